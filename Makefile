@@ -1,0 +1,76 @@
+# kiln — a JIT compiler for numeric kernels.
+#   make            build build/kiln, build/libkiln.a, build/libkiln.so
+#   make demo       run the example kernels (installs build deps when root)
+#   make test       the whole suite, then the suite under ASan+UBSan
+#   make bench      benchmarks (bench/), never part of the tests
+#   make install PREFIX=/usr/local
+CC ?= cc
+PREFIX ?= /usr/local
+BUILD ?= build
+OPT ?= -O2
+CFLAGS ?= $(OPT) -g
+KILN_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -ffp-contract=off -fPIC -pthread -Iinclude
+LDLIBS = -lm -lpthread
+
+SRC := $(wildcard src/base/*.c src/front/*.c src/types/*.c src/ir/*.c src/opt/*.c src/back/*.c src/rt/*.c)
+CLI_SRC := $(wildcard src/cli/*.c)
+OBJ := $(SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+HDR := $(wildcard include/*.h src/*/*.h)
+
+all: $(BUILD)/kiln $(BUILD)/libkiln.a $(BUILD)/libkiln.so
+
+$(BUILD)/%.o: %.c $(HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(KILN_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libkiln.a: $(OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/libkiln.so: $(OBJ)
+	$(CC) -shared $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/kiln: $(CLI_OBJ) $(BUILD)/libkiln.a
+	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libkiln.a $(LDLIBS)
+
+# ---- tests ----
+UNIT_SRC := $(wildcard test/unit/*.c)
+UNIT_BIN := $(UNIT_SRC:test/unit/%.c=$(BUILD)/test/%)
+
+$(BUILD)/test/%: test/unit/%.c $(BUILD)/libkiln.a $(HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(KILN_CFLAGS) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libkiln.a $(LDLIBS)
+
+$(BUILD)/test/runner: test/runner.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $(CFLAGS) -o $@ $<
+
+deps:
+	@sh scripts/deps.sh
+
+test: deps
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(BUILD)/test/runner
+	@$(MAKE) --no-print-directory BUILD=build/asan CC=clang OPT=-O1 \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -DKILN_DEBUG" \
+	    all build/asan/test/runner $(UNIT_BIN:$(BUILD)/%=build/asan/%)
+	@sh test/run_all.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh examples/demo.sh
+
+bench: all
+	@sh bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	install -m 755 $(BUILD)/kiln $(DESTDIR)$(PREFIX)/bin/kiln
+	install -m 644 $(BUILD)/libkiln.a $(DESTDIR)$(PREFIX)/lib/libkiln.a
+	install -m 755 $(BUILD)/libkiln.so $(DESTDIR)$(PREFIX)/lib/libkiln.so
+	install -m 644 include/kiln.h $(DESTDIR)$(PREFIX)/include/kiln.h
+	sed -e 's|@PREFIX@|$(PREFIX)|g' kiln.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/kiln.pc
+
+clean:
+	rm -rf build
+
+.PHONY: all deps test demo bench install clean

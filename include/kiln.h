@@ -1,0 +1,178 @@
+/*
+ * kiln.h — the whole public C API of kiln, a JIT compiler for numeric kernels.
+ *
+ * A kernel is a function in a statically typed subset of Python (docs/language.md).
+ * kiln specializes each function on the types of the arguments it is called with,
+ * compiles the specialization once, keeps it in a per-function cache and runs it.
+ *
+ * Lifecycle:
+ *   kiln_ctx *ctx = kiln_ctx_new(NULL);                  // defaults + KILN_* environment
+ *   kiln_module *m = kiln_load_file(ctx, "k.py", &err);  // parse; errors in err
+ *   kiln_func *f = kiln_lookup(m, "saxpy");
+ *   kiln_value args[3] = { kiln_float(2.0), kiln_arr(&x), kiln_arr(&y) };
+ *   kiln_value res;
+ *   if (kiln_call(f, args, 3, &res, &err) != 0) fprintf(stderr, "%s\n", err.message);
+ *   kiln_value_free(&res);                               // frees owned arrays/tuples
+ *   kiln_ctx_free(ctx);                                  // frees modules and code
+ *
+ * Thread safety: a context may be used from many threads at once (calls, loads,
+ * lookups). Two contexts share nothing. No function keeps global state.
+ */
+#ifndef KILN_H
+#define KILN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define KILN_VERSION "0.1.0"
+#define KILN_MAXDIM 8 /* the highest array rank kiln accepts */
+
+/* Element and scalar types, in NumPy's order of kinds. */
+typedef enum kiln_dtype {
+    KILN_BOOL,
+    KILN_INT8, KILN_INT16, KILN_INT32, KILN_INT64,
+    KILN_UINT8, KILN_UINT16, KILN_UINT32, KILN_UINT64,
+    KILN_FLOAT32, KILN_FLOAT64,
+    KILN_COMPLEX64, KILN_COMPLEX128,
+    KILN_NDTYPE
+} kiln_dtype;
+
+/* Which tier runs a call. Only KILN_TIER_INTERP is built in this version;
+ * asking for another gives a clear error from kiln_call. */
+typedef enum kiln_tier {
+    KILN_TIER_AUTO, KILN_TIER_INTERP, KILN_TIER_BASELINE, KILN_TIER_OPT
+} kiln_tier;
+
+/* Log channels (bit set), also set by KILN_LOG=recompiles,compiles,... */
+enum { KILN_LOG_RECOMPILES = 1, KILN_LOG_COMPILES = 2, KILN_LOG_TIERS = 4 };
+
+typedef struct kiln_options {
+    kiln_tier tier;        /* default KILN_TIER_AUTO */
+    int boundscheck;       /* 1 (default): out-of-range indices raise IndexError */
+    unsigned log;          /* KILN_LOG_* bits; default from KILN_LOG */
+    FILE *log_file;        /* where log lines go; default stderr */
+    const char *cache_dir; /* disk cache directory (reserved for the disk cache) */
+    int max_recursion;     /* kernel call depth before RecursionError; default 1000 */
+} kiln_options;
+
+/* An array descriptor. It aliases memory owned by whoever filled it in:
+ * kiln never frees an argument's data. Strides are in bytes, as in NumPy. */
+typedef struct kiln_array {
+    void *data;
+    kiln_dtype dtype;
+    int32_t ndim;
+    int64_t shape[KILN_MAXDIM];
+    int64_t strides[KILN_MAXDIM];
+} kiln_array;
+
+typedef enum kiln_kind { KILN_NONE, KILN_SCALAR, KILN_ARRAY, KILN_TUPLE } kiln_kind;
+
+/* A tagged value: an argument or a result.
+ * Scalars carry a dtype and whether they are Python scalars (int, float,
+ * complex, bool: "weak" under NumPy 2 promotion) or NumPy scalars (np.float32…).
+ * Results own their arrays and tuple items: release them with kiln_value_free. */
+typedef struct kiln_value {
+    uint8_t kind;   /* kiln_kind */
+    uint8_t dtype;  /* kiln_dtype, for scalars */
+    uint8_t py;     /* 1: a Python scalar (int/float/complex/bool) */
+    uint8_t owned;  /* 1: arr/tuple memory belongs to this value */
+    int32_t n;      /* tuple length */
+    void *base;     /* arrays returned by kiln: the buffer this value holds a reference to */
+    union {
+        int64_t i;       /* bool and signed ints (sign-extended) */
+        uint64_t u;      /* unsigned ints */
+        double f;        /* float64, and float32 widened */
+        double c[2];     /* complex128, and complex64 widened */
+        kiln_array *arr; /* arrays */
+        struct kiln_value *items; /* tuples */
+    } v;
+} kiln_value;
+
+/* Errors: compile errors (kind KILN_ERR_COMPILE, with a column and the source
+ * line), runtime errors (KILN_ERR_RUNTIME, ename like "ZeroDivisionError"),
+ * and usage errors (KILN_ERR_USAGE: bad arguments, unknown function, I/O). */
+typedef enum kiln_errkind { KILN_OK, KILN_ERR_COMPILE, KILN_ERR_RUNTIME, KILN_ERR_USAGE } kiln_errkind;
+
+typedef struct kiln_error {
+    kiln_errkind kind;
+    char file[256];     /* kernel file name ("" when none) */
+    int line, col;      /* 1-based; 0 when unknown */
+    char ename[32];     /* runtime: Python exception class name */
+    char message[512];  /* the message, without file/line */
+    char source[256];   /* compile: the offending source line */
+} kiln_error;
+
+typedef struct kiln_ctx kiln_ctx;
+typedef struct kiln_module kiln_module;
+typedef struct kiln_func kiln_func;
+
+/* Per-function statistics; times in nanoseconds, summed over specializations. */
+typedef struct kiln_stats {
+    uint64_t calls;          /* completed calls (hits + misses) */
+    uint64_t specializations;/* signatures compiled */
+    uint64_t ns_infer;       /* type inference and IR building */
+    uint64_t ns_opt;         /* IR passes */
+    uint64_t ns_codegen;     /* lowering for the executing tier */
+} kiln_stats;
+
+void kiln_options_init(kiln_options *o);
+kiln_ctx *kiln_ctx_new(const kiln_options *o); /* NULL: defaults; returns NULL on OOM */
+void kiln_ctx_free(kiln_ctx *ctx);
+
+/* Load a module. name is used in messages. Returns NULL with *err filled in. */
+kiln_module *kiln_load_source(kiln_ctx *ctx, const char *name, const char *src, size_t len, kiln_error *err);
+kiln_module *kiln_load_file(kiln_ctx *ctx, const char *path, kiln_error *err);
+
+kiln_func *kiln_lookup(kiln_module *m, const char *name); /* NULL if absent */
+const char *kiln_func_name(const kiln_func *f);
+int kiln_func_nparams(const kiln_func *f);
+const char *kiln_func_param(const kiln_func *f, int i);
+/* the default of parameter i into *out (tuples: items owned, kiln_value_free);
+ * -1 if the parameter has none */
+int kiln_func_default(const kiln_func *f, int i, kiln_value *out);
+
+/* Call f. Specializes and compiles on the first call with a new signature.
+ * Returns 0 and fills *result, or -1 and fills *err. args alias caller memory. */
+int kiln_call(kiln_func *f, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err);
+
+void kiln_func_stats(const kiln_func *f, kiln_stats *out);
+
+/* Value constructors. */
+kiln_value kiln_int(int64_t x);           /* Python int */
+kiln_value kiln_float(double x);          /* Python float */
+kiln_value kiln_complex(double re, double im);
+kiln_value kiln_bool(int b);
+kiln_value kiln_none(void);
+kiln_value kiln_scalar(kiln_dtype t, const void *p); /* a NumPy scalar read from *p */
+kiln_value kiln_arr(kiln_array *a);       /* borrows a */
+void kiln_value_free(kiln_value *v);      /* frees what v owns; v becomes None */
+
+/* Array helpers. */
+size_t kiln_dtype_size(kiln_dtype t);
+const char *kiln_dtype_name(kiln_dtype t); /* "float64" … */
+int kiln_array_is_c_contiguous(const kiln_array *a);
+
+/* Print v as CPython prints repr() of the equivalent Python value
+ * (arrays as their .tolist()). Returns bytes written (snprintf rules). */
+int kiln_value_repr(const kiln_value *v, char *buf, size_t cap);
+int kiln_value_print(const kiln_value *v, FILE *out);
+
+/* Format err like the CLI: "file:line:col: error: msg\n  src\n  ^" or
+ * "file:line: Ename: msg". */
+int kiln_error_format(const kiln_error *err, char *buf, size_t cap);
+
+/* .npy files (version 1.0/2.0/3.0, little-endian, C or Fortran order).
+ * kiln_npy_load allocates data (free with kiln_array_free_data). */
+int kiln_npy_load(const char *path, kiln_array *out, kiln_error *err);
+int kiln_npy_save(const char *path, const kiln_array *a, kiln_error *err);
+void kiln_array_free_data(kiln_array *a);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,803 @@
+/*
+ * interp.c — tier 0: the reference interpreter.
+ *
+ * The typed IR is lowered once per specialization into a register-machine
+ * code: each instruction names its handler (direct threading with computed
+ * goto), a destination slot and operand slots in a flat frame of 8-byte
+ * slots. Constants live in the frame from a template, hot scalar ops
+ * (int64/float64/float32 arithmetic, compares fused with branches, 1-D and
+ * 2-D loads and stores) have their own handlers, and every other scalar op
+ * runs through back/eval.c, the same code the constant folder uses.
+ * Block arguments become parallel moves on their edges.
+ */
+#include "back.h"
+#include "eval.h"
+#include "../rt/mathfn.h"
+#include <alloca.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define VM_OPS(X) \
+    X(MOV) X(MOV2) X(MOVN) \
+    X(ADD_I) X(SUB_I) X(MUL_I) X(AND_I) X(OR_I) X(XOR_I) X(NEG_I) X(NOT_B) X(WRAP) \
+    X(ADD_F) X(SUB_F) X(MUL_F) X(DIV_F) X(NEG_F) \
+    X(ADD_S) X(SUB_S) X(MUL_S) X(DIV_S) X(NEG_S) \
+    X(EQ_I) X(NE_I) X(LT_I) X(LE_I) X(GT_I) X(GE_I) \
+    X(EQ_F) X(NE_F) X(LT_F) X(LE_F) X(GT_F) X(GE_F) \
+    X(EQ_S) X(NE_S) X(LT_S) X(LE_S) X(GT_S) X(GE_S) \
+    X(BEQ_I) X(BNE_I) X(BLT_I) X(BLE_I) X(BGT_I) X(BGE_I) \
+    X(BEQ_F) X(BNE_F) X(BLT_F) X(BLE_F) X(BGT_F) X(BGE_F) \
+    X(I2F) X(F2S) X(S2F) X(GENERIC) X(SELECT) \
+    X(BOUND) X(BOUND_NW) X(BOUND_NC) \
+    X(LD1_F64) X(LD1_F32) X(LD1_I64) X(LD1_I32) X(LD1_GEN) X(LD2_F64) X(LD2_F32) X(LDN) \
+    X(ST1_F64) X(ST1_F32) X(ST1_I64) X(ST1_GEN) X(ST2_F64) X(ST2_F32) X(STN) \
+    X(VIEW) X(ALLOC) X(FILL) X(ACOPY) X(CALL) \
+    X(JMP) X(JT) X(JF) X(RET) X(RAISE)
+
+enum {
+#define X(n) V_##n,
+    VM_OPS(X)
+#undef X
+    V_COUNT
+};
+
+static const char *vm_names[] = {
+#define X(n) #n,
+    VM_OPS(X)
+#undef X
+};
+
+typedef struct VI {
+    const void *h;
+    int32_t d, a, b, c;
+    int64_t imm;     /* jump target, dtype, or pointer to an Extra */
+} VI;
+
+/* operand lists and op details for the generic handlers */
+typedef struct Extra {
+    int op; unsigned flags; int64_t aux;
+    const Type *rt, *at;
+    Spec *callee;
+    int n;
+    int32_t slot[];  /* operand slots; for CALL/RET: slot, size pairs */
+} Extra;
+
+typedef struct Code {
+    VI *code;
+    uint16_t *vop;      /* the VM op of each instruction, for dumps */
+    uint32_t *lines;
+    uint32_t n;
+    uint32_t nslots, ninit;
+    Slot *init;
+    uint32_t nargs;
+    int32_t *arg_slot, *arg_size;
+    const char *file;
+    const char **strs;
+    Spec *spec;
+} Code;
+
+static int vm_exec(const Code *c, Slot *s, Slot *ret, Run *run, const void *const **labels_out);
+
+/* ---- runtime helpers used by handlers ---- */
+
+static int raise_at(Run *run, const Code *c, const VI *pc, RtErr e) {
+    return run_raise(run, e, (int)c->lines[pc - c->code], c->file);
+}
+
+static int index_error(Run *run, const Code *c, const VI *pc, int64_t i, int axis, int64_t n) {
+    raise_at(run, c, pc, RE_INDEX);
+    run->ename = "IndexError";
+    snprintf(run->msg, sizeof run->msg, "index %lld is out of bounds for axis %d with size %lld", (long long)i, axis,
+             (long long)n);
+    return -1;
+}
+
+/* visit every element of an array of rank r described at slots a */
+static void each_elem(const Slot *a, int r, void (*fn)(char *p, void *ctx), void *ctx) {
+    int64_t idx[KILN_MAXDIM] = {0};
+    for (int k = 0; k < r; k++) if (a[1 + k].i == 0) return;
+    for (;;) {
+        char *p = a[0].p;
+        for (int k = 0; k < r; k++) p += idx[k] * a[1 + r + k].i;
+        fn(p, ctx);
+        int k = r - 1;
+        while (k >= 0 && ++idx[k] == a[1 + k].i) idx[k--] = 0;
+        if (k < 0) return;
+    }
+}
+
+typedef struct FillCtx { int dtype; const Slot *v; } FillCtx;
+static void fill_one(char *p, void *ctx) { FillCtx *f = ctx; rt_store_elem(p, f->dtype, f->v); }
+
+typedef struct CopyCtx { int dtype; size_t item; char *dst; } CopyCtx;
+static void copy_one(char *p, void *ctx) { CopyCtx *c = ctx; memcpy(c->dst, p, c->item); c->dst += c->item; }
+
+static int do_call(const Code *c, const VI *pc, Slot *s, Run *run) {
+    const Extra *x = (const Extra *)(intptr_t)pc->imm;
+    const Code *cc = x->callee->interp;
+    if (++run->depth > run->ctx->tune[TUNE_MAX_RECURSION]) {
+        run->depth--;
+        return raise_at(run, c, pc, RE_RECURSION);
+    }
+    size_t bytes = sizeof(Slot) * cc->nslots;
+    bool heap = bytes > (size_t)run->ctx->tune[TUNE_FRAME_STACK_BYTES];
+    Slot *fr = heap ? malloc(bytes) : alloca(bytes);
+    if (!fr) { run->depth--; return raise_at(run, c, pc, RE_NOMEM); }
+    memcpy(fr, cc->init, sizeof(Slot) * cc->ninit);
+    for (int k = 0; k < x->n; k++)
+        memcpy(&fr[cc->arg_slot[k]], &s[x->slot[2 * k]], sizeof(Slot) * (size_t)x->slot[2 * k + 1]);
+    int r = vm_exec(cc, fr, &s[pc->d], run, NULL);
+    if (heap) free(fr);
+    run->depth--;
+    return r;
+}
+
+static int do_generic(const Code *c, const VI *pc, Slot *s, Run *run) {
+    const Extra *x = (const Extra *)(intptr_t)pc->imm;
+    Slot *ops[8];
+    for (int k = 0; k < x->n && k < 8; k++) ops[k] = &s[x->slot[k]];
+    RtErr e = ev_op(x->op, x->flags, x->aux, x->rt, x->at, ops, x->n, &s[pc->d]);
+    if (e) return raise_at(run, c, pc, e);
+    return 0;
+}
+
+static int do_view(const VI *pc, Slot *s) {
+    const Extra *x = (const Extra *)(intptr_t)pc->imm;
+    const Slot *a = &s[pc->a];
+    int r = x->at->ndim, k = x->n;
+    char *p = a[0].p;
+    for (int i = 0; i < k; i++) p += s[x->slot[i]].i * a[1 + r + i].i;
+    Slot tmp[1 + 2 * KILN_MAXDIM];
+    tmp[0].p = p;
+    int nr = r - k;
+    for (int i = 0; i < nr; i++) { tmp[1 + i] = a[1 + k + i]; tmp[1 + nr + i] = a[1 + r + k + i]; }
+    memcpy(&s[pc->d], tmp, sizeof(Slot) * (size_t)(1 + 2 * nr));
+    return 0;
+}
+
+static char *elem_addr(const Slot *a, int r, const Slot *s, const int32_t *idx) {
+    char *p = a[0].p;
+    for (int i = 0; i < r; i++) p += s[idx[i]].i * a[1 + r + i].i;
+    return p;
+}
+
+static int do_alloc(const Code *c, const VI *pc, Slot *s, Run *run) {
+    const Extra *x = (const Extra *)(intptr_t)pc->imm;
+    int64_t dims[KILN_MAXDIM];
+    for (int k = 0; k < x->n; k++) dims[k] = s[x->slot[k]].i;
+    return run_alloc(run, x->rt->dtype, x->n, dims, &s[pc->d], (int)c->lines[pc - c->code], c->file);
+}
+
+static int do_acopy(const Code *c, const VI *pc, Slot *s, Run *run) {
+    const Extra *x = (const Extra *)(intptr_t)pc->imm;
+    int r = x->at->ndim;
+    Slot src[1 + 2 * KILN_MAXDIM];
+    memcpy(src, &s[pc->a], sizeof(Slot) * (size_t)(1 + 2 * r));
+    int64_t dims[KILN_MAXDIM];
+    for (int k = 0; k < r; k++) dims[k] = src[1 + k].i;
+    if (run_alloc(run, x->at->dtype, r, dims, &s[pc->d], (int)c->lines[pc - c->code], c->file)) return -1;
+    CopyCtx cc = {x->at->dtype, kiln_dtype_size((kiln_dtype)x->at->dtype), s[pc->d].p};
+    each_elem(src, r, copy_one, &cc);
+    return 0;
+}
+
+/* ---- the machine ---- */
+
+#define NEXT goto *(++pc)->h
+#define JUMP(t) do { pc = &c->code[t]; goto *pc->h; } while (0)
+#define S(k) s[pc->k]
+
+static int vm_exec(const Code *c, Slot *s, Slot *ret, Run *run, const void *const **labels_out) {
+    static const void *const labels[] = {
+#define X(n) &&L_##n,
+        VM_OPS(X)
+#undef X
+    };
+    if (labels_out) { *labels_out = labels; return 0; }
+    const VI *pc = c->code;
+    goto *pc->h;
+L_MOV: S(d) = S(a); NEXT;
+L_MOV2: s[pc->d] = s[pc->a]; s[pc->d + 1] = s[pc->a + 1]; NEXT;
+L_MOVN: memmove(&S(d), &S(a), sizeof(Slot) * (size_t)pc->b); NEXT;
+L_ADD_I: S(d).i = (int64_t)((uint64_t)S(a).i + (uint64_t)S(b).i); NEXT;
+L_SUB_I: S(d).i = (int64_t)((uint64_t)S(a).i - (uint64_t)S(b).i); NEXT;
+L_MUL_I: S(d).i = (int64_t)((uint64_t)S(a).i * (uint64_t)S(b).i); NEXT;
+L_AND_I: S(d).i = S(a).i & S(b).i; NEXT;
+L_OR_I: S(d).i = S(a).i | S(b).i; NEXT;
+L_XOR_I: S(d).i = S(a).i ^ S(b).i; NEXT;
+L_NEG_I: S(d).i = (int64_t)(0 - (uint64_t)S(a).i); NEXT;
+L_NOT_B: S(d).i = !S(a).i; NEXT;
+L_WRAP: S(d).i = rt_wrap(S(a).i, (int)pc->imm); NEXT;
+L_ADD_F: S(d).f = S(a).f + S(b).f; NEXT;
+L_SUB_F: S(d).f = S(a).f - S(b).f; NEXT;
+L_MUL_F: S(d).f = S(a).f * S(b).f; NEXT;
+L_DIV_F:
+    if (UNLIKELY(S(b).f == 0)) return raise_at(run, c, pc, pc->imm ? RE_ZDIV : RE_ZDIV_FLOAT);
+    S(d).f = S(a).f / S(b).f; NEXT;
+L_NEG_F: S(d).f = -S(a).f; NEXT;
+L_ADD_S: S(d).f32 = S(a).f32 + S(b).f32; NEXT;
+L_SUB_S: S(d).f32 = S(a).f32 - S(b).f32; NEXT;
+L_MUL_S: S(d).f32 = S(a).f32 * S(b).f32; NEXT;
+L_DIV_S:
+    if (UNLIKELY(S(b).f32 == 0)) return raise_at(run, c, pc, RE_ZDIV_FLOAT);
+    S(d).f32 = S(a).f32 / S(b).f32; NEXT;
+L_NEG_S: S(d).f32 = -S(a).f32; NEXT;
+#define CMPS(sfx, fld) \
+    L_EQ_##sfx: S(d).i = S(a).fld == S(b).fld; NEXT; \
+    L_NE_##sfx: S(d).i = S(a).fld != S(b).fld; NEXT; \
+    L_LT_##sfx: S(d).i = S(a).fld < S(b).fld; NEXT; \
+    L_LE_##sfx: S(d).i = S(a).fld <= S(b).fld; NEXT; \
+    L_GT_##sfx: S(d).i = S(a).fld > S(b).fld; NEXT; \
+    L_GE_##sfx: S(d).i = S(a).fld >= S(b).fld; NEXT;
+    CMPS(I, i) CMPS(F, f) CMPS(S, f32)
+#define BCMPS(sfx, fld) \
+    L_BEQ_##sfx: if (S(a).fld == S(b).fld) JUMP(pc->imm); NEXT; \
+    L_BNE_##sfx: if (S(a).fld != S(b).fld) JUMP(pc->imm); NEXT; \
+    L_BLT_##sfx: if (S(a).fld < S(b).fld) JUMP(pc->imm); NEXT; \
+    L_BLE_##sfx: if (S(a).fld <= S(b).fld) JUMP(pc->imm); NEXT; \
+    L_BGT_##sfx: if (S(a).fld > S(b).fld) JUMP(pc->imm); NEXT; \
+    L_BGE_##sfx: if (S(a).fld >= S(b).fld) JUMP(pc->imm); NEXT;
+    BCMPS(I, i) BCMPS(F, f)
+L_I2F: S(d).f = (double)S(a).i; NEXT;
+L_F2S: S(d).f32 = (float)S(a).f; NEXT;
+L_S2F: S(d).f = (double)S(a).f32; NEXT;
+L_GENERIC: if (do_generic(c, pc, s, run)) return -1; NEXT;
+L_SELECT: memmove(&S(d), S(a).i ? &S(b) : &S(c), sizeof(Slot) * (size_t)pc->imm); NEXT;
+L_BOUND: {
+    int64_t i = S(b).i, n = s[pc->a + 1 + pc->c].i;
+    int64_t j = i < 0 ? i + n : i;
+    if (UNLIKELY((uint64_t)j >= (uint64_t)n)) return index_error(run, c, pc, i, pc->c, n);
+    S(d).i = j;
+    NEXT;
+}
+L_BOUND_NW: {
+    int64_t i = S(b).i, n = s[pc->a + 1 + pc->c].i;
+    if (UNLIKELY((uint64_t)i >= (uint64_t)n)) return index_error(run, c, pc, i, pc->c, n);
+    S(d).i = i;
+    NEXT;
+}
+L_BOUND_NC: {
+    int64_t i = S(b).i;
+    S(d).i = i < 0 ? i + s[pc->a + 1 + pc->c].i : i;
+    NEXT;
+}
+#define LD1(p) ((char *)S(a).p + S(b).i * s[pc->a + 2].i)
+#define LD2(p) ((char *)S(a).p + S(b).i * s[pc->a + 3].i + S(c).i * s[pc->a + 4].i)
+L_LD1_F64: memcpy(&S(d).f, LD1(p), 8); NEXT;
+L_LD1_F32: memcpy(&S(d).f32, LD1(p), 4); NEXT;
+L_LD1_I64: memcpy(&S(d).i, LD1(p), 8); NEXT;
+L_LD1_I32: { int32_t v; memcpy(&v, LD1(p), 4); S(d).i = v; NEXT; }
+L_LD1_GEN: {
+    const char *p = LD1(p);
+    if (pc->imm == KILN_COMPLEX128) memcpy(&S(d), p, 16);
+    else S(d) = rt_load_elem(p, (int)pc->imm);
+    NEXT;
+}
+L_LD2_F64: memcpy(&S(d).f, LD2(p), 8); NEXT;
+L_LD2_F32: memcpy(&S(d).f32, LD2(p), 4); NEXT;
+L_LDN: {
+    const Extra *x = (const Extra *)(intptr_t)pc->imm;
+    const char *p = elem_addr(&S(a), x->at->ndim, s, x->slot);
+    if (x->rt->dtype == KILN_COMPLEX128) memcpy(&S(d), p, 16);
+    else S(d) = rt_load_elem(p, x->rt->dtype);
+    NEXT;
+}
+#define ST1(p) ((char *)s[pc->d].p + S(b).i * s[pc->d + 2].i)
+#define ST2(p) ((char *)s[pc->d].p + S(b).i * s[pc->d + 3].i + S(c).i * s[pc->d + 4].i)
+L_ST1_F64: memcpy(ST1(p), &S(a).f, 8); NEXT;
+L_ST1_F32: memcpy(ST1(p), &S(a).f32, 4); NEXT;
+L_ST1_I64: memcpy(ST1(p), &S(a).i, 8); NEXT;
+L_ST1_GEN: rt_store_elem(ST1(p), (int)pc->imm, &S(a)); NEXT;
+L_ST2_F64: memcpy(ST2(p), &S(a).f, 8); NEXT;
+L_ST2_F32: memcpy(ST2(p), &S(a).f32, 4); NEXT;
+L_STN: {
+    const Extra *x = (const Extra *)(intptr_t)pc->imm;
+    rt_store_elem(elem_addr(&S(d), x->at->ndim, s, x->slot), x->at->dtype, &S(a));
+    NEXT;
+}
+L_VIEW: do_view(pc, s); NEXT;
+L_ALLOC: if (do_alloc(c, pc, s, run)) return -1; NEXT;
+L_FILL: {
+    const Extra *x = (const Extra *)(intptr_t)pc->imm;
+    FillCtx f = {x->at->dtype, &S(a)};
+    each_elem(&S(d), x->at->ndim, fill_one, &f);
+    NEXT;
+}
+L_ACOPY: if (do_acopy(c, pc, s, run)) return -1; NEXT;
+L_CALL: if (do_call(c, pc, s, run)) return -1; NEXT;
+L_JMP: JUMP(pc->imm);
+L_JT: if (S(a).i) JUMP(pc->imm); NEXT;
+L_JF: if (!S(a).i) JUMP(pc->imm); NEXT;
+L_RET: {
+    const Extra *x = (const Extra *)(intptr_t)pc->imm;
+    Slot *o = ret;
+    for (int k = 0; k < x->n; k++) {
+        memcpy(o, &s[x->slot[2 * k]], sizeof(Slot) * (size_t)x->slot[2 * k + 1]);
+        o += x->slot[2 * k + 1];
+    }
+    return 0;
+}
+L_RAISE:
+    raise_at(run, c, pc, RE_RAISE);
+    run->ename = c->strs[pc->a];
+    snprintf(run->msg, sizeof run->msg, "%s", c->strs[pc->b]);
+    return -1;
+}
+
+/* ---- lowering IR to VM code ---- */
+
+typedef struct Low {
+    Func *f;
+    Arena *a;
+    const void *const *labels;
+    VEC(VI) code;
+    VEC(uint16_t) vop;
+    VEC(uint32_t) lines;
+    int32_t *slot;          /* per Ref */
+    uint32_t *uses;         /* per Ref */
+    uint32_t nslots;
+    uint32_t *blk_pc;       /* VI index of each block */
+    VEC(uint32_t) fix;      /* VI indices whose imm is a block id to patch */
+    uint32_t line;
+} Low;
+
+static bool emit(Low *L, int op, int32_t d, int32_t a, int32_t b, int32_t c, int64_t imm) {
+    VI v = {L->labels[op], d, a, b, c, imm};
+    return vec_push(L->a, L->code, v) && vec_push(L->a, L->vop, (uint16_t)op) && vec_push(L->a, L->lines, L->line);
+}
+
+static Extra *extra(Low *L, int n) {
+    Extra *x = arena_alloc(L->a, sizeof(Extra) + sizeof(int32_t) * (size_t)(n > 0 ? n : 1));
+    if (x) x->n = n;
+    return x;
+}
+
+static int cls_of(const Type *t) {
+    switch (t->dtype) {
+    case KILN_FLOAT64: return 'F';
+    case KILN_FLOAT32: return 'S';
+    case KILN_UINT64: return 'U';
+    case KILN_COMPLEX64: case KILN_COMPLEX128: return 'C';
+    default: return 'I';
+    }
+}
+
+static bool narrow(const Type *t) {
+    return t && t->kind == T_SCALAR && dt_is_int(t->dtype) && t->dtype != KILN_INT64 && t->dtype != KILN_UINT64;
+}
+
+static bool emit_generic(Low *L, Ref r) {
+    Func *f = L->f;
+    Ins *in = &f->ins.v[r];
+    Extra *x = extra(L, (int)in->n);
+    if (!x) return false;
+    x->op = in->op; x->flags = in->flags; x->aux = in->aux; x->rt = in->ty;
+    x->at = in->n ? f->ins.v[ir_arg(f, r, 0)].ty : in->ty;
+    if (in->op == OP_SELECT) x->at = in->ty;
+    for (uint32_t k = 0; k < in->n; k++) x->slot[k] = L->slot[ir_arg(f, r, k)];
+    return emit(L, V_GENERIC, L->slot[r], 0, 0, 0, (int64_t)(intptr_t)x);
+}
+
+static int cmp_index(int op) { return op - OP_EQ; } /* EQ NE LT LE GT GE */
+
+static bool lower_scalar(Low *L, Ref r) {
+    Func *f = L->f;
+    Ins *in = &f->ins.v[r];
+    int d = L->slot[r];
+    int a = in->n > 0 ? L->slot[ir_arg(f, r, 0)] : 0, b = in->n > 1 ? L->slot[ir_arg(f, r, 1)] : 0;
+    const Type *at = in->n ? f->ins.v[ir_arg(f, r, 0)].ty : in->ty;
+    int k = at->kind == T_SCALAR ? cls_of(at) : 0;
+    bool ok;
+    switch (in->op) {
+    case OP_ADD: case OP_SUB: case OP_MUL:
+        if (k == 'I' || k == 'U') { ok = emit(L, in->op == OP_ADD ? V_ADD_I : in->op == OP_SUB ? V_SUB_I : V_MUL_I, d, a, b, 0, 0); break; }
+        if (k == 'F') { ok = emit(L, in->op == OP_ADD ? V_ADD_F : in->op == OP_SUB ? V_SUB_F : V_MUL_F, d, a, b, 0, 0); break; }
+        if (k == 'S') { ok = emit(L, in->op == OP_ADD ? V_ADD_S : in->op == OP_SUB ? V_SUB_S : V_MUL_S, d, a, b, 0, 0); break; }
+        return emit_generic(L, r);
+    case OP_DIV:
+        if (k == 'F') { ok = emit(L, V_DIV_F, d, a, b, 0, in->flags & DIV_INTS); break; }
+        if (k == 'S') { ok = emit(L, V_DIV_S, d, a, b, 0, 0); break; }
+        return emit_generic(L, r);
+    case OP_NEG:
+        if (k == 'I' || k == 'U') { ok = emit(L, V_NEG_I, d, a, 0, 0, 0); break; }
+        if (k == 'F') { ok = emit(L, V_NEG_F, d, a, 0, 0, 0); break; }
+        if (k == 'S') { ok = emit(L, V_NEG_S, d, a, 0, 0, 0); break; }
+        return emit_generic(L, r);
+    case OP_AND: case OP_OR: case OP_XOR:
+        ok = emit(L, in->op == OP_AND ? V_AND_I : in->op == OP_OR ? V_OR_I : V_XOR_I, d, a, b, 0, 0);
+        break;
+    case OP_NOT: ok = emit(L, V_NOT_B, d, a, 0, 0, 0); break;
+    case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE:
+        if (k == 'I') { ok = emit(L, V_EQ_I + cmp_index(in->op), d, a, b, 0, 0); break; }
+        if (k == 'F') { ok = emit(L, V_EQ_F + cmp_index(in->op), d, a, b, 0, 0); break; }
+        if (k == 'S') { ok = emit(L, V_EQ_S + cmp_index(in->op), d, a, b, 0, 0); break; }
+        return emit_generic(L, r);
+    case OP_CAST:
+        if (at->kind == T_ARRAY) return emit(L, V_MOVN, d, a, slots_of(in->ty), 0, 0);
+        if (at->dtype == in->ty->dtype) return emit(L, slots_of(in->ty) == 2 ? V_MOV2 : V_MOV, d, a, 0, 0, 0);
+        if (k == 'I' && at->dtype != KILN_BOOL && in->ty->dtype == KILN_FLOAT64) return emit(L, V_I2F, d, a, 0, 0, 0);
+        if (k == 'F' && in->ty->dtype == KILN_FLOAT32) return emit(L, V_F2S, d, a, 0, 0, 0);
+        if (k == 'S' && in->ty->dtype == KILN_FLOAT64) return emit(L, V_S2F, d, a, 0, 0, 0);
+        return emit_generic(L, r);
+    case OP_SELECT:
+        return emit(L, V_SELECT, d, a, b, L->slot[ir_arg(f, r, 2)], slots_of(in->ty));
+    default:
+        return emit_generic(L, r);
+    }
+    if (!ok) return false;
+    if (narrow(in->ty)) return emit(L, V_WRAP, d, d, 0, 0, in->ty->dtype);
+    return true;
+}
+
+static bool lower_array(Low *L, Ref r) {
+    Func *f = L->f;
+    Ins *in = &f->ins.v[r];
+    int d = L->slot[r];
+    Ref arr = ir_arg(f, r, in->op == OP_ALLOC ? 0 : 0);
+    const Type *at = in->n ? f->ins.v[arr].ty : in->ty;
+    int a = in->n ? L->slot[arr] : 0;
+    switch (in->op) {
+    case OP_DIM: return emit(L, V_MOV, d, a + 1 + (int)in->aux, 0, 0, 0);
+    case OP_BOUND: {
+        int op = (in->flags & BOUND_NOCHECK) ? V_BOUND_NC : (in->flags & BOUND_NOWRAP) ? V_BOUND_NW : V_BOUND;
+        if ((in->flags & BOUND_NOCHECK) && (in->flags & BOUND_NOWRAP)) return emit(L, V_MOV, d, L->slot[ir_arg(f, r, 1)], 0, 0, 0);
+        return emit(L, op, d, a, L->slot[ir_arg(f, r, 1)], (int32_t)in->aux, 0);
+    }
+    case OP_LOAD: {
+        int nd = at->ndim, dt = in->ty->dtype;
+        if (nd == 1) {
+            int op = dt == KILN_FLOAT64 ? V_LD1_F64 : dt == KILN_FLOAT32 ? V_LD1_F32 : (dt == KILN_INT64 || dt == KILN_UINT64) ? V_LD1_I64
+                   : dt == KILN_INT32 ? V_LD1_I32 : V_LD1_GEN;
+            return emit(L, op, d, a, L->slot[ir_arg(f, r, 1)], 0, dt);
+        }
+        if (nd == 2 && (dt == KILN_FLOAT64 || dt == KILN_FLOAT32))
+            return emit(L, dt == KILN_FLOAT64 ? V_LD2_F64 : V_LD2_F32, d, a, L->slot[ir_arg(f, r, 1)], L->slot[ir_arg(f, r, 2)], 0);
+        Extra *x = extra(L, nd);
+        if (!x) return false;
+        x->at = at; x->rt = in->ty;
+        for (int k = 0; k < nd; k++) x->slot[k] = L->slot[ir_arg(f, r, (uint32_t)(1 + k))];
+        return emit(L, V_LDN, d, a, 0, 0, (int64_t)(intptr_t)x);
+    }
+    case OP_STORE: {
+        int nd = at->ndim, dt = at->dtype;
+        int v = L->slot[ir_arg(f, r, 1)];
+        if (nd == 1) {
+            int op = dt == KILN_FLOAT64 ? V_ST1_F64 : dt == KILN_FLOAT32 ? V_ST1_F32 : (dt == KILN_INT64 || dt == KILN_UINT64) ? V_ST1_I64 : V_ST1_GEN;
+            return emit(L, op, a, v, L->slot[ir_arg(f, r, 2)], 0, dt);
+        }
+        if (nd == 2 && (dt == KILN_FLOAT64 || dt == KILN_FLOAT32))
+            return emit(L, dt == KILN_FLOAT64 ? V_ST2_F64 : V_ST2_F32, a, v, L->slot[ir_arg(f, r, 2)], L->slot[ir_arg(f, r, 3)], 0);
+        Extra *x = extra(L, nd);
+        if (!x) return false;
+        x->at = at;
+        for (int k = 0; k < nd; k++) x->slot[k] = L->slot[ir_arg(f, r, (uint32_t)(2 + k))];
+        return emit(L, V_STN, a, v, 0, 0, (int64_t)(intptr_t)x);
+    }
+    case OP_VIEW: case OP_ALLOC: {
+        int n = (int)in->n - (in->op == OP_VIEW);
+        Extra *x = extra(L, n);
+        if (!x) return false;
+        x->at = at; x->rt = in->ty;
+        for (int k = 0; k < n; k++) x->slot[k] = L->slot[ir_arg(f, r, (uint32_t)(k + (in->op == OP_VIEW)))];
+        return emit(L, in->op == OP_VIEW ? V_VIEW : V_ALLOC, d, a, 0, 0, (int64_t)(intptr_t)x);
+    }
+    case OP_FILL: {
+        Extra *x = extra(L, 0);
+        if (!x) return false;
+        x->at = at;
+        return emit(L, V_FILL, a, L->slot[ir_arg(f, r, 1)], 0, 0, (int64_t)(intptr_t)x);
+    }
+    case OP_ACOPY: {
+        Extra *x = extra(L, 0);
+        if (!x) return false;
+        x->at = at;
+        return emit(L, V_ACOPY, d, a, 0, 0, (int64_t)(intptr_t)x);
+    }
+    }
+    return false;
+}
+
+static bool lower_call(Low *L, Ref r) {
+    Func *f = L->f;
+    Ins *in = &f->ins.v[r];
+    Extra *x = extra(L, 2 * (int)in->n);
+    if (!x) return false;
+    x->n = (int)in->n;
+    x->callee = f->callees.v[in->aux];
+    for (uint32_t k = 0; k < in->n; k++) {
+        Ref a = ir_arg(f, r, k);
+        x->slot[2 * k] = L->slot[a];
+        x->slot[2 * k + 1] = slots_of(f->ins.v[a].ty);
+    }
+    return emit(L, V_CALL, L->slot[r], 0, 0, 0, (int64_t)(intptr_t)x);
+}
+
+static bool lower_ins(Low *L, Ref r) {
+    Ins *in = &L->f->ins.v[r];
+    L->line = in->line;
+    switch (in->op) {
+    case OP_CONST: case OP_ARG: case OP_PARAM: case OP_EXTRACT: return true;
+    case OP_DIM: case OP_BOUND: case OP_LOAD: case OP_STORE: case OP_VIEW: case OP_ALLOC: case OP_FILL: case OP_ACOPY:
+        return lower_array(L, r);
+    case OP_CALL: return lower_call(L, r);
+    default:
+        if (!in->ty || (in->ty->kind != T_SCALAR && in->ty->kind != T_ARRAY)) return true;
+        return lower_scalar(L, r);
+    }
+}
+
+/* ---- edges: parallel moves of block arguments ---- */
+
+typedef struct Move { int32_t dst, src, n; } Move;
+
+static bool overlaps(int32_t a, int32_t an, int32_t b, int32_t bn) { return a < b + bn && b < a + an; }
+
+static bool emit_move(Low *L, Move m) {
+    if (m.n == 1) return emit(L, V_MOV, m.dst, m.src, 0, 0, 0);
+    if (m.n == 2) return emit(L, V_MOV2, m.dst, m.src, 0, 0, 0);
+    return emit(L, V_MOVN, m.dst, m.src, m.n, 0, 0);
+}
+
+static bool edge_moves(Low *L, uint32_t from, int succ, int32_t temp) {
+    Func *f = L->f;
+    Edge *e = &f->blocks.v[from].succ[succ];
+    Block *to = &f->blocks.v[e->to];
+    Move mv[256];
+    int n = 0;
+    for (uint32_t k = 0; k < e->args.n && n < 256; k++) {
+        Ref p = to->params.v[k], v = e->args.v[k];
+        int32_t sz = slots_of(f->ins.v[p].ty);
+        if (sz == 0 || L->slot[p] == L->slot[v]) continue;
+        mv[n++] = (Move){L->slot[p], L->slot[v], sz};
+    }
+    while (n) {
+        int pick = -1;
+        for (int i = 0; i < n && pick < 0; i++) {
+            bool blocked = false;
+            for (int j = 0; j < n; j++)
+                if (j != i && overlaps(mv[i].dst, mv[i].n, mv[j].src, mv[j].n)) blocked = true;
+            if (!blocked) pick = i;
+        }
+        if (pick < 0) { /* a cycle: park one source in the temporary area */
+            if (!emit_move(L, (Move){temp, mv[0].src, mv[0].n})) return false;
+            mv[0].src = temp;
+            continue;
+        }
+        if (!emit_move(L, mv[pick])) return false;
+        mv[pick] = mv[--n];
+    }
+    return true;
+}
+
+static bool has_moves(Low *L, uint32_t from, int succ) {
+    Edge *e = &L->f->blocks.v[from].succ[succ];
+    Block *to = &L->f->blocks.v[e->to];
+    for (uint32_t k = 0; k < e->args.n; k++)
+        if (slots_of(L->f->ins.v[to->params.v[k]].ty) && L->slot[to->params.v[k]] != L->slot[e->args.v[k]]) return true;
+    return false;
+}
+
+static bool jump_to(Low *L, int op, int32_t a, int32_t b, uint32_t blk) {
+    if (!emit(L, op, 0, a, b, 0, blk)) return false;
+    return vec_push(L->a, L->fix, L->code.n - 1);
+}
+
+typedef struct Stub { uint32_t from; int succ; uint32_t vi; } Stub;
+typedef VEC(Stub) StubVec;
+
+static bool lower_term(Low *L, uint32_t bi, uint32_t next, int32_t temp, StubVec *stubs) {
+    Func *f = L->f;
+    Block *b = &f->blocks.v[bi];
+    L->line = b->line;
+    switch (b->term) {
+    case TERM_JMP:
+        if (!edge_moves(L, bi, 0, temp)) return false;
+        if (b->succ[0].to == next) return true;
+        return jump_to(L, V_JMP, 0, 0, b->succ[0].to);
+    case TERM_BR: {
+        /* branch to the true target (through a stub if it has moves), then the false one */
+        Ref c = b->cond;
+        Ins *ci = &f->ins.v[c];
+        bool stub_t = has_moves(L, bi, 0);
+        int op = V_JT;
+        int32_t a = L->slot[c], bb = 0;
+        const Type *ct = ci->n == 2 ? f->ins.v[ir_arg(f, c, 0)].ty : NULL;
+        if (ci->op >= OP_EQ && ci->op <= OP_GE && L->uses[c] == 1 && ci->blk == bi && ct && ct->kind == T_SCALAR &&
+            (cls_of(ct) == 'I' || cls_of(ct) == 'F')) {
+            op = (cls_of(ct) == 'I' ? V_BEQ_I : V_BEQ_F) + cmp_index(ci->op);
+            a = L->slot[ir_arg(f, c, 0)]; bb = L->slot[ir_arg(f, c, 1)];
+            /* the compare was emitted already; drop it if it is the last instruction */
+            if (L->code.n && L->vop.v[L->code.n - 1] == (uint16_t)((cls_of(ct) == 'I' ? V_EQ_I : V_EQ_F) + cmp_index(ci->op)) &&
+                L->code.v[L->code.n - 1].d == L->slot[c]) {
+                L->code.n--; L->vop.n--; L->lines.n--;
+            }
+        }
+        if (stub_t) {
+            if (!emit(L, op, 0, a, bb, 0, 0)) return false;
+            Stub s = {bi, 0, L->code.n - 1};
+            if (!vec_push(L->a, *stubs, s)) return false;
+        } else if (!jump_to(L, op, a, bb, b->succ[0].to)) return false;
+        if (!edge_moves(L, bi, 1, temp)) return false;
+        if (b->succ[1].to == next) return true;
+        return jump_to(L, V_JMP, 0, 0, b->succ[1].to);
+    }
+    case TERM_RET: {
+        Extra *x = extra(L, 2 * (int)b->rets.n);
+        if (!x) return false;
+        x->n = (int)b->rets.n;
+        for (uint32_t k = 0; k < b->rets.n; k++) {
+            x->slot[2 * k] = L->slot[b->rets.v[k]];
+            x->slot[2 * k + 1] = slots_of(f->ins.v[b->rets.v[k]].ty);
+        }
+        return emit(L, V_RET, 0, 0, 0, 0, (int64_t)(intptr_t)x);
+    }
+    case TERM_RAISE: return emit(L, V_RAISE, 0, b->ename, b->emsg, 0, 0);
+    }
+    return false;
+}
+
+static void count_uses(Low *L) {
+    Func *f = L->f;
+    for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
+        Block *b = &f->blocks.v[bi];
+        if (b->dead) continue;
+        for (uint32_t k = 0; k < b->ins.n; k++) {
+            Ins *in = &f->ins.v[b->ins.v[k]];
+            for (uint32_t j = 0; j < in->n; j++) L->uses[f->opnd.v[in->opnd + j]]++;
+        }
+        if (b->term == TERM_BR) L->uses[b->cond]++;
+        for (int s = 0; s < b->nsucc; s++)
+            for (uint32_t k = 0; k < b->succ[s].args.n; k++) L->uses[b->succ[s].args.v[k]]++;
+        for (uint32_t k = 0; k < b->rets.n; k++) L->uses[b->rets.v[k]]++;
+    }
+}
+
+/* constants first (they form the frame template), then every other value */
+static void assign_slots(Low *L, Code *c) {
+    Func *f = L->f;
+    for (int pass = 0; pass < 2; pass++)
+        for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
+            Block *b = &f->blocks.v[bi];
+            if (b->dead) continue;
+            for (uint32_t k = 0; k < b->ins.n; k++) {
+                Ref r = b->ins.v[k];
+                Ins *in = &f->ins.v[r];
+                if ((in->op == OP_CONST) != (pass == 0) || !in->ty || in->op == OP_EXTRACT) continue;
+                L->slot[r] = (int32_t)L->nslots;
+                L->nslots += (uint32_t)slots_of(in->ty);
+            }
+            if (pass == 0) c->ninit = L->nslots;
+        }
+    /* a tuple-valued call's leaves alias its result slots */
+    for (uint32_t r = 1; r < f->ins.n; r++) {
+        Ins *in = &f->ins.v[r];
+        if (in->op != OP_EXTRACT || in->blk == UINT32_MAX) continue;
+        Ref call = ir_arg(f, r, 0);
+        const Type *t = f->ins.v[call].ty;
+        int32_t off = 0;
+        int64_t leaf = 0;
+        const Type *stack[64]; int sp = 0;
+        stack[sp++] = t;
+        while (sp) {
+            const Type *x = stack[--sp];
+            if (x->kind == T_TUPLE) { for (int i = x->n - 1; i >= 0 && sp < 64; i--) stack[sp++] = x->elems[i]; continue; }
+            if (x->kind != T_SCALAR && x->kind != T_ARRAY) continue;
+            if (leaf++ == in->aux) break;
+            off += slots_of(x);
+        }
+        L->slot[r] = L->slot[call] + off;
+    }
+}
+
+static int interp_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
+    (void)ctx;
+    Func *f = s->ir;
+    Low L;
+    memset(&L, 0, sizeof L);
+    L.f = f; L.a = &s->arena;
+    vm_exec(NULL, NULL, NULL, NULL, &L.labels);
+    L.slot = arena_alloc(L.a, sizeof(int32_t) * f->ins.n);
+    L.uses = arena_alloc(L.a, sizeof(uint32_t) * f->ins.n);
+    L.blk_pc = arena_alloc(L.a, sizeof(uint32_t) * (f->blocks.n + 1));
+    Code *c = arena_alloc(L.a, sizeof *c);
+    if (!L.slot || !L.uses || !L.blk_pc || !c) goto oom;
+    count_uses(&L);
+    assign_slots(&L, c);
+    int32_t temp = (int32_t)L.nslots;
+    L.nslots += 1 + 2 * KILN_MAXDIM; /* parking space for cyclic moves */
+    StubVec stubs = {0};
+    uint32_t prev = UINT32_MAX;
+    for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
+        Block *b = &f->blocks.v[bi];
+        if (b->dead) continue;
+        (void)prev;
+        L.blk_pc[bi] = L.code.n;
+        for (uint32_t k = 0; k < b->ins.n; k++)
+            if (!lower_ins(&L, b->ins.v[k])) goto oom;
+        uint32_t next = UINT32_MAX;
+        for (uint32_t nb = bi + 1; nb < f->blocks.n; nb++) if (!f->blocks.v[nb].dead) { next = nb; break; }
+        if (!lower_term(&L, bi, next, temp, &stubs)) goto oom;
+        prev = bi;
+    }
+    for (uint32_t i = 0; i < stubs.n; i++) { /* true edges with moves */
+        Stub st = stubs.v[i];
+        L.code.v[st.vi].imm = L.code.n;
+        L.line = f->blocks.v[st.from].line;
+        if (!edge_moves(&L, st.from, st.succ, temp)) goto oom;
+        if (!jump_to(&L, V_JMP, 0, 0, f->blocks.v[st.from].succ[st.succ].to)) goto oom;
+    }
+    for (uint32_t i = 0; i < L.fix.n; i++) {
+        VI *v = &L.code.v[L.fix.v[i]];
+        v->imm = L.blk_pc[v->imm];
+    }
+    for (uint32_t i = 0; i < L.code.n; i++) L.code.v[i].h = L.labels[L.vop.v[i]];
+    c->code = L.code.v; c->vop = L.vop.v; c->lines = L.lines.v; c->n = L.code.n;
+    c->nslots = L.nslots;
+    c->init = arena_alloc(L.a, sizeof(Slot) * (c->ninit ? c->ninit : 1));
+    if (!c->init) goto oom;
+    for (uint32_t r = 1; r < f->ins.n; r++) {
+        Ins *in = &f->ins.v[r];
+        if (in->op == OP_CONST && in->blk != UINT32_MAX && in->ty && (in->ty->kind == T_SCALAR) && L.slot[r] < (int32_t)c->ninit)
+            ev_from_scalar(in->ty, &f->cst.v[in->aux], &c->init[L.slot[r]]);
+    }
+    c->nargs = f->argty.n;
+    c->arg_slot = arena_alloc(L.a, sizeof(int32_t) * (c->nargs + 1));
+    c->arg_size = arena_alloc(L.a, sizeof(int32_t) * (c->nargs + 1));
+    if (!c->arg_slot || !c->arg_size) goto oom;
+    for (uint32_t r = 1; r < f->ins.n; r++) {
+        Ins *in = &f->ins.v[r];
+        if (in->op != OP_ARG || in->blk == UINT32_MAX) continue;
+        c->arg_slot[in->aux] = L.slot[r];
+        c->arg_size[in->aux] = slots_of(in->ty);
+    }
+    /* arguments never read still need a place to land */
+    for (uint32_t k = 0; k < c->nargs; k++) {
+        bool seen = false;
+        for (uint32_t r = 1; r < f->ins.n; r++)
+            if (f->ins.v[r].op == OP_ARG && f->ins.v[r].aux == (int64_t)k && f->ins.v[r].blk != UINT32_MAX) seen = true;
+        if (!seen) { c->arg_slot[k] = temp; c->arg_size[k] = slots_of(f->argty.v[k]); }
+    }
+    c->file = s->fn->mod->file;
+    c->strs = f->strs.v;
+    c->spec = s;
+    s->interp = c;
+    return 0;
+oom:
+    err_set(err, KILN_ERR_RUNTIME, "MemoryError", "out of memory while lowering '%s' for the interpreter", f->name);
+    return -1;
+}
+
+static int interp_run(Spec *s, const Slot *args, Slot *ret, Run *run) {
+    const Code *c = s->interp;
+    size_t bytes = sizeof(Slot) * c->nslots;
+    bool heap = bytes > (size_t)run->ctx->tune[TUNE_FRAME_STACK_BYTES];
+    Slot *fr = heap ? malloc(bytes) : alloca(bytes);
+    if (!fr) return run_raise(run, RE_NOMEM, 0, c->file);
+    memcpy(fr, c->init, sizeof(Slot) * c->ninit);
+    for (uint32_t k = 0; k < c->nargs; k++) {
+        memcpy(&fr[c->arg_slot[k]], args, sizeof(Slot) * (size_t)c->arg_size[k]);
+        args += c->arg_size[k];
+    }
+    run->depth++;
+    int r = vm_exec(c, fr, ret, run, NULL);
+    run->depth--;
+    if (heap) free(fr);
+    return r;
+}
+
+static void interp_release(Spec *s) { s->interp = NULL; /* memory is in the spec's arena */ }
+
+static void interp_dump(Spec *s, FILE *out) {
+    const Code *c = s->interp;
+    if (!c) return;
+    fprintf(out, "interpreter code for %s: %u instructions, %u slots (%u constants)\n", s->fn->name, c->n, c->nslots, c->ninit);
+    for (uint32_t i = 0; i < c->n; i++) {
+        const VI *v = &c->code[i];
+        fprintf(out, "  %4u  %-10s d=%d a=%d b=%d c=%d", i, vm_names[c->vop[i]], v->d, v->a, v->b, v->c);
+        int op = c->vop[i];
+        if (op == V_JMP || op == V_JT || op == V_JF || (op >= V_BEQ_I && op <= V_BGE_F)) fprintf(out, " -> %lld", (long long)v->imm);
+        fprintf(out, "  ; line %u\n", c->lines[i]);
+    }
+}
+
+const Backend back_interp = {"interp", KILN_TIER_INTERP, interp_compile, interp_run, interp_release, interp_dump};

@@ -1,0 +1,82 @@
+/*
+ * base.h — what every part of kiln uses: integer types, the arena, growable
+ * vectors, interned-free string helpers, and the tunables table.
+ *
+ * Vectors are plain structs {ptr, len, cap} grown with vec_push; they live in
+ * an arena (compile-time data) or on the heap (rt/ data that outlives a compile).
+ */
+#ifndef KILN_BASE_H
+#define KILN_BASE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <assert.h>
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+#define UNUSED(x) ((void)(x))
+#if defined(__GNUC__)
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define LIKELY(x) (x)
+#define UNLIKELY(x) (x)
+#endif
+
+/* ---- arena: bump allocation, freed all at once ---- */
+typedef struct ArenaBlock ArenaBlock;
+typedef struct Arena {
+    ArenaBlock *head;
+    size_t used_total;
+    bool failed; /* an allocation failed: the compile bails out with an error */
+} Arena;
+
+void arena_init(Arena *a);
+void *arena_alloc(Arena *a, size_t n);   /* zeroed, 16-aligned; NULL on OOM */
+void *arena_realloc(Arena *a, void *p, size_t old, size_t n);
+char *arena_strndup(Arena *a, const char *s, size_t n);
+void arena_free(Arena *a);
+
+/* ---- vectors in an arena ---- */
+#define VEC(T) struct { T *v; uint32_t n, cap; }
+#define vec_grow(ar, vec, extra) \
+    vec_grow_((ar), (void **)&(vec).v, &(vec).cap, (vec).n + (extra), sizeof(*(vec).v))
+#define vec_push(ar, vec, x) \
+    (vec_grow(ar, vec, 1) ? ((vec).v[(vec).n++] = (x), true) : false)
+bool vec_grow_(Arena *a, void **p, uint32_t *cap, uint32_t need, size_t elem);
+
+/* ---- heap vectors (runtime data) ---- */
+bool hvec_grow_(void **p, uint32_t *cap, uint32_t need, size_t elem);
+#define hvec_push(vec, x) \
+    (hvec_grow_((void **)&(vec).v, &(vec).cap, (vec).n + 1, sizeof(*(vec).v)) \
+         ? ((vec).v[(vec).n++] = (x), true) : false)
+
+/* ---- hashing ---- */
+uint64_t hash_bytes(const void *p, size_t n, uint64_t seed);
+static inline uint64_t hash_mix(uint64_t h) {
+    h ^= h >> 33; h *= 0xff51afd7ed558ccdULL; h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL; h ^= h >> 33; return h;
+}
+
+/* ---- monotonic clock ---- */
+uint64_t clock_ns(void);
+
+/* ---- shortest round-trip float repr, CPython's repr() rules ---- */
+int fmt_double(double x, char *buf, size_t cap);           /* repr(float) */
+int fmt_double_nz(double x, char *buf, size_t cap);        /* as inside complex repr: no ".0" */
+int fmt_complex(double re, double im, char *buf, size_t cap); /* repr(complex) */
+double fmt_round_ndigits(double x, int64_t nd);             /* round(x, nd), correctly rounded */
+
+/* ---- tunables: one table, units and defaults (rt/tunables.c) ---- */
+typedef enum {
+    TUNE_MAX_RECURSION,    /* kernel frames before RecursionError */
+    TUNE_MAX_SPECS,        /* specializations per function before refusing */
+    TUNE_INFER_ROUNDS,     /* type-inference restarts before giving up */
+    TUNE_FRAME_STACK_BYTES,/* interpreter frames up to this size live on the C stack */
+    TUNE_COUNT
+} Tunable;
+typedef struct { const char *name; const char *unit; int64_t dflt; const char *doc; } TunableInfo;
+extern const TunableInfo tunables[TUNE_COUNT];
+
+#endif

@@ -1,0 +1,142 @@
+/*
+ * fmt.c — floats printed as CPython's repr() prints them.
+ *
+ * CPython prints the shortest digit string that reads back to the same double
+ * (David Gay's mode 0), then lays it out in fixed notation when the decimal
+ * exponent is in (-4, 16] and in scientific notation otherwise.
+ * We find the shortest length by binary search over correctly rounded
+ * printf("%.*e") outputs (round-tripping is monotone in the digit count), and
+ * at exact powers of two, where the rounding interval below the value is half
+ * as wide as above, we also try the neighbouring digit strings one length
+ * shorter, which mode 0 may pick although they are not the nearest.
+ */
+#include "base.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* digits of x (x > 0, finite) rounded to p significant digits; returns decpt
+ * such that x ~= 0.DIGITS * 10^decpt. */
+static int digits_at(double x, int p, char *dig) {
+    char tmp[64];
+    snprintf(tmp, sizeof tmp, "%.*e", p - 1, x);
+    int n = 0;
+    char *s = tmp;
+    for (; *s && *s != 'e'; s++)
+        if (*s >= '0' && *s <= '9') dig[n++] = *s;
+    dig[n] = 0;
+    return atoi(s + 1) + 1;
+}
+
+static double read_digits(const char *dig, int decpt) {
+    char tmp[80];
+    snprintf(tmp, sizeof tmp, "0.%se%d", dig, decpt);
+    return strtod(tmp, NULL);
+}
+
+/* add delta (+1/-1) to the last digit of dig, keeping its length; decpt may move */
+static bool bump(char *dig, int *decpt, int delta) {
+    int n = (int)strlen(dig);
+    for (int i = n - 1; i >= 0; i--) {
+        int d = dig[i] - '0' + delta;
+        if (d >= 0 && d <= 9) { dig[i] = (char)('0' + d); goto norm; }
+        dig[i] = delta > 0 ? '0' : '9';
+    }
+    if (delta < 0) return false;          /* 000… underflow: not a candidate */
+    memmove(dig + 1, dig, (size_t)n);     /* 999… + 1 = 1000… */
+    dig[0] = '1'; dig[n] = 0; (*decpt)++;
+norm:
+    if (dig[0] == '0') return false;      /* lost a leading digit */
+    return true;
+}
+
+static void shortest(double x, char *dig, int *decpt) {
+    int lo = 1, hi = 17;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        char d[40]; int e = digits_at(x, mid, d);
+        if (read_digits(d, e) == x) hi = mid; else lo = mid + 1;
+    }
+    *decpt = digits_at(x, lo, dig);
+    int ex; double m = frexp(x, &ex);
+    if (m != 0.5 || lo == 1) return;      /* not a power of two */
+    char base[40]; int be = digits_at(x, lo - 1, base);
+    for (int delta = -1; delta <= 1; delta += 2) {
+        char c[40]; int ce = be;
+        memcpy(c, base, sizeof c);
+        if (bump(c, &ce, delta) && strlen(c) == (size_t)(lo - 1) && read_digits(c, ce) == x) {
+            strcpy(dig, c); *decpt = ce; return;
+        }
+    }
+}
+
+static int layout(double x, bool add_dot0, bool force_sign, char *buf, size_t cap) {
+    const char *sign = signbit(x) ? "-" : (force_sign ? "+" : "");
+    if (isnan(x)) return snprintf(buf, cap, "%snan", force_sign ? "+" : "");
+    if (isinf(x)) return snprintf(buf, cap, "%sinf", sign);
+    if (x == 0) return snprintf(buf, cap, "%s0%s", sign, add_dot0 ? ".0" : "");
+    char dig[40]; int decpt;
+    shortest(fabs(x), dig, &decpt);
+    int n = (int)strlen(dig);
+    char out[128]; int k = 0;
+    if (decpt > -4 && decpt <= 16) {
+        if (decpt <= 0) {
+            k += sprintf(out + k, "0.");
+            for (int i = 0; i < -decpt; i++) out[k++] = '0';
+            k += sprintf(out + k, "%s", dig);
+        } else if (decpt < n) {
+            k += sprintf(out + k, "%.*s.%s", decpt, dig, dig + decpt);
+        } else {
+            k += sprintf(out + k, "%s", dig);
+            for (int i = n; i < decpt; i++) out[k++] = '0';
+            if (add_dot0) k += sprintf(out + k, ".0");
+        }
+    } else {
+        out[k++] = dig[0];
+        if (n > 1) k += sprintf(out + k, ".%s", dig + 1);
+        int e = decpt - 1;
+        k += sprintf(out + k, "e%c%02d", e < 0 ? '-' : '+', e < 0 ? -e : e);
+    }
+    out[k] = 0;
+    return snprintf(buf, cap, "%s%s", sign, out);
+}
+
+int fmt_double(double x, char *buf, size_t cap) { return layout(x, true, false, buf, cap); }
+int fmt_double_nz(double x, char *buf, size_t cap) { return layout(x, false, false, buf, cap); }
+
+int fmt_complex(double re, double im, char *buf, size_t cap) {
+    char a[64], b[64];
+    if (re == 0 && !signbit(re)) {
+        layout(im, false, false, b, sizeof b);
+        return snprintf(buf, cap, "%sj", b);
+    }
+    layout(re, false, false, a, sizeof a);
+    layout(im, false, true, b, sizeof b);
+    return snprintf(buf, cap, "(%s%sj)", a, b);
+}
+
+/* round(x, nd) as CPython: correctly rounded (half-even on the exact binary
+ * value) to nd decimal places, nd possibly negative. */
+double fmt_round_ndigits(double x, int64_t nd) {
+    if (!isfinite(x) || x == 0) return x;
+    if (nd > 323) return x;
+    if (nd < -308) return 0.0 * x;
+    char tmp[400];
+    if (nd >= 0) {
+        snprintf(tmp, sizeof tmp, "%.*f", (int)nd, x);
+        return strtod(tmp, NULL);
+    }
+    snprintf(tmp, sizeof tmp, "%.20e", x);
+    int decpt = atoi(strchr(tmp, 'e') + 1) + 1;
+    int sig = decpt + (int)nd;  /* significant digits kept */
+    if (sig < 0) return 0.0 * x;
+    if (sig == 0) {
+        /* result is 0 or 10^-nd: compare |x| against 5*10^(-nd-1), tie -> 0 (even) */
+        char h[64]; snprintf(h, sizeof h, "5e%d", (int)(-nd - 1));
+        double half = strtod(h, NULL);
+        double r = fabs(x) > half ? half * 2 : 0.0;
+        return copysign(r, x);
+    }
+    snprintf(tmp, sizeof tmp, "%.*e", sig - 1, x);
+    return strtod(tmp, NULL);
+}

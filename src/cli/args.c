@@ -1,0 +1,451 @@
+/*
+ * args.c — command-line arguments: options shared by the subcommands, and
+ * kernel arguments written as Python literals:
+ *   3  -2.5  1e3  0x1F  1_000  inf  nan  (1+2j)  2j  True  None  (1, 2.5)
+ *   [1.0, 2.0]  [[1, 2], [3, 4]]              arrays (np.array's dtype rules)
+ *   np.array([1, 2], dtype=np.float32)         an array of a given dtype
+ *   np.float32(1.5)  np.int8(-3)               NumPy scalars
+ *   @data.npy                                  an array from a .npy file
+ */
+#include "cli.h"
+#include "../base/diag.h"
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void cli_print_error(const kiln_error *err) {
+    char buf[2048];
+    kiln_error_format(err, buf, sizeof buf);
+    fprintf(stderr, "%s\n", buf);
+}
+
+static void *pool_add(ValPool *p, void *x) {
+    if (!x) return NULL;
+    if (p->n >= (int)(sizeof p->ptrs / sizeof p->ptrs[0])) { free(x); return NULL; }
+    p->ptrs[p->n++] = x;
+    return x;
+}
+
+void cli_pool_free(ValPool *p) {
+    for (int i = 0; i < p->n; i++) free(p->ptrs[i]);
+    p->n = 0;
+}
+
+typedef struct LP { const char *s, *p; ValPool *pool; kiln_error *err; } LP;
+
+static void ws(LP *l) { while (isspace((unsigned char)*l->p)) l->p++; }
+
+static int bad(LP *l, const char *what) {
+    err_set(l->err, KILN_ERR_USAGE, "", "cannot read argument '%s': %s", l->s, what);
+    return -1;
+}
+
+static bool word(LP *l, const char *w) {
+    size_t n = strlen(w);
+    if (strncmp(l->p, w, n) || isalnum((unsigned char)l->p[n]) || l->p[n] == '_') return false;
+    l->p += n;
+    return true;
+}
+
+static const struct { const char *n; kiln_dtype d; } np_types[] = {
+    {"float64", KILN_FLOAT64}, {"float32", KILN_FLOAT32}, {"int64", KILN_INT64}, {"int32", KILN_INT32},
+    {"int16", KILN_INT16}, {"int8", KILN_INT8}, {"uint64", KILN_UINT64}, {"uint32", KILN_UINT32},
+    {"uint16", KILN_UINT16}, {"uint8", KILN_UINT8}, {"bool_", KILN_BOOL}, {"complex128", KILN_COMPLEX128},
+    {"complex64", KILN_COMPLEX64},
+};
+
+static int dtype_name(LP *l, kiln_dtype *d) {
+    if (word(l, "np.") || word(l, "numpy.")) {}
+    if (!strncmp(l->p, "np.", 3)) l->p += 3;
+    else if (!strncmp(l->p, "numpy.", 6)) l->p += 6;
+    for (size_t i = 0; i < sizeof np_types / sizeof np_types[0]; i++)
+        if (word(l, np_types[i].n)) { *d = np_types[i].d; return 0; }
+    if (word(l, "float")) { *d = KILN_FLOAT64; return 0; }
+    if (word(l, "int")) { *d = KILN_INT64; return 0; }
+    if (word(l, "bool")) { *d = KILN_BOOL; return 0; }
+    if (word(l, "complex")) { *d = KILN_COMPLEX128; return 0; }
+    return bad(l, "unknown dtype");
+}
+
+/* a real number: int (exact) or float; sets *isint */
+static int real(LP *l, int64_t *i, double *f, bool *isint) {
+    ws(l);
+    int sign = 1;
+    while (*l->p == '-' || *l->p == '+') { if (*l->p == '-') sign = -sign; l->p++; ws(l); }
+    if (word(l, "inf")) { *f = sign * INFINITY; *isint = false; return 0; }
+    if (word(l, "nan")) { *f = NAN; *isint = false; return 0; }
+    char buf[128]; int n = 0;
+    const char *q = l->p;
+    bool flt = false;
+    int base = 10;
+    if (q[0] == '0' && (q[1] == 'x' || q[1] == 'X' || q[1] == 'o' || q[1] == 'O' || q[1] == 'b' || q[1] == 'B')) {
+        base = q[1] == 'x' || q[1] == 'X' ? 16 : q[1] == 'o' || q[1] == 'O' ? 8 : 2;
+        q += 2;
+        while ((isalnum((unsigned char)*q) || *q == '_') && n < 120) { if (*q != '_') buf[n++] = *q; q++; }
+    } else {
+        while ((isdigit((unsigned char)*q) || *q == '.' || *q == '_' || *q == 'e' || *q == 'E' ||
+                ((*q == '+' || *q == '-') && (q[-1] == 'e' || q[-1] == 'E'))) && n < 120) {
+            if (*q == '.' || *q == 'e' || *q == 'E') flt = true;
+            if (*q != '_') buf[n++] = *q;
+            q++;
+        }
+    }
+    buf[n] = 0;
+    if (!n) return bad(l, "expected a number");
+    char *e;
+    errno = 0;
+    if (flt) {
+        *f = sign * strtod(buf, &e);
+        *isint = false;
+    } else {
+        unsigned long long u = strtoull(buf, &e, base);
+        if (errno || u > (sign < 0 ? 9223372036854775808ull : 9223372036854775807ull)) return bad(l, "integer does not fit in int64");
+        *i = sign < 0 ? (int64_t)(0 - u) : (int64_t)u;
+        *isint = true;
+    }
+    if (*e) return bad(l, "malformed number");
+    l->p = q;
+    return 0;
+}
+
+static int value(LP *l, kiln_value *out);
+
+/* element kinds while reading a list: 0 bool, 1 int, 2 float, 3 complex */
+typedef struct Flat { kiln_value *v; int n, cap; int64_t shape[KILN_MAXDIM]; int ndim; int kind; } Flat;
+
+static int list(LP *l, Flat *fl, int depth) {
+    if (depth >= KILN_MAXDIM) return bad(l, "list nested too deeply");
+    l->p++; /* [ */
+    int64_t count = 0;
+    for (;;) {
+        ws(l);
+        if (*l->p == ']') { l->p++; break; }
+        if (*l->p == '[') {
+            if (list(l, fl, depth + 1)) return -1;
+        } else {
+            if (fl->ndim >= 0 && fl->ndim != depth + 1 && fl->ndim != 0) return bad(l, "ragged nested list");
+            fl->ndim = depth + 1;
+            kiln_value v;
+            if (value(l, &v)) return -1;
+            if (v.kind != KILN_SCALAR) return bad(l, "list elements must be numbers");
+            int k = v.dtype == KILN_BOOL ? 0 : v.dtype == KILN_FLOAT64 || v.dtype == KILN_FLOAT32 ? 2
+                  : v.dtype >= KILN_COMPLEX64 ? 3 : 1;
+            if (k > fl->kind) fl->kind = k;
+            if (fl->n == fl->cap) {
+                fl->cap = fl->cap ? fl->cap * 2 : 64;
+                kiln_value *nv = realloc(fl->v, sizeof(kiln_value) * (size_t)fl->cap);
+                if (!nv) return bad(l, "out of memory");
+                fl->v = nv;
+            }
+            fl->v[fl->n++] = v;
+        }
+        count++;
+        ws(l);
+        if (*l->p == ',') { l->p++; continue; }
+        if (*l->p != ']') return bad(l, "expected ',' or ']'");
+    }
+    if (fl->shape[depth] == -1) fl->shape[depth] = count;
+    else if (fl->shape[depth] != count) return bad(l, "ragged nested list");
+    return 0;
+}
+
+static int make_array(LP *l, Flat *fl, int dtype, kiln_value *out) {
+    static const kiln_dtype kinds[4] = {KILN_BOOL, KILN_INT64, KILN_FLOAT64, KILN_COMPLEX128};
+    kiln_dtype dt = dtype >= 0 ? (kiln_dtype)dtype : kinds[fl->kind];
+    kiln_array *a = pool_add(l->pool, calloc(1, sizeof *a));
+    size_t item = kiln_dtype_size(dt);
+    char *data = pool_add(l->pool, calloc((size_t)(fl->n ? fl->n : 1), item));
+    if (!a || !data) return bad(l, "out of memory");
+    a->data = data; a->dtype = dt; a->ndim = fl->ndim;
+    int64_t s = (int64_t)item;
+    for (int k = fl->ndim - 1; k >= 0; k--) { a->shape[k] = fl->shape[k]; a->strides[k] = s; s *= fl->shape[k]; }
+    for (int i = 0; i < fl->n; i++) {
+        kiln_value *v = &fl->v[i];
+        char *p = data + (size_t)i * item;
+        bool vf = v->dtype == KILN_FLOAT64 || v->dtype == KILN_FLOAT32, vc = v->dtype >= KILN_COMPLEX64;
+        double re = vc ? v->v.c[0] : vf ? v->v.f : (double)v->v.i, im = vc ? v->v.c[1] : 0;
+        switch (dt) {
+        case KILN_FLOAT64: memcpy(p, &re, 8); break;
+        case KILN_FLOAT32: { float x = (float)re; memcpy(p, &x, 4); break; }
+        case KILN_COMPLEX128: { double c[2] = {re, im}; memcpy(p, c, 16); break; }
+        case KILN_COMPLEX64: { float c[2] = {(float)re, (float)im}; memcpy(p, c, 8); break; }
+        default: {
+            if (vc) return bad(l, "cannot put complex numbers in a real array");
+            int64_t x = vf ? (int64_t)re : v->v.i;
+            if (dt == KILN_BOOL) x = x != 0;
+            memcpy(p, &x, item); /* little-endian truncation */
+        }
+        }
+    }
+    memset(out, 0, sizeof *out);
+    out->kind = KILN_ARRAY; out->v.arr = a;
+    return 0;
+}
+
+static int array_value(LP *l, int dtype, kiln_value *out) {
+    ws(l);
+    if (*l->p != '[') return bad(l, "expected a list");
+    Flat fl;
+    memset(&fl, 0, sizeof fl);
+    for (int k = 0; k < KILN_MAXDIM; k++) fl.shape[k] = -1;
+    fl.ndim = -1;
+    int r = list(l, &fl, 0);
+    if (!r) {
+        if (fl.ndim < 0) { fl.ndim = 1; fl.shape[0] = 0; }
+        for (int k = 0; k < fl.ndim; k++) if (fl.shape[k] < 0) fl.shape[k] = 0;
+        r = make_array(l, &fl, dtype, out);
+    }
+    free(fl.v);
+    return r;
+}
+
+static int np_call(LP *l, kiln_value *out) {
+    if (word(l, "array") || word(l, "asarray")) {
+        ws(l);
+        if (*l->p++ != '(') return bad(l, "expected '('");
+        kiln_value a;
+        const char *start = l->p;
+        ws(l);
+        (void)start;
+        int dtype = -1;
+        const char *save = l->p;
+        /* read the list later once the dtype is known: skip it first */
+        int depth = 0;
+        for (; *l->p; l->p++) {
+            if (*l->p == '[') depth++;
+            else if (*l->p == ']' && --depth == 0) { l->p++; break; }
+        }
+        ws(l);
+        if (*l->p == ',') {
+            l->p++; ws(l);
+            if (word(l, "dtype")) { ws(l); if (*l->p++ != '=') return bad(l, "expected '='"); ws(l); }
+            kiln_dtype d;
+            if (dtype_name(l, &d)) return -1;
+            dtype = d;
+            ws(l);
+        }
+        if (*l->p++ != ')') return bad(l, "expected ')'");
+        const char *end = l->p;
+        l->p = save;
+        if (array_value(l, dtype, &a)) return -1;
+        l->p = end;
+        *out = a;
+        return 0;
+    }
+    kiln_dtype d;
+    if (dtype_name(l, &d)) return -1;
+    ws(l);
+    if (*l->p++ != '(') return bad(l, "expected '('");
+    kiln_value v;
+    if (value(l, &v)) return -1;
+    ws(l);
+    if (*l->p++ != ')') return bad(l, "expected ')'");
+    if (v.kind != KILN_SCALAR) return bad(l, "a NumPy scalar needs a number");
+    bool vf = v.dtype == KILN_FLOAT64, vc = v.dtype == KILN_COMPLEX128;
+    memset(out, 0, sizeof *out);
+    out->kind = KILN_SCALAR; out->dtype = (uint8_t)d;
+    if (d == KILN_FLOAT32 || d == KILN_FLOAT64) {
+        if (vc) return bad(l, "cannot convert complex to float");
+        double x = vf ? v.v.f : (double)v.v.i;
+        out->v.f = d == KILN_FLOAT32 ? (double)(float)x : x;
+    } else if (d >= KILN_COMPLEX64) {
+        double re = vc ? v.v.c[0] : vf ? v.v.f : (double)v.v.i, im = vc ? v.v.c[1] : 0;
+        if (d == KILN_COMPLEX64) { re = (float)re; im = (float)im; }
+        out->v.c[0] = re; out->v.c[1] = im;
+    } else {
+        if (vc || vf) return bad(l, "give integer types an integer");
+        int64_t x = v.v.i;
+        switch (d) {
+        case KILN_BOOL: x = x != 0; break;
+        case KILN_INT8: if (x < -128 || x > 127) return bad(l, "out of range for int8"); break;
+        case KILN_INT16: if (x < -32768 || x > 32767) return bad(l, "out of range for int16"); break;
+        case KILN_INT32: if (x < INT32_MIN || x > INT32_MAX) return bad(l, "out of range for int32"); break;
+        case KILN_UINT8: if (x < 0 || x > 255) return bad(l, "out of range for uint8"); break;
+        case KILN_UINT16: if (x < 0 || x > 65535) return bad(l, "out of range for uint16"); break;
+        case KILN_UINT32: if (x < 0 || x > (int64_t)UINT32_MAX) return bad(l, "out of range for uint32"); break;
+        case KILN_UINT64: if (x < 0) return bad(l, "out of range for uint64"); break;
+        default: break;
+        }
+        out->v.i = x;
+    }
+    return 0;
+}
+
+static int value(LP *l, kiln_value *out) {
+    ws(l);
+    memset(out, 0, sizeof *out);
+    if (word(l, "True")) { *out = kiln_bool(1); return 0; }
+    if (word(l, "False")) { *out = kiln_bool(0); return 0; }
+    if (word(l, "None")) { *out = kiln_none(); return 0; }
+    if (!strncmp(l->p, "np.", 3) || !strncmp(l->p, "numpy.", 6)) {
+        l->p += l->p[1] == 'p' ? 3 : 6;
+        return np_call(l, out);
+    }
+    if (word(l, "float")) {
+        ws(l);
+        if (*l->p++ != '(') return bad(l, "expected '('");
+        ws(l);
+        char q = *l->p;
+        if (q == '\'' || q == '"') {
+            const char *s = ++l->p;
+            while (*l->p && *l->p != q) l->p++;
+            char buf[32];
+            snprintf(buf, sizeof buf, "%.*s", (int)(l->p - s), s);
+            l->p++;
+            LP sub = {l->s, buf, l->pool, l->err};
+            int64_t i; double f; bool isint;
+            if (real(&sub, &i, &f, &isint)) return -1;
+            *out = kiln_float(isint ? (double)i : f);
+        } else {
+            kiln_value v;
+            if (value(l, &v) || v.kind != KILN_SCALAR) return bad(l, "float() needs a number");
+            *out = kiln_float(v.dtype == KILN_FLOAT64 ? v.v.f : (double)v.v.i);
+        }
+        ws(l);
+        if (*l->p++ != ')') return bad(l, "expected ')'");
+        return 0;
+    }
+    if (*l->p == '[') return array_value(l, -1, out);
+    if (*l->p == '(') {
+        l->p++;
+        kiln_value items[64];
+        int n = 0;
+        bool comma = false;
+        for (;;) {
+            ws(l);
+            if (*l->p == ')') { l->p++; break; }
+            if (n == 64) return bad(l, "tuple too long");
+            if (value(l, &items[n])) return -1;
+            n++;
+            ws(l);
+            if (*l->p == ',') { l->p++; comma = true; continue; }
+            if (*l->p == '+' || *l->p == '-') { /* (re+imj) */
+                if (n != 1 || items[0].kind != KILN_SCALAR) return bad(l, "malformed complex number");
+                kiln_value im;
+                if (value(l, &im) || im.kind != KILN_SCALAR || im.dtype != KILN_COMPLEX128 || im.v.c[0] != 0)
+                    return bad(l, "malformed complex number");
+                double re = items[0].dtype == KILN_FLOAT64 ? items[0].v.f : (double)items[0].v.i;
+                items[0] = kiln_complex(re, im.v.c[1]);
+                continue;
+            }
+            if (*l->p != ')') return bad(l, "expected ',' or ')'");
+        }
+        if (n == 1 && !comma) { *out = items[0]; return 0; }
+        kiln_value *it = pool_add(l->pool, calloc((size_t)(n ? n : 1), sizeof *it));
+        if (!it) return bad(l, "out of memory");
+        memcpy(it, items, sizeof(kiln_value) * (size_t)n);
+        out->kind = KILN_TUPLE; out->n = n; out->v.items = it;
+        return 0;
+    }
+    int64_t i; double f; bool isint;
+    const char *start = l->p;
+    if (real(l, &i, &f, &isint)) return -1;
+    if (*l->p == 'j' || *l->p == 'J') {
+        l->p++;
+        double im = isint ? (double)i : f;
+        if (*start == '-' && im == 0) im = -0.0;
+        *out = kiln_complex(0.0, im);
+        return 0;
+    }
+    *out = isint ? kiln_int(i) : kiln_float(f);
+    return 0;
+}
+
+int cli_value(const char *text, kiln_value *out, ValPool *pool, kiln_error *err) {
+    if (text[0] == '@') {
+        kiln_array *a = pool_add(pool, calloc(1, sizeof *a));
+        if (!a) { err_set(err, KILN_ERR_USAGE, "", "out of memory"); return -1; }
+        if (kiln_npy_load(text + 1, a, err)) return -1;
+        if (!pool_add(pool, a->data)) { err_set(err, KILN_ERR_USAGE, "", "too many arrays"); return -1; }
+        *out = kiln_arr(a);
+        return 0;
+    }
+    LP l = {text, text, pool, err};
+    if (value(&l, out)) return -1;
+    ws(&l);
+    if (*l.p) return bad(&l, "unexpected text after the value");
+    return 0;
+}
+
+int cli_parse_common(int argc, char **argv, CliArgs *a, const char *cmd, bool (*extra)(const char *opt, CliArgs *a)) {
+    memset(a, 0, sizeof *a);
+    a->boundscheck = true;
+    a->tier = KILN_TIER_AUTO;
+    int nplain = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *s = argv[i];
+        if (!strncmp(s, "--", 2) && s[2]) {
+            if (!strcmp(s, "--tier") && i + 1 < argc) s = argv[++i], s = s; else if (!strncmp(s, "--tier=", 7)) s += 7;
+            else if (!strcmp(s, "--no-boundscheck")) { a->boundscheck = false; continue; }
+            else if (!strcmp(s, "--out") && i + 1 < argc) { a->out = argv[++i]; continue; }
+            else if (!strncmp(s, "--out=", 6)) { a->out = s + 6; continue; }
+            else if (extra && extra(s, a)) continue;
+            else { fprintf(stderr, "kiln %s: unknown option '%s' (see kiln %s --help)\n", cmd, s, cmd); return -1; }
+            if (!strcmp(s, "interp")) a->tier = KILN_TIER_INTERP;
+            else if (!strcmp(s, "baseline")) a->tier = KILN_TIER_BASELINE;
+            else if (!strcmp(s, "opt")) a->tier = KILN_TIER_OPT;
+            else if (!strcmp(s, "auto")) a->tier = KILN_TIER_AUTO;
+            else { fprintf(stderr, "kiln %s: unknown tier '%s' (interp, baseline, opt, auto)\n", cmd, s); return -1; }
+            continue;
+        }
+        if (nplain == 0) a->file = s;
+        else if (nplain == 1) a->func = s;
+        else {
+            const char *eq = strchr(s, '=');
+            bool kw = eq && eq > s && (isalpha((unsigned char)s[0]) || s[0] == '_');
+            for (const char *q = s; kw && q < eq; q++) if (!isalnum((unsigned char)*q) && *q != '_') kw = false;
+            if (kw && strncmp(s, "np.", 3) != 0) {
+                if (a->nkw >= 64) { fprintf(stderr, "kiln %s: too many arguments\n", cmd); return -1; }
+                a->kwname[a->nkw] = s; a->kwval[a->nkw++] = eq + 1;
+            } else {
+                if (a->npos >= 64) { fprintf(stderr, "kiln %s: too many arguments\n", cmd); return -1; }
+                a->pos[a->npos++] = s;
+            }
+        }
+        nplain++;
+    }
+    if (!a->file || !a->func) { fprintf(stderr, "kiln %s: expected FILE FUNC [ARG ...] (see kiln %s --help)\n", cmd, cmd); return -1; }
+    return 0;
+}
+
+int cli_prepare(kiln_ctx *ctx, CliArgs *a, kiln_func **fn, kiln_value *args, int *nargs, ValPool *pool) {
+    kiln_error err;
+    kiln_module *m = kiln_load_file(ctx, a->file, &err);
+    if (!m) { cli_print_error(&err); return -1; }
+    *fn = kiln_lookup(m, a->func);
+    if (!*fn) { fprintf(stderr, "error: %s has no function '%s'\n", a->file, a->func); return -1; }
+    int np = kiln_func_nparams(*fn);
+    if (a->npos > np) {
+        fprintf(stderr, "error: %s() takes %d argument%s but %d were given\n", a->func, np, np == 1 ? "" : "s", a->npos);
+        return -1;
+    }
+    bool set[64] = {0};
+    for (int i = 0; i < a->npos; i++) {
+        if (cli_value(a->pos[i], &args[i], pool, &err)) { cli_print_error(&err); return -1; }
+        set[i] = true;
+    }
+    for (int k = 0; k < a->nkw; k++) {
+        size_t len = (size_t)(strchr(a->kwname[k], '=') - a->kwname[k]);
+        int i = 0;
+        while (i < np && (strlen(kiln_func_param(*fn, i)) != len || strncmp(kiln_func_param(*fn, i), a->kwname[k], len))) i++;
+        if (i == np) { fprintf(stderr, "error: %s() got an unexpected keyword argument '%.*s'\n", a->func, (int)len, a->kwname[k]); return -1; }
+        if (set[i]) { fprintf(stderr, "error: %s() got multiple values for argument '%.*s'\n", a->func, (int)len, a->kwname[k]); return -1; }
+        if (cli_value(a->kwval[k], &args[i], pool, &err)) { cli_print_error(&err); return -1; }
+        set[i] = true;
+    }
+    /* a parameter left out before one given by keyword takes its default */
+    int n = np;
+    while (n > 0 && !set[n - 1]) n--;
+    for (int i = 0; i < n; i++) {
+        if (set[i]) continue;
+        if (kiln_func_default(*fn, i, &args[i]) != 0) {
+            fprintf(stderr, "error: %s() missing required argument '%s'\n", a->func, kiln_func_param(*fn, i));
+            return -1;
+        }
+        if (args[i].kind == KILN_TUPLE) pool_add(pool, args[i].v.items);
+    }
+    *nargs = n;
+    return 0;
+}

@@ -1,0 +1,37 @@
+/*
+ * cli.h — the kiln command line: shared helpers of the subcommands.
+ * Exit status: 0 success, 1 compile/runtime/input error, 2 bad usage.
+ */
+#ifndef KILN_CLI_H
+#define KILN_CLI_H
+
+#include "../../include/kiln.h"
+#include <stdbool.h>
+#include <stdio.h>
+
+enum { EXIT_OK = 0, EXIT_ERR = 1, EXIT_USAGE = 2 };
+
+typedef struct CliArgs {
+    const char *file, *func;
+    const char *pos[64]; int npos;             /* positional kernel arguments */
+    const char *kwname[64], *kwval[64]; int nkw;
+    kiln_tier tier;
+    bool boundscheck;
+    const char *out;                            /* --out PATH.npy */
+    const char *pass;                           /* explain --ir=after:PASS */
+} CliArgs;
+
+/* parse "FILE FUNC ARG... --opts"; returns -1 and prints usage on error */
+int cli_parse_common(int argc, char **argv, CliArgs *a, const char *cmd, bool (*extra)(const char *opt, CliArgs *a));
+/* a Python literal or @file.npy into a value; arrays and tuples are owned by the pool */
+typedef struct ValPool { void *ptrs[1024]; int n; } ValPool;
+int cli_value(const char *text, kiln_value *out, ValPool *pool, kiln_error *err);
+void cli_pool_free(ValPool *pool);
+void cli_print_error(const kiln_error *err);
+/* load FILE, bind the arguments of FUNC (keywords by name) */
+int cli_prepare(kiln_ctx *ctx, CliArgs *a, kiln_func **fn, kiln_value *args, int *nargs, ValPool *pool);
+
+int cmd_run(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * explain.c — `kiln explain FILE FUNC [ARG ...]`: what the compiler made of
+ * a kernel for the signature of the given arguments.
+ */
+#include "cli.h"
+#include "../rt/rt.h"
+#include <string.h>
+
+static bool explain_opt(const char *opt, CliArgs *a) {
+    if (!strncmp(opt, "--ir=after:", 11)) { a->pass = opt + 11; return true; }
+    return false;
+}
+
+int cmd_explain(int argc, char **argv) {
+    for (int i = 1; i < argc; i++)
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            printf("usage: kiln explain FILE FUNC [ARG ...] [--ir=after:PASS] [--tier T] [--no-boundscheck]\n"
+                   "\nPrints the specialization key for the arguments' signature, the inferred\n"
+                   "type of every local variable, the typed IR as built and after each pass\n"
+                   "(or only after PASS: fold, dce), and the code of the executing tier.\n");
+            return EXIT_OK;
+        }
+    CliArgs a;
+    if (cli_parse_common(argc, argv, &a, "explain", explain_opt)) return EXIT_USAGE;
+    kiln_options o;
+    kiln_options_init(&o);
+    o.tier = a.tier;
+    o.boundscheck = a.boundscheck;
+    kiln_ctx *ctx = kiln_ctx_new(&o);
+    if (!ctx) return EXIT_ERR;
+    ValPool pool = {0};
+    kiln_value args[64];
+    int nargs = 0, rc = EXIT_ERR;
+    kiln_func *fn;
+    if (cli_prepare(ctx, &a, &fn, args, &nargs, &pool) == 0) {
+        kiln_error err;
+        memset(&err, 0, sizeof err);
+        if (rt_explain(fn, args, nargs, stdout, a.pass, &err)) cli_print_error(&err);
+        else rc = EXIT_OK;
+    }
+    cli_pool_free(&pool);
+    kiln_ctx_free(ctx);
+    return rc;
+}

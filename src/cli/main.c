@@ -1,0 +1,30 @@
+/*
+ * main.c — `kiln` entry point: dispatches to the subcommands.
+ */
+#include "cli.h"
+#include <string.h>
+
+static void usage(FILE *out) {
+    fprintf(out,
+            "usage: kiln <command> [options]\n"
+            "\n"
+            "commands:\n"
+            "  run FILE FUNC [ARG ...]      run a kernel and print its result as Python would\n"
+            "  explain FILE FUNC [ARG ...]  show inferred types, IR after each pass, tier code\n"
+            "\n"
+            "ARG is a Python literal (3, -2.5, 1e3, (1+2j), True, (1, 2)), a list (an array),\n"
+            "np.float32(1.5)-style typed scalars, or @PATH.npy. Use NAME=ARG for keywords.\n"
+            "'kiln COMMAND --help' describes a command's options.\n");
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) { usage(stderr); return EXIT_USAGE; }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) { usage(stdout); return EXIT_OK; }
+    if (!strcmp(cmd, "--version")) { printf("kiln %s\n", KILN_VERSION); return EXIT_OK; }
+    if (!strcmp(cmd, "run")) return cmd_run(argc - 1, argv + 1);
+    if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
+    fprintf(stderr, "kiln: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,84 @@
+/*
+ * ast.h — the syntax tree of a kernel file, with source positions.
+ *
+ * One Node struct for every kind keeps the parser and the walkers small; the
+ * meaning of the child fields per kind is listed next to each kind. Nodes live
+ * in the module's arena and are immutable after parsing, so many
+ * specializations may walk one tree at once. `id` numbers nodes densely so that
+ * compile-time side tables can be plain arrays.
+ */
+#ifndef KILN_AST_H
+#define KILN_AST_H
+
+#include "../base/base.h"
+#include "../base/diag.h"
+
+typedef enum {
+    /* expressions */
+    N_NAME,    /* name */
+    N_INT,     /* v.i */
+    N_FLOAT,   /* v.f */
+    N_IMAG,    /* v.f: the imaginary part of a literal like 2j */
+    N_STR,     /* name: the text */
+    N_BOOL,    /* v.i */
+    N_NONE,
+    N_UNARY,   /* op, a */
+    N_BINARY,  /* op, a, b */
+    N_BOOLOP,  /* op (TK_AND/TK_OR), kids[0..n) */
+    N_COMPARE, /* a, then kids2[i] compared by ops[i]: a < k0 <= k1 */
+    N_IFEXP,   /* a if b else c  ->  a: value, b: test, c: orelse */
+    N_CALL,    /* a: callee, kids: positional args, kids2/names: keyword args */
+    N_SUBSCR,  /* a: value, kids: indices */
+    N_ATTR,    /* a: value, name */
+    N_TUPLE,   /* kids */
+    /* statements */
+    S_EXPR,    /* a */
+    S_ASSIGN,  /* kids: targets (a = b = v), a: value */
+    S_AUGASSIGN, /* a: target, op, b: value */
+    S_IF,      /* a: test, kids: body, kids2: orelse */
+    S_WHILE,   /* a: test, kids: body */
+    S_FOR,     /* a: target, b: iterable, kids: body */
+    S_BREAK, S_CONTINUE, S_PASS,
+    S_RETURN,  /* a: value or NULL */
+    S_ASSERT,  /* a: test, b: message or NULL */
+    S_RAISE,   /* a: exception expression */
+    S_DEF,     /* name, params (names), defaults (kids2: one per param, NULL if none), kids: body */
+    S_IMPORT,  /* name: module, b? alias in names[0] */
+    S_GLOBAL_CONST, /* name = a at module level */
+    N_KINDS
+} NodeKind;
+
+typedef struct Node Node;
+struct Node {
+    uint8_t kind;
+    uint8_t op;          /* token code for operators */
+    uint8_t *ops;        /* N_COMPARE: one token code per comparator */
+    int32_t line, col;   /* 1-based */
+    int32_t id;
+    Node *a, *b, *c;
+    Node **kids; int32_t nkids;
+    Node **kids2; int32_t nkids2;
+    const char *name;
+    const char **names;  /* S_DEF: param names; N_CALL: keyword names */
+    int32_t nnames;
+    union { int64_t i; double f; } v;
+};
+
+/* A parsed file. */
+typedef struct Ast {
+    const char *file;
+    const char *src; size_t len;
+    Node **defs; int32_t ndefs;     /* S_DEF nodes */
+    Node **consts; int32_t nconsts; /* S_GLOBAL_CONST nodes */
+    const char *np_alias;           /* name numpy is imported as, or NULL */
+    bool has_math;
+    /* from-imports: local name -> "math.sqrt" / "numpy.float32" */
+    const char **from_names; const char **from_targets; int32_t nfrom;
+    int32_t nnodes;
+} Ast;
+
+/* Parse src into an AST allocated in arena. Returns NULL and fills d on error. */
+Ast *ast_parse(Arena *arena, const char *file, const char *src, size_t len, Diag *d);
+const char *ast_op_str(int tok);
+
+#endif

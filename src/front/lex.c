@@ -1,0 +1,277 @@
+/*
+ * lex.c — Python's lexical grammar for kernel files: indentation into
+ * INDENT/DEDENT tokens, implicit line joining inside brackets, backslash
+ * continuation, numbers with underscores and 0x/0o/0b prefixes, imaginary
+ * literals, and strings (for docstrings and messages).
+ * Tabs advance to the next multiple of 8, as CPython's tokenizer does.
+ */
+#include "lex.h"
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+
+static const char *tok_names[] = {
+#define X(n, s) s,
+    TOKENS(X)
+#undef X
+};
+
+const char *tok_str(int kind) { return kind >= 0 && kind < TK_COUNT ? tok_names[kind] : "?"; }
+
+void lex_init(Lexer *lx, Arena *a, Diag *d, const char *src, size_t len) {
+    memset(lx, 0, sizeof *lx);
+    lx->arena = a; lx->diag = d;
+    lx->src = lx->p = src; lx->end = src + len;
+    lx->line = 1; lx->line_start = src;
+    lx->indents[0] = 0; lx->nindent = 1;
+    lx->at_line_start = true;
+}
+
+static int col_of(Lexer *lx, const char *p) { return (int)(p - lx->line_start) + 1; }
+
+NORETURN static void lex_fail(Lexer *lx, const char *p, const char *msg) {
+    diag_fail(lx->diag, lx->line, col_of(lx, p), "%s", msg);
+}
+
+static Token mk(Lexer *lx, int kind, const char *s, int len) {
+    Token t;
+    memset(&t, 0, sizeof t);
+    t.kind = kind; t.line = lx->line; t.col = col_of(lx, s);
+    t.start = s; t.len = len;
+    return t;
+}
+
+static void newline(Lexer *lx, const char *after) {
+    lx->line++;
+    lx->line_start = after;
+}
+
+/* measure the indentation of the line at lx->p; skip blank/comment lines.
+ * Returns false at end of input. */
+static bool measure_indent(Lexer *lx, int *width) {
+    for (;;) {
+        int w = 0;
+        const char *q = lx->p;
+        while (q < lx->end && (*q == ' ' || *q == '\t' || *q == '\f')) {
+            if (*q == '\t') w = (w / 8 + 1) * 8;
+            else if (*q == ' ') w++;
+            else w = 0;
+            q++;
+        }
+        if (q >= lx->end) { lx->p = q; return false; }
+        if (*q == '#') { while (q < lx->end && *q != '\n') q++; }
+        if (q < lx->end && (*q == '\n' || *q == '\r')) {
+            if (*q == '\r' && q + 1 < lx->end && q[1] == '\n') q++;
+            lx->p = q + 1;
+            newline(lx, lx->p);
+            continue;
+        }
+        if (q >= lx->end) { lx->p = q; return false; }
+        lx->p = q;
+        *width = w;
+        return true;
+    }
+}
+
+static int kw_lookup(const char *s, int n) {
+    for (int k = TK_FIRST_KW; k <= TK_LAST_KW; k++) {
+        const char *w = tok_names[k];
+        if ((int)strlen(w) == n && memcmp(w, s, (size_t)n) == 0) return k;
+    }
+    return TK_NAME;
+}
+
+static Token lex_number(Lexer *lx) {
+    const char *s = lx->p, *p = s;
+    char buf[128]; int n = 0;
+    bool isfloat = false;
+    int base = 10;
+    if (*p == '0' && p + 1 < lx->end && strchr("xXoObB", p[1])) {
+        base = (p[1] == 'x' || p[1] == 'X') ? 16 : (p[1] == 'o' || p[1] == 'O') ? 8 : 2;
+        p += 2;
+        while (p < lx->end && (isalnum((unsigned char)*p) || *p == '_')) {
+            if (*p != '_' && n < 120) buf[n++] = *p;
+            p++;
+        }
+        buf[n] = 0;
+        if (n == 0) lex_fail(lx, s, "invalid number literal");
+    } else {
+        while (p < lx->end && (isdigit((unsigned char)*p) || *p == '_' || *p == '.' ||
+                               *p == 'e' || *p == 'E' ||
+                               ((*p == '+' || *p == '-') && (p[-1] == 'e' || p[-1] == 'E')))) {
+            if (*p == '.' || *p == 'e' || *p == 'E') isfloat = true;
+            if (*p == '.' && p + 1 < lx->end && p[1] == '.') break;
+            if (*p != '_' && n < 120) buf[n++] = *p;
+            p++;
+        }
+        buf[n] = 0;
+    }
+    Token t;
+    bool imag = p < lx->end && (*p == 'j' || *p == 'J');
+    if (p < lx->end && (isalpha((unsigned char)*p) || *p == '_') && !imag)
+        lex_fail(lx, s, "invalid number literal");
+    if (imag || isfloat) {
+        if (base != 10) lex_fail(lx, s, "invalid number literal");
+        char *e;
+        errno = 0;
+        double v = strtod(buf, &e);
+        if (*e) lex_fail(lx, s, "invalid number literal");
+        t = mk(lx, imag ? TK_IMAG : TK_FLOAT, s, (int)(p - s + imag));
+        t.v.f = v;
+        lx->p = p + imag;
+        return t;
+    }
+    if (base == 10 && n > 1 && buf[0] == '0') {
+        for (int i = 0; i < n; i++)
+            if (buf[i] != '0')
+                lex_fail(lx, s, "leading zeros in decimal integer literals are not permitted");
+    }
+    char *e;
+    errno = 0;
+    unsigned long long v = strtoull(buf, &e, base);
+    if (*e) lex_fail(lx, s, "invalid number literal");
+    t = mk(lx, TK_INT, s, (int)(p - s));
+    if (errno == ERANGE || v > (1ull << 63))
+        diag_fail(lx->diag, lx->line, col_of(lx, s), "integer literal does not fit in int64");
+    t.big = v == (1ull << 63);
+    t.v.i = (int64_t)v;
+    lx->p = p;
+    return t;
+}
+
+static Token lex_string(Lexer *lx) {
+    const char *s = lx->p, *p = s;
+    bool raw = false;
+    while (p < lx->end && strchr("rRbBuUfF", *p)) {
+        if (*p == 'f' || *p == 'F') lex_fail(lx, s, "f-strings are not supported");
+        if (*p == 'b' || *p == 'B') lex_fail(lx, s, "bytes literals are not supported");
+        if (*p == 'r' || *p == 'R') raw = true;
+        p++;
+    }
+    char q = *p;
+    bool triple = p + 2 < lx->end && p[1] == q && p[2] == q;
+    p += triple ? 3 : 1;
+    char *out = arena_alloc(lx->arena, (size_t)(lx->end - p) + 1);
+    if (!out) lex_fail(lx, s, "out of memory");
+    int n = 0;
+    int start_line = lx->line; const char *start_ls = lx->line_start;
+    for (;;) {
+        if (p >= lx->end || (!triple && *p == '\n')) {
+            lx->line = start_line; lx->line_start = start_ls;
+            lex_fail(lx, s, "unterminated string literal");
+        }
+        if (*p == q && (!triple || (p + 2 < lx->end && p[1] == q && p[2] == q))) {
+            p += triple ? 3 : 1;
+            break;
+        }
+        if (*p == '\\' && !raw && p + 1 < lx->end) {
+            char c = p[1];
+            const char *map = "n\nt\tr\r\\\\''\"\"0\0a\ab\bf\fv\v";
+            const char *m = NULL;
+            for (int i = 0; map[i * 2]; i++) if (map[i * 2] == c) m = &map[i * 2 + 1];
+            if (c == '0') m = "";
+            if (c == '\n') { p += 2; newline(lx, p); continue; }
+            if (m) { if (*m) out[n++] = *m; p += 2; continue; }
+        }
+        if (*p == '\n') { out[n++] = *p++; newline(lx, p); continue; }
+        out[n++] = *p++;
+    }
+    out[n] = 0;
+    Token t = mk(lx, TK_STR, s, (int)(p - s));
+    t.line = start_line; t.col = (int)(s - start_ls) + 1;
+    t.str = out;
+    lx->p = p;
+    return t;
+}
+
+static const struct { const char *s; int k; } ops[] = {
+    {"**=", TK_POWEQ}, {"//=", TK_FLOORDIVEQ}, {"<<=", TK_SHLEQ}, {">>=", TK_SHREQ}, {"...", TK_ELLIPSIS},
+    {"**", TK_POW}, {"//", TK_FLOORDIV}, {"<<", TK_SHL}, {">>", TK_SHR}, {"<=", TK_LE}, {">=", TK_GE},
+    {"==", TK_EQ}, {"!=", TK_NE}, {"->", TK_ARROW}, {":=", TK_WALRUS},
+    {"+=", TK_PLUSEQ}, {"-=", TK_MINUSEQ}, {"*=", TK_STAREQ}, {"/=", TK_SLASHEQ}, {"%=", TK_PERCENTEQ},
+    {"&=", TK_AMPEQ}, {"|=", TK_PIPEEQ}, {"^=", TK_CARETEQ}, {"@=", TK_ATEQ},
+    {"+", TK_PLUS}, {"-", TK_MINUS}, {"*", TK_STAR}, {"/", TK_SLASH}, {"%", TK_PERCENT}, {"@", TK_AT},
+    {"&", TK_AMP}, {"|", TK_PIPE}, {"^", TK_CARET}, {"~", TK_TILDE}, {"<", TK_LT}, {">", TK_GT},
+    {"(", TK_LPAREN}, {")", TK_RPAREN}, {"[", TK_LBRACK}, {"]", TK_RBRACK}, {"{", TK_LBRACE}, {"}", TK_RBRACE},
+    {",", TK_COMMA}, {":", TK_COLON}, {".", TK_DOT}, {";", TK_SEMI}, {"=", TK_ASSIGN},
+};
+
+Token lex_next(Lexer *lx) {
+    if (lx->pending > 0) { lx->pending--; return mk(lx, TK_INDENT, lx->p, 0); }
+    if (lx->pending < 0) { lx->pending++; return mk(lx, TK_DEDENT, lx->p, 0); }
+    if (lx->at_line_start && lx->paren == 0) {
+        lx->at_line_start = false;
+        int w;
+        if (!measure_indent(lx, &w)) w = 0;
+        int top = lx->indents[lx->nindent - 1];
+        if (w > top) {
+            if (lx->nindent >= (int)NELEM(lx->indents)) lex_fail(lx, lx->p, "too many levels of indentation");
+            lx->indents[lx->nindent++] = w;
+            return mk(lx, TK_INDENT, lx->p, 0);
+        }
+        if (w < top) {
+            int k = 0;
+            while (lx->nindent > 1 && lx->indents[lx->nindent - 1] > w) { lx->nindent--; k++; }
+            if (lx->indents[lx->nindent - 1] != w)
+                lex_fail(lx, lx->p, "unindent does not match any outer indentation level");
+            lx->pending = -(k - 1);
+            return mk(lx, TK_DEDENT, lx->p, 0);
+        }
+    }
+    for (;;) {
+        const char *p = lx->p;
+        while (p < lx->end && (*p == ' ' || *p == '\t' || *p == '\f')) p++;
+        lx->p = p;
+        if (p >= lx->end) {
+            if (lx->emitted_any) { lx->emitted_any = false; return mk(lx, TK_NEWLINE, p, 0); }
+            if (lx->nindent > 1) { lx->nindent--; return mk(lx, TK_DEDENT, p, 0); }
+            return mk(lx, TK_EOF, p, 0);
+        }
+        char c = *p;
+        if (c == '#') { while (lx->p < lx->end && *lx->p != '\n') lx->p++; continue; }
+        if (c == '\\' && p + 1 < lx->end && (p[1] == '\n' || p[1] == '\r')) {
+            p += (p[1] == '\r' && p + 2 < lx->end && p[2] == '\n') ? 3 : 2;
+            lx->p = p; newline(lx, p); continue;
+        }
+        if (c == '\n' || c == '\r') {
+            const char *nl = p;
+            p += (c == '\r' && p + 1 < lx->end && p[1] == '\n') ? 2 : 1;
+            lx->p = p; newline(lx, p);
+            if (lx->paren > 0 || !lx->emitted_any) { if (lx->paren == 0) lx->at_line_start = true; continue; }
+            lx->emitted_any = false;
+            lx->at_line_start = true;
+            Token t = mk(lx, TK_NEWLINE, nl, 1);
+            t.line = lx->line - 1;
+            return t;
+        }
+        lx->emitted_any = true;
+        if (isdigit((unsigned char)c) || (c == '.' && p + 1 < lx->end && isdigit((unsigned char)p[1])))
+            return lex_number(lx);
+        if (isalpha((unsigned char)c) || c == '_' || (unsigned char)c >= 0x80) {
+            const char *q = p;
+            while (q < lx->end && (isalnum((unsigned char)*q) || *q == '_' || (unsigned char)*q >= 0x80)) q++;
+            if (q < lx->end && (*q == '\'' || *q == '"') && q - p <= 2) {
+                bool pre = true;
+                for (const char *r = p; r < q; r++) if (!strchr("rRbBuUfF", *r)) pre = false;
+                if (pre) return lex_string(lx);
+            }
+            int k = kw_lookup(p, (int)(q - p));
+            Token t = mk(lx, k, p, (int)(q - p));
+            lx->p = q;
+            return t;
+        }
+        if (c == '\'' || c == '"') return lex_string(lx);
+        for (size_t i = 0; i < NELEM(ops); i++) {
+            size_t n = strlen(ops[i].s);
+            if ((size_t)(lx->end - p) >= n && memcmp(p, ops[i].s, n) == 0) {
+                Token t = mk(lx, ops[i].k, p, (int)n);
+                if (t.kind == TK_LPAREN || t.kind == TK_LBRACK || t.kind == TK_LBRACE) lx->paren++;
+                if ((t.kind == TK_RPAREN || t.kind == TK_RBRACK || t.kind == TK_RBRACE) && lx->paren > 0) lx->paren--;
+                lx->p = p + n;
+                return t;
+            }
+        }
+        lex_fail(lx, p, c == '$' || c == '?' || c == '!' || c == '`' ? "invalid character in source"
+                                                                         : "invalid syntax");
+    }
+}

@@ -1,0 +1,785 @@
+/*
+ * parse.c — recursive-descent parser for kernel files: Python's grammar,
+ * restricted to the kernel subset. Every unsupported construct is recognised
+ * and reported by name at its position ("'class' is not supported") rather
+ * than as a generic syntax error. The grammar rule each function parses is in
+ * the comment above it.
+ */
+#include "ast.h"
+#include "lex.h"
+#include <stdio.h>
+#include <stdlib.h>
+
+typedef struct P {
+    Lexer lx;
+    Arena *a;
+    Diag *d;
+    Token tok, peek;
+    bool has_peek;
+    int nnodes;
+    Ast *ast;
+} P;
+
+NORETURN static void fail_at(P *p, Token t, const char *fmt, const char *arg) {
+    diag_fail(p->d, t.line, t.col, fmt, arg);
+}
+
+static void advance(P *p) {
+    if (p->has_peek) { p->tok = p->peek; p->has_peek = false; }
+    else p->tok = lex_next(&p->lx);
+}
+
+static Token *peek(P *p) {
+    if (!p->has_peek) { p->peek = lex_next(&p->lx); p->has_peek = true; }
+    return &p->peek;
+}
+
+static bool accept(P *p, int k) {
+    if (p->tok.kind != k) return false;
+    advance(p);
+    return true;
+}
+
+NORETURN static void syntax(P *p) {
+    if (p->tok.kind == TK_INDENT) fail_at(p, p->tok, "unexpected indent%s", "");
+    if (p->tok.kind == TK_EOF) fail_at(p, p->tok, "unexpected end of file%s", "");
+    fail_at(p, p->tok, "invalid syntax%s", "");
+}
+
+static void expect(P *p, int k) {
+    if (p->tok.kind == k) { advance(p); return; }
+    if (k == TK_COLON || k == TK_RPAREN || k == TK_RBRACK || k == TK_ASSIGN)
+        fail_at(p, p->tok, "expected '%s'", tok_str(k));
+    syntax(p);
+}
+
+static void *alloc(P *p, size_t n) {
+    void *x = arena_alloc(p->a, n);
+    if (!x) diag_fail(p->d, p->tok.line, p->tok.col, "out of memory");
+    return x;
+}
+
+static Node *node(P *p, int kind, Token at) {
+    Node *n = alloc(p, sizeof *n);
+    n->kind = (uint8_t)kind;
+    n->line = at.line; n->col = at.col;
+    n->id = p->nnodes++;
+    return n;
+}
+
+typedef VEC(Node *) NodeVec;
+static void push(P *p, NodeVec *v, Node *n) {
+    if (!vec_push(p->a, *v, n)) diag_fail(p->d, p->tok.line, p->tok.col, "out of memory");
+}
+
+static const char *ident(P *p) {
+    if (p->tok.kind != TK_NAME) {
+        if (p->tok.kind >= TK_FIRST_KW && p->tok.kind <= TK_LAST_KW) syntax(p);
+        fail_at(p, p->tok, "expected a name%s", "");
+    }
+    const char *s = arena_strndup(p->a, p->tok.start, (size_t)p->tok.len);
+    advance(p);
+    return s;
+}
+
+static Node *test(P *p);
+static Node *expr_bitor(P *p);
+static Node *factor(P *p);
+static void block(P *p, NodeVec *body, const char *what, int line);
+
+static bool starts_expr(int k) {
+    switch (k) {
+    case TK_NAME: case TK_INT: case TK_FLOAT: case TK_IMAG: case TK_STR: case TK_TRUE: case TK_FALSE:
+    case TK_NONE: case TK_LPAREN: case TK_LBRACK: case TK_LBRACE: case TK_MINUS: case TK_PLUS:
+    case TK_TILDE: case TK_NOT: case TK_LAMBDA: case TK_ELLIPSIS: case TK_AWAIT:
+        return true;
+    }
+    return false;
+}
+
+/* testlist: test (',' test)* [','] — a tuple when there is a comma */
+static Node *testlist(P *p) {
+    Token at = p->tok;
+    Node *first = test(p);
+    if (p->tok.kind != TK_COMMA) return first;
+    NodeVec v = {0};
+    push(p, &v, first);
+    while (accept(p, TK_COMMA)) {
+        if (!starts_expr(p->tok.kind)) break;
+        push(p, &v, test(p));
+    }
+    Node *t = node(p, N_TUPLE, at);
+    t->kids = v.v; t->nkids = (int32_t)v.n;
+    return t;
+}
+
+/* call_args: (test | NAME '=' test) (',' ...)* [','] */
+static void call_args(P *p, Node *call) {
+    NodeVec pos = {0}, kw = {0};
+    VEC(const char *) names = {0};
+    while (p->tok.kind != TK_RPAREN) {
+        if (p->tok.kind == TK_STAR || p->tok.kind == TK_POW)
+            fail_at(p, p->tok, "argument unpacking ('*'/'**') is not supported%s", "");
+        if (p->tok.kind == TK_NAME && peek(p)->kind == TK_ASSIGN) {
+            const char *nm = ident(p);
+            advance(p);
+            push(p, &kw, test(p));
+            if (!vec_push(p->a, names, nm)) diag_fail(p->d, p->tok.line, p->tok.col, "out of memory");
+        } else {
+            if (kw.n) fail_at(p, p->tok, "positional argument follows keyword argument%s", "");
+            Node *e = test(p);
+            if (p->tok.kind == TK_FOR) fail_at(p, p->tok, "generator expressions are not supported%s", "");
+            push(p, &pos, e);
+        }
+        if (!accept(p, TK_COMMA)) break;
+    }
+    expect(p, TK_RPAREN);
+    call->kids = pos.v; call->nkids = (int32_t)pos.n;
+    call->kids2 = kw.v; call->nkids2 = (int32_t)kw.n;
+    call->names = names.v; call->nnames = (int32_t)names.n;
+}
+
+/* atom: NAME | NUMBER | STRING+ | None | True | False | '(' [testlist] ')' */
+static Node *atom(P *p) {
+    Token t = p->tok;
+    Node *n;
+    switch (t.kind) {
+    case TK_NAME: n = node(p, N_NAME, t); n->name = ident(p); return n;
+    case TK_INT:
+        if (t.big) fail_at(p, t, "integer literal does not fit in int64%s", "");
+        n = node(p, N_INT, t); n->v.i = t.v.i; advance(p); return n;
+    case TK_FLOAT: n = node(p, N_FLOAT, t); n->v.f = t.v.f; advance(p); return n;
+    case TK_IMAG: n = node(p, N_IMAG, t); n->v.f = t.v.f; advance(p); return n;
+    case TK_TRUE: case TK_FALSE:
+        n = node(p, N_BOOL, t); n->v.i = t.kind == TK_TRUE; advance(p); return n;
+    case TK_NONE: n = node(p, N_NONE, t); advance(p); return n;
+    case TK_STR: {
+        n = node(p, N_STR, t);
+        size_t len = 0;
+        char *s = t.str;
+        advance(p);
+        while (p->tok.kind == TK_STR) { /* implicit concatenation */
+            size_t a = strlen(s), b = strlen(p->tok.str);
+            char *c = alloc(p, a + b + 1);
+            memcpy(c, s, a); memcpy(c + a, p->tok.str, b + 1);
+            s = c; advance(p);
+        }
+        (void)len;
+        n->name = s;
+        return n;
+    }
+    case TK_LPAREN: {
+        advance(p);
+        if (accept(p, TK_RPAREN)) { n = node(p, N_TUPLE, t); return n; }
+        if (p->tok.kind == TK_YIELD) fail_at(p, p->tok, "'yield' is not supported%s", "");
+        Node *e = testlist(p);
+        if (p->tok.kind == TK_FOR) fail_at(p, p->tok, "generator expressions are not supported%s", "");
+        if (p->tok.kind == TK_WALRUS) fail_at(p, p->tok, "assignment expressions (':=') are not supported%s", "");
+        expect(p, TK_RPAREN);
+        if (e->kind == N_TUPLE) { e->line = t.line; e->col = t.col; }
+        return e;
+    }
+    case TK_LBRACK: fail_at(p, t, "lists are not supported (use a tuple or an array)%s", "");
+    case TK_LBRACE: fail_at(p, t, "dicts and sets are not supported%s", "");
+    case TK_LAMBDA: fail_at(p, t, "lambda is not supported%s", "");
+    case TK_ELLIPSIS: fail_at(p, t, "'...' is not supported%s", "");
+    case TK_AWAIT: fail_at(p, t, "'await' is not supported%s", "");
+    case TK_YIELD: fail_at(p, t, "'yield' is not supported%s", "");
+    }
+    syntax(p);
+    return NULL;
+}
+
+/* subscript: test | slice — slices are reported as unsupported */
+static Node *subscript(P *p) {
+    if (p->tok.kind == TK_COLON) fail_at(p, p->tok, "slices are not supported yet%s", "");
+    Node *e = test(p);
+    if (p->tok.kind == TK_COLON) fail_at(p, p->tok, "slices are not supported yet%s", "");
+    return e;
+}
+
+/* primary: atom ('(' call_args ')' | '[' subscripts ']' | '.' NAME)* */
+static Node *primary(P *p) {
+    Node *e = atom(p);
+    for (;;) {
+        Token t = p->tok;
+        if (accept(p, TK_LPAREN)) {
+            Node *c = node(p, N_CALL, t);
+            c->line = e->line; c->col = e->col;
+            c->a = e;
+            call_args(p, c);
+            e = c;
+        } else if (accept(p, TK_LBRACK)) {
+            Node *s = node(p, N_SUBSCR, t);
+            s->line = e->line; s->col = e->col;
+            s->a = e;
+            NodeVec v = {0};
+            push(p, &v, subscript(p));
+            while (accept(p, TK_COMMA)) {
+                if (p->tok.kind == TK_RBRACK) break;
+                push(p, &v, subscript(p));
+            }
+            expect(p, TK_RBRACK);
+            /* a[(i, j)] is a[i, j] */
+            if (v.n == 1 && v.v[0]->kind == N_TUPLE) { s->kids = v.v[0]->kids; s->nkids = v.v[0]->nkids; }
+            else { s->kids = v.v; s->nkids = (int32_t)v.n; }
+            e = s;
+        } else if (accept(p, TK_DOT)) {
+            Node *a = node(p, N_ATTR, t);
+            a->line = e->line; a->col = e->col;
+            a->a = e;
+            a->name = ident(p);
+            e = a;
+        } else {
+            return e;
+        }
+    }
+}
+
+/* power: primary ['**' factor] */
+static Node *power(P *p) {
+    Node *e = primary(p);
+    Token t = p->tok;
+    if (accept(p, TK_POW)) {
+        Node *b = node(p, N_BINARY, t);
+        b->op = TK_POW; b->a = e; b->b = factor(p);
+        b->line = e->line; b->col = e->col;
+        return b;
+    }
+    return e;
+}
+
+/* factor: ('+'|'-'|'~') factor | power  — folds -LITERAL so that -2**63 fits */
+static Node *factor(P *p) {
+    Token t = p->tok;
+    if (t.kind == TK_MINUS || t.kind == TK_PLUS || t.kind == TK_TILDE) {
+        advance(p);
+        if (t.kind == TK_MINUS && p->tok.kind == TK_INT && p->tok.big && peek(p)->kind != TK_POW) {
+            Node *n = node(p, N_INT, t);
+            n->v.i = INT64_MIN;
+            advance(p);
+            return n;
+        }
+        Node *u = node(p, N_UNARY, t);
+        u->op = (uint8_t)t.kind; u->a = factor(p);
+        return u;
+    }
+    return power(p);
+}
+
+static Node *binary(P *p, Node *l, Token t, Node *r) {
+    Node *b = node(p, N_BINARY, t);
+    b->op = (uint8_t)t.kind; b->a = l; b->b = r;
+    b->line = l->line; b->col = l->col;
+    return b;
+}
+
+/* term: factor (('*'|'/'|'//'|'%'|'@') factor)* */
+static Node *term(P *p) {
+    Node *e = factor(p);
+    for (;;) {
+        Token t = p->tok;
+        if (t.kind == TK_AT) fail_at(p, t, "the matrix product operator '@' is not supported yet%s", "");
+        if (t.kind != TK_STAR && t.kind != TK_SLASH && t.kind != TK_FLOORDIV && t.kind != TK_PERCENT) return e;
+        advance(p);
+        e = binary(p, e, t, factor(p));
+    }
+}
+
+/* arith: term (('+'|'-') term)* */
+static Node *arith(P *p) {
+    Node *e = term(p);
+    while (p->tok.kind == TK_PLUS || p->tok.kind == TK_MINUS) {
+        Token t = p->tok; advance(p);
+        e = binary(p, e, t, term(p));
+    }
+    return e;
+}
+
+/* shift: arith (('<<'|'>>') arith)* */
+static Node *shift(P *p) {
+    Node *e = arith(p);
+    while (p->tok.kind == TK_SHL || p->tok.kind == TK_SHR) {
+        Token t = p->tok; advance(p);
+        e = binary(p, e, t, arith(p));
+    }
+    return e;
+}
+
+/* bitand: shift ('&' shift)* ; bitxor: bitand ('^' bitand)* ; bitor: bitxor ('|' bitxor)* */
+static Node *bitand_(P *p) {
+    Node *e = shift(p);
+    while (p->tok.kind == TK_AMP) { Token t = p->tok; advance(p); e = binary(p, e, t, shift(p)); }
+    return e;
+}
+static Node *bitxor_(P *p) {
+    Node *e = bitand_(p);
+    while (p->tok.kind == TK_CARET) { Token t = p->tok; advance(p); e = binary(p, e, t, bitand_(p)); }
+    return e;
+}
+static Node *expr_bitor(P *p) {
+    Node *e = bitxor_(p);
+    while (p->tok.kind == TK_PIPE) { Token t = p->tok; advance(p); e = binary(p, e, t, bitxor_(p)); }
+    return e;
+}
+
+/* comparison: bitor (compop bitor)* ; compop: < > == >= <= != in, not in, is, is not */
+static Node *comparison(P *p) {
+    Node *e = expr_bitor(p);
+    NodeVec rhs = {0};
+    VEC(uint8_t) ops = {0};
+    Token first = p->tok;
+    for (;;) {
+        int k = p->tok.kind;
+        Token t = p->tok;
+        if (k == TK_NOT && peek(p)->kind == TK_IN) { advance(p); k = TK_NOTIN; }
+        else if (k == TK_IS && peek(p)->kind == TK_NOT) { advance(p); k = TK_ISNOT; }
+        else if (k != TK_LT && k != TK_GT && k != TK_EQ && k != TK_GE && k != TK_LE && k != TK_NE &&
+                 k != TK_IN && k != TK_IS) break;
+        if (k == TK_IN || k == TK_NOTIN) fail_at(p, t, "the '%s' operator is not supported", tok_str(k));
+        advance(p);
+        if (!vec_push(p->a, ops, (uint8_t)k)) diag_fail(p->d, t.line, t.col, "out of memory");
+        push(p, &rhs, expr_bitor(p));
+    }
+    if (!rhs.n) return e;
+    Node *c = node(p, N_COMPARE, first);
+    c->line = e->line; c->col = e->col;
+    c->a = e; c->kids2 = rhs.v; c->nkids2 = (int32_t)rhs.n; c->ops = ops.v;
+    return c;
+}
+
+/* not_test: 'not' not_test | comparison */
+static Node *not_test(P *p) {
+    Token t = p->tok;
+    if (accept(p, TK_NOT)) {
+        Node *u = node(p, N_UNARY, t);
+        u->op = TK_NOT; u->a = not_test(p);
+        return u;
+    }
+    return comparison(p);
+}
+
+/* and_test: not_test ('and' not_test)* ; or_test: and_test ('or' and_test)* */
+static Node *boolop(P *p, int op) {
+    Node *e = op == TK_OR ? boolop(p, TK_AND) : not_test(p);
+    if (p->tok.kind != op) return e;
+    NodeVec v = {0};
+    push(p, &v, e);
+    Token t = p->tok;
+    while (accept(p, op)) push(p, &v, op == TK_OR ? boolop(p, TK_AND) : not_test(p));
+    Node *b = node(p, N_BOOLOP, t);
+    b->line = e->line; b->col = e->col;
+    b->op = (uint8_t)op; b->kids = v.v; b->nkids = (int32_t)v.n;
+    return b;
+}
+
+/* test: or_test ['if' or_test 'else' test] */
+static Node *test(P *p) {
+    if (p->tok.kind == TK_LAMBDA) fail_at(p, p->tok, "lambda is not supported%s", "");
+    Node *e = boolop(p, TK_OR);
+    Token t = p->tok;
+    if (accept(p, TK_IF)) {
+        Node *c = node(p, N_IFEXP, t);
+        c->line = e->line; c->col = e->col;
+        c->a = e; c->b = boolop(p, TK_OR);
+        expect(p, TK_ELSE);
+        c->c = test(p);
+        return c;
+    }
+    return e;
+}
+
+static void check_target(P *p, Node *t) {
+    switch (t->kind) {
+    case N_NAME: case N_SUBSCR: return;
+    case N_TUPLE:
+        for (int i = 0; i < t->nkids; i++) check_target(p, t->kids[i]);
+        return;
+    case N_ATTR: diag_fail(p->d, t->line, t->col, "assignment to an attribute is not supported");
+    default: diag_fail(p->d, t->line, t->col, "cannot assign to this expression");
+    }
+}
+
+static int aug_op(int k) {
+    switch (k) {
+    case TK_PLUSEQ: return TK_PLUS; case TK_MINUSEQ: return TK_MINUS; case TK_STAREQ: return TK_STAR;
+    case TK_SLASHEQ: return TK_SLASH; case TK_FLOORDIVEQ: return TK_FLOORDIV; case TK_PERCENTEQ: return TK_PERCENT;
+    case TK_POWEQ: return TK_POW; case TK_AMPEQ: return TK_AMP; case TK_PIPEEQ: return TK_PIPE;
+    case TK_CARETEQ: return TK_CARET; case TK_SHLEQ: return TK_SHL; case TK_SHREQ: return TK_SHR;
+    }
+    return -1;
+}
+
+/* expr_stmt: testlist (augassign testlist | ('=' testlist)* | ':' test ['=' testlist]) */
+static Node *expr_stmt(P *p) {
+    Token t = p->tok;
+    Node *e = testlist(p);
+    if (p->tok.kind == TK_ATEQ) fail_at(p, p->tok, "the matrix product operator '@' is not supported yet%s", "");
+    int op = aug_op(p->tok.kind);
+    if (op >= 0) {
+        if (e->kind != N_NAME && e->kind != N_SUBSCR)
+            diag_fail(p->d, e->line, e->col, "illegal target for augmented assignment");
+        Node *s = node(p, S_AUGASSIGN, t);
+        advance(p);
+        s->a = e; s->op = (uint8_t)op; s->b = testlist(p);
+        return s;
+    }
+    if (p->tok.kind == TK_COLON) { /* annotated assignment: the annotation is ignored */
+        if (e->kind != N_NAME) diag_fail(p->d, e->line, e->col, "only names may be annotated");
+        advance(p);
+        test(p);
+        if (!accept(p, TK_ASSIGN)) { Node *s = node(p, S_PASS, t); return s; }
+        Node *s = node(p, S_ASSIGN, t);
+        NodeVec v = {0}; push(p, &v, e);
+        s->kids = v.v; s->nkids = 1; s->a = testlist(p);
+        return s;
+    }
+    if (p->tok.kind != TK_ASSIGN) {
+        Node *s = node(p, S_EXPR, t);
+        s->a = e;
+        return s;
+    }
+    NodeVec targets = {0};
+    while (accept(p, TK_ASSIGN)) {
+        check_target(p, e);
+        push(p, &targets, e);
+        if (p->tok.kind == TK_YIELD) fail_at(p, p->tok, "'yield' is not supported%s", "");
+        e = testlist(p);
+    }
+    Node *s = node(p, S_ASSIGN, t);
+    s->kids = targets.v; s->nkids = (int32_t)targets.n; s->a = e;
+    return s;
+}
+
+/* import_stmt: 'import' dotted ['as' NAME] | 'from' dotted 'import' NAME ['as' NAME] (',' …)* */
+static Node *import_stmt(P *p) {
+    Token t = p->tok;
+    bool from = p->tok.kind == TK_FROM;
+    advance(p);
+    char mod[128] = "";
+    for (;;) {
+        if (p->tok.kind != TK_NAME) syntax(p);
+        size_t l = strlen(mod);
+        snprintf(mod + l, sizeof mod - l, "%s%.*s", l ? "." : "", p->tok.len, p->tok.start);
+        advance(p);
+        if (!accept(p, TK_DOT)) break;
+    }
+    Node *s = node(p, S_IMPORT, t);
+    s->name = arena_strndup(p->a, mod, strlen(mod));
+    Ast *ast = p->ast;
+    bool ignored = strcmp(mod, "numba") == 0 || strcmp(mod, "kiln") == 0 || strncmp(mod, "numba.", 6) == 0 ||
+                   strcmp(mod, "__future__") == 0;
+    if (!from) {
+        const char *alias = s->name;
+        if (accept(p, TK_AS)) alias = ident(p);
+        if (strcmp(mod, "numpy") == 0) ast->np_alias = alias;
+        else if (strcmp(mod, "math") == 0 && strcmp(alias, "math") == 0) ast->has_math = true;
+        else if (!ignored) diag_fail(p->d, t.line, t.col, "only 'import math' and 'import numpy' are supported, not '%s'", mod);
+        if (p->tok.kind == TK_COMMA) fail_at(p, p->tok, "import one module per statement%s", "");
+        return s;
+    }
+    if (p->tok.kind != TK_IMPORT) syntax(p);
+    advance(p);
+    bool paren = accept(p, TK_LPAREN);
+    if (!ignored && strcmp(mod, "math") != 0 && strcmp(mod, "numpy") != 0)
+        diag_fail(p->d, t.line, t.col, "only 'from math import …' and 'from numpy import …' are supported, not '%s'", mod);
+    for (;;) {
+        if (p->tok.kind == TK_STAR) fail_at(p, p->tok, "'import *' is not supported%s", "");
+        const char *name = ident(p);
+        const char *alias = name;
+        if (accept(p, TK_AS)) alias = ident(p);
+        if (!ignored) {
+            char full[256];
+            snprintf(full, sizeof full, "%s.%s", mod, name);
+            int n = ast->nfrom;
+            const char **nn = arena_realloc(p->a, ast->from_names, sizeof(char *) * (size_t)n, sizeof(char *) * (size_t)(n + 1));
+            const char **tt = arena_realloc(p->a, ast->from_targets, sizeof(char *) * (size_t)n, sizeof(char *) * (size_t)(n + 1));
+            if (!nn || !tt) diag_fail(p->d, t.line, t.col, "out of memory");
+            nn[n] = alias; tt[n] = arena_strndup(p->a, full, strlen(full));
+            ast->from_names = nn; ast->from_targets = tt; ast->nfrom = n + 1;
+        }
+        if (!accept(p, TK_COMMA)) break;
+        if (paren && p->tok.kind == TK_RPAREN) break;
+    }
+    if (paren) expect(p, TK_RPAREN);
+    return s;
+}
+
+/* small_stmt: expr_stmt | pass | break | continue | return [testlist] | import | assert | raise */
+static Node *small_stmt(P *p) {
+    Token t = p->tok;
+    Node *s;
+    switch (t.kind) {
+    case TK_PASS: advance(p); return node(p, S_PASS, t);
+    case TK_BREAK: advance(p); return node(p, S_BREAK, t);
+    case TK_CONTINUE: advance(p); return node(p, S_CONTINUE, t);
+    case TK_RETURN:
+        advance(p);
+        s = node(p, S_RETURN, t);
+        if (starts_expr(p->tok.kind)) s->a = testlist(p);
+        return s;
+    case TK_IMPORT: case TK_FROM: return import_stmt(p);
+    case TK_ASSERT:
+        advance(p);
+        s = node(p, S_ASSERT, t);
+        s->a = test(p);
+        if (accept(p, TK_COMMA)) s->b = test(p);
+        return s;
+    case TK_RAISE:
+        advance(p);
+        s = node(p, S_RAISE, t);
+        if (!starts_expr(p->tok.kind)) fail_at(p, t, "bare 'raise' is not supported%s", "");
+        s->a = test(p);
+        if (p->tok.kind == TK_FROM) fail_at(p, p->tok, "'raise … from' is not supported%s", "");
+        return s;
+    case TK_GLOBAL: case TK_NONLOCAL: case TK_DEL: case TK_YIELD:
+        fail_at(p, t, "'%s' is not supported", tok_str(t.kind));
+    }
+    return expr_stmt(p);
+}
+
+/* simple_stmts: small_stmt (';' small_stmt)* [';'] NEWLINE */
+static void simple_stmts(P *p, NodeVec *out) {
+    for (;;) {
+        push(p, out, small_stmt(p));
+        if (!accept(p, TK_SEMI)) break;
+        if (p->tok.kind == TK_NEWLINE) break;
+    }
+    if (p->tok.kind != TK_NEWLINE && p->tok.kind != TK_EOF) syntax(p);
+    advance(p);
+}
+
+static Node *stmt_into(P *p, NodeVec *out);
+
+/* if_stmt: 'if' test ':' block ('elif' test ':' block)* ['else' ':' block] */
+static Node *if_stmt(P *p) {
+    Token t = p->tok;
+    advance(p);
+    Node *s = node(p, S_IF, t);
+    s->a = test(p);
+    expect(p, TK_COLON);
+    NodeVec body = {0};
+    block(p, &body, "'if' statement", t.line);
+    s->kids = body.v; s->nkids = (int32_t)body.n;
+    if (p->tok.kind == TK_ELIF) {
+        NodeVec e = {0};
+        push(p, &e, if_stmt(p));
+        s->kids2 = e.v; s->nkids2 = 1;
+    } else if (p->tok.kind == TK_ELSE) {
+        Token et = p->tok;
+        advance(p);
+        expect(p, TK_COLON);
+        NodeVec e = {0};
+        block(p, &e, "'else' statement", et.line);
+        s->kids2 = e.v; s->nkids2 = (int32_t)e.n;
+    }
+    return s;
+}
+
+static void no_loop_else(P *p) {
+    if (p->tok.kind == TK_ELSE) fail_at(p, p->tok, "'else' on a loop is not supported%s", "");
+}
+
+/* while_stmt: 'while' test ':' block */
+static Node *while_stmt(P *p) {
+    Token t = p->tok;
+    advance(p);
+    Node *s = node(p, S_WHILE, t);
+    s->a = test(p);
+    expect(p, TK_COLON);
+    NodeVec body = {0};
+    block(p, &body, "'while' statement", t.line);
+    s->kids = body.v; s->nkids = (int32_t)body.n;
+    no_loop_else(p);
+    return s;
+}
+
+/* target_list: target (',' target)* [','] ; target: NAME | '(' target_list ')' */
+static Node *for_target(P *p) {
+    Token t = p->tok;
+    Node *first = expr_bitor(p);
+    Node *e = first;
+    if (p->tok.kind == TK_COMMA) {
+        NodeVec v = {0};
+        push(p, &v, first);
+        while (accept(p, TK_COMMA)) {
+            if (p->tok.kind == TK_IN) break;
+            push(p, &v, expr_bitor(p));
+        }
+        e = node(p, N_TUPLE, t);
+        e->kids = v.v; e->nkids = (int32_t)v.n;
+    }
+    check_target(p, e);
+    return e;
+}
+
+/* for_stmt: 'for' target_list 'in' testlist ':' block */
+static Node *for_stmt(P *p) {
+    Token t = p->tok;
+    advance(p);
+    Node *s = node(p, S_FOR, t);
+    s->a = for_target(p);
+    if (p->tok.kind != TK_IN) fail_at(p, p->tok, "expected 'in'%s", "");
+    advance(p);
+    s->b = testlist(p);
+    expect(p, TK_COLON);
+    NodeVec body = {0};
+    block(p, &body, "'for' statement", t.line);
+    s->kids = body.v; s->nkids = (int32_t)body.n;
+    no_loop_else(p);
+    return s;
+}
+
+/* funcdef: 'def' NAME '(' [param (',' param)*] ')' ['->' test] ':' block
+ * param: NAME [':' test] ['=' test] */
+static Node *funcdef(P *p, bool nested) {
+    Token t = p->tok;
+    if (nested) fail_at(p, t, "nested functions are not supported%s", "");
+    advance(p);
+    Node *s = node(p, S_DEF, t);
+    s->name = ident(p);
+    expect(p, TK_LPAREN);
+    VEC(const char *) names = {0};
+    NodeVec defs = {0};
+    bool any_default = false;
+    while (p->tok.kind != TK_RPAREN) {
+        if (p->tok.kind == TK_STAR || p->tok.kind == TK_POW || p->tok.kind == TK_SLASH)
+            fail_at(p, p->tok, "'%s' in a parameter list is not supported", tok_str(p->tok.kind));
+        Token pt = p->tok;
+        const char *nm = ident(p);
+        for (uint32_t i = 0; i < names.n; i++)
+            if (strcmp(names.v[i], nm) == 0)
+                diag_fail(p->d, pt.line, pt.col, "duplicate argument '%s' in function definition", nm);
+        if (accept(p, TK_COLON)) test(p);
+        Node *dflt = NULL;
+        if (accept(p, TK_ASSIGN)) { dflt = test(p); any_default = true; }
+        else if (any_default) diag_fail(p->d, pt.line, pt.col, "parameter without a default follows parameter with a default");
+        if (!vec_push(p->a, names, nm)) diag_fail(p->d, pt.line, pt.col, "out of memory");
+        push(p, &defs, dflt);
+        if (!accept(p, TK_COMMA)) break;
+    }
+    expect(p, TK_RPAREN);
+    if (accept(p, TK_ARROW)) test(p);
+    expect(p, TK_COLON);
+    NodeVec body = {0};
+    block(p, &body, "function definition", t.line);
+    s->names = names.v; s->nnames = (int32_t)names.n;
+    s->kids2 = defs.v; s->nkids2 = (int32_t)defs.n;
+    s->kids = body.v; s->nkids = (int32_t)body.n;
+    return s;
+}
+
+static void decorators(P *p) {
+    while (p->tok.kind == TK_AT) { /* @njit, @kiln.jit(...): accepted and ignored */
+        advance(p);
+        test(p);
+        if (p->tok.kind != TK_NEWLINE) syntax(p);
+        advance(p);
+    }
+    if (p->tok.kind != TK_DEF) fail_at(p, p->tok, "decorators are only supported on functions%s", "");
+}
+
+/* stmt: compound_stmt | simple_stmts */
+static Node *stmt_into(P *p, NodeVec *out) {
+    Token t = p->tok;
+    switch (t.kind) {
+    case TK_IF: { Node *s = if_stmt(p); push(p, out, s); return s; }
+    case TK_WHILE: { Node *s = while_stmt(p); push(p, out, s); return s; }
+    case TK_FOR: { Node *s = for_stmt(p); push(p, out, s); return s; }
+    case TK_DEF: { Node *s = funcdef(p, true); push(p, out, s); return s; }
+    case TK_AT: decorators(p); funcdef(p, true); return NULL;
+    case TK_CLASS: case TK_TRY: case TK_WITH: case TK_ASYNC:
+        fail_at(p, t, "'%s' statements are not supported", tok_str(t.kind));
+    case TK_EXCEPT: case TK_FINALLY: case TK_ELIF: case TK_ELSE: syntax(p);
+    case TK_INDENT: fail_at(p, t, "unexpected indent%s", "");
+    }
+    simple_stmts(p, out);
+    return NULL;
+}
+
+/* block: simple_stmts | NEWLINE INDENT stmt+ DEDENT */
+static void block(P *p, NodeVec *body, const char *what, int line) {
+    if (p->tok.kind != TK_NEWLINE) { simple_stmts(p, body); return; }
+    advance(p);
+    if (p->tok.kind != TK_INDENT) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "expected an indented block after %s on line %d", what, line);
+        fail_at(p, p->tok, "%s", msg);
+    }
+    advance(p);
+    while (p->tok.kind != TK_DEDENT && p->tok.kind != TK_EOF) stmt_into(p, body);
+    accept(p, TK_DEDENT);
+}
+
+static bool is_main_guard(Node *test_) {
+    return test_->kind == N_COMPARE && test_->a->kind == N_NAME && strcmp(test_->a->name, "__name__") == 0;
+}
+
+/* file: (NEWLINE | toplevel)* EOF; toplevel: import | def | NAME '=' test | docstring | main guard */
+static void toplevel(P *p, NodeVec *defs, NodeVec *consts) {
+    Token t = p->tok;
+    if (t.kind == TK_AT) decorators(p);
+    if (p->tok.kind == TK_DEF) { push(p, defs, funcdef(p, false)); return; }
+    if (t.kind == TK_IF) {
+        Node *s = if_stmt(p);
+        if (!is_main_guard(s->a))
+            diag_fail(p->d, t.line, t.col, "only imports, constants and function definitions are supported at module level");
+        return;
+    }
+    if (t.kind == TK_CLASS || t.kind == TK_TRY || t.kind == TK_WITH || t.kind == TK_WHILE || t.kind == TK_FOR ||
+        t.kind == TK_ASYNC)
+        fail_at(p, t, "'%s' statements are not supported at module level", tok_str(t.kind));
+    NodeVec tmp = {0};
+    simple_stmts(p, &tmp);
+    for (uint32_t i = 0; i < tmp.n; i++) {
+        Node *s = tmp.v[i];
+        if (s->kind == S_IMPORT) continue;
+        if (s->kind == S_EXPR && s->a->kind == N_STR) continue; /* module docstring */
+        if (s->kind == S_ASSIGN && s->nkids == 1 && s->kids[0]->kind == N_NAME) {
+            Node *c = node(p, S_GLOBAL_CONST, (Token){.line = s->line, .col = s->col});
+            c->name = s->kids[0]->name; c->a = s->a;
+            push(p, consts, c);
+            continue;
+        }
+        diag_fail(p->d, s->line, s->col, "only imports, constants and function definitions are supported at module level");
+    }
+}
+
+Ast *ast_parse(Arena *arena, const char *file, const char *src, size_t len, Diag *d) {
+    P p;
+    memset(&p, 0, sizeof p);
+    p.a = arena; p.d = d;
+    jmp_buf jb;
+    d->jb = &jb;
+    d->file = file; d->src = src; d->len = len;
+    if (setjmp(jb)) return NULL;
+    p.ast = arena_alloc(arena, sizeof *p.ast);
+    if (!p.ast) diag_fail(d, 0, 0, "out of memory");
+    p.ast->file = file; p.ast->src = src; p.ast->len = len;
+    for (size_t i = 0; i < len; i++)
+        if (src[i] == 0) {
+            int line = 1, col = 1;
+            for (size_t j = 0; j < i; j++) { if (src[j] == '\n') { line++; col = 1; } else col++; }
+            diag_fail(d, line, col, "source contains a null byte");
+        }
+    lex_init(&p.lx, arena, d, src, len);
+    advance(&p);
+    NodeVec defs = {0}, consts = {0};
+    while (p.tok.kind != TK_EOF) {
+        if (accept(&p, TK_NEWLINE)) continue;
+        if (p.tok.kind == TK_INDENT) fail_at(&p, p.tok, "unexpected indent%s", "");
+        toplevel(&p, &defs, &consts);
+    }
+    for (uint32_t i = 0; i < defs.n; i++)
+        for (uint32_t j = 0; j < i; j++)
+            if (strcmp(defs.v[i]->name, defs.v[j]->name) == 0)
+                diag_fail(d, defs.v[i]->line, defs.v[i]->col, "function '%s' is defined twice (first on line %d)",
+                          defs.v[i]->name, defs.v[j]->line);
+    p.ast->defs = defs.v; p.ast->ndefs = (int32_t)defs.n;
+    p.ast->consts = consts.v; p.ast->nconsts = (int32_t)consts.n;
+    p.ast->nnodes = p.nnodes;
+    d->jb = NULL;
+    return p.ast;
+}
+
+const char *ast_op_str(int tok) { return tok_str(tok); }

@@ -1,0 +1,100 @@
+/*
+ * build.c — constructing IR: blocks, instructions, constants, terminators
+ * and edges. Allocation failures are recorded in the arena (ir_failed) so
+ * builders check once per statement instead of at every call.
+ */
+#include "ir.h"
+
+bool ir_init(Func *f, Arena *a, const char *name) {
+    memset(f, 0, sizeof *f);
+    f->a = a; f->name = name;
+    Ins none = {0};
+    return vec_push(a, f->ins, none);   /* Ref 0 = no value */
+}
+
+bool ir_failed(Func *f) { return f->a->failed; }
+
+uint32_t ir_block(Func *f) {
+    Block b;
+    memset(&b, 0, sizeof b);
+    b.ename = b.emsg = -1;
+    if (!vec_push(f->a, f->blocks, b)) return 0;
+    return f->blocks.n - 1;
+}
+
+Ref ir_emit(Func *f, uint32_t blk, int op, const Type *ty, const Ref *ops, uint32_t n, int64_t aux, uint32_t line) {
+    Ins in = {0};
+    in.op = (uint16_t)op; in.ty = ty; in.aux = aux; in.line = line; in.blk = blk;
+    in.opnd = f->opnd.n; in.n = n;
+    if (!vec_grow(f->a, f->opnd, n)) return 0;
+    for (uint32_t i = 0; i < n; i++) f->opnd.v[f->opnd.n++] = ops[i];
+    if (!vec_push(f->a, f->ins, in)) return 0;
+    Ref r = f->ins.n - 1;
+    if (!vec_push(f->a, f->blocks.v[blk].ins, r)) return 0;
+    return r;
+}
+
+Ref ir_const(Func *f, uint32_t blk, const Type *ty, Scalar v, uint32_t line) {
+    if (!vec_push(f->a, f->cst, v)) return 0;
+    return ir_emit(f, blk, OP_CONST, ty, NULL, 0, f->cst.n - 1, line);
+}
+
+static bool add_pred(Func *f, uint32_t to, uint32_t from, int succ) {
+    Pred p = {from, (uint8_t)succ};
+    return vec_push(f->a, f->blocks.v[to].preds, p);
+}
+
+bool ir_jmp(Func *f, uint32_t from, uint32_t to, uint32_t line) {
+    Block *b = &f->blocks.v[from];
+    assert(b->term == TERM_NONE);
+    b->term = TERM_JMP; b->nsucc = 1; b->line = line;
+    b->succ[0].to = to;
+    return add_pred(f, to, from, 0);
+}
+
+bool ir_br(Func *f, uint32_t from, Ref cond, uint32_t t, uint32_t e, uint32_t line) {
+    Block *b = &f->blocks.v[from];
+    assert(b->term == TERM_NONE);
+    b->term = TERM_BR; b->nsucc = 2; b->cond = cond; b->line = line;
+    b->succ[0].to = t; b->succ[1].to = e;
+    return add_pred(f, t, from, 0) && add_pred(f, e, from, 1);
+}
+
+bool ir_edge_arg(Func *f, uint32_t from, int succ, Ref v) {
+    return vec_push(f->a, f->blocks.v[from].succ[succ].args, v);
+}
+
+Ref ir_param(Func *f, uint32_t blk, const Type *ty) {
+    Block *b = &f->blocks.v[blk];
+    Ref r = ir_emit(f, blk, OP_PARAM, ty, NULL, 0, b->params.n, 0);
+    if (!r) return 0;
+    b = &f->blocks.v[blk];
+    /* params go first: move the new ref from the end of ins to after the last param */
+    uint32_t np = b->params.n;
+    memmove(&b->ins.v[np + 1], &b->ins.v[np], sizeof(Ref) * (b->ins.n - 1 - np));
+    b->ins.v[np] = r;
+    if (!vec_push(f->a, b->params, r)) return 0;
+    return r;
+}
+
+int ir_str(Func *f, const char *s) {
+    for (uint32_t i = 0; i < f->strs.n; i++)
+        if (strcmp(f->strs.v[i], s) == 0) return (int)i;
+    char *c = arena_strndup(f->a, s, strlen(s));
+    if (!c || !vec_push(f->a, f->strs, (const char *)c)) return -1;
+    return (int)f->strs.n - 1;
+}
+
+void ir_replace_uses(Func *f, Ref from, Ref to) {
+    for (uint32_t i = 0; i < f->opnd.n; i++)
+        if (f->opnd.v[i] == from) f->opnd.v[i] = to;
+    for (uint32_t b = 0; b < f->blocks.n; b++) {
+        Block *bl = &f->blocks.v[b];
+        if (bl->cond == from) bl->cond = to;
+        for (int s = 0; s < bl->nsucc; s++)
+            for (uint32_t k = 0; k < bl->succ[s].args.n; k++)
+                if (bl->succ[s].args.v[k] == from) bl->succ[s].args.v[k] = to;
+        for (uint32_t k = 0; k < bl->rets.n; k++)
+            if (bl->rets.v[k] == from) bl->rets.v[k] = to;
+    }
+}

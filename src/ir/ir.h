@@ -1,0 +1,101 @@
+/*
+ * ir.h — kiln's typed SSA IR: a function is arrays of instructions and blocks;
+ * values are instruction indices (Ref), operands live in one pool, and blocks
+ * take parameters instead of phi nodes. Terminators are fields of the block
+ * (jump, branch, return, raise) so that SSA construction can append block
+ * arguments to edges without moving instructions.
+ */
+#ifndef KILN_IR_H
+#define KILN_IR_H
+
+#include "../base/base.h"
+#include "../types/type.h"
+#include "ops.h"
+#include <stdio.h>
+
+typedef uint32_t Ref;     /* index into Func.ins; 0 is "no value" */
+
+/* a compile-time constant */
+typedef union Scalar {
+    int64_t i;   /* bool, signed ints (sign-extended), unsigned ints (zero-extended) */
+    uint64_t u;
+    double f;    /* float64; float32 values are kept as the exact float32 value */
+    double c[2]; /* complex (complex64 parts are exact float32 values) */
+} Scalar;
+
+typedef struct Ins {
+    uint16_t op;
+    uint16_t flags;   /* op-specific: BOUND_NOWRAP, BOUND_NOCHECK */
+    uint32_t line;
+    const Type *ty;   /* result type; NULL for no result */
+    uint32_t opnd;    /* first operand in Func.opnd */
+    uint32_t n;       /* operand count */
+    uint32_t blk;
+    int64_t aux;
+} Ins;
+
+enum { BOUND_NOWRAP = 1, BOUND_NOCHECK = 2 };
+/* DIV: both operands were ints (message "division by zero"); POW: Python float rules */
+enum { DIV_INTS = 1, POW_PYTHON = 1 };
+
+typedef enum { TERM_NONE, TERM_JMP, TERM_BR, TERM_RET, TERM_RAISE } TermKind;
+
+typedef VEC(Ref) RefVec;
+
+typedef struct Edge { uint32_t to; RefVec args; } Edge;
+typedef struct Pred { uint32_t blk; uint8_t succ; } Pred;
+
+typedef struct Block {
+    RefVec ins;          /* instructions in order; params first */
+    RefVec params;
+    VEC(Pred) preds;
+    RefVec defs;         /* SSA construction: current def per variable */
+    RefVec incomplete;   /* SSA construction: params awaiting operands (var ids in aux) */
+    uint8_t term;
+    uint8_t nsucc;
+    bool sealed, dead;
+    Ref cond;            /* TERM_BR */
+    Edge succ[2];        /* TERM_JMP: succ[0]; TERM_BR: [0] if cond true, [1] if false */
+    RefVec rets;         /* TERM_RET: flattened return values */
+    uint32_t line;       /* line of the terminator */
+    int32_t ename, emsg; /* TERM_RAISE: indices into Func.strs (-1: no message) */
+} Block;
+
+struct Spec;
+
+typedef struct Func {
+    Arena *a;
+    const char *name;
+    VEC(Ins) ins;
+    RefVec opnd;
+    VEC(Block) blocks;
+    VEC(Scalar) cst;
+    VEC(const char *) strs;
+    VEC(struct Spec *) callees;
+    VEC(const Type *) argty;  /* flattened argument types */
+    const Type *ret;          /* return type (T_NONE for no value) */
+} Func;
+
+static inline Ins *ir_ins(Func *f, Ref r) { return &f->ins.v[r]; }
+static inline Ref ir_arg(Func *f, Ref r, uint32_t k) { return f->opnd.v[f->ins.v[r].opnd + k]; }
+static inline unsigned ir_flags(int op) { return ir_ops[op].flags; }
+
+/* construction (build.c) */
+bool ir_init(Func *f, Arena *a, const char *name);
+uint32_t ir_block(Func *f);                                       /* new empty block */
+Ref ir_emit(Func *f, uint32_t blk, int op, const Type *ty, const Ref *ops, uint32_t n, int64_t aux, uint32_t line);
+Ref ir_const(Func *f, uint32_t blk, const Type *ty, Scalar v, uint32_t line);
+bool ir_jmp(Func *f, uint32_t from, uint32_t to, uint32_t line);
+bool ir_br(Func *f, uint32_t from, Ref cond, uint32_t t, uint32_t e, uint32_t line);
+bool ir_edge_arg(Func *f, uint32_t from, int succ, Ref v);
+Ref ir_param(Func *f, uint32_t blk, const Type *ty);
+int ir_str(Func *f, const char *s);
+void ir_replace_uses(Func *f, Ref from, Ref to);
+bool ir_failed(Func *f);
+
+/* printing and checking (print.c, verify.c) */
+void ir_print(Func *f, FILE *out);
+/* returns NULL if the IR is well formed, else a message */
+const char *ir_verify(Func *f, char *buf, size_t cap);
+
+#endif

@@ -1,0 +1,10 @@
+/*
+ * ops.c — the op table's data, generated from ops.h.
+ */
+#include "ir.h"
+
+const OpInfo ir_ops[OP_COUNT] = {
+#define OP(n, ar, fl, doc) {#n, ar, fl, doc},
+    IR_OPS(OP)
+#undef OP
+};

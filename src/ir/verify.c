@@ -1,0 +1,74 @@
+/*
+ * verify.c — structural checks of the IR, run after every pass in debug
+ * builds and by the tests: operand counts and types, every use defined in a
+ * live block, block arguments matching parameters, terminators present.
+ */
+#include "ir.h"
+#include <stdio.h>
+
+#define BAD(...) do { snprintf(buf, cap, __VA_ARGS__); return buf; } while (0)
+
+static bool live_ref(Func *f, Ref r) {
+    return r > 0 && r < f->ins.n && f->ins.v[r].blk != UINT32_MAX && !f->blocks.v[f->ins.v[r].blk].dead;
+}
+
+static bool same_value_type(const Type *a, const Type *b) {
+    if (a == b) return true;
+    if (!a || !b) return false;
+    if (a->kind == T_SCALAR && b->kind == T_SCALAR) return a->dtype == b->dtype;
+    return false;
+}
+
+const char *ir_verify(Func *f, char *buf, size_t cap) {
+    for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
+        Block *b = &f->blocks.v[bi];
+        if (b->dead) continue;
+        if (b->term == TERM_NONE) BAD("b%u has no terminator", bi);
+        for (uint32_t k = 0; k < b->ins.n; k++) {
+            Ref r = b->ins.v[k];
+            Ins *in = &f->ins.v[r];
+            if (in->blk != bi) BAD("%%%u is listed in b%u but belongs to b%u", r, bi, in->blk);
+            int ar = ir_ops[in->op].arity;
+            if (ar >= 0 && (int)in->n != ar) BAD("%%%u: %s takes %d operands, has %u", r, ir_ops[in->op].name, ar, in->n);
+            for (uint32_t j = 0; j < in->n; j++)
+                if (!live_ref(f, ir_arg(f, r, j))) BAD("%%%u: operand %u (%%%u) is not a live value", r, j, ir_arg(f, r, j));
+            switch (in->op) {
+            case OP_ADD: case OP_SUB: case OP_MUL: case OP_DIV: case OP_FLOORDIV: case OP_MOD: case OP_POW:
+            case OP_AND: case OP_OR: case OP_XOR: case OP_SHL: case OP_SHR:
+                for (uint32_t j = 0; j < 2; j++)
+                    if (!same_value_type(f->ins.v[ir_arg(f, r, j)].ty, in->ty))
+                        BAD("%%%u: %s operand %u has a different type from the result", r, ir_ops[in->op].name, j);
+                break;
+            case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE:
+                if (!same_value_type(f->ins.v[ir_arg(f, r, 0)].ty, f->ins.v[ir_arg(f, r, 1)].ty))
+                    BAD("%%%u: comparison of different types", r);
+                if (!in->ty || in->ty->kind != T_SCALAR || in->ty->dtype != KILN_BOOL) BAD("%%%u: comparison must give bool", r);
+                break;
+            case OP_LOAD: case OP_STORE: case OP_BOUND: case OP_DIM: case OP_VIEW: case OP_FILL: case OP_ACOPY: {
+                const Type *at = f->ins.v[ir_arg(f, r, 0)].ty;
+                if (at->kind != T_ARRAY) BAD("%%%u: %s of a non-array", r, ir_ops[in->op].name);
+                if (in->op == OP_LOAD && (int)in->n != 1 + at->ndim) BAD("%%%u: load needs %d indices", r, at->ndim);
+                if (in->op == OP_STORE && (int)in->n != 2 + at->ndim) BAD("%%%u: store needs %d indices", r, at->ndim);
+                break;
+            }
+            default: break;
+            }
+        }
+        for (int s = 0; s < b->nsucc; s++) {
+            Edge *e = &b->succ[s];
+            if (e->to >= f->blocks.n || f->blocks.v[e->to].dead) BAD("b%u jumps to a dead block b%u", bi, e->to);
+            Block *t = &f->blocks.v[e->to];
+            if (e->args.n != t->params.n) BAD("b%u -> b%u passes %u arguments for %u parameters", bi, e->to, e->args.n, t->params.n);
+            for (uint32_t k = 0; k < e->args.n; k++) {
+                if (!live_ref(f, e->args.v[k])) BAD("b%u -> b%u: argument %u is not a live value", bi, e->to, k);
+                const Type *pt = f->ins.v[t->params.v[k]].ty, *at = f->ins.v[e->args.v[k]].ty;
+                if (!same_value_type(pt, at) && !(pt->kind == T_ARRAY && at->kind == T_ARRAY))
+                    BAD("b%u -> b%u: argument %u has the wrong type", bi, e->to, k);
+            }
+        }
+        if (b->term == TERM_BR && !live_ref(f, b->cond)) BAD("b%u branches on a dead value", bi);
+        for (uint32_t k = 0; k < b->rets.n; k++)
+            if (!live_ref(f, b->rets.v[k])) BAD("b%u returns a dead value", bi);
+    }
+    return NULL;
+}

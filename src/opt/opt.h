@@ -1,0 +1,24 @@
+/*
+ * opt.h — the pass pipeline over typed IR.
+ */
+#ifndef KILN_OPT_H
+#define KILN_OPT_H
+
+#include "../ir/ir.h"
+
+typedef struct Pass {
+    const char *name;
+    bool (*run)(Func *f);   /* returns false on allocation failure */
+    const char *contract;
+} Pass;
+
+extern const Pass opt_passes[];
+extern const int opt_npasses;
+
+bool opt_fold(Func *f);
+bool opt_dce(Func *f);
+/* run the pipeline; if trace, print the IR after each pass (or only after
+ * the pass named only) */
+bool opt_run(Func *f, FILE *trace, const char *only, char *err, size_t cap);
+
+#endif

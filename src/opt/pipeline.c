@@ -1,0 +1,31 @@
+/*
+ * pipeline.c — the pass map. Passes run in this order on every
+ * specialization; debug builds (KILN_DEBUG) verify the IR after each one.
+ *
+ *   fold  constant folding through back/eval.c, branch folding
+ *   dce   unreachable blocks, unused pure values and block parameters
+ */
+#include "opt.h"
+
+const Pass opt_passes[] = {
+    {"fold", opt_fold, "requires: SSA; preserves: types, semantics; may leave dead code"},
+    {"dce", opt_dce, "requires: SSA; removes unreachable blocks and unused pure values"},
+};
+const int opt_npasses = (int)NELEM(opt_passes);
+
+bool opt_run(Func *f, FILE *trace, const char *only, char *err, size_t cap) {
+    for (int i = 0; i < opt_npasses; i++) {
+        if (!opt_passes[i].run(f)) { snprintf(err, cap, "out of memory in pass %s", opt_passes[i].name); return false; }
+#ifdef KILN_DEBUG
+        char buf[256];
+        const char *bad = ir_verify(f, buf, sizeof buf);
+        if (bad) { snprintf(err, cap, "IR invalid after %s: %s", opt_passes[i].name, bad); return false; }
+#endif
+        if (trace && (!only || !strcmp(only, opt_passes[i].name))) {
+            fprintf(trace, "--- after %s ---\n", opt_passes[i].name);
+            ir_print(f, trace);
+        }
+    }
+    err[0] = 0;
+    return true;
+}

@@ -1,0 +1,496 @@
+/*
+ * arith.c — scalar semantics: Python's floor division and modulo (ints and
+ * floats), int and float power with CPython's special cases, CPython's complex
+ * division/power/abs algorithms, float->int conversion errors, and the math
+ * module with CPython's domain/range error rules (math_1, math_2, math.pow).
+ *
+ * Compile with -ffp-contract=off: a fused multiply-add would change results
+ * relative to CPython.
+ */
+#include "arith.h"
+#include "mathfn.h"
+#include "../../include/kiln.h"
+#include "../base/base.h"
+#include <math.h>
+#include <string.h>
+
+static const char *err_class[RE_COUNT] = {
+#define X(n, e, m) e,
+    RT_ERRORS(X)
+#undef X
+};
+static const char *err_msg[RE_COUNT] = {
+#define X(n, e, m) m,
+    RT_ERRORS(X)
+#undef X
+};
+
+const char *rt_err_class(RtErr e) { return (unsigned)e < RE_COUNT ? err_class[e] : "RuntimeError"; }
+const char *rt_err_msg(RtErr e) { return (unsigned)e < RE_COUNT ? err_msg[e] : ""; }
+
+const MathFn rt_mathfns[MF_COUNT] = {
+#define MF(id, nm, ar, k, doc) {nm, ar, k},
+    MATH_FNS(MF)
+#undef MF
+};
+
+int rt_mathfn_lookup(const char *name) {
+    for (int i = 0; i < MF_COUNT; i++)
+        if (strcmp(rt_mathfns[i].name, name) == 0 && i != MF_ROUND && i != MF_ROUNDN && i != MF_ROUNDI) return i;
+    return -1;
+}
+
+/* ---- integers ---- */
+
+RtErr rt_floordiv_i64(int64_t a, int64_t b, int64_t *r) {
+    if (b == 0) return RE_ZDIV_INT;
+    if (b == -1) { *r = (int64_t)(0 - (uint64_t)a); return RE_OK; } /* INT64_MIN // -1 wraps */
+    int64_t q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0))) q--;
+    *r = q;
+    return RE_OK;
+}
+
+RtErr rt_mod_i64(int64_t a, int64_t b, int64_t *r) {
+    if (b == 0) return RE_ZMOD_INT;
+    if (b == -1) { *r = 0; return RE_OK; }
+    int64_t m = a % b;
+    if (m != 0 && ((m < 0) != (b < 0))) m += b;
+    *r = m;
+    return RE_OK;
+}
+
+RtErr rt_floordiv_u64(uint64_t a, uint64_t b, uint64_t *r) {
+    if (b == 0) return RE_ZDIV_INT;
+    *r = a / b;
+    return RE_OK;
+}
+
+RtErr rt_mod_u64(uint64_t a, uint64_t b, uint64_t *r) {
+    if (b == 0) return RE_ZMOD_INT;
+    *r = a % b;
+    return RE_OK;
+}
+
+RtErr rt_pow_u64(uint64_t a, uint64_t b, uint64_t *r) {
+    uint64_t acc = 1;
+    while (b) {
+        if (b & 1) acc *= a;
+        a *= a;
+        b >>= 1;
+    }
+    *r = acc;
+    return RE_OK;
+}
+
+RtErr rt_pow_i64(int64_t a, int64_t b, int64_t *r) {
+    if (b < 0) return RE_NEG_INT_POW;
+    uint64_t u;
+    rt_pow_u64((uint64_t)a, (uint64_t)b, &u);
+    *r = (int64_t)u;
+    return RE_OK;
+}
+
+RtErr rt_shl(int64_t a, int64_t b, int64_t *r) {
+    if (b < 0) return RE_NEG_SHIFT;
+    *r = b >= 64 ? 0 : (int64_t)((uint64_t)a << b);
+    return RE_OK;
+}
+
+RtErr rt_shr_i64(int64_t a, int64_t b, int64_t *r) {
+    if (b < 0) return RE_NEG_SHIFT;
+    *r = b >= 64 ? (a < 0 ? -1 : 0) : a >> b;
+    return RE_OK;
+}
+
+RtErr rt_shr_u64(uint64_t a, int64_t b, uint64_t *r) {
+    if (b < 0) return RE_NEG_SHIFT;
+    *r = b >= 64 ? 0 : a >> b;
+    return RE_OK;
+}
+
+int64_t rt_wrap(int64_t v, int dtype) {
+    switch (dtype) {
+    case KILN_BOOL: return v != 0;
+    case KILN_INT8: return (int8_t)v;
+    case KILN_INT16: return (int16_t)v;
+    case KILN_INT32: return (int32_t)v;
+    case KILN_UINT8: return (uint8_t)v;
+    case KILN_UINT16: return (uint16_t)v;
+    case KILN_UINT32: return (uint32_t)v;
+    default: return v;
+    }
+}
+
+/* ---- floats ---- */
+
+/* CPython's float_divmod: the quotient is floor(a/b) computed so that
+ * a == b*q + m holds as closely as floating point allows. */
+RtErr rt_floordiv_f64(double a, double b, double *r) {
+    if (b == 0) return RE_ZFLOORDIV_FLOAT;
+    double mod = fmod(a, b);
+    double div = (a - mod) / b;
+    if (mod) {
+        if ((b < 0) != (mod < 0)) div -= 1.0;
+    }
+    double fl;
+    if (div) {
+        fl = floor(div);
+        if (div - fl > 0.5) fl += 1.0;
+    } else {
+        fl = copysign(0.0, a / b);
+    }
+    *r = fl;
+    return RE_OK;
+}
+
+RtErr rt_mod_f64(double a, double b, double *r) {
+    if (b == 0) return RE_ZMOD_FLOAT;
+    double mod = fmod(a, b);
+    if (mod) {
+        if ((b < 0) != (mod < 0)) mod += b;
+    } else {
+        mod = copysign(0.0, b);
+    }
+    *r = mod;
+    return RE_OK;
+}
+
+RtErr rt_floordiv_f32(float a, float b, float *r) {
+    if (b == 0) return RE_ZFLOORDIV_FLOAT;
+    float mod = fmodf(a, b);
+    float div = (a - mod) / b;
+    if (mod) {
+        if ((b < 0) != (mod < 0)) div -= 1.0f;
+    }
+    float fl;
+    if (div) {
+        fl = floorf(div);
+        if (div - fl > 0.5f) fl += 1.0f;
+    } else {
+        fl = copysignf(0.0f, a / b);
+    }
+    *r = fl;
+    return RE_OK;
+}
+
+RtErr rt_mod_f32(float a, float b, float *r) {
+    if (b == 0) return RE_ZMOD_FLOAT;
+    float mod = fmodf(a, b);
+    if (mod) {
+        if ((b < 0) != (mod < 0)) mod += b;
+    } else {
+        mod = copysignf(0.0f, b);
+    }
+    *r = mod;
+    return RE_OK;
+}
+
+static bool is_odd_integer(double x) { return fmod(fabs(x), 2.0) == 1.0; }
+
+/* float ** float. python: CPython's float_pow (errors instead of inf/complex);
+ * otherwise NumPy's float64 power, which is C pow. */
+RtErr rt_pow_f64(double iv, double iw, bool python, double *r) {
+    if (!python) { *r = pow(iv, iw); return RE_OK; }
+    if (iw == 0) { *r = 1.0; return RE_OK; }
+    if (isnan(iv)) { *r = iv; return RE_OK; }
+    if (isnan(iw)) { *r = iv == 1.0 ? 1.0 : iw; return RE_OK; }
+    if (isinf(iw)) {
+        iv = fabs(iv);
+        if (iv == 1.0) *r = 1.0;
+        else if ((iw > 0.0) == (iv > 1.0)) *r = fabs(iw);
+        else *r = 0.0;
+        return RE_OK;
+    }
+    if (isinf(iv)) {
+        bool odd = is_odd_integer(iw);
+        if (iw > 0.0) *r = odd ? iv : fabs(iv);
+        else *r = odd ? copysign(0.0, iv) : 0.0;
+        return RE_OK;
+    }
+    if (iv == 0.0) {
+        bool odd = is_odd_integer(iw);
+        if (iw < 0.0) return RE_ZPOW_FLOAT;
+        *r = odd ? iv : 0.0;
+        return RE_OK;
+    }
+    bool negate = false;
+    if (iv < 0.0) {
+        if (iw != floor(iw)) return RE_POW_FRAC;
+        iv = -iv;
+        negate = is_odd_integer(iw);
+    }
+    if (iv == 1.0) { *r = negate ? -1.0 : 1.0; return RE_OK; }
+    double ix = pow(iv, iw);
+    if (isinf(ix)) return RE_POW_OVERFLOW;
+    *r = negate ? -ix : ix;
+    return RE_OK;
+}
+
+RtErr rt_pow_f32(float a, float b, float *r) { *r = powf(a, b); return RE_OK; }
+
+RtErr rt_f2i(double x, int64_t *r) {
+    if (isnan(x)) return RE_NAN_TO_INT;
+    if (isinf(x)) return RE_INF_TO_INT;
+    double t = trunc(x);
+    if (!(t >= -9223372036854775808.0 && t < 9223372036854775808.0)) return RE_BIG_TO_INT;
+    *r = (int64_t)t;
+    return RE_OK;
+}
+
+RtErr rt_f2u(double x, uint64_t *r) {
+    if (isnan(x)) return RE_NAN_TO_INT;
+    if (isinf(x)) return RE_INF_TO_INT;
+    double t = trunc(x);
+    if (t < 0) {
+        int64_t i;
+        RtErr e = rt_f2i(t, &i);
+        *r = (uint64_t)i;
+        return e;
+    }
+    if (!(t < 18446744073709551616.0)) return RE_BIG_TO_INT;
+    *r = (uint64_t)t;
+    return RE_OK;
+}
+
+/* ---- complex ---- */
+
+cplx rt_cmul(cplx a, cplx b) {
+    cplx r;
+    r.re = a.re * b.re - a.im * b.im;
+    r.im = a.re * b.im + a.im * b.re;
+    return r;
+}
+
+/* CPython's _Py_c_quot */
+RtErr rt_cdiv(cplx a, cplx b, cplx *r) {
+    double abs_br = b.re < 0 ? -b.re : b.re;
+    double abs_bi = b.im < 0 ? -b.im : b.im;
+    if (abs_br >= abs_bi) {
+        if (abs_br == 0.0) return RE_ZDIV_COMPLEX;
+        double ratio = b.im / b.re;
+        double denom = b.re + b.im * ratio;
+        r->re = (a.re + a.im * ratio) / denom;
+        r->im = (a.im - a.re * ratio) / denom;
+    } else if (abs_bi >= abs_br) {
+        double ratio = b.re / b.im;
+        double denom = b.re * ratio + b.im;
+        r->re = (a.re * ratio + a.im) / denom;
+        r->im = (a.im * ratio - a.re) / denom;
+    } else {
+        r->re = r->im = NAN;
+    }
+    return RE_OK;
+}
+
+static RtErr c_pow_general(cplx a, cplx b, cplx *r) {
+    if (b.re == 0. && b.im == 0.) { r->re = 1.; r->im = 0.; return RE_OK; }
+    if (a.re == 0. && a.im == 0.) {
+        if (b.im != 0. || b.re < 0.) return RE_ZPOW_COMPLEX;
+        r->re = 0.; r->im = 0.;
+        return RE_OK;
+    }
+    double vabs = hypot(a.re, a.im);
+    double len = pow(vabs, b.re);
+    double at = atan2(a.im, a.re);
+    double phase = at * b.re;
+    if (b.im != 0.0) {
+        len /= exp(at * b.im);
+        phase += b.im * log(vabs);
+    }
+    r->re = len * cos(phase);
+    r->im = len * sin(phase);
+    return RE_OK;
+}
+
+static cplx c_powu(cplx x, long n) {
+    cplx r = {1., 0.}, p = x;
+    long mask = 1;
+    while (mask > 0 && n >= mask) {
+        if (n & mask) r = rt_cmul(r, p);
+        mask <<= 1;
+        p = rt_cmul(p, p);
+    }
+    return r;
+}
+
+/* CPython's complex_pow: small integer exponents by repeated multiplication */
+RtErr rt_cpow(cplx a, cplx b, cplx *r) {
+    RtErr e;
+    if (b.im == 0.0 && b.re == floor(b.re) && fabs(b.re) <= 100.0) {
+        long n = (long)b.re;
+        if (n > 0) { *r = c_powu(a, n); e = RE_OK; }
+        else {
+            cplx one = {1., 0.};
+            e = rt_cdiv(one, c_powu(a, -n), r);
+            if (e == RE_ZDIV_COMPLEX) return RE_ZPOW_COMPLEX;
+        }
+    } else {
+        e = c_pow_general(a, b, r);
+    }
+    if (e) return e;
+    if (isinf(r->re) || isinf(r->im)) return RE_CPOW_OVERFLOW;
+    return RE_OK;
+}
+
+/* CPython's complex_abs */
+RtErr rt_cabs(cplx a, double *r) {
+    if (isinf(a.re) || isinf(a.im)) { *r = INFINITY; return RE_OK; }
+    if (isnan(a.re) || isnan(a.im)) { *r = NAN; return RE_OK; }
+    double h = hypot(a.re, a.im);
+    if (isinf(h)) return RE_ABS_OVERFLOW;
+    *r = h;
+    return RE_OK;
+}
+
+cplxf rt_cmulf(cplxf a, cplxf b) {
+    cplxf r;
+    r.re = a.re * b.re - a.im * b.im;
+    r.im = a.re * b.im + a.im * b.re;
+    return r;
+}
+
+/* NumPy's complex64 division (Smith's method with a reciprocal) */
+RtErr rt_cdivf(cplxf a, cplxf b, cplxf *r) {
+    float abr = fabsf(b.re), abi = fabsf(b.im);
+    if (abr == 0 && abi == 0) return RE_ZDIV_COMPLEX;
+    if (abr >= abi) {
+        float rat = b.im / b.re, scl = 1.0f / (b.re + b.im * rat);
+        r->re = (a.re + a.im * rat) * scl;
+        r->im = (a.im - a.re * rat) * scl;
+    } else {
+        float rat = b.re / b.im, scl = 1.0f / (b.im + b.re * rat);
+        r->re = (a.re * rat + a.im) * scl;
+        r->im = (a.im * rat - a.re) * scl;
+    }
+    return RE_OK;
+}
+
+RtErr rt_cpowf(cplxf a, cplxf b, cplxf *r) {
+    cplx A = {a.re, a.im}, B = {b.re, b.im}, R;
+    RtErr e = rt_cpow(A, B, &R);
+    r->re = (float)R.re; r->im = (float)R.im;
+    if (e == RE_CPOW_OVERFLOW) e = RE_OK; /* NumPy gives inf */
+    return e;
+}
+
+/* ---- math module ---- */
+
+/* CPython's math_1: NaN from non-NaN is a domain error; inf from finite is a
+ * range error for functions that can overflow and a domain error otherwise. */
+static RtErr math_1(double x, double r, bool can_overflow, double *out) {
+    if (isnan(r) && !isnan(x)) return RE_MATH_DOMAIN;
+    if (isinf(r) && isfinite(x)) return can_overflow ? RE_MATH_RANGE : RE_MATH_DOMAIN;
+    *out = r;
+    return RE_OK;
+}
+
+static RtErr math_pow(double x, double y, double *out) {
+    double r = 0.;
+    if (!isfinite(x) || !isfinite(y)) {
+        if (isnan(x)) r = y == 0. ? 1. : x;
+        else if (isnan(y)) r = x == 1. ? 1. : y;
+        else if (isinf(x)) {
+            bool odd = isfinite(y) && fmod(fabs(y), 2.0) == 1.0;
+            if (y > 0.) r = odd ? x : fabs(x);
+            else if (y == 0.) r = 1.;
+            else r = odd ? copysign(0., x) : 0.;
+        } else {
+            if (fabs(x) == 1.0) r = 1.;
+            else if (y > 0. && fabs(x) > 1.0) r = y;
+            else if (y < 0. && fabs(x) < 1.0) r = -y;
+            else r = 0.;
+        }
+        *out = r;
+        return RE_OK;
+    }
+    r = pow(x, y);
+    if (!isfinite(r)) {
+        if (isnan(r)) return RE_MATH_DOMAIN;
+        if (x == 0.) return RE_MATH_DOMAIN;
+        return RE_MATH_RANGE;
+    }
+    *out = r;
+    return RE_OK;
+}
+
+static bool nonpos_int(double x) { return x <= 0 && x == floor(x); }
+
+/* round(x) for floats: half to even, as CPython's float.__round__(None) */
+static double round_half_even(double x) {
+    double r = round(x);
+    if (fabs(x - r) == 0.5) r = 2.0 * round(x / 2.0);
+    return r;
+}
+
+RtErr rt_math(int fn, const double *a, double *r) {
+    double x = a[0], y = a[1];
+    switch (fn) {
+    case MF_SQRT: return math_1(x, sqrt(x), false, r);
+    case MF_EXP: return math_1(x, exp(x), true, r);
+    case MF_LOG: return math_1(x, x > 0 || isnan(x) || isinf(x) ? log(x) : (x == 0 ? -INFINITY : NAN), false, r);
+    case MF_LOG2: return math_1(x, x > 0 || isnan(x) || isinf(x) ? log2(x) : (x == 0 ? -INFINITY : NAN), false, r);
+    case MF_LOG10: return math_1(x, x > 0 || isnan(x) || isinf(x) ? log10(x) : (x == 0 ? -INFINITY : NAN), false, r);
+    case MF_LOG1P: return math_1(x, log1p(x), false, r);
+    case MF_EXPM1: return math_1(x, expm1(x), true, r);
+    case MF_SIN: return math_1(x, sin(x), false, r);
+    case MF_COS: return math_1(x, cos(x), false, r);
+    case MF_TAN: return math_1(x, tan(x), false, r);
+    case MF_ASIN: return math_1(x, asin(x), false, r);
+    case MF_ACOS: return math_1(x, acos(x), false, r);
+    case MF_ATAN: return math_1(x, atan(x), false, r);
+    case MF_SINH: return math_1(x, sinh(x), true, r);
+    case MF_COSH: return math_1(x, cosh(x), true, r);
+    case MF_TANH: return math_1(x, tanh(x), false, r);
+    case MF_FABS: *r = fabs(x); return RE_OK;
+    case MF_ERF: *r = erf(x); return RE_OK;
+    case MF_ERFC: *r = erfc(x); return RE_OK;
+    case MF_GAMMA:
+        if (nonpos_int(x) || x == -INFINITY) return RE_MATH_DOMAIN;
+        return math_1(x, tgamma(x), true, r);
+    case MF_LGAMMA:
+        if (nonpos_int(x)) return RE_MATH_DOMAIN;
+        return math_1(x, lgamma(x), true, r);
+    case MF_DEGREES: *r = x * (180.0 / M_PI); return RE_OK;
+    case MF_RADIANS: *r = x * (M_PI / 180.0); return RE_OK;
+    case MF_ATAN2: *r = atan2(x, y); return RE_OK;
+    case MF_HYPOT: *r = hypot(x, y); return RE_OK;
+    case MF_COPYSIGN: *r = copysign(x, y); return RE_OK;
+    case MF_POW: return math_pow(x, y, r);
+    case MF_FMOD:
+        if (isinf(y) && isfinite(x)) { *r = x; return RE_OK; }
+        *r = fmod(x, y);
+        if (isnan(*r) && !isnan(x) && !isnan(y)) return RE_MATH_DOMAIN;
+        return RE_OK;
+    case MF_FLOOR: *r = floor(x); return RE_OK;
+    case MF_CEIL: *r = ceil(x); return RE_OK;
+    case MF_TRUNC: *r = trunc(x); return RE_OK;
+    case MF_ROUND: *r = round_half_even(x); return RE_OK;
+    case MF_ROUNDN: {
+        double v = fmt_round_ndigits(x, (int64_t)y);
+        if (isinf(v) && isfinite(x)) return RE_ROUND_OVERFLOW;
+        *r = v;
+        return RE_OK;
+    }
+    case MF_ISNAN: *r = isnan(x); return RE_OK;
+    case MF_ISINF: *r = isinf(x); return RE_OK;
+    case MF_ISFINITE: *r = isfinite(x); return RE_OK;
+    }
+    return RE_MATH_DOMAIN;
+}
+
+/* round(x, nd) for ints: nd >= 0 leaves x; otherwise half to even at 10**-nd */
+int64_t rt_round_half_even_i64(int64_t x, int64_t nd) {
+    if (nd >= 0) return x;
+    if (nd < -19) return 0;
+    uint64_t p = 1;
+    for (int64_t i = 0; i < -nd; i++) p *= 10;
+    if (p > (uint64_t)INT64_MAX) return 0;
+    int64_t q = (int64_t)p;
+    int64_t fl, m;
+    rt_floordiv_i64(x, q, &fl);
+    rt_mod_i64(x, q, &m);
+    int64_t twice = m * 2;
+    if (twice > q || (twice == q && (fl & 1))) fl += 1;
+    return (int64_t)((uint64_t)fl * (uint64_t)q);
+}

@@ -1,0 +1,53 @@
+/*
+ * compile.c — the pipeline for one specialization: type inference and IR
+ * construction, the pass pipeline, then lowering for the executing tier.
+ * Phase times go to the spec's statistics.
+ */
+#include "rt.h"
+#include "../opt/opt.h"
+#include "../back/back.h"
+#include <stdio.h>
+
+static const Backend *backend_for(kiln_ctx *ctx, kiln_error *err) {
+    switch (ctx->opt.tier) {
+    case KILN_TIER_AUTO: case KILN_TIER_INTERP: return &back_interp;
+    case KILN_TIER_BASELINE:
+        err_set(err, KILN_ERR_USAGE, "", "the baseline (x86-64) tier is not built into this kiln");
+        return NULL;
+    case KILN_TIER_OPT:
+        err_set(err, KILN_ERR_USAGE, "", "the optimizing (LLVM) tier is not built into this kiln");
+        return NULL;
+    }
+    return NULL;
+}
+
+int rt_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
+    const Backend *be = backend_for(ctx, err);
+    if (!be) return -1;
+    uint64_t t0 = clock_ns();
+    if (ty_infer(ctx, s, err)) return -1;
+    uint64_t t1 = clock_ns();
+    char msg[256];
+    if (!opt_run(s->ir, NULL, NULL, msg, sizeof msg)) {
+        err_set(err, KILN_ERR_COMPILE, "", "internal compiler error in '%s': %s", s->fn->name, msg);
+        return -1;
+    }
+    uint64_t t2 = clock_ns();
+    if (be->compile(ctx, s, err)) return -1;
+    uint64_t t3 = clock_ns();
+    s->ns_infer += t1 - t0;
+    s->ns_opt += t2 - t1;
+    s->ns_codegen += t3 - t2;
+    if (ctx->opt.log & KILN_LOG_COMPILES) {
+        char sig[512] = "";
+        size_t k = 0;
+        for (int i = 0; i < s->nargs && k < sizeof sig; i++) {
+            char b[256];
+            ty_str(s->args[i], b, sizeof b);
+            k += (size_t)snprintf(sig + k, sizeof sig - k, "%s%s", i ? ", " : "", b);
+        }
+        rt_log(ctx, "kiln: compiled %s(%s) for %s in %.1f us (infer %.1f, passes %.1f, lower %.1f)\n", s->fn->name, sig,
+               be->name, (double)(t3 - t0) / 1e3, (double)(t1 - t0) / 1e3, (double)(t2 - t1) / 1e3, (double)(t3 - t2) / 1e3);
+    }
+    return 0;
+}

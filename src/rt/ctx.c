@@ -1,0 +1,158 @@
+/*
+ * ctx.c — contexts and modules: options (from the caller and KILN_*
+ * environment variables), loading and parsing kernel files, module-level
+ * constants and parameter defaults, looking functions up.
+ */
+#include "rt.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+void kiln_options_init(kiln_options *o) {
+    memset(o, 0, sizeof *o);
+    o->tier = KILN_TIER_AUTO;
+    o->boundscheck = 1;
+    o->max_recursion = (int)tunables[TUNE_MAX_RECURSION].dflt;
+}
+
+static unsigned parse_log(const char *s) {
+    unsigned bits = 0;
+    while (s && *s) {
+        const char *e = strchr(s, ',');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        if (n == 10 && !strncmp(s, "recompiles", n)) bits |= KILN_LOG_RECOMPILES;
+        else if (n == 8 && !strncmp(s, "compiles", n)) bits |= KILN_LOG_COMPILES;
+        else if (n == 5 && !strncmp(s, "tiers", n)) bits |= KILN_LOG_TIERS;
+        else if (n == 3 && !strncmp(s, "all", n)) bits |= ~0u;
+        s = e ? e + 1 : NULL;
+    }
+    return bits;
+}
+
+kiln_ctx *kiln_ctx_new(const kiln_options *o) {
+    kiln_ctx *ctx = calloc(1, sizeof *ctx);
+    if (!ctx) return NULL;
+    if (o) ctx->opt = *o;
+    else {
+        kiln_options_init(&ctx->opt);
+        ctx->opt.log = parse_log(getenv("KILN_LOG"));
+    }
+    if (o && !o->log) ctx->opt.log = parse_log(getenv("KILN_LOG"));
+    for (int i = 0; i < TUNE_COUNT; i++) ctx->tune[i] = tunables[i].dflt;
+    if (ctx->opt.max_recursion > 0) ctx->tune[TUNE_MAX_RECURSION] = ctx->opt.max_recursion;
+    ty_init(&ctx->types);
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&ctx->lock, &attr);
+    pthread_mutexattr_destroy(&attr);
+    return ctx;
+}
+
+static void module_free(kiln_module *m) {
+    for (int i = 0; i < m->nfuncs; i++) rt_func_free(&m->funcs[i]);
+    arena_free(&m->arena);
+    free(m);
+}
+
+void kiln_ctx_free(kiln_ctx *ctx) {
+    if (!ctx) return;
+    for (kiln_module *m = ctx->mods, *nx; m; m = nx) { nx = m->next; module_free(m); }
+    ty_free(&ctx->types);
+    pthread_mutex_destroy(&ctx->lock);
+    free(ctx);
+}
+
+static int setup_module(kiln_module *m, Diag *d) {
+    jmp_buf jb;
+    d->jb = &jb;
+    if (setjmp(jb)) return -1;
+    Ast *ast = m->ast;
+    m->cnames = arena_alloc(&m->arena, sizeof(char *) * (size_t)(ast->nconsts + 1));
+    m->cvals = arena_alloc(&m->arena, sizeof(Lit *) * (size_t)(ast->nconsts + 1));
+    m->funcs = arena_alloc(&m->arena, sizeof(kiln_func) * (size_t)(ast->ndefs + 1));
+    if (!m->cnames || !m->cvals || !m->funcs) diag_fail(d, 0, 0, "out of memory");
+    for (int i = 0; i < ast->nconsts; i++) {
+        Node *c = ast->consts[i];
+        Lit *l = rt_lit_eval(m, c->a, d);
+        if (!l) diag_fail(d, c->line, c->col, "out of memory");
+        /* a later assignment to the same name replaces the earlier one */
+        int k = 0;
+        while (k < m->nconsts && strcmp(m->cnames[k], c->name)) k++;
+        m->cnames[k] = c->name; m->cvals[k] = l;
+        if (k == m->nconsts) m->nconsts++;
+    }
+    for (int i = 0; i < ast->ndefs; i++) {
+        Node *def = ast->defs[i];
+        kiln_func *f = &m->funcs[i];
+        f->mod = m; f->def = def; f->index = i; f->name = def->name;
+        f->defaults = arena_alloc(&m->arena, sizeof(Lit *) * (size_t)(def->nnames + 1));
+        if (!f->defaults) diag_fail(d, def->line, def->col, "out of memory");
+        for (int k = 0; k < def->nnames; k++)
+            if (def->kids2[k]) f->defaults[k] = rt_lit_eval(m, def->kids2[k], d);
+    }
+    m->nfuncs = ast->ndefs;
+    d->jb = NULL;
+    return 0;
+}
+
+kiln_module *kiln_load_source(kiln_ctx *ctx, const char *name, const char *src, size_t len, kiln_error *err) {
+    kiln_error dummy;
+    if (!err) err = &dummy;
+    memset(err, 0, sizeof *err);
+    if (!ctx || (!src && len)) { err_set(err, KILN_ERR_USAGE, "", "kiln_load_source: no context or no source"); return NULL; }
+    kiln_module *m = calloc(1, sizeof *m);
+    if (!m) { err_set(err, KILN_ERR_USAGE, "", "out of memory"); return NULL; }
+    arena_init(&m->arena);
+    m->ctx = ctx;
+    m->src = arena_strndup(&m->arena, src ? src : "", len);
+    m->file = arena_strndup(&m->arena, name ? name : "<source>", strlen(name ? name : "<source>"));
+    m->len = len;
+    if (!m->src || !m->file) { module_free(m); err_set(err, KILN_ERR_USAGE, "", "out of memory"); return NULL; }
+    Diag d = {err, m->file, m->src, len, NULL};
+    pthread_mutex_lock(&ctx->lock);
+    m->ast = ast_parse(&m->arena, m->file, m->src, len, &d);
+    int ok = m->ast && setup_module(m, &d) == 0;
+    if (ok) { m->next = ctx->mods; ctx->mods = m; }
+    pthread_mutex_unlock(&ctx->lock);
+    if (!ok) { module_free(m); return NULL; }
+    return m;
+}
+
+kiln_module *kiln_load_file(kiln_ctx *ctx, const char *path, kiln_error *err) {
+    kiln_error dummy;
+    if (!err) err = &dummy;
+    FILE *fp = fopen(path, "rb");
+    if (!fp) { err_set(err, KILN_ERR_USAGE, "", "cannot open %s: %s", path, strerror(errno)); return NULL; }
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    for (;;) {
+        if (len == cap) {
+            cap = cap ? cap * 2 : 65536;
+            if (cap > ((size_t)1 << 30)) { free(buf); fclose(fp); err_set(err, KILN_ERR_USAGE, "", "%s is too large", path); return NULL; }
+            char *nb = realloc(buf, cap);
+            if (!nb) { free(buf); fclose(fp); err_set(err, KILN_ERR_USAGE, "", "out of memory reading %s", path); return NULL; }
+            buf = nb;
+        }
+        size_t k = fread(buf + len, 1, cap - len, fp);
+        len += k;
+        if (k == 0) break;
+    }
+    bool bad = ferror(fp);
+    fclose(fp);
+    if (bad) { free(buf); err_set(err, KILN_ERR_USAGE, "", "cannot read %s", path); return NULL; }
+    kiln_module *m = kiln_load_source(ctx, path, buf, len, err);
+    free(buf);
+    return m;
+}
+
+kiln_func *kiln_lookup(kiln_module *m, const char *name) {
+    if (!m || !name) return NULL;
+    for (int i = 0; i < m->nfuncs; i++)
+        if (!strcmp(m->funcs[i].name, name)) return &m->funcs[i];
+    return NULL;
+}
+
+const char *kiln_func_name(const kiln_func *f) { return f->name; }
+int kiln_func_nparams(const kiln_func *f) { return f->def->nnames; }
+const char *kiln_func_param(const kiln_func *f, int i) { return i >= 0 && i < f->def->nnames ? f->def->names[i] : NULL; }

@@ -1,0 +1,436 @@
+/*
+ * dispatch.c — calling a kernel: the signature of the arguments (computed in
+ * C, no strings, no allocation), the per-function specialization cache
+ * (last-hit slot, then a lock-free open-addressed table), compiling on a
+ * miss under the context lock, and the generic call path (flatten the
+ * arguments into slots, run the tier's entry, rebuild the result).
+ */
+#include "rt.h"
+#include "run.h"
+#include "../back/back.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+void rt_log(kiln_ctx *ctx, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(ctx->opt.log_file ? ctx->opt.log_file : stderr, fmt, ap);
+    va_end(ap);
+}
+
+/* ---- signatures ---- */
+
+static int is_c_contig(const kiln_array *a) {
+    int64_t want = (int64_t)kiln_dtype_size(a->dtype);
+    for (int k = a->ndim - 1; k >= 0; k--) {
+        if (a->shape[k] != 1 && a->strides[k] != want) return 0;
+        want *= a->shape[k];
+    }
+    return 1;
+}
+
+int kiln_array_is_c_contiguous(const kiln_array *a) { return is_c_contig(a); }
+
+uint32_t rt_sig_encode(const Type *t, uint32_t *codes, uint32_t n) {
+    if (n >= SIG_MAX) return SIG_MAX + 1;
+    switch (t->kind) {
+    case T_SCALAR: codes[n] = SIG_CODE(SIG_SCALAR, t->dtype, t->weak, 0, 0); return n + 1;
+    case T_ARRAY: codes[n] = SIG_CODE(SIG_ARRAY, t->dtype, 0, t->ndim, t->layout); return n + 1;
+    case T_NONE: codes[n] = SIG_CODE(SIG_NONE, 0, 0, 0, 0); return n + 1;
+    case T_DTYPE: codes[n] = SIG_CODE(SIG_DTYPE, t->dtype, 0, 0, 0); return n + 1;
+    case T_TUPLE:
+        codes[n] = SIG_CODE(SIG_TUPLE, 0, 0, 0, 0) | (uint32_t)t->n << 16;
+        n++;
+        for (int i = 0; i < t->n; i++) n = rt_sig_encode(t->elems[i], codes, n);
+        return n;
+    default: return SIG_MAX + 1;
+    }
+}
+
+/* the signature straight from kiln_values: the hot path of every call */
+static uint32_t sig_of_value(const kiln_value *v, uint32_t *codes, uint32_t n, int depth) {
+    if (n >= SIG_MAX || depth > 8) return SIG_MAX + 1;
+    switch (v->kind) {
+    case KILN_SCALAR: codes[n] = SIG_CODE(SIG_SCALAR, v->dtype, v->py ? 1 : 0, 0, 0); return n + 1;
+    case KILN_ARRAY: {
+        const kiln_array *a = v->v.arr;
+        if (!a || a->ndim < 0 || a->ndim > KILN_MAXDIM || (unsigned)a->dtype >= KILN_NDTYPE) return SIG_MAX + 2;
+        codes[n] = SIG_CODE(SIG_ARRAY, a->dtype, 0, a->ndim, is_c_contig(a) ? LAYOUT_C : LAYOUT_ANY);
+        return n + 1;
+    }
+    case KILN_NONE: codes[n] = SIG_CODE(SIG_NONE, 0, 0, 0, 0); return n + 1;
+    case KILN_TUPLE:
+        codes[n++] = SIG_CODE(SIG_TUPLE, 0, 0, 0, 0) | (uint32_t)v->n << 16;
+        for (int i = 0; i < v->n; i++) {
+            n = sig_of_value(&v->v.items[i], codes, n, depth + 1);
+            if (n > SIG_MAX) return n;
+        }
+        return n;
+    }
+    return SIG_MAX + 2;
+}
+
+const Type *rt_type_of_value(kiln_ctx *ctx, const kiln_value *v) {
+    TypeTab *tt = &ctx->types;
+    switch (v->kind) {
+    case KILN_SCALAR: return ty_scalar(tt, (kiln_dtype)v->dtype, v->py != 0);
+    case KILN_ARRAY: return ty_array(tt, v->v.arr->dtype, v->v.arr->ndim, is_c_contig(v->v.arr) ? LAYOUT_C : LAYOUT_ANY);
+    case KILN_NONE: return &tt->none;
+    case KILN_TUPLE: {
+        const Type *e[64];
+        if (v->n > 64) return NULL;
+        for (int i = 0; i < v->n; i++) if (!(e[i] = rt_type_of_value(ctx, &v->v.items[i]))) return NULL;
+        return ty_tuple(tt, e, v->n);
+    }
+    }
+    return NULL;
+}
+
+static uint64_t sig_hash(const uint32_t *codes, uint32_t n) { return hash_bytes(codes, sizeof(uint32_t) * n, n); }
+
+static bool sig_eq(const Spec *s, uint64_t h, const uint32_t *codes, uint32_t n) {
+    return s->hash == h && s->ncodes == n && memcmp(s->codes, codes, sizeof(uint32_t) * n) == 0;
+}
+
+static Spec *table_find(kiln_func *fn, uint64_t h, const uint32_t *codes, uint32_t n) {
+    SpecTab *t = atomic_load_explicit(&fn->tab, memory_order_acquire);
+    if (!t) return NULL;
+    for (uint32_t i = (uint32_t)h & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+        Spec *s = atomic_load_explicit(&t->slots[i], memory_order_acquire);
+        if (!s) return NULL;
+        if (sig_eq(s, h, codes, n)) return s;
+    }
+}
+
+/* publish under the context lock: readers see either the old or the new table */
+static bool table_insert(kiln_func *fn, Spec *s) {
+    SpecTab *t = atomic_load_explicit(&fn->tab, memory_order_relaxed);
+    if (!t || (t->count + 1) * 2 > t->cap) {
+        uint32_t cap = t ? t->cap * 2 : 8;
+        SpecTab *nt = calloc(1, sizeof *nt);
+        _Atomic(Spec *) *slots = calloc(cap, sizeof *slots);
+        if (!nt || !slots) { free(nt); free(slots); return false; }
+        nt->cap = cap; nt->slots = slots; nt->retired = t;
+        for (uint32_t i = 0; t && i < t->cap; i++) {
+            Spec *o = atomic_load_explicit(&t->slots[i], memory_order_relaxed);
+            if (!o) continue;
+            uint32_t j = (uint32_t)o->hash & (cap - 1);
+            while (atomic_load_explicit(&slots[j], memory_order_relaxed)) j = (j + 1) & (cap - 1);
+            atomic_store_explicit(&slots[j], o, memory_order_relaxed);
+            nt->count++;
+        }
+        atomic_store_explicit(&fn->tab, nt, memory_order_release);
+        t = nt;
+    }
+    uint32_t j = (uint32_t)s->hash & (t->cap - 1);
+    while (atomic_load_explicit(&t->slots[j], memory_order_relaxed)) j = (j + 1) & (t->cap - 1);
+    atomic_store_explicit(&t->slots[j], s, memory_order_release);
+    t->count++;
+    return true;
+}
+
+static void spec_free(Spec *s) {
+    if (s->interp) back_interp.release(s);
+    arena_free(&s->arena);
+    free(s);
+}
+
+/* ---- specializations under construction ---- */
+
+static Spec *pending_find(kiln_ctx *ctx, kiln_func *fn, uint64_t h, const uint32_t *codes, uint32_t n) {
+    for (Spec *s = ctx->created; s; s = s->next_created)
+        if (s->fn == fn && sig_eq(s, h, codes, n)) return s;
+    return NULL;
+}
+
+/* free the specs created since mark (a restarted inference round, or a failed compile) */
+void rt_discard_since(kiln_ctx *ctx, Spec *mark) {
+    while (ctx->created && ctx->created != mark) {
+        Spec *s = ctx->created;
+        ctx->created = s->next_created;
+        spec_free(s);
+    }
+}
+
+static void explain_recompile(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs) {
+    SpecTab *t = atomic_load(&fn->tab);
+    Spec *prev = NULL;
+    for (uint32_t i = 0; t && i < t->cap && !prev; i++) prev = atomic_load(&t->slots[i]);
+    if (!prev) return;
+    for (int i = 0; i < nargs && i < prev->nargs; i++) {
+        if (args[i] == prev->args[i]) continue;
+        char a[256], b[256];
+        ty_str(prev->args[i], a, sizeof a);
+        ty_str(args[i], b, sizeof b);
+        rt_log(ctx, "kiln: recompiling %s: argument '%s' changed from %s to %s (specialization %llu)\n", fn->name,
+               fn->def->names[i], a, b, (unsigned long long)fn->nspecs + 1);
+    }
+}
+
+Spec *rt_spec_get(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, kiln_error *err) {
+    uint32_t codes[SIG_MAX + 2], n = 0;
+    for (int i = 0; i < nargs; i++) n = rt_sig_encode(args[i], codes, n);
+    if (n > SIG_MAX) { err_set(err, KILN_ERR_USAGE, "", "the arguments of %s() are too complex a signature", fn->name); return NULL; }
+    uint64_t h = sig_hash(codes, n);
+    Spec *s = table_find(fn, h, codes, n);
+    if (s) return s;
+    if ((s = pending_find(ctx, fn, h, codes, n))) return s;
+    if (fn->nspecs >= (uint64_t)ctx->tune[TUNE_MAX_SPECS]) {
+        err_set(err, KILN_ERR_USAGE, "", "%s() has been compiled for %llu signatures, the limit; refusing another",
+                fn->name, (unsigned long long)fn->nspecs);
+        return NULL;
+    }
+    if (ctx->nbuilding >= (int)NELEM(ctx->building)) {
+        err_set(err, KILN_ERR_COMPILE, "", "kernels call each other too deeply to compile (%d levels)", ctx->nbuilding);
+        return NULL;
+    }
+    s = calloc(1, sizeof *s);
+    if (!s) { err_set(err, KILN_ERR_USAGE, "", "out of memory"); return NULL; }
+    arena_init(&s->arena);
+    s->fn = fn; s->hash = h; s->ncodes = n;
+    memcpy(s->codes, codes, sizeof(uint32_t) * n);
+    s->args = arena_alloc(&s->arena, sizeof(Type *) * (size_t)(nargs ? nargs : 1));
+    if (!s->args) { spec_free(s); err_set(err, KILN_ERR_USAGE, "", "out of memory"); return NULL; }
+    memcpy(s->args, args, sizeof(Type *) * (size_t)nargs);
+    s->nargs = nargs;
+    s->state = SPEC_BUILDING;
+    s->next_created = ctx->created;
+    ctx->created = s;
+    if (ctx->opt.log & KILN_LOG_RECOMPILES) explain_recompile(ctx, fn, args, nargs);
+    ctx->building[ctx->nbuilding++] = s;
+    int r = rt_compile(ctx, s, err);
+    ctx->nbuilding--;
+    if (r) return NULL; /* the outermost caller discards the pending specs */
+    s->state = SPEC_READY;
+    return s;
+}
+
+/* compile fn for these argument types and publish every spec built on the way */
+static Spec *compile_top(kiln_ctx *ctx, kiln_func *fn, const kiln_value *args, int nargs, kiln_error *err) {
+    const Type *types[64];
+    for (int i = 0; i < nargs; i++) {
+        types[i] = rt_type_of_value(ctx, &args[i]);
+        if (!types[i]) { err_set(err, KILN_ERR_USAGE, "", "argument %d of %s() has an unsupported type", i + 1, fn->name); return NULL; }
+    }
+    Spec *s = rt_spec_get(ctx, fn, types, nargs, err);
+    if (!s) { rt_discard_since(ctx, NULL); return NULL; }
+    while (ctx->created) {
+        Spec *p = ctx->created;
+        ctx->created = p->next_created;
+        p->next_created = p->fn->specs;
+        p->fn->specs = p;
+        p->fn->nspecs++;
+        if (!table_insert(p->fn, p)) { err_set(err, KILN_ERR_USAGE, "", "out of memory"); return NULL; }
+    }
+    return s;
+}
+
+/* ---- argument and result conversion ---- */
+
+static int flatten_arg(const kiln_value *v, const Type *t, Slot *out, int cap) {
+    switch (t->kind) {
+    case T_SCALAR:
+        if (cap < 2) return -1;
+        switch (t->dtype) {
+        case KILN_FLOAT32: out[0].f32 = (float)v->v.f; return 1;
+        case KILN_FLOAT64: out[0].f = v->v.f; return 1;
+        case KILN_COMPLEX64: out[0].c64[0] = (float)v->v.c[0]; out[0].c64[1] = (float)v->v.c[1]; return 1;
+        case KILN_COMPLEX128: out[0].f = v->v.c[0]; out[1].f = v->v.c[1]; return 2;
+        default: out[0].i = rt_wrap(v->v.i, t->dtype); return 1;
+        }
+    case T_ARRAY: {
+        const kiln_array *a = v->v.arr;
+        if (cap < 1 + 2 * a->ndim) return -1;
+        out[0].p = a->data;
+        for (int k = 0; k < a->ndim; k++) { out[1 + k].i = a->shape[k]; out[1 + a->ndim + k].i = a->strides[k]; }
+        return 1 + 2 * a->ndim;
+    }
+    case T_TUPLE: {
+        int n = 0;
+        for (int i = 0; i < t->n; i++) {
+            int k = flatten_arg(&v->v.items[i], t->elems[i], out + n, cap - n);
+            if (k < 0) return -1;
+            n += k;
+        }
+        return n;
+    }
+    default: return 0;
+    }
+}
+
+static int build_result(Run *run, const Type *t, const Slot *in, kiln_value *out) {
+    memset(out, 0, sizeof *out);
+    switch (t->kind) {
+    case T_NONE: out->kind = KILN_NONE; return 0;
+    case T_SCALAR:
+        out->kind = KILN_SCALAR; out->dtype = t->dtype; out->py = t->weak;
+        switch (t->dtype) {
+        case KILN_FLOAT32: out->v.f = in[0].f32; return 1;
+        case KILN_FLOAT64: out->v.f = in[0].f; return 1;
+        case KILN_COMPLEX64: out->v.c[0] = in[0].c64[0]; out->v.c[1] = in[0].c64[1]; return 1;
+        case KILN_COMPLEX128: out->v.c[0] = in[0].f; out->v.c[1] = in[1].f; return 2;
+        default: out->v.i = in[0].i; return 1;
+        }
+    case T_ARRAY: {
+        kiln_array *a = calloc(1, sizeof *a);
+        if (!a) return -1;
+        a->data = in[0].p; a->dtype = (kiln_dtype)t->dtype; a->ndim = t->ndim;
+        for (int k = 0; k < t->ndim; k++) { a->shape[k] = in[1 + k].i; a->strides[k] = in[1 + t->ndim + k].i; }
+        out->kind = KILN_ARRAY; out->owned = 1; out->v.arr = a;
+        RtBuf *b = run_find_buf(run, a->data);
+        if (b) { atomic_fetch_add(&b->refs, 1); out->base = b; }
+        return 1 + 2 * t->ndim;
+    }
+    case T_TUPLE: {
+        out->kind = KILN_TUPLE; out->owned = 1; out->n = t->n;
+        out->v.items = calloc((size_t)(t->n ? t->n : 1), sizeof(kiln_value));
+        if (!out->v.items) return -1;
+        int used = 0;
+        for (int i = 0; i < t->n; i++) {
+            int k = build_result(run, t->elems[i], in + used, &out->v.items[i]);
+            if (k < 0) return -1;
+            used += k;
+        }
+        return used;
+    }
+    default: out->kind = KILN_NONE; return 0;
+    }
+}
+
+static void runtime_error(Run *run, kiln_error *err) {
+    memset(err, 0, sizeof *err);
+    err->kind = KILN_ERR_RUNTIME;
+    snprintf(err->ename, sizeof err->ename, "%s", run->ename ? run->ename : "RuntimeError");
+    snprintf(err->message, sizeof err->message, "%s", run->msg);
+    snprintf(err->file, sizeof err->file, "%s", run->file ? run->file : "");
+    err->line = run->line;
+}
+
+static Lit *default_of(kiln_func *fn, int i) { return fn->defaults ? fn->defaults[i] : NULL; }
+
+static void lit_to_value(const Lit *l, kiln_value *out, kiln_value *pool, int *npool) {
+    memset(out, 0, sizeof *out);
+    const Type *t = l->ty;
+    if (t->kind == T_SCALAR) {
+        out->kind = KILN_SCALAR; out->dtype = t->dtype; out->py = t->weak;
+        if (dt_is_float(t->dtype)) out->v.f = l->v.f;
+        else if (dt_is_complex(t->dtype)) { out->v.c[0] = l->v.c[0]; out->v.c[1] = l->v.c[1]; }
+        else out->v.i = l->v.i;
+    } else if (t->kind == T_TUPLE && *npool + t->n <= 64) {
+        out->kind = KILN_TUPLE; out->n = t->n;
+        out->v.items = pool + *npool;
+        *npool += t->n;
+        for (int i = 0; i < t->n; i++) lit_to_value(&l->elems[i], &out->v.items[i], pool, npool);
+    } else {
+        out->kind = KILN_NONE;
+    }
+}
+
+int kiln_func_default(const kiln_func *fn, int i, kiln_value *out) {
+    if (!fn || i < 0 || i >= fn->def->nnames || !fn->defaults || !fn->defaults[i]) return -1;
+    kiln_value pool[64];
+    int npool = 0;
+    lit_to_value(fn->defaults[i], out, pool, &npool);
+    if (out->kind == KILN_TUPLE) {
+        kiln_value *items = malloc(sizeof(kiln_value) * (size_t)(out->n ? out->n : 1));
+        if (!items) return -1;
+        memcpy(items, out->v.items, sizeof(kiln_value) * (size_t)out->n);
+        out->v.items = items;
+    }
+    return 0;
+}
+
+int kiln_call(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err) {
+    kiln_error dummy;
+    if (!err) err = &dummy;
+    memset(err, 0, sizeof *err);
+    if (result) memset(result, 0, sizeof *result);
+    if (!fn || (!args && nargs)) { err_set(err, KILN_ERR_USAGE, "", "kiln_call: no function or no arguments"); return -1; }
+    kiln_ctx *ctx = fn->mod->ctx;
+    int np = fn->def->nnames;
+    if (nargs > np) {
+        err_set(err, KILN_ERR_USAGE, "", "%s() takes %d positional argument%s but %d were given", fn->name, np, np == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    kiln_value full[64], pool[64];
+    int npool = 0;
+    if (nargs < np) { /* fill in defaults */
+        for (int i = 0; i < nargs; i++) full[i] = args[i];
+        for (int i = nargs; i < np; i++) {
+            Lit *l = default_of(fn, i);
+            if (!l) {
+                err_set(err, KILN_ERR_USAGE, "", "%s() missing %d required positional argument%s: '%s'", fn->name, np - i,
+                        np - i == 1 ? "" : "s", fn->def->names[i]);
+                return -1;
+            }
+            lit_to_value(l, &full[i], pool, &npool);
+        }
+        args = full;
+        nargs = np;
+    }
+    uint32_t codes[SIG_MAX + 2], n = 0;
+    for (int i = 0; i < nargs && n <= SIG_MAX; i++) n = sig_of_value(&args[i], codes, n, 0);
+    if (n > SIG_MAX) {
+        err_set(err, KILN_ERR_USAGE, "", n == SIG_MAX + 2 ? "an argument of %s() is not a valid kiln value" : "the arguments of %s() are too complex a signature", fn->name);
+        return -1;
+    }
+    uint64_t h = sig_hash(codes, n);
+    Spec *s = atomic_load_explicit(&fn->last, memory_order_acquire);
+    if (!s || !sig_eq(s, h, codes, n)) {
+        s = table_find(fn, h, codes, n);
+        if (!s) {
+            pthread_mutex_lock(&ctx->lock);
+            s = table_find(fn, h, codes, n);
+            if (!s) s = compile_top(ctx, fn, args, nargs, err);
+            pthread_mutex_unlock(&ctx->lock);
+            if (!s) return -1;
+        }
+        atomic_store_explicit(&fn->last, s, memory_order_release);
+    }
+    Slot in[512], out[512];
+    int used = 0;
+    for (int i = 0; i < nargs; i++) {
+        int k = flatten_arg(&args[i], s->args[i], in + used, 512 - used);
+        if (k < 0) { err_set(err, KILN_ERR_USAGE, "", "too many argument values"); return -1; }
+        used += k;
+    }
+    if (slots_of(s->ret) > 512) { err_set(err, KILN_ERR_USAGE, "", "result too large"); return -1; }
+    Run run;
+    run_init(&run, ctx);
+    int r = back_interp.run(s, in, out, &run);
+    atomic_fetch_add_explicit(&fn->calls, 1, memory_order_relaxed);
+    if (r) {
+        runtime_error(&run, err);
+        run_release(&run);
+        return -1;
+    }
+    kiln_value tmp;
+    if (build_result(&run, s->ret, out, result ? result : &tmp) < 0) {
+        run_release(&run);
+        err_set(err, KILN_ERR_RUNTIME, "MemoryError", "out of memory building the result");
+        return -1;
+    }
+    if (!result) kiln_value_free(&tmp);
+    run_release(&run);
+    return 0;
+}
+
+void kiln_func_stats(const kiln_func *fn, kiln_stats *out) {
+    memset(out, 0, sizeof *out);
+    out->calls = atomic_load(&((kiln_func *)fn)->calls);
+    pthread_mutex_lock(&fn->mod->ctx->lock);
+    out->specializations = fn->nspecs;
+    for (Spec *s = fn->specs; s; s = s->next_created) {
+        out->ns_infer += s->ns_infer;
+        out->ns_opt += s->ns_opt;
+        out->ns_codegen += s->ns_codegen;
+    }
+    pthread_mutex_unlock(&fn->mod->ctx->lock);
+}
+
+void rt_func_free(kiln_func *fn) {
+    for (Spec *s = fn->specs, *nx; s; s = nx) { nx = s->next_created; spec_free(s); }
+    SpecTab *t = atomic_load(&fn->tab);
+    while (t) { SpecTab *o = t->retired; free(t->slots); free(t); t = o; }
+}

@@ -1,0 +1,56 @@
+/*
+ * explain.c — `kiln explain`: for one signature, the specialization key, the
+ * inferred type of every local, the IR as built and after each pass, and the
+ * executing tier's code. The spec used for running is compiled and cached as
+ * usual; the IR is rebuilt on a scratch spec so that every stage can be shown.
+ */
+#include "rt.h"
+#include "../opt/opt.h"
+#include "../back/back.h"
+#include <stdio.h>
+#include <stdlib.h>
+
+int rt_explain(kiln_func *fn, const kiln_value *args, int nargs, FILE *out, const char *pass, kiln_error *err) {
+    kiln_value res;
+    if (kiln_call(fn, args, nargs, &res, err) != 0 && err->kind != KILN_ERR_RUNTIME) return -1;
+    if (err->kind != KILN_ERR_RUNTIME) kiln_value_free(&res);
+    kiln_ctx *ctx = fn->mod->ctx;
+    pthread_mutex_lock(&ctx->lock);
+    const Type *types[64];
+    for (int i = 0; i < nargs; i++) types[i] = rt_type_of_value(ctx, &args[i]);
+    Spec *s = rt_spec_get(ctx, fn, types, nargs, err); /* the published one */
+    Spec *t = calloc(1, sizeof *t);
+    int rc = -1;
+    if (!s || !t) goto done;
+    *t = *s;
+    arena_init(&t->arena);
+    t->ir = NULL; t->interp = NULL; t->nvars = 0; t->ret = NULL;
+    t->next_created = NULL;
+    fprintf(out, "signature of %s:", fn->name);
+    for (int i = 0; i < nargs; i++) {
+        char b[256];
+        ty_str(types[i], b, sizeof b);
+        fprintf(out, "%s %s: %s", i ? "," : "", fn->def->names[i], b);
+    }
+    fprintf(out, "\nkey: %016llx [", (unsigned long long)s->hash);
+    for (uint32_t i = 0; i < s->ncodes; i++) fprintf(out, "%s%08x", i ? " " : "", s->codes[i]);
+    fprintf(out, "]\n\nlocals:\n");
+    for (int i = 0; i < s->nvars; i++) {
+        char b[256];
+        ty_str(s->var_types[i], b, sizeof b);
+        fprintf(out, "  %-16s %s\n", s->var_names[i], b);
+    }
+    char b[256];
+    ty_str(s->ret, b, sizeof b);
+    fprintf(out, "  %-16s %s\n", "(return)", b);
+    if (ty_infer(ctx, t, err)) goto done;
+    if (!pass) { fprintf(out, "\n--- typed IR as built ---\n"); ir_print(t->ir, out); }
+    char msg[256];
+    if (!opt_run(t->ir, out, pass, msg, sizeof msg)) { err_set(err, KILN_ERR_COMPILE, "", "%s", msg); goto done; }
+    if (!pass) { fprintf(out, "\n--- tier code ---\n"); back_interp.dump(s, out); }
+    rc = 0;
+done:
+    if (t) { arena_free(&t->arena); free(t); }
+    pthread_mutex_unlock(&ctx->lock);
+    return rc;
+}

@@ -1,0 +1,116 @@
+/*
+ * lit.c — compile-time constants: module-level `NAME = value` and parameter
+ * defaults. Values are literals, negated literals, tuples of constants, None,
+ * dtypes (np.float32) and names of earlier constants. They are Python values,
+ * so numbers are "weak" scalars.
+ */
+#include "rt.h"
+#include "../front/lex.h"
+#include <math.h>
+
+static Lit *mk(kiln_module *m, const Type *t) {
+    Lit *l = arena_alloc(&m->arena, sizeof *l);
+    if (l) l->ty = t;
+    return l;
+}
+
+Lit *rt_lit_lookup(kiln_module *m, const char *name) {
+    for (int i = 0; i < m->nconsts; i++)
+        if (strcmp(m->cnames[i], name) == 0) return m->cvals[i];
+    return NULL;
+}
+
+static kiln_dtype np_dtype(const char *s, bool *ok) {
+    static const struct { const char *n; kiln_dtype d; } t[] = {
+        {"float64", KILN_FLOAT64}, {"float32", KILN_FLOAT32}, {"int64", KILN_INT64}, {"int32", KILN_INT32},
+        {"int16", KILN_INT16}, {"int8", KILN_INT8}, {"uint64", KILN_UINT64}, {"uint32", KILN_UINT32},
+        {"uint16", KILN_UINT16}, {"uint8", KILN_UINT8}, {"bool_", KILN_BOOL}, {"complex128", KILN_COMPLEX128},
+        {"complex64", KILN_COMPLEX64}, {"double", KILN_FLOAT64}, {"single", KILN_FLOAT32},
+    };
+    for (size_t i = 0; i < NELEM(t); i++) if (!strcmp(t[i].n, s)) { *ok = true; return t[i].d; }
+    *ok = false;
+    return KILN_FLOAT64;
+}
+
+Lit *rt_lit_eval(kiln_module *m, Node *n, Diag *d) {
+    TypeTab *tt = &m->ctx->types;
+    Lit *l;
+    switch (n->kind) {
+    case N_INT: if ((l = mk(m, ty_scalar(tt, KILN_INT64, true)))) l->v.i = n->v.i; return l;
+    case N_FLOAT: if ((l = mk(m, ty_scalar(tt, KILN_FLOAT64, true)))) l->v.f = n->v.f; return l;
+    case N_IMAG: if ((l = mk(m, ty_scalar(tt, KILN_COMPLEX128, true)))) l->v.c[1] = n->v.f; return l;
+    case N_BOOL: if ((l = mk(m, ty_scalar(tt, KILN_BOOL, true)))) l->v.i = n->v.i; return l;
+    case N_NONE: return mk(m, &tt->none);
+    case N_UNARY:
+        if (n->op == TK_MINUS || n->op == TK_PLUS) {
+            Lit *a = rt_lit_eval(m, n->a, d);
+            if (!a) return NULL;
+            if (a->ty->kind != T_SCALAR) break;
+            if (n->op == TK_PLUS) return a;
+            Lit *r = mk(m, a->ty);
+            if (!r) return NULL;
+            if (a->ty->dtype == KILN_BOOL) { r->ty = ty_scalar(tt, KILN_INT64, true); r->v.i = -a->v.i; }
+            else if (a->ty->dtype == KILN_INT64) r->v.i = (int64_t)(0 - (uint64_t)a->v.i);
+            else if (a->ty->dtype == KILN_FLOAT64) r->v.f = -a->v.f;
+            else { r->v.c[0] = -a->v.c[0]; r->v.c[1] = -a->v.c[1]; }
+            return r;
+        }
+        break;
+    case N_BINARY:
+        /* 1 + 2j style complex literals */
+        if ((n->op == TK_PLUS || n->op == TK_MINUS) && n->b->kind == N_IMAG) {
+            Lit *a = rt_lit_eval(m, n->a, d);
+            if (!a || a->ty->kind != T_SCALAR || dt_is_complex(a->ty->dtype)) break;
+            Lit *r = mk(m, ty_scalar(tt, KILN_COMPLEX128, true));
+            if (!r) return NULL;
+            r->v.c[0] = a->ty->dtype == KILN_FLOAT64 ? a->v.f : (double)a->v.i;
+            r->v.c[1] = n->op == TK_PLUS ? n->b->v.f : -n->b->v.f;
+            return r;
+        }
+        break;
+    case N_TUPLE: {
+        const Type *ts[64];
+        if (n->nkids > 64) break;
+        Lit *el = arena_alloc(&m->arena, sizeof(Lit) * (size_t)(n->nkids ? n->nkids : 1));
+        if (!el) return NULL;
+        for (int i = 0; i < n->nkids; i++) {
+            Lit *e = rt_lit_eval(m, n->kids[i], d);
+            if (!e) return NULL;
+            el[i] = *e;
+            ts[i] = e->ty;
+        }
+        l = mk(m, ty_tuple(tt, ts, n->nkids));
+        if (l) l->elems = el;
+        return l;
+    }
+    case N_NAME: {
+        Lit *c = rt_lit_lookup(m, n->name);
+        if (c) return c;
+        if (!strcmp(n->name, "float")) return mk(m, &tt->dtype[KILN_FLOAT64]);
+        if (!strcmp(n->name, "int")) return mk(m, &tt->dtype[KILN_INT64]);
+        if (!strcmp(n->name, "bool")) return mk(m, &tt->dtype[KILN_BOOL]);
+        if (!strcmp(n->name, "complex")) return mk(m, &tt->dtype[KILN_COMPLEX128]);
+        diag_fail(d, n->line, n->col, "name '%s' is not a constant defined above", n->name);
+    }
+    case N_ATTR:
+        if (n->a->kind == N_NAME) {
+            bool ok;
+            const char *mod = n->a->name;
+            if (m->ast->np_alias && !strcmp(mod, m->ast->np_alias)) {
+                kiln_dtype dt = np_dtype(n->name, &ok);
+                if (ok) return mk(m, &tt->dtype[dt]);
+            }
+            if (!strcmp(mod, "math") || (m->ast->np_alias && !strcmp(mod, m->ast->np_alias))) {
+                double v = !strcmp(n->name, "pi") ? M_PI : !strcmp(n->name, "e") ? M_E : !strcmp(n->name, "tau") ? 2 * M_PI
+                         : !strcmp(n->name, "inf") ? INFINITY : !strcmp(n->name, "nan") ? NAN : 0;
+                if (v != 0) {
+                    if ((l = mk(m, ty_scalar(tt, KILN_FLOAT64, true)))) l->v.f = v;
+                    return l;
+                }
+            }
+        }
+        break;
+    default: break;
+    }
+    diag_fail(d, n->line, n->col, "a module constant or default value must be a literal, a tuple of literals, None or a dtype");
+}

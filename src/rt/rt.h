@@ -1,0 +1,122 @@
+/*
+ * rt.h — the runtime's structures: context, module, function, specialization.
+ *
+ * A kiln_func owns a table of specializations keyed by signature (per
+ * argument: kind, dtype, Python-or-NumPy scalar, rank, layout). The table is
+ * read without locks: a last-hit slot, then an open-addressed array that is
+ * replaced (never mutated in place) when it grows. Compiles take the
+ * context's lock. A Spec owns its arena (IR) and one entry per tier.
+ */
+#ifndef KILN_RT_H
+#define KILN_RT_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include "../base/base.h"
+#include "../base/diag.h"
+#include "../front/ast.h"
+#include "../types/type.h"
+#include "../ir/ir.h"
+#include "../../include/kiln.h"
+
+/* a compile-time constant value: module constants, defaults, literal args */
+typedef struct Lit {
+    const Type *ty;
+    Scalar v;
+    struct Lit *elems; /* tuples */
+} Lit;
+
+/* signature codes: one uint32 per argument; tuples open a group */
+enum { SIG_SCALAR, SIG_ARRAY, SIG_TUPLE, SIG_NONE, SIG_DTYPE };
+#define SIG_MAX 64
+#define SIG_CODE(kind, dt, weak, ndim, layout) \
+    ((uint32_t)(kind) | (uint32_t)(dt) << 3 | (uint32_t)(weak) << 7 | (uint32_t)(ndim) << 8 | (uint32_t)(layout) << 12)
+
+enum { SPEC_BUILDING, SPEC_READY, SPEC_FAILED };
+
+typedef struct Spec {
+    struct kiln_func *fn;
+    uint64_t hash;
+    uint32_t ncodes;
+    uint32_t codes[SIG_MAX];
+    const Type **args;     /* top-level argument types */
+    int nargs;
+    const Type *ret;       /* NULL while unknown */
+    int state;
+    bool used_guess;       /* a recursive call read ret while building */
+    Arena arena;           /* IR and everything compiled for this spec */
+    Func *ir;
+    void *interp;          /* tier 0 code (back/interp) */
+    kiln_error err;        /* state == SPEC_FAILED */
+    const char **var_names; /* locals and their types, for `kiln explain` */
+    const Type **var_types;
+    int nvars;
+    uint64_t ns_infer, ns_opt, ns_codegen;
+    struct Spec *next_created;
+} Spec;
+
+typedef struct SpecTab {
+    uint32_t cap;           /* power of two */
+    uint32_t count;
+    _Atomic(Spec *) *slots;
+    struct SpecTab *retired; /* older tables, freed with the function */
+} SpecTab;
+
+struct kiln_func {
+    struct kiln_module *mod;
+    Node *def;
+    int index;
+    const char *name;
+    Lit **defaults;          /* per parameter, NULL if none */
+    _Atomic(Spec *) last;
+    _Atomic(SpecTab *) tab;
+    atomic_uint_fast64_t calls;
+    uint64_t nspecs;
+    Spec *specs;             /* every spec, for freeing and stats */
+};
+
+struct kiln_module {
+    struct kiln_ctx *ctx;
+    Arena arena;
+    char *src; size_t len;
+    char *file;
+    Ast *ast;
+    struct kiln_func *funcs;
+    int nfuncs;
+    const char **cnames; Lit **cvals; int nconsts; /* module-level constants */
+    struct kiln_module *next;
+};
+
+struct kiln_ctx {
+    kiln_options opt;
+    int64_t tune[TUNE_COUNT];
+    pthread_mutex_t lock;     /* compiles, module list, types, logging */
+    TypeTab types;
+    struct kiln_module *mods;
+    Spec *building[256];      /* the compile stack (nested callee compiles) */
+    int nbuilding;
+    Spec *created;            /* specs created under the current outermost compile */
+};
+
+/* dispatch.c */
+Spec *rt_spec_get(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, kiln_error *err);
+void rt_discard_since(kiln_ctx *ctx, Spec *mark);
+void rt_func_free(struct kiln_func *fn);
+uint32_t rt_sig_encode(const Type *t, uint32_t *codes, uint32_t n);
+const Type *rt_type_of_value(kiln_ctx *ctx, const kiln_value *v);
+void rt_log(kiln_ctx *ctx, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
+/* lit.c: compile-time constant values */
+Lit *rt_lit_eval(kiln_module *m, Node *n, Diag *d);
+Lit *rt_lit_lookup(kiln_module *m, const char *name);
+
+/* compile.c: the pipeline for one spec (infer -> passes -> tier) */
+int rt_compile(kiln_ctx *ctx, Spec *s, kiln_error *err);
+
+/* explain.c: print what the compiler did for one signature */
+int rt_explain(kiln_func *fn, const kiln_value *args, int nargs, FILE *out, const char *pass, kiln_error *err);
+
+/* types/infer.c */
+int ty_infer(kiln_ctx *ctx, Spec *s, kiln_error *err);
+
+#endif

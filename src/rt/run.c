@@ -1,0 +1,121 @@
+/*
+ * run.c — per-call runtime: buffers for arrays created by kernels, raising
+ * errors with their source line, element loads and stores by dtype.
+ */
+#include "run.h"
+#include <stdio.h>
+#include <stdlib.h>
+
+void run_init(Run *r, kiln_ctx *ctx) {
+    memset(r, 0, sizeof *r);
+    r->ctx = ctx;
+}
+
+void run_release(Run *r) {
+    for (uint32_t i = 0; i < r->bufs.n; i++) {
+        RtBuf *b = r->bufs.v[i];
+        if (atomic_fetch_sub(&b->refs, 1) == 1) free(b);
+    }
+    free(r->bufs.v);
+    memset(&r->bufs, 0, sizeof r->bufs);
+}
+
+int run_raise(Run *r, RtErr code, int line, const char *file) {
+    if (r->code) return -1; /* keep the first error */
+    r->code = code;
+    r->line = line;
+    r->file = file;
+    if (code != RE_INDEX && code != RE_RAISE && code != RE_NOMEM) {
+        r->ename = rt_err_class(code);
+        snprintf(r->msg, sizeof r->msg, "%s", rt_err_msg(code));
+    }
+    return -1;
+}
+
+RtBuf *run_find_buf(Run *r, const void *data) {
+    const unsigned char *p = data;
+    for (uint32_t i = r->bufs.n; i-- > 0;) {
+        RtBuf *b = r->bufs.v[i];
+        if (p >= b->data && p <= b->data + b->size) return b;
+    }
+    return NULL;
+}
+
+static void human_size(double bytes, char *buf, size_t cap) {
+    static const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    int u = 0;
+    while (bytes >= 1024 && u < 6) { bytes /= 1024; u++; }
+    if (u == 0) snprintf(buf, cap, "%.0f %s", bytes, units[u]);
+    else snprintf(buf, cap, "%.2f %s", bytes, units[u]);
+}
+
+int run_alloc(Run *r, int dtype, int ndim, const int64_t *dims, Slot *out, int line, const char *file) {
+    size_t item = kiln_dtype_size((kiln_dtype)dtype);
+    unsigned __int128 total = item;
+    for (int k = 0; k < ndim; k++) {
+        if (dims[k] < 0) return run_raise(r, RE_NEG_DIM, line, file);
+        total *= (uint64_t)dims[k];
+        if (total > ((unsigned __int128)1 << 62)) total = (unsigned __int128)1 << 62;
+    }
+    RtBuf *b = NULL;
+    if (total < ((size_t)1 << 48)) b = calloc(1, sizeof(RtBuf) + (size_t)total + 64);
+    if (!b || !hvec_push(r->bufs, b)) {
+        free(b);
+        char sz[64], shape[120];
+        human_size((double)total, sz, sizeof sz);
+        int k = snprintf(shape, sizeof shape, "(");
+        for (int i = 0; i < ndim && k < (int)sizeof shape - 24; i++)
+            k += snprintf(shape + k, sizeof shape - (size_t)k, i ? ", %lld" : "%lld", (long long)dims[i]);
+        snprintf(shape + k, sizeof shape - (size_t)k, ndim == 1 ? ",)" : ")");
+        run_raise(r, RE_NOMEM, line, file);
+        r->ename = "MemoryError";
+        snprintf(r->msg, sizeof r->msg, "Unable to allocate %.40s for an array with shape %.120s and data type %.12s", sz, shape,
+                 kiln_dtype_name((kiln_dtype)dtype));
+        return -1;
+    }
+    atomic_init(&b->refs, 1);
+    b->size = (size_t)total;
+    out[0].p = b->data;
+    int64_t stride = (int64_t)item;
+    for (int k = ndim - 1; k >= 0; k--) {
+        out[1 + k].i = dims[k];
+        out[1 + ndim + k].i = stride;
+        stride *= dims[k] ? dims[k] : 1;
+    }
+    return 0;
+}
+
+Slot rt_load_elem(const void *p, int dtype) {
+    Slot s;
+    s.i = 0;
+    switch (dtype) {
+    case KILN_BOOL: s.i = *(const uint8_t *)p != 0; break;
+    case KILN_INT8: s.i = *(const int8_t *)p; break;
+    case KILN_INT16: s.i = *(const int16_t *)p; break;
+    case KILN_INT32: s.i = *(const int32_t *)p; break;
+    case KILN_INT64: case KILN_UINT64: memcpy(&s.i, p, 8); break;
+    case KILN_UINT8: s.i = *(const uint8_t *)p; break;
+    case KILN_UINT16: s.i = *(const uint16_t *)p; break;
+    case KILN_UINT32: s.i = *(const uint32_t *)p; break;
+    case KILN_FLOAT32: memcpy(&s.f32, p, 4); break;
+    case KILN_FLOAT64: memcpy(&s.f, p, 8); break;
+    case KILN_COMPLEX64: memcpy(s.c64, p, 8); break;
+    default: break;
+    }
+    return s;
+}
+
+void rt_store_elem(void *p, int dtype, const Slot *v) {
+    switch (dtype) {
+    case KILN_BOOL: *(uint8_t *)p = v->i != 0; break;
+    case KILN_INT8: case KILN_UINT8: *(uint8_t *)p = (uint8_t)v->i; break;
+    case KILN_INT16: case KILN_UINT16: { uint16_t x = (uint16_t)v->i; memcpy(p, &x, 2); break; }
+    case KILN_INT32: case KILN_UINT32: { uint32_t x = (uint32_t)v->i; memcpy(p, &x, 4); break; }
+    case KILN_INT64: case KILN_UINT64: memcpy(p, &v->i, 8); break;
+    case KILN_FLOAT32: memcpy(p, &v->f32, 4); break;
+    case KILN_FLOAT64: memcpy(p, &v->f, 8); break;
+    case KILN_COMPLEX64: memcpy(p, v->c64, 8); break;
+    case KILN_COMPLEX128: memcpy(p, v, 16); break;
+    default: break;
+    }
+}

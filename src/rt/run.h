@@ -1,0 +1,65 @@
+/*
+ * run.h — what a running call needs: the value slots every tier's generic
+ * entry uses, reference-counted array buffers, and the per-call state (depth,
+ * buffers created, the error raised).
+ *
+ * Slot layout of values: a scalar is one 8-byte slot (complex128 two); an
+ * array of rank r is 1 + 2r slots: data pointer, then shape, then strides in
+ * bytes. Descriptors are values, so views and arrays in variables never
+ * allocate; only array data does, in RtBufs owned by the call until returned.
+ */
+#ifndef KILN_RUN_H
+#define KILN_RUN_H
+
+#include "rt.h"
+#include "arith.h"
+
+typedef union Slot {
+    int64_t i;
+    uint64_t u;
+    double f;
+    float f32;
+    float c64[2];
+    void *p;
+} Slot;
+
+typedef struct RtBuf {
+    atomic_long refs;
+    size_t size;
+    _Alignas(64) unsigned char data[];
+} RtBuf;
+
+typedef struct Run {
+    kiln_ctx *ctx;
+    int depth;
+    VEC(RtBuf *) bufs;     /* heap vector: every buffer this call created */
+    RtErr code;
+    int line;
+    const char *file;
+    const char *ename;     /* for RE_RAISE / RE_INDEX */
+    char msg[256];
+} Run;
+
+static inline int slots_of(const Type *t) {
+    if (t->kind == T_ARRAY) return 1 + 2 * t->ndim;
+    if (t->kind == T_SCALAR) return t->dtype == KILN_COMPLEX128 ? 2 : 1;
+    if (t->kind == T_TUPLE) {
+        int n = 0;
+        for (int i = 0; i < t->n; i++) n += slots_of(t->elems[i]);
+        return n;
+    }
+    return 0;
+}
+
+void run_init(Run *r, kiln_ctx *ctx);
+void run_release(Run *r);                 /* drop the call's references to buffers */
+int run_raise(Run *r, RtErr code, int line, const char *file);
+/* allocate a zeroed C-contiguous array; writes its descriptor into out; -1 on error (raised) */
+int run_alloc(Run *r, int dtype, int ndim, const int64_t *dims, Slot *out, int line, const char *file);
+RtBuf *run_find_buf(Run *r, const void *data);
+
+/* loads and stores of one element in canonical slot form */
+Slot rt_load_elem(const void *p, int dtype);
+void rt_store_elem(void *p, int dtype, const Slot *v);
+
+#endif

@@ -1,0 +1,121 @@
+/*
+ * value.c — kiln_value: constructors, freeing, and printing as CPython's
+ * repr() of the equivalent Python value (arrays as their .tolist()).
+ */
+#include "rt.h"
+#include "run.h"
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+kiln_value kiln_int(int64_t x) { kiln_value v = {0}; v.kind = KILN_SCALAR; v.dtype = KILN_INT64; v.py = 1; v.v.i = x; return v; }
+kiln_value kiln_float(double x) { kiln_value v = {0}; v.kind = KILN_SCALAR; v.dtype = KILN_FLOAT64; v.py = 1; v.v.f = x; return v; }
+kiln_value kiln_bool(int b) { kiln_value v = {0}; v.kind = KILN_SCALAR; v.dtype = KILN_BOOL; v.py = 1; v.v.i = b != 0; return v; }
+kiln_value kiln_none(void) { kiln_value v = {0}; v.kind = KILN_NONE; return v; }
+kiln_value kiln_arr(kiln_array *a) { kiln_value v = {0}; v.kind = KILN_ARRAY; v.v.arr = a; return v; }
+
+kiln_value kiln_complex(double re, double im) {
+    kiln_value v = {0};
+    v.kind = KILN_SCALAR; v.dtype = KILN_COMPLEX128; v.py = 1; v.v.c[0] = re; v.v.c[1] = im;
+    return v;
+}
+
+kiln_value kiln_scalar(kiln_dtype t, const void *p) {
+    kiln_value v = {0};
+    v.kind = KILN_SCALAR; v.dtype = (uint8_t)t;
+    if ((unsigned)t >= KILN_NDTYPE || !p) { v.kind = KILN_NONE; return v; }
+    if (t == KILN_COMPLEX128) memcpy(v.v.c, p, 16);
+    else if (t == KILN_COMPLEX64) { float c[2]; memcpy(c, p, 8); v.v.c[0] = c[0]; v.v.c[1] = c[1]; }
+    else if (t == KILN_FLOAT32) { float f; memcpy(&f, p, 4); v.v.f = f; }
+    else if (t == KILN_FLOAT64) memcpy(&v.v.f, p, 8);
+    else v.v.i = rt_load_elem(p, t).i;
+    return v;
+}
+
+void kiln_value_free(kiln_value *v) {
+    if (!v) return;
+    if (v->kind == KILN_TUPLE && v->owned) {
+        for (int i = 0; i < v->n; i++) kiln_value_free(&v->v.items[i]);
+        free(v->v.items);
+    }
+    if (v->kind == KILN_ARRAY && v->owned) {
+        RtBuf *b = v->base;
+        if (b && atomic_fetch_sub(&b->refs, 1) == 1) free(b);
+        free(v->v.arr);
+    }
+    memset(v, 0, sizeof *v);
+}
+
+/* ---- repr ---- */
+
+typedef struct Out { FILE *f; char *buf; size_t cap, len; } Out;
+
+static void put(Out *o, const char *s) {
+    size_t n = strlen(s);
+    if (o->f) { fputs(s, o->f); o->len += n; return; }
+    if (o->len < o->cap) {
+        size_t k = o->cap - o->len - 1 < n ? o->cap - o->len - 1 : n;
+        memcpy(o->buf + o->len, s, k);
+        o->buf[o->len + k] = 0;
+    }
+    o->len += n;
+}
+
+static void put_scalar(Out *o, int dtype, int64_t i, double f, double re, double im) {
+    char b[128];
+    switch (dtype) {
+    case KILN_BOOL: put(o, i ? "True" : "False"); return;
+    case KILN_UINT64: snprintf(b, sizeof b, "%" PRIu64, (uint64_t)i); break;
+    case KILN_FLOAT32: case KILN_FLOAT64: fmt_double(f, b, sizeof b); break;
+    case KILN_COMPLEX64: case KILN_COMPLEX128: fmt_complex(re, im, b, sizeof b); break;
+    default: snprintf(b, sizeof b, "%" PRId64, i); break;
+    }
+    put(o, b);
+}
+
+static void put_elem(Out *o, const char *p, int dtype) {
+    if (dtype == KILN_COMPLEX128) { double c[2]; memcpy(c, p, 16); put_scalar(o, dtype, 0, 0, c[0], c[1]); return; }
+    Slot s = rt_load_elem(p, dtype);
+    if (dtype == KILN_FLOAT32) put_scalar(o, dtype, 0, s.f32, 0, 0);
+    else if (dtype == KILN_COMPLEX64) put_scalar(o, dtype, 0, 0, s.c64[0], s.c64[1]);
+    else put_scalar(o, dtype, s.i, s.f, 0, 0);
+}
+
+static void put_array(Out *o, const kiln_array *a, const char *p, int axis) {
+    if (axis == a->ndim) { put_elem(o, p, a->dtype); return; }
+    put(o, "[");
+    for (int64_t i = 0; i < a->shape[axis]; i++) {
+        if (i) put(o, ", ");
+        put_array(o, a, p + i * a->strides[axis], axis + 1);
+    }
+    put(o, "]");
+}
+
+static void put_value(Out *o, const kiln_value *v) {
+    switch (v->kind) {
+    case KILN_NONE: put(o, "None"); return;
+    case KILN_SCALAR: put_scalar(o, v->dtype, v->v.i, v->v.f, v->v.c[0], v->v.c[1]); return;
+    case KILN_ARRAY: put_array(o, v->v.arr, v->v.arr->data, 0); return;
+    case KILN_TUPLE:
+        put(o, "(");
+        for (int i = 0; i < v->n; i++) {
+            if (i) put(o, ", ");
+            put_value(o, &v->v.items[i]);
+        }
+        put(o, v->n == 1 ? ",)" : ")");
+        return;
+    }
+}
+
+int kiln_value_repr(const kiln_value *v, char *buf, size_t cap) {
+    Out o = {NULL, buf, cap, 0};
+    if (cap) buf[0] = 0;
+    put_value(&o, v);
+    return (int)o.len;
+}
+
+int kiln_value_print(const kiln_value *v, FILE *out) {
+    Out o = {out, NULL, 0, 0};
+    put_value(&o, v);
+    return (int)o.len;
+}

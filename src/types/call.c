@@ -1,0 +1,597 @@
+/*
+ * call.c — names, attributes and calls: module constants, kernels of the
+ * module (specialized for the argument types at each call site), builtins,
+ * math.*, numpy constructors and dtypes, and methods of values.
+ */
+#include "infer.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+enum {
+    BI_RANGE, BI_LEN, BI_ABS, BI_MIN, BI_MAX, BI_INT, BI_FLOAT, BI_COMPLEX, BI_BOOL, BI_ROUND,
+    BI_ENUMERATE, BI_ZIP, BI_PRINT,
+    BI_NP_EMPTY, BI_NP_ZEROS, BI_NP_ONES, BI_NP_FULL,
+    BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
+    BI_MATH = 100, /* + MF_* */
+};
+
+static const struct { const char *name; int id; } builtins[] = {
+    {"range", BI_RANGE}, {"len", BI_LEN}, {"abs", BI_ABS}, {"min", BI_MIN}, {"max", BI_MAX},
+    {"int", BI_INT}, {"float", BI_FLOAT}, {"complex", BI_COMPLEX}, {"bool", BI_BOOL}, {"round", BI_ROUND},
+    {"enumerate", BI_ENUMERATE}, {"zip", BI_ZIP}, {"print", BI_PRINT},
+};
+
+static const struct { const char *name; int id; } np_funcs[] = {
+    {"empty", BI_NP_EMPTY}, {"zeros", BI_NP_ZEROS}, {"ones", BI_NP_ONES}, {"full", BI_NP_FULL},
+    {"empty_like", BI_NP_EMPTY_LIKE}, {"zeros_like", BI_NP_ZEROS_LIKE}, {"ones_like", BI_NP_ONES_LIKE},
+    {"full_like", BI_NP_FULL_LIKE},
+};
+
+static const struct { const char *name; kiln_dtype dt; } np_dtypes[] = {
+    {"float64", KILN_FLOAT64}, {"float32", KILN_FLOAT32}, {"double", KILN_FLOAT64}, {"single", KILN_FLOAT32},
+    {"float_", KILN_FLOAT64}, {"int64", KILN_INT64}, {"int32", KILN_INT32}, {"int16", KILN_INT16},
+    {"int8", KILN_INT8}, {"int_", KILN_INT64}, {"intp", KILN_INT64}, {"uint64", KILN_UINT64},
+    {"uint32", KILN_UINT32}, {"uint16", KILN_UINT16}, {"uint8", KILN_UINT8}, {"uintp", KILN_UINT64},
+    {"bool_", KILN_BOOL}, {"complex128", KILN_COMPLEX128}, {"complex64", KILN_COMPLEX64},
+    {"cdouble", KILN_COMPLEX128}, {"csingle", KILN_COMPLEX64},
+};
+
+static Val mk(Inf *I, Ref r) { return val_of(I, r); }
+static Val stat(Inf *I, const Type *t) { Val v = mk(I, inf_static(I, t)); return v; }
+static const Type *i64w(Inf *I) { return ty_scalar(I->tt, KILN_INT64, true); }
+static const Type *f64w(Inf *I) { return ty_scalar(I->tt, KILN_FLOAT64, true); }
+static const Type *boolw(Inf *I) { return ty_scalar(I->tt, KILN_BOOL, true); }
+static Val unknown(Inf *I) { return stat(I, &I->tt->unknown); }
+
+static Val builtin(Inf *I, int id) {
+    const Type *t = ty_func(I->tt, T_BUILTIN, id);
+    if (!t) inf_oom(I);
+    return stat(I, t);
+}
+
+static Val fcst(Inf *I, double x) { return mk(I, inf_const_f(I, f64w(I), x)); }
+
+Val cl_lit(Inf *I, Lit *l) {
+    if (l->ty->kind == T_TUPLE) {
+        Val r = {0};
+        r.ty = l->ty; r.str = -1;
+        r.el = arena_alloc(I->a, sizeof(Val) * l->ty->n);
+        if (!r.el) inf_oom(I);
+        for (int i = 0; i < l->ty->n; i++) r.el[i] = cl_lit(I, &l->elems[i]);
+        return r;
+    }
+    if (ex_is_static(l->ty)) return stat(I, l->ty);
+    Ref r = ir_const(I->f, I->cur, l->ty, l->v, (uint32_t)I->line);
+    if (!r) inf_oom(I);
+    return mk(I, r);
+}
+
+static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
+    static const struct { const char *n; double v; } consts[] = {
+        {"pi", M_PI}, {"e", M_E}, {"tau", 2 * M_PI}, {"inf", INFINITY}, {"nan", NAN},
+    };
+    for (size_t i = 0; i < NELEM(consts); i++)
+        if (strcmp(name, consts[i].n) == 0) return fcst(I, consts[i].v);
+    if (mod == MOD_MATH) {
+        int fn = rt_mathfn_lookup(name);
+        if (fn >= 0) return builtin(I, BI_MATH + fn);
+        inf_fail(I, at, "module 'math' has no attribute '%s' (or it is not supported)", name);
+    }
+    for (size_t i = 0; i < NELEM(np_dtypes); i++)
+        if (strcmp(name, np_dtypes[i].name) == 0) return stat(I, &I->tt->dtype[np_dtypes[i].dt]);
+    for (size_t i = 0; i < NELEM(np_funcs); i++)
+        if (strcmp(name, np_funcs[i].name) == 0) return builtin(I, np_funcs[i].id);
+    inf_fail(I, at, "numpy.%s is not supported", name);
+}
+
+Val cl_global(Inf *I, Node *n, bool *found) {
+    *found = true;
+    const char *name = n->name;
+    kiln_module *m = I->mod;
+    for (int i = 0; i < m->nfuncs; i++)
+        if (strcmp(m->funcs[i].name, name) == 0) {
+            const Type *t = ty_func(I->tt, T_FUNC, i);
+            if (!t) inf_oom(I);
+            return stat(I, t);
+        }
+    Lit *l = rt_lit_lookup(m, name);
+    if (l) return cl_lit(I, l);
+    Ast *ast = m->ast;
+    if (ast->np_alias && strcmp(ast->np_alias, name) == 0) return stat(I, &I->tt->module[MOD_NUMPY]);
+    if (ast->has_math && strcmp(name, "math") == 0) return stat(I, &I->tt->module[MOD_MATH]);
+    for (int i = 0; i < ast->nfrom; i++)
+        if (strcmp(ast->from_names[i], name) == 0) {
+            const char *t = ast->from_targets[i];
+            bool math = strncmp(t, "math.", 5) == 0;
+            return module_attr(I, math ? MOD_MATH : MOD_NUMPY, strchr(t, '.') + 1, n);
+        }
+    for (size_t i = 0; i < NELEM(builtins); i++)
+        if (strcmp(builtins[i].name, name) == 0) return builtin(I, builtins[i].id);
+    if (strcmp(name, "math") == 0 || strcmp(name, "np") == 0 || strcmp(name, "numpy") == 0)
+        inf_fail(I, n, "name '%s' is not defined (missing 'import %s'?)", name, strcmp(name, "math") == 0 ? "math" : "numpy as np");
+    *found = false;
+    Val none = {0};
+    return none;
+}
+
+static Val shape_tuple(Inf *I, Val a) {
+    Val r = {0};
+    int n = a.ty->ndim;
+    const Type *ts[KILN_MAXDIM];
+    r.el = arena_alloc(I->a, sizeof(Val) * (size_t)(n ? n : 1));
+    if (!r.el) inf_oom(I);
+    for (int k = 0; k < n; k++) {
+        r.el[k] = mk(I, inf_emit(I, OP_DIM, i64w(I), &a.r, 1, k));
+        ts[k] = i64w(I);
+    }
+    r.ty = ty_tuple(I->tt, ts, n);
+    if (!r.ty) inf_oom(I);
+    r.str = -1;
+    return r;
+}
+
+Val cl_attr(Inf *I, Node *n) {
+    Val o = ex_expr(I, n->a);
+    const char *a = n->name;
+    if (o.ty->kind == T_MODULE) return module_attr(I, o.ty->id, a, n);
+    if (o.ty->kind == T_UNKNOWN) return unknown(I);
+    if (o.ty->kind == T_ARRAY) {
+        if (strcmp(a, "shape") == 0) return shape_tuple(I, o);
+        if (strcmp(a, "ndim") == 0) return mk(I, inf_const_i(I, i64w(I), o.ty->ndim));
+        if (strcmp(a, "dtype") == 0) return stat(I, &I->tt->dtype[o.ty->dtype]);
+        if (strcmp(a, "size") == 0) {
+            Ref r = inf_const_i(I, i64w(I), 1);
+            for (int k = 0; k < o.ty->ndim; k++) {
+                Ref ops[2] = {r, inf_emit(I, OP_DIM, i64w(I), &o.r, 1, k)};
+                r = inf_emit(I, OP_MUL, i64w(I), ops, 2, 0);
+            }
+            return mk(I, r);
+        }
+        inf_fail(I, n, "array attribute '%s' is not supported", a);
+    }
+    if (o.ty->kind == T_SCALAR && (strcmp(a, "real") == 0 || strcmp(a, "imag") == 0)) {
+        bool re = a[0] == 'r';
+        if (dt_is_complex(o.ty->dtype)) {
+            const Type *ft = ty_scalar(I->tt, o.ty->dtype == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64, o.ty->weak);
+            return mk(I, inf_emit(I, re ? OP_REAL : OP_IMAG, ft, &o.r, 1, 0));
+        }
+        const Type *t = o.ty->dtype == KILN_BOOL && o.ty->weak ? i64w(I) : o.ty;
+        if (re) return ex_coerce(I, o, t, n);
+        Scalar z = {0};
+        Ref r = ir_const(I->f, I->cur, t, z, (uint32_t)I->line);
+        if (!r) inf_oom(I);
+        return mk(I, r);
+    }
+    inf_fail(I, n, "'%s' object has no attribute '%s'", inf_tyname(I, o.ty), a);
+}
+
+/* leaves of v that exist at run time, depth first */
+int cl_flatten(Inf *I, Val v, Ref *out, int cap) {
+    if (v.ty->kind == T_TUPLE) {
+        int n = 0;
+        for (int i = 0; i < v.ty->n; i++) n += cl_flatten(I, v.el[i], out + n, cap - n);
+        return n;
+    }
+    if (ex_is_static(v.ty) && v.ty->kind != T_UNKNOWN) return 0;
+    if (cap <= 0) inf_fail(I, NULL, "too many values in one tuple");
+    out[0] = v.r;
+    return 1;
+}
+
+static Val rebuild(Inf *I, const Type *t, Ref call, uint32_t *leaf) {
+    if (t->kind == T_TUPLE) {
+        Val r = {0};
+        r.ty = t; r.str = -1;
+        r.el = arena_alloc(I->a, sizeof(Val) * t->n);
+        if (!r.el) inf_oom(I);
+        for (int i = 0; i < t->n; i++) r.el[i] = rebuild(I, t->elems[i], call, leaf);
+        return r;
+    }
+    if (ex_is_static(t)) return stat(I, t);
+    return mk(I, inf_emit(I, OP_EXTRACT, t, &call, 1, (*leaf)++));
+}
+
+/* ---- arguments ---- */
+
+typedef struct Args { Val v[16]; Node *n[16]; int count; } Args;
+
+static Args bind_args(Inf *I, Node *call, const char *fname, const char **params, int np, Lit **defaults) {
+    Args A;
+    memset(&A, 0, sizeof A);
+    if (np > 16) inf_fail(I, call, "functions of more than 16 parameters are not supported");
+    bool set[16] = {0};
+    if (call->nkids > np)
+        inf_fail(I, call, "%s() takes %d positional argument%s but %d were given", fname, np, np == 1 ? "" : "s", call->nkids);
+    for (int i = 0; i < call->nkids; i++) { A.v[i] = ex_expr(I, call->kids[i]); A.n[i] = call->kids[i]; set[i] = true; }
+    for (int k = 0; k < call->nkids2; k++) {
+        int i = 0;
+        while (i < np && strcmp(params[i], call->names[k]) != 0) i++;
+        if (i == np) inf_fail(I, call->kids2[k], "%s() got an unexpected keyword argument '%s'", fname, call->names[k]);
+        if (set[i]) inf_fail(I, call->kids2[k], "%s() got multiple values for argument '%s'", fname, call->names[k]);
+        A.v[i] = ex_expr(I, call->kids2[k]); A.n[i] = call->kids2[k]; set[i] = true;
+    }
+    for (int i = 0; i < np; i++) {
+        if (set[i]) continue;
+        if (defaults && defaults[i]) { A.v[i] = cl_lit(I, defaults[i]); A.n[i] = call; continue; }
+        int missing = 0;
+        for (int j = i; j < np; j++) if (!set[j] && !(defaults && defaults[j])) missing++;
+        inf_fail(I, call, "%s() missing %d required positional argument%s: '%s'", fname, missing, missing == 1 ? "" : "s",
+                 params[i]);
+    }
+    A.count = np;
+    return A;
+}
+
+static Val call_kernel(Inf *I, Node *call, int idx) {
+    kiln_func *fn = &I->mod->funcs[idx];
+    Args A = bind_args(I, call, fn->name, fn->def->names, fn->def->nnames, fn->defaults);
+    const Type *types[16];
+    for (int i = 0; i < A.count; i++) {
+        if (A.v[i].ty->kind == T_UNKNOWN) return unknown(I);
+        if (A.v[i].ty->kind == T_STR || A.v[i].ty->kind == T_MODULE || A.v[i].ty->kind == T_FUNC ||
+            A.v[i].ty->kind == T_BUILTIN)
+            inf_fail(I, A.n[i], "a %s cannot be passed to a kernel", ty_name(A.v[i].ty));
+        types[i] = A.v[i].ty;
+    }
+    Spec *s = rt_spec_get(I->ctx, fn, types, A.count, I->d.err);
+    if (!s) longjmp(*I->d.jb, 1);
+    const Type *ret = s->ret;
+    if (s->state == SPEC_BUILDING) {
+        s->used_guess = true;
+        if (!ret || ret->kind == T_UNKNOWN) return unknown(I);
+    }
+    Ref ops[256];
+    int n = 0;
+    for (int i = 0; i < A.count; i++) n += cl_flatten(I, A.v[i], ops + n, 256 - n);
+    if (!vec_push(I->a, I->f->callees, s)) inf_oom(I);
+    I->line = call->line;
+    Ref r = inf_emit(I, OP_CALL, ret, ops, (uint32_t)n, I->f->callees.n - 1);
+    if (ret->kind == T_TUPLE) { uint32_t leaf = 0; return rebuild(I, ret, r, &leaf); }
+    if (ex_is_static(ret)) return stat(I, ret);
+    return mk(I, r);
+}
+
+/* ---- builtins ---- */
+
+static Val real_arg(Inf *I, Node *n, Val v, const char *fname) {
+    if (v.ty->kind == T_UNKNOWN) return v;
+    if (v.ty->kind != T_SCALAR || dt_is_complex(v.ty->dtype))
+        inf_fail(I, n, "%s() argument must be a real number, not %s", fname, inf_tyname(I, v.ty));
+    return ex_coerce(I, v, f64w(I), n);
+}
+
+static void nargs(Inf *I, Node *call, const char *name, int lo, int hi) {
+    if (call->nkids2) inf_fail(I, call, "%s() takes no keyword arguments here", name);
+    if (call->nkids < lo || call->nkids > hi) {
+        if (lo == hi) inf_fail(I, call, "%s() takes exactly %d argument%s (%d given)", name, lo, lo == 1 ? "" : "s", call->nkids);
+        inf_fail(I, call, "%s() takes from %d to %d arguments (%d given)", name, lo, hi, call->nkids);
+    }
+}
+
+static Ref emit1(Inf *I, int op, const Type *t, Ref a, int64_t aux) { return inf_emit(I, op, t, &a, 1, aux); }
+static Ref emit2(Inf *I, int op, const Type *t, Ref a, Ref b) { Ref o[2] = {a, b}; return inf_emit(I, op, t, o, 2, 0); }
+
+static Val math_call(Inf *I, Node *call, int fn) {
+    const MathFn *m = &rt_mathfns[fn];
+    nargs(I, call, m->name, m->arity, fn == MF_LOG ? 2 : m->arity);
+    Val a = ex_expr(I, call->kids[0]);
+    if (a.ty->kind == T_UNKNOWN) return a;
+    if ((fn == MF_FLOOR || fn == MF_CEIL || fn == MF_TRUNC) && a.ty->kind == T_SCALAR && dt_is_intlike(a.ty->dtype))
+        return ex_coerce(I, a, i64w(I), call);
+    Val x = real_arg(I, call->kids[0], a, m->name);
+    if (fn == MF_ISNAN) return mk(I, emit2(I, OP_NE, boolw(I), x.r, x.r));
+    if (fn == MF_ISINF || fn == MF_ISFINITE) {
+        Ref ab = emit1(I, OP_ABS, f64w(I), x.r, 0);
+        return mk(I, emit2(I, fn == MF_ISINF ? OP_EQ : OP_LT, boolw(I), ab, fcst(I, INFINITY).r));
+    }
+    Ref ops[2] = {x.r, 0};
+    if (m->arity == 2 || call->nkids == 2) {
+        Val y = ex_expr(I, call->kids[1]);
+        if (y.ty->kind == T_UNKNOWN) return y;
+        ops[1] = real_arg(I, call->kids[1], y, m->name).r;
+    }
+    if (fn == MF_LOG && call->nkids == 2) { /* log(x, base) = log(x) / log(base) */
+        Ref num = inf_emit(I, OP_MATH, f64w(I), ops, 1, MF_LOG);
+        Ref den = inf_emit(I, OP_MATH, f64w(I), &ops[1], 1, MF_LOG);
+        return mk(I, emit2(I, OP_DIV, f64w(I), num, den));
+    }
+    Ref r = inf_emit(I, OP_MATH, f64w(I), ops, (uint32_t)m->arity, fn);
+    if (m->kind == 'i') r = emit1(I, OP_CAST, i64w(I), r, 0);
+    return mk(I, r);
+}
+
+static Val minmax(Inf *I, Node *call, bool ismax) {
+    const char *nm = ismax ? "max" : "min";
+    if (call->nkids2) inf_fail(I, call, "%s() keyword arguments are not supported", nm);
+    Val vals[64];
+    memset(vals, 0, sizeof vals);
+    int n = 0;
+    if (call->nkids == 1) {
+        Val t = ex_expr(I, call->kids[0]);
+        if (t.ty->kind == T_UNKNOWN) return t;
+        if (t.ty->kind == T_ARRAY) inf_fail(I, call, "%s() over an array is not supported yet (write a loop)", nm);
+        if (t.ty->kind != T_TUPLE) inf_fail(I, call, "'%s' object is not iterable", inf_tyname(I, t.ty));
+        if (t.ty->n == 0) inf_fail(I, call, "%s() arg is an empty sequence", nm);
+        for (int i = 0; i < t.ty->n && i < 64; i++) vals[n++] = t.el[i];
+    } else {
+        if (call->nkids == 0) inf_fail(I, call, "%s expected at least 1 argument, got 0", nm);
+        for (int i = 0; i < call->nkids && i < 64; i++) vals[n++] = ex_expr(I, call->kids[i]);
+    }
+    const Type *t = vals[0].ty;
+    for (int i = 0; i < n; i++) {
+        if (vals[i].ty->kind == T_UNKNOWN) return vals[i];
+        if (vals[i].ty->kind != T_SCALAR) inf_fail(I, call, "%s() of %s is not supported", nm, inf_tyname(I, vals[i].ty));
+        if (dt_is_complex(vals[i].ty->dtype)) inf_fail(I, call, "'%s' not supported between instances of 'complex'", ismax ? ">" : "<");
+        t = i ? ty_promote(I->tt, t, vals[i].ty) : t;
+    }
+    /* Python keeps the first extreme: r = v if v > r else r, so NaNs propagate only from the left */
+    Ref r = ex_coerce(I, vals[0], t, call).r;
+    for (int i = 1; i < n; i++) {
+        Ref v = ex_coerce(I, vals[i], t, call).r;
+        Ref c = emit2(I, ismax ? OP_GT : OP_LT, boolw(I), v, r);
+        Ref ops[3] = {c, v, r};
+        r = inf_emit(I, OP_SELECT, t, ops, 3, 0);
+    }
+    return mk(I, r);
+}
+
+static bool parse_float_str(const char *s, double *out) {
+    char buf[64];
+    size_t n = 0;
+    while (*s == ' ') s++;
+    for (; *s && n < sizeof buf - 1; s++) if (*s != '_') buf[n++] = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
+    while (n && buf[n - 1] == ' ') n--;
+    buf[n] = 0;
+    if (!strcmp(buf, "inf") || !strcmp(buf, "+inf") || !strcmp(buf, "infinity")) { *out = INFINITY; return true; }
+    if (!strcmp(buf, "-inf") || !strcmp(buf, "-infinity")) { *out = -INFINITY; return true; }
+    if (!strcmp(buf, "nan") || !strcmp(buf, "+nan") || !strcmp(buf, "-nan")) { *out = NAN; return true; }
+    char *e;
+    *out = strtod(buf, &e);
+    return n > 0 && *e == 0;
+}
+
+static Val scalar_ctor(Inf *I, Node *call, const Type *to, const char *name) {
+    if (call->nkids2) inf_fail(I, call, "%s() keyword arguments are not supported", name);
+    if (call->nkids > 1) inf_fail(I, call, "%s() takes at most 1 argument (%d given)", name, call->nkids);
+    if (call->nkids == 0) { Scalar z = {0}; Ref r = ir_const(I->f, I->cur, to, z, (uint32_t)I->line); if (!r) inf_oom(I); return mk(I, r); }
+    Node *an = call->kids[0];
+    Val v = ex_expr(I, an);
+    if (v.ty->kind == T_UNKNOWN) return v;
+    if (v.ty->kind == T_STR) {
+        double d;
+        const char *s = I->f->strs.v[v.str];
+        if (dt_is_float(to->dtype) && parse_float_str(s, &d)) return mk(I, inf_const_f(I, to, d));
+        inf_fail(I, an, "could not convert string to %s: '%s'", name, s);
+    }
+    if (v.ty->kind != T_SCALAR) inf_fail(I, an, "%s() argument must be a number, not %s", name, inf_tyname(I, v.ty));
+    if (to->dtype == KILN_BOOL) {
+        Ref t = ex_truth(I, v, an);
+        return ex_coerce(I, mk(I, t), to, an);
+    }
+    if (dt_is_complex(v.ty->dtype) && !dt_is_complex(to->dtype))
+        inf_fail(I, an, "%s() argument must be a real number, not complex", name);
+    return ex_coerce(I, v, to, an);
+}
+
+static Val complex_ctor(Inf *I, Node *call) {
+    nargs(I, call, "complex", 0, 2);
+    const Type *c = ty_scalar(I->tt, KILN_COMPLEX128, true);
+    if (call->nkids == 0) return mk(I, inf_const_f(I, c, 0));
+    Val re = ex_expr(I, call->kids[0]);
+    if (re.ty->kind == T_UNKNOWN) return re;
+    if (call->nkids == 1 && re.ty->kind == T_SCALAR && dt_is_complex(re.ty->dtype)) return ex_coerce(I, re, c, call);
+    Val a = real_arg(I, call->kids[0], re, "complex");
+    Ref b = fcst(I, 0.0).r;
+    if (call->nkids == 2) {
+        Val im = ex_expr(I, call->kids[1]);
+        if (im.ty->kind == T_UNKNOWN) return im;
+        b = real_arg(I, call->kids[1], im, "complex").r;
+    }
+    return mk(I, emit2(I, OP_CPLX, c, a.r, b));
+}
+
+static Val round_call(Inf *I, Node *call) {
+    nargs(I, call, "round", 1, 2);
+    Val x = ex_expr(I, call->kids[0]);
+    if (x.ty->kind == T_UNKNOWN) return x;
+    if (x.ty->kind != T_SCALAR || dt_is_complex(x.ty->dtype))
+        inf_fail(I, call, "type %s doesn't define __round__ method", inf_tyname(I, x.ty));
+    bool isint = dt_is_intlike(x.ty->dtype);
+    if (call->nkids == 1) {
+        if (isint) return ex_coerce(I, x, x.ty->dtype == KILN_BOOL ? i64w(I) : x.ty, call);
+        Val f = ex_coerce(I, x, f64w(I), call);
+        Ref r = inf_emit(I, OP_MATH, f64w(I), &f.r, 1, MF_ROUND);
+        return mk(I, emit1(I, OP_CAST, i64w(I), r, 0));
+    }
+    Val nd = ex_expr(I, call->kids[1]);
+    if (nd.ty->kind == T_UNKNOWN) return nd;
+    if (nd.ty->kind != T_SCALAR || !dt_is_intlike(nd.ty->dtype))
+        inf_fail(I, call->kids[1], "'%s' object cannot be interpreted as an integer", inf_tyname(I, nd.ty));
+    if (isint) {
+        Val xi = ex_coerce(I, x, x.ty->dtype == KILN_BOOL ? i64w(I) : x.ty, call);
+        Ref ops[2] = {ex_coerce(I, xi, i64w(I), call).r, ex_coerce(I, nd, i64w(I), call).r};
+        Ref r = inf_emit(I, OP_MATH, i64w(I), ops, 2, MF_ROUNDI);
+        return ex_coerce(I, mk(I, r), xi.ty, call);
+    }
+    Ref ops[2] = {ex_coerce(I, x, f64w(I), call).r, ex_coerce(I, nd, f64w(I), call).r};
+    Ref r = inf_emit(I, OP_MATH, f64w(I), ops, 2, MF_ROUNDN);
+    return ex_coerce(I, mk(I, r), x.ty->weak ? f64w(I) : x.ty, call);
+}
+
+static Val len_call(Inf *I, Node *call) {
+    nargs(I, call, "len", 1, 1);
+    Val v = ex_expr(I, call->kids[0]);
+    if (v.ty->kind == T_UNKNOWN) return v;
+    if (v.ty->kind == T_TUPLE) return mk(I, inf_const_i(I, i64w(I), v.ty->n));
+    if (v.ty->kind == T_ARRAY) {
+        if (v.ty->ndim == 0) inf_fail(I, call, "len() of unsized object");
+        return mk(I, emit1(I, OP_DIM, i64w(I), v.r, 0));
+    }
+    inf_fail(I, call, "object of type '%s' has no len()", inf_tyname(I, v.ty));
+}
+
+static Val abs_call(Inf *I, Node *call) {
+    nargs(I, call, "abs", 1, 1);
+    Val v = ex_expr(I, call->kids[0]);
+    if (v.ty->kind == T_UNKNOWN) return v;
+    if (v.ty->kind == T_ARRAY) inf_fail(I, call, "abs() of a whole array is not supported yet");
+    if (v.ty->kind != T_SCALAR) inf_fail(I, call, "bad operand type for abs(): '%s'", inf_tyname(I, v.ty));
+    const Type *t = v.ty;
+    if (t->dtype == KILN_BOOL) { v = ex_coerce(I, v, ty_scalar(I->tt, KILN_INT64, t->weak), call); t = v.ty; }
+    if (dt_is_complex(t->dtype)) t = ty_scalar(I->tt, t->dtype == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64, t->weak);
+    return mk(I, emit1(I, OP_ABS, t, v.r, 0));
+}
+
+/* shape argument of np.zeros & co: an int or a tuple of ints */
+static int shape_arg(Inf *I, Node *n, Ref *dims) {
+    Val v = ex_expr(I, n);
+    if (v.ty->kind == T_SCALAR && dt_is_int(v.ty->dtype)) { dims[0] = ex_coerce(I, v, i64w(I), n).r; return 1; }
+    if (v.ty->kind == T_TUPLE) {
+        if (v.ty->n > KILN_MAXDIM) inf_fail(I, n, "arrays of more than %d dimensions are not supported", KILN_MAXDIM);
+        for (int i = 0; i < v.ty->n; i++) {
+            Val e = v.el[i];
+            if (e.ty->kind != T_SCALAR || !dt_is_int(e.ty->dtype))
+                inf_fail(I, n, "'%s' object cannot be interpreted as an integer", inf_tyname(I, e.ty));
+            dims[i] = ex_coerce(I, e, i64w(I), n).r;
+        }
+        return v.ty->n;
+    }
+    inf_fail(I, n, "an array shape must be an int or a tuple of ints, not %s", inf_tyname(I, v.ty));
+}
+
+static int dtype_arg(Inf *I, Node *n) {
+    Val v = ex_expr(I, n);
+    if (v.ty->kind == T_DTYPE) return v.ty->dtype;
+    if (v.ty->kind == T_BUILTIN) {
+        switch (v.ty->id) {
+        case BI_FLOAT: return KILN_FLOAT64;
+        case BI_INT: return KILN_INT64;
+        case BI_BOOL: return KILN_BOOL;
+        case BI_COMPLEX: return KILN_COMPLEX128;
+        }
+    }
+    if (v.ty->kind == T_STR) {
+        const char *s = I->f->strs.v[v.str];
+        for (size_t i = 0; i < NELEM(np_dtypes); i++) if (strcmp(s, np_dtypes[i].name) == 0) return np_dtypes[i].dt;
+        if (!strcmp(s, "bool")) return KILN_BOOL;
+    }
+    inf_fail(I, n, "data type not understood (use np.float64, np.int32, … or float/int/bool/complex)");
+}
+
+static Val np_ctor(Inf *I, Node *call, int id) {
+    static const char *names[] = {"empty", "zeros", "ones", "full", "empty_like", "zeros_like", "ones_like", "full_like"};
+    const char *nm = names[id - BI_NP_EMPTY];
+    bool like = id >= BI_NP_EMPTY_LIKE, full = id == BI_NP_FULL || id == BI_NP_FULL_LIKE;
+    int npos = full ? 2 : 1;
+    Node *pos[2] = {0}, *dt = NULL;
+    if (call->nkids > npos) inf_fail(I, call, "np.%s() takes %d positional argument%s here", nm, npos, npos == 1 ? "" : "s");
+    for (int i = 0; i < call->nkids; i++) pos[i] = call->kids[i];
+    for (int k = 0; k < call->nkids2; k++) {
+        const char *kw = call->names[k];
+        if (!strcmp(kw, "dtype")) dt = call->kids2[k];
+        else if (!strcmp(kw, "shape") && !like) pos[0] = call->kids2[k];
+        else if (!strcmp(kw, "fill_value") && full) pos[1] = call->kids2[k];
+        else if (!strcmp(kw, "order")) {
+            Node *o = call->kids2[k];
+            if (o->kind != N_STR || strcmp(o->name, "C") != 0) inf_fail(I, o, "only order='C' is supported");
+        } else inf_fail(I, call->kids2[k], "np.%s() got an unexpected keyword argument '%s'", nm, kw);
+    }
+    if (!pos[0] || (full && !pos[1])) inf_fail(I, call, "np.%s() is missing a required argument", nm);
+    Ref dims[KILN_MAXDIM];
+    int nd;
+    int dtype = KILN_FLOAT64;
+    if (like) {
+        Val a = ex_expr(I, pos[0]);
+        if (a.ty->kind != T_ARRAY) inf_fail(I, pos[0], "np.%s() needs an array, not %s", nm, inf_tyname(I, a.ty));
+        nd = a.ty->ndim;
+        for (int k = 0; k < nd; k++) dims[k] = emit1(I, OP_DIM, i64w(I), a.r, k);
+        dtype = a.ty->dtype;
+    } else {
+        nd = shape_arg(I, pos[0], dims);
+    }
+    Val fill = {0};
+    if (full) {
+        fill = ex_expr(I, pos[1]);
+        if (fill.ty->kind != T_SCALAR) inf_fail(I, pos[1], "fill_value must be a scalar, not %s", inf_tyname(I, fill.ty));
+        if (!like) dtype = fill.ty->weak ? (int)ty_promote(I->tt, fill.ty, fill.ty)->dtype : fill.ty->dtype;
+    }
+    if (dt) dtype = dtype_arg(I, dt);
+    const Type *at = ty_array(I->tt, (kiln_dtype)dtype, nd, LAYOUT_C);
+    Ref a = inf_emit(I, OP_ALLOC, at, dims, (uint32_t)nd, 0);
+    const Type *et = ty_scalar(I->tt, (kiln_dtype)dtype, false);
+    if (id == BI_NP_ONES || id == BI_NP_ONES_LIKE) {
+        Ref one = inf_const_i(I, et, 1);
+        Ref ops[2] = {a, one};
+        inf_emit(I, OP_FILL, NULL, ops, 2, 0);
+    } else if (full) {
+        if (dt_is_complex(fill.ty->dtype) && !dt_is_complex(dtype)) inf_fail(I, pos[1], "cannot fill a real array with a complex value");
+        Ref ops[2] = {a, ex_coerce(I, fill, et, pos[1]).r};
+        inf_emit(I, OP_FILL, NULL, ops, 2, 0);
+    }
+    return mk(I, a);
+}
+
+static Val method_call(Inf *I, Node *call, Val o, const char *m) {
+    if (o.ty->kind == T_UNKNOWN) return o;
+    if (o.ty->kind == T_ARRAY && !strcmp(m, "copy")) {
+        nargs(I, call, "copy", 0, 0);
+        return mk(I, emit1(I, OP_ACOPY, ty_array(I->tt, o.ty->dtype, o.ty->ndim, LAYOUT_C), o.r, 0));
+    }
+    if (o.ty->kind == T_ARRAY && !strcmp(m, "fill")) {
+        nargs(I, call, "fill", 1, 1);
+        Val v = ex_expr(I, call->kids[0]);
+        if (v.ty->kind != T_SCALAR) inf_fail(I, call, "fill() needs a scalar");
+        Ref ops[2] = {o.r, ex_coerce(I, v, ty_scalar(I->tt, o.ty->dtype, false), call).r};
+        inf_emit(I, OP_FILL, NULL, ops, 2, 0);
+        return stat(I, &I->tt->none);
+    }
+    if (o.ty->kind == T_SCALAR && !strcmp(m, "conjugate")) {
+        nargs(I, call, "conjugate", 0, 0);
+        if (!dt_is_complex(o.ty->dtype)) return o;
+        return mk(I, emit1(I, OP_CONJ, o.ty, o.r, 0));
+    }
+    inf_fail(I, call, "'%s' object has no method '%s' (or it is not supported)", inf_tyname(I, o.ty), m);
+}
+
+Val cl_call(Inf *I, Node *call) {
+    Node *c = call->a;
+    if (c->kind == N_ATTR) {
+        Val o = ex_expr(I, c->a);
+        if (o.ty->kind != T_MODULE) return method_call(I, call, o, c->name);
+    }
+    Val f = ex_expr(I, c);
+    I->line = call->line;
+    if (f.ty->kind == T_FUNC) return call_kernel(I, call, f.ty->id);
+    if (f.ty->kind == T_DTYPE) return scalar_ctor(I, call, ty_scalar(I->tt, f.ty->dtype, false), kiln_dtype_name(f.ty->dtype));
+    if (f.ty->kind != T_BUILTIN) inf_fail(I, call, "'%s' object is not callable", inf_tyname(I, f.ty));
+    int id = f.ty->id;
+    if (id >= BI_MATH) return math_call(I, call, id - BI_MATH);
+    switch (id) {
+    case BI_LEN: return len_call(I, call);
+    case BI_ABS: return abs_call(I, call);
+    case BI_MIN: return minmax(I, call, false);
+    case BI_MAX: return minmax(I, call, true);
+    case BI_INT: {
+        if (call->nkids == 1) {
+            Val v = ex_expr(I, call->kids[0]);
+            if (v.ty->kind == T_STR) {
+                char *e;
+                const char *s = I->f->strs.v[v.str];
+                long long x = strtoll(s, &e, 10);
+                if (!*s || *e) inf_fail(I, call, "invalid literal for int() with base 10: '%s'", s);
+                return mk(I, inf_const_i(I, i64w(I), x));
+            }
+        }
+        return scalar_ctor(I, call, i64w(I), "int");
+    }
+    case BI_FLOAT: return scalar_ctor(I, call, f64w(I), "float");
+    case BI_BOOL: return scalar_ctor(I, call, boolw(I), "bool");
+    case BI_COMPLEX: return complex_ctor(I, call);
+    case BI_ROUND: return round_call(I, call);
+    case BI_RANGE: inf_fail(I, call, "range() is only supported as the iterable of a for loop");
+    case BI_ENUMERATE: case BI_ZIP: inf_fail(I, call, "enumerate() and zip() are only supported in for loops");
+    case BI_PRINT: inf_fail(I, call, "print() is not supported in kernels (return the values instead)");
+    default: return np_ctor(I, call, id);
+    }
+}

@@ -1,0 +1,422 @@
+/*
+ * expr.c — typing and lowering expressions: literals, operators with NumPy 2
+ * promotion and Python's semantics, comparisons and their chains, `and`/`or`
+ * with Python's value semantics, conditional expressions, truth values,
+ * subscripts of arrays and tuples.
+ */
+#include "infer.h"
+#include <math.h>
+#include <stdio.h>
+
+bool ex_is_static(const Type *t) {
+    return t->kind == T_NONE || t->kind == T_DTYPE || t->kind == T_MODULE || t->kind == T_FUNC ||
+           t->kind == T_BUILTIN || t->kind == T_UNKNOWN || t->kind == T_STR;
+}
+
+static Val mk(Inf *I, Ref r) { return val_of(I, r); }
+static Val unknown(Inf *I) { return mk(I, inf_static(I, &I->tt->unknown)); }
+static const Type *bool_t(Inf *I) { return ty_scalar(I->tt, KILN_BOOL, true); }
+
+static Val cst(Inf *I, const Type *t, Scalar s) {
+    Ref r = ir_const(I->f, I->cur, t, s, (uint32_t)I->line);
+    if (!r) inf_oom(I);
+    return mk(I, r);
+}
+
+Val ex_coerce(Inf *I, Val v, const Type *to, Node *at) {
+    if (v.ty == to || v.ty->kind == T_UNKNOWN || to->kind == T_UNKNOWN) { v.ty = to->kind == T_UNKNOWN ? v.ty : to; return v; }
+    if (v.ty->kind == T_SCALAR && to->kind == T_SCALAR) {
+        if (v.ty->dtype == to->dtype) { v.ty = to; return v; }
+        if (dt_is_complex(v.ty->dtype) && !dt_is_complex(to->dtype))
+            inf_fail(I, at, "cannot convert complex to %s", ty_name(to));
+        /* constants convert now, exactly as the CAST would at run time */
+        return mk(I, inf_emit(I, OP_CAST, to, &v.r, 1, 0));
+    }
+    if (v.ty->kind == T_ARRAY && to->kind == T_ARRAY && v.ty->dtype == to->dtype && v.ty->ndim == to->ndim)
+        return mk(I, inf_emit(I, OP_CAST, to, &v.r, 1, 0));
+    inf_fail(I, at, "cannot convert %s to %s", inf_tyname(I, v.ty), inf_tyname(I, to));
+}
+
+Ref ex_truth(Inf *I, Val v, Node *at) {
+    switch (v.ty->kind) {
+    case T_UNKNOWN: return inf_static(I, &I->tt->unknown);
+    case T_NONE: return cst(I, bool_t(I), (Scalar){.i = 0}).r;
+    case T_TUPLE: return cst(I, bool_t(I), (Scalar){.i = v.ty->n > 0}).r;
+    case T_SCALAR: {
+        if (v.ty->dtype == KILN_BOOL) return v.r;
+        Scalar z = {0};
+        Ref ops[2] = {v.r, cst(I, v.ty, z).r};
+        return inf_emit(I, OP_NE, bool_t(I), ops, 2, 0);
+    }
+    case T_ARRAY:
+        inf_fail(I, at, "the truth value of an array is ambiguous (use a comparison of its elements)");
+    default:
+        inf_fail(I, at, "%s has no truth value here", inf_tyname(I, v.ty));
+    }
+}
+
+static int tok_op(int tok) {
+    switch (tok) {
+    case TK_PLUS: return OP_ADD; case TK_MINUS: return OP_SUB; case TK_STAR: return OP_MUL;
+    case TK_SLASH: return OP_DIV; case TK_FLOORDIV: return OP_FLOORDIV; case TK_PERCENT: return OP_MOD;
+    case TK_POW: return OP_POW; case TK_AMP: return OP_AND; case TK_PIPE: return OP_OR; case TK_CARET: return OP_XOR;
+    case TK_SHL: return OP_SHL; case TK_SHR: return OP_SHR;
+    case TK_LT: return OP_LT; case TK_LE: return OP_LE; case TK_GT: return OP_GT; case TK_GE: return OP_GE;
+    case TK_EQ: return OP_EQ; case TK_NE: return OP_NE;
+    }
+    return -1;
+}
+
+
+static bool neg_int_literal(Node *n) {
+    return n && ((n->kind == N_INT && n->v.i < 0) ||
+                 (n->kind == N_UNARY && n->op == TK_MINUS && n->a->kind == N_INT && n->a->v.i > 0));
+}
+
+NORETURN static void bad_operands(Inf *I, Node *at, int tok, Val a, Val b) {
+    inf_fail(I, at, "unsupported operand type(s) for %s: '%s' and '%s'", tok_str(tok), inf_tyname(I, a.ty),
+             inf_tyname(I, b.ty));
+}
+
+static Val tuple_concat(Inf *I, Val a, Val b) {
+    int n = a.ty->n + b.ty->n;
+    if (n > 64) inf_fail(I, NULL, "tuple too long");
+    Val r = {0};
+    const Type *ts[64];
+    r.el = arena_alloc(I->a, sizeof(Val) * (size_t)(n ? n : 1));
+    if (!r.el) inf_oom(I);
+    for (int i = 0; i < a.ty->n; i++) { r.el[i] = a.el[i]; ts[i] = a.el[i].ty; }
+    for (int i = 0; i < b.ty->n; i++) { r.el[a.ty->n + i] = b.el[i]; ts[a.ty->n + i] = b.el[i].ty; }
+    r.ty = ty_tuple(I->tt, ts, n);
+    if (!r.ty) inf_oom(I);
+    return r;
+}
+
+Val ex_binop(Inf *I, int tok, Val a, Val b, Node *at, Node *rhs) {
+    if (a.ty->kind == T_UNKNOWN || b.ty->kind == T_UNKNOWN) return unknown(I);
+    if (tok == TK_PLUS && a.ty->kind == T_TUPLE && b.ty->kind == T_TUPLE) return tuple_concat(I, a, b);
+    if (a.ty->kind == T_ARRAY || b.ty->kind == T_ARRAY)
+        inf_fail(I, at, "whole-array arithmetic ('%s' on arrays) is not supported yet", tok_str(tok));
+    if (a.ty->kind != T_SCALAR || b.ty->kind != T_SCALAR) bad_operands(I, at, tok, a, b);
+    int op = tok_op(tok);
+    const Type *t = ty_promote(I->tt, a.ty, b.ty);
+    int kind = dt_kind(t->dtype);
+    uint16_t flags = 0;
+    switch (op) {
+    case OP_ADD: case OP_SUB: case OP_MUL:
+        if (kind == 0) t = ty_scalar(I->tt, KILN_INT64, t->weak);
+        break;
+    case OP_DIV:
+        if (kind <= 1) { t = ty_scalar(I->tt, KILN_FLOAT64, t->weak); flags = DIV_INTS; }
+        break;
+    case OP_FLOORDIV: case OP_MOD:
+        if (kind == 3) bad_operands(I, at, tok, a, b);
+        if (kind == 0) t = ty_scalar(I->tt, KILN_INT64, t->weak);
+        break;
+    case OP_POW:
+        if (kind == 0) t = ty_scalar(I->tt, KILN_INT64, t->weak);
+        if (dt_kind(t->dtype) == 1 && neg_int_literal(rhs)) t = ty_scalar(I->tt, KILN_FLOAT64, t->weak);
+        if (t->weak) flags = POW_PYTHON;
+        break;
+    case OP_AND: case OP_OR: case OP_XOR:
+        if (kind > 1) bad_operands(I, at, tok, a, b);
+        break;
+    case OP_SHL: case OP_SHR:
+        if (kind > 1) bad_operands(I, at, tok, a, b);
+        if (kind == 0) t = ty_scalar(I->tt, KILN_INT64, t->weak);
+        break;
+    default: bad_operands(I, at, tok, a, b);
+    }
+    Val x = ex_coerce(I, a, t, at), y = ex_coerce(I, b, t, at);
+    Ref ops[2] = {x.r, y.r};
+    Ref r = inf_emit(I, op, t, ops, 2, 0);
+    I->f->ins.v[r].flags = flags;
+    return mk(I, r);
+}
+
+static Val compare(Inf *I, int tok, Val a, Val b, Node *at) {
+    if (a.ty->kind == T_UNKNOWN || b.ty->kind == T_UNKNOWN) return unknown(I);
+    if (tok == TK_IS || tok == TK_ISNOT || ((tok == TK_EQ || tok == TK_NE) && (a.ty->kind == T_NONE || b.ty->kind == T_NONE))) {
+        bool an = a.ty->kind == T_NONE, bn = b.ty->kind == T_NONE;
+        if (!an && !bn) inf_fail(I, at, "'is' is only supported with None");
+        bool same = an && bn;
+        bool r = (tok == TK_IS || tok == TK_EQ) ? same : !same;
+        return cst(I, bool_t(I), (Scalar){.i = r});
+    }
+    if (a.ty->kind == T_ARRAY || b.ty->kind == T_ARRAY)
+        inf_fail(I, at, "comparing whole arrays ('%s') is not supported yet", tok_str(tok));
+    if (a.ty->kind != T_SCALAR || b.ty->kind != T_SCALAR)
+        inf_fail(I, at, "'%s' not supported between instances of '%s' and '%s'", tok_str(tok), inf_tyname(I, a.ty),
+                 inf_tyname(I, b.ty));
+    const Type *t = ty_promote(I->tt, a.ty, b.ty);
+    if (dt_is_complex(t->dtype) && tok != TK_EQ && tok != TK_NE)
+        inf_fail(I, at, "'%s' not supported between instances of '%s' and '%s'", tok_str(tok), ty_name(a.ty), ty_name(b.ty));
+    Val x = ex_coerce(I, a, t, at), y = ex_coerce(I, b, t, at);
+    Ref ops[2] = {x.r, y.r};
+    return mk(I, inf_emit(I, tok_op(tok), bool_t(I), ops, 2, 0));
+}
+
+/* merge the values computed on each predecessor edge of block m (in pred order) */
+Val ex_merge(Inf *I, Val *vals, uint32_t *blks, int n, Node *at) {
+    (void)blks;
+    uint32_t m = I->cur;
+    const Type *t = vals[0].ty;
+    for (int i = 1; i < n; i++) {
+        const Type *j = ty_join(I->tt, t, vals[i].ty);
+        if (!j) inf_fail(I, at, "the branches give %s and %s, which do not unify", inf_tyname(I, t), inf_tyname(I, vals[i].ty));
+        t = j;
+    }
+    Val r = {0};
+    r.ty = t; r.str = -1;
+    if (t->kind == T_TUPLE) {
+        r.el = arena_alloc(I->a, sizeof(Val) * t->n);
+        Val *col = arena_alloc(I->a, sizeof(Val) * (size_t)n);
+        if (!r.el || !col) inf_oom(I);
+        const Type *ts[64];
+        for (int e = 0; e < t->n; e++) {
+            for (int i = 0; i < n; i++) col[i] = vals[i].el[e];
+            r.el[e] = ex_merge(I, col, blks, n, at);
+            ts[e] = r.el[e].ty;
+        }
+        r.ty = ty_tuple(I->tt, ts, t->n);
+        return r;
+    }
+    if (ex_is_static(t)) { r.r = inf_static(I, t); return r; }
+    Ref p = ir_param(I->f, m, t);
+    if (!p) inf_oom(I);
+    for (int i = 0; i < n; i++) {
+        Pred pr = I->f->blocks.v[m].preds.v[i];
+        Val v = vals[i];
+        Ref a = v.r;
+        if (v.ty != t && !(v.ty->kind == T_SCALAR && v.ty->dtype == t->dtype)) {
+            uint32_t save = I->cur;
+            I->cur = pr.blk;
+            a = ex_coerce(I, v, t, at).r;
+            I->cur = save;
+        }
+        if (!ir_edge_arg(I->f, pr.blk, pr.succ, a)) inf_oom(I);
+    }
+    return mk(I, p);
+}
+
+static Val boolop_value(Inf *I, Node *n) {
+    uint32_t join = inf_block(I);
+    Val *vals = arena_alloc(I->a, sizeof(Val) * (size_t)n->nkids);
+    if (!vals) inf_oom(I);
+    for (int i = 0; i < n->nkids; i++) {
+        Val v = ex_expr(I, n->kids[i]);
+        if (v.ty->kind == T_UNKNOWN) return unknown(I);
+        vals[i] = v;
+        if (i == n->nkids - 1) { inf_jump(I, join); break; }
+        Ref c = ex_truth(I, v, n->kids[i]);
+        uint32_t next = inf_block(I);
+        if (n->op == TK_OR) inf_branch(I, c, join, next);
+        else inf_branch(I, c, next, join);
+        I->cur = next;
+        inf_seal(I, next);
+    }
+    I->cur = join;
+    Val r = ex_merge(I, vals, NULL, n->nkids, n);
+    inf_seal(I, join);
+    return r;
+}
+
+static Val compare_value(Inf *I, Node *n) {
+    Val a = ex_expr(I, n->a);
+    if (n->nkids2 == 1) return compare(I, n->ops[0], a, ex_expr(I, n->kids2[0]), n);
+    /* a < b < c: b evaluated once, later comparisons skipped once one is false */
+    uint32_t join = inf_block(I);
+    Val *vals = arena_alloc(I->a, sizeof(Val) * (size_t)n->nkids2);
+    if (!vals) inf_oom(I);
+    for (int i = 0; i < n->nkids2; i++) {
+        Val b = ex_expr(I, n->kids2[i]);
+        Val c = compare(I, n->ops[i], a, b, n);
+        if (c.ty->kind == T_UNKNOWN) return unknown(I);
+        vals[i] = c;
+        if (i == n->nkids2 - 1) { inf_jump(I, join); break; }
+        uint32_t next = inf_block(I);
+        inf_branch(I, c.r, next, join);
+        I->cur = next;
+        inf_seal(I, next);
+        a = b;
+    }
+    I->cur = join;
+    Val r = ex_merge(I, vals, NULL, n->nkids2, n);
+    inf_seal(I, join);
+    return r;
+}
+
+void ex_cond(Inf *I, Node *n, uint32_t t, uint32_t e) {
+    if (n->kind == N_UNARY && n->op == TK_NOT) { ex_cond(I, n->a, e, t); return; }
+    if (n->kind == N_BOOLOP) {
+        for (int i = 0; i < n->nkids - 1; i++) {
+            uint32_t next = inf_block(I);
+            if (n->op == TK_AND) ex_cond(I, n->kids[i], next, e);
+            else ex_cond(I, n->kids[i], t, next);
+            I->cur = next;
+            inf_seal(I, next);
+        }
+        ex_cond(I, n->kids[n->nkids - 1], t, e);
+        return;
+    }
+    if (n->kind == N_COMPARE && n->nkids2 > 1) {
+        Val a = ex_expr(I, n->a);
+        for (int i = 0; i < n->nkids2; i++) {
+            Val b = ex_expr(I, n->kids2[i]);
+            Val c = compare(I, n->ops[i], a, b, n);
+            if (i == n->nkids2 - 1) { inf_branch(I, ex_truth(I, c, n), t, e); return; }
+            uint32_t next = inf_block(I);
+            inf_branch(I, ex_truth(I, c, n), next, e);
+            I->cur = next;
+            inf_seal(I, next);
+            a = b;
+        }
+    }
+    Val v = ex_expr(I, n);
+    inf_branch(I, ex_truth(I, v, n), t, e);
+}
+
+static Val ifexp(Inf *I, Node *n) {
+    uint32_t t = inf_block(I), e = inf_block(I), join = inf_block(I);
+    ex_cond(I, n->b, t, e);
+    Val vals[2];
+    I->cur = t; inf_seal(I, t);
+    vals[0] = ex_expr(I, n->a);
+    inf_jump(I, join);
+    I->cur = e; inf_seal(I, e);
+    vals[1] = ex_expr(I, n->c);
+    inf_jump(I, join);
+    I->cur = join;
+    if (vals[0].ty->kind == T_UNKNOWN || vals[1].ty->kind == T_UNKNOWN) { inf_seal(I, join); return unknown(I); }
+    Val r = ex_merge(I, vals, NULL, 2, n);
+    inf_seal(I, join);
+    return r;
+}
+
+static Val unary(Inf *I, Node *n) {
+    Val v = ex_expr(I, n->a);
+    if (v.ty->kind == T_UNKNOWN) return unknown(I);
+    if (n->op == TK_NOT) {
+        Ref t = ex_truth(I, v, n->a);
+        return mk(I, inf_emit(I, OP_NOT, bool_t(I), &t, 1, 0));
+    }
+    if (v.ty->kind == T_ARRAY) inf_fail(I, n, "unary '%s' on whole arrays is not supported yet", tok_str(n->op));
+    if (v.ty->kind != T_SCALAR) inf_fail(I, n, "bad operand type for unary %s: '%s'", tok_str(n->op), inf_tyname(I, v.ty));
+    int d = v.ty->dtype;
+    if (n->op == TK_TILDE) {
+        if (dt_kind(d) > 1) inf_fail(I, n, "bad operand type for unary ~: '%s'", ty_name(v.ty));
+        if (d == KILN_BOOL && !v.ty->weak) return mk(I, inf_emit(I, OP_NOT, v.ty, &v.r, 1, 0));
+    }
+    if (d == KILN_BOOL) v = ex_coerce(I, v, ty_scalar(I->tt, KILN_INT64, v.ty->weak), n);
+    if (n->op == TK_PLUS) return v;
+    return mk(I, inf_emit(I, n->op == TK_MINUS ? OP_NEG : OP_INV, v.ty, &v.r, 1, 0));
+}
+
+static int64_t const_index(Inf *I, Node *k) {
+    if (k->kind == N_INT) return k->v.i;
+    if (k->kind == N_UNARY && k->op == TK_MINUS && k->a->kind == N_INT) return -k->a->v.i;
+    inf_fail(I, k, "tuple indices must be integer constants");
+}
+
+Val ex_index(Inf *I, Node *sub, Val arr, Ref *idx, int *nidx) {
+    const Type *t = arr.ty;
+    int k = sub->nkids;
+    if (k > t->ndim)
+        inf_fail(I, sub, "too many indices for array: array is %d-dimensional, but %d were indexed", t->ndim, k);
+    const Type *i64 = ty_scalar(I->tt, KILN_INT64, true);
+    for (int i = 0; i < k; i++) {
+        Node *kn = sub->kids[i];
+        Val v = ex_expr(I, kn);
+        if (v.ty->kind == T_UNKNOWN) { *nidx = 0; return unknown(I); }
+        if (v.ty->kind != T_SCALAR || !dt_is_int(v.ty->dtype)) {
+            if (v.ty->kind == T_SCALAR && v.ty->dtype == KILN_BOOL)
+                inf_fail(I, kn, "boolean indices are not supported yet");
+            inf_fail(I, kn, "only integers are valid array indices here, not %s", inf_tyname(I, v.ty));
+        }
+        v = ex_coerce(I, v, i64, kn);
+        Ref ops[2] = {arr.r, v.r};
+        Ref b = inf_emit(I, OP_BOUND, i64, ops, 2, i);
+        Ins *in = &I->f->ins.v[b];
+        Ins *vi = &I->f->ins.v[v.r];
+        if (vi->op == OP_CONST && I->f->cst.v[vi->aux].i >= 0) in->flags |= BOUND_NOWRAP;
+        if (!I->ctx->opt.boundscheck) in->flags |= BOUND_NOCHECK;
+        idx[i] = b;
+    }
+    *nidx = k;
+    Ref ops[1 + KILN_MAXDIM];
+    ops[0] = arr.r;
+    for (int i = 0; i < k; i++) ops[1 + i] = idx[i];
+    if (k == t->ndim) return mk(I, inf_emit(I, OP_LOAD, ty_scalar(I->tt, t->dtype, false), ops, (uint32_t)(1 + k), 0));
+    return mk(I, inf_emit(I, OP_VIEW, ty_array(I->tt, t->dtype, t->ndim - k, t->layout), ops, (uint32_t)(1 + k), 0));
+}
+
+static Val subscript(Inf *I, Node *n) {
+    Val v = ex_expr(I, n->a);
+    if (v.ty->kind == T_UNKNOWN) return unknown(I);
+    if (v.ty->kind == T_TUPLE) {
+        if (n->nkids != 1) inf_fail(I, n, "tuple indices must be integers");
+        int64_t k = const_index(I, n->kids[0]);
+        if (k < 0) k += v.ty->n;
+        if (k < 0 || k >= v.ty->n) inf_fail(I, n->kids[0], "tuple index out of range");
+        return v.el[k];
+    }
+    if (v.ty->kind != T_ARRAY) inf_fail(I, n, "'%s' object is not subscriptable", inf_tyname(I, v.ty));
+    Ref idx[KILN_MAXDIM];
+    int nidx;
+    return ex_index(I, n, v, idx, &nidx);
+}
+
+static Val tuple_expr(Inf *I, Node *n) {
+    Val r = {0};
+    r.str = -1;
+    if (n->nkids > 64) inf_fail(I, n, "tuples of more than 64 elements are not supported");
+    const Type *ts[64];
+    r.el = arena_alloc(I->a, sizeof(Val) * (size_t)(n->nkids ? n->nkids : 1));
+    if (!r.el) inf_oom(I);
+    for (int i = 0; i < n->nkids; i++) {
+        r.el[i] = ex_expr(I, n->kids[i]);
+        if (r.el[i].ty->kind == T_STR) inf_fail(I, n->kids[i], "strings cannot be stored in tuples");
+        ts[i] = r.el[i].ty;
+    }
+    r.ty = ty_tuple(I->tt, ts, n->nkids);
+    if (!r.ty) inf_oom(I);
+    return r;
+}
+
+Val ex_expr(Inf *I, Node *n) {
+    if (I->cur == NOBLOCK) inf_fail(I, n, "internal error: expression in unreachable code");
+    int saved = I->line;
+    I->line = n->line;
+    Val v;
+    switch (n->kind) {
+    case N_INT: v = cst(I, ty_scalar(I->tt, KILN_INT64, true), (Scalar){.i = n->v.i}); break;
+    case N_FLOAT: v = cst(I, ty_scalar(I->tt, KILN_FLOAT64, true), (Scalar){.f = n->v.f}); break;
+    case N_IMAG: v = cst(I, ty_scalar(I->tt, KILN_COMPLEX128, true), (Scalar){.c = {0.0, n->v.f}}); break;
+    case N_BOOL: v = cst(I, bool_t(I), (Scalar){.i = n->v.i}); break;
+    case N_NONE: v = mk(I, inf_static(I, &I->tt->none)); break;
+    case N_STR:
+        v = mk(I, inf_static(I, &I->tt->str));
+        v.str = ir_str(I->f, n->name);
+        if (v.str < 0) inf_oom(I);
+        break;
+    case N_NAME: v = inf_read_name(I, n); break;
+    case N_ATTR: v = cl_attr(I, n); break;
+    case N_CALL: v = cl_call(I, n); break;
+    case N_UNARY: v = unary(I, n); break;
+    case N_BINARY: {
+        Val a = ex_expr(I, n->a);
+        Val b = ex_expr(I, n->b);
+        I->line = n->line;
+        v = ex_binop(I, n->op, a, b, n, n->b);
+        break;
+    }
+    case N_BOOLOP: v = boolop_value(I, n); break;
+    case N_COMPARE: v = compare_value(I, n); break;
+    case N_IFEXP: v = ifexp(I, n); break;
+    case N_SUBSCR: v = subscript(I, n); break;
+    case N_TUPLE: v = tuple_expr(I, n); break;
+    default: inf_fail(I, n, "this expression is not supported");
+    }
+    I->line = saved;
+    return v;
+}

@@ -1,0 +1,641 @@
+/*
+ * infer.c — typing a specialization and building its IR: the round driver,
+ * SSA construction for local variables (Braun et al., "Simple and Efficient
+ * Construction of Static Single Assignment Form", with block parameters for
+ * phis), and the typing rules at control-flow merges.
+ *
+ * A merge gives a variable the join of its incoming types (NumPy promotion,
+ * array layouts widen to "any"), with casts placed in the predecessors. A
+ * loop header reads its type before the back edge exists; when the back edge
+ * brings a wider type, the walk records a hint for (loop, variable) and starts
+ * over. A variable assigned on only some paths reads as zero on the others
+ * (documented in docs/language.md); one assigned on none is an error.
+ */
+#include "infer.h"
+#include <stdio.h>
+#include <stdlib.h>
+
+void inf_fail(Inf *I, Node *n, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vset(I->d.err, I->d.file, I->d.src, I->d.len, n ? n->line : I->line, n ? n->col : 1, fmt, ap);
+    va_end(ap);
+    longjmp(*I->d.jb, 1);
+}
+
+void inf_oom(Inf *I) { inf_fail(I, NULL, "out of memory while compiling '%s'", I->f->name); }
+
+const char *inf_tyname(Inf *I, const Type *t) {
+    char buf[256];
+    ty_str(t, buf, sizeof buf);
+    char *s = arena_strndup(I->a, buf, strlen(buf));
+    if (!s) inf_oom(I);
+    return s;
+}
+
+Ref inf_emit(Inf *I, int op, const Type *ty, const Ref *ops, uint32_t n, int64_t aux) {
+    assert(I->cur != NOBLOCK);
+    Ref r = ir_emit(I->f, I->cur, op, ty, ops, n, aux, (uint32_t)I->line);
+    if (!r) inf_oom(I);
+    return r;
+}
+
+/* static values (None, dtypes, functions, unknown) have one canonical const per
+ * function, in the entry block, so that merges of them are trivially equal */
+Ref inf_static(Inf *I, const Type *ty) {
+    for (uint32_t i = 0; i < I->statics.n; i++)
+        if (I->f->ins.v[I->statics.v[i]].ty == ty) return I->statics.v[i];
+    Scalar z = {0};
+    Ref r = ir_const(I->f, 0, ty, z, 0);
+    if (!r || !vec_push(I->a, I->statics, r)) inf_oom(I);
+    /* keep it before any use: move to the front of the entry block */
+    Block *b = &I->f->blocks.v[0];
+    memmove(&b->ins.v[b->params.n + 1], &b->ins.v[b->params.n], sizeof(Ref) * (b->ins.n - 1 - b->params.n));
+    b->ins.v[b->params.n] = r;
+    return r;
+}
+
+static Ref const_in(Inf *I, uint32_t blk, const Type *ty, Scalar v) {
+    Ref r = ir_const(I->f, blk, ty, v, (uint32_t)I->line);
+    if (!r) inf_oom(I);
+    return r;
+}
+
+Ref inf_const_i(Inf *I, const Type *ty, int64_t v) {
+    Scalar s = {0};
+    if (dt_is_float(ty->dtype)) s.f = (double)v;
+    else if (dt_is_complex(ty->dtype)) s.c[0] = (double)v;
+    else s.i = v;
+    return const_in(I, I->cur, ty, s);
+}
+
+Ref inf_const_f(Inf *I, const Type *ty, double v) {
+    Scalar s = {0};
+    if (ty->dtype == KILN_FLOAT32) s.f = (float)v;
+    else if (dt_is_complex(ty->dtype)) s.c[0] = v;
+    else s.f = v;
+    return const_in(I, I->cur, ty, s);
+}
+
+Ref inf_zero(Inf *I, uint32_t blk, const Type *ty) {
+    if (ex_is_static(ty)) return inf_static(I, ty);
+    if (ty->kind == T_ARRAY) {
+        /* an array variable unassigned on this path: an empty array stands in */
+        uint32_t save = I->cur;
+        I->cur = blk;
+        Ref dims[KILN_MAXDIM];
+        for (int k = 0; k < ty->ndim; k++) dims[k] = inf_const_i(I, ty_scalar(I->tt, KILN_INT64, true), 0);
+        Ref r = inf_emit(I, OP_ALLOC, ty_array(I->tt, ty->dtype, ty->ndim, LAYOUT_C), dims, (uint32_t)ty->ndim, 0);
+        if (ty->layout != LAYOUT_C) r = inf_emit(I, OP_CAST, ty, &r, 1, 0);
+        I->cur = save;
+        return r;
+    }
+    Scalar z = {0};
+    return const_in(I, blk, ty, z);
+}
+
+uint32_t inf_block(Inf *I) {
+    uint32_t b = ir_block(I->f);
+    if (ir_failed(I->f)) inf_oom(I);
+    int32_t none = -1;
+    while (I->blk_node.n <= b)
+        if (!vec_push(I->a, I->blk_node, none)) inf_oom(I);
+    return b;
+}
+
+void inf_jump(Inf *I, uint32_t to) {
+    if (I->cur == NOBLOCK) return;
+    if (!ir_jmp(I->f, I->cur, to, (uint32_t)I->line)) inf_oom(I);
+    I->cur = NOBLOCK;
+}
+
+void inf_branch(Inf *I, Ref cond, uint32_t t, uint32_t e) {
+    if (!ir_br(I->f, I->cur, cond, t, e, (uint32_t)I->line)) inf_oom(I);
+    I->cur = NOBLOCK;
+}
+
+/* ---- SSA variables ---- */
+
+static Ref read_var(Inf *I, int32_t ssa, uint32_t blk);
+
+static void write_var(Inf *I, int32_t ssa, uint32_t blk, Ref v) {
+    Block *b = &I->f->blocks.v[blk];
+    Ref zero = 0;
+    while (b->defs.n <= (uint32_t)ssa)
+        if (!vec_push(I->a, b->defs, zero)) inf_oom(I);
+    b->defs.v[ssa] = v;
+}
+
+static const Type *hint_for(Inf *I, uint32_t blk, int32_t ssa) {
+    int32_t node = I->blk_node.v[blk];
+    if (node < 0) return NULL;
+    int32_t var = I->ssa_var.v[ssa];
+    int32_t leaf = ssa - I->vars.v[var].ssa0;
+    for (uint32_t i = 0; i < I->hints->n; i++) {
+        Hint *h = &I->hints->v[i];
+        if (h->node == node && h->var == var && h->leaf == leaf) return h->ty;
+    }
+    return NULL;
+}
+
+static void set_hint(Inf *I, uint32_t blk, int32_t ssa, const Type *ty) {
+    int32_t node = I->blk_node.v[blk];
+    int32_t var = I->ssa_var.v[ssa];
+    Hint h = {node, var, ssa - I->vars.v[var].ssa0, ty};
+    for (uint32_t i = 0; i < I->hints->n; i++) {
+        Hint *o = &I->hints->v[i];
+        if (o->node == h.node && o->var == h.var && o->leaf == h.leaf) { o->ty = ty; return; }
+    }
+    if (!vec_push(&I->spec->arena, *I->hints, h)) inf_oom(I);
+}
+
+static const Type *type_of(Inf *I, Ref r) { return r == UNDEF || !r ? NULL : I->f->ins.v[r].ty; }
+
+NORETURN static void conflict(Inf *I, int32_t ssa, const Type *a, int la, const Type *b, int lb) {
+    VarInfo *v = &I->vars.v[I->ssa_var.v[ssa]];
+    inf_fail(I, NULL, "variable '%s' is %s on line %d and %s on line %d, which do not unify",
+             v->name, inf_tyname(I, a), la, inf_tyname(I, b), lb);
+}
+
+/* the value v converted to ty, placed at the end of block blk */
+static Ref cast_in(Inf *I, uint32_t blk, Ref v, const Type *ty) {
+    const Type *vt = type_of(I, v);
+    if (vt == ty) return v;
+    if (vt->kind == T_SCALAR && ty->kind == T_SCALAR && vt->dtype == ty->dtype) return v;
+    if (vt->kind == T_UNKNOWN || ex_is_static(ty)) return v;
+    uint32_t save = I->cur;
+    int sl = I->line;
+    I->cur = blk;
+    I->line = (int)I->f->ins.v[v].line;
+    Ref r = inf_emit(I, OP_CAST, ty, &v, 1, 0);
+    I->cur = save;
+    I->line = sl;
+    return r;
+}
+
+static void remove_param(Inf *I, uint32_t blk, Ref p, Ref by) {
+    Func *f = I->f;
+    Block *b = &f->blocks.v[blk];
+    uint32_t idx = (uint32_t)f->ins.v[p].aux;
+    for (uint32_t k = 0; k < b->preds.n; k++) {
+        Edge *e = &f->blocks.v[b->preds.v[k].blk].succ[b->preds.v[k].succ];
+        if (idx < e->args.n) {
+            memmove(&e->args.v[idx], &e->args.v[idx + 1], sizeof(Ref) * (e->args.n - idx - 1));
+            e->args.n--;
+        }
+    }
+    memmove(&b->params.v[idx], &b->params.v[idx + 1], sizeof(Ref) * (b->params.n - idx - 1));
+    b->params.n--;
+    for (uint32_t k = idx; k < b->params.n; k++) f->ins.v[b->params.v[k]].aux = k;
+    for (uint32_t k = 0; k < b->ins.n; k++)
+        if (b->ins.v[k] == p) { memmove(&b->ins.v[k], &b->ins.v[k + 1], sizeof(Ref) * (b->ins.n - k - 1)); b->ins.n--; break; }
+    ir_replace_uses(f, p, by);
+    for (uint32_t bb = 0; bb < f->blocks.n; bb++) {
+        Block *x = &f->blocks.v[bb];
+        for (uint32_t k = 0; k < x->defs.n; k++) if (x->defs.v[k] == p) x->defs.v[k] = by;
+        for (uint32_t k = 0; k < x->incomplete.n; k += 2) if (x->incomplete.v[k] == p) x->incomplete.v[k] = by;
+    }
+    for (uint32_t k = 0; k < I->statics.n; k++) assert(I->statics.v[k] != p);
+    f->ins.v[p].op = OP_CONST; /* dead: no block holds it */
+    f->ins.v[p].blk = UINT32_MAX;
+}
+
+/* Braun's tryRemoveTrivialPhi */
+static Ref trivial(Inf *I, uint32_t blk, Ref p) {
+    Func *f = I->f;
+    Block *b = &f->blocks.v[blk];
+    uint32_t idx = (uint32_t)f->ins.v[p].aux;
+    Ref same = 0;
+    for (uint32_t k = 0; k < b->preds.n; k++) {
+        Edge *e = &f->blocks.v[b->preds.v[k].blk].succ[b->preds.v[k].succ];
+        Ref op = e->args.v[idx];
+        if (op == same || op == p) continue;
+        if (same) return p;
+        same = op;
+    }
+    if (!same) return p;
+    remove_param(I, blk, p, same);
+    return same;
+}
+
+/* read all predecessors, join their types and attach the edge arguments */
+static Ref add_operands(Inf *I, int32_t ssa, uint32_t blk, Ref p, bool fixed_type) {
+    Block *b = &I->f->blocks.v[blk];
+    uint32_t n = b->preds.n;
+    Ref *vals = arena_alloc(I->a, sizeof(Ref) * n);
+    if (!vals) inf_oom(I);
+    const Type *t = fixed_type ? I->f->ins.v[p].ty : NULL;
+    int tline = 0;
+    bool any = false;
+    for (uint32_t k = 0; k < n; k++) {
+        vals[k] = read_var(I, ssa, I->f->blocks.v[blk].preds.v[k].blk);
+        if (vals[k] == UNDEF || vals[k] == p) continue;
+        any = true;
+        const Type *vt = type_of(I, vals[k]);
+        if (!t) { t = vt; tline = (int)I->f->ins.v[vals[k]].line; continue; }
+        const Type *j = ty_join(I->tt, t, vt);
+        if (!j) conflict(I, ssa, t, tline, vt, (int)I->f->ins.v[vals[k]].line);
+        if (j != t && fixed_type) {
+            /* the loop-carried value widened: start over with the wider type */
+            set_hint(I, blk, ssa, j);
+            I->restart = true;
+            return p;
+        }
+        t = j;
+    }
+    if (!any && !fixed_type) { remove_param(I, blk, p, UNDEF); return UNDEF; }
+    if (!t) t = &I->tt->unknown;
+    I->f->ins.v[p].ty = t;
+    for (uint32_t k = 0; k < n; k++) {
+        Pred pr = I->f->blocks.v[blk].preds.v[k];
+        Ref v = vals[k];
+        if (v == UNDEF) v = inf_zero(I, pr.blk, t);
+        else if (v != p) v = cast_in(I, pr.blk, v, t);
+        if (!ir_edge_arg(I->f, pr.blk, pr.succ, v)) inf_oom(I);
+    }
+    return trivial(I, blk, p);
+}
+
+static Ref read_rec(Inf *I, int32_t ssa, uint32_t blk) {
+    Block *b = &I->f->blocks.v[blk];
+    Ref v;
+    if (!b->sealed) {
+        const Type *t = hint_for(I, blk, ssa);
+        if (!t) {
+            for (uint32_t k = 0; k < b->preds.n; k++) {
+                Ref pv = read_var(I, ssa, I->f->blocks.v[blk].preds.v[k].blk);
+                const Type *pt = type_of(I, pv);
+                if (!pt) continue;
+                t = t ? ty_join(I->tt, t, pt) : pt;
+                if (!t) t = pt;
+            }
+        }
+        if (!t) t = &I->tt->unknown;
+        v = ir_param(I->f, blk, t);
+        if (!v) inf_oom(I);
+        b = &I->f->blocks.v[blk];
+        if (!vec_push(I->a, b->incomplete, v) || !vec_push(I->a, b->incomplete, (Ref)ssa)) inf_oom(I);
+    } else if (b->preds.n == 0) {
+        v = UNDEF;
+    } else if (b->preds.n == 1) {
+        v = read_var(I, ssa, b->preds.v[0].blk);
+    } else {
+        Ref p = ir_param(I->f, blk, &I->tt->unknown);
+        if (!p) inf_oom(I);
+        write_var(I, ssa, blk, p);
+        v = add_operands(I, ssa, blk, p, false);
+    }
+    write_var(I, ssa, blk, v);
+    return v;
+}
+
+static Ref read_var(Inf *I, int32_t ssa, uint32_t blk) {
+    Block *b = &I->f->blocks.v[blk];
+    if ((uint32_t)ssa < b->defs.n && b->defs.v[ssa]) return b->defs.v[ssa];
+    return read_rec(I, ssa, blk);
+}
+
+void inf_seal(Inf *I, uint32_t blk) {
+    Block *b = &I->f->blocks.v[blk];
+    if (b->sealed) return;
+    for (uint32_t k = 0; k < b->incomplete.n; k += 2) {
+        Ref p = I->f->blocks.v[blk].incomplete.v[k];
+        int32_t ssa = (int32_t)I->f->blocks.v[blk].incomplete.v[k + 1];
+        if (p == UNDEF || I->f->ins.v[p].op != OP_PARAM || I->f->ins.v[p].blk != blk) continue;
+        if (I->f->ins.v[p].ty->kind == T_UNKNOWN) {
+            /* typed from nothing: take the join of the back edges and start over */
+            const Type *t = NULL;
+            for (uint32_t q = 0; q < I->f->blocks.v[blk].preds.n; q++) {
+                const Type *pt = type_of(I, read_var(I, ssa, I->f->blocks.v[blk].preds.v[q].blk));
+                if (pt && pt->kind != T_UNKNOWN) t = t ? ty_join(I->tt, t, pt) : pt;
+            }
+            if (t) { set_hint(I, blk, ssa, t); I->restart = true; }
+        }
+        if (I->restart) continue;
+        add_operands(I, ssa, blk, p, true);
+    }
+    I->f->blocks.v[blk].sealed = true;
+}
+
+/* ---- variables by name ---- */
+
+static int find_var(Inf *I, const char *name) {
+    for (uint32_t i = 0; i < I->vars.n; i++)
+        if (strcmp(I->vars.v[i].name, name) == 0) return (int)i;
+    return -1;
+}
+
+static int32_t new_ssa(Inf *I, int var) {
+    int32_t s = (int32_t)I->ssa_var.n;
+    if (!vec_push(I->a, I->ssa_var, var)) inf_oom(I);
+    return s;
+}
+
+static void add_var(Inf *I, const char *name) {
+    if (find_var(I, name) >= 0) return;
+    VarInfo v = {name, NULL, NULL, -1, 0};
+    if (!vec_push(I->a, I->vars, v)) inf_oom(I);
+}
+
+/* every name bound anywhere in the function is local throughout, as in Python */
+static void scan_targets(Inf *I, Node *t) {
+    if (t->kind == N_NAME) add_var(I, t->name);
+    else if (t->kind == N_TUPLE)
+        for (int i = 0; i < t->nkids; i++) scan_targets(I, t->kids[i]);
+}
+
+static void scan_locals(Inf *I, Node **body, int n) {
+    for (int i = 0; i < n; i++) {
+        Node *s = body[i];
+        switch (s->kind) {
+        case S_ASSIGN: for (int k = 0; k < s->nkids; k++) scan_targets(I, s->kids[k]); break;
+        case S_AUGASSIGN: scan_targets(I, s->a); break;
+        case S_FOR: scan_targets(I, s->a); scan_locals(I, s->kids, s->nkids); break;
+        case S_IF: scan_locals(I, s->kids, s->nkids); scan_locals(I, s->kids2, s->nkids2); break;
+        case S_WHILE: scan_locals(I, s->kids, s->nkids); break;
+        default: break;
+        }
+    }
+}
+
+static Val read_leaves(Inf *I, Node *n, const Type *shape, int32_t *ssa) {
+    Val v = {0};
+    if (!shape) {
+        Ref r = read_var(I, (*ssa)++, I->cur);
+        if (r == UNDEF) inf_fail(I, n, "local variable '%s' referenced before assignment", n->name);
+        return val_of(I, r);
+    }
+    v.ty = shape;
+    v.el = arena_alloc(I->a, sizeof(Val) * shape->n);
+    if (!v.el) inf_oom(I);
+    const Type *e[64];
+    for (int i = 0; i < shape->n; i++) {
+        v.el[i] = read_leaves(I, n, shape->elems[i]->kind == T_TUPLE ? shape->elems[i] : NULL, ssa);
+        e[i] = v.el[i].ty;
+    }
+    v.ty = ty_tuple(I->tt, e, shape->n);
+    if (!v.ty) inf_oom(I);
+    return v;
+}
+
+Val val_of(Inf *I, Ref r) {
+    Val v = {0};
+    v.r = r;
+    v.ty = I->f->ins.v[r].ty;
+    v.str = -1;
+    return v;
+}
+
+Val inf_read_name(Inf *I, Node *n) {
+    int var = find_var(I, n->name);
+    if (var < 0) {
+        bool found;
+        Val g = cl_global(I, n, &found);
+        if (!found) inf_fail(I, n, "name '%s' is not defined", n->name);
+        return g;
+    }
+    VarInfo *vi = &I->vars.v[var];
+    if (vi->ssa0 < 0) inf_fail(I, n, "local variable '%s' referenced before assignment", n->name);
+    int32_t ssa = vi->ssa0;
+    return read_leaves(I, n, vi->shape, &ssa);
+}
+
+static bool same_shape(const Type *a, const Type *b) {
+    if ((a->kind == T_TUPLE) != (b->kind == T_TUPLE)) return false;
+    if (a->kind != T_TUPLE) return true;
+    if (a->n != b->n) return false;
+    for (int i = 0; i < a->n; i++)
+        if (!same_shape(a->elems[i], b->elems[i])) return false;
+    return true;
+}
+
+static void write_leaves(Inf *I, Val v, int32_t *ssa) {
+    if (v.ty->kind != T_TUPLE) {
+        Ref r = v.r;
+        if (v.ty->kind == T_STR) inf_fail(I, NULL, "strings can only be used as messages, not stored in variables");
+        write_var(I, (*ssa)++, I->cur, r);
+        return;
+    }
+    for (int i = 0; i < v.ty->n; i++) write_leaves(I, v.el[i], ssa);
+}
+
+static void bind_name(Inf *I, Node *t, Val v) {
+    int var = find_var(I, t->name);
+    assert(var >= 0);
+    VarInfo *vi = &I->vars.v[var];
+    if (v.ty->kind == T_MODULE || v.ty->kind == T_FUNC || v.ty->kind == T_BUILTIN)
+        inf_fail(I, t, "cannot assign a %s to a variable", ty_name(v.ty));
+    if (vi->ssa0 < 0) {
+        vi->shape = v.ty->kind == T_TUPLE ? v.ty : NULL;
+        vi->nleaves = (int32_t)(v.ty->kind == T_TUPLE ? v.ty->nleaves : 1);
+        if (v.ty->kind == T_TUPLE) {
+            /* count leaves including static ones */
+            int32_t cnt = 0;
+            const Type *stack[64]; int sp = 0;
+            stack[sp++] = v.ty;
+            while (sp) {
+                const Type *x = stack[--sp];
+                if (x->kind == T_TUPLE) { for (int i = 0; i < x->n && sp < 64; i++) stack[sp++] = x->elems[i]; }
+                else cnt++;
+            }
+            vi->nleaves = cnt;
+        }
+        vi->ssa0 = (int32_t)I->ssa_var.n;
+        for (int32_t k = 0; k < vi->nleaves; k++) new_ssa(I, var);
+        vi = &I->vars.v[var];
+    } else {
+        const Type *shape = vi->shape ? vi->shape : v.ty;
+        if (!vi->shape && v.ty->kind == T_TUPLE)
+            inf_fail(I, t, "variable '%s' holds a single value elsewhere and cannot also hold a tuple", t->name);
+        if (vi->shape && !same_shape(shape, v.ty))
+            inf_fail(I, t, "variable '%s' holds tuples of different shapes", t->name);
+    }
+    int32_t ssa = vi->ssa0;
+    write_leaves(I, v, &ssa);
+    vi = &I->vars.v[var];
+    const Type *j = vi->ty ? ty_join(I->tt, vi->ty, v.ty) : v.ty;
+    vi->ty = j ? j : v.ty;
+}
+
+void inf_assign(Inf *I, Node *t, Val v) {
+    if (I->cur == NOBLOCK) return;
+    switch (t->kind) {
+    case N_NAME: bind_name(I, t, v); return;
+    case N_TUPLE:
+        if (v.ty->kind != T_TUPLE) {
+            if (v.ty->kind == T_UNKNOWN) {
+                for (int i = 0; i < t->nkids; i++) inf_assign(I, t->kids[i], v);
+                return;
+            }
+            inf_fail(I, t, "cannot unpack a value of type %s", inf_tyname(I, v.ty));
+        }
+        if (v.ty->n != t->nkids)
+            inf_fail(I, t, v.ty->n > t->nkids ? "too many values to unpack (expected %d)" : "not enough values to unpack (expected %d)",
+                     t->nkids);
+        for (int i = 0; i < t->nkids; i++) inf_assign(I, t->kids[i], v.el[i]);
+        return;
+    case N_SUBSCR: {
+        Val arr = ex_expr(I, t->a);
+        if (arr.ty->kind == T_UNKNOWN) return;
+        if (arr.ty->kind == T_TUPLE) inf_fail(I, t, "'tuple' object does not support item assignment");
+        if (arr.ty->kind != T_ARRAY) inf_fail(I, t, "'%s' object does not support item assignment", ty_name(arr.ty));
+        Ref idx[KILN_MAXDIM];
+        int nidx;
+        Val sel = ex_index(I, t, arr, idx, &nidx);
+        if (sel.ty->kind == T_ARRAY)
+            inf_fail(I, t, "assigning to a part of an array (%d of %d indices) is not supported yet", nidx, arr.ty->ndim);
+        if (v.ty->kind == T_UNKNOWN) return;
+        if (v.ty->kind != T_SCALAR) inf_fail(I, t, "cannot store a %s into an array element", inf_tyname(I, v.ty));
+        if (dt_is_complex(v.ty->dtype) && !dt_is_complex(arr.ty->dtype))
+            inf_fail(I, t, "cannot store a complex value into a %s array", kiln_dtype_name(arr.ty->dtype));
+        Val e = ex_coerce(I, v, ty_scalar(I->tt, arr.ty->dtype, false), t);
+        Ref ops[2 + KILN_MAXDIM];
+        ops[0] = arr.r; ops[1] = e.r;
+        for (int k = 0; k < nidx; k++) ops[2 + k] = idx[k];
+        inf_emit(I, OP_STORE, NULL, ops, (uint32_t)(2 + nidx), 0);
+        return;
+    }
+    default: inf_fail(I, t, "cannot assign to this expression");
+    }
+}
+
+/* ---- function entry and the round driver ---- */
+
+static void bind_params(Inf *I) {
+    Node *def = I->def;
+    uint32_t argi = 0;
+    for (int i = 0; i < def->nnames; i++) {
+        const Type *t = I->spec->args[i];
+        Val v = {0};
+        v.str = -1;
+        /* flatten the parameter's type into ARG leaves */
+        const Type *stack[64]; Val *slots[64]; int sp = 0;
+        v.ty = t;
+        stack[sp] = t; slots[sp] = &v; sp++;
+        while (sp) {
+            sp--;
+            const Type *x = stack[sp]; Val *dst = slots[sp];
+            dst->ty = x; dst->str = -1;
+            if (x->kind == T_TUPLE) {
+                dst->el = arena_alloc(I->a, sizeof(Val) * x->n);
+                if (!dst->el) inf_oom(I);
+                for (int k = x->n - 1; k >= 0 && sp < 64; k--) { stack[sp] = x->elems[k]; slots[sp] = &dst->el[k]; sp++; }
+            } else if (ex_is_static(x)) {
+                dst->r = inf_static(I, x);
+            } else {
+                dst->r = inf_emit(I, OP_ARG, x, NULL, 0, argi++);
+                if (!vec_push(I->a, I->f->argty, x)) inf_oom(I);
+            }
+        }
+        Node tn = {0};
+        tn.kind = N_NAME; tn.name = def->names[i]; tn.line = def->line; tn.col = def->col;
+        bind_name(I, &tn, v);
+    }
+}
+
+static void fix_returns(Inf *I) {
+    const Type *rt = I->ret ? I->ret : &I->tt->none;
+    I->f->ret = rt;
+    for (uint32_t i = 0; i < I->ret_blocks.n; i++) {
+        uint32_t b = I->ret_blocks.v[i];
+        Block *bl = &I->f->blocks.v[b];
+        /* cast each leaf to the joined return type's leaf */
+        const Type *leaves[256]; int nl = 0;
+        const Type *stack[64]; int sp = 0;
+        stack[sp++] = rt;
+        while (sp && nl < 256) {
+            const Type *x = stack[--sp];
+            if (x->kind == T_TUPLE) { for (int k = x->n - 1; k >= 0 && sp < 64; k--) stack[sp++] = x->elems[k]; }
+            else if (!ex_is_static(x)) leaves[nl++] = x;
+        }
+        if ((int)bl->rets.n != nl) continue; /* unknown-typed round: discarded anyway */
+        for (int k = 0; k < nl; k++) {
+            Ref v = I->f->blocks.v[b].rets.v[k];
+            Ref c = cast_in(I, b, v, leaves[k]);
+            I->f->blocks.v[b].rets.v[k] = c;
+        }
+    }
+}
+
+static int one_round(Inf *I, kiln_error *err) {
+    jmp_buf jb;
+    I->d.jb = &jb;
+    if (setjmp(jb)) return I->restart ? 1 : -1;
+    Func *f = arena_alloc(I->a, sizeof *f);
+    if (!f || !ir_init(f, I->a, I->def->name)) inf_oom(I);
+    I->f = f;
+    memset(&I->vars, 0, sizeof I->vars);
+    memset(&I->ssa_var, 0, sizeof I->ssa_var);
+    memset(&I->blk_node, 0, sizeof I->blk_node);
+    memset(&I->ret_blocks, 0, sizeof I->ret_blocks);
+    memset(&I->statics, 0, sizeof I->statics);
+    I->nloops = 0; I->restart = false; I->ret = NULL; I->ret_line = 0;
+    I->line = I->def->line;
+    uint32_t entry = inf_block(I);
+    I->f->blocks.v[entry].sealed = true;
+    I->cur = entry;
+    for (int i = 0; i < I->def->nnames; i++) add_var(I, I->def->names[i]);
+    scan_locals(I, I->def->kids, I->def->nkids);
+    bind_params(I);
+    st_body(I, I->def->kids, I->def->nkids);
+    if (I->cur != NOBLOCK) {
+        /* falling off the end returns None */
+        const Type *none = &I->tt->none;
+        if (I->ret && I->ret != none && I->ret->kind != T_UNKNOWN)
+            inf_fail(I, NULL, "function '%s' returns %s on line %d but None at its end", I->def->name,
+                     inf_tyname(I, I->ret), I->ret_line);
+        if (!I->ret || I->ret->kind == T_UNKNOWN) I->ret = none;
+        Block *b = &I->f->blocks.v[I->cur];
+        b->term = TERM_RET;
+        if (!vec_push(I->a, I->ret_blocks, I->cur)) inf_oom(I);
+        I->cur = NOBLOCK;
+    }
+    if (I->restart) return 1;
+    fix_returns(I);
+    (void)err;
+    return 0;
+}
+
+int ty_infer(kiln_ctx *ctx, Spec *s, kiln_error *err) {
+    Inf I;
+    memset(&I, 0, sizeof I);
+    I.ctx = ctx; I.tt = &ctx->types; I.spec = s; I.mod = s->fn->mod; I.def = s->fn->def;
+    I.a = &s->arena;
+    I.d.err = err; I.d.file = I.mod->file; I.d.src = I.mod->src; I.d.len = I.mod->len;
+    HintVec hints = {0};
+    I.hints = &hints;
+    int64_t rounds = ctx->tune[TUNE_INFER_ROUNDS];
+    for (int64_t round = 0; round < rounds; round++) {
+        Spec *mark = ctx->created;
+        s->used_guess = false;
+        int r = one_round(&I, err);
+        if (r < 0) return -1;
+        if (r == 0 && s->used_guess && I.f->ret != s->ret) {
+            s->ret = I.f->ret;   /* the recursion's return type was a guess: retry with the new one */
+            r = 1;
+        }
+        if (r == 0) {
+            if (I.f->ret->kind == T_UNKNOWN) {
+                diag_set(&I.d, I.def->line, I.def->col,
+                         "cannot infer the return type of '%s': every path returns through a recursive call", I.def->name);
+                return -1;
+            }
+            s->ir = I.f;
+            s->ret = I.f->ret;
+            s->var_names = arena_alloc(I.a, sizeof(char *) * (I.vars.n + 1));
+            s->var_types = arena_alloc(I.a, sizeof(Type *) * (I.vars.n + 1));
+            if (s->var_names && s->var_types)
+                for (uint32_t i = 0; i < I.vars.n; i++)
+                    if (I.vars.v[i].name[0] != '$' && I.vars.v[i].ty) {
+                        s->var_names[s->nvars] = I.vars.v[i].name;
+                        s->var_types[s->nvars++] = I.vars.v[i].ty;
+                    }
+            return 0;
+        }
+        /* discard callee specs built on this round's guesses */
+        rt_discard_since(ctx, mark);
+    }
+    diag_set(&I.d, I.def->line, I.def->col, "could not infer the types of '%s' (recursion or loop types do not settle)",
+             I.def->name);
+    return -1;
+}

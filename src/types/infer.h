@@ -1,0 +1,101 @@
+/*
+ * infer.h — internal to types/: the state of typing one specialization and
+ * building its IR in the same walk.
+ *
+ * Inference and IR construction are one pass over the AST (types flow forward
+ * with the values; SSA is built on the fly with Braun et al.'s algorithm).
+ * Where a loop-carried variable widens (s = 0; s += 0.5) or a recursive call's
+ * return type is not known yet, the walk records a hint and restarts: types
+ * only widen, so the rounds are few and bounded (TUNE_INFER_ROUNDS).
+ */
+#ifndef KILN_INFER_H
+#define KILN_INFER_H
+
+#include "../rt/rt.h"
+#include "../rt/mathfn.h"
+#include "../front/lex.h"
+
+#define NOBLOCK UINT32_MAX
+#define UNDEF UINT32_MAX   /* SSA read of a variable with no definition */
+
+typedef struct Val {
+    const Type *ty;
+    Ref r;             /* scalars, arrays, static values (canonical consts) */
+    struct Val *el;    /* tuples: ty->n elements */
+    int32_t str;       /* T_STR: index into Func.strs */
+} Val;
+
+typedef struct Hint { int32_t node, var, leaf; const Type *ty; } Hint;
+typedef VEC(Hint) HintVec;
+
+typedef struct VarInfo {
+    const char *name;
+    const Type *shape;  /* tuple structure, NULL for a single value */
+    const Type *ty;     /* join of every value bound (for explain) */
+    int32_t ssa0, nleaves;
+} VarInfo;
+
+typedef struct Loop { uint32_t cont, brk; } Loop;
+
+typedef struct Inf {
+    kiln_ctx *ctx;
+    TypeTab *tt;
+    Spec *spec;
+    kiln_module *mod;
+    Node *def;
+    Func *f;
+    Arena *a;
+    Diag d;
+    uint32_t cur;
+    int line;
+    VEC(VarInfo) vars;
+    VEC(int32_t) ssa_var;   /* ssa id -> var index */
+    VEC(int32_t) blk_node;  /* loop headers: the loop's node id, else -1 */
+    Loop loops[64];
+    int nloops;
+    HintVec *hints;         /* survive restarts */
+    bool restart;
+    const Type *ret;
+    int ret_line;
+    VEC(uint32_t) ret_blocks;
+    VEC(Ref) statics;       /* one canonical const per static type */
+} Inf;
+
+/* infer.c */
+NORETURN void inf_fail(Inf *I, Node *n, const char *fmt, ...) PRINTF_LIKE(3, 4);
+void inf_oom(Inf *I);
+Ref inf_emit(Inf *I, int op, const Type *ty, const Ref *ops, uint32_t n, int64_t aux);
+Ref inf_static(Inf *I, const Type *ty);
+Ref inf_const_i(Inf *I, const Type *ty, int64_t v);
+Ref inf_const_f(Inf *I, const Type *ty, double v);
+Ref inf_zero(Inf *I, uint32_t blk, const Type *ty);
+uint32_t inf_block(Inf *I);
+void inf_seal(Inf *I, uint32_t blk);
+void inf_jump(Inf *I, uint32_t to);
+void inf_branch(Inf *I, Ref cond, uint32_t t, uint32_t e);
+Val inf_read_name(Inf *I, Node *n);
+void inf_assign(Inf *I, Node *target, Val v);
+Val val_of(Inf *I, Ref r);
+const char *inf_tyname(Inf *I, const Type *t);
+
+/* expr.c */
+Val ex_expr(Inf *I, Node *n);
+Val ex_coerce(Inf *I, Val v, const Type *to, Node *at);
+Ref ex_truth(Inf *I, Val v, Node *at);
+void ex_cond(Inf *I, Node *n, uint32_t t, uint32_t e);
+Val ex_binop(Inf *I, int tok, Val a, Val b, Node *at, Node *rhs);
+Val ex_index(Inf *I, Node *sub, Val arr, Ref *idx, int *nidx);
+Val ex_merge(Inf *I, Val *vals, uint32_t *blks, int n, Node *at);
+bool ex_is_static(const Type *t);
+
+/* call.c */
+Val cl_call(Inf *I, Node *n);
+Val cl_attr(Inf *I, Node *n);
+Val cl_global(Inf *I, Node *n, bool *found);
+Val cl_lit(Inf *I, Lit *l);
+int cl_flatten(Inf *I, Val v, Ref *out, int cap);
+
+/* stmt.c */
+void st_body(Inf *I, Node **stmts, int n);
+
+#endif

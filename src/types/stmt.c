@@ -1,0 +1,469 @@
+/*
+ * stmt.c — statements and control flow: assignment, if/elif/else, while,
+ * for over range / arrays / enumerate / zip / tuples, break, continue,
+ * return, assert and raise.
+ *
+ * Loops share one skeleton: preheader -> header (condition) -> body -> latch
+ * (advance) -> header, with the exit sealed after the last break. The loop
+ * counter is a hidden SSA variable so the header parameter comes from the
+ * same SSA machinery as user variables.
+ */
+#include "infer.h"
+#include <stdio.h>
+
+static void stmt(Inf *I, Node *s);
+
+void st_body(Inf *I, Node **stmts, int n) {
+    for (int i = 0; i < n && I->cur != NOBLOCK; i++) stmt(I, stmts[i]);
+}
+
+static const Type *int_t(Inf *I) { return ty_scalar(I->tt, KILN_INT64, true); }
+static const Type *bool_t(Inf *I) { return ty_scalar(I->tt, KILN_BOOL, true); }
+
+static Node *name_node(Inf *I, const char *fmt, int id, Node *at) {
+    Node *n = arena_alloc(I->a, sizeof *n);
+    char buf[32];
+    snprintf(buf, sizeof buf, fmt, id);
+    if (!n || !(n->name = arena_strndup(I->a, buf, strlen(buf)))) inf_oom(I);
+    n->kind = N_NAME; n->line = at->line; n->col = at->col; n->id = -1;
+    return n;
+}
+
+/* hidden variables (loop counters): declared on first use in each round */
+static Node *hidden(Inf *I, const char *fmt, Node *loop) {
+    Node *n = name_node(I, fmt, loop->id, loop);
+    for (uint32_t i = 0; i < I->vars.n; i++)
+        if (strcmp(I->vars.v[i].name, n->name) == 0) return n;
+    VarInfo v = {n->name, NULL, NULL, -1, 0};
+    if (!vec_push(I->a, I->vars, v)) inf_oom(I);
+    return n;
+}
+
+static Val mkval(Inf *I, Ref r) { return val_of(I, r); }
+
+/* a condition known at compile time: literal bools, `x is None` on static types */
+static int static_cond(Inf *I, Node *n) {
+    if (n->kind == N_BOOL) return (int)n->v.i;
+    if (n->kind == N_COMPARE && n->nkids2 == 1 && (n->ops[0] == TK_IS || n->ops[0] == TK_ISNOT)) {
+        Val a = ex_expr(I, n->a), b = ex_expr(I, n->kids2[0]);
+        bool an = a.ty->kind == T_NONE, bn = b.ty->kind == T_NONE;
+        int same = (an && bn) ? 1 : (an != bn ? 0 : -1);
+        if (same < 0) return -1;
+        return n->ops[0] == TK_IS ? same : !same;
+    }
+    if (n->kind == N_UNARY && n->op == TK_NOT) {
+        int v = static_cond(I, n->a);
+        return v < 0 ? -1 : !v;
+    }
+    return -1;
+}
+
+static void st_if(Inf *I, Node *s) {
+    int sc = static_cond(I, s->a);
+    if (sc >= 0) { /* prune the branch that cannot run, as Numba does */
+        if (sc) st_body(I, s->kids, s->nkids);
+        else st_body(I, s->kids2, s->nkids2);
+        return;
+    }
+    uint32_t then = inf_block(I), els = inf_block(I), join = inf_block(I);
+    ex_cond(I, s->a, then, els);
+    I->cur = then; inf_seal(I, then);
+    st_body(I, s->kids, s->nkids);
+    inf_jump(I, join);
+    I->cur = els; inf_seal(I, els);
+    st_body(I, s->kids2, s->nkids2);
+    inf_jump(I, join);
+    I->cur = join;
+    inf_seal(I, join);
+    if (I->f->blocks.v[join].preds.n == 0) I->cur = NOBLOCK;
+}
+
+typedef struct LoopBlocks { uint32_t header, body, latch, exit; } LoopBlocks;
+
+static LoopBlocks loop_open(Inf *I, Node *s) {
+    LoopBlocks L;
+    L.header = inf_block(I); L.body = inf_block(I); L.latch = inf_block(I); L.exit = inf_block(I);
+    I->blk_node.v[L.header] = s->id;
+    inf_jump(I, L.header);
+    I->cur = L.header;
+    return L;
+}
+
+static void loop_body(Inf *I, LoopBlocks *L, Node *s, Node *target, Val *elem) {
+    I->cur = L->body;
+    inf_seal(I, L->body);
+    if (target) inf_assign(I, target, *elem);
+    if (I->nloops >= (int)NELEM(I->loops)) inf_fail(I, s, "loops are nested too deeply");
+    I->loops[I->nloops++] = (Loop){L->latch, L->exit};
+    st_body(I, s->kids, s->nkids);
+    I->nloops--;
+    inf_jump(I, L->latch);
+    I->cur = L->latch;
+    inf_seal(I, L->latch);
+    if (I->f->blocks.v[L->latch].preds.n == 0) I->cur = NOBLOCK;
+}
+
+static void loop_close(Inf *I, LoopBlocks *L) {
+    inf_jump(I, L->header);
+    inf_seal(I, L->header);
+    I->cur = L->exit;
+    inf_seal(I, L->exit);
+    if (I->f->blocks.v[L->exit].preds.n == 0) I->cur = NOBLOCK;
+}
+
+static void st_while(Inf *I, Node *s) {
+    int sc = static_cond(I, s->a);
+    if (sc == 0) return;
+    LoopBlocks L = loop_open(I, s);
+    if (sc == 1) inf_jump(I, L.body);
+    else ex_cond(I, s->a, L.body, L.exit);
+    loop_body(I, &L, s, NULL, NULL);
+    if (I->cur != NOBLOCK) inf_jump(I, L.header);
+    inf_seal(I, L.header);
+    I->cur = L.exit;
+    inf_seal(I, L.exit);
+    if (I->f->blocks.v[L.exit].preds.n == 0) I->cur = NOBLOCK;
+}
+
+static Val int_arg(Inf *I, Node *n) {
+    Val v = ex_expr(I, n);
+    if (v.ty->kind == T_UNKNOWN) return v;
+    if (v.ty->kind != T_SCALAR || !dt_is_intlike(v.ty->dtype))
+        inf_fail(I, n, "'%s' object cannot be interpreted as an integer", inf_tyname(I, v.ty));
+    return ex_coerce(I, v, int_t(I), n);
+}
+
+static Ref emit2(Inf *I, int op, const Type *t, Ref a, Ref b) {
+    Ref ops[2] = {a, b};
+    return inf_emit(I, op, t, ops, 2, 0);
+}
+
+/* number of iterations of range(start, stop, step), step != 0, as uint64 */
+static Ref trip_count(Inf *I, Ref start, Ref stop, Ref step, int sign) {
+    const Type *u = ty_scalar(I->tt, KILN_UINT64, false), *b = bool_t(I);
+    Ref one = inf_const_i(I, u, 1), zero = inf_const_i(I, u, 0);
+    Ref n[2] = {0, 0};
+    for (int k = 0; k < 2; k++) {
+        int sg = k == 0 ? 1 : -1;
+        if (sign && sg != sign) continue;
+        Ref has = emit2(I, sg > 0 ? OP_LT : OP_GT, b, start, stop);
+        Ref us = inf_emit(I, OP_CAST, u, &start, 1, 0), ue = inf_emit(I, OP_CAST, u, &stop, 1, 0);
+        Ref ust = inf_emit(I, OP_CAST, u, &step, 1, 0);
+        Ref span = sg > 0 ? emit2(I, OP_SUB, u, ue, us) : emit2(I, OP_SUB, u, us, ue);
+        Ref mag = sg > 0 ? ust : emit2(I, OP_SUB, u, zero, ust);
+        Ref q = emit2(I, OP_FLOORDIV, u, emit2(I, OP_SUB, u, span, one), mag);
+        Ref cnt = emit2(I, OP_ADD, u, q, one);
+        Ref ops[3] = {has, cnt, zero};
+        n[k] = inf_emit(I, OP_SELECT, u, ops, 3, 0);
+    }
+    if (sign > 0) return n[0];
+    if (sign < 0) return n[1];
+    Ref pos = emit2(I, OP_GT, b, step, inf_const_i(I, int_t(I), 0));
+    Ref ops[3] = {pos, n[0], n[1]};
+    return inf_emit(I, OP_SELECT, u, ops, 3, 0);
+}
+
+static void raise_block(Inf *I, Ref bad, const char *ename, const char *msg) {
+    uint32_t err = inf_block(I), ok = inf_block(I);
+    inf_branch(I, bad, err, ok);
+    inf_seal(I, err); inf_seal(I, ok);
+    Block *b = &I->f->blocks.v[err];
+    b->term = TERM_RAISE; b->line = (uint32_t)I->line;
+    b->ename = ir_str(I->f, ename); b->emsg = ir_str(I->f, msg);
+    if (b->ename < 0 || b->emsg < 0) inf_oom(I);
+    I->cur = ok;
+}
+
+static void for_range(Inf *I, Node *s, Node *call) {
+    int na = call->nkids;
+    if (call->nkids2) inf_fail(I, call, "range() takes no keyword arguments");
+    if (na < 1 || na > 3) inf_fail(I, call, "range expected 1 to 3 arguments, got %d", na);
+    Val start = na == 1 ? mkval(I, inf_const_i(I, int_t(I), 0)) : int_arg(I, call->kids[0]);
+    Val stop = int_arg(I, call->kids[na == 1 ? 0 : 1]);
+    Val step = na == 3 ? int_arg(I, call->kids[2]) : mkval(I, inf_const_i(I, int_t(I), 1));
+    if (start.ty->kind == T_UNKNOWN || stop.ty->kind == T_UNKNOWN || step.ty->kind == T_UNKNOWN) {
+        I->restart = true;
+        inf_fail(I, call, "range bounds of unknown type");
+    }
+    Ins *si = &I->f->ins.v[step.r];
+    bool cstep = si->op == OP_CONST;
+    int64_t sv = cstep ? I->f->cst.v[si->aux].i : 0;
+    if (cstep && sv == 0) inf_fail(I, call->kids[2], "range() arg 3 must not be zero");
+    if (!cstep) raise_block(I, emit2(I, OP_EQ, bool_t(I), step.r, inf_const_i(I, int_t(I), 0)), "ValueError",
+                            "range() arg 3 must not be zero");
+    Node *iv = hidden(I, "$i%d", s);
+    if (cstep && (sv == 1 || sv == -1)) {
+        /* i runs from start while i < stop (or > for -1): i + 1 cannot overflow */
+        inf_assign(I, iv, start);
+        LoopBlocks L = loop_open(I, s);
+        Val i = inf_read_name(I, iv);
+        inf_branch(I, emit2(I, sv > 0 ? OP_LT : OP_GT, bool_t(I), i.r, stop.r), L.body, L.exit);
+        loop_body(I, &L, s, s->a, &i);
+        if (I->cur != NOBLOCK) {
+            Val i2 = inf_read_name(I, iv);
+            inf_assign(I, iv, mkval(I, emit2(I, OP_ADD, int_t(I), i2.r, step.r)));
+        }
+        loop_close(I, &L);
+        return;
+    }
+    /* general steps: count iterations in uint64 so that no bound overflows */
+    const Type *u = ty_scalar(I->tt, KILN_UINT64, false);
+    Ref n = trip_count(I, start.r, stop.r, step.r, cstep ? (sv > 0 ? 1 : -1) : 0);
+    Node *kv = hidden(I, "$k%d", s);
+    inf_assign(I, iv, start);
+    inf_assign(I, kv, mkval(I, inf_const_i(I, u, 0)));
+    LoopBlocks L = loop_open(I, s);
+    Val k = inf_read_name(I, kv);
+    Val i = inf_read_name(I, iv);
+    inf_branch(I, emit2(I, OP_LT, bool_t(I), k.r, n), L.body, L.exit);
+    loop_body(I, &L, s, s->a, &i);
+    if (I->cur != NOBLOCK) {
+        Val i2 = inf_read_name(I, iv), k2 = inf_read_name(I, kv);
+        inf_assign(I, iv, mkval(I, emit2(I, OP_ADD, int_t(I), i2.r, step.r)));
+        inf_assign(I, kv, mkval(I, emit2(I, OP_ADD, u, k2.r, inf_const_i(I, u, 1))));
+    }
+    loop_close(I, &L);
+}
+
+/* a sequence walked by index: arrays, and enumerate/zip over them and ranges */
+typedef struct Seq {
+    int kind;          /* 0 array, 1 range(0, n) */
+    Val arr;
+    Ref len;
+} Seq;
+
+static Seq seq_of(Inf *I, Node *n) {
+    Seq q;
+    memset(&q, 0, sizeof q);
+    if (n->kind == N_CALL && n->a->kind == N_NAME && strcmp(n->a->name, "range") == 0 && n->nkids == 1) {
+        Val v = int_arg(I, n->kids[0]);
+        q.kind = 1;
+        Ref zero = inf_const_i(I, int_t(I), 0);
+        Ref ops[3] = {emit2(I, OP_GT, bool_t(I), v.r, zero), v.r, zero};
+        q.len = inf_emit(I, OP_SELECT, int_t(I), ops, 3, 0);
+        return q;
+    }
+    Val v = ex_expr(I, n);
+    if (v.ty->kind != T_ARRAY) inf_fail(I, n, "iterating over %s is not supported here", inf_tyname(I, v.ty));
+    if (v.ty->ndim == 0) inf_fail(I, n, "iteration over a 0-d array");
+    q.arr = v;
+    q.len = inf_emit(I, OP_DIM, int_t(I), &v.r, 1, 0);
+    return q;
+}
+
+static Val seq_at(Inf *I, Seq *q, Ref k) {
+    if (q->kind == 1) return mkval(I, k);
+    const Type *t = q->arr.ty;
+    Ref ops[2] = {q->arr.r, k};
+    if (t->ndim == 1) return mkval(I, inf_emit(I, OP_LOAD, ty_scalar(I->tt, t->dtype, false), ops, 2, 0));
+    return mkval(I, inf_emit(I, OP_VIEW, ty_array(I->tt, t->dtype, t->ndim - 1, t->layout), ops, 2, 0));
+}
+
+static bool is_builtin_call(Inf *I, Node *n, const char *name) {
+    if (n->kind != N_CALL || n->a->kind != N_NAME || strcmp(n->a->name, name) != 0) return false;
+    for (uint32_t i = 0; i < I->vars.n; i++)
+        if (strcmp(I->vars.v[i].name, name) == 0) return false;
+    return true;
+}
+
+static void for_seq(Inf *I, Node *s) {
+    Node *it = s->b;
+    Seq qs[8]; int nq = 0;
+    bool enumerate = is_builtin_call(I, it, "enumerate"), zip = is_builtin_call(I, it, "zip");
+    if (enumerate || zip) {
+        if (it->nkids2) inf_fail(I, it, "%s() keyword arguments are not supported", enumerate ? "enumerate" : "zip");
+        if (enumerate && it->nkids != 1) inf_fail(I, it, "enumerate() takes one sequence here");
+        if (zip && (it->nkids < 1 || it->nkids > 8)) inf_fail(I, it, "zip() takes 1 to 8 sequences here");
+        for (int i = 0; i < it->nkids; i++) qs[nq++] = seq_of(I, it->kids[i]);
+    } else {
+        qs[nq++] = seq_of(I, it);
+    }
+    Ref n = qs[0].len;
+    for (int i = 1; i < nq; i++) { /* zip stops at the shortest */
+        Ref c = emit2(I, OP_LT, bool_t(I), qs[i].len, n);
+        Ref ops[3] = {c, qs[i].len, n};
+        n = inf_emit(I, OP_SELECT, int_t(I), ops, 3, 0);
+    }
+    Node *kv = hidden(I, "$k%d", s);
+    inf_assign(I, kv, mkval(I, inf_const_i(I, int_t(I), 0)));
+    LoopBlocks L = loop_open(I, s);
+    Val k = inf_read_name(I, kv);
+    inf_branch(I, emit2(I, OP_LT, bool_t(I), k.r, n), L.body, L.exit);
+    I->cur = L.body;
+    inf_seal(I, L.body);
+    Val elems[9]; int ne = 0;
+    if (enumerate) elems[ne++] = k;
+    for (int i = 0; i < nq; i++) elems[ne++] = seq_at(I, &qs[i], k.r);
+    Val e = elems[0];
+    if (enumerate || zip) {
+        const Type *ts[9];
+        for (int i = 0; i < ne; i++) ts[i] = elems[i].ty;
+        e.ty = ty_tuple(I->tt, ts, ne);
+        e.el = arena_alloc(I->a, sizeof(Val) * (size_t)ne);
+        if (!e.ty || !e.el) inf_oom(I);
+        memcpy(e.el, elems, sizeof(Val) * (size_t)ne);
+    }
+    loop_body(I, &L, s, s->a, &e);
+    if (I->cur != NOBLOCK) {
+        Val k2 = inf_read_name(I, kv);
+        inf_assign(I, kv, mkval(I, emit2(I, OP_ADD, int_t(I), k2.r, inf_const_i(I, int_t(I), 1))));
+    }
+    loop_close(I, &L);
+}
+
+/* for x in (a, b, c): the body is built once per element */
+static void for_tuple(Inf *I, Node *s, Val t) {
+    uint32_t exit = inf_block(I);
+    for (int i = 0; i < t.ty->n && I->cur != NOBLOCK; i++) {
+        uint32_t next = inf_block(I);
+        inf_assign(I, s->a, t.el[i]);
+        if (I->nloops >= (int)NELEM(I->loops)) inf_fail(I, s, "loops are nested too deeply");
+        I->loops[I->nloops++] = (Loop){next, exit};
+        st_body(I, s->kids, s->nkids);
+        I->nloops--;
+        inf_jump(I, next);
+        I->cur = next;
+        inf_seal(I, next);
+        if (I->f->blocks.v[next].preds.n == 0) I->cur = NOBLOCK;
+    }
+    inf_jump(I, exit);
+    I->cur = exit;
+    inf_seal(I, exit);
+    if (I->f->blocks.v[exit].preds.n == 0) I->cur = NOBLOCK;
+}
+
+static void st_for(Inf *I, Node *s) {
+    Node *it = s->b;
+    if (is_builtin_call(I, it, "range")) { for_range(I, s, it); return; }
+    if (is_builtin_call(I, it, "enumerate") || is_builtin_call(I, it, "zip")) { for_seq(I, s); return; }
+    if (it->kind == N_TUPLE) { for_tuple(I, s, ex_expr(I, it)); return; }
+    Val v = ex_expr(I, it);
+    if (v.ty->kind == T_TUPLE) { for_tuple(I, s, v); return; }
+    if (v.ty->kind == T_ARRAY) { for_seq(I, s); return; }
+    inf_fail(I, it, "'%s' object is not iterable", inf_tyname(I, v.ty));
+}
+
+static void st_return(Inf *I, Node *s) {
+    Val v;
+    if (s->a) v = ex_expr(I, s->a);
+    else { v.ty = &I->tt->none; v.r = inf_static(I, v.ty); v.el = NULL; }
+    if (v.ty->kind == T_STR) inf_fail(I, s->a, "returning a string is not supported");
+    if (v.ty->kind == T_MODULE || v.ty->kind == T_FUNC || v.ty->kind == T_BUILTIN || v.ty->kind == T_DTYPE)
+        inf_fail(I, s->a, "returning a %s is not supported", ty_name(v.ty));
+    if (!I->ret) { I->ret = v.ty; I->ret_line = s->line; }
+    else {
+        const Type *j = ty_join(I->tt, I->ret, v.ty);
+        if (!j) inf_fail(I, s, "function '%s' returns %s on line %d and %s on line %d", I->def->name,
+                         inf_tyname(I, I->ret), I->ret_line, inf_tyname(I, v.ty), s->line);
+        I->ret = j;
+    }
+    Ref leaves[256];
+    int n = cl_flatten(I, v, leaves, 256);
+    Block *b = &I->f->blocks.v[I->cur];
+    for (int i = 0; i < n; i++)
+        if (!vec_push(I->a, I->f->blocks.v[I->cur].rets, leaves[i])) inf_oom(I);
+    b = &I->f->blocks.v[I->cur];
+    b->term = TERM_RET; b->line = (uint32_t)s->line;
+    if (!vec_push(I->a, I->ret_blocks, I->cur)) inf_oom(I);
+    I->cur = NOBLOCK;
+}
+
+static const char *exc_names[] = {
+    "ValueError", "ZeroDivisionError", "IndexError", "RuntimeError", "AssertionError", "TypeError",
+    "OverflowError", "ArithmeticError", "Exception", "NotImplementedError", "KeyError", "MemoryError",
+};
+
+static void st_raise(Inf *I, Node *s) {
+    Node *e = s->a, *cls = e, *msg = NULL;
+    if (e->kind == N_CALL) {
+        cls = e->a;
+        if (e->nkids > 1 || e->nkids2) inf_fail(I, e, "an exception takes at most one message argument here");
+        if (e->nkids == 1) msg = e->kids[0];
+    }
+    if (cls->kind != N_NAME) inf_fail(I, cls, "only built-in exception classes can be raised");
+    const char *ename = NULL;
+    for (size_t i = 0; i < NELEM(exc_names); i++)
+        if (strcmp(exc_names[i], cls->name) == 0) ename = exc_names[i];
+    if (!ename) inf_fail(I, cls, "raising '%s' is not supported (use a built-in exception class)", cls->name);
+    if (msg && msg->kind != N_STR) inf_fail(I, msg, "an exception message must be a string literal");
+    Block *b = &I->f->blocks.v[I->cur];
+    b->term = TERM_RAISE; b->line = (uint32_t)s->line;
+    int en = ir_str(I->f, ename), em = ir_str(I->f, msg ? msg->name : "");
+    if (en < 0 || em < 0) inf_oom(I);
+    b = &I->f->blocks.v[I->cur];
+    b->ename = en; b->emsg = em;
+    I->cur = NOBLOCK;
+}
+
+static void st_assert(Inf *I, Node *s) {
+    if (s->b && s->b->kind != N_STR) inf_fail(I, s->b, "an assert message must be a string literal");
+    uint32_t ok = inf_block(I), bad = inf_block(I);
+    ex_cond(I, s->a, ok, bad);
+    inf_seal(I, ok); inf_seal(I, bad);
+    Block *b = &I->f->blocks.v[bad];
+    b->term = TERM_RAISE; b->line = (uint32_t)s->line;
+    int en = ir_str(I->f, "AssertionError"), em = ir_str(I->f, s->b ? s->b->name : "");
+    if (en < 0 || em < 0) inf_oom(I);
+    b = &I->f->blocks.v[bad];
+    b->ename = en; b->emsg = em;
+    I->cur = ok;
+}
+
+static void st_augassign(Inf *I, Node *s) {
+    Node *t = s->a;
+    if (t->kind == N_NAME) {
+        Val cur = inf_read_name(I, t);
+        if (cur.ty->kind == T_ARRAY) inf_fail(I, s, "in-place arithmetic on whole arrays is not supported yet");
+        Val rhs = ex_expr(I, s->b);
+        inf_assign(I, t, ex_binop(I, s->op, cur, rhs, s, s->b));
+        return;
+    }
+    /* a[i] op= v: evaluate a and i once */
+    Val arr = ex_expr(I, t->a);
+    if (arr.ty->kind == T_UNKNOWN) return;
+    if (arr.ty->kind != T_ARRAY) inf_fail(I, t, "'%s' object does not support item assignment", inf_tyname(I, arr.ty));
+    Ref idx[KILN_MAXDIM];
+    int nidx;
+    Val cur = ex_index(I, t, arr, idx, &nidx);
+    if (cur.ty->kind == T_ARRAY)
+        inf_fail(I, t, "in-place arithmetic on part of an array is not supported yet");
+    Val rhs = ex_expr(I, s->b);
+    Val r = ex_binop(I, s->op, cur, rhs, s, s->b);
+    if (r.ty->kind == T_UNKNOWN) return;
+    if (dt_is_complex(r.ty->dtype) && !dt_is_complex(arr.ty->dtype))
+        inf_fail(I, s, "cannot store a complex value into a %s array", kiln_dtype_name(arr.ty->dtype));
+    Val e = ex_coerce(I, r, ty_scalar(I->tt, arr.ty->dtype, false), s);
+    Ref ops[2 + KILN_MAXDIM];
+    ops[0] = arr.r; ops[1] = e.r;
+    for (int k = 0; k < nidx; k++) ops[2 + k] = idx[k];
+    inf_emit(I, OP_STORE, NULL, ops, (uint32_t)(2 + nidx), 0);
+}
+
+static void stmt(Inf *I, Node *s) {
+    I->line = s->line;
+    switch (s->kind) {
+    case S_EXPR:
+        if (s->a->kind == N_STR) return; /* docstring */
+        ex_expr(I, s->a);
+        return;
+    case S_ASSIGN: {
+        Val v = ex_expr(I, s->a);
+        for (int i = 0; i < s->nkids; i++) inf_assign(I, s->kids[i], v);
+        return;
+    }
+    case S_AUGASSIGN: st_augassign(I, s); return;
+    case S_IF: st_if(I, s); return;
+    case S_WHILE: st_while(I, s); return;
+    case S_FOR: st_for(I, s); return;
+    case S_BREAK:
+    case S_CONTINUE:
+        if (!I->nloops) inf_fail(I, s, "'%s' outside loop", s->kind == S_BREAK ? "break" : "continue");
+        inf_jump(I, s->kind == S_BREAK ? I->loops[I->nloops - 1].brk : I->loops[I->nloops - 1].cont);
+        return;
+    case S_RETURN: st_return(I, s); return;
+    case S_PASS: case S_IMPORT: return;
+    case S_ASSERT: st_assert(I, s); return;
+    case S_RAISE: st_raise(I, s); return;
+    default: inf_fail(I, s, "this statement is not supported inside a kernel");
+    }
+}

@@ -1,0 +1,201 @@
+/*
+ * type.c — interning and NumPy 2 (NEP 50) promotion.
+ *
+ * Promotion: two NumPy ("strong") scalars promote by NumPy's promote_types
+ * table. A Python scalar ("weak") adopts the other operand's dtype when its
+ * kind (bool < int < float < complex) is not higher; otherwise the result is
+ * the default type of the higher kind at a precision that keeps the strong
+ * operand (complex with float32 gives complex64). Two Python scalars give a
+ * Python scalar of the higher kind.
+ */
+#include "type.h"
+#include <stdio.h>
+
+static const char *dt_names[KILN_NDTYPE] = {
+    "bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+    "float32", "float64", "complex64", "complex128",
+};
+
+const char *kiln_dtype_name(kiln_dtype t) { return (unsigned)t < KILN_NDTYPE ? dt_names[t] : "?"; }
+
+int dt_kind(int d) {
+    if (d == KILN_BOOL) return 0;
+    if (dt_is_int(d)) return 1;
+    if (dt_is_float(d)) return 2;
+    return 3;
+}
+
+int dt_bits(int d) {
+    static const int bits[KILN_NDTYPE] = {8, 8, 16, 32, 64, 8, 16, 32, 64, 32, 64, 64, 128};
+    return bits[d];
+}
+
+size_t kiln_dtype_size(kiln_dtype t) { return (unsigned)t < KILN_NDTYPE ? (size_t)dt_bits(t) / 8 : 0; }
+
+void ty_init(TypeTab *tt) {
+    memset(tt, 0, sizeof *tt);
+    arena_init(&tt->arena);
+    tt->unknown.kind = T_UNKNOWN;
+    tt->none.kind = T_NONE;
+    tt->str.kind = T_STR;
+    for (int d = 0; d < KILN_NDTYPE; d++) {
+        for (int w = 0; w < 2; w++) {
+            Type *s = &tt->scalar[d][w];
+            s->kind = T_SCALAR; s->dtype = (uint8_t)d; s->weak = (uint8_t)w; s->nleaves = 1;
+            for (int n = 0; n <= KILN_MAXDIM; n++) {
+                Type *a = &tt->array[d][n][w];
+                a->kind = T_ARRAY; a->dtype = (uint8_t)d; a->ndim = (uint8_t)n; a->layout = (uint8_t)w;
+                a->nleaves = 1;
+            }
+        }
+        tt->dtype[d].kind = T_DTYPE; tt->dtype[d].dtype = (uint8_t)d;
+    }
+    for (int m = 0; m < 2; m++) { tt->module[m].kind = T_MODULE; tt->module[m].id = m; }
+}
+
+void ty_free(TypeTab *tt) { arena_free(&tt->arena); }
+
+const Type *ty_scalar(TypeTab *tt, kiln_dtype d, bool weak) { return &tt->scalar[d][weak ? 1 : 0]; }
+const Type *ty_array(TypeTab *tt, kiln_dtype d, int ndim, int layout) { return &tt->array[d][ndim][layout]; }
+
+const Type *ty_tuple(TypeTab *tt, const Type **elems, int n) {
+    for (Type *t = tt->dyn; t; t = t->next) {
+        if (t->kind != T_TUPLE || t->n != n) continue;
+        int i = 0;
+        while (i < n && t->elems[i] == elems[i]) i++;
+        if (i == n) return t;
+    }
+    Type *t = arena_alloc(&tt->arena, sizeof *t);
+    const Type **e = arena_alloc(&tt->arena, sizeof(Type *) * (size_t)(n ? n : 1));
+    if (!t || !e) return NULL;
+    t->kind = T_TUPLE; t->n = (uint16_t)n;
+    for (int i = 0; i < n; i++) { e[i] = elems[i]; t->nleaves += elems[i]->nleaves; }
+    t->elems = e;
+    t->next = tt->dyn; tt->dyn = t;
+    return t;
+}
+
+const Type *ty_func(TypeTab *tt, int kind, int id) {
+    for (Type *t = tt->dyn; t; t = t->next)
+        if (t->kind == kind && t->id == id) return t;
+    Type *t = arena_alloc(&tt->arena, sizeof *t);
+    if (!t) return NULL;
+    t->kind = (uint8_t)kind; t->id = id;
+    t->next = tt->dyn; tt->dyn = t;
+    return t;
+}
+
+/* the float dtype that holds every value of an integer dtype the way NumPy promotes */
+static int float_for(int d) {
+    if (d == KILN_BOOL || d == KILN_INT8 || d == KILN_UINT8 || d == KILN_INT16 || d == KILN_UINT16)
+        return KILN_FLOAT32;
+    return KILN_FLOAT64;
+}
+
+kiln_dtype dt_promote(kiln_dtype a, kiln_dtype b) {
+    if (a == b) return a;
+    if (a == KILN_BOOL) return b;
+    if (b == KILN_BOOL) return a;
+    int ka = dt_kind(a), kb = dt_kind(b);
+    if (ka < kb || (ka == kb && ka == 1 && dt_is_unsigned(a) && dt_is_signed(b))) {
+        kiln_dtype t = a; a = b; b = t;
+        int k = ka; ka = kb; kb = k;
+    }
+    /* now kind(a) >= kind(b) */
+    if (ka == 1) { /* both ints; a signed when mixed */
+        if (dt_is_signed(a) == dt_is_signed(b)) return dt_bits(a) >= dt_bits(b) ? a : b;
+        /* a signed, b unsigned */
+        if (dt_bits(a) > dt_bits(b)) return a;
+        switch (dt_bits(b)) {
+        case 8: return KILN_INT16;
+        case 16: return KILN_INT32;
+        case 32: return KILN_INT64;
+        default: return KILN_FLOAT64;
+        }
+    }
+    int fb = kb == 1 ? float_for(b) : kb == 2 ? (int)b : (b == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64);
+    if (ka == 2) return (kiln_dtype)(a == KILN_FLOAT64 || fb == KILN_FLOAT64 ? KILN_FLOAT64 : KILN_FLOAT32);
+    /* complex */
+    if (a == KILN_COMPLEX128 || fb == KILN_FLOAT64) return KILN_COMPLEX128;
+    return KILN_COMPLEX64;
+}
+
+/* default dtype of a Python scalar kind */
+static kiln_dtype py_default(int kind) {
+    static const kiln_dtype d[4] = {KILN_BOOL, KILN_INT64, KILN_FLOAT64, KILN_COMPLEX128};
+    return d[kind];
+}
+
+const Type *ty_promote(TypeTab *tt, const Type *a, const Type *b) {
+    if (a->kind == T_UNKNOWN || b->kind == T_UNKNOWN) return &tt->unknown;
+    if (a->kind != T_SCALAR || b->kind != T_SCALAR) return NULL;
+    int ka = dt_kind(a->dtype), kb = dt_kind(b->dtype);
+    if (a->weak && b->weak) return ty_scalar(tt, py_default(ka > kb ? ka : kb), true);
+    if (a->weak || b->weak) {
+        const Type *w = a->weak ? a : b, *s = a->weak ? b : a;
+        int kw = dt_kind(w->dtype), ks = dt_kind(s->dtype);
+        if (kw <= ks) return s;
+        if (kw == 3 && ks == 2) return ty_scalar(tt, s->dtype == KILN_FLOAT32 ? KILN_COMPLEX64 : KILN_COMPLEX128, false);
+        return ty_scalar(tt, py_default(kw), false);
+    }
+    return ty_scalar(tt, dt_promote(a->dtype, b->dtype), false);
+}
+
+const Type *ty_join(TypeTab *tt, const Type *a, const Type *b) {
+    if (a == b) return a;
+    if (a->kind == T_UNKNOWN) return b;
+    if (b->kind == T_UNKNOWN) return a;
+    if (a->kind == T_SCALAR && b->kind == T_SCALAR) {
+        /* a variable keeps one type: weak only if every definition was */
+        const Type *p = ty_promote(tt, a, b);
+        if (p && (a->weak != b->weak)) p = ty_scalar(tt, p->dtype, false);
+        return p;
+    }
+    if (a->kind == T_ARRAY && b->kind == T_ARRAY && a->dtype == b->dtype && a->ndim == b->ndim)
+        return ty_array(tt, a->dtype, a->ndim, LAYOUT_ANY);
+    if (a->kind == T_TUPLE && b->kind == T_TUPLE && a->n == b->n) {
+        const Type *e[64];
+        if (a->n > 64) return NULL;
+        for (int i = 0; i < a->n; i++) {
+            e[i] = ty_join(tt, a->elems[i], b->elems[i]);
+            if (!e[i]) return NULL;
+        }
+        return ty_tuple(tt, e, a->n);
+    }
+    return NULL;
+}
+
+const char *ty_name(const Type *t) {
+    static const char *py[4] = {"bool", "int", "float", "complex"};
+    switch (t->kind) {
+    case T_UNKNOWN: return "unknown";
+    case T_NONE: return "None";
+    case T_SCALAR: return t->weak ? py[dt_kind(t->dtype)] : dt_names[t->dtype];
+    case T_ARRAY: return "array";
+    case T_TUPLE: return "tuple";
+    case T_DTYPE: return "dtype";
+    case T_MODULE: return "module";
+    case T_FUNC: return "function";
+    case T_BUILTIN: return "builtin function";
+    case T_STR: return "str";
+    }
+    return "?";
+}
+
+int ty_str(const Type *t, char *buf, size_t cap) {
+    switch (t->kind) {
+    case T_ARRAY:
+        return snprintf(buf, cap, "array(%s, %dd, %s)", dt_names[t->dtype], t->ndim, t->layout == LAYOUT_C ? "C" : "A");
+    case T_DTYPE: return snprintf(buf, cap, "dtype(%s)", dt_names[t->dtype]);
+    case T_TUPLE: {
+        size_t k = (size_t)snprintf(buf, cap, "tuple(");
+        for (int i = 0; i < t->n && k < cap; i++) {
+            if (i) k += (size_t)snprintf(buf + k, cap - k, ", ");
+            if (k < cap) k += (size_t)ty_str(t->elems[i], buf + k, cap - k);
+        }
+        if (k < cap) k += (size_t)snprintf(buf + k, cap - k, ")");
+        return (int)k;
+    }
+    default: return snprintf(buf, cap, "%s", ty_name(t));
+    }
+}

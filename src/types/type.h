@@ -1,0 +1,85 @@
+/*
+ * type.h — kiln's types: scalars (with NumPy 2 "weak" Python scalars), arrays
+ * (dtype, rank, layout), tuples, and the static types that exist only at
+ * compile time (None, dtypes, modules, functions).
+ *
+ * Types are interned per context, so two types are equal iff their pointers
+ * are. Scalar and array types are made up front; tuples on demand.
+ */
+#ifndef KILN_TYPE_H
+#define KILN_TYPE_H
+
+#include "../base/base.h"
+#include "../../include/kiln.h"
+
+typedef enum {
+    T_UNKNOWN,  /* not yet inferred (recursion, loop-carried widening): bottom */
+    T_NONE,
+    T_SCALAR,
+    T_ARRAY,
+    T_TUPLE,
+    T_DTYPE,    /* a dtype as a value: np.float32, float, x.dtype */
+    T_MODULE,   /* math, numpy */
+    T_FUNC,     /* a kernel of this module: id = def index */
+    T_BUILTIN,  /* a builtin callable: id = BI_* */
+    T_STR,      /* a string literal (messages) */
+} TypeKind;
+
+enum { LAYOUT_C = 0, LAYOUT_ANY = 1 };  /* C-contiguous, or any strides */
+enum { MOD_MATH, MOD_NUMPY };
+
+typedef struct Type Type;
+struct Type {
+    uint8_t kind;
+    uint8_t dtype;   /* T_SCALAR, T_ARRAY, T_DTYPE */
+    uint8_t weak;    /* T_SCALAR: a Python int/float/complex/bool */
+    uint8_t ndim;    /* T_ARRAY */
+    uint8_t layout;  /* T_ARRAY */
+    uint16_t n;      /* T_TUPLE */
+    int32_t id;      /* T_MODULE, T_FUNC, T_BUILTIN */
+    const Type **elems;
+    uint32_t nleaves; /* runtime values this type flattens to (tuples: sum) */
+    Type *next;       /* interning chain */
+};
+
+typedef struct TypeTab {
+    Arena arena;
+    Type unknown, none, str;
+    Type scalar[KILN_NDTYPE][2];
+    Type array[KILN_NDTYPE][KILN_MAXDIM + 1][2];
+    Type dtype[KILN_NDTYPE];
+    Type module[2];
+    Type *dyn;        /* tuples, funcs, builtins */
+} TypeTab;
+
+void ty_init(TypeTab *tt);
+void ty_free(TypeTab *tt);
+const Type *ty_scalar(TypeTab *tt, kiln_dtype d, bool weak);
+const Type *ty_array(TypeTab *tt, kiln_dtype d, int ndim, int layout);
+const Type *ty_tuple(TypeTab *tt, const Type **elems, int n); /* NULL on OOM */
+const Type *ty_func(TypeTab *tt, int kind, int id);            /* T_FUNC / T_BUILTIN */
+
+/* dtype classes */
+static inline bool dt_is_int(int d) { return d >= KILN_INT8 && d <= KILN_UINT64; }
+static inline bool dt_is_signed(int d) { return d >= KILN_INT8 && d <= KILN_INT64; }
+static inline bool dt_is_unsigned(int d) { return d >= KILN_UINT8 && d <= KILN_UINT64; }
+static inline bool dt_is_float(int d) { return d == KILN_FLOAT32 || d == KILN_FLOAT64; }
+static inline bool dt_is_complex(int d) { return d == KILN_COMPLEX64 || d == KILN_COMPLEX128; }
+static inline bool dt_is_intlike(int d) { return d <= KILN_UINT64; } /* bool or int */
+int dt_kind(int d);   /* 0 bool, 1 int, 2 float, 3 complex */
+int dt_bits(int d);   /* storage bits (complex: both parts) */
+kiln_dtype dt_promote(kiln_dtype a, kiln_dtype b); /* NumPy's promote_types */
+
+static inline bool ty_is_scalar(const Type *t) { return t->kind == T_SCALAR; }
+static inline bool ty_is_num(const Type *t, int d) { return t->kind == T_SCALAR && t->dtype == d; }
+
+/* the result type of mixing two scalars in arithmetic, NEP 50 rules */
+const Type *ty_promote(TypeTab *tt, const Type *a, const Type *b);
+/* the type a control-flow merge gives two incoming types, or NULL if none */
+const Type *ty_join(TypeTab *tt, const Type *a, const Type *b);
+
+/* "int", "float32", "array(float64, 2d, C)", "tuple(int, float)" */
+int ty_str(const Type *t, char *buf, size_t cap);
+const char *ty_name(const Type *t); /* static buffer-free names for scalars; else "array" … */
+
+#endif
