@@ -65,8 +65,8 @@ int kiln_error_format(const kiln_error *e, char *buf, size_t cap) {
     }
     case KILN_ERR_RUNTIME:
         if (e->file[0] && e->line > 0)
-            return snprintf(buf, cap, "%s:%d: %s: %s", e->file, e->line, e->ename, e->message);
-        return snprintf(buf, cap, "%s: %s", e->ename, e->message);
+            return snprintf(buf, cap, "%s:%d: %s%s%s", e->file, e->line, e->ename, e->message[0] ? ": " : "", e->message);
+        return snprintf(buf, cap, "%s%s%s", e->ename, e->message[0] ? ": " : "", e->message);
     case KILN_ERR_USAGE:
         return snprintf(buf, cap, "error: %s", e->message);
     }

@@ -349,6 +349,20 @@ static int value(LP *l, kiln_value *out) {
         *out = kiln_complex(0.0, im);
         return 0;
     }
+    /* re + imj written without parentheses (inside a list or tuple) */
+    const char *save = l->p;
+    ws(l);
+    if (*l->p == '+' || *l->p == '-') {
+        kiln_value im;
+        const char *at = l->p;
+        if (value(l, &im) == 0 && im.kind == KILN_SCALAR && im.dtype == KILN_COMPLEX128 && im.v.c[0] == 0 &&
+            (at[1] != '+' && at[1] != '-')) {
+            *out = kiln_complex(isint ? (double)i : f, im.v.c[1]);
+            return 0;
+        }
+        memset(l->err, 0, sizeof *l->err);
+    }
+    l->p = save;
     *out = isint ? kiln_int(i) : kiln_float(f);
     return 0;
 }

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Run every test/run kernel under CPython + NumPy and compare with its # expect lines.
+
+kiln's reference semantics are CPython's with NumPy 2 promotion (NEP 50); on
+NumPy 1.24-1.26 the same rules are switched on with np._set_promotion_state.
+Cases whose line before "# run:" says "# cpython: skip (why)" are kiln's
+documented deviations (integer wrap-around, errors for NumPy scalar division
+by zero) and are counted as skipped.
+
+usage: cpython_check.py [--fill] FILES...   (--fill rewrites the expect lines)
+"""
+import ast
+import math
+import sys
+import traceback
+import warnings
+
+try:
+    import numpy as np
+except ImportError:
+    print("cpython check skipped: no numpy")
+    print("0 passed, 0 failed, 0 skipped")
+    sys.exit(0)
+
+if hasattr(np, "_set_promotion_state"):
+    np._set_promotion_state("weak")
+warnings.simplefilter("ignore")
+
+
+class Lists(ast.NodeTransformer):
+    """[1.0, 2.0] in a run line is an array argument."""
+
+    def visit_List(self, node):
+        return ast.Call(func=ast.Attribute(value=ast.Name(id="np", ctx=ast.Load()), attr="array", ctx=ast.Load()),
+                        args=[node], keywords=[])
+
+
+def to_py(v):
+    if isinstance(v, np.ndarray):
+        return v.tolist()
+    if isinstance(v, np.generic):
+        return v.item()
+    if isinstance(v, tuple):
+        return tuple(to_py(x) for x in v)
+    return v
+
+
+def run_case(path, ns, call):
+    tree = ast.parse(call.replace("@", "np.load('") if "@" in call else call, mode="eval")
+    tree = ast.fix_missing_locations(Lists().visit(tree))
+    try:
+        res = eval(compile(tree, "<run>", "eval"), ns)
+        return repr(to_py(res)), False
+    except Exception as e:
+        line = 0
+        for fr in traceback.extract_tb(e.__traceback__):
+            if fr.filename == path:
+                line = fr.lineno
+        name = type(e).__name__
+        msg = str(e)
+        return "line %d: %s: %s" % (line, name, msg) if msg else "line %d: %s" % (line, name), True
+
+
+def check(path, fill, counts):
+    src = open(path).read()
+    ns = {"__name__": "kernels", "np": np, "math": math}
+    exec(compile(src, path, "exec"), ns)
+    lines = src.split("\n")
+    out = []
+    call = None
+    skip = False
+    for i, line in enumerate(lines):
+        if line.startswith("# cpython: skip"):
+            skip = True
+        if line.startswith("# run: "):
+            call = line[7:]
+        if (line.startswith("# expect: ") or line.startswith("# expect-error: ")) and call is not None:
+            if skip:
+                counts[2] += 1
+                skip = False
+                out.append(line)
+                continue
+            got, err = run_case(path, ns, call)
+            want = line.split(": ", 1)[1]
+            if fill:
+                line = ("# expect-error: " if err else "# expect: ") + got
+            elif got == want and err == line.startswith("# expect-error"):
+                counts[0] += 1
+            else:
+                counts[1] += 1
+                print("FAIL %s:%d: %s\n  want: %s\n  cpython: %s" % (path, i + 1, call, want, got))
+        out.append(line)
+    if fill:
+        open(path, "w").write("\n".join(out))
+
+
+def main():
+    fill = "--fill" in sys.argv
+    counts = [0, 0, 0]
+    for p in [a for a in sys.argv[1:] if not a.startswith("--")]:
+        check(p, fill, counts)
+    print("%d passed, %d failed, %d skipped" % tuple(counts))
+    sys.exit(1 if counts[1] else 0)
+
+
+if __name__ == "__main__":
+    main()
