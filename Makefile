@@ -22,16 +22,16 @@ all: $(BUILD)/kiln $(BUILD)/libkiln.a $(BUILD)/libkiln.so
 
 $(BUILD)/%.o: %.c $(HDR)
 	@mkdir -p $(dir $@)
-	$(CC) $(KILN_CFLAGS) $(CFLAGS) -c $< -o $@
+	@$(CC) $(KILN_CFLAGS) $(CFLAGS) -c $< -o $@
 
 $(BUILD)/libkiln.a: $(OBJ)
-	rm -f $@ && ar rcs $@ $^
+	@rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/libkiln.so: $(OBJ)
-	$(CC) -shared $(CFLAGS) -o $@ $^ $(LDLIBS)
+	@$(CC) -shared $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/kiln: $(CLI_OBJ) $(BUILD)/libkiln.a
-	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libkiln.a $(LDLIBS)
+	@$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libkiln.a $(LDLIBS)
 
 # ---- tests ----
 UNIT_SRC := $(wildcard test/unit/*.c)
@@ -39,23 +39,22 @@ UNIT_BIN := $(UNIT_SRC:test/unit/%.c=$(BUILD)/test/%)
 
 $(BUILD)/test/%: test/unit/%.c $(BUILD)/libkiln.a $(HDR)
 	@mkdir -p $(dir $@)
-	$(CC) $(KILN_CFLAGS) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libkiln.a $(LDLIBS)
+	@$(CC) $(KILN_CFLAGS) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libkiln.a $(LDLIBS)
 
 $(BUILD)/test/runner: test/runner.c
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $(CFLAGS) -o $@ $<
+	@$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $(CFLAGS) -o $@ $<
 
-deps:
-	@sh scripts/deps.sh
-
-test: deps
+test:
+	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(BUILD)/test/runner
 	@$(MAKE) --no-print-directory BUILD=build/asan CC=clang OPT=-O1 \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -DKILN_DEBUG" \
 	    all build/asan/test/runner $(UNIT_BIN:$(BUILD)/%=build/asan/%)
 	@sh test/run_all.sh
 
-demo: deps
+demo:
+	@sh scripts/deps.sh demo
 	@$(MAKE) --no-print-directory all
 	@sh examples/demo.sh
 
@@ -73,4 +72,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: all deps test demo bench install clean
+.PHONY: all test demo bench install clean

@@ -48,14 +48,14 @@ static void newline(Lexer *lx, const char *after) {
 
 /* measure the indentation of the line at lx->p; skip blank/comment lines.
  * Returns false at end of input. */
-static bool measure_indent(Lexer *lx, int *width) {
+static bool measure_indent(Lexer *lx, int *width, int *alt) {
     for (;;) {
-        int w = 0;
+        int w = 0, w1 = 0;
         const char *q = lx->p;
         while (q < lx->end && (*q == ' ' || *q == '\t' || *q == '\f')) {
-            if (*q == '\t') w = (w / 8 + 1) * 8;
-            else if (*q == ' ') w++;
-            else w = 0;
+            if (*q == '\t') { w = (w / 8 + 1) * 8; w1++; }
+            else if (*q == ' ') { w++; w1++; }
+            else w = w1 = 0;
             q++;
         }
         if (q >= lx->end) { lx->p = q; return false; }
@@ -68,7 +68,7 @@ static bool measure_indent(Lexer *lx, int *width) {
         }
         if (q >= lx->end) { lx->p = q; return false; }
         lx->p = q;
-        *width = w;
+        *width = w; *alt = w1;
         return true;
     }
 }
@@ -201,11 +201,15 @@ Token lex_next(Lexer *lx) {
     if (lx->pending < 0) { lx->pending++; return mk(lx, TK_DEDENT, lx->p, 0); }
     if (lx->at_line_start && lx->paren == 0) {
         lx->at_line_start = false;
-        int w;
-        if (!measure_indent(lx, &w)) w = 0;
-        int top = lx->indents[lx->nindent - 1];
+        int w, w1;
+        if (!measure_indent(lx, &w, &w1)) w = w1 = 0;
+        int top = lx->indents[lx->nindent - 1], top1 = lx->alt[lx->nindent - 1];
+        /* as CPython: the indentation must compare the same with tabs of 8 and of 1 column */
+        if ((w > top) != (w1 > top1) || (w == top) != (w1 == top1))
+            lex_fail(lx, lx->p, "inconsistent use of tabs and spaces in indentation");
         if (w > top) {
             if (lx->nindent >= (int)NELEM(lx->indents)) lex_fail(lx, lx->p, "too many levels of indentation");
+            lx->alt[lx->nindent] = w1;
             lx->indents[lx->nindent++] = w;
             return mk(lx, TK_INDENT, lx->p, 0);
         }
@@ -214,6 +218,7 @@ Token lex_next(Lexer *lx) {
             while (lx->nindent > 1 && lx->indents[lx->nindent - 1] > w) { lx->nindent--; k++; }
             if (lx->indents[lx->nindent - 1] != w)
                 lex_fail(lx, lx->p, "unindent does not match any outer indentation level");
+            if (lx->alt[lx->nindent - 1] != w1) lex_fail(lx, lx->p, "inconsistent use of tabs and spaces in indentation");
             lx->pending = -(k - 1);
             return mk(lx, TK_DEDENT, lx->p, 0);
         }
@@ -234,14 +239,12 @@ Token lex_next(Lexer *lx) {
             lx->p = p; newline(lx, p); continue;
         }
         if (c == '\n' || c == '\r') {
-            const char *nl = p;
+            Token t = mk(lx, TK_NEWLINE, p, 1); /* column of the line's end, for "expected ':'" */
             p += (c == '\r' && p + 1 < lx->end && p[1] == '\n') ? 2 : 1;
             lx->p = p; newline(lx, p);
             if (lx->paren > 0 || !lx->emitted_any) { if (lx->paren == 0) lx->at_line_start = true; continue; }
             lx->emitted_any = false;
             lx->at_line_start = true;
-            Token t = mk(lx, TK_NEWLINE, nl, 1);
-            t.line = lx->line - 1;
             return t;
         }
         lx->emitted_any = true;

@@ -53,7 +53,7 @@ typedef struct Lexer {
     Diag *diag;
     const char *src, *p, *end;
     int line; const char *line_start;
-    int indents[128]; int nindent;
+    int indents[128], alt[128]; int nindent; /* alt: widths with tabs as one column */
     int pending;          /* >0: INDENTs to emit, <0: DEDENTs */
     int paren;            /* bracket depth: newlines inside are joined */
     bool at_line_start;

@@ -23,6 +23,7 @@ const char *ir_verify(Func *f, char *buf, size_t cap) {
     for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
         Block *b = &f->blocks.v[bi];
         if (b->dead) continue;
+        if (bi && !b->preds.n && b->term == TERM_NONE) continue; /* unreachable: dce removes it */
         if (b->term == TERM_NONE) BAD("b%u has no terminator", bi);
         for (uint32_t k = 0; k < b->ins.n; k++) {
             Ref r = b->ins.v[k];

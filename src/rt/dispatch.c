@@ -154,17 +154,23 @@ void rt_discard_since(kiln_ctx *ctx, Spec *mark) {
 }
 
 static void explain_recompile(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs) {
-    SpecTab *t = atomic_load(&fn->tab);
+    /* compare with the most recent earlier specialization, published or pending */
     Spec *prev = NULL;
-    for (uint32_t i = 0; t && i < t->cap && !prev; i++) prev = atomic_load(&t->slots[i]);
+    for (Spec *p = ctx->created; p && !prev; p = p->next_created)
+        if (p->fn == fn) prev = p;
+    if (!prev) prev = atomic_load(&fn->last);
+    SpecTab *t = atomic_load(&fn->tab);
+    for (uint32_t i = 0; !prev && t && i < t->cap; i++) prev = atomic_load(&t->slots[i]);
     if (!prev) return;
     for (int i = 0; i < nargs && i < prev->nargs; i++) {
         if (args[i] == prev->args[i]) continue;
         char a[256], b[256];
         ty_str(prev->args[i], a, sizeof a);
         ty_str(args[i], b, sizeof b);
+        unsigned long long n = fn->nspecs + 1;
+        for (Spec *p = ctx->created; p; p = p->next_created) n += p->fn == fn;
         rt_log(ctx, "kiln: recompiling %s: argument '%s' changed from %s to %s (specialization %llu)\n", fn->name,
-               fn->def->names[i], a, b, (unsigned long long)fn->nspecs + 1);
+               fn->def->names[i], a, b, n);
     }
 }
 
@@ -195,9 +201,9 @@ Spec *rt_spec_get(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, ki
     memcpy(s->args, args, sizeof(Type *) * (size_t)nargs);
     s->nargs = nargs;
     s->state = SPEC_BUILDING;
+    if (ctx->opt.log & KILN_LOG_RECOMPILES) explain_recompile(ctx, fn, args, nargs);
     s->next_created = ctx->created;
     ctx->created = s;
-    if (ctx->opt.log & KILN_LOG_RECOMPILES) explain_recompile(ctx, fn, args, nargs);
     ctx->building[ctx->nbuilding++] = s;
     int r = rt_compile(ctx, s, err);
     ctx->nbuilding--;
@@ -327,6 +333,30 @@ static void lit_to_value(const Lit *l, kiln_value *out, kiln_value *pool, int *n
     }
 }
 
+/* the arguments with the defaults of the parameters not given; full has room for 64 */
+int rt_bind_defaults(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *full, kiln_value *pool, kiln_error *err) {
+    int np = fn->def->nnames;
+    if (nargs > np) {
+        err_set(err, KILN_ERR_USAGE, "", "%s() takes %d positional argument%s but %d were given", fn->name, np, np == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    if (np > 64) { err_set(err, KILN_ERR_USAGE, "", "%s() has too many parameters", fn->name); return -1; }
+    int npool = 0;
+    for (int i = 0; i < nargs; i++) full[i] = args[i];
+    for (int i = nargs; i < np; i++) {
+        Lit *l = default_of(fn, i);
+        if (!l) {
+            int missing = 0;
+            for (int j = i; j < np; j++) missing += default_of(fn, j) == NULL;
+            err_set(err, KILN_ERR_USAGE, "", "%s() missing %d required positional argument%s: '%s'", fn->name, missing,
+                    missing == 1 ? "" : "s", fn->def->names[i]);
+            return -1;
+        }
+        lit_to_value(l, &full[i], pool, &npool);
+    }
+    return np;
+}
+
 int kiln_func_default(const kiln_func *fn, int i, kiln_value *out) {
     if (!fn || i < 0 || i >= fn->def->nnames || !fn->defaults || !fn->defaults[i]) return -1;
     kiln_value pool[64];
@@ -348,26 +378,11 @@ int kiln_call(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *resu
     if (result) memset(result, 0, sizeof *result);
     if (!fn || (!args && nargs)) { err_set(err, KILN_ERR_USAGE, "", "kiln_call: no function or no arguments"); return -1; }
     kiln_ctx *ctx = fn->mod->ctx;
-    int np = fn->def->nnames;
-    if (nargs > np) {
-        err_set(err, KILN_ERR_USAGE, "", "%s() takes %d positional argument%s but %d were given", fn->name, np, np == 1 ? "" : "s", nargs);
-        return -1;
-    }
     kiln_value full[64], pool[64];
-    int npool = 0;
-    if (nargs < np) { /* fill in defaults */
-        for (int i = 0; i < nargs; i++) full[i] = args[i];
-        for (int i = nargs; i < np; i++) {
-            Lit *l = default_of(fn, i);
-            if (!l) {
-                err_set(err, KILN_ERR_USAGE, "", "%s() missing %d required positional argument%s: '%s'", fn->name, np - i,
-                        np - i == 1 ? "" : "s", fn->def->names[i]);
-                return -1;
-            }
-            lit_to_value(l, &full[i], pool, &npool);
-        }
+    if (nargs != fn->def->nnames) { /* fill in defaults */
+        nargs = rt_bind_defaults(fn, args, nargs, full, pool, err);
+        if (nargs < 0) return -1;
         args = full;
-        nargs = np;
     }
     uint32_t codes[SIG_MAX + 2], n = 0;
     for (int i = 0; i < nargs && n <= SIG_MAX; i++) n = sig_of_value(&args[i], codes, n, 0);

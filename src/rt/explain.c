@@ -10,8 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-int rt_explain(kiln_func *fn, const kiln_value *args, int nargs, FILE *out, const char *pass, kiln_error *err) {
-    kiln_value res;
+int rt_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, const char *pass, kiln_error *err) {
+    kiln_value args[64], pool[64], res;
+    int nargs = rt_bind_defaults(fn, given, ngiven, args, pool, err);
+    if (nargs < 0) return -1;
     if (kiln_call(fn, args, nargs, &res, err) != 0 && err->kind != KILN_ERR_RUNTIME) return -1;
     if (err->kind != KILN_ERR_RUNTIME) kiln_value_free(&res);
     kiln_ctx *ctx = fn->mod->ctx;

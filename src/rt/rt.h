@@ -101,6 +101,7 @@ struct kiln_ctx {
 /* dispatch.c */
 Spec *rt_spec_get(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, kiln_error *err);
 void rt_discard_since(kiln_ctx *ctx, Spec *mark);
+int rt_bind_defaults(struct kiln_func *fn, const kiln_value *args, int nargs, kiln_value *full, kiln_value *pool, kiln_error *err);
 void rt_func_free(struct kiln_func *fn);
 uint32_t rt_sig_encode(const Type *t, uint32_t *codes, uint32_t n);
 const Type *rt_type_of_value(kiln_ctx *ctx, const kiln_value *v);

@@ -26,7 +26,7 @@ typedef union Slot {
 typedef struct RtBuf {
     atomic_long refs;
     size_t size;
-    _Alignas(64) unsigned char data[];
+    _Alignas(16) unsigned char data[]; /* calloc's alignment: fresh pages stay untouched */
 } RtBuf;
 
 typedef struct Run {

@@ -387,6 +387,7 @@ Val ex_expr(Inf *I, Node *n) {
     if (I->cur == NOBLOCK) inf_fail(I, n, "internal error: expression in unreachable code");
     int saved = I->line;
     I->line = n->line;
+    I->at = n;
     Val v;
     switch (n->kind) {
     case N_INT: v = cst(I, ty_scalar(I->tt, KILN_INT64, true), (Scalar){.i = n->v.i}); break;

@@ -18,6 +18,7 @@
 void inf_fail(Inf *I, Node *n, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
+    if (!n) n = I->at;
     diag_vset(I->d.err, I->d.file, I->d.src, I->d.len, n ? n->line : I->line, n ? n->col : 1, fmt, ap);
     va_end(ap);
     longjmp(*I->d.jb, 1);
@@ -387,6 +388,7 @@ Val val_of(Inf *I, Ref r) {
 }
 
 Val inf_read_name(Inf *I, Node *n) {
+    if (n->id >= 0) I->at = n;
     int var = find_var(I, n->name);
     if (var < 0) {
         bool found;
@@ -410,6 +412,7 @@ static bool same_shape(const Type *a, const Type *b) {
 }
 
 static void write_leaves(Inf *I, Val v, int32_t *ssa) {
+    /* I->at is the assignment target */
     if (v.ty->kind != T_TUPLE) {
         Ref r = v.r;
         if (v.ty->kind == T_STR) inf_fail(I, NULL, "strings can only be used as messages, not stored in variables");
@@ -420,6 +423,7 @@ static void write_leaves(Inf *I, Val v, int32_t *ssa) {
 }
 
 static void bind_name(Inf *I, Node *t, Val v) {
+    if (t->id >= 0) I->at = t;
     int var = find_var(I, t->name);
     assert(var >= 0);
     VarInfo *vi = &I->vars.v[var];

@@ -48,6 +48,7 @@ typedef struct Inf {
     Diag d;
     uint32_t cur;
     int line;
+    Node *at;               /* the node being compiled, for messages */
     VEC(VarInfo) vars;
     VEC(int32_t) ssa_var;   /* ssa id -> var index */
     VEC(int32_t) blk_node;  /* loop headers: the loop's node id, else -1 */

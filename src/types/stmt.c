@@ -441,6 +441,7 @@ static void st_augassign(Inf *I, Node *s) {
 
 static void stmt(Inf *I, Node *s) {
     I->line = s->line;
+    I->at = s;
     switch (s->kind) {
     case S_EXPR:
         if (s->a->kind == N_STR) return; /* docstring */

@@ -1,0 +1,25 @@
+#!/bin/sh
+# deps.sh — install the Debian packages kiln needs, once, as root.
+#   sh scripts/deps.sh demo   build tools only
+#   sh scripts/deps.sh test   + clang and its sanitizer runtime, python3-numpy (CPython oracle)
+# Not root: prints the exact apt-get line to run and fails.
+set -e
+mode=${1:-test}
+pkgs="make gcc libc6-dev"
+if [ "$mode" = test ]; then
+    pkgs="$pkgs clang libclang-rt-dev python3 python3-numpy"
+fi
+missing=""
+for p in $pkgs; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+    echo "kiln needs these Debian packages:$missing" >&2
+    echo "run as root:  apt-get update && apt-get install -y$missing" >&2
+    exit 1
+fi
+echo "installing:$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends $missing >/dev/null

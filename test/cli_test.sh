@@ -1,0 +1,83 @@
+#!/bin/sh
+# cli_test.sh KILN — the command line: exit statuses, usage errors, malformed
+# inputs, .npy in and out, keyword arguments, explain. Ends "N passed, N failed".
+K=${1:-build/kiln}
+T=$(mktemp -d /tmp/kiln-cli-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+pass=0; fail=0
+# check WANT_RC WANT_TEXT CMD...: exit status and a substring of stdout+stderr
+check() {
+    want_rc=$1; want=$2; shift 2
+    out=$("$@" 2>&1); rc=$?
+    if [ "$rc" = "$want_rc" ] && { [ -z "$want" ] || printf '%s' "$out" | grep -qF -- "$want"; }; then pass=$((pass + 1))
+    else fail=$((fail + 1)); echo "FAIL: $* -> rc $rc (want $want_rc), output: $out (want '$want')"; fi
+}
+cat > "$T/k.py" <<'PY'
+import numpy as np
+def add(a, b=1.5, c=0):
+    return a + b + c
+def total(a):
+    s = 0.0
+    for i in range(a.shape[0]):
+        for j in range(a.shape[1]):
+            s = s * 10 + a[i, j]
+    return s
+def ramp(n):
+    r = np.zeros(n, dtype=np.int32)
+    for i in range(n):
+        r[i] = i * i
+    return r
+def first(a):
+    return a[0]
+def last(a):
+    return a[-1]
+PY
+check 2 "usage: kiln" "$K"
+check 0 "usage: kiln" "$K" --help
+check 2 "unknown command 'frob'" "$K" frob
+check 0 "usage: kiln run" "$K" run --help
+check 0 "usage: kiln explain" "$K" explain --help
+check 2 "expected FILE FUNC" "$K" run "$T/k.py"
+check 2 "unknown option '--bogus'" "$K" run --bogus "$T/k.py" add 1
+check 2 "unknown tier 'fast'" "$K" run --tier fast "$T/k.py" add 1
+check 1 "not built into this kiln" "$K" run --tier opt "$T/k.py" add 1
+check 1 "not built into this kiln" "$K" run --tier baseline "$T/k.py" add 1
+check 1 "cannot open" "$K" run "$T/missing.py" add 1
+check 1 "has no function 'nope'" "$K" run "$T/k.py" nope 1
+check 1 "add() takes 3 arguments but 4 were given" "$K" run "$T/k.py" add 1 2 3 4
+check 1 "missing 1 required positional argument: 'a'" "$K" run "$T/k.py" add
+check 1 "cannot read argument '1.2.3'" "$K" run "$T/k.py" add 1.2.3
+check 1 "cannot read argument '(1, '" "$K" run "$T/k.py" add "(1, "
+check 1 "ragged nested list" "$K" run "$T/k.py" total "[[1, 2], [3]]"
+check 1 "does not fit in int64" "$K" run "$T/k.py" add 99999999999999999999
+check 1 "out of range for int8" "$K" run "$T/k.py" add "np.int8(300)"
+check 1 "unexpected keyword argument 'z'" "$K" run "$T/k.py" add 1 z=2
+check 1 "multiple values for argument 'a'" "$K" run "$T/k.py" add 1 a=2
+check 0 "3.5" "$K" run "$T/k.py" add 2
+check 0 "12.5" "$K" run "$T/k.py" add 1 c=10
+check 0 "(3+1.5j)" "$K" run "$T/k.py" add "(1+0.5j)" 2 c=1j
+check 0 "3.0" "$K" run "$T/k.py" add "np.float32(1)" 2
+check 0 "[0, 1, 4, 9]" "$K" run "$T/k.py" ramp 4
+check 0 "" "$K" run "$T/k.py" ramp 5 --out "$T/r.npy"
+check 0 "16" "$K" run "$T/k.py" last "@$T/r.npy"
+check 1 "--out needs an array result" "$K" run "$T/k.py" add 1 --out "$T/x.npy"
+check 1 "not a valid .npy file" "$K" run "$T/k.py" first "@$T/k.py"
+check 1 "cannot open" "$K" run "$T/k.py" first "@$T/none.npy"
+# a Fortran-order array arrives as a strided view and reads the same values
+hdr="{'descr': '<f8', 'fortran_order': True, 'shape': (2, 2), }"
+len=$(( ${#hdr} + 1 ))
+printf "\223NUMPY\001\000\\$(printf %o $len)\000%s\n" "$hdr" > "$T/f.npy"
+printf '\000\000\000\000\000\000\360\077\000\000\000\000\000\000\010\100\000\000\000\000\000\000\000\100\000\000\000\000\000\000\020\100' >> "$T/f.npy"
+check 0 "1234.0" "$K" run "$T/k.py" total "@$T/f.npy"
+check 0 "--- after dce ---" "$K" explain "$T/k.py" add 1 2
+check 0 "a                int" "$K" explain "$T/k.py" add 1 2
+check 0 "--- after fold ---" "$K" explain --ir=after:fold "$T/k.py" add 1
+check 0 "BLT_I" "$K" explain "$T/k.py" ramp 3
+check 1 "has no function" "$K" explain "$T/k.py" nope
+printf 'def f(x):\n    return x +\n' > "$T/bad.py"
+check 1 "bad.py:2:15: error: invalid syntax" "$K" run "$T/bad.py" f 1
+printf 'def f(x):\n    return 1 // x\n' > "$T/zd.py"
+check 1 "zd.py:2: ZeroDivisionError: integer division or modulo by zero" "$K" run "$T/zd.py" f 0
+KILN_LOG=recompiles check 0 "argument 'a' changed from" sh -c "printf 'def g(a):\n    return a\ndef f(x):\n    return g(x) + g(1.5)\n' > $T/rc.py && KILN_LOG=recompiles $K run $T/rc.py f 1"
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]

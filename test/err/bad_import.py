@@ -1,0 +1,5 @@
+# run: f(1)
+import os
+
+def f(x):
+    return x

@@ -1,0 +1,4 @@
+# run: f(1)
+def f(x):
+    break
+    return x

@@ -1,0 +1,6 @@
+# run: f(1)
+class Point:
+    pass
+
+def f(x):
+    return x

@@ -1,0 +1,6 @@
+# run: f(1)
+def f(x):
+    return x
+
+def f(x):
+    return x + 1

@@ -1,0 +1,4 @@
+# run: f(1)
+def f(x):
+    g = lambda y: y + 1
+    return g(x)

@@ -1,0 +1,3 @@
+# run: f(1)
+def f(x):
+    return x + 012

@@ -1,0 +1,5 @@
+# run: f(1)
+import math
+
+def f(x):
+    return math.sqrt(1j)

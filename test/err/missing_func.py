@@ -1,0 +1,3 @@
+# run: nope(1)
+def f(x):
+    return x

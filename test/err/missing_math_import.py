@@ -1,0 +1,3 @@
+# run: f(1.0)
+def f(x):
+    return math.sqrt(x)

@@ -1,0 +1,4 @@
+# run: f(1)
+def f(x):
+    print(x)
+    return x

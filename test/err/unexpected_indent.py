@@ -1,0 +1,4 @@
+# run: f(1)
+def f(x):
+    y = x
+        return y

@@ -1,0 +1,4 @@
+# run: f(1)
+def f(x):
+    a, b = (1, 2, 3)
+    return a

@@ -1,0 +1,35 @@
+#!/bin/sh
+# run_all.sh — the whole suite, as `make test` runs it:
+#   the kernel cases on every built tier, the diagnostics, the unit tests and
+#   the command line, first with the normal build and then under
+#   AddressSanitizer + UndefinedBehaviorSanitizer, then the CPython oracle.
+# Ends with one line "N passed, N failed"; exits 1 if anything failed.
+cd "$(dirname "$0")/.." || exit 2
+P=0; F=0
+suite() {
+    name=$1; shift
+    out=$("$@" 2>&1)
+    line=$(printf '%s\n' "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -1)
+    p=$(printf '%s' "$line" | sed -E 's/^([0-9]+) passed.*/\1/')
+    f=$(printf '%s' "$line" | sed -E 's/^[0-9]+ passed, ([0-9]+) failed.*/\1/')
+    if [ -z "$line" ]; then p=0; f=1; fi
+    printf '%s\n' "$out" | grep -E '^(FAIL|  want|  got|  cpython|=+ERROR|SUMMARY)' | head -40
+    printf '%-34s %s\n' "$name" "${line:-no result (crashed?)}"
+    P=$((P + p)); F=$((F + f))
+}
+for b in build build/asan; do
+    [ -x $b/kiln ] || continue
+    tag=$(basename $b)
+    suite "$tag: kernels (interp)" $b/test/runner $b/kiln --tier interp test/run/*.py
+    suite "$tag: diagnostics" $b/test/runner $b/kiln --err test/err/*.py
+    for t in $b/test/*_test; do suite "$tag: $(basename $t)" $t; done
+    suite "$tag: command line" sh test/cli_test.sh $b/kiln
+done
+PY=""
+for py in /usr/bin/python3 python3; do
+    if $py -c 'import numpy' >/dev/null 2>&1; then PY=$py; break; fi
+done
+if [ -n "$PY" ]; then suite "cpython oracle" $PY test/cpython_check.py test/run/*.py
+else echo "cpython oracle                     skipped (no python3 with numpy)"; fi
+echo "$P passed, $F failed"
+[ "$F" = 0 ]
