@@ -312,8 +312,8 @@ L_RET: {
     const Extra *x = (const Extra *)(intptr_t)pc->imm;
     Slot *o = ret;
     for (int k = 0; k < x->n; k++) {
-        memcpy(o, &s[x->slot[2 * k]], sizeof(Slot) * (size_t)x->slot[2 * k + 1]);
-        o += x->slot[2 * k + 1];
+        const Slot *from = &s[x->slot[2 * k]];
+        for (int32_t j = 0; j < x->slot[2 * k + 1]; j++) *o++ = from[j];
     }
     return 0;
 }
@@ -773,9 +773,10 @@ static int interp_run(Spec *s, const Slot *args, Slot *ret, Run *run) {
     bool heap = bytes > (size_t)run->ctx->tune[TUNE_FRAME_STACK_BYTES];
     Slot *fr = heap ? malloc(bytes) : alloca(bytes);
     if (!fr) return run_raise(run, RE_NOMEM, 0, c->file);
-    memcpy(fr, c->init, sizeof(Slot) * c->ninit);
+    for (uint32_t k = 0; k < c->ninit; k++) fr[k] = c->init[k];
     for (uint32_t k = 0; k < c->nargs; k++) {
-        memcpy(&fr[c->arg_slot[k]], args, sizeof(Slot) * (size_t)c->arg_size[k]);
+        Slot *d = &fr[c->arg_slot[k]];
+        for (int32_t j = 0; j < c->arg_size[k]; j++) d[j] = args[j];
         args += c->arg_size[k];
     }
     run->depth++;

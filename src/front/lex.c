@@ -73,12 +73,65 @@ static bool measure_indent(Lexer *lx, int *width, int *alt) {
     }
 }
 
+/* keywords are 2-8 letters, all starting with a lowercase letter or F/N/T:
+ * compare the first letter before any memcmp */
 static int kw_lookup(const char *s, int n) {
+    if (n < 2 || n > 8) return TK_NAME;
     for (int k = TK_FIRST_KW; k <= TK_LAST_KW; k++) {
         const char *w = tok_names[k];
-        if ((int)strlen(w) == n && memcmp(w, s, (size_t)n) == 0) return k;
+        if (w[0] == s[0] && w[n] == 0 && memcmp(w, s, (size_t)n) == 0) return k;
     }
     return TK_NAME;
+}
+
+/* the operator at p (longest match): its token and length, 0 if none */
+static int op_at(const char *p, const char *end, int *len) {
+    char c = p[0], d = p + 1 < end ? p[1] : 0, e = p + 2 < end ? p[2] : 0;
+    *len = 1;
+    switch (c) {
+    case '*':
+        if (d == '*') { *len = e == '=' ? 3 : 2; return e == '=' ? TK_POWEQ : TK_POW; }
+        if (d == '=') { *len = 2; return TK_STAREQ; }
+        return TK_STAR;
+    case '/':
+        if (d == '/') { *len = e == '=' ? 3 : 2; return e == '=' ? TK_FLOORDIVEQ : TK_FLOORDIV; }
+        if (d == '=') { *len = 2; return TK_SLASHEQ; }
+        return TK_SLASH;
+    case '<':
+        if (d == '<') { *len = e == '=' ? 3 : 2; return e == '=' ? TK_SHLEQ : TK_SHL; }
+        if (d == '=') { *len = 2; return TK_LE; }
+        return TK_LT;
+    case '>':
+        if (d == '>') { *len = e == '=' ? 3 : 2; return e == '=' ? TK_SHREQ : TK_SHR; }
+        if (d == '=') { *len = 2; return TK_GE; }
+        return TK_GT;
+    case '.':
+        if (d == '.' && e == '.') { *len = 3; return TK_ELLIPSIS; }
+        return TK_DOT;
+    case '=': if (d == '=') { *len = 2; return TK_EQ; } return TK_ASSIGN;
+    case '!': if (d == '=') { *len = 2; return TK_NE; } return 0;
+    case '-':
+        if (d == '>') { *len = 2; return TK_ARROW; }
+        if (d == '=') { *len = 2; return TK_MINUSEQ; }
+        return TK_MINUS;
+    case ':': if (d == '=') { *len = 2; return TK_WALRUS; } return TK_COLON;
+    case '+': if (d == '=') { *len = 2; return TK_PLUSEQ; } return TK_PLUS;
+    case '%': if (d == '=') { *len = 2; return TK_PERCENTEQ; } return TK_PERCENT;
+    case '&': if (d == '=') { *len = 2; return TK_AMPEQ; } return TK_AMP;
+    case '|': if (d == '=') { *len = 2; return TK_PIPEEQ; } return TK_PIPE;
+    case '^': if (d == '=') { *len = 2; return TK_CARETEQ; } return TK_CARET;
+    case '@': if (d == '=') { *len = 2; return TK_ATEQ; } return TK_AT;
+    case '~': return TK_TILDE;
+    case '(': return TK_LPAREN;
+    case ')': return TK_RPAREN;
+    case '[': return TK_LBRACK;
+    case ']': return TK_RBRACK;
+    case '{': return TK_LBRACE;
+    case '}': return TK_RBRACE;
+    case ',': return TK_COMMA;
+    case ';': return TK_SEMI;
+    }
+    return 0;
 }
 
 static Token lex_number(Lexer *lx) {
@@ -184,18 +237,6 @@ static Token lex_string(Lexer *lx) {
     return t;
 }
 
-static const struct { const char *s; int k; } ops[] = {
-    {"**=", TK_POWEQ}, {"//=", TK_FLOORDIVEQ}, {"<<=", TK_SHLEQ}, {">>=", TK_SHREQ}, {"...", TK_ELLIPSIS},
-    {"**", TK_POW}, {"//", TK_FLOORDIV}, {"<<", TK_SHL}, {">>", TK_SHR}, {"<=", TK_LE}, {">=", TK_GE},
-    {"==", TK_EQ}, {"!=", TK_NE}, {"->", TK_ARROW}, {":=", TK_WALRUS},
-    {"+=", TK_PLUSEQ}, {"-=", TK_MINUSEQ}, {"*=", TK_STAREQ}, {"/=", TK_SLASHEQ}, {"%=", TK_PERCENTEQ},
-    {"&=", TK_AMPEQ}, {"|=", TK_PIPEEQ}, {"^=", TK_CARETEQ}, {"@=", TK_ATEQ},
-    {"+", TK_PLUS}, {"-", TK_MINUS}, {"*", TK_STAR}, {"/", TK_SLASH}, {"%", TK_PERCENT}, {"@", TK_AT},
-    {"&", TK_AMP}, {"|", TK_PIPE}, {"^", TK_CARET}, {"~", TK_TILDE}, {"<", TK_LT}, {">", TK_GT},
-    {"(", TK_LPAREN}, {")", TK_RPAREN}, {"[", TK_LBRACK}, {"]", TK_RBRACK}, {"{", TK_LBRACE}, {"}", TK_RBRACE},
-    {",", TK_COMMA}, {":", TK_COLON}, {".", TK_DOT}, {";", TK_SEMI}, {"=", TK_ASSIGN},
-};
-
 Token lex_next(Lexer *lx) {
     if (lx->pending > 0) { lx->pending--; return mk(lx, TK_INDENT, lx->p, 0); }
     if (lx->pending < 0) { lx->pending++; return mk(lx, TK_DEDENT, lx->p, 0); }
@@ -264,15 +305,13 @@ Token lex_next(Lexer *lx) {
             return t;
         }
         if (c == '\'' || c == '"') return lex_string(lx);
-        for (size_t i = 0; i < NELEM(ops); i++) {
-            size_t n = strlen(ops[i].s);
-            if ((size_t)(lx->end - p) >= n && memcmp(p, ops[i].s, n) == 0) {
-                Token t = mk(lx, ops[i].k, p, (int)n);
-                if (t.kind == TK_LPAREN || t.kind == TK_LBRACK || t.kind == TK_LBRACE) lx->paren++;
-                if ((t.kind == TK_RPAREN || t.kind == TK_RBRACK || t.kind == TK_RBRACE) && lx->paren > 0) lx->paren--;
-                lx->p = p + n;
-                return t;
-            }
+        int n, k = op_at(p, lx->end, &n);
+        if (k) {
+            Token t = mk(lx, k, p, n);
+            if (k == TK_LPAREN || k == TK_LBRACK || k == TK_LBRACE) lx->paren++;
+            if ((k == TK_RPAREN || k == TK_RBRACK || k == TK_RBRACE) && lx->paren > 0) lx->paren--;
+            lx->p = p + n;
+            return t;
         }
         lex_fail(lx, p, c == '$' || c == '?' || c == '!' || c == '`' ? "invalid character in source"
                                                                          : "invalid syntax");

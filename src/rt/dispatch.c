@@ -243,6 +243,7 @@ static int flatten_arg(const kiln_value *v, const Type *t, Slot *out, int cap) {
         case KILN_FLOAT64: out[0].f = v->v.f; return 1;
         case KILN_COMPLEX64: out[0].c64[0] = (float)v->v.c[0]; out[0].c64[1] = (float)v->v.c[1]; return 1;
         case KILN_COMPLEX128: out[0].f = v->v.c[0]; out[1].f = v->v.c[1]; return 2;
+        case KILN_INT64: case KILN_UINT64: out[0].i = v->v.i; return 1;
         default: out[0].i = rt_wrap(v->v.i, t->dtype); return 1;
         }
     case T_ARRAY: {
@@ -371,28 +372,36 @@ int kiln_func_default(const kiln_func *fn, int i, kiln_value *out) {
     return 0;
 }
 
+static int call_spec(kiln_func *fn, Spec *s, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err);
+
+/* a call that leaves parameters to their defaults: bind them, then call as usual */
+static int __attribute__((noinline)) call_with_defaults(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *result,
+                                                        kiln_error *err) {
+    kiln_value full[64], pool[64];
+    nargs = rt_bind_defaults(fn, args, nargs, full, pool, err);
+    if (nargs < 0) return -1;
+    return kiln_call(fn, full, nargs, result, err);
+}
+
 int kiln_call(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err) {
     kiln_error dummy;
-    if (!err) err = &dummy;
-    memset(err, 0, sizeof *err);
-    if (result) memset(result, 0, sizeof *result);
+    if (!err) err = &dummy; /* filled only on failure: clearing 1 KiB per call would dominate dispatch */
+    if (result) { result->kind = KILN_NONE; result->owned = 0; result->base = NULL; }
     if (!fn || (!args && nargs)) { err_set(err, KILN_ERR_USAGE, "", "kiln_call: no function or no arguments"); return -1; }
     kiln_ctx *ctx = fn->mod->ctx;
-    kiln_value full[64], pool[64];
-    if (nargs != fn->def->nnames) { /* fill in defaults */
-        nargs = rt_bind_defaults(fn, args, nargs, full, pool, err);
-        if (nargs < 0) return -1;
-        args = full;
-    }
+    if (nargs != fn->def->nnames) return call_with_defaults(fn, args, nargs, result, err);
     uint32_t codes[SIG_MAX + 2], n = 0;
     for (int i = 0; i < nargs && n <= SIG_MAX; i++) n = sig_of_value(&args[i], codes, n, 0);
     if (n > SIG_MAX) {
         err_set(err, KILN_ERR_USAGE, "", n == SIG_MAX + 2 ? "an argument of %s() is not a valid kiln value" : "the arguments of %s() are too complex a signature", fn->name);
         return -1;
     }
-    uint64_t h = sig_hash(codes, n);
+    /* the last-hit slot compares codes directly; the hash is only needed past it */
     Spec *s = atomic_load_explicit(&fn->last, memory_order_acquire);
-    if (!s || !sig_eq(s, h, codes, n)) {
+    bool hit = s && s->ncodes == n;
+    for (uint32_t i = 0; hit && i < n; i++) hit = s->codes[i] == codes[i];
+    if (!hit) {
+        uint64_t h = sig_hash(codes, n);
         s = table_find(fn, h, codes, n);
         if (!s) {
             pthread_mutex_lock(&ctx->lock);
@@ -403,14 +412,20 @@ int kiln_call(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *resu
         }
         atomic_store_explicit(&fn->last, s, memory_order_release);
     }
-    Slot in[512], out[512];
+    return call_spec(fn, s, args, nargs, result, err);
+}
+
+/* flatten the arguments, run the tier's entry, rebuild the result */
+static int call_spec(kiln_func *fn, Spec *s, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err) {
+    kiln_ctx *ctx = fn->mod->ctx;
+    Slot in[64], out[64];
     int used = 0;
     for (int i = 0; i < nargs; i++) {
-        int k = flatten_arg(&args[i], s->args[i], in + used, 512 - used);
-        if (k < 0) { err_set(err, KILN_ERR_USAGE, "", "too many argument values"); return -1; }
+        int k = flatten_arg(&args[i], s->args[i], in + used, 64 - used);
+        if (k < 0) { err_set(err, KILN_ERR_USAGE, "", "too many argument values (at most 64 slots)"); return -1; }
         used += k;
     }
-    if (slots_of(s->ret) > 512) { err_set(err, KILN_ERR_USAGE, "", "result too large"); return -1; }
+    if (slots_of(s->ret) > 64) { err_set(err, KILN_ERR_USAGE, "", "result too large (at most 64 slots)"); return -1; }
     Run run;
     run_init(&run, ctx);
     int r = back_interp.run(s, in, out, &run);

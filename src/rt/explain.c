@@ -14,8 +14,9 @@ int rt_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, co
     kiln_value args[64], pool[64], res;
     int nargs = rt_bind_defaults(fn, given, ngiven, args, pool, err);
     if (nargs < 0) return -1;
-    if (kiln_call(fn, args, nargs, &res, err) != 0 && err->kind != KILN_ERR_RUNTIME) return -1;
-    if (err->kind != KILN_ERR_RUNTIME) kiln_value_free(&res);
+    /* compile (and run once); a runtime error still leaves a compiled spec to show */
+    if (kiln_call(fn, args, nargs, &res, err) == 0) kiln_value_free(&res);
+    else if (err->kind != KILN_ERR_RUNTIME) return -1;
     kiln_ctx *ctx = fn->mod->ctx;
     pthread_mutex_lock(&ctx->lock);
     const Type *types[64];

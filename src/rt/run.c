@@ -7,11 +7,19 @@
 #include <stdlib.h>
 
 void run_init(Run *r, kiln_ctx *ctx) {
-    memset(r, 0, sizeof *r);
+    /* not memset: msg is written only when an error is raised */
     r->ctx = ctx;
+    r->depth = 0;
+    r->bufs.v = NULL; r->bufs.n = r->bufs.cap = 0;
+    r->code = RE_OK;
+    r->line = 0;
+    r->file = NULL;
+    r->ename = NULL;
+    r->msg[0] = 0;
 }
 
 void run_release(Run *r) {
+    if (!r->bufs.v) return;
     for (uint32_t i = 0; i < r->bufs.n; i++) {
         RtBuf *b = r->bufs.v[i];
         if (atomic_fetch_sub(&b->refs, 1) == 1) free(b);

@@ -119,6 +119,34 @@ void inf_branch(Inf *I, Ref cond, uint32_t t, uint32_t e) {
 
 static Ref read_var(Inf *I, int32_t ssa, uint32_t blk);
 
+/* a removed parameter stands for the value that replaced it; uses already
+ * emitted are rewritten once at the end of the round (forward_all) instead of
+ * at every removal */
+static Ref resolve(Inf *I, Ref r) {
+    while (r != UNDEF && r < I->fwd.n && I->fwd.v[r]) r = I->fwd.v[r];
+    return r;
+}
+
+static void forward(Inf *I, Ref from, Ref to) {
+    Ref zero = 0;
+    while (I->fwd.n <= from)
+        if (!vec_push(I->a, I->fwd, zero)) inf_oom(I);
+    I->fwd.v[from] = to;
+}
+
+static void forward_all(Inf *I) {
+    Func *f = I->f;
+    if (!I->fwd.n) return;
+    for (uint32_t i = 0; i < f->opnd.n; i++) f->opnd.v[i] = resolve(I, f->opnd.v[i]);
+    for (uint32_t b = 0; b < f->blocks.n; b++) {
+        Block *bl = &f->blocks.v[b];
+        if (bl->term == TERM_BR) bl->cond = resolve(I, bl->cond);
+        for (int s = 0; s < bl->nsucc; s++)
+            for (uint32_t k = 0; k < bl->succ[s].args.n; k++) bl->succ[s].args.v[k] = resolve(I, bl->succ[s].args.v[k]);
+        for (uint32_t k = 0; k < bl->rets.n; k++) bl->rets.v[k] = resolve(I, bl->rets.v[k]);
+    }
+}
+
 static void write_var(Inf *I, int32_t ssa, uint32_t blk, Ref v) {
     Block *b = &I->f->blocks.v[blk];
     Ref zero = 0;
@@ -190,15 +218,8 @@ static void remove_param(Inf *I, uint32_t blk, Ref p, Ref by) {
     for (uint32_t k = idx; k < b->params.n; k++) f->ins.v[b->params.v[k]].aux = k;
     for (uint32_t k = 0; k < b->ins.n; k++)
         if (b->ins.v[k] == p) { memmove(&b->ins.v[k], &b->ins.v[k + 1], sizeof(Ref) * (b->ins.n - k - 1)); b->ins.n--; break; }
-    ir_replace_uses(f, p, by);
-    for (uint32_t bb = 0; bb < f->blocks.n; bb++) {
-        Block *x = &f->blocks.v[bb];
-        for (uint32_t k = 0; k < x->defs.n; k++) if (x->defs.v[k] == p) x->defs.v[k] = by;
-        for (uint32_t k = 0; k < x->incomplete.n; k += 2) if (x->incomplete.v[k] == p) x->incomplete.v[k] = by;
-    }
-    for (uint32_t k = 0; k < I->statics.n; k++) assert(I->statics.v[k] != p);
-    f->ins.v[p].op = OP_CONST; /* dead: no block holds it */
-    f->ins.v[p].blk = UINT32_MAX;
+    forward(I, p, by);
+    f->ins.v[p].blk = UINT32_MAX; /* dead: no block holds it (still an OP_PARAM, never a constant) */
 }
 
 /* Braun's tryRemoveTrivialPhi */
@@ -209,7 +230,7 @@ static Ref trivial(Inf *I, uint32_t blk, Ref p) {
     Ref same = 0;
     for (uint32_t k = 0; k < b->preds.n; k++) {
         Edge *e = &f->blocks.v[b->preds.v[k].blk].succ[b->preds.v[k].succ];
-        Ref op = e->args.v[idx];
+        Ref op = resolve(I, e->args.v[idx]);
         if (op == same || op == p) continue;
         if (same) return p;
         same = op;
@@ -292,7 +313,7 @@ static Ref read_rec(Inf *I, int32_t ssa, uint32_t blk) {
 
 static Ref read_var(Inf *I, int32_t ssa, uint32_t blk) {
     Block *b = &I->f->blocks.v[blk];
-    if ((uint32_t)ssa < b->defs.n && b->defs.v[ssa]) return b->defs.v[ssa];
+    if ((uint32_t)ssa < b->defs.n && b->defs.v[ssa]) return resolve(I, b->defs.v[ssa]);
     return read_rec(I, ssa, blk);
 }
 
@@ -573,6 +594,7 @@ static int one_round(Inf *I, kiln_error *err) {
     memset(&I->blk_node, 0, sizeof I->blk_node);
     memset(&I->ret_blocks, 0, sizeof I->ret_blocks);
     memset(&I->statics, 0, sizeof I->statics);
+    memset(&I->fwd, 0, sizeof I->fwd);
     I->nloops = 0; I->restart = false; I->ret = NULL; I->ret_line = 0;
     I->line = I->def->line;
     uint32_t entry = inf_block(I);
@@ -595,6 +617,7 @@ static int one_round(Inf *I, kiln_error *err) {
         I->cur = NOBLOCK;
     }
     if (I->restart) return 1;
+    forward_all(I);
     fix_returns(I);
     (void)err;
     return 0;

@@ -60,6 +60,7 @@ typedef struct Inf {
     int ret_line;
     VEC(uint32_t) ret_blocks;
     VEC(Ref) statics;       /* one canonical const per static type */
+    VEC(Ref) fwd;           /* removed trivial parameters: the value that replaces each */
 } Inf;
 
 /* infer.c */

@@ -1,0 +1,130 @@
+/*
+ * bench.c — kiln's benchmark driver (make bench). For each kernel: the first
+ * call (cold, compile included) reported apart, then warm calls after warmup
+ * as median / p10 / p90 over many runs, next to the same kernel in C
+ * (bench/c, gcc -O3 -march=native) timed in the same process on the same
+ * input, as a ratio. Every result is checked against its expected answer.
+ * Also: dispatch overhead of a trivial kernel through kiln_call.
+ */
+#include "../include/kiln.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+int64_t ref_mandel_grid(int64_t w, int64_t h, int64_t max_iter);
+double ref_sum(const double *x, int64_t n);
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int cmp(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+typedef struct { double med, p10, p90, min; } Stats;
+
+static Stats stats(double *t, int n) {
+    qsort(t, (size_t)n, sizeof *t, cmp);
+    Stats s = {t[n / 2], t[n / 10], t[n * 9 / 10], t[0]};
+    return s;
+}
+
+static int bad;
+
+static kiln_func *load(kiln_ctx *ctx, const char *file, const char *name) {
+    kiln_error err;
+    kiln_module *m = kiln_load_file(ctx, file, &err);
+    if (!m) { char b[1024]; kiln_error_format(&err, b, sizeof b); fprintf(stderr, "%s\n", b); exit(1); }
+    kiln_func *f = kiln_lookup(m, name);
+    if (!f) { fprintf(stderr, "%s: no %s\n", file, name); exit(1); }
+    return f;
+}
+
+static void call(kiln_func *f, kiln_value *a, int n, kiln_value *r) {
+    kiln_error err;
+    if (kiln_call(f, a, n, r, &err)) { char b[1024]; kiln_error_format(&err, b, sizeof b); fprintf(stderr, "%s\n", b); exit(1); }
+}
+
+static void report(const char *name, double cold, Stats k, Stats c) {
+    printf("%-22s cold %8.2f ms | warm median %9.3f ms (p10 %8.3f, p90 %8.3f) | C -O3 %8.3f ms | ratio %6.2fx\n", name,
+           cold * 1e3, k.med * 1e3, k.p10 * 1e3, k.p90 * 1e3, c.med * 1e3, k.med / c.med);
+    if (k.p90 > 1.5 * k.p10) printf("  warning: p90/p10 = %.2f, the machine is noisy\n", k.p90 / k.p10);
+}
+
+static void bench_mandel(kiln_ctx *ctx, const char *fname, int runs) {
+    kiln_func *f = load(ctx, "bench/mandelbrot.py", fname);
+    kiln_value a[3] = {kiln_int(1000), kiln_int(1000), kiln_int(100)}, r;
+    double t0 = now();
+    call(f, a, 3, &r);
+    double cold = now() - t0;
+    if (r.v.i != 20114724) { printf("mandelbrot %s: wrong answer %lld\n", fname, (long long)r.v.i); bad++; }
+    double tk[64], tc[64];
+    for (int i = 0; i < runs; i++) {
+        t0 = now(); call(f, a, 3, &r); tk[i] = now() - t0;
+        t0 = now(); volatile int64_t c = ref_mandel_grid(1000, 1000, 100); tc[i] = now() - t0;
+        if (c != 20114724 || r.v.i != 20114724) bad++;
+    }
+    char name[64];
+    snprintf(name, sizeof name, "mandelbrot %s", fname);
+    report(name, cold, stats(tk, runs), stats(tc, runs));
+}
+
+static void bench_sum(kiln_ctx *ctx, int runs) {
+    kiln_func *f = load(ctx, "bench/sum.py", "total");
+    int64_t n = 10000000;
+    double *x = malloc(sizeof(double) * (size_t)n);
+    uint64_t s = 12345;
+    for (int64_t i = 0; i < n; i++) { s = s * 6364136223846793005ull + 1442695040888963407ull; x[i] = (double)(s >> 11) / 9007199254740992.0; }
+    kiln_array xa = {x, KILN_FLOAT64, 1, {n}, {8}};
+    kiln_value a = kiln_arr(&xa), r;
+    double t0 = now();
+    call(f, &a, 1, &r);
+    double cold = now() - t0, want = ref_sum(x, n);
+    double tk[64], tc[64];
+    for (int i = 0; i < runs; i++) {
+        t0 = now(); call(f, &a, 1, &r); tk[i] = now() - t0;
+        t0 = now(); volatile double c = ref_sum(x, n); tc[i] = now() - t0;
+        if (c != want || r.v.f != want) bad++;
+    }
+    report("sum 1e7 float64", cold, stats(tk, runs), stats(tc, runs));
+    free(x);
+}
+
+static void bench_dispatch(kiln_ctx *ctx) {
+    const char *src = "def ident(x):\n    return x\n";
+    kiln_error err;
+    kiln_module *m = kiln_load_source(ctx, "ident.py", src, strlen(src), &err);
+    kiln_func *f = kiln_lookup(m, "ident");
+    kiln_value a = kiln_int(7), r;
+    call(f, &a, 1, &r);
+    double t[15];
+    int n = 1000000;
+    for (int k = 0; k < 15; k++) {
+        double t0 = now();
+        for (int i = 0; i < n; i++) kiln_call(f, &a, 1, &r, &err);
+        t[k] = (now() - t0) / n;
+    }
+    Stats s = stats(t, 15);
+    printf("%-22s %.1f ns per call (median of 15 x 1e6 calls; p10 %.1f, p90 %.1f), interpreter included\n",
+           "dispatch ident(int)", s.med * 1e9, s.p10 * 1e9, s.p90 * 1e9);
+}
+
+int main(int argc, char **argv) {
+    int runs = argc > 1 ? atoi(argv[1]) : 11;
+    if (runs < 3) runs = 3;
+    if (runs > 64) runs = 64;
+    kiln_ctx *ctx = kiln_ctx_new(NULL);
+    printf("kiln %s bench, tier interp, %d warm runs each\n", KILN_VERSION, runs);
+    bench_mandel(ctx, "grid", runs);
+    bench_mandel(ctx, "grid_calls", runs);
+    bench_sum(ctx, runs);
+    bench_dispatch(ctx);
+    kiln_ctx_free(ctx);
+    if (bad) printf("%d wrong answers\n", bad);
+    return bad ? 1 : 0;
+}

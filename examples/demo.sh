@@ -1,0 +1,20 @@
+#!/bin/sh
+# demo.sh — run the example kernels through the kiln CLI (make demo) and show
+# the first call (process start, parse, compile, run) next to a warm call in
+# the same process, from the C API via build/demo.
+cd "$(dirname "$0")/.." || exit 1
+K=build/kiln
+E=examples/kernels.py
+run() {
+    printf '$ kiln run %s\n' "$*"
+    $K run "$@" || exit 1
+}
+run $E fib 25
+run $E mandelbrot 200 200 100
+run $E saxpy 2.0 "[1.0, 2.0, 3.0]" "[10.0, 20.0, 30.0]"
+run $E stats "[2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0]"
+run $E pi_sum
+run $E matmul "[[1.0, 2.0], [3.0, 4.0]]" "[[5.0, 6.0], [7.0, 8.0]]"
+echo
+cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -o build/demo examples/firstcall.c build/libkiln.a -lm -lpthread || exit 1
+./build/demo $E
