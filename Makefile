@@ -41,6 +41,10 @@ $(BUILD)/test/%: test/unit/%.c $(BUILD)/libkiln.a $(HDR)
 	@mkdir -p $(dir $@)
 	@$(CC) $(KILN_CFLAGS) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libkiln.a $(LDLIBS)
 
+$(BUILD)/test/mutate: test/fuzz/mutate.c $(BUILD)/libkiln.a
+	@mkdir -p $(dir $@)
+	@$(CC) $(KILN_CFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libkiln.a $(LDLIBS)
+
 $(BUILD)/test/runner: test/runner.c
 	@mkdir -p $(dir $@)
 	@$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $(CFLAGS) -o $@ $<
@@ -50,7 +54,7 @@ test:
 	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(BUILD)/test/runner
 	@$(MAKE) --no-print-directory BUILD=build/asan CC=clang OPT=-O1 \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -DKILN_DEBUG" \
-	    all build/asan/test/runner $(UNIT_BIN:$(BUILD)/%=build/asan/%)
+	    all build/asan/test/runner build/asan/test/mutate $(UNIT_BIN:$(BUILD)/%=build/asan/%)
 	@sh test/run_all.sh
 
 demo:

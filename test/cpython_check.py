@@ -11,6 +11,7 @@ usage: cpython_check.py [--fill] FILES...   (--fill rewrites the expect lines)
 """
 import ast
 import math
+import re
 import sys
 import traceback
 import warnings
@@ -46,7 +47,7 @@ def to_py(v):
 
 
 def run_case(path, ns, call):
-    tree = ast.parse(call.replace("@", "np.load('") if "@" in call else call, mode="eval")
+    tree = ast.parse(re.sub(r"@(\S+?\.npy)", r"np.load('\1')", call), mode="eval")
     tree = ast.fix_missing_locations(Lists().visit(tree))
     try:
         res = eval(compile(tree, "<run>", "eval"), ns)

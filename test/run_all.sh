@@ -25,6 +25,9 @@ for b in build build/asan; do
     for t in $b/test/*_test; do suite "$tag: $(basename $t)" $t; done
     suite "$tag: command line" sh test/cli_test.sh $b/kiln
 done
+if [ -x build/asan/test/mutate ]; then
+    suite "asan: 600 mutated kernels" build/asan/test/mutate 1 600 test/run/*.py test/err/*.py examples/kernels.py
+fi
 PY=""
 for py in /usr/bin/python3 python3; do
     if $py -c 'import numpy' >/dev/null 2>&1; then PY=$py; break; fi

@@ -79,7 +79,7 @@ static int kw_lookup(const char *s, int n) {
     if (n < 2 || n > 8) return TK_NAME;
     for (int k = TK_FIRST_KW; k <= TK_LAST_KW; k++) {
         const char *w = tok_names[k];
-        if (w[0] == s[0] && w[n] == 0 && memcmp(w, s, (size_t)n) == 0) return k;
+        if (w[0] == s[0] && strncmp(w, s, (size_t)n) == 0 && w[n] == 0) return k;
     }
     return TK_NAME;
 }

@@ -15,8 +15,8 @@ static void arena_tests(void) {
     char *s = arena_strndup(&a, "hello world", 5);
     CHECK_STR(s, "hello");
     VEC(int) v = {0};
-    for (int i = 0; i < 10000; i++) CHECK(vec_push(&a, v, i));
     int ok = 1;
+    for (int i = 0; i < 10000; i++) ok &= vec_push(&a, v, i);
     for (int i = 0; i < 10000; i++) ok &= v.v[i] == i;
     CHECK(ok && v.n == 10000);
     CHECK(!a.failed);
