@@ -12,11 +12,11 @@ CFLAGS ?= $(OPT) -g
 KILN_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -ffp-contract=off -fPIC -pthread -Iinclude
 LDLIBS = -lm -lpthread
 
-SRC := $(wildcard src/base/*.c src/front/*.c src/types/*.c src/ir/*.c src/opt/*.c src/back/*.c src/rt/*.c)
+SRC := $(wildcard src/base/*.c src/front/*.c src/types/*.c src/ir/*.c src/opt/*.c src/back/*.c src/back/x64/*.c src/rt/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 OBJ := $(SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
-HDR := $(wildcard include/*.h src/*/*.h)
+HDR := $(wildcard include/*.h src/*/*.h src/back/x64/*.h)
 
 all: $(BUILD)/kiln $(BUILD)/libkiln.a $(BUILD)/libkiln.so
 

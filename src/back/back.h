@@ -22,5 +22,6 @@ typedef struct Backend {
 } Backend;
 
 extern const Backend back_interp;
+extern const Backend back_x64;
 
 #endif

@@ -10,10 +10,9 @@
  * runs through back/eval.c, the same code the constant folder uses.
  * Block arguments become parallel moves on their edges.
  */
-#include "back.h"
+#include "frame.h"
 #include "eval.h"
 #include "../rt/mathfn.h"
-#include <alloca.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -53,133 +52,16 @@ typedef struct VI {
     int64_t imm;     /* jump target, dtype, or pointer to an Extra */
 } VI;
 
-/* operand lists and op details for the generic handlers */
-typedef struct Extra {
-    int op; unsigned flags; int64_t aux;
-    const Type *rt, *at;
-    Spec *callee;
-    int n;
-    int32_t slot[];  /* operand slots; for CALL/RET: slot, size pairs */
-} Extra;
-
-typedef struct Code {
-    VI *code;
-    uint16_t *vop;      /* the VM op of each instruction, for dumps */
-    uint32_t *lines;
-    uint32_t n;
-    uint32_t nslots, ninit;
-    Slot *init;
-    uint32_t nargs;
-    int32_t *arg_slot, *arg_size;
-    const char *file;
-    const char **strs;
-    Spec *spec;
-} Code;
-
 static int vm_exec(const Code *c, Slot *s, Slot *ret, Run *run, const void *const **labels_out);
-
-/* ---- runtime helpers used by handlers ---- */
 
 static int raise_at(Run *run, const Code *c, const VI *pc, RtErr e) {
     return run_raise(run, e, (int)c->lines[pc - c->code], c->file);
 }
 
-static int index_error(Run *run, const Code *c, const VI *pc, int64_t i, int axis, int64_t n) {
-    raise_at(run, c, pc, RE_INDEX);
-    run->ename = "IndexError";
-    snprintf(run->msg, sizeof run->msg, "index %lld is out of bounds for axis %d with size %lld", (long long)i, axis,
-             (long long)n);
-    return -1;
-}
+#define LINE ((int)c->lines[pc - c->code])
+#define EXTRA ((const Extra *)(intptr_t)pc->imm)
 
-/* visit every element of an array of rank r described at slots a */
-static void each_elem(const Slot *a, int r, void (*fn)(char *p, void *ctx), void *ctx) {
-    int64_t idx[KILN_MAXDIM] = {0};
-    for (int k = 0; k < r; k++) if (a[1 + k].i == 0) return;
-    for (;;) {
-        char *p = a[0].p;
-        for (int k = 0; k < r; k++) p += idx[k] * a[1 + r + k].i;
-        fn(p, ctx);
-        int k = r - 1;
-        while (k >= 0 && ++idx[k] == a[1 + k].i) idx[k--] = 0;
-        if (k < 0) return;
-    }
-}
-
-typedef struct FillCtx { int dtype; const Slot *v; } FillCtx;
-static void fill_one(char *p, void *ctx) { FillCtx *f = ctx; rt_store_elem(p, f->dtype, f->v); }
-
-typedef struct CopyCtx { int dtype; size_t item; char *dst; } CopyCtx;
-static void copy_one(char *p, void *ctx) { CopyCtx *c = ctx; memcpy(c->dst, p, c->item); c->dst += c->item; }
-
-static int do_call(const Code *c, const VI *pc, Slot *s, Run *run) {
-    const Extra *x = (const Extra *)(intptr_t)pc->imm;
-    const Code *cc = x->callee->interp;
-    if (++run->depth > run->ctx->tune[TUNE_MAX_RECURSION]) {
-        run->depth--;
-        return raise_at(run, c, pc, RE_RECURSION);
-    }
-    size_t bytes = sizeof(Slot) * cc->nslots;
-    bool heap = bytes > (size_t)run->ctx->tune[TUNE_FRAME_STACK_BYTES];
-    Slot *fr = heap ? malloc(bytes) : alloca(bytes);
-    if (!fr) { run->depth--; return raise_at(run, c, pc, RE_NOMEM); }
-    memcpy(fr, cc->init, sizeof(Slot) * cc->ninit);
-    for (int k = 0; k < x->n; k++)
-        memcpy(&fr[cc->arg_slot[k]], &s[x->slot[2 * k]], sizeof(Slot) * (size_t)x->slot[2 * k + 1]);
-    int r = vm_exec(cc, fr, &s[pc->d], run, NULL);
-    if (heap) free(fr);
-    run->depth--;
-    return r;
-}
-
-static int do_generic(const Code *c, const VI *pc, Slot *s, Run *run) {
-    const Extra *x = (const Extra *)(intptr_t)pc->imm;
-    Slot *ops[8];
-    for (int k = 0; k < x->n && k < 8; k++) ops[k] = &s[x->slot[k]];
-    RtErr e = ev_op(x->op, x->flags, x->aux, x->rt, x->at, ops, x->n, &s[pc->d]);
-    if (e) return raise_at(run, c, pc, e);
-    return 0;
-}
-
-static int do_view(const VI *pc, Slot *s) {
-    const Extra *x = (const Extra *)(intptr_t)pc->imm;
-    const Slot *a = &s[pc->a];
-    int r = x->at->ndim, k = x->n;
-    char *p = a[0].p;
-    for (int i = 0; i < k; i++) p += s[x->slot[i]].i * a[1 + r + i].i;
-    Slot tmp[1 + 2 * KILN_MAXDIM];
-    tmp[0].p = p;
-    int nr = r - k;
-    for (int i = 0; i < nr; i++) { tmp[1 + i] = a[1 + k + i]; tmp[1 + nr + i] = a[1 + r + k + i]; }
-    memcpy(&s[pc->d], tmp, sizeof(Slot) * (size_t)(1 + 2 * nr));
-    return 0;
-}
-
-static char *elem_addr(const Slot *a, int r, const Slot *s, const int32_t *idx) {
-    char *p = a[0].p;
-    for (int i = 0; i < r; i++) p += s[idx[i]].i * a[1 + r + i].i;
-    return p;
-}
-
-static int do_alloc(const Code *c, const VI *pc, Slot *s, Run *run) {
-    const Extra *x = (const Extra *)(intptr_t)pc->imm;
-    int64_t dims[KILN_MAXDIM];
-    for (int k = 0; k < x->n; k++) dims[k] = s[x->slot[k]].i;
-    return run_alloc(run, x->rt->dtype, x->n, dims, &s[pc->d], (int)c->lines[pc - c->code], c->file);
-}
-
-static int do_acopy(const Code *c, const VI *pc, Slot *s, Run *run) {
-    const Extra *x = (const Extra *)(intptr_t)pc->imm;
-    int r = x->at->ndim;
-    Slot src[1 + 2 * KILN_MAXDIM];
-    memcpy(src, &s[pc->a], sizeof(Slot) * (size_t)(1 + 2 * r));
-    int64_t dims[KILN_MAXDIM];
-    for (int k = 0; k < r; k++) dims[k] = src[1 + k].i;
-    if (run_alloc(run, x->at->dtype, r, dims, &s[pc->d], (int)c->lines[pc - c->code], c->file)) return -1;
-    CopyCtx cc = {x->at->dtype, kiln_dtype_size((kiln_dtype)x->at->dtype), s[pc->d].p};
-    each_elem(src, r, copy_one, &cc);
-    return 0;
-}
+int fr_exec_interp(const Code *c, Slot *frame, Slot *ret, Run *run) { return vm_exec(c, frame, ret, run, NULL); }
 
 /* ---- the machine ---- */
 
@@ -241,18 +123,18 @@ L_NEG_S: S(d).f32 = -S(a).f32; NEXT;
 L_I2F: S(d).f = (double)S(a).i; NEXT;
 L_F2S: S(d).f32 = (float)S(a).f; NEXT;
 L_S2F: S(d).f = (double)S(a).f32; NEXT;
-L_GENERIC: if (do_generic(c, pc, s, run)) return -1; NEXT;
+L_GENERIC: { RtErr e = fr_generic(s, pc->d, EXTRA); if (UNLIKELY(e)) return raise_at(run, c, pc, e); NEXT; }
 L_SELECT: memmove(&S(d), S(a).i ? &S(b) : &S(c), sizeof(Slot) * (size_t)pc->imm); NEXT;
 L_BOUND: {
     int64_t i = S(b).i, n = s[pc->a + 1 + pc->c].i;
     int64_t j = i < 0 ? i + n : i;
-    if (UNLIKELY((uint64_t)j >= (uint64_t)n)) return index_error(run, c, pc, i, pc->c, n);
+    if (UNLIKELY((uint64_t)j >= (uint64_t)n)) return fr_index_error(run, LINE, c->file, i, pc->c, n);
     S(d).i = j;
     NEXT;
 }
 L_BOUND_NW: {
     int64_t i = S(b).i, n = s[pc->a + 1 + pc->c].i;
-    if (UNLIKELY((uint64_t)i >= (uint64_t)n)) return index_error(run, c, pc, i, pc->c, n);
+    if (UNLIKELY((uint64_t)i >= (uint64_t)n)) return fr_index_error(run, LINE, c->file, i, pc->c, n);
     S(d).i = i;
     NEXT;
 }
@@ -275,13 +157,7 @@ L_LD1_GEN: {
 }
 L_LD2_F64: memcpy(&S(d).f, LD2(p), 8); NEXT;
 L_LD2_F32: memcpy(&S(d).f32, LD2(p), 4); NEXT;
-L_LDN: {
-    const Extra *x = (const Extra *)(intptr_t)pc->imm;
-    const char *p = elem_addr(&S(a), x->at->ndim, s, x->slot);
-    if (x->rt->dtype == KILN_COMPLEX128) memcpy(&S(d), p, 16);
-    else S(d) = rt_load_elem(p, x->rt->dtype);
-    NEXT;
-}
+L_LDN: fr_ldn(s, pc->d, pc->a, EXTRA); NEXT;
 #define ST1(p) ((char *)s[pc->d].p + S(b).i * s[pc->d + 2].i)
 #define ST2(p) ((char *)s[pc->d].p + S(b).i * s[pc->d + 3].i + S(c).i * s[pc->d + 4].i)
 L_ST1_F64: memcpy(ST1(p), &S(a).f, 8); NEXT;
@@ -290,21 +166,12 @@ L_ST1_I64: memcpy(ST1(p), &S(a).i, 8); NEXT;
 L_ST1_GEN: rt_store_elem(ST1(p), (int)pc->imm, &S(a)); NEXT;
 L_ST2_F64: memcpy(ST2(p), &S(a).f, 8); NEXT;
 L_ST2_F32: memcpy(ST2(p), &S(a).f32, 4); NEXT;
-L_STN: {
-    const Extra *x = (const Extra *)(intptr_t)pc->imm;
-    rt_store_elem(elem_addr(&S(d), x->at->ndim, s, x->slot), x->at->dtype, &S(a));
-    NEXT;
-}
-L_VIEW: do_view(pc, s); NEXT;
-L_ALLOC: if (do_alloc(c, pc, s, run)) return -1; NEXT;
-L_FILL: {
-    const Extra *x = (const Extra *)(intptr_t)pc->imm;
-    FillCtx f = {x->at->dtype, &S(a)};
-    each_elem(&S(d), x->at->ndim, fill_one, &f);
-    NEXT;
-}
-L_ACOPY: if (do_acopy(c, pc, s, run)) return -1; NEXT;
-L_CALL: if (do_call(c, pc, s, run)) return -1; NEXT;
+L_STN: fr_stn(s, pc->d, pc->a, EXTRA); NEXT;
+L_VIEW: fr_view(s, pc->d, pc->a, EXTRA); NEXT;
+L_ALLOC: if (fr_alloc(run, s, pc->d, EXTRA, LINE, c->file)) return -1; NEXT;
+L_FILL: fr_fill(s, pc->d, pc->a, EXTRA); NEXT;
+L_ACOPY: if (fr_acopy(run, s, pc->d, pc->a, EXTRA, LINE, c->file)) return -1; NEXT;
+L_CALL: if (fr_call(run, s, pc->d, EXTRA, LINE, c->file)) return -1; NEXT;
 L_JMP: JUMP(pc->imm);
 L_JT: if (S(a).i) JUMP(pc->imm); NEXT;
 L_JF: if (!S(a).i) JUMP(pc->imm); NEXT;
@@ -760,6 +627,9 @@ static int interp_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     c->file = s->fn->mod->file;
     c->strs = f->strs.v;
     c->spec = s;
+    c->slot = L.slot;
+    c->uses = L.uses;
+    c->temp = temp;
     s->interp = c;
     return 0;
 oom:
@@ -767,26 +637,13 @@ oom:
     return -1;
 }
 
-static int interp_run(Spec *s, const Slot *args, Slot *ret, Run *run) {
-    const Code *c = s->interp;
-    size_t bytes = sizeof(Slot) * c->nslots;
-    bool heap = bytes > (size_t)run->ctx->tune[TUNE_FRAME_STACK_BYTES];
-    Slot *fr = heap ? malloc(bytes) : alloca(bytes);
-    if (!fr) return run_raise(run, RE_NOMEM, 0, c->file);
-    for (uint32_t k = 0; k < c->ninit; k++) fr[k] = c->init[k];
-    for (uint32_t k = 0; k < c->nargs; k++) {
-        Slot *d = &fr[c->arg_slot[k]];
-        for (int32_t j = 0; j < c->arg_size[k]; j++) d[j] = args[j];
-        args += c->arg_size[k];
-    }
-    run->depth++;
-    int r = vm_exec(c, fr, ret, run, NULL);
-    run->depth--;
-    if (heap) free(fr);
-    return r;
-}
+static int interp_run(Spec *s, const Slot *args, Slot *ret, Run *run) { return fr_enter(s->interp, args, ret, run); }
 
-static void interp_release(Spec *s) { s->interp = NULL; /* memory is in the spec's arena */ }
+static void interp_release(Spec *s) {
+    Code *c = s->interp;
+    if (c) rt_code_free(&c->mem); /* native code of a higher tier on the same frame layout */
+    s->interp = NULL;          /* the rest is in the spec's arena */
+}
 
 static void interp_dump(Spec *s, FILE *out) {
     const Code *c = s->interp;

@@ -10,10 +10,15 @@
 
 static const Backend *backend_for(kiln_ctx *ctx, kiln_error *err) {
     switch (ctx->opt.tier) {
-    case KILN_TIER_AUTO: case KILN_TIER_INTERP: return &back_interp;
-    case KILN_TIER_BASELINE:
-        err_set(err, KILN_ERR_USAGE, "", "the baseline (x86-64) tier is not built into this kiln");
+    case KILN_TIER_INTERP: return &back_interp;
+    case KILN_TIER_AUTO: case KILN_TIER_BASELINE:
+#if defined(__x86_64__)
+        return &back_x64;
+#else
+        if (ctx->opt.tier == KILN_TIER_AUTO) return &back_interp;
+        err_set(err, KILN_ERR_USAGE, "", "the baseline tier generates x86-64 code and this is not an x86-64 machine");
         return NULL;
+#endif
     case KILN_TIER_OPT:
         err_set(err, KILN_ERR_USAGE, "", "the optimizing (LLVM) tier is not built into this kiln");
         return NULL;

@@ -1,0 +1,138 @@
+/*
+ * frame.c — frame entry and the frame operations shared by the tiers:
+ * generic scalar ops through eval.c, views, allocation, copies, fills,
+ * N-d loads and stores, kernel-to-kernel calls, index errors.
+ */
+#include "frame.h"
+#include "eval.h"
+#include <alloca.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static int run_code(const Code *c, Slot *fr, Slot *ret, Run *run) {
+    if (c->native) return c->native(fr, ret, run);
+    return fr_exec_interp(c, fr, ret, run);
+}
+
+int fr_enter(const Code *c, const Slot *args, Slot *ret, Run *run) {
+    size_t bytes = sizeof(Slot) * c->nslots;
+    bool heap = bytes > (size_t)run->ctx->tune[TUNE_FRAME_STACK_BYTES];
+    Slot *fr = heap ? malloc(bytes) : alloca(bytes);
+    if (!fr) return run_raise(run, RE_NOMEM, 0, c->file);
+    for (uint32_t k = 0; k < c->ninit; k++) fr[k] = c->init[k];
+    for (uint32_t k = 0; k < c->nargs; k++) {
+        Slot *d = &fr[c->arg_slot[k]];
+        for (int32_t j = 0; j < c->arg_size[k]; j++) d[j] = args[j];
+        args += c->arg_size[k];
+    }
+    run->depth++;
+    int r = run_code(c, fr, ret, run);
+    run->depth--;
+    if (heap) free(fr);
+    return r;
+}
+
+int fr_index_error(Run *run, int line, const char *file, int64_t i, int axis, int64_t n) {
+    run_raise(run, RE_INDEX, line, file);
+    run->ename = "IndexError";
+    snprintf(run->msg, sizeof run->msg, "index %lld is out of bounds for axis %d with size %lld", (long long)i, axis,
+             (long long)n);
+    return -1;
+}
+
+/* visit every element of an array of rank r described at slots a */
+static void each_elem(const Slot *a, int r, void (*fn)(char *p, void *ctx), void *ctx) {
+    int64_t idx[KILN_MAXDIM] = {0};
+    for (int k = 0; k < r; k++) if (a[1 + k].i == 0) return;
+    for (;;) {
+        char *p = a[0].p;
+        for (int k = 0; k < r; k++) p += idx[k] * a[1 + r + k].i;
+        fn(p, ctx);
+        int k = r - 1;
+        while (k >= 0 && ++idx[k] == a[1 + k].i) idx[k--] = 0;
+        if (k < 0) return;
+    }
+}
+
+typedef struct FillCtx { int dtype; const Slot *v; } FillCtx;
+static void fill_one(char *p, void *ctx) { FillCtx *f = ctx; rt_store_elem(p, f->dtype, f->v); }
+
+typedef struct CopyCtx { size_t item; char *dst; } CopyCtx;
+static void copy_one(char *p, void *ctx) { CopyCtx *c = ctx; memcpy(c->dst, p, c->item); c->dst += c->item; }
+
+RtErr fr_generic(Slot *s, int d, const Extra *x) {
+    Slot *ops[8];
+    for (int k = 0; k < x->n && k < 8; k++) ops[k] = &s[x->slot[k]];
+    return ev_op(x->op, x->flags, x->aux, x->rt, x->at, ops, x->n, &s[d]);
+}
+
+void fr_view(Slot *s, int d, int a, const Extra *x) {
+    const Slot *arr = &s[a];
+    int r = x->at->ndim, k = x->n;
+    char *p = arr[0].p;
+    for (int i = 0; i < k; i++) p += s[x->slot[i]].i * arr[1 + r + i].i;
+    Slot tmp[1 + 2 * KILN_MAXDIM];
+    tmp[0].p = p;
+    int nr = r - k;
+    for (int i = 0; i < nr; i++) { tmp[1 + i] = arr[1 + k + i]; tmp[1 + nr + i] = arr[1 + r + k + i]; }
+    memcpy(&s[d], tmp, sizeof(Slot) * (size_t)(1 + 2 * nr));
+}
+
+int fr_alloc(Run *run, Slot *s, int d, const Extra *x, int line, const char *file) {
+    int64_t dims[KILN_MAXDIM];
+    for (int k = 0; k < x->n; k++) dims[k] = s[x->slot[k]].i;
+    return run_alloc(run, x->rt->dtype, x->n, dims, &s[d], line, file);
+}
+
+int fr_acopy(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char *file) {
+    int r = x->at->ndim;
+    Slot src[1 + 2 * KILN_MAXDIM];
+    memcpy(src, &s[a], sizeof(Slot) * (size_t)(1 + 2 * r));
+    int64_t dims[KILN_MAXDIM];
+    for (int k = 0; k < r; k++) dims[k] = src[1 + k].i;
+    if (run_alloc(run, x->at->dtype, r, dims, &s[d], line, file)) return -1;
+    CopyCtx cc = {kiln_dtype_size((kiln_dtype)x->at->dtype), s[d].p};
+    each_elem(src, r, copy_one, &cc);
+    return 0;
+}
+
+void fr_fill(Slot *s, int a, int v, const Extra *x) {
+    FillCtx f = {x->at->dtype, &s[v]};
+    each_elem(&s[a], x->at->ndim, fill_one, &f);
+}
+
+static char *elem_addr(const Slot *a, int r, const Slot *s, const int32_t *idx) {
+    char *p = a[0].p;
+    for (int i = 0; i < r; i++) p += s[idx[i]].i * a[1 + r + i].i;
+    return p;
+}
+
+void fr_ldn(Slot *s, int d, int a, const Extra *x) {
+    const char *p = elem_addr(&s[a], x->at->ndim, s, x->slot);
+    if (x->rt->dtype == KILN_COMPLEX128) memcpy(&s[d], p, 16);
+    else s[d] = rt_load_elem(p, x->rt->dtype);
+}
+
+void fr_stn(Slot *s, int a, int v, const Extra *x) {
+    rt_store_elem(elem_addr(&s[a], x->at->ndim, s, x->slot), x->at->dtype, &s[v]);
+}
+
+int fr_call(Run *run, Slot *s, int d, const Extra *x, int line, const char *file) {
+    const Code *cc = x->callee->interp;
+    if (run->depth + 1 > run->ctx->tune[TUNE_MAX_RECURSION]) return run_raise(run, RE_RECURSION, line, file);
+    size_t bytes = sizeof(Slot) * cc->nslots;
+    bool heap = bytes > (size_t)run->ctx->tune[TUNE_FRAME_STACK_BYTES];
+    Slot *fr = heap ? malloc(bytes) : alloca(bytes);
+    if (!fr) return run_raise(run, RE_NOMEM, line, file);
+    for (uint32_t k = 0; k < cc->ninit; k++) fr[k] = cc->init[k];
+    for (int k = 0; k < x->n; k++) {
+        const Slot *from = &s[x->slot[2 * k]];
+        Slot *to = &fr[cc->arg_slot[k]];
+        for (int32_t j = 0; j < x->slot[2 * k + 1]; j++) to[j] = from[j];
+    }
+    run->depth++;
+    int r = run_code(cc, fr, &s[d], run);
+    run->depth--;
+    if (heap) free(fr);
+    return r;
+}

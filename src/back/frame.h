@@ -1,0 +1,65 @@
+/*
+ * frame.h — the frame layout every tier of a specialization shares, and the
+ * operations on frames that are too long to inline (helpers called by the
+ * interpreter's handlers and by native code alike).
+ *
+ * A frame is an array of 8-byte slots (rt/run.h gives the layout of values);
+ * constants sit at the front, copied from a template at entry. Each tier
+ * fills in an entry: the interpreter's code, or native code with the
+ * signature int fn(Slot *frame, Slot *ret, Run *run) (0, or -1 with run's
+ * error set).
+ */
+#ifndef KILN_FRAME_H
+#define KILN_FRAME_H
+
+#include "back.h"
+#include "../rt/codemem.h"
+
+/* operand lists and op details for the generic handlers */
+typedef struct Extra {
+    int op; unsigned flags; int64_t aux;
+    const Type *rt, *at;
+    Spec *callee;
+    int n;
+    int32_t slot[];  /* operand slots; for CALL/RET: slot, size pairs */
+} Extra;
+
+struct VI;
+typedef int (*NativeFn)(Slot *frame, Slot *ret, Run *run);
+
+typedef struct Code {
+    struct VI *code;    /* interpreter code */
+    uint16_t *vop;      /* the VM op of each instruction, for dumps */
+    uint32_t *lines;
+    uint32_t n;
+    uint32_t nslots, ninit;
+    Slot *init;
+    uint32_t nargs;
+    int32_t *arg_slot, *arg_size;
+    int32_t *slot;      /* per IR value: its first slot */
+    uint32_t *uses;     /* per IR value: how many uses */
+    int32_t temp;       /* scratch slots for cyclic moves */
+    const char *file;
+    const char **strs;
+    Spec *spec;
+    NativeFn native;    /* set when a native tier compiled this spec */
+    CodeMem mem;
+    size_t native_size;
+    const char *bailout; /* why the native tier did not compile it */
+} Code;
+
+/* run a compiled spec on a fresh frame: args and ret are flattened slots */
+int fr_enter(const Code *c, const Slot *args, Slot *ret, Run *run);
+int fr_exec_interp(const Code *c, Slot *frame, Slot *ret, Run *run); /* interp.c */
+
+RtErr fr_generic(Slot *s, int d, const Extra *x);
+void fr_view(Slot *s, int d, int a, const Extra *x);
+int fr_alloc(Run *run, Slot *s, int d, const Extra *x, int line, const char *file);
+int fr_acopy(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char *file);
+void fr_fill(Slot *s, int a, int v, const Extra *x);
+void fr_ldn(Slot *s, int d, int a, const Extra *x);
+void fr_stn(Slot *s, int a, int v, const Extra *x);
+int fr_call(Run *run, Slot *s, int d, const Extra *x, int line, const char *file);
+int fr_index_error(Run *run, int line, const char *file, int64_t i, int axis, int64_t n);
+
+#endif

@@ -1,0 +1,695 @@
+/*
+ * gen.c — tier 1: one pass over the typed IR straight to x86-64.
+ *
+ * Values live in the frame slots the interpreter uses (the layout is shared,
+ * so both tiers run the same specialization and call each other freely):
+ * each instruction loads its operands into scratch registers, computes and
+ * stores its result. Integer constants that fit are folded into
+ * instructions as immediates; compares feed branches directly. What is rare
+ * or long (complex arithmetic, floor division, powers, math functions, N-d
+ * indexing, allocation, calls between kernels, raising errors) calls a C
+ * helper with the frame, the run state and a record of the operands.
+ *
+ * Registers: rbx = frame, r12 = run state, r13 = result slots; rax, rcx,
+ * rdx and xmm0-xmm2 are scratch. Errors leave through one exit that
+ * returns -1 with the run's error already set.
+ */
+#include "enc.h"
+#include "../frame.h"
+#include "../eval.h"
+#include "../../rt/mathfn.h"
+#include <stdio.h>
+#include <stdlib.h>
+
+#define FR RBX
+#define RUN R12
+#define RET R13
+
+typedef struct XCall {
+    int32_t d, a, b;
+    int line;
+    const char *file;
+    const Extra *x;
+    const char *ename, *emsg;
+    RtErr code;
+} XCall;
+
+/* ---- helpers called from generated code: 0, or -1 with the error raised ---- */
+
+static int xh_generic(Slot *s, Run *run, const XCall *k) {
+    RtErr e = fr_generic(s, k->d, k->x);
+    return e ? run_raise(run, e, k->line, k->file) : 0;
+}
+static int xh_view(Slot *s, Run *run, const XCall *k) { (void)run; fr_view(s, k->d, k->a, k->x); return 0; }
+static int xh_alloc(Slot *s, Run *run, const XCall *k) { return fr_alloc(run, s, k->d, k->x, k->line, k->file); }
+static int xh_acopy(Slot *s, Run *run, const XCall *k) { return fr_acopy(run, s, k->d, k->a, k->x, k->line, k->file); }
+static int xh_fill(Slot *s, Run *run, const XCall *k) { (void)run; fr_fill(s, k->a, k->b, k->x); return 0; }
+static int xh_ldn(Slot *s, Run *run, const XCall *k) { (void)run; fr_ldn(s, k->d, k->a, k->x); return 0; }
+static int xh_stn(Slot *s, Run *run, const XCall *k) { (void)run; fr_stn(s, k->a, k->b, k->x); return 0; }
+static int xh_call(Slot *s, Run *run, const XCall *k) { return fr_call(run, s, k->d, k->x, k->line, k->file); }
+static int xh_error(Slot *s, Run *run, const XCall *k) { (void)s; return run_raise(run, k->code, k->line, k->file); }
+static int xh_index(Slot *s, Run *run, const XCall *k) {
+    /* d: the original index slot, a: the array, b: the axis */
+    return fr_index_error(run, k->line, k->file, s[k->d].i, k->b, s[k->a + 1 + k->b].i);
+}
+static int xh_raise(Slot *s, Run *run, const XCall *k) {
+    (void)s;
+    run_raise(run, RE_RAISE, k->line, k->file);
+    run->ename = k->ename;
+    snprintf(run->msg, sizeof run->msg, "%s", k->emsg);
+    return -1;
+}
+
+typedef int (*Helper)(Slot *, Run *, const XCall *);
+
+/* ---- the generator ---- */
+
+typedef struct Gen {
+    Func *f;
+    Code *c;
+    Spec *s;
+    XBuf b;
+    int *blk;          /* label of each block */
+    int err_exit;
+    const char *bail;
+    int line;
+    /* cold code emitted after the body: edge moves of taken branches, error calls */
+    struct Cold { int label; int kind; uint32_t from; int succ; XCall *k; Helper h; } *cold;
+    int ncold, capcold;
+} Gen;
+
+enum { COLD_EDGE, COLD_HELPER };
+
+static int32_t D(Gen *G, Ref r) { return 8 * G->c->slot[r]; }
+static Ins *I_(Gen *G, Ref r) { return &G->f->ins.v[r]; }
+static Ref A(Gen *G, Ref r, uint32_t k) { return ir_arg(G->f, r, k); }
+
+static XCall *xcall(Gen *G) {
+    XCall *k = arena_alloc(&G->s->arena, sizeof *k);
+    if (!k) { G->bail = "out of memory"; return NULL; }
+    k->line = G->line;
+    k->file = G->c->file;
+    return k;
+}
+
+static int cold(Gen *G, int kind, uint32_t from, int succ, XCall *k, Helper h) {
+    if (G->ncold == G->capcold) {
+        int cap = G->capcold ? G->capcold * 2 : 32;
+        void *p = realloc(G->cold, sizeof(*G->cold) * (size_t)cap);
+        if (!p) { G->bail = "out of memory"; return 0; }
+        G->cold = p; G->capcold = cap;
+    }
+    int l = xb_label(&G->b);
+    G->cold[G->ncold++] = (struct Cold){l, kind, from, succ, k, h};
+    return l;
+}
+
+/* call h(frame, run, k) and leave through the error exit on -1 */
+static void call_helper(Gen *G, Helper h, XCall *k) {
+    if (!k) return;
+    x_mov_rr(&G->b, RDI, FR);
+    x_mov_rr(&G->b, RSI, RUN);
+    x_mov_ri(&G->b, RDX, (int64_t)(intptr_t)k);
+    x_mov_ri(&G->b, RAX, (int64_t)(intptr_t)h);
+    x_call_r(&G->b, RAX);
+    x_test_rr(&G->b, RAX, RAX);
+    x_jcc(&G->b, CC_NE, G->err_exit);
+}
+
+static int cls(const Type *t) {
+    if (!t || t->kind != T_SCALAR) return 0;
+    switch (t->dtype) {
+    case KILN_FLOAT64: return 'F';
+    case KILN_FLOAT32: return 'S';
+    case KILN_UINT64: return 'U';
+    case KILN_COMPLEX64: case KILN_COMPLEX128: return 'C';
+    default: return 'I';
+    }
+}
+
+static void wrap(Gen *G, int r, const Type *t) {
+    if (!t || t->kind != T_SCALAR) return;
+    switch (t->dtype) {
+    case KILN_INT8: x_ext(&G->b, r, W8, true); break;
+    case KILN_INT16: x_ext(&G->b, r, W16, true); break;
+    case KILN_INT32: x_ext(&G->b, r, W32, true); break;
+    case KILN_UINT8: x_ext(&G->b, r, W8, false); break;
+    case KILN_UINT16: x_ext(&G->b, r, W16, false); break;
+    case KILN_UINT32: x_ext(&G->b, r, W32, false); break;
+    default: break;
+    }
+}
+
+/* an int constant that fits an imm32 */
+static bool imm32_of(Gen *G, Ref r, int32_t *out) {
+    Ins *in = I_(G, r);
+    if (in->op != OP_CONST || cls(in->ty) != 'I') return false;
+    int64_t v = G->f->cst.v[in->aux].i;
+    if (v < INT32_MIN || v > INT32_MAX) return false;
+    *out = (int32_t)v;
+    return true;
+}
+
+static void generic(Gen *G, Ref r) {
+    Ins *in = I_(G, r);
+    Extra *x = arena_alloc(&G->s->arena, sizeof(Extra) + sizeof(int32_t) * (in->n ? in->n : 1));
+    XCall *k = xcall(G);
+    if (!x || !k) { G->bail = "out of memory"; return; }
+    x->op = in->op; x->flags = in->flags; x->aux = in->aux; x->rt = in->ty; x->n = (int)in->n;
+    x->at = in->n ? I_(G, A(G, r, 0))->ty : in->ty;
+    if (in->op == OP_SELECT) x->at = in->ty;
+    for (uint32_t j = 0; j < in->n; j++) x->slot[j] = G->c->slot[A(G, r, j)];
+    k->d = G->c->slot[r]; k->x = x;
+    call_helper(G, xh_generic, k);
+}
+
+static const int int_cc[] = {CC_E, CC_NE, CC_L, CC_LE, CC_G, CC_GE};   /* EQ NE LT LE GT GE */
+static const int uint_cc[] = {CC_E, CC_NE, CC_B, CC_BE, CC_A, CC_AE};
+
+/* compare operands of r into flags; returns the cc that means "true" (float EQ/NE: see fcmp) */
+static int icmp(Gen *G, Ref r) {
+    Ins *in = I_(G, r);
+    Ref a = A(G, r, 0), b = A(G, r, 1);
+    int32_t imm;
+    x_mov_rm(&G->b, RAX, FR, D(G, a));
+    if (imm32_of(G, b, &imm)) x_alu_ri(&G->b, ALU_CMP, RAX, imm);
+    else x_alu_rm(&G->b, ALU_CMP, RAX, FR, D(G, b));
+    return (cls(I_(G, a)->ty) == 'U' ? uint_cc : int_cc)[in->op - OP_EQ];
+}
+
+/* float compare: ucomis with the operands ordered so that "above" means true
+ * and unordered (NaN) means false; EQ and NE also look at PF */
+static int fcmp(Gen *G, Ref r) {
+    Ins *in = I_(G, r);
+    Ref a = A(G, r, 0), b = A(G, r, 1);
+    bool dbl = cls(I_(G, a)->ty) == 'F';
+    bool swap = in->op == OP_LT || in->op == OP_LE;
+    x_movs_xm(&G->b, dbl, 0, FR, D(G, swap ? b : a));
+    x_ucomis_xm(&G->b, dbl, 0, FR, D(G, swap ? a : b));
+    switch (in->op) {
+    case OP_LT: case OP_GT: return CC_A;
+    case OP_LE: case OP_GE: return CC_AE;
+    case OP_EQ: return CC_E;
+    default: return CC_NE;
+    }
+}
+
+static void compare_value(Gen *G, Ref r) {
+    Ins *in = I_(G, r);
+    int k = cls(I_(G, A(G, r, 0))->ty);
+    if (k == 'C' || k == 0) { generic(G, r); return; }
+    if (k == 'I' || k == 'U') {
+        int cc = icmp(G, r);
+        x_setcc(&G->b, cc, RAX);
+    } else {
+        int cc = fcmp(G, r);
+        x_setcc(&G->b, cc, RAX);
+        if (in->op == OP_EQ) { x_setcc(&G->b, CC_NP, RCX); x_alu_rr(&G->b, ALU_AND, RAX, RCX); }
+        if (in->op == OP_NE) { x_setcc(&G->b, CC_P, RCX); x_alu_rr(&G->b, ALU_OR, RAX, RCX); }
+    }
+    x_ext(&G->b, RAX, W8, false);
+    x_mov_mr(&G->b, FR, D(G, r), RAX);
+}
+
+static void int_arith(Gen *G, Ref r) {
+    Ins *in = I_(G, r);
+    Ref a = A(G, r, 0);
+    x_mov_rm(&G->b, RAX, FR, D(G, a));
+    if (in->n == 2) {
+        Ref b = A(G, r, 1);
+        int32_t imm;
+        bool ib = imm32_of(G, b, &imm);
+        int alu = in->op == OP_ADD ? ALU_ADD : in->op == OP_SUB ? ALU_SUB : in->op == OP_AND ? ALU_AND
+                : in->op == OP_OR ? ALU_OR : ALU_XOR;
+        if (in->op == OP_MUL) {
+            if (ib) { x_mov_ri(&G->b, RCX, imm); x_imul_rr(&G->b, RAX, RCX); }
+            else x_imul_rm(&G->b, RAX, FR, D(G, b));
+        } else if (ib) x_alu_ri(&G->b, alu, RAX, imm);
+        else x_alu_rm(&G->b, alu, RAX, FR, D(G, b));
+    } else if (in->op == OP_NEG) x_neg(&G->b, RAX);
+    else if (in->op == OP_INV) x_not(&G->b, RAX);
+    else x_alu_ri(&G->b, ALU_XOR, RAX, 1); /* NOT of a bool */
+    wrap(G, RAX, in->ty);
+    x_mov_mr(&G->b, FR, D(G, r), RAX);
+}
+
+static void float_arith(Gen *G, Ref r) {
+    Ins *in = I_(G, r);
+    bool dbl = cls(in->ty) == 'F';
+    Ref a = A(G, r, 0);
+    if (in->op == OP_NEG) { /* flip the sign bit: -x exactly, NaNs included */
+        x_mov_rm(&G->b, RAX, FR, D(G, a));
+        x_btc_ri(&G->b, RAX, dbl ? 63 : 31);
+        x_mov_mr(&G->b, FR, D(G, r), RAX);
+        return;
+    }
+    Ref b = A(G, r, 1);
+    int op = in->op == OP_ADD ? SSE_ADD : in->op == OP_SUB ? SSE_SUB : in->op == OP_MUL ? SSE_MUL : SSE_DIV;
+    if (in->op == OP_DIV) { /* b == 0 (not NaN) raises */
+        XCall *k = xcall(G);
+        if (!k) return;
+        k->code = (in->flags & DIV_INTS) ? RE_ZDIV : RE_ZDIV_FLOAT;
+        int err = cold(G, COLD_HELPER, 0, 0, k, xh_error);
+        x_movs_xm(&G->b, dbl, 1, FR, D(G, b));
+        x_xorp_xx(&G->b, 2, 2);
+        x_ucomis_xx(&G->b, dbl, 1, 2);
+        int ok = xb_label(&G->b);
+        x_jcc(&G->b, CC_P, ok);
+        x_jcc(&G->b, CC_E, err);
+        xb_bind(&G->b, ok);
+        x_movs_xm(&G->b, dbl, 0, FR, D(G, a));
+        x_sse_xx(&G->b, op, dbl, 0, 1);
+    } else {
+        x_movs_xm(&G->b, dbl, 0, FR, D(G, a));
+        x_sse_xm(&G->b, op, dbl, 0, FR, D(G, b));
+    }
+    x_movs_mx(&G->b, dbl, FR, D(G, r), 0);
+}
+
+static void move_slots(Gen *G, int32_t dst, int32_t src, int n) {
+    for (int i = 0; i < n; i++) {
+        x_mov_rm(&G->b, RAX, FR, 8 * (src + i));
+        x_mov_mr(&G->b, FR, 8 * (dst + i), RAX);
+    }
+}
+
+static void cast(Gen *G, Ref r) {
+    Ins *in = I_(G, r);
+    Ref a = A(G, r, 0);
+    const Type *at = I_(G, a)->ty, *rt = in->ty;
+    if (at->kind == T_ARRAY || at->dtype == rt->dtype) { move_slots(G, G->c->slot[r], G->c->slot[a], slots_of(rt)); return; }
+    int ka = cls(at), kr = cls(rt);
+    if ((ka == 'I' || ka == 'U') && (kr == 'I' || kr == 'U') && rt->dtype != KILN_BOOL) {
+        x_mov_rm(&G->b, RAX, FR, D(G, a));
+        wrap(G, RAX, rt);
+        x_mov_mr(&G->b, FR, D(G, r), RAX);
+        return;
+    }
+    if (ka == 'I' && at->dtype != KILN_BOOL && (kr == 'F' || kr == 'S')) {
+        x_cvtsi2s_xm(&G->b, kr == 'F', 0, FR, D(G, a));
+        x_movs_mx(&G->b, kr == 'F', FR, D(G, r), 0);
+        return;
+    }
+    if ((ka == 'F' && kr == 'S') || (ka == 'S' && kr == 'F')) {
+        x_cvts2s_xm(&G->b, kr == 'F', 0, FR, D(G, a));
+        x_movs_mx(&G->b, kr == 'F', FR, D(G, r), 0);
+        return;
+    }
+    generic(G, r);
+}
+
+/* the address of element a[i0, i1] (rank 1 or 2) into rax */
+static void elem_addr(Gen *G, Ref arr, int nd, const Ref *idx) {
+    int32_t a = D(G, arr);
+    x_mov_rm(&G->b, RAX, FR, D(G, idx[0]));
+    x_imul_rm(&G->b, RAX, FR, a + 8 * (1 + nd));
+    if (nd == 2) {
+        x_mov_rm(&G->b, RCX, FR, D(G, idx[1]));
+        x_imul_rm(&G->b, RCX, FR, a + 8 * (1 + nd + 1));
+        x_alu_rr(&G->b, ALU_ADD, RAX, RCX);
+    }
+    x_alu_rm(&G->b, ALU_ADD, RAX, FR, a);
+}
+
+static int width_of(int dt) {
+    switch (kiln_dtype_size((kiln_dtype)dt)) {
+    case 1: return W8;
+    case 2: return W16;
+    case 4: return W32;
+    default: return W64;
+    }
+}
+
+static void load(Gen *G, Ref r) {
+    Ins *in = I_(G, r);
+    Ref arr = A(G, r, 0);
+    int nd = I_(G, arr)->ty->ndim, dt = in->ty->dtype;
+    if (nd > 2 || nd == 0) {
+        Extra *x = arena_alloc(&G->s->arena, sizeof(Extra) + sizeof(int32_t) * (size_t)(nd + 1));
+        XCall *k = xcall(G);
+        if (!x || !k) { G->bail = "out of memory"; return; }
+        x->at = I_(G, arr)->ty; x->rt = in->ty; x->n = nd;
+        for (int j = 0; j < nd; j++) x->slot[j] = G->c->slot[A(G, r, (uint32_t)(1 + j))];
+        k->d = G->c->slot[r]; k->a = G->c->slot[arr]; k->x = x;
+        call_helper(G, xh_ldn, k);
+        return;
+    }
+    Ref idx[2] = {A(G, r, 1), nd == 2 ? A(G, r, 2) : 0};
+    elem_addr(G, arr, nd, idx);
+    if (dt == KILN_COMPLEX128) {
+        x_mov_rm(&G->b, RCX, RAX, 0); x_mov_mr(&G->b, FR, D(G, r), RCX);
+        x_mov_rm(&G->b, RCX, RAX, 8); x_mov_mr(&G->b, FR, D(G, r) + 8, RCX);
+        return;
+    }
+    if (dt == KILN_FLOAT32) { /* the slot keeps the float in its low 4 bytes */
+        x_load(&G->b, RCX, RAX, 0, W32, false);
+    } else if (dt == KILN_BOOL) {
+        x_load(&G->b, RCX, RAX, 0, W8, false);
+        x_test_rr(&G->b, RCX, RCX);
+        x_setcc(&G->b, CC_NE, RCX);
+        x_ext(&G->b, RCX, W8, false);
+    } else {
+        x_load(&G->b, RCX, RAX, 0, width_of(dt), dt_is_signed(dt));
+    }
+    x_mov_mr(&G->b, FR, D(G, r), RCX);
+}
+
+static void store(Gen *G, Ref r) {
+    Ins *in = I_(G, r);
+    Ref arr = A(G, r, 0), v = A(G, r, 1);
+    const Type *at = I_(G, arr)->ty;
+    int nd = at->ndim, dt = at->dtype;
+    if (nd > 2 || nd == 0) {
+        Extra *x = arena_alloc(&G->s->arena, sizeof(Extra) + sizeof(int32_t) * (size_t)(nd + 1));
+        XCall *k = xcall(G);
+        if (!x || !k) { G->bail = "out of memory"; return; }
+        x->at = at; x->n = nd;
+        for (int j = 0; j < nd; j++) x->slot[j] = G->c->slot[A(G, r, (uint32_t)(2 + j))];
+        k->a = G->c->slot[arr]; k->b = G->c->slot[v]; k->x = x;
+        call_helper(G, xh_stn, k);
+        return;
+    }
+    (void)in;
+    Ref idx[2] = {A(G, r, 2), nd == 2 ? A(G, r, 3) : 0};
+    elem_addr(G, arr, nd, idx);
+    x_mov_rm(&G->b, RCX, FR, D(G, v));
+    if (dt == KILN_COMPLEX128) {
+        x_mov_mr(&G->b, RAX, 0, RCX);
+        x_mov_rm(&G->b, RCX, FR, D(G, v) + 8);
+        x_mov_mr(&G->b, RAX, 8, RCX);
+        return;
+    }
+    x_store(&G->b, RAX, 0, RCX, width_of(dt));
+}
+
+static void bound(Gen *G, Ref r) {
+    Ins *in = I_(G, r);
+    Ref arr = A(G, r, 0), idx = A(G, r, 1);
+    int axis = (int)in->aux;
+    x_mov_rm(&G->b, RAX, FR, D(G, idx));
+    if (!(in->flags & BOUND_NOWRAP) || !(in->flags & BOUND_NOCHECK))
+        x_mov_rm(&G->b, RCX, FR, D(G, arr) + 8 * (1 + axis));
+    if (!(in->flags & BOUND_NOWRAP)) { /* a negative index counts from the end */
+        int pos = xb_label(&G->b);
+        x_test_rr(&G->b, RAX, RAX);
+        x_jcc(&G->b, CC_NS, pos);
+        x_alu_rr(&G->b, ALU_ADD, RAX, RCX);
+        xb_bind(&G->b, pos);
+    }
+    if (!(in->flags & BOUND_NOCHECK)) {
+        XCall *k = xcall(G);
+        if (!k) return;
+        k->d = G->c->slot[idx]; k->a = G->c->slot[arr]; k->b = axis;
+        x_alu_rr(&G->b, ALU_CMP, RAX, RCX);
+        x_jcc(&G->b, CC_AE, cold(G, COLD_HELPER, 0, 0, k, xh_index));
+    }
+    x_mov_mr(&G->b, FR, D(G, r), RAX);
+}
+
+static void helper_op(Gen *G, Ref r, Helper h, int nfixed) {
+    Ins *in = I_(G, r);
+    int n = (int)in->n - nfixed;
+    if (in->op == OP_CALL) n = 2 * (int)in->n;
+    Extra *x = arena_alloc(&G->s->arena, sizeof(Extra) + sizeof(int32_t) * (size_t)(n > 0 ? n : 1));
+    XCall *k = xcall(G);
+    if (!x || !k) { G->bail = "out of memory"; return; }
+    x->rt = in->ty; x->at = in->n ? I_(G, A(G, r, 0))->ty : in->ty;
+    if (in->op == OP_CALL) {
+        x->n = (int)in->n;
+        x->callee = G->f->callees.v[in->aux];
+        for (uint32_t j = 0; j < in->n; j++) {
+            x->slot[2 * j] = G->c->slot[A(G, r, j)];
+            x->slot[2 * j + 1] = slots_of(I_(G, A(G, r, j))->ty);
+        }
+    } else {
+        x->n = n;
+        for (int j = 0; j < n; j++) x->slot[j] = G->c->slot[A(G, r, (uint32_t)(j + nfixed))];
+    }
+    k->d = in->ty ? G->c->slot[r] : 0;
+    k->a = in->n ? G->c->slot[A(G, r, 0)] : 0;
+    k->b = in->n > 1 ? G->c->slot[A(G, r, 1)] : 0;
+    k->x = x;
+    call_helper(G, h, k);
+}
+
+static void ins(Gen *G, Ref r) {
+    Ins *in = I_(G, r);
+    G->line = (int)in->line;
+    switch (in->op) {
+    case OP_CONST: case OP_ARG: case OP_PARAM: case OP_EXTRACT: return;
+    case OP_DIM: move_slots(G, G->c->slot[r], G->c->slot[A(G, r, 0)] + 1 + (int32_t)in->aux, 1); return;
+    case OP_BOUND: bound(G, r); return;
+    case OP_LOAD: load(G, r); return;
+    case OP_STORE: store(G, r); return;
+    case OP_VIEW: helper_op(G, r, xh_view, 1); return;
+    case OP_ALLOC: helper_op(G, r, xh_alloc, 0); return;
+    case OP_FILL: helper_op(G, r, xh_fill, 0); return;
+    case OP_ACOPY: helper_op(G, r, xh_acopy, 0); return;
+    case OP_CALL: helper_op(G, r, xh_call, 0); return;
+    case OP_CAST: cast(G, r); return;
+    case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE: compare_value(G, r); return;
+    default: break;
+    }
+    if (!in->ty || (in->ty->kind != T_SCALAR && in->ty->kind != T_ARRAY)) return;
+    int k = cls(in->ty);
+    switch (in->op) {
+    case OP_ADD: case OP_SUB: case OP_MUL:
+        if (k == 'I' || k == 'U') { int_arith(G, r); return; }
+        if (k == 'F' || k == 'S') { float_arith(G, r); return; }
+        break;
+    case OP_AND: case OP_OR: case OP_XOR: case OP_NOT: case OP_INV:
+        if (k == 'I' || k == 'U') { int_arith(G, r); return; }
+        break;
+    case OP_NEG:
+        if (k == 'I' || k == 'U') { int_arith(G, r); return; }
+        if (k == 'F' || k == 'S') { float_arith(G, r); return; }
+        break;
+    case OP_DIV:
+        if (k == 'F' || k == 'S') { float_arith(G, r); return; }
+        break;
+    case OP_SELECT:
+        if (slots_of(in->ty) == 1) {
+            x_mov_rm(&G->b, RAX, FR, D(G, A(G, r, 2)));
+            x_alu_mi(&G->b, ALU_CMP, FR, D(G, A(G, r, 0)), 0);
+            x_cmov_rm(&G->b, CC_NE, RAX, FR, D(G, A(G, r, 1)));
+            x_mov_mr(&G->b, FR, D(G, r), RAX);
+            return;
+        }
+        break;
+    default: break;
+    }
+    generic(G, r);
+}
+
+/* ---- edges ---- */
+
+static bool overlaps(int32_t a, int32_t an, int32_t b, int32_t bn) { return a < b + bn && b < a + an; }
+
+/* the block arguments of an edge as a parallel copy (cycles go through the temp area) */
+static void edge_moves(Gen *G, uint32_t from, int succ) {
+    Func *f = G->f;
+    Edge *e = &f->blocks.v[from].succ[succ];
+    Block *to = &f->blocks.v[e->to];
+    struct { int32_t dst, src, n; } mv[256];
+    int n = 0;
+    for (uint32_t k = 0; k < e->args.n && n < 256; k++) {
+        Ref p = to->params.v[k], v = e->args.v[k];
+        int32_t sz = slots_of(f->ins.v[p].ty);
+        if (sz == 0 || G->c->slot[p] == G->c->slot[v]) continue;
+        mv[n].dst = G->c->slot[p]; mv[n].src = G->c->slot[v]; mv[n].n = sz;
+        n++;
+    }
+    while (n) {
+        int pick = -1;
+        for (int i = 0; i < n && pick < 0; i++) {
+            bool blocked = false;
+            for (int j = 0; j < n; j++)
+                if (j != i && overlaps(mv[i].dst, mv[i].n, mv[j].src, mv[j].n)) blocked = true;
+            if (!blocked) pick = i;
+        }
+        if (pick < 0) {
+            move_slots(G, G->c->temp, mv[0].src, mv[0].n);
+            mv[0].src = G->c->temp;
+            continue;
+        }
+        move_slots(G, mv[pick].dst, mv[pick].src, mv[pick].n);
+        mv[pick] = mv[--n];
+    }
+}
+
+static bool has_moves(Gen *G, uint32_t from, int succ) {
+    Edge *e = &G->f->blocks.v[from].succ[succ];
+    Block *to = &G->f->blocks.v[e->to];
+    for (uint32_t k = 0; k < e->args.n; k++)
+        if (slots_of(G->f->ins.v[to->params.v[k]].ty) && G->c->slot[to->params.v[k]] != G->c->slot[e->args.v[k]]) return true;
+    return false;
+}
+
+/* the label a branch to this edge should take */
+static int edge_target(Gen *G, uint32_t from, int succ) {
+    if (has_moves(G, from, succ)) return cold(G, COLD_EDGE, from, succ, NULL, NULL);
+    return G->blk[G->f->blocks.v[from].succ[succ].to];
+}
+
+static void branch(Gen *G, uint32_t bi, uint32_t next) {
+    Func *f = G->f;
+    Block *b = &f->blocks.v[bi];
+    Ref c = b->cond;
+    Ins *ci = I_(G, c);
+    int t = edge_target(G, bi, 0);
+    const Type *ct = ci->n == 2 ? I_(G, A(G, c, 0))->ty : NULL;
+    int k = cls(ct);
+    bool fused = ci->op >= OP_EQ && ci->op <= OP_GE && ci->blk == bi && G->c->uses[c] == 1 && k && k != 'C';
+    if (fused && (k == 'I' || k == 'U')) {
+        x_jcc(&G->b, icmp(G, c), t);
+    } else if (fused) {
+        int cc = fcmp(G, c);
+        if (ci->op == OP_EQ) { int skip = xb_label(&G->b); x_jcc(&G->b, CC_P, skip); x_jcc(&G->b, CC_E, t); xb_bind(&G->b, skip); }
+        else if (ci->op == OP_NE) { x_jcc(&G->b, CC_P, t); x_jcc(&G->b, CC_NE, t); }
+        else x_jcc(&G->b, cc, t);
+    } else {
+        x_alu_mi(&G->b, ALU_CMP, FR, D(G, c), 0);
+        x_jcc(&G->b, CC_NE, t);
+    }
+    edge_moves(G, bi, 1);
+    if (b->succ[1].to != next) x_jmp(&G->b, G->blk[b->succ[1].to]);
+}
+
+static void term(Gen *G, uint32_t bi, uint32_t next, int ret_label) {
+    Block *b = &G->f->blocks.v[bi];
+    G->line = (int)b->line;
+    switch (b->term) {
+    case TERM_JMP:
+        edge_moves(G, bi, 0);
+        if (b->succ[0].to != next) x_jmp(&G->b, G->blk[b->succ[0].to]);
+        return;
+    case TERM_BR: branch(G, bi, next); return;
+    case TERM_RET: {
+        int32_t o = 0;
+        for (uint32_t k = 0; k < b->rets.n; k++) {
+            Ref v = b->rets.v[k];
+            int n = slots_of(I_(G, v)->ty);
+            for (int j = 0; j < n; j++) {
+                x_mov_rm(&G->b, RAX, FR, D(G, v) + 8 * j);
+                x_mov_mr(&G->b, RET, 8 * (o + j), RAX);
+            }
+            o += n;
+        }
+        x_jmp(&G->b, ret_label);
+        return;
+    }
+    case TERM_RAISE: {
+        XCall *k = xcall(G);
+        if (!k) return;
+        k->ename = G->f->strs.v[b->ename];
+        k->emsg = b->emsg >= 0 ? G->f->strs.v[b->emsg] : "";
+        call_helper(G, xh_raise, k);
+        x_jmp(&G->b, G->err_exit);
+        return;
+    }
+    default: G->bail = "a block without a terminator";
+    }
+}
+
+static void emit_cold(Gen *G) {
+    for (int i = 0; i < G->ncold; i++) {
+        struct Cold cd = G->cold[i];
+        xb_bind(&G->b, cd.label);
+        if (cd.kind == COLD_EDGE) {
+            edge_moves(G, cd.from, cd.succ);
+            x_jmp(&G->b, G->blk[G->f->blocks.v[cd.from].succ[cd.succ].to]);
+        } else {
+            call_helper(G, cd.h, cd.k);
+            x_jmp(&G->b, G->err_exit);
+        }
+    }
+}
+
+/* ---- the backend ---- */
+
+static int x64_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
+    if (!s->interp && back_interp.compile(ctx, s, err)) return -1; /* the frame layout */
+    Code *c = s->interp;
+    Gen G;
+    memset(&G, 0, sizeof G);
+    G.f = s->ir; G.c = c; G.s = s;
+    xb_init(&G.b);
+    G.blk = calloc(G.f->blocks.n + 1, sizeof(int));
+    if (!G.blk) { c->bailout = "out of memory"; return 0; }
+    for (uint32_t bi = 0; bi < G.f->blocks.n; bi++) G.blk[bi] = xb_label(&G.b);
+    G.err_exit = xb_label(&G.b);
+    int ret_label = xb_label(&G.b);
+    /* prologue: three pushes keep rsp 16-byte aligned for helper calls */
+    x_push(&G.b, RBX); x_push(&G.b, R12); x_push(&G.b, R13);
+    x_mov_rr(&G.b, FR, RDI); x_mov_rr(&G.b, RET, RSI); x_mov_rr(&G.b, RUN, RDX);
+    for (uint32_t bi = 0; bi < G.f->blocks.n && !G.bail; bi++) {
+        Block *b = &G.f->blocks.v[bi];
+        if (b->dead) continue;
+        xb_bind(&G.b, G.blk[bi]);
+        for (uint32_t k = 0; k < b->ins.n && !G.bail; k++) ins(&G, b->ins.v[k]);
+        uint32_t next = UINT32_MAX;
+        for (uint32_t nb = bi + 1; nb < G.f->blocks.n; nb++) if (!G.f->blocks.v[nb].dead) { next = nb; break; }
+        term(&G, bi, next, ret_label);
+    }
+    xb_bind(&G.b, ret_label);
+    x_alu_rr(&G.b, ALU_XOR, RAX, RAX);
+    int out = xb_label(&G.b);
+    x_jmp(&G.b, out);
+    xb_bind(&G.b, G.err_exit);
+    x_mov_ri(&G.b, RAX, 0xFFFFFFFFll); /* eax = -1 */
+    xb_bind(&G.b, out);
+    x_pop(&G.b, R13); x_pop(&G.b, R12); x_pop(&G.b, RBX);
+    x_ret(&G.b);
+    emit_cold(&G);
+    if (!G.bail && !xb_finish(&G.b)) G.bail = G.b.oom ? "out of memory" : "an unbound label";
+    if (!G.bail && rt_code_install(&c->mem, G.b.p, G.b.n)) G.bail = "cannot map executable memory";
+    if (!G.bail) {
+        c->native = (NativeFn)c->mem.p;
+        c->native_size = G.b.n;
+    } else {
+        c->bailout = G.bail;
+    }
+    if (ctx->opt.log & KILN_LOG_TIERS) {
+        if (G.bail) rt_log(ctx, "kiln: %s stays in the interpreter: baseline bailed out (%s)\n", s->fn->name, G.bail);
+        else rt_log(ctx, "kiln: %s compiled to %zu bytes of x86-64\n", s->fn->name, G.b.n);
+    }
+    free(G.blk); free(G.cold);
+    xb_free(&G.b);
+    return 0;
+}
+
+static int x64_run(Spec *s, const Slot *args, Slot *ret, Run *run) { return fr_enter(s->interp, args, ret, run); }
+
+static void x64_release(Spec *s) {
+    Code *c = s->interp;
+    if (c) rt_code_free(&c->mem);
+    s->interp = NULL;
+}
+
+/* disassemble through objdump on a dumped buffer */
+static void x64_dump(Spec *s, FILE *out) {
+    Code *c = s->interp;
+    if (!c || !c->native) {
+        fprintf(out, "no x86-64 code for %s (%s)\n", s->fn->name, c && c->bailout ? c->bailout : "not compiled by the baseline tier");
+        return;
+    }
+    char path[] = "/tmp/kiln-asm-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0) return;
+    FILE *f = fdopen(fd, "wb");
+    fwrite(c->mem.p, 1, c->native_size, f);
+    fclose(f);
+    fprintf(out, "x86-64 code for %s: %zu bytes at %p\n", s->fn->name, c->native_size, c->mem.p);
+    fflush(out);
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "objdump -D -b binary -mi386:x86-64 -M intel %s | tail -n +8", path);
+    FILE *p = popen(cmd, "r");
+    if (p) {
+        char line[512];
+        while (fgets(line, sizeof line, p)) fputs(line, out);
+        if (pclose(p) != 0) fprintf(out, "(objdump is needed for the listing: apt-get install binutils)\n");
+    }
+    remove(path);
+}
+
+const Backend back_x64 = {"baseline", KILN_TIER_BASELINE, x64_compile, x64_run, x64_release, x64_dump};
