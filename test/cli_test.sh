@@ -41,7 +41,11 @@ check 2 "expected FILE FUNC" "$K" run "$T/k.py"
 check 2 "unknown option '--bogus'" "$K" run --bogus "$T/k.py" add 1
 check 2 "unknown tier 'fast'" "$K" run --tier fast "$T/k.py" add 1
 check 1 "not built into this kiln" "$K" run --tier opt "$T/k.py" add 1
-check 1 "not built into this kiln" "$K" run --tier baseline "$T/k.py" add 1
+check 0 "2.5" "$K" run --tier baseline "$T/k.py" add 1
+check 0 "2.5" "$K" run --tier interp "$T/k.py" add 1
+check 0 "x86-64 code for ramp" "$K" explain --asm "$T/k.py" ramp 3
+check 0 "ret" "$K" explain --asm "$T/k.py" ramp 3
+KILN_LOG=tiers check 0 "compiled to" sh -c "KILN_LOG=tiers $K run $T/k.py add 1"
 check 1 "cannot open" "$K" run "$T/missing.py" add 1
 check 1 "has no function 'nope'" "$K" run "$T/k.py" nope 1
 check 1 "add() takes 3 arguments but 4 were given" "$K" run "$T/k.py" add 1 2 3 4
@@ -72,7 +76,7 @@ check 0 "1234.0" "$K" run "$T/k.py" total "@$T/f.npy"
 check 0 "--- after dce ---" "$K" explain "$T/k.py" add 1 2
 check 0 "a                int" "$K" explain "$T/k.py" add 1 2
 check 0 "--- after fold ---" "$K" explain --ir=after:fold "$T/k.py" add 1
-check 0 "BLT_I" "$K" explain "$T/k.py" ramp 3
+check 0 "BLT_I" "$K" explain --tier interp "$T/k.py" ramp 3
 check 1 "has no function" "$K" explain "$T/k.py" nope
 printf 'def f(x):\n    return x +\n' > "$T/bad.py"
 check 1 "bad.py:2:15: error: invalid syntax" "$K" run "$T/bad.py" f 1

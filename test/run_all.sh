@@ -21,6 +21,7 @@ for b in build build/asan; do
     [ -x $b/kiln ] || continue
     tag=$(basename $b)
     suite "$tag: kernels (interp)" $b/test/runner $b/kiln --tier interp test/run/*.py
+    suite "$tag: kernels (baseline)" $b/test/runner $b/kiln --tier baseline test/run/*.py
     suite "$tag: diagnostics" $b/test/runner $b/kiln --err test/err/*.py
     for t in $b/test/*_test; do suite "$tag: $(basename $t)" $t; done
     suite "$tag: command line" sh test/cli_test.sh $b/kiln

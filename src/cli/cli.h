@@ -19,6 +19,7 @@ typedef struct CliArgs {
     bool boundscheck;
     const char *out;                            /* --out PATH.npy */
     const char *pass;                           /* explain --ir=after:PASS */
+    bool asm_only;                              /* explain --asm */
 } CliArgs;
 
 /* parse "FILE FUNC ARG... --opts"; returns -1 and prints usage on error */

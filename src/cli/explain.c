@@ -8,16 +8,18 @@
 
 static bool explain_opt(const char *opt, CliArgs *a) {
     if (!strncmp(opt, "--ir=after:", 11)) { a->pass = opt + 11; return true; }
+    if (!strcmp(opt, "--asm")) { a->asm_only = true; return true; }
     return false;
 }
 
 int cmd_explain(int argc, char **argv) {
     for (int i = 1; i < argc; i++)
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            printf("usage: kiln explain FILE FUNC [ARG ...] [--ir=after:PASS] [--tier T] [--no-boundscheck]\n"
+            printf("usage: kiln explain FILE FUNC [ARG ...] [--ir=after:PASS] [--asm] [--tier T] [--no-boundscheck]\n"
                    "\nPrints the specialization key for the arguments' signature, the inferred\n"
                    "type of every local variable, the typed IR as built and after each pass\n"
-                   "(or only after PASS: fold, dce), and the code of the executing tier.\n");
+                   "(or only after PASS: fold, dce), the interpreter's code and the baseline\n"
+                   "tier's x86-64 code (--asm: only that, disassembled with objdump).\n");
             return EXIT_OK;
         }
     CliArgs a;
@@ -35,7 +37,7 @@ int cmd_explain(int argc, char **argv) {
     if (cli_prepare(ctx, &a, &fn, args, &nargs, &pool) == 0) {
         kiln_error err;
         memset(&err, 0, sizeof err);
-        if (rt_explain(fn, args, nargs, stdout, a.pass, &err)) cli_print_error(&err);
+        if (rt_explain(fn, args, nargs, stdout, a.pass, a.asm_only, &err)) cli_print_error(&err);
         else rc = EXIT_OK;
     }
     cli_pool_free(&pool);

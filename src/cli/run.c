@@ -12,7 +12,7 @@ static void help(void) {
            "the result as Python's repr() (arrays as their .tolist()).\n"
            "\n"
            "options:\n"
-           "  --tier interp|baseline|opt|auto   the execution tier (default auto)\n"
+           "  --tier interp|baseline|opt|auto   the execution tier (default auto: baseline)\n"
            "  --no-boundscheck                  do not check array indices\n"
            "  --out PATH.npy                    write an array result to PATH.npy\n"
            "\n"

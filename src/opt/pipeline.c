@@ -4,12 +4,14 @@
  *
  *   fold  constant folding through back/eval.c, branch folding
  *   dce   unreachable blocks, unused pure values and block parameters
+ *   merge straight-line blocks joined (empty loop latches, if/else joins with one way in)
  */
 #include "opt.h"
 
 const Pass opt_passes[] = {
     {"fold", opt_fold, "requires: SSA; preserves: types, semantics; may leave dead code"},
     {"dce", opt_dce, "requires: SSA; removes unreachable blocks and unused pure values"},
+    {"merge", opt_merge, "requires: SSA, no unreachable blocks; preserves semantics; removes blocks"},
 };
 const int opt_npasses = (int)NELEM(opt_passes);
 

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-int rt_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, const char *pass, kiln_error *err) {
+int rt_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, const char *pass, bool asm_only, kiln_error *err) {
     kiln_value args[64], pool[64], res;
     int nargs = rt_bind_defaults(fn, given, ngiven, args, pool, err);
     if (nargs < 0) return -1;
@@ -47,10 +47,11 @@ int rt_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, co
     ty_str(s->ret, b, sizeof b);
     fprintf(out, "  %-16s %s\n", "(return)", b);
     if (ty_infer(ctx, t, err)) goto done;
-    if (!pass) { fprintf(out, "\n--- typed IR as built ---\n"); ir_print(t->ir, out); }
+    if (!pass && !asm_only) { fprintf(out, "\n--- typed IR as built ---\n"); ir_print(t->ir, out); }
     char msg[256];
-    if (!opt_run(t->ir, out, pass, msg, sizeof msg)) { err_set(err, KILN_ERR_COMPILE, "", "%s", msg); goto done; }
-    if (!pass) { fprintf(out, "\n--- tier code ---\n"); back_interp.dump(s, out); }
+    if (!opt_run(t->ir, asm_only ? NULL : out, pass, msg, sizeof msg)) { err_set(err, KILN_ERR_COMPILE, "", "%s", msg); goto done; }
+    if (!pass && !asm_only) { fprintf(out, "\n--- interpreter code ---\n"); back_interp.dump(s, out); }
+    if (!pass && (asm_only || ctx->opt.tier != KILN_TIER_INTERP)) { fprintf(out, "\n--- baseline (x86-64) code ---\n"); back_x64.dump(s, out); }
     rc = 0;
 done:
     if (t) { arena_free(&t->arena); free(t); }

@@ -115,7 +115,7 @@ Lit *rt_lit_lookup(kiln_module *m, const char *name);
 int rt_compile(kiln_ctx *ctx, Spec *s, kiln_error *err);
 
 /* explain.c: print what the compiler did for one signature */
-int rt_explain(kiln_func *fn, const kiln_value *args, int nargs, FILE *out, const char *pass, kiln_error *err);
+int rt_explain(kiln_func *fn, const kiln_value *args, int nargs, FILE *out, const char *pass, bool asm_only, kiln_error *err);
 
 /* types/infer.c */
 int ty_infer(kiln_ctx *ctx, Spec *s, kiln_error *err);

@@ -258,3 +258,8 @@ void x_xorp_xx(XBuf *b, int dst, int src) {
     uint8_t o[2] = {0x0F, 0x57};
     op_reg(b, 0x66, false, o, 2, dst, src);
 }
+
+void x_movap_xx(XBuf *b, int dst, int src) {
+    uint8_t o[2] = {0x0F, 0x28};
+    op_reg(b, 0, false, o, 2, dst, src);
+}

@@ -77,5 +77,6 @@ void x_ucomis_xx(XBuf *b, bool dbl, int a, int c);
 void x_cvtsi2s_xm(XBuf *b, bool dbl, int x, int base, int32_t disp); /* from int64 in memory */
 void x_cvts2s_xm(XBuf *b, bool to_dbl, int x, int base, int32_t disp); /* cvtss2sd / cvtsd2ss */
 void x_xorp_xx(XBuf *b, int dst, int src);
+void x_movap_xx(XBuf *b, int dst, int src);                       /* movaps: whole-register copy */
 
 #endif

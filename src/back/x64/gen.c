@@ -76,13 +76,107 @@ typedef struct Gen {
     /* cold code emitted after the body: edge moves of taken branches, error calls */
     struct Cold { int label; int kind; uint32_t from; int succ; XCall *k; Helper h; } *cold;
     int ncold, capcold;
+    /* register cache: which slot each caller-saved register holds a copy of
+     * (-1: none). Results are written through to their slots, so the cache
+     * may be dropped at any time: at every label and after every call. */
+    int32_t gp[16], xmm[16];
+    unsigned pinned_gp, pinned_xmm; /* registers holding operands of the current instruction */
+    int next_gp, next_xmm;
 } Gen;
+
+static const int cache_gp[] = {RSI, RDI, R8, R9, R10, R11, RDX};
+#define NCACHE_GP 7
+#define FIRST_CACHE_XMM 3
 
 enum { COLD_EDGE, COLD_HELPER };
 
 static int32_t D(Gen *G, Ref r) { return 8 * G->c->slot[r]; }
 static Ins *I_(Gen *G, Ref r) { return &G->f->ins.v[r]; }
 static Ref A(Gen *G, Ref r, uint32_t k) { return ir_arg(G->f, r, k); }
+
+/* ---- the register cache ---- */
+
+static void cache_reset(Gen *G) {
+    for (int i = 0; i < 16; i++) G->gp[i] = G->xmm[i] = -1;
+    G->pinned_gp = G->pinned_xmm = 0;
+}
+
+static void cache_forget(Gen *G, int32_t slot, int n) {
+    for (int i = 0; i < 16; i++) {
+        if (G->gp[i] >= slot && G->gp[i] < slot + n) G->gp[i] = -1;
+        if (G->xmm[i] >= slot && G->xmm[i] < slot + n) G->xmm[i] = -1;
+    }
+}
+
+static void bind_label(Gen *G, int label) {
+    xb_bind(&G->b, label);
+    cache_reset(G);
+}
+
+static int gp_take(Gen *G, int32_t slot) {
+    cache_forget(G, slot, 1);
+    for (int i = 0; i < NCACHE_GP; i++)
+        if (G->gp[cache_gp[i]] < 0 && !(G->pinned_gp & (1u << cache_gp[i]))) { G->gp[cache_gp[i]] = slot; return cache_gp[i]; }
+    for (int k = 0; k < NCACHE_GP; k++) {
+        int r = cache_gp[(G->next_gp++) % NCACHE_GP];
+        if (!(G->pinned_gp & (1u << r))) { G->gp[r] = slot; return r; }
+    }
+    return -1;
+}
+
+static int xmm_take(Gen *G, int32_t slot) {
+    cache_forget(G, slot, 1);
+    for (int r = FIRST_CACHE_XMM; r < 16; r++)
+        if (G->xmm[r] < 0 && !(G->pinned_xmm & (1u << r))) { G->xmm[r] = slot; return r; }
+    for (int k = 0; k < 16; k++) {
+        int r = FIRST_CACHE_XMM + (G->next_xmm++) % (16 - FIRST_CACHE_XMM);
+        if (!(G->pinned_xmm & (1u << r))) { G->xmm[r] = slot; return r; }
+    }
+    return -1;
+}
+
+/* the register holding slot's int value, loading it if needed (pinned for this instruction) */
+static int gp_of(Gen *G, int32_t slot) {
+    for (int i = 0; i < NCACHE_GP; i++)
+        if (G->gp[cache_gp[i]] == slot) { G->pinned_gp |= 1u << cache_gp[i]; return cache_gp[i]; }
+    int r = gp_take(G, slot);
+    x_mov_rm(&G->b, r, RBX, 8 * slot);
+    G->pinned_gp |= 1u << r;
+    return r;
+}
+
+static int xmm_of(Gen *G, int32_t slot, bool dbl) {
+    for (int r = FIRST_CACHE_XMM; r < 16; r++)
+        if (G->xmm[r] == slot) { G->pinned_xmm |= 1u << r; return r; }
+    int r = xmm_take(G, slot);
+    x_movs_xm(&G->b, dbl, r, RBX, 8 * slot);
+    G->pinned_xmm |= 1u << r;
+    return r;
+}
+
+/* the cached register of slot, or -1 */
+static int gp_has(Gen *G, int32_t slot) {
+    for (int i = 0; i < NCACHE_GP; i++) if (G->gp[cache_gp[i]] == slot) return cache_gp[i];
+    return -1;
+}
+static int xmm_has(Gen *G, int32_t slot) {
+    for (int r = FIRST_CACHE_XMM; r < 16; r++) if (G->xmm[r] == slot) return r;
+    return -1;
+}
+
+/* define slot from rax (int result): write through, keep a copy */
+static void def_gp(Gen *G, int32_t slot, int from) {
+    x_mov_mr(&G->b, RBX, 8 * slot, from);
+    int r = gp_take(G, slot);
+    if (r >= 0) x_mov_rr(&G->b, r, from);
+}
+
+/* load rax with slot's value (from the cache when there) */
+static void rax_of(Gen *G, int reg, int32_t slot) {
+    int c = gp_has(G, slot);
+    if (c >= 0) x_mov_rr(&G->b, reg, c);
+    else x_mov_rm(&G->b, reg, RBX, 8 * slot);
+}
 
 static XCall *xcall(Gen *G) {
     XCall *k = arena_alloc(&G->s->arena, sizeof *k);
@@ -112,6 +206,7 @@ static void call_helper(Gen *G, Helper h, XCall *k) {
     x_mov_ri(&G->b, RDX, (int64_t)(intptr_t)k);
     x_mov_ri(&G->b, RAX, (int64_t)(intptr_t)h);
     x_call_r(&G->b, RAX);
+    cache_reset(G); /* every cache register is caller-saved */
     x_test_rr(&G->b, RAX, RAX);
     x_jcc(&G->b, CC_NE, G->err_exit);
 }
@@ -171,9 +266,9 @@ static int icmp(Gen *G, Ref r) {
     Ins *in = I_(G, r);
     Ref a = A(G, r, 0), b = A(G, r, 1);
     int32_t imm;
-    x_mov_rm(&G->b, RAX, FR, D(G, a));
-    if (imm32_of(G, b, &imm)) x_alu_ri(&G->b, ALU_CMP, RAX, imm);
-    else x_alu_rm(&G->b, ALU_CMP, RAX, FR, D(G, b));
+    int ra = gp_of(G, G->c->slot[a]);
+    if (imm32_of(G, b, &imm)) x_alu_ri(&G->b, ALU_CMP, ra, imm);
+    else { int rb = gp_has(G, G->c->slot[b]); if (rb >= 0) x_alu_rr(&G->b, ALU_CMP, ra, rb); else x_alu_rm(&G->b, ALU_CMP, ra, FR, D(G, b)); }
     return (cls(I_(G, a)->ty) == 'U' ? uint_cc : int_cc)[in->op - OP_EQ];
 }
 
@@ -184,8 +279,11 @@ static int fcmp(Gen *G, Ref r) {
     Ref a = A(G, r, 0), b = A(G, r, 1);
     bool dbl = cls(I_(G, a)->ty) == 'F';
     bool swap = in->op == OP_LT || in->op == OP_LE;
-    x_movs_xm(&G->b, dbl, 0, FR, D(G, swap ? b : a));
-    x_ucomis_xm(&G->b, dbl, 0, FR, D(G, swap ? a : b));
+    Ref x = swap ? b : a, y = swap ? a : b;
+    int rx = xmm_of(G, G->c->slot[x], dbl);
+    int ry = xmm_has(G, G->c->slot[y]);
+    if (ry >= 0) x_ucomis_xx(&G->b, dbl, rx, ry);
+    else x_ucomis_xm(&G->b, dbl, rx, FR, D(G, y));
     switch (in->op) {
     case OP_LT: case OP_GT: return CC_A;
     case OP_LE: case OP_GE: return CC_AE;
@@ -208,29 +306,32 @@ static void compare_value(Gen *G, Ref r) {
         if (in->op == OP_NE) { x_setcc(&G->b, CC_P, RCX); x_alu_rr(&G->b, ALU_OR, RAX, RCX); }
     }
     x_ext(&G->b, RAX, W8, false);
-    x_mov_mr(&G->b, FR, D(G, r), RAX);
+    def_gp(G, G->c->slot[r], RAX);
 }
 
 static void int_arith(Gen *G, Ref r) {
     Ins *in = I_(G, r);
     Ref a = A(G, r, 0);
-    x_mov_rm(&G->b, RAX, FR, D(G, a));
+    rax_of(G, RAX, G->c->slot[a]);
     if (in->n == 2) {
         Ref b = A(G, r, 1);
         int32_t imm;
         bool ib = imm32_of(G, b, &imm);
+        int rb = ib ? -1 : gp_has(G, G->c->slot[b]);
         int alu = in->op == OP_ADD ? ALU_ADD : in->op == OP_SUB ? ALU_SUB : in->op == OP_AND ? ALU_AND
                 : in->op == OP_OR ? ALU_OR : ALU_XOR;
         if (in->op == OP_MUL) {
             if (ib) { x_mov_ri(&G->b, RCX, imm); x_imul_rr(&G->b, RAX, RCX); }
+            else if (rb >= 0) x_imul_rr(&G->b, RAX, rb);
             else x_imul_rm(&G->b, RAX, FR, D(G, b));
         } else if (ib) x_alu_ri(&G->b, alu, RAX, imm);
+        else if (rb >= 0) x_alu_rr(&G->b, alu, RAX, rb);
         else x_alu_rm(&G->b, alu, RAX, FR, D(G, b));
     } else if (in->op == OP_NEG) x_neg(&G->b, RAX);
     else if (in->op == OP_INV) x_not(&G->b, RAX);
     else x_alu_ri(&G->b, ALU_XOR, RAX, 1); /* NOT of a bool */
     wrap(G, RAX, in->ty);
-    x_mov_mr(&G->b, FR, D(G, r), RAX);
+    def_gp(G, G->c->slot[r], RAX);
 }
 
 static void float_arith(Gen *G, Ref r) {
@@ -241,6 +342,7 @@ static void float_arith(Gen *G, Ref r) {
         x_mov_rm(&G->b, RAX, FR, D(G, a));
         x_btc_ri(&G->b, RAX, dbl ? 63 : 31);
         x_mov_mr(&G->b, FR, D(G, r), RAX);
+        cache_forget(G, G->c->slot[r], 1);
         return;
     }
     Ref b = A(G, r, 1);
@@ -250,27 +352,41 @@ static void float_arith(Gen *G, Ref r) {
         if (!k) return;
         k->code = (in->flags & DIV_INTS) ? RE_ZDIV : RE_ZDIV_FLOAT;
         int err = cold(G, COLD_HELPER, 0, 0, k, xh_error);
-        x_movs_xm(&G->b, dbl, 1, FR, D(G, b));
+        int rb = xmm_of(G, G->c->slot[b], dbl);
         x_xorp_xx(&G->b, 2, 2);
-        x_ucomis_xx(&G->b, dbl, 1, 2);
+        x_ucomis_xx(&G->b, dbl, rb, 2);
         int ok = xb_label(&G->b);
         x_jcc(&G->b, CC_P, ok);
         x_jcc(&G->b, CC_E, err);
-        xb_bind(&G->b, ok);
-        x_movs_xm(&G->b, dbl, 0, FR, D(G, a));
-        x_sse_xx(&G->b, op, dbl, 0, 1);
-    } else {
-        x_movs_xm(&G->b, dbl, 0, FR, D(G, a));
-        x_sse_xm(&G->b, op, dbl, 0, FR, D(G, b));
+        xb_bind(&G->b, ok); /* not a block boundary: the cache stays */
+        int ra = xmm_of(G, G->c->slot[a], dbl);
+        int rd = xmm_take(G, G->c->slot[r]);
+        x_movap_xx(&G->b, rd, ra);
+        x_sse_xx(&G->b, op, dbl, rd, rb);
+        x_movs_mx(&G->b, dbl, FR, D(G, r), rd);
+        return;
     }
-    x_movs_mx(&G->b, dbl, FR, D(G, r), 0);
+    int ra = xmm_of(G, G->c->slot[a], dbl);
+    int rb = xmm_has(G, G->c->slot[b]);
+    if (rb >= 0) G->pinned_xmm |= 1u << rb;
+    int rd = xmm_take(G, G->c->slot[r]);
+    x_movap_xx(&G->b, rd, ra);
+    if (rb >= 0) x_sse_xx(&G->b, op, dbl, rd, rb);
+    else x_sse_xm(&G->b, op, dbl, rd, FR, D(G, b));
+    x_movs_mx(&G->b, dbl, FR, D(G, r), rd);
 }
 
 static void move_slots(Gen *G, int32_t dst, int32_t src, int n) {
     for (int i = 0; i < n; i++) {
-        x_mov_rm(&G->b, RAX, FR, 8 * (src + i));
+        int x = xmm_has(G, src + i);
+        if (x >= 0 && n == 1) { /* a float in a register: store its 8 bytes straight from there */
+            x_movs_mx(&G->b, true, FR, 8 * dst, x);
+            continue;
+        }
+        rax_of(G, RAX, src + i);
         x_mov_mr(&G->b, FR, 8 * (dst + i), RAX);
     }
+    cache_forget(G, dst, n);
 }
 
 static void cast(Gen *G, Ref r) {
@@ -280,19 +396,17 @@ static void cast(Gen *G, Ref r) {
     if (at->kind == T_ARRAY || at->dtype == rt->dtype) { move_slots(G, G->c->slot[r], G->c->slot[a], slots_of(rt)); return; }
     int ka = cls(at), kr = cls(rt);
     if ((ka == 'I' || ka == 'U') && (kr == 'I' || kr == 'U') && rt->dtype != KILN_BOOL) {
-        x_mov_rm(&G->b, RAX, FR, D(G, a));
+        rax_of(G, RAX, G->c->slot[a]);
         wrap(G, RAX, rt);
-        x_mov_mr(&G->b, FR, D(G, r), RAX);
+        def_gp(G, G->c->slot[r], RAX);
         return;
     }
-    if (ka == 'I' && at->dtype != KILN_BOOL && (kr == 'F' || kr == 'S')) {
-        x_cvtsi2s_xm(&G->b, kr == 'F', 0, FR, D(G, a));
-        x_movs_mx(&G->b, kr == 'F', FR, D(G, r), 0);
-        return;
-    }
-    if ((ka == 'F' && kr == 'S') || (ka == 'S' && kr == 'F')) {
-        x_cvts2s_xm(&G->b, kr == 'F', 0, FR, D(G, a));
-        x_movs_mx(&G->b, kr == 'F', FR, D(G, r), 0);
+    if (((ka == 'I' && at->dtype != KILN_BOOL) || ka == 'F' || ka == 'S') && (kr == 'F' || kr == 'S')) {
+        int rd = xmm_take(G, G->c->slot[r]);
+        x_xorp_xx(&G->b, rd, rd); /* no false dependence on the register's old value */
+        if (ka == 'I') x_cvtsi2s_xm(&G->b, kr == 'F', rd, FR, D(G, a));
+        else x_cvts2s_xm(&G->b, kr == 'F', rd, FR, D(G, a));
+        x_movs_mx(&G->b, kr == 'F', FR, D(G, r), rd);
         return;
     }
     generic(G, r);
@@ -300,15 +414,15 @@ static void cast(Gen *G, Ref r) {
 
 /* the address of element a[i0, i1] (rank 1 or 2) into rax */
 static void elem_addr(Gen *G, Ref arr, int nd, const Ref *idx) {
-    int32_t a = D(G, arr);
-    x_mov_rm(&G->b, RAX, FR, D(G, idx[0]));
-    x_imul_rm(&G->b, RAX, FR, a + 8 * (1 + nd));
+    int32_t a = G->c->slot[arr];
+    rax_of(G, RAX, G->c->slot[idx[0]]);
+    x_imul_rr(&G->b, RAX, gp_of(G, a + 1 + nd));
     if (nd == 2) {
-        x_mov_rm(&G->b, RCX, FR, D(G, idx[1]));
-        x_imul_rm(&G->b, RCX, FR, a + 8 * (1 + nd + 1));
+        rax_of(G, RCX, G->c->slot[idx[1]]);
+        x_imul_rr(&G->b, RCX, gp_of(G, a + 1 + nd + 1));
         x_alu_rr(&G->b, ALU_ADD, RAX, RCX);
     }
-    x_alu_rm(&G->b, ALU_ADD, RAX, FR, a);
+    x_alu_rr(&G->b, ALU_ADD, RAX, gp_of(G, a));
 }
 
 static int width_of(int dt) {
@@ -339,11 +453,16 @@ static void load(Gen *G, Ref r) {
     if (dt == KILN_COMPLEX128) {
         x_mov_rm(&G->b, RCX, RAX, 0); x_mov_mr(&G->b, FR, D(G, r), RCX);
         x_mov_rm(&G->b, RCX, RAX, 8); x_mov_mr(&G->b, FR, D(G, r) + 8, RCX);
+        cache_forget(G, G->c->slot[r], 2);
         return;
     }
-    if (dt == KILN_FLOAT32) { /* the slot keeps the float in its low 4 bytes */
-        x_load(&G->b, RCX, RAX, 0, W32, false);
-    } else if (dt == KILN_BOOL) {
+    if (dt == KILN_FLOAT64 || dt == KILN_FLOAT32) {
+        int rd = xmm_take(G, G->c->slot[r]);
+        x_movs_xm(&G->b, dt == KILN_FLOAT64, rd, RAX, 0);
+        x_movs_mx(&G->b, dt == KILN_FLOAT64, FR, D(G, r), rd);
+        return;
+    }
+    if (dt == KILN_BOOL) {
         x_load(&G->b, RCX, RAX, 0, W8, false);
         x_test_rr(&G->b, RCX, RCX);
         x_setcc(&G->b, CC_NE, RCX);
@@ -351,7 +470,8 @@ static void load(Gen *G, Ref r) {
     } else {
         x_load(&G->b, RCX, RAX, 0, width_of(dt), dt_is_signed(dt));
     }
-    x_mov_mr(&G->b, FR, D(G, r), RCX);
+    if (dt == KILN_COMPLEX64) { x_mov_mr(&G->b, FR, D(G, r), RCX); cache_forget(G, G->c->slot[r], 1); return; }
+    def_gp(G, G->c->slot[r], RCX);
 }
 
 static void store(Gen *G, Ref r) {
@@ -372,7 +492,12 @@ static void store(Gen *G, Ref r) {
     (void)in;
     Ref idx[2] = {A(G, r, 2), nd == 2 ? A(G, r, 3) : 0};
     elem_addr(G, arr, nd, idx);
-    x_mov_rm(&G->b, RCX, FR, D(G, v));
+    int xv = xmm_has(G, G->c->slot[v]);
+    if (xv >= 0 && (dt == KILN_FLOAT64 || dt == KILN_FLOAT32)) {
+        x_movs_mx(&G->b, dt == KILN_FLOAT64, RAX, 0, xv);
+        return;
+    }
+    rax_of(G, RCX, G->c->slot[v]);
     if (dt == KILN_COMPLEX128) {
         x_mov_mr(&G->b, RAX, 0, RCX);
         x_mov_rm(&G->b, RCX, FR, D(G, v) + 8);
@@ -386,15 +511,15 @@ static void bound(Gen *G, Ref r) {
     Ins *in = I_(G, r);
     Ref arr = A(G, r, 0), idx = A(G, r, 1);
     int axis = (int)in->aux;
-    x_mov_rm(&G->b, RAX, FR, D(G, idx));
+    rax_of(G, RAX, G->c->slot[idx]);
     if (!(in->flags & BOUND_NOWRAP) || !(in->flags & BOUND_NOCHECK))
-        x_mov_rm(&G->b, RCX, FR, D(G, arr) + 8 * (1 + axis));
+        rax_of(G, RCX, G->c->slot[arr] + 1 + axis);
     if (!(in->flags & BOUND_NOWRAP)) { /* a negative index counts from the end */
         int pos = xb_label(&G->b);
         x_test_rr(&G->b, RAX, RAX);
         x_jcc(&G->b, CC_NS, pos);
         x_alu_rr(&G->b, ALU_ADD, RAX, RCX);
-        xb_bind(&G->b, pos);
+        xb_bind(&G->b, pos); /* local: the cache stays valid on both paths */
     }
     if (!(in->flags & BOUND_NOCHECK)) {
         XCall *k = xcall(G);
@@ -403,7 +528,7 @@ static void bound(Gen *G, Ref r) {
         x_alu_rr(&G->b, ALU_CMP, RAX, RCX);
         x_jcc(&G->b, CC_AE, cold(G, COLD_HELPER, 0, 0, k, xh_index));
     }
-    x_mov_mr(&G->b, FR, D(G, r), RAX);
+    def_gp(G, G->c->slot[r], RAX);
 }
 
 static void helper_op(Gen *G, Ref r, Helper h, int nfixed) {
@@ -432,9 +557,13 @@ static void helper_op(Gen *G, Ref r, Helper h, int nfixed) {
     call_helper(G, h, k);
 }
 
+static bool fused_cond(Gen *G, Ref r);
+
 static void ins(Gen *G, Ref r) {
     Ins *in = I_(G, r);
     G->line = (int)in->line;
+    G->pinned_gp = G->pinned_xmm = 0;
+    if (in->op >= OP_EQ && in->op <= OP_GE && fused_cond(G, r)) return; /* the branch computes it */
     switch (in->op) {
     case OP_CONST: case OP_ARG: case OP_PARAM: case OP_EXTRACT: return;
     case OP_DIM: move_slots(G, G->c->slot[r], G->c->slot[A(G, r, 0)] + 1 + (int32_t)in->aux, 1); return;
@@ -473,6 +602,7 @@ static void ins(Gen *G, Ref r) {
             x_alu_mi(&G->b, ALU_CMP, FR, D(G, A(G, r, 0)), 0);
             x_cmov_rm(&G->b, CC_NE, RAX, FR, D(G, A(G, r, 1)));
             x_mov_mr(&G->b, FR, D(G, r), RAX);
+            cache_forget(G, G->c->slot[r], 1);
             return;
         }
         break;
@@ -531,6 +661,16 @@ static int edge_target(Gen *G, uint32_t from, int succ) {
     return G->blk[G->f->blocks.v[from].succ[succ].to];
 }
 
+/* a compare used only by its own block's branch is computed by the branch */
+static bool fused_cond(Gen *G, Ref c) {
+    Ins *ci = I_(G, c);
+    if (ci->op < OP_EQ || ci->op > OP_GE || G->c->uses[c] != 1 || ci->blk == UINT32_MAX) return false;
+    Block *b = &G->f->blocks.v[ci->blk];
+    if (b->term != TERM_BR || b->cond != c) return false;
+    int k = cls(I_(G, A(G, c, 0))->ty);
+    return k && k != 'C';
+}
+
 static void branch(Gen *G, uint32_t bi, uint32_t next) {
     Func *f = G->f;
     Block *b = &f->blocks.v[bi];
@@ -539,7 +679,19 @@ static void branch(Gen *G, uint32_t bi, uint32_t next) {
     int t = edge_target(G, bi, 0);
     const Type *ct = ci->n == 2 ? I_(G, A(G, c, 0))->ty : NULL;
     int k = cls(ct);
-    bool fused = ci->op >= OP_EQ && ci->op <= OP_GE && ci->blk == bi && G->c->uses[c] == 1 && k && k != 'C';
+    bool fused = fused_cond(G, c) && ci->blk == bi;
+    G->pinned_gp = G->pinned_xmm = 0;
+    bool t_next = b->succ[0].to == next && !has_moves(G, bi, 0);
+    if (fused && t_next && !has_moves(G, bi, 1)) {
+        /* fall into the true block: branch to the false one on the negated condition */
+        int f = G->blk[b->succ[1].to];
+        if (k == 'I' || k == 'U') { x_jcc(&G->b, icmp(G, c) ^ 1, f); return; }
+        int cc = fcmp(G, c);
+        if (ci->op == OP_EQ) { x_jcc(&G->b, CC_P, f); x_jcc(&G->b, CC_NE, f); return; }
+        if (ci->op == OP_NE) { int skip = xb_label(&G->b); x_jcc(&G->b, CC_P, skip); x_jcc(&G->b, CC_E, f); xb_bind(&G->b, skip); return; }
+        x_jcc(&G->b, cc ^ 1, f); /* A -> BE, AE -> B: unordered goes to the false block */
+        return;
+    }
     if (fused && (k == 'I' || k == 'U')) {
         x_jcc(&G->b, icmp(G, c), t);
     } else if (fused) {
@@ -594,7 +746,7 @@ static void term(Gen *G, uint32_t bi, uint32_t next, int ret_label) {
 static void emit_cold(Gen *G) {
     for (int i = 0; i < G->ncold; i++) {
         struct Cold cd = G->cold[i];
-        xb_bind(&G->b, cd.label);
+        bind_label(G, cd.label);
         if (cd.kind == COLD_EDGE) {
             edge_moves(G, cd.from, cd.succ);
             x_jmp(&G->b, G->blk[G->f->blocks.v[cd.from].succ[cd.succ].to]);
@@ -614,6 +766,7 @@ static int x64_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     memset(&G, 0, sizeof G);
     G.f = s->ir; G.c = c; G.s = s;
     xb_init(&G.b);
+    cache_reset(&G);
     G.blk = calloc(G.f->blocks.n + 1, sizeof(int));
     if (!G.blk) { c->bailout = "out of memory"; return 0; }
     for (uint32_t bi = 0; bi < G.f->blocks.n; bi++) G.blk[bi] = xb_label(&G.b);
@@ -625,7 +778,7 @@ static int x64_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     for (uint32_t bi = 0; bi < G.f->blocks.n && !G.bail; bi++) {
         Block *b = &G.f->blocks.v[bi];
         if (b->dead) continue;
-        xb_bind(&G.b, G.blk[bi]);
+        bind_label(&G, G.blk[bi]);
         for (uint32_t k = 0; k < b->ins.n && !G.bail; k++) ins(&G, b->ins.v[k]);
         uint32_t next = UINT32_MAX;
         for (uint32_t nb = bi + 1; nb < G.f->blocks.n; nb++) if (!G.f->blocks.v[nb].dead) { next = nb; break; }
