@@ -51,10 +51,12 @@ static void call(kiln_func *f, kiln_value *a, int n, kiln_value *r) {
 }
 
 static void report(const char *name, double cold, Stats k, Stats c) {
-    printf("%-22s cold %8.2f ms | warm median %9.3f ms (p10 %8.3f, p90 %8.3f) | C -O3 %8.3f ms | ratio %6.2fx\n", name,
+    printf("%-26s cold %8.2f ms | warm median %9.3f ms (p10 %8.3f, p90 %8.3f) | C -O3 %8.3f ms | ratio %6.2fx\n", name,
            cold * 1e3, k.med * 1e3, k.p10 * 1e3, k.p90 * 1e3, c.med * 1e3, k.med / c.med);
     if (k.p90 > 1.5 * k.p10) printf("  warning: p90/p10 = %.2f, the machine is noisy\n", k.p90 / k.p10);
 }
+
+static const char *tier_name = "interp";
 
 static void bench_mandel(kiln_ctx *ctx, const char *fname, int runs) {
     kiln_func *f = load(ctx, "bench/mandelbrot.py", fname);
@@ -70,7 +72,7 @@ static void bench_mandel(kiln_ctx *ctx, const char *fname, int runs) {
         if (c != 20114724 || r.v.i != 20114724) bad++;
     }
     char name[64];
-    snprintf(name, sizeof name, "mandelbrot %s", fname);
+    snprintf(name, sizeof name, "mandel %s [%s]", fname, tier_name);
     report(name, cold, stats(tk, runs), stats(tc, runs));
 }
 
@@ -91,7 +93,9 @@ static void bench_sum(kiln_ctx *ctx, int runs) {
         t0 = now(); volatile double c = ref_sum(x, n); tc[i] = now() - t0;
         if (c != want || r.v.f != want) bad++;
     }
-    report("sum 1e7 float64", cold, stats(tk, runs), stats(tc, runs));
+    char name[64];
+    snprintf(name, sizeof name, "sum 1e7 [%s]", tier_name);
+    report(name, cold, stats(tk, runs), stats(tc, runs));
     free(x);
 }
 
@@ -110,21 +114,64 @@ static void bench_dispatch(kiln_ctx *ctx) {
         t[k] = (now() - t0) / n;
     }
     Stats s = stats(t, 15);
-    printf("%-22s %.1f ns per call (median of 15 x 1e6 calls; p10 %.1f, p90 %.1f), interpreter included\n",
-           "dispatch ident(int)", s.med * 1e9, s.p10 * 1e9, s.p90 * 1e9);
+    printf("dispatch ident(int) [%s] %.1f ns per call (median of 15 x 1e6 calls; p10 %.1f, p90 %.1f), kernel included\n",
+           tier_name, s.med * 1e9, s.p10 * 1e9, s.p90 * 1e9);
+}
+
+/* compile time, IR to callable code, in fresh contexts: median of 21 */
+static void bench_compile(kiln_tier tier, const char *file, const char *src, const char *fn, const char *fn2, kiln_value *args, int nargs) {
+    double t[21], lower[21];
+    uint64_t nir = 0, bytes = 0;
+    for (int k = 0; k < 21; k++) {
+        kiln_options o;
+        kiln_options_init(&o);
+        o.tier = tier;
+        kiln_ctx *ctx = kiln_ctx_new(&o);
+        kiln_error err;
+        kiln_module *m = src ? kiln_load_source(ctx, file, src, strlen(src), &err) : kiln_load_file(ctx, file, &err);
+        kiln_value r;
+        kiln_func *f = kiln_lookup(m, fn);
+        call(f, args, nargs, &r);
+        kiln_stats st, st2 = {0};
+        kiln_func_stats(f, &st);
+        if (fn2) kiln_func_stats(kiln_lookup(m, fn2), &st2);
+        t[k] = (double)(st.ns_infer + st.ns_opt + st.ns_codegen) * 1e-9;
+        lower[k] = (double)(st.ns_codegen + st2.ns_codegen) * 1e-9;
+        nir = st.ir_instructions + st2.ir_instructions;
+        bytes = st.native_bytes + st2.native_bytes;
+        kiln_ctx_free(ctx);
+    }
+    Stats a = stats(t, 21), l = stats(lower, 21);
+    printf("compile %-14s [%s] first call: %7.1f us total (infer+passes+lowering), lowering %6.1f us; %llu IR ins, %.1f IR ins/us lowered; %llu bytes\n",
+           fn2 ? "grid+point" : fn, tier == KILN_TIER_INTERP ? "interp" : "baseline", a.med * 1e6, l.med * 1e6,
+           (unsigned long long)nir, (double)nir / (l.med * 1e6), (unsigned long long)bytes);
 }
 
 int main(int argc, char **argv) {
     int runs = argc > 1 ? atoi(argv[1]) : 11;
     if (runs < 3) runs = 3;
     if (runs > 64) runs = 64;
-    kiln_ctx *ctx = kiln_ctx_new(NULL);
-    printf("kiln %s bench, tier interp, %d warm runs each\n", KILN_VERSION, runs);
-    bench_mandel(ctx, "grid", runs);
-    bench_mandel(ctx, "grid_calls", runs);
-    bench_sum(ctx, runs);
-    bench_dispatch(ctx);
-    kiln_ctx_free(ctx);
+    printf("kiln %s bench, %d warm runs each\n", KILN_VERSION, runs);
+    for (int t = 0; t < 2; t++) {
+        kiln_options o;
+        kiln_options_init(&o);
+        o.tier = t ? KILN_TIER_BASELINE : KILN_TIER_INTERP;
+        tier_name = t ? "baseline" : "interp";
+        kiln_ctx *ctx = kiln_ctx_new(&o);
+        bench_mandel(ctx, "grid", runs);
+        bench_mandel(ctx, "grid_calls", runs);
+        bench_sum(ctx, runs);
+        bench_dispatch(ctx);
+        kiln_ctx_free(ctx);
+    }
+    const char *compute = "def compute(x):\n    return x * x + 2 * x + 1\n";
+    kiln_value x = kiln_float(1.5);
+    kiln_value g[3] = {kiln_int(2), kiln_int(2), kiln_int(1)};
+    for (int t = 0; t < 2; t++) {
+        kiln_tier tier = t ? KILN_TIER_BASELINE : KILN_TIER_INTERP;
+        bench_compile(tier, "compute.py", compute, "compute", NULL, &x, 1);
+        bench_compile(tier, "bench/mandelbrot.py", NULL, "grid_calls", "point", g, 3);
+    }
     if (bad) printf("%d wrong answers\n", bad);
     return bad ? 1 : 0;
 }

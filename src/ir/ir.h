@@ -35,6 +35,8 @@ typedef struct Ins {
 } Ins;
 
 enum { BOUND_NOWRAP = 1, BOUND_NOCHECK = 2 };
+/* on a value: known to be >= 0 (a counter of range(k, n) with k >= 0 and step 1) */
+enum { INS_NONNEG = 0x100 };
 /* DIV: both operands were ints (message "division by zero"); POW: Python float rules */
 enum { DIV_INTS = 1, POW_PYTHON = 1 };
 

@@ -7,7 +7,7 @@
  */
 #include "rt.h"
 #include "run.h"
-#include "../back/back.h"
+#include "../back/frame.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -455,6 +455,10 @@ void kiln_func_stats(const kiln_func *fn, kiln_stats *out) {
         out->ns_infer += s->ns_infer;
         out->ns_opt += s->ns_opt;
         out->ns_codegen += s->ns_codegen;
+        for (uint32_t b = 0; s->ir && b < s->ir->blocks.n; b++)
+            if (!s->ir->blocks.v[b].dead) out->ir_instructions += s->ir->blocks.v[b].ins.n;
+        const Code *c = s->interp;
+        if (c) out->native_bytes += c->native_size;
     }
     pthread_mutex_unlock(&fn->mod->ctx->lock);
 }

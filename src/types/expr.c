@@ -338,7 +338,7 @@ Val ex_index(Inf *I, Node *sub, Val arr, Ref *idx, int *nidx) {
         Ref b = inf_emit(I, OP_BOUND, i64, ops, 2, i);
         Ins *in = &I->f->ins.v[b];
         Ins *vi = &I->f->ins.v[v.r];
-        if (vi->op == OP_CONST && I->f->cst.v[vi->aux].i >= 0) in->flags |= BOUND_NOWRAP;
+        if ((vi->op == OP_CONST && I->f->cst.v[vi->aux].i >= 0) || (vi->flags & INS_NONNEG)) in->flags |= BOUND_NOWRAP;
         if (!I->ctx->opt.boundscheck) in->flags |= BOUND_NOCHECK;
         idx[i] = b;
     }

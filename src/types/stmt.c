@@ -197,6 +197,9 @@ static void for_range(Inf *I, Node *s, Node *call) {
         inf_assign(I, iv, start);
         LoopBlocks L = loop_open(I, s);
         Val i = inf_read_name(I, iv);
+        Ins *si0 = &I->f->ins.v[start.r];
+        if (sv == 1 && si0->op == OP_CONST && I->f->cst.v[si0->aux].i >= 0 && I->f->ins.v[i.r].op == OP_PARAM)
+            I->f->ins.v[i.r].flags |= INS_NONNEG; /* indices from it need no wrap-around */
         inf_branch(I, emit2(I, sv > 0 ? OP_LT : OP_GT, bool_t(I), i.r, stop.r), L.body, L.exit);
         loop_body(I, &L, s, s->a, &i);
         if (I->cur != NOBLOCK) {
@@ -288,6 +291,7 @@ static void for_seq(Inf *I, Node *s) {
     inf_assign(I, kv, mkval(I, inf_const_i(I, int_t(I), 0)));
     LoopBlocks L = loop_open(I, s);
     Val k = inf_read_name(I, kv);
+    if (I->f->ins.v[k.r].op == OP_PARAM) I->f->ins.v[k.r].flags |= INS_NONNEG;
     inf_branch(I, emit2(I, OP_LT, bool_t(I), k.r, n), L.body, L.exit);
     I->cur = L.body;
     inf_seal(I, L.body);

@@ -82,6 +82,7 @@ typedef struct Gen {
     int32_t gp[16], xmm[16];
     unsigned pinned_gp, pinned_xmm; /* registers holding operands of the current instruction */
     int next_gp, next_xmm;
+    bool fell_true;   /* the last branch falls through into its true block */
 } Gen;
 
 static const int cache_gp[] = {RSI, RDI, R8, R9, R10, R11, RDX};
@@ -685,6 +686,7 @@ static void branch(Gen *G, uint32_t bi, uint32_t next) {
     if (fused && t_next && !has_moves(G, bi, 1)) {
         /* fall into the true block: branch to the false one on the negated condition */
         int f = G->blk[b->succ[1].to];
+        G->fell_true = true;
         if (k == 'I' || k == 'U') { x_jcc(&G->b, icmp(G, c) ^ 1, f); return; }
         int cc = fcmp(G, c);
         if (ci->op == OP_EQ) { x_jcc(&G->b, CC_P, f); x_jcc(&G->b, CC_NE, f); return; }
@@ -775,10 +777,23 @@ static int x64_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     /* prologue: three pushes keep rsp 16-byte aligned for helper calls */
     x_push(&G.b, RBX); x_push(&G.b, R12); x_push(&G.b, R13);
     x_mov_rr(&G.b, FR, RDI); x_mov_rr(&G.b, RET, RSI); x_mov_rr(&G.b, RUN, RDX);
+    uint32_t prev = UINT32_MAX;
     for (uint32_t bi = 0; bi < G.f->blocks.n && !G.bail; bi++) {
         Block *b = &G.f->blocks.v[bi];
         if (b->dead) continue;
-        bind_label(&G, G.blk[bi]);
+        /* entered only by falling through from the block laid out before it: what the
+         * registers hold there still holds (a branch's other edge leaves, it never enters) */
+        bool ft = false;
+        if (b->preds.n == 1 && b->preds.v[0].blk == prev) {
+            Block *pb = &G.f->blocks.v[prev];
+            int sc = b->preds.v[0].succ;
+            if (pb->term == TERM_JMP) ft = true;
+            else if (pb->term == TERM_BR) ft = sc == (G.fell_true ? 0 : 1);
+        }
+        if (ft) xb_bind(&G.b, G.blk[bi]);
+        else bind_label(&G, G.blk[bi]);
+        G.fell_true = false;
+        prev = bi;
         for (uint32_t k = 0; k < b->ins.n && !G.bail; k++) ins(&G, b->ins.v[k]);
         uint32_t next = UINT32_MAX;
         for (uint32_t nb = bi + 1; nb < G.f->blocks.n; nb++) if (!G.f->blocks.v[nb].dead) { next = nb; break; }
