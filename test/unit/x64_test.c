@@ -7,6 +7,7 @@
 #include "check.h"
 #include "back/x64/enc.h"
 #include "rt/codemem.h"
+#include "../../include/kiln.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -201,6 +202,9 @@ int main(void) {
         }
     CHECK(bad == 0);
     printf("%d instructions checked against objdump\n", n);
+    for (int i = 0; i < n; i++) free(got[i]);
+    for (int i = 0; i < nwant; i++) free(want[i]);
+    free(got);
     /* W^X: installed code is executable and not writable; no mapping is both */
     static const uint8_t ret42[] = {0xB8, 42, 0, 0, 0, 0xC3}; /* mov eax, 42; ret */
     CodeMem cm;
@@ -221,6 +225,32 @@ int main(void) {
     CHECK(found);
     CHECK(wx == 0);
     rt_code_free(&cm);
+    /* the same while compiled kernels exist */
+    kiln_options o;
+    kiln_options_init(&o);
+    o.tier = KILN_TIER_BASELINE;
+    kiln_ctx *ctx = kiln_ctx_new(&o);
+    const char *src = "def f(x):\n    s = 0.0\n    for i in range(x):\n        s += i * 0.5\n    return s\n";
+    kiln_error err;
+    kiln_module *m = kiln_load_source(ctx, "wx.py", src, strlen(src), &err);
+    kiln_value a = kiln_int(10), r;
+    CHECK(m && kiln_call(kiln_lookup(m, "f"), &a, 1, &r, &err) == 0 && r.v.f == 22.5);
+    kiln_stats st;
+    kiln_func_stats(kiln_lookup(m, "f"), &st);
+    CHECK(st.native_bytes > 0);
+    maps = fopen("/proc/self/maps", "r");
+    wx = 0;
+    int rx = 0;
+    while (maps && fgets(line, sizeof line, maps)) {
+        char perms[8];
+        unsigned long lo, hi;
+        if (sscanf(line, "%lx-%lx %7s", &lo, &hi, perms) != 3) continue;
+        if (perms[1] == 'w' && perms[2] == 'x') wx++;
+        if (perms[2] == 'x') rx++;
+    }
+    if (maps) fclose(maps);
+    CHECK(wx == 0 && rx > 0);
+    kiln_ctx_free(ctx);
     xb_free(&b);
     return DONE();
 }

@@ -83,7 +83,16 @@ typedef struct Gen {
     unsigned pinned_gp, pinned_xmm; /* registers holding operands of the current instruction */
     int next_gp, next_xmm;
     bool fell_true;   /* the last branch falls through into its true block */
+    int8_t *pin;      /* per IR value: a loop header parameter kept in this register (+1), 0 none */
+    bool *pinned_block;
 } Gen;
+
+static int cls(const Type *t);
+
+/* registers reserved for loop-carried values: from the top of each file, so the
+ * cache allocator (which takes free registers from the bottom) rarely needs them */
+static const int pin_xmm[] = {15, 14, 13, 12, 11};
+static const int pin_gp[] = {R11, R10, R9};
 
 static const int cache_gp[] = {RSI, RDI, R8, R9, R10, R11, RDX};
 #define NCACHE_GP 7
@@ -112,6 +121,44 @@ static void cache_forget(Gen *G, int32_t slot, int n) {
 static void bind_label(Gen *G, int label) {
     xb_bind(&G->b, label);
     cache_reset(G);
+}
+
+/* a loop header: every edge into it leaves its pinned parameters in their registers */
+static void bind_block(Gen *G, uint32_t bi) {
+    bind_label(G, G->blk[bi]);
+    if (!G->pinned_block[bi]) return;
+    Block *b = &G->f->blocks.v[bi];
+    for (uint32_t k = 0; k < b->params.n; k++) {
+        Ref p = b->params.v[k];
+        if (!G->pin[p]) continue;
+        int r = G->pin[p] - 1;
+        bool x = cls(G->f->ins.v[p].ty) == 'F' || cls(G->f->ins.v[p].ty) == 'S';
+        if (x) G->xmm[r] = G->c->slot[p]; else G->gp[r] = G->c->slot[p];
+    }
+}
+
+/* choose the loop headers' pinned parameters: scalars, a few per class */
+static bool pick_pins(Gen *G) {
+    Func *f = G->f;
+    G->pin = calloc(f->ins.n, 1);
+    G->pinned_block = calloc(f->blocks.n + 1, sizeof(bool));
+    if (!G->pin || !G->pinned_block) return false;
+    for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
+        Block *b = &f->blocks.v[bi];
+        if (b->dead || !b->params.n) continue;
+        bool loop = false;
+        for (uint32_t k = 0; k < b->preds.n; k++) if (b->preds.v[k].blk >= bi) loop = true;
+        if (!loop) continue;
+        int nx = 0, ng = 0;
+        for (uint32_t k = 0; k < b->params.n; k++) {
+            Ref p = b->params.v[k];
+            int c = cls(f->ins.v[p].ty);
+            if ((c == 'F' || c == 'S') && nx < (int)(sizeof pin_xmm / sizeof *pin_xmm)) G->pin[p] = (int8_t)(pin_xmm[nx++] + 1);
+            else if ((c == 'I' || c == 'U') && ng < (int)(sizeof pin_gp / sizeof *pin_gp)) G->pin[p] = (int8_t)(pin_gp[ng++] + 1);
+        }
+        G->pinned_block[bi] = nx + ng > 0;
+    }
+    return true;
 }
 
 static int gp_take(Gen *G, int32_t slot) {
@@ -646,6 +693,28 @@ static void edge_moves(Gen *G, uint32_t from, int succ) {
         move_slots(G, mv[pick].dst, mv[pick].src, mv[pick].n);
         mv[pick] = mv[--n];
     }
+    if (!G->pinned_block[e->to]) return;
+    /* the pinned registers, from the sources' registers where they are still intact */
+    unsigned written = 0;
+    for (uint32_t k = 0; k < e->args.n; k++) {
+        Ref p = to->params.v[k], v = e->args.v[k];
+        if (!G->pin[p]) continue;
+        int pr = G->pin[p] - 1;
+        bool x = cls(f->ins.v[p].ty) == 'F' || cls(f->ins.v[p].ty) == 'S';
+        int src = x ? xmm_has(G, G->c->slot[v]) : gp_has(G, G->c->slot[v]);
+        if (src == pr && !(written & (1u << (pr + (x ? 16 : 0))))) { written |= 1u << (pr + (x ? 16 : 0)); continue; }
+        bool ok = src >= 0 && !(written & (1u << (src + (x ? 16 : 0))));
+        if (x) {
+            if (ok) x_movap_xx(&G->b, pr, src);
+            else x_movs_xm(&G->b, true, pr, FR, D(G, p));
+        } else {
+            if (ok) x_mov_rr(&G->b, pr, src);
+            else x_mov_rm(&G->b, pr, FR, D(G, p));
+        }
+        written |= 1u << (pr + (x ? 16 : 0));
+        /* the register now holds the parameter; what it cached before is gone */
+        for (int i = 0; i < 16; i++) { if (x && i == pr) G->xmm[i] = -1; if (!x && i == pr) G->gp[i] = -1; }
+    }
 }
 
 static bool has_moves(Gen *G, uint32_t from, int succ) {
@@ -770,7 +839,7 @@ static int x64_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     xb_init(&G.b);
     cache_reset(&G);
     G.blk = calloc(G.f->blocks.n + 1, sizeof(int));
-    if (!G.blk) { c->bailout = "out of memory"; return 0; }
+    if (!G.blk || !pick_pins(&G)) { free(G.blk); free(G.pin); free(G.pinned_block); c->bailout = "out of memory"; return 0; }
     for (uint32_t bi = 0; bi < G.f->blocks.n; bi++) G.blk[bi] = xb_label(&G.b);
     G.err_exit = xb_label(&G.b);
     int ret_label = xb_label(&G.b);
@@ -790,8 +859,8 @@ static int x64_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
             if (pb->term == TERM_JMP) ft = true;
             else if (pb->term == TERM_BR) ft = sc == (G.fell_true ? 0 : 1);
         }
-        if (ft) xb_bind(&G.b, G.blk[bi]);
-        else bind_label(&G, G.blk[bi]);
+        if (ft && !G.pinned_block[bi]) xb_bind(&G.b, G.blk[bi]);
+        else bind_block(&G, bi);
         G.fell_true = false;
         prev = bi;
         for (uint32_t k = 0; k < b->ins.n && !G.bail; k++) ins(&G, b->ins.v[k]);
@@ -821,7 +890,7 @@ static int x64_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
         if (G.bail) rt_log(ctx, "kiln: %s stays in the interpreter: baseline bailed out (%s)\n", s->fn->name, G.bail);
         else rt_log(ctx, "kiln: %s compiled to %zu bytes of x86-64\n", s->fn->name, G.b.n);
     }
-    free(G.blk); free(G.cold);
+    free(G.blk); free(G.cold); free(G.pin); free(G.pinned_block);
     xb_free(&G.b);
     return 0;
 }
