@@ -30,3 +30,15 @@ double ref_sum(const double *x, int64_t n) {
     for (int64_t i = 0; i < n; i++) s += x[i];
     return s;
 }
+
+void ref_saxpy(double a, const double *x, double *y, int64_t n) {
+    for (int64_t i = 0; i < n; i++) y[i] = a * x[i] + y[i];
+}
+
+void ref_matmul(const double *a, const double *b, double *c, int64_t n) {
+    for (int64_t i = 0; i < n; i++)
+        for (int64_t k = 0; k < n; k++) {
+            double aik = a[i * n + k];
+            for (int64_t j = 0; j < n; j++) c[i * n + j] += aik * b[k * n + j];
+        }
+}

@@ -74,7 +74,7 @@ typedef struct Gen {
     const char *bail;
     int line;
     /* cold code emitted after the body: edge moves of taken branches, error calls */
-    struct Cold { int label; int kind; uint32_t from; int succ; XCall *k; Helper h; } *cold;
+    struct Cold { int label; int kind; uint32_t from; int succ; XCall *k; Helper h; int32_t gp[16], xmm[16]; } *cold;
     int ncold, capcold;
     /* register cache: which slot each caller-saved register holds a copy of
      * (-1: none). Results are written through to their slots, so the cache
@@ -85,6 +85,13 @@ typedef struct Gen {
     bool fell_true;   /* the last branch falls through into its true block */
     int8_t *pin;      /* per IR value: a loop header parameter kept in this register (+1), 0 none */
     bool *pinned_block;
+    /* loop headers inherit what the registers hold on entry (loop invariants stay in
+     * registers); every back edge must still hold it, else the function is generated
+     * again with that header's inheritance off */
+    bool *loop_header, *inherit_off, *entry_seen;
+    int32_t (*entry_gp)[16], (*entry_xmm)[16];
+    bool retry;
+    unsigned sticky_gp, sticky_xmm;
 } Gen;
 
 static int cls(const Type *t);
@@ -92,10 +99,12 @@ static int cls(const Type *t);
 /* registers reserved for loop-carried values: from the top of each file, so the
  * cache allocator (which takes free registers from the bottom) rarely needs them */
 static const int pin_xmm[] = {15, 14, 13, 12, 11};
-static const int pin_gp[] = {R11, R10, R9};
+static const int pin_gp[] = {R15, R14, RBP}; /* callee-saved: they survive helper calls */
 
-static const int cache_gp[] = {RSI, RDI, R8, R9, R10, R11, RDX};
-#define NCACHE_GP 7
+/* caller-saved first: the allocator takes free registers in this order */
+static const int cache_gp[] = {RSI, RDI, R8, R9, R10, R11, RDX, RBP, R14, R15};
+#define NCACHE_GP 10
+#define CALLEE_SAVED(r) ((r) == RBP || (r) == R14 || (r) == R15)
 #define FIRST_CACHE_XMM 3
 
 enum { COLD_EDGE, COLD_HELPER };
@@ -126,8 +135,17 @@ static void bind_label(Gen *G, int label) {
 /* a loop header: every edge into it leaves its pinned parameters in their registers */
 static void bind_block(Gen *G, uint32_t bi) {
     bind_label(G, G->blk[bi]);
-    if (!G->pinned_block[bi]) return;
     Block *b = &G->f->blocks.v[bi];
+    if (G->loop_header[bi] && !G->inherit_off[bi] && G->entry_seen[bi]) {
+        memcpy(G->gp, G->entry_gp[bi], sizeof G->gp);
+        memcpy(G->xmm, G->entry_xmm[bi], sizeof G->xmm);
+        for (uint32_t k = 0; k < b->params.n; k++) cache_forget(G, G->c->slot[b->params.v[k]], slots_of(G->f->ins.v[b->params.v[k]].ty));
+        for (int r = 0; r < 16; r++) {
+            if (G->gp[r] >= 0) G->sticky_gp |= 1u << r;
+            if (G->xmm[r] >= 0) G->sticky_xmm |= 1u << r;
+        }
+    }
+    if (!G->pinned_block[bi]) return;
     for (uint32_t k = 0; k < b->params.n; k++) {
         Ref p = b->params.v[k];
         if (!G->pin[p]) continue;
@@ -135,6 +153,50 @@ static void bind_block(Gen *G, uint32_t bi) {
         bool x = cls(G->f->ins.v[p].ty) == 'F' || cls(G->f->ins.v[p].ty) == 'S';
         if (x) G->xmm[r] = G->c->slot[p]; else G->gp[r] = G->c->slot[p];
     }
+}
+
+/* an edge into a loop header: forward edges define what the header inherits,
+ * back edges must still hold it */
+static void loop_edge(Gen *G, uint32_t from, uint32_t to) {
+    if (!G->loop_header[to] || G->inherit_off[to]) return;
+    Block *b = &G->f->blocks.v[to];
+    if (from < to) {
+        if (!G->entry_seen[to]) {
+            memcpy(G->entry_gp[to], G->gp, sizeof G->gp);
+            memcpy(G->entry_xmm[to], G->xmm, sizeof G->xmm);
+            G->entry_seen[to] = true;
+        } else { /* several ways in: keep what they agree on */
+            for (int r = 0; r < 16; r++) {
+                if (G->entry_gp[to][r] != G->gp[r]) G->entry_gp[to][r] = -1;
+                if (G->entry_xmm[to][r] != G->xmm[r]) G->entry_xmm[to][r] = -1;
+            }
+        }
+        /* pinned registers carry parameters, not inherited values */
+        for (uint32_t k = 0; k < b->params.n; k++) {
+            Ref p = b->params.v[k];
+            if (!G->pin[p]) continue;
+            bool x = cls(G->f->ins.v[p].ty) == 'F' || cls(G->f->ins.v[p].ty) == 'S';
+            if (x) G->entry_xmm[to][G->pin[p] - 1] = -1; else G->entry_gp[to][G->pin[p] - 1] = -1;
+        }
+        return;
+    }
+    if (!G->entry_seen[to]) { G->inherit_off[to] = true; G->retry = true; return; }
+    int32_t want_gp[16], want_xmm[16];
+    memcpy(want_gp, G->entry_gp[to], sizeof want_gp);
+    memcpy(want_xmm, G->entry_xmm[to], sizeof want_xmm);
+    for (uint32_t k = 0; k < b->params.n; k++) {
+        int32_t sl = G->c->slot[b->params.v[k]], n = slots_of(G->f->ins.v[b->params.v[k]].ty);
+        for (int r = 0; r < 16; r++) {
+            if (want_gp[r] >= sl && want_gp[r] < sl + n) want_gp[r] = -1;
+            if (want_xmm[r] >= sl && want_xmm[r] < sl + n) want_xmm[r] = -1;
+        }
+    }
+    for (int r = 0; r < 16; r++)
+        if ((want_gp[r] >= 0 && G->gp[r] != want_gp[r]) || (want_xmm[r] >= 0 && G->xmm[r] != want_xmm[r])) {
+            G->inherit_off[to] = true;
+            G->retry = true;
+            return;
+        }
 }
 
 /* choose the loop headers' pinned parameters: scalars, a few per class */
@@ -165,10 +227,11 @@ static int gp_take(Gen *G, int32_t slot) {
     cache_forget(G, slot, 1);
     for (int i = 0; i < NCACHE_GP; i++)
         if (G->gp[cache_gp[i]] < 0 && !(G->pinned_gp & (1u << cache_gp[i]))) { G->gp[cache_gp[i]] = slot; return cache_gp[i]; }
-    for (int k = 0; k < NCACHE_GP; k++) {
-        int r = cache_gp[(G->next_gp++) % NCACHE_GP];
-        if (!(G->pinned_gp & (1u << r))) { G->gp[r] = slot; return r; }
-    }
+    for (int pass = 0; pass < 2; pass++) /* evict a register loops rely on only when nothing else is left */
+        for (int k = 0; k < NCACHE_GP; k++) {
+            int r = cache_gp[(G->next_gp++) % NCACHE_GP];
+            if (!(G->pinned_gp & (1u << r)) && (pass || !(G->sticky_gp & (1u << r)))) { G->gp[r] = slot; return r; }
+        }
     return -1;
 }
 
@@ -176,10 +239,11 @@ static int xmm_take(Gen *G, int32_t slot) {
     cache_forget(G, slot, 1);
     for (int r = FIRST_CACHE_XMM; r < 16; r++)
         if (G->xmm[r] < 0 && !(G->pinned_xmm & (1u << r))) { G->xmm[r] = slot; return r; }
-    for (int k = 0; k < 16; k++) {
-        int r = FIRST_CACHE_XMM + (G->next_xmm++) % (16 - FIRST_CACHE_XMM);
-        if (!(G->pinned_xmm & (1u << r))) { G->xmm[r] = slot; return r; }
-    }
+    for (int pass = 0; pass < 2; pass++)
+        for (int k = 0; k < 16; k++) {
+            int r = FIRST_CACHE_XMM + (G->next_xmm++) % (16 - FIRST_CACHE_XMM);
+            if (!(G->pinned_xmm & (1u << r)) && (pass || !(G->sticky_xmm & (1u << r)))) { G->xmm[r] = slot; return r; }
+        }
     return -1;
 }
 
@@ -242,22 +306,33 @@ static int cold(Gen *G, int kind, uint32_t from, int succ, XCall *k, Helper h) {
         G->cold = p; G->capcold = cap;
     }
     int l = xb_label(&G->b);
-    G->cold[G->ncold++] = (struct Cold){l, kind, from, succ, k, h};
+    struct Cold *cd = &G->cold[G->ncold++];
+    cd->label = l; cd->kind = kind; cd->from = from; cd->succ = succ; cd->k = k; cd->h = h;
+    memcpy(cd->gp, G->gp, sizeof G->gp); /* the registers as the branch leaves them */
+    memcpy(cd->xmm, G->xmm, sizeof G->xmm);
     return l;
 }
 
 /* call h(frame, run, k) and leave through the error exit on -1 */
-static void call_helper(Gen *G, Helper h, XCall *k) {
+/* call h(frame, run, k), which writes slots [dst, dst+n), and leave through the
+ * error exit on -1; callee-saved registers keep what they cache */
+static void call_helper_w(Gen *G, Helper h, XCall *k, int32_t dst, int n) {
     if (!k) return;
     x_mov_rr(&G->b, RDI, FR);
     x_mov_rr(&G->b, RSI, RUN);
     x_mov_ri(&G->b, RDX, (int64_t)(intptr_t)k);
     x_mov_ri(&G->b, RAX, (int64_t)(intptr_t)h);
     x_call_r(&G->b, RAX);
-    cache_reset(G); /* every cache register is caller-saved */
+    for (int r = 0; r < 16; r++) {
+        if (!CALLEE_SAVED(r)) G->gp[r] = -1;
+        G->xmm[r] = -1;
+    }
+    if (n) cache_forget(G, dst, n);
     x_test_rr(&G->b, RAX, RAX);
     x_jcc(&G->b, CC_NE, G->err_exit);
 }
+
+static void call_helper(Gen *G, Helper h, XCall *k) { call_helper_w(G, h, k, 0, 0); }
 
 static int cls(const Type *t) {
     if (!t || t->kind != T_SCALAR) return 0;
@@ -303,7 +378,7 @@ static void generic(Gen *G, Ref r) {
     if (in->op == OP_SELECT) x->at = in->ty;
     for (uint32_t j = 0; j < in->n; j++) x->slot[j] = G->c->slot[A(G, r, j)];
     k->d = G->c->slot[r]; k->x = x;
-    call_helper(G, xh_generic, k);
+    call_helper_w(G, xh_generic, k, k->d, slots_of(in->ty));
 }
 
 static const int int_cc[] = {CC_E, CC_NE, CC_L, CC_LE, CC_G, CC_GE};   /* EQ NE LT LE GT GE */
@@ -493,7 +568,7 @@ static void load(Gen *G, Ref r) {
         x->at = I_(G, arr)->ty; x->rt = in->ty; x->n = nd;
         for (int j = 0; j < nd; j++) x->slot[j] = G->c->slot[A(G, r, (uint32_t)(1 + j))];
         k->d = G->c->slot[r]; k->a = G->c->slot[arr]; k->x = x;
-        call_helper(G, xh_ldn, k);
+        call_helper_w(G, xh_ldn, k, k->d, slots_of(in->ty));
         return;
     }
     Ref idx[2] = {A(G, r, 1), nd == 2 ? A(G, r, 2) : 0};
@@ -602,7 +677,7 @@ static void helper_op(Gen *G, Ref r, Helper h, int nfixed) {
     k->a = in->n ? G->c->slot[A(G, r, 0)] : 0;
     k->b = in->n > 1 ? G->c->slot[A(G, r, 1)] : 0;
     k->x = x;
-    call_helper(G, h, k);
+    call_helper_w(G, h, k, k->d, in->ty ? slots_of(in->ty) : 0);
 }
 
 static bool fused_cond(Gen *G, Ref r);
@@ -693,7 +768,7 @@ static void edge_moves(Gen *G, uint32_t from, int succ) {
         move_slots(G, mv[pick].dst, mv[pick].src, mv[pick].n);
         mv[pick] = mv[--n];
     }
-    if (!G->pinned_block[e->to]) return;
+    if (!G->pinned_block[e->to]) { loop_edge(G, from, e->to); return; }
     /* the pinned registers, from the sources' registers where they are still intact */
     unsigned written = 0;
     for (uint32_t k = 0; k < e->args.n; k++) {
@@ -715,6 +790,7 @@ static void edge_moves(Gen *G, uint32_t from, int succ) {
         /* the register now holds the parameter; what it cached before is gone */
         for (int i = 0; i < 16; i++) { if (x && i == pr) G->xmm[i] = -1; if (!x && i == pr) G->gp[i] = -1; }
     }
+    loop_edge(G, from, e->to);
 }
 
 static bool has_moves(Gen *G, uint32_t from, int succ) {
@@ -747,6 +823,8 @@ static void branch(Gen *G, uint32_t bi, uint32_t next) {
     Ref c = b->cond;
     Ins *ci = I_(G, c);
     int t = edge_target(G, bi, 0);
+    if (!has_moves(G, bi, 0)) loop_edge(G, bi, b->succ[0].to);
+    if (!has_moves(G, bi, 1)) loop_edge(G, bi, b->succ[1].to);
     const Type *ct = ci->n == 2 ? I_(G, A(G, c, 0))->ty : NULL;
     int k = cls(ct);
     bool fused = fused_cond(G, c) && ci->blk == bi;
@@ -817,7 +895,9 @@ static void term(Gen *G, uint32_t bi, uint32_t next, int ret_label) {
 static void emit_cold(Gen *G) {
     for (int i = 0; i < G->ncold; i++) {
         struct Cold cd = G->cold[i];
-        bind_label(G, cd.label);
+        xb_bind(&G->b, cd.label);
+        memcpy(G->gp, cd.gp, sizeof G->gp);
+        memcpy(G->xmm, cd.xmm, sizeof G->xmm);
         if (cd.kind == COLD_EDGE) {
             edge_moves(G, cd.from, cd.succ);
             x_jmp(&G->b, G->blk[G->f->blocks.v[cd.from].succ[cd.succ].to]);
@@ -830,54 +910,84 @@ static void emit_cold(Gen *G) {
 
 /* ---- the backend ---- */
 
+/* one attempt at the whole function into G->b; true if it must be redone */
+static void generate(Gen *G) {
+    xb_free(&G->b);
+    xb_init(&G->b);
+    free(G->cold); G->cold = NULL; G->ncold = G->capcold = 0;
+    cache_reset(G);
+    G->retry = false; G->bail = NULL; G->sticky_gp = G->sticky_xmm = 0; G->fell_true = false;
+    memset(G->entry_seen, 0, G->f->blocks.n + 1);
+    for (uint32_t bi = 0; bi < G->f->blocks.n; bi++) G->blk[bi] = xb_label(&G->b);
+    G->err_exit = xb_label(&G->b);
+    int ret_label = xb_label(&G->b);
+    /* six pushes and 8 bytes keep rsp 16-byte aligned at helper calls */
+    x_push(&G->b, RBX); x_push(&G->b, R12); x_push(&G->b, R13); x_push(&G->b, RBP); x_push(&G->b, R14); x_push(&G->b, R15);
+    x_alu_ri(&G->b, ALU_SUB, RSP, 8);
+    x_mov_rr(&G->b, FR, RDI); x_mov_rr(&G->b, RET, RSI); x_mov_rr(&G->b, RUN, RDX);
+    uint32_t prev = UINT32_MAX;
+    for (uint32_t bi = 0; bi < G->f->blocks.n && !G->bail; bi++) {
+        Block *b = &G->f->blocks.v[bi];
+        if (b->dead) continue;
+        /* entered only by falling through from the block laid out before it: what the
+         * registers hold there still holds (a branch's other edge leaves, it never enters) */
+        bool ft = false;
+        if (b->preds.n == 1 && b->preds.v[0].blk == prev) {
+            Block *pb = &G->f->blocks.v[prev];
+            int sc = b->preds.v[0].succ;
+            if (pb->term == TERM_JMP) ft = true;
+            else if (pb->term == TERM_BR) ft = sc == (G->fell_true ? 0 : 1);
+        }
+        if (ft && !G->pinned_block[bi] && !G->loop_header[bi]) xb_bind(&G->b, G->blk[bi]);
+        else bind_block(G, bi);
+        G->fell_true = false;
+        prev = bi;
+        for (uint32_t k = 0; k < b->ins.n && !G->bail; k++) ins(G, b->ins.v[k]);
+        uint32_t next = UINT32_MAX;
+        for (uint32_t nb = bi + 1; nb < G->f->blocks.n; nb++) if (!G->f->blocks.v[nb].dead) { next = nb; break; }
+        term(G, bi, next, ret_label);
+    }
+    xb_bind(&G->b, ret_label);
+    x_alu_rr(&G->b, ALU_XOR, RAX, RAX);
+    int out = xb_label(&G->b);
+    x_jmp(&G->b, out);
+    xb_bind(&G->b, G->err_exit);
+    x_mov_ri(&G->b, RAX, 0xFFFFFFFFll); /* eax = -1 */
+    xb_bind(&G->b, out);
+    x_alu_ri(&G->b, ALU_ADD, RSP, 8);
+    x_pop(&G->b, R15); x_pop(&G->b, R14); x_pop(&G->b, RBP); x_pop(&G->b, R13); x_pop(&G->b, R12); x_pop(&G->b, RBX);
+    x_ret(&G->b);
+    emit_cold(G);
+}
+
 static int x64_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     if (!s->interp && back_interp.compile(ctx, s, err)) return -1; /* the frame layout */
     Code *c = s->interp;
     Gen G;
     memset(&G, 0, sizeof G);
     G.f = s->ir; G.c = c; G.s = s;
-    xb_init(&G.b);
-    cache_reset(&G);
-    G.blk = calloc(G.f->blocks.n + 1, sizeof(int));
-    if (!G.blk || !pick_pins(&G)) { free(G.blk); free(G.pin); free(G.pinned_block); c->bailout = "out of memory"; return 0; }
-    for (uint32_t bi = 0; bi < G.f->blocks.n; bi++) G.blk[bi] = xb_label(&G.b);
-    G.err_exit = xb_label(&G.b);
-    int ret_label = xb_label(&G.b);
-    /* prologue: three pushes keep rsp 16-byte aligned for helper calls */
-    x_push(&G.b, RBX); x_push(&G.b, R12); x_push(&G.b, R13);
-    x_mov_rr(&G.b, FR, RDI); x_mov_rr(&G.b, RET, RSI); x_mov_rr(&G.b, RUN, RDX);
-    uint32_t prev = UINT32_MAX;
-    for (uint32_t bi = 0; bi < G.f->blocks.n && !G.bail; bi++) {
-        Block *b = &G.f->blocks.v[bi];
-        if (b->dead) continue;
-        /* entered only by falling through from the block laid out before it: what the
-         * registers hold there still holds (a branch's other edge leaves, it never enters) */
-        bool ft = false;
-        if (b->preds.n == 1 && b->preds.v[0].blk == prev) {
-            Block *pb = &G.f->blocks.v[prev];
-            int sc = b->preds.v[0].succ;
-            if (pb->term == TERM_JMP) ft = true;
-            else if (pb->term == TERM_BR) ft = sc == (G.fell_true ? 0 : 1);
+    uint32_t nb = G.f->blocks.n + 1;
+    G.blk = calloc(nb, sizeof(int));
+    G.loop_header = calloc(nb, sizeof(bool));
+    G.inherit_off = calloc(nb, sizeof(bool));
+    G.entry_seen = calloc(nb, sizeof(bool));
+    G.entry_gp = calloc(nb, sizeof *G.entry_gp);
+    G.entry_xmm = calloc(nb, sizeof *G.entry_xmm);
+    if (G.blk && G.loop_header && G.inherit_off && G.entry_seen && G.entry_gp && G.entry_xmm && pick_pins(&G)) {
+        for (uint32_t bi = 0; bi < G.f->blocks.n; bi++) {
+            Block *b = &G.f->blocks.v[bi];
+            for (uint32_t k = 0; !b->dead && k < b->preds.n; k++) if (b->preds.v[k].blk >= bi) G.loop_header[bi] = true;
         }
-        if (ft && !G.pinned_block[bi]) xb_bind(&G.b, G.blk[bi]);
-        else bind_block(&G, bi);
-        G.fell_true = false;
-        prev = bi;
-        for (uint32_t k = 0; k < b->ins.n && !G.bail; k++) ins(&G, b->ins.v[k]);
-        uint32_t next = UINT32_MAX;
-        for (uint32_t nb = bi + 1; nb < G.f->blocks.n; nb++) if (!G.f->blocks.v[nb].dead) { next = nb; break; }
-        term(&G, bi, next, ret_label);
+        /* a back edge that loses an inherited register turns that header's inheritance
+         * off; each attempt turns off at least one, so this ends */
+        for (int attempt = 0; attempt < 64; attempt++) {
+            generate(&G);
+            if (!G.retry || G.bail) break;
+        }
+        if (G.retry && !G.bail) G.bail = "loop registers did not settle";
+    } else {
+        G.bail = "out of memory";
     }
-    xb_bind(&G.b, ret_label);
-    x_alu_rr(&G.b, ALU_XOR, RAX, RAX);
-    int out = xb_label(&G.b);
-    x_jmp(&G.b, out);
-    xb_bind(&G.b, G.err_exit);
-    x_mov_ri(&G.b, RAX, 0xFFFFFFFFll); /* eax = -1 */
-    xb_bind(&G.b, out);
-    x_pop(&G.b, R13); x_pop(&G.b, R12); x_pop(&G.b, RBX);
-    x_ret(&G.b);
-    emit_cold(&G);
     if (!G.bail && !xb_finish(&G.b)) G.bail = G.b.oom ? "out of memory" : "an unbound label";
     if (!G.bail && rt_code_install(&c->mem, G.b.p, G.b.n)) G.bail = "cannot map executable memory";
     if (!G.bail) {
@@ -891,6 +1001,7 @@ static int x64_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
         else rt_log(ctx, "kiln: %s compiled to %zu bytes of x86-64\n", s->fn->name, G.b.n);
     }
     free(G.blk); free(G.cold); free(G.pin); free(G.pinned_block);
+    free(G.loop_header); free(G.inherit_off); free(G.entry_seen); free(G.entry_gp); free(G.entry_xmm);
     xb_free(&G.b);
     return 0;
 }
