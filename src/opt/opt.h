@@ -18,6 +18,7 @@ extern const int opt_npasses;
 bool opt_fold(Func *f);
 bool opt_dce(Func *f);
 bool opt_merge(Func *f);
+bool opt_cse(Func *f);
 /* run the pipeline; if trace, print the IR after each pass (or only after
  * the pass named only) */
 bool opt_run(Func *f, FILE *trace, const char *only, char *err, size_t cap);

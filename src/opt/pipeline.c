@@ -5,6 +5,8 @@
  *   fold  constant folding through back/eval.c, branch folding
  *   dce   unreachable blocks, unused pure values and block parameters
  *   merge straight-line blocks joined (empty loop latches, if/else joins with one way in)
+ *   cse   common subexpressions over the dominator tree (repeated bounds checks, z*z)
+ *   dce   again: what cse and merge left unused
  */
 #include "opt.h"
 
@@ -12,6 +14,8 @@ const Pass opt_passes[] = {
     {"fold", opt_fold, "requires: SSA; preserves: types, semantics; may leave dead code"},
     {"dce", opt_dce, "requires: SSA; removes unreachable blocks and unused pure values"},
     {"merge", opt_merge, "requires: SSA, no unreachable blocks; preserves semantics; removes blocks"},
+    {"cse", opt_cse, "requires: SSA, no unreachable blocks; preserves semantics"},
+    {"dce", opt_dce, "requires: SSA; removes what cse made unused"},
 };
 const int opt_npasses = (int)NELEM(opt_passes);
 

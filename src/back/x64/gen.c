@@ -92,7 +92,15 @@ typedef struct Gen {
     int32_t (*entry_gp)[16], (*entry_xmm)[16];
     bool retry;
     unsigned sticky_gp, sticky_xmm;
+    /* per loop header: loop-invariant slots worth loading into registers on entry */
+    struct Inv { int32_t slot; uint8_t xmm, dbl; } (*inv)[14];
+    uint8_t *ninv;
+    /* layout: reverse postorder, true successors first, so a loop body follows its
+     * condition; pos is each block's place in it (back edges go to a lower place) */
+    uint32_t *order, norder, *pos;
 } Gen;
+
+#define BACK(G, from, to) ((G)->pos[from] >= (G)->pos[to])
 
 static int cls(const Type *t);
 
@@ -155,12 +163,33 @@ static void bind_block(Gen *G, uint32_t bi) {
     }
 }
 
+static int gp_of(Gen *G, int32_t slot);
+static int xmm_of(Gen *G, int32_t slot, bool dbl);
+
+/* load the loop's invariants into registers on the way in, so the header inherits them */
+static void preload(Gen *G, uint32_t h) {
+    Block *b = &G->f->blocks.v[h];
+    unsigned pg = 0, px = 0;
+    for (uint32_t k = 0; k < b->params.n; k++) { /* the header's pinned parameters stay put */
+        Ref p = b->params.v[k];
+        if (!G->pin[p]) continue;
+        if (cls(G->f->ins.v[p].ty) == 'F' || cls(G->f->ins.v[p].ty) == 'S') px |= 1u << (G->pin[p] - 1);
+        else pg |= 1u << (G->pin[p] - 1);
+    }
+    G->pinned_gp = pg; G->pinned_xmm = px;
+    for (int i = 0; i < G->ninv[h]; i++) {
+        struct Inv *v = &G->inv[h][i];
+        if (v->xmm) xmm_of(G, v->slot, v->dbl); else gp_of(G, v->slot);
+    }
+    G->pinned_gp = G->pinned_xmm = 0;
+}
+
 /* an edge into a loop header: forward edges define what the header inherits,
  * back edges must still hold it */
 static void loop_edge(Gen *G, uint32_t from, uint32_t to) {
     if (!G->loop_header[to] || G->inherit_off[to]) return;
     Block *b = &G->f->blocks.v[to];
-    if (from < to) {
+    if (!BACK(G, from, to)) {
         if (!G->entry_seen[to]) {
             memcpy(G->entry_gp[to], G->gp, sizeof G->gp);
             memcpy(G->entry_xmm[to], G->xmm, sizeof G->xmm);
@@ -199,6 +228,109 @@ static void loop_edge(Gen *G, uint32_t from, uint32_t to) {
         }
 }
 
+/* the blocks of the natural loop of header h (reverse reachability from its latches) */
+static void loop_blocks(Gen *G, uint32_t h, bool *in, uint32_t *work) {
+    Func *f = G->f;
+    memset(in, 0, f->blocks.n);
+    in[h] = true;
+    uint32_t sp = 0;
+    Block *hb = &f->blocks.v[h];
+    for (uint32_t k = 0; k < hb->preds.n; k++)
+        if (BACK(G, hb->preds.v[k].blk, h) && !in[hb->preds.v[k].blk]) { in[hb->preds.v[k].blk] = true; work[sp++] = hb->preds.v[k].blk; }
+    while (sp) {
+        Block *b = &f->blocks.v[work[--sp]];
+        for (uint32_t k = 0; k < b->preds.n; k++)
+            if (!in[b->preds.v[k].blk]) { in[b->preds.v[k].blk] = true; work[sp++] = b->preds.v[k].blk; }
+    }
+}
+
+typedef struct Cand { int32_t slot; int count; uint8_t xmm, dbl; } Cand;
+
+static void cand_add(Cand *c, int *n, int cap, int32_t slot, bool xmm, bool dbl) {
+    for (int i = 0; i < *n; i++) if (c[i].slot == slot) { c[i].count++; return; }
+    if (*n < cap) c[(*n)++] = (Cand){slot, 1, xmm, dbl};
+}
+
+/* per loop header, the most used values defined outside the loop: scalars, and the
+ * data pointers, shapes and strides of arrays indexed inside it */
+static bool find_invariants(Gen *G) {
+    Func *f = G->f;
+    uint32_t nb = f->blocks.n;
+    G->inv = calloc(nb + 1, sizeof *G->inv);
+    G->ninv = calloc(nb + 1, 1);
+    bool *in = malloc(nb + 1);
+    uint32_t *work = malloc(sizeof(uint32_t) * (nb + 1));
+    Cand *c = malloc(sizeof(Cand) * 256);
+    if (!G->inv || !G->ninv || !in || !work || !c) { free(in); free(work); free(c); return false; }
+    for (uint32_t h = 0; h < nb; h++) {
+        if (!G->loop_header[h]) continue;
+        loop_blocks(G, h, in, work);
+        int n = 0;
+        for (uint32_t bi = 0; bi < nb; bi++) {
+            if (!in[bi] || f->blocks.v[bi].dead) continue;
+            Block *b = &f->blocks.v[bi];
+            for (uint32_t k = 0; k < b->ins.n; k++) {
+                Ref r = b->ins.v[k];
+                Ins *ins = &f->ins.v[r];
+                for (uint32_t j = 0; j < ins->n; j++) {
+                    Ref a = ir_arg(f, r, j);
+                    Ins *ai = &f->ins.v[a];
+                    if (ai->blk == UINT32_MAX || in[ai->blk] || !ai->ty) continue;
+                    int32_t sl = G->c->slot[a];
+                    if (ai->ty->kind == T_ARRAY) {
+                        if (ai->ty->ndim > 2) continue;
+                        for (int q = 0; q < 1 + 2 * ai->ty->ndim; q++) cand_add(c, &n, 256, sl + q, false, false);
+                        continue;
+                    }
+                    int kc = cls(ai->ty);
+                    if (kc == 'F' || kc == 'S') cand_add(c, &n, 256, sl, true, kc == 'F');
+                    else if (kc == 'I' || kc == 'U') cand_add(c, &n, 256, sl, false, false);
+                }
+            }
+        }
+        /* the most used first; at most 6 integer and 8 float registers */
+        for (int i = 1; i < n; i++)
+            for (int j = i; j > 0 && c[j].count > c[j - 1].count; j--) { Cand t = c[j]; c[j] = c[j - 1]; c[j - 1] = t; }
+        int ng = 0, nx = 0;
+        for (int i = 0; i < n && G->ninv[h] < 14; i++) {
+            if (c[i].xmm ? nx >= 8 : ng >= 6) continue;
+            if (c[i].xmm) nx++; else ng++;
+            G->inv[h][G->ninv[h]++] = (struct Inv){c[i].slot, c[i].xmm, c[i].dbl};
+        }
+    }
+    free(in); free(work); free(c);
+    return true;
+}
+
+/* reverse postorder of the reachable blocks, visiting false successors first so
+ * that each block's true successor is laid out right after it */
+static bool layout(Gen *G) {
+    Func *f = G->f;
+    uint32_t nb = f->blocks.n;
+    uint32_t *stack = malloc(sizeof(uint32_t) * (nb + 1)), *post = malloc(sizeof(uint32_t) * (nb + 1));
+    uint8_t *seen = calloc(nb + 1, 1), *next = calloc(nb + 1, 1);
+    if (!stack || !post || !seen || !next) { free(stack); free(post); free(seen); free(next); return false; }
+    uint32_t sp = 0, np = 0;
+    stack[sp++] = 0; seen[0] = 1;
+    while (sp) {
+        uint32_t bi = stack[sp - 1];
+        Block *b = &f->blocks.v[bi];
+        bool pushed = false;
+        while (next[bi] < b->nsucc) {
+            int sidx = b->nsucc == 2 ? 1 - next[bi] : 0; /* false edge first */
+            next[bi]++;
+            uint32_t t = b->succ[sidx].to;
+            if (!seen[t]) { seen[t] = 1; stack[sp++] = t; pushed = true; break; }
+        }
+        if (!pushed) { post[np++] = bi; sp--; }
+    }
+    G->norder = np;
+    for (uint32_t i = 0; i < nb; i++) G->pos[i] = UINT32_MAX;
+    for (uint32_t i = 0; i < np; i++) { G->order[i] = post[np - 1 - i]; G->pos[G->order[i]] = i; }
+    free(stack); free(post); free(seen); free(next);
+    return true;
+}
+
 /* choose the loop headers' pinned parameters: scalars, a few per class */
 static bool pick_pins(Gen *G) {
     Func *f = G->f;
@@ -209,7 +341,7 @@ static bool pick_pins(Gen *G) {
         Block *b = &f->blocks.v[bi];
         if (b->dead || !b->params.n) continue;
         bool loop = false;
-        for (uint32_t k = 0; k < b->preds.n; k++) if (b->preds.v[k].blk >= bi) loop = true;
+        for (uint32_t k = 0; k < b->preds.n; k++) if (BACK(G, b->preds.v[k].blk, bi)) loop = true;
         if (!loop) continue;
         int nx = 0, ng = 0;
         for (uint32_t k = 0; k < b->params.n; k++) {
@@ -768,6 +900,7 @@ static void edge_moves(Gen *G, uint32_t from, int succ) {
         move_slots(G, mv[pick].dst, mv[pick].src, mv[pick].n);
         mv[pick] = mv[--n];
     }
+    if (G->loop_header[e->to] && !BACK(G, from, e->to) && !G->inherit_off[e->to]) preload(G, e->to);
     if (!G->pinned_block[e->to]) { loop_edge(G, from, e->to); return; }
     /* the pinned registers, from the sources' registers where they are still intact */
     unsigned written = 0;
@@ -926,9 +1059,9 @@ static void generate(Gen *G) {
     x_alu_ri(&G->b, ALU_SUB, RSP, 8);
     x_mov_rr(&G->b, FR, RDI); x_mov_rr(&G->b, RET, RSI); x_mov_rr(&G->b, RUN, RDX);
     uint32_t prev = UINT32_MAX;
-    for (uint32_t bi = 0; bi < G->f->blocks.n && !G->bail; bi++) {
+    for (uint32_t oi = 0; oi < G->norder && !G->bail; oi++) {
+        uint32_t bi = G->order[oi];
         Block *b = &G->f->blocks.v[bi];
-        if (b->dead) continue;
         /* entered only by falling through from the block laid out before it: what the
          * registers hold there still holds (a branch's other edge leaves, it never enters) */
         bool ft = false;
@@ -943,8 +1076,7 @@ static void generate(Gen *G) {
         G->fell_true = false;
         prev = bi;
         for (uint32_t k = 0; k < b->ins.n && !G->bail; k++) ins(G, b->ins.v[k]);
-        uint32_t next = UINT32_MAX;
-        for (uint32_t nb = bi + 1; nb < G->f->blocks.n; nb++) if (!G->f->blocks.v[nb].dead) { next = nb; break; }
+        uint32_t next = oi + 1 < G->norder ? G->order[oi + 1] : UINT32_MAX;
         term(G, bi, next, ret_label);
     }
     xb_bind(&G->b, ret_label);
@@ -973,14 +1105,18 @@ static int x64_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     G.entry_seen = calloc(nb, sizeof(bool));
     G.entry_gp = calloc(nb, sizeof *G.entry_gp);
     G.entry_xmm = calloc(nb, sizeof *G.entry_xmm);
-    if (G.blk && G.loop_header && G.inherit_off && G.entry_seen && G.entry_gp && G.entry_xmm && pick_pins(&G)) {
+    G.order = calloc(nb, sizeof(uint32_t));
+    G.pos = calloc(nb, sizeof(uint32_t));
+    if (G.blk && G.loop_header && G.inherit_off && G.entry_seen && G.entry_gp && G.entry_xmm && G.order && G.pos &&
+        layout(&G) && pick_pins(&G)) {
         for (uint32_t bi = 0; bi < G.f->blocks.n; bi++) {
             Block *b = &G.f->blocks.v[bi];
-            for (uint32_t k = 0; !b->dead && k < b->preds.n; k++) if (b->preds.v[k].blk >= bi) G.loop_header[bi] = true;
+            for (uint32_t k = 0; !b->dead && k < b->preds.n; k++) if (BACK(&G, b->preds.v[k].blk, bi)) G.loop_header[bi] = true;
         }
+        if (!find_invariants(&G)) G.bail = "out of memory";
         /* a back edge that loses an inherited register turns that header's inheritance
          * off; each attempt turns off at least one, so this ends */
-        for (int attempt = 0; attempt < 64; attempt++) {
+        for (int attempt = 0; attempt < 64 && !G.bail; attempt++) {
             generate(&G);
             if (!G.retry || G.bail) break;
         }
@@ -1002,6 +1138,7 @@ static int x64_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     }
     free(G.blk); free(G.cold); free(G.pin); free(G.pinned_block);
     free(G.loop_header); free(G.inherit_off); free(G.entry_seen); free(G.entry_gp); free(G.entry_xmm);
+    free(G.inv); free(G.ninv); free(G.order); free(G.pos);
     xb_free(&G.b);
     return 0;
 }

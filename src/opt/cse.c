@@ -1,0 +1,156 @@
+/*
+ * cse.c — common subexpression elimination over the dominator tree.
+ * requires: SSA, no unreachable blocks. preserves: semantics.
+ * An instruction equal to one in a dominating position (same op, type,
+ * flags, aux and operands) is replaced by it. Pure ops qualify, and so do
+ * ops that may raise but are deterministic (division, casts, math, bounds
+ * checks): if the first did not raise, the second cannot. Loads, stores,
+ * calls and allocations never do. Dominators by Cooper, Harvey and Kennedy's
+ * iterative algorithm on reverse postorder.
+ */
+#include "opt.h"
+
+static bool eligible(int op) {
+    switch (op) {
+    case OP_CONST: case OP_ARG: case OP_PARAM: case OP_LOAD: case OP_STORE: case OP_ALLOC: case OP_FILL:
+    case OP_ACOPY: case OP_CALL: case OP_EXTRACT:
+        return false;
+    }
+    return true;
+}
+
+typedef struct Ent { uint64_t h; Ref r; } Ent;
+
+typedef struct Cse {
+    Func *f;
+    Ref *rep;                  /* replacement of each removed instruction */
+    Ent *tab; uint32_t cap;    /* open addressing, keyed by hash */
+    Ref *undo; uint32_t nundo; /* slots filled, to empty them when leaving a subtree */
+    uint32_t *undo_slot;
+} Cse;
+
+static Ref res(Cse *C, Ref r) { while (C->rep[r]) r = C->rep[r]; return r; }
+
+static uint64_t key(Cse *C, Ref r) {
+    Ins *in = &C->f->ins.v[r];
+    uint64_t h = hash_mix((uint64_t)in->op * 0x9E3779B97F4A7C15ull ^ (uint64_t)(uintptr_t)in->ty);
+    h = hash_mix(h ^ ((uint64_t)in->flags << 32) ^ (uint64_t)in->aux);
+    for (uint32_t j = 0; j < in->n; j++) h = hash_mix(h ^ ((uint64_t)res(C, ir_arg(C->f, r, j)) * 0x100000001b3ull + j));
+    return h;
+}
+
+static bool same(Cse *C, Ref a, Ref b) {
+    Ins *x = &C->f->ins.v[a], *y = &C->f->ins.v[b];
+    if (x->op != y->op || x->ty != y->ty || x->flags != y->flags || x->aux != y->aux || x->n != y->n) return false;
+    for (uint32_t j = 0; j < x->n; j++)
+        if (res(C, ir_arg(C->f, a, j)) != res(C, ir_arg(C->f, b, j))) return false;
+    return true;
+}
+
+static void visit(Cse *C, uint32_t bi) {
+    Func *f = C->f;
+    Block *b = &f->blocks.v[bi];
+    uint32_t w = 0;
+    for (uint32_t k = 0; k < b->ins.n; k++) {
+        Ref r = b->ins.v[k];
+        Ins *in = &f->ins.v[r];
+        if (!eligible(in->op) || !in->ty) { b->ins.v[w++] = r; continue; }
+        uint64_t h = key(C, r);
+        uint32_t i = (uint32_t)h & (C->cap - 1);
+        Ref found = 0;
+        while (C->tab[i].r) {
+            if (C->tab[i].h == h && same(C, C->tab[i].r, r)) { found = C->tab[i].r; break; }
+            i = (i + 1) & (C->cap - 1);
+        }
+        if (found) {
+            C->rep[r] = found;
+            in->blk = UINT32_MAX;
+            continue;
+        }
+        C->tab[i].h = h; C->tab[i].r = r;
+        C->undo_slot[C->nundo++] = i;
+        b->ins.v[w++] = r;
+    }
+    b->ins.n = w;
+}
+
+bool opt_cse(Func *f) {
+    uint32_t nb = f->blocks.n, ni = f->ins.n;
+    /* postorder by an explicit DFS */
+    uint32_t *po = arena_alloc(f->a, sizeof(uint32_t) * nb), *rpo_num = arena_alloc(f->a, sizeof(uint32_t) * nb);
+    uint32_t *stack = arena_alloc(f->a, sizeof(uint32_t) * nb * 2), *idom = arena_alloc(f->a, sizeof(uint32_t) * nb);
+    uint8_t *state = arena_alloc(f->a, nb);
+    Cse C = {0};
+    C.f = f;
+    C.rep = arena_alloc(f->a, sizeof(Ref) * ni);
+    C.cap = 64;
+    while (C.cap < 2 * ni) C.cap *= 2;
+    C.tab = arena_alloc(f->a, sizeof(Ent) * C.cap);
+    C.undo_slot = arena_alloc(f->a, sizeof(uint32_t) * (ni + 1));
+    if (!po || !rpo_num || !stack || !idom || !state || !C.rep || !C.tab || !C.undo_slot) return false;
+    uint32_t npo = 0, sp = 0;
+    stack[sp++] = 0; state[0] = 1;
+    while (sp) {
+        uint32_t bi = stack[sp - 1];
+        Block *b = &f->blocks.v[bi];
+        bool pushed = false;
+        for (int s = 0; s < b->nsucc; s++) {
+            uint32_t t = b->succ[s].to;
+            if (!state[t]) { state[t] = 1; stack[sp++] = t; pushed = true; break; }
+        }
+        if (!pushed) { po[npo++] = bi; sp--; }
+    }
+    for (uint32_t i = 0; i < nb; i++) { rpo_num[i] = UINT32_MAX; idom[i] = UINT32_MAX; }
+    for (uint32_t i = 0; i < npo; i++) rpo_num[po[i]] = npo - 1 - i;
+    idom[0] = 0;
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (uint32_t i = npo; i-- > 0;) {
+            uint32_t bi = po[i];
+            if (bi == 0) continue;
+            Block *b = &f->blocks.v[bi];
+            uint32_t ni2 = UINT32_MAX;
+            for (uint32_t k = 0; k < b->preds.n; k++) {
+                uint32_t p = b->preds.v[k].blk;
+                if (idom[p] == UINT32_MAX) continue;
+                if (ni2 == UINT32_MAX) { ni2 = p; continue; }
+                uint32_t x = p, y = ni2;
+                while (x != y) {
+                    while (rpo_num[x] > rpo_num[y]) x = idom[x];
+                    while (rpo_num[y] > rpo_num[x]) y = idom[y];
+                }
+                ni2 = x;
+            }
+            if (ni2 != UINT32_MAX && idom[bi] != ni2) { idom[bi] = ni2; changed = true; }
+        }
+    }
+    /* walk the dominator tree in preorder, scoping the table: children are the
+     * blocks whose idom is the block, found by scanning (functions are small) */
+    uint32_t *mark = arena_alloc(f->a, sizeof(uint32_t) * (nb + 1));
+    if (!mark) return false;
+    sp = 0;
+    stack[sp++] = 0;
+    stack[sp++] = 0; /* (block, phase) pairs: phase 0 enter, 1 leave */
+    while (sp) {
+        uint32_t phase = stack[--sp], bi = stack[--sp];
+        if (phase == 1) { /* leave: forget what this subtree added */
+            while (C.nundo > mark[bi]) C.tab[C.undo_slot[--C.nundo]].r = 0;
+            continue;
+        }
+        mark[bi] = C.nundo;
+        visit(&C, bi);
+        stack[sp++] = bi; stack[sp++] = 1;
+        for (uint32_t c = 0; c < nb; c++)
+            if (c != bi && idom[c] == bi && !f->blocks.v[c].dead) { stack[sp++] = c; stack[sp++] = 0; }
+    }
+    /* rewrite every use through the replacements */
+    for (uint32_t i = 0; i < f->opnd.n; i++) f->opnd.v[i] = res(&C, f->opnd.v[i]);
+    for (uint32_t bi = 0; bi < nb; bi++) {
+        Block *b = &f->blocks.v[bi];
+        if (b->term == TERM_BR) b->cond = res(&C, b->cond);
+        for (int s = 0; s < b->nsucc; s++)
+            for (uint32_t k = 0; k < b->succ[s].args.n; k++) b->succ[s].args.v[k] = res(&C, b->succ[s].args.v[k]);
+        for (uint32_t k = 0; k < b->rets.n; k++) b->rets.v[k] = res(&C, b->rets.v[k]);
+    }
+    return true;
+}
