@@ -46,6 +46,10 @@ check 0 "2.5" "$K" run --tier interp "$T/k.py" add 1
 check 0 "x86-64 code for ramp" "$K" explain --asm "$T/k.py" ramp 3
 check 0 "ret" "$K" explain --asm "$T/k.py" ramp 3
 KILN_LOG=tiers check 0 "compiled to" sh -c "KILN_LOG=tiers $K run $T/k.py add 1"
+# a function the baseline declines runs in the interpreter with the same answer, and says why
+check 0 "stays in the interpreter: baseline bailed out" sh -c "KILN_LOG=tiers KILN_BASELINE_MAX_IR=3 $K run $T/k.py ramp 4"
+check 0 "[0, 1, 4, 9]" sh -c "KILN_BASELINE_MAX_IR=3 $K run $T/k.py ramp 4"
+check 0 "no x86-64 code for ramp" sh -c "KILN_BASELINE_MAX_IR=3 $K explain --asm $T/k.py ramp 4"
 check 1 "cannot open" "$K" run "$T/missing.py" add 1
 check 1 "has no function 'nope'" "$K" run "$T/k.py" nope 1
 check 1 "add() takes 3 arguments but 4 were given" "$K" run "$T/k.py" add 1 2 3 4

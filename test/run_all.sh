@@ -22,6 +22,8 @@ for b in build build/asan; do
     tag=$(basename $b)
     suite "$tag: kernels (interp)" $b/test/runner $b/kiln --tier interp test/run/*.py
     suite "$tag: kernels (baseline)" $b/test/runner $b/kiln --tier baseline test/run/*.py
+    # small functions native, large ones interpreted: calls cross tiers both ways
+    suite "$tag: kernels (mixed tiers)" env KILN_BASELINE_MAX_IR=25 $b/test/runner $b/kiln --tier baseline test/run/*.py
     suite "$tag: diagnostics" $b/test/runner $b/kiln --err test/err/*.py
     for t in $b/test/*_test; do suite "$tag: $(basename $t)" $t; done
     suite "$tag: command line" sh test/cli_test.sh $b/kiln

@@ -74,6 +74,7 @@ typedef enum {
     TUNE_MAX_SPECS,        /* specializations per function before refusing */
     TUNE_INFER_ROUNDS,     /* type-inference restarts before giving up */
     TUNE_FRAME_STACK_BYTES,/* interpreter frames up to this size live on the C stack */
+    TUNE_BASELINE_MAX_IR,  /* functions with more IR instructions stay in the interpreter */
     TUNE_COUNT
 } Tunable;
 typedef struct { const char *name; const char *unit; int64_t dflt; const char *doc; } TunableInfo;

@@ -13,4 +13,6 @@ const TunableInfo tunables[TUNE_COUNT] = {
                            "type-inference restarts (loop widening, recursion) before an error"},
     [TUNE_FRAME_STACK_BYTES] = {"frame_stack_bytes", "bytes", 4096,
                                 "interpreter frames up to this size live on the C stack"},
+    [TUNE_BASELINE_MAX_IR] = {"baseline_max_ir", "IR instructions", 100000,
+                              "functions larger than this stay in the interpreter (KILN_BASELINE_MAX_IR)"},
 };

@@ -40,6 +40,8 @@ kiln_ctx *kiln_ctx_new(const kiln_options *o) {
     if (o && !o->log) ctx->opt.log = parse_log(getenv("KILN_LOG"));
     for (int i = 0; i < TUNE_COUNT; i++) ctx->tune[i] = tunables[i].dflt;
     if (ctx->opt.max_recursion > 0) ctx->tune[TUNE_MAX_RECURSION] = ctx->opt.max_recursion;
+    const char *mx = getenv("KILN_BASELINE_MAX_IR");
+    if (mx && *mx) ctx->tune[TUNE_BASELINE_MAX_IR] = strtoll(mx, NULL, 10);
     ty_init(&ctx->types);
     pthread_mutexattr_t attr;
     pthread_mutexattr_init(&attr);

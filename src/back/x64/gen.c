@@ -1095,6 +1095,15 @@ static void generate(Gen *G) {
 static int x64_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     if (!s->interp && back_interp.compile(ctx, s, err)) return -1; /* the frame layout */
     Code *c = s->interp;
+    uint64_t nir = 0;
+    for (uint32_t bi = 0; bi < s->ir->blocks.n; bi++) if (!s->ir->blocks.v[bi].dead) nir += s->ir->blocks.v[bi].ins.n;
+    if ((int64_t)nir > ctx->tune[TUNE_BASELINE_MAX_IR]) {
+        c->bailout = "the function is larger than baseline_max_ir";
+        if (ctx->opt.log & KILN_LOG_TIERS)
+            rt_log(ctx, "kiln: %s stays in the interpreter: baseline bailed out (%llu IR instructions, limit %lld)\n",
+                   s->fn->name, (unsigned long long)nir, (long long)ctx->tune[TUNE_BASELINE_MAX_IR]);
+        return 0;
+    }
     Gen G;
     memset(&G, 0, sizeof G);
     G.f = s->ir; G.c = c; G.s = s;
