@@ -10,7 +10,20 @@ BUILD ?= build
 OPT ?= -O2
 CFLAGS ?= $(OPT) -g
 KILN_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -ffp-contract=off -fPIC -pthread -Iinclude
-LDLIBS = -lm -lpthread
+LDLIBS = -lm -lpthread -ldl
+# the tier's object must not need libkiln's symbols (sanitized builds take theirs from the program)
+LLVM_SO_LDFLAGS ?= -Wl,--no-undefined
+
+# The LLVM tier (build/libkiln-llvm.so, loaded on first use): on when llvm-config
+# for LLVM 16, 15 or 14 is found; LLVM=0 builds kiln without it.
+LLVM_CONFIG ?= $(firstword $(wildcard /usr/lib/llvm-16/bin/llvm-config /usr/lib/llvm-15/bin/llvm-config /usr/lib/llvm-14/bin/llvm-config) $(shell command -v llvm-config 2>/dev/null))
+ifeq ($(LLVM),0)
+LLVM_CONFIG :=
+endif
+ifneq ($(LLVM_CONFIG),)
+KILN_CFLAGS += -DKILN_HAVE_LLVM=1
+LLVM_SO := $(BUILD)/libkiln-llvm.so
+endif
 
 SRC := $(wildcard src/base/*.c src/front/*.c src/types/*.c src/ir/*.c src/opt/*.c src/back/*.c src/back/x64/*.c src/rt/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
@@ -18,7 +31,12 @@ OBJ := $(SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 HDR := $(wildcard include/*.h src/*/*.h src/back/x64/*.h)
 
-all: $(BUILD)/kiln $(BUILD)/libkiln.a $(BUILD)/libkiln.so
+all: $(BUILD)/kiln $(BUILD)/libkiln.a $(BUILD)/libkiln.so $(LLVM_SO)
+
+$(BUILD)/libkiln-llvm.so: $(wildcard src/back/llvm/*.c) $(HDR) src/back/llvm/host.h
+	@mkdir -p $(dir $@)
+	@$(CC) $(KILN_CFLAGS) $(CFLAGS) $(shell $(LLVM_CONFIG) --cflags | sed 's/-D_GNU_SOURCE//') -shared -o $@ \
+	    $(wildcard src/back/llvm/*.c) $(shell $(LLVM_CONFIG) --ldflags) $(shell $(LLVM_CONFIG) --libs) $(LLVM_SO_LDFLAGS) -lm
 
 $(BUILD)/%.o: %.c $(HDR)
 	@mkdir -p $(dir $@)
@@ -52,9 +70,10 @@ $(BUILD)/test/runner: test/runner.c
 test:
 	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(BUILD)/test/runner
-	@$(MAKE) --no-print-directory BUILD=build/asan CC=clang OPT=-O1 \
+	@$(MAKE) --no-print-directory BUILD=build/asan CC=clang OPT=-O1 LLVM_SO_LDFLAGS= \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -DKILN_DEBUG" \
 	    all build/asan/test/runner build/asan/test/mutate $(UNIT_BIN:$(BUILD)/%=build/asan/%)
+	@$(MAKE) --no-print-directory BUILD=build/nollvm LLVM=0 build/nollvm/kiln
 	@sh test/run_all.sh
 
 demo:
@@ -70,6 +89,7 @@ install: all
 	install -m 755 $(BUILD)/kiln $(DESTDIR)$(PREFIX)/bin/kiln
 	install -m 644 $(BUILD)/libkiln.a $(DESTDIR)$(PREFIX)/lib/libkiln.a
 	install -m 755 $(BUILD)/libkiln.so $(DESTDIR)$(PREFIX)/lib/libkiln.so
+	if [ -f $(BUILD)/libkiln-llvm.so ]; then install -m 755 $(BUILD)/libkiln-llvm.so $(DESTDIR)$(PREFIX)/lib/; fi
 	install -m 644 include/kiln.h $(DESTDIR)$(PREFIX)/include/kiln.h
 	sed -e 's|@PREFIX@|$(PREFIX)|g' kiln.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/kiln.pc
 

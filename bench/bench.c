@@ -197,7 +197,7 @@ static void bench_compile(kiln_tier tier, const char *file, const char *src, con
     }
     Stats a = stats(t, 21), l = stats(lower, 21);
     printf("compile %-14s [%s] first call: %7.1f us total (infer+passes+lowering), lowering %6.1f us; %llu IR ins, %.1f IR ins/us lowered; %llu bytes\n",
-           fn2 ? "grid+point" : fn, tier == KILN_TIER_INTERP ? "interp" : "baseline", a.med * 1e6, l.med * 1e6,
+           fn2 ? "grid+point" : fn, tier == KILN_TIER_INTERP ? "interp" : tier == KILN_TIER_BASELINE ? "baseline" : "opt", a.med * 1e6, l.med * 1e6,
            (unsigned long long)nir, (double)nir / (l.med * 1e6), (unsigned long long)bytes);
 }
 
@@ -206,11 +206,14 @@ int main(int argc, char **argv) {
     if (runs < 3) runs = 3;
     if (runs > 64) runs = 64;
     printf("kiln %s bench, %d warm runs each\n", KILN_VERSION, runs);
-    for (int t = 0; t < 2; t++) {
+    for (int t = 0; t < 3; t++) {
         kiln_options o;
         kiln_options_init(&o);
-        o.tier = t ? KILN_TIER_BASELINE : KILN_TIER_INTERP;
-        tier_name = t ? "baseline" : "interp";
+        static const kiln_tier tiers[3] = {KILN_TIER_INTERP, KILN_TIER_BASELINE, KILN_TIER_OPT};
+        static const char *names[3] = {"interp", "baseline", "opt"};
+        o.tier = tiers[t];
+        tier_name = names[t];
+        if (argc > 2 && strcmp(argv[2], tier_name) != 0) continue;
         kiln_ctx *ctx = kiln_ctx_new(&o);
         bench_mandel(ctx, "grid", runs);
         bench_mandel(ctx, "grid_calls", runs);
@@ -223,8 +226,9 @@ int main(int argc, char **argv) {
     const char *compute = "def compute(x):\n    return x * x + 2 * x + 1\n";
     kiln_value x = kiln_float(1.5);
     kiln_value g[3] = {kiln_int(2), kiln_int(2), kiln_int(1)};
-    for (int t = 0; t < 2; t++) {
-        kiln_tier tier = t ? KILN_TIER_BASELINE : KILN_TIER_INTERP;
+    for (int t = 0; t < 3; t++) {
+        static const kiln_tier tiers[3] = {KILN_TIER_INTERP, KILN_TIER_BASELINE, KILN_TIER_OPT};
+        kiln_tier tier = tiers[t];
         bench_compile(tier, "compute.py", compute, "compute", NULL, &x, 1);
         bench_compile(tier, "bench/mandelbrot.py", NULL, "grid_calls", "point", g, 3);
     }

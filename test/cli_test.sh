@@ -40,7 +40,12 @@ check 0 "usage: kiln explain" "$K" explain --help
 check 2 "expected FILE FUNC" "$K" run "$T/k.py"
 check 2 "unknown option '--bogus'" "$K" run --bogus "$T/k.py" add 1
 check 2 "unknown tier 'fast'" "$K" run --tier fast "$T/k.py" add 1
-check 1 "not built into this kiln" "$K" run --tier opt "$T/k.py" add 1
+if [ -f "$(dirname "$K")/libkiln-llvm.so" ]; then
+    check 0 "2.5" "$K" run --tier opt "$T/k.py" add 1
+    check 1 "not available" env KILN_LLVM_LIB=/nonexistent/libkiln-llvm.so "$K" run --tier opt "$T/k.py" add 1
+else
+    check 1 "not built into this kiln" "$K" run --tier opt "$T/k.py" add 1
+fi
 check 0 "2.5" "$K" run --tier baseline "$T/k.py" add 1
 check 0 "2.5" "$K" run --tier interp "$T/k.py" add 1
 check 0 "x86-64 code for ramp" "$K" explain --asm "$T/k.py" ramp 3

@@ -24,12 +24,20 @@ for b in build build/asan; do
     suite "$tag: kernels (baseline)" $b/test/runner $b/kiln --tier baseline test/run/*.py
     # small functions native, large ones interpreted: calls cross tiers both ways
     suite "$tag: kernels (mixed tiers)" env KILN_BASELINE_MAX_IR=25 $b/test/runner $b/kiln --tier baseline test/run/*.py
+    if [ -f $b/libkiln-llvm.so ]; then
+        suite "$tag: kernels (opt)" $b/test/runner $b/kiln --tier opt test/run/*.py
+    fi
     suite "$tag: diagnostics" $b/test/runner $b/kiln --err test/err/*.py
     for t in $b/test/*_test; do suite "$tag: $(basename $t)" $t; done
     suite "$tag: command line" sh test/cli_test.sh $b/kiln
 done
 if [ -x build/asan/test/mutate ]; then
     suite "asan: 600 mutated kernels" build/asan/test/mutate 1 600 test/run/*.py test/err/*.py examples/kernels.py
+fi
+# a kiln built without LLVM passes its suite and says clearly that tier 2 is missing
+if [ -x build/nollvm/kiln ]; then
+    suite "LLVM=0: kernels (baseline)" build/test/runner build/nollvm/kiln --tier baseline test/run/*.py
+    suite "LLVM=0: --tier opt says why" sh -c 'out=$(build/nollvm/kiln run --tier opt test/run/06_functions.py fib 5 2>&1); rc=$?; echo "$out"; if [ $rc = 1 ] && echo "$out" | grep -q "not built into this kiln (built with LLVM=0)"; then echo "1 passed, 0 failed"; else echo "0 passed, 1 failed"; fi'
 fi
 PY=""
 for py in /usr/bin/python3 python3; do

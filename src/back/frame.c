@@ -136,3 +136,31 @@ int fr_call(Run *run, Slot *s, int d, const Extra *x, int line, const char *file
     if (heap) free(fr);
     return r;
 }
+
+/* ---- helpers called from native code: 0, or -1 with the error raised ---- */
+
+
+int fh_generic(Slot *s, Run *run, const XCall *k) {
+    RtErr e = fr_generic(s, k->d, k->x);
+    return e ? run_raise(run, e, k->line, k->file) : 0;
+}
+int fh_view(Slot *s, Run *run, const XCall *k) { (void)run; fr_view(s, k->d, k->a, k->x); return 0; }
+int fh_alloc(Slot *s, Run *run, const XCall *k) { return fr_alloc(run, s, k->d, k->x, k->line, k->file); }
+int fh_acopy(Slot *s, Run *run, const XCall *k) { return fr_acopy(run, s, k->d, k->a, k->x, k->line, k->file); }
+int fh_fill(Slot *s, Run *run, const XCall *k) { (void)run; fr_fill(s, k->a, k->b, k->x); return 0; }
+int fh_ldn(Slot *s, Run *run, const XCall *k) { (void)run; fr_ldn(s, k->d, k->a, k->x); return 0; }
+int fh_stn(Slot *s, Run *run, const XCall *k) { (void)run; fr_stn(s, k->a, k->b, k->x); return 0; }
+int fh_call(Slot *s, Run *run, const XCall *k) { return fr_call(run, s, k->d, k->x, k->line, k->file); }
+int fh_error(Slot *s, Run *run, const XCall *k) { (void)s; return run_raise(run, k->code, k->line, k->file); }
+int fh_index(Slot *s, Run *run, const XCall *k) {
+    /* d: the original index slot, a: the array, b: the axis */
+    return fr_index_error(run, k->line, k->file, s[k->d].i, k->b, s[k->a + 1 + k->b].i);
+}
+int fh_raise(Slot *s, Run *run, const XCall *k) {
+    (void)s;
+    run_raise(run, RE_RAISE, k->line, k->file);
+    run->ename = k->ename;
+    snprintf(run->msg, sizeof run->msg, "%s", k->emsg);
+    return -1;
+}
+

@@ -62,4 +62,29 @@ void fr_stn(Slot *s, int a, int v, const Extra *x);
 int fr_call(Run *run, Slot *s, int d, const Extra *x, int line, const char *file);
 int fr_index_error(Run *run, int line, const char *file, int64_t i, int axis, int64_t n);
 
+/* what native code passes to a frame helper: the operand and result slots of
+ * one instruction, its line, and the op record */
+typedef struct XCall {
+    int32_t d, a, b;
+    int line;
+    const char *file;
+    const Extra *x;
+    const char *ename, *emsg;
+    RtErr code;
+} XCall;
+
+/* helpers native tiers call: int h(frame, run, call) -> 0, or -1 with the error raised */
+typedef int (*Helper)(Slot *, Run *, const XCall *);
+int fh_generic(Slot *s, Run *run, const XCall *k);
+int fh_view(Slot *s, Run *run, const XCall *k);
+int fh_alloc(Slot *s, Run *run, const XCall *k);
+int fh_acopy(Slot *s, Run *run, const XCall *k);
+int fh_fill(Slot *s, Run *run, const XCall *k);
+int fh_ldn(Slot *s, Run *run, const XCall *k);
+int fh_stn(Slot *s, Run *run, const XCall *k);
+int fh_call(Slot *s, Run *run, const XCall *k);
+int fh_error(Slot *s, Run *run, const XCall *k);
+int fh_index(Slot *s, Run *run, const XCall *k);  /* d: original index slot, a: array, b: axis */
+int fh_raise(Slot *s, Run *run, const XCall *k);
+
 #endif

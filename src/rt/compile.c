@@ -19,9 +19,7 @@ static const Backend *backend_for(kiln_ctx *ctx, kiln_error *err) {
         err_set(err, KILN_ERR_USAGE, "", "the baseline tier generates x86-64 code and this is not an x86-64 machine");
         return NULL;
 #endif
-    case KILN_TIER_OPT:
-        err_set(err, KILN_ERR_USAGE, "", "the optimizing (LLVM) tier is not built into this kiln");
-        return NULL;
+    case KILN_TIER_OPT: return rt_llvm_backend(ctx, err);
     }
     return NULL;
 }

@@ -60,6 +60,7 @@ static void module_free(kiln_module *m) {
 void kiln_ctx_free(kiln_ctx *ctx) {
     if (!ctx) return;
     for (kiln_module *m = ctx->mods, *nx; m; m = nx) { nx = m->next; module_free(m); }
+    rt_llvm_unload(ctx); /* after the specs: its JIT owns their tier-2 code */
     ty_free(&ctx->types);
     pthread_mutex_destroy(&ctx->lock);
     free(ctx);

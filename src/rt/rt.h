@@ -96,6 +96,9 @@ struct kiln_ctx {
     Spec *building[256];      /* the compile stack (nested callee compiles) */
     int nbuilding;
     Spec *created;            /* specs created under the current outermost compile */
+    void *llvm_dl;            /* the LLVM tier: its shared object, table and JIT, loaded on first use */
+    const void *llvm_tier;
+    void *llvm_state;
 };
 
 /* dispatch.c */
@@ -106,6 +109,10 @@ void rt_func_free(struct kiln_func *fn);
 uint32_t rt_sig_encode(const Type *t, uint32_t *codes, uint32_t n);
 const Type *rt_type_of_value(kiln_ctx *ctx, const kiln_value *v);
 void rt_log(kiln_ctx *ctx, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
+/* llvm_load.c: tier 2, loaded on first use */
+const struct Backend *rt_llvm_backend(kiln_ctx *ctx, kiln_error *err);
+void rt_llvm_unload(kiln_ctx *ctx);
 
 /* lit.c: compile-time constant values */
 Lit *rt_lit_eval(kiln_module *m, Node *n, Diag *d);

@@ -25,42 +25,6 @@
 #define RUN R12
 #define RET R13
 
-typedef struct XCall {
-    int32_t d, a, b;
-    int line;
-    const char *file;
-    const Extra *x;
-    const char *ename, *emsg;
-    RtErr code;
-} XCall;
-
-/* ---- helpers called from generated code: 0, or -1 with the error raised ---- */
-
-static int xh_generic(Slot *s, Run *run, const XCall *k) {
-    RtErr e = fr_generic(s, k->d, k->x);
-    return e ? run_raise(run, e, k->line, k->file) : 0;
-}
-static int xh_view(Slot *s, Run *run, const XCall *k) { (void)run; fr_view(s, k->d, k->a, k->x); return 0; }
-static int xh_alloc(Slot *s, Run *run, const XCall *k) { return fr_alloc(run, s, k->d, k->x, k->line, k->file); }
-static int xh_acopy(Slot *s, Run *run, const XCall *k) { return fr_acopy(run, s, k->d, k->a, k->x, k->line, k->file); }
-static int xh_fill(Slot *s, Run *run, const XCall *k) { (void)run; fr_fill(s, k->a, k->b, k->x); return 0; }
-static int xh_ldn(Slot *s, Run *run, const XCall *k) { (void)run; fr_ldn(s, k->d, k->a, k->x); return 0; }
-static int xh_stn(Slot *s, Run *run, const XCall *k) { (void)run; fr_stn(s, k->a, k->b, k->x); return 0; }
-static int xh_call(Slot *s, Run *run, const XCall *k) { return fr_call(run, s, k->d, k->x, k->line, k->file); }
-static int xh_error(Slot *s, Run *run, const XCall *k) { (void)s; return run_raise(run, k->code, k->line, k->file); }
-static int xh_index(Slot *s, Run *run, const XCall *k) {
-    /* d: the original index slot, a: the array, b: the axis */
-    return fr_index_error(run, k->line, k->file, s[k->d].i, k->b, s[k->a + 1 + k->b].i);
-}
-static int xh_raise(Slot *s, Run *run, const XCall *k) {
-    (void)s;
-    run_raise(run, RE_RAISE, k->line, k->file);
-    run->ename = k->ename;
-    snprintf(run->msg, sizeof run->msg, "%s", k->emsg);
-    return -1;
-}
-
-typedef int (*Helper)(Slot *, Run *, const XCall *);
 
 /* ---- the generator ---- */
 
@@ -510,7 +474,7 @@ static void generic(Gen *G, Ref r) {
     if (in->op == OP_SELECT) x->at = in->ty;
     for (uint32_t j = 0; j < in->n; j++) x->slot[j] = G->c->slot[A(G, r, j)];
     k->d = G->c->slot[r]; k->x = x;
-    call_helper_w(G, xh_generic, k, k->d, slots_of(in->ty));
+    call_helper_w(G, fh_generic, k, k->d, slots_of(in->ty));
 }
 
 static const int int_cc[] = {CC_E, CC_NE, CC_L, CC_LE, CC_G, CC_GE};   /* EQ NE LT LE GT GE */
@@ -606,7 +570,7 @@ static void float_arith(Gen *G, Ref r) {
         XCall *k = xcall(G);
         if (!k) return;
         k->code = (in->flags & DIV_INTS) ? RE_ZDIV : RE_ZDIV_FLOAT;
-        int err = cold(G, COLD_HELPER, 0, 0, k, xh_error);
+        int err = cold(G, COLD_HELPER, 0, 0, k, fh_error);
         int rb = xmm_of(G, G->c->slot[b], dbl);
         x_xorp_xx(&G->b, 2, 2);
         x_ucomis_xx(&G->b, dbl, rb, 2);
@@ -700,7 +664,7 @@ static void load(Gen *G, Ref r) {
         x->at = I_(G, arr)->ty; x->rt = in->ty; x->n = nd;
         for (int j = 0; j < nd; j++) x->slot[j] = G->c->slot[A(G, r, (uint32_t)(1 + j))];
         k->d = G->c->slot[r]; k->a = G->c->slot[arr]; k->x = x;
-        call_helper_w(G, xh_ldn, k, k->d, slots_of(in->ty));
+        call_helper_w(G, fh_ldn, k, k->d, slots_of(in->ty));
         return;
     }
     Ref idx[2] = {A(G, r, 1), nd == 2 ? A(G, r, 2) : 0};
@@ -741,7 +705,7 @@ static void store(Gen *G, Ref r) {
         x->at = at; x->n = nd;
         for (int j = 0; j < nd; j++) x->slot[j] = G->c->slot[A(G, r, (uint32_t)(2 + j))];
         k->a = G->c->slot[arr]; k->b = G->c->slot[v]; k->x = x;
-        call_helper(G, xh_stn, k);
+        call_helper(G, fh_stn, k);
         return;
     }
     (void)in;
@@ -781,7 +745,7 @@ static void bound(Gen *G, Ref r) {
         if (!k) return;
         k->d = G->c->slot[idx]; k->a = G->c->slot[arr]; k->b = axis;
         x_alu_rr(&G->b, ALU_CMP, RAX, RCX);
-        x_jcc(&G->b, CC_AE, cold(G, COLD_HELPER, 0, 0, k, xh_index));
+        x_jcc(&G->b, CC_AE, cold(G, COLD_HELPER, 0, 0, k, fh_index));
     }
     def_gp(G, G->c->slot[r], RAX);
 }
@@ -825,11 +789,11 @@ static void ins(Gen *G, Ref r) {
     case OP_BOUND: bound(G, r); return;
     case OP_LOAD: load(G, r); return;
     case OP_STORE: store(G, r); return;
-    case OP_VIEW: helper_op(G, r, xh_view, 1); return;
-    case OP_ALLOC: helper_op(G, r, xh_alloc, 0); return;
-    case OP_FILL: helper_op(G, r, xh_fill, 0); return;
-    case OP_ACOPY: helper_op(G, r, xh_acopy, 0); return;
-    case OP_CALL: helper_op(G, r, xh_call, 0); return;
+    case OP_VIEW: helper_op(G, r, fh_view, 1); return;
+    case OP_ALLOC: helper_op(G, r, fh_alloc, 0); return;
+    case OP_FILL: helper_op(G, r, fh_fill, 0); return;
+    case OP_ACOPY: helper_op(G, r, fh_acopy, 0); return;
+    case OP_CALL: helper_op(G, r, fh_call, 0); return;
     case OP_CAST: cast(G, r); return;
     case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE: compare_value(G, r); return;
     default: break;
@@ -1017,7 +981,7 @@ static void term(Gen *G, uint32_t bi, uint32_t next, int ret_label) {
         if (!k) return;
         k->ename = G->f->strs.v[b->ename];
         k->emsg = b->emsg >= 0 ? G->f->strs.v[b->emsg] : "";
-        call_helper(G, xh_raise, k);
+        call_helper(G, fh_raise, k);
         x_jmp(&G->b, G->err_exit);
         return;
     }

@@ -1,0 +1,34 @@
+/*
+ * host.h — the seam between libkiln and the LLVM tier, which lives in its
+ * own shared object (build/libkiln-llvm.so) so that programs that never ask
+ * for tier 2 never pay libLLVM's start-up cost. libkiln dlopens it on the
+ * first tier-2 compile and hands it this table; the object calls libkiln only
+ * through it (generated code calls the frame helpers by address).
+ */
+#ifndef KILN_LLVM_HOST_H
+#define KILN_LLVM_HOST_H
+
+#include "../frame.h"
+
+#define KILN_HOST_VERSION 1
+
+typedef struct KilnHost {
+    int version;
+    int (*interp_compile)(kiln_ctx *ctx, Spec *s, kiln_error *err); /* the frame layout */
+    void *(*arena_alloc)(Arena *a, size_t n);
+    void (*log)(kiln_ctx *ctx, const char *fmt, ...);
+    size_t (*dtype_size)(kiln_dtype t);
+    Helper generic, view, alloc, acopy, fill, ldn, stn, call, error, index, raise;
+} KilnHost;
+
+/* the LLVM backend: compile, run, release, dump, plus per-context state */
+typedef struct LlvmTier {
+    Backend be;
+    void *(*ctx_init)(kiln_ctx *ctx, kiln_error *err); /* one JIT per context */
+    void (*ctx_free)(void *state);
+} LlvmTier;
+
+typedef const LlvmTier *(*KilnLlvmEntry)(const KilnHost *host);
+#define KILN_LLVM_ENTRY "kiln_llvm_tier"
+
+#endif

@@ -1,0 +1,709 @@
+/*
+ * llvm.c — tier 2: typed IR to LLVM IR through the C API, the O2 pipeline
+ * for the host CPU, and ORC's LLJIT. Built into build/libkiln-llvm.so and
+ * loaded by libkiln on the first tier-2 compile (see host.h).
+ *
+ * The generated function has every tier's native signature,
+ * int fn(Slot *frame, Slot *ret, Run *run): arguments are read from their
+ * frame slots on entry, values then live in SSA registers (an array value is
+ * its data pointer, shape and strides; a complex value its two parts), and
+ * block parameters become phis. What is rare (complex arithmetic, floor
+ * division, powers, math functions, N-d indexing, allocation, calls between
+ * kernels) stores its operands to their frame slots and calls the same frame
+ * helper the baseline tier calls. Floating point is never fast-math: results
+ * are bit for bit the interpreter's.
+ */
+#include "host.h"
+#include "../../rt/mathfn.h"
+#include <llvm-c/Core.h>
+#include <llvm-c/Error.h>
+#include <llvm-c/LLJIT.h>
+#include <llvm-c/Orc.h>
+#include <llvm-c/Target.h>
+#include <llvm-c/TargetMachine.h>
+#include <llvm-c/Transforms/PassBuilder.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+static const KilnHost *H;
+
+static uint64_t now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+typedef struct Jit {
+    LLVMOrcLLJITRef jit;
+    LLVMTargetMachineRef tm;
+    char *cpu, *features;
+    bool avx512;
+    int serial;
+} Jit;
+
+/* ---- per-context JIT ---- */
+
+static void *ctx_init(kiln_ctx *ctx, kiln_error *err) {
+    (void)ctx;
+    LLVMInitializeNativeTarget();
+    LLVMInitializeNativeAsmPrinter();
+    Jit *J = calloc(1, sizeof *J);
+    if (!J) return NULL;
+    LLVMOrcJITTargetMachineBuilderRef jtmb;
+    LLVMErrorRef e = LLVMOrcJITTargetMachineBuilderDetectHost(&jtmb);
+    if (e) goto fail;
+    LLVMOrcLLJITBuilderRef b = LLVMOrcCreateLLJITBuilder();
+    LLVMOrcLLJITBuilderSetJITTargetMachineBuilder(b, jtmb);
+    e = LLVMOrcCreateLLJIT(&J->jit, b);
+    if (e) goto fail;
+    char *triple = LLVMGetDefaultTargetTriple();
+    LLVMTargetRef target;
+    char *msg = NULL;
+    if (LLVMGetTargetFromTriple(triple, &target, &msg)) { LLVMDisposeMessage(msg); LLVMDisposeMessage(triple); free(J); return NULL; }
+    J->cpu = LLVMGetHostCPUName();
+    J->features = LLVMGetHostCPUFeatures();
+    J->avx512 = strstr(J->features, "+avx512f") != NULL;
+    J->tm = LLVMCreateTargetMachine(target, triple, J->cpu, J->features, LLVMCodeGenLevelAggressive, LLVMRelocDefault,
+                                    LLVMCodeModelJITDefault);
+    LLVMDisposeMessage(triple);
+    return J;
+fail: {
+    char *m = LLVMGetErrorMessage(e);
+    snprintf(err->message, sizeof err->message, "cannot start LLVM's JIT: %s", m);
+    LLVMDisposeErrorMessage(m);
+    free(J);
+    return NULL;
+}
+}
+
+static void ctx_free(void *state) {
+    Jit *J = state;
+    if (!J) return;
+    if (J->jit) LLVMOrcDisposeLLJIT(J->jit);
+    if (J->tm) LLVMDisposeTargetMachine(J->tm);
+    LLVMDisposeMessage(J->cpu);
+    LLVMDisposeMessage(J->features);
+    free(J);
+}
+
+/* ---- lowering ---- */
+
+#define MAXC (1 + 2 * KILN_MAXDIM)
+
+typedef struct LV { LLVMValueRef v[MAXC]; int n; } LV;
+
+typedef struct L {
+    kiln_ctx *ctx;
+    Spec *s;
+    Func *f;
+    Code *c;
+    LLVMContextRef cx;
+    LLVMModuleRef m;
+    LLVMBuilderRef b;
+    LLVMValueRef fn, frame, ret, run;
+    LLVMTypeRef i1, i8, i16, i32, i64, f32, f64, ptr, helper_ty;
+    LLVMBasicBlockRef *bb, *end, err;
+    LV *val;
+    const char *bail;
+} L;
+
+static LLVMValueRef ci64(L *l, int64_t v) { return LLVMConstInt(l->i64, (unsigned long long)v, 1); }
+
+static LLVMValueRef slot_ptr(L *l, int32_t slot, int byte) {
+    LLVMValueRef off = ci64(l, 8 * (int64_t)slot + byte);
+    return LLVMBuildGEP2(l->b, l->i8, l->frame, &off, 1, "");
+}
+
+static int cls(const Type *t) {
+    if (!t || t->kind != T_SCALAR) return 0;
+    switch (t->dtype) {
+    case KILN_FLOAT64: return 'F';
+    case KILN_FLOAT32: return 'S';
+    case KILN_UINT64: return 'U';
+    case KILN_COMPLEX64: return 'z';
+    case KILN_COMPLEX128: return 'Z';
+    default: return 'I';
+    }
+}
+
+/* the LLVM types of a value's components */
+static int comps(L *l, const Type *t, LLVMTypeRef *ty) {
+    if (t->kind == T_ARRAY) {
+        ty[0] = l->ptr;
+        for (int k = 0; k < 2 * t->ndim; k++) ty[1 + k] = l->i64;
+        return 1 + 2 * t->ndim;
+    }
+    if (t->kind != T_SCALAR) return 0;
+    switch (cls(t)) {
+    case 'F': ty[0] = l->f64; return 1;
+    case 'S': ty[0] = l->f32; return 1;
+    case 'Z': ty[0] = ty[1] = l->f64; return 2;
+    case 'z': ty[0] = ty[1] = l->f32; return 2;
+    default: ty[0] = l->i64; return 1;
+    }
+}
+
+/* byte offset of component k within the value's slots */
+static int comp_off(const Type *t, int k) {
+    if (t->kind == T_SCALAR && t->dtype == KILN_COMPLEX128) return 8 * k;
+    if (t->kind == T_SCALAR && t->dtype == KILN_COMPLEX64) return 4 * k;
+    return 8 * k;
+}
+
+static LV load_value(L *l, const Type *t, int32_t slot) {
+    LV v = {{0}, 0};
+    LLVMTypeRef ty[MAXC];
+    v.n = comps(l, t, ty);
+    for (int k = 0; k < v.n; k++) v.v[k] = LLVMBuildLoad2(l->b, ty[k], slot_ptr(l, slot, comp_off(t, k)), "");
+    return v;
+}
+
+static void store_value(L *l, const Type *t, int32_t slot, LV v) {
+    for (int k = 0; k < v.n; k++) LLVMBuildStore(l->b, v.v[k], slot_ptr(l, slot, comp_off(t, k)));
+}
+
+static LV one(LLVMValueRef x) { LV v = {{x}, 1}; return v; }
+static Ins *IN(L *l, Ref r) { return &l->f->ins.v[r]; }
+static Ref AR(L *l, Ref r, uint32_t k) { return ir_arg(l->f, r, k); }
+static LLVMValueRef V(L *l, Ref r) { return l->val[r].v[0]; }
+
+static LLVMValueRef wrap(L *l, LLVMValueRef x, const Type *t) {
+    int bits = 0;
+    bool sign = true;
+    switch (t->dtype) {
+    case KILN_INT8: bits = 8; break;
+    case KILN_INT16: bits = 16; break;
+    case KILN_INT32: bits = 32; break;
+    case KILN_UINT8: bits = 8; sign = false; break;
+    case KILN_UINT16: bits = 16; sign = false; break;
+    case KILN_UINT32: bits = 32; sign = false; break;
+    default: return x;
+    }
+    LLVMValueRef tr = LLVMBuildTrunc(l->b, x, LLVMIntTypeInContext(l->cx, (unsigned)bits), "");
+    return sign ? LLVMBuildSExt(l->b, tr, l->i64, "") : LLVMBuildZExt(l->b, tr, l->i64, "");
+}
+
+static XCall *xcall(L *l, Ref r) {
+    XCall *k = H->arena_alloc(&l->s->arena, sizeof *k);
+    if (!k) { l->bail = "out of memory"; return NULL; }
+    k->line = r ? (int)IN(l, r)->line : 0;
+    k->file = l->c->file;
+    return k;
+}
+
+/* call a helper; on -1 leave through the error exit */
+static void call_helper(L *l, Helper h, XCall *k) {
+    if (!k) return;
+    LLVMValueRef fp = LLVMConstIntToPtr(ci64(l, (int64_t)(intptr_t)h), l->ptr);
+    LLVMValueRef args[3] = {l->frame, l->run, LLVMConstIntToPtr(ci64(l, (int64_t)(intptr_t)k), l->ptr)};
+    LLVMValueRef rc = LLVMBuildCall2(l->b, l->helper_ty, fp, args, 3, "");
+    LLVMValueRef bad = LLVMBuildICmp(l->b, LLVMIntNE, rc, LLVMConstInt(l->i32, 0, 0), "");
+    LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
+    LLVMBuildCondBr(l->b, bad, l->err, ok);
+    LLVMPositionBuilderAtEnd(l->b, ok);
+}
+
+/* a cold block that raises through helper h, entered when cond is true */
+static void raise_if(L *l, LLVMValueRef cond, Helper h, XCall *k, void (*spill)(L *, void *), void *ctx) {
+    LLVMBasicBlockRef bad = LLVMAppendBasicBlockInContext(l->cx, l->fn, "raise");
+    LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
+    LLVMBuildCondBr(l->b, cond, bad, ok);
+    LLVMPositionBuilderAtEnd(l->b, bad);
+    if (spill) spill(l, ctx);
+    call_helper(l, h, k);
+    LLVMBuildBr(l->b, l->err);
+    LLVMPositionBuilderAtEnd(l->b, ok);
+}
+
+/* the operands of r to their frame slots */
+static void spill_operands(L *l, Ref r) {
+    Ins *in = IN(l, r);
+    for (uint32_t j = 0; j < in->n; j++) {
+        Ref a = AR(l, r, j);
+        if (l->val[a].n) store_value(l, IN(l, a)->ty, l->c->slot[a], l->val[a]);
+    }
+}
+
+static Extra *extra(L *l, Ref r, int n) {
+    Extra *x = H->arena_alloc(&l->s->arena, sizeof(Extra) + sizeof(int32_t) * (size_t)(n > 0 ? n : 1));
+    if (!x) { l->bail = "out of memory"; return NULL; }
+    Ins *in = IN(l, r);
+    x->op = in->op; x->flags = in->flags; x->aux = in->aux; x->rt = in->ty; x->n = n;
+    x->at = in->n ? IN(l, AR(l, r, 0))->ty : in->ty;
+    return x;
+}
+
+/* the general path: operands to the frame, a helper, the result back */
+static void via_helper(L *l, Ref r) {
+    Ins *in = IN(l, r);
+    spill_operands(l, r);
+    XCall *k = xcall(l, r);
+    Extra *x;
+    Helper h = H->generic;
+    int nfixed = 0;
+    switch (in->op) {
+    case OP_VIEW: h = H->view; nfixed = 1; break;
+    case OP_ALLOC: h = H->alloc; break;
+    case OP_FILL: h = H->fill; break;
+    case OP_ACOPY: h = H->acopy; break;
+    case OP_LOAD: h = H->ldn; nfixed = 1; break;
+    case OP_STORE: h = H->stn; nfixed = 2; break;
+    case OP_CALL: h = H->call; break;
+    default: break;
+    }
+    if (in->op == OP_CALL) {
+        x = extra(l, r, 2 * (int)in->n);
+        if (!x || !k) return;
+        x->n = (int)in->n;
+        x->callee = l->f->callees.v[in->aux];
+        for (uint32_t j = 0; j < in->n; j++) {
+            x->slot[2 * j] = l->c->slot[AR(l, r, j)];
+            x->slot[2 * j + 1] = slots_of(IN(l, AR(l, r, j))->ty);
+        }
+    } else {
+        int n = (int)in->n - nfixed;
+        x = extra(l, r, n);
+        if (!x || !k) return;
+        if (in->op == OP_SELECT) x->at = in->ty;
+        for (int j = 0; j < n; j++) x->slot[j] = l->c->slot[AR(l, r, (uint32_t)(j + nfixed))];
+        if (h != H->generic) x->n = n;
+    }
+    k->x = x;
+    k->d = in->ty ? l->c->slot[r] : 0;
+    k->a = in->n ? l->c->slot[AR(l, r, 0)] : 0;
+    k->b = in->n > 1 ? l->c->slot[AR(l, r, 1)] : 0;
+    call_helper(l, h, k);
+    if (in->ty && (in->ty->kind == T_SCALAR || in->ty->kind == T_ARRAY)) l->val[r] = load_value(l, in->ty, l->c->slot[r]);
+}
+
+typedef struct IdxSpill { Ref idx, arr; int axis; LLVMValueRef orig, n; } IdxSpill;
+
+static void spill_index(L *l, void *p) {
+    IdxSpill *s = p;
+    LLVMBuildStore(l->b, s->orig, slot_ptr(l, l->c->slot[s->idx], 0));
+    LLVMBuildStore(l->b, s->n, slot_ptr(l, l->c->slot[s->arr] + 1 + s->axis, 0));
+}
+
+static LLVMValueRef addr(L *l, Ref arr, const Ref *idx, int nd) {
+    LV *a = &l->val[arr];
+    LLVMValueRef off = LLVMBuildMul(l->b, V(l, idx[0]), a->v[1 + nd], "");
+    if (nd == 2) off = LLVMBuildAdd(l->b, off, LLVMBuildMul(l->b, V(l, idx[1]), a->v[1 + nd + 1], ""), "");
+    return LLVMBuildGEP2(l->b, l->i8, a->v[0], &off, 1, "");
+}
+
+static LLVMTypeRef elem_int(L *l, int dt) {
+    switch (H->dtype_size((kiln_dtype)dt)) {
+    case 1: return l->i8;
+    case 2: return l->i16;
+    case 4: return l->i32;
+    default: return l->i64;
+    }
+}
+
+static void load(L *l, Ref r) {
+    Ins *in = IN(l, r);
+    Ref arr = AR(l, r, 0);
+    int nd = IN(l, arr)->ty->ndim, dt = in->ty->dtype;
+    if (nd < 1 || nd > 2) { via_helper(l, r); return; }
+    Ref idx[2] = {AR(l, r, 1), nd == 2 ? AR(l, r, 2) : 0};
+    LLVMValueRef p = addr(l, arr, idx, nd);
+    switch (cls(in->ty)) {
+    case 'F': l->val[r] = one(LLVMBuildLoad2(l->b, l->f64, p, "")); return;
+    case 'S': l->val[r] = one(LLVMBuildLoad2(l->b, l->f32, p, "")); return;
+    case 'Z': case 'z': {
+        LLVMTypeRef t = cls(in->ty) == 'Z' ? l->f64 : l->f32;
+        LLVMValueRef off = ci64(l, cls(in->ty) == 'Z' ? 8 : 4);
+        LV v = {{LLVMBuildLoad2(l->b, t, p, ""), LLVMBuildLoad2(l->b, t, LLVMBuildGEP2(l->b, l->i8, p, &off, 1, ""), "")}, 2};
+        l->val[r] = v;
+        return;
+    }
+    default: {
+        LLVMValueRef x = LLVMBuildLoad2(l->b, elem_int(l, dt), p, "");
+        if (dt == KILN_BOOL) x = LLVMBuildZExt(l->b, LLVMBuildICmp(l->b, LLVMIntNE, x, LLVMConstInt(l->i8, 0, 0), ""), l->i64, "");
+        else if (elem_int(l, dt) != l->i64) x = dt_is_signed(dt) ? LLVMBuildSExt(l->b, x, l->i64, "") : LLVMBuildZExt(l->b, x, l->i64, "");
+        l->val[r] = one(x);
+    }
+    }
+}
+
+static void store(L *l, Ref r) {
+    Ref arr = AR(l, r, 0), v = AR(l, r, 1);
+    const Type *at = IN(l, arr)->ty;
+    int nd = at->ndim, dt = at->dtype;
+    if (nd < 1 || nd > 2) { via_helper(l, r); return; }
+    Ref idx[2] = {AR(l, r, 2), nd == 2 ? AR(l, r, 3) : 0};
+    LLVMValueRef p = addr(l, arr, idx, nd);
+    LV *x = &l->val[v];
+    switch (cls(IN(l, v)->ty)) {
+    case 'F': case 'S': LLVMBuildStore(l->b, x->v[0], p); return;
+    case 'Z': case 'z': {
+        LLVMValueRef off = ci64(l, cls(IN(l, v)->ty) == 'Z' ? 8 : 4);
+        LLVMBuildStore(l->b, x->v[0], p);
+        LLVMBuildStore(l->b, x->v[1], LLVMBuildGEP2(l->b, l->i8, p, &off, 1, ""));
+        return;
+    }
+    default: {
+        LLVMValueRef y = x->v[0];
+        if (elem_int(l, dt) != l->i64) y = LLVMBuildTrunc(l->b, y, elem_int(l, dt), "");
+        LLVMBuildStore(l->b, y, p);
+    }
+    }
+}
+
+static void bound(L *l, Ref r) {
+    Ins *in = IN(l, r);
+    Ref arr = AR(l, r, 0), idx = AR(l, r, 1);
+    int axis = (int)in->aux;
+    LLVMValueRef i = V(l, idx), n = l->val[arr].v[1 + axis], j = i;
+    if (!(in->flags & BOUND_NOWRAP)) {
+        LLVMValueRef neg = LLVMBuildICmp(l->b, LLVMIntSLT, i, ci64(l, 0), "");
+        j = LLVMBuildSelect(l->b, neg, LLVMBuildAdd(l->b, i, n, ""), i, "");
+    }
+    if (!(in->flags & BOUND_NOCHECK)) {
+        XCall *k = xcall(l, r);
+        if (!k) return;
+        k->d = l->c->slot[idx]; k->a = l->c->slot[arr]; k->b = axis;
+        IdxSpill sp = {idx, arr, axis, i, n};
+        raise_if(l, LLVMBuildICmp(l->b, LLVMIntUGE, j, n, ""), H->index, k, spill_index, &sp);
+    }
+    l->val[r] = one(j);
+}
+
+static void compare(L *l, Ref r) {
+    Ins *in = IN(l, r);
+    Ref a = AR(l, r, 0), b = AR(l, r, 1);
+    int k = cls(IN(l, a)->ty), i = in->op - OP_EQ;
+    LLVMValueRef c;
+    if (k == 'I' || k == 'U') {
+        static const LLVMIntPredicate sp[] = {LLVMIntEQ, LLVMIntNE, LLVMIntSLT, LLVMIntSLE, LLVMIntSGT, LLVMIntSGE};
+        static const LLVMIntPredicate up[] = {LLVMIntEQ, LLVMIntNE, LLVMIntULT, LLVMIntULE, LLVMIntUGT, LLVMIntUGE};
+        c = LLVMBuildICmp(l->b, (k == 'U' ? up : sp)[i], V(l, a), V(l, b), "");
+    } else if (k == 'F' || k == 'S') {
+        static const LLVMRealPredicate fp[] = {LLVMRealOEQ, LLVMRealUNE, LLVMRealOLT, LLVMRealOLE, LLVMRealOGT, LLVMRealOGE};
+        c = LLVMBuildFCmp(l->b, fp[i], V(l, a), V(l, b), "");
+    } else { via_helper(l, r); return; }
+    l->val[r] = one(LLVMBuildZExt(l->b, c, l->i64, ""));
+}
+
+static void arith(L *l, Ref r) {
+    Ins *in = IN(l, r);
+    int k = cls(in->ty);
+    Ref a = AR(l, r, 0);
+    LLVMValueRef x = V(l, a), y = in->n > 1 ? V(l, AR(l, r, 1)) : NULL, z = NULL;
+    if (k == 'I' || k == 'U') {
+        switch (in->op) {
+        case OP_ADD: z = LLVMBuildAdd(l->b, x, y, ""); break;
+        case OP_SUB: z = LLVMBuildSub(l->b, x, y, ""); break;
+        case OP_MUL: z = LLVMBuildMul(l->b, x, y, ""); break;
+        case OP_AND: z = LLVMBuildAnd(l->b, x, y, ""); break;
+        case OP_OR: z = LLVMBuildOr(l->b, x, y, ""); break;
+        case OP_XOR: z = LLVMBuildXor(l->b, x, y, ""); break;
+        case OP_NEG: z = LLVMBuildSub(l->b, ci64(l, 0), x, ""); break;
+        case OP_INV: z = LLVMBuildXor(l->b, x, ci64(l, -1), ""); break;
+        case OP_NOT: z = LLVMBuildXor(l->b, x, ci64(l, 1), ""); break;
+        default: via_helper(l, r); return;
+        }
+        l->val[r] = one(wrap(l, z, in->ty));
+        return;
+    }
+    if (k == 'F' || k == 'S') {
+        switch (in->op) {
+        case OP_ADD: z = LLVMBuildFAdd(l->b, x, y, ""); break;
+        case OP_SUB: z = LLVMBuildFSub(l->b, x, y, ""); break;
+        case OP_MUL: z = LLVMBuildFMul(l->b, x, y, ""); break;
+        case OP_NEG: z = LLVMBuildFNeg(l->b, x, ""); break;
+        case OP_DIV: {
+            XCall *kc = xcall(l, r);
+            if (!kc) return;
+            kc->code = (in->flags & DIV_INTS) ? RE_ZDIV : RE_ZDIV_FLOAT;
+            raise_if(l, LLVMBuildFCmp(l->b, LLVMRealOEQ, y, LLVMConstReal(LLVMTypeOf(y), 0.0), ""), H->error, kc, NULL, NULL);
+            z = LLVMBuildFDiv(l->b, x, y, "");
+            break;
+        }
+        default: via_helper(l, r); return;
+        }
+        l->val[r] = one(z);
+        return;
+    }
+    via_helper(l, r);
+}
+
+static void cast(L *l, Ref r) {
+    Ins *in = IN(l, r);
+    Ref a = AR(l, r, 0);
+    const Type *at = IN(l, a)->ty, *rt = in->ty;
+    if (at->kind == T_ARRAY || at->dtype == rt->dtype) { l->val[r] = l->val[a]; return; }
+    int ka = cls(at), kr = cls(rt);
+    LLVMValueRef x = V(l, a);
+    if ((ka == 'I' || ka == 'U') && (kr == 'I' || kr == 'U') && rt->dtype != KILN_BOOL) { l->val[r] = one(wrap(l, x, rt)); return; }
+    LLVMTypeRef ft = kr == 'F' ? l->f64 : l->f32;
+    if (ka == 'I' && (kr == 'F' || kr == 'S')) { l->val[r] = one(LLVMBuildSIToFP(l->b, x, ft, "")); return; }
+    if (ka == 'U' && (kr == 'F' || kr == 'S')) { l->val[r] = one(LLVMBuildUIToFP(l->b, x, ft, "")); return; }
+    if (ka == 'F' && kr == 'S') { l->val[r] = one(LLVMBuildFPTrunc(l->b, x, l->f32, "")); return; }
+    if (ka == 'S' && kr == 'F') { l->val[r] = one(LLVMBuildFPExt(l->b, x, l->f64, "")); return; }
+    via_helper(l, r);
+}
+
+static LV constant(L *l, Ref r) {
+    Ins *in = IN(l, r);
+    Scalar *sc = &l->f->cst.v[in->aux];
+    switch (cls(in->ty)) {
+    case 'F': return one(LLVMConstReal(l->f64, sc->f));
+    case 'S': return one(LLVMConstReal(l->f32, sc->f));
+    case 'Z': { LV v = {{LLVMConstReal(l->f64, sc->c[0]), LLVMConstReal(l->f64, sc->c[1])}, 2}; return v; }
+    case 'z': { LV v = {{LLVMConstReal(l->f32, sc->c[0]), LLVMConstReal(l->f32, sc->c[1])}, 2}; return v; }
+    default: return one(ci64(l, sc->i));
+    }
+}
+
+static void ins(L *l, Ref r) {
+    Ins *in = IN(l, r);
+    if (!in->ty && in->op != OP_STORE && in->op != OP_FILL && in->op != OP_CALL) return;
+    switch (in->op) {
+    case OP_CONST:
+        if (in->ty->kind == T_SCALAR) l->val[r] = constant(l, r);
+        return;
+    case OP_ARG: case OP_EXTRACT:
+        if (in->ty->kind == T_SCALAR || in->ty->kind == T_ARRAY) l->val[r] = load_value(l, in->ty, l->c->slot[r]);
+        return;
+    case OP_PARAM: return; /* phis, made with the block */
+    case OP_DIM: l->val[r] = one(l->val[AR(l, r, 0)].v[1 + in->aux]); return;
+    case OP_BOUND: bound(l, r); return;
+    case OP_LOAD: load(l, r); return;
+    case OP_STORE: store(l, r); return;
+    case OP_CAST: cast(l, r); return;
+    case OP_SELECT: {
+        LV *a = &l->val[AR(l, r, 1)], *b = &l->val[AR(l, r, 2)];
+        LLVMValueRef c = LLVMBuildICmp(l->b, LLVMIntNE, V(l, AR(l, r, 0)), ci64(l, 0), "");
+        LV v = {{0}, a->n};
+        for (int k = 0; k < a->n; k++) v.v[k] = LLVMBuildSelect(l->b, c, a->v[k], b->v[k], "");
+        l->val[r] = v;
+        return;
+    }
+    case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE: compare(l, r); return;
+    case OP_ADD: case OP_SUB: case OP_MUL: case OP_DIV: case OP_NEG: case OP_AND: case OP_OR: case OP_XOR:
+    case OP_INV: case OP_NOT:
+        arith(l, r);
+        return;
+    default: via_helper(l, r);
+    }
+}
+
+/* ---- the function ---- */
+
+static void make_phis(L *l, uint32_t bi) {
+    Block *b = &l->f->blocks.v[bi];
+    for (uint32_t k = 0; k < b->params.n; k++) {
+        Ref p = b->params.v[k];
+        LLVMTypeRef ty[MAXC];
+        int n = comps(l, IN(l, p)->ty, ty);
+        l->val[p].n = n;
+        for (int c = 0; c < n; c++) l->val[p].v[c] = LLVMBuildPhi(l->b, ty[c], "");
+    }
+}
+
+static void terminator(L *l, uint32_t bi) {
+    Block *b = &l->f->blocks.v[bi];
+    switch (b->term) {
+    case TERM_JMP: LLVMBuildBr(l->b, l->bb[b->succ[0].to]); break;
+    case TERM_BR: {
+        LLVMValueRef c = LLVMBuildICmp(l->b, LLVMIntNE, V(l, b->cond), ci64(l, 0), "");
+        LLVMBuildCondBr(l->b, c, l->bb[b->succ[0].to], l->bb[b->succ[1].to]);
+        break;
+    }
+    case TERM_RET: {
+        int32_t o = 0;
+        for (uint32_t k = 0; k < b->rets.n; k++) {
+            Ref v = b->rets.v[k];
+            const Type *t = IN(l, v)->ty;
+            for (int c = 0; c < l->val[v].n; c++) {
+                LLVMValueRef off = ci64(l, 8 * o + comp_off(t, c));
+                LLVMBuildStore(l->b, l->val[v].v[c], LLVMBuildGEP2(l->b, l->i8, l->ret, &off, 1, ""));
+            }
+            o += slots_of(t);
+        }
+        LLVMBuildRet(l->b, LLVMConstInt(l->i32, 0, 0));
+        break;
+    }
+    case TERM_RAISE: {
+        XCall *k = xcall(l, 0);
+        if (!k) return;
+        k->line = (int)b->line;
+        k->ename = l->f->strs.v[b->ename];
+        k->emsg = b->emsg >= 0 ? l->f->strs.v[b->emsg] : "";
+        call_helper(l, H->raise, k);
+        LLVMBuildBr(l->b, l->err);
+        break;
+    }
+    default: l->bail = "a block without a terminator";
+    }
+    l->end[bi] = LLVMGetInsertBlock(l->b);
+}
+
+static void add_incoming(L *l) {
+    Func *f = l->f;
+    for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
+        Block *b = &f->blocks.v[bi];
+        if (b->dead || !b->params.n) continue;
+        for (uint32_t q = 0; q < b->preds.n; q++) {
+            Pred pr = b->preds.v[q];
+            if (f->blocks.v[pr.blk].dead) continue;
+            Edge *e = &f->blocks.v[pr.blk].succ[pr.succ];
+            for (uint32_t k = 0; k < b->params.n; k++) {
+                LV *pv = &l->val[b->params.v[k]], *av = &l->val[e->args.v[k]];
+                for (int c = 0; c < pv->n && c < av->n; c++) {
+                    LLVMValueRef v = av->v[c];
+                    LLVMBasicBlockRef from = l->end[pr.blk];
+                    LLVMAddIncoming(pv->v[c], &v, &from, 1);
+                }
+            }
+        }
+    }
+}
+
+/* reverse postorder: definitions are lowered before their uses */
+static uint32_t *rpo(Func *f, uint32_t *n) {
+    uint32_t nb = f->blocks.n;
+    uint32_t *stack = malloc(sizeof(uint32_t) * (nb + 1)), *post = malloc(sizeof(uint32_t) * (nb + 1));
+    uint8_t *seen = calloc(nb + 1, 1), *next = calloc(nb + 1, 1);
+    if (!stack || !post || !seen || !next) { free(stack); free(post); free(seen); free(next); return NULL; }
+    uint32_t sp = 0, np = 0;
+    stack[sp++] = 0; seen[0] = 1;
+    while (sp) {
+        uint32_t bi = stack[sp - 1];
+        Block *b = &f->blocks.v[bi];
+        bool pushed = false;
+        while (next[bi] < b->nsucc) {
+            uint32_t t = b->succ[next[bi]++].to;
+            if (!seen[t]) { seen[t] = 1; stack[sp++] = t; pushed = true; break; }
+        }
+        if (!pushed) { post[np++] = bi; sp--; }
+    }
+    for (uint32_t i = 0; i < np / 2; i++) { uint32_t t = post[i]; post[i] = post[np - 1 - i]; post[np - 1 - i] = t; }
+    free(stack); free(seen); free(next);
+    *n = np;
+    return post;
+}
+
+static bool build(L *l, const char *name, bool avx512) {
+    Func *f = l->f;
+    LLVMTypeRef params[3] = {l->ptr, l->ptr, l->ptr};
+    LLVMTypeRef fty = LLVMFunctionType(l->i32, params, 3, 0);
+    l->fn = LLVMAddFunction(l->m, name, fty);
+    l->frame = LLVMGetParam(l->fn, 0);
+    l->ret = LLVMGetParam(l->fn, 1);
+    l->run = LLVMGetParam(l->fn, 2);
+    /* the frame is private to this call: nothing else points into it */
+    LLVMAddAttributeAtIndex(l->fn, 1, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("noalias", 7), 0));
+    LLVMAddAttributeAtIndex(l->fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("nounwind", 8), 0));
+    if (avx512) {
+        LLVMAttributeRef a = LLVMCreateStringAttribute(l->cx, "prefer-vector-width", 19, "512", 3);
+        LLVMAddAttributeAtIndex(l->fn, LLVMAttributeFunctionIndex, a);
+    }
+    LLVMTypeRef hp[3] = {l->ptr, l->ptr, l->ptr};
+    l->helper_ty = LLVMFunctionType(l->i32, hp, 3, 0);
+    uint32_t nb = f->blocks.n, norder;
+    l->bb = calloc(nb + 1, sizeof *l->bb);
+    l->end = calloc(nb + 1, sizeof *l->end);
+    l->val = calloc(f->ins.n + 1, sizeof *l->val);
+    uint32_t *order = rpo(f, &norder);
+    if (!l->bb || !l->end || !l->val || !order) { free(order); l->bail = "out of memory"; return false; }
+    LLVMBasicBlockRef entry = LLVMAppendBasicBlockInContext(l->cx, l->fn, "entry");
+    for (uint32_t i = 0; i < norder; i++) l->bb[order[i]] = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
+    l->err = LLVMAppendBasicBlockInContext(l->cx, l->fn, "err");
+    LLVMPositionBuilderAtEnd(l->b, l->err);
+    LLVMBuildRet(l->b, LLVMConstInt(l->i32, (unsigned long long)-1, 1));
+    LLVMPositionBuilderAtEnd(l->b, entry);
+    LLVMBuildBr(l->b, l->bb[0]);
+    for (uint32_t i = 0; i < norder; i++) {
+        LLVMPositionBuilderAtEnd(l->b, l->bb[order[i]]);
+        make_phis(l, order[i]);
+    }
+    for (uint32_t i = 0; i < norder && !l->bail; i++) {
+        uint32_t bi = order[i];
+        Block *b = &f->blocks.v[bi];
+        LLVMPositionBuilderAtEnd(l->b, l->bb[bi]);
+        for (uint32_t k = 0; k < b->ins.n && !l->bail; k++) ins(l, b->ins.v[k]);
+        terminator(l, bi);
+    }
+    free(order);
+    if (l->bail) return false;
+    add_incoming(l);
+    return true;
+}
+
+static int llvm_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
+    if (!s->interp && H->interp_compile(ctx, s, err)) return -1;
+    Code *c = s->interp;
+    Jit *J = ctx->llvm_state;
+    L l;
+    memset(&l, 0, sizeof l);
+    l.ctx = ctx; l.s = s; l.f = s->ir; l.c = c;
+    LLVMOrcThreadSafeContextRef tsc = LLVMOrcCreateNewThreadSafeContext();
+    l.cx = LLVMOrcThreadSafeContextGetContext(tsc);
+    char name[64];
+    snprintf(name, sizeof name, "kiln_%s_%d", s->fn->name, J->serial++);
+    l.m = LLVMModuleCreateWithNameInContext(name, l.cx);
+    char *triple = LLVMGetTargetMachineTriple(J->tm);
+    LLVMSetTarget(l.m, triple);
+    LLVMDisposeMessage(triple);
+    LLVMTargetDataRef td = LLVMCreateTargetDataLayout(J->tm);
+    LLVMSetModuleDataLayout(l.m, td);
+    LLVMDisposeTargetData(td);
+    l.b = LLVMCreateBuilderInContext(l.cx);
+    l.i1 = LLVMInt1TypeInContext(l.cx); l.i8 = LLVMInt8TypeInContext(l.cx); l.i16 = LLVMInt16TypeInContext(l.cx);
+    l.i32 = LLVMInt32TypeInContext(l.cx); l.i64 = LLVMInt64TypeInContext(l.cx);
+    l.f32 = LLVMFloatTypeInContext(l.cx); l.f64 = LLVMDoubleTypeInContext(l.cx);
+    l.ptr = LLVMPointerTypeInContext(l.cx, 0);
+    uint64_t t0 = now_ns();
+    bool ok = build(&l, name, J->avx512);
+    uint64_t t1 = now_ns();
+    LLVMDisposeBuilder(l.b);
+    free(l.bb); free(l.end); free(l.val);
+    if (ok) {
+        LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
+        LLVMErrorRef e = LLVMRunPasses(l.m, "default<O2>", J->tm, po);
+        LLVMDisposePassBuilderOptions(po);
+        if (e) { LLVMConsumeError(e); l.bail = "the LLVM pass pipeline failed"; ok = false; }
+    }
+    uint64_t t2 = now_ns();
+    if (ok && getenv("KILN_LLVM_DUMP")) {
+        char *ir = LLVMPrintModuleToString(l.m);
+        fputs(ir, stderr);
+        LLVMDisposeMessage(ir);
+    }
+    if (ok) {
+        LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(l.m, tsc);
+        LLVMErrorRef e = LLVMOrcLLJITAddLLVMIRModule(J->jit, LLVMOrcLLJITGetMainJITDylib(J->jit), tsm);
+        LLVMOrcJITTargetAddress addr = 0;
+        if (!e) e = LLVMOrcLLJITLookup(J->jit, &addr, name);
+        if (e) { LLVMConsumeError(e); l.bail = "LLVM could not generate code"; }
+        else c->native = (NativeFn)(uintptr_t)addr;
+    } else {
+        LLVMDisposeModule(l.m);
+    }
+    LLVMOrcDisposeThreadSafeContext(tsc);
+    uint64_t t3 = now_ns();
+    if (l.bail) c->bailout = l.bail;
+    if (ctx->opt.log & KILN_LOG_TIERS) {
+        if (l.bail) H->log(ctx, "kiln: %s stays on a lower tier: LLVM bailed out (%s)\n", s->fn->name, l.bail);
+        else H->log(ctx, "kiln: %s compiled by LLVM: lowering %.1f us, IR passes %.1f us, machine code %.1f us\n", s->fn->name,
+                    (double)(t1 - t0) / 1e3, (double)(t2 - t1) / 1e3, (double)(t3 - t2) / 1e3);
+    }
+    return 0;
+}
+
+static void llvm_release(Spec *s) { s->interp = NULL; /* code is freed with the context's JIT */ }
+static void llvm_dump(Spec *s, FILE *out) { fprintf(out, "(set KILN_LLVM_DUMP=1 to print the optimized LLVM IR of %s)\n", s->fn->name); }
+
+static const LlvmTier tier = {
+    {"opt", KILN_TIER_OPT, llvm_compile, NULL /* libkiln enters the frame */, llvm_release, llvm_dump},
+    ctx_init, ctx_free,
+};
+
+const LlvmTier *kiln_llvm_tier(const KilnHost *host) {
+    if (!host || host->version != KILN_HOST_VERSION) return NULL;
+    H = host;
+    return &tier;
+}
