@@ -192,17 +192,21 @@ static XCall *xcall(L *l, Ref r) {
     return k;
 }
 
-/* call a helper; on -1 leave through the error exit */
-static void call_helper(L *l, Helper h, XCall *k) {
+/* call a helper; on -1 leave through the error exit. Error paths are marked
+ * cold, so that range-check elimination and the vectorizer treat them as rare */
+static void call_helper_c(L *l, Helper h, XCall *k, bool cold) {
     if (!k) return;
     LLVMValueRef fp = LLVMConstIntToPtr(ci64(l, (int64_t)(intptr_t)h), l->ptr);
     LLVMValueRef args[3] = {l->frame, l->run, LLVMConstIntToPtr(ci64(l, (int64_t)(intptr_t)k), l->ptr)};
     LLVMValueRef rc = LLVMBuildCall2(l->b, l->helper_ty, fp, args, 3, "");
+    if (cold) LLVMAddCallSiteAttribute(rc, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("cold", 4), 0));
     LLVMValueRef bad = LLVMBuildICmp(l->b, LLVMIntNE, rc, LLVMConstInt(l->i32, 0, 0), "");
     LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
     LLVMBuildCondBr(l->b, bad, l->err, ok);
     LLVMPositionBuilderAtEnd(l->b, ok);
 }
+
+static void call_helper(L *l, Helper h, XCall *k) { call_helper_c(l, h, k, false); }
 
 /* a cold block that raises through helper h, entered when cond is true */
 static void raise_if(L *l, LLVMValueRef cond, Helper h, XCall *k, void (*spill)(L *, void *), void *ctx) {
@@ -211,7 +215,7 @@ static void raise_if(L *l, LLVMValueRef cond, Helper h, XCall *k, void (*spill)(
     LLVMBuildCondBr(l->b, cond, bad, ok);
     LLVMPositionBuilderAtEnd(l->b, bad);
     if (spill) spill(l, ctx);
-    call_helper(l, h, k);
+    call_helper_c(l, h, k, true);
     LLVMBuildBr(l->b, l->err);
     LLVMPositionBuilderAtEnd(l->b, ok);
 }
@@ -285,10 +289,22 @@ static void spill_index(L *l, void *p) {
     LLVMBuildStore(l->b, s->n, slot_ptr(l, l->c->slot[s->arr] + 1 + s->axis, 0));
 }
 
+/* stride of axis k: for a C-contiguous array it follows from the shape, and the
+ * innermost one is the item size, a constant the vectorizer can use */
+static LLVMValueRef stride(L *l, Ref arr, int k) {
+    const Type *t = IN(l, arr)->ty;
+    LV *a = &l->val[arr];
+    int nd = t->ndim;
+    if (t->layout != LAYOUT_C) return a->v[1 + nd + k];
+    LLVMValueRef s = ci64(l, (int64_t)H->dtype_size((kiln_dtype)t->dtype));
+    for (int j = nd - 1; j > k; j--) s = LLVMBuildMul(l->b, s, a->v[1 + j], "");
+    return s;
+}
+
 static LLVMValueRef addr(L *l, Ref arr, const Ref *idx, int nd) {
     LV *a = &l->val[arr];
-    LLVMValueRef off = LLVMBuildMul(l->b, V(l, idx[0]), a->v[1 + nd], "");
-    if (nd == 2) off = LLVMBuildAdd(l->b, off, LLVMBuildMul(l->b, V(l, idx[1]), a->v[1 + nd + 1], ""), "");
+    LLVMValueRef off = LLVMBuildMul(l->b, V(l, idx[0]), stride(l, arr, 0), "");
+    if (nd == 2) off = LLVMBuildAdd(l->b, off, LLVMBuildMul(l->b, V(l, idx[1]), stride(l, arr, 1), ""), "");
     return LLVMBuildGEP2(l->b, l->i8, a->v[0], &off, 1, "");
 }
 
@@ -633,6 +649,21 @@ static bool build(L *l, const char *name, bool avx512) {
     return true;
 }
 
+/* 0: no loop, 1: loops without array accesses, 2: loops and array accesses */
+static int pipeline_kind(Func *f) {
+    bool loop = false, arrays = false;
+    for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
+        Block *b = &f->blocks.v[bi];
+        if (b->dead) continue;
+        for (uint32_t k = 0; k < b->preds.n; k++) if (b->preds.v[k].blk >= bi) loop = true;
+        for (uint32_t k = 0; k < b->ins.n; k++) {
+            int op = f->ins.v[b->ins.v[k]].op;
+            if (op == OP_LOAD || op == OP_STORE) arrays = true;
+        }
+    }
+    return !loop ? 0 : arrays ? 2 : 1;
+}
+
 static int llvm_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     if (!s->interp && H->interp_compile(ctx, s, err)) return -1;
     Code *c = s->interp;
@@ -663,7 +694,16 @@ static int llvm_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     free(l.bb); free(l.end); free(l.val);
     if (ok) {
         LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
-        LLVMErrorRef e = LLVMRunPasses(l.m, "default<O2>", J->tm, po);
+        /* loops over arrays pay for the full pipeline, with range-check elimination
+         * first so that bounds checks leave the vectorizer's way; scalar loops (the
+         * mandelbrot point) gain nothing from vectorization and get the cleanups and
+         * LICM; straight-line code only the cleanups (KILN_LLVM_PIPELINE overrides) */
+        const char *pipe = getenv("KILN_LLVM_PIPELINE");
+        int kind = pipeline_kind(l.f);
+        if (!pipe) pipe = kind == 2 ? "function(sroa,instcombine,simplifycfg,loop-simplify,lcssa,loop(loop-rotate),irce),default<O2>"
+                        : kind == 1 ? "function(sroa,early-cse,instcombine,simplifycfg,loop-simplify,lcssa,loop-mssa(licm),gvn,instcombine,simplifycfg)"
+                                    : "function(sroa,early-cse,instcombine,simplifycfg)";
+        LLVMErrorRef e = LLVMRunPasses(l.m, pipe, J->tm, po);
         LLVMDisposePassBuilderOptions(po);
         if (e) { LLVMConsumeError(e); l.bail = "the LLVM pass pipeline failed"; ok = false; }
     }
