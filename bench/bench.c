@@ -17,6 +17,7 @@ int64_t ref_mandel_grid(int64_t w, int64_t h, int64_t max_iter);
 double ref_sum(const double *x, int64_t n);
 void ref_saxpy(double a, const double *x, double *y, int64_t n);
 void ref_matmul(const double *a, const double *b, double *c, int64_t n);
+void ref_expk(const float *a, const float *b, const float *c, float *out, int64_t n);
 
 static double now(void) {
     struct timespec ts;
@@ -153,6 +154,37 @@ static void bench_matmul(kiln_ctx *ctx, int runs, int64_t n) {
     free(a); free(b); free(c); free(c2);
 }
 
+static void bench_expk(kiln_ctx *ctx, int runs) {
+    kiln_func *f = load(ctx, "bench/expk.py", "expk");
+    int64_t n = 10000000;
+    float *a = malloc(4 * (size_t)n), *b = malloc(4 * (size_t)n), *c = malloc(4 * (size_t)n), *o = malloc(4 * (size_t)n),
+          *o2 = malloc(4 * (size_t)n);
+    uint64_t s = 7;
+    for (int64_t i = 0; i < n; i++) {
+        s = s * 6364136223846793005ull + 1442695040888963407ull;
+        a[i] = (float)((s >> 40) % 1000) / 250.0f - 2.0f;
+        b[i] = (float)((s >> 20) % 1000) / 100.0f;
+        c[i] = (float)((s >> 30) % 10000) / 10.0f;
+    }
+    kiln_array aa = {a, KILN_FLOAT32, 1, {n}, {4}}, ba = {b, KILN_FLOAT32, 1, {n}, {4}}, ca = {c, KILN_FLOAT32, 1, {n}, {4}},
+               oa = {o, KILN_FLOAT32, 1, {n}, {4}};
+    kiln_value v[4] = {kiln_arr(&aa), kiln_arr(&ba), kiln_arr(&ca), kiln_arr(&oa)}, r;
+    double t0 = now();
+    call(f, v, 4, &r);
+    double cold = now() - t0;
+    kiln_value_free(&r);
+    double tk[64], tc[64];
+    for (int i = 0; i < runs; i++) {
+        t0 = now(); call(f, v, 4, &r); tk[i] = now() - t0; kiln_value_free(&r);
+        t0 = now(); ref_expk(a, b, c, o2, n); tc[i] = now() - t0;
+    }
+    if (memcmp(o, o2, 4 * (size_t)n) != 0) { printf("expk: results differ from C\n"); bad++; }
+    char name[64];
+    snprintf(name, sizeof name, "exp*b+sqrt f32 1e7 [%s]", tier_name);
+    report(name, cold, stats(tk, runs), stats(tc, runs));
+    free(a); free(b); free(c); free(o); free(o2);
+}
+
 static void bench_dispatch(kiln_ctx *ctx) {
     const char *src = "def ident(x):\n    return x\n";
     kiln_error err;
@@ -229,6 +261,8 @@ int main(int argc, char **argv) {
         bench_sum(ctx, runs);
         bench_saxpy(ctx, runs);
         bench_matmul(ctx, runs, 256);
+        if (t > 0) bench_matmul(ctx, runs < 5 ? runs : 5, 512); /* the interpreter would take minutes */
+        bench_expk(ctx, runs);
         bench_dispatch(ctx);
         kiln_ctx_free(ctx);
     }

@@ -42,3 +42,9 @@ void ref_matmul(const double *a, const double *b, double *c, int64_t n) {
             for (int64_t j = 0; j < n; j++) c[i * n + j] += aik * b[k * n + j];
         }
 }
+
+#include <math.h>
+/* the same arithmetic as bench/expk.py: exp and sqrt in double, the rest in float */
+void ref_expk(const float *a, const float *b, const float *c, float *out, int64_t n) {
+    for (int64_t i = 0; i < n; i++) out[i] = (float)exp((double)a[i]) * b[i] + (float)sqrt((double)c[i]);
+}

@@ -22,6 +22,7 @@
 #include <llvm-c/Target.h>
 #include <llvm-c/TargetMachine.h>
 #include <llvm-c/Transforms/PassBuilder.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -461,6 +462,71 @@ static void cast(L *l, Ref r) {
     via_helper(l, r);
 }
 
+/* math functions: the same libm routine the interpreter calls, by address, with
+ * CPython's error rules inline (NaN from a number is a domain error; infinity
+ * from a finite number a range error for the functions that can overflow) */
+static bool math_call(L *l, Ref r) {
+    Ins *in = IN(l, r);
+    static const struct { int fn; double (*f)(double); int check; } one_arg[] = {
+        {MF_EXP, exp, 2}, {MF_LOG, log, 1}, {MF_LOG2, log2, 1}, {MF_LOG10, log10, 1}, {MF_LOG1P, log1p, 1},
+        {MF_EXPM1, expm1, 2}, {MF_SIN, sin, 1}, {MF_COS, cos, 1}, {MF_TAN, tan, 1}, {MF_ASIN, asin, 1},
+        {MF_ACOS, acos, 1}, {MF_ATAN, atan, 1}, {MF_SINH, sinh, 2}, {MF_COSH, cosh, 2}, {MF_TANH, tanh, 1},
+        {MF_FABS, fabs, 0}, {MF_FLOOR, floor, 0}, {MF_CEIL, ceil, 0}, {MF_TRUNC, trunc, 0}, {MF_SQRT, sqrt, 1},
+    };
+    static const struct { int fn; double (*f)(double, double); } two_arg[] = {
+        {MF_ATAN2, atan2}, {MF_HYPOT, hypot}, {MF_COPYSIGN, copysign},
+    };
+    LLVMTypeRef d1[1] = {l->f64}, d2[2] = {l->f64, l->f64};
+    LLVMValueRef x = V(l, AR(l, r, 0)), res = NULL;
+    int check = 0;
+    /* correctly rounded in hardware and in libm alike: the intrinsics */
+    static const struct { int fn; const char *name; int check; } intr[] = {
+        {MF_SQRT, "llvm.sqrt", 1}, {MF_FABS, "llvm.fabs", 0}, {MF_FLOOR, "llvm.floor", 0},
+        {MF_CEIL, "llvm.ceil", 0}, {MF_TRUNC, "llvm.trunc", 0},
+    };
+    for (size_t i = 0; i < sizeof intr / sizeof *intr && !res; i++) {
+        if (intr[i].fn != in->aux) continue;
+        LLVMValueRef fn = LLVMGetIntrinsicDeclaration(l->m, LLVMLookupIntrinsicID(intr[i].name, strlen(intr[i].name)), d1, 1);
+        res = LLVMBuildCall2(l->b, LLVMFunctionType(l->f64, d1, 1, 0), fn, &x, 1, "");
+        check = intr[i].check;
+    }
+    for (size_t i = 0; i < sizeof one_arg / sizeof *one_arg && !res; i++) {
+        if (one_arg[i].fn != in->aux) continue;
+        LLVMTypeRef ft = LLVMFunctionType(l->f64, d1, 1, 0);
+        LLVMValueRef fp = LLVMConstIntToPtr(ci64(l, (int64_t)(intptr_t)one_arg[i].f), l->ptr);
+        res = LLVMBuildCall2(l->b, ft, fp, &x, 1, "");
+        check = one_arg[i].check;
+    }
+    for (size_t i = 0; i < sizeof two_arg / sizeof *two_arg && !res; i++) {
+        if (two_arg[i].fn != in->aux) continue;
+        LLVMTypeRef ft = LLVMFunctionType(l->f64, d2, 2, 0);
+        LLVMValueRef fp = LLVMConstIntToPtr(ci64(l, (int64_t)(intptr_t)two_arg[i].f), l->ptr);
+        LLVMValueRef args[2] = {x, V(l, AR(l, r, 1))};
+        res = LLVMBuildCall2(l->b, ft, fp, args, 2, "");
+    }
+    if (!res) return false;
+    if (check) {
+        LLVMValueRef inf = LLVMConstReal(l->f64, INFINITY);
+        LLVMValueRef nan_from_num = LLVMBuildAnd(l->b, LLVMBuildFCmp(l->b, LLVMRealUNO, res, res, ""),
+                                                 LLVMBuildFCmp(l->b, LLVMRealORD, x, x, ""), "");
+        XCall *kd = xcall(l, r);
+        if (!kd) return true;
+        kd->code = RE_MATH_DOMAIN;
+        LLVMValueRef fabs_fn = LLVMGetIntrinsicDeclaration(l->m, LLVMLookupIntrinsicID("llvm.fabs", 9), d1, 1);
+        LLVMTypeRef ft = LLVMFunctionType(l->f64, d1, 1, 0);
+        LLVMValueRef ar = LLVMBuildCall2(l->b, ft, fabs_fn, &res, 1, ""), ax = LLVMBuildCall2(l->b, ft, fabs_fn, &x, 1, "");
+        LLVMValueRef inf_from_finite = LLVMBuildAnd(l->b, LLVMBuildFCmp(l->b, LLVMRealOEQ, ar, inf, ""),
+                                                    LLVMBuildFCmp(l->b, LLVMRealOLT, ax, inf, ""), "");
+        raise_if(l, nan_from_num, H->error, kd, NULL, NULL);
+        XCall *kr = xcall(l, r);
+        if (!kr) return true;
+        kr->code = check == 2 ? RE_MATH_RANGE : RE_MATH_DOMAIN;
+        raise_if(l, inf_from_finite, H->error, kr, NULL, NULL);
+    }
+    l->val[r] = one(res);
+    return true;
+}
+
 static LV constant(L *l, Ref r) {
     Ins *in = IN(l, r);
     Scalar *sc = &l->f->cst.v[in->aux];
@@ -501,6 +567,9 @@ static void ins(L *l, Ref r) {
     case OP_ADD: case OP_SUB: case OP_MUL: case OP_DIV: case OP_NEG: case OP_AND: case OP_OR: case OP_XOR:
     case OP_INV: case OP_NOT:
         arith(l, r);
+        return;
+    case OP_MATH:
+        if (!math_call(l, r)) via_helper(l, r);
         return;
     default: via_helper(l, r);
     }
