@@ -58,6 +58,7 @@ typedef struct kiln_options {
     FILE *log_file;        /* where log lines go; default stderr */
     const char *cache_dir; /* disk cache directory (reserved for the disk cache) */
     int max_recursion;     /* kernel call depth before RecursionError; default 1000 */
+    int keep_llvm_ir;      /* 1: keep the LLVM IR and assembly of tier-2 code (for kiln explain --llvm) */
 } kiln_options;
 
 /* An array descriptor. It aliases memory owned by whoever filled it in:

@@ -49,6 +49,7 @@ fi
 check 0 "2.5" "$K" run --tier baseline "$T/k.py" add 1
 check 0 "2.5" "$K" run --tier interp "$T/k.py" add 1
 check 0 "x86-64 code for ramp" "$K" explain --asm "$T/k.py" ramp 3
+if [ -f "$(dirname "$K")/libkiln-llvm.so" ]; then check 0 "after the pass pipeline" "$K" explain --llvm "$T/k.py" ramp 3; fi
 check 0 "ret" "$K" explain --asm "$T/k.py" ramp 3
 KILN_LOG=tiers check 0 "compiled to" sh -c "KILN_LOG=tiers $K run $T/k.py add 1"
 # a function the baseline declines runs in the interpreter with the same answer, and says why

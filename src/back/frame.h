@@ -46,6 +46,7 @@ typedef struct Code {
     CodeMem mem;
     size_t native_size;
     const char *bailout; /* why the native tier did not compile it */
+    char *llvm_before, *llvm_after, *llvm_asm; /* tier 2, with keep_llvm_ir */
 } Code;
 
 /* run a compiled spec on a fresh frame: args and ret are flattened slots */

@@ -20,6 +20,7 @@ typedef struct CliArgs {
     const char *out;                            /* --out PATH.npy */
     const char *pass;                           /* explain --ir=after:PASS */
     bool asm_only;                              /* explain --asm */
+    bool llvm;                                  /* explain --llvm */
 } CliArgs;
 
 /* parse "FILE FUNC ARG... --opts"; returns -1 and prints usage on error */

@@ -9,6 +9,7 @@
 static bool explain_opt(const char *opt, CliArgs *a) {
     if (!strncmp(opt, "--ir=after:", 11)) { a->pass = opt + 11; return true; }
     if (!strcmp(opt, "--asm")) { a->asm_only = true; return true; }
+    if (!strcmp(opt, "--llvm")) { a->llvm = true; return true; }
     return false;
 }
 
@@ -19,15 +20,18 @@ int cmd_explain(int argc, char **argv) {
                    "\nPrints the specialization key for the arguments' signature, the inferred\n"
                    "type of every local variable, the typed IR as built and after each pass\n"
                    "(or only after PASS: fold, dce), the interpreter's code and the baseline\n"
-                   "tier's x86-64 code (--asm: only that, disassembled with objdump).\n");
+                   "tier's x86-64 code (--asm: only that, disassembled with objdump).\n"
+                   "--llvm compiles with the optimizing tier and prints its LLVM IR before and\n"
+                   "after the pass pipeline and the machine code LLVM generated.\n");
             return EXIT_OK;
         }
     CliArgs a;
     if (cli_parse_common(argc, argv, &a, "explain", explain_opt)) return EXIT_USAGE;
     kiln_options o;
     kiln_options_init(&o);
-    o.tier = a.tier;
+    o.tier = a.llvm ? KILN_TIER_OPT : a.tier;
     o.boundscheck = a.boundscheck;
+    o.keep_llvm_ir = a.llvm;
     kiln_ctx *ctx = kiln_ctx_new(&o);
     if (!ctx) return EXIT_ERR;
     ValPool pool = {0};
@@ -37,7 +41,7 @@ int cmd_explain(int argc, char **argv) {
     if (cli_prepare(ctx, &a, &fn, args, &nargs, &pool) == 0) {
         kiln_error err;
         memset(&err, 0, sizeof err);
-        if (rt_explain(fn, args, nargs, stdout, a.pass, a.asm_only, &err)) cli_print_error(&err);
+        if (rt_explain(fn, args, nargs, stdout, a.pass, a.asm_only || a.llvm, &err)) cli_print_error(&err);
         else rc = EXIT_OK;
     }
     cli_pool_free(&pool);

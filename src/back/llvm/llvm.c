@@ -109,6 +109,14 @@ typedef struct L {
     const char *bail;
 } L;
 
+/* a copy of an LLVM string in the spec's arena */
+static char *keep(Spec *s, const char *text) {
+    size_t n = strlen(text);
+    char *c = H->arena_alloc(&s->arena, n + 1);
+    if (c) memcpy(c, text, n + 1);
+    return c;
+}
+
 static LLVMValueRef ci64(L *l, int64_t v) { return LLVMConstInt(l->i64, (unsigned long long)v, 1); }
 
 static LLVMValueRef slot_ptr(L *l, int32_t slot, int byte) {
@@ -759,6 +767,7 @@ static int llvm_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     uint64_t t0 = now_ns();
     bool ok = build(&l, name, J->avx512);
     uint64_t t1 = now_ns();
+    if (ok && ctx->opt.keep_llvm_ir) { char *ir = LLVMPrintModuleToString(l.m); c->llvm_before = keep(s, ir); LLVMDisposeMessage(ir); }
     LLVMDisposeBuilder(l.b);
     free(l.bb); free(l.end); free(l.val);
     if (ok) {
@@ -777,10 +786,18 @@ static int llvm_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
         if (e) { LLVMConsumeError(e); l.bail = "the LLVM pass pipeline failed"; ok = false; }
     }
     uint64_t t2 = now_ns();
-    if (ok && getenv("KILN_LLVM_DUMP")) {
+    if (ok && ctx->opt.keep_llvm_ir) {
         char *ir = LLVMPrintModuleToString(l.m);
-        fputs(ir, stderr);
+        c->llvm_after = keep(s, ir);
         LLVMDisposeMessage(ir);
+        LLVMMemoryBufferRef mb;
+        char *emsg = NULL;
+        if (!LLVMTargetMachineEmitToMemoryBuffer(J->tm, l.m, LLVMAssemblyFile, &emsg, &mb)) {
+            size_t n = LLVMGetBufferSize(mb);
+            char *a = H->arena_alloc(&s->arena, n + 1);
+            if (a) { memcpy(a, LLVMGetBufferStart(mb), n); a[n] = 0; c->llvm_asm = a; }
+            LLVMDisposeMemoryBuffer(mb);
+        } else LLVMDisposeMessage(emsg);
     }
     if (ok) {
         LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(l.m, tsc);
@@ -804,7 +821,16 @@ static int llvm_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
 }
 
 static void llvm_release(Spec *s) { s->interp = NULL; /* code is freed with the context's JIT */ }
-static void llvm_dump(Spec *s, FILE *out) { fprintf(out, "(set KILN_LLVM_DUMP=1 to print the optimized LLVM IR of %s)\n", s->fn->name); }
+static void llvm_dump(Spec *s, FILE *out) {
+    Code *c = s->interp;
+    if (!c || !c->llvm_after) {
+        fprintf(out, "no LLVM code for %s (%s)\n", s->fn->name, c && c->bailout ? c->bailout : "compile it with --tier opt");
+        return;
+    }
+    fprintf(out, "--- LLVM IR of %s as lowered ---\n%s\n--- after the pass pipeline ---\n%s\n", s->fn->name,
+            c->llvm_before ? c->llvm_before : "", c->llvm_after);
+    if (c->llvm_asm) fprintf(out, "--- machine code (LLVM's assembly printer) ---\n%s", c->llvm_asm);
+}
 
 static const LlvmTier tier = {
     {"opt", KILN_TIER_OPT, llvm_compile, NULL /* libkiln enters the frame */, llvm_release, llvm_dump},
