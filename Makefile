@@ -33,10 +33,16 @@ HDR := $(wildcard include/*.h src/*/*.h src/back/x64/*.h)
 
 all: $(BUILD)/kiln $(BUILD)/libkiln.a $(BUILD)/libkiln.so $(LLVM_SO)
 
-$(BUILD)/libkiln-llvm.so: $(wildcard src/back/llvm/*.c) $(HDR) src/back/llvm/host.h
+CXX ?= c++
+$(BUILD)/llvm-fmf.o: src/back/llvm/fmf.cpp
+	@mkdir -p $(dir $@)
+	@$(CXX) $(shell $(LLVM_CONFIG) --cxxflags | sed 's/-I/-isystem /g') -fPIC -O2 -Wall -Wextra -Werror -c $< -o $@
+
+$(BUILD)/libkiln-llvm.so: $(wildcard src/back/llvm/*.c) $(HDR) src/back/llvm/host.h $(BUILD)/llvm-fmf.o
 	@mkdir -p $(dir $@)
 	@$(CC) $(KILN_CFLAGS) $(CFLAGS) $(shell $(LLVM_CONFIG) --cflags | sed 's/-D_GNU_SOURCE//') -shared -o $@ \
-	    $(wildcard src/back/llvm/*.c) $(shell $(LLVM_CONFIG) --ldflags) $(shell $(LLVM_CONFIG) --libs) $(LLVM_SO_LDFLAGS) -lm
+	    $(wildcard src/back/llvm/*.c) $(BUILD)/llvm-fmf.o $(shell $(LLVM_CONFIG) --ldflags) $(shell $(LLVM_CONFIG) --libs) \
+	    $(LLVM_SO_LDFLAGS) -lstdc++ -lm
 
 $(BUILD)/%.o: %.c $(HDR)
 	@mkdir -p $(dir $@)

@@ -80,7 +80,10 @@ static void bench_mandel(kiln_ctx *ctx, const char *fname, int runs) {
     report(name, cold, stats(tk, runs), stats(tc, runs));
 }
 
-static void bench_sum(kiln_ctx *ctx, int runs) {
+static void bench_sum_ctx(kiln_ctx *ctx, int runs, const char *label);
+static void bench_sum(kiln_ctx *ctx, int runs) { bench_sum_ctx(ctx, runs, NULL); }
+
+static void bench_sum_ctx(kiln_ctx *ctx, int runs, const char *label) {
     kiln_func *f = load(ctx, "bench/sum.py", "total");
     int64_t n = 10000000;
     double *x = malloc(sizeof(double) * (size_t)n);
@@ -95,10 +98,11 @@ static void bench_sum(kiln_ctx *ctx, int runs) {
     for (int i = 0; i < runs; i++) {
         t0 = now(); call(f, &a, 1, &r); tk[i] = now() - t0;
         t0 = now(); volatile double c = ref_sum(x, n); tc[i] = now() - t0;
-        if (c != want || r.v.f != want) bad++;
+        if (c != want || (!label && r.v.f != want)) bad++;
     }
+    if (label && (r.v.f - want > 1e-6 * want || want - r.v.f > 1e-6 * want)) bad++; /* reassociated: close, not equal */
     char name[64];
-    snprintf(name, sizeof name, "sum 1e7 [%s]", tier_name);
+    snprintf(name, sizeof name, "sum 1e7 [%s%s]", tier_name, label ? label : "");
     report(name, cold, stats(tk, runs), stats(tc, runs));
     free(x);
 }
@@ -265,6 +269,12 @@ int main(int argc, char **argv) {
         bench_expk(ctx, runs);
         bench_dispatch(ctx);
         kiln_ctx_free(ctx);
+        if (tiers[t] == KILN_TIER_OPT) {
+            o.fastmath = 1;
+            ctx = kiln_ctx_new(&o);
+            bench_sum_ctx(ctx, runs, ", fastmath");
+            kiln_ctx_free(ctx);
+        }
     }
     const char *compute = "def compute(x):\n    return x * x + 2 * x + 1\n";
     kiln_value x = kiln_float(1.5);

@@ -394,6 +394,7 @@ int cli_parse_common(int argc, char **argv, CliArgs *a, const char *cmd, bool (*
             if (!strcmp(s, "--tier") && i + 1 < argc) s = argv[++i];
             else if (!strncmp(s, "--tier=", 7)) s += 7;
             else if (!strcmp(s, "--no-boundscheck")) { a->boundscheck = false; continue; }
+            else if (!strcmp(s, "--fastmath")) { a->fastmath = true; continue; }
             else if (!strcmp(s, "--out") && i + 1 < argc) { a->out = argv[++i]; continue; }
             else if (!strncmp(s, "--out=", 6)) { a->out = s + 6; continue; }
             else if (extra && extra(s, a)) continue;

@@ -17,6 +17,7 @@ typedef struct CliArgs {
     const char *kwname[64], *kwval[64]; int nkw;
     kiln_tier tier;
     bool boundscheck;
+    bool fastmath;
     const char *out;                            /* --out PATH.npy */
     const char *pass;                           /* explain --ir=after:PASS */
     bool asm_only;                              /* explain --asm */

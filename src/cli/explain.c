@@ -31,6 +31,7 @@ int cmd_explain(int argc, char **argv) {
     kiln_options_init(&o);
     o.tier = a.llvm ? KILN_TIER_OPT : a.tier;
     o.boundscheck = a.boundscheck;
+    o.fastmath = a.fastmath;
     o.keep_llvm_ir = a.llvm;
     kiln_ctx *ctx = kiln_ctx_new(&o);
     if (!ctx) return EXIT_ERR;

@@ -14,6 +14,7 @@ static void help(void) {
            "options:\n"
            "  --tier interp|baseline|opt|auto   the execution tier (default auto: baseline)\n"
            "  --no-boundscheck                  do not check array indices\n"
+           "  --fastmath                        tier 2 may reassociate float arithmetic (last bits may differ)\n"
            "  --out PATH.npy                    write an array result to PATH.npy\n"
            "\n"
            "ARG: 3, -2.5, 1e3, (1+2j), True, None, (1, 2), [1.0, 2.0],\n"
@@ -29,6 +30,7 @@ int cmd_run(int argc, char **argv) {
     kiln_options_init(&o);
     o.tier = a.tier;
     o.boundscheck = a.boundscheck;
+    o.fastmath = a.fastmath;
     kiln_ctx *ctx = kiln_ctx_new(&o);
     if (!ctx) { fprintf(stderr, "error: out of memory\n"); return EXIT_ERR; }
     ValPool pool = {0};

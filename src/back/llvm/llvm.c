@@ -28,6 +28,7 @@
 #include <time.h>
 
 static const KilnHost *H;
+void kiln_llvm_set_fast(LLVMValueRef v); /* fmf.cpp */
 
 static uint64_t now_ns(void) {
     struct timespec ts;
@@ -434,9 +435,9 @@ static void arith(L *l, Ref r) {
     }
     if (k == 'F' || k == 'S') {
         switch (in->op) {
-        case OP_ADD: z = LLVMBuildFAdd(l->b, x, y, ""); break;
-        case OP_SUB: z = LLVMBuildFSub(l->b, x, y, ""); break;
-        case OP_MUL: z = LLVMBuildFMul(l->b, x, y, ""); break;
+        case OP_ADD: z = LLVMBuildFAdd(l->b, x, y, ""); if (l->ctx->opt.fastmath) kiln_llvm_set_fast(z); break;
+        case OP_SUB: z = LLVMBuildFSub(l->b, x, y, ""); if (l->ctx->opt.fastmath) kiln_llvm_set_fast(z); break;
+        case OP_MUL: z = LLVMBuildFMul(l->b, x, y, ""); if (l->ctx->opt.fastmath) kiln_llvm_set_fast(z); break;
         case OP_NEG: z = LLVMBuildFNeg(l->b, x, ""); break;
         case OP_DIV: {
             XCall *kc = xcall(l, r);
