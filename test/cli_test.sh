@@ -86,6 +86,7 @@ check 0 "1234.0" "$K" run "$T/k.py" total "@$T/f.npy"
 check 0 "--- after dce ---" "$K" explain "$T/k.py" add 1 2
 check 0 "a                int" "$K" explain "$T/k.py" add 1 2
 check 0 "--- after fold ---" "$K" explain --ir=after:fold "$T/k.py" add 1
+check 0 "nowrap nocheck" "$K" explain --ir=after:bce "$T/k.py" total "[[1.0, 2.0]]"
 check 0 "BLT_I" "$K" explain --tier interp "$T/k.py" ramp 3
 check 1 "has no function" "$K" explain "$T/k.py" nope
 printf 'def f(x):\n    return x +\n' > "$T/bad.py"

@@ -47,6 +47,8 @@ typedef struct Code {
     size_t native_size;
     const char *bailout; /* why the native tier did not compile it */
     char *llvm_before, *llvm_after, *llvm_asm; /* tier 2, with keep_llvm_ir */
+    void *native_owner;               /* what holds tier-2 code (its JIT resource tracker) */
+    void (*native_free)(struct Code *); /* drops it when the spec is freed */
 } Code;
 
 /* run a compiled spec on a fresh frame: args and ret are flattened slots */

@@ -642,6 +642,7 @@ static int interp_run(Spec *s, const Slot *args, Slot *ret, Run *run) { return f
 static void interp_release(Spec *s) {
     Code *c = s->interp;
     if (c) rt_code_free(&c->mem); /* native code of a higher tier on the same frame layout */
+    if (c && c->native_free) c->native_free(c);
     s->interp = NULL;          /* the rest is in the spec's arena */
 }
 

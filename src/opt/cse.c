@@ -74,33 +74,27 @@ static void visit(Cse *C, uint32_t bi) {
     b->ins.n = w;
 }
 
-bool opt_cse(Func *f) {
-    uint32_t nb = f->blocks.n, ni = f->ins.n;
-    /* postorder by an explicit DFS */
-    uint32_t *po = arena_alloc(f->a, sizeof(uint32_t) * nb), *rpo_num = arena_alloc(f->a, sizeof(uint32_t) * nb);
-    uint32_t *stack = arena_alloc(f->a, sizeof(uint32_t) * nb * 2), *idom = arena_alloc(f->a, sizeof(uint32_t) * nb);
-    uint8_t *state = arena_alloc(f->a, nb);
-    Cse C = {0};
-    C.f = f;
-    C.rep = arena_alloc(f->a, sizeof(Ref) * ni);
-    C.cap = 64;
-    while (C.cap < 2 * ni) C.cap *= 2;
-    C.tab = arena_alloc(f->a, sizeof(Ent) * C.cap);
-    C.undo_slot = arena_alloc(f->a, sizeof(uint32_t) * (ni + 1));
-    if (!po || !rpo_num || !stack || !idom || !state || !C.rep || !C.tab || !C.undo_slot) return false;
+/* immediate dominators (Cooper, Harvey, Kennedy); UINT32_MAX for unreachable blocks */
+bool opt_dominators(Func *f, uint32_t *idom) {
+    uint32_t nb = f->blocks.n;
+    uint32_t *po = arena_alloc(f->a, sizeof(uint32_t) * (nb + 1)), *rpo_num = arena_alloc(f->a, sizeof(uint32_t) * (nb + 1));
+    uint32_t *stack = arena_alloc(f->a, sizeof(uint32_t) * (nb + 1));
+    uint8_t *next = arena_alloc(f->a, nb + 1);
+    if (!po || !rpo_num || !stack || !next) return false;
+    for (uint32_t i = 0; i < nb; i++) { rpo_num[i] = UINT32_MAX; idom[i] = UINT32_MAX; }
     uint32_t npo = 0, sp = 0;
-    stack[sp++] = 0; state[0] = 1;
+    stack[sp++] = 0;
+    rpo_num[0] = 0; /* marks "seen" until the numbers are assigned */
     while (sp) {
         uint32_t bi = stack[sp - 1];
         Block *b = &f->blocks.v[bi];
         bool pushed = false;
-        for (int s = 0; s < b->nsucc; s++) {
-            uint32_t t = b->succ[s].to;
-            if (!state[t]) { state[t] = 1; stack[sp++] = t; pushed = true; break; }
+        while (next[bi] < b->nsucc) {
+            uint32_t t = b->succ[next[bi]++].to;
+            if (rpo_num[t] == UINT32_MAX) { rpo_num[t] = 0; stack[sp++] = t; pushed = true; break; }
         }
         if (!pushed) { po[npo++] = bi; sp--; }
     }
-    for (uint32_t i = 0; i < nb; i++) { rpo_num[i] = UINT32_MAX; idom[i] = UINT32_MAX; }
     for (uint32_t i = 0; i < npo; i++) rpo_num[po[i]] = npo - 1 - i;
     idom[0] = 0;
     for (bool changed = true; changed;) {
@@ -124,6 +118,21 @@ bool opt_cse(Func *f) {
             if (ni2 != UINT32_MAX && idom[bi] != ni2) { idom[bi] = ni2; changed = true; }
         }
     }
+    return true;
+}
+
+bool opt_cse(Func *f) {
+    uint32_t nb = f->blocks.n, ni = f->ins.n;
+    uint32_t *stack = arena_alloc(f->a, sizeof(uint32_t) * nb * 2), *idom = arena_alloc(f->a, sizeof(uint32_t) * (nb + 1));
+    Cse C = {0};
+    C.f = f;
+    C.rep = arena_alloc(f->a, sizeof(Ref) * ni);
+    C.cap = 64;
+    while (C.cap < 2 * ni) C.cap *= 2;
+    C.tab = arena_alloc(f->a, sizeof(Ent) * C.cap);
+    C.undo_slot = arena_alloc(f->a, sizeof(uint32_t) * (ni + 1));
+    if (!stack || !idom || !C.rep || !C.tab || !C.undo_slot || !opt_dominators(f, idom)) return false;
+    uint32_t sp;
     /* walk the dominator tree in preorder, scoping the table: children are the
      * blocks whose idom is the block, found by scanning (functions are small) */
     uint32_t *mark = arena_alloc(f->a, sizeof(uint32_t) * (nb + 1));

@@ -19,6 +19,8 @@ bool opt_fold(Func *f);
 bool opt_dce(Func *f);
 bool opt_merge(Func *f);
 bool opt_cse(Func *f);
+bool opt_bce(Func *f);
+bool opt_dominators(Func *f, uint32_t *idom);
 /* run the pipeline; if trace, print the IR after each pass (or only after
  * the pass named only) */
 bool opt_run(Func *f, FILE *trace, const char *only, char *err, size_t cap);

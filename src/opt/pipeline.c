@@ -6,6 +6,7 @@
  *   dce   unreachable blocks, unused pure values and block parameters
  *   merge straight-line blocks joined (empty loop latches, if/else joins with one way in)
  *   cse   common subexpressions over the dominator tree (repeated bounds checks, z*z)
+ *   bce   bounds checks of range(a.shape[k]) counters indexing a on axis k
  *   dce   again: what cse and merge left unused
  */
 #include "opt.h"
@@ -15,6 +16,7 @@ const Pass opt_passes[] = {
     {"dce", opt_dce, "requires: SSA; removes unreachable blocks and unused pure values"},
     {"merge", opt_merge, "requires: SSA, no unreachable blocks; preserves semantics; removes blocks"},
     {"cse", opt_cse, "requires: SSA, no unreachable blocks; preserves semantics"},
+    {"bce", opt_bce, "requires: SSA, cse; preserves semantics; marks provably safe bounds checks"},
     {"dce", opt_dce, "requires: SSA; removes what cse made unused"},
 };
 const int opt_npasses = (int)NELEM(opt_passes);

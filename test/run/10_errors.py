@@ -135,3 +135,11 @@ def negative_power(a, b):
 # expect-error: line 137: ZeroDivisionError: float division by zero
 def np_div(a, b):
     return a / b
+
+# run: other_array_checked([1.0, 2.0, 3.0], [1.0, 2.0])
+# expect-error: line 144: IndexError: index 2 is out of bounds for axis 0 with size 2
+def other_array_checked(a, b):
+    s = 0.0
+    for i in range(len(a)):
+        s += a[i] * b[i]
+    return s

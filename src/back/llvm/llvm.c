@@ -727,6 +727,16 @@ static bool build(L *l, const char *name, bool avx512) {
     return true;
 }
 
+static void code_free(Code *c) {
+    LLVMOrcResourceTrackerRef rt = c->native_owner;
+    if (!rt) return;
+    LLVMErrorRef e = LLVMOrcResourceTrackerRemove(rt);
+    if (e) LLVMConsumeError(e);
+    LLVMOrcReleaseResourceTracker(rt);
+    c->native_owner = NULL;
+    c->native = NULL;
+}
+
 /* 0: no loop, 1: loops without array accesses, 2: loops and array accesses */
 static int pipeline_kind(Func *f) {
     bool loop = false, arrays = false;
@@ -801,12 +811,23 @@ static int llvm_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
         } else LLVMDisposeMessage(emsg);
     }
     if (ok) {
+        /* one resource tracker per specialization, so that its code can be dropped */
         LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(l.m, tsc);
-        LLVMErrorRef e = LLVMOrcLLJITAddLLVMIRModule(J->jit, LLVMOrcLLJITGetMainJITDylib(J->jit), tsm);
+        LLVMOrcResourceTrackerRef rt = LLVMOrcJITDylibCreateResourceTracker(LLVMOrcLLJITGetMainJITDylib(J->jit));
+        LLVMErrorRef e = LLVMOrcLLJITAddLLVMIRModuleWithRT(J->jit, rt, tsm);
         LLVMOrcJITTargetAddress addr = 0;
         if (!e) e = LLVMOrcLLJITLookup(J->jit, &addr, name);
-        if (e) { LLVMConsumeError(e); l.bail = "LLVM could not generate code"; }
-        else c->native = (NativeFn)(uintptr_t)addr;
+        if (e) {
+            LLVMConsumeError(e);
+            l.bail = "LLVM could not generate code";
+            LLVMErrorRef e2 = LLVMOrcResourceTrackerRemove(rt);
+            if (e2) LLVMConsumeError(e2);
+            LLVMOrcReleaseResourceTracker(rt);
+        } else {
+            c->native = (NativeFn)(uintptr_t)addr;
+            c->native_owner = rt;
+            c->native_free = code_free;
+        }
     } else {
         LLVMDisposeModule(l.m);
     }
