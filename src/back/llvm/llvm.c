@@ -52,31 +52,37 @@ static void *ctx_init(kiln_ctx *ctx, kiln_error *err) {
     LLVMInitializeNativeAsmPrinter();
     Jit *J = calloc(1, sizeof *J);
     if (!J) return NULL;
-    LLVMOrcJITTargetMachineBuilderRef jtmb;
-    LLVMErrorRef e = LLVMOrcJITTargetMachineBuilderDetectHost(&jtmb);
-    if (e) goto fail;
-    LLVMOrcLLJITBuilderRef b = LLVMOrcCreateLLJITBuilder();
-    LLVMOrcLLJITBuilderSetJITTargetMachineBuilder(b, jtmb);
-    e = LLVMOrcCreateLLJIT(&J->jit, b);
-    if (e) goto fail;
     char *triple = LLVMGetDefaultTargetTriple();
     LLVMTargetRef target;
     char *msg = NULL;
-    if (LLVMGetTargetFromTriple(triple, &target, &msg)) { LLVMDisposeMessage(msg); LLVMDisposeMessage(triple); free(J); return NULL; }
+    if (LLVMGetTargetFromTriple(triple, &target, &msg)) {
+        snprintf(err->message, sizeof err->message, "LLVM has no target for %s: %s", triple, msg);
+        LLVMDisposeMessage(msg); LLVMDisposeMessage(triple); free(J);
+        return NULL;
+    }
     J->cpu = LLVMGetHostCPUName();
     J->features = LLVMGetHostCPUFeatures();
     J->avx512 = strstr(J->features, "+avx512f") != NULL;
-    J->tm = LLVMCreateTargetMachine(target, triple, J->cpu, J->features, LLVMCodeGenLevelAggressive, LLVMRelocDefault,
+    /* the host CPU and its features; code generation level from KILN_LLVM_CODEGEN (0-3, default 2) */
+    const char *lv = getenv("KILN_LLVM_CODEGEN");
+    int level = lv && *lv >= '0' && *lv <= '3' ? *lv - '0' : 2;
+    J->tm = LLVMCreateTargetMachine(target, triple, J->cpu, J->features, (LLVMCodeGenOptLevel)level, LLVMRelocDefault,
                                     LLVMCodeModelJITDefault);
+    LLVMTargetMachineRef jit_tm = LLVMCreateTargetMachine(target, triple, J->cpu, J->features, (LLVMCodeGenOptLevel)level,
+                                                          LLVMRelocDefault, LLVMCodeModelJITDefault);
     LLVMDisposeMessage(triple);
+    LLVMOrcLLJITBuilderRef b = LLVMOrcCreateLLJITBuilder();
+    LLVMOrcLLJITBuilderSetJITTargetMachineBuilder(b, LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine(jit_tm));
+    LLVMErrorRef e = LLVMOrcCreateLLJIT(&J->jit, b);
+    if (e) {
+        char *m = LLVMGetErrorMessage(e);
+        snprintf(err->message, sizeof err->message, "cannot start LLVM's JIT: %s", m);
+        LLVMDisposeErrorMessage(m);
+        LLVMDisposeTargetMachine(J->tm);
+        free(J);
+        return NULL;
+    }
     return J;
-fail: {
-    char *m = LLVMGetErrorMessage(e);
-    snprintf(err->message, sizeof err->message, "cannot start LLVM's JIT: %s", m);
-    LLVMDisposeErrorMessage(m);
-    free(J);
-    return NULL;
-}
 }
 
 static void ctx_free(void *state) {
