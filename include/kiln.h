@@ -59,6 +59,7 @@ typedef struct kiln_options {
     const char *cache_dir; /* disk cache directory (reserved for the disk cache) */
     int max_recursion;     /* kernel call depth before RecursionError; default 1000 */
     int keep_llvm_ir;      /* 1: keep the LLVM IR and assembly of tier-2 code (for kiln explain --llvm) */
+    int opt_level;         /* tier 2's LLVM pipeline for loops over arrays: 2 (default<O2>, the default) or 3 */
     int fastmath;          /* 1: tier 2 may reassociate float arithmetic (vectorized reductions);
                             * results may then differ from the other tiers in the last bits */
 } kiln_options;

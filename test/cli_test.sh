@@ -42,6 +42,7 @@ check 2 "unknown option '--bogus'" "$K" run --bogus "$T/k.py" add 1
 check 2 "unknown tier 'fast'" "$K" run --tier fast "$T/k.py" add 1
 if [ -f "$(dirname "$K")/libkiln-llvm.so" ]; then
     check 0 "2.5" "$K" run --tier opt "$T/k.py" add 1
+    check 0 "[0, 1, 4, 9]" "$K" run --tier opt -O3 --fastmath "$T/k.py" ramp 4
     check 1 "not available" env KILN_LLVM_LIB=/nonexistent/libkiln-llvm.so "$K" run --tier opt "$T/k.py" add 1
 else
     check 1 "not built into this kiln" "$K" run --tier opt "$T/k.py" add 1

@@ -390,11 +390,12 @@ int cli_parse_common(int argc, char **argv, CliArgs *a, const char *cmd, bool (*
     int nplain = 0;
     for (int i = 1; i < argc; i++) {
         const char *s = argv[i];
-        if (!strncmp(s, "--", 2) && s[2]) {
+        if ((!strncmp(s, "--", 2) && s[2]) || !strcmp(s, "-O3")) {
             if (!strcmp(s, "--tier") && i + 1 < argc) s = argv[++i];
             else if (!strncmp(s, "--tier=", 7)) s += 7;
             else if (!strcmp(s, "--no-boundscheck")) { a->boundscheck = false; continue; }
             else if (!strcmp(s, "--fastmath")) { a->fastmath = true; continue; }
+            else if (!strcmp(s, "-O3") || !strcmp(s, "--O3")) { a->opt_level = 3; continue; }
             else if (!strcmp(s, "--out") && i + 1 < argc) { a->out = argv[++i]; continue; }
             else if (!strncmp(s, "--out=", 6)) { a->out = s + 6; continue; }
             else if (extra && extra(s, a)) continue;

@@ -18,6 +18,7 @@ typedef struct CliArgs {
     kiln_tier tier;
     bool boundscheck;
     bool fastmath;
+    int opt_level;
     const char *out;                            /* --out PATH.npy */
     const char *pass;                           /* explain --ir=after:PASS */
     bool asm_only;                              /* explain --asm */

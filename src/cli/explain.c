@@ -32,6 +32,7 @@ int cmd_explain(int argc, char **argv) {
     o.tier = a.llvm ? KILN_TIER_OPT : a.tier;
     o.boundscheck = a.boundscheck;
     o.fastmath = a.fastmath;
+    o.opt_level = a.opt_level;
     o.keep_llvm_ir = a.llvm;
     kiln_ctx *ctx = kiln_ctx_new(&o);
     if (!ctx) return EXIT_ERR;

@@ -15,6 +15,7 @@ static void help(void) {
            "  --tier interp|baseline|opt|auto   the execution tier (default auto: baseline)\n"
            "  --no-boundscheck                  do not check array indices\n"
            "  --fastmath                        tier 2 may reassociate float arithmetic (last bits may differ)\n"
+           "  -O3                               tier 2 runs LLVM's O3 pipeline on loops over arrays (default O2)\n"
            "  --out PATH.npy                    write an array result to PATH.npy\n"
            "\n"
            "ARG: 3, -2.5, 1e3, (1+2j), True, None, (1, 2), [1.0, 2.0],\n"
@@ -31,6 +32,7 @@ int cmd_run(int argc, char **argv) {
     o.tier = a.tier;
     o.boundscheck = a.boundscheck;
     o.fastmath = a.fastmath;
+    o.opt_level = a.opt_level;
     kiln_ctx *ctx = kiln_ctx_new(&o);
     if (!ctx) { fprintf(stderr, "error: out of memory\n"); return EXIT_ERR; }
     ValPool pool = {0};

@@ -795,7 +795,10 @@ static int llvm_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
          * LICM; straight-line code only the cleanups (KILN_LLVM_PIPELINE overrides) */
         const char *pipe = getenv("KILN_LLVM_PIPELINE");
         int kind = pipeline_kind(l.f);
-        if (!pipe) pipe = kind == 2 ? "function(sroa,instcombine,simplifycfg,loop-simplify,lcssa,loop(loop-rotate),irce),default<O2>"
+        const char *full = ctx->opt.opt_level >= 3
+                               ? "function(sroa,instcombine,simplifycfg,loop-simplify,lcssa,loop(loop-rotate),irce),default<O3>"
+                               : "function(sroa,instcombine,simplifycfg,loop-simplify,lcssa,loop(loop-rotate),irce),default<O2>";
+        if (!pipe) pipe = kind == 2 ? full
                         : kind == 1 ? "function(sroa,early-cse,instcombine,simplifycfg,loop-simplify,lcssa,loop-mssa(licm),gvn,instcombine,simplifycfg)"
                                     : "function(sroa,early-cse,instcombine,simplifycfg)";
         LLVMErrorRef e = LLVMRunPasses(l.m, pipe, J->tm, po);
