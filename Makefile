@@ -80,6 +80,8 @@ test:
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -DKILN_DEBUG" \
 	    all build/asan/test/runner build/asan/test/mutate $(UNIT_BIN:$(BUILD)/%=build/asan/%)
 	@$(MAKE) --no-print-directory BUILD=build/nollvm LLVM=0 build/nollvm/kiln
+	@if [ -x /usr/lib/llvm-14/bin/llvm-config ]; then $(MAKE) --no-print-directory BUILD=build/llvm14 \
+	    LLVM_CONFIG=/usr/lib/llvm-14/bin/llvm-config build/llvm14/libkiln-llvm.so; fi
 	@sh test/run_all.sh
 
 demo:

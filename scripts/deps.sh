@@ -2,13 +2,14 @@
 # deps.sh — install the Debian packages kiln needs, once, as root.
 #   sh scripts/deps.sh demo   build tools only
 #   sh scripts/deps.sh test   + clang and its sanitizer runtime, python3-numpy (CPython oracle),
-#                             llvm-16-dev (the optimizing tier; `make demo` builds it too when present)
+#                             llvm-16-dev (the optimizing tier; `make demo` builds it too when present),
+#                             llvm-14-dev (to keep the tier building against LLVM 14)
 # Not root: prints the exact apt-get line to run and fails.
 set -e
 mode=${1:-test}
 pkgs="make gcc libc6-dev"
 if [ "$mode" = test ]; then
-    pkgs="$pkgs clang libclang-rt-dev python3 python3-numpy llvm-16-dev"
+    pkgs="$pkgs clang libclang-rt-dev python3 python3-numpy llvm-16-dev llvm-14-dev"
 fi
 missing=""
 for p in $pkgs; do

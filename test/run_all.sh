@@ -34,6 +34,10 @@ done
 if [ -x build/asan/test/mutate ]; then
     suite "asan: 600 mutated kernels" build/asan/test/mutate 1 600 test/run/*.py test/err/*.py examples/kernels.py
 fi
+# tier 2 built against LLVM 14 (typed pointers) still passes
+if [ -f build/llvm14/libkiln-llvm.so ]; then
+    suite "LLVM 14: kernels (opt)" env KILN_LLVM_LIB=build/llvm14/libkiln-llvm.so build/test/runner build/kiln --tier opt test/run/*.py
+fi
 # a kiln built without LLVM passes its suite and says clearly that tier 2 is missing
 if [ -x build/nollvm/kiln ]; then
     suite "LLVM=0: kernels (baseline)" build/test/runner build/nollvm/kiln --tier baseline test/run/*.py

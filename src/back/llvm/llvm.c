@@ -16,6 +16,7 @@
 #include "host.h"
 #include "../../rt/mathfn.h"
 #include <llvm-c/Core.h>
+#include <llvm/Config/llvm-config.h>
 #include <llvm-c/Error.h>
 #include <llvm-c/LLJIT.h>
 #include <llvm-c/Orc.h>
@@ -126,6 +127,23 @@ static char *keep(Spec *s, const char *text) {
 
 static LLVMValueRef ci64(L *l, int64_t v) { return LLVMConstInt(l->i64, (unsigned long long)v, 1); }
 
+/* loads and stores through byte pointers: LLVM 15+ has opaque pointers; 14
+ * still wants the pointer cast to the element type */
+static LLVMValueRef as_ptr_to(L *l, LLVMValueRef p, LLVMTypeRef ty) {
+#if LLVM_VERSION_MAJOR < 15
+    return LLVMBuildBitCast(l->b, p, LLVMPointerType(ty, 0), "");
+#else
+    (void)l; (void)ty;
+    return p;
+#endif
+}
+static LLVMValueRef ld(L *l, LLVMTypeRef ty, LLVMValueRef p) { return LLVMBuildLoad2(l->b, ty, as_ptr_to(l, p, ty), ""); }
+static LLVMValueRef st(L *l, LLVMValueRef v, LLVMValueRef p) { return LLVMBuildStore(l->b, v, as_ptr_to(l, p, LLVMTypeOf(v))); }
+/* a C function by address, as a callee of type fty */
+static LLVMValueRef fn_at(L *l, const void *addr, LLVMTypeRef fty) {
+    return LLVMConstIntToPtr(LLVMConstInt(l->i64, (unsigned long long)(uintptr_t)addr, 0), LLVMPointerType(fty, 0));
+}
+
 static LLVMValueRef slot_ptr(L *l, int32_t slot, int byte) {
     LLVMValueRef off = ci64(l, 8 * (int64_t)slot + byte);
     return LLVMBuildGEP2(l->b, l->i8, l->frame, &off, 1, "");
@@ -171,12 +189,12 @@ static LV load_value(L *l, const Type *t, int32_t slot) {
     LV v = {{0}, 0};
     LLVMTypeRef ty[MAXC];
     v.n = comps(l, t, ty);
-    for (int k = 0; k < v.n; k++) v.v[k] = LLVMBuildLoad2(l->b, ty[k], slot_ptr(l, slot, comp_off(t, k)), "");
+    for (int k = 0; k < v.n; k++) v.v[k] = ld(l, ty[k], slot_ptr(l, slot, comp_off(t, k)));
     return v;
 }
 
 static void store_value(L *l, const Type *t, int32_t slot, LV v) {
-    for (int k = 0; k < v.n; k++) LLVMBuildStore(l->b, v.v[k], slot_ptr(l, slot, comp_off(t, k)));
+    for (int k = 0; k < v.n; k++) st(l, v.v[k], slot_ptr(l, slot, comp_off(t, k)));
 }
 
 static LV one(LLVMValueRef x) { LV v = {{x}, 1}; return v; }
@@ -212,7 +230,7 @@ static XCall *xcall(L *l, Ref r) {
  * cold, so that range-check elimination and the vectorizer treat them as rare */
 static void call_helper_c(L *l, Helper h, XCall *k, bool cold) {
     if (!k) return;
-    LLVMValueRef fp = LLVMConstIntToPtr(ci64(l, (int64_t)(intptr_t)h), l->ptr);
+    LLVMValueRef fp = fn_at(l, (const void *)h, l->helper_ty);
     LLVMValueRef args[3] = {l->frame, l->run, LLVMConstIntToPtr(ci64(l, (int64_t)(intptr_t)k), l->ptr)};
     LLVMValueRef rc = LLVMBuildCall2(l->b, l->helper_ty, fp, args, 3, "");
     if (cold) LLVMAddCallSiteAttribute(rc, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("cold", 4), 0));
@@ -301,8 +319,8 @@ typedef struct IdxSpill { Ref idx, arr; int axis; LLVMValueRef orig, n; } IdxSpi
 
 static void spill_index(L *l, void *p) {
     IdxSpill *s = p;
-    LLVMBuildStore(l->b, s->orig, slot_ptr(l, l->c->slot[s->idx], 0));
-    LLVMBuildStore(l->b, s->n, slot_ptr(l, l->c->slot[s->arr] + 1 + s->axis, 0));
+    st(l, s->orig, slot_ptr(l, l->c->slot[s->idx], 0));
+    st(l, s->n, slot_ptr(l, l->c->slot[s->arr] + 1 + s->axis, 0));
 }
 
 /* stride of axis k: for a C-contiguous array it follows from the shape, and the
@@ -341,17 +359,17 @@ static void load(L *l, Ref r) {
     Ref idx[2] = {AR(l, r, 1), nd == 2 ? AR(l, r, 2) : 0};
     LLVMValueRef p = addr(l, arr, idx, nd);
     switch (cls(in->ty)) {
-    case 'F': l->val[r] = one(LLVMBuildLoad2(l->b, l->f64, p, "")); return;
-    case 'S': l->val[r] = one(LLVMBuildLoad2(l->b, l->f32, p, "")); return;
+    case 'F': l->val[r] = one(ld(l, l->f64, p)); return;
+    case 'S': l->val[r] = one(ld(l, l->f32, p)); return;
     case 'Z': case 'z': {
         LLVMTypeRef t = cls(in->ty) == 'Z' ? l->f64 : l->f32;
         LLVMValueRef off = ci64(l, cls(in->ty) == 'Z' ? 8 : 4);
-        LV v = {{LLVMBuildLoad2(l->b, t, p, ""), LLVMBuildLoad2(l->b, t, LLVMBuildGEP2(l->b, l->i8, p, &off, 1, ""), "")}, 2};
+        LV v = {{ld(l, t, p), ld(l, t, LLVMBuildGEP2(l->b, l->i8, p, &off, 1, ""))}, 2};
         l->val[r] = v;
         return;
     }
     default: {
-        LLVMValueRef x = LLVMBuildLoad2(l->b, elem_int(l, dt), p, "");
+        LLVMValueRef x = ld(l, elem_int(l, dt), p);
         if (dt == KILN_BOOL) x = LLVMBuildZExt(l->b, LLVMBuildICmp(l->b, LLVMIntNE, x, LLVMConstInt(l->i8, 0, 0), ""), l->i64, "");
         else if (elem_int(l, dt) != l->i64) x = dt_is_signed(dt) ? LLVMBuildSExt(l->b, x, l->i64, "") : LLVMBuildZExt(l->b, x, l->i64, "");
         l->val[r] = one(x);
@@ -368,17 +386,17 @@ static void store(L *l, Ref r) {
     LLVMValueRef p = addr(l, arr, idx, nd);
     LV *x = &l->val[v];
     switch (cls(IN(l, v)->ty)) {
-    case 'F': case 'S': LLVMBuildStore(l->b, x->v[0], p); return;
+    case 'F': case 'S': st(l, x->v[0], p); return;
     case 'Z': case 'z': {
         LLVMValueRef off = ci64(l, cls(IN(l, v)->ty) == 'Z' ? 8 : 4);
-        LLVMBuildStore(l->b, x->v[0], p);
-        LLVMBuildStore(l->b, x->v[1], LLVMBuildGEP2(l->b, l->i8, p, &off, 1, ""));
+        st(l, x->v[0], p);
+        st(l, x->v[1], LLVMBuildGEP2(l->b, l->i8, p, &off, 1, ""));
         return;
     }
     default: {
         LLVMValueRef y = x->v[0];
         if (elem_int(l, dt) != l->i64) y = LLVMBuildTrunc(l->b, y, elem_int(l, dt), "");
-        LLVMBuildStore(l->b, y, p);
+        st(l, y, p);
     }
     }
 }
@@ -508,14 +526,14 @@ static bool math_call(L *l, Ref r) {
     for (size_t i = 0; i < sizeof one_arg / sizeof *one_arg && !res; i++) {
         if (one_arg[i].fn != in->aux) continue;
         LLVMTypeRef ft = LLVMFunctionType(l->f64, d1, 1, 0);
-        LLVMValueRef fp = LLVMConstIntToPtr(ci64(l, (int64_t)(intptr_t)one_arg[i].f), l->ptr);
+        LLVMValueRef fp = fn_at(l, (const void *)one_arg[i].f, ft);
         res = LLVMBuildCall2(l->b, ft, fp, &x, 1, "");
         check = one_arg[i].check;
     }
     for (size_t i = 0; i < sizeof two_arg / sizeof *two_arg && !res; i++) {
         if (two_arg[i].fn != in->aux) continue;
         LLVMTypeRef ft = LLVMFunctionType(l->f64, d2, 2, 0);
-        LLVMValueRef fp = LLVMConstIntToPtr(ci64(l, (int64_t)(intptr_t)two_arg[i].f), l->ptr);
+        LLVMValueRef fp = fn_at(l, (const void *)two_arg[i].f, ft);
         LLVMValueRef args[2] = {x, V(l, AR(l, r, 1))};
         res = LLVMBuildCall2(l->b, ft, fp, args, 2, "");
     }
@@ -619,7 +637,7 @@ static void terminator(L *l, uint32_t bi) {
             const Type *t = IN(l, v)->ty;
             for (int c = 0; c < l->val[v].n; c++) {
                 LLVMValueRef off = ci64(l, 8 * o + comp_off(t, c));
-                LLVMBuildStore(l->b, l->val[v].v[c], LLVMBuildGEP2(l->b, l->i8, l->ret, &off, 1, ""));
+                st(l, l->val[v].v[c], LLVMBuildGEP2(l->b, l->i8, l->ret, &off, 1, ""));
             }
             o += slots_of(t);
         }
@@ -780,7 +798,11 @@ static int llvm_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     l.i1 = LLVMInt1TypeInContext(l.cx); l.i8 = LLVMInt8TypeInContext(l.cx); l.i16 = LLVMInt16TypeInContext(l.cx);
     l.i32 = LLVMInt32TypeInContext(l.cx); l.i64 = LLVMInt64TypeInContext(l.cx);
     l.f32 = LLVMFloatTypeInContext(l.cx); l.f64 = LLVMDoubleTypeInContext(l.cx);
+#if LLVM_VERSION_MAJOR < 15
+    l.ptr = LLVMPointerType(l.i8, 0);
+#else
     l.ptr = LLVMPointerTypeInContext(l.cx, 0);
+#endif
     uint64_t t0 = now_ns();
     bool ok = build(&l, name, J->avx512);
     uint64_t t1 = now_ns();
