@@ -115,7 +115,16 @@ typedef struct L {
     LLVMBasicBlockRef *bb, *end, err;
     LV *val;
     const char *bail;
+    LLVMBasicBlockRef entry;    /* where frames of inlined callees are allocated */
+    /* callees emitted into this module (shared with nested lowerings) */
+    struct Inl { Spec *s; LLVMValueRef fn; } *inl;
+    int *ninl;
+    Spec *stack[8];             /* the specs being lowered, outermost first */
+    int depth;
+    bool avx512;
 } L;
+
+static bool build(L *l, const char *name, bool avx512);
 
 /* a copy of an LLVM string in the spec's arena */
 static char *keep(Spec *s, const char *text) {
@@ -273,8 +282,11 @@ static Extra *extra(L *l, Ref r, int n) {
 }
 
 /* the general path: operands to the frame, a helper, the result back */
+static bool inline_call(L *l, Ref r);
+
 static void via_helper(L *l, Ref r) {
     Ins *in = IN(l, r);
+    if (in->op == OP_CALL && inline_call(l, r)) return;
     spill_operands(l, r);
     XCall *k = xcall(l, r);
     Extra *x;
@@ -493,6 +505,81 @@ static void cast(L *l, Ref r) {
     if (ka == 'F' && kr == 'S') { l->val[r] = one(LLVMBuildFPTrunc(l->b, x, l->f32, "")); return; }
     if (ka == 'S' && kr == 'F') { l->val[r] = one(LLVMBuildFPExt(l->b, x, l->f64, "")); return; }
     via_helper(l, r);
+}
+
+/* ---- calls between kernels ---- */
+
+static int ir_size(Func *f) {
+    int n = 0;
+    for (uint32_t b = 0; b < f->blocks.n; b++) if (!f->blocks.v[b].dead) n += (int)f->blocks.v[b].ins.n;
+    return n;
+}
+
+/* the callee lowered into this module as an internal function with the frame
+ * ABI; NULL when it is not a candidate (recursive, large, nested too deep) */
+static LLVMValueRef callee_fn(L *l, Spec *c) {
+    for (int i = 0; i < *l->ninl; i++) if (l->inl[i].s == c) return l->inl[i].fn;
+    for (int i = 0; i <= l->depth; i++) if (l->stack[i] == c) return NULL;
+    if (l->depth + 1 >= 8 || !c->ir || !c->interp || ir_size(c->ir) > 400 || *l->ninl >= 64) return NULL;
+    L k;
+    memset(&k, 0, sizeof k);
+    k.ctx = l->ctx; k.s = c; k.f = c->ir; k.c = c->interp;
+    k.cx = l->cx; k.m = l->m;
+    k.b = LLVMCreateBuilderInContext(l->cx);
+    k.i1 = l->i1; k.i8 = l->i8; k.i16 = l->i16; k.i32 = l->i32; k.i64 = l->i64; k.f32 = l->f32; k.f64 = l->f64; k.ptr = l->ptr;
+    k.inl = l->inl; k.ninl = l->ninl;
+    memcpy(k.stack, l->stack, sizeof k.stack);
+    k.depth = l->depth + 1;
+    k.stack[k.depth] = c;
+    char name[96];
+    snprintf(name, sizeof name, "%s.inl%d", LLVMGetValueName(l->fn), *l->ninl);
+    bool ok = build(&k, name, l->avx512);
+    LLVMDisposeBuilder(k.b);
+    free(k.bb); free(k.end); free(k.val);
+    if (!ok) {
+        if (k.fn) LLVMDeleteFunction(k.fn);
+        return NULL;
+    }
+    LLVMSetLinkage(k.fn, LLVMInternalLinkage);
+    LLVMAddAttributeAtIndex(k.fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("alwaysinline", 12), 0));
+    l->inl[*l->ninl].s = c;
+    l->inl[*l->ninl].fn = k.fn;
+    (*l->ninl)++;
+    return k.fn;
+}
+
+/* a call to a kernel compiled into this module: its frame on our stack, its
+ * results straight into our frame's slots for the call */
+static bool inline_call(L *l, Ref r) {
+    Ins *in = IN(l, r);
+    Spec *c = l->f->callees.v[in->aux];
+    LLVMValueRef fn = callee_fn(l, c);
+    if (!fn) return false;
+    const Code *cc = c->interp;
+    LLVMBuilderRef eb = LLVMCreateBuilderInContext(l->cx);
+    LLVMValueRef first = LLVMGetFirstInstruction(l->entry);
+    if (first) LLVMPositionBuilderBefore(eb, first); else LLVMPositionBuilderAtEnd(eb, l->entry);
+    LLVMValueRef frame = LLVMBuildArrayAlloca(eb, l->i64, LLVMConstInt(l->i32, cc->nslots ? cc->nslots : 1, 0), "frame");
+    LLVMSetAlignment(frame, 16);
+    LLVMDisposeBuilder(eb);
+    LLVMValueRef fr8 = LLVMBuildBitCast(l->b, frame, l->ptr, "");
+    for (uint32_t j = 0; j < in->n && j < cc->nargs; j++) {
+        Ref a = AR(l, r, j);
+        const Type *t = IN(l, a)->ty;
+        LV *v = &l->val[a];
+        for (int k = 0; k < v->n; k++) {
+            LLVMValueRef off = ci64(l, 8 * (int64_t)cc->arg_slot[j] + comp_off(t, k));
+            st(l, v->v[k], LLVMBuildGEP2(l->b, l->i8, fr8, &off, 1, ""));
+        }
+    }
+    LLVMValueRef args[3] = {fr8, in->ty ? slot_ptr(l, l->c->slot[r], 0) : slot_ptr(l, 0, 0), l->run};
+    LLVMTypeRef params[3] = {l->ptr, l->ptr, l->ptr};
+    LLVMValueRef rc = LLVMBuildCall2(l->b, LLVMFunctionType(l->i32, params, 3, 0), fn, args, 3, "");
+    LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
+    LLVMBuildCondBr(l->b, LLVMBuildICmp(l->b, LLVMIntNE, rc, LLVMConstInt(l->i32, 0, 0), ""), l->err, ok);
+    LLVMPositionBuilderAtEnd(l->b, ok);
+    if (in->ty && (in->ty->kind == T_SCALAR || in->ty->kind == T_ARRAY)) l->val[r] = load_value(l, in->ty, l->c->slot[r]);
+    return true;
 }
 
 /* math functions: the same libm routine the interpreter calls, by address, with
@@ -728,6 +815,8 @@ static bool build(L *l, const char *name, bool avx512) {
     uint32_t *order = rpo(f, &norder);
     if (!l->bb || !l->end || !l->val || !order) { free(order); l->bail = "out of memory"; return false; }
     LLVMBasicBlockRef entry = LLVMAppendBasicBlockInContext(l->cx, l->fn, "entry");
+    l->entry = entry;
+    l->avx512 = avx512;
     for (uint32_t i = 0; i < norder; i++) l->bb[order[i]] = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
     l->err = LLVMAppendBasicBlockInContext(l->cx, l->fn, "err");
     LLVMPositionBuilderAtEnd(l->b, l->err);
@@ -803,6 +892,10 @@ static int llvm_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
 #else
     l.ptr = LLVMPointerTypeInContext(l.cx, 0);
 #endif
+    struct Inl inl[64];
+    int ninl = 0;
+    l.inl = inl; l.ninl = &ninl;
+    l.stack[0] = s;
     uint64_t t0 = now_ns();
     bool ok = build(&l, name, J->avx512);
     uint64_t t1 = now_ns();
@@ -818,11 +911,11 @@ static int llvm_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
         const char *pipe = getenv("KILN_LLVM_PIPELINE");
         int kind = pipeline_kind(l.f);
         const char *full = ctx->opt.opt_level >= 3
-                               ? "function(sroa,instcombine,simplifycfg,loop-simplify,lcssa,loop(loop-rotate),irce),default<O3>"
-                               : "function(sroa,instcombine,simplifycfg,loop-simplify,lcssa,loop(loop-rotate),irce),default<O2>";
+                               ? "always-inline,function(sroa,instcombine,simplifycfg,loop-simplify,lcssa,loop(loop-rotate),irce),default<O3>"
+                               : "always-inline,function(sroa,instcombine,simplifycfg,loop-simplify,lcssa,loop(loop-rotate),irce),default<O2>";
         if (!pipe) pipe = kind == 2 ? full
-                        : kind == 1 ? "function(sroa,early-cse,instcombine,simplifycfg,loop-simplify,lcssa,loop-mssa(licm),gvn,instcombine,simplifycfg)"
-                                    : "function(sroa,early-cse,instcombine,simplifycfg)";
+                        : kind == 1 ? "always-inline,function(sroa,early-cse,instcombine,simplifycfg,loop-simplify,lcssa,loop-mssa(licm),gvn,instcombine,simplifycfg)"
+                                    : "always-inline,function(sroa,early-cse,instcombine,simplifycfg)";
         LLVMErrorRef e = LLVMRunPasses(l.m, pipe, J->tm, po);
         LLVMDisposePassBuilderOptions(po);
         if (e) { LLVMConsumeError(e); l.bail = "the LLVM pass pipeline failed"; ok = false; }
