@@ -95,5 +95,16 @@ check 1 "bad.py:2:15: error: invalid syntax" "$K" run "$T/bad.py" f 1
 printf 'def f(x):\n    return 1 // x\n' > "$T/zd.py"
 check 1 "zd.py:2: ZeroDivisionError: integer division or modulo by zero" "$K" run "$T/zd.py" f 0
 KILN_LOG=recompiles check 0 "argument 'a' changed from" sh -c "printf 'def g(a):\n    return a\ndef f(x):\n    return g(x) + g(1.5)\n' > $T/rc.py && KILN_LOG=recompiles $K run $T/rc.py f 1"
+# kiln bench: text and JSON, the plot, usage errors
+check 0 "warm (3 calls after 1 warm-up)" "$K" bench "$T/k.py" ramp 50 --runs 3 --warmup 1 --no-process
+check 0 '"warm": {"n": 3' "$K" bench "$T/k.py" ramp 50 --runs 3 --json --no-process
+check 0 '"first_call": {"total"' "$K" bench "$T/k.py" ramp 50 --runs 3 --json --no-process
+check 0 '"cold_process": {"n": 5' "$K" bench "$T/k.py" add 1 --runs 3 --json
+check 0 '"dispatch_ns"' "$K" bench "$T/k.py" add 1 --runs 3 --json --no-process
+check 0 "GB/s" "$K" bench "$T/k.py" ramp 1000 --runs 3 --bytes 4000 --no-process
+check 0 "</svg>" sh -c "$K bench $T/k.py ramp 10 --runs 5 --no-process --plot $T/p.svg > /dev/null && cat $T/p.svg"
+check 0 "usage: kiln bench" "$K" bench --help
+check 1 "has no function" "$K" bench "$T/k.py" nope --runs 3
+check 2 "unknown option '--frob'" "$K" bench "$T/k.py" add 1 --frob
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

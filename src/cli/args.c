@@ -431,6 +431,11 @@ int cli_prepare(kiln_ctx *ctx, CliArgs *a, kiln_func **fn, kiln_value *args, int
     kiln_error err;
     kiln_module *m = kiln_load_file(ctx, a->file, &err);
     if (!m) { cli_print_error(&err); return -1; }
+    return cli_bind(m, a, fn, args, nargs, pool);
+}
+
+int cli_bind(kiln_module *m, CliArgs *a, kiln_func **fn, kiln_value *args, int *nargs, ValPool *pool) {
+    kiln_error err;
     *fn = kiln_lookup(m, a->func);
     if (!*fn) { fprintf(stderr, "error: %s has no function '%s'\n", a->file, a->func); return -1; }
     int np = kiln_func_nparams(*fn);

@@ -23,6 +23,11 @@ typedef struct CliArgs {
     const char *pass;                           /* explain --ir=after:PASS */
     bool asm_only;                              /* explain --asm */
     bool llvm;                                  /* explain --llvm */
+    /* bench */
+    int warmup, runs;
+    double time_budget, bytes, flops;
+    bool json, no_process;
+    const char *plot;
 } CliArgs;
 
 /* parse "FILE FUNC ARG... --opts"; returns -1 and prints usage on error */
@@ -35,7 +40,10 @@ void cli_print_error(const kiln_error *err);
 /* load FILE, bind the arguments of FUNC (keywords by name) */
 int cli_prepare(kiln_ctx *ctx, CliArgs *a, kiln_func **fn, kiln_value *args, int *nargs, ValPool *pool);
 
+int cli_bind(kiln_module *m, CliArgs *a, kiln_func **fn, kiln_value *args, int *nargs, ValPool *pool);
+
 int cmd_run(int argc, char **argv);
+int cmd_bench(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 
 #endif

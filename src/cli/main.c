@@ -11,6 +11,7 @@ static void usage(FILE *out) {
             "commands:\n"
             "  run FILE FUNC [ARG ...]      run a kernel and print its result as Python would\n"
             "  explain FILE FUNC [ARG ...]  show inferred types, IR after each pass, tier code\n"
+            "  bench FILE FUNC [ARG ...]    first call by phase, warm calls, cold process, throughput\n"
             "\n"
             "ARG is a Python literal (3, -2.5, 1e3, (1+2j), True, (1, 2)), a list (an array),\n"
             "np.float32(1.5)-style typed scalars, or @PATH.npy. Use NAME=ARG for keywords.\n"
@@ -24,6 +25,7 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "--version")) { printf("kiln %s\n", KILN_VERSION); return EXIT_OK; }
     if (!strcmp(cmd, "run")) return cmd_run(argc - 1, argv + 1);
     if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
+    if (!strcmp(cmd, "bench")) return cmd_bench(argc - 1, argv + 1);
     fprintf(stderr, "kiln: unknown command '%s'\n", cmd);
     usage(stderr);
     return EXIT_USAGE;
