@@ -350,7 +350,7 @@ static LLVMValueRef stride(L *l, Ref arr, int k) {
 static LLVMValueRef addr(L *l, Ref arr, const Ref *idx, int nd) {
     LV *a = &l->val[arr];
     LLVMValueRef off = LLVMBuildMul(l->b, V(l, idx[0]), stride(l, arr, 0), "");
-    if (nd == 2) off = LLVMBuildAdd(l->b, off, LLVMBuildMul(l->b, V(l, idx[1]), stride(l, arr, 1), ""), "");
+    for (int k = 1; k < nd; k++) off = LLVMBuildAdd(l->b, off, LLVMBuildMul(l->b, V(l, idx[k]), stride(l, arr, k), ""), "");
     return LLVMBuildGEP2(l->b, l->i8, a->v[0], &off, 1, "");
 }
 
@@ -367,8 +367,9 @@ static void load(L *l, Ref r) {
     Ins *in = IN(l, r);
     Ref arr = AR(l, r, 0);
     int nd = IN(l, arr)->ty->ndim, dt = in->ty->dtype;
-    if (nd < 1 || nd > 2) { via_helper(l, r); return; }
-    Ref idx[2] = {AR(l, r, 1), nd == 2 ? AR(l, r, 2) : 0};
+    if (nd < 1) { via_helper(l, r); return; }
+    Ref idx[KILN_MAXDIM];
+    for (int k = 0; k < nd; k++) idx[k] = AR(l, r, (uint32_t)(1 + k));
     LLVMValueRef p = addr(l, arr, idx, nd);
     switch (cls(in->ty)) {
     case 'F': l->val[r] = one(ld(l, l->f64, p)); return;
@@ -393,8 +394,9 @@ static void store(L *l, Ref r) {
     Ref arr = AR(l, r, 0), v = AR(l, r, 1);
     const Type *at = IN(l, arr)->ty;
     int nd = at->ndim, dt = at->dtype;
-    if (nd < 1 || nd > 2) { via_helper(l, r); return; }
-    Ref idx[2] = {AR(l, r, 2), nd == 2 ? AR(l, r, 3) : 0};
+    if (nd < 1) { via_helper(l, r); return; }
+    Ref idx[KILN_MAXDIM];
+    for (int k = 0; k < nd; k++) idx[k] = AR(l, r, (uint32_t)(2 + k));
     LLVMValueRef p = addr(l, arr, idx, nd);
     LV *x = &l->val[v];
     switch (cls(IN(l, v)->ty)) {

@@ -631,14 +631,14 @@ static void cast(Gen *G, Ref r) {
     generic(G, r);
 }
 
-/* the address of element a[i0, i1] (rank 1 or 2) into rax */
+/* the address of element a[i0, i1, …] into rax */
 static void elem_addr(Gen *G, Ref arr, int nd, const Ref *idx) {
     int32_t a = G->c->slot[arr];
     rax_of(G, RAX, G->c->slot[idx[0]]);
     x_imul_rr(&G->b, RAX, gp_of(G, a + 1 + nd));
-    if (nd == 2) {
-        rax_of(G, RCX, G->c->slot[idx[1]]);
-        x_imul_rr(&G->b, RCX, gp_of(G, a + 1 + nd + 1));
+    for (int k = 1; k < nd; k++) {
+        rax_of(G, RCX, G->c->slot[idx[k]]);
+        x_imul_rr(&G->b, RCX, gp_of(G, a + 1 + nd + k));
         x_alu_rr(&G->b, ALU_ADD, RAX, RCX);
     }
     x_alu_rr(&G->b, ALU_ADD, RAX, gp_of(G, a));
@@ -657,7 +657,7 @@ static void load(Gen *G, Ref r) {
     Ins *in = I_(G, r);
     Ref arr = A(G, r, 0);
     int nd = I_(G, arr)->ty->ndim, dt = in->ty->dtype;
-    if (nd > 2 || nd == 0) {
+    if (nd == 0) {
         Extra *x = arena_alloc(&G->s->arena, sizeof(Extra) + sizeof(int32_t) * (size_t)(nd + 1));
         XCall *k = xcall(G);
         if (!x || !k) { G->bail = "out of memory"; return; }
@@ -667,7 +667,8 @@ static void load(Gen *G, Ref r) {
         call_helper_w(G, fh_ldn, k, k->d, slots_of(in->ty));
         return;
     }
-    Ref idx[2] = {A(G, r, 1), nd == 2 ? A(G, r, 2) : 0};
+    Ref idx[KILN_MAXDIM];
+    for (int k = 0; k < nd; k++) idx[k] = A(G, r, (uint32_t)(1 + k));
     elem_addr(G, arr, nd, idx);
     if (dt == KILN_COMPLEX128) {
         x_mov_rm(&G->b, RCX, RAX, 0); x_mov_mr(&G->b, FR, D(G, r), RCX);
@@ -698,7 +699,7 @@ static void store(Gen *G, Ref r) {
     Ref arr = A(G, r, 0), v = A(G, r, 1);
     const Type *at = I_(G, arr)->ty;
     int nd = at->ndim, dt = at->dtype;
-    if (nd > 2 || nd == 0) {
+    if (nd == 0) {
         Extra *x = arena_alloc(&G->s->arena, sizeof(Extra) + sizeof(int32_t) * (size_t)(nd + 1));
         XCall *k = xcall(G);
         if (!x || !k) { G->bail = "out of memory"; return; }
@@ -709,7 +710,8 @@ static void store(Gen *G, Ref r) {
         return;
     }
     (void)in;
-    Ref idx[2] = {A(G, r, 2), nd == 2 ? A(G, r, 3) : 0};
+    Ref idx[KILN_MAXDIM];
+    for (int k = 0; k < nd; k++) idx[k] = A(G, r, (uint32_t)(2 + k));
     elem_addr(G, arr, nd, idx);
     int xv = xmm_has(G, G->c->slot[v]);
     if (xv >= 0 && (dt == KILN_FLOAT64 || dt == KILN_FLOAT32)) {
