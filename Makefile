@@ -3,6 +3,7 @@
 #   make demo       run the example kernels (installs build deps when root)
 #   make test       the whole suite, then the suite under ASan+UBSan
 #   make bench      benchmarks (bench/), never part of the tests
+#   make bench-peers  kiln against C, Numba, NumPy, JAX, PyTorch (bench/peers)
 #   make install PREFIX=/usr/local
 CC ?= cc
 PREFIX ?= /usr/local
@@ -92,6 +93,9 @@ demo:
 bench: all
 	@sh bench/run.sh
 
+bench-peers: all
+	@bash bench/peers/run.sh
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	install -m 755 $(BUILD)/kiln $(DESTDIR)$(PREFIX)/bin/kiln
@@ -104,4 +108,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: all test demo bench install clean
+.PHONY: all test demo bench bench-peers install clean

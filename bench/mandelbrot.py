@@ -1,7 +1,7 @@
 # Mandelbrot grid: escape counts over re in [-2, 1], im in [-1.5, 1.5] with
 # the endpoints included (np.linspace's points), z starting at c, at most
 # max_iter iterations per point.
-# bench: args 1000 1000 100; expect 20114724
+# suite: grid 1000 1000 100 = 20114724
 
 def point(cr, ci, max_iter):
     zr = cr

@@ -106,5 +106,19 @@ check 0 "</svg>" sh -c "$K bench $T/k.py ramp 10 --runs 5 --no-process --plot $T
 check 0 "usage: kiln bench" "$K" bench --help
 check 1 "has no function" "$K" bench "$T/k.py" nope --runs 3
 check 2 "unknown option '--frob'" "$K" bench "$T/k.py" add 1 --frob
+
+# the benchmark kernels (bench/, bench/suite/) on small inputs, every tier
+# built here: CPython's answers (see each file's "# suite:" line for the full size)
+tiers="interp baseline"
+"$K" run --tier opt "$T/k.py" add 1 >/dev/null 2>&1 && tiers="$tiers opt"
+for t in $tiers; do
+    check 0 "18934" "$K" run --tier $t bench/mandelbrot.py grid 50 50 30
+    check 0 "610" "$K" run --tier $t bench/suite/fib.py fib 15
+    check 0 "1000.9993328334995" "$K" run --tier $t bench/suite/compute.py compute_many 1000
+    check 0 "1.6448340718480652" "$K" run --tier $t bench/suite/pisum.py pisum
+    check 0 "(1, 2996.312376133632)" "$K" run --tier $t bench/suite/quicksort.py sort_check 2000
+    check 0 "(9.981266975402832, 0.99993896484375, 0.9959904551506042)" "$K" run --tier $t bench/suite/topk.py top10 5000
+    check 0 "-2.095935344696045" "$K" run --tier $t bench/suite/attention.py run 1 2 16 8
+done
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
