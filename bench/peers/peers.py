@@ -120,14 +120,27 @@ def vector_forms(peer):
         return float(t)
 
     forms = {
+        # 500 passes, as the kernel makes, each one compiled call (pairwise
+        # summation: the last digits differ from the loop's)
         "pisum": (lambda: [asarr(np.arange(1, 10001, dtype=np.float64))],
-                  lambda k: (1.0 / (k * k)).sum(), float),  # pairwise sum: last digits differ
+                  Passes(jit(lambda k: (1.0 / (k * k)).sum()), 500), float),
         "sort_check": (lambda n: [asarr(lcg_array(n, 42, 0.0, np))],
                        (lambda a: xp.sort(a).values) if peer == "torch" else xp.sort, sort_sum),
         "top10": (lambda n: [asarr(lcg_array(n, 7, 0.0, np).astype(np.float32))], topk_core, topk_sum),
         "run": (attention_build, attention_core, attention_sum),
     }
-    return {f: (b, jit(c), s) for f, (b, c, s) in forms.items()}
+    return {f: (b, c if isinstance(c, Passes) else jit(c), s) for f, (b, c, s) in forms.items()}
+
+
+class Passes:
+    """a compiled one-pass function called n times from Python"""
+    def __init__(self, fn, n):
+        self.fn, self.n = fn, n
+
+    def __call__(self, *a):
+        for _ in range(self.n):
+            r = self.fn(*a)
+        return r
 
 
 def main():

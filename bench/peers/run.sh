@@ -48,7 +48,11 @@ ratio() { case "$1$2" in *[!0-9.e+-]*|'') printf '%s' -;; *) awk -v a="$1" -v b=
 row() { # runner ok first proc_empty proc_warm warm
     printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$2" "$(fmt "$3")" "$(fmt "$4")" "$(fmt "$5")" "$(fmt "$6")" "$(ratio "$KOPT" "$6")"
 }
-check() { [ "$1" = "$EXPECT" ] && echo yes || echo "no: $1"; }
+# yes; "≈" for a float within 1e-9 relative (a different summation order)
+check() {
+    [ "$1" = "$EXPECT" ] && { echo yes; return; }
+    awk -v a="$1" -v b="$EXPECT" 'BEGIN { if (a ~ /^-?[0-9.e+-]+$/ && b ~ /^-?[0-9.e+-]+$/ && (a - b) ^ 2 <= 1e-18 * b ^ 2) print "≈ " a; else print "no: " a }'
+}
 
 echo "kiln peers, $(date -u +%F), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'); RUNS=$RUNS"
 for k in $KERNELS; do

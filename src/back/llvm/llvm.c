@@ -24,6 +24,7 @@
 #include <llvm-c/TargetMachine.h>
 #include <llvm-c/Transforms/PassBuilder.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -550,14 +551,10 @@ static LLVMValueRef callee_fn(L *l, Spec *c) {
     return k.fn;
 }
 
-/* a call to a kernel compiled into this module: its frame on our stack, its
- * results straight into our frame's slots for the call */
-static bool inline_call(L *l, Ref r) {
+/* a direct call of fn (a kernel with the frame ABI): its frame on our stack,
+ * its result straight into our frame's slot for the call */
+static void frame_call(L *l, Ref r, LLVMValueRef fn, const Code *cc) {
     Ins *in = IN(l, r);
-    Spec *c = l->f->callees.v[in->aux];
-    LLVMValueRef fn = callee_fn(l, c);
-    if (!fn) return false;
-    const Code *cc = c->interp;
     LLVMBuilderRef eb = LLVMCreateBuilderInContext(l->cx);
     LLVMValueRef first = LLVMGetFirstInstruction(l->entry);
     if (first) LLVMPositionBuilderBefore(eb, first); else LLVMPositionBuilderAtEnd(eb, l->entry);
@@ -580,6 +577,44 @@ static bool inline_call(L *l, Ref r) {
     LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
     LLVMBuildCondBr(l->b, LLVMBuildICmp(l->b, LLVMIntNE, rc, LLVMConstInt(l->i32, 0, 0), ""), l->err, ok);
     LLVMPositionBuilderAtEnd(l->b, ok);
+}
+
+/* run->depth, the count of kernel frames that RecursionError limits */
+static LLVMValueRef depth_ptr(L *l) {
+    LLVMValueRef off = ci64(l, (int64_t)offsetof(Run, depth));
+    return LLVMBuildGEP2(l->b, l->i8, l->run, &off, 1, "");
+}
+
+/* the kernel being built calling itself (fib, quicksort): a direct call
+ * instead of the frame helper's (~30 ns a call), the depth counted inline;
+ * past the limit the helper raises RecursionError as in every tier */
+static bool self_call(L *l, Ref r) {
+    if (sizeof(Slot) * l->c->nslots > (size_t)l->ctx->tune[TUNE_FRAME_STACK_BYTES]) return false;
+    XCall *k = xcall(l, r);
+    if (!k) return true;
+    k->code = RE_RECURSION;
+    LLVMValueRef dp = depth_ptr(l);
+    LLVMValueRef d = LLVMBuildLoad2(l->b, l->i32, dp, "depth");
+    LLVMValueRef d1 = LLVMBuildAdd(l->b, d, LLVMConstInt(l->i32, 1, 0), "");
+    LLVMValueRef max = LLVMConstInt(l->i32, (unsigned long long)l->ctx->tune[TUNE_MAX_RECURSION], 0);
+    raise_if(l, LLVMBuildICmp(l->b, LLVMIntSGT, d1, max, ""), H->error, k, NULL, NULL);
+    st(l, d1, dp);
+    frame_call(l, r, l->fn, l->c);
+    st(l, d, depth_ptr(l));
+    Ins *in = IN(l, r);
+    if (in->ty && (in->ty->kind == T_SCALAR || in->ty->kind == T_ARRAY)) l->val[r] = load_value(l, in->ty, l->c->slot[r]);
+    return true;
+}
+
+/* a call to a kernel compiled into this module (inlined by LLVM), or of the
+ * kernel being built; false: the frame helper's general path */
+static bool inline_call(L *l, Ref r) {
+    Ins *in = IN(l, r);
+    Spec *c = l->f->callees.v[in->aux];
+    if (c == l->s && l->depth == 0) return self_call(l, r);
+    LLVMValueRef fn = callee_fn(l, c);
+    if (!fn) return false;
+    frame_call(l, r, fn, c->interp);
     if (in->ty && (in->ty->kind == T_SCALAR || in->ty->kind == T_ARRAY)) l->val[r] = load_value(l, in->ty, l->c->slot[r]);
     return true;
 }
