@@ -451,6 +451,27 @@ static void compare(L *l, Ref r) {
     l->val[r] = one(LLVMBuildZExt(l->b, c, l->i64, ""));
 }
 
+/* a // b and a % b on integers, Python's rounding toward -inf: the machine's
+ * truncating division, then one step down when the remainder's sign differs
+ * from b's. b == -1 is taken apart (INT64_MIN / -1 traps on x86-64 and
+ * wraps in kiln); b == 0 raises as in every tier. */
+static LLVMValueRef int_divmod(L *l, Ref r, LLVMValueRef x, LLVMValueRef y, bool uns) {
+    bool mod = IN(l, r)->op == OP_MOD;
+    XCall *k = xcall(l, r);
+    if (!k) return NULL;
+    k->code = mod ? RE_ZMOD_INT : RE_ZDIV_INT;
+    raise_if(l, LLVMBuildICmp(l->b, LLVMIntEQ, y, ci64(l, 0), ""), H->error, k, NULL, NULL);
+    if (uns) return mod ? LLVMBuildURem(l->b, x, y, "") : LLVMBuildUDiv(l->b, x, y, "");
+    LLVMValueRef m1 = LLVMBuildICmp(l->b, LLVMIntEQ, y, ci64(l, -1), "");
+    LLVMValueRef ys = LLVMBuildSelect(l->b, m1, ci64(l, 1), y, "");
+    LLVMValueRef q = LLVMBuildSDiv(l->b, x, ys, ""), m = LLVMBuildSRem(l->b, x, ys, "");
+    LLVMValueRef adj = LLVMBuildAnd(l->b, LLVMBuildICmp(l->b, LLVMIntNE, m, ci64(l, 0), ""),
+                                    LLVMBuildICmp(l->b, LLVMIntSLT, LLVMBuildXor(l->b, m, y, ""), ci64(l, 0), ""), "");
+    if (mod) return LLVMBuildSelect(l->b, adj, LLVMBuildAdd(l->b, m, y, ""), m, "");
+    q = LLVMBuildSelect(l->b, adj, LLVMBuildSub(l->b, q, ci64(l, 1), ""), q, "");
+    return LLVMBuildSelect(l->b, m1, LLVMBuildSub(l->b, ci64(l, 0), x, ""), q, "");
+}
+
 static void arith(L *l, Ref r) {
     Ins *in = IN(l, r);
     int k = cls(in->ty);
@@ -467,6 +488,9 @@ static void arith(L *l, Ref r) {
         case OP_NEG: z = LLVMBuildSub(l->b, ci64(l, 0), x, ""); break;
         case OP_INV: z = LLVMBuildXor(l->b, x, ci64(l, -1), ""); break;
         case OP_NOT: z = LLVMBuildXor(l->b, x, ci64(l, 1), ""); break;
+        case OP_FLOORDIV: case OP_MOD:
+            if (!(z = int_divmod(l, r, x, y, k == 'U'))) return;
+            break;
         default: via_helper(l, r); return;
         }
         l->val[r] = one(wrap(l, z, in->ty));
@@ -722,7 +746,7 @@ static void ins(L *l, Ref r) {
     }
     case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE: compare(l, r); return;
     case OP_ADD: case OP_SUB: case OP_MUL: case OP_DIV: case OP_NEG: case OP_AND: case OP_OR: case OP_XOR:
-    case OP_INV: case OP_NOT:
+    case OP_INV: case OP_NOT: case OP_FLOORDIV: case OP_MOD:
         arith(l, r);
         return;
     case OP_MATH:
