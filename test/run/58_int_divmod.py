@@ -49,3 +49,8 @@ def lcg(n):
 # expect-error: line 51: ZeroDivisionError: integer modulo by zero
 def zero(a, b):
     return a % b
+
+# run: exact(6, -3)
+# expect: (-2, 0, -6, 0, 2, 0)
+def exact(a, b):
+    return a // b, a % b, -a // -b - 4, -a % b, a // (b + 6) - 0, (a - 6) % b

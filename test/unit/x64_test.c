@@ -139,6 +139,7 @@ int main(void) {
             x_cvtsi2s_xm(&b, dbl, x, base, d); expect("%s xmm%d,%s", dbl ? "cvtsi2sd" : "cvtsi2ss", x, mem("QWORD", base, d));
             x_cvts2s_xm(&b, dbl, x, base, d); expect("%s xmm%d,%s", dbl ? "cvtss2sd" : "cvtsd2ss", x, mem(dbl ? "DWORD" : "QWORD", base, d));
         }
+    x_cqo(&b); expect("cqo");
     for (int i = 0; i < N(regs); i++) {
         int r = regs[i], s = regs[(i + 5) % N(regs)];
         x_mov_rr(&b, r, s); expect("mov %s,%s", r64[r], r64[s]);
@@ -147,6 +148,8 @@ int main(void) {
         x_test_rr(&b, r, s); expect("test %s,%s", r64[r], r64[s]);
         x_neg(&b, r); expect("neg %s", r64[r]);
         x_not(&b, r); expect("not %s", r64[r]);
+        x_div(&b, r); expect("div %s", r64[r]);
+        x_idiv(&b, r); expect("idiv %s", r64[r]);
         x_btc_ri(&b, r, 63); expect("btc %s,0x3f", r64[r]);
         for (int k = 0; k < N(imms); k++) {
             x_alu_ri(&b, (i + k) % 6, r, imms[k]); expect("%s %s,%s", alu[(i + k) % 6], r64[r], hex(imms[k]));

@@ -182,6 +182,9 @@ void x_imul_rm(XBuf *b, int r, int base, int32_t disp) { uint8_t o[2] = {0x0F, 0
 void x_imul_rr(XBuf *b, int dst, int src) { uint8_t o[2] = {0x0F, 0xAF}; op_reg(b, 0, true, o, 2, dst, src); }
 void x_neg(XBuf *b, int r) { uint8_t o = 0xF7; op_reg(b, 0, true, &o, 1, 3, r); }
 void x_not(XBuf *b, int r) { uint8_t o = 0xF7; op_reg(b, 0, true, &o, 1, 2, r); }
+void x_div(XBuf *b, int r) { uint8_t o = 0xF7; op_reg(b, 0, true, &o, 1, 6, r); }
+void x_idiv(XBuf *b, int r) { uint8_t o = 0xF7; op_reg(b, 0, true, &o, 1, 7, r); }
+void x_cqo(XBuf *b) { put(b, 0x48); put(b, 0x99); }
 void x_test_rr(XBuf *b, int a, int c) { uint8_t o = 0x85; op_reg(b, 0, true, &o, 1, c, a); }
 void x_setcc(XBuf *b, int cc, int r) { uint8_t o[2] = {0x0F, (uint8_t)(0x90 + cc)}; op_reg(b, 0, false, o, 2, 0, r); }
 void x_cmov_rm(XBuf *b, int cc, int r, int base, int32_t disp) {

@@ -56,6 +56,9 @@ void x_imul_rm(XBuf *b, int r, int base, int32_t disp);
 void x_imul_rr(XBuf *b, int dst, int src);
 void x_neg(XBuf *b, int r);
 void x_not(XBuf *b, int r);
+void x_div(XBuf *b, int r);   /* rdx:rax / r, unsigned: quotient rax, remainder rdx */
+void x_idiv(XBuf *b, int r);  /* the same, signed (after cqo) */
+void x_cqo(XBuf *b);          /* rdx = rax's sign */
 void x_test_rr(XBuf *b, int a, int c);
 void x_setcc(XBuf *b, int cc, int r);          /* r must be rax..rbx (al..bl) */
 void x_cmov_rm(XBuf *b, int cc, int r, int base, int32_t disp);

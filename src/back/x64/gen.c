@@ -553,6 +553,52 @@ static void int_arith(Gen *G, Ref r) {
     def_gp(G, G->c->slot[r], RAX);
 }
 
+/* a // b and a % b on integers, Python's floor rounding: idiv, then one step
+ * toward -inf when the remainder's sign differs from b's. b == -1 is taken
+ * apart (INT64_MIN / -1 traps; kiln wraps), b == 0 raises as in every tier. */
+static void int_divmod(Gen *G, Ref r) {
+    Ins *in = I_(G, r);
+    bool mod = in->op == OP_MOD;
+    XCall *k = xcall(G);
+    if (!k) return;
+    k->code = mod ? RE_ZMOD_INT : RE_ZDIV_INT;
+    rax_of(G, RCX, G->c->slot[A(G, r, 1)]);
+    rax_of(G, RAX, G->c->slot[A(G, r, 0)]);
+    G->gp[RDX] = -1; /* the division's; the cache is write-through */
+    int err = cold(G, COLD_HELPER, 0, 0, k, fh_error);
+    x_test_rr(&G->b, RCX, RCX);
+    x_jcc(&G->b, CC_E, err);
+    int done = xb_label(&G->b);
+    if (cls(in->ty) == 'U') {
+        x_alu_rr(&G->b, ALU_XOR, RDX, RDX);
+        x_div(&G->b, RCX);
+    } else {
+        int normal = xb_label(&G->b), adjust = xb_label(&G->b);
+        x_alu_ri(&G->b, ALU_CMP, RCX, -1);
+        x_jcc(&G->b, CC_NE, normal);
+        x_neg(&G->b, RAX);                  /* a // -1 = -a (wrapping), a % -1 = 0 */
+        x_alu_rr(&G->b, ALU_XOR, RDX, RDX);
+        x_jmp(&G->b, done);
+        xb_bind(&G->b, normal);
+        x_cqo(&G->b);
+        x_idiv(&G->b, RCX);
+        x_test_rr(&G->b, RDX, RDX);
+        x_jcc(&G->b, CC_E, done);           /* exact */
+        x_alu_rr(&G->b, ALU_XOR, RDX, RCX); /* sign of rem ^ b, without a scratch register */
+        x_jcc(&G->b, CC_S, adjust);         /* the signs differ */
+        x_alu_rr(&G->b, ALU_XOR, RDX, RCX);
+        x_jmp(&G->b, done);
+        xb_bind(&G->b, adjust);
+        x_alu_rr(&G->b, ALU_XOR, RDX, RCX);
+        x_alu_ri(&G->b, ALU_SUB, RAX, 1);
+        x_alu_rr(&G->b, ALU_ADD, RDX, RCX);
+    }
+    xb_bind(&G->b, done); /* not a block boundary: the cache stays */
+    if (mod) x_mov_rr(&G->b, RAX, RDX);
+    wrap(G, RAX, in->ty);
+    def_gp(G, G->c->slot[r], RAX);
+}
+
 static void float_arith(Gen *G, Ref r) {
     Ins *in = I_(G, r);
     bool dbl = cls(in->ty) == 'F';
@@ -809,6 +855,9 @@ static void ins(Gen *G, Ref r) {
         break;
     case OP_AND: case OP_OR: case OP_XOR: case OP_NOT: case OP_INV:
         if (k == 'I' || k == 'U') { int_arith(G, r); return; }
+        break;
+    case OP_FLOORDIV: case OP_MOD:
+        if (k == 'I' || k == 'U') { int_divmod(G, r); return; }
         break;
     case OP_NEG:
         if (k == 'I' || k == 'U') { int_arith(G, r); return; }
