@@ -153,6 +153,17 @@ void rt_discard_since(kiln_ctx *ctx, Spec *mark) {
     }
 }
 
+/* after a restarted inference round: free the specs created since mark whose
+ * types rest on that round's guesses; the others are right for their
+ * signature and stay (a callee is compiled once, not once per round) */
+void rt_discard_guessed(kiln_ctx *ctx, Spec *mark) {
+    for (Spec **p = &ctx->created; *p && *p != mark;) {
+        Spec *s = *p;
+        if (s->on_guess) { *p = s->next_created; spec_free(s); }
+        else p = &s->next_created;
+    }
+}
+
 static void explain_recompile(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs) {
     /* compare with the most recent earlier specialization, published or pending */
     Spec *prev = NULL;

@@ -44,6 +44,7 @@ typedef struct Spec {
     const Type *ret;       /* NULL while unknown */
     int state;
     bool used_guess;       /* a recursive call read ret while building */
+    bool on_guess;         /* its types rest on a spec still being built (recursion) */
     Arena arena;           /* IR and everything compiled for this spec */
     Func *ir;
     void *interp;          /* tier 0 code (back/interp) */
@@ -104,6 +105,7 @@ struct kiln_ctx {
 /* dispatch.c */
 Spec *rt_spec_get(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, kiln_error *err);
 void rt_discard_since(kiln_ctx *ctx, Spec *mark);
+void rt_discard_guessed(kiln_ctx *ctx, Spec *mark);
 int rt_bind_defaults(struct kiln_func *fn, const kiln_value *args, int nargs, kiln_value *full, kiln_value *pool, kiln_error *err);
 void rt_func_free(struct kiln_func *fn);
 uint32_t rt_sig_encode(const Type *t, uint32_t *codes, uint32_t n);

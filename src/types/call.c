@@ -237,6 +237,7 @@ static Val call_kernel(Inf *I, Node *call, int idx) {
     Spec *s = rt_spec_get(I->ctx, fn, types, A.count, I->d.err);
     if (!s) longjmp(*I->d.jb, 1);
     const Type *ret = s->ret;
+    if (s->state == SPEC_BUILDING || s->on_guess) I->spec->on_guess = true;
     if (s->state == SPEC_BUILDING) {
         s->used_guess = true;
         if (!ret || ret->kind == T_UNKNOWN) return unknown(I);

@@ -635,6 +635,7 @@ int ty_infer(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     for (int64_t round = 0; round < rounds; round++) {
         Spec *mark = ctx->created;
         s->used_guess = false;
+        s->on_guess = false;
         int r = one_round(&I, err);
         if (r < 0) return -1;
         if (r == 0 && s->used_guess && I.f->ret != s->ret) {
@@ -659,8 +660,8 @@ int ty_infer(kiln_ctx *ctx, Spec *s, kiln_error *err) {
                     }
             return 0;
         }
-        /* discard callee specs built on this round's guesses */
-        rt_discard_since(ctx, mark);
+        /* discard the callee specs built on this round's guesses */
+        rt_discard_guessed(ctx, mark);
     }
     diag_set(&I.d, I.def->line, I.def->col, "could not infer the types of '%s' (recursion or loop types do not settle)",
              I.def->name);
