@@ -147,6 +147,10 @@ def main():
     if len(sys.argv) < 5:
         sys.exit("usage: peers.py PEER FILE FUNC RUNS [ARG ...]")
     peer, path, func, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    try:
+        import numpy  # noqa: F401  (the kernel files and every form need it)
+    except ImportError:
+        sys.exit(4)
     args = [int(a) for a in sys.argv[5:]]
     if peer == "numba":
         # numba's disk cache and recursion do not mix: here a cached
