@@ -124,5 +124,13 @@ done
 # a callee is compiled once even when its caller's inference restarts (run's
 # accumulator turns float32 on the first round)
 check 0 "count=1;" sh -c "KILN_LOG=compiles $K run bench/suite/attention.py run 1 1 4 4 2>&1 | grep -c 'compiled fill4(' | sed 's/.*/count=&;/'"
+
+# np.uint64 takes integers up to 2**64 - 1; past that, and bare ints past int64, are errors
+printf 'def f(a, b):\n    return a // b, a %% b, a\n' > "$T/u.py"
+check 0 "(1844674407370955161, 5, 18446744073709551615)" "$K" run "$T/u.py" f "np.uint64(18446744073709551615)" "np.uint64(10)"
+check 1 "integer does not fit in uint64" "$K" run "$T/u.py" f "np.uint64(18446744073709551616)" "np.uint64(10)"
+check 1 "integer does not fit in int64" "$K" run "$T/u.py" f "18446744073709551615" 1
+check 1 "integer does not fit in int64" "$K" run "$T/u.py" f "np.int64(9223372036854775808)" 1
+check 1 "out of range for uint64" "$K" run "$T/u.py" f "np.uint64(-1)" 1
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -33,7 +33,9 @@ void cli_pool_free(ValPool *p) {
     p->n = 0;
 }
 
-typedef struct LP { const char *s, *p; ValPool *pool; kiln_error *err; } LP;
+/* u64: inside np.uint64(...), where integers up to 2**64-1 are allowed; big:
+ * the last integer read was above INT64_MAX (its bits are in the int64) */
+typedef struct LP { const char *s, *p; ValPool *pool; kiln_error *err; bool u64, big; } LP;
 
 static void ws(LP *l) { while (isspace((unsigned char)*l->p)) l->p++; }
 
@@ -101,7 +103,9 @@ static int real(LP *l, int64_t *i, double *f, bool *isint) {
         *isint = false;
     } else {
         unsigned long long u = strtoull(buf, &e, base);
-        if (errno || u > (sign < 0 ? 9223372036854775808ull : 9223372036854775807ull)) return bad(l, "integer does not fit in int64");
+        unsigned long long max = sign < 0 ? 9223372036854775808ull : l->u64 ? ~0ull : 9223372036854775807ull;
+        if (errno || u > max) return bad(l, l->u64 ? "integer does not fit in uint64" : "integer does not fit in int64");
+        l->big = sign > 0 && u > 9223372036854775807ull;
         *i = sign < 0 ? (int64_t)(0 - u) : (int64_t)u;
         *isint = true;
     }
@@ -239,7 +243,12 @@ static int np_call(LP *l, kiln_value *out) {
     ws(l);
     if (*l->p++ != '(') return bad(l, "expected '('");
     kiln_value v;
-    if (value(l, &v)) return -1;
+    l->u64 = d == KILN_UINT64;
+    l->big = false;
+    int rc = value(l, &v);
+    bool big = l->big;
+    l->u64 = l->big = false;
+    if (rc) return -1;
     ws(l);
     if (*l->p++ != ')') return bad(l, "expected ')'");
     if (v.kind != KILN_SCALAR) return bad(l, "a NumPy scalar needs a number");
@@ -265,7 +274,7 @@ static int np_call(LP *l, kiln_value *out) {
         case KILN_UINT8: if (x < 0 || x > 255) return bad(l, "out of range for uint8"); break;
         case KILN_UINT16: if (x < 0 || x > 65535) return bad(l, "out of range for uint16"); break;
         case KILN_UINT32: if (x < 0 || x > (int64_t)UINT32_MAX) return bad(l, "out of range for uint32"); break;
-        case KILN_UINT64: if (x < 0) return bad(l, "out of range for uint64"); break;
+        case KILN_UINT64: if (x < 0 && !big) return bad(l, "out of range for uint64"); break;
         default: break;
         }
         out->v.i = x;
@@ -294,7 +303,7 @@ static int value(LP *l, kiln_value *out) {
             char buf[32];
             snprintf(buf, sizeof buf, "%.*s", (int)(l->p - s), s);
             l->p++;
-            LP sub = {l->s, buf, l->pool, l->err};
+            LP sub = {l->s, buf, l->pool, l->err, false, false};
             int64_t i; double f; bool isint;
             if (real(&sub, &i, &f, &isint)) return -1;
             *out = kiln_float(isint ? (double)i : f);
@@ -376,7 +385,7 @@ int cli_value(const char *text, kiln_value *out, ValPool *pool, kiln_error *err)
         *out = kiln_arr(a);
         return 0;
     }
-    LP l = {text, text, pool, err};
+    LP l = {text, text, pool, err, false, false};
     if (value(&l, out)) return -1;
     ws(&l);
     if (*l.p) return bad(&l, "unexpected text after the value");
