@@ -94,6 +94,7 @@ Ref ir_param(Func *f, uint32_t blk, const Type *ty);
 int ir_str(Func *f, const char *s);
 void ir_replace_uses(Func *f, Ref from, Ref to);
 bool ir_failed(Func *f);
+uint32_t ir_rpo(Func *f, bool false_first, uint32_t *order); /* order.c: reverse postorder, 0 = no memory */
 
 /* printing and checking (print.c, verify.c) */
 void ir_print(Func *f, FILE *out);

@@ -77,30 +77,17 @@ static void visit(Cse *C, uint32_t bi) {
 /* immediate dominators (Cooper, Harvey, Kennedy); UINT32_MAX for unreachable blocks */
 bool opt_dominators(Func *f, uint32_t *idom) {
     uint32_t nb = f->blocks.n;
-    uint32_t *po = arena_alloc(f->a, sizeof(uint32_t) * (nb + 1)), *rpo_num = arena_alloc(f->a, sizeof(uint32_t) * (nb + 1));
-    uint32_t *stack = arena_alloc(f->a, sizeof(uint32_t) * (nb + 1));
-    uint8_t *next = arena_alloc(f->a, nb + 1);
-    if (!po || !rpo_num || !stack || !next) return false;
+    uint32_t *order = arena_alloc(f->a, sizeof(uint32_t) * (nb + 1)), *rpo_num = arena_alloc(f->a, sizeof(uint32_t) * (nb + 1));
+    if (!order || !rpo_num) return false;
     for (uint32_t i = 0; i < nb; i++) { rpo_num[i] = UINT32_MAX; idom[i] = UINT32_MAX; }
-    uint32_t npo = 0, sp = 0;
-    stack[sp++] = 0;
-    rpo_num[0] = 0; /* marks "seen" until the numbers are assigned */
-    while (sp) {
-        uint32_t bi = stack[sp - 1];
-        Block *b = &f->blocks.v[bi];
-        bool pushed = false;
-        while (next[bi] < b->nsucc) {
-            uint32_t t = b->succ[next[bi]++].to;
-            if (rpo_num[t] == UINT32_MAX) { rpo_num[t] = 0; stack[sp++] = t; pushed = true; break; }
-        }
-        if (!pushed) { po[npo++] = bi; sp--; }
-    }
-    for (uint32_t i = 0; i < npo; i++) rpo_num[po[i]] = npo - 1 - i;
+    uint32_t n = ir_rpo(f, false, order);
+    if (!n) return false;
+    for (uint32_t i = 0; i < n; i++) rpo_num[order[i]] = i;
     idom[0] = 0;
     for (bool changed = true; changed;) {
         changed = false;
-        for (uint32_t i = npo; i-- > 0;) {
-            uint32_t bi = po[i];
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t bi = order[i];
             if (bi == 0) continue;
             Block *b = &f->blocks.v[bi];
             uint32_t ni2 = UINT32_MAX;

@@ -10,7 +10,7 @@
 
 #include "../frame.h"
 
-#define KILN_HOST_VERSION 1
+#define KILN_HOST_VERSION 2
 
 typedef struct KilnHost {
     int version;
@@ -18,6 +18,7 @@ typedef struct KilnHost {
     void *(*arena_alloc)(Arena *a, size_t n);
     void (*log)(kiln_ctx *ctx, const char *fmt, ...);
     size_t (*dtype_size)(kiln_dtype t);
+    uint32_t (*rpo)(Func *f, bool false_first, uint32_t *order);
     Helper generic, view, alloc, acopy, fill, ldn, stn, call, error, index, raise;
 } KilnHost;
 

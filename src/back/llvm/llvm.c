@@ -828,30 +828,6 @@ static void add_incoming(L *l) {
     }
 }
 
-/* reverse postorder: definitions are lowered before their uses */
-static uint32_t *rpo(Func *f, uint32_t *n) {
-    uint32_t nb = f->blocks.n;
-    uint32_t *stack = malloc(sizeof(uint32_t) * (nb + 1)), *post = malloc(sizeof(uint32_t) * (nb + 1));
-    uint8_t *seen = calloc(nb + 1, 1), *next = calloc(nb + 1, 1);
-    if (!stack || !post || !seen || !next) { free(stack); free(post); free(seen); free(next); return NULL; }
-    uint32_t sp = 0, np = 0;
-    stack[sp++] = 0; seen[0] = 1;
-    while (sp) {
-        uint32_t bi = stack[sp - 1];
-        Block *b = &f->blocks.v[bi];
-        bool pushed = false;
-        while (next[bi] < b->nsucc) {
-            uint32_t t = b->succ[next[bi]++].to;
-            if (!seen[t]) { seen[t] = 1; stack[sp++] = t; pushed = true; break; }
-        }
-        if (!pushed) { post[np++] = bi; sp--; }
-    }
-    for (uint32_t i = 0; i < np / 2; i++) { uint32_t t = post[i]; post[i] = post[np - 1 - i]; post[np - 1 - i] = t; }
-    free(stack); free(seen); free(next);
-    *n = np;
-    return post;
-}
-
 static bool build(L *l, const char *name, bool avx512) {
     Func *f = l->f;
     LLVMTypeRef params[3] = {l->ptr, l->ptr, l->ptr};
@@ -873,8 +849,10 @@ static bool build(L *l, const char *name, bool avx512) {
     l->bb = calloc(nb + 1, sizeof *l->bb);
     l->end = calloc(nb + 1, sizeof *l->end);
     l->val = calloc(f->ins.n + 1, sizeof *l->val);
-    uint32_t *order = rpo(f, &norder);
-    if (!l->bb || !l->end || !l->val || !order) { free(order); l->bail = "out of memory"; return false; }
+    /* reverse postorder: definitions are lowered before their uses */
+    uint32_t *order = malloc(sizeof(uint32_t) * (nb + 1));
+    norder = order ? H->rpo(f, false, order) : 0;
+    if (!l->bb || !l->end || !l->val || !norder) { free(order); l->bail = "out of memory"; return false; }
     LLVMBasicBlockRef entry = LLVMAppendBasicBlockInContext(l->cx, l->fn, "entry");
     l->entry = entry;
     l->avx512 = avx512;

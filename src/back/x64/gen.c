@@ -269,29 +269,11 @@ static bool find_invariants(Gen *G) {
 /* reverse postorder of the reachable blocks, visiting false successors first so
  * that each block's true successor is laid out right after it */
 static bool layout(Gen *G) {
-    Func *f = G->f;
-    uint32_t nb = f->blocks.n;
-    uint32_t *stack = malloc(sizeof(uint32_t) * (nb + 1)), *post = malloc(sizeof(uint32_t) * (nb + 1));
-    uint8_t *seen = calloc(nb + 1, 1), *next = calloc(nb + 1, 1);
-    if (!stack || !post || !seen || !next) { free(stack); free(post); free(seen); free(next); return false; }
-    uint32_t sp = 0, np = 0;
-    stack[sp++] = 0; seen[0] = 1;
-    while (sp) {
-        uint32_t bi = stack[sp - 1];
-        Block *b = &f->blocks.v[bi];
-        bool pushed = false;
-        while (next[bi] < b->nsucc) {
-            int sidx = b->nsucc == 2 ? 1 - next[bi] : 0; /* false edge first */
-            next[bi]++;
-            uint32_t t = b->succ[sidx].to;
-            if (!seen[t]) { seen[t] = 1; stack[sp++] = t; pushed = true; break; }
-        }
-        if (!pushed) { post[np++] = bi; sp--; }
-    }
+    uint32_t np = ir_rpo(G->f, true, G->order);
+    if (!np) return false;
     G->norder = np;
-    for (uint32_t i = 0; i < nb; i++) G->pos[i] = UINT32_MAX;
-    for (uint32_t i = 0; i < np; i++) { G->order[i] = post[np - 1 - i]; G->pos[G->order[i]] = i; }
-    free(stack); free(post); free(seen); free(next);
+    for (uint32_t i = 0; i < G->f->blocks.n; i++) G->pos[i] = UINT32_MAX;
+    for (uint32_t i = 0; i < np; i++) G->pos[G->order[i]] = i;
     return true;
 }
 
