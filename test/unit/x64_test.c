@@ -6,6 +6,7 @@
  * Also: generated code never sits in a writable and executable mapping. */
 #include "check.h"
 #include "back/x64/enc.h"
+#include "back/x64/objdump.h"
 #include "rt/codemem.h"
 #include "../../include/kiln.h"
 #include <stdarg.h>
@@ -55,15 +56,8 @@ static const char *hex(int64_t v) {
 
 /* run objdump on the buffer; returns the instruction texts (whitespace collapsed) */
 static int disassemble(XBuf *b, char **got, int cap) {
-    char path[] = "/tmp/kiln-x64-XXXXXX";
-    int fd = mkstemp(path);
-    if (fd < 0) return -1;
-    FILE *f = fdopen(fd, "wb");
-    fwrite(b->p, 1, b->n, f);
-    fclose(f);
-    char cmd[256];
-    snprintf(cmd, sizeof cmd, "objdump -D -b binary -mi386:x86-64 -M intel %s", path);
-    FILE *p = popen(cmd, "r");
+    int fd;
+    FILE *p = x64_objdump_open(b->p, b->n, &fd);
     if (!p) return -1;
     char line[512];
     int n = 0;
@@ -85,8 +79,7 @@ static int disassemble(XBuf *b, char **got, int cap) {
         out[k] = 0;
         got[n++] = strdup(out);
     }
-    pclose(p);
-    remove(path);
+    x64_objdump_close(p, fd);
     return n;
 }
 

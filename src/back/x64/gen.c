@@ -15,6 +15,7 @@
  * returns -1 with the run's error already set.
  */
 #include "enc.h"
+#include "objdump.h"
 #include "../frame.h"
 #include "../eval.h"
 #include "../../rt/mathfn.h"
@@ -1164,23 +1165,15 @@ static void x64_dump(Spec *s, FILE *out) {
         fprintf(out, "no x86-64 code for %s (%s)\n", s->fn->name, c && c->bailout ? c->bailout : "not compiled by the baseline tier");
         return;
     }
-    char path[] = "/tmp/kiln-asm-XXXXXX";
-    int fd = mkstemp(path);
-    if (fd < 0) return;
-    FILE *f = fdopen(fd, "wb");
-    fwrite(c->mem.p, 1, c->native_size, f);
-    fclose(f);
     fprintf(out, "x86-64 code for %s: %zu bytes at %p\n", s->fn->name, c->native_size, c->mem.p);
     fflush(out);
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "objdump -D -b binary -mi386:x86-64 -M intel %s | tail -n +8", path);
-    FILE *p = popen(cmd, "r");
-    if (p) {
-        char line[512];
-        while (fgets(line, sizeof line, p)) fputs(line, out);
-        if (pclose(p) != 0) fprintf(out, "(objdump is needed for the listing: apt-get install binutils)\n");
-    }
-    remove(path);
+    int fd;
+    FILE *p = x64_objdump_open(c->mem.p, c->native_size, &fd);
+    if (!p) { fprintf(out, "(cannot run objdump)\n"); return; }
+    char line[512];
+    for (int k = 0; fgets(line, sizeof line, p); k++)
+        if (k >= 7) fputs(line, out); /* past objdump's header */
+    if (x64_objdump_close(p, fd) != 0) fprintf(out, "(objdump is needed for the listing: apt-get install binutils)\n");
 }
 
 const Backend back_x64 = {"baseline", KILN_TIER_BASELINE, x64_compile, x64_run, x64_release, x64_dump};
