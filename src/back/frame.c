@@ -164,3 +164,37 @@ int fh_raise(Slot *s, Run *run, const XCall *k) {
     return -1;
 }
 
+
+/* ---- block arguments: the parallel copy of an edge, sequenced ---- */
+
+static bool overlaps(int32_t a, int32_t an, int32_t b, int32_t bn) { return a < b + bn && b < a + an; }
+
+int fr_edge_moves(Func *f, const int32_t *slot, uint32_t from, int succ, int32_t temp, FrMove *out) {
+    Edge *e = &f->blocks.v[from].succ[succ];
+    Block *to = &f->blocks.v[e->to];
+    FrMove mv[FR_MAX_MOVES / 2];
+    int n = 0, nout = 0;
+    for (uint32_t k = 0; k < e->args.n && n < FR_MAX_MOVES / 2; k++) {
+        Ref p = to->params.v[k], v = e->args.v[k];
+        int32_t sz = slots_of(f->ins.v[p].ty);
+        if (sz == 0 || slot[p] == slot[v]) continue;
+        mv[n++] = (FrMove){slot[p], slot[v], sz};
+    }
+    while (n) {
+        int pick = -1;
+        for (int i = 0; i < n && pick < 0; i++) {
+            bool blocked = false;
+            for (int j = 0; j < n; j++)
+                if (j != i && overlaps(mv[i].dst, mv[i].n, mv[j].src, mv[j].n)) blocked = true;
+            if (!blocked) pick = i;
+        }
+        if (pick < 0) { /* a cycle: park one source in the temporary area */
+            out[nout++] = (FrMove){temp, mv[0].src, mv[0].n};
+            mv[0].src = temp;
+            continue;
+        }
+        out[nout++] = mv[pick];
+        mv[pick] = mv[--n];
+    }
+    return nout;
+}

@@ -90,4 +90,11 @@ int fh_error(Slot *s, Run *run, const XCall *k);
 int fh_index(Slot *s, Run *run, const XCall *k);  /* d: original index slot, a: array, b: axis */
 int fh_raise(Slot *s, Run *run, const XCall *k);
 
+/* the block arguments of edge succ of block from, as slot copies in an order
+ * that performs the parallel copy (a cycle parks one source in temp first);
+ * slot: each IR value's first slot. Returns the count, at most 2 * 256. */
+typedef struct FrMove { int32_t dst, src, n; } FrMove;
+#define FR_MAX_MOVES 512
+int fr_edge_moves(Func *f, const int32_t *slot, uint32_t from, int succ, int32_t temp, FrMove *out);
+
 #endif

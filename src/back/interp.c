@@ -395,44 +395,17 @@ static bool lower_ins(Low *L, Ref r) {
 
 /* ---- edges: parallel moves of block arguments ---- */
 
-typedef struct Move { int32_t dst, src, n; } Move;
-
-static bool overlaps(int32_t a, int32_t an, int32_t b, int32_t bn) { return a < b + bn && b < a + an; }
-
-static bool emit_move(Low *L, Move m) {
+static bool emit_move(Low *L, FrMove m) {
     if (m.n == 1) return emit(L, V_MOV, m.dst, m.src, 0, 0, 0);
     if (m.n == 2) return emit(L, V_MOV2, m.dst, m.src, 0, 0, 0);
     return emit(L, V_MOVN, m.dst, m.src, m.n, 0, 0);
 }
 
 static bool edge_moves(Low *L, uint32_t from, int succ, int32_t temp) {
-    Func *f = L->f;
-    Edge *e = &f->blocks.v[from].succ[succ];
-    Block *to = &f->blocks.v[e->to];
-    Move mv[256];
-    int n = 0;
-    for (uint32_t k = 0; k < e->args.n && n < 256; k++) {
-        Ref p = to->params.v[k], v = e->args.v[k];
-        int32_t sz = slots_of(f->ins.v[p].ty);
-        if (sz == 0 || L->slot[p] == L->slot[v]) continue;
-        mv[n++] = (Move){L->slot[p], L->slot[v], sz};
-    }
-    while (n) {
-        int pick = -1;
-        for (int i = 0; i < n && pick < 0; i++) {
-            bool blocked = false;
-            for (int j = 0; j < n; j++)
-                if (j != i && overlaps(mv[i].dst, mv[i].n, mv[j].src, mv[j].n)) blocked = true;
-            if (!blocked) pick = i;
-        }
-        if (pick < 0) { /* a cycle: park one source in the temporary area */
-            if (!emit_move(L, (Move){temp, mv[0].src, mv[0].n})) return false;
-            mv[0].src = temp;
-            continue;
-        }
-        if (!emit_move(L, mv[pick])) return false;
-        mv[pick] = mv[--n];
-    }
+    FrMove mv[FR_MAX_MOVES];
+    int n = fr_edge_moves(L->f, L->slot, from, succ, temp, mv);
+    for (int i = 0; i < n; i++)
+        if (!emit_move(L, mv[i])) return false;
     return true;
 }
 

@@ -866,38 +866,14 @@ static void ins(Gen *G, Ref r) {
 
 /* ---- edges ---- */
 
-static bool overlaps(int32_t a, int32_t an, int32_t b, int32_t bn) { return a < b + bn && b < a + an; }
-
 /* the block arguments of an edge as a parallel copy (cycles go through the temp area) */
 static void edge_moves(Gen *G, uint32_t from, int succ) {
     Func *f = G->f;
     Edge *e = &f->blocks.v[from].succ[succ];
     Block *to = &f->blocks.v[e->to];
-    struct { int32_t dst, src, n; } mv[256];
-    int n = 0;
-    for (uint32_t k = 0; k < e->args.n && n < 256; k++) {
-        Ref p = to->params.v[k], v = e->args.v[k];
-        int32_t sz = slots_of(f->ins.v[p].ty);
-        if (sz == 0 || G->c->slot[p] == G->c->slot[v]) continue;
-        mv[n].dst = G->c->slot[p]; mv[n].src = G->c->slot[v]; mv[n].n = sz;
-        n++;
-    }
-    while (n) {
-        int pick = -1;
-        for (int i = 0; i < n && pick < 0; i++) {
-            bool blocked = false;
-            for (int j = 0; j < n; j++)
-                if (j != i && overlaps(mv[i].dst, mv[i].n, mv[j].src, mv[j].n)) blocked = true;
-            if (!blocked) pick = i;
-        }
-        if (pick < 0) {
-            move_slots(G, G->c->temp, mv[0].src, mv[0].n);
-            mv[0].src = G->c->temp;
-            continue;
-        }
-        move_slots(G, mv[pick].dst, mv[pick].src, mv[pick].n);
-        mv[pick] = mv[--n];
-    }
+    FrMove mv[FR_MAX_MOVES];
+    int n = fr_edge_moves(f, G->c->slot, from, succ, G->c->temp, mv);
+    for (int i = 0; i < n; i++) move_slots(G, mv[i].dst, mv[i].src, mv[i].n);
     if (G->loop_header[e->to] && !BACK(G, from, e->to) && !G->inherit_off[e->to]) preload(G, e->to);
     if (!G->pinned_block[e->to]) { loop_edge(G, from, e->to); return; }
     /* the pinned registers, from the sources' registers where they are still intact */
