@@ -576,7 +576,7 @@ static LLVMValueRef callee_fn(L *l, Spec *c) {
 }
 
 /* a direct call of fn (a kernel with the frame ABI): its frame on our stack,
- * its result straight into our frame's slot for the call */
+ * its result into our frame's slot for the call, and from there a value */
 static void frame_call(L *l, Ref r, LLVMValueRef fn, const Code *cc) {
     Ins *in = IN(l, r);
     LLVMBuilderRef eb = LLVMCreateBuilderInContext(l->cx);
@@ -601,6 +601,7 @@ static void frame_call(L *l, Ref r, LLVMValueRef fn, const Code *cc) {
     LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
     LLVMBuildCondBr(l->b, LLVMBuildICmp(l->b, LLVMIntNE, rc, LLVMConstInt(l->i32, 0, 0), ""), l->err, ok);
     LLVMPositionBuilderAtEnd(l->b, ok);
+    if (in->ty && (in->ty->kind == T_SCALAR || in->ty->kind == T_ARRAY)) l->val[r] = load_value(l, in->ty, l->c->slot[r]);
 }
 
 /* run->depth, the count of kernel frames that RecursionError limits */
@@ -625,8 +626,6 @@ static bool self_call(L *l, Ref r) {
     st(l, d1, dp);
     frame_call(l, r, l->fn, l->c);
     st(l, d, depth_ptr(l));
-    Ins *in = IN(l, r);
-    if (in->ty && (in->ty->kind == T_SCALAR || in->ty->kind == T_ARRAY)) l->val[r] = load_value(l, in->ty, l->c->slot[r]);
     return true;
 }
 
@@ -639,7 +638,6 @@ static bool inline_call(L *l, Ref r) {
     LLVMValueRef fn = callee_fn(l, c);
     if (!fn) return false;
     frame_call(l, r, fn, c->interp);
-    if (in->ty && (in->ty->kind == T_SCALAR || in->ty->kind == T_ARRAY)) l->val[r] = load_value(l, in->ty, l->c->slot[r]);
     return true;
 }
 
