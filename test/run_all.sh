@@ -26,10 +26,18 @@ for b in build build/asan; do
     suite "$tag: kernels (mixed tiers)" env KILN_BASELINE_MAX_IR=25 $b/test/runner $b/kiln --tier baseline test/run/*.py
     if [ -f $b/libkiln-llvm.so ]; then
         suite "$tag: kernels (opt)" $b/test/runner $b/kiln --tier opt test/run/*.py
+        # tier auto with every budget at its smallest and tier 2 compiled in the calling
+        # thread: each call tiers up at entry and its first loop jumps into an OSR entry
+        suite "$tag: kernels (auto, OSR)" env KILN_TIER2_BACKGROUND=0 KILN_TIER2_CALLS=1 KILN_TIER2_LOOPS=1 \
+            KILN_OSR_POLL=1 $b/test/runner $b/kiln --tier auto test/run/*.py
     fi
     suite "$tag: diagnostics" $b/test/runner $b/kiln --err test/err/*.py
     for t in $b/test/*_test; do suite "$tag: $(basename $t)" $t; done
     suite "$tag: command line" sh test/cli_test.sh $b/kiln
+done
+# the threaded tests under ThreadSanitizer: tier-up while many threads call
+for t in build/tsan/test/tier_test build/tsan/test/api_test; do
+    [ -x $t ] && suite "tsan: $(basename $t)" env TSAN_OPTIONS=halt_on_error=1 $t
 done
 if [ -x build/asan/test/mutate ]; then
     suite "asan: 600 mutated kernels" build/asan/test/mutate 1 600 test/run/*.py test/err/*.py examples/kernels.py

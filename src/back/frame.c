@@ -10,7 +10,8 @@
 #include <stdlib.h>
 
 static int run_code(const Code *c, Slot *fr, Slot *ret, Run *run) {
-    if (c->native) return c->native(fr, ret, run);
+    NativeFn fn = fr_native(c);
+    if (fn) return fn(fr, ret, run);
     return fr_exec_interp(c, fr, ret, run);
 }
 
@@ -164,6 +165,9 @@ int fh_raise(Slot *s, Run *run, const XCall *k) {
     return -1;
 }
 
+int64_t fh_hot(Slot *s, Run *run, const XCall *k, Slot *ret) {
+    return rt_tier_hot(k->x->callee, (int32_t)k->x->aux, s, ret, run);
+}
 
 /* ---- block arguments: the parallel copy of an edge, sequenced ---- */
 

@@ -42,14 +42,21 @@ typedef struct Code {
     const char *file;
     const char **strs;
     Spec *spec;
-    NativeFn native;    /* set when a native tier compiled this spec */
+    NativeFn native;    /* set when a native tier compiled this spec; tier 2 replaces tier 1's
+                         * code atomically (read it with fr_native) */
+    int64_t hot;        /* tier-up budget: tier-1 code subtracts per call and loop iteration */
+    int64_t hot_call;   /* what one call subtracts */
+    bool loops;         /* tier-1 code counts loop iterations (tier2_loops > 0; OSR is possible) */
     CodeMem mem;
     size_t native_size;
     const char *bailout; /* why the native tier did not compile it */
     char *llvm_before, *llvm_after, *llvm_asm; /* tier 2, with keep_llvm_ir */
     void *native_owner;               /* what holds tier-2 code (its JIT resource tracker) */
+    void *osr_owner[OSR_MAX];         /* and the OSR entries' */
     void (*native_free)(struct Code *); /* drops it when the spec is freed */
 } Code;
+
+static inline NativeFn fr_native(const Code *c) { return __atomic_load_n(&c->native, __ATOMIC_ACQUIRE); }
 
 /* run a compiled spec on a fresh frame: args and ret are flattened slots */
 int fr_enter(const Code *c, const Slot *args, Slot *ret, Run *run);
@@ -89,6 +96,10 @@ int fh_call(Slot *s, Run *run, const XCall *k);
 int fh_error(Slot *s, Run *run, const XCall *k);
 int fh_index(Slot *s, Run *run, const XCall *k);  /* d: original index slot, a: array, b: axis */
 int fh_raise(Slot *s, Run *run, const XCall *k);
+/* tier-1 code whose budget ran out (k->x->callee: the spec; aux: the loop
+ * header, -1 at entry): 0 go on, 1 the call finished in tier-2 code (OSR)
+ * with its result in ret, -1 error */
+int64_t fh_hot(Slot *s, Run *run, const XCall *k, Slot *ret);
 
 /* the block arguments of edge succ of block from, as slot copies in an order
  * that performs the parallel copy (a cycle parks one source in temp first);

@@ -75,9 +75,19 @@ typedef enum {
     TUNE_INFER_ROUNDS,     /* type-inference restarts before giving up */
     TUNE_FRAME_STACK_BYTES,/* interpreter frames up to this size live on the C stack */
     TUNE_BASELINE_MAX_IR,  /* functions with more IR instructions stay in the interpreter */
+    TUNE_TIER2_CALLS,      /* calls of a specialization before tier 2 (auto) */
+    TUNE_TIER2_LOOPS,      /* loop iterations of a specialization before tier 2 (auto) */
+    TUNE_TIER2_ABOVE_ELEMENTS, /* a call with this many array elements queues tier 2 at once */
+    TUNE_OSR_POLL,         /* loop iterations between checks for tier-2 code */
+    TUNE_OSR,              /* 1: long-running tier-1 loops jump into tier-2 code */
+    TUNE_TIER2_QUEUE,      /* background compile jobs waiting at most */
+    TUNE_TIER2_BACKGROUND, /* 1: tier 2 compiles on the worker thread; 0: in the calling thread */
+    TUNE_SPEC_LIMIT,       /* signatures per function compiled natively */
+    TUNE_GLOBAL_SPEC_LIMIT,/* signatures per context compiled natively */
     TUNE_COUNT
 } Tunable;
 typedef struct { const char *name; const char *unit; int64_t dflt; const char *doc; } TunableInfo;
 extern const TunableInfo tunables[TUNE_COUNT];
+int tune_find(const char *name); /* index by name, -1 if none */
 
 #endif

@@ -14,5 +14,27 @@ const TunableInfo tunables[TUNE_COUNT] = {
     [TUNE_FRAME_STACK_BYTES] = {"frame_stack_bytes", "bytes", 4096,
                                 "interpreter frames up to this size live on the C stack"},
     [TUNE_BASELINE_MAX_IR] = {"baseline_max_ir", "IR instructions", 100000,
-                              "functions larger than this stay in the interpreter (KILN_BASELINE_MAX_IR)"},
+                              "functions larger than this stay in the interpreter"},
+    [TUNE_TIER2_CALLS] = {"tier2_calls", "calls", 100,
+                          "calls of one specialization before tier 1 queues it for tier 2 (tier auto; 0: never)"},
+    [TUNE_TIER2_LOOPS] = {"tier2_loops", "loop iterations", 10000,
+                          "loop iterations of one specialization before tier 2; calls and iterations add up (one budget)"},
+    [TUNE_TIER2_ABOVE_ELEMENTS] = {"tier2_above_elements", "array elements", 1000000,
+                                   "a first call whose array arguments hold this many elements queues tier 2 at once (0: off)"},
+    [TUNE_OSR_POLL] = {"osr_poll", "loop iterations", 1000,
+                       "once queued, a running tier-1 loop checks for its tier-2 entry this often"},
+    [TUNE_OSR] = {"osr", "0/1", 1, "a long tier-1 loop jumps into tier-2 code in the middle of a call (on-stack replacement)"},
+    [TUNE_TIER2_QUEUE] = {"tier2_queue", "jobs", 64, "background compile jobs waiting at most; more are dropped"},
+    [TUNE_TIER2_BACKGROUND] = {"tier2_background", "0/1", 1,
+                               "1: tier 2 compiles on a background thread; 0: the call whose counter ran out waits (deterministic, for tests)"},
+    [TUNE_SPEC_LIMIT] = {"spec_limit", "signatures", 8,
+                         "signatures one function is compiled natively for; further ones run in the interpreter"},
+    [TUNE_GLOBAL_SPEC_LIMIT] = {"global_spec_limit", "signatures", 4096,
+                                "signatures compiled natively in one context; further ones run in the interpreter"},
 };
+
+int tune_find(const char *name) {
+    for (int i = 0; i < TUNE_COUNT; i++)
+        if (!strcmp(tunables[i].name, name)) return i;
+    return -1;
+}

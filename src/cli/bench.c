@@ -229,9 +229,9 @@ int cmd_bench(int argc, char **argv) {
     if (cli_bind(m, &a, &fn, args, &nargs, &pool)) goto out;
     if (a.tier == KILN_TIER_OPT) { /* LLVM's load and start are per context: apart from the kernel */
         t0 = now();
-        pthread_mutex_lock(&ctx->lock);
+        pthread_mutex_lock(&ctx->llvm_lock);
         const struct Backend *be = rt_llvm_backend(ctx, &err);
-        pthread_mutex_unlock(&ctx->lock);
+        pthread_mutex_unlock(&ctx->llvm_lock);
         R.llvm_load = now() - t0;
         if (!be) { cli_print_error(&err); goto out; }
     }

@@ -8,24 +8,37 @@
 #include "../back/back.h"
 #include <stdio.h>
 
-static const Backend *backend_for(kiln_ctx *ctx, kiln_error *err) {
-    switch (ctx->opt.tier) {
+static const Backend *backend_for(kiln_ctx *ctx, kiln_tier tier, kiln_error *err) {
+    switch (tier) {
     case KILN_TIER_INTERP: return &back_interp;
     case KILN_TIER_AUTO: case KILN_TIER_BASELINE:
 #if defined(__x86_64__)
         return &back_x64;
 #else
-        if (ctx->opt.tier == KILN_TIER_AUTO) return &back_interp;
+        if (tier == KILN_TIER_AUTO) return &back_interp;
         err_set(err, KILN_ERR_USAGE, "", "the baseline tier generates x86-64 code and this is not an x86-64 machine");
         return NULL;
 #endif
-    case KILN_TIER_OPT: return rt_llvm_backend(ctx, err);
+    case KILN_TIER_OPT: {
+        pthread_mutex_lock(&ctx->llvm_lock);
+        const Backend *be = rt_llvm_backend(ctx, err);
+        pthread_mutex_unlock(&ctx->llvm_lock);
+        return be;
+    }
     }
     return NULL;
 }
 
+/* past the limits a signature runs in the interpreter: cheap to build, no
+ * machine code, never tiered up (the thrashing guard) */
+static kiln_tier tier_for(kiln_ctx *ctx, Spec *s) {
+    if (s->interp_only) return KILN_TIER_INTERP;
+    return ctx->opt.tier;
+}
+
 int rt_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
-    const Backend *be = backend_for(ctx, err);
+    kiln_tier tier = tier_for(ctx, s);
+    const Backend *be = backend_for(ctx, tier, err);
     if (!be) return -1;
     uint64_t t0 = clock_ns();
     if (ty_infer(ctx, s, err)) return -1;
@@ -36,7 +49,10 @@ int rt_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
         return -1;
     }
     uint64_t t2 = clock_ns();
-    if (be->compile(ctx, s, err)) return -1;
+    if (tier == KILN_TIER_OPT) pthread_mutex_lock(&ctx->llvm_lock);
+    int r = be->compile(ctx, s, err);
+    if (tier == KILN_TIER_OPT) pthread_mutex_unlock(&ctx->llvm_lock);
+    if (r) return -1;
     uint64_t t3 = clock_ns();
     s->ns_infer += t1 - t0;
     s->ns_opt += t2 - t1;

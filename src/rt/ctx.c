@@ -4,6 +4,7 @@
  * constants and parameter defaults, looking functions up.
  */
 #include "rt.h"
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,10 +24,42 @@ static unsigned parse_log(const char *s) {
         if (n == 10 && !strncmp(s, "recompiles", n)) bits |= KILN_LOG_RECOMPILES;
         else if (n == 8 && !strncmp(s, "compiles", n)) bits |= KILN_LOG_COMPILES;
         else if (n == 5 && !strncmp(s, "tiers", n)) bits |= KILN_LOG_TIERS;
+        else if (n == 3 && !strncmp(s, "osr", n)) bits |= KILN_LOG_OSR;
         else if (n == 3 && !strncmp(s, "all", n)) bits |= ~0u;
         s = e ? e + 1 : NULL;
     }
     return bits;
+}
+
+/* KILN_<NAME> for every tunable: KILN_TIER2_CALLS=10; malformed values are ignored */
+static void tunables_from_env(kiln_ctx *ctx) {
+    for (int i = 0; i < TUNE_COUNT; i++) {
+        char name[64] = "KILN_";
+        size_t k = 5;
+        for (const char *p = tunables[i].name; *p && k + 1 < sizeof name; p++) name[k++] = (char)toupper((unsigned char)*p);
+        name[k] = 0;
+        const char *v = getenv(name);
+        if (!v || !*v) continue;
+        char *end;
+        errno = 0;
+        long long x = strtoll(v, &end, 10);
+        if (!*end && !errno && x >= 0) ctx->tune[i] = x;
+    }
+}
+
+int kiln_set_tunable(kiln_ctx *ctx, const char *name, int64_t value) {
+    int i = ctx && name ? tune_find(name) : -1;
+    if (i < 0 || value < 0) return -1;
+    ctx->tune[i] = value;
+    if (i == TUNE_MAX_RECURSION) ctx->opt.max_recursion = (int)(value > INT32_MAX ? INT32_MAX : value);
+    return 0;
+}
+
+int kiln_get_tunable(const kiln_ctx *ctx, const char *name, int64_t *value) {
+    int i = ctx && name ? tune_find(name) : -1;
+    if (i < 0) return -1;
+    if (value) *value = ctx->tune[i];
+    return 0;
 }
 
 kiln_ctx *kiln_ctx_new(const kiln_options *o) {
@@ -40,14 +73,15 @@ kiln_ctx *kiln_ctx_new(const kiln_options *o) {
     if (o && !o->log) ctx->opt.log = parse_log(getenv("KILN_LOG"));
     for (int i = 0; i < TUNE_COUNT; i++) ctx->tune[i] = tunables[i].dflt;
     if (ctx->opt.max_recursion > 0) ctx->tune[TUNE_MAX_RECURSION] = ctx->opt.max_recursion;
-    const char *mx = getenv("KILN_BASELINE_MAX_IR");
-    if (mx && *mx) ctx->tune[TUNE_BASELINE_MAX_IR] = strtoll(mx, NULL, 10);
+    tunables_from_env(ctx);
     ty_init(&ctx->types);
     pthread_mutexattr_t attr;
     pthread_mutexattr_init(&attr);
     pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
     pthread_mutex_init(&ctx->lock, &attr);
     pthread_mutexattr_destroy(&attr);
+    pthread_mutex_init(&ctx->llvm_lock, NULL);
+    rt_tier_init(ctx);
     return ctx;
 }
 
@@ -59,10 +93,12 @@ static void module_free(kiln_module *m) {
 
 void kiln_ctx_free(kiln_ctx *ctx) {
     if (!ctx) return;
+    rt_tier_stop(ctx); /* no background compile may touch a spec being freed */
     for (kiln_module *m = ctx->mods, *nx; m; m = nx) { nx = m->next; module_free(m); }
     rt_llvm_unload(ctx); /* after the specs: its JIT owns their tier-2 code */
     ty_free(&ctx->types);
     pthread_mutex_destroy(&ctx->lock);
+    pthread_mutex_destroy(&ctx->llvm_lock);
     free(ctx);
 }
 

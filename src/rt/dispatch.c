@@ -185,6 +185,28 @@ static void explain_recompile(kiln_ctx *ctx, kiln_func *fn, const Type **args, i
     }
 }
 
+/* the thrashing guard: past spec_limit signatures of one function, or
+ * global_spec_limit in the context, new signatures run in the interpreter;
+ * said once per function */
+static bool spec_over_limit(kiln_ctx *ctx, kiln_func *fn) {
+    if (ctx->opt.tier == KILN_TIER_INTERP) return false;
+    uint64_t n = fn->nspecs;
+    for (Spec *p = ctx->created; p; p = p->next_created) n += p->fn == fn;
+    bool local = n >= (uint64_t)ctx->tune[TUNE_SPEC_LIMIT];
+    bool global = ctx->tier.native_specs >= (uint64_t)ctx->tune[TUNE_GLOBAL_SPEC_LIMIT];
+    if (!local && !global) return false;
+    if (!fn->limit_said && (ctx->opt.log & KILN_LOG_RECOMPILES)) {
+        if (local)
+            rt_log(ctx, "kiln: %s has been compiled for %llu signatures (spec_limit %lld): further signatures run in the interpreter\n",
+                   fn->name, (unsigned long long)n, (long long)ctx->tune[TUNE_SPEC_LIMIT]);
+        else
+            rt_log(ctx, "kiln: this context has compiled %llu signatures (global_spec_limit %lld): further signatures of %s run in the interpreter\n",
+                   (unsigned long long)ctx->tier.native_specs, (long long)ctx->tune[TUNE_GLOBAL_SPEC_LIMIT], fn->name);
+    }
+    fn->limit_said = true;
+    return true;
+}
+
 Spec *rt_spec_get(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, kiln_error *err) {
     uint32_t codes[SIG_MAX + 2], n = 0;
     for (int i = 0; i < nargs; i++) n = rt_sig_encode(args[i], codes, n);
@@ -198,6 +220,7 @@ Spec *rt_spec_get(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, ki
                 fn->name, (unsigned long long)fn->nspecs);
         return NULL;
     }
+    bool interp_only = spec_over_limit(ctx, fn);
     if (ctx->nbuilding >= (int)NELEM(ctx->building)) {
         err_set(err, KILN_ERR_COMPILE, "", "kernels call each other too deeply to compile (%d levels)", ctx->nbuilding);
         return NULL;
@@ -212,6 +235,8 @@ Spec *rt_spec_get(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, ki
     memcpy(s->args, args, sizeof(Type *) * (size_t)nargs);
     s->nargs = nargs;
     s->state = SPEC_BUILDING;
+    s->interp_only = interp_only;
+    if (!interp_only && ctx->opt.tier != KILN_TIER_INTERP) ctx->tier.native_specs++;
     if (ctx->opt.log & KILN_LOG_RECOMPILES) explain_recompile(ctx, fn, args, nargs);
     s->next_created = ctx->created;
     ctx->created = s;
@@ -417,9 +442,11 @@ int kiln_call(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *resu
         if (!s) {
             pthread_mutex_lock(&ctx->lock);
             s = table_find(fn, h, codes, n);
+            bool fresh = !s;
             if (!s) s = compile_top(ctx, fn, args, nargs, err);
             pthread_mutex_unlock(&ctx->lock);
             if (!s) return -1;
+            if (fresh) rt_tier_called(s, args, nargs);
         }
         atomic_store_explicit(&fn->last, s, memory_order_release);
     }
@@ -439,8 +466,11 @@ static int call_spec(kiln_func *fn, Spec *s, const kiln_value *args, int nargs, 
     if (slots_of(s->ret) > 64) { err_set(err, KILN_ERR_USAGE, "", "result too large (at most 64 slots)"); return -1; }
     Run run;
     run_init(&run, ctx);
+    const Code *c = s->interp;
+    NativeFn code = fr_native(c);
+    int tier = !code ? 0 : (void *)code == c->mem.p ? 1 : 2; /* tier-1 code lives in c->mem */
     int r = back_interp.run(s, in, out, &run);
-    atomic_fetch_add_explicit(&fn->calls, 1, memory_order_relaxed);
+    atomic_fetch_add_explicit(&s->ncalls[tier], 1, memory_order_relaxed);
     if (r) {
         runtime_error(&run, err);
         run_release(&run);
@@ -459,10 +489,20 @@ static int call_spec(kiln_func *fn, Spec *s, const kiln_value *args, int nargs, 
 
 void kiln_func_stats(const kiln_func *fn, kiln_stats *out) {
     memset(out, 0, sizeof *out);
-    out->calls = atomic_load(&((kiln_func *)fn)->calls);
-    pthread_mutex_lock(&fn->mod->ctx->lock);
+    kiln_ctx *ctx = fn->mod->ctx;
+    pthread_mutex_lock(&ctx->lock);
+    pthread_mutex_lock(&ctx->tier.lock);
     out->specializations = fn->nspecs;
     for (Spec *s = fn->specs; s; s = s->next_created) {
+        out->calls_interp += atomic_load_explicit(&s->ncalls[0], memory_order_relaxed);
+        out->calls_baseline += atomic_load_explicit(&s->ncalls[1], memory_order_relaxed);
+        out->calls_opt += atomic_load_explicit(&s->ncalls[2], memory_order_relaxed);
+        out->tier_ups += atomic_load(&s->t2) == T2_DONE;
+        out->ns_tier2 += s->ns_tier2;
+        out->ns_queue += s->ns_queue;
+        out->osr_entries += atomic_load_explicit(&s->osr_entries, memory_order_relaxed);
+        for (int i = 0; i < atomic_load(&s->nosr); i++) out->osr_compiles += atomic_load(&s->osr[i].state) == T2_DONE;
+        out->interp_only += s->interp_only;
         out->ns_infer += s->ns_infer;
         out->ns_opt += s->ns_opt;
         out->ns_codegen += s->ns_codegen;
@@ -471,7 +511,9 @@ void kiln_func_stats(const kiln_func *fn, kiln_stats *out) {
         const Code *c = s->interp;
         if (c) out->native_bytes += c->native_size;
     }
-    pthread_mutex_unlock(&fn->mod->ctx->lock);
+    out->calls = out->calls_interp + out->calls_baseline + out->calls_opt;
+    pthread_mutex_unlock(&ctx->tier.lock);
+    pthread_mutex_unlock(&ctx->lock);
 }
 
 void rt_func_free(kiln_func *fn) {

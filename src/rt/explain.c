@@ -52,8 +52,10 @@ int rt_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, co
     if (!opt_run(t->ir, asm_only ? NULL : out, pass, msg, sizeof msg)) { err_set(err, KILN_ERR_COMPILE, "", "%s", msg); goto done; }
     if (!pass && !asm_only) { fprintf(out, "\n--- interpreter code ---\n"); back_interp.dump(s, out); }
     if (!pass && ctx->opt.tier == KILN_TIER_OPT) {
+        pthread_mutex_lock(&ctx->llvm_lock);
         const Backend *be = rt_llvm_backend(ctx, err);
         if (be) be->dump(s, out);
+        pthread_mutex_unlock(&ctx->llvm_lock);
     } else if (!pass && (asm_only || ctx->opt.tier != KILN_TIER_INTERP)) { fprintf(out, "\n--- baseline (x86-64) code ---\n"); back_x64.dump(s, out); }
     rc = 0;
 done:

@@ -33,6 +33,15 @@ enum { SIG_SCALAR, SIG_ARRAY, SIG_TUPLE, SIG_NONE, SIG_DTYPE };
     ((uint32_t)(kind) | (uint32_t)(dt) << 3 | (uint32_t)(weak) << 7 | (uint32_t)(ndim) << 8 | (uint32_t)(layout) << 12)
 
 enum { SPEC_BUILDING, SPEC_READY, SPEC_FAILED };
+/* tier-2 state of a specialization, and of each of its OSR entries */
+enum { T2_NONE, T2_QUEUED, T2_DONE, T2_FAILED };
+#define OSR_MAX 4 /* loop entries per specialization */
+
+typedef struct OsrEntry {
+    uint32_t header;          /* the loop header block */
+    _Atomic int state;        /* T2_* */
+    void *fn;                 /* NativeFn, published by state = T2_DONE */
+} OsrEntry;
 
 typedef struct Spec {
     struct kiln_func *fn;
@@ -54,6 +63,16 @@ typedef struct Spec {
     int nvars;
     uint64_t ns_infer, ns_opt, ns_codegen;
     struct Spec *next_created;
+    /* tiering (rt/tier.c): fields the worker writes are read under the tier lock */
+    bool interp_only;         /* past spec_limit: the interpreter runs it, it never tiers up */
+    _Atomic int t2;           /* T2_*: the whole function in tier 2 */
+    uint32_t heat;            /* hot trips while queued: the job's priority */
+    uint64_t ns_tier2, ns_queue;
+    OsrEntry osr[OSR_MAX];
+    _Atomic int nosr;
+    _Atomic int osr_last;     /* the loop header of the last trip */
+    atomic_uint_fast64_t ncalls[3]; /* top-level calls started in interp, baseline, opt code */
+    atomic_uint_fast64_t osr_entries;
 } Spec;
 
 typedef struct SpecTab {
@@ -71,8 +90,8 @@ struct kiln_func {
     Lit **defaults;          /* per parameter, NULL if none */
     _Atomic(Spec *) last;
     _Atomic(SpecTab *) tab;
-    atomic_uint_fast64_t calls;
     uint64_t nspecs;
+    bool limit_said;         /* the spec_limit line was logged */
     Spec *specs;             /* every spec, for freeing and stats */
 };
 
@@ -88,6 +107,21 @@ struct kiln_module {
     struct kiln_module *next;
 };
 
+/* the background compiler: one worker thread per context, started on the
+ * first tier-up, and a bounded queue of jobs (a spec, header -1 for the
+ * whole function or a loop header for an OSR entry) */
+typedef struct TierJob { Spec *s; int32_t header; uint64_t t_queued; } TierJob;
+typedef struct Tier {
+    pthread_mutex_t lock;
+    pthread_cond_t wake, idle;
+    pthread_t thread;
+    bool started, stop;
+    TierJob *jobs;
+    int njobs, cap;
+    int busy;                 /* jobs being compiled */
+    uint64_t native_specs;    /* natively compiled specs, for global_spec_limit */
+} Tier;
+
 struct kiln_ctx {
     kiln_options opt;
     int64_t tune[TUNE_COUNT];
@@ -100,6 +134,9 @@ struct kiln_ctx {
     void *llvm_dl;            /* the LLVM tier: its shared object, table and JIT, loaded on first use */
     const void *llvm_tier;
     void *llvm_state;
+    pthread_mutex_t llvm_lock; /* loading LLVM and compiling with it (foreground or worker) */
+    atomic_bool tier2_off;     /* the LLVM tier could not be loaded: tier 1 stops counting */
+    Tier tier;
 };
 
 /* dispatch.c */
@@ -115,6 +152,15 @@ void rt_log(kiln_ctx *ctx, const char *fmt, ...) PRINTF_LIKE(2, 3);
 /* llvm_load.c: tier 2, loaded on first use */
 const struct Backend *rt_llvm_backend(kiln_ctx *ctx, kiln_error *err);
 void rt_llvm_unload(kiln_ctx *ctx);
+
+/* tier.c: counters, the background compiler, OSR */
+void rt_tier_init(kiln_ctx *ctx);
+void rt_tier_stop(kiln_ctx *ctx);              /* join the worker; queued jobs are dropped */
+bool rt_tier_enabled(kiln_ctx *ctx, Spec *s);  /* tier-1 code of s counts calls and iterations */
+void rt_tier_budget(kiln_ctx *ctx, int64_t *budget, int64_t *per_call);
+void rt_tier_request(Spec *s, int32_t header);  /* queue s (or its loop entry) for tier 2 */
+int64_t rt_tier_hot(Spec *s, int32_t header, void *frame, void *ret, void *run);
+void rt_tier_called(Spec *s, const kiln_value *args, int nargs); /* a first call: the cost estimate */
 
 /* lit.c: compile-time constant values */
 Lit *rt_lit_eval(kiln_module *m, Node *n, Diag *d);

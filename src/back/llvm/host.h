@@ -10,7 +10,7 @@
 
 #include "../frame.h"
 
-#define KILN_HOST_VERSION 2
+#define KILN_HOST_VERSION 3
 
 typedef struct KilnHost {
     int version;
@@ -27,6 +27,9 @@ typedef struct LlvmTier {
     Backend be;
     void *(*ctx_init)(kiln_ctx *ctx, kiln_error *err); /* one JIT per context */
     void (*ctx_free)(void *state);
+    /* an entry into s's code at loop header `header` that reads the values live
+     * there from the frame (on-stack replacement); 0 with *out, or -1 */
+    int (*compile_osr)(kiln_ctx *ctx, Spec *s, uint32_t header, NativeFn *out, kiln_error *err);
 } LlvmTier;
 
 typedef const LlvmTier *(*KilnLlvmEntry)(const KilnHost *host);

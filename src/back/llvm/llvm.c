@@ -123,6 +123,15 @@ typedef struct L {
     Spec *stack[8];             /* the specs being lowered, outermost first */
     int depth;
     bool avx512;
+    LV *phi;                    /* per block parameter: its phi */
+    /* an OSR entry (osr >= 0: the loop header it starts at): only the blocks reachable
+     * from the header; values defined elsewhere are read from the frame on entry;
+     * values defined in those blocks and used across blocks live in allocas (home),
+     * which SROA turns back into SSA, since their definitions need no longer
+     * dominate their uses once the function starts in the middle of a loop */
+    int32_t osr;
+    bool *reach, *cross;
+    LV *home;
 } L;
 
 static bool build(L *l, const char *name, bool avx512);
@@ -558,11 +567,12 @@ static LLVMValueRef callee_fn(L *l, Spec *c) {
     memcpy(k.stack, l->stack, sizeof k.stack);
     k.depth = l->depth + 1;
     k.stack[k.depth] = c;
+    k.osr = -1;
     char name[96];
     snprintf(name, sizeof name, "%s.inl%d", LLVMGetValueName(l->fn), *l->ninl);
     bool ok = build(&k, name, l->avx512);
     LLVMDisposeBuilder(k.b);
-    free(k.bb); free(k.end); free(k.val);
+    free(k.bb); free(k.end); free(k.val); free(k.phi);
     if (!ok) {
         if (k.fn) LLVMDeleteFunction(k.fn);
         return NULL;
@@ -614,6 +624,7 @@ static LLVMValueRef depth_ptr(L *l) {
  * instead of the frame helper's (~30 ns a call), the depth counted inline;
  * past the limit the helper raises RecursionError as in every tier */
 static bool self_call(L *l, Ref r) {
+    if (l->osr >= 0) return false; /* the OSR entry is not the function: the helper calls the spec's code */
     if (sizeof(Slot) * l->c->nslots > (size_t)l->ctx->tune[TUNE_FRAME_STACK_BYTES]) return false;
     XCall *k = xcall(l, r);
     if (!k) return true;
@@ -764,6 +775,7 @@ static void make_phis(L *l, uint32_t bi) {
         int n = comps(l, IN(l, p)->ty, ty);
         l->val[p].n = n;
         for (int c = 0; c < n; c++) l->val[p].v[c] = LLVMBuildPhi(l->b, ty[c], "");
+        l->phi[p] = l->val[p];
     }
 }
 
@@ -815,12 +827,116 @@ static void add_incoming(L *l) {
             if (f->blocks.v[pr.blk].dead) continue;
             Edge *e = &f->blocks.v[pr.blk].succ[pr.succ];
             for (uint32_t k = 0; k < b->params.n; k++) {
-                LV *pv = &l->val[b->params.v[k]], *av = &l->val[e->args.v[k]];
+                LV *pv = &l->phi[b->params.v[k]], *av = &l->val[e->args.v[k]];
                 for (int c = 0; c < pv->n && c < av->n; c++) {
                     LLVMValueRef v = av->v[c];
                     LLVMBasicBlockRef from = l->end[pr.blk];
                     LLVMAddIncoming(pv->v[c], &v, &from, 1);
                 }
+            }
+        }
+    }
+}
+
+/* ---- OSR entries ---- */
+
+/* the blocks reachable from the header, and the values used outside their block */
+static bool osr_scan(L *l) {
+    Func *f = l->f;
+    uint32_t nb = f->blocks.n, *work = malloc(sizeof(uint32_t) * (nb + 1)), sp = 0;
+    l->reach = calloc(nb + 1, 1);
+    l->cross = calloc(f->ins.n + 1, 1);
+    l->home = calloc(f->ins.n + 1, sizeof *l->home);
+    if (!work || !l->reach || !l->cross || !l->home) { free(work); return false; }
+    l->reach[l->osr] = true;
+    work[sp++] = (uint32_t)l->osr;
+    while (sp) {
+        Block *b = &f->blocks.v[work[--sp]];
+        for (int s = 0; s < b->nsucc; s++)
+            if (!l->reach[b->succ[s].to]) { l->reach[b->succ[s].to] = true; work[sp++] = b->succ[s].to; }
+    }
+    free(work);
+    for (uint32_t bi = 0; bi < nb; bi++) {
+        Block *b = &f->blocks.v[bi];
+        if (b->dead || !l->reach[bi]) continue;
+        for (uint32_t k = 0; k < b->ins.n; k++) {
+            Ref r = b->ins.v[k];
+            for (uint32_t j = 0; j < f->ins.v[r].n; j++) { Ref a = ir_arg(f, r, j); if (f->ins.v[a].blk != bi) l->cross[a] = true; }
+        }
+        for (int s = 0; s < b->nsucc; s++)
+            for (uint32_t k = 0; k < b->succ[s].args.n; k++) { Ref a = b->succ[s].args.v[k]; if (f->ins.v[a].blk != bi) l->cross[a] = true; }
+        if (b->term == TERM_BR && f->ins.v[b->cond].blk != bi) l->cross[b->cond] = true;
+        for (uint32_t k = 0; k < b->rets.n; k++) if (f->ins.v[b->rets.v[k]].blk != bi) l->cross[b->rets.v[k]] = true;
+    }
+    return true;
+}
+
+/* in the entry block: constants and arguments as usual, values of blocks the
+ * entry skips from their frame slots, homes for the rest seeded from theirs */
+static void osr_entry(L *l, LV *hparams) {
+    Func *f = l->f;
+    for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
+        Block *b = &f->blocks.v[bi];
+        if (b->dead) continue;
+        for (uint32_t k = 0; k < b->ins.n; k++) {
+            Ref r = b->ins.v[k];
+            Ins *in = IN(l, r);
+            if (!in->ty || (in->ty->kind != T_SCALAR && in->ty->kind != T_ARRAY)) continue;
+            if (in->op == OP_CONST) { if (in->ty->kind == T_SCALAR) l->val[r] = constant(l, r); continue; }
+            if (!l->reach[bi] || in->op == OP_ARG) { l->val[r] = load_value(l, in->ty, l->c->slot[r]); continue; }
+            LV v = load_value(l, in->ty, l->c->slot[r]);
+            if (bi == (uint32_t)l->osr && in->op == OP_PARAM) {
+                for (uint32_t p = 0; p < b->params.n; p++) if (b->params.v[p] == r) hparams[p] = v;
+            }
+            if (!l->cross[r]) continue;
+            LLVMTypeRef ty[MAXC];
+            int n = comps(l, in->ty, ty);
+            l->home[r].n = n;
+            for (int c = 0; c < n; c++) {
+                l->home[r].v[c] = LLVMBuildAlloca(l->b, ty[c], "home");
+                LLVMBuildStore(l->b, v.v[c], l->home[r].v[c]);
+            }
+        }
+    }
+}
+
+/* at the top of block bi: the values of other blocks from their homes, and
+ * this block's parameters (its phis) into theirs */
+static void osr_block_start(L *l, uint32_t bi) {
+    Func *f = l->f;
+    for (Ref r = 1; r < f->ins.n; r++) {
+        LV *h = &l->home[r];
+        if (!h->n) continue;
+        if (f->ins.v[r].blk == bi && f->ins.v[r].op == OP_PARAM) {
+            for (int c = 0; c < h->n; c++) LLVMBuildStore(l->b, l->phi[r].v[c], h->v[c]);
+            l->val[r] = l->phi[r];
+            continue;
+        }
+        LLVMTypeRef ty[MAXC];
+        comps(l, f->ins.v[r].ty, ty);
+        LV v = {{0}, h->n};
+        for (int c = 0; c < h->n; c++) v.v[c] = LLVMBuildLoad2(l->b, ty[c], h->v[c], "");
+        l->val[r] = v;
+    }
+}
+
+static void osr_def(L *l, Ref r) {
+    LV *h = &l->home[r];
+    for (int c = 0; c < h->n && c < l->val[r].n; c++) LLVMBuildStore(l->b, l->val[r].v[c], h->v[c]);
+}
+
+/* block bi's edges as phi incomings, while the arguments' values are current */
+static void osr_incoming(L *l, uint32_t bi) {
+    Block *b = &l->f->blocks.v[bi];
+    if (b->term != TERM_JMP && b->term != TERM_BR) return;
+    for (int s = 0; s < b->nsucc; s++) {
+        Block *to = &l->f->blocks.v[b->succ[s].to];
+        for (uint32_t k = 0; k < to->params.n; k++) {
+            LV *pv = &l->phi[to->params.v[k]], *av = &l->val[b->succ[s].args.v[k]];
+            for (int c = 0; c < pv->n && c < av->n; c++) {
+                LLVMValueRef v = av->v[c];
+                LLVMBasicBlockRef from = l->end[bi];
+                LLVMAddIncoming(pv->v[c], &v, &from, 1);
             }
         }
     }
@@ -847,10 +963,18 @@ static bool build(L *l, const char *name, bool avx512) {
     l->bb = calloc(nb + 1, sizeof *l->bb);
     l->end = calloc(nb + 1, sizeof *l->end);
     l->val = calloc(f->ins.n + 1, sizeof *l->val);
+    l->phi = calloc(f->ins.n + 1, sizeof *l->phi);
     /* reverse postorder: definitions are lowered before their uses */
     uint32_t *order = malloc(sizeof(uint32_t) * (nb + 1));
     norder = order ? H->rpo(f, false, order) : 0;
-    if (!l->bb || !l->end || !l->val || !norder) { free(order); l->bail = "out of memory"; return false; }
+    if (!l->bb || !l->end || !l->val || !l->phi || !norder || (l->osr >= 0 && !osr_scan(l))) {
+        free(order); l->bail = "out of memory"; return false;
+    }
+    if (l->osr >= 0) { /* only what the header reaches, still in reverse postorder */
+        uint32_t k = 0;
+        for (uint32_t i = 0; i < norder; i++) if (l->reach[order[i]]) order[k++] = order[i];
+        norder = k;
+    }
     LLVMBasicBlockRef entry = LLVMAppendBasicBlockInContext(l->cx, l->fn, "entry");
     l->entry = entry;
     l->avx512 = avx512;
@@ -859,31 +983,50 @@ static bool build(L *l, const char *name, bool avx512) {
     LLVMPositionBuilderAtEnd(l->b, l->err);
     LLVMBuildRet(l->b, LLVMConstInt(l->i32, (unsigned long long)-1, 1));
     LLVMPositionBuilderAtEnd(l->b, entry);
-    LLVMBuildBr(l->b, l->bb[0]);
+    LV hparams[256];
+    Block *hb = l->osr >= 0 ? &f->blocks.v[l->osr] : NULL;
+    if (hb && hb->params.n > 256) { free(order); l->bail = "too many loop values for an OSR entry"; return false; }
+    if (hb) osr_entry(l, hparams);
+    LLVMBuildBr(l->b, l->bb[hb ? (uint32_t)l->osr : 0]);
     for (uint32_t i = 0; i < norder; i++) {
         LLVMPositionBuilderAtEnd(l->b, l->bb[order[i]]);
         make_phis(l, order[i]);
+    }
+    for (uint32_t k = 0; hb && k < hb->params.n; k++) { /* the header's values on the way in from tier 1 */
+        LV *pv = &l->phi[hb->params.v[k]];
+        for (int c = 0; c < pv->n && c < hparams[k].n; c++) LLVMAddIncoming(pv->v[c], &hparams[k].v[c], &entry, 1);
     }
     for (uint32_t i = 0; i < norder && !l->bail; i++) {
         uint32_t bi = order[i];
         Block *b = &f->blocks.v[bi];
         LLVMPositionBuilderAtEnd(l->b, l->bb[bi]);
-        for (uint32_t k = 0; k < b->ins.n && !l->bail; k++) ins(l, b->ins.v[k]);
+        if (hb) osr_block_start(l, bi);
+        for (uint32_t k = 0; k < b->ins.n && !l->bail; k++) {
+            ins(l, b->ins.v[k]);
+            if (hb) osr_def(l, b->ins.v[k]);
+        }
         terminator(l, bi);
+        if (hb) osr_incoming(l, bi);
     }
     free(order);
     if (l->bail) return false;
-    add_incoming(l);
+    if (!hb) add_incoming(l);
     return true;
 }
 
-static void code_free(Code *c) {
-    LLVMOrcResourceTrackerRef rt = c->native_owner;
+static void drop_tracker(void **owner) {
+    LLVMOrcResourceTrackerRef rt = *owner;
     if (!rt) return;
     LLVMErrorRef e = LLVMOrcResourceTrackerRemove(rt);
     if (e) LLVMConsumeError(e);
     LLVMOrcReleaseResourceTracker(rt);
-    c->native_owner = NULL;
+    *owner = NULL;
+}
+
+/* the spec's tier-2 code: the whole function and its OSR entries */
+static void code_free(Code *c) {
+    drop_tracker(&c->native_owner);
+    for (int i = 0; i < OSR_MAX; i++) drop_tracker(&c->osr_owner[i]);
     c->native = NULL;
 }
 
@@ -902,17 +1045,21 @@ static int pipeline_kind(Func *f) {
     return !loop ? 0 : arrays ? 2 : 1;
 }
 
-static int llvm_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
-    if (!s->interp && H->interp_compile(ctx, s, err)) return -1;
+/* lower s (from loop header osr, or whole when osr < 0), run the pipeline and
+ * add the module to the JIT; the function's address in *addr and its
+ * resource tracker in *owner, or false with l.bail set in *bail */
+static bool jit_spec(kiln_ctx *ctx, Spec *s, int32_t osr, LLVMOrcJITTargetAddress *addr, LLVMOrcResourceTrackerRef *owner,
+                     const char **bail, uint64_t t[4]) {
     Code *c = s->interp;
     Jit *J = ctx->llvm_state;
+    bool keep_ir = ctx->opt.keep_llvm_ir && osr < 0;
     L l;
     memset(&l, 0, sizeof l);
-    l.ctx = ctx; l.s = s; l.f = s->ir; l.c = c;
+    l.ctx = ctx; l.s = s; l.f = s->ir; l.c = c; l.osr = osr;
     LLVMOrcThreadSafeContextRef tsc = LLVMOrcCreateNewThreadSafeContext();
     l.cx = LLVMOrcThreadSafeContextGetContext(tsc);
     char name[64];
-    snprintf(name, sizeof name, "kiln_%s_%d", s->fn->name, J->serial++);
+    snprintf(name, sizeof name, osr < 0 ? "kiln_%s_%d" : "kiln_%s_%d_osr", s->fn->name, J->serial++);
     l.m = LLVMModuleCreateWithNameInContext(name, l.cx);
     char *triple = LLVMGetTargetMachineTriple(J->tm);
     LLVMSetTarget(l.m, triple);
@@ -933,12 +1080,12 @@ static int llvm_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     int ninl = 0;
     l.inl = inl; l.ninl = &ninl;
     l.stack[0] = s;
-    uint64_t t0 = now_ns();
+    t[0] = now_ns();
     bool ok = build(&l, name, J->avx512);
-    uint64_t t1 = now_ns();
-    if (ok && ctx->opt.keep_llvm_ir) { char *ir = LLVMPrintModuleToString(l.m); c->llvm_before = keep(s, ir); LLVMDisposeMessage(ir); }
+    t[1] = now_ns();
+    if (ok && keep_ir) { char *ir = LLVMPrintModuleToString(l.m); c->llvm_before = keep(s, ir); LLVMDisposeMessage(ir); }
     LLVMDisposeBuilder(l.b);
-    free(l.bb); free(l.end); free(l.val);
+    free(l.bb); free(l.end); free(l.val); free(l.phi); free(l.reach); free(l.cross); free(l.home);
     if (ok) {
         LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
         /* loops over arrays pay for the full pipeline, with range-check elimination
@@ -957,8 +1104,8 @@ static int llvm_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
         LLVMDisposePassBuilderOptions(po);
         if (e) { LLVMConsumeError(e); l.bail = "the LLVM pass pipeline failed"; ok = false; }
     }
-    uint64_t t2 = now_ns();
-    if (ok && ctx->opt.keep_llvm_ir) {
+    t[2] = now_ns();
+    if (ok && keep_ir) {
         char *ir = LLVMPrintModuleToString(l.m);
         c->llvm_after = keep(s, ir);
         LLVMDisposeMessage(ir);
@@ -972,34 +1119,73 @@ static int llvm_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
         } else LLVMDisposeMessage(emsg);
     }
     if (ok) {
-        /* one resource tracker per specialization, so that its code can be dropped */
+        /* one resource tracker per compile, so that its code can be dropped */
         LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(l.m, tsc);
         LLVMOrcResourceTrackerRef rt = LLVMOrcJITDylibCreateResourceTracker(LLVMOrcLLJITGetMainJITDylib(J->jit));
         LLVMErrorRef e = LLVMOrcLLJITAddLLVMIRModuleWithRT(J->jit, rt, tsm);
-        LLVMOrcJITTargetAddress addr = 0;
-        if (!e) e = LLVMOrcLLJITLookup(J->jit, &addr, name);
+        if (!e) e = LLVMOrcLLJITLookup(J->jit, addr, name);
         if (e) {
             LLVMConsumeError(e);
             l.bail = "LLVM could not generate code";
             LLVMErrorRef e2 = LLVMOrcResourceTrackerRemove(rt);
             if (e2) LLVMConsumeError(e2);
             LLVMOrcReleaseResourceTracker(rt);
+            ok = false;
         } else {
-            c->native = (NativeFn)(uintptr_t)addr;
-            c->native_owner = rt;
-            c->native_free = code_free;
+            *owner = rt;
         }
     } else {
         LLVMDisposeModule(l.m);
     }
     LLVMOrcDisposeThreadSafeContext(tsc);
-    uint64_t t3 = now_ns();
-    if (l.bail) c->bailout = l.bail;
-    if (ctx->opt.log & KILN_LOG_TIERS) {
-        if (l.bail) H->log(ctx, "kiln: %s stays on a lower tier: LLVM bailed out (%s)\n", s->fn->name, l.bail);
-        else H->log(ctx, "kiln: %s compiled by LLVM: lowering %.1f us, IR passes %.1f us, machine code %.1f us\n", s->fn->name,
-                    (double)(t1 - t0) / 1e3, (double)(t2 - t1) / 1e3, (double)(t3 - t2) / 1e3);
+    t[3] = now_ns();
+    *bail = l.bail;
+    return ok;
+}
+
+static int llvm_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
+    if (!s->interp && H->interp_compile(ctx, s, err)) return -1;
+    Code *c = s->interp;
+    LLVMOrcJITTargetAddress addr = 0;
+    LLVMOrcResourceTrackerRef rt = NULL;
+    const char *bail = NULL;
+    uint64_t t[4];
+    if (jit_spec(ctx, s, -1, &addr, &rt, &bail, t)) {
+        c->native_owner = rt;
+        c->native_free = code_free;
+        /* last: a thread that sees the new code sees everything above (tier auto
+         * swaps it in while other threads run the old) */
+        __atomic_store_n(&c->native, (NativeFn)(uintptr_t)addr, __ATOMIC_RELEASE);
     }
+    if (bail) c->bailout = bail;
+    if (ctx->opt.log & KILN_LOG_TIERS) {
+        if (bail) H->log(ctx, "kiln: %s stays on a lower tier: LLVM bailed out (%s)\n", s->fn->name, bail);
+        else H->log(ctx, "kiln: %s compiled by LLVM: lowering %.1f us, IR passes %.1f us, machine code %.1f us\n", s->fn->name,
+                    (double)(t[1] - t[0]) / 1e3, (double)(t[2] - t[1]) / 1e3, (double)(t[3] - t[2]) / 1e3);
+    }
+    return 0;
+}
+
+static int llvm_compile_osr(kiln_ctx *ctx, Spec *s, uint32_t header, NativeFn *out, kiln_error *err) {
+    Code *c = s->interp;
+    *out = NULL;
+    int slot = 0;
+    while (slot < OSR_MAX && c->osr_owner[slot]) slot++;
+    if (!c || !s->ir || header >= s->ir->blocks.n || s->ir->blocks.v[header].dead || slot == OSR_MAX) {
+        snprintf(err->message, sizeof err->message, "no loop header %u to enter", header);
+        return -1;
+    }
+    LLVMOrcJITTargetAddress addr = 0;
+    LLVMOrcResourceTrackerRef rt = NULL;
+    const char *bail = NULL;
+    uint64_t t[4];
+    if (!jit_spec(ctx, s, (int32_t)header, &addr, &rt, &bail, t)) {
+        snprintf(err->message, sizeof err->message, "LLVM bailed out (%s)", bail ? bail : "?");
+        return -1;
+    }
+    c->osr_owner[slot] = rt;
+    c->native_free = code_free;
+    *out = (NativeFn)(uintptr_t)addr;
     return 0;
 }
 
@@ -1017,7 +1203,7 @@ static void llvm_dump(Spec *s, FILE *out) {
 
 static const LlvmTier tier = {
     {"opt", KILN_TIER_OPT, llvm_compile, NULL /* libkiln enters the frame */, llvm_release, llvm_dump},
-    ctx_init, ctx_free,
+    ctx_init, ctx_free, llvm_compile_osr,
 };
 
 const LlvmTier *kiln_llvm_tier(const KilnHost *host) {

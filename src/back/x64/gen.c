@@ -35,7 +35,8 @@ typedef struct Gen {
     Spec *s;
     XBuf b;
     int *blk;          /* label of each block */
-    int err_exit;
+    int err_exit, ret_label;
+    bool tiering;      /* count calls and loop iterations for tier auto (rt/tier.c) */
     const char *bail;
     int line;
     /* cold code emitted after the body: edge moves of taken branches, error calls */
@@ -80,7 +81,7 @@ static const int cache_gp[] = {RSI, RDI, R8, R9, R10, R11, RDX, RBP, R14, R15};
 #define CALLEE_SAVED(r) ((r) == RBP || (r) == R14 || (r) == R15)
 #define FIRST_CACHE_XMM 3
 
-enum { COLD_EDGE, COLD_HELPER };
+enum { COLD_EDGE, COLD_HELPER, COLD_HOT };
 
 static int32_t D(Gen *G, Ref r) { return 8 * G->c->slot[r]; }
 static Ins *I_(Gen *G, Ref r) { return &G->f->ins.v[r]; }
@@ -999,6 +1000,48 @@ static void term(Gen *G, uint32_t bi, uint32_t next, int ret_label) {
     }
 }
 
+/* ---- tier-up counting (rt/tier.c) ---- */
+
+/* subtract from the spec's budget; at zero the cold path asks the tier policy
+ * (header: the loop header block, -1 at entry) */
+static void hot_check(Gen *G, int32_t header, int64_t weight) {
+    XCall *k = xcall(G);
+    Extra *x = arena_alloc(&G->s->arena, sizeof(Extra) + sizeof(int32_t));
+    if (!k || !x) { G->bail = "out of memory"; return; }
+    memset(x, 0, sizeof *x);
+    x->callee = G->s;
+    x->aux = header;
+    k->x = x;
+    x_mov_ri(&G->b, RAX, (int64_t)(intptr_t)&G->c->hot);
+    x_alu_mi(&G->b, ALU_SUB, RAX, 0, (int32_t)weight);
+    int back = xb_label(&G->b);
+    x_jcc(&G->b, CC_LE, cold(G, COLD_HOT, (uint32_t)back, 0, k, NULL));
+    xb_bind(&G->b, back); /* not bind_label: the registers still hold what they held */
+}
+
+/* the budget ran out: fh_hot(frame, run, k, ret) with every caller-saved
+ * register the code may be using kept on the stack; then go on (0), finish
+ * with the result OSR code wrote (1), or leave with its error (-1) */
+static void emit_hot(Gen *G, struct Cold *cd) {
+    static const int keep[] = {RSI, RDI, R8, R9, R10, R11, RDX};
+    for (int i = 0; i < 7; i++) x_push(&G->b, keep[i]);
+    x_alu_ri(&G->b, ALU_SUB, RSP, 136); /* 7 pushes + 136: rsp stays 16-byte aligned */
+    for (int i = 0; i < 16; i++) x_movs_mx(&G->b, true, RSP, 8 * i, i);
+    x_mov_rr(&G->b, RDI, FR);
+    x_mov_rr(&G->b, RSI, RUN);
+    x_mov_ri(&G->b, RDX, (int64_t)(intptr_t)cd->k);
+    x_mov_rr(&G->b, RCX, RET);
+    x_mov_ri(&G->b, RAX, (int64_t)(intptr_t)fh_hot);
+    x_call_r(&G->b, RAX);
+    for (int i = 0; i < 16; i++) x_movs_xm(&G->b, true, i, RSP, 8 * i);
+    x_alu_ri(&G->b, ALU_ADD, RSP, 136);
+    for (int i = 6; i >= 0; i--) x_pop(&G->b, keep[i]);
+    x_test_rr(&G->b, RAX, RAX);
+    x_jcc(&G->b, CC_E, (int)cd->from);
+    x_jcc(&G->b, CC_S, G->err_exit);
+    x_jmp(&G->b, G->ret_label);
+}
+
 static void emit_cold(Gen *G) {
     for (int i = 0; i < G->ncold; i++) {
         struct Cold cd = G->cold[i];
@@ -1008,6 +1051,8 @@ static void emit_cold(Gen *G) {
         if (cd.kind == COLD_EDGE) {
             edge_moves(G, cd.from, cd.succ);
             x_jmp(&G->b, G->blk[G->f->blocks.v[cd.from].succ[cd.succ].to]);
+        } else if (cd.kind == COLD_HOT) {
+            emit_hot(G, &cd);
         } else {
             call_helper(G, cd.h, cd.k);
             x_jmp(&G->b, G->err_exit);
@@ -1027,11 +1072,12 @@ static void generate(Gen *G) {
     memset(G->entry_seen, 0, G->f->blocks.n + 1);
     for (uint32_t bi = 0; bi < G->f->blocks.n; bi++) G->blk[bi] = xb_label(&G->b);
     G->err_exit = xb_label(&G->b);
-    int ret_label = xb_label(&G->b);
+    int ret_label = G->ret_label = xb_label(&G->b);
     /* six pushes and 8 bytes keep rsp 16-byte aligned at helper calls */
     x_push(&G->b, RBX); x_push(&G->b, R12); x_push(&G->b, R13); x_push(&G->b, RBP); x_push(&G->b, R14); x_push(&G->b, R15);
     x_alu_ri(&G->b, ALU_SUB, RSP, 8);
     x_mov_rr(&G->b, FR, RDI); x_mov_rr(&G->b, RET, RSI); x_mov_rr(&G->b, RUN, RDX);
+    if (G->tiering && G->c->hot_call) hot_check(G, -1, G->c->hot_call);
     uint32_t prev = UINT32_MAX;
     for (uint32_t oi = 0; oi < G->norder && !G->bail; oi++) {
         uint32_t bi = G->order[oi];
@@ -1047,6 +1093,7 @@ static void generate(Gen *G) {
         }
         if (ft && !G->pinned_block[bi] && !G->loop_header[bi]) xb_bind(&G->b, G->blk[bi]);
         else bind_block(G, bi);
+        if (G->tiering && G->loop_header[bi] && G->c->loops) hot_check(G, (int32_t)bi, 1);
         G->fell_true = false;
         prev = bi;
         for (uint32_t k = 0; k < b->ins.n && !G->bail; k++) ins(G, b->ins.v[k]);
@@ -1081,6 +1128,9 @@ static int x64_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     Gen G;
     memset(&G, 0, sizeof G);
     G.f = s->ir; G.c = c; G.s = s;
+    G.tiering = rt_tier_enabled(ctx, s);
+    if (G.tiering) rt_tier_budget(ctx, &c->hot, &c->hot_call);
+    c->loops = G.tiering && ctx->tune[TUNE_TIER2_LOOPS] > 0; /* iterations count (and OSR is possible) */
     uint32_t nb = G.f->blocks.n + 1;
     G.blk = calloc(nb, sizeof(int));
     G.loop_header = calloc(nb, sizeof(bool));
@@ -1110,7 +1160,7 @@ static int x64_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     if (!G.bail && !xb_finish(&G.b)) G.bail = G.b.oom ? "out of memory" : "an unbound label";
     if (!G.bail && rt_code_install(&c->mem, G.b.p, G.b.n)) G.bail = "cannot map executable memory";
     if (!G.bail) {
-        c->native = (NativeFn)c->mem.p;
+        __atomic_store_n(&c->native, (NativeFn)c->mem.p, __ATOMIC_RELEASE);
         c->native_size = G.b.n;
     } else {
         c->bailout = G.bail;

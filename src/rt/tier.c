@@ -1,0 +1,303 @@
+/*
+ * tier.c — the tier policy of tier auto: tier-1 code counts, LLVM compiles
+ * in the background, the new code is swapped in, and a long tier-1 loop
+ * jumps into it mid-call (on-stack replacement).
+ *
+ * Counting: each spec's Code carries a budget (hot). Tier-1 code subtracts
+ * hot_call at entry and 1 at every loop header, a sub and a branch; at zero
+ * it calls fh_hot -> rt_tier_hot. Calls and iterations share the budget, as
+ * V8's interrupt budget does: tier2_loops iterations, or tier2_calls calls.
+ *
+ * The worker: one thread per context, started by the first request, takes
+ * the hottest job from a bounded queue (OSR entries first: a call is stuck
+ * in tier 1 waiting for them), compiles it with LLVM under the LLVM lock
+ * only (never the context lock, so new signatures keep compiling in the
+ * foreground), and publishes with a release store: Code->native for the
+ * whole function, an OsrEntry for a loop. Calls already running finish on
+ * the old code; tier-1 code stays mapped until the spec is freed, so no
+ * thread can ever be inside freed code (the spec outlives every call).
+ *
+ * OSR: every tier shares one frame layout and tier-1 code writes every value
+ * through to its slot, so at a loop header the frame is the whole state. The
+ * OSR entry is an LLVM function that starts at that header and reads what
+ * is live there from the frame; the tier-1 call hands it its own frame and
+ * result slots and returns what it returns.
+ */
+#include "rt.h"
+#include "../back/frame.h"
+#include "../back/llvm/host.h"
+#include <stdio.h>
+#include <stdlib.h>
+
+#ifndef KILN_HAVE_LLVM
+#define KILN_HAVE_LLVM 0
+#endif
+
+void rt_tier_init(kiln_ctx *ctx) {
+    Tier *t = &ctx->tier;
+    pthread_mutex_init(&t->lock, NULL);
+    pthread_cond_init(&t->wake, NULL);
+    pthread_cond_init(&t->idle, NULL);
+}
+
+bool rt_tier_enabled(kiln_ctx *ctx, Spec *s) {
+    if (!KILN_HAVE_LLVM || ctx->opt.tier != KILN_TIER_AUTO || s->interp_only || ctx->tier2_off) return false;
+    return ctx->tune[TUNE_TIER2_CALLS] > 0 || ctx->tune[TUNE_TIER2_LOOPS] > 0;
+}
+
+/* the budget tier-1 code starts from, and what one call subtracts */
+void rt_tier_budget(kiln_ctx *ctx, int64_t *budget, int64_t *per_call) {
+    int64_t calls = ctx->tune[TUNE_TIER2_CALLS], loops = ctx->tune[TUNE_TIER2_LOOPS];
+    if (!loops) { *budget = calls; *per_call = 1; return; }    /* calls only */
+    *budget = loops;
+    *per_call = calls ? (loops + calls - 1) / calls : 0;       /* 0: iterations only */
+    if (*per_call > INT32_MAX) *per_call = INT32_MAX;
+}
+
+static void sig_text(Spec *s, char *buf, size_t cap) {
+    size_t k = 0;
+    buf[0] = 0;
+    for (int i = 0; i < s->nargs && k < cap; i++) {
+        char b[256];
+        ty_str(s->args[i], b, sizeof b);
+        k += (size_t)snprintf(buf + k, cap - k, "%s%s", i ? ", " : "", b);
+    }
+}
+
+static int header_line(Spec *s, int32_t header) {
+    return s->ir && header >= 0 && (uint32_t)header < s->ir->blocks.n ? (int)s->ir->blocks.v[header].line : 0;
+}
+
+static OsrEntry *osr_find(Spec *s, int32_t header) {
+    int n = atomic_load_explicit(&s->nosr, memory_order_acquire);
+    for (int i = 0; i < n; i++) if (s->osr[i].header == (uint32_t)header) return &s->osr[i];
+    return NULL;
+}
+
+static void *worker(void *arg);
+
+/* under the tier lock */
+static bool enqueue(kiln_ctx *ctx, Spec *s, int32_t header) {
+    Tier *t = &ctx->tier;
+    if (t->stop) return false;
+    if (t->njobs >= ctx->tune[TUNE_TIER2_QUEUE]) return false;
+    if (t->njobs == t->cap) {
+        int cap = t->cap ? t->cap * 2 : 16;
+        TierJob *j = realloc(t->jobs, sizeof *j * (size_t)cap);
+        if (!j) return false;
+        t->jobs = j; t->cap = cap;
+    }
+    if (!t->started) {
+        if (pthread_create(&t->thread, NULL, worker, ctx)) return false;
+        t->started = true;
+    }
+    t->jobs[t->njobs++] = (TierJob){s, header, clock_ns()};
+    pthread_cond_signal(&t->wake);
+    return true;
+}
+
+static void compile_job(kiln_ctx *ctx, TierJob j);
+
+static bool osr_pending(Spec *s) {
+    int n = atomic_load_explicit(&s->nosr, memory_order_acquire);
+    for (int i = 0; i < n; i++) if (atomic_load(&s->osr[i].state) == T2_QUEUED) return true;
+    return false;
+}
+
+/* under the tier lock: claim the job (state QUEUED), and queue it unless it is
+ * to be compiled by the caller (tier2_background = 0) */
+static bool claim(kiln_ctx *ctx, Spec *s, int32_t header, bool sync) {
+    if (header < 0) {
+        if (atomic_load(&s->t2) != T2_NONE) {
+            if (atomic_load(&s->t2) == T2_QUEUED) s->heat++;
+            return false;
+        }
+        if (!sync && !enqueue(ctx, s, -1)) return false;
+        atomic_store(&s->t2, T2_QUEUED);
+        return true;
+    }
+    /* one loop entry in the works per spec: the others' loops poll meanwhile */
+    int n = atomic_load(&s->nosr);
+    if (osr_find(s, header) || osr_pending(s) || n == OSR_MAX) return false;
+    if (!sync && !enqueue(ctx, s, header)) return false;
+    s->osr[n].header = (uint32_t)header;
+    s->osr[n].fn = NULL;
+    atomic_store(&s->osr[n].state, T2_QUEUED);
+    atomic_store_explicit(&s->nosr, n + 1, memory_order_release);
+    return true;
+}
+
+void rt_tier_request(Spec *s, int32_t header) {
+    kiln_ctx *ctx = s->fn->mod->ctx;
+    Tier *t = &ctx->tier;
+    bool sync = ctx->tune[TUNE_TIER2_BACKGROUND] == 0;
+    pthread_mutex_lock(&t->lock);
+    bool queued = claim(ctx, s, header, sync);
+    pthread_mutex_unlock(&t->lock);
+    unsigned ch = header < 0 ? KILN_LOG_TIERS : KILN_LOG_OSR;
+    if (queued && (ctx->opt.log & ch)) {
+        char sig[512];
+        sig_text(s, sig, sizeof sig);
+        if (header < 0) rt_log(ctx, "kiln: tier-up: %s(%s) queued for opt\n", s->fn->name, sig);
+        else rt_log(ctx, "kiln: osr: %s(%s) loop at line %d queued for an opt entry\n", s->fn->name, sig, header_line(s, header));
+    }
+    if (queued && sync) compile_job(ctx, (TierJob){s, header, clock_ns()});
+}
+
+int64_t rt_tier_hot(Spec *s, int32_t header, void *frame, void *ret, void *run) {
+    kiln_ctx *ctx = s->fn->mod->ctx;
+    Code *c = s->interp;
+    bool osr = header >= 0 && ctx->tune[TUNE_OSR] && !atomic_load(&ctx->tier2_off);
+    if (osr) {
+        /* a second entry only for a loop that trips twice in a row: an outer loop
+         * whose inner loop already has one gets there through it */
+        int last = atomic_exchange_explicit(&s->osr_last, header, memory_order_relaxed);
+        if (!osr_find(s, header) && (atomic_load(&s->nosr) == 0 || last == header)) rt_tier_request(s, header);
+        OsrEntry *e = osr_find(s, header); /* compiled by now when tier2_background = 0 */
+        if (e && atomic_load_explicit(&e->state, memory_order_acquire) == T2_DONE) {
+            atomic_fetch_add_explicit(&s->osr_entries, 1, memory_order_relaxed);
+            if (ctx->opt.log & KILN_LOG_OSR) {
+                char sig[512];
+                sig_text(s, sig, sizeof sig);
+                rt_log(ctx, "kiln: osr: %s(%s) jumps into opt code at the loop at line %d\n", s->fn->name, sig, header_line(s, header));
+            }
+            int r = ((NativeFn)e->fn)(frame, ret, run);
+            return r ? -1 : 1;
+        }
+    }
+    if (atomic_load(&s->t2) == T2_NONE) rt_tier_request(s, -1);
+    /* poll while a loop entry may still come; past that, stop counting */
+    bool wait = c->loops && ctx->tune[TUNE_OSR] && !atomic_load(&ctx->tier2_off) &&
+                (osr_pending(s) || atomic_load(&s->nosr) < OSR_MAX);
+    __atomic_store_n(&c->hot, wait ? ctx->tune[TUNE_OSR_POLL] : INT64_MAX / 4, __ATOMIC_RELAXED);
+    return 0;
+}
+
+/* a first call: arrays this large are worth tier 2 before any counter trips */
+void rt_tier_called(Spec *s, const kiln_value *args, int nargs) {
+    kiln_ctx *ctx = s->fn->mod->ctx;
+    int64_t above = ctx->tune[TUNE_TIER2_ABOVE_ELEMENTS];
+    if (!above || !rt_tier_enabled(ctx, s) || atomic_load(&s->t2) != T2_NONE) return;
+    int64_t total = 0;
+    for (int i = 0; i < nargs; i++) {
+        if (args[i].kind != KILN_ARRAY) continue;
+        int64_t n = 1;
+        for (int k = 0; k < args[i].v.arr->ndim; k++) n *= args[i].v.arr->shape[k];
+        total += n;
+    }
+    if (total >= above) rt_tier_request(s, -1);
+}
+
+/* ---- the worker ---- */
+
+static int pick(Tier *t) {
+    int best = 0;
+    for (int i = 1; i < t->njobs; i++) {
+        TierJob *a = &t->jobs[i], *b = &t->jobs[best];
+        bool ao = a->header >= 0, bo = b->header >= 0;
+        if (ao != bo ? ao : a->s->heat > b->s->heat) best = i;
+    }
+    return best;
+}
+
+static void job_done(kiln_ctx *ctx, TierJob j, bool ok, uint64_t ns, const char *why) {
+    Spec *s = j.s;
+    unsigned ch = j.header < 0 ? KILN_LOG_TIERS : KILN_LOG_OSR;
+    if (ctx->opt.log & ch) { /* before publishing: the lines stay in the order things happen */
+        char sig[512];
+        sig_text(s, sig, sizeof sig);
+        if (j.header < 0 && ok)
+            rt_log(ctx, "kiln: tier-up: %s(%s) now runs opt code (compiled in %.2f ms)\n", s->fn->name, sig, (double)ns / 1e6);
+        else if (ok)
+            rt_log(ctx, "kiln: osr: %s(%s) opt entry for the loop at line %d ready (%.2f ms)\n", s->fn->name, sig,
+                   header_line(s, j.header), (double)ns / 1e6);
+        else
+            rt_log(ctx, "kiln: tier-up: %s(%s) stays in tier 1: %s\n", s->fn->name, sig, why);
+    }
+    pthread_mutex_lock(&ctx->tier.lock);
+    s->ns_tier2 += ns;
+    if (j.header < 0) atomic_store(&s->t2, ok ? T2_DONE : T2_FAILED);
+    else atomic_store_explicit(&osr_find(s, j.header)->state, ok ? T2_DONE : T2_FAILED, memory_order_release);
+    pthread_mutex_unlock(&ctx->tier.lock);
+}
+
+/* the whole function (header < 0) or a loop entry, with LLVM: under the LLVM
+ * lock only, on the worker or (tier2_background = 0) on the thread that asked */
+static void compile_job(kiln_ctx *ctx, TierJob j) {
+    Spec *s = j.s;
+    Code *c = s->interp;
+    kiln_error err;
+    memset(&err, 0, sizeof err);
+    uint64_t t0 = clock_ns();
+    bool ok = false;
+    const char *why = "LLVM bailed out";
+    pthread_mutex_lock(&ctx->llvm_lock);
+    const Backend *be = rt_llvm_backend(ctx, &err);
+    if (!be) {
+        ctx->tier2_off = true; /* no LLVM tier here: stop counting everywhere */
+        why = err.message;
+    } else if (j.header < 0) {
+        NativeFn before = fr_native(c);
+        ok = be->compile(ctx, s, &err) == 0 && fr_native(c) != before;
+        if (!ok && c->bailout) why = c->bailout;
+    } else {
+        NativeFn fn = NULL;
+        const LlvmTier *lt = ctx->llvm_tier;
+        ok = lt->compile_osr(ctx, s, (uint32_t)j.header, &fn, &err) == 0 && fn;
+        if (ok) osr_find(s, j.header)->fn = (void *)fn;
+        else if (err.message[0]) why = err.message;
+    }
+    pthread_mutex_unlock(&ctx->llvm_lock);
+    job_done(ctx, j, ok, clock_ns() - t0, why);
+}
+
+static void *worker(void *arg) {
+    kiln_ctx *ctx = arg;
+    Tier *t = &ctx->tier;
+    pthread_mutex_lock(&t->lock);
+    for (;;) {
+        while (!t->stop && !t->njobs) pthread_cond_wait(&t->wake, &t->lock);
+        if (t->stop) break;
+        int i = pick(t);
+        TierJob j = t->jobs[i];
+        t->jobs[i] = t->jobs[--t->njobs];
+        j.s->ns_queue += clock_ns() - j.t_queued;
+        t->busy++;
+        pthread_mutex_unlock(&t->lock);
+        compile_job(ctx, j);
+        pthread_mutex_lock(&t->lock);
+        t->busy--;
+        if (!t->njobs && !t->busy) pthread_cond_broadcast(&t->idle);
+    }
+    t->busy = 0;
+    pthread_cond_broadcast(&t->idle);
+    pthread_mutex_unlock(&t->lock);
+    return NULL;
+}
+
+void kiln_wait_idle(kiln_ctx *ctx) {
+    if (!ctx) return;
+    Tier *t = &ctx->tier;
+    pthread_mutex_lock(&t->lock);
+    while (t->started && !t->stop && (t->njobs || t->busy)) pthread_cond_wait(&t->idle, &t->lock);
+    pthread_mutex_unlock(&t->lock);
+}
+
+/* the job being compiled finishes (LLVM cannot be interrupted); queued ones are dropped */
+void rt_tier_stop(kiln_ctx *ctx) {
+    Tier *t = &ctx->tier;
+    pthread_mutex_lock(&t->lock);
+    t->stop = true;
+    int dropped = t->njobs;
+    t->njobs = 0;
+    pthread_cond_broadcast(&t->wake);
+    bool join = t->started;
+    pthread_mutex_unlock(&t->lock);
+    if (join) pthread_join(t->thread, NULL);
+    if (dropped && (ctx->opt.log & KILN_LOG_TIERS)) rt_log(ctx, "kiln: tier-up: %d queued compiles dropped at shutdown\n", dropped);
+    free(t->jobs);
+    t->jobs = NULL;
+    pthread_cond_destroy(&t->wake);
+    pthread_cond_destroy(&t->idle);
+    pthread_mutex_destroy(&t->lock);
+}
