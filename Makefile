@@ -99,6 +99,9 @@ bench: all
 bench-peers: all
 	@bash bench/peers/run.sh
 
+bench-tiering: all
+	@python3 bench/tiering.py build/kiln 5
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	install -m 755 $(BUILD)/kiln $(DESTDIR)$(PREFIX)/bin/kiln
@@ -111,4 +114,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: all test demo bench bench-peers install clean
+.PHONY: bench-tiering all test demo bench bench-peers install clean

@@ -97,8 +97,15 @@ static void help(void) {
            "  -O3, --fastmath, --no-boundscheck   as for kiln run\n");
 }
 
+/* the first-N totals reported (compile included: what a program that calls N times pays) */
+static const int first_ns[] = {1, 10, 100, 1000, 10000};
+#define NFIRST 5
+
 typedef struct Res {
     double parse, infer, passes, codegen, first_total, first_run, llvm_load;
+    double first_n[NFIRST];   /* total latency of the first N calls; 0 if fewer ran */
+    long opt_from;            /* first call that started on tier-2 code (tier auto), -1 none */
+    long osr_call;            /* first call during which a loop jumped into tier-2 code, -1 none */
     TimeStats warm;
     double dispatch_ns;
     TimeStats process;
@@ -113,6 +120,15 @@ static void sum_stats(kiln_module *m, kiln_stats *out) {
         kiln_func_stats(&m->funcs[i], &s);
         out->ns_infer += s.ns_infer; out->ns_opt += s.ns_opt; out->ns_codegen += s.ns_codegen;
     }
+}
+
+/* after call i: did it start on tier-2 code, did a loop jump into it (tier auto) */
+static void track_tiers(kiln_func *fn, long i, Res *R) {
+    if (fn->mod->ctx->opt.tier != KILN_TIER_AUTO || (R->opt_from >= 0 && R->osr_call >= 0)) return;
+    kiln_stats st;
+    kiln_func_stats(fn, &st);
+    if (R->opt_from < 0 && st.calls_opt > 0) R->opt_from = i;
+    if (R->osr_call < 0 && st.osr_entries > 0) R->osr_call = i;
 }
 
 /* the same call as a fresh `kiln run`: wall time from fork to exit */
@@ -165,6 +181,11 @@ static void print_text(const CliArgs *a, const Res *R, double bytes, double flop
     printf("  passes           %10.1f us\n", R->passes * 1e6);
     printf("  code generation  %10.1f us\n", R->codegen * 1e6);
     printf("  first run        %10.1f us\n", R->first_run * 1e6);
+    printf("\nfirst N calls, compile (and LLVM's load) included:");
+    for (int i = 0; i < NFIRST; i++) if (R->first_n[i] > 0) printf("  %d: %.3f ms", first_ns[i], R->first_n[i] * 1e3);
+    printf("\n");
+    if (R->opt_from >= 0) printf("tier 2 swapped in: call %ld is the first to start on it\n", R->opt_from + 1);
+    if (R->osr_call >= 0) printf("OSR: call %ld jumped from a tier-1 loop into tier-2 code\n", R->osr_call + 1);
     printf("\nwarm (%zu calls after %d warm-up): median %.3f ms  p10 %.3f  p90 %.3f  min %.3f\n", R->warm.n, a->warmup,
            R->warm.median * 1e3, R->warm.p10 * 1e3, R->warm.p90 * 1e3, R->warm.min * 1e3);
     if (R->warm.p10 > 0 && R->warm.p90 / R->warm.p10 > 1.5)
@@ -190,6 +211,10 @@ static void print_json(const CliArgs *a, const Res *R, double bytes, double flop
            "\"passes\": %.9g, \"codegen\": %.9g, \"run\": %.9g},\n ",
            R->stable ? "true" : "false", R->first_total, R->parse, R->llvm_load, R->infer, R->passes, R->codegen, R->first_run);
     json_stats("warm", &R->warm);
+    printf(",\n \"first_n\": {");
+    for (int i = 0, k = 0; i < NFIRST; i++)
+        if (R->first_n[i] > 0) printf("%s\"%d\": %.9g", k++ ? ", " : "", first_ns[i], R->first_n[i]);
+    printf("}, \"opt_from_call\": %ld, \"osr_call\": %ld", R->opt_from >= 0 ? R->opt_from + 1 : -1, R->osr_call >= 0 ? R->osr_call + 1 : -1);
     printf(",\n \"warmup\": %d, \"noisy\": %s", a->warmup, R->warm.p10 > 0 && R->warm.p90 / R->warm.p10 > 1.5 ? "true" : "false");
     if (bytes > 0) printf(", \"gb_per_s\": %.6g", bytes / R->warm.median / 1e9);
     if (flops > 0) printf(", \"gflop_per_s\": %.6g", flops / R->warm.median / 1e9);
@@ -252,16 +277,24 @@ int cmd_bench(int argc, char **argv) {
     size_t nl = 0;
     lat[nl++] = R.first_total;
     R.stable = true;
+    R.opt_from = R.osr_call = -1;
+    track_tiers(fn, 0, &R);
     double budget_end = a.time_budget > 0 ? now() + a.time_budget : 0;
     for (int i = 0; i < a.warmup + a.runs && nl < cap; i++) {
         t0 = now();
         if (kiln_call(fn, args, nargs, &res, &err)) { cli_print_error(&err); goto out; }
         lat[nl++] = now() - t0;
+        track_tiers(fn, (long)nl - 1, &R);
         char rep[256];
         kiln_value_repr(&res, rep, sizeof rep);
         if (strcmp(rep, R.first) != 0) R.stable = false; /* results are looked at: nothing can be skipped */
         kiln_value_free(&res);
         if (budget_end && i >= a.warmup && now() > budget_end) break;
+    }
+    double cum = R.llvm_load; /* tier opt loaded LLVM before the first call; tier auto loads it on the way */
+    for (size_t i = 0; i < nl; i++) {
+        cum += lat[i];
+        for (int k = 0; k < NFIRST; k++) if (i + 1 == (size_t)first_ns[k]) R.first_n[k] = cum;
     }
     double *warm = malloc(sizeof(double) * (nl + 1));
     if (!warm) goto out;
@@ -286,10 +319,14 @@ int cmd_bench(int argc, char **argv) {
         if (process_runs(run_argv, 5, &R.process)) fprintf(stderr, "kiln bench: the fresh-process run failed\n");
     }
     if (a.plot) {
-        SvgMark marks[2] = {{0, "first call: compile + run"}, {(double)a.warmup + 0.5, "warm-up ends"}};
+        SvgMark marks[4] = {{0, "first call: compile + run"}};
+        size_t nm = 1;
+        if (a.warmup) marks[nm++] = (SvgMark){(double)a.warmup + 0.5, "warm-up ends"};
+        if (R.osr_call >= 0) marks[nm++] = (SvgMark){(double)R.osr_call, "OSR into tier 2"};
+        if (R.opt_from >= 0) marks[nm++] = (SvgMark){(double)R.opt_from, "tier 2 swapped in"};
         char title[512];
         snprintf(title, sizeof title, "kiln bench %s %s [tier %s]: latency per call", a.file, a.func, tiers[a.tier]);
-        if (svg_plot(a.plot, title, "call", "latency (log scale)", lat, nl, marks, a.warmup ? 2 : 1))
+        if (svg_plot(a.plot, title, "call", "latency (log scale)", lat, nl, marks, nm))
             fprintf(stderr, "kiln bench: cannot write %s\n", a.plot);
     }
     if (a.json) print_json(&a, &R, a.bytes, a.flops, tiers[a.tier]);

@@ -115,7 +115,8 @@ typedef struct Tier {
     pthread_mutex_t lock;
     pthread_cond_t wake, idle;
     pthread_t thread;
-    bool started, stop;
+    bool started;
+    atomic_bool stop;         /* set at context free: the worker exits, a compile in flight skips its passes */
     TierJob *jobs;
     int njobs, cap;
     int busy;                 /* jobs being compiled */

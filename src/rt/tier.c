@@ -9,8 +9,8 @@
  * V8's interrupt budget does: tier2_loops iterations, or tier2_calls calls.
  *
  * The worker: one thread per context, started by the first request, takes
- * the hottest job from a bounded queue (OSR entries first: a call is stuck
- * in tier 1 waiting for them), compiles it with LLVM under the LLVM lock
+ * the next job from a bounded queue (whole functions first, then loop
+ * entries, hottest first), compiles it with LLVM under the LLVM lock
  * only (never the context lock, so new signatures keep compiling in the
  * foreground), and publishes with a release store: Code->native for the
  * whole function, an OsrEntry for a loop. Calls already running finish on
@@ -190,12 +190,15 @@ void rt_tier_called(Spec *s, const kiln_value *args, int nargs) {
 
 /* ---- the worker ---- */
 
+/* the next job: whole functions before loop entries (every later call of the
+ * spec gains from the first, only the running call from the second, and it
+ * gets there a few milliseconds later), then the hottest */
 static int pick(Tier *t) {
     int best = 0;
     for (int i = 1; i < t->njobs; i++) {
         TierJob *a = &t->jobs[i], *b = &t->jobs[best];
-        bool ao = a->header >= 0, bo = b->header >= 0;
-        if (ao != bo ? ao : a->s->heat > b->s->heat) best = i;
+        bool aw = a->header < 0, bw = b->header < 0;
+        if (aw != bw ? aw : a->s->heat > b->s->heat) best = i;
     }
     return best;
 }

@@ -1086,6 +1086,7 @@ static bool jit_spec(kiln_ctx *ctx, Spec *s, int32_t osr, LLVMOrcJITTargetAddres
     if (ok && keep_ir) { char *ir = LLVMPrintModuleToString(l.m); c->llvm_before = keep(s, ir); LLVMDisposeMessage(ir); }
     LLVMDisposeBuilder(l.b);
     free(l.bb); free(l.end); free(l.val); free(l.phi); free(l.reach); free(l.cross); free(l.home);
+    if (ok && atomic_load(&ctx->tier.stop)) { l.bail = "the context is being freed"; ok = false; }
     if (ok) {
         LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
         /* loops over arrays pay for the full pipeline, with range-check elimination
