@@ -82,6 +82,7 @@ typedef enum {
     TUNE_OSR,              /* 1: long-running tier-1 loops jump into tier-2 code */
     TUNE_TIER2_QUEUE,      /* background compile jobs waiting at most */
     TUNE_TIER2_BACKGROUND, /* 1: tier 2 compiles on the worker thread; 0: in the calling thread */
+    TUNE_TIER2_IDLE,       /* 1: the worker runs at idle priority (SCHED_IDLE) */
     TUNE_SPEC_LIMIT,       /* signatures per function compiled natively */
     TUNE_GLOBAL_SPEC_LIMIT,/* signatures per context compiled natively */
     TUNE_COUNT

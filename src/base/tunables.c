@@ -27,6 +27,8 @@ const TunableInfo tunables[TUNE_COUNT] = {
     [TUNE_TIER2_QUEUE] = {"tier2_queue", "jobs", 64, "background compile jobs waiting at most; more are dropped"},
     [TUNE_TIER2_BACKGROUND] = {"tier2_background", "0/1", 1,
                                "1: tier 2 compiles on a background thread; 0: the call whose counter ran out waits (deterministic, for tests)"},
+    [TUNE_TIER2_IDLE] = {"tier2_idle", "0/1", 0,
+                         "1: the background compiler runs at idle priority (Linux SCHED_IDLE), on CPU time callers leave"},
     [TUNE_SPEC_LIMIT] = {"spec_limit", "signatures", 8,
                          "signatures one function is compiled natively for; further ones run in the interpreter"},
     [TUNE_GLOBAL_SPEC_LIMIT] = {"global_spec_limit", "signatures", 4096,

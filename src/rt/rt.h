@@ -67,6 +67,7 @@ typedef struct Spec {
     bool interp_only;         /* past spec_limit: the interpreter runs it, it never tiers up */
     _Atomic int t2;           /* T2_*: the whole function in tier 2 */
     uint32_t heat;            /* hot trips while queued: the job's priority */
+    bool said_full;           /* "queue full" was logged */
     uint64_t ns_tier2, ns_queue;
     OsrEntry osr[OSR_MAX];
     _Atomic int nosr;

@@ -26,6 +26,7 @@
 #include "rt.h"
 #include "../back/frame.h"
 #include "../back/llvm/host.h"
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -104,27 +105,29 @@ static bool osr_pending(Spec *s) {
     return false;
 }
 
+enum { CLAIM_NO, CLAIM_YES, CLAIM_FULL };
+
 /* under the tier lock: claim the job (state QUEUED), and queue it unless it is
  * to be compiled by the caller (tier2_background = 0) */
-static bool claim(kiln_ctx *ctx, Spec *s, int32_t header, bool sync) {
+static int claim(kiln_ctx *ctx, Spec *s, int32_t header, bool sync) {
     if (header < 0) {
         if (atomic_load(&s->t2) != T2_NONE) {
             if (atomic_load(&s->t2) == T2_QUEUED) s->heat++;
-            return false;
+            return CLAIM_NO;
         }
-        if (!sync && !enqueue(ctx, s, -1)) return false;
+        if (!sync && !enqueue(ctx, s, -1)) return CLAIM_FULL;
         atomic_store(&s->t2, T2_QUEUED);
-        return true;
+        return CLAIM_YES;
     }
     /* one loop entry in the works per spec: the others' loops poll meanwhile */
     int n = atomic_load(&s->nosr);
-    if (osr_find(s, header) || osr_pending(s) || n == OSR_MAX) return false;
-    if (!sync && !enqueue(ctx, s, header)) return false;
+    if (osr_find(s, header) || osr_pending(s) || n == OSR_MAX) return CLAIM_NO;
+    if (!sync && !enqueue(ctx, s, header)) return CLAIM_FULL;
     s->osr[n].header = (uint32_t)header;
     s->osr[n].fn = NULL;
     atomic_store(&s->osr[n].state, T2_QUEUED);
     atomic_store_explicit(&s->nosr, n + 1, memory_order_release);
-    return true;
+    return CLAIM_YES;
 }
 
 void rt_tier_request(Spec *s, int32_t header) {
@@ -132,22 +135,28 @@ void rt_tier_request(Spec *s, int32_t header) {
     Tier *t = &ctx->tier;
     bool sync = ctx->tune[TUNE_TIER2_BACKGROUND] == 0;
     pthread_mutex_lock(&t->lock);
-    bool queued = claim(ctx, s, header, sync);
+    int c = claim(ctx, s, header, sync);
+    bool say_full = c == CLAIM_FULL && !s->said_full;
+    if (say_full) s->said_full = true;
     pthread_mutex_unlock(&t->lock);
-    unsigned ch = header < 0 ? KILN_LOG_TIERS : KILN_LOG_OSR;
-    if (queued && (ctx->opt.log & ch)) {
+    unsigned ch = header < 0 || say_full ? KILN_LOG_TIERS : KILN_LOG_OSR;
+    if ((c == CLAIM_YES || say_full) && (ctx->opt.log & ch)) {
         char sig[512];
         sig_text(s, sig, sizeof sig);
-        if (header < 0) rt_log(ctx, "kiln: tier-up: %s(%s) queued for opt\n", s->fn->name, sig);
+        if (say_full)
+            rt_log(ctx, "kiln: tier-up: %s(%s) not queued: the queue is full (tier2_queue %lld); it stays in tier 1 for now\n",
+                   s->fn->name, sig, (long long)ctx->tune[TUNE_TIER2_QUEUE]);
+        else if (header < 0) rt_log(ctx, "kiln: tier-up: %s(%s) queued for opt\n", s->fn->name, sig);
         else rt_log(ctx, "kiln: osr: %s(%s) loop at line %d queued for an opt entry\n", s->fn->name, sig, header_line(s, header));
     }
-    if (queued && sync) compile_job(ctx, (TierJob){s, header, clock_ns()});
+    if (c == CLAIM_YES && sync) compile_job(ctx, (TierJob){s, header, clock_ns()});
 }
 
 int64_t rt_tier_hot(Spec *s, int32_t header, void *frame, void *ret, void *run) {
     kiln_ctx *ctx = s->fn->mod->ctx;
     Code *c = s->interp;
     bool osr = header >= 0 && ctx->tune[TUNE_OSR] && !atomic_load(&ctx->tier2_off);
+    if (atomic_load(&s->t2) == T2_NONE) rt_tier_request(s, -1); /* first: every later call gains */
     if (osr) {
         /* a second entry only for a loop that trips twice in a row: an outer loop
          * whose inner loop already has one gets there through it */
@@ -165,7 +174,6 @@ int64_t rt_tier_hot(Spec *s, int32_t header, void *frame, void *ret, void *run) 
             return r ? -1 : 1;
         }
     }
-    if (atomic_load(&s->t2) == T2_NONE) rt_tier_request(s, -1);
     /* poll while a loop entry may still come; past that, stop counting */
     bool wait = c->loops && ctx->tune[TUNE_OSR] && !atomic_load(&ctx->tier2_off) &&
                 (osr_pending(s) || atomic_load(&s->nosr) < OSR_MAX);
@@ -205,7 +213,7 @@ static int pick(Tier *t) {
 
 static void job_done(kiln_ctx *ctx, TierJob j, bool ok, uint64_t ns, const char *why) {
     Spec *s = j.s;
-    unsigned ch = j.header < 0 ? KILN_LOG_TIERS : KILN_LOG_OSR;
+    unsigned ch = j.header < 0 || !ok ? KILN_LOG_TIERS : KILN_LOG_OSR;
     if (ctx->opt.log & ch) { /* before publishing: the lines stay in the order things happen */
         char sig[512];
         sig_text(s, sig, sizeof sig);
@@ -235,8 +243,10 @@ static void compile_job(kiln_ctx *ctx, TierJob j) {
     bool ok = false;
     const char *why = "LLVM bailed out";
     pthread_mutex_lock(&ctx->llvm_lock);
-    const Backend *be = rt_llvm_backend(ctx, &err);
-    if (!be) {
+    const Backend *be = atomic_load(&ctx->tier2_off) ? NULL : rt_llvm_backend(ctx, &err);
+    if (!be && atomic_load(&ctx->tier2_off)) {
+        why = "no LLVM tier";
+    } else if (!be) {
         ctx->tier2_off = true; /* no LLVM tier here: stop counting everywhere */
         why = err.message;
     } else if (j.header < 0) {
@@ -257,6 +267,12 @@ static void compile_job(kiln_ctx *ctx, TierJob j) {
 static void *worker(void *arg) {
     kiln_ctx *ctx = arg;
     Tier *t = &ctx->tier;
+#ifdef SCHED_IDLE
+    if (ctx->tune[TUNE_TIER2_IDLE]) { /* compile on idle CPU time: callers keep theirs */
+        struct sched_param sp = {0};
+        pthread_setschedparam(pthread_self(), SCHED_IDLE, &sp);
+    }
+#endif
     pthread_mutex_lock(&t->lock);
     for (;;) {
         while (!t->stop && !t->njobs) pthread_cond_wait(&t->wake, &t->lock);

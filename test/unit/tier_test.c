@@ -175,6 +175,20 @@ static void shutdown_while_compiling(void) {
     }
 }
 
+/* a full queue drops requests: the kernel stays in tier 1 and stays right */
+static void queue_full(void) {
+    kiln_ctx *ctx = new_ctx(KILN_TIER_AUTO, NULL, 0);
+    kiln_set_tunable(ctx, "tier2_queue", 0);
+    kiln_set_tunable(ctx, "tier2_loops", 10);
+    kiln_func *f = load(ctx, "fib");
+    for (int i = 0; i < 5; i++) CHECK(call1(f, kiln_int(12)).v.i == 144);
+    kiln_wait_idle(ctx);
+    kiln_stats st;
+    kiln_func_stats(f, &st);
+    CHECK(st.tier_ups == 0 && st.calls_baseline == 5 && st.calls_opt == 0);
+    kiln_ctx_free(ctx);
+}
+
 /* ---- stress: threads x calls x kernels x signatures while tiering up ---- */
 
 static kiln_func *sf_mix, *sf_fib, *sf_fill, *sf_nest;
@@ -249,6 +263,7 @@ int main(int argc, char **argv) {
     osr_in_one_call();
     recompile_limit();
     shutdown_while_compiling();
+    queue_full();
     stress_test();
     return DONE();
 }
