@@ -14,6 +14,7 @@
 
 #include "back.h"
 #include "../rt/codemem.h"
+#include "../rt/elfload.h"
 
 /* operand lists and op details for the generic handlers */
 typedef struct Extra {
@@ -51,9 +52,8 @@ typedef struct Code {
     size_t native_size;
     const char *bailout; /* why the native tier did not compile it */
     char *llvm_before, *llvm_after, *llvm_asm; /* tier 2, with keep_llvm_ir */
-    void *native_owner;               /* what holds tier-2 code (its JIT resource tracker) */
-    void *osr_owner[OSR_MAX];         /* and the OSR entries' */
-    void (*native_free)(struct Code *); /* drops it when the spec is freed */
+    ElfImage image;                   /* tier-2 code, loaded by rt/elfload.c */
+    ElfImage osr_image[OSR_MAX];      /* and the OSR entries' */
 } Code;
 
 static inline NativeFn fr_native(const Code *c) { return __atomic_load_n(&c->native, __ATOMIC_ACQUIRE); }
@@ -76,6 +76,8 @@ int fr_index_error(Run *run, int line, const char *file, int64_t i, int axis, in
  * one instruction, its line, and the op record */
 typedef struct XCall {
     int32_t d, a, b;
+    int32_t pool, ref;   /* tier 2: index in the compile's record table, the IR instruction */
+    struct Spec *spec;   /* tier 2: the spec whose lowering made it (an inlined callee's, perhaps) */
     int line;
     const char *file;
     const Extra *x;
@@ -104,6 +106,12 @@ int64_t fh_hot(Slot *s, Run *run, const XCall *k, Slot *ret);
 /* the block arguments of edge succ of block from, as slot copies in an order
  * that performs the parallel copy (a cycle parks one source in temp first);
  * slot: each IR value's first slot. Returns the count, at most 2 * 256. */
+/* rt/native.c: tier-2 objects, loaded by kiln's ELF loader with their call records */
+int rt_native_install(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, XCall **pool,
+                      int npool, uint64_t ns_compile, NativeFn *out, kiln_error *err);
+int rt_native_load(Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, XCall *tab, NativeFn *out,
+                   kiln_error *err);
+
 typedef struct FrMove { int32_t dst, src, n; } FrMove;
 #define FR_MAX_MOVES 512
 int fr_edge_moves(Func *f, const int32_t *slot, uint32_t from, int succ, int32_t temp, FrMove *out);

@@ -614,8 +614,11 @@ static int interp_run(Spec *s, const Slot *args, Slot *ret, Run *run) { return f
 
 static void interp_release(Spec *s) {
     Code *c = s->interp;
-    if (c) rt_code_free(&c->mem); /* native code of a higher tier on the same frame layout */
-    if (c && c->native_free) c->native_free(c);
+    if (c) { /* native code of higher tiers on the same frame layout */
+        rt_code_free(&c->mem);
+        elf_free(&c->image);
+        for (int i = 0; i < OSR_MAX; i++) elf_free(&c->osr_image[i]);
+    }
     s->interp = NULL;          /* the rest is in the spec's arena */
 }
 

@@ -24,6 +24,7 @@ static const KilnHost host = {
     interp_compile,
     arena_alloc, rt_log, kiln_dtype_size, ir_rpo,
     fh_generic, fh_view, fh_alloc, fh_acopy, fh_fill, fh_ldn, fh_stn, fh_call, fh_error, fh_index, fh_raise,
+    rt_native_install,
 };
 
 /* candidate k (0, 1, 2) for the tier's shared object; false when there are no more */

@@ -10,7 +10,7 @@
 
 #include "../frame.h"
 
-#define KILN_HOST_VERSION 3
+#define KILN_HOST_VERSION 4
 
 typedef struct KilnHost {
     int version;
@@ -20,6 +20,11 @@ typedef struct KilnHost {
     size_t (*dtype_size)(kiln_dtype t);
     uint32_t (*rpo)(Func *f, bool false_first, uint32_t *order);
     Helper generic, view, alloc, acopy, fill, ldn, stn, call, error, index, raise;
+    /* load the object LLVM emitted for s (the whole function, or its entry at loop
+     * header >= 0; function symbol sym; call records pool[0..npool)) with kiln's
+     * loader, keep it with the spec and in the disk cache; 0 with *out, or -1 */
+    int (*install)(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, XCall **pool,
+                   int npool, uint64_t ns_compile, NativeFn *out, kiln_error *err);
 } KilnHost;
 
 /* the LLVM backend: compile, run, release, dump, plus per-context state */

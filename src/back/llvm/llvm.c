@@ -18,8 +18,6 @@
 #include <llvm-c/Core.h>
 #include <llvm/Config/llvm-config.h>
 #include <llvm-c/Error.h>
-#include <llvm-c/LLJIT.h>
-#include <llvm-c/Orc.h>
 #include <llvm-c/Target.h>
 #include <llvm-c/TargetMachine.h>
 #include <llvm-c/Transforms/PassBuilder.h>
@@ -39,8 +37,7 @@ static uint64_t now_ns(void) {
 }
 
 typedef struct Jit {
-    LLVMOrcLLJITRef jit;
-    LLVMTargetMachineRef tm;
+    LLVMTargetMachineRef tm;  /* position-independent, small code model: objects kiln's loader takes */
     char *cpu, *features;
     bool avx512;
     int serial;
@@ -68,20 +65,12 @@ static void *ctx_init(kiln_ctx *ctx, kiln_error *err) {
     /* the host CPU and its features; code generation level from KILN_LLVM_CODEGEN (0-3, default 2) */
     const char *lv = getenv("KILN_LLVM_CODEGEN");
     int level = lv && *lv >= '0' && *lv <= '3' ? *lv - '0' : 2;
-    J->tm = LLVMCreateTargetMachine(target, triple, J->cpu, J->features, (LLVMCodeGenOptLevel)level, LLVMRelocDefault,
-                                    LLVMCodeModelJITDefault);
-    LLVMTargetMachineRef jit_tm = LLVMCreateTargetMachine(target, triple, J->cpu, J->features, (LLVMCodeGenOptLevel)level,
-                                                          LLVMRelocDefault, LLVMCodeModelJITDefault);
+    J->tm = LLVMCreateTargetMachine(target, triple, J->cpu, J->features, (LLVMCodeGenOptLevel)level, LLVMRelocPIC,
+                                    LLVMCodeModelSmall);
     LLVMDisposeMessage(triple);
-    LLVMOrcLLJITBuilderRef b = LLVMOrcCreateLLJITBuilder();
-    LLVMOrcLLJITBuilderSetJITTargetMachineBuilder(b, LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine(jit_tm));
-    LLVMErrorRef e = LLVMOrcCreateLLJIT(&J->jit, b);
-    if (e) {
-        char *m = LLVMGetErrorMessage(e);
-        snprintf(err->message, sizeof err->message, "cannot start LLVM's JIT: %s", m);
-        LLVMDisposeErrorMessage(m);
-        LLVMDisposeTargetMachine(J->tm);
-        free(J);
+    if (!J->tm) {
+        snprintf(err->message, sizeof err->message, "LLVM cannot make a target machine for this CPU");
+        LLVMDisposeMessage(J->cpu); LLVMDisposeMessage(J->features); free(J);
         return NULL;
     }
     return J;
@@ -90,7 +79,6 @@ static void *ctx_init(kiln_ctx *ctx, kiln_error *err) {
 static void ctx_free(void *state) {
     Jit *J = state;
     if (!J) return;
-    if (J->jit) LLVMOrcDisposeLLJIT(J->jit);
     if (J->tm) LLVMDisposeTargetMachine(J->tm);
     LLVMDisposeMessage(J->cpu);
     LLVMDisposeMessage(J->features);
@@ -100,6 +88,7 @@ static void ctx_free(void *state) {
 /* ---- lowering ---- */
 
 #define MAXC (1 + 2 * KILN_MAXDIM)
+#define MAX_POOL 65536
 
 typedef struct LV { LLVMValueRef v[MAXC]; int n; } LV;
 
@@ -124,6 +113,8 @@ typedef struct L {
     int depth;
     bool avx512;
     LV *phi;                    /* per block parameter: its phi */
+    XCall **pool;               /* the compile's call records, in order (shared with nested lowerings) */
+    int *npool;
     /* an OSR entry (osr >= 0: the loop header it starts at): only the blocks reachable
      * from the header; values defined elsewhere are read from the frame on entry;
      * values defined in those blocks and used across blocks live in allocas (home),
@@ -158,9 +149,37 @@ static LLVMValueRef as_ptr_to(L *l, LLVMValueRef p, LLVMTypeRef ty) {
 }
 static LLVMValueRef ld(L *l, LLVMTypeRef ty, LLVMValueRef p) { return LLVMBuildLoad2(l->b, ty, as_ptr_to(l, p, ty), ""); }
 static LLVMValueRef st(L *l, LLVMValueRef v, LLVMValueRef p) { return LLVMBuildStore(l->b, v, as_ptr_to(l, p, LLVMTypeOf(v))); }
-/* a C function by address, as a callee of type fty */
-static LLVMValueRef fn_at(L *l, const void *addr, LLVMTypeRef fty) {
-    return LLVMConstIntToPtr(LLVMConstInt(l->i64, (unsigned long long)(uintptr_t)addr, 0), LLVMPointerType(fty, 0));
+/* a runtime function by name (rt/symbols.c binds it when the object is loaded) */
+static LLVMValueRef ext_fn(L *l, const char *name, LLVMTypeRef fty) {
+    LLVMValueRef f = LLVMGetNamedFunction(l->m, name);
+    if (!f) {
+        f = LLVMAddFunction(l->m, name, fty);
+        LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("nounwind", 8), 0));
+        /* the C library's routine as the other tiers call it: LLVM must not fold
+         * or replace it by what it knows of "exp" */
+        LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("nobuiltin", 9), 0));
+    }
+    return f;
+}
+
+/* the frame helpers' names, as the runtime's symbol table has them */
+static const char *helper_name(Helper h) {
+    const struct { Helper h; const char *name; } t[] = {
+        {H->generic, "fh_generic"}, {H->view, "fh_view"}, {H->alloc, "fh_alloc"}, {H->acopy, "fh_acopy"},
+        {H->fill, "fh_fill"}, {H->ldn, "fh_ldn"}, {H->stn, "fh_stn"}, {H->call, "fh_call"},
+        {H->error, "fh_error"}, {H->index, "fh_index"}, {H->raise, "fh_raise"},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof *t; i++) if (t[i].h == h) return t[i].name;
+    return NULL;
+}
+
+/* call record k of this compile, as an address: kiln_xc (the compile's table of
+ * records, bound at load) plus its index */
+static LLVMValueRef xcall_ptr(L *l, XCall *k) {
+    LLVMValueRef g = LLVMGetNamedGlobal(l->m, "kiln_xc");
+    if (!g) g = LLVMAddGlobal(l->m, l->i8, "kiln_xc");
+    LLVMValueRef off = ci64(l, (int64_t)sizeof(XCall) * k->pool);
+    return LLVMConstGEP2(l->i8, g, &off, 1);
 }
 
 static LLVMValueRef slot_ptr(L *l, int32_t slot, int byte) {
@@ -239,9 +258,14 @@ static LLVMValueRef wrap(L *l, LLVMValueRef x, const Type *t) {
 
 static XCall *xcall(L *l, Ref r) {
     XCall *k = H->arena_alloc(&l->s->arena, sizeof *k);
-    if (!k) { l->bail = "out of memory"; return NULL; }
+    if (!k || *l->npool >= MAX_POOL) { l->bail = k ? "too many call records" : "out of memory"; return NULL; }
+    memset(k, 0, sizeof *k);
     k->line = r ? (int)IN(l, r)->line : 0;
     k->file = l->c->file;
+    k->spec = l->s;
+    k->ref = (int32_t)r;
+    k->pool = *l->npool;
+    l->pool[(*l->npool)++] = k;
     return k;
 }
 
@@ -249,8 +273,10 @@ static XCall *xcall(L *l, Ref r) {
  * cold, so that range-check elimination and the vectorizer treat them as rare */
 static void call_helper_c(L *l, Helper h, XCall *k, bool cold) {
     if (!k) return;
-    LLVMValueRef fp = fn_at(l, (const void *)h, l->helper_ty);
-    LLVMValueRef args[3] = {l->frame, l->run, LLVMConstIntToPtr(ci64(l, (int64_t)(intptr_t)k), l->ptr)};
+    const char *hn = helper_name(h);
+    if (!hn) { l->bail = "a helper without a name"; return; }
+    LLVMValueRef fp = ext_fn(l, hn, l->helper_ty);
+    LLVMValueRef args[3] = {l->frame, l->run, xcall_ptr(l, k)};
     LLVMValueRef rc = LLVMBuildCall2(l->b, l->helper_ty, fp, args, 3, "");
     if (cold) LLVMAddCallSiteAttribute(rc, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("cold", 4), 0));
     LLVMValueRef bad = LLVMBuildICmp(l->b, LLVMIntNE, rc, LLVMConstInt(l->i32, 0, 0), "");
@@ -564,6 +590,7 @@ static LLVMValueRef callee_fn(L *l, Spec *c) {
     k.b = LLVMCreateBuilderInContext(l->cx);
     k.i1 = l->i1; k.i8 = l->i8; k.i16 = l->i16; k.i32 = l->i32; k.i64 = l->i64; k.f32 = l->f32; k.f64 = l->f64; k.ptr = l->ptr;
     k.inl = l->inl; k.ninl = l->ninl;
+    k.pool = l->pool; k.npool = l->npool;
     memcpy(k.stack, l->stack, sizeof k.stack);
     k.depth = l->depth + 1;
     k.stack[k.depth] = c;
@@ -657,14 +684,14 @@ static bool inline_call(L *l, Ref r) {
  * from a finite number a range error for the functions that can overflow) */
 static bool math_call(L *l, Ref r) {
     Ins *in = IN(l, r);
-    static const struct { int fn; double (*f)(double); int check; } one_arg[] = {
-        {MF_EXP, exp, 2}, {MF_LOG, log, 1}, {MF_LOG2, log2, 1}, {MF_LOG10, log10, 1}, {MF_LOG1P, log1p, 1},
-        {MF_EXPM1, expm1, 2}, {MF_SIN, sin, 1}, {MF_COS, cos, 1}, {MF_TAN, tan, 1}, {MF_ASIN, asin, 1},
-        {MF_ACOS, acos, 1}, {MF_ATAN, atan, 1}, {MF_SINH, sinh, 2}, {MF_COSH, cosh, 2}, {MF_TANH, tanh, 1},
-        {MF_FABS, fabs, 0}, {MF_FLOOR, floor, 0}, {MF_CEIL, ceil, 0}, {MF_TRUNC, trunc, 0}, {MF_SQRT, sqrt, 1},
+    static const struct { int fn; const char *f; int check; } one_arg[] = {
+        {MF_EXP, "exp", 2}, {MF_LOG, "log", 1}, {MF_LOG2, "log2", 1}, {MF_LOG10, "log10", 1}, {MF_LOG1P, "log1p", 1},
+        {MF_EXPM1, "expm1", 2}, {MF_SIN, "sin", 1}, {MF_COS, "cos", 1}, {MF_TAN, "tan", 1}, {MF_ASIN, "asin", 1},
+        {MF_ACOS, "acos", 1}, {MF_ATAN, "atan", 1}, {MF_SINH, "sinh", 2}, {MF_COSH, "cosh", 2}, {MF_TANH, "tanh", 1},
+        {MF_FABS, "fabs", 0}, {MF_FLOOR, "floor", 0}, {MF_CEIL, "ceil", 0}, {MF_TRUNC, "trunc", 0}, {MF_SQRT, "sqrt", 1},
     };
-    static const struct { int fn; double (*f)(double, double); } two_arg[] = {
-        {MF_ATAN2, atan2}, {MF_HYPOT, hypot}, {MF_COPYSIGN, copysign},
+    static const struct { int fn; const char *f; } two_arg[] = {
+        {MF_ATAN2, "atan2"}, {MF_HYPOT, "hypot"}, {MF_COPYSIGN, "copysign"},
     };
     LLVMTypeRef d1[1] = {l->f64}, d2[2] = {l->f64, l->f64};
     LLVMValueRef x = V(l, AR(l, r, 0)), res = NULL;
@@ -683,14 +710,14 @@ static bool math_call(L *l, Ref r) {
     for (size_t i = 0; i < sizeof one_arg / sizeof *one_arg && !res; i++) {
         if (one_arg[i].fn != in->aux) continue;
         LLVMTypeRef ft = LLVMFunctionType(l->f64, d1, 1, 0);
-        LLVMValueRef fp = fn_at(l, (const void *)one_arg[i].f, ft);
+        LLVMValueRef fp = ext_fn(l, one_arg[i].f, ft);
         res = LLVMBuildCall2(l->b, ft, fp, &x, 1, "");
         check = one_arg[i].check;
     }
     for (size_t i = 0; i < sizeof two_arg / sizeof *two_arg && !res; i++) {
         if (two_arg[i].fn != in->aux) continue;
         LLVMTypeRef ft = LLVMFunctionType(l->f64, d2, 2, 0);
-        LLVMValueRef fp = fn_at(l, (const void *)two_arg[i].f, ft);
+        LLVMValueRef fp = ext_fn(l, two_arg[i].f, ft);
         LLVMValueRef args[2] = {x, V(l, AR(l, r, 1))};
         res = LLVMBuildCall2(l->b, ft, fp, args, 2, "");
     }
@@ -1014,22 +1041,6 @@ static bool build(L *l, const char *name, bool avx512) {
     return true;
 }
 
-static void drop_tracker(void **owner) {
-    LLVMOrcResourceTrackerRef rt = *owner;
-    if (!rt) return;
-    LLVMErrorRef e = LLVMOrcResourceTrackerRemove(rt);
-    if (e) LLVMConsumeError(e);
-    LLVMOrcReleaseResourceTracker(rt);
-    *owner = NULL;
-}
-
-/* the spec's tier-2 code: the whole function and its OSR entries */
-static void code_free(Code *c) {
-    drop_tracker(&c->native_owner);
-    for (int i = 0; i < OSR_MAX; i++) drop_tracker(&c->osr_owner[i]);
-    c->native = NULL;
-}
-
 /* 0: no loop, 1: loops without array accesses, 2: loops and array accesses */
 static int pipeline_kind(Func *f) {
     bool loop = false, arrays = false;
@@ -1045,21 +1056,20 @@ static int pipeline_kind(Func *f) {
     return !loop ? 0 : arrays ? 2 : 1;
 }
 
-/* lower s (from loop header osr, or whole when osr < 0), run the pipeline and
- * add the module to the JIT; the function's address in *addr and its
- * resource tracker in *owner, or false with l.bail set in *bail */
-static bool jit_spec(kiln_ctx *ctx, Spec *s, int32_t osr, LLVMOrcJITTargetAddress *addr, LLVMOrcResourceTrackerRef *owner,
-                     const char **bail, uint64_t t[4]) {
+/* lower s (whole, or from loop header osr), run the pipeline, emit an object
+ * and have the runtime load it (and keep it in the disk cache); 0 with *out,
+ * or -1 with the reason in why */
+static int jit_spec(kiln_ctx *ctx, Spec *s, int32_t osr, NativeFn *out, char *why, size_t cap, uint64_t t[4]) {
     Code *c = s->interp;
     Jit *J = ctx->llvm_state;
     bool keep_ir = ctx->opt.keep_llvm_ir && osr < 0;
     L l;
     memset(&l, 0, sizeof l);
     l.ctx = ctx; l.s = s; l.f = s->ir; l.c = c; l.osr = osr;
-    LLVMOrcThreadSafeContextRef tsc = LLVMOrcCreateNewThreadSafeContext();
-    l.cx = LLVMOrcThreadSafeContextGetContext(tsc);
-    char name[64];
-    snprintf(name, sizeof name, osr < 0 ? "kiln_%s_%d" : "kiln_%s_%d_osr", s->fn->name, J->serial++);
+    l.cx = LLVMContextCreate();
+    char name[96];
+    if (osr < 0) snprintf(name, sizeof name, "kiln_%s", s->fn->name);
+    else snprintf(name, sizeof name, "kiln_%s_osr%d", s->fn->name, osr);
     l.m = LLVMModuleCreateWithNameInContext(name, l.cx);
     char *triple = LLVMGetTargetMachineTriple(J->tm);
     LLVMSetTarget(l.m, triple);
@@ -1077,11 +1087,14 @@ static bool jit_spec(kiln_ctx *ctx, Spec *s, int32_t osr, LLVMOrcJITTargetAddres
     l.ptr = LLVMPointerTypeInContext(l.cx, 0);
 #endif
     struct Inl inl[64];
-    int ninl = 0;
+    int ninl = 0, npool = 0;
+    XCall **pool = malloc(sizeof(XCall *) * MAX_POOL);
     l.inl = inl; l.ninl = &ninl;
+    l.pool = pool; l.npool = &npool;
     l.stack[0] = s;
     t[0] = now_ns();
-    bool ok = build(&l, name, J->avx512);
+    bool ok = pool && build(&l, name, J->avx512);
+    if (!pool) l.bail = "out of memory";
     t[1] = now_ns();
     if (ok && keep_ir) { char *ir = LLVMPrintModuleToString(l.m); c->llvm_before = keep(s, ir); LLVMDisposeMessage(ir); }
     LLVMDisposeBuilder(l.b);
@@ -1119,48 +1132,46 @@ static bool jit_spec(kiln_ctx *ctx, Spec *s, int32_t osr, LLVMOrcJITTargetAddres
             LLVMDisposeMemoryBuffer(mb);
         } else LLVMDisposeMessage(emsg);
     }
+    if (!ok) snprintf(why, cap, "%s", l.bail ? l.bail : "?");
     if (ok) {
-        /* one resource tracker per compile, so that its code can be dropped */
-        LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(l.m, tsc);
-        LLVMOrcResourceTrackerRef rt = LLVMOrcJITDylibCreateResourceTracker(LLVMOrcLLJITGetMainJITDylib(J->jit));
-        LLVMErrorRef e = LLVMOrcLLJITAddLLVMIRModuleWithRT(J->jit, rt, tsm);
-        if (!e) e = LLVMOrcLLJITLookup(J->jit, addr, name);
-        if (e) {
-            LLVMConsumeError(e);
-            l.bail = "LLVM could not generate code";
-            LLVMErrorRef e2 = LLVMOrcResourceTrackerRemove(rt);
-            if (e2) LLVMConsumeError(e2);
-            LLVMOrcReleaseResourceTracker(rt);
+        /* an object file, loaded by kiln's own loader (rt/elfload.c): the path a disk-cache hit takes too */
+        LLVMMemoryBufferRef mb = NULL;
+        char *emsg = NULL;
+        if (LLVMTargetMachineEmitToMemoryBuffer(J->tm, l.m, LLVMObjectFile, &emsg, &mb)) {
+            snprintf(why, cap, "LLVM could not generate code: %s", emsg ? emsg : "?");
+            LLVMDisposeMessage(emsg);
             ok = false;
         } else {
-            *owner = rt;
+            kiln_error err;
+            memset(&err, 0, sizeof err);
+            if (H->install(ctx, s, osr, (const uint8_t *)LLVMGetBufferStart(mb), LLVMGetBufferSize(mb), name, pool, npool,
+                           now_ns() - t[0], out, &err)) {
+                snprintf(why, cap, "its object did not load: %.200s", err.message);
+                ok = false;
+            }
+            LLVMDisposeMemoryBuffer(mb);
         }
-    } else {
-        LLVMDisposeModule(l.m);
     }
-    LLVMOrcDisposeThreadSafeContext(tsc);
+    LLVMDisposeModule(l.m);
+    LLVMContextDispose(l.cx);
+    free(pool);
     t[3] = now_ns();
-    *bail = l.bail;
-    return ok;
+    return ok ? 0 : -1;
 }
 
 static int llvm_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     if (!s->interp && H->interp_compile(ctx, s, err)) return -1;
     Code *c = s->interp;
-    LLVMOrcJITTargetAddress addr = 0;
-    LLVMOrcResourceTrackerRef rt = NULL;
-    const char *bail = NULL;
+    NativeFn fn = NULL;
+    char why[300];
     uint64_t t[4];
-    if (jit_spec(ctx, s, -1, &addr, &rt, &bail, t)) {
-        c->native_owner = rt;
-        c->native_free = code_free;
-        /* last: a thread that sees the new code sees everything above (tier auto
-         * swaps it in while other threads run the old) */
-        __atomic_store_n(&c->native, (NativeFn)(uintptr_t)addr, __ATOMIC_RELEASE);
-    }
-    if (bail) c->bailout = bail;
+    int rc = jit_spec(ctx, s, -1, &fn, why, sizeof why, t);
+    /* last: a thread that sees the new code sees everything it needs (tier auto
+     * swaps it in while other threads run the old) */
+    if (!rc) __atomic_store_n(&c->native, fn, __ATOMIC_RELEASE);
+    else c->bailout = keep(s, why);
     if (ctx->opt.log & KILN_LOG_TIERS) {
-        if (bail) H->log(ctx, "kiln: %s stays on a lower tier: LLVM bailed out (%s)\n", s->fn->name, bail);
+        if (rc) H->log(ctx, "kiln: %s stays on a lower tier: LLVM bailed out (%s)\n", s->fn->name, why);
         else H->log(ctx, "kiln: %s compiled by LLVM: lowering %.1f us, IR passes %.1f us, machine code %.1f us\n", s->fn->name,
                     (double)(t[1] - t[0]) / 1e3, (double)(t[2] - t[1]) / 1e3, (double)(t[3] - t[2]) / 1e3);
     }
@@ -1168,25 +1179,17 @@ static int llvm_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
 }
 
 static int llvm_compile_osr(kiln_ctx *ctx, Spec *s, uint32_t header, NativeFn *out, kiln_error *err) {
-    Code *c = s->interp;
     *out = NULL;
-    int slot = 0;
-    while (slot < OSR_MAX && c->osr_owner[slot]) slot++;
-    if (!c || !s->ir || header >= s->ir->blocks.n || s->ir->blocks.v[header].dead || slot == OSR_MAX) {
+    if (!s->interp || !s->ir || header >= s->ir->blocks.n || s->ir->blocks.v[header].dead) {
         snprintf(err->message, sizeof err->message, "no loop header %u to enter", header);
         return -1;
     }
-    LLVMOrcJITTargetAddress addr = 0;
-    LLVMOrcResourceTrackerRef rt = NULL;
-    const char *bail = NULL;
+    char why[300];
     uint64_t t[4];
-    if (!jit_spec(ctx, s, (int32_t)header, &addr, &rt, &bail, t)) {
-        snprintf(err->message, sizeof err->message, "LLVM bailed out (%s)", bail ? bail : "?");
+    if (jit_spec(ctx, s, (int32_t)header, out, why, sizeof why, t)) {
+        snprintf(err->message, sizeof err->message, "LLVM bailed out (%s)", why);
         return -1;
     }
-    c->osr_owner[slot] = rt;
-    c->native_free = code_free;
-    *out = (NativeFn)(uintptr_t)addr;
     return 0;
 }
 
