@@ -11,7 +11,7 @@ BUILD ?= build
 OPT ?= -O2
 CFLAGS ?= $(OPT) -g
 KILN_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -ffp-contract=off -fPIC -pthread -Iinclude
-LDLIBS = -lm -lpthread -ldl
+LDLIBS = -lb2 -lm -lpthread -ldl
 # the tier's object must not need libkiln's symbols (sanitized builds take theirs from the program)
 LLVM_SO_LDFLAGS ?= -Wl,--no-undefined
 
@@ -48,6 +48,13 @@ $(BUILD)/libkiln-llvm.so: $(wildcard src/back/llvm/*.c) $(HDR) src/back/llvm/hos
 $(BUILD)/%.o: %.c $(HDR)
 	@mkdir -p $(dir $@)
 	@$(CC) $(KILN_CFLAGS) $(CFLAGS) -c $< -o $@
+
+# the disk cache's key names this build (a hash of every source file) and the
+# LLVM it was built against: a rebuild that may change code misses old entries
+ALL_SRC := $(sort $(wildcard src/*/*.c src/*/*.h src/back/*/*.c src/back/*/*.h src/back/llvm/*.cpp include/*.h))
+$(BUILD)/src/rt/cachekey.o: $(ALL_SRC)
+$(BUILD)/src/rt/cachekey.o: KILN_CFLAGS += -DKILN_BUILD_ID=\"$(shell cat $(ALL_SRC) | sha256sum | cut -c1-16)\" \
+    -DKILN_LLVM_VERSION=\"$(if $(LLVM_CONFIG),$(shell $(LLVM_CONFIG) --version),none)\"
 
 $(BUILD)/libkiln.a: $(OBJ)
 	@rm -f $@ && ar rcs $@ $^

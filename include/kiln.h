@@ -52,14 +52,17 @@ typedef enum kiln_tier {
 } kiln_tier;
 
 /* Log channels (bit set), also set by KILN_LOG=recompiles,compiles,... */
-enum { KILN_LOG_RECOMPILES = 1, KILN_LOG_COMPILES = 2, KILN_LOG_TIERS = 4, KILN_LOG_OSR = 8 };
+enum { KILN_LOG_RECOMPILES = 1, KILN_LOG_COMPILES = 2, KILN_LOG_TIERS = 4, KILN_LOG_OSR = 8, KILN_LOG_CACHE = 16 };
 
 typedef struct kiln_options {
     kiln_tier tier;        /* default KILN_TIER_AUTO */
     int boundscheck;       /* 1 (default): out-of-range indices raise IndexError */
     unsigned log;          /* KILN_LOG_* bits; default from KILN_LOG */
     FILE *log_file;        /* where log lines go; default stderr */
-    const char *cache_dir; /* disk cache directory (reserved for the disk cache) */
+    const char *cache_dir; /* the disk cache's directory; default $KILN_CACHE_DIR, else $XDG_CACHE_HOME/kiln,
+                            * else ~/.cache/kiln (created mode 0700) */
+    int disk_cache;        /* 1 (default): tier-2 code is kept in and loaded from the disk cache
+                            * (KILN_CACHE=0 in the environment turns it off too) */
     int max_recursion;     /* kernel call depth before RecursionError; default 1000 */
     int keep_llvm_ir;      /* 1: keep the LLVM IR and assembly of tier-2 code (for kiln explain --llvm) */
     int opt_level;         /* tier 2's LLVM pipeline for loops over arrays: 2 (default<O2>, the default) or 3 */

@@ -6,6 +6,11 @@
 # Ends with one line "N passed, N failed"; exits 1 if anything failed.
 cd "$(dirname "$0")/.." || exit 2
 P=0; F=0
+# the suites run without the disk cache (their logs expect compiles); the cache
+# has its own suites below, in a directory of their own
+export KILN_CACHE=0
+CACHE_DIR=$(mktemp -d /tmp/kiln-cache-XXXXXX)
+trap 'rm -rf "$CACHE_DIR"' EXIT
 suite() {
     name=$1; shift
     out=$("$@" 2>&1)
@@ -37,6 +42,14 @@ for b in build build/asan; do
     for t in $b/test/*_test; do suite "$tag: $(basename $t)" $t; done
     suite "$tag: command line" sh test/cli_test.sh $b/kiln
 done
+# the disk cache: every kernel through tier 2 into an empty cache, then again from it
+# (no LLVM), then the ASan build on the same entries (the loader and the records under ASan)
+if [ -f build/libkiln-llvm.so ]; then
+    suite "cache: kernels (opt, cold)" env KILN_CACHE=1 KILN_CACHE_DIR=$CACHE_DIR build/test/runner build/kiln --tier opt test/run/*.py
+    suite "cache: kernels (opt, warm)" env KILN_CACHE=1 KILN_CACHE_DIR=$CACHE_DIR build/test/runner build/kiln --tier opt test/run/*.py
+    [ -x build/asan/kiln ] && suite "cache: kernels (asan, warm)" env KILN_CACHE=1 KILN_CACHE_DIR=$CACHE_DIR \
+        build/asan/test/runner build/asan/kiln --tier opt test/run/*.py
+fi
 # the threaded tests under ThreadSanitizer: tier-up while many threads call
 for t in build/tsan/test/tier_test build/tsan/test/api_test; do
     [ -x $t ] && suite "tsan: $(basename $t)" env TSAN_OPTIONS=halt_on_error=1 $t

@@ -85,6 +85,9 @@ typedef enum {
     TUNE_TIER2_IDLE,       /* 1: the worker runs at idle priority (SCHED_IDLE) */
     TUNE_SPEC_LIMIT,       /* signatures per function compiled natively */
     TUNE_GLOBAL_SPEC_LIMIT,/* signatures per context compiled natively */
+    TUNE_CACHE_MIN_COMPILE_US, /* tier-2 compiles shorter than this are not kept on disk */
+    TUNE_CACHE_MIN_BYTES,  /* objects smaller than this are not kept on disk */
+    TUNE_CACHE_MAX_BYTES,  /* the disk cache's size cap (least recently used entries go) */
     TUNE_COUNT
 } Tunable;
 typedef struct { const char *name; const char *unit; int64_t dflt; const char *doc; } TunableInfo;

@@ -33,6 +33,11 @@ const TunableInfo tunables[TUNE_COUNT] = {
                          "signatures one function is compiled natively for; further ones run in the interpreter"},
     [TUNE_GLOBAL_SPEC_LIMIT] = {"global_spec_limit", "signatures", 4096,
                                 "signatures compiled natively in one context; further ones run in the interpreter"},
+    [TUNE_CACHE_MIN_COMPILE_US] = {"cache_min_compile_us", "microseconds", 0,
+                                   "tier-2 compiles that took less are not written to the disk cache"},
+    [TUNE_CACHE_MIN_BYTES] = {"cache_min_bytes", "bytes", 0, "objects smaller than this are not written to the disk cache"},
+    [TUNE_CACHE_MAX_BYTES] = {"cache_max_bytes", "bytes", (int64_t)1 << 30,
+                              "the disk cache's cap: past it the least recently used entries are removed (0: no cap)"},
 };
 
 int tune_find(const char *name) {

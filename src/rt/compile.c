@@ -3,7 +3,7 @@
  * construction, the pass pipeline, then lowering for the executing tier.
  * Phase times go to the spec's statistics.
  */
-#include "rt.h"
+#include "cache.h"
 #include "../opt/opt.h"
 #include "../back/back.h"
 #include <stdio.h>
@@ -36,10 +36,27 @@ static kiln_tier tier_for(kiln_ctx *ctx, Spec *s) {
     return ctx->opt.tier;
 }
 
+/* tier 2 on demand: the frame layout, then the disk cache, and LLVM (loaded
+ * now if need be) only on a miss */
+static int compile_opt(kiln_ctx *ctx, Spec *s, kiln_error *err) {
+    if (back_interp.compile(ctx, s, err)) return -1;
+    NativeFn fn;
+    if (!ctx->opt.keep_llvm_ir && !rt_cache_fetch(ctx, s, -1, &fn)) {
+        __atomic_store_n(&((Code *)s->interp)->native, fn, __ATOMIC_RELEASE);
+        return 0;
+    }
+    const Backend *be = backend_for(ctx, KILN_TIER_OPT, err);
+    if (!be) return -1;
+    pthread_mutex_lock(&ctx->llvm_lock);
+    int r = be->compile(ctx, s, err);
+    pthread_mutex_unlock(&ctx->llvm_lock);
+    return r;
+}
+
 int rt_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     kiln_tier tier = tier_for(ctx, s);
-    const Backend *be = backend_for(ctx, tier, err);
-    if (!be) return -1;
+    const Backend *be = tier == KILN_TIER_OPT ? NULL : backend_for(ctx, tier, err);
+    if (!be && tier != KILN_TIER_OPT) return -1;
     uint64_t t0 = clock_ns();
     if (ty_infer(ctx, s, err)) return -1;
     uint64_t t1 = clock_ns();
@@ -49,10 +66,7 @@ int rt_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
         return -1;
     }
     uint64_t t2 = clock_ns();
-    if (tier == KILN_TIER_OPT) pthread_mutex_lock(&ctx->llvm_lock);
-    int r = be->compile(ctx, s, err);
-    if (tier == KILN_TIER_OPT) pthread_mutex_unlock(&ctx->llvm_lock);
-    if (r) return -1;
+    if (tier == KILN_TIER_OPT ? compile_opt(ctx, s, err) : be->compile(ctx, s, err)) return -1;
     uint64_t t3 = clock_ns();
     s->ns_infer += t1 - t0;
     s->ns_opt += t2 - t1;
@@ -66,7 +80,7 @@ int rt_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
             k += (size_t)snprintf(sig + k, sizeof sig - k, "%s%s", i ? ", " : "", b);
         }
         rt_log(ctx, "kiln: compiled %s(%s) for %s in %.1f us (infer %.1f, passes %.1f, lower %.1f)\n", s->fn->name, sig,
-               be->name, (double)(t3 - t0) / 1e3, (double)(t1 - t0) / 1e3, (double)(t2 - t1) / 1e3, (double)(t3 - t2) / 1e3);
+               be ? be->name : "opt", (double)(t3 - t0) / 1e3, (double)(t1 - t0) / 1e3, (double)(t2 - t1) / 1e3, (double)(t3 - t2) / 1e3);
     }
     return 0;
 }

@@ -3,7 +3,7 @@
  * environment variables), loading and parsing kernel files, module-level
  * constants and parameter defaults, looking functions up.
  */
-#include "rt.h"
+#include "cache.h"
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -14,6 +14,7 @@ void kiln_options_init(kiln_options *o) {
     o->tier = KILN_TIER_AUTO;
     o->boundscheck = 1;
     o->max_recursion = (int)tunables[TUNE_MAX_RECURSION].dflt;
+    o->disk_cache = 1;
 }
 
 static unsigned parse_log(const char *s) {
@@ -25,6 +26,7 @@ static unsigned parse_log(const char *s) {
         else if (n == 8 && !strncmp(s, "compiles", n)) bits |= KILN_LOG_COMPILES;
         else if (n == 5 && !strncmp(s, "tiers", n)) bits |= KILN_LOG_TIERS;
         else if (n == 3 && !strncmp(s, "osr", n)) bits |= KILN_LOG_OSR;
+        else if (n == 5 && !strncmp(s, "cache", n)) bits |= KILN_LOG_CACHE;
         else if (n == 3 && !strncmp(s, "all", n)) bits |= ~0u;
         s = e ? e + 1 : NULL;
     }
@@ -74,6 +76,7 @@ kiln_ctx *kiln_ctx_new(const kiln_options *o) {
     for (int i = 0; i < TUNE_COUNT; i++) ctx->tune[i] = tunables[i].dflt;
     if (ctx->opt.max_recursion > 0) ctx->tune[TUNE_MAX_RECURSION] = ctx->opt.max_recursion;
     tunables_from_env(ctx);
+    rt_cache_init(ctx);
     ty_init(&ctx->types);
     pthread_mutexattr_t attr;
     pthread_mutexattr_init(&attr);

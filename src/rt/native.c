@@ -5,8 +5,7 @@
  * helpers) and the runtime's symbols; the image stays with the spec's Code
  * until the spec is freed.
  */
-#include "rt.h"
-#include "../back/frame.h"
+#include "cache.h"
 #include <stdio.h>
 
 static void *resolve(void *cx, const char *name) {
@@ -39,9 +38,10 @@ int rt_native_load(Spec *s, int32_t header, const uint8_t *obj, size_t n, const 
 /* from the LLVM tier (host table): the records become one table in the spec's arena */
 int rt_native_install(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, XCall **pool,
                       int npool, uint64_t ns_compile, NativeFn *out, kiln_error *err) {
-    (void)ctx; (void)ns_compile;
     XCall *tab = arena_alloc(&s->arena, sizeof(XCall) * (size_t)(npool ? npool : 1));
     if (!tab) { err_set(err, KILN_ERR_USAGE, "", "out of memory"); return -1; }
     for (int i = 0; i < npool; i++) tab[i] = *pool[i];
-    return rt_native_load(s, header, obj, n, sym, tab, out, err);
+    if (rt_native_load(s, header, obj, n, sym, tab, out, err)) return -1;
+    rt_cache_store(ctx, s, header, obj, n, sym, tab, npool, ns_compile); /* only what loaded */
+    return 0;
 }

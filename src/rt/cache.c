@@ -1,0 +1,462 @@
+/*
+ * cache.c — the persistent code cache: one self-contained file per key,
+ * <dir>/<first 2 hex digits>/<64 hex digits>, holding a header (magic,
+ * format, the full key, sizes, a BLAKE2b checksum), the metadata the runtime
+ * needs (the function's symbol; the call records its code hands the frame
+ * helpers, stored as the IR instruction they belong to plus their operands)
+ * and the relocatable object LLVM produced. Published atomically (a
+ * temporary file in the same directory, fsync, rename); no shared index, so
+ * any number of processes may share the directory.
+ *
+ * Entries are untrusted: a file that is short, corrupted, of another format,
+ * for another key, not a regular file of ours, or whose object does not load
+ * is a miss (and removed when it is ours and broken), never a crash and
+ * never wrong code. A directory that is not ours or is writable by others
+ * turns the cache off for the context. Every decision is logged under
+ * KILN_LOG=cache.
+ */
+#include "cache.h"
+#include <blake2.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MAX_ENTRY ((size_t)64 << 20)
+
+static bool logging(kiln_ctx *ctx) { return (ctx->opt.log & KILN_LOG_CACHE) != 0; }
+
+int rt_cache_default_dir(char *buf, size_t cap) {
+    const char *d = getenv("KILN_CACHE_DIR"), *x = getenv("XDG_CACHE_HOME"), *h = getenv("HOME");
+    if (d && *d) return snprintf(buf, cap, "%s", d) < (int)cap ? 0 : -1;
+    if (x && *x) return snprintf(buf, cap, "%s/kiln", x) < (int)cap ? 0 : -1;
+    if (h && *h) return snprintf(buf, cap, "%s/.cache/kiln", h) < (int)cap ? 0 : -1;
+    return -1;
+}
+
+void rt_cache_init(kiln_ctx *ctx) {
+    const char *off = getenv("KILN_CACHE");
+    bool on = ctx->opt.disk_cache && !(off && !strcmp(off, "0"));
+    if (ctx->opt.cache_dir && *ctx->opt.cache_dir) {
+        if (snprintf(ctx->cache_dir, sizeof ctx->cache_dir, "%s", ctx->opt.cache_dir) >= (int)sizeof ctx->cache_dir) on = false;
+    } else if (rt_cache_default_dir(ctx->cache_dir, sizeof ctx->cache_dir)) {
+        on = false;
+    }
+    atomic_store(&ctx->cache_on, on);
+}
+
+static void cache_off(kiln_ctx *ctx, const char *why) {
+    if (atomic_exchange(&ctx->cache_on, false) && logging(ctx)) rt_log(ctx, "kiln: cache: off for this context: %s\n", why);
+}
+
+/* the directory, created (mode 0700) when asked; it must be ours and not writable by others */
+static bool dir_ok(kiln_ctx *ctx, const char *path, bool create) {
+    if (create && mkdir(path, 0700) && errno != EEXIST) return false;
+    struct stat st;
+    if (lstat(path, &st)) return false;
+    char why[4200];
+    if (!S_ISDIR(st.st_mode)) snprintf(why, sizeof why, "%s is not a directory", path);
+    else if (st.st_uid != geteuid()) snprintf(why, sizeof why, "%s belongs to another user", path);
+    else if (st.st_mode & 022) snprintf(why, sizeof why, "%s is writable by others", path);
+    else return true;
+    cache_off(ctx, why);
+    return false;
+}
+
+static bool mkdirs(kiln_ctx *ctx, const char *dir) {
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s", dir);
+    for (char *p = tmp + 1; *p; p++) {
+        if (*p != '/') continue;
+        *p = 0;
+        if (mkdir(tmp, 0700) && errno != EEXIST) return false;
+        *p = '/';
+    }
+    return dir_ok(ctx, tmp, true);
+}
+
+static void entry_path(kiln_ctx *ctx, const char *hex, char *buf, size_t cap, bool dir_only) {
+    if (dir_only) snprintf(buf, cap, "%s/%.2s", ctx->cache_dir, hex);
+    else snprintf(buf, cap, "%s/%.2s/%s", ctx->cache_dir, hex, hex);
+}
+
+/* ---- metadata: little records, bounds-checked on the way in ---- */
+
+typedef struct Buf { uint8_t *p; size_t n, cap; bool oom; } Buf;
+
+static void b_put(Buf *b, const void *p, size_t n) {
+    if (b->oom) return;
+    if (b->n + n > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 1024;
+        while (cap < b->n + n) cap *= 2;
+        uint8_t *q = realloc(b->p, cap);
+        if (!q) { b->oom = true; return; }
+        b->p = q; b->cap = cap;
+    }
+    memcpy(b->p + b->n, p, n);
+    b->n += n;
+}
+static void b_i32(Buf *b, int32_t v) { b_put(b, &v, 4); }
+static void b_i64(Buf *b, int64_t v) { b_put(b, &v, 8); }
+static void b_str(Buf *b, const char *s) {
+    int32_t n = s ? (int32_t)strlen(s) : -1;
+    b_i32(b, n);
+    if (s) b_put(b, s, (size_t)n);
+}
+
+typedef struct Rd { const uint8_t *p; size_t n, off; bool bad; } Rd;
+
+static bool r_get(Rd *r, void *out, size_t n) {
+    if (r->bad || n > r->n - r->off) { r->bad = true; memset(out, 0, n); return false; }
+    memcpy(out, r->p + r->off, n);
+    r->off += n;
+    return true;
+}
+static int32_t r_i32(Rd *r) { int32_t v; r_get(r, &v, 4); return v; }
+static int64_t r_i64(Rd *r) { int64_t v; r_get(r, &v, 8); return v; }
+/* a string into the arena (NULL for -1); at most 4096 bytes */
+static const char *r_str(Rd *r, Arena *a) {
+    int32_t n = r_i32(r);
+    if (r->bad || n == -1) return NULL;
+    if (n < 0 || n > 4096 || (size_t)n > r->n - r->off) { r->bad = true; return NULL; }
+    char *s = a ? arena_alloc(a, (size_t)n + 1) : NULL;
+    if (s) { memcpy(s, r->p + r->off, (size_t)n); s[n] = 0; }
+    r->off += (size_t)n;
+    return a ? (s ? s : (r->bad = true, NULL)) : "";
+}
+
+static int index_of(Spec **list, int n, const Spec *s) {
+    for (int i = 0; i < n; i++) if (list[i] == s) return i;
+    return -1;
+}
+
+static int extra_slots(const Extra *x) { return x->op == OP_CALL ? 2 * x->n : x->n; }
+
+static bool write_meta(Buf *b, Spec *s, const char *sym, const XCall *tab, int ntab) {
+    Spec *list[256];
+    int nl = rt_cache_specs(s, list, 256);
+    if (nl < 0) return false;
+    b_str(b, sym);
+    b_i32(b, ntab);
+    for (int i = 0; i < ntab; i++) {
+        const XCall *k = &tab[i];
+        int si = index_of(list, nl, k->spec);
+        if (si < 0) return false;
+        b_i32(b, si); b_i32(b, k->ref);
+        b_i32(b, k->d); b_i32(b, k->a); b_i32(b, k->b); b_i32(b, k->line); b_i32(b, (int32_t)k->code);
+        b_str(b, k->ename); b_str(b, k->emsg);
+        b_i32(b, k->x != NULL);
+        if (!k->x) continue;
+        b_i32(b, k->x->op); b_i32(b, (int32_t)k->x->flags); b_i64(b, k->x->aux); b_i32(b, k->x->n);
+        int ns = extra_slots(k->x);
+        for (int j = 0; j < ns; j++) b_i32(b, k->x->slot[j]);
+    }
+    return !b->oom;
+}
+
+/* one call record back, checked against the IR it names (the key says the IR is the same) */
+static bool read_record(Rd *r, Spec **list, int nl, Arena *a, XCall *k) {
+    int si = r_i32(r), ref = r_i32(r);
+    if (r->bad || si < 0 || si >= nl || !list[si]->ir || !list[si]->interp || ref < 0 || (uint32_t)ref >= list[si]->ir->ins.n) return false;
+    Func *f = list[si]->ir;
+    memset(k, 0, sizeof *k);
+    k->spec = list[si]; k->ref = ref;
+    k->d = r_i32(r); k->a = r_i32(r); k->b = r_i32(r); k->line = r_i32(r); k->code = (RtErr)r_i32(r);
+    k->file = ((Code *)list[si]->interp)->file;
+    k->ename = r_str(r, a); k->emsg = r_str(r, a);
+    int has_x = r_i32(r);
+    if (r->bad || !has_x) return !r->bad;
+    int op = r_i32(r), flags = r_i32(r);
+    int64_t aux = r_i64(r);
+    int xn = r_i32(r);
+    Ins *in = &f->ins.v[ref];
+    if (r->bad || !ref || op != in->op || (unsigned)flags != in->flags || aux != in->aux || xn < 0 || xn > 4096) return false;
+    int ns = op == OP_CALL ? 2 * xn : xn;
+    if (op == OP_CALL && (in->aux < 0 || (uint64_t)in->aux >= f->callees.n)) return false;
+    Extra *x = arena_alloc(a, sizeof(Extra) + sizeof(int32_t) * (size_t)(ns ? ns : 1));
+    if (!x) return false;
+    /* as the LLVM tier's lowering made it (llvm.c: extra, via_helper) */
+    x->op = in->op; x->flags = in->flags; x->aux = in->aux; x->rt = in->ty; x->n = xn;
+    x->at = in->n ? f->ins.v[ir_arg(f, (Ref)ref, 0)].ty : in->ty;
+    if (op == OP_SELECT) x->at = in->ty;
+    x->callee = op == OP_CALL ? f->callees.v[in->aux] : NULL;
+    for (int j = 0; j < ns; j++) x->slot[j] = r_i32(r);
+    k->x = x;
+    return !r->bad;
+}
+
+/* ---- entries ---- */
+
+static void sum_of(const uint8_t *meta, size_t nm, const uint8_t *obj, size_t no, uint8_t out[CACHE_KEY_BYTES]) {
+    blake2b_state h;
+    blake2b_init(&h, CACHE_KEY_BYTES);
+    blake2b_update(&h, meta, nm);
+    blake2b_update(&h, obj, no);
+    blake2b_final(&h, out, CACHE_KEY_BYTES);
+}
+
+/* header, sizes and checksum; *meta and *obj point into buf */
+static int parse_entry(const uint8_t *buf, size_t n, const uint8_t *key, Rd *meta, const uint8_t **obj, size_t *nobj, char *why, size_t cap) {
+    CacheHdr h;
+    if (n < sizeof h) return snprintf(why, cap, "truncated (%zu bytes)", n), -1;
+    memcpy(&h, buf, sizeof h);
+    if (memcmp(h.magic, CACHE_MAGIC, 8)) return snprintf(why, cap, "not a kiln cache entry"), -1;
+    if (h.format != CACHE_FORMAT || h.hdr_bytes != sizeof h) return snprintf(why, cap, "format %u, not %u", h.format, CACHE_FORMAT), -1;
+    if (key && memcmp(h.key, key, CACHE_KEY_BYTES)) return snprintf(why, cap, "an entry for another key"), -1;
+    if (h.meta_bytes > n || h.obj_bytes > n || sizeof h + h.meta_bytes + h.obj_bytes != n)
+        return snprintf(why, cap, "sizes do not match the file (truncated?)"), -1;
+    uint8_t sum[CACHE_KEY_BYTES];
+    sum_of(buf + sizeof h, h.meta_bytes, buf + sizeof h + h.meta_bytes, h.obj_bytes, sum);
+    if (memcmp(sum, h.sum, CACHE_KEY_BYTES)) return snprintf(why, cap, "checksum mismatch (corrupted)"), -1;
+    meta->p = buf + sizeof h; meta->n = h.meta_bytes; meta->off = 0; meta->bad = false;
+    *obj = buf + sizeof h + h.meta_bytes;
+    *nobj = h.obj_bytes;
+    return 0;
+}
+
+/* the whole file, if it is a regular file of ours of a sane size */
+static uint8_t *read_file(const char *path, size_t *n, char *why, size_t cap, bool *absent) {
+    *absent = false;
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) { *absent = errno == ENOENT; snprintf(why, cap, "%s", strerror(errno)); return NULL; }
+    struct stat st;
+    uint8_t *buf = NULL;
+    if (fstat(fd, &st)) snprintf(why, cap, "%s", strerror(errno));
+    else if (!S_ISREG(st.st_mode)) snprintf(why, cap, "not a regular file");
+    else if (st.st_uid != geteuid()) snprintf(why, cap, "belongs to another user");
+    else if ((size_t)st.st_size > MAX_ENTRY) snprintf(why, cap, "too large (%lld bytes)", (long long)st.st_size);
+    else if (!(buf = malloc((size_t)st.st_size + 1))) snprintf(why, cap, "out of memory");
+    else {
+        size_t got = 0;
+        while (got < (size_t)st.st_size) {
+            ssize_t k = read(fd, buf + got, (size_t)st.st_size - got);
+            if (k <= 0) break;
+            got += (size_t)k;
+        }
+        *n = got;
+    }
+    close(fd);
+    return buf;
+}
+
+int rt_cache_fetch(kiln_ctx *ctx, Spec *s, int32_t header, NativeFn *out) {
+    if (!atomic_load(&ctx->cache_on) || !s->interp) return -1;
+    uint8_t key[CACHE_KEY_BYTES];
+    if (rt_cache_key(ctx, s, header, key)) return -1;
+    char hex[2 * CACHE_KEY_BYTES + 1], path[4200], why[256] = "";
+    rt_cache_hex(key, hex);
+    entry_path(ctx, hex, path, sizeof path, false);
+    uint64_t t0 = clock_ns();
+    size_t n = 0;
+    bool absent;
+    uint8_t *buf = read_file(path, &n, why, sizeof why, &absent);
+    if (!buf) {
+        if (logging(ctx)) rt_log(ctx, "kiln: cache: miss %s(%s) %.16s: %s\n", s->fn->name, header < 0 ? "" : "osr", hex, absent ? "no entry" : why);
+        return -1;
+    }
+    Rd meta;
+    const uint8_t *obj;
+    size_t nobj;
+    int rc = -1;
+    kiln_error err;
+    if (!parse_entry(buf, n, key, &meta, &obj, &nobj, why, sizeof why)) {
+        Spec *list[256];
+        int nl = rt_cache_specs(s, list, 256);
+        const char *sym = r_str(&meta, &s->arena);
+        int ntab = r_i32(&meta);
+        XCall *tab = NULL;
+        if (nl < 0 || !sym || meta.bad || ntab < 0 || ntab > 65536 ||
+            !(tab = arena_alloc(&s->arena, sizeof(XCall) * (size_t)(ntab ? ntab : 1))))
+            snprintf(why, sizeof why, "bad metadata");
+        else {
+            int i = 0;
+            while (i < ntab && read_record(&meta, list, nl, &s->arena, &tab[i])) i++;
+            if (i < ntab || meta.off != meta.n) snprintf(why, sizeof why, "bad call record %d", i);
+            else if (rt_native_load(s, header, obj, nobj, sym, tab, out, &err)) snprintf(why, sizeof why, "%.200s", err.message);
+            else rc = 0;
+        }
+    }
+    free(buf);
+    if (rc) {
+        unlink(path); /* ours and broken: the next compile writes a good one */
+        if (logging(ctx)) rt_log(ctx, "kiln: cache: bad entry %s removed (%s): a miss\n", path, why);
+        return -1;
+    }
+    utimensat(AT_FDCWD, path, NULL, 0); /* its last use, for eviction */
+    if (logging(ctx))
+        rt_log(ctx, "kiln: cache: hit %s(%s) %.16s, %zu bytes, loaded in %.1f us\n", s->fn->name, header < 0 ? "" : "osr", hex, n,
+               (double)(clock_ns() - t0) / 1e3);
+    return 0;
+}
+
+static int write_all(int fd, const void *p, size_t n) {
+    const uint8_t *q = p;
+    while (n) {
+        ssize_t k = write(fd, q, n);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) return -1;
+        q += k; n -= (size_t)k;
+    }
+    return 0;
+}
+
+void rt_cache_store(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, const XCall *tab,
+                    int ntab, uint64_t ns_compile) {
+    if (!atomic_load(&ctx->cache_on)) return;
+    if ((int64_t)(ns_compile / 1000) < ctx->tune[TUNE_CACHE_MIN_COMPILE_US] || (int64_t)n < ctx->tune[TUNE_CACHE_MIN_BYTES]) return;
+    uint8_t key[CACHE_KEY_BYTES];
+    Buf meta = {0};
+    char hex[2 * CACHE_KEY_BYTES + 1], dir[4200], path[4300], tmp[4300];
+    if (rt_cache_key(ctx, s, header, key) || !write_meta(&meta, s, sym, tab, ntab)) { free(meta.p); return; }
+    rt_cache_hex(key, hex);
+    entry_path(ctx, hex, dir, sizeof dir, true);
+    entry_path(ctx, hex, path, sizeof path, false);
+    CacheHdr h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, CACHE_MAGIC, 8);
+    h.format = CACHE_FORMAT; h.hdr_bytes = sizeof h;
+    memcpy(h.key, key, CACHE_KEY_BYTES);
+    h.meta_bytes = meta.n; h.obj_bytes = n;
+    sum_of(meta.p, meta.n, obj, n, h.sum);
+    const char *why = NULL;
+    int fd = -1;
+    if (!mkdirs(ctx, ctx->cache_dir) || !dir_ok(ctx, dir, true)) why = "cannot use the cache directory";
+    else {
+        snprintf(tmp, sizeof tmp, "%s/.tmp-XXXXXX", dir);
+        fd = mkstemp(tmp);
+        if (fd < 0) why = strerror(errno);
+        else if (write_all(fd, &h, sizeof h) || write_all(fd, meta.p, meta.n) || write_all(fd, obj, n) || fsync(fd))
+            why = strerror(errno ? errno : EIO);
+        if (fd >= 0 && close(fd) && !why) why = strerror(errno);
+        if (fd >= 0 && !why && rename(tmp, path)) why = strerror(errno);
+        if (fd >= 0 && why) unlink(tmp);
+    }
+    free(meta.p);
+    if (logging(ctx)) {
+        if (why) rt_log(ctx, "kiln: cache: not stored %s: %s\n", s->fn->name, why);
+        else rt_log(ctx, "kiln: cache: stored %s(%s) %.16s, %zu bytes of object\n", s->fn->name, header < 0 ? "" : "osr", hex, n);
+    }
+    if (!why && ctx->tune[TUNE_CACHE_MAX_BYTES] > 0 && atomic_fetch_add(&ctx->cache_stores, 1) % 16 == 15)
+        rt_cache_prune(ctx->cache_dir, (uint64_t)ctx->tune[TUNE_CACHE_MAX_BYTES]);
+}
+
+/* ---- the directory as a whole (kiln cache ...) ---- */
+
+static bool is_hex(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f'))) return false;
+    return s[n] == 0;
+}
+
+static uint8_t dummy_records[64];
+static void *check_resolve(void *cx, const char *name) {
+    (void)cx;
+    return !strcmp(name, "kiln_xc") ? dummy_records : rt_sym_lookup(name);
+}
+
+int rt_cache_check_bytes(const uint8_t *buf, size_t n, const char *hex, char *sym, size_t symcap, char *why, size_t whycap) {
+    Rd meta;
+    const uint8_t *obj;
+    size_t nobj;
+    uint8_t key[CACHE_KEY_BYTES];
+    for (int i = 0; hex && i < CACHE_KEY_BYTES; i++) {
+        unsigned v;
+        if (sscanf(hex + 2 * i, "%2x", &v) != 1) return snprintf(why, whycap, "bad name"), -1;
+        key[i] = (uint8_t)v;
+    }
+    if (parse_entry(buf, n, hex ? key : NULL, &meta, &obj, &nobj, why, whycap)) return -1;
+    int32_t len = r_i32(&meta);
+    if (meta.bad || len < 0 || len > 120 || (size_t)len > meta.n - meta.off) return snprintf(why, whycap, "bad metadata"), -1;
+    snprintf(sym, symcap, "%.*s", len, (const char *)meta.p + meta.off);
+    ElfImage im;
+    char msg[256];
+    if (elf_load(obj, nobj, check_resolve, NULL, &im, msg, sizeof msg)) return snprintf(why, whycap, "object: %s", msg), -1;
+    bool has = elf_symbol(&im, sym) != NULL;
+    elf_free(&im);
+    if (!has) return snprintf(why, whycap, "object lacks %s", sym), -1;
+    return 0;
+}
+
+int rt_cache_walk(const char *dir, bool verify, void (*each)(const CacheInfo *, const char *, void *), void *cx) {
+    DIR *d = opendir(dir);
+    if (!d) return -1;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (strlen(e->d_name) != 2 || !is_hex(e->d_name, 2)) continue;
+        char sub[4200];
+        snprintf(sub, sizeof sub, "%s/%s", dir, e->d_name);
+        DIR *d2 = opendir(sub);
+        if (!d2) continue;
+        struct dirent *f;
+        while ((f = readdir(d2))) {
+            if (f->d_name[0] == '.' && strncmp(f->d_name, ".tmp-", 5)) continue;
+            CacheInfo ci;
+            memset(&ci, 0, sizeof ci);
+            char path[4600];
+            snprintf(path, sizeof path, "%s/%.255s", sub, f->d_name);
+            struct stat st;
+            if (lstat(path, &st)) continue;
+            snprintf(ci.hex, sizeof ci.hex, "%.64s", f->d_name);
+            ci.bytes = (uint64_t)st.st_size;
+            ci.mtime = st.st_mtime;
+            bool named = strlen(f->d_name) == 2 * CACHE_KEY_BYTES && is_hex(f->d_name, 2 * CACHE_KEY_BYTES) &&
+                         !strncmp(f->d_name, e->d_name, 2);
+            ci.ok = named && S_ISREG(st.st_mode);
+            if (!named) snprintf(ci.why, sizeof ci.why, f->d_name[0] == '.' ? "a temporary file" : "not an entry name");
+            else if (!S_ISREG(st.st_mode)) snprintf(ci.why, sizeof ci.why, "not a regular file");
+            if (ci.ok && verify) {
+                size_t n = 0;
+                bool absent;
+                uint8_t *buf = read_file(path, &n, ci.why, sizeof ci.why, &absent);
+                ci.ok = buf && !rt_cache_check_bytes(buf, n, ci.hex, ci.sym, sizeof ci.sym, ci.why, sizeof ci.why);
+                free(buf);
+            }
+            each(&ci, path, cx);
+        }
+        closedir(d2);
+    }
+    closedir(d);
+    return 0;
+}
+
+typedef struct Ent { char *path; uint64_t bytes; time_t mtime; bool entry; } Ent;
+typedef struct Ents { Ent *v; size_t n, cap; } Ents;
+
+static void collect(const CacheInfo *ci, const char *path, void *cx) {
+    Ents *es = cx;
+    if (es->n == es->cap) {
+        size_t cap = es->cap ? es->cap * 2 : 64;
+        Ent *v = realloc(es->v, sizeof *v * cap);
+        if (!v) return;
+        es->v = v; es->cap = cap;
+    }
+    char *p = strdup(path);
+    if (!p) return;
+    es->v[es->n++] = (Ent){p, ci->bytes, ci->mtime, ci->ok};
+}
+
+static int by_mtime(const void *a, const void *b) {
+    const Ent *x = a, *y = b;
+    return (x->mtime > y->mtime) - (x->mtime < y->mtime);
+}
+
+long rt_cache_prune(const char *dir, uint64_t max_bytes) {
+    Ents es = {0};
+    if (rt_cache_walk(dir, false, collect, &es)) return -1;
+    qsort(es.v, es.n, sizeof *es.v, by_mtime);
+    uint64_t total = 0;
+    long removed = 0;
+    time_t now = time(NULL);
+    for (size_t i = 0; i < es.n; i++) total += es.v[i].bytes;
+    for (size_t i = 0; i < es.n; i++) {
+        /* temporary files of writers that died, an hour on */
+        bool stale = !es.v[i].entry && now - es.v[i].mtime > 3600;
+        bool evict = es.v[i].entry && total > max_bytes; /* a young temporary file is a writer at work */
+        if ((stale || evict) && !unlink(es.v[i].path)) { total -= es.v[i].bytes; removed++; }
+        free(es.v[i].path);
+    }
+    free(es.v);
+    return removed;
+}
