@@ -152,5 +152,85 @@ check 0 "4124" env KILN_LLVM_LIB=/nonexistent KILN_TIER2_LOOPS=10 "$K" run $M gr
 check 0 "not queued: the queue is full (tier2_queue 0)" env KILN_TIER2_QUEUE=0 KILN_TIER2_LOOPS=10 KILN_LOG=tiers "$K" run $M grid 20 20 50
 # malformed tunables in the environment are ignored
 check 0 "4124" env KILN_TIER2_LOOPS=lots KILN_OSR_POLL=-3 "$K" run $M grid 20 20 50
+# ---- the disk cache (tier 2 code on disk; KILN_LOG=cache says each decision) ----
+if [ -f "$(dirname "$K")/libkiln-llvm.so" ]; then
+C=$T/cache
+kc() { env KILN_CACHE=1 KILN_CACHE_DIR=$C KILN_LOG=cache,tiers "$K" "$@"; }
+cat > "$T/c.py" <<'PY'
+def g(x):
+    return x * 3 + 1
+def f(n):
+    s = 0
+    for i in range(n):
+        s += g(i)
+    return s
+def other(x):
+    return x - 1
+PY
+check 0 "kiln: cache: miss f()" kc run --tier opt "$T/c.py" f 10
+check 0 "kiln: cache: hit f()" kc run --tier opt "$T/c.py" f 10
+check 0 "145" kc run --tier opt "$T/c.py" f 10
+check 0 "0" sh -c "KILN_CACHE=1 KILN_CACHE_DIR=$C KILN_LOG=tiers $K run --tier opt $T/c.py f 10 2>&1 | grep -c 'loaded the LLVM tier'; true"
+check 0 "kiln: cache: miss f()" kc run --tier opt --fastmath "$T/c.py" f 10
+check 0 "kiln: cache: miss f()" kc run --tier opt -O3 "$T/c.py" f 10
+# editing a function nothing calls keeps the entry; editing the callee does not
+sed -i 's/return x - 1/return x - 2/' "$T/c.py"
+check 0 "kiln: cache: hit f()" kc run --tier opt "$T/c.py" f 10
+sed -i 's/return x \* 3 + 1/return x * 3 + 2/' "$T/c.py"
+check 0 "kiln: cache: miss f()" kc run --tier opt "$T/c.py" f 10
+check 0 "155" kc run --tier opt "$T/c.py" f 10
+# the entries of f and g as they are now, by the key prefixes the log gives
+hits=$(kc run --tier opt "$T/c.py" f 10 2>&1)
+E=$(find "$C" -type f -name "$(printf '%s\n' "$hits" | sed -n 's/.*hit f() \([0-9a-f]*\).*/\1/p')*")
+O=$(find "$C" -type f -name "$(printf '%s\n' "$hits" | sed -n 's/.*hit g() \([0-9a-f]*\).*/\1/p')*")
+# broken entries: a miss, removed, and the right answer from a fresh compile
+cp "$E" "$T/good"
+truncate -s 100 "$E"
+check 0 "truncated" kc run --tier opt "$T/c.py" f 10
+check 0 "155" kc run --tier opt "$T/c.py" f 10
+printf 'X' | dd of="$E" bs=1 seek=200 conv=notrunc 2>/dev/null
+check 0 "checksum mismatch (corrupted)" kc run --tier opt "$T/c.py" f 10
+printf '\007' | dd of="$E" bs=1 seek=8 conv=notrunc 2>/dev/null
+check 0 "format 7, not 1" kc run --tier opt "$T/c.py" f 10
+check 0 "155" kc run --tier opt "$T/c.py" f 10
+cp "$T/good" "$O"  # f's entry under g's name
+check 0 "an entry for another key" kc run --tier opt "$T/c.py" f 10
+printf 'junk' > "$C/zz"
+head -c 300 /dev/urandom > "$C/$(basename "$(dirname "$E")")/$(basename "$E" | sed 's/^\(.\)./\10/')" 2>/dev/null
+check 1 "BAD" kc cache verify
+check 0 "removed" kc cache verify --fix
+check 0 "0 bad" kc cache verify
+check 0 "kiln: cache: hit" kc run --tier opt "$T/c.py" f 10
+# a directory that is not ours, or not a directory: the cache is off, the answer right
+mkdir -p "$T/theirs"; chown nobody "$T/theirs" 2>/dev/null && \
+    check 0 "belongs to another user" env KILN_CACHE=1 KILN_CACHE_DIR="$T/theirs" KILN_LOG=cache "$K" run --tier opt "$T/c.py" f 10
+printf x > "$T/afile"
+check 0 "155" env KILN_CACHE=1 KILN_CACHE_DIR="$T/afile" "$K" run --tier opt "$T/c.py" f 10
+check 0 "kiln: cache: not stored f" env KILN_CACHE=1 KILN_CACHE_DIR="$T/afile/sub" KILN_LOG=cache "$K" run --tier opt "$T/c.py" f 10
+check 0 "kiln: cache: miss" env KILN_CACHE=1 KILN_CACHE_DIR="$T/afile" KILN_LOG=cache "$K" run --tier opt "$T/c.py" f 10
+# KILN_CACHE=0: neither read nor written
+check 0 "0" sh -c "KILN_CACHE=0 KILN_CACHE_DIR=$C KILN_LOG=cache $K run --tier opt $T/c.py f 10 2>&1 | grep -c 'kiln: cache'; true"
+# export / import: every entry checked on the way in
+check 0 "exported" kc cache export "$T/b.kb"
+check 0 "imported" env KILN_CACHE_DIR="$T/c2" "$K" cache import "$T/b.kb"
+check 0 "kiln: cache: hit f()" env KILN_CACHE=1 KILN_CACHE_DIR="$T/c2" KILN_LOG=cache "$K" run --tier opt "$T/c.py" f 10
+printf 'Z' | dd of="$T/b.kb" bs=1 seek=300 conv=notrunc 2>/dev/null
+check 1 "skipped entry" env KILN_CACHE_DIR="$T/c3" "$K" cache import "$T/b.kb"
+check 1 "not a kiln cache bundle" env KILN_CACHE_DIR="$T/c3" "$K" cache import "$T/c.py"
+check 0 "entries" kc cache stats
+check 0 "removed 0 entries" kc cache prune --max 100000000
+check 0 "removed" kc cache prune --max 0
+check 0 "removed" kc cache clear
+check 2 "unknown command" kc cache bogus
+# 16 processes at once, the same and different keys, into an empty cache: all right, no partial files
+P=$T/par; mkdir -p "$P"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do
+    a=$(( i % 2 )); ( env KILN_CACHE=1 KILN_CACHE_DIR="$P" "$K" run --tier opt "$T/c.py" f $((10 + a)) > "$P.out$i" 2>&1 ) &
+done
+wait
+check 0 "16" sh -c "cat $P.out* | grep -cE '^(155|187)$'"
+check 0 "0" sh -c "find $P -name '.tmp-*' | wc -l"
+check 0 "0 bad" env KILN_CACHE_DIR="$P" "$K" cache verify
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -45,5 +45,6 @@ int cli_bind(kiln_module *m, CliArgs *a, kiln_func **fn, kiln_value *args, int *
 int cmd_run(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_cache(int argc, char **argv);
 
 #endif

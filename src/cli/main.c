@@ -12,6 +12,7 @@ static void usage(FILE *out) {
             "  run FILE FUNC [ARG ...]      run a kernel and print its result as Python would\n"
             "  explain FILE FUNC [ARG ...]  show inferred types, IR after each pass, tier code\n"
             "  bench FILE FUNC [ARG ...]    first call by phase, warm calls, cold process, throughput\n"
+            "  cache dir|ls|stats|verify|clear|prune|export|import   the disk cache of tier-2 code\n"
             "\n"
             "ARG is a Python literal (3, -2.5, 1e3, (1+2j), True, (1, 2)), a list (an array),\n"
             "np.float32(1.5)-style typed scalars, or @PATH.npy. Use NAME=ARG for keywords.\n"
@@ -26,6 +27,7 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "run")) return cmd_run(argc - 1, argv + 1);
     if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
     if (!strcmp(cmd, "bench")) return cmd_bench(argc - 1, argv + 1);
+    if (!strcmp(cmd, "cache")) return cmd_cache(argc - 1, argv + 1);
     fprintf(stderr, "kiln: unknown command '%s'\n", cmd);
     usage(stderr);
     return EXIT_USAGE;
