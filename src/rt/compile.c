@@ -53,6 +53,17 @@ static int compile_opt(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     return r;
 }
 
+/* tier auto: code a previous process compiled with LLVM is used at once,
+ * with no baseline code and no counting (a warm disk cache pays nothing) */
+static bool from_disk(kiln_ctx *ctx, Spec *s, kiln_error *err) {
+    if (!atomic_load(&ctx->cache_on) || !rt_tier_enabled(ctx, s) || back_interp.compile(ctx, s, err)) return false;
+    NativeFn fn;
+    if (rt_cache_fetch(ctx, s, -1, &fn)) return false;
+    __atomic_store_n(&((Code *)s->interp)->native, fn, __ATOMIC_RELEASE);
+    atomic_store(&s->t2, T2_DONE);
+    return true;
+}
+
 int rt_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     kiln_tier tier = tier_for(ctx, s);
     const Backend *be = tier == KILN_TIER_OPT ? NULL : backend_for(ctx, tier, err);
@@ -66,7 +77,8 @@ int rt_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
         return -1;
     }
     uint64_t t2 = clock_ns();
-    if (tier == KILN_TIER_OPT ? compile_opt(ctx, s, err) : be->compile(ctx, s, err)) return -1;
+    if (tier == KILN_TIER_OPT ? compile_opt(ctx, s, err) : !(tier == KILN_TIER_AUTO && from_disk(ctx, s, err)) && be->compile(ctx, s, err))
+        return -1;
     uint64_t t3 = clock_ns();
     s->ns_infer += t1 - t0;
     s->ns_opt += t2 - t1;
