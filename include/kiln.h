@@ -161,6 +161,11 @@ int kiln_func_default(const kiln_func *f, int i, kiln_value *out);
  * Returns 0 and fills *result, or -1 and fills *err. args alias caller memory. */
 int kiln_call(kiln_func *f, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err);
 
+/* Specialize and compile f for the types of args without running it (their
+ * values are not read; arrays need only dtype, ndim, shape and strides). With
+ * tier opt this writes the disk cache: the "prewarm at deploy time" step. */
+int kiln_compile(kiln_func *f, const kiln_value *args, int nargs, kiln_error *err);
+
 void kiln_func_stats(const kiln_func *f, kiln_stats *out);
 
 /* Tunables (thresholds and limits, listed with units in docs/api.md): a context

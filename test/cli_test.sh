@@ -2,6 +2,7 @@
 # cli_test.sh KILN — the command line: exit statuses, usage errors, malformed
 # inputs, .npy in and out, keyword arguments, explain. Ends "N passed, N failed".
 K=${1:-build/kiln}
+export KILN_CACHE=0 # what most checks look at is compiles; the cache checks turn it on
 T=$(mktemp -d /tmp/kiln-cli-XXXXXX)
 trap 'rm -rf "$T"' EXIT
 pass=0; fail=0
@@ -231,6 +232,19 @@ wait
 check 0 "16" sh -c "cat $P.out* | grep -cE '^(155|187)$'"
 check 0 "0" sh -c "find $P -name '.tmp-*' | wc -l"
 check 0 "0 bad" env KILN_CACHE_DIR="$P" "$K" cache verify
+# kiln warm: tier 2 ahead of time into the cache; then a first process hits (in tier auto too)
+W=$T/warm
+check 0 "warmed saxpy(float, f64[::1], f64[::1])" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm bench/saxpy.py --sig 'saxpy(float, f64[::1], f64[::1])'
+check 0 "kiln: cache: hit saxpy()" env KILN_CACHE=1 KILN_CACHE_DIR=$W KILN_LOG=cache "$K" run bench/saxpy.py saxpy 2.0 "[1.0, 2.0]" "[3.0, 4.0]"
+check 0 "[5.0, 8.0]" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" run bench/saxpy.py saxpy 2.0 "[1.0, 2.0]" "[3.0, 4.0]"
+check 0 "warmed" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm "$T/k.py" --sig 'total(f64[:, :])' --sig 'add(i32, float, int)' --sig 'ramp(int)'
+check 2 "expected ',' or ')'" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm bench/saxpy.py --sig 'saxpy(float, f64[::1]'
+check 2 "unknown type 'q8'" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm bench/saxpy.py --sig 'saxpy(q8)'
+check 2 "'::1' must be the last axis" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm bench/saxpy.py --sig 'saxpy(f64[::1, :])'
+check 1 "has no function 'nope'" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm bench/saxpy.py --sig 'nope(int)'
+check 1 "takes 3 positional arguments but 4 were given" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm bench/saxpy.py --sig 'saxpy(int, int, int, int)'
+check 2 "expected FILE.py and at least one --sig" env KILN_CACHE=1 "$K" warm bench/saxpy.py
+check 2 "the disk cache is off" env KILN_CACHE=0 "$K" warm bench/saxpy.py --sig 'saxpy(float, f64[::1], f64[::1])'
 fi
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -46,5 +46,6 @@ int cmd_run(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_cache(int argc, char **argv);
+int cmd_warm(int argc, char **argv);
 
 #endif

@@ -453,6 +453,28 @@ int kiln_call(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *resu
     return call_spec(fn, s, args, nargs, result, err);
 }
 
+int kiln_compile(kiln_func *fn, const kiln_value *args, int nargs, kiln_error *err) {
+    kiln_error dummy;
+    if (!err) err = &dummy;
+    if (!fn || (!args && nargs)) { err_set(err, KILN_ERR_USAGE, "", "kiln_compile: no function or no arguments"); return -1; }
+    kiln_value full[64], pool[64];
+    if (nargs != fn->def->nnames) {
+        nargs = rt_bind_defaults(fn, args, nargs, full, pool, err);
+        if (nargs < 0) return -1;
+        args = full;
+    }
+    uint32_t codes[SIG_MAX + 2], n = 0;
+    for (int i = 0; i < nargs && n <= SIG_MAX; i++) n = sig_of_value(&args[i], codes, n, 0);
+    if (n > SIG_MAX) { err_set(err, KILN_ERR_USAGE, "", "the arguments of %s() are not a valid signature", fn->name); return -1; }
+    kiln_ctx *ctx = fn->mod->ctx;
+    uint64_t h = sig_hash(codes, n);
+    pthread_mutex_lock(&ctx->lock);
+    Spec *s = table_find(fn, h, codes, n);
+    if (!s) s = compile_top(ctx, fn, args, nargs, err);
+    pthread_mutex_unlock(&ctx->lock);
+    return s ? 0 : -1;
+}
+
 /* flatten the arguments, run the tier's entry, rebuild the result */
 static int call_spec(kiln_func *fn, Spec *s, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err) {
     kiln_ctx *ctx = fn->mod->ctx;
