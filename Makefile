@@ -3,6 +3,7 @@
 #   make demo       run the example kernels (installs build deps when root)
 #   make test       the whole suite, then the suite under ASan+UBSan
 #   make bench      benchmarks (bench/), never part of the tests
+#   make fuzz       the libFuzzer target for the disk cache's parser and ELF loader (FUZZ_TIME seconds)
 #   make bench-peers  kiln against C, Numba, NumPy, JAX, PyTorch (bench/peers)
 #   make install PREFIX=/usr/local
 CC ?= cc
@@ -90,10 +91,23 @@ test:
 	@$(MAKE) --no-print-directory BUILD=build/tsan CC=clang OPT=-O1 LLVM_SO_LDFLAGS= \
 	    CFLAGS="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" \
 	    build/tsan/libkiln-llvm.so build/tsan/test/tier_test build/tsan/test/api_test
+	@$(MAKE) --no-print-directory build/fuzz/cache_fuzz
 	@$(MAKE) --no-print-directory BUILD=build/nollvm LLVM=0 build/nollvm/kiln
 	@if [ -x /usr/lib/llvm-14/bin/llvm-config ]; then $(MAKE) --no-print-directory BUILD=build/llvm14 \
 	    LLVM_CONFIG=/usr/lib/llvm-14/bin/llvm-config build/llvm14/libkiln-llvm.so; fi
 	@sh test/run_all.sh
+
+# libFuzzer: the disk cache's entry parser and the ELF loader (make test: 20 s; make fuzz FUZZ_TIME=3600)
+FUZZ_TIME ?= 600
+FUZZ_SRC := src/rt/elfload.c src/rt/cache.c
+build/fuzz/cache_fuzz: test/fuzz/cache_fuzz.c $(FUZZ_SRC) build/asan/libkiln.a $(HDR)
+	@mkdir -p $(dir $@)
+	@clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Iinclude \
+	    test/fuzz/cache_fuzz.c $(FUZZ_SRC) build/asan/libkiln.a $(LDLIBS) -o $@
+
+fuzz: build/fuzz/cache_fuzz
+	@mkdir -p build/fuzz/corpus && cp -n test/fuzz/corpus/cache/* build/fuzz/corpus/
+	build/fuzz/cache_fuzz -max_total_time=$(FUZZ_TIME) -max_len=65536 build/fuzz/corpus
 
 demo:
 	@sh scripts/deps.sh demo
@@ -121,4 +135,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: bench-tiering all test demo bench bench-peers install clean
+.PHONY: fuzz bench-tiering all test demo bench bench-peers install clean

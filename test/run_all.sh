@@ -57,6 +57,12 @@ done
 if [ -x build/asan/test/mutate ]; then
     suite "asan: 600 mutated kernels" build/asan/test/mutate 1 600 test/run/*.py test/err/*.py examples/kernels.py
 fi
+# libFuzzer on the disk cache's entry parser and ELF loader, 20 seconds from the seeds
+if [ -x build/fuzz/cache_fuzz ]; then
+    FZ=$(mktemp -d /tmp/kiln-fuzz-XXXXXX); cp test/fuzz/corpus/cache/* "$FZ"/
+    suite "fuzz: cache entries + ELF (20 s)" sh -c "build/fuzz/cache_fuzz -max_total_time=20 -max_len=65536 $FZ >$FZ.log 2>&1; rc=\$?; tail -3 $FZ.log; if [ \$rc = 0 ]; then echo '1 passed, 0 failed'; else echo '0 passed, 1 failed'; fi"
+    rm -rf "$FZ" "$FZ.log"
+fi
 # tier 2 built against LLVM 14 (typed pointers) still passes
 if [ -f build/llvm14/libkiln-llvm.so ]; then
     suite "LLVM 14: kernels (opt)" env KILN_LLVM_LIB=build/llvm14/libkiln-llvm.so build/test/runner build/kiln --tier opt test/run/*.py

@@ -113,7 +113,7 @@ static void classify(Ld *L) {
     for (int i = 0; i < L->nsh; i++) {
         const Elf64_Shdr *s = &L->sh[i];
         L->part[i] = PART_NONE;
-        if (!(s->sh_flags & SHF_ALLOC) || !strcmp(sec_name(L, i), ".eh_frame")) continue;
+        if (s->sh_type == SHT_NULL || !(s->sh_flags & SHF_ALLOC) || !strcmp(sec_name(L, i), ".eh_frame")) continue;
         L->part[i] = s->sh_flags & SHF_EXECINSTR ? PART_X : s->sh_flags & SHF_WRITE ? PART_W : PART_R;
     }
 }
@@ -187,10 +187,13 @@ static int bind_symbols(Ld *L, uint8_t *base, ElfResolve resolve, void *cx) {
     return 0;
 }
 
-static int put32(Ld *L, uint8_t *p, int64_t v, const char *what) {
-    if (v < INT32_MIN || v > INT32_MAX) return fail(L, "%s relocation out of range", what);
-    int32_t x = (int32_t)v;
-    memcpy(p, &x, 4);
+/* x + a - p as a 32-bit field (p = 0: absolute), range- and overflow-checked */
+static int put32(Ld *L, uint8_t *p, int64_t x, int64_t a, int64_t pc, const char *what) {
+    int64_t v;
+    if (__builtin_add_overflow(x, a, &v) || __builtin_sub_overflow(v, pc, &v) || v < INT32_MIN || v > INT32_MAX)
+        return fail(L, "%s relocation out of range", what);
+    int32_t w = (int32_t)v;
+    memcpy(p, &w, 4);
     return 0;
 }
 
@@ -213,18 +216,23 @@ static int relocate(Ld *L, uint8_t *base, size_t stub_off, size_t got_off) {
             int rc = 0;
             switch (t) {
             case R_X86_64_NONE: break;
-            case R_X86_64_64: { uint64_t v = (uint64_t)(S + A); memcpy(P, &v, 8); break; }
-            case R_X86_64_PC32: rc = put32(L, P, S + A - Pv, "PC32"); break;
+            case R_X86_64_64: { uint64_t v = (uint64_t)S + (uint64_t)A; memcpy(P, &v, 8); break; }
+            case R_X86_64_PC32: rc = put32(L, P, S, A, Pv, "PC32"); break;
             case R_X86_64_PLT32:
                 if (L->stub[si] >= 0) S = (int64_t)(uintptr_t)(base + stub_off + STUB * (size_t)L->stub[si]);
-                rc = put32(L, P, S + A - Pv, "PLT32");
+                rc = put32(L, P, S, A, Pv, "PLT32");
                 break;
             case R_X86_64_GOTPCREL: case R_X86_64_GOTPCRELX: case R_X86_64_REX_GOTPCRELX:
-                rc = put32(L, P, (int64_t)(uintptr_t)(base + got_off + 8 * (size_t)L->got[si]) + A - Pv, "GOTPCREL");
+                rc = put32(L, P, (int64_t)(uintptr_t)(base + got_off + 8 * (size_t)L->got[si]), A, Pv, "GOTPCREL");
                 break;
-            case R_X86_64_32: if ((uint64_t)(S + A) > UINT32_MAX) return fail(L, "R_X86_64_32 out of range");
-                { uint32_t v = (uint32_t)(S + A); memcpy(P, &v, 4); } break;
-            case R_X86_64_32S: rc = put32(L, P, S + A, "32S"); break;
+            case R_X86_64_32: {
+                uint64_t v = (uint64_t)S + (uint64_t)A;
+                if (v > UINT32_MAX) return fail(L, "R_X86_64_32 out of range");
+                uint32_t w = (uint32_t)v;
+                memcpy(P, &w, 4);
+                break;
+            }
+            case R_X86_64_32S: rc = put32(L, P, S, A, 0, "32S"); break;
             default: return fail(L, "unsupported relocation type %u", t);
             }
             if (rc) return rc;
@@ -305,9 +313,18 @@ int elf_load(const uint8_t *obj, size_t n, ElfResolve resolve, void *cx, ElfImag
     Ld L;
     memset(&L, 0, sizeof L);
     memset(out, 0, sizeof *out);
+    /* ELF structures are read in place, so they must be aligned: an object
+     * inside a cache entry starts wherever the metadata ends */
+    uint8_t *copy = NULL;
+    if (obj && (uintptr_t)obj % 8) {
+        if (!(copy = malloc(n ? n : 1))) return snprintf(err, cap, "out of memory"), -1;
+        memcpy(copy, obj, n);
+        obj = copy;
+    }
     L.obj = obj; L.n = obj ? n : 0; L.err = err; L.cap = cap;
     int rc = load(&L, resolve, cx, out);
     free(L.sec_off); free(L.part); free(L.got); free(L.stub); free(L.addr);
+    free(copy);
     if (rc) elf_free(out);
     return rc;
 }
