@@ -123,6 +123,9 @@ bench-peers: all
 bench-tiering: all
 	@python3 bench/tiering.py build/kiln 5
 
+bench-coldstart: all
+	@python3 bench/coldstart.py build/kiln 5
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	install -m 755 $(BUILD)/kiln $(DESTDIR)$(PREFIX)/bin/kiln
@@ -135,4 +138,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: fuzz bench-tiering all test demo bench bench-peers install clean
+.PHONY: fuzz bench-coldstart bench-tiering all test demo bench bench-peers install clean

@@ -2,7 +2,7 @@
 
 usage: python3 peers.py PEER FILE FUNC RUNS [ARG ...]
   PEER  numba    @njit(cache=True) on every function of FILE (the kernel files
-                 are valid Python), FUNC called with the integer ARGs
+                 are valid Python), FUNC called with the ARGs (ints, or floats with a '.')
         numpy | jax | torch   the vectorized form of FUNC below, where one
                  exists (exit 3 when it does not)
 Prints "RESULT<TAB>FIRST_CALL_S<TAB>WARM_MEDIAN_S"; RUNS=0 prints only the
@@ -151,7 +151,7 @@ def main():
         import numpy  # noqa: F401  (the kernel files and every form need it)
     except ImportError:
         sys.exit(4)
-    args = [int(a) for a in sys.argv[5:]]
+    args = [float(a) if any(c in a for c in ".eE") else int(a) for a in sys.argv[5:]]
     if peer == "numba":
         # numba's disk cache and recursion do not mix: here a cached
         # recursive quicksort crashed the second process outright
