@@ -43,5 +43,6 @@ int rt_native_install(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj
     for (int i = 0; i < npool; i++) tab[i] = *pool[i];
     if (rt_native_load(s, header, obj, n, sym, tab, out, err)) return -1;
     rt_cache_store(ctx, s, header, obj, n, sym, tab, npool, ns_compile); /* only what loaded */
+    if (ctx->aot_sink && header < 0) ctx->aot_sink(ctx->aot_cx, s, obj, n, sym, tab, npool);
     return 0;
 }

@@ -139,6 +139,9 @@ struct kiln_ctx {
     pthread_mutex_t llvm_lock; /* loading LLVM and compiling with it (foreground or worker) */
     atomic_bool tier2_off;     /* the LLVM tier could not be loaded: tier 1 stops counting */
     Tier tier;
+    /* kiln aot (cli/aot.c): each tier-2 object installed is also handed to this */
+    void (*aot_sink)(void *cx, Spec *s, const uint8_t *obj, size_t n, const char *sym, const void *tab, int ntab);
+    void *aot_cx;
     char cache_dir[4096];      /* the disk cache (rt/cache.c) */
     atomic_bool cache_on;
     atomic_uint cache_stores;
