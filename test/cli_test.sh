@@ -245,6 +245,21 @@ check 1 "has no function 'nope'" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm be
 check 1 "takes 3 positional arguments but 4 were given" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm bench/saxpy.py --sig 'saxpy(int, int, int, int)'
 check 2 "expected FILE.py and at least one --sig" env KILN_CACHE=1 "$K" warm bench/saxpy.py
 check 2 "the disk cache is off" env KILN_CACHE=0 "$K" warm bench/saxpy.py --sig 'saxpy(float, f64[::1], f64[::1])'
+# kiln aot: NAME.o + NAME.h, linked into a C program with nothing of kiln; answers as kiln run's
+A=$T/aot; mkdir -p "$A"
+check 0 "wrote $A/kk.o and $A/kk.h: 6 functions" "$K" aot test/aot/kernels.py --sig 'dot(f64[::1], f64[::1])' --sig 'get(f64[:], int)' \
+    --sig 'fib(int)' --sig 'idiv(int, int)' --sig 'idiv(i32, i32)' --sig 'norm(f64[:, :])' -o "$A/kk"
+check 0 "" cc -std=c11 -O2 -I"$A" test/aot/prog.c "$A/kk.o" -lm -o "$A/prog"
+check 0 "same output" sh -c "out=\$($A/prog); if [ \"\$out\" = \"\$(cat test/aot/expected.txt)\" ]; then echo same output; else echo \"\$out\"; fi"
+check 0 "32.0" "$K" run test/aot/kernels.py dot "[1.0, 2.0, 3.0]" "[4.0, 5.0, 6.0]"
+check 0 "-2147483648" "$K" run test/aot/kernels.py idiv "np.int32(-2147483648)" "np.int32(-1)"
+# no undefined reference to LLVM, the JIT or kiln's runtime: only the C library
+check 0 "snprintf" sh -c "nm -u $A/kk.o | tr -s ' ' | cut -d' ' -f3 | tr '\n' ' '"
+check 0 "0" sh -c "nm -u $A/kk.o | grep -c -e LLVM -e kiln -e fh_; true"
+check 1 "cannot export alloc(int): its code calls a runtime helper (ALLOC at line 30)" "$K" aot test/aot/kernels.py --sig 'alloc(int)' -o "$A/bad"
+check 2 "NAME must be a C identifier" "$K" aot test/aot/kernels.py --sig 'fib(int)' -o "$A/1bad-name"
+check 2 "expected FILE.py, at least one --sig and -o NAME" "$K" aot test/aot/kernels.py --sig 'fib(int)'
+check 1 "has no function 'nope'" "$K" aot test/aot/kernels.py --sig 'nope(int)' -o "$A/x"
 fi
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -14,6 +14,7 @@ static void usage(FILE *out) {
             "  bench FILE FUNC [ARG ...]    first call by phase, warm calls, cold process, throughput\n"
             "  cache dir|ls|stats|verify|clear|prune|export|import   the disk cache of tier-2 code\n"
             "  warm FILE --sig 'f(f64[::1], i64)' ...   compile with tier 2 ahead of time into the disk cache\n"
+            "  aot FILE --sig SIG ... -o NAME   export tier-2 code as NAME.o + NAME.h for C programs, no JIT\n"
             "\n"
             "ARG is a Python literal (3, -2.5, 1e3, (1+2j), True, (1, 2)), a list (an array),\n"
             "np.float32(1.5)-style typed scalars, or @PATH.npy. Use NAME=ARG for keywords.\n"
@@ -30,6 +31,7 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "bench")) return cmd_bench(argc - 1, argv + 1);
     if (!strcmp(cmd, "cache")) return cmd_cache(argc - 1, argv + 1);
     if (!strcmp(cmd, "warm")) return cmd_warm(argc - 1, argv + 1);
+    if (!strcmp(cmd, "aot")) return cmd_aot(argc - 1, argv + 1);
     fprintf(stderr, "kiln: unknown command '%s'\n", cmd);
     usage(stderr);
     return EXIT_USAGE;
