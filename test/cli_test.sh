@@ -260,6 +260,29 @@ check 1 "cannot export alloc(int): its code calls a runtime helper (ALLOC at lin
 check 2 "NAME must be a C identifier" "$K" aot test/aot/kernels.py --sig 'fib(int)' -o "$A/1bad-name"
 check 2 "expected FILE.py, at least one --sig and -o NAME" "$K" aot test/aot/kernels.py --sig 'fib(int)'
 check 1 "has no function 'nope'" "$K" aot test/aot/kernels.py --sig 'nope(int)' -o "$A/x"
+# one compile per key: a process finding another's lock waits for its entry, or compiles after
+# cache_lock_wait_ms, and removes a lock older than a minute (its owner died)
+L=$T/lock
+check 0 "6765" env KILN_CACHE=1 KILN_CACHE_DIR=$L "$K" run --tier opt test/aot/kernels.py fib 20
+LE=$(find "$L" -type f | head -1); cp "$LE" "$T/lgood"; rm "$LE"; touch "$LE.lock"
+check 0 "another process holds the lock; compiling anyway" env KILN_CACHE=1 KILN_CACHE_DIR=$L KILN_CACHE_LOCK_WAIT_MS=100 KILN_LOG=cache \
+    "$K" run --tier opt test/aot/kernels.py fib 20
+rm -f "$LE"; touch "$LE.lock"; ( sleep 0.3; cp "$T/lgood" "$LE" ) &
+check 0 "another process compiled it meanwhile" env KILN_CACHE=1 KILN_CACHE_DIR=$L KILN_LOG=cache "$K" run --tier opt test/aot/kernels.py fib 20
+wait
+rm -f "$LE"; touch -d '2 minutes ago' "$LE.lock"
+check 0 "removed a stale lock" env KILN_CACHE=1 KILN_CACHE_DIR=$L KILN_LOG=cache "$K" run --tier opt test/aot/kernels.py fib 20
+check 0 "0" sh -c "find $L -name '*.lock' | wc -l"
+check 0 "1 entries, 0 bad" env KILN_CACHE_DIR=$L "$K" cache verify
+# a full disk (a 16 KiB tmpfs, where mounting is allowed): not stored, the answer right, nothing left behind
+F=$T/full; mkdir -p "$F"
+if mount -t tmpfs -o size=16k tmpfs "$F" 2>/dev/null; then
+    dd if=/dev/zero of="$F/filler" bs=1k count=64 2>/dev/null
+    check 0 "not stored fib: No space left on device" env KILN_CACHE=1 KILN_CACHE_DIR=$F/c KILN_LOG=cache "$K" run --tier opt test/aot/kernels.py fib 20
+    check 0 "6765" env KILN_CACHE=1 KILN_CACHE_DIR=$F/c "$K" run --tier opt test/aot/kernels.py fib 20
+    check 0 "0" sh -c "find $F -name '.tmp-*' | wc -l"
+    umount "$F"
+fi
 fi
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

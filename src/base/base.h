@@ -88,6 +88,7 @@ typedef enum {
     TUNE_CACHE_MIN_COMPILE_US, /* tier-2 compiles shorter than this are not kept on disk */
     TUNE_CACHE_MIN_BYTES,  /* objects smaller than this are not kept on disk */
     TUNE_CACHE_MAX_BYTES,  /* the disk cache's size cap (least recently used entries go) */
+    TUNE_CACHE_LOCK_WAIT_MS, /* how long to wait for another process compiling the same key */
     TUNE_COUNT
 } Tunable;
 typedef struct { const char *name; const char *unit; int64_t dflt; const char *doc; } TunableInfo;

@@ -38,6 +38,8 @@ const TunableInfo tunables[TUNE_COUNT] = {
     [TUNE_CACHE_MIN_BYTES] = {"cache_min_bytes", "bytes", 0, "objects smaller than this are not written to the disk cache"},
     [TUNE_CACHE_MAX_BYTES] = {"cache_max_bytes", "bytes", (int64_t)1 << 30,
                               "the disk cache's cap: past it the least recently used entries are removed (0: no cap)"},
+    [TUNE_CACHE_LOCK_WAIT_MS] = {"cache_lock_wait_ms", "milliseconds", 5000,
+                                 "a process missing a key another process is compiling waits this long for its entry"},
 };
 
 int tune_find(const char *name) {

@@ -31,6 +31,7 @@ typedef struct Tally { long n, bad; uint64_t bytes; bool list, fix; } Tally;
 
 static void show(const CacheInfo *ci, const char *path, void *cx) {
     Tally *t = cx;
+    if (ci->lock) return; /* a compile in progress (kiln cache prune removes stale ones) */
     t->n++;
     t->bytes += ci->bytes;
     if (!ci->ok) t->bad++;
@@ -57,7 +58,7 @@ static int walk(const char *dir, bool verify, Tally *t) {
 }
 
 static void remove_all(const CacheInfo *ci, const char *path, void *cx) {
-    (void)ci;
+    if (ci->lock) return;
     if (!unlink(path)) (*(long *)cx)++;
 }
 

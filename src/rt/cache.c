@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAX_ENTRY ((size_t)64 << 20)
@@ -343,6 +344,43 @@ void rt_cache_store(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj, 
         rt_cache_prune(ctx->cache_dir, (uint64_t)ctx->tune[TUNE_CACHE_MAX_BYTES]);
 }
 
+/* ---- one compile per key across processes ---- */
+
+int rt_cache_lock(kiln_ctx *ctx, Spec *s, int32_t header, char *lock, size_t cap) {
+    if (!atomic_load(&ctx->cache_on) || !s->interp) return -1;
+    uint8_t key[CACHE_KEY_BYTES];
+    if (rt_cache_key(ctx, s, header, key)) return -1;
+    char hex[2 * CACHE_KEY_BYTES + 1], dir[4200], path[4300];
+    rt_cache_hex(key, hex);
+    entry_path(ctx, hex, dir, sizeof dir, true);
+    entry_path(ctx, hex, path, sizeof path, false);
+    if (snprintf(lock, cap, "%s.lock", path) >= (int)cap || !mkdirs(ctx, ctx->cache_dir) || !dir_ok(ctx, dir, true)) return -1;
+    uint64_t t0 = clock_ns(), wait = (uint64_t)ctx->tune[TUNE_CACHE_LOCK_WAIT_MS] * 1000000u;
+    for (int spins = 0;; spins++) {
+        int fd = open(lock, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+        if (fd >= 0) { close(fd); return 1; }
+        if (errno != EEXIST) return -1;
+        if (!access(path, F_OK)) {
+            if (logging(ctx)) rt_log(ctx, "kiln: cache: %s: another process compiled it meanwhile (waited %.1f ms)\n", s->fn->name, (double)(clock_ns() - t0) / 1e6);
+            return 0;
+        }
+        struct stat st;
+        if (!stat(lock, &st) && time(NULL) - st.st_mtime > 60) { /* its owner died */
+            if (!unlink(lock) && logging(ctx)) rt_log(ctx, "kiln: cache: %s: removed a stale lock\n", s->fn->name);
+            continue;
+        }
+        if (clock_ns() - t0 >= wait) {
+            if (logging(ctx)) rt_log(ctx, "kiln: cache: %s: another process holds the lock; compiling anyway after %.0f ms\n", s->fn->name, (double)(clock_ns() - t0) / 1e6);
+            return -1;
+        }
+        struct timespec ts = {0, 2000000};
+        nanosleep(&ts, NULL);
+        (void)spins;
+    }
+}
+
+void rt_cache_unlock(const char *lock) { unlink(lock); }
+
 /* ---- the directory as a whole (kiln cache ...) ---- */
 
 static bool is_hex(const char *s, size_t n) {
@@ -401,10 +439,11 @@ int rt_cache_walk(const char *dir, bool verify, void (*each)(const CacheInfo *, 
             snprintf(ci.hex, sizeof ci.hex, "%.64s", f->d_name);
             ci.bytes = (uint64_t)st.st_size;
             ci.mtime = st.st_mtime;
-            bool named = strlen(f->d_name) == 2 * CACHE_KEY_BYTES && is_hex(f->d_name, 2 * CACHE_KEY_BYTES) &&
-                         !strncmp(f->d_name, e->d_name, 2);
+            size_t fl = strlen(f->d_name);
+            ci.lock = fl > 5 && !strcmp(f->d_name + fl - 5, ".lock");
+            bool named = fl == 2 * CACHE_KEY_BYTES && is_hex(f->d_name, 2 * CACHE_KEY_BYTES) && !strncmp(f->d_name, e->d_name, 2);
             ci.ok = named && S_ISREG(st.st_mode);
-            if (!named) snprintf(ci.why, sizeof ci.why, f->d_name[0] == '.' ? "a temporary file" : "not an entry name");
+            if (!named) snprintf(ci.why, sizeof ci.why, ci.lock ? "a compile's lock" : f->d_name[0] == '.' ? "a temporary file" : "not an entry name");
             else if (!S_ISREG(st.st_mode)) snprintf(ci.why, sizeof ci.why, "not a regular file");
             if (ci.ok && verify) {
                 size_t n = 0;
@@ -421,7 +460,7 @@ int rt_cache_walk(const char *dir, bool verify, void (*each)(const CacheInfo *, 
     return 0;
 }
 
-typedef struct Ent { char *path; uint64_t bytes; time_t mtime; bool entry; } Ent;
+typedef struct Ent { char *path; uint64_t bytes; time_t mtime; bool entry, lock; } Ent;
 typedef struct Ents { Ent *v; size_t n, cap; } Ents;
 
 static void collect(const CacheInfo *ci, const char *path, void *cx) {
@@ -434,7 +473,7 @@ static void collect(const CacheInfo *ci, const char *path, void *cx) {
     }
     char *p = strdup(path);
     if (!p) return;
-    es->v[es->n++] = (Ent){p, ci->bytes, ci->mtime, ci->ok};
+    es->v[es->n++] = (Ent){p, ci->bytes, ci->mtime, ci->ok, ci->lock};
 }
 
 static int by_mtime(const void *a, const void *b) {
@@ -451,7 +490,7 @@ long rt_cache_prune(const char *dir, uint64_t max_bytes) {
     time_t now = time(NULL);
     for (size_t i = 0; i < es.n; i++) total += es.v[i].bytes;
     for (size_t i = 0; i < es.n; i++) {
-        /* temporary files of writers that died, an hour on */
+        /* temporary files and locks of processes that died, an hour on */
         bool stale = !es.v[i].entry && now - es.v[i].mtime > 3600;
         bool evict = es.v[i].entry && total > max_bytes; /* a young temporary file is a writer at work */
         if ((stale || evict) && !unlink(es.v[i].path)) { total -= es.v[i].bytes; removed++; }

@@ -40,13 +40,19 @@ int rt_cache_fetch(kiln_ctx *ctx, Spec *s, int32_t header, NativeFn *out);
 void rt_cache_store(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, const XCall *tab,
                     int ntab, uint64_t ns_compile);
 
+/* claim the compile of a missing key (<entry>.lock, O_EXCL): 1 held (rt_cache_unlock after the
+ * compile), 0 another process stored it meanwhile (fetch again), -1 compile without a lock
+ * (cache off, no directory, or waited cache_lock_wait_ms); correctness never depends on it */
+int rt_cache_lock(kiln_ctx *ctx, Spec *s, int32_t header, char *lock, size_t cap);
+void rt_cache_unlock(const char *lock);
+
 /* for `kiln cache`: every entry of dir, checked (header, key in the name, checksum, object) when verify */
 typedef struct CacheInfo {
     char hex[2 * CACHE_KEY_BYTES + 1];
     char sym[128];
     uint64_t bytes;
     time_t mtime;
-    bool ok;
+    bool ok, lock;
     char why[160];
 } CacheInfo;
 int rt_cache_walk(const char *dir, bool verify, void (*each)(const CacheInfo *, const char *path, void *), void *cx);

@@ -41,15 +41,23 @@ static kiln_tier tier_for(kiln_ctx *ctx, Spec *s) {
 static int compile_opt(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     if (back_interp.compile(ctx, s, err)) return -1;
     NativeFn fn;
-    if (!ctx->opt.keep_llvm_ir && !rt_cache_fetch(ctx, s, -1, &fn)) {
-        __atomic_store_n(&((Code *)s->interp)->native, fn, __ATOMIC_RELEASE);
-        return 0;
+    char lock[4400];
+    int held = -1;
+    if (!ctx->opt.keep_llvm_ir) {
+        if (!rt_cache_fetch(ctx, s, -1, &fn) ||
+            ((held = rt_cache_lock(ctx, s, -1, lock, sizeof lock)) == 0 && !rt_cache_fetch(ctx, s, -1, &fn))) {
+            __atomic_store_n(&((Code *)s->interp)->native, fn, __ATOMIC_RELEASE);
+            return 0;
+        }
     }
     const Backend *be = backend_for(ctx, KILN_TIER_OPT, err);
-    if (!be) return -1;
-    pthread_mutex_lock(&ctx->llvm_lock);
-    int r = be->compile(ctx, s, err);
-    pthread_mutex_unlock(&ctx->llvm_lock);
+    int r = -1;
+    if (be) {
+        pthread_mutex_lock(&ctx->llvm_lock);
+        r = be->compile(ctx, s, err);
+        pthread_mutex_unlock(&ctx->llvm_lock);
+    }
+    if (held == 1) rt_cache_unlock(lock); /* the entry is written (or the compile failed) */
     return r;
 }
 

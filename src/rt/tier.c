@@ -242,7 +242,10 @@ static void compile_job(kiln_ctx *ctx, TierJob j) {
     bool ok = false;
     const char *why = "LLVM bailed out";
     NativeFn hit = NULL;
-    if (!rt_cache_fetch(ctx, s, j.header, &hit)) { /* from the disk cache: no LLVM at all */
+    char lock[4400];
+    int held = -1;
+    if (!rt_cache_fetch(ctx, s, j.header, &hit) || /* from the disk cache: no LLVM at all */
+        ((held = rt_cache_lock(ctx, s, j.header, lock, sizeof lock)) == 0 && !rt_cache_fetch(ctx, s, j.header, &hit))) {
         if (j.header < 0) __atomic_store_n(&c->native, hit, __ATOMIC_RELEASE);
         else osr_find(s, j.header)->fn = (void *)hit;
         job_done(ctx, j, true, clock_ns() - t0, NULL);
@@ -267,6 +270,7 @@ static void compile_job(kiln_ctx *ctx, TierJob j) {
         else if (err.message[0]) why = err.message;
     }
     pthread_mutex_unlock(&ctx->llvm_lock);
+    if (held == 1) rt_cache_unlock(lock);
     job_done(ctx, j, ok, clock_ns() - t0, why);
 }
 
