@@ -40,11 +40,24 @@ $(BUILD)/llvm-fmf.o: src/back/llvm/fmf.cpp
 	@mkdir -p $(dir $@)
 	@$(CXX) $(shell $(LLVM_CONFIG) --cxxflags | sed 's/-I/-isystem /g') -fPIC -O2 -Wall -Wextra -Werror -c $< -o $@
 
+# LLVM's static libraries (the components tier 2 uses) go into the tier's own
+# object when they are installed: it then loads in ~5 ms instead of ~20 ms for
+# the shared libLLVM (fewer relocations), and its LLVM symbols stay hidden, so a
+# program with another LLVM of its own can load it. LLVM_STATIC=0: the shared one.
+ifneq ($(LLVM_CONFIG),)
+LLVM_STATIC ?= $(if $(wildcard $(shell $(LLVM_CONFIG) --libdir)/libLLVMCore.a),1,0)
+endif
+ifeq ($(LLVM_STATIC),1)
+LLVM_LINK = $(shell $(LLVM_CONFIG) --link-static --ldflags) $(shell $(LLVM_CONFIG) --link-static --libs core native passes target) \
+    -lrt -ldl -lm -l:libz.so.1 -l:libzstd.so.1 -l:libtinfo.so.6 -Wl,--exclude-libs,ALL -Wl,--gc-sections
+else
+LLVM_LINK = $(shell $(LLVM_CONFIG) --ldflags) $(shell $(LLVM_CONFIG) --libs)
+endif
+
 $(BUILD)/libkiln-llvm.so: $(wildcard src/back/llvm/*.c) $(HDR) src/back/llvm/host.h $(BUILD)/llvm-fmf.o
 	@mkdir -p $(dir $@)
 	@$(CC) $(KILN_CFLAGS) $(CFLAGS) $(shell $(LLVM_CONFIG) --cflags | sed 's/-D_GNU_SOURCE//') -shared -o $@ \
-	    $(wildcard src/back/llvm/*.c) $(BUILD)/llvm-fmf.o $(shell $(LLVM_CONFIG) --ldflags) $(shell $(LLVM_CONFIG) --libs) \
-	    $(LLVM_SO_LDFLAGS) -lstdc++ -lm
+	    $(wildcard src/back/llvm/*.c) $(BUILD)/llvm-fmf.o $(LLVM_LINK) $(LLVM_SO_LDFLAGS) -lstdc++ -lm
 
 $(BUILD)/%.o: %.c $(HDR)
 	@mkdir -p $(dir $@)
@@ -94,7 +107,7 @@ test:
 	@$(MAKE) --no-print-directory build/fuzz/cache_fuzz
 	@$(MAKE) --no-print-directory BUILD=build/nollvm LLVM=0 build/nollvm/kiln
 	@if [ -x /usr/lib/llvm-14/bin/llvm-config ]; then $(MAKE) --no-print-directory BUILD=build/llvm14 \
-	    LLVM_CONFIG=/usr/lib/llvm-14/bin/llvm-config build/llvm14/libkiln-llvm.so; fi
+	    LLVM_CONFIG=/usr/lib/llvm-14/bin/llvm-config LLVM_STATIC=0 build/llvm14/libkiln-llvm.so; fi
 	@sh test/run_all.sh
 
 # libFuzzer: the disk cache's entry parser and the ELF loader (make test: 20 s; make fuzz FUZZ_TIME=3600)

@@ -9,12 +9,6 @@ P=0; F=0
 # the suites run without the disk cache (their logs expect compiles); the cache
 # has its own suites below, in a directory of their own
 export KILN_CACHE=0
-# LeakSanitizer (clang 14) crashes in its own tracer on a dynamic-TLS record of
-# libLLVM that its __tls_get_addr bookkeeping gets wrong with this glibc (some
-# tier-2 compiles touch a thread_local of libLLVM; the tracer reads a range
-# like 0xf3-0x30000011f5); with use_tls=0 it does not read TLS ranges as roots
-# and still checks for leaks
-export LSAN_OPTIONS=use_tls=0:print_suppressions=0
 CACHE_DIR=$(mktemp -d /tmp/kiln-cache-XXXXXX)
 trap 'rm -rf "$CACHE_DIR"' EXIT
 suite() {

@@ -52,7 +52,7 @@ const Backend *rt_llvm_backend(kiln_ctx *ctx, kiln_error *err) {
     void *dl = NULL;
     char first_err[512] = "";
     for (int k = 0; !dl && lib_path(k, path, sizeof path); k++) {
-        dl = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+        dl = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE); /* LLVM keeps process-wide state: load once */
         if (!dl && !first_err[0]) snprintf(first_err, sizeof first_err, "%s", dlerror());
     }
     if (!dl) {
