@@ -39,7 +39,8 @@ def first_n(case, tier):
     f, fn, args, nmax = case
     cmd = [KILN, "bench", os.path.join(ROOT, f), fn, *args, "--tier", tier, "--warmup", "0",
            "--runs", str(max(nmax - 1, 1)), "--no-process", "--json"]
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    env = dict(os.environ, KILN_CACHE="0")  # compiles, not disk-cache hits (bench/coldstart.py measures those)
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env).stdout
     return {int(k): v for k, v in json.loads(out)["first_n"].items()}
 
 
