@@ -4,7 +4,8 @@
  * interpreter and says so; a context destroyed while its worker compiles
  * shuts down cleanly; and a stress run (threads x calls x kernels x
  * signatures while tier-up happens in the background) always agrees with the
- * interpreter. Run under ThreadSanitizer by `make test` (build/tsan).
+ * interpreter, with the disk cache off and on. Run under ThreadSanitizer by
+ * `make test` (build/tsan).
  * Without an LLVM tier (KILN_HAVE_LLVM=0) only the interpreter-side checks run. */
 #include "check.h"
 #include "../../include/kiln.h"
@@ -221,14 +222,19 @@ static void *stress(void *arg) {
     return (void *)(long)bad;
 }
 
-static void stress_test(void) {
+/* cache_dir: the disk cache on there (the worker stores, a later context starts from it) */
+static void stress_test(const char *cache_dir) {
     kiln_ctx *ref = new_ctx(KILN_TIER_INTERP, NULL, 0);
     want_mix[0] = call2(load(ref, "mix"), kiln_int(300), kiln_float(0.25)).v.f;
     want_mix[1] = call2(load(ref, "mix"), kiln_int(301), kiln_float(0.25)).v.f;
     want_fib = call1(load(ref, "fib"), kiln_int(12)).v.i;
     want_nest = call2(load(ref, "nest"), kiln_int(20), kiln_int(20)).v.i;
     kiln_ctx_free(ref);
-    kiln_ctx *ctx = new_ctx(KILN_TIER_AUTO, NULL, 0);
+    kiln_options o;
+    kiln_options_init(&o);
+    o.disk_cache = cache_dir != NULL;
+    o.cache_dir = cache_dir;
+    kiln_ctx *ctx = kiln_ctx_new(&o);
     kiln_set_tunable(ctx, "tier2_calls", 20);
     kiln_set_tunable(ctx, "tier2_loops", 500);
     kiln_set_tunable(ctx, "osr_poll", 50);
@@ -265,6 +271,16 @@ int main(int argc, char **argv) {
     recompile_limit();
     shutdown_while_compiling();
     queue_full();
-    stress_test();
+    stress_test(NULL);
+    /* the same with the disk cache: the worker fills it, then a new context starts from it */
+    char dir[] = "/tmp/kiln-tier-test-XXXXXX";
+    if (mkdtemp(dir)) {
+        setenv("KILN_CACHE", "1", 1);
+        stress_test(dir);
+        stress_test(dir);
+        char cmd[64];
+        snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+        CHECK(system(cmd) == 0);
+    }
     return DONE();
 }
