@@ -122,6 +122,12 @@ fuzz: build/fuzz/cache_fuzz
 	@mkdir -p build/fuzz/corpus && cp -n test/fuzz/corpus/cache/* build/fuzz/corpus/
 	build/fuzz/cache_fuzz -max_total_time=$(FUZZ_TIME) -max_len=65536 build/fuzz/corpus
 
+# random kernels on every tier and CPython (test/fuzz/gen.py): GEN_COUNT programs of GEN_SEED
+GEN_COUNT ?= 2000
+GEN_SEED ?= 1
+fuzz-gen: all
+	python3 test/fuzz/gen.py --kiln build/kiln --seed $(GEN_SEED) --count $(GEN_COUNT)
+
 demo:
 	@sh scripts/deps.sh demo
 	@$(MAKE) --no-print-directory all
@@ -151,4 +157,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: fuzz bench-coldstart bench-tiering all test demo bench bench-peers install clean
+.PHONY: fuzz fuzz-gen bench-coldstart bench-tiering all test demo bench bench-peers install clean

@@ -57,6 +57,15 @@ done
 if [ -x build/asan/test/mutate ]; then
     suite "asan: 600 mutated kernels" build/asan/test/mutate 1 600 test/run/*.py test/err/*.py examples/kernels.py
 fi
+PY=""
+for py in /usr/bin/python3 python3; do
+    if $py -c 'import numpy' >/dev/null 2>&1; then PY=$py; break; fi
+done
+# random kernels (test/fuzz/gen.py): every tier and CPython must agree; 40 programs of a seed
+# (fixed: CI stays reproducible; make fuzz-gen GEN_SEED=S GEN_COUNT=N explores); a mismatch is minimized into test/fuzz/found/
+if [ -n "$PY" ] && [ -f build/libkiln-llvm.so ]; then
+    suite "differential: 40 random kernels" $PY test/fuzz/gen.py --kiln build/kiln --seed 1 --count 40
+fi
 # libFuzzer on the disk cache's entry parser and ELF loader, 20 seconds from the seeds
 if [ -x build/fuzz/cache_fuzz ]; then
     FZ=$(mktemp -d /tmp/kiln-fuzz-XXXXXX); cp test/fuzz/corpus/cache/* "$FZ"/
@@ -72,10 +81,6 @@ if [ -x build/nollvm/kiln ]; then
     suite "LLVM=0: kernels (baseline)" build/test/runner build/nollvm/kiln --tier baseline test/run/*.py
     suite "LLVM=0: --tier opt says why" sh -c 'out=$(build/nollvm/kiln run --tier opt test/run/06_functions.py fib 5 2>&1); rc=$?; echo "$out"; if [ $rc = 1 ] && echo "$out" | grep -q "not built into this kiln (built with LLVM=0)"; then echo "1 passed, 0 failed"; else echo "0 passed, 1 failed"; fi'
 fi
-PY=""
-for py in /usr/bin/python3 python3; do
-    if $py -c 'import numpy' >/dev/null 2>&1; then PY=$py; break; fi
-done
 if [ -n "$PY" ]; then suite "cpython oracle" $PY test/cpython_check.py test/run/*.py
 else echo "cpython oracle                     skipped (no python3 with numpy)"; fi
 echo "$P passed, $F failed"

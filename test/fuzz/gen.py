@@ -1,0 +1,268 @@
+#!/usr/bin/env python3
+"""gen.py — random well-typed kernels, run on every kiln tier and under CPython.
+
+Each program (seeded, reproducible: program k of seed S is the same everywhere)
+is a module of a few functions over ints, floats and a float64 array: nested
+loops and branches, int and float arithmetic with the edge cases (division and
+modulo by zero, negative floor division, NaN/inf from overflow, -0.0), math
+functions, array reads and writes with computed indices (some out of range),
+calls between the generated functions, early returns, tuple results. The
+entry is called with generated arguments on the interpreter, the baseline
+tier, tier 2, and tier auto with every budget at 1 (tier-up at entry, OSR at
+the first loop), and under CPython + NumPy (through test/cpython_check.py's
+runner); the results (a repr, or the exception's class, line and message)
+must all agree. A mismatch is minimized (statements deleted while it stays)
+and written to test/fuzz/found/ as a test/run-style case.
+
+The generator stays inside kiln's documented semantics (docs/language.md):
+integers stay far from int64's range (products are reduced modulo 1009), a
+variable keeps one type, every local is assigned before any branch, int() is
+never applied to a float that could be huge or NaN, and array elements are
+read through float() (a NumPy scalar divided by zero gives inf/nan in NumPy
+and ZeroDivisionError in kiln, a documented deviation).
+
+usage: gen.py [--kiln build/kiln] [--seed S] [--count N] [--keep DIR]
+ends with "N passed, N failed" (one count per program).
+"""
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+import cpython_check  # noqa: E402  (the CPython side: promotion rules, error format)
+
+NARR = 8
+
+
+class Gen:
+    def __init__(self, rng, nfuncs):
+        self.r = rng
+        self.nfuncs = nfuncs
+        self.lines = []
+        self.depth = 0
+        self.fn = 0
+
+    def ind(self):
+        return "    " * (self.depth + 1)
+
+    def iexpr(self, d=0):
+        r = self.r
+        if d > 2 or r.random() < 0.3:
+            return r.choice(["i0", "i1", "i2", "n", str(r.randint(-5, 9))])
+        k = r.randrange(10)
+        a, b = self.iexpr(d + 1), self.iexpr(d + 1)
+        if k == 0: return f"({a} + {b})"
+        if k == 1: return f"({a} - {b})"
+        if k == 2: return f"(({a} * {b}) % 1009)"
+        if k == 3: return f"({a} // {b})"
+        if k == 4: return f"({a} % {b})"
+        if k == 5: return f"abs({a})"
+        if k == 6: return f"min({a}, {b})"
+        if k == 7: return f"max({a}, {b})"
+        if k == 8: return f"(-{a})"
+        return f"({a} // 3)"
+
+    def fexpr(self, d=0):
+        r = self.r
+        if d > 2 or r.random() < 0.3:
+            return r.choice(["f0", "f1", "x", "0.5", "-0.0", "2.5", "1e300", "-3.75", f"float(arr[{self.idx()}])"])
+        k = r.randrange(12)
+        a, b = self.fexpr(d + 1), self.fexpr(d + 1)
+        if k == 0: return f"({a} + {b})"
+        if k == 1: return f"({a} - {b})"
+        if k == 2: return f"({a} * {b})"
+        if k == 3: return f"({a} / {b})"
+        if k == 4: return f"math.sqrt(abs({a}))"
+        if k == 5: return f"math.sin({a})"
+        if k == 6: return f"abs({a})"
+        if k == 7: return f"({self.iexpr(d + 1)} * 0.25)"
+        if k == 8: return f"float({self.iexpr(d + 1)})"
+        if k == 9: return f"({a} // {b})"
+        if k == 10: return f"({a} % {b})"
+        return f"float(math.floor({a} * 0.0 + 1.5))"
+
+    def idx(self):
+        # mostly in range; now and then a raw index that may be out of range or negative
+        return f"({self.iexpr(2)}) % {NARR}" if self.r.random() < 0.9 else self.iexpr(2)
+
+    def cond(self):
+        r = self.r
+        k = r.randrange(5)
+        if k == 0: return f"{self.iexpr(1)} < {self.iexpr(1)}"
+        if k == 1: return f"{self.fexpr(1)} <= {self.fexpr(1)}"
+        if k == 2: return f"{self.iexpr(1)} == {self.iexpr(1)}"
+        if k == 3: return f"({self.iexpr(2)} > 0 and {self.fexpr(2)} != {self.fexpr(2)})"
+        return f"not ({self.iexpr(2)} >= {self.iexpr(2)})"
+
+    def emit(self, s):
+        self.lines.append(self.ind() + s)
+
+    def stmts(self, n):
+        for _ in range(n):
+            self.stmt()
+
+    def stmt(self):
+        r = self.r
+        k = r.randrange(10 if self.depth < 3 else 5)
+        if k == 0: self.emit(f"i{r.randrange(3)} = {self.iexpr()}")
+        elif k == 1: self.emit(f"f{r.randrange(2)} = {self.fexpr()}")
+        elif k == 2: self.emit(f"arr[{self.idx()}] = {self.fexpr()}")
+        elif k == 3: self.emit(f"i{r.randrange(3)} += {self.iexpr(1)}")
+        elif k == 4 and self.fn + 1 < self.nfuncs:
+            self.emit(f"f{r.randrange(2)} = f{self.fn + 1}_({self.iexpr(1)}, {self.fexpr(1)}, arr, {self.r.randint(0, 4)})[1]")
+        elif k in (5, 6):
+            self.emit(f"if {self.cond()}:")
+            self.depth += 1; self.stmts(r.randint(1, 3)); self.depth -= 1
+            if r.random() < 0.5:
+                self.emit("else:")
+                self.depth += 1; self.stmts(r.randint(1, 2)); self.depth -= 1
+        elif k == 7:
+            v = f"k{self.depth}"
+            self.emit(f"for {v} in range({r.choice(['n', '4', '(n % 3) + 2', 'i1 % 6'])}):")
+            self.depth += 1; self.stmts(r.randint(1, 3))
+            if r.random() < 0.3:
+                self.emit(f"i0 = i0 + {v}")
+            self.depth -= 1
+        elif k == 8:
+            w = f"w{self.depth}"
+            self.emit(f"{w} = 0")
+            self.emit(f"while {w} < {r.randint(1, 5)}:")
+            self.depth += 1; self.emit(f"{w} += 1"); self.stmts(r.randint(1, 2)); self.depth -= 1
+        else:
+            self.emit(f"if {self.cond()}:")
+            self.depth += 1; self.emit(f"return (i0, {self.fexpr(1)})"); self.depth -= 1
+
+    def func(self, k):
+        self.fn = k
+        self.lines.append(f"def f{k}_(n, x, arr, i2):")
+        self.emit("i0 = n")
+        self.emit("i1 = 3")
+        self.emit("f0 = x")
+        self.emit("f1 = 1.5")
+        self.stmts(self.r.randint(2, 6))
+        self.emit(f"return (i0 + i1 + i2, f0 + f1)")
+        self.lines.append("")
+
+
+def program(seed, k):
+    rng = random.Random(seed * 1000003 + k)
+    nf = rng.randint(1, 3)
+    g = Gen(rng, nf)
+    g.lines += ["import math", "import numpy as np", ""]
+    for i in reversed(range(nf)):
+        g.func(i)
+    g.lines += ["def entry(n, x):", "    arr = np.zeros(8)", "    for i in range(8):", "        arr[i] = i * 0.5 - 1.0",
+                "    r = f0_(n, x, arr, 1)", "    return (r[0], r[1], arr[3])", ""]
+    args = (rng.randint(-3, 7), rng.choice([0.5, -2.25, 0.0, 3.0, 1e10]))
+    return "\n".join(g.lines), args
+
+
+KILN_RUNS = [("interp", ["--tier", "interp"], {}), ("baseline", ["--tier", "baseline"], {}), ("opt", ["--tier", "opt"], {}),
+             ("auto+osr", ["--tier", "auto"], {"KILN_TIER2_BACKGROUND": "0", "KILN_TIER2_CALLS": "1", "KILN_TIER2_LOOPS": "1",
+                                              "KILN_OSR_POLL": "1"})]
+
+
+def run_kiln(kiln, path, args, extra, env):
+    r = subprocess.run([kiln, "run", *extra, path, "entry", str(args[0]), repr(args[1])], capture_output=True, text=True,
+                       env=dict(os.environ, KILN_CACHE="0", **env), timeout=60)
+    if r.returncode == 0:
+        return r.stdout.strip()
+    err = r.stderr.strip().splitlines()
+    last = err[-1] if err else "exit %d" % r.returncode
+    # "FILE:LINE: Ename: msg" -> "line LINE: Ename: msg", as the CPython side says it
+    if last.startswith(path + ":"):
+        return "line " + last[len(path) + 1:]
+    return "error: " + last
+
+
+def run_cpython(path, src, args):
+    ns = {"__name__": "gen"}
+    try:
+        exec(compile(src, path, "exec"), ns)
+    except Exception as e:  # noqa: BLE001
+        return "compile: %s" % e
+    out, _ = cpython_check.run_case(path, ns, "entry(%d, %r)" % args)
+    return out
+
+
+def results(kiln, path, src, args):
+    with open(path, "w") as f:
+        f.write(src)
+    res = {"cpython": run_cpython(path, src, args)}
+    for name, extra, env in KILN_RUNS:
+        res[name] = run_kiln(kiln, path, args, extra, env)
+    return res
+
+
+def agree(res):
+    return len(set(res.values())) == 1
+
+
+def shape(res):
+    """which runner got a value and which raised what: minimizing keeps it"""
+    return tuple((k, v.split(":")[1].strip() if v.startswith("line ") else "error" if v.startswith(("error", "compile")) else "value")
+                 for k, v in sorted(res.items()))
+
+
+def minimize(kiln, path, src, args):
+    """delete single lines (deletions that do not parse are skipped) while the same mismatch stays"""
+    want = shape(results(kiln, path, src, args))
+    lines = src.split("\n")
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(lines) - 1, -1, -1):
+            if not lines[i].strip() or lines[i].startswith(("def ", "import")):
+                continue
+            trial = lines[:i] + lines[i + 1:]
+            text = "\n".join(trial)
+            try:
+                compile(text, path, "exec")
+            except SyntaxError:
+                continue
+            res = results(kiln, path, text, args)
+            if not agree(res) and shape(res) == want:
+                lines, changed = trial, True
+    return "\n".join(lines)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kiln", default=os.path.join(os.path.dirname(os.path.dirname(HERE)), "build", "kiln"))
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--count", type=int, default=100)
+    ap.add_argument("--keep", default=os.path.join(HERE, "found"))
+    a = ap.parse_args()
+    tmp = tempfile.mkdtemp(prefix="kiln-gen-")
+    passed = failed = 0
+    for k in range(a.count):
+        src, args = program(a.seed, k)
+        path = os.path.join(tmp, "g%d.py" % k)
+        res = results(a.kiln, path, src, args)
+        if agree(res):
+            passed += 1
+            continue
+        failed += 1
+        small = minimize(a.kiln, path, src, args)
+        res = results(a.kiln, path, small, args)
+        os.makedirs(a.keep, exist_ok=True)
+        out = os.path.join(a.keep, "seed%d_%d.py" % (a.seed, k))
+        with open(out, "w") as f:
+            f.write("# found by test/fuzz/gen.py --seed %d (program %d), minimized\n" % (a.seed, k))
+            for name, v in res.items():
+                f.write("# %s: %s\n" % (name, v))
+            f.write("# run: entry(%d, %r)\n" % args)
+            f.write(small + "\n")
+        print("MISMATCH seed %d program %d -> %s" % (a.seed, k, out))
+        for name, v in res.items():
+            print("  %-9s %s" % (name, v))
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
