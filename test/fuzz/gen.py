@@ -4,7 +4,8 @@
 Each program (seeded, reproducible: program k of seed S is the same everywhere)
 is a module of a few functions over ints, floats and a float64 array: nested
 loops and branches, int and float arithmetic with the edge cases (division and
-modulo by zero, negative floor division, NaN/inf from overflow, -0.0), math
+modulo by zero, negative floor division, NaN/inf from overflow, -0.0, float32
+rounding and overflow under NumPy 2's promotion), math
 functions, array reads and writes with computed indices (some out of range),
 calls between the generated functions, early returns, tuple results. The
 entry is called with generated arguments on the interpreter, the baseline
@@ -85,6 +86,20 @@ class Gen:
         if k == 10: return f"({a} % {b})"
         return f"float(math.floor({a} * 0.0 + 1.5))"
 
+    def gexpr(self, d=0):
+        """float32: NEP 50 keeps it float32 against Python floats (no division: a NumPy scalar divided by zero differs)"""
+        r = self.r
+        if d > 2 or r.random() < 0.35:
+            return r.choice(["g0", "np.float32(0.1)", "np.float32(-2.5)", "np.float32(3e38)", "np.float32(1e-45)"])
+        k = r.randrange(6)
+        a, b = self.gexpr(d + 1), self.gexpr(d + 1)
+        if k == 0: return f"({a} + {b})"
+        if k == 1: return f"({a} - {b})"
+        if k == 2: return f"({a} * {b})"
+        if k == 3: return f"({a} * 0.5)"
+        if k == 4: return f"abs({a})"
+        return f"np.float32({self.fexpr(d + 1)})"
+
     def idx(self):
         # mostly in range; now and then a raw index that may be out of range or negative
         return f"({self.iexpr(2)}) % {NARR}" if self.r.random() < 0.9 else self.iexpr(2)
@@ -111,7 +126,8 @@ class Gen:
         if k == 0: self.emit(f"i{r.randrange(3)} = {self.iexpr()}")
         elif k == 1: self.emit(f"f{r.randrange(2)} = {self.fexpr()}")
         elif k == 2: self.emit(f"arr[{self.idx()}] = {self.fexpr()}")
-        elif k == 3: self.emit(f"i{r.randrange(3)} += {self.iexpr(1)}")
+        elif k == 3 and r.random() < 0.5: self.emit(f"i{r.randrange(3)} += {self.iexpr(1)}")
+        elif k == 3: self.emit(f"g0 = {self.gexpr()}")
         elif k == 4 and self.fn + 1 < self.nfuncs:
             self.emit(f"f{r.randrange(2)} = f{self.fn + 1}_({self.iexpr(1)}, {self.fexpr(1)}, arr, {self.r.randint(0, 4)})[1]")
         elif k in (5, 6):
@@ -143,8 +159,9 @@ class Gen:
         self.emit("i1 = 3")
         self.emit("f0 = x")
         self.emit("f1 = 1.5")
+        self.emit("g0 = np.float32(x)")
         self.stmts(self.r.randint(2, 6))
-        self.emit(f"return (i0 + i1 + i2, f0 + f1)")
+        self.emit(f"return (i0 + i1 + i2, f0 + f1 + float(g0))")
         self.lines.append("")
 
 
