@@ -60,8 +60,16 @@ bool ir_br(Func *f, uint32_t from, Ref cond, uint32_t t, uint32_t e, uint32_t li
     return add_pred(f, t, from, 0) && add_pred(f, e, from, 1);
 }
 
-bool ir_edge_arg(Func *f, uint32_t from, int succ, Ref v) {
-    return vec_push(f->a, f->blocks.v[from].succ[succ].args, v);
+/* positional: while a phi's operands are read, reading another variable can
+ * complete a later parameter of the same block first, so appending would put
+ * that one's argument in this one's place */
+bool ir_edge_arg(Func *f, uint32_t from, int succ, uint32_t idx, Ref v) {
+    Edge *e = &f->blocks.v[from].succ[succ];
+    Ref zero = 0;
+    while (e->args.n <= idx)
+        if (!vec_push(f->a, e->args, zero)) return false;
+    e->args.v[idx] = v;
+    return true;
 }
 
 Ref ir_param(Func *f, uint32_t blk, const Type *ty) {

@@ -89,7 +89,7 @@ Ref ir_emit(Func *f, uint32_t blk, int op, const Type *ty, const Ref *ops, uint3
 Ref ir_const(Func *f, uint32_t blk, const Type *ty, Scalar v, uint32_t line);
 bool ir_jmp(Func *f, uint32_t from, uint32_t to, uint32_t line);
 bool ir_br(Func *f, uint32_t from, Ref cond, uint32_t t, uint32_t e, uint32_t line);
-bool ir_edge_arg(Func *f, uint32_t from, int succ, Ref v);
+bool ir_edge_arg(Func *f, uint32_t from, int succ, uint32_t idx, Ref v); /* block argument idx of an edge */
 Ref ir_param(Func *f, uint32_t blk, const Type *ty);
 int ir_str(Func *f, const char *s);
 void ir_replace_uses(Func *f, Ref from, Ref to);

@@ -194,7 +194,7 @@ Val ex_merge(Inf *I, Val *vals, uint32_t *blks, int n, Node *at) {
             a = ex_coerce(I, v, t, at).r;
             I->cur = save;
         }
-        if (!ir_edge_arg(I->f, pr.blk, pr.succ, a)) inf_oom(I);
+        if (!ir_edge_arg(I->f, pr.blk, pr.succ, (uint32_t)I->f->ins.v[p].aux, a)) inf_oom(I);
     }
     return mk(I, p);
 }

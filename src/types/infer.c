@@ -273,7 +273,7 @@ static Ref add_operands(Inf *I, int32_t ssa, uint32_t blk, Ref p, bool fixed_typ
         Ref v = vals[k];
         if (v == UNDEF) v = inf_zero(I, pr.blk, t);
         else if (v != p) v = cast_in(I, pr.blk, v, t);
-        if (!ir_edge_arg(I->f, pr.blk, pr.succ, v)) inf_oom(I);
+        if (!ir_edge_arg(I->f, pr.blk, pr.succ, (uint32_t)I->f->ins.v[p].aux, v)) inf_oom(I);
     }
     return trivial(I, blk, p);
 }
