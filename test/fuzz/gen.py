@@ -5,7 +5,8 @@ Each program (seeded, reproducible: program k of seed S is the same everywhere)
 is a module of a few functions over ints, floats and a float64 array: nested
 loops and branches, int and float arithmetic with the edge cases (division and
 modulo by zero, negative floor division, NaN/inf from overflow, -0.0, float32
-rounding and overflow under NumPy 2's promotion), math
+rounding and overflow under NumPy 2's promotion, complex arithmetic, bools
+in arithmetic), math
 functions, array reads and writes with computed indices (some out of range),
 calls between the generated functions, early returns, tuple results. The
 entry is called with generated arguments on the interpreter, the baseline
@@ -100,6 +101,20 @@ class Gen:
         if k == 4: return f"abs({a})"
         return f"np.float32({self.fexpr(d + 1)})"
 
+    def cexpr(self, d=0):
+        """complex128: arithmetic, abs, conjugate; division by a zero complex raises in both"""
+        r = self.r
+        if d > 2 or r.random() < 0.35:
+            return r.choice(["c0", "1j", "(2.5-1j)", "complex(f0, -0.0)", "complex(0.0, 0.0)"])
+        k = r.randrange(6)
+        a, b = self.cexpr(d + 1), self.cexpr(d + 1)
+        if k == 0: return f"({a} + {b})"
+        if k == 1: return f"({a} - {b})"
+        if k == 2: return f"({a} * {b})"
+        if k == 3: return f"({a} / {b})"
+        if k == 4: return f"({a} * {self.fexpr(d + 1)})"
+        return f"{a}.conjugate()"
+
     def idx(self):
         # mostly in range; now and then a raw index that may be out of range or negative
         return f"({self.iexpr(2)}) % {NARR}" if self.r.random() < 0.9 else self.iexpr(2)
@@ -111,6 +126,7 @@ class Gen:
         if k == 1: return f"{self.fexpr(1)} <= {self.fexpr(1)}"
         if k == 2: return f"{self.iexpr(1)} == {self.iexpr(1)}"
         if k == 3: return f"({self.iexpr(2)} > 0 and {self.fexpr(2)} != {self.fexpr(2)})"
+        if k == 4 and r.random() < 0.3: return "b0"
         return f"not ({self.iexpr(2)} >= {self.iexpr(2)})"
 
     def emit(self, s):
@@ -127,7 +143,9 @@ class Gen:
         elif k == 1: self.emit(f"f{r.randrange(2)} = {self.fexpr()}")
         elif k == 2: self.emit(f"arr[{self.idx()}] = {self.fexpr()}")
         elif k == 3 and r.random() < 0.5: self.emit(f"i{r.randrange(3)} += {self.iexpr(1)}")
-        elif k == 3: self.emit(f"g0 = {self.gexpr()}")
+        elif k == 3 and r.random() < 0.5: self.emit(f"g0 = {self.gexpr()}")
+        elif k == 3: self.emit(f"c0 = {self.cexpr()}")
+        elif k == 4 and r.random() < 0.3: self.emit(f"b0 = {self.cond()}")
         elif k == 4 and self.fn + 1 < self.nfuncs:
             self.emit(f"f{r.randrange(2)} = f{self.fn + 1}_({self.iexpr(1)}, {self.fexpr(1)}, arr, {self.r.randint(0, 4)})[1]")
         elif k in (5, 6):
@@ -160,8 +178,10 @@ class Gen:
         self.emit("f0 = x")
         self.emit("f1 = 1.5")
         self.emit("g0 = np.float32(x)")
+        self.emit("c0 = complex(x, 0.5)")
+        self.emit("b0 = n > 0")
         self.stmts(self.r.randint(2, 6))
-        self.emit(f"return (i0 + i1 + i2, f0 + f1 + float(g0))")
+        self.emit(f"return (i0 + i1 + i2 + b0, f0 + f1 + float(g0) + abs(c0))")
         self.lines.append("")
 
 
