@@ -49,7 +49,8 @@ int main(int argc, char **argv) {
         fprintf(stderr, "%s\n", buf);
         return 1;
     }
-    printf("first call (type inference + IR + passes + lowering + run) vs warm call, interpreter tier:\n");
+    printf("first call (type inference + IR + passes + lowering + run) vs best warm call, tier auto\n"
+           "(baseline code at once, LLVM in the background once hot, tier-2 code from the disk cache when it is there):\n");
     kiln_value a[3] = {kiln_int(25)};
     timed(kiln_lookup(m, "fib"), a, 1);
     kiln_value b[3] = {kiln_int(200), kiln_int(200), kiln_int(100)};
