@@ -138,6 +138,28 @@ int fr_call(Run *run, Slot *s, int d, const Extra *x, int line, const char *file
     return r;
 }
 
+Extra *fr_extra(Arena *a, Func *f, const int32_t *slot, Ref r, int nfixed) {
+    Ins *in = &f->ins.v[r];
+    bool call = in->op == OP_CALL;
+    int n = call ? 2 * (int)in->n : (int)in->n - nfixed;
+    Extra *x = arena_alloc(a, sizeof(Extra) + sizeof(int32_t) * (size_t)(n > 0 ? n : 1));
+    if (!x) return NULL;
+    memset(x, 0, sizeof *x);
+    x->op = in->op; x->flags = in->flags; x->aux = in->aux; x->rt = in->ty;
+    x->at = in->op == OP_SELECT || !in->n ? in->ty : f->ins.v[ir_arg(f, r, 0)].ty;
+    x->n = call ? (int)in->n : n;
+    if (call) {
+        x->callee = f->callees.v[in->aux];
+        for (uint32_t j = 0; j < in->n; j++) {
+            x->slot[2 * j] = slot[ir_arg(f, r, j)];
+            x->slot[2 * j + 1] = slots_of(f->ins.v[ir_arg(f, r, j)].ty);
+        }
+    } else {
+        for (int j = 0; j < n; j++) x->slot[j] = slot[ir_arg(f, r, (uint32_t)(j + nfixed))];
+    }
+    return x;
+}
+
 /* ---- helpers called from native code: 0, or -1 with the error raised ---- */
 
 

@@ -62,6 +62,11 @@ static inline NativeFn fr_native(const Code *c) { return __atomic_load_n(&c->nat
 int fr_enter(const Code *c, const Slot *args, Slot *ret, Run *run);
 int fr_exec_interp(const Code *c, Slot *frame, Slot *ret, Run *run); /* interp.c */
 
+/* the operand record of instruction r for a frame helper (slot: the frame layout;
+ * the first nfixed operands travel in the XCall instead): one construction for
+ * every native tier and for records the disk cache rebuilds; NULL on OOM */
+Extra *fr_extra(Arena *a, Func *f, const int32_t *slot, Ref r, int nfixed);
+
 RtErr fr_generic(Slot *s, int d, const Extra *x);
 void fr_view(Slot *s, int d, int a, const Extra *x);
 int fr_alloc(Run *run, Slot *s, int d, const Extra *x, int line, const char *file);

@@ -175,16 +175,13 @@ static bool read_record(Rd *r, Spec **list, int nl, Arena *a, XCall *k) {
     int xn = r_i32(r);
     Ins *in = &f->ins.v[ref];
     if (r->bad || !ref || op != in->op || (unsigned)flags != in->flags || aux != in->aux || xn < 0 || xn > 4096) return false;
-    int ns = op == OP_CALL ? 2 * xn : xn;
-    if (op == OP_CALL && (in->aux < 0 || (uint64_t)in->aux >= f->callees.n)) return false;
-    Extra *x = arena_alloc(a, sizeof(Extra) + sizeof(int32_t) * (size_t)(ns ? ns : 1));
+    /* rebuilt as the lowering built it (fr_extra); the stored operands must match */
+    int nfixed = op == OP_CALL ? 0 : (int)in->n - xn;
+    if (nfixed < 0 || (op == OP_CALL && (in->aux < 0 || (uint64_t)in->aux >= f->callees.n || xn != (int)in->n))) return false;
+    Extra *x = fr_extra(a, f, ((Code *)list[si]->interp)->slot, (Ref)ref, nfixed);
     if (!x) return false;
-    /* as the LLVM tier's lowering made it (llvm.c: extra, via_helper) */
-    x->op = in->op; x->flags = in->flags; x->aux = in->aux; x->rt = in->ty; x->n = xn;
-    x->at = in->n ? f->ins.v[ir_arg(f, (Ref)ref, 0)].ty : in->ty;
-    if (op == OP_SELECT) x->at = in->ty;
-    x->callee = op == OP_CALL ? f->callees.v[in->aux] : NULL;
-    for (int j = 0; j < ns; j++) x->slot[j] = r_i32(r);
+    for (int j = 0, ns = extra_slots(x); j < ns; j++)
+        if (r_i32(r) != x->slot[j]) return false;
     k->x = x;
     return !r->bad;
 }

@@ -308,15 +308,6 @@ static void spill_operands(L *l, Ref r) {
     }
 }
 
-static Extra *extra(L *l, Ref r, int n) {
-    Extra *x = H->arena_alloc(&l->s->arena, sizeof(Extra) + sizeof(int32_t) * (size_t)(n > 0 ? n : 1));
-    if (!x) { l->bail = "out of memory"; return NULL; }
-    Ins *in = IN(l, r);
-    x->op = in->op; x->flags = in->flags; x->aux = in->aux; x->rt = in->ty; x->n = n;
-    x->at = in->n ? IN(l, AR(l, r, 0))->ty : in->ty;
-    return x;
-}
-
 /* the general path: operands to the frame, a helper, the result back */
 static bool inline_call(L *l, Ref r);
 
@@ -338,23 +329,9 @@ static void via_helper(L *l, Ref r) {
     case OP_CALL: h = H->call; break;
     default: break;
     }
-    if (in->op == OP_CALL) {
-        x = extra(l, r, 2 * (int)in->n);
-        if (!x || !k) return;
-        x->n = (int)in->n;
-        x->callee = l->f->callees.v[in->aux];
-        for (uint32_t j = 0; j < in->n; j++) {
-            x->slot[2 * j] = l->c->slot[AR(l, r, j)];
-            x->slot[2 * j + 1] = slots_of(IN(l, AR(l, r, j))->ty);
-        }
-    } else {
-        int n = (int)in->n - nfixed;
-        x = extra(l, r, n);
-        if (!x || !k) return;
-        if (in->op == OP_SELECT) x->at = in->ty;
-        for (int j = 0; j < n; j++) x->slot[j] = l->c->slot[AR(l, r, (uint32_t)(j + nfixed))];
-        if (h != H->generic) x->n = n;
-    }
+    x = H->extra(&l->s->arena, l->f, l->c->slot, r, nfixed);
+    if (!x) l->bail = "out of memory";
+    if (!x || !k) return;
     k->x = x;
     k->d = in->ty ? l->c->slot[r] : 0;
     k->a = in->n ? l->c->slot[AR(l, r, 0)] : 0;

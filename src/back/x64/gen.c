@@ -449,16 +449,11 @@ static bool imm32_of(Gen *G, Ref r, int32_t *out) {
 }
 
 static void generic(Gen *G, Ref r) {
-    Ins *in = I_(G, r);
-    Extra *x = arena_alloc(&G->s->arena, sizeof(Extra) + sizeof(int32_t) * (in->n ? in->n : 1));
+    Extra *x = fr_extra(&G->s->arena, G->f, G->c->slot, r, 0);
     XCall *k = xcall(G);
     if (!x || !k) { G->bail = "out of memory"; return; }
-    x->op = in->op; x->flags = in->flags; x->aux = in->aux; x->rt = in->ty; x->n = (int)in->n;
-    x->at = in->n ? I_(G, A(G, r, 0))->ty : in->ty;
-    if (in->op == OP_SELECT) x->at = in->ty;
-    for (uint32_t j = 0; j < in->n; j++) x->slot[j] = G->c->slot[A(G, r, j)];
     k->d = G->c->slot[r]; k->x = x;
-    call_helper_w(G, fh_generic, k, k->d, slots_of(in->ty));
+    call_helper_w(G, fh_generic, k, k->d, slots_of(I_(G, r)->ty));
 }
 
 static const int int_cc[] = {CC_E, CC_NE, CC_L, CC_LE, CC_G, CC_GE};   /* EQ NE LT LE GT GE */
@@ -784,23 +779,9 @@ static void bound(Gen *G, Ref r) {
 
 static void helper_op(Gen *G, Ref r, Helper h, int nfixed) {
     Ins *in = I_(G, r);
-    int n = (int)in->n - nfixed;
-    if (in->op == OP_CALL) n = 2 * (int)in->n;
-    Extra *x = arena_alloc(&G->s->arena, sizeof(Extra) + sizeof(int32_t) * (size_t)(n > 0 ? n : 1));
+    Extra *x = fr_extra(&G->s->arena, G->f, G->c->slot, r, nfixed);
     XCall *k = xcall(G);
     if (!x || !k) { G->bail = "out of memory"; return; }
-    x->rt = in->ty; x->at = in->n ? I_(G, A(G, r, 0))->ty : in->ty;
-    if (in->op == OP_CALL) {
-        x->n = (int)in->n;
-        x->callee = G->f->callees.v[in->aux];
-        for (uint32_t j = 0; j < in->n; j++) {
-            x->slot[2 * j] = G->c->slot[A(G, r, j)];
-            x->slot[2 * j + 1] = slots_of(I_(G, A(G, r, j))->ty);
-        }
-    } else {
-        x->n = n;
-        for (int j = 0; j < n; j++) x->slot[j] = G->c->slot[A(G, r, (uint32_t)(j + nfixed))];
-    }
     k->d = in->ty ? G->c->slot[r] : 0;
     k->a = in->n ? G->c->slot[A(G, r, 0)] : 0;
     k->b = in->n > 1 ? G->c->slot[A(G, r, 1)] : 0;
