@@ -3,7 +3,7 @@
 #   make demo       run the example kernels (installs build deps when root)
 #   make test       the whole suite, then the suite under ASan+UBSan
 #   make bench      benchmarks (bench/), never part of the tests
-#   make fuzz       the libFuzzer target for the disk cache's parser and ELF loader (FUZZ_TIME seconds)
+#   make fuzz       the libFuzzer targets (cache, front, npy, args), FUZZ_TIME seconds each
 #   make bench-peers  kiln against C, Numba, NumPy, JAX, PyTorch (bench/peers)
 #   make install PREFIX=/usr/local
 CC ?= cc
@@ -104,23 +104,44 @@ test:
 	@$(MAKE) --no-print-directory BUILD=build/tsan CC=clang OPT=-O1 LLVM_SO_LDFLAGS= \
 	    CFLAGS="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" \
 	    build/tsan/libkiln-llvm.so build/tsan/test/tier_test build/tsan/test/api_test
-	@$(MAKE) --no-print-directory build/fuzz/cache_fuzz
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
 	@$(MAKE) --no-print-directory BUILD=build/nollvm LLVM=0 build/nollvm/kiln
 	@if [ -x /usr/lib/llvm-14/bin/llvm-config ]; then $(MAKE) --no-print-directory BUILD=build/llvm14 \
 	    LLVM_CONFIG=/usr/lib/llvm-14/bin/llvm-config LLVM_STATIC=0 build/llvm14/libkiln-llvm.so; fi
 	@sh test/run_all.sh
 
-# libFuzzer: the disk cache's entry parser and the ELF loader (make test: 20 s; make fuzz FUZZ_TIME=3600)
+# libFuzzer targets (test/fuzz/*_fuzz.c), linked with a kiln built for them
+# (coverage, ASan, UBSan): cache (the disk cache's entry parser and the ELF
+# loader), front (lexer, parser, inference, IR, passes, baseline emitter),
+# npy (the .npy reader), args (the command line's option, literal and
+# signature parsers). make test runs each FUZZ_TEST_TIME seconds;
+# make fuzz FUZZ_TIME=3600 [FUZZ_TARGETS="front npy"] runs them longer, keeping
+# the corpus in build/fuzz/corpus/NAME. A crash leaves build/fuzz/crash-* (see docs/testing.md).
 FUZZ_TIME ?= 600
-FUZZ_SRC := src/rt/elfload.c src/rt/cache.c
-build/fuzz/cache_fuzz: test/fuzz/cache_fuzz.c $(FUZZ_SRC) build/asan/libkiln.a $(HDR)
-	@mkdir -p $(dir $@)
-	@clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Iinclude \
-	    test/fuzz/cache_fuzz.c $(FUZZ_SRC) build/asan/libkiln.a $(LDLIBS) -o $@
+FUZZ_TARGETS ?= cache front npy args
+FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_BIN := $(FUZZ_TARGETS:%=build/fuzz/%_fuzz)
+ifneq ($(BUILD),build/fuzz)
+build/fuzz/libkiln.a build/fuzz/src/cli/args.o build/fuzz/src/cli/sig.o &: $(SRC) $(CLI_SRC) $(HDR)
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang LLVM=0 CFLAGS="$(FUZZ_CFLAGS)" \
+	    build/fuzz/libkiln.a build/fuzz/src/cli/args.o build/fuzz/src/cli/sig.o
+endif
+build/fuzz/args_fuzz: build/fuzz/src/cli/args.o build/fuzz/src/cli/sig.o
+build/fuzz/%_fuzz: test/fuzz/%_fuzz.c build/fuzz/libkiln.a $(HDR)
+	@clang -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $(FUZZ_CFLAGS) -fsanitize=fuzzer -Iinclude \
+	    $< $(filter %.o,$^) build/fuzz/libkiln.a $(LDLIBS) -o $@
 
-fuzz: build/fuzz/cache_fuzz
-	@mkdir -p build/fuzz/corpus && cp -n test/fuzz/corpus/cache/* build/fuzz/corpus/
-	build/fuzz/cache_fuzz -max_total_time=$(FUZZ_TIME) -max_len=65536 build/fuzz/corpus
+# a target's seeds: test/fuzz/corpus/NAME, and for front the kernels of test/run
+build/fuzz/corpus/%: FORCE
+	@mkdir -p $@ && cp -n test/fuzz/corpus/$*/* $@/ 2>/dev/null; \
+	    if [ $* = front ]; then cp -n test/run/*.py $@/; fi; true
+
+fuzz: $(FUZZ_BIN) $(FUZZ_TARGETS:%=build/fuzz/corpus/%)
+	@for t in $(FUZZ_TARGETS); do echo "== $$t ($(FUZZ_TIME) s)"; \
+	    build/fuzz/$${t}_fuzz -max_total_time=$(FUZZ_TIME) -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+	        -artifact_prefix=build/fuzz/ -print_final_stats=1 build/fuzz/corpus/$$t >build/fuzz/$$t.log 2>&1; rc=$$?; \
+	    tail -12 build/fuzz/$$t.log; [ $$rc = 0 ] || exit 1; done
+FORCE:
 
 # random kernels on every tier and CPython (test/fuzz/gen.py): GEN_COUNT programs of GEN_SEED
 GEN_COUNT ?= 2000
@@ -157,4 +178,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: fuzz fuzz-gen bench-coldstart bench-tiering all test demo bench bench-peers install clean
+.PHONY: FORCE fuzz fuzz-gen bench-coldstart bench-tiering all test demo bench bench-peers install clean

@@ -32,6 +32,8 @@ def first(a):
     return a[0]
 def last(a):
     return a[-1]
+def shape(a):
+    return a.shape
 PY
 check 2 "usage: kiln" "$K"
 check 0 "usage: kiln" "$K" --help
@@ -65,6 +67,13 @@ check 1 "missing 1 required positional argument: 'a'" "$K" run "$T/k.py" add
 check 1 "cannot read argument '1.2.3'" "$K" run "$T/k.py" add 1.2.3
 check 1 "cannot read argument '(1, '" "$K" run "$T/k.py" add "(1, "
 check 1 "ragged nested list" "$K" run "$T/k.py" total "[[1, 2], [3]]"
+# lists and numbers at different depths (found by args_fuzz: [[], 4] overflowed its buffer); empty lists keep their depth
+for a in "[[], 4]" "[4, []]" "[[1], [[2]]]" "[[[2]], [1]]" "[[], [1]]"; do check 1 "ragged nested list" "$K" run "$T/k.py" shape "$a"; done
+check 0 "(2, 0)" "$K" run "$T/k.py" shape "[[], []]"
+check 0 "(1, 1, 0)" "$K" run "$T/k.py" shape "[[[]]]"
+check 0 "(0,)" "$K" run "$T/k.py" shape "[]"
+check 1 "unterminated string" "$K" run "$T/k.py" add "float('1.5"
+check 0 "3.0" "$K" run "$T/k.py" add "float('1.5')"
 check 1 "does not fit in int64" "$K" run "$T/k.py" add 99999999999999999999
 check 1 "out of range for int8" "$K" run "$T/k.py" add "np.int8(300)"
 check 1 "unexpected keyword argument 'z'" "$K" run "$T/k.py" add 1 z=2

@@ -66,12 +66,16 @@ done
 if [ -n "$PY" ] && [ -f build/libkiln-llvm.so ]; then
     suite "differential: 40 random kernels" $PY test/fuzz/gen.py --kiln build/kiln --seed 1 --count 40
 fi
-# libFuzzer on the disk cache's entry parser and ELF loader, 20 seconds from the seeds
-if [ -x build/fuzz/cache_fuzz ]; then
-    FZ=$(mktemp -d /tmp/kiln-fuzz-XXXXXX); cp test/fuzz/corpus/cache/* "$FZ"/
-    suite "fuzz: cache entries + ELF (20 s)" sh -c "build/fuzz/cache_fuzz -max_total_time=20 -max_len=65536 $FZ >$FZ.log 2>&1; rc=\$?; tail -3 $FZ.log; if [ \$rc = 0 ]; then echo '1 passed, 0 failed'; else echo '0 passed, 1 failed'; fi"
+# libFuzzer targets (test/fuzz/*_fuzz.c) for FUZZ_TEST_TIME seconds each from their seeds (and, for
+# the parser, the kernels of test/run); the seeds include every input that once crashed a target
+FT=${FUZZ_TEST_TIME:-20}
+for t in cache front npy args; do
+    [ -x build/fuzz/${t}_fuzz ] || continue
+    FZ=$(mktemp -d /tmp/kiln-fuzz-XXXXXX); cp test/fuzz/corpus/$t/* "$FZ"/ 2>/dev/null
+    if [ $t = front ]; then cp test/run/*.py "$FZ"/; fi
+    suite "fuzz: $t ($FT s)" sh -c "build/fuzz/${t}_fuzz -max_total_time=$FT -max_len=65536 -timeout=10 -artifact_prefix=$FZ/ $FZ >$FZ.log 2>&1; rc=\$?; grep -A12 'ERROR' $FZ.log | head -20; tail -2 $FZ.log; if [ \$rc = 0 ]; then echo '1 passed, 0 failed'; else echo '0 passed, 1 failed'; fi"
     rm -rf "$FZ" "$FZ.log"
-fi
+done
 # tier 2 built against LLVM 14 (typed pointers) still passes
 if [ -f build/llvm14/libkiln-llvm.so ]; then
     suite "LLVM 14: kernels (opt)" env KILN_LLVM_LIB=build/llvm14/libkiln-llvm.so build/test/runner build/kiln --tier opt test/run/*.py

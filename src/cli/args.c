@@ -117,10 +117,15 @@ static int real(LP *l, int64_t *i, double *f, bool *isint) {
 static int value(LP *l, kiln_value *out);
 
 /* element kinds while reading a list: 0 bool, 1 int, 2 float, 3 complex */
-typedef struct Flat { kiln_value *v; int n, cap; int64_t shape[KILN_MAXDIM]; int ndim; int kind; } Flat;
+/* a nested list flattened: ndim is where the numbers are (-1 before the
+ * first), ldepth how deep lists go; NumPy's rule is that both agree and every
+ * list at one depth has the same length, else "ragged" */
+typedef struct Flat { kiln_value *v; int n, cap; int64_t shape[KILN_MAXDIM]; int ndim, ldepth; int kind; } Flat;
 
 static int list(LP *l, Flat *fl, int depth) {
     if (depth >= KILN_MAXDIM) return bad(l, "list nested too deeply");
+    if (fl->ndim >= 0 && depth + 1 > fl->ndim) return bad(l, "ragged nested list");
+    if (depth + 1 > fl->ldepth) fl->ldepth = depth + 1;
     l->p++; /* [ */
     int64_t count = 0;
     for (;;) {
@@ -129,7 +134,7 @@ static int list(LP *l, Flat *fl, int depth) {
         if (*l->p == '[') {
             if (list(l, fl, depth + 1)) return -1;
         } else {
-            if (fl->ndim >= 0 && fl->ndim != depth + 1 && fl->ndim != 0) return bad(l, "ragged nested list");
+            if ((fl->ndim >= 0 && fl->ndim != depth + 1) || fl->ldepth > depth + 1) return bad(l, "ragged nested list");
             fl->ndim = depth + 1;
             kiln_value v;
             if (value(l, &v)) return -1;
@@ -197,9 +202,10 @@ static int array_value(LP *l, int dtype, kiln_value *out) {
     fl.ndim = -1;
     int r = list(l, &fl, 0);
     if (!r) {
-        if (fl.ndim < 0) { fl.ndim = 1; fl.shape[0] = 0; }
-        for (int k = 0; k < fl.ndim; k++) if (fl.shape[k] < 0) fl.shape[k] = 0;
-        r = make_array(l, &fl, dtype, out);
+        if (fl.ndim < 0) fl.ndim = fl.ldepth; /* only empty lists: [[], []] is (2, 0) */
+        int64_t total = 1;
+        for (int k = 0; k < fl.ndim; k++) total *= fl.shape[k];
+        r = total == fl.n ? make_array(l, &fl, dtype, out) : bad(l, "ragged nested list");
     }
     free(fl.v);
     return r;
@@ -300,6 +306,7 @@ static int value(LP *l, kiln_value *out) {
         if (q == '\'' || q == '"') {
             const char *s = ++l->p;
             while (*l->p && *l->p != q) l->p++;
+            if (*l->p != q) return bad(l, "unterminated string");
             char buf[32];
             snprintf(buf, sizeof buf, "%.*s", (int)(l->p - s), s);
             l->p++;
