@@ -85,7 +85,10 @@ UNIT_BIN := $(UNIT_SRC:test/unit/%.c=$(BUILD)/test/%)
 
 $(BUILD)/test/%: test/unit/%.c $(BUILD)/libkiln.a $(HDR)
 	@mkdir -p $(dir $@)
-	@$(CC) $(KILN_CFLAGS) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libkiln.a $(LDLIBS)
+	@$(CC) $(KILN_CFLAGS) $(CFLAGS) -Isrc -o $@ $< $(BUILD)/libkiln.a $(TEST_LDFLAGS) $(LDLIBS)
+
+# fault injection: kiln's own calls to these go through test/unit/fault_test.c's wrappers
+$(BUILD)/test/fault_test: TEST_LDFLAGS = $(foreach f,malloc calloc realloc strdup mmap mprotect read,-Wl,--wrap=$(f))
 
 $(BUILD)/test/mutate: test/fuzz/mutate.c $(BUILD)/libkiln.a
 	@mkdir -p $(dir $@)

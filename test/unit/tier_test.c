@@ -257,14 +257,7 @@ static void stress_test(const char *cache_dir) {
 }
 
 int main(int argc, char **argv) {
-    /* the LLVM tier next to this build's libkiln: build/test/x -> build/libkiln-llvm.so */
-    if (!getenv("KILN_LLVM_LIB") && argc > 0) {
-        static char path[4096];
-        char tmp[4096];
-        snprintf(tmp, sizeof tmp, "%s", argv[0]);
-        snprintf(path, sizeof path, "%s/../libkiln-llvm.so", dirname(tmp));
-        setenv("KILN_LLVM_LIB", path, 1);
-    }
+    check_llvm_next_to(argc > 0 ? argv[0] : NULL);
     tunables();
     tier_up_by_calls();
     osr_in_one_call();
