@@ -23,7 +23,7 @@ never applied to a float that could be huge or NaN, and array elements are
 read through float() (a NumPy scalar divided by zero gives inf/nan in NumPy
 and ZeroDivisionError in kiln, a documented deviation).
 
-usage: gen.py [--kiln build/kiln] [--seed S] [--count N] [--keep DIR]
+usage: gen.py [--kiln build/kiln] [--seed S] [--count N] [--first K] [--jobs J] [--keep DIR]
 ends with "N passed, N failed" (one count per program).
 """
 import argparse
@@ -71,7 +71,8 @@ class Gen:
     def fexpr(self, d=0):
         r = self.r
         if d > 2 or r.random() < 0.3:
-            return r.choice(["f0", "f1", "x", "0.5", "-0.0", "2.5", "1e300", "-3.75", f"float(arr[{self.idx()}])"])
+            return r.choice(["f0", "f1", "x", "0.5", "-0.0", "2.5", "1e300", "-3.75", f"float(arr[{self.idx()}])",
+                             f"float(mat[{self.midx()}])"])
         k = r.randrange(12)
         a, b = self.fexpr(d + 1), self.fexpr(d + 1)
         if k == 0: return f"({a} + {b})"
@@ -101,6 +102,46 @@ class Gen:
         if k == 4: return f"abs({a})"
         return f"np.float32({self.fexpr(d + 1)})"
 
+    def hexpr(self, d=0):
+        """int32, NumPy's fixed width: wraps on overflow in NumPy and in kiln (+ - * abs and negation of
+        INT32_MIN); Python ints stay small (NEP 50 casts them to int32); int32 with uint8 promotes to int32"""
+        r = self.r
+        if d > 2 or r.random() < 0.35:
+            return r.choice(["h0", "np.int32(2147483000)", "np.int32(-7)", "np.int32(-2147483648)", f"np.int32({self.iexpr(2)})"])
+        k = r.randrange(9)
+        a, b = self.hexpr(d + 1), self.hexpr(d + 1)
+        if k == 0: return f"({a} + {b})"
+        if k == 1: return f"({a} - {b})"
+        if k == 2: return f"({a} * {b})"
+        if k == 3: return f"({a} ^ {b})"
+        if k == 4: return f"({a} & {b})"
+        if k == 5: return f"({a} >> {r.randint(0, 31)})"
+        if k == 6: return f"({a} * {r.randint(-9, 9)})"
+        if k == 7: return f"({a} + {self.qexpr(d + 1)})"
+        return r.choice([f"abs({a})", f"(-{a})"])
+
+    def qexpr(self, d=0):
+        """uint8: wraps modulo 256; only non-negative Python ints meet it (a negative one is an OverflowError in NumPy)"""
+        r = self.r
+        if d > 2 or r.random() < 0.35:
+            return r.choice(["q0", "np.uint8(200)", "np.uint8(0)", "np.uint8(255)", f"np.uint8({r.randint(0, 255)})"])
+        k = r.randrange(7)
+        a, b = self.qexpr(d + 1), self.qexpr(d + 1)
+        if k == 0: return f"({a} + {b})"
+        if k == 1: return f"({a} - {b})"
+        if k == 2: return f"({a} * {b})"
+        if k == 3: return f"({a} | {b})"
+        if k == 4: return f"({a} // np.uint8({r.randint(1, 9)}))"
+        if k == 5: return f"({a} % np.uint8({r.randint(1, 13)}))"
+        return f"({a} + {r.randint(0, 255)})"
+
+    def midx(self):
+        """a 3x4 matrix index: mostly wrapped into range, now and then negative or out of range"""
+        r = self.r
+        if r.random() < 0.85:
+            return f"({self.iexpr(2)}) % 3, ({self.iexpr(2)}) % 4"
+        return r.choice([f"-1, ({self.iexpr(2)}) % 4", f"{self.iexpr(2)}, 1", f"({self.iexpr(2)}) % 3, -{r.randint(1, 5)}"])
+
     def cexpr(self, d=0):
         """complex128: arithmetic, abs, conjugate; division by a zero complex raises in both"""
         r = self.r
@@ -127,6 +168,8 @@ class Gen:
         if k == 2: return f"{self.iexpr(1)} == {self.iexpr(1)}"
         if k == 3: return f"({self.iexpr(2)} > 0 and {self.fexpr(2)} != {self.fexpr(2)})"
         if k == 4 and r.random() < 0.3: return "b0"
+        if k == 4 and r.random() < 0.4: return f"{self.hexpr(1)} < {self.hexpr(1)}"
+        if k == 4 and r.random() < 0.4: return f"{self.qexpr(1)} >= {self.qexpr(1)}"
         return f"not ({self.iexpr(2)} >= {self.iexpr(2)})"
 
     def emit(self, s):
@@ -141,13 +184,16 @@ class Gen:
         k = r.randrange(10 if self.depth < 3 else 5)
         if k == 0: self.emit(f"i{r.randrange(3)} = {self.iexpr()}")
         elif k == 1: self.emit(f"f{r.randrange(2)} = {self.fexpr()}")
-        elif k == 2: self.emit(f"arr[{self.idx()}] = {self.fexpr()}")
+        elif k == 2 and r.random() < 0.7: self.emit(f"arr[{self.idx()}] = {self.fexpr()}")
+        elif k == 2: self.emit(f"mat[{self.midx()}] = {self.fexpr()}")
         elif k == 3 and r.random() < 0.5: self.emit(f"i{r.randrange(3)} += {self.iexpr(1)}")
         elif k == 3 and r.random() < 0.5: self.emit(f"g0 = {self.gexpr()}")
-        elif k == 3: self.emit(f"c0 = {self.cexpr()}")
+        elif k == 3 and r.random() < 0.4: self.emit(f"c0 = {self.cexpr()}")
+        elif k == 3 and r.random() < 0.6: self.emit(f"h0 = {self.hexpr()}")
+        elif k == 3: self.emit(f"q0 = {self.qexpr()}")
         elif k == 4 and r.random() < 0.3: self.emit(f"b0 = {self.cond()}")
         elif k == 4 and self.fn + 1 < self.nfuncs:
-            self.emit(f"f{r.randrange(2)} = f{self.fn + 1}_({self.iexpr(1)}, {self.fexpr(1)}, arr, {self.r.randint(0, 4)})[1]")
+            self.emit(f"f{r.randrange(2)} = f{self.fn + 1}_({self.iexpr(1)}, {self.fexpr(1)}, arr, mat, {self.r.randint(0, 4)})[1]")
         elif k in (5, 6):
             self.emit(f"if {self.cond()}:")
             self.depth += 1; self.stmts(r.randint(1, 3)); self.depth -= 1
@@ -172,7 +218,7 @@ class Gen:
 
     def func(self, k):
         self.fn = k
-        self.lines.append(f"def f{k}_(n, x, arr, i2):")
+        self.lines.append(f"def f{k}_(n, x, arr, mat, i2):")
         self.emit("i0 = n")
         self.emit("i1 = 3")
         self.emit("f0 = x")
@@ -180,8 +226,10 @@ class Gen:
         self.emit("g0 = np.float32(x)")
         self.emit("c0 = complex(x, 0.5)")
         self.emit("b0 = n > 0")
+        self.emit("h0 = np.int32(n * 1000)")
+        self.emit("q0 = np.uint8(n % 200)")
         self.stmts(self.r.randint(2, 6))
-        self.emit(f"return (i0 + i1 + i2 + b0, f0 + f1 + float(g0) + abs(c0))")
+        self.emit(f"return (i0 + i1 + i2 + b0 + int(h0) + int(q0), f0 + f1 + float(g0) + abs(c0))")
         self.lines.append("")
 
 
@@ -193,7 +241,8 @@ def program(seed, k):
     for i in reversed(range(nf)):
         g.func(i)
     g.lines += ["def entry(n, x):", "    arr = np.zeros(8)", "    for i in range(8):", "        arr[i] = i * 0.5 - 1.0",
-                "    r = f0_(n, x, arr, 1)", "    return (r[0], r[1], arr[3])", ""]
+                "    mat = np.zeros((3, 4))", "    for i in range(3):", "        for j in range(4):", "            mat[i, j] = i * 4 - j * 0.25",
+                "    r = f0_(n, x, arr, mat, 1)", "    return (r[0], r[1], arr[3], mat[2, 1])", ""]
     args = (rng.randint(-3, 7), rng.choice([0.5, -2.25, 0.0, 3.0, 1e10]))
     return "\n".join(g.lines), args
 
@@ -267,23 +316,38 @@ def minimize(kiln, path, src, args):
     return "\n".join(lines)
 
 
+def check_one(job):
+    """program k of seed: (k, source, args, results) for a worker process"""
+    kiln, seed, k, tmp = job
+    src, args = program(seed, k)
+    path = os.path.join(tmp, "g%d.py" % k)
+    return k, src, args, results(kiln, path, src, args)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kiln", default=os.path.join(os.path.dirname(os.path.dirname(HERE)), "build", "kiln"))
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--count", type=int, default=100)
+    ap.add_argument("--first", type=int, default=0, help="first program number")
+    ap.add_argument("--jobs", type=int, default=1, help="programs checked in parallel")
     ap.add_argument("--keep", default=os.path.join(HERE, "found"))
     a = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="kiln-gen-")
     passed = failed = 0
-    for k in range(a.count):
-        src, args = program(a.seed, k)
-        path = os.path.join(tmp, "g%d.py" % k)
-        res = results(a.kiln, path, src, args)
+    jobs = [(a.kiln, a.seed, k, tmp) for k in range(a.first, a.first + a.count)]
+    if a.jobs > 1:
+        import multiprocessing
+        pool = multiprocessing.Pool(a.jobs)
+        done = pool.imap(check_one, jobs, chunksize=4)
+    else:
+        pool, done = None, map(check_one, jobs)
+    for k, src, args, res in done:
         if agree(res):
             passed += 1
             continue
         failed += 1
+        path = os.path.join(tmp, "m%d.py" % k)
         small = minimize(a.kiln, path, src, args)
         res = results(a.kiln, path, small, args)
         os.makedirs(a.keep, exist_ok=True)
@@ -294,9 +358,12 @@ def main():
                 f.write("# %s: %s\n" % (name, v))
             f.write("# run: entry(%d, %r)\n" % args)
             f.write(small + "\n")
-        print("MISMATCH seed %d program %d -> %s" % (a.seed, k, out))
+        print("MISMATCH seed %d program %d -> %s" % (a.seed, k, out), flush=True)
         for name, v in res.items():
-            print("  %-9s %s" % (name, v))
+            print("  %-9s %s" % (name, v), flush=True)
+    if pool:
+        pool.close()
+        pool.join()
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 
