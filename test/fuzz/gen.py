@@ -49,6 +49,7 @@ class Gen:
         self.nfuncs = nfuncs
         self.lines = []
         self.depth = 0
+        self.loops = 0  # loops around the statement being generated (break/continue need one)
         self.fn = 0
 
     def ind(self):
@@ -209,15 +210,19 @@ class Gen:
         elif k == 7:
             v = f"k{self.depth}"
             self.emit(f"for {v} in range({r.choice(['n', '4', '(n % 3) + 2', 'i1 % 6'])}):")
-            self.depth += 1; self.stmts(r.randint(1, 3))
+            self.depth += 1; self.loops += 1; self.stmts(r.randint(1, 3))
             if r.random() < 0.3:
                 self.emit(f"i0 = i0 + {v}")
-            self.depth -= 1
+            self.depth -= 1; self.loops -= 1
         elif k == 8:
             w = f"w{self.depth}"
             self.emit(f"{w} = 0")
             self.emit(f"while {w} < {r.randint(1, 5)}:")
-            self.depth += 1; self.emit(f"{w} += 1"); self.stmts(r.randint(1, 2)); self.depth -= 1
+            self.depth += 1; self.loops += 1; self.emit(f"{w} += 1"); self.stmts(r.randint(1, 2)); self.depth -= 1; self.loops -= 1
+        elif self.loops and r.random() < 0.4:
+            # a while loop's counter is bumped first in its body, so continue cannot spin forever
+            self.emit(f"if {self.cond()}:")
+            self.depth += 1; self.emit(r.choice(["break", "continue"])); self.depth -= 1
         else:
             self.emit(f"if {self.cond()}:")
             self.depth += 1; self.emit(f"return (i0, {self.fexpr(1)})"); self.depth -= 1
