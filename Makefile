@@ -142,6 +142,7 @@ build/fuzz/corpus/%: FORCE
 fuzz: $(FUZZ_BIN) $(FUZZ_TARGETS:%=build/fuzz/corpus/%)
 	@for t in $(FUZZ_TARGETS); do echo "== $$t ($(FUZZ_TIME) s)"; \
 	    build/fuzz/$${t}_fuzz -max_total_time=$(FUZZ_TIME) -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+	        $$([ -f test/fuzz/$$t.dict ] && echo -dict=test/fuzz/$$t.dict) \
 	        -artifact_prefix=build/fuzz/ -print_final_stats=1 build/fuzz/corpus/$$t >build/fuzz/$$t.log 2>&1; rc=$$?; \
 	    tail -12 build/fuzz/$$t.log; [ $$rc = 0 ] || exit 1; done
 FORCE:
@@ -149,8 +150,9 @@ FORCE:
 # random kernels on every tier and CPython (test/fuzz/gen.py): GEN_COUNT programs of GEN_SEED
 GEN_COUNT ?= 2000
 GEN_SEED ?= 1
+GEN_JOBS ?= $(shell nproc)
 fuzz-gen: all
-	python3 test/fuzz/gen.py --kiln build/kiln --seed $(GEN_SEED) --count $(GEN_COUNT)
+	python3 test/fuzz/gen.py --kiln build/kiln --seed $(GEN_SEED) --count $(GEN_COUNT) --jobs $(GEN_JOBS)
 
 demo:
 	@sh scripts/deps.sh demo
