@@ -50,7 +50,8 @@ def run_case(path, ns, call):
     tree = ast.parse(re.sub(r"@(\S+?\.npy)", r"np.load('\1')", call), mode="eval")
     tree = ast.fix_missing_locations(Lists().visit(tree))
     try:
-        res = eval(compile(tree, "<run>", "eval"), ns)
+        # the command line reads bare inf and nan as floats (src/cli/args.c)
+        res = eval(compile(tree, "<run>", "eval"), dict(ns, inf=math.inf, nan=math.nan))
         return repr(to_py(res)), False
     except Exception as e:
         line = 0

@@ -152,7 +152,7 @@ static RtErr ev_f64(int op, unsigned flags, double a, double b, Slot *out) {
     case OP_SUB: out->f = a - b; return RE_OK;
     case OP_MUL: out->f = a * b; return RE_OK;
     case OP_DIV:
-        if (b == 0) return (flags & DIV_INTS) ? RE_ZDIV : RE_ZDIV_FLOAT;
+        if (b == 0 && !(flags & INS_NUMPY)) return (flags & DIV_INTS) ? RE_ZDIV : RE_ZDIV_FLOAT;
         out->f = a / b; return RE_OK;
     case OP_FLOORDIV: return rt_floordiv_f64(a, b, &out->f);
     case OP_MOD: return rt_mod_f64(a, b, &out->f);
@@ -165,13 +165,13 @@ static RtErr ev_f64(int op, unsigned flags, double a, double b, Slot *out) {
     return RE_OK;
 }
 
-static RtErr ev_f32(int op, float a, float b, Slot *out) {
+static RtErr ev_f32(int op, unsigned flags, float a, float b, Slot *out) {
     switch (op) {
     case OP_ADD: out->f32 = a + b; return RE_OK;
     case OP_SUB: out->f32 = a - b; return RE_OK;
     case OP_MUL: out->f32 = a * b; return RE_OK;
     case OP_DIV:
-        if (b == 0) return RE_ZDIV_FLOAT;
+        if (b == 0 && !(flags & INS_NUMPY)) return RE_ZDIV_FLOAT;
         out->f32 = a / b; return RE_OK;
     case OP_FLOORDIV: return rt_floordiv_f32(a, b, &out->f32);
     case OP_MOD: return rt_mod_f32(a, b, &out->f32);
@@ -249,13 +249,14 @@ RtErr ev_op(int op, unsigned flags, int64_t aux, const Type *rt, const Type *at,
     case OP_MATH: {
         if (aux == MF_ROUNDI) { out->i = rt_round_half_even_i64(a->i, b->i); return RE_OK; }
         double x[2] = {a->f, b->f};
+        if (flags & INS_NUMPY) return rt_math_ieee((int)aux, x, &out->f);
         return rt_math((int)aux, x, &out->f);
     }
     default: break;
     }
     switch (cls(at->dtype)) {
     case CL_U: return ev_uint(op, a->u, b->u, out);
-    case CL_S: return ev_f32(op, a->f32, b->f32, out);
+    case CL_S: return ev_f32(op, flags, a->f32, b->f32, out);
     case CL_F: return ev_f64(op, flags, a->f, b->f, out);
     case CL_Z: {
         cplxf x = {a->c64[0], a->c64[1]}, y = {b->c64[0], b->c64[1]};

@@ -94,14 +94,14 @@ L_ADD_F: S(d).f = S(a).f + S(b).f; NEXT;
 L_SUB_F: S(d).f = S(a).f - S(b).f; NEXT;
 L_MUL_F: S(d).f = S(a).f * S(b).f; NEXT;
 L_DIV_F:
-    if (UNLIKELY(S(b).f == 0)) return raise_at(run, c, pc, pc->imm ? RE_ZDIV : RE_ZDIV_FLOAT);
+    if (UNLIKELY(S(b).f == 0) && !(pc->imm & INS_NUMPY)) return raise_at(run, c, pc, pc->imm & DIV_INTS ? RE_ZDIV : RE_ZDIV_FLOAT);
     S(d).f = S(a).f / S(b).f; NEXT;
 L_NEG_F: S(d).f = -S(a).f; NEXT;
 L_ADD_S: S(d).f32 = S(a).f32 + S(b).f32; NEXT;
 L_SUB_S: S(d).f32 = S(a).f32 - S(b).f32; NEXT;
 L_MUL_S: S(d).f32 = S(a).f32 * S(b).f32; NEXT;
 L_DIV_S:
-    if (UNLIKELY(S(b).f32 == 0)) return raise_at(run, c, pc, RE_ZDIV_FLOAT);
+    if (UNLIKELY(S(b).f32 == 0) && !(pc->imm & INS_NUMPY)) return raise_at(run, c, pc, RE_ZDIV_FLOAT);
     S(d).f32 = S(a).f32 / S(b).f32; NEXT;
 L_NEG_S: S(d).f32 = -S(a).f32; NEXT;
 #define CMPS(sfx, fld) \
@@ -262,8 +262,8 @@ static bool lower_scalar(Low *L, Ref r) {
         if (k == 'S') { ok = emit(L, in->op == OP_ADD ? V_ADD_S : in->op == OP_SUB ? V_SUB_S : V_MUL_S, d, a, b, 0, 0); break; }
         return emit_generic(L, r);
     case OP_DIV:
-        if (k == 'F') { ok = emit(L, V_DIV_F, d, a, b, 0, in->flags & DIV_INTS); break; }
-        if (k == 'S') { ok = emit(L, V_DIV_S, d, a, b, 0, 0); break; }
+        if (k == 'F') { ok = emit(L, V_DIV_F, d, a, b, 0, in->flags & (DIV_INTS | INS_NUMPY)); break; }
+        if (k == 'S') { ok = emit(L, V_DIV_S, d, a, b, 0, in->flags & INS_NUMPY); break; }
         return emit_generic(L, r);
     case OP_NEG:
         if (k == 'I' || k == 'U') { ok = emit(L, V_NEG_I, d, a, 0, 0, 0); break; }

@@ -362,7 +362,7 @@ static int value(LP *l, kiln_value *out) {
         l->p++;
         double im = isint ? (double)i : f;
         if (*start == '-' && im == 0) im = -0.0;
-        *out = kiln_complex(0.0, im);
+        *out = kiln_complex(*start == '-' ? -0.0 : 0.0, im); /* -1j is -(1j): complex(-0.0, -1.0) */
         return 0;
     }
     /* re + imj written without parentheses (inside a list or tuple) */

@@ -37,6 +37,9 @@ typedef struct Ins {
 enum { BOUND_NOWRAP = 1, BOUND_NOCHECK = 2 };
 /* on a value: known to be >= 0 (a counter of range(k, n) with k >= 0 and step 1) */
 enum { INS_NONNEG = 0x100 };
+/* DIV and MATH in whole-array expressions: NumPy's semantics, no Python exception
+ * (x / 0.0 is inf or nan, sqrt(-1) is nan, exp(1000) is inf) */
+enum { INS_NUMPY = 0x200 };
 /* DIV: both operands were ints (message "division by zero"); POW: Python float rules */
 enum { DIV_INTS = 1, POW_PYTHON = 1 };
 

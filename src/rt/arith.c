@@ -479,6 +479,30 @@ RtErr rt_math(int fn, const double *a, double *r) {
     return RE_MATH_DOMAIN;
 }
 
+/* NumPy's float64 ufuncs (INS_NUMPY): libm's value, never a Python exception
+ * (sqrt(-1) and log(-1) are nan, log(0) is -inf, exp(1000) is inf) */
+RtErr rt_math_ieee(int fn, const double *a, double *r) {
+    double x = a[0];
+    switch (fn) {
+    case MF_SQRT: *r = sqrt(x); return RE_OK;
+    case MF_EXP: *r = exp(x); return RE_OK;
+    case MF_LOG: *r = log(x); return RE_OK;
+    case MF_LOG2: *r = log2(x); return RE_OK;
+    case MF_LOG10: *r = log10(x); return RE_OK;
+    case MF_LOG1P: *r = log1p(x); return RE_OK;
+    case MF_EXPM1: *r = expm1(x); return RE_OK;
+    case MF_SIN: *r = sin(x); return RE_OK;
+    case MF_COS: *r = cos(x); return RE_OK;
+    case MF_TAN: *r = tan(x); return RE_OK;
+    case MF_ASIN: *r = asin(x); return RE_OK;
+    case MF_ACOS: *r = acos(x); return RE_OK;
+    case MF_ATAN: *r = atan(x); return RE_OK;
+    case MF_SINH: *r = sinh(x); return RE_OK;
+    case MF_COSH: *r = cosh(x); return RE_OK;
+    default: return rt_math(fn, a, r);
+    }
+}
+
 /* round(x, nd) for ints: nd >= 0 leaves x; otherwise half to even at 10**-nd */
 int64_t rt_round_half_even_i64(int64_t x, int64_t nd) {
     if (nd >= 0) return x;

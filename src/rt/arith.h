@@ -88,6 +88,7 @@ cplxf rt_cmulf(cplxf a, cplxf b);
 
 /* math module functions (mathfn.h ids) */
 RtErr rt_math(int fn, const double *x, double *r);
+RtErr rt_math_ieee(int fn, const double *x, double *r);
 int64_t rt_round_half_even_i64(int64_t x, int64_t nd); /* round(int, nd) */
 
 #endif

@@ -14,6 +14,7 @@ enum {
     BI_NP_EMPTY, BI_NP_ZEROS, BI_NP_ONES, BI_NP_FULL,
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
     BI_MATH = 100, /* + MF_* */
+    BI_UFUNC = 200, /* + index in ewise.c's ufunc table */
 };
 
 static const struct { const char *name; int id; } builtins[] = {
@@ -82,6 +83,8 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
         if (strcmp(name, np_dtypes[i].name) == 0) return stat(I, &I->tt->dtype[np_dtypes[i].dt]);
     for (size_t i = 0; i < NELEM(np_funcs); i++)
         if (strcmp(name, np_funcs[i].name) == 0) return builtin(I, np_funcs[i].id);
+    int u = ew_ufunc_lookup(name);
+    if (u >= 0) return builtin(I, BI_UFUNC + u);
     inf_fail(I, at, "numpy.%s is not supported", name);
 }
 
@@ -434,9 +437,9 @@ static Val len_call(Inf *I, Node *call) {
 
 static Val abs_call(Inf *I, Node *call) {
     nargs(I, call, "abs", 1, 1);
-    Val v = ex_expr(I, call->kids[0]);
+    Val v = ex_value(I, call->kids[0]);
     if (v.ty->kind == T_UNKNOWN) return v;
-    if (v.ty->kind == T_ARRAY) inf_fail(I, call, "abs() of a whole array is not supported yet");
+    if (ew_is_array(v)) return ew_abs(I, v, call);
     if (v.ty->kind != T_SCALAR) inf_fail(I, call, "bad operand type for abs(): '%s'", inf_tyname(I, v.ty));
     const Type *t = v.ty;
     if (t->dtype == KILN_BOOL) { v = ex_coerce(I, v, ty_scalar(I->tt, KILN_INT64, t->weak), call); t = v.ty; }
@@ -567,6 +570,7 @@ Val cl_call(Inf *I, Node *call) {
     if (f.ty->kind == T_DTYPE) return scalar_ctor(I, call, ty_scalar(I->tt, f.ty->dtype, false), kiln_dtype_name(f.ty->dtype));
     if (f.ty->kind != T_BUILTIN) inf_fail(I, call, "'%s' object is not callable", inf_tyname(I, f.ty));
     int id = f.ty->id;
+    if (id >= BI_UFUNC) return ew_ufunc_call(I, call, id - BI_UFUNC);
     if (id >= BI_MATH) return math_call(I, call, id - BI_MATH);
     switch (id) {
     case BI_LEN: return len_call(I, call);

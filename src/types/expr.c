@@ -92,22 +92,20 @@ static Val tuple_concat(Inf *I, Val a, Val b) {
     return r;
 }
 
-Val ex_binop(Inf *I, int tok, Val a, Val b, Node *at, Node *rhs) {
-    if (a.ty->kind == T_UNKNOWN || b.ty->kind == T_UNKNOWN) return unknown(I);
-    if (tok == TK_PLUS && a.ty->kind == T_TUPLE && b.ty->kind == T_TUPLE) return tuple_concat(I, a, b);
-    if (a.ty->kind == T_ARRAY || b.ty->kind == T_ARRAY)
-        inf_fail(I, at, "whole-array arithmetic ('%s' on arrays) is not supported yet", tok_str(tok));
-    if (a.ty->kind != T_SCALAR || b.ty->kind != T_SCALAR) bad_operands(I, at, tok, a, b);
+/* the result type of scalar a <tok> b (NumPy 2 promotion, Python's int/bool rules) and the op's flags */
+const Type *ex_binop_type(Inf *I, int tok, const Type *ta, const Type *tb, Node *at, Node *rhs, uint16_t *flags) {
+    Val a = {.ty = ta}, b = {.ty = tb};
+    if (ta->kind != T_SCALAR || tb->kind != T_SCALAR) bad_operands(I, at, tok, a, b);
     int op = tok_op(tok);
-    const Type *t = ty_promote(I->tt, a.ty, b.ty);
+    const Type *t = ty_promote(I->tt, ta, tb);
     int kind = dt_kind(t->dtype);
-    uint16_t flags = 0;
+    *flags = 0;
     switch (op) {
     case OP_ADD: case OP_SUB: case OP_MUL:
         if (kind == 0) t = ty_scalar(I->tt, KILN_INT64, t->weak);
         break;
     case OP_DIV:
-        if (kind <= 1) { t = ty_scalar(I->tt, KILN_FLOAT64, t->weak); flags = DIV_INTS; }
+        if (kind <= 1) { t = ty_scalar(I->tt, KILN_FLOAT64, t->weak); *flags = DIV_INTS; }
         break;
     case OP_FLOORDIV: case OP_MOD:
         if (kind == 3) bad_operands(I, at, tok, a, b);
@@ -116,7 +114,7 @@ Val ex_binop(Inf *I, int tok, Val a, Val b, Node *at, Node *rhs) {
     case OP_POW:
         if (kind == 0) t = ty_scalar(I->tt, KILN_INT64, t->weak);
         if (dt_kind(t->dtype) == 1 && neg_int_literal(rhs)) t = ty_scalar(I->tt, KILN_FLOAT64, t->weak);
-        if (t->weak) flags = POW_PYTHON;
+        if (t->weak) *flags = POW_PYTHON;
         break;
     case OP_AND: case OP_OR: case OP_XOR:
         if (kind > 1) bad_operands(I, at, tok, a, b);
@@ -127,14 +125,35 @@ Val ex_binop(Inf *I, int tok, Val a, Val b, Node *at, Node *rhs) {
         break;
     default: bad_operands(I, at, tok, a, b);
     }
+    return t;
+}
+
+Val ex_binop(Inf *I, int tok, Val a, Val b, Node *at, Node *rhs) {
+    if (a.ty->kind == T_UNKNOWN || b.ty->kind == T_UNKNOWN) return unknown(I);
+    if (tok == TK_PLUS && a.ty->kind == T_TUPLE && b.ty->kind == T_TUPLE) return tuple_concat(I, a, b);
+    if (a.ty->kind == T_ARRAY || b.ty->kind == T_ARRAY)
+        inf_fail(I, at, "'%s=' on whole arrays is not supported yet", tok_str(tok));
+    uint16_t flags;
+    const Type *t = ex_binop_type(I, tok, a.ty, b.ty, at, rhs, &flags);
     Val x = ex_coerce(I, a, t, at), y = ex_coerce(I, b, t, at);
     Ref ops[2] = {x.r, y.r};
-    Ref r = inf_emit(I, op, t, ops, 2, 0);
+    Ref r = inf_emit(I, tok_op(tok), t, ops, 2, 0);
     I->f->ins.v[r].flags = flags;
     return mk(I, r);
 }
 
-static Val compare(Inf *I, int tok, Val a, Val b, Node *at) {
+/* the operand type of scalar comparison a <tok> b (raises where Python would) */
+const Type *ex_compare_type(Inf *I, int tok, const Type *ta, const Type *tb, Node *at) {
+    if (ta->kind != T_SCALAR || tb->kind != T_SCALAR)
+        inf_fail(I, at, "'%s' not supported between instances of '%s' and '%s'", tok_str(tok), inf_tyname(I, ta),
+                 inf_tyname(I, tb));
+    const Type *t = ty_promote(I->tt, ta, tb);
+    if (dt_is_complex(t->dtype) && tok != TK_EQ && tok != TK_NE)
+        inf_fail(I, at, "'%s' not supported between instances of '%s' and '%s'", tok_str(tok), ty_name(ta), ty_name(tb));
+    return t;
+}
+
+Val ex_compare(Inf *I, int tok, Val a, Val b, Node *at) {
     if (a.ty->kind == T_UNKNOWN || b.ty->kind == T_UNKNOWN) return unknown(I);
     if (tok == TK_IS || tok == TK_ISNOT || ((tok == TK_EQ || tok == TK_NE) && (a.ty->kind == T_NONE || b.ty->kind == T_NONE))) {
         bool an = a.ty->kind == T_NONE, bn = b.ty->kind == T_NONE;
@@ -144,13 +163,8 @@ static Val compare(Inf *I, int tok, Val a, Val b, Node *at) {
         return cst(I, bool_t(I), (Scalar){.i = r});
     }
     if (a.ty->kind == T_ARRAY || b.ty->kind == T_ARRAY)
-        inf_fail(I, at, "comparing whole arrays ('%s') is not supported yet", tok_str(tok));
-    if (a.ty->kind != T_SCALAR || b.ty->kind != T_SCALAR)
-        inf_fail(I, at, "'%s' not supported between instances of '%s' and '%s'", tok_str(tok), inf_tyname(I, a.ty),
-                 inf_tyname(I, b.ty));
-    const Type *t = ty_promote(I->tt, a.ty, b.ty);
-    if (dt_is_complex(t->dtype) && tok != TK_EQ && tok != TK_NE)
-        inf_fail(I, at, "'%s' not supported between instances of '%s' and '%s'", tok_str(tok), ty_name(a.ty), ty_name(b.ty));
+        inf_fail(I, at, "chained comparisons of whole arrays ('%s') are ambiguous", tok_str(tok));
+    const Type *t = ex_compare_type(I, tok, a.ty, b.ty, at);
     Val x = ex_coerce(I, a, t, at), y = ex_coerce(I, b, t, at);
     Ref ops[2] = {x.r, y.r};
     return mk(I, inf_emit(I, tok_op(tok), bool_t(I), ops, 2, 0));
@@ -222,15 +236,21 @@ static Val boolop_value(Inf *I, Node *n) {
 }
 
 static Val compare_value(Inf *I, Node *n) {
-    Val a = ex_expr(I, n->a);
-    if (n->nkids2 == 1) return compare(I, n->ops[0], a, ex_expr(I, n->kids2[0]), n);
+    Val a = ex_value(I, n->a);
+    if (n->nkids2 == 1) {
+        Val b = ex_value(I, n->kids2[0]);
+        bool arrays = a.ty->kind != T_UNKNOWN && b.ty->kind != T_UNKNOWN && (ew_is_array(a) || ew_is_array(b)) &&
+                      a.ty->kind != T_NONE && b.ty->kind != T_NONE;
+        return arrays ? ew_compare(I, n->ops[0], a, b, n) : ex_compare(I, n->ops[0], a, b.ew ? ew_force(I, b, n) : b, n);
+    }
+    if (a.ew) a = ew_force(I, a, n->a);
     /* a < b < c: b evaluated once, later comparisons skipped once one is false */
     uint32_t join = inf_block(I);
     Val *vals = arena_alloc(I->a, sizeof(Val) * (size_t)n->nkids2);
     if (!vals) inf_oom(I);
     for (int i = 0; i < n->nkids2; i++) {
         Val b = ex_expr(I, n->kids2[i]);
-        Val c = compare(I, n->ops[i], a, b, n);
+        Val c = ex_compare(I, n->ops[i], a, b, n);
         if (c.ty->kind == T_UNKNOWN) return unknown(I);
         vals[i] = c;
         if (i == n->nkids2 - 1) { inf_jump(I, join); break; }
@@ -263,7 +283,7 @@ void ex_cond(Inf *I, Node *n, uint32_t t, uint32_t e) {
         Val a = ex_expr(I, n->a);
         for (int i = 0; i < n->nkids2; i++) {
             Val b = ex_expr(I, n->kids2[i]);
-            Val c = compare(I, n->ops[i], a, b, n);
+            Val c = ex_compare(I, n->ops[i], a, b, n);
             if (i == n->nkids2 - 1) { inf_branch(I, ex_truth(I, c, n), t, e); return; }
             uint32_t next = inf_block(I);
             inf_branch(I, ex_truth(I, c, n), next, e);
@@ -294,8 +314,10 @@ static Val ifexp(Inf *I, Node *n) {
 }
 
 static Val unary(Inf *I, Node *n) {
-    Val v = ex_expr(I, n->a);
+    Val v = ex_value(I, n->a);
     if (v.ty->kind == T_UNKNOWN) return unknown(I);
+    if (ew_is_array(v) && n->op != TK_NOT) return ew_unary(I, n->op, v, n);
+    if (v.ew) v = ew_force(I, v, n->a);
     if (n->op == TK_NOT) {
         Ref t = ex_truth(I, v, n->a);
         return mk(I, inf_emit(I, OP_NOT, bool_t(I), &t, 1, 0));
@@ -384,6 +406,11 @@ static Val tuple_expr(Inf *I, Node *n) {
 }
 
 Val ex_expr(Inf *I, Node *n) {
+    Val v = ex_value(I, n);
+    return v.ew ? ew_force(I, v, n) : v;
+}
+
+Val ex_value(Inf *I, Node *n) {
     if (I->cur == NOBLOCK) inf_fail(I, n, "internal error: expression in unreachable code");
     int saved = I->line;
     I->line = n->line;
@@ -405,10 +432,11 @@ Val ex_expr(Inf *I, Node *n) {
     case N_CALL: v = cl_call(I, n); break;
     case N_UNARY: v = unary(I, n); break;
     case N_BINARY: {
-        Val a = ex_expr(I, n->a);
-        Val b = ex_expr(I, n->b);
+        Val a = ex_value(I, n->a);
+        Val b = ex_value(I, n->b);
         I->line = n->line;
-        v = ex_binop(I, n->op, a, b, n, n->b);
+        bool arrays = a.ty->kind != T_UNKNOWN && b.ty->kind != T_UNKNOWN && (ew_is_array(a) || ew_is_array(b));
+        v = arrays ? ew_binop(I, n->op, a, b, n) : ex_binop(I, n->op, a, b, n, n->b);
         break;
     }
     case N_BOOLOP: v = boolop_value(I, n); break;

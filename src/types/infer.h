@@ -18,8 +18,10 @@
 #define NOBLOCK UINT32_MAX
 #define UNDEF UINT32_MAX   /* SSA read of a variable with no definition */
 
+typedef struct Ew Ew; /* ewise.c: a lazy elementwise array expression */
 typedef struct Val {
     const Type *ty;
+    Ew *ew;            /* a whole-array expression not computed yet (only between ex_value and ex_expr) */
     Ref r;             /* scalars, arrays, static values (canonical consts) */
     struct Val *el;    /* tuples: ty->n elements */
     int32_t str;       /* T_STR: index into Func.strs */
@@ -81,7 +83,11 @@ Val val_of(Inf *I, Ref r);
 const char *inf_tyname(Inf *I, const Type *t);
 
 /* expr.c */
-Val ex_expr(Inf *I, Node *n);
+Val ex_expr(Inf *I, Node *n);   /* the value of n; an array expression is computed here */
+Val ex_value(Inf *I, Node *n);  /* the same, but an array expression stays lazy (operands of another) */
+const Type *ex_binop_type(Inf *I, int tok, const Type *a, const Type *b, Node *at, Node *rhs, uint16_t *flags);
+const Type *ex_compare_type(Inf *I, int tok, const Type *a, const Type *b, Node *at);
+Val ex_compare(Inf *I, int tok, Val a, Val b, Node *at);
 Val ex_coerce(Inf *I, Val v, const Type *to, Node *at);
 Ref ex_truth(Inf *I, Val v, Node *at);
 void ex_cond(Inf *I, Node *n, uint32_t t, uint32_t e);
@@ -99,5 +105,17 @@ int cl_flatten(Inf *I, Val v, Ref *out, int cap);
 
 /* stmt.c */
 void st_body(Inf *I, Node **stmts, int n);
+Node *st_hidden(Inf *I, const char *fmt, Node *at);
+void st_raise_if(Inf *I, Ref bad, const char *ename, const char *msg);
+
+/* ewise.c */
+bool ew_is_array(Val v);
+Val ew_binop(Inf *I, int tok, Val a, Val b, Node *at);
+Val ew_compare(Inf *I, int tok, Val a, Val b, Node *at);
+Val ew_unary(Inf *I, int tok, Val a, Node *at);
+Val ew_abs(Inf *I, Val a, Node *at);
+int ew_ufunc_lookup(const char *name);
+Val ew_ufunc_call(Inf *I, Node *call, int u);
+Val ew_force(Inf *I, Val v, Node *at);
 
 #endif

@@ -30,7 +30,7 @@ static Node *name_node(Inf *I, const char *fmt, int id, Node *at) {
 }
 
 /* hidden variables (loop counters): declared on first use in each round */
-static Node *hidden(Inf *I, const char *fmt, Node *loop) {
+Node *st_hidden(Inf *I, const char *fmt, Node *loop) {
     Node *n = name_node(I, fmt, loop->id, loop);
     for (uint32_t i = 0; i < I->vars.n; i++)
         if (strcmp(I->vars.v[i].name, n->name) == 0) return n;
@@ -163,7 +163,7 @@ static Ref trip_count(Inf *I, Ref start, Ref stop, Ref step, int sign) {
     return inf_emit(I, OP_SELECT, u, ops, 3, 0);
 }
 
-static void raise_block(Inf *I, Ref bad, const char *ename, const char *msg) {
+void st_raise_if(Inf *I, Ref bad, const char *ename, const char *msg) {
     uint32_t err = inf_block(I), ok = inf_block(I);
     inf_branch(I, bad, err, ok);
     inf_seal(I, err); inf_seal(I, ok);
@@ -189,9 +189,9 @@ static void for_range(Inf *I, Node *s, Node *call) {
     bool cstep = si->op == OP_CONST;
     int64_t sv = cstep ? I->f->cst.v[si->aux].i : 0;
     if (cstep && sv == 0) inf_fail(I, call->kids[2], "range() arg 3 must not be zero");
-    if (!cstep) raise_block(I, emit2(I, OP_EQ, bool_t(I), step.r, inf_const_i(I, int_t(I), 0)), "ValueError",
+    if (!cstep) st_raise_if(I, emit2(I, OP_EQ, bool_t(I), step.r, inf_const_i(I, int_t(I), 0)), "ValueError",
                             "range() arg 3 must not be zero");
-    Node *iv = hidden(I, "$i%d", s);
+    Node *iv = st_hidden(I, "$i%d", s);
     if (cstep && (sv == 1 || sv == -1)) {
         /* i runs from start while i < stop (or > for -1): i + 1 cannot overflow */
         inf_assign(I, iv, start);
@@ -212,7 +212,7 @@ static void for_range(Inf *I, Node *s, Node *call) {
     /* general steps: count iterations in uint64 so that no bound overflows */
     const Type *u = ty_scalar(I->tt, KILN_UINT64, false);
     Ref n = trip_count(I, start.r, stop.r, step.r, cstep ? (sv > 0 ? 1 : -1) : 0);
-    Node *kv = hidden(I, "$k%d", s);
+    Node *kv = st_hidden(I, "$k%d", s);
     inf_assign(I, iv, start);
     inf_assign(I, kv, mkval(I, inf_const_i(I, u, 0)));
     LoopBlocks L = loop_open(I, s);
@@ -287,7 +287,7 @@ static void for_seq(Inf *I, Node *s) {
         Ref ops[3] = {c, qs[i].len, n};
         n = inf_emit(I, OP_SELECT, int_t(I), ops, 3, 0);
     }
-    Node *kv = hidden(I, "$k%d", s);
+    Node *kv = st_hidden(I, "$k%d", s);
     inf_assign(I, kv, mkval(I, inf_const_i(I, int_t(I), 0)));
     LoopBlocks L = loop_open(I, s);
     Val k = inf_read_name(I, kv);

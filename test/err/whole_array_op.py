@@ -1,3 +1,3 @@
-# run: f([1.0, 2.0])
-def f(a):
-    return a * 2
+# run: f([1, 2], [1, 1])
+def f(a, b):
+    return a // b

@@ -518,7 +518,8 @@ static void arith(L *l, Ref r) {
             XCall *kc = xcall(l, r);
             if (!kc) return;
             kc->code = (in->flags & DIV_INTS) ? RE_ZDIV : RE_ZDIV_FLOAT;
-            raise_if(l, LLVMBuildFCmp(l->b, LLVMRealOEQ, y, LLVMConstReal(LLVMTypeOf(y), 0.0), ""), H->error, kc, NULL, NULL);
+            if (!(in->flags & INS_NUMPY))
+                raise_if(l, LLVMBuildFCmp(l->b, LLVMRealOEQ, y, LLVMConstReal(LLVMTypeOf(y), 0.0), ""), H->error, kc, NULL, NULL);
             z = LLVMBuildFDiv(l->b, x, y, "");
             break;
         }
@@ -699,7 +700,7 @@ static bool math_call(L *l, Ref r) {
         res = LLVMBuildCall2(l->b, ft, fp, args, 2, "");
     }
     if (!res) return false;
-    if (check) {
+    if (check && !(in->flags & INS_NUMPY)) {
         LLVMValueRef inf = LLVMConstReal(l->f64, INFINITY);
         LLVMValueRef nan_from_num = LLVMBuildAnd(l->b, LLVMBuildFCmp(l->b, LLVMRealUNO, res, res, ""),
                                                  LLVMBuildFCmp(l->b, LLVMRealORD, x, x, ""), "");

@@ -591,7 +591,7 @@ static void float_arith(Gen *G, Ref r) {
     }
     Ref b = A(G, r, 1);
     int op = in->op == OP_ADD ? SSE_ADD : in->op == OP_SUB ? SSE_SUB : in->op == OP_MUL ? SSE_MUL : SSE_DIV;
-    if (in->op == OP_DIV) { /* b == 0 (not NaN) raises */
+    if (in->op == OP_DIV && !(in->flags & INS_NUMPY)) { /* b == 0 (not NaN) raises */
         XCall *k = xcall(G);
         if (!k) return;
         k->code = (in->flags & DIV_INTS) ? RE_ZDIV : RE_ZDIV_FLOAT;

@@ -1,0 +1,358 @@
+/*
+ * ewise.c — whole-array elementwise expressions, fused into one loop nest.
+ *
+ * An operator, comparison or ufunc with an array operand does not compute
+ * anything at once: it builds a lazy tree (Ew) whose leaves are arrays and
+ * scalars already evaluated. The tree becomes code only where its value is
+ * needed as a whole (ex_expr: assigned, returned, passed, indexed): then the
+ * broadcast shape is computed from the leaves' shapes (NumPy's rule: axes
+ * aligned from the right, a length-1 axis stretches, other mismatches raise
+ * ValueError), one result array is allocated, and one loop nest evaluates the
+ * whole tree per element with the scalar ops every tier already has. So
+ * `np.exp(a) * b + np.sqrt(c)` is one loop with no temporary arrays; a
+ * statement boundary (t = a * b; t + c) materializes t, as NumPy would.
+ *
+ * Element semantics are NumPy's, not Python's: x / 0.0 and sqrt(-1) give
+ * inf/nan (INS_NUMPY on DIV and MATH), bool + bool is `or`, bool * bool is
+ * `and`. Element types follow NumPy 2 promotion, the rules the scalar
+ * operators already implement (array elements are strong NumPy scalars,
+ * Python scalars are weak). Because the result is a new array that only the
+ * loop writes, inputs never alias it.
+ */
+#include "infer.h"
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+enum { EW_LEAF, EW_BIN, EW_CMP, EW_NEG, EW_ABS, EW_MATH, EW_ISNAN, EW_ISINF, EW_ISFINITE, EW_SQUARE, EW_WHERE };
+
+struct Ew {
+    int kind;
+    int tok;             /* EW_BIN / EW_CMP: the operator token; EW_MATH: the MF_* function */
+    const Type *ty;      /* type of one element of this node's value */
+    struct Ew *k[3];
+    Val leaf;            /* EW_LEAF: an array or a scalar */
+    int ndim;            /* rank of this subtree's broadcast shape */
+    Node *at;
+};
+
+/* np.<name> ufuncs and the node each builds */
+static const struct { const char *name; int kind, fn, nargs; } ufuncs[] = {
+    {"sqrt", EW_MATH, MF_SQRT, 1}, {"exp", EW_MATH, MF_EXP, 1}, {"log", EW_MATH, MF_LOG, 1},
+    {"log2", EW_MATH, MF_LOG2, 1}, {"log10", EW_MATH, MF_LOG10, 1}, {"log1p", EW_MATH, MF_LOG1P, 1},
+    {"expm1", EW_MATH, MF_EXPM1, 1}, {"sin", EW_MATH, MF_SIN, 1}, {"cos", EW_MATH, MF_COS, 1},
+    {"tan", EW_MATH, MF_TAN, 1}, {"arcsin", EW_MATH, MF_ASIN, 1}, {"arccos", EW_MATH, MF_ACOS, 1},
+    {"arctan", EW_MATH, MF_ATAN, 1}, {"sinh", EW_MATH, MF_SINH, 1}, {"cosh", EW_MATH, MF_COSH, 1},
+    {"abs", EW_ABS, 0, 1}, {"absolute", EW_ABS, 0, 1}, {"negative", EW_NEG, 0, 1}, {"square", EW_SQUARE, 0, 1},
+    {"isnan", EW_ISNAN, 0, 1}, {"isinf", EW_ISINF, 0, 1}, {"isfinite", EW_ISFINITE, 0, 1},
+    {"add", EW_BIN, TK_PLUS, 2}, {"subtract", EW_BIN, TK_MINUS, 2}, {"multiply", EW_BIN, TK_STAR, 2},
+    {"divide", EW_BIN, TK_SLASH, 2}, {"true_divide", EW_BIN, TK_SLASH, 2},
+    {"where", EW_WHERE, 0, 3},
+};
+
+int ew_ufunc_lookup(const char *name) {
+    for (size_t i = 0; i < NELEM(ufuncs); i++)
+        if (strcmp(ufuncs[i].name, name) == 0) return (int)i;
+    return -1;
+}
+
+static const Type *strong(Inf *I, const Type *t) { return ty_scalar(I->tt, t->dtype, false); }
+
+static Ew *node(Inf *I, int kind, const Type *ty, Node *at) {
+    Ew *e = arena_alloc(I->a, sizeof *e);
+    if (!e) inf_oom(I);
+    e->kind = kind; e->ty = ty; e->at = at;
+    return e;
+}
+
+/* a leaf (an array or scalar value) or the tree a lazy value carries */
+static Ew *of(Inf *I, Val v, Node *at) {
+    if (v.ew) return v.ew;
+    if (v.ty->kind != T_ARRAY && v.ty->kind != T_SCALAR)
+        inf_fail(I, at, "'%s' cannot be an operand of an array expression", inf_tyname(I, v.ty));
+    Ew *e = node(I, EW_LEAF, v.ty->kind == T_ARRAY ? ty_scalar(I->tt, v.ty->dtype, false) : v.ty, at);
+    e->leaf = v;
+    e->ndim = v.ty->kind == T_ARRAY ? v.ty->ndim : 0;
+    return e;
+}
+
+/* the lazy value of tree e */
+static Val lazy(Inf *I, Ew *e) {
+    Val v = {0};
+    v.str = -1;
+    v.ew = e;
+    v.ty = ty_array(I->tt, e->ty->dtype, e->ndim, LAYOUT_C);
+    if (!v.ty) inf_oom(I);
+    return v;
+}
+
+static Ew *join(Inf *I, int kind, const Type *ty, Node *at, Ew *a, Ew *b, Ew *c) {
+    Ew *e = node(I, kind, ty, at);
+    e->k[0] = a; e->k[1] = b; e->k[2] = c;
+    e->ndim = a->ndim;
+    if (b && b->ndim > e->ndim) e->ndim = b->ndim;
+    if (c && c->ndim > e->ndim) e->ndim = c->ndim;
+    return e;
+}
+
+typedef struct Leaf Leaf;
+static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd);
+
+bool ew_is_array(Val v) { return v.ew || v.ty->kind == T_ARRAY; }
+
+/* ---- building trees ---- */
+
+Val ew_binop(Inf *I, int tok, Val a, Val b, Node *at) {
+    Ew *x = of(I, a, at), *y = of(I, b, at);
+    const Type *t;
+    if (x->ty->dtype == KILN_BOOL && y->ty->dtype == KILN_BOOL && (tok == TK_PLUS || tok == TK_STAR || tok == TK_MINUS)) {
+        if (tok == TK_MINUS)
+            inf_fail(I, at, "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` "
+                     "operator, or the logical_xor function instead.");
+        t = ty_scalar(I->tt, KILN_BOOL, false); /* NumPy: + is or, * is and */
+    } else {
+        switch (tok) {
+        case TK_PLUS: case TK_MINUS: case TK_STAR: case TK_SLASH: case TK_AMP: case TK_PIPE: case TK_CARET: break;
+        default: inf_fail(I, at, "'%s' on whole arrays is not supported yet (+ - * / & | ^ and comparisons are)", tok_str(tok));
+        }
+        uint16_t flags;
+        t = strong(I, ex_binop_type(I, tok, x->ty, y->ty, at, NULL, &flags));
+        if (tok == TK_SLASH && dt_is_complex(t->dtype)) inf_fail(I, at, "'/' on complex arrays is not supported yet");
+    }
+    Ew *e = join(I, EW_BIN, t, at, x, y, NULL);
+    e->tok = tok;
+    return lazy(I, e);
+}
+
+Val ew_compare(Inf *I, int tok, Val a, Val b, Node *at) {
+    if (tok == TK_IS || tok == TK_ISNOT) inf_fail(I, at, "'is' is only supported with None");
+    Ew *x = of(I, a, at), *y = of(I, b, at);
+    (void)ex_compare_type(I, tok, x->ty, y->ty, at); /* the scalar rules reject what they must */
+    Ew *e = join(I, EW_CMP, ty_scalar(I->tt, KILN_BOOL, false), at, x, y, NULL);
+    e->tok = tok;
+    return lazy(I, e);
+}
+
+Val ew_unary(Inf *I, int tok, Val a, Node *at) {
+    Ew *x = of(I, a, at);
+    if (tok != TK_MINUS && tok != TK_PLUS) inf_fail(I, at, "unary '%s' on whole arrays is not supported yet", tok_str(tok));
+    if (x->ty->dtype == KILN_BOOL)
+        inf_fail(I, at, "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the "
+                 "logical_not function instead.");
+    return tok == TK_PLUS ? lazy(I, x) : lazy(I, join(I, EW_NEG, x->ty, at, x, NULL, NULL));
+}
+
+Val ew_abs(Inf *I, Val a, Node *at) {
+    Ew *x = of(I, a, at);
+    const Type *t = x->ty;
+    if (dt_is_complex(t->dtype)) t = ty_scalar(I->tt, t->dtype == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64, false);
+    return lazy(I, join(I, EW_ABS, t, at, x, NULL, NULL));
+}
+
+/* the element type of a float ufunc: ints and bools compute in float64; float32 only where the
+ * result is exact (sqrt), since NumPy's own float32 exp/sin/... are not libm's */
+static const Type *float_result(Inf *I, const Type *t, int fn, Node *at) {
+    if (dt_is_complex(t->dtype)) inf_fail(I, at, "np.%s of complex values is not supported yet", rt_mathfns[fn].name);
+    if (t->dtype == KILN_FLOAT32) {
+        if (fn != MF_SQRT) inf_fail(I, at, "np.%s of float32 values is not supported yet (only float64 matches NumPy bit for bit)",
+                                    rt_mathfns[fn].name);
+        return strong(I, t);
+    }
+    return ty_scalar(I->tt, KILN_FLOAT64, false);
+}
+
+Val ew_ufunc_call(Inf *I, Node *call, int u) {
+    const char *nm = ufuncs[u].name;
+    if (call->nkids2) inf_fail(I, call, "np.%s() takes no keyword arguments here", nm);
+    if (call->nkids != ufuncs[u].nargs)
+        inf_fail(I, call, "np.%s() takes %d argument%s (%d given)", nm, ufuncs[u].nargs, ufuncs[u].nargs == 1 ? "" : "s", call->nkids);
+    Val args[3];
+    bool any_array = false;
+    for (int i = 0; i < call->nkids; i++) {
+        args[i] = ex_value(I, call->kids[i]);
+        if (args[i].ty->kind == T_UNKNOWN) return args[i];
+        any_array |= ew_is_array(args[i]);
+    }
+    Ew *x = of(I, args[0], call->kids[0]);
+    Val v;
+    switch (ufuncs[u].kind) {
+    case EW_BIN: v = ew_binop(I, ufuncs[u].fn, args[0], args[1], call); break;
+    case EW_NEG: v = ew_unary(I, TK_MINUS, args[0], call); break;
+    case EW_ABS: v = ew_abs(I, args[0], call); break;
+    case EW_SQUARE:
+        if (x->ty->dtype == KILN_BOOL) { v = lazy(I, x); break; } /* NumPy: bool squared is and of itself */
+        v = lazy(I, join(I, EW_SQUARE, strong(I, x->ty->weak ? ty_promote(I->tt, x->ty, x->ty) : x->ty), call, x, NULL, NULL));
+        break;
+    case EW_ISNAN: case EW_ISINF: case EW_ISFINITE:
+        if (dt_is_complex(x->ty->dtype)) inf_fail(I, call, "np.%s of complex values is not supported yet", nm);
+        v = lazy(I, join(I, ufuncs[u].kind, ty_scalar(I->tt, KILN_BOOL, false), call, x, NULL, NULL));
+        break;
+    case EW_MATH: {
+        Ew *e = join(I, EW_MATH, float_result(I, x->ty, ufuncs[u].fn, call), call, x, NULL, NULL);
+        e->tok = ufuncs[u].fn;
+        v = lazy(I, e);
+        break;
+    }
+    default: { /* where(cond, x, y): x and y promote together; cond by truth value */
+        Ew *a = of(I, args[1], call->kids[1]), *b = of(I, args[2], call->kids[2]);
+        const Type *t = ty_promote(I->tt, a->ty, b->ty);
+        if (a->ty->kind != T_SCALAR || b->ty->kind != T_SCALAR || !t) inf_fail(I, call, "np.where of these values is not supported");
+        return lazy(I, join(I, EW_WHERE, strong(I, t), call, x, a, b)); /* np.where of scalars is a 0-d array */
+    }
+    }
+    if (!any_array) /* a ufunc of scalars gives a NumPy scalar, not an array: no loop */
+        return ex_coerce(I, elem(I, v.ew, NULL, 0, NULL, 0), v.ew->ty, call);
+    return v;
+}
+
+/* ---- lowering a tree: shape, allocation, one loop nest ---- */
+
+struct Leaf { Val v; Ref mask[KILN_MAXDIM]; };
+
+static void leaves(Ew *e, Leaf *out, int *n, int cap, Inf *I) {
+    if (!e) return;
+    if (e->kind == EW_LEAF) {
+        if (e->leaf.ty->kind != T_ARRAY) return;
+        if (*n == cap) inf_fail(I, e->at, "array expression with more than %d array operands", cap);
+        out[(*n)++].v = e->leaf;
+        return;
+    }
+    for (int i = 0; i < 3; i++) leaves(e->k[i], out, n, cap, I);
+}
+
+static Ref emit2(Inf *I, int op, const Type *t, Ref a, Ref b) {
+    Ref ops[2] = {a, b};
+    return inf_emit(I, op, t, ops, 2, 0);
+}
+
+static const Type *i64(Inf *I) { return ty_scalar(I->tt, KILN_INT64, true); }
+static const Type *boolt(Inf *I) { return ty_scalar(I->tt, KILN_BOOL, true); }
+
+/* dims[k] of the broadcast shape; raises ValueError where two lengths differ and neither is 1.
+ * Each leaf axis gets a mask: all ones where it runs with the loop, 0 where it stretches. */
+static void broadcast(Inf *I, Leaf *lv, int nl, int nd, Ref *dims) {
+    Ref one = inf_const_i(I, i64(I), 1), bad = inf_const_i(I, boolt(I), 0);
+    for (int k = 0; k < nd; k++) {
+        Ref d = one;
+        for (int l = 0; l < nl; l++) {
+            int m = lv[l].v.ty->ndim, j = k - (nd - m);
+            if (j < 0) continue;
+            Ref x = inf_emit(I, OP_DIM, i64(I), &lv[l].v.r, 1, j);
+            Ref xn1 = emit2(I, OP_NE, boolt(I), x, one);
+            Ref clash = emit2(I, OP_AND, boolt(I), emit2(I, OP_AND, boolt(I), xn1, emit2(I, OP_NE, boolt(I), d, one)),
+                              emit2(I, OP_NE, boolt(I), x, d));
+            bad = emit2(I, OP_OR, boolt(I), bad, clash);
+            Ref ops[3] = {xn1, x, d};
+            d = inf_emit(I, OP_SELECT, i64(I), ops, 3, 0);
+            Ref wide = inf_emit(I, OP_CAST, i64(I), &xn1, 1, 0);
+            lv[l].mask[j] = emit2(I, OP_SUB, i64(I), inf_const_i(I, i64(I), 0), wide); /* -1 or 0 */
+        }
+        dims[k] = d;
+    }
+    st_raise_if(I, bad, "ValueError", "operands could not be broadcast together");
+}
+
+static Val leaf_elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
+    if (e->leaf.ty->kind != T_ARRAY) return e->leaf;
+    Leaf *L = NULL;
+    for (int l = 0; l < nl && !L; l++)
+        if (lv[l].v.r == e->leaf.r) L = &lv[l];
+    int m = e->leaf.ty->ndim;
+    Ref ops[1 + KILN_MAXDIM];
+    ops[0] = e->leaf.r;
+    for (int j = 0; j < m; j++) ops[1 + j] = emit2(I, OP_AND, i64(I), iv[j + nd - m], L->mask[j]);
+    return val_of(I, inf_emit(I, OP_LOAD, e->ty, ops, (uint32_t)(1 + m), 0));
+}
+
+static Val numpy_flag(Inf *I, Val v) {
+    I->f->ins.v[v.r].flags |= INS_NUMPY;
+    return v;
+}
+
+static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
+    if (e->kind == EW_LEAF) return leaf_elem(I, e, lv, nl, iv, nd);
+    Val a = elem(I, e->k[0], lv, nl, iv, nd);
+    Node *at = e->at;
+    switch (e->kind) {
+    case EW_BIN: {
+        Val b = elem(I, e->k[1], lv, nl, iv, nd);
+        if (e->ty->dtype == KILN_BOOL && (e->tok == TK_PLUS || e->tok == TK_STAR))
+            return val_of(I, emit2(I, e->tok == TK_PLUS ? OP_OR : OP_AND, e->ty, ex_coerce(I, a, e->ty, at).r, ex_coerce(I, b, e->ty, at).r));
+        Val r = ex_binop(I, e->tok, a, b, at, NULL);
+        if (e->tok == TK_SLASH) numpy_flag(I, r);
+        return r;
+    }
+    case EW_CMP: return ex_compare(I, e->tok, a, elem(I, e->k[1], lv, nl, iv, nd), at);
+    case EW_NEG: return val_of(I, inf_emit(I, OP_NEG, a.ty, &a.r, 1, 0));
+    case EW_ABS: return val_of(I, inf_emit(I, OP_ABS, e->ty, &a.r, 1, 0));
+    case EW_SQUARE: a = ex_coerce(I, a, e->ty, at); return val_of(I, emit2(I, OP_MUL, e->ty, a.r, a.r));
+    case EW_ISNAN: case EW_ISINF: case EW_ISFINITE: {
+        if (!dt_is_float(a.ty->dtype)) /* integers and bools are finite numbers */
+            return val_of(I, inf_const_i(I, e->ty, e->kind == EW_ISFINITE));
+        if (e->kind == EW_ISNAN) return val_of(I, emit2(I, OP_NE, e->ty, a.r, a.r));
+        Ref ab = inf_emit(I, OP_ABS, a.ty, &a.r, 1, 0);
+        Ref inf = inf_const_f(I, a.ty, INFINITY);
+        return val_of(I, emit2(I, e->kind == EW_ISINF ? OP_EQ : OP_LT, e->ty, ab, inf));
+    }
+    case EW_MATH: {
+        Val x = ex_coerce(I, a, ty_scalar(I->tt, KILN_FLOAT64, false), at);
+        Val r = numpy_flag(I, val_of(I, inf_emit(I, OP_MATH, ty_scalar(I->tt, KILN_FLOAT64, false), &x.r, 1, e->tok)));
+        return ex_coerce(I, r, e->ty, at); /* float32 sqrt: exact through double */
+    }
+    case EW_WHERE: {
+        Ref c = ex_truth(I, a, at);
+        Val x = ex_coerce(I, elem(I, e->k[1], lv, nl, iv, nd), e->ty, at);
+        Val y = ex_coerce(I, elem(I, e->k[2], lv, nl, iv, nd), e->ty, at);
+        Ref ops[3] = {c, x.r, y.r};
+        return val_of(I, inf_emit(I, OP_SELECT, e->ty, ops, 3, 0));
+    }
+    }
+    inf_fail(I, at, "internal error: array expression node %d", e->kind);
+}
+
+/* for i in range(dims[k]) around the loops inside it; the innermost stores one element */
+static void nest(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *dims, Ref *iv, int k, int nd, Ref out, Node *at) {
+    if (k == nd) {
+        Val v = ex_coerce(I, elem(I, e, lv, nl, iv, nd), e->ty, at);
+        Ref ops[2 + KILN_MAXDIM];
+        ops[0] = out; ops[1] = v.r;
+        for (int j = 0; j < nd; j++) ops[2 + j] = iv[j];
+        inf_emit(I, OP_STORE, NULL, ops, (uint32_t)(2 + nd), 0);
+        return;
+    }
+    char fmt[24];
+    snprintf(fmt, sizeof fmt, "$ew%d_%%d", k);
+    Node *var = st_hidden(I, fmt, at);
+    inf_assign(I, var, val_of(I, inf_const_i(I, i64(I), 0)));
+    uint32_t header = inf_block(I), body = inf_block(I), exit = inf_block(I);
+    inf_jump(I, header);
+    I->cur = header;
+    Val i = inf_read_name(I, var);
+    if (I->f->ins.v[i.r].op == OP_PARAM) I->f->ins.v[i.r].flags |= INS_NONNEG;
+    inf_branch(I, emit2(I, OP_LT, boolt(I), i.r, dims[k]), body, exit);
+    I->cur = body;
+    inf_seal(I, body);
+    iv[k] = i.r;
+    nest(I, e, lv, nl, dims, iv, k + 1, nd, out, at);
+    Val i2 = inf_read_name(I, var);
+    inf_assign(I, var, val_of(I, emit2(I, OP_ADD, i64(I), i2.r, inf_const_i(I, i64(I), 1))));
+    inf_jump(I, header);
+    inf_seal(I, header);
+    I->cur = exit;
+    inf_seal(I, exit);
+}
+
+Val ew_force(Inf *I, Val v, Node *at) {
+    if (!v.ew) return v;
+    Ew *e = v.ew;
+    Leaf lv[32];
+    int nl = 0;
+    leaves(e, lv, &nl, 32, I);
+    int nd = e->ndim;
+    Ref dims[KILN_MAXDIM], iv[KILN_MAXDIM];
+    broadcast(I, lv, nl, nd, dims);
+    const Type *at_ty = ty_array(I->tt, e->ty->dtype, nd, LAYOUT_C);
+    Ref out = inf_emit(I, OP_ALLOC, at_ty, dims, (uint32_t)nd, 0);
+    nest(I, e, lv, nl, dims, iv, 0, nd, out, at);
+    return val_of(I, out);
+}

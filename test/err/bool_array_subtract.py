@@ -1,0 +1,3 @@
+# run: f([True], [False])
+def f(a, b):
+    return a - b

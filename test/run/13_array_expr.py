@@ -1,0 +1,149 @@
+# Section 12a: whole-array expressions (elementwise, broadcast, fused into one loop)
+import math
+import numpy as np
+
+# run: fused([1.0, 2.0, 3.0], [2.0, 0.5, 1.0], [4.0, 9.0, 2.0])
+# expect: [7.43656365691809, 6.694528049465325, 21.499750485560764]
+def fused(a, b, c):
+    return np.exp(a) * b + np.sqrt(c)
+
+# run: saxpy(2.5, [1.0, 2.0, -3.0], [10.0, 20.0, 30.0])
+# expect: [12.5, 25.0, 22.5]
+def saxpy(a, x, y):
+    return a * x + y
+
+# run: broadcast_rows([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], [10.0, 100.0])
+# expect: [[9.0, 199.0], [29.0, 399.0], [49.0, 599.0]]
+def broadcast_rows(m, v):
+    return m * v - 1
+
+# run: broadcast_outer([[1.0], [2.0], [3.0]], [10.0, 20.0])
+# expect: [[11.0, 21.0], [12.0, 22.0], [13.0, 23.0]]
+def broadcast_outer(col, row):
+    return col + row
+
+# run: broadcast_size1([[1, 2, 3]], [[10], [20]])
+# expect: ([[10, 20, 30], [20, 40, 60]], [[9, 8, 7], [19, 18, 17]])
+def broadcast_size1(a, b):
+    return (a * b, b - a)
+
+# run: broadcast_error([1.0, 2.0], [1.0, 2.0, 3.0])
+# cpython: skip (NumPy's message also lists the shapes: "with shapes (2,) (3,) ")
+# expect-error: line 34: ValueError: operands could not be broadcast together
+def broadcast_error(a, b):
+    return a + b
+
+# run: empty([], 2.0)
+# expect: ([], [], (0,))
+def empty(a, x):
+    return (a * x, np.sqrt(a), (a + 1).shape)
+
+# run: empty_rows([1.0, 2.0, 3.0])
+# expect: ((0, 3), (0, 3), (2, 0, 4))
+def empty_rows(v):
+    m = np.zeros((0, 3))
+    return ((m + v).shape, (m * 2).shape, (np.zeros((2, 0, 1)) + np.zeros(4)).shape)
+
+# run: compare([1.0, 2.0, 3.0, nan], [3.0, 2.0, 1.0, 1.0])
+# expect: ([True, False, False, False], [False, True, False, False], [True, False, True, True], [True, True, False, False], [False, False, True, False])
+def compare(a, b):
+    return (a < b, a == 2.0, a != b, 2.0 >= a, a > b)
+
+# run: where([1.0, -2.0, 3.0, -4.0])
+# expect: ([1.0, 0.0, 3.0, 0.0], [10.0, 2.0, 30.0, 4.0], [1, 0, 1, 0])
+def where(a):
+    return (np.where(a > 0, a, 0.0), np.where(a < 0, -a, a * 10), np.where(a > 0, 1, 0))
+
+# run: ieee([0.0, 1.0, -1.0, 4.0], [0.0, 0.0, 0.0, 2.0])
+# expect: ([nan, inf, -inf, 2.0], [0.0, 1.0, nan, 2.0], [-inf, 0.0, nan, 1.3862943611198906], [1.0, inf, 0.0, inf], [0.0, 0.6931471805599453, -inf, 1.6094379124341003], [0.0, 1.718281828459045, -0.6321205588285577, 53.598150033144236])
+def ieee(a, b):
+    return (a / b, np.sqrt(a), np.log(a), np.exp(a * 1000.0), np.log1p(a), np.expm1(a))
+
+# run: trig([0.0, 0.5, -1.5, 3.0])
+# expect: ([0.0, 0.479425538604203, -0.9974949866040544, 0.1411200080598672], [1.0, 0.8775825618903728, 0.0707372016677029, -0.9899924966004454], [0.0, 0.5463024898437905, -14.101419947171719, -0.1425465430742778], [0.0, 0.4636476090008061, -0.982793723247329, 1.2490457723982544], [0.0, 0.16744807921968932, -0.5235987755982989, 1.5707963267948966], [1.5707963267948966, 1.4033482475752073, 2.0943951023931957, 0.0], [0.0, 0.5210953054937474, -2.1292794550948173, 10.017874927409903], [1.0, 1.1276259652063807, 2.352409615243247, 10.067661995777765])
+def trig(a):
+    return (np.sin(a), np.cos(a), np.tan(a), np.arctan(a), np.arcsin(a / 3), np.arccos(a / 3), np.sinh(a), np.cosh(a))
+
+# run: logs([1.0, 8.0, 1e-300, 0.0])
+# expect: ([0.0, 3.0, -996.5784284662087, -inf], [0.0, 0.9030899869919435, -300.0, -inf], [0.0, 2.0794415416798357, -690.7755278982137, -inf])
+def logs(a):
+    return (np.log2(a), np.log10(a), np.log(a))
+
+# run: ints([1, 2, 3, -7], [0, 2, 5, 2])
+# expect: ([1, 4, 8, -5], [3, 6, 9, -21], [-1, -2, -3, 7], [4, 3, 2, 12], [inf, 1.0, 0.6, -3.5], [0, 2, 1, 0], [1, 2, 7, -5], [1, 0, 6, -5], [1, 4, 9, 49], [0, -2, -5, -2])
+def ints(a, b):
+    return (a + b, a * 3, -a, abs(a - 5), a / b, a & b, a | b, a ^ b, np.square(a), np.negative(b))
+
+# run: int_wrap(np.array([100, -128, 127], dtype=np.int8))
+# expect: ([-56, 0, -2], [44, -128, 125], [-100, -128, -127], [100, -128, 127], [101, -127, -128], [16, 0, 1])
+def int_wrap(a):
+    return (a + a, a * 3, -a, abs(a), a + 1, np.square(a))
+
+# run: promote(np.array([1, -2], dtype=np.int8), np.array([200, 3], dtype=np.uint8))
+# expect: ([201, 1], [-5236, 300], [2, -4], [-56, 112], [201.5, 4.5], [144, 6])
+def promote(a, b):
+    # the widths show in how each result wraps: int8 + uint8 is int16, int8 * 2 stays int8
+    return (a + b, (a + b) * 300, a * 2, a * 2 * 100, b + 1.5, b * 2)
+
+# run: promote_float(np.array([1, 2], dtype=np.int32), np.array([0.5, 0.25], dtype=np.float32))
+# expect: ([1.50000001, 2.25000001], [1.0, 0.5], [1.00000001, 0.50000001], [1.0, 1.0], [1.00000001, 1.00000001])
+def promote_float(a, b):
+    # float32 shows in rounding: adding 1e-8 to 1.0 leaves a float32 unchanged
+    return (a + b + 1e-8, b * 2 + 1e-8, b * np.float64(2) + 1e-8, b / b + 1e-8, a / a + 1e-8)
+
+# run: float32_ops(np.array([1.0, 4.0, 0.1], dtype=np.float32))
+# expect: ([4.5, 13.5, 1.7999999523162842], [1.0, 2.0, 0.3162277638912201], [inf, inf, inf], [1.0, 16.0, 0.010000010952353477], [1.0, 2.0, 0.3162277638912201])
+def float32_ops(a):
+    return (a * 3 + np.float32(1.5), np.sqrt(a), a / 0, a * a + 1e-8, np.sqrt(a) + 1e-8)
+
+# run: bools([True, False, True, False], [False, False, True, True])
+# expect: ([True, False, True, True], [False, False, True, False], [True, False, False, True], [False, False, True, False], [True, False, True, True], [2, 1, 2, 1], [1.5, 0.0, 1.5, 0.0], [-127, -128, -127, -128])
+def bools(a, b):
+    return (a + b, a * b, a ^ b, a & b, a | b, a + 1, a * 1.5, a + np.int8(127) + np.int8(1))
+
+# run: complex_ops([1 + 2j, -1j], [2.0, 0.5])
+# expect: ([(2+5j), 0.5j], [2.23606797749979, 1.0], [2.23606797749979, 1.0], [(-1-2j), 1j], [True, False])
+def complex_ops(a, b):
+    return (a * b + 1j, abs(a), np.abs(a), -a, a == 1 + 2j)
+
+# run: scalars(4.0, -1.0)
+# expect: (2.0, nan, inf, 1.0, 9, -inf)
+def scalars(x, y):
+    return (np.sqrt(x), np.sqrt(y), np.exp(1000.0), np.abs(y), np.square(3), np.log(0.0))
+
+# run: scalar_where(2.0)
+# expect: (1.0, ())
+def scalar_where(x):
+    return (np.where(x > 1, 1.0, 2.0), np.where(x > 1, 1.0, 2.0).shape)
+
+# run: isx([1.0, inf, -inf, nan], [1, 2, 3, 4])
+# expect: ([False, False, False, True], [False, True, True, False], [True, False, False, False], [False, False, False, False], [True, True, True, True])
+def isx(a, n):
+    return (np.isnan(a), np.isinf(a), np.isfinite(a), np.isnan(n), np.isfinite(n))
+
+# run: chain([1.0, 2.0, 3.0])
+# expect: ([2.0, 4.0, 6.0], [3.0, 5.0, 7.0], [3.0, 5.0, 7.0], [1.0, 2.0, 3.0], [2.0, 3.0, 4.0], [-1.0, -2.0, -3.0], [1.0, 4.0, 9.0], [0.5, 1.0, 1.5])
+def chain(a):
+    t = a * 2
+    u = t + 1
+    return (t, u, np.sqrt(u * u), +a, np.add(a, 1), np.subtract(a, t), np.multiply(a, a), np.divide(a, 2))
+
+# run: in_loop([1.0, 2.0], 3)
+# expect: 15.0
+def in_loop(a, n):
+    s = 0.0
+    for i in range(n):
+        b = a * i + 1
+        s += b[0] + b[1]
+    return s
+
+# run: element_of(([1.0, 2.0, 3.0]), 1)
+# expect: 8.0
+def element_of(a, i):
+    return (a * 2)[i] + (a + 1)[-1]
+
+# run: matrix([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+# expect: ([[0.5, 1.8284271247461903, 3.696152422706632], [6.0, 8.680339887498949, 11.696938456699067]], (2, 3), [4.0, 10.0, 18.0], [5.0, 6.0, 7.0])
+def matrix(m):
+    r = np.sqrt(m) * m - m / 2
+    return (r, r.shape, m[0] * m[1], m[1] + 1)
