@@ -5,6 +5,7 @@
 #include "run.h"
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 
 void run_init(Run *r, kiln_ctx *ctx) {
     /* not memset: msg is written only when an error is raised */
@@ -22,7 +23,7 @@ void run_release(Run *r) {
     if (!r->bufs.v) return;
     for (uint32_t i = 0; i < r->bufs.n; i++) {
         RtBuf *b = r->bufs.v[i];
-        if (atomic_fetch_sub(&b->refs, 1) == 1) free(b);
+        if (atomic_fetch_sub(&b->refs, 1) == 1) rt_buf_free(b);
     }
     free(r->bufs.v);
     memset(&r->bufs, 0, sizeof r->bufs);
@@ -57,6 +58,30 @@ static void human_size(double bytes, char *buf, size_t cap) {
     else snprintf(buf, cap, "%.2f %s", bytes, units[u]);
 }
 
+/* Arrays of BUF_HUGE bytes or more get a mapping of their own with transparent huge pages
+ * asked for: the kernel zero-fills 2 MiB at a fault instead of 4 KiB, so a fresh 32 MiB result
+ * costs 16 faults, not 8,192 (in a VM each fault is an exit: this was most of the time of a
+ * fused expression over large arrays). Smaller ones come from calloc. */
+enum { BUF_HUGE = 4 << 20 };
+
+static RtBuf *buf_new(size_t bytes) {
+    size_t need = sizeof(RtBuf) + bytes + 64;
+    if (bytes < BUF_HUGE) return calloc(1, need);
+    size_t huge = (size_t)2 << 20, len = (need + huge - 1) / huge * huge;
+    void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) return NULL;
+    (void)madvise(p, len, MADV_HUGEPAGE); /* a hint: without THP this is still a correct mapping */
+    RtBuf *b = p;
+    b->mapped = len;
+    return b;
+}
+
+void rt_buf_free(RtBuf *b) {
+    if (!b) return;
+    if (b->mapped) munmap(b, b->mapped);
+    else free(b);
+}
+
 int run_alloc(Run *r, int dtype, int ndim, const int64_t *dims, Slot *out, int line, const char *file) {
     size_t item = kiln_dtype_size((kiln_dtype)dtype);
     unsigned __int128 total = item;
@@ -66,9 +91,9 @@ int run_alloc(Run *r, int dtype, int ndim, const int64_t *dims, Slot *out, int l
         if (total > ((unsigned __int128)1 << 62)) total = (unsigned __int128)1 << 62;
     }
     RtBuf *b = NULL;
-    if (total < ((size_t)1 << 48)) b = calloc(1, sizeof(RtBuf) + (size_t)total + 64);
+    if (total < ((size_t)1 << 48)) b = buf_new((size_t)total);
     if (!b || !hvec_push(r->bufs, b)) {
-        free(b);
+        rt_buf_free(b);
         char sz[64], shape[120];
         human_size((double)total, sz, sizeof sz);
         int k = snprintf(shape, sizeof shape, "(");

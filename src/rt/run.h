@@ -26,8 +26,11 @@ typedef union Slot {
 typedef struct RtBuf {
     atomic_long refs;
     size_t size;
+    size_t mapped;     /* bytes of its own mapping (large arrays, transparent huge pages), 0: malloc'd */
     _Alignas(16) unsigned char data[]; /* calloc's alignment: fresh pages stay untouched */
 } RtBuf;
+
+void rt_buf_free(RtBuf *b);
 
 typedef struct Run {
     kiln_ctx *ctx;

@@ -40,7 +40,7 @@ void kiln_value_free(kiln_value *v) {
     }
     if (v->kind == KILN_ARRAY && v->owned) {
         RtBuf *b = v->base;
-        if (b && atomic_fetch_sub(&b->refs, 1) == 1) free(b);
+        if (b && atomic_fetch_sub(&b->refs, 1) == 1) rt_buf_free(b);
         free(v->v.arr);
     }
     memset(v, 0, sizeof *v);

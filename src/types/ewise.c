@@ -207,6 +207,9 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
 
 /* ---- lowering a tree: shape, allocation, one loop nest ---- */
 
+/* an array operand; mask[j]: 1 where axis j runs with the loop, 0 where it stretches (the index is
+ * i * mask: an affine index with an invariant step, which LLVM's vectorizer versions on step == 1);
+ * 0 as a Ref: no mask, the index is i */
 struct Leaf { Val v; Ref mask[KILN_MAXDIM]; };
 
 static void leaves(Ew *e, Leaf *out, int *n, int cap, Inf *I) {
@@ -229,8 +232,9 @@ static const Type *i64(Inf *I) { return ty_scalar(I->tt, KILN_INT64, true); }
 static const Type *boolt(Inf *I) { return ty_scalar(I->tt, KILN_BOOL, true); }
 
 /* dims[k] of the broadcast shape; raises ValueError where two lengths differ and neither is 1.
- * Each leaf axis gets a mask: all ones where it runs with the loop, 0 where it stretches. */
-static void broadcast(Inf *I, Leaf *lv, int nl, int nd, Ref *dims) {
+ * Each leaf axis gets a mask: 1 where it runs with the loop, 0 where it stretches.
+ * Returns whether no axis stretches (then the loops index every operand directly). */
+static Ref broadcast(Inf *I, Leaf *lv, int nl, int nd, Ref *dims) {
     Ref one = inf_const_i(I, i64(I), 1), bad = inf_const_i(I, boolt(I), 0);
     for (int k = 0; k < nd; k++) {
         Ref d = one;
@@ -244,12 +248,20 @@ static void broadcast(Inf *I, Leaf *lv, int nl, int nd, Ref *dims) {
             bad = emit2(I, OP_OR, boolt(I), bad, clash);
             Ref ops[3] = {xn1, x, d};
             d = inf_emit(I, OP_SELECT, i64(I), ops, 3, 0);
-            Ref wide = inf_emit(I, OP_CAST, i64(I), &xn1, 1, 0);
-            lv[l].mask[j] = emit2(I, OP_SUB, i64(I), inf_const_i(I, i64(I), 0), wide); /* -1 or 0 */
+            lv[l].mask[j] = inf_emit(I, OP_CAST, i64(I), &xn1, 1, 0); /* 1 or 0 */
         }
         dims[k] = d;
     }
     st_raise_if(I, bad, "ValueError", "operands could not be broadcast together");
+    Ref same = inf_const_i(I, boolt(I), 1);
+    for (int l = 0; l < nl; l++) {
+        int m = lv[l].v.ty->ndim;
+        for (int j = 0; j < m; j++) {
+            Ref x = inf_emit(I, OP_DIM, i64(I), &lv[l].v.r, 1, j);
+            same = emit2(I, OP_AND, boolt(I), same, emit2(I, OP_EQ, boolt(I), x, dims[j + nd - m]));
+        }
+    }
+    return same;
 }
 
 static Val leaf_elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
@@ -260,7 +272,7 @@ static Val leaf_elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
     int m = e->leaf.ty->ndim;
     Ref ops[1 + KILN_MAXDIM];
     ops[0] = e->leaf.r;
-    for (int j = 0; j < m; j++) ops[1 + j] = emit2(I, OP_AND, i64(I), iv[j + nd - m], L->mask[j]);
+    for (int j = 0; j < m; j++) ops[1 + j] = L->mask[j] ? emit2(I, OP_MUL, i64(I), iv[j + nd - m], L->mask[j]) : iv[j + nd - m];
     return val_of(I, inf_emit(I, OP_LOAD, e->ty, ops, (uint32_t)(1 + m), 0));
 }
 
@@ -350,9 +362,26 @@ Val ew_force(Inf *I, Val v, Node *at) {
     leaves(e, lv, &nl, 32, I);
     int nd = e->ndim;
     Ref dims[KILN_MAXDIM], iv[KILN_MAXDIM];
-    broadcast(I, lv, nl, nd, dims);
+    Ref same = broadcast(I, lv, nl, nd, dims);
     const Type *at_ty = ty_array(I->tt, e->ty->dtype, nd, LAYOUT_C);
     Ref out = inf_emit(I, OP_ALLOC, at_ty, dims, (uint32_t)nd, 0);
+    if (nl == 0 || nd == 0) { nest(I, e, lv, nl, dims, iv, 0, nd, out, at); return val_of(I, out); }
+    /* two versions: operands of the result's shape (the usual case: plain indices, which tier 2
+     * vectorizes) and the general one with stretched axes masked */
+    uint32_t fast = inf_block(I), slow = inf_block(I), done = inf_block(I);
+    inf_branch(I, same, fast, slow);
+    inf_seal(I, fast); inf_seal(I, slow);
+    I->cur = fast;
+    Leaf keep[32];
+    memcpy(keep, lv, sizeof(Leaf) * (size_t)nl);
+    for (int l = 0; l < nl; l++) memset(lv[l].mask, 0, sizeof lv[l].mask);
     nest(I, e, lv, nl, dims, iv, 0, nd, out, at);
+    inf_jump(I, done);
+    memcpy(lv, keep, sizeof(Leaf) * (size_t)nl);
+    I->cur = slow;
+    nest(I, e, lv, nl, dims, iv, 0, nd, out, at);
+    inf_jump(I, done);
+    I->cur = done;
+    inf_seal(I, done);
     return val_of(I, out);
 }

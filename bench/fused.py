@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""fused.py — whole-array expressions fused into one loop (make bench-fused).
+
+In one run, on float64 arrays of N elements (default 2**22, 32 MiB each):
+  - a STREAM-style triad a = b + s*c in C (cc -O3 -march=native, through
+    ctypes): this machine's memory bandwidth, 24 bytes per element;
+  - NumPy eager on each expression (a temporary per operation);
+  - kiln tier 2 (`kiln bench --tier opt`, warm calls, median), the same
+    expression fused into one loop that allocates only its result.
+Reported: median seconds, GB/s counting each array read or written once,
+kiln's bandwidth as a fraction of the triad's, and NumPy / kiln.
+Targets (issue 9): >= 85% of the triad's bandwidth, >= 2x NumPy eager.
+
+usage: python3 bench/fused.py [KILN] [N] [RUNS]
+"""
+import ctypes
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+KILN = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build", "kiln")
+N = int(sys.argv[2]) if len(sys.argv) > 2 else 1 << 22
+RUNS = int(sys.argv[3]) if len(sys.argv) > 3 else 15
+
+KERNELS = '''import numpy as np
+def saxpy(a, x, y):
+    return a * x + y
+def expsqrt(a, b, c):
+    return np.exp(a) * b + np.sqrt(c)
+def poly(x, y):
+    return (x * 2.0 + 1.0) * y - x / (y + 3.0)
+'''
+# name, args (arrays by letter, scalars as text), arrays touched, NumPy eager
+CASES = [
+    ("saxpy", ["2.5", "x", "y"], 3, lambda d: 2.5 * d["x"] + d["y"]),
+    ("poly", ["x", "y"], 3, lambda d: (d["x"] * 2.0 + 1.0) * d["y"] - d["x"] / (d["y"] + 3.0)),
+    ("expsqrt", ["a", "b", "c"], 4, lambda d: np.exp(d["a"]) * d["b"] + np.sqrt(d["c"])),
+]
+
+TRIAD = r'''
+#include <stdint.h>
+void triad(double *a, const double *b, const double *c, double s, int64_t n) {
+    for (int64_t i = 0; i < n; i++) a[i] = b[i] + s * c[i];
+}
+'''
+
+
+def median_time(f, runs):
+    f()
+    ts = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        f()
+        ts.append(time.perf_counter() - t0)
+    return statistics.median(ts)
+
+
+def triad_time(tmp, runs):
+    src, lib = os.path.join(tmp, "triad.c"), os.path.join(tmp, "triad.so")
+    with open(src, "w") as f:
+        f.write(TRIAD)
+    subprocess.run(["cc", "-O3", "-march=native", "-shared", "-fPIC", src, "-o", lib], check=True)
+    fn = ctypes.CDLL(lib).triad
+    p = ctypes.POINTER(ctypes.c_double)
+    fn.argtypes = [p, p, p, ctypes.c_double, ctypes.c_int64]
+    a, b, c = np.zeros(N), np.ones(N), np.full(N, 2.0)
+    ptr = lambda x: x.ctypes.data_as(p)  # noqa: E731
+    return median_time(lambda: fn(ptr(a), ptr(b), ptr(c), 3.0, N), runs)
+
+
+def kiln_time(tmp, name, args):
+    path = os.path.join(tmp, "k.py")
+    argv = [a if len(a) > 1 else "@" + os.path.join(tmp, a + ".npy") for a in args]
+    r = subprocess.run([KILN, "bench", path, name, *argv, "--tier", "opt", "--json", "--no-process", "--runs", str(RUNS)],
+                       capture_output=True, text=True, env=dict(os.environ, KILN_CACHE="0"))
+    if r.returncode != 0:
+        sys.exit("kiln bench %s failed: %s" % (name, r.stderr.strip()))
+    return json.loads(r.stdout)["warm"]["median"]
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="kiln-fused-")
+    rng = np.random.default_rng(1)
+    data = {k: rng.uniform(0.1, 2.0, N) for k in "abcxy"}
+    for k, v in data.items():
+        np.save(os.path.join(tmp, k + ".npy"), v)
+    with open(os.path.join(tmp, "k.py"), "w") as f:
+        f.write(KERNELS)
+    t_triad = triad_time(tmp, RUNS)
+    bw = 24.0 * N / t_triad / 1e9
+    print("N = %d float64; triad (C -O3): %.4f s, %.2f GB/s" % (N, t_triad, bw))
+    print("%-8s %10s %10s %8s %8s %10s" % ("kernel", "numpy s", "kiln s", "kiln GB/s", "of triad", "numpy/kiln"))
+    for name, args, arrays, eager in CASES:
+        t_np = median_time(lambda: eager(data), RUNS)
+        t_k = kiln_time(tmp, name, args)
+        gbs = 8.0 * arrays * N / t_k / 1e9
+        print("%-8s %10.4f %10.4f %8.2f %7.0f%% %10.2f" % (name, t_np, t_k, gbs, 100 * gbs / bw, t_np / t_k))
+
+
+if __name__ == "__main__":
+    main()
