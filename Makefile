@@ -171,6 +171,9 @@ bench-tiering: all
 bench-coldstart: all
 	@python3 bench/coldstart.py build/kiln 5
 
+bench-fused: all
+	@python3 bench/fused.py build/kiln
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	install -m 755 $(BUILD)/kiln $(DESTDIR)$(PREFIX)/bin/kiln
@@ -183,4 +186,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: FORCE fuzz fuzz-gen bench-coldstart bench-tiering all test demo bench bench-peers install clean
+.PHONY: FORCE fuzz fuzz-gen bench-fused bench-coldstart bench-tiering all test demo bench bench-peers install clean
