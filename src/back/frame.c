@@ -82,7 +82,7 @@ void fr_view(Slot *s, int d, int a, const Extra *x) {
 int fr_alloc(Run *run, Slot *s, int d, const Extra *x, int line, const char *file) {
     int64_t dims[KILN_MAXDIM];
     for (int k = 0; k < x->n; k++) dims[k] = s[x->slot[k]].i;
-    return run_alloc(run, x->rt->dtype, x->n, dims, &s[d], line, file);
+    return run_alloc(run, x->rt->dtype, x->n, dims, !(x->flags & ALLOC_UNINIT), &s[d], line, file);
 }
 
 int fr_acopy(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char *file) {
@@ -91,7 +91,7 @@ int fr_acopy(Run *run, Slot *s, int d, int a, const Extra *x, int line, const ch
     memcpy(src, &s[a], sizeof(Slot) * (size_t)(1 + 2 * r));
     int64_t dims[KILN_MAXDIM];
     for (int k = 0; k < r; k++) dims[k] = src[1 + k].i;
-    if (run_alloc(run, x->at->dtype, r, dims, &s[d], line, file)) return -1;
+    if (run_alloc(run, x->at->dtype, r, dims, false, &s[d], line, file)) return -1;
     CopyCtx cc = {kiln_dtype_size((kiln_dtype)x->at->dtype), s[d].p};
     each_elem(src, r, copy_one, &cc);
     return 0;

@@ -40,6 +40,8 @@ enum { INS_NONNEG = 0x100 };
 /* DIV and MATH in whole-array expressions: NumPy's semantics, no Python exception
  * (x / 0.0 is inf or nan, sqrt(-1) is nan, exp(1000) is inf) */
 enum { INS_NUMPY = 0x200 };
+/* ALLOC: every element is written before it is read (a fused expression's result), no zeroing */
+enum { ALLOC_UNINIT = 1 };
 /* DIV: both operands were ints (message "division by zero"); POW: Python float rules */
 enum { DIV_INTS = 1, POW_PYTHON = 1 };
 

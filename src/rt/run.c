@@ -61,28 +61,61 @@ static void human_size(double bytes, char *buf, size_t cap) {
 /* Arrays of BUF_HUGE bytes or more get a mapping of their own with transparent huge pages
  * asked for: the kernel zero-fills 2 MiB at a fault instead of 4 KiB, so a fresh 32 MiB result
  * costs 16 faults, not 8,192 (in a VM each fault is an exit: this was most of the time of a
- * fused expression over large arrays). Smaller ones come from calloc. */
-enum { BUF_HUGE = 4 << 20 };
+ * fused expression over large arrays). Freed mappings wait in a small process-wide cache
+ * (BUF_KEEP of them, BUF_KEEP_BYTES in all) for the next array of about their size, as malloc's
+ * heap serves NumPy: an array whose elements are all written first (ALLOC_UNINIT) then costs no
+ * zeroing at all. Smaller arrays come from calloc/malloc. */
+enum { BUF_HUGE = 4 << 20, BUF_KEEP = 4 };
+#define BUF_KEEP_BYTES ((size_t)512 << 20)
+static pthread_mutex_t keep_lock = PTHREAD_MUTEX_INITIALIZER;
+static RtBuf *keep[BUF_KEEP];
 
-static RtBuf *buf_new(size_t bytes) {
+static RtBuf *buf_reuse(size_t len) {
+    RtBuf *b = NULL;
+    pthread_mutex_lock(&keep_lock);
+    for (int i = 0; i < BUF_KEEP && !b; i++)
+        if (keep[i] && keep[i]->mapped >= len && keep[i]->mapped <= 2 * len) { b = keep[i]; keep[i] = NULL; }
+    pthread_mutex_unlock(&keep_lock);
+    return b;
+}
+
+static RtBuf *buf_new(size_t bytes, bool zero) {
     size_t need = sizeof(RtBuf) + bytes + 64;
-    if (bytes < BUF_HUGE) return calloc(1, need);
+    RtBuf *b;
+    if (bytes < BUF_HUGE) {
+        b = zero ? calloc(1, need) : malloc(need);
+        if (b) b->mapped = 0;
+        return b;
+    }
     size_t huge = (size_t)2 << 20, len = (need + huge - 1) / huge * huge;
+    if ((b = buf_reuse(len))) {
+        if (zero) memset(b->data, 0, bytes);
+        return b;
+    }
     void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) return NULL;
     (void)madvise(p, len, MADV_HUGEPAGE); /* a hint: without THP this is still a correct mapping */
-    RtBuf *b = p;
+    b = p;
     b->mapped = len;
     return b;
 }
 
 void rt_buf_free(RtBuf *b) {
     if (!b) return;
-    if (b->mapped) munmap(b, b->mapped);
-    else free(b);
+    if (!b->mapped) { free(b); return; }
+    pthread_mutex_lock(&keep_lock);
+    size_t total = b->mapped;
+    int slot = -1;
+    for (int i = 0; i < BUF_KEEP; i++) {
+        if (keep[i]) total += keep[i]->mapped;
+        else if (slot < 0) slot = i;
+    }
+    if (slot >= 0 && total <= BUF_KEEP_BYTES) { keep[slot] = b; b = NULL; }
+    pthread_mutex_unlock(&keep_lock);
+    if (b) munmap(b, b->mapped);
 }
 
-int run_alloc(Run *r, int dtype, int ndim, const int64_t *dims, Slot *out, int line, const char *file) {
+int run_alloc(Run *r, int dtype, int ndim, const int64_t *dims, bool zero, Slot *out, int line, const char *file) {
     size_t item = kiln_dtype_size((kiln_dtype)dtype);
     unsigned __int128 total = item;
     for (int k = 0; k < ndim; k++) {
@@ -91,7 +124,7 @@ int run_alloc(Run *r, int dtype, int ndim, const int64_t *dims, Slot *out, int l
         if (total > ((unsigned __int128)1 << 62)) total = (unsigned __int128)1 << 62;
     }
     RtBuf *b = NULL;
-    if (total < ((size_t)1 << 48)) b = buf_new((size_t)total);
+    if (total < ((size_t)1 << 48)) b = buf_new((size_t)total, zero);
     if (!b || !hvec_push(r->bufs, b)) {
         rt_buf_free(b);
         char sz[64], shape[120];

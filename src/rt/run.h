@@ -58,7 +58,8 @@ void run_init(Run *r, kiln_ctx *ctx);
 void run_release(Run *r);                 /* drop the call's references to buffers */
 int run_raise(Run *r, RtErr code, int line, const char *file);
 /* allocate a zeroed C-contiguous array; writes its descriptor into out; -1 on error (raised) */
-int run_alloc(Run *r, int dtype, int ndim, const int64_t *dims, Slot *out, int line, const char *file);
+/* a new array of the shape; zeroed unless zero is false (the caller writes every element) */
+int run_alloc(Run *r, int dtype, int ndim, const int64_t *dims, bool zero, Slot *out, int line, const char *file);
 RtBuf *run_find_buf(Run *r, const void *data);
 
 /* loads and stores of one element in canonical slot form */

@@ -365,6 +365,7 @@ Val ew_force(Inf *I, Val v, Node *at) {
     Ref same = broadcast(I, lv, nl, nd, dims);
     const Type *at_ty = ty_array(I->tt, e->ty->dtype, nd, LAYOUT_C);
     Ref out = inf_emit(I, OP_ALLOC, at_ty, dims, (uint32_t)nd, 0);
+    I->f->ins.v[out].flags |= ALLOC_UNINIT; /* the nest below writes every element */
     if (nl == 0 || nd == 0) { nest(I, e, lv, nl, dims, iv, 0, nd, out, at); return val_of(I, out); }
     /* two versions: operands of the result's shape (the usual case: plain indices, which tier 2
      * vectorizes) and the general one with stretched axes masked */

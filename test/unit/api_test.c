@@ -26,7 +26,9 @@ static const char *SRC =
     "def first(t):\n"
     "    return t[0] * t[1]\n"
     "def same(a):\n"
-    "    return a\n";
+    "    return a\n"
+    "def twice_plus(a, b):\n"
+    "    return a * 2 + b\n";
 
 static kiln_func *fadd;
 
@@ -148,6 +150,32 @@ int main(void) {
     CHECK(bad_calls == 0);
     kiln_func_stats(fadd, &st);
     CHECK(st.calls == 3 + 8 * 2000);
+
+    /* large results (own mappings, kept for reuse when freed): a fused expression's result is
+     * written in full, then np.zeros of a reused buffer must still be all zeros */
+    {
+        int64_t n = 1 << 20; /* 8 MiB of float64 */
+        double *x = malloc(sizeof(double) * (size_t)n), *y = malloc(sizeof(double) * (size_t)n);
+        for (int64_t i = 0; i < n; i++) { x[i] = (double)i; y[i] = 0.5; }
+        kiln_array ax = {x, KILN_FLOAT64, 1, {n}, {8}}, ay = {y, KILN_FLOAT64, 1, {n}, {8}};
+        kiln_func *tp = kiln_lookup(m, "twice_plus"), *mk = kiln_lookup(m, "make");
+        int ok = 1;
+        for (int round = 0; round < 3; round++) {
+            kiln_value args[2] = {kiln_arr(&ax), kiln_arr(&ay)}, res;
+            if (kiln_call(tp, args, 2, &res, &err) != 0) { ok = 0; break; }
+            const double *r = res.v.arr->data;
+            for (int64_t i = 0; i < n; i += 4099) ok &= r[i] == 2.0 * (double)i + 0.5;
+            ok &= r[n - 1] == 2.0 * (double)(n - 1) + 0.5;
+            kiln_value_free(&res);
+            kiln_value zargs[1] = {kiln_int(n / 2)};
+            if (kiln_call(mk, zargs, 1, &res, &err) != 0) { ok = 0; break; }
+            const double *z = res.v.items[0].v.arr->data;
+            for (int64_t i = 0; i < n; i++) ok &= z[i] == (i == n - 1 ? 7.5 : 0.0);
+            kiln_value_free(&res);
+        }
+        CHECK(ok);
+        free(x); free(y);
+    }
 
     kiln_ctx_free(ctx);
     return DONE();
