@@ -73,6 +73,19 @@ check 0 "(2, 0)" "$K" run "$T/k.py" shape "[[], []]"
 check 0 "(1, 1, 0)" "$K" run "$T/k.py" shape "[[[]]]"
 check 0 "(0,)" "$K" run "$T/k.py" shape "[]"
 check 1 "unterminated string" "$K" run "$T/k.py" add "float('1.5"
+# nesting bounds (found by args_fuzz and front_fuzz: unbounded recursion overflowed the stack)
+deep=$(printf '%.0s(' $(seq 40))1$(printf '%.0s,)' $(seq 40))
+check 1 "tuples nested too deeply" "$K" run "$T/k.py" add "$deep"
+sig=$(printf '%.0s(' $(seq 40))int$(printf '%.0s,)' $(seq 40))
+KILN_CACHE=1 KILN_CACHE_DIR="$T/c" check 2 "tuples nested too deeply" "$K" warm "$T/k.py" --sig "add($sig)"
+{ printf 'def f(x):\n    return '; printf '%.0s(' $(seq 300); printf 'x'; printf '%.0s)' $(seq 300); printf '\n'; } > "$T/deep.py"
+check 1 "too many nested parentheses, operators or blocks (more than 200)" "$K" run "$T/deep.py" f 1
+{ printf 'def f(x):\n    return '; printf '%.0s-' $(seq 300); printf 'x\n'; } > "$T/deep.py"
+check 1 "too many nested parentheses" "$K" run "$T/deep.py" f 1
+{ printf 'def f(x):\n    return x'; printf '%.0s+x' $(seq 2500); printf '\n'; } > "$T/deep.py"
+check 1 "expression too long (more than 2000 binary operators in a row)" "$K" run "$T/deep.py" f 1
+{ printf 'def f(x):\n    return '; printf '%.0s(' $(seq 150); printf 'x'; printf '%.0s)' $(seq 150); printf ' + x'; printf '%.0s+x' $(seq 1500); printf '\n'; } > "$T/deep.py"
+for t in interp baseline opt; do check 0 "1502" "$K" run --tier $t "$T/deep.py" f 1; done
 check 0 "3.0" "$K" run "$T/k.py" add "float('1.5')"
 check 1 "does not fit in int64" "$K" run "$T/k.py" add 99999999999999999999
 check 1 "out of range for int8" "$K" run "$T/k.py" add "np.int8(300)"

@@ -35,7 +35,7 @@ void cli_pool_free(ValPool *p) {
 
 /* u64: inside np.uint64(...), where integers up to 2**64-1 are allowed; big:
  * the last integer read was above INT64_MAX (its bits are in the int64) */
-typedef struct LP { const char *s, *p; ValPool *pool; kiln_error *err; bool u64, big; } LP;
+typedef struct LP { const char *s, *p; ValPool *pool; kiln_error *err; bool u64, big; int depth; } LP;
 
 static void ws(LP *l) { while (isspace((unsigned char)*l->p)) l->p++; }
 
@@ -310,7 +310,7 @@ static int value(LP *l, kiln_value *out) {
             char buf[32];
             snprintf(buf, sizeof buf, "%.*s", (int)(l->p - s), s);
             l->p++;
-            LP sub = {l->s, buf, l->pool, l->err, false, false};
+            LP sub = {l->s, buf, l->pool, l->err, false, false, l->depth};
             int64_t i; double f; bool isint;
             if (real(&sub, &i, &f, &isint)) return -1;
             *out = kiln_float(isint ? (double)i : f);
@@ -325,13 +325,14 @@ static int value(LP *l, kiln_value *out) {
     }
     if (*l->p == '[') return array_value(l, -1, out);
     if (*l->p == '(') {
+        if (++l->depth > 32) return bad(l, "tuples nested too deeply (more than 32)");
         l->p++;
         kiln_value items[64];
         int n = 0;
         bool comma = false;
         for (;;) {
             ws(l);
-            if (*l->p == ')') { l->p++; break; }
+            if (*l->p == ')') { l->p++; l->depth--; break; }
             if (n == 64) return bad(l, "tuple too long");
             if (value(l, &items[n])) return -1;
             n++;
@@ -392,7 +393,7 @@ int cli_value(const char *text, kiln_value *out, ValPool *pool, kiln_error *err)
         *out = kiln_arr(a);
         return 0;
     }
-    LP l = {text, text, pool, err, false, false};
+    LP l = {text, text, pool, err, false, false, 0};
     if (value(&l, out)) return -1;
     ws(&l);
     if (*l.p) return bad(&l, "unexpected text after the value");

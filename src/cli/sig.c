@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct SP { const char *p; ValPool *pool; char err[200]; } SP;
+typedef struct SP { const char *p; ValPool *pool; char err[200]; int depth; } SP;
 
 static void ws(SP *s) { while (isspace((unsigned char)*s->p)) s->p++; }
 
@@ -63,6 +63,7 @@ static int dims(SP *s, int *ndim, bool *c) {
 static int type(SP *s, kiln_value *out);
 
 static int tuple(SP *s, kiln_value *out) {
+    if (++s->depth > 32) return snprintf(s->err, sizeof s->err, "tuples nested too deeply (more than 32)"), -1;
     s->p++;
     kiln_value items[64];
     int n = 0;
@@ -75,6 +76,7 @@ static int tuple(SP *s, kiln_value *out) {
         else if (*s->p != ')') return snprintf(s->err, sizeof s->err, "expected ',' or ')' in a tuple"), -1;
     }
     s->p++;
+    s->depth--;
     kiln_value *v = alloc(s, sizeof(kiln_value) * (size_t)(n ? n : 1));
     if (!v) return snprintf(s->err, sizeof s->err, "out of memory"), -1;
     memcpy(v, items, sizeof(kiln_value) * (size_t)n);
@@ -114,7 +116,7 @@ static int type(SP *s, kiln_value *out) {
 
 /* "f(f64[::1], i64)" into the function's name and a value of each argument type */
 int cli_parse_sig(const char *text, char *name, size_t cap, kiln_value *args, int *nargs, ValPool *pool, char *err, size_t ecap) {
-    SP s = {text, pool, ""};
+    SP s = {text, pool, "", 0};
     ws(&s);
     if (!word(&s, name, cap)) { snprintf(err, ecap, "a signature starts with the function's name"); return -1; }
     ws(&s);

@@ -52,6 +52,7 @@ typedef struct Node Node;
 struct Node {
     uint8_t kind;
     uint8_t op;          /* token code for operators */
+    uint16_t chain;      /* N_BINARY: binary nodes down its left spine (parse.c bounds it) */
     uint8_t *ops;        /* N_COMPARE: one token code per comparator */
     int32_t line, col;   /* 1-based */
     int32_t id;

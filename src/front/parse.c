@@ -17,11 +17,21 @@ typedef struct P {
     Token tok, peek;
     bool has_peek;
     int nnodes;
+    int depth;           /* nesting of the recursive rules (parentheses, unary chains, blocks) */
     Ast *ast;
 } P;
 
+/* Bounds that keep every later recursive walk (inference, IR, the printers) far from the end of
+ * the stack; CPython has similar ones ("too many nested parentheses"). */
+enum { MAX_NEST = 200, MAX_CHAIN = 2000 };
+
 NORETURN static void fail_at(P *p, Token t, const char *fmt, const char *arg) {
     diag_fail(p->d, t.line, t.col, fmt, arg);
+}
+
+static void nest_in(P *p) {
+    if (++p->depth > MAX_NEST)
+        fail_at(p, p->tok, "too many nested parentheses, operators or blocks (more than %s)", "200");
 }
 
 static void advance(P *p) {
@@ -242,7 +252,9 @@ static Node *power(P *p) {
     Token t = p->tok;
     if (accept(p, TK_POW)) {
         Node *b = node(p, N_BINARY, t);
+        nest_in(p);
         b->op = TK_POW; b->a = e; b->b = factor(p);
+        p->depth--;
         b->line = e->line; b->col = e->col;
         return b;
     }
@@ -261,7 +273,9 @@ static Node *factor(P *p) {
             return n;
         }
         Node *u = node(p, N_UNARY, t);
+        nest_in(p);
         u->op = (uint8_t)t.kind; u->a = factor(p);
+        p->depth--;
         return u;
     }
     return power(p);
@@ -271,6 +285,8 @@ static Node *binary(P *p, Node *l, Token t, Node *r) {
     Node *b = node(p, N_BINARY, t);
     b->op = (uint8_t)t.kind; b->a = l; b->b = r;
     b->line = l->line; b->col = l->col;
+    b->chain = (uint16_t)((l->kind == N_BINARY ? l->chain : 0) + 1);
+    if (b->chain > MAX_CHAIN) fail_at(p, t, "expression too long (more than %s binary operators in a row)", "2000");
     return b;
 }
 
@@ -353,7 +369,9 @@ static Node *not_test(P *p) {
     Token t = p->tok;
     if (accept(p, TK_NOT)) {
         Node *u = node(p, N_UNARY, t);
+        nest_in(p);
         u->op = TK_NOT; u->a = not_test(p);
+        p->depth--;
         return u;
     }
     return comparison(p);
@@ -373,8 +391,17 @@ static Node *boolop(P *p, int op) {
     return b;
 }
 
-/* test: or_test ['if' or_test 'else' test] */
+/* test: or_test ['if' or_test 'else' test]; every parenthesized, bracketed or
+ * argument expression comes through here, so this bounds their nesting */
+static Node *test_(P *p);
 static Node *test(P *p) {
+    nest_in(p);
+    Node *e = test_(p);
+    p->depth--;
+    return e;
+}
+
+static Node *test_(P *p) {
     if (p->tok.kind == TK_LAMBDA) fail_at(p, p->tok, "lambda is not supported%s", "");
     Node *e = boolop(p, TK_OR);
     Token t = p->tok;
@@ -707,7 +734,9 @@ static void block(P *p, NodeVec *body, const char *what, int line) {
         fail_at(p, p->tok, "%s", msg);
     }
     advance(p);
+    nest_in(p);
     while (p->tok.kind != TK_DEDENT && p->tok.kind != TK_EOF) stmt_into(p, body);
+    p->depth--;
     accept(p, TK_DEDENT);
 }
 
