@@ -55,92 +55,95 @@ class Gen:
     def ind(self):
         return "    " * (self.depth + 1)
 
+    def grow(self, d, p_leaf, leaves, rules, sub):
+        """a random expression of one type: a leaf (leaves() lists them; called only when a leaf is
+        taken) or rules[k](a, b, d) over two sub-expressions. The random draws come in this order:
+        the programs of a seed must not change when a rule is rewritten."""
+        r = self.r
+        if d > 2 or r.random() < p_leaf:
+            return r.choice(leaves())
+        k = r.randrange(len(rules))
+        a, b = sub(d + 1), sub(d + 1)
+        return rules[k](a, b, d)
+
     def iexpr(self, d=0):
         r = self.r
-        if d > 2 or r.random() < 0.3:
+
+        def leaves():
             if WRAP and r.random() < 0.3:
-                return r.choice(["9223372036854775807", "(-9223372036854775807 - 1)", "4611686018427387904",
-                                 str(r.randint(-2**63 + 1, 2**63 - 1))])
-            return r.choice(["i0", "i1", "i2", "n", str(r.randint(-5, 9))])
-        k = r.randrange(10)
-        a, b = self.iexpr(d + 1), self.iexpr(d + 1)
-        if k == 0: return f"({a} + {b})"
-        if k == 1: return f"({a} - {b})"
-        if k == 2: return f"({a} * {b})" if WRAP else f"(({a} * {b}) % 1009)"
-        if k == 3: return f"({a} // {b})"
-        if k == 4: return f"({a} % {b})"
-        if k == 5: return f"abs({a})"
-        if k == 6: return f"min({a}, {b})"
-        if k == 7: return f"max({a}, {b})"
-        if k == 8: return f"(-{a})"
-        return f"({a} // 3)"
+                return ["9223372036854775807", "(-9223372036854775807 - 1)", "4611686018427387904",
+                        str(r.randint(-2**63 + 1, 2**63 - 1))]
+            return ["i0", "i1", "i2", "n", str(r.randint(-5, 9))]
+        return self.grow(d, 0.3, leaves, [
+            lambda a, b, d: f"({a} + {b})",
+            lambda a, b, d: f"({a} - {b})",
+            lambda a, b, d: f"({a} * {b})" if WRAP else f"(({a} * {b}) % 1009)",
+            lambda a, b, d: f"({a} // {b})",
+            lambda a, b, d: f"({a} % {b})",
+            lambda a, b, d: f"abs({a})",
+            lambda a, b, d: f"min({a}, {b})",
+            lambda a, b, d: f"max({a}, {b})",
+            lambda a, b, d: f"(-{a})",
+            lambda a, b, d: f"({a} // 3)",
+        ], self.iexpr)
 
     def fexpr(self, d=0):
-        r = self.r
-        if d > 2 or r.random() < 0.3:
-            return r.choice(["f0", "f1", "x", "0.5", "-0.0", "2.5", "1e300", "-3.75", f"float(arr[{self.idx()}])",
-                             f"float(mat[{self.midx()}])"])
-        k = r.randrange(12)
-        a, b = self.fexpr(d + 1), self.fexpr(d + 1)
-        if k == 0: return f"({a} + {b})"
-        if k == 1: return f"({a} - {b})"
-        if k == 2: return f"({a} * {b})"
-        if k == 3: return f"({a} / {b})"
-        if k == 4: return f"math.sqrt(abs({a}))"
-        if k == 5: return f"math.sin({a})"
-        if k == 6: return f"abs({a})"
-        if k == 7: return f"({self.iexpr(d + 1)} * 0.25)"
-        if k == 8: return f"float({self.iexpr(d + 1)})"
-        if k == 9: return f"({a} // {b})"
-        if k == 10: return f"({a} % {b})"
-        return f"float(math.floor({a} * 0.0 + 1.5))"
+        return self.grow(d, 0.3, lambda: ["f0", "f1", "x", "0.5", "-0.0", "2.5", "1e300", "-3.75", f"float(arr[{self.idx()}])",
+                                          f"float(mat[{self.midx()}])"], [
+            lambda a, b, d: f"({a} + {b})",
+            lambda a, b, d: f"({a} - {b})",
+            lambda a, b, d: f"({a} * {b})",
+            lambda a, b, d: f"({a} / {b})",
+            lambda a, b, d: f"math.sqrt(abs({a}))",
+            lambda a, b, d: f"math.sin({a})",
+            lambda a, b, d: f"abs({a})",
+            lambda a, b, d: f"({self.iexpr(d + 1)} * 0.25)",
+            lambda a, b, d: f"float({self.iexpr(d + 1)})",
+            lambda a, b, d: f"({a} // {b})",
+            lambda a, b, d: f"({a} % {b})",
+            lambda a, b, d: f"float(math.floor({a} * 0.0 + 1.5))",
+        ], self.fexpr)
 
     def gexpr(self, d=0):
         """float32: NEP 50 keeps it float32 against Python floats (no division: a NumPy scalar divided by zero differs)"""
-        r = self.r
-        if d > 2 or r.random() < 0.35:
-            return r.choice(["g0", "np.float32(0.1)", "np.float32(-2.5)", "np.float32(3e38)", "np.float32(1e-45)"])
-        k = r.randrange(6)
-        a, b = self.gexpr(d + 1), self.gexpr(d + 1)
-        if k == 0: return f"({a} + {b})"
-        if k == 1: return f"({a} - {b})"
-        if k == 2: return f"({a} * {b})"
-        if k == 3: return f"({a} * 0.5)"
-        if k == 4: return f"abs({a})"
-        return f"np.float32({self.fexpr(d + 1)})"
+        return self.grow(d, 0.35, lambda: ["g0", "np.float32(0.1)", "np.float32(-2.5)", "np.float32(3e38)", "np.float32(1e-45)"], [
+            lambda a, b, d: f"({a} + {b})",
+            lambda a, b, d: f"({a} - {b})",
+            lambda a, b, d: f"({a} * {b})",
+            lambda a, b, d: f"({a} * 0.5)",
+            lambda a, b, d: f"abs({a})",
+            lambda a, b, d: f"np.float32({self.fexpr(d + 1)})",
+        ], self.gexpr)
 
     def hexpr(self, d=0):
         """int32, NumPy's fixed width: wraps on overflow in NumPy and in kiln (+ - * abs and negation of
         INT32_MIN); Python ints stay small (NEP 50 casts them to int32); int32 with uint8 promotes to int32"""
         r = self.r
-        if d > 2 or r.random() < 0.35:
-            return r.choice(["h0", "np.int32(2147483000)", "np.int32(-7)", "np.int32(-2147483648)", f"np.int32({self.iexpr(2)})"])
-        k = r.randrange(9)
-        a, b = self.hexpr(d + 1), self.hexpr(d + 1)
-        if k == 0: return f"({a} + {b})"
-        if k == 1: return f"({a} - {b})"
-        if k == 2: return f"({a} * {b})"
-        if k == 3: return f"({a} ^ {b})"
-        if k == 4: return f"({a} & {b})"
-        if k == 5: return f"({a} >> {r.randint(0, 31)})"
-        if k == 6: return f"({a} * {r.randint(-9, 9)})"
-        if k == 7: return f"({a} + {self.qexpr(d + 1)})"
-        return r.choice([f"abs({a})", f"(-{a})"])
+        return self.grow(d, 0.35, lambda: ["h0", "np.int32(2147483000)", "np.int32(-7)", "np.int32(-2147483648)",
+                                           f"np.int32({self.iexpr(2)})"], [
+            lambda a, b, d: f"({a} + {b})",
+            lambda a, b, d: f"({a} - {b})",
+            lambda a, b, d: f"({a} * {b})",
+            lambda a, b, d: f"({a} ^ {b})",
+            lambda a, b, d: f"({a} & {b})",
+            lambda a, b, d: f"({a} >> {r.randint(0, 31)})",
+            lambda a, b, d: f"({a} * {r.randint(-9, 9)})",
+            lambda a, b, d: f"({a} + {self.qexpr(d + 1)})",
+            lambda a, b, d: r.choice([f"abs({a})", f"(-{a})"]),
+        ], self.hexpr)
 
     def qexpr(self, d=0):
         """uint8: wraps modulo 256; only non-negative Python ints meet it (a negative one is an OverflowError in NumPy)"""
         r = self.r
-        if d > 2 or r.random() < 0.35:
-            return r.choice(["q0", "np.uint8(200)", "np.uint8(0)", "np.uint8(255)", f"np.uint8({r.randint(0, 255)})"])
-        k = r.randrange(7)
-        a, b = self.qexpr(d + 1), self.qexpr(d + 1)
-        if k == 0: return f"({a} + {b})"
-        if k == 1: return f"({a} - {b})"
-        if k == 2: return f"({a} * {b})"
-        if k == 3: return f"({a} | {b})"
-        if k == 4: return f"({a} // np.uint8({r.randint(1, 9)}))"
-        if k == 5: return f"({a} % np.uint8({r.randint(1, 13)}))"
-        return f"({a} + {r.randint(0, 255)})"
+        return self.grow(d, 0.35, lambda: ["q0", "np.uint8(200)", "np.uint8(0)", "np.uint8(255)", f"np.uint8({r.randint(0, 255)})"], [
+            lambda a, b, d: f"({a} + {b})",
+            lambda a, b, d: f"({a} - {b})",
+            lambda a, b, d: f"({a} * {b})",
+            lambda a, b, d: f"({a} | {b})",
+            lambda a, b, d: f"({a} // np.uint8({r.randint(1, 9)}))",
+            lambda a, b, d: f"({a} % np.uint8({r.randint(1, 13)}))",
+            lambda a, b, d: f"({a} + {r.randint(0, 255)})",
+        ], self.qexpr)
 
     def midx(self):
         """a 3x4 matrix index: mostly wrapped into range, now and then negative or out of range"""
@@ -151,17 +154,14 @@ class Gen:
 
     def cexpr(self, d=0):
         """complex128: arithmetic, abs, conjugate; division by a zero complex raises in both"""
-        r = self.r
-        if d > 2 or r.random() < 0.35:
-            return r.choice(["c0", "1j", "(2.5-1j)", "complex(f0, -0.0)", "complex(0.0, 0.0)"])
-        k = r.randrange(6)
-        a, b = self.cexpr(d + 1), self.cexpr(d + 1)
-        if k == 0: return f"({a} + {b})"
-        if k == 1: return f"({a} - {b})"
-        if k == 2: return f"({a} * {b})"
-        if k == 3: return f"({a} / {b})"
-        if k == 4: return f"({a} * {self.fexpr(d + 1)})"
-        return f"{a}.conjugate()"
+        return self.grow(d, 0.35, lambda: ["c0", "1j", "(2.5-1j)", "complex(f0, -0.0)", "complex(0.0, 0.0)"], [
+            lambda a, b, d: f"({a} + {b})",
+            lambda a, b, d: f"({a} - {b})",
+            lambda a, b, d: f"({a} * {b})",
+            lambda a, b, d: f"({a} / {b})",
+            lambda a, b, d: f"({a} * {self.fexpr(d + 1)})",
+            lambda a, b, d: f"{a}.conjugate()",
+        ], self.cexpr)
 
     def idx(self):
         # mostly in range; now and then a raw index that may be out of range or negative
