@@ -34,6 +34,8 @@ def last(a):
     return a[-1]
 def shape(a):
     return a.shape
+def fused(a, b, c):
+    return np.exp(a) * b + np.sqrt(c)
 PY
 check 2 "usage: kiln" "$K"
 check 0 "usage: kiln" "$K" --help
@@ -73,6 +75,8 @@ check 0 "(2, 0)" "$K" run "$T/k.py" shape "[[], []]"
 check 0 "(1, 1, 0)" "$K" run "$T/k.py" shape "[[[]]]"
 check 0 "(0,)" "$K" run "$T/k.py" shape "[]"
 check 1 "unterminated string" "$K" run "$T/k.py" add "float('1.5"
+# kiln explain shows each array expression's fusion
+check 0 "line 22:12: 4 elementwise operations over 3 arrays fused into one loop nest of rank 1" "$K" explain "$T/k.py" fused "[1.0]" "[2.0]" "[3.0]"
 # nesting bounds (found by args_fuzz and front_fuzz: unbounded recursion overflowed the stack)
 deep=$(printf '%.0s(' $(seq 40))1$(printf '%.0s,)' $(seq 40))
 check 1 "tuples nested too deeply" "$K" run "$T/k.py" add "$deep"

@@ -81,6 +81,7 @@ typedef struct Func {
     VEC(struct Spec *) callees;
     VEC(const Type *) argty;  /* flattened argument types */
     const Type *ret;          /* return type (T_NONE for no value) */
+    VEC(const char *) notes;  /* decisions worth showing in kiln explain (array expression fusion) */
 } Func;
 
 static inline Ins *ir_ins(Func *f, Ref r) { return &f->ins.v[r]; }

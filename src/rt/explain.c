@@ -47,6 +47,10 @@ int rt_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, co
     ty_str(s->ret, b, sizeof b);
     fprintf(out, "  %-16s %s\n", "(return)", b);
     if (ty_infer(ctx, t, err)) goto done;
+    if (t->ir->notes.n) {
+        fprintf(out, "\narray expressions:\n");
+        for (uint32_t i = 0; i < t->ir->notes.n; i++) fprintf(out, "  %s\n", t->ir->notes.v[i]);
+    }
     if (!pass && !asm_only) { fprintf(out, "\n--- typed IR as built ---\n"); ir_print(t->ir, out); }
     char msg[256];
     if (!opt_run(t->ir, asm_only ? NULL : out, pass, msg, sizeof msg)) { err_set(err, KILN_ERR_COMPILE, "", "%s", msg); goto done; }

@@ -276,6 +276,26 @@ static Val leaf_elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
     return val_of(I, inf_emit(I, OP_LOAD, e->ty, ops, (uint32_t)(1 + m), 0));
 }
 
+/* operations and array operands of a tree, for kiln explain */
+static void census(const Ew *e, int *ops, int *arrays) {
+    if (!e) return;
+    if (e->kind == EW_LEAF) { *arrays += e->leaf.ty->kind == T_ARRAY; return; }
+    ++*ops;
+    for (int i = 0; i < 3; i++) census(e->k[i], ops, arrays);
+}
+
+static void note_fusion(Inf *I, const Ew *e, Node *at) {
+    int ops = 0, arrays = 0;
+    census(e, &ops, &arrays);
+    char b[200], t[64];
+    ty_str(e->ty, t, sizeof t);
+    snprintf(b, sizeof b, "line %d:%d: %d elementwise operation%s over %d array%s fused into one loop nest of rank %d "
+             "(one %s result, no temporaries)", at->line, at->col, ops, ops == 1 ? "" : "s", arrays, arrays == 1 ? "" : "s",
+             e->ndim, t);
+    char *s = arena_strndup(I->a, b, strlen(b));
+    if (!s || !vec_push(I->a, I->f->notes, (const char *)s)) inf_oom(I);
+}
+
 static Val numpy_flag(Inf *I, Val v) {
     I->f->ins.v[v.r].flags |= INS_NUMPY;
     return v;
@@ -362,6 +382,7 @@ Val ew_force(Inf *I, Val v, Node *at) {
     leaves(e, lv, &nl, 32, I);
     int nd = e->ndim;
     Ref dims[KILN_MAXDIM], iv[KILN_MAXDIM];
+    note_fusion(I, e, at);
     Ref same = broadcast(I, lv, nl, nd, dims);
     const Type *at_ty = ty_array(I->tt, e->ty->dtype, nd, LAYOUT_C);
     Ref out = inf_emit(I, OP_ALLOC, at_ty, dims, (uint32_t)nd, 0);
