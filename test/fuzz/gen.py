@@ -8,6 +8,8 @@ modulo by zero, negative floor division, NaN/inf from overflow, -0.0, float32
 rounding and overflow under NumPy 2's promotion, complex arithmetic, bools
 in arithmetic), math
 functions, array reads and writes with computed indices (some out of range),
+whole-array expressions (fused elementwise arithmetic, np.sqrt/exp/abs/where,
+comparisons, broadcasting against scalars) indexed right away,
 calls between the generated functions, early returns, tuple results. The
 entry is called with generated arguments on the interpreter, the baseline
 tier, tier 2, and tier auto with every budget at 1 (tier-up at entry, OSR at
@@ -87,9 +89,20 @@ class Gen:
             lambda a, b, d: f"({a} // 3)",
         ], self.iexpr)
 
+    def aexpr(self):
+        """an element of a whole-array expression (fused, broadcast against scalars, NumPy's
+        inf/nan instead of exceptions), indexed right away"""
+        r = self.r
+        k = r.randrange(5)
+        if k == 0: return f"float((arr * {self.fexpr(2)} - arr / {self.fexpr(2)})[{self.idx()}])"
+        if k == 1: return f"float(np.sqrt(np.abs(mat) + {self.fexpr(2)})[{self.midx()}])"
+        if k == 2: return f"float(np.where(arr > {self.fexpr(2)}, arr, -arr)[{self.idx()}])"
+        if k == 3: return f"float((mat * mat - np.exp(mat * {self.fexpr(2)}))[{self.midx()}])"
+        return f"float(((arr < {self.fexpr(2)}) + (arr >= 0.5) * 2.0)[{self.idx()}])"
+
     def fexpr(self, d=0):
         return self.grow(d, 0.3, lambda: ["f0", "f1", "x", "0.5", "-0.0", "2.5", "1e300", "-3.75", f"float(arr[{self.idx()}])",
-                                          f"float(mat[{self.midx()}])"], [
+                                          f"float(mat[{self.midx()}])"] + ([self.aexpr()] if self.r.random() < 0.15 else []), [
             lambda a, b, d: f"({a} + {b})",
             lambda a, b, d: f"({a} - {b})",
             lambda a, b, d: f"({a} * {b})",
