@@ -299,14 +299,14 @@ int cmd_bench(int argc, char **argv) {
         track_tiers(fn, (long)nl - 1, &R);
         /* the last call's result against the first's (a repr formats every element: large arrays
          * would make each comparison cost more than the call) */
-        bool last = i + 1 == a.warmup + a.runs || nl == cap || (budget_end && i >= a.warmup && now() > budget_end);
-        if (last) {
+        bool stop = budget_end && i >= a.warmup && now() > budget_end;
+        if (stop || i + 1 == a.warmup + a.runs || nl == cap) {
             char rep[256];
             kiln_value_repr(&res, rep, sizeof rep);
             if (strcmp(rep, R.first) != 0) R.stable = false;
         }
         kiln_value_free(&res);
-        if (budget_end && i >= a.warmup && now() > budget_end) break;
+        if (stop) break;
     }
     double cum = R.llvm_load; /* tier opt loaded LLVM before the first call; tier auto loads it on the way */
     for (size_t i = 0; i < nl; i++) {

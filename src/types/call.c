@@ -276,6 +276,13 @@ static void nargs(Inf *I, Node *call, const char *name, int lo, int hi) {
 static Ref emit1(Inf *I, int op, const Type *t, Ref a, int64_t aux) { return inf_emit(I, op, t, &a, 1, aux); }
 static Ref emit2(Inf *I, int op, const Type *t, Ref a, Ref b) { Ref o[2] = {a, b}; return inf_emit(I, op, t, o, 2, 0); }
 
+/* math.isnan / isinf / isfinite (fn) of float x as a bool of type bt; also np.isnan & co. per element */
+Ref cl_float_test(Inf *I, int fn, Val x, const Type *bt) {
+    if (fn == MF_ISNAN) return emit2(I, OP_NE, bt, x.r, x.r);
+    Ref ab = emit1(I, OP_ABS, x.ty, x.r, 0);
+    return emit2(I, fn == MF_ISINF ? OP_EQ : OP_LT, bt, ab, inf_const_f(I, x.ty, INFINITY));
+}
+
 static Val math_call(Inf *I, Node *call, int fn) {
     const MathFn *m = &rt_mathfns[fn];
     nargs(I, call, m->name, m->arity, fn == MF_LOG ? 2 : m->arity);
@@ -284,11 +291,7 @@ static Val math_call(Inf *I, Node *call, int fn) {
     if ((fn == MF_FLOOR || fn == MF_CEIL || fn == MF_TRUNC) && a.ty->kind == T_SCALAR && dt_is_intlike(a.ty->dtype))
         return ex_coerce(I, a, i64w(I), call);
     Val x = real_arg(I, call->kids[0], a, m->name);
-    if (fn == MF_ISNAN) return mk(I, emit2(I, OP_NE, boolw(I), x.r, x.r));
-    if (fn == MF_ISINF || fn == MF_ISFINITE) {
-        Ref ab = emit1(I, OP_ABS, f64w(I), x.r, 0);
-        return mk(I, emit2(I, fn == MF_ISINF ? OP_EQ : OP_LT, boolw(I), ab, fcst(I, INFINITY).r));
-    }
+    if (fn == MF_ISNAN || fn == MF_ISINF || fn == MF_ISFINITE) return mk(I, cl_float_test(I, fn, x, boolw(I)));
     Ref ops[2] = {x.r, 0};
     if (m->arity == 2 || call->nkids == 2) {
         Val y = ex_expr(I, call->kids[1]);

@@ -24,11 +24,11 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { EW_LEAF, EW_BIN, EW_CMP, EW_NEG, EW_ABS, EW_MATH, EW_ISNAN, EW_ISINF, EW_ISFINITE, EW_SQUARE, EW_WHERE };
+enum { EW_LEAF, EW_BIN, EW_CMP, EW_NEG, EW_ABS, EW_MATH, EW_FLOATTEST, EW_SQUARE, EW_WHERE };
 
 struct Ew {
     int kind;
-    int tok;             /* EW_BIN / EW_CMP: the operator token; EW_MATH: the MF_* function */
+    int tok;             /* EW_BIN / EW_CMP: the operator token; EW_MATH, EW_FLOATTEST: the MF_* function */
     const Type *ty;      /* type of one element of this node's value */
     struct Ew *k[3];
     Val leaf;            /* EW_LEAF: an array or a scalar */
@@ -44,7 +44,7 @@ static const struct { const char *name; int kind, fn, nargs; } ufuncs[] = {
     {"tan", EW_MATH, MF_TAN, 1}, {"arcsin", EW_MATH, MF_ASIN, 1}, {"arccos", EW_MATH, MF_ACOS, 1},
     {"arctan", EW_MATH, MF_ATAN, 1}, {"sinh", EW_MATH, MF_SINH, 1}, {"cosh", EW_MATH, MF_COSH, 1},
     {"abs", EW_ABS, 0, 1}, {"absolute", EW_ABS, 0, 1}, {"negative", EW_NEG, 0, 1}, {"square", EW_SQUARE, 0, 1},
-    {"isnan", EW_ISNAN, 0, 1}, {"isinf", EW_ISINF, 0, 1}, {"isfinite", EW_ISFINITE, 0, 1},
+    {"isnan", EW_FLOATTEST, MF_ISNAN, 1}, {"isinf", EW_FLOATTEST, MF_ISINF, 1}, {"isfinite", EW_FLOATTEST, MF_ISFINITE, 1},
     {"add", EW_BIN, TK_PLUS, 2}, {"subtract", EW_BIN, TK_MINUS, 2}, {"multiply", EW_BIN, TK_STAR, 2},
     {"divide", EW_BIN, TK_SLASH, 2}, {"true_divide", EW_BIN, TK_SLASH, 2},
     {"where", EW_WHERE, 0, 3},
@@ -152,7 +152,6 @@ Val ew_abs(Inf *I, Val a, Node *at) {
 /* the element type of a float ufunc: ints and bools compute in float64; float32 only where the
  * result is exact (sqrt), since NumPy's own float32 exp/sin/... are not libm's */
 static const Type *float_result(Inf *I, const Type *t, int fn, Node *at) {
-    if (dt_is_complex(t->dtype)) inf_fail(I, at, "np.%s of complex values is not supported yet", rt_mathfns[fn].name);
     if (t->dtype == KILN_FLOAT32) {
         if (fn != MF_SQRT) inf_fail(I, at, "np.%s of float32 values is not supported yet (only float64 matches NumPy bit for bit)",
                                     rt_mathfns[fn].name);
@@ -183,12 +182,10 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
         if (x->ty->dtype == KILN_BOOL) { v = lazy(I, x); break; } /* NumPy: bool squared is and of itself */
         v = lazy(I, join(I, EW_SQUARE, strong(I, x->ty->weak ? ty_promote(I->tt, x->ty, x->ty) : x->ty), call, x, NULL, NULL));
         break;
-    case EW_ISNAN: case EW_ISINF: case EW_ISFINITE:
+    case EW_FLOATTEST: case EW_MATH: {
         if (dt_is_complex(x->ty->dtype)) inf_fail(I, call, "np.%s of complex values is not supported yet", nm);
-        v = lazy(I, join(I, ufuncs[u].kind, ty_scalar(I->tt, KILN_BOOL, false), call, x, NULL, NULL));
-        break;
-    case EW_MATH: {
-        Ew *e = join(I, EW_MATH, float_result(I, x->ty, ufuncs[u].fn, call), call, x, NULL, NULL);
+        const Type *t = ufuncs[u].kind == EW_MATH ? float_result(I, x->ty, ufuncs[u].fn, call) : ty_scalar(I->tt, KILN_BOOL, false);
+        Ew *e = join(I, ufuncs[u].kind, t, call, x, NULL, NULL);
         e->tok = ufuncs[u].fn;
         v = lazy(I, e);
         break;
@@ -210,7 +207,7 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
 /* an array operand; mask[j]: 1 where axis j runs with the loop, 0 where it stretches (the index is
  * i * mask: an affine index with an invariant step, which LLVM's vectorizer versions on step == 1);
  * 0 as a Ref: no mask, the index is i */
-struct Leaf { Val v; Ref mask[KILN_MAXDIM]; };
+struct Leaf { Val v; Ref dim[KILN_MAXDIM], mask[KILN_MAXDIM]; };
 
 static void leaves(Ew *e, Leaf *out, int *n, int cap, Inf *I) {
     if (!e) return;
@@ -241,7 +238,7 @@ static Ref broadcast(Inf *I, Leaf *lv, int nl, int nd, Ref *dims) {
         for (int l = 0; l < nl; l++) {
             int m = lv[l].v.ty->ndim, j = k - (nd - m);
             if (j < 0) continue;
-            Ref x = inf_emit(I, OP_DIM, i64(I), &lv[l].v.r, 1, j);
+            Ref x = lv[l].dim[j] = inf_emit(I, OP_DIM, i64(I), &lv[l].v.r, 1, j);
             Ref xn1 = emit2(I, OP_NE, boolt(I), x, one);
             Ref clash = emit2(I, OP_AND, boolt(I), emit2(I, OP_AND, boolt(I), xn1, emit2(I, OP_NE, boolt(I), d, one)),
                               emit2(I, OP_NE, boolt(I), x, d));
@@ -256,10 +253,8 @@ static Ref broadcast(Inf *I, Leaf *lv, int nl, int nd, Ref *dims) {
     Ref same = inf_const_i(I, boolt(I), 1);
     for (int l = 0; l < nl; l++) {
         int m = lv[l].v.ty->ndim;
-        for (int j = 0; j < m; j++) {
-            Ref x = inf_emit(I, OP_DIM, i64(I), &lv[l].v.r, 1, j);
-            same = emit2(I, OP_AND, boolt(I), same, emit2(I, OP_EQ, boolt(I), x, dims[j + nd - m]));
-        }
+        for (int j = 0; j < m; j++)
+            same = emit2(I, OP_AND, boolt(I), same, emit2(I, OP_EQ, boolt(I), lv[l].dim[j], dims[j + nd - m]));
     }
     return same;
 }
@@ -318,14 +313,10 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
     case EW_NEG: return val_of(I, inf_emit(I, OP_NEG, a.ty, &a.r, 1, 0));
     case EW_ABS: return val_of(I, inf_emit(I, OP_ABS, e->ty, &a.r, 1, 0));
     case EW_SQUARE: a = ex_coerce(I, a, e->ty, at); return val_of(I, emit2(I, OP_MUL, e->ty, a.r, a.r));
-    case EW_ISNAN: case EW_ISINF: case EW_ISFINITE: {
+    case EW_FLOATTEST:
         if (!dt_is_float(a.ty->dtype)) /* integers and bools are finite numbers */
-            return val_of(I, inf_const_i(I, e->ty, e->kind == EW_ISFINITE));
-        if (e->kind == EW_ISNAN) return val_of(I, emit2(I, OP_NE, e->ty, a.r, a.r));
-        Ref ab = inf_emit(I, OP_ABS, a.ty, &a.r, 1, 0);
-        Ref inf = inf_const_f(I, a.ty, INFINITY);
-        return val_of(I, emit2(I, e->kind == EW_ISINF ? OP_EQ : OP_LT, e->ty, ab, inf));
-    }
+            return val_of(I, inf_const_i(I, e->ty, e->tok == MF_ISFINITE));
+        return val_of(I, cl_float_test(I, e->tok, a, e->ty));
     case EW_MATH: {
         Val x = ex_coerce(I, a, ty_scalar(I->tt, KILN_FLOAT64, false), at);
         Val r = numpy_flag(I, val_of(I, inf_emit(I, OP_MATH, ty_scalar(I->tt, KILN_FLOAT64, false), &x.r, 1, e->tok)));

@@ -98,6 +98,7 @@ bool ex_is_static(const Type *t);
 
 /* call.c */
 Val cl_call(Inf *I, Node *n);
+Ref cl_float_test(Inf *I, int fn, Val x, const Type *bt);
 Val cl_attr(Inf *I, Node *n);
 Val cl_global(Inf *I, Node *n, bool *found);
 Val cl_lit(Inf *I, Lit *l);
