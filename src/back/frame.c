@@ -79,6 +79,15 @@ void fr_view(Slot *s, int d, int a, const Extra *x) {
     memcpy(&s[d], tmp, sizeof(Slot) * (size_t)(1 + 2 * nr));
 }
 
+/* a view from its parts: x->slot holds the byte offset, then the result's shape and strides */
+void fr_mkview(Slot *s, int d, int a, const Extra *x) {
+    int nr = x->rt->ndim;
+    Slot tmp[1 + 2 * KILN_MAXDIM];
+    tmp[0].p = (char *)s[a].p + s[x->slot[0]].i;
+    for (int i = 0; i < 2 * nr; i++) tmp[1 + i] = s[x->slot[1 + i]];
+    memcpy(&s[d], tmp, sizeof(Slot) * (size_t)(1 + 2 * nr));
+}
+
 int fr_alloc(Run *run, Slot *s, int d, const Extra *x, int line, const char *file) {
     int64_t dims[KILN_MAXDIM];
     for (int k = 0; k < x->n; k++) dims[k] = s[x->slot[k]].i;
@@ -168,6 +177,7 @@ int fh_generic(Slot *s, Run *run, const XCall *k) {
     return e ? run_raise(run, e, k->line, k->file) : 0;
 }
 int fh_view(Slot *s, Run *run, const XCall *k) { (void)run; fr_view(s, k->d, k->a, k->x); return 0; }
+int fh_mkview(Slot *s, Run *run, const XCall *k) { (void)run; fr_mkview(s, k->d, k->a, k->x); return 0; }
 int fh_alloc(Slot *s, Run *run, const XCall *k) { return fr_alloc(run, s, k->d, k->x, k->line, k->file); }
 int fh_acopy(Slot *s, Run *run, const XCall *k) { return fr_acopy(run, s, k->d, k->a, k->x, k->line, k->file); }
 int fh_fill(Slot *s, Run *run, const XCall *k) { (void)run; fr_fill(s, k->a, k->b, k->x); return 0; }

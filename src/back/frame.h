@@ -69,6 +69,7 @@ Extra *fr_extra(Arena *a, Func *f, const int32_t *slot, Ref r, int nfixed);
 
 RtErr fr_generic(Slot *s, int d, const Extra *x);
 void fr_view(Slot *s, int d, int a, const Extra *x);
+void fr_mkview(Slot *s, int d, int a, const Extra *x);
 int fr_alloc(Run *run, Slot *s, int d, const Extra *x, int line, const char *file);
 int fr_acopy(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char *file);
 void fr_fill(Slot *s, int a, int v, const Extra *x);
@@ -94,6 +95,7 @@ typedef struct XCall {
 typedef int (*Helper)(Slot *, Run *, const XCall *);
 int fh_generic(Slot *s, Run *run, const XCall *k);
 int fh_view(Slot *s, Run *run, const XCall *k);
+int fh_mkview(Slot *s, Run *run, const XCall *k);
 int fh_alloc(Slot *s, Run *run, const XCall *k);
 int fh_acopy(Slot *s, Run *run, const XCall *k);
 int fh_fill(Slot *s, Run *run, const XCall *k);

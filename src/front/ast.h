@@ -31,6 +31,7 @@ typedef enum {
     N_SUBSCR,  /* a: value, kids: indices */
     N_ATTR,    /* a: value, name */
     N_TUPLE,   /* kids */
+    N_SLICE,   /* in a subscript, start:stop:step: a, b, c, each NULL when left out */
     /* statements */
     S_EXPR,    /* a */
     S_ASSIGN,  /* kids: targets (a = b = v), a: value */

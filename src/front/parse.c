@@ -200,12 +200,21 @@ static Node *atom(P *p) {
     return NULL;
 }
 
-/* subscript: test | slice — slices are reported as unsupported */
+static bool slice_part_ends(P *p) {
+    int k = p->tok.kind;
+    return k == TK_COLON || k == TK_COMMA || k == TK_RBRACK;
+}
+
+/* subscript: test | [test] ':' [test] [':' [test]] */
 static Node *subscript(P *p) {
-    if (p->tok.kind == TK_COLON) fail_at(p, p->tok, "slices are not supported yet%s", "");
-    Node *e = test(p);
-    if (p->tok.kind == TK_COLON) fail_at(p, p->tok, "slices are not supported yet%s", "");
-    return e;
+    Token t = p->tok;
+    Node *e = t.kind == TK_COLON ? NULL : test(p);
+    if (!accept(p, TK_COLON)) return e;
+    Node *s = node(p, N_SLICE, t);
+    s->a = e;
+    if (!slice_part_ends(p)) s->b = test(p);
+    if (accept(p, TK_COLON) && !slice_part_ends(p)) s->c = test(p);
+    return s;
 }
 
 /* primary: atom ('(' call_args ')' | '[' subscripts ']' | '.' NAME)* */

@@ -53,10 +53,13 @@
     OP(IMAG,     1, F_PURE|F_FOLD,        "a.imag") \
     OP(CONJ,     1, F_PURE|F_FOLD,        "a.conjugate()") \
     OP(DIM,      1, F_PURE,               "a.shape[aux] of an array") \
+    OP(STRIDE,   1, F_PURE,               "a.strides[aux] of an array, in bytes") \
+    OP(DATA,     1, F_PURE,               "the address of a's first element, an int (overlap tests)") \
     OP(BOUND,    2, F_RAISES,             "index b normalized for axis aux of array a: wraps negatives, IndexError if out of range") \
     OP(LOAD,    -1, F_READS,              "element a[i0, i1, …] at normalized indices (one per axis)") \
     OP(STORE,   -1, F_WRITES,             "a[i0, …] = v; operands a, v, indices; v has the element type") \
     OP(VIEW,    -1, F_PURE,               "a[i0, …]: view of the trailing axes at normalized leading indices") \
+    OP(MKVIEW,  -1, F_PURE,               "view of a's memory: data a.data + b bytes, then the result's shape and strides") \
     OP(ALLOC,   -1, F_RAISES,             "new zeroed array of the result type; operands: the shape") \
     OP(FILL,     2, F_WRITES,             "set every element of a to b") \
     OP(ACOPY,    1, F_RAISES|F_READS,     "a fresh C-contiguous copy of a") \

@@ -45,9 +45,12 @@ const char *ir_verify(Func *f, char *buf, size_t cap) {
                     BAD("%%%u: comparison of different types", r);
                 if (!in->ty || in->ty->kind != T_SCALAR || in->ty->dtype != KILN_BOOL) BAD("%%%u: comparison must give bool", r);
                 break;
-            case OP_LOAD: case OP_STORE: case OP_BOUND: case OP_DIM: case OP_VIEW: case OP_FILL: case OP_ACOPY: {
+            case OP_LOAD: case OP_STORE: case OP_BOUND: case OP_DIM: case OP_STRIDE: case OP_DATA: case OP_VIEW: case OP_MKVIEW:
+            case OP_FILL: case OP_ACOPY: {
                 const Type *at = f->ins.v[ir_arg(f, r, 0)].ty;
                 if (at->kind != T_ARRAY) BAD("%%%u: %s of a non-array", r, ir_ops[in->op].name);
+                if (in->op == OP_MKVIEW && (!in->ty || in->ty->kind != T_ARRAY || (int)in->n != 2 + 2 * in->ty->ndim))
+                    BAD("%%%u: mkview needs an offset, then a length and a stride per axis", r);
                 if (in->op == OP_LOAD && (int)in->n != 1 + at->ndim) BAD("%%%u: load needs %d indices", r, at->ndim);
                 if (in->op == OP_STORE && (int)in->n != 2 + at->ndim) BAD("%%%u: store needs %d indices", r, at->ndim);
                 break;

@@ -79,6 +79,7 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
         if (fn >= 0) return builtin(I, BI_MATH + fn);
         inf_fail(I, at, "module 'math' has no attribute '%s' (or it is not supported)", name);
     }
+    if (strcmp(name, "newaxis") == 0) return stat(I, &I->tt->none);
     for (size_t i = 0; i < NELEM(np_dtypes); i++)
         if (strcmp(name, np_dtypes[i].name) == 0) return stat(I, &I->tt->dtype[np_dtypes[i].dt]);
     for (size_t i = 0; i < NELEM(np_funcs); i++)
@@ -143,6 +144,7 @@ Val cl_attr(Inf *I, Node *n) {
         if (strcmp(a, "shape") == 0) return shape_tuple(I, o);
         if (strcmp(a, "ndim") == 0) return mk(I, inf_const_i(I, i64w(I), o.ty->ndim));
         if (strcmp(a, "dtype") == 0) return stat(I, &I->tt->dtype[o.ty->dtype]);
+        if (strcmp(a, "T") == 0) return vw_transpose(I, o, n);
         if (strcmp(a, "size") == 0) {
             Ref r = inf_const_i(I, i64w(I), 1);
             for (int k = 0; k < o.ty->ndim; k++) {
@@ -544,6 +546,16 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
     if (o.ty->kind == T_ARRAY && !strcmp(m, "copy")) {
         nargs(I, call, "copy", 0, 0);
         return mk(I, emit1(I, OP_ACOPY, ty_array(I->tt, o.ty->dtype, o.ty->ndim, LAYOUT_C), o.r, 0));
+    }
+    if (o.ty->kind == T_ARRAY && (!strcmp(m, "reshape") || !strcmp(m, "ravel"))) return vw_reshape(I, call, o, m[0] == 'r' && m[1] == 'a');
+    if (o.ty->kind == T_ARRAY && !strcmp(m, "flatten")) {
+        nargs(I, call, "flatten", 0, 0);
+        Val c = mk(I, emit1(I, OP_ACOPY, ty_array(I->tt, o.ty->dtype, o.ty->ndim, LAYOUT_C), o.r, 0));
+        return vw_reshape(I, call, c, true);
+    }
+    if (o.ty->kind == T_ARRAY && !strcmp(m, "transpose")) {
+        nargs(I, call, "transpose", 0, 0);
+        return vw_transpose(I, o, call);
     }
     if (o.ty->kind == T_ARRAY && !strcmp(m, "fill")) {
         nargs(I, call, "fill", 1, 1);

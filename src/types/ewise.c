@@ -98,6 +98,8 @@ static Ew *join(Inf *I, int kind, const Type *ty, Node *at, Ew *a, Ew *b, Ew *c)
 typedef struct Leaf Leaf;
 static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd);
 
+enum { MAX_LEAVES = 32 };
+
 bool ew_is_array(Val v) { return v.ew || v.ty->kind == T_ARRAY; }
 
 /* ---- building trees ---- */
@@ -279,14 +281,16 @@ static void census(const Ew *e, int *ops, int *arrays) {
     for (int i = 0; i < 3; i++) census(e->k[i], ops, arrays);
 }
 
-static void note_fusion(Inf *I, const Ew *e, Node *at) {
+/* the fusion decision for kiln explain; into: the assignment target's type, or NULL for a new array */
+static void note_fusion(Inf *I, const Ew *e, Node *at, const Type *into) {
     int ops = 0, arrays = 0;
     census(e, &ops, &arrays);
-    char b[200], t[64];
-    ty_str(e->ty, t, sizeof t);
-    snprintf(b, sizeof b, "line %d:%d: %d elementwise operation%s over %d array%s fused into one loop nest of rank %d "
-             "(one %s result, no temporaries)", at->line, at->col, ops, ops == 1 ? "" : "s", arrays, arrays == 1 ? "" : "s",
-             e->ndim, t);
+    char b[240], t[64];
+    ty_str(into ? into : e->ty, t, sizeof t);
+    int n = snprintf(b, sizeof b, "line %d:%d: %d elementwise operation%s over %d array%s fused into one loop nest of rank %d ",
+                     at->line, at->col, ops, ops == 1 ? "" : "s", arrays, arrays == 1 ? "" : "s", into ? into->ndim : e->ndim);
+    snprintf(b + n, sizeof b - (size_t)n, into ? "writing into an %s target (a temporary only where an operand overlaps it)"
+                                               : "(one %s result, no temporaries)", t);
     char *s = arena_strndup(I->a, b, strlen(b));
     if (!s || !vec_push(I->a, I->f->notes, (const char *)s)) inf_oom(I);
 }
@@ -333,10 +337,12 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
     inf_fail(I, at, "internal error: array expression node %d", e->kind);
 }
 
-/* for i in range(dims[k]) around the loops inside it; the innermost stores one element */
+/* for i in range(dims[k]) around the loops inside it; the innermost stores one element,
+ * converted to out's element type (an assignment target may differ from the tree's) */
 static void nest(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *dims, Ref *iv, int k, int nd, Ref out, Node *at) {
     if (k == nd) {
-        Val v = ex_coerce(I, elem(I, e, lv, nl, iv, nd), e->ty, at);
+        const Type *et = ty_scalar(I->tt, I->f->ins.v[out].ty->dtype, false);
+        Val v = ex_coerce(I, elem(I, e, lv, nl, iv, nd), et, at);
         Ref ops[2 + KILN_MAXDIM];
         ops[0] = out; ops[1] = v.r;
         for (int j = 0; j < nd; j++) ops[2 + j] = iv[j];
@@ -365,27 +371,16 @@ static void nest(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *dims, Ref *iv, int 
     inf_seal(I, exit);
 }
 
-Val ew_force(Inf *I, Val v, Node *at) {
-    if (!v.ew) return v;
-    Ew *e = v.ew;
-    Leaf lv[32];
-    int nl = 0;
-    leaves(e, lv, &nl, 32, I);
-    int nd = e->ndim;
-    Ref dims[KILN_MAXDIM], iv[KILN_MAXDIM];
-    note_fusion(I, e, at);
-    Ref same = broadcast(I, lv, nl, nd, dims);
-    const Type *at_ty = ty_array(I->tt, e->ty->dtype, nd, LAYOUT_C);
-    Ref out = inf_emit(I, OP_ALLOC, at_ty, dims, (uint32_t)nd, 0);
-    I->f->ins.v[out].flags |= ALLOC_UNINIT; /* the nest below writes every element */
-    if (nl == 0 || nd == 0) { nest(I, e, lv, nl, dims, iv, 0, nd, out, at); return val_of(I, out); }
-    /* two versions: operands of the result's shape (the usual case: plain indices, which tier 2
-     * vectorizes) and the general one with stretched axes masked */
+/* the loops writing tree e into out: when `same` holds at run time (no operand axis stretches:
+ * the usual case) a version with plain indices, which tier 2 vectorizes; else the masked one */
+static void lower(Inf *I, Ew *e, Leaf *lv, int nl, int nd, const Ref *dims, Ref same, Ref out, Node *at) {
+    Ref iv[KILN_MAXDIM];
+    if (nl == 0 || nd == 0) { nest(I, e, lv, nl, dims, iv, 0, nd, out, at); return; }
     uint32_t fast = inf_block(I), slow = inf_block(I), done = inf_block(I);
     inf_branch(I, same, fast, slow);
     inf_seal(I, fast); inf_seal(I, slow);
     I->cur = fast;
-    Leaf keep[32];
+    Leaf keep[MAX_LEAVES];
     memcpy(keep, lv, sizeof(Leaf) * (size_t)nl);
     for (int l = 0; l < nl; l++) memset(lv[l].mask, 0, sizeof lv[l].mask);
     nest(I, e, lv, nl, dims, iv, 0, nd, out, at);
@@ -396,5 +391,115 @@ Val ew_force(Inf *I, Val v, Node *at) {
     inf_jump(I, done);
     I->cur = done;
     inf_seal(I, done);
+}
+
+static Val force(Inf *I, Ew *e, Node *at, bool note) {
+    Leaf lv[MAX_LEAVES];
+    int nl = 0;
+    leaves(e, lv, &nl, MAX_LEAVES, I);
+    int nd = e->ndim;
+    Ref dims[KILN_MAXDIM];
+    if (note) note_fusion(I, e, at, NULL);
+    Ref same = broadcast(I, lv, nl, nd, dims);
+    const Type *at_ty = ty_array(I->tt, e->ty->dtype, nd, LAYOUT_C);
+    Ref out = inf_emit(I, OP_ALLOC, at_ty, dims, (uint32_t)nd, 0);
+    I->f->ins.v[out].flags |= ALLOC_UNINIT; /* the loops write every element */
+    lower(I, e, lv, nl, nd, dims, same, out, at);
     return val_of(I, out);
+}
+
+Val ew_force(Inf *I, Val v, Node *at) { return v.ew ? force(I, v.ew, at, true) : v; }
+
+/* each leaf's axes against the target's lengths: a length-1 axis stretches, any other length
+ * must match; returns whether none stretches */
+static Ref broadcast_into(Inf *I, Leaf *lv, int nl, int nd, const Ref *dims) {
+    Ref one = inf_const_i(I, i64(I), 1), bad = inf_const_i(I, boolt(I), 0), same = inf_const_i(I, boolt(I), 1);
+    for (int l = 0; l < nl; l++) {
+        int m = lv[l].v.ty->ndim;
+        for (int j = 0; j < m; j++) {
+            Ref x = lv[l].dim[j] = inf_emit(I, OP_DIM, i64(I), &lv[l].v.r, 1, j), d = dims[j + nd - m];
+            Ref xn1 = emit2(I, OP_NE, boolt(I), x, one), eq = emit2(I, OP_EQ, boolt(I), x, d);
+            bad = emit2(I, OP_OR, boolt(I), bad, emit2(I, OP_AND, boolt(I), xn1, emit2(I, OP_NE, boolt(I), x, d)));
+            same = emit2(I, OP_AND, boolt(I), same, eq);
+            lv[l].mask[j] = inf_emit(I, OP_CAST, i64(I), &xn1, 1, 0);
+        }
+    }
+    st_raise_if(I, bad, "ValueError", "could not broadcast the assigned value into the shape of the target");
+    return same;
+}
+
+/* the lowest and one past the highest byte address a (an array value) covers, as ints */
+static void extent(Inf *I, Val a, Ref *lo, Ref *hi) {
+    Ref base = inf_emit(I, OP_DATA, i64(I), &a.r, 1, 0), zero = inf_const_i(I, i64(I), 0);
+    Ref down = zero, up = inf_const_i(I, i64(I), (int64_t)kiln_dtype_size((kiln_dtype)a.ty->dtype));
+    for (int k = 0; k < a.ty->ndim; k++) {
+        Ref n = inf_emit(I, OP_DIM, i64(I), &a.r, 1, k), s = inf_emit(I, OP_STRIDE, i64(I), &a.r, 1, k);
+        Ref reach = emit2(I, OP_MUL, i64(I), emit2(I, OP_SUB, i64(I), n, inf_const_i(I, i64(I), 1)), s);
+        Ref neg = emit2(I, OP_LT, boolt(I), reach, zero);
+        Ref o1[3] = {neg, reach, zero}, o2[3] = {neg, zero, reach};
+        down = emit2(I, OP_ADD, i64(I), down, inf_emit(I, OP_SELECT, i64(I), o1, 3, 0));
+        up = emit2(I, OP_ADD, i64(I), up, inf_emit(I, OP_SELECT, i64(I), o2, 3, 0));
+    }
+    *lo = emit2(I, OP_ADD, i64(I), base, down);
+    *hi = emit2(I, OP_ADD, i64(I), base, up);
+}
+
+/* whether an operand other than dst itself may share memory with dst (empty arrays share none) */
+static Ref overlaps(Inf *I, Val dst, Leaf *lv, int nl) {
+    Ref dlo, dhi, any = inf_const_i(I, boolt(I), 0), zero = inf_const_i(I, i64(I), 0);
+    extent(I, dst, &dlo, &dhi);
+    Ref empty = inf_const_i(I, boolt(I), 0);
+    for (int k = 0; k < dst.ty->ndim; k++)
+        empty = emit2(I, OP_OR, boolt(I), empty, emit2(I, OP_EQ, boolt(I), inf_emit(I, OP_DIM, i64(I), &dst.r, 1, k), zero));
+    for (int l = 0; l < nl; l++) {
+        if (lv[l].v.r == dst.r) continue; /* read and written at the same index: safe */
+        Ref lo, hi;
+        extent(I, lv[l].v, &lo, &hi);
+        Ref o = emit2(I, OP_AND, boolt(I), emit2(I, OP_LT, boolt(I), dlo, hi), emit2(I, OP_LT, boolt(I), lo, dhi));
+        for (int k = 0; k < lv[l].v.ty->ndim; k++)
+            o = emit2(I, OP_AND, boolt(I), o, emit2(I, OP_NE, boolt(I), inf_emit(I, OP_DIM, i64(I), &lv[l].v.r, 1, k), zero));
+        any = emit2(I, OP_OR, boolt(I), any, o);
+    }
+    return emit2(I, OP_AND, boolt(I), any, inf_emit(I, OP_NOT, boolt(I), &empty, 1, 0));
+}
+
+/* dst[...] = v for an array dst (a view or a whole array): v broadcast to dst's shape, converted
+ * to dst's dtype, written by one loop nest. When an operand overlaps dst (a[1:] = a[:-1]) the
+ * value is computed into a temporary first, which is NumPy's answer. */
+void ew_store(Inf *I, Val dst, Val v, Node *at) {
+    if (v.ty->kind == T_UNKNOWN) return;
+    Ew *e = of(I, v, at);
+    int nd = dst.ty->ndim;
+    if (e->ndim > nd)
+        inf_fail(I, at, "could not broadcast a %d-dimensional value into a %d-dimensional target", e->ndim, nd);
+    if (dt_is_complex(e->ty->dtype) && !dt_is_complex(dst.ty->dtype))
+        inf_fail(I, at, "cannot store complex values into a %s array", kiln_dtype_name(dst.ty->dtype));
+    Leaf lv[MAX_LEAVES];
+    int nl = 0;
+    leaves(e, lv, &nl, MAX_LEAVES, I);
+    Ref dims[KILN_MAXDIM];
+    for (int k = 0; k < nd; k++) dims[k] = inf_emit(I, OP_DIM, i64(I), &dst.r, 1, k);
+    note_fusion(I, e, at, dst.ty);
+    Ref alias = nl ? overlaps(I, dst, lv, nl) : 0;
+    uint32_t copy = 0, direct = 0, done = 0;
+    if (alias) {
+        copy = inf_block(I), direct = inf_block(I), done = inf_block(I);
+        inf_branch(I, alias, copy, direct);
+        inf_seal(I, copy); inf_seal(I, direct);
+        I->cur = copy;
+        Val t = force(I, e, at, false); /* a fresh array: no alias */
+        Leaf tl[1] = {{.v = t}};
+        Ew *te = of(I, t, at);
+        Ref same = broadcast_into(I, tl, 1, nd, dims);
+        lower(I, te, tl, 1, nd, dims, same, dst.r, at);
+        inf_jump(I, done);
+        I->cur = direct;
+    }
+    Ref same = broadcast_into(I, lv, nl, nd, dims);
+    lower(I, e, lv, nl, nd, dims, same, dst.r, at);
+    if (alias) {
+        inf_jump(I, done);
+        I->cur = done;
+        inf_seal(I, done);
+    }
 }

@@ -343,6 +343,8 @@ static int64_t const_index(Inf *I, Node *k) {
 Val ex_index(Inf *I, Node *sub, Val arr, Ref *idx, int *nidx) {
     const Type *t = arr.ty;
     int k = sub->nkids;
+    for (int i = 0; i < k; i++)
+        if (sub->kids[i]->kind == N_SLICE || vw_is_newaxis(sub->kids[i])) { *nidx = -1; return vw_subscript(I, sub, arr); }
     if (k > t->ndim)
         inf_fail(I, sub, "too many indices for array: array is %d-dimensional, but %d were indexed", t->ndim, k);
     const Type *i64 = ty_scalar(I->tt, KILN_INT64, true);
@@ -377,6 +379,7 @@ static Val subscript(Inf *I, Node *n) {
     if (v.ty->kind == T_UNKNOWN) return unknown(I);
     if (v.ty->kind == T_TUPLE) {
         if (n->nkids != 1) inf_fail(I, n, "tuple indices must be integers");
+        if (n->kids[0]->kind == N_SLICE) inf_fail(I, n->kids[0], "slices of tuples are not supported");
         int64_t k = const_index(I, n->kids[0]);
         if (k < 0) k += v.ty->n;
         if (k < 0 || k >= v.ty->n) inf_fail(I, n->kids[0], "tuple index out of range");

@@ -507,8 +507,8 @@ void inf_assign(Inf *I, Node *t, Val v) {
         Ref idx[KILN_MAXDIM];
         int nidx;
         Val sel = ex_index(I, t, arr, idx, &nidx);
-        if (sel.ty->kind == T_ARRAY)
-            inf_fail(I, t, "assigning to a part of an array (%d of %d indices) is not supported yet", nidx, arr.ty->ndim);
+        if (sel.ty->kind == T_ARRAY) { ew_store(I, sel, v, t); return; } /* a slice or a row: every element */
+        if (v.ew) v = ew_force(I, v, t);
         if (v.ty->kind == T_UNKNOWN) return;
         if (v.ty->kind != T_SCALAR) inf_fail(I, t, "cannot store a %s into an array element", inf_tyname(I, v.ty));
         if (dt_is_complex(v.ty->dtype) && !dt_is_complex(arr.ty->dtype))

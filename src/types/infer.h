@@ -118,5 +118,12 @@ Val ew_abs(Inf *I, Val a, Node *at);
 int ew_ufunc_lookup(const char *name);
 Val ew_ufunc_call(Inf *I, Node *call, int u);
 Val ew_force(Inf *I, Val v, Node *at);
+void ew_store(Inf *I, Val dst, Val v, Node *at);
+
+/* view.c */
+bool vw_is_newaxis(Node *k);
+Val vw_subscript(Inf *I, Node *sub, Val arr);
+Val vw_transpose(Inf *I, Val a, Node *at);
+Val vw_reshape(Inf *I, Node *call, Val a, bool ravel);
 
 #endif

@@ -413,11 +413,36 @@ static void st_assert(Inf *I, Node *s) {
     I->cur = ok;
 }
 
+static const char *ufunc_name(int tok) {
+    switch (tok) {
+    case TK_PLUS: return "add";
+    case TK_MINUS: return "subtract";
+    case TK_STAR: return "multiply";
+    case TK_SLASH: return "divide";
+    case TK_AMP: return "bitwise_and";
+    case TK_PIPE: return "bitwise_or";
+    default: return "bitwise_xor";
+    }
+}
+
+/* a op= v on an array (or a view of one): NumPy updates the elements in place, so every other
+ * name for them sees the change; the result must keep the kind of a's dtype (same_kind casting) */
+static void inplace(Inf *I, Node *s, Val cur) {
+    Val rhs = ex_value(I, s->b);
+    if (rhs.ty->kind == T_UNKNOWN) return;
+    Val r = ew_binop(I, s->op, cur, rhs, s);
+    int rd = r.ty->dtype, ad = cur.ty->dtype;
+    if (dt_kind(rd) > dt_kind(ad))
+        inf_fail(I, s, "Cannot cast ufunc '%s' output from dtype('%s') to dtype('%s') with casting rule 'same_kind'",
+                 ufunc_name(s->op), kiln_dtype_name(rd), kiln_dtype_name(ad));
+    ew_store(I, cur, r, s);
+}
+
 static void st_augassign(Inf *I, Node *s) {
     Node *t = s->a;
     if (t->kind == N_NAME) {
         Val cur = inf_read_name(I, t);
-        if (cur.ty->kind == T_ARRAY) inf_fail(I, s, "in-place arithmetic on whole arrays is not supported yet");
+        if (cur.ty->kind == T_ARRAY) { inplace(I, s, cur); return; }
         Val rhs = ex_expr(I, s->b);
         inf_assign(I, t, ex_binop(I, s->op, cur, rhs, s, s->b));
         return;
@@ -429,8 +454,7 @@ static void st_augassign(Inf *I, Node *s) {
     Ref idx[KILN_MAXDIM];
     int nidx;
     Val cur = ex_index(I, t, arr, idx, &nidx);
-    if (cur.ty->kind == T_ARRAY)
-        inf_fail(I, t, "in-place arithmetic on part of an array is not supported yet");
+    if (cur.ty->kind == T_ARRAY) { inplace(I, s, cur); return; }
     Val rhs = ex_expr(I, s->b);
     Val r = ex_binop(I, s->op, cur, rhs, s, s->b);
     if (r.ty->kind == T_UNKNOWN) return;
@@ -452,7 +476,8 @@ static void stmt(Inf *I, Node *s) {
         ex_expr(I, s->a);
         return;
     case S_ASSIGN: {
-        Val v = ex_expr(I, s->a);
+        /* into one subscript target an array expression stays lazy: its loop writes the target */
+        Val v = s->nkids == 1 && s->kids[0]->kind == N_SUBSCR ? ex_value(I, s->a) : ex_expr(I, s->a);
         for (int i = 0; i < s->nkids; i++) inf_assign(I, s->kids[i], v);
         return;
     }

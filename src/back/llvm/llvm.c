@@ -376,6 +376,15 @@ static LLVMTypeRef elem_int(L *l, int dt) {
     }
 }
 
+/* a view is pointer arithmetic and the parts it is given: LLVM sees every stride and offset */
+static void mkview(L *l, Ref r) {
+    Ins *in = IN(l, r);
+    LLVMValueRef off = V(l, AR(l, r, 1));
+    LV v = {{LLVMBuildGEP2(l->b, l->i8, l->val[AR(l, r, 0)].v[0], &off, 1, "")}, 1 + 2 * in->ty->ndim};
+    for (int k = 0; k < 2 * in->ty->ndim; k++) v.v[1 + k] = V(l, AR(l, r, (uint32_t)(2 + k)));
+    l->val[r] = v;
+}
+
 static void load(L *l, Ref r) {
     Ins *in = IN(l, r);
     Ref arr = AR(l, r, 0);
@@ -746,6 +755,9 @@ static void ins(L *l, Ref r) {
         return;
     case OP_PARAM: return; /* phis, made with the block */
     case OP_DIM: l->val[r] = one(l->val[AR(l, r, 0)].v[1 + in->aux]); return;
+    case OP_STRIDE: l->val[r] = one(l->val[AR(l, r, 0)].v[1 + IN(l, AR(l, r, 0))->ty->ndim + in->aux]); return;
+    case OP_MKVIEW: mkview(l, r); return;
+    case OP_DATA: l->val[r] = one(LLVMBuildPtrToInt(l->b, l->val[AR(l, r, 0)].v[0], l->i64, "")); return;
     case OP_BOUND: bound(l, r); return;
     case OP_LOAD: load(l, r); return;
     case OP_STORE: store(l, r); return;

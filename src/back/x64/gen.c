@@ -802,7 +802,14 @@ static void ins(Gen *G, Ref r) {
     case OP_BOUND: bound(G, r); return;
     case OP_LOAD: load(G, r); return;
     case OP_STORE: store(G, r); return;
+    case OP_STRIDE: {
+        int nd = I_(G, A(G, r, 0))->ty->ndim;
+        move_slots(G, G->c->slot[r], G->c->slot[A(G, r, 0)] + 1 + nd + (int32_t)in->aux, 1);
+        return;
+    }
+    case OP_DATA: move_slots(G, G->c->slot[r], G->c->slot[A(G, r, 0)], 1); return;
     case OP_VIEW: helper_op(G, r, fh_view, 1); return;
+    case OP_MKVIEW: helper_op(G, r, fh_mkview, 1); return;
     case OP_ALLOC: helper_op(G, r, fh_alloc, 0); return;
     case OP_FILL: helper_op(G, r, fh_fill, 0); return;
     case OP_ACOPY: helper_op(G, r, fh_acopy, 0); return;

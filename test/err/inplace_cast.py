@@ -1,0 +1,4 @@
+# run: f([1, 2, 3])
+def f(a):
+    a /= 2
+    return a

@@ -1,3 +1,0 @@
-# run: f([1.0, 2.0])
-def f(a):
-    return a[1:]
