@@ -209,13 +209,14 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
 /* an array operand; mask[j]: 1 where axis j runs with the loop, 0 where it stretches (the index is
  * i * mask: an affine index with an invariant step, which LLVM's vectorizer versions on step == 1);
  * 0 as a Ref: no mask, the index is i */
-struct Leaf { Val v; Ref dim[KILN_MAXDIM], mask[KILN_MAXDIM]; };
+struct Leaf { Val v; Ref use; Ref dim[KILN_MAXDIM], mask[KILN_MAXDIM]; }; /* use: what the loads read, 0: v */
 
 static void leaves(Ew *e, Leaf *out, int *n, int cap, Inf *I) {
     if (!e) return;
     if (e->kind == EW_LEAF) {
         if (e->leaf.ty->kind != T_ARRAY) return;
         if (*n == cap) inf_fail(I, e->at, "array expression with more than %d array operands", cap);
+        memset(&out[*n], 0, sizeof out[*n]);
         out[(*n)++].v = e->leaf;
         return;
     }
@@ -268,7 +269,7 @@ static Val leaf_elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
         if (lv[l].v.r == e->leaf.r) L = &lv[l];
     int m = e->leaf.ty->ndim;
     Ref ops[1 + KILN_MAXDIM];
-    ops[0] = e->leaf.r;
+    ops[0] = L->use ? L->use : e->leaf.r;
     for (int j = 0; j < m; j++) ops[1 + j] = L->mask[j] ? emit2(I, OP_MUL, i64(I), iv[j + nd - m], L->mask[j]) : iv[j + nd - m];
     return val_of(I, inf_emit(I, OP_LOAD, e->ty, ops, (uint32_t)(1 + m), 0));
 }
@@ -371,19 +372,49 @@ static void nest(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *dims, Ref *iv, int 
     inf_seal(I, exit);
 }
 
-/* the loops writing tree e into out: when `same` holds at run time (no operand axis stretches:
- * the usual case) a version with plain indices, which tier 2 vectorizes; else the masked one */
+/* the array itself, or where its innermost stride is known to be the item size, a view saying so
+ * with a constant: tier 2 then sees unit-stride accesses it can vectorize (slices of C arrays,
+ * u[1:-1, 2:], have "any" layout and runtime strides) */
+static Ref unit_inner(Inf *I, Ref a) {
+    const Type *t = I->f->ins.v[a].ty;
+    int nd = t->ndim;
+    if (t->layout == LAYOUT_C || nd == 0) return a;
+    Ref ops[2 + 2 * KILN_MAXDIM];
+    ops[0] = a; ops[1] = inf_const_i(I, i64(I), 0);
+    for (int k = 0; k < nd; k++) {
+        ops[2 + k] = inf_emit(I, OP_DIM, i64(I), &a, 1, k);
+        ops[2 + nd + k] = k == nd - 1 ? inf_const_i(I, i64(I), (int64_t)kiln_dtype_size((kiln_dtype)t->dtype))
+                                      : inf_emit(I, OP_STRIDE, i64(I), &a, 1, k);
+    }
+    return inf_emit(I, OP_MKVIEW, t, ops, (uint32_t)(2 + 2 * nd), 0);
+}
+
+/* whether array a's innermost stride is its item size (always, for a C array) */
+static Ref inner_is_unit(Inf *I, Ref a, Ref acc) {
+    const Type *t = I->f->ins.v[a].ty;
+    if (t->layout == LAYOUT_C || t->ndim == 0) return acc;
+    Ref s = inf_emit(I, OP_STRIDE, i64(I), &a, 1, t->ndim - 1);
+    Ref u = emit2(I, OP_EQ, boolt(I), s, inf_const_i(I, i64(I), (int64_t)kiln_dtype_size((kiln_dtype)t->dtype)));
+    return emit2(I, OP_AND, boolt(I), acc, u);
+}
+
+/* the loops writing tree e into out. Two versions: when `same` holds at run time (no operand
+ * axis stretches: the usual case) and every innermost stride is the item size, plain indices
+ * over unit-stride views, which tier 2 vectorizes; otherwise the general one, stretched axes
+ * masked and strides read from the descriptors */
 static void lower(Inf *I, Ew *e, Leaf *lv, int nl, int nd, const Ref *dims, Ref same, Ref out, Node *at) {
     Ref iv[KILN_MAXDIM];
     if (nl == 0 || nd == 0) { nest(I, e, lv, nl, dims, iv, 0, nd, out, at); return; }
+    Ref fast_ok = inner_is_unit(I, out, same);
+    for (int l = 0; l < nl; l++) fast_ok = inner_is_unit(I, lv[l].v.r, fast_ok);
     uint32_t fast = inf_block(I), slow = inf_block(I), done = inf_block(I);
-    inf_branch(I, same, fast, slow);
+    inf_branch(I, fast_ok, fast, slow);
     inf_seal(I, fast); inf_seal(I, slow);
     I->cur = fast;
     Leaf keep[MAX_LEAVES];
     memcpy(keep, lv, sizeof(Leaf) * (size_t)nl);
-    for (int l = 0; l < nl; l++) memset(lv[l].mask, 0, sizeof lv[l].mask);
-    nest(I, e, lv, nl, dims, iv, 0, nd, out, at);
+    for (int l = 0; l < nl; l++) { memset(lv[l].mask, 0, sizeof lv[l].mask); lv[l].use = unit_inner(I, lv[l].v.r); }
+    nest(I, e, lv, nl, dims, iv, 0, nd, unit_inner(I, out), at);
     inf_jump(I, done);
     memcpy(lv, keep, sizeof(Leaf) * (size_t)nl);
     I->cur = slow;
