@@ -162,7 +162,8 @@ static int list(LP *l, Flat *fl, int depth) {
 
 static int make_array(LP *l, Flat *fl, int dtype, kiln_value *out) {
     static const kiln_dtype kinds[4] = {KILN_BOOL, KILN_INT64, KILN_FLOAT64, KILN_COMPLEX128};
-    kiln_dtype dt = dtype >= 0 ? (kiln_dtype)dtype : kinds[fl->kind];
+    /* NumPy: a list with no numbers (np.array([])) is float64 */
+    kiln_dtype dt = dtype >= 0 ? (kiln_dtype)dtype : fl->n ? kinds[fl->kind] : KILN_FLOAT64;
     kiln_array *a = pool_add(l->pool, calloc(1, sizeof *a));
     size_t item = kiln_dtype_size(dt);
     char *data = pool_add(l->pool, calloc((size_t)(fl->n ? fl->n : 1), item));

@@ -23,7 +23,7 @@ static const KilnHost host = {
     KILN_HOST_VERSION,
     interp_compile,
     arena_alloc, rt_log, kiln_dtype_size, ir_rpo, fr_extra,
-    fh_generic, fh_view, fh_alloc, fh_acopy, fh_fill, fh_ldn, fh_stn, fh_call, fh_error, fh_index, fh_raise,
+    fh_generic, fh_view, fh_alloc, fh_acopy, fh_fill, fh_ldn, fh_stn, fh_call, fh_error, fh_index, fh_raise, fh_lib,
     rt_native_install,
 };
 

@@ -15,6 +15,7 @@ enum {
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
     BI_MATH = 100, /* + MF_* */
     BI_UFUNC = 200, /* + index in ewise.c's ufunc table */
+    BI_REDUCE = 300, /* + index in reduction.c's table */
 };
 
 static const struct { const char *name; int id; } builtins[] = {
@@ -86,6 +87,8 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
         if (strcmp(name, np_funcs[i].name) == 0) return builtin(I, np_funcs[i].id);
     int u = ew_ufunc_lookup(name);
     if (u >= 0) return builtin(I, BI_UFUNC + u);
+    int rd = rd_lookup(name);
+    if (rd >= 0) return builtin(I, BI_REDUCE + rd);
     inf_fail(I, at, "numpy.%s is not supported", name);
 }
 
@@ -547,6 +550,8 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
         nargs(I, call, "copy", 0, 0);
         return mk(I, emit1(I, OP_ACOPY, ty_array(I->tt, o.ty->dtype, o.ty->ndim, LAYOUT_C), o.r, 0));
     }
+    int rd = o.ty->kind == T_ARRAY && strcmp(m, "amin") && strcmp(m, "amax") ? rd_lookup(m) : -1; /* np.amin: functions only */
+    if (rd >= 0) return rd_call(I, call, rd, &o);
     if (o.ty->kind == T_ARRAY && (!strcmp(m, "reshape") || !strcmp(m, "ravel"))) return vw_reshape(I, call, o, m[0] == 'r' && m[1] == 'a');
     if (o.ty->kind == T_ARRAY && !strcmp(m, "flatten")) {
         nargs(I, call, "flatten", 0, 0);
@@ -585,6 +590,7 @@ Val cl_call(Inf *I, Node *call) {
     if (f.ty->kind == T_DTYPE) return scalar_ctor(I, call, ty_scalar(I->tt, f.ty->dtype, false), kiln_dtype_name(f.ty->dtype));
     if (f.ty->kind != T_BUILTIN) inf_fail(I, call, "'%s' object is not callable", inf_tyname(I, f.ty));
     int id = f.ty->id;
+    if (id >= BI_REDUCE) return rd_call(I, call, id - BI_REDUCE, NULL);
     if (id >= BI_UFUNC) return ew_ufunc_call(I, call, id - BI_UFUNC);
     if (id >= BI_MATH) return math_call(I, call, id - BI_MATH);
     switch (id) {

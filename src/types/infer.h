@@ -120,6 +120,10 @@ Val ew_ufunc_call(Inf *I, Node *call, int u);
 Val ew_force(Inf *I, Val v, Node *at);
 void ew_store(Inf *I, Val dst, Val v, Node *at);
 
+/* reduction.c */
+int rd_lookup(const char *name);
+Val rd_call(Inf *I, Node *call, int which, const Val *self);
+
 /* view.c */
 bool vw_is_newaxis(Node *k);
 Val vw_subscript(Inf *I, Node *sub, Val arr);

@@ -10,7 +10,7 @@
 
 #include "../frame.h"
 
-#define KILN_HOST_VERSION 5
+#define KILN_HOST_VERSION 6
 
 typedef struct KilnHost {
     int version;
@@ -20,7 +20,7 @@ typedef struct KilnHost {
     size_t (*dtype_size)(kiln_dtype t);
     uint32_t (*rpo)(Func *f, bool false_first, uint32_t *order);
     Extra *(*extra)(Arena *a, Func *f, const int32_t *slot, Ref r, int nfixed); /* fr_extra */
-    Helper generic, view, alloc, acopy, fill, ldn, stn, call, error, index, raise;
+    Helper generic, view, alloc, acopy, fill, ldn, stn, call, error, index, raise, lib;
     /* load the object LLVM emitted for s (the whole function, or its entry at loop
      * header >= 0; function symbol sym; call records pool[0..npool)) with kiln's
      * loader, keep it with the spec and in the disk cache; 0 with *out, or -1 */

@@ -167,7 +167,7 @@ static const char *helper_name(Helper h) {
     const struct { Helper h; const char *name; } t[] = {
         {H->generic, "fh_generic"}, {H->view, "fh_view"}, {H->alloc, "fh_alloc"}, {H->acopy, "fh_acopy"},
         {H->fill, "fh_fill"}, {H->ldn, "fh_ldn"}, {H->stn, "fh_stn"}, {H->call, "fh_call"},
-        {H->error, "fh_error"}, {H->index, "fh_index"}, {H->raise, "fh_raise"},
+        {H->error, "fh_error"}, {H->index, "fh_index"}, {H->raise, "fh_raise"}, {H->lib, "fh_lib"},
     };
     for (size_t i = 0; i < sizeof t / sizeof *t; i++) if (t[i].h == h) return t[i].name;
     return NULL;
@@ -324,6 +324,7 @@ static void via_helper(L *l, Ref r) {
     case OP_ALLOC: h = H->alloc; break;
     case OP_FILL: h = H->fill; break;
     case OP_ACOPY: h = H->acopy; break;
+    case OP_REDUCE: h = H->lib; nfixed = 1; break;
     case OP_LOAD: h = H->ldn; nfixed = 1; break;
     case OP_STORE: h = H->stn; nfixed = 2; break;
     case OP_CALL: h = H->call; break;

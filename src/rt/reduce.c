@@ -1,0 +1,424 @@
+/*
+ * reduce.c — reductions over axes (sum prod mean var std min max argmin
+ * argmax all any) and scans (cumsum cumprod), in NumPy's order of operations.
+ *
+ * Float sums must match NumPy bit for bit, so this follows what its
+ * iterator and add loop do (checked against NumPy 2.4 in test/run/15_*):
+ *   - axes of length 1 drop out, the rest are ordered by |stride| (largest
+ *     outermost, ties in C order) and adjacent axes that are contiguous in
+ *     input and output alike merge into one;
+ *   - the output starts at the identity (0 for sums, so -0.0 sums give 0.0);
+ *   - when the innermost axis is reduced, each inner run is added with
+ *     NumPy's pairwise summation (blocks of 8 partial sums up to 128
+ *     elements, halves at multiples of 8 above); when two or more reduced
+ *     axes are innermost, NumPy's buffered iterator copies whole rows into an
+ *     8192-element buffer, so rows are grouped the same way before summing;
+ *   - when the innermost axis is kept, every element is added in order.
+ * Products, min/max (NaN wins, a later equal value replaces: NumPy's ±0
+ * answers), all/any and scans go element by element in iteration order;
+ * argmin/argmax in C order, the first extreme (or first NaN) winning.
+ * var/std compute as NumPy's _var: the mean with kept axes, the squared
+ * deviations into a C-contiguous temporary, their sum over n - ddof.
+ */
+#include "reduce.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { BUFSIZE = 8192, PW_BLOCK = 128 };
+
+/* NumPy's pairwise summation of n elements s bytes apart */
+#define PAIRWISE(NAME, T)                                                                                  \
+    static T NAME(const char *a, int64_t n, int64_t s) {                                                   \
+        if (n < 8) {                                                                                       \
+            T r = (T)-0.0;                                                                                 \
+            for (int64_t i = 0; i < n; i++) r += *(const T *)(a + i * s);                                  \
+            return r;                                                                                      \
+        }                                                                                                  \
+        if (n <= PW_BLOCK) {                                                                               \
+            T r[8];                                                                                        \
+            for (int j = 0; j < 8; j++) r[j] = *(const T *)(a + j * s);                                    \
+            int64_t i;                                                                                     \
+            for (i = 8; i < n - (n % 8); i += 8)                                                           \
+                for (int j = 0; j < 8; j++) r[j] += *(const T *)(a + (i + j) * s);                        \
+            T res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));                    \
+            for (; i < n; i++) res += *(const T *)(a + i * s);                                             \
+            return res;                                                                                    \
+        }                                                                                                  \
+        int64_t n2 = n / 2;                                                                                \
+        n2 -= n2 % 8;                                                                                      \
+        return NAME(a, n2, s) + NAME(a + n2 * s, n - n2, s);                                               \
+    }
+PAIRWISE(pw_f64, double)
+PAIRWISE(pw_f32, float)
+
+/* one axis of the iteration: length, input stride, output stride, reduced or kept */
+typedef struct Ax { int64_t n, si, so; bool red; } Ax;
+
+typedef struct Job {
+    int kind;          /* RK_SUM, RK_PROD, RK_MIN, RK_MAX, RK_ALL, RK_ANY */
+    int idt, odt;      /* input dtype, output (accumulator) dtype */
+    Ax ax[KILN_MAXDIM];
+    int nax;
+    char *buf;         /* BUFSIZE+ elements of odt for grouped rows */
+    int64_t bufcap;
+} Job;
+
+static int64_t iabs(int64_t x) { return x < 0 ? -x : x; }
+
+/* the iteration order: length-1 axes out, larger strides outward, contiguous neighbours merged */
+static void plan(Job *J, const RdArr *a, const int64_t *os, unsigned axes) {
+    int n = 0;
+    for (int k = 0; k < a->ndim; k++) {
+        if (a->n[k] == 1) continue;
+        Ax x = {a->n[k], a->s[k], os[k], (axes >> k) & 1};
+        int j = n++;
+        while (j > 0 && iabs(J->ax[j - 1].si) < iabs(x.si)) { J->ax[j] = J->ax[j - 1]; j--; }
+        J->ax[j] = x;
+    }
+    int m = 0;
+    for (int k = 0; k < n; k++) {
+        Ax x = J->ax[k];
+        if (m && J->ax[m - 1].red == x.red && J->ax[m - 1].si == x.si * x.n && J->ax[m - 1].so == x.so * x.n) {
+            J->ax[m - 1].n *= x.n;
+            J->ax[m - 1].si = x.si;
+            J->ax[m - 1].so = x.so;
+        } else {
+            J->ax[m++] = x;
+        }
+    }
+    J->nax = m;
+}
+
+/* one input element as the accumulator's type */
+static double in_f(const char *p, int dt) {
+    Slot v = rt_load_elem(p, dt);
+    if (dt == KILN_FLOAT64) return v.f;
+    if (dt == KILN_FLOAT32) return v.f32;
+    if (dt == KILN_UINT64) return (double)v.u;
+    return (double)v.i;
+}
+
+/* out op= the element at p (element by element kinds, and sums along a kept axis) */
+static void combine(Job *J, char *o, const char *p) {
+    int dt = J->odt;
+    if (J->kind == RK_ALL || J->kind == RK_ANY) {
+        Slot v = rt_load_elem(p, J->idt);
+        bool t = dt_is_complex(J->idt) ? (v.c64[0] != 0 || v.c64[1] != 0) : J->idt == KILN_FLOAT64 ? v.f != 0
+               : J->idt == KILN_FLOAT32 ? v.f32 != 0 : v.i != 0;
+        if (J->kind == RK_ALL) *(uint8_t *)o &= t; else *(uint8_t *)o |= t;
+        return;
+    }
+    if (dt == KILN_FLOAT64 || dt == KILN_FLOAT32) {
+        double x = in_f(p, J->idt), c = dt == KILN_FLOAT64 ? *(double *)o : *(float *)o, r;
+        switch (J->kind) {
+        case RK_SUM: r = dt == KILN_FLOAT64 ? c + x : (double)((float)c + (float)x); break;
+        case RK_PROD: r = dt == KILN_FLOAT64 ? c * x : (double)((float)c * (float)x); break;
+        case RK_MAX: r = isnan(c) ? c : (isnan(x) || x >= c) ? x : c; break;
+        default: r = isnan(c) ? c : (isnan(x) || x <= c) ? x : c; break;
+        }
+        if (dt == KILN_FLOAT64) *(double *)o = r; else *(float *)o = (float)r;
+        return;
+    }
+    Slot c = rt_load_elem(o, dt), x = rt_load_elem(p, J->idt), r = c;
+    bool u = dt_is_unsigned(dt);
+    switch (J->kind) {
+    case RK_SUM: r.u = c.u + x.u; break; /* wraps, as NumPy's ints do */
+    case RK_PROD: r.u = c.u * x.u; break;
+    case RK_MAX: if (u ? x.u >= c.u : x.i >= c.i) r = x; break;
+    default: if (u ? x.u <= c.u : x.i <= c.i) r = x; break;
+    }
+    rt_store_elem(o, dt, &r);
+}
+
+static double pairwise(const char *p, int64_t n, int64_t s, int dt) {
+    return dt == KILN_FLOAT64 ? pw_f64(p, n, s) : (double)pw_f32(p, n, s);
+}
+
+static void add_to(char *o, int dt, double x) {
+    if (dt == KILN_FLOAT64) *(double *)o = *(double *)o + x;
+    else *(float *)o = *(float *)o + (float)x;
+}
+
+/* the innermost block at input p, output o: one axis, or two reduced axes for grouped sums */
+static void inner(Job *J, const char *p, char *o) {
+    Ax *L = &J->ax[J->nax - 1];
+    bool fsum = J->kind == RK_SUM && (J->odt == KILN_FLOAT64 || J->odt == KILN_FLOAT32);
+    if (!fsum || !L->red) {
+        for (int64_t j = 0; j < L->n; j++) combine(J, o + j * L->so, p + j * L->si);
+        return;
+    }
+    bool same = J->idt == J->odt;
+    bool grouped = J->nax >= 2 && J->ax[J->nax - 2].red;
+    if (!grouped && same) { add_to(o, J->odt, pairwise(p, L->n, L->si, J->odt)); return; }
+    /* rows copied into the buffer as NumPy's buffered reduction does: as many whole rows as fit */
+    Ax *R = grouped ? &J->ax[J->nax - 2] : NULL;
+    int64_t rows = R ? R->n : 1, per = L->n >= BUFSIZE ? 1 : BUFSIZE / L->n, sz = kiln_dtype_size((kiln_dtype)J->odt);
+    for (int64_t r0 = 0; r0 < rows; r0 += per) {
+        int64_t k = rows - r0 < per ? rows - r0 : per, cnt = 0;
+        for (int64_t r = r0; r < r0 + k; r++)
+            for (int64_t j = 0; j < L->n; j++, cnt++) {
+                const char *q = p + (R ? r * R->si : 0) + j * L->si;
+                if (J->odt == KILN_FLOAT64) ((double *)J->buf)[cnt] = in_f(q, J->idt);
+                else ((float *)J->buf)[cnt] = (float)in_f(q, J->idt);
+            }
+        add_to(o, J->odt, pairwise(J->buf, cnt, sz, J->odt));
+    }
+}
+
+/* every position of the axes outside the inner block, in order */
+static void walk(Job *J, int k, int stop, const char *p, char *o) {
+    if (k == stop) { inner(J, p, o); return; }
+    Ax *x = &J->ax[k];
+    for (int64_t i = 0; i < x->n; i++) walk(J, k + 1, stop, p + i * x->si, o + i * x->so);
+}
+
+static void fill_identity(char *o, int64_t n, int dt, int kind) {
+    size_t sz = kiln_dtype_size((kiln_dtype)dt);
+    for (int64_t i = 0; i < n; i++) {
+        Slot v = {0};
+        char *q = o + i * (int64_t)sz;
+        bool f = dt_is_float(dt);
+        switch (kind) {
+        case RK_PROD: case RK_ALL: if (f) v.f = 1.0; else v.i = 1; break;
+        case RK_MAX:
+            if (f) v.f = -INFINITY;
+            else if (dt_is_unsigned(dt) || dt == KILN_BOOL) v.i = 0;
+            else v.i = dt == KILN_INT64 ? INT64_MIN : -(INT64_C(1) << (dt_bits(dt) - 1));
+            break;
+        case RK_MIN:
+            if (f) v.f = INFINITY;
+            else if (dt_is_unsigned(dt)) v.i = -1;
+            else v.i = dt == KILN_BOOL ? 1 : dt == KILN_INT64 ? INT64_MAX : (INT64_C(1) << (dt_bits(dt) - 1)) - 1;
+            break;
+        default: break;
+        }
+        if (dt == KILN_FLOAT32) v.f32 = (float)v.f;
+        rt_store_elem(q, dt, &v);
+    }
+}
+
+/* the output's shape: kept axes, or length 1 where reduced with keepdims */
+static int out_shape(const RdArr *a, unsigned axes, bool keepdims, int64_t *dims) {
+    int n = 0;
+    for (int k = 0; k < a->ndim; k++)
+        if (!((axes >> k) & 1)) dims[n++] = a->n[k];
+        else if (keepdims) dims[n++] = 1;
+    return n;
+}
+
+static int64_t count_of(const RdArr *a, unsigned axes) {
+    int64_t c = 1;
+    for (int k = 0; k < a->ndim; k++) if ((axes >> k) & 1) c *= a->n[k];
+    return c;
+}
+
+/* reduce a into the C-contiguous buffer o (zeroed: set to the identity here) */
+static int reduce_into(Run *run, int kind, const RdArr *a, unsigned axes, int odt, char *o, int64_t onum) {
+    Job J = {0};
+    J.kind = kind; J.idt = a->dtype; J.odt = odt;
+    fill_identity(o, onum, odt, kind);
+    for (int k = 0; k < a->ndim; k++) if (a->n[k] == 0) return 0;
+    /* output strides per input axis: C order over the kept axes, 0 on reduced ones */
+    int64_t os[KILN_MAXDIM], s = (int64_t)kiln_dtype_size((kiln_dtype)odt);
+    for (int k = a->ndim - 1; k >= 0; k--) {
+        if ((axes >> k) & 1) { os[k] = 0; continue; }
+        os[k] = s; s *= a->n[k];
+    }
+    plan(&J, a, os, axes);
+    if (J.nax == 0) { combine(&J, o, a->data); return 0; } /* one element */
+    Ax *L = &J.ax[J.nax - 1];
+    bool grouped = J.nax >= 2 && J.ax[J.nax - 2].red && L->red && kind == RK_SUM && dt_is_float(odt);
+    if (kind == RK_SUM && dt_is_float(odt) && L->red && (grouped || J.idt != J.odt)) {
+        J.bufcap = L->n >= BUFSIZE ? L->n : BUFSIZE;
+        J.buf = malloc((size_t)J.bufcap * kiln_dtype_size((kiln_dtype)odt));
+        if (!J.buf) { run_raise(run, RE_NOMEM, run->line, run->file); return -1; }
+    }
+    walk(&J, 0, J.nax - (grouped ? 2 : 1), a->data, o);
+    free(J.buf);
+    return 0;
+}
+
+static int fail(Run *run, int line, const char *file, const char *msg) {
+    run_raise(run, RE_RAISE, line, file);
+    run->ename = "ValueError";
+    snprintf(run->msg, sizeof run->msg, "%s", msg);
+    return -1;
+}
+
+/* argmin/argmax along axis ax (-1: the C-order flattening) */
+static int arg_reduce(Run *run, int kind, const RdArr *a, int ax, int64_t *o, int line, const char *file) {
+    int64_t total = 1;
+    for (int k = 0; k < a->ndim; k++) total *= a->n[k];
+    int64_t len = ax < 0 ? total : a->n[ax];
+    if (len == 0) return fail(run, line, file, kind == RK_ARGMAX ? "attempt to get argmax of an empty sequence"
+                                                                 : "attempt to get argmin of an empty sequence");
+    int64_t outer = total / len, idx[KILN_MAXDIM] = {0};
+    bool f = dt_is_float(a->dtype), u = dt_is_unsigned(a->dtype);
+    for (int64_t q = 0; q < outer; q++) {
+        /* the C-order position q over the axes other than ax */
+        int64_t rem = q;
+        for (int k = a->ndim - 1; k >= 0; k--) {
+            if (k == ax || ax < 0) { idx[k] = 0; continue; }
+            idx[k] = rem % a->n[k]; rem /= a->n[k];
+        }
+        int64_t best = 0;
+        Slot bv = {0};
+        for (int64_t i = 0; i < len; i++) {
+            int64_t off = 0, r = i;
+            if (ax < 0) {
+                for (int k = a->ndim - 1; k >= 0; k--) { off += (r % a->n[k]) * a->s[k]; r /= a->n[k]; }
+            } else {
+                for (int k = 0; k < a->ndim; k++) off += (k == ax ? i : idx[k]) * a->s[k];
+            }
+            Slot v = rt_load_elem(a->data + off, a->dtype);
+            if (i == 0) { bv = v; if (f && isnan(a->dtype == KILN_FLOAT32 ? v.f32 : v.f)) break; continue; }
+            bool better;
+            if (f) {
+                double x = a->dtype == KILN_FLOAT32 ? v.f32 : v.f, b = a->dtype == KILN_FLOAT32 ? bv.f32 : bv.f;
+                better = kind == RK_ARGMAX ? !(x <= b) : !(x >= b); /* NaN compares false: the first NaN wins */
+            } else {
+                better = kind == RK_ARGMAX ? (u ? v.u > bv.u : v.i > bv.i) : (u ? v.u < bv.u : v.i < bv.i);
+            }
+            if (better) {
+                best = i; bv = v;
+                if (f && isnan(a->dtype == KILN_FLOAT32 ? v.f32 : v.f)) break;
+            }
+        }
+        o[q] = best;
+    }
+    return 0;
+}
+
+/* cumsum/cumprod along ax (-1: the C-order flattening) into the C-contiguous o */
+static void scan(int kind, const RdArr *a, int ax, int odt, char *o) {
+    int64_t total = 1;
+    for (int k = 0; k < a->ndim; k++) total *= a->n[k];
+    int64_t len = ax < 0 ? total : a->n[ax], inner_n = 1;
+    if (len == 0) return;
+    if (ax >= 0) for (int k = ax + 1; k < a->ndim; k++) inner_n *= a->n[k];
+    int64_t sz = (int64_t)kiln_dtype_size((kiln_dtype)odt);
+    Job J = {0};
+    J.kind = kind == RK_CUMSUM ? RK_SUM : RK_PROD; J.idt = a->dtype; J.odt = odt;
+    for (int64_t e = 0; e < total; e++) {
+        int64_t off = 0, r = e, pos = ax < 0 ? e : (e / inner_n) % len;
+        for (int k = a->ndim - 1; k >= 0; k--) { off += (r % a->n[k]) * a->s[k]; r /= a->n[k]; }
+        char *q = o + e * sz;
+        if (pos == 0) fill_identity(q, 1, odt, J.kind);
+        else memcpy(q, q - (ax < 0 ? 1 : inner_n) * sz, (size_t)sz);
+        combine(&J, q, a->data + off);
+    }
+}
+
+static void divide(char *o, int64_t n, int dt, int64_t by) {
+    for (int64_t i = 0; i < n; i++) {
+        if (dt == KILN_FLOAT64) ((double *)o)[i] = ((double *)o)[i] / (double)by;
+        else ((float *)o)[i] = ((float *)o)[i] / (float)by;
+    }
+}
+
+/* var/std: NumPy's _var, step by step */
+static int variance(Run *run, const RdArr *a, unsigned axes, int odt, int64_t ddof, char *o, int64_t onum, bool sd,
+                    int line, const char *file) {
+    int64_t cnt = count_of(a, axes), total = 1, mdims[KILN_MAXDIM];
+    for (int k = 0; k < a->ndim; k++) total *= a->n[k];
+    int md = out_shape(a, axes, true, mdims);
+    int64_t mnum = 1;
+    for (int k = 0; k < md; k++) mnum *= mdims[k];
+    size_t sz = kiln_dtype_size((kiln_dtype)odt);
+    char *mean = calloc((size_t)(mnum ? mnum : 1), sz), *dev = calloc((size_t)(total ? total : 1), sz);
+    if (!mean || !dev) { free(mean); free(dev); run_raise(run, RE_NOMEM, line, file); return -1; }
+    int rc = reduce_into(run, RK_SUM, a, axes, odt, mean, mnum);
+    if (!rc) {
+        divide(mean, mnum, odt, cnt);
+        /* (a - mean)**2 into a temporary laid out in a's memory order (NumPy's order='K' for
+         * a new ufunc result), which decides the order of the second sum */
+        RdArr t = *a;
+        t.data = dev; t.dtype = odt;
+        int perm[KILN_MAXDIM];
+        for (int k = 0; k < a->ndim; k++) {
+            int j = k;
+            while (j > 0 && iabs(a->s[perm[j - 1]]) < iabs(a->s[k])) { perm[j] = perm[j - 1]; j--; }
+            perm[j] = k;
+        }
+        int64_t s = (int64_t)sz;
+        for (int k = a->ndim - 1; k >= 0; k--) { t.s[perm[k]] = s; s *= a->n[perm[k]]; }
+        /* the mean broadcasts along the reduced axes */
+        for (int64_t e = 0; e < total; e++) {
+            int64_t off = 0, toff = 0, moff = 0, r = e, mstride = 1;
+            for (int k = a->ndim - 1; k >= 0; k--) {
+                int64_t i = r % a->n[k];
+                r /= a->n[k];
+                off += i * a->s[k];
+                toff += i * t.s[k];
+                if (!((axes >> k) & 1)) { moff += i * mstride; mstride *= a->n[k]; }
+            }
+            double x = in_f(a->data + off, a->dtype);
+            if (odt == KILN_FLOAT64) { double d = x - ((double *)mean)[moff]; *(double *)(dev + toff) = d * d; }
+            else { float d = (float)x - ((float *)mean)[moff]; *(float *)(dev + toff) = d * d; }
+        }
+        rc = reduce_into(run, RK_SUM, &t, axes, odt, o, onum);
+        if (!rc) {
+            divide(o, onum, odt, cnt - ddof > 0 ? cnt - ddof : 0);
+            if (sd)
+                for (int64_t i = 0; i < onum; i++) {
+                    if (odt == KILN_FLOAT64) ((double *)o)[i] = sqrt(((double *)o)[i]);
+                    else ((float *)o)[i] = sqrtf(((float *)o)[i]);
+                }
+        }
+    }
+    free(mean); free(dev);
+    return rc;
+}
+
+static const char *ufunc_of(int kind) { return kind == RK_MAX ? "maximum" : "minimum"; }
+
+int rt_reduce(Run *run, const RdSpec *q, const RdArr *a, Slot *out, int line, const char *file) {
+    int kind = q->kind;
+    unsigned axes = q->axes;
+    int64_t dims[KILN_MAXDIM];
+    bool scan_kind = kind == RK_CUMSUM || kind == RK_CUMPROD;
+    int nd;
+    if (scan_kind) {
+        nd = q->axis < 0 ? 1 : a->ndim;
+        int64_t total = 1;
+        for (int k = 0; k < a->ndim; k++) total *= a->n[k];
+        if (q->axis < 0) dims[0] = total; else memcpy(dims, a->n, sizeof(int64_t) * (size_t)a->ndim);
+    } else if (kind == RK_ARGMIN || kind == RK_ARGMAX) {
+        nd = out_shape(a, q->axis < 0 ? (1u << a->ndim) - 1 : 1u << q->axis, q->keepdims, dims);
+    } else {
+        nd = out_shape(a, axes, q->keepdims, dims);
+    }
+    if ((kind == RK_MIN || kind == RK_MAX) && count_of(a, axes) == 0) {
+        int64_t onum = 1;
+        for (int k = 0; k < nd; k++) onum *= dims[k];
+        if (onum || !nd) {
+            char m[120];
+            snprintf(m, sizeof m, "zero-size array to reduction operation %s which has no identity", ufunc_of(kind));
+            return fail(run, line, file, m);
+        }
+    }
+    bool scalar = !q->array_result;
+    char local[16] = {0};
+    char *o = local;
+    int64_t onum = 1;
+    if (!scalar) {
+        if (run_alloc(run, q->odt, nd, dims, true, out, line, file)) return -1;
+        o = out[0].p;
+        for (int k = 0; k < nd; k++) onum *= dims[k];
+    }
+    int rc = 0;
+    switch (kind) {
+    case RK_ARGMIN: case RK_ARGMAX: rc = arg_reduce(run, kind, a, q->axis, (int64_t *)o, line, file); break;
+    case RK_CUMSUM: case RK_CUMPROD: scan(kind, a, q->axis, q->odt, o); break;
+    case RK_MEAN:
+        rc = reduce_into(run, RK_SUM, a, axes, q->odt, o, onum);
+        if (!rc) divide(o, onum, q->odt, count_of(a, axes));
+        break;
+    case RK_VAR: case RK_STD: rc = variance(run, a, axes, q->odt, q->ddof, o, onum, kind == RK_STD, line, file); break;
+    default: rc = reduce_into(run, kind, a, axes, q->odt, o, onum); break;
+    }
+    if (rc) return -1;
+    if (scalar) out[0] = rt_load_elem(local, q->odt);
+    return 0;
+}

@@ -1,0 +1,122 @@
+/*
+ * reduction.c — np.sum/prod/mean/var/std/min/max/argmin/argmax/all/any and
+ * cumsum/cumprod, as numpy functions and as array methods.
+ *
+ * The axis and keepdims must be constants: they decide the result's rank,
+ * which is part of its type. The result dtype follows NumPy (sums and
+ * products of bools and small ints widen to int64/uint64, means and
+ * variances of ints are float64, of float32 float32). The computation is one
+ * OP_REDUCE, run by rt/reduce.c in NumPy's order of operations on every tier;
+ * an array expression operand is materialized first.
+ */
+#include "infer.h"
+#include "../rt/reduce.h"
+#include <string.h>
+
+static const struct { const char *name; int kind; } reductions[] = {
+    {"sum", RK_SUM}, {"prod", RK_PROD}, {"mean", RK_MEAN}, {"var", RK_VAR}, {"std", RK_STD}, {"min", RK_MIN},
+    {"max", RK_MAX}, {"amin", RK_MIN}, {"amax", RK_MAX}, {"argmin", RK_ARGMIN}, {"argmax", RK_ARGMAX},
+    {"all", RK_ALL}, {"any", RK_ANY}, {"cumsum", RK_CUMSUM}, {"cumprod", RK_CUMPROD},
+};
+
+int rd_lookup(const char *name) {
+    for (size_t i = 0; i < NELEM(reductions); i++)
+        if (strcmp(reductions[i].name, name) == 0) return (int)i;
+    return -1;
+}
+
+/* NumPy's result dtype for kind over elements of dtype d */
+static int result_dtype(Inf *I, int kind, int d, Node *at, const char *nm) {
+    switch (kind) {
+    case RK_SUM: case RK_PROD: case RK_CUMSUM: case RK_CUMPROD:
+        if (dt_is_complex(d)) inf_fail(I, at, "%s() of complex arrays is not supported yet", nm);
+        if (d == KILN_BOOL || (dt_is_signed(d) && d != KILN_INT64)) return KILN_INT64;
+        if (dt_is_unsigned(d)) return KILN_UINT64;
+        return d;
+    case RK_MEAN: case RK_VAR: case RK_STD:
+        if (dt_is_complex(d)) inf_fail(I, at, "%s() of complex arrays is not supported yet", nm);
+        return d == KILN_FLOAT32 ? KILN_FLOAT32 : KILN_FLOAT64;
+    case RK_MIN: case RK_MAX:
+        if (dt_is_complex(d)) inf_fail(I, at, "%s() of complex arrays is not supported yet", nm);
+        return d;
+    case RK_ARGMIN: case RK_ARGMAX:
+        if (dt_is_complex(d)) inf_fail(I, at, "%s() of complex arrays is not supported yet", nm);
+        return KILN_INT64;
+    default: return KILN_BOOL;
+    }
+}
+
+static int64_t const_int(Inf *I, Node *k, const char *what) {
+    if (k->kind == N_INT) return k->v.i;
+    if (k->kind == N_UNARY && k->op == TK_MINUS && k->a->kind == N_INT) return -k->a->v.i;
+    inf_fail(I, k, "%s must be an integer constant here (it decides the result's shape)", what);
+}
+
+/* the axes bit set of an axis argument (None: every axis) */
+static unsigned axes_of(Inf *I, Node *k, int nd, bool one_only) {
+    if (!k || k->kind == N_NONE) return nd ? (1u << nd) - 1 : 0;
+    Node **items = &k;
+    int n = 1;
+    if (k->kind == N_TUPLE) {
+        if (one_only) inf_fail(I, k, "axis must be an integer or None here");
+        items = k->kids; n = k->nkids;
+    }
+    unsigned m = 0;
+    for (int i = 0; i < n; i++) {
+        int64_t a = const_int(I, items[i], "axis");
+        if (a < -nd || a >= nd) inf_fail(I, items[i], "axis %lld is out of bounds for array of dimension %d", (long long)a, nd);
+        if (a < 0) a += nd;
+        if (m & (1u << a)) inf_fail(I, items[i], "duplicate value in 'axis'");
+        m |= 1u << a;
+    }
+    return m;
+}
+
+/* kind (an index into reductions) of a, called as np.NAME(a, ...) (self NULL) or a.NAME(...) */
+Val rd_call(Inf *I, Node *call, int which, const Val *self) {
+    const char *nm = reductions[which].name;
+    int kind = reductions[which].kind;
+    int first = self ? 0 : 1;
+    if (!self && call->nkids < 1) inf_fail(I, call, "%s() missing required argument 'a'", nm);
+    Node *axis = NULL, *keep = NULL, *ddof = NULL;
+    if (call->nkids > first + 1) inf_fail(I, call, "%s() takes at most %d positional argument%s here", nm, first + 1, first ? "s" : "");
+    if (call->nkids > first) axis = call->kids[first];
+    for (int k = 0; k < call->nkids2; k++) {
+        const char *kw = call->names[k];
+        if (!strcmp(kw, "axis") && !axis) axis = call->kids2[k];
+        else if (!strcmp(kw, "keepdims") && kind != RK_CUMSUM && kind != RK_CUMPROD) keep = call->kids2[k];
+        else if (!strcmp(kw, "ddof") && (kind == RK_VAR || kind == RK_STD)) ddof = call->kids2[k];
+        else inf_fail(I, call->kids2[k], "%s() got an unexpected keyword argument '%s' (or it is not supported)", nm, kw);
+    }
+    Val a = self ? *self : ex_expr(I, call->kids[0]);
+    if (a.ty->kind == T_UNKNOWN) return a;
+    if (a.ty->kind != T_ARRAY) inf_fail(I, call, "%s() needs an array here, not %s", nm, inf_tyname(I, a.ty));
+    int nd = a.ty->ndim;
+    bool keepdims = false;
+    if (keep) {
+        if (keep->kind != N_BOOL) inf_fail(I, keep, "keepdims must be True or False here (it decides the result's shape)");
+        keepdims = keep->v.i != 0;
+    }
+    bool one_axis = kind == RK_ARGMIN || kind == RK_ARGMAX || kind == RK_CUMSUM || kind == RK_CUMPROD;
+    int axis1 = -1;
+    unsigned axes = axes_of(I, axis, nd, one_axis);
+    if (one_axis && axis && axis->kind != N_NONE)
+        for (int k = 0; k < nd; k++) if (axes == 1u << k) axis1 = k;
+    int odt = result_dtype(I, kind, a.ty->dtype, call, nm);
+    int rnd; /* the result's rank */
+    if (kind == RK_CUMSUM || kind == RK_CUMPROD) rnd = axis1 < 0 ? 1 : nd;
+    else if (one_axis) rnd = keepdims ? nd : axis1 < 0 ? 0 : nd - 1;
+    else rnd = keepdims ? nd : nd - __builtin_popcount(axes);
+    bool array_result = rnd > 0 || (kind == RK_CUMSUM || kind == RK_CUMPROD);
+    const Type *rt = array_result ? ty_array(I->tt, (kiln_dtype)odt, rnd, LAYOUT_C) : ty_scalar(I->tt, (kiln_dtype)odt, false);
+    Ref ops[2] = {a.r, 0};
+    uint32_t n = 1;
+    if (ddof) {
+        Val d = ex_expr(I, ddof);
+        if (d.ty->kind != T_SCALAR || !dt_is_intlike(d.ty->dtype)) inf_fail(I, ddof, "ddof must be an integer");
+        ops[1] = ex_coerce(I, d, ty_scalar(I->tt, KILN_INT64, true), ddof).r;
+        n = 2;
+    }
+    int64_t aux = rd_pack(kind, axes, axis1, keepdims, array_result, odt);
+    return val_of(I, inf_emit(I, OP_REDUCE, rt, ops, n, aux));
+}

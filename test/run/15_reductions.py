@@ -1,0 +1,104 @@
+# Section 12c: reductions (NumPy's summation order) and scans
+import math
+import numpy as np
+
+def wave(n, m):
+    a = np.zeros((n, m))
+    for i in range(n):
+        for j in range(m):
+            a[i, j] = math.sin(i * 0.37 + j * 1.3) * 1000.0
+    return a
+
+# run: basics([3.0, 1.0, 4.0, 1.5, 9.0])
+# expect: (18.5, 18.5, 162.0, 3.7, 8.16, 3.1937438845342623, 1.0, 9.0, 1, 4, True, True)
+def basics(a):
+    return (np.sum(a), a.sum(), a.prod(), np.mean(a), a.var(), a.std(ddof=1), a.min(), np.max(a), a.argmin(), np.argmax(a), a.all(), np.any(a))
+
+# run: axes([[1, 2, 3], [4, 5, 6]])
+# expect: ([5, 7, 9], [6, 15], [[6], [15]], [4, 5, 6], [2, 2], 3.5, [6, 15], 14, [[21]], [0, 0, 0], 720, [[1, 3], [4, 6]])
+def axes(m):
+    return (m.sum(axis=0), m.sum(axis=1), m.sum(axis=-1, keepdims=True), np.max(m, axis=0), m.argmax(axis=1), m.mean(axis=(0, 1)),
+            m.T.sum(axis=0), m[:, ::2].sum(), m.sum(axis=(0, 1), keepdims=True), m.argmin(axis=0), m.prod(), np.amax(m.reshape(2, 1, 3), axis=1)[:, ::2])
+
+# run: pairwise(1000, 37)
+# expect: (-2101.814416925701, -4509.325726893754, -1419.1258712441643, (967.1456398865226, -170.74280751287017, -1458.9509423914312, 355.31342829291407, -0.05680579505204598), 37000)
+def pairwise(n, m):
+    a = wave(n, m)
+    s0 = a.sum(axis=0)
+    return (a.sum(), a[1:, 1:].sum(), a.ravel()[::3].sum(), (s0[0], a.sum(axis=1)[5], a.T.sum(axis=0)[9], a[::7].sum(axis=1)[3], a.mean()), a.size)
+
+# run: grouped(300, 41)
+# expect: (-1661.2940485967501, 4078.2834055182016, -297.2823794545643)
+def grouped(n, m):
+    a = wave(n, m)
+    return (a[:, 1:].sum(), a[2:, :-1].sum(), a.reshape(n, 1, m)[::2, :, 1:].sum())
+
+# run: stats(200, 30)
+# expect: (707.0752811188596, 500038.7929681424, (695.2188409598269, 734.6758471741821), 506591.8120433547, 494629.183257765)
+def stats(n, m):
+    a = wave(n, m)
+    v = a.var(axis=0)
+    return (a.std(), a.var(ddof=1), (a.std(axis=1)[0], a[1:].std(axis=1, ddof=2)[5]), v[3], a.T.var(axis=1)[7])
+
+# run: float32_sum(500, 33)
+# expect: (-80.46728515625, -5875.69189453125, 623.0011596679688, -0.004876805003732443)
+def float32_sum(n, m):
+    a = wave(n, m)
+    b = np.zeros((n, m), dtype=np.float32)
+    b[:, :] = a
+    return (b.sum(), b[1:, 1:].sum(), b.sum(axis=1)[1], b.mean())
+
+# run: ints([1, 2, 3], [250, 10, 7])
+# expect: (6, 6, 267, 17500, 2.0, 0.6666666666666666, [1, 3, 6], [250, 2500, 17500], 2)
+def ints(a, b):
+    c = np.zeros(3, dtype=np.uint8)
+    c[:] = b
+    d = np.zeros(3, dtype=np.int8)
+    d[:] = a
+    return (a.sum(), d.sum(), c.sum(), c.prod(), d.mean(), a.var(), np.cumsum(a), c.cumprod(), d.argmax())
+
+# run: bools([True, False, True])
+# expect: (2, False, True, 1, [1, 1, 2], 0.6666666666666666)
+def bools(b):
+    return (b.sum(), b.all(), b.any(), b.argmin(), b.cumsum(), b.mean())
+
+# run: nans([1.0, nan, 3.0, nan])
+# expect: (nan, nan, nan, 1, 1, nan, [1.0, nan, nan, nan], 4.0)
+def nans(a):
+    return (a.sum(), a.max(), a.min(), a.argmax(), a.argmin(), a.mean(), a.cumsum(), a[::2].sum())
+
+# run: zeros_sign([-0.0, -0.0, -0.0])
+# expect: (0.0, -0.0, -0.0, -0.0, 0.0)
+def zeros_sign(a):
+    return (a.sum(), a.max(), a.min(), a.prod(), a.mean() + 0.0)
+
+# run: empty_reduce([])
+# expect: (0.0, 1.0, nan, False, True, [], (0,))
+def empty_reduce(a):
+    return (a.sum(), a.prod(), a.mean(), a.any(), a.all(), a.cumsum(), np.zeros((0, 3)).sum(axis=1).shape)
+
+# run: empty_max([])
+# expect-error: line 83: ValueError: zero-size array to reduction operation maximum which has no identity
+def empty_max(a):
+    return a.max()
+
+# run: empty_argmin([])
+# expect-error: line 88: ValueError: attempt to get argmin of an empty sequence
+def empty_argmin(a):
+    return np.argmin(a)
+
+# run: scans([[1, 2], [3, 4], [5, 6]])
+# expect: ([1, 3, 6, 10, 15, 21], [[1, 2], [4, 6], [9, 12]], [[1, 3], [3, 7], [5, 11]], [[1, 2], [3, 8], [15, 48]], [1, 2, 6, 24, 120, 720])
+def scans(m):
+    return (m.cumsum(), np.cumsum(m, axis=0), m.cumsum(axis=-1), np.cumprod(m, axis=0), m.cumprod())
+
+# run: softmax([[1.0, 2.0, 3.0], [1.0, 1.0, 1.0]])
+# expect: [[0.09003057317038046, 0.24472847105479764, 0.6652409557748218], [0.3333333333333333, 0.3333333333333333, 0.3333333333333333]]
+def softmax(x):
+    e = np.exp(x - x.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+# run: of_expr([1.0, 2.0, 3.0], [4.0, 5.0, 6.0])
+# expect: (32.0, 3.0, 15.0)
+def of_expr(a, b):
+    return (np.sum(a * b), (b - a).mean(), np.max(a + b * 2))
