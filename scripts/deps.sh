@@ -1,6 +1,7 @@
 #!/bin/sh
 # deps.sh — install the Debian packages kiln needs, once, as root
-#   (libb2-dev: BLAKE2b, the disk cache's key and checksum).
+#   (libb2-dev: BLAKE2b, the disk cache's key and checksum; libopenblas0: the BLAS large
+#   matrix products use, opened at run time: without it they run kiln's own loops).
 #   sh scripts/deps.sh demo   build tools only
 #   sh scripts/deps.sh test   + clang and its sanitizer runtime, python3-numpy (CPython oracle),
 #                             llvm-16-dev (the optimizing tier; `make demo` builds it too when present),
@@ -8,7 +9,7 @@
 # Not root: prints the exact apt-get line to run and fails.
 set -e
 mode=${1:-test}
-pkgs="make gcc libc6-dev libb2-dev"
+pkgs="make gcc libc6-dev libb2-dev libopenblas0"
 if [ "$mode" = test ]; then
     pkgs="$pkgs clang libclang-rt-dev python3 python3-numpy llvm-16-dev llvm-14-dev"
 fi

@@ -5,7 +5,7 @@
  */
 #include "frame.h"
 #include "eval.h"
-#include "../rt/reduce.h"
+#include "../rt/lib.h"
 #include <alloca.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,12 +89,22 @@ void fr_mkview(Slot *s, int d, int a, const Extra *x) {
     memcpy(&s[d], tmp, sizeof(Slot) * (size_t)(1 + 2 * nr));
 }
 
-/* a reduction of the array at slot a; x->slot[0], when present: ddof */
-int fr_reduce(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char *file) {
+static RdArr rd_arr(const Slot *s, int a, const Type *t) {
+    RdArr A = {s[a].p, t->dtype, t->ndim, {0}, {0}};
+    for (int k = 0; k < A.ndim; k++) { A.n[k] = s[a + 1 + k].i; A.s[k] = s[a + 1 + A.ndim + k].i; }
+    return A;
+}
+
+/* a library routine (rt/lib.h) on the array at slot a: a reduction (x->slot[0], when present:
+ * ddof) or a matrix product (x->slot[0]: the second matrix, of a's type) */
+int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char *file) {
+    RdArr A = rd_arr(s, a, x->at);
+    if ((x->aux & 0xff) == LIB_MATMUL) {
+        RdArr B = rd_arr(s, x->slot[0], x->at);
+        return rt_matmul(run, &A, &B, (int)(x->aux >> 8) & 0xff, &s[d], line, file);
+    }
     RdSpec q = rd_unpack(x->aux);
     if (x->n > 0) q.ddof = s[x->slot[0]].i;
-    RdArr A = {s[a].p, x->at->dtype, x->at->ndim, {0}, {0}};
-    for (int k = 0; k < A.ndim; k++) { A.n[k] = s[a + 1 + k].i; A.s[k] = s[a + 1 + A.ndim + k].i; }
     return rt_reduce(run, &q, &A, &s[d], line, file);
 }
 
@@ -189,7 +199,7 @@ int fh_generic(Slot *s, Run *run, const XCall *k) {
 int fh_view(Slot *s, Run *run, const XCall *k) { (void)run; fr_view(s, k->d, k->a, k->x); return 0; }
 int fh_mkview(Slot *s, Run *run, const XCall *k) { (void)run; fr_mkview(s, k->d, k->a, k->x); return 0; }
 /* library operations of the runtime (reductions): one helper, the op in the record */
-int fh_lib(Slot *s, Run *run, const XCall *k) { return fr_reduce(run, s, k->d, k->a, k->x, k->line, k->file); }
+int fh_lib(Slot *s, Run *run, const XCall *k) { return fr_lib(run, s, k->d, k->a, k->x, k->line, k->file); }
 int fh_alloc(Slot *s, Run *run, const XCall *k) { return fr_alloc(run, s, k->d, k->x, k->line, k->file); }
 int fh_acopy(Slot *s, Run *run, const XCall *k) { return fr_acopy(run, s, k->d, k->a, k->x, k->line, k->file); }
 int fh_fill(Slot *s, Run *run, const XCall *k) { (void)run; fr_fill(s, k->a, k->b, k->x); return 0; }

@@ -71,7 +71,7 @@ RtErr fr_generic(Slot *s, int d, const Extra *x);
 void fr_view(Slot *s, int d, int a, const Extra *x);
 void fr_mkview(Slot *s, int d, int a, const Extra *x);
 int fr_alloc(Run *run, Slot *s, int d, const Extra *x, int line, const char *file);
-int fr_reduce(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char *file);
+int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char *file);
 int fr_acopy(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char *file);
 void fr_fill(Slot *s, int a, int v, const Extra *x);
 void fr_ldn(Slot *s, int d, int a, const Extra *x);

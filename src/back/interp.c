@@ -30,7 +30,7 @@
     X(BOUND) X(BOUND_NW) X(BOUND_NC) \
     X(LD1_F64) X(LD1_F32) X(LD1_I64) X(LD1_I32) X(LD1_GEN) X(LD2_F64) X(LD2_F32) X(LDN) \
     X(ST1_F64) X(ST1_F32) X(ST1_I64) X(ST1_GEN) X(ST2_F64) X(ST2_F32) X(STN) \
-    X(VIEW) X(MKVIEW) X(REDUCE) X(ALLOC) X(FILL) X(ACOPY) X(CALL) \
+    X(VIEW) X(MKVIEW) X(LIB) X(ALLOC) X(FILL) X(ACOPY) X(CALL) \
     X(JMP) X(JT) X(JF) X(RET) X(RAISE)
 
 enum {
@@ -169,7 +169,7 @@ L_ST2_F32: memcpy(ST2(p), &S(a).f32, 4); NEXT;
 L_STN: fr_stn(s, pc->d, pc->a, EXTRA); NEXT;
 L_VIEW: fr_view(s, pc->d, pc->a, EXTRA); NEXT;
 L_MKVIEW: fr_mkview(s, pc->d, pc->a, EXTRA); NEXT;
-L_REDUCE: if (fr_reduce(run, s, pc->d, pc->a, EXTRA, LINE, c->file)) return -1; NEXT;
+L_LIB: if (fr_lib(run, s, pc->d, pc->a, EXTRA, LINE, c->file)) return -1; NEXT;
 L_ALLOC: if (fr_alloc(run, s, pc->d, EXTRA, LINE, c->file)) return -1; NEXT;
 L_FILL: fr_fill(s, pc->d, pc->a, EXTRA); NEXT;
 L_ACOPY: if (fr_acopy(run, s, pc->d, pc->a, EXTRA, LINE, c->file)) return -1; NEXT;
@@ -344,13 +344,13 @@ static bool lower_array(Low *L, Ref r) {
         for (int k = 0; k < nd; k++) x->slot[k] = L->slot[ir_arg(f, r, (uint32_t)(2 + k))];
         return emit(L, V_STN, a, v, 0, 0, (int64_t)(intptr_t)x);
     }
-    case OP_VIEW: case OP_MKVIEW: case OP_REDUCE: case OP_ALLOC: {
+    case OP_VIEW: case OP_MKVIEW: case OP_LIB: case OP_ALLOC: {
         int from = in->op != OP_ALLOC, n = (int)in->n - from;
         Extra *x = extra(L, n);
         if (!x) return false;
         x->at = at; x->rt = in->ty;
         for (int k = 0; k < n; k++) x->slot[k] = L->slot[ir_arg(f, r, (uint32_t)(k + from))];
-        int vop = in->op == OP_VIEW ? V_VIEW : in->op == OP_MKVIEW ? V_MKVIEW : in->op == OP_REDUCE ? V_REDUCE : V_ALLOC;
+        int vop = in->op == OP_VIEW ? V_VIEW : in->op == OP_MKVIEW ? V_MKVIEW : in->op == OP_LIB ? V_LIB : V_ALLOC;
         x->aux = in->aux;
         return emit(L, vop, d, a, 0, 0, (int64_t)(intptr_t)x);
     }
@@ -390,7 +390,7 @@ static bool lower_ins(Low *L, Ref r) {
     L->line = in->line;
     switch (in->op) {
     case OP_CONST: case OP_ARG: case OP_PARAM: case OP_EXTRACT: return true;
-    case OP_DIM: case OP_STRIDE: case OP_DATA: case OP_BOUND: case OP_LOAD: case OP_STORE: case OP_VIEW: case OP_MKVIEW: case OP_REDUCE: case OP_ALLOC:
+    case OP_DIM: case OP_STRIDE: case OP_DATA: case OP_BOUND: case OP_LOAD: case OP_STORE: case OP_VIEW: case OP_MKVIEW: case OP_LIB: case OP_ALLOC:
     case OP_FILL: case OP_ACOPY:
         return lower_array(L, r);
     case OP_CALL: return lower_call(L, r);

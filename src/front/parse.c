@@ -304,8 +304,7 @@ static Node *term(P *p) {
     Node *e = factor(p);
     for (;;) {
         Token t = p->tok;
-        if (t.kind == TK_AT) fail_at(p, t, "the matrix product operator '@' is not supported yet%s", "");
-        if (t.kind != TK_STAR && t.kind != TK_SLASH && t.kind != TK_FLOORDIV && t.kind != TK_PERCENT) return e;
+        if (t.kind != TK_STAR && t.kind != TK_SLASH && t.kind != TK_FLOORDIV && t.kind != TK_PERCENT && t.kind != TK_AT) return e;
         advance(p);
         e = binary(p, e, t, factor(p));
     }

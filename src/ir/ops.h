@@ -63,7 +63,7 @@
     OP(ALLOC,   -1, F_RAISES,             "new zeroed array of the result type; operands: the shape") \
     OP(FILL,     2, F_WRITES,             "set every element of a to b") \
     OP(ACOPY,    1, F_RAISES|F_READS,     "a fresh C-contiguous copy of a") \
-    OP(REDUCE,  -1, F_RAISES|F_READS,     "reduction or scan aux (rt/reduce.h rd_pack) of array a; operand b: ddof") \
+    OP(LIB,     -1, F_RAISES|F_READS,     "runtime library routine aux & 0xff (rt/lib.h): reductions, scans, matmul; array operands") \
     OP(CALL,    -1, F_RAISES|F_READS|F_WRITES, "call specialization f->callees[aux] with flattened operands") \
     OP(EXTRACT,  1, F_PURE,               "leaf aux of a tuple-typed CALL result")
 

@@ -46,7 +46,7 @@ const char *ir_verify(Func *f, char *buf, size_t cap) {
                 if (!in->ty || in->ty->kind != T_SCALAR || in->ty->dtype != KILN_BOOL) BAD("%%%u: comparison must give bool", r);
                 break;
             case OP_LOAD: case OP_STORE: case OP_BOUND: case OP_DIM: case OP_STRIDE: case OP_DATA: case OP_VIEW: case OP_MKVIEW:
-            case OP_FILL: case OP_ACOPY: case OP_REDUCE: {
+            case OP_FILL: case OP_ACOPY: case OP_LIB: {
                 const Type *at = f->ins.v[ir_arg(f, r, 0)].ty;
                 if (at->kind != T_ARRAY) BAD("%%%u: %s of a non-array", r, ir_ops[in->op].name);
                 if (in->op == OP_MKVIEW && (!in->ty || in->ty->kind != T_ARRAY || (int)in->n != 2 + 2 * in->ty->ndim))

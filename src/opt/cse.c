@@ -13,7 +13,7 @@
 static bool eligible(int op) {
     switch (op) {
     case OP_CONST: case OP_ARG: case OP_PARAM: case OP_LOAD: case OP_STORE: case OP_ALLOC: case OP_FILL:
-    case OP_ACOPY: case OP_REDUCE: case OP_CALL: case OP_EXTRACT:
+    case OP_ACOPY: case OP_LIB: case OP_CALL: case OP_EXTRACT:
         return false;
     }
     return true;

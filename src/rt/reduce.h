@@ -1,6 +1,6 @@
 /*
  * reduce.h — reductions and scans over arrays in NumPy's order of operations
- * (rt/reduce.c), called by every tier through the frame helper of OP_REDUCE.
+ * (rt/reduce.c), called by every tier through the frame helper of OP_LIB.
  */
 #ifndef KILN_REDUCE_H
 #define KILN_REDUCE_H
@@ -13,7 +13,7 @@ enum { RK_SUM, RK_PROD, RK_MEAN, RK_VAR, RK_STD, RK_MIN, RK_MAX, RK_ARGMIN, RK_A
 /* an array operand: data, dtype, shape, strides in bytes */
 typedef struct RdArr { char *data; int dtype, ndim; int64_t n[KILN_MAXDIM], s[KILN_MAXDIM]; } RdArr;
 
-/* what to compute (OP_REDUCE's aux, unpacked by rd_unpack) */
+/* what to compute (OP_LIB's aux, unpacked by rd_unpack) */
 typedef struct RdSpec {
     int kind;
     unsigned axes;     /* reduced axes (bit k: axis k) */

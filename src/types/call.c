@@ -13,6 +13,7 @@ enum {
     BI_ENUMERATE, BI_ZIP, BI_PRINT,
     BI_NP_EMPTY, BI_NP_ZEROS, BI_NP_ONES, BI_NP_FULL,
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
+    BI_NP_DOT, BI_NP_MATMUL, BI_NP_EINSUM,
     BI_MATH = 100, /* + MF_* */
     BI_UFUNC = 200, /* + index in ewise.c's ufunc table */
     BI_REDUCE = 300, /* + index in reduction.c's table */
@@ -27,7 +28,7 @@ static const struct { const char *name; int id; } builtins[] = {
 static const struct { const char *name; int id; } np_funcs[] = {
     {"empty", BI_NP_EMPTY}, {"zeros", BI_NP_ZEROS}, {"ones", BI_NP_ONES}, {"full", BI_NP_FULL},
     {"empty_like", BI_NP_EMPTY_LIKE}, {"zeros_like", BI_NP_ZEROS_LIKE}, {"ones_like", BI_NP_ONES_LIKE},
-    {"full_like", BI_NP_FULL_LIKE},
+    {"full_like", BI_NP_FULL_LIKE}, {"dot", BI_NP_DOT}, {"matmul", BI_NP_MATMUL}, {"einsum", BI_NP_EINSUM},
 };
 
 static const struct { const char *name; kiln_dtype dt; } np_dtypes[] = {
@@ -558,6 +559,14 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
         Val c = mk(I, emit1(I, OP_ACOPY, ty_array(I->tt, o.ty->dtype, o.ty->ndim, LAYOUT_C), o.r, 0));
         return vw_reshape(I, call, c, true);
     }
+    if (o.ty->kind == T_ARRAY && !strcmp(m, "astype")) {
+        if (call->nkids != 1 || call->nkids2) inf_fail(I, call, "astype() takes one argument (a dtype) here");
+        return la_cast(I, o, dtype_arg(I, call->kids[0]), call);
+    }
+    if (o.ty->kind == T_ARRAY && !strcmp(m, "dot")) {
+        nargs(I, call, "dot", 1, 1);
+        return la_matmul(I, o, ex_expr(I, call->kids[0]), call);
+    }
     if (o.ty->kind == T_ARRAY && !strcmp(m, "transpose")) {
         nargs(I, call, "transpose", 0, 0);
         return vw_transpose(I, o, call);
@@ -618,6 +627,9 @@ Val cl_call(Inf *I, Node *call) {
     case BI_RANGE: inf_fail(I, call, "range() is only supported as the iterable of a for loop");
     case BI_ENUMERATE: case BI_ZIP: inf_fail(I, call, "enumerate() and zip() are only supported in for loops");
     case BI_PRINT: inf_fail(I, call, "print() is not supported in kernels (return the values instead)");
+    case BI_NP_DOT: return la_dot(I, call);
+    case BI_NP_MATMUL: return la_matmul_call(I, call);
+    case BI_NP_EINSUM: return la_einsum(I, call);
     default: return np_ctor(I, call, id);
     }
 }

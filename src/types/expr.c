@@ -439,7 +439,8 @@ Val ex_value(Inf *I, Node *n) {
         Val b = ex_value(I, n->b);
         I->line = n->line;
         bool arrays = a.ty->kind != T_UNKNOWN && b.ty->kind != T_UNKNOWN && (ew_is_array(a) || ew_is_array(b));
-        v = arrays ? ew_binop(I, n->op, a, b, n) : ex_binop(I, n->op, a, b, n, n->b);
+        if (n->op == TK_AT) v = la_matmul(I, ew_force(I, a, n->a), ew_force(I, b, n->b), n);
+        else v = arrays ? ew_binop(I, n->op, a, b, n) : ex_binop(I, n->op, a, b, n, n->b);
         break;
     }
     case N_BOOLOP: v = boolop_value(I, n); break;

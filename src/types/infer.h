@@ -120,6 +120,13 @@ Val ew_ufunc_call(Inf *I, Node *call, int u);
 Val ew_force(Inf *I, Val v, Node *at);
 void ew_store(Inf *I, Val dst, Val v, Node *at);
 
+/* linalg.c */
+Val la_cast(Inf *I, Val a, int dt, Node *at);
+Val la_matmul(Inf *I, Val a, Val b, Node *at);
+Val la_dot(Inf *I, Node *call);
+Val la_matmul_call(Inf *I, Node *call);
+Val la_einsum(Inf *I, Node *call);
+
 /* reduction.c */
 int rd_lookup(const char *name);
 Val rd_call(Inf *I, Node *call, int which, const Val *self);
@@ -127,6 +134,8 @@ Val rd_call(Inf *I, Node *call, int which, const Val *self);
 /* view.c */
 bool vw_is_newaxis(Node *k);
 Val vw_subscript(Inf *I, Node *sub, Val arr);
+/* a view of arr's memory: byte offset off, then nd lengths and strides */
+Val vw_make(Inf *I, Val arr, Ref off, const Ref *dims, const Ref *strides, int nd, int layout, Node *at);
 Val vw_transpose(Inf *I, Val a, Node *at);
 Val vw_reshape(Inf *I, Node *call, Val a, bool ravel);
 

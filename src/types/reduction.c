@@ -6,7 +6,7 @@
  * which is part of its type. The result dtype follows NumPy (sums and
  * products of bools and small ints widen to int64/uint64, means and
  * variances of ints are float64, of float32 float32). The computation is one
- * OP_REDUCE, run by rt/reduce.c in NumPy's order of operations on every tier;
+ * OP_LIB, run by rt/reduce.c in NumPy's order of operations on every tier;
  * an array expression operand is materialized first.
  */
 #include "infer.h"
@@ -118,5 +118,5 @@ Val rd_call(Inf *I, Node *call, int which, const Val *self) {
         n = 2;
     }
     int64_t aux = rd_pack(kind, axes, axis1, keepdims, array_result, odt);
-    return val_of(I, inf_emit(I, OP_REDUCE, rt, ops, n, aux));
+    return val_of(I, inf_emit(I, OP_LIB, rt, ops, n, aux));
 }

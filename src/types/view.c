@@ -98,7 +98,7 @@ static Sl slice_of(Inf *I, Node *s, Ref n) {
     return r;
 }
 
-static Val make_view(Inf *I, Val arr, Ref off, const Ref *dims, const Ref *strides, int nd, int layout, Node *at) {
+Val vw_make(Inf *I, Val arr, Ref off, const Ref *dims, const Ref *strides, int nd, int layout, Node *at) {
     if (nd > KILN_MAXDIM) inf_fail(I, at, "arrays of more than %d dimensions are not supported", KILN_MAXDIM);
     Ref ops[2 + 2 * KILN_MAXDIM];
     ops[0] = arr.r; ops[1] = off;
@@ -152,7 +152,7 @@ Val vw_subscript(Inf *I, Node *sub, Val arr) {
         ax++;
     }
     for (; ax < t->ndim && nd <= KILN_MAXDIM; ax++) { dims[nd] = dim(I, arr, ax); strides[nd++] = stride(I, arr, ax); }
-    return make_view(I, arr, off, dims, strides, nd, phase < 2 ? LAYOUT_C : LAYOUT_ANY, sub);
+    return vw_make(I, arr, off, dims, strides, nd, phase < 2 ? LAYOUT_C : LAYOUT_ANY, sub);
 }
 
 /* a.T: the axes reversed */
@@ -161,7 +161,7 @@ Val vw_transpose(Inf *I, Val a, Node *at) {
     if (nd < 2) return a;
     Ref dims[KILN_MAXDIM], strides[KILN_MAXDIM];
     for (int k = 0; k < nd; k++) { dims[k] = dim(I, a, nd - 1 - k); strides[k] = stride(I, a, nd - 1 - k); }
-    return make_view(I, a, k64(I, 0), dims, strides, nd, LAYOUT_ANY, at);
+    return vw_make(I, a, k64(I, 0), dims, strides, nd, LAYOUT_ANY, at);
 }
 
 /* the new shape of reshape(*args) or reshape(shape), one -1 inferred; ValueError when the sizes differ */
@@ -220,5 +220,5 @@ Val vw_reshape(Inf *I, Node *call, Val a, bool ravel) {
     if (a.ty->layout != LAYOUT_C) a = val_of(I, inf_emit(I, OP_ACOPY, ty_array(I->tt, a.ty->dtype, a.ty->ndim, LAYOUT_C), &a.r, 1, 0));
     Ref s = k64(I, (int64_t)kiln_dtype_size((kiln_dtype)a.ty->dtype));
     for (int k = nd - 1; k >= 0; k--) { strides[k] = s; s = op2(I, OP_MUL, s, dims[k]); }
-    return make_view(I, a, k64(I, 0), dims, strides, nd, LAYOUT_C, call);
+    return vw_make(I, a, k64(I, 0), dims, strides, nd, LAYOUT_C, call);
 }

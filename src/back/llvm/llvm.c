@@ -324,7 +324,7 @@ static void via_helper(L *l, Ref r) {
     case OP_ALLOC: h = H->alloc; break;
     case OP_FILL: h = H->fill; break;
     case OP_ACOPY: h = H->acopy; break;
-    case OP_REDUCE: h = H->lib; nfixed = 1; break;
+    case OP_LIB: h = H->lib; nfixed = 1; break;
     case OP_LOAD: h = H->ldn; nfixed = 1; break;
     case OP_STORE: h = H->stn; nfixed = 2; break;
     case OP_CALL: h = H->call; break;

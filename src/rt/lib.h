@@ -1,0 +1,18 @@
+/*
+ * lib.h — the runtime's library routines that OP_LIB calls on every tier:
+ * reductions and scans (rt/reduce.c, routines RK_*) and batched matrix
+ * products (rt/matmul.c, LIB_MATMUL). aux & 0xff picks the routine.
+ */
+#ifndef KILN_LIB_H
+#define KILN_LIB_H
+
+#include "reduce.h"
+
+enum { LIB_MATMUL = 64 };      /* aux: LIB_MATMUL | batch axes << 8 */
+enum { LIB_BLAS_MIN = 32768 }; /* M*N*K from which float products go to BLAS */
+
+/* a (batch..., M, K) @ b (batch..., K, N) into a new C array; 0, or -1 with the error raised */
+int rt_matmul(Run *run, const RdArr *a, const RdArr *b, int nb, Slot *out, int line, const char *file);
+bool rt_blas_available(void);
+
+#endif
