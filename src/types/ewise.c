@@ -24,7 +24,8 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { EW_LEAF, EW_BIN, EW_CMP, EW_NEG, EW_ABS, EW_MATH, EW_FLOATTEST, EW_SQUARE, EW_WHERE };
+enum { EW_LEAF, EW_BIN, EW_CMP, EW_NEG, EW_ABS, EW_MATH, EW_FLOATTEST, EW_SQUARE, EW_WHERE, EW_MAXMIN, EW_SIGN, EW_PART,
+       EW_ROUNDING };
 
 struct Ew {
     int kind;
@@ -48,6 +49,11 @@ static const struct { const char *name; int kind, fn, nargs; } ufuncs[] = {
     {"add", EW_BIN, TK_PLUS, 2}, {"subtract", EW_BIN, TK_MINUS, 2}, {"multiply", EW_BIN, TK_STAR, 2},
     {"divide", EW_BIN, TK_SLASH, 2}, {"true_divide", EW_BIN, TK_SLASH, 2},
     {"where", EW_WHERE, 0, 3},
+    {"tanh", EW_MATH, MF_TANH, 1}, {"arctan2", EW_MATH, MF_ATAN2, 2},
+    {"floor", EW_ROUNDING, MF_FLOOR, 1}, {"ceil", EW_ROUNDING, MF_CEIL, 1}, {"trunc", EW_ROUNDING, MF_TRUNC, 1},
+    {"maximum", EW_MAXMIN, 1, 2}, {"minimum", EW_MAXMIN, 0, 2}, {"sign", EW_SIGN, 0, 1},
+    {"real", EW_PART, OP_REAL, 1}, {"imag", EW_PART, OP_IMAG, 1}, {"conj", EW_PART, OP_CONJ, 1},
+    {"conjugate", EW_PART, OP_CONJ, 1},
 };
 
 int ew_ufunc_lookup(const char *name) {
@@ -151,15 +157,11 @@ Val ew_abs(Inf *I, Val a, Node *at) {
     return lazy(I, join(I, EW_ABS, t, at, x, NULL, NULL));
 }
 
-/* the element type of a float ufunc: ints and bools compute in float64; float32 only where the
- * result is exact (sqrt), since NumPy's own float32 exp/sin/... are not libm's */
-static const Type *float_result(Inf *I, const Type *t, int fn, Node *at) {
-    if (t->dtype == KILN_FLOAT32) {
-        if (fn != MF_SQRT) inf_fail(I, at, "np.%s of float32 values is not supported yet (only float64 matches NumPy bit for bit)",
-                                    rt_mathfns[fn].name);
-        return strong(I, t);
-    }
-    return ty_scalar(I->tt, KILN_FLOAT64, false);
+/* the element type of a float ufunc: ints and bools compute in float64, float32 stays float32
+ * (computed in double and rounded once: correctly rounded where libm's double is; NumPy's own
+ * SIMD float32 exp/sin/... differ from that in the last bit for part of the inputs) */
+static const Type *float_result(Inf *I, const Type *t) {
+    return t->dtype == KILN_FLOAT32 ? strong(I, t) : ty_scalar(I->tt, KILN_FLOAT64, false);
 }
 
 Val ew_ufunc_call(Inf *I, Node *call, int u) {
@@ -184,10 +186,38 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
         if (x->ty->dtype == KILN_BOOL) { v = lazy(I, x); break; } /* NumPy: bool squared is and of itself */
         v = lazy(I, join(I, EW_SQUARE, strong(I, x->ty->weak ? ty_promote(I->tt, x->ty, x->ty) : x->ty), call, x, NULL, NULL));
         break;
-    case EW_FLOATTEST: case EW_MATH: {
-        if (dt_is_complex(x->ty->dtype)) inf_fail(I, call, "np.%s of complex values is not supported yet", nm);
-        const Type *t = ufuncs[u].kind == EW_MATH ? float_result(I, x->ty, ufuncs[u].fn, call) : ty_scalar(I->tt, KILN_BOOL, false);
-        Ew *e = join(I, ufuncs[u].kind, t, call, x, NULL, NULL);
+    case EW_FLOATTEST: case EW_MATH: case EW_ROUNDING: {
+        Ew *y = ufuncs[u].nargs == 2 ? of(I, args[1], call->kids[1]) : NULL;
+        if (dt_is_complex(x->ty->dtype) || (y && dt_is_complex(y->ty->dtype)))
+            inf_fail(I, call, "np.%s of complex values is not supported yet", nm);
+        const Type *t = ufuncs[u].kind == EW_FLOATTEST ? ty_scalar(I->tt, KILN_BOOL, false)
+                      : y ? float_result(I, strong(I, ty_promote(I->tt, x->ty, y->ty)))
+                      : ufuncs[u].kind == EW_ROUNDING && dt_is_int(x->ty->dtype) ? strong(I, x->ty) /* NumPy 2: ints stay ints */
+                      : float_result(I, x->ty);
+        if (ufuncs[u].kind == EW_ROUNDING && x->ty->dtype == KILN_BOOL) inf_fail(I, call, "np.%s of booleans is not supported", nm);
+        Ew *e = join(I, ufuncs[u].kind, t, call, x, y, NULL);
+        e->tok = ufuncs[u].fn;
+        v = lazy(I, e);
+        break;
+    }
+    case EW_MAXMIN: {
+        Ew *y = of(I, args[1], call->kids[1]);
+        const Type *t = ty_promote(I->tt, x->ty, y->ty);
+        if (!t || dt_is_complex(t->dtype)) inf_fail(I, call, "np.%s of these values is not supported", nm);
+        Ew *e = join(I, EW_MAXMIN, strong(I, t), call, x, y, NULL);
+        e->tok = ufuncs[u].fn;
+        v = lazy(I, e);
+        break;
+    }
+    case EW_SIGN:
+        if (dt_is_complex(x->ty->dtype) || x->ty->dtype == KILN_BOOL) inf_fail(I, call, "np.sign of %s values is not supported", ty_name(x->ty));
+        v = lazy(I, join(I, EW_SIGN, strong(I, x->ty->weak ? ty_promote(I->tt, x->ty, x->ty) : x->ty), call, x, NULL, NULL));
+        break;
+    case EW_PART: {
+        int d = x->ty->dtype;
+        const Type *t = strong(I, x->ty);
+        if (dt_is_complex(d) && ufuncs[u].fn != OP_CONJ) t = ty_scalar(I->tt, d == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64, false);
+        Ew *e = join(I, EW_PART, t, call, x, NULL, NULL);
         e->tok = ufuncs[u].fn;
         v = lazy(I, e);
         break;
@@ -322,11 +352,39 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
         if (!dt_is_float(a.ty->dtype)) /* integers and bools are finite numbers */
             return val_of(I, inf_const_i(I, e->ty, e->tok == MF_ISFINITE));
         return val_of(I, cl_float_test(I, e->tok, a, e->ty));
-    case EW_MATH: {
-        Val x = ex_coerce(I, a, ty_scalar(I->tt, KILN_FLOAT64, false), at);
-        Val r = numpy_flag(I, val_of(I, inf_emit(I, OP_MATH, ty_scalar(I->tt, KILN_FLOAT64, false), &x.r, 1, e->tok)));
-        return ex_coerce(I, r, e->ty, at); /* float32 sqrt: exact through double */
+    case EW_MATH: case EW_ROUNDING: {
+        if (e->kind == EW_ROUNDING && dt_is_int(e->ty->dtype)) return ex_coerce(I, a, e->ty, at);
+        const Type *f64 = ty_scalar(I->tt, KILN_FLOAT64, false);
+        Ref ops[2] = {ex_coerce(I, a, f64, at).r, 0};
+        if (e->k[1]) ops[1] = ex_coerce(I, elem(I, e->k[1], lv, nl, iv, nd), f64, at).r;
+        Val r = numpy_flag(I, val_of(I, inf_emit(I, OP_MATH, f64, ops, e->k[1] ? 2 : 1, e->tok)));
+        return ex_coerce(I, r, e->ty, at); /* float32: computed in double, rounded once */
     }
+    case EW_MAXMIN: { /* NumPy: NaN wins; of equal values (0.0 and -0.0) the second */
+        Val x = ex_coerce(I, a, e->ty, at), y = ex_coerce(I, elem(I, e->k[1], lv, nl, iv, nd), e->ty, at);
+        const Type *bt = ty_scalar(I->tt, KILN_BOOL, false);
+        Ref c = emit2(I, e->tok ? OP_GT : OP_LT, bt, x.r, y.r);
+        if (dt_is_float(e->ty->dtype)) c = emit2(I, OP_OR, bt, c, emit2(I, OP_NE, bt, x.r, x.r));
+        Ref ops[3] = {c, x.r, y.r};
+        return val_of(I, inf_emit(I, OP_SELECT, e->ty, ops, 3, 0));
+    }
+    case EW_SIGN: { /* -1, 0 or 1; NaN stays NaN, -0.0 gives 0.0 */
+        Val x = ex_coerce(I, a, e->ty, at);
+        const Type *bt = ty_scalar(I->tt, KILN_BOOL, false);
+        Ref zero = inf_const_i(I, e->ty, 0), one = inf_const_i(I, e->ty, 1), m1 = inf_const_i(I, e->ty, -1);
+        Ref o1[3] = {emit2(I, OP_LT, bt, x.r, zero), m1, dt_is_float(e->ty->dtype) ? x.r : zero};
+        Ref r = inf_emit(I, OP_SELECT, e->ty, o1, 3, 0);
+        if (dt_is_float(e->ty->dtype)) { /* the remaining non-negative, non-NaN values: 0.0 */
+            Ref o0[3] = {emit2(I, OP_EQ, bt, x.r, zero), zero, r};
+            r = inf_emit(I, OP_SELECT, e->ty, o0, 3, 0);
+        }
+        Ref o2[3] = {emit2(I, OP_GT, bt, x.r, zero), one, r};
+        return val_of(I, inf_emit(I, OP_SELECT, e->ty, o2, 3, 0));
+    }
+    case EW_PART:
+        if (!dt_is_complex(a.ty->dtype)) /* real numbers: real and conj are the value, imag is 0 */
+            return e->tok == OP_IMAG ? val_of(I, inf_const_i(I, e->ty, 0)) : ex_coerce(I, a, e->ty, at);
+        return val_of(I, inf_emit(I, e->tok, e->ty, &a.r, 1, 0));
     case EW_WHERE: {
         Ref c = ex_truth(I, a, at);
         Val x = ex_coerce(I, elem(I, e->k[1], lv, nl, iv, nd), e->ty, at);

@@ -1,4 +1,4 @@
-# run: f(np.array([1.0], dtype=np.float32))
+# run: f([1j, 2j])
 import numpy as np
 def f(a):
     return np.exp(a)
