@@ -174,6 +174,13 @@ bench-coldstart: all
 bench-fused: all
 	@python3 bench/fused.py build/kiln
 
+# the attention seed example against NumPy, Numba and JAX; a @ b against OpenBLAS (issue 9)
+bench-attention: all
+	@python3 bench/attention.py build/kiln
+
+bench-matmul: all
+	@python3 bench/matmul512.py build/kiln
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	install -m 755 $(BUILD)/kiln $(DESTDIR)$(PREFIX)/bin/kiln
@@ -186,4 +193,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: FORCE fuzz fuzz-gen bench-fused bench-coldstart bench-tiering all test demo bench bench-peers install clean
+.PHONY: FORCE fuzz fuzz-gen bench-fused bench-attention bench-matmul bench-coldstart bench-tiering all test demo bench bench-peers install clean

@@ -144,7 +144,8 @@ int rt_matmul(Run *run, const RdArr *a, const RdArr *b, int nb, Slot *out, int l
         nbatch *= dims[k];
     }
     dims[nb] = M; dims[nb + 1] = N;
-    if (run_alloc(run, dt, nb + 2, dims, true, out, line, file)) return -1;
+    /* not zeroed: gemm with beta 0 and the loops (a memset first) write every element */
+    if (run_alloc(run, dt, nb + 2, dims, false, out, line, file)) return -1;
     char *c = out[0].p;
     size_t sz = kiln_dtype_size((kiln_dtype)dt);
     bool big = (dt == KILN_FLOAT64 || dt == KILN_FLOAT32) && M * N * K >= LIB_BLAS_MIN && M <= INT32_MAX && N <= INT32_MAX &&

@@ -140,10 +140,48 @@ static void add_to(char *o, int dt, double x) {
     else *(float *)o = *(float *)o + (float)x;
 }
 
+/* combine for float T elements of the accumulator's own type: the same operations, typed loops
+ * (the innermost axis reduced keeps the accumulator in a register) */
+#define TYPED(NAME, T)                                                                                     \
+    static void NAME(int kind, const char *p, char *o, int64_t n, int64_t si, int64_t so) {                \
+        if (so == 0) {                                                                                     \
+            T c = *(T *)o;                                                                                 \
+            for (int64_t j = 0; j < n; j++) {                                                              \
+                T x = *(const T *)(p + j * si);                                                            \
+                switch (kind) {                                                                            \
+                case RK_SUM: c = c + x; break;                                                             \
+                case RK_PROD: c = c * x; break;                                                            \
+                case RK_MAX: if (!isnan(c) && (isnan(x) || x >= c)) c = x; break;                          \
+                default: if (!isnan(c) && (isnan(x) || x <= c)) c = x; break;                              \
+                }                                                                                          \
+            }                                                                                              \
+            *(T *)o = c;                                                                                   \
+            return;                                                                                        \
+        }                                                                                                  \
+        for (int64_t j = 0; j < n; j++) {                                                                  \
+            T x = *(const T *)(p + j * si), *q = (T *)(o + j * so), c = *q;                                \
+            switch (kind) {                                                                                \
+            case RK_SUM: c = c + x; break;                                                                 \
+            case RK_PROD: c = c * x; break;                                                                \
+            case RK_MAX: if (!isnan(c) && (isnan(x) || x >= c)) c = x; break;                              \
+            default: if (!isnan(c) && (isnan(x) || x <= c)) c = x; break;                                  \
+            }                                                                                              \
+            *q = c;                                                                                        \
+        }                                                                                                  \
+    }
+TYPED(typed_f64, double)
+TYPED(typed_f32, float)
+
 /* the innermost block at input p, output o: one axis, or two reduced axes for grouped sums */
 static void inner(Job *J, const char *p, char *o) {
     Ax *L = &J->ax[J->nax - 1];
     bool fsum = J->kind == RK_SUM && (J->odt == KILN_FLOAT64 || J->odt == KILN_FLOAT32);
+    bool typed = J->idt == J->odt && dt_is_float(J->odt) &&
+                 (J->kind == RK_SUM || J->kind == RK_PROD || J->kind == RK_MIN || J->kind == RK_MAX);
+    if (typed && !(fsum && L->red)) {
+        (J->odt == KILN_FLOAT64 ? typed_f64 : typed_f32)(J->kind, p, o, L->n, L->si, L->so);
+        return;
+    }
     if (!fsum || !L->red) {
         for (int64_t j = 0; j < L->n; j++) combine(J, o + j * L->so, p + j * L->si);
         return;
