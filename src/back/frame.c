@@ -96,13 +96,18 @@ static RdArr rd_arr(const Slot *s, int a, const Type *t) {
 }
 
 /* a library routine (rt/lib.h) on the array at slot a: a reduction (x->slot[0], when present:
- * ddof) or a matrix product (x->slot[0]: the second matrix, of a's type) */
+ * ddof), a matrix product (x->slot[0]: the second matrix, of a's type), a sort or partition
+ * (x->slot[0]: kth) or nonzero */
 int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char *file) {
     RdArr A = rd_arr(s, a, x->at);
-    if ((x->aux & 0xff) == LIB_MATMUL) {
+    int routine = (int)(x->aux & 0xff);
+    if (routine == LIB_MATMUL) {
         RdArr B = rd_arr(s, x->slot[0], x->at);
         return rt_matmul(run, &A, &B, (int)(x->aux >> 8) & 0xff, &s[d], line, file);
     }
+    if (routine == LIB_NONZERO) return rt_nonzero(run, &A, &s[d], line, file);
+    if (routine > LIB_MATMUL)
+        return rt_sort(run, routine, &A, (int)((x->aux >> 8) & 0xff) - 1, x->n > 0 ? s[x->slot[0]].i : 0, &s[d], line, file);
     RdSpec q = rd_unpack(x->aux);
     if (x->n > 0) q.ddof = s[x->slot[0]].i;
     return rt_reduce(run, &q, &A, &s[d], line, file);

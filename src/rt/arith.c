@@ -499,6 +499,7 @@ RtErr rt_math_ieee(int fn, const double *a, double *r) {
     case MF_ATAN: *r = atan(x); return RE_OK;
     case MF_SINH: *r = sinh(x); return RE_OK;
     case MF_COSH: *r = cosh(x); return RE_OK;
+    case MF_POW: *r = pow(x, a[1]); return RE_OK; /* np.power of floats: C's pow */
     default: return rt_math(fn, a, r);
     }
 }

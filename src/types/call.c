@@ -13,10 +13,12 @@ enum {
     BI_ENUMERATE, BI_ZIP, BI_PRINT,
     BI_NP_EMPTY, BI_NP_ZEROS, BI_NP_ONES, BI_NP_FULL,
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
-    BI_NP_DOT, BI_NP_MATMUL, BI_NP_EINSUM,
+    BI_NP_DOT, BI_NP_MATMUL, BI_NP_EINSUM, BI_NP_NONZERO,
+    BI_NP_ARANGE, BI_NP_LINSPACE, BI_NP_EYE, BI_NP_COPY, BI_NP_CONCATENATE, BI_NP_STACK, BI_NP_ROLL, BI_NP_DIFF,
     BI_MATH = 100, /* + MF_* */
     BI_UFUNC = 200, /* + index in ewise.c's ufunc table */
     BI_REDUCE = 300, /* + index in reduction.c's table */
+    BI_SORT = 400, /* + index in sorting.c's table */
 };
 
 static const struct { const char *name; int id; } builtins[] = {
@@ -28,7 +30,9 @@ static const struct { const char *name; int id; } builtins[] = {
 static const struct { const char *name; int id; } np_funcs[] = {
     {"empty", BI_NP_EMPTY}, {"zeros", BI_NP_ZEROS}, {"ones", BI_NP_ONES}, {"full", BI_NP_FULL},
     {"empty_like", BI_NP_EMPTY_LIKE}, {"zeros_like", BI_NP_ZEROS_LIKE}, {"ones_like", BI_NP_ONES_LIKE},
-    {"full_like", BI_NP_FULL_LIKE}, {"dot", BI_NP_DOT}, {"matmul", BI_NP_MATMUL}, {"einsum", BI_NP_EINSUM},
+    {"full_like", BI_NP_FULL_LIKE}, {"dot", BI_NP_DOT}, {"matmul", BI_NP_MATMUL}, {"einsum", BI_NP_EINSUM}, {"nonzero", BI_NP_NONZERO},
+    {"arange", BI_NP_ARANGE}, {"linspace", BI_NP_LINSPACE}, {"eye", BI_NP_EYE}, {"copy", BI_NP_COPY},
+    {"concatenate", BI_NP_CONCATENATE}, {"stack", BI_NP_STACK}, {"roll", BI_NP_ROLL}, {"diff", BI_NP_DIFF},
 };
 
 static const struct { const char *name; kiln_dtype dt; } np_dtypes[] = {
@@ -90,6 +94,8 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
     if (u >= 0) return builtin(I, BI_UFUNC + u);
     int rd = rd_lookup(name);
     if (rd >= 0) return builtin(I, BI_REDUCE + rd);
+    int so = so_lookup(name);
+    if (so >= 0) return builtin(I, BI_SORT + so);
     inf_fail(I, at, "numpy.%s is not supported", name);
 }
 
@@ -559,6 +565,9 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
         Val c = mk(I, emit1(I, OP_ACOPY, ty_array(I->tt, o.ty->dtype, o.ty->ndim, LAYOUT_C), o.r, 0));
         return vw_reshape(I, call, c, true);
     }
+    if (o.ty->kind == T_ARRAY && !strcmp(m, "sort")) return so_sort_method(I, call, o);
+    if (o.ty->kind == T_ARRAY && !strcmp(m, "nonzero")) { nargs(I, call, "nonzero", 0, 0); return so_nonzero(I, call, o); }
+    if (o.ty->kind == T_ARRAY && (!strcmp(m, "argsort") || !strcmp(m, "argpartition"))) return so_call(I, call, so_lookup(m), &o);
     if (o.ty->kind == T_ARRAY && !strcmp(m, "astype")) {
         if (call->nkids != 1 || call->nkids2) inf_fail(I, call, "astype() takes one argument (a dtype) here");
         return la_cast(I, o, dtype_arg(I, call->kids[0]), call);
@@ -599,6 +608,7 @@ Val cl_call(Inf *I, Node *call) {
     if (f.ty->kind == T_DTYPE) return scalar_ctor(I, call, ty_scalar(I->tt, f.ty->dtype, false), kiln_dtype_name(f.ty->dtype));
     if (f.ty->kind != T_BUILTIN) inf_fail(I, call, "'%s' object is not callable", inf_tyname(I, f.ty));
     int id = f.ty->id;
+    if (id >= BI_SORT) return so_call(I, call, id - BI_SORT, NULL);
     if (id >= BI_REDUCE) return rd_call(I, call, id - BI_REDUCE, NULL);
     if (id >= BI_UFUNC) return ew_ufunc_call(I, call, id - BI_UFUNC);
     if (id >= BI_MATH) return math_call(I, call, id - BI_MATH);
@@ -630,6 +640,22 @@ Val cl_call(Inf *I, Node *call) {
     case BI_NP_DOT: return la_dot(I, call);
     case BI_NP_MATMUL: return la_matmul_call(I, call);
     case BI_NP_EINSUM: return la_einsum(I, call);
+    case BI_NP_ARANGE: return ar_arange(I, call);
+    case BI_NP_LINSPACE: return ar_linspace(I, call);
+    case BI_NP_EYE: return ar_eye(I, call);
+    case BI_NP_CONCATENATE: return ar_concatenate(I, call, false);
+    case BI_NP_STACK: return ar_concatenate(I, call, true);
+    case BI_NP_ROLL: return ar_roll(I, call);
+    case BI_NP_DIFF: return ar_diff(I, call);
+    case BI_NP_COPY: {
+        nargs(I, call, "np.copy", 1, 1);
+        Val o = ex_expr(I, call->kids[0]);
+        if (o.ty->kind != T_ARRAY) return o; /* a copy of a scalar is the scalar */
+        return mk(I, emit1(I, OP_ACOPY, ty_array(I->tt, o.ty->dtype, o.ty->ndim, LAYOUT_C), o.r, 0));
+    }
+    case BI_NP_NONZERO:
+        if (call->nkids != 1 || call->nkids2) inf_fail(I, call, "np.nonzero() takes one array");
+        return so_nonzero(I, call, ex_expr(I, call->kids[0]));
     default: return np_ctor(I, call, id);
     }
 }

@@ -25,14 +25,14 @@
 #include <string.h>
 
 enum { EW_LEAF, EW_BIN, EW_CMP, EW_NEG, EW_ABS, EW_MATH, EW_FLOATTEST, EW_SQUARE, EW_WHERE, EW_MAXMIN, EW_SIGN, EW_PART,
-       EW_ROUNDING };
+       EW_ROUNDING, EW_TAKE };
 
 struct Ew {
     int kind;
     int tok;             /* EW_BIN / EW_CMP: the operator token; EW_MATH, EW_FLOATTEST: the MF_* function */
     const Type *ty;      /* type of one element of this node's value */
     struct Ew *k[3];
-    Val leaf;            /* EW_LEAF: an array or a scalar */
+    Val leaf;            /* EW_LEAF: an array or a scalar; EW_TAKE: the 1-d array read at k[0]'s indices */
     int ndim;            /* rank of this subtree's broadcast shape */
     Node *at;
 };
@@ -121,7 +121,11 @@ Val ew_binop(Inf *I, int tok, Val a, Val b, Node *at) {
     } else {
         switch (tok) {
         case TK_PLUS: case TK_MINUS: case TK_STAR: case TK_SLASH: case TK_AMP: case TK_PIPE: case TK_CARET: break;
-        default: inf_fail(I, at, "'%s' on whole arrays is not supported yet (+ - * / & | ^ and comparisons are)", tok_str(tok));
+        case TK_FLOORDIV: case TK_PERCENT: case TK_POW:
+            if (x->ty->dtype == KILN_BOOL && y->ty->dtype == KILN_BOOL)
+                inf_fail(I, at, "'%s' of two boolean arrays is not supported", tok_str(tok));
+            break;
+        default: inf_fail(I, at, "'%s' on whole arrays is not supported yet (+ - * / // %% ** & | ^ and comparisons are)", tok_str(tok));
         }
         uint16_t flags;
         t = strong(I, ex_binop_type(I, tok, x->ty, y->ty, at, NULL, &flags));
@@ -129,6 +133,17 @@ Val ew_binop(Inf *I, int tok, Val a, Val b, Node *at) {
     }
     Ew *e = join(I, EW_BIN, t, at, x, y, NULL);
     e->tok = tok;
+    return lazy(I, e);
+}
+
+/* arr[idx] for a 1-d arr and an integer array (or expression) idx: idx's shape, arr's dtype;
+ * each index wraps if negative and raises IndexError if out of range, as NumPy's take */
+Val ew_take(Inf *I, Val arr, Val idx, Node *at) {
+    Ew *x = of(I, idx, at);
+    if (!dt_is_int(x->ty->dtype)) inf_fail(I, at, "arrays used as indices must be of integer (or boolean) type");
+    if (arr.ty->ndim != 1) inf_fail(I, at, "indexing a %d-dimensional array with an integer array is not supported yet", arr.ty->ndim);
+    Ew *e = join(I, EW_TAKE, ty_scalar(I->tt, arr.ty->dtype, false), at, x, NULL, NULL);
+    e->leaf = arr;
     return lazy(I, e);
 }
 
@@ -166,6 +181,8 @@ static const Type *float_result(Inf *I, const Type *t) {
 
 Val ew_ufunc_call(Inf *I, Node *call, int u) {
     const char *nm = ufuncs[u].name;
+    if (ufuncs[u].kind == EW_WHERE && call->nkids == 1 && !call->nkids2) /* np.where(cond): np.nonzero */
+        return so_nonzero(I, call, ex_expr(I, call->kids[0]));
     if (call->nkids2) inf_fail(I, call, "np.%s() takes no keyword arguments here", nm);
     if (call->nkids != ufuncs[u].nargs)
         inf_fail(I, call, "np.%s() takes %d argument%s (%d given)", nm, ufuncs[u].nargs, ufuncs[u].nargs == 1 ? "" : "s", call->nkids);
@@ -239,7 +256,8 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
 /* an array operand; mask[j]: 1 where axis j runs with the loop, 0 where it stretches (the index is
  * i * mask: an affine index with an invariant step, which LLVM's vectorizer versions on step == 1);
  * 0 as a Ref: no mask, the index is i */
-struct Leaf { Val v; Ref use; Ref dim[KILN_MAXDIM], mask[KILN_MAXDIM]; }; /* use: what the loads read, 0: v */
+/* use: what the loads read (0: v); gathered: read at other positions than the one written (EW_TAKE) */
+struct Leaf { Val v; Ref use; bool gathered; Ref dim[KILN_MAXDIM], mask[KILN_MAXDIM]; };
 
 static void leaves(Ew *e, Leaf *out, int *n, int cap, Inf *I) {
     if (!e) return;
@@ -331,6 +349,35 @@ static Val numpy_flag(Inf *I, Val v) {
     return v;
 }
 
+/* // % ** with NumPy's element rules: x // 0 and x % 0 are 0 for integers, inf/nan for floats
+ * (Python's formulas otherwise: floored, the sign of the divisor); float ** is C's pow; an integer
+ * to a negative integer power raises ValueError as NumPy does */
+static Val numpy_arith(Inf *I, Ew *e, Val a, Val b) {
+    const Type *t = e->ty, *bt = ty_scalar(I->tt, KILN_BOOL, false);
+    Ref x = ex_coerce(I, a, t, e->at).r, y = ex_coerce(I, b, t, e->at).r;
+    if (e->tok == TK_POW) {
+        if (dt_is_float(t->dtype)) {
+            const Type *f64 = ty_scalar(I->tt, KILN_FLOAT64, false);
+            Ref ops[2] = {ex_coerce(I, val_of(I, x), f64, e->at).r, ex_coerce(I, val_of(I, y), f64, e->at).r};
+            Val r = numpy_flag(I, val_of(I, inf_emit(I, OP_MATH, f64, ops, 2, MF_POW)));
+            return ex_coerce(I, r, t, e->at);
+        }
+        return val_of(I, emit2(I, OP_POW, t, x, y));
+    }
+    Ref zero = inf_const_i(I, t, 0), isz = emit2(I, OP_EQ, bt, y, zero);
+    Ref ops[3] = {isz, inf_const_i(I, t, 1), y};
+    Ref safe = inf_emit(I, OP_SELECT, t, ops, 3, 0);
+    Ref r = emit2(I, e->tok == TK_FLOORDIV ? OP_FLOORDIV : OP_MOD, t, x, safe);
+    Ref at0 = zero;
+    if (dt_is_float(t->dtype)) {
+        at0 = emit2(I, OP_DIV, t, x, y);
+        I->f->ins.v[at0].flags |= INS_NUMPY;
+        if (e->tok == TK_PERCENT) at0 = inf_const_f(I, t, NAN);
+    }
+    Ref o2[3] = {isz, at0, r};
+    return val_of(I, inf_emit(I, OP_SELECT, t, o2, 3, 0));
+}
+
 static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
     if (e->kind == EW_LEAF) return leaf_elem(I, e, lv, nl, iv, nd);
     Val a = elem(I, e->k[0], lv, nl, iv, nd);
@@ -340,6 +387,7 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
         Val b = elem(I, e->k[1], lv, nl, iv, nd);
         if (e->ty->dtype == KILN_BOOL && (e->tok == TK_PLUS || e->tok == TK_STAR))
             return val_of(I, emit2(I, e->tok == TK_PLUS ? OP_OR : OP_AND, e->ty, ex_coerce(I, a, e->ty, at).r, ex_coerce(I, b, e->ty, at).r));
+        if (e->tok == TK_FLOORDIV || e->tok == TK_PERCENT || e->tok == TK_POW) return numpy_arith(I, e, a, b);
         Val r = ex_binop(I, e->tok, a, b, at, NULL);
         if (e->tok == TK_SLASH) numpy_flag(I, r);
         return r;
@@ -380,6 +428,14 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
         }
         Ref o2[3] = {emit2(I, OP_GT, bt, x.r, zero), one, r};
         return val_of(I, inf_emit(I, OP_SELECT, e->ty, o2, 3, 0));
+    }
+    case EW_TAKE: {
+        Val j = ex_coerce(I, a, i64(I), at);
+        Ref ops[2] = {e->leaf.r, j.r};
+        Ref b = inf_emit(I, OP_BOUND, i64(I), ops, 2, 0);
+        if (!I->ctx->opt.boundscheck) I->f->ins.v[b].flags |= BOUND_NOCHECK;
+        Ref l[2] = {e->leaf.r, b};
+        return val_of(I, inf_emit(I, OP_LOAD, e->ty, l, 2, 0));
     }
     case EW_PART:
         if (!dt_is_complex(a.ty->dtype)) /* real numbers: real and conj are the value, imag is 0 */
@@ -533,6 +589,18 @@ static void extent(Inf *I, Val a, Ref *lo, Ref *hi) {
     *hi = emit2(I, OP_ADD, i64(I), base, up);
 }
 
+/* the arrays EW_TAKE nodes read: operands too, for the overlap test, though not broadcast */
+static void take_bases(Ew *e, Leaf *out, int *n, int cap, Inf *I) {
+    if (!e || e->kind == EW_LEAF) return;
+    if (e->kind == EW_TAKE) {
+        if (*n == cap) inf_fail(I, e->at, "array expression with more than %d array operands", cap);
+        memset(&out[*n], 0, sizeof out[*n]);
+        out[*n].gathered = true;
+        out[(*n)++].v = e->leaf;
+    }
+    for (int i = 0; i < 3; i++) take_bases(e->k[i], out, n, cap, I);
+}
+
 /* whether an operand other than dst itself may share memory with dst (empty arrays share none) */
 static Ref overlaps(Inf *I, Val dst, Leaf *lv, int nl) {
     Ref dlo, dhi, any = inf_const_i(I, boolt(I), 0), zero = inf_const_i(I, i64(I), 0);
@@ -541,7 +609,7 @@ static Ref overlaps(Inf *I, Val dst, Leaf *lv, int nl) {
     for (int k = 0; k < dst.ty->ndim; k++)
         empty = emit2(I, OP_OR, boolt(I), empty, emit2(I, OP_EQ, boolt(I), inf_emit(I, OP_DIM, i64(I), &dst.r, 1, k), zero));
     for (int l = 0; l < nl; l++) {
-        if (lv[l].v.r == dst.r) continue; /* read and written at the same index: safe */
+        if (lv[l].v.r == dst.r && !lv[l].gathered) continue; /* read and written at the same index: safe */
         Ref lo, hi;
         extent(I, lv[l].v, &lo, &hi);
         Ref o = emit2(I, OP_AND, boolt(I), emit2(I, OP_LT, boolt(I), dlo, hi), emit2(I, OP_LT, boolt(I), lo, dhi));
@@ -569,7 +637,11 @@ void ew_store(Inf *I, Val dst, Val v, Node *at) {
     Ref dims[KILN_MAXDIM];
     for (int k = 0; k < nd; k++) dims[k] = inf_emit(I, OP_DIM, i64(I), &dst.r, 1, k);
     note_fusion(I, e, at, dst.ty);
-    Ref alias = nl ? overlaps(I, dst, lv, nl) : 0;
+    Leaf rd[MAX_LEAVES];
+    int nr = nl;
+    memcpy(rd, lv, sizeof(Leaf) * (size_t)nl);
+    take_bases(e, rd, &nr, MAX_LEAVES, I);
+    Ref alias = nr ? overlaps(I, dst, rd, nr) : 0;
     uint32_t copy = 0, direct = 0, done = 0;
     if (alias) {
         copy = inf_block(I), direct = inf_block(I), done = inf_block(I);

@@ -350,8 +350,9 @@ Val ex_index(Inf *I, Node *sub, Val arr, Ref *idx, int *nidx) {
     const Type *i64 = ty_scalar(I->tt, KILN_INT64, true);
     for (int i = 0; i < k; i++) {
         Node *kn = sub->kids[i];
-        Val v = ex_expr(I, kn);
+        Val v = k == 1 ? ex_value(I, kn) : ex_expr(I, kn);
         if (v.ty->kind == T_UNKNOWN) { *nidx = 0; return unknown(I); }
+        if (k == 1 && ew_is_array(v)) { *nidx = -2; return v; } /* an index array: the caller gathers or scatters */
         if (v.ty->kind != T_SCALAR || !dt_is_int(v.ty->dtype)) {
             if (v.ty->kind == T_SCALAR && v.ty->dtype == KILN_BOOL)
                 inf_fail(I, kn, "boolean indices are not supported yet");
@@ -388,7 +389,8 @@ static Val subscript(Inf *I, Node *n) {
     if (v.ty->kind != T_ARRAY) inf_fail(I, n, "'%s' object is not subscriptable", inf_tyname(I, v.ty));
     Ref idx[KILN_MAXDIM];
     int nidx;
-    return ex_index(I, n, v, idx, &nidx);
+    Val r = ex_index(I, n, v, idx, &nidx);
+    return nidx == -2 ? fx_read(I, v, r, n) : r;
 }
 
 static Val tuple_expr(Inf *I, Node *n) {

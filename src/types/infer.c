@@ -507,6 +507,7 @@ void inf_assign(Inf *I, Node *t, Val v) {
         Ref idx[KILN_MAXDIM];
         int nidx;
         Val sel = ex_index(I, t, arr, idx, &nidx);
+        if (nidx == -2) { fx_store(I, arr, sel, v, t); return; }       /* an index array or a mask */
         if (sel.ty->kind == T_ARRAY) { ew_store(I, sel, v, t); return; } /* a slice or a row: every element */
         if (v.ew) v = ew_force(I, v, t);
         if (v.ty->kind == T_UNKNOWN) return;

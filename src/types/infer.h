@@ -119,6 +119,7 @@ int ew_ufunc_lookup(const char *name);
 Val ew_ufunc_call(Inf *I, Node *call, int u);
 Val ew_force(Inf *I, Val v, Node *at);
 void ew_store(Inf *I, Val dst, Val v, Node *at);
+Val ew_take(Inf *I, Val arr, Val idx, Node *at);
 
 /* linalg.c */
 Val la_cast(Inf *I, Val a, int dt, Node *at);
@@ -130,6 +131,24 @@ Val la_einsum(Inf *I, Node *call);
 /* reduction.c */
 int rd_lookup(const char *name);
 Val rd_call(Inf *I, Node *call, int which, const Val *self);
+
+/* arrays.c */
+Val ar_arange(Inf *I, Node *call);
+Val ar_linspace(Inf *I, Node *call);
+Val ar_eye(Inf *I, Node *call);
+Val ar_concatenate(Inf *I, Node *call, bool stack);
+Val ar_roll(Inf *I, Node *call);
+Val ar_diff(Inf *I, Node *call);
+
+/* fancy.c */
+Val fx_read(Inf *I, Val arr, Val idx, Node *at);
+void fx_store(Inf *I, Val arr, Val idx, Val v, Node *at);
+
+/* sorting.c */
+int so_lookup(const char *name);
+Val so_call(Inf *I, Node *call, int which, const Val *self);
+Val so_sort_method(Inf *I, Node *call, Val a);
+Val so_nonzero(Inf *I, Node *call, Val a);
 
 /* view.c */
 bool vw_is_newaxis(Node *k);

@@ -454,6 +454,13 @@ static void st_augassign(Inf *I, Node *s) {
     Ref idx[KILN_MAXDIM];
     int nidx;
     Val cur = ex_index(I, t, arr, idx, &nidx);
+    if (nidx == -2) { /* a[mask] op= v: the selected values, combined, written back in the same order */
+        cur = ew_force(I, cur, t);
+        Val sel = fx_read(I, arr, cur, t);
+        Val r = ew_force(I, ew_binop(I, s->op, sel, ex_value(I, s->b), s), s);
+        fx_store(I, arr, cur, r, t);
+        return;
+    }
     if (cur.ty->kind == T_ARRAY) { inplace(I, s, cur); return; }
     Val rhs = ex_expr(I, s->b);
     Val r = ex_binop(I, s->op, cur, rhs, s, s->b);

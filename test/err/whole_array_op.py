@@ -1,3 +1,3 @@
-# run: f([1, 2], [1, 1])
+# run: f([1, 2], [3, 4])
 def f(a, b):
-    return a // b
+    return a << b

@@ -169,3 +169,13 @@ def complex_parts(z):
 def own_rounding(a):
     f = a.astype(np.float32)
     return (np.tanh(a), np.exp(f), np.sqrt(f))
+
+# run: floor_mod_pow([7.5, -7.5, 0.5, -0.0], [2.0, 2.0, -3.0, 1.0], [7, -7, 3, -9], [2, 2, -2, 4])
+# expect: ([3.0, -4.0, -1.0, -0.0], [1.5, 0.5, -2.5, 0.0], [56.25, 56.25, 8.0, -0.0], [3, -4, -2, -3], [1, 1, -1, 3], [49, 49, 9, 81], [56.25, 56.25, 0.25, 0.0], [181.01933598375618, 0.005524271728019903, 1.4142135623730951, 1.0], [0, 0, 0, 0], [0, 0, 0, 0], [inf, -inf, inf, nan], [nan, nan, nan, nan], [-4, -4, 3, -2], [-0.0, -0.0, -1.0, -0.0])
+def floor_mod_pow(a, b, i, j):
+    return (a // b, a % b, a ** b, i // j, i % j, i ** 2, a ** 2, 2.0 ** a, i // 0, i % 0, a // 0.0, a % 0.0, -7 // j, a % -1.5)
+
+# run: neg_int_power([1, 2])
+# expect-error: line 181: ValueError: Integers to negative integer powers are not allowed.
+def neg_int_power(i):
+    return i ** -1

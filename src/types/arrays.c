@@ -1,0 +1,346 @@
+/*
+ * arrays.c — numpy functions that make new arrays: np.arange, np.linspace,
+ * np.eye, np.copy, np.concatenate, np.stack, np.roll, np.diff.
+ *
+ * Values follow NumPy's own formulas where they decide the last bit:
+ * arange's elements are start + i * delta with delta = (start + step) -
+ * start (its fill function), linspace's are i * step + start with the last
+ * set to stop. Arrays built from others are one allocation plus fused
+ * assignments (ewise.c's ew_store) into views of it along the axis.
+ */
+#include "infer.h"
+#include <string.h>
+
+static const Type *i64(Inf *I) { return ty_scalar(I->tt, KILN_INT64, true); }
+static const Type *f64(Inf *I) { return ty_scalar(I->tt, KILN_FLOAT64, false); }
+static const Type *boolt(Inf *I) { return ty_scalar(I->tt, KILN_BOOL, true); }
+static Ref k64(Inf *I, int64_t v) { return inf_const_i(I, i64(I), v); }
+static Ref op2(Inf *I, int op, const Type *t, Ref a, Ref b) { Ref o[2] = {a, b}; return inf_emit(I, op, t, o, 2, 0); }
+static Ref sel(Inf *I, const Type *t, Ref c, Ref a, Ref b) { Ref o[3] = {c, a, b}; return inf_emit(I, OP_SELECT, t, o, 3, 0); }
+static Ref dim(Inf *I, Val a, int k) { return inf_emit(I, OP_DIM, i64(I), &a.r, 1, k); }
+static Ref stride(Inf *I, Val a, int k) { return inf_emit(I, OP_STRIDE, i64(I), &a.r, 1, k); }
+
+static Val alloc(Inf *I, int dt, const Ref *dims, int nd, bool zero) {
+    Ref r = inf_emit(I, OP_ALLOC, ty_array(I->tt, (kiln_dtype)dt, nd, LAYOUT_C), dims, (uint32_t)nd, 0);
+    if (!zero) I->f->ins.v[r].flags |= ALLOC_UNINIT;
+    return val_of(I, r);
+}
+
+/* a[..., start:start+len, ...] along axis ax (start and len in range) */
+static Val slab(Inf *I, Val a, int ax, Ref start, Ref len, Node *at) {
+    int nd = a.ty->ndim;
+    Ref dims[KILN_MAXDIM], strides[KILN_MAXDIM];
+    for (int k = 0; k < nd; k++) { dims[k] = k == ax ? len : dim(I, a, k); strides[k] = stride(I, a, k); }
+    Ref off = sel(I, i64(I), op2(I, OP_GT, boolt(I), len, k64(I, 0)), op2(I, OP_MUL, i64(I), start, strides[ax]), k64(I, 0));
+    return vw_make(I, a, off, dims, strides, nd, LAYOUT_ANY, at);
+}
+
+static Val scalar_arg(Inf *I, Node *n, const char *fn) {
+    Val v = ex_expr(I, n);
+    if (v.ty->kind != T_SCALAR || dt_is_complex(v.ty->dtype)) inf_fail(I, n, "np.%s() needs real numbers here, not %s", fn, inf_tyname(I, v.ty));
+    return v;
+}
+
+static int const_axis(Inf *I, Node *n, int nd) {
+    int64_t v;
+    if (n->kind == N_INT) v = n->v.i;
+    else if (n->kind == N_UNARY && n->op == TK_MINUS && n->a->kind == N_INT) v = -n->a->v.i;
+    else inf_fail(I, n, "axis must be an integer constant here (it decides the result's shape)");
+    if (v < -nd || v >= nd) inf_fail(I, n, "axis %lld is out of bounds for array of dimension %d", (long long)v, nd);
+    return (int)(v < 0 ? v + nd : v);
+}
+
+/* keyword `name` of call, or NULL */
+static Node *kwarg(Node *call, const char *name) {
+    for (int k = 0; k < call->nkids2; k++) if (!strcmp(call->names[k], name)) return call->kids2[k];
+    return NULL;
+}
+
+static void only_kwargs(Inf *I, Node *call, const char *fn, const char *const *ok) {
+    for (int k = 0; k < call->nkids2; k++) {
+        bool found = false;
+        for (int j = 0; ok[j]; j++) found |= !strcmp(call->names[k], ok[j]);
+        if (!found) inf_fail(I, call->kids2[k], "np.%s() got an unexpected keyword argument '%s' (or it is not supported)", fn, call->names[k]);
+    }
+}
+
+typedef struct Fill { Val out; Ref start, step, delta, stop, last; bool is_int, linspace; Node *at; } Fill;
+
+static void fill_body(Inf *I, const Ref *iv, Fill *q) {
+    const Type *et = ty_scalar(I->tt, q->out.ty->dtype, false);
+    Ref v;
+    if (q->is_int) {
+        v = op2(I, OP_ADD, i64(I), q->start, op2(I, OP_MUL, i64(I), iv[0], q->step));
+    } else {
+        Ref x = inf_emit(I, OP_CAST, f64(I), &iv[0], 1, 0);
+        if (q->linspace) {
+            v = op2(I, OP_ADD, f64(I), op2(I, OP_MUL, f64(I), x, q->step), q->start);
+            if (q->last) v = sel(I, f64(I), op2(I, OP_EQ, boolt(I), iv[0], q->last), q->stop, v);
+        } else { /* NumPy's fill: element 1 is start + step, then start + i * delta */
+            v = op2(I, OP_ADD, f64(I), q->start, op2(I, OP_MUL, f64(I), x, q->delta));
+            v = sel(I, f64(I), op2(I, OP_EQ, boolt(I), iv[0], k64(I, 1)), op2(I, OP_ADD, f64(I), q->start, q->step), v);
+        }
+    }
+    Ref ops[3] = {q->out.r, ex_coerce(I, val_of(I, v), et, q->at).r, iv[0]};
+    inf_emit(I, OP_STORE, NULL, ops, 3, 0);
+}
+
+/* for i in range(len(out)): body */
+static void fill_loop(Inf *I, Fill *q, Node *at) {
+    Node *var = st_hidden(I, "$fill%d", at);
+    inf_assign(I, var, val_of(I, k64(I, 0)));
+    uint32_t header = inf_block(I), loop = inf_block(I), exit = inf_block(I);
+    inf_jump(I, header);
+    I->cur = header;
+    Val i = inf_read_name(I, var);
+    if (I->f->ins.v[i.r].op == OP_PARAM) I->f->ins.v[i.r].flags |= INS_NONNEG;
+    inf_branch(I, op2(I, OP_LT, boolt(I), i.r, dim(I, q->out, 0)), loop, exit);
+    I->cur = loop;
+    inf_seal(I, loop);
+    fill_body(I, &i.r, q);
+    Val i2 = inf_read_name(I, var);
+    inf_assign(I, var, val_of(I, op2(I, OP_ADD, i64(I), i2.r, k64(I, 1))));
+    inf_jump(I, header);
+    inf_seal(I, header);
+    I->cur = exit;
+    inf_seal(I, exit);
+}
+
+static int dtype_kw(Inf *I, Node *call, int dflt) {
+    Node *d = kwarg(call, "dtype");
+    if (!d) return dflt;
+    Val v = ex_expr(I, d);
+    if (v.ty->kind != T_DTYPE) inf_fail(I, d, "dtype must be a numpy dtype or int/float/bool here");
+    return v.ty->dtype;
+}
+
+Val ar_arange(Inf *I, Node *call) {
+    static const char *const ok[] = {"dtype", NULL};
+    only_kwargs(I, call, "arange", ok);
+    int n = call->nkids;
+    if (n < 1 || n > 3) inf_fail(I, call, "np.arange() takes 1 to 3 positional arguments here");
+    Val a[3];
+    for (int i = 0; i < n; i++) a[i] = scalar_arg(I, call->kids[i], "arange");
+    bool ints = true;
+    for (int i = 0; i < n; i++) ints &= dt_is_intlike(a[i].ty->dtype);
+    int dt = dtype_kw(I, call, ints ? KILN_INT64 : KILN_FLOAT64);
+    const Type *ct = ints ? i64(I) : f64(I);
+    Ref start = n == 1 ? inf_const_i(I, ct, 0) : ex_coerce(I, a[0], ct, call->kids[0]).r;
+    Ref stop = ex_coerce(I, a[n == 1 ? 0 : 1], ct, call->kids[n == 1 ? 0 : 1]).r;
+    Ref step = n == 3 ? ex_coerce(I, a[2], ct, call->kids[2]).r : inf_const_i(I, ct, 1);
+    st_raise_if(I, op2(I, OP_EQ, boolt(I), step, inf_const_i(I, ct, 0)), "ZeroDivisionError", "division by zero");
+    Ref len;
+    if (ints) { /* ceil((stop - start) / step), at least 0 */
+        Ref span = op2(I, OP_SUB, i64(I), stop, start);
+        Ref up = op2(I, OP_GT, boolt(I), step, k64(I, 0));
+        Ref adj = op2(I, OP_ADD, i64(I), span, sel(I, i64(I), up, op2(I, OP_SUB, i64(I), step, k64(I, 1)), op2(I, OP_ADD, i64(I), step, k64(I, 1))));
+        len = op2(I, OP_FLOORDIV, i64(I), adj, step);
+    } else {
+        Ref q = op2(I, OP_DIV, f64(I), op2(I, OP_SUB, f64(I), stop, start), step);
+        I->f->ins.v[q].flags |= INS_NUMPY;
+        Ref c = inf_emit(I, OP_MATH, f64(I), &q, 1, MF_CEIL);
+        I->f->ins.v[c].flags |= INS_NUMPY;
+        Ref ok2 = op2(I, OP_GT, boolt(I), c, inf_const_f(I, f64(I), 0.0)); /* also false for NaN */
+        Ref c2 = sel(I, f64(I), ok2, c, inf_const_f(I, f64(I), 0.0)); /* the cast must not see NaN */
+        len = inf_emit(I, OP_CAST, i64(I), &c2, 1, 0);
+    }
+    len = sel(I, i64(I), op2(I, OP_GT, boolt(I), len, k64(I, 0)), len, k64(I, 0));
+    Fill q = {alloc(I, dt, &len, 1, false), start, step, 0, 0, 0, ints, false, call};
+    if (!ints) q.delta = op2(I, OP_SUB, f64(I), op2(I, OP_ADD, f64(I), start, step), start);
+    fill_loop(I, &q, call);
+    return q.out;
+}
+
+Val ar_linspace(Inf *I, Node *call) {
+    static const char *const ok[] = {"num", "endpoint", "dtype", NULL};
+    only_kwargs(I, call, "linspace", ok);
+    if (call->nkids < 2 || call->nkids > 3) inf_fail(I, call, "np.linspace() takes start, stop and num here");
+    Val s0 = scalar_arg(I, call->kids[0], "linspace"), s1 = scalar_arg(I, call->kids[1], "linspace");
+    Node *nn = call->nkids == 3 ? call->kids[2] : kwarg(call, "num");
+    Ref num = k64(I, 50);
+    if (nn) {
+        Val v = scalar_arg(I, nn, "linspace");
+        if (!dt_is_int(v.ty->dtype)) inf_fail(I, nn, "num must be an integer");
+        num = ex_coerce(I, v, i64(I), nn).r;
+    }
+    bool endpoint = true;
+    Node *ep = kwarg(call, "endpoint");
+    if (ep) {
+        if (ep->kind != N_BOOL) inf_fail(I, ep, "endpoint must be True or False here");
+        endpoint = ep->v.i != 0;
+    }
+    int dt = dtype_kw(I, call, KILN_FLOAT64);
+    if (!dt_is_float(dt)) inf_fail(I, call, "np.linspace() with dtype %s is not supported (only float dtypes)", kiln_dtype_name(dt));
+    st_raise_if(I, op2(I, OP_LT, boolt(I), num, k64(I, 0)), "ValueError", "Number of samples must be non-negative.");
+    Ref start = ex_coerce(I, s0, f64(I), call->kids[0]).r, stop = ex_coerce(I, s1, f64(I), call->kids[1]).r;
+    Ref div = endpoint ? op2(I, OP_SUB, i64(I), num, k64(I, 1)) : num;
+    Ref divf = inf_emit(I, OP_CAST, f64(I), &div, 1, 0);
+    Ref delta = op2(I, OP_SUB, f64(I), stop, start);
+    Ref step = op2(I, OP_DIV, f64(I), delta, divf);
+    I->f->ins.v[step].flags |= INS_NUMPY;
+    /* div == 0 (one sample): y = i * delta; NumPy's step-zero branch (y / div * delta) gives the same values
+     * for the finite deltas it is reached with */
+    step = sel(I, f64(I), op2(I, OP_GT, boolt(I), div, k64(I, 0)), step, delta);
+    Fill q = {alloc(I, dt, &num, 1, false), start, step, 0, stop, 0, false, true, call};
+    if (endpoint) q.last = sel(I, i64(I), op2(I, OP_GT, boolt(I), num, k64(I, 1)), op2(I, OP_SUB, i64(I), num, k64(I, 1)), k64(I, -1));
+    fill_loop(I, &q, call);
+    return q.out;
+}
+
+Val ar_eye(Inf *I, Node *call) {
+    static const char *const ok[] = {"M", "k", "dtype", NULL};
+    only_kwargs(I, call, "eye", ok);
+    if (call->nkids < 1 || call->nkids > 3) inf_fail(I, call, "np.eye() takes N, M and k here");
+    Node *ns[3] = {call->kids[0], call->nkids > 1 ? call->kids[1] : kwarg(call, "M"), call->nkids > 2 ? call->kids[2] : kwarg(call, "k")};
+    Ref v[3] = {0};
+    for (int i = 0; i < 3; i++) {
+        if (!ns[i] || ns[i]->kind == N_NONE) continue;
+        Val x = scalar_arg(I, ns[i], "eye");
+        if (!dt_is_int(x.ty->dtype)) inf_fail(I, ns[i], "np.eye() needs integers");
+        v[i] = ex_coerce(I, x, i64(I), ns[i]).r;
+    }
+    Ref dims[2] = {v[0], v[1] ? v[1] : v[0]}, k = v[2] ? v[2] : k64(I, 0);
+    st_raise_if(I, op2(I, OP_OR, boolt(I), op2(I, OP_LT, boolt(I), dims[0], k64(I, 0)), op2(I, OP_LT, boolt(I), dims[1], k64(I, 0))),
+                "ValueError", "negative dimensions are not allowed");
+    int dt = dtype_kw(I, call, KILN_FLOAT64);
+    Val out = alloc(I, dt, dims, 2, true);
+    /* the diagonal is the view starting at (max(-k, 0), max(k, 0)) with stride s0 + s1 */
+    Ref r0 = sel(I, i64(I), op2(I, OP_LT, boolt(I), k, k64(I, 0)), op2(I, OP_SUB, i64(I), k64(I, 0), k), k64(I, 0));
+    Ref c0 = sel(I, i64(I), op2(I, OP_GT, boolt(I), k, k64(I, 0)), k, k64(I, 0));
+    Ref nr = op2(I, OP_SUB, i64(I), dims[0], r0), nc = op2(I, OP_SUB, i64(I), dims[1], c0);
+    Ref n = sel(I, i64(I), op2(I, OP_LT, boolt(I), nr, nc), nr, nc);
+    n = sel(I, i64(I), op2(I, OP_GT, boolt(I), n, k64(I, 0)), n, k64(I, 0));
+    Ref s = op2(I, OP_ADD, i64(I), stride(I, out, 0), stride(I, out, 1));
+    Ref off = sel(I, i64(I), op2(I, OP_GT, boolt(I), n, k64(I, 0)),
+                  op2(I, OP_ADD, i64(I), op2(I, OP_MUL, i64(I), r0, stride(I, out, 0)), op2(I, OP_MUL, i64(I), c0, stride(I, out, 1))), k64(I, 0));
+    Val diag = vw_make(I, out, off, &n, &s, 1, LAYOUT_ANY, call);
+    ew_store(I, diag, val_of(I, inf_const_i(I, ty_scalar(I->tt, KILN_INT64, true), 1)), call);
+    return out;
+}
+
+/* the arrays of a sequence argument (a tuple, or an array's rows are not supported) */
+static int seq_arrays(Inf *I, Node *n, Val *out, const char *fn) {
+    Val t = ex_expr(I, n);
+    if (t.ty->kind != T_TUPLE) inf_fail(I, n, "np.%s() takes a tuple of arrays here", fn);
+    if (t.ty->n == 0) inf_fail(I, n, "need at least one array to %s", !strcmp(fn, "stack") ? "stack" : "concatenate");
+    if (t.ty->n > 32) inf_fail(I, n, "np.%s() of more than 32 arrays is not supported", fn);
+    for (int i = 0; i < t.ty->n; i++) {
+        out[i] = t.el[i];
+        if (out[i].ty->kind != T_ARRAY) inf_fail(I, n, "np.%s() takes arrays here, not %s", fn, inf_tyname(I, out[i].ty));
+    }
+    return t.ty->n;
+}
+
+static int common_dtype(const Val *v, int n) {
+    int dt = v[0].ty->dtype;
+    for (int i = 1; i < n; i++) dt = dt_promote((kiln_dtype)dt, (kiln_dtype)v[i].ty->dtype);
+    return dt;
+}
+
+Val ar_concatenate(Inf *I, Node *call, bool stack) {
+    const char *fn = stack ? "stack" : "concatenate";
+    static const char *const ok[] = {"axis", NULL};
+    only_kwargs(I, call, fn, ok);
+    if (call->nkids < 1 || call->nkids > 2) inf_fail(I, call, "np.%s() takes a tuple of arrays and an axis here", fn);
+    Val v[32];
+    int n = seq_arrays(I, call->kids[0], v, fn), nd = v[0].ty->ndim;
+    for (int i = 1; i < n; i++)
+        if (v[i].ty->ndim != nd)
+            inf_fail(I, call, "all the input arrays must have same number of dimensions, but the array at index 0 has %d "
+                     "dimension(s) and the array at index %d has %d dimension(s)", nd, i, v[i].ty->ndim);
+    if (!stack && nd == 0) inf_fail(I, call, "zero-dimensional arrays cannot be concatenated");
+    Node *an = call->nkids == 2 ? call->kids[1] : kwarg(call, "axis");
+    int ax = an ? const_axis(I, an, stack ? nd + 1 : nd) : 0;
+    int rnd = stack ? nd + 1 : nd;
+    if (rnd > KILN_MAXDIM) inf_fail(I, call, "arrays of more than %d dimensions are not supported", KILN_MAXDIM);
+    Ref dims[KILN_MAXDIM], bad = inf_const_i(I, boolt(I), 0), total = k64(I, 0);
+    for (int k = 0, j = 0; k < rnd; k++) {
+        if (stack && k == ax) { dims[k] = k64(I, n); continue; }
+        dims[k] = dim(I, v[0], j);
+        for (int i = 1; i < n; i++)
+            if (stack || j != ax) bad = op2(I, OP_OR, boolt(I), bad, op2(I, OP_NE, boolt(I), dim(I, v[i], j), dims[k]));
+        j++;
+    }
+    if (!stack) {
+        for (int i = 0; i < n; i++) total = op2(I, OP_ADD, i64(I), total, dim(I, v[i], ax));
+        dims[ax] = total;
+    }
+    st_raise_if(I, bad, "ValueError", stack ? "all input arrays must have the same shape"
+                                             : "all the input array dimensions except for the concatenation axis must match exactly");
+    Val out = alloc(I, common_dtype(v, n), dims, rnd, false);
+    Ref at = k64(I, 0);
+    for (int i = 0; i < n; i++) {
+        Ref len = stack ? k64(I, 1) : dim(I, v[i], ax);
+        Val part = slab(I, out, ax, at, len, call);
+        if (stack) { /* drop the new axis: the view has v[i]'s shape */
+            Ref pd[KILN_MAXDIM], ps[KILN_MAXDIM];
+            for (int k = 0, j = 0; k < rnd; k++) if (k != ax) { pd[j] = dim(I, part, k); ps[j++] = stride(I, part, k); }
+            part = vw_make(I, part, k64(I, 0), pd, ps, nd, LAYOUT_ANY, call);
+        }
+        ew_store(I, part, v[i], call);
+        at = op2(I, OP_ADD, i64(I), at, len);
+    }
+    return out;
+}
+
+Val ar_roll(Inf *I, Node *call) {
+    static const char *const ok[] = {"shift", "axis", NULL};
+    only_kwargs(I, call, "roll", ok);
+    if (call->nkids < 1 || call->nkids > 3) inf_fail(I, call, "np.roll() takes an array, a shift and an axis here");
+    Val a = ex_expr(I, call->kids[0]);
+    if (a.ty->kind != T_ARRAY) inf_fail(I, call->kids[0], "np.roll() needs an array here");
+    Node *sn = call->nkids > 1 ? call->kids[1] : kwarg(call, "shift"), *an = call->nkids > 2 ? call->kids[2] : kwarg(call, "axis");
+    if (!sn) inf_fail(I, call, "np.roll() is missing the shift");
+    Val sv = scalar_arg(I, sn, "roll");
+    if (!dt_is_int(sv.ty->dtype)) inf_fail(I, sn, "the shift must be an integer here");
+    Ref shift = ex_coerce(I, sv, i64(I), sn).r;
+    Val src = a;
+    int ax = 0;
+    bool flat = !an || an->kind == N_NONE;
+    if (flat) { /* the C-order flattening, rolled, in a's shape */
+        Node fake = *call;
+        fake.nkids = 0; fake.nkids2 = 0;
+        src = vw_reshape(I, &fake, a, true);
+    } else {
+        ax = const_axis(I, an, a.ty->ndim);
+    }
+    Ref n = dim(I, src, ax);
+    Ref dims[KILN_MAXDIM];
+    for (int k = 0; k < src.ty->ndim; k++) dims[k] = dim(I, src, k);
+    Val out = alloc(I, src.ty->dtype, dims, src.ty->ndim, false);
+    /* s = shift mod n (0 for an empty axis): out[s:] = src[:n-s], out[:s] = src[n-s:] */
+    Ref safe = sel(I, i64(I), op2(I, OP_GT, boolt(I), n, k64(I, 0)), n, k64(I, 1));
+    Ref s = op2(I, OP_MOD, i64(I), shift, safe);
+    Ref rest = op2(I, OP_SUB, i64(I), n, s);
+    s = sel(I, i64(I), op2(I, OP_GT, boolt(I), n, k64(I, 0)), s, k64(I, 0));
+    rest = sel(I, i64(I), op2(I, OP_GT, boolt(I), n, k64(I, 0)), rest, k64(I, 0));
+    ew_store(I, slab(I, out, ax, s, rest, call), slab(I, src, ax, k64(I, 0), rest, call), call);
+    ew_store(I, slab(I, out, ax, k64(I, 0), s, call), slab(I, src, ax, rest, s, call), call);
+    if (!flat) return out;
+    Ref od[KILN_MAXDIM], os[KILN_MAXDIM], st = k64(I, (int64_t)kiln_dtype_size((kiln_dtype)a.ty->dtype));
+    for (int k = a.ty->ndim - 1; k >= 0; k--) { od[k] = dim(I, a, k); os[k] = st; st = op2(I, OP_MUL, i64(I), st, od[k]); }
+    return vw_make(I, out, k64(I, 0), od, os, a.ty->ndim, LAYOUT_C, call);
+}
+
+Val ar_diff(Inf *I, Node *call) {
+    static const char *const ok[] = {"n", "axis", NULL};
+    only_kwargs(I, call, "diff", ok);
+    if (call->nkids < 1 || call->nkids > 3) inf_fail(I, call, "np.diff() takes an array, n and an axis here");
+    Val a = ex_expr(I, call->kids[0]);
+    if (a.ty->kind != T_ARRAY || a.ty->ndim == 0) inf_fail(I, call->kids[0], "diff requires input that is at least one dimensional");
+    Node *nn = call->nkids > 1 ? call->kids[1] : kwarg(call, "n"), *an = call->nkids > 2 ? call->kids[2] : kwarg(call, "axis");
+    int64_t times = 1;
+    if (nn) {
+        if (nn->kind != N_INT) inf_fail(I, nn, "n must be a non-negative integer constant here");
+        times = nn->v.i;
+    }
+    int ax = an ? const_axis(I, an, a.ty->ndim) : a.ty->ndim - 1;
+    for (int64_t t = 0; t < times; t++) {
+        Ref n = dim(I, a, ax);
+        Ref m = op2(I, OP_SUB, i64(I), n, k64(I, 1));
+        m = sel(I, i64(I), op2(I, OP_GT, boolt(I), m, k64(I, 0)), m, k64(I, 0));
+        Val hi = slab(I, a, ax, k64(I, 1), m, call), lo = slab(I, a, ax, k64(I, 0), m, call);
+        a = ew_force(I, a.ty->dtype == KILN_BOOL ? ew_compare(I, TK_NE, hi, lo, call) : ew_binop(I, TK_MINUS, hi, lo, call), call);
+    }
+    return a;
+}

@@ -1,0 +1,206 @@
+/*
+ * fancy.c — indexing with arrays (NumPy's advanced indexing, one index):
+ * an integer array gathers (a[idx], fused like any elementwise operand:
+ * ewise.c's EW_TAKE) and scatters (a[idx] = v); a boolean mask of a's shape
+ * compresses (a[mask]: the selected elements in C order, a new 1-d array)
+ * and assigns (a[mask] = scalar, or = an array of one value per True).
+ *
+ * The loops are IR like every other array loop here, so every tier runs
+ * them; a mask's True count comes from the sum reduction first, so the
+ * result is allocated once at its size.
+ */
+#include "infer.h"
+#include "../rt/lib.h"
+#include <stdio.h>
+
+static const Type *i64(Inf *I) { return ty_scalar(I->tt, KILN_INT64, true); }
+static const Type *boolt(Inf *I) { return ty_scalar(I->tt, KILN_BOOL, true); }
+static Ref op2(Inf *I, int op, const Type *t, Ref a, Ref b) { Ref o[2] = {a, b}; return inf_emit(I, op, t, o, 2, 0); }
+
+typedef void (*Body)(Inf *I, const Ref *iv, void *ctx);
+
+/* for every index of `over`'s shape (C order), body */
+static void each(Inf *I, Val over, int k, Ref *iv, Node *at, Body body, void *ctx) {
+    int nd = over.ty->ndim;
+    if (k == nd) { body(I, iv, ctx); return; }
+    char fmt[24];
+    snprintf(fmt, sizeof fmt, "$fx%d_%%d", k);
+    Node *var = st_hidden(I, fmt, at);
+    inf_assign(I, var, val_of(I, inf_const_i(I, i64(I), 0)));
+    uint32_t header = inf_block(I), loop = inf_block(I), exit = inf_block(I);
+    inf_jump(I, header);
+    I->cur = header;
+    Val i = inf_read_name(I, var);
+    if (I->f->ins.v[i.r].op == OP_PARAM) I->f->ins.v[i.r].flags |= INS_NONNEG;
+    inf_branch(I, op2(I, OP_LT, boolt(I), i.r, inf_emit(I, OP_DIM, i64(I), &over.r, 1, k)), loop, exit);
+    I->cur = loop;
+    inf_seal(I, loop);
+    iv[k] = i.r;
+    each(I, over, k + 1, iv, at, body, ctx);
+    Val i2 = inf_read_name(I, var);
+    inf_assign(I, var, val_of(I, op2(I, OP_ADD, i64(I), i2.r, inf_const_i(I, i64(I), 1))));
+    inf_jump(I, header);
+    inf_seal(I, header);
+    I->cur = exit;
+    inf_seal(I, exit);
+}
+
+static Ref load(Inf *I, Val a, const Ref *iv) {
+    Ref ops[1 + KILN_MAXDIM];
+    ops[0] = a.r;
+    for (int k = 0; k < a.ty->ndim; k++) ops[1 + k] = iv[k];
+    return inf_emit(I, OP_LOAD, ty_scalar(I->tt, a.ty->dtype, false), ops, (uint32_t)(1 + a.ty->ndim), 0);
+}
+
+static void store(Inf *I, Val a, const Ref *iv, Ref v) {
+    Ref ops[2 + KILN_MAXDIM];
+    ops[0] = a.r; ops[1] = v;
+    for (int k = 0; k < a.ty->ndim; k++) ops[2 + k] = iv[k];
+    inf_emit(I, OP_STORE, NULL, ops, (uint32_t)(2 + a.ty->ndim), 0);
+}
+
+/* if cond: then(ctx) */
+static void when(Inf *I, Ref cond, void (*then)(Inf *I, void *ctx), void *ctx) {
+    uint32_t t = inf_block(I), join = inf_block(I);
+    inf_branch(I, cond, t, join);
+    inf_seal(I, t);
+    I->cur = t;
+    then(I, ctx);
+    inf_jump(I, join);
+    I->cur = join;
+    inf_seal(I, join);
+}
+
+/* ---- boolean masks ---- */
+
+typedef struct Mask {
+    Val a, m, v, out; /* the array, the mask, the value (a scalar or one per True), the compressed result */
+    Node *counter;    /* the hidden variable counting Trues so far */
+    const Ref *iv;
+    bool read, per_true;
+    Node *at;
+} Mask;
+
+static Val mask_of(Inf *I, Val arr, Val mask, Node *at) {
+    Val m = ew_force(I, mask, at);
+    if (m.ty->ndim != arr.ty->ndim)
+        inf_fail(I, at, "a boolean index must have the indexed array's %d dimensions here (it has %d)", arr.ty->ndim, m.ty->ndim);
+    Ref bad = inf_const_i(I, boolt(I), 0);
+    for (int k = 0; k < m.ty->ndim; k++)
+        bad = op2(I, OP_OR, boolt(I), bad, op2(I, OP_NE, boolt(I), inf_emit(I, OP_DIM, i64(I), &m.r, 1, k),
+                                             inf_emit(I, OP_DIM, i64(I), &arr.r, 1, k)));
+    st_raise_if(I, bad, "IndexError", "boolean index did not match indexed array");
+    return m;
+}
+
+static Ref true_count(Inf *I, Val m) {
+    unsigned all = (1u << m.ty->ndim) - 1;
+    return inf_emit(I, OP_LIB, ty_scalar(I->tt, KILN_INT64, false), &m.r, 1, rd_pack(RK_SUM, all, -1, false, false, KILN_INT64));
+}
+
+static void mask_then(Inf *I, void *p) {
+    Mask *q = p;
+    Val c = inf_read_name(I, q->counter);
+    if (q->read) {
+        store(I, q->out, &c.r, load(I, q->a, q->iv));
+    } else {
+        Ref v = q->per_true ? load(I, q->v, &c.r) : q->v.r;
+        store(I, q->a, q->iv, ex_coerce(I, val_of(I, v), ty_scalar(I->tt, q->a.ty->dtype, false), q->at).r);
+    }
+    inf_assign(I, q->counter, val_of(I, op2(I, OP_ADD, i64(I), c.r, inf_const_i(I, i64(I), 1))));
+}
+
+static void mask_body(Inf *I, const Ref *iv, void *p) {
+    Mask *q = p;
+    q->iv = iv;
+    Val mv = val_of(I, load(I, q->m, iv));
+    when(I, mv.r, mask_then, q);
+}
+
+static void mask_loop(Inf *I, Mask *q) {
+    q->counter = st_hidden(I, "$mask%d", q->at);
+    inf_assign(I, q->counter, val_of(I, inf_const_i(I, i64(I), 0)));
+    Ref iv[KILN_MAXDIM];
+    each(I, q->a, 0, iv, q->at, mask_body, q);
+}
+
+/* a[mask]: the elements where mask is True, in C order */
+static Val mask_read(Inf *I, Val arr, Val mask, Node *at) {
+    Mask q = {0};
+    q.a = arr; q.m = mask_of(I, arr, mask, at); q.read = true; q.at = at;
+    Ref n = true_count(I, q.m);
+    Ref out = inf_emit(I, OP_ALLOC, ty_array(I->tt, arr.ty->dtype, 1, LAYOUT_C), &n, 1, 0);
+    I->f->ins.v[out].flags |= ALLOC_UNINIT;
+    q.out = val_of(I, out);
+    mask_loop(I, &q);
+    return q.out;
+}
+
+/* a[mask] = v: a scalar everywhere mask is True, or an array's values one per True in order */
+static void mask_store(Inf *I, Val arr, Val mask, Val v, Node *at) {
+    Mask q = {0};
+    q.a = arr; q.m = mask_of(I, arr, mask, at); q.at = at;
+    q.v = v.ew ? ew_force(I, v, at) : v;
+    if (q.v.ty->kind == T_ARRAY) {
+        if (q.v.ty->ndim != 1) inf_fail(I, at, "a boolean-mask assignment takes a scalar or a 1-d array of values here");
+        Ref n = true_count(I, q.m);
+        st_raise_if(I, op2(I, OP_NE, boolt(I), inf_emit(I, OP_DIM, i64(I), &q.v.r, 1, 0), n), "ValueError",
+                    "NumPy boolean array indexing assignment cannot assign the given number of input values to the "
+                    "output values where the mask is true");
+        q.per_true = true;
+    } else if (q.v.ty->kind != T_SCALAR) {
+        inf_fail(I, at, "cannot assign a %s through a boolean mask", inf_tyname(I, q.v.ty));
+    }
+    if (dt_is_complex(q.v.ty->dtype) && !dt_is_complex(arr.ty->dtype))
+        inf_fail(I, at, "cannot store complex values into a %s array", kiln_dtype_name(arr.ty->dtype));
+    mask_loop(I, &q);
+}
+
+/* ---- integer arrays ---- */
+
+typedef struct Scatter { Val a, idx, v; Node *at; } Scatter;
+
+static void scatter_body(Inf *I, const Ref *iv, void *p) {
+    Scatter *q = p;
+    Ref j = ex_coerce(I, val_of(I, load(I, q->idx, iv)), i64(I), q->at).r;
+    Ref ops[2] = {q->a.r, j};
+    Ref b = inf_emit(I, OP_BOUND, i64(I), ops, 2, 0);
+    if (!I->ctx->opt.boundscheck) I->f->ins.v[b].flags |= BOUND_NOCHECK;
+    Ref v = q->v.ty->kind == T_ARRAY ? load(I, q->v, iv) : q->v.r;
+    store(I, q->a, &b, ex_coerce(I, val_of(I, v), ty_scalar(I->tt, q->a.ty->dtype, false), q->at).r);
+}
+
+/* a[idx] = v for a 1-d a: v a scalar or an array of idx's shape; a repeated index keeps the last value */
+static void scatter(Inf *I, Val arr, Val idx, Val v, Node *at) {
+    if (arr.ty->ndim != 1) inf_fail(I, at, "assigning through an integer array index is supported on 1-d arrays only");
+    Scatter q = {arr, ew_force(I, idx, at), v.ew ? ew_force(I, v, at) : v, at};
+    if (q.v.ty->kind == T_ARRAY) {
+        if (q.v.ty->ndim != q.idx.ty->ndim) inf_fail(I, at, "the assigned array must have the index array's shape here");
+        Ref bad = inf_const_i(I, boolt(I), 0);
+        for (int k = 0; k < q.v.ty->ndim; k++)
+            bad = op2(I, OP_OR, boolt(I), bad, op2(I, OP_NE, boolt(I), inf_emit(I, OP_DIM, i64(I), &q.v.r, 1, k),
+                                                 inf_emit(I, OP_DIM, i64(I), &q.idx.r, 1, k)));
+        st_raise_if(I, bad, "ValueError", "shape mismatch: value array could not be broadcast to indexing result");
+    } else if (q.v.ty->kind != T_SCALAR) {
+        inf_fail(I, at, "cannot assign a %s through an index array", inf_tyname(I, q.v.ty));
+    }
+    if (dt_is_complex(q.v.ty->dtype) && !dt_is_complex(arr.ty->dtype))
+        inf_fail(I, at, "cannot store complex values into a %s array", kiln_dtype_name(arr.ty->dtype));
+    /* the values are read before any is written: a value array overlapping a is copied first */
+    if (q.v.ty->kind == T_ARRAY) q.v = val_of(I, inf_emit(I, OP_ACOPY, ty_array(I->tt, q.v.ty->dtype, q.v.ty->ndim, LAYOUT_C), &q.v.r, 1, 0));
+    Ref iv[KILN_MAXDIM];
+    each(I, q.idx, 0, iv, at, scatter_body, &q);
+}
+
+static bool is_mask(Val idx) { return idx.ty->dtype == KILN_BOOL; }
+
+Val fx_read(Inf *I, Val arr, Val idx, Node *at) {
+    if (is_mask(idx)) return mask_read(I, arr, idx, at);
+    return ew_take(I, arr, idx, at);
+}
+
+void fx_store(Inf *I, Val arr, Val idx, Val v, Node *at) {
+    if (v.ty->kind == T_UNKNOWN) return;
+    if (is_mask(idx)) mask_store(I, arr, idx, v, at);
+    else scatter(I, arr, idx, v, at);
+}
