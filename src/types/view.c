@@ -18,14 +18,16 @@
 static const Type *i64(Inf *I) { return ty_scalar(I->tt, KILN_INT64, true); }
 static const Type *boolt(Inf *I) { return ty_scalar(I->tt, KILN_BOOL, true); }
 
+/* comparisons give bools, & | ^ the operands' type, arithmetic int64 */
 static Ref op2(Inf *I, int op, Ref a, Ref b) {
     Ref ops[2] = {a, b};
-    return inf_emit(I, op, op >= OP_EQ && op <= OP_GE ? boolt(I) : i64(I), ops, 2, 0);
+    const Type *t = op >= OP_EQ && op <= OP_GE ? boolt(I) : op == OP_AND || op == OP_OR || op == OP_XOR ? I->f->ins.v[a].ty : i64(I);
+    return inf_emit(I, op, t, ops, 2, 0);
 }
 
 static Ref sel(Inf *I, Ref c, Ref a, Ref b) {
     Ref ops[3] = {c, a, b};
-    return inf_emit(I, OP_SELECT, i64(I), ops, 3, 0);
+    return inf_emit(I, OP_SELECT, I->f->ins.v[a].ty, ops, 3, 0);
 }
 
 static Ref k64(Inf *I, int64_t v) { return inf_const_i(I, i64(I), v); }

@@ -19,14 +19,14 @@ def matmul_ints(a, b):
     return (a @ b, b.T @ a.T, a[0] @ a[1], np.dot(a, b[0]))
 
 # run: batched(3, 4, 5)
-# expect-error: line 29: IndexError: index 3 is out of bounds for axis 1 with size 3
+# expect: ((2, 3, 5), 19.0, (2, 3, 5), 16.0, (3, 3, 3), 3.0)
 def batched(n, k, m):
     a = ramp(2 * n, k, 3).reshape(2, n, k)
     b = ramp(k, m, 5)
     c = a @ b
     d = np.matmul(a, ramp(2 * k, m, 2).reshape(2, k, m))
     e = ramp(n, k, 1)[None, :, :] @ ramp(3 * k, n, 4).reshape(3, k, n)
-    return (c.shape, c[1, 2, 3], d.shape, d[0, 1, 4], e.shape, e[2, 3, 1])
+    return (c.shape, c[1, 2, 3], d.shape, d[0, 1, 4], e.shape, e[2, 2, 1])
 
 # run: big(70, 90, 50)
 # expect: (-379.0, 967.0, -289.0, 4.0, 392.0, 10.0)
