@@ -15,6 +15,8 @@ run $E saxpy 2.0 "[1.0, 2.0, 3.0]" "[10.0, 20.0, 30.0]"
 run $E stats "[2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0]"
 run $E pi_sum
 run $E matmul "[[1.0, 2.0], [3.0, 4.0]]" "[[5.0, 6.0], [7.0, 8.0]]"
+run $E attention "[[[[1.0, 0.0], [0.0, 1.0]]]]" "[[[[1.0, 0.0], [0.0, 1.0]]]]" "[[[[1.0, 2.0], [3.0, 4.0]]]]"
+run $E jacobi "[[0.0, 0.0, 0.0, 0.0], [0.0, 8.0, 8.0, 0.0], [0.0, 8.0, 8.0, 0.0], [0.0, 0.0, 0.0, 0.0]]" 2
 echo
 cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -o build/demo examples/firstcall.c build/libkiln.a -lb2 -lm -lpthread -ldl || exit 1
 ./build/demo $E

@@ -9,6 +9,7 @@ rounding and overflow under NumPy 2's promotion, complex arithmetic, bools
 in arithmetic), math
 functions, array reads and writes with computed indices (some out of range),
 whole-array expressions (fused elementwise arithmetic, np.sqrt/exp/abs/where,
+views, reductions in NumPy's summation order, sorts, gathers,
 comparisons, broadcasting against scalars) indexed right away,
 calls between the generated functions, early returns, tuple results. The
 entry is called with generated arguments on the interpreter, the baseline
@@ -93,7 +94,19 @@ class Gen:
         """an element of a whole-array expression (fused, broadcast against scalars, NumPy's
         inf/nan instead of exceptions), indexed right away"""
         r = self.r
-        k = r.randrange(5)
+        k = r.randrange(9)
+        if k == 5:  # a reduction over a view, NumPy's summation order
+            ax = r.choice(["0", "1", "-1"])
+            n = 4 if ax == "0" else 2
+            op = r.choice(["sum", "max", "mean", "prod", "min"])
+            return f"float(mat[1:, ::-1].{op}(axis={ax})[({self.iexpr(2)}) % {n}])"
+        if k == 6:
+            return f"float(np.sort(arr * {self.fexpr(2)})[{self.idx()}])"
+        if k == 7:  # views of views and differences of neighbours
+            return f"float((arr[1:] - arr[:-1] * {self.fexpr(2)})[::-1][({self.iexpr(2)}) % {NARR - 1}])"
+        if k == 8:
+            return r.choice([f"float(np.cumsum(arr)[{self.idx()}])", f"float(mat.T.sum(axis=1)[({self.iexpr(2)}) % 4])",
+                             f"float(arr[np.argsort(arr)][{self.idx()}])", f"float((arr * {self.fexpr(2)}).sum())"])
         if k == 0: return f"float((arr * {self.fexpr(2)} - arr / {self.fexpr(2)})[{self.idx()}])"
         if k == 1: return f"float(np.sqrt(np.abs(mat) + {self.fexpr(2)})[{self.midx()}])"
         if k == 2: return f"float(np.where(arr > {self.fexpr(2)}, arr, -arr)[{self.idx()}])"
