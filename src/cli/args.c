@@ -212,8 +212,32 @@ static int array_value(LP *l, int dtype, kiln_value *out) {
     return r;
 }
 
+/* the same elements in Fortran order (first index fastest), as np.asfortranarray gives */
+static int to_fortran(LP *l, kiln_value *v) {
+    kiln_array *a = v->v.arr;
+    size_t item = kiln_dtype_size(a->dtype);
+    int64_t n = 1, fs[KILN_MAXDIM], s = (int64_t)item;
+    for (int k = 0; k < a->ndim; k++) { n *= a->shape[k]; fs[k] = s; s *= a->shape[k]; }
+    char *data = pool_add(l->pool, calloc((size_t)(n ? n : 1), item));
+    if (!data) return bad(l, "out of memory");
+    for (int64_t e = 0; e < n; e++) {
+        int64_t r = e, src = 0, dst = 0;
+        for (int k = a->ndim - 1; k >= 0; k--) {
+            int64_t i = r % a->shape[k];
+            r /= a->shape[k];
+            src += i * a->strides[k];
+            dst += i * fs[k];
+        }
+        memcpy(data + dst, (char *)a->data + src, item);
+    }
+    a->data = data;
+    memcpy(a->strides, fs, sizeof(int64_t) * (size_t)a->ndim);
+    return 0;
+}
+
 static int np_call(LP *l, kiln_value *out) {
-    if (word(l, "array") || word(l, "asarray")) {
+    bool fortran = word(l, "asfortranarray");
+    if (fortran || word(l, "array") || word(l, "asarray")) {
         ws(l);
         if (*l->p++ != '(') return bad(l, "expected '('");
         kiln_value a;
@@ -241,6 +265,7 @@ static int np_call(LP *l, kiln_value *out) {
         const char *end = l->p;
         l->p = save;
         if (array_value(l, dtype, &a)) return -1;
+        if (fortran && to_fortran(l, &a)) return -1;
         l->p = end;
         *out = a;
         return 0;
