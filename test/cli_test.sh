@@ -99,6 +99,9 @@ check 0 "3.5" "$K" run "$T/k.py" add 2
 check 0 "12.5" "$K" run "$T/k.py" add 1 c=10
 check 0 "(3+1.5j)" "$K" run "$T/k.py" add "(1+0.5j)" 2 c=1j
 check 0 "3.0" "$K" run "$T/k.py" add "np.float32(1)" 2
+check 0 "1234.0" "$K" run "$T/k.py" total "np.asfortranarray([[1.0, 2.0], [3.0, 4.0]])"
+check 0 "[]" "$K" run "$T/k.py" ramp 0
+check 1 "expected ')'" "$K" run "$T/k.py" total "np.asfortranarray([[1.0]]"
 check 0 "[0, 1, 4, 9]" "$K" run "$T/k.py" ramp 4
 check 0 "" "$K" run "$T/k.py" ramp 5 --out "$T/r.npy"
 check 0 "16" "$K" run "$T/k.py" last "@$T/r.npy"
