@@ -16,16 +16,14 @@ than Numba's loop version. OPENBLAS_NUM_THREADS is set to 1 for every peer
 
 usage: python3 bench/attention.py [KILN] [RUNS] [B H N D]
 """
-import json
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import numpy as np  # noqa: E402
+
+from benchlib import kiln_warm_median, median_time  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KILN = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build", "kiln")
@@ -48,26 +46,13 @@ def np_matmul_form(q, k, v):
     return w @ v
 
 
-def median_time(f, runs):
-    f()
-    ts = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        f()
-        ts.append(time.perf_counter() - t0)
-    return statistics.median(ts)
 
 
 def kiln_time(tmp):
     path = os.path.join(tmp, "att.py")
     with open(path, "w") as f:
         f.write(KERNEL)
-    args = ["@" + os.path.join(tmp, n + ".npy") for n in "qkv"]
-    r = subprocess.run([KILN, "bench", path, "attention", *args, "--tier", "opt", "--json", "--no-process", "--runs", str(RUNS)],
-                       capture_output=True, text=True, env=dict(os.environ, KILN_CACHE="0"))
-    if r.returncode != 0:
-        sys.exit("kiln bench failed: " + r.stderr.strip())
-    return json.loads(r.stdout)["warm"]["median"]
+    return kiln_warm_median(KILN, path, "attention", ["@" + os.path.join(tmp, n + ".npy") for n in "qkv"], RUNS)
 
 
 def numba_time(q, k, v):

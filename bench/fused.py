@@ -16,15 +16,14 @@ Targets (issue 9): >= 85% of the triad's bandwidth, >= 2x NumPy eager.
 usage: python3 bench/fused.py [KILN] [N] [RUNS]
 """
 import ctypes
-import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 import numpy as np
+
+from benchlib import kiln_warm_median, median_time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KILN = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build", "kiln")
@@ -73,14 +72,6 @@ void stencil(const double *restrict u, double *restrict v, int64_t n) {
 '''
 
 
-def median_time(f, runs):
-    f()
-    ts = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        f()
-        ts.append(time.perf_counter() - t0)
-    return statistics.median(ts)
 
 
 def huge(n):
@@ -122,13 +113,8 @@ def triad_time(tmp, runs):
 
 
 def kiln_time(tmp, name, args):
-    path = os.path.join(tmp, "k.py")
     argv = [a if len(a) > 1 else "@" + os.path.join(tmp, a + ".npy") for a in args]
-    r = subprocess.run([KILN, "bench", path, name, *argv, "--tier", "opt", "--json", "--no-process", "--runs", str(RUNS)],
-                       capture_output=True, text=True, env=dict(os.environ, KILN_CACHE="0"))
-    if r.returncode != 0:
-        sys.exit("kiln bench %s failed: %s" % (name, r.stderr.strip()))
-    return json.loads(r.stdout)["warm"]["median"]
+    return kiln_warm_median(KILN, os.path.join(tmp, "k.py"), name, argv, RUNS)
 
 
 def main():

@@ -10,16 +10,14 @@ Target (issue 9): kiln within 1.2x of OpenBLAS.
 usage: python3 bench/matmul512.py [KILN] [N] [RUNS]
 """
 import ctypes
-import json
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import numpy as np  # noqa: E402
+
+from benchlib import kiln_warm_median, median_time  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KILN = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build", "kiln")
@@ -27,14 +25,6 @@ N = int(sys.argv[2]) if len(sys.argv) > 2 else 512
 RUNS = int(sys.argv[3]) if len(sys.argv) > 3 else 21
 
 
-def median_time(f, runs):
-    f()
-    ts = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        f()
-        ts.append(time.perf_counter() - t0)
-    return statistics.median(ts)
 
 
 def main():
@@ -46,12 +36,7 @@ def main():
     path = os.path.join(tmp, "mm.py")
     with open(path, "w") as f:
         f.write("def mm(a, b):\n    return a @ b\n")
-    r = subprocess.run([KILN, "bench", path, "mm", "@" + os.path.join(tmp, "a.npy"), "@" + os.path.join(tmp, "b.npy"),
-                        "--tier", "opt", "--json", "--no-process", "--runs", str(RUNS)],
-                       capture_output=True, text=True, env=dict(os.environ, KILN_CACHE="0"))
-    if r.returncode != 0:
-        sys.exit("kiln bench failed: " + r.stderr.strip())
-    t_k = json.loads(r.stdout)["warm"]["median"]
+    t_k = kiln_warm_median(KILN, path, "mm", ["@" + os.path.join(tmp, n + ".npy") for n in "ab"], RUNS)
     try:
         blas = ctypes.CDLL("libopenblas.so.0")
     except OSError:

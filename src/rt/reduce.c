@@ -90,6 +90,13 @@ static void plan(Job *J, const RdArr *a, const int64_t *os, unsigned axes) {
     J->nax = m;
 }
 
+/* one step of a float reduction: NaN wins, and of equal values the later one replaces the
+ * accumulator (NumPy's answers for max(-0.0, 0.0) and max(0.0, -0.0)) */
+#define FSTEP(kind, c, x)                                                                                  \
+    ((kind) == RK_SUM ? (c) + (x) : (kind) == RK_PROD ? (c) * (x)                                          \
+     : (kind) == RK_MAX ? (!isnan(c) && (isnan(x) || (x) >= (c)) ? (x) : (c))                              \
+                        : (!isnan(c) && (isnan(x) || (x) <= (c)) ? (x) : (c)))
+
 /* one input element as the accumulator's type */
 static double in_f(const char *p, int dt) {
     Slot v = rt_load_elem(p, dt);
@@ -109,17 +116,8 @@ static void combine(Job *J, char *o, const char *p) {
         if (J->kind == RK_ALL) *(uint8_t *)o &= t; else *(uint8_t *)o |= t;
         return;
     }
-    if (dt == KILN_FLOAT64 || dt == KILN_FLOAT32) {
-        double x = in_f(p, J->idt), c = dt == KILN_FLOAT64 ? *(double *)o : *(float *)o, r;
-        switch (J->kind) {
-        case RK_SUM: r = dt == KILN_FLOAT64 ? c + x : (double)((float)c + (float)x); break;
-        case RK_PROD: r = dt == KILN_FLOAT64 ? c * x : (double)((float)c * (float)x); break;
-        case RK_MAX: r = isnan(c) ? c : (isnan(x) || x >= c) ? x : c; break;
-        default: r = isnan(c) ? c : (isnan(x) || x <= c) ? x : c; break;
-        }
-        if (dt == KILN_FLOAT64) *(double *)o = r; else *(float *)o = (float)r;
-        return;
-    }
+    if (dt == KILN_FLOAT64) { *(double *)o = FSTEP(J->kind, *(double *)o, in_f(p, J->idt)); return; }
+    if (dt == KILN_FLOAT32) { *(float *)o = FSTEP(J->kind, *(float *)o, (float)in_f(p, J->idt)); return; }
     Slot c = rt_load_elem(o, dt), x = rt_load_elem(p, J->idt), r = c;
     bool u = dt_is_unsigned(dt);
     switch (J->kind) {
@@ -146,27 +144,13 @@ static void add_to(char *o, int dt, double x) {
     static void NAME(int kind, const char *p, char *o, int64_t n, int64_t si, int64_t so) {                \
         if (so == 0) {                                                                                     \
             T c = *(T *)o;                                                                                 \
-            for (int64_t j = 0; j < n; j++) {                                                              \
-                T x = *(const T *)(p + j * si);                                                            \
-                switch (kind) {                                                                            \
-                case RK_SUM: c = c + x; break;                                                             \
-                case RK_PROD: c = c * x; break;                                                            \
-                case RK_MAX: if (!isnan(c) && (isnan(x) || x >= c)) c = x; break;                          \
-                default: if (!isnan(c) && (isnan(x) || x <= c)) c = x; break;                              \
-                }                                                                                          \
-            }                                                                                              \
+            for (int64_t j = 0; j < n; j++) c = FSTEP(kind, c, *(const T *)(p + j * si));                  \
             *(T *)o = c;                                                                                   \
             return;                                                                                        \
         }                                                                                                  \
         for (int64_t j = 0; j < n; j++) {                                                                  \
-            T x = *(const T *)(p + j * si), *q = (T *)(o + j * so), c = *q;                                \
-            switch (kind) {                                                                                \
-            case RK_SUM: c = c + x; break;                                                                 \
-            case RK_PROD: c = c * x; break;                                                                \
-            case RK_MAX: if (!isnan(c) && (isnan(x) || x >= c)) c = x; break;                              \
-            default: if (!isnan(c) && (isnan(x) || x <= c)) c = x; break;                                  \
-            }                                                                                              \
-            *q = c;                                                                                        \
+            T *q = (T *)(o + j * so);                                                                      \
+            *q = FSTEP(kind, *q, *(const T *)(p + j * si));                                                \
         }                                                                                                  \
     }
 TYPED(typed_f64, double)

@@ -85,26 +85,10 @@ static void fill_body(Inf *I, const Ref *iv, Fill *q) {
     inf_emit(I, OP_STORE, NULL, ops, 3, 0);
 }
 
-/* for i in range(len(out)): body */
-static void fill_loop(Inf *I, Fill *q, Node *at) {
-    Node *var = st_hidden(I, "$fill%d", at);
-    inf_assign(I, var, val_of(I, k64(I, 0)));
-    uint32_t header = inf_block(I), loop = inf_block(I), exit = inf_block(I);
-    inf_jump(I, header);
-    I->cur = header;
-    Val i = inf_read_name(I, var);
-    if (I->f->ins.v[i.r].op == OP_PARAM) I->f->ins.v[i.r].flags |= INS_NONNEG;
-    inf_branch(I, op2(I, OP_LT, boolt(I), i.r, dim(I, q->out, 0)), loop, exit);
-    I->cur = loop;
-    inf_seal(I, loop);
-    fill_body(I, &i.r, q);
-    Val i2 = inf_read_name(I, var);
-    inf_assign(I, var, val_of(I, op2(I, OP_ADD, i64(I), i2.r, k64(I, 1))));
-    inf_jump(I, header);
-    inf_seal(I, header);
-    I->cur = exit;
-    inf_seal(I, exit);
-}
+static void fill_step(Inf *I, Ref i, void *q) { fill_body(I, &i, q); }
+
+/* for i in range(len(out)): out[i] = the i-th value */
+static void fill_loop(Inf *I, Fill *q, Node *at) { st_loop(I, at, "$fill%d", dim(I, q->out, 0), fill_step, q); }
 
 static int dtype_kw(Inf *I, Node *call, int dflt) {
     Node *d = kwarg(call, "dtype");

@@ -454,36 +454,35 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
 
 /* for i in range(dims[k]) around the loops inside it; the innermost stores one element,
  * converted to out's element type (an assignment target may differ from the tree's) */
-static void nest(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *dims, Ref *iv, int k, int nd, Ref out, Node *at) {
-    if (k == nd) {
-        const Type *et = ty_scalar(I->tt, I->f->ins.v[out].ty->dtype, false);
-        Val v = ex_coerce(I, elem(I, e, lv, nl, iv, nd), et, at);
+typedef struct Nest { Ew *e; Leaf *lv; int nl; const Ref *dims; Ref *iv; int k, nd; Ref out; Node *at; } Nest;
+
+static void nest_level(Inf *I, Nest *q);
+
+static void nest_body(Inf *I, Ref i, void *p) {
+    Nest *q = p, inner = *q;
+    q->iv[q->k] = i;
+    inner.k = q->k + 1;
+    nest_level(I, &inner);
+}
+
+static void nest_level(Inf *I, Nest *q) {
+    if (q->k == q->nd) {
+        const Type *et = ty_scalar(I->tt, I->f->ins.v[q->out].ty->dtype, false);
+        Val v = ex_coerce(I, elem(I, q->e, q->lv, q->nl, q->iv, q->nd), et, q->at);
         Ref ops[2 + KILN_MAXDIM];
-        ops[0] = out; ops[1] = v.r;
-        for (int j = 0; j < nd; j++) ops[2 + j] = iv[j];
-        inf_emit(I, OP_STORE, NULL, ops, (uint32_t)(2 + nd), 0);
+        ops[0] = q->out; ops[1] = v.r;
+        for (int j = 0; j < q->nd; j++) ops[2 + j] = q->iv[j];
+        inf_emit(I, OP_STORE, NULL, ops, (uint32_t)(2 + q->nd), 0);
         return;
     }
     char fmt[24];
-    snprintf(fmt, sizeof fmt, "$ew%d_%%d", k);
-    Node *var = st_hidden(I, fmt, at);
-    inf_assign(I, var, val_of(I, inf_const_i(I, i64(I), 0)));
-    uint32_t header = inf_block(I), body = inf_block(I), exit = inf_block(I);
-    inf_jump(I, header);
-    I->cur = header;
-    Val i = inf_read_name(I, var);
-    if (I->f->ins.v[i.r].op == OP_PARAM) I->f->ins.v[i.r].flags |= INS_NONNEG;
-    inf_branch(I, emit2(I, OP_LT, boolt(I), i.r, dims[k]), body, exit);
-    I->cur = body;
-    inf_seal(I, body);
-    iv[k] = i.r;
-    nest(I, e, lv, nl, dims, iv, k + 1, nd, out, at);
-    Val i2 = inf_read_name(I, var);
-    inf_assign(I, var, val_of(I, emit2(I, OP_ADD, i64(I), i2.r, inf_const_i(I, i64(I), 1))));
-    inf_jump(I, header);
-    inf_seal(I, header);
-    I->cur = exit;
-    inf_seal(I, exit);
+    snprintf(fmt, sizeof fmt, "$ew%d_%%d", q->k);
+    st_loop(I, q->at, fmt, q->dims[q->k], nest_body, q);
+}
+
+static void nest(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *dims, Ref *iv, int k, int nd, Ref out, Node *at) {
+    Nest q = {e, lv, nl, dims, iv, k, nd, out, at};
+    nest_level(I, &q);
 }
 
 /* the array itself, or where its innermost stride is known to be the item size, a view saying so

@@ -18,31 +18,28 @@ static const Type *boolt(Inf *I) { return ty_scalar(I->tt, KILN_BOOL, true); }
 static Ref op2(Inf *I, int op, const Type *t, Ref a, Ref b) { Ref o[2] = {a, b}; return inf_emit(I, op, t, o, 2, 0); }
 
 typedef void (*Body)(Inf *I, const Ref *iv, void *ctx);
+typedef struct Each { Val over; int k; Ref *iv; Node *at; Body body; void *ctx; } Each;
+
+static void each_level(Inf *I, Each *q);
+
+static void each_body(Inf *I, Ref i, void *p) {
+    Each *q = p, inner = *q;
+    q->iv[q->k] = i;
+    inner.k = q->k + 1;
+    each_level(I, &inner);
+}
+
+static void each_level(Inf *I, Each *q) {
+    if (q->k == q->over.ty->ndim) { q->body(I, q->iv, q->ctx); return; }
+    char fmt[24];
+    snprintf(fmt, sizeof fmt, "$fx%d_%%d", q->k);
+    st_loop(I, q->at, fmt, inf_emit(I, OP_DIM, i64(I), &q->over.r, 1, q->k), each_body, q);
+}
 
 /* for every index of `over`'s shape (C order), body */
 static void each(Inf *I, Val over, int k, Ref *iv, Node *at, Body body, void *ctx) {
-    int nd = over.ty->ndim;
-    if (k == nd) { body(I, iv, ctx); return; }
-    char fmt[24];
-    snprintf(fmt, sizeof fmt, "$fx%d_%%d", k);
-    Node *var = st_hidden(I, fmt, at);
-    inf_assign(I, var, val_of(I, inf_const_i(I, i64(I), 0)));
-    uint32_t header = inf_block(I), loop = inf_block(I), exit = inf_block(I);
-    inf_jump(I, header);
-    I->cur = header;
-    Val i = inf_read_name(I, var);
-    if (I->f->ins.v[i.r].op == OP_PARAM) I->f->ins.v[i.r].flags |= INS_NONNEG;
-    inf_branch(I, op2(I, OP_LT, boolt(I), i.r, inf_emit(I, OP_DIM, i64(I), &over.r, 1, k)), loop, exit);
-    I->cur = loop;
-    inf_seal(I, loop);
-    iv[k] = i.r;
-    each(I, over, k + 1, iv, at, body, ctx);
-    Val i2 = inf_read_name(I, var);
-    inf_assign(I, var, val_of(I, op2(I, OP_ADD, i64(I), i2.r, inf_const_i(I, i64(I), 1))));
-    inf_jump(I, header);
-    inf_seal(I, header);
-    I->cur = exit;
-    inf_seal(I, exit);
+    Each q = {over, k, iv, at, body, ctx};
+    each_level(I, &q);
 }
 
 static Ref load(Inf *I, Val a, const Ref *iv) {

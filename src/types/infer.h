@@ -108,6 +108,8 @@ int cl_flatten(Inf *I, Val v, Ref *out, int cap);
 void st_body(Inf *I, Node **stmts, int n);
 Node *st_hidden(Inf *I, const char *fmt, Node *at);
 void st_raise_if(Inf *I, Ref bad, const char *ename, const char *msg);
+typedef void (*StBody)(Inf *I, Ref i, void *ctx);
+void st_loop(Inf *I, Node *at, const char *fmt, Ref n, StBody body, void *ctx);
 
 /* ewise.c */
 bool ew_is_array(Val v);

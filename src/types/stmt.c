@@ -41,6 +41,31 @@ Node *st_hidden(Inf *I, const char *fmt, Node *loop) {
 
 static Val mkval(Inf *I, Ref r) { return val_of(I, r); }
 
+/* for i in range(n): body(i), with a hidden counter variable named after fmt and at: the loops
+ * that array operations (fused expressions, masks, fills) lower to */
+void st_loop(Inf *I, Node *at, const char *fmt, Ref n, StBody body, void *ctx) {
+    const Type *i64 = ty_scalar(I->tt, KILN_INT64, true);
+    Node *var = st_hidden(I, fmt, at);
+    inf_assign(I, var, val_of(I, inf_const_i(I, i64, 0)));
+    uint32_t header = inf_block(I), loop = inf_block(I), exit = inf_block(I);
+    inf_jump(I, header);
+    I->cur = header;
+    Val i = inf_read_name(I, var);
+    if (I->f->ins.v[i.r].op == OP_PARAM) I->f->ins.v[i.r].flags |= INS_NONNEG;
+    Ref cmp[2] = {i.r, n};
+    inf_branch(I, inf_emit(I, OP_LT, ty_scalar(I->tt, KILN_BOOL, true), cmp, 2, 0), loop, exit);
+    I->cur = loop;
+    inf_seal(I, loop);
+    body(I, i.r, ctx);
+    Val i2 = inf_read_name(I, var);
+    Ref inc[2] = {i2.r, inf_const_i(I, i64, 1)};
+    inf_assign(I, var, val_of(I, inf_emit(I, OP_ADD, i64, inc, 2, 0)));
+    inf_jump(I, header);
+    inf_seal(I, header);
+    I->cur = exit;
+    inf_seal(I, exit);
+}
+
 /* a condition known at compile time: literal bools, `x is None` on static types */
 static int static_cond(Inf *I, Node *n) {
     if (n->kind == N_BOOL) return (int)n->v.i;
