@@ -454,35 +454,21 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
 
 /* for i in range(dims[k]) around the loops inside it; the innermost stores one element,
  * converted to out's element type (an assignment target may differ from the tree's) */
-typedef struct Nest { Ew *e; Leaf *lv; int nl; const Ref *dims; Ref *iv; int k, nd; Ref out; Node *at; } Nest;
+typedef struct Store { Ew *e; Leaf *lv; int nl, nd; Ref out; Node *at; } Store;
 
-static void nest_level(Inf *I, Nest *q);
-
-static void nest_body(Inf *I, Ref i, void *p) {
-    Nest *q = p, inner = *q;
-    q->iv[q->k] = i;
-    inner.k = q->k + 1;
-    nest_level(I, &inner);
+static void store_elem(Inf *I, const Ref *iv, void *p) {
+    Store *q = p;
+    const Type *et = ty_scalar(I->tt, I->f->ins.v[q->out].ty->dtype, false);
+    Val v = ex_coerce(I, elem(I, q->e, q->lv, q->nl, iv, q->nd), et, q->at);
+    Ref ops[2 + KILN_MAXDIM];
+    ops[0] = q->out; ops[1] = v.r;
+    for (int j = 0; j < q->nd; j++) ops[2 + j] = iv[j];
+    inf_emit(I, OP_STORE, NULL, ops, (uint32_t)(2 + q->nd), 0);
 }
 
-static void nest_level(Inf *I, Nest *q) {
-    if (q->k == q->nd) {
-        const Type *et = ty_scalar(I->tt, I->f->ins.v[q->out].ty->dtype, false);
-        Val v = ex_coerce(I, elem(I, q->e, q->lv, q->nl, q->iv, q->nd), et, q->at);
-        Ref ops[2 + KILN_MAXDIM];
-        ops[0] = q->out; ops[1] = v.r;
-        for (int j = 0; j < q->nd; j++) ops[2 + j] = q->iv[j];
-        inf_emit(I, OP_STORE, NULL, ops, (uint32_t)(2 + q->nd), 0);
-        return;
-    }
-    char fmt[24];
-    snprintf(fmt, sizeof fmt, "$ew%d_%%d", q->k);
-    st_loop(I, q->at, fmt, q->dims[q->k], nest_body, q);
-}
-
-static void nest(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *dims, Ref *iv, int k, int nd, Ref out, Node *at) {
-    Nest q = {e, lv, nl, dims, iv, k, nd, out, at};
-    nest_level(I, &q);
+static void nest(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *dims, Ref *iv, int nd, Ref out, Node *at) {
+    Store q = {e, lv, nl, nd, out, at};
+    st_nest(I, at, "ew", dims, nd, iv, store_elem, &q);
 }
 
 /* the array itself, or where its innermost stride is known to be the item size, a view saying so
@@ -517,7 +503,7 @@ static Ref inner_is_unit(Inf *I, Ref a, Ref acc) {
  * masked and strides read from the descriptors */
 static void lower(Inf *I, Ew *e, Leaf *lv, int nl, int nd, const Ref *dims, Ref same, Ref out, Node *at) {
     Ref iv[KILN_MAXDIM];
-    if (nl == 0 || nd == 0) { nest(I, e, lv, nl, dims, iv, 0, nd, out, at); return; }
+    if (nl == 0 || nd == 0) { nest(I, e, lv, nl, dims, iv, nd, out, at); return; }
     Ref fast_ok = inner_is_unit(I, out, same);
     for (int l = 0; l < nl; l++) fast_ok = inner_is_unit(I, lv[l].v.r, fast_ok);
     uint32_t fast = inf_block(I), slow = inf_block(I), done = inf_block(I);
@@ -527,11 +513,11 @@ static void lower(Inf *I, Ew *e, Leaf *lv, int nl, int nd, const Ref *dims, Ref 
     Leaf keep[MAX_LEAVES];
     memcpy(keep, lv, sizeof(Leaf) * (size_t)nl);
     for (int l = 0; l < nl; l++) { memset(lv[l].mask, 0, sizeof lv[l].mask); lv[l].use = unit_inner(I, lv[l].v.r); }
-    nest(I, e, lv, nl, dims, iv, 0, nd, unit_inner(I, out), at);
+    nest(I, e, lv, nl, dims, iv, nd, unit_inner(I, out), at);
     inf_jump(I, done);
     memcpy(lv, keep, sizeof(Leaf) * (size_t)nl);
     I->cur = slow;
-    nest(I, e, lv, nl, dims, iv, 0, nd, out, at);
+    nest(I, e, lv, nl, dims, iv, nd, out, at);
     inf_jump(I, done);
     I->cur = done;
     inf_seal(I, done);

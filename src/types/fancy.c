@@ -17,29 +17,13 @@ static const Type *i64(Inf *I) { return ty_scalar(I->tt, KILN_INT64, true); }
 static const Type *boolt(Inf *I) { return ty_scalar(I->tt, KILN_BOOL, true); }
 static Ref op2(Inf *I, int op, const Type *t, Ref a, Ref b) { Ref o[2] = {a, b}; return inf_emit(I, op, t, o, 2, 0); }
 
-typedef void (*Body)(Inf *I, const Ref *iv, void *ctx);
-typedef struct Each { Val over; int k; Ref *iv; Node *at; Body body; void *ctx; } Each;
-
-static void each_level(Inf *I, Each *q);
-
-static void each_body(Inf *I, Ref i, void *p) {
-    Each *q = p, inner = *q;
-    q->iv[q->k] = i;
-    inner.k = q->k + 1;
-    each_level(I, &inner);
-}
-
-static void each_level(Inf *I, Each *q) {
-    if (q->k == q->over.ty->ndim) { q->body(I, q->iv, q->ctx); return; }
-    char fmt[24];
-    snprintf(fmt, sizeof fmt, "$fx%d_%%d", q->k);
-    st_loop(I, q->at, fmt, inf_emit(I, OP_DIM, i64(I), &q->over.r, 1, q->k), each_body, q);
-}
+typedef StNestBody Body;
 
 /* for every index of `over`'s shape (C order), body */
-static void each(Inf *I, Val over, int k, Ref *iv, Node *at, Body body, void *ctx) {
-    Each q = {over, k, iv, at, body, ctx};
-    each_level(I, &q);
+static void each(Inf *I, Val over, Ref *iv, Node *at, Body body, void *ctx) {
+    Ref dims[KILN_MAXDIM];
+    for (int k = 0; k < over.ty->ndim; k++) dims[k] = inf_emit(I, OP_DIM, i64(I), &over.r, 1, k);
+    st_nest(I, at, "fx", dims, over.ty->ndim, iv, body, ctx);
 }
 
 static Ref load(Inf *I, Val a, const Ref *iv) {
@@ -118,7 +102,7 @@ static void mask_loop(Inf *I, Mask *q) {
     q->counter = st_hidden(I, "$mask%d", q->at);
     inf_assign(I, q->counter, val_of(I, inf_const_i(I, i64(I), 0)));
     Ref iv[KILN_MAXDIM];
-    each(I, q->a, 0, iv, q->at, mask_body, q);
+    each(I, q->a, iv, q->at, mask_body, q);
 }
 
 /* a[mask]: the elements where mask is True, in C order */
@@ -186,7 +170,7 @@ static void scatter(Inf *I, Val arr, Val idx, Val v, Node *at) {
     /* the values are read before any is written: a value array overlapping a is copied first */
     if (q.v.ty->kind == T_ARRAY) q.v = val_of(I, inf_emit(I, OP_ACOPY, ty_array(I->tt, q.v.ty->dtype, q.v.ty->ndim, LAYOUT_C), &q.v.r, 1, 0));
     Ref iv[KILN_MAXDIM];
-    each(I, q.idx, 0, iv, at, scatter_body, &q);
+    each(I, q.idx, iv, at, scatter_body, &q);
 }
 
 static bool is_mask(Val idx) { return idx.ty->dtype == KILN_BOOL; }

@@ -41,6 +41,30 @@ Node *st_hidden(Inf *I, const char *fmt, Node *loop) {
 
 static Val mkval(Inf *I, Ref r) { return val_of(I, r); }
 
+typedef struct Nest { const char *tag; const Ref *dims; int k, nd; Ref *iv; Node *at; StNestBody body; void *ctx; } Nest;
+
+static void nest_level(Inf *I, Nest *q);
+
+static void nest_body(Inf *I, Ref i, void *p) {
+    Nest *q = p, inner = *q;
+    q->iv[q->k] = i;
+    inner.k = q->k + 1;
+    nest_level(I, &inner);
+}
+
+static void nest_level(Inf *I, Nest *q) {
+    if (q->k == q->nd) { q->body(I, q->iv, q->ctx); return; }
+    char fmt[32];
+    snprintf(fmt, sizeof fmt, "$%s%d_%%d", q->tag, q->k);
+    st_loop(I, q->at, fmt, q->dims[q->k], nest_body, q);
+}
+
+/* for every index iv over dims (C order, iv[0] outermost): body(iv) */
+void st_nest(Inf *I, Node *at, const char *tag, const Ref *dims, int nd, Ref *iv, StNestBody body, void *ctx) {
+    Nest q = {tag, dims, 0, nd, iv, at, body, ctx};
+    nest_level(I, &q);
+}
+
 /* for i in range(n): body(i), with a hidden counter variable named after fmt and at: the loops
  * that array operations (fused expressions, masks, fills) lower to */
 void st_loop(Inf *I, Node *at, const char *fmt, Ref n, StBody body, void *ctx) {
