@@ -20,6 +20,7 @@
  * loop writes, inputs never alias it.
  */
 #include "infer.h"
+#include "../rt/reduce.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -452,12 +453,36 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
     inf_fail(I, at, "internal error: array expression node %d", e->kind);
 }
 
-/* for i in range(dims[k]) around the loops inside it; the innermost stores one element,
- * converted to out's element type (an assignment target may differ from the tree's) */
-typedef struct Store { Ew *e; Leaf *lv; int nl, nd; Ref out; Node *at; } Store;
+/* where the innermost loop puts each element: stored into out, converted to its element type
+ * (an assignment target may differ from the tree's), or, out 0, combined into the accumulator
+ * variable acc of type acc_t by reduction `kind` (rt/reduce.h) */
+typedef struct Store { Ew *e; Leaf *lv; int nl, nd; Ref out; Node *at; int kind; Node *acc; const Type *acc_t; } Store;
+
+static Ref accumulate(Inf *I, Store *q, Val x) {
+    const Type *t = q->acc_t, *bt = ty_scalar(I->tt, KILN_BOOL, false);
+    Ref c = inf_read_name(I, q->acc).r;
+    if (q->kind == RK_ALL || q->kind == RK_ANY)
+        return emit2(I, q->kind == RK_ALL ? OP_AND : OP_OR, t, c, ex_truth(I, x, q->at));
+    Ref v = ex_coerce(I, x, t, q->at).r;
+    if (q->kind == RK_SUM) return emit2(I, OP_ADD, t, c, v);
+    if (q->kind == RK_PROD) return emit2(I, OP_MUL, t, c, v);
+    /* max/min: NaN wins and stays; of equal values the later (rt/reduce.c's FSTEP) */
+    Ref take = emit2(I, q->kind == RK_MAX ? OP_GE : OP_LE, bt, v, c);
+    if (dt_is_float(t->dtype)) {
+        take = emit2(I, OP_OR, bt, take, emit2(I, OP_NE, bt, v, v));
+        Ref keep = emit2(I, OP_NE, bt, c, c);
+        take = emit2(I, OP_AND, bt, take, inf_emit(I, OP_NOT, bt, &keep, 1, 0));
+    }
+    Ref ops[3] = {take, v, c};
+    return inf_emit(I, OP_SELECT, t, ops, 3, 0);
+}
 
 static void store_elem(Inf *I, const Ref *iv, void *p) {
     Store *q = p;
+    if (!q->out) {
+        inf_assign(I, q->acc, val_of(I, accumulate(I, q, elem(I, q->e, q->lv, q->nl, iv, q->nd))));
+        return;
+    }
     const Type *et = ty_scalar(I->tt, I->f->ins.v[q->out].ty->dtype, false);
     Val v = ex_coerce(I, elem(I, q->e, q->lv, q->nl, iv, q->nd), et, q->at);
     Ref ops[2 + KILN_MAXDIM];
@@ -466,10 +491,7 @@ static void store_elem(Inf *I, const Ref *iv, void *p) {
     inf_emit(I, OP_STORE, NULL, ops, (uint32_t)(2 + q->nd), 0);
 }
 
-static void nest(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *dims, Ref *iv, int nd, Ref out, Node *at) {
-    Store q = {e, lv, nl, nd, out, at};
-    st_nest(I, at, "ew", dims, nd, iv, store_elem, &q);
-}
+static void nest(Inf *I, Store *q, const Ref *dims, Ref *iv) { st_nest(I, q->at, "ew", dims, q->nd, iv, store_elem, q); }
 
 /* the array itself, or where its innermost stride is known to be the item size, a view saying so
  * with a constant: tier 2 then sees unit-stride accesses it can vectorize (slices of C arrays,
@@ -501,10 +523,13 @@ static Ref inner_is_unit(Inf *I, Ref a, Ref acc) {
  * axis stretches: the usual case) and every innermost stride is the item size, plain indices
  * over unit-stride views, which tier 2 vectorizes; otherwise the general one, stretched axes
  * masked and strides read from the descriptors */
-static void lower(Inf *I, Ew *e, Leaf *lv, int nl, int nd, const Ref *dims, Ref same, Ref out, Node *at) {
+static void lower_to(Inf *I, Store *q, const Ref *dims, Ref same) {
     Ref iv[KILN_MAXDIM];
-    if (nl == 0 || nd == 0) { nest(I, e, lv, nl, dims, iv, nd, out, at); return; }
-    Ref fast_ok = inner_is_unit(I, out, same);
+    Leaf *lv = q->lv;
+    int nl = q->nl;
+    Ref out = q->out;
+    if (nl == 0 || q->nd == 0) { nest(I, q, dims, iv); return; }
+    Ref fast_ok = out ? inner_is_unit(I, out, same) : same;
     for (int l = 0; l < nl; l++) fast_ok = inner_is_unit(I, lv[l].v.r, fast_ok);
     uint32_t fast = inf_block(I), slow = inf_block(I), done = inf_block(I);
     inf_branch(I, fast_ok, fast, slow);
@@ -513,14 +538,73 @@ static void lower(Inf *I, Ew *e, Leaf *lv, int nl, int nd, const Ref *dims, Ref 
     Leaf keep[MAX_LEAVES];
     memcpy(keep, lv, sizeof(Leaf) * (size_t)nl);
     for (int l = 0; l < nl; l++) { memset(lv[l].mask, 0, sizeof lv[l].mask); lv[l].use = unit_inner(I, lv[l].v.r); }
-    nest(I, e, lv, nl, dims, iv, nd, unit_inner(I, out), at);
+    if (out) q->out = unit_inner(I, out);
+    nest(I, q, dims, iv);
     inf_jump(I, done);
     memcpy(lv, keep, sizeof(Leaf) * (size_t)nl);
+    q->out = out;
     I->cur = slow;
-    nest(I, e, lv, nl, dims, iv, nd, out, at);
+    nest(I, q, dims, iv);
     inf_jump(I, done);
     I->cur = done;
     inf_seal(I, done);
+}
+
+/* the loops writing tree e into out */
+static void lower(Inf *I, Ew *e, Leaf *lv, int nl, int nd, const Ref *dims, Ref same, Ref out, Node *at) {
+    Store q = {e, lv, nl, nd, out, at, 0, NULL, NULL};
+    lower_to(I, &q, dims, same);
+}
+
+/* whether reduction kind of a lazy expression into dtype odt can be one fused loop: the ones
+ * whose value does not depend on the order of the elements (integer sums and products, min, max,
+ * all, any); float sums keep NumPy's pairwise order in rt/reduce.c */
+bool ew_fusable_reduction(int kind, int odt) {
+    switch (kind) {
+    case RK_SUM: case RK_PROD: return !dt_is_float(odt) && !dt_is_complex(odt);
+    case RK_MIN: case RK_MAX: case RK_ALL: case RK_ANY: return true;
+    default: return false;
+    }
+}
+
+/* kind over every element of the lazy expression v: one loop, no temporary; a scalar of odt */
+Val ew_reduce(Inf *I, Val v, int kind, int odt, Node *at) {
+    Ew *e = v.ew;
+    Leaf lv[MAX_LEAVES];
+    int nl = 0;
+    leaves(e, lv, &nl, MAX_LEAVES, I);
+    Ref dims[KILN_MAXDIM];
+    Ref same = broadcast(I, lv, nl, e->ndim, dims);
+    const Type *t = ty_scalar(I->tt, (kiln_dtype)odt, false);
+    if (kind == RK_MIN || kind == RK_MAX) {
+        Ref empty = inf_const_i(I, boolt(I), 0);
+        for (int k = 0; k < e->ndim; k++) empty = emit2(I, OP_OR, boolt(I), empty, emit2(I, OP_EQ, boolt(I), dims[k], inf_const_i(I, i64(I), 0)));
+        st_raise_if(I, empty, "ValueError", kind == RK_MAX ? "zero-size array to reduction operation maximum which has no identity"
+                                                            : "zero-size array to reduction operation minimum which has no identity");
+    }
+    Node *acc = st_hidden(I, "$acc%d", at);
+    Ref init;
+    switch (kind) {
+    case RK_SUM: case RK_ANY: init = inf_const_i(I, t, 0); break;
+    case RK_PROD: case RK_ALL: init = inf_const_i(I, t, 1); break;
+    default:
+        if (dt_is_float(odt)) init = inf_const_f(I, t, kind == RK_MAX ? -INFINITY : INFINITY);
+        else if (odt == KILN_BOOL) init = inf_const_i(I, t, kind == RK_MIN);
+        else if (dt_is_unsigned(odt)) init = inf_const_i(I, t, kind == RK_MAX ? 0 : -1);
+        else {
+            int64_t hi = odt == KILN_INT64 ? INT64_MAX : (INT64_C(1) << (dt_bits(odt) - 1)) - 1;
+            init = inf_const_i(I, t, kind == RK_MAX ? -hi - 1 : hi);
+        }
+    }
+    inf_assign(I, acc, val_of(I, init));
+    char b[200];
+    snprintf(b, sizeof b, "line %d:%d: a reduction fused with the elementwise expression feeding it (one loop, no temporary)",
+             at->line, at->col);
+    char *s = arena_strndup(I->a, b, strlen(b));
+    if (!s || !vec_push(I->a, I->f->notes, (const char *)s)) inf_oom(I);
+    Store q = {e, lv, nl, e->ndim, 0, at, kind, acc, t};
+    lower_to(I, &q, dims, same);
+    return inf_read_name(I, acc);
 }
 
 static Val force(Inf *I, Ew *e, Node *at, bool note) {

@@ -124,6 +124,8 @@ Val ew_ufunc_call(Inf *I, Node *call, int u);
 Val ew_force(Inf *I, Val v, Node *at);
 void ew_store(Inf *I, Val dst, Val v, Node *at);
 Val ew_take(Inf *I, Val arr, Val idx, Node *at);
+bool ew_fusable_reduction(int kind, int odt);
+Val ew_reduce(Inf *I, Val v, int kind, int odt, Node *at);
 
 /* linalg.c */
 Val la_cast(Inf *I, Val a, int dt, Node *at);

@@ -72,6 +72,8 @@ static unsigned axes_of(Inf *I, Node *k, int nd, bool one_only) {
     return m;
 }
 
+static bool keepdims_node(Node *keep) { return keep && keep->kind == N_BOOL && keep->v.i; }
+
 /* kind (an index into reductions) of a, called as np.NAME(a, ...) (self NULL) or a.NAME(...) */
 Val rd_call(Inf *I, Node *call, int which, const Val *self) {
     const char *nm = reductions[which].name;
@@ -88,8 +90,14 @@ Val rd_call(Inf *I, Node *call, int which, const Val *self) {
         else if (!strcmp(kw, "ddof") && (kind == RK_VAR || kind == RK_STD)) ddof = call->kids2[k];
         else inf_fail(I, call->kids2[k], "%s() got an unexpected keyword argument '%s' (or it is not supported)", nm, kw);
     }
-    Val a = self ? *self : ex_expr(I, call->kids[0]);
+    Val a = self ? *self : ex_value(I, call->kids[0]);
     if (a.ty->kind == T_UNKNOWN) return a;
+    if (a.ew) { /* an array expression: fused into the reduction when the order cannot matter */
+        bool whole = (!axis || axis->kind == N_NONE) && !keepdims_node(keep);
+        int odt = result_dtype(I, kind, a.ty->dtype, call, nm);
+        if (whole && ew_fusable_reduction(kind, odt)) return ew_reduce(I, a, kind, odt, call);
+        a = ew_force(I, a, call->kids[0]);
+    }
     if (a.ty->kind != T_ARRAY) inf_fail(I, call, "%s() needs an array here, not %s", nm, inf_tyname(I, a.ty));
     int nd = a.ty->ndim;
     bool keepdims = false;

@@ -113,3 +113,14 @@ def fortran_order(m):
 def fortran_big(n, m):
     a = wave(n, m).T.copy().T
     return (a.sum(), a[3:, 5:].sum(), a.sum(axis=1)[7], a.sum(axis=0)[9], a.T.sum(), a.std())
+
+# run: fused_reductions([1, 2, 3], [4, 5, 6], [1.0, nan, -0.0], [0.5, 2.0, 0.0])
+# expect: (32, 315, True, True, -3, 8, nan, -1.0, 0.0, -0.0, False, False, 2)
+def fused_reductions(i, j, a, b):
+    return (np.sum(i * j), np.prod(i + j), np.any(a > 0.75), np.all(i < j), np.max(i - j), np.min(j * 2),
+            np.max(a * b), np.min(b - 1.0), np.max(b * 0.0), np.min(-b * 0.0), np.any(i > 10), np.all(a == a), np.sum(i > 1))
+
+# run: fused_empty_max([])
+# expect-error: line 126: ValueError: zero-size array to reduction operation maximum which has no identity
+def fused_empty_max(a):
+    return np.max(a * 2.0)
