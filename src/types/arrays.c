@@ -1,6 +1,6 @@
 /*
  * arrays.c — numpy functions that make new arrays: np.arange, np.linspace,
- * np.eye, np.copy, np.concatenate, np.stack, np.roll, np.diff.
+ * np.eye, np.copy, np.concatenate, np.stack, np.roll, np.diff, np.tile, np.repeat.
  *
  * Values follow NumPy's own formulas where they decide the last bit:
  * arange's elements are start + i * delta with delta = (start + step) -
@@ -327,4 +327,73 @@ Val ar_diff(Inf *I, Node *call) {
         a = ew_force(I, a.ty->dtype == KILN_BOOL ? ew_compare(I, TK_NE, hi, lo, call) : ew_binop(I, TK_MINUS, hi, lo, call), call);
     }
     return a;
+}
+
+/* np.tile(a, reps): out viewed as (r0, n0, r1, n1, ...) takes a viewed with stride 0 on every r axis */
+Val ar_tile(Inf *I, Node *call) {
+    if (call->nkids != 2 || call->nkids2) inf_fail(I, call, "np.tile() takes an array and the repetitions here");
+    Val a = ex_expr(I, call->kids[0]), r = ex_expr(I, call->kids[1]);
+    if (a.ty->kind != T_ARRAY) inf_fail(I, call->kids[0], "np.tile() needs an array here");
+    int nr = r.ty->kind == T_TUPLE ? r.ty->n : 1, nd = a.ty->ndim > nr ? a.ty->ndim : nr;
+    if (2 * nd > KILN_MAXDIM) inf_fail(I, call, "np.tile() of more than %d dimensions is not supported", KILN_MAXDIM / 2);
+    Ref reps[KILN_MAXDIM], dims[KILN_MAXDIM], an[KILN_MAXDIM], as[KILN_MAXDIM];
+    for (int k = 0; k < nd; k++) {
+        int kr = k - (nd - nr), ka = k - (nd - a.ty->ndim);
+        Val x = kr < 0 ? val_of(I, k64(I, 1)) : r.ty->kind == T_TUPLE ? r.el[kr] : r;
+        if (x.ty->kind != T_SCALAR || !dt_is_int(x.ty->dtype)) inf_fail(I, call->kids[1], "the repetitions must be integers");
+        reps[k] = ex_coerce(I, x, i64(I), call->kids[1]).r;
+        st_raise_if(I, op2(I, OP_LT, boolt(I), reps[k], k64(I, 0)), "ValueError", "negative dimensions are not allowed");
+        an[k] = ka < 0 ? k64(I, 1) : dim(I, a, ka);
+        as[k] = ka < 0 ? k64(I, 0) : stride(I, a, ka);
+        dims[k] = op2(I, OP_MUL, i64(I), reps[k], an[k]);
+    }
+    Val out = alloc(I, a.ty->dtype, dims, nd, false);
+    Ref od[KILN_MAXDIM], os[KILN_MAXDIM], sd[KILN_MAXDIM], ss[KILN_MAXDIM];
+    for (int k = 0; k < nd; k++) {
+        Ref st = stride(I, out, k);
+        od[2 * k] = reps[k]; os[2 * k] = op2(I, OP_MUL, i64(I), an[k], st);
+        od[2 * k + 1] = an[k]; os[2 * k + 1] = st;
+        sd[2 * k] = reps[k]; ss[2 * k] = k64(I, 0);
+        sd[2 * k + 1] = an[k]; ss[2 * k + 1] = as[k];
+    }
+    ew_store(I, vw_make(I, out, k64(I, 0), od, os, 2 * nd, LAYOUT_ANY, call), vw_make(I, a, k64(I, 0), sd, ss, 2 * nd, LAYOUT_ANY, call), call);
+    return out;
+}
+
+/* np.repeat(a, n, axis=None): out viewed with an extra axis of n after `axis` takes a with stride 0 there */
+Val ar_repeat(Inf *I, Node *call) {
+    static const char *const ok[] = {"axis", NULL};
+    only_kwargs(I, call, "repeat", ok);
+    if (call->nkids < 2 || call->nkids > 3) inf_fail(I, call, "np.repeat() takes an array, a count and an axis here");
+    Val a = ex_expr(I, call->kids[0]);
+    if (a.ty->kind != T_ARRAY) inf_fail(I, call->kids[0], "np.repeat() needs an array here");
+    Val nv = scalar_arg(I, call->kids[1], "repeat");
+    if (!dt_is_int(nv.ty->dtype)) inf_fail(I, call->kids[1], "the repeat count must be an integer here (an array of counts is not supported)");
+    Ref n = ex_coerce(I, nv, i64(I), call->kids[1]).r;
+    st_raise_if(I, op2(I, OP_LT, boolt(I), n, k64(I, 0)), "ValueError", "negative dimensions are not allowed");
+    Node *an = call->nkids == 3 ? call->kids[2] : kwarg(call, "axis");
+    Val src = a;
+    int ax;
+    if (!an || an->kind == N_NONE) {
+        Node flat = *call;
+        flat.nkids = 0; flat.nkids2 = 0;
+        src = vw_reshape(I, &flat, a, true);
+        ax = 0;
+    } else {
+        ax = const_axis(I, an, a.ty->ndim);
+    }
+    int nd = src.ty->ndim;
+    if (nd + 1 > KILN_MAXDIM) inf_fail(I, call, "arrays of more than %d dimensions are not supported", KILN_MAXDIM);
+    Ref dims[KILN_MAXDIM];
+    for (int k = 0; k < nd; k++) dims[k] = k == ax ? op2(I, OP_MUL, i64(I), dim(I, src, k), n) : dim(I, src, k);
+    Val out = alloc(I, src.ty->dtype, dims, nd, false);
+    Ref od[KILN_MAXDIM], os[KILN_MAXDIM], sd[KILN_MAXDIM], ss[KILN_MAXDIM];
+    for (int k = 0, j = 0; k < nd; k++) {
+        od[j] = dim(I, src, k); sd[j] = od[j]; ss[j] = stride(I, src, k);
+        os[j] = k == ax ? op2(I, OP_MUL, i64(I), stride(I, out, k), n) : stride(I, out, k);
+        j++;
+        if (k == ax) { od[j] = n; sd[j] = n; ss[j] = k64(I, 0); os[j] = stride(I, out, k); j++; }
+    }
+    ew_store(I, vw_make(I, out, k64(I, 0), od, os, nd + 1, LAYOUT_ANY, call), vw_make(I, src, k64(I, 0), sd, ss, nd + 1, LAYOUT_ANY, call), call);
+    return out;
 }

@@ -15,6 +15,7 @@ enum {
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
     BI_NP_DOT, BI_NP_MATMUL, BI_NP_EINSUM, BI_NP_NONZERO,
     BI_NP_ARANGE, BI_NP_LINSPACE, BI_NP_EYE, BI_NP_COPY, BI_NP_CONCATENATE, BI_NP_STACK, BI_NP_ROLL, BI_NP_DIFF,
+    BI_NP_TILE, BI_NP_REPEAT,
     BI_MATH = 100, /* + MF_* */
     BI_UFUNC = 200, /* + index in ewise.c's ufunc table */
     BI_REDUCE = 300, /* + index in reduction.c's table */
@@ -33,6 +34,7 @@ static const struct { const char *name; int id; } np_funcs[] = {
     {"full_like", BI_NP_FULL_LIKE}, {"dot", BI_NP_DOT}, {"matmul", BI_NP_MATMUL}, {"einsum", BI_NP_EINSUM}, {"nonzero", BI_NP_NONZERO},
     {"arange", BI_NP_ARANGE}, {"linspace", BI_NP_LINSPACE}, {"eye", BI_NP_EYE}, {"copy", BI_NP_COPY},
     {"concatenate", BI_NP_CONCATENATE}, {"stack", BI_NP_STACK}, {"roll", BI_NP_ROLL}, {"diff", BI_NP_DIFF},
+    {"tile", BI_NP_TILE}, {"repeat", BI_NP_REPEAT},
 };
 
 static const struct { const char *name; kiln_dtype dt; } np_dtypes[] = {
@@ -647,6 +649,8 @@ Val cl_call(Inf *I, Node *call) {
     case BI_NP_STACK: return ar_concatenate(I, call, true);
     case BI_NP_ROLL: return ar_roll(I, call);
     case BI_NP_DIFF: return ar_diff(I, call);
+    case BI_NP_TILE: return ar_tile(I, call);
+    case BI_NP_REPEAT: return ar_repeat(I, call);
     case BI_NP_COPY: {
         nargs(I, call, "np.copy", 1, 1);
         Val o = ex_expr(I, call->kids[0]);

@@ -26,7 +26,7 @@
 #include <string.h>
 
 enum { EW_LEAF, EW_BIN, EW_CMP, EW_NEG, EW_ABS, EW_MATH, EW_FLOATTEST, EW_SQUARE, EW_WHERE, EW_MAXMIN, EW_SIGN, EW_PART,
-       EW_ROUNDING, EW_TAKE };
+       EW_ROUNDING, EW_TAKE, EW_INVERT, EW_LOGIC };
 
 struct Ew {
     int kind;
@@ -55,6 +55,11 @@ static const struct { const char *name; int kind, fn, nargs; } ufuncs[] = {
     {"maximum", EW_MAXMIN, 1, 2}, {"minimum", EW_MAXMIN, 0, 2}, {"sign", EW_SIGN, 0, 1},
     {"real", EW_PART, OP_REAL, 1}, {"imag", EW_PART, OP_IMAG, 1}, {"conj", EW_PART, OP_CONJ, 1},
     {"conjugate", EW_PART, OP_CONJ, 1},
+    {"power", EW_BIN, TK_POW, 2}, {"floor_divide", EW_BIN, TK_FLOORDIV, 2}, {"remainder", EW_BIN, TK_PERCENT, 2},
+    {"mod", EW_BIN, TK_PERCENT, 2}, {"invert", EW_INVERT, 0, 1}, {"bitwise_not", EW_INVERT, 0, 1},
+    {"bitwise_and", EW_BIN, TK_AMP, 2}, {"bitwise_or", EW_BIN, TK_PIPE, 2}, {"bitwise_xor", EW_BIN, TK_CARET, 2},
+    {"logical_not", EW_LOGIC, OP_NOT, 1}, {"logical_and", EW_LOGIC, OP_AND, 2}, {"logical_or", EW_LOGIC, OP_OR, 2},
+    {"logical_xor", EW_LOGIC, OP_XOR, 2},
 };
 
 int ew_ufunc_lookup(const char *name) {
@@ -159,6 +164,10 @@ Val ew_compare(Inf *I, int tok, Val a, Val b, Node *at) {
 
 Val ew_unary(Inf *I, int tok, Val a, Node *at) {
     Ew *x = of(I, a, at);
+    if (tok == TK_TILDE) { /* NumPy's invert: not for bools, ~ for integers */
+        if (!dt_is_intlike(x->ty->dtype)) inf_fail(I, at, "ufunc 'invert' not supported for the input types");
+        return lazy(I, join(I, EW_INVERT, strong(I, x->ty->weak ? ty_promote(I->tt, x->ty, x->ty) : x->ty), at, x, NULL, NULL));
+    }
     if (tok != TK_MINUS && tok != TK_PLUS) inf_fail(I, at, "unary '%s' on whole arrays is not supported yet", tok_str(tok));
     if (x->ty->dtype == KILN_BOOL)
         inf_fail(I, at, "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the "
@@ -199,6 +208,14 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
     switch (ufuncs[u].kind) {
     case EW_BIN: v = ew_binop(I, ufuncs[u].fn, args[0], args[1], call); break;
     case EW_NEG: v = ew_unary(I, TK_MINUS, args[0], call); break;
+    case EW_INVERT: v = ew_unary(I, TK_TILDE, args[0], call); break;
+    case EW_LOGIC: { /* on truth values, giving bools */
+        Ew *y = ufuncs[u].nargs == 2 ? of(I, args[1], call->kids[1]) : NULL;
+        Ew *e = join(I, EW_LOGIC, ty_scalar(I->tt, KILN_BOOL, false), call, x, y, NULL);
+        e->tok = ufuncs[u].fn;
+        v = lazy(I, e);
+        break;
+    }
     case EW_ABS: v = ew_abs(I, args[0], call); break;
     case EW_SQUARE:
         if (x->ty->dtype == KILN_BOOL) { v = lazy(I, x); break; } /* NumPy: bool squared is and of itself */
@@ -395,6 +412,16 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
     }
     case EW_CMP: return ex_compare(I, e->tok, a, elem(I, e->k[1], lv, nl, iv, nd), at);
     case EW_NEG: return val_of(I, inf_emit(I, OP_NEG, a.ty, &a.r, 1, 0));
+    case EW_INVERT: {
+        Val x = ex_coerce(I, a, e->ty, at);
+        return val_of(I, inf_emit(I, e->ty->dtype == KILN_BOOL ? OP_NOT : OP_INV, e->ty, &x.r, 1, 0));
+    }
+    case EW_LOGIC: {
+        Ref x = ex_truth(I, a, at);
+        if (e->tok == OP_NOT) return val_of(I, inf_emit(I, OP_NOT, e->ty, &x, 1, 0));
+        Ref y = ex_truth(I, elem(I, e->k[1], lv, nl, iv, nd), at);
+        return val_of(I, emit2(I, e->tok, e->ty, x, y));
+    }
     case EW_ABS: return val_of(I, inf_emit(I, OP_ABS, e->ty, &a.r, 1, 0));
     case EW_SQUARE: a = ex_coerce(I, a, e->ty, at); return val_of(I, emit2(I, OP_MUL, e->ty, a.r, a.r));
     case EW_FLOATTEST:

@@ -316,7 +316,7 @@ static Val ifexp(Inf *I, Node *n) {
 static Val unary(Inf *I, Node *n) {
     Val v = ex_value(I, n->a);
     if (v.ty->kind == T_UNKNOWN) return unknown(I);
-    if (ew_is_array(v) && n->op != TK_NOT) return ew_unary(I, n->op, v, n);
+    if (ew_is_array(v) && n->op != TK_NOT) return ew_unary(I, n->op, v, n); /* - + ~ elementwise */
     if (v.ew) v = ew_force(I, v, n->a);
     if (n->op == TK_NOT) {
         Ref t = ex_truth(I, v, n->a);

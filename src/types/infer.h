@@ -145,6 +145,8 @@ Val ar_eye(Inf *I, Node *call);
 Val ar_concatenate(Inf *I, Node *call, bool stack);
 Val ar_roll(Inf *I, Node *call);
 Val ar_diff(Inf *I, Node *call);
+Val ar_tile(Inf *I, Node *call);
+Val ar_repeat(Inf *I, Node *call);
 
 /* fancy.c */
 Val fx_read(Inf *I, Val arr, Val idx, Node *at);

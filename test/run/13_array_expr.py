@@ -179,3 +179,10 @@ def floor_mod_pow(a, b, i, j):
 # expect-error: line 181: ValueError: Integers to negative integer powers are not allowed.
 def neg_int_power(i):
     return i ** -1
+
+# run: logic([1, 2, 3], [True, False, True])
+# expect: ([True, False, False], [-2, -3, -4], [1, 4, 9], [-2, -3, -4], [False, False, False], [False, False, True], [True, True, True], [True, True, False], [0, 2, 2], [0, 1, 1], [-1, 0, -1], [1, 0, 1], [1])
+def logic(a, b):
+    m = a > 1
+    return (~m, ~a, np.power(a, 2), np.invert(a), np.logical_not(a), np.logical_and(a > 1, b), np.logical_or(m, b),
+            np.logical_xor(m, b), np.bitwise_and(a, 6), np.floor_divide(a, 2), np.remainder(a, -2), np.mod(a, 2), a[~m])

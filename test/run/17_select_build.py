@@ -120,3 +120,9 @@ def rolls(a, m):
 # expect: ([1.0, 2.0, 3.0], [[2, 3]], [1.0, 1.0], [False, True, False], [[1], [2]], [1.0, 2.0, 4.0, 7.0], [])
 def diffs(a, m):
     return (np.diff(a), np.diff(m, axis=0), np.diff(a, 2), np.diff(a > 2.0), np.diff(m), np.diff(a, 0), np.diff(a[:1]))
+
+# run: tiles([1, 2, 3], [[1, 2], [3, 4]])
+# expect: ([1, 2, 3, 1, 2, 3], [[1, 2, 3, 1, 2, 3], [1, 2, 3, 1, 2, 3]], [[1, 2, 1, 2], [3, 4, 3, 4]], [1, 1, 2, 2, 3, 3], [1, 1, 2, 2, 3, 3, 4, 4], [[1, 2], [1, 2], [3, 4], [3, 4]], [[1, 1, 1, 2, 2, 2], [3, 3, 3, 4, 4, 4]], [], [3, 2, 1], (1, 4, 2))
+def tiles(a, m):
+    return (np.tile(a, 2), np.tile(a, (2, 2)), np.tile(m, 2), np.repeat(a, 2), np.repeat(m, 2), np.repeat(m, 2, axis=0),
+            np.repeat(m, 3, axis=1), np.tile(a, 0), np.repeat(a[::-1], 1), np.tile(m.T, (1, 2, 1)).shape)
