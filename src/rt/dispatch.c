@@ -332,7 +332,12 @@ static int build_result(Run *run, const Type *t, const Slot *in, kiln_value *out
         int used = 0;
         for (int i = 0; i < t->n; i++) {
             int k = build_result(run, t->elems[i], in + used, &out->v.items[i]);
-            if (k < 0) return -1;
+            if (k < 0) { /* out of memory: release the items built so far (the failed one released its own) */
+                for (int j = 0; j < i; j++) kiln_value_free(&out->v.items[j]);
+                free(out->v.items);
+                memset(out, 0, sizeof *out);
+                return -1;
+            }
             used += k;
         }
         return used;

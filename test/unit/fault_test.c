@@ -85,9 +85,19 @@ static const char *SRC =
     "        for j in range(m):\n"
     "            g[i, j] = (i * m + j) % 7\n"
     "        i += 1\n"
-    "    return g, g.T\n";
+    "    return g, g.T\n"
+    /* the runtime's array routines: grouped sums (a buffer), var (two temporaries), a sort, a product of
+     * a strided view (packed for BLAS), a mask, nonzero */
+    "def arrays(n):\n"
+    "    a = np.zeros((n, n))\n"
+    "    for i in range(n):\n"
+    "        for j in range(n):\n"
+    "            a[i, j] = math.sin(i * 0.5 + j)\n"
+    "    m = a[:, ::2] @ a[::2, :]\n"
+    "    s = np.sort(a[1:, 1:], axis=None)\n"
+    "    return (a[1:, 1:].sum(), a.var(axis=0)[3], s[5], m[2, 3], np.nonzero(a > 0.9)[1].sum(), a[a < -0.9].shape)\n";
 
-enum { NCALLS = 6, NTIERS = 4 };
+enum { NCALLS = 7, NTIERS = 4 };
 /* auto runs with every budget at 1 and tier 2 compiled by the caller: tier-up at entry, OSR at the first loop */
 static const kiln_tier tiers[NTIERS] = {KILN_TIER_INTERP, KILN_TIER_BASELINE, KILN_TIER_OPT, KILN_TIER_AUTO};
 static char want[NTIERS][NCALLS][1024];
@@ -126,8 +136,8 @@ static void workload(int t, char got[NCALLS][1024]) {
     double data[5] = {1, 2, 3, 4, 5};
     kiln_array arr = {data, KILN_FLOAT64, 1, {5}, {8}};
     kiln_value args[NCALLS][2] = {{kiln_int(9), kiln_float(0.25)}, {kiln_arr(&arr), kiln_int(-2)}, {kiln_arr(&arr), kiln_int(7)},
-                                  {kiln_int(1)}, {kiln_int(3), kiln_int(4)}, {kiln_int(4), kiln_int(1)}};
-    const char *names[NCALLS] = {"work", "pick", "pick", "typo", "grid", "work"};
+                                  {kiln_int(1)}, {kiln_int(3), kiln_int(4)}, {kiln_int(4), kiln_int(1)}, {kiln_int(41)}};
+    const char *names[NCALLS] = {"work", "pick", "pick", "typo", "grid", "work", "arrays"};
     for (int k = 0; k < NCALLS; k++) {
         kiln_func *f = kiln_lookup(m, names[k]);
         kiln_value res;
