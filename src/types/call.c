@@ -4,6 +4,7 @@
  * math.*, numpy constructors and dtypes, and methods of values.
  */
 #include "infer.h"
+#include "../rt/reduce.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +16,7 @@ enum {
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
     BI_NP_DOT, BI_NP_MATMUL, BI_NP_EINSUM, BI_NP_NONZERO,
     BI_NP_ARANGE, BI_NP_LINSPACE, BI_NP_EYE, BI_NP_COPY, BI_NP_CONCATENATE, BI_NP_STACK, BI_NP_ROLL, BI_NP_DIFF,
-    BI_NP_TILE, BI_NP_REPEAT,
+    BI_NP_TILE, BI_NP_REPEAT, BI_NP_COUNT_NONZERO,
     BI_MATH = 100, /* + MF_* */
     BI_UFUNC = 200, /* + index in ewise.c's ufunc table */
     BI_REDUCE = 300, /* + index in reduction.c's table */
@@ -34,7 +35,7 @@ static const struct { const char *name; int id; } np_funcs[] = {
     {"full_like", BI_NP_FULL_LIKE}, {"dot", BI_NP_DOT}, {"matmul", BI_NP_MATMUL}, {"einsum", BI_NP_EINSUM}, {"nonzero", BI_NP_NONZERO},
     {"arange", BI_NP_ARANGE}, {"linspace", BI_NP_LINSPACE}, {"eye", BI_NP_EYE}, {"copy", BI_NP_COPY},
     {"concatenate", BI_NP_CONCATENATE}, {"stack", BI_NP_STACK}, {"roll", BI_NP_ROLL}, {"diff", BI_NP_DIFF},
-    {"tile", BI_NP_TILE}, {"repeat", BI_NP_REPEAT},
+    {"tile", BI_NP_TILE}, {"repeat", BI_NP_REPEAT}, {"count_nonzero", BI_NP_COUNT_NONZERO},
 };
 
 static const struct { const char *name; kiln_dtype dt; } np_dtypes[] = {
@@ -568,6 +569,10 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
         return vw_reshape(I, call, c, true);
     }
     if (o.ty->kind == T_ARRAY && !strcmp(m, "sort")) return so_sort_method(I, call, o);
+    if (o.ty->kind == T_ARRAY && !strcmp(m, "clip")) {
+        nargs(I, call, "clip", 2, 2);
+        return ew_clip(I, o, ex_value(I, call->kids[0]), ex_value(I, call->kids[1]), call);
+    }
     if (o.ty->kind == T_ARRAY && !strcmp(m, "nonzero")) { nargs(I, call, "nonzero", 0, 0); return so_nonzero(I, call, o); }
     if (o.ty->kind == T_ARRAY && (!strcmp(m, "argsort") || !strcmp(m, "argpartition"))) return so_call(I, call, so_lookup(m), &o);
     if (o.ty->kind == T_ARRAY && !strcmp(m, "astype")) {
@@ -651,6 +656,14 @@ Val cl_call(Inf *I, Node *call) {
     case BI_NP_DIFF: return ar_diff(I, call);
     case BI_NP_TILE: return ar_tile(I, call);
     case BI_NP_REPEAT: return ar_repeat(I, call);
+    case BI_NP_COUNT_NONZERO: { /* the sum of a != 0, fused */
+        nargs(I, call, "np.count_nonzero", 1, 1);
+        Val a = ex_value(I, call->kids[0]);
+        if (a.ty->kind == T_UNKNOWN) return a;
+        if (!ew_is_array(a)) inf_fail(I, call, "np.count_nonzero() needs an array here");
+        Val nz = ew_compare(I, TK_NE, a, mk(I, inf_const_i(I, boolw(I), 0)), call);
+        return ew_reduce(I, nz, RK_SUM, KILN_INT64, call);
+    }
     case BI_NP_COPY: {
         nargs(I, call, "np.copy", 1, 1);
         Val o = ex_expr(I, call->kids[0]);

@@ -26,7 +26,7 @@
 #include <string.h>
 
 enum { EW_LEAF, EW_BIN, EW_CMP, EW_NEG, EW_ABS, EW_MATH, EW_FLOATTEST, EW_SQUARE, EW_WHERE, EW_MAXMIN, EW_SIGN, EW_PART,
-       EW_ROUNDING, EW_TAKE, EW_INVERT, EW_LOGIC };
+       EW_ROUNDING, EW_TAKE, EW_INVERT, EW_LOGIC, EW_CLIP };
 
 struct Ew {
     int kind;
@@ -59,7 +59,7 @@ static const struct { const char *name; int kind, fn, nargs; } ufuncs[] = {
     {"mod", EW_BIN, TK_PERCENT, 2}, {"invert", EW_INVERT, 0, 1}, {"bitwise_not", EW_INVERT, 0, 1},
     {"bitwise_and", EW_BIN, TK_AMP, 2}, {"bitwise_or", EW_BIN, TK_PIPE, 2}, {"bitwise_xor", EW_BIN, TK_CARET, 2},
     {"logical_not", EW_LOGIC, OP_NOT, 1}, {"logical_and", EW_LOGIC, OP_AND, 2}, {"logical_or", EW_LOGIC, OP_OR, 2},
-    {"logical_xor", EW_LOGIC, OP_XOR, 2},
+    {"logical_xor", EW_LOGIC, OP_XOR, 2}, {"clip", EW_CLIP, 0, 3},
 };
 
 int ew_ufunc_lookup(const char *name) {
@@ -153,6 +153,19 @@ Val ew_take(Inf *I, Val arr, Val idx, Node *at) {
     return lazy(I, e);
 }
 
+/* np.clip(a, lo, hi): minimum(maximum(a, lo), hi), NaN kept, as NumPy computes it */
+Val ew_clip(Inf *I, Val a, Val lo, Val hi, Node *at) {
+    Ew *x = of(I, a, at), *l = of(I, lo, at), *h = of(I, hi, at);
+    const Type *t = ty_promote(I->tt, ty_promote(I->tt, x->ty, l->ty), h->ty);
+    if (!t || dt_is_complex(t->dtype)) inf_fail(I, at, "np.clip of these values is not supported");
+    t = strong(I, t);
+    Ew *m = join(I, EW_MAXMIN, t, at, x, l, NULL);
+    m->tok = 1;
+    Ew *e = join(I, EW_MAXMIN, t, at, m, h, NULL);
+    e->tok = 0;
+    return lazy(I, e);
+}
+
 Val ew_compare(Inf *I, int tok, Val a, Val b, Node *at) {
     if (tok == TK_IS || tok == TK_ISNOT) inf_fail(I, at, "'is' is only supported with None");
     Ew *x = of(I, a, at), *y = of(I, b, at);
@@ -209,6 +222,7 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
     case EW_BIN: v = ew_binop(I, ufuncs[u].fn, args[0], args[1], call); break;
     case EW_NEG: v = ew_unary(I, TK_MINUS, args[0], call); break;
     case EW_INVERT: v = ew_unary(I, TK_TILDE, args[0], call); break;
+    case EW_CLIP: v = ew_clip(I, args[0], args[1], args[2], call); break;
     case EW_LOGIC: { /* on truth values, giving bools */
         Ew *y = ufuncs[u].nargs == 2 ? of(I, args[1], call->kids[1]) : NULL;
         Ew *e = join(I, EW_LOGIC, ty_scalar(I->tt, KILN_BOOL, false), call, x, y, NULL);

@@ -124,6 +124,7 @@ Val ew_ufunc_call(Inf *I, Node *call, int u);
 Val ew_force(Inf *I, Val v, Node *at);
 void ew_store(Inf *I, Val dst, Val v, Node *at);
 Val ew_take(Inf *I, Val arr, Val idx, Node *at);
+Val ew_clip(Inf *I, Val a, Val lo, Val hi, Node *at);
 bool ew_fusable_reduction(int kind, int odt);
 Val ew_reduce(Inf *I, Val v, int kind, int odt, Node *at);
 

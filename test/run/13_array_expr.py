@@ -186,3 +186,8 @@ def logic(a, b):
     m = a > 1
     return (~m, ~a, np.power(a, 2), np.invert(a), np.logical_not(a), np.logical_and(a > 1, b), np.logical_or(m, b),
             np.logical_xor(m, b), np.bitwise_and(a, 6), np.floor_divide(a, 2), np.remainder(a, -2), np.mod(a, 2), a[~m])
+
+# run: clips([1.0, nan, 5.0, -3.0], [1, 5, -2, 0])
+# expect: ([1.0, nan, 2.0, 0.0], [1, 3, 0, 0], [0.0, nan, 0.0, 0.0], [1.0, nan, 1.0, -1.0], 3, 1)
+def clips(a, i):
+    return (np.clip(a, 0, 2), np.clip(i, 0, 3), np.clip(a, 2, 0), a.clip(-1.0, 1.0), np.count_nonzero(i), np.count_nonzero(a > 1.0))
