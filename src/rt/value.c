@@ -5,6 +5,7 @@
 #include "rt.h"
 #include "run.h"
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -81,10 +82,32 @@ static void put_elem(Out *o, const char *p, int dtype) {
     else put_scalar(o, dtype, s.i, s.f, 0, 0);
 }
 
+static size_t sat_add(size_t a, size_t b) { return a > SIZE_MAX - b ? SIZE_MAX : a + b; }
+static size_t sat_mul(size_t a, size_t b) { return b && a > SIZE_MAX / b ? SIZE_MAX : a * b; }
+
+/* the length of the repr of a sub-array with no elements (nested "[]"s), computed, not built:
+ * a (9, 3444449, 24, 0) array from a .npy file has no data but 744 million inner lists */
+static size_t empty_len(const kiln_array *a, int axis) {
+    if (axis == a->ndim || a->shape[axis] == 0) return 2;
+    size_t n = (size_t)a->shape[axis];
+    return sat_add(sat_add(2, sat_mul(n, empty_len(a, axis + 1))), sat_mul(2, n - 1));
+}
+
+static bool no_elements(const kiln_array *a, int axis) {
+    for (int k = axis; k < a->ndim; k++) if (a->shape[k] == 0) return true;
+    return false;
+}
+
 static void put_array(Out *o, const kiln_array *a, const char *p, int axis) {
     if (axis == a->ndim) { put_elem(o, p, a->dtype); return; }
+    if (!o->f && o->len >= o->cap && no_elements(a, axis)) { o->len = sat_add(o->len, empty_len(a, axis)); return; }
     put(o, "[");
     for (int64_t i = 0; i < a->shape[axis]; i++) {
+        if (!o->f && o->len >= o->cap && no_elements(a, axis + 1)) { /* the rest of this level, counted */
+            size_t rest = (size_t)(a->shape[axis] - i);
+            o->len = sat_add(o->len, sat_mul(rest, sat_add(empty_len(a, axis + 1), 2)) - (i ? 0 : 2));
+            break;
+        }
         if (i) put(o, ", ");
         put_array(o, a, p + i * a->strides[axis], axis + 1);
     }
@@ -111,7 +134,7 @@ int kiln_value_repr(const kiln_value *v, char *buf, size_t cap) {
     Out o = {NULL, buf, cap, 0};
     if (cap) buf[0] = 0;
     put_value(&o, v);
-    return (int)o.len;
+    return o.len > INT_MAX ? INT_MAX : (int)o.len;
 }
 
 int kiln_value_print(const kiln_value *v, FILE *out) {

@@ -5,6 +5,7 @@
 #include "../../include/kiln.h"
 #include <pthread.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 
 static const char *SRC =
@@ -175,6 +176,21 @@ int main(void) {
         }
         CHECK(ok);
         free(x); free(y);
+    }
+
+    /* the repr of arrays with no elements: built only as far as the buffer reaches, the length counted
+     * (a .npy of shape (9, 3444449, 24, 0) once took minutes: libFuzzer's npy target) */
+    {
+        kiln_array e = {NULL, KILN_FLOAT64, 3, {3, 2, 0}, {0, 0, 8}};
+        kiln_value v = kiln_arr(&e);
+        char big[64], small[5];
+        CHECK(kiln_value_repr(&v, big, sizeof big) == 30);
+        CHECK_STR(big, "[[[], []], [[], []], [[], []]]");
+        CHECK(kiln_value_repr(&v, small, sizeof small) == 30);
+        CHECK_STR(small, "[[[]");
+        kiln_array huge = {NULL, KILN_BOOL, 4, {9, 3444449, 24, 0}, {0, 0, 0, 1}};
+        v = kiln_arr(&huge);
+        CHECK(kiln_value_repr(&v, big, sizeof big) == INT_MAX); /* longer than an int: clamped */
     }
 
     kiln_ctx_free(ctx);
