@@ -16,6 +16,16 @@ enum {
 };
 enum { LIB_BLAS_MIN = 32768 }; /* M*N*K from which float products go to BLAS */
 
+/* the routine's name, for IR dumps */
+static inline const char *rt_lib_name(int64_t aux) {
+    static const char *rk[RK_COUNT] = {"sum", "prod", "mean", "var", "std", "min", "max", "argmin", "argmax", "all", "any",
+                                       "cumsum", "cumprod"};
+    static const char *lib[] = {"matmul", "sort", "argsort", "partition", "argpartition", "nonzero"};
+    int r = (int)(aux & 0xff);
+    if (r < RK_COUNT) return rk[r];
+    return r >= LIB_MATMUL && r <= LIB_NONZERO ? lib[r - LIB_MATMUL] : "?";
+}
+
 /* a (batch..., M, K) @ b (batch..., K, N) into a new C array; 0, or -1 with the error raised */
 int rt_matmul(Run *run, const RdArr *a, const RdArr *b, int nb, Slot *out, int line, const char *file);
 bool rt_blas_available(void);
