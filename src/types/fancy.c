@@ -129,6 +129,8 @@ static void mask_store(Inf *I, Val arr, Val mask, Val v, Node *at) {
                     "NumPy boolean array indexing assignment cannot assign the given number of input values to the "
                     "output values where the mask is true");
         q.per_true = true;
+        /* read before any is written: values that overlap a (a[m] = a[::-1][:k]) are copied first */
+        q.v = val_of(I, inf_emit(I, OP_ACOPY, ty_array(I->tt, q.v.ty->dtype, 1, LAYOUT_C), &q.v.r, 1, 0));
     } else if (q.v.ty->kind != T_SCALAR) {
         inf_fail(I, at, "cannot assign a %s through a boolean mask", inf_tyname(I, q.v.ty));
     }

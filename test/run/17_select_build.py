@@ -126,3 +126,11 @@ def diffs(a, m):
 def tiles(a, m):
     return (np.tile(a, 2), np.tile(a, (2, 2)), np.tile(m, 2), np.repeat(a, 2), np.repeat(m, 2), np.repeat(m, 2, axis=0),
             np.repeat(m, 3, axis=1), np.tile(a, 0), np.repeat(a[::-1], 1), np.tile(m.T, (1, 2, 1)).shape)
+
+# run: mask_alias([1.0, 3.0, 4.0, 2.0])
+# expect: ([1.0, 2.0, 4.0, 2.0], [1, 1, 3, 3, 5, 5])
+def mask_alias(a):
+    a[a > 2.0] = a[::-1][:2]
+    b = np.arange(6)
+    b[b % 2 == 0] = b[1::2]
+    return (a, b)
