@@ -60,6 +60,7 @@ static const struct { const char *name; int kind, fn, nargs; } ufuncs[] = {
     {"bitwise_and", EW_BIN, TK_AMP, 2}, {"bitwise_or", EW_BIN, TK_PIPE, 2}, {"bitwise_xor", EW_BIN, TK_CARET, 2},
     {"logical_not", EW_LOGIC, OP_NOT, 1}, {"logical_and", EW_LOGIC, OP_AND, 2}, {"logical_or", EW_LOGIC, OP_OR, 2},
     {"logical_xor", EW_LOGIC, OP_XOR, 2}, {"clip", EW_CLIP, 0, 3},
+    {"left_shift", EW_BIN, TK_SHL, 2}, {"right_shift", EW_BIN, TK_SHR, 2},
 };
 
 int ew_ufunc_lookup(const char *name) {
@@ -127,11 +128,11 @@ Val ew_binop(Inf *I, int tok, Val a, Val b, Node *at) {
     } else {
         switch (tok) {
         case TK_PLUS: case TK_MINUS: case TK_STAR: case TK_SLASH: case TK_AMP: case TK_PIPE: case TK_CARET: break;
-        case TK_FLOORDIV: case TK_PERCENT: case TK_POW:
+        case TK_FLOORDIV: case TK_PERCENT: case TK_POW: case TK_SHL: case TK_SHR:
             if (x->ty->dtype == KILN_BOOL && y->ty->dtype == KILN_BOOL)
                 inf_fail(I, at, "'%s' of two boolean arrays is not supported", tok_str(tok));
             break;
-        default: inf_fail(I, at, "'%s' on whole arrays is not supported yet (+ - * / // %% ** & | ^ and comparisons are)", tok_str(tok));
+        default: inf_fail(I, at, "'%s' on whole arrays is not supported", tok_str(tok));
         }
         uint16_t flags;
         t = strong(I, ex_binop_type(I, tok, x->ty, y->ty, at, NULL, &flags));
@@ -381,9 +382,10 @@ static Val numpy_flag(Inf *I, Val v) {
     return v;
 }
 
-/* // % ** with NumPy's element rules: x // 0 and x % 0 are 0 for integers, inf/nan for floats
+/* // % ** << >> with NumPy's element rules: x // 0 and x % 0 are 0 for integers, inf/nan for floats
  * (Python's formulas otherwise: floored, the sign of the divisor); float ** is C's pow; an integer
- * to a negative integer power raises ValueError as NumPy does */
+ * to a negative integer power raises ValueError as NumPy does; a shift count outside the type's
+ * width gives 0 (-1 for a negative number shifted right) */
 static Val numpy_arith(Inf *I, Ew *e, Val a, Val b) {
     const Type *t = e->ty, *bt = ty_scalar(I->tt, KILN_BOOL, false);
     Ref x = ex_coerce(I, a, t, e->at).r, y = ex_coerce(I, b, t, e->at).r;
@@ -395,6 +397,19 @@ static Val numpy_arith(Inf *I, Ew *e, Val a, Val b) {
             return ex_coerce(I, r, t, e->at);
         }
         return val_of(I, emit2(I, OP_POW, t, x, y));
+    }
+    if (e->tok == TK_SHL || e->tok == TK_SHR) { /* a count outside [0, bits): 0, or -1 for a negative a shifted right */
+        Ref zero = inf_const_i(I, t, 0);
+        Ref ok = emit2(I, OP_AND, bt, emit2(I, OP_GE, bt, y, zero), emit2(I, OP_LT, bt, y, inf_const_i(I, t, dt_bits(t->dtype))));
+        Ref o1[3] = {ok, y, zero};
+        Ref r = emit2(I, e->tok == TK_SHL ? OP_SHL : OP_SHR, t, x, inf_emit(I, OP_SELECT, t, o1, 3, 0));
+        Ref out = zero;
+        if (e->tok == TK_SHR && dt_is_signed(t->dtype)) {
+            Ref o2[3] = {emit2(I, OP_LT, bt, x, zero), inf_const_i(I, t, -1), zero};
+            out = inf_emit(I, OP_SELECT, t, o2, 3, 0);
+        }
+        Ref o3[3] = {ok, r, out};
+        return val_of(I, inf_emit(I, OP_SELECT, t, o3, 3, 0));
     }
     Ref zero = inf_const_i(I, t, 0), isz = emit2(I, OP_EQ, bt, y, zero);
     Ref ops[3] = {isz, inf_const_i(I, t, 1), y};
@@ -419,7 +434,8 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
         Val b = elem(I, e->k[1], lv, nl, iv, nd);
         if (e->ty->dtype == KILN_BOOL && (e->tok == TK_PLUS || e->tok == TK_STAR))
             return val_of(I, emit2(I, e->tok == TK_PLUS ? OP_OR : OP_AND, e->ty, ex_coerce(I, a, e->ty, at).r, ex_coerce(I, b, e->ty, at).r));
-        if (e->tok == TK_FLOORDIV || e->tok == TK_PERCENT || e->tok == TK_POW) return numpy_arith(I, e, a, b);
+        if (e->tok == TK_FLOORDIV || e->tok == TK_PERCENT || e->tok == TK_POW || e->tok == TK_SHL || e->tok == TK_SHR)
+            return numpy_arith(I, e, a, b);
         Val r = ex_binop(I, e->tok, a, b, at, NULL);
         if (e->tok == TK_SLASH) numpy_flag(I, r);
         return r;

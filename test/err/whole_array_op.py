@@ -1,3 +1,3 @@
-# run: f([1, 2], [3, 4])
+# run: f([1j, 2j], [3j, 4j])
 def f(a, b):
-    return a << b
+    return a / b

@@ -191,3 +191,12 @@ def logic(a, b):
 # expect: ([1.0, nan, 2.0, 0.0], [1, 3, 0, 0], [0.0, nan, 0.0, 0.0], [1.0, nan, 1.0, -1.0], 3, 1)
 def clips(a, i):
     return (np.clip(a, 0, 2), np.clip(i, 0, 3), np.clip(a, 2, 0), a.clip(-1.0, 1.0), np.count_nonzero(i), np.count_nonzero(a > 1.0))
+
+# run: shifts([1, -8, 5, 7], [1, 2, 64, -1])
+# expect: ([2, -32, 0, 0], [0, -2, 0, 0], [4, -32, 20, 28], [0, -1, 0, 0], [144], [0], [0, -4, 2, 3])
+def shifts(a, b):
+    c = np.zeros(1, dtype=np.int32)
+    c[0] = 1
+    d = np.zeros(1, dtype=np.uint8)
+    d[0] = 200
+    return (np.left_shift(a, b), np.right_shift(a, b), a << 2, a >> 70, d << 1, c << 40, np.right_shift(a, 1))
