@@ -175,7 +175,7 @@ static void write_runtime(FILE *f, const char *name) {
                "    snprintf(m, sizeof m, \"index %%lld is out of bounds for axis %%d with size %%lld\", (long long)s[k->d].i, k->b,\n"
                "             (long long)s[k->a + 1 + k->b].i);\n"
                "    return kraise(r, \"IndexError\", m, k);\n}\n"
-               "static int kcontig(const kiln_aot_array *a, int nd, int64_t item) {\n"
+               "static inline int kcontig(const kiln_aot_array *a, int nd, int64_t item) { /* inline: unused without C arrays */\n"
                "    for (int k = nd - 1; k >= 0; k--) { if (a->shape[k] != 1 && a->strides[k] != item) return 0; item *= a->shape[k]; }\n"
                "    return 1;\n}\n\n",
             name, name, name);
