@@ -29,7 +29,12 @@ static const char *SRC =
     "def same(a):\n"
     "    return a\n"
     "def twice_plus(a, b):\n"
-    "    return a * 2 + b\n";
+    "    return a * 2 + b\n"
+    "def tail_view(n):\n"
+    "    a = np.arange(n) * 1.5\n"
+    "    return a[::-1][2:]\n"
+    "def arg_view(a):\n"
+    "    return a[1:]\n";
 
 static kiln_func *fadd;
 
@@ -178,17 +183,34 @@ int main(void) {
         free(x); free(y);
     }
 
+    /* views as results: of a new array, they hold its buffer (base); of an argument, they alias it */
+    {
+        kiln_func *tv = kiln_lookup(m, "tail_view"), *av = kiln_lookup(m, "arg_view");
+        kiln_value a1[1] = {kiln_int(6)}, res;
+        CHECK(kiln_call(tv, a1, 1, &res, &err) == 0);
+        CHECK(res.kind == KILN_ARRAY && res.base != NULL && res.v.arr->shape[0] == 4 && res.v.arr->strides[0] == -8);
+        CHECK(((double *)res.v.arr->data)[0] == 4.5 && *(double *)((char *)res.v.arr->data + 3 * res.v.arr->strides[0]) == 0.0);
+        kiln_value_free(&res);
+        double xs[3] = {1, 2, 3};
+        kiln_array xa = {xs, KILN_FLOAT64, 1, {3}, {8}};
+        kiln_value a2[1] = {kiln_arr(&xa)};
+        CHECK(kiln_call(av, a2, 1, &res, &err) == 0);
+        CHECK(res.kind == KILN_ARRAY && res.base == NULL && res.v.arr->data == (void *)&xs[1] && res.v.arr->shape[0] == 2);
+        kiln_value_free(&res);
+    }
+
     /* the repr of arrays with no elements: built only as far as the buffer reaches, the length counted
      * (a .npy of shape (9, 3444449, 24, 0) once took minutes: libFuzzer's npy target) */
     {
-        kiln_array e = {NULL, KILN_FLOAT64, 3, {3, 2, 0}, {0, 0, 8}};
+        static double none[1];
+        kiln_array e = {none, KILN_FLOAT64, 3, {3, 2, 0}, {0, 0, 8}};
         kiln_value v = kiln_arr(&e);
         char big[64], small[5];
         CHECK(kiln_value_repr(&v, big, sizeof big) == 30);
         CHECK_STR(big, "[[[], []], [[], []], [[], []]]");
         CHECK(kiln_value_repr(&v, small, sizeof small) == 30);
         CHECK_STR(small, "[[[]");
-        kiln_array huge = {NULL, KILN_BOOL, 4, {9, 3444449, 24, 0}, {0, 0, 0, 1}};
+        kiln_array huge = {none, KILN_BOOL, 4, {9, 3444449, 24, 0}, {0, 0, 0, 1}};
         v = kiln_arr(&huge);
         CHECK(kiln_value_repr(&v, big, sizeof big) == INT_MAX); /* longer than an int: clamped */
     }
