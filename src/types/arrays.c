@@ -282,9 +282,7 @@ Val ar_roll(Inf *I, Node *call) {
     int ax = 0;
     bool flat = !an || an->kind == N_NONE;
     if (flat) { /* the C-order flattening, rolled, in a's shape */
-        Node fake = *call;
-        fake.nkids = 0; fake.nkids2 = 0;
-        src = vw_reshape(I, &fake, a, true);
+        src = vw_ravel(I, a, call);
     } else {
         ax = const_axis(I, an, a.ty->ndim);
     }
@@ -375,9 +373,7 @@ Val ar_repeat(Inf *I, Node *call) {
     Val src = a;
     int ax;
     if (!an || an->kind == N_NONE) {
-        Node flat = *call;
-        flat.nkids = 0; flat.nkids2 = 0;
-        src = vw_reshape(I, &flat, a, true);
+        src = vw_ravel(I, a, call);
         ax = 0;
     } else {
         ax = const_axis(I, an, a.ty->ndim);

@@ -566,7 +566,7 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
     if (o.ty->kind == T_ARRAY && !strcmp(m, "flatten")) {
         nargs(I, call, "flatten", 0, 0);
         Val c = mk(I, emit1(I, OP_ACOPY, ty_array(I->tt, o.ty->dtype, o.ty->ndim, LAYOUT_C), o.r, 0));
-        return vw_reshape(I, call, c, true);
+        return vw_ravel(I, c, call);
     }
     if (o.ty->kind == T_ARRAY && !strcmp(m, "sort")) return so_sort_method(I, call, o);
     if (o.ty->kind == T_ARRAY && !strcmp(m, "clip")) {

@@ -166,5 +166,6 @@ Val vw_subscript(Inf *I, Node *sub, Val arr);
 Val vw_make(Inf *I, Val arr, Ref off, const Ref *dims, const Ref *strides, int nd, int layout, Node *at);
 Val vw_transpose(Inf *I, Val a, Node *at);
 Val vw_reshape(Inf *I, Node *call, Val a, bool ravel);
+Val vw_ravel(Inf *I, Val a, Node *at);
 
 #endif

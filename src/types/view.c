@@ -204,6 +204,15 @@ static int new_shape(Inf *I, Node *call, Val a, Ref *dims) {
     return n;
 }
 
+/* a's elements as a 1-d array in C order: a view of a C-contiguous array, else of a C copy */
+Val vw_ravel(Inf *I, Val a, Node *at) {
+    if (a.ty->layout != LAYOUT_C) a = val_of(I, inf_emit(I, OP_ACOPY, ty_array(I->tt, a.ty->dtype, a.ty->ndim, LAYOUT_C), &a.r, 1, 0));
+    Ref size = k64(I, 1);
+    for (int k = 0; k < a.ty->ndim; k++) size = op2(I, OP_MUL, size, dim(I, a, k));
+    Ref s = k64(I, (int64_t)kiln_dtype_size((kiln_dtype)a.ty->dtype));
+    return vw_make(I, a, k64(I, 0), &size, &s, 1, LAYOUT_C, at);
+}
+
 /* reshape of a C-contiguous array is a view; of any other layout a C copy first (NumPy copies
  * when the elements are not contiguous; kiln decides by the static layout) */
 Val vw_reshape(Inf *I, Node *call, Val a, bool ravel) {
@@ -211,14 +220,11 @@ Val vw_reshape(Inf *I, Node *call, Val a, bool ravel) {
     int nd;
     if (ravel) {
         if (call->nkids || call->nkids2) inf_fail(I, call, "ravel() takes no arguments here");
-        Ref size = k64(I, 1);
-        for (int k = 0; k < a.ty->ndim; k++) size = op2(I, OP_MUL, size, dim(I, a, k));
-        dims[0] = size; nd = 1;
-    } else {
-        if (call->nkids2) inf_fail(I, call, "reshape() takes no keyword arguments here");
-        if (!call->nkids) inf_fail(I, call, "reshape() takes at least 1 argument (0 given)");
-        nd = new_shape(I, call, a, dims);
+        return vw_ravel(I, a, call);
     }
+    if (call->nkids2) inf_fail(I, call, "reshape() takes no keyword arguments here");
+    if (!call->nkids) inf_fail(I, call, "reshape() takes at least 1 argument (0 given)");
+    nd = new_shape(I, call, a, dims);
     if (a.ty->layout != LAYOUT_C) a = val_of(I, inf_emit(I, OP_ACOPY, ty_array(I->tt, a.ty->dtype, a.ty->ndim, LAYOUT_C), &a.r, 1, 0));
     Ref s = k64(I, (int64_t)kiln_dtype_size((kiln_dtype)a.ty->dtype));
     for (int k = nd - 1; k >= 0; k--) { strides[k] = s; s = op2(I, OP_MUL, s, dims[k]); }
