@@ -606,7 +606,9 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
 Val cl_call(Inf *I, Node *call) {
     Node *c = call->a;
     if (c->kind == N_ATTR) {
-        Val o = ex_expr(I, c->a);
+        /* (a * b).sum(): a reduction method may fuse with the expression it is called on */
+        Val o = ex_value(I, c->a);
+        if (o.ew && rd_lookup(c->name) < 0) o = ew_force(I, o, c->a);
         if (o.ty->kind != T_MODULE) return method_call(I, call, o, c->name);
     }
     Val f = ex_expr(I, c);

@@ -96,7 +96,7 @@ Val rd_call(Inf *I, Node *call, int which, const Val *self) {
         bool whole = (!axis || axis->kind == N_NONE) && !keepdims_node(keep);
         int odt = result_dtype(I, kind, a.ty->dtype, call, nm);
         if (whole && ew_fusable_reduction(kind, odt)) return ew_reduce(I, a, kind, odt, call);
-        a = ew_force(I, a, call->kids[0]);
+        a = ew_force(I, a, self ? call : call->kids[0]);
     }
     if (a.ty->kind != T_ARRAY) inf_fail(I, call, "%s() needs an array here, not %s", nm, inf_tyname(I, a.ty));
     int nd = a.ty->ndim;

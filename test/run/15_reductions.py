@@ -124,3 +124,9 @@ def fused_reductions(i, j, a, b):
 # expect-error: line 126: ValueError: zero-size array to reduction operation maximum which has no identity
 def fused_empty_max(a):
     return np.max(a * 2.0)
+
+# run: method_on_expr([1, 2, 3], [4, 5, 6])
+# expect: (32, True, -3, 9.0, 7.0, 2, [1, 3, 6], 4.0, [9], [0, 1, 2], 32.0)
+def method_on_expr(a, b):
+    return ((a * b).sum(), (a > 1).any(), (a - b).max(), (a * 1.5).sum(), (a + b).mean(), (a * b).argmax(), (a + 0).cumsum(),
+            (a * 2.0).var(ddof=1), (b - a).reshape(3, 1).sum(axis=0), np.sort(b - a * 2), (a * b).astype(np.float64).sum())
