@@ -107,7 +107,10 @@ class Gen:
             return f"float((arr[1:] - arr[:-1] * {self.fexpr(2)})[::-1][({self.iexpr(2)}) % {NARR - 1}])"
         if k == 8:
             return r.choice([f"float(np.cumsum(arr)[{self.idx()}])", f"float(mat.T.sum(axis=1)[({self.iexpr(2)}) % 4])",
-                             f"float(arr[np.argsort(arr)][{self.idx()}])", f"float((arr * {self.fexpr(2)}).sum())"])
+                             f"float(arr[np.argsort(arr)][{self.idx()}])", f"float((arr * {self.fexpr(2)}).sum())",
+                             # reductions fused with their expression (order-free kinds)
+                             f"float(np.max(arr * {self.fexpr(2)} - mat[1, 2]))", f"float((mat < {self.fexpr(2)}).sum())",
+                             f"float(np.min(np.abs(mat) + {self.fexpr(2)}))", f"float((arr[::2] >= {self.fexpr(2)}).any())"])
         if k == 0: return f"float((arr * {self.fexpr(2)} - arr / {self.fexpr(2)})[{self.idx()}])"
         if k == 1: return f"float(np.sqrt(np.abs(mat) + {self.fexpr(2)})[{self.midx()}])"
         if k == 2: return f"float(np.where(arr > {self.fexpr(2)}, arr, -arr)[{self.idx()}])"
