@@ -136,7 +136,6 @@ Val ew_binop(Inf *I, int tok, Val a, Val b, Node *at) {
         }
         uint16_t flags;
         t = strong(I, ex_binop_type(I, tok, x->ty, y->ty, at, NULL, &flags));
-        if (tok == TK_SLASH && dt_is_complex(t->dtype)) inf_fail(I, at, "'/' on complex arrays is not supported yet");
     }
     Ew *e = join(I, EW_BIN, t, at, x, y, NULL);
     e->tok = tok;
@@ -425,6 +424,37 @@ static Val numpy_arith(Inf *I, Ew *e, Val a, Val b) {
     return val_of(I, inf_emit(I, OP_SELECT, t, o2, 3, 0));
 }
 
+/* complex a / b by NumPy's formula (Smith's, scaled by the reciprocal of the denominator, which
+ * rounds differently from CPython's complex division); b == 0 gives inf/nan parts */
+static Val complex_div(Inf *I, Ew *e, Val a, Val b) {
+    const Type *t = e->ty, *ft = ty_scalar(I->tt, t->dtype == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64, false);
+    const Type *bt = ty_scalar(I->tt, KILN_BOOL, false);
+    Ref x = ex_coerce(I, a, t, e->at).r, y = ex_coerce(I, b, t, e->at).r;
+    Ref ar = inf_emit(I, OP_REAL, ft, &x, 1, 0), ai = inf_emit(I, OP_IMAG, ft, &x, 1, 0);
+    Ref br = inf_emit(I, OP_REAL, ft, &y, 1, 0), bi = inf_emit(I, OP_IMAG, ft, &y, 1, 0);
+    Ref abr = inf_emit(I, OP_ABS, ft, &br, 1, 0), abi = inf_emit(I, OP_ABS, ft, &bi, 1, 0);
+#define F2(op, p, q) emit2(I, op, ft, p, q)
+#define DIVN(p, q) numpy_flag(I, val_of(I, F2(OP_DIV, p, q))).r
+    Ref one = inf_const_f(I, ft, 1.0), zero = inf_const_f(I, ft, 0.0);
+    /* |br| >= |bi|: rat = bi / br, scl = 1 / (br + bi * rat) */
+    Ref rat1 = DIVN(bi, br), scl1 = DIVN(one, F2(OP_ADD, br, F2(OP_MUL, bi, rat1)));
+    Ref r1 = F2(OP_MUL, F2(OP_ADD, ar, F2(OP_MUL, ai, rat1)), scl1), i1 = F2(OP_MUL, F2(OP_SUB, ai, F2(OP_MUL, ar, rat1)), scl1);
+    /* both zero: the parts over |br| (inf or nan) */
+    Ref r0 = DIVN(ar, abr), i0 = DIVN(ai, abr);
+    /* otherwise: rat = br / bi, scl = 1 / (bi + br * rat) */
+    Ref rat2 = DIVN(br, bi), scl2 = DIVN(one, F2(OP_ADD, bi, F2(OP_MUL, br, rat2)));
+    Ref r2 = F2(OP_MUL, F2(OP_ADD, F2(OP_MUL, ar, rat2), ai), scl2), i2 = F2(OP_MUL, F2(OP_SUB, F2(OP_MUL, ai, rat2), ar), scl2);
+#undef F2
+#undef DIVN
+    Ref ge = emit2(I, OP_GE, bt, abr, abi);
+    Ref both0 = emit2(I, OP_AND, bt, emit2(I, OP_EQ, bt, abr, zero), emit2(I, OP_EQ, bt, abi, zero));
+    Ref s1[3] = {both0, r0, r1}, s2[3] = {both0, i0, i1};
+    Ref re = inf_emit(I, OP_SELECT, ft, s1, 3, 0), im = inf_emit(I, OP_SELECT, ft, s2, 3, 0);
+    Ref s3[3] = {ge, re, r2}, s4[3] = {ge, im, i2};
+    Ref parts[2] = {inf_emit(I, OP_SELECT, ft, s3, 3, 0), inf_emit(I, OP_SELECT, ft, s4, 3, 0)};
+    return val_of(I, inf_emit(I, OP_CPLX, t, parts, 2, 0));
+}
+
 static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
     if (e->kind == EW_LEAF) return leaf_elem(I, e, lv, nl, iv, nd);
     Val a = elem(I, e->k[0], lv, nl, iv, nd);
@@ -436,6 +466,7 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
             return val_of(I, emit2(I, e->tok == TK_PLUS ? OP_OR : OP_AND, e->ty, ex_coerce(I, a, e->ty, at).r, ex_coerce(I, b, e->ty, at).r));
         if (e->tok == TK_FLOORDIV || e->tok == TK_PERCENT || e->tok == TK_POW || e->tok == TK_SHL || e->tok == TK_SHR)
             return numpy_arith(I, e, a, b);
+        if (e->tok == TK_SLASH && dt_is_complex(e->ty->dtype)) return complex_div(I, e, a, b);
         Val r = ex_binop(I, e->tok, a, b, at, NULL);
         if (e->tok == TK_SLASH) numpy_flag(I, r);
         return r;
