@@ -128,14 +128,15 @@ Val ew_binop(Inf *I, int tok, Val a, Val b, Node *at) {
     } else {
         switch (tok) {
         case TK_PLUS: case TK_MINUS: case TK_STAR: case TK_SLASH: case TK_AMP: case TK_PIPE: case TK_CARET: break;
-        case TK_FLOORDIV: case TK_PERCENT: case TK_POW: case TK_SHL: case TK_SHR:
-            if (x->ty->dtype == KILN_BOOL && y->ty->dtype == KILN_BOOL)
-                inf_fail(I, at, "'%s' of two boolean arrays is not supported", tok_str(tok));
-            break;
+        case TK_FLOORDIV: case TK_PERCENT: case TK_POW: case TK_SHL: case TK_SHR: break;
         default: inf_fail(I, at, "'%s' on whole arrays is not supported", tok_str(tok));
         }
         uint16_t flags;
-        t = strong(I, ex_binop_type(I, tok, x->ty, y->ty, at, NULL, &flags));
+        bool two_bools = x->ty->dtype == KILN_BOOL && y->ty->dtype == KILN_BOOL;
+        if (two_bools && tok != TK_SLASH && tok != TK_AMP && tok != TK_PIPE && tok != TK_CARET)
+            t = ty_scalar(I->tt, KILN_INT8, false); /* NumPy: // % ** << >> of bools compute in int8 */
+        else
+            t = strong(I, ex_binop_type(I, tok, x->ty, y->ty, at, NULL, &flags));
     }
     Ew *e = join(I, EW_BIN, t, at, x, y, NULL);
     e->tok = tok;
