@@ -31,7 +31,7 @@
     X(LD1_F64) X(LD1_F32) X(LD1_I64) X(LD1_I32) X(LD1_GEN) X(LD2_F64) X(LD2_F32) X(LDN) \
     X(ST1_F64) X(ST1_F32) X(ST1_I64) X(ST1_GEN) X(ST2_F64) X(ST2_F32) X(STN) \
     X(VIEW) X(MKVIEW) X(LIB) X(ALLOC) X(FILL) X(ACOPY) X(CALL) \
-    X(JMP) X(JT) X(JF) X(RET) X(RAISE)
+    X(JMP) X(JT) X(JF) X(RET) X(RAISE) X(VLOOP)
 
 enum {
 #define X(n) V_##n,
@@ -53,6 +53,26 @@ typedef struct VI {
 } VI;
 
 static int vm_exec(const Code *c, Slot *s, Slot *ret, Run *run, const void *const **labels_out);
+
+/* ---- chunked loops ----
+ * The innermost loop of a fused elementwise nest (Block.independent: its iterations write distinct
+ * elements and carry nothing but the index) runs op-major, like numexpr: each VM instruction of the
+ * body for CHUNK iterations at once, over per-lane copies of the values the body defines, so the
+ * dispatch is paid per chunk instead of per element. Only bodies of straight-line instructions that
+ * cannot raise qualify; anything else, and short trip counts, run the ordinary scalar code. The
+ * results are the scalar code's bit for bit: every lane does the same operations in the same order. */
+enum { CHUNK = 256, VMIN = 16 };
+
+typedef struct VLoop {
+    uint32_t body, end;      /* the body's instructions [body, end), the index increment left out */
+    int32_t iv, n;           /* the index's slot and the bound's */
+    uint32_t nlane;          /* values with per-lane copies */
+    int16_t *lane;           /* per slot: its lane copy, or -1 (loop-invariant: read from the frame) */
+    const struct VI *code;
+    const uint16_t *vop;
+} VLoop;
+
+static int vloop_run(const VLoop *v, Slot *s);
 
 static int raise_at(Run *run, const Code *c, const VI *pc, RtErr e) {
     return run_raise(run, e, (int)c->lines[pc - c->code], c->file);
@@ -186,11 +206,144 @@ L_RET: {
     }
     return 0;
 }
+L_VLOOP: { /* an independent loop's header: the body op by op over chunks, or one scalar iteration */
+    const VLoop *v = (const VLoop *)(intptr_t)pc->imm;
+    if (S(a).i < S(b).i) {
+        if (vloop_run(v, s)) JUMP(v->body);
+    }
+    NEXT;
+}
 L_RAISE:
     raise_at(run, c, pc, RE_RAISE);
     run->ename = c->strs[pc->a];
     snprintf(run->msg, sizeof run->msg, "%s", c->strs[pc->b]);
     return -1;
+}
+
+/* ---- chunked loops: running one ---- */
+
+typedef struct Lanes { const VLoop *v; Slot *s, *buf; int n; } Lanes;
+
+/* operand slot k: its lane copies (step 1) or the frame's one value (step 0) */
+static inline Slot *op_at(const Lanes *z, int32_t k, int *step) {
+    int16_t i = z->v->lane[k];
+    if (i < 0) { *step = 0; return &z->s[k]; }
+    *step = 1;
+    return z->buf + (size_t)i * CHUNK;
+}
+
+#define LANES(body)                                                                                        \
+    do {                                                                                                   \
+        int sa_, sb_, sc_;                                                                                 \
+        Slot *A = op_at(z, vi->a, &sa_), *B = op_at(z, vi->b, &sb_), *C = op_at(z, vi->c, &sc_);           \
+        Slot *D = z->buf + (size_t)z->v->lane[vi->d] * CHUNK;                                              \
+        (void)A; (void)B; (void)C; (void)D;                                                                \
+        for (int l = 0; l < z->n; l++) { body; }                                                           \
+    } while (0)
+#define AL A[l * sa_]
+#define BL B[l * sb_]
+#define CL C[l * sc_]
+
+/* one instruction for every lane; the opcodes are the ones vloop_ok admits */
+static void lane_op(const Lanes *z, const VI *vi, int op) {
+    switch (op) {
+    case V_MOV: LANES(D[l] = AL); return;
+    case V_ADD_I: LANES(D[l].i = (int64_t)((uint64_t)AL.i + (uint64_t)BL.i)); return;
+    case V_SUB_I: LANES(D[l].i = (int64_t)((uint64_t)AL.i - (uint64_t)BL.i)); return;
+    case V_MUL_I: LANES(D[l].i = (int64_t)((uint64_t)AL.i * (uint64_t)BL.i)); return;
+    case V_AND_I: LANES(D[l].i = AL.i & BL.i); return;
+    case V_OR_I: LANES(D[l].i = AL.i | BL.i); return;
+    case V_XOR_I: LANES(D[l].i = AL.i ^ BL.i); return;
+    case V_NEG_I: LANES(D[l].i = (int64_t)(0 - (uint64_t)AL.i)); return;
+    case V_NOT_B: LANES(D[l].i = !AL.i); return;
+    case V_WRAP: LANES(D[l].i = rt_wrap(AL.i, (int)vi->imm)); return;
+    case V_ADD_F: LANES(D[l].f = AL.f + BL.f); return;
+    case V_SUB_F: LANES(D[l].f = AL.f - BL.f); return;
+    case V_MUL_F: LANES(D[l].f = AL.f * BL.f); return;
+    case V_DIV_F: LANES(D[l].f = AL.f / BL.f); return;
+    case V_NEG_F: LANES(D[l].f = -AL.f); return;
+    case V_ADD_S: LANES(D[l].f32 = AL.f32 + BL.f32); return;
+    case V_SUB_S: LANES(D[l].f32 = AL.f32 - BL.f32); return;
+    case V_MUL_S: LANES(D[l].f32 = AL.f32 * BL.f32); return;
+    case V_DIV_S: LANES(D[l].f32 = AL.f32 / BL.f32); return;
+    case V_NEG_S: LANES(D[l].f32 = -AL.f32); return;
+#define VCMP(sfx, fld)                                                                                     \
+    case V_EQ_##sfx: LANES(D[l].i = AL.fld == BL.fld); return;                                             \
+    case V_NE_##sfx: LANES(D[l].i = AL.fld != BL.fld); return;                                             \
+    case V_LT_##sfx: LANES(D[l].i = AL.fld < BL.fld); return;                                              \
+    case V_LE_##sfx: LANES(D[l].i = AL.fld <= BL.fld); return;                                             \
+    case V_GT_##sfx: LANES(D[l].i = AL.fld > BL.fld); return;                                              \
+    case V_GE_##sfx: LANES(D[l].i = AL.fld >= BL.fld); return;
+    VCMP(I, i) VCMP(F, f) VCMP(S, f32)
+#undef VCMP
+    case V_I2F: LANES(D[l].f = (double)AL.i); return;
+    case V_F2S: LANES(D[l].f32 = (float)AL.f); return;
+    case V_S2F: LANES(D[l].f = (double)AL.f32); return;
+    case V_SELECT: LANES(D[l] = AL.i ? BL : CL); return; /* one-slot values only (vloop_ok) */
+    case V_GENERIC: {
+        const Extra *x = (const Extra *)(intptr_t)vi->imm;
+        Slot *D = z->buf + (size_t)z->v->lane[vi->d] * CHUNK, *in[8];
+        int st[8];
+        Slot *base[8];
+        for (int k = 0; k < x->n; k++) base[k] = op_at(z, x->slot[k], &st[k]);
+        for (int l = 0; l < z->n; l++) {
+            for (int k = 0; k < x->n; k++) in[k] = base[k] + l * st[k];
+            (void)ev_op(x->op, x->flags, x->aux, x->rt, x->at, in, x->n, &D[l]);
+        }
+        return;
+    }
+    }
+    /* loads and stores: the array descriptor is loop-invariant (vloop_ok) */
+    const Slot *s = z->s;
+    switch (op) {
+#define LD1L(p) ((char *)s[vi->a].p + BL.i * s[vi->a + 2].i)
+#define LD2L(p) ((char *)s[vi->a].p + BL.i * s[vi->a + 3].i + CL.i * s[vi->a + 4].i)
+#define ST1L(p) ((char *)s[vi->d].p + BL.i * s[vi->d + 2].i)
+#define ST2L(p) ((char *)s[vi->d].p + BL.i * s[vi->d + 3].i + CL.i * s[vi->d + 4].i)
+    case V_LD1_F64: LANES(memcpy(&D[l].f, LD1L(p), 8)); return;
+    case V_LD1_F32: LANES(memcpy(&D[l].f32, LD1L(p), 4)); return;
+    case V_LD1_I64: LANES(memcpy(&D[l].i, LD1L(p), 8)); return;
+    case V_LD1_I32: LANES(int32_t t; memcpy(&t, LD1L(p), 4); D[l].i = t); return;
+    case V_LD1_GEN: LANES(D[l] = rt_load_elem(LD1L(p), (int)vi->imm)); return; /* not complex128 (vloop_ok) */
+    case V_LD2_F64: LANES(memcpy(&D[l].f, LD2L(p), 8)); return;
+    case V_LD2_F32: LANES(memcpy(&D[l].f32, LD2L(p), 4)); return;
+    }
+    /* stores write no lane copy: their d is the array */
+    int sa, sb, sc;
+    Slot *A = op_at(z, vi->a, &sa), *B = op_at(z, vi->b, &sb), *C = op_at(z, vi->c, &sc);
+    for (int l = 0; l < z->n; l++) {
+        const Slot a = A[l * sa], b = B[l * sb], cc = C[l * sc];
+        (void)cc;
+        switch (op) {
+        case V_ST1_F64: memcpy((char *)s[vi->d].p + b.i * s[vi->d + 2].i, &a.f, 8); break;
+        case V_ST1_F32: memcpy((char *)s[vi->d].p + b.i * s[vi->d + 2].i, &a.f32, 4); break;
+        case V_ST1_I64: memcpy((char *)s[vi->d].p + b.i * s[vi->d + 2].i, &a.i, 8); break;
+        case V_ST1_GEN: rt_store_elem((char *)s[vi->d].p + b.i * s[vi->d + 2].i, (int)vi->imm, &a); break;
+        case V_ST2_F64: memcpy((char *)s[vi->d].p + b.i * s[vi->d + 3].i + cc.i * s[vi->d + 4].i, &a.f, 8); break;
+        case V_ST2_F32: memcpy((char *)s[vi->d].p + b.i * s[vi->d + 3].i + cc.i * s[vi->d + 4].i, &a.f32, 4); break;
+        }
+    }
+#undef LD1L
+#undef LD2L
+#undef ST1L
+#undef ST2L
+}
+
+/* the whole remaining loop in chunks; 1 when it declines (few iterations, no memory): run scalar */
+static int vloop_run(const VLoop *v, Slot *s) {
+    int64_t i0 = s[v->iv].i, n = s[v->n].i;
+    if (n - i0 < VMIN) return 1;
+    Slot *buf = malloc(sizeof(Slot) * CHUNK * v->nlane);
+    if (!buf) return 1;
+    Slot *ivl = buf + (size_t)v->lane[v->iv] * CHUNK;
+    for (int64_t base = i0; base < n; base += CHUNK) {
+        Lanes z = {v, s, buf, (int)(n - base < CHUNK ? n - base : CHUNK)};
+        for (int l = 0; l < z.n; l++) ivl[l].i = base + l;
+        for (uint32_t k = v->body; k < v->end; k++) lane_op(&z, &v->code[k], v->vop[k]);
+    }
+    free(buf);
+    s[v->iv].i = n; /* where the scalar loop leaves its index */
+    return 0;
 }
 
 /* ---- lowering IR to VM code ---- */
@@ -207,6 +360,7 @@ typedef struct Low {
     uint32_t nslots;
     uint32_t *blk_pc;       /* VI index of each block */
     VEC(uint32_t) fix;      /* VI indices whose imm is a block id to patch */
+    VEC(uint32_t) heads;    /* VI indices of independent loops' headers (Block.independent) */
     uint32_t line;
 } Low;
 
@@ -536,6 +690,84 @@ static void assign_slots(Low *L, Code *c) {
     }
 }
 
+/* ---- chunked loops: finding them ---- */
+
+/* whether instruction k may run lane by lane: straight-line, cannot raise, one-slot values */
+static bool lane_ok(const Low *L, uint32_t k) {
+    const VI *vi = &L->code.v[k];
+    switch (L->vop.v[k]) {
+    case V_MOV: case V_ADD_I: case V_SUB_I: case V_MUL_I: case V_AND_I: case V_OR_I: case V_XOR_I: case V_NEG_I:
+    case V_NOT_B: case V_WRAP: case V_ADD_F: case V_SUB_F: case V_MUL_F: case V_NEG_F: case V_ADD_S: case V_SUB_S:
+    case V_MUL_S: case V_NEG_S: case V_I2F: case V_F2S: case V_S2F:
+    case V_EQ_I: case V_NE_I: case V_LT_I: case V_LE_I: case V_GT_I: case V_GE_I:
+    case V_EQ_F: case V_NE_F: case V_LT_F: case V_LE_F: case V_GT_F: case V_GE_F:
+    case V_EQ_S: case V_NE_S: case V_LT_S: case V_LE_S: case V_GT_S: case V_GE_S:
+    case V_LD1_F64: case V_LD1_F32: case V_LD1_I64: case V_LD1_I32: case V_LD2_F64: case V_LD2_F32:
+    case V_ST1_F64: case V_ST1_F32: case V_ST1_I64: case V_ST2_F64: case V_ST2_F32:
+        return true;
+    case V_DIV_F: case V_DIV_S: return (vi->imm & INS_NUMPY) != 0; /* NumPy's division never raises */
+    case V_SELECT: return vi->imm == 1;
+    case V_LD1_GEN: case V_ST1_GEN: return vi->imm != KILN_COMPLEX128;
+    case V_GENERIC: {
+        const Extra *x = (const Extra *)(intptr_t)vi->imm;
+        if (x->n > 8 || !x->rt || !x->at || slots_of(x->rt) != 1 || slots_of(x->at) != 1) return false;
+        return !(ir_ops[x->op].flags & F_RAISES) || (x->flags & INS_NUMPY);
+    }
+    default: return false;
+    }
+}
+
+static bool is_store(int op) {
+    return op == V_ST1_F64 || op == V_ST1_F32 || op == V_ST1_I64 || op == V_ST1_GEN || op == V_ST2_F64 || op == V_ST2_F32;
+}
+static bool is_load(int op) {
+    return op == V_LD1_F64 || op == V_LD1_F32 || op == V_LD1_I64 || op == V_LD1_I32 || op == V_LD1_GEN || op == V_LD2_F64 ||
+           op == V_LD2_F32;
+}
+
+/* the loop whose header's branch is at h, if it has the shape of an elementwise nest's innermost
+ * loop (BLT i < n into the body, the body straight-line and admissible, then i = i + 1 and a jump
+ * back): its header becomes a VLOOP. false only when out of memory */
+static bool vectorize(Low *L, Code *c, uint32_t h) {
+    VI *code = L->code.v;
+    uint16_t *vop = L->vop.v;
+    uint32_t n = L->code.n, j = h + 2;
+    if (h + 2 >= n || vop[h] != V_BLT_I || code[h].imm != (int64_t)(h + 2) || vop[h + 1] != V_JMP) return true;
+    int32_t iv = code[h].a, lim = code[h].b;
+    while (j < n && lane_ok(L, j)) j++;
+    if (j >= n || j < h + 4 || vop[j] != V_JMP || code[j].imm != (int64_t)h) return true;
+    const VI *inc = &code[j - 2], *mv = &code[j - 1];
+    if (vop[j - 2] != V_ADD_I || inc->a != iv || inc->b >= (int32_t)c->ninit || c->init[inc->b].i != 1 ||
+        vop[j - 1] != V_MOV || mv->d != iv || mv->a != inc->d)
+        return true;
+    int16_t *lane = arena_alloc(L->a, sizeof(int16_t) * (L->nslots ? L->nslots : 1));
+    if (!lane) return false;
+    for (uint32_t k = 0; k < L->nslots; k++) lane[k] = -1;
+    uint32_t nlane = 0;
+    lane[iv] = (int16_t)nlane++;
+    for (uint32_t k = h + 2; k < j - 2; k++) {
+        if (is_store(vop[k])) continue;
+        int32_t d = code[k].d;
+        if (d == iv || d == lim || nlane >= INT16_MAX) return true;
+        if (lane[d] < 0) lane[d] = (int16_t)nlane++;
+    }
+    /* arrays, the bound and the increment's result stay outside the body's values */
+    for (uint32_t k = h + 2; k < j - 2; k++) {
+        int op = vop[k];
+        int32_t arr = is_store(op) ? code[k].d : is_load(op) ? code[k].a : -1;
+        if (arr >= 0 && lane[arr] >= 0) return true;
+        if (code[k].a == inc->d || code[k].b == inc->d || code[k].c == inc->d) return true;
+    }
+    if (lane[lim] >= 0) return true;
+    VLoop *v = arena_alloc(L->a, sizeof *v);
+    if (!v) return false;
+    *v = (VLoop){h + 2, j - 2, iv, lim, nlane, lane, code, vop};
+    vop[h] = V_VLOOP;
+    code[h].h = L->labels[V_VLOOP];
+    code[h].imm = (int64_t)(intptr_t)v;
+    return true;
+}
+
 static int interp_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     (void)ctx;
     Func *f = s->ir;
@@ -559,6 +791,7 @@ static int interp_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
         if (b->dead) continue;
         (void)prev;
         L.blk_pc[bi] = L.code.n;
+        if (b->independent && !vec_push(L.a, L.heads, L.code.n)) goto oom;
         for (uint32_t k = 0; k < b->ins.n; k++)
             if (!lower_ins(&L, b->ins.v[k])) goto oom;
         uint32_t next = UINT32_MAX;
@@ -604,6 +837,8 @@ static int interp_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
             if (f->ins.v[r].op == OP_ARG && f->ins.v[r].aux == (int64_t)k && f->ins.v[r].blk != UINT32_MAX) seen = true;
         if (!seen) { c->arg_slot[k] = temp; c->arg_size[k] = slots_of(f->argty.v[k]); }
     }
+    for (uint32_t i = 0; i < L.heads.n; i++)
+        if (!vectorize(&L, c, L.heads.v[i])) goto oom;
     c->file = s->fn->mod->file;
     c->strs = f->strs.v;
     c->spec = s;

@@ -61,6 +61,8 @@ typedef struct Block {
     uint8_t term;
     uint8_t nsucc;
     bool sealed, dead;
+    bool independent;    /* a loop header whose iterations do not depend on each other (an elementwise
+                          * nest's innermost loop): the interpreter may run its body op by op over chunks */
     Ref cond;            /* TERM_BR */
     Edge succ[2];        /* TERM_JMP: succ[0]; TERM_BR: [0] if cond true, [1] if false */
     RefVec rets;         /* TERM_RET: flattened return values */

@@ -580,7 +580,9 @@ static void store_elem(Inf *I, const Ref *iv, void *p) {
     inf_emit(I, OP_STORE, NULL, ops, (uint32_t)(2 + q->nd), 0);
 }
 
-static void nest(Inf *I, Store *q, const Ref *dims, Ref *iv) { st_nest(I, q->at, "ew", dims, q->nd, iv, store_elem, q); }
+/* a store nest's iterations write distinct elements of a target no operand overlaps (ew_store's
+ * direct path is taken only then): independent; a reduction's carry its accumulator */
+static void nest(Inf *I, Store *q, const Ref *dims, Ref *iv) { st_nest(I, q->at, "ew", dims, q->nd, iv, store_elem, q, q->out != 0); }
 
 /* the array itself, or where its innermost stride is known to be the item size, a view saying so
  * with a constant: tier 2 then sees unit-stride accesses it can vectorize (slices of C arrays,

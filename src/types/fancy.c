@@ -23,7 +23,7 @@ typedef StNestBody Body;
 static void each(Inf *I, Val over, Ref *iv, Node *at, Body body, void *ctx) {
     Ref dims[KILN_MAXDIM];
     for (int k = 0; k < over.ty->ndim; k++) dims[k] = inf_emit(I, OP_DIM, i64(I), &over.r, 1, k);
-    st_nest(I, at, "fx", dims, over.ty->ndim, iv, body, ctx);
+    st_nest(I, at, "fx", dims, over.ty->ndim, iv, body, ctx, false);
 }
 
 static Ref load(Inf *I, Val a, const Ref *iv) {

@@ -111,7 +111,7 @@ void st_raise_if(Inf *I, Ref bad, const char *ename, const char *msg);
 typedef void (*StBody)(Inf *I, Ref i, void *ctx);
 void st_loop(Inf *I, Node *at, const char *fmt, Ref n, StBody body, void *ctx);
 typedef void (*StNestBody)(Inf *I, const Ref *iv, void *ctx);
-void st_nest(Inf *I, Node *at, const char *tag, const Ref *dims, int nd, Ref *iv, StNestBody body, void *ctx);
+void st_nest(Inf *I, Node *at, const char *tag, const Ref *dims, int nd, Ref *iv, StNestBody body, void *ctx, bool independent);
 
 /* ewise.c */
 bool ew_is_array(Val v);

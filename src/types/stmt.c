@@ -41,7 +41,9 @@ Node *st_hidden(Inf *I, const char *fmt, Node *loop) {
 
 static Val mkval(Inf *I, Ref r) { return val_of(I, r); }
 
-typedef struct Nest { const char *tag; const Ref *dims; int k, nd; Ref *iv; Node *at; StNestBody body; void *ctx; } Nest;
+static void loop_with(Inf *I, Node *at, const char *fmt, Ref n, StBody body, void *ctx, bool independent);
+
+typedef struct Nest { const char *tag; const Ref *dims; int k, nd; Ref *iv; Node *at; StNestBody body; void *ctx; bool indep; } Nest;
 
 static void nest_level(Inf *I, Nest *q);
 
@@ -56,22 +58,26 @@ static void nest_level(Inf *I, Nest *q) {
     if (q->k == q->nd) { q->body(I, q->iv, q->ctx); return; }
     char fmt[32];
     snprintf(fmt, sizeof fmt, "$%s%d_%%d", q->tag, q->k);
-    st_loop(I, q->at, fmt, q->dims[q->k], nest_body, q);
+    loop_with(I, q->at, fmt, q->dims[q->k], nest_body, q, q->indep && q->k == q->nd - 1);
 }
 
-/* for every index iv over dims (C order, iv[0] outermost): body(iv) */
-void st_nest(Inf *I, Node *at, const char *tag, const Ref *dims, int nd, Ref *iv, StNestBody body, void *ctx) {
-    Nest q = {tag, dims, 0, nd, iv, at, body, ctx};
+/* for every index iv over dims (C order, iv[0] outermost): body(iv); independent: the innermost
+ * loop's iterations touch disjoint elements and carry nothing (marked for the interpreter) */
+void st_nest(Inf *I, Node *at, const char *tag, const Ref *dims, int nd, Ref *iv, StNestBody body, void *ctx, bool independent) {
+    Nest q = {tag, dims, 0, nd, iv, at, body, ctx, independent};
     nest_level(I, &q);
 }
 
 /* for i in range(n): body(i), with a hidden counter variable named after fmt and at: the loops
  * that array operations (fused expressions, masks, fills) lower to */
-void st_loop(Inf *I, Node *at, const char *fmt, Ref n, StBody body, void *ctx) {
+void st_loop(Inf *I, Node *at, const char *fmt, Ref n, StBody body, void *ctx) { loop_with(I, at, fmt, n, body, ctx, false); }
+
+static void loop_with(Inf *I, Node *at, const char *fmt, Ref n, StBody body, void *ctx, bool independent) {
     const Type *i64 = ty_scalar(I->tt, KILN_INT64, true);
     Node *var = st_hidden(I, fmt, at);
     inf_assign(I, var, val_of(I, inf_const_i(I, i64, 0)));
     uint32_t header = inf_block(I), loop = inf_block(I), exit = inf_block(I);
+    I->f->blocks.v[header].independent = independent;
     inf_jump(I, header);
     I->cur = header;
     Val i = inf_read_name(I, var);

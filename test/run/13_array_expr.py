@@ -210,3 +210,31 @@ def complex_divide(a, b):
 # expect: ([1, 0, 1], [1, 0, 0], [0, 0, 0], [2, 0, 1], [0, 0, 1], [True, False, False], [1.0, 0.0, inf])
 def bool_int8(a, b):
     return (a ** b, a // b, a % b, a << b, a >> b, a & b, a / b)
+
+def mk_wave(n):
+    a = np.zeros(n)
+    for i in range(n):
+        a[i] = math.sin(i * 0.37) * 3.0
+    return a
+
+# run: long_arrays(2000)
+# expect: (-3909.629630846446, 3463.0157723876155, -881, 23.404926300048828, 2.0649064201692013, 0.7337368476950891, -44150.18418567578, 797, 1999, 261014, -635.9308869078907, 5719.13443925031, 7.503210736184879, 1.5721330642700195, 120)
+def long_arrays(n):
+    # long enough for the interpreter's chunked loops (256 elements at a time)
+    a = mk_wave(n)
+    b = mk_wave(n + 5)[5:]
+    i = np.zeros(n, dtype=np.int64)
+    for k in range(n):
+        i[k] = (k * 7919) % 201 - 100
+    s = np.zeros(n, dtype=np.float32)
+    s[:] = a
+    m = a.reshape(n // 10, 10)
+    u = np.zeros(n, dtype=np.uint8)
+    u[:] = i + 100
+    c = a.copy()
+    c[1:-1] = 0.5 * (a[:-2] + a[2:])
+    return ((np.exp(a) * b + np.sqrt(np.abs(b))).sum(), (np.where(a > b, a, b * 2.0) - (a < 0.5)).sum(),
+            ((i * 3 + 7) // 5 - i % 4).sum(), float((s * 2.5 + s / 3.0).sum()), (m * m[0] - m[:, 3:4]).sum(),
+            (a[::-1] + np.repeat(b[::2], 2)).sum(), (np.maximum(a, b) + np.minimum(i, 3)).sum(),
+            ((i > 0) & (a < 1.0) | (u > 150)).sum(), np.isinf(a / (i * 0.0)).sum(), (u * u + u).sum(),
+            (np.floor(a * 10.0) + np.arctan2(a, b)).sum(), (-a + abs(b) * 1.5).sum(), c.sum(), float(s[7]), (u * u + u)[5])
