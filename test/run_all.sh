@@ -88,7 +88,10 @@ if [ -x build/nollvm/kiln ]; then
     suite "LLVM=0: kernels (baseline)" build/test/runner build/nollvm/kiln --tier baseline test/run/*.py
     suite "LLVM=0: --tier opt says why" sh -c 'out=$(build/nollvm/kiln run --tier opt test/run/06_functions.py fib 5 2>&1); rc=$?; echo "$out"; if [ $rc = 1 ] && echo "$out" | grep -q "not built into this kiln (built with LLVM=0)"; then echo "1 passed, 0 failed"; else echo "0 passed, 1 failed"; fi'
 fi
-if [ -n "$PY" ]; then suite "cpython oracle" $PY test/cpython_check.py test/run/*.py
+if [ -n "$PY" ]; then
+    suite "cpython oracle" $PY test/cpython_check.py test/run/*.py
+    # reductions bit for bit against NumPy's order of operations, on the layouts where it differs
+    suite "numpy reduction order" $PY test/reduce_order_check.py build/kiln
 else echo "cpython oracle                     skipped (no python3 with numpy)"; fi
 echo "$P passed, $F failed"
 [ "$F" = 0 ]

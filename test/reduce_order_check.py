@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""reduce_order_check.py — kiln's reductions against NumPy's, bit for bit, on the layouts where
+NumPy's order of operations differs: contiguous rows (pairwise sums), sliced 2-d views (the
+8192-element buffer groups rows), kept innermost axes (in-order sums), transposes, strides,
+3-d views reduced over two axes, float32, var/std/mean. One .npy per shape, every kernel on the
+interpreter and on tier 2 (the library routine is the same code; the fused producers are not).
+
+usage: reduce_order_check.py KILN   (ends "N passed, N failed"; skipped without numpy)
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+try:
+    import numpy as np
+except ImportError:
+    print("reduce order check skipped: no numpy")
+    print("0 passed, 0 failed")
+    sys.exit(0)
+
+KERNELS = '''import numpy as np
+def full(a):
+    return a.sum()
+def view(a):
+    return a[1:, 1:].sum()
+def ax0(a):
+    return a.sum(axis=0)
+def ax1(a):
+    return a.sum(axis=1)
+def tr(a):
+    return a.T.sum(axis=1)
+def step(a):
+    return a[:, ::2].sum()
+def v3(a):
+    return a.reshape(a.shape[0], 5, -1)[:, 1:, :].sum(axis=(1, 2))
+def mean_var(a):
+    return (a.mean(), a.var(), a[1:, 1:].std(axis=0)[0])
+def f32(a):
+    b = np.zeros(a.shape, dtype=np.float32)
+    b[:, :] = a
+    return (b.sum(), b[1:, 1:].sum(), b.sum(axis=1)[0], b.mean())
+'''
+SHAPES = [(3, 5), (10, 10), (37, 301), (100, 100), (3, 5000), (1000, 7), (5, 20000), (300, 300), (2, 70000), (64, 200)]
+
+
+def py(v):
+    if isinstance(v, np.ndarray):
+        return v.tolist()
+    if isinstance(v, tuple):
+        return tuple(py(x) for x in v)
+    return v.item() if isinstance(v, np.generic) else v
+
+
+def main():
+    kiln = sys.argv[1] if len(sys.argv) > 1 else "build/kiln"
+    tmp = tempfile.mkdtemp(prefix="kiln-order-")
+    path = os.path.join(tmp, "k.py")
+    with open(path, "w") as f:
+        f.write(KERNELS)
+    ns = {}
+    exec(KERNELS, ns)
+    rng = np.random.default_rng(5)
+    passed = failed = 0
+    for shp in SHAPES:
+        a = rng.standard_normal(shp) * 1e3
+        npy = os.path.join(tmp, "a.npy")
+        np.save(npy, a)
+        for name in ["full", "view", "ax0", "ax1", "tr", "step", "v3", "mean_var", "f32"]:
+            if name == "v3" and shp[1] % 5:
+                continue
+            want = repr(py(ns[name](a)))
+            for tier in ["interp", "opt"]:
+                r = subprocess.run([kiln, "run", "--tier", tier, path, name, "@" + npy], capture_output=True, text=True,
+                                   env=dict(os.environ, KILN_CACHE="0"))
+                if r.returncode == 0 and r.stdout.strip() == want:
+                    passed += 1
+                else:
+                    failed += 1
+                    print("FAIL %s %s on %s: got %s %s, want %s" % (name, shp, tier, r.stdout.strip()[:120], r.stderr.strip()[:200],
+                                                                    want[:120]))
+    print("%d passed, %d failed" % (passed, failed))
+
+
+if __name__ == "__main__":
+    main()
