@@ -3,6 +3,8 @@
 
 kiln's reference semantics are CPython's with NumPy 2 promotion (NEP 50); on
 NumPy 1.24-1.26 the same rules are switched on with np._set_promotion_state.
+Cases with a line "# numpy: >=X.Y (why)" before "# run:" follow what NumPy X.Y and later do (its
+summation order, floor of ints staying ints) and are skipped with an older NumPy.
 Cases whose line before "# run:" says "# cpython: skip (why)" are kiln's
 documented deviations (integer wrap-around, errors for NumPy scalar division
 by zero) and are counted as skipped.
@@ -23,6 +25,7 @@ except ImportError:
     print("0 passed, 0 failed, 0 skipped")
     sys.exit(0)
 
+NUMPY = tuple(int(x) for x in np.__version__.split(".")[:2])
 if hasattr(np, "_set_promotion_state"):
     np._set_promotion_state("weak")
 warnings.simplefilter("ignore")
@@ -74,6 +77,9 @@ def check(path, fill, counts):
     for i, line in enumerate(lines):
         if line.startswith("# cpython: skip"):
             skip = True
+        if line.startswith("# numpy: >="):
+            need = tuple(int(x) for x in line[len("# numpy: >="):].split()[0].split("."))
+            skip = skip or NUMPY < need
         if line.startswith("# run: "):
             call = line[7:]
         if (line.startswith("# expect: ") or line.startswith("# expect-error: ")) and call is not None:

@@ -20,6 +20,7 @@ def axes(m):
     return (m.sum(axis=0), m.sum(axis=1), m.sum(axis=-1, keepdims=True), np.max(m, axis=0), m.argmax(axis=1), m.mean(axis=(0, 1)),
             m.T.sum(axis=0), m[:, ::2].sum(), m.sum(axis=(0, 1), keepdims=True), m.argmin(axis=0), m.prod(), np.amax(m.reshape(2, 1, 3), axis=1)[:, ::2])
 
+# numpy: >=2.4 (NumPy 2.4's summation order; older iterators group the rows differently)
 # run: pairwise(1000, 37)
 # expect: (-2101.814416925701, -4509.325726893754, -1419.1258712441643, (967.1456398865226, -170.74280751287017, -1458.9509423914312, 355.31342829291407, -0.05680579505204598), 37000)
 def pairwise(n, m):
@@ -27,12 +28,14 @@ def pairwise(n, m):
     s0 = a.sum(axis=0)
     return (a.sum(), a[1:, 1:].sum(), a.ravel()[::3].sum(), (s0[0], a.sum(axis=1)[5], a.T.sum(axis=0)[9], a[::7].sum(axis=1)[3], a.mean()), a.size)
 
+# numpy: >=2.4 (NumPy 2.4's summation order; older iterators group the rows differently)
 # run: grouped(300, 41)
 # expect: (-1661.2940485967501, 4078.2834055182016, -297.2823794545643)
 def grouped(n, m):
     a = wave(n, m)
     return (a[:, 1:].sum(), a[2:, :-1].sum(), a.reshape(n, 1, m)[::2, :, 1:].sum())
 
+# numpy: >=2.4 (NumPy 2.4's summation order; older iterators group the rows differently)
 # run: stats(200, 30)
 # expect: (707.0752811188596, 500038.7929681424, (695.2188409598269, 734.6758471741821), 506591.8120433547, 494629.183257765)
 def stats(n, m):
@@ -40,6 +43,7 @@ def stats(n, m):
     v = a.var(axis=0)
     return (a.std(), a.var(ddof=1), (a.std(axis=1)[0], a[1:].std(axis=1, ddof=2)[5]), v[3], a.T.var(axis=1)[7])
 
+# numpy: >=2.4 (NumPy 2.4's summation order; older iterators group the rows differently)
 # run: float32_sum(500, 33)
 # expect: (-80.46728515625, -5875.69189453125, 623.0011596679688, -0.004876805003732443)
 def float32_sum(n, m):
@@ -78,12 +82,12 @@ def empty_reduce(a):
     return (a.sum(), a.prod(), a.mean(), a.any(), a.all(), a.cumsum(), np.zeros((0, 3)).sum(axis=1).shape)
 
 # run: empty_max([])
-# expect-error: line 83: ValueError: zero-size array to reduction operation maximum which has no identity
+# expect-error: line 87: ValueError: zero-size array to reduction operation maximum which has no identity
 def empty_max(a):
     return a.max()
 
 # run: empty_argmin([])
-# expect-error: line 88: ValueError: attempt to get argmin of an empty sequence
+# expect-error: line 92: ValueError: attempt to get argmin of an empty sequence
 def empty_argmin(a):
     return np.argmin(a)
 
@@ -108,6 +112,7 @@ def of_expr(a, b):
 def fortran_order(m):
     return (m.sum(), m.sum(axis=0), m[:, 1:].sum(), m.T @ m, m[::-1], m.ravel(), np.sort(m, axis=0), m * 2 + m.T.T, m.var(), m.mean(axis=1))
 
+# numpy: >=2.4 (NumPy 2.4's summation order; older iterators group the rows differently)
 # run: fortran_big(60, 70)
 # expect: (6297.479606008435, 957.5108307884934, -512.9556604705932, 3158.435412254614, 6297.479606008435, 707.1052098405496)
 def fortran_big(n, m):
@@ -121,7 +126,7 @@ def fused_reductions(i, j, a, b):
             np.max(a * b), np.min(b - 1.0), np.max(b * 0.0), np.min(-b * 0.0), np.any(i > 10), np.all(a == a), np.sum(i > 1))
 
 # run: fused_empty_max([])
-# expect-error: line 126: ValueError: zero-size array to reduction operation maximum which has no identity
+# expect-error: line 131: ValueError: zero-size array to reduction operation maximum which has no identity
 def fused_empty_max(a):
     return np.max(a * 2.0)
 
