@@ -18,9 +18,9 @@ def median_time(f, runs):
     return statistics.median(ts)
 
 
-def kiln_warm_median(kiln, path, func, args, runs, tier="opt"):
+def kiln_warm_median(kiln, path, func, args, runs, tier="opt", flags=()):
     """`kiln bench` of func in the kernel file path: the warm median in seconds (disk cache off)"""
-    r = subprocess.run([kiln, "bench", path, func, *args, "--tier", tier, "--json", "--no-process", "--runs", str(runs)],
+    r = subprocess.run([kiln, "bench", path, func, *args, "--tier", tier, *flags, "--json", "--no-process", "--runs", str(runs)],
                        capture_output=True, text=True, env=dict(os.environ, KILN_CACHE="0"))
     if r.returncode != 0:
         sys.exit("kiln bench %s failed: %s" % (func, r.stderr.strip()))

@@ -49,6 +49,27 @@ if [ -f "$(dirname "$K")/libkiln-llvm.so" ]; then
     check 0 "2.5" "$K" run --tier opt "$T/k.py" add 1
     check 0 "[0, 1, 4, 9]" "$K" run --tier opt -O3 --fastmath "$T/k.py" ramp 4
     check 1 "not available" env KILN_LLVM_LIB=/nonexistent/libkiln-llvm.so "$K" run --tier opt "$T/k.py" add 1
+    # --fastmath: exp over an array through libmvec's vector exp (4 ulp); each element against libm's
+    cat > "$T/fm.py" <<'PY'
+import math
+import numpy as np
+def vexp(n):
+    a = np.linspace(-700.0, 700.0, n)
+    e = np.exp(a) * 2.0
+    s = np.sin(a / 7.0) + 2.0
+    worst = 0.0
+    for i in range(n):
+        worst = max(worst, abs(e[i] - math.exp(a[i]) * 2.0) / (math.exp(a[i]) * 2.0))
+        worst = max(worst, abs(s[i] - (math.sin(a[i] / 7.0) + 2.0)))
+    return worst < 2e-15
+PY
+    check 0 "True" "$K" run --tier opt --fastmath "$T/fm.py" vexp 100003
+    check 0 "True" "$K" run --tier opt "$T/fm.py" vexp 100003
+    if grep -q avx2 /proc/cpuinfo && [ -e /lib/x86_64-linux-gnu/libmvec.so.1 ]; then
+        check 0 "" sh -c "$K explain --llvm --fastmath $T/fm.py vexp 9 | grep -E 'x double> @_ZGV[de]N[48]v_exp\\(<[48] x double> %'"
+        check 0 "" sh -c "$K explain --llvm --fastmath $T/fm.py vexp 9 | grep -E 'x double> @_ZGV[de]N[48]v_sin\\(<[48] x double> %'"
+    fi
+    check 1 "" sh -c "$K explain --llvm $T/fm.py vexp 9 | grep _ZGV"
 else
     check 1 "not built into this kiln" "$K" run --tier opt "$T/k.py" add 1
 fi

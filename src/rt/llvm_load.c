@@ -7,6 +7,7 @@
  */
 #include "rt.h"
 #include "../back/llvm/host.h"
+#include "elfload.h"
 #include <dlfcn.h>
 #include <libgen.h>
 #include <stdio.h>
@@ -24,7 +25,7 @@ static const KilnHost host = {
     interp_compile,
     arena_alloc, rt_log, kiln_dtype_size, ir_rpo, fr_extra,
     fh_generic, fh_view, fh_alloc, fh_acopy, fh_fill, fh_ldn, fh_stn, fh_call, fh_error, fh_index, fh_raise, fh_lib,
-    rt_native_install,
+    rt_native_install, rt_sym_lookup,
 };
 
 /* candidate k (0, 1, 2) for the tier's shared object; false when there are no more */

@@ -4,10 +4,17 @@
  * LLVM's optimizer may substitute, like sincos), and the memory functions
  * LLVM lowers its intrinsics to. An object (fresh from LLVM or from the disk
  * cache) that needs anything else does not load.
+ *
+ * Under --fastmath tier 2 also calls glibc's vector math library (libmvec:
+ * _ZGVdN4v_exp is exp on four lanes of an AVX2 register); those names are
+ * looked up in libmvec.so.1, opened on first use, so that processes that never
+ * vectorize a math call never load it.
  */
 #include "elfload.h"
 #include "../back/frame.h"
+#include <dlfcn.h>
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 
 void sincos(double x, double *s, double *c);
@@ -30,8 +37,18 @@ static const RtSym syms[] = {
 };
 #undef H
 
+static void *mvec;
+static pthread_once_t mvec_once = PTHREAD_ONCE_INIT;
+static void mvec_open(void) { mvec = dlopen("libmvec.so.1", RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE); }
+
+/* a libmvec routine by its vector-ABI name (_ZGV<isa><mask><lanes><args>_<name>) */
+static void *mvec_lookup(const char *name) {
+    pthread_once(&mvec_once, mvec_open);
+    return mvec ? dlsym(mvec, name) : NULL;
+}
+
 void *rt_sym_lookup(const char *name) {
     for (size_t i = 0; i < sizeof syms / sizeof *syms; i++)
         if (!strcmp(syms[i].name, name)) return syms[i].addr;
-    return NULL;
+    return !strncmp(name, "_ZGV", 4) ? mvec_lookup(name) : NULL;
 }

@@ -10,7 +10,7 @@
 
 #include "../frame.h"
 
-#define KILN_HOST_VERSION 6
+#define KILN_HOST_VERSION 7
 
 typedef struct KilnHost {
     int version;
@@ -26,6 +26,7 @@ typedef struct KilnHost {
      * loader, keep it with the spec and in the disk cache; 0 with *out, or -1 */
     int (*install)(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, XCall **pool,
                    int npool, uint64_t ns_compile, NativeFn *out, kiln_error *err);
+    void *(*sym)(const char *name); /* what kiln's loader binds a name to (NULL: the object would not load) */
 } KilnHost;
 
 /* the LLVM backend: compile, run, release, dump, plus per-context state */

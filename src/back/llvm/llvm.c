@@ -40,6 +40,8 @@ typedef struct Jit {
     LLVMTargetMachineRef tm;  /* position-independent, small code model: objects kiln's loader takes */
     char *cpu, *features;
     bool avx512;
+    char visa;                /* libmvec's letter for the widest vector ISA: 'e' AVX-512, 'd' AVX2, 0 none */
+    int vlen;                 /* float64 lanes of that ISA */
     int serial;
 } Jit;
 
@@ -62,6 +64,8 @@ static void *ctx_init(kiln_ctx *ctx, kiln_error *err) {
     J->cpu = LLVMGetHostCPUName();
     J->features = LLVMGetHostCPUFeatures();
     J->avx512 = strstr(J->features, "+avx512f") != NULL;
+    if (J->avx512) J->visa = 'e', J->vlen = 8;
+    else if (strstr(J->features, "+avx2")) J->visa = 'd', J->vlen = 4;
     /* the host CPU and its features; code generation level from KILN_LLVM_CODEGEN (0-3, default 2) */
     const char *lv = getenv("KILN_LLVM_CODEGEN");
     int level = lv && *lv >= '0' && *lv <= '3' ? *lv - '0' : 2;
@@ -112,6 +116,8 @@ typedef struct L {
     Spec *stack[8];             /* the specs being lowered, outermost first */
     int depth;
     bool avx512;
+    char visa;                  /* the Jit's vector ISA for libmvec (fastmath) */
+    int vlen;
     LV *phi;                    /* per block parameter: its phi */
     XCall **pool;               /* the compile's call records, in order (shared with nested lowerings) */
     int *npool;
@@ -583,6 +589,7 @@ static LLVMValueRef callee_fn(L *l, Spec *c) {
     k.depth = l->depth + 1;
     k.stack[k.depth] = c;
     k.osr = -1;
+    k.visa = l->visa; k.vlen = l->vlen;
     char name[96];
     snprintf(name, sizeof name, "%s.inl%d", LLVMGetValueName(l->fn), *l->ninl);
     bool ok = build(&k, name, l->avx512);
@@ -667,6 +674,61 @@ static bool inline_call(L *l, Ref r) {
     return true;
 }
 
+/* ---- fastmath: libm calls the loop vectorizer may widen ----
+ * Under --fastmath a math call names its libmvec variant (glibc's vector math
+ * library, within 4 ulp where libm is within 1) through the vector-function ABI
+ * attribute, and libm's routine is declared pure (kiln never reads errno), so
+ * the loop vectorizer can call _ZGVdN4v_exp on four lanes instead of exp four
+ * times: the exp/sqrt kernel becomes bandwidth-bound. Without fastmath the
+ * calls stay nobuiltin and every tier rounds the same. */
+static LLVMValueRef pure_fn(L *l, const char *name, LLVMTypeRef fty) {
+    LLVMValueRef f = LLVMGetNamedFunction(l->m, name);
+    if (f) return f;
+    f = LLVMAddFunction(l->m, name, fty);
+    LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("nounwind", 8), 0));
+    LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("willreturn", 10), 0));
+    /* memory(none), 0, from LLVM 16; readnone before (16 keeps it for parameters only) */
+    unsigned mem = LLVMGetEnumAttributeKindForName("memory", 6);
+    LLVMAttributeRef a = mem ? LLVMCreateEnumAttribute(l->cx, mem, 0) : LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("readnone", 8), 0);
+    LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, a);
+    return f;
+}
+
+/* libm's `name` of nargs float64 arguments, called on x: under fastmath with
+ * its libmvec variant named, when this CPU has one and kiln's loader can bind it */
+static LLVMValueRef libm_call(L *l, const char *name, LLVMValueRef *x, int nargs) {
+    LLVMTypeRef d[2] = {l->f64, l->f64}, ft = LLVMFunctionType(l->f64, d, (unsigned)nargs, 0);
+    char vname[64];
+    snprintf(vname, sizeof vname, "_ZGV%cN%d%s_%s", l->visa, l->vlen, nargs == 2 ? "vv" : "v", name);
+    bool vec = l->ctx->opt.fastmath && l->visa && H->sym(vname);
+    LLVMValueRef call = LLVMBuildCall2(l->b, ft, vec ? pure_fn(l, name, ft) : ext_fn(l, name, ft), x, (unsigned)nargs, "");
+    if (!vec) return call;
+    if (!LLVMGetNamedFunction(l->m, vname)) {
+        LLVMTypeRef vt = LLVMVectorType(l->f64, (unsigned)l->vlen), vp[2] = {vt, vt};
+        LLVMAddFunction(l->m, vname, LLVMFunctionType(vt, vp, (unsigned)nargs, 0));
+    }
+    char attr[160];
+    int n = snprintf(attr, sizeof attr, "_ZGV_LLVM_N%d%s_%s(%s)", l->vlen, nargs == 2 ? "vv" : "v", name, vname);
+    LLVMAddCallSiteAttribute(call, LLVMAttributeFunctionIndex,
+                             LLVMCreateStringAttribute(l->cx, "vector-function-abi-variant", 27, attr, (unsigned)n));
+    return call;
+}
+
+/* the vector variants declared for libm_call, kept in llvm.compiler.used: the
+ * pipeline would drop them as unused before the vectorizer looks for them */
+static void keep_vector_variants(L *l) {
+    LLVMValueRef v[64];
+    unsigned n = 0;
+    for (LLVMValueRef f = LLVMGetFirstFunction(l->m); f && n < 64; f = LLVMGetNextFunction(f))
+        if (!strncmp(LLVMGetValueName(f), "_ZGV", 4)) v[n++] = LLVMConstBitCast(f, LLVMPointerType(l->i8, 0));
+    if (!n) return;
+    LLVMTypeRef at = LLVMArrayType(LLVMPointerType(l->i8, 0), n);
+    LLVMValueRef g = LLVMAddGlobal(l->m, at, "llvm.compiler.used");
+    LLVMSetInitializer(g, LLVMConstArray(LLVMPointerType(l->i8, 0), v, n));
+    LLVMSetLinkage(g, LLVMAppendingLinkage);
+    LLVMSetSection(g, "llvm.metadata");
+}
+
 /* math functions: the same libm routine the interpreter calls, by address, with
  * CPython's error rules inline (NaN from a number is a domain error; infinity
  * from a finite number a range error for the functions that can overflow) */
@@ -681,7 +743,7 @@ static bool math_call(L *l, Ref r) {
     static const struct { int fn; const char *f; } two_arg[] = {
         {MF_ATAN2, "atan2"}, {MF_HYPOT, "hypot"}, {MF_COPYSIGN, "copysign"},
     };
-    LLVMTypeRef d1[1] = {l->f64}, d2[2] = {l->f64, l->f64};
+    LLVMTypeRef d1[1] = {l->f64};
     LLVMValueRef x = V(l, AR(l, r, 0)), res = NULL;
     int check = 0;
     /* correctly rounded in hardware and in libm alike: the intrinsics */
@@ -697,17 +759,13 @@ static bool math_call(L *l, Ref r) {
     }
     for (size_t i = 0; i < sizeof one_arg / sizeof *one_arg && !res; i++) {
         if (one_arg[i].fn != in->aux) continue;
-        LLVMTypeRef ft = LLVMFunctionType(l->f64, d1, 1, 0);
-        LLVMValueRef fp = ext_fn(l, one_arg[i].f, ft);
-        res = LLVMBuildCall2(l->b, ft, fp, &x, 1, "");
+        res = libm_call(l, one_arg[i].f, &x, 1);
         check = one_arg[i].check;
     }
     for (size_t i = 0; i < sizeof two_arg / sizeof *two_arg && !res; i++) {
         if (two_arg[i].fn != in->aux) continue;
-        LLVMTypeRef ft = LLVMFunctionType(l->f64, d2, 2, 0);
-        LLVMValueRef fp = ext_fn(l, two_arg[i].f, ft);
         LLVMValueRef args[2] = {x, V(l, AR(l, r, 1))};
-        res = LLVMBuildCall2(l->b, ft, fp, args, 2, "");
+        res = libm_call(l, two_arg[i].f, args, 2);
     }
     if (!res) return false;
     if (check && !(in->flags & INS_NUMPY)) {
@@ -1083,8 +1141,10 @@ static int jit_spec(kiln_ctx *ctx, Spec *s, int32_t osr, NativeFn *out, char *wh
     l.inl = inl; l.ninl = &ninl;
     l.pool = pool; l.npool = &npool;
     l.stack[0] = s;
+    l.visa = J->visa; l.vlen = J->vlen;
     t[0] = now_ns();
     bool ok = pool && build(&l, name, J->avx512);
+    if (ok) keep_vector_variants(&l);
     if (!pool) l.bail = "out of memory";
     t[1] = now_ns();
     if (ok && keep_ir) { char *ir = LLVMPrintModuleToString(l.m); c->llvm_before = keep(s, ir); LLVMDisposeMessage(ir); }
