@@ -11,14 +11,7 @@
 #include "infer.h"
 #include <string.h>
 
-static const Type *i64(Inf *I) { return ty_scalar(I->tt, KILN_INT64, true); }
 static const Type *f64(Inf *I) { return ty_scalar(I->tt, KILN_FLOAT64, false); }
-static const Type *boolt(Inf *I) { return ty_scalar(I->tt, KILN_BOOL, true); }
-static Ref k64(Inf *I, int64_t v) { return inf_const_i(I, i64(I), v); }
-static Ref op2(Inf *I, int op, const Type *t, Ref a, Ref b) { Ref o[2] = {a, b}; return inf_emit(I, op, t, o, 2, 0); }
-static Ref sel(Inf *I, const Type *t, Ref c, Ref a, Ref b) { Ref o[3] = {c, a, b}; return inf_emit(I, OP_SELECT, t, o, 3, 0); }
-static Ref dim(Inf *I, Val a, int k) { return inf_emit(I, OP_DIM, i64(I), &a.r, 1, k); }
-static Ref stride(Inf *I, Val a, int k) { return inf_emit(I, OP_STRIDE, i64(I), &a.r, 1, k); }
 
 static Val alloc(Inf *I, int dt, const Ref *dims, int nd, bool zero) {
     Ref r = inf_emit(I, OP_ALLOC, ty_array(I->tt, (kiln_dtype)dt, nd, LAYOUT_C), dims, (uint32_t)nd, 0);
@@ -30,8 +23,9 @@ static Val alloc(Inf *I, int dt, const Ref *dims, int nd, bool zero) {
 static Val slab(Inf *I, Val a, int ax, Ref start, Ref len, Node *at) {
     int nd = a.ty->ndim;
     Ref dims[KILN_MAXDIM], strides[KILN_MAXDIM];
-    for (int k = 0; k < nd; k++) { dims[k] = k == ax ? len : dim(I, a, k); strides[k] = stride(I, a, k); }
-    Ref off = sel(I, i64(I), op2(I, OP_GT, boolt(I), len, k64(I, 0)), op2(I, OP_MUL, i64(I), start, strides[ax]), k64(I, 0));
+    for (int k = 0; k < nd; k++) { dims[k] = k == ax ? len : inf_dim(I, a, k); strides[k] = inf_stride(I, a, k); }
+    Ref off = inf_sel(I, inf_i64(I), inf_op2(I, OP_GT, inf_bool(I), len, inf_k64(I, 0)),
+                      inf_op2(I, OP_MUL, inf_i64(I), start, strides[ax]), inf_k64(I, 0));
     return vw_make(I, a, off, dims, strides, nd, LAYOUT_ANY, at);
 }
 
@@ -70,15 +64,15 @@ static void fill_body(Inf *I, const Ref *iv, Fill *q) {
     const Type *et = ty_scalar(I->tt, q->out.ty->dtype, false);
     Ref v;
     if (q->is_int) {
-        v = op2(I, OP_ADD, i64(I), q->start, op2(I, OP_MUL, i64(I), iv[0], q->step));
+        v = inf_op2(I, OP_ADD, inf_i64(I), q->start, inf_op2(I, OP_MUL, inf_i64(I), iv[0], q->step));
     } else {
         Ref x = inf_emit(I, OP_CAST, f64(I), &iv[0], 1, 0);
         if (q->linspace) {
-            v = op2(I, OP_ADD, f64(I), op2(I, OP_MUL, f64(I), x, q->step), q->start);
-            if (q->last) v = sel(I, f64(I), op2(I, OP_EQ, boolt(I), iv[0], q->last), q->stop, v);
+            v = inf_op2(I, OP_ADD, f64(I), inf_op2(I, OP_MUL, f64(I), x, q->step), q->start);
+            if (q->last) v = inf_sel(I, f64(I), inf_op2(I, OP_EQ, inf_bool(I), iv[0], q->last), q->stop, v);
         } else { /* NumPy's fill: element 1 is start + step, then start + i * delta */
-            v = op2(I, OP_ADD, f64(I), q->start, op2(I, OP_MUL, f64(I), x, q->delta));
-            v = sel(I, f64(I), op2(I, OP_EQ, boolt(I), iv[0], k64(I, 1)), op2(I, OP_ADD, f64(I), q->start, q->step), v);
+            v = inf_op2(I, OP_ADD, f64(I), q->start, inf_op2(I, OP_MUL, f64(I), x, q->delta));
+            v = inf_sel(I, f64(I), inf_op2(I, OP_EQ, inf_bool(I), iv[0], inf_k64(I, 1)), inf_op2(I, OP_ADD, f64(I), q->start, q->step), v);
         }
     }
     Ref ops[3] = {q->out.r, ex_coerce(I, val_of(I, v), et, q->at).r, iv[0]};
@@ -88,7 +82,7 @@ static void fill_body(Inf *I, const Ref *iv, Fill *q) {
 static void fill_step(Inf *I, Ref i, void *q) { fill_body(I, &i, q); }
 
 /* for i in range(len(out)): out[i] = the i-th value */
-static void fill_loop(Inf *I, Fill *q, Node *at) { st_loop(I, at, "$fill%d", dim(I, q->out, 0), fill_step, q); }
+static void fill_loop(Inf *I, Fill *q, Node *at) { st_loop(I, at, "$fill%d", inf_dim(I, q->out, 0), fill_step, q); }
 
 static int dtype_kw(Inf *I, Node *call, int dflt) {
     Node *d = kwarg(call, "dtype");
@@ -108,29 +102,31 @@ Val ar_arange(Inf *I, Node *call) {
     bool ints = true;
     for (int i = 0; i < n; i++) ints &= dt_is_intlike(a[i].ty->dtype);
     int dt = dtype_kw(I, call, ints ? KILN_INT64 : KILN_FLOAT64);
-    const Type *ct = ints ? i64(I) : f64(I);
+    const Type *ct = ints ? inf_i64(I) : f64(I);
     Ref start = n == 1 ? inf_const_i(I, ct, 0) : ex_coerce(I, a[0], ct, call->kids[0]).r;
     Ref stop = ex_coerce(I, a[n == 1 ? 0 : 1], ct, call->kids[n == 1 ? 0 : 1]).r;
     Ref step = n == 3 ? ex_coerce(I, a[2], ct, call->kids[2]).r : inf_const_i(I, ct, 1);
-    st_raise_if(I, op2(I, OP_EQ, boolt(I), step, inf_const_i(I, ct, 0)), "ZeroDivisionError", "division by zero");
+    st_raise_if(I, inf_op2(I, OP_EQ, inf_bool(I), step, inf_const_i(I, ct, 0)), "ZeroDivisionError", "division by zero");
     Ref len;
     if (ints) { /* ceil((stop - start) / step), at least 0 */
-        Ref span = op2(I, OP_SUB, i64(I), stop, start);
-        Ref up = op2(I, OP_GT, boolt(I), step, k64(I, 0));
-        Ref adj = op2(I, OP_ADD, i64(I), span, sel(I, i64(I), up, op2(I, OP_SUB, i64(I), step, k64(I, 1)), op2(I, OP_ADD, i64(I), step, k64(I, 1))));
-        len = op2(I, OP_FLOORDIV, i64(I), adj, step);
+        Ref span = inf_op2(I, OP_SUB, inf_i64(I), stop, start);
+        Ref up = inf_op2(I, OP_GT, inf_bool(I), step, inf_k64(I, 0));
+        Ref toward = inf_sel(I, inf_i64(I), up, inf_op2(I, OP_SUB, inf_i64(I), step, inf_k64(I, 1)),
+                             inf_op2(I, OP_ADD, inf_i64(I), step, inf_k64(I, 1)));
+        Ref adj = inf_op2(I, OP_ADD, inf_i64(I), span, toward);
+        len = inf_op2(I, OP_FLOORDIV, inf_i64(I), adj, step);
     } else {
-        Ref q = op2(I, OP_DIV, f64(I), op2(I, OP_SUB, f64(I), stop, start), step);
+        Ref q = inf_op2(I, OP_DIV, f64(I), inf_op2(I, OP_SUB, f64(I), stop, start), step);
         I->f->ins.v[q].flags |= INS_NUMPY;
         Ref c = inf_emit(I, OP_MATH, f64(I), &q, 1, MF_CEIL);
         I->f->ins.v[c].flags |= INS_NUMPY;
-        Ref ok2 = op2(I, OP_GT, boolt(I), c, inf_const_f(I, f64(I), 0.0)); /* also false for NaN */
-        Ref c2 = sel(I, f64(I), ok2, c, inf_const_f(I, f64(I), 0.0)); /* the cast must not see NaN */
-        len = inf_emit(I, OP_CAST, i64(I), &c2, 1, 0);
+        Ref ok2 = inf_op2(I, OP_GT, inf_bool(I), c, inf_const_f(I, f64(I), 0.0)); /* also false for NaN */
+        Ref c2 = inf_sel(I, f64(I), ok2, c, inf_const_f(I, f64(I), 0.0)); /* the cast must not see NaN */
+        len = inf_emit(I, OP_CAST, inf_i64(I), &c2, 1, 0);
     }
-    len = sel(I, i64(I), op2(I, OP_GT, boolt(I), len, k64(I, 0)), len, k64(I, 0));
+    len = inf_sel(I, inf_i64(I), inf_op2(I, OP_GT, inf_bool(I), len, inf_k64(I, 0)), len, inf_k64(I, 0));
     Fill q = {alloc(I, dt, &len, 1, false), start, step, 0, 0, 0, ints, false, call};
-    if (!ints) q.delta = op2(I, OP_SUB, f64(I), op2(I, OP_ADD, f64(I), start, step), start);
+    if (!ints) q.delta = inf_op2(I, OP_SUB, f64(I), inf_op2(I, OP_ADD, f64(I), start, step), start);
     fill_loop(I, &q, call);
     return q.out;
 }
@@ -141,11 +137,11 @@ Val ar_linspace(Inf *I, Node *call) {
     if (call->nkids < 2 || call->nkids > 3) inf_fail(I, call, "np.linspace() takes start, stop and num here");
     Val s0 = scalar_arg(I, call->kids[0], "linspace"), s1 = scalar_arg(I, call->kids[1], "linspace");
     Node *nn = call->nkids == 3 ? call->kids[2] : kwarg(call, "num");
-    Ref num = k64(I, 50);
+    Ref num = inf_k64(I, 50);
     if (nn) {
         Val v = scalar_arg(I, nn, "linspace");
         if (!dt_is_int(v.ty->dtype)) inf_fail(I, nn, "num must be an integer");
-        num = ex_coerce(I, v, i64(I), nn).r;
+        num = ex_coerce(I, v, inf_i64(I), nn).r;
     }
     bool endpoint = true;
     Node *ep = kwarg(call, "endpoint");
@@ -155,18 +151,20 @@ Val ar_linspace(Inf *I, Node *call) {
     }
     int dt = dtype_kw(I, call, KILN_FLOAT64);
     if (!dt_is_float(dt)) inf_fail(I, call, "np.linspace() with dtype %s is not supported (only float dtypes)", kiln_dtype_name(dt));
-    st_raise_if(I, op2(I, OP_LT, boolt(I), num, k64(I, 0)), "ValueError", "Number of samples must be non-negative.");
+    st_raise_if(I, inf_op2(I, OP_LT, inf_bool(I), num, inf_k64(I, 0)), "ValueError", "Number of samples must be non-negative.");
     Ref start = ex_coerce(I, s0, f64(I), call->kids[0]).r, stop = ex_coerce(I, s1, f64(I), call->kids[1]).r;
-    Ref div = endpoint ? op2(I, OP_SUB, i64(I), num, k64(I, 1)) : num;
+    Ref div = endpoint ? inf_op2(I, OP_SUB, inf_i64(I), num, inf_k64(I, 1)) : num;
     Ref divf = inf_emit(I, OP_CAST, f64(I), &div, 1, 0);
-    Ref delta = op2(I, OP_SUB, f64(I), stop, start);
-    Ref step = op2(I, OP_DIV, f64(I), delta, divf);
+    Ref delta = inf_op2(I, OP_SUB, f64(I), stop, start);
+    Ref step = inf_op2(I, OP_DIV, f64(I), delta, divf);
     I->f->ins.v[step].flags |= INS_NUMPY;
     /* div == 0 (one sample): y = i * delta; NumPy's step-zero branch (y / div * delta) gives the same values
      * for the finite deltas it is reached with */
-    step = sel(I, f64(I), op2(I, OP_GT, boolt(I), div, k64(I, 0)), step, delta);
+    step = inf_sel(I, f64(I), inf_op2(I, OP_GT, inf_bool(I), div, inf_k64(I, 0)), step, delta);
     Fill q = {alloc(I, dt, &num, 1, false), start, step, 0, stop, 0, false, true, call};
-    if (endpoint) q.last = sel(I, i64(I), op2(I, OP_GT, boolt(I), num, k64(I, 1)), op2(I, OP_SUB, i64(I), num, k64(I, 1)), k64(I, -1));
+    if (endpoint)
+        q.last = inf_sel(I, inf_i64(I), inf_op2(I, OP_GT, inf_bool(I), num, inf_k64(I, 1)),
+                         inf_op2(I, OP_SUB, inf_i64(I), num, inf_k64(I, 1)), inf_k64(I, -1));
     fill_loop(I, &q, call);
     return q.out;
 }
@@ -181,22 +179,26 @@ Val ar_eye(Inf *I, Node *call) {
         if (!ns[i] || ns[i]->kind == N_NONE) continue;
         Val x = scalar_arg(I, ns[i], "eye");
         if (!dt_is_int(x.ty->dtype)) inf_fail(I, ns[i], "np.eye() needs integers");
-        v[i] = ex_coerce(I, x, i64(I), ns[i]).r;
+        v[i] = ex_coerce(I, x, inf_i64(I), ns[i]).r;
     }
-    Ref dims[2] = {v[0], v[1] ? v[1] : v[0]}, k = v[2] ? v[2] : k64(I, 0);
-    st_raise_if(I, op2(I, OP_OR, boolt(I), op2(I, OP_LT, boolt(I), dims[0], k64(I, 0)), op2(I, OP_LT, boolt(I), dims[1], k64(I, 0))),
-                "ValueError", "negative dimensions are not allowed");
+    Ref dims[2] = {v[0], v[1] ? v[1] : v[0]}, k = v[2] ? v[2] : inf_k64(I, 0);
+    Ref neg = inf_op2(I, OP_OR, inf_bool(I), inf_op2(I, OP_LT, inf_bool(I), dims[0], inf_k64(I, 0)),
+                      inf_op2(I, OP_LT, inf_bool(I), dims[1], inf_k64(I, 0)));
+    st_raise_if(I, neg, "ValueError", "negative dimensions are not allowed");
     int dt = dtype_kw(I, call, KILN_FLOAT64);
     Val out = alloc(I, dt, dims, 2, true);
     /* the diagonal is the view starting at (max(-k, 0), max(k, 0)) with stride s0 + s1 */
-    Ref r0 = sel(I, i64(I), op2(I, OP_LT, boolt(I), k, k64(I, 0)), op2(I, OP_SUB, i64(I), k64(I, 0), k), k64(I, 0));
-    Ref c0 = sel(I, i64(I), op2(I, OP_GT, boolt(I), k, k64(I, 0)), k, k64(I, 0));
-    Ref nr = op2(I, OP_SUB, i64(I), dims[0], r0), nc = op2(I, OP_SUB, i64(I), dims[1], c0);
-    Ref n = sel(I, i64(I), op2(I, OP_LT, boolt(I), nr, nc), nr, nc);
-    n = sel(I, i64(I), op2(I, OP_GT, boolt(I), n, k64(I, 0)), n, k64(I, 0));
-    Ref s = op2(I, OP_ADD, i64(I), stride(I, out, 0), stride(I, out, 1));
-    Ref off = sel(I, i64(I), op2(I, OP_GT, boolt(I), n, k64(I, 0)),
-                  op2(I, OP_ADD, i64(I), op2(I, OP_MUL, i64(I), r0, stride(I, out, 0)), op2(I, OP_MUL, i64(I), c0, stride(I, out, 1))), k64(I, 0));
+    Ref r0 = inf_sel(I, inf_i64(I), inf_op2(I, OP_LT, inf_bool(I), k, inf_k64(I, 0)),
+                     inf_op2(I, OP_SUB, inf_i64(I), inf_k64(I, 0), k), inf_k64(I, 0));
+    Ref c0 = inf_sel(I, inf_i64(I), inf_op2(I, OP_GT, inf_bool(I), k, inf_k64(I, 0)), k, inf_k64(I, 0));
+    Ref nr = inf_op2(I, OP_SUB, inf_i64(I), dims[0], r0), nc = inf_op2(I, OP_SUB, inf_i64(I), dims[1], c0);
+    Ref n = inf_sel(I, inf_i64(I), inf_op2(I, OP_LT, inf_bool(I), nr, nc), nr, nc);
+    n = inf_sel(I, inf_i64(I), inf_op2(I, OP_GT, inf_bool(I), n, inf_k64(I, 0)), n, inf_k64(I, 0));
+    Ref s = inf_op2(I, OP_ADD, inf_i64(I), inf_stride(I, out, 0), inf_stride(I, out, 1));
+    Ref off = inf_sel(I, inf_i64(I), inf_op2(I, OP_GT, inf_bool(I), n, inf_k64(I, 0)),
+                      inf_op2(I, OP_ADD, inf_i64(I), inf_op2(I, OP_MUL, inf_i64(I), r0, inf_stride(I, out, 0)),
+                              inf_op2(I, OP_MUL, inf_i64(I), c0, inf_stride(I, out, 1))),
+                      inf_k64(I, 0));
     Val diag = vw_make(I, out, off, &n, &s, 1, LAYOUT_ANY, call);
     ew_store(I, diag, val_of(I, inf_const_i(I, ty_scalar(I->tt, KILN_INT64, true), 1)), call);
     return out;
@@ -237,32 +239,32 @@ Val ar_concatenate(Inf *I, Node *call, bool stack) {
     int ax = an ? const_axis(I, an, stack ? nd + 1 : nd) : 0;
     int rnd = stack ? nd + 1 : nd;
     if (rnd > KILN_MAXDIM) inf_fail(I, call, "arrays of more than %d dimensions are not supported", KILN_MAXDIM);
-    Ref dims[KILN_MAXDIM], bad = inf_const_i(I, boolt(I), 0), total = k64(I, 0);
+    Ref dims[KILN_MAXDIM], bad = inf_const_i(I, inf_bool(I), 0), total = inf_k64(I, 0);
     for (int k = 0, j = 0; k < rnd; k++) {
-        if (stack && k == ax) { dims[k] = k64(I, n); continue; }
-        dims[k] = dim(I, v[0], j);
+        if (stack && k == ax) { dims[k] = inf_k64(I, n); continue; }
+        dims[k] = inf_dim(I, v[0], j);
         for (int i = 1; i < n; i++)
-            if (stack || j != ax) bad = op2(I, OP_OR, boolt(I), bad, op2(I, OP_NE, boolt(I), dim(I, v[i], j), dims[k]));
+            if (stack || j != ax) bad = inf_op2(I, OP_OR, inf_bool(I), bad, inf_op2(I, OP_NE, inf_bool(I), inf_dim(I, v[i], j), dims[k]));
         j++;
     }
     if (!stack) {
-        for (int i = 0; i < n; i++) total = op2(I, OP_ADD, i64(I), total, dim(I, v[i], ax));
+        for (int i = 0; i < n; i++) total = inf_op2(I, OP_ADD, inf_i64(I), total, inf_dim(I, v[i], ax));
         dims[ax] = total;
     }
     st_raise_if(I, bad, "ValueError", stack ? "all input arrays must have the same shape"
                                              : "all the input array dimensions except for the concatenation axis must match exactly");
     Val out = alloc(I, common_dtype(v, n), dims, rnd, false);
-    Ref at = k64(I, 0);
+    Ref at = inf_k64(I, 0);
     for (int i = 0; i < n; i++) {
-        Ref len = stack ? k64(I, 1) : dim(I, v[i], ax);
+        Ref len = stack ? inf_k64(I, 1) : inf_dim(I, v[i], ax);
         Val part = slab(I, out, ax, at, len, call);
         if (stack) { /* drop the new axis: the view has v[i]'s shape */
             Ref pd[KILN_MAXDIM], ps[KILN_MAXDIM];
-            for (int k = 0, j = 0; k < rnd; k++) if (k != ax) { pd[j] = dim(I, part, k); ps[j++] = stride(I, part, k); }
-            part = vw_make(I, part, k64(I, 0), pd, ps, nd, LAYOUT_ANY, call);
+            for (int k = 0, j = 0; k < rnd; k++) if (k != ax) { pd[j] = inf_dim(I, part, k); ps[j++] = inf_stride(I, part, k); }
+            part = vw_make(I, part, inf_k64(I, 0), pd, ps, nd, LAYOUT_ANY, call);
         }
         ew_store(I, part, v[i], call);
-        at = op2(I, OP_ADD, i64(I), at, len);
+        at = inf_op2(I, OP_ADD, inf_i64(I), at, len);
     }
     return out;
 }
@@ -277,7 +279,7 @@ Val ar_roll(Inf *I, Node *call) {
     if (!sn) inf_fail(I, call, "np.roll() is missing the shift");
     Val sv = scalar_arg(I, sn, "roll");
     if (!dt_is_int(sv.ty->dtype)) inf_fail(I, sn, "the shift must be an integer here");
-    Ref shift = ex_coerce(I, sv, i64(I), sn).r;
+    Ref shift = ex_coerce(I, sv, inf_i64(I), sn).r;
     Val src = a;
     int ax = 0;
     bool flat = !an || an->kind == N_NONE;
@@ -286,22 +288,22 @@ Val ar_roll(Inf *I, Node *call) {
     } else {
         ax = const_axis(I, an, a.ty->ndim);
     }
-    Ref n = dim(I, src, ax);
+    Ref n = inf_dim(I, src, ax);
     Ref dims[KILN_MAXDIM];
-    for (int k = 0; k < src.ty->ndim; k++) dims[k] = dim(I, src, k);
+    for (int k = 0; k < src.ty->ndim; k++) dims[k] = inf_dim(I, src, k);
     Val out = alloc(I, src.ty->dtype, dims, src.ty->ndim, false);
     /* s = shift mod n (0 for an empty axis): out[s:] = src[:n-s], out[:s] = src[n-s:] */
-    Ref safe = sel(I, i64(I), op2(I, OP_GT, boolt(I), n, k64(I, 0)), n, k64(I, 1));
-    Ref s = op2(I, OP_MOD, i64(I), shift, safe);
-    Ref rest = op2(I, OP_SUB, i64(I), n, s);
-    s = sel(I, i64(I), op2(I, OP_GT, boolt(I), n, k64(I, 0)), s, k64(I, 0));
-    rest = sel(I, i64(I), op2(I, OP_GT, boolt(I), n, k64(I, 0)), rest, k64(I, 0));
-    ew_store(I, slab(I, out, ax, s, rest, call), slab(I, src, ax, k64(I, 0), rest, call), call);
-    ew_store(I, slab(I, out, ax, k64(I, 0), s, call), slab(I, src, ax, rest, s, call), call);
+    Ref safe = inf_sel(I, inf_i64(I), inf_op2(I, OP_GT, inf_bool(I), n, inf_k64(I, 0)), n, inf_k64(I, 1));
+    Ref s = inf_op2(I, OP_MOD, inf_i64(I), shift, safe);
+    Ref rest = inf_op2(I, OP_SUB, inf_i64(I), n, s);
+    s = inf_sel(I, inf_i64(I), inf_op2(I, OP_GT, inf_bool(I), n, inf_k64(I, 0)), s, inf_k64(I, 0));
+    rest = inf_sel(I, inf_i64(I), inf_op2(I, OP_GT, inf_bool(I), n, inf_k64(I, 0)), rest, inf_k64(I, 0));
+    ew_store(I, slab(I, out, ax, s, rest, call), slab(I, src, ax, inf_k64(I, 0), rest, call), call);
+    ew_store(I, slab(I, out, ax, inf_k64(I, 0), s, call), slab(I, src, ax, rest, s, call), call);
     if (!flat) return out;
-    Ref od[KILN_MAXDIM], os[KILN_MAXDIM], st = k64(I, (int64_t)kiln_dtype_size((kiln_dtype)a.ty->dtype));
-    for (int k = a.ty->ndim - 1; k >= 0; k--) { od[k] = dim(I, a, k); os[k] = st; st = op2(I, OP_MUL, i64(I), st, od[k]); }
-    return vw_make(I, out, k64(I, 0), od, os, a.ty->ndim, LAYOUT_C, call);
+    Ref od[KILN_MAXDIM], os[KILN_MAXDIM], st = inf_k64(I, (int64_t)kiln_dtype_size((kiln_dtype)a.ty->dtype));
+    for (int k = a.ty->ndim - 1; k >= 0; k--) { od[k] = inf_dim(I, a, k); os[k] = st; st = inf_op2(I, OP_MUL, inf_i64(I), st, od[k]); }
+    return vw_make(I, out, inf_k64(I, 0), od, os, a.ty->ndim, LAYOUT_C, call);
 }
 
 Val ar_diff(Inf *I, Node *call) {
@@ -318,10 +320,10 @@ Val ar_diff(Inf *I, Node *call) {
     }
     int ax = an ? const_axis(I, an, a.ty->ndim) : a.ty->ndim - 1;
     for (int64_t t = 0; t < times; t++) {
-        Ref n = dim(I, a, ax);
-        Ref m = op2(I, OP_SUB, i64(I), n, k64(I, 1));
-        m = sel(I, i64(I), op2(I, OP_GT, boolt(I), m, k64(I, 0)), m, k64(I, 0));
-        Val hi = slab(I, a, ax, k64(I, 1), m, call), lo = slab(I, a, ax, k64(I, 0), m, call);
+        Ref n = inf_dim(I, a, ax);
+        Ref m = inf_op2(I, OP_SUB, inf_i64(I), n, inf_k64(I, 1));
+        m = inf_sel(I, inf_i64(I), inf_op2(I, OP_GT, inf_bool(I), m, inf_k64(I, 0)), m, inf_k64(I, 0));
+        Val hi = slab(I, a, ax, inf_k64(I, 1), m, call), lo = slab(I, a, ax, inf_k64(I, 0), m, call);
         a = ew_force(I, a.ty->dtype == KILN_BOOL ? ew_compare(I, TK_NE, hi, lo, call) : ew_binop(I, TK_MINUS, hi, lo, call), call);
     }
     return a;
@@ -337,24 +339,24 @@ Val ar_tile(Inf *I, Node *call) {
     Ref reps[KILN_MAXDIM], dims[KILN_MAXDIM], an[KILN_MAXDIM], as[KILN_MAXDIM];
     for (int k = 0; k < nd; k++) {
         int kr = k - (nd - nr), ka = k - (nd - a.ty->ndim);
-        Val x = kr < 0 ? val_of(I, k64(I, 1)) : r.ty->kind == T_TUPLE ? r.el[kr] : r;
+        Val x = kr < 0 ? val_of(I, inf_k64(I, 1)) : r.ty->kind == T_TUPLE ? r.el[kr] : r;
         if (x.ty->kind != T_SCALAR || !dt_is_int(x.ty->dtype)) inf_fail(I, call->kids[1], "the repetitions must be integers");
-        reps[k] = ex_coerce(I, x, i64(I), call->kids[1]).r;
-        st_raise_if(I, op2(I, OP_LT, boolt(I), reps[k], k64(I, 0)), "ValueError", "negative dimensions are not allowed");
-        an[k] = ka < 0 ? k64(I, 1) : dim(I, a, ka);
-        as[k] = ka < 0 ? k64(I, 0) : stride(I, a, ka);
-        dims[k] = op2(I, OP_MUL, i64(I), reps[k], an[k]);
+        reps[k] = ex_coerce(I, x, inf_i64(I), call->kids[1]).r;
+        st_raise_if(I, inf_op2(I, OP_LT, inf_bool(I), reps[k], inf_k64(I, 0)), "ValueError", "negative dimensions are not allowed");
+        an[k] = ka < 0 ? inf_k64(I, 1) : inf_dim(I, a, ka);
+        as[k] = ka < 0 ? inf_k64(I, 0) : inf_stride(I, a, ka);
+        dims[k] = inf_op2(I, OP_MUL, inf_i64(I), reps[k], an[k]);
     }
     Val out = alloc(I, a.ty->dtype, dims, nd, false);
     Ref od[KILN_MAXDIM], os[KILN_MAXDIM], sd[KILN_MAXDIM], ss[KILN_MAXDIM];
     for (int k = 0; k < nd; k++) {
-        Ref st = stride(I, out, k);
-        od[2 * k] = reps[k]; os[2 * k] = op2(I, OP_MUL, i64(I), an[k], st);
+        Ref st = inf_stride(I, out, k);
+        od[2 * k] = reps[k]; os[2 * k] = inf_op2(I, OP_MUL, inf_i64(I), an[k], st);
         od[2 * k + 1] = an[k]; os[2 * k + 1] = st;
-        sd[2 * k] = reps[k]; ss[2 * k] = k64(I, 0);
+        sd[2 * k] = reps[k]; ss[2 * k] = inf_k64(I, 0);
         sd[2 * k + 1] = an[k]; ss[2 * k + 1] = as[k];
     }
-    ew_store(I, vw_make(I, out, k64(I, 0), od, os, 2 * nd, LAYOUT_ANY, call), vw_make(I, a, k64(I, 0), sd, ss, 2 * nd, LAYOUT_ANY, call), call);
+    ew_store(I, vw_make(I, out, inf_k64(I, 0), od, os, 2 * nd, LAYOUT_ANY, call), vw_make(I, a, inf_k64(I, 0), sd, ss, 2 * nd, LAYOUT_ANY, call), call);
     return out;
 }
 
@@ -367,8 +369,8 @@ Val ar_repeat(Inf *I, Node *call) {
     if (a.ty->kind != T_ARRAY) inf_fail(I, call->kids[0], "np.repeat() needs an array here");
     Val nv = scalar_arg(I, call->kids[1], "repeat");
     if (!dt_is_int(nv.ty->dtype)) inf_fail(I, call->kids[1], "the repeat count must be an integer here (an array of counts is not supported)");
-    Ref n = ex_coerce(I, nv, i64(I), call->kids[1]).r;
-    st_raise_if(I, op2(I, OP_LT, boolt(I), n, k64(I, 0)), "ValueError", "negative dimensions are not allowed");
+    Ref n = ex_coerce(I, nv, inf_i64(I), call->kids[1]).r;
+    st_raise_if(I, inf_op2(I, OP_LT, inf_bool(I), n, inf_k64(I, 0)), "ValueError", "negative dimensions are not allowed");
     Node *an = call->nkids == 3 ? call->kids[2] : kwarg(call, "axis");
     Val src = a;
     int ax;
@@ -381,15 +383,15 @@ Val ar_repeat(Inf *I, Node *call) {
     int nd = src.ty->ndim;
     if (nd + 1 > KILN_MAXDIM) inf_fail(I, call, "arrays of more than %d dimensions are not supported", KILN_MAXDIM);
     Ref dims[KILN_MAXDIM];
-    for (int k = 0; k < nd; k++) dims[k] = k == ax ? op2(I, OP_MUL, i64(I), dim(I, src, k), n) : dim(I, src, k);
+    for (int k = 0; k < nd; k++) dims[k] = k == ax ? inf_op2(I, OP_MUL, inf_i64(I), inf_dim(I, src, k), n) : inf_dim(I, src, k);
     Val out = alloc(I, src.ty->dtype, dims, nd, false);
     Ref od[KILN_MAXDIM], os[KILN_MAXDIM], sd[KILN_MAXDIM], ss[KILN_MAXDIM];
     for (int k = 0, j = 0; k < nd; k++) {
-        od[j] = dim(I, src, k); sd[j] = od[j]; ss[j] = stride(I, src, k);
-        os[j] = k == ax ? op2(I, OP_MUL, i64(I), stride(I, out, k), n) : stride(I, out, k);
+        od[j] = inf_dim(I, src, k); sd[j] = od[j]; ss[j] = inf_stride(I, src, k);
+        os[j] = k == ax ? inf_op2(I, OP_MUL, inf_i64(I), inf_stride(I, out, k), n) : inf_stride(I, out, k);
         j++;
-        if (k == ax) { od[j] = n; sd[j] = n; ss[j] = k64(I, 0); os[j] = stride(I, out, k); j++; }
+        if (k == ax) { od[j] = n; sd[j] = n; ss[j] = inf_k64(I, 0); os[j] = inf_stride(I, out, k); j++; }
     }
-    ew_store(I, vw_make(I, out, k64(I, 0), od, os, nd + 1, LAYOUT_ANY, call), vw_make(I, src, k64(I, 0), sd, ss, nd + 1, LAYOUT_ANY, call), call);
+    ew_store(I, vw_make(I, out, inf_k64(I, 0), od, os, nd + 1, LAYOUT_ANY, call), vw_make(I, src, inf_k64(I, 0), sd, ss, nd + 1, LAYOUT_ANY, call), call);
     return out;
 }

@@ -289,13 +289,12 @@ static void nargs(Inf *I, Node *call, const char *name, int lo, int hi) {
 }
 
 static Ref emit1(Inf *I, int op, const Type *t, Ref a, int64_t aux) { return inf_emit(I, op, t, &a, 1, aux); }
-static Ref emit2(Inf *I, int op, const Type *t, Ref a, Ref b) { Ref o[2] = {a, b}; return inf_emit(I, op, t, o, 2, 0); }
 
 /* math.isnan / isinf / isfinite (fn) of float x as a bool of type bt; also np.isnan & co. per element */
 Ref cl_float_test(Inf *I, int fn, Val x, const Type *bt) {
-    if (fn == MF_ISNAN) return emit2(I, OP_NE, bt, x.r, x.r);
+    if (fn == MF_ISNAN) return inf_op2(I, OP_NE, bt, x.r, x.r);
     Ref ab = emit1(I, OP_ABS, x.ty, x.r, 0);
-    return emit2(I, fn == MF_ISINF ? OP_EQ : OP_LT, bt, ab, inf_const_f(I, x.ty, INFINITY));
+    return inf_op2(I, fn == MF_ISINF ? OP_EQ : OP_LT, bt, ab, inf_const_f(I, x.ty, INFINITY));
 }
 
 static Val math_call(Inf *I, Node *call, int fn) {
@@ -316,7 +315,7 @@ static Val math_call(Inf *I, Node *call, int fn) {
     if (fn == MF_LOG && call->nkids == 2) { /* log(x, base) = log(x) / log(base) */
         Ref num = inf_emit(I, OP_MATH, f64w(I), ops, 1, MF_LOG);
         Ref den = inf_emit(I, OP_MATH, f64w(I), &ops[1], 1, MF_LOG);
-        return mk(I, emit2(I, OP_DIV, f64w(I), num, den));
+        return mk(I, inf_op2(I, OP_DIV, f64w(I), num, den));
     }
     Ref r = inf_emit(I, OP_MATH, f64w(I), ops, (uint32_t)m->arity, fn);
     if (m->kind == 'i') r = emit1(I, OP_CAST, i64w(I), r, 0);
@@ -351,7 +350,7 @@ static Val minmax(Inf *I, Node *call, bool ismax) {
     Ref r = ex_coerce(I, vals[0], t, call).r;
     for (int i = 1; i < n; i++) {
         Ref v = ex_coerce(I, vals[i], t, call).r;
-        Ref c = emit2(I, ismax ? OP_GT : OP_LT, boolw(I), v, r);
+        Ref c = inf_op2(I, ismax ? OP_GT : OP_LT, boolw(I), v, r);
         Ref ops[3] = {c, v, r};
         r = inf_emit(I, OP_SELECT, t, ops, 3, 0);
     }
@@ -410,7 +409,7 @@ static Val complex_ctor(Inf *I, Node *call) {
         if (im.ty->kind == T_UNKNOWN) return im;
         b = real_arg(I, call->kids[1], im, "complex").r;
     }
-    return mk(I, emit2(I, OP_CPLX, c, a.r, b));
+    return mk(I, inf_op2(I, OP_CPLX, c, a.r, b));
 }
 
 static Val round_call(Inf *I, Node *call) {

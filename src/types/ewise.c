@@ -304,41 +304,34 @@ static void leaves(Ew *e, Leaf *out, int *n, int cap, Inf *I) {
     for (int i = 0; i < 3; i++) leaves(e->k[i], out, n, cap, I);
 }
 
-static Ref emit2(Inf *I, int op, const Type *t, Ref a, Ref b) {
-    Ref ops[2] = {a, b};
-    return inf_emit(I, op, t, ops, 2, 0);
-}
-
-static const Type *i64(Inf *I) { return ty_scalar(I->tt, KILN_INT64, true); }
-static const Type *boolt(Inf *I) { return ty_scalar(I->tt, KILN_BOOL, true); }
 
 /* dims[k] of the broadcast shape; raises ValueError where two lengths differ and neither is 1.
  * Each leaf axis gets a mask: 1 where it runs with the loop, 0 where it stretches.
  * Returns whether no axis stretches (then the loops index every operand directly). */
 static Ref broadcast(Inf *I, Leaf *lv, int nl, int nd, Ref *dims) {
-    Ref one = inf_const_i(I, i64(I), 1), bad = inf_const_i(I, boolt(I), 0);
+    Ref one = inf_const_i(I, inf_i64(I), 1), bad = inf_const_i(I, inf_bool(I), 0);
     for (int k = 0; k < nd; k++) {
         Ref d = one;
         for (int l = 0; l < nl; l++) {
             int m = lv[l].v.ty->ndim, j = k - (nd - m);
             if (j < 0) continue;
-            Ref x = lv[l].dim[j] = inf_emit(I, OP_DIM, i64(I), &lv[l].v.r, 1, j);
-            Ref xn1 = emit2(I, OP_NE, boolt(I), x, one);
-            Ref clash = emit2(I, OP_AND, boolt(I), emit2(I, OP_AND, boolt(I), xn1, emit2(I, OP_NE, boolt(I), d, one)),
-                              emit2(I, OP_NE, boolt(I), x, d));
-            bad = emit2(I, OP_OR, boolt(I), bad, clash);
+            Ref x = lv[l].dim[j] = inf_emit(I, OP_DIM, inf_i64(I), &lv[l].v.r, 1, j);
+            Ref xn1 = inf_op2(I, OP_NE, inf_bool(I), x, one);
+            Ref clash = inf_op2(I, OP_AND, inf_bool(I), inf_op2(I, OP_AND, inf_bool(I), xn1, inf_op2(I, OP_NE, inf_bool(I), d, one)),
+                              inf_op2(I, OP_NE, inf_bool(I), x, d));
+            bad = inf_op2(I, OP_OR, inf_bool(I), bad, clash);
             Ref ops[3] = {xn1, x, d};
-            d = inf_emit(I, OP_SELECT, i64(I), ops, 3, 0);
-            lv[l].mask[j] = inf_emit(I, OP_CAST, i64(I), &xn1, 1, 0); /* 1 or 0 */
+            d = inf_emit(I, OP_SELECT, inf_i64(I), ops, 3, 0);
+            lv[l].mask[j] = inf_emit(I, OP_CAST, inf_i64(I), &xn1, 1, 0); /* 1 or 0 */
         }
         dims[k] = d;
     }
     st_raise_if(I, bad, "ValueError", "operands could not be broadcast together");
-    Ref same = inf_const_i(I, boolt(I), 1);
+    Ref same = inf_const_i(I, inf_bool(I), 1);
     for (int l = 0; l < nl; l++) {
         int m = lv[l].v.ty->ndim;
         for (int j = 0; j < m; j++)
-            same = emit2(I, OP_AND, boolt(I), same, emit2(I, OP_EQ, boolt(I), lv[l].dim[j], dims[j + nd - m]));
+            same = inf_op2(I, OP_AND, inf_bool(I), same, inf_op2(I, OP_EQ, inf_bool(I), lv[l].dim[j], dims[j + nd - m]));
     }
     return same;
 }
@@ -351,7 +344,7 @@ static Val leaf_elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
     int m = e->leaf.ty->ndim;
     Ref ops[1 + KILN_MAXDIM];
     ops[0] = L->use ? L->use : e->leaf.r;
-    for (int j = 0; j < m; j++) ops[1 + j] = L->mask[j] ? emit2(I, OP_MUL, i64(I), iv[j + nd - m], L->mask[j]) : iv[j + nd - m];
+    for (int j = 0; j < m; j++) ops[1 + j] = L->mask[j] ? inf_op2(I, OP_MUL, inf_i64(I), iv[j + nd - m], L->mask[j]) : iv[j + nd - m];
     return val_of(I, inf_emit(I, OP_LOAD, e->ty, ops, (uint32_t)(1 + m), 0));
 }
 
@@ -396,28 +389,28 @@ static Val numpy_arith(Inf *I, Ew *e, Val a, Val b) {
             Val r = numpy_flag(I, val_of(I, inf_emit(I, OP_MATH, f64, ops, 2, MF_POW)));
             return ex_coerce(I, r, t, e->at);
         }
-        return val_of(I, emit2(I, OP_POW, t, x, y));
+        return val_of(I, inf_op2(I, OP_POW, t, x, y));
     }
     if (e->tok == TK_SHL || e->tok == TK_SHR) { /* a count outside [0, bits): 0, or -1 for a negative a shifted right */
         Ref zero = inf_const_i(I, t, 0);
-        Ref ok = emit2(I, OP_AND, bt, emit2(I, OP_GE, bt, y, zero), emit2(I, OP_LT, bt, y, inf_const_i(I, t, dt_bits(t->dtype))));
+        Ref ok = inf_op2(I, OP_AND, bt, inf_op2(I, OP_GE, bt, y, zero), inf_op2(I, OP_LT, bt, y, inf_const_i(I, t, dt_bits(t->dtype))));
         Ref o1[3] = {ok, y, zero};
-        Ref r = emit2(I, e->tok == TK_SHL ? OP_SHL : OP_SHR, t, x, inf_emit(I, OP_SELECT, t, o1, 3, 0));
+        Ref r = inf_op2(I, e->tok == TK_SHL ? OP_SHL : OP_SHR, t, x, inf_emit(I, OP_SELECT, t, o1, 3, 0));
         Ref out = zero;
         if (e->tok == TK_SHR && dt_is_signed(t->dtype)) {
-            Ref o2[3] = {emit2(I, OP_LT, bt, x, zero), inf_const_i(I, t, -1), zero};
+            Ref o2[3] = {inf_op2(I, OP_LT, bt, x, zero), inf_const_i(I, t, -1), zero};
             out = inf_emit(I, OP_SELECT, t, o2, 3, 0);
         }
         Ref o3[3] = {ok, r, out};
         return val_of(I, inf_emit(I, OP_SELECT, t, o3, 3, 0));
     }
-    Ref zero = inf_const_i(I, t, 0), isz = emit2(I, OP_EQ, bt, y, zero);
+    Ref zero = inf_const_i(I, t, 0), isz = inf_op2(I, OP_EQ, bt, y, zero);
     Ref ops[3] = {isz, inf_const_i(I, t, 1), y};
     Ref safe = inf_emit(I, OP_SELECT, t, ops, 3, 0);
-    Ref r = emit2(I, e->tok == TK_FLOORDIV ? OP_FLOORDIV : OP_MOD, t, x, safe);
+    Ref r = inf_op2(I, e->tok == TK_FLOORDIV ? OP_FLOORDIV : OP_MOD, t, x, safe);
     Ref at0 = zero;
     if (dt_is_float(t->dtype)) {
-        at0 = emit2(I, OP_DIV, t, x, y);
+        at0 = inf_op2(I, OP_DIV, t, x, y);
         I->f->ins.v[at0].flags |= INS_NUMPY;
         if (e->tok == TK_PERCENT) at0 = inf_const_f(I, t, NAN);
     }
@@ -434,7 +427,7 @@ static Val complex_div(Inf *I, Ew *e, Val a, Val b) {
     Ref ar = inf_emit(I, OP_REAL, ft, &x, 1, 0), ai = inf_emit(I, OP_IMAG, ft, &x, 1, 0);
     Ref br = inf_emit(I, OP_REAL, ft, &y, 1, 0), bi = inf_emit(I, OP_IMAG, ft, &y, 1, 0);
     Ref abr = inf_emit(I, OP_ABS, ft, &br, 1, 0), abi = inf_emit(I, OP_ABS, ft, &bi, 1, 0);
-#define F2(op, p, q) emit2(I, op, ft, p, q)
+#define F2(op, p, q) inf_op2(I, op, ft, p, q)
 #define DIVN(p, q) numpy_flag(I, val_of(I, F2(OP_DIV, p, q))).r
     Ref one = inf_const_f(I, ft, 1.0), zero = inf_const_f(I, ft, 0.0);
     /* |br| >= |bi|: rat = bi / br, scl = 1 / (br + bi * rat) */
@@ -447,8 +440,8 @@ static Val complex_div(Inf *I, Ew *e, Val a, Val b) {
     Ref r2 = F2(OP_MUL, F2(OP_ADD, F2(OP_MUL, ar, rat2), ai), scl2), i2 = F2(OP_MUL, F2(OP_SUB, F2(OP_MUL, ai, rat2), ar), scl2);
 #undef F2
 #undef DIVN
-    Ref ge = emit2(I, OP_GE, bt, abr, abi);
-    Ref both0 = emit2(I, OP_AND, bt, emit2(I, OP_EQ, bt, abr, zero), emit2(I, OP_EQ, bt, abi, zero));
+    Ref ge = inf_op2(I, OP_GE, bt, abr, abi);
+    Ref both0 = inf_op2(I, OP_AND, bt, inf_op2(I, OP_EQ, bt, abr, zero), inf_op2(I, OP_EQ, bt, abi, zero));
     Ref s1[3] = {both0, r0, r1}, s2[3] = {both0, i0, i1};
     Ref re = inf_emit(I, OP_SELECT, ft, s1, 3, 0), im = inf_emit(I, OP_SELECT, ft, s2, 3, 0);
     Ref s3[3] = {ge, re, r2}, s4[3] = {ge, im, i2};
@@ -464,7 +457,7 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
     case EW_BIN: {
         Val b = elem(I, e->k[1], lv, nl, iv, nd);
         if (e->ty->dtype == KILN_BOOL && (e->tok == TK_PLUS || e->tok == TK_STAR))
-            return val_of(I, emit2(I, e->tok == TK_PLUS ? OP_OR : OP_AND, e->ty, ex_coerce(I, a, e->ty, at).r, ex_coerce(I, b, e->ty, at).r));
+            return val_of(I, inf_op2(I, e->tok == TK_PLUS ? OP_OR : OP_AND, e->ty, ex_coerce(I, a, e->ty, at).r, ex_coerce(I, b, e->ty, at).r));
         if (e->tok == TK_FLOORDIV || e->tok == TK_PERCENT || e->tok == TK_POW || e->tok == TK_SHL || e->tok == TK_SHR)
             return numpy_arith(I, e, a, b);
         if (e->tok == TK_SLASH && dt_is_complex(e->ty->dtype)) return complex_div(I, e, a, b);
@@ -482,10 +475,10 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
         Ref x = ex_truth(I, a, at);
         if (e->tok == OP_NOT) return val_of(I, inf_emit(I, OP_NOT, e->ty, &x, 1, 0));
         Ref y = ex_truth(I, elem(I, e->k[1], lv, nl, iv, nd), at);
-        return val_of(I, emit2(I, e->tok, e->ty, x, y));
+        return val_of(I, inf_op2(I, e->tok, e->ty, x, y));
     }
     case EW_ABS: return val_of(I, inf_emit(I, OP_ABS, e->ty, &a.r, 1, 0));
-    case EW_SQUARE: a = ex_coerce(I, a, e->ty, at); return val_of(I, emit2(I, OP_MUL, e->ty, a.r, a.r));
+    case EW_SQUARE: a = ex_coerce(I, a, e->ty, at); return val_of(I, inf_op2(I, OP_MUL, e->ty, a.r, a.r));
     case EW_FLOATTEST:
         if (!dt_is_float(a.ty->dtype)) /* integers and bools are finite numbers */
             return val_of(I, inf_const_i(I, e->ty, e->tok == MF_ISFINITE));
@@ -501,8 +494,8 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
     case EW_MAXMIN: { /* NumPy: NaN wins; of equal values (0.0 and -0.0) the second */
         Val x = ex_coerce(I, a, e->ty, at), y = ex_coerce(I, elem(I, e->k[1], lv, nl, iv, nd), e->ty, at);
         const Type *bt = ty_scalar(I->tt, KILN_BOOL, false);
-        Ref c = emit2(I, e->tok ? OP_GT : OP_LT, bt, x.r, y.r);
-        if (dt_is_float(e->ty->dtype)) c = emit2(I, OP_OR, bt, c, emit2(I, OP_NE, bt, x.r, x.r));
+        Ref c = inf_op2(I, e->tok ? OP_GT : OP_LT, bt, x.r, y.r);
+        if (dt_is_float(e->ty->dtype)) c = inf_op2(I, OP_OR, bt, c, inf_op2(I, OP_NE, bt, x.r, x.r));
         Ref ops[3] = {c, x.r, y.r};
         return val_of(I, inf_emit(I, OP_SELECT, e->ty, ops, 3, 0));
     }
@@ -510,19 +503,19 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
         Val x = ex_coerce(I, a, e->ty, at);
         const Type *bt = ty_scalar(I->tt, KILN_BOOL, false);
         Ref zero = inf_const_i(I, e->ty, 0), one = inf_const_i(I, e->ty, 1), m1 = inf_const_i(I, e->ty, -1);
-        Ref o1[3] = {emit2(I, OP_LT, bt, x.r, zero), m1, dt_is_float(e->ty->dtype) ? x.r : zero};
+        Ref o1[3] = {inf_op2(I, OP_LT, bt, x.r, zero), m1, dt_is_float(e->ty->dtype) ? x.r : zero};
         Ref r = inf_emit(I, OP_SELECT, e->ty, o1, 3, 0);
         if (dt_is_float(e->ty->dtype)) { /* the remaining non-negative, non-NaN values: 0.0 */
-            Ref o0[3] = {emit2(I, OP_EQ, bt, x.r, zero), zero, r};
+            Ref o0[3] = {inf_op2(I, OP_EQ, bt, x.r, zero), zero, r};
             r = inf_emit(I, OP_SELECT, e->ty, o0, 3, 0);
         }
-        Ref o2[3] = {emit2(I, OP_GT, bt, x.r, zero), one, r};
+        Ref o2[3] = {inf_op2(I, OP_GT, bt, x.r, zero), one, r};
         return val_of(I, inf_emit(I, OP_SELECT, e->ty, o2, 3, 0));
     }
     case EW_TAKE: {
-        Val j = ex_coerce(I, a, i64(I), at);
+        Val j = ex_coerce(I, a, inf_i64(I), at);
         Ref ops[2] = {e->leaf.r, j.r};
-        Ref b = inf_emit(I, OP_BOUND, i64(I), ops, 2, 0);
+        Ref b = inf_emit(I, OP_BOUND, inf_i64(I), ops, 2, 0);
         if (!I->ctx->opt.boundscheck) I->f->ins.v[b].flags |= BOUND_NOCHECK;
         Ref l[2] = {e->leaf.r, b};
         return val_of(I, inf_emit(I, OP_LOAD, e->ty, l, 2, 0));
@@ -551,16 +544,16 @@ static Ref accumulate(Inf *I, Store *q, Val x) {
     const Type *t = q->acc_t, *bt = ty_scalar(I->tt, KILN_BOOL, false);
     Ref c = inf_read_name(I, q->acc).r;
     if (q->kind == RK_ALL || q->kind == RK_ANY)
-        return emit2(I, q->kind == RK_ALL ? OP_AND : OP_OR, t, c, ex_truth(I, x, q->at));
+        return inf_op2(I, q->kind == RK_ALL ? OP_AND : OP_OR, t, c, ex_truth(I, x, q->at));
     Ref v = ex_coerce(I, x, t, q->at).r;
-    if (q->kind == RK_SUM) return emit2(I, OP_ADD, t, c, v);
-    if (q->kind == RK_PROD) return emit2(I, OP_MUL, t, c, v);
+    if (q->kind == RK_SUM) return inf_op2(I, OP_ADD, t, c, v);
+    if (q->kind == RK_PROD) return inf_op2(I, OP_MUL, t, c, v);
     /* max/min: NaN wins and stays; of equal values the later (rt/reduce.c's FSTEP) */
-    Ref take = emit2(I, q->kind == RK_MAX ? OP_GE : OP_LE, bt, v, c);
+    Ref take = inf_op2(I, q->kind == RK_MAX ? OP_GE : OP_LE, bt, v, c);
     if (dt_is_float(t->dtype)) {
-        take = emit2(I, OP_OR, bt, take, emit2(I, OP_NE, bt, v, v));
-        Ref keep = emit2(I, OP_NE, bt, c, c);
-        take = emit2(I, OP_AND, bt, take, inf_emit(I, OP_NOT, bt, &keep, 1, 0));
+        take = inf_op2(I, OP_OR, bt, take, inf_op2(I, OP_NE, bt, v, v));
+        Ref keep = inf_op2(I, OP_NE, bt, c, c);
+        take = inf_op2(I, OP_AND, bt, take, inf_emit(I, OP_NOT, bt, &keep, 1, 0));
     }
     Ref ops[3] = {take, v, c};
     return inf_emit(I, OP_SELECT, t, ops, 3, 0);
@@ -592,11 +585,11 @@ static Ref unit_inner(Inf *I, Ref a) {
     int nd = t->ndim;
     if (t->layout == LAYOUT_C || nd == 0) return a;
     Ref ops[2 + 2 * KILN_MAXDIM];
-    ops[0] = a; ops[1] = inf_const_i(I, i64(I), 0);
+    ops[0] = a; ops[1] = inf_const_i(I, inf_i64(I), 0);
     for (int k = 0; k < nd; k++) {
-        ops[2 + k] = inf_emit(I, OP_DIM, i64(I), &a, 1, k);
-        ops[2 + nd + k] = k == nd - 1 ? inf_const_i(I, i64(I), (int64_t)kiln_dtype_size((kiln_dtype)t->dtype))
-                                      : inf_emit(I, OP_STRIDE, i64(I), &a, 1, k);
+        ops[2 + k] = inf_emit(I, OP_DIM, inf_i64(I), &a, 1, k);
+        ops[2 + nd + k] = k == nd - 1 ? inf_const_i(I, inf_i64(I), (int64_t)kiln_dtype_size((kiln_dtype)t->dtype))
+                                      : inf_emit(I, OP_STRIDE, inf_i64(I), &a, 1, k);
     }
     return inf_emit(I, OP_MKVIEW, t, ops, (uint32_t)(2 + 2 * nd), 0);
 }
@@ -605,9 +598,9 @@ static Ref unit_inner(Inf *I, Ref a) {
 static Ref inner_is_unit(Inf *I, Ref a, Ref acc) {
     const Type *t = I->f->ins.v[a].ty;
     if (t->layout == LAYOUT_C || t->ndim == 0) return acc;
-    Ref s = inf_emit(I, OP_STRIDE, i64(I), &a, 1, t->ndim - 1);
-    Ref u = emit2(I, OP_EQ, boolt(I), s, inf_const_i(I, i64(I), (int64_t)kiln_dtype_size((kiln_dtype)t->dtype)));
-    return emit2(I, OP_AND, boolt(I), acc, u);
+    Ref s = inf_emit(I, OP_STRIDE, inf_i64(I), &a, 1, t->ndim - 1);
+    Ref u = inf_op2(I, OP_EQ, inf_bool(I), s, inf_const_i(I, inf_i64(I), (int64_t)kiln_dtype_size((kiln_dtype)t->dtype)));
+    return inf_op2(I, OP_AND, inf_bool(I), acc, u);
 }
 
 /* the loops writing tree e into out. Two versions: when `same` holds at run time (no operand
@@ -668,8 +661,8 @@ Val ew_reduce(Inf *I, Val v, int kind, int odt, Node *at) {
     Ref same = broadcast(I, lv, nl, e->ndim, dims);
     const Type *t = ty_scalar(I->tt, (kiln_dtype)odt, false);
     if (kind == RK_MIN || kind == RK_MAX) {
-        Ref empty = inf_const_i(I, boolt(I), 0);
-        for (int k = 0; k < e->ndim; k++) empty = emit2(I, OP_OR, boolt(I), empty, emit2(I, OP_EQ, boolt(I), dims[k], inf_const_i(I, i64(I), 0)));
+        Ref empty = inf_const_i(I, inf_bool(I), 0);
+        for (int k = 0; k < e->ndim; k++) empty = inf_op2(I, OP_OR, inf_bool(I), empty, inf_op2(I, OP_EQ, inf_bool(I), dims[k], inf_const_i(I, inf_i64(I), 0)));
         st_raise_if(I, empty, "ValueError", kind == RK_MAX ? "zero-size array to reduction operation maximum which has no identity"
                                                             : "zero-size array to reduction operation minimum which has no identity");
     }
@@ -718,15 +711,15 @@ Val ew_force(Inf *I, Val v, Node *at) { return v.ew ? force(I, v.ew, at, true) :
 /* each leaf's axes against the target's lengths: a length-1 axis stretches, any other length
  * must match; returns whether none stretches */
 static Ref broadcast_into(Inf *I, Leaf *lv, int nl, int nd, const Ref *dims) {
-    Ref one = inf_const_i(I, i64(I), 1), bad = inf_const_i(I, boolt(I), 0), same = inf_const_i(I, boolt(I), 1);
+    Ref one = inf_const_i(I, inf_i64(I), 1), bad = inf_const_i(I, inf_bool(I), 0), same = inf_const_i(I, inf_bool(I), 1);
     for (int l = 0; l < nl; l++) {
         int m = lv[l].v.ty->ndim;
         for (int j = 0; j < m; j++) {
-            Ref x = lv[l].dim[j] = inf_emit(I, OP_DIM, i64(I), &lv[l].v.r, 1, j), d = dims[j + nd - m];
-            Ref xn1 = emit2(I, OP_NE, boolt(I), x, one), eq = emit2(I, OP_EQ, boolt(I), x, d);
-            bad = emit2(I, OP_OR, boolt(I), bad, emit2(I, OP_AND, boolt(I), xn1, emit2(I, OP_NE, boolt(I), x, d)));
-            same = emit2(I, OP_AND, boolt(I), same, eq);
-            lv[l].mask[j] = inf_emit(I, OP_CAST, i64(I), &xn1, 1, 0);
+            Ref x = lv[l].dim[j] = inf_emit(I, OP_DIM, inf_i64(I), &lv[l].v.r, 1, j), d = dims[j + nd - m];
+            Ref xn1 = inf_op2(I, OP_NE, inf_bool(I), x, one), eq = inf_op2(I, OP_EQ, inf_bool(I), x, d);
+            bad = inf_op2(I, OP_OR, inf_bool(I), bad, inf_op2(I, OP_AND, inf_bool(I), xn1, inf_op2(I, OP_NE, inf_bool(I), x, d)));
+            same = inf_op2(I, OP_AND, inf_bool(I), same, eq);
+            lv[l].mask[j] = inf_emit(I, OP_CAST, inf_i64(I), &xn1, 1, 0);
         }
     }
     st_raise_if(I, bad, "ValueError", "could not broadcast the assigned value into the shape of the target");
@@ -735,18 +728,18 @@ static Ref broadcast_into(Inf *I, Leaf *lv, int nl, int nd, const Ref *dims) {
 
 /* the lowest and one past the highest byte address a (an array value) covers, as ints */
 static void extent(Inf *I, Val a, Ref *lo, Ref *hi) {
-    Ref base = inf_emit(I, OP_DATA, i64(I), &a.r, 1, 0), zero = inf_const_i(I, i64(I), 0);
-    Ref down = zero, up = inf_const_i(I, i64(I), (int64_t)kiln_dtype_size((kiln_dtype)a.ty->dtype));
+    Ref base = inf_emit(I, OP_DATA, inf_i64(I), &a.r, 1, 0), zero = inf_const_i(I, inf_i64(I), 0);
+    Ref down = zero, up = inf_const_i(I, inf_i64(I), (int64_t)kiln_dtype_size((kiln_dtype)a.ty->dtype));
     for (int k = 0; k < a.ty->ndim; k++) {
-        Ref n = inf_emit(I, OP_DIM, i64(I), &a.r, 1, k), s = inf_emit(I, OP_STRIDE, i64(I), &a.r, 1, k);
-        Ref reach = emit2(I, OP_MUL, i64(I), emit2(I, OP_SUB, i64(I), n, inf_const_i(I, i64(I), 1)), s);
-        Ref neg = emit2(I, OP_LT, boolt(I), reach, zero);
+        Ref n = inf_emit(I, OP_DIM, inf_i64(I), &a.r, 1, k), s = inf_emit(I, OP_STRIDE, inf_i64(I), &a.r, 1, k);
+        Ref reach = inf_op2(I, OP_MUL, inf_i64(I), inf_op2(I, OP_SUB, inf_i64(I), n, inf_const_i(I, inf_i64(I), 1)), s);
+        Ref neg = inf_op2(I, OP_LT, inf_bool(I), reach, zero);
         Ref o1[3] = {neg, reach, zero}, o2[3] = {neg, zero, reach};
-        down = emit2(I, OP_ADD, i64(I), down, inf_emit(I, OP_SELECT, i64(I), o1, 3, 0));
-        up = emit2(I, OP_ADD, i64(I), up, inf_emit(I, OP_SELECT, i64(I), o2, 3, 0));
+        down = inf_op2(I, OP_ADD, inf_i64(I), down, inf_emit(I, OP_SELECT, inf_i64(I), o1, 3, 0));
+        up = inf_op2(I, OP_ADD, inf_i64(I), up, inf_emit(I, OP_SELECT, inf_i64(I), o2, 3, 0));
     }
-    *lo = emit2(I, OP_ADD, i64(I), base, down);
-    *hi = emit2(I, OP_ADD, i64(I), base, up);
+    *lo = inf_op2(I, OP_ADD, inf_i64(I), base, down);
+    *hi = inf_op2(I, OP_ADD, inf_i64(I), base, up);
 }
 
 /* the arrays EW_TAKE nodes read: operands too, for the overlap test, though not broadcast */
@@ -763,21 +756,21 @@ static void take_bases(Ew *e, Leaf *out, int *n, int cap, Inf *I) {
 
 /* whether an operand other than dst itself may share memory with dst (empty arrays share none) */
 static Ref overlaps(Inf *I, Val dst, Leaf *lv, int nl) {
-    Ref dlo, dhi, any = inf_const_i(I, boolt(I), 0), zero = inf_const_i(I, i64(I), 0);
+    Ref dlo, dhi, any = inf_const_i(I, inf_bool(I), 0), zero = inf_const_i(I, inf_i64(I), 0);
     extent(I, dst, &dlo, &dhi);
-    Ref empty = inf_const_i(I, boolt(I), 0);
+    Ref empty = inf_const_i(I, inf_bool(I), 0);
     for (int k = 0; k < dst.ty->ndim; k++)
-        empty = emit2(I, OP_OR, boolt(I), empty, emit2(I, OP_EQ, boolt(I), inf_emit(I, OP_DIM, i64(I), &dst.r, 1, k), zero));
+        empty = inf_op2(I, OP_OR, inf_bool(I), empty, inf_op2(I, OP_EQ, inf_bool(I), inf_emit(I, OP_DIM, inf_i64(I), &dst.r, 1, k), zero));
     for (int l = 0; l < nl; l++) {
         if (lv[l].v.r == dst.r && !lv[l].gathered) continue; /* read and written at the same index: safe */
         Ref lo, hi;
         extent(I, lv[l].v, &lo, &hi);
-        Ref o = emit2(I, OP_AND, boolt(I), emit2(I, OP_LT, boolt(I), dlo, hi), emit2(I, OP_LT, boolt(I), lo, dhi));
+        Ref o = inf_op2(I, OP_AND, inf_bool(I), inf_op2(I, OP_LT, inf_bool(I), dlo, hi), inf_op2(I, OP_LT, inf_bool(I), lo, dhi));
         for (int k = 0; k < lv[l].v.ty->ndim; k++)
-            o = emit2(I, OP_AND, boolt(I), o, emit2(I, OP_NE, boolt(I), inf_emit(I, OP_DIM, i64(I), &lv[l].v.r, 1, k), zero));
-        any = emit2(I, OP_OR, boolt(I), any, o);
+            o = inf_op2(I, OP_AND, inf_bool(I), o, inf_op2(I, OP_NE, inf_bool(I), inf_emit(I, OP_DIM, inf_i64(I), &lv[l].v.r, 1, k), zero));
+        any = inf_op2(I, OP_OR, inf_bool(I), any, o);
     }
-    return emit2(I, OP_AND, boolt(I), any, inf_emit(I, OP_NOT, boolt(I), &empty, 1, 0));
+    return inf_op2(I, OP_AND, inf_bool(I), any, inf_emit(I, OP_NOT, inf_bool(I), &empty, 1, 0));
 }
 
 /* dst[...] = v for an array dst (a view or a whole array): v broadcast to dst's shape, converted
@@ -795,7 +788,7 @@ void ew_store(Inf *I, Val dst, Val v, Node *at) {
     int nl = 0;
     leaves(e, lv, &nl, MAX_LEAVES, I);
     Ref dims[KILN_MAXDIM];
-    for (int k = 0; k < nd; k++) dims[k] = inf_emit(I, OP_DIM, i64(I), &dst.r, 1, k);
+    for (int k = 0; k < nd; k++) dims[k] = inf_emit(I, OP_DIM, inf_i64(I), &dst.r, 1, k);
     note_fusion(I, e, at, dst.ty);
     Leaf rd[MAX_LEAVES];
     int nr = nl;

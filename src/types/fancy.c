@@ -13,16 +13,13 @@
 #include "../rt/lib.h"
 #include <stdio.h>
 
-static const Type *i64(Inf *I) { return ty_scalar(I->tt, KILN_INT64, true); }
-static const Type *boolt(Inf *I) { return ty_scalar(I->tt, KILN_BOOL, true); }
-static Ref op2(Inf *I, int op, const Type *t, Ref a, Ref b) { Ref o[2] = {a, b}; return inf_emit(I, op, t, o, 2, 0); }
 
 typedef StNestBody Body;
 
 /* for every index of `over`'s shape (C order), body */
 static void each(Inf *I, Val over, Ref *iv, Node *at, Body body, void *ctx) {
     Ref dims[KILN_MAXDIM];
-    for (int k = 0; k < over.ty->ndim; k++) dims[k] = inf_emit(I, OP_DIM, i64(I), &over.r, 1, k);
+    for (int k = 0; k < over.ty->ndim; k++) dims[k] = inf_emit(I, OP_DIM, inf_i64(I), &over.r, 1, k);
     st_nest(I, at, "fx", dims, over.ty->ndim, iv, body, ctx, false);
 }
 
@@ -66,10 +63,10 @@ static Val mask_of(Inf *I, Val arr, Val mask, Node *at) {
     Val m = ew_force(I, mask, at);
     if (m.ty->ndim != arr.ty->ndim)
         inf_fail(I, at, "a boolean index must have the indexed array's %d dimensions here (it has %d)", arr.ty->ndim, m.ty->ndim);
-    Ref bad = inf_const_i(I, boolt(I), 0);
+    Ref bad = inf_const_i(I, inf_bool(I), 0);
     for (int k = 0; k < m.ty->ndim; k++)
-        bad = op2(I, OP_OR, boolt(I), bad, op2(I, OP_NE, boolt(I), inf_emit(I, OP_DIM, i64(I), &m.r, 1, k),
-                                             inf_emit(I, OP_DIM, i64(I), &arr.r, 1, k)));
+        bad = inf_op2(I, OP_OR, inf_bool(I), bad, inf_op2(I, OP_NE, inf_bool(I), inf_emit(I, OP_DIM, inf_i64(I), &m.r, 1, k),
+                                             inf_emit(I, OP_DIM, inf_i64(I), &arr.r, 1, k)));
     st_raise_if(I, bad, "IndexError", "boolean index did not match indexed array");
     return m;
 }
@@ -88,7 +85,7 @@ static void mask_then(Inf *I, void *p) {
         Ref v = q->per_true ? load(I, q->v, &c.r) : q->v.r;
         store(I, q->a, q->iv, ex_coerce(I, val_of(I, v), ty_scalar(I->tt, q->a.ty->dtype, false), q->at).r);
     }
-    inf_assign(I, q->counter, val_of(I, op2(I, OP_ADD, i64(I), c.r, inf_const_i(I, i64(I), 1))));
+    inf_assign(I, q->counter, val_of(I, inf_op2(I, OP_ADD, inf_i64(I), c.r, inf_const_i(I, inf_i64(I), 1))));
 }
 
 static void mask_body(Inf *I, const Ref *iv, void *p) {
@@ -100,7 +97,7 @@ static void mask_body(Inf *I, const Ref *iv, void *p) {
 
 static void mask_loop(Inf *I, Mask *q) {
     q->counter = st_hidden(I, "$mask%d", q->at);
-    inf_assign(I, q->counter, val_of(I, inf_const_i(I, i64(I), 0)));
+    inf_assign(I, q->counter, val_of(I, inf_const_i(I, inf_i64(I), 0)));
     Ref iv[KILN_MAXDIM];
     each(I, q->a, iv, q->at, mask_body, q);
 }
@@ -125,7 +122,7 @@ static void mask_store(Inf *I, Val arr, Val mask, Val v, Node *at) {
     if (q.v.ty->kind == T_ARRAY) {
         if (q.v.ty->ndim != 1) inf_fail(I, at, "a boolean-mask assignment takes a scalar or a 1-d array of values here");
         Ref n = true_count(I, q.m);
-        st_raise_if(I, op2(I, OP_NE, boolt(I), inf_emit(I, OP_DIM, i64(I), &q.v.r, 1, 0), n), "ValueError",
+        st_raise_if(I, inf_op2(I, OP_NE, inf_bool(I), inf_emit(I, OP_DIM, inf_i64(I), &q.v.r, 1, 0), n), "ValueError",
                     "NumPy boolean array indexing assignment cannot assign the given number of input values to the "
                     "output values where the mask is true");
         q.per_true = true;
@@ -145,9 +142,9 @@ typedef struct Scatter { Val a, idx, v; Node *at; } Scatter;
 
 static void scatter_body(Inf *I, const Ref *iv, void *p) {
     Scatter *q = p;
-    Ref j = ex_coerce(I, val_of(I, load(I, q->idx, iv)), i64(I), q->at).r;
+    Ref j = ex_coerce(I, val_of(I, load(I, q->idx, iv)), inf_i64(I), q->at).r;
     Ref ops[2] = {q->a.r, j};
-    Ref b = inf_emit(I, OP_BOUND, i64(I), ops, 2, 0);
+    Ref b = inf_emit(I, OP_BOUND, inf_i64(I), ops, 2, 0);
     if (!I->ctx->opt.boundscheck) I->f->ins.v[b].flags |= BOUND_NOCHECK;
     Ref v = q->v.ty->kind == T_ARRAY ? load(I, q->v, iv) : q->v.r;
     store(I, q->a, &b, ex_coerce(I, val_of(I, v), ty_scalar(I->tt, q->a.ty->dtype, false), q->at).r);
@@ -159,10 +156,10 @@ static void scatter(Inf *I, Val arr, Val idx, Val v, Node *at) {
     Scatter q = {arr, ew_force(I, idx, at), v.ew ? ew_force(I, v, at) : v, at};
     if (q.v.ty->kind == T_ARRAY) {
         if (q.v.ty->ndim != q.idx.ty->ndim) inf_fail(I, at, "the assigned array must have the index array's shape here");
-        Ref bad = inf_const_i(I, boolt(I), 0);
+        Ref bad = inf_const_i(I, inf_bool(I), 0);
         for (int k = 0; k < q.v.ty->ndim; k++)
-            bad = op2(I, OP_OR, boolt(I), bad, op2(I, OP_NE, boolt(I), inf_emit(I, OP_DIM, i64(I), &q.v.r, 1, k),
-                                                 inf_emit(I, OP_DIM, i64(I), &q.idx.r, 1, k)));
+            bad = inf_op2(I, OP_OR, inf_bool(I), bad, inf_op2(I, OP_NE, inf_bool(I), inf_emit(I, OP_DIM, inf_i64(I), &q.v.r, 1, k),
+                                                 inf_emit(I, OP_DIM, inf_i64(I), &q.idx.r, 1, k)));
         st_raise_if(I, bad, "ValueError", "shape mismatch: value array could not be broadcast to indexing result");
     } else if (q.v.ty->kind != T_SCALAR) {
         inf_fail(I, at, "cannot assign a %s through an index array", inf_tyname(I, q.v.ty));

@@ -82,6 +82,23 @@ void inf_assign(Inf *I, Node *target, Val v);
 Val val_of(Inf *I, Ref r);
 const char *inf_tyname(Inf *I, const Type *t);
 
+/* IR shorthands the array lowerings share (view, ewise, arrays, linalg, fancy,
+ * sorting): the int64 and bool types, an int64 constant, an array's extent
+ * and byte stride along axis k, a binary op and a select of a given type */
+static inline const Type *inf_i64(Inf *I) { return ty_scalar(I->tt, KILN_INT64, true); }
+static inline const Type *inf_bool(Inf *I) { return ty_scalar(I->tt, KILN_BOOL, true); }
+static inline Ref inf_k64(Inf *I, int64_t v) { return inf_const_i(I, inf_i64(I), v); }
+static inline Ref inf_dim(Inf *I, Val a, int k) { return inf_emit(I, OP_DIM, inf_i64(I), &a.r, 1, k); }
+static inline Ref inf_stride(Inf *I, Val a, int k) { return inf_emit(I, OP_STRIDE, inf_i64(I), &a.r, 1, k); }
+static inline Ref inf_op2(Inf *I, int op, const Type *t, Ref a, Ref b) {
+    Ref o[2] = {a, b};
+    return inf_emit(I, op, t, o, 2, 0);
+}
+static inline Ref inf_sel(Inf *I, const Type *t, Ref c, Ref a, Ref b) {
+    Ref o[3] = {c, a, b};
+    return inf_emit(I, OP_SELECT, t, o, 3, 0);
+}
+
 /* expr.c */
 Val ex_expr(Inf *I, Node *n);   /* the value of n; an array expression is computed here */
 Val ex_value(Inf *I, Node *n);  /* the same, but an array expression stays lazy (operands of another) */

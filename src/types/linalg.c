@@ -16,17 +16,13 @@
 #include <stdio.h>
 #include <string.h>
 
-static const Type *i64(Inf *I) { return ty_scalar(I->tt, KILN_INT64, true); }
-static Ref k64(Inf *I, int64_t v) { return inf_const_i(I, i64(I), v); }
-static Ref dim(Inf *I, Val a, int k) { return inf_emit(I, OP_DIM, i64(I), &a.r, 1, k); }
-static Ref stride(Inf *I, Val a, int k) { return inf_emit(I, OP_STRIDE, i64(I), &a.r, 1, k); }
 
 /* a new C array holding a's elements converted to dtype dt */
 Val la_cast(Inf *I, Val a, int dt, Node *at) {
     if (a.ty->kind != T_ARRAY) inf_fail(I, at, "astype() needs an array, not %s", inf_tyname(I, a.ty));
     int nd = a.ty->ndim;
     Ref dims[KILN_MAXDIM];
-    for (int k = 0; k < nd; k++) dims[k] = dim(I, a, k);
+    for (int k = 0; k < nd; k++) dims[k] = inf_dim(I, a, k);
     Ref out = inf_emit(I, OP_ALLOC, ty_array(I->tt, (kiln_dtype)dt, nd, LAYOUT_C), dims, (uint32_t)nd, 0);
     I->f->ins.v[out].flags |= ALLOC_UNINIT;
     Val o = val_of(I, out);
@@ -63,13 +59,13 @@ static Val drop(Inf *I, Val r, unsigned mask, Node *at) {
     if (mask == (1u << nd) - 1) {
         Ref ops[1 + KILN_MAXDIM];
         ops[0] = r.r;
-        for (int k = 0; k < nd; k++) ops[1 + k] = k64(I, 0);
+        for (int k = 0; k < nd; k++) ops[1 + k] = inf_k64(I, 0);
         return val_of(I, inf_emit(I, OP_LOAD, ty_scalar(I->tt, r.ty->dtype, false), ops, (uint32_t)(1 + nd), 0));
     }
     if (!mask) return r;
     for (int k = 0; k < nd; k++)
-        if (!((mask >> k) & 1)) { dims[n] = dim(I, r, k); strides[n++] = stride(I, r, k); }
-    return vw_make(I, r, k64(I, 0), dims, strides, n, LAYOUT_C, at);
+        if (!((mask >> k) & 1)) { dims[n] = inf_dim(I, r, k); strides[n++] = inf_stride(I, r, k); }
+    return vw_make(I, r, inf_k64(I, 0), dims, strides, n, LAYOUT_C, at);
 }
 
 /* a @ b with NumPy's matmul rules: vectors promoted to matrices and back, batch axes broadcast */
@@ -83,15 +79,15 @@ Val la_matmul(Inf *I, Val a, Val b, Node *at) {
     Ref da[KILN_MAXDIM], sa[KILN_MAXDIM], db[KILN_MAXDIM], sb[KILN_MAXDIM];
     for (int k = 0; k < nb; k++) {
         int ka = k - (nb - ba), kb = k - (nb - bb);
-        da[k] = ka < 0 ? k64(I, 1) : dim(I, a, ka); sa[k] = ka < 0 ? k64(I, 0) : stride(I, a, ka);
-        db[k] = kb < 0 ? k64(I, 1) : dim(I, b, kb); sb[k] = kb < 0 ? k64(I, 0) : stride(I, b, kb);
+        da[k] = ka < 0 ? inf_k64(I, 1) : inf_dim(I, a, ka); sa[k] = ka < 0 ? inf_k64(I, 0) : inf_stride(I, a, ka);
+        db[k] = kb < 0 ? inf_k64(I, 1) : inf_dim(I, b, kb); sb[k] = kb < 0 ? inf_k64(I, 0) : inf_stride(I, b, kb);
     }
-    if (na == 1) { da[nb] = k64(I, 1); sa[nb] = k64(I, 0); da[nb + 1] = dim(I, a, 0); sa[nb + 1] = stride(I, a, 0); }
-    else for (int j = 0; j < 2; j++) { da[nb + j] = dim(I, a, na - 2 + j); sa[nb + j] = stride(I, a, na - 2 + j); }
-    if (nbd == 1) { db[nb] = dim(I, b, 0); sb[nb] = stride(I, b, 0); db[nb + 1] = k64(I, 1); sb[nb + 1] = k64(I, 0); }
-    else for (int j = 0; j < 2; j++) { db[nb + j] = dim(I, b, nbd - 2 + j); sb[nb + j] = stride(I, b, nbd - 2 + j); }
-    Val a3 = vw_make(I, a, k64(I, 0), da, sa, nb + 2, LAYOUT_ANY, at);
-    Val b3 = vw_make(I, b, k64(I, 0), db, sb, nb + 2, LAYOUT_ANY, at);
+    if (na == 1) { da[nb] = inf_k64(I, 1); sa[nb] = inf_k64(I, 0); da[nb + 1] = inf_dim(I, a, 0); sa[nb + 1] = inf_stride(I, a, 0); }
+    else for (int j = 0; j < 2; j++) { da[nb + j] = inf_dim(I, a, na - 2 + j); sa[nb + j] = inf_stride(I, a, na - 2 + j); }
+    if (nbd == 1) { db[nb] = inf_dim(I, b, 0); sb[nb] = inf_stride(I, b, 0); db[nb + 1] = inf_k64(I, 1); sb[nb + 1] = inf_k64(I, 0); }
+    else for (int j = 0; j < 2; j++) { db[nb + j] = inf_dim(I, b, nbd - 2 + j); sb[nb + j] = inf_stride(I, b, nbd - 2 + j); }
+    Val a3 = vw_make(I, a, inf_k64(I, 0), da, sa, nb + 2, LAYOUT_ANY, at);
+    Val b3 = vw_make(I, b, inf_k64(I, 0), db, sb, nb + 2, LAYOUT_ANY, at);
     Val r = product(I, a3, b3, nb, dt);
     unsigned mask = (na == 1 ? 1u << nb : 0) | (nbd == 1 ? 1u << (nb + 1) : 0);
     return drop(I, r, mask, at);
@@ -193,8 +189,8 @@ Val la_einsum(Inf *I, Node *call) {
         for (int j = 0; j < nb + 2; j++) {
             char c = j < nb ? batch[j] : roles[i][j - nb];
             int ax = c ? where(q.in[i], q.nin[i], c) : -1;
-            d[i][j] = ax < 0 ? k64(I, 1) : dim(I, ops[i], ax);
-            s[i][j] = ax < 0 ? k64(I, 0) : stride(I, ops[i], ax);
+            d[i][j] = ax < 0 ? inf_k64(I, 1) : inf_dim(I, ops[i], ax);
+            s[i][j] = ax < 0 ? inf_k64(I, 0) : inf_stride(I, ops[i], ax);
         }
     }
     Ref bad = inf_const_i(I, ty_scalar(I->tt, KILN_BOOL, true), 0);
@@ -206,8 +202,8 @@ Val la_einsum(Inf *I, Node *call) {
         bad = inf_emit(I, OP_OR, ty_scalar(I->tt, KILN_BOOL, true), o3, 2, 0);
     }
     st_raise_if(I, bad, "ValueError", "einsum: operands have different lengths for the same subscript");
-    Val a3 = vw_make(I, ops[0], k64(I, 0), d[0], s[0], nb + 2, LAYOUT_ANY, call);
-    Val b3 = vw_make(I, ops[1], k64(I, 0), d[1], s[1], nb + 2, LAYOUT_ANY, call);
+    Val a3 = vw_make(I, ops[0], inf_k64(I, 0), d[0], s[0], nb + 2, LAYOUT_ANY, call);
+    Val b3 = vw_make(I, ops[1], inf_k64(I, 0), d[1], s[1], nb + 2, LAYOUT_ANY, call);
     Val r = product(I, a3, b3, nb, dt);
     /* the output in its subscripts' order */
     if (q.nout == 0) return drop(I, r, (1u << (nb + 2)) - 1, call);
@@ -218,7 +214,7 @@ Val la_einsum(Inf *I, Node *call) {
         int ax = c == m ? nb : c == n ? nb + 1 : where(batch, nb, c);
         increasing &= ax > prev;
         prev = ax;
-        od[i] = dim(I, r, ax); os[i] = stride(I, r, ax);
+        od[i] = inf_dim(I, r, ax); os[i] = inf_stride(I, r, ax);
     }
-    return vw_make(I, r, k64(I, 0), od, os, q.nout, increasing ? LAYOUT_C : LAYOUT_ANY, call);
+    return vw_make(I, r, inf_k64(I, 0), od, os, q.nout, increasing ? LAYOUT_C : LAYOUT_ANY, call);
 }

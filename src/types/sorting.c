@@ -22,7 +22,6 @@ int so_lookup(const char *name) {
     return -1;
 }
 
-static const Type *i64(Inf *I) { return ty_scalar(I->tt, KILN_INT64, true); }
 
 /* np.NAME(a, [kth], axis=-1, kind=...) or a.NAME([kth], axis=-1): self NULL for the function */
 Val so_call(Inf *I, Node *call, int which, const Val *self) {
@@ -65,7 +64,7 @@ Val so_call(Inf *I, Node *call, int which, const Val *self) {
         Node *kn = pos[npos - 1];
         Val k = ex_expr(I, kn);
         if (k.ty->kind != T_SCALAR || !dt_is_int(k.ty->dtype)) inf_fail(I, kn, "kth must be an integer here");
-        ops[1] = ex_coerce(I, k, i64(I), kn).r;
+        ops[1] = ex_coerce(I, k, inf_i64(I), kn).r;
         n = 2;
     }
     int odt = routine == LIB_ARGSORT || routine == LIB_ARGPARTITION ? KILN_INT64 : a.ty->dtype;
@@ -91,12 +90,12 @@ Val so_nonzero(Inf *I, Node *call, Val a) {
     r.el = arena_alloc(I->a, sizeof(Val) * (size_t)nd);
     if (!r.el) inf_oom(I);
     const Type *ts[KILN_MAXDIM];
-    Ref len = inf_emit(I, OP_DIM, i64(I), &idx.r, 1, 1), s = inf_const_i(I, i64(I), 8);
+    Ref len = inf_emit(I, OP_DIM, inf_i64(I), &idx.r, 1, 1), s = inf_const_i(I, inf_i64(I), 8);
     for (int k = 0; k < nd; k++) {
-        Ref off = inf_const_i(I, i64(I), 0);
+        Ref off = inf_const_i(I, inf_i64(I), 0);
         if (k) {
-            Ref o2[2] = {len, inf_const_i(I, i64(I), 8 * k)};
-            off = inf_emit(I, OP_MUL, i64(I), o2, 2, 0);
+            Ref o2[2] = {len, inf_const_i(I, inf_i64(I), 8 * k)};
+            off = inf_emit(I, OP_MUL, inf_i64(I), o2, 2, 0);
         }
         r.el[k] = vw_make(I, idx, off, &len, &s, 1, LAYOUT_C, call);
         ts[k] = r.el[k].ty;

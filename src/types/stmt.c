@@ -188,11 +188,6 @@ static Val int_arg(Inf *I, Node *n) {
     return ex_coerce(I, v, int_t(I), n);
 }
 
-static Ref emit2(Inf *I, int op, const Type *t, Ref a, Ref b) {
-    Ref ops[2] = {a, b};
-    return inf_emit(I, op, t, ops, 2, 0);
-}
-
 /* number of iterations of range(start, stop, step), step != 0, as uint64 */
 static Ref trip_count(Inf *I, Ref start, Ref stop, Ref step, int sign) {
     const Type *u = ty_scalar(I->tt, KILN_UINT64, false), *b = bool_t(I);
@@ -201,19 +196,19 @@ static Ref trip_count(Inf *I, Ref start, Ref stop, Ref step, int sign) {
     for (int k = 0; k < 2; k++) {
         int sg = k == 0 ? 1 : -1;
         if (sign && sg != sign) continue;
-        Ref has = emit2(I, sg > 0 ? OP_LT : OP_GT, b, start, stop);
+        Ref has = inf_op2(I, sg > 0 ? OP_LT : OP_GT, b, start, stop);
         Ref us = inf_emit(I, OP_CAST, u, &start, 1, 0), ue = inf_emit(I, OP_CAST, u, &stop, 1, 0);
         Ref ust = inf_emit(I, OP_CAST, u, &step, 1, 0);
-        Ref span = sg > 0 ? emit2(I, OP_SUB, u, ue, us) : emit2(I, OP_SUB, u, us, ue);
-        Ref mag = sg > 0 ? ust : emit2(I, OP_SUB, u, zero, ust);
-        Ref q = emit2(I, OP_FLOORDIV, u, emit2(I, OP_SUB, u, span, one), mag);
-        Ref cnt = emit2(I, OP_ADD, u, q, one);
+        Ref span = sg > 0 ? inf_op2(I, OP_SUB, u, ue, us) : inf_op2(I, OP_SUB, u, us, ue);
+        Ref mag = sg > 0 ? ust : inf_op2(I, OP_SUB, u, zero, ust);
+        Ref q = inf_op2(I, OP_FLOORDIV, u, inf_op2(I, OP_SUB, u, span, one), mag);
+        Ref cnt = inf_op2(I, OP_ADD, u, q, one);
         Ref ops[3] = {has, cnt, zero};
         n[k] = inf_emit(I, OP_SELECT, u, ops, 3, 0);
     }
     if (sign > 0) return n[0];
     if (sign < 0) return n[1];
-    Ref pos = emit2(I, OP_GT, b, step, inf_const_i(I, int_t(I), 0));
+    Ref pos = inf_op2(I, OP_GT, b, step, inf_const_i(I, int_t(I), 0));
     Ref ops[3] = {pos, n[0], n[1]};
     return inf_emit(I, OP_SELECT, u, ops, 3, 0);
 }
@@ -244,7 +239,7 @@ static void for_range(Inf *I, Node *s, Node *call) {
     bool cstep = si->op == OP_CONST;
     int64_t sv = cstep ? I->f->cst.v[si->aux].i : 0;
     if (cstep && sv == 0) inf_fail(I, call->kids[2], "range() arg 3 must not be zero");
-    if (!cstep) st_raise_if(I, emit2(I, OP_EQ, bool_t(I), step.r, inf_const_i(I, int_t(I), 0)), "ValueError",
+    if (!cstep) st_raise_if(I, inf_op2(I, OP_EQ, bool_t(I), step.r, inf_const_i(I, int_t(I), 0)), "ValueError",
                             "range() arg 3 must not be zero");
     Node *iv = st_hidden(I, "$i%d", s);
     if (cstep && (sv == 1 || sv == -1)) {
@@ -255,11 +250,11 @@ static void for_range(Inf *I, Node *s, Node *call) {
         Ins *si0 = &I->f->ins.v[start.r];
         if (sv == 1 && si0->op == OP_CONST && I->f->cst.v[si0->aux].i >= 0 && I->f->ins.v[i.r].op == OP_PARAM)
             I->f->ins.v[i.r].flags |= INS_NONNEG; /* indices from it need no wrap-around */
-        inf_branch(I, emit2(I, sv > 0 ? OP_LT : OP_GT, bool_t(I), i.r, stop.r), L.body, L.exit);
+        inf_branch(I, inf_op2(I, sv > 0 ? OP_LT : OP_GT, bool_t(I), i.r, stop.r), L.body, L.exit);
         loop_body(I, &L, s, s->a, &i);
         if (I->cur != NOBLOCK) {
             Val i2 = inf_read_name(I, iv);
-            inf_assign(I, iv, mkval(I, emit2(I, OP_ADD, int_t(I), i2.r, step.r)));
+            inf_assign(I, iv, mkval(I, inf_op2(I, OP_ADD, int_t(I), i2.r, step.r)));
         }
         loop_close(I, &L);
         return;
@@ -273,12 +268,12 @@ static void for_range(Inf *I, Node *s, Node *call) {
     LoopBlocks L = loop_open(I, s);
     Val k = inf_read_name(I, kv);
     Val i = inf_read_name(I, iv);
-    inf_branch(I, emit2(I, OP_LT, bool_t(I), k.r, n), L.body, L.exit);
+    inf_branch(I, inf_op2(I, OP_LT, bool_t(I), k.r, n), L.body, L.exit);
     loop_body(I, &L, s, s->a, &i);
     if (I->cur != NOBLOCK) {
         Val i2 = inf_read_name(I, iv), k2 = inf_read_name(I, kv);
-        inf_assign(I, iv, mkval(I, emit2(I, OP_ADD, int_t(I), i2.r, step.r)));
-        inf_assign(I, kv, mkval(I, emit2(I, OP_ADD, u, k2.r, inf_const_i(I, u, 1))));
+        inf_assign(I, iv, mkval(I, inf_op2(I, OP_ADD, int_t(I), i2.r, step.r)));
+        inf_assign(I, kv, mkval(I, inf_op2(I, OP_ADD, u, k2.r, inf_const_i(I, u, 1))));
     }
     loop_close(I, &L);
 }
@@ -297,7 +292,7 @@ static Seq seq_of(Inf *I, Node *n) {
         Val v = int_arg(I, n->kids[0]);
         q.kind = 1;
         Ref zero = inf_const_i(I, int_t(I), 0);
-        Ref ops[3] = {emit2(I, OP_GT, bool_t(I), v.r, zero), v.r, zero};
+        Ref ops[3] = {inf_op2(I, OP_GT, bool_t(I), v.r, zero), v.r, zero};
         q.len = inf_emit(I, OP_SELECT, int_t(I), ops, 3, 0);
         return q;
     }
@@ -338,7 +333,7 @@ static void for_seq(Inf *I, Node *s) {
     }
     Ref n = qs[0].len;
     for (int i = 1; i < nq; i++) { /* zip stops at the shortest */
-        Ref c = emit2(I, OP_LT, bool_t(I), qs[i].len, n);
+        Ref c = inf_op2(I, OP_LT, bool_t(I), qs[i].len, n);
         Ref ops[3] = {c, qs[i].len, n};
         n = inf_emit(I, OP_SELECT, int_t(I), ops, 3, 0);
     }
@@ -347,7 +342,7 @@ static void for_seq(Inf *I, Node *s) {
     LoopBlocks L = loop_open(I, s);
     Val k = inf_read_name(I, kv);
     if (I->f->ins.v[k.r].op == OP_PARAM) I->f->ins.v[k.r].flags |= INS_NONNEG;
-    inf_branch(I, emit2(I, OP_LT, bool_t(I), k.r, n), L.body, L.exit);
+    inf_branch(I, inf_op2(I, OP_LT, bool_t(I), k.r, n), L.body, L.exit);
     I->cur = L.body;
     inf_seal(I, L.body);
     Val elems[9]; int ne = 0;
@@ -365,7 +360,7 @@ static void for_seq(Inf *I, Node *s) {
     loop_body(I, &L, s, s->a, &e);
     if (I->cur != NOBLOCK) {
         Val k2 = inf_read_name(I, kv);
-        inf_assign(I, kv, mkval(I, emit2(I, OP_ADD, int_t(I), k2.r, inf_const_i(I, int_t(I), 1))));
+        inf_assign(I, kv, mkval(I, inf_op2(I, OP_ADD, int_t(I), k2.r, inf_const_i(I, int_t(I), 1))));
     }
     loop_close(I, &L);
 }

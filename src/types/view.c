@@ -15,13 +15,11 @@
 #include "infer.h"
 #include <string.h>
 
-static const Type *i64(Inf *I) { return ty_scalar(I->tt, KILN_INT64, true); }
-static const Type *boolt(Inf *I) { return ty_scalar(I->tt, KILN_BOOL, true); }
 
 /* comparisons give bools, & | ^ the operands' type, arithmetic int64 */
 static Ref op2(Inf *I, int op, Ref a, Ref b) {
     Ref ops[2] = {a, b};
-    const Type *t = op >= OP_EQ && op <= OP_GE ? boolt(I) : op == OP_AND || op == OP_OR || op == OP_XOR ? I->f->ins.v[a].ty : i64(I);
+    const Type *t = op >= OP_EQ && op <= OP_GE ? inf_bool(I) : op == OP_AND || op == OP_OR || op == OP_XOR ? I->f->ins.v[a].ty : inf_i64(I);
     return inf_emit(I, op, t, ops, 2, 0);
 }
 
@@ -29,8 +27,6 @@ static Ref sel(Inf *I, Ref c, Ref a, Ref b) {
     Ref ops[3] = {c, a, b};
     return inf_emit(I, OP_SELECT, I->f->ins.v[a].ty, ops, 3, 0);
 }
-
-static Ref k64(Inf *I, int64_t v) { return inf_const_i(I, i64(I), v); }
 
 static bool const_of(Inf *I, Ref r, int64_t *v) {
     Ins *in = &I->f->ins.v[r];
@@ -49,12 +45,12 @@ static Ref slice_part(Inf *I, Node *k) {
     Val v = ex_expr(I, k);
     if (v.ty->kind != T_SCALAR || !dt_is_intlike(v.ty->dtype))
         inf_fail(I, k, "slice indices must be integers or None, not %s", inf_tyname(I, v.ty));
-    return ex_coerce(I, v, i64(I), k).r;
+    return ex_coerce(I, v, inf_i64(I), k).r;
 }
 
 /* a bound clamped as slice.indices does: negative counts from the end, then into [lo, hi] */
 static Ref clamp(Inf *I, Ref x, Ref n, Ref lo, Ref hi) {
-    Ref neg = op2(I, OP_LT, x, k64(I, 0));
+    Ref neg = op2(I, OP_LT, x, inf_k64(I, 0));
     Ref up = op2(I, OP_ADD, x, n);
     Ref a = sel(I, op2(I, OP_LT, up, lo), lo, up);
     Ref b = sel(I, op2(I, OP_GT, x, hi), hi, x);
@@ -66,16 +62,16 @@ typedef struct Sl { Ref start, len, step; bool unit, whole; } Sl;
 /* start, length and step of slice s over an axis of length n, for one sign of step */
 static void bounds(Inf *I, Node *s, Ref n, Ref step, bool up, Ref *start, Ref *len) {
     Ref b = slice_part(I, s->a), e = slice_part(I, s->b);
-    Ref lo = up ? k64(I, 0) : k64(I, -1), hi = up ? n : op2(I, OP_SUB, n, k64(I, 1));
-    Ref x = b ? clamp(I, b, n, lo, hi) : up ? k64(I, 0) : hi;
-    Ref y = e ? clamp(I, e, n, lo, hi) : up ? n : k64(I, -1);
+    Ref lo = up ? inf_k64(I, 0) : inf_k64(I, -1), hi = up ? n : op2(I, OP_SUB, n, inf_k64(I, 1));
+    Ref x = b ? clamp(I, b, n, lo, hi) : up ? inf_k64(I, 0) : hi;
+    Ref y = e ? clamp(I, e, n, lo, hi) : up ? n : inf_k64(I, -1);
     Ref span = up ? op2(I, OP_SUB, y, x) : op2(I, OP_SUB, x, y); /* > 0 when not empty */
-    Ref mag = up ? step : op2(I, OP_SUB, k64(I, 0), step);
+    Ref mag = up ? step : op2(I, OP_SUB, inf_k64(I, 0), step);
     int64_t m;
     Ref count = const_of(I, mag, &m) && m == 1 ? span
-              : op2(I, OP_ADD, op2(I, OP_FLOORDIV, op2(I, OP_SUB, span, k64(I, 1)), mag), k64(I, 1));
+              : op2(I, OP_ADD, op2(I, OP_FLOORDIV, op2(I, OP_SUB, span, inf_k64(I, 1)), mag), inf_k64(I, 1));
     *start = x;
-    *len = sel(I, op2(I, OP_GT, span, k64(I, 0)), count, k64(I, 0));
+    *len = sel(I, op2(I, OP_GT, span, inf_k64(I, 0)), count, inf_k64(I, 0));
 }
 
 static Sl slice_of(Inf *I, Node *s, Ref n) {
@@ -83,15 +79,15 @@ static Sl slice_of(Inf *I, Node *s, Ref n) {
     r.step = slice_part(I, s->c);
     int64_t st = 1;
     bool known = !r.step || const_of(I, r.step, &st);
-    if (!r.step) r.step = k64(I, 1);
-    if (!known || st == 0) st_raise_if(I, op2(I, OP_EQ, r.step, k64(I, 0)), "ValueError", "slice step cannot be zero");
+    if (!r.step) r.step = inf_k64(I, 1);
+    if (!known || st == 0) st_raise_if(I, op2(I, OP_EQ, r.step, inf_k64(I, 0)), "ValueError", "slice step cannot be zero");
     if (known) {
         bounds(I, s, n, r.step, st > 0, &r.start, &r.len);
     } else { /* the sign is known at run time only: both, then a choice */
         Ref s1, l1, s2, l2;
         bounds(I, s, n, r.step, true, &s1, &l1);
         bounds(I, s, n, r.step, false, &s2, &l2);
-        Ref pos = op2(I, OP_GT, r.step, k64(I, 0));
+        Ref pos = op2(I, OP_GT, r.step, inf_k64(I, 0));
         r.start = sel(I, pos, s1, s2);
         r.len = sel(I, pos, l1, l2);
     }
@@ -109,8 +105,6 @@ Val vw_make(Inf *I, Val arr, Ref off, const Ref *dims, const Ref *strides, int n
     return val_of(I, inf_emit(I, OP_MKVIEW, t, ops, (uint32_t)(2 + 2 * nd), 0));
 }
 
-static Ref dim(Inf *I, Val a, int k) { return inf_emit(I, OP_DIM, i64(I), &a.r, 1, k); }
-static Ref stride(Inf *I, Val a, int k) { return inf_emit(I, OP_STRIDE, i64(I), &a.r, 1, k); }
 
 /* a[...] where some index is a slice or np.newaxis */
 Val vw_subscript(Inf *I, Node *sub, Val arr) {
@@ -119,7 +113,7 @@ Val vw_subscript(Inf *I, Node *sub, Val arr) {
     for (int i = 0; i < sub->nkids; i++) used += !vw_is_newaxis(sub->kids[i]);
     if (used > t->ndim)
         inf_fail(I, sub, "too many indices for array: array is %d-dimensional, but %d were indexed", t->ndim, used);
-    Ref off = k64(I, 0), dims[2 * KILN_MAXDIM], strides[2 * KILN_MAXDIM];
+    Ref off = inf_k64(I, 0), dims[2 * KILN_MAXDIM], strides[2 * KILN_MAXDIM];
     int nd = 0, ax = 0;
     /* C-contiguous stays so through leading integers, one unit-step slice, then whole axes */
     int phase = t->layout == LAYOUT_C ? 0 : 2;
@@ -127,14 +121,14 @@ Val vw_subscript(Inf *I, Node *sub, Val arr) {
         Node *k = sub->kids[i];
         if (vw_is_newaxis(k)) {
             if (k->kind == N_ATTR) ex_expr(I, k); /* np.newaxis must name numpy's */
-            dims[nd] = k64(I, 1); strides[nd++] = k64(I, 0);
+            dims[nd] = inf_k64(I, 1); strides[nd++] = inf_k64(I, 0);
             continue;
         }
-        Ref n = dim(I, arr, ax), s = stride(I, arr, ax);
+        Ref n = inf_dim(I, arr, ax), s = inf_stride(I, arr, ax);
         if (k->kind == N_SLICE) {
             Sl q = slice_of(I, k, n);
             /* an empty view keeps offset 0: a negative step's start may be -1 */
-            Ref here = sel(I, op2(I, OP_GT, q.len, k64(I, 0)), op2(I, OP_MUL, q.start, s), k64(I, 0));
+            Ref here = sel(I, op2(I, OP_GT, q.len, inf_k64(I, 0)), op2(I, OP_MUL, q.start, s), inf_k64(I, 0));
             off = op2(I, OP_ADD, off, here);
             dims[nd] = q.len; strides[nd++] = op2(I, OP_MUL, s, q.step);
             if (phase == 0) phase = q.unit ? 1 : 2;
@@ -144,16 +138,16 @@ Val vw_subscript(Inf *I, Node *sub, Val arr) {
             if (x.ty->kind != T_SCALAR || !dt_is_int(x.ty->dtype))
                 inf_fail(I, k, "only integers, slices (`:`), and np.newaxis (`None`) are valid indices here, not %s",
                          inf_tyname(I, x.ty));
-            x = ex_coerce(I, x, i64(I), k);
+            x = ex_coerce(I, x, inf_i64(I), k);
             Ref ops[2] = {arr.r, x.r};
-            Ref b = inf_emit(I, OP_BOUND, i64(I), ops, 2, ax);
+            Ref b = inf_emit(I, OP_BOUND, inf_i64(I), ops, 2, ax);
             if (!I->ctx->opt.boundscheck) I->f->ins.v[b].flags |= BOUND_NOCHECK;
             off = op2(I, OP_ADD, off, op2(I, OP_MUL, b, s));
             if (phase == 1) phase = 2;
         }
         ax++;
     }
-    for (; ax < t->ndim && nd <= KILN_MAXDIM; ax++) { dims[nd] = dim(I, arr, ax); strides[nd++] = stride(I, arr, ax); }
+    for (; ax < t->ndim && nd <= KILN_MAXDIM; ax++) { dims[nd] = inf_dim(I, arr, ax); strides[nd++] = inf_stride(I, arr, ax); }
     return vw_make(I, arr, off, dims, strides, nd, phase < 2 ? LAYOUT_C : LAYOUT_ANY, sub);
 }
 
@@ -162,8 +156,8 @@ Val vw_transpose(Inf *I, Val a, Node *at) {
     int nd = a.ty->ndim;
     if (nd < 2) return a;
     Ref dims[KILN_MAXDIM], strides[KILN_MAXDIM];
-    for (int k = 0; k < nd; k++) { dims[k] = dim(I, a, nd - 1 - k); strides[k] = stride(I, a, nd - 1 - k); }
-    return vw_make(I, a, k64(I, 0), dims, strides, nd, LAYOUT_ANY, at);
+    for (int k = 0; k < nd; k++) { dims[k] = inf_dim(I, a, nd - 1 - k); strides[k] = inf_stride(I, a, nd - 1 - k); }
+    return vw_make(I, a, inf_k64(I, 0), dims, strides, nd, LAYOUT_ANY, at);
 }
 
 /* the new shape of reshape(*args) or reshape(shape), one -1 inferred; ValueError when the sizes differ */
@@ -176,41 +170,41 @@ static int new_shape(Inf *I, Node *call, Val a, Ref *dims) {
         if (one.ty->kind == T_TUPLE) n = one.ty->n;
     }
     if (n > KILN_MAXDIM) inf_fail(I, call, "arrays of more than %d dimensions are not supported", KILN_MAXDIM);
-    Ref size = k64(I, 1), known = k64(I, 1), free_at = k64(I, -1), nfree = k64(I, 0);
-    for (int k = 0; k < a.ty->ndim; k++) size = op2(I, OP_MUL, size, dim(I, a, k));
+    Ref size = inf_k64(I, 1), known = inf_k64(I, 1), free_at = inf_k64(I, -1), nfree = inf_k64(I, 0);
+    for (int k = 0; k < a.ty->ndim; k++) size = op2(I, OP_MUL, size, inf_dim(I, a, k));
     for (int k = 0; k < n; k++) {
         Val v = one.ty && one.ty->kind == T_TUPLE ? one.el[k] : one.ty ? one : ex_expr(I, kids[k]);
         Node *at = call->nkids == 1 ? kids[0] : kids[k];
         if (v.ty->kind != T_SCALAR || !dt_is_int(v.ty->dtype))
             inf_fail(I, at, "reshape() needs integer lengths, not %s", inf_tyname(I, v.ty));
-        Ref d = ex_coerce(I, v, i64(I), at).r;
-        Ref m1 = op2(I, OP_EQ, d, k64(I, -1));
-        st_raise_if(I, op2(I, OP_AND, op2(I, OP_LT, d, k64(I, 0)), op2(I, OP_NE, d, k64(I, -1))),
+        Ref d = ex_coerce(I, v, inf_i64(I), at).r;
+        Ref m1 = op2(I, OP_EQ, d, inf_k64(I, -1));
+        st_raise_if(I, op2(I, OP_AND, op2(I, OP_LT, d, inf_k64(I, 0)), op2(I, OP_NE, d, inf_k64(I, -1))),
                     "ValueError", "negative dimensions not allowed");
-        nfree = op2(I, OP_ADD, nfree, sel(I, m1, k64(I, 1), k64(I, 0)));
-        free_at = sel(I, m1, k64(I, k), free_at);
-        known = op2(I, OP_MUL, known, sel(I, m1, k64(I, 1), d));
+        nfree = op2(I, OP_ADD, nfree, sel(I, m1, inf_k64(I, 1), inf_k64(I, 0)));
+        free_at = sel(I, m1, inf_k64(I, k), free_at);
+        known = op2(I, OP_MUL, known, sel(I, m1, inf_k64(I, 1), d));
         dims[k] = d;
     }
-    st_raise_if(I, op2(I, OP_GT, nfree, k64(I, 1)), "ValueError", "can only specify one unknown dimension");
+    st_raise_if(I, op2(I, OP_GT, nfree, inf_k64(I, 1)), "ValueError", "can only specify one unknown dimension");
     /* the -1 length: size / known, which must divide exactly (known == 0 cannot be inferred) */
-    Ref has = op2(I, OP_EQ, nfree, k64(I, 1));
-    Ref bad_free = op2(I, OP_AND, has, op2(I, OP_EQ, known, k64(I, 0)));
-    Ref safe = sel(I, op2(I, OP_EQ, known, k64(I, 0)), k64(I, 1), known);
+    Ref has = op2(I, OP_EQ, nfree, inf_k64(I, 1));
+    Ref bad_free = op2(I, OP_AND, has, op2(I, OP_EQ, known, inf_k64(I, 0)));
+    Ref safe = sel(I, op2(I, OP_EQ, known, inf_k64(I, 0)), inf_k64(I, 1), known);
     Ref q = op2(I, OP_FLOORDIV, size, safe);
     Ref bad = op2(I, OP_OR, bad_free, sel(I, has, op2(I, OP_NE, op2(I, OP_MUL, q, safe), size), op2(I, OP_NE, known, size)));
     st_raise_if(I, bad, "ValueError", "cannot reshape array into the shape asked for (the sizes differ)");
-    for (int k = 0; k < n; k++) dims[k] = sel(I, op2(I, OP_EQ, free_at, k64(I, k)), q, dims[k]);
+    for (int k = 0; k < n; k++) dims[k] = sel(I, op2(I, OP_EQ, free_at, inf_k64(I, k)), q, dims[k]);
     return n;
 }
 
 /* a's elements as a 1-d array in C order: a view of a C-contiguous array, else of a C copy */
 Val vw_ravel(Inf *I, Val a, Node *at) {
     if (a.ty->layout != LAYOUT_C) a = val_of(I, inf_emit(I, OP_ACOPY, ty_array(I->tt, a.ty->dtype, a.ty->ndim, LAYOUT_C), &a.r, 1, 0));
-    Ref size = k64(I, 1);
-    for (int k = 0; k < a.ty->ndim; k++) size = op2(I, OP_MUL, size, dim(I, a, k));
-    Ref s = k64(I, (int64_t)kiln_dtype_size((kiln_dtype)a.ty->dtype));
-    return vw_make(I, a, k64(I, 0), &size, &s, 1, LAYOUT_C, at);
+    Ref size = inf_k64(I, 1);
+    for (int k = 0; k < a.ty->ndim; k++) size = op2(I, OP_MUL, size, inf_dim(I, a, k));
+    Ref s = inf_k64(I, (int64_t)kiln_dtype_size((kiln_dtype)a.ty->dtype));
+    return vw_make(I, a, inf_k64(I, 0), &size, &s, 1, LAYOUT_C, at);
 }
 
 /* reshape of a C-contiguous array is a view; of any other layout a C copy first (NumPy copies
@@ -226,7 +220,7 @@ Val vw_reshape(Inf *I, Node *call, Val a, bool ravel) {
     if (!call->nkids) inf_fail(I, call, "reshape() takes at least 1 argument (0 given)");
     nd = new_shape(I, call, a, dims);
     if (a.ty->layout != LAYOUT_C) a = val_of(I, inf_emit(I, OP_ACOPY, ty_array(I->tt, a.ty->dtype, a.ty->ndim, LAYOUT_C), &a.r, 1, 0));
-    Ref s = k64(I, (int64_t)kiln_dtype_size((kiln_dtype)a.ty->dtype));
+    Ref s = inf_k64(I, (int64_t)kiln_dtype_size((kiln_dtype)a.ty->dtype));
     for (int k = nd - 1; k >= 0; k--) { strides[k] = s; s = op2(I, OP_MUL, s, dims[k]); }
-    return vw_make(I, a, k64(I, 0), dims, strides, nd, LAYOUT_C, call);
+    return vw_make(I, a, inf_k64(I, 0), dims, strides, nd, LAYOUT_C, call);
 }
