@@ -75,8 +75,7 @@ static void fill_body(Inf *I, const Ref *iv, Fill *q) {
             v = inf_sel(I, f64(I), inf_op2(I, OP_EQ, inf_bool(I), iv[0], inf_k64(I, 1)), inf_op2(I, OP_ADD, f64(I), q->start, q->step), v);
         }
     }
-    Ref ops[3] = {q->out.r, ex_coerce(I, val_of(I, v), et, q->at).r, iv[0]};
-    inf_emit(I, OP_STORE, NULL, ops, 3, 0);
+    inf_store(I, q->out.r, ex_coerce(I, val_of(I, v), et, q->at).r, iv, 1);
 }
 
 static void fill_step(Inf *I, Ref i, void *q) { fill_body(I, &i, q); }

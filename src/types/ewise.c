@@ -342,10 +342,9 @@ static Val leaf_elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
     for (int l = 0; l < nl && !L; l++)
         if (lv[l].v.r == e->leaf.r) L = &lv[l];
     int m = e->leaf.ty->ndim;
-    Ref ops[1 + KILN_MAXDIM];
-    ops[0] = L->use ? L->use : e->leaf.r;
-    for (int j = 0; j < m; j++) ops[1 + j] = L->mask[j] ? inf_op2(I, OP_MUL, inf_i64(I), iv[j + nd - m], L->mask[j]) : iv[j + nd - m];
-    return val_of(I, inf_emit(I, OP_LOAD, e->ty, ops, (uint32_t)(1 + m), 0));
+    Ref ix[KILN_MAXDIM];
+    for (int j = 0; j < m; j++) ix[j] = L->mask[j] ? inf_op2(I, OP_MUL, inf_i64(I), iv[j + nd - m], L->mask[j]) : iv[j + nd - m];
+    return val_of(I, inf_load(I, L->use ? L->use : e->leaf.r, e->ty, ix, m));
 }
 
 /* operations and array operands of a tree, for kiln explain */
@@ -517,8 +516,7 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
         Ref ops[2] = {e->leaf.r, j.r};
         Ref b = inf_emit(I, OP_BOUND, inf_i64(I), ops, 2, 0);
         if (!I->ctx->opt.boundscheck) I->f->ins.v[b].flags |= BOUND_NOCHECK;
-        Ref l[2] = {e->leaf.r, b};
-        return val_of(I, inf_emit(I, OP_LOAD, e->ty, l, 2, 0));
+        return val_of(I, inf_load(I, e->leaf.r, e->ty, &b, 1));
     }
     case EW_PART:
         if (!dt_is_complex(a.ty->dtype)) /* real numbers: real and conj are the value, imag is 0 */
@@ -567,10 +565,7 @@ static void store_elem(Inf *I, const Ref *iv, void *p) {
     }
     const Type *et = ty_scalar(I->tt, I->f->ins.v[q->out].ty->dtype, false);
     Val v = ex_coerce(I, elem(I, q->e, q->lv, q->nl, iv, q->nd), et, q->at);
-    Ref ops[2 + KILN_MAXDIM];
-    ops[0] = q->out; ops[1] = v.r;
-    for (int j = 0; j < q->nd; j++) ops[2 + j] = iv[j];
-    inf_emit(I, OP_STORE, NULL, ops, (uint32_t)(2 + q->nd), 0);
+    inf_store(I, q->out, v.r, iv, q->nd);
 }
 
 /* a store nest's iterations write distinct elements of a target no operand overlaps (ew_store's

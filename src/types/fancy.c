@@ -23,19 +23,8 @@ static void each(Inf *I, Val over, Ref *iv, Node *at, Body body, void *ctx) {
     st_nest(I, at, "fx", dims, over.ty->ndim, iv, body, ctx, false);
 }
 
-static Ref load(Inf *I, Val a, const Ref *iv) {
-    Ref ops[1 + KILN_MAXDIM];
-    ops[0] = a.r;
-    for (int k = 0; k < a.ty->ndim; k++) ops[1 + k] = iv[k];
-    return inf_emit(I, OP_LOAD, ty_scalar(I->tt, a.ty->dtype, false), ops, (uint32_t)(1 + a.ty->ndim), 0);
-}
-
-static void store(Inf *I, Val a, const Ref *iv, Ref v) {
-    Ref ops[2 + KILN_MAXDIM];
-    ops[0] = a.r; ops[1] = v;
-    for (int k = 0; k < a.ty->ndim; k++) ops[2 + k] = iv[k];
-    inf_emit(I, OP_STORE, NULL, ops, (uint32_t)(2 + a.ty->ndim), 0);
-}
+static Ref load(Inf *I, Val a, const Ref *iv) { return inf_load(I, a.r, ty_scalar(I->tt, a.ty->dtype, false), iv, a.ty->ndim); }
+static void store(Inf *I, Val a, const Ref *iv, Ref v) { inf_store(I, a.r, v, iv, a.ty->ndim); }
 
 /* if cond: then(ctx) */
 static void when(Inf *I, Ref cond, void (*then)(Inf *I, void *ctx), void *ctx) {

@@ -95,6 +95,20 @@ Ref inf_zero(Inf *I, uint32_t blk, const Type *ty) {
     return const_in(I, blk, ty, z);
 }
 
+Ref inf_load(Inf *I, Ref arr, const Type *et, const Ref *iv, int n) {
+    Ref ops[1 + KILN_MAXDIM];
+    ops[0] = arr;
+    for (int k = 0; k < n; k++) ops[1 + k] = iv[k];
+    return inf_emit(I, OP_LOAD, et, ops, (uint32_t)(1 + n), 0);
+}
+
+void inf_store(Inf *I, Ref arr, Ref v, const Ref *iv, int n) {
+    Ref ops[2 + KILN_MAXDIM];
+    ops[0] = arr; ops[1] = v;
+    for (int k = 0; k < n; k++) ops[2 + k] = iv[k];
+    inf_emit(I, OP_STORE, NULL, ops, (uint32_t)(2 + n), 0);
+}
+
 uint32_t inf_block(Inf *I) {
     uint32_t b = ir_block(I->f);
     if (ir_failed(I->f)) inf_oom(I);
@@ -515,10 +529,7 @@ void inf_assign(Inf *I, Node *t, Val v) {
         if (dt_is_complex(v.ty->dtype) && !dt_is_complex(arr.ty->dtype))
             inf_fail(I, t, "cannot store a complex value into a %s array", kiln_dtype_name(arr.ty->dtype));
         Val e = ex_coerce(I, v, ty_scalar(I->tt, arr.ty->dtype, false), t);
-        Ref ops[2 + KILN_MAXDIM];
-        ops[0] = arr.r; ops[1] = e.r;
-        for (int k = 0; k < nidx; k++) ops[2 + k] = idx[k];
-        inf_emit(I, OP_STORE, NULL, ops, (uint32_t)(2 + nidx), 0);
+        inf_store(I, arr.r, e.r, idx, nidx);
         return;
     }
     default: inf_fail(I, t, "cannot assign to this expression");

@@ -73,6 +73,8 @@ Ref inf_static(Inf *I, const Type *ty);
 Ref inf_const_i(Inf *I, const Type *ty, int64_t v);
 Ref inf_const_f(Inf *I, const Type *ty, double v);
 Ref inf_zero(Inf *I, uint32_t blk, const Type *ty);
+Ref inf_load(Inf *I, Ref arr, const Type *et, const Ref *iv, int n);  /* arr[iv...] of element type et */
+void inf_store(Inf *I, Ref arr, Ref v, const Ref *iv, int n);          /* arr[iv...] = v */
 uint32_t inf_block(Inf *I);
 void inf_seal(Inf *I, uint32_t blk);
 void inf_jump(Inf *I, uint32_t to);

@@ -57,10 +57,9 @@ static Val drop(Inf *I, Val r, unsigned mask, Node *at) {
     int nd = r.ty->ndim, n = 0;
     Ref dims[KILN_MAXDIM], strides[KILN_MAXDIM];
     if (mask == (1u << nd) - 1) {
-        Ref ops[1 + KILN_MAXDIM];
-        ops[0] = r.r;
-        for (int k = 0; k < nd; k++) ops[1 + k] = inf_k64(I, 0);
-        return val_of(I, inf_emit(I, OP_LOAD, ty_scalar(I->tt, r.ty->dtype, false), ops, (uint32_t)(1 + nd), 0));
+        Ref zero[KILN_MAXDIM];
+        for (int k = 0; k < nd; k++) zero[k] = inf_k64(I, 0);
+        return val_of(I, inf_load(I, r.r, ty_scalar(I->tt, r.ty->dtype, false), zero, nd));
     }
     if (!mask) return r;
     for (int k = 0; k < nd; k++)

@@ -518,10 +518,7 @@ static void st_augassign(Inf *I, Node *s) {
     if (dt_is_complex(r.ty->dtype) && !dt_is_complex(arr.ty->dtype))
         inf_fail(I, s, "cannot store a complex value into a %s array", kiln_dtype_name(arr.ty->dtype));
     Val e = ex_coerce(I, r, ty_scalar(I->tt, arr.ty->dtype, false), s);
-    Ref ops[2 + KILN_MAXDIM];
-    ops[0] = arr.r; ops[1] = e.r;
-    for (int k = 0; k < nidx; k++) ops[2 + k] = idx[k];
-    inf_emit(I, OP_STORE, NULL, ops, (uint32_t)(2 + nidx), 0);
+    inf_store(I, arr.r, e.r, idx, nidx);
 }
 
 static void stmt(Inf *I, Node *s) {
