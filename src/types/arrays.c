@@ -262,7 +262,7 @@ Val ar_concatenate(Inf *I, Node *call, bool stack) {
             for (int k = 0, j = 0; k < rnd; k++) if (k != ax) { pd[j] = inf_dim(I, part, k); ps[j++] = inf_stride(I, part, k); }
             part = vw_make(I, part, inf_k64(I, 0), pd, ps, nd, LAYOUT_ANY, call);
         }
-        ew_store(I, part, v[i], call);
+        ew_store_fresh(I, part, v[i], call);
         at = inf_op2(I, OP_ADD, inf_i64(I), at, len);
     }
     return out;
@@ -297,8 +297,8 @@ Val ar_roll(Inf *I, Node *call) {
     Ref rest = inf_op2(I, OP_SUB, inf_i64(I), n, s);
     s = inf_sel(I, inf_i64(I), inf_op2(I, OP_GT, inf_bool(I), n, inf_k64(I, 0)), s, inf_k64(I, 0));
     rest = inf_sel(I, inf_i64(I), inf_op2(I, OP_GT, inf_bool(I), n, inf_k64(I, 0)), rest, inf_k64(I, 0));
-    ew_store(I, slab(I, out, ax, s, rest, call), slab(I, src, ax, inf_k64(I, 0), rest, call), call);
-    ew_store(I, slab(I, out, ax, inf_k64(I, 0), s, call), slab(I, src, ax, rest, s, call), call);
+    ew_store_fresh(I, slab(I, out, ax, s, rest, call), slab(I, src, ax, inf_k64(I, 0), rest, call), call);
+    ew_store_fresh(I, slab(I, out, ax, inf_k64(I, 0), s, call), slab(I, src, ax, rest, s, call), call);
     if (!flat) return out;
     Ref od[KILN_MAXDIM], os[KILN_MAXDIM], st = inf_k64(I, (int64_t)kiln_dtype_size((kiln_dtype)a.ty->dtype));
     for (int k = a.ty->ndim - 1; k >= 0; k--) { od[k] = inf_dim(I, a, k); os[k] = st; st = inf_op2(I, OP_MUL, inf_i64(I), st, od[k]); }
@@ -355,7 +355,7 @@ Val ar_tile(Inf *I, Node *call) {
         sd[2 * k] = reps[k]; ss[2 * k] = inf_k64(I, 0);
         sd[2 * k + 1] = an[k]; ss[2 * k + 1] = as[k];
     }
-    ew_store(I, vw_make(I, out, inf_k64(I, 0), od, os, 2 * nd, LAYOUT_ANY, call), vw_make(I, a, inf_k64(I, 0), sd, ss, 2 * nd, LAYOUT_ANY, call), call);
+    ew_store_fresh(I, vw_make(I, out, inf_k64(I, 0), od, os, 2 * nd, LAYOUT_ANY, call), vw_make(I, a, inf_k64(I, 0), sd, ss, 2 * nd, LAYOUT_ANY, call), call);
     return out;
 }
 
@@ -391,6 +391,6 @@ Val ar_repeat(Inf *I, Node *call) {
         j++;
         if (k == ax) { od[j] = n; sd[j] = n; ss[j] = inf_k64(I, 0); os[j] = inf_stride(I, out, k); j++; }
     }
-    ew_store(I, vw_make(I, out, inf_k64(I, 0), od, os, nd + 1, LAYOUT_ANY, call), vw_make(I, src, inf_k64(I, 0), sd, ss, nd + 1, LAYOUT_ANY, call), call);
+    ew_store_fresh(I, vw_make(I, out, inf_k64(I, 0), od, os, nd + 1, LAYOUT_ANY, call), vw_make(I, src, inf_k64(I, 0), sd, ss, nd + 1, LAYOUT_ANY, call), call);
     return out;
 }

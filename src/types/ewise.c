@@ -770,8 +770,9 @@ static Ref overlaps(Inf *I, Val dst, Leaf *lv, int nl) {
 
 /* dst[...] = v for an array dst (a view or a whole array): v broadcast to dst's shape, converted
  * to dst's dtype, written by one loop nest. When an operand overlaps dst (a[1:] = a[:-1]) the
- * value is computed into a temporary first, which is NumPy's answer. */
-void ew_store(Inf *I, Val dst, Val v, Node *at) {
+ * value is computed into a temporary first, which is NumPy's answer. fresh: dst is (a view of) an
+ * array allocated after every operand of v, which therefore cannot overlap it: no test. */
+static void store(Inf *I, Val dst, Val v, Node *at, bool fresh) {
     if (v.ty->kind == T_UNKNOWN) return;
     Ew *e = of(I, v, at);
     int nd = dst.ty->ndim;
@@ -789,7 +790,7 @@ void ew_store(Inf *I, Val dst, Val v, Node *at) {
     int nr = nl;
     memcpy(rd, lv, sizeof(Leaf) * (size_t)nl);
     take_bases(e, rd, &nr, MAX_LEAVES, I);
-    Ref alias = nr ? overlaps(I, dst, rd, nr) : 0;
+    Ref alias = nr && !fresh ? overlaps(I, dst, rd, nr) : 0;
     uint32_t copy = 0, direct = 0, done = 0;
     if (alias) {
         copy = inf_block(I), direct = inf_block(I), done = inf_block(I);
@@ -812,3 +813,6 @@ void ew_store(Inf *I, Val dst, Val v, Node *at) {
         inf_seal(I, done);
     }
 }
+
+void ew_store(Inf *I, Val dst, Val v, Node *at) { store(I, dst, v, at, false); }
+void ew_store_fresh(Inf *I, Val dst, Val v, Node *at) { store(I, dst, v, at, true); }

@@ -142,6 +142,7 @@ int ew_ufunc_lookup(const char *name);
 Val ew_ufunc_call(Inf *I, Node *call, int u);
 Val ew_force(Inf *I, Val v, Node *at);
 void ew_store(Inf *I, Val dst, Val v, Node *at);
+void ew_store_fresh(Inf *I, Val dst, Val v, Node *at); /* dst new since v's operands: no overlap test */
 Val ew_take(Inf *I, Val arr, Val idx, Node *at);
 Val ew_clip(Inf *I, Val a, Val lo, Val hi, Node *at);
 bool ew_fusable_reduction(int kind, int odt);

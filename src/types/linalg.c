@@ -26,7 +26,7 @@ Val la_cast(Inf *I, Val a, int dt, Node *at) {
     Ref out = inf_emit(I, OP_ALLOC, ty_array(I->tt, (kiln_dtype)dt, nd, LAYOUT_C), dims, (uint32_t)nd, 0);
     I->f->ins.v[out].flags |= ALLOC_UNINIT;
     Val o = val_of(I, out);
-    ew_store(I, o, a, at);
+    ew_store_fresh(I, o, a, at);
     return o;
 }
 
