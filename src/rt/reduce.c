@@ -156,14 +156,53 @@ static void add_to(char *o, int dt, double x) {
 TYPED(typed_f64, double)
 TYPED(typed_f32, float)
 
+/* the same for integer elements TI into an int64 accumulator (sums and products wrap, as
+ * NumPy's do: computed on the unsigned bits), or into their own type for max and min; one loop
+ * per kind, so that the compiler vectorizes the contiguous case */
+#define IRUN(TI, TO, STEP)                                                                                 \
+    if (so == 0) {                                                                                         \
+        TO c = *(TO *)o;                                                                                   \
+        for (int64_t j = 0; j < n; j++) { TO x = (TO) * (const TI *)(p + j * si); c = (STEP); }            \
+        *(TO *)o = c;                                                                                      \
+    } else {                                                                                               \
+        for (int64_t j = 0; j < n; j++) {                                                                  \
+            TO *q = (TO *)(o + j * so), c = *q, x = (TO) * (const TI *)(p + j * si);                      \
+            *q = (STEP);                                                                                   \
+        }                                                                                                  \
+    }
+#define ITYPED(NAME, TI, TO)                                                                               \
+    static void NAME(int kind, const char *p, char *o, int64_t n, int64_t si, int64_t so) {                \
+        switch (kind) {                                                                                    \
+        case RK_SUM: IRUN(TI, TO, (TO)((uint64_t)c + (uint64_t)(int64_t)x)) break;                          \
+        case RK_PROD: IRUN(TI, TO, (TO)((uint64_t)c * (uint64_t)(int64_t)x)) break;                         \
+        case RK_MAX: IRUN(TI, TO, x >= c ? x : c) break;                                                   \
+        default: IRUN(TI, TO, x <= c ? x : c) break;                                                       \
+        }                                                                                                  \
+    }
+ITYPED(typed_i64, int64_t, int64_t)
+ITYPED(typed_i32_i64, int32_t, int64_t)
+ITYPED(typed_i32, int32_t, int32_t)
+
+typedef void (*TypedFn)(int kind, const char *p, char *o, int64_t n, int64_t si, int64_t so);
+
+/* the typed loop for J's element and accumulator types, or NULL (combine() element by element) */
+static TypedFn typed_loop(const Job *J) {
+    if (J->kind != RK_SUM && J->kind != RK_PROD && J->kind != RK_MIN && J->kind != RK_MAX) return NULL;
+    if (J->idt == J->odt && J->odt == KILN_FLOAT64) return typed_f64;
+    if (J->idt == J->odt && J->odt == KILN_FLOAT32) return typed_f32;
+    if (J->odt == KILN_INT64 && J->idt == KILN_INT64) return typed_i64;
+    if (J->odt == KILN_INT64 && J->idt == KILN_INT32) return typed_i32_i64;
+    if (J->odt == KILN_INT32 && J->idt == KILN_INT32) return typed_i32;
+    return NULL;
+}
+
 /* the innermost block at input p, output o: one axis, or two reduced axes for grouped sums */
 static void inner(Job *J, const char *p, char *o) {
     Ax *L = &J->ax[J->nax - 1];
     bool fsum = J->kind == RK_SUM && (J->odt == KILN_FLOAT64 || J->odt == KILN_FLOAT32);
-    bool typed = J->idt == J->odt && dt_is_float(J->odt) &&
-                 (J->kind == RK_SUM || J->kind == RK_PROD || J->kind == RK_MIN || J->kind == RK_MAX);
-    if (typed && !(fsum && L->red)) {
-        (J->odt == KILN_FLOAT64 ? typed_f64 : typed_f32)(J->kind, p, o, L->n, L->si, L->so);
+    TypedFn typed = typed_loop(J);
+    if (typed && !(fsum && L->red)) { /* a float sum along its reduced axis is pairwise (below) */
+        typed(J->kind, p, o, L->n, L->si, L->so);
         return;
     }
     if (!fsum || !L->red) {

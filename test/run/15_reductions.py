@@ -135,3 +135,11 @@ def fused_empty_max(a):
 def method_on_expr(a, b):
     return ((a * b).sum(), (a > 1).any(), (a - b).max(), (a * 1.5).sum(), (a + b).mean(), (a * b).argmax(), (a + 0).cumsum(),
             (a * 2.0).var(ddof=1), (b - a).reshape(3, 1).sum(axis=0), np.sort(b - a * 2), (a * b).astype(np.float64).sum())
+
+# run: int_axes([[9223372036854775807, 1, -5], [1, 2, 3], [-4, 7, 1099511627776]], np.array([[2147483647, -2147483648, 5], [2147483647, 3, -1]], dtype=np.int32))
+# expect: ([9223372036854775804, 10, 1099511627774], [9223372036854775803, 6, 1099511627779], [-9223372036854775803, 6, -30786325577728], [9223372036854775807, 1099511627776], [-4, 1, -5], [4294967294, -2147483645, 4], [2147483647, 2147483647], [-1, -2147483648, 2147483647], [[4], [2147483649]], [4611686014132420609, -6442450944, -5])
+def int_axes(a, b):
+    # the runtime's typed integer loops: int64 sums and products wrap, int32 sums widen to int64,
+    # max/min along either axis and through reversed, strided and transposed views
+    return (a.sum(axis=0), a.sum(axis=1), a.prod(axis=1), a[::-1, ::2].max(axis=0), a.T.min(axis=1), b.sum(axis=0),
+            b.max(axis=1), b[:, ::-1].min(axis=0), b.sum(axis=1, keepdims=True), b.prod(axis=0))
