@@ -207,6 +207,7 @@ check 0 "4124" env KILN_TIER2_LOOPS=lots KILN_OSR_POLL=-3 "$K" run $M grid 20 20
 if [ -f "$(dirname "$K")/libkiln-llvm.so" ]; then
 C=$T/cache
 kc() { env KILN_CACHE=1 KILN_CACHE_DIR=$C KILN_LOG=cache,tiers "$K" "$@"; }
+kc_lib() { env KILN_CACHE=1 KILN_CACHE_DIR=$C KILN_LOG=cache,tiers KILN_LLVM_LIB="$T/lib/libkiln-llvm.so" "$K" "$@"; }
 cat > "$T/c.py" <<'PY'
 def g(x):
     return x * 3 + 1
@@ -224,6 +225,13 @@ check 0 "145" kc run --tier opt "$T/c.py" f 10
 check 0 "0" sh -c "KILN_CACHE=1 KILN_CACHE_DIR=$C KILN_LOG=tiers $K run --tier opt $T/c.py f 10 2>&1 | grep -c 'loaded the LLVM tier'; true"
 check 0 "kiln: cache: miss f()" kc run --tier opt --fastmath "$T/c.py" f 10
 check 0 "kiln: cache: miss f()" kc run --tier opt -O3 "$T/c.py" f 10
+# another tier library, or the same one rebuilt (a newer mtime), does not reuse the entries
+mkdir -p "$T/lib" && cp "$(dirname "$K")/libkiln-llvm.so" "$T/lib/"
+check 0 "kiln: cache: miss f()" kc_lib run --tier opt "$T/c.py" f 10
+check 0 "kiln: cache: hit f()" kc_lib run --tier opt "$T/c.py" f 10
+touch -d '2031-01-01' "$T/lib/libkiln-llvm.so"
+check 0 "kiln: cache: miss f()" kc_lib run --tier opt "$T/c.py" f 10
+check 0 "kiln: cache: hit f()" kc run --tier opt "$T/c.py" f 10
 # editing a function nothing calls keeps the entry; editing the callee does not
 sed -i 's/return x - 1/return x - 2/' "$T/c.py"
 check 0 "kiln: cache: hit f()" kc run --tier opt "$T/c.py" f 10

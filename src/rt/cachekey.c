@@ -2,14 +2,15 @@
  * cachekey.c — the disk cache's key: BLAKE2b-256 (libb2) of everything that
  * decides the machine code of a tier-2 compile, and nothing else:
  *   kiln's version and build id (a hash of its sources), the LLVM it was
- *   built against and the tier library named by KILN_LLVM_LIB, the target,
+ *   built against and the tier library it would load (path, size, mtime: a
+ *   stale or rebuilt libkiln-llvm.so must not share entries), the target,
  *   the CPU (vendor, family/model/stepping and every feature word CPUID and
  *   XCR0 report, so a cache copied to another machine misses instead of
  *   running instructions it lacks), the options and tunables code depends on,
  *   the entry (whole function or the loop header of an OSR entry), and the
  *   canonical typed IR of the spec and of every spec it calls, transitively,
  *   with their signatures.
- * Never file names or timestamps: editing a callee changes its IR and so
+ * Never the kernel's file name or timestamps: editing a callee changes its IR and so
  * exactly the keys of the specs that call it.
  */
 #include "cache.h"
@@ -151,7 +152,9 @@ int rt_cache_key(kiln_ctx *ctx, Spec *s, int32_t header, uint8_t key[CACHE_KEY_B
     put_str(&h, KILN_VERSION);
     put_str(&h, KILN_BUILD_ID);
     put_str(&h, KILN_LLVM_VERSION);
-    put_str(&h, getenv("KILN_LLVM_LIB"));
+    char lib[4200];
+    rt_llvm_lib_identity(lib, sizeof lib);
+    put_str(&h, lib);
     put_str(&h, getenv("KILN_LLVM_CODEGEN"));
     put_str(&h, getenv("KILN_LLVM_PIPELINE"));
     put_str(&h, "x86_64-linux");

@@ -10,6 +10,7 @@
 #include "elfload.h"
 #include <dlfcn.h>
 #include <libgen.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -44,6 +45,20 @@ static bool lib_path(int k, char *buf, size_t cap) {
     /* next to libkiln's code, or in ../lib for an installed kiln binary */
     snprintf(buf, cap, k == 0 ? "%s/libkiln-llvm.so" : "%s/../lib/libkiln-llvm.so", dirname(tmp));
     return true;
+}
+
+/* which tier library a compile would load, as "path size mtime" (the disk cache's key holds it:
+ * a rebuilt or replaced libkiln-llvm.so misses the entries an older one made, without loading
+ * it); "" when none is found where kiln looks first */
+void rt_llvm_lib_identity(char *buf, size_t cap) {
+    char path[4096];
+    struct stat st;
+    buf[0] = 0;
+    for (int k = 0; k < 2 && lib_path(k, path, sizeof path); k++)
+        if (stat(path, &st) == 0) {
+            snprintf(buf, cap, "%s %lld %lld.%09ld", path, (long long)st.st_size, (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+            return;
+        }
 }
 
 const Backend *rt_llvm_backend(kiln_ctx *ctx, kiln_error *err) {

@@ -159,6 +159,7 @@ void rt_log(kiln_ctx *ctx, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
 /* llvm_load.c: tier 2, loaded on first use */
 const struct Backend *rt_llvm_backend(kiln_ctx *ctx, kiln_error *err);
+void rt_llvm_lib_identity(char *buf, size_t cap); /* the tier library's path, size and mtime */
 void rt_llvm_unload(kiln_ctx *ctx);
 
 /* tier.c: counters, the background compiler, OSR */
