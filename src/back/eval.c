@@ -248,6 +248,13 @@ RtErr ev_op(int op, unsigned flags, int64_t aux, const Type *rt, const Type *at,
         return RE_OK;
     case OP_MATH: {
         if (aux == MF_ROUNDI) { out->i = rt_round_half_even_i64(a->i, b->i); return RE_OK; }
+        if (rt->dtype == KILN_COMPLEX64) { rt_cmathf((int)aux, a->c64, out->c64); return RE_OK; }
+        if (rt->dtype == KILN_COMPLEX128) {
+            double z[2] = {a[0].f, a[1].f}, w[2];
+            rt_cmath((int)aux, z, w);
+            out[0].f = w[0]; out[1].f = w[1];
+            return RE_OK;
+        }
         double x[2] = {a->f, b->f};
         if (flags & INS_NUMPY) return rt_math_ieee((int)aux, x, &out->f);
         return rt_math((int)aux, x, &out->f);

@@ -11,6 +11,7 @@
 #include "mathfn.h"
 #include "../../include/kiln.h"
 #include "../base/base.h"
+#include <complex.h>
 #include <math.h>
 #include <string.h>
 
@@ -518,4 +519,40 @@ int64_t rt_round_half_even_i64(int64_t x, int64_t nd) {
     int64_t twice = m * 2;
     if (twice > q || (twice == q && (fl & 1))) fl += 1;
     return (int64_t)((uint64_t)fl * (uint64_t)q);
+}
+
+/* NumPy's complex ufuncs that are glibc's own functions (its npymath calls cexp, clog, csqrt...
+ * where the C library has them: bit for bit the same, checked on 20,000 points and the special
+ * values). log10, log2, log1p, expm1 and power of complex are NumPy's own formulas: not here. */
+#define CPLX_FNS(X) X(EXP, cexp) X(LOG, clog) X(SQRT, csqrt) X(SIN, csin) X(COS, ccos) X(TAN, ctan) \
+    X(SINH, csinh) X(COSH, ccosh) X(TANH, ctanh) X(ASIN, casin) X(ACOS, cacos) X(ATAN, catan)
+
+bool rt_math_has_complex(int fn) {
+    switch (fn) {
+#define X(id, f) case MF_##id:
+    CPLX_FNS(X)
+#undef X
+        return true;
+    default: return false;
+    }
+}
+
+void rt_cmathf(int fn, const float z[2], float r[2]) {
+    float complex x = CMPLXF(z[0], z[1]), y = x;
+    switch (fn) {
+#define X(id, cf) case MF_##id: y = cf##f(x); break;
+    CPLX_FNS(X)
+#undef X
+    }
+    r[0] = crealf(y); r[1] = cimagf(y);
+}
+
+void rt_cmath(int fn, const double z[2], double r[2]) {
+    double complex x = CMPLX(z[0], z[1]), y = x;
+    switch (fn) {
+#define X(id, cf) case MF_##id: y = cf(x); break;
+    CPLX_FNS(X)
+#undef X
+    }
+    r[0] = creal(y); r[1] = cimag(y);
 }

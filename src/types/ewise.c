@@ -238,9 +238,11 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
         break;
     case EW_FLOATTEST: case EW_MATH: case EW_ROUNDING: {
         Ew *y = ufuncs[u].nargs == 2 ? of(I, args[1], call->kids[1]) : NULL;
-        if (dt_is_complex(x->ty->dtype) || (y && dt_is_complex(y->ty->dtype)))
+        bool cx = dt_is_complex(x->ty->dtype) || (y && dt_is_complex(y->ty->dtype));
+        if (cx && !(ufuncs[u].kind == EW_MATH && !y && rt_math_has_complex(ufuncs[u].fn)))
             inf_fail(I, call, "np.%s of complex values is not supported yet", nm);
-        const Type *t = ufuncs[u].kind == EW_FLOATTEST ? ty_scalar(I->tt, KILN_BOOL, false)
+        const Type *t = cx ? strong(I, x->ty) /* complex64 stays complex64, as in NumPy */
+                      : ufuncs[u].kind == EW_FLOATTEST ? ty_scalar(I->tt, KILN_BOOL, false)
                       : y ? float_result(I, strong(I, ty_promote(I->tt, x->ty, y->ty)))
                       : ufuncs[u].kind == EW_ROUNDING && dt_is_int(x->ty->dtype) ? strong(I, x->ty) /* NumPy 2: ints stay ints */
                       : float_result(I, x->ty);
@@ -484,6 +486,10 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
         return val_of(I, cl_float_test(I, e->tok, a, e->ty));
     case EW_MATH: case EW_ROUNDING: {
         if (e->kind == EW_ROUNDING && dt_is_int(e->ty->dtype)) return ex_coerce(I, a, e->ty, at);
+        if (dt_is_complex(e->ty->dtype)) {
+            Ref z = ex_coerce(I, a, e->ty, at).r;
+            return numpy_flag(I, val_of(I, inf_emit(I, OP_MATH, e->ty, &z, 1, e->tok)));
+        }
         const Type *f64 = ty_scalar(I->tt, KILN_FLOAT64, false);
         Ref ops[2] = {ex_coerce(I, a, f64, at).r, 0};
         if (e->k[1]) ops[1] = ex_coerce(I, elem(I, e->k[1], lv, nl, iv, nd), f64, at).r;

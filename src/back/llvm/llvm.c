@@ -734,6 +734,7 @@ static void keep_vector_variants(L *l) {
  * from a finite number a range error for the functions that can overflow) */
 static bool math_call(L *l, Ref r) {
     Ins *in = IN(l, r);
+    if (cls(in->ty) == 'Z' || cls(in->ty) == 'z') return false; /* complex: libm's c* through the helper */
     static const struct { int fn; const char *f; int check; } one_arg[] = {
         {MF_EXP, "exp", 2}, {MF_LOG, "log", 1}, {MF_LOG2, "log2", 1}, {MF_LOG10, "log10", 1}, {MF_LOG1P, "log1p", 1},
         {MF_EXPM1, "expm1", 2}, {MF_SIN, "sin", 1}, {MF_COS, "cos", 1}, {MF_TAN, "tan", 1}, {MF_ASIN, "asin", 1},
