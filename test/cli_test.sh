@@ -36,6 +36,8 @@ def shape(a):
     return a.shape
 def fused(a, b, c):
     return np.exp(a) * b + np.sqrt(c)
+def same(a):
+    return a
 PY
 check 2 "usage: kiln" "$K"
 check 0 "usage: kiln" "$K" --help
@@ -94,6 +96,8 @@ check 1 "ragged nested list" "$K" run "$T/k.py" total "[[1, 2], [3]]"
 for a in "[[], 4]" "[4, []]" "[[1], [[2]]]" "[[[2]], [1]]" "[[], [1]]"; do check 1 "ragged nested list" "$K" run "$T/k.py" shape "$a"; done
 check 0 "(2, 0)" "$K" run "$T/k.py" shape "[[], []]"
 check 0 "(1, 1, 0)" "$K" run "$T/k.py" shape "[[[]]]"
+# complex literals add their parts as Python does: -0.0-0.0j is (-0+0j), -0.0+0.0j is 0j, -3.5j is (-0-3.5j)
+check 0 "[(-0+0j), 0j, (1+0j), (-0-3.5j), (2-1j)]" "$K" run "$T/k.py" same "[-0.0-0.0j, -0.0+0.0j, (1-0j), -3.5j, 2-1j]"
 check 0 "(0,)" "$K" run "$T/k.py" shape "[]"
 check 1 "unterminated string" "$K" run "$T/k.py" add "float('1.5"
 # kiln explain shows each array expression's fusion

@@ -2,7 +2,8 @@
 """reduce_order_check.py — kiln's reductions against NumPy's, bit for bit, on the layouts where
 NumPy's order of operations differs: contiguous rows (pairwise sums), sliced 2-d views (the
 8192-element buffer groups rows), kept innermost axes (in-order sums), transposes, strides,
-3-d views reduced over two axes, float32, var/std/mean. One .npy per shape, every kernel on the
+3-d views reduced over two axes, float32, var/std/mean, complex128 and complex64 sums (NumPy's
+complex pairwise loop), means, products and scans. One .npy per shape, every kernel on the
 interpreter and on tier 2 (the library routine is the same code; the fused producers are not).
 
 usage: reduce_order_check.py KILN   (ends "N passed, N failed"; skipped without numpy)
@@ -45,6 +46,14 @@ def f32(a):
     b = np.zeros(a.shape, dtype=np.float32)
     b[:, :] = a
     return (b.sum(), b[1:, 1:].sum(), b.sum(axis=1)[0], b.mean())
+def c128(a):
+    z = a * (1.0 + 0.5j)
+    return (z.sum(), z[1:, 1:].sum(), z.sum(axis=0)[-1], z.sum(axis=1)[0], z.T.sum(axis=1)[0], z.mean(), z[:, ::2].sum(),
+            z[1:, 1:].mean(axis=0)[0], z[:3, :3].prod(), np.cumsum(z[:2, :4]))
+def c64(a):
+    z = np.zeros(a.shape, dtype=np.complex64)
+    z[:, :] = a * (1.0 - 2.0j)
+    return (z.sum(), z[1:, 1:].sum(), z.sum(axis=1)[0], z.mean(), z.sum(axis=0)[0], z[:2, :3].prod(axis=1))
 '''
 SHAPES = [(3, 5), (10, 10), (37, 301), (100, 100), (3, 5000), (1000, 7), (5, 20000), (300, 300), (2, 70000), (64, 200)]
 
@@ -71,7 +80,7 @@ def main():
         a = rng.standard_normal(shp) * 1e3
         npy = os.path.join(tmp, "a.npy")
         np.save(npy, a)
-        for name in ["full", "view", "ax0", "ax1", "tr", "step", "v3", "mean_var", "f32"]:
+        for name in ["full", "view", "ax0", "ax1", "tr", "step", "v3", "mean_var", "f32", "c128", "c64"]:
             if name == "v3" and shp[1] % 5:
                 continue
             want = repr(py(ns[name](a)))

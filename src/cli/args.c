@@ -116,6 +116,11 @@ static int real(LP *l, int64_t *i, double *f, bool *isint) {
 
 static int value(LP *l, kiln_value *out);
 
+/* re + imj or re - imj as Python evaluates it: im is the signed imaginary literal (+bj is
+ * complex(0.0, b), -bj is complex(-0.0, -b)), added part by part to complex(re, 0.0), so
+ * -0.0+0j is 0j and 1-0j is (1+0j) */
+static kiln_value re_plus_im(double re, kiln_value im) { return kiln_complex(re + im.v.c[0], 0.0 + im.v.c[1]); }
+
 /* element kinds while reading a list: 0 bool, 1 int, 2 float, 3 complex */
 /* a nested list flattened: ndim is where the numbers are (-1 before the
  * first), ldepth how deep lists go; NumPy's rule is that both agree and every
@@ -370,7 +375,7 @@ static int value(LP *l, kiln_value *out) {
                 if (value(l, &im) || im.kind != KILN_SCALAR || im.dtype != KILN_COMPLEX128 || im.v.c[0] != 0)
                     return bad(l, "malformed complex number");
                 double re = items[0].dtype == KILN_FLOAT64 ? items[0].v.f : (double)items[0].v.i;
-                items[0] = kiln_complex(re, im.v.c[1]);
+                items[0] = re_plus_im(re, im);
                 continue;
             }
             if (*l->p != ')') return bad(l, "expected ',' or ')'");
@@ -400,7 +405,7 @@ static int value(LP *l, kiln_value *out) {
         const char *at = l->p;
         if (value(l, &im) == 0 && im.kind == KILN_SCALAR && im.dtype == KILN_COMPLEX128 && im.v.c[0] == 0 &&
             (at[1] != '+' && at[1] != '-')) {
-            *out = kiln_complex(isint ? (double)i : f, im.v.c[1]);
+            *out = re_plus_im(isint ? (double)i : f, im);
             return 0;
         }
         memset(l->err, 0, sizeof *l->err);

@@ -52,6 +52,52 @@ enum { BUFSIZE = 8192, PW_BLOCK = 128 };
 PAIRWISE(pw_f64, double)
 PAIRWISE(pw_f32, float)
 
+/* the same for complex numbers, as NumPy writes it: n counts real and imaginary parts (two per
+ * element) and s is half the element stride, so a + i * s for even i is element i / 2; the 8
+ * partial sums are the parts of 4 elements */
+#define CPAIRWISE(NAME, T)                                                                                 \
+    static void NAME(T *rr, T *ri, const char *a, int64_t n, int64_t s) {                                  \
+        if (n < 8) {                                                                                       \
+            *rr = (T)-0.0; *ri = (T)-0.0;                                                                  \
+            for (int64_t i = 0; i < n; i += 2) {                                                           \
+                *rr += *(const T *)(a + i * s);                                                            \
+                *ri += *(const T *)(a + i * s + sizeof(T));                                                \
+            }                                                                                              \
+            return;                                                                                        \
+        }                                                                                                  \
+        if (n <= PW_BLOCK) {                                                                               \
+            T r[8];                                                                                        \
+            for (int j = 0; j < 8; j += 2) {                                                               \
+                r[j] = *(const T *)(a + j * s);                                                            \
+                r[j + 1] = *(const T *)(a + j * s + sizeof(T));                                            \
+            }                                                                                              \
+            int64_t i;                                                                                     \
+            for (i = 8; i < n - (n % 8); i += 8)                                                           \
+                for (int j = 0; j < 8; j += 2) {                                                           \
+                    r[j] += *(const T *)(a + (i + j) * s);                                                 \
+                    r[j + 1] += *(const T *)(a + (i + j) * s + sizeof(T));                                 \
+                }                                                                                          \
+            *rr = (r[0] + r[2]) + (r[4] + r[6]);                                                           \
+            *ri = (r[1] + r[3]) + (r[5] + r[7]);                                                           \
+            for (; i < n; i += 2) {                                                                        \
+                *rr += *(const T *)(a + i * s);                                                            \
+                *ri += *(const T *)(a + i * s + sizeof(T));                                                \
+            }                                                                                              \
+            return;                                                                                        \
+        }                                                                                                  \
+        int64_t n2 = n / 2;                                                                                \
+        n2 -= n2 % 8;                                                                                      \
+        T r1, i1, r2, i2;                                                                                  \
+        NAME(&r1, &i1, a, n2, s);                                                                          \
+        NAME(&r2, &i2, a + n2 * s, n - n2, s);                                                             \
+        *rr = r1 + r2;                                                                                     \
+        *ri = i1 + i2;                                                                                     \
+    }
+CPAIRWISE(pw_c128, double)
+CPAIRWISE(pw_c64, float)
+
+static bool summed_pairwise(int dt) { return dt_is_float(dt) || dt_is_complex(dt); }
+
 /* one axis of the iteration: length, input stride, output stride, reduced or kept */
 typedef struct Ax { int64_t n, si, so; bool red; } Ax;
 
@@ -116,6 +162,22 @@ static void combine(Job *J, char *o, const char *p) {
         if (J->kind == RK_ALL) *(uint8_t *)o &= t; else *(uint8_t *)o |= t;
         return;
     }
+    if (dt == KILN_COMPLEX128) { /* sums and products (scans too); the element is of the same type */
+        double *c = (double *)o;
+        const double *x = (const double *)p;
+        if (J->kind == RK_SUM) { c[0] += x[0]; c[1] += x[1]; return; }
+        cplx r = rt_cmul((cplx){c[0], c[1]}, (cplx){x[0], x[1]});
+        c[0] = r.re; c[1] = r.im;
+        return;
+    }
+    if (dt == KILN_COMPLEX64) {
+        float *c = (float *)o;
+        const float *x = (const float *)p;
+        if (J->kind == RK_SUM) { c[0] += x[0]; c[1] += x[1]; return; }
+        cplxf r = rt_cmulf((cplxf){c[0], c[1]}, (cplxf){x[0], x[1]});
+        c[0] = r.re; c[1] = r.im;
+        return;
+    }
     if (dt == KILN_FLOAT64) { *(double *)o = FSTEP(J->kind, *(double *)o, in_f(p, J->idt)); return; }
     if (dt == KILN_FLOAT32) { *(float *)o = FSTEP(J->kind, *(float *)o, (float)in_f(p, J->idt)); return; }
     Slot c = rt_load_elem(o, dt), x = rt_load_elem(p, J->idt), r = c;
@@ -129,13 +191,24 @@ static void combine(Job *J, char *o, const char *p) {
     rt_store_elem(o, dt, &r);
 }
 
-static double pairwise(const char *p, int64_t n, int64_t s, int dt) {
-    return dt == KILN_FLOAT64 ? pw_f64(p, n, s) : (double)pw_f32(p, n, s);
-}
-
-static void add_to(char *o, int dt, double x) {
-    if (dt == KILN_FLOAT64) *(double *)o = *(double *)o + x;
-    else *(float *)o = *(float *)o + (float)x;
+/* o += the pairwise sum of n elements of o's type dt, s bytes apart (NumPy's add reduce loop) */
+static void add_pairwise(char *o, int dt, const char *p, int64_t n, int64_t s) {
+    switch (dt) {
+    case KILN_FLOAT64: *(double *)o = *(double *)o + pw_f64(p, n, s); return;
+    case KILN_FLOAT32: *(float *)o = *(float *)o + pw_f32(p, n, s); return;
+    case KILN_COMPLEX128: {
+        double r, i;
+        pw_c128(&r, &i, p, 2 * n, s / 2);
+        ((double *)o)[0] += r; ((double *)o)[1] += i;
+        return;
+    }
+    default: {
+        float r, i;
+        pw_c64(&r, &i, p, 2 * n, s / 2);
+        ((float *)o)[0] += r; ((float *)o)[1] += i;
+        return;
+    }
+    }
 }
 
 /* combine for float T elements of the accumulator's own type: the same operations, typed loops
@@ -199,7 +272,7 @@ static TypedFn typed_loop(const Job *J) {
 /* the innermost block at input p, output o: one axis, or two reduced axes for grouped sums */
 static void inner(Job *J, const char *p, char *o) {
     Ax *L = &J->ax[J->nax - 1];
-    bool fsum = J->kind == RK_SUM && (J->odt == KILN_FLOAT64 || J->odt == KILN_FLOAT32);
+    bool fsum = J->kind == RK_SUM && summed_pairwise(J->odt);
     TypedFn typed = typed_loop(J);
     if (typed && !(fsum && L->red)) { /* a float sum along its reduced axis is pairwise (below) */
         typed(J->kind, p, o, L->n, L->si, L->so);
@@ -211,7 +284,7 @@ static void inner(Job *J, const char *p, char *o) {
     }
     bool same = J->idt == J->odt;
     bool grouped = J->nax >= 2 && J->ax[J->nax - 2].red;
-    if (!grouped && same) { add_to(o, J->odt, pairwise(p, L->n, L->si, J->odt)); return; }
+    if (!grouped && same) { add_pairwise(o, J->odt, p, L->n, L->si); return; }
     /* rows copied into the buffer as NumPy's buffered reduction does: as many whole rows as fit */
     Ax *R = grouped ? &J->ax[J->nax - 2] : NULL;
     int64_t rows = R ? R->n : 1, per = L->n >= BUFSIZE ? 1 : BUFSIZE / L->n, sz = kiln_dtype_size((kiln_dtype)J->odt);
@@ -220,10 +293,11 @@ static void inner(Job *J, const char *p, char *o) {
         for (int64_t r = r0; r < r0 + k; r++)
             for (int64_t j = 0; j < L->n; j++, cnt++) {
                 const char *q = p + (R ? r * R->si : 0) + j * L->si;
-                if (J->odt == KILN_FLOAT64) ((double *)J->buf)[cnt] = in_f(q, J->idt);
+                if (dt_is_complex(J->odt)) memcpy(J->buf + cnt * sz, q, (size_t)sz); /* complex sums keep their type */
+                else if (J->odt == KILN_FLOAT64) ((double *)J->buf)[cnt] = in_f(q, J->idt);
                 else ((float *)J->buf)[cnt] = (float)in_f(q, J->idt);
             }
-        add_to(o, J->odt, pairwise(J->buf, cnt, sz, J->odt));
+        add_pairwise(o, J->odt, J->buf, cnt, sz);
     }
 }
 
@@ -236,6 +310,13 @@ static void walk(Job *J, int k, int stop, const char *p, char *o) {
 
 static void fill_identity(char *o, int64_t n, int dt, int kind) {
     size_t sz = kiln_dtype_size((kiln_dtype)dt);
+    if (dt_is_complex(dt)) { /* 0 for sums, 1 + 0j for products */
+        memset(o, 0, (size_t)n * sz);
+        for (int64_t i = 0; kind == RK_PROD && i < n; i++)
+            if (dt == KILN_COMPLEX128) *(double *)(o + i * (int64_t)sz) = 1.0;
+            else *(float *)(o + i * (int64_t)sz) = 1.0f;
+        return;
+    }
     for (int64_t i = 0; i < n; i++) {
         Slot v = {0};
         char *q = o + i * (int64_t)sz;
@@ -289,8 +370,8 @@ static int reduce_into(Run *run, int kind, const RdArr *a, unsigned axes, int od
     plan(&J, a, os, axes);
     if (J.nax == 0) { combine(&J, o, a->data); return 0; } /* one element */
     Ax *L = &J.ax[J.nax - 1];
-    bool grouped = J.nax >= 2 && J.ax[J.nax - 2].red && L->red && kind == RK_SUM && dt_is_float(odt);
-    if (kind == RK_SUM && dt_is_float(odt) && L->red && (grouped || J.idt != J.odt)) {
+    bool grouped = J.nax >= 2 && J.ax[J.nax - 2].red && L->red && kind == RK_SUM && summed_pairwise(odt);
+    if (kind == RK_SUM && summed_pairwise(odt) && L->red && (grouped || J.idt != J.odt)) {
         J.bufcap = L->n >= BUFSIZE ? L->n : BUFSIZE;
         J.buf = malloc((size_t)J.bufcap * kiln_dtype_size((kiln_dtype)odt));
         if (!J.buf) { run_raise(run, RE_NOMEM, run->line, run->file); return -1; }
@@ -371,8 +452,27 @@ static void scan(int kind, const RdArr *a, int ax, int odt, char *o) {
     }
 }
 
+/* (re, im) / (d + 0j) by NumPy's complex division, whose Smith-style formula multiplies by the
+ * reciprocal and so rounds unlike re / d */
+static void cdiv_real(double *re, double *im, double d) {
+    if (d == 0) { *re /= d; *im /= d; return; }
+    double rat = 0.0 / d, scl = 1.0 / (d + 0.0 * rat), r = (*re + *im * rat) * scl;
+    *im = (*im - *re * rat) * scl;
+    *re = r;
+}
+
+/* o /= by, as NumPy's mean divides: by the count as an int64 (a NumPy scalar, so float32 and
+ * complex64 sums are divided in double and rounded back; for float32 that is the same as a
+ * float division, for complex64 it is not) */
 static void divide(char *o, int64_t n, int dt, int64_t by) {
-    for (int64_t i = 0; i < n; i++) {
+    for (int64_t i = 0; i < n && dt == KILN_COMPLEX128; i++) cdiv_real((double *)o + 2 * i, (double *)o + 2 * i + 1, (double)by);
+    for (int64_t i = 0; i < n && dt == KILN_COMPLEX64; i++) {
+        float *z = (float *)o + 2 * i;
+        double re = z[0], im = z[1];
+        cdiv_real(&re, &im, (double)by);
+        z[0] = (float)re; z[1] = (float)im;
+    }
+    for (int64_t i = 0; i < n && !dt_is_complex(dt); i++) {
         if (dt == KILN_FLOAT64) ((double *)o)[i] = ((double *)o)[i] / (double)by;
         else ((float *)o)[i] = ((float *)o)[i] / (float)by;
     }
@@ -480,6 +580,7 @@ int rt_reduce(Run *run, const RdSpec *q, const RdArr *a, Slot *out, int line, co
     default: rc = reduce_into(run, kind, a, axes, q->odt, o, onum); break;
     }
     if (rc) return -1;
-    if (scalar) out[0] = rt_load_elem(local, q->odt);
+    if (scalar && q->odt == KILN_COMPLEX128) { memcpy(&out[0].f, local, 8); memcpy(&out[1].f, local + 8, 8); }
+    else if (scalar) out[0] = rt_load_elem(local, q->odt);
     return 0;
 }

@@ -29,11 +29,14 @@ int rd_lookup(const char *name) {
 static int result_dtype(Inf *I, int kind, int d, Node *at, const char *nm) {
     switch (kind) {
     case RK_SUM: case RK_PROD: case RK_CUMSUM: case RK_CUMPROD:
-        if (dt_is_complex(d)) inf_fail(I, at, "%s() of complex arrays is not supported yet", nm);
+        if (dt_is_complex(d)) return d;
         if (d == KILN_BOOL || (dt_is_signed(d) && d != KILN_INT64)) return KILN_INT64;
         if (dt_is_unsigned(d)) return KILN_UINT64;
         return d;
-    case RK_MEAN: case RK_VAR: case RK_STD:
+    case RK_MEAN:
+        if (dt_is_complex(d)) return d;
+        return d == KILN_FLOAT32 ? KILN_FLOAT32 : KILN_FLOAT64;
+    case RK_VAR: case RK_STD:
         if (dt_is_complex(d)) inf_fail(I, at, "%s() of complex arrays is not supported yet", nm);
         return d == KILN_FLOAT32 ? KILN_FLOAT32 : KILN_FLOAT64;
     case RK_MIN: case RK_MAX:

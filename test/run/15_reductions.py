@@ -143,3 +143,22 @@ def int_axes(a, b):
     # max/min along either axis and through reversed, strided and transposed views
     return (a.sum(axis=0), a.sum(axis=1), a.prod(axis=1), a[::-1, ::2].max(axis=0), a.T.min(axis=1), b.sum(axis=0),
             b.max(axis=1), b[:, ::-1].min(axis=0), b.sum(axis=1, keepdims=True), b.prod(axis=0))
+
+# run: complex_reductions([[1+2j, -3.5j, 0.25], [2-1j, 1e300+1e300j, -0.0-0.0j]], [-0.0, 0.0, 3.0])
+# expect: ((1e+300+1e+300j), [(3+1j), (1e+300+1e+300j), (0.25+0j)], [[(1.25-1.5j)], [(1e+300+1e+300j)]], [(1.75-0.875j), (-0+0j)], (1.6666666666666668e+299+1.6666666666666668e+299j), [(1.5+0.5j), (5e+299+5e+299j), (0.125+0j)], [(1+2j), (1-1.5j), (1.25-1.5j), (3.25-2.5j), (1e+300+1e+300j), (1e+300+1e+300j)], [[(1+2j), (7-3.5j)], [(2-1j), (3e+300+1e+300j)]], 3j, (inf+infj), (2e+300+2e+300j))
+def complex_reductions(z, x):
+    # NumPy's complex pairwise sums, products by its complex multiply, means by its complex division
+    w = x * 1j
+    return (z.sum(), z.sum(axis=0), z.sum(axis=1, keepdims=True), z.prod(axis=1), z.mean(), z.mean(axis=0),
+            np.cumsum(z), np.cumprod(z[:, :2], axis=1), w.sum(), np.sum(z.astype(np.complex64)), (z * 2).sum())
+
+# run: complex_nan([[1+2j, 3+4j], [5+6j, 7+8j]], 3)
+# expect: ((nan+infj), [(nan+5j), (7+infj)], (4485-13454.999999999998j), (1485-4455j), (14.950000000000001-44.849999999999994j), [(435-1305j), (438.0000000000001-1313.9999999999995j), (440.9999999999999-1323j), (444.0000000000001-1332j), (446.9999999999999-1341.0000000000005j), (450-1350j), (453.0000000000001-1358.9999999999995j), (455.9999999999999-1367.9999999999998j), (459.0000000000001-1377.0000000000002j), (461.9999999999999-1386.0000000000005j)])
+def complex_nan(z, n):
+    # NaN and inf parts propagate part by part; a long run takes the 8-accumulator blocks
+    q = np.zeros(n * 100, dtype=np.complex128)
+    for i in range(n * 100):
+        q[i] = complex(i * 0.1, -i * 0.3)
+    z[0, 0] = complex(float('nan'), 1.0)
+    z[1, 1] = complex(2.0, float('inf'))
+    return z.sum(), z.sum(axis=1), q.sum(), q[::3].sum(), q.mean(), q.reshape(n * 10, 10).sum(axis=0)
