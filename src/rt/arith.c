@@ -538,7 +538,9 @@ bool rt_math_has_complex(int fn) {
 }
 
 void rt_cmathf(int fn, const float z[2], float r[2]) {
-    float complex x = CMPLXF(z[0], z[1]), y = x;
+    float complex x, y; /* C lays a complex out as its two parts: no CMPLXF (C11, not in clang's C99) */
+    memcpy(&x, z, sizeof x);
+    y = x;
     switch (fn) {
 #define X(id, cf) case MF_##id: y = cf##f(x); break;
     CPLX_FNS(X)
@@ -548,7 +550,9 @@ void rt_cmathf(int fn, const float z[2], float r[2]) {
 }
 
 void rt_cmath(int fn, const double z[2], double r[2]) {
-    double complex x = CMPLX(z[0], z[1]), y = x;
+    double complex x, y;
+    memcpy(&x, z, sizeof x);
+    y = x;
     switch (fn) {
 #define X(id, cf) case MF_##id: y = cf(x); break;
     CPLX_FNS(X)
