@@ -110,7 +110,14 @@ class Gen:
                              f"float(arr[np.argsort(arr)][{self.idx()}])", f"float((arr * {self.fexpr(2)}).sum())",
                              # reductions fused with their expression (order-free kinds)
                              f"float(np.max(arr * {self.fexpr(2)} - mat[1, 2]))", f"float((mat < {self.fexpr(2)}).sum())",
-                             f"float(np.min(np.abs(mat) + {self.fexpr(2)}))", f"float((arr[::2] >= {self.fexpr(2)}).any())"])
+                             f"float(np.min(np.abs(mat) + {self.fexpr(2)}))", f"float((arr[::2] >= {self.fexpr(2)}).any())",
+                             # complex arrays: libm's cexp/csqrt/clog, NumPy's complex pairwise sums, means, scans
+                             f"float(np.exp(arr * (0.5 - 1j) + {self.fexpr(2)})[{self.idx()}].real)",
+                             f"float(np.sqrt(mat * 1j - {self.fexpr(2)})[{self.midx()}].imag)",
+                             f"float(np.log(arr + {self.fexpr(2)} * 1j)[{self.idx()}].imag)",
+                             f"float(abs((arr * (1.0 + 0.5j)).sum()))",
+                             f"float((mat * (2 - 1j)).mean(axis=0)[({self.iexpr(2)}) % 4].imag)",
+                             f"float(np.cumsum(arr * 1j - {self.fexpr(2)})[{self.idx()}].real)"])
         if k == 0: return f"float((arr * {self.fexpr(2)} - arr / {self.fexpr(2)})[{self.idx()}])"
         if k == 1: return f"float(np.sqrt(np.abs(mat) + {self.fexpr(2)})[{self.midx()}])"
         if k == 2: return f"float(np.where(arr > {self.fexpr(2)}, arr, -arr)[{self.idx()}])"
