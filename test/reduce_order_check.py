@@ -49,11 +49,13 @@ def f32(a):
 def c128(a):
     z = a * (1.0 + 0.5j)
     return (z.sum(), z[1:, 1:].sum(), z.sum(axis=0)[-1], z.sum(axis=1)[0], z.T.sum(axis=1)[0], z.mean(), z[:, ::2].sum(),
-            z[1:, 1:].mean(axis=0)[0], z[:3, :3].prod(), np.cumsum(z[:2, :4]))
+            z[1:, 1:].mean(axis=0)[0], z[:3, :3].prod(), np.cumsum(z[:2, :4]), z.var(), z[1:, ::2].std(axis=0)[0],
+            z.T.var(axis=1, ddof=1)[-1])
 def c64(a):
     z = np.zeros(a.shape, dtype=np.complex64)
     z[:, :] = a * (1.0 - 2.0j)
-    return (z.sum(), z[1:, 1:].sum(), z.sum(axis=1)[0], z.mean(), z.sum(axis=0)[0], z[:2, :3].prod(axis=1))
+    return (z.sum(), z[1:, 1:].sum(), z.sum(axis=1)[0], z.mean(), z.sum(axis=0)[0], z[:2, :3].prod(axis=1), z.var(),
+            z[1:, 1:].std(axis=1)[0])
 '''
 SHAPES = [(3, 5), (10, 10), (37, 301), (100, 100), (3, 5000), (1000, 7), (5, 20000), (300, 300), (2, 70000), (64, 200)]
 

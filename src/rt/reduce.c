@@ -486,16 +486,20 @@ static int variance(Run *run, const RdArr *a, unsigned axes, int odt, int64_t dd
     int md = out_shape(a, axes, true, mdims);
     int64_t mnum = 1;
     for (int k = 0; k < md; k++) mnum *= mdims[k];
-    size_t sz = kiln_dtype_size((kiln_dtype)odt);
+    /* complex: the mean and the deviations are complex, their squared magnitudes (re*re + im*im,
+     * written over the real parts) real; the second sum reads those real parts in place */
+    bool cx = dt_is_complex(a->dtype);
+    int mdt = cx ? a->dtype : odt;
+    size_t sz = kiln_dtype_size((kiln_dtype)mdt);
     char *mean = calloc((size_t)(mnum ? mnum : 1), sz), *dev = calloc((size_t)(total ? total : 1), sz);
     if (!mean || !dev) { free(mean); free(dev); run_raise(run, RE_NOMEM, line, file); return -1; }
-    int rc = reduce_into(run, RK_SUM, a, axes, odt, mean, mnum);
+    int rc = reduce_into(run, RK_SUM, a, axes, mdt, mean, mnum);
     if (!rc) {
-        divide(mean, mnum, odt, cnt);
+        divide(mean, mnum, mdt, cnt);
         /* (a - mean)**2 into a temporary laid out in a's memory order (NumPy's order='K' for
          * a new ufunc result), which decides the order of the second sum */
         RdArr t = *a;
-        t.data = dev; t.dtype = odt;
+        t.data = dev; t.dtype = odt; /* complex: the real parts, at the complex temporary's strides */
         int perm[KILN_MAXDIM];
         for (int k = 0; k < a->ndim; k++) {
             int j = k;
@@ -514,9 +518,21 @@ static int variance(Run *run, const RdArr *a, unsigned axes, int odt, int64_t dd
                 toff += i * t.s[k];
                 if (!((axes >> k) & 1)) { moff += i * mstride; mstride *= a->n[k]; }
             }
-            double x = in_f(a->data + off, a->dtype);
-            if (odt == KILN_FLOAT64) { double d = x - ((double *)mean)[moff]; *(double *)(dev + toff) = d * d; }
-            else { float d = (float)x - ((float *)mean)[moff]; *(float *)(dev + toff) = d * d; }
+            if (mdt == KILN_COMPLEX128) {
+                const double *x = (const double *)(a->data + off), *m = (const double *)mean + 2 * moff;
+                double re = x[0] - m[0], im = x[1] - m[1];
+                *(double *)(dev + toff) = re * re + im * im;
+            } else if (mdt == KILN_COMPLEX64) {
+                const float *x = (const float *)(a->data + off), *m = (const float *)mean + 2 * moff;
+                float re = x[0] - m[0], im = x[1] - m[1];
+                *(float *)(dev + toff) = re * re + im * im;
+            } else if (odt == KILN_FLOAT64) {
+                double d = in_f(a->data + off, a->dtype) - ((double *)mean)[moff];
+                *(double *)(dev + toff) = d * d;
+            } else {
+                float d = (float)in_f(a->data + off, a->dtype) - ((float *)mean)[moff];
+                *(float *)(dev + toff) = d * d;
+            }
         }
         rc = reduce_into(run, RK_SUM, &t, axes, odt, o, onum);
         if (!rc) {

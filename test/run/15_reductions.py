@@ -162,3 +162,10 @@ def complex_nan(z, n):
     z[0, 0] = complex(float('nan'), 1.0)
     z[1, 1] = complex(2.0, float('inf'))
     return z.sum(), z.sum(axis=1), q.sum(), q[::3].sum(), q.mean(), q.reshape(n * 10, 10).sum(axis=0)
+
+# run: complex_var([[1+2j, -3.5j, 0.25], [2-1j, 4+4j, -1-0.5j]])
+# expect: (8.147569444444445, [1.5811388300841898, 4.25, 0.673145600891813], [8.020833333333334, 13.916666666666668], 2.8543947597423247, 8.147568702697754, [2.312406063079834, 3.0459444522857666])
+def complex_var(z):
+    # NumPy's _var for complex: |z - mean|**2 as re*re + im*im, summed from the temporary's real parts
+    w = z.astype(np.complex64)
+    return z.var(), z.std(axis=0), z.var(axis=1, ddof=1), z.T.std(), w.var(), w.std(axis=1)
