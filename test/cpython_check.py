@@ -39,6 +39,17 @@ class Lists(ast.NodeTransformer):
                         args=[node], keywords=[])
 
 
+
+def has_fma():
+    try:
+        with open("/proc/cpuinfo") as f:
+            return any(line.startswith("flags") and " fma " in line + " " for line in f)
+    except OSError:
+        return False
+
+
+HAS_FMA = has_fma()
+
 def to_py(v):
     if isinstance(v, np.ndarray):
         return v.tolist()
@@ -77,6 +88,8 @@ def check(path, fill, counts):
     for i, line in enumerate(lines):
         if line.startswith("# cpython: skip"):
             skip = True
+        if line.startswith("# cpu: fma"):  # NumPy's SIMD loops round as FMA does on such a CPU only
+            skip = skip or not HAS_FMA
         if line.startswith("# numpy: >="):
             need = tuple(int(x) for x in line[len("# numpy: >="):].split()[0].split("."))
             skip = skip or NUMPY < need

@@ -2,7 +2,8 @@
  * runner.c — runs the kernel test cases through the kiln CLI.
  *
  *   runner KILN [--tier T] test/run/CASES.py    cases: "# run: f(args)" followed by
- *        "# expect: OUTPUT" or "# expect-error: line N: Ename: message"
+ *        "# expect: OUTPUT" or "# expect-error: line N: Ename: message" (a case after a line
+ *        "# cpu: fma (why)" is skipped on a CPU without FMA)
  *   runner KILN --err test/err/CASES.py          diagnostics: the file runs the call on
  *        its "# run:" line and stderr must equal FILE.err (FILE is replaced by the path)
  *
@@ -115,12 +116,16 @@ static void run_cases(const char *kiln, const char *tier, const char *file) {
     char *save = NULL;
     char *call = NULL;
     int lineno = 0, call_line = 0;
+    bool need_fma = false; /* "# cpu: fma (why)": the expected bits are an FMA machine's (NumPy's SIMD loops) */
     for (char *line = strtok_r(src, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
         lineno++;
         (void)lineno;
+        if (!strncmp(line, "# cpu: fma", 10)) { need_fma = true; continue; }
         if (!strncmp(line, "# run: ", 7)) { call = line + 7; call_line = lineno; continue; }
         bool err = !strncmp(line, "# expect-error: ", 16);
         if (strncmp(line, "# expect: ", 10) && !err) continue;
+        if (need_fma && !__builtin_cpu_supports("fma")) { need_fma = false; continue; }
+        need_fma = false;
         const char *want = line + (err ? 16 : 10);
         if (!call) { fail(file, lineno, "expect without run", "", ""); continue; }
         char buf[4096];

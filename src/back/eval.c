@@ -184,15 +184,15 @@ static RtErr ev_f32(int op, unsigned flags, float a, float b, Slot *out) {
     return RE_OK;
 }
 
-static RtErr ev_c128(int op, unsigned flags, const Type *rt, cplx a, cplx b, Slot *out) {
+static RtErr ev_c128(int op, unsigned flags, int64_t aux, const Type *rt, cplx a, cplx b, Slot *out) {
     cplx r = {0, 0};
     RtErr e = RE_OK;
     switch (op) {
     case OP_ADD: r.re = a.re + b.re; r.im = a.im + b.im; break;
     case OP_SUB: r.re = a.re - b.re; r.im = a.im - b.im; break;
-    case OP_MUL: r = rt_cmul(a, b); break;
+    case OP_MUL: r = (flags & INS_NUMPY) ? rt_cmul_np(a, b) : rt_cmul(a, b); break;
     case OP_DIV: e = rt_cdiv(a, b, &r); break;
-    case OP_POW: e = rt_cpow(a, b, &r); break;
+    case OP_POW: if (flags & INS_NUMPY) r = rt_cpow_np(a, b, (int)aux); else e = rt_cpow(a, b, &r); break;
     case OP_NEG: r.re = -a.re; r.im = -a.im; break;
     case OP_CONJ: r.re = a.re; r.im = -a.im; break;
     case OP_ABS: return rt_cabs(a, &out->f);
@@ -208,15 +208,15 @@ static RtErr ev_c128(int op, unsigned flags, const Type *rt, cplx a, cplx b, Slo
     return RE_OK;
 }
 
-static RtErr ev_c64(int op, cplxf a, cplxf b, Slot *out) {
+static RtErr ev_c64(int op, unsigned flags, int64_t aux, cplxf a, cplxf b, Slot *out) {
     cplxf r = {0, 0};
     RtErr e = RE_OK;
     switch (op) {
     case OP_ADD: r.re = a.re + b.re; r.im = a.im + b.im; break;
     case OP_SUB: r.re = a.re - b.re; r.im = a.im - b.im; break;
-    case OP_MUL: r = rt_cmulf(a, b); break;
+    case OP_MUL: r = (flags & INS_NUMPY) ? rt_cmulf_np(a, b) : rt_cmulf(a, b); break;
     case OP_DIV: e = rt_cdivf(a, b, &r); break;
-    case OP_POW: e = rt_cpowf(a, b, &r); break;
+    case OP_POW: if (flags & INS_NUMPY) r = rt_cpowf_np(a, b, (int)aux); else e = rt_cpowf(a, b, &r); break;
     case OP_NEG: r.re = -a.re; r.im = -a.im; break;
     case OP_CONJ: r.re = a.re; r.im = -a.im; break;
     case OP_ABS: out->f32 = hypotf(a.re, a.im); return RE_OK;
@@ -267,11 +267,11 @@ RtErr ev_op(int op, unsigned flags, int64_t aux, const Type *rt, const Type *at,
     case CL_F: return ev_f64(op, flags, a->f, b->f, out);
     case CL_Z: {
         cplxf x = {a->c64[0], a->c64[1]}, y = {b->c64[0], b->c64[1]};
-        return ev_c64(op, x, y, out);
+        return ev_c64(op, flags, aux, x, y, out);
     }
     case CL_C: {
         cplx x = {a[0].f, a[1].f}, y = {b[0].f, b[1].f};
-        return ev_c128(op, flags, rt, x, y, out);
+        return ev_c128(op, flags, aux, rt, x, y, out);
     }
     default: return ev_int(op, rt && rt->kind == T_SCALAR ? rt->dtype : KILN_INT64, a->i, b->i, out);
     }

@@ -35,6 +35,7 @@ static void unreachable(Func *f) {
 
 static bool effect(Ins *in) {
     unsigned fl = ir_flags(in->op);
+    if ((in->op == OP_MATH || in->op == OP_DIV) && (in->flags & INS_NUMPY)) return false; /* NumPy's: inf/nan, no exception */
     if (fl & (F_WRITES | F_RAISES)) return true;
     if (in->op == OP_BOUND && (in->flags & BOUND_NOCHECK)) return false;
     return false;

@@ -344,6 +344,22 @@ RtErr rt_cabs(cplx a, double *r) {
     return RE_OK;
 }
 
+/* NumPy's elementwise complex product (its SIMD loop, not its reductions): where the CPU has
+ * FMA each part is one fused multiply-add of a rounded product, re = fma(ar, br, -(ai*bi)) and
+ * im = fma(ar, bi, ai*br) (checked exactly against NumPy 2.4 on contiguous, strided, broadcast
+ * and transposed operands); without FMA the plain formula, as NumPy's baseline loop computes */
+cplx rt_cmul_np(cplx a, cplx b) {
+    if (!__builtin_cpu_supports("fma")) return rt_cmul(a, b);
+    cplx r = {fma(a.re, b.re, -(a.im * b.im)), fma(a.re, b.im, a.im * b.re)};
+    return r;
+}
+
+cplxf rt_cmulf_np(cplxf a, cplxf b) {
+    if (!__builtin_cpu_supports("fma")) return rt_cmulf(a, b);
+    cplxf r = {fmaf(a.re, b.re, -(a.im * b.im)), fmaf(a.re, b.im, a.im * b.re)};
+    return r;
+}
+
 cplxf rt_cmulf(cplxf a, cplxf b) {
     cplxf r;
     r.re = a.re * b.re - a.im * b.im;
@@ -374,6 +390,88 @@ RtErr rt_cpowf(cplxf a, cplxf b, cplxf *r) {
     if (e == RE_CPOW_OVERFLOW) e = RE_OK; /* NumPy gives inf */
     return e;
 }
+
+/* NumPy's complex division (its Smith-style loop; rt_cdivf is the float one): 1 for a zero divisor */
+static RtErr np_cdiv(cplx a, cplx b, cplx *r) {
+    double abr = fabs(b.re), abi = fabs(b.im);
+    if (abr == 0 && abi == 0) return RE_ZDIV_COMPLEX;
+    if (abr >= abi) {
+        double rat = b.im / b.re, scl = 1.0 / (b.re + b.im * rat);
+        r->re = (a.re + a.im * rat) * scl;
+        r->im = (a.im - a.re * rat) * scl;
+    } else {
+        double rat = b.re / b.im, scl = 1.0 / (b.im + b.re * rat);
+        r->re = (a.re * rat + a.im) * scl;
+        r->im = (a.im * rat - a.re) * scl;
+    }
+    return RE_OK;
+}
+
+/* NumPy's complex reciprocal ufunc (what `a ** -1` calls) */
+#define NP_RECIP(NAME, CT, T)                                                                              \
+    static CT NAME(CT a) {                                                                                 \
+        CT o;                                                                                              \
+        if (fabs((double)a.im) <= fabs((double)a.re)) {                                                    \
+            T r = a.im / a.re, d = a.re + a.im * r;                                                        \
+            o.re = 1 / d; o.im = -r / d;                                                                   \
+        } else {                                                                                           \
+            T r = a.re / a.im, d = a.re * r + a.im;                                                        \
+            o.re = r / d; o.im = -1 / d;                                                                   \
+        }                                                                                                  \
+        return o;                                                                                          \
+    }
+NP_RECIP(np_recip, cplx, double)
+NP_RECIP(np_recipf, cplxf, float)
+
+/* NumPy's complex power (its nc_pow; fast: `**`'s paths, 1 for a Python int exponent 2 or -1, 2
+ * for a Python float 0.5): x**0 is 1, 0**p is 0 for a positive real p and nan+nanj
+ * otherwise, integer exponents below 100 in magnitude by repeated squaring (1, 2, 3 unrolled;
+ * negative ones as 1 / that by NumPy's division), anything else libm's cpow. No exceptions. */
+#define NP_CPOW(NAME, CT, T, CMUL, CDIV, CPOW, CMUL_NP, RECIP, CSQRT)                                     \
+    CT NAME(CT a, CT b, int fast) {                                                                        \
+        CT one = {1, 0}, r;                                                                                \
+        if (fast == 1 && b.im == 0 && b.re == 2) return CMUL_NP(a, a);                                     \
+        if (fast == 1 && b.im == 0 && b.re == -1) return RECIP(a);                                         \
+        if (fast == 2 && b.im == 0 && b.re == (T)0.5) {                                                    \
+            T complex x, z;                                                                                \
+            memcpy(&x, &a, sizeof x);                                                                      \
+            z = CSQRT(x);                                                                                  \
+            memcpy(&r, &z, sizeof r);                                                                      \
+            return r;                                                                                      \
+        }                                                                                                  \
+        if (b.re == 0 && b.im == 0) return one;                                                            \
+        if (a.re == 0 && a.im == 0) {                                                                      \
+            CT z = {0, 0}, nan2 = {(T)NAN, (T)NAN};                                                        \
+            return b.re > 0 && b.im == 0 ? z : nan2;                                                       \
+        }                                                                                                  \
+        if (b.im == 0 && fabs((double)b.re) < 1e18 && b.re == (T)(int64_t)b.re) {                          \
+            int64_t n = (int64_t)b.re;                                                                     \
+            if (n == 1) return a;                                                                          \
+            if (n == 2) return CMUL(a, a);                                                                 \
+            if (n == 3) return CMUL(CMUL(a, a), a);                                                        \
+            if (n > -100 && n < 100) {                                                                     \
+                CT aa = one, p = a;                                                                        \
+                int64_t mask = 1;                                                                          \
+                if (n < 0) n = -n;                                                                         \
+                for (;;) {                                                                                 \
+                    if (n & mask) aa = CMUL(aa, p);                                                        \
+                    mask <<= 1;                                                                            \
+                    if (n < mask || mask <= 0) break;                                                      \
+                    p = CMUL(p, p);                                                                        \
+                }                                                                                          \
+                if (b.re < 0 && CDIV(one, aa, &r)) { CT q = {(T)INFINITY, (T)NAN}; return q; } /* 1 / 0j */ \
+                return b.re < 0 ? r : aa;                                                                  \
+            }                                                                                              \
+        }                                                                                                  \
+        T complex x, y, z;                                                                                 \
+        memcpy(&x, &a, sizeof x);                                                                          \
+        memcpy(&y, &b, sizeof y);                                                                          \
+        z = CPOW(x, y);                                                                                    \
+        memcpy(&r, &z, sizeof r);                                                                          \
+        return r;                                                                                          \
+    }
+NP_CPOW(rt_cpow_np, cplx, double, rt_cmul, np_cdiv, cpow, rt_cmul_np, np_recip, csqrt)
+NP_CPOW(rt_cpowf_np, cplxf, float, rt_cmulf, rt_cdivf, cpowf, rt_cmulf_np, np_recipf, csqrtf)
 
 /* ---- math module ---- */
 

@@ -84,7 +84,11 @@ RtErr rt_cabs(cplx a, double *r);
 cplx rt_cmul(cplx a, cplx b);
 RtErr rt_cdivf(cplxf a, cplxf b, cplxf *r);
 RtErr rt_cpowf(cplxf a, cplxf b, cplxf *r);
+cplx rt_cpow_np(cplx a, cplx b, int fast);  /* NumPy's complex power (arrays), fast: `**`'s scalar paths */
+cplxf rt_cpowf_np(cplxf a, cplxf b, int fast);
 cplxf rt_cmulf(cplxf a, cplxf b);
+cplx rt_cmul_np(cplx a, cplx b);   /* NumPy's elementwise product: FMA where the CPU has it */
+cplxf rt_cmulf_np(cplxf a, cplxf b);
 
 /* math module functions (mathfn.h ids) */
 RtErr rt_math(int fn, const double *x, double *r);

@@ -36,6 +36,7 @@ struct Ew {
     Val leaf;            /* EW_LEAF: an array or a scalar; EW_TAKE: the 1-d array read at k[0]'s indices */
     int ndim;            /* rank of this subtree's broadcast shape */
     Node *at;
+    bool ufunc;          /* EW_BIN made by np.power & co. rather than an operator */
 };
 
 /* np.<name> ufuncs and the node each builds */
@@ -220,7 +221,10 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
     Ew *x = of(I, args[0], call->kids[0]);
     Val v;
     switch (ufuncs[u].kind) {
-    case EW_BIN: v = ew_binop(I, ufuncs[u].fn, args[0], args[1], call); break;
+    case EW_BIN:
+        v = ew_binop(I, ufuncs[u].fn, args[0], args[1], call);
+        if (v.ew) v.ew->ufunc = true;
+        break;
     case EW_NEG: v = ew_unary(I, TK_MINUS, args[0], call); break;
     case EW_INVERT: v = ew_unary(I, TK_TILDE, args[0], call); break;
     case EW_CLIP: v = ew_clip(I, args[0], args[1], args[2], call); break;
@@ -388,9 +392,26 @@ static Val numpy_arith(Inf *I, Ew *e, Val a, Val b) {
             const Type *f64 = ty_scalar(I->tt, KILN_FLOAT64, false);
             Ref ops[2] = {ex_coerce(I, val_of(I, x), f64, e->at).r, ex_coerce(I, val_of(I, y), f64, e->at).r};
             Val r = numpy_flag(I, val_of(I, inf_emit(I, OP_MATH, f64, ops, 2, MF_POW)));
+            if (e->k[1]->ndim == 0) { /* NumPy's power loop with one exponent: 0.5 is sqrt, -1 is 1 / x, 2 is x * x */
+                Val sq = numpy_flag(I, val_of(I, inf_emit(I, OP_MATH, f64, ops, 1, MF_SQRT)));
+                Val rc = numpy_flag(I, val_of(I, inf_op2(I, OP_DIV, f64, inf_const_f(I, f64, 1.0), ops[0])));
+                Ref x2 = inf_op2(I, OP_MUL, f64, ops[0], ops[0]);
+                Ref half = inf_op2(I, OP_EQ, bt, ops[1], inf_const_f(I, f64, 0.5));
+                Ref minus1 = inf_op2(I, OP_EQ, bt, ops[1], inf_const_f(I, f64, -1.0));
+                Ref two = inf_op2(I, OP_EQ, bt, ops[1], inf_const_f(I, f64, 2.0));
+                r = val_of(I, inf_sel(I, f64, half, sq.r, inf_sel(I, f64, minus1, rc.r, inf_sel(I, f64, two, x2, r.r))));
+            }
             return ex_coerce(I, r, t, e->at);
         }
-        return val_of(I, inf_op2(I, OP_POW, t, x, y));
+        Val r = val_of(I, inf_op2(I, OP_POW, t, x, y));
+        if (!dt_is_complex(t->dtype)) return r;
+        /* NumPy's complex power: nan, not ZeroDivisionError. `**` with a Python int exponent 2 or -1
+         * takes ndarray's fast paths square and reciprocal (aux 1), with a Python float 0.5 sqrt
+         * (aux 2); np.power and NumPy scalar exponents do not */
+        const Type *et = e->k[1]->ty;
+        if (!e->ufunc && e->k[1]->ndim == 0 && et->weak && (dt_is_int(et->dtype) || et->dtype == KILN_FLOAT64))
+            I->f->ins.v[r.r].aux = dt_is_int(et->dtype) ? 1 : 2;
+        return numpy_flag(I, r);
     }
     if (e->tok == TK_SHL || e->tok == TK_SHR) { /* a count outside [0, bits): 0, or -1 for a negative a shifted right */
         Ref zero = inf_const_i(I, t, 0);
@@ -464,6 +485,8 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
         if (e->tok == TK_SLASH && dt_is_complex(e->ty->dtype)) return complex_div(I, e, a, b);
         Val r = ex_binop(I, e->tok, a, b, at, NULL);
         if (e->tok == TK_SLASH) numpy_flag(I, r);
+        /* a complex product of arrays is NumPy's elementwise loop's (fused multiply-adds where the CPU has them) */
+        if (e->tok == TK_STAR && dt_is_complex(e->ty->dtype) && I->f->ins.v[r.r].op == OP_MUL) numpy_flag(I, r);
         return r;
     }
     case EW_CMP: return ex_compare(I, e->tok, a, elem(I, e->k[1], lv, nl, iv, nd), at);
@@ -479,7 +502,7 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
         return val_of(I, inf_op2(I, e->tok, e->ty, x, y));
     }
     case EW_ABS: return val_of(I, inf_emit(I, OP_ABS, e->ty, &a.r, 1, 0));
-    case EW_SQUARE: a = ex_coerce(I, a, e->ty, at); return val_of(I, inf_op2(I, OP_MUL, e->ty, a.r, a.r));
+    case EW_SQUARE: a = ex_coerce(I, a, e->ty, at); return numpy_flag(I, val_of(I, inf_op2(I, OP_MUL, e->ty, a.r, a.r)));
     case EW_FLOATTEST:
         if (!dt_is_float(a.ty->dtype)) /* integers and bools are finite numbers */
             return val_of(I, inf_const_i(I, e->ty, e->tok == MF_ISFINITE));
