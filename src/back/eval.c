@@ -195,7 +195,7 @@ static RtErr ev_c128(int op, unsigned flags, int64_t aux, const Type *rt, cplx a
     case OP_POW: if (flags & INS_NUMPY) r = rt_cpow_np(a, b, (int)aux); else e = rt_cpow(a, b, &r); break;
     case OP_NEG: r.re = -a.re; r.im = -a.im; break;
     case OP_CONJ: r.re = a.re; r.im = -a.im; break;
-    case OP_ABS: return rt_cabs(a, &out->f);
+    case OP_ABS: if (flags & INS_NUMPY) { out->f = rt_cabs_np(a); return RE_OK; } return rt_cabs(a, &out->f);
     case OP_REAL: out->f = a.re; return RE_OK;
     case OP_IMAG: out->f = a.im; return RE_OK;
     case OP_EQ: out->i = a.re == b.re && a.im == b.im; return RE_OK;
@@ -219,7 +219,7 @@ static RtErr ev_c64(int op, unsigned flags, int64_t aux, cplxf a, cplxf b, Slot 
     case OP_POW: if (flags & INS_NUMPY) r = rt_cpowf_np(a, b, (int)aux); else e = rt_cpowf(a, b, &r); break;
     case OP_NEG: r.re = -a.re; r.im = -a.im; break;
     case OP_CONJ: r.re = a.re; r.im = -a.im; break;
-    case OP_ABS: out->f32 = hypotf(a.re, a.im); return RE_OK;
+    case OP_ABS: out->f32 = (flags & INS_NUMPY) ? rt_cabsf_np(a) : hypotf(a.re, a.im); return RE_OK;
     case OP_REAL: out->f32 = a.re; return RE_OK;
     case OP_IMAG: out->f32 = a.im; return RE_OK;
     case OP_EQ: out->i = a.re == b.re && a.im == b.im; return RE_OK;

@@ -360,6 +360,23 @@ cplxf rt_cmulf_np(cplxf a, cplxf b) {
     return r;
 }
 
+/* NumPy's complex absolute value (its SIMD loop, every layout): an infinite part makes it inf,
+ * else a NaN part nan; then larger * sqrt(ratio * ratio + 1) with ratio = smaller / larger (0 when
+ * larger is 0), the multiply-add fused where the CPU has FMA. Not hypot: 35% of random inputs
+ * differ from it in the last bit. */
+#define NP_CABS(NAME, CT, T, SQRT, FMA)                                                                    \
+    T NAME(CT a) {                                                                                         \
+        T re = (T)fabs((double)a.re), im = (T)fabs((double)a.im);                                          \
+        if (isinf(re) || isinf(im)) return (T)INFINITY;                                                    \
+        if (isnan(re) || isnan(im)) return (T)NAN;                                                         \
+        T larger = re > im ? re : im, smaller = re > im ? im : re;                                         \
+        T ratio = larger == 0 ? 0 : smaller / larger;                                                      \
+        T h = __builtin_cpu_supports("fma") ? SQRT(FMA(ratio, ratio, (T)1)) : SQRT(ratio * ratio + (T)1);  \
+        return h * larger;                                                                                 \
+    }
+NP_CABS(rt_cabs_np, cplx, double, sqrt, fma)
+NP_CABS(rt_cabsf_np, cplxf, float, sqrtf, fmaf)
+
 cplxf rt_cmulf(cplxf a, cplxf b) {
     cplxf r;
     r.re = a.re * b.re - a.im * b.im;

@@ -87,6 +87,8 @@ RtErr rt_cpowf(cplxf a, cplxf b, cplxf *r);
 cplx rt_cpow_np(cplx a, cplx b, int fast);  /* NumPy's complex power (arrays), fast: `**`'s scalar paths */
 cplxf rt_cpowf_np(cplxf a, cplxf b, int fast);
 cplxf rt_cmulf(cplxf a, cplxf b);
+double rt_cabs_np(cplx a);         /* NumPy's abs of a complex array element */
+float rt_cabsf_np(cplxf a);
 cplx rt_cmul_np(cplx a, cplx b);   /* NumPy's elementwise product: FMA where the CPU has it */
 cplxf rt_cmulf_np(cplxf a, cplxf b);
 

@@ -158,6 +158,8 @@ Val cl_attr(Inf *I, Node *n) {
         if (strcmp(a, "ndim") == 0) return mk(I, inf_const_i(I, i64w(I), o.ty->ndim));
         if (strcmp(a, "dtype") == 0) return stat(I, &I->tt->dtype[o.ty->dtype]);
         if (strcmp(a, "T") == 0) return vw_transpose(I, o, n);
+        if (strcmp(a, "real") == 0) return ew_part(I, o, OP_REAL, n);
+        if (strcmp(a, "imag") == 0) return ew_part(I, o, OP_IMAG, n);
         if (strcmp(a, "size") == 0) {
             Ref r = inf_const_i(I, i64w(I), 1);
             for (int k = 0; k < o.ty->ndim; k++) {
@@ -593,6 +595,10 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
         Ref ops[2] = {o.r, ex_coerce(I, v, ty_scalar(I->tt, o.ty->dtype, false), call).r};
         inf_emit(I, OP_FILL, NULL, ops, 2, 0);
         return stat(I, &I->tt->none);
+    }
+    if (o.ty->kind == T_ARRAY && (!strcmp(m, "conj") || !strcmp(m, "conjugate"))) {
+        nargs(I, call, m, 0, 0);
+        return ew_part(I, o, OP_CONJ, call);
     }
     if (o.ty->kind == T_SCALAR && !strcmp(m, "conjugate")) {
         nargs(I, call, "conjugate", 0, 0);

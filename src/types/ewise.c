@@ -204,6 +204,18 @@ static const Type *float_result(Inf *I, const Type *t) {
     return t->dtype == KILN_FLOAT32 ? strong(I, t) : ty_scalar(I->tt, KILN_FLOAT64, false);
 }
 
+/* np.real/imag/conj of a (op OP_REAL, OP_IMAG, OP_CONJ), also a.real, a.imag, a.conj(): a
+ * lazy expression (NumPy's real and imag are views; kiln's are values, not assignable) */
+Val ew_part(Inf *I, Val a, int op, Node *at) {
+    Ew *x = of(I, a, at);
+    int d = x->ty->dtype;
+    const Type *t = strong(I, x->ty);
+    if (dt_is_complex(d) && op != OP_CONJ) t = ty_scalar(I->tt, d == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64, false);
+    Ew *e = join(I, EW_PART, t, at, x, NULL, NULL);
+    e->tok = op;
+    return lazy(I, e);
+}
+
 Val ew_ufunc_call(Inf *I, Node *call, int u) {
     const char *nm = ufuncs[u].name;
     if (ufuncs[u].kind == EW_WHERE && call->nkids == 1 && !call->nkids2) /* np.where(cond): np.nonzero */
@@ -269,15 +281,7 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
         if (dt_is_complex(x->ty->dtype) || x->ty->dtype == KILN_BOOL) inf_fail(I, call, "np.sign of %s values is not supported", ty_name(x->ty));
         v = lazy(I, join(I, EW_SIGN, strong(I, x->ty->weak ? ty_promote(I->tt, x->ty, x->ty) : x->ty), call, x, NULL, NULL));
         break;
-    case EW_PART: {
-        int d = x->ty->dtype;
-        const Type *t = strong(I, x->ty);
-        if (dt_is_complex(d) && ufuncs[u].fn != OP_CONJ) t = ty_scalar(I->tt, d == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64, false);
-        Ew *e = join(I, EW_PART, t, call, x, NULL, NULL);
-        e->tok = ufuncs[u].fn;
-        v = lazy(I, e);
-        break;
-    }
+    case EW_PART: v = ew_part(I, args[0], ufuncs[u].fn, call); break;
     default: { /* where(cond, x, y): x and y promote together; cond by truth value */
         Ew *a = of(I, args[1], call->kids[1]), *b = of(I, args[2], call->kids[2]);
         const Type *t = ty_promote(I->tt, a->ty, b->ty);
@@ -501,7 +505,7 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
         Ref y = ex_truth(I, elem(I, e->k[1], lv, nl, iv, nd), at);
         return val_of(I, inf_op2(I, e->tok, e->ty, x, y));
     }
-    case EW_ABS: return val_of(I, inf_emit(I, OP_ABS, e->ty, &a.r, 1, 0));
+    case EW_ABS: return numpy_flag(I, val_of(I, inf_emit(I, OP_ABS, e->ty, &a.r, 1, 0))); /* complex: NumPy's cabs */
     case EW_SQUARE: a = ex_coerce(I, a, e->ty, at); return numpy_flag(I, val_of(I, inf_op2(I, OP_MUL, e->ty, a.r, a.r)));
     case EW_FLOATTEST:
         if (!dt_is_float(a.ty->dtype)) /* integers and bools are finite numbers */

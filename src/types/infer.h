@@ -138,6 +138,7 @@ Val ew_binop(Inf *I, int tok, Val a, Val b, Node *at);
 Val ew_compare(Inf *I, int tok, Val a, Val b, Node *at);
 Val ew_unary(Inf *I, int tok, Val a, Node *at);
 Val ew_abs(Inf *I, Val a, Node *at);
+Val ew_part(Inf *I, Val a, int op, Node *at); /* real, imag, conj (OP_REAL...) */
 int ew_ufunc_lookup(const char *name);
 Val ew_ufunc_call(Inf *I, Node *call, int u);
 Val ew_force(Inf *I, Val v, Node *at);

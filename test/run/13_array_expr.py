@@ -285,3 +285,12 @@ def power_paths(x, z):
 def power_exponents(z):
     # ndarray's fast paths are for a Python int 2 or -1 and a Python float 0.5 only
     return z ** -1, z ** -1.0, z ** 2.0, z ** np.float64(0.5), z ** 0.5, z ** (2 + 0j), z ** np.int64(-1)
+
+# cpu: fma (NumPy's complex abs fuses its multiply-add on such a CPU)
+# run: complex_abs([0.1+0.7j, 1.3-2.9j, -0.37+0.11j, 3.7+1.9j, 0.123456789+9.87654321j, 1e300+1e300j, -0.0-0.0j])
+# expect: ([0.7071067811865476, 3.17804971641414, 0.3860051813123756, 4.159326868617084, 9.877314784785757, 1.4142135623730952e+300, 0.0], [0.7071067690849304, 3.1780498027801514, 0.3860051929950714, 4.159327030181885, 9.877314567565918, inf, 0.0], 3.1780497164141406, 3.17804971641414, [0.7999999999999999, -1.5999999999999999, -0.26, 5.6, 9.999999999, 2e+300, 0.0], [(0.1-0.7j), (1.3+2.9j), (-0.37-0.11j), (3.7-1.9j), (0.123456789-9.87654321j), (1e+300-1e+300j), (-0-0j)], [-0.7, 2.9, -0.11, -1.9, -9.87654321, -1e+300, -0.0], [0.10000000149011612, 1.2999999523162842, -0.3700000047683716, 3.700000047683716, 0.12345679104328156, inf, -0.0])
+def complex_abs(z):
+    # NumPy's cabs: larger * sqrt(ratio * ratio + 1), not hypot (builtin abs() of a scalar is hypot);
+    # an overflowing one is inf, not OverflowError; a.real, a.imag, a.conj() as np.real/imag/conj
+    w = z.astype(np.complex64)
+    return np.abs(z), np.abs(w), abs(z[1]), np.abs(z[1]), z.real + z.imag, z.conj(), z.conjugate().imag, w.real
