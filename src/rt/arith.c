@@ -616,6 +616,10 @@ RtErr rt_math_ieee(int fn, const double *a, double *r) {
     case MF_SINH: *r = sinh(x); return RE_OK;
     case MF_COSH: *r = cosh(x); return RE_OK;
     case MF_POW: *r = pow(x, a[1]); return RE_OK; /* np.power of floats: C's pow */
+    case MF_ATAN2: *r = atan2(x, a[1]); return RE_OK;
+    case MF_HYPOT: *r = hypot(x, a[1]); return RE_OK;
+    case MF_COPYSIGN: *r = copysign(x, a[1]); return RE_OK;
+    case MF_FMOD: *r = fmod(x, a[1]); return RE_OK; /* fmod(x, 0) is nan, no ValueError */
     default: return rt_math(fn, a, r);
     }
 }

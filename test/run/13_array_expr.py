@@ -294,3 +294,9 @@ def complex_abs(z):
     # an overflowing one is inf, not OverflowError; a.real, a.imag, a.conj() as np.real/imag/conj
     w = z.astype(np.complex64)
     return np.abs(z), np.abs(w), abs(z[1]), np.abs(z[1]), z.real + z.imag, z.conj(), z.conjugate().imag, w.real
+
+# run: hypot_copysign_fmod([3.0, -0.0, 1e308, 5.5, -7.25], [4.0, -2.0, 1e308, 0.0, 2.5])
+# expect: ([5.0, 2.0, 1.4142135623730951e+308, 5.5, 7.668930825088983], [3.0, -0.0, 1e+308, 5.5, 7.25], [3.0, -0.0, 0.0, nan, -2.25], 5.0, -2.0)
+def hypot_copysign_fmod(x, y):
+    # libm's hypot, copysign and fmod as NumPy calls them: fmod(x, 0) is nan, hypot overflows to inf
+    return np.hypot(x, y), np.copysign(x, y), np.fmod(x, y), np.hypot(3, 4), np.fmod(-7, 2.5)
