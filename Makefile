@@ -154,6 +154,10 @@ GEN_JOBS ?= $(shell nproc)
 fuzz-gen: all
 	python3 test/fuzz/gen.py --kiln build/kiln --seed $(GEN_SEED) --count $(GEN_COUNT) --jobs $(GEN_JOBS)
 
+# random whole-array expressions against NumPy bit for bit (make fuzz-ewise GEN_SEED=S GEN_COUNT=N)
+fuzz-ewise: all
+	python3 test/fuzz/ewise_diff.py --kiln build/kiln --seed $(GEN_SEED) --count $(GEN_COUNT)
+
 demo:
 	@sh scripts/deps.sh demo
 	@$(MAKE) --no-print-directory all
@@ -193,4 +197,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: FORCE fuzz fuzz-gen bench-fused bench-attention bench-matmul bench-coldstart bench-tiering all test demo bench bench-peers install clean
+.PHONY: FORCE fuzz fuzz-gen fuzz-ewise bench-fused bench-attention bench-matmul bench-coldstart bench-tiering all test demo bench bench-peers install clean

@@ -92,6 +92,8 @@ if [ -n "$PY" ]; then
     suite "cpython oracle" $PY test/cpython_check.py test/run/*.py
     # reductions bit for bit against NumPy's order of operations, on the layouts where it differs
     suite "numpy reduction order" $PY test/reduce_order_check.py build/kiln
+    # random whole-array expressions against NumPy bit for bit (test/fuzz/ewise_diff.py; more: make fuzz-ewise)
+    [ -f build/libkiln-llvm.so ] && suite "numpy elementwise: 40 random expressions" $PY test/fuzz/ewise_diff.py --kiln build/kiln --seed 1 --count 40
 else echo "cpython oracle                     skipped (no python3 with numpy)"; fi
 echo "$P passed, $F failed"
 [ "$F" = 0 ]
