@@ -64,6 +64,13 @@ def vexp(n):
         worst = max(worst, abs(e[i] - math.exp(a[i]) * 2.0) / (math.exp(a[i]) * 2.0))
         worst = max(worst, abs(s[i] - (math.sin(a[i] / 7.0) + 2.0)))
     return worst < 2e-15
+def fsum(n):
+    a = np.linspace(-1.0, 3.0, n)
+    b = np.cos(a)
+    s = 0.0
+    for i in range(n):
+        s += a[i] * b[i]
+    return abs(np.sum(a * b) - s) <= 1e-12 * abs(s), (a * 0.5 + 1.0).prod() > 0
 PY
     check 0 "True" "$K" run --tier opt --fastmath "$T/fm.py" vexp 100003
     check 0 "True" "$K" run --tier opt "$T/fm.py" vexp 100003
@@ -72,6 +79,11 @@ PY
         check 0 "" sh -c "$K explain --llvm --fastmath $T/fm.py vexp 9 | grep -E 'x double> @_ZGV[de]N[48]v_sin\\(<[48] x double> %'"
     fi
     check 1 "" sh -c "$K explain --llvm $T/fm.py vexp 9 | grep _ZGV"
+    # --fastmath fuses float sums and products with their producer (any order goes); without it they keep NumPy's order
+    check 0 "(True, True)" "$K" run --tier opt --fastmath "$T/fm.py" fsum 100003
+    check 0 "(True, True)" "$K" run --tier interp --fastmath "$T/fm.py" fsum 1003
+    check 0 "a reduction fused with the elementwise expression feeding it" "$K" explain --fastmath "$T/fm.py" fsum 9
+    check 1 "" sh -c "$K explain $T/fm.py fsum 9 | grep 'a reduction fused'"
 else
     check 1 "not built into this kiln" "$K" run --tier opt "$T/k.py" add 1
 fi

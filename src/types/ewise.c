@@ -671,10 +671,11 @@ static void lower(Inf *I, Ew *e, Leaf *lv, int nl, int nd, const Ref *dims, Ref 
 
 /* whether reduction kind of a lazy expression into dtype odt can be one fused loop: the ones
  * whose value does not depend on the order of the elements (integer sums and products, min, max,
- * all, any); float sums keep NumPy's pairwise order in rt/reduce.c */
-bool ew_fusable_reduction(int kind, int odt) {
+ * all, any), and float sums and products under --fastmath (any order goes: tier 2 vectorizes
+ * them); otherwise float sums keep NumPy's pairwise order in rt/reduce.c */
+bool ew_fusable_reduction(Inf *I, int kind, int odt) {
     switch (kind) {
-    case RK_SUM: case RK_PROD: return !dt_is_float(odt) && !dt_is_complex(odt);
+    case RK_SUM: case RK_PROD: return dt_is_float(odt) ? I->ctx->opt.fastmath : !dt_is_complex(odt);
     case RK_MIN: case RK_MAX: case RK_ALL: case RK_ANY: return true;
     default: return false;
     }
@@ -698,8 +699,8 @@ Val ew_reduce(Inf *I, Val v, int kind, int odt, Node *at) {
     Node *acc = st_hidden(I, "$acc%d", at);
     Ref init;
     switch (kind) {
-    case RK_SUM: case RK_ANY: init = inf_const_i(I, t, 0); break;
-    case RK_PROD: case RK_ALL: init = inf_const_i(I, t, 1); break;
+    case RK_SUM: case RK_ANY: init = dt_is_float(odt) ? inf_const_f(I, t, 0.0) : inf_const_i(I, t, 0); break;
+    case RK_PROD: case RK_ALL: init = dt_is_float(odt) ? inf_const_f(I, t, 1.0) : inf_const_i(I, t, 1); break;
     default:
         if (dt_is_float(odt)) init = inf_const_f(I, t, kind == RK_MAX ? -INFINITY : INFINITY);
         else if (odt == KILN_BOOL) init = inf_const_i(I, t, kind == RK_MIN);

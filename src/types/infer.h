@@ -146,7 +146,7 @@ void ew_store(Inf *I, Val dst, Val v, Node *at);
 void ew_store_fresh(Inf *I, Val dst, Val v, Node *at); /* dst new since v's operands: no overlap test */
 Val ew_take(Inf *I, Val arr, Val idx, Node *at);
 Val ew_clip(Inf *I, Val a, Val lo, Val hi, Node *at);
-bool ew_fusable_reduction(int kind, int odt);
+bool ew_fusable_reduction(Inf *I, int kind, int odt);
 Val ew_reduce(Inf *I, Val v, int kind, int odt, Node *at);
 
 /* linalg.c */

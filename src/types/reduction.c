@@ -98,7 +98,7 @@ Val rd_call(Inf *I, Node *call, int which, const Val *self) {
     if (a.ew) { /* an array expression: fused into the reduction when the order cannot matter */
         bool whole = (!axis || axis->kind == N_NONE) && !keepdims_node(keep);
         int odt = result_dtype(I, kind, a.ty->dtype, call, nm);
-        if (whole && ew_fusable_reduction(kind, odt)) return ew_reduce(I, a, kind, odt, call);
+        if (whole && ew_fusable_reduction(I, kind, odt)) return ew_reduce(I, a, kind, odt, call);
         a = ew_force(I, a, self ? call : call->kids[0]);
     }
     if (a.ty->kind != T_ARRAY) inf_fail(I, call, "%s() needs an array here, not %s", nm, inf_tyname(I, a.ty));
