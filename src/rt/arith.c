@@ -384,21 +384,26 @@ cplxf rt_cmulf(cplxf a, cplxf b) {
     return r;
 }
 
-/* NumPy's complex64 division (Smith's method with a reciprocal) */
-RtErr rt_cdivf(cplxf a, cplxf b, cplxf *r) {
-    float abr = fabsf(b.re), abi = fabsf(b.im);
-    if (abr == 0 && abi == 0) return RE_ZDIV_COMPLEX;
-    if (abr >= abi) {
-        float rat = b.im / b.re, scl = 1.0f / (b.re + b.im * rat);
-        r->re = (a.re + a.im * rat) * scl;
-        r->im = (a.im - a.re * rat) * scl;
-    } else {
-        float rat = b.re / b.im, scl = 1.0f / (b.im + b.re * rat);
-        r->re = (a.re * rat + a.im) * scl;
-        r->im = (a.im * rat - a.re) * scl;
+/* NumPy's complex division (Smith's method with a reciprocal, its loop's formula): the complex64
+ * one for kiln's complex64 `/`, the complex128 one for NumPy's complex power; a zero divisor is
+ * RE_ZDIV_COMPLEX */
+#define NP_CDIV(NAME, CT, T)                                                                               \
+    RtErr NAME(CT a, CT b, CT *r) {                                                                        \
+        T abr = (T)fabs((double)b.re), abi = (T)fabs((double)b.im);                                        \
+        if (abr == 0 && abi == 0) return RE_ZDIV_COMPLEX;                                                  \
+        if (abr >= abi) {                                                                                  \
+            T rat = b.im / b.re, scl = (T)1 / (b.re + b.im * rat);                                         \
+            r->re = (a.re + a.im * rat) * scl;                                                             \
+            r->im = (a.im - a.re * rat) * scl;                                                             \
+        } else {                                                                                           \
+            T rat = b.re / b.im, scl = (T)1 / (b.im + b.re * rat);                                         \
+            r->re = (a.re * rat + a.im) * scl;                                                             \
+            r->im = (a.im * rat - a.re) * scl;                                                             \
+        }                                                                                                  \
+        return RE_OK;                                                                                      \
     }
-    return RE_OK;
-}
+NP_CDIV(rt_cdivf, cplxf, float)
+static NP_CDIV(np_cdiv, cplx, double)
 
 RtErr rt_cpowf(cplxf a, cplxf b, cplxf *r) {
     cplx A = {a.re, a.im}, B = {b.re, b.im}, R;
@@ -406,22 +411,6 @@ RtErr rt_cpowf(cplxf a, cplxf b, cplxf *r) {
     r->re = (float)R.re; r->im = (float)R.im;
     if (e == RE_CPOW_OVERFLOW) e = RE_OK; /* NumPy gives inf */
     return e;
-}
-
-/* NumPy's complex division (its Smith-style loop; rt_cdivf is the float one): 1 for a zero divisor */
-static RtErr np_cdiv(cplx a, cplx b, cplx *r) {
-    double abr = fabs(b.re), abi = fabs(b.im);
-    if (abr == 0 && abi == 0) return RE_ZDIV_COMPLEX;
-    if (abr >= abi) {
-        double rat = b.im / b.re, scl = 1.0 / (b.re + b.im * rat);
-        r->re = (a.re + a.im * rat) * scl;
-        r->im = (a.im - a.re * rat) * scl;
-    } else {
-        double rat = b.re / b.im, scl = 1.0 / (b.im + b.re * rat);
-        r->re = (a.re * rat + a.im) * scl;
-        r->im = (a.im * rat - a.re) * scl;
-    }
-    return RE_OK;
 }
 
 /* NumPy's complex reciprocal ufunc (what `a ** -1` calls) */
