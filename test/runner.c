@@ -68,19 +68,6 @@ static int run(char **argv, char **out, char **err) {
     return WEXITSTATUS(st);
 }
 
-/* run, again once if LeakSanitizer's own stop-the-world tracer crashed at exit ("Tracer caught
- * signal", then "LeakSanitizer has encountered a fatal error"): a known sanitizer flake
- * (google/sanitizers#1353, about 1 exit in 300 on a loaded machine) that says nothing about
- * kiln; any other failure, or the same crash twice, stands */
-static int run_retry(char **argv, char **out, char **err) {
-    int rc = run(argv, out, err);
-    if (rc && strstr(*err, "Tracer caught signal") && strstr(*err, "LeakSanitizer has encountered a fatal error")) {
-        free(*out); free(*err);
-        rc = run(argv, out, err);
-    }
-    return rc;
-}
-
 static void rstrip(char *s) {
     size_t n = strlen(s);
     while (n && (s[n - 1] == '\n' || s[n - 1] == ' ' || s[n - 1] == '\r')) s[--n] = 0;
@@ -154,7 +141,7 @@ static void run_cases(const char *kiln, const char *tier, const char *file) {
         for (int i = 0; i < na; i++) argv[k++] = args[i];
         argv[k] = NULL;
         char *out, *errs;
-        int rc = run_retry(argv, &out, &errs);
+        int rc = run(argv, &out, &errs);
         rstrip(out); rstrip(errs);
         if (err) {
             /* "line N: Ename: msg" -> "FILE:N: Ename: msg" */
@@ -198,7 +185,7 @@ static void run_err(const char *kiln, const char *file) {
     for (int i = 0; i < na; i++) argv[k++] = args[i];
     argv[k] = NULL;
     char *out, *errs;
-    int rc = run_retry(argv, &out, &errs);
+    int rc = run(argv, &out, &errs);
     rstrip(errs); rstrip(want);
     /* the .err file names the kernel as FILE */
     char expect[8192];
