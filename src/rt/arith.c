@@ -348,14 +348,23 @@ RtErr rt_cabs(cplx a, double *r) {
  * FMA each part is one fused multiply-add of a rounded product, re = fma(ar, br, -(ai*bi)) and
  * im = fma(ar, bi, ai*br) (checked exactly against NumPy 2.4 on contiguous, strided, broadcast
  * and transposed operands); without FMA the plain formula, as NumPy's baseline loop computes */
+/* whether NumPy's SIMD loops on this CPU fuse their multiply-adds (its dispatch picks the FMA3
+ * code where the CPU has it): decided once, read on every element */
+static bool np_fma(void) {
+    static int cached = -1; /* relaxed atomics: every thread computes the same answer */
+    int v = __atomic_load_n(&cached, __ATOMIC_RELAXED);
+    if (v < 0) __atomic_store_n(&cached, v = __builtin_cpu_supports("fma") ? 1 : 0, __ATOMIC_RELAXED);
+    return v;
+}
+
 cplx rt_cmul_np(cplx a, cplx b) {
-    if (!__builtin_cpu_supports("fma")) return rt_cmul(a, b);
+    if (!np_fma()) return rt_cmul(a, b);
     cplx r = {fma(a.re, b.re, -(a.im * b.im)), fma(a.re, b.im, a.im * b.re)};
     return r;
 }
 
 cplxf rt_cmulf_np(cplxf a, cplxf b) {
-    if (!__builtin_cpu_supports("fma")) return rt_cmulf(a, b);
+    if (!np_fma()) return rt_cmulf(a, b);
     cplxf r = {fmaf(a.re, b.re, -(a.im * b.im)), fmaf(a.re, b.im, a.im * b.re)};
     return r;
 }
@@ -371,7 +380,7 @@ cplxf rt_cmulf_np(cplxf a, cplxf b) {
         if (isnan(re) || isnan(im)) return (T)NAN;                                                         \
         T larger = re > im ? re : im, smaller = re > im ? im : re;                                         \
         T ratio = larger == 0 ? 0 : smaller / larger;                                                      \
-        T h = __builtin_cpu_supports("fma") ? SQRT(FMA(ratio, ratio, (T)1)) : SQRT(ratio * ratio + (T)1);  \
+        T h = np_fma() ? SQRT(FMA(ratio, ratio, (T)1)) : SQRT(ratio * ratio + (T)1);                      \
         return h * larger;                                                                                 \
     }
 NP_CABS(rt_cabs_np, cplx, double, sqrt, fma)
