@@ -42,6 +42,14 @@ int fr_index_error(Run *run, int line, const char *file, int64_t i, int axis, in
     return -1;
 }
 
+/* NumPy 2 (NEP 50): a Python int adopts an integer array's dtype only if it fits */
+int fr_int_bounds(Run *run, int line, const char *file, int64_t v, int dtype) {
+    run_raise(run, RE_RAISE, line, file);
+    run->ename = "OverflowError";
+    snprintf(run->msg, sizeof run->msg, "Python integer %lld out of bounds for %s", (long long)v, kiln_dtype_name((kiln_dtype)dtype));
+    return -1;
+}
+
 /* visit every element of an array of rank r described at slots a */
 static void each_elem(const Slot *a, int r, void (*fn)(char *p, void *ctx), void *ctx) {
     int64_t idx[KILN_MAXDIM] = {0};
@@ -99,6 +107,7 @@ static RdArr rd_arr(const Slot *s, int a, const Type *t) {
  * ddof), a matrix product (x->slot[0]: the second matrix, of a's type), a sort or partition
  * (x->slot[0]: kth) or nonzero */
 int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char *file) {
+    if ((x->aux & 0xff) == LIB_INT_BOUNDS) return fr_int_bounds(run, line, file, s[a].i, (int)(x->aux >> 8));
     RdArr A = rd_arr(s, a, x->at);
     int routine = (int)(x->aux & 0xff);
     if (routine == LIB_MATMUL) {

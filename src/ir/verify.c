@@ -4,6 +4,7 @@
  * live block, block arguments matching parameters, terminators present.
  */
 #include "ir.h"
+#include "../rt/lib.h"
 #include <stdio.h>
 
 #define BAD(...) do { snprintf(buf, cap, __VA_ARGS__); return buf; } while (0)
@@ -48,6 +49,10 @@ const char *ir_verify(Func *f, char *buf, size_t cap) {
             case OP_LOAD: case OP_STORE: case OP_BOUND: case OP_DIM: case OP_STRIDE: case OP_DATA: case OP_VIEW: case OP_MKVIEW:
             case OP_FILL: case OP_ACOPY: case OP_LIB: {
                 const Type *at = f->ins.v[ir_arg(f, r, 0)].ty;
+                if (in->op == OP_LIB && (in->aux & 0xff) == LIB_INT_BOUNDS) {
+                    if (at->kind != T_SCALAR || !dt_is_int(at->dtype)) BAD("%%%u: int_bounds of a non-integer", r);
+                    break;
+                }
                 if (at->kind != T_ARRAY) BAD("%%%u: %s of a non-array", r, ir_ops[in->op].name);
                 if (in->op == OP_MKVIEW && (!in->ty || in->ty->kind != T_ARRAY || (int)in->n != 2 + 2 * in->ty->ndim))
                     BAD("%%%u: mkview needs an offset, then a length and a stride per axis", r);

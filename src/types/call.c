@@ -394,7 +394,9 @@ static Val scalar_ctor(Inf *I, Node *call, const Type *to, const char *name) {
     }
     if (dt_is_complex(v.ty->dtype) && !dt_is_complex(to->dtype))
         inf_fail(I, an, "%s() argument must be a real number, not complex", name);
-    return ex_coerce(I, v, to, an);
+    /* np.uint8(x) of a Python number: int(x) first (NaN and inf raise), then NEP 50's range test */
+    if (v.ty->weak && dt_is_float(v.ty->dtype) && dt_is_int(to->dtype) && !to->weak) v = ex_coerce(I, v, i64w(I), an);
+    return ex_adopt(I, v, to, an);
 }
 
 static Val complex_ctor(Inf *I, Node *call) {
@@ -549,7 +551,7 @@ static Val np_ctor(Inf *I, Node *call, int id) {
         inf_emit(I, OP_FILL, NULL, ops, 2, 0);
     } else if (full) {
         if (dt_is_complex(fill.ty->dtype) && !dt_is_complex(dtype)) inf_fail(I, pos[1], "cannot fill a real array with a complex value");
-        Ref ops[2] = {a, ex_coerce(I, fill, et, pos[1]).r};
+        Ref ops[2] = {a, ex_adopt(I, fill, et, pos[1]).r};
         inf_emit(I, OP_FILL, NULL, ops, 2, 0);
     }
     return mk(I, a);
@@ -592,7 +594,7 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
         nargs(I, call, "fill", 1, 1);
         Val v = ex_expr(I, call->kids[0]);
         if (v.ty->kind != T_SCALAR) inf_fail(I, call, "fill() needs a scalar");
-        Ref ops[2] = {o.r, ex_coerce(I, v, ty_scalar(I->tt, o.ty->dtype, false), call).r};
+        Ref ops[2] = {o.r, ex_adopt(I, v, ty_scalar(I->tt, o.ty->dtype, false), call).r};
         inf_emit(I, OP_FILL, NULL, ops, 2, 0);
         return stat(I, &I->tt->none);
     }

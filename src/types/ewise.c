@@ -119,6 +119,17 @@ bool ew_is_array(Val v) { return v.ew || v.ty->kind == T_ARRAY; }
 
 /* ---- building trees ---- */
 
+/* NEP 50 where the operator is applied: a Python int leaf meeting an integer operand adopts its
+ * dtype and must fit it (u8 + 300 raises OverflowError); the leaf becomes that NumPy integer, so
+ * the loop computes in the narrow dtype and tests nothing per element */
+static void adopt(Inf *I, int tok, Ew *x, Ew *y, Node *at) {
+    bool lx = x->kind == EW_LEAF && x->leaf.ty->kind == T_SCALAR, ly = y->kind == EW_LEAF && y->leaf.ty->kind == T_SCALAR;
+    Val a = lx ? x->leaf : (Val){.ty = x->ty}, b = ly ? y->leaf : (Val){.ty = y->ty};
+    ex_adopt_pair(I, tok, &a, &b, at);
+    if (lx) { x->leaf = a; x->ty = a.ty; }
+    if (ly) { y->leaf = b; y->ty = b.ty; }
+}
+
 Val ew_binop(Inf *I, int tok, Val a, Val b, Node *at) {
     Ew *x = of(I, a, at), *y = of(I, b, at);
     const Type *t;
@@ -139,6 +150,7 @@ Val ew_binop(Inf *I, int tok, Val a, Val b, Node *at) {
             t = ty_scalar(I->tt, KILN_INT8, false); /* NumPy: // % ** << >> of bools compute in int8 */
         else
             t = strong(I, ex_binop_type(I, tok, x->ty, y->ty, at, NULL, &flags));
+        adopt(I, tok, x, y, at);
     }
     Ew *e = join(I, EW_BIN, t, at, x, y, NULL);
     e->tok = tok;
@@ -162,6 +174,9 @@ Val ew_clip(Inf *I, Val a, Val lo, Val hi, Node *at) {
     const Type *t = ty_promote(I->tt, ty_promote(I->tt, x->ty, l->ty), h->ty);
     if (!t || dt_is_complex(t->dtype)) inf_fail(I, at, "np.clip of these values is not supported");
     t = strong(I, t);
+    /* a Python int bound beyond the dtype's range on its own side is no bound (NumPy) */
+    if (l->kind == EW_LEAF && l->leaf.ty->kind == T_SCALAR) { l->leaf = ex_adopt_bound(I, l->leaf, t, -1, at); l->ty = t; }
+    if (h->kind == EW_LEAF && h->leaf.ty->kind == T_SCALAR) { h->leaf = ex_adopt_bound(I, h->leaf, t, 1, at); h->ty = t; }
     Ew *m = join(I, EW_MAXMIN, t, at, x, l, NULL);
     m->tok = 1;
     Ew *e = join(I, EW_MAXMIN, t, at, m, h, NULL);
@@ -273,6 +288,7 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
         Ew *y = of(I, args[1], call->kids[1]);
         const Type *t = ty_promote(I->tt, x->ty, y->ty);
         if (!t || dt_is_complex(t->dtype)) inf_fail(I, call, "np.%s of these values is not supported", nm);
+        adopt(I, TK_PLUS, x, y, call);
         Ew *e = join(I, EW_MAXMIN, strong(I, t), call, x, y, NULL);
         e->tok = ufuncs[u].fn;
         v = lazy(I, e);
@@ -815,6 +831,10 @@ static void store(Inf *I, Val dst, Val v, Node *at, bool fresh) {
         inf_fail(I, at, "could not broadcast a %d-dimensional value into a %d-dimensional target", e->ndim, nd);
     if (dt_is_complex(e->ty->dtype) && !dt_is_complex(dst.ty->dtype))
         inf_fail(I, at, "cannot store complex values into a %s array", kiln_dtype_name(dst.ty->dtype));
+    if (e->kind == EW_LEAF && e->leaf.ty->kind == T_SCALAR) { /* u8[:] = 300 raises, as NumPy 2 */
+        e->leaf = ex_adopt(I, e->leaf, ty_scalar(I->tt, dst.ty->dtype, false), at);
+        e->ty = e->leaf.ty;
+    }
     Leaf lv[MAX_LEAVES];
     int nl = 0;
     leaves(e, lv, &nl, MAX_LEAVES, I);

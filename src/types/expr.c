@@ -5,6 +5,7 @@
  * subscripts of arrays and tuples.
  */
 #include "infer.h"
+#include "../rt/lib.h"
 #include <math.h>
 #include <stdio.h>
 
@@ -35,6 +36,111 @@ Val ex_coerce(Inf *I, Val v, const Type *to, Node *at) {
     if (v.ty->kind == T_ARRAY && to->kind == T_ARRAY && v.ty->dtype == to->dtype && v.ty->ndim == to->ndim)
         return mk(I, inf_emit(I, OP_CAST, to, &v.r, 1, 0));
     inf_fail(I, at, "cannot convert %s to %s", inf_tyname(I, v.ty), inf_tyname(I, to));
+}
+
+/* ---- NEP 50: a Python int meeting a NumPy integer ----
+ * NumPy 2 gives a Python int the integer dtype it meets only if the value fits: u8 + 300 raises
+ * OverflowError("Python integer 300 out of bounds for uint8"), and so do u8[0] = 300 and
+ * np.maximum(u8, -1). Comparisons instead compare the true values (u8 < 300 is True). kiln's
+ * Python ints are int64, so the test concerns the narrower dtypes and uint64's negative half. */
+
+static int tok_op(int tok);
+
+/* whether v is a Python int that `to`, a NumPy integer dtype narrower than int64 (or uint64), may not hold */
+static bool weak_int_into(const Type *v, const Type *to) {
+    return v->kind == T_SCALAR && v->weak && v->dtype == KILN_INT64 && to && to->kind == T_SCALAR && !to->weak &&
+           dt_is_int(to->dtype) && to->dtype != KILN_INT64;
+}
+
+static void int_range(int dt, int64_t *lo, int64_t *hi) {
+    int b = dt_bits(dt);
+    if (dt == KILN_UINT64) { *lo = 0; *hi = INT64_MAX; }
+    else if (dt_is_unsigned(dt)) { *lo = 0; *hi = (INT64_C(1) << b) - 1; }
+    else { *lo = -(INT64_C(1) << (b - 1)); *hi = (INT64_C(1) << (b - 1)) - 1; }
+}
+
+static bool const_int(Inf *I, Val v, int64_t *c) {
+    Ins *in = &I->f->ins.v[v.r];
+    if (in->op != OP_CONST) return false;
+    *c = I->f->cst.v[in->aux].i;
+    return true;
+}
+
+/* v converted to `to`, raising NEP 50's OverflowError where v is a Python int that does not fit:
+ * a constant is judged now (out of range: a raise at run time, where the statement runs); any
+ * other value by a range test whose failing branch calls the runtime for the message */
+Val ex_adopt(Inf *I, Val v, const Type *to, Node *at) {
+    if (!weak_int_into(v.ty, to)) return ex_coerce(I, v, to, at);
+    int64_t lo, hi, c;
+    int_range(to->dtype, &lo, &hi);
+    const Type *bt = bool_t(I);
+    if (const_int(I, v, &c)) {
+        if (c < lo || c > hi) {
+            char m[96];
+            snprintf(m, sizeof m, "Python integer %lld out of bounds for %s", (long long)c, kiln_dtype_name(to->dtype));
+            st_raise_if(I, inf_const_i(I, bt, 1), "OverflowError", m);
+        }
+        return ex_coerce(I, v, to, at);
+    }
+    Ref bad = inf_op2(I, OP_LT, bt, v.r, inf_const_i(I, v.ty, lo));
+    if (hi < INT64_MAX) bad = inf_op2(I, OP_OR, bt, bad, inf_op2(I, OP_GT, bt, v.r, inf_const_i(I, v.ty, hi)));
+    uint32_t err = inf_block(I), ok = inf_block(I);
+    inf_branch(I, bad, err, ok);
+    inf_seal(I, err); inf_seal(I, ok);
+    I->cur = err;
+    inf_emit(I, OP_LIB, v.ty, &v.r, 1, LIB_INT_BOUNDS | (int64_t)to->dtype << 8); /* raises */
+    st_raise_if(I, inf_const_i(I, bt, 1), "OverflowError", "Python integer out of bounds");
+    I->cur = ok;
+    return ex_coerce(I, v, to, at);
+}
+
+/* a clip bound v (side -1: the lower, 1: the upper) for values of `to`: NumPy drops a Python int
+ * bound beyond the dtype's range on its own side (np.clip(u8, -1, 3) clips at 0..3); beyond the
+ * other side it must fit, as ex_adopt */
+Val ex_adopt_bound(Inf *I, Val v, const Type *to, int side, Node *at) {
+    if (!weak_int_into(v.ty, to)) return ex_coerce(I, v, to, at);
+    int64_t lo, hi, c;
+    int_range(to->dtype, &lo, &hi);
+    Ref edge = inf_const_i(I, v.ty, side < 0 ? lo : hi);
+    if (const_int(I, v, &c)) {
+        if (side < 0 ? c < lo : c > hi) v = val_of(I, edge);
+    } else if (side > 0 || lo > INT64_MIN) {
+        Ref beyond = inf_op2(I, side < 0 ? OP_LT : OP_GT, bool_t(I), v.r, edge);
+        v = val_of(I, inf_sel(I, v.ty, beyond, edge, v.r));
+    }
+    return ex_adopt(I, v, to, at);
+}
+
+/* the truth of `x tok w` (w_left: `w tok x`) for every x of the dtype when the Python int w lies
+ * above (side 1) or below (side -1) its range */
+static bool out_of_range_cmp(int tok, int side, bool w_left) {
+    if (w_left) /* w tok x is x tok' w */
+        tok = tok == TK_LT ? TK_GT : tok == TK_GT ? TK_LT : tok == TK_LE ? TK_GE : tok == TK_GE ? TK_LE : tok;
+    switch (tok) {
+    case TK_LT: case TK_LE: return side > 0;
+    case TK_GT: case TK_GE: return side < 0;
+    case TK_EQ: return false;
+    default: return true; /* != */
+    }
+}
+
+/* a NumPy integer x against a Python int w that may lie outside x's dtype: the true values
+ * compared, as NumPy 2 does; 0 when the ordinary rule applies (w a constant inside the range) */
+static Ref wide_compare(Inf *I, int tok, Val a, Val b, Node *at) {
+    bool w_left = weak_int_into(a.ty, b.ty);
+    Val w = w_left ? a : b, x = w_left ? b : a;
+    int64_t lo, hi, c;
+    int_range(x.ty->dtype, &lo, &hi);
+    if (const_int(I, w, &c)) {
+        if (c >= lo && c <= hi) return 0;
+        return cst(I, bool_t(I), (Scalar){.i = out_of_range_cmp(tok, c > hi ? 1 : -1, w_left)}).r;
+    }
+    const Type *wt = ty_scalar(I->tt, x.ty->dtype == KILN_UINT64 ? KILN_UINT64 : KILN_INT64, false);
+    Ref ops[2] = {ex_coerce(I, a, wt, at).r, ex_coerce(I, b, wt, at).r};
+    Ref r = inf_emit(I, tok_op(tok), bool_t(I), ops, 2, 0);
+    if (x.ty->dtype != KILN_UINT64) return r; /* every value of the narrower dtypes is an int64 */
+    Ref neg = inf_op2(I, OP_LT, bool_t(I), w.r, inf_const_i(I, w.ty, 0));
+    return inf_sel(I, bool_t(I), neg, cst(I, bool_t(I), (Scalar){.i = out_of_range_cmp(tok, -1, w_left)}).r, r);
 }
 
 Ref ex_truth(Inf *I, Val v, Node *at) {
@@ -135,11 +241,20 @@ Val ex_binop(Inf *I, int tok, Val a, Val b, Node *at, Node *rhs) {
         inf_fail(I, at, "'%s=' on whole arrays is not supported yet", tok_str(tok));
     uint16_t flags;
     const Type *t = ex_binop_type(I, tok, a.ty, b.ty, at, rhs, &flags);
+    ex_adopt_pair(I, tok, &a, &b, at);
     Val x = ex_coerce(I, a, t, at), y = ex_coerce(I, b, t, at);
     Ref ops[2] = {x.r, y.r};
     Ref r = inf_emit(I, tok_op(tok), t, ops, 2, 0);
     I->f->ins.v[r].flags = flags;
     return mk(I, r);
+}
+
+/* NumPy's a <tok> b adopts a Python int operand into the other's integer dtype (not for /, which
+ * computes in float64): the int must fit it */
+void ex_adopt_pair(Inf *I, int tok, Val *a, Val *b, Node *at) {
+    if (tok == TK_SLASH) return;
+    if (weak_int_into(a->ty, b->ty)) *a = ex_adopt(I, *a, b->ty, at);
+    else if (weak_int_into(b->ty, a->ty)) *b = ex_adopt(I, *b, a->ty, at);
 }
 
 /* the operand type of scalar comparison a <tok> b (raises where Python would) */
@@ -165,6 +280,10 @@ Val ex_compare(Inf *I, int tok, Val a, Val b, Node *at) {
     if (a.ty->kind == T_ARRAY || b.ty->kind == T_ARRAY)
         inf_fail(I, at, "chained comparisons of whole arrays ('%s') are ambiguous", tok_str(tok));
     const Type *t = ex_compare_type(I, tok, a.ty, b.ty, at);
+    if (weak_int_into(a.ty, b.ty) || weak_int_into(b.ty, a.ty)) {
+        Ref r = wide_compare(I, tok, a, b, at);
+        if (r) return mk(I, r);
+    }
     Val x = ex_coerce(I, a, t, at), y = ex_coerce(I, b, t, at);
     Ref ops[2] = {x.r, y.r};
     return mk(I, inf_emit(I, tok_op(tok), bool_t(I), ops, 2, 0));

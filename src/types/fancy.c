@@ -122,6 +122,7 @@ static void mask_store(Inf *I, Val arr, Val mask, Val v, Node *at) {
     }
     if (dt_is_complex(q.v.ty->dtype) && !dt_is_complex(arr.ty->dtype))
         inf_fail(I, at, "cannot store complex values into a %s array", kiln_dtype_name(arr.ty->dtype));
+    if (q.v.ty->kind == T_SCALAR) q.v = ex_adopt(I, q.v, ty_scalar(I->tt, arr.ty->dtype, false), at); /* once, before the loop */
     mask_loop(I, &q);
 }
 
@@ -156,6 +157,7 @@ static void scatter(Inf *I, Val arr, Val idx, Val v, Node *at) {
     if (dt_is_complex(q.v.ty->dtype) && !dt_is_complex(arr.ty->dtype))
         inf_fail(I, at, "cannot store complex values into a %s array", kiln_dtype_name(arr.ty->dtype));
     /* the values are read before any is written: a value array overlapping a is copied first */
+    if (q.v.ty->kind == T_SCALAR) q.v = ex_adopt(I, q.v, ty_scalar(I->tt, arr.ty->dtype, false), at); /* once, before the loop */
     if (q.v.ty->kind == T_ARRAY) q.v = val_of(I, inf_emit(I, OP_ACOPY, ty_array(I->tt, q.v.ty->dtype, q.v.ty->ndim, LAYOUT_C), &q.v.r, 1, 0));
     Ref iv[KILN_MAXDIM];
     each(I, q.idx, iv, at, scatter_body, &q);

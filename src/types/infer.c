@@ -528,7 +528,7 @@ void inf_assign(Inf *I, Node *t, Val v) {
         if (v.ty->kind != T_SCALAR) inf_fail(I, t, "cannot store a %s into an array element", inf_tyname(I, v.ty));
         if (dt_is_complex(v.ty->dtype) && !dt_is_complex(arr.ty->dtype))
             inf_fail(I, t, "cannot store a complex value into a %s array", kiln_dtype_name(arr.ty->dtype));
-        Val e = ex_coerce(I, v, ty_scalar(I->tt, arr.ty->dtype, false), t);
+        Val e = ex_adopt(I, v, ty_scalar(I->tt, arr.ty->dtype, false), t);
         inf_store(I, arr.r, e.r, idx, nidx);
         return;
     }

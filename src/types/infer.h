@@ -108,6 +108,9 @@ const Type *ex_binop_type(Inf *I, int tok, const Type *a, const Type *b, Node *a
 const Type *ex_compare_type(Inf *I, int tok, const Type *a, const Type *b, Node *at);
 Val ex_compare(Inf *I, int tok, Val a, Val b, Node *at);
 Val ex_coerce(Inf *I, Val v, const Type *to, Node *at);
+Val ex_adopt(Inf *I, Val v, const Type *to, Node *at); /* ex_coerce, with NEP 50's test of a Python int */
+void ex_adopt_pair(Inf *I, int tok, Val *a, Val *b, Node *at);
+Val ex_adopt_bound(Inf *I, Val v, const Type *to, int side, Node *at); /* np.clip's bounds */
 Ref ex_truth(Inf *I, Val v, Node *at);
 void ex_cond(Inf *I, Node *n, uint32_t t, uint32_t e);
 Val ex_binop(Inf *I, int tok, Val a, Val b, Node *at, Node *rhs);

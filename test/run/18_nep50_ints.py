@@ -1,0 +1,173 @@
+# NEP 50 (NumPy 2): a Python int meeting a NumPy integer adopts its dtype only if it fits —
+# u8 + 300, u8[0] = 300, np.maximum(u8, -1), np.uint8(300) raise OverflowError; comparisons
+# compare the true values (u8 < 300 is True); np.clip drops a bound beyond the dtype's own side
+import numpy as np
+
+# run: compare_const(np.array([1, 2, 255], dtype=np.uint8))
+# expect: ([True, True, True], [False, False, False], [True, True, True], [True, True, True], [True, True, True], [True, True, True], True, False)
+def compare_const(a):
+    return (a < 300, a == -1, a > -5, a != 256, 300 > a, -1 <= a, a[2] < 256, a[0] == -255)
+
+# run: compare_var(np.array([1, 2, 255], dtype=np.uint8), 300)
+# expect: ([True, True, True], [False, False, False], [True, True, True], True, True, [False, False, True])
+def compare_var(a, n):
+    return (a < n, a == n, n >= a, a[0] < n, a[0] != n, a >= n - 45)
+
+# run: compare_var(np.array([1, 2, 255], dtype=np.uint8), -1)
+# expect: ([False, False, False], [False, False, False], [False, False, False], False, True, [True, True, True])
+def compare_var2(a, n):
+    return compare_var(a, n)
+
+# run: compare_var(np.array([-128, 0, 127], dtype=np.int8), 128)
+# expect: ([True, True, True], [False, False, False], [True, True, True], True, True, [False, False, True])
+def compare_var3(a, n):
+    return compare_var(a, n)
+
+# run: compare_u64(np.array([0, 5, 9223372036854775807], dtype=np.uint64), -1)
+# expect: ([True, True, True], [False, False, False], [False, False, False], [True, True, True], True, [True, False, False], [False, False, False])
+def compare_u64(a, n):
+    return (a > n, a == n, a <= n, n < a, a[1] != n, a < 3, a == -7)
+
+# run: add_const(np.array([1, 2, 255], dtype=np.uint8))
+# expect-error: line 34: OverflowError: Python integer 300 out of bounds for uint8
+def add_const(a):
+    return a + 300
+
+# run: add_var(np.array([1, 2, 255], dtype=np.uint8), 300)
+# expect-error: line 39: OverflowError: Python integer 300 out of bounds for uint8
+def add_var(a, n):
+    return a * 2 + n
+
+# run: add_var(np.array([1, 2, 255], dtype=np.uint8), 255)
+# expect: [1, 3, 253]
+def add_var_fits(a, n):
+    return add_var(a, n)
+
+# run: add_var(np.array([5, 6], dtype=np.uint64), -1)
+# expect-error: line 39: OverflowError: Python integer -1 out of bounds for uint64
+def add_u64(a, n):
+    return add_var(a, n)
+
+# run: empty_add(-1)
+# expect-error: line 55: OverflowError: Python integer 40000 out of bounds for int16
+def empty_add(n):
+    a = np.zeros(0, dtype=np.int16)
+    return a - 40000 + n
+
+# run: scalar_ops(np.array([7, 8], dtype=np.int8), 200)
+# expect-error: line 63: OverflowError: Python integer 128 out of bounds for int8
+def scalar_ops(a, n):
+    x = a[0]
+    s = 0
+    for i in range(n):
+        s += x * i
+    return s
+
+# run: floordiv(np.array([7, 8], dtype=np.uint16), -1)
+# expect-error: line 69: OverflowError: Python integer -1 out of bounds for uint16
+def floordiv(a, n):
+    return a // n
+
+# run: shifts(np.array([1, 2], dtype=np.int32), 3000000000)
+# expect-error: line 74: OverflowError: Python integer 3000000000 out of bounds for int32
+def shifts(a, n):
+    return a << n
+
+# run: true_divide(np.array([1, 2, 255], dtype=np.uint8), 300)
+# expect: ([0.0033333333333333335, 0.006666666666666667, 0.85], 0.85, [-1.0, -2.0, -255.0])
+def true_divide(a, n):
+    return (a / n, a[2] / n, a / -1)
+
+# run: store(np.array([1, 2, 255], dtype=np.uint8), -1)
+# expect-error: line 84: OverflowError: Python integer -1 out of bounds for uint8
+def store(a, n):
+    a[0] = n
+    return a
+
+# run: store_slice(np.array([1, 2, 255], dtype=np.uint8), 256)
+# expect-error: line 90: OverflowError: Python integer 256 out of bounds for uint8
+def store_slice(a, n):
+    a[1:] = n
+    return a
+
+# run: store_mask(np.array([1, 2, 255], dtype=np.uint8), 300)
+# expect-error: line 96: OverflowError: Python integer 300 out of bounds for uint8
+def store_mask(a, n):
+    a[a > 1] = n
+    return a
+
+# run: store_index(np.array([1, 2, 127], dtype=np.int8), np.array([0, 2]), -129)
+# expect-error: line 102: OverflowError: Python integer -129 out of bounds for int8
+def store_index(a, idx, n):
+    a[idx] = n
+    return a
+
+# run: stores_fit(np.array([1, 2, 255], dtype=np.uint8), 9)
+# expect: ([9, 2, 255], [9, 10, 10], [0, 2, 0], [18, 11, 8])
+def stores_fit(a, n):
+    a[0] = n
+    b = a.copy()
+    b[1:] = n + 1
+    c = a.copy()
+    c[c > 8] = n - 9
+    d = a.copy()
+    d += n
+    return (a, b, c, d)
+
+# run: inplace(np.array([1, 2, 255], dtype=np.uint8), 300)
+# expect-error: line 120: OverflowError: Python integer 300 out of bounds for uint8
+def inplace(a, n):
+    a += n
+    return a
+
+# run: maxmin(np.array([1, 2, 255], dtype=np.uint8), -1)
+# expect-error: line 126: OverflowError: Python integer -1 out of bounds for uint8
+def maxmin(a, n):
+    return np.maximum(a, n)
+
+# run: maxmin2(np.array([1, 2, 255], dtype=np.uint8), 7)
+# expect: ([7, 7, 255], [1, 2, 3], [8, 9, 6], 7)
+def maxmin2(a, n):
+    return (np.maximum(a, n), np.minimum(a, 3), np.add(a, n), np.maximum(a[0], n))
+
+# run: clips(np.array([1, 2, 255], dtype=np.uint8), -1, 3)
+# expect: ([1, 2, 3], [1, 2, 255], [1, 2, 255], [2, 2, 3])
+def clips(a, lo, hi):
+    return (np.clip(a, lo, hi), np.clip(a, -5, 1000), np.clip(a, lo, 300), np.clip(a, 2, hi))
+
+# run: clips(np.array([1, 2, 255], dtype=np.uint8), 300, 400)
+# expect-error: line 136: OverflowError: Python integer 300 out of bounds for uint8
+def clip_lo_above(a, lo, hi):
+    return clips(a, lo, hi)
+
+# run: clip_hi_below(np.array([1, 2, 255], dtype=np.uint8))
+# expect-error: line 146: OverflowError: Python integer -1 out of bounds for uint8
+def clip_hi_below(a):
+    return np.clip(a, -5, -1)
+
+# run: ctor(300)
+# expect-error: line 151: OverflowError: Python integer 300 out of bounds for uint8
+def ctor(n):
+    return np.uint8(n)
+
+# run: ctor_float(-1.0)
+# expect-error: line 156: OverflowError: Python integer -1 out of bounds for uint8
+def ctor_float(x):
+    return np.uint8(x)
+
+# run: ctors(3.7, 200)
+# expect: (3, 200, 200, -56)
+def ctors(x, n):
+    return (np.uint8(x), np.int16(n), np.uint8(n), np.int8(np.int64(n)))
+
+# run: full(-3)
+# expect-error: line 166: OverflowError: Python integer -3 out of bounds for uint32
+def full(n):
+    return np.full(2, n, dtype=np.uint32)
+
+# run: fill(70000)
+# expect-error: line 172: OverflowError: Python integer 70000 out of bounds for int16
+def fill(n):
+    a = np.zeros(3, dtype=np.int16)
+    a.fill(n)
+    return a
