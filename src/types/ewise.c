@@ -213,11 +213,24 @@ Val ew_abs(Inf *I, Val a, Node *at) {
     return lazy(I, join(I, EW_ABS, t, at, x, NULL, NULL));
 }
 
-/* the element type of a float ufunc: ints and bools compute in float64, float32 stays float32
- * (computed in double and rounded once: correctly rounded where libm's double is; NumPy's own
- * SIMD float32 exp/sin/... differ from that in the last bit for part of the inputs) */
-static const Type *float_result(Inf *I, const Type *t) {
-    return t->dtype == KILN_FLOAT32 ? strong(I, t) : ty_scalar(I->tt, KILN_FLOAT64, false);
+/* the element type of a float ufunc: NumPy's smallest float that holds the input exactly —
+ * float32 for float32, int16 and uint16, float64 for wider ints and Python scalars. NumPy's is
+ * float16 for bool, int8 and uint8; kiln has no float16 and computes those in float64 (a
+ * documented deviation). float32 is computed in double and rounded once: correctly rounded where
+ * libm's double is; NumPy's own SIMD float32 exp/sin/... differ in the last bit for some inputs */
+static int float_bits(int d) {
+    if (d == KILN_BOOL || d == KILN_INT8 || d == KILN_UINT8) return 16;
+    return d == KILN_FLOAT32 || d == KILN_INT16 || d == KILN_UINT16 ? 32 : 64;
+}
+
+/* of one operand, or two: NumPy takes the first loop both operands cast to safely (so uint16
+ * with int16 is float32, not the float64 of their promotion to int32); a Python scalar first
+ * adopts the other's type (NEP 50) */
+static const Type *float_result(Inf *I, const Type *x, const Type *y) {
+    if (y && (x->weak || y->weak)) { x = ty_promote(I->tt, x, y); y = NULL; }
+    int b = x->weak ? 64 : float_bits(x->dtype);
+    if (y && float_bits(y->dtype) > b) b = float_bits(y->dtype);
+    return ty_scalar(I->tt, b == 32 ? KILN_FLOAT32 : KILN_FLOAT64, false);
 }
 
 /* np.real/imag/conj of a (op OP_REAL, OP_IMAG, OP_CONJ), also a.real, a.imag, a.conj(): a
@@ -275,9 +288,9 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
             inf_fail(I, call, "np.%s of complex values is not supported yet", nm);
         const Type *t = cx ? strong(I, x->ty) /* complex64 stays complex64, as in NumPy */
                       : ufuncs[u].kind == EW_FLOATTEST ? ty_scalar(I->tt, KILN_BOOL, false)
-                      : y ? float_result(I, strong(I, ty_promote(I->tt, x->ty, y->ty)))
+                      : y ? float_result(I, x->ty, y->ty)
                       : ufuncs[u].kind == EW_ROUNDING && dt_is_int(x->ty->dtype) ? strong(I, x->ty) /* NumPy 2: ints stay ints */
-                      : float_result(I, x->ty);
+                      : float_result(I, x->ty, NULL);
         if (ufuncs[u].kind == EW_ROUNDING && x->ty->dtype == KILN_BOOL) inf_fail(I, call, "np.%s of booleans is not supported", nm);
         Ew *e = join(I, ufuncs[u].kind, t, call, x, y, NULL);
         e->tok = ufuncs[u].fn;

@@ -171,3 +171,9 @@ def fill(n):
     a = np.zeros(3, dtype=np.int16)
     a.fill(n)
     return a
+
+# the float functions' loop: the first one every operand converts to safely
+# run: float_loops(np.array([2, 3], dtype=np.int16), np.array([1, 5], dtype=np.uint16), np.array([4, 9], dtype=np.int32))
+# expect: ([1.4142135381698608, 1.7320507764816284], [2.2360680103302, 5.830951690673828], [-1.0, -5.0], [2.0, 3.0], [2.8284270763397217, 3.605551242828369], [3.2015621187164243, 3.905124837953327], 1.0)
+def float_loops(h, u, q):
+    return (np.sqrt(h), np.hypot(h, u), np.copysign(u, -h), np.sqrt(q), np.hypot(h, 2), np.hypot(h, 2.5), np.sqrt(u[0]))
