@@ -154,9 +154,9 @@ GEN_JOBS ?= $(shell nproc)
 fuzz-gen: all
 	python3 test/fuzz/gen.py --kiln build/kiln --seed $(GEN_SEED) --count $(GEN_COUNT) --jobs $(GEN_JOBS)
 
-# random whole-array expressions against NumPy bit for bit (make fuzz-ewise GEN_SEED=S GEN_COUNT=N)
+# random whole-array expressions against NumPy bit for bit (make fuzz-ewise GEN_SEED=S GEN_COUNT=N [EWISE=--narrow])
 fuzz-ewise: all
-	python3 test/fuzz/ewise_diff.py --kiln build/kiln --seed $(GEN_SEED) --count $(GEN_COUNT)
+	python3 test/fuzz/ewise_diff.py --kiln build/kiln --seed $(GEN_SEED) --count $(GEN_COUNT) $(EWISE)
 
 demo:
 	@sh scripts/deps.sh demo

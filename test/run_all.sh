@@ -102,6 +102,8 @@ if [ -n "$PY" ]; then
     suite "numpy reduction order" $PY test/reduce_order_check.py build/kiln
     # random whole-array expressions against NumPy bit for bit (test/fuzz/ewise_diff.py; more: make fuzz-ewise)
     [ -f build/libkiln-llvm.so ] && suite "numpy elementwise: 40 random expressions" $PY test/fuzz/ewise_diff.py --kiln build/kiln --seed 1 --count 40
+    # the same over int8..int32 and float32 with Python ints in and out of range (NEP 50)
+    [ -f build/libkiln-llvm.so ] && suite "numpy elementwise: 40 narrow-dtype expressions" $PY test/fuzz/ewise_diff.py --kiln build/kiln --narrow --seed 1 --count 40
 else echo "cpython oracle                     skipped (no python3 with numpy)"; fi
 echo "$P passed, $F failed"
 [ "$F" = 0 ]

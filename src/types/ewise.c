@@ -37,6 +37,8 @@ struct Ew {
     int ndim;            /* rank of this subtree's broadcast shape */
     Node *at;
     bool ufunc;          /* EW_BIN made by np.power & co. rather than an operator */
+    bool trunc;          /* EW_BIN %: np.fmod of integers (the remainder's sign is the dividend's) */
+    bool tie_first;      /* EW_MAXMIN: of equal values (0.0 and -0.0) the first, as np.clip with scalar bounds */
 };
 
 /* np.<name> ufuncs and the node each builds */
@@ -171,16 +173,22 @@ Val ew_take(Inf *I, Val arr, Val idx, Node *at) {
 /* np.clip(a, lo, hi): minimum(maximum(a, lo), hi), NaN kept, as NumPy computes it */
 Val ew_clip(Inf *I, Val a, Val lo, Val hi, Node *at) {
     Ew *x = of(I, a, at), *l = of(I, lo, at), *h = of(I, hi, at);
+    if (x->kind == EW_LEAF && x->ty->weak) { /* NumPy clips np.asarray(a): a Python scalar becomes a NumPy one */
+        x->leaf = ex_coerce(I, x->leaf, strong(I, ty_promote(I->tt, x->ty, x->ty)), at);
+        x->ty = x->leaf.ty;
+    }
     const Type *t = ty_promote(I->tt, ty_promote(I->tt, x->ty, l->ty), h->ty);
     if (!t || dt_is_complex(t->dtype)) inf_fail(I, at, "np.clip of these values is not supported");
     t = strong(I, t);
-    /* a Python int bound beyond the dtype's range on its own side is no bound (NumPy) */
-    if (l->kind == EW_LEAF && l->leaf.ty->kind == T_SCALAR) { l->leaf = ex_adopt_bound(I, l->leaf, t, -1, at); l->ty = t; }
-    if (h->kind == EW_LEAF && h->leaf.ty->kind == T_SCALAR) { h->leaf = ex_adopt_bound(I, h->leaf, t, 1, at); h->ty = t; }
+    if (l->kind == EW_LEAF && l->leaf.ty->kind == T_SCALAR) { l->leaf = ex_adopt_bound(I, l->leaf, x->ty, t, -1, at); l->ty = t; }
+    if (h->kind == EW_LEAF && h->leaf.ty->kind == T_SCALAR) { h->leaf = ex_adopt_bound(I, h->leaf, x->ty, t, 1, at); h->ty = t; }
     Ew *m = join(I, EW_MAXMIN, t, at, x, l, NULL);
     m->tok = 1;
     Ew *e = join(I, EW_MAXMIN, t, at, m, h, NULL);
     e->tok = 0;
+    /* NumPy's loop for bounds constant through it keeps x where x equals a bound (-0.0 clipped at 0.0
+     * stays -0.0); with array bounds it takes the bound */
+    m->tie_first = e->tie_first = l->ndim == 0 && h->ndim == 0;
     return lazy(I, e);
 }
 
@@ -278,11 +286,17 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
     }
     case EW_ABS: v = ew_abs(I, args[0], call); break;
     case EW_SQUARE:
-        if (x->ty->dtype == KILN_BOOL) { v = lazy(I, x); break; } /* NumPy: bool squared is and of itself */
-        v = lazy(I, join(I, EW_SQUARE, strong(I, x->ty->weak ? ty_promote(I->tt, x->ty, x->ty) : x->ty), call, x, NULL, NULL));
+        /* NumPy squares bools in int8 (np.square(True) is np.int8(1)) */
+        v = lazy(I, join(I, EW_SQUARE, x->ty->dtype == KILN_BOOL ? ty_scalar(I->tt, KILN_INT8, false)
+                                     : strong(I, x->ty->weak ? ty_promote(I->tt, x->ty, x->ty) : x->ty), call, x, NULL, NULL));
         break;
     case EW_FLOATTEST: case EW_MATH: case EW_ROUNDING: {
         Ew *y = ufuncs[u].nargs == 2 ? of(I, args[1], call->kids[1]) : NULL;
+        if (ufuncs[u].fn == MF_FMOD && dt_is_intlike(x->ty->dtype) && dt_is_intlike(y->ty->dtype)) {
+            v = ew_binop(I, TK_PERCENT, args[0], args[1], call); /* NumPy's integer fmod: C's truncated remainder */
+            if (v.ew) v.ew->ufunc = v.ew->trunc = true;
+            break;
+        }
         bool cx = dt_is_complex(x->ty->dtype) || (y && dt_is_complex(y->ty->dtype));
         if (cx && !(ufuncs[u].kind == EW_MATH && !y && rt_math_has_complex(ufuncs[u].fn)))
             inf_fail(I, call, "np.%s of complex values is not supported yet", nm);
@@ -319,9 +333,13 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
         return lazy(I, join(I, EW_WHERE, strong(I, t), call, x, a, b)); /* np.where of scalars is a 0-d array */
     }
     }
-    if (!any_array) /* a ufunc of scalars gives a NumPy scalar, not an array: no loop */
-        return ex_coerce(I, elem(I, v.ew, NULL, 0, NULL, 0), v.ew->ty, call);
-    return v;
+    return any_array ? v : ew_scalar(I, v, call);
+}
+
+/* a tree of scalars, computed with NumPy's element rules: a NumPy scalar (np.abs(7) is np.int64(7),
+ * not a Python int), no loop */
+Val ew_scalar(Inf *I, Val v, Node *at) {
+    return ex_coerce(I, elem(I, v.ew, NULL, 0, NULL, 0), strong(I, v.ew->ty), at);
 }
 
 /* ---- lowering a tree: shape, allocation, one loop nest ---- */
@@ -464,6 +482,11 @@ static Val numpy_arith(Inf *I, Ew *e, Val a, Val b) {
     Ref ops[3] = {isz, inf_const_i(I, t, 1), y};
     Ref safe = inf_emit(I, OP_SELECT, t, ops, 3, 0);
     Ref r = inf_op2(I, e->tok == TK_FLOORDIV ? OP_FLOORDIV : OP_MOD, t, x, safe);
+    if (e->trunc && dt_is_signed(t->dtype)) { /* the floored remainder, moved to the dividend's sign */
+        Ref off = inf_op2(I, OP_AND, bt, inf_op2(I, OP_NE, bt, r, zero),
+                          inf_op2(I, OP_NE, bt, inf_op2(I, OP_LT, bt, r, zero), inf_op2(I, OP_LT, bt, x, zero)));
+        r = inf_sel(I, t, off, inf_op2(I, OP_SUB, t, r, safe), r);
+    }
     Ref at0 = zero;
     if (dt_is_float(t->dtype)) {
         at0 = inf_op2(I, OP_DIV, t, x, y);
@@ -555,6 +578,7 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
     }
     case EW_MAXMIN: { /* NumPy: NaN wins; of equal values (0.0 and -0.0) the second */
         Val x = ex_coerce(I, a, e->ty, at), y = ex_coerce(I, elem(I, e->k[1], lv, nl, iv, nd), e->ty, at);
+        if (e->tie_first) { Val t = x; x = y; y = t; } /* then y wins only where it is beyond x, or NaN */
         const Type *bt = ty_scalar(I->tt, KILN_BOOL, false);
         Ref c = inf_op2(I, e->tok ? OP_GT : OP_LT, bt, x.r, y.r);
         if (dt_is_float(e->ty->dtype)) c = inf_op2(I, OP_OR, bt, c, inf_op2(I, OP_NE, bt, x.r, x.r));

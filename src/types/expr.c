@@ -94,21 +94,22 @@ Val ex_adopt(Inf *I, Val v, const Type *to, Node *at) {
     return ex_coerce(I, v, to, at);
 }
 
-/* a clip bound v (side -1: the lower, 1: the upper) for values of `to`: NumPy drops a Python int
- * bound beyond the dtype's range on its own side (np.clip(u8, -1, 3) clips at 0..3); beyond the
- * other side it must fit, as ex_adopt */
-Val ex_adopt_bound(Inf *I, Val v, const Type *to, int side, Node *at) {
-    if (!weak_int_into(v.ty, to)) return ex_coerce(I, v, to, at);
-    int64_t lo, hi, c;
-    int_range(to->dtype, &lo, &hi);
-    Ref edge = inf_const_i(I, v.ty, side < 0 ? lo : hi);
-    if (const_int(I, v, &c)) {
-        if (side < 0 ? c < lo : c > hi) v = val_of(I, edge);
-    } else if (side > 0 || lo > INT64_MIN) {
-        Ref beyond = inf_op2(I, side < 0 ? OP_LT : OP_GT, bool_t(I), v.r, edge);
-        v = val_of(I, inf_sel(I, v.ty, beyond, edge, v.r));
-    }
-    return ex_adopt(I, v, to, at);
+/* np.clip's bound v (side -1: the lower, 1: the upper) for an array of type ax, computed in `to`:
+ * NumPy's _clip drops a Python int bound at or beyond an integer ax's range on its own side
+ * (np.clip(u8, -1, 3) clips at 0..3) — here it becomes `to`'s own extreme (or an infinity), which
+ * clips nothing; any other bound must fit `to`, as ex_adopt (np.clip(u8, 300, 400) raises) */
+Val ex_adopt_bound(Inf *I, Val v, const Type *ax, const Type *to, int side, Node *at) {
+    if (!weak_int_into(v.ty, ax)) return ex_adopt(I, v, to, at);
+    int64_t lo, hi, c, tlo, thi;
+    int_range(ax->dtype, &lo, &hi);
+    Ref none;
+    if (dt_is_float(to->dtype)) none = inf_const_f(I, to, side < 0 ? -INFINITY : INFINITY);
+    else if (to->dtype == KILN_UINT64) none = inf_const_i(I, to, side < 0 ? 0 : -1); /* -1: all ones, 2**64 - 1 */
+    else { int_range(to->dtype, &tlo, &thi); none = inf_const_i(I, to, side < 0 ? tlo : thi); }
+    if (const_int(I, v, &c)) return (side < 0 ? c <= lo : c >= hi) ? val_of(I, none) : ex_adopt(I, v, to, at);
+    Ref beyond = inf_op2(I, side < 0 ? OP_LE : OP_GE, bool_t(I), v.r, inf_const_i(I, v.ty, side < 0 ? lo : hi));
+    Val inside = val_of(I, inf_sel(I, v.ty, beyond, inf_const_i(I, v.ty, 0), v.r)); /* only a kept bound is tested */
+    return val_of(I, inf_sel(I, to, beyond, none, ex_adopt(I, inside, to, at).r));
 }
 
 /* the truth of `x tok w` (w_left: `w tok x`) for every x of the dtype when the Python int w lies
@@ -241,6 +242,8 @@ Val ex_binop(Inf *I, int tok, Val a, Val b, Node *at, Node *rhs) {
         inf_fail(I, at, "'%s=' on whole arrays is not supported yet", tok_str(tok));
     uint16_t flags;
     const Type *t = ex_binop_type(I, tok, a.ty, b.ty, at, rhs, &flags);
+    if ((tok == TK_SHL || tok == TK_SHR) && !t->weak) /* NumPy scalars shift as arrays do: a negative count gives 0 */
+        return ew_scalar(I, ew_binop(I, tok, a, b, at), at);
     ex_adopt_pair(I, tok, &a, &b, at);
     Val x = ex_coerce(I, a, t, at), y = ex_coerce(I, b, t, at);
     Ref ops[2] = {x.r, y.r};

@@ -110,7 +110,7 @@ Val ex_compare(Inf *I, int tok, Val a, Val b, Node *at);
 Val ex_coerce(Inf *I, Val v, const Type *to, Node *at);
 Val ex_adopt(Inf *I, Val v, const Type *to, Node *at); /* ex_coerce, with NEP 50's test of a Python int */
 void ex_adopt_pair(Inf *I, int tok, Val *a, Val *b, Node *at);
-Val ex_adopt_bound(Inf *I, Val v, const Type *to, int side, Node *at); /* np.clip's bounds */
+Val ex_adopt_bound(Inf *I, Val v, const Type *ax, const Type *to, int side, Node *at); /* np.clip's bounds */
 Ref ex_truth(Inf *I, Val v, Node *at);
 void ex_cond(Inf *I, Node *n, uint32_t t, uint32_t e);
 Val ex_binop(Inf *I, int tok, Val a, Val b, Node *at, Node *rhs);
@@ -145,6 +145,7 @@ Val ew_part(Inf *I, Val a, int op, Node *at); /* real, imag, conj (OP_REAL...) *
 int ew_ufunc_lookup(const char *name);
 Val ew_ufunc_call(Inf *I, Node *call, int u);
 Val ew_force(Inf *I, Val v, Node *at);
+Val ew_scalar(Inf *I, Val v, Node *at); /* a lazy tree of scalars, computed: a NumPy scalar */
 void ew_store(Inf *I, Val dst, Val v, Node *at);
 void ew_store_fresh(Inf *I, Val dst, Val v, Node *at); /* dst new since v's operands: no overlap test */
 Val ew_take(Inf *I, Val arr, Val idx, Node *at);

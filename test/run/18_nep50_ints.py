@@ -177,3 +177,29 @@ def fill(n):
 # expect: ([1.4142135381698608, 1.7320507764816284], [2.2360680103302, 5.830951690673828], [-1.0, -5.0], [2.0, 3.0], [2.8284270763397217, 3.605551242828369], [3.2015621187164243, 3.905124837953327], 1.0)
 def float_loops(h, u, q):
     return (np.sqrt(h), np.hypot(h, u), np.copysign(u, -h), np.sqrt(q), np.hypot(h, 2), np.hypot(h, 2.5), np.sqrt(u[0]))
+
+# NumPy's integer fmod is C's remainder (the dividend's sign); bools square in int8
+# run: fmods(np.array([-7, 7, -128, 0, 5], dtype=np.int8), np.array([3, -3, -1, 0, -2], dtype=np.int8))
+# expect: ([-1, 1, 0, 0, 1], [-1, 1, -2, 0, 2], [-1, -1, 0, 0, -1], -1, 0, 127, [-2.0, 2.0, -0.5, 0.0, 0.0], [0, 1, 0, 0, 1], 1)
+def fmods(a, b):
+    return (np.fmod(a, b), np.fmod(a, 3), np.fmod(-7, b), np.fmod(a[0], b[1]), np.fmod(True, True), np.fmod(255, -128), np.fmod(a, 2.5), np.square(a > 0), np.square(True))
+
+# run: fmod_oob(np.array([1, 2], dtype=np.uint8))
+# expect-error: line 190: OverflowError: Python integer 70000 out of bounds for uint8
+def fmod_oob(a):
+    return np.fmod(a, 70000)
+
+# np.clip: a dropped bound (beyond an integer a's own range) clips nothing, even in a wider result type;
+# with scalar bounds a value equal to a bound is kept (-0.0 stays -0.0), with array bounds the bound is taken
+# run: clip_rules(np.array([-100, 5, 127], dtype=np.int8), np.array([200, 0, 3], dtype=np.uint8), np.array([-0.0, 0.0, 0.5, nan]))
+# expect: ([200, 5, 127], [-100, 0, 3], 7, [-0.0, 0.0, 0.5, nan], [-0.0, 0.0, 0.0, nan], [0.0, 0.0, 0.5, nan])
+def clip_rules(s, u, f):
+    z = np.zeros(4)
+    return (np.clip(s, u, 70000), np.clip(s, -70000, u), np.clip(True, 7, 300), np.clip(f, 0.0, 1.0), np.clip(f, -0.0, 0.0), np.clip(f, z, z + 1.0))
+
+# NumPy scalars shift as NumPy's arrays do: a negative or too large count gives 0 (or -1), no error
+# run: scalar_shifts(np.array([-8, 3], dtype=np.int8), -2)
+# expect: (-1, 0, -128, -1, -1, 0, 8, 0, 70007)
+def scalar_shifts(a, n):
+    x = a[0]
+    return (x >> -1, x << 70, np.int8(1) << 7, np.int64(-8) >> 70, x >> n, 7 >> np.floor(-1), 1 << 3, a[1] << n, np.abs(-7) ^ 70000)
