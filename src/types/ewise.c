@@ -177,7 +177,12 @@ Val ew_clip(Inf *I, Val a, Val lo, Val hi, Node *at) {
         x->leaf = ex_coerce(I, x->leaf, strong(I, ty_promote(I->tt, x->ty, x->ty)), at);
         x->ty = x->leaf.ty;
     }
-    const Type *t = ty_promote(I->tt, ty_promote(I->tt, x->ty, l->ty), h->ty);
+    /* NumPy promotes the NumPy operands together first, then the Python scalars adopt the result
+     * (np.clip(bool_array, 70000, int8_array) is int8: 70000 raises) */
+    const Type *ts[3] = {x->ty, l->ty, h->ty}, *t = NULL;
+    for (int weak = 0; weak < 2; weak++)
+        for (int i = 0; i < 3; i++)
+            if (ts[i]->weak == weak) t = t ? ty_promote(I->tt, t, ts[i]) : ts[i];
     if (!t || dt_is_complex(t->dtype)) inf_fail(I, at, "np.clip of these values is not supported");
     t = strong(I, t);
     if (l->kind == EW_LEAF && l->leaf.ty->kind == T_SCALAR) { l->leaf = ex_adopt_bound(I, l->leaf, x->ty, t, -1, at); l->ty = t; }

@@ -170,7 +170,8 @@ class Gen:
         ], self.hexpr)
 
     def qexpr(self, d=0):
-        """uint8: wraps modulo 256; only non-negative Python ints meet it (a negative one is an OverflowError in NumPy)"""
+        """uint8: wraps modulo 256; a Python int meeting it must fit it (NEP 50: 300 or -1 raise OverflowError in
+        NumPy and kiln alike), and comparisons with one compare the true values"""
         r = self.r
         return self.grow(d, 0.35, lambda: ["q0", "np.uint8(200)", "np.uint8(0)", "np.uint8(255)", f"np.uint8({r.randint(0, 255)})"], [
             lambda a, b, d: f"({a} + {b})",
@@ -179,7 +180,7 @@ class Gen:
             lambda a, b, d: f"({a} | {b})",
             lambda a, b, d: f"({a} // np.uint8({r.randint(1, 9)}))",
             lambda a, b, d: f"({a} % np.uint8({r.randint(1, 13)}))",
-            lambda a, b, d: f"({a} + {r.randint(0, 255)})",
+            lambda a, b, d: f"({a} + {r.choice([str(r.randint(0, 255)), str(r.randint(-40, 300)), self.iexpr(2)])})",
         ], self.qexpr)
 
     def midx(self):
@@ -213,7 +214,7 @@ class Gen:
         if k == 3: return f"({self.iexpr(2)} > 0 and {self.fexpr(2)} != {self.fexpr(2)})"
         if k == 4 and r.random() < 0.3: return "b0"
         if k == 4 and r.random() < 0.4: return f"{self.hexpr(1)} < {self.hexpr(1)}"
-        if k == 4 and r.random() < 0.4: return f"{self.qexpr(1)} >= {self.qexpr(1)}"
+        if k == 4 and r.random() < 0.4: return f"{self.qexpr(1)} >= {r.choice([self.qexpr(1), self.iexpr(1), str(r.randint(-300, 300))])}"
         return f"not ({self.iexpr(2)} >= {self.iexpr(2)})"
 
     def emit(self, s):

@@ -203,3 +203,9 @@ def clip_rules(s, u, f):
 def scalar_shifts(a, n):
     x = a[0]
     return (x >> -1, x << 70, np.int8(1) << 7, np.int64(-8) >> 70, x >> n, 7 >> np.floor(-1), 1 << 3, a[1] << n, np.abs(-7) ^ 70000)
+
+# np.clip promotes the NumPy operands first; the Python int then adopts int8 and must fit it
+# run: clip_promote(np.array([True, False]), np.array([1, 2], dtype=np.int8))
+# expect-error: line 211: OverflowError: Python integer 70000 out of bounds for int8
+def clip_promote(b, s):
+    return np.clip(b, 70000, s)
