@@ -54,7 +54,7 @@ static bool weak_int_into(const Type *v, const Type *to) {
 
 static void int_range(int dt, int64_t *lo, int64_t *hi) {
     int b = dt_bits(dt);
-    if (dt == KILN_UINT64) { *lo = 0; *hi = INT64_MAX; }
+    if (dt == KILN_UINT64 || dt == KILN_INT64) { *lo = dt == KILN_INT64 ? INT64_MIN : 0; *hi = INT64_MAX; }
     else if (dt_is_unsigned(dt)) { *lo = 0; *hi = (INT64_C(1) << b) - 1; }
     else { *lo = -(INT64_C(1) << (b - 1)); *hi = (INT64_C(1) << (b - 1)) - 1; }
 }
