@@ -321,8 +321,8 @@ check 2 "expected FILE.py and at least one --sig" env KILN_CACHE=1 "$K" warm ben
 check 2 "the disk cache is off" env KILN_CACHE=0 "$K" warm bench/saxpy.py --sig 'saxpy(float, f64[::1], f64[::1])'
 # kiln aot: NAME.o + NAME.h, linked into a C program with nothing of kiln; answers as kiln run's
 A=$T/aot; mkdir -p "$A"
-check 0 "wrote $A/kk.o and $A/kk.h: 6 functions" "$K" aot test/aot/kernels.py --sig 'dot(f64[::1], f64[::1])' --sig 'get(f64[:], int)' \
-    --sig 'fib(int)' --sig 'idiv(int, int)' --sig 'idiv(i32, i32)' --sig 'norm(f64[:, :])' -o "$A/kk"
+check 0 "wrote $A/kk.o and $A/kk.h: 7 functions" "$K" aot test/aot/kernels.py --sig 'dot(f64[::1], f64[::1])' --sig 'get(f64[:], int)' \
+    --sig 'fib(int)' --sig 'idiv(int, int)' --sig 'idiv(i32, i32)' --sig 'norm(f64[:, :])' --sig 'bump(u8[::1], int)' -o "$A/kk"
 check 0 "" cc -std=c11 -O2 -I"$A" test/aot/prog.c "$A/kk.o" -lm -o "$A/prog"
 check 0 "same output" sh -c "out=\$($A/prog); if [ \"\$out\" = \"\$(cat test/aot/expected.txt)\" ]; then echo same output; else echo \"\$out\"; fi"
 check 0 "32.0" "$K" run test/aot/kernels.py dot "[1.0, 2.0, 3.0]" "[4.0, 5.0, 6.0]"

@@ -7,8 +7,8 @@
  * emitted is taken as it is (the AOT sink of the context), its symbols
  * renamed per signature (objcopy), and linked (ld -r) with a generated C file
  * that holds what kiln's runtime would otherwise provide: the table of call
- * records the code hands to the error helpers (kiln_xc), those three helpers
- * (raising sets a kiln_aot_error), and one typed wrapper per signature that
+ * records the code hands to the error helpers (kiln_xc), those helpers
+ * (raising sets a kiln_aot_error; fh_lib only for NEP 50's OverflowError), and one typed wrapper per signature that
  * builds the frame, calls the code and converts the result. Then every
  * symbol but the wrappers is made local.
  *
@@ -23,6 +23,7 @@
  */
 #include "cli.h"
 #include "../back/frame.h"
+#include "../rt/lib.h"
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,10 +83,13 @@ static const char *field(const Type *t) {
 
 typedef struct Exp { Cap *cap; char cname[160]; const char *sig; } Exp;
 
+/* the one library routine an export may call: NEP 50's OverflowError (b: the dtype, value at a) */
+static bool int_bounds(const XCall *k) { return k->x->op == OP_LIB && (k->x->aux & 0xff) == LIB_INT_BOUNDS; }
+
 static int check_export(const Exp *e, char *why, size_t cap) {
     Spec *s = e->cap->s;
     for (int i = 0; i < e->cap->ntab; i++)
-        if (e->cap->tab[i].x)
+        if (e->cap->tab[i].x && !int_bounds(&e->cap->tab[i]))
             return snprintf(why, cap, "its code calls a runtime helper (%s at line %d) that kiln aot does not provide yet",
                             ir_ops[e->cap->tab[i].x->op].name, e->cap->tab[i].line), -1;
     for (int i = 0; i < s->nargs; i++) {
@@ -150,6 +154,10 @@ static void c_string(FILE *f, const char *s) {
 }
 
 static void write_runtime(FILE *f, const char *name) {
+    char dtype_names[400] = "";
+    for (int d = 0; d < KILN_NDTYPE; d++)
+        snprintf(dtype_names + strlen(dtype_names), sizeof dtype_names - strlen(dtype_names), "%s\"%s\"", d ? ", " : "",
+                 kiln_dtype_name((kiln_dtype)d));
     fprintf(f, "#include \"%s.h\"\n#include <stddef.h>\n#include <stdio.h>\n#include <string.h>\n\n", name);
     fprintf(f, "typedef union kslot { int64_t i; uint64_t u; double f; float f32; void *p; } kslot;\n"
                "/* kiln's run state as the code sees it: the recursion depth at its offset */\n"
@@ -175,10 +183,16 @@ static void write_runtime(FILE *f, const char *name) {
                "    snprintf(m, sizeof m, \"index %%lld is out of bounds for axis %%d with size %%lld\", (long long)s[k->d].i, k->b,\n"
                "             (long long)s[k->a + 1 + k->b].i);\n"
                "    return kraise(r, \"IndexError\", m, k);\n}\n"
+               "int %s_fh_lib(kslot *s, krun *r, const kxcall *k) { /* only LIB.int_bounds: b is the dtype */\n"
+               "    static const char *const dt[] = {%s};\n"
+               "    char m[96];\n"
+               "    snprintf(m, sizeof m, \"Python integer %%lld out of bounds for %%s\", (long long)s[k->a].i,\n"
+               "             k->b >= 0 && k->b < (int)(sizeof dt / sizeof *dt) ? dt[k->b] : \"?\");\n"
+               "    return kraise(r, \"OverflowError\", m, k);\n}\n"
                "static inline int kcontig(const kiln_aot_array *a, int nd, int64_t item) { /* inline: unused without C arrays */\n"
                "    for (int k = nd - 1; k >= 0; k--) { if (a->shape[k] != 1 && a->strides[k] != item) return 0; item *= a->shape[k]; }\n"
                "    return 1;\n}\n\n",
-            name, name, name);
+            name, name, name, name, dtype_names);
 }
 
 static void write_export(FILE *f, const char *name, int idx, const Exp *e) {
@@ -257,14 +271,15 @@ static int link_all(const char *name, const char *tmp, const char *out, Exp *ex,
         FILE *of = fopen(objs[i], "wb");
         if (!of || fwrite(ex[i].cap->obj, 1, ex[i].cap->n, of) != ex[i].cap->n) { if (of) fclose(of); return -1; }
         fclose(of);
-        char r0[300], r1[200], r2[200], r3[200], r4[200];
+        char r0[300], r1[200], r2[200], r3[200], r4[200], r5[200];
         snprintf(r0, sizeof r0, "%s=%s_k%d", ex[i].cap->sym, name, i);
         snprintf(r1, sizeof r1, "kiln_xc=%s_xc%d", name, i);
         snprintf(r2, sizeof r2, "fh_error=%s_fh_error", name);
         snprintf(r3, sizeof r3, "fh_index=%s_fh_index", name);
         snprintf(r4, sizeof r4, "fh_raise=%s_fh_raise", name);
+        snprintf(r5, sizeof r5, "fh_lib=%s_fh_lib", name);
         char *oc[] = {"objcopy", "--redefine-sym", r0, "--redefine-sym", r1, "--redefine-sym", r2, "--redefine-sym", r3,
-                      "--redefine-sym", r4, objs[i], NULL};
+                      "--redefine-sym", r4, "--redefine-sym", r5, objs[i], NULL};
         if (run_tool(oc)) return -1;
         ld[nl++] = objs[i];
     }

@@ -28,3 +28,8 @@ def norm(m):
 
 def alloc(n):
     return np.zeros(n)
+
+def bump(a, n):
+    for i in range(a.shape[0]):
+        a[i] += n
+    return a[0]

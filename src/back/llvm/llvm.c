@@ -15,6 +15,7 @@
  */
 #include "host.h"
 #include "../../rt/mathfn.h"
+#include "../../rt/lib.h"
 #include <llvm-c/Core.h>
 #include <llvm/Config/llvm-config.h>
 #include <llvm-c/Error.h>
@@ -343,6 +344,7 @@ static void via_helper(L *l, Ref r) {
     k->d = in->ty ? l->c->slot[r] : 0;
     k->a = in->n ? l->c->slot[AR(l, r, 0)] : 0;
     k->b = in->n > 1 ? l->c->slot[AR(l, r, 1)] : 0;
+    if (in->op == OP_LIB && (in->aux & 0xff) == LIB_INT_BOUNDS) k->b = (int32_t)(in->aux >> 8); /* the dtype, for kiln aot's fh_lib */
     call_helper(l, h, k);
     if (in->ty && (in->ty->kind == T_SCALAR || in->ty->kind == T_ARRAY)) l->val[r] = load_value(l, in->ty, l->c->slot[r]);
 }
