@@ -341,12 +341,20 @@ static Val minmax(Inf *I, Node *call, bool ismax) {
         if (call->nkids == 0) inf_fail(I, call, "%s expected at least 1 argument, got 0", nm);
         for (int i = 0; i < call->nkids && i < 64; i++) vals[n++] = ex_expr(I, call->kids[i]);
     }
-    const Type *t = vals[0].ty;
+    bool strong_int = false;
     for (int i = 0; i < n; i++) {
         if (vals[i].ty->kind == T_UNKNOWN) return vals[i];
         if (vals[i].ty->kind != T_SCALAR) inf_fail(I, call, "%s() of %s is not supported", nm, inf_tyname(I, vals[i].ty));
         if (dt_is_complex(vals[i].ty->dtype)) inf_fail(I, call, "'%s' not supported between instances of 'complex'", ismax ? ">" : "<");
-        t = i ? ty_promote(I->tt, t, vals[i].ty) : t;
+        strong_int |= !vals[i].ty->weak && dt_is_int(vals[i].ty->dtype);
+    }
+    /* Python compares the true values and returns one of them: a Python int beside a NumPy integer
+     * counts as int64 here, so max(np.uint8(7), 300) is 300, not 300 wrapped into uint8 */
+    const Type *t = NULL;
+    for (int i = 0; i < n; i++) {
+        const Type *vt = vals[i].ty;
+        if (strong_int && vt->weak && vt->dtype == KILN_INT64) vt = ty_scalar(I->tt, KILN_INT64, false);
+        t = t ? ty_promote(I->tt, t, vt) : vt;
     }
     /* Python keeps the first extreme: r = v if v > r else r, so NaNs propagate only from the left */
     Ref r = ex_coerce(I, vals[0], t, call).r;

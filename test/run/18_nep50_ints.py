@@ -209,3 +209,10 @@ def scalar_shifts(a, n):
 # expect-error: line 211: OverflowError: Python integer 70000 out of bounds for int8
 def clip_promote(b, s):
     return np.clip(b, 70000, s)
+
+# builtin max/min compare true values: a Python int beside a NumPy integer is not wrapped into its dtype
+# run: builtin_minmax(np.array([7, 2], dtype=np.uint8), 300)
+# expect: (300, -1, 7, 2, 300, -300)
+def builtin_minmax(a, n):
+    x = a[0]
+    return (max(x, 300), min(x, -1), max(x, 3), min(a[1], x), max(x, n), min(x, -n))
