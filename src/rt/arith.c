@@ -457,7 +457,7 @@ NP_RECIP(np_recipf, cplxf, float)
         if (b.re == 0 && b.im == 0) return one;                                                            \
         if (a.re == 0 && a.im == 0) {                                                                      \
             CT z = {0, 0}, nan2 = {(T)NAN, (T)NAN};                                                        \
-            return b.re > 0 && b.im == 0 ? z : nan2;                                                       \
+            return b.re > 0 ? z : nan2; /* NumPy 2.4: 0j to any power with a positive real part */  \
         }                                                                                                  \
         if (b.im == 0 && fabs((double)b.re) < 1e18 && b.re == (T)(int64_t)b.re) {                          \
             int64_t n = (int64_t)b.re;                                                                     \
