@@ -579,6 +579,12 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
         Ref ops[2] = {ex_coerce(I, a, f64, at).r, 0};
         if (e->k[1]) ops[1] = ex_coerce(I, elem(I, e->k[1], lv, nl, iv, nd), f64, at).r;
         Val r = numpy_flag(I, val_of(I, inf_emit(I, OP_MATH, f64, ops, e->k[1] ? 2 : 1, e->tok)));
+        if ((e->tok == MF_LOG || e->tok == MF_LOG2) && e->ty->dtype == KILN_FLOAT64) {
+            /* NumPy 2.4's float64 log and log2 loops answer x < 0 with +nan; libm's is -nan (the sign
+             * shows through np.copysign and np.signbit) */
+            Ref neg = inf_op2(I, OP_LT, ty_scalar(I->tt, KILN_BOOL, false), ops[0], inf_const_f(I, f64, 0.0));
+            r = val_of(I, inf_sel(I, f64, neg, inf_const_f(I, f64, NAN), r.r));
+        }
         return ex_coerce(I, r, e->ty, at); /* float32: computed in double, rounded once */
     }
     case EW_MAXMIN: { /* NumPy: NaN wins; of equal values (0.0 and -0.0) the second */

@@ -302,3 +302,12 @@ def complex_abs(z):
 def hypot_copysign_fmod(x, y):
     # libm's hypot, copysign and fmod as NumPy calls them: fmod(x, 0) is nan, hypot overflows to inf
     return np.hypot(x, y), np.copysign(x, y), np.fmod(x, y), np.hypot(3, 4), np.fmod(-7, 2.5)
+
+# the sign of the NaN a float function answers a negative x with, as NumPy 2.4's loops give it on x86-64
+# without AVX-512: +nan from float64 log and log2 (libm's is -nan), -nan from sqrt, log1p and float32 log
+# run: nan_signs([-1.0, -0.5, -inf, -0.0, 2.0])
+# expect: ([1.0, 1.0, 1.0, -1.0, 1.0], [1.0, 1.0, 1.0, -1.0, 1.0], [1.0, 1.0, 1.0, -1.0, 1.0], [-1.0, -1.0, -1.0, -1.0, 1.0], [-1.0, -1.0, -1.0, -1.0, 1.0], [-1.0, -1.0, -1.0, -1.0, 1.0])
+def nan_signs(a):
+    f = a.astype(np.float32)
+    return (np.copysign(1.0, np.log(a)), np.copysign(1.0, np.log2(a)), np.copysign(1.0, np.log10(a)), np.copysign(1.0, np.sqrt(a)),
+            np.copysign(1.0, np.log1p(a * 4.0)), np.copysign(1.0, np.log(f)))
