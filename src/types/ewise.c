@@ -50,6 +50,7 @@ static const struct { const char *name; int kind, fn, nargs; } ufuncs[] = {
     {"arctan", EW_MATH, MF_ATAN, 1}, {"sinh", EW_MATH, MF_SINH, 1}, {"cosh", EW_MATH, MF_COSH, 1},
     {"abs", EW_ABS, 0, 1}, {"absolute", EW_ABS, 0, 1}, {"negative", EW_NEG, 0, 1}, {"square", EW_SQUARE, 0, 1},
     {"isnan", EW_FLOATTEST, MF_ISNAN, 1}, {"isinf", EW_FLOATTEST, MF_ISINF, 1}, {"isfinite", EW_FLOATTEST, MF_ISFINITE, 1},
+    {"signbit", EW_FLOATTEST, MF_COPYSIGN, 1}, /* the sign bit, as copysign reads it */
     {"add", EW_BIN, TK_PLUS, 2}, {"subtract", EW_BIN, TK_MINUS, 2}, {"multiply", EW_BIN, TK_STAR, 2},
     {"divide", EW_BIN, TK_SLASH, 2}, {"true_divide", EW_BIN, TK_SLASH, 2},
     {"where", EW_WHERE, 0, 3},
@@ -566,6 +567,14 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
     case EW_ABS: return numpy_flag(I, val_of(I, inf_emit(I, OP_ABS, e->ty, &a.r, 1, 0))); /* complex: NumPy's cabs */
     case EW_SQUARE: a = ex_coerce(I, a, e->ty, at); return numpy_flag(I, val_of(I, inf_op2(I, OP_MUL, e->ty, a.r, a.r)));
     case EW_FLOATTEST:
+        if (e->tok == MF_COPYSIGN) { /* np.signbit: the sign copysign reads, so -0.0 and -nan count */
+            const Type *bt = ty_scalar(I->tt, KILN_BOOL, false);
+            if (!dt_is_float(a.ty->dtype)) return val_of(I, dt_is_signed(a.ty->dtype) ? inf_op2(I, OP_LT, bt, a.r, inf_const_i(I, a.ty, 0))
+                                                                                  : inf_const_i(I, bt, 0));
+            const Type *f64 = ty_scalar(I->tt, KILN_FLOAT64, false); /* float32 widens with its sign, NaNs' too */
+            Ref ops[2] = {inf_const_f(I, f64, 1.0), ex_coerce(I, a, f64, at).r};
+            return val_of(I, inf_op2(I, OP_LT, bt, inf_emit(I, OP_MATH, f64, ops, 2, MF_COPYSIGN), inf_const_f(I, f64, 0.0)));
+        }
         if (!dt_is_float(a.ty->dtype)) /* integers and bools are finite numbers */
             return val_of(I, inf_const_i(I, e->ty, e->tok == MF_ISFINITE));
         return val_of(I, cl_float_test(I, e->tok, a, e->ty));
