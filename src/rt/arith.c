@@ -640,19 +640,48 @@ int64_t rt_round_half_even_i64(int64_t x, int64_t nd) {
 
 /* NumPy's complex ufuncs that are glibc's own functions (its npymath calls cexp, clog, csqrt...
  * where the C library has them: bit for bit the same, checked on 20,000 points and the special
- * values). log10, log2, log1p, expm1 and power of complex are NumPy's own formulas: not here. */
+ * values), and the four NumPy computes by its own formulas (funcs.inc.src), computed the same
+ * way here: log10 and log2 are clog's parts times log10(e) and log2(e); log1p is
+ * (log(hypot(re + 1, im)), atan2(im, re + 1)); expm1 is (expm1(re) cos(im) - 2 sin(im/2)**2,
+ * exp(re) sin(im)). Power of complex is rt_cpow_np. */
 #define CPLX_FNS(X) X(EXP, cexp) X(LOG, clog) X(SQRT, csqrt) X(SIN, csin) X(COS, ccos) X(TAN, ctan) \
     X(SINH, csinh) X(COSH, ccosh) X(TANH, ctanh) X(ASIN, casin) X(ACOS, cacos) X(ATAN, catan)
+#define CPLX_FORMULAS(X) X(LOG10) X(LOG2) X(LOG1P) X(EXPM1)
 
 bool rt_math_has_complex(int fn) {
     switch (fn) {
-#define X(id, f) case MF_##id:
-    CPLX_FNS(X)
+#define X(id, ...) case MF_##id:
+    CPLX_FNS(X) CPLX_FORMULAS(X)
 #undef X
         return true;
     default: return false;
     }
 }
+
+/* one of CPLX_FORMULAS on (re, im), in T's precision through the libm functions with suffix S */
+#define NP_CFORMULA(NAME, T, S)                                                                     \
+    static void NAME(int fn, T re, T im, T r[2]) {                                                  \
+        switch (fn) {                                                                               \
+        case MF_LOG10: case MF_LOG2: {                                                              \
+            T parts[2] = {re, im};                                                                  \
+            T complex z;                                                                            \
+            memcpy(&z, parts, sizeof z);                                                            \
+            z = clog##S(z);                                                                         \
+            T k = fn == MF_LOG10 ? (T)0.434294481903251827651128918916605082                        \
+                                 : (T)1.442695040888963407359924681001892137;                       \
+            r[0] = creal##S(z) * k; r[1] = cimag##S(z) * k;                                         \
+            return;                                                                                 \
+        }                                                                                           \
+        case MF_LOG1P: r[1] = atan2##S(im, re + 1); r[0] = log##S(hypot##S(re + 1, im)); return;   \
+        default: { /* expm1 */                                                                      \
+            T a = sin##S(im / 2);                                                                   \
+            r[0] = expm1##S(re) * cos##S(im) - 2 * a * a;                                           \
+            r[1] = exp##S(re) * sin##S(im);                                                         \
+        }                                                                                           \
+        }                                                                                           \
+    }
+NP_CFORMULA(np_cformulaf, float, f)
+NP_CFORMULA(np_cformula, double, )
 
 void rt_cmathf(int fn, const float z[2], float r[2]) {
     float complex x, y; /* C lays a complex out as its two parts: no CMPLXF (C11, not in clang's C99) */
@@ -661,6 +690,9 @@ void rt_cmathf(int fn, const float z[2], float r[2]) {
     switch (fn) {
 #define X(id, cf) case MF_##id: y = cf##f(x); break;
     CPLX_FNS(X)
+#undef X
+#define X(id) case MF_##id:
+    CPLX_FORMULAS(X) np_cformulaf(fn, z[0], z[1], r); return;
 #undef X
     }
     r[0] = crealf(y); r[1] = cimagf(y);
@@ -673,6 +705,9 @@ void rt_cmath(int fn, const double z[2], double r[2]) {
     switch (fn) {
 #define X(id, cf) case MF_##id: y = cf(x); break;
     CPLX_FNS(X)
+#undef X
+#define X(id) case MF_##id:
+    CPLX_FORMULAS(X) np_cformula(fn, z[0], z[1], r); return;
 #undef X
     }
     r[0] = creal(y); r[1] = cimag(y);

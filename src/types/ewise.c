@@ -304,10 +304,11 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
             break;
         }
         bool cx = dt_is_complex(x->ty->dtype) || (y && dt_is_complex(y->ty->dtype));
-        if (cx && !(ufuncs[u].kind == EW_MATH && !y && rt_math_has_complex(ufuncs[u].fn)))
-            inf_fail(I, call, "np.%s of complex values is not supported yet", nm);
-        const Type *t = cx ? strong(I, x->ty) /* complex64 stays complex64, as in NumPy */
-                      : ufuncs[u].kind == EW_FLOATTEST ? ty_scalar(I->tt, KILN_BOOL, false)
+        bool cx_test = ufuncs[u].kind == EW_FLOATTEST && ufuncs[u].fn != MF_COPYSIGN; /* isnan & co. look at both parts */
+        if (cx && !cx_test && !(ufuncs[u].kind == EW_MATH && !y && rt_math_has_complex(ufuncs[u].fn)))
+            inf_fail(I, call, "np.%s of complex values is not supported: NumPy's ufunc has no complex loop either", nm);
+        const Type *t = ufuncs[u].kind == EW_FLOATTEST ? ty_scalar(I->tt, KILN_BOOL, false)
+                      : cx ? strong(I, x->ty) /* complex64 stays complex64, as in NumPy */
                       : y ? float_result(I, x->ty, y->ty)
                       : ufuncs[u].kind == EW_ROUNDING && dt_is_int(x->ty->dtype) ? strong(I, x->ty) /* NumPy 2: ints stay ints */
                       : float_result(I, x->ty, NULL);
@@ -574,6 +575,12 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
             const Type *f64 = ty_scalar(I->tt, KILN_FLOAT64, false); /* float32 widens with its sign, NaNs' too */
             Ref ops[2] = {inf_const_f(I, f64, 1.0), ex_coerce(I, a, f64, at).r};
             return val_of(I, inf_op2(I, OP_LT, bt, inf_emit(I, OP_MATH, f64, ops, 2, MF_COPYSIGN), inf_const_f(I, f64, 0.0)));
+        }
+        if (dt_is_complex(a.ty->dtype)) { /* NumPy: isnan/isinf of either part; isfinite of both */
+            const Type *ft = ty_scalar(I->tt, a.ty->dtype == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64, false);
+            Ref re = cl_float_test(I, e->tok, val_of(I, inf_emit(I, OP_REAL, ft, &a.r, 1, 0)), e->ty);
+            Ref im = cl_float_test(I, e->tok, val_of(I, inf_emit(I, OP_IMAG, ft, &a.r, 1, 0)), e->ty);
+            return val_of(I, inf_op2(I, e->tok == MF_ISFINITE ? OP_AND : OP_OR, e->ty, re, im));
         }
         if (!dt_is_float(a.ty->dtype)) /* integers and bools are finite numbers */
             return val_of(I, inf_const_i(I, e->ty, e->tok == MF_ISFINITE));

@@ -1,4 +1,4 @@
 # run: f([1j, 2j])
 import numpy as np
 def f(a):
-    return np.log10(a)
+    return np.arctan2(a, a)
