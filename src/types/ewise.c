@@ -321,7 +321,7 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
     case EW_MAXMIN: {
         Ew *y = of(I, args[1], call->kids[1]);
         const Type *t = ty_promote(I->tt, x->ty, y->ty);
-        if (!t || dt_is_complex(t->dtype)) inf_fail(I, call, "np.%s of these values is not supported", nm);
+        if (!t) inf_fail(I, call, "np.%s of these values is not supported", nm);
         adopt(I, TK_PLUS, x, y, call);
         Ew *e = join(I, EW_MAXMIN, strong(I, t), call, x, y, NULL);
         e->tok = ufuncs[u].fn;
@@ -607,6 +607,15 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
         Val x = ex_coerce(I, a, e->ty, at), y = ex_coerce(I, elem(I, e->k[1], lv, nl, iv, nd), e->ty, at);
         if (e->tie_first) { Val t = x; x = y; y = t; } /* then y wins only where it is beyond x, or NaN */
         const Type *bt = ty_scalar(I->tt, KILN_BOOL, false);
+        if (dt_is_complex(e->ty->dtype)) { /* NumPy: x if x has a NaN part or x >= y (<= for minimum) in its order */
+            const Type *ft = ty_scalar(I->tt, e->ty->dtype == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64, false);
+            Ref xr = inf_emit(I, OP_REAL, ft, &x.r, 1, 0), xi = inf_emit(I, OP_IMAG, ft, &x.r, 1, 0);
+            Ref yr = inf_emit(I, OP_REAL, ft, &y.r, 1, 0), yi = inf_emit(I, OP_IMAG, ft, &y.r, 1, 0);
+            Ref nan = inf_op2(I, OP_OR, bt, inf_op2(I, OP_NE, bt, xr, xr), inf_op2(I, OP_NE, bt, xi, xi));
+            Ref c = inf_op2(I, OP_OR, bt, nan, ex_complex_order(I, e->tok ? TK_GE : TK_LE, x, y));
+            Ref parts[2] = {inf_sel(I, ft, c, xr, yr), inf_sel(I, ft, c, xi, yi)};
+            return val_of(I, inf_emit(I, OP_CPLX, e->ty, parts, 2, 0));
+        }
         Ref c = inf_op2(I, e->tok ? OP_GT : OP_LT, bt, x.r, y.r);
         if (dt_is_float(e->ty->dtype)) c = inf_op2(I, OP_OR, bt, c, inf_op2(I, OP_NE, bt, x.r, x.r));
         Ref ops[3] = {c, x.r, y.r};

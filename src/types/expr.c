@@ -266,9 +266,24 @@ const Type *ex_compare_type(Inf *I, int tok, const Type *ta, const Type *tb, Nod
         inf_fail(I, at, "'%s' not supported between instances of '%s' and '%s'", tok_str(tok), inf_tyname(I, ta),
                  inf_tyname(I, tb));
     const Type *t = ty_promote(I->tt, ta, tb);
-    if (dt_is_complex(t->dtype) && tok != TK_EQ && tok != TK_NE)
+    /* Python's complex numbers have no order; NumPy's have (ex_complex_order) */
+    if (dt_is_complex(t->dtype) && tok != TK_EQ && tok != TK_NE && ta->weak && tb->weak)
         inf_fail(I, at, "'%s' not supported between instances of '%s' and '%s'", tok_str(tok), ty_name(ta), ty_name(tb));
     return t;
+}
+
+/* NumPy's order of complex values x tok y (< <= > >=): by the real parts, then the imaginary
+ * parts; a NaN imaginary part leaves only the tie on the real parts to decide (loops.c.src's CLT
+ * & co.) */
+Ref ex_complex_order(Inf *I, int tok, Val x, Val y) {
+    const Type *ft = ty_scalar(I->tt, x.ty->dtype == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64, false), *bt = bool_t(I);
+    Ref xr = inf_emit(I, OP_REAL, ft, &x.r, 1, 0), xi = inf_emit(I, OP_IMAG, ft, &x.r, 1, 0);
+    Ref yr = inf_emit(I, OP_REAL, ft, &y.r, 1, 0), yi = inf_emit(I, OP_IMAG, ft, &y.r, 1, 0);
+    int strict = tok == TK_LT || tok == TK_LE ? OP_LT : OP_GT;
+    Ref nonan = inf_op2(I, OP_AND, bt, inf_op2(I, OP_EQ, bt, xi, xi), inf_op2(I, OP_EQ, bt, yi, yi));
+    Ref by_real = inf_op2(I, OP_AND, bt, inf_op2(I, strict, bt, xr, yr), nonan);
+    Ref by_imag = inf_op2(I, OP_AND, bt, inf_op2(I, OP_EQ, bt, xr, yr), inf_op2(I, tok_op(tok), bt, xi, yi));
+    return inf_op2(I, OP_OR, bt, by_real, by_imag);
 }
 
 Val ex_compare(Inf *I, int tok, Val a, Val b, Node *at) {
@@ -288,6 +303,7 @@ Val ex_compare(Inf *I, int tok, Val a, Val b, Node *at) {
         if (r) return mk(I, r);
     }
     Val x = ex_coerce(I, a, t, at), y = ex_coerce(I, b, t, at);
+    if (dt_is_complex(t->dtype) && tok != TK_EQ && tok != TK_NE) return mk(I, ex_complex_order(I, tok, x, y));
     Ref ops[2] = {x.r, y.r};
     return mk(I, inf_emit(I, tok_op(tok), bool_t(I), ops, 2, 0));
 }

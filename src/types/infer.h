@@ -107,6 +107,7 @@ Val ex_value(Inf *I, Node *n);  /* the same, but an array expression stays lazy 
 const Type *ex_binop_type(Inf *I, int tok, const Type *a, const Type *b, Node *at, Node *rhs, uint16_t *flags);
 const Type *ex_compare_type(Inf *I, int tok, const Type *a, const Type *b, Node *at);
 Val ex_compare(Inf *I, int tok, Val a, Val b, Node *at);
+Ref ex_complex_order(Inf *I, int tok, Val x, Val y); /* NumPy's lexicographic x < y & co. of complex values */
 Val ex_coerce(Inf *I, Val v, const Type *to, Node *at);
 Val ex_adopt(Inf *I, Val v, const Type *to, Node *at); /* ex_coerce, with NEP 50's test of a Python int */
 void ex_adopt_pair(Inf *I, int tok, Val *a, Val *b, Node *at);

@@ -321,3 +321,14 @@ def nan_signs(a):
     return (np.copysign(1.0, np.log(a)), np.copysign(1.0, np.log2(a)), np.copysign(1.0, np.log10(a)), np.copysign(1.0, np.sqrt(a)),
             np.copysign(1.0, np.log1p(a * 4.0)), np.copysign(1.0, np.log(f)), np.signbit(np.log(a)), np.signbit(a), np.signbit(f),
             np.signbit(a > 0), np.signbit(np.arange(5) - 2), np.signbit(a[1]))
+
+# NumPy orders complex values by real part, then imaginary part (a NaN imaginary part leaves only the
+# tie to decide); np.maximum/minimum keep a NaN-holding first operand. Python complex scalars stay unordered
+# run: complex_order([0.0, 0.0, 1.0, 1.0, nan, 1.0, inf, -0.0], [0.0, 1.0, 0.0, 1.0, 0.0, nan, 0.0, 0.0], [1j, 0j, 1-1j, 1+1j, 0j, 1+0j, 0j, 0j])
+# expect: ([True, False, False, False, False, False, False, False], [True, False, False, True, False, False, False, True], [False, True, True, False, False, False, True, False], [False, True, True, True, False, False, True, True], [False, False, True, True, False, False, True, False], [1j, 1j, (1+0j), (1+1j), (nan+0j), (1+nanj), (inf+0j), (-0+0j)], [0j, 0j, (1-1j), (1+1j), (nan+0j), (1+nanj), 0j, (-0+0j)], [0.5j, 1j, (1+0j), (1+1j), (nan+0j), (1+nanj), (inf+0j), 0.5j], False, True, False)
+def complex_order(re, im, w):
+    z = np.zeros(re.shape[0], dtype=np.complex128)
+    for i in range(re.shape[0]):
+        z[i] = complex(re[i], im[i])
+    return (z < w, z <= w, z > w, z >= w, z > 0.5, np.maximum(z, w), np.minimum(z, w), np.maximum(z.astype(np.complex64), 0.5j),
+            z[2] < w[2], np.complex128(1) < 2, np.float64(1) < 1j)
