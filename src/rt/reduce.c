@@ -143,6 +143,20 @@ static void plan(Job *J, const RdArr *a, const int64_t *os, unsigned axes) {
      : (kind) == RK_MAX ? (!isnan(c) && (isnan(x) || (x) >= (c)) ? (x) : (c))                              \
                         : (!isnan(c) && (isnan(x) || (x) <= (c)) ? (x) : (c)))
 
+/* NumPy's maximum (minimum) of complex values, accumulator c and element x: c stays if it holds a
+ * NaN or is >= (<=) x in NumPy's order (by real parts, a NaN imaginary part leaving only the tie
+ * on them to decide, then by imaginary parts); the identity is (-inf, -inf) ((inf, inf)), below
+ * (above) every other value and replaced by an equal one bit for bit the same */
+#define CSTEP(T, kind, c, x)                                                                               \
+    do {                                                                                                   \
+        T cr = (c)[0], ci = (c)[1], xr = (x)[0], xi = (x)[1];                                              \
+        bool nonan = !isnan(ci) && !isnan(xi);                                                             \
+        bool keep = isnan(cr) || isnan(ci) ||                                                              \
+                    ((kind) == RK_MAX ? (cr > xr && nonan) || (cr == xr && ci >= xi)                       \
+                                      : (cr < xr && nonan) || (cr == xr && ci <= xi));                     \
+        if (!keep) { (c)[0] = xr; (c)[1] = xi; }                                                           \
+    } while (0)
+
 /* one input element as the accumulator's type */
 static double in_f(const char *p, int dt) {
     Slot v = rt_load_elem(p, dt);
@@ -165,6 +179,7 @@ static void combine(Job *J, char *o, const char *p) {
     if (dt == KILN_COMPLEX128) { /* sums and products (scans too); the element is of the same type */
         double *c = (double *)o;
         const double *x = (const double *)p;
+        if (J->kind == RK_MAX || J->kind == RK_MIN) { CSTEP(double, J->kind, c, x); return; }
         if (J->kind == RK_SUM) { c[0] += x[0]; c[1] += x[1]; return; }
         cplx r = rt_cmul((cplx){c[0], c[1]}, (cplx){x[0], x[1]});
         c[0] = r.re; c[1] = r.im;
@@ -173,6 +188,7 @@ static void combine(Job *J, char *o, const char *p) {
     if (dt == KILN_COMPLEX64) {
         float *c = (float *)o;
         const float *x = (const float *)p;
+        if (J->kind == RK_MAX || J->kind == RK_MIN) { CSTEP(float, J->kind, c, x); return; }
         if (J->kind == RK_SUM) { c[0] += x[0]; c[1] += x[1]; return; }
         cplxf r = rt_cmulf((cplxf){c[0], c[1]}, (cplxf){x[0], x[1]});
         c[0] = r.re; c[1] = r.im;
@@ -310,11 +326,13 @@ static void walk(Job *J, int k, int stop, const char *p, char *o) {
 
 static void fill_identity(char *o, int64_t n, int dt, int kind) {
     size_t sz = kiln_dtype_size((kiln_dtype)dt);
-    if (dt_is_complex(dt)) { /* 0 for sums, 1 + 0j for products */
+    if (dt_is_complex(dt)) { /* 0 for sums, 1 + 0j for products, (-inf, -inf) for max, (inf, inf) for min */
         memset(o, 0, (size_t)n * sz);
-        for (int64_t i = 0; kind == RK_PROD && i < n; i++)
-            if (dt == KILN_COMPLEX128) *(double *)(o + i * (int64_t)sz) = 1.0;
-            else *(float *)(o + i * (int64_t)sz) = 1.0f;
+        double re = kind == RK_PROD ? 1.0 : kind == RK_MAX ? -INFINITY : kind == RK_MIN ? INFINITY : 0.0;
+        double im = kind == RK_MAX || kind == RK_MIN ? re : 0.0;
+        for (int64_t i = 0; i < n; i++)
+            if (dt == KILN_COMPLEX128) { ((double *)(o + i * (int64_t)sz))[0] = re; ((double *)(o + i * (int64_t)sz))[1] = im; }
+            else { ((float *)(o + i * (int64_t)sz))[0] = (float)re; ((float *)(o + i * (int64_t)sz))[1] = (float)im; }
         return;
     }
     for (int64_t i = 0; i < n; i++) {
@@ -396,7 +414,7 @@ static int arg_reduce(Run *run, int kind, const RdArr *a, int ax, int64_t *o, in
     if (len == 0) return fail(run, line, file, kind == RK_ARGMAX ? "attempt to get argmax of an empty sequence"
                                                                  : "attempt to get argmin of an empty sequence");
     int64_t outer = total / len, idx[KILN_MAXDIM] = {0};
-    bool f = dt_is_float(a->dtype), u = dt_is_unsigned(a->dtype);
+    bool f = dt_is_float(a->dtype), u = dt_is_unsigned(a->dtype), cx = dt_is_complex(a->dtype);
     for (int64_t q = 0; q < outer; q++) {
         /* the C-order position q over the axes other than ax */
         int64_t rem = q;
@@ -406,12 +424,24 @@ static int arg_reduce(Run *run, int kind, const RdArr *a, int ax, int64_t *o, in
         }
         int64_t best = 0;
         Slot bv = {0};
+        double br = 0, bi = 0; /* the best complex value's parts */
         for (int64_t i = 0; i < len; i++) {
             int64_t off = 0, r = i;
             if (ax < 0) {
                 for (int k = a->ndim - 1; k >= 0; k--) { off += (r % a->n[k]) * a->s[k]; r /= a->n[k]; }
             } else {
                 for (int k = 0; k < a->ndim; k++) off += (k == ax ? i : idx[k]) * a->s[k];
+            }
+            if (cx) { /* NumPy's complex argmax: plain lexicographic order, the first NaN part wins */
+                double xr, xi;
+                if (a->dtype == KILN_COMPLEX64) { float z[2]; memcpy(z, a->data + off, sizeof z); xr = z[0]; xi = z[1]; }
+                else { double z[2]; memcpy(z, a->data + off, sizeof z); xr = z[0]; xi = z[1]; }
+                bool nan = isnan(xr) || isnan(xi);
+                if (i == 0 || nan || (kind == RK_ARGMAX ? xr > br || (xr == br && xi > bi) : xr < br || (xr == br && xi < bi))) {
+                    best = i; br = xr; bi = xi;
+                    if (nan) break;
+                }
+                continue;
             }
             Slot v = rt_load_elem(a->data + off, a->dtype);
             if (i == 0) { bv = v; if (f && isnan(a->dtype == KILN_FLOAT32 ? v.f32 : v.f)) break; continue; }

@@ -765,7 +765,8 @@ static void lower(Inf *I, Ew *e, Leaf *lv, int nl, int nd, const Ref *dims, Ref 
 bool ew_fusable_reduction(Inf *I, int kind, int odt) {
     switch (kind) {
     case RK_SUM: case RK_PROD: return dt_is_float(odt) ? I->ctx->opt.fastmath : !dt_is_complex(odt);
-    case RK_MIN: case RK_MAX: case RK_ALL: case RK_ANY: return true;
+    case RK_MIN: case RK_MAX: return !dt_is_complex(odt); /* complex: NumPy's order, in rt/reduce.c */
+    case RK_ALL: case RK_ANY: return true;
     default: return false;
     }
 }

@@ -169,3 +169,12 @@ def complex_var(z):
     # NumPy's _var for complex: |z - mean|**2 as re*re + im*im, summed from the temporary's real parts
     w = z.astype(np.complex64)
     return z.var(), z.std(axis=0), z.var(axis=1, ddof=1), z.T.std(), w.var(), w.std(axis=1)
+
+# complex min/max/argmin/argmax in NumPy's order (real parts, then imaginary); a NaN part wins
+# run: complex_extremes([1+1j, 2-1j, 2+0j, -1+5j, 2-1j, 0j], [0.0, 1.0, nan, 2.0, 0.0, 1.0])
+# expect: ((2+0j), (-1+5j), 2, 3, (2+0j), [(1+1j), (2-1j), (2+0j)], [(1+1j), (-1+5j)], [0, 0, 0], [0, 0], (nan+nanj), 2, (2+0j), (-1+5j))
+def complex_extremes(z, im):
+    m = z.reshape(2, 3)
+    w = z + im * 1j
+    return (np.max(z), np.min(z), np.argmax(z), np.argmin(z), z.max(), m.max(axis=0), m.min(axis=1), np.argmax(m, axis=0),
+            np.argmin(m, axis=1), np.max(w), np.argmin(w), np.amax(z.astype(np.complex64)), np.min(z[::-2]))
