@@ -18,24 +18,38 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct Item { union { double f; int64_t i; uint64_t u; } k; int64_t idx; } Item;
+typedef struct Item { union { double f; int64_t i; uint64_t u; } k; double im; int64_t idx; } Item; /* im: complex */
 
-enum { KF, KI, KU }; /* key class: float, signed, unsigned */
+enum { KF, KI, KU, KC }; /* key class: float, signed, unsigned, complex */
 
-static int key_class(int dt) { return dt_is_float(dt) ? KF : dt_is_unsigned(dt) ? KU : KI; }
+static int key_class(int dt) { return dt_is_complex(dt) ? KC : dt_is_float(dt) ? KF : dt_is_unsigned(dt) ? KU : KI; }
+
+/* NumPy's sort order of complex values: by real parts, then imaginary parts, NaNs last — a NaN
+ * real part after every number, a NaN imaginary part after the numbers of its real part
+ * (npysort's CDOUBLE_LT) */
+static bool complex_less(double ar, double ai, double br, double bi) {
+    if (ar < br) return !isnan(ai) || isnan(bi);
+    if (ar > br) return isnan(bi) && !isnan(ai);
+    if (ar == br || (isnan(ar) && isnan(br))) return ai < bi || (isnan(bi) && !isnan(ai));
+    return isnan(br);
+}
 
 static bool less(int c, const Item *x, const Item *y) {
     switch (c) {
     case KF: return x->k.f < y->k.f || (!isnan(x->k.f) && isnan(y->k.f));
+    case KC: return complex_less(x->k.f, x->im, y->k.f, y->im);
     case KU: return x->k.u < y->k.u;
     default: return x->k.i < y->k.i;
     }
 }
 
 static Item item_of(const char *p, int dt, int64_t idx) {
-    Slot v = rt_load_elem(p, dt);
     Item it;
     it.idx = idx;
+    it.im = 0;
+    if (dt == KILN_COMPLEX128) { double z[2]; memcpy(z, p, sizeof z); it.k.f = z[0]; it.im = z[1]; return it; }
+    if (dt == KILN_COMPLEX64) { float z[2]; memcpy(z, p, sizeof z); it.k.f = z[0]; it.im = z[1]; return it; }
+    Slot v = rt_load_elem(p, dt);
     if (dt == KILN_FLOAT64) it.k.f = v.f;
     else if (dt == KILN_FLOAT32) it.k.f = v.f32;
     else it.k.i = v.i;
@@ -43,6 +57,8 @@ static Item item_of(const char *p, int dt, int64_t idx) {
 }
 
 static void store_key(char *p, int dt, const Item *it) {
+    if (dt == KILN_COMPLEX128) { double z[2] = {it->k.f, it->im}; memcpy(p, z, sizeof z); return; }
+    if (dt == KILN_COMPLEX64) { float z[2] = {(float)it->k.f, (float)it->im}; memcpy(p, z, sizeof z); return; }
     Slot v = {0};
     if (dt == KILN_FLOAT64) v.f = it->k.f;
     else if (dt == KILN_FLOAT32) v.f32 = (float)it->k.f;

@@ -47,7 +47,6 @@ Val so_call(Inf *I, Node *call, int which, const Val *self) {
     Val a = self ? *self : ex_expr(I, pos[0]);
     if (a.ty->kind == T_UNKNOWN) return a;
     if (a.ty->kind != T_ARRAY || a.ty->ndim == 0) inf_fail(I, call, "%s() needs an array of at least one dimension here", nm);
-    if (dt_is_complex(a.ty->dtype)) inf_fail(I, call, "%s() of complex arrays is not supported yet", nm);
     int nd = a.ty->ndim, ax = nd - 1;
     if (axis_given && axis->kind == N_NONE) ax = -1;
     else if (axis_given) {

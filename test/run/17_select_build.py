@@ -134,3 +134,15 @@ def mask_alias(a):
     b = np.arange(6)
     b[b % 2 == 0] = b[1::2]
     return (a, b)
+
+# complex arrays sort as NumPy sorts them: by real parts, then imaginary parts; NaNs last
+# run: complex_sorts([2.0, 1.0, nan, 1.0, -inf, 0.0, 1.0, nan], [0.0, 1.0, 0.0, nan, 5.0, -1.0, -1.0, nan])
+# expect: ([(-inf+5j), -1j, (1-1j), (1+1j), (2+0j), (1+nanj), (nan+0j), (nan+nanj)], [4, 5, 6, 1, 0, 3, 2, 7], [(-inf+5j), -1j, (1-1j), (1+1j), (2+0j), (1+nanj), (nan+0j), (nan+nanj)], [[(-inf+5j), -1j, (1-1j), (1+nanj)], [(2+0j), (1+1j), (nan+0j), (nan+nanj)]], [(-inf+5j), -1j, (1-1j), (1+1j), (2+0j), (1+nanj), (nan+0j), (nan+nanj)], (1-1j), [[1, 0, 3, 2], [0, 1, 2, 3]])
+def complex_sorts(re, im):
+    z = np.zeros(re.shape[0], dtype=np.complex128)
+    for i in range(re.shape[0]):
+        z[i] = complex(re[i], im[i])
+    m = z.reshape(2, 4)
+    b = z.copy()
+    b.sort()
+    return (np.sort(z), np.argsort(z), np.sort(z.astype(np.complex64)), np.sort(m, axis=0), b, np.partition(z, 2)[2], np.argsort(m, axis=1))
