@@ -248,6 +248,8 @@ Val ex_binop(Inf *I, int tok, Val a, Val b, Node *at, Node *rhs) {
     Val x = ex_coerce(I, a, t, at), y = ex_coerce(I, b, t, at);
     Ref ops[2] = {x.r, y.r};
     Ref r = inf_emit(I, tok_op(tok), t, ops, 2, 0);
+    /* a NumPy complex scalar's power is NumPy's (npy_cpow: 0j ** -1 is nan+nanj, no ZeroDivisionError) */
+    if (tok == TK_POW && dt_is_complex(t->dtype) && !t->weak) flags |= INS_NUMPY;
     I->f->ins.v[r].flags = flags;
     return mk(I, r);
 }

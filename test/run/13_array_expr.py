@@ -332,3 +332,12 @@ def complex_order(re, im, w):
         z[i] = complex(re[i], im[i])
     return (z < w, z <= w, z > w, z >= w, z > 0.5, np.maximum(z, w), np.minimum(z, w), np.maximum(z.astype(np.complex64), 0.5j),
             z[2] < w[2], np.complex128(1) < 2, np.float64(1) < 1j)
+
+# a NumPy complex scalar's power is NumPy's (0j ** -1 is nan+nanj; 690 ** (inf+0j) is inf+nanj), a Python complex's Python's
+# run: scalar_cpow([0j, 1j, 690+0j], [inf, 0.0])
+# expect: ((nan+nanj), 0j, 0j, (1+0j), (2+11j), (-0.25-0j), (-3+4j), (inf+nanj), (inf+nanj))
+def scalar_cpow(z, e):
+    x = z[0]
+    big = complex(e[0], e[1])
+    return (x ** -1, x ** 2, x ** 0.5, (x + 1) ** (1 + 1j), np.complex64(2 + 1j) ** 3, (x + 2j) ** -2, (1 + 2j) ** 2,
+            z[2] ** np.complex128(big), np.float64(690.0) ** big)
