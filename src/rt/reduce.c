@@ -145,8 +145,8 @@ static void plan(Job *J, const RdArr *a, const int64_t *os, unsigned axes) {
 
 /* NumPy's maximum (minimum) of complex values, accumulator c and element x: c stays if it holds a
  * NaN or is >= (<=) x in NumPy's order (by real parts, a NaN imaginary part leaving only the tie
- * on them to decide, then by imaginary parts); the identity is (-inf, -inf) ((inf, inf)), below
- * (above) every other value and replaced by an equal one bit for bit the same */
+ * on them to decide, then by imaginary parts); the identity is (-inf, -inf) ((inf, inf)): below
+ * (above) every other value, and an element equal to it has the same bits, so keeping it is right */
 #define CSTEP(T, kind, c, x)                                                                               \
     do {                                                                                                   \
         T cr = (c)[0], ci = (c)[1], xr = (x)[0], xi = (x)[1];                                              \

@@ -4,7 +4,8 @@
  *
  * Each lane along the axis (or the C-order flattening) is copied into
  * (key, index) items, ordered, and written to a new C-contiguous result.
- * Order: NumPy's (NaN after every number); sorting is a stable merge sort,
+ * Order: NumPy's (NaN after every number; complex values by real parts,
+ * then imaginary parts, NaNs last); sorting is a stable merge sort,
  * so argsort gives equal elements in index order (NumPy's default
  * quicksort leaves their order unspecified; kind='stable' is the same).
  * Partitions are a quickselect with a median-of-three pivot: the element at
