@@ -556,6 +556,9 @@ RtErr rt_math(int fn, const double *a, double *r) {
     case MF_SINH: return math_1(x, sinh(x), true, r);
     case MF_COSH: return math_1(x, cosh(x), true, r);
     case MF_TANH: return math_1(x, tanh(x), false, r);
+    case MF_ASINH: return math_1(x, asinh(x), false, r);
+    case MF_ACOSH: return math_1(x, acosh(x), false, r);
+    case MF_ATANH: return math_1(x, atanh(x), false, r); /* atanh(1) is inf from a finite x: a domain error */
     case MF_FABS: *r = fabs(x); return RE_OK;
     case MF_ERF: *r = erf(x); return RE_OK;
     case MF_ERFC: *r = erfc(x); return RE_OK;
@@ -613,6 +616,9 @@ RtErr rt_math_ieee(int fn, const double *a, double *r) {
     case MF_ATAN: *r = atan(x); return RE_OK;
     case MF_SINH: *r = sinh(x); return RE_OK;
     case MF_COSH: *r = cosh(x); return RE_OK;
+    case MF_ASINH: *r = asinh(x); return RE_OK;
+    case MF_ACOSH: *r = acosh(x); return RE_OK;
+    case MF_ATANH: *r = atanh(x); return RE_OK;
     case MF_POW: *r = pow(x, a[1]); return RE_OK; /* np.power of floats: C's pow */
     case MF_ATAN2: *r = atan2(x, a[1]); return RE_OK;
     case MF_HYPOT: *r = hypot(x, a[1]); return RE_OK;
@@ -645,7 +651,8 @@ int64_t rt_round_half_even_i64(int64_t x, int64_t nd) {
  * (log(hypot(re + 1, im)), atan2(im, re + 1)); expm1 is (expm1(re) cos(im) - 2 sin(im/2)**2,
  * exp(re) sin(im)). Power of complex is rt_cpow_np. */
 #define CPLX_FNS(X) X(EXP, cexp) X(LOG, clog) X(SQRT, csqrt) X(SIN, csin) X(COS, ccos) X(TAN, ctan) \
-    X(SINH, csinh) X(COSH, ccosh) X(TANH, ctanh) X(ASIN, casin) X(ACOS, cacos) X(ATAN, catan)
+    X(SINH, csinh) X(COSH, ccosh) X(TANH, ctanh) X(ASIN, casin) X(ACOS, cacos) X(ATAN, catan) \
+    X(ASINH, casinh) X(ACOSH, cacosh) X(ATANH, catanh)
 #define CPLX_FORMULAS(X) X(LOG10) X(LOG2) X(LOG1P) X(EXPM1)
 
 bool rt_math_has_complex(int fn) {

@@ -32,7 +32,9 @@
     MF(ISNAN, "isnan", 1, 'b', "") MF(ISINF, "isinf", 1, 'b', "") MF(ISFINITE, "isfinite", 1, 'b', "") \
     MF(DEGREES, "degrees", 1, 'f', "") MF(RADIANS, "radians", 1, 'f', "") \
     MF(ERF, "erf", 1, 'f', "") MF(ERFC, "erfc", 1, 'f', "") \
-    MF(GAMMA, "gamma", 1, 'f', "") MF(LGAMMA, "lgamma", 1, 'f', "")
+    MF(GAMMA, "gamma", 1, 'f', "") MF(LGAMMA, "lgamma", 1, 'f', "") \
+    MF(ASINH, "asinh", 1, 'f', "") MF(ACOSH, "acosh", 1, 'f', "x < 1 raises ValueError") \
+    MF(ATANH, "atanh", 1, 'f', "|x| >= 1 raises ValueError")
 
 enum {
 #define MF(id, nm, ar, k, doc) MF_##id,

@@ -55,6 +55,7 @@ static const struct { const char *name; int kind, fn, nargs; } ufuncs[] = {
     {"divide", EW_BIN, TK_SLASH, 2}, {"true_divide", EW_BIN, TK_SLASH, 2},
     {"where", EW_WHERE, 0, 3},
     {"tanh", EW_MATH, MF_TANH, 1}, {"arctan2", EW_MATH, MF_ATAN2, 2},
+    {"arcsinh", EW_MATH, MF_ASINH, 1}, {"arccosh", EW_MATH, MF_ACOSH, 1}, {"arctanh", EW_MATH, MF_ATANH, 1},
     {"hypot", EW_MATH, MF_HYPOT, 2}, {"copysign", EW_MATH, MF_COPYSIGN, 2}, {"fmod", EW_MATH, MF_FMOD, 2},
     {"floor", EW_ROUNDING, MF_FLOOR, 1}, {"ceil", EW_ROUNDING, MF_CEIL, 1}, {"trunc", EW_ROUNDING, MF_TRUNC, 1},
     {"maximum", EW_MAXMIN, 1, 2}, {"minimum", EW_MAXMIN, 0, 2}, {"sign", EW_SIGN, 0, 1},

@@ -74,3 +74,18 @@ def floor_inf(x):
 # expect: (0.5204998778130465, 0.4795001221869535, 28.64788975654116, 3.141592653589793)
 def special(x):
     return (math.erf(x), math.erfc(x), math.degrees(x), math.radians(180.0))
+
+# run: inverse_hyperbolic(0.5)
+# expect: (0.48121182505960347, 1.3169578969248166, 0.5493061443340548, -691.4686750787736)
+def inverse_hyperbolic(x):
+    return (math.asinh(x), math.acosh(x + 1.5), math.atanh(x), math.asinh(-1e300))
+
+# run: atanh_domain(1.0)
+# expect-error: line 86: ValueError: math domain error
+def atanh_domain(x):
+    return math.atanh(x)
+
+# run: acosh_domain(0.5)
+# expect-error: line 91: ValueError: math domain error
+def acosh_domain(x):
+    return math.acosh(x)

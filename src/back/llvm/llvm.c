@@ -741,6 +741,7 @@ static bool math_call(L *l, Ref r) {
         {MF_EXP, "exp", 2}, {MF_LOG, "log", 1}, {MF_LOG2, "log2", 1}, {MF_LOG10, "log10", 1}, {MF_LOG1P, "log1p", 1},
         {MF_EXPM1, "expm1", 2}, {MF_SIN, "sin", 1}, {MF_COS, "cos", 1}, {MF_TAN, "tan", 1}, {MF_ASIN, "asin", 1},
         {MF_ACOS, "acos", 1}, {MF_ATAN, "atan", 1}, {MF_SINH, "sinh", 2}, {MF_COSH, "cosh", 2}, {MF_TANH, "tanh", 1},
+        {MF_ASINH, "asinh", 1}, {MF_ACOSH, "acosh", 1}, {MF_ATANH, "atanh", 1},
         {MF_FABS, "fabs", 0}, {MF_FLOOR, "floor", 0}, {MF_CEIL, "ceil", 0}, {MF_TRUNC, "trunc", 0}, {MF_SQRT, "sqrt", 1},
     };
     static const struct { int fn; const char *f; } two_arg[] = {
