@@ -499,7 +499,9 @@ static Val numpy_arith(Inf *I, Ew *e, Val a, Val b) {
     if (dt_is_float(t->dtype)) {
         at0 = inf_op2(I, OP_DIV, t, x, y);
         I->f->ins.v[at0].flags |= INS_NUMPY;
-        if (e->tok == TK_PERCENT) at0 = inf_const_f(I, t, NAN);
+        /* x % 0.0 is NumPy's fmod(x, 0.0): x itself if a NaN, else the CPU's default NaN, which on
+         * x86-64 has its sign bit set (np.copysign shows it) */
+        if (e->tok == TK_PERCENT) at0 = inf_sel(I, t, inf_op2(I, OP_NE, bt, x, x), x, inf_const_f(I, t, -NAN));
     }
     Ref o2[3] = {isz, at0, r};
     return val_of(I, inf_emit(I, OP_SELECT, t, o2, 3, 0));

@@ -315,12 +315,12 @@ def hypot_copysign_fmod(x, y):
 # the sign of the NaN a float function answers a negative x with, as NumPy 2.4's loops give it on x86-64
 # without AVX-512: +nan from float64 log and log2 (libm's is -nan), -nan from sqrt, log1p and float32 log
 # run: nan_signs([-1.0, -0.5, -inf, -0.0, 2.0])
-# expect: ([1.0, 1.0, 1.0, -1.0, 1.0], [1.0, 1.0, 1.0, -1.0, 1.0], [1.0, 1.0, 1.0, -1.0, 1.0], [-1.0, -1.0, -1.0, -1.0, 1.0], [-1.0, -1.0, -1.0, -1.0, 1.0], [-1.0, -1.0, -1.0, -1.0, 1.0], [False, False, False, True, False], [True, True, True, True, False], [True, True, True, True, False], [False, False, False, False, False], [True, True, False, False, False], True)
+# expect: ([1.0, 1.0, 1.0, -1.0, 1.0], [1.0, 1.0, 1.0, -1.0, 1.0], [1.0, 1.0, 1.0, -1.0, 1.0], [-1.0, -1.0, -1.0, -1.0, 1.0], [-1.0, -1.0, -1.0, -1.0, 1.0], [-1.0, -1.0, -1.0, -1.0, 1.0], [False, False, False, True, False], [True, True, True, True, False], [True, True, True, True, False], [False, False, False, False, False], [True, True, False, False, False], True, [-1.0, -1.0, -1.0, -1.0, -1.0], [-1.0, -1.0, -1.0, -1.0, 1.0])
 def nan_signs(a):
     f = a.astype(np.float32)
     return (np.copysign(1.0, np.log(a)), np.copysign(1.0, np.log2(a)), np.copysign(1.0, np.log10(a)), np.copysign(1.0, np.sqrt(a)),
             np.copysign(1.0, np.log1p(a * 4.0)), np.copysign(1.0, np.log(f)), np.signbit(np.log(a)), np.signbit(a), np.signbit(f),
-            np.signbit(a > 0), np.signbit(np.arange(5) - 2), np.signbit(a[1]))
+            np.signbit(a > 0), np.signbit(np.arange(5) - 2), np.signbit(a[1]), np.copysign(1.0, a % 0.0), np.copysign(1.0, a // 0.0))
 
 # NumPy orders complex values by real part, then imaginary part (a NaN imaginary part leaves only the
 # tie to decide); np.maximum/minimum keep a NaN-holding first operand. Python complex scalars stay unordered
