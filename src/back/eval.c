@@ -65,8 +65,11 @@ static void put_c(int d, cplx c, Slot *out) {
     else { out[0].f = c.re; out[1].f = c.im; }
 }
 
-static RtErr cast(int from, int to, const Slot *in, Slot *out) {
+/* np: an array's element cast by NumPy's loop (INS_NUMPY): a float to an integer takes x86-64's
+ * values for NaN and out-of-range floats, where int() semantics raise */
+static RtErr cast(int from, int to, const Slot *in, Slot *out, bool np) {
     int cf = cls(from), ct = cls(to);
+    if (np && (cf == CL_S || cf == CL_F) && (ct == CL_I || ct == CL_U)) { out->i = rt_f2i_np(as_f(from, in), to); return RE_OK; }
     if (to == KILN_BOOL) {
         if (cf == CL_Z || cf == CL_C) { cplx c = as_c(from, in); out->i = c.re != 0 || c.im != 0; }
         else if (cf == CL_S || cf == CL_F) out->i = as_f(from, in) != 0;
@@ -235,7 +238,7 @@ RtErr ev_op(int op, unsigned flags, int64_t aux, const Type *rt, const Type *at,
     static const Slot zero[2];
     const Slot *a = n > 0 ? ops[0] : zero, *b = n > 1 ? ops[1] : zero;
     switch (op) {
-    case OP_CAST: return cast(at->dtype, rt->dtype, a, out);
+    case OP_CAST: return cast(at->dtype, rt->dtype, a, out, (flags & INS_NUMPY) != 0);
     case OP_SELECT: {
         int k = slots_of(rt);
         const Slot *src = ops[0]->i ? ops[1] : ops[2];

@@ -239,6 +239,25 @@ RtErr rt_f2i(double x, int64_t *r) {
     return RE_OK;
 }
 
+/* x86-64's cvttsd2si: the truncated value, or the "integer indefinite" (the lowest value of the
+ * width) for NaN and anything out of range */
+static int64_t cvtt64(double x) { return x >= -9223372036854775808.0 && x < 9223372036854775808.0 ? (int64_t)x : INT64_MIN; }
+static int32_t cvtt32(double x) { return x > -2147483649.0 && x < 2147483648.0 ? (int32_t)x : INT32_MIN; }
+
+/* NumPy's cast of a float array to an integer dtype, as its x86-64 build computes it (C's conversion,
+ * undefined out of range, compiled to cvttsd2si): through int32 for the narrow types, int64 for
+ * int64, and for the unsigned types of 32 and 64 bits the compilers' sequence (values at or above
+ * 2**(bits-1) converted after subtracting it, the top bit then flipped); the result canonical
+ * (sign- or zero-extended, as kiln keeps integers) */
+int64_t rt_f2i_np(double x, int to) {
+    switch (to) {
+    case KILN_INT64: return cvtt64(x);
+    case KILN_UINT64: return x >= 9223372036854775808.0 ? cvtt64(x - 9223372036854775808.0) ^ INT64_MIN : cvtt64(x);
+    case KILN_UINT32: return (uint32_t)(x >= 2147483648.0 ? cvtt32(x - 2147483648.0) ^ INT32_MIN : cvtt32(x));
+    default: return rt_wrap(cvtt32(x), to);
+    }
+}
+
 RtErr rt_f2u(double x, uint64_t *r) {
     if (isnan(x)) return RE_NAN_TO_INT;
     if (isinf(x)) return RE_INF_TO_INT;

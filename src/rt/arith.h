@@ -76,6 +76,7 @@ RtErr rt_pow_f64(double a, double b, bool python, double *r);
 RtErr rt_pow_f32(float a, float b, float *r);
 RtErr rt_f2i(double x, int64_t *r);       /* int(x): truncation with Python's errors */
 RtErr rt_f2u(double x, uint64_t *r);
+int64_t rt_f2i_np(double x, int to); /* NumPy's array cast float -> integer dtype (x86-64's values) */
 
 /* complex: CPython's algorithms */
 RtErr rt_cdiv(cplx a, cplx b, cplx *r);

@@ -690,7 +690,10 @@ static void store_elem(Inf *I, const Ref *iv, void *p) {
         return;
     }
     const Type *et = ty_scalar(I->tt, I->f->ins.v[q->out].ty->dtype, false);
-    Val v = ex_coerce(I, elem(I, q->e, q->lv, q->nl, iv, q->nd), et, q->at);
+    Val x = elem(I, q->e, q->lv, q->nl, iv, q->nd), v = ex_coerce(I, x, et, q->at);
+    /* an array's floats into an integer array: NumPy's cast loop, no Python exception for NaN or
+     * out-of-range values (a scalar stored everywhere was converted before the loop, as int() would) */
+    if (v.r != x.r && dt_is_float(x.ty->dtype) && dt_is_int(et->dtype)) I->f->ins.v[v.r].flags |= INS_NUMPY;
     inf_store(I, q->out, v.r, iv, q->nd);
 }
 
