@@ -311,9 +311,9 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
         const Type *t = ufuncs[u].kind == EW_FLOATTEST ? ty_scalar(I->tt, KILN_BOOL, false)
                       : cx ? strong(I, x->ty) /* complex64 stays complex64, as in NumPy */
                       : y ? float_result(I, x->ty, y->ty)
-                      : ufuncs[u].kind == EW_ROUNDING && dt_is_int(x->ty->dtype) ? strong(I, x->ty) /* NumPy 2: ints stay ints */
+                      : ufuncs[u].kind == EW_ROUNDING && dt_is_intlike(x->ty->dtype) /* NumPy 2: ints stay ints, bools bools */
+                        ? strong(I, x->ty->weak ? ty_promote(I->tt, x->ty, x->ty) : x->ty)
                       : float_result(I, x->ty, NULL);
-        if (ufuncs[u].kind == EW_ROUNDING && x->ty->dtype == KILN_BOOL) inf_fail(I, call, "np.%s of booleans is not supported", nm);
         Ew *e = join(I, ufuncs[u].kind, t, call, x, y, NULL);
         e->tok = ufuncs[u].fn;
         v = lazy(I, e);
@@ -589,7 +589,7 @@ static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
             return val_of(I, inf_const_i(I, e->ty, e->tok == MF_ISFINITE));
         return val_of(I, cl_float_test(I, e->tok, a, e->ty));
     case EW_MATH: case EW_ROUNDING: {
-        if (e->kind == EW_ROUNDING && dt_is_int(e->ty->dtype)) return ex_coerce(I, a, e->ty, at);
+        if (e->kind == EW_ROUNDING && dt_is_intlike(e->ty->dtype)) return ex_coerce(I, a, e->ty, at);
         if (dt_is_complex(e->ty->dtype)) {
             Ref z = ex_coerce(I, a, e->ty, at).r;
             return numpy_flag(I, val_of(I, inf_emit(I, OP_MATH, e->ty, &z, 1, e->tok)));

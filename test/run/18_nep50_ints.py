@@ -219,3 +219,9 @@ def clip_promote(b, s):
 def builtin_minmax(a, n):
     x = a[0]
     return (max(x, 300), min(x, -1), max(x, 3), min(a[1], x), max(x, n), min(x, -n))
+
+# np.floor/ceil/trunc keep integers and bools (NumPy 2); a Python int becomes np.int64
+# run: roundings_keep(np.array([True, False]), np.array([3, -2], dtype=np.int16))
+# expect: ([True, False], [True, False], [True, False], True, [3, -2], 3, True, -2)
+def roundings_keep(b, h):
+    return (np.floor(b), np.ceil(b), np.trunc(b), np.floor(True), np.floor(h), np.ceil(3), np.floor(b[0]), np.trunc(h[1]))
