@@ -538,8 +538,17 @@ static Val complex_div(Inf *I, Ew *e, Val a, Val b) {
     return val_of(I, inf_emit(I, OP_CPLX, t, parts, 2, 0));
 }
 
+static Val elem_of(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd);
+
+/* one element of e's value, typed as e says: the scalar rules give a comparison a Python bool
+ * (weak), which must not make the operator above it promote as a Python scalar would
+ * (g_uint16 | ((s > 0) | 70000) is int64, not uint16); a scalar leaf stays what it is */
 static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
     if (e->kind == EW_LEAF) return leaf_elem(I, e, lv, nl, iv, nd);
+    return ex_coerce(I, elem_of(I, e, lv, nl, iv, nd), e->ty, e->at);
+}
+
+static Val elem_of(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
     Val a = elem(I, e->k[0], lv, nl, iv, nd);
     Node *at = e->at;
     switch (e->kind) {

@@ -225,3 +225,10 @@ def builtin_minmax(a, n):
 # expect: ([True, False], [True, False], [True, False], True, [3, -2], 3, True, -2)
 def roundings_keep(b, h):
     return (np.floor(b), np.ceil(b), np.trunc(b), np.floor(True), np.floor(h), np.ceil(3), np.floor(b[0]), np.trunc(h[1]))
+
+# an element of a comparison is a NumPy bool, not a Python one: (s > 0) | 70000 is an int64 array, and
+# g_uint16 | that is int64 (kiln once let the Python-int rules adopt it into uint16)
+# run: compare_elements_strong(np.array([5, 7], dtype=np.uint16), np.array([1, -2], dtype=np.int8))
+# expect: ([70005, 70007], [301, 300], [5, 70000])
+def compare_elements_strong(g, s):
+    return (g | ((s > 0) | 70000), (s > 0) + 300, np.where(s > 0, g, 0) | ((g > 6) * 70000))
