@@ -471,7 +471,8 @@ static Val abs_call(Inf *I, Node *call) {
     if (ew_is_array(v)) return ew_abs(I, v, call);
     if (v.ty->kind != T_SCALAR) inf_fail(I, call, "bad operand type for abs(): '%s'", inf_tyname(I, v.ty));
     const Type *t = v.ty;
-    if (t->dtype == KILN_BOOL) { v = ex_coerce(I, v, ty_scalar(I->tt, KILN_INT64, t->weak), call); t = v.ty; }
+    if (t->dtype == KILN_BOOL && !t->weak) return v; /* a NumPy bool's absolute value is itself */
+    if (t->dtype == KILN_BOOL) { v = ex_coerce(I, v, ty_scalar(I->tt, KILN_INT64, true), call); t = v.ty; }
     if (dt_is_complex(t->dtype)) t = ty_scalar(I->tt, t->dtype == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64, t->weak);
     return mk(I, emit1(I, OP_ABS, t, v.r, 0));
 }

@@ -244,6 +244,11 @@ Val ex_binop(Inf *I, int tok, Val a, Val b, Node *at, Node *rhs) {
     const Type *t = ex_binop_type(I, tok, a.ty, b.ty, at, rhs, &flags);
     if ((tok == TK_SHL || tok == TK_SHR) && !t->weak) /* NumPy scalars shift as arrays do: a negative count gives 0 */
         return ew_scalar(I, ew_binop(I, tok, a, b, at), at);
+    /* NumPy bools: + is or, * is and, - raises, // % ** compute in int8 (ewise.c's rules; not / & | ^,
+     * which agree with Python's and which the element code computes through here) */
+    if (a.ty->dtype == KILN_BOOL && b.ty->dtype == KILN_BOOL && (!a.ty->weak || !b.ty->weak) &&
+        (tok == TK_PLUS || tok == TK_MINUS || tok == TK_STAR || tok == TK_FLOORDIV || tok == TK_PERCENT || tok == TK_POW))
+        return ew_scalar(I, ew_binop(I, tok, a, b, at), at);
     ex_adopt_pair(I, tok, &a, &b, at);
     Val x = ex_coerce(I, a, t, at), y = ex_coerce(I, b, t, at);
     Ref ops[2] = {x.r, y.r};
@@ -288,7 +293,22 @@ Ref ex_complex_order(Inf *I, int tok, Val x, Val y) {
     return inf_op2(I, OP_OR, bt, by_real, by_imag);
 }
 
+static Val compare(Inf *I, int tok, Val a, Val b, Node *at);
+
+/* a comparison of Python numbers is a Python bool; one with a NumPy scalar is a NumPy bool, whose
+ * + and * are or and and, and whose - raises (np.float64(1) < 3 is np.True_) */
 Val ex_compare(Inf *I, int tok, Val a, Val b, Node *at) {
+    Val r = compare(I, tok, a, b, at);
+    bool numpy = a.ty->kind == T_SCALAR && b.ty->kind == T_SCALAR && (!a.ty->weak || !b.ty->weak);
+    if (!numpy || r.ty->kind != T_SCALAR || !r.ty->weak) return r;
+    const Type *nb = ty_scalar(I->tt, KILN_BOOL, false);
+    Ins *in = &I->f->ins.v[r.r];
+    if (in->op == OP_CONST) return cst(I, nb, (Scalar){.i = I->f->cst.v[in->aux].i}); /* constants are shared */
+    in->ty = nb; /* the comparison's own instruction, made just now */
+    return mk(I, r.r);
+}
+
+static Val compare(Inf *I, int tok, Val a, Val b, Node *at) {
     if (a.ty->kind == T_UNKNOWN || b.ty->kind == T_UNKNOWN) return unknown(I);
     if (tok == TK_IS || tok == TK_ISNOT || ((tok == TK_EQ || tok == TK_NE) && (a.ty->kind == T_NONE || b.ty->kind == T_NONE))) {
         bool an = a.ty->kind == T_NONE, bn = b.ty->kind == T_NONE;
@@ -469,6 +489,9 @@ static Val unary(Inf *I, Node *n) {
         if (dt_kind(d) > 1) inf_fail(I, n, "bad operand type for unary ~: '%s'", ty_name(v.ty));
         if (d == KILN_BOOL && !v.ty->weak) return mk(I, inf_emit(I, OP_NOT, v.ty, &v.r, 1, 0));
     }
+    if (d == KILN_BOOL && !v.ty->weak && n->op == TK_MINUS)
+        inf_fail(I, n, "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the "
+                 "logical_not function instead.");
     if (d == KILN_BOOL) v = ex_coerce(I, v, ty_scalar(I->tt, KILN_INT64, v.ty->weak), n);
     if (n->op == TK_PLUS) return v;
     return mk(I, inf_emit(I, n->op == TK_MINUS ? OP_NEG : OP_INV, v.ty, &v.r, 1, 0));

@@ -232,3 +232,13 @@ def roundings_keep(b, h):
 # expect: ([70005, 70007], [301, 300], [5, 70000])
 def compare_elements_strong(g, s):
     return (g | ((s > 0) | 70000), (s > 0) + 300, np.where(s > 0, g, 0) | ((g > 6) * 70000))
+
+# a comparison involving a NumPy scalar is a NumPy bool: + is or, * is and, // % ** compute in int8,
+# abs() keeps it; Python numbers compared stay Python bools (2 from True + True)
+# run: numpy_bools(np.array([1.0, 2.0]))
+# expect: (True, True, 2, 1, 2, 2, True, True, True, True, True, 2.5, 1.0, 1, 0, 2, 0)
+def numpy_bools(a):
+    x = a[0] < 3
+    y = a[1] < 3
+    return (x + y, x * y, x + 1, x // y, x << 1, 1 + x, x & y, x | True, x + True, True + x, abs(x), x * 2.5, x / y, x ** y,
+            x % y, (3 > 2) + (1 > 0), ((np.invert(np.negative(255)) <= np.clip((0 == True), 7, 2.5)) << -1))
