@@ -220,7 +220,7 @@ const Type *ex_binop_type(Inf *I, int tok, const Type *ta, const Type *tb, Node 
         break;
     case OP_POW:
         if (kind == 0) t = ty_scalar(I->tt, KILN_INT64, t->weak);
-        if (dt_kind(t->dtype) == 1 && neg_int_literal(rhs)) t = ty_scalar(I->tt, KILN_FLOAT64, t->weak);
+        if (dt_kind(t->dtype) == 1 && t->weak && neg_int_literal(rhs)) t = ty_scalar(I->tt, KILN_FLOAT64, true); /* Python ints: 2 ** -1 is 0.5 */
         if (t->weak) *flags = POW_PYTHON;
         break;
     case OP_AND: case OP_OR: case OP_XOR:

@@ -242,3 +242,10 @@ def numpy_bools(a):
     y = a[1] < 3
     return (x + y, x * y, x + 1, x // y, x << 1, 1 + x, x & y, x | True, x + True, True + x, abs(x), x * 2.5, x / y, x ** y,
             x % y, (3 > 2) + (1 > 0), ((np.invert(np.negative(255)) <= np.clip((0 == True), 7, 2.5)) << -1))
+
+# a NumPy integer to a negative literal power raises as NumPy does; a Python int's gives a float
+# run: numpy_int_negative_power(np.array([3], dtype=np.int64))
+# expect-error: line 251: ValueError: Integers to negative integer powers are not allowed.
+def numpy_int_negative_power(a):
+    y = 2 ** -1
+    return a[0] ** -1 + y
