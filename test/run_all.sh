@@ -76,6 +76,8 @@ if [ -n "$PY" ] && [ -f build/libkiln-llvm.so ]; then
     GC=${GEN_TEST_COUNT:-2000}
     suite "differential: $GC random kernels" $PY test/fuzz/gen.py --kiln build/kiln --seed 1 --count $GC --jobs 2
 fi
+# the minimizer those mismatches go through, on a stand-in kiln with a planted bug
+[ -n "$PY" ] && suite "differential: minimizer" $PY test/fuzz/minimize_test.py
 # libFuzzer targets (test/fuzz/*_fuzz.c) for FUZZ_TEST_TIME seconds each from their seeds (and, for
 # the parser, the kernels of test/run); the seeds include every input that once crashed a target
 FT=${FUZZ_TEST_TIME:-20}

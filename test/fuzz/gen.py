@@ -16,8 +16,11 @@ entry is called with generated arguments on the interpreter, the baseline
 tier, tier 2, and tier auto with every budget at 1 (tier-up at entry, OSR at
 the first loop), and under CPython + NumPy (through test/cpython_check.py's
 runner); the results (a repr, or the exception's class, line and message)
-must all agree. A mismatch is minimized (statements deleted while it stays)
-and written to test/fuzz/found/ as a test/run-style case.
+must all agree. A mismatch is minimized while the same runners disagree the
+same way (lines deleted, then statements and whole functions, compound
+statements replaced by a body, expressions by an operand) and written to
+test/fuzz/found/ as a test/run case (the program, then the call and CPython's
+answer as its expectation).
 
 The generator stays inside kiln's documented semantics (docs/language.md):
 integers stay far from int64's range (products are reduced modulo 1009), a
@@ -30,6 +33,7 @@ usage: gen.py [--kiln build/kiln] [--seed S] [--count N] [--first K] [--jobs J] 
 ends with "N passed, N failed" (one count per program).
 """
 import argparse
+import ast
 import os
 import random
 import signal
@@ -45,6 +49,11 @@ NARR = 8
 # --int64-wrap: integer expressions overflow int64 (unreduced products, constants near the limits);
 # CPython's unbounded ints cannot judge those, so the tiers are compared with each other only
 WRAP = False
+# seconds a runner may take: a minimized program may loop forever, an outcome like any other; while
+# minimizing the limit is cut (a variant far slower than the program is a loop, and a mismatch's
+# minimization would otherwise spend minutes on each one)
+LIMIT = 60
+MINIMIZE_LIMIT = 10
 
 
 class Gen:
@@ -313,7 +322,7 @@ KILN_RUNS = [("interp", ["--tier", "interp"], {"KILN_CACHE": "0"}), ("baseline",
 def run_kiln(kiln, path, args, extra, env):
     try:
         r = subprocess.run([kiln, "run", *extra, path, "entry", str(args[0]), repr(args[1])], capture_output=True, text=True,
-                           env=dict(os.environ, **env), timeout=60)
+                           env=dict(os.environ, **env), timeout=LIMIT)
     except subprocess.TimeoutExpired:  # a minimized program may loop forever: an outcome like any other
         return "timeout"
     if r.returncode == 0:
@@ -342,7 +351,7 @@ def run_cpython(path, src, args):
         return "compile: %s" % e
     # a minimized program may loop forever: CPython runs in this process, so an alarm stops it
     old = signal.signal(signal.SIGALRM, on_alarm)
-    signal.alarm(60)
+    signal.alarm(LIMIT)
     try:
         out, _ = cpython_check.run_case(path, ns, "entry(%d, %r)" % args)
     except Timeout:
@@ -373,26 +382,121 @@ def shape(res):
                  for k, v in sorted(res.items()))
 
 
+def still_fails(kiln, path, text, args, want):
+    """whether text parses and its runners disagree the way they did at first"""
+    try:
+        compile(text, path, "exec")
+    except SyntaxError:
+        return False
+    res = results(kiln, path, text, args)
+    return not agree(res) and shape(res) == want
+
+
+def drop_lines(kiln, path, lines, args, want):
+    """one pass deleting single lines from the end; returns the lines left and whether any went"""
+    changed = False
+    for i in range(len(lines) - 1, -1, -1):
+        if i >= len(lines) or not lines[i].strip() or lines[i].startswith(("def ", "import")):
+            continue
+        trial = lines[:i] + lines[i + 1:]
+        if still_fails(kiln, path, "\n".join(trial), args, want):
+            lines, changed = trial, True
+    return lines, changed
+
+
+def operands(node):
+    """the simpler forms an expression or statement may take: an operand, a branch, a body"""
+    if isinstance(node, ast.BinOp):
+        return [node.left, node.right]
+    if isinstance(node, ast.UnaryOp):
+        return [node.operand]
+    if isinstance(node, ast.BoolOp):
+        return list(node.values)
+    if isinstance(node, ast.IfExp):
+        return [node.body, node.orelse]
+    if isinstance(node, ast.Compare):
+        return [node.left] + list(node.comparators)
+    if isinstance(node, ast.Call):
+        return list(node.args)
+    if isinstance(node, (ast.If, ast.For, ast.While)):  # a compound statement becomes one of its bodies
+        return [b for b in (node.body, node.orelse) if b]
+    return []
+
+
+def replace(tree, node, by):
+    """put `by` (a node, or a list of statements) where node is in tree; False if node is the tree's root"""
+    for parent in ast.walk(tree):
+        for field, value in ast.iter_fields(parent):
+            if value is node and not isinstance(by, list):
+                setattr(parent, field, by)
+                return True
+            if isinstance(value, list):
+                for k, v in enumerate(value):
+                    if v is node:
+                        value[k:k + 1] = by if isinstance(by, list) else [by]
+                        if not value and field in ("body", "orelse") and isinstance(parent, ast.stmt):
+                            value.append(ast.Pass())  # the last statement of a block deleted: pass keeps it valid
+                        return True
+    return False
+
+
+def simplify(kiln, path, text, args, want):
+    """one pass over the syntax tree, outer nodes first: delete each statement (whole functions
+    too), replace each compound statement by a body and each expression by one of its operands,
+    while the same mismatch stays; returns the text and whether anything changed"""
+    changed = False
+    i = 0
+    while True:
+        nodes = list(ast.walk(ast.parse(text)))
+        if i >= len(nodes):
+            return text, changed
+        node = nodes[i]
+        choices = [[]] if isinstance(node, ast.stmt) and not isinstance(node, ast.Import) else []
+        choices += operands(node)
+        for by in choices:
+            tree = ast.parse(text)  # a fresh copy: the walk order finds the same node in it
+            if isinstance(by, list) and by:
+                by = [list(ast.walk(tree))[nodes.index(b)] for b in by]
+            elif not isinstance(by, list):
+                by = list(ast.walk(tree))[nodes.index(by)]
+            if not replace(tree, list(ast.walk(tree))[i], by):
+                continue
+            trial = ast.unparse(ast.fix_missing_locations(tree))
+            if trial != text and still_fails(kiln, path, trial, args, want):
+                text, changed = trial, True
+                break
+        else:
+            i += 1
+
+
 def minimize(kiln, path, src, args):
-    """delete single lines (deletions that do not parse are skipped) while the same mismatch stays"""
-    want = shape(results(kiln, path, src, args))
-    lines = src.split("\n")
-    changed = True
-    while changed:
-        changed = False
-        for i in range(len(lines) - 1, -1, -1):
-            if not lines[i].strip() or lines[i].startswith(("def ", "import")):
-                continue
-            trial = lines[:i] + lines[i + 1:]
-            text = "\n".join(trial)
-            try:
-                compile(text, path, "exec")
-            except SyntaxError:
-                continue
-            res = results(kiln, path, text, args)
-            if not agree(res) and shape(res) == want:
-                lines, changed = trial, True
-    return "\n".join(lines)
+    """delete lines, then statements, bodies and operands, while the same runners disagree the same way"""
+    global LIMIT
+    saved, LIMIT = LIMIT, MINIMIZE_LIMIT
+    try:
+        want = shape(results(kiln, path, src, args))
+        lines, changed = src.split("\n"), True
+        while changed:
+            lines, changed = drop_lines(kiln, path, lines, args, want)
+        text, changed = "\n".join(lines), True
+        while changed:
+            text, changed = simplify(kiln, path, text, args, want)
+        return text
+    finally:
+        LIMIT = saved
+
+
+def found_file(seed, k, small, res, args):
+    """a test/run-style case: the program first (its line numbers stay those the runners reported),
+    then every runner's answer, the call and, where CPython ran, its answer as the expectation"""
+    out = [small.rstrip("\n"), "",
+           "# found by test/fuzz/gen.py --seed %d%s (program %d), minimized" % (seed, " --int64-wrap" * WRAP, k)]
+    out += ["# %s: %s" % (name, v) for name, v in res.items()]
+    out.append("# run: entry(%d, %r)" % args)
+    if "cpython" in res:
+        v = res["cpython"]
+        out.append(("# expect-error: " if v.startswith("line ") else "# expect: ") + v)
+    return "\n".join(out) + "\n"
 
 
 def check_one(job):
@@ -435,11 +539,7 @@ def main():
         os.makedirs(a.keep, exist_ok=True)
         out = os.path.join(a.keep, "seed%d%s_%d.py" % (a.seed, "w" * WRAP, k))
         with open(out, "w") as f:
-            f.write("# found by test/fuzz/gen.py --seed %d%s (program %d), minimized\n" % (a.seed, " --int64-wrap" * WRAP, k))
-            for name, v in res.items():
-                f.write("# %s: %s\n" % (name, v))
-            f.write("# run: entry(%d, %r)\n" % args)
-            f.write(small + "\n")
+            f.write(found_file(a.seed, k, small, res, args))
         print("MISMATCH seed %d program %d -> %s" % (a.seed, k, out), flush=True)
         for name, v in res.items():
             print("  %-9s %s" % (name, v), flush=True)
