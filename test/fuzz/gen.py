@@ -396,7 +396,7 @@ def drop_lines(kiln, path, lines, args, want):
     """one pass deleting single lines from the end; returns the lines left and whether any went"""
     changed = False
     for i in range(len(lines) - 1, -1, -1):
-        if i >= len(lines) or not lines[i].strip() or lines[i].startswith(("def ", "import")):
+        if not lines[i].strip() or lines[i].startswith(("def ", "import")):
             continue
         trial = lines[:i] + lines[i + 1:]
         if still_fails(kiln, path, "\n".join(trial), args, want):
@@ -450,16 +450,15 @@ def simplify(kiln, path, text, args, want):
         nodes = list(ast.walk(ast.parse(text)))
         if i >= len(nodes):
             return text, changed
+        at = {id(n): k for k, n in enumerate(nodes)}  # a node's place in the walk names it in a fresh copy
         node = nodes[i]
         choices = [[]] if isinstance(node, ast.stmt) and not isinstance(node, ast.Import) else []
         choices += operands(node)
         for by in choices:
-            tree = ast.parse(text)  # a fresh copy: the walk order finds the same node in it
-            if isinstance(by, list) and by:
-                by = [list(ast.walk(tree))[nodes.index(b)] for b in by]
-            elif not isinstance(by, list):
-                by = list(ast.walk(tree))[nodes.index(by)]
-            if not replace(tree, list(ast.walk(tree))[i], by):
+            tree = ast.parse(text)  # a fresh copy for each trial
+            fresh = list(ast.walk(tree))
+            by = [fresh[at[id(b)]] for b in by] if isinstance(by, list) else fresh[at[id(by)]]
+            if not replace(tree, fresh[i], by):
                 continue
             trial = ast.unparse(ast.fix_missing_locations(tree))
             if trial != text and still_fails(kiln, path, trial, args, want):
