@@ -1,29 +1,47 @@
 #!/bin/sh
-# deps.sh — install the Debian packages kiln needs, once, as root
-#   (libb2-dev: BLAKE2b, the disk cache's key and checksum; libopenblas0: the BLAS large
-#   matrix products use, opened at run time: without it they run kiln's own loops).
-#   sh scripts/deps.sh demo   build tools only
-#   sh scripts/deps.sh test   + clang and its sanitizer runtime, python3-numpy (CPython oracle),
-#                             llvm-16-dev (the optimizing tier; `make demo` builds it too when present),
-#                             llvm-14-dev (to keep the tier building against LLVM 14)
-# Not root: prints the exact apt-get line to run and fails.
+# deps.sh — everything `make demo` and `make test` need, installed once; one list for both, so the
+# README's two commands build the same kiln (the same LLVM: 16, Debian 12's newest).
+#   Debian packages (as root; otherwise the exact apt-get line is printed and the script fails):
+#     make gcc libc6-dev     the build
+#     libb2-dev              BLAKE2b: the disk cache's key, checksum and bundle signatures
+#     libopenblas0           the BLAS large matrix products use, opened at run time (optional at run time)
+#     llvm-16-dev            the optimizing tier (tier 2); also what `make demo` builds against
+#     python3 python3-venv   the oracle's interpreter and its venv
+#   test only: clang libclang-rt-dev (sanitizers, libFuzzer), llvm-14-dev (tier 2 keeps building
+#     against LLVM 14).
+#   The oracle (test mode): NumPy 2 in a venv, build/pyenv, from PyPI. Debian 12 ships NumPy 1.24,
+#     whose promotion rules (before NEP 50) are not kiln's reference; a NumPy 1.x oracle reports
+#     false mismatches. Nothing kiln runs depends on it: only the tests.
+#   sh scripts/deps.sh demo | test
 set -e
 mode=${1:-test}
-pkgs="make gcc libc6-dev libb2-dev libopenblas0"
+pkgs="make gcc libc6-dev libb2-dev libopenblas0 llvm-16-dev python3 python3-venv"
 if [ "$mode" = test ]; then
-    pkgs="$pkgs clang libclang-rt-dev python3 python3-numpy llvm-16-dev llvm-14-dev"
+    pkgs="$pkgs clang libclang-rt-dev llvm-14-dev"
 fi
 missing=""
 for p in $pkgs; do
     dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
-if [ "$(id -u)" != 0 ]; then
-    echo "kiln needs these Debian packages:$missing" >&2
-    echo "run as root:  apt-get update && apt-get install -y$missing" >&2
-    exit 1
+if [ -n "$missing" ]; then
+    if [ "$(id -u)" != 0 ]; then
+        echo "kiln needs these Debian packages:$missing" >&2
+        echo "run as root:  apt-get update && apt-get install -y$missing" >&2
+        exit 1
+    fi
+    echo "installing:$missing"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
-echo "installing:$missing"
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends $missing >/dev/null
+[ "$mode" = test ] || exit 0
+# the oracle: Debian's python3 (not whatever python3 comes first on PATH) in a venv of its own
+cd "$(dirname "$0")/.."
+PY=build/pyenv/bin/python
+if ! "$PY" -c 'import numpy, sys; sys.exit(int(numpy.__version__.split(".")[0]) < 2)' 2>/dev/null; then
+    echo "making the test oracle: NumPy 2 in build/pyenv (Debian 12's python3-numpy is 1.24)"
+    rm -rf build/pyenv
+    mkdir -p build
+    /usr/bin/python3 -m venv build/pyenv
+    "$PY" -m pip install -q --disable-pip-version-check 'numpy>=2.0,<3'
+fi

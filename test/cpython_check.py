@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Run every test/run kernel under CPython + NumPy and compare with its # expect lines.
 
-kiln's reference semantics are CPython's with NumPy 2 promotion (NEP 50); on
-NumPy 1.24-1.26 the same rules are switched on with np._set_promotion_state.
+kiln's reference semantics are CPython's with NumPy 2 promotion (NEP 50); a NumPy 1.x is
+refused (test/oracle.py): its promotion rules are not kiln's reference.
 Cases with a line "# numpy: >=X.Y (why)" before "# run:" follow what NumPy X.Y and later do (its
 summation order, floor of ints staying ints) and are skipped with an older NumPy.
 Cases whose line before "# run:" says "# cpython: skip (why)" are kiln's
@@ -18,16 +18,11 @@ import sys
 import traceback
 import warnings
 
-try:
-    import numpy as np
-except ImportError:
-    print("cpython check skipped: no numpy")
-    print("0 passed, 0 failed, 0 skipped")
-    sys.exit(0)
+from oracle import numpy2
+
+np = numpy2("cpython_check.py")
 
 NUMPY = tuple(int(x) for x in np.__version__.split(".")[:2])
-if hasattr(np, "_set_promotion_state"):
-    np._set_promotion_state("weak")
 warnings.simplefilter("ignore")
 
 

@@ -36,7 +36,6 @@ import argparse
 import ast
 import os
 import random
-import signal
 import subprocess
 import sys
 import tempfile
@@ -335,37 +334,33 @@ def run_kiln(kiln, path, args, extra, env):
     return "error: " + last
 
 
-class Timeout(BaseException):  # not an Exception: the kernel's own handlers must not catch it
-    pass
-
-
-def on_alarm(signum, frame):
-    raise Timeout()
-
-
 def run_cpython(path, src, args):
+    """CPython's outcome, computed in this process: only a worker process (whose parent kills it past
+    its deadline) or a child process (run_cpython_sub, under subprocess's timeout) calls this, so a
+    program that loops forever never needs a signal to stop it"""
     ns = {"__name__": "gen"}
     try:
         exec(compile(src, path, "exec"), ns)
     except Exception as e:  # noqa: BLE001
         return "compile: %s" % e
-    # a minimized program may loop forever: CPython runs in this process, so an alarm stops it
-    old = signal.signal(signal.SIGALRM, on_alarm)
-    signal.alarm(LIMIT)
-    try:
-        out, _ = cpython_check.run_case(path, ns, "entry(%d, %r)" % args)
-    except Timeout:
-        out = "timeout"
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
+    out, _ = cpython_check.run_case(path, ns, "entry(%d, %r)" % args)
     return out
 
 
-def results(kiln, path, src, args):
+def run_cpython_sub(path, src, args):
+    """CPython's outcome from a child process with a time limit (the minimizer runs in the parent)"""
+    try:
+        r = subprocess.run([sys.executable, os.path.abspath(__file__), "--cpython-case", path, repr(args)],
+                           capture_output=True, text=True, timeout=LIMIT)
+    except subprocess.TimeoutExpired:
+        return "timeout"
+    return r.stdout.rstrip("\n") if r.returncode == 0 else "error: cpython runner exit %d" % r.returncode
+
+
+def results(kiln, path, src, args, cpython=run_cpython_sub):
     with open(path, "w") as f:
         f.write(src)
-    res = {} if WRAP else {"cpython": run_cpython(path, src, args)}
+    res = {} if WRAP else {"cpython": cpython(path, src, args)}
     with tempfile.TemporaryDirectory(prefix="kiln-gen-cache-") as cache:
         for name, extra, env in KILN_RUNS:
             res[name] = run_kiln(kiln, path, args, extra, dict(env, KILN_CACHE_DIR=cache))
@@ -503,10 +498,108 @@ def check_one(job):
     kiln, seed, k, tmp = job
     src, args = program(seed, k)
     path = os.path.join(tmp, "g%d.py" % k)
-    return k, src, args, results(kiln, path, src, args)
+    return k, src, args, results(kiln, path, src, args, run_cpython)
+
+
+def worker(conn):
+    """a worker process (in a process group of its own, so that killing it ends the kiln runs it
+    started too): jobs in, results out, until told to stop"""
+    os.setsid()
+    while True:
+        job = conn.recv()
+        if job is None:
+            return
+        conn.send(check_one(job))
+
+
+class Workers:
+    """worker processes whose deadlines the parent enforces: a job that gives no answer within
+    `deadline` seconds has its worker killed (SIGKILL, from outside) and replaced, and is reported
+    as stuck; nothing waits on a worker without a timeout, and no signal is raised inside one
+    (a SIGALRM turned into an exception inside a multiprocessing.Pool worker once deadlocked it)"""
+
+    def __init__(self, n, deadline):
+        import multiprocessing
+        self.mp, self.n, self.deadline = multiprocessing, n, deadline
+        self.idle, self.busy = [], {}
+        for _ in range(n):
+            self.idle.append(self.start())
+
+    def start(self):
+        parent, child = self.mp.Pipe()
+        p = self.mp.Process(target=worker, args=(child,), daemon=True)
+        p.start()
+        child.close()
+        return p, parent
+
+    def kill(self, p):
+        try:
+            os.killpg(p.pid, 9)
+        except OSError:
+            p.kill()
+        p.join(5)
+
+    def run(self, jobs, stop_at):
+        """yields (job, result) with result None for a stuck or dead worker; stops handing out jobs at stop_at"""
+        import time
+        from multiprocessing.connection import wait
+        pending = list(reversed(jobs))
+        while pending or self.busy:
+            while pending and self.idle and time.time() < stop_at:
+                p, conn = self.idle.pop()
+                job = pending.pop()
+                conn.send(job)
+                self.busy[conn] = (p, job, time.time())
+            if not self.busy:
+                break
+            for conn in wait(list(self.busy), timeout=1.0):
+                p, job, _ = self.busy.pop(conn)
+                try:
+                    res = conn.recv()
+                except (EOFError, OSError):
+                    res = None
+                if res is None:
+                    self.kill(p)
+                    p, conn = self.start()
+                self.idle.append((p, conn))
+                yield job, res
+            now = time.time()
+            for conn, (p, job, t0) in list(self.busy.items()):
+                if now - t0 > self.deadline:
+                    del self.busy[conn]
+                    self.kill(p)
+                    self.idle.append(self.start())
+                    yield job, None
+        self.left = len(pending)
+
+    def close(self):
+        for p, conn in self.idle:
+            try:
+                conn.send(None)
+            except OSError:
+                pass
+            p.join(5)
+            if p.is_alive():
+                self.kill(p)
+
+
+def report_mismatch(a, tmp, k, src, args, stop_at):
+    """minimize (within what is left of the budget) and keep the case in test/fuzz/found/"""
+    import time
+    path = os.path.join(tmp, "m%d.py" % k)
+    small = minimize(a.kiln, path, src, args) if time.time() < stop_at else src
+    res = results(a.kiln, path, small, args)
+    os.makedirs(a.keep, exist_ok=True)
+    out = os.path.join(a.keep, "seed%d%s_%d.py" % (a.seed, "w" * WRAP, k))
+    with open(out, "w") as f:
+        f.write(found_file(a.seed, k, small, res, args))
+    print("MISMATCH seed %d program %d -> %s" % (a.seed, k, out), flush=True)
+    for name, v in res.items():
+        print("  %-9s %s" % (name, v), flush=True)
 
 
 def main():
+    import time
     ap = argparse.ArgumentParser()
     ap.add_argument("--kiln", default=os.path.join(os.path.dirname(os.path.dirname(HERE)), "build", "kiln"))
     ap.add_argument("--seed", type=int, default=1)
@@ -515,36 +608,44 @@ def main():
     ap.add_argument("--jobs", type=int, default=1, help="programs checked in parallel")
     ap.add_argument("--keep", default=os.path.join(HERE, "found"))
     ap.add_argument("--int64-wrap", action="store_true", help="let integers overflow; compare the tiers only")
+    ap.add_argument("--budget", type=float, default=0, help="wall-clock seconds for the whole run (0: no limit); "
+                    "programs not reached by then count as one failure")
+    ap.add_argument("--deadline", type=float, default=5 * LIMIT + 30,
+                    help="seconds one program may take in a worker before the worker is killed and the program fails")
+    ap.add_argument("--cpython-case", nargs=2, metavar=("PATH", "ARGS"), help=argparse.SUPPRESS)
     a = ap.parse_args()
+    if a.cpython_case:  # the child run_cpython_sub starts
+        with open(a.cpython_case[0]) as f:
+            print(run_cpython(a.cpython_case[0], f.read(), ast.literal_eval(a.cpython_case[1])))
+        return 0
     global WRAP
     WRAP = a.int64_wrap
+    t0 = time.time()
+    stop_at = t0 + a.budget if a.budget > 0 else float("inf")
     tmp = tempfile.mkdtemp(prefix="kiln-gen-")
     passed = failed = 0
     jobs = [(a.kiln, a.seed, k, tmp) for k in range(a.first, a.first + a.count)]
-    if a.jobs > 1:
-        import multiprocessing
-        pool = multiprocessing.Pool(a.jobs)
-        done = pool.imap(check_one, jobs, chunksize=4)
-    else:
-        pool, done = None, map(check_one, jobs)
-    for k, src, args, res in done:
-        if agree(res):
-            passed += 1
-            continue
-        failed += 1
-        path = os.path.join(tmp, "m%d.py" % k)
-        small = minimize(a.kiln, path, src, args)
-        res = results(a.kiln, path, small, args)
-        os.makedirs(a.keep, exist_ok=True)
-        out = os.path.join(a.keep, "seed%d%s_%d.py" % (a.seed, "w" * WRAP, k))
-        with open(out, "w") as f:
-            f.write(found_file(a.seed, k, small, res, args))
-        print("MISMATCH seed %d program %d -> %s" % (a.seed, k, out), flush=True)
-        for name, v in res.items():
-            print("  %-9s %s" % (name, v), flush=True)
-    if pool:
+    # a job runs CPython once and kiln four times, each run limited to LIMIT seconds
+    pool = Workers(max(1, a.jobs), deadline=a.deadline)
+    try:
+        for job, res in pool.run(jobs, stop_at):
+            k = job[2]
+            if res is None:
+                failed += 1
+                print("STUCK seed %d program %d: no answer within %d s; its worker was killed "
+                      "(reproduce: gen.py --seed %d --first %d --count 1)" % (a.seed, k, pool.deadline, a.seed, k), flush=True)
+                continue
+            _, src, args, res = res
+            if agree(res):
+                passed += 1
+                continue
+            failed += 1
+            report_mismatch(a, tmp, k, src, args, stop_at)
+    finally:
         pool.close()
-        pool.join()
+    if pool.left:
+        failed += 1
+        print("BUDGET: %d of %d programs not run: the run passed its budget of %.0f s" % (pool.left, a.count, a.budget))
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 

@@ -7,11 +7,17 @@ Its baseline tier is wrong wherever the program calls abs() (one more than the t
 program with the planted call deep inside loops, branches and a helper function must come out of
 gen.minimize as a few lines that still call abs() and still mismatch the same way, and the
 found-file text must be a test/run case expecting CPython's answer. Ends with "N passed, N failed".
+
+It also checks that gen.py cannot hang: with a stand-in kiln that never answers, each program's worker
+is killed at its deadline and the program is reported as stuck, and a run past its wall-clock budget
+stops handing out programs and fails, all within seconds.
 """
 import os
 import stat
+import subprocess
 import sys
 import tempfile
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -72,12 +78,37 @@ def check(name, ok, detail=""):
         print("FAIL %s%s" % (name, ("\n  got " + detail.replace("\n", "\n      ")) if detail else ""))
 
 
+def write_exe(path, text):
+    with open(path, "w") as f:
+        f.write(text)
+    os.chmod(path, os.stat(path).st_mode | stat.S_IXUSR)
+
+
+def no_hang(tmp):
+    """a kiln that never answers: stuck workers are killed and reported, the budget ends the run"""
+    slow = os.path.join(tmp, "slow-kiln")
+    write_exe(slow, "#!/bin/sh\nsleep 600\n")
+    gen_py = os.path.join(HERE, "gen.py")
+    t0 = time.time()
+    r = subprocess.run([sys.executable, gen_py, "--kiln", slow, "--count", "3", "--jobs", "2", "--deadline", "2",
+                        "--keep", tmp], capture_output=True, text=True, timeout=120)
+    took = time.time() - t0
+    check("stuck workers are killed at their deadline and reported",
+          r.returncode == 1 and r.stdout.count("STUCK seed 1 program") == 3 and "0 passed, 3 failed" in r.stdout
+          and took < 60, "%.1f s\n%s%s" % (took, r.stdout, r.stderr))
+    t0 = time.time()
+    r = subprocess.run([sys.executable, gen_py, "--kiln", slow, "--count", "50", "--jobs", "2", "--deadline", "3",
+                        "--budget", "1", "--keep", tmp], capture_output=True, text=True, timeout=120)
+    took = time.time() - t0
+    check("a run past its budget stops and fails", r.returncode == 1 and "BUDGET: 48 of 50 programs not run" in r.stdout
+          and took < 60, "%.1f s\n%s%s" % (took, r.stdout, r.stderr))
+
+
 def main():
     with tempfile.TemporaryDirectory(prefix="kiln-min-") as tmp:
         kiln = os.path.join(tmp, "kiln")
-        with open(kiln, "w") as f:
-            f.write(FAKE)
-        os.chmod(kiln, os.stat(kiln).st_mode | stat.S_IXUSR)
+        write_exe(kiln, FAKE)
+        no_hang(tmp)
         path = os.path.join(tmp, "m.py")
         args = (5, 0.5)
         gen.MINIMIZE_LIMIT = 5  # no variant of PROGRAM loops; a stand-in slowed that much by a busy machine is a mistake
