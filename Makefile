@@ -36,7 +36,7 @@ HDR := $(wildcard include/*.h src/*/*.h src/back/x64/*.h)
 all: $(BUILD)/kiln $(BUILD)/libkiln.a $(BUILD)/libkiln.so $(LLVM_SO)
 
 CXX ?= c++
-$(BUILD)/llvm-fmf.o: src/back/llvm/fmf.cpp
+$(BUILD)/llvm-fmf.o: src/back/llvm/fmf.cpp $(BUILD)/toolchain.stamp
 	@mkdir -p $(dir $@)
 	@$(CXX) $(shell $(LLVM_CONFIG) --cxxflags | sed 's/-I/-isystem /g') -fPIC -O2 -Wall -Wextra -Werror -c $< -o $@
 
@@ -54,14 +54,23 @@ else
 LLVM_LINK = $(shell $(LLVM_CONFIG) --ldflags) $(shell $(LLVM_CONFIG) --libs)
 endif
 
-$(BUILD)/libkiln-llvm.so: $(wildcard src/back/llvm/*.c) $(HDR) src/back/llvm/host.h $(BUILD)/llvm-fmf.o
+# the toolchain the objects were built with (compiler, LLVM): a build made before the deps script
+# installed another LLVM (or with another CC) is rebuilt, not reused. Rewritten only when it changes.
+TOOLCHAIN := $(CC) $(shell $(CC) -dumpfullversion 2>/dev/null) | $(if $(LLVM_CONFIG),$(LLVM_CONFIG) $(shell $(LLVM_CONFIG) --version) static=$(LLVM_STATIC),no LLVM)
+$(BUILD)/toolchain.stamp: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(TOOLCHAIN)' | cmp -s - $@ || echo '$(TOOLCHAIN)' > $@
+
+$(BUILD)/libkiln-llvm.so: $(wildcard src/back/llvm/*.c) $(HDR) src/back/llvm/host.h $(BUILD)/llvm-fmf.o $(BUILD)/toolchain.stamp
 	@mkdir -p $(dir $@)
 	@$(CC) $(KILN_CFLAGS) $(CFLAGS) $(shell $(LLVM_CONFIG) --cflags | sed 's/-D_GNU_SOURCE//') -shared -o $@ \
 	    $(wildcard src/back/llvm/*.c) $(BUILD)/llvm-fmf.o $(LLVM_LINK) $(LLVM_SO_LDFLAGS) -lstdc++ -lm
 
-$(BUILD)/%.o: %.c $(HDR)
+# header dependencies from the compiler (-MMD -MP): an edited header rebuilds exactly its includers
+$(BUILD)/%.o: %.c $(BUILD)/toolchain.stamp
 	@mkdir -p $(dir $@)
-	@$(CC) $(KILN_CFLAGS) $(CFLAGS) -c $< -o $@
+	@$(CC) $(KILN_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+-include $(OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
 # the disk cache's key names this build (a hash of every source file) and the
 # LLVM it was built against: a rebuild that may change code misses old entries

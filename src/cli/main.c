@@ -2,6 +2,7 @@
  * main.c — `kiln` entry point: dispatches to the subcommands.
  */
 #include "cli.h"
+#include "../rt/cache.h"
 #include <string.h>
 
 static void usage(FILE *out) {
@@ -25,7 +26,12 @@ int main(int argc, char **argv) {
     if (argc < 2) { usage(stderr); return EXIT_USAGE; }
     const char *cmd = argv[1];
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) { usage(stdout); return EXIT_OK; }
-    if (!strcmp(cmd, "--version")) { printf("kiln %s\n", KILN_VERSION); return EXIT_OK; }
+    if (!strcmp(cmd, "--version")) { /* which LLVM tier 2 was built with: the README's two commands build the same one */
+        const char *llvm = rt_cache_llvm_version();
+        bool none = !strcmp(llvm, "none");
+        printf("kiln %s (build %s, tier 2: %s%s)\n", KILN_VERSION, rt_cache_build_id(), none ? "not built, LLVM=0" : "LLVM ", none ? "" : llvm);
+        return EXIT_OK;
+    }
     if (!strcmp(cmd, "run")) return cmd_run(argc - 1, argv + 1);
     if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
     if (!strcmp(cmd, "bench")) return cmd_bench(argc - 1, argv + 1);
