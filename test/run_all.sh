@@ -52,6 +52,8 @@ for b in build build/asan; do
     for t in $b/test/*_test; do suite "$tag: $(basename $t)" $t; done
     suite "$tag: command line" sh test/cli_test.sh $b/kiln
 done
+# the disk cache as a trust boundary: owners, modes, links, file types, signatures, kiln's own names
+suite "cache: trust" bash test/cache_trust_test.sh build/kiln
 # the build: the toolchain stamp, kiln --version, one deps list for demo and test
 suite "build: toolchain and version" sh test/build_test.sh build/kiln
 # the disk cache: every kernel through tier 2 into an empty cache, then again from it

@@ -48,6 +48,10 @@ int cmd_explain(int argc, char **argv);
 int cmd_cache(int argc, char **argv);
 int cmd_warm(int argc, char **argv);
 int cmd_aot(int argc, char **argv);
+/* bundle.c: kiln cache export|import|keygen */
+int cli_export(const char *dir, const char *file, const char *keyfile);
+int cli_import(const char *dir, int make_parent, const char *file, const char *keyfile);
+int cli_keygen(const char *file);
 /* sig.c: "f(f64[::1], i64)" into the function's name and a value of each argument type (owned by pool) */
 int cli_parse_sig(const char *text, char *name, size_t cap, kiln_value *args, int *nargs, ValPool *pool, char *err, size_t ecap);
 

@@ -8,11 +8,13 @@
  * temporary file in the same directory, fsync, rename); no shared index, so
  * any number of processes may share the directory.
  *
- * Entries are untrusted: a file that is short, corrupted, of another format,
- * for another key, not a regular file of ours, or whose object does not load
- * is a miss (and removed when it is ours and broken), never a crash and
- * never wrong code. A directory that is not ours or is writable by others
- * turns the cache off for the context. Every decision is logged under
+ * Who may have written a file is decided first (cachedir.c: owner, modes,
+ * links, no symlinks, descriptors checked with fstat); only then is it
+ * parsed, and a file that is short, corrupted (the checksum covers the whole
+ * header, key included), of another format, for another key, or whose object
+ * does not load is a miss (and removed when it is ours and broken), never a
+ * crash and never wrong code. A directory that is not ours or is writable by
+ * others turns the cache off for the context. Every decision is logged under
  * KILN_LOG=cache.
  */
 #include "cache.h"
@@ -28,60 +30,52 @@
 
 #define MAX_ENTRY ((size_t)64 << 20)
 
-static bool logging(kiln_ctx *ctx) { return (ctx->opt.log & KILN_LOG_CACHE) != 0; }
-
-int rt_cache_default_dir(char *buf, size_t cap) {
+int rt_cache_default_dir(char *buf, size_t cap, int *make_parent) {
     const char *d = getenv("KILN_CACHE_DIR"), *x = getenv("XDG_CACHE_HOME"), *h = getenv("HOME");
-    if (d && *d) return snprintf(buf, cap, "%s", d) < (int)cap ? 0 : -1;
-    if (x && *x) return snprintf(buf, cap, "%s/kiln", x) < (int)cap ? 0 : -1;
-    if (h && *h) return snprintf(buf, cap, "%s/.cache/kiln", h) < (int)cap ? 0 : -1;
+    *make_parent = 0;
+    if (d && *d) return snprintf(buf, cap, "%s", d) < (int)cap ? 0 : -2;
+    if (x && *x) return snprintf(buf, cap, "%s/kiln", x) < (int)cap ? 0 : -2;
+    *make_parent = 1; /* ~/.cache, if HOME exists: mkdir never makes more than one level */
+    if (h && *h) return snprintf(buf, cap, "%s/.cache/kiln", h) < (int)cap ? 0 : -2;
     return -1;
 }
+
+static bool logging(kiln_ctx *ctx) { return (ctx->opt.log & KILN_LOG_CACHE) != 0; }
 
 void rt_cache_init(kiln_ctx *ctx) {
     const char *off = getenv("KILN_CACHE");
     bool on = ctx->opt.disk_cache && !(off && !strcmp(off, "0"));
+    const char *why = NULL;
+    ctx->cache_make_parent = 0;
     if (ctx->opt.cache_dir && *ctx->opt.cache_dir) {
-        if (snprintf(ctx->cache_dir, sizeof ctx->cache_dir, "%s", ctx->opt.cache_dir) >= (int)sizeof ctx->cache_dir) on = false;
-    } else if (rt_cache_default_dir(ctx->cache_dir, sizeof ctx->cache_dir)) {
-        on = false;
+        if (snprintf(ctx->cache_dir, sizeof ctx->cache_dir, "%s", ctx->opt.cache_dir) >= (int)sizeof ctx->cache_dir) why = "the cache path is too long";
+    } else {
+        int rc = rt_cache_default_dir(ctx->cache_dir, sizeof ctx->cache_dir, &ctx->cache_make_parent);
+        if (rc == -2) why = "the cache path is too long";
+        else if (rc) why = "no cache directory (KILN_CACHE_DIR, XDG_CACHE_HOME and HOME are unset)";
     }
-    atomic_store(&ctx->cache_on, on);
+    if (on && why && logging(ctx)) rt_log(ctx, "kiln: cache: off for this context: %s\n", why);
+    atomic_store(&ctx->cache_on, on && !why);
 }
 
 static void cache_off(kiln_ctx *ctx, const char *why) {
     if (atomic_exchange(&ctx->cache_on, false) && logging(ctx)) rt_log(ctx, "kiln: cache: off for this context: %s\n", why);
 }
 
-/* the directory, created (mode 0700) when asked; it must be ours and not writable by others */
-static bool dir_ok(kiln_ctx *ctx, const char *path, bool create) {
-    if (create && mkdir(path, 0700) && errno != EEXIST) return false;
-    struct stat st;
-    if (lstat(path, &st)) return false;
-    char why[4200];
-    if (!S_ISDIR(st.st_mode)) snprintf(why, sizeof why, "%s is not a directory", path);
-    else if (st.st_uid != geteuid()) snprintf(why, sizeof why, "%s belongs to another user", path);
-    else if (st.st_mode & 022) snprintf(why, sizeof why, "%s is writable by others", path);
-    else return true;
-    cache_off(ctx, why);
-    return false;
-}
-
-static bool mkdirs(kiln_ctx *ctx, const char *dir) {
-    char tmp[4096];
-    snprintf(tmp, sizeof tmp, "%s", dir);
-    for (char *p = tmp + 1; *p; p++) {
-        if (*p != '/') continue;
-        *p = 0;
-        if (mkdir(tmp, 0700) && errno != EEXIST) return false;
-        *p = '/';
+/* the entry's subdirectory, for writing: the top directory must be kiln's (marked) and both trusted;
+ * a directory someone else could write turns the cache off for the context */
+static int open_for_write(kiln_ctx *ctx, const char *hex, char *why, size_t cap) {
+    CacheDir d;
+    int sub = -1;
+    if (rt_cdir_open(ctx->cache_dir, ctx->cache_make_parent, true, &d, why, cap)) {
+        if (errno == EPERM || errno == ELOOP || errno == ENOTDIR) cache_off(ctx, why);
+    } else if (!d.ours) {
+        /* why says it is not kiln's: read from, never written */
+    } else if ((sub = rt_cdir_sub(&d, hex, true, why, cap)) < 0 && errno == EPERM) {
+        cache_off(ctx, why);
     }
-    return dir_ok(ctx, tmp, true);
-}
-
-static void entry_path(kiln_ctx *ctx, const char *hex, char *buf, size_t cap, bool dir_only) {
-    if (dir_only) snprintf(buf, cap, "%s/%.2s", ctx->cache_dir, hex);
-    else snprintf(buf, cap, "%s/%.2s/%s", ctx->cache_dir, hex, hex);
+    rt_cdir_close(&d);
+    return sub;
 }
 
 /* ---- metadata: little records, bounds-checked on the way in ---- */
@@ -188,9 +182,12 @@ static bool read_record(Rd *r, Spec **list, int nl, Arena *a, XCall *k) {
 
 /* ---- entries ---- */
 
-static void sum_of(const uint8_t *meta, size_t nm, const uint8_t *obj, size_t no, uint8_t out[CACHE_KEY_BYTES]) {
+void rt_cache_sum(const CacheHdr *hdr, const uint8_t *meta, size_t nm, const uint8_t *obj, size_t no, uint8_t out[CACHE_KEY_BYTES]) {
+    CacheHdr z = *hdr; /* the key, sizes and format are covered: an entry copied under another key fails */
+    memset(z.sum, 0, sizeof z.sum);
     blake2b_state h;
     blake2b_init(&h, CACHE_KEY_BYTES);
+    blake2b_update(&h, (const uint8_t *)&z, sizeof z);
     blake2b_update(&h, meta, nm);
     blake2b_update(&h, obj, no);
     blake2b_final(&h, out, CACHE_KEY_BYTES);
@@ -207,7 +204,7 @@ static int parse_entry(const uint8_t *buf, size_t n, const uint8_t *key, Rd *met
     if (h.meta_bytes > n || h.obj_bytes > n || sizeof h + h.meta_bytes + h.obj_bytes != n)
         return snprintf(why, cap, "sizes do not match the file (truncated?)"), -1;
     uint8_t sum[CACHE_KEY_BYTES];
-    sum_of(buf + sizeof h, h.meta_bytes, buf + sizeof h + h.meta_bytes, h.obj_bytes, sum);
+    rt_cache_sum(&h, buf + sizeof h, h.meta_bytes, buf + sizeof h + h.meta_bytes, h.obj_bytes, sum);
     if (memcmp(sum, h.sum, CACHE_KEY_BYTES)) return snprintf(why, cap, "checksum mismatch (corrupted)"), -1;
     meta->p = buf + sizeof h; meta->n = h.meta_bytes; meta->off = 0; meta->bad = false;
     *obj = buf + sizeof h + h.meta_bytes;
@@ -215,22 +212,22 @@ static int parse_entry(const uint8_t *buf, size_t n, const uint8_t *key, Rd *met
     return 0;
 }
 
-/* the whole file, if it is a regular file of ours of a sane size */
-static uint8_t *read_file(const char *path, size_t *n, char *why, size_t cap, bool *absent) {
-    *absent = false;
-    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0) { *absent = errno == ENOENT; snprintf(why, cap, "%s", strerror(errno)); return NULL; }
+uint8_t *rt_cache_read(int dirfd, const char *name, size_t *n, char *why, size_t cap, bool *absent) {
+    if (absent) *absent = false;
     struct stat st;
+    int fd = rt_cdir_open_file(dirfd, name, &st, why, cap);
+    if (fd < 0) {
+        if (absent) *absent = errno == ENOENT;
+        return NULL;
+    }
     uint8_t *buf = NULL;
-    if (fstat(fd, &st)) snprintf(why, cap, "%s", strerror(errno));
-    else if (!S_ISREG(st.st_mode)) snprintf(why, cap, "not a regular file");
-    else if (st.st_uid != geteuid()) snprintf(why, cap, "belongs to another user");
-    else if ((size_t)st.st_size > MAX_ENTRY) snprintf(why, cap, "too large (%lld bytes)", (long long)st.st_size);
+    if ((size_t)st.st_size > MAX_ENTRY) snprintf(why, cap, "too large (%lld bytes)", (long long)st.st_size);
     else if (!(buf = malloc((size_t)st.st_size + 1))) snprintf(why, cap, "out of memory");
     else {
         size_t got = 0;
         while (got < (size_t)st.st_size) {
             ssize_t k = read(fd, buf + got, (size_t)st.st_size - got);
+            if (k < 0 && errno == EINTR) continue;
             if (k <= 0) break;
             got += (size_t)k;
         }
@@ -240,19 +237,31 @@ static uint8_t *read_file(const char *path, size_t *n, char *why, size_t cap, bo
     return buf;
 }
 
+/* the entry's subdirectory for reading: top and subdirectory trusted (kiln's marker is not needed to read) */
+static int open_for_read(kiln_ctx *ctx, const char *hex, char *why, size_t cap, bool *absent) {
+    CacheDir d;
+    int sub = -1;
+    *absent = false;
+    if (rt_cdir_open(ctx->cache_dir, 0, false, &d, why, cap) == 0) sub = rt_cdir_sub(&d, hex, false, why, cap);
+    if (sub < 0 && errno == ENOENT) *absent = true;
+    rt_cdir_close(&d);
+    return sub;
+}
+
 int rt_cache_fetch(kiln_ctx *ctx, Spec *s, int32_t header, NativeFn *out) {
     if (!atomic_load(&ctx->cache_on) || !s->interp) return -1;
     uint8_t key[CACHE_KEY_BYTES];
     if (rt_cache_key(ctx, s, header, key)) return -1;
-    char hex[2 * CACHE_KEY_BYTES + 1], path[4200], why[256] = "";
+    char hex[2 * CACHE_KEY_BYTES + 1], why[256] = "";
     rt_cache_hex(key, hex);
-    entry_path(ctx, hex, path, sizeof path, false);
     uint64_t t0 = clock_ns();
     size_t n = 0;
     bool absent;
-    uint8_t *buf = read_file(path, &n, why, sizeof why, &absent);
+    int sub = open_for_read(ctx, hex, why, sizeof why, &absent);
+    uint8_t *buf = sub < 0 ? NULL : rt_cache_read(sub, hex, &n, why, sizeof why, &absent);
     if (!buf) {
         if (logging(ctx)) rt_log(ctx, "kiln: cache: miss %s(%s) %.16s: %s\n", s->fn->name, header < 0 ? "" : "osr", hex, absent ? "no entry" : why);
+        if (sub >= 0) close(sub);
         return -1;
     }
     Rd meta;
@@ -279,25 +288,16 @@ int rt_cache_fetch(kiln_ctx *ctx, Spec *s, int32_t header, NativeFn *out) {
     }
     free(buf);
     if (rc) {
-        unlink(path); /* ours and broken: the next compile writes a good one */
-        if (logging(ctx)) rt_log(ctx, "kiln: cache: bad entry %s removed (%s): a miss\n", path, why);
+        unlinkat(sub, hex, 0); /* ours (it passed the trust checks) and broken: the next compile writes a good one */
+        if (logging(ctx)) rt_log(ctx, "kiln: cache: bad entry %s/%.2s/%s removed (%s): a miss\n", ctx->cache_dir, hex, hex, why);
+        close(sub);
         return -1;
     }
-    utimensat(AT_FDCWD, path, NULL, 0); /* its last use, for eviction */
+    utimensat(sub, hex, NULL, AT_SYMLINK_NOFOLLOW); /* its last use, for eviction */
+    close(sub);
     if (logging(ctx))
         rt_log(ctx, "kiln: cache: hit %s(%s) %.16s, %zu bytes, loaded in %.1f us\n", s->fn->name, header < 0 ? "" : "osr", hex, n,
                (double)(clock_ns() - t0) / 1e3);
-    return 0;
-}
-
-static int write_all(int fd, const void *p, size_t n) {
-    const uint8_t *q = p;
-    while (n) {
-        ssize_t k = write(fd, q, n);
-        if (k < 0 && errno == EINTR) continue;
-        if (k <= 0) return -1;
-        q += k; n -= (size_t)k;
-    }
     return 0;
 }
 
@@ -307,38 +307,31 @@ void rt_cache_store(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj, 
     if ((int64_t)(ns_compile / 1000) < ctx->tune[TUNE_CACHE_MIN_COMPILE_US] || (int64_t)n < ctx->tune[TUNE_CACHE_MIN_BYTES]) return;
     uint8_t key[CACHE_KEY_BYTES];
     Buf meta = {0};
-    char hex[2 * CACHE_KEY_BYTES + 1], dir[4200], path[4300], tmp[4300];
+    char hex[2 * CACHE_KEY_BYTES + 1], why[4400] = "";
     if (rt_cache_key(ctx, s, header, key) || !write_meta(&meta, s, sym, tab, ntab)) { free(meta.p); return; }
     rt_cache_hex(key, hex);
-    entry_path(ctx, hex, dir, sizeof dir, true);
-    entry_path(ctx, hex, path, sizeof path, false);
     CacheHdr h;
     memset(&h, 0, sizeof h);
     memcpy(h.magic, CACHE_MAGIC, 8);
     h.format = CACHE_FORMAT; h.hdr_bytes = sizeof h;
     memcpy(h.key, key, CACHE_KEY_BYTES);
     h.meta_bytes = meta.n; h.obj_bytes = n;
-    sum_of(meta.p, meta.n, obj, n, h.sum);
-    const char *why = NULL;
-    int fd = -1;
-    if (!mkdirs(ctx, ctx->cache_dir) || !dir_ok(ctx, dir, true)) why = "cannot use the cache directory";
-    else {
-        snprintf(tmp, sizeof tmp, "%s/.tmp-XXXXXX", dir);
-        fd = mkstemp(tmp);
-        if (fd < 0) why = strerror(errno);
-        else if (write_all(fd, &h, sizeof h) || write_all(fd, meta.p, meta.n) || write_all(fd, obj, n) || fsync(fd))
-            why = strerror(errno ? errno : EIO);
-        if (fd >= 0 && close(fd) && !why) why = strerror(errno);
-        if (fd >= 0 && !why && rename(tmp, path)) why = strerror(errno);
-        if (fd >= 0 && why) unlink(tmp);
+    rt_cache_sum(&h, meta.p, meta.n, obj, n, h.sum);
+    int sub = open_for_write(ctx, hex, why, sizeof why);
+    int rc = -1;
+    if (sub >= 0) {
+        const void *parts[3] = {&h, meta.p, obj};
+        size_t sizes[3] = {sizeof h, meta.n, n};
+        rc = rt_cdir_publish(sub, hex, parts, sizes, 3, why, sizeof why);
+        close(sub);
     }
     free(meta.p);
     if (logging(ctx)) {
-        if (why) rt_log(ctx, "kiln: cache: not stored %s: %s\n", s->fn->name, why);
+        if (rc) rt_log(ctx, "kiln: cache: not stored %s: %s\n", s->fn->name, why);
         else rt_log(ctx, "kiln: cache: stored %s(%s) %.16s, %zu bytes of object\n", s->fn->name, header < 0 ? "" : "osr", hex, n);
     }
-    if (!why && ctx->tune[TUNE_CACHE_MAX_BYTES] > 0 && atomic_fetch_add(&ctx->cache_stores, 1) % 16 == 15)
-        rt_cache_prune(ctx->cache_dir, (uint64_t)ctx->tune[TUNE_CACHE_MAX_BYTES]);
+    if (!rc && ctx->tune[TUNE_CACHE_MAX_BYTES] > 0 && atomic_fetch_add(&ctx->cache_stores, 1) % 16 == 15)
+        rt_cache_prune(ctx->cache_dir, (uint64_t)ctx->tune[TUNE_CACHE_MAX_BYTES], why, sizeof why);
 }
 
 /* ---- one compile per key across processes ---- */
@@ -347,43 +340,43 @@ int rt_cache_lock(kiln_ctx *ctx, Spec *s, int32_t header, char *lock, size_t cap
     if (!atomic_load(&ctx->cache_on) || !s->interp) return -1;
     uint8_t key[CACHE_KEY_BYTES];
     if (rt_cache_key(ctx, s, header, key)) return -1;
-    char hex[2 * CACHE_KEY_BYTES + 1], dir[4200], path[4300];
+    char hex[2 * CACHE_KEY_BYTES + 1], name[2 * CACHE_KEY_BYTES + 8], why[4400];
     rt_cache_hex(key, hex);
-    entry_path(ctx, hex, dir, sizeof dir, true);
-    entry_path(ctx, hex, path, sizeof path, false);
-    if (snprintf(lock, cap, "%s.lock", path) >= (int)cap || !mkdirs(ctx, ctx->cache_dir) || !dir_ok(ctx, dir, true)) return -1;
+    snprintf(name, sizeof name, "%s.lock", hex);
+    if (snprintf(lock, cap, "%s/%.2s/%s", ctx->cache_dir, hex, name) >= (int)cap) return -1;
+    int sub = open_for_write(ctx, hex, why, sizeof why);
+    if (sub < 0) return -1;
     uint64_t t0 = clock_ns(), wait = (uint64_t)ctx->tune[TUNE_CACHE_LOCK_WAIT_MS] * 1000000u;
-    for (int spins = 0;; spins++) {
-        int fd = open(lock, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-        if (fd >= 0) { close(fd); return 1; }
-        if (errno != EEXIST) return -1;
-        if (!access(path, F_OK)) {
-            if (logging(ctx)) rt_log(ctx, "kiln: cache: %s: another process compiled it meanwhile (waited %.1f ms)\n", s->fn->name, (double)(clock_ns() - t0) / 1e6);
-            return 0;
-        }
+    int rc;
+    for (;;) {
+        int fd = openat(sub, name, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (fd >= 0) { close(fd); rc = 1; break; }
+        if (errno != EEXIST) { rc = -1; break; }
         struct stat st;
-        if (!stat(lock, &st) && time(NULL) - st.st_mtime > 60) { /* its owner died */
-            if (!unlink(lock) && logging(ctx)) rt_log(ctx, "kiln: cache: %s: removed a stale lock\n", s->fn->name);
+        if (!fstatat(sub, hex, &st, AT_SYMLINK_NOFOLLOW)) {
+            if (logging(ctx)) rt_log(ctx, "kiln: cache: %s: another process compiled it meanwhile (waited %.1f ms)\n", s->fn->name, (double)(clock_ns() - t0) / 1e6);
+            rc = 0;
+            break;
+        }
+        if (!fstatat(sub, name, &st, AT_SYMLINK_NOFOLLOW) && time(NULL) - st.st_mtime > 60) { /* its owner died */
+            if (!unlinkat(sub, name, 0) && logging(ctx)) rt_log(ctx, "kiln: cache: %s: removed a stale lock\n", s->fn->name);
             continue;
         }
         if (clock_ns() - t0 >= wait) {
             if (logging(ctx)) rt_log(ctx, "kiln: cache: %s: another process holds the lock; compiling anyway after %.0f ms\n", s->fn->name, (double)(clock_ns() - t0) / 1e6);
-            return -1;
+            rc = -1;
+            break;
         }
         struct timespec ts = {0, 2000000};
         nanosleep(&ts, NULL);
-        (void)spins;
     }
+    close(sub);
+    return rc;
 }
 
 void rt_cache_unlock(const char *lock) { unlink(lock); }
 
 /* ---- the directory as a whole (kiln cache ...) ---- */
-
-static bool is_hex(const char *s, size_t n) {
-    for (size_t i = 0; i < n; i++) if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f'))) return false;
-    return s[n] == 0;
-}
 
 static uint8_t dummy_records[64];
 static void *check_resolve(void *cx, const char *name) {
@@ -396,6 +389,7 @@ int rt_cache_check_bytes(const uint8_t *buf, size_t n, const char *hex, char *sy
     const uint8_t *obj;
     size_t nobj;
     uint8_t key[CACHE_KEY_BYTES];
+    if (hex && !rt_cache_hexname(hex)) return snprintf(why, whycap, "bad name (not 64 lowercase hex digits)"), -1;
     for (int i = 0; hex && i < CACHE_KEY_BYTES; i++) {
         unsigned v;
         if (sscanf(hex + 2 * i, "%2x", &v) != 1) return snprintf(why, whycap, "bad name"), -1;
@@ -414,85 +408,3 @@ int rt_cache_check_bytes(const uint8_t *buf, size_t n, const char *hex, char *sy
     return 0;
 }
 
-int rt_cache_walk(const char *dir, bool verify, void (*each)(const CacheInfo *, const char *, void *), void *cx) {
-    DIR *d = opendir(dir);
-    if (!d) return -1;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (strlen(e->d_name) != 2 || !is_hex(e->d_name, 2)) continue;
-        char sub[4200];
-        snprintf(sub, sizeof sub, "%s/%s", dir, e->d_name);
-        DIR *d2 = opendir(sub);
-        if (!d2) continue;
-        struct dirent *f;
-        while ((f = readdir(d2))) {
-            if (f->d_name[0] == '.' && strncmp(f->d_name, ".tmp-", 5)) continue;
-            CacheInfo ci;
-            memset(&ci, 0, sizeof ci);
-            char path[4600];
-            snprintf(path, sizeof path, "%s/%.255s", sub, f->d_name);
-            struct stat st;
-            if (lstat(path, &st)) continue;
-            snprintf(ci.hex, sizeof ci.hex, "%.64s", f->d_name);
-            ci.bytes = (uint64_t)st.st_size;
-            ci.mtime = st.st_mtime;
-            size_t fl = strlen(f->d_name);
-            ci.lock = fl > 5 && !strcmp(f->d_name + fl - 5, ".lock");
-            bool named = fl == 2 * CACHE_KEY_BYTES && is_hex(f->d_name, 2 * CACHE_KEY_BYTES) && !strncmp(f->d_name, e->d_name, 2);
-            ci.ok = named && S_ISREG(st.st_mode);
-            if (!named) snprintf(ci.why, sizeof ci.why, ci.lock ? "a compile's lock" : f->d_name[0] == '.' ? "a temporary file" : "not an entry name");
-            else if (!S_ISREG(st.st_mode)) snprintf(ci.why, sizeof ci.why, "not a regular file");
-            if (ci.ok && verify) {
-                size_t n = 0;
-                bool absent;
-                uint8_t *buf = read_file(path, &n, ci.why, sizeof ci.why, &absent);
-                ci.ok = buf && !rt_cache_check_bytes(buf, n, ci.hex, ci.sym, sizeof ci.sym, ci.why, sizeof ci.why);
-                free(buf);
-            }
-            each(&ci, path, cx);
-        }
-        closedir(d2);
-    }
-    closedir(d);
-    return 0;
-}
-
-typedef struct Ent { char *path; uint64_t bytes; time_t mtime; bool entry, lock; } Ent;
-typedef struct Ents { Ent *v; size_t n, cap; } Ents;
-
-static void collect(const CacheInfo *ci, const char *path, void *cx) {
-    Ents *es = cx;
-    if (es->n == es->cap) {
-        size_t cap = es->cap ? es->cap * 2 : 64;
-        Ent *v = realloc(es->v, sizeof *v * cap);
-        if (!v) return;
-        es->v = v; es->cap = cap;
-    }
-    char *p = strdup(path);
-    if (!p) return;
-    es->v[es->n++] = (Ent){p, ci->bytes, ci->mtime, ci->ok, ci->lock};
-}
-
-static int by_mtime(const void *a, const void *b) {
-    const Ent *x = a, *y = b;
-    return (x->mtime > y->mtime) - (x->mtime < y->mtime);
-}
-
-long rt_cache_prune(const char *dir, uint64_t max_bytes) {
-    Ents es = {0};
-    if (rt_cache_walk(dir, false, collect, &es)) return -1;
-    qsort(es.v, es.n, sizeof *es.v, by_mtime);
-    uint64_t total = 0;
-    long removed = 0;
-    time_t now = time(NULL);
-    for (size_t i = 0; i < es.n; i++) total += es.v[i].bytes;
-    for (size_t i = 0; i < es.n; i++) {
-        /* temporary files and locks of processes that died, an hour on */
-        bool stale = !es.v[i].entry && now - es.v[i].mtime > 3600;
-        bool evict = es.v[i].entry && total > max_bytes; /* a young temporary file is a writer at work */
-        if ((stale || evict) && !unlink(es.v[i].path)) { total -= es.v[i].bytes; removed++; }
-        free(es.v[i].path);
-    }
-    free(es.v);
-    return removed;
-}

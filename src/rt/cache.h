@@ -8,10 +8,11 @@
 
 #include "rt.h"
 #include "../back/frame.h"
+#include <sys/stat.h>
 #include <time.h>
 
 #define CACHE_KEY_BYTES 32
-#define CACHE_FORMAT 1
+#define CACHE_FORMAT 2 /* 2: the checksum covers the whole header, the key included */
 #define CACHE_MAGIC "KILNCODE"
 
 /* an entry: this header, the metadata (function symbol, call records), the object */
@@ -21,8 +22,11 @@ typedef struct CacheHdr {
     uint32_t hdr_bytes;
     uint8_t key[CACHE_KEY_BYTES];
     uint64_t meta_bytes, obj_bytes;
-    uint8_t sum[CACHE_KEY_BYTES]; /* BLAKE2b-256 of metadata and object */
+    uint8_t sum[CACHE_KEY_BYTES]; /* BLAKE2b-256 of this header (sum zeroed), metadata and object */
 } CacheHdr;
+
+/* an entry's checksum: the header with its sum field zeroed, then the metadata and the object */
+void rt_cache_sum(const CacheHdr *h, const uint8_t *meta, size_t nm, const uint8_t *obj, size_t no, uint8_t out[CACHE_KEY_BYTES]);
 
 /* cachekey.c */
 int rt_cache_key(kiln_ctx *ctx, Spec *s, int32_t header, uint8_t key[CACHE_KEY_BYTES]);
@@ -31,6 +35,22 @@ void rt_cache_hex(const uint8_t key[CACHE_KEY_BYTES], char hex[2 * CACHE_KEY_BYT
 void rt_cache_cpu(uint32_t words[16], char name[49]);
 const char *rt_cache_build_id(void);
 const char *rt_cache_llvm_version(void);
+
+/* cachedir.c: the directory as a trust boundary (owner, modes, links, kiln's marker, kiln's names) */
+typedef struct CacheDir { int fd; bool ours; /* ours: has kiln's marker, so it may be written, pruned, cleared */ } CacheDir;
+enum { CNAME_OTHER, CNAME_ENTRY, CNAME_LOCK, CNAME_TEMP }; /* what a name in a subdirectory is */
+/* open (create: make it, marked; make_parent: and the directory above, as for ~/.cache) and check the top
+ * directory; 0 (d->ours says whether kiln may write; why says why not) or -1 with why */
+int rt_cdir_open(const char *path, int make_parent, bool create, CacheDir *d, char *why, size_t cap);
+void rt_cdir_close(CacheDir *d);
+/* the subdirectory of hex's first two digits, checked (and created when asked): a descriptor or -1 */
+int rt_cdir_sub(const CacheDir *d, const char *hex, bool create, char *why, size_t cap);
+/* a file to read: regular, the user's, writable by no one else, one link; never follows a link, never blocks */
+int rt_cdir_open_file(int dirfd, const char *name, struct stat *st, char *why, size_t cap);
+/* write parts to dirfd/name atomically (a temporary file, fsync, rename) */
+int rt_cdir_publish(int dirfd, const char *name, const void *const *parts, const size_t *sizes, int nparts, char *why, size_t cap);
+int rt_cdir_classify(const char *name, const char *sub);
+bool rt_cache_hexname(const char *s); /* exactly 64 lowercase hex digits */
 
 /* cache.c */
 void rt_cache_init(kiln_ctx *ctx);                /* the directory, from options and environment */
@@ -45,20 +65,29 @@ void rt_cache_store(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj, 
  * (cache off, no directory, or waited cache_lock_wait_ms); correctness never depends on it */
 int rt_cache_lock(kiln_ctx *ctx, Spec *s, int32_t header, char *lock, size_t cap);
 void rt_cache_unlock(const char *lock);
+/* a whole entry file through rt_cdir_open_file's checks, at most 64 MiB; NULL with why (*absent: no such file) */
+uint8_t *rt_cache_read(int dirfd, const char *name, size_t *n, char *why, size_t cap, bool *absent);
 
-/* for `kiln cache`: every entry of dir, checked (header, key in the name, checksum, object) when verify */
+/* for `kiln cache`: each name under the subdirectories of dir, entries checked (header, key in the name,
+ * checksum, object) when verify; d stays open for the caller (rt_cdir_close) */
 typedef struct CacheInfo {
+    char name[80], sub[3];      /* the name within subdirectory sub */
     char hex[2 * CACHE_KEY_BYTES + 1];
     char sym[128];
+    int kind, dirfd;            /* CNAME_*; the subdirectory's descriptor during the callback (-1: untrusted subdirectory) */
     uint64_t bytes;
     time_t mtime;
-    bool ok, lock;
+    bool ok;
     char why[160];
 } CacheInfo;
-int rt_cache_walk(const char *dir, bool verify, void (*each)(const CacheInfo *, const char *path, void *), void *cx);
-/* remove entries (and stray temporary files), oldest use first, until at most max_bytes remain; returns removed count */
-long rt_cache_prune(const char *dir, uint64_t max_bytes);
-int rt_cache_default_dir(char *buf, size_t cap);
+int rt_cache_walk(const char *dir, bool verify, void (*each)(const CacheInfo *, void *), void *cx, CacheDir *d, char *why, size_t cap);
+/* delete one of kiln's names (never another's) during a walk's callback */
+int rt_cache_remove(const CacheInfo *ci);
+/* remove entries (and stale temporary files and locks), oldest use first, until at most max_bytes remain;
+ * only in a directory kiln created; the count removed, or -1 with why */
+long rt_cache_prune(const char *dir, uint64_t max_bytes, char *why, size_t cap);
+/* the default directory; *make_parent: the one above it may be created too (~/.cache); -1 none, -2 too long */
+int rt_cache_default_dir(char *buf, size_t cap, int *make_parent);
 /* an entry's bytes checked without a spec: header, checksum, metadata, the object loads */
 int rt_cache_check_bytes(const uint8_t *buf, size_t n, const char *hex, char *sym, size_t symcap, char *why, size_t whycap);
 

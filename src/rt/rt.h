@@ -143,6 +143,7 @@ struct kiln_ctx {
     void (*aot_sink)(void *cx, Spec *s, const uint8_t *obj, size_t n, const char *sym, const void *tab, int ntab);
     void *aot_cx;
     char cache_dir[4096];      /* the disk cache (rt/cache.c) */
+    int cache_make_parent;     /* it is ~/.cache/kiln: ~/.cache may be created too */
     atomic_bool cache_on;
     atomic_uint cache_stores;
 };
