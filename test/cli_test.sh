@@ -219,6 +219,12 @@ check 0 "4124" env KILN_LLVM_LIB=/nonexistent KILN_TIER2_LOOPS=10 "$K" run $M gr
 check 0 "not queued: the queue is full (tier2_queue 0)" env KILN_TIER2_QUEUE=0 KILN_TIER2_LOOPS=10 KILN_LOG=tiers "$K" run $M grid 20 20 50
 # malformed tunables in the environment are ignored
 check 0 "4124" env KILN_TIER2_LOOPS=lots KILN_OSR_POLL=-3 "$K" run $M grid 20 20 50
+# more parameters and arguments than any fixed array: a clear error, never a write past one (issue 18 item 6)
+{ printf 'def f('; i=0; while [ $i -lt 400 ]; do printf 'p%d=0, ' $i; i=$((i + 1)); done; printf 'q=0):\n    return p0 + p65 + p399\n'; } > "$T/p400.py"
+for c in run explain bench; do check 1 "has 40" "$K" $c "$T/p400.py" f p65=1 p399=2; done
+check 1 "at most 64" "$K" run "$T/p400.py" f 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63 64 65 66 67 68 69 70
+check 1 "at most 64" env KILN_CACHE=1 KILN_CACHE_DIR="$T/w400" "$K" warm "$T/p400.py" --sig 'f(int)'
+check 1 "at most 64" "$K" aot "$T/p400.py" --sig 'f(int)' -o "$T/p400x"
 # ---- the disk cache (tier 2 code on disk; KILN_LOG=cache says each decision) ----
 if [ -f "$(dirname "$K")/libkiln-llvm.so" ]; then
 C=$T/cache

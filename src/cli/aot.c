@@ -313,7 +313,8 @@ int cmd_aot(int argc, char **argv) {
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) { help(); return EXIT_OK; }
-        if (!strcmp(a, "--sig") && i + 1 < argc && nsig < 64) sigs[nsig++] = argv[++i];
+        if ((!strcmp(a, "--sig") || !strncmp(a, "--sig=", 6)) && nsig == 64) { fprintf(stderr, "kiln aot: at most 64 --sig in one run\n"); return EXIT_USAGE; }
+        if (!strcmp(a, "--sig") && i + 1 < argc) sigs[nsig++] = argv[++i];
         else if (!strcmp(a, "-o") && i + 1 < argc) out = argv[++i];
         else if (!strcmp(a, "-O3")) o.opt_level = 3;
         else if (!strcmp(a, "--fastmath")) o.fastmath = 1;

@@ -21,16 +21,31 @@ void cli_print_error(const kiln_error *err) {
     fprintf(stderr, "%s\n", buf);
 }
 
-static void *pool_add(ValPool *p, void *x) {
+void *cli_pool_add(ValPool *p, void *x) {
     if (!x) return NULL;
-    if (p->n >= (int)(sizeof p->ptrs / sizeof p->ptrs[0])) { free(x); return NULL; }
+    if (p->n == p->cap) {
+        int cap = p->cap ? 2 * p->cap : 64;
+        void **v = realloc(p->ptrs, sizeof *v * (size_t)cap);
+        if (!v) { free(x); return NULL; }
+        p->ptrs = v;
+        p->cap = cap;
+    }
     p->ptrs[p->n++] = x;
     return x;
 }
 
 void cli_pool_free(ValPool *p) {
     for (int i = 0; i < p->n; i++) free(p->ptrs[i]);
-    p->n = 0;
+    free(p->ptrs);
+    p->ptrs = NULL;
+    p->n = p->cap = 0;
+}
+
+void cli_args_free(CliArgs *a) {
+    free(a->pos);
+    free(a->kwname);
+    free(a->kwval);
+    a->pos = a->kwname = a->kwval = NULL;
 }
 
 /* u64: inside np.uint64(...), where integers up to 2**64-1 are allowed; big:
@@ -169,9 +184,9 @@ static int make_array(LP *l, Flat *fl, int dtype, kiln_value *out) {
     static const kiln_dtype kinds[4] = {KILN_BOOL, KILN_INT64, KILN_FLOAT64, KILN_COMPLEX128};
     /* NumPy: a list with no numbers (np.array([])) is float64 */
     kiln_dtype dt = dtype >= 0 ? (kiln_dtype)dtype : fl->n ? kinds[fl->kind] : KILN_FLOAT64;
-    kiln_array *a = pool_add(l->pool, calloc(1, sizeof *a));
+    kiln_array *a = cli_pool_add(l->pool, calloc(1, sizeof *a));
     size_t item = kiln_dtype_size(dt);
-    char *data = pool_add(l->pool, calloc((size_t)(fl->n ? fl->n : 1), item));
+    char *data = cli_pool_add(l->pool, calloc((size_t)(fl->n ? fl->n : 1), item));
     if (!a || !data) return bad(l, "out of memory");
     a->data = data; a->dtype = dt; a->ndim = fl->ndim;
     int64_t s = (int64_t)item;
@@ -223,7 +238,7 @@ static int to_fortran(LP *l, kiln_value *v) {
     size_t item = kiln_dtype_size(a->dtype);
     int64_t n = 1, fs[KILN_MAXDIM], s = (int64_t)item;
     for (int k = 0; k < a->ndim; k++) { n *= a->shape[k]; fs[k] = s; s *= a->shape[k]; }
-    char *data = pool_add(l->pool, calloc((size_t)(n ? n : 1), item));
+    char *data = cli_pool_add(l->pool, calloc((size_t)(n ? n : 1), item));
     if (!data) return bad(l, "out of memory");
     for (int64_t e = 0; e < n; e++) {
         int64_t r = e, src = 0, dst = 0;
@@ -381,7 +396,7 @@ static int value(LP *l, kiln_value *out) {
             if (*l->p != ')') return bad(l, "expected ',' or ')'");
         }
         if (n == 1 && !comma) { *out = items[0]; return 0; }
-        kiln_value *it = pool_add(l->pool, calloc((size_t)(n ? n : 1), sizeof *it));
+        kiln_value *it = cli_pool_add(l->pool, calloc((size_t)(n ? n : 1), sizeof *it));
         if (!it) return bad(l, "out of memory");
         memcpy(it, items, sizeof(kiln_value) * (size_t)n);
         out->kind = KILN_TUPLE; out->n = n; out->v.items = it;
@@ -417,10 +432,10 @@ static int value(LP *l, kiln_value *out) {
 
 int cli_value(const char *text, kiln_value *out, ValPool *pool, kiln_error *err) {
     if (text[0] == '@') {
-        kiln_array *a = pool_add(pool, calloc(1, sizeof *a));
+        kiln_array *a = cli_pool_add(pool, calloc(1, sizeof *a));
         if (!a) { err_set(err, KILN_ERR_USAGE, "", "out of memory"); return -1; }
         if (kiln_npy_load(text + 1, a, err)) return -1;
-        if (!pool_add(pool, a->data)) { err_set(err, KILN_ERR_USAGE, "", "too many arrays"); return -1; }
+        if (!cli_pool_add(pool, a->data)) { err_set(err, KILN_ERR_USAGE, "", "too many arrays"); return -1; }
         *out = kiln_arr(a);
         return 0;
     }
@@ -435,6 +450,10 @@ int cli_parse_common(int argc, char **argv, CliArgs *a, const char *cmd, bool (*
     memset(a, 0, sizeof *a);
     a->boundscheck = true;
     a->tier = KILN_TIER_AUTO;
+    a->pos = calloc((size_t)argc + 1, sizeof *a->pos);
+    a->kwname = calloc((size_t)argc + 1, sizeof *a->kwname);
+    a->kwval = calloc((size_t)argc + 1, sizeof *a->kwval);
+    if (!a->pos || !a->kwname || !a->kwval) { fprintf(stderr, "kiln %s: out of memory\n", cmd); cli_args_free(a); return -1; }
     int nplain = 0;
     for (int i = 1; i < argc; i++) {
         const char *s = argv[i];
@@ -447,12 +466,12 @@ int cli_parse_common(int argc, char **argv, CliArgs *a, const char *cmd, bool (*
             else if (!strcmp(s, "--out") && i + 1 < argc) { a->out = argv[++i]; continue; }
             else if (!strncmp(s, "--out=", 6)) { a->out = s + 6; continue; }
             else if (extra && extra(s, a)) continue;
-            else { fprintf(stderr, "kiln %s: unknown option '%s' (see kiln %s --help)\n", cmd, s, cmd); return -1; }
+            else { fprintf(stderr, "kiln %s: unknown option '%s' (see kiln %s --help)\n", cmd, s, cmd); cli_args_free(a); return -1; }
             if (!strcmp(s, "interp")) a->tier = KILN_TIER_INTERP;
             else if (!strcmp(s, "baseline")) a->tier = KILN_TIER_BASELINE;
             else if (!strcmp(s, "opt")) a->tier = KILN_TIER_OPT;
             else if (!strcmp(s, "auto")) a->tier = KILN_TIER_AUTO;
-            else { fprintf(stderr, "kiln %s: unknown tier '%s' (interp, baseline, opt, auto)\n", cmd, s); return -1; }
+            else { fprintf(stderr, "kiln %s: unknown tier '%s' (interp, baseline, opt, auto)\n", cmd, s); cli_args_free(a); return -1; }
             continue;
         }
         if (nplain == 0) a->file = s;
@@ -462,27 +481,25 @@ int cli_parse_common(int argc, char **argv, CliArgs *a, const char *cmd, bool (*
             bool kw = eq && eq > s && (isalpha((unsigned char)s[0]) || s[0] == '_');
             for (const char *q = s; kw && q < eq; q++) if (!isalnum((unsigned char)*q) && *q != '_') kw = false;
             if (kw && strncmp(s, "np.", 3) != 0) {
-                if (a->nkw >= 64) { fprintf(stderr, "kiln %s: too many arguments\n", cmd); return -1; }
                 a->kwname[a->nkw] = s; a->kwval[a->nkw++] = eq + 1;
             } else {
-                if (a->npos >= 64) { fprintf(stderr, "kiln %s: too many arguments\n", cmd); return -1; }
                 a->pos[a->npos++] = s;
             }
         }
         nplain++;
     }
-    if (!a->file || !a->func) { fprintf(stderr, "kiln %s: expected FILE FUNC [ARG ...] (see kiln %s --help)\n", cmd, cmd); return -1; }
+    if (!a->file || !a->func) { fprintf(stderr, "kiln %s: expected FILE FUNC [ARG ...] (see kiln %s --help)\n", cmd, cmd); cli_args_free(a); return -1; }
     return 0;
 }
 
-int cli_prepare(kiln_ctx *ctx, CliArgs *a, kiln_func **fn, kiln_value *args, int *nargs, ValPool *pool) {
+int cli_prepare(kiln_ctx *ctx, CliArgs *a, kiln_func **fn, kiln_value **args, int *nargs, ValPool *pool) {
     kiln_error err;
     kiln_module *m = kiln_load_file(ctx, a->file, &err);
     if (!m) { cli_print_error(&err); return -1; }
     return cli_bind(m, a, fn, args, nargs, pool);
 }
 
-int cli_bind(kiln_module *m, CliArgs *a, kiln_func **fn, kiln_value *args, int *nargs, ValPool *pool) {
+int cli_bind(kiln_module *m, CliArgs *a, kiln_func **fn, kiln_value **argp, int *nargs, ValPool *pool) {
     kiln_error err;
     *fn = kiln_lookup(m, a->func);
     if (!*fn) { fprintf(stderr, "error: %s has no function '%s'\n", a->file, a->func); return -1; }
@@ -491,7 +508,9 @@ int cli_bind(kiln_module *m, CliArgs *a, kiln_func **fn, kiln_value *args, int *
         fprintf(stderr, "error: %s() takes %d argument%s but %d were given\n", a->func, np, np == 1 ? "" : "s", a->npos);
         return -1;
     }
-    bool set[64] = {0};
+    kiln_value *args = *argp = cli_pool_add(pool, calloc((size_t)np + 1, sizeof *args));
+    bool *set = cli_pool_add(pool, calloc((size_t)np + 1, sizeof *set));
+    if (!args || !set) { fprintf(stderr, "error: out of memory\n"); return -1; }
     for (int i = 0; i < a->npos; i++) {
         if (cli_value(a->pos[i], &args[i], pool, &err)) { cli_print_error(&err); return -1; }
         set[i] = true;
@@ -514,7 +533,7 @@ int cli_bind(kiln_module *m, CliArgs *a, kiln_func **fn, kiln_value *args, int *
             fprintf(stderr, "error: %s() missing required argument '%s'\n", a->func, kiln_func_param(*fn, i));
             return -1;
         }
-        if (args[i].kind == KILN_TUPLE) pool_add(pool, args[i].v.items);
+        if (args[i].kind == KILN_TUPLE) cli_pool_add(pool, args[i].v.items);
     }
     *nargs = n;
     return 0;

@@ -41,21 +41,22 @@ static bool bench_opt(const char *opt, CliArgs *a) {
     return false;
 }
 
-/* "--runs 5" as well as "--runs=5" */
-static int join_options(int argc, char **argv, char **out) {
+/* "--runs 5" as well as "--runs=5": out (argc + 1 slots) gets the joined form; joined strings
+ * go into pool, which the caller frees */
+static int join_options(int argc, char **argv, char **out, ValPool *pool) {
     static const char *with_value[] = {"--warmup", "--runs", "--time", "--bytes", "--flops", "--plot"};
     int n = 0;
-    static char buf[64][300];
-    int nb = 0;
     for (int i = 0; i < argc; i++) {
         bool joined = false;
-        for (size_t k = 0; k < sizeof with_value / sizeof *with_value; k++)
-            if (!strcmp(argv[i], with_value[k]) && i + 1 < argc && nb < 64) {
-                snprintf(buf[nb], sizeof buf[nb], "%s=%s", argv[i], argv[i + 1]);
-                out[n++] = buf[nb++];
+        for (size_t k = 0; k < sizeof with_value / sizeof *with_value && !joined; k++)
+            if (!strcmp(argv[i], with_value[k]) && i + 1 < argc) {
+                size_t len = strlen(argv[i]) + strlen(argv[i + 1]) + 2;
+                char *j = cli_pool_add(pool, malloc(len));
+                if (!j) break;
+                snprintf(j, len, "%s=%s", argv[i], argv[i + 1]);
+                out[n++] = j;
                 i++;
                 joined = true;
-                break;
             }
         if (!joined) out[n++] = argv[i];
     }
@@ -237,11 +238,12 @@ static void print_json(const CliArgs *a, const Res *R, double bytes, double flop
 
 int cmd_bench(int argc, char **argv) {
     for (int i = 1; i < argc; i++) if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { help(); return EXIT_OK; }
-    char *av[256];
-    if (argc > 250) { fprintf(stderr, "kiln bench: too many arguments\n"); return EXIT_USAGE; }
-    int ac = join_options(argc, argv, av);
+    ValPool joined = {0};
+    char **av = calloc((size_t)argc + 1, sizeof *av);
+    if (!av) { fprintf(stderr, "kiln bench: out of memory\n"); return EXIT_ERR; }
+    int ac = join_options(argc, argv, av, &joined);
     CliArgs a;
-    if (cli_parse_common(ac, av, &a, "bench", bench_opt)) return EXIT_USAGE;
+    if (cli_parse_common(ac, av, &a, "bench", bench_opt)) { free(av); cli_pool_free(&joined); return EXIT_USAGE; }
     if (a.warmup == 0) a.warmup = 3;
     if (a.warmup < 0) a.warmup = 0;
     if (a.runs <= 0) a.runs = a.time_budget > 0 ? 1000000 : 20;
@@ -250,11 +252,12 @@ int cmd_bench(int argc, char **argv) {
     kiln_options_init(&o);
     o.tier = a.tier; o.boundscheck = a.boundscheck; o.fastmath = a.fastmath; o.opt_level = a.opt_level;
     kiln_ctx *ctx = kiln_ctx_new(&o);
-    if (!ctx) return EXIT_ERR;
+    if (!ctx) { cli_args_free(&a); free(av); cli_pool_free(&joined); return EXIT_ERR; }
     Res R;
     memset(&R, 0, sizeof R);
     ValPool pool = {0};
-    kiln_value args[64];
+    kiln_value *args = NULL;
+    char **run_argv = NULL;
     int nargs = 0, rc = EXIT_ERR;
     kiln_error err;
     double t0 = now();
@@ -263,7 +266,7 @@ int cmd_bench(int argc, char **argv) {
     kiln_func *fn;
     double *lat = NULL;
     if (!m) { cli_print_error(&err); goto out; }
-    if (cli_bind(m, &a, &fn, args, &nargs, &pool)) goto out;
+    if (cli_bind(m, &a, &fn, &args, &nargs, &pool)) goto out;
     if (a.tier == KILN_TIER_OPT) { /* LLVM's load and start are per context: apart from the kernel */
         t0 = now();
         pthread_mutex_lock(&ctx->llvm_lock);
@@ -322,16 +325,16 @@ int cmd_bench(int argc, char **argv) {
     R.dispatch_ns = dispatch_ns(ctx);
     static const char *tiers[] = {"auto", "interp", "baseline", "opt"};
     if (!a.no_process) {
-        char *run_argv[80];
         int k = 0;
+        if (!(run_argv = calloc((size_t)(a.npos + a.nkw + 12), sizeof *run_argv))) goto out;
         run_argv[k++] = "kiln"; run_argv[k++] = "run";
         run_argv[k++] = "--tier"; run_argv[k++] = (char *)tiers[a.tier];
         if (!a.boundscheck) run_argv[k++] = "--no-boundscheck";
         if (a.fastmath) run_argv[k++] = "--fastmath";
         if (a.opt_level == 3) run_argv[k++] = "-O3";
         run_argv[k++] = (char *)a.file; run_argv[k++] = (char *)a.func;
-        for (int i = 0; i < a.npos && k < 70; i++) run_argv[k++] = (char *)a.pos[i];
-        for (int i = 0; i < a.nkw && k < 78; i++) run_argv[k++] = (char *)a.kwname[i];
+        for (int i = 0; i < a.npos; i++) run_argv[k++] = (char *)a.pos[i];
+        for (int i = 0; i < a.nkw; i++) run_argv[k++] = (char *)a.kwname[i];
         run_argv[k] = NULL;
         char dir[] = "/tmp/kiln-bench-cache-XXXXXX";
         if (!mkdtemp(dir) || process_runs(run_argv, 5, dir, true, &R.process) || process_runs(run_argv, 5, dir, false, &R.process_warm))
@@ -356,7 +359,11 @@ int cmd_bench(int argc, char **argv) {
     rc = EXIT_OK;
 out:
     free(lat);
+    free(run_argv);
     cli_pool_free(&pool);
+    cli_args_free(&a);
+    free(av);
+    cli_pool_free(&joined);
     kiln_ctx_free(ctx);
     return rc;
 }

@@ -13,8 +13,8 @@ enum { EXIT_OK = 0, EXIT_ERR = 1, EXIT_USAGE = 2 };
 
 typedef struct CliArgs {
     const char *file, *func;
-    const char *pos[64]; int npos;             /* positional kernel arguments */
-    const char *kwname[64], *kwval[64]; int nkw;
+    const char **pos; int npos;                /* positional kernel arguments (as many as given: cli_args_free) */
+    const char **kwname, **kwval; int nkw;
     kiln_tier tier;
     bool boundscheck;
     bool fastmath;
@@ -32,15 +32,17 @@ typedef struct CliArgs {
 
 /* parse "FILE FUNC ARG... --opts"; returns -1 and prints usage on error */
 int cli_parse_common(int argc, char **argv, CliArgs *a, const char *cmd, bool (*extra)(const char *opt, CliArgs *a));
-/* a Python literal or @file.npy into a value; arrays and tuples are owned by the pool */
-typedef struct ValPool { void *ptrs[1024]; int n; } ValPool;
+void cli_args_free(CliArgs *a);
+/* a Python literal or @file.npy into a value; arrays and tuples are owned by the pool (it grows) */
+typedef struct ValPool { void **ptrs; int n, cap; } ValPool;
 int cli_value(const char *text, kiln_value *out, ValPool *pool, kiln_error *err);
 void cli_pool_free(ValPool *pool);
+void *cli_pool_add(ValPool *pool, void *x); /* x, kept until cli_pool_free (NULL, and x freed, when out of memory) */
 void cli_print_error(const kiln_error *err);
-/* load FILE, bind the arguments of FUNC (keywords by name) */
-int cli_prepare(kiln_ctx *ctx, CliArgs *a, kiln_func **fn, kiln_value *args, int *nargs, ValPool *pool);
-
-int cli_bind(kiln_module *m, CliArgs *a, kiln_func **fn, kiln_value *args, int *nargs, ValPool *pool);
+/* load FILE, bind the arguments of FUNC (keywords by name, defaults) into *args (owned by the pool,
+ * one slot per parameter: no limit on their number) */
+int cli_prepare(kiln_ctx *ctx, CliArgs *a, kiln_func **fn, kiln_value **args, int *nargs, ValPool *pool);
+int cli_bind(kiln_module *m, CliArgs *a, kiln_func **fn, kiln_value **args, int *nargs, ValPool *pool);
 
 int cmd_run(int argc, char **argv);
 int cmd_bench(int argc, char **argv);

@@ -35,18 +35,19 @@ int cmd_explain(int argc, char **argv) {
     o.opt_level = a.opt_level;
     o.keep_llvm_ir = a.llvm;
     kiln_ctx *ctx = kiln_ctx_new(&o);
-    if (!ctx) return EXIT_ERR;
+    if (!ctx) { cli_args_free(&a); return EXIT_ERR; }
     ValPool pool = {0};
-    kiln_value args[64];
+    kiln_value *args = NULL;
     int nargs = 0, rc = EXIT_ERR;
     kiln_func *fn;
-    if (cli_prepare(ctx, &a, &fn, args, &nargs, &pool) == 0) {
+    if (cli_prepare(ctx, &a, &fn, &args, &nargs, &pool) == 0) {
         kiln_error err;
         memset(&err, 0, sizeof err);
         if (rt_explain(fn, args, nargs, stdout, a.pass, a.asm_only || a.llvm, &err)) cli_print_error(&err);
         else rc = EXIT_OK;
     }
     cli_pool_free(&pool);
+    cli_args_free(&a);
     kiln_ctx_free(ctx);
     return rc;
 }

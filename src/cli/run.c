@@ -34,12 +34,12 @@ int cmd_run(int argc, char **argv) {
     o.fastmath = a.fastmath;
     o.opt_level = a.opt_level;
     kiln_ctx *ctx = kiln_ctx_new(&o);
-    if (!ctx) { fprintf(stderr, "error: out of memory\n"); return EXIT_ERR; }
+    if (!ctx) { fprintf(stderr, "error: out of memory\n"); cli_args_free(&a); return EXIT_ERR; }
     ValPool pool = {0};
-    kiln_value args[64];
+    kiln_value *args = NULL;
     int nargs = 0, rc = EXIT_ERR;
     kiln_func *fn;
-    if (cli_prepare(ctx, &a, &fn, args, &nargs, &pool) == 0) {
+    if (cli_prepare(ctx, &a, &fn, &args, &nargs, &pool) == 0) {
         kiln_value res;
         kiln_error err;
         if (kiln_call(fn, args, nargs, &res, &err) != 0) {
@@ -57,6 +57,7 @@ int cmd_run(int argc, char **argv) {
         }
     }
     cli_pool_free(&pool);
+    cli_args_free(&a);
     kiln_ctx_free(ctx);
     fflush(stdout);
     return rc;

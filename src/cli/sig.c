@@ -33,12 +33,7 @@ static int word(SP *s, char *w, size_t cap) {
     return (int)n;
 }
 
-static void *alloc(SP *s, size_t n) {
-    if (s->pool->n >= 1024) return NULL;
-    void *p = calloc(1, n);
-    if (p) s->pool->ptrs[s->pool->n++] = p;
-    return p;
-}
+static void *alloc(SP *s, size_t n) { return cli_pool_add(s->pool, calloc(1, n)); }
 
 /* "[:, ::1]": rank and layout */
 static int dims(SP *s, int *ndim, bool *c) {

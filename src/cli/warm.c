@@ -26,8 +26,9 @@ int cmd_warm(int argc, char **argv) {
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) { help(); return EXIT_OK; }
-        if (!strcmp(a, "--sig") && i + 1 < argc && nsig < 64) sigs[nsig++] = argv[++i];
-        else if (!strncmp(a, "--sig=", 6) && nsig < 64) sigs[nsig++] = a + 6;
+        if ((!strcmp(a, "--sig") || !strncmp(a, "--sig=", 6)) && nsig == 64) { fprintf(stderr, "kiln warm: at most 64 --sig in one run\n"); return EXIT_USAGE; }
+        if (!strcmp(a, "--sig") && i + 1 < argc) sigs[nsig++] = argv[++i];
+        else if (!strncmp(a, "--sig=", 6)) sigs[nsig++] = a + 6;
         else if (!strcmp(a, "-O3")) o.opt_level = 3;
         else if (!strcmp(a, "--fastmath")) o.fastmath = 1;
         else if (!strcmp(a, "--no-boundscheck")) o.boundscheck = 0;

@@ -210,7 +210,7 @@ static bool spec_over_limit(kiln_ctx *ctx, kiln_func *fn) {
 Spec *rt_spec_get(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, kiln_error *err) {
     uint32_t codes[SIG_MAX + 2], n = 0;
     for (int i = 0; i < nargs; i++) n = rt_sig_encode(args[i], codes, n);
-    if (n > SIG_MAX) { err_set(err, KILN_ERR_USAGE, "", "the arguments of %s() are too complex a signature", fn->name); return NULL; }
+    if (n > SIG_MAX) { err_set(err, KILN_ERR_USAGE, "", "the arguments of %s() are too complex a signature (more than %d type codes; at most 64 parameters)", fn->name, SIG_MAX); return NULL; }
     uint64_t h = sig_hash(codes, n);
     Spec *s = table_find(fn, h, codes, n);
     if (s) return s;
@@ -382,7 +382,7 @@ int rt_bind_defaults(kiln_func *fn, const kiln_value *args, int nargs, kiln_valu
         err_set(err, KILN_ERR_USAGE, "", "%s() takes %d positional argument%s but %d were given", fn->name, np, np == 1 ? "" : "s", nargs);
         return -1;
     }
-    if (np > 64) { err_set(err, KILN_ERR_USAGE, "", "%s() has too many parameters", fn->name); return -1; }
+    if (np > 64) { err_set(err, KILN_ERR_USAGE, "", "%s() has %d parameters: kiln compiles functions of at most 64", fn->name, np); return -1; }
     int npool = 0;
     for (int i = 0; i < nargs; i++) full[i] = args[i];
     for (int i = nargs; i < np; i++) {
