@@ -179,6 +179,15 @@ int kiln_get_tunable(const kiln_ctx *ctx, const char *name, int64_t *value);
  * benchmarks that want the steady state. Returns at once in other tiers. */
 void kiln_wait_idle(kiln_ctx *ctx);
 
+/* Interrupt every call of this context that is running now: each raises KeyboardInterrupt
+ * (kiln_error.ename) at its next check, and the functions stay callable; calls started later
+ * are not affected. Safe from a signal handler (one atomic increment) and from any thread.
+ * Checked at every loop back edge and call in the interpreter and the baseline tier, and in
+ * tier-2 code at function entry, calls and the back edges of loops that contain a call or
+ * another loop: an innermost call-free loop compiled by LLVM finishes its run first (a check
+ * there would stop LLVM from vectorizing it). */
+void kiln_interrupt(kiln_ctx *ctx);
+
 /* Value constructors. */
 kiln_value kiln_int(int64_t x);           /* Python int */
 kiln_value kiln_float(double x);          /* Python float */

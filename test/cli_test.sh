@@ -337,6 +337,21 @@ check 0 "-2147483648" "$K" run test/aot/kernels.py idiv "np.int32(-2147483648)" 
 check 0 "snprintf" sh -c "nm -u $A/kk.o | tr -s ' ' | cut -d' ' -f3 | tr '\n' ' '"
 check 0 "0" sh -c "nm -u $A/kk.o | grep -c -e LLVM -e kiln -e fh_; true"
 check 1 "cannot export alloc(int): its code calls a runtime helper (ALLOC at line 30)" "$K" aot test/aot/kernels.py --sig 'alloc(int)' -o "$A/bad"
+# everything written into generated C is escaped: a path with a comment's end, a message with a trigraph
+mkdir -p "$A/x*" && cat > "$A/x*/k.py" <<'PY'
+def tri(n):
+    if n > 0:
+        raise ValueError("what??/ no*/ end")
+    return n
+PY
+check 0 "wrote" "$K" aot "$A/x*/k.py" --sig 'tri(int)' -o "$A/tri"
+check 0 "" cc -std=c11 -Werror -fsyntax-only -include "$A/tri.h" -x c /dev/null
+printf '#include "tri.h"\n#include <stdio.h>\nint main(void) { int64_t r; kiln_aot_error e;\n  if (tri_tri(1, &r, &e)) printf("%%s: %%s\\n", e.ename, e.message); return 0; }\n' > "$A/tri.c"
+check 0 "" cc -std=c11 -I"$A" "$A/tri.c" "$A/tri.o" -o "$A/trip"
+check 0 "ValueError: what??/ no*/ end" "$A/trip"
+# a failed export leaves no NAME.h or NAME.o behind
+check 1 "cannot export" "$K" aot test/aot/kernels.py --sig 'alloc(int)' -o "$A/gone"
+check 0 "none" sh -c "ls $A/gone.h $A/gone.o 2>/dev/null || echo none"
 check 2 "NAME must be a C identifier" "$K" aot test/aot/kernels.py --sig 'fib(int)' -o "$A/1bad-name"
 check 2 "expected FILE.py, at least one --sig and -o NAME" "$K" aot test/aot/kernels.py --sig 'fib(int)'
 check 1 "has no function 'nope'" "$K" aot test/aot/kernels.py --sig 'nope(int)' -o "$A/x"

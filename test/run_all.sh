@@ -51,6 +51,7 @@ for b in build build/asan; do
     suite "$tag: diagnostics" $b/test/runner $b/kiln --err test/err/*.py
     for t in $b/test/*_test; do suite "$tag: $(basename $t)" $t; done
     suite "$tag: command line" sh test/cli_test.sh $b/kiln
+    suite "$tag: hardening" sh test/hardening_test.sh $b/kiln
 done
 # the disk cache as a trust boundary: owners, modes, links, file types, signatures, kiln's own names
 suite "cache: trust" bash test/cache_trust_test.sh build/kiln

@@ -163,7 +163,9 @@ void fr_stn(Slot *s, int a, int v, const Extra *x) {
 
 int fr_call(Run *run, Slot *s, int d, const Extra *x, int line, const char *file) {
     const Code *cc = x->callee->interp;
-    if (run->depth + 1 > run->ctx->tune[TUNE_MAX_RECURSION]) return run_raise(run, RE_RECURSION, line, file);
+    if (run->depth + 1 > run->ctx->tune[TUNE_MAX_RECURSION] || (uintptr_t)__builtin_frame_address(0) < run->stack_floor)
+        return run_raise(run, RE_RECURSION, line, file);
+    if (run_interrupted(run)) return run_raise(run, RE_INTERRUPT, line, file);
     size_t bytes = sizeof(Slot) * cc->nslots;
     bool heap = bytes > (size_t)run->ctx->tune[TUNE_FRAME_STACK_BYTES];
     Slot *fr = heap ? malloc(bytes) : alloca(bytes);

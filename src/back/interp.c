@@ -86,7 +86,13 @@ int fr_exec_interp(const Code *c, Slot *frame, Slot *ret, Run *run) { return vm_
 /* ---- the machine ---- */
 
 #define NEXT goto *(++pc)->h
-#define JUMP(t) do { pc = &c->code[t]; goto *pc->h; } while (0)
+/* a backward jump is a loop's back edge: the place to notice kiln_interrupt */
+#define JUMP(t) do { \
+        uint32_t to_ = (uint32_t)(t); \
+        if (UNLIKELY(to_ <= (uint32_t)(pc - c->code)) && UNLIKELY(run_interrupted(run))) /* at the loop's line, as tiers 1 and 2 */ \
+            return raise_at(run, c, &c->code[to_], RE_INTERRUPT); \
+        pc = &c->code[to_]; goto *pc->h; \
+    } while (0)
 #define S(k) s[pc->k]
 
 static int vm_exec(const Code *c, Slot *s, Slot *ret, Run *run, const void *const **labels_out) {

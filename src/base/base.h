@@ -75,6 +75,7 @@ typedef enum {
     TUNE_INFER_ROUNDS,     /* type-inference restarts before giving up */
     TUNE_FRAME_STACK_BYTES,/* interpreter frames up to this size live on the C stack */
     TUNE_BASELINE_MAX_IR,  /* functions with more IR instructions stay in the interpreter */
+    TUNE_TIER2_MAX_IR,     /* functions with more IR instructions stay off LLVM */
     TUNE_TIER2_CALLS,      /* calls of a specialization before tier 2 (auto) */
     TUNE_TIER2_LOOPS,      /* loop iterations of a specialization before tier 2 (auto) */
     TUNE_TIER2_ABOVE_ELEMENTS, /* a call with this many array elements queues tier 2 at once */

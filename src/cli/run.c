@@ -3,6 +3,8 @@
  * result as CPython prints repr() of the same value.
  */
 #include "cli.h"
+#include <signal.h>
+#include <string.h>
 #include <string.h>
 
 static void help(void) {
@@ -23,6 +25,16 @@ static void help(void) {
            "exit status: 0 ok, 1 compile/runtime/input error, 2 bad usage\n");
 }
 
+/* Ctrl-C: the running kernel raises KeyboardInterrupt at its next check (kiln_interrupt), the
+ * error is printed as any other and kiln exits 130 (128 + SIGINT, as a shell reports it). A second
+ * Ctrl-C kills at once (the default action is back), for a loop tier 2 does not check. */
+static kiln_ctx *interrupt_ctx;
+static void on_sigint(int sig) {
+    (void)sig;
+    kiln_interrupt(interrupt_ctx);
+    signal(SIGINT, SIG_DFL);
+}
+
 int cmd_run(int argc, char **argv) {
     for (int i = 1; i < argc; i++) if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { help(); return EXIT_OK; }
     CliArgs a;
@@ -35,6 +47,11 @@ int cmd_run(int argc, char **argv) {
     o.opt_level = a.opt_level;
     kiln_ctx *ctx = kiln_ctx_new(&o);
     if (!ctx) { fprintf(stderr, "error: out of memory\n"); cli_args_free(&a); return EXIT_ERR; }
+    interrupt_ctx = ctx;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigaction(SIGINT, &sa, NULL);
     ValPool pool = {0};
     kiln_value *args = NULL;
     int nargs = 0, rc = EXIT_ERR;
@@ -44,6 +61,7 @@ int cmd_run(int argc, char **argv) {
         kiln_error err;
         if (kiln_call(fn, args, nargs, &res, &err) != 0) {
             cli_print_error(&err);
+            if (!strcmp(err.ename, "KeyboardInterrupt")) rc = 130;
         } else {
             rc = EXIT_OK;
             if (a.out) {
@@ -56,6 +74,8 @@ int cmd_run(int argc, char **argv) {
             kiln_value_free(&res);
         }
     }
+    signal(SIGINT, SIG_DFL);
+    interrupt_ctx = NULL;
     cli_pool_free(&pool);
     cli_args_free(&a);
     kiln_ctx_free(ctx);

@@ -220,8 +220,11 @@ static Node *subscript(P *p) {
 /* primary: atom ('(' call_args ')' | '[' subscripts ']' | '.' NAME)* */
 static Node *primary(P *p) {
     Node *e = atom(p);
-    for (;;) {
+    for (int n = 0;; n++) {
         Token t = p->tok;
+        /* each trailer nests the tree one level: inference and lowering recurse on it */
+        if (n == MAX_CHAIN && (t.kind == TK_LPAREN || t.kind == TK_LBRACK || t.kind == TK_DOT))
+            fail_at(p, t, "expression too long (more than %s calls, subscripts or attributes in a row)", "2000");
         if (accept(p, TK_LPAREN)) {
             Node *c = node(p, N_CALL, t);
             c->line = e->line; c->col = e->col;
@@ -362,6 +365,8 @@ static Node *comparison(P *p) {
                  k != TK_IN && k != TK_IS) break;
         if (k == TK_IN || k == TK_NOTIN) fail_at(p, t, "the '%s' operator is not supported", tok_str(k));
         advance(p);
+        /* each comparison is a block of its own downstream: the length is bounded like an operator chain */
+        if (ops.n == MAX_CHAIN) fail_at(p, t, "expression too long (more than %s comparisons in a chain)", "2000");
         if (!vec_push(p->a, ops, (uint8_t)k)) diag_fail(p->d, t.line, t.col, "out of memory");
         push(p, &rhs, expr_bitor(p));
     }
@@ -392,7 +397,12 @@ static Node *boolop(P *p, int op) {
     NodeVec v = {0};
     push(p, &v, e);
     Token t = p->tok;
-    while (accept(p, op)) push(p, &v, op == TK_OR ? boolop(p, TK_AND) : not_test(p));
+    while (p->tok.kind == op) {
+        if (v.n == MAX_CHAIN) /* each operand is a block of its own downstream */
+            diag_fail(p->d, p->tok.line, p->tok.col, "expression too long (more than 2000 '%s' operators in a row)", op == TK_OR ? "or" : "and");
+        advance(p);
+        push(p, &v, op == TK_OR ? boolop(p, TK_AND) : not_test(p));
+    }
     Node *b = node(p, N_BOOLOP, t);
     b->line = e->line; b->col = e->col;
     b->op = (uint8_t)op; b->kids = v.v; b->nkids = (int32_t)v.n;

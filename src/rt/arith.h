@@ -40,6 +40,7 @@
     X(RE_NEG_DIM, "ValueError", "negative dimensions are not allowed") \
     X(RE_NOMEM, "MemoryError", "Unable to allocate memory for an array") \
     X(RE_RECURSION, "RecursionError", "maximum recursion depth exceeded") \
+    X(RE_INTERRUPT, "KeyboardInterrupt", "") \
     X(RE_RAISE, "Exception", "")
 
 typedef enum {

@@ -64,6 +64,10 @@ int kiln_get_tunable(const kiln_ctx *ctx, const char *name, int64_t *value) {
     return 0;
 }
 
+void kiln_interrupt(kiln_ctx *ctx) {
+    if (ctx) atomic_fetch_add_explicit(&ctx->interrupts, 1, memory_order_relaxed);
+}
+
 kiln_ctx *kiln_ctx_new(const kiln_options *o) {
     kiln_ctx *ctx = calloc(1, sizeof *ctx);
     if (!ctx) return NULL;
@@ -142,7 +146,7 @@ kiln_module *kiln_load_source(kiln_ctx *ctx, const char *name, const char *src, 
     kiln_error dummy;
     if (!err) err = &dummy;
     memset(err, 0, sizeof *err);
-    if (!ctx || (!src && len)) { err_set(err, KILN_ERR_USAGE, "", "kiln_load_source: no context or no source"); return NULL; }
+    if (!ctx || !src) { err_set(err, KILN_ERR_USAGE, "", "kiln_load_source: %s", !ctx ? "no context" : "no source (NULL)"); return NULL; }
     kiln_module *m = calloc(1, sizeof *m);
     if (!m) { err_set(err, KILN_ERR_USAGE, "", "out of memory"); return NULL; }
     arena_init(&m->arena);
@@ -164,6 +168,7 @@ kiln_module *kiln_load_source(kiln_ctx *ctx, const char *name, const char *src, 
 kiln_module *kiln_load_file(kiln_ctx *ctx, const char *path, kiln_error *err) {
     kiln_error dummy;
     if (!err) err = &dummy;
+    if (!ctx || !path) { err_set(err, KILN_ERR_USAGE, "", "kiln_load_file: %s", !ctx ? "no context" : "no path"); return NULL; }
     FILE *fp = fopen(path, "rb");
     if (!fp) { err_set(err, KILN_ERR_USAGE, "", "cannot open %s: %s", path, strerror(errno)); return NULL; }
     char *buf = NULL;
@@ -195,6 +200,6 @@ kiln_func *kiln_lookup(kiln_module *m, const char *name) {
     return NULL;
 }
 
-const char *kiln_func_name(const kiln_func *f) { return f->name; }
-int kiln_func_nparams(const kiln_func *f) { return f->def->nnames; }
-const char *kiln_func_param(const kiln_func *f, int i) { return i >= 0 && i < f->def->nnames ? f->def->names[i] : NULL; }
+const char *kiln_func_name(const kiln_func *f) { return f ? f->name : NULL; }
+int kiln_func_nparams(const kiln_func *f) { return f ? f->def->nnames : -1; }
+const char *kiln_func_param(const kiln_func *f, int i) { return f && i >= 0 && i < f->def->nnames ? f->def->names[i] : NULL; }

@@ -52,15 +52,25 @@ uint32_t rt_sig_encode(const Type *t, uint32_t *codes, uint32_t n) {
 static uint32_t sig_of_value(const kiln_value *v, uint32_t *codes, uint32_t n, int depth) {
     if (n >= SIG_MAX || depth > 8) return SIG_MAX + 1;
     switch (v->kind) {
-    case KILN_SCALAR: codes[n] = SIG_CODE(SIG_SCALAR, v->dtype, v->py ? 1 : 0, 0, 0); return n + 1;
+    case KILN_SCALAR:
+        if ((unsigned)v->dtype >= KILN_NDTYPE) return SIG_MAX + 2;
+        codes[n] = SIG_CODE(SIG_SCALAR, v->dtype, v->py ? 1 : 0, 0, 0);
+        return n + 1;
     case KILN_ARRAY: {
         const kiln_array *a = v->v.arr;
         if (!a || a->ndim < 0 || a->ndim > KILN_MAXDIM || (unsigned)a->dtype >= KILN_NDTYPE) return SIG_MAX + 2;
+        bool empty = false;
+        for (int k = 0; k < a->ndim; k++) {
+            if (a->shape[k] < 0) return SIG_MAX + 2;
+            empty |= a->shape[k] == 0;
+        }
+        if (!a->data && !empty) return SIG_MAX + 2;
         codes[n] = SIG_CODE(SIG_ARRAY, a->dtype, 0, a->ndim, is_c_contig(a) ? LAYOUT_C : LAYOUT_ANY);
         return n + 1;
     }
     case KILN_NONE: codes[n] = SIG_CODE(SIG_NONE, 0, 0, 0, 0); return n + 1;
     case KILN_TUPLE:
+        if (v->n < 0 || v->n > 0xffff || (v->n && !v->v.items)) return SIG_MAX + 2;
         codes[n++] = SIG_CODE(SIG_TUPLE, 0, 0, 0, 0) | (uint32_t)v->n << 16;
         for (int i = 0; i < v->n; i++) {
             n = sig_of_value(&v->v.items[i], codes, n, depth + 1);
@@ -69,6 +79,57 @@ static uint32_t sig_of_value(const kiln_value *v, uint32_t *codes, uint32_t n, i
         return n;
     }
     return SIG_MAX + 2;
+}
+
+/* what is wrong with an argument sig_of_value refused (the slow path of an error) */
+static void value_problem(const kiln_value *v, char *buf, size_t cap, int depth) {
+    if (depth > 8) { snprintf(buf, cap, "tuples nested more than 8 deep"); return; }
+    switch (v->kind) {
+    case KILN_SCALAR: snprintf(buf, cap, "a scalar of unknown dtype %d", (int)v->dtype); return;
+    case KILN_ARRAY: {
+        const kiln_array *a = v->v.arr;
+        if (!a) { snprintf(buf, cap, "an array value whose kiln_array pointer is NULL"); return; }
+        if (a->ndim < 0 || a->ndim > KILN_MAXDIM) { snprintf(buf, cap, "an array of %d dimensions (0 to %d)", a->ndim, KILN_MAXDIM); return; }
+        if ((unsigned)a->dtype >= KILN_NDTYPE) { snprintf(buf, cap, "an array of unknown dtype %d", (int)a->dtype); return; }
+        for (int k = 0; k < a->ndim; k++)
+            if (a->shape[k] < 0) { snprintf(buf, cap, "an array with a negative dimension (shape[%d] = %lld)", k, (long long)a->shape[k]); return; }
+        snprintf(buf, cap, "an array with elements but no data (data is NULL)");
+        return;
+    }
+    case KILN_TUPLE:
+        if (v->n < 0 || v->n > 0xffff) { snprintf(buf, cap, "a tuple of length %d (0 to 65535)", v->n); return; }
+        if (v->n && !v->v.items) { snprintf(buf, cap, "a tuple of %d items whose item pointer is NULL", v->n); return; }
+        for (int i = 0; i < v->n; i++) {
+            uint32_t codes[SIG_MAX + 2];
+            if (sig_of_value(&v->v.items[i], codes, 0, depth + 1) == SIG_MAX + 2) {
+                char inner[200];
+                value_problem(&v->v.items[i], inner, sizeof inner, depth + 1);
+                snprintf(buf, cap, "a tuple whose item %d is %s", i, inner);
+                return;
+            }
+        }
+        snprintf(buf, cap, "a tuple too complex for a signature");
+        return;
+    case KILN_NONE: break;
+    }
+    snprintf(buf, cap, "a value of unknown kind %d", (int)v->kind);
+}
+
+/* the error for arguments sig_of_value refused: which one, and what is wrong with it */
+static void bad_args(kiln_func *fn, const kiln_value *args, int nargs, uint32_t n, kiln_error *err) {
+    if (n != SIG_MAX + 2) {
+        err_set(err, KILN_ERR_USAGE, "", "the arguments of %s() are too complex a signature (more than %d type codes; at most 64 parameters)", fn->name, SIG_MAX);
+        return;
+    }
+    for (int i = 0; i < nargs; i++) {
+        uint32_t codes[SIG_MAX + 2];
+        if (sig_of_value(&args[i], codes, 0, 0) != SIG_MAX + 2) continue;
+        char what[300];
+        value_problem(&args[i], what, sizeof what, 0);
+        err_set(err, KILN_ERR_USAGE, "", "argument %d of %s() is not a valid kiln value: %s", i + 1, fn->name, what);
+        return;
+    }
+    err_set(err, KILN_ERR_USAGE, "", "an argument of %s() is not a valid kiln value", fn->name);
 }
 
 const Type *rt_type_of_value(kiln_ctx *ctx, const kiln_value *v) {
@@ -400,7 +461,7 @@ int rt_bind_defaults(kiln_func *fn, const kiln_value *args, int nargs, kiln_valu
 }
 
 int kiln_func_default(const kiln_func *fn, int i, kiln_value *out) {
-    if (!fn || i < 0 || i >= fn->def->nnames || !fn->defaults || !fn->defaults[i]) return -1;
+    if (!fn || !out || i < 0 || i >= fn->def->nnames || !fn->defaults || !fn->defaults[i]) return -1;
     kiln_value pool[64];
     int npool = 0;
     lit_to_value(fn->defaults[i], out, pool, &npool);
@@ -428,15 +489,16 @@ int kiln_call(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *resu
     kiln_error dummy;
     if (!err) err = &dummy; /* filled only on failure: clearing 1 KiB per call would dominate dispatch */
     if (result) { result->kind = KILN_NONE; result->owned = 0; result->base = NULL; }
-    if (!fn || (!args && nargs)) { err_set(err, KILN_ERR_USAGE, "", "kiln_call: no function or no arguments"); return -1; }
+    if (!fn || (!args && nargs) || !result || nargs < 0) {
+        err_set(err, KILN_ERR_USAGE, "", "kiln_call: %s", !fn ? "no function (NULL)" : nargs < 0 ? "a negative argument count" :
+                !result ? "no result pointer (NULL)" : "no arguments (NULL) for a nonzero count");
+        return -1;
+    }
     kiln_ctx *ctx = fn->mod->ctx;
     if (nargs != fn->def->nnames) return call_with_defaults(fn, args, nargs, result, err);
     uint32_t codes[SIG_MAX + 2], n = 0;
     for (int i = 0; i < nargs && n <= SIG_MAX; i++) n = sig_of_value(&args[i], codes, n, 0);
-    if (n > SIG_MAX) {
-        err_set(err, KILN_ERR_USAGE, "", n == SIG_MAX + 2 ? "an argument of %s() is not a valid kiln value" : "the arguments of %s() are too complex a signature", fn->name);
-        return -1;
-    }
+    if (n > SIG_MAX) { bad_args(fn, args, nargs, n, err); return -1; }
     /* the last-hit slot compares codes directly; the hash is only needed past it */
     Spec *s = atomic_load_explicit(&fn->last, memory_order_acquire);
     bool hit = s && s->ncodes == n;
@@ -461,7 +523,10 @@ int kiln_call(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *resu
 int kiln_compile(kiln_func *fn, const kiln_value *args, int nargs, kiln_error *err) {
     kiln_error dummy;
     if (!err) err = &dummy;
-    if (!fn || (!args && nargs)) { err_set(err, KILN_ERR_USAGE, "", "kiln_compile: no function or no arguments"); return -1; }
+    if (!fn || (!args && nargs) || nargs < 0) {
+        err_set(err, KILN_ERR_USAGE, "", "kiln_compile: %s", !fn ? "no function (NULL)" : nargs < 0 ? "a negative argument count" : "no arguments (NULL) for a nonzero count");
+        return -1;
+    }
     kiln_value full[64], pool[64];
     if (nargs != fn->def->nnames) {
         nargs = rt_bind_defaults(fn, args, nargs, full, pool, err);
@@ -470,7 +535,7 @@ int kiln_compile(kiln_func *fn, const kiln_value *args, int nargs, kiln_error *e
     }
     uint32_t codes[SIG_MAX + 2], n = 0;
     for (int i = 0; i < nargs && n <= SIG_MAX; i++) n = sig_of_value(&args[i], codes, n, 0);
-    if (n > SIG_MAX) { err_set(err, KILN_ERR_USAGE, "", "the arguments of %s() are not a valid signature", fn->name); return -1; }
+    if (n > SIG_MAX) { bad_args(fn, args, nargs, n, err); return -1; }
     kiln_ctx *ctx = fn->mod->ctx;
     uint64_t h = sig_hash(codes, n);
     pthread_mutex_lock(&ctx->lock);

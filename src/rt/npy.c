@@ -103,6 +103,7 @@ static int parse_header(const char *h, kiln_array *a, bool *fortran, const char 
 int kiln_npy_load(const char *path, kiln_array *a, kiln_error *err) {
     kiln_error dummy;
     if (!err) err = &dummy;
+    if (!path || !a) return err_set(err, KILN_ERR_USAGE, "", "kiln_npy_load: %s", !path ? "no path (NULL)" : "no array to fill (NULL)"), -1;
     memset(a, 0, sizeof *a);
     FILE *fp = fopen(path, "rb");
     if (!fp) { err_set(err, KILN_ERR_USAGE, "", "cannot open %s: %s", path, strerror(errno)); return -1; }
@@ -158,6 +159,7 @@ static void write_elems(FILE *fp, const kiln_array *a, const char *p, int axis) 
 int kiln_npy_save(const char *path, const kiln_array *a, kiln_error *err) {
     kiln_error dummy;
     if (!err) err = &dummy;
+    if (!path || !a) return err_set(err, KILN_ERR_USAGE, "", "kiln_npy_save: %s", !path ? "no path (NULL)" : "no array (NULL)"), -1;
     static const char *names[KILN_NDTYPE] = {"|b1", "|i1", "<i2", "<i4", "<i8", "|u1", "<u2", "<u4", "<u8", "<f4", "<f8", "<c8", "<c16"};
     char shape[256] = "";
     size_t k = 0;

@@ -145,6 +145,7 @@ struct kiln_ctx {
     char cache_dir[4096];      /* the disk cache (rt/cache.c) */
     int cache_make_parent;     /* it is ~/.cache/kiln: ~/.cache may be created too */
     atomic_bool cache_on;
+    _Atomic uint64_t interrupts;  /* kiln_interrupt's count: a call started at count n stops when it changes */
     atomic_uint cache_stores;
 };
 

@@ -35,6 +35,9 @@ void rt_buf_free(RtBuf *b);
 typedef struct Run {
     kiln_ctx *ctx;
     int depth;
+    uintptr_t stack_floor; /* a call whose frame would start below this raises RecursionError */
+    const _Atomic uint64_t *intr; /* the context's interrupt count, and its value when the call began: */
+    uint64_t epoch;               /* they differ once kiln_interrupt was called (KeyboardInterrupt) */
     VEC(RtBuf *) bufs;     /* heap vector: every buffer this call created */
     RtErr code;
     int line;
@@ -55,6 +58,13 @@ static inline int slots_of(const Type *t) {
 }
 
 void run_init(Run *r, kiln_ctx *ctx);
+/* this thread's lowest address for kernel frames: the stack's low end plus a reserve for the
+ * runtime's own work (a quarter of the stack, at most 256 KiB); every tier checks it at calls,
+ * so RecursionError comes from the stack left, not only from max_recursion frames */
+uintptr_t rt_stack_floor(void);
+static inline bool run_interrupted(const Run *r) {
+    return atomic_load_explicit(r->intr, memory_order_relaxed) != r->epoch;
+}
 void run_release(Run *r);                 /* drop the call's references to buffers */
 int run_raise(Run *r, RtErr code, int line, const char *file);
 /* allocate a zeroed C-contiguous array; writes its descriptor into out; -1 on error (raised) */

@@ -131,6 +131,7 @@ static void put_value(Out *o, const kiln_value *v) {
 }
 
 int kiln_value_repr(const kiln_value *v, char *buf, size_t cap) {
+    if (!v || (!buf && cap)) return -1;
     Out o = {NULL, buf, cap, 0};
     if (cap) buf[0] = 0;
     put_value(&o, v);
@@ -138,6 +139,7 @@ int kiln_value_repr(const kiln_value *v, char *buf, size_t cap) {
 }
 
 int kiln_value_print(const kiln_value *v, FILE *out) {
+    if (!v || !out) return -1;
     Out o = {out, NULL, 0, 0};
     put_value(&o, v);
     return (int)o.len;

@@ -24,6 +24,8 @@
 #include <llvm-c/Transforms/PassBuilder.h>
 #include <math.h>
 #include <stddef.h>
+#include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -657,7 +659,15 @@ static bool self_call(L *l, Ref r) {
     LLVMValueRef d = LLVMBuildLoad2(l->b, l->i32, dp, "depth");
     LLVMValueRef d1 = LLVMBuildAdd(l->b, d, LLVMConstInt(l->i32, 1, 0), "");
     LLVMValueRef max = LLVMConstInt(l->i32, (unsigned long long)l->ctx->tune[TUNE_MAX_RECURSION], 0);
-    raise_if(l, LLVMBuildICmp(l->b, LLVMIntSGT, d1, max, ""), H->error, k, NULL, NULL);
+    /* and the stack left: this frame's address against the thread's floor (Run.stack_floor) */
+    LLVMTypeRef pt = l->ptr;
+    LLVMValueRef fa_fn = LLVMGetIntrinsicDeclaration(l->m, LLVMLookupIntrinsicID("llvm.frameaddress", 17), &pt, 1);
+    LLVMValueRef zero = LLVMConstInt(l->i32, 0, 0);
+    LLVMValueRef fa = LLVMBuildPtrToInt(l->b, LLVMBuildCall2(l->b, LLVMFunctionType(l->ptr, &l->i32, 1, 0), fa_fn, &zero, 1, ""), l->i64, "");
+    LLVMValueRef foff = ci64(l, (int64_t)offsetof(Run, stack_floor));
+    LLVMValueRef floor_ = ld(l, l->i64, LLVMBuildGEP2(l->b, l->i8, l->run, &foff, 1, ""));
+    LLVMValueRef deep = LLVMBuildOr(l->b, LLVMBuildICmp(l->b, LLVMIntSGT, d1, max, ""), LLVMBuildICmp(l->b, LLVMIntULT, fa, floor_, ""), "");
+    raise_if(l, deep, H->error, k, NULL, NULL);
     st(l, d1, dp);
     frame_call(l, r, l->fn, l->c);
     st(l, d, depth_ptr(l));
@@ -1022,6 +1032,60 @@ static void osr_incoming(L *l, uint32_t bi) {
     }
 }
 
+/* ---- kiln_interrupt ----
+ * Run.intr (the context's count) against Run.epoch (its value when the call began), as tiers 0
+ * and 1 check it at every back edge. Tier 2 checks at the function's entry and at the headers of
+ * loops that contain a call or another loop; an innermost call-free loop has no check, because
+ * an exit in its body would keep LLVM from vectorizing it (include/kiln.h says so). */
+static void intr_check(L *l, uint32_t bi) {
+    Block *b = &l->f->blocks.v[bi];
+    uint32_t i = 0;
+    while (i + 1 < b->ins.n && !l->f->ins.v[b->ins.v[i]].line) i++; /* the loop's line, as tiers 0 and 1 */
+    XCall *k = xcall(l, b->ins.n ? b->ins.v[i] : 0);
+    if (!k) return;
+    k->code = RE_INTERRUPT;
+    LLVMValueRef o1 = ci64(l, (int64_t)offsetof(Run, intr)), o2 = ci64(l, (int64_t)offsetof(Run, epoch));
+    LLVMValueRef pp = ld(l, l->ptr, LLVMBuildGEP2(l->b, l->i8, l->run, &o1, 1, ""));
+    LLVMValueRef now = ld(l, l->i64, pp);
+    LLVMSetVolatile(now, 1); /* another thread changes it: read it on every pass */
+    LLVMValueRef ep = ld(l, l->i64, LLVMBuildGEP2(l->b, l->i8, l->run, &o2, 1, ""));
+    raise_if(l, LLVMBuildICmp(l->b, LLVMIntNE, now, ep, ""), H->error, k, NULL, NULL);
+}
+
+/* which loop headers get the check: those whose loop holds a call or another loop's header
+ * (pos: each block's place in reverse postorder; a back edge goes to a lower place) */
+static bool *intr_headers(Func *f, const uint32_t *pos) {
+    uint32_t nb = f->blocks.n;
+    bool *chk = calloc(nb + 1, 1), *hdr = calloc(nb + 1, 1), *in = calloc(nb + 1, 1);
+    uint32_t *work = malloc(sizeof(uint32_t) * (nb + 1));
+    if (!chk || !hdr || !in || !work) { free(chk); free(hdr); free(in); free(work); return NULL; }
+    for (uint32_t h = 0; h < nb; h++)
+        for (uint32_t k = 0; !f->blocks.v[h].dead && k < f->blocks.v[h].preds.n; k++)
+            if (pos[f->blocks.v[h].preds.v[k].blk] >= pos[h]) hdr[h] = true;
+    for (uint32_t h = 0; h < nb; h++) {
+        if (!hdr[h]) continue;
+        memset(in, 0, nb + 1);
+        in[h] = true;
+        uint32_t sp = 0;
+        Block *hb = &f->blocks.v[h];
+        for (uint32_t k = 0; k < hb->preds.n; k++)
+            if (pos[hb->preds.v[k].blk] >= pos[h] && !in[hb->preds.v[k].blk]) { in[hb->preds.v[k].blk] = true; work[sp++] = hb->preds.v[k].blk; }
+        while (sp) {
+            Block *b = &f->blocks.v[work[--sp]];
+            for (uint32_t k = 0; k < b->preds.n; k++)
+                if (!in[b->preds.v[k].blk]) { in[b->preds.v[k].blk] = true; work[sp++] = b->preds.v[k].blk; }
+        }
+        for (uint32_t bi = 0; bi < nb && !chk[h]; bi++) {
+            if (!in[bi]) continue;
+            if (bi != h && hdr[bi]) chk[h] = true;
+            Block *b = &f->blocks.v[bi];
+            for (uint32_t k = 0; k < b->ins.n && !chk[h]; k++) if (f->ins.v[b->ins.v[k]].op == OP_CALL) chk[h] = true;
+        }
+    }
+    free(hdr); free(in); free(work);
+    return chk;
+}
+
 static bool build(L *l, const char *name, bool avx512) {
     Func *f = l->f;
     LLVMTypeRef params[3] = {l->ptr, l->ptr, l->ptr};
@@ -1050,6 +1114,11 @@ static bool build(L *l, const char *name, bool avx512) {
     if (!l->bb || !l->end || !l->val || !l->phi || !norder || (l->osr >= 0 && !osr_scan(l))) {
         free(order); l->bail = "out of memory"; return false;
     }
+    uint32_t *pos = order ? calloc(nb + 1, sizeof *pos) : NULL;
+    for (uint32_t i = 0; pos && i < norder; i++) pos[order[i]] = i + 1;
+    bool *chk = pos && l->depth == 0 ? intr_headers(f, pos) : NULL; /* inlined callees: their callers' loops check */
+    free(pos);
+    if (l->depth == 0 && !chk) { free(order); l->bail = "out of memory"; return false; }
     if (l->osr >= 0) { /* only what the header reaches, still in reverse postorder */
         uint32_t k = 0;
         for (uint32_t i = 0; i < norder; i++) if (l->reach[order[i]]) order[k++] = order[i];
@@ -1081,6 +1150,7 @@ static bool build(L *l, const char *name, bool avx512) {
         Block *b = &f->blocks.v[bi];
         LLVMPositionBuilderAtEnd(l->b, l->bb[bi]);
         if (hb) osr_block_start(l, bi);
+        if (chk && (chk[bi] || (bi == 0 && !hb))) intr_check(l, bi);
         for (uint32_t k = 0; k < b->ins.n && !l->bail; k++) {
             ins(l, b->ins.v[k]);
             if (hb) osr_def(l, b->ins.v[k]);
@@ -1089,6 +1159,7 @@ static bool build(L *l, const char *name, bool avx512) {
         if (hb) osr_incoming(l, bi);
     }
     free(order);
+    free(chk);
     if (l->bail) return false;
     if (!hb) add_incoming(l);
     return true;
@@ -1214,13 +1285,46 @@ static int jit_spec(kiln_ctx *ctx, Spec *s, int32_t osr, NativeFn *out, char *wh
     return ok ? 0 : -1;
 }
 
+/* LLVM's analyses (ScalarEvolution, loop passes) recurse per loop and per block: 2,000 loops in
+ * one function took 24,000 frames and overflowed an 8 MiB stack. Every tier-2 compile therefore
+ * runs on a thread of its own with a large stack (address space only: pages are touched as the
+ * recursion goes), whatever thread asked for it: a caller on a small stack (a C program's worker
+ * thread, tier auto's background thread) never lends LLVM its own. Functions past tier2_max_ir
+ * never reach LLVM at all. */
+enum { LLVM_STACK_BYTES = 256 << 20 };
+typedef struct JitJob { kiln_ctx *ctx; Spec *s; int32_t osr; NativeFn *out; char *why; size_t cap; uint64_t *t; int rc; } JitJob;
+
+static void *jit_thread(void *p) {
+    JitJob *j = p;
+    j->rc = jit_spec(j->ctx, j->s, j->osr, j->out, j->why, j->cap, j->t);
+    return NULL;
+}
+
+static int jit(kiln_ctx *ctx, Spec *s, int32_t osr, NativeFn *out, char *why, size_t cap, uint64_t t[4]) {
+    uint64_t nir = 0;
+    for (uint32_t bi = 0; bi < s->ir->blocks.n; bi++) if (!s->ir->blocks.v[bi].dead) nir += s->ir->blocks.v[bi].ins.n;
+    memset(t, 0, 4 * sizeof *t);
+    if ((int64_t)nir > ctx->tune[TUNE_TIER2_MAX_IR])
+        return snprintf(why, cap, "%llu IR instructions, more than tier2_max_ir (%lld)", (unsigned long long)nir,
+                        (long long)ctx->tune[TUNE_TIER2_MAX_IR]), -1;
+    JitJob j = {ctx, s, osr, out, why, cap, t, -1};
+    pthread_attr_t attr;
+    pthread_t th;
+    bool started = !pthread_attr_init(&attr) && !pthread_attr_setstacksize(&attr, LLVM_STACK_BYTES) &&
+                   !pthread_create(&th, &attr, jit_thread, &j);
+    pthread_attr_destroy(&attr);
+    if (!started) return snprintf(why, cap, "no thread for the compile (%s)", strerror(errno)), -1;
+    pthread_join(th, NULL);
+    return j.rc;
+}
+
 static int llvm_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     if (!s->interp && H->interp_compile(ctx, s, err)) return -1;
     Code *c = s->interp;
     NativeFn fn = NULL;
     char why[300];
     uint64_t t[4];
-    int rc = jit_spec(ctx, s, -1, &fn, why, sizeof why, t);
+    int rc = jit(ctx, s, -1, &fn, why, sizeof why, t);
     /* last: a thread that sees the new code sees everything it needs (tier auto
      * swaps it in while other threads run the old) */
     if (!rc) __atomic_store_n(&c->native, fn, __ATOMIC_RELEASE);
@@ -1241,7 +1345,7 @@ static int llvm_compile_osr(kiln_ctx *ctx, Spec *s, uint32_t header, NativeFn *o
     }
     char why[300];
     uint64_t t[4];
-    if (jit_spec(ctx, s, (int32_t)header, out, why, sizeof why, t)) {
+    if (jit(ctx, s, (int32_t)header, out, why, sizeof why, t)) {
         snprintf(err->message, sizeof err->message, "LLVM bailed out (%s)", why);
         return -1;
     }

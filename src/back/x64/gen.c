@@ -1008,6 +1008,20 @@ static void hot_check(Gen *G, int32_t header, int64_t weight) {
     xb_bind(&G->b, back); /* not bind_label: the registers still hold what they held */
 }
 
+/* at every loop header: has kiln_interrupt been called since the call began (Run.intr against
+ * Run.epoch)? Then KeyboardInterrupt at the header's line. RAX only, as hot_check. */
+static void interrupt_check(Gen *G, uint32_t bi) {
+    XCall *k = xcall(G);
+    if (!k) return;
+    Block *b = &G->f->blocks.v[bi];
+    for (uint32_t i = 0; i < b->ins.n && !(k->line = (int)G->f->ins.v[b->ins.v[i]].line); i++) {} /* the loop's line */
+    k->code = RE_INTERRUPT;
+    x_mov_rm(&G->b, RAX, RUN, (int32_t)offsetof(Run, intr));
+    x_mov_rm(&G->b, RAX, RAX, 0);
+    x_alu_rm(&G->b, ALU_CMP, RAX, RUN, (int32_t)offsetof(Run, epoch));
+    x_jcc(&G->b, CC_NE, cold(G, COLD_HELPER, 0, 0, k, fh_error));
+}
+
 /* the budget ran out: fh_hot(frame, run, k, ret) with every caller-saved
  * register the code may be using kept on the stack; then go on (0), finish
  * with the result OSR code wrote (1), or leave with its error (-1) */
@@ -1082,6 +1096,7 @@ static void generate(Gen *G) {
         }
         if (ft && !G->pinned_block[bi] && !G->loop_header[bi]) xb_bind(&G->b, G->blk[bi]);
         else bind_block(G, bi);
+        if (G->loop_header[bi]) interrupt_check(G, bi);
         if (G->tiering && G->loop_header[bi] && G->c->loops) hot_check(G, (int32_t)bi, 1);
         G->fell_true = false;
         prev = bi;
