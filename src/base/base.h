@@ -68,6 +68,11 @@ int fmt_double_nz(double x, char *buf, size_t cap);        /* as inside complex 
 int fmt_complex(double re, double im, char *buf, size_t cap); /* repr(complex) */
 double fmt_round_ndigits(double x, int64_t nd);             /* round(x, nd), correctly rounded */
 
+/* ---- numbers as text, CPython's rules (numtext.c) ---- */
+bool num_underscores_ok(const char *s, size_t n, int base, bool prefixed); /* a literal's digits: 1_000 yes, 1__0 no */
+int num_py_float(const char *s, size_t n, double *out);                     /* float(s): 0, or -1 not a float */
+int num_py_int(const char *s, size_t n, int64_t *out);                      /* int(s): 0, -1 invalid, -2 beyond int64 */
+
 /* ---- tunables: one table, units and defaults (rt/tunables.c) ---- */
 typedef enum {
     TUNE_MAX_RECURSION,    /* kernel frames before RecursionError */

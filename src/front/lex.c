@@ -23,6 +23,7 @@ void lex_init(Lexer *lx, Arena *a, Diag *d, const char *src, size_t len) {
     lx->arena = a; lx->diag = d;
     lx->src = lx->p = src; lx->end = src + len;
     lx->line = 1; lx->line_start = src;
+    if (len >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3)) lx->p = lx->line_start = src + 3; /* a UTF-8 BOM, as CPython allows */
     lx->indents[0] = 0; lx->nindent = 1;
     lx->at_line_start = true;
 }
@@ -134,31 +135,32 @@ static int op_at(const char *p, const char *end, int *len) {
     return 0;
 }
 
+/* a number literal; its digits (no length limit: a 300-digit float keeps every digit) in the arena */
 static Token lex_number(Lexer *lx) {
-    const char *s = lx->p, *p = s;
-    char buf[128]; int n = 0;
+    const char *s = lx->p, *p = s, *digits = s;
     bool isfloat = false;
     int base = 10;
     if (*p == '0' && p + 1 < lx->end && strchr("xXoObB", p[1])) {
         base = (p[1] == 'x' || p[1] == 'X') ? 16 : (p[1] == 'o' || p[1] == 'O') ? 8 : 2;
         p += 2;
-        while (p < lx->end && (isalnum((unsigned char)*p) || *p == '_')) {
-            if (*p != '_' && n < 120) buf[n++] = *p;
-            p++;
-        }
-        buf[n] = 0;
-        if (n == 0) lex_fail(lx, s, "invalid number literal");
+        digits = p;
+        while (p < lx->end && (isalnum((unsigned char)*p) || *p == '_')) p++;
+        if (p == digits) lex_fail(lx, s, "invalid number literal");
     } else {
         while (p < lx->end && (isdigit((unsigned char)*p) || *p == '_' || *p == '.' ||
                                *p == 'e' || *p == 'E' ||
                                ((*p == '+' || *p == '-') && (p[-1] == 'e' || p[-1] == 'E')))) {
             if (*p == '.' || *p == 'e' || *p == 'E') isfloat = true;
             if (*p == '.' && p + 1 < lx->end && p[1] == '.') break;
-            if (*p != '_' && n < 120) buf[n++] = *p;
             p++;
         }
-        buf[n] = 0;
     }
+    size_t n = (size_t)(p - digits), k = 0;
+    if (!num_underscores_ok(digits, n, base, base != 10)) lex_fail(lx, s, "invalid number literal (an underscore must stand between two digits)");
+    char *buf = arena_alloc(lx->arena, n + 1);
+    if (!buf) lex_fail(lx, s, "out of memory");
+    for (size_t i = 0; i < n; i++) if (digits[i] != '_') buf[k++] = digits[i];
+    buf[k] = 0;
     Token t;
     bool imag = p < lx->end && (*p == 'j' || *p == 'J');
     if (p < lx->end && (isalpha((unsigned char)*p) || *p == '_') && !imag)
@@ -174,8 +176,8 @@ static Token lex_number(Lexer *lx) {
         lx->p = p + imag;
         return t;
     }
-    if (base == 10 && n > 1 && buf[0] == '0') {
-        for (int i = 0; i < n; i++)
+    if (base == 10 && k > 1 && buf[0] == '0') {
+        for (size_t i = 0; i < k; i++)
             if (buf[i] != '0')
                 lex_fail(lx, s, "leading zeros in decimal integer literals are not permitted");
     }

@@ -140,7 +140,12 @@ int run_alloc(Run *r, int dtype, int ndim, const int64_t *dims, bool zero, Slot 
     for (int k = 0; k < ndim; k++) {
         if (dims[k] < 0) return run_raise(r, RE_NEG_DIM, line, file);
         total *= (uint64_t)dims[k];
-        if (total > ((unsigned __int128)1 << 62)) total = (unsigned __int128)1 << 62;
+        if (total > ((unsigned __int128)1 << 64)) total = (unsigned __int128)1 << 64; /* no wrap past here */
+    }
+    if (total > (unsigned __int128)INT64_MAX) { /* NumPy's ValueError, before any allocation is tried */
+        if (!r->code && run_raise(r, RE_NEG_DIM, line, file))
+            snprintf(r->msg, sizeof r->msg, "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
+        return -1;
     }
     RtBuf *b = NULL;
     if (total < ((size_t)1 << 48)) b = buf_new((size_t)total, zero);

@@ -344,6 +344,12 @@ Val ar_tile(Inf *I, Node *call) {
         st_raise_if(I, inf_op2(I, OP_LT, inf_bool(I), reps[k], inf_k64(I, 0)), "ValueError", "negative dimensions are not allowed");
         an[k] = ka < 0 ? inf_k64(I, 1) : inf_dim(I, a, ka);
         as[k] = ka < 0 ? inf_k64(I, 0) : inf_stride(I, a, ka);
+        /* reps * n past int64 is NumPy's "array is too big", not a wrapped negative dimension */
+        Ref one = inf_k64(I, 1), sops[3] = {inf_op2(I, OP_GT, inf_bool(I), reps[k], one), reps[k], one};
+        Ref rp = inf_emit(I, OP_SELECT, inf_i64(I), sops, 3, 0);
+        Ref lim = inf_op2(I, OP_FLOORDIV, inf_i64(I), inf_k64(I, INT64_MAX), rp);
+        st_raise_if(I, inf_op2(I, OP_GT, inf_bool(I), an[k], lim), "ValueError",
+                    "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
         dims[k] = inf_op2(I, OP_MUL, inf_i64(I), reps[k], an[k]);
     }
     Val out = alloc(I, a.ty->dtype, dims, nd, false);

@@ -367,20 +367,7 @@ static Val minmax(Inf *I, Node *call, bool ismax) {
     return mk(I, r);
 }
 
-static bool parse_float_str(const char *s, double *out) {
-    char buf[64];
-    size_t n = 0;
-    while (*s == ' ') s++;
-    for (; *s && n < sizeof buf - 1; s++) if (*s != '_') buf[n++] = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
-    while (n && buf[n - 1] == ' ') n--;
-    buf[n] = 0;
-    if (!strcmp(buf, "inf") || !strcmp(buf, "+inf") || !strcmp(buf, "infinity")) { *out = INFINITY; return true; }
-    if (!strcmp(buf, "-inf") || !strcmp(buf, "-infinity")) { *out = -INFINITY; return true; }
-    if (!strcmp(buf, "nan") || !strcmp(buf, "+nan") || !strcmp(buf, "-nan")) { *out = NAN; return true; }
-    char *e;
-    *out = strtod(buf, &e);
-    return n > 0 && *e == 0;
-}
+static bool parse_float_str(const char *s, double *out) { return num_py_float(s, strlen(s), out) == 0; }
 
 static Val scalar_ctor(Inf *I, Node *call, const Type *to, const char *name) {
     if (call->nkids2) inf_fail(I, call, "%s() keyword arguments are not supported", name);
@@ -645,11 +632,12 @@ Val cl_call(Inf *I, Node *call) {
     case BI_INT: {
         if (call->nkids == 1) {
             Val v = ex_expr(I, call->kids[0]);
-            if (v.ty->kind == T_STR) {
-                char *e;
+            if (v.ty->kind == T_STR) { /* CPython's int(str): whitespace, a sign, underscores between digits */
                 const char *s = I->f->strs.v[v.str];
-                long long x = strtoll(s, &e, 10);
-                if (!*s || *e) inf_fail(I, call, "invalid literal for int() with base 10: '%s'", s);
+                int64_t x;
+                int rc = num_py_int(s, strlen(s), &x);
+                if (rc == -1) inf_fail(I, call, "invalid literal for int() with base 10: '%s'", s);
+                if (rc == -2) inf_fail(I, call, "int('%s') does not fit in int64 (kiln's ints are 64-bit)", s);
                 return mk(I, inf_const_i(I, i64w(I), x));
             }
         }

@@ -27,7 +27,15 @@ static Val cst(Inf *I, const Type *t, Scalar s) {
 Val ex_coerce(Inf *I, Val v, const Type *to, Node *at) {
     if (v.ty == to || v.ty->kind == T_UNKNOWN || to->kind == T_UNKNOWN) { v.ty = to->kind == T_UNKNOWN ? v.ty : to; return v; }
     if (v.ty->kind == T_SCALAR && to->kind == T_SCALAR) {
-        if (v.ty->dtype == to->dtype) { v.ty = to; return v; }
+        if (v.ty->dtype == to->dtype) {
+            /* the same dtype, another strength (np.int64(v) of a Python int, int() of a NumPy one): the
+             * value's instruction must carry it, or a local, a phi, a tuple or a call's result would
+             * read back the old strength from its instruction and promote by the wrong NEP 50 rule */
+            if (v.r && I->f->ins.v[v.r].ty && I->f->ins.v[v.r].ty != to && I->f->ins.v[v.r].ty->kind == T_SCALAR)
+                return mk(I, inf_emit(I, OP_CAST, to, &v.r, 1, 0));
+            v.ty = to;
+            return v;
+        }
         if (dt_is_complex(v.ty->dtype) && !dt_is_complex(to->dtype))
             inf_fail(I, at, "cannot convert complex to %s", ty_name(to));
         /* constants convert now, exactly as the CAST would at run time */
@@ -373,12 +381,25 @@ Val ex_merge(Inf *I, Val *vals, uint32_t *blks, int n, Node *at) {
     return mk(I, p);
 }
 
+/* An arm typed unknown only because it returns through a recursive call still being inferred
+ * (fib's `n if n < 2 else fib(n - 1) + fib(n - 2)`): the other arm types the expression, as the
+ * base case's `return` does for an if statement. The unknown arm gets a zero of that type in this
+ * round; the round is inferred again with the return type it found (used_guess), so the zero never
+ * reaches code. Outside a guessed round an unknown stays unknown. */
+static bool guessing(Inf *I) { return I->spec->used_guess || I->spec->on_guess; }
+static Val stand_in(Inf *I, const Type *like) {
+    Scalar z;
+    memset(&z, 0, sizeof z);
+    return cst(I, like, z);
+}
+
 static Val boolop_value(Inf *I, Node *n) {
     uint32_t join = inf_block(I);
     Val *vals = arena_alloc(I->a, sizeof(Val) * (size_t)n->nkids);
     if (!vals) inf_oom(I);
     for (int i = 0; i < n->nkids; i++) {
         Val v = ex_expr(I, n->kids[i]);
+        if (v.ty->kind == T_UNKNOWN && i > 0 && guessing(I) && vals[0].ty->kind == T_SCALAR) v = stand_in(I, vals[0].ty);
         if (v.ty->kind == T_UNKNOWN) return unknown(I);
         vals[i] = v;
         if (i == n->nkids - 1) { inf_jump(I, join); break; }
@@ -462,9 +483,20 @@ static Val ifexp(Inf *I, Node *n) {
     Val vals[2];
     I->cur = t; inf_seal(I, t);
     vals[0] = ex_expr(I, n->a);
-    inf_jump(I, join);
+    uint32_t tend = I->cur;
     I->cur = e; inf_seal(I, e);
     vals[1] = ex_expr(I, n->c);
+    for (int k = 0; k < 2; k++) /* one arm recursing while the other types the expression: see stand_in */
+        if (vals[k].ty->kind == T_UNKNOWN && vals[1 - k].ty->kind == T_SCALAR && guessing(I)) {
+            uint32_t cur = I->cur;
+            I->cur = k ? cur : tend;
+            vals[k] = stand_in(I, vals[1 - k].ty);
+            I->cur = cur;
+        }
+    uint32_t eend = I->cur;
+    I->cur = tend; /* the join's predecessors in the arms' order: the merge pairs them with vals */
+    inf_jump(I, join);
+    I->cur = eend;
     inf_jump(I, join);
     I->cur = join;
     if (vals[0].ty->kind == T_UNKNOWN || vals[1].ty->kind == T_UNKNOWN) { inf_seal(I, join); return unknown(I); }

@@ -81,6 +81,10 @@ static Sl slice_of(Inf *I, Node *s, Ref n) {
     bool known = !r.step || const_of(I, r.step, &st);
     if (!r.step) r.step = inf_k64(I, 1);
     if (!known || st == 0) st_raise_if(I, op2(I, OP_EQ, r.step, inf_k64(I, 0)), "ValueError", "slice step cannot be zero");
+    /* CPython clamps a step below -sys.maxsize to -sys.maxsize (so that it can be negated):
+     * a[5:2:-2**63] is [a[5]], not [] */
+    if (known && st == INT64_MIN) r.step = inf_k64(I, -INT64_MAX);
+    else if (!known) r.step = sel(I, op2(I, OP_EQ, r.step, inf_k64(I, INT64_MIN)), inf_k64(I, -INT64_MAX), r.step);
     if (known) {
         bounds(I, s, n, r.step, st > 0, &r.start, &r.len);
     } else { /* the sign is known at run time only: both, then a choice */

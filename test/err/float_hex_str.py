@@ -1,0 +1,3 @@
+# run: f()
+def f():
+    return float("0x10")

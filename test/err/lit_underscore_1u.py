@@ -1,0 +1,3 @@
+# run: f()
+def f():
+    return 1_
