@@ -23,7 +23,15 @@ rep() { i=0; while [ $i -lt $2 ]; do printf '%s' "$1"; i=$((i + 1)); done; }
 { printf 'def f(x):\n    return x'; rep .real 2000; printf '\n'; } > "$T/ok.py"
 check 1 "expression too long (more than 2000 calls, subscripts or attributes in a row)" "$K" run "$T/t.py" f "[1.0]"
 check 1 "expression too long (more than 2000 calls, subscripts or attributes in a row)" "$K" run "$T/s.py" f "[1.0]"
-for t in interp baseline opt; do check 0 "1.0" "$K" run --tier $t "$T/ok.py" f 1.0; done
+# (an ASan build's frames are several times larger: there the stack's floor may be reached first, a clear error)
+deep="expression nested too deeply for the stack left"
+for t in interp baseline opt; do
+    case "$K" in *asan*) out=$("$K" run --tier $t "$T/ok.py" f 1.0 2>&1)
+        case "$out" in 1.0|*"$deep"*) P=$((P + 1)) ;; *) F=$((F + 1)); echo "FAIL: asan 2000 trailers: $out" | cut -c1-300 ;; esac ;;
+    *) check 0 "1.0" "$K" run --tier $t "$T/ok.py" f 1.0 ;; esac
+done
+# the compiler's recursion stops at the stack's floor: a 1 MiB stack gets a clear error, not a crash
+check 1 "$deep" sh -c "ulimit -s 1024; $K run $T/ok.py f 1.0"
 # ---- item 11: 100,000 operands of and/or/< : an error at once; 2,000 compile on every tier ----
 { printf 'def f(x):\n    return x'; rep ' and x' 100000; printf '\n'; } > "$T/and.py"
 { printf 'def f(x):\n    return x'; rep ' or x' 100000; printf '\n'; } > "$T/or.py"

@@ -68,6 +68,11 @@ int fmt_double_nz(double x, char *buf, size_t cap);        /* as inside complex 
 int fmt_complex(double re, double im, char *buf, size_t cap); /* repr(complex) */
 double fmt_round_ndigits(double x, int64_t nd);             /* round(x, nd), correctly rounded */
 
+/* ---- the thread's stack (stack.c): its low end plus a reserve (a quarter of it, at most 256 KiB) for
+ * the runtime's own work; kernel calls below it raise RecursionError, the compiler's recursion
+ * below it is a compile error ---- */
+uintptr_t base_stack_floor(void);
+
 /* ---- numbers as text, CPython's rules (numtext.c) ---- */
 bool num_underscores_ok(const char *s, size_t n, int base, bool prefixed); /* a literal's digits: 1_000 yes, 1__0 no */
 int num_py_float(const char *s, size_t n, double *out);                     /* float(s): 0, or -1 not a float */

@@ -184,7 +184,7 @@ static void write_runtime(FILE *f, const char *name) {
                "               offsetof(krun, epoch) == %zu, \"kiln Run layout\");\n"
                "static _Atomic unsigned long long kintr; /* NAME_interrupt's count (kiln_interrupt's, for these functions) */\n"
                "void %s_interrupt(void) { kintr++; }\n"
-               "/* RecursionError comes from the stack left (as in kiln: src/rt/run.c, rt_stack_floor) */\n"
+               "/* RecursionError comes from the stack left (as in kiln: src/base/stack.c) */\n"
                "static uintptr_t kstack_floor(void) {\n"
                "    static _Thread_local uintptr_t floor_;\n"
                "    if (floor_) return floor_;\n"

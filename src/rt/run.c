@@ -3,31 +3,15 @@
  * errors with their source line, element loads and stores by dtype.
  */
 #include "run.h"
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
-
-uintptr_t rt_stack_floor(void) {
-    static _Thread_local uintptr_t floor_; /* per thread, found once: pthread_getattr_np reads /proc for the main thread */
-    if (floor_) return floor_;
-    pthread_attr_t a;
-    void *lo = NULL;
-    size_t size = 0;
-    if (!pthread_getattr_np(pthread_self(), &a)) {
-        if (pthread_attr_getstack(&a, &lo, &size)) lo = NULL;
-        pthread_attr_destroy(&a);
-    }
-    if (!lo || !size) return floor_ = 1; /* unknown: max_recursion alone decides */
-    size_t reserve = size / 4 < ((size_t)256 << 10) ? size / 4 : (size_t)256 << 10;
-    return floor_ = (uintptr_t)lo + reserve;
-}
 
 void run_init(Run *r, kiln_ctx *ctx) {
     /* not memset: msg is written only when an error is raised */
     r->ctx = ctx;
     r->depth = 0;
-    r->stack_floor = rt_stack_floor();
+    r->stack_floor = base_stack_floor();
     r->intr = &ctx->interrupts;
     r->epoch = atomic_load_explicit(&ctx->interrupts, memory_order_relaxed);
     r->bufs.v = NULL; r->bufs.n = r->bufs.cap = 0;

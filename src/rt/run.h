@@ -58,10 +58,6 @@ static inline int slots_of(const Type *t) {
 }
 
 void run_init(Run *r, kiln_ctx *ctx);
-/* this thread's lowest address for kernel frames: the stack's low end plus a reserve for the
- * runtime's own work (a quarter of the stack, at most 256 KiB); every tier checks it at calls,
- * so RecursionError comes from the stack left, not only from max_recursion frames */
-uintptr_t rt_stack_floor(void);
 static inline bool run_interrupted(const Run *r) {
     return atomic_load_explicit(r->intr, memory_order_relaxed) != r->epoch;
 }

@@ -612,6 +612,9 @@ Val ex_expr(Inf *I, Node *n) {
 
 Val ex_value(Inf *I, Node *n) {
     if (I->cur == NOBLOCK) inf_fail(I, n, "internal error: expression in unreachable code");
+    /* every expression comes through here: the recursion over a deep one stops at the stack's floor */
+    if ((uintptr_t)__builtin_frame_address(0) < base_stack_floor())
+        inf_fail(I, n, "expression nested too deeply for the stack left (split it into several statements)");
     int saved = I->line;
     I->line = n->line;
     I->at = n;
