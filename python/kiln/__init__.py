@@ -1,0 +1,150 @@
+"""kiln — a JIT compiler for numeric Python kernels; `@kiln.jit` is a drop-in for Numba's `@njit`.
+
+    import kiln
+
+    @kiln.jit
+    def saxpy(a, x, y):
+        for i in range(len(x)):
+            y[i] = a * x[i] + y[i]
+        return y
+
+The decorated function is a kiln Kernel, a C object called through vectorcall: the arguments go
+to kiln's C API without a Python step and the GIL is released while the kernel runs. The first
+call builds the kernel's module from the function's source lines (kiln/_source.py), kiln
+specializes it on the argument types and compiles it in microseconds; tier 2 (LLVM) follows in
+the background when it is hot, and its code goes to the disk cache, where the next process finds
+it. docs/python.md says everything, differences from Numba included.
+"""
+import os
+import threading
+
+from . import _kiln, _source
+
+__all__ = ["jit", "njit", "CompileError", "config", "Kernel"]
+__version__ = _kiln.version
+
+CompileError = _kiln.CompileError
+Kernel = _kiln.Kernel
+
+_NUMBA_OPTIONS = ("nogil", "parallel", "error_model", "inline", "cache", "fastmath", "boundscheck", "forceobj",
+                  "looplift", "nopython", "locals", "target", "debug", "no_cpython_wrapper", "no_cfunc_wrapper")
+
+
+class _Config:
+    """kiln's settings for this process; the same KILN_* environment variables as the command line
+    are read at import. tier: auto | interp | baseline | opt. Contexts are made with the settings
+    in force when a kernel is first called."""
+
+    def __init__(self):
+        env = os.environ
+        self.tier = env.get("KILN_TIER", "auto")
+        self.disable_jit = env.get("KILN_DISABLE_JIT", env.get("NUMBA_DISABLE_JIT", "0")) not in ("", "0")
+        self.cache_dir = env.get("KILN_CACHE_DIR") or None
+        self.disk_cache = env.get("KILN_CACHE", "1") != "0"
+
+    def __repr__(self):
+        return "kiln.config(tier=%r, disable_jit=%r, disk_cache=%r, cache_dir=%r)" % (
+            self.tier, self.disable_jit, self.disk_cache, self.cache_dir)
+
+    def set_tunable(self, name, value):
+        """set a tunable (docs/cli.md lists them) in every context, present and future"""
+        _tunables[name] = value
+        for ctx in _contexts.values():
+            ctx.set_tunable(name, value)
+
+    def get_tunable(self, name):
+        return _context(self.tier, True, False, self.disk_cache).get_tunable(name)
+
+
+config = _Config()
+_contexts = {}
+_tunables = {}
+_lock = threading.Lock()
+
+
+def _context(tier, boundscheck, fastmath, disk_cache):
+    key = (tier, bool(boundscheck), bool(fastmath), bool(disk_cache), config.cache_dir)
+    with _lock:
+        ctx = _contexts.get(key)
+        if ctx is None:
+            ctx = _kiln.Context(tier=tier, boundscheck=bool(boundscheck), fastmath=bool(fastmath),
+                                disk_cache=bool(disk_cache), cache_dir=config.cache_dir)
+            for name, value in _tunables.items():
+                ctx.set_tunable(name, value)
+            _contexts[key] = ctx
+    return ctx
+
+
+def _is_kernel(v):
+    return isinstance(v, _kiln.Kernel)
+
+
+def _prepare(kernel):
+    """the first call of a kernel: its module, from the source lines of it and of the kernels it calls"""
+    try:
+        filename, text, name = _source.module_text(kernel, _is_kernel)
+    except _source.SourceError as e:
+        raise CompileError(str(e)) from None
+    o = kernel._options
+    ctx = _context(o.get("tier") or config.tier, o.get("boundscheck", True), o.get("fastmath", False),
+                   config.disk_cache if o.get("cache") is None else o.get("cache"))
+    return _kiln.Module(ctx, filename, text), name
+
+
+_warned_parallel = False
+
+
+def _make(py_func, options, sigs):
+    global _warned_parallel
+    if config.disable_jit:
+        return py_func
+    if not callable(py_func) or not hasattr(py_func, "__code__"):
+        raise TypeError("kiln.jit decorates Python functions, not %r" % (py_func,))
+    if options.get("parallel") and not _warned_parallel:
+        import warnings
+        warnings.warn("kiln: parallel=True runs serially until kiln has parallel loops", RuntimeWarning, stacklevel=3)
+        _warned_parallel = True
+    k = _kiln.Kernel(_prepare)
+    k.py_func = py_func
+    k._options = options
+    k.__name__ = py_func.__name__
+    k.__qualname__ = py_func.__qualname__
+    k.__doc__ = py_func.__doc__
+    k.__module__ = py_func.__module__
+    k.__wrapped__ = py_func
+    for sig in sigs:
+        _eager(k, sig)
+    return k
+
+
+def _eager(k, sig):
+    """compile for a signature given as Numba writes it ("float64(float64, float64[::1])")"""
+    from . import _sig
+    k._compile_for(*_sig.example_args(sig))
+
+
+def jit(*args, **options):
+    """@kiln.jit, @kiln.jit(...), @kiln.jit("f8(f8[::1])") or a list of signatures: kiln's JIT.
+
+    Options (Numba's names): cache (the disk cache: on by default, see docs/python.md), fastmath,
+    boundscheck, nogil (accepted: kiln always releases the GIL), parallel (accepted: warns once, runs
+    serially), error_model and inline (accepted, ignored); tier (kiln's: auto, interp, baseline, opt).
+    """
+    for name in options:
+        if name not in _NUMBA_OPTIONS and name != "tier":
+            raise TypeError("kiln.jit() got an unexpected option %r" % name)
+    sigs = []
+    if args and (isinstance(args[0], (str, list, tuple))):
+        sigs = [args[0]] if isinstance(args[0], str) else list(args[0])
+        args = args[1:]
+    if args:
+        if len(args) > 1 or not callable(args[0]):
+            raise TypeError("kiln.jit takes a function, or options and signatures")
+        return _make(args[0], options, sigs)
+    return lambda fn: _make(fn, options, sigs)
+
+
+njit = jit
+
+
+_kiln.install_sigint()

@@ -1,0 +1,700 @@
+/*
+ * _kiln.c — the CPython extension: a thin C layer over kiln's public C API
+ * (include/kiln.h), linked with libkiln.a. Python code builds a kernel's
+ * module text once (kiln/_source.py); everything on the per-call path is here:
+ * a Kernel is a C type called through vectorcall, its arguments become
+ * kiln_values without a Python-level step (Python scalars as Python scalars,
+ * NumPy scalars and arrays through the buffer protocol, zero-copy), the GIL is
+ * released while kiln runs, and the result comes back as what CPython + NumPy
+ * would return: Python int/float/complex/bool, NumPy scalars, NumPy arrays
+ * owning kiln's memory without a copy (a view of an argument keeps the
+ * argument alive), tuples.
+ *
+ * The extension does not use NumPy's C API (so one build serves NumPy 1.x and
+ * 2.x): arrays come in through the buffer protocol and go out as an object
+ * exporting one, wrapped by numpy.asarray.
+ *
+ * Errors: compile errors raise kiln.CompileError (a TypeError, as Numba's
+ * TypingError) with kiln's "file:line:col: error:" text; run-time errors raise
+ * the built-in class CPython would, with a traceback entry at the kernel's file
+ * and line; bad arguments raise TypeError. Ctrl-C during a call: a SIGINT
+ * handler installed at import calls kiln_interrupt on every context and then
+ * Python's own handler, so the kernel stops at its next check and the call
+ * raises KeyboardInterrupt.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <string.h>
+#include "kiln.h"
+
+#define MAX_ARGS 64
+
+static PyObject *CompileError;   /* kiln.CompileError(TypeError) */
+static PyObject *numpy_asarray;  /* numpy.asarray, imported on the first array result */
+static PyObject *numpy_mod;
+
+/* ---- contexts: one per set of options, kept for the interpreter's life ---- */
+
+typedef struct {
+    PyObject_HEAD
+    kiln_ctx *ctx;
+} Context;
+
+enum { MAX_CTX = 64 };
+static kiln_ctx *all_ctx[MAX_CTX]; /* for the SIGINT handler: every context's calls stop */
+static int nctx;
+
+static int Context_init(Context *self, PyObject *args, PyObject *kw) {
+    static char *names[] = {"tier", "boundscheck", "fastmath", "disk_cache", "cache_dir", NULL};
+    const char *tier = "auto", *cache_dir = NULL;
+    int boundscheck = 1, fastmath = 0, disk_cache = 1;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "|spppz", names, &tier, &boundscheck, &fastmath, &disk_cache, &cache_dir)) return -1;
+    if (self->ctx) { PyErr_SetString(PyExc_RuntimeError, "a kiln context is initialized once"); return -1; }
+    kiln_options o;
+    kiln_options_init(&o);
+    if (!strcmp(tier, "auto")) o.tier = KILN_TIER_AUTO;
+    else if (!strcmp(tier, "interp")) o.tier = KILN_TIER_INTERP;
+    else if (!strcmp(tier, "baseline")) o.tier = KILN_TIER_BASELINE;
+    else if (!strcmp(tier, "opt")) o.tier = KILN_TIER_OPT;
+    else { PyErr_Format(PyExc_ValueError, "unknown tier '%s' (auto, interp, baseline, opt)", tier); return -1; }
+    o.boundscheck = boundscheck;
+    o.fastmath = fastmath;
+    o.disk_cache = disk_cache;
+    o.cache_dir = cache_dir ? strdup(cache_dir) : NULL; /* kept: the context reads it later */
+    if (nctx == MAX_CTX) { PyErr_SetString(PyExc_RuntimeError, "too many kiln contexts (option sets) in one process"); return -1; }
+    self->ctx = kiln_ctx_new(&o);
+    if (!self->ctx) { PyErr_NoMemory(); return -1; }
+    all_ctx[nctx++] = self->ctx;
+    return 0;
+}
+
+/* Contexts live as long as the interpreter: kernels compiled in them may still be referenced
+ * (a result's memory, another module's kernels), and freeing one while a thread runs in it is
+ * not safe. The Python side keeps them in a dict for the process's life. */
+static void Context_dealloc(Context *self) { Py_TYPE(self)->tp_free((PyObject *)self); }
+
+static PyObject *Context_set_tunable(Context *self, PyObject *args) {
+    const char *name;
+    long long v;
+    if (!PyArg_ParseTuple(args, "sL", &name, &v)) return NULL;
+    if (kiln_set_tunable(self->ctx, name, v)) return PyErr_Format(PyExc_ValueError, "unknown tunable '%s' or a negative value", name);
+    Py_RETURN_NONE;
+}
+
+static PyObject *Context_get_tunable(Context *self, PyObject *args) {
+    const char *name;
+    int64_t v;
+    if (!PyArg_ParseTuple(args, "s", &name)) return NULL;
+    if (kiln_get_tunable(self->ctx, name, &v)) return PyErr_Format(PyExc_ValueError, "unknown tunable '%s'", name);
+    return PyLong_FromLongLong(v);
+}
+
+static PyObject *Context_wait_idle(Context *self, PyObject *unused) {
+    (void)unused;
+    Py_BEGIN_ALLOW_THREADS
+    kiln_wait_idle(self->ctx);
+    Py_END_ALLOW_THREADS
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef Context_methods[] = {
+    {"set_tunable", (PyCFunction)Context_set_tunable, METH_VARARGS, "set_tunable(name, value)"},
+    {"get_tunable", (PyCFunction)Context_get_tunable, METH_VARARGS, "get_tunable(name) -> int"},
+    {"wait_idle", (PyCFunction)Context_wait_idle, METH_NOARGS, "wait until no tier-2 compile is queued or running"},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject ContextType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "kiln._kiln.Context",
+    .tp_basicsize = sizeof(Context),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)Context_init,
+    .tp_dealloc = (destructor)Context_dealloc,
+    .tp_methods = Context_methods,
+    .tp_doc = "a kiln context: options (tier, boundscheck, fastmath, disk cache) and everything compiled under them",
+};
+
+/* ---- errors ---- */
+
+/* a kiln_error as the Python exception CPython would raise */
+static PyObject *raise_error(const kiln_error *e, const char *func) {
+    if (e->kind == KILN_ERR_COMPILE) {
+        char buf[2048];
+        kiln_error_format(e, buf, sizeof buf);
+        PyErr_SetString(CompileError, buf);
+        return NULL;
+    }
+    if (e->kind == KILN_ERR_RUNTIME) {
+        if (!strcmp(e->ename, "KeyboardInterrupt")) {
+            /* Python's own handler has a signal pending: let it raise (or run the user's handler) */
+            if (PyErr_CheckSignals() < 0) return NULL;
+            PyErr_SetNone(PyExc_KeyboardInterrupt);
+        } else {
+            PyObject *builtins = PyEval_GetBuiltins(); /* borrowed */
+            PyObject *cls = builtins ? PyDict_GetItemString(builtins, e->ename) : NULL;
+            if (!cls || !PyExceptionClass_Check(cls)) cls = PyExc_RuntimeError;
+            if (e->message[0]) PyErr_SetString(cls, e->message);
+            else PyErr_SetNone(cls);
+        }
+        if (e->file[0] && e->line > 0) _PyTraceback_Add(func, e->file, e->line); /* the kernel's line in the traceback */
+        return NULL;
+    }
+    PyErr_SetString(PyExc_TypeError, e->message[0] ? e->message : "kiln: bad call");
+    return NULL;
+}
+
+/* ---- modules ---- */
+
+typedef struct {
+    PyObject_HEAD
+    kiln_module *mod;
+    PyObject *ctx; /* the Context, kept alive */
+} Module;
+
+static int Module_init(Module *self, PyObject *args, PyObject *kw) {
+    static char *names[] = {"context", "filename", "source", NULL};
+    PyObject *ctx;
+    const char *file, *src;
+    Py_ssize_t len;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O!ss#", names, &ContextType, &ctx, &file, &src, &len)) return -1;
+    kiln_error err;
+    kiln_module *m;
+    Py_BEGIN_ALLOW_THREADS
+    m = kiln_load_source(((Context *)ctx)->ctx, file, src, (size_t)len, &err);
+    Py_END_ALLOW_THREADS
+    if (!m) { raise_error(&err, "<module>"); return -1; }
+    self->mod = m;
+    Py_INCREF(ctx);
+    self->ctx = ctx;
+    return 0;
+}
+
+static void Module_dealloc(Module *self) {
+    Py_XDECREF(self->ctx); /* the module itself lives as long as its context */
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyTypeObject ModuleType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "kiln._kiln.Module",
+    .tp_basicsize = sizeof(Module),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)Module_init,
+    .tp_dealloc = (destructor)Module_dealloc,
+    .tp_doc = "Module(context, filename, source): kernel source text parsed by kiln",
+};
+
+/* ---- arguments ---- */
+
+/* what one call's conversion holds until kiln returns */
+typedef struct {
+    kiln_value v[MAX_ARGS];
+    kiln_array arr[MAX_ARGS];
+    Py_buffer view[MAX_ARGS];
+    PyObject *owner[MAX_ARGS]; /* the objects whose memory arrays alias (borrowed from the call) */
+    kiln_value *items[MAX_ARGS];
+    int dflt[MAX_ARGS];        /* arguments that are kiln_func_default's values (freed after the call) */
+    int narr, nitems, ndflt;
+} Conv;
+
+static void conv_release(Conv *c) {
+    for (int i = 0; i < c->narr; i++) PyBuffer_Release(&c->view[i]);
+    for (int i = 0; i < c->nitems; i++) PyMem_Free(c->items[i]);
+    for (int i = 0; i < c->ndflt; i++) kiln_value_free(&c->v[c->dflt[i]]);
+    c->narr = c->nitems = c->ndflt = 0;
+}
+
+/* a buffer's element format (struct module syntax, as NumPy exports it) as a kiln dtype; -1 if none */
+static int dtype_of_format(const char *f, Py_ssize_t itemsize) {
+    if (!f) return KILN_UINT8;
+    if (*f == '<' || *f == '=' || *f == '@' || *f == '|') f++;
+    else if (*f == '>' || *f == '!') return -1; /* big-endian data */
+    int d = -1;
+    if (f[0] == 'Z' && f[1] && !f[2]) d = f[1] == 'f' ? KILN_COMPLEX64 : f[1] == 'd' ? KILN_COMPLEX128 : -1;
+    else if (f[0] && !f[1]) switch (f[0]) {
+        case '?': d = KILN_BOOL; break;
+        case 'b': d = KILN_INT8; break;
+        case 'B': d = KILN_UINT8; break;
+        case 'h': d = KILN_INT16; break;
+        case 'H': d = KILN_UINT16; break;
+        case 'i': d = KILN_INT32; break;
+        case 'I': d = KILN_UINT32; break;
+        case 'l': case 'q': d = itemsize == 8 ? KILN_INT64 : itemsize == 4 ? KILN_INT32 : -1; break;
+        case 'L': case 'Q': d = itemsize == 8 ? KILN_UINT64 : itemsize == 4 ? KILN_UINT32 : -1; break;
+        case 'f': d = KILN_FLOAT32; break;
+        case 'd': d = KILN_FLOAT64; break;
+        }
+    if (d >= 0 && (Py_ssize_t)kiln_dtype_size((kiln_dtype)d) != itemsize) return -1;
+    return d;
+}
+
+static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth);
+
+static int conv_buffer(Conv *c, PyObject *o, kiln_value *out, int argi) {
+    if (c->narr == MAX_ARGS) { PyErr_SetString(PyExc_TypeError, "too many arrays in one call (64 at most)"); return -1; }
+    Py_buffer *b = &c->view[c->narr];
+    if (PyObject_GetBuffer(o, b, PyBUF_RECORDS_RO) < 0) return -1;
+    c->owner[c->narr] = o;
+    c->narr++;
+    int d = dtype_of_format(b->format, b->itemsize);
+    if (d < 0) {
+        PyErr_Format(PyExc_TypeError, "argument %d: kiln does not support arrays or scalars of element format '%s'", argi + 1,
+                     b->format ? b->format : "B");
+        return -1;
+    }
+    if (b->ndim == 0) { /* a NumPy scalar */
+        *out = kiln_scalar((kiln_dtype)d, b->buf);
+        return 0;
+    }
+    if (b->ndim > KILN_MAXDIM) { PyErr_Format(PyExc_TypeError, "argument %d: arrays of more than %d dimensions are not supported", argi + 1, KILN_MAXDIM); return -1; }
+    kiln_array *a = &c->arr[c->narr - 1];
+    a->data = b->buf;
+    a->dtype = (kiln_dtype)d;
+    a->ndim = b->ndim;
+    for (int k = 0; k < b->ndim; k++) {
+        a->shape[k] = b->shape[k];
+        a->strides[k] = b->strides ? b->strides[k] : 0;
+    }
+    if (!b->strides) { /* C-contiguous without strides given */
+        int64_t s = b->itemsize;
+        for (int k = b->ndim - 1; k >= 0; k--) { a->strides[k] = s; s *= a->shape[k]; }
+    }
+    *out = kiln_arr(a);
+    return 0;
+}
+
+static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth) {
+    if (o == Py_None) { *out = kiln_none(); return 0; }
+    if (PyBool_Check(o)) { *out = kiln_bool(o == Py_True); return 0; }
+    if (PyLong_CheckExact(o)) {
+        int overflow;
+        long long x = PyLong_AsLongLongAndOverflow(o, &overflow);
+        if (overflow) { PyErr_Format(PyExc_OverflowError, "argument %d: Python int too large for kiln's int64", argi + 1); return -1; }
+        if (x == -1 && PyErr_Occurred()) return -1;
+        *out = kiln_int(x);
+        return 0;
+    }
+    if (PyFloat_CheckExact(o)) { *out = kiln_float(PyFloat_AS_DOUBLE(o)); return 0; }
+    if (PyComplex_CheckExact(o)) { Py_complex z = PyComplex_AsCComplex(o); *out = kiln_complex(z.real, z.imag); return 0; }
+    if (PyTuple_Check(o)) {
+        Py_ssize_t n = PyTuple_GET_SIZE(o);
+        if (depth > 8 || n > 256) { PyErr_Format(PyExc_TypeError, "argument %d: tuples nested deeper than 8 or longer than 256", argi + 1); return -1; }
+        if (c->nitems == MAX_ARGS) { PyErr_SetString(PyExc_TypeError, "too many tuples in one call"); return -1; }
+        kiln_value *items = PyMem_Calloc((size_t)(n ? n : 1), sizeof *items);
+        if (!items) { PyErr_NoMemory(); return -1; }
+        c->items[c->nitems++] = items;
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (conv_value(c, PyTuple_GET_ITEM(o, i), &items[i], argi, depth + 1)) return -1;
+        memset(out, 0, sizeof *out);
+        out->kind = KILN_TUPLE;
+        out->n = (int32_t)n;
+        out->v.items = items;
+        return 0;
+    }
+    if (PyObject_CheckBuffer(o)) return conv_buffer(c, o, out, argi); /* NumPy arrays and scalars, memoryviews, array.array */
+    if (PyLong_Check(o)) { /* an int subclass (IntEnum, …) that is not a NumPy scalar */
+        long long x = PyLong_AsLongLong(o);
+        if (x == -1 && PyErr_Occurred()) return -1;
+        *out = kiln_int(x);
+        return 0;
+    }
+    if (PyFloat_Check(o)) { *out = kiln_float(PyFloat_AsDouble(o)); return 0; }
+    PyErr_Format(PyExc_TypeError, "argument %d: kiln cannot pass a '%.100s' to a kernel (numbers, NumPy scalars and arrays, "
+                 "objects with the buffer protocol, tuples and None)", argi + 1, Py_TYPE(o)->tp_name);
+    return -1;
+}
+
+/* ---- results ---- */
+
+/* a result array's owner: keeps kiln's value (and the arguments it may view) alive and exports its memory */
+typedef struct {
+    PyObject_HEAD
+    kiln_value val;     /* the array result (owned) */
+    PyObject *keep;     /* a tuple of argument objects whose memory the array may alias */
+    Py_ssize_t shape[KILN_MAXDIM], strides[KILN_MAXDIM];
+} Owner;
+
+static void Owner_dealloc(Owner *self) {
+    kiln_value_free(&self->val);
+    Py_XDECREF(self->keep);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static const char *format_of(kiln_dtype d) {
+    static const char *f[KILN_NDTYPE] = {"?", "b", "h", "i", "q", "B", "H", "I", "Q", "f", "d", "Zf", "Zd"};
+    return f[d];
+}
+
+static int Owner_getbuffer(Owner *self, Py_buffer *view, int flags) {
+    const kiln_array *a = self->val.v.arr;
+    for (int k = 0; k < a->ndim; k++) { self->shape[k] = (Py_ssize_t)a->shape[k]; self->strides[k] = (Py_ssize_t)a->strides[k]; }
+    Py_ssize_t item = (Py_ssize_t)kiln_dtype_size(a->dtype), len = item;
+    for (int k = 0; k < a->ndim; k++) len *= self->shape[k];
+    view->buf = a->data;
+    view->obj = (PyObject *)self;
+    Py_INCREF(self);
+    view->len = len;
+    view->readonly = 0;
+    view->itemsize = item;
+    view->format = (flags & PyBUF_FORMAT) ? (char *)format_of(a->dtype) : NULL;
+    view->ndim = a->ndim;
+    view->shape = self->shape;
+    view->strides = self->strides;
+    view->suboffsets = NULL;
+    view->internal = NULL;
+    return 0;
+}
+
+static PyBufferProcs Owner_buffer = {(getbufferproc)Owner_getbuffer, NULL};
+
+static PyTypeObject OwnerType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "kiln._kiln.ArrayMemory",
+    .tp_basicsize = sizeof(Owner),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_dealloc = (destructor)Owner_dealloc,
+    .tp_as_buffer = &Owner_buffer,
+    .tp_doc = "memory of an array a kernel returned (the base of the NumPy array)",
+};
+
+static PyObject *numpy_attr(const char *name) {
+    if (!numpy_mod && !(numpy_mod = PyImport_ImportModule("numpy"))) return NULL;
+    return PyObject_GetAttrString(numpy_mod, name);
+}
+
+/* a NumPy scalar of dtype d holding v */
+static PyObject *numpy_scalar(const kiln_value *v) {
+    static const char *names[KILN_NDTYPE] = {"bool_", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+                                             "float32", "float64", "complex64", "complex128"};
+    PyObject *t = numpy_attr(names[v->dtype]);
+    if (!t) return NULL;
+    PyObject *x;
+    switch (v->dtype) {
+    case KILN_BOOL: x = PyBool_FromLong(v->v.i != 0); break;
+    case KILN_UINT8: case KILN_UINT16: case KILN_UINT32: case KILN_UINT64: x = PyLong_FromUnsignedLongLong(v->v.u); break;
+    case KILN_FLOAT32: case KILN_FLOAT64: x = PyFloat_FromDouble(v->v.f); break;
+    case KILN_COMPLEX64: case KILN_COMPLEX128: x = PyComplex_FromDoubles(v->v.c[0], v->v.c[1]); break;
+    default: x = PyLong_FromLongLong(v->v.i);
+    }
+    PyObject *r = x ? PyObject_CallOneArg(t, x) : NULL;
+    Py_XDECREF(x);
+    Py_DECREF(t);
+    return r;
+}
+
+/* the argument object a result array is exactly (same memory, dtype, shape, strides): `return y`
+ * gives the caller's y back, as in Python, not a new array over the same memory */
+static PyObject *same_argument(const kiln_value *val, const Conv *c) {
+    const kiln_array *a = val->v.arr;
+    for (int i = 0; c && i < c->narr; i++) {
+        const Py_buffer *b = &c->view[i];
+        if (b->buf != a->data || b->ndim != a->ndim || dtype_of_format(b->format, b->itemsize) != (int)a->dtype) continue;
+        bool same = true;
+        for (int k = 0; k < a->ndim && same; k++)
+            same = b->shape[k] == a->shape[k] && (b->strides ? b->strides[k] : c->arr[i].strides[k]) == a->strides[k];
+        if (same && !strcmp(Py_TYPE(c->owner[i])->tp_name, "numpy.ndarray")) return c->owner[i];
+    }
+    return NULL;
+}
+
+/* an owned kiln value as a Python object; *val is consumed (freed or moved into an owner) */
+static PyObject *to_python(kiln_value *val, PyObject *keep, const Conv *c) {
+    switch (val->kind) {
+    case KILN_NONE: Py_RETURN_NONE;
+    case KILN_SCALAR: {
+        if (!val->py) return numpy_scalar(val);
+        switch (val->dtype) {
+        case KILN_BOOL: return PyBool_FromLong(val->v.i != 0);
+        case KILN_FLOAT64: case KILN_FLOAT32: return PyFloat_FromDouble(val->v.f);
+        case KILN_COMPLEX128: case KILN_COMPLEX64: return PyComplex_FromDoubles(val->v.c[0], val->v.c[1]);
+        default: return PyLong_FromLongLong(val->v.i);
+        }
+    }
+    case KILN_TUPLE: {
+        PyObject *t = PyTuple_New(val->n);
+        for (int i = 0; t && i < val->n; i++) {
+            PyObject *x = to_python(&val->v.items[i], keep, c);
+            if (!x) { Py_CLEAR(t); break; }
+            PyTuple_SET_ITEM(t, i, x);
+        }
+        kiln_value_free(val); /* items already moved out are None now */
+        return t;
+    }
+    case KILN_ARRAY: {
+        PyObject *arg = same_argument(val, c);
+        if (arg) { kiln_value_free(val); Py_INCREF(arg); return arg; }
+        if (!numpy_asarray && !(numpy_asarray = numpy_attr("asarray"))) { kiln_value_free(val); return NULL; }
+        Owner *o = PyObject_New(Owner, &OwnerType);
+        if (!o) { kiln_value_free(val); return NULL; }
+        o->val = *val;
+        memset(val, 0, sizeof *val); /* moved: None */
+        o->keep = keep;
+        Py_XINCREF(keep);
+        PyObject *r = PyObject_CallOneArg(numpy_asarray, (PyObject *)o);
+        Py_DECREF(o);
+        return r;
+    }
+    }
+    PyErr_SetString(PyExc_SystemError, "kiln returned a value of unknown kind");
+    return NULL;
+}
+
+/* ---- kernels ---- */
+
+typedef struct {
+    PyObject_HEAD
+    vectorcallfunc vectorcall;
+    kiln_func *fn;       /* NULL until the first call builds the module */
+    PyObject *module;    /* the Module (kept alive) */
+    PyObject *prepare;   /* callable(kernel) -> (Module, name): builds the module on the first call */
+    PyObject *dict;      /* py_func, options, … set by the Python side */
+    char name[128];
+} Kernel;
+
+static PyObject *Kernel_vectorcall(Kernel *self, PyObject *const *args, size_t nargsf, PyObject *kwnames);
+
+static int ensure_compiled(Kernel *self) {
+    if (self->fn) return 0;
+    if (!self->prepare) { PyErr_SetString(PyExc_RuntimeError, "kiln kernel without a source"); return -1; }
+    PyObject *r = PyObject_CallOneArg(self->prepare, (PyObject *)self);
+    if (!r) return -1;
+    PyObject *mod = NULL;
+    const char *name = NULL;
+    if (!PyArg_ParseTuple(r, "O!s", &ModuleType, &mod, &name)) { Py_DECREF(r); return -1; }
+    kiln_func *fn = kiln_lookup(((Module *)mod)->mod, name);
+    if (!fn) { PyErr_Format(CompileError, "kiln found no function '%s' in its source", name); Py_DECREF(r); return -1; }
+    Py_INCREF(mod);
+    Py_XSETREF(self->module, mod);
+    snprintf(self->name, sizeof self->name, "%s", name);
+    self->fn = fn;
+    Py_DECREF(r);
+    return 0;
+}
+
+/* positional and keyword arguments into kiln's order; defaults fill what is left out before a keyword */
+static int bind(Kernel *self, Conv *c, PyObject *const *args, Py_ssize_t n, PyObject *kwnames, int *nargs) {
+    int np = kiln_func_nparams(self->fn);
+    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    if (n > np) {
+        PyErr_Format(PyExc_TypeError, "%s() takes %d positional argument%s but %zd were given", self->name, np, np == 1 ? "" : "s", n);
+        return -1;
+    }
+    if (np > MAX_ARGS) { PyErr_Format(PyExc_TypeError, "%s() has more than %d parameters", self->name, MAX_ARGS); return -1; }
+    PyObject *slot[MAX_ARGS] = {0};
+    for (Py_ssize_t i = 0; i < n; i++) slot[i] = args[i];
+    for (Py_ssize_t k = 0; k < nkw; k++) {
+        const char *kname = PyUnicode_AsUTF8(PyTuple_GET_ITEM(kwnames, k));
+        if (!kname) return -1;
+        int i = 0;
+        while (i < np && strcmp(kiln_func_param(self->fn, i), kname)) i++;
+        if (i == np) { PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%s'", self->name, kname); return -1; }
+        if (slot[i]) { PyErr_Format(PyExc_TypeError, "%s() got multiple values for argument '%s'", self->name, kname); return -1; }
+        slot[i] = args[n + k];
+    }
+    int last = np;
+    while (last > 0 && !slot[last - 1]) last--;
+    for (int i = 0; i < last; i++) {
+        if (slot[i]) {
+            if (conv_value(c, slot[i], &c->v[i], i, 0)) return -1;
+        } else if (kiln_func_default(self->fn, i, &c->v[i])) {
+            PyErr_Format(PyExc_TypeError, "%s() missing required argument: '%s'", self->name, kiln_func_param(self->fn, i));
+            return -1;
+        } else {
+            c->dflt[c->ndflt++] = i; /* its tuple items are kiln's: freed after the call */
+        }
+    }
+    *nargs = last; /* the ones left out at the end: kiln_call fills their defaults (or says which is missing) */
+    return 0;
+}
+
+/* the arguments an array result may alias (a view of an argument keeps it alive) */
+static PyObject *keep_of(Conv *c) {
+    if (!c->narr) return NULL;
+    PyObject *t = PyTuple_New(c->narr);
+    if (!t) { PyErr_Clear(); return NULL; }
+    for (int i = 0; i < c->narr; i++) { Py_INCREF(c->owner[i]); PyTuple_SET_ITEM(t, i, c->owner[i]); }
+    return t;
+}
+
+static PyObject *Kernel_vectorcall(Kernel *self, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
+    if (!self->fn && ensure_compiled(self)) return NULL;
+    Conv c;
+    c.narr = c.nitems = c.ndflt = 0;
+    int nargs = 0;
+    if (bind(self, &c, args, PyVectorcall_NARGS(nargsf), kwnames, &nargs)) { conv_release(&c); return NULL; }
+    kiln_value res;
+    kiln_error err;
+    int rc;
+    Py_BEGIN_ALLOW_THREADS
+    rc = kiln_call(self->fn, c.v, nargs, &res, &err);
+    Py_END_ALLOW_THREADS
+    PyObject *out;
+    if (rc) out = raise_error(&err, self->name);
+    else {
+        PyObject *keep = res.kind == KILN_ARRAY || res.kind == KILN_TUPLE ? keep_of(&c) : NULL;
+        out = to_python(&res, keep, &c);
+        Py_XDECREF(keep);
+    }
+    conv_release(&c);
+    return out;
+}
+
+static int Kernel_init(Kernel *self, PyObject *args, PyObject *kw) {
+    static char *names[] = {"prepare", NULL};
+    PyObject *prepare;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O", names, &prepare)) return -1;
+    if (!PyCallable_Check(prepare)) { PyErr_SetString(PyExc_TypeError, "prepare must be callable"); return -1; }
+    Py_INCREF(prepare);
+    Py_XSETREF(self->prepare, prepare);
+    self->vectorcall = (vectorcallfunc)Kernel_vectorcall;
+    return 0;
+}
+
+static int Kernel_traverse(Kernel *self, visitproc visit, void *arg) {
+    Py_VISIT(self->module);
+    Py_VISIT(self->prepare);
+    Py_VISIT(self->dict);
+    return 0;
+}
+
+static int Kernel_clear(Kernel *self) {
+    Py_CLEAR(self->module);
+    Py_CLEAR(self->prepare);
+    Py_CLEAR(self->dict);
+    return 0;
+}
+
+static void Kernel_dealloc(Kernel *self) {
+    PyObject_GC_UnTrack(self);
+    Kernel_clear(self);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyObject *Kernel_stats(Kernel *self, PyObject *unused) {
+    (void)unused;
+    if (!self->fn) return PyDict_New();
+    kiln_stats s;
+    kiln_func_stats(self->fn, &s);
+    return Py_BuildValue("{sKsKsKsKsKsKsKsKsKsKsKsKsK}", "calls", s.calls, "specializations", s.specializations,
+                         "ns_infer", s.ns_infer, "ns_opt", s.ns_opt, "ns_codegen", s.ns_codegen, "calls_interp", s.calls_interp,
+                         "calls_baseline", s.calls_baseline, "calls_opt", s.calls_opt, "tier_ups", s.tier_ups,
+                         "ns_tier2", s.ns_tier2, "osr_compiles", s.osr_compiles, "osr_entries", s.osr_entries,
+                         "interp_only", s.interp_only);
+}
+
+/* compile for these arguments' types without running (eager signatures) */
+static PyObject *Kernel_compile_for(Kernel *self, PyObject *args) {
+    if (!self->fn && ensure_compiled(self)) return NULL;
+    Conv c;
+    c.narr = c.nitems = c.ndflt = 0;
+    int nargs = 0;
+    if (bind(self, &c, &PyTuple_GET_ITEM(args, 0), PyTuple_GET_SIZE(args), NULL, &nargs)) { conv_release(&c); return NULL; }
+    kiln_error err;
+    int rc;
+    Py_BEGIN_ALLOW_THREADS
+    rc = kiln_compile(self->fn, c.v, nargs, &err);
+    Py_END_ALLOW_THREADS
+    conv_release(&c);
+    if (rc) return raise_error(&err, self->name);
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef Kernel_methods[] = {
+    {"stats", (PyCFunction)Kernel_stats, METH_NOARGS, "calls per tier, specializations, compile time per phase (ns)"},
+    {"_compile_for", (PyCFunction)Kernel_compile_for, METH_VARARGS, "compile for the types of these arguments"},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyObject *Kernel_get_compiled(Kernel *self, void *unused) {
+    (void)unused;
+    return PyBool_FromLong(self->fn != NULL);
+}
+
+static PyGetSetDef Kernel_getset[] = {
+    {"_compiled", (getter)Kernel_get_compiled, NULL, "whether kiln has parsed the kernel's module", NULL},
+    {"__dict__", PyObject_GenericGetDict, PyObject_GenericSetDict, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyObject *Kernel_descr_get(PyObject *self, PyObject *obj, PyObject *type) {
+    (void)obj; (void)type;
+    Py_INCREF(self); /* not a method: a kernel stored on a class stays a plain function of its arguments */
+    return self;
+}
+
+static PyObject *Kernel_repr(Kernel *self) {
+    PyObject *py = self->dict ? PyDict_GetItemString(self->dict, "py_func") : NULL;
+    PyObject *nm = py ? PyObject_GetAttrString(py, "__qualname__") : NULL;
+    PyObject *r = nm ? PyUnicode_FromFormat("<kiln kernel %U>", nm) : PyUnicode_FromString("<kiln kernel>");
+    Py_XDECREF(nm);
+    return r;
+}
+
+static PyTypeObject KernelType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "kiln._kiln.Kernel",
+    .tp_basicsize = sizeof(Kernel),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL | Py_TPFLAGS_BASETYPE,
+    .tp_vectorcall_offset = offsetof(Kernel, vectorcall),
+    .tp_call = PyVectorcall_Call,
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)Kernel_init,
+    .tp_dealloc = (destructor)Kernel_dealloc,
+    .tp_traverse = (traverseproc)Kernel_traverse,
+    .tp_clear = (inquiry)Kernel_clear,
+    .tp_dictoffset = offsetof(Kernel, dict),
+    .tp_methods = Kernel_methods,
+    .tp_getset = Kernel_getset,
+    .tp_descr_get = Kernel_descr_get,
+    .tp_repr = (reprfunc)Kernel_repr,
+    .tp_doc = "a function compiled by kiln: call it as the Python function it came from",
+};
+
+/* ---- Ctrl-C ---- */
+
+static struct sigaction python_sigint;
+static void on_sigint(int sig, siginfo_t *si, void *uc) {
+    for (int i = 0; i < nctx; i++) kiln_interrupt(all_ctx[i]); /* running kernels stop at their next check */
+    if (python_sigint.sa_flags & SA_SIGINFO) python_sigint.sa_sigaction(sig, si, uc);
+    else if (python_sigint.sa_handler != SIG_IGN && python_sigint.sa_handler != SIG_DFL) python_sigint.sa_handler(sig);
+}
+
+/* wrap the SIGINT handler Python installed (called again if the user installed another since) */
+static PyObject *install_sigint(PyObject *m, PyObject *unused) {
+    (void)m; (void)unused;
+    struct sigaction cur, sa;
+    if (sigaction(SIGINT, NULL, &cur)) Py_RETURN_FALSE;
+    if ((cur.sa_flags & SA_SIGINFO) && cur.sa_sigaction == on_sigint) Py_RETURN_TRUE;
+    if (!(cur.sa_flags & SA_SIGINFO) && (cur.sa_handler == SIG_IGN || cur.sa_handler == SIG_DFL)) Py_RETURN_FALSE;
+    python_sigint = cur;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_sigint;
+    sa.sa_flags = SA_SIGINFO | (cur.sa_flags & SA_RESTART);
+    sa.sa_mask = cur.sa_mask;
+    if (sigaction(SIGINT, &sa, NULL)) Py_RETURN_FALSE;
+    Py_RETURN_TRUE;
+}
+
+static PyMethodDef module_methods[] = {
+    {"install_sigint", install_sigint, METH_NOARGS, "make Ctrl-C interrupt running kernels (KeyboardInterrupt)"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module_def = {PyModuleDef_HEAD_INIT, "kiln._kiln", "kiln's C extension", -1, module_methods, NULL, NULL, NULL, NULL};
+
+PyMODINIT_FUNC PyInit__kiln(void) {
+    PyObject *m = PyModule_Create(&module_def);
+    if (!m) return NULL;
+    if (PyType_Ready(&ContextType) < 0 || PyType_Ready(&ModuleType) < 0 || PyType_Ready(&KernelType) < 0 || PyType_Ready(&OwnerType) < 0)
+        return NULL;
+    CompileError = PyErr_NewExceptionWithDoc("kiln.CompileError", "a kernel kiln cannot compile (a TypeError, as Numba's TypingError)",
+                                             PyExc_TypeError, NULL);
+    if (!CompileError) return NULL;
+    Py_INCREF(&ContextType); PyModule_AddObject(m, "Context", (PyObject *)&ContextType);
+    Py_INCREF(&ModuleType); PyModule_AddObject(m, "Module", (PyObject *)&ModuleType);
+    Py_INCREF(&KernelType); PyModule_AddObject(m, "Kernel", (PyObject *)&KernelType);
+    Py_INCREF(CompileError); PyModule_AddObject(m, "CompileError", CompileError);
+    PyModule_AddStringConstant(m, "version", KILN_VERSION);
+    return m;
+}

@@ -1,0 +1,199 @@
+"""_source.py — the text kiln compiles for a decorated function.
+
+kiln compiles modules of kernel source, and a Python file holds much more than kernels (classes,
+imports of other modules, top-level code). So the module kiln sees is made from the file's own
+lines: the decorated function and every kiln kernel it calls (found through its globals, to any
+depth) keep their lines at their line numbers, every other line is blank, and the free lines
+carry what the kernels read from the module's globals, frozen at this moment as in Numba:
+`import numpy as np`, `import math`, and constants (numbers, booleans, tuples of them). Errors
+then point at the real file and line.
+
+Where no file backs the function (the REPL, exec of a string) linecache and inspect still find
+the text IPython and most tools register; otherwise the error says so.
+"""
+import inspect
+import linecache
+import math
+import numbers
+import textwrap
+import types
+
+SUPPORTED_MODULES = {"numpy": "numpy", "math": "math"}
+
+
+class SourceError(Exception):
+    pass
+
+
+def _quick_lines(fn):
+    """(lines, start) from linecache and the code object: the function's block by indentation, without
+    tokenizing the file (inspect.getsourcelines takes milliseconds); None where that is not safe
+    (a multi-line string, a line continuation, no file text)"""
+    code = fn.__code__
+    lines = linecache.getlines(code.co_filename, fn.__globals__)
+    start = code.co_firstlineno
+    if not lines or start > len(lines):
+        return None
+    i = start - 1
+    while i < len(lines) and lines[i].lstrip().startswith("@"):
+        i += 1
+    if i >= len(lines) or not lines[i].lstrip().startswith("def "):
+        return None
+    indent = len(lines[i]) - len(lines[i].lstrip())
+    j, depth = i, 0
+    while j < len(lines):  # the header, to its colon (parameters may span lines)
+        depth += lines[j].count("(") - lines[j].count(")")
+        j += 1
+        if depth <= 0 and lines[j - 1].rstrip().endswith(":"):
+            break
+    else:
+        return None
+    while j < len(lines):
+        ln = lines[j]
+        if ln.strip() and not ln.lstrip().startswith("#") and len(ln) - len(ln.lstrip()) <= indent:
+            break
+        j += 1
+    body = lines[start - 1:j]
+    if any('"""' in ln or "\'\'\'" in ln or ln.rstrip().endswith("\\") for ln in body):
+        return None
+    while body and not body[-1].strip():
+        body.pop()
+    return body, start
+
+
+def _lines_of(fn):
+    """(first line number, list of lines) of fn's definition, decorators included"""
+    quick = _quick_lines(fn)
+    try:
+        lines, start = quick if quick else inspect.getsourcelines(fn)
+    except (OSError, TypeError) as e:
+        raise SourceError("kiln cannot find the source of %s (defined in %s): %s; define it in a file, "
+                          "a notebook cell or the REPL" % (fn.__qualname__, fn.__code__.co_filename, e)) from None
+    text = textwrap.dedent("".join(lines))
+    out = text.splitlines()
+    # decorators (kiln.jit and others) are Python-level: blank them, keeping the numbering
+    for i, ln in enumerate(out):
+        s = ln.lstrip()
+        if s.startswith("def ") or s.startswith("async def "):
+            break
+        out[i] = ""
+    return max(start, 1), out
+
+
+def _constant(v):
+    """the literal for a frozen global, or None if kiln cannot take it as a constant"""
+    if isinstance(v, bool) or v is None:
+        return repr(v)
+    if isinstance(v, numbers.Integral) and type(v).__module__ == "builtins":
+        return repr(int(v))
+    if isinstance(v, float) and type(v) is float:
+        if math.isnan(v):
+            return "float('nan')"
+        if math.isinf(v):
+            return "float('inf')" if v > 0 else "-float('inf')"
+        return repr(v)
+    if isinstance(v, complex) and type(v) is complex:
+        return repr(v)
+    if isinstance(v, tuple):
+        parts = [_constant(x) for x in v]
+        if all(p is not None for p in parts):
+            return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
+    return None
+
+
+def _from_import(v):
+    """(module, name) for a function of math or numpy kiln knows by that module, else None"""
+    mod = getattr(v, "__module__", None) or ""
+    attr = getattr(v, "__name__", None)
+    if not attr or isinstance(v, (type, types.ModuleType)):
+        return None
+    top = mod.split(".")[0] if mod else ""
+    if top == "math":
+        return "math", attr
+    if top == "numpy" or type(v).__name__ == "ufunc":
+        import sys
+        np = sys.modules.get("numpy")
+        if np is not None and getattr(np, attr, None) is v:
+            return "numpy", attr
+    return None
+
+
+def _names(code):
+    """global names a code object (and the code objects nested in it) reads"""
+    out = set(code.co_names)
+    for c in code.co_consts:
+        if isinstance(c, types.CodeType):
+            out |= _names(c)
+    return out
+
+
+def module_text(kernel, is_kernel):
+    """(filename, text, name) for the module kiln compiles for `kernel` (a kiln Kernel whose
+    .py_func is the Python function); is_kernel(obj) tells kiln kernels from other objects"""
+    fn = kernel.py_func
+    filename = fn.__code__.co_filename
+    # the kernel and the kernels it calls, by name, through globals
+    todo, seen, funcs = [kernel], set(), []
+    while todo:
+        k = todo.pop()
+        f = k.py_func
+        if id(f) in seen:
+            continue
+        seen.add(id(f))
+        funcs.append(f)
+        for name in _names(f.__code__):
+            v = f.__globals__.get(name)
+            if is_kernel(v):
+                todo.append(v)
+            elif isinstance(v, types.FunctionType):
+                raise SourceError("%s:%d: %s() calls %s(), a plain Python function: decorate it with @kiln.jit "
+                                  "(kernels may call only kernels)" % (filename, f.__code__.co_firstlineno, f.__name__, name))
+    placed, inside = {}, set()
+    extra = []  # kernels of other files: after the end (their line numbers in errors are then this text's)
+    for f in funcs:
+        start, lines = _lines_of(f)
+        if f.__code__.co_filename != filename:
+            extra.append(lines)
+            continue
+        for i, ln in enumerate(lines):
+            at = start + i
+            inside.add(at)
+            if at in placed and placed[at] != ln:
+                raise SourceError("%s:%d: two kernels share this line" % (filename, at))
+            placed[at] = ln
+    nlines = max(placed) if placed else 0
+    text = [""] * nlines
+    for at, ln in placed.items():
+        text[at - 1] = ln
+    for lines in extra:
+        inside.update(range(len(text) + 2, len(text) + 2 + len(lines)))
+        text += [""] + lines
+    # what the kernels read from the globals, on the free lines (imports first)
+    heads = []
+    for f in funcs:
+        g = f.__globals__
+        for name in sorted(_names(f.__code__)):
+            if name not in g or is_kernel(g[name]):
+                continue
+            v = g[name]
+            if isinstance(v, types.ModuleType):
+                base = SUPPORTED_MODULES.get(v.__name__)
+                if base is None:
+                    continue  # kiln says which module it does not know if a kernel uses it
+                heads.append("import %s" % base if name == base else "import %s as %s" % (base, name))
+            elif _from_import(v):  # from math import sqrt, from numpy import zeros (as name)
+                mod, attr = _from_import(v)
+                heads.append("from %s import %s" % (mod, attr) + ("" if name == attr else " as %s" % name))
+            else:
+                lit = _constant(v)
+                if lit is not None:
+                    heads.append("%s = %s" % (name, lit))
+    heads = sorted(set(heads), key=lambda h: (not h.startswith("import"), h))
+    # free: lines outside every kernel (a blank line inside one is part of its body)
+    free = [i for i in range(len(text)) if i + 1 not in inside]
+    if len(free) < len(heads):
+        text += [""] * (len(heads) - len(free))
+        free = [i for i in range(len(text)) if i + 1 not in inside]
+    for h, i in zip(heads, free):
+        text[i] = h
+    return filename, "\n".join(text) + "\n", fn.__name__

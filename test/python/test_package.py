@@ -1,0 +1,310 @@
+"""The Python package beyond the kernel suite: argument conversion for every dtype, rank and layout,
+zero-copy in both directions and lifetimes, errors and tracebacks, calls between kernels, eager
+signatures, functions defined in exec'd strings, threads, Ctrl-C, KILN_DISABLE_JIT and leaks."""
+import gc
+import linecache
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+import traceback
+
+import numpy as np
+import pytest
+
+import kiln
+
+DTYPES = ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float32", "float64",
+          "complex64", "complex128"]
+TIERS = ["interp", "baseline", "opt"]
+
+
+@kiln.jit
+def first(a):
+    return a[0]
+
+
+@kiln.jit
+def total(a):
+    s = 0.0
+    for i in range(a.shape[0]):
+        for j in range(a.shape[1]):
+            s += a[i, j]
+    return s
+
+
+@kiln.jit
+def double(a):
+    return a * 2
+
+
+@kiln.jit
+def ident(x):
+    return x
+
+
+@kiln.jit
+def tail(a):
+    return a[1:]
+
+
+@kiln.jit
+def fill(a, v):
+    for i in range(a.shape[0]):
+        a[i] = v
+    return a
+
+
+@kiln.jit
+def add(a, b=10, c=100):
+    return a + b + c
+
+
+@kiln.jit
+def idiv(a, b):
+    return a // b
+
+
+@kiln.jit
+def pair(x):
+    return x, (x + 1, x * 2.0)
+
+
+@kiln.jit
+def square(x):
+    return x * x
+
+
+@kiln.jit
+def sumsq(a):
+    s = 0.0
+    for i in range(len(a)):
+        s += square(a[i])
+    return s
+
+
+def plain(x):
+    return x
+
+
+@kiln.jit
+def calls_plain(x):
+    return plain(x)
+
+
+@pytest.mark.parametrize("dt", DTYPES)
+def test_dtypes_in_and_out(dt):
+    a = np.arange(6).reshape(2, 3).astype(dt)
+    assert first(a[0]) == a[0][0] and type(first(a[0])) is type(a[0][0])
+    d = double(a)
+    assert d.dtype == (a * 2).dtype and np.array_equal(d, a * 2)
+    s = ident(a[0][1])
+    assert type(s) is type(a[0][1]) and s == a[0][1]
+
+
+@pytest.mark.parametrize("layout", ["C", "F", "sliced", "negative", "broadcast"])
+def test_layouts(layout):
+    base = np.arange(24.0).reshape(4, 6)
+    a = {"C": base, "F": np.asfortranarray(base), "sliced": base[::2, 1::2], "negative": base[::-1, ::-2],
+         "broadcast": np.broadcast_to(np.arange(6.0), (4, 6))}[layout]
+    assert total(a) == float(a.sum())
+    assert np.array_equal(double(a), a * 2)
+
+
+def test_python_scalars_keep_their_kind():
+    assert type(ident(3)) is int and type(ident(2.5)) is float and type(ident(1 + 2j)) is complex
+    assert ident(True) is True and ident(None) is None
+    assert type(ident(np.float32(1.5))) is np.float32 and type(ident(np.uint64(2**63))) is np.uint64
+    assert ident(np.uint64(2**64 - 1)) == 2**64 - 1
+    assert ident((1, 2.5, (None, True))) == (1, 2.5, (None, True))
+
+
+def test_zero_copy_both_ways():
+    y = np.zeros(5)
+    out = fill(y, 3.0)
+    assert out is y and (y == 3.0).all()  # the caller's array, written in place
+    d = double(np.arange(3.0))
+    assert d.base is not None and not d.flags.owndata  # kiln's memory, owned through its base
+    t = tail(np.arange(5.0))
+    assert np.array_equal(t, [1.0, 2.0, 3.0, 4.0])
+
+
+def test_a_view_outlives_its_argument():
+    a = np.arange(1000.0)
+    t = tail(a)
+    del a
+    gc.collect()
+    assert t[0] == 1.0 and t[-1] == 999.0
+
+
+def test_keywords_and_defaults():
+    assert add(1) == 111 and add(1, 2) == 103 and add(1, c=0) == 11 and add(a=1, b=0, c=0) == 1
+    with pytest.raises(TypeError, match="unexpected keyword argument 'd'"):
+        add(1, d=3)
+    with pytest.raises(TypeError, match="multiple values for argument 'a'"):
+        add(1, a=3)
+    with pytest.raises(TypeError, match="takes 3 positional arguments but 4 were given"):
+        add(1, 2, 3, 4)
+
+
+def test_tuples_come_back_as_tuples():
+    assert pair(2) == (2, (3, 4.0))
+
+
+def test_runtime_errors_are_python_exceptions_at_the_kernel_line():
+    with pytest.raises(ZeroDivisionError, match="integer division or modulo by zero") as e:
+        idiv(1, 0)
+    frames = traceback.extract_tb(e.value.__traceback__)
+    assert frames[-1].filename == __file__ and frames[-1].line.strip() == "return a // b"
+    with pytest.raises(IndexError):
+        first(np.zeros(0))
+    assert idiv(7, 2) == 3  # still callable
+
+
+def test_compile_errors():
+    assert issubclass(kiln.CompileError, TypeError)
+    with pytest.raises(kiln.CompileError, match="a plain Python function: decorate it"):
+        calls_plain(1)
+
+    @kiln.jit
+    def bad(x):
+        y = 1.0
+        if x:
+            y = np.zeros(3)
+        return y
+    with pytest.raises(kiln.CompileError, match=r"test_package.py:\d+:\d+: error: variable 'y' is "):
+        bad(True)
+    with pytest.raises(TypeError, match="cannot pass a 'list'"):
+        first([1.0, 2.0])
+    with pytest.raises(TypeError, match="element format"):
+        first(np.zeros(3, dtype=np.float16))
+
+
+def test_kernels_call_kernels():
+    assert sumsq(np.array([1.0, 2.0, 3.0])) == 14.0
+
+
+@pytest.mark.parametrize("tier", TIERS)
+def test_tiers(tier):
+    f = kiln.jit(square.py_func, tier=tier)
+    assert f(3) == 9 and f(1.5) == 2.25
+
+
+def test_eager_signatures():
+    @kiln.jit(["float64(float64[::1])", "(int32[:, :])"])
+    def s(a):
+        return a.sum()
+    assert s.stats()["specializations"] == 2
+    assert s(np.ones(4)) == 4.0
+    with pytest.raises(TypeError, match="cannot read the type"):
+        kiln.jit("float64(qux)")(square.py_func)
+
+
+def test_functions_from_exec_and_linecache():
+    src = "def cube(x):\n    return x * x * x\n"
+    name = "<kiln-test-cell>"
+    linecache.cache[name] = (len(src), None, src.splitlines(True), name)  # what IPython does for a cell
+    ns = {}
+    exec(compile(src, name, "exec"), ns)
+    assert kiln.jit(ns["cube"])(3) == 27
+    ns2 = {}
+    exec(compile(src, "<no-source>", "exec"), ns2)
+    with pytest.raises(kiln.CompileError, match="cannot find the source of cube"):
+        kiln.jit(ns2["cube"])(3)
+
+
+def test_threads():
+    a = np.arange(1000.0)
+    want = float((a * a).sum())
+    errors = []
+
+    def work():
+        try:
+            for _ in range(200):
+                if sumsq(a) != want:
+                    errors.append("wrong")
+        except Exception as e:  # noqa: BLE001
+            errors.append(e)
+    ts = [threading.Thread(target=work) for _ in range(8)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    assert not errors
+
+
+def test_no_leak_over_100000_calls():
+    a = np.arange(10.0)
+    for _ in range(1000):
+        double(a), tail(a), pair(1), ident((1, 2))
+    gc.collect()
+    import resource
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for _ in range(100000):
+        double(a), tail(a), pair(1), ident((1, 2))
+    gc.collect()
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    assert after - before < 20000, "max RSS grew by %d KiB over 100,000 calls" % (after - before)
+
+
+SPIN = '''
+import kiln, sys, time
+@kiln.jit
+def spin(n):
+    s = 0
+    i = 0
+    while i < n:
+        for j in range(100):
+            s = (s + i + j) % 1000003
+        i += 1
+    return s
+spin(10)
+print("ready", flush=True)
+try:
+    spin(10**15)
+except KeyboardInterrupt:
+    print("KeyboardInterrupt", spin(1000), flush=True)
+'''
+
+
+@pytest.mark.parametrize("tier", ["interp", "baseline", "opt"])
+def test_ctrl_c_interrupts_a_kernel(tier, tmp_path):
+    p = tmp_path / "spin.py"
+    p.write_text(SPIN)
+    env = dict(os.environ, KILN_TIER=tier)
+    proc = subprocess.Popen([sys.executable, str(p)], stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        assert proc.stdout.readline().strip() == "ready"
+        time.sleep(0.3)
+        t0 = time.time()
+        proc.send_signal(signal.SIGINT)
+        out, _ = proc.communicate(timeout=30)
+        assert time.time() - t0 < 5
+        assert out.strip() == "KeyboardInterrupt 899838"
+    finally:
+        proc.kill()
+
+
+def test_disable_jit_runs_python(tmp_path):
+    p = tmp_path / "d.py"
+    p.write_text("import kiln\n@kiln.jit\ndef f(x):\n    return x\nprint(type(f).__name__)\n")
+    for var in ("KILN_DISABLE_JIT", "NUMBA_DISABLE_JIT"):
+        out = subprocess.run([sys.executable, str(p)], capture_output=True, text=True, env=dict(os.environ, **{var: "1"}))
+        assert out.stdout.strip() == "function", out.stderr
+
+
+def test_introspection():
+    square(2)
+    st = square.stats()
+    assert st["calls"] >= 1 and st["specializations"] >= 1
+    assert square.py_func(3) == 9 and square.__name__ == "square" and "square" in repr(square)
+    assert kiln.config.get_tunable("spec_limit") > 0
+
+
+def test_parallel_is_accepted_with_a_warning():
+    with pytest.warns(RuntimeWarning, match="runs serially"):
+        f = kiln.jit(parallel=True)(textwrap.dedent)
+    assert f is not None
