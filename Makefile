@@ -5,6 +5,7 @@
 #   make bench      benchmarks (bench/), never part of the tests
 #   make fuzz       the libFuzzer targets (cache, front, npy, args), FUZZ_TIME seconds each
 #   make bench-peers  kiln against C, Numba, NumPy, JAX, PyTorch (bench/peers)
+#   make python     the Python package (import kiln) into build/pyenv; make test-python its tests
 #   make install PREFIX=/usr/local
 CC ?= cc
 PREFIX ?= /usr/local
@@ -194,6 +195,16 @@ bench-attention: all
 bench-matmul: all
 	@python3 bench/matmul512.py build/kiln
 
+# the Python package into build/pyenv (the venv scripts/deps.sh test makes); `pip install .` works anywhere
+python: all
+	@sh scripts/deps.sh test
+	@build/pyenv/bin/python -m pip install -q --disable-pip-version-check --no-build-isolation --no-deps .
+	@echo "installed kiln into build/pyenv: build/pyenv/bin/python -c 'import kiln'"
+
+test-python: all
+	@sh scripts/deps.sh test
+	@sh test/python/run.sh build/pyenv/bin/python
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	install -m 755 $(BUILD)/kiln $(DESTDIR)$(PREFIX)/bin/kiln
@@ -206,4 +217,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: FORCE fuzz fuzz-gen fuzz-ewise bench-fused bench-attention bench-matmul bench-coldstart bench-tiering all test demo bench bench-peers install clean
+.PHONY: python test-python FORCE fuzz fuzz-gen fuzz-ewise bench-fused bench-attention bench-matmul bench-coldstart bench-tiering all test demo bench bench-peers install clean

@@ -6,16 +6,18 @@
 #     libb2-dev              BLAKE2b: the disk cache's key, checksum and bundle signatures
 #     libopenblas0           the BLAS large matrix products use, opened at run time (optional at run time)
 #     llvm-16-dev            the optimizing tier (tier 2); also what `make demo` builds against
-#     python3 python3-venv   the oracle's interpreter and its venv
+#     python3 python3-venv python3-dev   the oracle's interpreter, its venv, and the headers the Python
+#                            package's extension compiles against
 #   test only: clang libclang-rt-dev (sanitizers, libFuzzer), llvm-14-dev (tier 2 keeps building
 #     against LLVM 14).
 #   The oracle (test mode): NumPy 2 in a venv, build/pyenv, from PyPI. Debian 12 ships NumPy 1.24,
 #     whose promotion rules (before NEP 50) are not kiln's reference; a NumPy 1.x oracle reports
-#     false mismatches. Nothing kiln runs depends on it: only the tests.
+#     false mismatches. Nothing kiln runs depends on it: only the tests. The same venv gets pytest
+#     and the Python package's build backend (setuptools, wheel) for test/python.
 #   sh scripts/deps.sh demo | test
 set -e
 mode=${1:-test}
-pkgs="make gcc libc6-dev libb2-dev libopenblas0 llvm-16-dev python3 python3-venv"
+pkgs="make gcc libc6-dev libb2-dev libopenblas0 llvm-16-dev python3 python3-venv python3-dev"
 if [ "$mode" = test ]; then
     pkgs="$pkgs clang libclang-rt-dev llvm-14-dev"
 fi
@@ -38,10 +40,10 @@ fi
 # the oracle: Debian's python3 (not whatever python3 comes first on PATH) in a venv of its own
 cd "$(dirname "$0")/.."
 PY=build/pyenv/bin/python
-if ! "$PY" -c 'import numpy, sys; sys.exit(int(numpy.__version__.split(".")[0]) < 2)' 2>/dev/null; then
-    echo "making the test oracle: NumPy 2 in build/pyenv (Debian 12's python3-numpy is 1.24)"
+if ! "$PY" -c 'import numpy, pytest, setuptools, wheel, sys; sys.exit(int(numpy.__version__.split(".")[0]) < 2)' 2>/dev/null; then
+    echo "making the test oracle: NumPy 2, pytest, setuptools in build/pyenv (Debian 12's python3-numpy is 1.24)"
     rm -rf build/pyenv
     mkdir -p build
     /usr/bin/python3 -m venv build/pyenv
-    "$PY" -m pip install -q --disable-pip-version-check 'numpy>=2.0,<3'
+    "$PY" -m pip install -q --disable-pip-version-check 'numpy>=2.0,<3' pytest 'setuptools>=61' wheel
 fi

@@ -112,6 +112,8 @@ if [ -x build/nollvm/kiln ]; then
 fi
 if [ -n "$PY" ]; then
     suite "cpython oracle" $PY test/cpython_check.py test/run/*.py
+    # the Python package: installed into the oracle's venv, every kernel through it (test/python)
+    suite "python package (import kiln)" sh test/python/run.sh $PY
     # reductions bit for bit against NumPy's order of operations, on the layouts where it differs
     suite "numpy reduction order" $PY test/reduce_order_check.py build/kiln
     # random whole-array expressions against NumPy bit for bit (test/fuzz/ewise_diff.py; more: make fuzz-ewise)

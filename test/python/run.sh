@@ -1,0 +1,26 @@
+#!/bin/sh
+# run.sh PYTHON — install the package from this tree into PYTHON's environment (no build isolation:
+# setuptools and wheel are already there, scripts/deps.sh put them in) and run test/python with
+# pytest; ends "N passed, N failed" (pytest's own summary line is read for the counts).
+PY=${1:-build/pyenv/bin/python}
+cd "$(dirname "$0")/../.." || exit 2
+case $PY in */*) case $PY in /*) ;; *) PY=$(pwd)/$PY ;; esac ;; esac
+if ! out=$($PY -m pip install -q --disable-pip-version-check --no-build-isolation --no-deps . 2>&1); then
+    printf '%s\n' "$out" | tail -20
+    echo "0 passed, 1 failed"; exit 1
+fi
+log=$(mktemp /tmp/kiln-pytest-XXXXXX)
+(cd /tmp && $PY -c 'import kiln, numpy; print("kiln", kiln.__version__, "from", kiln.__file__, "with NumPy", numpy.__version__)')
+$PY -m pytest -q -p no:cacheprovider test/python >"$log" 2>&1
+rc=$?
+grep -E "^(FAILED|ERROR)|Error|error" "$log" | head -30
+last=$(tail -1 "$log")
+echo "pytest: $last"
+p=$(printf '%s' "$last" | sed -n 's/.*[^0-9]\([0-9][0-9]*\) passed.*/\1/p'); p=${p:-0}
+case "$last" in [0-9]*" passed"*) p=$(printf '%s' "$last" | sed -n 's/^\([0-9][0-9]*\) passed.*/\1/p') ;; esac
+f=$(printf '%s' "$last" | sed -n 's/.* \([0-9][0-9]*\) failed.*/\1/p'); f=${f:-0}
+e=$(printf '%s' "$last" | sed -n 's/.* \([0-9][0-9]*\) error.*/\1/p'); e=${e:-0}
+rm -f "$log"
+[ $rc != 0 ] && [ $((f + e)) = 0 ] && e=1  # pytest failed without a count (a crash, no tests)
+echo "$p passed, $((f + e)) failed"
+[ $((f + e)) = 0 ]
