@@ -161,6 +161,14 @@ int kiln_func_default(const kiln_func *f, int i, kiln_value *out);
  * Returns 0 and fills *result, or -1 and fills *err. args alias caller memory. */
 int kiln_call(kiln_func *f, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err);
 
+/* kiln_call with hooks around whatever may take long: a compile, and running a specialization
+ * that has a loop, a call, a library routine or an array allocation. Straight-line scalar code
+ * (x * x + 2 * x + 1) runs between no hooks: it takes tens of nanoseconds, less than the hooks.
+ * The Python package releases the GIL in them. release's result is handed to reacquire. */
+typedef struct kiln_call_hooks { void *(*release)(void); void (*reacquire)(void *); } kiln_call_hooks;
+int kiln_call_hooked(kiln_func *f, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err,
+                     const kiln_call_hooks *hooks);
+
 /* Specialize and compile f for the types of args without running it (their
  * values are not read; arrays need only dtype, ndim, shape and strides). With
  * tier opt this writes the disk cache: the "prewarm at deploy time" step. */

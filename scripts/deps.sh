@@ -40,10 +40,10 @@ fi
 # the oracle: Debian's python3 (not whatever python3 comes first on PATH) in a venv of its own
 cd "$(dirname "$0")/.."
 PY=build/pyenv/bin/python
-if ! "$PY" -c 'import numpy, pytest, setuptools, wheel, sys; sys.exit(int(numpy.__version__.split(".")[0]) < 2)' 2>/dev/null; then
-    echo "making the test oracle: NumPy 2, pytest, setuptools in build/pyenv (Debian 12's python3-numpy is 1.24)"
+if ! "$PY" -c 'import numpy, pytest, setuptools, wheel, sys; sys.exit(numpy.__version__.split(".")[:2] != ["2", "4"])' 2>/dev/null; then
+    echo "making the test oracle: NumPy 2.4, pytest, setuptools in build/pyenv (Debian 12's python3-numpy is 1.24)"
     rm -rf build/pyenv
     mkdir -p build
     /usr/bin/python3 -m venv build/pyenv
-    "$PY" -m pip install -q --disable-pip-version-check 'numpy>=2.0,<3' pytest 'setuptools>=61' wheel
+    "$PY" -m pip install -q --disable-pip-version-check 'numpy>=2.4,<2.5' pytest 'setuptools>=61' wheel
 fi

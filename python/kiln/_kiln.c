@@ -201,7 +201,7 @@ typedef struct {
 } Conv;
 
 static void conv_release(Conv *c) {
-    for (int i = 0; i < c->narr; i++) PyBuffer_Release(&c->view[i]);
+    for (int i = 0; i < c->narr; i++) if (c->view[i].obj) PyBuffer_Release(&c->view[i]);
     for (int i = 0; i < c->nitems; i++) PyMem_Free(c->items[i]);
     for (int i = 0; i < c->ndflt; i++) kiln_value_free(&c->v[c->dflt[i]]);
     c->narr = c->nitems = c->ndflt = 0;
@@ -232,6 +232,71 @@ static int dtype_of_format(const char *f, Py_ssize_t itemsize) {
 }
 
 static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth);
+
+/* ---- NumPy arrays without the buffer protocol ----
+ * Exporting a buffer costs NumPy ~100 ns (a format string, a shape copy); the array's own fields
+ * are where every NumPy since 1.7 keeps them (the public PyArrayObject_fields: data, nd,
+ * dimensions, strides, base, descr, flags; in the descriptor the byte order and type_num sit at
+ * the same offsets in NumPy 1.x and 2.x). The layout is checked once against the buffer protocol
+ * on a probe array; if anything differs, every array goes through the buffer protocol. */
+typedef struct { PyObject_HEAD char *data; int nd; Py_ssize_t *dims, *strides; PyObject *base; PyObject *descr; int flags; } NpArray;
+typedef struct { PyObject_HEAD PyTypeObject *typeobj; char kind, type, byteorder, flags0; int type_num; } NpDescr;
+static PyTypeObject *ndarray_type; /* set when the layout check passed */
+static const signed char npy_to_kiln[16] = {KILN_BOOL, KILN_INT8, KILN_UINT8, KILN_INT16, KILN_UINT16, KILN_INT32, KILN_UINT32,
+                                            KILN_INT64, KILN_UINT64, KILN_INT64, KILN_UINT64, KILN_FLOAT32, KILN_FLOAT64, -1,
+                                            KILN_COMPLEX64, KILN_COMPLEX128};
+
+static int np_dtype(PyObject *o) {
+    const NpDescr *d = (const NpDescr *)((NpArray *)o)->descr;
+    if (!d || d->byteorder == '>' || d->type_num < 0 || d->type_num >= 16) return -1;
+    return npy_to_kiln[d->type_num];
+}
+
+/* once, on the first array: the fields against the buffer protocol of a probe (a strided 2-d view) */
+static void check_ndarray_layout(PyObject *o) {
+    static int checked;
+    if (checked || strcmp(Py_TYPE(o)->tp_name, "numpy.ndarray")) return;
+    checked = 1;
+    PyObject *np = PyImport_ImportModule("numpy");
+    PyObject *probe = np ? PyObject_CallMethod(np, "arange", "i", 24) : NULL;
+    PyObject *shaped = probe ? PyObject_CallMethod(probe, "reshape", "ii", 4, 6) : NULL;
+    PyObject *view = shaped ? PyObject_GetItem(shaped, Py_BuildValue("(NN)", PySlice_New(NULL, NULL, PyLong_FromLong(2)),
+                                                                      PySlice_New(PyLong_FromLong(1), NULL, PyLong_FromLong(2)))) : NULL;
+    Py_buffer b;
+    bool ok = false;
+    if (view && Py_TYPE(view) == Py_TYPE(o) && !PyObject_GetBuffer(view, &b, PyBUF_RECORDS_RO)) {
+        const NpArray *a = (const NpArray *)view;
+        ok = a->data == b.buf && a->nd == b.ndim && b.ndim == 2 && np_dtype(view) == dtype_of_format(b.format, b.itemsize);
+        for (int k = 0; ok && k < 2; k++) ok = a->dims[k] == b.shape[k] && a->strides[k] == b.strides[k];
+        PyBuffer_Release(&b);
+    }
+    PyErr_Clear();
+    Py_XDECREF(view); Py_XDECREF(shaped); Py_XDECREF(probe); Py_XDECREF(np);
+    if (ok) ndarray_type = Py_TYPE(o);
+}
+
+static int conv_ndarray(Conv *c, PyObject *o, kiln_value *out) {
+    const NpArray *na = (const NpArray *)o;
+    int d = np_dtype(o);
+    if (d < 0 || na->nd < 1 || na->nd > KILN_MAXDIM || c->narr == MAX_ARGS) return 1; /* the buffer protocol says why */
+    kiln_array *a = &c->arr[c->narr];
+    a->data = na->data;
+    a->dtype = (kiln_dtype)d;
+    a->ndim = na->nd;
+    for (int k = 0; k < na->nd; k++) { a->shape[k] = na->dims[k]; a->strides[k] = na->strides[k]; }
+    Py_buffer *b = &c->view[c->narr]; /* a stand-in view: what same_argument and keep_of read, nothing to release */
+    b->obj = NULL;
+    b->buf = na->data;
+    b->ndim = na->nd;
+    b->shape = na->dims;
+    b->strides = na->strides;
+    b->itemsize = (Py_ssize_t)kiln_dtype_size((kiln_dtype)d);
+    b->format = (char *)"";
+    c->owner[c->narr] = o;
+    c->narr++;
+    *out = kiln_arr(a);
+    return 0;
+}
 
 static int conv_buffer(Conv *c, PyObject *o, kiln_value *out, int argi) {
     if (c->narr == MAX_ARGS) { PyErr_SetString(PyExc_TypeError, "too many arrays in one call (64 at most)"); return -1; }
@@ -294,6 +359,8 @@ static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth
         out->v.items = items;
         return 0;
     }
+    if (Py_TYPE(o) == ndarray_type && !conv_ndarray(c, o, out)) return 0;
+    if (!ndarray_type) check_ndarray_layout(o);
     if (PyObject_CheckBuffer(o)) return conv_buffer(c, o, out, argi); /* NumPy arrays and scalars, memoryviews, array.array */
     if (PyLong_Check(o)) { /* an int subclass (IntEnum, …) that is not a NumPy scalar */
         long long x = PyLong_AsLongLong(o);
@@ -368,8 +435,9 @@ static PyObject *numpy_attr(const char *name) {
 static PyObject *numpy_scalar(const kiln_value *v) {
     static const char *names[KILN_NDTYPE] = {"bool_", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
                                              "float32", "float64", "complex64", "complex128"};
-    PyObject *t = numpy_attr(names[v->dtype]);
-    if (!t) return NULL;
+    static PyObject *types[KILN_NDTYPE]; /* kept for the process: looked up once */
+    if (!types[v->dtype] && !(types[v->dtype] = numpy_attr(names[v->dtype]))) return NULL;
+    PyObject *t = types[v->dtype];
     PyObject *x;
     switch (v->dtype) {
     case KILN_BOOL: x = PyBool_FromLong(v->v.i != 0); break;
@@ -380,7 +448,6 @@ static PyObject *numpy_scalar(const kiln_value *v) {
     }
     PyObject *r = x ? PyObject_CallOneArg(t, x) : NULL;
     Py_XDECREF(x);
-    Py_DECREF(t);
     return r;
 }
 
@@ -390,7 +457,7 @@ static PyObject *same_argument(const kiln_value *val, const Conv *c) {
     const kiln_array *a = val->v.arr;
     for (int i = 0; c && i < c->narr; i++) {
         const Py_buffer *b = &c->view[i];
-        if (b->buf != a->data || b->ndim != a->ndim || dtype_of_format(b->format, b->itemsize) != (int)a->dtype) continue;
+        if (b->buf != a->data || b->ndim != a->ndim || c->arr[i].dtype != a->dtype) continue;
         bool same = true;
         for (int k = 0; k < a->ndim && same; k++)
             same = b->shape[k] == a->shape[k] && (b->strides ? b->strides[k] : c->arr[i].strides[k]) == a->strides[k];
@@ -447,6 +514,7 @@ typedef struct {
     PyObject_HEAD
     vectorcallfunc vectorcall;
     kiln_func *fn;       /* NULL until the first call builds the module */
+    int nparams;
     PyObject *module;    /* the Module (kept alive) */
     PyObject *prepare;   /* callable(kernel) -> (Module, name): builds the module on the first call */
     PyObject *dict;      /* py_func, options, … set by the Python side */
@@ -468,6 +536,7 @@ static int ensure_compiled(Kernel *self) {
     Py_INCREF(mod);
     Py_XSETREF(self->module, mod);
     snprintf(self->name, sizeof self->name, "%s", name);
+    self->nparams = kiln_func_nparams(fn);
     self->fn = fn;
     Py_DECREF(r);
     return 0;
@@ -475,15 +544,21 @@ static int ensure_compiled(Kernel *self) {
 
 /* positional and keyword arguments into kiln's order; defaults fill what is left out before a keyword */
 static int bind(Kernel *self, Conv *c, PyObject *const *args, Py_ssize_t n, PyObject *kwnames, int *nargs) {
-    int np = kiln_func_nparams(self->fn);
+    int np = self->nparams;
     Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    if (!nkw && n == np) { /* the common call: every argument by position */
+        for (int i = 0; i < np; i++)
+            if (conv_value(c, args[i], &c->v[i], i, 0)) return -1;
+        *nargs = np;
+        return 0;
+    }
     if (n > np) {
         PyErr_Format(PyExc_TypeError, "%s() takes %d positional argument%s but %zd were given", self->name, np, np == 1 ? "" : "s", n);
         return -1;
     }
     if (np > MAX_ARGS) { PyErr_Format(PyExc_TypeError, "%s() has more than %d parameters", self->name, MAX_ARGS); return -1; }
-    PyObject *slot[MAX_ARGS] = {0};
-    for (Py_ssize_t i = 0; i < n; i++) slot[i] = args[i];
+    PyObject *slot[MAX_ARGS];
+    for (int i = 0; i < np; i++) slot[i] = i < n ? args[i] : NULL;
     for (Py_ssize_t k = 0; k < nkw; k++) {
         const char *kname = PyUnicode_AsUTF8(PyTuple_GET_ITEM(kwnames, k));
         if (!kname) return -1;
@@ -518,6 +593,12 @@ static PyObject *keep_of(Conv *c) {
     return t;
 }
 
+/* the GIL around what may take long (kiln decides: see kiln_call_hooked); straight-line scalar code
+ * keeps it, since releasing and taking it back costs more than such a call */
+static void *gil_release(void) { return PyEval_SaveThread(); }
+static void gil_reacquire(void *ts) { PyEval_RestoreThread((PyThreadState *)ts); }
+static const kiln_call_hooks gil_hooks = {gil_release, gil_reacquire};
+
 static PyObject *Kernel_vectorcall(Kernel *self, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
     if (!self->fn && ensure_compiled(self)) return NULL;
     Conv c;
@@ -527,9 +608,7 @@ static PyObject *Kernel_vectorcall(Kernel *self, PyObject *const *args, size_t n
     kiln_value res;
     kiln_error err;
     int rc;
-    Py_BEGIN_ALLOW_THREADS
-    rc = kiln_call(self->fn, c.v, nargs, &res, &err);
-    Py_END_ALLOW_THREADS
+    rc = kiln_call_hooked(self->fn, c.v, nargs, &res, &err, &gil_hooks);
     PyObject *out;
     if (rc) out = raise_error(&err, self->name);
     else {

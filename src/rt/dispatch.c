@@ -478,14 +478,38 @@ static int call_spec(kiln_func *fn, Spec *s, const kiln_value *args, int nargs, 
 
 /* a call that leaves parameters to their defaults: bind them, then call as usual */
 static int __attribute__((noinline)) call_with_defaults(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *result,
-                                                        kiln_error *err) {
+                                                        kiln_error *err, const kiln_call_hooks *hooks) {
     kiln_value full[64], pool[64];
     nargs = rt_bind_defaults(fn, args, nargs, full, pool, err);
     if (nargs < 0) return -1;
-    return kiln_call(fn, full, nargs, result, err);
+    return kiln_call_hooked(fn, full, nargs, result, err, hooks);
+}
+
+/* straight-line scalar code: no back edge, no call, no library routine, no allocation (Spec.bounded) */
+static bool is_bounded(Spec *s) {
+    uint8_t b = atomic_load_explicit(&s->bounded, memory_order_relaxed);
+    if (b) return b == 1;
+    Func *f = s->ir;
+    bool ok = f != NULL;
+    for (uint32_t bi = 0; ok && bi < f->blocks.n; bi++) {
+        Block *blk = &f->blocks.v[bi];
+        if (blk->dead) continue;
+        for (uint32_t k = 0; ok && k < blk->preds.n; k++) ok = blk->preds.v[k].blk < bi; /* no back edge */
+        for (uint32_t k = 0; ok && k < blk->ins.n; k++) {
+            int op = f->ins.v[blk->ins.v[k]].op;
+            ok = op != OP_CALL && op != OP_LIB && op != OP_ALLOC && op != OP_ACOPY;
+        }
+    }
+    atomic_store_explicit(&s->bounded, ok ? 1 : 2, memory_order_relaxed);
+    return ok;
 }
 
 int kiln_call(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err) {
+    return kiln_call_hooked(fn, args, nargs, result, err, NULL);
+}
+
+int kiln_call_hooked(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err,
+                     const kiln_call_hooks *hooks) {
     kiln_error dummy;
     if (!err) err = &dummy; /* filled only on failure: clearing 1 KiB per call would dominate dispatch */
     if (result) { result->kind = KILN_NONE; result->owned = 0; result->base = NULL; }
@@ -495,10 +519,12 @@ int kiln_call(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *resu
         return -1;
     }
     kiln_ctx *ctx = fn->mod->ctx;
-    if (nargs != fn->def->nnames) return call_with_defaults(fn, args, nargs, result, err);
+    if (nargs != fn->def->nnames) return call_with_defaults(fn, args, nargs, result, err, hooks);
     uint32_t codes[SIG_MAX + 2], n = 0;
     for (int i = 0; i < nargs && n <= SIG_MAX; i++) n = sig_of_value(&args[i], codes, n, 0);
     if (n > SIG_MAX) { bad_args(fn, args, nargs, n, err); return -1; }
+    void *held = NULL;
+    bool released = false;
     /* the last-hit slot compares codes directly; the hash is only needed past it */
     Spec *s = atomic_load_explicit(&fn->last, memory_order_acquire);
     bool hit = s && s->ncodes == n;
@@ -507,17 +533,24 @@ int kiln_call(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *resu
         uint64_t h = sig_hash(codes, n);
         s = table_find(fn, h, codes, n);
         if (!s) {
+            if (hooks) { held = hooks->release(); released = true; } /* compiling: another thread may run meanwhile */
             pthread_mutex_lock(&ctx->lock);
             s = table_find(fn, h, codes, n);
             bool fresh = !s;
             if (!s) s = compile_top(ctx, fn, args, nargs, err);
             pthread_mutex_unlock(&ctx->lock);
-            if (!s) return -1;
-            if (fresh) rt_tier_called(s, args, nargs);
+            if (s && fresh) rt_tier_called(s, args, nargs);
+            if (!s) { if (released) hooks->reacquire(held); return -1; }
         }
         atomic_store_explicit(&fn->last, s, memory_order_release);
     }
-    return call_spec(fn, s, args, nargs, result, err);
+    if (!hooks) return call_spec(fn, s, args, nargs, result, err);
+    bool bounded = is_bounded(s);
+    if (!released && !bounded) { held = hooks->release(); released = true; }
+    else if (released && bounded) { hooks->reacquire(held); released = false; }
+    int rc = call_spec(fn, s, args, nargs, result, err);
+    if (released) hooks->reacquire(held);
+    return rc;
 }
 
 int kiln_compile(kiln_func *fn, const kiln_value *args, int nargs, kiln_error *err) {

@@ -65,6 +65,8 @@ typedef struct Spec {
     struct Spec *next_created;
     /* tiering (rt/tier.c): fields the worker writes are read under the tier lock */
     bool interp_only;         /* past spec_limit: the interpreter runs it, it never tiers up */
+    _Atomic uint8_t bounded;  /* 0 not known yet, 1 straight-line scalar code (no loop, call, library
+                               * routine or allocation: its run time is bounded and tiny), 2 not */
     _Atomic int t2;           /* T2_*: the whole function in tier 2 */
     uint32_t heat;            /* hot trips while queued: the job's priority */
     bool said_full;           /* "queue full" was logged */
