@@ -40,7 +40,9 @@ ext = Extension(
     extra_compile_args=["-std=c11", "-D_GNU_SOURCE", "-O2", "-Wall", "-Wno-missing-field-initializers",
                         "-Wno-cast-function-type"],
     extra_objects=[os.path.join("build", "libkiln.a")],
+    depends=[os.path.join("build", "libkiln.a"), "include/kiln.h"],  # relinked whenever libkiln changes
     libraries=["b2", "m", "pthread", "dl"],
 )
 
-setup(ext_modules=[ext], cmdclass={"build_ext": BuildWithMake})
+# setuptools' own build directory apart from the Makefile's build/
+setup(ext_modules=[ext], cmdclass={"build_ext": BuildWithMake}, options={"build": {"build_base": "build/python"}})
