@@ -161,6 +161,13 @@ int kiln_func_default(const kiln_func *f, int i, kiln_value *out);
  * Returns 0 and fills *result, or -1 and fills *err. args alias caller memory. */
 int kiln_call(kiln_func *f, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err);
 
+/* What `kiln explain` prints for a call with these arguments, to out: the signature and key, the
+ * types of the locals, the typed IR as built and after each pass (or only after the pass named by
+ * what = "after:PASS"), the interpreter's code and the baseline tier's x86-64 (what = "asm": only
+ * that); in a context with keep_llvm_ir, tier 2's LLVM IR and machine code too. It compiles and
+ * runs the call once (a run-time error still shows the code). 0, or -1 with err. */
+int kiln_explain(kiln_func *f, const kiln_value *args, int nargs, FILE *out, const char *what, kiln_error *err);
+
 /* kiln_call with hooks around whatever may take long: a compile, and running a specialization
  * that has a loop, a call, a library routine or an array allocation. Straight-line scalar code
  * (x * x + 2 * x + 1) runs between no hooks: it takes tens of nanoseconds, less than the hooks.

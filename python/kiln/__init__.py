@@ -26,6 +26,10 @@ __version__ = _kiln.version
 CompileError = _kiln.CompileError
 Kernel = _kiln.Kernel
 
+_UNSUPPORTED = {
+    "static_argnums": "static arguments (a value in the specialization key) are not supported yet",
+    "static_argnames": "static arguments (a value in the specialization key) are not supported yet",
+}
 _NUMBA_OPTIONS = ("nogil", "parallel", "error_model", "inline", "cache", "fastmath", "boundscheck", "forceobj",
                   "looplift", "nopython", "locals", "target", "debug", "no_cpython_wrapper", "no_cfunc_wrapper")
 
@@ -91,6 +95,25 @@ def _prepare(kernel):
     return _kiln.Module(ctx, filename, text), name
 
 
+def _llvm_twin(k):
+    """the kernel compiled again in a tier-2 context that keeps LLVM's IR and assembly (for inspect_llvm)"""
+    o = dict(k._options, tier="opt")
+    twin = _kiln.Kernel(lambda t: _prepare_in(t, _kiln.Context(tier="opt", boundscheck=o.get("boundscheck", True),
+                                                            fastmath=o.get("fastmath", False), disk_cache=False,
+                                                            keep_llvm_ir=True)))
+    twin.py_func = k.py_func
+    twin._options = o
+    return twin
+
+
+def _prepare_in(kernel, ctx):
+    try:
+        filename, text, name = _source.module_text(kernel, _is_kernel)
+    except _source.SourceError as e:
+        raise CompileError(str(e)) from None
+    return _kiln.Module(ctx, filename, text), name
+
+
 _warned_parallel = False
 
 
@@ -112,6 +135,9 @@ def _make(py_func, options, sigs):
     k.__doc__ = py_func.__doc__
     k.__module__ = py_func.__module__
     k.__wrapped__ = py_func
+    k.explain = lambda *args: k._explain("", args)
+    k.inspect_asm = lambda *args: k._explain("asm", args)
+    k.inspect_llvm = lambda *args: _llvm_twin(k)._explain("", args)
     for sig in sigs:
         _eager(k, sig)
     return k
@@ -131,6 +157,8 @@ def jit(*args, **options):
     serially), error_model and inline (accepted, ignored); tier (kiln's: auto, interp, baseline, opt).
     """
     for name in options:
+        if name in _UNSUPPORTED:
+            raise TypeError("kiln.jit(%s=...): %s" % (name, _UNSUPPORTED[name]))
         if name not in _NUMBA_OPTIONS and name != "tier":
             raise TypeError("kiln.jit() got an unexpected option %r" % name)
     sigs = []

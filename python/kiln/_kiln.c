@@ -47,10 +47,11 @@ static kiln_ctx *all_ctx[MAX_CTX]; /* for the SIGINT handler: every context's ca
 static int nctx;
 
 static int Context_init(Context *self, PyObject *args, PyObject *kw) {
-    static char *names[] = {"tier", "boundscheck", "fastmath", "disk_cache", "cache_dir", NULL};
+    static char *names[] = {"tier", "boundscheck", "fastmath", "disk_cache", "cache_dir", "keep_llvm_ir", NULL};
     const char *tier = "auto", *cache_dir = NULL;
-    int boundscheck = 1, fastmath = 0, disk_cache = 1;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "|spppz", names, &tier, &boundscheck, &fastmath, &disk_cache, &cache_dir)) return -1;
+    int boundscheck = 1, fastmath = 0, disk_cache = 1, keep_llvm_ir = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "|spppzp", names, &tier, &boundscheck, &fastmath, &disk_cache, &cache_dir,
+                                     &keep_llvm_ir)) return -1;
     if (self->ctx) { PyErr_SetString(PyExc_RuntimeError, "a kiln context is initialized once"); return -1; }
     kiln_options o;
     kiln_options_init(&o);
@@ -62,6 +63,7 @@ static int Context_init(Context *self, PyObject *args, PyObject *kw) {
     o.boundscheck = boundscheck;
     o.fastmath = fastmath;
     o.disk_cache = disk_cache;
+    o.keep_llvm_ir = keep_llvm_ir;
     o.cache_dir = cache_dir ? strdup(cache_dir) : NULL; /* kept: the context reads it later */
     if (nctx == MAX_CTX) { PyErr_SetString(PyExc_RuntimeError, "too many kiln contexts (option sets) in one process"); return -1; }
     self->ctx = kiln_ctx_new(&o);
@@ -680,7 +682,34 @@ static PyObject *Kernel_compile_for(Kernel *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
+/* kiln_explain's text for these arguments ("" : everything; "asm": the baseline's x86-64) */
+static PyObject *Kernel_explain_text(Kernel *self, PyObject *args) {
+    const char *what = NULL;
+    PyObject *cargs;
+    if (!PyArg_ParseTuple(args, "zO!", &what, &PyTuple_Type, &cargs)) return NULL;
+    if (!self->fn && ensure_compiled(self)) return NULL;
+    Conv c;
+    c.narr = c.nitems = c.ndflt = 0;
+    int nargs = 0;
+    if (bind(self, &c, &PyTuple_GET_ITEM(cargs, 0), PyTuple_GET_SIZE(cargs), NULL, &nargs)) { conv_release(&c); return NULL; }
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f) { conv_release(&c); return PyErr_NoMemory(); }
+    kiln_error err;
+    int rc;
+    Py_BEGIN_ALLOW_THREADS
+    rc = kiln_explain(self->fn, c.v, nargs, f, what && *what ? what : NULL, &err);
+    fclose(f);
+    Py_END_ALLOW_THREADS
+    conv_release(&c);
+    PyObject *r = rc ? raise_error(&err, self->name) : PyUnicode_DecodeUTF8(buf, (Py_ssize_t)len, "replace");
+    free(buf);
+    return r;
+}
+
 static PyMethodDef Kernel_methods[] = {
+    {"_explain", (PyCFunction)Kernel_explain_text, METH_VARARGS, "kiln_explain's text: _explain(what, args)"},
     {"stats", (PyCFunction)Kernel_stats, METH_NOARGS, "calls per tier, specializations, compile time per phase (ns)"},
     {"_compile_for", (PyCFunction)Kernel_compile_for, METH_VARARGS, "compile for the types of these arguments"},
     {NULL, NULL, 0, NULL},

@@ -10,6 +10,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+int kiln_explain(kiln_func *fn, const kiln_value *args, int nargs, FILE *out, const char *what, kiln_error *err) {
+    kiln_error dummy;
+    if (!err) err = &dummy;
+    if (!fn || !out || (!args && nargs) || nargs < 0) {
+        err_set(err, KILN_ERR_USAGE, "", "kiln_explain: %s", !fn ? "no function (NULL)" : !out ? "no output (NULL)" : "bad arguments");
+        return -1;
+    }
+    bool asm_only = what && !strcmp(what, "asm");
+    const char *pass = what && !strncmp(what, "after:", 6) ? what + 6 : NULL;
+    return rt_explain(fn, args, nargs, out, pass, asm_only || fn->mod->ctx->opt.keep_llvm_ir, err);
+}
+
 int rt_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, const char *pass, bool asm_only, kiln_error *err) {
     kiln_value args[64], pool[64], res;
     int nargs = rt_bind_defaults(fn, given, ngiven, args, pool, err);

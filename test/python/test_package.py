@@ -308,3 +308,18 @@ def test_parallel_is_accepted_with_a_warning():
     with pytest.warns(RuntimeWarning, match="runs serially"):
         f = kiln.jit(parallel=True)(textwrap.dedent)
     assert f is not None
+
+
+def test_explain_and_inspect():
+    text = square.explain(1.5)
+    assert "signature of square: x: float" in text and "typed IR as built" in text
+    assert "x86-64" in square.inspect_asm(1.5)
+    llvm = square.inspect_llvm(1.5)
+    assert "LLVM IR of square" in llvm and "define" in llvm
+
+
+def test_unsupported_options_say_so():
+    with pytest.raises(TypeError, match="static arguments .* not supported yet"):
+        kiln.jit(static_argnums=(0,))
+    with pytest.raises(TypeError, match="unexpected option 'bogus'"):
+        kiln.jit(bogus=True)
