@@ -9,7 +9,8 @@
 #     python3 python3-venv python3-dev   the oracle's interpreter, its venv, and the headers the Python
 #                            package's extension compiles against
 #   test only: clang libclang-rt-dev (sanitizers, libFuzzer), llvm-14-dev (tier 2 keeps building
-#     against LLVM 14).
+#     against LLVM 14), python3-numpy python3-setuptools python3-pytest (the Python package is also
+#     built and tested against Debian's own NumPy 1.24, in build/pyenv-deb).
 #   The oracle (test mode): NumPy 2 in a venv, build/pyenv, from PyPI. Debian 12 ships NumPy 1.24,
 #     whose promotion rules (before NEP 50) are not kiln's reference; a NumPy 1.x oracle reports
 #     false mismatches. Nothing kiln runs depends on it: only the tests. The same venv gets pytest
@@ -19,7 +20,7 @@ set -e
 mode=${1:-test}
 pkgs="make gcc libc6-dev libb2-dev libopenblas0 llvm-16-dev python3 python3-venv python3-dev"
 if [ "$mode" = test ]; then
-    pkgs="$pkgs clang libclang-rt-dev llvm-14-dev"
+    pkgs="$pkgs clang libclang-rt-dev llvm-14-dev python3-numpy python3-setuptools python3-pytest"
 fi
 missing=""
 for p in $pkgs; do
@@ -47,3 +48,5 @@ if ! "$PY" -c 'import numpy, pytest, setuptools, wheel, sys; sys.exit(numpy.__ve
     /usr/bin/python3 -m venv build/pyenv
     "$PY" -m pip install -q --disable-pip-version-check 'numpy>=2.4,<2.5' pytest 'setuptools>=61' wheel
 fi
+# Debian's NumPy (1.24) for the package's run-time test: a venv that sees the system's packages
+[ -x build/pyenv-deb/bin/python ] || /usr/bin/python3 -m venv --system-site-packages build/pyenv-deb

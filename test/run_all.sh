@@ -114,6 +114,8 @@ if [ -n "$PY" ]; then
     suite "cpython oracle" $PY test/cpython_check.py test/run/*.py
     # the Python package: installed into the oracle's venv, every kernel through it (test/python)
     suite "python package (import kiln)" sh test/python/run.sh $PY
+    # and against Debian's NumPy 1.24 at run time (the kernel suite needs the NumPy 2 oracle: not here)
+    [ -x build/pyenv-deb/bin/python ] && suite "python package, Debian's NumPy" sh test/python/run.sh build/pyenv-deb/bin/python test/python/test_package.py
     # reductions bit for bit against NumPy's order of operations, on the layouts where it differs
     suite "numpy reduction order" $PY test/reduce_order_check.py build/kiln
     # random whole-array expressions against NumPy bit for bit (test/fuzz/ewise_diff.py; more: make fuzz-ewise)

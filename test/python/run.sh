@@ -1,8 +1,9 @@
 #!/bin/sh
-# run.sh PYTHON — install the package from this tree into PYTHON's environment (no build isolation:
-# setuptools and wheel are already there, scripts/deps.sh put them in) and run test/python with
-# pytest; ends "N passed, N failed" (pytest's own summary line is read for the counts).
+# run.sh PYTHON [TESTS] — install the package from this tree into PYTHON's environment (no build
+# isolation: setuptools is already there, scripts/deps.sh put it in) and run TESTS (default:
+# test/python) with pytest; ends "N passed, N failed" (pytest's summary line is read for the counts).
 PY=${1:-build/pyenv/bin/python}
+TESTS=${2:-test/python}
 cd "$(dirname "$0")/../.." || exit 2
 case $PY in */*) case $PY in /*) ;; *) PY=$(pwd)/$PY ;; esac ;; esac
 if ! out=$($PY -m pip install -q --disable-pip-version-check --no-build-isolation --no-deps . 2>&1); then
@@ -11,7 +12,7 @@ if ! out=$($PY -m pip install -q --disable-pip-version-check --no-build-isolatio
 fi
 log=$(mktemp /tmp/kiln-pytest-XXXXXX)
 (cd /tmp && $PY -c 'import kiln, numpy; print("kiln", kiln.__version__, "from", kiln.__file__, "with NumPy", numpy.__version__)')
-$PY -m pytest -q -p no:cacheprovider test/python >"$log" 2>&1
+$PY -m pytest -q -p no:cacheprovider $TESTS >"$log" 2>&1
 rc=$?
 grep -E "^(FAILED|ERROR)|Error|error" "$log" | head -30
 last=$(tail -1 "$log")
