@@ -20,3 +20,13 @@ run $E jacobi "[[0.0, 0.0, 0.0, 0.0], [0.0, 8.0, 8.0, 0.0], [0.0, 8.0, 8.0, 0.0]
 echo
 cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -o build/demo examples/firstcall.c build/libkiln.a -lb2 -lm -lpthread -ldl || exit 1
 ./build/demo $E
+# the Python package, in a venv of its own (Debian's python3; its NumPy if installed)
+echo
+if [ -x /usr/bin/python3 ] && { [ -x build/pydemo/bin/python ] || /usr/bin/python3 -m venv --system-site-packages build/pydemo; }; then
+    if build/pydemo/bin/python -m pip install -q --disable-pip-version-check --no-build-isolation --no-deps . >build/pydemo.log 2>&1; then
+        echo '$ python examples/demo.py'
+        (cd /tmp && "$OLDPWD/build/pydemo/bin/python" "$OLDPWD/examples/demo.py") || exit 1
+    else
+        tail -5 build/pydemo.log; echo "demo: the Python package did not build (python3-dev, python3-venv?)"; exit 1
+    fi
+fi
