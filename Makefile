@@ -192,6 +192,13 @@ bench-fused: all
 bench-attention: all
 	@python3 bench/attention.py build/kiln
 
+# the Python package against Numba (issue 19's targets): both installed in build/benchenv from PyPI
+bench-python: all
+	@[ -x build/benchenv/bin/python ] || /usr/bin/python3 -m venv build/benchenv
+	@build/benchenv/bin/python -c 'import numba' 2>/dev/null || build/benchenv/bin/pip install -q numba 'setuptools>=61' wheel
+	@build/benchenv/bin/pip install -q --disable-pip-version-check --no-build-isolation --no-deps .
+	@build/benchenv/bin/python bench/python_numba.py build/benchenv/bin/python build/benchenv/bin/python
+
 bench-matmul: all
 	@python3 bench/matmul512.py build/kiln
 
@@ -217,4 +224,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: python test-python FORCE fuzz fuzz-gen fuzz-ewise bench-fused bench-attention bench-matmul bench-coldstart bench-tiering all test demo bench bench-peers install clean
+.PHONY: python test-python bench-python FORCE fuzz fuzz-gen fuzz-ewise bench-fused bench-attention bench-matmul bench-coldstart bench-tiering all test demo bench bench-peers install clean

@@ -261,6 +261,9 @@ static void write_export(FILE *f, const char *name, int idx, const Exp *e) {
             continue;
         }
         fprintf(f, "    if (!%s || !%s->data) return kraise(&run, \"TypeError\", \"%s: no array\", &where);\n", nm, nm, nm);
+        for (int k = 0; k < t->ndim; k++) /* a negative length is bad input, as kiln_call says */
+            fprintf(f, "    if (%s->shape[%d] < 0) return kraise(&run, \"ValueError\", \"%s: negative dimensions are not allowed\", &where);\n",
+                    nm, k, nm);
         if (t->layout == LAYOUT_C)
             fprintf(f, "    if (!kcontig(%s, %d, %zu)) return kraise(&run, \"TypeError\", \"%s must be C-contiguous (exported for %s[%s::1])\", &where);\n",
                     nm, t->ndim, kiln_dtype_size((kiln_dtype)t->dtype), nm, kiln_dtype_name((kiln_dtype)t->dtype), t->ndim > 1 ? ":, " : "");

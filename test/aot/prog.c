@@ -15,6 +15,8 @@ int main(void) {
     if (kk_idiv(1, 0, &i, &e) != 0) printf("line %d: %s: %s\n", e.line, e.ename, e.message);
     if (kk_idiv_2(-2147483647 - 1, -1, &q, &e) == 0) printf("idiv32 %d\n", q);
     if (kk_norm(&M, &d, &e) == 0) printf("norm %.17g\n", d);
+    kiln_aot_array Neg = {m, {-2, 3}, {24, 8}};
+    if (kk_norm(&Neg, &d, &e) != 0) printf("%s: %s\n", e.ename, e.message);
     uint8_t u[3] = {1, 2, 250}, u0;
     kiln_aot_array U = {u, {3}, {1}};
     if (kk_bump(&U, 5, &u0, &e) == 0) printf("bump %d %d %d\n", u0, u[1], u[2]);
