@@ -176,3 +176,6 @@ njit = jit
 
 
 _kiln.install_sigint()
+if not config.disable_jit:
+    # the default context now (~20 us of the import) rather than in the first call
+    _context(config.tier, True, False, config.disk_cache)

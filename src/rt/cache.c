@@ -56,6 +56,7 @@ void rt_cache_init(kiln_ctx *ctx) {
     }
     if (on && why && logging(ctx)) rt_log(ctx, "kiln: cache: off for this context: %s\n", why);
     atomic_store(&ctx->cache_on, on && !why);
+    if (on && !why) rt_cache_machine(); /* now, not in a first call: CPUID is slow under a hypervisor */
 }
 
 static void cache_off(kiln_ctx *ctx, const char *why) {

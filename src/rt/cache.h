@@ -30,6 +30,7 @@ void rt_cache_sum(const CacheHdr *h, const uint8_t *meta, size_t nm, const uint8
 
 /* cachekey.c */
 int rt_cache_key(kiln_ctx *ctx, Spec *s, int32_t header, uint8_t key[CACHE_KEY_BYTES]);
+void rt_cache_machine(void); /* the process-wide part of every key (build, tier library, CPU), hashed once */
 int rt_cache_specs(Spec *s, Spec **list, int cap);
 void rt_cache_hex(const uint8_t key[CACHE_KEY_BYTES], char hex[2 * CACHE_KEY_BYTES + 1]);
 void rt_cache_cpu(uint32_t words[16], char name[49]);

@@ -18,6 +18,7 @@
 #include <blake2.h>
 #include <cpuid.h>
 #include <stdio.h>
+#include <pthread.h>
 #include <stdlib.h>
 
 #ifndef KILN_BUILD_ID
@@ -141,13 +142,15 @@ static void put_func(blake2b_state *h, Func *f, Spec **list, int nlist) {
     }
 }
 
-int rt_cache_key(kiln_ctx *ctx, Spec *s, int32_t header, uint8_t key[CACHE_KEY_BYTES]) {
-    Spec *list[256];
-    int n = rt_cache_specs(s, list, 256);
-    if (n < 0) return -1;
+/* The part of every key that is the same for the whole process: the build, the tier library and the
+ * CPU. Hashed once: CPUID traps to the hypervisor in a VM (tens of microseconds a leaf), and this
+ * used to cost a first call a few hundred microseconds. */
+static uint8_t machine[CACHE_KEY_BYTES];
+static pthread_once_t machine_once = PTHREAD_ONCE_INIT;
+
+static void machine_key(void) {
     blake2b_state h;
     blake2b_init(&h, CACHE_KEY_BYTES);
-    put_str(&h, "kiln disk cache key");
     put_u32(&h, CACHE_KEY_FORMAT);
     put_str(&h, KILN_VERSION);
     put_str(&h, KILN_BUILD_ID);
@@ -163,6 +166,20 @@ int rt_cache_key(kiln_ctx *ctx, Spec *s, int32_t header, uint8_t key[CACHE_KEY_B
     rt_cache_cpu(cpu, name);
     put(&h, cpu, sizeof cpu);
     put_str(&h, name);
+    blake2b_final(&h, machine, CACHE_KEY_BYTES);
+}
+
+void rt_cache_machine(void) { pthread_once(&machine_once, machine_key); }
+
+int rt_cache_key(kiln_ctx *ctx, Spec *s, int32_t header, uint8_t key[CACHE_KEY_BYTES]) {
+    Spec *list[256];
+    int n = rt_cache_specs(s, list, 256);
+    if (n < 0) return -1;
+    pthread_once(&machine_once, machine_key);
+    blake2b_state h;
+    blake2b_init(&h, CACHE_KEY_BYTES);
+    put_str(&h, "kiln disk cache key");
+    put(&h, machine, CACHE_KEY_BYTES);
     put_u32(&h, (uint32_t)ctx->opt.opt_level);
     put_u32(&h, (uint32_t)ctx->opt.fastmath);
     put_u32(&h, (uint32_t)ctx->opt.boundscheck);
