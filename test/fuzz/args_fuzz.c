@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     for (char *p = text; p < text + size && argc < 69; p += strlen(p) + 1) argv[argc++] = p;
     argv[argc] = NULL;
     CliArgs a;
-    (void)cli_parse_common(argc, argv, &a, "run", NULL);
+    if (!cli_parse_common(argc, argv, &a, "run", NULL)) cli_args_free(&a); /* on failure it freed them itself */
     ValPool pool = {0};
     for (int i = 1; i < argc; i++) {
         if (argv[i][0] == '@') continue;
