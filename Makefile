@@ -197,7 +197,7 @@ bench-python: all
 	@[ -x build/benchenv/bin/python ] || /usr/bin/python3 -m venv build/benchenv
 	@build/benchenv/bin/python -c 'import numba' 2>/dev/null || build/benchenv/bin/pip install -q numba 'setuptools>=61' wheel
 	@build/benchenv/bin/pip install -q --disable-pip-version-check --no-build-isolation --no-deps .
-	@build/benchenv/bin/python bench/python_numba.py build/benchenv/bin/python build/benchenv/bin/python
+	@build/benchenv/bin/python bench/python_numba.py $(CURDIR)/build/benchenv/bin/python $(CURDIR)/build/benchenv/bin/python
 
 bench-matmul: all
 	@python3 bench/matmul512.py build/kiln

@@ -24,10 +24,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def wall(py, code, env=None, n=9, cwd=None):
+    """median wall time of python -c code, or of python FILE when code is a path ending in .py"""
     ts = []
+    argv = [py, code] if code.endswith(".py") else [py, "-c", code]
     for _ in range(n):
         t0 = time.perf_counter()
-        r = subprocess.run([py, "-c", code], capture_output=True, text=True, env=env, cwd=cwd)
+        r = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=cwd)
         ts.append(time.perf_counter() - t0)
         if r.returncode:
             raise RuntimeError(r.stderr[-2000:])
@@ -152,12 +154,12 @@ def main():
             f.write(module_src(deco_import, ""))
         cdir = os.path.join(tmp, "cache_%s" % name)
         e = dict(env, KILN_CACHE_DIR=cdir, NUMBA_CACHE_DIR=cdir)
-        plain = wall(py, open(os.path.join(tmp, "plain_%s.py" % name)).read(), e, n=5, cwd=tmp)
+        plain = wall(py, os.path.join(tmp, "plain_%s.py" % name), e, n=5, cwd=tmp)
         empty = []
         for _ in range(5):
             subprocess.run(["rm", "-rf", cdir])
-            empty.append(wall(py, open(os.path.join(tmp, "mod_%s.py" % name)).read(), e, n=1, cwd=tmp))
-        warm = wall(py, open(os.path.join(tmp, "mod_%s.py" % name)).read(), e, n=5, cwd=tmp)
+            empty.append(wall(py, os.path.join(tmp, "mod_%s.py" % name), e, n=1, cwd=tmp))
+        warm = wall(py, os.path.join(tmp, "mod_%s.py" % name), e, n=5, cwd=tmp)
         rows.append(("50-function module, %s: empty cache" % name, "%.1f ms" % ((statistics.median(empty) - plain) * 1e3)))
         rows.append(("50-function module, %s: warm cache" % name, "%.1f ms" % ((warm - plain) * 1e3)))
     w = max(len(r[0]) for r in rows)

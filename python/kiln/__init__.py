@@ -26,10 +26,8 @@ __version__ = _kiln.version
 CompileError = _kiln.CompileError
 Kernel = _kiln.Kernel
 
-_UNSUPPORTED = {
-    "static_argnums": "static arguments (a value in the specialization key) are not supported yet",
-    "static_argnames": "static arguments (a value in the specialization key) are not supported yet",
-}
+_UNSUPPORTED = {}
+_KILN_OPTIONS = ("tier", "static_argnums", "static_argnames")
 _NUMBA_OPTIONS = ("nogil", "parallel", "error_model", "inline", "cache", "fastmath", "boundscheck", "forceobj",
                   "looplift", "nopython", "locals", "target", "debug", "no_cpython_wrapper", "no_cfunc_wrapper")
 
@@ -95,6 +93,81 @@ def _prepare(kernel):
     return _kiln.Module(ctx, filename, text), name
 
 
+def _static_setup(k, py_func, options):
+    """static_argnums / static_argnames: which parameters; their values pick a variant (kiln/_kiln.c)"""
+    import inspect
+    params = list(inspect.signature(py_func).parameters.values())
+    names = [p.name for p in params]
+    nums = options.get("static_argnums")
+    nums = () if nums is None else (nums,) if isinstance(nums, int) else tuple(nums)
+    snames = options.get("static_argnames")
+    snames = () if snames is None else (snames,) if isinstance(snames, str) else tuple(snames)
+    idx = set()
+    for i in nums:
+        if not isinstance(i, int) or not -len(names) <= i < len(names):
+            raise TypeError("kiln.jit: static_argnums: %r is not a parameter index of %s()" % (i, py_func.__name__))
+        idx.add(i % len(names))
+    for nm in snames:
+        if nm not in names:
+            raise TypeError("kiln.jit: static_argnames: %s() has no parameter %r" % (py_func.__name__, nm))
+        idx.add(names.index(nm))
+    defaults = {p.name: p.default for p in params if p.default is not p.empty}
+    k._static_names = tuple(names[i] for i in sorted(idx))
+    k._last_static = None
+    k._set_static(tuple(sorted(idx)), tuple(names), defaults, _make_variant)
+
+
+def _log_recompiles():
+    v = os.environ.get("KILN_LOG", "")
+    return "recompiles" in v.split(",") or "all" in v.split(",")
+
+
+def _make_variant(k, key):
+    """the kernel compiled with these static values as constants; past spec_limit values, the generic
+    kernel (the static parameters passed as ordinary arguments): no recompile storm"""
+    import sys
+    values = dict(zip(k._static_names, key))
+    n = getattr(k, "_nvariants", 0)
+    limit = _context(config.tier, True, False, config.disk_cache).get_tunable("spec_limit")
+    if n >= limit:
+        if getattr(k, "_generic", None) is None:
+            g = _kiln.Kernel(_prepare)
+            g.py_func = k.py_func
+            g._options = {o: v for o, v in k._options.items() if o not in ("static_argnums", "static_argnames")}
+            k._generic = g
+            k._set_generic(g)
+            if _log_recompiles():
+                print("kiln: %s has been compiled for %d static values (spec_limit %d): further values run the "
+                      "generic specialization" % (k.__name__, n, limit), file=sys.stderr)
+        return k._generic
+    for name, value in values.items():
+        if _source._constant(value) is None:
+            raise TypeError("kiln: %s(): static argument '%s' = %r: only numbers, booleans, None and tuples of them "
+                            "can be compile-time constants" % (k.__name__, name, value))
+    if _log_recompiles():
+        last = k._last_static
+        what = ", ".join("argument %s: %s" % (nm, ("%r -> %r" % (last[nm], v)) if last else repr(v))
+                         for nm, v in values.items() if not last or last[nm] != v)
+        print("kiln: new specialization of %s (static %s)" % (k.__name__, what), file=sys.stderr)
+    k._last_static = values
+    k._nvariants = n + 1
+    v = _kiln.Kernel(lambda t: _prepare_static(t, values))
+    v.py_func = k.py_func
+    v._options = k._options
+    return v
+
+
+def _prepare_static(kernel, values):
+    try:
+        filename, text, name = _source.module_text(kernel, _is_kernel, values)
+    except _source.SourceError as e:
+        raise CompileError(str(e)) from None
+    o = kernel._options
+    ctx = _context(o.get("tier") or config.tier, o.get("boundscheck", True), o.get("fastmath", False),
+                   config.disk_cache if o.get("cache") is None else o.get("cache"))
+    return _kiln.Module(ctx, filename, text), name
+
+
 def _llvm_twin(k):
     """the kernel compiled again in a tier-2 context that keeps LLVM's IR and assembly (for inspect_llvm)"""
     o = dict(k._options, tier="opt")
@@ -138,6 +211,8 @@ def _make(py_func, options, sigs):
     k.explain = lambda *args: k._explain("", args)
     k.inspect_asm = lambda *args: k._explain("asm", args)
     k.inspect_llvm = lambda *args: _llvm_twin(k)._explain("", args)
+    if options.get("static_argnums") is not None or options.get("static_argnames") is not None:
+        _static_setup(k, py_func, options)
     for sig in sigs:
         _eager(k, sig)
     return k
@@ -159,7 +234,7 @@ def jit(*args, **options):
     for name in options:
         if name in _UNSUPPORTED:
             raise TypeError("kiln.jit(%s=...): %s" % (name, _UNSUPPORTED[name]))
-        if name not in _NUMBA_OPTIONS and name != "tier":
+        if name not in _NUMBA_OPTIONS and name not in _KILN_OPTIONS:
             raise TypeError("kiln.jit() got an unexpected option %r" % name)
     sigs = []
     if args and (isinstance(args[0], (str, list, tuple))):

@@ -520,6 +520,14 @@ typedef struct {
     PyObject *module;    /* the Module (kept alive) */
     PyObject *prepare;   /* callable(kernel) -> (Module, name): builds the module on the first call */
     PyObject *dict;      /* py_func, options, … set by the Python side */
+    /* static arguments (JAX's static_argnums): their values pick a variant compiled with them as
+     * constants; set by _set_static */
+    PyObject *statics;   /* tuple of parameter indices, or NULL */
+    PyObject *params;    /* tuple of parameter names */
+    PyObject *sdefaults; /* dict: name -> default value */
+    PyObject *variants;  /* dict: tuple of static values -> Kernel */
+    PyObject *make_variant; /* callable(kernel, key) -> Kernel (the generic one past spec_limit) */
+    PyObject *generic;   /* the variant that takes every argument (set by the Python side), or NULL */
     char name[128];
 } Kernel;
 
@@ -601,7 +609,102 @@ static void *gil_release(void) { return PyEval_SaveThread(); }
 static void gil_reacquire(void *ts) { PyEval_RestoreThread((PyThreadState *)ts); }
 static const kiln_call_hooks gil_hooks = {gil_release, gil_reacquire};
 
+/* a kernel with static arguments: the values of those pick (or make) a variant, which gets the rest */
+static PyObject *static_call(Kernel *self, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
+    Py_ssize_t n = PyVectorcall_NARGS(nargsf), nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    Py_ssize_t np = PyTuple_GET_SIZE(self->params), ns = PyTuple_GET_SIZE(self->statics);
+    if (np > MAX_ARGS) { PyErr_SetString(PyExc_TypeError, "too many parameters"); return NULL; }
+    if (n > np) return PyErr_Format(PyExc_TypeError, "takes %zd positional arguments but %zd were given", np, n);
+    PyObject *slot[MAX_ARGS];
+    for (Py_ssize_t i = 0; i < np; i++) slot[i] = i < n ? args[i] : NULL;
+    for (Py_ssize_t k = 0; k < nkw; k++) {
+        PyObject *name = PyTuple_GET_ITEM(kwnames, k);
+        Py_ssize_t i = 0;
+        while (i < np && PyUnicode_Compare(PyTuple_GET_ITEM(self->params, i), name)) i++;
+        if (i == np) return PyErr_Format(PyExc_TypeError, "got an unexpected keyword argument '%U'", name);
+        if (slot[i]) return PyErr_Format(PyExc_TypeError, "got multiple values for argument '%U'", name);
+        slot[i] = args[n + k];
+    }
+    PyObject *key = PyTuple_New(ns);
+    if (!key) return NULL;
+    bool is_static[MAX_ARGS] = {false};
+    for (Py_ssize_t j = 0; j < ns; j++) {
+        Py_ssize_t i = PyLong_AsSsize_t(PyTuple_GET_ITEM(self->statics, j));
+        is_static[i] = true;
+        PyObject *v = slot[i] ? slot[i] : PyDict_GetItemWithError(self->sdefaults, PyTuple_GET_ITEM(self->params, i));
+        if (!v) {
+            Py_DECREF(key);
+            if (!PyErr_Occurred()) PyErr_Format(PyExc_TypeError, "missing required argument: '%U'", PyTuple_GET_ITEM(self->params, i));
+            return NULL;
+        }
+        Py_INCREF(v);
+        PyTuple_SET_ITEM(key, j, v);
+    }
+    PyObject *variant = PyDict_GetItemWithError(self->variants, key); /* borrowed */
+    if (!variant && PyErr_Occurred()) {
+        Py_DECREF(key);
+        if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+            PyErr_Clear();
+            PyErr_SetString(PyExc_TypeError, "a static argument must be hashable (a number, bool, None, str or a tuple of them)");
+        }
+        return NULL;
+    }
+    if (!variant) {
+        PyObject *v = PyObject_CallFunctionObjArgs(self->make_variant, (PyObject *)self, key, NULL);
+        if (!v) { Py_DECREF(key); return NULL; }
+        if (PyDict_SetItem(self->variants, key, v) < 0) { Py_DECREF(v); Py_DECREF(key); return NULL; }
+        Py_DECREF(v);
+        variant = v; /* the dict holds it */
+    }
+    Py_DECREF(key);
+    if (variant == self->generic) return PyObject_Vectorcall(variant, args, nargsf, kwnames);
+    /* the rest: positional ones keep their order, keywords their names */
+    PyObject *rest[MAX_ARGS];
+    Py_ssize_t npos = 0, nrest = 0;
+    for (Py_ssize_t i = 0; i < n; i++) if (!is_static[i]) rest[npos++] = args[i];
+    PyObject *names = nkw ? PyTuple_New(nkw) : NULL;
+    nrest = npos;
+    Py_ssize_t kk = 0;
+    for (Py_ssize_t k = 0; k < nkw; k++) {
+        PyObject *name = PyTuple_GET_ITEM(kwnames, k);
+        Py_ssize_t i = 0;
+        while (i < np && PyUnicode_Compare(PyTuple_GET_ITEM(self->params, i), name)) i++;
+        if (is_static[i]) continue;
+        rest[nrest++] = args[n + k];
+        Py_INCREF(name);
+        PyTuple_SET_ITEM(names, kk++, name);
+    }
+    if (names && kk < nkw) { /* some keywords were static: a shorter names tuple */
+        PyObject *t = PyTuple_GetSlice(names, 0, kk);
+        Py_DECREF(names);
+        names = kk ? t : (Py_XDECREF(t), NULL);
+    }
+    PyObject *r = PyObject_Vectorcall(variant, rest, (size_t)npos, names);
+    Py_XDECREF(names);
+    return r;
+}
+
+static PyObject *Kernel_set_static(Kernel *self, PyObject *args) {
+    PyObject *statics, *params, *defaults, *make;
+    if (!PyArg_ParseTuple(args, "O!O!O!O", &PyTuple_Type, &statics, &PyTuple_Type, &params, &PyDict_Type, &defaults, &make)) return NULL;
+    PyObject *variants = PyDict_New();
+    if (!variants) return NULL;
+    Py_INCREF(statics); Py_XSETREF(self->statics, statics);
+    Py_INCREF(params); Py_XSETREF(self->params, params);
+    Py_INCREF(defaults); Py_XSETREF(self->sdefaults, defaults);
+    Py_INCREF(make); Py_XSETREF(self->make_variant, make);
+    Py_XSETREF(self->variants, variants);
+    Py_RETURN_NONE;
+}
+
+static PyObject *Kernel_set_generic(Kernel *self, PyObject *g) {
+    Py_INCREF(g);
+    Py_XSETREF(self->generic, g);
+    Py_RETURN_NONE;
+}
+
 static PyObject *Kernel_vectorcall(Kernel *self, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
+    if (self->statics) return static_call(self, args, nargsf, kwnames);
     if (!self->fn && ensure_compiled(self)) return NULL;
     Conv c;
     c.narr = c.nitems = c.ndflt = 0;
@@ -637,6 +740,12 @@ static int Kernel_traverse(Kernel *self, visitproc visit, void *arg) {
     Py_VISIT(self->module);
     Py_VISIT(self->prepare);
     Py_VISIT(self->dict);
+    Py_VISIT(self->statics);
+    Py_VISIT(self->params);
+    Py_VISIT(self->sdefaults);
+    Py_VISIT(self->variants);
+    Py_VISIT(self->make_variant);
+    Py_VISIT(self->generic);
     return 0;
 }
 
@@ -644,6 +753,12 @@ static int Kernel_clear(Kernel *self) {
     Py_CLEAR(self->module);
     Py_CLEAR(self->prepare);
     Py_CLEAR(self->dict);
+    Py_CLEAR(self->statics);
+    Py_CLEAR(self->params);
+    Py_CLEAR(self->sdefaults);
+    Py_CLEAR(self->variants);
+    Py_CLEAR(self->make_variant);
+    Py_CLEAR(self->generic);
     return 0;
 }
 
@@ -710,6 +825,8 @@ static PyObject *Kernel_explain_text(Kernel *self, PyObject *args) {
 
 static PyMethodDef Kernel_methods[] = {
     {"_explain", (PyCFunction)Kernel_explain_text, METH_VARARGS, "kiln_explain's text: _explain(what, args)"},
+    {"_set_static", (PyCFunction)Kernel_set_static, METH_VARARGS, "_set_static(indices, names, defaults, make_variant)"},
+    {"_set_generic", (PyCFunction)Kernel_set_generic, METH_O, "_set_generic(kernel): the variant past spec_limit"},
     {"stats", (PyCFunction)Kernel_stats, METH_NOARGS, "calls per tier, specializations, compile time per phase (ns)"},
     {"_compile_for", (PyCFunction)Kernel_compile_for, METH_VARARGS, "compile for the types of these arguments"},
     {NULL, NULL, 0, NULL},

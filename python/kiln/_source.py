@@ -151,9 +151,41 @@ def _names(code):
     return out
 
 
-def module_text(kernel, is_kernel):
+def _drop_params(lines, names):
+    """the function's lines with the parameters in `names` taken out of its def header (their values
+    become module constants: static arguments); the body keeps its lines"""
+    import ast
+    try:
+        fd = ast.parse("\n".join(lines)).body[0]
+    except (SyntaxError, IndexError):
+        raise SourceError("kiln cannot read the def line of a kernel with static arguments") from None
+    a = fd.args
+    if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs:
+        raise SourceError("%s: static arguments need plain parameters (no *args, **kwargs, / or *)" % fd.name)
+    first_default = len(a.args) - len(a.defaults)
+    parts = []
+    for i, p in enumerate(a.args):
+        if p.arg in names:
+            continue
+        d = a.defaults[i - first_default] if i >= first_default else None
+        parts.append(p.arg + ("=" + ast.unparse(d) if d is not None else ""))
+    h, b = fd.lineno - 1, fd.body[0].lineno - 1
+    line = lines[h]
+    header = line[:len(line) - len(line.lstrip())] + "def %s(%s):" % (fd.name, ", ".join(parts))
+    out = list(lines)
+    if b == h:  # def f(x, k): return ... on one line
+        out[h] = header + " " + line[fd.body[0].col_offset:]
+    else:
+        out[h] = header
+        for i in range(h + 1, b):
+            out[i] = ""
+    return out
+
+
+def module_text(kernel, is_kernel, statics=None):
     """(filename, text, name) for the module kiln compiles for `kernel` (a kiln Kernel whose
-    .py_func is the Python function); is_kernel(obj) tells kiln kernels from other objects"""
+    .py_func is the Python function); is_kernel(obj) tells kiln kernels from other objects;
+    statics: {parameter: value} to compile as constants (static arguments)"""
     fn = kernel.py_func
     filename = fn.__code__.co_filename
     # the kernel and the kernels it calls, by name, through globals
@@ -176,6 +208,8 @@ def module_text(kernel, is_kernel):
     extra = []  # kernels of other files: after the end (their line numbers in errors are then this text's)
     for f in funcs:
         start, lines = _lines_of(f)
+        if statics and f is fn:
+            lines = _drop_params(lines, statics)
         if f.__code__.co_filename != filename:
             extra.append(lines)
             continue
@@ -212,6 +246,14 @@ def module_text(kernel, is_kernel):
                 lit = _constant(v)
                 if lit is not None:
                     heads.append("%s = %s" % (name, lit))
+    for name, value in (statics or {}).items():
+        lit = _constant(value)
+        if lit is None:
+            raise SourceError("%s: static argument '%s' = %r: only numbers, booleans, None and tuples of them can be "
+                              "compile-time constants" % (fn.__name__, name, value))
+        if any(h.split(" = ")[0] == name or h.endswith(" as " + name) or h.endswith("import " + name) for h in heads):
+            raise SourceError("%s: static argument '%s' has the name of a global a kernel reads" % (fn.__name__, name))
+        heads.append("%s = %s" % (name, lit))
     heads = sorted(set(heads), key=lambda h: (not h.startswith("import"), h))
     # free: lines outside every kernel (a blank line inside one is part of its body)
     free = [i for i in range(len(text)) if i + 1 not in inside]

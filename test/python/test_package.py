@@ -318,8 +318,52 @@ def test_explain_and_inspect():
     assert "LLVM IR of square" in llvm and "define" in llvm
 
 
-def test_unsupported_options_say_so():
-    with pytest.raises(TypeError, match="static arguments .* not supported yet"):
-        kiln.jit(static_argnums=(0,))
+def test_unknown_options_say_so():
     with pytest.raises(TypeError, match="unexpected option 'bogus'"):
         kiln.jit(bogus=True)
+    with pytest.raises(TypeError, match="static_argnums: 5 is not a parameter index"):
+        kiln.jit(static_argnums=5)(square.py_func)
+    with pytest.raises(TypeError, match="has no parameter 'q'"):
+        kiln.jit(static_argnames="q")(square.py_func)
+
+
+@kiln.jit(static_argnums=(1,))
+def head_sum(x, k):
+    s = 0.0
+    for i in range(k):
+        s += x[i]
+    return s
+
+
+@kiln.jit(static_argnames="n")
+def spow(x, n=2):
+    r = 1.0
+    for _ in range(n):
+        r *= x
+    return r
+
+
+def test_static_arguments(capfd):
+    a = np.arange(10.0)
+    assert head_sum(a, 3) == 3.0 and head_sum(a, 5) == 10.0 and head_sum(a, k=3) == 3.0
+    assert spow(2.0) == 4.0 and spow(2.0, 3) == 8.0 and spow(2.0, n=4) == 16.0 and spow(x=3.0) == 9.0
+    with pytest.raises(TypeError, match="must be hashable"):
+        head_sum(a, [1])
+    with pytest.raises(kiln.CompileError, match="cannot be interpreted as an integer"):
+        head_sum(a, 1.5)
+    with pytest.raises(TypeError, match="only numbers, booleans, None and tuples"):
+        head_sum(a, "three")
+
+
+def test_static_values_past_spec_limit_share_the_generic_kernel(tmp_path):
+    p = tmp_path / "s.py"
+    p.write_text("import numpy as np, kiln\n"
+                 "@kiln.jit(static_argnums=1)\n"
+                 "def f(x, k):\n"
+                 "    return x * k\n"
+                 "print([f(2, k) for k in range(12)])\n")
+    out = subprocess.run([sys.executable, str(p)], capture_output=True, text=True,
+                         env=dict(os.environ, KILN_LOG="recompiles"))
+    assert out.stdout.strip() == str([2 * k for k in range(12)]), out.stderr
+    assert out.stderr.count("new specialization of f (static argument k") == 8
+    assert "further values run the generic specialization" in out.stderr
