@@ -81,15 +81,17 @@ def _is_kernel(v):
     return isinstance(v, _kiln.Kernel)
 
 
-def _prepare(kernel):
-    """the first call of a kernel: its module, from the source lines of it and of the kernels it calls"""
+def _prepare(kernel, statics=None, ctx=None):
+    """the first call of a kernel: its module, from the source lines of it and of the kernels it calls
+    (statics: static argument values compiled as constants), in its options' context or in ctx"""
     try:
-        filename, text, name = _source.module_text(kernel, _is_kernel)
+        filename, text, name = _source.module_text(kernel, _is_kernel, statics)
     except _source.SourceError as e:
         raise CompileError(str(e)) from None
-    o = kernel._options
-    ctx = _context(o.get("tier") or config.tier, o.get("boundscheck", True), o.get("fastmath", False),
-                   config.disk_cache if o.get("cache") is None else o.get("cache"))
+    if ctx is None:
+        o = kernel._options
+        ctx = _context(o.get("tier") or config.tier, o.get("boundscheck", True), o.get("fastmath", False),
+                       config.disk_cache if o.get("cache") is None else o.get("cache"))
     return _kiln.Module(ctx, filename, text), name
 
 
@@ -151,40 +153,21 @@ def _make_variant(k, key):
         print("kiln: new specialization of %s (static %s)" % (k.__name__, what), file=sys.stderr)
     k._last_static = values
     k._nvariants = n + 1
-    v = _kiln.Kernel(lambda t: _prepare_static(t, values))
+    v = _kiln.Kernel(lambda t: _prepare(t, values))
     v.py_func = k.py_func
     v._options = k._options
     return v
 
 
-def _prepare_static(kernel, values):
-    try:
-        filename, text, name = _source.module_text(kernel, _is_kernel, values)
-    except _source.SourceError as e:
-        raise CompileError(str(e)) from None
-    o = kernel._options
-    ctx = _context(o.get("tier") or config.tier, o.get("boundscheck", True), o.get("fastmath", False),
-                   config.disk_cache if o.get("cache") is None else o.get("cache"))
-    return _kiln.Module(ctx, filename, text), name
-
-
 def _llvm_twin(k):
     """the kernel compiled again in a tier-2 context that keeps LLVM's IR and assembly (for inspect_llvm)"""
     o = dict(k._options, tier="opt")
-    twin = _kiln.Kernel(lambda t: _prepare_in(t, _kiln.Context(tier="opt", boundscheck=o.get("boundscheck", True),
-                                                            fastmath=o.get("fastmath", False), disk_cache=False,
-                                                            keep_llvm_ir=True)))
+    twin = _kiln.Kernel(lambda t: _prepare(t, ctx=_kiln.Context(tier="opt", boundscheck=o.get("boundscheck", True),
+                                                              fastmath=o.get("fastmath", False), disk_cache=False,
+                                                              keep_llvm_ir=True)))
     twin.py_func = k.py_func
     twin._options = o
     return twin
-
-
-def _prepare_in(kernel, ctx):
-    try:
-        filename, text, name = _source.module_text(kernel, _is_kernel)
-    except _source.SourceError as e:
-        raise CompileError(str(e)) from None
-    return _kiln.Module(ctx, filename, text), name
 
 
 _warned_parallel = False
