@@ -434,12 +434,63 @@ static PyObject *numpy_attr(const char *name) {
 }
 
 /* a NumPy scalar of dtype d holding v */
+/* v's value in its dtype's own bytes (little-endian x86-64), as a NumPy scalar object holds it */
+static size_t scalar_bytes(const kiln_value *v, unsigned char out[16]) {
+    size_t n = kiln_dtype_size((kiln_dtype)v->dtype);
+    if (v->dtype == KILN_FLOAT32) { float f = (float)v->v.f; memcpy(out, &f, 4); }
+    else if (v->dtype == KILN_FLOAT64) memcpy(out, &v->v.f, 8);
+    else if (v->dtype == KILN_COMPLEX64) { float c[2] = {(float)v->v.c[0], (float)v->v.c[1]}; memcpy(out, c, 8); }
+    else if (v->dtype == KILN_COMPLEX128) memcpy(out, v->v.c, 16);
+    else memcpy(out, &v->v.i, n);
+    return n;
+}
+
+/* NumPy's numeric scalars are {PyObject_HEAD; value} (PyArrayScalar_VAL): made directly, one is
+ * ~40 ns cheaper than calling np.float64(x). Checked once per dtype against the call on a probe
+ * value; where anything differs (or for np.bool_, whose two values are singletons) the call is used. */
+static PyObject *direct_scalar(PyTypeObject *t, const kiln_value *v) {
+    unsigned char b[16];
+    size_t n = scalar_bytes(v, b);
+    if (t->tp_basicsize < (Py_ssize_t)(sizeof(PyObject) + n)) return NULL;
+    PyObject *o = t->tp_alloc(t, 0);
+    if (o) memcpy((char *)o + sizeof(PyObject), b, n);
+    return o;
+}
+
+static PyObject *numpy_scalar(const kiln_value *v);
+
+static bool direct_checked(PyObject *t, int dtype) {
+    static signed char ok[KILN_NDTYPE]; /* 0 not checked, 1 direct, -1 through the call */
+    if (ok[dtype]) return ok[dtype] > 0;
+    ok[dtype] = -1;
+    if (dtype == KILN_BOOL) return false;
+    kiln_value probe;
+    memset(&probe, 0, sizeof probe);
+    probe.kind = KILN_SCALAR;
+    probe.dtype = (uint8_t)dtype;
+    if (dtype >= KILN_FLOAT32) { probe.v.c[0] = 2.5; probe.v.c[1] = -1.25; } else probe.v.i = 7;
+    PyObject *slow = numpy_scalar(&probe), *fast = direct_scalar((PyTypeObject *)t, &probe);
+    int same = slow && fast && Py_TYPE(slow) == Py_TYPE(fast) ? PyObject_RichCompareBool(slow, fast, Py_EQ) : 0;
+    Py_XDECREF(slow);
+    Py_XDECREF(fast);
+    PyErr_Clear();
+    if (same == 1) ok[dtype] = 1;
+    return same == 1;
+}
+
 static PyObject *numpy_scalar(const kiln_value *v) {
     static const char *names[KILN_NDTYPE] = {"bool_", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
                                              "float32", "float64", "complex64", "complex128"};
     static PyObject *types[KILN_NDTYPE]; /* kept for the process: looked up once */
+    static bool checking;
     if (!types[v->dtype] && !(types[v->dtype] = numpy_attr(names[v->dtype]))) return NULL;
     PyObject *t = types[v->dtype];
+    if (!checking && PyType_Check(t)) {
+        checking = true; /* the check itself builds a scalar the slow way */
+        bool direct = direct_checked(t, v->dtype);
+        checking = false;
+        if (direct) return direct_scalar((PyTypeObject *)t, v);
+    }
     PyObject *x;
     switch (v->dtype) {
     case KILN_BOOL: x = PyBool_FromLong(v->v.i != 0); break;

@@ -367,3 +367,16 @@ def test_static_values_past_spec_limit_share_the_generic_kernel(tmp_path):
     assert out.stdout.strip() == str([2 * k for k in range(12)]), out.stderr
     assert out.stderr.count("new specialization of f (static argument k") == 8
     assert "further values run the generic specialization" in out.stderr
+
+
+@pytest.mark.parametrize("dt", DTYPES)
+def test_numpy_scalar_results_bit_for_bit(dt):
+    info = np.iinfo(dt) if np.dtype(dt).kind in "iu" else None
+    vals = [info.min, info.max, 0] if info is not None else [True, False] if dt == "bool" else [-0.0, np.inf, -2.5, 1e-40]
+    for v in vals:
+        x = np.array([v], dtype=dt)
+        r = first(x)
+        assert type(r) is type(x[0]) and r.tobytes() == x[0].tobytes()
+    if np.dtype(dt).kind in "fc":
+        r = first(np.array([np.nan], dtype=dt))
+        assert type(r) is np.dtype(dt).type and np.isnan(r)
