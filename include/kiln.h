@@ -101,7 +101,11 @@ typedef struct kiln_value {
         kiln_array *arr; /* arrays */
         struct kiln_value *items; /* tuples */
     } v;
+    uint32_t flags; /* arguments: KILN_ARRAY_READONLY on an array whose memory must not be written: a kernel
+                     * that may write into it is refused with NumPy's ValueError "assignment destination
+                     * is read-only" before it runs (kiln_arr and {0} leave it 0) */
 } kiln_value;
+enum { KILN_ARRAY_READONLY = 1 };
 
 /* Errors: compile errors (kind KILN_ERR_COMPILE, with a column and the source
  * line), runtime errors (KILN_ERR_RUNTIME, ename like "ZeroDivisionError"),

@@ -268,7 +268,8 @@ static void check_ndarray_layout(PyObject *o) {
     bool ok = false;
     if (view && Py_TYPE(view) == Py_TYPE(o) && !PyObject_GetBuffer(view, &b, PyBUF_RECORDS_RO)) {
         const NpArray *a = (const NpArray *)view;
-        ok = a->data == b.buf && a->nd == b.ndim && b.ndim == 2 && np_dtype(view) == dtype_of_format(b.format, b.itemsize);
+        ok = a->data == b.buf && a->nd == b.ndim && b.ndim == 2 && np_dtype(view) == dtype_of_format(b.format, b.itemsize) &&
+             ((a->flags & 0x0400) != 0) == !b.readonly; /* NPY_ARRAY_WRITEABLE where NumPy keeps it */
         for (int k = 0; ok && k < 2; k++) ok = a->dims[k] == b.shape[k] && a->strides[k] == b.strides[k];
         PyBuffer_Release(&b);
     }
@@ -285,6 +286,7 @@ static int conv_ndarray(Conv *c, PyObject *o, kiln_value *out) {
     a->data = na->data;
     a->dtype = (kiln_dtype)d;
     a->ndim = na->nd;
+
     for (int k = 0; k < na->nd; k++) { a->shape[k] = na->dims[k]; a->strides[k] = na->strides[k]; }
     Py_buffer *b = &c->view[c->narr]; /* a stand-in view: what same_argument and keep_of read, nothing to release */
     b->obj = NULL;
@@ -297,6 +299,7 @@ static int conv_ndarray(Conv *c, PyObject *o, kiln_value *out) {
     c->owner[c->narr] = o;
     c->narr++;
     *out = kiln_arr(a);
+    out->flags = na->flags & 0x0400 ? 0 : KILN_ARRAY_READONLY; /* NPY_ARRAY_WRITEABLE */
     return 0;
 }
 
@@ -321,6 +324,7 @@ static int conv_buffer(Conv *c, PyObject *o, kiln_value *out, int argi) {
     a->data = b->buf;
     a->dtype = (kiln_dtype)d;
     a->ndim = b->ndim;
+
     for (int k = 0; k < b->ndim; k++) {
         a->shape[k] = b->shape[k];
         a->strides[k] = b->strides ? b->strides[k] : 0;
@@ -330,6 +334,7 @@ static int conv_buffer(Conv *c, PyObject *o, kiln_value *out, int argi) {
         for (int k = b->ndim - 1; k >= 0; k--) { a->strides[k] = s; s *= a->shape[k]; }
     }
     *out = kiln_arr(a);
+    out->flags = b->readonly ? KILN_ARRAY_READONLY : 0;
     return 0;
 }
 

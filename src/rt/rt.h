@@ -65,6 +65,7 @@ typedef struct Spec {
     struct Spec *next_created;
     /* tiering (rt/tier.c): fields the worker writes are read under the tier lock */
     bool interp_only;         /* past spec_limit: the interpreter runs it, it never tiers up */
+    _Atomic uint64_t writes;  /* bit j: the code may write into argument leaf j's memory (bit 63: known) */
     _Atomic uint8_t bounded;  /* 0 not known yet, 1 straight-line scalar code (no loop, call, library
                                * routine or allocation: its run time is bounded and tiny), 2 not */
     _Atomic int t2;           /* T2_*: the whole function in tier 2 */

@@ -114,6 +114,20 @@ def test_layouts(layout):
     assert np.array_equal(double(a), a * 2)
 
 
+def test_read_only_arrays_are_read_not_written():
+    ro = np.broadcast_to(np.arange(6.0), (6,))
+    assert double(ro).tolist() == [0.0, 2.0, 4.0, 6.0, 8.0, 10.0] and total(ro.reshape(2, 3)) == 15.0
+    for arr in (ro, np.frombuffer(b"\0" * 48, dtype=np.float64)):
+        with pytest.raises(ValueError, match="assignment destination is read-only"):
+            fill(arr, 1.0)
+    frozen = np.zeros(4)
+    frozen.flags.writeable = False
+    with pytest.raises(ValueError, match="assignment destination is read-only"):
+        fill(frozen[1:], 1.0)  # a view of it, written
+    assert (frozen == 0).all()
+    assert fill(np.zeros(3), 2.0).tolist() == [2.0, 2.0, 2.0]
+
+
 def test_python_scalars_keep_their_kind():
     assert type(ident(3)) is int and type(ident(2.5)) is float and type(ident(1 + 2j)) is complex
     assert ident(True) is True and ident(None) is None

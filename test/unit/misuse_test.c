@@ -18,6 +18,7 @@ static const char *SRC =
     "def add(a, b):\n    return a + b\n"
     "def total(a):\n    s = 0.0\n    for i in range(a.shape[0]):\n        s += a[i]\n    return s\n"
     "def first(t):\n    return t[0]\n"
+    "def zero_first(a):\n    a[0] = 0.0\n    return 0\n"
     "def rec(n):\n    if n == 0:\n        return 0\n    return rec(n - 1) + 1\n"
     "def spin(n):\n    s = 0\n    i = 0\n    while i < n:\n        s = (s + i) % 1000003\n        i += 1\n    return s\n"
     "def spin2(n):\n    s = 0\n    i = 0\n    while i < n:\n        for j in range(100):\n            s = (s + i + j) % 1000003\n        i += 1\n    return s\n";
@@ -82,6 +83,12 @@ static void null_and_negative(void) {
     CHECK(kiln_call(total, &av, 1, &res, &err) != 0 && says(&err, "array"));
     av = kiln_arr(&a);
     CHECK(kiln_call(total, &av, 1, &res, &err) == 0 && res.v.f == 10.0);
+    av.flags = KILN_ARRAY_READONLY; /* read: fine; written (zero_first writes a[0]): NumPy's ValueError */
+    CHECK(kiln_call(total, &av, 1, &res, &err) == 0 && res.v.f == 10.0);
+    kiln_func *zero_first = load(ctx, "zero_first");
+    CHECK(kiln_call(zero_first, &av, 1, &res, &err) != 0 && !strcmp(err.ename, "ValueError") && says(&err, "read-only") && d[0] == 1);
+    av.flags = 0;
+    CHECK(kiln_call(zero_first, &av, 1, &res, &err) == 0 && d[0] == 0);
     /* files */
     kiln_array na;
     CHECK(kiln_npy_load(NULL, &na, &err) != 0 && says(&err, "path"));
