@@ -186,6 +186,9 @@ int kiln_call_hooked(kiln_func *f, const kiln_value *args, int nargs, kiln_value
 int kiln_compile(kiln_func *f, const kiln_value *args, int nargs, kiln_error *err);
 
 void kiln_func_stats(const kiln_func *f, kiln_stats *out);
+/* the i-th signature f has been compiled for (0 the oldest), as "(float, array(float64, 1d, C)) -> float";
+ * the length written (snprintf's), or -1 past the last */
+int kiln_func_signature(const kiln_func *f, int i, char *buf, size_t cap);
 
 /* Tunables (thresholds and limits, listed with units in docs/api.md): a context
  * starts from the defaults, then KILN_<NAME> environment variables

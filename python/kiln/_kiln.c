@@ -888,6 +888,18 @@ static PyMethodDef Kernel_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+static PyObject *Kernel_get_signatures(Kernel *self, void *unused) {
+    (void)unused;
+    PyObject *l = PyList_New(0);
+    char buf[2048];
+    for (int i = 0; l && self->fn && kiln_func_signature(self->fn, i, buf, sizeof buf) >= 0; i++) {
+        PyObject *s = PyUnicode_FromString(buf);
+        if (!s || PyList_Append(l, s) < 0) { Py_XDECREF(s); Py_CLEAR(l); break; }
+        Py_DECREF(s);
+    }
+    return l;
+}
+
 static PyObject *Kernel_get_compiled(Kernel *self, void *unused) {
     (void)unused;
     return PyBool_FromLong(self->fn != NULL);
@@ -895,6 +907,7 @@ static PyObject *Kernel_get_compiled(Kernel *self, void *unused) {
 
 static PyGetSetDef Kernel_getset[] = {
     {"_compiled", (getter)Kernel_get_compiled, NULL, "whether kiln has parsed the kernel's module", NULL},
+    {"signatures", (getter)Kernel_get_signatures, NULL, "the signatures compiled so far, oldest first", NULL},
     {"__dict__", PyObject_GenericGetDict, PyObject_GenericSetDict, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };

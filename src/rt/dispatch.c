@@ -728,6 +728,29 @@ static int call_spec(kiln_func *fn, Spec *s, const kiln_value *args, int nargs, 
     return 0;
 }
 
+int kiln_func_signature(const kiln_func *fn, int i, char *buf, size_t cap) {
+    if (!fn || i < 0 || (!buf && cap)) return -1;
+    kiln_ctx *ctx = fn->mod->ctx;
+    pthread_mutex_lock(&ctx->lock);
+    int n = 0, rc = -1;
+    for (Spec *s = fn->specs; s; s = s->next_created) if (s->ir && s->ret) n++;
+    int want = n - 1 - i, k = 0; /* the list is newest first */
+    for (Spec *s = fn->specs; s && rc < 0; s = s->next_created) {
+        if (!s->ir || !s->ret || k++ != want) continue;
+        char t[256], out[2048];
+        size_t len = (size_t)snprintf(out, sizeof out, "(");
+        for (int a = 0; a < s->nargs && len < sizeof out; a++) {
+            ty_str(s->args[a], t, sizeof t);
+            len += (size_t)snprintf(out + len, sizeof out - len, "%s%s", a ? ", " : "", t);
+        }
+        ty_str(s->ret, t, sizeof t);
+        if (len < sizeof out) snprintf(out + len, sizeof out - len, ") -> %s", t);
+        rc = snprintf(buf, cap, "%s", out);
+    }
+    pthread_mutex_unlock(&ctx->lock);
+    return rc;
+}
+
 void kiln_func_stats(const kiln_func *fn, kiln_stats *out) {
     memset(out, 0, sizeof *out);
     kiln_ctx *ctx = fn->mod->ctx;

@@ -311,6 +311,10 @@ def test_disable_jit_runs_python(tmp_path):
 
 
 def test_introspection():
+    f = kiln.jit(square.py_func)
+    assert f.signatures == []
+    f(2), f(1.5), f(3)
+    assert f.signatures == ["(int) -> int", "(float) -> float"]
     square(2)
     st = square.stats()
     assert st["calls"] >= 1 and st["specializations"] >= 1
