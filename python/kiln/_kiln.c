@@ -34,6 +34,7 @@
 static PyObject *CompileError;   /* kiln.CompileError(TypeError) */
 static PyObject *numpy_asarray;  /* numpy.asarray, imported on the first array result */
 static PyObject *numpy_mod;
+static PyObject *numpy_attr(const char *name);
 
 /* ---- contexts: one per set of options, kept for the interpreter's life ---- */
 
@@ -199,14 +200,16 @@ typedef struct {
     PyObject *owner[MAX_ARGS]; /* the objects whose memory arrays alias (borrowed from the call) */
     kiln_value *items[MAX_ARGS];
     int dflt[MAX_ARGS];        /* arguments that are kiln_func_default's values (freed after the call) */
-    int narr, nitems, ndflt;
+    PyObject *tmp[MAX_ARGS];   /* arrays made for __array_interface__ objects (released after the call) */
+    int narr, nitems, ndflt, ntmp;
 } Conv;
 
 static void conv_release(Conv *c) {
     for (int i = 0; i < c->narr; i++) if (c->view[i].obj) PyBuffer_Release(&c->view[i]);
     for (int i = 0; i < c->nitems; i++) PyMem_Free(c->items[i]);
     for (int i = 0; i < c->ndflt; i++) kiln_value_free(&c->v[c->dflt[i]]);
-    c->narr = c->nitems = c->ndflt = 0;
+    for (int i = 0; i < c->ntmp; i++) Py_DECREF(c->tmp[i]);
+    c->narr = c->nitems = c->ndflt = c->ntmp = 0;
 }
 
 /* a buffer's element format (struct module syntax, as NumPy exports it) as a kiln dtype; -1 if none */
@@ -376,6 +379,14 @@ static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth
         return 0;
     }
     if (PyFloat_Check(o)) { *out = kiln_float(PyFloat_AsDouble(o)); return 0; }
+    if (c->ntmp < MAX_ARGS && PyObject_HasAttrString(o, "__array_interface__")) { /* NumPy views it without a copy */
+        static PyObject *asarray;
+        if (!asarray && !(asarray = numpy_attr("asarray"))) return -1;
+        PyObject *a = PyObject_CallOneArg(asarray, o);
+        if (!a) return -1;
+        c->tmp[c->ntmp++] = a;
+        return conv_value(c, a, out, argi, depth);
+    }
     PyErr_Format(PyExc_TypeError, "argument %d: kiln cannot pass a '%.100s' to a kernel (numbers, NumPy scalars and arrays, "
                  "objects with the buffer protocol, tuples and None)", argi + 1, Py_TYPE(o)->tp_name);
     return -1;
@@ -763,7 +774,7 @@ static PyObject *Kernel_vectorcall(Kernel *self, PyObject *const *args, size_t n
     if (self->statics) return static_call(self, args, nargsf, kwnames);
     if (!self->fn && ensure_compiled(self)) return NULL;
     Conv c;
-    c.narr = c.nitems = c.ndflt = 0;
+    c.narr = c.nitems = c.ndflt = c.ntmp = 0;
     int nargs = 0;
     if (bind(self, &c, args, PyVectorcall_NARGS(nargsf), kwnames, &nargs)) { conv_release(&c); return NULL; }
     kiln_value res;
@@ -840,7 +851,7 @@ static PyObject *Kernel_stats(Kernel *self, PyObject *unused) {
 static PyObject *Kernel_compile_for(Kernel *self, PyObject *args) {
     if (!self->fn && ensure_compiled(self)) return NULL;
     Conv c;
-    c.narr = c.nitems = c.ndflt = 0;
+    c.narr = c.nitems = c.ndflt = c.ntmp = 0;
     int nargs = 0;
     if (bind(self, &c, &PyTuple_GET_ITEM(args, 0), PyTuple_GET_SIZE(args), NULL, &nargs)) { conv_release(&c); return NULL; }
     kiln_error err;
@@ -860,7 +871,7 @@ static PyObject *Kernel_explain_text(Kernel *self, PyObject *args) {
     if (!PyArg_ParseTuple(args, "zO!", &what, &PyTuple_Type, &cargs)) return NULL;
     if (!self->fn && ensure_compiled(self)) return NULL;
     Conv c;
-    c.narr = c.nitems = c.ndflt = 0;
+    c.narr = c.nitems = c.ndflt = c.ntmp = 0;
     int nargs = 0;
     if (bind(self, &c, &PyTuple_GET_ITEM(cargs, 0), PyTuple_GET_SIZE(cargs), NULL, &nargs)) { conv_release(&c); return NULL; }
     char *buf = NULL;

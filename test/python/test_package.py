@@ -398,3 +398,15 @@ def test_numpy_scalar_results_bit_for_bit(dt):
     if np.dtype(dt).kind in "fc":
         r = first(np.array([np.nan], dtype=dt))
         assert type(r) is np.dtype(dt).type and np.isnan(r)
+
+
+def test_array_interface_objects():
+    class Wrapped:
+        def __init__(self, a):
+            self.a = a
+            self.__array_interface__ = a.__array_interface__
+    base = np.arange(6.0).reshape(2, 3)
+    assert total(Wrapped(base)) == 15.0
+    y = np.zeros(3)
+    fill(Wrapped(y), 4.0)
+    assert y.tolist() == [4.0, 4.0, 4.0]  # the caller's memory, no copy
