@@ -205,8 +205,8 @@ void kiln_wait_idle(kiln_ctx *ctx);
  * (kiln_error.ename) at its next check, and the functions stay callable; calls started later
  * are not affected. Safe from a signal handler (one atomic increment) and from any thread.
  * Checked at every loop back edge and call in the interpreter and the baseline tier, and in
- * tier-2 code at function entry, calls and the back edges of loops that contain a call or
- * another loop: an innermost call-free loop compiled by LLVM finishes its run first (a check
+ * tier-2 code at calls (every 16th level of a direct self-recursion) and the back edges of loops
+ * that contain a call or another loop: an innermost call-free loop compiled by LLVM finishes its run first (a check
  * there would stop LLVM from vectorizing it). */
 void kiln_interrupt(kiln_ctx *ctx);
 

@@ -78,6 +78,14 @@ PY
 for t in interp baseline opt auto; do
     check 130 "spin.py:" sh -c "$K run --tier $t $T/spin.py spin 100000000000 & p=\$!; sleep 0.5; kill -INT \$p; wait \$p"
 done
+# a long recursion without loops stops too (tier 2 checks every 16th level of a self-call)
+cat > "$T/rfib.py" <<'PY'
+def rfib(n):
+    return n if n < 2 else rfib(n - 1) + rfib(n - 2)
+PY
+for t in interp baseline opt; do
+    check 130 "KeyboardInterrupt" sh -c "$K run --tier $t $T/rfib.py rfib 60 & p=\$!; sleep 0.5; kill -INT \$p; wait \$p"
+done
 # ---- item 18: a UTF-8 byte-order mark is allowed at the start of a kernel file, as CPython allows it ----
 printf '\357\273\277def f():\n    return 7\n' > "$T/bom.py"
 for t in interp baseline opt; do check 0 "7" "$K" run --tier $t "$T/bom.py" f; done

@@ -646,6 +646,8 @@ static LLVMValueRef depth_ptr(L *l) {
     return LLVMBuildGEP2(l->b, l->i8, l->run, &off, 1, "");
 }
 
+static void intr_check_at(L *l, Ref r);
+
 /* the kernel being built calling itself (fib, quicksort): a direct call
  * instead of the frame helper's (~30 ns a call), the depth counted inline;
  * past the limit the helper raises RecursionError as in every tier */
@@ -668,6 +670,15 @@ static bool self_call(L *l, Ref r) {
     LLVMValueRef floor_ = ld(l, l->i64, LLVMBuildGEP2(l->b, l->i8, l->run, &foff, 1, ""));
     LLVMValueRef deep = LLVMBuildOr(l->b, LLVMBuildICmp(l->b, LLVMIntSGT, d1, max, ""), LLVMBuildICmp(l->b, LLVMIntULT, fa, floor_, ""), "");
     raise_if(l, deep, H->error, k, NULL, NULL);
+    /* kiln_interrupt, at every 16th level of depth: a recursion that runs long keeps passing them (one
+     * that stays shallower is short), and fib(25) paid 25% for a check at every call */
+    LLVMBasicBlockRef ck = LLVMAppendBasicBlockInContext(l->cx, l->fn, "intr"), go = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
+    LLVMValueRef every = LLVMBuildICmp(l->b, LLVMIntEQ, LLVMBuildAnd(l->b, d1, LLVMConstInt(l->i32, 15, 0), ""), LLVMConstInt(l->i32, 0, 0), "");
+    LLVMBuildCondBr(l->b, every, ck, go);
+    LLVMPositionBuilderAtEnd(l->b, ck);
+    intr_check_at(l, r);
+    LLVMBuildBr(l->b, go);
+    LLVMPositionBuilderAtEnd(l->b, go);
     st(l, d1, dp);
     frame_call(l, r, l->fn, l->c);
     st(l, d, depth_ptr(l));
@@ -1034,14 +1045,11 @@ static void osr_incoming(L *l, uint32_t bi) {
 
 /* ---- kiln_interrupt ----
  * Run.intr (the context's count) against Run.epoch (its value when the call began), as tiers 0
- * and 1 check it at every back edge. Tier 2 checks at the function's entry and at the headers of
- * loops that contain a call or another loop; an innermost call-free loop has no check, because
+ * and 1 check it at every back edge. Tier 2 checks at every 16th level of a self-recursion (calls
+ * through the frame helper check there), and at the headers of loops that contain a call or another loop; an innermost call-free loop has no check, because
  * an exit in its body would keep LLVM from vectorizing it (include/kiln.h says so). */
-static void intr_check(L *l, uint32_t bi) {
-    Block *b = &l->f->blocks.v[bi];
-    uint32_t i = 0;
-    while (i + 1 < b->ins.n && !l->f->ins.v[b->ins.v[i]].line) i++; /* the loop's line, as tiers 0 and 1 */
-    XCall *k = xcall(l, b->ins.n ? b->ins.v[i] : 0);
+static void intr_check_at(L *l, Ref r) {
+    XCall *k = xcall(l, r);
     if (!k) return;
     k->code = RE_INTERRUPT;
     LLVMValueRef o1 = ci64(l, (int64_t)offsetof(Run, intr)), o2 = ci64(l, (int64_t)offsetof(Run, epoch));
@@ -1050,6 +1058,13 @@ static void intr_check(L *l, uint32_t bi) {
     LLVMSetVolatile(now, 1); /* another thread changes it: read it on every pass */
     LLVMValueRef ep = ld(l, l->i64, LLVMBuildGEP2(l->b, l->i8, l->run, &o2, 1, ""));
     raise_if(l, LLVMBuildICmp(l->b, LLVMIntNE, now, ep, ""), H->error, k, NULL, NULL);
+}
+
+static void intr_check(L *l, uint32_t bi) {
+    Block *b = &l->f->blocks.v[bi];
+    uint32_t i = 0;
+    while (i + 1 < b->ins.n && !l->f->ins.v[b->ins.v[i]].line) i++; /* the loop's line, as tiers 0 and 1 */
+    intr_check_at(l, b->ins.n ? b->ins.v[i] : 0);
 }
 
 /* which loop headers get the check: those whose loop holds a call or another loop's header
@@ -1150,7 +1165,7 @@ static bool build(L *l, const char *name, bool avx512) {
         Block *b = &f->blocks.v[bi];
         LLVMPositionBuilderAtEnd(l->b, l->bb[bi]);
         if (hb) osr_block_start(l, bi);
-        if (chk && (chk[bi] || (bi == 0 && !hb))) intr_check(l, bi);
+        if (chk && chk[bi]) intr_check(l, bi);
         for (uint32_t k = 0; k < b->ins.n && !l->bail; k++) {
             ins(l, b->ins.v[k]);
             if (hb) osr_def(l, b->ins.v[k]);
