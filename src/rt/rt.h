@@ -184,6 +184,10 @@ Lit *rt_lit_lookup(kiln_module *m, const char *name);
 int rt_compile(kiln_ctx *ctx, Spec *s, kiln_error *err);
 
 /* explain.c: print what the compiler did for one signature */
+/* effects.c: straight-line scalar code (bounded run time); a read-only array argument the code may
+ * write into: -1 with NumPy's ValueError in err */
+bool rt_spec_bounded(Spec *s);
+int rt_readonly_refused(Spec *s, const kiln_value *args, int nargs, kiln_error *err);
 int rt_explain(kiln_func *fn, const kiln_value *args, int nargs, FILE *out, const char *pass, bool asm_only, kiln_error *err);
 
 /* types/infer.c */

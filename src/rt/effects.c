@@ -1,0 +1,147 @@
+/*
+ * effects.c — what a specialization's code may do, worked out once from its typed IR and kept in
+ * the Spec: whether it is straight-line scalar code (no loop, call, library routine or allocation:
+ * its run time is tiny and bounded, so kiln_call_hooked runs it without releasing the GIL), and which
+ * argument leaves it may write into (so a read-only array is refused before the call, with NumPy's
+ * error, instead of being written).
+ */
+#include "rt.h"
+#include <stdlib.h>
+
+/* straight-line scalar code: no back edge, no call, no library routine, no allocation (Spec.bounded) */
+bool rt_spec_bounded(Spec *s) {
+    uint8_t b = atomic_load_explicit(&s->bounded, memory_order_relaxed);
+    if (b) return b == 1;
+    Func *f = s->ir;
+    bool ok = f != NULL;
+    for (uint32_t bi = 0; ok && bi < f->blocks.n; bi++) {
+        Block *blk = &f->blocks.v[bi];
+        if (blk->dead) continue;
+        for (uint32_t k = 0; ok && k < blk->preds.n; k++) ok = blk->preds.v[k].blk < bi; /* no back edge */
+        for (uint32_t k = 0; ok && k < blk->ins.n; k++) {
+            int op = f->ins.v[blk->ins.v[k]].op;
+            ok = op != OP_CALL && op != OP_LIB && op != OP_ALLOC && op != OP_ACOPY;
+        }
+    }
+    atomic_store_explicit(&s->bounded, ok ? 1 : 2, memory_order_relaxed);
+    return ok;
+}
+
+/* ---- read-only arrays ----
+ * Which argument leaves (ARG aux) a spec may write into: the roots of every STORE and FILL
+ * destination, followed back through views, casts, selects and block parameters, and through calls
+ * by the callee's own answer. A root that is a call's result counts every array the call was given
+ * (the callee may return a view of one). Conservative where it cannot follow (recursion in progress,
+ * more than 63 leaves): then every leaf counts as written. */
+enum { WRITES_KNOWN = 63, WRITES_BUSY = 62, WRITES_ALL = (1ull << 62) - 1 };
+
+static uint64_t writes_of(Spec *s, int depth);
+
+static void mark_roots(Func *f, Ref start, uint64_t *mask, bool *seen, Ref *stack) {
+    int sp = 0;
+    stack[sp++] = start;
+    while (sp) {
+        Ref r = stack[--sp];
+        if (!r || r >= f->ins.n || seen[r]) continue;
+        seen[r] = true;
+        Ins *in = &f->ins.v[r];
+        if (!in->ty || (in->ty->kind != T_ARRAY && in->op != OP_EXTRACT && in->op != OP_CALL)) continue;
+        switch (in->op) {
+        case OP_ARG: *mask |= in->aux < WRITES_BUSY ? 1ull << in->aux : WRITES_ALL; break;
+        case OP_VIEW: case OP_MKVIEW: case OP_CAST: stack[sp++] = ir_arg(f, r, 0); break;
+        case OP_SELECT: stack[sp++] = ir_arg(f, r, 1); stack[sp++] = ir_arg(f, r, 2); break;
+        case OP_EXTRACT: stack[sp++] = ir_arg(f, r, 0); break;
+        case OP_CALL:
+            for (uint32_t j = 0; j < in->n && sp < 1000; j++) stack[sp++] = ir_arg(f, r, j);
+            break;
+        case OP_PARAM: {
+            Block *b = &f->blocks.v[in->blk];
+            uint32_t k = 0;
+            while (k < b->params.n && b->params.v[k] != r) k++;
+            for (uint32_t p = 0; k < b->params.n && p < b->preds.n && sp < 1000; p++) {
+                Edge *e = &f->blocks.v[b->preds.v[p].blk].succ[b->preds.v[p].succ];
+                if (k < e->args.n) stack[sp++] = e->args.v[k];
+            }
+            break;
+        }
+        default: break; /* a fresh array */
+        }
+        if (sp >= 1000) { *mask |= WRITES_ALL; return; }
+    }
+}
+
+static uint64_t writes_compute(Spec *s, int depth) {
+    Func *f = s->ir;
+    if (!f || depth > 16) return WRITES_ALL;
+    bool *seen = calloc(f->ins.n + 1, 1);
+    Ref *stack = malloc(sizeof(Ref) * 1024);
+    uint64_t mask = 0;
+    if (!seen || !stack) { free(seen); free(stack); return WRITES_ALL; }
+    for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
+        Block *b = &f->blocks.v[bi];
+        if (b->dead) continue;
+        for (uint32_t k = 0; k < b->ins.n; k++) {
+            Ref r = b->ins.v[k];
+            Ins *in = &f->ins.v[r];
+            if (in->op == OP_STORE || in->op == OP_FILL) {
+                memset(seen, 0, f->ins.n + 1);
+                mark_roots(f, ir_arg(f, r, 0), &mask, seen, stack);
+            } else if (in->op == OP_CALL) {
+                uint64_t cm = writes_of(f->callees.v[in->aux], depth + 1);
+                for (uint32_t j = 0; j < in->n; j++) {
+                    if (!(cm & (j < WRITES_BUSY ? 1ull << j : WRITES_ALL))) continue;
+                    memset(seen, 0, f->ins.n + 1);
+                    mark_roots(f, ir_arg(f, r, j), &mask, seen, stack);
+                }
+            }
+        }
+    }
+    free(seen);
+    free(stack);
+    return mask;
+}
+
+static uint64_t writes_of(Spec *s, int depth) {
+    uint64_t w = atomic_load_explicit(&s->writes, memory_order_acquire);
+    if (w & (1ull << WRITES_KNOWN)) return w & WRITES_ALL;
+    if (w & (1ull << WRITES_BUSY)) return WRITES_ALL; /* recursion: what it may write is not known yet */
+    atomic_store_explicit(&s->writes, 1ull << WRITES_BUSY, memory_order_relaxed);
+    uint64_t m = writes_compute(s, depth);
+    atomic_store_explicit(&s->writes, m | 1ull << WRITES_KNOWN, memory_order_release);
+    return m;
+}
+
+/* a read-only array among the arguments the spec may write into: NumPy's error, before anything runs */
+static int readonly_check(Spec *s, const kiln_value *v, int *leaf, uint64_t *mask, kiln_error *err) {
+    if (v->kind == KILN_TUPLE) {
+        for (int i = 0; i < v->n; i++)
+            if (readonly_check(s, &v->v.items[i], leaf, mask, err)) return -1;
+        return 0;
+    }
+    if (v->kind == KILN_NONE) return 0; /* static: no leaf */
+    int j = (*leaf)++;
+    if (v->kind != KILN_ARRAY || !(v->flags & KILN_ARRAY_READONLY)) return 0;
+    if (!*mask) *mask = writes_of(s, 0) | 1ull << WRITES_KNOWN;
+    if (!(*mask & (j < WRITES_BUSY ? 1ull << j : WRITES_ALL))) return 0;
+    err_set(err, KILN_ERR_RUNTIME, "ValueError", "assignment destination is read-only");
+    snprintf(err->file, sizeof err->file, "%s", s->fn->mod->file);
+    err->line = s->fn->def->line;
+    return -1;
+}
+
+static bool any_readonly(const kiln_value *args, int nargs) {
+    for (int i = 0; i < nargs; i++) {
+        if (args[i].kind == KILN_ARRAY && (args[i].flags & KILN_ARRAY_READONLY)) return true;
+        if (args[i].kind == KILN_TUPLE && any_readonly(args[i].v.items, args[i].n)) return true;
+    }
+    return false;
+}
+
+int rt_readonly_refused(Spec *s, const kiln_value *args, int nargs, kiln_error *err) {
+    if (!any_readonly(args, nargs)) return 0;
+    uint64_t mask = 0;
+    int leaf = 0;
+    for (int i = 0; i < nargs; i++)
+        if (readonly_check(s, &args[i], &leaf, &mask, err)) return -1;
+    return 0;
+}
