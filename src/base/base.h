@@ -73,6 +73,9 @@ double fmt_round_ndigits(double x, int64_t nd);             /* round(x, nd), cor
  * below it is a compile error ---- */
 uintptr_t base_stack_floor(void);
 
+/* ---- files (fileio.c): up to n bytes from fd, short reads and EINTR retried; the count read ---- */
+size_t base_read_all(int fd, void *buf, size_t n);
+
 /* ---- numbers as text, CPython's rules (numtext.c) ---- */
 bool num_underscores_ok(const char *s, size_t n, int base, bool prefixed); /* a literal's digits: 1_000 yes, 1__0 no */
 int num_py_float(const char *s, size_t n, double *out);                     /* float(s): 0, or -1 not a float */

@@ -154,16 +154,7 @@ static uint8_t *slurp(const char *file, size_t *n) {
     else if (fstat(fd, &st) || !S_ISREG(st.st_mode)) fprintf(stderr, "kiln cache: %s is not a regular file\n", file);
     else if ((uint64_t)st.st_size > MAX_BUNDLE) fprintf(stderr, "kiln cache: %s is larger than a bundle may be (2 GiB)\n", file);
     else if (!(buf = malloc((size_t)st.st_size + 1))) fprintf(stderr, "kiln cache: out of memory reading %s\n", file);
-    else {
-        size_t got = 0;
-        while (got < (size_t)st.st_size) {
-            ssize_t k = read(fd, buf + got, (size_t)st.st_size - got);
-            if (k < 0 && errno == EINTR) continue;
-            if (k <= 0) break;
-            got += (size_t)k;
-        }
-        *n = got;
-    }
+    else *n = base_read_all(fd, buf, (size_t)st.st_size);
     if (fd >= 0) close(fd);
     return buf;
 }

@@ -224,16 +224,7 @@ uint8_t *rt_cache_read(int dirfd, const char *name, size_t *n, char *why, size_t
     uint8_t *buf = NULL;
     if ((size_t)st.st_size > MAX_ENTRY) snprintf(why, cap, "too large (%lld bytes)", (long long)st.st_size);
     else if (!(buf = malloc((size_t)st.st_size + 1))) snprintf(why, cap, "out of memory");
-    else {
-        size_t got = 0;
-        while (got < (size_t)st.st_size) {
-            ssize_t k = read(fd, buf + got, (size_t)st.st_size - got);
-            if (k < 0 && errno == EINTR) continue;
-            if (k <= 0) break;
-            got += (size_t)k;
-        }
-        *n = got;
-    }
+    else *n = base_read_all(fd, buf, (size_t)st.st_size);
     close(fd);
     return buf;
 }
