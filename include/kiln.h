@@ -175,7 +175,10 @@ int kiln_explain(kiln_func *f, const kiln_value *args, int nargs, FILE *out, con
 /* kiln_call with hooks around whatever may take long: a compile, and running a specialization
  * that has a loop, a call, a library routine or an array allocation. Straight-line scalar code
  * (x * x + 2 * x + 1) runs between no hooks: it takes tens of nanoseconds, less than the hooks.
- * The Python package releases the GIL in them. release's result is handed to reacquire. */
+ * The Python package releases the GIL in them. release's result is handed to reacquire.
+ * The hooks release a lock the caller holds: calls made under it are taken to be serial (their
+ * per-tier call counts are bumped without a locked add; a count can be lost only if another
+ * caller, outside that lock, runs the same specialization at the same moment). */
 typedef struct kiln_call_hooks { void *(*release)(void); void (*reacquire)(void *); } kiln_call_hooks;
 int kiln_call_hooked(kiln_func *f, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err,
                      const kiln_call_hooks *hooks);

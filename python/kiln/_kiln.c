@@ -236,6 +236,24 @@ static int dtype_of_format(const char *f, Py_ssize_t itemsize) {
     return d;
 }
 
+/* kiln_value's constructors, written in place: a constructor's returned struct copied into the
+ * argument array is a byte store followed by a 16-byte load of the same bytes, a store-forwarding
+ * stall (~15 cycles) on every argument */
+static inline void put_scalar(kiln_value *out, int dtype, int64_t bits) {
+    memset(out, 0, sizeof *out);
+    out->kind = KILN_SCALAR;
+    out->dtype = (uint8_t)dtype;
+    out->py = 1;
+    out->v.i = bits;
+}
+
+static inline void put_array(kiln_value *out, kiln_array *a, uint32_t flags) {
+    memset(out, 0, sizeof *out);
+    out->kind = KILN_ARRAY;
+    out->v.arr = a;
+    out->flags = flags;
+}
+
 static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth);
 
 /* ---- NumPy arrays without the buffer protocol ----
@@ -297,12 +315,11 @@ static int conv_ndarray(Conv *c, PyObject *o, kiln_value *out) {
     b->ndim = na->nd;
     b->shape = na->dims;
     b->strides = na->strides;
-    b->itemsize = (Py_ssize_t)kiln_dtype_size((kiln_dtype)d);
+    b->itemsize = 0; /* unused: same_argument compares dtypes */
     b->format = (char *)"";
     c->owner[c->narr] = o;
     c->narr++;
-    *out = kiln_arr(a);
-    out->flags = na->flags & 0x0400 ? 0 : KILN_ARRAY_READONLY; /* NPY_ARRAY_WRITEABLE */
+    put_array(out, a, na->flags & 0x0400 ? 0 : KILN_ARRAY_READONLY); /* NPY_ARRAY_WRITEABLE */
     return 0;
 }
 
@@ -336,23 +353,29 @@ static int conv_buffer(Conv *c, PyObject *o, kiln_value *out, int argi) {
         int64_t s = b->itemsize;
         for (int k = b->ndim - 1; k >= 0; k--) { a->strides[k] = s; s *= a->shape[k]; }
     }
-    *out = kiln_arr(a);
-    out->flags = b->readonly ? KILN_ARRAY_READONLY : 0;
+    put_array(out, a, b->readonly ? KILN_ARRAY_READONLY : 0);
     return 0;
 }
 
 static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth) {
+    if (Py_TYPE(o) == ndarray_type && !conv_ndarray(c, o, out)) return 0; /* the common argument first */
     if (o == Py_None) { *out = kiln_none(); return 0; }
-    if (PyBool_Check(o)) { *out = kiln_bool(o == Py_True); return 0; }
+    if (PyBool_Check(o)) { put_scalar(out, KILN_BOOL, o == Py_True); return 0; }
     if (PyLong_CheckExact(o)) {
         int overflow;
         long long x = PyLong_AsLongLongAndOverflow(o, &overflow);
         if (overflow) { PyErr_Format(PyExc_OverflowError, "argument %d: Python int too large for kiln's int64", argi + 1); return -1; }
         if (x == -1 && PyErr_Occurred()) return -1;
-        *out = kiln_int(x);
+        put_scalar(out, KILN_INT64, x);
         return 0;
     }
-    if (PyFloat_CheckExact(o)) { *out = kiln_float(PyFloat_AS_DOUBLE(o)); return 0; }
+    if (PyFloat_CheckExact(o)) {
+        double f = PyFloat_AS_DOUBLE(o);
+        int64_t bits;
+        memcpy(&bits, &f, sizeof bits);
+        put_scalar(out, KILN_FLOAT64, bits);
+        return 0;
+    }
     if (PyComplex_CheckExact(o)) { Py_complex z = PyComplex_AsCComplex(o); *out = kiln_complex(z.real, z.imag); return 0; }
     if (PyTuple_Check(o)) {
         Py_ssize_t n = PyTuple_GET_SIZE(o);
@@ -369,8 +392,10 @@ static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth
         out->v.items = items;
         return 0;
     }
-    if (Py_TYPE(o) == ndarray_type && !conv_ndarray(c, o, out)) return 0;
-    if (!ndarray_type) check_ndarray_layout(o);
+    if (!ndarray_type) { /* before the first array: its layout is checked, then it goes the common way */
+        check_ndarray_layout(o);
+        if (Py_TYPE(o) == ndarray_type && !conv_ndarray(c, o, out)) return 0;
+    }
     if (PyObject_CheckBuffer(o)) return conv_buffer(c, o, out, argi); /* NumPy arrays and scalars, memoryviews, array.array */
     if (PyLong_Check(o)) { /* an int subclass (IntEnum, …) that is not a NumPy scalar */
         long long x = PyLong_AsLongLong(o);
@@ -476,9 +501,6 @@ static PyObject *direct_scalar(PyTypeObject *t, const kiln_value *v) {
 static PyObject *numpy_scalar(const kiln_value *v);
 
 static bool direct_checked(PyObject *t, int dtype) {
-    static signed char ok[KILN_NDTYPE]; /* 0 not checked, 1 direct, -1 through the call */
-    if (ok[dtype]) return ok[dtype] > 0;
-    ok[dtype] = -1;
     if (dtype == KILN_BOOL) return false;
     kiln_value probe;
     memset(&probe, 0, sizeof probe);
@@ -490,7 +512,6 @@ static bool direct_checked(PyObject *t, int dtype) {
     Py_XDECREF(slow);
     Py_XDECREF(fast);
     PyErr_Clear();
-    if (same == 1) ok[dtype] = 1;
     return same == 1;
 }
 
@@ -498,14 +519,16 @@ static PyObject *numpy_scalar(const kiln_value *v) {
     static const char *names[KILN_NDTYPE] = {"bool_", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
                                              "float32", "float64", "complex64", "complex128"};
     static PyObject *types[KILN_NDTYPE]; /* kept for the process: looked up once */
+    static signed char direct[KILN_NDTYPE]; /* 0 not known yet, 1 made directly, -1 through the call */
     static bool checking;
+    if (direct[v->dtype] > 0) return direct_scalar((PyTypeObject *)types[v->dtype], v); /* the warm path */
     if (!types[v->dtype] && !(types[v->dtype] = numpy_attr(names[v->dtype]))) return NULL;
     PyObject *t = types[v->dtype];
-    if (!checking && PyType_Check(t)) {
+    if (!checking && !direct[v->dtype]) {
         checking = true; /* the check itself builds a scalar the slow way */
-        bool direct = direct_checked(t, v->dtype);
+        direct[v->dtype] = PyType_Check(t) && direct_checked(t, v->dtype) ? 1 : -1;
         checking = false;
-        if (direct) return direct_scalar((PyTypeObject *)t, v);
+        if (direct[v->dtype] > 0) return direct_scalar((PyTypeObject *)t, v);
     }
     PyObject *x;
     switch (v->dtype) {

@@ -22,7 +22,7 @@ void rt_log(kiln_ctx *ctx, const char *fmt, ...) {
 /* ---- signatures ---- */
 
 static int is_c_contig(const kiln_array *a) {
-    int64_t want = (int64_t)kiln_dtype_size(a->dtype);
+    int64_t want = dt_bits(a->dtype) / 8; /* the dtype was checked by the caller */
     for (int k = a->ndim - 1; k >= 0; k--) {
         if (a->shape[k] != 1 && a->strides[k] != want) return 0;
         want *= a->shape[k];
@@ -30,7 +30,7 @@ static int is_c_contig(const kiln_array *a) {
     return 1;
 }
 
-int kiln_array_is_c_contiguous(const kiln_array *a) { return is_c_contig(a); }
+int kiln_array_is_c_contiguous(const kiln_array *a) { return (unsigned)a->dtype < KILN_NDTYPE && is_c_contig(a); }
 
 uint32_t rt_sig_encode(const Type *t, uint32_t *codes, uint32_t n) {
     if (n >= SIG_MAX) return SIG_MAX + 1;
@@ -59,13 +59,18 @@ static uint32_t sig_of_value(const kiln_value *v, uint32_t *codes, uint32_t n, i
     case KILN_ARRAY: {
         const kiln_array *a = v->v.arr;
         if (!a || a->ndim < 0 || a->ndim > KILN_MAXDIM || (unsigned)a->dtype >= KILN_NDTYPE) return SIG_MAX + 2;
-        bool empty = false;
-        for (int k = 0; k < a->ndim; k++) {
-            if (a->shape[k] < 0) return SIG_MAX + 2;
-            empty |= a->shape[k] == 0;
+        /* one pass, innermost axis first: valid shapes, emptiness and C contiguity */
+        bool empty = false, contig = true;
+        int64_t want = dt_bits(a->dtype) / 8;
+        for (int k = a->ndim - 1; k >= 0; k--) {
+            int64_t len = a->shape[k];
+            if (len < 0) return SIG_MAX + 2;
+            empty |= len == 0;
+            contig &= len == 1 || a->strides[k] == want;
+            want *= len;
         }
         if (!a->data && !empty) return SIG_MAX + 2;
-        codes[n] = SIG_CODE(SIG_ARRAY, a->dtype, 0, a->ndim, is_c_contig(a) ? LAYOUT_C : LAYOUT_ANY);
+        codes[n] = SIG_CODE(SIG_ARRAY, a->dtype, 0, a->ndim, contig ? LAYOUT_C : LAYOUT_ANY);
         return n + 1;
     }
     case KILN_NONE: codes[n] = SIG_CODE(SIG_NONE, 0, 0, 0, 0); return n + 1;
@@ -474,7 +479,7 @@ int kiln_func_default(const kiln_func *fn, int i, kiln_value *out) {
     return 0;
 }
 
-static int call_spec(kiln_func *fn, Spec *s, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err);
+static int call_spec(kiln_func *fn, Spec *s, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err, bool serial);
 
 /* a call that leaves parameters to their defaults: bind them, then call as usual */
 static int __attribute__((noinline)) call_with_defaults(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *result,
@@ -525,12 +530,12 @@ int kiln_call_hooked(kiln_func *fn, const kiln_value *args, int nargs, kiln_valu
         }
         atomic_store_explicit(&fn->last, s, memory_order_release);
     }
-    if (rt_readonly_refused(s, args, nargs, err)) { if (released) hooks->reacquire(held); return -1; }
-    if (!hooks) return call_spec(fn, s, args, nargs, result, err);
+    if (rt_any_readonly(args, nargs) && rt_readonly_refused(s, args, nargs, err)) { if (released) hooks->reacquire(held); return -1; }
+    if (!hooks) return call_spec(fn, s, args, nargs, result, err, false);
     bool bounded = rt_spec_bounded(s);
     if (!released && !bounded) { held = hooks->release(); released = true; }
     else if (released && bounded) { hooks->reacquire(held); released = false; }
-    int rc = call_spec(fn, s, args, nargs, result, err);
+    int rc = call_spec(fn, s, args, nargs, result, err, !released); /* the caller's lock (the GIL) held: serial */
     if (released) hooks->reacquire(held);
     return rc;
 }
@@ -560,8 +565,10 @@ int kiln_compile(kiln_func *fn, const kiln_value *args, int nargs, kiln_error *e
     return s ? 0 : -1;
 }
 
-/* flatten the arguments, run the tier's entry, rebuild the result */
-static int call_spec(kiln_func *fn, Spec *s, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err) {
+/* flatten the arguments, run the tier's entry, rebuild the result. serial: the caller's own lock
+ * (Python's GIL) is held across the call, so its count needs no locked add (a `lock add` was ~4% of
+ * a warm Python call); a C caller running the same spec at the same moment could lose a count */
+static int call_spec(kiln_func *fn, Spec *s, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err, bool serial) {
     kiln_ctx *ctx = fn->mod->ctx;
     Slot in[64], out[64];
     int used = 0;
@@ -577,7 +584,8 @@ static int call_spec(kiln_func *fn, Spec *s, const kiln_value *args, int nargs, 
     NativeFn code = fr_native(c);
     int tier = !code ? 0 : (void *)code == c->mem.p ? 1 : 2; /* tier-1 code lives in c->mem */
     int r = back_interp.run(s, in, out, &run);
-    atomic_fetch_add_explicit(&s->ncalls[tier], 1, memory_order_relaxed);
+    if (serial) atomic_store_explicit(&s->ncalls[tier], atomic_load_explicit(&s->ncalls[tier], memory_order_relaxed) + 1, memory_order_relaxed);
+    else atomic_fetch_add_explicit(&s->ncalls[tier], 1, memory_order_relaxed);
     if (r) {
         runtime_error(&run, err);
         run_release(&run);

@@ -129,16 +129,8 @@ static int readonly_check(Spec *s, const kiln_value *v, int *leaf, uint64_t *mas
     return -1;
 }
 
-static bool any_readonly(const kiln_value *args, int nargs) {
-    for (int i = 0; i < nargs; i++) {
-        if (args[i].kind == KILN_ARRAY && (args[i].flags & KILN_ARRAY_READONLY)) return true;
-        if (args[i].kind == KILN_TUPLE && any_readonly(args[i].v.items, args[i].n)) return true;
-    }
-    return false;
-}
-
 int rt_readonly_refused(Spec *s, const kiln_value *args, int nargs, kiln_error *err) {
-    if (!any_readonly(args, nargs)) return 0;
+    if (!rt_any_readonly(args, nargs)) return 0;
     uint64_t mask = 0;
     int leaf = 0;
     for (int i = 0; i < nargs; i++)

@@ -188,6 +188,15 @@ int rt_compile(kiln_ctx *ctx, Spec *s, kiln_error *err);
  * write into: -1 with NumPy's ValueError in err */
 bool rt_spec_bounded(Spec *s);
 int rt_readonly_refused(Spec *s, const kiln_value *args, int nargs, kiln_error *err);
+/* whether any argument (or tuple item) is a read-only array: inline, since every call asks and
+ * nearly every answer is no */
+static inline bool rt_any_readonly(const kiln_value *args, int nargs) {
+    for (int i = 0; i < nargs; i++) {
+        if (args[i].kind == KILN_ARRAY && (args[i].flags & KILN_ARRAY_READONLY)) return true;
+        if (args[i].kind == KILN_TUPLE && rt_any_readonly(args[i].v.items, args[i].n)) return true;
+    }
+    return false;
+}
 int rt_explain(kiln_func *fn, const kiln_value *args, int nargs, FILE *out, const char *pass, bool asm_only, kiln_error *err);
 
 /* types/infer.c */

@@ -25,10 +25,7 @@ int dt_kind(int d) {
     return 3;
 }
 
-int dt_bits(int d) {
-    static const int bits[KILN_NDTYPE] = {8, 8, 16, 32, 64, 8, 16, 32, 64, 32, 64, 64, 128};
-    return bits[d];
-}
+const unsigned char dt_bits_tab[KILN_NDTYPE] = {8, 8, 16, 32, 64, 8, 16, 32, 64, 32, 64, 64, 128};
 
 size_t kiln_dtype_size(kiln_dtype t) { return (unsigned)t < KILN_NDTYPE ? (size_t)dt_bits(t) / 8 : 0; }
 
