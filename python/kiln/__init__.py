@@ -85,14 +85,14 @@ def _prepare(kernel, statics=None, ctx=None):
     """the first call of a kernel: its module, from the source lines of it and of the kernels it calls
     (statics: static argument values compiled as constants), in its options' context or in ctx"""
     try:
-        filename, text, name = _source.module_text(kernel, _is_kernel, statics)
+        filename, text, name, regions = _source.module_text(kernel, _is_kernel, statics)
     except _source.SourceError as e:
         raise CompileError(str(e)) from None
     if ctx is None:
         o = kernel._options
         ctx = _context(o.get("tier") or config.tier, o.get("boundscheck", True), o.get("fastmath", False),
                        config.disk_cache if o.get("cache") is None else o.get("cache"))
-    return _kiln.Module(ctx, filename, text), name
+    return _kiln.Module(ctx, filename, text, regions), name
 
 
 def _static_setup(k, py_func, options):

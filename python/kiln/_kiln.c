@@ -122,8 +122,35 @@ static PyTypeObject ContextType = {
 
 /* ---- errors ---- */
 
-/* a kiln_error as the Python exception CPython would raise */
-static PyObject *raise_error(const kiln_error *e, const char *func) {
+/* An error's place in the real files. The module text puts kernels of other files after its own
+ * lines and takes the indentation off nested kernels; regions (from kiln/_source.py) say where
+ * those lines really are: (first text line, count, file, first line there, margin). */
+static void remap(kiln_error *e, PyObject *regions, const char *modfile) {
+    if (!regions || e->line <= 0 || strcmp(e->file, modfile)) return;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(regions); i++) {
+        PyObject *r = PyTuple_GET_ITEM(regions, i);
+        long first = PyLong_AsLong(PyTuple_GET_ITEM(r, 0)), count = PyLong_AsLong(PyTuple_GET_ITEM(r, 1));
+        if (e->line < first || e->line >= first + count) continue;
+        const char *file = PyUnicode_AsUTF8(PyTuple_GET_ITEM(r, 2)), *margin = PyUnicode_AsUTF8(PyTuple_GET_ITEM(r, 4));
+        if (!file || !margin) break;
+        e->line = (int)(PyLong_AsLong(PyTuple_GET_ITEM(r, 3)) + (e->line - first));
+        snprintf(e->file, sizeof e->file, "%s", file);
+        if (e->kind == KILN_ERR_COMPILE && *margin) {
+            char src[sizeof e->source];
+            snprintf(src, sizeof src, "%s%s", margin, e->source);
+            memcpy(e->source, src, sizeof src);
+            if (e->col > 0) e->col += (int)strlen(margin);
+        }
+        break;
+    }
+    PyErr_Clear(); /* the tuple was checked when the module was made; nothing here may fail the error */
+}
+
+/* a kiln_error as the Python exception CPython would raise, at its place in the real files */
+static PyObject *raise_error(const kiln_error *err, const char *func, PyObject *regions, const char *modfile) {
+    kiln_error mapped = *err;
+    const kiln_error *e = &mapped;
+    remap(&mapped, regions, modfile);
     if (e->kind == KILN_ERR_COMPILE) {
         char buf[2048];
         kiln_error_format(e, buf, sizeof buf);
@@ -154,28 +181,51 @@ static PyObject *raise_error(const kiln_error *e, const char *func) {
 typedef struct {
     PyObject_HEAD
     kiln_module *mod;
-    PyObject *ctx; /* the Context, kept alive */
+    PyObject *ctx;     /* the Context, kept alive */
+    PyObject *regions; /* where lines really are (see remap), or NULL */
+    char file[256];    /* the file name kiln reports errors in */
 } Module;
 
+static bool regions_ok(PyObject *regions) {
+    if (!PyTuple_Check(regions)) return false;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(regions); i++) {
+        PyObject *r = PyTuple_GET_ITEM(regions, i);
+        if (!PyTuple_Check(r) || PyTuple_GET_SIZE(r) != 5 || !PyLong_Check(PyTuple_GET_ITEM(r, 0)) ||
+            !PyLong_Check(PyTuple_GET_ITEM(r, 1)) || !PyUnicode_Check(PyTuple_GET_ITEM(r, 2)) ||
+            !PyLong_Check(PyTuple_GET_ITEM(r, 3)) || !PyUnicode_Check(PyTuple_GET_ITEM(r, 4)))
+            return false;
+    }
+    return true;
+}
+
 static int Module_init(Module *self, PyObject *args, PyObject *kw) {
-    static char *names[] = {"context", "filename", "source", NULL};
-    PyObject *ctx;
+    static char *names[] = {"context", "filename", "source", "regions", NULL};
+    PyObject *ctx, *regions = NULL;
     const char *file, *src;
     Py_ssize_t len;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "O!ss#", names, &ContextType, &ctx, &file, &src, &len)) return -1;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O!ss#|O", names, &ContextType, &ctx, &file, &src, &len, &regions)) return -1;
+    if (regions == Py_None) regions = NULL;
+    if (regions && !regions_ok(regions)) {
+        PyErr_SetString(PyExc_TypeError, "Module: regions must be a tuple of (int, int, str, int, str) tuples");
+        return -1;
+    }
     kiln_error err;
     kiln_module *m;
     Py_BEGIN_ALLOW_THREADS
     m = kiln_load_source(((Context *)ctx)->ctx, file, src, (size_t)len, &err);
     Py_END_ALLOW_THREADS
-    if (!m) { raise_error(&err, "<module>"); return -1; }
+    if (!m) { raise_error(&err, "<module>", regions, file); return -1; }
     self->mod = m;
     Py_INCREF(ctx);
-    self->ctx = ctx;
+    Py_XSETREF(self->ctx, ctx);
+    Py_XINCREF(regions);
+    Py_XSETREF(self->regions, regions);
+    snprintf(self->file, sizeof self->file, "%s", file);
     return 0;
 }
 
 static void Module_dealloc(Module *self) {
+    Py_XDECREF(self->regions);
     Py_XDECREF(self->ctx); /* the module itself lives as long as its context */
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
@@ -187,7 +237,7 @@ static PyTypeObject ModuleType = {
     .tp_new = PyType_GenericNew,
     .tp_init = (initproc)Module_init,
     .tp_dealloc = (destructor)Module_dealloc,
-    .tp_doc = "Module(context, filename, source): kernel source text parsed by kiln",
+    .tp_doc = "Module(context, filename, source, regions=None): kernel source text parsed by kiln",
 };
 
 /* ---- arguments ---- */
@@ -642,6 +692,12 @@ static int ensure_compiled(Kernel *self) {
     return 0;
 }
 
+/* a call's error, at its place in the real files */
+static PyObject *kernel_error(Kernel *self, const kiln_error *err) {
+    const Module *m = (const Module *)self->module;
+    return raise_error(err, self->name, m ? m->regions : NULL, m ? m->file : "");
+}
+
 /* positional and keyword arguments into kiln's order; defaults fill what is left out before a keyword */
 static int bind(Kernel *self, Conv *c, PyObject *const *args, Py_ssize_t n, PyObject *kwnames, int *nargs) {
     int np = self->nparams;
@@ -805,7 +861,7 @@ static PyObject *Kernel_vectorcall(Kernel *self, PyObject *const *args, size_t n
     int rc;
     rc = kiln_call_hooked(self->fn, c.v, nargs, &res, &err, &gil_hooks);
     PyObject *out;
-    if (rc) out = raise_error(&err, self->name);
+    if (rc) out = kernel_error(self, &err);
     else {
         PyObject *keep = res.kind == KILN_ARRAY || res.kind == KILN_TUPLE ? keep_of(&c) : NULL;
         out = to_python(&res, keep, &c);
@@ -883,7 +939,7 @@ static PyObject *Kernel_compile_for(Kernel *self, PyObject *args) {
     rc = kiln_compile(self->fn, c.v, nargs, &err);
     Py_END_ALLOW_THREADS
     conv_release(&c);
-    if (rc) return raise_error(&err, self->name);
+    if (rc) return kernel_error(self, &err);
     Py_RETURN_NONE;
 }
 
@@ -908,7 +964,7 @@ static PyObject *Kernel_explain_text(Kernel *self, PyObject *args) {
     fclose(f);
     Py_END_ALLOW_THREADS
     conv_release(&c);
-    PyObject *r = rc ? raise_error(&err, self->name) : PyUnicode_DecodeUTF8(buf, (Py_ssize_t)len, "replace");
+    PyObject *r = rc ? kernel_error(self, &err) : PyUnicode_DecodeUTF8(buf, (Py_ssize_t)len, "replace");
     free(buf);
     return r;
 }

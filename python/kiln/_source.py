@@ -14,15 +14,19 @@ the text IPython and most tools register; otherwise the error says so.
 import inspect
 import linecache
 import os
+import stat
 import math
 import numbers
-import textwrap
 import types
 
 SUPPORTED_MODULES = {"numpy": "numpy", "math": "math"}
 
 
 class SourceError(Exception):
+    pass
+
+
+class NotARegularFile(Exception):
     pass
 
 
@@ -33,14 +37,29 @@ def _file_lines(filename, module_globals):
     entry = linecache.cache.get(filename)
     if entry is not None and len(entry) == 4:
         return entry[2]
-    try:
-        with open(filename, "rb") as f:
-            data = f.read()
+    try:  # os-level calls: an io.BufferedReader and a second stat cost more than the read itself
+        fd = os.open(filename, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)  # a FIFO must not block
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise NotARegularFile(filename)
+            data = os.read(fd, st.st_size + 1)
+        finally:
+            os.close(fd)
         head = data[:400].split(b"\n", 2)[:2]
         if any(b"coding" in h and h.lstrip().startswith(b"#") for h in head):
             raise ValueError("an encoding cookie")
-        lines = data.decode("utf-8").splitlines(True)
-        st = os.stat(filename)
+        if len(data) != st.st_size:
+            raise ValueError("the file changed while read")
+        text = data.decode("utf-8")
+        if "\r" in text:  # universal newlines, as Python reads source (not str.splitlines: \f is not one)
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        lines = [ln + "\n" for ln in text.split("\n")]
+        lines[-1] = lines[-1][:-1]
+        if not lines[-1]:
+            lines.pop()
+    except NotARegularFile:
+        raise SourceError("kiln cannot read kernels from %s: not a regular file (a pipe or a device)" % filename) from None
     except (OSError, ValueError, UnicodeDecodeError):
         return linecache.getlines(filename, module_globals)
     if lines and not lines[-1].endswith("\n"):
@@ -85,23 +104,45 @@ def _quick_lines(fn):
     return body, start
 
 
+def _dedent(lines):
+    """(lines, margin): the lines without the leading whitespace all non-blank ones share (textwrap.dedent's
+    rule, without its regular expressions: a tenth of the time on a first call); blank lines become empty"""
+    margin = None
+    for ln in lines:
+        body = ln.lstrip(" \t")
+        if not body:
+            continue
+        lead = ln[:len(ln) - len(body)]
+        if margin is None or lead.startswith(margin):
+            margin = lead if margin is None else margin
+        elif margin.startswith(lead):
+            margin = lead
+        else:  # mixed tabs and spaces: the common prefix
+            k = 0
+            while k < len(lead) and k < len(margin) and lead[k] == margin[k]:
+                k += 1
+            margin = margin[:k]
+    margin = margin or ""
+    return [ln[len(margin):] if ln.strip(" \t") else "" for ln in lines], margin
+
+
 def _lines_of(fn):
-    """(first line number, list of lines) of fn's definition, decorators included"""
+    """(first line number, list of lines, margin) of fn's definition, decorators included; margin: the
+    indentation taken off every line (a function nested in a class or a function)"""
     quick = _quick_lines(fn)
     try:
         lines, start = quick if quick else inspect.getsourcelines(fn)
     except (OSError, TypeError) as e:
         raise SourceError("kiln cannot find the source of %s (defined in %s): %s; define it in a file, "
                           "a notebook cell or the REPL" % (fn.__qualname__, fn.__code__.co_filename, e)) from None
-    text = textwrap.dedent("".join(lines))
-    out = text.splitlines()
+    out, margin = _dedent([ln.rstrip("\n") for ln in lines])
     # decorators (kiln.jit and others) are Python-level: blank them, keeping the numbering
     for i, ln in enumerate(out):
         s = ln.lstrip()
         if s.startswith("def ") or s.startswith("async def "):
             break
         out[i] = ""
-    return max(start, 1), out
+    return max(start, 1), out, margin
 
 
 def _constant(v):
@@ -183,9 +224,12 @@ def _drop_params(lines, names):
 
 
 def module_text(kernel, is_kernel, statics=None):
-    """(filename, text, name) for the module kiln compiles for `kernel` (a kiln Kernel whose
+    """(filename, text, name, regions) for the module kiln compiles for `kernel` (a kiln Kernel whose
     .py_func is the Python function); is_kernel(obj) tells kiln kernels from other objects;
-    statics: {parameter: value} to compile as constants (static arguments)"""
+    statics: {parameter: value} to compile as constants (static arguments). regions: where the text's
+    lines really are, for the kernels that are not at their own line and column (kernels of other files,
+    placed after this file's text; indented kernels, dedented): (first text line, count, file, first
+    line there, margin); kiln/_kiln.c maps error locations through them"""
     fn = kernel.py_func
     filename = fn.__code__.co_filename
     # the kernel and the kernels it calls, by name, through globals
@@ -199,20 +243,27 @@ def module_text(kernel, is_kernel, statics=None):
         funcs.append(f)
         for name in _names(f.__code__):
             v = f.__globals__.get(name)
+            if statics and is_kernel(v) and v.py_func is fn:
+                raise SourceError("%s:%d: %s() has static arguments and is called by %s(): kiln compiles a static "
+                                  "argument's value into the body, so such a kernel cannot call itself or be called "
+                                  "back by the kernels it calls; make the parameter an ordinary argument"
+                                  % (filename, f.__code__.co_firstlineno, fn.__name__, f.__name__))
             if is_kernel(v):
                 todo.append(v)
             elif isinstance(v, types.FunctionType):
                 raise SourceError("%s:%d: %s() calls %s(), a plain Python function: decorate it with @kiln.jit "
                                   "(kernels may call only kernels)" % (filename, f.__code__.co_firstlineno, f.__name__, name))
     placed, inside = {}, set()
-    extra = []  # kernels of other files: after the end (their line numbers in errors are then this text's)
+    extra = []  # kernels of other files: after the end of this one's text, mapped back by `regions`
+    regions = []  # (first text line, line count, file, first line in that file, margin) of every kernel
     for f in funcs:
-        start, lines = _lines_of(f)
+        start, lines, margin = _lines_of(f)
         if statics and f is fn:
             lines = _drop_params(lines, statics)
         if f.__code__.co_filename != filename:
-            extra.append(lines)
+            extra.append((lines, f.__code__.co_filename, start, margin))
             continue
+        regions.append((start, len(lines), filename, start, margin))
         for i, ln in enumerate(lines):
             at = start + i
             inside.add(at)
@@ -223,8 +274,10 @@ def module_text(kernel, is_kernel, statics=None):
     text = [""] * nlines
     for at, ln in placed.items():
         text[at - 1] = ln
-    for lines in extra:
-        inside.update(range(len(text) + 2, len(text) + 2 + len(lines)))
+    for lines, other, start, margin in extra:
+        first = len(text) + 2
+        inside.update(range(first, first + len(lines)))
+        regions.append((first, len(lines), other, start, margin))
         text += [""] + lines
     # what the kernels read from the globals, on the free lines (imports first)
     heads = []
@@ -262,4 +315,4 @@ def module_text(kernel, is_kernel, statics=None):
         free = [i for i in range(len(text)) if i + 1 not in inside]
     for h, i in zip(heads, free):
         text[i] = h
-    return filename, "\n".join(text) + "\n", fn.__name__
+    return filename, "\n".join(text) + "\n", fn.__name__, tuple(r for r in regions if r[2] != filename or r[4])

@@ -410,3 +410,97 @@ def test_array_interface_objects():
     y = np.zeros(3)
     fill(Wrapped(y), 4.0)
     assert y.tolist() == [4.0, 4.0, 4.0]  # the caller's memory, no copy
+
+
+OTHER = '''import kiln
+
+
+# the kernels below sit past the end of the caller's file
+
+
+@kiln.jit
+def g(x, y):
+    q = x // y
+    return q
+
+
+@kiln.jit
+def bad(x):
+    return x + "s"
+'''
+
+MAIN = '''import kiln
+from other import g
+
+
+@kiln.jit
+def f(x):
+    return g(x, 0)
+
+
+def outer():
+    @kiln.jit
+    def h(x):
+        return x + undefined_name
+    return h
+'''
+
+RUN = '''import sys, traceback, kiln
+import main, other
+try:
+    main.f(3)
+except ZeroDivisionError:
+    t = traceback.extract_tb(sys.exc_info()[2])[-1]
+    print("raised at", t.filename.split("/")[-1], t.lineno)
+for call in (lambda: other.bad(1), lambda: main.outer()(1)):
+    try:
+        call()
+    except kiln.CompileError as e:
+        print(str(e).replace(sys.argv[1] + "/", ""))
+'''
+
+
+def test_errors_in_kernels_of_other_files_and_nested_kernels_name_the_real_place(tmp_path):
+    """kernels of another file go after the caller's text, nested ones lose their indentation: errors
+    still give the real file, line, column and source line"""
+    (tmp_path / "other.py").write_text(OTHER)
+    (tmp_path / "main.py").write_text(MAIN)
+    (tmp_path / "run.py").write_text(RUN)
+    out = subprocess.run([sys.executable, str(tmp_path / "run.py"), str(tmp_path)], capture_output=True, text=True,
+                         cwd=tmp_path, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n") == [
+        "raised at other.py 9",
+        "other.py:15:12: error: unsupported operand type(s) for +: 'int' and 'str'",
+        '        return x + "s"',
+        "               ^",
+        "main.py:13:20: error: name 'undefined_name' is not defined",
+        "            return x + undefined_name",
+        "                       ^",
+        ""], out.stdout
+
+
+def test_kernels_in_a_pipe_are_refused_not_waited_for(tmp_path):
+    """a function whose file is a FIFO (python <(...)): a clear error, never a read that blocks"""
+    fifo = tmp_path / "k.py"
+    os.mkfifo(fifo)
+    ns = {}
+    exec(compile("def k(x):\n    return x\n", str(fifo), "exec"), ns)
+    with pytest.raises(kiln.CompileError, match="not a regular file"):
+        kiln.jit(ns["k"])(1)
+
+
+def test_module_regions_are_checked():
+    ctx = kiln._context("auto", True, False, False)
+    with pytest.raises(TypeError, match="regions must be"):
+        kiln._kiln.Module(ctx, "x.py", "def f(x):\n    return x\n", ((1, 2, "y.py"),))
+
+
+def test_a_kernel_with_static_arguments_cannot_recurse(tmp_path):
+    p = tmp_path / "r.py"
+    p.write_text("import kiln\n\n\n@kiln.jit(static_argnums=(1,))\ndef p(n, k):\n    if n <= 0:\n        return 0\n"
+                 "    return k + p(n - 1, k)\n")
+    ns = {"__name__": "r"}
+    exec(compile(p.read_text(), str(p), "exec"), ns)
+    with pytest.raises(kiln.CompileError, match=r"r.py:4: p\(\) has static arguments and is called by p\(\)"):
+        ns["p"](5, 3)
