@@ -85,14 +85,14 @@ def _prepare(kernel, statics=None, ctx=None):
     """the first call of a kernel: its module, from the source lines of it and of the kernels it calls
     (statics: static argument values compiled as constants), in its options' context or in ctx"""
     try:
-        filename, text, name, regions = _source.module_text(kernel, _is_kernel, statics)
+        filename, text, name, regions, notes = _source.module_text(kernel, _is_kernel, statics)
     except _source.SourceError as e:
         raise CompileError(str(e)) from None
     if ctx is None:
         o = kernel._options
         ctx = _context(o.get("tier") or config.tier, o.get("boundscheck", True), o.get("fastmath", False),
                        config.disk_cache if o.get("cache") is None else o.get("cache"))
-    return _kiln.Module(ctx, filename, text, regions), name
+    return _kiln.Module(ctx, filename, text, regions, notes), name
 
 
 def _static_setup(k, py_func, options):
@@ -144,8 +144,8 @@ def _make_variant(k, key):
         return k._generic
     for name, value in values.items():
         if _source._constant(value) is None:
-            raise TypeError("kiln: %s(): static argument '%s' = %r: only numbers, booleans, None and tuples of them "
-                            "can be compile-time constants" % (k.__name__, name, value))
+            raise TypeError("kiln: %s(): static argument '%s' = %r: only numbers, booleans, None, NumPy scalars and dtypes "
+                            "and tuples of them can be compile-time constants" % (k.__name__, name, value))
     if _log_recompiles():
         last = k._last_static
         what = ", ".join("argument %s: %s" % (nm, ("%r -> %r" % (last[nm], v)) if last else repr(v))

@@ -147,10 +147,25 @@ static void remap(kiln_error *e, PyObject *regions, const char *modfile) {
 }
 
 /* a kiln_error as the Python exception CPython would raise, at its place in the real files */
-static PyObject *raise_error(const kiln_error *err, const char *func, PyObject *regions, const char *modfile) {
+/* "name 'W' is not defined" for a global kiln could not freeze: say what it is and what to do */
+static void add_note(kiln_error *e, PyObject *notes) {
+    const char *pre = "name '", *post = "' is not defined";
+    size_t n = strlen(e->message), lp = strlen(pre);
+    const char *end = strstr(e->message, post);
+    if (!notes || e->kind != KILN_ERR_COMPILE || strncmp(e->message, pre, lp) || !end || end <= e->message + lp) return;
+    PyObject *name = PyUnicode_FromStringAndSize(e->message + lp, end - (e->message + lp));
+    PyObject *why = name ? PyDict_GetItemWithError(notes, name) : NULL; /* borrowed */
+    const char *text = why && PyUnicode_Check(why) ? PyUnicode_AsUTF8(why) : NULL;
+    if (text) snprintf(e->message + n, sizeof e->message - n, ": %s", text);
+    Py_XDECREF(name);
+    PyErr_Clear();
+}
+
+static PyObject *raise_error(const kiln_error *err, const char *func, PyObject *regions, PyObject *notes, const char *modfile) {
     kiln_error mapped = *err;
     const kiln_error *e = &mapped;
     remap(&mapped, regions, modfile);
+    add_note(&mapped, notes);
     if (e->kind == KILN_ERR_COMPILE) {
         char buf[2048];
         kiln_error_format(e, buf, sizeof buf);
@@ -183,6 +198,7 @@ typedef struct {
     kiln_module *mod;
     PyObject *ctx;     /* the Context, kept alive */
     PyObject *regions; /* where lines really are (see remap), or NULL */
+    PyObject *notes;   /* {name: why}: globals kiln could not freeze (see add_note), or NULL */
     char file[256];    /* the file name kiln reports errors in */
 } Module;
 
@@ -199,12 +215,15 @@ static bool regions_ok(PyObject *regions) {
 }
 
 static int Module_init(Module *self, PyObject *args, PyObject *kw) {
-    static char *names[] = {"context", "filename", "source", "regions", NULL};
-    PyObject *ctx, *regions = NULL;
+    static char *names[] = {"context", "filename", "source", "regions", "notes", NULL};
+    PyObject *ctx, *regions = NULL, *notes = NULL;
     const char *file, *src;
     Py_ssize_t len;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "O!ss#|O", names, &ContextType, &ctx, &file, &src, &len, &regions)) return -1;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O!ss#|OO", names, &ContextType, &ctx, &file, &src, &len, &regions, &notes))
+        return -1;
     if (regions == Py_None) regions = NULL;
+    if (notes == Py_None) notes = NULL;
+    if (notes && !PyDict_Check(notes)) { PyErr_SetString(PyExc_TypeError, "Module: notes must be a dict"); return -1; }
     if (regions && !regions_ok(regions)) {
         PyErr_SetString(PyExc_TypeError, "Module: regions must be a tuple of (int, int, str, int, str) tuples");
         return -1;
@@ -214,18 +233,21 @@ static int Module_init(Module *self, PyObject *args, PyObject *kw) {
     Py_BEGIN_ALLOW_THREADS
     m = kiln_load_source(((Context *)ctx)->ctx, file, src, (size_t)len, &err);
     Py_END_ALLOW_THREADS
-    if (!m) { raise_error(&err, "<module>", regions, file); return -1; }
+    if (!m) { raise_error(&err, "<module>", regions, notes, file); return -1; }
     self->mod = m;
     Py_INCREF(ctx);
     Py_XSETREF(self->ctx, ctx);
     Py_XINCREF(regions);
     Py_XSETREF(self->regions, regions);
+    Py_XINCREF(notes);
+    Py_XSETREF(self->notes, notes);
     snprintf(self->file, sizeof self->file, "%s", file);
     return 0;
 }
 
 static void Module_dealloc(Module *self) {
     Py_XDECREF(self->regions);
+    Py_XDECREF(self->notes);
     Py_XDECREF(self->ctx); /* the module itself lives as long as its context */
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
@@ -237,7 +259,7 @@ static PyTypeObject ModuleType = {
     .tp_new = PyType_GenericNew,
     .tp_init = (initproc)Module_init,
     .tp_dealloc = (destructor)Module_dealloc,
-    .tp_doc = "Module(context, filename, source, regions=None): kernel source text parsed by kiln",
+    .tp_doc = "Module(context, filename, source, regions=None, notes=None): kernel source text parsed by kiln",
 };
 
 /* ---- arguments ---- */
@@ -695,7 +717,7 @@ static int ensure_compiled(Kernel *self) {
 /* a call's error, at its place in the real files */
 static PyObject *kernel_error(Kernel *self, const kiln_error *err) {
     const Module *m = (const Module *)self->module;
-    return raise_error(err, self->name, m ? m->regions : NULL, m ? m->file : "");
+    return raise_error(err, self->name, m ? m->regions : NULL, m ? m->notes : NULL, m ? m->file : "");
 }
 
 /* positional and keyword arguments into kiln's order; defaults fill what is left out before a keyword */

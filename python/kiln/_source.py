@@ -145,24 +145,60 @@ def _lines_of(fn):
     return max(start, 1), out, margin
 
 
-def _constant(v):
-    """the literal for a frozen global, or None if kiln cannot take it as a constant"""
+_NP_NAMES = {"bool": "bool_", "int8": "int8", "int16": "int16", "int32": "int32", "int64": "int64", "uint8": "uint8",
+             "uint16": "uint16", "uint32": "uint32", "uint64": "uint64", "float32": "float32", "float64": "float64",
+             "complex64": "complex64", "complex128": "complex128"}
+
+
+def _float_text(x):
+    """a float as kiln's constant syntax writes it (math.nan and math.inf: kiln has no float('nan'))"""
+    if math.isnan(x):
+        return "math.nan"
+    if math.isinf(x):
+        return "math.inf" if x > 0 else "-math.inf"
+    return repr(x)
+
+
+def _numpy_dtype_name(v):
+    """kiln's name of a NumPy dtype given as a dtype object or a scalar type (np.float32), else None"""
+    import sys
+    np = sys.modules.get("numpy")
+    if np is None:
+        return None
+    if isinstance(v, type) and issubclass(v, np.generic):
+        v = np.dtype(v)
+    if isinstance(v, np.dtype) and v.isnative:
+        return _NP_NAMES.get(v.name)
+    return None
+
+
+def _constant(v, np_name="np"):
+    """the literal for a frozen global, or None if kiln cannot take it as a constant; np_name: the
+    module text's name for numpy (NumPy scalars and dtypes are written through it)"""
     if isinstance(v, bool) or v is None:
         return repr(v)
     if isinstance(v, numbers.Integral) and type(v).__module__ == "builtins":
-        return repr(int(v))
+        return repr(int(v)) if -2**63 <= v < 2**63 else None
     if isinstance(v, float) and type(v) is float:
-        if math.isnan(v):
-            return "float('nan')"
-        if math.isinf(v):
-            return "float('inf')" if v > 0 else "-float('inf')"
-        return repr(v)
+        return _float_text(v)
     if isinstance(v, complex) and type(v) is complex:
+        if not (math.isfinite(v.real) and math.isfinite(v.imag)):
+            return None
         return repr(v)
     if isinstance(v, tuple):
-        parts = [_constant(x) for x in v]
+        parts = [_constant(x, np_name) for x in v]
         if all(p is not None for p in parts):
             return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
+        return None
+    if type(v).__module__ == "numpy":  # a NumPy scalar (np.float32(0.5)) keeps its dtype; a dtype is a dtype
+        name = _numpy_dtype_name(type(v)) if not isinstance(v, type) and hasattr(v, "dtype") and v.shape == () else None
+        if name is not None:
+            x = v.item()
+            text = _float_text(x) if isinstance(x, float) and not isinstance(x, bool) else _constant(x, np_name)
+            return None if text is None else "%s.%s(%s)" % (np_name, name, text)
+    name = _numpy_dtype_name(v)
+    if name is not None:
+        return "%s.%s" % (np_name, name)
     return None
 
 
@@ -224,12 +260,13 @@ def _drop_params(lines, names):
 
 
 def module_text(kernel, is_kernel, statics=None):
-    """(filename, text, name, regions) for the module kiln compiles for `kernel` (a kiln Kernel whose
+    """(filename, text, name, regions, notes) for the module kiln compiles for `kernel` (a kiln Kernel whose
     .py_func is the Python function); is_kernel(obj) tells kiln kernels from other objects;
     statics: {parameter: value} to compile as constants (static arguments). regions: where the text's
     lines really are, for the kernels that are not at their own line and column (kernels of other files,
     placed after this file's text; indented kernels, dedented): (first text line, count, file, first
-    line there, margin); kiln/_kiln.c maps error locations through them"""
+    line there, margin); kiln/_kiln.c maps error locations through them. notes: {name: why}, for
+    globals a kernel may read that kiln cannot freeze (added to kiln's "name is not defined")"""
     fn = kernel.py_func
     filename = fn.__code__.co_filename
     # the kernel and the kernels it calls, by name, through globals
@@ -280,33 +317,44 @@ def module_text(kernel, is_kernel, statics=None):
         regions.append((first, len(lines), other, start, margin))
         text += [""] + lines
     # what the kernels read from the globals, on the free lines (imports first)
-    heads = []
-    for f in funcs:
-        g = f.__globals__
-        for name in sorted(_names(f.__code__)):
-            if name not in g or is_kernel(g[name]):
-                continue
-            v = g[name]
-            if isinstance(v, types.ModuleType):
-                base = SUPPORTED_MODULES.get(v.__name__)
-                if base is None:
-                    continue  # kiln says which module it does not know if a kernel uses it
-                heads.append("import %s" % base if name == base else "import %s as %s" % (base, name))
-            elif _from_import(v):  # from math import sqrt, from numpy import zeros (as name)
-                mod, attr = _from_import(v)
-                heads.append("from %s import %s" % (mod, attr) + ("" if name == attr else " as %s" % name))
-            else:
-                lit = _constant(v)
-                if lit is not None:
-                    heads.append("%s = %s" % (name, lit))
+    read = [(f.__globals__, name) for f in funcs for name in sorted(_names(f.__code__))]
+    np_name = next((name for g, name in read if isinstance(g.get(name), types.ModuleType) and g[name].__name__ == "numpy"),
+                   None)
+    np_import = np_name is None  # NumPy scalar and dtype constants need a name for numpy
+    if np_name is None:
+        np_name = "np" if all(name != "np" for _, name in read) else "_kiln_np"
+    heads, notes = [], {}
+    for g, name in read:
+        if name not in g or is_kernel(g[name]):
+            continue
+        v = g[name]
+        if isinstance(v, types.ModuleType):
+            base = SUPPORTED_MODULES.get(v.__name__)
+            if base is None:
+                continue  # kiln says which module it does not know if a kernel uses it
+            heads.append("import %s" % base if name == base else "import %s as %s" % (base, name))
+        elif _from_import(v):  # from math import sqrt, from numpy import zeros (as name)
+            mod, attr = _from_import(v)
+            heads.append("from %s import %s" % (mod, attr) + ("" if name == attr else " as %s" % name))
+        else:
+            lit = _constant(v, np_name)
+            if lit is not None:
+                heads.append("%s = %s" % (name, lit))
+            else:  # said if kiln then finds the name undefined (the same name may be an attribute's)
+                notes[name] = ("the global '%s' has type %s, which kiln does not freeze into kernels (numbers, booleans, "
+                               "None, tuples of them, NumPy scalars and dtypes, numpy and math functions): pass it "
+                               "as an argument" % (name, type(v).__module__ + "." + type(v).__qualname__
+                                                   if type(v).__module__ != "builtins" else type(v).__qualname__))
     for name, value in (statics or {}).items():
-        lit = _constant(value)
+        lit = _constant(value, np_name)
         if lit is None:
-            raise SourceError("%s: static argument '%s' = %r: only numbers, booleans, None and tuples of them can be "
-                              "compile-time constants" % (fn.__name__, name, value))
+            raise SourceError("%s: static argument '%s' = %r: only numbers, booleans, None, NumPy scalars and dtypes and "
+                              "tuples of them can be compile-time constants" % (fn.__name__, name, value))
         if any(h.split(" = ")[0] == name or h.endswith(" as " + name) or h.endswith("import " + name) for h in heads):
             raise SourceError("%s: static argument '%s' has the name of a global a kernel reads" % (fn.__name__, name))
         heads.append("%s = %s" % (name, lit))
+    if np_import and any(("%s." % np_name) in h for h in heads):
+        heads.append("import numpy as %s" % np_name)
     heads = sorted(set(heads), key=lambda h: (not h.startswith("import"), h))
     # free: lines outside every kernel (a blank line inside one is part of its body)
     free = [i for i in range(len(text)) if i + 1 not in inside]
@@ -315,4 +363,5 @@ def module_text(kernel, is_kernel, statics=None):
         free = [i for i in range(len(text)) if i + 1 not in inside]
     for h, i in zip(heads, free):
         text[i] = h
-    return filename, "\n".join(text) + "\n", fn.__name__, tuple(r for r in regions if r[2] != filename or r[4])
+    regions = tuple(r for r in regions if r[2] != filename or r[4])
+    return filename, "\n".join(text) + "\n", fn.__name__, regions, notes

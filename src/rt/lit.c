@@ -1,8 +1,9 @@
 /*
  * lit.c — compile-time constants: module-level `NAME = value` and parameter
  * defaults. Values are literals, negated literals, tuples of constants, None,
- * dtypes (np.float32) and names of earlier constants. They are Python values,
- * so numbers are "weak" scalars.
+ * dtypes (np.float32), NumPy scalars (np.float32(0.5)) and names of earlier
+ * constants. Literals are Python values, so their numbers are "weak" scalars;
+ * NumPy scalars keep their dtype ("strong", NEP 50).
  */
 #include "rt.h"
 #include "../front/lex.h"
@@ -30,6 +31,50 @@ static kiln_dtype np_dtype(const char *s, bool *ok) {
     for (size_t i = 0; i < NELEM(t); i++) if (!strcmp(t[i].n, s)) { *ok = true; return t[i].d; }
     *ok = false;
     return KILN_FLOAT64;
+}
+
+/* whether a Python int fits an integer dtype (NumPy 2 raises OverflowError where it does not) */
+static bool int_fits(int64_t v, int dt) {
+    if (dt == KILN_UINT64) return v >= 0;
+    if (dt == KILN_INT64) return true;
+    int bits = dt_bits(dt);
+    return dt_is_unsigned(dt) ? v >= 0 && v < (INT64_C(1) << bits)
+                              : v >= -(INT64_C(1) << (bits - 1)) && v < (INT64_C(1) << (bits - 1));
+}
+
+/* np.float32(0.5), np.int8(-3), np.complex64(1j): a NumPy scalar constant (a "strong" dtype, not a
+ * Python number), converted at compile time as NumPy converts it; what NumPy refuses is an error here */
+static Lit *np_scalar(kiln_module *m, Node *n, Diag *d, kiln_dtype dt) {
+    if (n->nkids != 1 || n->nkids2) diag_fail(d, n->line, n->col, "a NumPy scalar constant takes one value: np.%s(x)", kiln_dtype_name(dt));
+    Lit *a = rt_lit_eval(m, n->kids[0], d);
+    if (!a || a->ty->kind != T_SCALAR) diag_fail(d, n->line, n->col, "np.%s() of a constant takes a number", kiln_dtype_name(dt));
+    int from = a->ty->dtype;
+    Lit *l = mk(m, ty_scalar(&m->ctx->types, dt, false));
+    if (!l) return NULL;
+    if (dt_is_complex(from) && !dt_is_complex(dt))
+        diag_fail(d, n->line, n->col, "cannot convert a complex number to %s", kiln_dtype_name(dt));
+    double re = from == KILN_FLOAT64 ? a->v.f : dt_is_complex(from) ? a->v.c[0] : (double)a->v.i;
+    if (dt == KILN_BOOL) l->v.i = dt_is_complex(from) ? a->v.c[0] != 0 || a->v.c[1] != 0 : re != 0;
+    else if (dt_is_int(dt)) {
+        if (from == KILN_FLOAT64) {
+            if (!isfinite(re))
+                diag_fail(d, n->line, n->col, "cannot convert float %s to integer", isnan(re) ? "NaN" : "infinity");
+            if (re <= -0x1p63 || re >= 0x1p63 || !int_fits((int64_t)re, dt))
+                diag_fail(d, n->line, n->col, "the float %.17g does not fit %s", re, kiln_dtype_name(dt));
+            l->v.i = (int64_t)re; /* toward zero, as NumPy */
+        } else {
+            if (!int_fits(a->v.i, dt))
+                diag_fail(d, n->line, n->col, "Python integer %lld out of bounds for %s", (long long)a->v.i, kiln_dtype_name(dt));
+            l->v.i = a->v.i;
+        }
+    } else if (dt == KILN_FLOAT32) l->v.f = (float)re;
+    else if (dt == KILN_FLOAT64) l->v.f = re;
+    else {
+        double im = dt_is_complex(from) ? a->v.c[1] : 0;
+        l->v.c[0] = dt == KILN_COMPLEX64 ? (float)re : re;
+        l->v.c[1] = dt == KILN_COMPLEX64 ? (float)im : im;
+    }
+    return l;
 }
 
 Lit *rt_lit_eval(kiln_module *m, Node *n, Diag *d) {
@@ -110,7 +155,15 @@ Lit *rt_lit_eval(kiln_module *m, Node *n, Diag *d) {
             }
         }
         break;
+    case N_CALL:
+        if (n->a->kind == N_ATTR && n->a->a->kind == N_NAME && m->ast->np_alias && !strcmp(n->a->a->name, m->ast->np_alias)) {
+            bool ok;
+            kiln_dtype dt = np_dtype(n->a->name, &ok);
+            if (ok) return np_scalar(m, n, d, dt);
+        }
+        break;
     default: break;
     }
-    diag_fail(d, n->line, n->col, "a module constant or default value must be a literal, a tuple of literals, None or a dtype");
+    diag_fail(d, n->line, n->col, "a module constant or default value must be a literal, a tuple of literals, None, a dtype "
+              "or a NumPy scalar (np.float32(0.5))");
 }

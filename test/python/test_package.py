@@ -369,7 +369,7 @@ def test_static_arguments(capfd):
         head_sum(a, [1])
     with pytest.raises(kiln.CompileError, match="cannot be interpreted as an integer"):
         head_sum(a, 1.5)
-    with pytest.raises(TypeError, match="only numbers, booleans, None and tuples"):
+    with pytest.raises(TypeError, match="only numbers, booleans, None, NumPy scalars and dtypes and tuples"):
         head_sum(a, "three")
 
 
@@ -504,3 +504,51 @@ def test_a_kernel_with_static_arguments_cannot_recurse(tmp_path):
     exec(compile(p.read_text(), str(p), "exec"), ns)
     with pytest.raises(kiln.CompileError, match=r"r.py:4: p\(\) has static arguments and is called by p\(\)"):
         ns["p"](5, 3)
+
+
+FROZEN = '''import math
+import numpy as np
+import kiln
+
+A = np.float32(0.1)
+I = np.int8(-3)
+DT = np.float32
+N = math.nan
+BIG = 2**70
+W = np.arange(3.0)
+
+
+@kiln.jit
+def strong(x):
+    return A * x, I * 2, N
+
+
+@kiln.jit
+def zeros(n):
+    return np.zeros(n, dtype=DT)
+
+
+@kiln.jit
+def reads_array(i):
+    return W[i]
+
+
+@kiln.jit
+def reads_big(i):
+    return BIG + i
+'''
+
+
+def test_numpy_scalars_and_dtypes_are_frozen_and_other_globals_said(tmp_path):
+    p = tmp_path / "frozen.py"
+    p.write_text(FROZEN)
+    ns = {"__name__": "frozen"}
+    exec(compile(FROZEN, str(p), "exec"), ns)
+    got, want = ns["strong"](2.0), ns["strong"].py_func(2.0)
+    assert repr(got[:2]) == repr(want[:2]) and np.isnan(got[2])
+    z = ns["zeros"](3)
+    assert z.dtype == np.float32 and z.shape == (3,)
+    with pytest.raises(kiln.CompileError, match=r"name 'W' is not defined: the global 'W' has type numpy.ndarray"):
+        ns["reads_array"](1)
+    with pytest.raises(kiln.CompileError, match=r"name 'BIG' is not defined: the global 'BIG' has type int"):
+        ns["reads_big"](1)

@@ -1,0 +1,5 @@
+# run: f()
+import numpy as np
+K = np.float64(1 + 2j)
+def f():
+    return K
