@@ -330,8 +330,10 @@ def module_text(kernel, is_kernel, statics=None):
         v = g[name]
         if isinstance(v, types.ModuleType):
             base = SUPPORTED_MODULES.get(v.__name__)
-            if base is None:
-                continue  # kiln says which module it does not know if a kernel uses it
+            if base is None:  # said if a kernel uses it
+                notes[name] = ("the global '%s' is the module %s, which kernels cannot use (numpy and math only); "
+                               "import the kernels they call by name (from %s import f)" % (name, v.__name__, v.__name__))
+                continue
             heads.append("import %s" % base if name == base else "import %s as %s" % (base, name))
         elif _from_import(v):  # from math import sqrt, from numpy import zeros (as name)
             mod, attr = _from_import(v)

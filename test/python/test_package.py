@@ -430,6 +430,7 @@ def bad(x):
 '''
 
 MAIN = '''import kiln
+import other
 from other import g
 
 
@@ -443,6 +444,11 @@ def outer():
     def h(x):
         return x + undefined_name
     return h
+
+
+@kiln.jit
+def by_attribute(x):
+    return other.g(x, 1)
 '''
 
 RUN = '''import sys, traceback, kiln
@@ -452,7 +458,7 @@ try:
 except ZeroDivisionError:
     t = traceback.extract_tb(sys.exc_info()[2])[-1]
     print("raised at", t.filename.split("/")[-1], t.lineno)
-for call in (lambda: other.bad(1), lambda: main.outer()(1)):
+for call in (lambda: other.bad(1), lambda: main.outer()(1), lambda: main.by_attribute(1)):
     try:
         call()
     except kiln.CompileError as e:
@@ -474,9 +480,13 @@ def test_errors_in_kernels_of_other_files_and_nested_kernels_name_the_real_place
         "other.py:15:12: error: unsupported operand type(s) for +: 'int' and 'str'",
         '        return x + "s"',
         "               ^",
-        "main.py:13:20: error: name 'undefined_name' is not defined",
+        "main.py:14:20: error: name 'undefined_name' is not defined",
         "            return x + undefined_name",
         "                       ^",
+        "main.py:20:12: error: name 'other' is not defined: the global 'other' is the module other, which kernels "
+        "cannot use (numpy and math only); import the kernels they call by name (from other import f)",
+        "        return other.g(x, 1)",
+        "               ^",
         ""], out.stdout
 
 
