@@ -381,14 +381,7 @@ static int conv_ndarray(Conv *c, PyObject *o, kiln_value *out) {
     a->ndim = na->nd;
 
     for (int k = 0; k < na->nd; k++) { a->shape[k] = na->dims[k]; a->strides[k] = na->strides[k]; }
-    Py_buffer *b = &c->view[c->narr]; /* a stand-in view: what same_argument and keep_of read, nothing to release */
-    b->obj = NULL;
-    b->buf = na->data;
-    b->ndim = na->nd;
-    b->shape = na->dims;
-    b->strides = na->strides;
-    b->itemsize = 0; /* unused: same_argument compares dtypes */
-    b->format = (char *)"";
+    c->view[c->narr].obj = NULL; /* no buffer to release */
     c->owner[c->narr] = o;
     c->narr++;
     put_array(out, a, na->flags & 0x0400 ? 0 : KILN_ARRAY_READONLY); /* NPY_ARRAY_WRITEABLE */
@@ -400,6 +393,8 @@ static int conv_buffer(Conv *c, PyObject *o, kiln_value *out, int argi) {
     Py_buffer *b = &c->view[c->narr];
     if (PyObject_GetBuffer(o, b, PyBUF_RECORDS_RO) < 0) return -1;
     c->owner[c->narr] = o;
+    c->arr[c->narr].data = NULL; /* a scalar's: never the same as a result array (same_argument) */
+    c->arr[c->narr].ndim = 0;
     c->narr++;
     int d = dtype_of_format(b->format, b->itemsize);
     if (d < 0) {
@@ -546,34 +541,36 @@ static PyObject *numpy_attr(const char *name) {
     return PyObject_GetAttrString(numpy_mod, name);
 }
 
-/* a NumPy scalar of dtype d holding v */
-/* v's value in its dtype's own bytes (little-endian x86-64), as a NumPy scalar object holds it */
-static size_t scalar_bytes(const kiln_value *v, unsigned char out[16]) {
-    size_t n = kiln_dtype_size((kiln_dtype)v->dtype);
-    if (v->dtype == KILN_FLOAT32) { float f = (float)v->v.f; memcpy(out, &f, 4); }
-    else if (v->dtype == KILN_FLOAT64) memcpy(out, &v->v.f, 8);
-    else if (v->dtype == KILN_COMPLEX64) { float c[2] = {(float)v->v.c[0], (float)v->v.c[1]}; memcpy(out, c, 8); }
-    else if (v->dtype == KILN_COMPLEX128) memcpy(out, v->v.c, 16);
-    else memcpy(out, &v->v.i, n);
-    return n;
+/* v's value in its dtype's own bytes (little-endian x86-64) at p, as a NumPy scalar object holds it:
+ * fixed-size copies, so no memcpy call on the warm path */
+static void scalar_store(const kiln_value *v, char *p) {
+    switch (v->dtype) {
+    case KILN_FLOAT32: { float f = (float)v->v.f; memcpy(p, &f, 4); break; }
+    case KILN_FLOAT64: memcpy(p, &v->v.f, 8); break;
+    case KILN_COMPLEX64: { float c[2] = {(float)v->v.c[0], (float)v->v.c[1]}; memcpy(p, c, 8); break; }
+    case KILN_COMPLEX128: memcpy(p, v->v.c, 16); break;
+    case KILN_INT8: case KILN_UINT8: case KILN_BOOL: memcpy(p, &v->v.i, 1); break;
+    case KILN_INT16: case KILN_UINT16: memcpy(p, &v->v.i, 2); break;
+    case KILN_INT32: case KILN_UINT32: memcpy(p, &v->v.i, 4); break;
+    default: memcpy(p, &v->v.i, 8);
+    }
 }
 
 /* NumPy's numeric scalars are {PyObject_HEAD; value} (PyArrayScalar_VAL): made directly, one is
- * ~40 ns cheaper than calling np.float64(x). Checked once per dtype against the call on a probe
- * value; where anything differs (or for np.bool_, whose two values are singletons) the call is used. */
+ * ~40 ns cheaper than calling np.float64(x). Checked once per dtype (direct_checked: the type's
+ * size, and the value against the call on a probe); where anything differs (or for np.bool_,
+ * whose two values are singletons) the call is used. */
 static PyObject *direct_scalar(PyTypeObject *t, const kiln_value *v) {
-    unsigned char b[16];
-    size_t n = scalar_bytes(v, b);
-    if (t->tp_basicsize < (Py_ssize_t)(sizeof(PyObject) + n)) return NULL;
     PyObject *o = t->tp_alloc(t, 0);
-    if (o) memcpy((char *)o + sizeof(PyObject), b, n);
+    if (o) scalar_store(v, (char *)o + sizeof(PyObject));
     return o;
 }
 
 static PyObject *numpy_scalar(const kiln_value *v);
 
 static bool direct_checked(PyObject *t, int dtype) {
-    if (dtype == KILN_BOOL) return false;
+    if (dtype == KILN_BOOL || ((PyTypeObject *)t)->tp_basicsize < (Py_ssize_t)(sizeof(PyObject) + kiln_dtype_size((kiln_dtype)dtype)))
+        return false;
     kiln_value probe;
     memset(&probe, 0, sizeof probe);
     probe.kind = KILN_SCALAR;
@@ -620,11 +617,10 @@ static PyObject *numpy_scalar(const kiln_value *v) {
 static PyObject *same_argument(const kiln_value *val, const Conv *c) {
     const kiln_array *a = val->v.arr;
     for (int i = 0; c && i < c->narr; i++) {
-        const Py_buffer *b = &c->view[i];
-        if (b->buf != a->data || b->ndim != a->ndim || c->arr[i].dtype != a->dtype) continue;
+        const kiln_array *b = &c->arr[i]; /* what the argument was passed as */
+        if (b->data != a->data || b->ndim != a->ndim || b->dtype != a->dtype) continue;
         bool same = true;
-        for (int k = 0; k < a->ndim && same; k++)
-            same = b->shape[k] == a->shape[k] && (b->strides ? b->strides[k] : c->arr[i].strides[k]) == a->strides[k];
+        for (int k = 0; k < a->ndim && same; k++) same = b->shape[k] == a->shape[k] && b->strides[k] == a->strides[k];
         if (same && !strcmp(Py_TYPE(c->owner[i])->tp_name, "numpy.ndarray")) return c->owner[i];
     }
     return NULL;

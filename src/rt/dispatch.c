@@ -490,6 +490,17 @@ static int __attribute__((noinline)) call_with_defaults(kiln_func *fn, const kil
     return kiln_call_hooked(fn, full, nargs, result, err, hooks);
 }
 
+/* whether the arguments have the signature of s, the function's last specialization: one code per
+ * argument, compared as it is made (a tuple argument takes the full path) */
+static inline bool last_hit(const Spec *s, const kiln_value *args, int nargs) {
+    if (!s || s->ncodes != (uint32_t)nargs) return false;
+    for (int i = 0; i < nargs; i++) {
+        uint32_t code;
+        if (args[i].kind == KILN_TUPLE || sig_of_value(&args[i], &code, 0, 0) != 1 || code != s->codes[i]) return false;
+    }
+    return true;
+}
+
 int kiln_call(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err) {
     return kiln_call_hooked(fn, args, nargs, result, err, NULL);
 }
@@ -506,16 +517,14 @@ int kiln_call_hooked(kiln_func *fn, const kiln_value *args, int nargs, kiln_valu
     }
     kiln_ctx *ctx = fn->mod->ctx;
     if (nargs != fn->def->nnames) return call_with_defaults(fn, args, nargs, result, err, hooks);
-    uint32_t codes[SIG_MAX + 2], n = 0;
-    for (int i = 0; i < nargs && n <= SIG_MAX; i++) n = sig_of_value(&args[i], codes, n, 0);
-    if (n > SIG_MAX) { bad_args(fn, args, nargs, n, err); return -1; }
     void *held = NULL;
     bool released = false;
-    /* the last-hit slot compares codes directly; the hash is only needed past it */
+    /* the last-hit slot is compared argument by argument; the codes and their hash only past it */
     Spec *s = atomic_load_explicit(&fn->last, memory_order_acquire);
-    bool hit = s && s->ncodes == n;
-    for (uint32_t i = 0; hit && i < n; i++) hit = s->codes[i] == codes[i];
-    if (!hit) {
+    if (!last_hit(s, args, nargs)) {
+        uint32_t codes[SIG_MAX + 2], n = 0;
+        for (int i = 0; i < nargs && n <= SIG_MAX; i++) n = sig_of_value(&args[i], codes, n, 0);
+        if (n > SIG_MAX) { bad_args(fn, args, nargs, n, err); return -1; }
         uint64_t h = sig_hash(codes, n);
         s = table_find(fn, h, codes, n);
         if (!s) {
