@@ -14,6 +14,7 @@ the text IPython and most tools register; otherwise the error says so.
 import inspect
 import linecache
 import os
+import re
 import stat
 import math
 import numbers
@@ -159,6 +160,12 @@ def _float_text(x):
     return repr(x)
 
 
+def _complex_text(z):
+    """a complex number as kiln reads it back exactly, signed zeros included (repr's (-0-3j) does not
+    round-trip, in CPython either)"""
+    return "complex(%s, %s)" % (_float_text(z.real), _float_text(z.imag))
+
+
 def _numpy_dtype_name(v):
     """kiln's name of a NumPy dtype given as a dtype object or a scalar type (np.float32), else None"""
     import sys
@@ -182,10 +189,10 @@ def _constant(v, np_name="np"):
     if isinstance(v, float) and type(v) is float:
         return _float_text(v)
     if isinstance(v, complex) and type(v) is complex:
-        if not (math.isfinite(v.real) and math.isfinite(v.imag)):
-            return None
-        return repr(v)
+        return _complex_text(v)
     if isinstance(v, tuple):
+        if len(v) > TUPLE_MAX:
+            return None
         parts = [_constant(x, np_name) for x in v]
         if all(p is not None for p in parts):
             return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
@@ -199,7 +206,46 @@ def _constant(v, np_name="np"):
     name = _numpy_dtype_name(v)
     if name is not None:
         return "%s.%s" % (np_name, name)
-    return None
+    return _array_constant(v, np_name)
+
+
+FROZEN_ARRAY_MAX = 256  # kiln's KILN_CONST_ARRAY_MAX: each element is a store in every kernel reading it
+TUPLE_MAX = 64  # kiln's KILN_CONST_TUPLE_MAX
+
+
+def _array_constant(v, np_name):
+    """np.array(nested tuples, dtype=np.x) for a small NumPy array (1 to FROZEN_ARRAY_MAX elements, a
+    kiln dtype in native byte order), else None"""
+    if type(v).__module__ != "numpy" or not hasattr(v, "tolist") or not hasattr(v, "ndim") or v.ndim < 1:
+        return None
+    name = _numpy_dtype_name(v.dtype)
+    if name is None or not 0 < v.size <= FROZEN_ARRAY_MAX:
+        return None
+
+    def tup(x):
+        if isinstance(x, list):
+            parts = [tup(e) for e in x]
+            if any(p is None for p in parts):
+                return None
+            return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
+        return _constant(x, np_name)
+    body = tup(v.tolist())
+    return None if body is None else "%s.array(%s, dtype=%s.%s)" % (np_name, body, np_name, name)
+
+
+def _not_frozen(name, v):
+    """why the global `name` = v is not frozen into kernels (a CompileError's note)"""
+    what = type(v).__module__ + "." + type(v).__qualname__ if type(v).__module__ != "builtins" else type(v).__qualname__
+    if type(v).__module__ == "numpy" and hasattr(v, "ndim") and hasattr(v, "size"):
+        return ("the global '%s' is a NumPy array of %d elements, dtype %s: kiln freezes arrays of 1 to %d elements of "
+                "its dtypes into kernels (as constants, read-only); pass this one as an argument"
+                % (name, v.size, v.dtype, FROZEN_ARRAY_MAX))
+    if isinstance(v, tuple):
+        return ("the global '%s' is a tuple kiln does not freeze (numbers, booleans, None, NumPy scalars and dtypes, "
+                "at most %d items): pass it as an argument or make it a NumPy array" % (name, TUPLE_MAX))
+    return ("the global '%s' has type %s, which kiln does not freeze into kernels (numbers, booleans, None, tuples "
+            "of them, NumPy scalars and dtypes, small NumPy arrays, numpy and math functions): pass it as an "
+            "argument" % (name, what))
 
 
 def _from_import(v):
@@ -225,6 +271,16 @@ def _names(code):
     for c in code.co_consts:
         if isinstance(c, types.CodeType):
             out |= _names(c)
+    return out
+
+
+def _header_names(lines):
+    """the dotted names (np in np.float32) of a def's header lines, up to the colon that ends it"""
+    out = []
+    for ln in lines:
+        out += re.findall(r"\b([A-Za-z_]\w*)\s*\.", ln)
+        if ln.rstrip().endswith(":"):
+            break
     return out
 
 
@@ -293,8 +349,10 @@ def module_text(kernel, is_kernel, statics=None):
     placed, inside = {}, set()
     extra = []  # kernels of other files: after the end of this one's text, mapped back by `regions`
     regions = []  # (first text line, line count, file, first line in that file, margin) of every kernel
+    header_names = {}  # names the def lines use (defaults such as np.float32(0.5)): not in co_names
     for f in funcs:
         start, lines, margin = _lines_of(f)
+        header_names[id(f)] = _header_names(lines) if f.__defaults__ else ()
         if statics and f is fn:
             lines = _drop_params(lines, statics)
         if f.__code__.co_filename != filename:
@@ -317,7 +375,7 @@ def module_text(kernel, is_kernel, statics=None):
         regions.append((first, len(lines), other, start, margin))
         text += [""] + lines
     # what the kernels read from the globals, on the free lines (imports first)
-    read = [(f.__globals__, name) for f in funcs for name in sorted(_names(f.__code__))]
+    read = [(f.__globals__, name) for f in funcs for name in sorted(_names(f.__code__) | set(header_names[id(f)]))]
     np_name = next((name for g, name in read if isinstance(g.get(name), types.ModuleType) and g[name].__name__ == "numpy"),
                    None)
     np_import = np_name is None  # NumPy scalar and dtype constants need a name for numpy
@@ -343,10 +401,7 @@ def module_text(kernel, is_kernel, statics=None):
             if lit is not None:
                 heads.append("%s = %s" % (name, lit))
             else:  # said if kiln then finds the name undefined (the same name may be an attribute's)
-                notes[name] = ("the global '%s' has type %s, which kiln does not freeze into kernels (numbers, booleans, "
-                               "None, tuples of them, NumPy scalars and dtypes, numpy and math functions): pass it "
-                               "as an argument" % (name, type(v).__module__ + "." + type(v).__qualname__
-                                                   if type(v).__module__ != "builtins" else type(v).__qualname__))
+                notes[name] = _not_frozen(name, v)
     for name, value in (statics or {}).items():
         lit = _constant(value, np_name)
         if lit is None:

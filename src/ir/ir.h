@@ -40,8 +40,11 @@ enum { INS_NONNEG = 0x100 };
 /* DIV and MATH in whole-array expressions: NumPy's semantics, no Python exception
  * (x / 0.0 is inf or nan, sqrt(-1) is nan, exp(1000) is inf) */
 enum { INS_NUMPY = 0x200 };
-/* ALLOC: every element is written before it is read (a fused expression's result), no zeroing */
-enum { ALLOC_UNINIT = 1 };
+/* ALLOC: every element is written before it is read (a fused expression's result), no zeroing;
+ * ALLOC_FROZEN: a module array constant's copy (its stores follow it), which nothing else may write */
+enum { ALLOC_UNINIT = 1, ALLOC_FROZEN = 2 };
+/* STORE: one of the stores that fill a frozen copy (not a write a kernel makes) */
+enum { STORE_INIT = 4 };
 /* DIV: both operands were ints (message "division by zero"); POW: Python float rules */
 enum { DIV_INTS = 1, POW_PYTHON = 1 };
 

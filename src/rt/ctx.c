@@ -120,8 +120,9 @@ static int setup_module(kiln_module *m, Diag *d) {
     if (!m->cnames || !m->cvals || !m->funcs) diag_fail(d, 0, 0, "out of memory");
     for (int i = 0; i < ast->nconsts; i++) {
         Node *c = ast->consts[i];
-        Lit *l = rt_lit_eval(m, c->a, d);
+        Lit *l = rt_lit_value(m, c->a, d);
         if (!l) diag_fail(d, c->line, c->col, "out of memory");
+        if (l->ty->kind == T_ARRAY && !l->name) l->name = c->name; /* V = W: W's name, the array it is */
         /* a later assignment to the same name replaces the earlier one */
         int k = 0;
         while (k < m->nconsts && strcmp(m->cnames[k], c->name)) k++;
@@ -135,7 +136,11 @@ static int setup_module(kiln_module *m, Diag *d) {
         f->defaults = arena_alloc(&m->arena, sizeof(Lit *) * (size_t)(def->nnames + 1));
         if (!f->defaults) diag_fail(d, def->line, def->col, "out of memory");
         for (int k = 0; k < def->nnames; k++)
-            if (def->kids2[k]) f->defaults[k] = rt_lit_eval(m, def->kids2[k], d);
+            if (def->kids2[k]) {
+                f->defaults[k] = rt_lit_value(m, def->kids2[k], d);
+                if (f->defaults[k] && f->defaults[k]->ty->kind == T_ARRAY)
+                    diag_fail(d, def->kids2[k]->line, def->kids2[k]->col, "a default value cannot be an array");
+            }
     }
     m->nfuncs = ast->ndefs;
     d->jb = NULL;

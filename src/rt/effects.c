@@ -3,7 +3,8 @@
  * the Spec: whether it is straight-line scalar code (no loop, call, library routine or allocation:
  * its run time is tiny and bounded, so kiln_call_hooked runs it without releasing the GIL), and which
  * argument leaves it may write into (so a read-only array is refused before the call, with NumPy's
- * error, instead of being written).
+ * error, instead of being written); and whether it writes into a module array constant's copy (a
+ * compile error: such constants are frozen, read-only).
  */
 #include "rt.h"
 #include <stdlib.h>
@@ -37,7 +38,9 @@ enum { WRITES_KNOWN = 63, WRITES_BUSY = 62, WRITES_ALL = (1ull << 62) - 1 };
 
 static uint64_t writes_of(Spec *s, int depth);
 
-static void mark_roots(Func *f, Ref start, uint64_t *mask, bool *seen, Ref *stack) {
+/* the argument leaves (mask) and the frozen module-constant copies (*frozen: the last one found)
+ * that the array at start may be, or be a view of */
+static void mark_roots(Func *f, Ref start, uint64_t *mask, Ref *frozen, bool *seen, Ref *stack) {
     int sp = 0;
     stack[sp++] = start;
     while (sp) {
@@ -48,6 +51,7 @@ static void mark_roots(Func *f, Ref start, uint64_t *mask, bool *seen, Ref *stac
         if (!in->ty || (in->ty->kind != T_ARRAY && in->op != OP_EXTRACT && in->op != OP_CALL)) continue;
         switch (in->op) {
         case OP_ARG: *mask |= in->aux < WRITES_BUSY ? 1ull << in->aux : WRITES_ALL; break;
+        case OP_ALLOC: if (in->flags & ALLOC_FROZEN) *frozen = r; break;
         case OP_VIEW: case OP_MKVIEW: case OP_CAST: stack[sp++] = ir_arg(f, r, 0); break;
         case OP_SELECT: stack[sp++] = ir_arg(f, r, 1); stack[sp++] = ir_arg(f, r, 2); break;
         case OP_EXTRACT: stack[sp++] = ir_arg(f, r, 0); break;
@@ -70,9 +74,10 @@ static void mark_roots(Func *f, Ref start, uint64_t *mask, bool *seen, Ref *stac
     }
 }
 
-static uint64_t writes_compute(Spec *s, int depth) {
-    Func *f = s->ir;
-    if (!f || depth > 16) return WRITES_ALL;
+/* every write a function's code may do: the destinations of STORE and FILL, and the arguments of a
+ * call its callee may write; each followed to its roots (frozen: the last frozen copy written, if
+ * any, and its line). The stores that fill a frozen copy (STORE_INIT) are its own, not writes. */
+static uint64_t writes_scan(Func *f, int depth, Ref *frozen, uint32_t *line) {
     bool *seen = calloc(f->ins.n + 1, 1);
     Ref *stack = malloc(sizeof(Ref) * 1024);
     uint64_t mask = 0;
@@ -81,24 +86,39 @@ static uint64_t writes_compute(Spec *s, int depth) {
         Block *b = &f->blocks.v[bi];
         if (b->dead) continue;
         for (uint32_t k = 0; k < b->ins.n; k++) {
-            Ref r = b->ins.v[k];
+            Ref r = b->ins.v[k], fr = 0;
             Ins *in = &f->ins.v[r];
             if (in->op == OP_STORE || in->op == OP_FILL) {
+                Ref dst = ir_arg(f, r, 0);
+                if (in->op == OP_STORE && (in->flags & STORE_INIT)) continue;
                 memset(seen, 0, f->ins.n + 1);
-                mark_roots(f, ir_arg(f, r, 0), &mask, seen, stack);
+                mark_roots(f, dst, &mask, &fr, seen, stack);
             } else if (in->op == OP_CALL) {
                 uint64_t cm = writes_of(f->callees.v[in->aux], depth + 1);
                 for (uint32_t j = 0; j < in->n; j++) {
                     if (!(cm & (j < WRITES_BUSY ? 1ull << j : WRITES_ALL))) continue;
                     memset(seen, 0, f->ins.n + 1);
-                    mark_roots(f, ir_arg(f, r, j), &mask, seen, stack);
+                    mark_roots(f, ir_arg(f, r, j), &mask, &fr, seen, stack);
                 }
             }
+            if (fr && frozen && !*frozen) { *frozen = fr; *line = in->line; }
         }
     }
     free(seen);
     free(stack);
     return mask;
+}
+
+static uint64_t writes_compute(Spec *s, int depth) {
+    if (!s->ir || depth > 16) return WRITES_ALL;
+    return writes_scan(s->ir, depth, NULL, NULL);
+}
+
+Ref rt_frozen_written(Func *f, uint32_t *line) {
+    Ref frozen = 0;
+    *line = 0;
+    writes_scan(f, 0, &frozen, line);
+    return frozen;
 }
 
 static uint64_t writes_of(Spec *s, int depth) {

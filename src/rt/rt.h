@@ -19,11 +19,21 @@
 #include "../ir/ir.h"
 #include "../../include/kiln.h"
 
+/* the most elements a module array constant may hold: each becomes a store in every kernel that reads
+ * it (the copy it gets), so a larger table belongs in an argument */
+#define KILN_CONST_ARRAY_MAX 256
+/* the most items of a constant tuple (a module constant, a default) */
+#define KILN_CONST_TUPLE_MAX 64
+
 /* a compile-time constant value: module constants, defaults, literal args */
 typedef struct Lit {
     const Type *ty;
     Scalar v;
-    struct Lit *elems; /* tuples */
+    struct Lit *elems;    /* tuples */
+    const Scalar *data;   /* arrays (module constants only): the elements in C order, of ty's dtype */
+    const int64_t *shape; /* arrays: ty->ndim lengths */
+    int64_t count;        /* arrays: the number of elements */
+    const char *name;     /* arrays: the constant's name (messages) */
 } Lit;
 
 /* signature codes: one uint32 per argument; tuples open a group */
@@ -178,6 +188,8 @@ void rt_tier_called(Spec *s, const kiln_value *args, int nargs); /* a first call
 
 /* lit.c: compile-time constant values */
 Lit *rt_lit_eval(kiln_module *m, Node *n, Diag *d);
+/* rt_lit_eval for a whole module constant or default: tuples at most KILN_CONST_TUPLE_MAX items */
+Lit *rt_lit_value(kiln_module *m, Node *n, Diag *d);
 Lit *rt_lit_lookup(kiln_module *m, const char *name);
 
 /* compile.c: the pipeline for one spec (infer -> passes -> tier) */
@@ -188,6 +200,9 @@ int rt_compile(kiln_ctx *ctx, Spec *s, kiln_error *err);
  * write into: -1 with NumPy's ValueError in err */
 bool rt_spec_bounded(Spec *s);
 int rt_readonly_refused(Spec *s, const kiln_value *args, int nargs, kiln_error *err);
+/* the frozen copy of a module array constant (ALLOC_FROZEN) that f's code, or a kernel it calls, may
+ * write into, and the line of that write; 0 if none (effects.c) */
+Ref rt_frozen_written(Func *f, uint32_t *line);
 /* whether any argument (or tuple item) is a read-only array: inline, since every call asks and
  * nearly every answer is no */
 static inline bool rt_any_readonly(const kiln_value *args, int nargs) {

@@ -62,7 +62,39 @@ static Val builtin(Inf *I, int id) {
 
 static Val fcst(Inf *I, double x) { return mk(I, inf_const_f(I, f64w(I), x)); }
 
+/* a module array constant: one fresh copy per call, made in the entry block (so every use is
+ * dominated by it, and a loop reading it does not copy it again), filled by stores marked as its own;
+ * a write into it is refused once the function is built (frozen_check) */
+static Val frozen_array(Inf *I, Lit *l) {
+    for (uint32_t i = 0; i < I->frozen.n; i++)
+        if (I->frozen.v[i].lit == l) return val_of(I, I->frozen.v[i].r);
+    uint32_t save = I->cur;
+    I->cur = 0;
+    const Type *i64 = ty_scalar(I->tt, KILN_INT64, true), *et = ty_scalar(I->tt, l->ty->dtype, false);
+    int nd = l->ty->ndim;
+    Ref dims[KILN_MAXDIM], iv[KILN_MAXDIM];
+    for (int k = 0; k < nd; k++) dims[k] = inf_const_i(I, i64, l->shape[k]);
+    Ref a = inf_emit(I, OP_ALLOC, l->ty, dims, (uint32_t)nd, 0);
+    I->f->ins.v[a].flags |= ALLOC_UNINIT | ALLOC_FROZEN;
+    int64_t idx[KILN_MAXDIM] = {0};
+    for (int64_t e = 0; e < l->count; e++) {
+        for (int k = 0; k < nd; k++) iv[k] = inf_const_i(I, i64, idx[k]);
+        Ref v = ir_const(I->f, I->cur, et, l->data[e], (uint32_t)I->line);
+        if (!v) inf_oom(I);
+        Ref ops[2 + KILN_MAXDIM] = {a, v};
+        for (int k = 0; k < nd; k++) ops[2 + k] = iv[k];
+        Ref st = inf_emit(I, OP_STORE, NULL, ops, (uint32_t)(2 + nd), 0);
+        I->f->ins.v[st].flags |= STORE_INIT;
+        for (int k = nd - 1; k >= 0 && ++idx[k] == l->shape[k]; k--) idx[k] = 0; /* the next index, C order */
+    }
+    I->cur = save;
+    struct Frozen fz = {l, a};
+    if (!vec_push(I->a, I->frozen, fz)) inf_oom(I);
+    return val_of(I, a);
+}
+
 Val cl_lit(Inf *I, Lit *l) {
+    if (l->ty->kind == T_ARRAY) return frozen_array(I, l);
     if (l->ty->kind == T_TUPLE) {
         Val r = {0};
         r.ty = l->ty; r.str = -1;

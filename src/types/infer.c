@@ -12,6 +12,7 @@
  * (documented in docs/language.md); one assigned on none is an error.
  */
 #include "infer.h"
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -607,6 +608,7 @@ static int one_round(Inf *I, kiln_error *err) {
     memset(&I->ret_blocks, 0, sizeof I->ret_blocks);
     memset(&I->statics, 0, sizeof I->statics);
     memset(&I->fwd, 0, sizeof I->fwd);
+    memset(&I->frozen, 0, sizeof I->frozen);
     I->nloops = 0; I->restart = false; I->ret = NULL; I->ret_line = 0;
     I->line = I->def->line;
     uint32_t entry = inf_block(I);
@@ -635,6 +637,37 @@ static int one_round(Inf *I, kiln_error *err) {
     return 0;
 }
 
+/* the column of name as a word on line of the source (1-based), else of the line's first character */
+static int name_col(const Diag *d, uint32_t line, const char *name) {
+    const char *p = d->src, *end = d->src + d->len;
+    for (uint32_t l = 1; l < line && p < end; p++) if (*p == '\n') l++;
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    if (!eol) eol = end;
+    size_t n = strlen(name);
+    for (const char *q = p; q + n <= eol; q++) {
+        bool word = (q == p || !(isalnum((unsigned char)q[-1]) || q[-1] == '_')) &&
+                    (q + n == eol || !(isalnum((unsigned char)q[n]) || q[n] == '_'));
+        if (word && !memcmp(q, name, n)) return (int)(q - p) + 1;
+    }
+    const char *q = p;
+    while (q < eol && (*q == ' ' || *q == '\t')) q++;
+    return (int)(q - p) + 1;
+}
+
+/* a module array constant is frozen: no write into its copy, here or in a kernel it is passed to */
+static int frozen_check(Inf *I) {
+    uint32_t line;
+    Ref fr = rt_frozen_written(I->f, &line);
+    if (!fr) return 0;
+    const char *name = "?";
+    for (uint32_t i = 0; i < I->frozen.n; i++)
+        if (I->frozen.v[i].r == fr && I->frozen.v[i].lit->name) name = I->frozen.v[i].lit->name;
+    diag_set(&I->d, (int)line, name_col(&I->d, line, name),
+             "the module constant '%s' is a frozen array (read from a module global at compile time, as in Numba): "
+             "kernels may read it but not write into it; write into a copy (%s.copy())", name, name);
+    return -1;
+}
+
 int ty_infer(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     Inf I;
     memset(&I, 0, sizeof I);
@@ -660,6 +693,7 @@ int ty_infer(kiln_ctx *ctx, Spec *s, kiln_error *err) {
                          "cannot infer the return type of '%s': every path returns through a recursive call", I.def->name);
                 return -1;
             }
+            if (frozen_check(&I)) return -1;
             s->ir = I.f;
             s->ret = I.f->ret;
             s->var_names = arena_alloc(I.a, sizeof(char *) * (I.vars.n + 1));

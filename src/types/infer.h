@@ -63,6 +63,7 @@ typedef struct Inf {
     VEC(uint32_t) ret_blocks;
     VEC(Ref) statics;       /* one canonical const per static type */
     VEC(Ref) fwd;           /* removed trivial parameters: the value that replaces each */
+    VEC(struct Frozen { Lit *lit; Ref r; }) frozen; /* module array constants' copies, made in the entry block */
 } Inf;
 
 /* infer.c */

@@ -526,6 +526,9 @@ DT = np.float32
 N = math.nan
 BIG = 2**70
 W = np.arange(3.0)
+M = np.arange(6, dtype=np.int32).reshape(2, 3)[:, ::-1]
+LARGE = np.zeros(1000)
+LONG = tuple(range(65))
 
 
 @kiln.jit
@@ -546,6 +549,22 @@ def reads_array(i):
 @kiln.jit
 def reads_big(i):
     return BIG + i
+
+
+@kiln.jit
+def writes_array(i):
+    M[0, 0] = i
+    return 0
+
+
+@kiln.jit
+def reads_large(i):
+    return LARGE[i]
+
+
+@kiln.jit
+def reads_long(i):
+    return LONG[i]
 '''
 
 
@@ -558,7 +577,43 @@ def test_numpy_scalars_and_dtypes_are_frozen_and_other_globals_said(tmp_path):
     assert repr(got[:2]) == repr(want[:2]) and np.isnan(got[2])
     z = ns["zeros"](3)
     assert z.dtype == np.float32 and z.shape == (3,)
-    with pytest.raises(kiln.CompileError, match=r"name 'W' is not defined: the global 'W' has type numpy.ndarray"):
-        ns["reads_array"](1)
+    assert ns["reads_array"](1) == 1.0 and type(ns["reads_array"](1)) is np.float64
     with pytest.raises(kiln.CompileError, match=r"name 'BIG' is not defined: the global 'BIG' has type int"):
         ns["reads_big"](1)
+    with pytest.raises(kiln.CompileError, match=r"frozen.py:38:5: error: the module constant 'M' is a frozen array"):
+        ns["writes_array"](1)
+    with pytest.raises(kiln.CompileError, match=r"the global 'LARGE' is a NumPy array of 1000 elements"):
+        ns["reads_large"](1)
+    with pytest.raises(kiln.CompileError, match=r"the global 'LONG' is a tuple kiln does not freeze"):
+        ns["reads_long"](1)
+
+
+
+ARRAYS = '''import numpy as np
+import kiln
+
+A = np.array([[1.5, -2.0], [3.25, 4.0]], dtype=np.float32)
+F = np.asfortranarray(np.arange(6.0).reshape(2, 3))
+V = np.arange(10)[::-3]
+B = np.array([True, False])
+C = np.array([1 + 2j, -3j], dtype=np.complex64)
+U = np.array([2**62 + 5], dtype=np.uint64)
+
+
+@kiln.jit
+def use(i, j):
+    return A[i, j] * 2, F[i, j + 1], V.sum(), B[j], C[j], U[0]
+'''
+
+
+def test_small_numpy_arrays_are_frozen_with_their_dtype_and_values(tmp_path):
+    """global arrays up to 256 elements become constants of the kernels (a C-contiguous copy, same dtype
+    and values, whatever the original's strides), as Numba freezes them"""
+    p = tmp_path / "arrays.py"
+    p.write_text(ARRAYS)
+    ns = {"__name__": "arrays"}
+    exec(compile(ARRAYS, str(p), "exec"), ns)
+    for i in range(2):
+        for j in range(2):
+            got, want = ns["use"](i, j), ns["use"].py_func(i, j)
+            assert repr(got) == repr(want)
