@@ -6,6 +6,7 @@
 #   make fuzz       the libFuzzer targets (cache, front, npy, args), FUZZ_TIME seconds each
 #   make bench-peers  kiln against C, Numba, NumPy, JAX, PyTorch (bench/peers)
 #   make python     the Python package (import kiln) into build/pyenv; make test-python its tests
+#   make ir-bless   rewrite the golden IR files (test/ir/*.ir) after a meant change to lowering or a pass
 #   make install PREFIX=/usr/local
 CC ?= cc
 PREFIX ?= /usr/local
@@ -107,6 +108,9 @@ $(BUILD)/test/mutate: test/fuzz/mutate.c $(BUILD)/libkiln.a
 $(BUILD)/test/runner: test/runner.c
 	@mkdir -p $(dir $@)
 	@$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $(CFLAGS) -o $@ $<
+
+ir-bless: all
+	@python3 test/ir_golden.py build/kiln --bless
 
 test:
 	@sh scripts/deps.sh test
@@ -224,4 +228,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: python test-python bench-python FORCE fuzz fuzz-gen fuzz-ewise bench-fused bench-attention bench-matmul bench-coldstart bench-tiering all test demo bench bench-peers install clean
+.PHONY: ir-bless python test-python bench-python FORCE fuzz fuzz-gen fuzz-ewise bench-fused bench-attention bench-matmul bench-coldstart bench-tiering all test demo bench bench-peers install clean

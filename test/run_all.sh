@@ -49,6 +49,8 @@ for b in build build/asan; do
             KILN_OSR_POLL=$poll $b/test/runner $b/kiln --tier auto test/run/*.py
     fi
     suite "$tag: diagnostics" $b/test/runner $b/kiln --err test/err/*.py
+    # the IR after each pass, exactly (test/ir/*.ir; test/ir_golden.py build/kiln --bless when a change is meant)
+    suite "$tag: golden IR" python3 test/ir_golden.py $b/kiln
     for t in $b/test/*_test; do suite "$tag: $(basename $t)" $t; done
     suite "$tag: command line" sh test/cli_test.sh $b/kiln
     suite "$tag: hardening" sh test/hardening_test.sh $b/kiln

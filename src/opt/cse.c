@@ -4,15 +4,17 @@
  * An instruction equal to one in a dominating position (same op, type,
  * flags, aux and operands) is replaced by it. Pure ops qualify, and so do
  * ops that may raise but are deterministic (division, casts, math, bounds
- * checks): if the first did not raise, the second cannot. Loads, stores,
- * calls and allocations never do. Dominators by Cooper, Harvey and Kennedy's
+ * checks): if the first did not raise, the second cannot. Constants are
+ * equal by type and value (not by their pool index). Loads, stores, calls and
+ * allocations never merge. Dominators by Cooper, Harvey and Kennedy's
  * iterative algorithm on reverse postorder.
  */
 #include "opt.h"
+#include <string.h>
 
 static bool eligible(int op) {
     switch (op) {
-    case OP_CONST: case OP_ARG: case OP_PARAM: case OP_LOAD: case OP_STORE: case OP_ALLOC: case OP_FILL:
+    case OP_ARG: case OP_PARAM: case OP_LOAD: case OP_STORE: case OP_ALLOC: case OP_FILL:
     case OP_ACOPY: case OP_LIB: case OP_CALL: case OP_EXTRACT:
         return false;
     }
@@ -31,17 +33,31 @@ typedef struct Cse {
 
 static Ref res(Cse *C, Ref r) { while (C->rep[r]) r = C->rep[r]; return r; }
 
+/* a CONST's aux is its index in the constant pool: constants are equal by type and value bits
+ * (so 2 * 3 + 1 and 2 * 3 + 1 share their constants and then their arithmetic; -0.0 is not 0.0) */
+static uint64_t aux_key(Cse *C, const Ins *in) {
+    if (in->op != OP_CONST) return (uint64_t)in->aux;
+    uint64_t w[2];
+    memcpy(w, &C->f->cst.v[in->aux], sizeof w);
+    return hash_mix(w[0]) ^ hash_mix(w[1] + 0x9E3779B97F4A7C15ull);
+}
+
+static bool same_aux(Cse *C, const Ins *x, const Ins *y) {
+    if (x->op != OP_CONST) return x->aux == y->aux;
+    return !memcmp(&C->f->cst.v[x->aux], &C->f->cst.v[y->aux], sizeof(Scalar));
+}
+
 static uint64_t key(Cse *C, Ref r) {
     Ins *in = &C->f->ins.v[r];
     uint64_t h = hash_mix((uint64_t)in->op * 0x9E3779B97F4A7C15ull ^ (uint64_t)(uintptr_t)in->ty);
-    h = hash_mix(h ^ ((uint64_t)in->flags << 32) ^ (uint64_t)in->aux);
+    h = hash_mix(h ^ ((uint64_t)in->flags << 32) ^ aux_key(C, in));
     for (uint32_t j = 0; j < in->n; j++) h = hash_mix(h ^ ((uint64_t)res(C, ir_arg(C->f, r, j)) * 0x100000001b3ull + j));
     return h;
 }
 
 static bool same(Cse *C, Ref a, Ref b) {
     Ins *x = &C->f->ins.v[a], *y = &C->f->ins.v[b];
-    if (x->op != y->op || x->ty != y->ty || x->flags != y->flags || x->aux != y->aux || x->n != y->n) return false;
+    if (x->op != y->op || x->ty != y->ty || x->flags != y->flags || !same_aux(C, x, y) || x->n != y->n) return false;
     for (uint32_t j = 0; j < x->n; j++)
         if (res(C, ir_arg(C->f, a, j)) != res(C, ir_arg(C->f, b, j))) return false;
     return true;
