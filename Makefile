@@ -29,7 +29,7 @@ KILN_CFLAGS += -DKILN_HAVE_LLVM=1
 LLVM_SO := $(BUILD)/libkiln-llvm.so
 endif
 
-SRC := $(wildcard src/base/*.c src/front/*.c src/types/*.c src/ir/*.c src/opt/*.c src/back/*.c src/back/x64/*.c src/rt/*.c)
+SRC := $(wildcard src/base/*.c src/front/*.c src/types/*.c src/ir/*.c src/opt/*.c src/lower/*.c src/back/*.c src/back/x64/*.c src/rt/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 OBJ := $(SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)

@@ -55,6 +55,8 @@ for b in build build/asan; do
     suite "$tag: command line" sh test/cli_test.sh $b/kiln
     suite "$tag: hardening" sh test/hardening_test.sh $b/kiln
 done
+# folders are layers: no include points up (docs/architecture.md), no cycle among the folders
+suite "layers: includes point down" python3 test/layers.py src
 # the disk cache as a trust boundary: owners, modes, links, file types, signatures, kiln's own names
 suite "cache: trust" bash test/cache_trust_test.sh build/kiln
 # the build: the toolchain stamp, kiln --version, one deps list for demo and test

@@ -4,7 +4,7 @@
  * float32, float64, complex64, complex128. Errors come back as RtErr codes.
  */
 #include "eval.h"
-#include "../rt/mathfn.h"
+#include "../ir/mathfn.h"
 #include <math.h>
 
 enum { CL_I, CL_U, CL_S, CL_F, CL_Z, CL_C };

@@ -12,7 +12,7 @@
  */
 #include "frame.h"
 #include "eval.h"
-#include "../rt/mathfn.h"
+#include "../ir/mathfn.h"
 #include <stdio.h>
 #include <stdlib.h>
 

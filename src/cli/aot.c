@@ -23,7 +23,7 @@
  */
 #include "cli.h"
 #include "../back/frame.h"
-#include "../rt/lib.h"
+#include "../ir/lib.h"
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>

@@ -47,7 +47,7 @@
     OP(GE,       2, F_PURE|F_FOLD,        "a >= b -> bool") \
     OP(CAST,     1, F_RAISES|F_FOLD,      "a converted to the result type; float->int truncates, NaN/inf raise") \
     OP(SELECT,   3, F_PURE|F_FOLD,        "a ? b : c") \
-    OP(MATH,    -1, F_RAISES|F_FOLD,      "math function aux (rt/mathfn.h) of the operands, CPython's errors") \
+    OP(MATH,    -1, F_RAISES|F_FOLD,      "math function aux (ir/mathfn.h) of the operands, CPython's errors") \
     OP(CPLX,     2, F_PURE|F_FOLD,        "complex(a, b) from two floats of the component type") \
     OP(REAL,     1, F_PURE|F_FOLD,        "a.real") \
     OP(IMAG,     1, F_PURE|F_FOLD,        "a.imag") \

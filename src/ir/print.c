@@ -5,8 +5,8 @@
  *     br %8, b2(%7), b3
  */
 #include "ir.h"
-#include "../rt/mathfn.h"
-#include "../rt/lib.h"
+#include "mathfn.h"
+#include "lib.h"
 #include <inttypes.h>
 
 static void print_const(Func *f, Ins *in, FILE *out) {
@@ -64,8 +64,8 @@ void ir_print(Func *f, FILE *out) {
             for (const char *p = ir_ops[in->op].name; *p; p++) (void)p;
             if (in->op == OP_CONST) { fputc(' ', out); print_const(f, in, out); }
             else if (in->op == OP_ARG) fprintf(out, " %" PRId64, in->aux);
-            else if (in->op == OP_MATH) fprintf(out, ".%s", rt_mathfns[in->aux].name);
-            else if (in->op == OP_LIB) fprintf(out, ".%s", rt_lib_name(in->aux));
+            else if (in->op == OP_MATH) fprintf(out, ".%s", ir_mathfns[in->aux].name);
+            else if (in->op == OP_LIB) fprintf(out, ".%s", ir_lib_name(in->aux));
             for (uint32_t j = 0; j < in->n; j++) fprintf(out, "%s%%%u", j ? ", " : " ", ir_arg(f, r, j));
             if (in->op == OP_DIM || in->op == OP_STRIDE || in->op == OP_BOUND || in->op == OP_EXTRACT) fprintf(out, " [%" PRId64 "]", in->aux);
             if (in->op == OP_CALL) fprintf(out, " [callee %" PRId64 "]", in->aux);

@@ -4,7 +4,7 @@
  * live block, block arguments matching parameters, terminators present.
  */
 #include "ir.h"
-#include "../rt/lib.h"
+#include "lib.h"
 #include <stdio.h>
 
 #define BAD(...) do { snprintf(buf, cap, __VA_ARGS__); return buf; } while (0)

@@ -8,7 +8,7 @@
  * relative to CPython.
  */
 #include "arith.h"
-#include "mathfn.h"
+#include "../ir/mathfn.h"
 #include "../../include/kiln.h"
 #include "../base/base.h"
 #include <complex.h>
@@ -28,18 +28,6 @@ static const char *err_msg[RE_COUNT] = {
 
 const char *rt_err_class(RtErr e) { return (unsigned)e < RE_COUNT ? err_class[e] : "RuntimeError"; }
 const char *rt_err_msg(RtErr e) { return (unsigned)e < RE_COUNT ? err_msg[e] : ""; }
-
-const MathFn rt_mathfns[MF_COUNT] = {
-#define MF(id, nm, ar, k, doc) {nm, ar, k},
-    MATH_FNS(MF)
-#undef MF
-};
-
-int rt_mathfn_lookup(const char *name) {
-    for (int i = 0; i < MF_COUNT; i++)
-        if (strcmp(rt_mathfns[i].name, name) == 0 && i != MF_ROUND && i != MF_ROUNDN && i != MF_ROUNDI) return i;
-    return -1;
-}
 
 /* ---- integers ---- */
 

@@ -77,7 +77,7 @@ int rt_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     const Backend *be = tier == KILN_TIER_OPT ? NULL : backend_for(ctx, tier, err);
     if (!be && tier != KILN_TIER_OPT) return -1;
     uint64_t t0 = clock_ns();
-    if (ty_infer(ctx, s, err)) return -1;
+    if (lower_spec(ctx, s, err)) return -1;
     uint64_t t1 = clock_ns();
     char msg[256];
     if (!opt_run(s->ir, NULL, NULL, msg, sizeof msg)) {

@@ -58,7 +58,7 @@ int rt_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, co
     char b[256];
     ty_str(s->ret, b, sizeof b);
     fprintf(out, "  %-16s %s\n", "(return)", b);
-    if (ty_infer(ctx, t, err)) goto done;
+    if (lower_spec(ctx, t, err)) goto done;
     if (t->ir->notes.n) {
         fprintf(out, "\narray expressions:\n");
         for (uint32_t i = 0; i < t->ir->notes.n; i++) fprintf(out, "  %s\n", t->ir->notes.v[i]);

@@ -215,6 +215,6 @@ static inline bool rt_any_readonly(const kiln_value *args, int nargs) {
 int rt_explain(kiln_func *fn, const kiln_value *args, int nargs, FILE *out, const char *pass, bool asm_only, kiln_error *err);
 
 /* types/infer.c */
-int ty_infer(kiln_ctx *ctx, Spec *s, kiln_error *err);
+int lower_spec(kiln_ctx *ctx, Spec *s, kiln_error *err);
 
 #endif

@@ -14,7 +14,7 @@
  * are bit for bit the interpreter's.
  */
 #include "host.h"
-#include "../../rt/mathfn.h"
+#include "../../ir/mathfn.h"
 #include "../../rt/lib.h"
 #include <llvm-c/Core.h>
 #include <llvm/Config/llvm-config.h>

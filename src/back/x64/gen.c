@@ -18,7 +18,7 @@
 #include "objdump.h"
 #include "../frame.h"
 #include "../eval.h"
-#include "../../rt/mathfn.h"
+#include "../../ir/mathfn.h"
 #include <stdio.h>
 #include <stdlib.h>
 

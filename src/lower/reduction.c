@@ -10,7 +10,7 @@
  * an array expression operand is materialized first.
  */
 #include "infer.h"
-#include "../rt/reduce.h"
+#include "../ir/lib.h"
 #include <string.h>
 
 static const struct { const char *name; int kind; } reductions[] = {

@@ -12,7 +12,7 @@
 #define KILN_INFER_H
 
 #include "../rt/rt.h"
-#include "../rt/mathfn.h"
+#include "../ir/mathfn.h"
 #include "../front/lex.h"
 
 #define NOBLOCK UINT32_MAX

@@ -10,7 +10,7 @@
  * result is allocated once at its size.
  */
 #include "infer.h"
-#include "../rt/lib.h"
+#include "../ir/lib.h"
 #include <stdio.h>
 
 

@@ -4,7 +4,7 @@
  * math.*, numpy constructors and dtypes, and methods of values.
  */
 #include "infer.h"
-#include "../rt/reduce.h"
+#include "../ir/lib.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,7 +116,7 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
     for (size_t i = 0; i < NELEM(consts); i++)
         if (strcmp(name, consts[i].n) == 0) return fcst(I, consts[i].v);
     if (mod == MOD_MATH) {
-        int fn = rt_mathfn_lookup(name);
+        int fn = ir_mathfn_lookup(name);
         if (fn >= 0) return builtin(I, BI_MATH + fn);
         inf_fail(I, at, "module 'math' has no attribute '%s' (or it is not supported)", name);
     }
@@ -332,7 +332,7 @@ Ref cl_float_test(Inf *I, int fn, Val x, const Type *bt) {
 }
 
 static Val math_call(Inf *I, Node *call, int fn) {
-    const MathFn *m = &rt_mathfns[fn];
+    const MathFn *m = &ir_mathfns[fn];
     nargs(I, call, m->name, m->arity, fn == MF_LOG ? 2 : m->arity);
     Val a = ex_expr(I, call->kids[0]);
     if (a.ty->kind == T_UNKNOWN) return a;

@@ -5,7 +5,7 @@
  * subscripts of arrays and tuples.
  */
 #include "infer.h"
-#include "../rt/lib.h"
+#include "../ir/lib.h"
 #include <math.h>
 #include <stdio.h>
 

@@ -12,7 +12,7 @@
  * with stride 0, dropped again from the result.
  */
 #include "infer.h"
-#include "../rt/lib.h"
+#include "../ir/lib.h"
 #include <stdio.h>
 #include <string.h>
 

@@ -668,7 +668,7 @@ static int frozen_check(Inf *I) {
     return -1;
 }
 
-int ty_infer(kiln_ctx *ctx, Spec *s, kiln_error *err) {
+int lower_spec(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     Inf I;
     memset(&I, 0, sizeof I);
     I.ctx = ctx; I.tt = &ctx->types; I.spec = s; I.mod = s->fn->mod; I.def = s->fn->def;

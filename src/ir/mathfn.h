@@ -1,5 +1,7 @@
 /*
- * mathfn.h — the math functions kernels can call, one table.
+ * mathfn.h — the math functions kernels can call, one table: the vocabulary of
+ * OP_MATH's aux, read by lowering, the printer, the constant folder and every
+ * tier (the runtime's implementations are rt/arith.c's).
  * MF(id, python name, arity, result kind, semantics)
  * result kind: 'f' float, 'i' int (floor/ceil/trunc/round), 'b' bool.
  */
@@ -44,7 +46,7 @@ enum {
 };
 
 typedef struct MathFn { const char *name; int arity; char kind; } MathFn;
-extern const MathFn rt_mathfns[MF_COUNT];
-int rt_mathfn_lookup(const char *name); /* -1 if not a math function */
+extern const MathFn ir_mathfns[MF_COUNT]; /* ir/mathfn.c */
+int ir_mathfn_lookup(const char *name); /* -1 if not a math function */
 
 #endif

@@ -9,7 +9,7 @@
  * its rows, which are views.
  */
 #include "infer.h"
-#include "../rt/lib.h"
+#include "../ir/lib.h"
 #include <string.h>
 
 static const struct { const char *name; int routine; } sorts[] = {

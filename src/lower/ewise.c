@@ -20,7 +20,8 @@
  * loop writes, inputs never alias it.
  */
 #include "infer.h"
-#include "../rt/reduce.h"
+#include "../ir/lib.h"
+#include "../rt/arith.h" /* rt_math_has_complex: which math functions have complex forms (rt/arith.c) */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>

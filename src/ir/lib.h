@@ -1,0 +1,58 @@
+/*
+ * lib.h — the vocabulary of OP_LIB, the library routines every tier calls:
+ * reductions and scans (RK_*, with RdSpec packed into the aux), batched matrix
+ * products, sorting and selection, nonzero, and NEP 50's error for a Python int
+ * that does not fit an integer dtype. aux & 0xff picks the routine. Lowering
+ * builds these, the printer names them; the routines themselves are rt/'s
+ * (rt/lib.h, rt/reduce.h).
+ */
+#ifndef KILN_IR_LIB_H
+#define KILN_IR_LIB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum { RK_SUM, RK_PROD, RK_MEAN, RK_VAR, RK_STD, RK_MIN, RK_MAX, RK_ARGMIN, RK_ARGMAX, RK_ALL, RK_ANY,
+       RK_CUMSUM, RK_CUMPROD, RK_COUNT };
+
+enum {
+    LIB_MATMUL = 64,   /* aux: LIB_MATMUL | batch axes << 8 */
+    LIB_SORT, LIB_ARGSORT, LIB_PARTITION, LIB_ARGPARTITION, /* aux: routine | (axis + 1) << 8 (0: flattened); b: kth */
+    LIB_NONZERO,       /* the (ndim, count) int64 indices of the nonzero elements */
+    LIB_INT_BOUNDS,    /* a scalar Python int (not an array) outside dtype aux >> 8: NEP 50's OverflowError */
+};
+
+/* what a reduction or scan computes (OP_LIB's aux, unpacked by rd_unpack) */
+typedef struct RdSpec {
+    int kind;
+    unsigned axes;     /* reduced axes (bit k: axis k) */
+    int axis;          /* argmin/argmax/scans: the axis, -1 for the flattened array */
+    bool keepdims;
+    bool array_result; /* false: a scalar into out[0] */
+    int odt;           /* the result's dtype */
+    int64_t ddof;
+} RdSpec;
+
+static inline int64_t rd_pack(int kind, unsigned axes, int axis, bool keepdims, bool array_result, int odt) {
+    return (int64_t)kind | (int64_t)(axes & 0xff) << 8 | (int64_t)(axis + 1) << 16 | (int64_t)keepdims << 24 |
+           (int64_t)array_result << 25 | (int64_t)odt << 32;
+}
+
+static inline RdSpec rd_unpack(int64_t aux) {
+    RdSpec q = {(int)(aux & 0xff), (unsigned)(aux >> 8) & 0xff, (int)((aux >> 16) & 0xff) - 1, (aux >> 24) & 1,
+                (aux >> 25) & 1, (int)(aux >> 32) & 0xff, 0};
+    return q;
+}
+
+/* the routine's name, for IR dumps */
+static inline const char *ir_lib_name(int64_t aux) {
+    static const char *rk[RK_COUNT] = {"sum", "prod", "mean", "var", "std", "min", "max", "argmin", "argmax", "all", "any",
+                                       "cumsum", "cumprod"};
+    static const char *lib[] = {"matmul", "sort", "argsort", "partition", "argpartition", "nonzero", "int_bounds"};
+    _Static_assert(sizeof lib / sizeof lib[0] == LIB_INT_BOUNDS - LIB_MATMUL + 1, "a name for every LIB_ routine");
+    int r = (int)(aux & 0xff);
+    if (r < RK_COUNT) return rk[r];
+    return r >= LIB_MATMUL && r <= LIB_INT_BOUNDS ? lib[r - LIB_MATMUL] : "?";
+}
+
+#endif
