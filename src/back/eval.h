@@ -7,6 +7,7 @@
 #ifndef KILN_EVAL_H
 #define KILN_EVAL_H
 
+#include "../ir/ir.h"
 #include "../rt/run.h"
 
 /* Evaluate op (OP_*) with result type rt and operand type at on the operand

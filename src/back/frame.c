@@ -18,7 +18,7 @@ static int run_code(const Code *c, Slot *fr, Slot *ret, Run *run) {
 
 int fr_enter(const Code *c, const Slot *args, Slot *ret, Run *run) {
     size_t bytes = sizeof(Slot) * c->nslots;
-    bool heap = bytes > (size_t)run->ctx->tune[TUNE_FRAME_STACK_BYTES];
+    bool heap = bytes > (size_t)run->tune[TUNE_FRAME_STACK_BYTES];
     Slot *fr = heap ? malloc(bytes) : alloca(bytes);
     if (!fr) return run_raise(run, RE_NOMEM, 0, c->file);
     for (uint32_t k = 0; k < c->ninit; k++) fr[k] = c->init[k];
@@ -163,11 +163,11 @@ void fr_stn(Slot *s, int a, int v, const Extra *x) {
 
 int fr_call(Run *run, Slot *s, int d, const Extra *x, int line, const char *file) {
     const Code *cc = x->callee->interp;
-    if (run->depth + 1 > run->ctx->tune[TUNE_MAX_RECURSION] || (uintptr_t)__builtin_frame_address(0) < run->stack_floor)
+    if (run->depth + 1 > run->tune[TUNE_MAX_RECURSION] || (uintptr_t)__builtin_frame_address(0) < run->stack_floor)
         return run_raise(run, RE_RECURSION, line, file);
     if (run_interrupted(run)) return run_raise(run, RE_INTERRUPT, line, file);
     size_t bytes = sizeof(Slot) * cc->nslots;
-    bool heap = bytes > (size_t)run->ctx->tune[TUNE_FRAME_STACK_BYTES];
+    bool heap = bytes > (size_t)run->tune[TUNE_FRAME_STACK_BYTES];
     Slot *fr = heap ? malloc(bytes) : alloca(bytes);
     if (!fr) return run_raise(run, RE_NOMEM, line, file);
     for (uint32_t k = 0; k < cc->ninit; k++) fr[k] = cc->init[k];

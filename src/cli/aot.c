@@ -178,7 +178,7 @@ static void write_runtime(FILE *f, const char *name) {
     fprintf(f, "#define _GNU_SOURCE\n#include \"%s.h\"\n#include <pthread.h>\n#include <stddef.h>\n#include <stdio.h>\n#include <string.h>\n\n", name);
     fprintf(f, "typedef union kslot { int64_t i; uint64_t u; double f; float f32; void *p; } kslot;\n"
                "/* kiln's run state as the code sees it: the recursion depth and the stack floor at their offsets */\n"
-               "typedef struct krun { void *ctx; int depth; uintptr_t stack_floor; const _Atomic unsigned long long *intr;\n"
+               "typedef struct krun { const long long *tune; int depth; uintptr_t stack_floor; const _Atomic unsigned long long *intr;\n"
                "                      unsigned long long epoch; kiln_aot_error *err; } krun;\n"
                "_Static_assert(offsetof(krun, depth) == %zu && offsetof(krun, stack_floor) == %zu && offsetof(krun, intr) == %zu &&\n"
                "               offsetof(krun, epoch) == %zu, \"kiln Run layout\");\n"

@@ -3,17 +3,18 @@
  * errors with their source line, element loads and stores by dtype.
  */
 #include "run.h"
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 
-void run_init(Run *r, kiln_ctx *ctx) {
+void run_init(Run *r, const int64_t *tune, const _Atomic uint64_t *intr) {
     /* not memset: msg is written only when an error is raised */
-    r->ctx = ctx;
+    r->tune = tune;
     r->depth = 0;
     r->stack_floor = base_stack_floor();
-    r->intr = &ctx->interrupts;
-    r->epoch = atomic_load_explicit(&ctx->interrupts, memory_order_relaxed);
+    r->intr = intr;
+    r->epoch = atomic_load_explicit(intr, memory_order_relaxed);
     r->bufs.v = NULL; r->bufs.n = r->bufs.cap = 0;
     r->code = RE_OK;
     r->line = 0;

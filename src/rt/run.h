@@ -11,8 +11,11 @@
 #ifndef KILN_RUN_H
 #define KILN_RUN_H
 
-#include "rt.h"
+#include "../base/base.h"
+#include "../types/type.h"
+#include "../../include/kiln.h"
 #include "arith.h"
+#include <stdatomic.h>
 
 typedef union Slot {
     int64_t i;
@@ -33,7 +36,7 @@ typedef struct RtBuf {
 void rt_buf_free(RtBuf *b);
 
 typedef struct Run {
-    kiln_ctx *ctx;
+    const int64_t *tune;   /* the context's tunables (TUNE_*: recursion limit, frame bytes on the stack) */
     int depth;
     uintptr_t stack_floor; /* a call whose frame would start below this raises RecursionError */
     const _Atomic uint64_t *intr; /* the context's interrupt count, and its value when the call began: */
@@ -57,7 +60,8 @@ static inline int slots_of(const Type *t) {
     return 0;
 }
 
-void run_init(Run *r, kiln_ctx *ctx);
+/* a fresh call: tune and intr are the context's tunables and interrupt count */
+void run_init(Run *r, const int64_t *tune, const _Atomic uint64_t *intr);
 static inline bool run_interrupted(const Run *r) {
     return atomic_load_explicit(r->intr, memory_order_relaxed) != r->epoch;
 }
