@@ -29,7 +29,7 @@ KILN_CFLAGS += -DKILN_HAVE_LLVM=1
 LLVM_SO := $(BUILD)/libkiln-llvm.so
 endif
 
-SRC := $(wildcard src/base/*.c src/front/*.c src/types/*.c src/ir/*.c src/opt/*.c src/lower/*.c src/back/*.c src/back/x64/*.c src/rt/*.c)
+SRC := $(wildcard src/base/*.c src/front/*.c src/types/*.c src/ir/*.c src/opt/*.c src/lower/*.c src/back/*.c src/back/x64/*.c src/rt/*.c src/jit/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 OBJ := $(SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
@@ -77,8 +77,8 @@ $(BUILD)/%.o: %.c $(BUILD)/toolchain.stamp
 # the disk cache's key names this build (a hash of every source file) and the
 # LLVM it was built against: a rebuild that may change code misses old entries
 ALL_SRC := $(sort $(wildcard src/*/*.c src/*/*.h src/back/*/*.c src/back/*/*.h src/back/llvm/*.cpp include/*.h))
-$(BUILD)/src/rt/cachekey.o: $(ALL_SRC)
-$(BUILD)/src/rt/cachekey.o: KILN_CFLAGS += -DKILN_BUILD_ID=\"$(shell cat $(ALL_SRC) | sha256sum | cut -c1-16)\" \
+$(BUILD)/src/jit/cachekey.o: $(ALL_SRC)
+$(BUILD)/src/jit/cachekey.o: KILN_CFLAGS += -DKILN_BUILD_ID=\"$(shell cat $(ALL_SRC) | sha256sum | cut -c1-16)\" \
     -DKILN_LLVM_VERSION=\"$(if $(LLVM_CONFIG),$(shell $(LLVM_CONFIG) --version),none)\"
 
 $(BUILD)/libkiln.a: $(OBJ)

@@ -8,7 +8,7 @@
 #define KILN_BACK_H
 
 #include "../rt/run.h"
-#include "../rt/rt.h" /* Spec, kiln_ctx: the driver's (docs/architecture.md, "Debt") */
+#include "../jit/jit.h" /* Spec, kiln_ctx: the driver's (docs/architecture.md, "Debt") */
 
 typedef struct Backend {
     const char *name;

@@ -236,7 +236,7 @@ int fh_raise(Slot *s, Run *run, const XCall *k) {
 }
 
 int64_t fh_hot(Slot *s, Run *run, const XCall *k, Slot *ret) {
-    return rt_tier_hot(k->x->callee, (int32_t)k->x->aux, s, ret, run);
+    return jit_tier_hot(k->x->callee, (int32_t)k->x->aux, s, ret, run);
 }
 
 /* ---- block arguments: the parallel copy of an edge, sequenced ---- */

@@ -116,11 +116,6 @@ int64_t fh_hot(Slot *s, Run *run, const XCall *k, Slot *ret);
 /* the block arguments of edge succ of block from, as slot copies in an order
  * that performs the parallel copy (a cycle parks one source in temp first);
  * slot: each IR value's first slot. Returns the count, at most 2 * 256. */
-/* rt/native.c: tier-2 objects, loaded by kiln's ELF loader with their call records */
-int rt_native_install(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, XCall **pool,
-                      int npool, uint64_t ns_compile, NativeFn *out, kiln_error *err);
-int rt_native_load(Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, XCall *tab, NativeFn *out,
-                   kiln_error *err);
 
 typedef struct FrMove { int32_t dst, src, n; } FrMove;
 #define FR_MAX_MOVES 512

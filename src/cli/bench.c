@@ -15,7 +15,7 @@
  * call against call index.
  */
 #include "cli.h"
-#include "../rt/rt.h"
+#include "../jit/jit.h"
 #include "../base/stats.h"
 #include <stdlib.h>
 #include <string.h>
@@ -270,7 +270,7 @@ int cmd_bench(int argc, char **argv) {
     if (a.tier == KILN_TIER_OPT) { /* LLVM's load and start are per context: apart from the kernel */
         t0 = now();
         pthread_mutex_lock(&ctx->llvm_lock);
-        const struct Backend *be = rt_llvm_backend(ctx, &err);
+        const struct Backend *be = jit_llvm_backend(ctx, &err);
         pthread_mutex_unlock(&ctx->llvm_lock);
         R.llvm_load = now() - t0;
         if (!be) { cli_print_error(&err); goto out; }

@@ -23,7 +23,7 @@
  * a cache directory that passes the same trust checks as a store.
  */
 #include "cli.h"
-#include "../rt/cache.h"
+#include "../jit/cache.h"
 #include <blake2.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -104,7 +104,7 @@ static void export_one(const CacheInfo *ci, void *cx) {
     if (ci->kind != CNAME_ENTRY || !ci->ok) return;
     char why[160];
     size_t n = 0;
-    uint8_t *buf = rt_cache_read(ci->dirfd, ci->name, &n, why, sizeof why, NULL);
+    uint8_t *buf = jit_cache_read(ci->dirfd, ci->name, &n, why, sizeof why, NULL);
     if (!buf) return;
     uint64_t n64 = n;
     put(o, ci->hex, 64);
@@ -124,12 +124,12 @@ int cli_export(const char *dir, const char *file, const char *keyfile) {
     put(&o, &zero, 4);
     CacheDir d;
     char why[4400];
-    if (rt_cache_walk(dir, true, export_one, &o, &d, why, sizeof why) && errno != ENOENT) { /* no cache: an empty bundle */
+    if (jit_cache_walk(dir, true, export_one, &o, &d, why, sizeof why) && errno != ENOENT) { /* no cache: an empty bundle */
         fprintf(stderr, "kiln cache: cannot read the cache: %s\n", why);
         free(o.p);
         return EXIT_ERR;
     }
-    rt_cdir_close(&d);
+    jit_cdir_close(&d);
     if (keyfile) {
         uint8_t m[MAC_BYTES];
         if (!o.oom) mac(k, o.p, o.n, m);
@@ -185,11 +185,11 @@ static int open_bundle(const char *file, const uint8_t *b, size_t n, const char 
 }
 
 static int publish(CacheDir *d, const char *hex, const uint8_t *buf, size_t n, char *why, size_t cap) {
-    int sub = rt_cdir_sub(d, hex, true, why, cap);
+    int sub = jit_cdir_sub(d, hex, true, why, cap);
     if (sub < 0) return -1;
     const void *parts[1] = {buf};
     size_t sizes[1] = {n};
-    int rc = rt_cdir_publish(sub, hex, parts, sizes, 1, why, cap);
+    int rc = jit_cdir_publish(sub, hex, parts, sizes, 1, why, cap);
     close(sub);
     return rc;
 }
@@ -201,9 +201,9 @@ int cli_import(const char *dir, int make_parent, const char *file, const char *k
     if (open_bundle(file, b, n, keyfile, &at, &end)) { free(b); return EXIT_ERR; }
     CacheDir d;
     char why[4400];
-    if (rt_cdir_open(dir, make_parent, true, &d, why, sizeof why) || !d.ours) {
+    if (jit_cdir_open(dir, make_parent, true, &d, why, sizeof why) || !d.ours) {
         fprintf(stderr, "kiln cache: cannot import into %s: %s\n", dir, why);
-        rt_cdir_close(&d);
+        jit_cdir_close(&d);
         free(b);
         return EXIT_ERR;
     }
@@ -221,7 +221,7 @@ int cli_import(const char *dir, int make_parent, const char *file, const char *k
         char sym[128], shown[17];
         for (int i = 0; i < 16; i++) shown[i] = hex[i] >= 0x20 && hex[i] < 0x7f ? hex[i] : '?';
         shown[16] = 0;
-        if (rt_cache_check_bytes(b + at, len, hex, sym, sizeof sym, why, sizeof why)) {
+        if (jit_cache_check_bytes(b + at, len, hex, sym, sizeof sym, why, sizeof why)) {
             fprintf(stderr, "kiln cache: skipped entry %s: %s\n", shown, why);
             bad++;
         } else if (publish(&d, hex, b + at, len, why, sizeof why)) {
@@ -232,7 +232,7 @@ int cli_import(const char *dir, int make_parent, const char *file, const char *k
         }
         at += len;
     }
-    rt_cdir_close(&d);
+    jit_cdir_close(&d);
     free(b);
     printf("imported %ld entries%s", good, bad ? "" : "\n");
     if (bad) printf(", skipped %ld bad ones\n", bad);

@@ -3,11 +3,11 @@
  * disk cache from the shell. The directory is the one contexts use
  * ($KILN_CACHE_DIR, else $XDG_CACHE_HOME/kiln, else ~/.cache/kiln).
  * Listing and verifying read any directory that passes the trust checks
- * (rt/cachedir.c); clear and prune delete only kiln's own names, and only in a
+ * (jit/cachedir.c); clear and prune delete only kiln's own names, and only in a
  * directory kiln created. Bundles and their signatures: bundle.c.
  */
 #include "cli.h"
-#include "../rt/cache.h"
+#include "../jit/cache.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -50,11 +50,11 @@ static void show(const CacheInfo *ci, void *cx) {
         if (ci->dirfd < 0) printf("%s  BAD: %s\n", ci->name, ci->why);
         else printf("%.16s  %8llu  %s  %s%s\n", ci->hex, (unsigned long long)ci->bytes, when, ci->ok ? ci->sym : "BAD: ", ci->ok ? "" : ci->why);
     }
-    if (!ci->ok && t->fix && ci->dirfd >= 0 && rt_cache_remove(ci) == 0) printf("removed %s/%s\n", ci->sub, ci->name);
+    if (!ci->ok && t->fix && ci->dirfd >= 0 && jit_cache_remove(ci) == 0) printf("removed %s/%s\n", ci->sub, ci->name);
 }
 
 static int dir_of(char *buf, size_t cap, int *make_parent) {
-    int rc = rt_cache_default_dir(buf, cap, make_parent);
+    int rc = jit_cache_default_dir(buf, cap, make_parent);
     if (rc == -2) fprintf(stderr, "kiln cache: the cache path is longer than %zu bytes\n", cap - 1);
     else if (rc) fprintf(stderr, "kiln cache: no cache directory (set KILN_CACHE_DIR or HOME)\n");
     return rc ? -1 : 0;
@@ -65,15 +65,15 @@ static int dir_of(char *buf, size_t cap, int *make_parent) {
 static int walk(const char *dir, bool verify, void (*each)(const CacheInfo *, void *), void *cx) {
     CacheDir d;
     char why[4400];
-    int rc = rt_cache_walk(dir, verify, each, cx, &d, why, sizeof why);
+    int rc = jit_cache_walk(dir, verify, each, cx, &d, why, sizeof why);
     if (rc && errno == ENOENT) rc = 0; /* no cache yet: nothing in it */
     else if (rc) fprintf(stderr, "kiln cache: refusing %s: %s\n", dir, why);
-    rt_cdir_close(&d);
+    jit_cdir_close(&d);
     return rc;
 }
 
 static void remove_one(const CacheInfo *ci, void *cx) {
-    if (ci->kind == CNAME_ENTRY && !rt_cache_remove(ci)) (*(long *)cx)++;
+    if (ci->kind == CNAME_ENTRY && !jit_cache_remove(ci)) (*(long *)cx)++;
 }
 
 /* only in a directory kiln created (its marker), only kiln's entries */
@@ -81,13 +81,13 @@ static int cmd_clear(const char *dir) {
     CacheDir d;
     char why[4400];
     long n = 0;
-    if (rt_cdir_open(dir, 0, false, &d, why, sizeof why)) {
+    if (jit_cdir_open(dir, 0, false, &d, why, sizeof why)) {
         if (errno == ENOENT) { printf("removed 0 entries from %s\n", dir); return EXIT_OK; }
         fprintf(stderr, "kiln cache: refusing %s: %s\n", dir, why);
         return EXIT_ERR;
     }
     bool ours = d.ours;
-    rt_cdir_close(&d);
+    jit_cdir_close(&d);
     if (!ours) { fprintf(stderr, "kiln cache: refusing to clear %s: %s\n", dir, why); return EXIT_ERR; }
     if (walk(dir, false, remove_one, &n)) return EXIT_ERR;
     printf("removed %ld entries from %s\n", n, dir);
@@ -117,9 +117,9 @@ int cmd_cache(int argc, char **argv) {
         if (walk(dir, false, show, &t)) return EXIT_ERR;
         uint32_t cpu[16];
         char name[49];
-        rt_cache_cpu(cpu, name);
+        jit_cache_cpu(cpu, name);
         printf("directory   %s\nentries     %ld\nbytes       %llu\nbuild       kiln %s, build %s, LLVM %s\ncpu         %s\n", dir, t.n,
-               (unsigned long long)t.bytes, KILN_VERSION, rt_cache_build_id(), rt_cache_llvm_version(), name);
+               (unsigned long long)t.bytes, KILN_VERSION, jit_cache_build_id(), jit_cache_llvm_version(), name);
         return EXIT_OK;
     }
     if (!strcmp(sub, "verify")) {
@@ -143,7 +143,7 @@ int cmd_cache(int argc, char **argv) {
             if (*end || max < 0) { fprintf(stderr, "kiln cache prune: --max wants a byte count\n"); return EXIT_USAGE; }
         }
         char why[4400];
-        long n = rt_cache_prune(dir, (uint64_t)max, why, sizeof why);
+        long n = jit_cache_prune(dir, (uint64_t)max, why, sizeof why);
         if (n < 0 && !access(dir, F_OK)) { fprintf(stderr, "kiln cache: refusing to prune %s: %s\n", dir, why); return EXIT_ERR; }
         printf("removed %ld entries (cap %lld bytes)\n", n < 0 ? 0 : n, (long long)max);
         return EXIT_OK;

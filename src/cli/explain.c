@@ -3,7 +3,7 @@
  * a kernel for the signature of the given arguments.
  */
 #include "cli.h"
-#include "../rt/rt.h"
+#include "../jit/jit.h"
 #include <string.h>
 
 static bool explain_opt(const char *opt, CliArgs *a) {
@@ -43,7 +43,7 @@ int cmd_explain(int argc, char **argv) {
     if (cli_prepare(ctx, &a, &fn, &args, &nargs, &pool) == 0) {
         kiln_error err;
         memset(&err, 0, sizeof err);
-        if (rt_explain(fn, args, nargs, stdout, a.pass, a.asm_only || a.llvm, &err)) cli_print_error(&err);
+        if (jit_explain(fn, args, nargs, stdout, a.pass, a.asm_only || a.llvm, &err)) cli_print_error(&err);
         else rc = EXIT_OK;
     }
     cli_pool_free(&pool);

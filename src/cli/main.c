@@ -2,7 +2,7 @@
  * main.c — `kiln` entry point: dispatches to the subcommands.
  */
 #include "cli.h"
-#include "../rt/cache.h"
+#include "../jit/cache.h"
 #include <string.h>
 
 static void usage(FILE *out) {
@@ -27,9 +27,9 @@ int main(int argc, char **argv) {
     const char *cmd = argv[1];
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) { usage(stdout); return EXIT_OK; }
     if (!strcmp(cmd, "--version")) { /* which LLVM tier 2 was built with: the README's two commands build the same one */
-        const char *llvm = rt_cache_llvm_version();
+        const char *llvm = jit_cache_llvm_version();
         bool none = !strcmp(llvm, "none");
-        printf("kiln %s (build %s, tier 2: %s%s)\n", KILN_VERSION, rt_cache_build_id(), none ? "not built, LLVM=0" : "LLVM ", none ? "" : llvm);
+        printf("kiln %s (build %s, tier 2: %s%s)\n", KILN_VERSION, jit_cache_build_id(), none ? "not built, LLVM=0" : "LLVM ", none ? "" : llvm);
         return EXIT_OK;
     }
     if (!strcmp(cmd, "run")) return cmd_run(argc - 1, argv + 1);

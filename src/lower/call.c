@@ -144,7 +144,7 @@ Val cl_global(Inf *I, Node *n, bool *found) {
             if (!t) inf_oom(I);
             return stat(I, t);
         }
-    Lit *l = rt_lit_lookup(m, name);
+    Lit *l = jit_lit_lookup(m, name);
     if (l) return cl_lit(I, l);
     Ast *ast = m->ast;
     if (ast->np_alias && strcmp(ast->np_alias, name) == 0) return stat(I, &I->tt->module[MOD_NUMPY]);
@@ -286,7 +286,7 @@ static Val call_kernel(Inf *I, Node *call, int idx) {
             inf_fail(I, A.n[i], "a %s cannot be passed to a kernel", ty_name(A.v[i].ty));
         types[i] = A.v[i].ty;
     }
-    Spec *s = rt_spec_get(I->ctx, fn, types, A.count, I->d.err);
+    Spec *s = jit_spec_get(I->ctx, fn, types, A.count, I->d.err);
     if (!s) longjmp(*I->d.jb, 1);
     const Type *ret = s->ret;
     if (s->state == SPEC_BUILDING || s->on_guess) I->spec->on_guess = true;

@@ -657,7 +657,7 @@ static int name_col(const Diag *d, uint32_t line, const char *name) {
 /* a module array constant is frozen: no write into its copy, here or in a kernel it is passed to */
 static int frozen_check(Inf *I) {
     uint32_t line;
-    Ref fr = rt_frozen_written(I->f, &line);
+    Ref fr = jit_frozen_written(I->f, &line);
     if (!fr) return 0;
     const char *name = "?";
     for (uint32_t i = 0; i < I->frozen.n; i++)
@@ -707,7 +707,7 @@ int lower_spec(kiln_ctx *ctx, Spec *s, kiln_error *err) {
             return 0;
         }
         /* discard the callee specs built on this round's guesses */
-        rt_discard_guessed(ctx, mark);
+        jit_discard_guessed(ctx, mark);
     }
     diag_set(&I.d, I.def->line, I.def->col, "could not infer the types of '%s' (recursion or loop types do not settle)",
              I.def->name);

@@ -11,7 +11,7 @@
 #ifndef KILN_INFER_H
 #define KILN_INFER_H
 
-#include "../rt/rt.h"
+#include "../jit/jit.h"
 #include "../ir/mathfn.h"
 #include "../front/lex.h"
 

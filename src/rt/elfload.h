@@ -32,7 +32,5 @@ void *elf_symbol(const ElfImage *im, const char *name);
 int elf_undefined(const uint8_t *obj, size_t n, void (*each)(const char *name, void *cx), void *cx);
 void elf_free(ElfImage *im);
 
-/* the runtime functions generated code may call, by name (symbols.c) */
-void *rt_sym_lookup(const char *name);
 
 #endif

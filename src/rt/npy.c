@@ -4,7 +4,8 @@
  * parsed strictly; sizes are checked against the file before any data is
  * read, so a malformed file is an error, never a crash.
  */
-#include "rt.h"
+#include "../base/base.h"
+#include "../base/diag.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,7 +2,6 @@
  * value.c — kiln_value: constructors, freeing, and printing as CPython's
  * repr() of the equivalent Python value (arrays as their .tolist()).
  */
-#include "rt.h"
 #include "run.h"
 #include <inttypes.h>
 #include <limits.h>

@@ -8,18 +8,18 @@
  * every input is also fed to the loader directly, and, with its checksum
  * recomputed, to the parser as an entry.
  */
-#include "../../src/rt/cache.h"
+#include "../../src/jit/cache.h"
 #include <stdlib.h>
 
 static uint8_t records[4096];
 static void *resolve(void *cx, const char *name) {
     (void)cx;
-    return !strcmp(name, "kiln_xc") ? records : rt_sym_lookup(name);
+    return !strcmp(name, "kiln_xc") ? records : jit_sym_lookup(name);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     char sym[128], why[160], msg[256];
-    rt_cache_check_bytes(data, size, NULL, sym, sizeof sym, why, sizeof why);
+    jit_cache_check_bytes(data, size, NULL, sym, sizeof sym, why, sizeof why);
     ElfImage im;
     if (!elf_load(data, size, resolve, NULL, &im, msg, sizeof msg)) elf_free(&im);
     if (size < sizeof(CacheHdr)) return 0;
@@ -35,9 +35,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     uint64_t rest = size - sizeof h;
     if (h.meta_bytes > rest) h.meta_bytes = rest;
     h.obj_bytes = rest - h.meta_bytes;
-    rt_cache_sum(&h, e + sizeof h, h.meta_bytes, e + sizeof h + h.meta_bytes, h.obj_bytes, h.sum);
+    jit_cache_sum(&h, e + sizeof h, h.meta_bytes, e + sizeof h + h.meta_bytes, h.obj_bytes, h.sum);
     memcpy(e, &h, sizeof h);
-    rt_cache_check_bytes(e, size, NULL, sym, sizeof sym, why, sizeof why);
+    jit_cache_check_bytes(e, size, NULL, sym, sizeof sym, why, sizeof why);
     free(e);
     return 0;
 }

@@ -7,7 +7,7 @@
  * must end in a module or a diagnostic, never a crash, a hang or a leak.
  * Seeds: the kernels of test/run (copied by make).   make fuzz FUZZ_TIME=3600
  */
-#include "../../src/rt/rt.h"
+#include "../../src/jit/jit.h"
 #include <stdlib.h>
 
 static kiln_ctx *ctx;

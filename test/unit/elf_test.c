@@ -6,6 +6,7 @@
  * pointing outside the file, an addend that overflows) are errors. */
 #include "check.h"
 #include "../../src/rt/elfload.h"
+#include "../../src/jit/native.h"
 #include <elf.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,7 @@
 static uint8_t records[4096];
 static void *resolve(void *cx, const char *name) {
     (void)cx;
-    return !strcmp(name, "kiln_xc") ? records : rt_sym_lookup(name);
+    return !strcmp(name, "kiln_xc") ? records : jit_sym_lookup(name);
 }
 
 static int try_load(const uint8_t *p, size_t n, char *msg) {

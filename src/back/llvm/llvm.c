@@ -158,7 +158,7 @@ static LLVMValueRef as_ptr_to(L *l, LLVMValueRef p, LLVMTypeRef ty) {
 }
 static LLVMValueRef ld(L *l, LLVMTypeRef ty, LLVMValueRef p) { return LLVMBuildLoad2(l->b, ty, as_ptr_to(l, p, ty), ""); }
 static LLVMValueRef st(L *l, LLVMValueRef v, LLVMValueRef p) { return LLVMBuildStore(l->b, v, as_ptr_to(l, p, LLVMTypeOf(v))); }
-/* a runtime function by name (rt/symbols.c binds it when the object is loaded) */
+/* a runtime function by name (jit/symbols.c binds it when the object is loaded) */
 static LLVMValueRef ext_fn(L *l, const char *name, LLVMTypeRef fty) {
     LLVMValueRef f = LLVMGetNamedFunction(l->m, name);
     if (!f) {

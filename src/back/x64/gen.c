@@ -36,7 +36,7 @@ typedef struct Gen {
     XBuf b;
     int *blk;          /* label of each block */
     int err_exit, ret_label;
-    bool tiering;      /* count calls and loop iterations for tier auto (rt/tier.c) */
+    bool tiering;      /* count calls and loop iterations for tier auto (jit/tier.c) */
     const char *bail;
     int line;
     /* cold code emitted after the body: edge moves of taken branches, error calls */
@@ -989,7 +989,7 @@ static void term(Gen *G, uint32_t bi, uint32_t next, int ret_label) {
     }
 }
 
-/* ---- tier-up counting (rt/tier.c) ---- */
+/* ---- tier-up counting (jit/tier.c) ---- */
 
 /* subtract from the spec's budget; at zero the cold path asks the tier policy
  * (header: the loop header block, -1 at entry) */
@@ -1125,15 +1125,15 @@ static int x64_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     if ((int64_t)nir > ctx->tune[TUNE_BASELINE_MAX_IR]) {
         c->bailout = "the function is larger than baseline_max_ir";
         if (ctx->opt.log & KILN_LOG_TIERS)
-            rt_log(ctx, "kiln: %s stays in the interpreter: baseline bailed out (%llu IR instructions, limit %lld)\n",
+            jit_log(ctx, "kiln: %s stays in the interpreter: baseline bailed out (%llu IR instructions, limit %lld)\n",
                    s->fn->name, (unsigned long long)nir, (long long)ctx->tune[TUNE_BASELINE_MAX_IR]);
         return 0;
     }
     Gen G;
     memset(&G, 0, sizeof G);
     G.f = s->ir; G.c = c; G.s = s;
-    G.tiering = rt_tier_enabled(ctx, s);
-    if (G.tiering) rt_tier_budget(ctx, &c->hot, &c->hot_call);
+    G.tiering = jit_tier_enabled(ctx, s);
+    if (G.tiering) jit_tier_budget(ctx, &c->hot, &c->hot_call);
     c->loops = G.tiering && ctx->tune[TUNE_TIER2_LOOPS] > 0; /* iterations count (and OSR is possible) */
     uint32_t nb = G.f->blocks.n + 1;
     G.blk = calloc(nb, sizeof(int));
@@ -1170,8 +1170,8 @@ static int x64_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
         c->bailout = G.bail;
     }
     if (ctx->opt.log & KILN_LOG_TIERS) {
-        if (G.bail) rt_log(ctx, "kiln: %s stays in the interpreter: baseline bailed out (%s)\n", s->fn->name, G.bail);
-        else rt_log(ctx, "kiln: %s compiled to %zu bytes of x86-64\n", s->fn->name, G.b.n);
+        if (G.bail) jit_log(ctx, "kiln: %s stays in the interpreter: baseline bailed out (%s)\n", s->fn->name, G.bail);
+        else jit_log(ctx, "kiln: %s compiled to %zu bytes of x86-64\n", s->fn->name, G.b.n);
     }
     free(G.blk); free(G.cold); free(G.pin); free(G.pinned_block);
     free(G.loop_header); free(G.inherit_off); free(G.entry_seen); free(G.entry_gp); free(G.entry_xmm);

@@ -6,11 +6,11 @@
  * error, instead of being written); and whether it writes into a module array constant's copy (a
  * compile error: such constants are frozen, read-only).
  */
-#include "rt.h"
+#include "jit.h"
 #include <stdlib.h>
 
 /* straight-line scalar code: no back edge, no call, no library routine, no allocation (Spec.bounded) */
-bool rt_spec_bounded(Spec *s) {
+bool jit_spec_bounded(Spec *s) {
     uint8_t b = atomic_load_explicit(&s->bounded, memory_order_relaxed);
     if (b) return b == 1;
     Func *f = s->ir;
@@ -114,7 +114,7 @@ static uint64_t writes_compute(Spec *s, int depth) {
     return writes_scan(s->ir, depth, NULL, NULL);
 }
 
-Ref rt_frozen_written(Func *f, uint32_t *line) {
+Ref jit_frozen_written(Func *f, uint32_t *line) {
     Ref frozen = 0;
     *line = 0;
     writes_scan(f, 0, &frozen, line);
@@ -149,8 +149,8 @@ static int readonly_check(Spec *s, const kiln_value *v, int *leaf, uint64_t *mas
     return -1;
 }
 
-int rt_readonly_refused(Spec *s, const kiln_value *args, int nargs, kiln_error *err) {
-    if (!rt_any_readonly(args, nargs)) return 0;
+int jit_readonly_refused(Spec *s, const kiln_value *args, int nargs, kiln_error *err) {
+    if (!jit_any_readonly(args, nargs)) return 0;
     uint64_t mask = 0;
     int leaf = 0;
     for (int i = 0; i < nargs; i++)

@@ -39,9 +39,9 @@ static bool hex_digits(const char *s, size_t n) {
     return true;
 }
 
-bool rt_cache_hexname(const char *s) { return strlen(s) == 2 * CACHE_KEY_BYTES && hex_digits(s, 2 * CACHE_KEY_BYTES); }
+bool jit_cache_hexname(const char *s) { return strlen(s) == 2 * CACHE_KEY_BYTES && hex_digits(s, 2 * CACHE_KEY_BYTES); }
 
-int rt_cdir_classify(const char *name, const char *sub) {
+int jit_cdir_classify(const char *name, const char *sub) {
     size_t n = strlen(name);
     if (n == 2 * CACHE_KEY_BYTES && hex_digits(name, n)) return CNAME_ENTRY; /* in the wrong subdirectory: a bad one */
     if (n == 2 * CACHE_KEY_BYTES + 5 && hex_digits(name, 2 * CACHE_KEY_BYTES) && !strncmp(name, sub, 2) && !strcmp(name + n - 5, ".lock"))
@@ -79,7 +79,7 @@ static int open_dir(int dirfd, const char *name, const char *what, char *why, si
     return fd;
 }
 
-int rt_cdir_open_file(int dirfd, const char *name, struct stat *st, char *why, size_t cap) {
+int jit_cdir_open_file(int dirfd, const char *name, struct stat *st, char *why, size_t cap) {
     int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
         int e = errno;
@@ -128,7 +128,7 @@ static int write_all(int fd, const void *p, size_t n) {
     return 0;
 }
 
-int rt_cdir_publish(int dirfd, const char *name, const void *const *parts, const size_t *sizes, int nparts, char *why, size_t cap) {
+int jit_cdir_publish(int dirfd, const char *name, const void *const *parts, const size_t *sizes, int nparts, char *why, size_t cap) {
     char tmp[12];
     int fd = -1;
     for (int tries = 0; fd < 0 && tries < 16; tries++) {
@@ -154,7 +154,7 @@ int rt_cdir_publish(int dirfd, const char *name, const void *const *parts, const
 /* the marker, if it is there and ours */
 static int marker(int fd, char *why, size_t cap) {
     struct stat st;
-    int m = rt_cdir_open_file(fd, MARKER, &st, why, cap);
+    int m = jit_cdir_open_file(fd, MARKER, &st, why, cap);
     if (m < 0) return errno == ENOENT ? 0 : -1;
     char head[MARKER_HEAD];
     ssize_t k = read(m, head, sizeof head);
@@ -184,7 +184,7 @@ static int clean_path(const char *path, char *out, size_t cap) {
     return 0;
 }
 
-int rt_cdir_open(const char *path, int make_parent, bool create, CacheDir *d, char *why, size_t cap) {
+int jit_cdir_open(const char *path, int make_parent, bool create, CacheDir *d, char *why, size_t cap) {
     char p[4096];
     d->fd = -1;
     d->ours = false;
@@ -207,7 +207,7 @@ int rt_cdir_open(const char *path, int make_parent, bool create, CacheDir *d, ch
     if (m == 0 && create && (made || is_empty(d->fd))) {
         const void *parts[1] = {MARKER_TEXT};
         size_t sizes[1] = {sizeof MARKER_TEXT - 1};
-        if (rt_cdir_publish(d->fd, MARKER, parts, sizes, 1, why, cap)) return 0;
+        if (jit_cdir_publish(d->fd, MARKER, parts, sizes, 1, why, cap)) return 0;
         m = 1;
     }
     if (m == 0) snprintf(why, cap, "%s has no %s: it is not a directory kiln created, so kiln only reads from it", p, MARKER);
@@ -215,12 +215,12 @@ int rt_cdir_open(const char *path, int make_parent, bool create, CacheDir *d, ch
     return 0;
 }
 
-void rt_cdir_close(CacheDir *d) {
+void jit_cdir_close(CacheDir *d) {
     if (d->fd >= 0) close(d->fd);
     d->fd = -1;
 }
 
-int rt_cdir_sub(const CacheDir *d, const char *hex, bool create, char *why, size_t cap) {
+int jit_cdir_sub(const CacheDir *d, const char *hex, bool create, char *why, size_t cap) {
     char name[3] = {hex[0], hex[1], 0}, what[32];
     snprintf(what, sizeof what, "subdirectory %s", name);
     if (create && mkdirat(d->fd, name, 0700) && errno != EEXIST) return snprintf(why, cap, "%s: %s", what, strerror(errno)), -1;
@@ -229,8 +229,8 @@ int rt_cdir_sub(const CacheDir *d, const char *hex, bool create, char *why, size
 
 /* ---- the directory as a whole (kiln cache ...) ---- */
 
-int rt_cache_walk(const char *dir, bool verify, void (*each)(const CacheInfo *, void *), void *cx, CacheDir *d, char *why, size_t cap) {
-    if (rt_cdir_open(dir, 0, false, d, why, cap)) return -1;
+int jit_cache_walk(const char *dir, bool verify, void (*each)(const CacheInfo *, void *), void *cx, CacheDir *d, char *why, size_t cap) {
+    if (jit_cdir_open(dir, 0, false, d, why, cap)) return -1;
     int d0 = dup(d->fd);
     DIR *top = d0 >= 0 ? fdopendir(d0) : NULL;
     if (!top) { if (d0 >= 0) close(d0); return snprintf(why, cap, "%s: %s", dir, strerror(errno)), -1; }
@@ -239,7 +239,7 @@ int rt_cache_walk(const char *dir, bool verify, void (*each)(const CacheInfo *, 
         if (strlen(e->d_name) != 2 || !hex_digits(e->d_name, 2)) continue;
         CacheInfo sub;
         memset(&sub, 0, sizeof sub);
-        int sfd = rt_cdir_sub(d, e->d_name, false, sub.why, sizeof sub.why);
+        int sfd = jit_cdir_sub(d, e->d_name, false, sub.why, sizeof sub.why);
         if (sfd < 0) { /* reported, never entered */
             snprintf(sub.name, sizeof sub.name, "%s/", e->d_name);
             sub.dirfd = -1;
@@ -257,7 +257,7 @@ int rt_cache_walk(const char *dir, bool verify, void (*each)(const CacheInfo *, 
             snprintf(ci.name, sizeof ci.name, "%.*s", (int)sizeof ci.name - 1, f->d_name);
             snprintf(ci.sub, sizeof ci.sub, "%s", e->d_name);
             ci.dirfd = sfd;
-            ci.kind = strlen(f->d_name) < sizeof ci.name ? rt_cdir_classify(f->d_name, e->d_name) : CNAME_OTHER;
+            ci.kind = strlen(f->d_name) < sizeof ci.name ? jit_cdir_classify(f->d_name, e->d_name) : CNAME_OTHER;
             struct stat st;
             if (fstatat(sfd, f->d_name, &st, AT_SYMLINK_NOFOLLOW)) continue;
             ci.bytes = (uint64_t)st.st_size;
@@ -270,8 +270,8 @@ int rt_cache_walk(const char *dir, bool verify, void (*each)(const CacheInfo *, 
                     snprintf(ci.why, sizeof ci.why, "not in the subdirectory of its first two digits");
                 } else if (verify) {
                     size_t n = 0;
-                    uint8_t *buf = rt_cache_read(sfd, f->d_name, &n, ci.why, sizeof ci.why, NULL);
-                    ci.ok = buf && !rt_cache_check_bytes(buf, n, ci.hex, ci.sym, sizeof ci.sym, ci.why, sizeof ci.why);
+                    uint8_t *buf = jit_cache_read(sfd, f->d_name, &n, ci.why, sizeof ci.why, NULL);
+                    ci.ok = buf && !jit_cache_check_bytes(buf, n, ci.hex, ci.sym, sizeof ci.sym, ci.why, sizeof ci.why);
                     free(buf);
                 } else if (!S_ISREG(st.st_mode)) {
                     ci.ok = false;
@@ -287,7 +287,7 @@ int rt_cache_walk(const char *dir, bool verify, void (*each)(const CacheInfo *, 
     return 0;
 }
 
-int rt_cache_remove(const CacheInfo *ci) {
+int jit_cache_remove(const CacheInfo *ci) {
     if (ci->kind == CNAME_OTHER || ci->dirfd < 0) { errno = EPERM; return -1; }
     return unlinkat(ci->dirfd, ci->name, 0);
 }
@@ -318,10 +318,10 @@ static int by_mtime(const void *a, const void *b) {
     return (x->mtime > y->mtime) - (x->mtime < y->mtime);
 }
 
-long rt_cache_prune(const char *dir, uint64_t max_bytes, char *why, size_t cap) {
+long jit_cache_prune(const char *dir, uint64_t max_bytes, char *why, size_t cap) {
     Ents es = {0};
     CacheDir d;
-    int rc = rt_cache_walk(dir, false, collect, &es, &d, why, cap);
+    int rc = jit_cache_walk(dir, false, collect, &es, &d, why, cap);
     if (!rc && !d.ours) rc = -1; /* why says so */
     long removed = rc ? -1 : 0;
     if (!rc) {
@@ -335,12 +335,12 @@ long rt_cache_prune(const char *dir, uint64_t max_bytes, char *why, size_t cap) 
             bool evict = es.v[i].kind == CNAME_ENTRY && total > max_bytes;
             if (!stale && !evict) continue;
             char w[160];
-            int sfd = rt_cdir_sub(&d, es.v[i].sub, false, w, sizeof w);
+            int sfd = jit_cdir_sub(&d, es.v[i].sub, false, w, sizeof w);
             if (sfd >= 0 && !unlinkat(sfd, es.v[i].name, 0)) { total -= es.v[i].bytes; removed++; }
             if (sfd >= 0) close(sfd);
         }
     }
     free(es.v);
-    rt_cdir_close(&d);
+    jit_cdir_close(&d);
     return removed;
 }

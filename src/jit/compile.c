@@ -21,7 +21,7 @@ static const Backend *backend_for(kiln_ctx *ctx, kiln_tier tier, kiln_error *err
 #endif
     case KILN_TIER_OPT: {
         pthread_mutex_lock(&ctx->llvm_lock);
-        const Backend *be = rt_llvm_backend(ctx, err);
+        const Backend *be = jit_llvm_backend(ctx, err);
         pthread_mutex_unlock(&ctx->llvm_lock);
         return be;
     }
@@ -44,8 +44,8 @@ static int compile_opt(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     char lock[4400];
     int held = -1;
     if (!ctx->opt.keep_llvm_ir) {
-        if (!rt_cache_fetch(ctx, s, -1, &fn) ||
-            ((held = rt_cache_lock(ctx, s, -1, lock, sizeof lock)) == 0 && !rt_cache_fetch(ctx, s, -1, &fn))) {
+        if (!jit_cache_fetch(ctx, s, -1, &fn) ||
+            ((held = jit_cache_lock(ctx, s, -1, lock, sizeof lock)) == 0 && !jit_cache_fetch(ctx, s, -1, &fn))) {
             __atomic_store_n(&((Code *)s->interp)->native, fn, __ATOMIC_RELEASE);
             return 0;
         }
@@ -57,22 +57,22 @@ static int compile_opt(kiln_ctx *ctx, Spec *s, kiln_error *err) {
         r = be->compile(ctx, s, err);
         pthread_mutex_unlock(&ctx->llvm_lock);
     }
-    if (held == 1) rt_cache_unlock(lock); /* the entry is written (or the compile failed) */
+    if (held == 1) jit_cache_unlock(lock); /* the entry is written (or the compile failed) */
     return r;
 }
 
 /* tier auto: code a previous process compiled with LLVM is used at once,
  * with no baseline code and no counting (a warm disk cache pays nothing) */
 static bool from_disk(kiln_ctx *ctx, Spec *s, kiln_error *err) {
-    if (!atomic_load(&ctx->cache_on) || !rt_tier_enabled(ctx, s) || back_interp.compile(ctx, s, err)) return false;
+    if (!atomic_load(&ctx->cache_on) || !jit_tier_enabled(ctx, s) || back_interp.compile(ctx, s, err)) return false;
     NativeFn fn;
-    if (rt_cache_fetch(ctx, s, -1, &fn)) return false;
+    if (jit_cache_fetch(ctx, s, -1, &fn)) return false;
     __atomic_store_n(&((Code *)s->interp)->native, fn, __ATOMIC_RELEASE);
     atomic_store(&s->t2, T2_DONE);
     return true;
 }
 
-int rt_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
+int jit_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     kiln_tier tier = tier_for(ctx, s);
     const Backend *be = tier == KILN_TIER_OPT ? NULL : backend_for(ctx, tier, err);
     if (!be && tier != KILN_TIER_OPT) return -1;
@@ -99,7 +99,7 @@ int rt_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
             ty_str(s->args[i], b, sizeof b);
             k += (size_t)snprintf(sig + k, sizeof sig - k, "%s%s", i ? ", " : "", b);
         }
-        rt_log(ctx, "kiln: compiled %s(%s) for %s in %.1f us (infer %.1f, passes %.1f, lower %.1f)\n", s->fn->name, sig,
+        jit_log(ctx, "kiln: compiled %s(%s) for %s in %.1f us (infer %.1f, passes %.1f, lower %.1f)\n", s->fn->name, sig,
                be ? be->name : "opt", (double)(t3 - t0) / 1e3, (double)(t1 - t0) / 1e3, (double)(t2 - t1) / 1e3, (double)(t3 - t2) / 1e3);
     }
     return 0;

@@ -6,16 +6,17 @@
  * until the spec is freed.
  */
 #include "cache.h"
+#include "native.h"
 #include <stdio.h>
 
 static void *resolve(void *cx, const char *name) {
     if (!strcmp(name, "kiln_xc")) return cx;
-    return rt_sym_lookup(name);
+    return jit_sym_lookup(name);
 }
 
 /* load obj with the call records tab[0..n); the image goes to the spec's
  * whole-function slot (header < 0) or a free OSR slot */
-int rt_native_load(Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, XCall *tab, NativeFn *out,
+int jit_native_load(Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, XCall *tab, NativeFn *out,
                    kiln_error *err) {
     Code *c = s->interp;
     ElfImage *slot = header < 0 ? &c->image : NULL;
@@ -36,13 +37,13 @@ int rt_native_load(Spec *s, int32_t header, const uint8_t *obj, size_t n, const 
 }
 
 /* from the LLVM tier (host table): the records become one table in the spec's arena */
-int rt_native_install(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, XCall **pool,
+int jit_native_install(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, XCall **pool,
                       int npool, uint64_t ns_compile, NativeFn *out, kiln_error *err) {
     XCall *tab = arena_alloc(&s->arena, sizeof(XCall) * (size_t)(npool ? npool : 1));
     if (!tab) { err_set(err, KILN_ERR_USAGE, "", "out of memory"); return -1; }
     for (int i = 0; i < npool; i++) tab[i] = *pool[i];
-    if (rt_native_load(s, header, obj, n, sym, tab, out, err)) return -1;
-    rt_cache_store(ctx, s, header, obj, n, sym, tab, npool, ns_compile); /* only what loaded */
+    if (jit_native_load(s, header, obj, n, sym, tab, out, err)) return -1;
+    jit_cache_store(ctx, s, header, obj, n, sym, tab, npool, ns_compile); /* only what loaded */
     if (ctx->aot_sink && header < 0) ctx->aot_sink(ctx->aot_cx, s, obj, n, sym, tab, npool);
     return 0;
 }

@@ -5,14 +5,14 @@
  * miss under the context lock, and the generic call path (flatten the
  * arguments into slots, run the tier's entry, rebuild the result).
  */
-#include "rt.h"
-#include "run.h"
+#include "jit.h"
+#include "../rt/run.h"
 #include "../back/frame.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-void rt_log(kiln_ctx *ctx, const char *fmt, ...) {
+void jit_log(kiln_ctx *ctx, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     vfprintf(ctx->opt.log_file ? ctx->opt.log_file : stderr, fmt, ap);
@@ -32,7 +32,7 @@ static int is_c_contig(const kiln_array *a) {
 
 int kiln_array_is_c_contiguous(const kiln_array *a) { return (unsigned)a->dtype < KILN_NDTYPE && is_c_contig(a); }
 
-uint32_t rt_sig_encode(const Type *t, uint32_t *codes, uint32_t n) {
+uint32_t jit_sig_encode(const Type *t, uint32_t *codes, uint32_t n) {
     if (n >= SIG_MAX) return SIG_MAX + 1;
     switch (t->kind) {
     case T_SCALAR: codes[n] = SIG_CODE(SIG_SCALAR, t->dtype, t->weak, 0, 0); return n + 1;
@@ -42,7 +42,7 @@ uint32_t rt_sig_encode(const Type *t, uint32_t *codes, uint32_t n) {
     case T_TUPLE:
         codes[n] = SIG_CODE(SIG_TUPLE, 0, 0, 0, 0) | (uint32_t)t->n << 16;
         n++;
-        for (int i = 0; i < t->n; i++) n = rt_sig_encode(t->elems[i], codes, n);
+        for (int i = 0; i < t->n; i++) n = jit_sig_encode(t->elems[i], codes, n);
         return n;
     default: return SIG_MAX + 1;
     }
@@ -137,7 +137,7 @@ static void bad_args(kiln_func *fn, const kiln_value *args, int nargs, uint32_t 
     err_set(err, KILN_ERR_USAGE, "", "an argument of %s() is not a valid kiln value", fn->name);
 }
 
-const Type *rt_type_of_value(kiln_ctx *ctx, const kiln_value *v) {
+const Type *jit_type_of_value(kiln_ctx *ctx, const kiln_value *v) {
     TypeTab *tt = &ctx->types;
     switch (v->kind) {
     case KILN_SCALAR: return ty_scalar(tt, (kiln_dtype)v->dtype, v->py != 0);
@@ -146,7 +146,7 @@ const Type *rt_type_of_value(kiln_ctx *ctx, const kiln_value *v) {
     case KILN_TUPLE: {
         const Type *e[64];
         if (v->n > 64) return NULL;
-        for (int i = 0; i < v->n; i++) if (!(e[i] = rt_type_of_value(ctx, &v->v.items[i]))) return NULL;
+        for (int i = 0; i < v->n; i++) if (!(e[i] = jit_type_of_value(ctx, &v->v.items[i]))) return NULL;
         return ty_tuple(tt, e, v->n);
     }
     }
@@ -211,7 +211,7 @@ static Spec *pending_find(kiln_ctx *ctx, kiln_func *fn, uint64_t h, const uint32
 }
 
 /* free the specs created since mark (a restarted inference round, or a failed compile) */
-void rt_discard_since(kiln_ctx *ctx, Spec *mark) {
+void jit_discard_since(kiln_ctx *ctx, Spec *mark) {
     while (ctx->created && ctx->created != mark) {
         Spec *s = ctx->created;
         ctx->created = s->next_created;
@@ -222,7 +222,7 @@ void rt_discard_since(kiln_ctx *ctx, Spec *mark) {
 /* after a restarted inference round: free the specs created since mark whose
  * types rest on that round's guesses; the others are right for their
  * signature and stay (a callee is compiled once, not once per round) */
-void rt_discard_guessed(kiln_ctx *ctx, Spec *mark) {
+void jit_discard_guessed(kiln_ctx *ctx, Spec *mark) {
     for (Spec **p = &ctx->created; *p && *p != mark;) {
         Spec *s = *p;
         if (s->on_guess) { *p = s->next_created; spec_free(s); }
@@ -246,7 +246,7 @@ static void explain_recompile(kiln_ctx *ctx, kiln_func *fn, const Type **args, i
         ty_str(args[i], b, sizeof b);
         unsigned long long n = fn->nspecs + 1;
         for (Spec *p = ctx->created; p; p = p->next_created) n += p->fn == fn;
-        rt_log(ctx, "kiln: recompiling %s: argument '%s' changed from %s to %s (specialization %llu)\n", fn->name,
+        jit_log(ctx, "kiln: recompiling %s: argument '%s' changed from %s to %s (specialization %llu)\n", fn->name,
                fn->def->names[i], a, b, n);
     }
 }
@@ -263,19 +263,19 @@ static bool spec_over_limit(kiln_ctx *ctx, kiln_func *fn) {
     if (!local && !global) return false;
     if (!fn->limit_said && (ctx->opt.log & KILN_LOG_RECOMPILES)) {
         if (local)
-            rt_log(ctx, "kiln: %s has been compiled for %llu signatures (spec_limit %lld): further signatures run in the interpreter\n",
+            jit_log(ctx, "kiln: %s has been compiled for %llu signatures (spec_limit %lld): further signatures run in the interpreter\n",
                    fn->name, (unsigned long long)n, (long long)ctx->tune[TUNE_SPEC_LIMIT]);
         else
-            rt_log(ctx, "kiln: this context has compiled %llu signatures (global_spec_limit %lld): further signatures of %s run in the interpreter\n",
+            jit_log(ctx, "kiln: this context has compiled %llu signatures (global_spec_limit %lld): further signatures of %s run in the interpreter\n",
                    (unsigned long long)ctx->tier.native_specs, (long long)ctx->tune[TUNE_GLOBAL_SPEC_LIMIT], fn->name);
     }
     fn->limit_said = true;
     return true;
 }
 
-Spec *rt_spec_get(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, kiln_error *err) {
+Spec *jit_spec_get(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, kiln_error *err) {
     uint32_t codes[SIG_MAX + 2], n = 0;
-    for (int i = 0; i < nargs; i++) n = rt_sig_encode(args[i], codes, n);
+    for (int i = 0; i < nargs; i++) n = jit_sig_encode(args[i], codes, n);
     if (n > SIG_MAX) { err_set(err, KILN_ERR_USAGE, "", "the arguments of %s() are too complex a signature (more than %d type codes; at most 64 parameters)", fn->name, SIG_MAX); return NULL; }
     uint64_t h = sig_hash(codes, n);
     Spec *s = table_find(fn, h, codes, n);
@@ -307,7 +307,7 @@ Spec *rt_spec_get(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, ki
     s->next_created = ctx->created;
     ctx->created = s;
     ctx->building[ctx->nbuilding++] = s;
-    int r = rt_compile(ctx, s, err);
+    int r = jit_compile(ctx, s, err);
     ctx->nbuilding--;
     if (r) return NULL; /* the outermost caller discards the pending specs */
     s->state = SPEC_READY;
@@ -318,11 +318,11 @@ Spec *rt_spec_get(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, ki
 static Spec *compile_top(kiln_ctx *ctx, kiln_func *fn, const kiln_value *args, int nargs, kiln_error *err) {
     const Type *types[64];
     for (int i = 0; i < nargs; i++) {
-        types[i] = rt_type_of_value(ctx, &args[i]);
+        types[i] = jit_type_of_value(ctx, &args[i]);
         if (!types[i]) { err_set(err, KILN_ERR_USAGE, "", "argument %d of %s() has an unsupported type", i + 1, fn->name); return NULL; }
     }
-    Spec *s = rt_spec_get(ctx, fn, types, nargs, err);
-    if (!s) { rt_discard_since(ctx, NULL); return NULL; }
+    Spec *s = jit_spec_get(ctx, fn, types, nargs, err);
+    if (!s) { jit_discard_since(ctx, NULL); return NULL; }
     while (ctx->created) {
         Spec *p = ctx->created;
         ctx->created = p->next_created;
@@ -442,7 +442,7 @@ static void lit_to_value(const Lit *l, kiln_value *out, kiln_value *pool, int *n
 }
 
 /* the arguments with the defaults of the parameters not given; full has room for 64 */
-int rt_bind_defaults(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *full, kiln_value *pool, kiln_error *err) {
+int jit_bind_defaults(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *full, kiln_value *pool, kiln_error *err) {
     int np = fn->def->nnames;
     if (nargs > np) {
         err_set(err, KILN_ERR_USAGE, "", "%s() takes %d positional argument%s but %d were given", fn->name, np, np == 1 ? "" : "s", nargs);
@@ -485,7 +485,7 @@ static int call_spec(kiln_func *fn, Spec *s, const kiln_value *args, int nargs, 
 static int __attribute__((noinline)) call_with_defaults(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *result,
                                                         kiln_error *err, const kiln_call_hooks *hooks) {
     kiln_value full[64], pool[64];
-    nargs = rt_bind_defaults(fn, args, nargs, full, pool, err);
+    nargs = jit_bind_defaults(fn, args, nargs, full, pool, err);
     if (nargs < 0) return -1;
     return kiln_call_hooked(fn, full, nargs, result, err, hooks);
 }
@@ -534,14 +534,14 @@ int kiln_call_hooked(kiln_func *fn, const kiln_value *args, int nargs, kiln_valu
             bool fresh = !s;
             if (!s) s = compile_top(ctx, fn, args, nargs, err);
             pthread_mutex_unlock(&ctx->lock);
-            if (s && fresh) rt_tier_called(s, args, nargs);
+            if (s && fresh) jit_tier_called(s, args, nargs);
             if (!s) { if (released) hooks->reacquire(held); return -1; }
         }
         atomic_store_explicit(&fn->last, s, memory_order_release);
     }
-    if (rt_any_readonly(args, nargs) && rt_readonly_refused(s, args, nargs, err)) { if (released) hooks->reacquire(held); return -1; }
+    if (jit_any_readonly(args, nargs) && jit_readonly_refused(s, args, nargs, err)) { if (released) hooks->reacquire(held); return -1; }
     if (!hooks) return call_spec(fn, s, args, nargs, result, err, false);
-    bool bounded = rt_spec_bounded(s);
+    bool bounded = jit_spec_bounded(s);
     if (!released && !bounded) { held = hooks->release(); released = true; }
     else if (released && bounded) { hooks->reacquire(held); released = false; }
     int rc = call_spec(fn, s, args, nargs, result, err, !released); /* the caller's lock (the GIL) held: serial */
@@ -558,7 +558,7 @@ int kiln_compile(kiln_func *fn, const kiln_value *args, int nargs, kiln_error *e
     }
     kiln_value full[64], pool[64];
     if (nargs != fn->def->nnames) {
-        nargs = rt_bind_defaults(fn, args, nargs, full, pool, err);
+        nargs = jit_bind_defaults(fn, args, nargs, full, pool, err);
         if (nargs < 0) return -1;
         args = full;
     }
@@ -663,7 +663,7 @@ void kiln_func_stats(const kiln_func *fn, kiln_stats *out) {
     pthread_mutex_unlock(&ctx->lock);
 }
 
-void rt_func_free(kiln_func *fn) {
+void jit_func_free(kiln_func *fn) {
     for (Spec *s = fn->specs, *nx; s; s = nx) { nx = s->next_created; spec_free(s); }
     SpecTab *t = atomic_load(&fn->tab);
     while (t) { SpecTab *o = t->retired; free(t->slots); free(t); t = o; }

@@ -18,6 +18,7 @@
  * KILN_LOG=cache.
  */
 #include "cache.h"
+#include "native.h"
 #include <blake2.h>
 #include <dirent.h>
 #include <errno.h>
@@ -30,7 +31,7 @@
 
 #define MAX_ENTRY ((size_t)64 << 20)
 
-int rt_cache_default_dir(char *buf, size_t cap, int *make_parent) {
+int jit_cache_default_dir(char *buf, size_t cap, int *make_parent) {
     const char *d = getenv("KILN_CACHE_DIR"), *x = getenv("XDG_CACHE_HOME"), *h = getenv("HOME");
     *make_parent = 0;
     if (d && *d) return snprintf(buf, cap, "%s", d) < (int)cap ? 0 : -2;
@@ -42,7 +43,7 @@ int rt_cache_default_dir(char *buf, size_t cap, int *make_parent) {
 
 static bool logging(kiln_ctx *ctx) { return (ctx->opt.log & KILN_LOG_CACHE) != 0; }
 
-void rt_cache_init(kiln_ctx *ctx) {
+void jit_cache_init(kiln_ctx *ctx) {
     const char *off = getenv("KILN_CACHE");
     bool on = ctx->opt.disk_cache && !(off && !strcmp(off, "0"));
     const char *why = NULL;
@@ -50,17 +51,17 @@ void rt_cache_init(kiln_ctx *ctx) {
     if (ctx->opt.cache_dir && *ctx->opt.cache_dir) {
         if (snprintf(ctx->cache_dir, sizeof ctx->cache_dir, "%s", ctx->opt.cache_dir) >= (int)sizeof ctx->cache_dir) why = "the cache path is too long";
     } else {
-        int rc = rt_cache_default_dir(ctx->cache_dir, sizeof ctx->cache_dir, &ctx->cache_make_parent);
+        int rc = jit_cache_default_dir(ctx->cache_dir, sizeof ctx->cache_dir, &ctx->cache_make_parent);
         if (rc == -2) why = "the cache path is too long";
         else if (rc) why = "no cache directory (KILN_CACHE_DIR, XDG_CACHE_HOME and HOME are unset)";
     }
-    if (on && why && logging(ctx)) rt_log(ctx, "kiln: cache: off for this context: %s\n", why);
+    if (on && why && logging(ctx)) jit_log(ctx, "kiln: cache: off for this context: %s\n", why);
     atomic_store(&ctx->cache_on, on && !why);
-    if (on && !why) rt_cache_machine(); /* now, not in a first call: CPUID is slow under a hypervisor */
+    if (on && !why) jit_cache_machine(); /* now, not in a first call: CPUID is slow under a hypervisor */
 }
 
 static void cache_off(kiln_ctx *ctx, const char *why) {
-    if (atomic_exchange(&ctx->cache_on, false) && logging(ctx)) rt_log(ctx, "kiln: cache: off for this context: %s\n", why);
+    if (atomic_exchange(&ctx->cache_on, false) && logging(ctx)) jit_log(ctx, "kiln: cache: off for this context: %s\n", why);
 }
 
 /* the entry's subdirectory, for writing: the top directory must be kiln's (marked) and both trusted;
@@ -68,14 +69,14 @@ static void cache_off(kiln_ctx *ctx, const char *why) {
 static int open_for_write(kiln_ctx *ctx, const char *hex, char *why, size_t cap) {
     CacheDir d;
     int sub = -1;
-    if (rt_cdir_open(ctx->cache_dir, ctx->cache_make_parent, true, &d, why, cap)) {
+    if (jit_cdir_open(ctx->cache_dir, ctx->cache_make_parent, true, &d, why, cap)) {
         if (errno == EPERM || errno == ELOOP || errno == ENOTDIR) cache_off(ctx, why);
     } else if (!d.ours) {
         /* why says it is not kiln's: read from, never written */
-    } else if ((sub = rt_cdir_sub(&d, hex, true, why, cap)) < 0 && errno == EPERM) {
+    } else if ((sub = jit_cdir_sub(&d, hex, true, why, cap)) < 0 && errno == EPERM) {
         cache_off(ctx, why);
     }
-    rt_cdir_close(&d);
+    jit_cdir_close(&d);
     return sub;
 }
 
@@ -133,7 +134,7 @@ static int extra_slots(const Extra *x) { return x->op == OP_CALL ? 2 * x->n : x-
 
 static bool write_meta(Buf *b, Spec *s, const char *sym, const XCall *tab, int ntab) {
     Spec *list[256];
-    int nl = rt_cache_specs(s, list, 256);
+    int nl = jit_cache_specs(s, list, 256);
     if (nl < 0) return false;
     b_str(b, sym);
     b_i32(b, ntab);
@@ -183,7 +184,7 @@ static bool read_record(Rd *r, Spec **list, int nl, Arena *a, XCall *k) {
 
 /* ---- entries ---- */
 
-void rt_cache_sum(const CacheHdr *hdr, const uint8_t *meta, size_t nm, const uint8_t *obj, size_t no, uint8_t out[CACHE_KEY_BYTES]) {
+void jit_cache_sum(const CacheHdr *hdr, const uint8_t *meta, size_t nm, const uint8_t *obj, size_t no, uint8_t out[CACHE_KEY_BYTES]) {
     CacheHdr z = *hdr; /* the key, sizes and format are covered: an entry copied under another key fails */
     memset(z.sum, 0, sizeof z.sum);
     blake2b_state h;
@@ -205,7 +206,7 @@ static int parse_entry(const uint8_t *buf, size_t n, const uint8_t *key, Rd *met
     if (h.meta_bytes > n || h.obj_bytes > n || sizeof h + h.meta_bytes + h.obj_bytes != n)
         return snprintf(why, cap, "sizes do not match the file (truncated?)"), -1;
     uint8_t sum[CACHE_KEY_BYTES];
-    rt_cache_sum(&h, buf + sizeof h, h.meta_bytes, buf + sizeof h + h.meta_bytes, h.obj_bytes, sum);
+    jit_cache_sum(&h, buf + sizeof h, h.meta_bytes, buf + sizeof h + h.meta_bytes, h.obj_bytes, sum);
     if (memcmp(sum, h.sum, CACHE_KEY_BYTES)) return snprintf(why, cap, "checksum mismatch (corrupted)"), -1;
     meta->p = buf + sizeof h; meta->n = h.meta_bytes; meta->off = 0; meta->bad = false;
     *obj = buf + sizeof h + h.meta_bytes;
@@ -213,10 +214,10 @@ static int parse_entry(const uint8_t *buf, size_t n, const uint8_t *key, Rd *met
     return 0;
 }
 
-uint8_t *rt_cache_read(int dirfd, const char *name, size_t *n, char *why, size_t cap, bool *absent) {
+uint8_t *jit_cache_read(int dirfd, const char *name, size_t *n, char *why, size_t cap, bool *absent) {
     if (absent) *absent = false;
     struct stat st;
-    int fd = rt_cdir_open_file(dirfd, name, &st, why, cap);
+    int fd = jit_cdir_open_file(dirfd, name, &st, why, cap);
     if (fd < 0) {
         if (absent) *absent = errno == ENOENT;
         return NULL;
@@ -234,25 +235,25 @@ static int open_for_read(kiln_ctx *ctx, const char *hex, char *why, size_t cap, 
     CacheDir d;
     int sub = -1;
     *absent = false;
-    if (rt_cdir_open(ctx->cache_dir, 0, false, &d, why, cap) == 0) sub = rt_cdir_sub(&d, hex, false, why, cap);
+    if (jit_cdir_open(ctx->cache_dir, 0, false, &d, why, cap) == 0) sub = jit_cdir_sub(&d, hex, false, why, cap);
     if (sub < 0 && errno == ENOENT) *absent = true;
-    rt_cdir_close(&d);
+    jit_cdir_close(&d);
     return sub;
 }
 
-int rt_cache_fetch(kiln_ctx *ctx, Spec *s, int32_t header, NativeFn *out) {
+int jit_cache_fetch(kiln_ctx *ctx, Spec *s, int32_t header, NativeFn *out) {
     if (!atomic_load(&ctx->cache_on) || !s->interp) return -1;
     uint8_t key[CACHE_KEY_BYTES];
-    if (rt_cache_key(ctx, s, header, key)) return -1;
+    if (jit_cache_key(ctx, s, header, key)) return -1;
     char hex[2 * CACHE_KEY_BYTES + 1], why[256] = "";
-    rt_cache_hex(key, hex);
+    jit_cache_hex(key, hex);
     uint64_t t0 = clock_ns();
     size_t n = 0;
     bool absent;
     int sub = open_for_read(ctx, hex, why, sizeof why, &absent);
-    uint8_t *buf = sub < 0 ? NULL : rt_cache_read(sub, hex, &n, why, sizeof why, &absent);
+    uint8_t *buf = sub < 0 ? NULL : jit_cache_read(sub, hex, &n, why, sizeof why, &absent);
     if (!buf) {
-        if (logging(ctx)) rt_log(ctx, "kiln: cache: miss %s(%s) %.16s: %s\n", s->fn->name, header < 0 ? "" : "osr", hex, absent ? "no entry" : why);
+        if (logging(ctx)) jit_log(ctx, "kiln: cache: miss %s(%s) %.16s: %s\n", s->fn->name, header < 0 ? "" : "osr", hex, absent ? "no entry" : why);
         if (sub >= 0) close(sub);
         return -1;
     }
@@ -263,7 +264,7 @@ int rt_cache_fetch(kiln_ctx *ctx, Spec *s, int32_t header, NativeFn *out) {
     kiln_error err;
     if (!parse_entry(buf, n, key, &meta, &obj, &nobj, why, sizeof why)) {
         Spec *list[256];
-        int nl = rt_cache_specs(s, list, 256);
+        int nl = jit_cache_specs(s, list, 256);
         const char *sym = r_str(&meta, &s->arena);
         int ntab = r_i32(&meta);
         XCall *tab = NULL;
@@ -274,66 +275,66 @@ int rt_cache_fetch(kiln_ctx *ctx, Spec *s, int32_t header, NativeFn *out) {
             int i = 0;
             while (i < ntab && read_record(&meta, list, nl, &s->arena, &tab[i])) i++;
             if (i < ntab || meta.off != meta.n) snprintf(why, sizeof why, "bad call record %d", i);
-            else if (rt_native_load(s, header, obj, nobj, sym, tab, out, &err)) snprintf(why, sizeof why, "%.200s", err.message);
+            else if (jit_native_load(s, header, obj, nobj, sym, tab, out, &err)) snprintf(why, sizeof why, "%.200s", err.message);
             else rc = 0;
         }
     }
     free(buf);
     if (rc) {
         unlinkat(sub, hex, 0); /* ours (it passed the trust checks) and broken: the next compile writes a good one */
-        if (logging(ctx)) rt_log(ctx, "kiln: cache: bad entry %s/%.2s/%s removed (%s): a miss\n", ctx->cache_dir, hex, hex, why);
+        if (logging(ctx)) jit_log(ctx, "kiln: cache: bad entry %s/%.2s/%s removed (%s): a miss\n", ctx->cache_dir, hex, hex, why);
         close(sub);
         return -1;
     }
     utimensat(sub, hex, NULL, AT_SYMLINK_NOFOLLOW); /* its last use, for eviction */
     close(sub);
     if (logging(ctx))
-        rt_log(ctx, "kiln: cache: hit %s(%s) %.16s, %zu bytes, loaded in %.1f us\n", s->fn->name, header < 0 ? "" : "osr", hex, n,
+        jit_log(ctx, "kiln: cache: hit %s(%s) %.16s, %zu bytes, loaded in %.1f us\n", s->fn->name, header < 0 ? "" : "osr", hex, n,
                (double)(clock_ns() - t0) / 1e3);
     return 0;
 }
 
-void rt_cache_store(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, const XCall *tab,
+void jit_cache_store(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, const XCall *tab,
                     int ntab, uint64_t ns_compile) {
     if (!atomic_load(&ctx->cache_on)) return;
     if ((int64_t)(ns_compile / 1000) < ctx->tune[TUNE_CACHE_MIN_COMPILE_US] || (int64_t)n < ctx->tune[TUNE_CACHE_MIN_BYTES]) return;
     uint8_t key[CACHE_KEY_BYTES];
     Buf meta = {0};
     char hex[2 * CACHE_KEY_BYTES + 1], why[4400] = "";
-    if (rt_cache_key(ctx, s, header, key) || !write_meta(&meta, s, sym, tab, ntab)) { free(meta.p); return; }
-    rt_cache_hex(key, hex);
+    if (jit_cache_key(ctx, s, header, key) || !write_meta(&meta, s, sym, tab, ntab)) { free(meta.p); return; }
+    jit_cache_hex(key, hex);
     CacheHdr h;
     memset(&h, 0, sizeof h);
     memcpy(h.magic, CACHE_MAGIC, 8);
     h.format = CACHE_FORMAT; h.hdr_bytes = sizeof h;
     memcpy(h.key, key, CACHE_KEY_BYTES);
     h.meta_bytes = meta.n; h.obj_bytes = n;
-    rt_cache_sum(&h, meta.p, meta.n, obj, n, h.sum);
+    jit_cache_sum(&h, meta.p, meta.n, obj, n, h.sum);
     int sub = open_for_write(ctx, hex, why, sizeof why);
     int rc = -1;
     if (sub >= 0) {
         const void *parts[3] = {&h, meta.p, obj};
         size_t sizes[3] = {sizeof h, meta.n, n};
-        rc = rt_cdir_publish(sub, hex, parts, sizes, 3, why, sizeof why);
+        rc = jit_cdir_publish(sub, hex, parts, sizes, 3, why, sizeof why);
         close(sub);
     }
     free(meta.p);
     if (logging(ctx)) {
-        if (rc) rt_log(ctx, "kiln: cache: not stored %s: %s\n", s->fn->name, why);
-        else rt_log(ctx, "kiln: cache: stored %s(%s) %.16s, %zu bytes of object\n", s->fn->name, header < 0 ? "" : "osr", hex, n);
+        if (rc) jit_log(ctx, "kiln: cache: not stored %s: %s\n", s->fn->name, why);
+        else jit_log(ctx, "kiln: cache: stored %s(%s) %.16s, %zu bytes of object\n", s->fn->name, header < 0 ? "" : "osr", hex, n);
     }
     if (!rc && ctx->tune[TUNE_CACHE_MAX_BYTES] > 0 && atomic_fetch_add(&ctx->cache_stores, 1) % 16 == 15)
-        rt_cache_prune(ctx->cache_dir, (uint64_t)ctx->tune[TUNE_CACHE_MAX_BYTES], why, sizeof why);
+        jit_cache_prune(ctx->cache_dir, (uint64_t)ctx->tune[TUNE_CACHE_MAX_BYTES], why, sizeof why);
 }
 
 /* ---- one compile per key across processes ---- */
 
-int rt_cache_lock(kiln_ctx *ctx, Spec *s, int32_t header, char *lock, size_t cap) {
+int jit_cache_lock(kiln_ctx *ctx, Spec *s, int32_t header, char *lock, size_t cap) {
     if (!atomic_load(&ctx->cache_on) || !s->interp) return -1;
     uint8_t key[CACHE_KEY_BYTES];
-    if (rt_cache_key(ctx, s, header, key)) return -1;
+    if (jit_cache_key(ctx, s, header, key)) return -1;
     char hex[2 * CACHE_KEY_BYTES + 1], name[2 * CACHE_KEY_BYTES + 8], why[4400];
-    rt_cache_hex(key, hex);
+    jit_cache_hex(key, hex);
     snprintf(name, sizeof name, "%s.lock", hex);
     if (snprintf(lock, cap, "%s/%.2s/%s", ctx->cache_dir, hex, name) >= (int)cap) return -1;
     int sub = open_for_write(ctx, hex, why, sizeof why);
@@ -346,16 +347,16 @@ int rt_cache_lock(kiln_ctx *ctx, Spec *s, int32_t header, char *lock, size_t cap
         if (errno != EEXIST) { rc = -1; break; }
         struct stat st;
         if (!fstatat(sub, hex, &st, AT_SYMLINK_NOFOLLOW)) {
-            if (logging(ctx)) rt_log(ctx, "kiln: cache: %s: another process compiled it meanwhile (waited %.1f ms)\n", s->fn->name, (double)(clock_ns() - t0) / 1e6);
+            if (logging(ctx)) jit_log(ctx, "kiln: cache: %s: another process compiled it meanwhile (waited %.1f ms)\n", s->fn->name, (double)(clock_ns() - t0) / 1e6);
             rc = 0;
             break;
         }
         if (!fstatat(sub, name, &st, AT_SYMLINK_NOFOLLOW) && time(NULL) - st.st_mtime > 60) { /* its owner died */
-            if (!unlinkat(sub, name, 0) && logging(ctx)) rt_log(ctx, "kiln: cache: %s: removed a stale lock\n", s->fn->name);
+            if (!unlinkat(sub, name, 0) && logging(ctx)) jit_log(ctx, "kiln: cache: %s: removed a stale lock\n", s->fn->name);
             continue;
         }
         if (clock_ns() - t0 >= wait) {
-            if (logging(ctx)) rt_log(ctx, "kiln: cache: %s: another process holds the lock; compiling anyway after %.0f ms\n", s->fn->name, (double)(clock_ns() - t0) / 1e6);
+            if (logging(ctx)) jit_log(ctx, "kiln: cache: %s: another process holds the lock; compiling anyway after %.0f ms\n", s->fn->name, (double)(clock_ns() - t0) / 1e6);
             rc = -1;
             break;
         }
@@ -366,22 +367,22 @@ int rt_cache_lock(kiln_ctx *ctx, Spec *s, int32_t header, char *lock, size_t cap
     return rc;
 }
 
-void rt_cache_unlock(const char *lock) { unlink(lock); }
+void jit_cache_unlock(const char *lock) { unlink(lock); }
 
 /* ---- the directory as a whole (kiln cache ...) ---- */
 
 static uint8_t dummy_records[64];
 static void *check_resolve(void *cx, const char *name) {
     (void)cx;
-    return !strcmp(name, "kiln_xc") ? dummy_records : rt_sym_lookup(name);
+    return !strcmp(name, "kiln_xc") ? dummy_records : jit_sym_lookup(name);
 }
 
-int rt_cache_check_bytes(const uint8_t *buf, size_t n, const char *hex, char *sym, size_t symcap, char *why, size_t whycap) {
+int jit_cache_check_bytes(const uint8_t *buf, size_t n, const char *hex, char *sym, size_t symcap, char *why, size_t whycap) {
     Rd meta;
     const uint8_t *obj;
     size_t nobj;
     uint8_t key[CACHE_KEY_BYTES];
-    if (hex && !rt_cache_hexname(hex)) return snprintf(why, whycap, "bad name (not 64 lowercase hex digits)"), -1;
+    if (hex && !jit_cache_hexname(hex)) return snprintf(why, whycap, "bad name (not 64 lowercase hex digits)"), -1;
     for (int i = 0; hex && i < CACHE_KEY_BYTES; i++) {
         unsigned v;
         if (sscanf(hex + 2 * i, "%2x", &v) != 1) return snprintf(why, whycap, "bad name"), -1;

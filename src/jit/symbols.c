@@ -10,7 +10,8 @@
  * looked up in libmvec.so.1, opened on first use, so that processes that never
  * vectorize a math call never load it.
  */
-#include "elfload.h"
+#include "../rt/elfload.h"
+#include "native.h"
 #include "../back/frame.h"
 #include <dlfcn.h>
 #include <math.h>
@@ -47,7 +48,7 @@ static void *mvec_lookup(const char *name) {
     return mvec ? dlsym(mvec, name) : NULL;
 }
 
-void *rt_sym_lookup(const char *name) {
+void *jit_sym_lookup(const char *name) {
     for (size_t i = 0; i < sizeof syms / sizeof *syms; i++)
         if (!strcmp(syms[i].name, name)) return syms[i].addr;
     return !strncmp(name, "_ZGV", 4) ? mvec_lookup(name) : NULL;

@@ -5,9 +5,9 @@
  * (np.array(((1, 2), (3, 4)))) and names of earlier constants. Literals are
  * Python values, so their numbers are "weak" scalars; NumPy scalars keep their
  * dtype ("strong", NEP 50). Arrays are module constants only (not defaults, not
- * inside tuples): types/call.c gives each kernel a fresh copy, read-only.
+ * inside tuples): lower/call.c gives each kernel a fresh copy, read-only.
  */
-#include "rt.h"
+#include "jit.h"
 #include "../front/lex.h"
 #include <math.h>
 #include <string.h>
@@ -18,7 +18,7 @@ static Lit *mk(kiln_module *m, const Type *t) {
     return l;
 }
 
-Lit *rt_lit_lookup(kiln_module *m, const char *name) {
+Lit *jit_lit_lookup(kiln_module *m, const char *name) {
     for (int i = 0; i < m->nconsts; i++)
         if (strcmp(m->cnames[i], name) == 0) return m->cvals[i];
     return NULL;
@@ -80,7 +80,7 @@ static Scalar lit_convert(Diag *d, Node *n, const Lit *a, int dt) {
  * Python number) */
 static Lit *np_scalar(kiln_module *m, Node *n, Diag *d, kiln_dtype dt) {
     if (n->nkids != 1 || n->nkids2) diag_fail(d, n->line, n->col, "a NumPy scalar constant takes one value: np.%s(x)", kiln_dtype_name(dt));
-    Lit *a = rt_lit_eval(m, n->kids[0], d);
+    Lit *a = jit_lit_eval(m, n->kids[0], d);
     if (!a || a->ty->kind != T_SCALAR) diag_fail(d, n->line, n->col, "np.%s() of a constant takes a number", kiln_dtype_name(dt));
     Lit *l = mk(m, ty_scalar(&m->ctx->types, dt, false));
     if (l) l->v = lit_convert(d, n, a, dt);
@@ -114,7 +114,7 @@ static Lit *np_array(kiln_module *m, Node *n, Diag *d) {
     TypeTab *tt = &m->ctx->types;
     if (n->nkids != 1 || n->nkids2 > 1 || (n->nkids2 && strcmp(n->names[0], "dtype")))
         diag_fail(d, n->line, n->col, "a module array constant is np.array(a tuple of numbers, dtype=...)");
-    Lit *a = rt_lit_eval(m, n->kids[0], d);
+    Lit *a = jit_lit_eval(m, n->kids[0], d);
     int64_t shape[KILN_MAXDIM];
     int nd = a ? lit_shape(a, shape, 0) : -1;
     if (nd < 1) diag_fail(d, n->line, n->col, "np.array() of a constant takes a nonempty (nested) tuple of numbers with a rectangular shape");
@@ -131,7 +131,7 @@ static Lit *np_array(kiln_module *m, Node *n, Diag *d) {
     lit_leaves(a, leaves, &k);
     int dt;
     if (n->nkids2) {
-        Lit *t = rt_lit_eval(m, n->kids2[0], d);
+        Lit *t = jit_lit_eval(m, n->kids2[0], d);
         if (!t || t->ty->kind != T_DTYPE) diag_fail(d, n->kids2[0]->line, n->kids2[0]->col, "dtype= takes a dtype here");
         dt = t->ty->dtype;
     } else {
@@ -156,7 +156,7 @@ static Lit *complex_call(kiln_module *m, Node *n, Diag *d) {
     if (n->nkids < 1 || n->nkids > 2 || n->nkids2) diag_fail(d, n->line, n->col, "complex() of constants takes one or two numbers");
     double part[2] = {0, 0};
     for (int i = 0; i < n->nkids; i++) {
-        Lit *a = rt_lit_eval(m, n->kids[i], d);
+        Lit *a = jit_lit_eval(m, n->kids[i], d);
         if (!a || a->ty->kind != T_SCALAR || dt_is_complex(a->ty->dtype))
             diag_fail(d, n->kids[i]->line, n->kids[i]->col, "complex() of constants takes real numbers here");
         part[i] = dt_is_float(a->ty->dtype) ? a->v.f : (double)a->v.i;
@@ -174,15 +174,15 @@ static int widest(const Type *t) {
     return w;
 }
 
-Lit *rt_lit_value(kiln_module *m, Node *n, Diag *d) {
-    Lit *l = rt_lit_eval(m, n, d);
+Lit *jit_lit_value(kiln_module *m, Node *n, Diag *d) {
+    Lit *l = jit_lit_eval(m, n, d);
     if (l && widest(l->ty) > KILN_CONST_TUPLE_MAX)
         diag_fail(d, n->line, n->col, "a constant tuple holds at most %d items (this one %d): make it an array (np.array)",
                   KILN_CONST_TUPLE_MAX, widest(l->ty));
     return l;
 }
 
-Lit *rt_lit_eval(kiln_module *m, Node *n, Diag *d) {
+Lit *jit_lit_eval(kiln_module *m, Node *n, Diag *d) {
     TypeTab *tt = &m->ctx->types;
     Lit *l;
     switch (n->kind) {
@@ -193,7 +193,7 @@ Lit *rt_lit_eval(kiln_module *m, Node *n, Diag *d) {
     case N_NONE: return mk(m, &tt->none);
     case N_UNARY:
         if (n->op == TK_MINUS || n->op == TK_PLUS) {
-            Lit *a = rt_lit_eval(m, n->a, d);
+            Lit *a = jit_lit_eval(m, n->a, d);
             if (!a) return NULL;
             if (a->ty->kind != T_SCALAR) break;
             if (n->op == TK_PLUS) return a;
@@ -209,7 +209,7 @@ Lit *rt_lit_eval(kiln_module *m, Node *n, Diag *d) {
     case N_BINARY:
         /* 1 + 2j style complex literals */
         if ((n->op == TK_PLUS || n->op == TK_MINUS) && n->b->kind == N_IMAG) {
-            Lit *a = rt_lit_eval(m, n->a, d);
+            Lit *a = jit_lit_eval(m, n->a, d);
             if (!a || a->ty->kind != T_SCALAR || dt_is_complex(a->ty->dtype)) break;
             Lit *r = mk(m, ty_scalar(tt, KILN_COMPLEX128, true));
             if (!r) return NULL;
@@ -221,14 +221,14 @@ Lit *rt_lit_eval(kiln_module *m, Node *n, Diag *d) {
         }
         break;
     case N_TUPLE: {
-        if (n->nkids > KILN_CONST_ARRAY_MAX) /* the rows of np.array() may be this long; other tuples: rt_lit_value */
+        if (n->nkids > KILN_CONST_ARRAY_MAX) /* the rows of np.array() may be this long; other tuples: jit_lit_value */
             diag_fail(d, n->line, n->col, "a constant tuple holds at most %d items, an array constant %d elements (this "
                       "tuple %d)", KILN_CONST_TUPLE_MAX, KILN_CONST_ARRAY_MAX, n->nkids);
         const Type **ts = arena_alloc(&m->arena, sizeof(Type *) * (size_t)(n->nkids ? n->nkids : 1));
         Lit *el = arena_alloc(&m->arena, sizeof(Lit) * (size_t)(n->nkids ? n->nkids : 1));
         if (!el || !ts) return NULL;
         for (int i = 0; i < n->nkids; i++) {
-            Lit *e = rt_lit_eval(m, n->kids[i], d);
+            Lit *e = jit_lit_eval(m, n->kids[i], d);
             if (!e) return NULL;
             if (e->ty->kind == T_ARRAY) diag_fail(d, n->kids[i]->line, n->kids[i]->col, "an array constant cannot be inside a tuple");
             el[i] = *e;
@@ -239,7 +239,7 @@ Lit *rt_lit_eval(kiln_module *m, Node *n, Diag *d) {
         return l;
     }
     case N_NAME: {
-        Lit *c = rt_lit_lookup(m, n->name);
+        Lit *c = jit_lit_lookup(m, n->name);
         if (c) return c;
         if (!strcmp(n->name, "float")) return mk(m, &tt->dtype[KILN_FLOAT64]);
         if (!strcmp(n->name, "int")) return mk(m, &tt->dtype[KILN_INT64]);
@@ -266,7 +266,7 @@ Lit *rt_lit_eval(kiln_module *m, Node *n, Diag *d) {
         }
         break;
     case N_CALL:
-        if (n->a->kind == N_NAME && !strcmp(n->a->name, "complex") && !rt_lit_lookup(m, "complex")) return complex_call(m, n, d);
+        if (n->a->kind == N_NAME && !strcmp(n->a->name, "complex") && !jit_lit_lookup(m, "complex")) return complex_call(m, n, d);
         if (n->a->kind == N_ATTR && n->a->a->kind == N_NAME && m->ast->np_alias && !strcmp(n->a->a->name, m->ast->np_alias)) {
             bool ok;
             kiln_dtype dt = np_dtype(n->a->name, &ok);

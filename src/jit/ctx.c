@@ -80,7 +80,7 @@ kiln_ctx *kiln_ctx_new(const kiln_options *o) {
     for (int i = 0; i < TUNE_COUNT; i++) ctx->tune[i] = tunables[i].dflt;
     if (ctx->opt.max_recursion > 0) ctx->tune[TUNE_MAX_RECURSION] = ctx->opt.max_recursion;
     tunables_from_env(ctx);
-    rt_cache_init(ctx);
+    jit_cache_init(ctx);
     ty_init(&ctx->types);
     pthread_mutexattr_t attr;
     pthread_mutexattr_init(&attr);
@@ -88,21 +88,21 @@ kiln_ctx *kiln_ctx_new(const kiln_options *o) {
     pthread_mutex_init(&ctx->lock, &attr);
     pthread_mutexattr_destroy(&attr);
     pthread_mutex_init(&ctx->llvm_lock, NULL);
-    rt_tier_init(ctx);
+    jit_tier_init(ctx);
     return ctx;
 }
 
 static void module_free(kiln_module *m) {
-    for (int i = 0; i < m->nfuncs; i++) rt_func_free(&m->funcs[i]);
+    for (int i = 0; i < m->nfuncs; i++) jit_func_free(&m->funcs[i]);
     arena_free(&m->arena);
     free(m);
 }
 
 void kiln_ctx_free(kiln_ctx *ctx) {
     if (!ctx) return;
-    rt_tier_stop(ctx); /* no background compile may touch a spec being freed */
+    jit_tier_stop(ctx); /* no background compile may touch a spec being freed */
     for (kiln_module *m = ctx->mods, *nx; m; m = nx) { nx = m->next; module_free(m); }
-    rt_llvm_unload(ctx); /* after the specs: its JIT owns their tier-2 code */
+    jit_llvm_unload(ctx); /* after the specs: its JIT owns their tier-2 code */
     ty_free(&ctx->types);
     pthread_mutex_destroy(&ctx->lock);
     pthread_mutex_destroy(&ctx->llvm_lock);
@@ -120,7 +120,7 @@ static int setup_module(kiln_module *m, Diag *d) {
     if (!m->cnames || !m->cvals || !m->funcs) diag_fail(d, 0, 0, "out of memory");
     for (int i = 0; i < ast->nconsts; i++) {
         Node *c = ast->consts[i];
-        Lit *l = rt_lit_value(m, c->a, d);
+        Lit *l = jit_lit_value(m, c->a, d);
         if (!l) diag_fail(d, c->line, c->col, "out of memory");
         if (l->ty->kind == T_ARRAY && !l->name) l->name = c->name; /* V = W: W's name, the array it is */
         /* a later assignment to the same name replaces the earlier one */
@@ -137,7 +137,7 @@ static int setup_module(kiln_module *m, Diag *d) {
         if (!f->defaults) diag_fail(d, def->line, def->col, "out of memory");
         for (int k = 0; k < def->nnames; k++)
             if (def->kids2[k]) {
-                f->defaults[k] = rt_lit_value(m, def->kids2[k], d);
+                f->defaults[k] = jit_lit_value(m, def->kids2[k], d);
                 if (f->defaults[k] && f->defaults[k]->ty->kind == T_ARRAY)
                     diag_fail(d, def->kids2[k]->line, def->kids2[k]->col, "a default value cannot be an array");
             }

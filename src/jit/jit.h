@@ -1,5 +1,6 @@
 /*
- * rt.h — the runtime's structures: context, module, function, specialization.
+ * jit.h — the driver's structures: context, module, function, specialization
+ * (jit/ compiles and dispatches; the runtime library generated code calls is rt/).
  *
  * A kiln_func owns a table of specializations keyed by signature (per
  * argument: kind, dtype, Python-or-NumPy scalar, rank, layout). The table is
@@ -7,8 +8,8 @@
  * replaced (never mutated in place) when it grows. Compiles take the
  * context's lock. A Spec owns its arena (IR) and one entry per tier.
  */
-#ifndef KILN_RT_H
-#define KILN_RT_H
+#ifndef KILN_JIT_H
+#define KILN_JIT_H
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -73,7 +74,7 @@ typedef struct Spec {
     int nvars;
     uint64_t ns_infer, ns_opt, ns_codegen;
     struct Spec *next_created;
-    /* tiering (rt/tier.c): fields the worker writes are read under the tier lock */
+    /* tiering (jit/tier.c): fields the worker writes are read under the tier lock */
     bool interp_only;         /* past spec_limit: the interpreter runs it, it never tiers up */
     _Atomic uint64_t writes;  /* bit j: the code may write into argument leaf j's memory (bit 63: known) */
     _Atomic uint8_t bounded;  /* 0 not known yet, 1 straight-line scalar code (no loop, call, library
@@ -155,7 +156,7 @@ struct kiln_ctx {
     /* kiln aot (cli/aot.c): each tier-2 object installed is also handed to this */
     void (*aot_sink)(void *cx, Spec *s, const uint8_t *obj, size_t n, const char *sym, const void *tab, int ntab);
     void *aot_cx;
-    char cache_dir[4096];      /* the disk cache (rt/cache.c) */
+    char cache_dir[4096];      /* the disk cache (jit/cache.c) */
     int cache_make_parent;     /* it is ~/.cache/kiln: ~/.cache may be created too */
     atomic_bool cache_on;
     _Atomic uint64_t interrupts;  /* kiln_interrupt's count: a call started at count n stops when it changes */
@@ -163,58 +164,58 @@ struct kiln_ctx {
 };
 
 /* dispatch.c */
-Spec *rt_spec_get(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, kiln_error *err);
-void rt_discard_since(kiln_ctx *ctx, Spec *mark);
-void rt_discard_guessed(kiln_ctx *ctx, Spec *mark);
-int rt_bind_defaults(struct kiln_func *fn, const kiln_value *args, int nargs, kiln_value *full, kiln_value *pool, kiln_error *err);
-void rt_func_free(struct kiln_func *fn);
-uint32_t rt_sig_encode(const Type *t, uint32_t *codes, uint32_t n);
-const Type *rt_type_of_value(kiln_ctx *ctx, const kiln_value *v);
-void rt_log(kiln_ctx *ctx, const char *fmt, ...) PRINTF_LIKE(2, 3);
+Spec *jit_spec_get(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, kiln_error *err);
+void jit_discard_since(kiln_ctx *ctx, Spec *mark);
+void jit_discard_guessed(kiln_ctx *ctx, Spec *mark);
+int jit_bind_defaults(struct kiln_func *fn, const kiln_value *args, int nargs, kiln_value *full, kiln_value *pool, kiln_error *err);
+void jit_func_free(struct kiln_func *fn);
+uint32_t jit_sig_encode(const Type *t, uint32_t *codes, uint32_t n);
+const Type *jit_type_of_value(kiln_ctx *ctx, const kiln_value *v);
+void jit_log(kiln_ctx *ctx, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
 /* llvm_load.c: tier 2, loaded on first use */
-const struct Backend *rt_llvm_backend(kiln_ctx *ctx, kiln_error *err);
-void rt_llvm_lib_identity(char *buf, size_t cap); /* the tier library's path, size and mtime */
-void rt_llvm_unload(kiln_ctx *ctx);
+const struct Backend *jit_llvm_backend(kiln_ctx *ctx, kiln_error *err);
+void jit_llvm_lib_identity(char *buf, size_t cap); /* the tier library's path, size and mtime */
+void jit_llvm_unload(kiln_ctx *ctx);
 
 /* tier.c: counters, the background compiler, OSR */
-void rt_tier_init(kiln_ctx *ctx);
-void rt_tier_stop(kiln_ctx *ctx);              /* join the worker; queued jobs are dropped */
-bool rt_tier_enabled(kiln_ctx *ctx, Spec *s);  /* tier-1 code of s counts calls and iterations */
-void rt_tier_budget(kiln_ctx *ctx, int64_t *budget, int64_t *per_call);
-void rt_tier_request(Spec *s, int32_t header);  /* queue s (or its loop entry) for tier 2 */
-int64_t rt_tier_hot(Spec *s, int32_t header, void *frame, void *ret, void *run);
-void rt_tier_called(Spec *s, const kiln_value *args, int nargs); /* a first call: the cost estimate */
+void jit_tier_init(kiln_ctx *ctx);
+void jit_tier_stop(kiln_ctx *ctx);              /* join the worker; queued jobs are dropped */
+bool jit_tier_enabled(kiln_ctx *ctx, Spec *s);  /* tier-1 code of s counts calls and iterations */
+void jit_tier_budget(kiln_ctx *ctx, int64_t *budget, int64_t *per_call);
+void jit_tier_request(Spec *s, int32_t header);  /* queue s (or its loop entry) for tier 2 */
+int64_t jit_tier_hot(Spec *s, int32_t header, void *frame, void *ret, void *run);
+void jit_tier_called(Spec *s, const kiln_value *args, int nargs); /* a first call: the cost estimate */
 
 /* lit.c: compile-time constant values */
-Lit *rt_lit_eval(kiln_module *m, Node *n, Diag *d);
-/* rt_lit_eval for a whole module constant or default: tuples at most KILN_CONST_TUPLE_MAX items */
-Lit *rt_lit_value(kiln_module *m, Node *n, Diag *d);
-Lit *rt_lit_lookup(kiln_module *m, const char *name);
+Lit *jit_lit_eval(kiln_module *m, Node *n, Diag *d);
+/* jit_lit_eval for a whole module constant or default: tuples at most KILN_CONST_TUPLE_MAX items */
+Lit *jit_lit_value(kiln_module *m, Node *n, Diag *d);
+Lit *jit_lit_lookup(kiln_module *m, const char *name);
 
 /* compile.c: the pipeline for one spec (infer -> passes -> tier) */
-int rt_compile(kiln_ctx *ctx, Spec *s, kiln_error *err);
+int jit_compile(kiln_ctx *ctx, Spec *s, kiln_error *err);
 
 /* explain.c: print what the compiler did for one signature */
 /* effects.c: straight-line scalar code (bounded run time); a read-only array argument the code may
  * write into: -1 with NumPy's ValueError in err */
-bool rt_spec_bounded(Spec *s);
-int rt_readonly_refused(Spec *s, const kiln_value *args, int nargs, kiln_error *err);
+bool jit_spec_bounded(Spec *s);
+int jit_readonly_refused(Spec *s, const kiln_value *args, int nargs, kiln_error *err);
 /* the frozen copy of a module array constant (ALLOC_FROZEN) that f's code, or a kernel it calls, may
  * write into, and the line of that write; 0 if none (effects.c) */
-Ref rt_frozen_written(Func *f, uint32_t *line);
+Ref jit_frozen_written(Func *f, uint32_t *line);
 /* whether any argument (or tuple item) is a read-only array: inline, since every call asks and
  * nearly every answer is no */
-static inline bool rt_any_readonly(const kiln_value *args, int nargs) {
+static inline bool jit_any_readonly(const kiln_value *args, int nargs) {
     for (int i = 0; i < nargs; i++) {
         if (args[i].kind == KILN_ARRAY && (args[i].flags & KILN_ARRAY_READONLY)) return true;
-        if (args[i].kind == KILN_TUPLE && rt_any_readonly(args[i].v.items, args[i].n)) return true;
+        if (args[i].kind == KILN_TUPLE && jit_any_readonly(args[i].v.items, args[i].n)) return true;
     }
     return false;
 }
-int rt_explain(kiln_func *fn, const kiln_value *args, int nargs, FILE *out, const char *pass, bool asm_only, kiln_error *err);
+int jit_explain(kiln_func *fn, const kiln_value *args, int nargs, FILE *out, const char *pass, bool asm_only, kiln_error *err);
 
-/* types/infer.c */
+/* lower/infer.c */
 int lower_spec(kiln_ctx *ctx, Spec *s, kiln_error *err);
 
 #endif

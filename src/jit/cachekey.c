@@ -30,8 +30,8 @@
 
 #define CACHE_KEY_FORMAT 1
 
-const char *rt_cache_build_id(void) { return KILN_BUILD_ID; }
-const char *rt_cache_llvm_version(void) { return KILN_LLVM_VERSION; }
+const char *jit_cache_build_id(void) { return KILN_BUILD_ID; }
+const char *jit_cache_llvm_version(void) { return KILN_LLVM_VERSION; }
 
 static void put(blake2b_state *h, const void *p, size_t n) { blake2b_update(h, p, n); }
 static void put_u32(blake2b_state *h, uint32_t v) { put(h, &v, 4); }
@@ -43,7 +43,7 @@ static void put_str(blake2b_state *h, const char *s) {
 }
 
 /* the CPU as CPUID describes it; name gets the brand string */
-void rt_cache_cpu(uint32_t words[16], char name[49]) {
+void jit_cache_cpu(uint32_t words[16], char name[49]) {
     memset(words, 0, 16 * sizeof(uint32_t));
     memset(name, 0, 49);
     unsigned a, b, c, d;
@@ -66,7 +66,7 @@ void rt_cache_cpu(uint32_t words[16], char name[49]) {
 
 static void put_type(blake2b_state *h, const Type *t) {
     uint32_t codes[SIG_MAX + 2];
-    uint32_t n = t ? rt_sig_encode(t, codes, 0) : 0;
+    uint32_t n = t ? jit_sig_encode(t, codes, 0) : 0;
     if (n > SIG_MAX) n = 0;
     put_u32(h, n);
     put(h, codes, 4 * n);
@@ -74,7 +74,7 @@ static void put_type(blake2b_state *h, const Type *t) {
 }
 
 /* s and the specs it calls, transitively, in a fixed order (depth first) */
-int rt_cache_specs(Spec *s, Spec **list, int cap) {
+int jit_cache_specs(Spec *s, Spec **list, int cap) {
     int n = 0;
     list[n++] = s;
     for (int i = 0; i < n; i++) {
@@ -156,24 +156,24 @@ static void machine_key(void) {
     put_str(&h, KILN_BUILD_ID);
     put_str(&h, KILN_LLVM_VERSION);
     char lib[4200];
-    rt_llvm_lib_identity(lib, sizeof lib);
+    jit_llvm_lib_identity(lib, sizeof lib);
     put_str(&h, lib);
     put_str(&h, getenv("KILN_LLVM_CODEGEN"));
     put_str(&h, getenv("KILN_LLVM_PIPELINE"));
     put_str(&h, "x86_64-linux");
     uint32_t cpu[16];
     char name[49];
-    rt_cache_cpu(cpu, name);
+    jit_cache_cpu(cpu, name);
     put(&h, cpu, sizeof cpu);
     put_str(&h, name);
     blake2b_final(&h, machine, CACHE_KEY_BYTES);
 }
 
-void rt_cache_machine(void) { pthread_once(&machine_once, machine_key); }
+void jit_cache_machine(void) { pthread_once(&machine_once, machine_key); }
 
-int rt_cache_key(kiln_ctx *ctx, Spec *s, int32_t header, uint8_t key[CACHE_KEY_BYTES]) {
+int jit_cache_key(kiln_ctx *ctx, Spec *s, int32_t header, uint8_t key[CACHE_KEY_BYTES]) {
     Spec *list[256];
-    int n = rt_cache_specs(s, list, 256);
+    int n = jit_cache_specs(s, list, 256);
     if (n < 0) return -1;
     pthread_once(&machine_once, machine_key);
     blake2b_state h;
@@ -198,7 +198,7 @@ int rt_cache_key(kiln_ctx *ctx, Spec *s, int32_t header, uint8_t key[CACHE_KEY_B
     return 0;
 }
 
-void rt_cache_hex(const uint8_t key[CACHE_KEY_BYTES], char hex[2 * CACHE_KEY_BYTES + 1]) {
+void jit_cache_hex(const uint8_t key[CACHE_KEY_BYTES], char hex[2 * CACHE_KEY_BYTES + 1]) {
     static const char dig[] = "0123456789abcdef";
     for (int i = 0; i < CACHE_KEY_BYTES; i++) { hex[2 * i] = dig[key[i] >> 4]; hex[2 * i + 1] = dig[key[i] & 15]; }
     hex[2 * CACHE_KEY_BYTES] = 0;

@@ -5,9 +5,10 @@
  * $KILN_LLVM_LIB, else next to the code of libkiln itself (the kiln binary
  * or libkiln.so). Contexts that never ask for tier 2 never load it.
  */
-#include "rt.h"
+#include "jit.h"
+#include "native.h"
 #include "../back/llvm/host.h"
-#include "elfload.h"
+#include "../rt/elfload.h"
 #include <dlfcn.h>
 #include <libgen.h>
 #include <sys/stat.h>
@@ -24,9 +25,9 @@ static int interp_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) { return back
 static const KilnHost host = {
     KILN_HOST_VERSION,
     interp_compile,
-    arena_alloc, rt_log, kiln_dtype_size, ir_rpo, fr_extra,
+    arena_alloc, jit_log, kiln_dtype_size, ir_rpo, fr_extra,
     fh_generic, fh_view, fh_alloc, fh_acopy, fh_fill, fh_ldn, fh_stn, fh_call, fh_error, fh_index, fh_raise, fh_lib,
-    rt_native_install, rt_sym_lookup,
+    jit_native_install, jit_sym_lookup,
 };
 
 /* candidate k (0, 1, 2) for the tier's shared object; false when there are no more */
@@ -50,7 +51,7 @@ static bool lib_path(int k, char *buf, size_t cap) {
 /* which tier library a compile would load, as "path size mtime" (the disk cache's key holds it:
  * a rebuilt or replaced libkiln-llvm.so misses the entries an older one made, without loading
  * it); "" when none is found where kiln looks first */
-void rt_llvm_lib_identity(char *buf, size_t cap) {
+void jit_llvm_lib_identity(char *buf, size_t cap) {
     char path[4096];
     struct stat st;
     buf[0] = 0;
@@ -61,7 +62,7 @@ void rt_llvm_lib_identity(char *buf, size_t cap) {
         }
 }
 
-const Backend *rt_llvm_backend(kiln_ctx *ctx, kiln_error *err) {
+const Backend *jit_llvm_backend(kiln_ctx *ctx, kiln_error *err) {
     if (ctx->llvm_tier) return &((const LlvmTier *)ctx->llvm_tier)->be;
     char path[4096];
     uint64_t t0 = clock_ns();
@@ -95,11 +96,11 @@ const Backend *rt_llvm_backend(kiln_ctx *ctx, kiln_error *err) {
     }
     ctx->llvm_dl = dl; ctx->llvm_tier = tier; ctx->llvm_state = state;
     if (ctx->opt.log & KILN_LOG_TIERS)
-        rt_log(ctx, "kiln: loaded the LLVM tier from %s in %.2f ms\n", path, (double)(clock_ns() - t0) / 1e6);
+        jit_log(ctx, "kiln: loaded the LLVM tier from %s in %.2f ms\n", path, (double)(clock_ns() - t0) / 1e6);
     return &tier->be;
 }
 
-void rt_llvm_unload(kiln_ctx *ctx) {
+void jit_llvm_unload(kiln_ctx *ctx) {
     if (!ctx->llvm_tier) return;
     ((const LlvmTier *)ctx->llvm_tier)->ctx_free(ctx->llvm_state);
     dlclose(ctx->llvm_dl);

@@ -4,7 +4,7 @@
  * executing tier's code. The spec used for running is compiled and cached as
  * usual; the IR is rebuilt on a scratch spec so that every stage can be shown.
  */
-#include "rt.h"
+#include "jit.h"
 #include "../opt/opt.h"
 #include "../back/back.h"
 #include <stdio.h>
@@ -19,12 +19,12 @@ int kiln_explain(kiln_func *fn, const kiln_value *args, int nargs, FILE *out, co
     }
     bool asm_only = what && !strcmp(what, "asm");
     const char *pass = what && !strncmp(what, "after:", 6) ? what + 6 : NULL;
-    return rt_explain(fn, args, nargs, out, pass, asm_only || fn->mod->ctx->opt.keep_llvm_ir, err);
+    return jit_explain(fn, args, nargs, out, pass, asm_only || fn->mod->ctx->opt.keep_llvm_ir, err);
 }
 
-int rt_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, const char *pass, bool asm_only, kiln_error *err) {
+int jit_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, const char *pass, bool asm_only, kiln_error *err) {
     kiln_value args[64], pool[64], res;
-    int nargs = rt_bind_defaults(fn, given, ngiven, args, pool, err);
+    int nargs = jit_bind_defaults(fn, given, ngiven, args, pool, err);
     if (nargs < 0) return -1;
     /* compile (and run once); a runtime error still leaves a compiled spec to show */
     if (kiln_call(fn, args, nargs, &res, err) == 0) kiln_value_free(&res);
@@ -32,8 +32,8 @@ int rt_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, co
     kiln_ctx *ctx = fn->mod->ctx;
     pthread_mutex_lock(&ctx->lock);
     const Type *types[64];
-    for (int i = 0; i < nargs; i++) types[i] = rt_type_of_value(ctx, &args[i]);
-    Spec *s = rt_spec_get(ctx, fn, types, nargs, err); /* the published one */
+    for (int i = 0; i < nargs; i++) types[i] = jit_type_of_value(ctx, &args[i]);
+    Spec *s = jit_spec_get(ctx, fn, types, nargs, err); /* the published one */
     Spec *t = calloc(1, sizeof *t);
     int rc = -1;
     if (!s || !t) goto done;
@@ -69,7 +69,7 @@ int rt_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, co
     if (!pass && !asm_only) { fprintf(out, "\n--- interpreter code ---\n"); back_interp.dump(s, out); }
     if (!pass && ctx->opt.tier == KILN_TIER_OPT) {
         pthread_mutex_lock(&ctx->llvm_lock);
-        const Backend *be = rt_llvm_backend(ctx, err);
+        const Backend *be = jit_llvm_backend(ctx, err);
         if (be) be->dump(s, out);
         pthread_mutex_unlock(&ctx->llvm_lock);
     } else if (!pass && (asm_only || ctx->opt.tier != KILN_TIER_INTERP)) { fprintf(out, "\n--- baseline (x86-64) code ---\n"); back_x64.dump(s, out); }

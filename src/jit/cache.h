@@ -6,7 +6,7 @@
 #ifndef KILN_CACHE_H
 #define KILN_CACHE_H
 
-#include "rt.h"
+#include "jit.h"
 #include "../back/frame.h"
 #include <sys/stat.h>
 #include <time.h>
@@ -26,51 +26,51 @@ typedef struct CacheHdr {
 } CacheHdr;
 
 /* an entry's checksum: the header with its sum field zeroed, then the metadata and the object */
-void rt_cache_sum(const CacheHdr *h, const uint8_t *meta, size_t nm, const uint8_t *obj, size_t no, uint8_t out[CACHE_KEY_BYTES]);
+void jit_cache_sum(const CacheHdr *h, const uint8_t *meta, size_t nm, const uint8_t *obj, size_t no, uint8_t out[CACHE_KEY_BYTES]);
 
 /* cachekey.c */
-int rt_cache_key(kiln_ctx *ctx, Spec *s, int32_t header, uint8_t key[CACHE_KEY_BYTES]);
-void rt_cache_machine(void); /* the process-wide part of every key (build, tier library, CPU), hashed once */
-int rt_cache_specs(Spec *s, Spec **list, int cap);
-void rt_cache_hex(const uint8_t key[CACHE_KEY_BYTES], char hex[2 * CACHE_KEY_BYTES + 1]);
-void rt_cache_cpu(uint32_t words[16], char name[49]);
-const char *rt_cache_build_id(void);
-const char *rt_cache_llvm_version(void);
+int jit_cache_key(kiln_ctx *ctx, Spec *s, int32_t header, uint8_t key[CACHE_KEY_BYTES]);
+void jit_cache_machine(void); /* the process-wide part of every key (build, tier library, CPU), hashed once */
+int jit_cache_specs(Spec *s, Spec **list, int cap);
+void jit_cache_hex(const uint8_t key[CACHE_KEY_BYTES], char hex[2 * CACHE_KEY_BYTES + 1]);
+void jit_cache_cpu(uint32_t words[16], char name[49]);
+const char *jit_cache_build_id(void);
+const char *jit_cache_llvm_version(void);
 
 /* cachedir.c: the directory as a trust boundary (owner, modes, links, kiln's marker, kiln's names) */
 typedef struct CacheDir { int fd; bool ours; /* ours: has kiln's marker, so it may be written, pruned, cleared */ } CacheDir;
 enum { CNAME_OTHER, CNAME_ENTRY, CNAME_LOCK, CNAME_TEMP }; /* what a name in a subdirectory is */
 /* open (create: make it, marked; make_parent: and the directory above, as for ~/.cache) and check the top
  * directory; 0 (d->ours says whether kiln may write; why says why not) or -1 with why */
-int rt_cdir_open(const char *path, int make_parent, bool create, CacheDir *d, char *why, size_t cap);
-void rt_cdir_close(CacheDir *d);
+int jit_cdir_open(const char *path, int make_parent, bool create, CacheDir *d, char *why, size_t cap);
+void jit_cdir_close(CacheDir *d);
 /* the subdirectory of hex's first two digits, checked (and created when asked): a descriptor or -1 */
-int rt_cdir_sub(const CacheDir *d, const char *hex, bool create, char *why, size_t cap);
+int jit_cdir_sub(const CacheDir *d, const char *hex, bool create, char *why, size_t cap);
 /* a file to read: regular, the user's, writable by no one else, one link; never follows a link, never blocks */
-int rt_cdir_open_file(int dirfd, const char *name, struct stat *st, char *why, size_t cap);
+int jit_cdir_open_file(int dirfd, const char *name, struct stat *st, char *why, size_t cap);
 /* write parts to dirfd/name atomically (a temporary file, fsync, rename) */
-int rt_cdir_publish(int dirfd, const char *name, const void *const *parts, const size_t *sizes, int nparts, char *why, size_t cap);
-int rt_cdir_classify(const char *name, const char *sub);
-bool rt_cache_hexname(const char *s); /* exactly 64 lowercase hex digits */
+int jit_cdir_publish(int dirfd, const char *name, const void *const *parts, const size_t *sizes, int nparts, char *why, size_t cap);
+int jit_cdir_classify(const char *name, const char *sub);
+bool jit_cache_hexname(const char *s); /* exactly 64 lowercase hex digits */
 
 /* cache.c */
-void rt_cache_init(kiln_ctx *ctx);                /* the directory, from options and environment */
+void jit_cache_init(kiln_ctx *ctx);                /* the directory, from options and environment */
 /* tier-2 code for s from the cache: 0 and *out (installed like a fresh compile), or -1: a miss */
-int rt_cache_fetch(kiln_ctx *ctx, Spec *s, int32_t header, NativeFn *out);
+int jit_cache_fetch(kiln_ctx *ctx, Spec *s, int32_t header, NativeFn *out);
 /* keep a fresh compile (admission by compile time and size); failures are logged, never fatal */
-void rt_cache_store(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, const XCall *tab,
+void jit_cache_store(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, const XCall *tab,
                     int ntab, uint64_t ns_compile);
 
-/* claim the compile of a missing key (<entry>.lock, O_EXCL): 1 held (rt_cache_unlock after the
+/* claim the compile of a missing key (<entry>.lock, O_EXCL): 1 held (jit_cache_unlock after the
  * compile), 0 another process stored it meanwhile (fetch again), -1 compile without a lock
  * (cache off, no directory, or waited cache_lock_wait_ms); correctness never depends on it */
-int rt_cache_lock(kiln_ctx *ctx, Spec *s, int32_t header, char *lock, size_t cap);
-void rt_cache_unlock(const char *lock);
-/* a whole entry file through rt_cdir_open_file's checks, at most 64 MiB; NULL with why (*absent: no such file) */
-uint8_t *rt_cache_read(int dirfd, const char *name, size_t *n, char *why, size_t cap, bool *absent);
+int jit_cache_lock(kiln_ctx *ctx, Spec *s, int32_t header, char *lock, size_t cap);
+void jit_cache_unlock(const char *lock);
+/* a whole entry file through jit_cdir_open_file's checks, at most 64 MiB; NULL with why (*absent: no such file) */
+uint8_t *jit_cache_read(int dirfd, const char *name, size_t *n, char *why, size_t cap, bool *absent);
 
 /* for `kiln cache`: each name under the subdirectories of dir, entries checked (header, key in the name,
- * checksum, object) when verify; d stays open for the caller (rt_cdir_close) */
+ * checksum, object) when verify; d stays open for the caller (jit_cdir_close) */
 typedef struct CacheInfo {
     char name[80], sub[3];      /* the name within subdirectory sub */
     char hex[2 * CACHE_KEY_BYTES + 1];
@@ -81,15 +81,15 @@ typedef struct CacheInfo {
     bool ok;
     char why[160];
 } CacheInfo;
-int rt_cache_walk(const char *dir, bool verify, void (*each)(const CacheInfo *, void *), void *cx, CacheDir *d, char *why, size_t cap);
+int jit_cache_walk(const char *dir, bool verify, void (*each)(const CacheInfo *, void *), void *cx, CacheDir *d, char *why, size_t cap);
 /* delete one of kiln's names (never another's) during a walk's callback */
-int rt_cache_remove(const CacheInfo *ci);
+int jit_cache_remove(const CacheInfo *ci);
 /* remove entries (and stale temporary files and locks), oldest use first, until at most max_bytes remain;
  * only in a directory kiln created; the count removed, or -1 with why */
-long rt_cache_prune(const char *dir, uint64_t max_bytes, char *why, size_t cap);
+long jit_cache_prune(const char *dir, uint64_t max_bytes, char *why, size_t cap);
 /* the default directory; *make_parent: the one above it may be created too (~/.cache); -1 none, -2 too long */
-int rt_cache_default_dir(char *buf, size_t cap, int *make_parent);
+int jit_cache_default_dir(char *buf, size_t cap, int *make_parent);
 /* an entry's bytes checked without a spec: header, checksum, metadata, the object loads */
-int rt_cache_check_bytes(const uint8_t *buf, size_t n, const char *hex, char *sym, size_t symcap, char *why, size_t whycap);
+int jit_cache_check_bytes(const uint8_t *buf, size_t n, const char *hex, char *sym, size_t symcap, char *why, size_t whycap);
 
 #endif

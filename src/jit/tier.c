@@ -5,7 +5,7 @@
  *
  * Counting: each spec's Code carries a budget (hot). Tier-1 code subtracts
  * hot_call at entry and 1 at every loop header, a sub and a branch; at zero
- * it calls fh_hot -> rt_tier_hot. Calls and iterations share the budget, as
+ * it calls fh_hot -> jit_tier_hot. Calls and iterations share the budget, as
  * V8's interrupt budget does: tier2_loops iterations, or tier2_calls calls.
  *
  * The worker: one thread per context, started by the first request, takes
@@ -33,20 +33,20 @@
 #define KILN_HAVE_LLVM 0
 #endif
 
-void rt_tier_init(kiln_ctx *ctx) {
+void jit_tier_init(kiln_ctx *ctx) {
     Tier *t = &ctx->tier;
     pthread_mutex_init(&t->lock, NULL);
     pthread_cond_init(&t->wake, NULL);
     pthread_cond_init(&t->idle, NULL);
 }
 
-bool rt_tier_enabled(kiln_ctx *ctx, Spec *s) {
+bool jit_tier_enabled(kiln_ctx *ctx, Spec *s) {
     if (!KILN_HAVE_LLVM || ctx->opt.tier != KILN_TIER_AUTO || s->interp_only || ctx->tier2_off) return false;
     return ctx->tune[TUNE_TIER2_CALLS] > 0 || ctx->tune[TUNE_TIER2_LOOPS] > 0;
 }
 
 /* the budget tier-1 code starts from, and what one call subtracts */
-void rt_tier_budget(kiln_ctx *ctx, int64_t *budget, int64_t *per_call) {
+void jit_tier_budget(kiln_ctx *ctx, int64_t *budget, int64_t *per_call) {
     int64_t calls = ctx->tune[TUNE_TIER2_CALLS], loops = ctx->tune[TUNE_TIER2_LOOPS];
     if (!loops) { *budget = calls; *per_call = 1; return; }    /* calls only */
     *budget = loops;
@@ -129,7 +129,7 @@ static int claim(kiln_ctx *ctx, Spec *s, int32_t header, bool sync) {
     return CLAIM_YES;
 }
 
-void rt_tier_request(Spec *s, int32_t header) {
+void jit_tier_request(Spec *s, int32_t header) {
     kiln_ctx *ctx = s->fn->mod->ctx;
     Tier *t = &ctx->tier;
     bool sync = ctx->tune[TUNE_TIER2_BACKGROUND] == 0;
@@ -143,31 +143,31 @@ void rt_tier_request(Spec *s, int32_t header) {
         char sig[512];
         sig_text(s, sig, sizeof sig);
         if (say_full)
-            rt_log(ctx, "kiln: tier-up: %s(%s) not queued: the queue is full (tier2_queue %lld); it stays in tier 1 for now\n",
+            jit_log(ctx, "kiln: tier-up: %s(%s) not queued: the queue is full (tier2_queue %lld); it stays in tier 1 for now\n",
                    s->fn->name, sig, (long long)ctx->tune[TUNE_TIER2_QUEUE]);
-        else if (header < 0) rt_log(ctx, "kiln: tier-up: %s(%s) queued for opt\n", s->fn->name, sig);
-        else rt_log(ctx, "kiln: osr: %s(%s) loop at line %d queued for an opt entry\n", s->fn->name, sig, header_line(s, header));
+        else if (header < 0) jit_log(ctx, "kiln: tier-up: %s(%s) queued for opt\n", s->fn->name, sig);
+        else jit_log(ctx, "kiln: osr: %s(%s) loop at line %d queued for an opt entry\n", s->fn->name, sig, header_line(s, header));
     }
     if (c == CLAIM_YES && sync) compile_job(ctx, (TierJob){s, header, clock_ns()});
 }
 
-int64_t rt_tier_hot(Spec *s, int32_t header, void *frame, void *ret, void *run) {
+int64_t jit_tier_hot(Spec *s, int32_t header, void *frame, void *ret, void *run) {
     kiln_ctx *ctx = s->fn->mod->ctx;
     Code *c = s->interp;
     bool osr = header >= 0 && ctx->tune[TUNE_OSR] && !atomic_load(&ctx->tier2_off);
-    if (atomic_load(&s->t2) == T2_NONE) rt_tier_request(s, -1); /* first: every later call gains */
+    if (atomic_load(&s->t2) == T2_NONE) jit_tier_request(s, -1); /* first: every later call gains */
     if (osr) {
         /* a second entry only for a loop that trips twice in a row: an outer loop
          * whose inner loop already has one gets there through it */
         int last = atomic_exchange_explicit(&s->osr_last, header, memory_order_relaxed);
-        if (!osr_find(s, header) && (atomic_load(&s->nosr) == 0 || last == header)) rt_tier_request(s, header);
+        if (!osr_find(s, header) && (atomic_load(&s->nosr) == 0 || last == header)) jit_tier_request(s, header);
         OsrEntry *e = osr_find(s, header); /* compiled by now when tier2_background = 0 */
         if (e && atomic_load_explicit(&e->state, memory_order_acquire) == T2_DONE) {
             atomic_fetch_add_explicit(&s->osr_entries, 1, memory_order_relaxed);
             if (ctx->opt.log & KILN_LOG_OSR) {
                 char sig[512];
                 sig_text(s, sig, sizeof sig);
-                rt_log(ctx, "kiln: osr: %s(%s) jumps into opt code at the loop at line %d\n", s->fn->name, sig, header_line(s, header));
+                jit_log(ctx, "kiln: osr: %s(%s) jumps into opt code at the loop at line %d\n", s->fn->name, sig, header_line(s, header));
             }
             int r = ((NativeFn)e->fn)(frame, ret, run);
             return r ? -1 : 1;
@@ -181,10 +181,10 @@ int64_t rt_tier_hot(Spec *s, int32_t header, void *frame, void *ret, void *run) 
 }
 
 /* a first call: arrays this large are worth tier 2 before any counter trips */
-void rt_tier_called(Spec *s, const kiln_value *args, int nargs) {
+void jit_tier_called(Spec *s, const kiln_value *args, int nargs) {
     kiln_ctx *ctx = s->fn->mod->ctx;
     int64_t above = ctx->tune[TUNE_TIER2_ABOVE_ELEMENTS];
-    if (!above || !rt_tier_enabled(ctx, s) || atomic_load(&s->t2) != T2_NONE) return;
+    if (!above || !jit_tier_enabled(ctx, s) || atomic_load(&s->t2) != T2_NONE) return;
     int64_t total = 0;
     for (int i = 0; i < nargs; i++) {
         if (args[i].kind != KILN_ARRAY) continue;
@@ -192,7 +192,7 @@ void rt_tier_called(Spec *s, const kiln_value *args, int nargs) {
         for (int k = 0; k < args[i].v.arr->ndim; k++) n *= args[i].v.arr->shape[k];
         total += n;
     }
-    if (total >= above) rt_tier_request(s, -1);
+    if (total >= above) jit_tier_request(s, -1);
 }
 
 /* ---- the worker ---- */
@@ -217,12 +217,12 @@ static void job_done(kiln_ctx *ctx, TierJob j, bool ok, uint64_t ns, const char 
         char sig[512];
         sig_text(s, sig, sizeof sig);
         if (j.header < 0 && ok)
-            rt_log(ctx, "kiln: tier-up: %s(%s) now runs opt code (compiled in %.2f ms)\n", s->fn->name, sig, (double)ns / 1e6);
+            jit_log(ctx, "kiln: tier-up: %s(%s) now runs opt code (compiled in %.2f ms)\n", s->fn->name, sig, (double)ns / 1e6);
         else if (ok)
-            rt_log(ctx, "kiln: osr: %s(%s) opt entry for the loop at line %d ready (%.2f ms)\n", s->fn->name, sig,
+            jit_log(ctx, "kiln: osr: %s(%s) opt entry for the loop at line %d ready (%.2f ms)\n", s->fn->name, sig,
                    header_line(s, j.header), (double)ns / 1e6);
         else
-            rt_log(ctx, "kiln: tier-up: %s(%s) stays in tier 1: %s\n", s->fn->name, sig, why);
+            jit_log(ctx, "kiln: tier-up: %s(%s) stays in tier 1: %s\n", s->fn->name, sig, why);
     }
     pthread_mutex_lock(&ctx->tier.lock);
     s->ns_tier2 += ns;
@@ -244,15 +244,15 @@ static void compile_job(kiln_ctx *ctx, TierJob j) {
     NativeFn hit = NULL;
     char lock[4400];
     int held = -1;
-    if (!rt_cache_fetch(ctx, s, j.header, &hit) || /* from the disk cache: no LLVM at all */
-        ((held = rt_cache_lock(ctx, s, j.header, lock, sizeof lock)) == 0 && !rt_cache_fetch(ctx, s, j.header, &hit))) {
+    if (!jit_cache_fetch(ctx, s, j.header, &hit) || /* from the disk cache: no LLVM at all */
+        ((held = jit_cache_lock(ctx, s, j.header, lock, sizeof lock)) == 0 && !jit_cache_fetch(ctx, s, j.header, &hit))) {
         if (j.header < 0) __atomic_store_n(&c->native, hit, __ATOMIC_RELEASE);
         else osr_find(s, j.header)->fn = (void *)hit;
         job_done(ctx, j, true, clock_ns() - t0, NULL);
         return;
     }
     pthread_mutex_lock(&ctx->llvm_lock);
-    const Backend *be = atomic_load(&ctx->tier2_off) ? NULL : rt_llvm_backend(ctx, &err);
+    const Backend *be = atomic_load(&ctx->tier2_off) ? NULL : jit_llvm_backend(ctx, &err);
     if (!be && atomic_load(&ctx->tier2_off)) {
         why = "no LLVM tier";
     } else if (!be) {
@@ -270,7 +270,7 @@ static void compile_job(kiln_ctx *ctx, TierJob j) {
         else if (err.message[0]) why = err.message;
     }
     pthread_mutex_unlock(&ctx->llvm_lock);
-    if (held == 1) rt_cache_unlock(lock);
+    if (held == 1) jit_cache_unlock(lock);
     job_done(ctx, j, ok, clock_ns() - t0, why);
 }
 
@@ -313,7 +313,7 @@ void kiln_wait_idle(kiln_ctx *ctx) {
 }
 
 /* the job being compiled finishes (LLVM cannot be interrupted); queued ones are dropped */
-void rt_tier_stop(kiln_ctx *ctx) {
+void jit_tier_stop(kiln_ctx *ctx) {
     Tier *t = &ctx->tier;
     pthread_mutex_lock(&t->lock);
     t->stop = true;
@@ -323,7 +323,7 @@ void rt_tier_stop(kiln_ctx *ctx) {
     bool join = t->started;
     pthread_mutex_unlock(&t->lock);
     if (join) pthread_join(t->thread, NULL);
-    if (dropped && (ctx->opt.log & KILN_LOG_TIERS)) rt_log(ctx, "kiln: tier-up: %d queued compiles dropped at shutdown\n", dropped);
+    if (dropped && (ctx->opt.log & KILN_LOG_TIERS)) jit_log(ctx, "kiln: tier-up: %d queued compiles dropped at shutdown\n", dropped);
     free(t->jobs);
     t->jobs = NULL;
     pthread_cond_destroy(&t->wake);
