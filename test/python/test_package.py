@@ -573,8 +573,9 @@ def test_numpy_scalars_and_dtypes_are_frozen_and_other_globals_said(tmp_path):
     p.write_text(FROZEN)
     ns = {"__name__": "frozen"}
     exec(compile(FROZEN, str(p), "exec"), ns)
-    got, want = ns["strong"](2.0), ns["strong"].py_func(2.0)
-    assert repr(got[:2]) == repr(want[:2]) and np.isnan(got[2])
+    got = ns["strong"](2.0)  # NumPy 2's answer (NEP 50: the float32 constant decides), whatever NumPy runs here
+    assert type(got[0]) is np.float32 and got[0] == np.float32(0.1) * np.float32(2)
+    assert type(got[1]) is np.int8 and got[1] == -6 and np.isnan(got[2])
     z = ns["zeros"](3)
     assert z.dtype == np.float32 and z.shape == (3,)
     assert ns["reads_array"](1) == 1.0 and type(ns["reads_array"](1)) is np.float64
