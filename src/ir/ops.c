@@ -4,7 +4,7 @@
 #include "ir.h"
 
 const OpInfo ir_ops[OP_COUNT] = {
-#define OP(n, ar, fl, doc) {#n, ar, fl, doc},
+#define OP(n, ar, fl, rule, doc) {#n, ar, fl, rule, doc},
     IR_OPS(OP)
 #undef OP
 };

@@ -34,20 +34,18 @@ const char *ir_verify(Func *f, char *buf, size_t cap) {
             if (ar >= 0 && (int)in->n != ar) BAD("%%%u: %s takes %d operands, has %u", r, ir_ops[in->op].name, ar, in->n);
             for (uint32_t j = 0; j < in->n; j++)
                 if (!live_ref(f, ir_arg(f, r, j))) BAD("%%%u: operand %u (%%%u) is not a live value", r, j, ir_arg(f, r, j));
-            switch (in->op) {
-            case OP_ADD: case OP_SUB: case OP_MUL: case OP_DIV: case OP_FLOORDIV: case OP_MOD: case OP_POW:
-            case OP_AND: case OP_OR: case OP_XOR: case OP_SHL: case OP_SHR:
+            switch (ir_ops[in->op].rule) { /* the op table's type rule */
+            case R_ARITH:
                 for (uint32_t j = 0; j < 2; j++)
                     if (!same_value_type(f->ins.v[ir_arg(f, r, j)].ty, in->ty))
                         BAD("%%%u: %s operand %u has a different type from the result", r, ir_ops[in->op].name, j);
                 break;
-            case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE:
+            case R_CMP:
                 if (!same_value_type(f->ins.v[ir_arg(f, r, 0)].ty, f->ins.v[ir_arg(f, r, 1)].ty))
                     BAD("%%%u: comparison of different types", r);
                 if (!in->ty || in->ty->kind != T_SCALAR || in->ty->dtype != KILN_BOOL) BAD("%%%u: comparison must give bool", r);
                 break;
-            case OP_LOAD: case OP_STORE: case OP_BOUND: case OP_DIM: case OP_STRIDE: case OP_DATA: case OP_VIEW: case OP_MKVIEW:
-            case OP_FILL: case OP_ACOPY: case OP_LIB: {
+            case R_ARRAY: {
                 const Type *at = f->ins.v[ir_arg(f, r, 0)].ty;
                 if (in->op == OP_LIB && (in->aux & 0xff) == LIB_INT_BOUNDS) {
                     if (at->kind != T_SCALAR || !dt_is_int(at->dtype)) BAD("%%%u: int_bounds of a non-integer", r);

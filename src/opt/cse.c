@@ -2,7 +2,8 @@
  * cse.c — common subexpression elimination over the dominator tree.
  * requires: SSA, no unreachable blocks. preserves: semantics.
  * An instruction equal to one in a dominating position (same op, type,
- * flags, aux and operands) is replaced by it. Pure ops qualify, and so do
+ * flags, aux and operands; either order for a commutative op) is replaced by
+ * it. The op table's F_CSE says which ops qualify: pure ones, and
  * ops that may raise but are deterministic (division, casts, math, bounds
  * checks): if the first did not raise, the second cannot. Constants are
  * equal by type and value (not by their pool index). Loads, stores, calls and
@@ -12,14 +13,8 @@
 #include "opt.h"
 #include <string.h>
 
-static bool eligible(int op) {
-    switch (op) {
-    case OP_ARG: case OP_PARAM: case OP_LOAD: case OP_STORE: case OP_ALLOC: case OP_FILL:
-    case OP_ACOPY: case OP_LIB: case OP_CALL: case OP_EXTRACT:
-        return false;
-    }
-    return true;
-}
+/* ops.h says which ops compute one value from equal operands (F_CSE) */
+static bool eligible(int op) { return (ir_flags(op) & F_CSE) != 0; }
 
 typedef struct Ent { uint64_t h; Ref r; } Ent;
 
@@ -32,6 +27,8 @@ typedef struct Cse {
 } Cse;
 
 static Ref res(Cse *C, Ref r) { while (C->rep[r]) r = C->rep[r]; return r; }
+
+static bool comm(const Ins *in) { return (ir_flags(in->op) & F_COMM) && in->n == 2; }
 
 /* a CONST's aux is its index in the constant pool: constants are equal by type and value bits
  * (so 2 * 3 + 1 and 2 * 3 + 1 share their constants and then their arithmetic; -0.0 is not 0.0) */
@@ -51,6 +48,10 @@ static uint64_t key(Cse *C, Ref r) {
     Ins *in = &C->f->ins.v[r];
     uint64_t h = hash_mix((uint64_t)in->op * 0x9E3779B97F4A7C15ull ^ (uint64_t)(uintptr_t)in->ty);
     h = hash_mix(h ^ ((uint64_t)in->flags << 32) ^ aux_key(C, in));
+    if (comm(in)) { /* op(a, b) and op(b, a): the operands as an unordered pair */
+        uint64_t a = res(C, ir_arg(C->f, r, 0)), b = res(C, ir_arg(C->f, r, 1));
+        return hash_mix(h ^ (a < b ? a : b) * 0x100000001b3ull ^ (a < b ? b : a) * 0x9E3779B97F4A7C15ull);
+    }
     for (uint32_t j = 0; j < in->n; j++) h = hash_mix(h ^ ((uint64_t)res(C, ir_arg(C->f, r, j)) * 0x100000001b3ull + j));
     return h;
 }
@@ -58,6 +59,8 @@ static uint64_t key(Cse *C, Ref r) {
 static bool same(Cse *C, Ref a, Ref b) {
     Ins *x = &C->f->ins.v[a], *y = &C->f->ins.v[b];
     if (x->op != y->op || x->ty != y->ty || x->flags != y->flags || !same_aux(C, x, y) || x->n != y->n) return false;
+    if (comm(x) && res(C, ir_arg(C->f, a, 0)) == res(C, ir_arg(C->f, b, 1)) && res(C, ir_arg(C->f, a, 1)) == res(C, ir_arg(C->f, b, 0)))
+        return true;
     for (uint32_t j = 0; j < x->n; j++)
         if (res(C, ir_arg(C->f, a, j)) != res(C, ir_arg(C->f, b, j))) return false;
     return true;
