@@ -585,8 +585,9 @@ static bool direct_checked(PyObject *t, int dtype) {
 }
 
 static PyObject *numpy_scalar(const kiln_value *v) {
-    static const char *names[KILN_NDTYPE] = {"bool_", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
-                                             "float32", "float64", "complex64", "complex128"};
+    static const char *names[] = {"bool_", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+                                  "float32", "float64", "complex64", "complex128"};
+    _Static_assert(sizeof names / sizeof names[0] == KILN_NDTYPE, "a NumPy name for every dtype");
     static PyObject *types[KILN_NDTYPE]; /* kept for the process: looked up once */
     static signed char direct[KILN_NDTYPE]; /* 0 not known yet, 1 made directly, -1 through the call */
     static bool checking;

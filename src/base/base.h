@@ -64,7 +64,6 @@ uint64_t clock_ns(void);
 
 /* ---- shortest round-trip float repr, CPython's repr() rules ---- */
 int fmt_double(double x, char *buf, size_t cap);           /* repr(float) */
-int fmt_double_nz(double x, char *buf, size_t cap);        /* as inside complex repr: no ".0" */
 int fmt_complex(double re, double im, char *buf, size_t cap); /* repr(complex) */
 double fmt_round_ndigits(double x, int64_t nd);             /* round(x, nd), correctly rounded */
 

@@ -111,7 +111,6 @@ static int layout(double x, bool add_dot0, bool force_sign, char *buf, size_t ca
 }
 
 int fmt_double(double x, char *buf, size_t cap) { return layout(x, true, false, buf, cap); }
-int fmt_double_nz(double x, char *buf, size_t cap) { return layout(x, false, false, buf, cap); }
 
 int fmt_complex(double re, double im, char *buf, size_t cap) {
     char a[64], b[64];

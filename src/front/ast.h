@@ -81,6 +81,5 @@ typedef struct Ast {
 
 /* Parse src into an AST allocated in arena. Returns NULL and fills d on error. */
 Ast *ast_parse(Arena *arena, const char *file, const char *src, size_t len, Diag *d);
-const char *ast_op_str(int tok);
 
 #endif

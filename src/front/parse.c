@@ -829,4 +829,3 @@ Ast *ast_parse(Arena *arena, const char *file, const char *src, size_t len, Diag
     return p.ast;
 }
 
-const char *ast_op_str(int tok) { return tok_str(tok); }

@@ -46,8 +46,9 @@ static inline RdSpec rd_unpack(int64_t aux) {
 
 /* the routine's name, for IR dumps */
 static inline const char *ir_lib_name(int64_t aux) {
-    static const char *rk[RK_COUNT] = {"sum", "prod", "mean", "var", "std", "min", "max", "argmin", "argmax", "all", "any",
-                                       "cumsum", "cumprod"};
+    static const char *rk[] = {"sum", "prod", "mean", "var", "std", "min", "max", "argmin", "argmax", "all", "any",
+                               "cumsum", "cumprod"};
+    _Static_assert(sizeof rk / sizeof rk[0] == RK_COUNT, "a name for every RK_ reduction");
     static const char *lib[] = {"matmul", "sort", "argsort", "partition", "argpartition", "nonzero", "int_bounds"};
     _Static_assert(sizeof lib / sizeof lib[0] == LIB_INT_BOUNDS - LIB_MATMUL + 1, "a name for every LIB_ routine");
     int r = (int)(aux & 0xff);

@@ -329,20 +329,6 @@ int elf_load(const uint8_t *obj, size_t n, ElfResolve resolve, void *cx, ElfImag
     return rc;
 }
 
-int elf_undefined(const uint8_t *obj, size_t n, void (*each)(const char *name, void *cx), void *cx) {
-    Ld L;
-    char err[128];
-    memset(&L, 0, sizeof L);
-    if (!obj || (uintptr_t)obj % 8) return -1;
-    L.obj = obj; L.n = n; L.err = err; L.cap = sizeof err;
-    if (check_header(&L) || find_symtab(&L)) return -1;
-    for (size_t i = 1; i < L.nsym; i++) {
-        const char *nm = name_at(L.str, L.nstr, L.sym[i].st_name);
-        if (L.sym[i].st_shndx == SHN_UNDEF && nm && *nm) each(nm, cx);
-    }
-    return 0;
-}
-
 void *elf_symbol(const ElfImage *im, const char *name) {
     for (int i = 0; i < im->nsyms; i++)
         if (!strcmp(im->syms[i].name, name)) return im->syms[i].addr;

@@ -28,8 +28,6 @@ typedef void *(*ElfResolve)(void *cx, const char *name);
  * error, never a crash */
 int elf_load(const uint8_t *obj, size_t n, ElfResolve resolve, void *cx, ElfImage *out, char *err, size_t cap);
 void *elf_symbol(const ElfImage *im, const char *name);
-/* the undefined symbols an object refers to, each once; -1 if it is not a readable object */
-int elf_undefined(const uint8_t *obj, size_t n, void (*each)(const char *name, void *cx), void *cx);
 void elf_free(ElfImage *im);
 
 

@@ -161,7 +161,8 @@ int kiln_npy_save(const char *path, const kiln_array *a, kiln_error *err) {
     kiln_error dummy;
     if (!err) err = &dummy;
     if (!path || !a) return err_set(err, KILN_ERR_USAGE, "", "kiln_npy_save: %s", !path ? "no path (NULL)" : "no array (NULL)"), -1;
-    static const char *names[KILN_NDTYPE] = {"|b1", "|i1", "<i2", "<i4", "<i8", "|u1", "<u2", "<u4", "<u8", "<f4", "<f8", "<c8", "<c16"};
+    static const char *names[] = {"|b1", "|i1", "<i2", "<i4", "<i8", "|u1", "<u2", "<u4", "<u8", "<f4", "<f8", "<c8", "<c16"};
+    _Static_assert(NELEM(names) == KILN_NDTYPE, "a .npy descr for every dtype");
     char shape[256] = "";
     size_t k = 0;
     for (int i = 0; i < a->ndim; i++) k += (size_t)snprintf(shape + k, sizeof shape - k, "%lld,%s", (long long)a->shape[i], i + 1 < a->ndim ? " " : "");

@@ -11,10 +11,12 @@
 #include "type.h"
 #include <stdio.h>
 
-static const char *dt_names[KILN_NDTYPE] = {
+/* tables indexed by kiln_dtype: unsized, so that a dtype added without its entry fails to compile */
+static const char *dt_names[] = {
     "bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
     "float32", "float64", "complex64", "complex128",
 };
+_Static_assert(NELEM(dt_names) == KILN_NDTYPE, "a name for every dtype");
 
 const char *kiln_dtype_name(kiln_dtype t) { return (unsigned)t < KILN_NDTYPE ? dt_names[t] : "?"; }
 
@@ -25,7 +27,8 @@ int dt_kind(int d) {
     return 3;
 }
 
-const unsigned char dt_bits_tab[KILN_NDTYPE] = {8, 8, 16, 32, 64, 8, 16, 32, 64, 32, 64, 64, 128};
+const unsigned char dt_bits_tab[] = {8, 8, 16, 32, 64, 8, 16, 32, 64, 32, 64, 64, 128};
+_Static_assert(sizeof dt_bits_tab == KILN_NDTYPE, "a size for every dtype");
 
 size_t kiln_dtype_size(kiln_dtype t) { return (unsigned)t < KILN_NDTYPE ? (size_t)dt_bits(t) / 8 : 0; }
 
