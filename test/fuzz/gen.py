@@ -512,6 +512,9 @@ def worker(conn):
         conn.send(check_one(job))
 
 
+DIED = "died"  # a worker that ended without an answer
+
+
 class Workers:
     """worker processes whose deadlines the parent enforces: a job that gives no answer within
     `deadline` seconds has its worker killed (SIGKILL, from outside) and replaced, and is reported
@@ -540,7 +543,8 @@ class Workers:
         p.join(5)
 
     def run(self, jobs, stop_at):
-        """yields (job, result) with result None for a stuck or dead worker; stops handing out jobs at stop_at"""
+        """yields (job, result): result None for a stuck worker (killed at its deadline), DIED for one that
+        ended without an answer (its error is on stderr); stops handing out jobs at stop_at"""
         import time
         from multiprocessing.connection import wait
         pending = list(reversed(jobs))
@@ -557,8 +561,8 @@ class Workers:
                 try:
                     res = conn.recv()
                 except (EOFError, OSError):
-                    res = None
-                if res is None:
+                    res = DIED
+                if res is DIED:
                     self.kill(p)
                     p, conn = self.start()
                 self.idle.append((p, conn))
@@ -630,10 +634,12 @@ def main():
     try:
         for job, res in pool.run(jobs, stop_at):
             k = job[2]
-            if res is None:
+            if res is None or res is DIED:
                 failed += 1
-                print("STUCK seed %d program %d: no answer within %d s; its worker was killed "
-                      "(reproduce: gen.py --seed %d --first %d --count 1)" % (a.seed, k, pool.deadline, a.seed, k), flush=True)
+                what = ("no answer within %d s; its worker was killed" % pool.deadline if res is None
+                        else "its worker ended without an answer (its error is above)")
+                print("%s seed %d program %d: %s (reproduce: gen.py --seed %d --first %d --count 1)"
+                      % ("STUCK" if res is None else "DIED", a.seed, k, what, a.seed, k), flush=True)
                 continue
             _, src, args, res = res
             if agree(res):

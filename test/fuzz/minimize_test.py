@@ -96,6 +96,18 @@ def no_hang(tmp):
     check("stuck workers are killed at their deadline and reported",
           r.returncode == 1 and r.stdout.count("STUCK seed 1 program") == 3 and "0 passed, 3 failed" in r.stdout
           and took < 60, "%.1f s\n%s%s" % (took, r.stdout, r.stderr))
+    # a kiln that cannot even be started (not executable: a rebuild half-way): each worker dies at once,
+    # and that is said at once, not after the deadline
+    broken = os.path.join(tmp, "broken-kiln")
+    with open(broken, "w") as f:
+        f.write("not a program\n")
+    t0 = time.time()
+    r = subprocess.run([sys.executable, gen_py, "--kiln", broken, "--count", "2", "--jobs", "2", "--deadline", "300",
+                        "--keep", tmp], capture_output=True, text=True, timeout=120)
+    took = time.time() - t0
+    check("a worker that dies is reported at once as DIED",
+          r.returncode == 1 and r.stdout.count("DIED seed 1 program") == 2 and "0 passed, 2 failed" in r.stdout
+          and took < 60, "%.1f s\n%s%s" % (took, r.stdout, r.stderr[-2000:]))
     t0 = time.time()
     r = subprocess.run([sys.executable, gen_py, "--kiln", slow, "--count", "50", "--jobs", "2", "--deadline", "3",
                         "--budget", "1", "--keep", tmp], capture_output=True, text=True, timeout=120)
