@@ -63,10 +63,13 @@ $(BUILD)/toolchain.stamp: FORCE
 	@mkdir -p $(dir $@)
 	@echo '$(TOOLCHAIN)' | cmp -s - $@ || echo '$(TOOLCHAIN)' > $@
 
-$(BUILD)/libkiln-llvm.so: $(wildcard src/back/llvm/*.c) $(HDR) src/back/llvm/host.h $(BUILD)/llvm-fmf.o $(BUILD)/toolchain.stamp
+# the tier's object holds its own copy of the math-function table (ir/mathfn.c: data only), since
+# it may not need libkiln's symbols
+LLVM_TIER_SRC = $(wildcard src/back/llvm/*.c) src/ir/mathfn.c
+$(BUILD)/libkiln-llvm.so: $(LLVM_TIER_SRC) $(HDR) src/back/llvm/host.h $(BUILD)/llvm-fmf.o $(BUILD)/toolchain.stamp
 	@mkdir -p $(dir $@)
 	@$(CC) $(KILN_CFLAGS) $(CFLAGS) $(shell $(LLVM_CONFIG) --cflags | sed 's/-D_GNU_SOURCE//') -shared -o $@ \
-	    $(wildcard src/back/llvm/*.c) $(BUILD)/llvm-fmf.o $(LLVM_LINK) $(LLVM_SO_LDFLAGS) -lstdc++ -lm
+	    $(LLVM_TIER_SRC) $(BUILD)/llvm-fmf.o $(LLVM_LINK) $(LLVM_SO_LDFLAGS) -lstdc++ -lm
 
 # header dependencies from the compiler (-MMD -MP): an edited header rebuilds exactly its includers
 $(BUILD)/%.o: %.c $(BUILD)/toolchain.stamp

@@ -2,10 +2,15 @@
  * mathfn.c — the math-function table (ir/mathfn.h): names, arities, result kinds.
  */
 #include "mathfn.h"
+#include <math.h>
 #include <string.h>
 
+/* the libm column as the routine's pointer of the row's arity (0 stays NULL) */
+#define F1(ar, libm) ((ar) == 1 ? (double (*)(double))(void (*)(void))(libm) : NULL) /* via void (*)(void): the cast compilers accept between function types */
+#define F2(ar, libm) ((ar) == 2 ? (double (*)(double, double))(void (*)(void))(libm) : NULL)
+
 const MathFn ir_mathfns[MF_COUNT] = {
-#define MF(id, nm, ar, k, doc) {nm, ar, k},
+#define MF(id, py, np, ar, k, libm, err, intr, doc) {py, np, ar, k, F1(ar, libm), F2(ar, libm), err, intr},
     MATH_FNS(MF)
 #undef MF
 };

@@ -8,44 +8,76 @@
 #ifndef KILN_MATHFN_H
 #define KILN_MATHFN_H
 
+/* MF(id, Python name, NumPy ufunc, arity, result kind, libm routine, errors, LLVM intrinsic, semantics)
+ *   NumPy ufunc: its np.<name> as an elementwise math function (0: none, or lowered otherwise:
+ *     np.floor & co. round, np.isnan & co. test)
+ *   result kind: 'f' float, 'i' int (floor/ceil/trunc/round), 'b' bool
+ *   libm routine: when the libm function of the Python name is the whole computation (then every tier
+ *     calls it: the interpreter and baseline through rt/arith.c, tier 2 by name); 0: rt/arith.c's own code
+ *   errors (CPython's math_1): ME_NONE; ME_DOMAIN: a NaN from a number, or an infinity from a finite
+ *     number, is ValueError("math domain error"); ME_RANGE: the infinity is OverflowError("math range error")
+ *   LLVM intrinsic: what tier 2 emits instead of the call (correctly rounded alike), or 0 */
 #define MATH_FNS(MF) \
-    MF(SQRT, "sqrt", 1, 'f', "square root; negative raises ValueError") \
-    MF(EXP, "exp", 1, 'f', "e**x; overflow raises OverflowError") \
-    MF(LOG, "log", 1, 'f', "natural log (log(x, base) as log(x)/log(base))") \
-    MF(LOG2, "log2", 1, 'f', "base-2 log") \
-    MF(LOG10, "log10", 1, 'f', "base-10 log") \
-    MF(LOG1P, "log1p", 1, 'f', "log(1+x)") \
-    MF(EXPM1, "expm1", 1, 'f', "e**x - 1") \
-    MF(SIN, "sin", 1, 'f', "") MF(COS, "cos", 1, 'f', "") MF(TAN, "tan", 1, 'f', "") \
-    MF(ASIN, "asin", 1, 'f', "") MF(ACOS, "acos", 1, 'f', "") MF(ATAN, "atan", 1, 'f', "") \
-    MF(ATAN2, "atan2", 2, 'f', "atan2(y, x)") \
-    MF(SINH, "sinh", 1, 'f', "") MF(COSH, "cosh", 1, 'f', "") MF(TANH, "tanh", 1, 'f', "") \
-    MF(FABS, "fabs", 1, 'f', "") \
-    MF(FMOD, "fmod", 2, 'f', "C fmod; y == 0 raises ValueError") \
-    MF(HYPOT, "hypot", 2, 'f', "") \
-    MF(POW, "pow", 2, 'f', "math.pow: C pow with CPython's error rules") \
-    MF(COPYSIGN, "copysign", 2, 'f', "") \
-    MF(FLOOR, "floor", 1, 'i', "largest int <= x") \
-    MF(CEIL, "ceil", 1, 'i', "smallest int >= x") \
-    MF(TRUNC, "trunc", 1, 'i', "x truncated toward 0") \
-    MF(ROUND, "round", 1, 'i', "builtin round(x): half to even, an int") \
-    MF(ROUNDN, "round", 2, 'f', "builtin round(x, n), correctly rounded decimal") \
-    MF(ROUNDI, "round", 2, 'i', "builtin round(int, n): half to even at 10**-n") \
-    MF(ISNAN, "isnan", 1, 'b', "") MF(ISINF, "isinf", 1, 'b', "") MF(ISFINITE, "isfinite", 1, 'b', "") \
-    MF(DEGREES, "degrees", 1, 'f', "") MF(RADIANS, "radians", 1, 'f', "") \
-    MF(ERF, "erf", 1, 'f', "") MF(ERFC, "erfc", 1, 'f', "") \
-    MF(GAMMA, "gamma", 1, 'f', "") MF(LGAMMA, "lgamma", 1, 'f', "") \
-    MF(ASINH, "asinh", 1, 'f', "") MF(ACOSH, "acosh", 1, 'f', "x < 1 raises ValueError") \
-    MF(ATANH, "atanh", 1, 'f', "|x| >= 1 raises ValueError")
+    MF(SQRT,     "sqrt",     "sqrt",     1, 'f', sqrt,     ME_DOMAIN, "llvm.sqrt",  "square root; negative raises ValueError") \
+    MF(EXP,      "exp",      "exp",      1, 'f', exp,      ME_RANGE,  0,            "e**x; overflow raises OverflowError") \
+    MF(LOG,      "log",      "log",      1, 'f', log,      ME_DOMAIN, 0,            "natural log (log(x, base) as log(x)/log(base))") \
+    MF(LOG2,     "log2",     "log2",     1, 'f', log2,     ME_DOMAIN, 0,            "base-2 log") \
+    MF(LOG10,    "log10",    "log10",    1, 'f', log10,    ME_DOMAIN, 0,            "base-10 log") \
+    MF(LOG1P,    "log1p",    "log1p",    1, 'f', log1p,    ME_DOMAIN, 0,            "log(1+x)") \
+    MF(EXPM1,    "expm1",    "expm1",    1, 'f', expm1,    ME_RANGE,  0,            "e**x - 1") \
+    MF(SIN,      "sin",      "sin",      1, 'f', sin,      ME_DOMAIN, 0,            "") \
+    MF(COS,      "cos",      "cos",      1, 'f', cos,      ME_DOMAIN, 0,            "") \
+    MF(TAN,      "tan",      "tan",      1, 'f', tan,      ME_DOMAIN, 0,            "") \
+    MF(ASIN,     "asin",     "arcsin",   1, 'f', asin,     ME_DOMAIN, 0,            "") \
+    MF(ACOS,     "acos",     "arccos",   1, 'f', acos,     ME_DOMAIN, 0,            "") \
+    MF(ATAN,     "atan",     "arctan",   1, 'f', atan,     ME_DOMAIN, 0,            "") \
+    MF(ATAN2,    "atan2",    "arctan2",  2, 'f', atan2,    ME_NONE,   0,            "atan2(y, x)") \
+    MF(SINH,     "sinh",     "sinh",     1, 'f', sinh,     ME_RANGE,  0,            "") \
+    MF(COSH,     "cosh",     "cosh",     1, 'f', cosh,     ME_RANGE,  0,            "") \
+    MF(TANH,     "tanh",     "tanh",     1, 'f', tanh,     ME_DOMAIN, 0,            "") \
+    MF(FABS,     "fabs",     0,          1, 'f', fabs,     ME_NONE,   "llvm.fabs",  "") \
+    MF(FMOD,     "fmod",     "fmod",     2, 'f', 0,        ME_NONE,   0,            "C fmod; y == 0 raises ValueError") \
+    MF(HYPOT,    "hypot",    "hypot",    2, 'f', hypot,    ME_NONE,   0,            "") \
+    MF(POW,      "pow",      0,          2, 'f', 0,        ME_NONE,   0,            "math.pow: C pow with CPython's error rules") \
+    MF(COPYSIGN, "copysign", "copysign", 2, 'f', copysign, ME_NONE,   0,            "") \
+    MF(FLOOR,    "floor",    0,          1, 'i', floor,    ME_NONE,   "llvm.floor", "largest int <= x") \
+    MF(CEIL,     "ceil",     0,          1, 'i', ceil,     ME_NONE,   "llvm.ceil",  "smallest int >= x") \
+    MF(TRUNC,    "trunc",    0,          1, 'i', trunc,    ME_NONE,   "llvm.trunc", "x truncated toward 0") \
+    MF(ROUND,    "round",    0,          1, 'i', 0,        ME_NONE,   0,            "builtin round(x): half to even, an int") \
+    MF(ROUNDN,   "round",    0,          2, 'f', 0,        ME_NONE,   0,            "builtin round(x, n), correctly rounded decimal") \
+    MF(ROUNDI,   "round",    0,          2, 'i', 0,        ME_NONE,   0,            "builtin round(int, n): half to even at 10**-n") \
+    MF(ISNAN,    "isnan",    0,          1, 'b', 0,        ME_NONE,   0,            "") \
+    MF(ISINF,    "isinf",    0,          1, 'b', 0,        ME_NONE,   0,            "") \
+    MF(ISFINITE, "isfinite", 0,          1, 'b', 0,        ME_NONE,   0,            "") \
+    MF(DEGREES,  "degrees",  0,          1, 'f', 0,        ME_NONE,   0,            "") \
+    MF(RADIANS,  "radians",  0,          1, 'f', 0,        ME_NONE,   0,            "") \
+    MF(ERF,      "erf",      0,          1, 'f', erf,      ME_NONE,   0,            "") \
+    MF(ERFC,     "erfc",     0,          1, 'f', erfc,     ME_NONE,   0,            "") \
+    MF(GAMMA,    "gamma",    0,          1, 'f', 0,        ME_NONE,   0,            "poles raise ValueError") \
+    MF(LGAMMA,   "lgamma",   0,          1, 'f', 0,        ME_NONE,   0,            "poles raise ValueError") \
+    MF(ASINH,    "asinh",    "arcsinh",  1, 'f', asinh,    ME_DOMAIN, 0,            "") \
+    MF(ACOSH,    "acosh",    "arccosh",  1, 'f', acosh,    ME_DOMAIN, 0,            "x < 1 raises ValueError") \
+    MF(ATANH,    "atanh",    "arctanh",  1, 'f', atanh,    ME_DOMAIN, 0,            "|x| >= 1 raises ValueError")
+
+enum { ME_NONE, ME_DOMAIN, ME_RANGE };
 
 enum {
-#define MF(id, nm, ar, k, doc) MF_##id,
+#define MF(id, py, np, ar, k, libm, err, intr, doc) MF_##id,
     MATH_FNS(MF)
 #undef MF
     MF_COUNT
 };
 
-typedef struct MathFn { const char *name; int arity; char kind; } MathFn;
+typedef struct MathFn {
+    const char *name;       /* Python's (math.<name>) */
+    const char *numpy;      /* np.<numpy> as an elementwise math ufunc, or NULL */
+    int arity;
+    char kind;
+    double (*f1)(double);   /* the libm routine of a one-argument function, or NULL (rt/arith.c computes it) */
+    double (*f2)(double, double); /* of a two-argument one */
+    int errors;             /* ME_* */
+    const char *intrinsic;  /* tier 2's LLVM intrinsic, or NULL */
+} MathFn;
 extern const MathFn ir_mathfns[MF_COUNT]; /* ir/mathfn.c */
 int ir_mathfn_lookup(const char *name); /* -1 if not a math function */
 

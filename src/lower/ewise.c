@@ -42,22 +42,17 @@ struct Ew {
     bool tie_first;      /* EW_MAXMIN: of equal values (0.0 and -0.0) the first, as np.clip with scalar bounds */
 };
 
-/* np.<name> ufuncs and the node each builds */
+/* np.<name> ufuncs and the node each builds: the math functions from their table (ir/mathfn.h's
+ * NumPy column; a row without one gives a nameless entry, skipped), then the rest */
+#define NP_UFUNC(id, py, np, ar, k, libm, err, intr, doc) {np, EW_MATH, MF_##id, ar},
 static const struct { const char *name; int kind, fn, nargs; } ufuncs[] = {
-    {"sqrt", EW_MATH, MF_SQRT, 1}, {"exp", EW_MATH, MF_EXP, 1}, {"log", EW_MATH, MF_LOG, 1},
-    {"log2", EW_MATH, MF_LOG2, 1}, {"log10", EW_MATH, MF_LOG10, 1}, {"log1p", EW_MATH, MF_LOG1P, 1},
-    {"expm1", EW_MATH, MF_EXPM1, 1}, {"sin", EW_MATH, MF_SIN, 1}, {"cos", EW_MATH, MF_COS, 1},
-    {"tan", EW_MATH, MF_TAN, 1}, {"arcsin", EW_MATH, MF_ASIN, 1}, {"arccos", EW_MATH, MF_ACOS, 1},
-    {"arctan", EW_MATH, MF_ATAN, 1}, {"sinh", EW_MATH, MF_SINH, 1}, {"cosh", EW_MATH, MF_COSH, 1},
+    MATH_FNS(NP_UFUNC)
     {"abs", EW_ABS, 0, 1}, {"absolute", EW_ABS, 0, 1}, {"negative", EW_NEG, 0, 1}, {"square", EW_SQUARE, 0, 1},
     {"isnan", EW_FLOATTEST, MF_ISNAN, 1}, {"isinf", EW_FLOATTEST, MF_ISINF, 1}, {"isfinite", EW_FLOATTEST, MF_ISFINITE, 1},
     {"signbit", EW_FLOATTEST, MF_COPYSIGN, 1}, /* the sign bit, as copysign reads it */
     {"add", EW_BIN, TK_PLUS, 2}, {"subtract", EW_BIN, TK_MINUS, 2}, {"multiply", EW_BIN, TK_STAR, 2},
     {"divide", EW_BIN, TK_SLASH, 2}, {"true_divide", EW_BIN, TK_SLASH, 2},
     {"where", EW_WHERE, 0, 3},
-    {"tanh", EW_MATH, MF_TANH, 1}, {"arctan2", EW_MATH, MF_ATAN2, 2},
-    {"arcsinh", EW_MATH, MF_ASINH, 1}, {"arccosh", EW_MATH, MF_ACOSH, 1}, {"arctanh", EW_MATH, MF_ATANH, 1},
-    {"hypot", EW_MATH, MF_HYPOT, 2}, {"copysign", EW_MATH, MF_COPYSIGN, 2}, {"fmod", EW_MATH, MF_FMOD, 2},
     {"floor", EW_ROUNDING, MF_FLOOR, 1}, {"ceil", EW_ROUNDING, MF_CEIL, 1}, {"trunc", EW_ROUNDING, MF_TRUNC, 1},
     {"maximum", EW_MAXMIN, 1, 2}, {"minimum", EW_MAXMIN, 0, 2}, {"sign", EW_SIGN, 0, 1},
     {"real", EW_PART, OP_REAL, 1}, {"imag", EW_PART, OP_IMAG, 1}, {"conj", EW_PART, OP_CONJ, 1},
@@ -69,10 +64,11 @@ static const struct { const char *name; int kind, fn, nargs; } ufuncs[] = {
     {"logical_xor", EW_LOGIC, OP_XOR, 2}, {"clip", EW_CLIP, 0, 3},
     {"left_shift", EW_BIN, TK_SHL, 2}, {"right_shift", EW_BIN, TK_SHR, 2},
 };
+#undef NP_UFUNC
 
 int ew_ufunc_lookup(const char *name) {
     for (size_t i = 0; i < NELEM(ufuncs); i++)
-        if (strcmp(ufuncs[i].name, name) == 0) return (int)i;
+        if (ufuncs[i].name && strcmp(ufuncs[i].name, name) == 0) return (int)i;
     return -1;
 }
 

@@ -544,31 +544,25 @@ static double round_half_even(double x) {
     return r;
 }
 
+/* what the math-function table (ir/mathfn.h) says: the libm routine, then CPython's math_1 rule */
+static RtErr math_table(int fn, double x, double y, double *r, bool ieee) {
+    const MathFn *m = (unsigned)fn < MF_COUNT ? &ir_mathfns[fn] : NULL;
+    if (m && m->f2) { *r = m->f2(x, y); return RE_OK; }
+    if (!m || !m->f1) return RE_MATH_DOMAIN;
+    double v = m->f1(x);
+    if (ieee || m->errors == ME_NONE) { *r = v; return RE_OK; }
+    return math_1(x, v, m->errors == ME_RANGE, r);
+}
+
+/* the log family keeps CPython's own test of the argument (x <= 0 never reaches libm) */
+static double cpython_log(double (*f)(double), double x) { return x > 0 || isnan(x) || isinf(x) ? f(x) : (x == 0 ? -INFINITY : NAN); }
+
 RtErr rt_math(int fn, const double *a, double *r) {
     double x = a[0], y = a[1];
-    switch (fn) {
-    case MF_SQRT: return math_1(x, sqrt(x), false, r);
-    case MF_EXP: return math_1(x, exp(x), true, r);
-    case MF_LOG: return math_1(x, x > 0 || isnan(x) || isinf(x) ? log(x) : (x == 0 ? -INFINITY : NAN), false, r);
-    case MF_LOG2: return math_1(x, x > 0 || isnan(x) || isinf(x) ? log2(x) : (x == 0 ? -INFINITY : NAN), false, r);
-    case MF_LOG10: return math_1(x, x > 0 || isnan(x) || isinf(x) ? log10(x) : (x == 0 ? -INFINITY : NAN), false, r);
-    case MF_LOG1P: return math_1(x, log1p(x), false, r);
-    case MF_EXPM1: return math_1(x, expm1(x), true, r);
-    case MF_SIN: return math_1(x, sin(x), false, r);
-    case MF_COS: return math_1(x, cos(x), false, r);
-    case MF_TAN: return math_1(x, tan(x), false, r);
-    case MF_ASIN: return math_1(x, asin(x), false, r);
-    case MF_ACOS: return math_1(x, acos(x), false, r);
-    case MF_ATAN: return math_1(x, atan(x), false, r);
-    case MF_SINH: return math_1(x, sinh(x), true, r);
-    case MF_COSH: return math_1(x, cosh(x), true, r);
-    case MF_TANH: return math_1(x, tanh(x), false, r);
-    case MF_ASINH: return math_1(x, asinh(x), false, r);
-    case MF_ACOSH: return math_1(x, acosh(x), false, r);
-    case MF_ATANH: return math_1(x, atanh(x), false, r); /* atanh(1) is inf from a finite x: a domain error */
-    case MF_FABS: *r = fabs(x); return RE_OK;
-    case MF_ERF: *r = erf(x); return RE_OK;
-    case MF_ERFC: *r = erfc(x); return RE_OK;
+    switch (fn) { /* the functions with more to them than a libm routine and an error rule */
+    case MF_LOG: return math_1(x, cpython_log(log, x), false, r);
+    case MF_LOG2: return math_1(x, cpython_log(log2, x), false, r);
+    case MF_LOG10: return math_1(x, cpython_log(log10, x), false, r);
     case MF_GAMMA:
         if (nonpos_int(x) || x == -INFINITY) return RE_MATH_DOMAIN;
         return math_1(x, tgamma(x), true, r);
@@ -577,18 +571,12 @@ RtErr rt_math(int fn, const double *a, double *r) {
         return math_1(x, lgamma(x), true, r);
     case MF_DEGREES: *r = x * (180.0 / M_PI); return RE_OK;
     case MF_RADIANS: *r = x * (M_PI / 180.0); return RE_OK;
-    case MF_ATAN2: *r = atan2(x, y); return RE_OK;
-    case MF_HYPOT: *r = hypot(x, y); return RE_OK;
-    case MF_COPYSIGN: *r = copysign(x, y); return RE_OK;
     case MF_POW: return math_pow(x, y, r);
     case MF_FMOD:
         if (isinf(y) && isfinite(x)) { *r = x; return RE_OK; }
         *r = fmod(x, y);
         if (isnan(*r) && !isnan(x) && !isnan(y)) return RE_MATH_DOMAIN;
         return RE_OK;
-    case MF_FLOOR: *r = floor(x); return RE_OK;
-    case MF_CEIL: *r = ceil(x); return RE_OK;
-    case MF_TRUNC: *r = trunc(x); return RE_OK;
     case MF_ROUND: *r = round_half_even(x); return RE_OK;
     case MF_ROUNDN: {
         double v = fmt_round_ndigits(x, (int64_t)y);
@@ -600,39 +588,19 @@ RtErr rt_math(int fn, const double *a, double *r) {
     case MF_ISINF: *r = isinf(x); return RE_OK;
     case MF_ISFINITE: *r = isfinite(x); return RE_OK;
     }
-    return RE_MATH_DOMAIN;
+    return math_table(fn, x, y, r, false);
 }
 
 /* NumPy's float64 ufuncs (INS_NUMPY): libm's value, never a Python exception
  * (sqrt(-1) and log(-1) are nan, log(0) is -inf, exp(1000) is inf) */
 RtErr rt_math_ieee(int fn, const double *a, double *r) {
-    double x = a[0];
     switch (fn) {
-    case MF_SQRT: *r = sqrt(x); return RE_OK;
-    case MF_EXP: *r = exp(x); return RE_OK;
-    case MF_LOG: *r = log(x); return RE_OK;
-    case MF_LOG2: *r = log2(x); return RE_OK;
-    case MF_LOG10: *r = log10(x); return RE_OK;
-    case MF_LOG1P: *r = log1p(x); return RE_OK;
-    case MF_EXPM1: *r = expm1(x); return RE_OK;
-    case MF_SIN: *r = sin(x); return RE_OK;
-    case MF_COS: *r = cos(x); return RE_OK;
-    case MF_TAN: *r = tan(x); return RE_OK;
-    case MF_ASIN: *r = asin(x); return RE_OK;
-    case MF_ACOS: *r = acos(x); return RE_OK;
-    case MF_ATAN: *r = atan(x); return RE_OK;
-    case MF_SINH: *r = sinh(x); return RE_OK;
-    case MF_COSH: *r = cosh(x); return RE_OK;
-    case MF_ASINH: *r = asinh(x); return RE_OK;
-    case MF_ACOSH: *r = acosh(x); return RE_OK;
-    case MF_ATANH: *r = atanh(x); return RE_OK;
-    case MF_POW: *r = pow(x, a[1]); return RE_OK; /* np.power of floats: C's pow */
-    case MF_ATAN2: *r = atan2(x, a[1]); return RE_OK;
-    case MF_HYPOT: *r = hypot(x, a[1]); return RE_OK;
-    case MF_COPYSIGN: *r = copysign(x, a[1]); return RE_OK;
-    case MF_FMOD: *r = fmod(x, a[1]); return RE_OK; /* fmod(x, 0) is nan, no ValueError */
-    default: return rt_math(fn, a, r);
+    case MF_POW: *r = pow(a[0], a[1]); return RE_OK; /* np.power of floats: C's pow */
+    case MF_FMOD: *r = fmod(a[0], a[1]); return RE_OK; /* fmod(x, 0) is nan, no ValueError */
     }
+    const MathFn *m = (unsigned)fn < MF_COUNT ? &ir_mathfns[fn] : NULL;
+    if (m && (m->f1 || m->f2)) return math_table(fn, a[0], a[1], r, true);
+    return rt_math(fn, a, r);
 }
 
 /* round(x, nd) for ints: nd >= 0 leaves x; otherwise half to even at 10**-nd */

@@ -758,39 +758,20 @@ static void keep_vector_variants(L *l) {
 static bool math_call(L *l, Ref r) {
     Ins *in = IN(l, r);
     if (cls(in->ty) == 'Z' || cls(in->ty) == 'z') return false; /* complex: libm's c* through the helper */
-    static const struct { int fn; const char *f; int check; } one_arg[] = {
-        {MF_EXP, "exp", 2}, {MF_LOG, "log", 1}, {MF_LOG2, "log2", 1}, {MF_LOG10, "log10", 1}, {MF_LOG1P, "log1p", 1},
-        {MF_EXPM1, "expm1", 2}, {MF_SIN, "sin", 1}, {MF_COS, "cos", 1}, {MF_TAN, "tan", 1}, {MF_ASIN, "asin", 1},
-        {MF_ACOS, "acos", 1}, {MF_ATAN, "atan", 1}, {MF_SINH, "sinh", 2}, {MF_COSH, "cosh", 2}, {MF_TANH, "tanh", 1},
-        {MF_ASINH, "asinh", 1}, {MF_ACOSH, "acosh", 1}, {MF_ATANH, "atanh", 1},
-        {MF_FABS, "fabs", 0}, {MF_FLOOR, "floor", 0}, {MF_CEIL, "ceil", 0}, {MF_TRUNC, "trunc", 0}, {MF_SQRT, "sqrt", 1},
-    };
-    static const struct { int fn; const char *f; } two_arg[] = {
-        {MF_ATAN2, "atan2"}, {MF_HYPOT, "hypot"}, {MF_COPYSIGN, "copysign"},
-    };
+    /* the math-function table (ir/mathfn.h): its LLVM intrinsic (correctly rounded in hardware
+     * and in libm alike), else its libm routine by name; its error rule checked inline below */
+    const MathFn *m = &ir_mathfns[in->aux];
     LLVMTypeRef d1[1] = {l->f64};
     LLVMValueRef x = V(l, AR(l, r, 0)), res = NULL;
-    int check = 0;
-    /* correctly rounded in hardware and in libm alike: the intrinsics */
-    static const struct { int fn; const char *name; int check; } intr[] = {
-        {MF_SQRT, "llvm.sqrt", 1}, {MF_FABS, "llvm.fabs", 0}, {MF_FLOOR, "llvm.floor", 0},
-        {MF_CEIL, "llvm.ceil", 0}, {MF_TRUNC, "llvm.trunc", 0},
-    };
-    for (size_t i = 0; i < sizeof intr / sizeof *intr && !res; i++) {
-        if (intr[i].fn != in->aux) continue;
-        LLVMValueRef fn = LLVMGetIntrinsicDeclaration(l->m, LLVMLookupIntrinsicID(intr[i].name, strlen(intr[i].name)), d1, 1);
+    int check = m->errors; /* ME_DOMAIN 1, ME_RANGE 2: an infinity from a finite x is then a range error */
+    if (m->intrinsic && m->arity == 1) {
+        LLVMValueRef fn = LLVMGetIntrinsicDeclaration(l->m, LLVMLookupIntrinsicID(m->intrinsic, strlen(m->intrinsic)), d1, 1);
         res = LLVMBuildCall2(l->b, LLVMFunctionType(l->f64, d1, 1, 0), fn, &x, 1, "");
-        check = intr[i].check;
-    }
-    for (size_t i = 0; i < sizeof one_arg / sizeof *one_arg && !res; i++) {
-        if (one_arg[i].fn != in->aux) continue;
-        res = libm_call(l, one_arg[i].f, &x, 1);
-        check = one_arg[i].check;
-    }
-    for (size_t i = 0; i < sizeof two_arg / sizeof *two_arg && !res; i++) {
-        if (two_arg[i].fn != in->aux) continue;
+    } else if (m->f1) {
+        res = libm_call(l, m->name, &x, 1);
+    } else if (m->f2) {
         LLVMValueRef args[2] = {x, V(l, AR(l, r, 1))};
-        res = libm_call(l, two_arg[i].f, args, 2);
+        res = libm_call(l, m->name, args, 2);
     }
     if (!res) return false;
     if (check && !(in->flags & INS_NUMPY)) {
