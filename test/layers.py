@@ -16,7 +16,7 @@ import re
 import sys
 
 # bottom first; a folder may include itself and anything before it
-LAYERS = ["base", "front", "types", "ir", "opt", "rt", "lower", "back", "back/x64", "back/llvm", "jit", "cli"]
+LAYERS = ["base", "front", "types", "ir", "rt", "opt", "lower", "back", "back/x64", "back/llvm", "jit", "cli"]
 
 # includes that point up today (file -> header): each is named in docs/architecture.md, "Debt"
 KNOWN = {
@@ -24,8 +24,6 @@ KNOWN = {
     ("back/back.h", "jit/jit.h"),
     # lowering reads Spec, kiln_module and Lit and asks the driver for callee specializations
     ("lower/infer.h", "jit/jit.h"),
-    # the constant folder uses the tiers' scalar semantics (back/eval.c): one semantics layer is to come
-    ("opt/fold.c", "back/eval.h"),
 }
 
 

@@ -4,7 +4,7 @@
  * N-d loads and stores, kernel-to-kernel calls, index errors.
  */
 #include "frame.h"
-#include "eval.h"
+#include "../rt/eval.h"
 #include "../rt/lib.h"
 #include <alloca.h>
 #include <stdio.h>

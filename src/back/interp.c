@@ -7,11 +7,11 @@
  * slots. Constants live in the frame from a template, hot scalar ops
  * (int64/float64/float32 arithmetic, compares fused with branches, 1-D and
  * 2-D loads and stores) have their own handlers, and every other scalar op
- * runs through back/eval.c, the same code the constant folder uses.
+ * runs through rt/eval.c, the same code the constant folder uses.
  * Block arguments become parallel moves on their edges.
  */
 #include "frame.h"
-#include "eval.h"
+#include "../rt/eval.h"
 #include "../ir/mathfn.h"
 #include <stdio.h>
 #include <stdlib.h>

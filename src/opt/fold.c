@@ -5,7 +5,7 @@
  * become jumps and selects on constants become their chosen operand.
  */
 #include "opt.h"
-#include "../back/eval.h"
+#include "../rt/eval.h"
 
 static bool is_const(Func *f, Ref r) {
     Ins *in = &f->ins.v[r];

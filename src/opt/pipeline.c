@@ -2,7 +2,7 @@
  * pipeline.c — the pass map. Passes run in this order on every
  * specialization; debug builds (KILN_DEBUG) verify the IR after each one.
  *
- *   fold  constant folding through back/eval.c, branch folding
+ *   fold  constant folding through rt/eval.c, branch folding
  *   dce   unreachable blocks, unused pure values and block parameters
  *   merge straight-line blocks joined (empty loop latches, if/else joins with one way in)
  *   cse   common subexpressions over the dominator tree (repeated bounds checks, z*z)

@@ -17,7 +17,7 @@
 #include "enc.h"
 #include "objdump.h"
 #include "../frame.h"
-#include "../eval.h"
+#include "../../rt/eval.h"
 #include "../../ir/mathfn.h"
 #include <stdio.h>
 #include <stdlib.h>

@@ -8,7 +8,7 @@
 #define KILN_EVAL_H
 
 #include "../ir/ir.h"
-#include "../rt/run.h"
+#include "run.h"
 
 /* Evaluate op (OP_*) with result type rt and operand type at on the operand
  * slots ops[0..n) (each pointing at the first slot of its value). */
