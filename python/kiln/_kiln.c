@@ -274,14 +274,15 @@ typedef struct {
     int dflt[MAX_ARGS];        /* arguments that are kiln_func_default's values (freed after the call) */
     PyObject *tmp[MAX_ARGS];   /* arrays made for __array_interface__ objects (released after the call) */
     int narr, nitems, ndflt, ntmp;
+    int nbuf;                  /* how many of view[0..narr) hold a buffer to release (NumPy arrays read directly do not) */
 } Conv;
 
 static void conv_release(Conv *c) {
-    for (int i = 0; i < c->narr; i++) if (c->view[i].obj) PyBuffer_Release(&c->view[i]);
+    for (int i = 0; c->nbuf && i < c->narr; i++) if (c->view[i].obj) PyBuffer_Release(&c->view[i]);
     for (int i = 0; i < c->nitems; i++) PyMem_Free(c->items[i]);
     for (int i = 0; i < c->ndflt; i++) kiln_value_free(&c->v[c->dflt[i]]);
     for (int i = 0; i < c->ntmp; i++) Py_DECREF(c->tmp[i]);
-    c->narr = c->nitems = c->ndflt = c->ntmp = 0;
+    c->narr = c->nitems = c->ndflt = c->ntmp = c->nbuf = 0;
 }
 
 /* a buffer's element format (struct module syntax, as NumPy exports it) as a kiln dtype; -1 if none */
@@ -392,6 +393,7 @@ static int conv_buffer(Conv *c, PyObject *o, kiln_value *out, int argi) {
     if (c->narr == MAX_ARGS) { PyErr_SetString(PyExc_TypeError, "too many arrays in one call (64 at most)"); return -1; }
     Py_buffer *b = &c->view[c->narr];
     if (PyObject_GetBuffer(o, b, PyBUF_RECORDS_RO) < 0) return -1;
+    c->nbuf++;
     c->owner[c->narr] = o;
     c->arr[c->narr].data = NULL; /* a scalar's: never the same as a result array (same_argument) */
     c->arr[c->narr].ndim = 0;
@@ -872,7 +874,7 @@ static PyObject *Kernel_vectorcall(Kernel *self, PyObject *const *args, size_t n
     if (self->statics) return static_call(self, args, nargsf, kwnames);
     if (!self->fn && ensure_compiled(self)) return NULL;
     Conv c;
-    c.narr = c.nitems = c.ndflt = c.ntmp = 0;
+    c.narr = c.nitems = c.ndflt = c.ntmp = c.nbuf = 0;
     int nargs = 0;
     if (bind(self, &c, args, PyVectorcall_NARGS(nargsf), kwnames, &nargs)) { conv_release(&c); return NULL; }
     kiln_value res;
@@ -949,7 +951,7 @@ static PyObject *Kernel_stats(Kernel *self, PyObject *unused) {
 static PyObject *Kernel_compile_for(Kernel *self, PyObject *args) {
     if (!self->fn && ensure_compiled(self)) return NULL;
     Conv c;
-    c.narr = c.nitems = c.ndflt = c.ntmp = 0;
+    c.narr = c.nitems = c.ndflt = c.ntmp = c.nbuf = 0;
     int nargs = 0;
     if (bind(self, &c, &PyTuple_GET_ITEM(args, 0), PyTuple_GET_SIZE(args), NULL, &nargs)) { conv_release(&c); return NULL; }
     kiln_error err;
@@ -969,7 +971,7 @@ static PyObject *Kernel_explain_text(Kernel *self, PyObject *args) {
     if (!PyArg_ParseTuple(args, "zO!", &what, &PyTuple_Type, &cargs)) return NULL;
     if (!self->fn && ensure_compiled(self)) return NULL;
     Conv c;
-    c.narr = c.nitems = c.ndflt = c.ntmp = 0;
+    c.narr = c.nitems = c.ndflt = c.ntmp = c.nbuf = 0;
     int nargs = 0;
     if (bind(self, &c, &PyTuple_GET_ITEM(cargs, 0), PyTuple_GET_SIZE(cargs), NULL, &nargs)) { conv_release(&c); return NULL; }
     char *buf = NULL;

@@ -588,7 +588,7 @@ static int call_spec(kiln_func *fn, Spec *s, const kiln_value *args, int nargs, 
     }
     if (slots_of(s->ret) > 64) { err_set(err, KILN_ERR_USAGE, "", "result too large (at most 64 slots)"); return -1; }
     Run run;
-    run_init(&run, ctx->tune, &ctx->interrupts);
+    run_init(&run, ctx->tune, &ctx->interrupts, jit_spec_calls(s) ? base_stack_floor() : 0);
     const Code *c = s->interp;
     NativeFn code = fr_native(c);
     int tier = !code ? 0 : (void *)code == c->mem.p ? 1 : 2; /* tier-1 code lives in c->mem */

@@ -28,6 +28,19 @@ bool jit_spec_bounded(Spec *s) {
     return ok;
 }
 
+bool jit_spec_calls(Spec *s) {
+    uint8_t c = atomic_load_explicit(&s->calls, memory_order_relaxed);
+    if (c) return c == 1;
+    Func *f = s->ir;
+    bool calls = f == NULL; /* not known: as if it did */
+    for (uint32_t bi = 0; f && !calls && bi < f->blocks.n; bi++) {
+        Block *blk = &f->blocks.v[bi];
+        for (uint32_t k = 0; !blk->dead && !calls && k < blk->ins.n; k++) calls = f->ins.v[blk->ins.v[k]].op == OP_CALL;
+    }
+    atomic_store_explicit(&s->calls, calls ? 1 : 2, memory_order_relaxed);
+    return calls;
+}
+
 /* ---- read-only arrays ----
  * Which argument leaves (ARG aux) a spec may write into: the roots of every STORE and FILL
  * destination, followed back through views, casts, selects and block parameters, and through calls

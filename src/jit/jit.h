@@ -79,6 +79,7 @@ typedef struct Spec {
     _Atomic uint64_t writes;  /* bit j: the code may write into argument leaf j's memory (bit 63: known) */
     _Atomic uint8_t bounded;  /* 0 not known yet, 1 straight-line scalar code (no loop, call, library
                                * routine or allocation: its run time is bounded and tiny), 2 not */
+    _Atomic uint8_t calls;    /* 0 not known yet, 1 its code calls kernels (OP_CALL), 2 it does not */
     _Atomic int t2;           /* T2_*: the whole function in tier 2 */
     uint32_t heat;            /* hot trips while queued: the job's priority */
     bool said_full;           /* "queue full" was logged */
@@ -200,6 +201,8 @@ int jit_compile(kiln_ctx *ctx, Spec *s, kiln_error *err);
 /* effects.c: straight-line scalar code (bounded run time); a read-only array argument the code may
  * write into: -1 with NumPy's ValueError in err */
 bool jit_spec_bounded(Spec *s);
+/* whether s's code calls kernels (then a call needs the stack floor that RecursionError checks against) */
+bool jit_spec_calls(Spec *s);
 int jit_readonly_refused(Spec *s, const kiln_value *args, int nargs, kiln_error *err);
 /* the frozen copy of a module array constant (ALLOC_FROZEN) that f's code, or a kernel it calls, may
  * write into, and the line of that write; 0 if none (effects.c) */

@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 
-void run_init(Run *r, const int64_t *tune, const _Atomic uint64_t *intr) {
+void run_init(Run *r, const int64_t *tune, const _Atomic uint64_t *intr, uintptr_t floor) {
     /* not memset: msg is written only when an error is raised */
     r->tune = tune;
     r->depth = 0;
-    r->stack_floor = base_stack_floor();
+    r->stack_floor = floor;
     r->intr = intr;
     r->epoch = atomic_load_explicit(intr, memory_order_relaxed);
     r->bufs.v = NULL; r->bufs.n = r->bufs.cap = 0;

@@ -60,8 +60,10 @@ static inline int slots_of(const Type *t) {
     return 0;
 }
 
-/* a fresh call: tune and intr are the context's tunables and interrupt count */
-void run_init(Run *r, const int64_t *tune, const _Atomic uint64_t *intr);
+/* a fresh call: tune and intr are the context's tunables and interrupt count; floor: the stack floor
+ * of RecursionError (base_stack_floor()), or 0 for code that calls no kernel (it never checks it, and
+ * the floor is a thread-local lookup on every call) */
+void run_init(Run *r, const int64_t *tune, const _Atomic uint64_t *intr, uintptr_t floor);
 static inline bool run_interrupted(const Run *r) {
     return atomic_load_explicit(r->intr, memory_order_relaxed) != r->epoch;
 }
