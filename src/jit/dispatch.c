@@ -144,8 +144,8 @@ const Type *jit_type_of_value(kiln_ctx *ctx, const kiln_value *v) {
     case KILN_ARRAY: return ty_array(tt, v->v.arr->dtype, v->v.arr->ndim, is_c_contig(v->v.arr) ? LAYOUT_C : LAYOUT_ANY);
     case KILN_NONE: return &tt->none;
     case KILN_TUPLE: {
-        const Type *e[64];
-        if (v->n > 64) return NULL;
+        const Type *e[KILN_CONST_TUPLE_MAX];
+        if (v->n > KILN_CONST_TUPLE_MAX) return NULL;
         for (int i = 0; i < v->n; i++) if (!(e[i] = jit_type_of_value(ctx, &v->v.items[i]))) return NULL;
         return ty_tuple(tt, e, v->n);
     }
@@ -316,7 +316,7 @@ Spec *jit_spec_get(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, k
 
 /* compile fn for these argument types and publish every spec built on the way */
 static Spec *compile_top(kiln_ctx *ctx, kiln_func *fn, const kiln_value *args, int nargs, kiln_error *err) {
-    const Type *types[64];
+    const Type *types[KILN_MAX_PARAMS];
     for (int i = 0; i < nargs; i++) {
         types[i] = jit_type_of_value(ctx, &args[i]);
         if (!types[i]) { err_set(err, KILN_ERR_USAGE, "", "argument %d of %s() has an unsupported type", i + 1, fn->name); return NULL; }
@@ -431,7 +431,7 @@ static void lit_to_value(const Lit *l, kiln_value *out, kiln_value *pool, int *n
         if (dt_is_float(t->dtype)) out->v.f = l->v.f;
         else if (dt_is_complex(t->dtype)) { out->v.c[0] = l->v.c[0]; out->v.c[1] = l->v.c[1]; }
         else out->v.i = l->v.i;
-    } else if (t->kind == T_TUPLE && *npool + t->n <= 64) {
+    } else if (t->kind == T_TUPLE && *npool + t->n <= KILN_MAX_POOL) {
         out->kind = KILN_TUPLE; out->n = t->n;
         out->v.items = pool + *npool;
         *npool += t->n;
@@ -441,14 +441,18 @@ static void lit_to_value(const Lit *l, kiln_value *out, kiln_value *pool, int *n
     }
 }
 
-/* the arguments with the defaults of the parameters not given; full has room for 64 */
+/* the arguments with the defaults of the parameters not given; full has room for KILN_MAX_PARAMS,
+ * pool for KILN_MAX_POOL tuple items */
 int jit_bind_defaults(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *full, kiln_value *pool, kiln_error *err) {
     int np = fn->def->nnames;
     if (nargs > np) {
         err_set(err, KILN_ERR_USAGE, "", "%s() takes %d positional argument%s but %d were given", fn->name, np, np == 1 ? "" : "s", nargs);
         return -1;
     }
-    if (np > 64) { err_set(err, KILN_ERR_USAGE, "", "%s() has %d parameters: kiln compiles functions of at most 64", fn->name, np); return -1; }
+    if (np > KILN_MAX_PARAMS) {
+        err_set(err, KILN_ERR_USAGE, "", "%s() has %d parameters: kiln compiles functions of at most %d", fn->name, np, KILN_MAX_PARAMS);
+        return -1;
+    }
     int npool = 0;
     for (int i = 0; i < nargs; i++) full[i] = args[i];
     for (int i = nargs; i < np; i++) {
@@ -467,7 +471,7 @@ int jit_bind_defaults(kiln_func *fn, const kiln_value *args, int nargs, kiln_val
 
 int kiln_func_default(const kiln_func *fn, int i, kiln_value *out) {
     if (!fn || !out || i < 0 || i >= fn->def->nnames || !fn->defaults || !fn->defaults[i]) return -1;
-    kiln_value pool[64];
+    kiln_value pool[KILN_MAX_POOL];
     int npool = 0;
     lit_to_value(fn->defaults[i], out, pool, &npool);
     if (out->kind == KILN_TUPLE) {
@@ -484,7 +488,7 @@ static int call_spec(kiln_func *fn, Spec *s, const kiln_value *args, int nargs, 
 /* a call that leaves parameters to their defaults: bind them, then call as usual */
 static int __attribute__((noinline)) call_with_defaults(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *result,
                                                         kiln_error *err, const kiln_call_hooks *hooks) {
-    kiln_value full[64], pool[64];
+    kiln_value full[KILN_MAX_PARAMS], pool[KILN_MAX_POOL];
     nargs = jit_bind_defaults(fn, args, nargs, full, pool, err);
     if (nargs < 0) return -1;
     return kiln_call_hooked(fn, full, nargs, result, err, hooks);
@@ -556,7 +560,7 @@ int kiln_compile(kiln_func *fn, const kiln_value *args, int nargs, kiln_error *e
         err_set(err, KILN_ERR_USAGE, "", "kiln_compile: %s", !fn ? "no function (NULL)" : nargs < 0 ? "a negative argument count" : "no arguments (NULL) for a nonzero count");
         return -1;
     }
-    kiln_value full[64], pool[64];
+    kiln_value full[KILN_MAX_PARAMS], pool[KILN_MAX_POOL];
     if (nargs != fn->def->nnames) {
         nargs = jit_bind_defaults(fn, args, nargs, full, pool, err);
         if (nargs < 0) return -1;
@@ -579,14 +583,17 @@ int kiln_compile(kiln_func *fn, const kiln_value *args, int nargs, kiln_error *e
  * a warm Python call); a C caller running the same spec at the same moment could lose a count */
 static int call_spec(kiln_func *fn, Spec *s, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err, bool serial) {
     kiln_ctx *ctx = fn->mod->ctx;
-    Slot in[64], out[64];
+    Slot in[KILN_MAX_SLOTS], out[KILN_MAX_SLOTS];
     int used = 0;
     for (int i = 0; i < nargs; i++) {
-        int k = flatten_arg(&args[i], s->args[i], in + used, 64 - used);
-        if (k < 0) { err_set(err, KILN_ERR_USAGE, "", "too many argument values (at most 64 slots)"); return -1; }
+        int k = flatten_arg(&args[i], s->args[i], in + used, KILN_MAX_SLOTS - used);
+        if (k < 0) { err_set(err, KILN_ERR_USAGE, "", "too many argument values (at most %d slots)", KILN_MAX_SLOTS); return -1; }
         used += k;
     }
-    if (slots_of(s->ret) > 64) { err_set(err, KILN_ERR_USAGE, "", "result too large (at most 64 slots)"); return -1; }
+    if (slots_of(s->ret) > KILN_MAX_SLOTS) {
+        err_set(err, KILN_ERR_USAGE, "", "result too large (at most %d slots)", KILN_MAX_SLOTS);
+        return -1;
+    }
     Run run;
     run_init(&run, ctx->tune, &ctx->interrupts, jit_spec_calls(s) ? base_stack_floor() : 0);
     const Code *c = s->interp;

@@ -23,7 +23,7 @@ int kiln_explain(kiln_func *fn, const kiln_value *args, int nargs, FILE *out, co
 }
 
 int jit_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, const char *pass, bool asm_only, kiln_error *err) {
-    kiln_value args[64], pool[64], res;
+    kiln_value args[KILN_MAX_PARAMS], pool[KILN_MAX_POOL], res;
     int nargs = jit_bind_defaults(fn, given, ngiven, args, pool, err);
     if (nargs < 0) return -1;
     /* compile (and run once); a runtime error still leaves a compiled spec to show */
@@ -31,7 +31,7 @@ int jit_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, c
     else if (err->kind != KILN_ERR_RUNTIME) return -1;
     kiln_ctx *ctx = fn->mod->ctx;
     pthread_mutex_lock(&ctx->lock);
-    const Type *types[64];
+    const Type *types[KILN_MAX_PARAMS];
     for (int i = 0; i < nargs; i++) types[i] = jit_type_of_value(ctx, &args[i]);
     Spec *s = jit_spec_get(ctx, fn, types, nargs, err); /* the published one */
     Spec *t = calloc(1, sizeof *t);

@@ -24,7 +24,7 @@
  * it (the copy it gets), so a larger table belongs in an argument */
 #define KILN_CONST_ARRAY_MAX 256
 /* the most items of a constant tuple (a module constant, a default) */
-#define KILN_CONST_TUPLE_MAX 64
+#define KILN_CONST_TUPLE_MAX TY_TUPLE_MAX
 
 /* a compile-time constant value: module constants, defaults, literal args */
 typedef struct Lit {
@@ -36,6 +36,11 @@ typedef struct Lit {
     int64_t count;        /* arrays: the number of elements */
     const char *name;     /* arrays: the constant's name (messages) */
 } Lit;
+
+/* the limits of one call, each the size of the arrays that hold it on the stack */
+#define KILN_MAX_PARAMS 64 /* parameters of a kernel (and values of its arguments, defaults bound) */
+#define KILN_MAX_SLOTS 64  /* flattened slots of the arguments, and of the result (jit/dispatch.c) */
+#define KILN_MAX_POOL 64   /* tuple items of the default values bound for one call */
 
 /* signature codes: one uint32 per argument; tuples open a group */
 enum { SIG_SCALAR, SIG_ARRAY, SIG_TUPLE, SIG_NONE, SIG_DTYPE };

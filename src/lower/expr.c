@@ -195,9 +195,9 @@ NORETURN static void bad_operands(Inf *I, Node *at, int tok, Val a, Val b) {
 
 static Val tuple_concat(Inf *I, Val a, Val b) {
     int n = a.ty->n + b.ty->n;
-    if (n > 64) inf_fail(I, NULL, "tuple too long");
+    if (n > TY_TUPLE_MAX) inf_fail(I, NULL, "tuples of more than %d elements are not supported", TY_TUPLE_MAX);
     Val r = {0};
-    const Type *ts[64];
+    const Type *ts[TY_TUPLE_MAX];
     r.el = arena_alloc(I->a, sizeof(Val) * (size_t)(n ? n : 1));
     if (!r.el) inf_oom(I);
     for (int i = 0; i < a.ty->n; i++) { r.el[i] = a.el[i]; ts[i] = a.el[i].ty; }
@@ -354,7 +354,7 @@ Val ex_merge(Inf *I, Val *vals, uint32_t *blks, int n, Node *at) {
         r.el = arena_alloc(I->a, sizeof(Val) * t->n);
         Val *col = arena_alloc(I->a, sizeof(Val) * (size_t)n);
         if (!r.el || !col) inf_oom(I);
-        const Type *ts[64];
+        const Type *ts[TY_TUPLE_MAX]; /* t is a tuple type: at most TY_TUPLE_MAX items */
         for (int e = 0; e < t->n; e++) {
             for (int i = 0; i < n; i++) col[i] = vals[i].el[e];
             r.el[e] = ex_merge(I, col, blks, n, at);
@@ -591,8 +591,8 @@ static Val subscript(Inf *I, Node *n) {
 static Val tuple_expr(Inf *I, Node *n) {
     Val r = {0};
     r.str = -1;
-    if (n->nkids > 64) inf_fail(I, n, "tuples of more than 64 elements are not supported");
-    const Type *ts[64];
+    if (n->nkids > TY_TUPLE_MAX) inf_fail(I, n, "tuples of more than %d elements are not supported", TY_TUPLE_MAX);
+    const Type *ts[TY_TUPLE_MAX];
     r.el = arena_alloc(I->a, sizeof(Val) * (size_t)(n->nkids ? n->nkids : 1));
     if (!r.el) inf_oom(I);
     for (int i = 0; i < n->nkids; i++) {

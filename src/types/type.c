@@ -154,8 +154,8 @@ const Type *ty_join(TypeTab *tt, const Type *a, const Type *b) {
     if (a->kind == T_ARRAY && b->kind == T_ARRAY && a->dtype == b->dtype && a->ndim == b->ndim)
         return ty_array(tt, a->dtype, a->ndim, LAYOUT_ANY);
     if (a->kind == T_TUPLE && b->kind == T_TUPLE && a->n == b->n) {
-        const Type *e[64];
-        if (a->n > 64) return NULL;
+        const Type *e[TY_TUPLE_MAX];
+        if (a->n > TY_TUPLE_MAX) return NULL;
         for (int i = 0; i < a->n; i++) {
             e[i] = ty_join(tt, a->elems[i], b->elems[i]);
             if (!e[i]) return NULL;

@@ -26,6 +26,7 @@ typedef enum {
 } TypeKind;
 
 enum { LAYOUT_C = 0, LAYOUT_ANY = 1 };  /* C-contiguous, or any strides */
+#define TY_TUPLE_MAX 64 /* items of a tuple: the arrays that build and join tuple types are this size */
 enum { MOD_MATH, MOD_NUMPY };
 
 typedef struct Type Type;

@@ -9,6 +9,7 @@
  * recomputed, to the parser as an entry.
  */
 #include "../../src/jit/cache.h"
+#include "../../src/jit/native.h"
 #include <stdlib.h>
 
 static uint8_t records[4096];
