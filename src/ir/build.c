@@ -4,6 +4,8 @@
  * builders check once per statement instead of at every call.
  */
 #include "ir.h"
+#include <stdio.h>
+#include <stdlib.h>
 
 bool ir_init(Func *f, Arena *a, const char *name) {
     memset(f, 0, sizeof *f);
@@ -44,9 +46,14 @@ static bool add_pred(Func *f, uint32_t to, uint32_t from, int succ) {
     return vec_push(f->a, f->blocks.v[to].preds, p);
 }
 
+void ir_check_failed(const char *file, int line, const char *msg) {
+    fprintf(stderr, "kiln: internal check failed at %s:%d: %s\n", file, line, msg);
+    abort();
+}
+
 bool ir_jmp(Func *f, uint32_t from, uint32_t to, uint32_t line) {
     Block *b = &f->blocks.v[from];
-    assert(b->term == TERM_NONE);
+    if (!ir_check(b->term == TERM_NONE, &f->broken, "a block was given a second terminator")) return false;
     b->term = TERM_JMP; b->nsucc = 1; b->line = line;
     b->succ[0].to = to;
     return add_pred(f, to, from, 0);
@@ -54,7 +61,7 @@ bool ir_jmp(Func *f, uint32_t from, uint32_t to, uint32_t line) {
 
 bool ir_br(Func *f, uint32_t from, Ref cond, uint32_t t, uint32_t e, uint32_t line) {
     Block *b = &f->blocks.v[from];
-    assert(b->term == TERM_NONE);
+    if (!ir_check(b->term == TERM_NONE, &f->broken, "a block was given a second terminator")) return false;
     b->term = TERM_BR; b->nsucc = 2; b->cond = cond; b->line = line;
     b->succ[0].to = t; b->succ[1].to = e;
     return add_pred(f, t, from, 0) && add_pred(f, e, from, 1);

@@ -9,6 +9,7 @@
 #define KILN_IR_H
 
 #include "../base/base.h"
+#include "../base/diag.h" /* NORETURN */
 #include "../types/type.h"
 #include "ops.h"
 #include <stdio.h>
@@ -87,7 +88,22 @@ typedef struct Func {
     VEC(const Type *) argty;  /* flattened argument types */
     const Type *ret;          /* return type (T_NONE for no value) */
     VEC(const char *) notes;  /* decisions worth showing in kiln explain (array expression fusion) */
+    const char *broken;       /* the first ir_check that failed on this function, or NULL */
 } Func;
+
+/* ir_check(cond, why, msg): an invariant of a compiler stage (what lowering built, what a backend
+ * expects of the IR). It is a bug in kiln if false. Debug builds (KILN_DEBUG: the sanitizer build of
+ * make test) stop there, naming the place; release builds set *why = msg and the expression is
+ * false, so the stage gives up and its caller falls back instead of running wrong code or killing
+ * the process: a native tier's code is not installed (a lower tier runs the function), a function
+ * lowering could not build is a compile error "internal compiler error: msg" (LuaJIT's lj_assertJ
+ * pattern). */
+NORETURN void ir_check_failed(const char *file, int line, const char *msg);
+#ifdef KILN_DEBUG
+#define ir_check(cond, why, msg) ((cond) || (ir_check_failed(__FILE__, __LINE__, (msg)), false))
+#else
+#define ir_check(cond, why, msg) ((cond) || (*(why) = (msg), false))
+#endif
 
 static inline Ins *ir_ins(Func *f, Ref r) { return &f->ins.v[r]; }
 static inline Ref ir_arg(Func *f, Ref r, uint32_t k) { return f->opnd.v[f->ins.v[r].opnd + k]; }

@@ -25,7 +25,11 @@ void inf_fail(Inf *I, Node *n, const char *fmt, ...) {
     longjmp(*I->d.jb, 1);
 }
 
-void inf_oom(Inf *I) { inf_fail(I, NULL, "out of memory while compiling '%s'", I->f->name); }
+/* a failed construction: out of memory, or (f->broken) an ir_check of the builder: kiln's bug, said as such */
+void inf_oom(Inf *I) {
+    if (I->f && I->f->broken) inf_fail(I, NULL, "internal compiler error in '%s': %s", I->f->name, I->f->broken);
+    inf_fail(I, NULL, "out of memory while compiling '%s'", I->f->name);
+}
 
 const char *inf_tyname(Inf *I, const Type *t) {
     char buf[256];
@@ -36,7 +40,7 @@ const char *inf_tyname(Inf *I, const Type *t) {
 }
 
 Ref inf_emit(Inf *I, int op, const Type *ty, const Ref *ops, uint32_t n, int64_t aux) {
-    assert(I->cur != NOBLOCK);
+    if (!ir_check(I->cur != NOBLOCK, &I->f->broken, "an instruction emitted after its block ended")) inf_oom(I);
     Ref r = ir_emit(I->f, I->cur, op, ty, ops, n, aux, (uint32_t)I->line);
     if (!r) inf_oom(I);
     return r;
@@ -461,7 +465,7 @@ static void write_leaves(Inf *I, Val v, int32_t *ssa) {
 static void bind_name(Inf *I, Node *t, Val v) {
     if (t->id >= 0) I->at = t;
     int var = find_var(I, t->name);
-    assert(var >= 0);
+    if (!ir_check(var >= 0, &I->f->broken, "a name bound that the scan of locals did not see")) inf_oom(I);
     VarInfo *vi = &I->vars.v[var];
     if (v.ty->kind == T_MODULE || v.ty->kind == T_FUNC || v.ty->kind == T_BUILTIN)
         inf_fail(I, t, "cannot assign a %s to a variable", ty_name(v.ty));

@@ -894,7 +894,7 @@ static void terminator(L *l, uint32_t bi) {
         LLVMBuildBr(l->b, l->err);
         break;
     }
-    default: l->bail = "a block without a terminator";
+    default: (void)ir_check(false, &l->bail, "a block without a terminator");
     }
     l->end[bi] = LLVMGetInsertBlock(l->b);
 }

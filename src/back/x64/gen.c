@@ -985,7 +985,7 @@ static void term(Gen *G, uint32_t bi, uint32_t next, int ret_label) {
         x_jmp(&G->b, G->err_exit);
         return;
     }
-    default: G->bail = "a block without a terminator";
+    default: (void)ir_check(false, &G->bail, "a block without a terminator");
     }
 }
 
