@@ -63,9 +63,9 @@ $(BUILD)/toolchain.stamp: FORCE
 	@mkdir -p $(dir $@)
 	@echo '$(TOOLCHAIN)' | cmp -s - $@ || echo '$(TOOLCHAIN)' > $@
 
-# the tier's object holds its own copy of the math-function table (ir/mathfn.c: data only), since
-# it may not need libkiln's symbols
-LLVM_TIER_SRC = $(wildcard src/back/llvm/*.c) src/ir/mathfn.c
+# the tier's object holds its own copies of the math-function table (ir/mathfn.c: data only) and of
+# ir_check's stop (ir/check.c), since it may not need libkiln's symbols
+LLVM_TIER_SRC = $(wildcard src/back/llvm/*.c) src/ir/mathfn.c src/ir/check.c
 $(BUILD)/libkiln-llvm.so: $(LLVM_TIER_SRC) $(HDR) src/back/llvm/host.h $(BUILD)/llvm-fmf.o $(BUILD)/toolchain.stamp
 	@mkdir -p $(dir $@)
 	@$(CC) $(KILN_CFLAGS) $(CFLAGS) $(shell $(LLVM_CONFIG) --cflags | sed 's/-D_GNU_SOURCE//') -shared -o $@ \

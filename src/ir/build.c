@@ -46,11 +46,6 @@ static bool add_pred(Func *f, uint32_t to, uint32_t from, int succ) {
     return vec_push(f->a, f->blocks.v[to].preds, p);
 }
 
-void ir_check_failed(const char *file, int line, const char *msg) {
-    fprintf(stderr, "kiln: internal check failed at %s:%d: %s\n", file, line, msg);
-    abort();
-}
-
 bool ir_jmp(Func *f, uint32_t from, uint32_t to, uint32_t line) {
     Block *b = &f->blocks.v[from];
     if (!ir_check(b->term == TERM_NONE, &f->broken, "a block was given a second terminator")) return false;
