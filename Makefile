@@ -72,9 +72,12 @@ $(BUILD)/libkiln-llvm.so: $(LLVM_TIER_SRC) $(HDR) src/back/llvm/host.h $(BUILD)/
 	    $(LLVM_TIER_SRC) $(BUILD)/llvm-fmf.o $(LLVM_LINK) $(LLVM_SO_LDFLAGS) -lstdc++ -lm
 
 # header dependencies from the compiler (-MMD -MP): an edited header rebuilds exactly its includers
+# one line per compiled object (V=1: the whole command)
+Q = $(if $(V),,@)
 $(BUILD)/%.o: %.c $(BUILD)/toolchain.stamp
 	@mkdir -p $(dir $@)
-	@$(CC) $(KILN_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+	$(if $(V),,@printf '  CC  %s\n' $@)
+	$(Q)$(CC) $(KILN_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 -include $(OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
 # the disk cache's key names this build (a hash of every source file) and the
