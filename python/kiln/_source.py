@@ -16,6 +16,7 @@ import linecache
 import os
 import re
 import stat
+import sys
 import math
 import numbers
 import types
@@ -127,6 +128,47 @@ def _dedent(lines):
     return [ln[len(margin):] if ln.strip(" \t") else "" for ln in lines], margin
 
 
+def _typed_lines(fn):
+    """(lines, first line) of a function typed at CPython's own interactive prompt, from readline's history
+    (CPython 3.11 and 3.12 keep no source for it; 3.13's prompt registers it in linecache), or None.
+    The newest typed definition whose bytecode is the function's own is taken."""
+    if fn.__code__.co_filename != "<stdin>":
+        return None
+    rl = sys.modules.get("readline")
+    if rl is None:
+        return None
+    try:
+        hist = [rl.get_history_item(i) or "" for i in range(1, rl.get_current_history_length() + 1)]
+    except Exception:  # noqa: BLE001 (a readline stand-in without a history)
+        return None
+    head = re.compile(r"\s*(async\s+)?def\s+%s\s*\(" % re.escape(fn.__code__.co_name))
+    for k in range(len(hist) - 1, -1, -1):
+        if not head.match(hist[k]):
+            continue
+        first = k
+        while first > 0 and hist[first - 1].lstrip().startswith("@"):
+            first -= 1
+        indent = len(hist[k]) - len(hist[k].lstrip())
+        end = k + 1
+        while end < len(hist) and (not hist[end].strip() or len(hist[end]) - len(hist[end].lstrip()) > indent):
+            end += 1
+        block = [ln + "\n" for ln in hist[first:end]]
+        try:
+            code = compile(_dedent_text(block), "<stdin>", "exec")
+        except SyntaxError:
+            continue
+        mine = [c for c in code.co_consts if isinstance(c, types.CodeType) and c.co_name == fn.__code__.co_name]
+        if mine and mine[0].co_code == fn.__code__.co_code:
+            return block, fn.__code__.co_firstlineno
+    return None
+
+
+def _dedent_text(lines):
+    """the text of lines without their common indentation"""
+    out, _ = _dedent([ln.rstrip("\n") for ln in lines])
+    return "\n".join(out) + "\n"
+
+
 def _lines_of(fn):
     """(first line number, list of lines, margin) of fn's definition, decorators included; margin: the
     indentation taken off every line (a function nested in a class or a function)"""
@@ -134,8 +176,11 @@ def _lines_of(fn):
     try:
         lines, start = quick if quick else inspect.getsourcelines(fn)
     except (OSError, TypeError) as e:
-        raise SourceError("kiln cannot find the source of %s (defined in %s): %s; define it in a file, "
-                          "a notebook cell or the REPL" % (fn.__qualname__, fn.__code__.co_filename, e)) from None
+        typed = _typed_lines(fn)
+        if typed is None:
+            raise SourceError("kiln cannot find the source of %s (defined in %s): %s; define it in a file, a notebook "
+                              "cell or at an interactive prompt" % (fn.__qualname__, fn.__code__.co_filename, e)) from None
+        lines, start = typed
     out, margin = _dedent([ln.rstrip("\n") for ln in lines])
     # decorators (kiln.jit and others) are Python-level: blank them, keeping the numbering
     for i, ln in enumerate(out):

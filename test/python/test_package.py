@@ -618,3 +618,43 @@ def test_small_numpy_arrays_are_frozen_with_their_dtype_and_values(tmp_path):
         for j in range(2):
             got, want = ns["use"](i, j), ns["use"].py_func(i, j)
             assert repr(got) == repr(want)
+
+
+REPL_DRIVER = '''import os, pty, select, sys, time
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.executable, [sys.executable, "-i", "-q"])
+out = b""
+def drain():
+    global out
+    while True:
+        r, _, _ = select.select([fd], [], [], 0.5)
+        if not r:
+            return
+        try:
+            out += os.read(fd, 65536)
+        except OSError:
+            return
+time.sleep(1.0)
+drain()
+for line in ["import kiln", "@kiln.jit", "def f(x):", "    y = x * 2", "    return y + 1", "", "print('RESULT', f(20))",
+             "def f(x):", "    return x - 1", "", "g = kiln.jit(f)", "print('RESULT', g(20))",
+             "h = kiln.jit(lambda x: x)", "try:", "    h(1)", "except kiln.CompileError as e:", "    print('RESULT', 'no source')", "",
+             "exit()"]:
+    os.write(fd, (line + "\\n").encode())
+    time.sleep(0.2)
+    drain()
+os.waitpid(pid, 0)
+print("\\n".join(l.strip() for l in out.decode(errors="replace").splitlines() if l.startswith("RESULT")))
+'''
+
+
+def test_functions_typed_at_the_interactive_prompt(tmp_path):
+    """CPython 3.11's own prompt keeps no source: kiln reads the definition back from readline's history
+    (the newest one whose bytecode is the function's), decorated or not"""
+    pytest.importorskip("readline")
+    p = tmp_path / "repl.py"
+    p.write_text(REPL_DRIVER)
+    out = subprocess.run([sys.executable, str(p)], capture_output=True, text=True, timeout=120,
+                         env=dict(os.environ, KILN_CACHE="0"))
+    assert out.stdout.split("\n")[:3] == ["RESULT 41", "RESULT 19", "RESULT no source"], out.stdout + out.stderr
