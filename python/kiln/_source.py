@@ -70,6 +70,27 @@ def _file_lines(filename, module_globals):
     return lines
 
 
+def _block_end(lines, i):
+    """the index just past the def whose header starts at lines[i]: the header to its colon (parameters
+    may span lines), then every line indented deeper (blank lines and comments included); None if the
+    header never ends"""
+    indent = len(lines[i]) - len(lines[i].lstrip())
+    j, depth = i, 0
+    while j < len(lines):
+        depth += lines[j].count("(") - lines[j].count(")")
+        j += 1
+        if depth <= 0 and lines[j - 1].rstrip().endswith(":"):
+            break
+    else:
+        return None
+    while j < len(lines):
+        ln = lines[j]
+        if ln.strip() and not ln.lstrip().startswith("#") and len(ln) - len(ln.lstrip()) <= indent:
+            break
+        j += 1
+    return j
+
+
 def _quick_lines(fn):
     """(lines, start) from linecache and the code object: the function's block by indentation, without
     tokenizing the file (inspect.getsourcelines takes milliseconds); None where that is not safe
@@ -84,20 +105,9 @@ def _quick_lines(fn):
         i += 1
     if i >= len(lines) or not lines[i].lstrip().startswith("def "):
         return None
-    indent = len(lines[i]) - len(lines[i].lstrip())
-    j, depth = i, 0
-    while j < len(lines):  # the header, to its colon (parameters may span lines)
-        depth += lines[j].count("(") - lines[j].count(")")
-        j += 1
-        if depth <= 0 and lines[j - 1].rstrip().endswith(":"):
-            break
-    else:
+    j = _block_end(lines, i)
+    if j is None:
         return None
-    while j < len(lines):
-        ln = lines[j]
-        if ln.strip() and not ln.lstrip().startswith("#") and len(ln) - len(ln.lstrip()) <= indent:
-            break
-        j += 1
     body = lines[start - 1:j]
     if any('"""' in ln or "\'\'\'" in ln or ln.rstrip().endswith("\\") for ln in body):
         return None
@@ -148,10 +158,9 @@ def _typed_lines(fn):
         first = k
         while first > 0 and hist[first - 1].lstrip().startswith("@"):
             first -= 1
-        indent = len(hist[k]) - len(hist[k].lstrip())
-        end = k + 1
-        while end < len(hist) and (not hist[end].strip() or len(hist[end]) - len(hist[end].lstrip()) > indent):
-            end += 1
+        end = _block_end(hist, k)
+        if end is None:
+            continue
         block = [ln + "\n" for ln in hist[first:end]]
         try:
             code = compile(_dedent_text(block), "<stdin>", "exec")

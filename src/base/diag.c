@@ -6,17 +6,23 @@
 #include <stdio.h>
 #include <string.h>
 
-static void copy_line(kiln_error *e, const char *src, size_t len, int line) {
-    e->source[0] = 0;
-    if (!src || line <= 0) return;
+const char *diag_line(const char *src, size_t len, int line, size_t *n) {
+    *n = 0;
+    if (!src || line <= 0) return NULL;
     size_t i = 0;
     for (int l = 1; l < line && i < len; i++)
         if (src[i] == '\n') l++;
     size_t j = i;
     while (j < len && src[j] != '\n' && src[j] != '\r') j++;
-    size_t n = j - i;
+    *n = j - i;
+    return src + i;
+}
+
+static void copy_line(kiln_error *e, const char *src, size_t len, int line) {
+    size_t n;
+    const char *p = diag_line(src, len, line, &n);
     if (n >= sizeof e->source) n = sizeof e->source - 1;
-    memcpy(e->source, src + i, n);
+    if (p) memcpy(e->source, p, n);
     e->source[n] = 0;
 }
 

@@ -31,6 +31,8 @@ NORETURN void diag_fail(Diag *d, int line, int col, const char *fmt, ...) PRINTF
 void diag_set(Diag *d, int line, int col, const char *fmt, ...) PRINTF_LIKE(4, 5);
 void diag_vset(kiln_error *e, const char *file, const char *src, size_t len,
                int line, int col, const char *fmt, va_list ap);
+/* the text of line (1-based) of src, without its end: a pointer to it and its length in *n; NULL past the end */
+const char *diag_line(const char *src, size_t len, int line, size_t *n);
 /* fill a runtime or usage error */
 void err_set(kiln_error *e, kiln_errkind kind, const char *ename, const char *fmt, ...) PRINTF_LIKE(4, 5);
 

@@ -9,36 +9,34 @@
 #include "jit.h"
 #include <stdlib.h>
 
-/* straight-line scalar code: no back edge, no call, no library routine, no allocation (Spec.bounded) */
-bool jit_spec_bounded(Spec *s) {
-    uint8_t b = atomic_load_explicit(&s->bounded, memory_order_relaxed);
-    if (b) return b == 1;
+/* one pass over the typed IR for the two facts kept in the Spec: straight-line scalar code (no back
+ * edge, no call, no library routine, no allocation: Spec.bounded) and whether it calls kernels
+ * (Spec.calls); no IR (not known): neither bounded nor call-free */
+static void scan_ops(Spec *s) {
     Func *f = s->ir;
-    bool ok = f != NULL;
-    for (uint32_t bi = 0; ok && bi < f->blocks.n; bi++) {
+    bool bounded = f != NULL, calls = f == NULL;
+    for (uint32_t bi = 0; f && bi < f->blocks.n; bi++) {
         Block *blk = &f->blocks.v[bi];
         if (blk->dead) continue;
-        for (uint32_t k = 0; ok && k < blk->preds.n; k++) ok = blk->preds.v[k].blk < bi; /* no back edge */
-        for (uint32_t k = 0; ok && k < blk->ins.n; k++) {
+        for (uint32_t k = 0; bounded && k < blk->preds.n; k++) bounded = blk->preds.v[k].blk < bi; /* no back edge */
+        for (uint32_t k = 0; k < blk->ins.n; k++) {
             int op = f->ins.v[blk->ins.v[k]].op;
-            ok = op != OP_CALL && op != OP_LIB && op != OP_ALLOC && op != OP_ACOPY;
+            calls |= op == OP_CALL;
+            bounded &= op != OP_CALL && op != OP_LIB && op != OP_ALLOC && op != OP_ACOPY;
         }
     }
-    atomic_store_explicit(&s->bounded, ok ? 1 : 2, memory_order_relaxed);
-    return ok;
+    atomic_store_explicit(&s->calls, calls ? 1 : 2, memory_order_relaxed);
+    atomic_store_explicit(&s->bounded, bounded ? 1 : 2, memory_order_relaxed);
+}
+
+bool jit_spec_bounded(Spec *s) {
+    if (!atomic_load_explicit(&s->bounded, memory_order_relaxed)) scan_ops(s);
+    return atomic_load_explicit(&s->bounded, memory_order_relaxed) == 1;
 }
 
 bool jit_spec_calls(Spec *s) {
-    uint8_t c = atomic_load_explicit(&s->calls, memory_order_relaxed);
-    if (c) return c == 1;
-    Func *f = s->ir;
-    bool calls = f == NULL; /* not known: as if it did */
-    for (uint32_t bi = 0; f && !calls && bi < f->blocks.n; bi++) {
-        Block *blk = &f->blocks.v[bi];
-        for (uint32_t k = 0; !blk->dead && !calls && k < blk->ins.n; k++) calls = f->ins.v[blk->ins.v[k]].op == OP_CALL;
-    }
-    atomic_store_explicit(&s->calls, calls ? 1 : 2, memory_order_relaxed);
-    return calls;
+    if (!atomic_load_explicit(&s->calls, memory_order_relaxed)) scan_ops(s);
+    return atomic_load_explicit(&s->calls, memory_order_relaxed) == 1;
 }
 
 /* ---- read-only arrays ----

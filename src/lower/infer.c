@@ -643,10 +643,10 @@ static int one_round(Inf *I, kiln_error *err) {
 
 /* the column of name as a word on line of the source (1-based), else of the line's first character */
 static int name_col(const Diag *d, uint32_t line, const char *name) {
-    const char *p = d->src, *end = d->src + d->len;
-    for (uint32_t l = 1; l < line && p < end; p++) if (*p == '\n') l++;
-    const char *eol = memchr(p, '\n', (size_t)(end - p));
-    if (!eol) eol = end;
+    size_t len;
+    const char *p = diag_line(d->src, d->len, (int)line, &len);
+    if (!p) return 1;
+    const char *eol = p + len;
     size_t n = strlen(name);
     for (const char *q = p; q + n <= eol; q++) {
         bool word = (q == p || !(isalnum((unsigned char)q[-1]) || q[-1] == '_')) &&

@@ -84,15 +84,19 @@ def write_exe(path, text):
     os.chmod(path, os.stat(path).st_mode | stat.S_IXUSR)
 
 
+def run_gen(kiln, tmp, *opts):
+    """gen.py with kiln on two workers: (the finished process, its seconds)"""
+    t0 = time.time()
+    r = subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), "--kiln", kiln, "--jobs", "2", "--keep", tmp] + list(opts),
+                       capture_output=True, text=True, timeout=120)
+    return r, time.time() - t0
+
+
 def no_hang(tmp):
     """a kiln that never answers: stuck workers are killed and reported, the budget ends the run"""
     slow = os.path.join(tmp, "slow-kiln")
     write_exe(slow, "#!/bin/sh\nsleep 600\n")
-    gen_py = os.path.join(HERE, "gen.py")
-    t0 = time.time()
-    r = subprocess.run([sys.executable, gen_py, "--kiln", slow, "--count", "3", "--jobs", "2", "--deadline", "2",
-                        "--keep", tmp], capture_output=True, text=True, timeout=120)
-    took = time.time() - t0
+    r, took = run_gen(slow, tmp, "--count", "3", "--deadline", "2")
     check("stuck workers are killed at their deadline and reported",
           r.returncode == 1 and r.stdout.count("STUCK seed 1 program") == 3 and "0 passed, 3 failed" in r.stdout
           and took < 60, "%.1f s\n%s%s" % (took, r.stdout, r.stderr))
@@ -101,17 +105,11 @@ def no_hang(tmp):
     broken = os.path.join(tmp, "broken-kiln")
     with open(broken, "w") as f:
         f.write("not a program\n")
-    t0 = time.time()
-    r = subprocess.run([sys.executable, gen_py, "--kiln", broken, "--count", "2", "--jobs", "2", "--deadline", "300",
-                        "--keep", tmp], capture_output=True, text=True, timeout=120)
-    took = time.time() - t0
+    r, took = run_gen(broken, tmp, "--count", "2", "--deadline", "300")
     check("a worker that dies is reported at once as DIED",
           r.returncode == 1 and r.stdout.count("DIED seed 1 program") == 2 and "0 passed, 2 failed" in r.stdout
           and took < 60, "%.1f s\n%s%s" % (took, r.stdout, r.stderr[-2000:]))
-    t0 = time.time()
-    r = subprocess.run([sys.executable, gen_py, "--kiln", slow, "--count", "50", "--jobs", "2", "--deadline", "3",
-                        "--budget", "1", "--keep", tmp], capture_output=True, text=True, timeout=120)
-    took = time.time() - t0
+    r, took = run_gen(slow, tmp, "--count", "50", "--deadline", "3", "--budget", "1")
     check("a run past its budget stops and fails", r.returncode == 1 and "BUDGET: 48 of 50 programs not run" in r.stdout
           and took < 60, "%.1f s\n%s%s" % (took, r.stdout, r.stderr))
 
