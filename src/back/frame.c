@@ -162,7 +162,7 @@ void fr_stn(Slot *s, int a, int v, const Extra *x) {
 }
 
 int fr_call(Run *run, Slot *s, int d, const Extra *x, int line, const char *file) {
-    const Code *cc = x->callee->interp;
+    const Code *cc = x->callee->code;
     if (run->depth + 1 > run->tune[TUNE_MAX_RECURSION] || (uintptr_t)__builtin_frame_address(0) < run->stack_floor)
         return run_raise(run, RE_RECURSION, line, file);
     if (run_interrupted(run)) return run_raise(run, RE_INTERRUPT, line, file);
@@ -236,7 +236,8 @@ int fh_raise(Slot *s, Run *run, const XCall *k) {
 }
 
 int64_t fh_hot(Slot *s, Run *run, const XCall *k, Slot *ret) {
-    return jit_tier_hot(k->x->callee, (int32_t)k->x->aux, s, ret, run);
+    const Code *c = k->x->callee->code;
+    return c->on_hot(k->x->callee, (int32_t)k->x->aux, s, ret, run);
 }
 
 /* ---- block arguments: the parallel copy of an edge, sequenced ---- */

@@ -20,7 +20,7 @@
 typedef struct Extra {
     int op; unsigned flags; int64_t aux;
     const Type *rt, *at;
-    Spec *callee;
+    Unit *callee;
     int n;
     int32_t slot[];  /* operand slots; for CALL/RET: slot, size pairs */
 } Extra;
@@ -42,7 +42,8 @@ typedef struct Code {
     int32_t temp;       /* scratch slots for cyclic moves */
     const char *file;
     const char **strs;
-    Spec *spec;
+    Unit *unit;         /* the unit this code is of */
+    HotHook on_hot;     /* tier-1 code's budget ran out (BackEnv.on_hot) */
     NativeFn native;    /* set when a native tier compiled this spec; tier 2 replaces tier 1's
                          * code atomically (read it with fr_native) */
     int64_t hot;        /* tier-up budget: tier-1 code subtracts per call and loop iteration */
@@ -85,7 +86,7 @@ int fr_int_bounds(Run *run, int line, const char *file, int64_t v, int dtype);
 typedef struct XCall {
     int32_t d, a, b;
     int32_t pool, ref;   /* tier 2: index in the compile's record table, the IR instruction */
-    struct Spec *spec;   /* tier 2: the spec whose lowering made it (an inlined callee's, perhaps) */
+    Unit *unit;          /* tier 2: the unit whose lowering made it (an inlined callee's, perhaps) */
     int line;
     const char *file;
     const Extra *x;
@@ -108,8 +109,8 @@ int fh_call(Slot *s, Run *run, const XCall *k);
 int fh_error(Slot *s, Run *run, const XCall *k);
 int fh_index(Slot *s, Run *run, const XCall *k);  /* d: original index slot, a: array, b: axis */
 int fh_raise(Slot *s, Run *run, const XCall *k);
-/* tier-1 code whose budget ran out (k->x->callee: the spec; aux: the loop
- * header, -1 at entry): 0 go on, 1 the call finished in tier-2 code (OSR)
+/* tier-1 code whose budget ran out (k->x->callee: the unit; aux: the loop
+ * header, -1 at entry): its code's on_hot hook decides: 0 go on, 1 the call finished in tier-2 code (OSR)
  * with its result in ret, -1 error */
 int64_t fh_hot(Slot *s, Run *run, const XCall *k, Slot *ret);
 

@@ -774,12 +774,11 @@ static bool vectorize(Low *L, Code *c, uint32_t h) {
     return true;
 }
 
-static int interp_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
-    (void)ctx;
-    Func *f = s->ir;
+static int interp_compile(const BackEnv *env, Unit *u, kiln_error *err) {
+    Func *f = u->ir;
     Low L;
     memset(&L, 0, sizeof L);
-    L.f = f; L.a = &s->arena;
+    L.f = f; L.a = &u->arena;
     vm_exec(NULL, NULL, NULL, NULL, &L.labels);
     L.slot = arena_alloc(L.a, sizeof(int32_t) * f->ins.n);
     L.uses = arena_alloc(L.a, sizeof(uint32_t) * f->ins.n);
@@ -845,35 +844,36 @@ static int interp_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     }
     for (uint32_t i = 0; i < L.heads.n; i++)
         if (!vectorize(&L, c, L.heads.v[i])) goto oom;
-    c->file = s->fn->mod->file;
+    c->file = u->file;
     c->strs = f->strs.v;
-    c->spec = s;
+    c->unit = u;
+    c->on_hot = env->on_hot;
     c->slot = L.slot;
     c->uses = L.uses;
     c->temp = temp;
-    s->interp = c;
+    u->code = c;
     return 0;
 oom:
     err_set(err, KILN_ERR_RUNTIME, "MemoryError", "out of memory while lowering '%s' for the interpreter", f->name);
     return -1;
 }
 
-static int interp_run(Spec *s, const Slot *args, Slot *ret, Run *run) { return fr_enter(s->interp, args, ret, run); }
+static int interp_run(Unit *u, const Slot *args, Slot *ret, Run *run) { return fr_enter(u->code, args, ret, run); }
 
-static void interp_release(Spec *s) {
-    Code *c = s->interp;
+static void interp_release(Unit *u) {
+    Code *c = u->code;
     if (c) { /* native code of higher tiers on the same frame layout */
         rt_code_free(&c->mem);
         elf_free(&c->image);
         for (int i = 0; i < OSR_MAX; i++) elf_free(&c->osr_image[i]);
     }
-    s->interp = NULL;          /* the rest is in the spec's arena */
+    u->code = NULL;            /* the rest is in the unit's arena */
 }
 
-static void interp_dump(Spec *s, FILE *out) {
-    const Code *c = s->interp;
+static void interp_dump(Unit *u, FILE *out) {
+    const Code *c = u->code;
     if (!c) return;
-    fprintf(out, "interpreter code for %s: %u instructions, %u slots (%u constants)\n", s->fn->name, c->n, c->nslots, c->ninit);
+    fprintf(out, "interpreter code for %s: %u instructions, %u slots (%u constants)\n", u->name, c->n, c->nslots, c->ninit);
     for (uint32_t i = 0; i < c->n; i++) {
         const VI *v = &c->code[i];
         fprintf(out, "  %4u  %-10s d=%d a=%d b=%d c=%d", i, vm_names[c->vop[i]], v->d, v->a, v->b, v->c);

@@ -23,6 +23,7 @@
  */
 #include "cli.h"
 #include "../back/frame.h"
+#include "../jit/jit.h"
 #include "../ir/lib.h"
 #include <errno.h>
 #include <stdlib.h>
@@ -92,28 +93,28 @@ static int check_export(const Exp *e, char *why, size_t cap) {
         if (e->cap->tab[i].x && !int_bounds(&e->cap->tab[i]))
             return snprintf(why, cap, "its code calls a runtime helper (%s at line %d) that kiln aot does not provide yet",
                             ir_ops[e->cap->tab[i].x->op].name, e->cap->tab[i].line), -1;
-    for (int i = 0; i < s->nargs; i++) {
-        const Type *t = s->args[i];
+    for (int i = 0; i < s->u.nargs; i++) {
+        const Type *t = s->u.args[i];
         if (t->kind == T_ARRAY) continue;
         if (t->kind != T_SCALAR || !ctype(t)) return snprintf(why, cap, "argument %d: only scalars (not complex) and arrays", i + 1), -1;
     }
-    if (s->ret->kind != T_NONE && s->ret->kind != T_ARRAY && (s->ret->kind != T_SCALAR || !ctype(s->ret)))
-        return snprintf(why, cap, "it returns %s; kiln aot returns None, a scalar (not complex) or an array", ty_name(s->ret)), -1;
-    const Code *c = s->interp;
+    if (s->u.ret->kind != T_NONE && s->u.ret->kind != T_ARRAY && (s->u.ret->kind != T_SCALAR || !ctype(s->u.ret)))
+        return snprintf(why, cap, "it returns %s; kiln aot returns None, a scalar (not complex) or an array", ty_name(s->u.ret)), -1;
+    const Code *c = s->u.code;
     if (c->nslots > 100000) return snprintf(why, cap, "its frame is too large"), -1;
     return 0;
 }
 
 static void params(FILE *f, const Exp *e) {
     Spec *s = e->cap->s;
-    for (int i = 0; i < s->nargs; i++) {
-        const Type *t = s->args[i];
+    for (int i = 0; i < s->u.nargs; i++) {
+        const Type *t = s->u.args[i];
         const char *nm = s->fn->def->names[i];
         if (t->kind == T_ARRAY) fprintf(f, "const kiln_aot_array *%s, ", nm);
         else fprintf(f, "%s %s, ", ctype(t), nm);
     }
-    if (s->ret->kind == T_SCALAR) fprintf(f, "%s *result, ", ctype(s->ret));
-    if (s->ret->kind == T_ARRAY) fprintf(f, "kiln_aot_array *result, ");
+    if (s->u.ret->kind == T_SCALAR) fprintf(f, "%s *result, ", ctype(s->u.ret));
+    if (s->u.ret->kind == T_ARRAY) fprintf(f, "kiln_aot_array *result, ");
     fprintf(f, "kiln_aot_error *err)");
 }
 
@@ -147,11 +148,11 @@ static void write_header(FILE *f, const char *name, const char *file, Exp *ex, i
         Spec *s = ex[i].cap->s;
         fputs("/* ", f);
         c_comment(f, ex[i].sig);
-        fprintf(f, " -> %s: 0, or -1 with *err filled (err may be NULL)", ty_name(s->ret));
-        for (int a = 0; a < s->nargs; a++)
-            if (s->args[a]->kind == T_ARRAY)
-                fprintf(f, "\n * %s: %d-d %s%s", s->fn->def->names[a], s->args[a]->ndim, kiln_dtype_name((kiln_dtype)s->args[a]->dtype),
-                        s->args[a]->layout == LAYOUT_C ? ", C-contiguous (checked)" : ", any strides");
+        fprintf(f, " -> %s: 0, or -1 with *err filled (err may be NULL)", ty_name(s->u.ret));
+        for (int a = 0; a < s->u.nargs; a++)
+            if (s->u.args[a]->kind == T_ARRAY)
+                fprintf(f, "\n * %s: %d-d %s%s", s->fn->def->names[a], s->u.args[a]->ndim, kiln_dtype_name((kiln_dtype)s->u.args[a]->dtype),
+                        s->u.args[a]->layout == LAYOUT_C ? ", C-contiguous (checked)" : ", any strides");
         fprintf(f, " */\nint %s(", ex[i].cname);
         params(f, &ex[i]);
         fprintf(f, ";\n\n");
@@ -228,7 +229,7 @@ static void write_runtime(FILE *f, const char *name) {
 static void write_export(FILE *f, const char *name, int idx, const Exp *e) {
     Cap *c = e->cap;
     Spec *s = c->s;
-    const Code *code = s->interp;
+    const Code *code = s->u.code;
     fprintf(f, "/* %s */\nkxcall %s_xc%d[] = {\n", e->sig, name, idx);
     for (int i = 0; i < c->ntab; i++) {
         const XCall *k = &c->tab[i];
@@ -247,12 +248,12 @@ static void write_export(FILE *f, const char *name, int idx, const Exp *e) {
     fprintf(f, " {\n    static const int64_t init[%u] = {", code->ninit ? code->ninit : 1);
     for (uint32_t i = 0; i < code->ninit; i++) fprintf(f, "%s%lldLL", i ? ", " : "", (long long)code->init[i].i);
     fprintf(f, "};\n    kslot frame[%u], ret[%d];\n    memset(frame, 0, sizeof frame);\n    memcpy(frame, init, sizeof(int64_t) * %u);\n",
-            code->nslots ? code->nslots : 1, slots_of(s->ret) + 1, code->ninit);
+            code->nslots ? code->nslots : 1, slots_of(s->u.ret) + 1, code->ninit);
     fprintf(f, "    krun run = {0, 1, kstack_floor(), &kintr, kintr, err};\n    kxcall where = {0, 0, 0, 0, 0, 0, %d, ", (int)s->fn->def->line);
     c_string(f, code->file);
     fprintf(f, ", 0, 0, 0, 0};\n    (void)where;\n");
-    for (int i = 0; i < s->nargs; i++) {
-        const Type *t = s->args[i];
+    for (int i = 0; i < s->u.nargs; i++) {
+        const Type *t = s->u.args[i];
         const char *nm = s->fn->def->names[i];
         int sl = code->arg_slot[i];
         if (t->kind == T_SCALAR) {
@@ -272,15 +273,15 @@ static void write_export(FILE *f, const char *name, int idx, const Exp *e) {
             fprintf(f, "    frame[%d].i = %s->shape[%d]; frame[%d].i = %s->strides[%d];\n", sl + 1 + k, nm, k, sl + 1 + t->ndim + k, nm, k);
     }
     fprintf(f, "    if (%s_k%d(frame, ret, &run)) return -1;\n", name, idx);
-    if (s->ret->kind == T_ARRAY) { /* an argument or a view of one: kernels that allocate are not exported */
+    if (s->u.ret->kind == T_ARRAY) { /* an argument or a view of one: kernels that allocate are not exported */
         fprintf(f, "    if (result) {\n        memset(result, 0, sizeof *result);\n        result->data = ret[0].p;\n");
-        for (int k = 0; k < s->ret->ndim; k++)
-            fprintf(f, "        result->shape[%d] = ret[%d].i; result->strides[%d] = ret[%d].i;\n", k, 1 + k, k, 1 + s->ret->ndim + k);
+        for (int k = 0; k < s->u.ret->ndim; k++)
+            fprintf(f, "        result->shape[%d] = ret[%d].i; result->strides[%d] = ret[%d].i;\n", k, 1 + k, k, 1 + s->u.ret->ndim + k);
         fprintf(f, "    }\n");
     }
-    if (s->ret->kind == T_SCALAR) {
-        if (s->ret->dtype == KILN_BOOL) fprintf(f, "    if (result) *result = ret[0].i != 0;\n");
-        else fprintf(f, "    if (result) *result = (%s)ret[0].%s;\n", ctype(s->ret), field(s->ret));
+    if (s->u.ret->kind == T_SCALAR) {
+        if (s->u.ret->dtype == KILN_BOOL) fprintf(f, "    if (result) *result = ret[0].i != 0;\n");
+        else fprintf(f, "    if (result) *result = (%s)ret[0].%s;\n", ctype(s->u.ret), field(s->u.ret));
     }
     fprintf(f, "    return 0;\n}\n\n");
 }

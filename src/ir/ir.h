@@ -74,7 +74,7 @@ typedef struct Block {
     int32_t ename, emsg; /* TERM_RAISE: indices into Func.strs (-1: no message) */
 } Block;
 
-struct Spec;
+struct Unit;
 
 typedef struct Func {
     Arena *a;
@@ -84,7 +84,7 @@ typedef struct Func {
     VEC(Block) blocks;
     VEC(Scalar) cst;
     VEC(const char *) strs;
-    VEC(struct Spec *) callees;
+    VEC(struct Unit *) callees; /* OP_CALL's aux indexes this (unit.h) */
     VEC(const Type *) argty;  /* flattened argument types */
     const Type *ret;          /* return type (T_NONE for no value) */
     VEC(const char *) notes;  /* decisions worth showing in kiln explain (array expression fusion) */

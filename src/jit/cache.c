@@ -140,7 +140,7 @@ static bool write_meta(Buf *b, Spec *s, const char *sym, const XCall *tab, int n
     b_i32(b, ntab);
     for (int i = 0; i < ntab; i++) {
         const XCall *k = &tab[i];
-        int si = index_of(list, nl, k->spec);
+        int si = index_of(list, nl, jit_spec_of(k->unit));
         if (si < 0) return false;
         b_i32(b, si); b_i32(b, k->ref);
         b_i32(b, k->d); b_i32(b, k->a); b_i32(b, k->b); b_i32(b, k->line); b_i32(b, (int32_t)k->code);
@@ -157,12 +157,12 @@ static bool write_meta(Buf *b, Spec *s, const char *sym, const XCall *tab, int n
 /* one call record back, checked against the IR it names (the key says the IR is the same) */
 static bool read_record(Rd *r, Spec **list, int nl, Arena *a, XCall *k) {
     int si = r_i32(r), ref = r_i32(r);
-    if (r->bad || si < 0 || si >= nl || !list[si]->ir || !list[si]->interp || ref < 0 || (uint32_t)ref >= list[si]->ir->ins.n) return false;
-    Func *f = list[si]->ir;
+    if (r->bad || si < 0 || si >= nl || !list[si]->u.ir || !list[si]->u.code || ref < 0 || (uint32_t)ref >= list[si]->u.ir->ins.n) return false;
+    Func *f = list[si]->u.ir;
     memset(k, 0, sizeof *k);
-    k->spec = list[si]; k->ref = ref;
+    k->unit = &list[si]->u; k->ref = ref;
     k->d = r_i32(r); k->a = r_i32(r); k->b = r_i32(r); k->line = r_i32(r); k->code = (RtErr)r_i32(r);
-    k->file = ((Code *)list[si]->interp)->file;
+    k->file = ((Code *)list[si]->u.code)->file;
     k->ename = r_str(r, a); k->emsg = r_str(r, a);
     int has_x = r_i32(r);
     if (r->bad || !has_x) return !r->bad;
@@ -174,7 +174,7 @@ static bool read_record(Rd *r, Spec **list, int nl, Arena *a, XCall *k) {
     /* rebuilt as the lowering built it (fr_extra); the stored operands must match */
     int nfixed = op == OP_CALL ? 0 : (int)in->n - xn;
     if (nfixed < 0 || (op == OP_CALL && (in->aux < 0 || (uint64_t)in->aux >= f->callees.n || xn != (int)in->n))) return false;
-    Extra *x = fr_extra(a, f, ((Code *)list[si]->interp)->slot, (Ref)ref, nfixed);
+    Extra *x = fr_extra(a, f, ((Code *)list[si]->u.code)->slot, (Ref)ref, nfixed);
     if (!x) return false;
     for (int j = 0, ns = extra_slots(x); j < ns; j++)
         if (r_i32(r) != x->slot[j]) return false;
@@ -242,7 +242,7 @@ static int open_for_read(kiln_ctx *ctx, const char *hex, char *why, size_t cap, 
 }
 
 int jit_cache_fetch(kiln_ctx *ctx, Spec *s, int32_t header, NativeFn *out) {
-    if (!atomic_load(&ctx->cache_on) || !s->interp) return -1;
+    if (!atomic_load(&ctx->cache_on) || !s->u.code) return -1;
     uint8_t key[CACHE_KEY_BYTES];
     if (jit_cache_key(ctx, s, header, key)) return -1;
     char hex[2 * CACHE_KEY_BYTES + 1], why[256] = "";
@@ -265,15 +265,15 @@ int jit_cache_fetch(kiln_ctx *ctx, Spec *s, int32_t header, NativeFn *out) {
     if (!parse_entry(buf, n, key, &meta, &obj, &nobj, why, sizeof why)) {
         Spec *list[256];
         int nl = jit_cache_specs(s, list, 256);
-        const char *sym = r_str(&meta, &s->arena);
+        const char *sym = r_str(&meta, &s->u.arena);
         int ntab = r_i32(&meta);
         XCall *tab = NULL;
         if (nl < 0 || !sym || meta.bad || ntab < 0 || ntab > 65536 ||
-            !(tab = arena_alloc(&s->arena, sizeof(XCall) * (size_t)(ntab ? ntab : 1))))
+            !(tab = arena_alloc(&s->u.arena, sizeof(XCall) * (size_t)(ntab ? ntab : 1))))
             snprintf(why, sizeof why, "bad metadata");
         else {
             int i = 0;
-            while (i < ntab && read_record(&meta, list, nl, &s->arena, &tab[i])) i++;
+            while (i < ntab && read_record(&meta, list, nl, &s->u.arena, &tab[i])) i++;
             if (i < ntab || meta.off != meta.n) snprintf(why, sizeof why, "bad call record %d", i);
             else if (jit_native_load(s, header, obj, nobj, sym, tab, out, &err)) snprintf(why, sizeof why, "%.200s", err.message);
             else rc = 0;
@@ -330,7 +330,7 @@ void jit_cache_store(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj,
 /* ---- one compile per key across processes ---- */
 
 int jit_cache_lock(kiln_ctx *ctx, Spec *s, int32_t header, char *lock, size_t cap) {
-    if (!atomic_load(&ctx->cache_on) || !s->interp) return -1;
+    if (!atomic_load(&ctx->cache_on) || !s->u.code) return -1;
     uint8_t key[CACHE_KEY_BYTES];
     if (jit_cache_key(ctx, s, header, key)) return -1;
     char hex[2 * CACHE_KEY_BYTES + 1], name[2 * CACHE_KEY_BYTES + 8], why[4400];

@@ -78,9 +78,9 @@ int jit_cache_specs(Spec *s, Spec **list, int cap) {
     int n = 0;
     list[n++] = s;
     for (int i = 0; i < n; i++) {
-        Func *f = list[i]->ir;
+        Func *f = list[i]->u.ir;
         for (uint32_t k = 0; f && k < f->callees.n; k++) {
-            Spec *c = f->callees.v[k];
+            Spec *c = jit_spec_of(f->callees.v[k]);
             int j = 0;
             while (j < n && list[j] != c) j++;
             if (j < n) continue;
@@ -114,7 +114,7 @@ static void put_func(blake2b_state *h, Func *f, Spec **list, int nlist) {
             put_u32(h, in->flags);
             put_u32(h, in->line);
             put_type(h, in->ty);
-            if (in->op == OP_CALL) put_i64(h, spec_index(list, nlist, f->callees.v[in->aux]));
+            if (in->op == OP_CALL) put_i64(h, spec_index(list, nlist, jit_spec_of(f->callees.v[in->aux])));
             else put_i64(h, in->aux);
             if (in->op == OP_CONST) { /* the bytes the constant's type uses: the rest of the union is not set */
                 Scalar *c = &f->cst.v[in->aux];
@@ -191,8 +191,8 @@ int jit_cache_key(kiln_ctx *ctx, Spec *s, int32_t header, uint8_t key[CACHE_KEY_
         put_u32(&h, list[i]->ncodes);
         put(&h, list[i]->codes, 4 * list[i]->ncodes);
         put_str(&h, list[i]->fn->name);
-        if (!list[i]->ir) return -1;
-        put_func(&h, list[i]->ir, list, n);
+        if (!list[i]->u.ir) return -1;
+        put_func(&h, list[i]->u.ir, list, n);
     }
     blake2b_final(&h, key, CACHE_KEY_BYTES);
     return 0;

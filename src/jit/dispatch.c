@@ -12,10 +12,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+void jit_vlog(kiln_ctx *ctx, const char *fmt, va_list ap) { vfprintf(ctx->opt.log_file ? ctx->opt.log_file : stderr, fmt, ap); }
+
 void jit_log(kiln_ctx *ctx, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    vfprintf(ctx->opt.log_file ? ctx->opt.log_file : stderr, fmt, ap);
+    jit_vlog(ctx, fmt, ap);
     va_end(ap);
 }
 
@@ -197,8 +199,8 @@ static bool table_insert(kiln_func *fn, Spec *s) {
 }
 
 static void spec_free(Spec *s) {
-    if (s->interp) back_interp.release(s);
-    arena_free(&s->arena);
+    if (s->u.code) back_interp.release(&s->u);
+    arena_free(&s->u.arena);
     free(s);
 }
 
@@ -225,7 +227,7 @@ void jit_discard_since(kiln_ctx *ctx, Spec *mark) {
 void jit_discard_guessed(kiln_ctx *ctx, Spec *mark) {
     for (Spec **p = &ctx->created; *p && *p != mark;) {
         Spec *s = *p;
-        if (s->on_guess) { *p = s->next_created; spec_free(s); }
+        if (s->u.on_guess) { *p = s->next_created; spec_free(s); }
         else p = &s->next_created;
     }
 }
@@ -239,10 +241,10 @@ static void explain_recompile(kiln_ctx *ctx, kiln_func *fn, const Type **args, i
     SpecTab *t = atomic_load(&fn->tab);
     for (uint32_t i = 0; !prev && t && i < t->cap; i++) prev = atomic_load(&t->slots[i]);
     if (!prev) return;
-    for (int i = 0; i < nargs && i < prev->nargs; i++) {
-        if (args[i] == prev->args[i]) continue;
+    for (int i = 0; i < nargs && i < prev->u.nargs; i++) {
+        if (args[i] == prev->u.args[i]) continue;
         char a[256], b[256];
-        ty_str(prev->args[i], a, sizeof a);
+        ty_str(prev->u.args[i], a, sizeof a);
         ty_str(args[i], b, sizeof b);
         unsigned long long n = fn->nspecs + 1;
         for (Spec *p = ctx->created; p; p = p->next_created) n += p->fn == fn;
@@ -293,14 +295,15 @@ Spec *jit_spec_get(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, k
     }
     s = calloc(1, sizeof *s);
     if (!s) { err_set(err, KILN_ERR_USAGE, "", "out of memory"); return NULL; }
-    arena_init(&s->arena);
+    arena_init(&s->u.arena);
     s->fn = fn; s->hash = h; s->ncodes = n;
+    s->u.name = fn->name; s->u.file = fn->mod->file;
     memcpy(s->codes, codes, sizeof(uint32_t) * n);
-    s->args = arena_alloc(&s->arena, sizeof(Type *) * (size_t)(nargs ? nargs : 1));
-    if (!s->args) { spec_free(s); err_set(err, KILN_ERR_USAGE, "", "out of memory"); return NULL; }
-    memcpy(s->args, args, sizeof(Type *) * (size_t)nargs);
-    s->nargs = nargs;
-    s->state = SPEC_BUILDING;
+    s->u.args = arena_alloc(&s->u.arena, sizeof(Type *) * (size_t)(nargs ? nargs : 1));
+    if (!s->u.args) { spec_free(s); err_set(err, KILN_ERR_USAGE, "", "out of memory"); return NULL; }
+    memcpy(s->u.args, args, sizeof(Type *) * (size_t)nargs);
+    s->u.nargs = nargs;
+    s->u.state = UNIT_BUILDING;
     s->interp_only = interp_only;
     if (!interp_only && ctx->opt.tier != KILN_TIER_INTERP) ctx->tier.native_specs++;
     if (ctx->opt.log & KILN_LOG_RECOMPILES) explain_recompile(ctx, fn, args, nargs);
@@ -310,7 +313,7 @@ Spec *jit_spec_get(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, k
     int r = jit_compile(ctx, s, err);
     ctx->nbuilding--;
     if (r) return NULL; /* the outermost caller discards the pending specs */
-    s->state = SPEC_READY;
+    s->u.state = UNIT_READY;
     return s;
 }
 
@@ -586,20 +589,20 @@ static int call_spec(kiln_func *fn, Spec *s, const kiln_value *args, int nargs, 
     Slot in[KILN_MAX_SLOTS], out[KILN_MAX_SLOTS];
     int used = 0;
     for (int i = 0; i < nargs; i++) {
-        int k = flatten_arg(&args[i], s->args[i], in + used, KILN_MAX_SLOTS - used);
+        int k = flatten_arg(&args[i], s->u.args[i], in + used, KILN_MAX_SLOTS - used);
         if (k < 0) { err_set(err, KILN_ERR_USAGE, "", "too many argument values (at most %d slots)", KILN_MAX_SLOTS); return -1; }
         used += k;
     }
-    if (slots_of(s->ret) > KILN_MAX_SLOTS) {
+    if (slots_of(s->u.ret) > KILN_MAX_SLOTS) {
         err_set(err, KILN_ERR_USAGE, "", "result too large (at most %d slots)", KILN_MAX_SLOTS);
         return -1;
     }
     Run run;
     run_init(&run, ctx->tune, &ctx->interrupts, jit_spec_calls(s) ? base_stack_floor() : 0);
-    const Code *c = s->interp;
+    const Code *c = s->u.code;
     NativeFn code = fr_native(c);
     int tier = !code ? 0 : (void *)code == c->mem.p ? 1 : 2; /* tier-1 code lives in c->mem */
-    int r = back_interp.run(s, in, out, &run);
+    int r = back_interp.run(&s->u, in, out, &run);
     if (serial) atomic_store_explicit(&s->ncalls[tier], atomic_load_explicit(&s->ncalls[tier], memory_order_relaxed) + 1, memory_order_relaxed);
     else atomic_fetch_add_explicit(&s->ncalls[tier], 1, memory_order_relaxed);
     if (r) {
@@ -608,7 +611,7 @@ static int call_spec(kiln_func *fn, Spec *s, const kiln_value *args, int nargs, 
         return -1;
     }
     kiln_value tmp;
-    if (build_result(&run, s->ret, out, result ? result : &tmp) < 0) {
+    if (build_result(&run, s->u.ret, out, result ? result : &tmp) < 0) {
         run_release(&run);
         err_set(err, KILN_ERR_RUNTIME, "MemoryError", "out of memory building the result");
         return -1;
@@ -623,17 +626,17 @@ int kiln_func_signature(const kiln_func *fn, int i, char *buf, size_t cap) {
     kiln_ctx *ctx = fn->mod->ctx;
     pthread_mutex_lock(&ctx->lock);
     int n = 0, rc = -1;
-    for (Spec *s = fn->specs; s; s = s->next_created) if (s->ir && s->ret) n++;
+    for (Spec *s = fn->specs; s; s = s->next_created) if (s->u.ir && s->u.ret) n++;
     int want = n - 1 - i, k = 0; /* the list is newest first */
     for (Spec *s = fn->specs; s && rc < 0; s = s->next_created) {
-        if (!s->ir || !s->ret || k++ != want) continue;
+        if (!s->u.ir || !s->u.ret || k++ != want) continue;
         char t[256], out[2048];
         size_t len = (size_t)snprintf(out, sizeof out, "(");
-        for (int a = 0; a < s->nargs && len < sizeof out; a++) {
-            ty_str(s->args[a], t, sizeof t);
+        for (int a = 0; a < s->u.nargs && len < sizeof out; a++) {
+            ty_str(s->u.args[a], t, sizeof t);
             len += (size_t)snprintf(out + len, sizeof out - len, "%s%s", a ? ", " : "", t);
         }
-        ty_str(s->ret, t, sizeof t);
+        ty_str(s->u.ret, t, sizeof t);
         if (len < sizeof out) snprintf(out + len, sizeof out - len, ") -> %s", t);
         rc = snprintf(buf, cap, "%s", out);
     }
@@ -660,9 +663,9 @@ void kiln_func_stats(const kiln_func *fn, kiln_stats *out) {
         out->ns_infer += s->ns_infer;
         out->ns_opt += s->ns_opt;
         out->ns_codegen += s->ns_codegen;
-        for (uint32_t b = 0; s->ir && b < s->ir->blocks.n; b++)
-            if (!s->ir->blocks.v[b].dead) out->ir_instructions += s->ir->blocks.v[b].ins.n;
-        const Code *c = s->interp;
+        for (uint32_t b = 0; s->u.ir && b < s->u.ir->blocks.n; b++)
+            if (!s->u.ir->blocks.v[b].dead) out->ir_instructions += s->u.ir->blocks.v[b].ins.n;
+        const Code *c = s->u.code;
         if (c) out->native_bytes += c->native_size;
     }
     out->calls = out->calls_interp + out->calls_baseline + out->calls_opt;

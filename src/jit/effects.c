@@ -13,7 +13,7 @@
  * edge, no call, no library routine, no allocation: Spec.bounded) and whether it calls kernels
  * (Spec.calls); no IR (not known): neither bounded nor call-free */
 static void scan_ops(Spec *s) {
-    Func *f = s->ir;
+    Func *f = s->u.ir;
     bool bounded = f != NULL, calls = f == NULL;
     for (uint32_t bi = 0; f && bi < f->blocks.n; bi++) {
         Block *blk = &f->blocks.v[bi];
@@ -105,7 +105,7 @@ static uint64_t writes_scan(Func *f, int depth, Ref *frozen, uint32_t *line) {
                 memset(seen, 0, f->ins.n + 1);
                 mark_roots(f, dst, &mask, &fr, seen, stack);
             } else if (in->op == OP_CALL) {
-                uint64_t cm = writes_of(f->callees.v[in->aux], depth + 1);
+                uint64_t cm = writes_of(jit_spec_of(f->callees.v[in->aux]), depth + 1);
                 for (uint32_t j = 0; j < in->n; j++) {
                     if (!(cm & (j < WRITES_BUSY ? 1ull << j : WRITES_ALL))) continue;
                     memset(seen, 0, f->ins.n + 1);
@@ -121,8 +121,8 @@ static uint64_t writes_scan(Func *f, int depth, Ref *frozen, uint32_t *line) {
 }
 
 static uint64_t writes_compute(Spec *s, int depth) {
-    if (!s->ir || depth > 16) return WRITES_ALL;
-    return writes_scan(s->ir, depth, NULL, NULL);
+    if (!s->u.ir || depth > 16) return WRITES_ALL;
+    return writes_scan(s->u.ir, depth, NULL, NULL);
 }
 
 Ref jit_frozen_written(Func *f, uint32_t *line) {

@@ -38,8 +38,8 @@ int jit_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, c
     int rc = -1;
     if (!s || !t) goto done;
     *t = *s;
-    arena_init(&t->arena);
-    t->ir = NULL; t->interp = NULL; t->nvars = 0; t->ret = NULL;
+    arena_init(&t->u.arena);
+    t->u.ir = NULL; t->u.code = NULL; t->u.nvars = 0; t->u.ret = NULL;
     t->next_created = NULL;
     fprintf(out, "signature of %s:", fn->name);
     for (int i = 0; i < nargs; i++) {
@@ -50,32 +50,32 @@ int jit_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, c
     fprintf(out, "\nkey: %016llx [", (unsigned long long)s->hash);
     for (uint32_t i = 0; i < s->ncodes; i++) fprintf(out, "%s%08x", i ? " " : "", s->codes[i]);
     fprintf(out, "]\n\nlocals:\n");
-    for (int i = 0; i < s->nvars; i++) {
+    for (int i = 0; i < s->u.nvars; i++) {
         char b[256];
-        ty_str(s->var_types[i], b, sizeof b);
-        fprintf(out, "  %-16s %s\n", s->var_names[i], b);
+        ty_str(s->u.var_types[i], b, sizeof b);
+        fprintf(out, "  %-16s %s\n", s->u.var_names[i], b);
     }
     char b[256];
-    ty_str(s->ret, b, sizeof b);
+    ty_str(s->u.ret, b, sizeof b);
     fprintf(out, "  %-16s %s\n", "(return)", b);
-    if (lower_spec(ctx, t, err)) goto done;
-    if (t->ir->notes.n) {
+    if (jit_lower(ctx, t, err)) goto done;
+    if (t->u.ir->notes.n) {
         fprintf(out, "\narray expressions:\n");
-        for (uint32_t i = 0; i < t->ir->notes.n; i++) fprintf(out, "  %s\n", t->ir->notes.v[i]);
+        for (uint32_t i = 0; i < t->u.ir->notes.n; i++) fprintf(out, "  %s\n", t->u.ir->notes.v[i]);
     }
-    if (!pass && !asm_only) { fprintf(out, "\n--- typed IR as built ---\n"); ir_print(t->ir, out); }
+    if (!pass && !asm_only) { fprintf(out, "\n--- typed IR as built ---\n"); ir_print(t->u.ir, out); }
     char msg[256];
-    if (!opt_run(t->ir, asm_only ? NULL : out, pass, msg, sizeof msg)) { err_set(err, KILN_ERR_COMPILE, "", "%s", msg); goto done; }
-    if (!pass && !asm_only) { fprintf(out, "\n--- interpreter code ---\n"); back_interp.dump(s, out); }
+    if (!opt_run(t->u.ir, asm_only ? NULL : out, pass, msg, sizeof msg)) { err_set(err, KILN_ERR_COMPILE, "", "%s", msg); goto done; }
+    if (!pass && !asm_only) { fprintf(out, "\n--- interpreter code ---\n"); back_interp.dump(&s->u, out); }
     if (!pass && ctx->opt.tier == KILN_TIER_OPT) {
         pthread_mutex_lock(&ctx->llvm_lock);
         const Backend *be = jit_llvm_backend(ctx, err);
-        if (be) be->dump(s, out);
+        if (be) be->dump(&s->u, out);
         pthread_mutex_unlock(&ctx->llvm_lock);
-    } else if (!pass && (asm_only || ctx->opt.tier != KILN_TIER_INTERP)) { fprintf(out, "\n--- baseline (x86-64) code ---\n"); back_x64.dump(s, out); }
+    } else if (!pass && (asm_only || ctx->opt.tier != KILN_TIER_INTERP)) { fprintf(out, "\n--- baseline (x86-64) code ---\n"); back_x64.dump(&s->u, out); }
     rc = 0;
 done:
-    if (t) { arena_free(&t->arena); free(t); }
+    if (t) { arena_free(&t->u.arena); free(t); }
     pthread_mutex_unlock(&ctx->lock);
     return rc;
 }

@@ -12,12 +12,14 @@
 #define KILN_JIT_H
 
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include "../base/base.h"
 #include "../base/diag.h"
 #include "../front/ast.h"
 #include "../types/type.h"
-#include "../ir/ir.h"
+#include "../ir/unit.h"
+#include "../lower/lower.h" /* Lit, and lowering's environment */
 #include "../../include/kiln.h"
 
 /* the most elements a module array constant may hold: each becomes a store in every kernel that reads
@@ -26,16 +28,6 @@
 /* the most items of a constant tuple (a module constant, a default) */
 #define KILN_CONST_TUPLE_MAX TY_TUPLE_MAX
 
-/* a compile-time constant value: module constants, defaults, literal args */
-typedef struct Lit {
-    const Type *ty;
-    Scalar v;
-    struct Lit *elems;    /* tuples */
-    const Scalar *data;   /* arrays (module constants only): the elements in C order, of ty's dtype */
-    const int64_t *shape; /* arrays: ty->ndim lengths */
-    int64_t count;        /* arrays: the number of elements */
-    const char *name;     /* arrays: the constant's name (messages) */
-} Lit;
 
 /* the limits of one call, each the size of the arrays that hold it on the stack */
 #define KILN_MAX_PARAMS 64 /* parameters of a kernel (and values of its arguments, defaults bound) */
@@ -48,10 +40,8 @@ enum { SIG_SCALAR, SIG_ARRAY, SIG_TUPLE, SIG_NONE, SIG_DTYPE };
 #define SIG_CODE(kind, dt, weak, ndim, layout) \
     ((uint32_t)(kind) | (uint32_t)(dt) << 3 | (uint32_t)(weak) << 7 | (uint32_t)(ndim) << 8 | (uint32_t)(layout) << 12)
 
-enum { SPEC_BUILDING, SPEC_READY, SPEC_FAILED };
 /* tier-2 state of a specialization, and of each of its OSR entries */
 enum { T2_NONE, T2_QUEUED, T2_DONE, T2_FAILED };
-#define OSR_MAX 4 /* loop entries per specialization */
 
 typedef struct OsrEntry {
     uint32_t header;          /* the loop header block */
@@ -60,23 +50,12 @@ typedef struct OsrEntry {
 } OsrEntry;
 
 typedef struct Spec {
+    Unit u;                /* what lowering and the tiers see (first: jit_spec_of) */
     struct kiln_func *fn;
     uint64_t hash;
     uint32_t ncodes;
     uint32_t codes[SIG_MAX];
-    const Type **args;     /* top-level argument types */
-    int nargs;
-    const Type *ret;       /* NULL while unknown */
-    int state;
-    bool used_guess;       /* a recursive call read ret while building */
-    bool on_guess;         /* its types rest on a spec still being built (recursion) */
-    Arena arena;           /* IR and everything compiled for this spec */
-    Func *ir;
-    void *interp;          /* tier 0 code (back/interp) */
-    kiln_error err;        /* state == SPEC_FAILED */
-    const char **var_names; /* locals and their types, for `kiln explain` */
-    const Type **var_types;
-    int nvars;
+    kiln_error err;        /* u.state == UNIT_FAILED */
     uint64_t ns_infer, ns_opt, ns_codegen;
     struct Spec *next_created;
     /* tiering (jit/tier.c): fields the worker writes are read under the tier lock */
@@ -95,6 +74,10 @@ typedef struct Spec {
     atomic_uint_fast64_t ncalls[3]; /* top-level calls started in interp, baseline, opt code */
     atomic_uint_fast64_t osr_entries;
 } Spec;
+
+/* the Spec a unit belongs to: every unit the driver hands out is the first member of one */
+static inline Spec *jit_spec_of(Unit *u) { return (Spec *)u; }
+_Static_assert(offsetof(Spec, u) == 0, "a Spec begins with its Unit");
 
 typedef struct SpecTab {
     uint32_t cap;           /* power of two */
@@ -178,6 +161,7 @@ void jit_func_free(struct kiln_func *fn);
 uint32_t jit_sig_encode(const Type *t, uint32_t *codes, uint32_t n);
 const Type *jit_type_of_value(kiln_ctx *ctx, const kiln_value *v);
 void jit_log(kiln_ctx *ctx, const char *fmt, ...) PRINTF_LIKE(2, 3);
+void jit_vlog(kiln_ctx *ctx, const char *fmt, va_list ap);
 
 /* llvm_load.c: tier 2, loaded on first use */
 const struct Backend *jit_llvm_backend(kiln_ctx *ctx, kiln_error *err);
@@ -201,6 +185,9 @@ Lit *jit_lit_lookup(kiln_module *m, const char *name);
 
 /* compile.c: the pipeline for one spec (infer -> passes -> tier) */
 int jit_compile(kiln_ctx *ctx, Spec *s, kiln_error *err);
+/* what a backend gets for compiling s in ctx: settings, logger, tier-up budget and hook (back/back.h) */
+struct BackEnv;
+void jit_back_env(kiln_ctx *ctx, Spec *s, struct BackEnv *env);
 
 /* explain.c: print what the compiler did for one signature */
 /* effects.c: straight-line scalar code (bounded run time); a read-only array argument the code may
@@ -223,7 +210,7 @@ static inline bool jit_any_readonly(const kiln_value *args, int nargs) {
 }
 int jit_explain(kiln_func *fn, const kiln_value *args, int nargs, FILE *out, const char *pass, bool asm_only, kiln_error *err);
 
-/* lower/infer.c */
-int lower_spec(kiln_ctx *ctx, Spec *s, kiln_error *err);
+/* compile.c: type s and build its IR (lowering, with the environment the driver gives it) */
+int jit_lower(kiln_ctx *ctx, Spec *s, kiln_error *err);
 
 #endif

@@ -20,12 +20,12 @@
 #define KILN_HAVE_LLVM 0
 #endif
 
-static int interp_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) { return back_interp.compile(ctx, s, err); }
+static int interp_compile(const BackEnv *env, Unit *u, kiln_error *err) { return back_interp.compile(env, u, err); }
 
 static const KilnHost host = {
     KILN_HOST_VERSION,
     interp_compile,
-    arena_alloc, jit_log, kiln_dtype_size, ir_rpo, fr_extra,
+    arena_alloc, kiln_dtype_size, ir_rpo, fr_extra,
     fh_generic, fh_view, fh_alloc, fh_acopy, fh_fill, fh_ldn, fh_stn, fh_call, fh_error, fh_index, fh_raise, fh_lib,
     jit_native_install, jit_sym_lookup,
 };
@@ -87,7 +87,7 @@ const Backend *jit_llvm_backend(kiln_ctx *ctx, kiln_error *err) {
         return NULL;
     }
     memset(err, 0, sizeof *err);
-    void *state = tier->ctx_init(ctx, err);
+    void *state = tier->state_init(err);
     if (!state) {
         if (!err->message[0]) err_set(err, KILN_ERR_USAGE, "", "cannot start the LLVM tier");
         else err->kind = KILN_ERR_USAGE;
@@ -102,7 +102,7 @@ const Backend *jit_llvm_backend(kiln_ctx *ctx, kiln_error *err) {
 
 void jit_llvm_unload(kiln_ctx *ctx) {
     if (!ctx->llvm_tier) return;
-    ((const LlvmTier *)ctx->llvm_tier)->ctx_free(ctx->llvm_state);
+    ((const LlvmTier *)ctx->llvm_tier)->state_free(ctx->llvm_state);
     dlclose(ctx->llvm_dl);
     ctx->llvm_tier = NULL; ctx->llvm_state = NULL; ctx->llvm_dl = NULL;
 }

@@ -18,7 +18,7 @@ static void *resolve(void *cx, const char *name) {
  * whole-function slot (header < 0) or a free OSR slot */
 int jit_native_load(Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, XCall *tab, NativeFn *out,
                    kiln_error *err) {
-    Code *c = s->interp;
+    Code *c = s->u.code;
     ElfImage *slot = header < 0 ? &c->image : NULL;
     for (int i = 0; !slot && i < OSR_MAX; i++) if (!c->osr_image[i].base) slot = &c->osr_image[i];
     if (!slot || slot->base) { err_set(err, KILN_ERR_USAGE, "", "no room for more tier-2 code for %s", s->fn->name); return -1; }
@@ -36,10 +36,12 @@ int jit_native_load(Spec *s, int32_t header, const uint8_t *obj, size_t n, const
     return 0;
 }
 
-/* from the LLVM tier (host table): the records become one table in the spec's arena */
-int jit_native_install(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, XCall **pool,
+/* from the LLVM tier (host table; cx: the context, BackEnv.cx): the records become one table in the spec's arena */
+int jit_native_install(void *cx, Unit *u, int32_t header, const uint8_t *obj, size_t n, const char *sym, XCall **pool,
                       int npool, uint64_t ns_compile, NativeFn *out, kiln_error *err) {
-    XCall *tab = arena_alloc(&s->arena, sizeof(XCall) * (size_t)(npool ? npool : 1));
+    kiln_ctx *ctx = cx;
+    Spec *s = jit_spec_of(u);
+    XCall *tab = arena_alloc(&s->u.arena, sizeof(XCall) * (size_t)(npool ? npool : 1));
     if (!tab) { err_set(err, KILN_ERR_USAGE, "", "out of memory"); return -1; }
     for (int i = 0; i < npool; i++) tab[i] = *pool[i];
     if (jit_native_load(s, header, obj, n, sym, tab, out, err)) return -1;

@@ -10,7 +10,7 @@
 
 /* load obj (LLVM's, or the disk cache's) for s with its call records and publish it as s's code
  * (header: the loop header of an OSR entry, -1 for the function's entry) */
-int jit_native_install(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, XCall **pool,
+int jit_native_install(void *cx, Unit *u, int32_t header, const uint8_t *obj, size_t n, const char *sym, XCall **pool,
                        int npool, uint64_t ns_compile, NativeFn *out, kiln_error *err);
 int jit_native_load(Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, XCall *tab, NativeFn *out,
                     kiln_error *err);

@@ -5,7 +5,7 @@
  *
  * Counting: each spec's Code carries a budget (hot). Tier-1 code subtracts
  * hot_call at entry and 1 at every loop header, a sub and a branch; at zero
- * it calls fh_hot -> jit_tier_hot. Calls and iterations share the budget, as
+ * it calls fh_hot -> the code's on_hot hook -> jit_tier_hot. Calls and iterations share the budget, as
  * V8's interrupt budget does: tier2_loops iterations, or tier2_calls calls.
  *
  * The worker: one thread per context, started by the first request, takes
@@ -57,15 +57,15 @@ void jit_tier_budget(kiln_ctx *ctx, int64_t *budget, int64_t *per_call) {
 static void sig_text(Spec *s, char *buf, size_t cap) {
     size_t k = 0;
     buf[0] = 0;
-    for (int i = 0; i < s->nargs && k < cap; i++) {
+    for (int i = 0; i < s->u.nargs && k < cap; i++) {
         char b[256];
-        ty_str(s->args[i], b, sizeof b);
+        ty_str(s->u.args[i], b, sizeof b);
         k += (size_t)snprintf(buf + k, cap - k, "%s%s", i ? ", " : "", b);
     }
 }
 
 static int header_line(Spec *s, int32_t header) {
-    return s->ir && header >= 0 && (uint32_t)header < s->ir->blocks.n ? (int)s->ir->blocks.v[header].line : 0;
+    return s->u.ir && header >= 0 && (uint32_t)header < s->u.ir->blocks.n ? (int)s->u.ir->blocks.v[header].line : 0;
 }
 
 static OsrEntry *osr_find(Spec *s, int32_t header) {
@@ -153,7 +153,7 @@ void jit_tier_request(Spec *s, int32_t header) {
 
 int64_t jit_tier_hot(Spec *s, int32_t header, void *frame, void *ret, void *run) {
     kiln_ctx *ctx = s->fn->mod->ctx;
-    Code *c = s->interp;
+    Code *c = s->u.code;
     bool osr = header >= 0 && ctx->tune[TUNE_OSR] && !atomic_load(&ctx->tier2_off);
     if (atomic_load(&s->t2) == T2_NONE) jit_tier_request(s, -1); /* first: every later call gains */
     if (osr) {
@@ -235,7 +235,7 @@ static void job_done(kiln_ctx *ctx, TierJob j, bool ok, uint64_t ns, const char 
  * lock only, on the worker or (tier2_background = 0) on the thread that asked */
 static void compile_job(kiln_ctx *ctx, TierJob j) {
     Spec *s = j.s;
-    Code *c = s->interp;
+    Code *c = s->u.code;
     kiln_error err;
     memset(&err, 0, sizeof err);
     uint64_t t0 = clock_ns();
@@ -260,12 +260,18 @@ static void compile_job(kiln_ctx *ctx, TierJob j) {
         why = err.message;
     } else if (j.header < 0) {
         NativeFn before = fr_native(c);
-        ok = be->compile(ctx, s, &err) == 0 && fr_native(c) != before;
+        BackEnv env;
+        jit_back_env(ctx, s, &env);
+        env.state = ctx->llvm_state;
+        ok = be->compile(&env, &s->u, &err) == 0 && fr_native(c) != before;
         if (!ok && c->bailout) why = c->bailout;
     } else {
         NativeFn fn = NULL;
         const LlvmTier *lt = ctx->llvm_tier;
-        ok = lt->compile_osr(ctx, s, (uint32_t)j.header, &fn, &err) == 0 && fn;
+        BackEnv env;
+        jit_back_env(ctx, s, &env);
+        env.state = ctx->llvm_state;
+        ok = lt->compile_osr(&env, &s->u, (uint32_t)j.header, &fn, &err) == 0 && fn;
         if (ok) osr_find(s, j.header)->fn = (void *)fn;
         else if (err.message[0]) why = err.message;
     }

@@ -137,16 +137,16 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
 Val cl_global(Inf *I, Node *n, bool *found) {
     *found = true;
     const char *name = n->name;
-    kiln_module *m = I->mod;
-    for (int i = 0; i < m->nfuncs; i++)
-        if (strcmp(m->funcs[i].name, name) == 0) {
+    const LowerEnv *env = I->env;
+    for (int i = 0; i < env->nkernels; i++)
+        if (strcmp(env->kernel(env->cx, i).name, name) == 0) {
             const Type *t = ty_func(I->tt, T_FUNC, i);
             if (!t) inf_oom(I);
             return stat(I, t);
         }
-    Lit *l = jit_lit_lookup(m, name);
+    Lit *l = env->constant(env->cx, name);
     if (l) return cl_lit(I, l);
-    Ast *ast = m->ast;
+    Ast *ast = env->ast;
     if (ast->np_alias && strcmp(ast->np_alias, name) == 0) return stat(I, &I->tt->module[MOD_NUMPY]);
     if (ast->has_math && strcmp(name, "math") == 0) return stat(I, &I->tt->module[MOD_MATH]);
     for (int i = 0; i < ast->nfrom; i++)
@@ -276,8 +276,8 @@ static Args bind_args(Inf *I, Node *call, const char *fname, const char **params
 }
 
 static Val call_kernel(Inf *I, Node *call, int idx) {
-    kiln_func *fn = &I->mod->funcs[idx];
-    Args A = bind_args(I, call, fn->name, fn->def->names, fn->def->nnames, fn->defaults);
+    Kernel fn = I->env->kernel(I->env->cx, idx);
+    Args A = bind_args(I, call, fn.name, fn.def->names, fn.def->nnames, fn.defaults);
     const Type *types[16];
     for (int i = 0; i < A.count; i++) {
         if (A.v[i].ty->kind == T_UNKNOWN) return unknown(I);
@@ -286,11 +286,11 @@ static Val call_kernel(Inf *I, Node *call, int idx) {
             inf_fail(I, A.n[i], "a %s cannot be passed to a kernel", ty_name(A.v[i].ty));
         types[i] = A.v[i].ty;
     }
-    Spec *s = jit_spec_get(I->ctx, fn, types, A.count, I->d.err);
+    Unit *s = I->env->callee(I->env->cx, idx, types, A.count, I->d.err);
     if (!s) longjmp(*I->d.jb, 1);
     const Type *ret = s->ret;
-    if (s->state == SPEC_BUILDING || s->on_guess) I->spec->on_guess = true;
-    if (s->state == SPEC_BUILDING) {
+    if (s->state == UNIT_BUILDING || s->on_guess) I->unit->on_guess = true;
+    if (s->state == UNIT_BUILDING) {
         s->used_guess = true;
         if (!ret || ret->kind == T_UNKNOWN) return unknown(I);
     }

@@ -647,7 +647,7 @@ static Val elem_of(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
         Val j = ex_coerce(I, a, inf_i64(I), at);
         Ref ops[2] = {e->leaf.r, j.r};
         Ref b = inf_emit(I, OP_BOUND, inf_i64(I), ops, 2, 0);
-        if (!I->ctx->opt.boundscheck) I->f->ins.v[b].flags |= BOUND_NOCHECK;
+        if (!I->env->opt->boundscheck) I->f->ins.v[b].flags |= BOUND_NOCHECK;
         return val_of(I, inf_load(I, e->leaf.r, e->ty, &b, 1));
     }
     case EW_PART:
@@ -776,7 +776,7 @@ static void lower(Inf *I, Ew *e, Leaf *lv, int nl, int nd, const Ref *dims, Ref 
  * them); otherwise float sums keep NumPy's pairwise order in rt/reduce.c */
 bool ew_fusable_reduction(Inf *I, int kind, int odt) {
     switch (kind) {
-    case RK_SUM: case RK_PROD: return dt_is_float(odt) ? I->ctx->opt.fastmath : !dt_is_complex(odt);
+    case RK_SUM: case RK_PROD: return dt_is_float(odt) ? I->env->opt->fastmath : !dt_is_complex(odt);
     case RK_MIN: case RK_MAX: return !dt_is_complex(odt); /* complex: NumPy's order, in rt/reduce.c */
     case RK_ALL: case RK_ANY: return true;
     default: return false;

@@ -386,7 +386,7 @@ Val ex_merge(Inf *I, Val *vals, uint32_t *blks, int n, Node *at) {
  * base case's `return` does for an if statement. The unknown arm gets a zero of that type in this
  * round; the round is inferred again with the return type it found (used_guess), so the zero never
  * reaches code. Outside a guessed round an unknown stays unknown. */
-static bool guessing(Inf *I) { return I->spec->used_guess || I->spec->on_guess; }
+static bool guessing(Inf *I) { return I->unit->used_guess || I->unit->on_guess; }
 static Val stand_in(Inf *I, const Type *like) {
     Scalar z;
     memset(&z, 0, sizeof z);
@@ -559,7 +559,7 @@ Val ex_index(Inf *I, Node *sub, Val arr, Ref *idx, int *nidx) {
         Ins *in = &I->f->ins.v[b];
         Ins *vi = &I->f->ins.v[v.r];
         if ((vi->op == OP_CONST && I->f->cst.v[vi->aux].i >= 0) || (vi->flags & INS_NONNEG)) in->flags |= BOUND_NOWRAP;
-        if (!I->ctx->opt.boundscheck) in->flags |= BOUND_NOCHECK;
+        if (!I->env->opt->boundscheck) in->flags |= BOUND_NOCHECK;
         idx[i] = b;
     }
     *nidx = k;

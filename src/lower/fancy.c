@@ -135,7 +135,7 @@ static void scatter_body(Inf *I, const Ref *iv, void *p) {
     Ref j = ex_coerce(I, val_of(I, load(I, q->idx, iv)), inf_i64(I), q->at).r;
     Ref ops[2] = {q->a.r, j};
     Ref b = inf_emit(I, OP_BOUND, inf_i64(I), ops, 2, 0);
-    if (!I->ctx->opt.boundscheck) I->f->ins.v[b].flags |= BOUND_NOCHECK;
+    if (!I->env->opt->boundscheck) I->f->ins.v[b].flags |= BOUND_NOCHECK;
     Ref v = q->v.ty->kind == T_ARRAY ? load(I, q->v, iv) : q->v.r;
     store(I, q->a, &b, ex_coerce(I, val_of(I, v), ty_scalar(I->tt, q->a.ty->dtype, false), q->at).r);
 }

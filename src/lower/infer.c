@@ -194,7 +194,7 @@ static void set_hint(Inf *I, uint32_t blk, int32_t ssa, const Type *ty) {
         Hint *o = &I->hints->v[i];
         if (o->node == h.node && o->var == h.var && o->leaf == h.leaf) { o->ty = ty; return; }
     }
-    if (!vec_push(&I->spec->arena, *I->hints, h)) inf_oom(I);
+    if (!vec_push(&I->unit->arena, *I->hints, h)) inf_oom(I);
 }
 
 static const Type *type_of(Inf *I, Ref r) { return r == UNDEF || !r ? NULL : I->f->ins.v[r].ty; }
@@ -547,7 +547,7 @@ static void bind_params(Inf *I) {
     Node *def = I->def;
     uint32_t argi = 0;
     for (int i = 0; i < def->nnames; i++) {
-        const Type *t = I->spec->args[i];
+        const Type *t = I->unit->args[i];
         Val v = {0};
         v.str = -1;
         /* flatten the parameter's type into ARG leaves */
@@ -661,7 +661,7 @@ static int name_col(const Diag *d, uint32_t line, const char *name) {
 /* a module array constant is frozen: no write into its copy, here or in a kernel it is passed to */
 static int frozen_check(Inf *I) {
     uint32_t line;
-    Ref fr = jit_frozen_written(I->f, &line);
+    Ref fr = I->env->frozen_written(I->f, &line);
     if (!fr) return 0;
     const char *name = "?";
     for (uint32_t i = 0; i < I->frozen.n; i++)
@@ -672,17 +672,17 @@ static int frozen_check(Inf *I) {
     return -1;
 }
 
-int lower_spec(kiln_ctx *ctx, Spec *s, kiln_error *err) {
+int lower_unit(const LowerEnv *env, int k, Unit *s, kiln_error *err) {
     Inf I;
     memset(&I, 0, sizeof I);
-    I.ctx = ctx; I.tt = &ctx->types; I.spec = s; I.mod = s->fn->mod; I.def = s->fn->def;
+    I.env = env; I.tt = env->types; I.unit = s; I.def = env->kernel(env->cx, k).def;
     I.a = &s->arena;
-    I.d.err = err; I.d.file = I.mod->file; I.d.src = I.mod->src; I.d.len = I.mod->len;
+    I.d.err = err; I.d.file = env->file; I.d.src = env->src; I.d.len = env->len;
     HintVec hints = {0};
     I.hints = &hints;
-    int64_t rounds = ctx->tune[TUNE_INFER_ROUNDS];
+    int64_t rounds = env->tune[TUNE_INFER_ROUNDS];
     for (int64_t round = 0; round < rounds; round++) {
-        Spec *mark = ctx->created;
+        void *mark = env->mark(env->cx);
         s->used_guess = false;
         s->on_guess = false;
         int r = one_round(&I, err);
@@ -711,7 +711,7 @@ int lower_spec(kiln_ctx *ctx, Spec *s, kiln_error *err) {
             return 0;
         }
         /* discard the callee specs built on this round's guesses */
-        jit_discard_guessed(ctx, mark);
+        env->discard_guessed(env->cx, mark);
     }
     diag_set(&I.d, I.def->line, I.def->col, "could not infer the types of '%s' (recursion or loop types do not settle)",
              I.def->name);

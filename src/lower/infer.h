@@ -1,5 +1,5 @@
 /*
- * infer.h — internal to types/: the state of typing one specialization and
+ * infer.h — internal to lower/: the state of typing one specialization and
  * building its IR in the same walk.
  *
  * Inference and IR construction are one pass over the AST (types flow forward
@@ -11,7 +11,7 @@
 #ifndef KILN_INFER_H
 #define KILN_INFER_H
 
-#include "../jit/jit.h"
+#include "lower.h"
 #include "../ir/mathfn.h"
 #include "../front/lex.h"
 
@@ -40,10 +40,9 @@ typedef struct VarInfo {
 typedef struct Loop { uint32_t cont, brk; } Loop;
 
 typedef struct Inf {
-    kiln_ctx *ctx;
+    const LowerEnv *env;
     TypeTab *tt;
-    Spec *spec;
-    kiln_module *mod;
+    Unit *unit;
     Node *def;
     Func *f;
     Arena *a;

@@ -145,7 +145,7 @@ Val vw_subscript(Inf *I, Node *sub, Val arr) {
             x = ex_coerce(I, x, inf_i64(I), k);
             Ref ops[2] = {arr.r, x.r};
             Ref b = inf_emit(I, OP_BOUND, inf_i64(I), ops, 2, ax);
-            if (!I->ctx->opt.boundscheck) I->f->ins.v[b].flags |= BOUND_NOCHECK;
+            if (!I->env->opt->boundscheck) I->f->ins.v[b].flags |= BOUND_NOCHECK;
             off = op2(I, OP_ADD, off, op2(I, OP_MUL, b, s));
             if (phase == 1) phase = 2;
         }

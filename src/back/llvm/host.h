@@ -10,21 +10,20 @@
 
 #include "../frame.h"
 
-#define KILN_HOST_VERSION 7
+#define KILN_HOST_VERSION 8
 
 typedef struct KilnHost {
     int version;
-    int (*interp_compile)(kiln_ctx *ctx, Spec *s, kiln_error *err); /* the frame layout */
+    int (*interp_compile)(const BackEnv *env, Unit *u, kiln_error *err); /* the frame layout */
     void *(*arena_alloc)(Arena *a, size_t n);
-    void (*log)(kiln_ctx *ctx, const char *fmt, ...);
     size_t (*dtype_size)(kiln_dtype t);
     uint32_t (*rpo)(Func *f, bool false_first, uint32_t *order);
     Extra *(*extra)(Arena *a, Func *f, const int32_t *slot, Ref r, int nfixed); /* fr_extra */
     Helper generic, view, alloc, acopy, fill, ldn, stn, call, error, index, raise, lib;
-    /* load the object LLVM emitted for s (the whole function, or its entry at loop
+    /* load the object LLVM emitted for u (the whole function, or its entry at loop
      * header >= 0; function symbol sym; call records pool[0..npool)) with kiln's
-     * loader, keep it with the spec and in the disk cache; 0 with *out, or -1 */
-    int (*install)(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, XCall **pool,
+     * loader, keep it with the unit and in the disk cache; cx: BackEnv.cx; 0 with *out, or -1 */
+    int (*install)(void *cx, Unit *u, int32_t header, const uint8_t *obj, size_t n, const char *sym, XCall **pool,
                    int npool, uint64_t ns_compile, NativeFn *out, kiln_error *err);
     void *(*sym)(const char *name); /* what kiln's loader binds a name to (NULL: the object would not load) */
 } KilnHost;
@@ -32,11 +31,11 @@ typedef struct KilnHost {
 /* the LLVM backend: compile, run, release, dump, plus per-context state */
 typedef struct LlvmTier {
     Backend be;
-    void *(*ctx_init)(kiln_ctx *ctx, kiln_error *err); /* one JIT per context */
-    void (*ctx_free)(void *state);
-    /* an entry into s's code at loop header `header` that reads the values live
+    void *(*state_init)(kiln_error *err); /* one JIT per context: BackEnv.state */
+    void (*state_free)(void *state);
+    /* an entry into u's code at loop header `header` that reads the values live
      * there from the frame (on-stack replacement); 0 with *out, or -1 */
-    int (*compile_osr)(kiln_ctx *ctx, Spec *s, uint32_t header, NativeFn *out, kiln_error *err);
+    int (*compile_osr)(const BackEnv *env, Unit *u, uint32_t header, NativeFn *out, kiln_error *err);
 } LlvmTier;
 
 typedef const LlvmTier *(*KilnLlvmEntry)(const KilnHost *host);

@@ -50,8 +50,7 @@ typedef struct Jit {
 
 /* ---- per-context JIT ---- */
 
-static void *ctx_init(kiln_ctx *ctx, kiln_error *err) {
-    (void)ctx;
+static void *state_init(kiln_error *err) {
     LLVMInitializeNativeTarget();
     LLVMInitializeNativeAsmPrinter();
     Jit *J = calloc(1, sizeof *J);
@@ -83,7 +82,7 @@ static void *ctx_init(kiln_ctx *ctx, kiln_error *err) {
     return J;
 }
 
-static void ctx_free(void *state) {
+static void state_free(void *state) {
     Jit *J = state;
     if (!J) return;
     if (J->tm) LLVMDisposeTargetMachine(J->tm);
@@ -100,8 +99,8 @@ static void ctx_free(void *state) {
 typedef struct LV { LLVMValueRef v[MAXC]; int n; } LV;
 
 typedef struct L {
-    kiln_ctx *ctx;
-    Spec *s;
+    const BackEnv *env;
+    Unit *u;
     Func *f;
     Code *c;
     LLVMContextRef cx;
@@ -114,9 +113,9 @@ typedef struct L {
     const char *bail;
     LLVMBasicBlockRef entry;    /* where frames of inlined callees are allocated */
     /* callees emitted into this module (shared with nested lowerings) */
-    struct Inl { Spec *s; LLVMValueRef fn; } *inl;
+    struct Inl { Unit *u; LLVMValueRef fn; } *inl;
     int *ninl;
-    Spec *stack[8];             /* the specs being lowered, outermost first */
+    Unit *stack[8];             /* the units being lowered, outermost first */
     int depth;
     bool avx512;
     char visa;                  /* the Jit's vector ISA for libmvec (fastmath) */
@@ -136,10 +135,10 @@ typedef struct L {
 
 static bool build(L *l, const char *name, bool avx512);
 
-/* a copy of an LLVM string in the spec's arena */
-static char *keep(Spec *s, const char *text) {
+/* a copy of an LLVM string in the unit's arena */
+static char *keep(Unit *u, const char *text) {
     size_t n = strlen(text);
-    char *c = H->arena_alloc(&s->arena, n + 1);
+    char *c = H->arena_alloc(&u->arena, n + 1);
     if (c) memcpy(c, text, n + 1);
     return c;
 }
@@ -266,12 +265,12 @@ static LLVMValueRef wrap(L *l, LLVMValueRef x, const Type *t) {
 }
 
 static XCall *xcall(L *l, Ref r) {
-    XCall *k = H->arena_alloc(&l->s->arena, sizeof *k);
+    XCall *k = H->arena_alloc(&l->u->arena, sizeof *k);
     if (!k || *l->npool >= MAX_POOL) { l->bail = k ? "too many call records" : "out of memory"; return NULL; }
     memset(k, 0, sizeof *k);
     k->line = r ? (int)IN(l, r)->line : 0;
     k->file = l->c->file;
-    k->spec = l->s;
+    k->unit = l->u;
     k->ref = (int32_t)r;
     k->pool = *l->npool;
     l->pool[(*l->npool)++] = k;
@@ -339,7 +338,7 @@ static void via_helper(L *l, Ref r) {
     case OP_CALL: h = H->call; break;
     default: break;
     }
-    x = H->extra(&l->s->arena, l->f, l->c->slot, r, nfixed);
+    x = H->extra(&l->u->arena, l->f, l->c->slot, r, nfixed);
     if (!x) l->bail = "out of memory";
     if (!x || !k) return;
     k->x = x;
@@ -530,9 +529,9 @@ static void arith(L *l, Ref r) {
     }
     if (k == 'F' || k == 'S') {
         switch (in->op) {
-        case OP_ADD: z = LLVMBuildFAdd(l->b, x, y, ""); if (l->ctx->opt.fastmath) kiln_llvm_set_fast(z); break;
-        case OP_SUB: z = LLVMBuildFSub(l->b, x, y, ""); if (l->ctx->opt.fastmath) kiln_llvm_set_fast(z); break;
-        case OP_MUL: z = LLVMBuildFMul(l->b, x, y, ""); if (l->ctx->opt.fastmath) kiln_llvm_set_fast(z); break;
+        case OP_ADD: z = LLVMBuildFAdd(l->b, x, y, ""); if (l->env->opt->fastmath) kiln_llvm_set_fast(z); break;
+        case OP_SUB: z = LLVMBuildFSub(l->b, x, y, ""); if (l->env->opt->fastmath) kiln_llvm_set_fast(z); break;
+        case OP_MUL: z = LLVMBuildFMul(l->b, x, y, ""); if (l->env->opt->fastmath) kiln_llvm_set_fast(z); break;
         case OP_NEG: z = LLVMBuildFNeg(l->b, x, ""); break;
         case OP_DIV: {
             XCall *kc = xcall(l, r);
@@ -577,13 +576,13 @@ static int ir_size(Func *f) {
 
 /* the callee lowered into this module as an internal function with the frame
  * ABI; NULL when it is not a candidate (recursive, large, nested too deep) */
-static LLVMValueRef callee_fn(L *l, Spec *c) {
-    for (int i = 0; i < *l->ninl; i++) if (l->inl[i].s == c) return l->inl[i].fn;
+static LLVMValueRef callee_fn(L *l, Unit *c) {
+    for (int i = 0; i < *l->ninl; i++) if (l->inl[i].u == c) return l->inl[i].fn;
     for (int i = 0; i <= l->depth; i++) if (l->stack[i] == c) return NULL;
-    if (l->depth + 1 >= 8 || !c->ir || !c->interp || ir_size(c->ir) > 400 || *l->ninl >= 64) return NULL;
+    if (l->depth + 1 >= 8 || !c->ir || !c->code || ir_size(c->ir) > 400 || *l->ninl >= 64) return NULL;
     L k;
     memset(&k, 0, sizeof k);
-    k.ctx = l->ctx; k.s = c; k.f = c->ir; k.c = c->interp;
+    k.env = l->env; k.u = c; k.f = c->ir; k.c = c->code;
     k.cx = l->cx; k.m = l->m;
     k.b = LLVMCreateBuilderInContext(l->cx);
     k.i1 = l->i1; k.i8 = l->i8; k.i16 = l->i16; k.i32 = l->i32; k.i64 = l->i64; k.f32 = l->f32; k.f64 = l->f64; k.ptr = l->ptr;
@@ -605,7 +604,7 @@ static LLVMValueRef callee_fn(L *l, Spec *c) {
     }
     LLVMSetLinkage(k.fn, LLVMInternalLinkage);
     LLVMAddAttributeAtIndex(k.fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("alwaysinline", 12), 0));
-    l->inl[*l->ninl].s = c;
+    l->inl[*l->ninl].u = c;
     l->inl[*l->ninl].fn = k.fn;
     (*l->ninl)++;
     return k.fn;
@@ -653,14 +652,14 @@ static void intr_check_at(L *l, Ref r);
  * past the limit the helper raises RecursionError as in every tier */
 static bool self_call(L *l, Ref r) {
     if (l->osr >= 0) return false; /* the OSR entry is not the function: the helper calls the spec's code */
-    if (sizeof(Slot) * l->c->nslots > (size_t)l->ctx->tune[TUNE_FRAME_STACK_BYTES]) return false;
+    if (sizeof(Slot) * l->c->nslots > (size_t)l->env->tune[TUNE_FRAME_STACK_BYTES]) return false;
     XCall *k = xcall(l, r);
     if (!k) return true;
     k->code = RE_RECURSION;
     LLVMValueRef dp = depth_ptr(l);
     LLVMValueRef d = LLVMBuildLoad2(l->b, l->i32, dp, "depth");
     LLVMValueRef d1 = LLVMBuildAdd(l->b, d, LLVMConstInt(l->i32, 1, 0), "");
-    LLVMValueRef max = LLVMConstInt(l->i32, (unsigned long long)l->ctx->tune[TUNE_MAX_RECURSION], 0);
+    LLVMValueRef max = LLVMConstInt(l->i32, (unsigned long long)l->env->tune[TUNE_MAX_RECURSION], 0);
     /* and the stack left: this frame's address against the thread's floor (Run.stack_floor) */
     LLVMTypeRef pt = l->ptr;
     LLVMValueRef fa_fn = LLVMGetIntrinsicDeclaration(l->m, LLVMLookupIntrinsicID("llvm.frameaddress", 17), &pt, 1);
@@ -689,11 +688,11 @@ static bool self_call(L *l, Ref r) {
  * kernel being built; false: the frame helper's general path */
 static bool inline_call(L *l, Ref r) {
     Ins *in = IN(l, r);
-    Spec *c = l->f->callees.v[in->aux];
-    if (c == l->s && l->depth == 0) return self_call(l, r);
+    Unit *c = l->f->callees.v[in->aux];
+    if (c == l->u && l->depth == 0) return self_call(l, r);
     LLVMValueRef fn = callee_fn(l, c);
     if (!fn) return false;
-    frame_call(l, r, fn, c->interp);
+    frame_call(l, r, fn, c->code);
     return true;
 }
 
@@ -723,7 +722,7 @@ static LLVMValueRef libm_call(L *l, const char *name, LLVMValueRef *x, int nargs
     LLVMTypeRef d[2] = {l->f64, l->f64}, ft = LLVMFunctionType(l->f64, d, (unsigned)nargs, 0);
     char vname[64];
     snprintf(vname, sizeof vname, "_ZGV%cN%d%s_%s", l->visa, l->vlen, nargs == 2 ? "vv" : "v", name);
-    bool vec = l->ctx->opt.fastmath && l->visa && H->sym(vname);
+    bool vec = l->env->opt->fastmath && l->visa && H->sym(vname);
     LLVMValueRef call = LLVMBuildCall2(l->b, ft, vec ? pure_fn(l, name, ft) : ext_fn(l, name, ft), x, (unsigned)nargs, "");
     if (!vec) return call;
     if (!LLVMGetNamedFunction(l->m, vname)) {
@@ -1179,17 +1178,17 @@ static int pipeline_kind(Func *f) {
 /* lower s (whole, or from loop header osr), run the pipeline, emit an object
  * and have the runtime load it (and keep it in the disk cache); 0 with *out,
  * or -1 with the reason in why */
-static int jit_spec(kiln_ctx *ctx, Spec *s, int32_t osr, NativeFn *out, char *why, size_t cap, uint64_t t[4]) {
-    Code *c = s->interp;
-    Jit *J = ctx->llvm_state;
-    bool keep_ir = ctx->opt.keep_llvm_ir && osr < 0;
+static int jit_unit(const BackEnv *env, Unit *u, int32_t osr, NativeFn *out, char *why, size_t cap, uint64_t t[4]) {
+    Code *c = u->code;
+    Jit *J = env->state;
+    bool keep_ir = env->opt->keep_llvm_ir && osr < 0;
     L l;
     memset(&l, 0, sizeof l);
-    l.ctx = ctx; l.s = s; l.f = s->ir; l.c = c; l.osr = osr;
+    l.env = env; l.u = u; l.f = u->ir; l.c = c; l.osr = osr;
     l.cx = LLVMContextCreate();
     char name[96];
-    if (osr < 0) snprintf(name, sizeof name, "kiln_%s", s->fn->name);
-    else snprintf(name, sizeof name, "kiln_%s_osr%d", s->fn->name, osr);
+    if (osr < 0) snprintf(name, sizeof name, "kiln_%s", u->name);
+    else snprintf(name, sizeof name, "kiln_%s_osr%d", u->name, osr);
     l.m = LLVMModuleCreateWithNameInContext(name, l.cx);
     char *triple = LLVMGetTargetMachineTriple(J->tm);
     LLVMSetTarget(l.m, triple);
@@ -1211,17 +1210,17 @@ static int jit_spec(kiln_ctx *ctx, Spec *s, int32_t osr, NativeFn *out, char *wh
     XCall **pool = malloc(sizeof(XCall *) * MAX_POOL);
     l.inl = inl; l.ninl = &ninl;
     l.pool = pool; l.npool = &npool;
-    l.stack[0] = s;
+    l.stack[0] = u;
     l.visa = J->visa; l.vlen = J->vlen;
     t[0] = now_ns();
     bool ok = pool && build(&l, name, J->avx512);
     if (ok) keep_vector_variants(&l);
     if (!pool) l.bail = "out of memory";
     t[1] = now_ns();
-    if (ok && keep_ir) { char *ir = LLVMPrintModuleToString(l.m); c->llvm_before = keep(s, ir); LLVMDisposeMessage(ir); }
+    if (ok && keep_ir) { char *ir = LLVMPrintModuleToString(l.m); c->llvm_before = keep(u, ir); LLVMDisposeMessage(ir); }
     LLVMDisposeBuilder(l.b);
     free(l.bb); free(l.end); free(l.val); free(l.phi); free(l.reach); free(l.cross); free(l.home);
-    if (ok && atomic_load(&ctx->tier.stop)) { l.bail = "the context is being freed"; ok = false; }
+    if (ok && atomic_load(env->stop)) { l.bail = "the context is being freed"; ok = false; }
     if (ok) {
         LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
         /* loops over arrays pay for the full pipeline, with range-check elimination
@@ -1230,7 +1229,7 @@ static int jit_spec(kiln_ctx *ctx, Spec *s, int32_t osr, NativeFn *out, char *wh
          * LICM; straight-line code only the cleanups (KILN_LLVM_PIPELINE overrides) */
         const char *pipe = getenv("KILN_LLVM_PIPELINE");
         int kind = pipeline_kind(l.f);
-        const char *full = ctx->opt.opt_level >= 3
+        const char *full = env->opt->opt_level >= 3
                                ? "always-inline,function(sroa,instcombine,simplifycfg,loop-simplify,lcssa,loop(loop-rotate),irce),default<O3>"
                                : "always-inline,function(sroa,instcombine,simplifycfg,loop-simplify,lcssa,loop(loop-rotate),irce),default<O2>";
         if (!pipe) pipe = kind == 2 ? full
@@ -1243,13 +1242,13 @@ static int jit_spec(kiln_ctx *ctx, Spec *s, int32_t osr, NativeFn *out, char *wh
     t[2] = now_ns();
     if (ok && keep_ir) {
         char *ir = LLVMPrintModuleToString(l.m);
-        c->llvm_after = keep(s, ir);
+        c->llvm_after = keep(u, ir);
         LLVMDisposeMessage(ir);
         LLVMMemoryBufferRef mb;
         char *emsg = NULL;
         if (!LLVMTargetMachineEmitToMemoryBuffer(J->tm, l.m, LLVMAssemblyFile, &emsg, &mb)) {
             size_t n = LLVMGetBufferSize(mb);
-            char *a = H->arena_alloc(&s->arena, n + 1);
+            char *a = H->arena_alloc(&u->arena, n + 1);
             if (a) { memcpy(a, LLVMGetBufferStart(mb), n); a[n] = 0; c->llvm_asm = a; }
             LLVMDisposeMemoryBuffer(mb);
         } else LLVMDisposeMessage(emsg);
@@ -1266,7 +1265,7 @@ static int jit_spec(kiln_ctx *ctx, Spec *s, int32_t osr, NativeFn *out, char *wh
         } else {
             kiln_error err;
             memset(&err, 0, sizeof err);
-            if (H->install(ctx, s, osr, (const uint8_t *)LLVMGetBufferStart(mb), LLVMGetBufferSize(mb), name, pool, npool,
+            if (H->install(env->cx, u, osr, (const uint8_t *)LLVMGetBufferStart(mb), LLVMGetBufferSize(mb), name, pool, npool,
                            now_ns() - t[0], out, &err)) {
                 snprintf(why, cap, "its object did not load: %.200s", err.message);
                 ok = false;
@@ -1288,22 +1287,22 @@ static int jit_spec(kiln_ctx *ctx, Spec *s, int32_t osr, NativeFn *out, char *wh
  * thread, tier auto's background thread) never lends LLVM its own. Functions past tier2_max_ir
  * never reach LLVM at all. */
 enum { LLVM_STACK_BYTES = 256 << 20 };
-typedef struct JitJob { kiln_ctx *ctx; Spec *s; int32_t osr; NativeFn *out; char *why; size_t cap; uint64_t *t; int rc; } JitJob;
+typedef struct JitJob { const BackEnv *env; Unit *u; int32_t osr; NativeFn *out; char *why; size_t cap; uint64_t *t; int rc; } JitJob;
 
 static void *jit_thread(void *p) {
     JitJob *j = p;
-    j->rc = jit_spec(j->ctx, j->s, j->osr, j->out, j->why, j->cap, j->t);
+    j->rc = jit_unit(j->env, j->u, j->osr, j->out, j->why, j->cap, j->t);
     return NULL;
 }
 
-static int jit(kiln_ctx *ctx, Spec *s, int32_t osr, NativeFn *out, char *why, size_t cap, uint64_t t[4]) {
+static int jit(const BackEnv *env, Unit *u, int32_t osr, NativeFn *out, char *why, size_t cap, uint64_t t[4]) {
     uint64_t nir = 0;
-    for (uint32_t bi = 0; bi < s->ir->blocks.n; bi++) if (!s->ir->blocks.v[bi].dead) nir += s->ir->blocks.v[bi].ins.n;
+    for (uint32_t bi = 0; bi < u->ir->blocks.n; bi++) if (!u->ir->blocks.v[bi].dead) nir += u->ir->blocks.v[bi].ins.n;
     memset(t, 0, 4 * sizeof *t);
-    if ((int64_t)nir > ctx->tune[TUNE_TIER2_MAX_IR])
+    if ((int64_t)nir > env->tune[TUNE_TIER2_MAX_IR])
         return snprintf(why, cap, "%llu IR instructions, more than tier2_max_ir (%lld)", (unsigned long long)nir,
-                        (long long)ctx->tune[TUNE_TIER2_MAX_IR]), -1;
-    JitJob j = {ctx, s, osr, out, why, cap, t, -1};
+                        (long long)env->tune[TUNE_TIER2_MAX_IR]), -1;
+    JitJob j = {env, u, osr, out, why, cap, t, -1};
     pthread_attr_t attr;
     pthread_t th;
     bool started = !pthread_attr_init(&attr) && !pthread_attr_setstacksize(&attr, LLVM_STACK_BYTES) &&
@@ -1314,55 +1313,55 @@ static int jit(kiln_ctx *ctx, Spec *s, int32_t osr, NativeFn *out, char *why, si
     return j.rc;
 }
 
-static int llvm_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
-    if (!s->interp && H->interp_compile(ctx, s, err)) return -1;
-    Code *c = s->interp;
+static int llvm_compile(const BackEnv *env, Unit *u, kiln_error *err) {
+    if (!u->code && H->interp_compile(env, u, err)) return -1;
+    Code *c = u->code;
     NativeFn fn = NULL;
     char why[300];
     uint64_t t[4];
-    int rc = jit(ctx, s, -1, &fn, why, sizeof why, t);
+    int rc = jit(env, u, -1, &fn, why, sizeof why, t);
     /* last: a thread that sees the new code sees everything it needs (tier auto
      * swaps it in while other threads run the old) */
     if (!rc) __atomic_store_n(&c->native, fn, __ATOMIC_RELEASE);
-    else c->bailout = keep(s, why);
-    if (ctx->opt.log & KILN_LOG_TIERS) {
-        if (rc) H->log(ctx, "kiln: %s stays on a lower tier: LLVM bailed out (%s)\n", s->fn->name, why);
-        else H->log(ctx, "kiln: %s compiled by LLVM: lowering %.1f us, IR passes %.1f us, machine code %.1f us\n", s->fn->name,
+    else c->bailout = keep(u, why);
+    if (env->opt->log & KILN_LOG_TIERS) {
+        if (rc) env->log(env->cx, "kiln: %s stays on a lower tier: LLVM bailed out (%s)\n", u->name, why);
+        else env->log(env->cx, "kiln: %s compiled by LLVM: lowering %.1f us, IR passes %.1f us, machine code %.1f us\n", u->name,
                     (double)(t[1] - t[0]) / 1e3, (double)(t[2] - t[1]) / 1e3, (double)(t[3] - t[2]) / 1e3);
     }
     return 0;
 }
 
-static int llvm_compile_osr(kiln_ctx *ctx, Spec *s, uint32_t header, NativeFn *out, kiln_error *err) {
+static int llvm_compile_osr(const BackEnv *env, Unit *u, uint32_t header, NativeFn *out, kiln_error *err) {
     *out = NULL;
-    if (!s->interp || !s->ir || header >= s->ir->blocks.n || s->ir->blocks.v[header].dead) {
+    if (!u->code || !u->ir || header >= u->ir->blocks.n || u->ir->blocks.v[header].dead) {
         snprintf(err->message, sizeof err->message, "no loop header %u to enter", header);
         return -1;
     }
     char why[300];
     uint64_t t[4];
-    if (jit(ctx, s, (int32_t)header, out, why, sizeof why, t)) {
+    if (jit(env, u, (int32_t)header, out, why, sizeof why, t)) {
         snprintf(err->message, sizeof err->message, "LLVM bailed out (%s)", why);
         return -1;
     }
     return 0;
 }
 
-static void llvm_release(Spec *s) { s->interp = NULL; /* code is freed with the context's JIT */ }
-static void llvm_dump(Spec *s, FILE *out) {
-    Code *c = s->interp;
+static void llvm_release(Unit *u) { u->code = NULL; /* code is freed with the context's JIT */ }
+static void llvm_dump(Unit *u, FILE *out) {
+    Code *c = u->code;
     if (!c || !c->llvm_after) {
-        fprintf(out, "no LLVM code for %s (%s)\n", s->fn->name, c && c->bailout ? c->bailout : "compile it with --tier opt");
+        fprintf(out, "no LLVM code for %s (%s)\n", u->name, c && c->bailout ? c->bailout : "compile it with --tier opt");
         return;
     }
-    fprintf(out, "--- LLVM IR of %s as lowered ---\n%s\n--- after the pass pipeline ---\n%s\n", s->fn->name,
+    fprintf(out, "--- LLVM IR of %s as lowered ---\n%s\n--- after the pass pipeline ---\n%s\n", u->name,
             c->llvm_before ? c->llvm_before : "", c->llvm_after);
     if (c->llvm_asm) fprintf(out, "--- machine code (LLVM's assembly printer) ---\n%s", c->llvm_asm);
 }
 
 static const LlvmTier tier = {
     {"opt", KILN_TIER_OPT, llvm_compile, NULL /* libkiln enters the frame */, llvm_release, llvm_dump},
-    ctx_init, ctx_free, llvm_compile_osr,
+    state_init, state_free, llvm_compile_osr,
 };
 
 const LlvmTier *kiln_llvm_tier(const KilnHost *host) {

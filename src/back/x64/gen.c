@@ -32,7 +32,7 @@
 typedef struct Gen {
     Func *f;
     Code *c;
-    Spec *s;
+    Unit *u;
     XBuf b;
     int *blk;          /* label of each block */
     int err_exit, ret_label;
@@ -371,7 +371,7 @@ static void rax_of(Gen *G, int reg, int32_t slot) {
 }
 
 static XCall *xcall(Gen *G) {
-    XCall *k = arena_alloc(&G->s->arena, sizeof *k);
+    XCall *k = arena_alloc(&G->u->arena, sizeof *k);
     if (!k) { G->bail = "out of memory"; return NULL; }
     k->line = G->line;
     k->file = G->c->file;
@@ -449,7 +449,7 @@ static bool imm32_of(Gen *G, Ref r, int32_t *out) {
 }
 
 static void generic(Gen *G, Ref r) {
-    Extra *x = fr_extra(&G->s->arena, G->f, G->c->slot, r, 0);
+    Extra *x = fr_extra(&G->u->arena, G->f, G->c->slot, r, 0);
     XCall *k = xcall(G);
     if (!x || !k) { G->bail = "out of memory"; return; }
     k->d = G->c->slot[r]; k->x = x;
@@ -683,7 +683,7 @@ static void load(Gen *G, Ref r) {
     Ref arr = A(G, r, 0);
     int nd = I_(G, arr)->ty->ndim, dt = in->ty->dtype;
     if (nd == 0) {
-        Extra *x = arena_alloc(&G->s->arena, sizeof(Extra) + sizeof(int32_t) * (size_t)(nd + 1));
+        Extra *x = arena_alloc(&G->u->arena, sizeof(Extra) + sizeof(int32_t) * (size_t)(nd + 1));
         XCall *k = xcall(G);
         if (!x || !k) { G->bail = "out of memory"; return; }
         x->at = I_(G, arr)->ty; x->rt = in->ty; x->n = nd;
@@ -725,7 +725,7 @@ static void store(Gen *G, Ref r) {
     const Type *at = I_(G, arr)->ty;
     int nd = at->ndim, dt = at->dtype;
     if (nd == 0) {
-        Extra *x = arena_alloc(&G->s->arena, sizeof(Extra) + sizeof(int32_t) * (size_t)(nd + 1));
+        Extra *x = arena_alloc(&G->u->arena, sizeof(Extra) + sizeof(int32_t) * (size_t)(nd + 1));
         XCall *k = xcall(G);
         if (!x || !k) { G->bail = "out of memory"; return; }
         x->at = at; x->n = nd;
@@ -779,7 +779,7 @@ static void bound(Gen *G, Ref r) {
 
 static void helper_op(Gen *G, Ref r, Helper h, int nfixed) {
     Ins *in = I_(G, r);
-    Extra *x = fr_extra(&G->s->arena, G->f, G->c->slot, r, nfixed);
+    Extra *x = fr_extra(&G->u->arena, G->f, G->c->slot, r, nfixed);
     XCall *k = xcall(G);
     if (!x || !k) { G->bail = "out of memory"; return; }
     k->d = in->ty ? G->c->slot[r] : 0;
@@ -995,10 +995,10 @@ static void term(Gen *G, uint32_t bi, uint32_t next, int ret_label) {
  * (header: the loop header block, -1 at entry) */
 static void hot_check(Gen *G, int32_t header, int64_t weight) {
     XCall *k = xcall(G);
-    Extra *x = arena_alloc(&G->s->arena, sizeof(Extra) + sizeof(int32_t));
+    Extra *x = arena_alloc(&G->u->arena, sizeof(Extra) + sizeof(int32_t));
     if (!k || !x) { G->bail = "out of memory"; return; }
     memset(x, 0, sizeof *x);
-    x->callee = G->s;
+    x->callee = G->u;
     x->aux = header;
     k->x = x;
     x_mov_ri(&G->b, RAX, (int64_t)(intptr_t)&G->c->hot);
@@ -1117,24 +1117,24 @@ static void generate(Gen *G) {
     emit_cold(G);
 }
 
-static int x64_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
-    if (!s->interp && back_interp.compile(ctx, s, err)) return -1; /* the frame layout */
-    Code *c = s->interp;
+static int x64_compile(const BackEnv *env, Unit *u, kiln_error *err) {
+    if (!u->code && back_interp.compile(env, u, err)) return -1; /* the frame layout */
+    Code *c = u->code;
     uint64_t nir = 0;
-    for (uint32_t bi = 0; bi < s->ir->blocks.n; bi++) if (!s->ir->blocks.v[bi].dead) nir += s->ir->blocks.v[bi].ins.n;
-    if ((int64_t)nir > ctx->tune[TUNE_BASELINE_MAX_IR]) {
+    for (uint32_t bi = 0; bi < u->ir->blocks.n; bi++) if (!u->ir->blocks.v[bi].dead) nir += u->ir->blocks.v[bi].ins.n;
+    if ((int64_t)nir > env->tune[TUNE_BASELINE_MAX_IR]) {
         c->bailout = "the function is larger than baseline_max_ir";
-        if (ctx->opt.log & KILN_LOG_TIERS)
-            jit_log(ctx, "kiln: %s stays in the interpreter: baseline bailed out (%llu IR instructions, limit %lld)\n",
-                   s->fn->name, (unsigned long long)nir, (long long)ctx->tune[TUNE_BASELINE_MAX_IR]);
+        if (env->opt->log & KILN_LOG_TIERS)
+            env->log(env->cx, "kiln: %s stays in the interpreter: baseline bailed out (%llu IR instructions, limit %lld)\n",
+                     u->name, (unsigned long long)nir, (long long)env->tune[TUNE_BASELINE_MAX_IR]);
         return 0;
     }
     Gen G;
     memset(&G, 0, sizeof G);
-    G.f = s->ir; G.c = c; G.s = s;
-    G.tiering = jit_tier_enabled(ctx, s);
-    if (G.tiering) jit_tier_budget(ctx, &c->hot, &c->hot_call);
-    c->loops = G.tiering && ctx->tune[TUNE_TIER2_LOOPS] > 0; /* iterations count (and OSR is possible) */
+    G.f = u->ir; G.c = c; G.u = u;
+    G.tiering = env->tiering;
+    if (G.tiering) { c->hot = env->hot; c->hot_call = env->hot_call; }
+    c->loops = G.tiering && env->tune[TUNE_TIER2_LOOPS] > 0; /* iterations count (and OSR is possible) */
     uint32_t nb = G.f->blocks.n + 1;
     G.blk = calloc(nb, sizeof(int));
     G.loop_header = calloc(nb, sizeof(bool));
@@ -1169,9 +1169,9 @@ static int x64_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     } else {
         c->bailout = G.bail;
     }
-    if (ctx->opt.log & KILN_LOG_TIERS) {
-        if (G.bail) jit_log(ctx, "kiln: %s stays in the interpreter: baseline bailed out (%s)\n", s->fn->name, G.bail);
-        else jit_log(ctx, "kiln: %s compiled to %zu bytes of x86-64\n", s->fn->name, G.b.n);
+    if (env->opt->log & KILN_LOG_TIERS) {
+        if (G.bail) env->log(env->cx, "kiln: %s stays in the interpreter: baseline bailed out (%s)\n", u->name, G.bail);
+        else env->log(env->cx, "kiln: %s compiled to %zu bytes of x86-64\n", u->name, G.b.n);
     }
     free(G.blk); free(G.cold); free(G.pin); free(G.pinned_block);
     free(G.loop_header); free(G.inherit_off); free(G.entry_seen); free(G.entry_gp); free(G.entry_xmm);
@@ -1180,22 +1180,22 @@ static int x64_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     return 0;
 }
 
-static int x64_run(Spec *s, const Slot *args, Slot *ret, Run *run) { return fr_enter(s->interp, args, ret, run); }
+static int x64_run(Unit *u, const Slot *args, Slot *ret, Run *run) { return fr_enter(u->code, args, ret, run); }
 
-static void x64_release(Spec *s) {
-    Code *c = s->interp;
+static void x64_release(Unit *u) {
+    Code *c = u->code;
     if (c) rt_code_free(&c->mem);
-    s->interp = NULL;
+    u->code = NULL;
 }
 
 /* disassemble through objdump on a dumped buffer */
-static void x64_dump(Spec *s, FILE *out) {
-    Code *c = s->interp;
+static void x64_dump(Unit *u, FILE *out) {
+    Code *c = u->code;
     if (!c || !c->native) {
-        fprintf(out, "no x86-64 code for %s (%s)\n", s->fn->name, c && c->bailout ? c->bailout : "not compiled by the baseline tier");
+        fprintf(out, "no x86-64 code for %s (%s)\n", u->name, c && c->bailout ? c->bailout : "not compiled by the baseline tier");
         return;
     }
-    fprintf(out, "x86-64 code for %s: %zu bytes at %p\n", s->fn->name, c->native_size, c->mem.p);
+    fprintf(out, "x86-64 code for %s: %zu bytes at %p\n", u->name, c->native_size, c->mem.p);
     fflush(out);
     int fd;
     FILE *p = x64_objdump_open(c->mem.p, c->native_size, &fd);
