@@ -683,11 +683,11 @@ static void assign_slots(Low *L, Code *c) {
         const Type *t = f->ins.v[call].ty;
         int32_t off = 0;
         int64_t leaf = 0;
-        const Type *stack[64]; int sp = 0;
+        const Type *stack[TY_TUPLE_MAX]; int sp = 0;
         stack[sp++] = t;
         while (sp) {
             const Type *x = stack[--sp];
-            if (x->kind == T_TUPLE) { for (int i = x->n - 1; i >= 0 && sp < 64; i--) stack[sp++] = x->elems[i]; continue; }
+            if (x->kind == T_TUPLE) { for (int i = x->n - 1; i >= 0 && sp < TY_TUPLE_MAX; i--) stack[sp++] = x->elems[i]; continue; }
             if (x->kind != T_SCALAR && x->kind != T_ARRAY) continue;
             if (leaf++ == in->aux) break;
             off += slots_of(x);

@@ -33,11 +33,12 @@
 #include <unistd.h>
 
 typedef struct Cap { Spec *s; uint8_t *obj; size_t n; char sym[128]; XCall *tab; int ntab; } Cap;
-typedef struct Caps { Cap v[512]; int n; } Caps;
+enum { AOT_CAPS_MAX = 512 }; /* tier-2 objects one kiln aot run may capture (a --sig's kernel and its callees) */
+typedef struct Caps { Cap v[AOT_CAPS_MAX]; int n; } Caps;
 
 static void sink(void *cx, Spec *s, const uint8_t *obj, size_t n, const char *sym, const void *tab, int ntab) {
     Caps *c = cx;
-    if (c->n == 512) return;
+    if (c->n == AOT_CAPS_MAX) return;
     Cap *k = &c->v[c->n];
     k->obj = malloc(n ? n : 1);
     k->tab = malloc(sizeof(XCall) * (size_t)(ntab ? ntab : 1));
@@ -338,7 +339,7 @@ static void help(void) {
 }
 
 int cmd_aot(int argc, char **argv) {
-    const char *file = NULL, *out = NULL, *sigs[64];
+    const char *file = NULL, *out = NULL, *sigs[CLI_SIGS_MAX];
     int nsig = 0;
     kiln_options o;
     kiln_options_init(&o);
@@ -347,7 +348,7 @@ int cmd_aot(int argc, char **argv) {
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) { help(); return EXIT_OK; }
-        if ((!strcmp(a, "--sig") || !strncmp(a, "--sig=", 6)) && nsig == 64) { fprintf(stderr, "kiln aot: at most 64 --sig in one run\n"); return EXIT_USAGE; }
+        if ((!strcmp(a, "--sig") || !strncmp(a, "--sig=", 6)) && nsig == CLI_SIGS_MAX) { fprintf(stderr, "kiln aot: at most %d --sig in one run\n", CLI_SIGS_MAX); return EXIT_USAGE; }
         if (!strcmp(a, "--sig") && i + 1 < argc) sigs[nsig++] = argv[++i];
         else if (!strcmp(a, "-o") && i + 1 < argc) out = argv[++i];
         else if (!strcmp(a, "-O3")) o.opt_level = 3;
@@ -372,12 +373,12 @@ int cmd_aot(int argc, char **argv) {
     ctx->aot_cx = &caps;
     kiln_error err;
     int rc = EXIT_OK, n = 0;
-    static Exp ex[64];
+    static Exp ex[CLI_SIGS_MAX];
     kiln_module *m = kiln_load_file(ctx, file, &err);
     if (!m) { cli_print_error(&err); kiln_ctx_free(ctx); return EXIT_ERR; }
     for (int i = 0; i < nsig && rc == EXIT_OK; i++) {
         char name[128], msg[256];
-        kiln_value args[64];
+        kiln_value args[CLI_SIG_ARGS];
         int nargs, before = caps.n;
         ValPool pool = {0};
         kiln_func *f = NULL;

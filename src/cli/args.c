@@ -371,15 +371,15 @@ static int value(LP *l, kiln_value *out) {
     }
     if (*l->p == '[') return array_value(l, -1, out);
     if (*l->p == '(') {
-        if (++l->depth > 32) return bad(l, "tuples nested too deeply (more than 32)");
+        if (++l->depth > CLI_NEST_MAX) return bad(l, "tuples nested too deeply (more than 32)");
         l->p++;
-        kiln_value items[64];
+        kiln_value items[CLI_TUPLE_MAX];
         int n = 0;
         bool comma = false;
         for (;;) {
             ws(l);
             if (*l->p == ')') { l->p++; l->depth--; break; }
-            if (n == 64) return bad(l, "tuple too long");
+            if (n == CLI_TUPLE_MAX) return bad(l, "tuple too long");
             if (value(l, &items[n])) return -1;
             n++;
             ws(l);

@@ -9,6 +9,12 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+/* the command line's limits: each the size of an array on the stack */
+#define CLI_TUPLE_MAX 64 /* items of a tuple written as an argument or in a signature (kiln's tuples: 64) */
+#define CLI_NEST_MAX 32  /* tuples nested in tuples */
+#define CLI_SIG_ARGS 64  /* arguments of one signature (a kernel has at most 64 parameters) */
+#define CLI_SIGS_MAX 64  /* --sig options of one kiln warm or kiln aot run */
+
 enum { EXIT_OK = 0, EXIT_ERR = 1, EXIT_USAGE = 2 };
 
 typedef struct CliArgs {
@@ -55,6 +61,7 @@ int cli_export(const char *dir, const char *file, const char *keyfile);
 int cli_import(const char *dir, int make_parent, const char *file, const char *keyfile);
 int cli_keygen(const char *file);
 /* sig.c: "f(f64[::1], i64)" into the function's name and a value of each argument type (owned by pool) */
+/* args has room for CLI_SIG_ARGS */
 int cli_parse_sig(const char *text, char *name, size_t cap, kiln_value *args, int *nargs, ValPool *pool, char *err, size_t ecap);
 
 #endif

@@ -58,13 +58,13 @@ static int dims(SP *s, int *ndim, bool *c) {
 static int type(SP *s, kiln_value *out);
 
 static int tuple(SP *s, kiln_value *out) {
-    if (++s->depth > 32) return snprintf(s->err, sizeof s->err, "tuples nested too deeply (more than 32)"), -1;
+    if (++s->depth > CLI_NEST_MAX) return snprintf(s->err, sizeof s->err, "tuples nested too deeply (more than 32)"), -1;
     s->p++;
-    kiln_value items[64];
+    kiln_value items[CLI_TUPLE_MAX];
     int n = 0;
     ws(s);
     while (*s->p != ')') {
-        if (n == 64 || type(s, &items[n])) return n == 64 ? (snprintf(s->err, sizeof s->err, "tuple too long"), -1) : -1;
+        if (n == CLI_TUPLE_MAX || type(s, &items[n])) return n == CLI_TUPLE_MAX ? (snprintf(s->err, sizeof s->err, "tuple too long"), -1) : -1;
         n++;
         ws(s);
         if (*s->p == ',') { s->p++; ws(s); }
@@ -120,7 +120,7 @@ int cli_parse_sig(const char *text, char *name, size_t cap, kiln_value *args, in
     *nargs = 0;
     ws(&s);
     while (*s.p != ')') {
-        if (*nargs == 64 || type(&s, &args[*nargs])) { snprintf(err, ecap, "%s", s.err[0] ? s.err : "too many arguments"); return -1; }
+        if (*nargs == CLI_SIG_ARGS || type(&s, &args[*nargs])) { snprintf(err, ecap, "%s", s.err[0] ? s.err : "too many arguments"); return -1; }
         (*nargs)++;
         ws(&s);
         if (*s.p == ',') s.p++;

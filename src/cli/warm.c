@@ -18,7 +18,7 @@ static void help(void) {
 }
 
 int cmd_warm(int argc, char **argv) {
-    const char *file = NULL, *sigs[64];
+    const char *file = NULL, *sigs[CLI_SIGS_MAX];
     int nsig = 0;
     kiln_options o;
     kiln_options_init(&o);
@@ -26,7 +26,7 @@ int cmd_warm(int argc, char **argv) {
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) { help(); return EXIT_OK; }
-        if ((!strcmp(a, "--sig") || !strncmp(a, "--sig=", 6)) && nsig == 64) { fprintf(stderr, "kiln warm: at most 64 --sig in one run\n"); return EXIT_USAGE; }
+        if ((!strcmp(a, "--sig") || !strncmp(a, "--sig=", 6)) && nsig == CLI_SIGS_MAX) { fprintf(stderr, "kiln warm: at most %d --sig in one run\n", CLI_SIGS_MAX); return EXIT_USAGE; }
         if (!strcmp(a, "--sig") && i + 1 < argc) sigs[nsig++] = argv[++i];
         else if (!strncmp(a, "--sig=", 6)) sigs[nsig++] = a + 6;
         else if (!strcmp(a, "-O3")) o.opt_level = 3;
@@ -46,7 +46,7 @@ int cmd_warm(int argc, char **argv) {
     if (!m) { cli_print_error(&err); kiln_ctx_free(ctx); return EXIT_ERR; }
     for (int i = 0; i < nsig && rc == EXIT_OK; i++) {
         char name[128], msg[256];
-        kiln_value args[64];
+        kiln_value args[CLI_SIG_ARGS];
         int nargs;
         ValPool pool = {0};
         kiln_func *f = NULL;

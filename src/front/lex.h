@@ -7,6 +7,8 @@
 #include "../base/base.h"
 #include "../base/diag.h"
 
+#define LEX_INDENT_MAX 128 /* indentation levels (CPython allows 100) */
+
 /* X(name, spelling): operators and keywords, longest spellings first within a family */
 #define TOKENS(X) \
     X(TK_EOF, "end of file") X(TK_NEWLINE, "newline") X(TK_INDENT, "indent") X(TK_DEDENT, "dedent") \
@@ -53,7 +55,7 @@ typedef struct Lexer {
     Diag *diag;
     const char *src, *p, *end;
     int line; const char *line_start;
-    int indents[128], alt[128]; int nindent; /* alt: widths with tabs as one column */
+    int indents[LEX_INDENT_MAX], alt[LEX_INDENT_MAX]; int nindent; /* alt: widths with tabs as one column */
     int pending;          /* >0: INDENTs to emit, <0: DEDENTs */
     int paren;            /* bracket depth: newlines inside are joined */
     bool at_line_start;

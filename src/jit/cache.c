@@ -133,8 +133,8 @@ static int index_of(Spec **list, int n, const Spec *s) {
 static int extra_slots(const Extra *x) { return x->op == OP_CALL ? 2 * x->n : x->n; }
 
 static bool write_meta(Buf *b, Spec *s, const char *sym, const XCall *tab, int ntab) {
-    Spec *list[256];
-    int nl = jit_cache_specs(s, list, 256);
+    Spec *list[JIT_CACHE_SPECS];
+    int nl = jit_cache_specs(s, list, JIT_CACHE_SPECS);
     if (nl < 0) return false;
     b_str(b, sym);
     b_i32(b, ntab);
@@ -263,8 +263,8 @@ int jit_cache_fetch(kiln_ctx *ctx, Spec *s, int32_t header, NativeFn *out) {
     int rc = -1;
     kiln_error err;
     if (!parse_entry(buf, n, key, &meta, &obj, &nobj, why, sizeof why)) {
-        Spec *list[256];
-        int nl = jit_cache_specs(s, list, 256);
+        Spec *list[JIT_CACHE_SPECS];
+        int nl = jit_cache_specs(s, list, JIT_CACHE_SPECS);
         const char *sym = r_str(&meta, &s->u.arena);
         int ntab = r_i32(&meta);
         XCall *tab = NULL;

@@ -172,8 +172,8 @@ static void machine_key(void) {
 void jit_cache_machine(void) { pthread_once(&machine_once, machine_key); }
 
 int jit_cache_key(kiln_ctx *ctx, Spec *s, int32_t header, uint8_t key[CACHE_KEY_BYTES]) {
-    Spec *list[256];
-    int n = jit_cache_specs(s, list, 256);
+    Spec *list[JIT_CACHE_SPECS];
+    int n = jit_cache_specs(s, list, JIT_CACHE_SPECS);
     if (n < 0) return -1;
     pthread_once(&machine_once, machine_key);
     blake2b_state h;

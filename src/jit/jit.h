@@ -37,6 +37,10 @@
 /* signature codes: one uint32 per argument; tuples open a group */
 enum { SIG_SCALAR, SIG_ARRAY, SIG_TUPLE, SIG_NONE, SIG_DTYPE };
 #define SIG_MAX 64
+/* callee compiles nested in one compile (a deeper chain of first calls is a compile error) */
+#define JIT_BUILD_DEPTH 256
+/* the specs one disk-cache entry covers: a spec and the callees its tier-2 code calls (jit_cache_specs) */
+#define JIT_CACHE_SPECS 256
 #define SIG_CODE(kind, dt, weak, ndim, layout) \
     ((uint32_t)(kind) | (uint32_t)(dt) << 3 | (uint32_t)(weak) << 7 | (uint32_t)(ndim) << 8 | (uint32_t)(layout) << 12)
 
@@ -133,7 +137,7 @@ struct kiln_ctx {
     pthread_mutex_t lock;     /* compiles, module list, types, logging */
     TypeTab types;
     struct kiln_module *mods;
-    Spec *building[256];      /* the compile stack (nested callee compiles) */
+    Spec *building[JIT_BUILD_DEPTH]; /* the compile stack (nested callee compiles) */
     int nbuilding;
     Spec *created;            /* specs created under the current outermost compile */
     void *llvm_dl;            /* the LLVM tier: its shared object, table and JIT, loaded on first use */

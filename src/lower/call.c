@@ -294,9 +294,9 @@ static Val call_kernel(Inf *I, Node *call, int idx) {
         s->used_guess = true;
         if (!ret || ret->kind == T_UNKNOWN) return unknown(I);
     }
-    Ref ops[256];
+    Ref ops[TY_LEAVES_MAX];
     int n = 0;
-    for (int i = 0; i < A.count; i++) n += cl_flatten(I, A.v[i], ops + n, 256 - n);
+    for (int i = 0; i < A.count; i++) n += cl_flatten(I, A.v[i], ops + n, TY_LEAVES_MAX - n);
     if (!vec_push(I->a, I->f->callees, s)) inf_oom(I);
     I->line = call->line;
     Ref r = inf_emit(I, OP_CALL, ret, ops, (uint32_t)n, I->f->callees.n - 1);
@@ -359,7 +359,7 @@ static Val math_call(Inf *I, Node *call, int fn) {
 static Val minmax(Inf *I, Node *call, bool ismax) {
     const char *nm = ismax ? "max" : "min";
     if (call->nkids2) inf_fail(I, call, "%s() keyword arguments are not supported", nm);
-    Val vals[64];
+    Val vals[TY_TUPLE_MAX];
     memset(vals, 0, sizeof vals);
     int n = 0;
     if (call->nkids == 1) {
@@ -368,10 +368,11 @@ static Val minmax(Inf *I, Node *call, bool ismax) {
         if (t.ty->kind == T_ARRAY) inf_fail(I, call, "%s() over an array is not supported yet (write a loop)", nm);
         if (t.ty->kind != T_TUPLE) inf_fail(I, call, "'%s' object is not iterable", inf_tyname(I, t.ty));
         if (t.ty->n == 0) inf_fail(I, call, "%s() arg is an empty sequence", nm);
-        for (int i = 0; i < t.ty->n && i < 64; i++) vals[n++] = t.el[i];
+        for (int i = 0; i < t.ty->n && i < TY_TUPLE_MAX; i++) vals[n++] = t.el[i];
     } else {
         if (call->nkids == 0) inf_fail(I, call, "%s expected at least 1 argument, got 0", nm);
-        for (int i = 0; i < call->nkids && i < 64; i++) vals[n++] = ex_expr(I, call->kids[i]);
+        if (call->nkids > TY_TUPLE_MAX) inf_fail(I, call, "%s() of more than %d arguments is not supported", nm, TY_TUPLE_MAX);
+        for (int i = 0; i < call->nkids && i < TY_TUPLE_MAX; i++) vals[n++] = ex_expr(I, call->kids[i]);
     }
     bool strong_int = false;
     for (int i = 0; i < n; i++) {

@@ -409,7 +409,7 @@ static Val read_leaves(Inf *I, Node *n, const Type *shape, int32_t *ssa) {
     v.ty = shape;
     v.el = arena_alloc(I->a, sizeof(Val) * shape->n);
     if (!v.el) inf_oom(I);
-    const Type *e[64];
+    const Type *e[TY_TUPLE_MAX];
     for (int i = 0; i < shape->n; i++) {
         v.el[i] = read_leaves(I, n, shape->elems[i]->kind == T_TUPLE ? shape->elems[i] : NULL, ssa);
         e[i] = v.el[i].ty;
@@ -475,11 +475,11 @@ static void bind_name(Inf *I, Node *t, Val v) {
         if (v.ty->kind == T_TUPLE) {
             /* count leaves including static ones */
             int32_t cnt = 0;
-            const Type *stack[64]; int sp = 0;
+            const Type *stack[TY_TUPLE_MAX]; int sp = 0;
             stack[sp++] = v.ty;
             while (sp) {
                 const Type *x = stack[--sp];
-                if (x->kind == T_TUPLE) { for (int i = 0; i < x->n && sp < 64; i++) stack[sp++] = x->elems[i]; }
+                if (x->kind == T_TUPLE) { for (int i = 0; i < x->n && sp < TY_TUPLE_MAX; i++) stack[sp++] = x->elems[i]; }
                 else cnt++;
             }
             vi->nleaves = cnt;
@@ -551,7 +551,7 @@ static void bind_params(Inf *I) {
         Val v = {0};
         v.str = -1;
         /* flatten the parameter's type into ARG leaves */
-        const Type *stack[64]; Val *slots[64]; int sp = 0;
+        const Type *stack[TY_TUPLE_MAX]; Val *slots[TY_TUPLE_MAX]; int sp = 0;
         v.ty = t;
         stack[sp] = t; slots[sp] = &v; sp++;
         while (sp) {
@@ -561,7 +561,7 @@ static void bind_params(Inf *I) {
             if (x->kind == T_TUPLE) {
                 dst->el = arena_alloc(I->a, sizeof(Val) * x->n);
                 if (!dst->el) inf_oom(I);
-                for (int k = x->n - 1; k >= 0 && sp < 64; k--) { stack[sp] = x->elems[k]; slots[sp] = &dst->el[k]; sp++; }
+                for (int k = x->n - 1; k >= 0 && sp < TY_TUPLE_MAX; k--) { stack[sp] = x->elems[k]; slots[sp] = &dst->el[k]; sp++; }
             } else if (ex_is_static(x)) {
                 dst->r = inf_static(I, x);
             } else {
@@ -582,12 +582,12 @@ static void fix_returns(Inf *I) {
         uint32_t b = I->ret_blocks.v[i];
         Block *bl = &I->f->blocks.v[b];
         /* cast each leaf to the joined return type's leaf */
-        const Type *leaves[256]; int nl = 0;
-        const Type *stack[64]; int sp = 0;
+        const Type *leaves[TY_LEAVES_MAX]; int nl = 0;
+        const Type *stack[TY_TUPLE_MAX]; int sp = 0;
         stack[sp++] = rt;
-        while (sp && nl < 256) {
+        while (sp && nl < TY_LEAVES_MAX) {
             const Type *x = stack[--sp];
-            if (x->kind == T_TUPLE) { for (int k = x->n - 1; k >= 0 && sp < 64; k--) stack[sp++] = x->elems[k]; }
+            if (x->kind == T_TUPLE) { for (int k = x->n - 1; k >= 0 && sp < TY_TUPLE_MAX; k--) stack[sp++] = x->elems[k]; }
             else if (!ex_is_static(x)) leaves[nl++] = x;
         }
         if ((int)bl->rets.n != nl) continue; /* unknown-typed round: discarded anyway */

@@ -17,6 +17,7 @@
 
 #define NOBLOCK UINT32_MAX
 #define UNDEF UINT32_MAX   /* SSA read of a variable with no definition */
+#define INF_LOOPS_MAX 64   /* loops nested in one kernel */
 
 typedef struct Ew Ew; /* ewise.c: a lazy elementwise array expression */
 typedef struct Val {
@@ -53,7 +54,7 @@ typedef struct Inf {
     VEC(VarInfo) vars;
     VEC(int32_t) ssa_var;   /* ssa id -> var index */
     VEC(int32_t) blk_node;  /* loop headers: the loop's node id, else -1 */
-    Loop loops[64];
+    Loop loops[INF_LOOPS_MAX]; /* the enclosing loops (nested deeper: a compile error) */
     int nloops;
     HintVec *hints;         /* survive restarts */
     bool restart;

@@ -411,8 +411,8 @@ static void st_return(Inf *I, Node *s) {
                          inf_tyname(I, I->ret), I->ret_line, inf_tyname(I, v.ty), s->line);
         I->ret = j;
     }
-    Ref leaves[256];
-    int n = cl_flatten(I, v, leaves, 256);
+    Ref leaves[TY_LEAVES_MAX];
+    int n = cl_flatten(I, v, leaves, TY_LEAVES_MAX);
     Block *b = &I->f->blocks.v[I->cur];
     for (int i = 0; i < n; i++)
         if (!vec_push(I->a, I->f->blocks.v[I->cur].rets, leaves[i])) inf_oom(I);

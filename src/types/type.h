@@ -26,7 +26,9 @@ typedef enum {
 } TypeKind;
 
 enum { LAYOUT_C = 0, LAYOUT_ANY = 1 };  /* C-contiguous, or any strides */
-#define TY_TUPLE_MAX 64 /* items of a tuple: the arrays that build and join tuple types are this size */
+#define TY_TUPLE_MAX 64 /* items of a tuple: the arrays that build and join tuple types are this size, and the
+                        * stacks that walk a tuple type's items depth first */
+#define TY_LEAVES_MAX 256 /* scalar and array leaves of one flattened value (a call's operands, a return) */
 enum { MOD_MATH, MOD_NUMPY };
 
 typedef struct Type Type;

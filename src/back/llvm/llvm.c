@@ -95,6 +95,8 @@ static void state_free(void *state) {
 
 #define MAXC (1 + 2 * KILN_MAXDIM)
 #define MAX_POOL 65536
+#define INLINE_MAX 64      /* callees emitted into one module */
+#define OSR_PARAMS_MAX 256 /* values live at a loop header an OSR entry reads from the frame */
 
 typedef struct LV { LLVMValueRef v[MAXC]; int n; } LV;
 
@@ -579,7 +581,7 @@ static int ir_size(Func *f) {
 static LLVMValueRef callee_fn(L *l, Unit *c) {
     for (int i = 0; i < *l->ninl; i++) if (l->inl[i].u == c) return l->inl[i].fn;
     for (int i = 0; i <= l->depth; i++) if (l->stack[i] == c) return NULL;
-    if (l->depth + 1 >= 8 || !c->ir || !c->code || ir_size(c->ir) > 400 || *l->ninl >= 64) return NULL;
+    if (l->depth + 1 >= 8 || !c->ir || !c->code || ir_size(c->ir) > 400 || *l->ninl >= INLINE_MAX) return NULL;
     L k;
     memset(&k, 0, sizeof k);
     k.env = l->env; k.u = c; k.f = c->ir; k.c = c->code;
@@ -739,9 +741,10 @@ static LLVMValueRef libm_call(L *l, const char *name, LLVMValueRef *x, int nargs
 /* the vector variants declared for libm_call, kept in llvm.compiler.used: the
  * pipeline would drop them as unused before the vectorizer looks for them */
 static void keep_vector_variants(L *l) {
-    LLVMValueRef v[64];
+    enum { VARIANTS_MAX = 64 }; /* past it a variant may be dropped: its loop stays scalar, never wrong */
+    LLVMValueRef v[VARIANTS_MAX];
     unsigned n = 0;
-    for (LLVMValueRef f = LLVMGetFirstFunction(l->m); f && n < 64; f = LLVMGetNextFunction(f))
+    for (LLVMValueRef f = LLVMGetFirstFunction(l->m); f && n < VARIANTS_MAX; f = LLVMGetNextFunction(f))
         if (!strncmp(LLVMGetValueName(f), "_ZGV", 4)) v[n++] = LLVMConstBitCast(f, LLVMPointerType(l->i8, 0));
     if (!n) return;
     LLVMTypeRef at = LLVMArrayType(LLVMPointerType(l->i8, 0), n);
@@ -1127,9 +1130,9 @@ static bool build(L *l, const char *name, bool avx512) {
     LLVMPositionBuilderAtEnd(l->b, l->err);
     LLVMBuildRet(l->b, LLVMConstInt(l->i32, (unsigned long long)-1, 1));
     LLVMPositionBuilderAtEnd(l->b, entry);
-    LV hparams[256];
+    LV hparams[OSR_PARAMS_MAX];
     Block *hb = l->osr >= 0 ? &f->blocks.v[l->osr] : NULL;
-    if (hb && hb->params.n > 256) { free(order); l->bail = "too many loop values for an OSR entry"; return false; }
+    if (hb && hb->params.n > OSR_PARAMS_MAX) { free(order); l->bail = "too many loop values for an OSR entry"; return false; }
     if (hb) osr_entry(l, hparams);
     LLVMBuildBr(l->b, l->bb[hb ? (uint32_t)l->osr : 0]);
     for (uint32_t i = 0; i < norder; i++) {
@@ -1205,7 +1208,7 @@ static int jit_unit(const BackEnv *env, Unit *u, int32_t osr, NativeFn *out, cha
 #else
     l.ptr = LLVMPointerTypeInContext(l.cx, 0);
 #endif
-    struct Inl inl[64];
+    struct Inl inl[INLINE_MAX];
     int ninl = 0, npool = 0;
     XCall **pool = malloc(sizeof(XCall *) * MAX_POOL);
     l.inl = inl; l.ninl = &ninl;
