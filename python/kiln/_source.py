@@ -319,6 +319,21 @@ def _from_import(v):
     return None
 
 
+def _foreign_import(v):
+    """(module, name) for a function of another module that the module (or a package above it, for
+    private submodules) binds to that name (numpy.linalg.norm, random.randint): written as its import,
+    kiln says so if a kernel calls it"""
+    mod = getattr(v, "__module__", None)
+    attr = getattr(v, "__name__", None)
+    if not mod or mod == "builtins" or not attr or not attr.isidentifier() or isinstance(v, (type, types.ModuleType)):
+        return None
+    while mod:
+        if getattr(sys.modules.get(mod), attr, None) is v:
+            return mod, attr
+        mod = mod.rpartition(".")[0]
+    return None
+
+
 def _names(code):
     """global names a code object (and the code objects nested in it) reads"""
     out = set(code.co_names)
@@ -442,13 +457,14 @@ def module_text(kernel, is_kernel, statics=None):
         v = g[name]
         if isinstance(v, types.ModuleType):
             base = SUPPORTED_MODULES.get(v.__name__)
-            if base is None:  # said if a kernel uses it
-                notes[name] = ("the global '%s' is the module %s, which kernels cannot use (numpy and math only); "
+            if base is None and any(is_kernel(x) for x in list(vars(v).values())):  # kernels used as other.g(x)
+                notes[name] = ("the global '%s' is the module %s, which kernels cannot use as a namespace; "
                                "import the kernels they call by name (from %s import f)" % (name, v.__name__, v.__name__))
                 continue
+            base = base or v.__name__  # another module: imported as the file did; kiln says so if a kernel uses it
             heads.append("import %s" % base if name == base else "import %s as %s" % (base, name))
-        elif _from_import(v):  # from math import sqrt, from numpy import zeros (as name)
-            mod, attr = _from_import(v)
+        elif _from_import(v) or _foreign_import(v):  # from math import sqrt, from numpy.linalg import norm (as name)
+            mod, attr = _from_import(v) or _foreign_import(v)
             heads.append("from %s import %s" % (mod, attr) + ("" if name == attr else " as %s" % name))
         else:
             lit = _constant(v, np_name)

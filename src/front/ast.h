@@ -74,8 +74,10 @@ typedef struct Ast {
     Node **consts; int32_t nconsts; /* S_GLOBAL_CONST nodes */
     const char *np_alias;           /* name numpy is imported as, or NULL */
     bool has_math;
-    /* from-imports: local name -> "math.sqrt" / "numpy.float32" */
-    const char **from_names; const char **from_targets; int32_t nfrom;
+    /* import bindings in source order (a later one wins): local name -> what it binds: a module
+     * ("numpy", "math", "random"), a module's name ("math.sqrt", "numpy.float32", "random.randint"),
+     * or, for name "*", the module a star import reads ("numpy"); from_lines: the import's line */
+    const char **from_names; const char **from_targets; int32_t *from_lines; int32_t nfrom;
     int32_t nnodes;
 } Ast;
 

@@ -496,52 +496,86 @@ static Node *expr_stmt(P *p) {
     return s;
 }
 
-/* import_stmt: 'import' dotted ['as' NAME] | 'from' dotted 'import' NAME ['as' NAME] (',' …)* */
-static Node *import_stmt(P *p) {
-    Token t = p->tok;
-    bool from = p->tok.kind == TK_FROM;
-    advance(p);
-    char mod[128] = "";
+/* a dotted module name: NAME ('.' NAME)* */
+static const char *dotted(P *p) {
+    char mod[256] = "";
     for (;;) {
         if (p->tok.kind != TK_NAME) syntax(p);
         size_t l = strlen(mod);
+        if (l + (size_t)p->tok.len + 2 > sizeof mod) fail_at(p, p->tok, "module name too long%s", "");
         snprintf(mod + l, sizeof mod - l, "%s%.*s", l ? "." : "", p->tok.len, p->tok.start);
         advance(p);
         if (!accept(p, TK_DOT)) break;
     }
-    Node *s = node(p, S_IMPORT, t);
-    s->name = arena_strndup(p->a, mod, strlen(mod));
+    return arena_strndup(p->a, mod, strlen(mod));
+}
+
+/* record an import binding: name -> target ("numpy", "math.sqrt", "random", "*" -> "numpy") */
+static void bind_import(P *p, Token at, const char *name, const char *target) {
     Ast *ast = p->ast;
-    bool ignored = strcmp(mod, "numba") == 0 || strcmp(mod, "kiln") == 0 || strncmp(mod, "numba.", 6) == 0 ||
-                   strcmp(mod, "__future__") == 0;
+    int n = ast->nfrom;
+    const char **nn = arena_realloc(p->a, ast->from_names, sizeof(char *) * (size_t)n, sizeof(char *) * (size_t)(n + 1));
+    const char **tt = arena_realloc(p->a, ast->from_targets, sizeof(char *) * (size_t)n, sizeof(char *) * (size_t)(n + 1));
+    int32_t *ll = arena_realloc(p->a, ast->from_lines, sizeof(int32_t) * (size_t)n, sizeof(int32_t) * (size_t)(n + 1));
+    if (!nn || !tt || !ll) diag_fail(p->d, at.line, at.col, "out of memory");
+    nn[n] = name; tt[n] = target; ll[n] = at.line;
+    ast->from_names = nn; ast->from_targets = tt; ast->from_lines = ll; ast->nfrom = n + 1;
+}
+
+/* modules whose imports kiln accepts and ignores (decorators, typing helpers) */
+static bool ignored_module(const char *mod) {
+    return !strcmp(mod, "numba") || !strncmp(mod, "numba.", 6) || !strcmp(mod, "kiln") || !strcmp(mod, "__future__");
+}
+
+/* import_stmt: 'import' dotted ['as' NAME] (',' dotted ['as' NAME])*
+ *            | 'from' dotted 'import' ('*' | NAME ['as' NAME] (',' NAME ['as' NAME])* | '(' … ')')
+ * Every import is accepted, as CPython accepts it: a binding records what the name is, and
+ * lowering says so if compiled code uses a name of a module kiln does not compile. */
+static Node *import_stmt(P *p) {
+    Token t = p->tok;
+    bool from = p->tok.kind == TK_FROM;
+    advance(p);
+    Node *s = node(p, S_IMPORT, t);
+    Ast *ast = p->ast;
     if (!from) {
-        const char *alias = s->name;
-        if (accept(p, TK_AS)) alias = ident(p);
-        if (strcmp(mod, "numpy") == 0) ast->np_alias = alias;
-        else if (strcmp(mod, "math") == 0 && strcmp(alias, "math") == 0) ast->has_math = true;
-        else if (!ignored) diag_fail(p->d, t.line, t.col, "only 'import math' and 'import numpy' are supported, not '%s'", mod);
-        if (p->tok.kind == TK_COMMA) fail_at(p, p->tok, "import one module per statement%s", "");
+        do {
+            const char *mod = dotted(p);
+            const char *alias = NULL;
+            if (accept(p, TK_AS)) alias = ident(p);
+            if (ignored_module(mod)) continue;
+            if (!alias) { /* 'import a.b' binds a */
+                const char *dot = strchr(mod, '.');
+                alias = dot ? arena_strndup(p->a, mod, (size_t)(dot - mod)) : mod;
+                if (dot) mod = alias;
+            }
+            if (!s->name) s->name = mod;
+            if (!strcmp(mod, "numpy")) ast->np_alias = alias;
+            if (!strcmp(mod, "math") && !strcmp(alias, "math")) ast->has_math = true;
+            bind_import(p, t, alias, mod);
+        } while (accept(p, TK_COMMA));
         return s;
     }
+    const char *mod = dotted(p);
+    s->name = mod;
     if (p->tok.kind != TK_IMPORT) syntax(p);
     advance(p);
+    bool ignored = ignored_module(mod);
+    if (p->tok.kind == TK_STAR) {
+        advance(p);
+        if (!ignored) bind_import(p, t, "*", mod);
+        return s;
+    }
     bool paren = accept(p, TK_LPAREN);
-    if (!ignored && strcmp(mod, "math") != 0 && strcmp(mod, "numpy") != 0)
-        diag_fail(p->d, t.line, t.col, "only 'from math import …' and 'from numpy import …' are supported, not '%s'", mod);
     for (;;) {
-        if (p->tok.kind == TK_STAR) fail_at(p, p->tok, "'import *' is not supported%s", "");
         const char *name = ident(p);
         const char *alias = name;
         if (accept(p, TK_AS)) alias = ident(p);
         if (!ignored) {
-            char full[256];
-            snprintf(full, sizeof full, "%s.%s", mod, name);
-            int n = ast->nfrom;
-            const char **nn = arena_realloc(p->a, ast->from_names, sizeof(char *) * (size_t)n, sizeof(char *) * (size_t)(n + 1));
-            const char **tt = arena_realloc(p->a, ast->from_targets, sizeof(char *) * (size_t)n, sizeof(char *) * (size_t)(n + 1));
-            if (!nn || !tt) diag_fail(p->d, t.line, t.col, "out of memory");
-            nn[n] = alias; tt[n] = arena_strndup(p->a, full, strlen(full));
-            ast->from_names = nn; ast->from_targets = tt; ast->nfrom = n + 1;
+            size_t n = strlen(mod) + strlen(name) + 2;
+            char *full = arena_alloc(p->a, n);
+            if (!full) diag_fail(p->d, t.line, t.col, "out of memory");
+            snprintf(full, n, "%s.%s", mod, name);
+            bind_import(p, t, alias, full);
         }
         if (!accept(p, TK_COMMA)) break;
         if (paren && p->tok.kind == TK_RPAREN) break;

@@ -4,6 +4,7 @@
  * math.*, numpy constructors and dtypes, and methods of values.
  */
 #include "infer.h"
+#include "starnames.h"
 #include "../ir/lib.h"
 #include <math.h>
 #include <stdio.h>
@@ -118,7 +119,7 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
     if (mod == MOD_MATH) {
         int fn = ir_mathfn_lookup(name);
         if (fn >= 0) return builtin(I, BI_MATH + fn);
-        inf_fail(I, at, "module 'math' has no attribute '%s' (or it is not supported)", name);
+        inf_fail(I, at, "module 'math' has no attribute '%s' (or it is not supported)%s", name, I->star_note);
     }
     if (strcmp(name, "newaxis") == 0) return stat(I, &I->tt->none);
     for (size_t i = 0; i < NELEM(np_dtypes); i++)
@@ -131,7 +132,63 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
     if (rd >= 0) return builtin(I, BI_REDUCE + rd);
     int so = so_lookup(name);
     if (so >= 0) return builtin(I, BI_SORT + so);
-    inf_fail(I, at, "numpy.%s is not supported", name);
+    inf_fail(I, at, "numpy.%s is not supported%s", name, I->star_note);
+}
+
+/* whether a star import of module mod ("numpy", "math") binds name: the module's own list
+ * (starnames.h, generated from NumPy 2 and CPython), so that a name it does not bind stays a
+ * builtin (len, range) and one it does shadows the builtin (max, sum, abs, round), as in CPython */
+static int cmp_name(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+static bool in_table(const char *const *t, size_t n, const char *name) { return bsearch(&name, t, n, sizeof *t, cmp_name) != NULL; }
+static bool star_binds(const char *mod, const char *name) {
+    if (!strcmp(mod, "numpy")) return in_table(star_numpy, NELEM(star_numpy), name);
+    if (!strcmp(mod, "math")) return in_table(star_math, NELEM(star_math), name);
+    return false;
+}
+
+bool cl_py_builtin(const char *name) { return in_table(py_builtins, NELEM(py_builtins), name); }
+
+/* a name bound by an import: target is a module ("numpy"), a module's name ("math.sqrt"), or
+ * something of a module kiln does not compile (random, time, numpy.linalg), which compiled code
+ * may not use: CPython accepts the import, so kiln does, and says so only at a use */
+static Val import_target(Inf *I, Node *n, const char *target, int line) {
+    if (!strcmp(target, "numpy")) return stat(I, &I->tt->module[MOD_NUMPY]);
+    if (!strcmp(target, "math")) return stat(I, &I->tt->module[MOD_MATH]);
+    const char *dot = strrchr(target, '.');
+    if (dot && !strchr(dot + 1, '.') && (size_t)(dot - target) == 5 && !strncmp(target, "numpy", 5))
+        return module_attr(I, MOD_NUMPY, dot + 1, n);
+    if (dot && (size_t)(dot - target) == 4 && !strncmp(target, "math", 4)) return module_attr(I, MOD_MATH, dot + 1, n);
+    (void)line; /* not in the message: the Python package writes imports on lines of its own */
+    bool module = !strchr(target, '.');
+    inf_fail(I, n, "'%s' is %s'%s', %s kernels may not use: kernels may use math and numpy only (not numpy.linalg or "
+             "numpy.random yet); importing other modules is fine where kernels do not use them", n->name,
+             module ? "the module " : "", target, module ? "which" : "from a module");
+}
+
+/* the latest import binding of n's name, if any (true with *out) */
+static bool imported(Inf *I, Node *n, Val *out) {
+    Ast *ast = I->env->ast;
+    for (int i = ast->nfrom - 1; i >= 0; i--) {
+        const char *bound = ast->from_names[i], *target = ast->from_targets[i];
+        if (!strcmp(bound, "*")) {
+            if (!star_binds(target, n->name)) continue;
+            size_t len = strlen(target) + strlen(n->name) + 2;
+            char *full = arena_alloc(I->a, len);
+            if (!full) inf_oom(I);
+            snprintf(full, len, "%s.%s", target, n->name);
+            char note[160];
+            snprintf(note, sizeof note, " (the name '%s' is %s's here: 'from %s import *' at line %d)", n->name, target,
+                     target, ast->from_lines[i]);
+            I->star_note = note;
+            *out = import_target(I, n, full, ast->from_lines[i]);
+            I->star_note = "";
+            return true;
+        }
+        if (strcmp(bound, n->name)) continue;
+        *out = import_target(I, n, target, ast->from_lines[i]);
+        return true;
+    }
+    return false;
 }
 
 Val cl_global(Inf *I, Node *n, bool *found) {
@@ -146,19 +203,17 @@ Val cl_global(Inf *I, Node *n, bool *found) {
         }
     Lit *l = env->constant(env->cx, name);
     if (l) return cl_lit(I, l);
-    Ast *ast = env->ast;
-    if (ast->np_alias && strcmp(ast->np_alias, name) == 0) return stat(I, &I->tt->module[MOD_NUMPY]);
-    if (ast->has_math && strcmp(name, "math") == 0) return stat(I, &I->tt->module[MOD_MATH]);
-    for (int i = 0; i < ast->nfrom; i++)
-        if (strcmp(ast->from_names[i], name) == 0) {
-            const char *t = ast->from_targets[i];
-            bool math = strncmp(t, "math.", 5) == 0;
-            return module_attr(I, math ? MOD_MATH : MOD_NUMPY, strchr(t, '.') + 1, n);
-        }
+    Val v;
+    if (imported(I, n, &v)) return v;
     for (size_t i = 0; i < NELEM(builtins); i++)
         if (strcmp(builtins[i].name, name) == 0) return builtin(I, builtins[i].id);
     if (strcmp(name, "math") == 0 || strcmp(name, "np") == 0 || strcmp(name, "numpy") == 0)
         inf_fail(I, n, "name '%s' is not defined (missing 'import %s'?)", name, strcmp(name, "math") == 0 ? "math" : "numpy as np");
+    Ast *ast = env->ast;
+    for (int i = 0; i < ast->nfrom; i++)
+        if (!strcmp(ast->from_names[i], "*") && strcmp(ast->from_targets[i], "numpy") && strcmp(ast->from_targets[i], "math"))
+            inf_fail(I, n, "name '%s' is not defined (if it comes from 'from %s import *' at line %d: kernels may use "
+                     "names of math and numpy only)", name, ast->from_targets[i], ast->from_lines[i]);
     *found = false;
     Val none = {0};
     return none;

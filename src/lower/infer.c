@@ -433,6 +433,8 @@ Val inf_read_name(Inf *I, Node *n) {
     if (var < 0) {
         bool found;
         Val g = cl_global(I, n, &found);
+        if (!found && cl_py_builtin(n->name))
+            inf_fail(I, n, "'%s' is a Python builtin kiln does not support yet", n->name);
         if (!found) inf_fail(I, n, "name '%s' is not defined", n->name);
         return g;
     }
@@ -675,6 +677,7 @@ static int frozen_check(Inf *I) {
 int lower_unit(const LowerEnv *env, int k, Unit *s, kiln_error *err) {
     Inf I;
     memset(&I, 0, sizeof I);
+    I.star_note = "";
     I.env = env; I.tt = env->types; I.unit = s; I.def = env->kernel(env->cx, k).def;
     I.a = &s->arena;
     I.d.err = err; I.d.file = env->file; I.d.src = env->src; I.d.len = env->len;

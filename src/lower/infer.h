@@ -51,6 +51,7 @@ typedef struct Inf {
     uint32_t cur;
     int line;
     Node *at;               /* the node being compiled, for messages */
+    const char *star_note;  /* while a star import resolves a name: what a "not supported" adds (else "") */
     VEC(VarInfo) vars;
     VEC(int32_t) ssa_var;   /* ssa id -> var index */
     VEC(int32_t) blk_node;  /* loop headers: the loop's node id, else -1 */
@@ -125,6 +126,7 @@ Val cl_call(Inf *I, Node *n);
 Ref cl_float_test(Inf *I, int fn, Val x, const Type *bt);
 Val cl_attr(Inf *I, Node *n);
 Val cl_global(Inf *I, Node *n, bool *found);
+bool cl_py_builtin(const char *name); /* a name CPython's builtins module has */
 Val cl_lit(Inf *I, Lit *l);
 int cl_flatten(Inf *I, Val v, Ref *out, int cap);
 

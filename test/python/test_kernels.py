@@ -89,7 +89,10 @@ def err_line(text):
 
 @pytest.mark.parametrize("path", ERR, ids=[os.path.basename(p) for p in ERR])
 def test_err_file(path):
-    want = open(path[:-3] + ".err").read().rstrip("\n").replace("FILE", path)
+    # NAME.pyerr: where the package knows more than the file's text (the value a star import bound), its
+    # message may say more than the CLI's
+    expect = path[:-3] + (".pyerr" if os.path.exists(path[:-3] + ".pyerr") else ".err")
+    want = open(expect).read().rstrip("\n").replace("FILE", path)
     line = err_line(open(path[:-3] + ".err").read())
     src = open(path).read()
     try:

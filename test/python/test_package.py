@@ -484,7 +484,7 @@ def test_errors_in_kernels_of_other_files_and_nested_kernels_name_the_real_place
         "            return x + undefined_name",
         "                       ^",
         "main.py:20:12: error: name 'other' is not defined: the global 'other' is the module other, which kernels "
-        "cannot use (numpy and math only); import the kernels they call by name (from other import f)",
+        "cannot use as a namespace; import the kernels they call by name (from other import f)",
         "        return other.g(x, 1)",
         "               ^",
         ""], out.stdout
