@@ -37,8 +37,8 @@ typedef enum {
     S_ASSIGN,  /* kids: targets (a = b = v), a: value */
     S_AUGASSIGN, /* a: target, op, b: value */
     S_IF,      /* a: test, kids: body, kids2: orelse */
-    S_WHILE,   /* a: test, kids: body */
-    S_FOR,     /* a: target, b: iterable, kids: body */
+    S_WHILE,   /* a: test, kids: body, kids2: else (runs when the loop ends without break) */
+    S_FOR,     /* a: target, b: iterable, kids: body, kids2: else */
     S_BREAK, S_CONTINUE, S_PASS,
     S_RETURN,  /* a: value or NULL */
     S_ASSERT,  /* a: test, b: message or NULL */

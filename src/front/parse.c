@@ -655,11 +655,18 @@ static Node *if_stmt(P *p) {
     return s;
 }
 
-static void no_loop_else(P *p) {
-    if (p->tok.kind == TK_ELSE) fail_at(p, p->tok, "'else' on a loop is not supported%s", "");
+/* ['else' ':' block] after a loop: it runs when the loop ends without break (s->kids2) */
+static void loop_else(P *p, Node *s) {
+    if (p->tok.kind != TK_ELSE) return;
+    Token e = p->tok;
+    advance(p);
+    expect(p, TK_COLON);
+    NodeVec orelse = {0};
+    block(p, &orelse, "'else' clause", e.line);
+    s->kids2 = orelse.v; s->nkids2 = (int32_t)orelse.n;
 }
 
-/* while_stmt: 'while' test ':' block */
+/* while_stmt: 'while' test ':' block ['else' ':' block] */
 static Node *while_stmt(P *p) {
     Token t = p->tok;
     advance(p);
@@ -669,7 +676,7 @@ static Node *while_stmt(P *p) {
     NodeVec body = {0};
     block(p, &body, "'while' statement", t.line);
     s->kids = body.v; s->nkids = (int32_t)body.n;
-    no_loop_else(p);
+    loop_else(p, s);
     return s;
 }
 
@@ -705,7 +712,7 @@ static Node *for_stmt(P *p) {
     NodeVec body = {0};
     block(p, &body, "'for' statement", t.line);
     s->kids = body.v; s->nkids = (int32_t)body.n;
-    no_loop_else(p);
+    loop_else(p, s);
     return s;
 }
 

@@ -259,6 +259,21 @@ static Ref trivial(Inf *I, uint32_t blk, Ref p) {
     return same;
 }
 
+/* Braun et al. recheck the users of a removed trivial parameter, which may have become trivial in
+ * turn (a parameter whose operands were itself and a parameter since replaced by it); this does
+ * the same at the end of a round, to a fixed point: a nested loop whose break and else paths meet
+ * (for ... else inside a while) left such parameters, one of them typed from an incomplete one */
+static void prune_trivial(Inf *I) {
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (uint32_t b = 0; b < I->f->blocks.n; b++)
+            for (uint32_t k = I->f->blocks.v[b].params.n; k-- > 0;) {
+                Ref p = I->f->blocks.v[b].params.v[k];
+                if (trivial(I, b, p) != p) changed = true;
+            }
+    }
+}
+
 /* read all predecessors, join their types and attach the edge arguments */
 static Ref add_operands(Inf *I, int32_t ssa, uint32_t blk, Ref p, bool fixed_type) {
     Block *b = &I->f->blocks.v[blk];
@@ -391,9 +406,9 @@ static void scan_locals(Inf *I, Node **body, int n) {
         switch (s->kind) {
         case S_ASSIGN: for (int k = 0; k < s->nkids; k++) scan_targets(I, s->kids[k]); break;
         case S_AUGASSIGN: scan_targets(I, s->a); break;
-        case S_FOR: scan_targets(I, s->a); scan_locals(I, s->kids, s->nkids); break;
+        case S_FOR: scan_targets(I, s->a); scan_locals(I, s->kids, s->nkids); scan_locals(I, s->kids2, s->nkids2); break;
         case S_IF: scan_locals(I, s->kids, s->nkids); scan_locals(I, s->kids2, s->nkids2); break;
-        case S_WHILE: scan_locals(I, s->kids, s->nkids); break;
+        case S_WHILE: scan_locals(I, s->kids, s->nkids); scan_locals(I, s->kids2, s->nkids2); break;
         default: break;
         }
     }
@@ -637,6 +652,7 @@ static int one_round(Inf *I, kiln_error *err) {
         I->cur = NOBLOCK;
     }
     if (I->restart) return 1;
+    prune_trivial(I);
     forward_all(I);
     fix_returns(I);
     (void)err;

@@ -133,11 +133,14 @@ static void st_if(Inf *I, Node *s) {
     if (I->f->blocks.v[join].preds.n == 0) I->cur = NOBLOCK;
 }
 
-typedef struct LoopBlocks { uint32_t header, body, latch, exit; } LoopBlocks;
+/* exit: where the loop's test sends it when it is done; brk: where break goes, after the else
+ * clause (for/while ... else) if there is one, else exit itself */
+typedef struct LoopBlocks { uint32_t header, body, latch, exit, brk; } LoopBlocks;
 
 static LoopBlocks loop_open(Inf *I, Node *s) {
     LoopBlocks L;
     L.header = inf_block(I); L.body = inf_block(I); L.latch = inf_block(I); L.exit = inf_block(I);
+    L.brk = s->nkids2 ? inf_block(I) : L.exit;
     I->blk_node.v[L.header] = s->id;
     inf_jump(I, L.header);
     I->cur = L.header;
@@ -149,7 +152,7 @@ static void loop_body(Inf *I, LoopBlocks *L, Node *s, Node *target, Val *elem) {
     inf_seal(I, L->body);
     if (target) inf_assign(I, target, *elem);
     if (I->nloops >= (int)NELEM(I->loops)) inf_fail(I, s, "loops are nested too deeply");
-    I->loops[I->nloops++] = (Loop){L->latch, L->exit};
+    I->loops[I->nloops++] = (Loop){L->latch, L->brk};
     st_body(I, s->kids, s->nkids);
     I->nloops--;
     inf_jump(I, L->latch);
@@ -158,26 +161,38 @@ static void loop_body(Inf *I, LoopBlocks *L, Node *s, Node *target, Val *elem) {
     if (I->f->blocks.v[L->latch].preds.n == 0) I->cur = NOBLOCK;
 }
 
-static void loop_close(Inf *I, LoopBlocks *L) {
-    inf_jump(I, L->header);
-    inf_seal(I, L->header);
+/* where the loop's test ended it: the else clause, then on with the code after the loop (where
+ * break goes too) */
+static void loop_done(Inf *I, Node *s, LoopBlocks *L) {
     I->cur = L->exit;
     inf_seal(I, L->exit);
     if (I->f->blocks.v[L->exit].preds.n == 0) I->cur = NOBLOCK;
+    if (L->brk == L->exit) return;
+    if (I->cur != NOBLOCK) {
+        st_body(I, s->kids2, s->nkids2);
+        inf_jump(I, L->brk);
+    }
+    I->cur = L->brk;
+    inf_seal(I, L->brk);
+    if (I->f->blocks.v[L->brk].preds.n == 0) I->cur = NOBLOCK;
+}
+
+static void loop_close(Inf *I, Node *s, LoopBlocks *L) {
+    inf_jump(I, L->header);
+    inf_seal(I, L->header);
+    loop_done(I, s, L);
 }
 
 static void st_while(Inf *I, Node *s) {
     int sc = static_cond(I, s->a);
-    if (sc == 0) return;
+    if (sc == 0) { st_body(I, s->kids2, s->nkids2); return; } /* while False: ... else: */
     LoopBlocks L = loop_open(I, s);
     if (sc == 1) inf_jump(I, L.body);
     else ex_cond(I, s->a, L.body, L.exit);
     loop_body(I, &L, s, NULL, NULL);
     if (I->cur != NOBLOCK) inf_jump(I, L.header);
     inf_seal(I, L.header);
-    I->cur = L.exit;
-    inf_seal(I, L.exit);
-    if (I->f->blocks.v[L.exit].preds.n == 0) I->cur = NOBLOCK;
+    loop_done(I, s, &L);
 }
 
 static Val int_arg(Inf *I, Node *n) {
@@ -256,7 +271,7 @@ static void for_range(Inf *I, Node *s, Node *call) {
             Val i2 = inf_read_name(I, iv);
             inf_assign(I, iv, mkval(I, inf_op2(I, OP_ADD, int_t(I), i2.r, step.r)));
         }
-        loop_close(I, &L);
+        loop_close(I, s, &L);
         return;
     }
     /* general steps: count iterations in uint64 so that no bound overflows */
@@ -275,7 +290,7 @@ static void for_range(Inf *I, Node *s, Node *call) {
         inf_assign(I, iv, mkval(I, inf_op2(I, OP_ADD, int_t(I), i2.r, step.r)));
         inf_assign(I, kv, mkval(I, inf_op2(I, OP_ADD, u, k2.r, inf_const_i(I, u, 1))));
     }
-    loop_close(I, &L);
+    loop_close(I, s, &L);
 }
 
 /* a sequence walked by index: arrays, and enumerate/zip over them and ranges */
@@ -362,7 +377,7 @@ static void for_seq(Inf *I, Node *s) {
         Val k2 = inf_read_name(I, kv);
         inf_assign(I, kv, mkval(I, inf_op2(I, OP_ADD, int_t(I), k2.r, inf_const_i(I, int_t(I), 1))));
     }
-    loop_close(I, &L);
+    loop_close(I, s, &L);
 }
 
 /* for x in (a, b, c): the body is built once per element */
@@ -380,6 +395,7 @@ static void for_tuple(Inf *I, Node *s, Val t) {
         inf_seal(I, next);
         if (I->f->blocks.v[next].preds.n == 0) I->cur = NOBLOCK;
     }
+    if (I->cur != NOBLOCK) st_body(I, s->kids2, s->nkids2); /* the else clause: no break was taken */
     inf_jump(I, exit);
     I->cur = exit;
     inf_seal(I, exit);

@@ -264,11 +264,13 @@ class Gen:
             if r.random() < 0.3:
                 self.emit(f"i0 = i0 + {v}")
             self.depth -= 1; self.loops -= 1
+            self.loop_else()
         elif k == 8:
             w = f"w{self.depth}"
             self.emit(f"{w} = 0")
             self.emit(f"while {w} < {r.randint(1, 5)}:")
             self.depth += 1; self.loops += 1; self.emit(f"{w} += 1"); self.stmts(r.randint(1, 2)); self.depth -= 1; self.loops -= 1
+            self.loop_else()
         elif self.loops and r.random() < 0.4:
             # a while loop's counter is bumped first in its body, so continue cannot spin forever
             self.emit(f"if {self.cond()}:")
@@ -276,6 +278,12 @@ class Gen:
         else:
             self.emit(f"if {self.cond()}:")
             self.depth += 1; self.emit(f"return (i0, {self.fexpr(1)})"); self.depth -= 1
+
+    def loop_else(self):
+        """sometimes an else clause after a loop: it runs when no break ended the loop"""
+        if self.r.random() < 0.25:
+            self.emit("else:")
+            self.depth += 1; self.stmts(self.r.randint(1, 2)); self.depth -= 1
 
     def func(self, k):
         self.fn = k

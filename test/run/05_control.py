@@ -212,3 +212,98 @@ def fizz(n):
         elif i % 3 == 0:
             c3 += 1
     return (c3, c5, c15)
+
+# for ... else / while ... else: the else clause runs when the loop ends without break
+# run: find_first(np.array([3.0, 8.0, 5.0]), 5.0)
+# expect: 2
+# run: find_first(np.array([3.0, 8.0, 5.0]), 4.0)
+# expect: -1
+def find_first(a, x):
+    for i in range(len(a)):
+        if a[i] == x:
+            k = i
+            break
+    else:
+        k = -1
+    return k
+
+# run: primes_below(30)
+# expect: 10
+def primes_below(n):
+    count = 0
+    for p in range(2, n):
+        for d in range(2, p):
+            if p % d == 0:
+                break
+        else:
+            count += 1
+    return count
+
+# run: while_else(10, 3)
+# expect: (3, True)
+# run: while_else(10, 20)
+# expect: (10, False)
+def while_else(n, stop):
+    i = 0
+    found = True
+    while i < n:
+        if i == stop:
+            break
+        i += 1
+    else:
+        found = False
+    return (i, found)
+
+# else after a loop over a tuple, over an array with enumerate, and of while False
+# run: else_kinds(np.array([1.0, 2.0]))
+# expect: (12, 1, 7)
+def else_kinds(a):
+    s = 0
+    for t in (1, 2, 3):
+        s += t
+    else:
+        s *= 2
+    hits = 0
+    for i, v in enumerate(a):
+        if v > 5.0:
+            break
+    else:
+        hits += 1
+    w = 0
+    while False:
+        w = 1
+    else:
+        w = 7
+    return (s, hits, w)
+
+# a return inside the else clause, and a loop whose body always breaks
+# run: else_return(0)
+# expect: 100
+# run: else_return(3)
+# expect: 0
+def else_return(n):
+    for i in range(n):
+        break
+    else:
+        return 100
+    return i
+
+# a for ... else inside a while whose break and else paths meet: the SSA builder once left a
+# parameter typed from an incomplete one (found by test/fuzz/gen.py)
+# run: nested_else(3, 0.5)
+# expect: (3, 0.5)
+# run: nested_else(-1, 0.5)
+# expect: (-1, 0.5)
+def nested_else(n, x):
+    b0 = n
+    w0 = 0
+    while w0 < 2:
+        w0 += 1
+        for k1 in range(n):
+            if b0:
+                pass
+            if n:
+                break
+        else:
+            pass
+    return (n, x)
