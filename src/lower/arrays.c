@@ -85,22 +85,25 @@ static void fill_loop(Inf *I, Fill *q, Node *at) { st_loop(I, at, "$fill%d", inf
 
 static int dtype_kw(Inf *I, Node *call, int dflt) {
     Node *d = kwarg(call, "dtype");
-    if (!d) return dflt;
-    Val v = ex_expr(I, d);
-    if (v.ty->kind != T_DTYPE) inf_fail(I, d, "dtype must be a numpy dtype or int/float/bool here");
-    return v.ty->dtype;
+    return d ? cl_dtype_arg(I, d) : dflt;
 }
 
 Val ar_arange(Inf *I, Node *call) {
     static const char *const ok[] = {"dtype", NULL};
     only_kwargs(I, call, "arange", ok);
     int n = call->nkids;
-    if (n < 1 || n > 3) inf_fail(I, call, "np.arange() takes 1 to 3 positional arguments here");
+    Node *dnode = kwarg(call, "dtype");
+    if (n == 4) { /* arange(start, stop, step, dtype) */
+        if (dnode) inf_fail(I, dnode, "np.arange() got multiple values for argument 'dtype'");
+        dnode = call->kids[3];
+        n = 3;
+    }
+    if (n < 1 || n > 3) inf_fail(I, call, "np.arange() takes 1 to 4 positional arguments here");
     Val a[3];
     for (int i = 0; i < n; i++) a[i] = scalar_arg(I, call->kids[i], "arange");
     bool ints = true;
     for (int i = 0; i < n; i++) ints &= dt_is_intlike(a[i].ty->dtype);
-    int dt = dtype_kw(I, call, ints ? KILN_INT64 : KILN_FLOAT64);
+    int dt = dnode ? cl_dtype_arg(I, dnode) : ints ? KILN_INT64 : KILN_FLOAT64;
     const Type *ct = ints ? inf_i64(I) : f64(I);
     Ref start = n == 1 ? inf_const_i(I, ct, 0) : ex_coerce(I, a[0], ct, call->kids[0]).r;
     Ref stop = ex_coerce(I, a[n == 1 ? 0 : 1], ct, call->kids[n == 1 ? 0 : 1]).r;

@@ -360,6 +360,35 @@ static Val call_kernel(Inf *I, Node *call, int idx) {
     return mk(I, r);
 }
 
+/* ---- NumPy's parameters, bound as NumPy binds them ---- */
+
+/* the arguments of a NumPy call after its first `skip` positional ones, bound to the parameter
+ * names of NumPy's signature (params, in order; the first npos may be given by position, the rest
+ * only by keyword): out[i] is the node for params[i], or NULL. More positional arguments than npos,
+ * an unknown keyword or a parameter given twice are NumPy's TypeErrors, at compile time. */
+void cl_np_bind(Inf *I, Node *call, const char *fname, int skip, const char *const *params, int npos, Node **out) {
+    int np = 0;
+    while (params[np]) out[np++] = NULL;
+    int given = call->nkids - skip;
+    if (given > npos)
+        inf_fail(I, call->kids[skip + npos], "%s() takes at most %d positional argument%s (%d given)", fname,
+                 npos + skip, npos + skip == 1 ? "" : "s", call->nkids);
+    for (int i = 0; i < given; i++) out[i] = call->kids[skip + i];
+    for (int k = 0; k < call->nkids2; k++) {
+        int j = 0;
+        while (j < np && strcmp(params[j], call->names[k])) j++;
+        if (j == np) inf_fail(I, call->kids2[k], "%s() got an unexpected keyword argument '%s'", fname, call->names[k]);
+        if (out[j]) inf_fail(I, call->kids2[k], "%s() got multiple values for argument '%s'", fname, params[j]);
+        out[j] = call->kids2[k];
+    }
+}
+
+/* a NumPy parameter kiln takes only at its default (out=None, where=True ...): absent, or that default */
+void cl_np_default(Inf *I, Node *arg, const char *fname, const char *param, int dflt_kind) {
+    if (arg && arg->kind != dflt_kind)
+        inf_fail(I, arg, "%s(): %s= other than its default is not supported", fname, param);
+}
+
 /* ---- builtins ---- */
 
 static Val real_arg(Inf *I, Node *n, Val v, const char *fname) {
@@ -569,7 +598,7 @@ static int shape_arg(Inf *I, Node *n, Ref *dims) {
     inf_fail(I, n, "an array shape must be an int or a tuple of ints, not %s", inf_tyname(I, v.ty));
 }
 
-static int dtype_arg(Inf *I, Node *n) {
+int cl_dtype_arg(Inf *I, Node *n) {
     Val v = ex_expr(I, n);
     if (v.ty->kind == T_DTYPE) return v.ty->dtype;
     if (v.ty->kind == T_BUILTIN) {
@@ -592,20 +621,22 @@ static Val np_ctor(Inf *I, Node *call, int id) {
     static const char *names[] = {"empty", "zeros", "ones", "full", "empty_like", "zeros_like", "ones_like", "full_like"};
     const char *nm = names[id - BI_NP_EMPTY];
     bool like = id >= BI_NP_EMPTY_LIKE, full = id == BI_NP_FULL || id == BI_NP_FULL_LIKE;
-    int npos = full ? 2 : 1;
-    Node *pos[2] = {0}, *dt = NULL;
-    if (call->nkids > npos) inf_fail(I, call, "np.%s() takes %d positional argument%s here", nm, npos, npos == 1 ? "" : "s");
-    for (int i = 0; i < call->nkids; i++) pos[i] = call->kids[i];
-    for (int k = 0; k < call->nkids2; k++) {
-        const char *kw = call->names[k];
-        if (!strcmp(kw, "dtype")) dt = call->kids2[k];
-        else if (!strcmp(kw, "shape") && !like) pos[0] = call->kids2[k];
-        else if (!strcmp(kw, "fill_value") && full) pos[1] = call->kids2[k];
-        else if (!strcmp(kw, "order")) {
-            Node *o = call->kids2[k];
-            if (o->kind != N_STR || strcmp(o->name, "C") != 0) inf_fail(I, o, "only order='C' is supported");
-        } else inf_fail(I, call->kids2[k], "np.%s() got an unexpected keyword argument '%s'", nm, kw);
-    }
+    /* NumPy's signatures: zeros(shape, dtype, order), full(shape, fill_value, dtype, order),
+     * zeros_like(a, dtype, order, subok, shape), full_like(a, fill_value, dtype, order, subok, shape) */
+    static const char *const plain[] = {"shape", "dtype", "order", NULL}, *const fullp[] = {"shape", "fill_value", "dtype", "order", NULL};
+    static const char *const likep[] = {"a", "dtype", "order", "subok", "shape", NULL};
+    static const char *const flikep[] = {"a", "fill_value", "dtype", "order", "subok", "shape", NULL};
+    const char *const *params = like ? (full ? flikep : likep) : full ? fullp : plain;
+    Node *arg[6];
+    char fname[32];
+    snprintf(fname, sizeof fname, "np.%s", nm);
+    int npos = 0;
+    while (params[npos]) npos++;
+    cl_np_bind(I, call, fname, 0, params, npos, arg);
+    Node *pos[2] = {arg[0], full ? arg[1] : NULL}, *dt = arg[full ? 2 : 1], *order = arg[full ? 3 : 2];
+    if (order && (order->kind != N_STR || strcmp(order->name, "C") != 0)) inf_fail(I, order, "only order='C' is supported");
+    if (like && arg[npos - 2]) cl_np_default(I, arg[npos - 2], fname, "subok", N_BOOL);
+    if (like && arg[npos - 1]) inf_fail(I, arg[npos - 1], "%s(): shape= is not supported", fname);
     if (!pos[0] || (full && !pos[1])) inf_fail(I, call, "np.%s() is missing a required argument", nm);
     Ref dims[KILN_MAXDIM];
     int nd;
@@ -625,7 +656,7 @@ static Val np_ctor(Inf *I, Node *call, int id) {
         if (fill.ty->kind != T_SCALAR) inf_fail(I, pos[1], "fill_value must be a scalar, not %s", inf_tyname(I, fill.ty));
         if (!like) dtype = fill.ty->weak ? (int)ty_promote(I->tt, fill.ty, fill.ty)->dtype : fill.ty->dtype;
     }
-    if (dt) dtype = dtype_arg(I, dt);
+    if (dt) dtype = cl_dtype_arg(I, dt);
     const Type *at = ty_array(I->tt, (kiln_dtype)dtype, nd, LAYOUT_C);
     Ref a = inf_emit(I, OP_ALLOC, at, dims, (uint32_t)nd, 0);
     const Type *et = ty_scalar(I->tt, (kiln_dtype)dtype, false);
@@ -664,7 +695,7 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
     if (o.ty->kind == T_ARRAY && (!strcmp(m, "argsort") || !strcmp(m, "argpartition"))) return so_call(I, call, so_lookup(m), &o);
     if (o.ty->kind == T_ARRAY && !strcmp(m, "astype")) {
         if (call->nkids != 1 || call->nkids2) inf_fail(I, call, "astype() takes one argument (a dtype) here");
-        return la_cast(I, o, dtype_arg(I, call->kids[0]), call);
+        return la_cast(I, o, cl_dtype_arg(I, call->kids[0]), call);
     }
     if (o.ty->kind == T_ARRAY && !strcmp(m, "dot")) {
         nargs(I, call, "dot", 1, 1);

@@ -274,13 +274,41 @@ static void prune_trivial(Inf *I) {
     }
 }
 
+/* A parameter made in a sealed block takes its type from its operands as they are read; when the
+ * first one is a parameter of the same cycle still being built (its type not known yet), it may be
+ * left unknown although a later operand has a type (a for ... else inside a while read after the
+ * loop). At the end of a round such a parameter of a loop header gets that type as a hint and the
+ * round starts over, as a loop-carried type that widens does; anywhere else it is a compile error
+ * rather than code of an unknown type. */
+static void settle_unknown(Inf *I) {
+    for (uint32_t i = 0; i < I->phis.n; i += 2) {
+        Ref p = I->phis.v[i];
+        int32_t ssa = (int32_t)I->phis.v[i + 1];
+        Ins *in = &I->f->ins.v[p];
+        if (resolve(I, p) != p || in->blk == UINT32_MAX || in->ty->kind != T_UNKNOWN) continue;
+        Block *b = &I->f->blocks.v[in->blk];
+        const Type *t = NULL;
+        for (uint32_t k = 0; k < b->preds.n; k++) {
+            Edge *e = &I->f->blocks.v[b->preds.v[k].blk].succ[b->preds.v[k].succ];
+            if ((uint32_t)in->aux >= e->args.n) continue;
+            const Type *at = type_of(I, resolve(I, e->args.v[in->aux]));
+            if (at && at->kind != T_UNKNOWN) t = t ? ty_join(I->tt, t, at) : at;
+        }
+        if (!t) continue;
+        if (I->blk_node.v[in->blk] < 0)
+            inf_fail(I, NULL, "internal compiler error: the type of '%s' did not settle", I->vars.v[I->ssa_var.v[ssa]].name);
+        set_hint(I, in->blk, ssa, t);
+        I->restart = true;
+    }
+}
+
 /* read all predecessors, join their types and attach the edge arguments */
 static Ref add_operands(Inf *I, int32_t ssa, uint32_t blk, Ref p, bool fixed_type) {
     Block *b = &I->f->blocks.v[blk];
     uint32_t n = b->preds.n;
     Ref *vals = arena_alloc(I->a, sizeof(Ref) * n);
     if (!vals) inf_oom(I);
-    const Type *t = fixed_type ? I->f->ins.v[p].ty : NULL;
+    const Type *t = fixed_type || I->f->ins.v[p].ty->kind != T_UNKNOWN ? I->f->ins.v[p].ty : NULL;
     int tline = 0;
     bool any = false;
     for (uint32_t k = 0; k < n; k++) {
@@ -336,8 +364,10 @@ static Ref read_rec(Inf *I, int32_t ssa, uint32_t blk) {
     } else if (b->preds.n == 1) {
         v = read_var(I, ssa, b->preds.v[0].blk);
     } else {
-        Ref p = ir_param(I->f, blk, &I->tt->unknown);
+        const Type *h = hint_for(I, blk, ssa); /* a type an earlier round settled (settle_unknown) */
+        Ref p = ir_param(I->f, blk, h ? h : &I->tt->unknown);
         if (!p) inf_oom(I);
+        if (!vec_push(I->a, I->phis, p) || !vec_push(I->a, I->phis, (Ref)ssa)) inf_oom(I);
         write_var(I, ssa, blk, p);
         v = add_operands(I, ssa, blk, p, false);
     }
@@ -629,6 +659,7 @@ static int one_round(Inf *I, kiln_error *err) {
     memset(&I->ret_blocks, 0, sizeof I->ret_blocks);
     memset(&I->statics, 0, sizeof I->statics);
     memset(&I->fwd, 0, sizeof I->fwd);
+    memset(&I->phis, 0, sizeof I->phis);
     memset(&I->frozen, 0, sizeof I->frozen);
     I->nloops = 0; I->restart = false; I->ret = NULL; I->ret_line = 0;
     I->line = I->def->line;
@@ -651,6 +682,8 @@ static int one_round(Inf *I, kiln_error *err) {
         if (!vec_push(I->a, I->ret_blocks, I->cur)) inf_oom(I);
         I->cur = NOBLOCK;
     }
+    if (I->restart) return 1;
+    settle_unknown(I);
     if (I->restart) return 1;
     prune_trivial(I);
     forward_all(I);

@@ -64,6 +64,7 @@ typedef struct Inf {
     VEC(uint32_t) ret_blocks;
     VEC(Ref) statics;       /* one canonical const per static type */
     VEC(Ref) fwd;           /* removed trivial parameters: the value that replaces each */
+    VEC(Ref) phis;          /* parameters made in sealed blocks, as (param, ssa) pairs (settle_unknown) */
     VEC(struct Frozen { Lit *lit; Ref r; }) frozen; /* module array constants' copies, made in the entry block */
 } Inf;
 
@@ -129,6 +130,10 @@ Val cl_global(Inf *I, Node *n, bool *found);
 bool cl_py_builtin(const char *name); /* a name CPython's builtins module has */
 Val cl_lit(Inf *I, Lit *l);
 int cl_flatten(Inf *I, Val v, Ref *out, int cap);
+/* a dtype argument: np.float32, float, 'float32' ... */
+int cl_dtype_arg(Inf *I, Node *n);
+void cl_np_bind(Inf *I, Node *call, const char *fname, int skip, const char *const *params, int npos, Node **out);
+void cl_np_default(Inf *I, Node *arg, const char *fname, const char *param, int dflt_kind); /* dflt_kind: N_NONE ... */
 
 /* stmt.c */
 void st_body(Inf *I, Node **stmts, int n);

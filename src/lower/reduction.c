@@ -73,21 +73,48 @@ static unsigned axes_of(Inf *I, Node *k, int nd, bool one_only) {
 
 static bool keepdims_node(Node *keep) { return keep && keep->kind == N_BOOL && keep->v.i; }
 
+/* NumPy's parameters of each reduction after the array, in its order (np.sum(a, axis, dtype, out,
+ * keepdims, initial, where); the method a.sum(...) takes the same); *npos: how many may be positional */
+static const char *const *params_of(int kind, int *npos) {
+    static const char *const sum[] = {"axis", "dtype", "out", "keepdims", "initial", "where", NULL};
+    static const char *const mean[] = {"axis", "dtype", "out", "keepdims", "where", NULL};
+    static const char *const var[] = {"axis", "dtype", "out", "ddof", "keepdims", "where", "mean", "correction", NULL};
+    static const char *const minmax[] = {"axis", "out", "keepdims", "initial", "where", NULL};
+    static const char *const argm[] = {"axis", "out", "keepdims", NULL};
+    static const char *const allany[] = {"axis", "out", "keepdims", "where", NULL};
+    static const char *const cum[] = {"axis", "dtype", "out", NULL};
+    switch (kind) {
+    case RK_SUM: case RK_PROD: *npos = 6; return sum;
+    case RK_MEAN: *npos = 4; return mean;
+    case RK_VAR: case RK_STD: *npos = 5; return var;
+    case RK_MIN: case RK_MAX: *npos = 5; return minmax;
+    case RK_ARGMIN: case RK_ARGMAX: *npos = 2; return argm;
+    case RK_CUMSUM: case RK_CUMPROD: *npos = 3; return cum;
+    default: *npos = 3; return allany;
+    }
+}
+
 /* kind (an index into reductions) of a, called as np.NAME(a, ...) (self NULL) or a.NAME(...) */
 Val rd_call(Inf *I, Node *call, int which, const Val *self) {
     const char *nm = reductions[which].name;
     int kind = reductions[which].kind;
     int first = self ? 0 : 1;
     if (!self && call->nkids < 1) inf_fail(I, call, "%s() missing required argument 'a'", nm);
-    Node *axis = NULL, *keep = NULL, *ddof = NULL;
-    if (call->nkids > first + 1) inf_fail(I, call, "%s() takes at most %d positional argument%s here", nm, first + 1, first ? "s" : "");
-    if (call->nkids > first) axis = call->kids[first];
-    for (int k = 0; k < call->nkids2; k++) {
-        const char *kw = call->names[k];
-        if (!strcmp(kw, "axis") && !axis) axis = call->kids2[k];
-        else if (!strcmp(kw, "keepdims") && kind != RK_CUMSUM && kind != RK_CUMPROD) keep = call->kids2[k];
-        else if (!strcmp(kw, "ddof") && (kind == RK_VAR || kind == RK_STD)) ddof = call->kids2[k];
-        else inf_fail(I, call->kids2[k], "%s() got an unexpected keyword argument '%s' (or it is not supported)", nm, kw);
+    Node *arg[8];
+    int npos;
+    const char *const *params = params_of(kind, &npos);
+    cl_np_bind(I, call, nm, first, params, npos, arg);
+    Node *axis = NULL, *keep = NULL, *ddof = NULL, *dtype = NULL;
+    for (int i = 0; params[i]; i++) {
+        const char *p = params[i];
+        if (!strcmp(p, "axis")) axis = arg[i];
+        else if (!strcmp(p, "keepdims")) keep = arg[i];
+        else if (!strcmp(p, "ddof")) ddof = arg[i];
+        else if (!strcmp(p, "dtype")) dtype = arg[i];
+        else if (!strcmp(p, "out")) cl_np_default(I, arg[i], nm, p, N_NONE);
+        else if (!strcmp(p, "where") && arg[i] && !(arg[i]->kind == N_BOOL && arg[i]->v.i))
+            inf_fail(I, arg[i], "%s(): where= other than True is not supported", nm);
+        else if (strcmp(p, "where") && arg[i]) inf_fail(I, arg[i], "%s(): %s= is not supported", nm, p);
     }
     Val a = self ? *self : ex_value(I, call->kids[0]);
     if (a.ty->kind == T_UNKNOWN) return a;
@@ -110,6 +137,8 @@ Val rd_call(Inf *I, Node *call, int which, const Val *self) {
     if (one_axis && axis && axis->kind != N_NONE)
         for (int k = 0; k < nd; k++) if (axes == 1u << k) axis1 = k;
     int odt = result_dtype(kind, a.ty->dtype);
+    if (dtype && dtype->kind != N_NONE && cl_dtype_arg(I, dtype) != odt) /* another accumulator: another order */
+        inf_fail(I, dtype, "%s(): a dtype= other than the result's own (%s) is not supported", nm, kiln_dtype_name((kiln_dtype)odt));
     int rnd; /* the result's rank */
     if (kind == RK_CUMSUM || kind == RK_CUMPROD) rnd = axis1 < 0 ? 1 : nd;
     else if (one_axis) rnd = keepdims ? nd : axis1 < 0 ? 0 : nd - 1;

@@ -1,3 +1,3 @@
 # run: f([1.0, 2.0])
 def f(a):
-    return a.sum(dtype=float)
+    return a.sum(axes=0)

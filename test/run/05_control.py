@@ -307,3 +307,19 @@ def nested_else(n, x):
         else:
             pass
     return (n, x)
+
+# a variable first bound inside a loop nested in a while with an else clause, read after it: its
+# type settles over a second round (found by test/fuzz/gen.py; it once reached code as 'unknown')
+# run: settle(3)
+# expect: (4, 1.5)
+def settle(n):
+    i0 = n
+    while 4:
+        for k in range(4):
+            g0 = 0.5 * k
+        if i0 % 2 == 0:
+            break
+        i0 += 1
+    else:
+        pass
+    return (i0, g0)

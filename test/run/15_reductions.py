@@ -178,3 +178,17 @@ def complex_extremes(z, im):
     w = z + im * 1j
     return (np.max(z), np.min(z), np.argmax(z), np.argmin(z), z.max(), m.max(axis=0), m.min(axis=1), np.argmax(m, axis=0),
             np.argmin(m, axis=1), np.max(w), np.argmin(w), np.amax(z.astype(np.complex64)), np.min(z[::-2]))
+
+# NumPy's parameters by position: np.sum(a, axis, dtype, out, keepdims), np.var(a, axis, dtype, out,
+# ddof), methods alike; dtype= the result's own dtype and out=None are accepted
+# run: positional(np.array([[1.0, 2.0], [3.0, 5.0]]))
+# expect: ([4.0, 7.0], [0.5, 2.0], [[1.5], [4.0]], [1, 1], 11.0, [1.0, 2.0])
+def positional(a):
+    return (np.sum(a, 0), np.var(a, 1, None, None, 1), a.mean(1, None, None, True), np.argmax(a, 1),
+            a.sum(None, np.float64), np.cumsum(a, 0, None, None)[0])
+
+# run: positional_kw(np.array([1, 2, 3], dtype=np.int32))
+# expect: (6, 2.0, 0.816496580927726, 3)
+def positional_kw(a):
+    return (np.sum(a, dtype=np.int64), np.mean(a, None, np.float64), np.std(a, axis=None, ddof=0),
+            np.max(a, None, None, False))

@@ -146,3 +146,17 @@ def complex_sorts(re, im):
     b = z.copy()
     b.sort()
     return (np.sort(z), np.argsort(z), np.sort(z.astype(np.complex64)), np.sort(m, axis=0), b, np.partition(z, 2)[2], np.argsort(m, axis=1))
+
+# constructors with NumPy's positional parameters: zeros(shape, dtype, order), full(shape, fill_value,
+# dtype), zeros_like(a, dtype), arange(start, stop, step, dtype)
+# run: ctor_positional(3)
+# expect: (0.10000000149011612, 6, 8, 1.5, (2, 3), 0.0, 0.6666666865348816)
+def ctor_positional(n):
+    z = np.zeros(n, np.float32, 'C')
+    o = np.ones((2, n), np.int32)
+    f = np.full(n, 7, np.uint8)
+    e = np.empty(n, float)
+    zl = np.zeros_like(o, np.float64)
+    r = np.arange(0, n, 1, np.float32)
+    e[:] = 1.5
+    return (z[0] + 0.1, o.sum(), f[2] + 1, e[1], zl.shape, zl[1, 2], r[2] / 3)
