@@ -123,7 +123,35 @@ static Node *testlist(P *p) {
     return t;
 }
 
-/* call_args: (test | NAME '=' test) (',' ...)* [','] */
+static Node *for_target(P *p);
+static Node *boolop(P *p, int op);
+
+/* comp_for: ('for' target_list 'in' or_test ('if' or_test)*)+ after the element elt, which the
+ * caller has parsed: a generator expression (each clause's node id is stable across compiles of
+ * the function: lowering keys a loop's type hints by it) */
+static Node *genexp(P *p, Node *elt, Token at) {
+    Node *g = node(p, N_GENEXP, at);
+    g->line = elt->line; g->col = elt->col;
+    g->a = elt;
+    NodeVec clauses = {0};
+    while (p->tok.kind == TK_FOR) {
+        Node *c = node(p, N_COMPFOR, p->tok);
+        advance(p);
+        c->a = for_target(p);
+        if (p->tok.kind != TK_IN) fail_at(p, p->tok, "expected 'in'%s", "");
+        advance(p);
+        c->b = boolop(p, TK_OR);
+        NodeVec ifs = {0};
+        while (accept(p, TK_IF)) push(p, &ifs, boolop(p, TK_OR));
+        c->kids = ifs.v; c->nkids = (int32_t)ifs.n;
+        push(p, &clauses, c);
+        if (p->tok.kind == TK_ASYNC) fail_at(p, p->tok, "'async for' is not supported%s", "");
+    }
+    g->kids = clauses.v; g->nkids = (int32_t)clauses.n;
+    return g;
+}
+
+/* call_args: (test | NAME '=' test) (',' ...)* [','] | test comp_for */
 static void call_args(P *p, Node *call) {
     NodeVec pos = {0}, kw = {0};
     VEC(const char *) names = {0};
@@ -137,8 +165,13 @@ static void call_args(P *p, Node *call) {
             if (!vec_push(p->a, names, nm)) diag_fail(p->d, p->tok.line, p->tok.col, "out of memory");
         } else {
             if (kw.n) fail_at(p, p->tok, "positional argument follows keyword argument%s", "");
+            Token at = p->tok;
             Node *e = test(p);
-            if (p->tok.kind == TK_FOR) fail_at(p, p->tok, "generator expressions are not supported%s", "");
+            if (p->tok.kind == TK_FOR) { /* f(x for x in a): the only argument */
+                e = genexp(p, e, at);
+                if (pos.n || kw.n || p->tok.kind != TK_RPAREN)
+                    fail_at(p, p->tok, "Generator expression must be parenthesized%s", "");
+            }
             push(p, &pos, e);
         }
         if (!accept(p, TK_COMMA)) break;
@@ -183,7 +216,10 @@ static Node *atom(P *p) {
         if (accept(p, TK_RPAREN)) { n = node(p, N_TUPLE, t); return n; }
         if (p->tok.kind == TK_YIELD) fail_at(p, p->tok, "'yield' is not supported%s", "");
         Node *e = testlist(p);
-        if (p->tok.kind == TK_FOR) fail_at(p, p->tok, "generator expressions are not supported%s", "");
+        if (p->tok.kind == TK_FOR) {
+            if (e->kind == N_TUPLE) fail_at(p, p->tok, "invalid syntax (a generator's element must be parenthesized)%s", "");
+            e = genexp(p, e, t);
+        }
         if (p->tok.kind == TK_WALRUS) fail_at(p, p->tok, "assignment expressions (':=') are not supported%s", "");
         expect(p, TK_RPAREN);
         if (e->kind == N_TUPLE) { e->line = t.line; e->col = t.col; }

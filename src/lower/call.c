@@ -12,7 +12,7 @@
 
 enum {
     BI_RANGE, BI_LEN, BI_ABS, BI_MIN, BI_MAX, BI_INT, BI_FLOAT, BI_COMPLEX, BI_BOOL, BI_ROUND,
-    BI_ENUMERATE, BI_ZIP, BI_PRINT,
+    BI_ENUMERATE, BI_ZIP, BI_PRINT, BI_SUM, BI_ALL, BI_ANY,
     BI_NP_EMPTY, BI_NP_ZEROS, BI_NP_ONES, BI_NP_FULL,
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
     BI_NP_DOT, BI_NP_MATMUL, BI_NP_EINSUM, BI_NP_NONZERO,
@@ -27,7 +27,7 @@ enum {
 static const struct { const char *name; int id; } builtins[] = {
     {"range", BI_RANGE}, {"len", BI_LEN}, {"abs", BI_ABS}, {"min", BI_MIN}, {"max", BI_MAX},
     {"int", BI_INT}, {"float", BI_FLOAT}, {"complex", BI_COMPLEX}, {"bool", BI_BOOL}, {"round", BI_ROUND},
-    {"enumerate", BI_ENUMERATE}, {"zip", BI_ZIP}, {"print", BI_PRINT},
+    {"enumerate", BI_ENUMERATE}, {"zip", BI_ZIP}, {"print", BI_PRINT}, {"sum", BI_SUM}, {"all", BI_ALL}, {"any", BI_ANY},
 };
 
 static const struct { const char *name; int id; } np_funcs[] = {
@@ -440,6 +440,12 @@ static Val math_call(Inf *I, Node *call, int fn) {
     return mk(I, r);
 }
 
+/* range(...), zip(...), enumerate(...): iterables that exist only as a for loop's */
+static bool is_iter_call(Node *n) {
+    return n->kind == N_CALL && n->a->kind == N_NAME &&
+           (!strcmp(n->a->name, "range") || !strcmp(n->a->name, "zip") || !strcmp(n->a->name, "enumerate"));
+}
+
 static Val minmax(Inf *I, Node *call, bool ismax) {
     const char *nm = ismax ? "max" : "min";
     if (call->nkids2) inf_fail(I, call, "%s() keyword arguments are not supported", nm);
@@ -447,9 +453,10 @@ static Val minmax(Inf *I, Node *call, bool ismax) {
     memset(vals, 0, sizeof vals);
     int n = 0;
     if (call->nkids == 1) {
+        if (call->kids[0]->kind == N_GENEXP || is_iter_call(call->kids[0])) return gx_call(I, call, nm);
         Val t = ex_expr(I, call->kids[0]);
         if (t.ty->kind == T_UNKNOWN) return t;
-        if (t.ty->kind == T_ARRAY) inf_fail(I, call, "%s() over an array is not supported yet (write a loop)", nm);
+        if (t.ty->kind == T_ARRAY) return gx_call_value(I, call, nm, t);
         if (t.ty->kind != T_TUPLE) inf_fail(I, call, "'%s' object is not iterable", inf_tyname(I, t.ty));
         if (t.ty->n == 0) inf_fail(I, call, "%s() arg is an empty sequence", nm);
         for (int i = 0; i < t.ty->n && i < TY_TUPLE_MAX; i++) vals[n++] = t.el[i];
@@ -748,6 +755,9 @@ Val cl_call(Inf *I, Node *call) {
     case BI_ABS: return abs_call(I, call);
     case BI_MIN: return minmax(I, call, false);
     case BI_MAX: return minmax(I, call, true);
+    case BI_SUM: return gx_call(I, call, "sum");
+    case BI_ALL: return gx_call(I, call, "all");
+    case BI_ANY: return gx_call(I, call, "any");
     case BI_INT: {
         if (call->nkids == 1) {
             Val v = ex_expr(I, call->kids[0]);

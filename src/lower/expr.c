@@ -648,6 +648,7 @@ Val ex_value(Inf *I, Node *n) {
     case N_IFEXP: v = ifexp(I, n); break;
     case N_SUBSCR: v = subscript(I, n); break;
     case N_TUPLE: v = tuple_expr(I, n); break;
+    case N_GENEXP: inf_fail(I, n, "a generator expression is supported as the argument of sum(), min(), max(), all() or any()");
     default: inf_fail(I, n, "this expression is not supported");
     }
     I->line = saved;

@@ -201,6 +201,9 @@ static const Type *type_of(Inf *I, Ref r) { return r == UNDEF || !r ? NULL : I->
 
 NORETURN static void conflict(Inf *I, int32_t ssa, const Type *a, int la, const Type *b, int lb) {
     VarInfo *v = &I->vars.v[I->ssa_var.v[ssa]];
+    if (!strncmp(v->name, "$g", 2)) /* a running total of genexp.c: sum() of arrays, or of mixed kinds */
+        inf_fail(I, NULL, "sum(), min() or max() here would combine %s and %s: over arrays (the rows of a 2-d "
+                 "array) they are not supported yet (np.sum(a, axis=0) is)", inf_tyname(I, a), inf_tyname(I, b));
     inf_fail(I, NULL, "variable '%s' is %s on line %d and %s on line %d, which do not unify",
              v->name, inf_tyname(I, a), la, inf_tyname(I, b), lb);
 }
@@ -278,27 +281,49 @@ static void prune_trivial(Inf *I) {
  * first one is a parameter of the same cycle still being built (its type not known yet), it may be
  * left unknown although a later operand has a type (a for ... else inside a while read after the
  * loop). At the end of a round such a parameter of a loop header gets that type as a hint and the
- * round starts over, as a loop-carried type that widens does; anywhere else it is a compile error
- * rather than code of an unknown type. */
+ * round starts over, as a loop-carried type that widens does; one of another block is typed in
+ * place: the join of its operands, each edge's value cast to it (the typed zero that stands for an
+ * unassigned path made again), repeated while that settles others. */
+static const Type *operand_join(Inf *I, Ins *in) {
+    Block *b = &I->f->blocks.v[in->blk];
+    const Type *t = NULL;
+    for (uint32_t k = 0; k < b->preds.n; k++) {
+        Edge *e = &I->f->blocks.v[b->preds.v[k].blk].succ[b->preds.v[k].succ];
+        if ((uint32_t)in->aux >= e->args.n) continue;
+        const Type *at = type_of(I, resolve(I, e->args.v[in->aux]));
+        if (at && at->kind != T_UNKNOWN) t = t ? ty_join(I->tt, t, at) : at;
+    }
+    return t;
+}
+
+static void retype_in_place(Inf *I, Ref p, const Type *t) {
+    I->f->ins.v[p].ty = t;
+    uint32_t blk = I->f->ins.v[p].blk, idx = (uint32_t)I->f->ins.v[p].aux;
+    for (uint32_t k = 0; k < I->f->blocks.v[blk].preds.n; k++) {
+        Pred pr = I->f->blocks.v[blk].preds.v[k];
+        Edge *e = &I->f->blocks.v[pr.blk].succ[pr.succ];
+        if (idx >= e->args.n) continue;
+        Ref v = resolve(I, e->args.v[idx]);
+        Ins *vi = &I->f->ins.v[v];
+        Ref nv = vi->op == OP_CONST && vi->ty->kind == T_UNKNOWN ? inf_zero(I, pr.blk, t) : v == p ? p : cast_in(I, pr.blk, v, t);
+        I->f->blocks.v[pr.blk].succ[pr.succ].args.v[idx] = nv;
+    }
+}
+
 static void settle_unknown(Inf *I) {
-    for (uint32_t i = 0; i < I->phis.n; i += 2) {
-        Ref p = I->phis.v[i];
-        int32_t ssa = (int32_t)I->phis.v[i + 1];
-        Ins *in = &I->f->ins.v[p];
-        if (resolve(I, p) != p || in->blk == UINT32_MAX || in->ty->kind != T_UNKNOWN) continue;
-        Block *b = &I->f->blocks.v[in->blk];
-        const Type *t = NULL;
-        for (uint32_t k = 0; k < b->preds.n; k++) {
-            Edge *e = &I->f->blocks.v[b->preds.v[k].blk].succ[b->preds.v[k].succ];
-            if ((uint32_t)in->aux >= e->args.n) continue;
-            const Type *at = type_of(I, resolve(I, e->args.v[in->aux]));
-            if (at && at->kind != T_UNKNOWN) t = t ? ty_join(I->tt, t, at) : at;
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (uint32_t i = 0; i < I->phis.n; i += 2) {
+            Ref p = I->phis.v[i];
+            int32_t ssa = (int32_t)I->phis.v[i + 1];
+            Ins *in = &I->f->ins.v[p];
+            if (resolve(I, p) != p || in->blk == UINT32_MAX || in->ty->kind != T_UNKNOWN) continue;
+            const Type *t = operand_join(I, in);
+            if (!t) continue;
+            if (I->blk_node.v[in->blk] >= 0) { set_hint(I, in->blk, ssa, t); I->restart = true; continue; }
+            retype_in_place(I, p, t);
+            changed = true;
         }
-        if (!t) continue;
-        if (I->blk_node.v[in->blk] < 0)
-            inf_fail(I, NULL, "internal compiler error: the type of '%s' did not settle", I->vars.v[I->ssa_var.v[ssa]].name);
-        set_hint(I, in->blk, ssa, t);
-        I->restart = true;
     }
 }
 

@@ -104,6 +104,10 @@ static inline Ref inf_sel(Inf *I, const Type *t, Ref c, Ref a, Ref b) {
     return inf_emit(I, OP_SELECT, t, o, 3, 0);
 }
 
+/* genexp.c: sum/all/any/min/max consuming an iterable (a generator expression, array, range ...) */
+Val gx_call(Inf *I, Node *call, const char *name);
+Val gx_call_value(Inf *I, Node *call, const char *name, Val v);
+
 /* expr.c */
 Val ex_expr(Inf *I, Node *n);   /* the value of n; an array expression is computed here */
 Val ex_value(Inf *I, Node *n);  /* the same, but an array expression stays lazy (operands of another) */

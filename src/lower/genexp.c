@@ -1,0 +1,296 @@
+/*
+ * genexp.c — builtins that consume an iterable element by element: sum(),
+ * all(), any(), and min()/max() of one iterable, over a generator expression
+ * (`sum(a[i] * b[i] for i in range(n) if a[i] > 0)`), an array (its
+ * elements), a range, zip/enumerate or a tuple.
+ *
+ * Each call is lowered as the loop CPython runs: the call is rewritten into
+ * statements (for, if, assignment to hidden accumulators, break) that the
+ * statement lowering compiles like any user loop, so every tier runs the
+ * same IR and the answer is CPython's, in its order: sum adds left to right
+ * from start (0), min/max keep the first extreme (`item > best` replaces),
+ * all/any stop at the first decisive element. A generator's loop variables
+ * are renamed to hidden ones, so, as in Python 3, they never touch the
+ * function's variables of the same name. Each clause's loop takes its node
+ * id from the parser's clause node (N_COMPFOR), which is stable across the
+ * rounds of type inference: loop-carried types (an int start widening to a
+ * float sum) settle as in a user loop.
+ */
+#include "infer.h"
+#include <stdio.h>
+#include <string.h>
+
+enum { GX_SUM, GX_ALL, GX_ANY, GX_MIN, GX_MAX };
+
+typedef struct Gx {
+    Inf *I;
+    Node *at;                 /* the call, for positions of the synthetic nodes */
+    const char **from, **to;  /* renamed generator variables */
+    int nren, capren;
+} Gx;
+
+static Node *mk(Gx *g, int kind) {
+    Node *n = arena_alloc(g->I->a, sizeof *n);
+    if (!n) inf_oom(g->I);
+    memset(n, 0, sizeof *n);
+    n->kind = (uint8_t)kind; n->line = g->at->line; n->col = g->at->col; n->id = -1;
+    return n;
+}
+
+static Node **list(Gx *g, int n) {
+    Node **v = arena_alloc(g->I->a, sizeof(Node *) * (size_t)(n ? n : 1));
+    if (!v) inf_oom(g->I);
+    return v;
+}
+
+/* a hidden variable of this call: "$g<call id>.<what>", declared for the round */
+static Node *hidden(Gx *g, const char *what, int id) {
+    char fmt[64];
+    snprintf(fmt, sizeof fmt, "$g%%d.%s", what);
+    Node *at = mk(g, N_NAME);
+    at->id = id;
+    Node *n = st_hidden(g->I, fmt, at);
+    n->line = g->at->line; n->col = g->at->col;
+    return n;
+}
+
+static Node *name(Gx *g, Node *hid) {
+    Node *n = mk(g, N_NAME);
+    n->name = hid->name;
+    return n;
+}
+
+static Node *assign(Gx *g, Node *target, Node *value) {
+    Node *s = mk(g, S_ASSIGN);
+    s->kids = list(g, 1); s->kids[0] = target; s->nkids = 1;
+    s->a = value;
+    return s;
+}
+
+static Node *binary(Gx *g, int op, Node *a, Node *b) {
+    Node *n = mk(g, N_BINARY);
+    n->op = (uint8_t)op; n->a = a; n->b = b;
+    return n;
+}
+
+static Node *compare(Gx *g, int op, Node *a, Node *b) {
+    Node *n = mk(g, N_COMPARE);
+    n->a = a;
+    n->kids2 = list(g, 1); n->kids2[0] = b; n->nkids2 = 1;
+    n->ops = arena_alloc(g->I->a, 1);
+    if (!n->ops) inf_oom(g->I);
+    n->ops[0] = (uint8_t)op;
+    return n;
+}
+
+static Node *if_(Gx *g, Node *test, Node **body, int n) {
+    Node *s = mk(g, S_IF);
+    s->a = test; s->kids = body; s->nkids = n;
+    return s;
+}
+
+static Node **one(Gx *g, Node *s) {
+    Node **v = list(g, 1);
+    v[0] = s;
+    return v;
+}
+
+static Node **two(Gx *g, Node *s, Node *t) {
+    Node **v = list(g, 2);
+    v[0] = s; v[1] = t;
+    return v;
+}
+
+/* ---- renaming a generator's variables: a copy of the expression with them replaced ---- */
+
+static void bind_names(Gx *g, Node *target, int id) {
+    if (target->kind == N_TUPLE) {
+        for (int i = 0; i < target->nkids; i++) bind_names(g, target->kids[i], id);
+        return;
+    }
+    if (target->kind != N_NAME) inf_fail(g->I, target, "a generator's loop target must be a name or a tuple of names");
+    if (g->nren == g->capren) {
+        int cap = g->capren ? 2 * g->capren : 8;
+        const char **f = arena_realloc(g->I->a, g->from, sizeof(char *) * (size_t)g->capren, sizeof(char *) * (size_t)cap);
+        const char **t = arena_realloc(g->I->a, g->to, sizeof(char *) * (size_t)g->capren, sizeof(char *) * (size_t)cap);
+        if (!f || !t) inf_oom(g->I);
+        g->from = f; g->to = t; g->capren = cap;
+    }
+    char what[128];
+    snprintf(what, sizeof what, "%s", target->name);
+    g->from[g->nren] = target->name;
+    g->to[g->nren++] = hidden(g, what, id)->name;
+}
+
+static Node *rename_copy(Gx *g, Node *n);
+
+static Node **rename_list(Gx *g, Node **v, int n) {
+    if (!v) return NULL;
+    Node **c = list(g, n);
+    for (int i = 0; i < n; i++) c[i] = rename_copy(g, v[i]);
+    return c;
+}
+
+static Node *rename_copy(Gx *g, Node *n) {
+    if (!n) return NULL;
+    if (n->kind == N_GENEXP) inf_fail(g->I, n, "a generator expression inside another one is not supported yet");
+    Node *c = arena_alloc(g->I->a, sizeof *c);
+    if (!c) inf_oom(g->I);
+    *c = *n;
+    if (n->kind == N_NAME) {
+        for (int i = g->nren - 1; i >= 0; i--) /* the innermost binding wins */
+            if (!strcmp(g->from[i], n->name)) { c->name = g->to[i]; break; }
+        return c;
+    }
+    c->a = rename_copy(g, n->a); c->b = rename_copy(g, n->b); c->c = rename_copy(g, n->c);
+    c->kids = rename_list(g, n->kids, n->nkids);
+    c->kids2 = rename_list(g, n->kids2, n->nkids2);
+    return c;
+}
+
+/* ---- the loops ---- */
+
+/* the loop nest of clauses[k..n) around `inner`; done (NULL or a test): after an inner loop,
+ * an outer one breaks when it holds (all/any decided) */
+static Node *nest(Gx *g, Node **clauses, int k, int n, Node **inner, int ninner, Node *done) {
+    Node *c = clauses[k];
+    Node *iter = rename_copy(g, c->b); /* the iterable sees the outer clauses' variables only */
+    bind_names(g, c->a, c->id);
+    Node *target = rename_copy(g, c->a);
+    Node **ifs = rename_list(g, c->kids, c->nkids); /* before inner clauses bind their names */
+    Node **body;
+    int nbody;
+    if (k + 1 < n) {
+        Node *loop = nest(g, clauses, k + 1, n, inner, ninner, done);
+        if (done) { body = two(g, loop, if_(g, done, one(g, mk(g, S_BREAK)), 1)); nbody = 2; }
+        else { body = one(g, loop); nbody = 1; }
+    } else {
+        body = inner; nbody = ninner;
+    }
+    for (int i = c->nkids - 1; i >= 0; i--) { /* for x in it if c1 if c2: nested ifs */
+        body = one(g, if_(g, ifs[i], body, nbody));
+        nbody = 1;
+    }
+    Node *s = mk(g, S_FOR);
+    s->id = c->id;
+    s->a = target; s->b = iter;
+    s->kids = body; s->nkids = nbody;
+    return s;
+}
+
+/* the clauses of what the call consumes: a generator's own, or one `for $e in it` */
+static Node **clauses_of(Gx *g, Node *arg, int *n, Node **elt) {
+    if (arg->kind == N_GENEXP) { *n = arg->nkids; *elt = arg->a; return arg->kids; }
+    Node *c = mk(g, N_COMPFOR);
+    c->id = g->at->id;
+    Node *e = mk(g, N_NAME);
+    e->name = "$e";
+    c->a = e; c->b = arg;
+    *n = 1; *elt = e;
+    return one(g, c);
+}
+
+static const char *const names[] = {"sum", "all", "any", "min", "max"};
+
+/* kind's call; iter: the iterable's node (the call's argument, or a hidden variable holding it) */
+static Val consume(Inf *I, Node *call, int kind, Node *iter) {
+    const char *nm = names[kind];
+    Gx g = {I, call, NULL, NULL, 0, 0};
+    Node *start = NULL;
+    if (kind == GX_SUM) {
+        static const char *const params[] = {"iterable", "start", NULL};
+        Node *arg[2];
+        cl_np_bind(I, call, nm, 0, params, 2, arg);
+        if (!arg[0]) inf_fail(I, call, "sum() takes at least 1 positional argument (0 given)");
+        start = arg[1];
+    } else {
+        if (call->nkids2) inf_fail(I, call->kids2[0], "%s() takes no keyword arguments here", nm);
+        if (call->nkids != 1) inf_fail(I, call, "%s() takes exactly one argument (%d given)", nm, call->nkids);
+    }
+    int nclauses;
+    Node *elt;
+    Node **clauses = clauses_of(&g, iter ? iter : call->kids[0], &nclauses, &elt);
+    /* the element is renamed once every clause has bound its names: build the nest first */
+    Node *acc = hidden(&g, "acc", call->id), *count = NULL, *item = NULL;
+    Node *prologue, **inner;
+    int ninner;
+    Node *done = NULL;
+    Node *placeholder = mk(&g, S_PASS);
+    if (kind == GX_SUM) {
+        Node *zero = mk(&g, N_INT);
+        prologue = assign(&g, name(&g, acc), start ? start : zero);
+        inner = one(&g, placeholder); ninner = 1;
+    } else if (kind == GX_ALL || kind == GX_ANY) {
+        Node *init = mk(&g, N_BOOL);
+        init->v.i = kind == GX_ALL;
+        prologue = assign(&g, name(&g, acc), init);
+        inner = one(&g, placeholder); ninner = 1;
+        done = name(&g, acc); /* any: found one; all: found a false one (not acc) */
+        if (kind == GX_ALL) { done = mk(&g, N_UNARY); done->op = TK_NOT; done->a = name(&g, acc); }
+    } else {
+        count = hidden(&g, "n", call->id);
+        item = hidden(&g, "item", call->id);
+        prologue = assign(&g, name(&g, count), mk(&g, N_INT));
+        inner = one(&g, placeholder); ninner = 1;
+    }
+    Node *loop = nest(&g, clauses, 0, nclauses, inner, ninner, done);
+    Node *e = rename_copy(&g, elt);
+    /* the element's statements, in the innermost loop */
+    if (kind == GX_SUM) {
+        *placeholder = *assign(&g, name(&g, acc), binary(&g, TK_PLUS, name(&g, acc), e));
+    } else if (kind == GX_ALL || kind == GX_ANY) {
+        Node *flip = mk(&g, N_BOOL);
+        flip->v.i = kind == GX_ANY;
+        Node *test = e;
+        if (kind == GX_ALL) { test = mk(&g, N_UNARY); test->op = TK_NOT; test->a = e; }
+        *placeholder = *if_(&g, test, two(&g, assign(&g, name(&g, acc), flip), mk(&g, S_BREAK)), 2);
+    } else {
+        /* item = e; if n == 0: acc = item; n = 1 elif item > acc: acc = item (CPython: the first extreme
+         * stays); the first branch assigns acc before the second reads it */
+        Node *zero = mk(&g, N_INT);
+        Node *first = compare(&g, TK_EQ, name(&g, count), zero);
+        Node *better = compare(&g, kind == GX_MAX ? TK_GT : TK_LT, name(&g, item), name(&g, acc));
+        Node *one_ = mk(&g, N_INT);
+        one_->v.i = 1;
+        Node *take = if_(&g, first, two(&g, assign(&g, name(&g, acc), name(&g, item)), assign(&g, name(&g, count), one_)), 2);
+        take->kids2 = one(&g, if_(&g, better, one(&g, assign(&g, name(&g, acc), name(&g, item))), 1));
+        take->nkids2 = 1;
+        Node *blk = mk(&g, S_IF); /* a block of two statements where the placeholder stood */
+        Node *yes = mk(&g, N_BOOL);
+        yes->v.i = 1;
+        blk->a = yes; blk->kids = two(&g, assign(&g, name(&g, item), e), take); blk->nkids = 2;
+        *placeholder = *blk;
+    }
+    Node *stmts[3] = {prologue, loop, NULL};
+    int ns = 2;
+    if (kind == GX_MIN || kind == GX_MAX) { /* empty: CPython's ValueError */
+        char msg[64];
+        snprintf(msg, sizeof msg, "%s() arg is an empty sequence", nm);
+        Node *raise = mk(&g, S_RAISE);
+        Node *exc = mk(&g, N_CALL), *cls = mk(&g, N_NAME), *text = mk(&g, N_STR);
+        cls->name = "ValueError";
+        text->name = arena_strndup(I->a, msg, strlen(msg));
+        exc->a = cls; exc->kids = one(&g, text); exc->nkids = 1;
+        raise->a = exc;
+        stmts[ns++] = if_(&g, compare(&g, TK_EQ, name(&g, count), mk(&g, N_INT)), one(&g, raise), 1);
+    }
+    st_body(I, stmts, ns);
+    if (I->cur == NOBLOCK) inf_fail(I, call, "%s() never returns here", nm);
+    return inf_read_name(I, name(&g, acc));
+}
+
+Val gx_call(Inf *I, Node *call, const char *name_) {
+    for (int k = 0; k < (int)NELEM(names); k++)
+        if (!strcmp(names[k], name_)) return consume(I, call, k, NULL);
+    inf_fail(I, call, "%s() of an iterable is not supported", name_);
+}
+
+/* min/max of one iterable already evaluated (an array): iterated through a hidden variable */
+Val gx_call_value(Inf *I, Node *call, const char *name_, Val v) {
+    Gx g = {I, call, NULL, NULL, 0, 0};
+    Node *var = hidden(&g, "it", call->id);
+    inf_assign(I, var, v);
+    for (int k = 0; k < (int)NELEM(names); k++)
+        if (!strcmp(names[k], name_)) return consume(I, call, k, name(&g, var));
+    inf_fail(I, call, "%s() of an iterable is not supported", name_);
+}
