@@ -36,8 +36,16 @@ Ref ir_emit(Func *f, uint32_t blk, int op, const Type *ty, const Ref *ops, uint3
     return r;
 }
 
+/* a constant into the pool, its unused bytes zeroed: only complex values use the union's second
+ * word, and cse compares constants by their bytes (garbage there once made cse merge constants in
+ * one build and not in another) */
+bool ir_cst_add(Func *f, const Type *ty, Scalar v) {
+    if (!(ty && ty->kind == T_SCALAR && dt_is_complex(ty->dtype))) memset((char *)&v + sizeof(double), 0, sizeof v - sizeof(double));
+    return vec_push(f->a, f->cst, v);
+}
+
 Ref ir_const(Func *f, uint32_t blk, const Type *ty, Scalar v, uint32_t line) {
-    if (!vec_push(f->a, f->cst, v)) return 0;
+    if (!ir_cst_add(f, ty, v)) return 0;
     return ir_emit(f, blk, OP_CONST, ty, NULL, 0, f->cst.n - 1, line);
 }
 

@@ -114,6 +114,7 @@ bool ir_init(Func *f, Arena *a, const char *name);
 uint32_t ir_block(Func *f);                                       /* new empty block */
 Ref ir_emit(Func *f, uint32_t blk, int op, const Type *ty, const Ref *ops, uint32_t n, int64_t aux, uint32_t line);
 Ref ir_const(Func *f, uint32_t blk, const Type *ty, Scalar v, uint32_t line);
+bool ir_cst_add(Func *f, const Type *ty, Scalar v); /* into the pool (canonical bytes); false on OOM */
 bool ir_jmp(Func *f, uint32_t from, uint32_t to, uint32_t line);
 bool ir_br(Func *f, uint32_t from, Ref cond, uint32_t t, uint32_t e, uint32_t line);
 bool ir_edge_arg(Func *f, uint32_t from, int succ, uint32_t idx, Ref v); /* block argument idx of an edge */

@@ -1,5 +1,5 @@
 /*
- * ewise.c — whole-array elementwise expressions, fused into one loop nest.
+ * ewise.c — whole-array elementwise expressions: building the lazy tree (fuse.c lowers it).
  *
  * An operator, comparison or ufunc with an array operand does not compute
  * anything at once: it builds a lazy tree (Ew) whose leaves are arrays and
@@ -19,28 +19,13 @@
  * Python scalars are weak). Because the result is a new array that only the
  * loop writes, inputs never alias it.
  */
-#include "infer.h"
+#include "ewise.h"
 #include "../ir/lib.h"
 #include "../rt/arith.h" /* rt_math_has_complex: which math functions have complex forms (rt/arith.c) */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-enum { EW_LEAF, EW_BIN, EW_CMP, EW_NEG, EW_ABS, EW_MATH, EW_FLOATTEST, EW_SQUARE, EW_WHERE, EW_MAXMIN, EW_SIGN, EW_PART,
-       EW_ROUNDING, EW_TAKE, EW_INVERT, EW_LOGIC, EW_CLIP };
-
-struct Ew {
-    int kind;
-    int tok;             /* EW_BIN / EW_CMP: the operator token; EW_MATH, EW_FLOATTEST: the MF_* function */
-    const Type *ty;      /* type of one element of this node's value */
-    struct Ew *k[3];
-    Val leaf;            /* EW_LEAF: an array or a scalar; EW_TAKE: the 1-d array read at k[0]'s indices */
-    int ndim;            /* rank of this subtree's broadcast shape */
-    Node *at;
-    bool ufunc;          /* EW_BIN made by np.power & co. rather than an operator */
-    bool trunc;          /* EW_BIN %: np.fmod of integers (the remainder's sign is the dividend's) */
-    bool tie_first;      /* EW_MAXMIN: of equal values (0.0 and -0.0) the first, as np.clip with scalar bounds */
-};
 
 /* np.<name> ufuncs and the node each builds: the math functions from their table (ir/mathfn.h's
  * NumPy column; a row without one gives a nameless entry, skipped), then the rest */
@@ -72,8 +57,6 @@ int ew_ufunc_lookup(const char *name) {
     return -1;
 }
 
-static const Type *strong(Inf *I, const Type *t) { return ty_scalar(I->tt, t->dtype, false); }
-
 static Ew *node(Inf *I, int kind, const Type *ty, Node *at) {
     Ew *e = arena_alloc(I->a, sizeof *e);
     if (!e) inf_oom(I);
@@ -82,7 +65,7 @@ static Ew *node(Inf *I, int kind, const Type *ty, Node *at) {
 }
 
 /* a leaf (an array or scalar value) or the tree a lazy value carries */
-static Ew *of(Inf *I, Val v, Node *at) {
+Ew *ew_of(Inf *I, Val v, Node *at) {
     if (v.ew) return v.ew;
     if (v.ty->kind != T_ARRAY && v.ty->kind != T_SCALAR)
         inf_fail(I, at, "'%s' cannot be an operand of an array expression", inf_tyname(I, v.ty));
@@ -111,11 +94,6 @@ static Ew *join(Inf *I, int kind, const Type *ty, Node *at, Ew *a, Ew *b, Ew *c)
     return e;
 }
 
-typedef struct Leaf Leaf;
-static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd);
-
-enum { MAX_LEAVES = 32 };
-
 bool ew_is_array(Val v) { return v.ew || v.ty->kind == T_ARRAY; }
 
 /* ---- building trees ---- */
@@ -132,7 +110,7 @@ static void adopt(Inf *I, int tok, Ew *x, Ew *y, Node *at) {
 }
 
 Val ew_binop(Inf *I, int tok, Val a, Val b, Node *at) {
-    Ew *x = of(I, a, at), *y = of(I, b, at);
+    Ew *x = ew_of(I, a, at), *y = ew_of(I, b, at);
     const Type *t;
     if (x->ty->dtype == KILN_BOOL && y->ty->dtype == KILN_BOOL && (tok == TK_PLUS || tok == TK_STAR || tok == TK_MINUS)) {
         if (tok == TK_MINUS)
@@ -150,7 +128,7 @@ Val ew_binop(Inf *I, int tok, Val a, Val b, Node *at) {
         if (two_bools && tok != TK_SLASH && tok != TK_AMP && tok != TK_PIPE && tok != TK_CARET)
             t = ty_scalar(I->tt, KILN_INT8, false); /* NumPy: // % ** << >> of bools compute in int8 */
         else
-            t = strong(I, ex_binop_type(I, tok, x->ty, y->ty, at, NULL, &flags));
+            t = ew_strong(I, ex_binop_type(I, tok, x->ty, y->ty, at, NULL, &flags));
         adopt(I, tok, x, y, at);
     }
     Ew *e = join(I, EW_BIN, t, at, x, y, NULL);
@@ -161,7 +139,7 @@ Val ew_binop(Inf *I, int tok, Val a, Val b, Node *at) {
 /* arr[idx] for a 1-d arr and an integer array (or expression) idx: idx's shape, arr's dtype;
  * each index wraps if negative and raises IndexError if out of range, as NumPy's take */
 Val ew_take(Inf *I, Val arr, Val idx, Node *at) {
-    Ew *x = of(I, idx, at);
+    Ew *x = ew_of(I, idx, at);
     if (!dt_is_int(x->ty->dtype)) inf_fail(I, at, "arrays used as indices must be of integer (or boolean) type");
     if (arr.ty->ndim != 1) inf_fail(I, at, "indexing a %d-dimensional array with an integer array is not supported yet", arr.ty->ndim);
     Ew *e = join(I, EW_TAKE, ty_scalar(I->tt, arr.ty->dtype, false), at, x, NULL, NULL);
@@ -171,9 +149,9 @@ Val ew_take(Inf *I, Val arr, Val idx, Node *at) {
 
 /* np.clip(a, lo, hi): minimum(maximum(a, lo), hi), NaN kept, as NumPy computes it */
 Val ew_clip(Inf *I, Val a, Val lo, Val hi, Node *at) {
-    Ew *x = of(I, a, at), *l = of(I, lo, at), *h = of(I, hi, at);
+    Ew *x = ew_of(I, a, at), *l = ew_of(I, lo, at), *h = ew_of(I, hi, at);
     if (x->kind == EW_LEAF && x->ty->weak) { /* NumPy clips np.asarray(a): a Python scalar becomes a NumPy one */
-        x->leaf = ex_coerce(I, x->leaf, strong(I, ty_promote(I->tt, x->ty, x->ty)), at);
+        x->leaf = ex_coerce(I, x->leaf, ew_strong(I, ty_promote(I->tt, x->ty, x->ty)), at);
         x->ty = x->leaf.ty;
     }
     /* NumPy promotes the NumPy operands together first, then the Python scalars adopt the result
@@ -183,7 +161,7 @@ Val ew_clip(Inf *I, Val a, Val lo, Val hi, Node *at) {
         for (int i = 0; i < 3; i++)
             if (ts[i]->weak == weak) t = t ? ty_promote(I->tt, t, ts[i]) : ts[i];
     if (!t || dt_is_complex(t->dtype)) inf_fail(I, at, "np.clip of these values is not supported");
-    t = strong(I, t);
+    t = ew_strong(I, t);
     if (l->kind == EW_LEAF && l->leaf.ty->kind == T_SCALAR) { l->leaf = ex_adopt_bound(I, l->leaf, x->ty, t, -1, at); l->ty = t; }
     if (h->kind == EW_LEAF && h->leaf.ty->kind == T_SCALAR) { h->leaf = ex_adopt_bound(I, h->leaf, x->ty, t, 1, at); h->ty = t; }
     Ew *m = join(I, EW_MAXMIN, t, at, x, l, NULL);
@@ -198,7 +176,7 @@ Val ew_clip(Inf *I, Val a, Val lo, Val hi, Node *at) {
 
 Val ew_compare(Inf *I, int tok, Val a, Val b, Node *at) {
     if (tok == TK_IS || tok == TK_ISNOT) inf_fail(I, at, "'is' is only supported with None");
-    Ew *x = of(I, a, at), *y = of(I, b, at);
+    Ew *x = ew_of(I, a, at), *y = ew_of(I, b, at);
     (void)ex_compare_type(I, tok, x->ty, y->ty, at); /* the scalar rules reject what they must */
     Ew *e = join(I, EW_CMP, ty_scalar(I->tt, KILN_BOOL, false), at, x, y, NULL);
     e->tok = tok;
@@ -206,10 +184,10 @@ Val ew_compare(Inf *I, int tok, Val a, Val b, Node *at) {
 }
 
 Val ew_unary(Inf *I, int tok, Val a, Node *at) {
-    Ew *x = of(I, a, at);
+    Ew *x = ew_of(I, a, at);
     if (tok == TK_TILDE) { /* NumPy's invert: not for bools, ~ for integers */
         if (!dt_is_intlike(x->ty->dtype)) inf_fail(I, at, "ufunc 'invert' not supported for the input types");
-        return lazy(I, join(I, EW_INVERT, strong(I, x->ty->weak ? ty_promote(I->tt, x->ty, x->ty) : x->ty), at, x, NULL, NULL));
+        return lazy(I, join(I, EW_INVERT, ew_strong(I, x->ty->weak ? ty_promote(I->tt, x->ty, x->ty) : x->ty), at, x, NULL, NULL));
     }
     if (tok != TK_MINUS && tok != TK_PLUS) inf_fail(I, at, "unary '%s' on whole arrays is not supported yet", tok_str(tok));
     if (x->ty->dtype == KILN_BOOL)
@@ -219,7 +197,7 @@ Val ew_unary(Inf *I, int tok, Val a, Node *at) {
 }
 
 Val ew_abs(Inf *I, Val a, Node *at) {
-    Ew *x = of(I, a, at);
+    Ew *x = ew_of(I, a, at);
     const Type *t = x->ty;
     if (dt_is_complex(t->dtype)) t = ty_scalar(I->tt, t->dtype == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64, false);
     return lazy(I, join(I, EW_ABS, t, at, x, NULL, NULL));
@@ -248,9 +226,9 @@ static const Type *float_result(Inf *I, const Type *x, const Type *y) {
 /* np.real/imag/conj of a (op OP_REAL, OP_IMAG, OP_CONJ), also a.real, a.imag, a.conj(): a
  * lazy expression (NumPy's real and imag are views; kiln's are values, not assignable) */
 Val ew_part(Inf *I, Val a, int op, Node *at) {
-    Ew *x = of(I, a, at);
+    Ew *x = ew_of(I, a, at);
     int d = x->ty->dtype;
-    const Type *t = strong(I, x->ty);
+    const Type *t = ew_strong(I, x->ty);
     if (dt_is_complex(d) && op != OP_CONJ) t = ty_scalar(I->tt, d == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64, false);
     Ew *e = join(I, EW_PART, t, at, x, NULL, NULL);
     e->tok = op;
@@ -271,7 +249,7 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
         if (args[i].ty->kind == T_UNKNOWN) return args[i];
         any_array |= ew_is_array(args[i]);
     }
-    Ew *x = of(I, args[0], call->kids[0]);
+    Ew *x = ew_of(I, args[0], call->kids[0]);
     Val v;
     switch (ufuncs[u].kind) {
     case EW_BIN:
@@ -282,7 +260,7 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
     case EW_INVERT: v = ew_unary(I, TK_TILDE, args[0], call); break;
     case EW_CLIP: v = ew_clip(I, args[0], args[1], args[2], call); break;
     case EW_LOGIC: { /* on truth values, giving bools */
-        Ew *y = ufuncs[u].nargs == 2 ? of(I, args[1], call->kids[1]) : NULL;
+        Ew *y = ufuncs[u].nargs == 2 ? ew_of(I, args[1], call->kids[1]) : NULL;
         Ew *e = join(I, EW_LOGIC, ty_scalar(I->tt, KILN_BOOL, false), call, x, y, NULL);
         e->tok = ufuncs[u].fn;
         v = lazy(I, e);
@@ -292,10 +270,10 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
     case EW_SQUARE:
         /* NumPy squares bools in int8 (np.square(True) is np.int8(1)) */
         v = lazy(I, join(I, EW_SQUARE, x->ty->dtype == KILN_BOOL ? ty_scalar(I->tt, KILN_INT8, false)
-                                     : strong(I, x->ty->weak ? ty_promote(I->tt, x->ty, x->ty) : x->ty), call, x, NULL, NULL));
+                                     : ew_strong(I, x->ty->weak ? ty_promote(I->tt, x->ty, x->ty) : x->ty), call, x, NULL, NULL));
         break;
     case EW_FLOATTEST: case EW_MATH: case EW_ROUNDING: {
-        Ew *y = ufuncs[u].nargs == 2 ? of(I, args[1], call->kids[1]) : NULL;
+        Ew *y = ufuncs[u].nargs == 2 ? ew_of(I, args[1], call->kids[1]) : NULL;
         if (ufuncs[u].fn == MF_FMOD && dt_is_intlike(x->ty->dtype) && dt_is_intlike(y->ty->dtype)) {
             v = ew_binop(I, TK_PERCENT, args[0], args[1], call); /* NumPy's integer fmod: C's truncated remainder */
             if (v.ew) v.ew->ufunc = v.ew->trunc = true;
@@ -306,10 +284,10 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
         if (cx && !cx_test && !(ufuncs[u].kind == EW_MATH && !y && rt_math_has_complex(ufuncs[u].fn)))
             inf_fail(I, call, "np.%s of complex values is not supported: NumPy's ufunc has no complex loop either", nm);
         const Type *t = ufuncs[u].kind == EW_FLOATTEST ? ty_scalar(I->tt, KILN_BOOL, false)
-                      : cx ? strong(I, x->ty) /* complex64 stays complex64, as in NumPy */
+                      : cx ? ew_strong(I, x->ty) /* complex64 stays complex64, as in NumPy */
                       : y ? float_result(I, x->ty, y->ty)
                       : ufuncs[u].kind == EW_ROUNDING && dt_is_intlike(x->ty->dtype) /* NumPy 2: ints stay ints, bools bools */
-                        ? strong(I, x->ty->weak ? ty_promote(I->tt, x->ty, x->ty) : x->ty)
+                        ? ew_strong(I, x->ty->weak ? ty_promote(I->tt, x->ty, x->ty) : x->ty)
                       : float_result(I, x->ty, NULL);
         Ew *e = join(I, ufuncs[u].kind, t, call, x, y, NULL);
         e->tok = ufuncs[u].fn;
@@ -317,25 +295,25 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
         break;
     }
     case EW_MAXMIN: {
-        Ew *y = of(I, args[1], call->kids[1]);
+        Ew *y = ew_of(I, args[1], call->kids[1]);
         const Type *t = ty_promote(I->tt, x->ty, y->ty);
         if (!t) inf_fail(I, call, "np.%s of these values is not supported", nm);
         adopt(I, TK_PLUS, x, y, call);
-        Ew *e = join(I, EW_MAXMIN, strong(I, t), call, x, y, NULL);
+        Ew *e = join(I, EW_MAXMIN, ew_strong(I, t), call, x, y, NULL);
         e->tok = ufuncs[u].fn;
         v = lazy(I, e);
         break;
     }
     case EW_SIGN:
         if (dt_is_complex(x->ty->dtype) || x->ty->dtype == KILN_BOOL) inf_fail(I, call, "np.sign of %s values is not supported", ty_name(x->ty));
-        v = lazy(I, join(I, EW_SIGN, strong(I, x->ty->weak ? ty_promote(I->tt, x->ty, x->ty) : x->ty), call, x, NULL, NULL));
+        v = lazy(I, join(I, EW_SIGN, ew_strong(I, x->ty->weak ? ty_promote(I->tt, x->ty, x->ty) : x->ty), call, x, NULL, NULL));
         break;
     case EW_PART: v = ew_part(I, args[0], ufuncs[u].fn, call); break;
     default: { /* where(cond, x, y): x and y promote together; cond by truth value */
-        Ew *a = of(I, args[1], call->kids[1]), *b = of(I, args[2], call->kids[2]);
+        Ew *a = ew_of(I, args[1], call->kids[1]), *b = ew_of(I, args[2], call->kids[2]);
         const Type *t = ty_promote(I->tt, a->ty, b->ty);
         if (a->ty->kind != T_SCALAR || b->ty->kind != T_SCALAR || !t) inf_fail(I, call, "np.where of these values is not supported");
-        return lazy(I, join(I, EW_WHERE, strong(I, t), call, x, a, b)); /* np.where of scalars is a 0-d array */
+        return lazy(I, join(I, EW_WHERE, ew_strong(I, t), call, x, a, b)); /* np.where of scalars is a 0-d array */
     }
     }
     return any_array ? v : ew_scalar(I, v, call);
@@ -343,617 +321,3 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
 
 /* a tree of scalars, computed with NumPy's element rules: a NumPy scalar (np.abs(7) is np.int64(7),
  * not a Python int), no loop */
-Val ew_scalar(Inf *I, Val v, Node *at) {
-    return ex_coerce(I, elem(I, v.ew, NULL, 0, NULL, 0), strong(I, v.ew->ty), at);
-}
-
-/* ---- lowering a tree: shape, allocation, one loop nest ---- */
-
-/* an array operand; mask[j]: 1 where axis j runs with the loop, 0 where it stretches (the index is
- * i * mask: an affine index with an invariant step, which LLVM's vectorizer versions on step == 1);
- * 0 as a Ref: no mask, the index is i */
-/* use: what the loads read (0: v); gathered: read at other positions than the one written (EW_TAKE) */
-struct Leaf { Val v; Ref use; bool gathered; Ref dim[KILN_MAXDIM], mask[KILN_MAXDIM]; };
-
-static void leaves(Ew *e, Leaf *out, int *n, int cap, Inf *I) {
-    if (!e) return;
-    if (e->kind == EW_LEAF) {
-        if (e->leaf.ty->kind != T_ARRAY) return;
-        if (*n == cap) inf_fail(I, e->at, "array expression with more than %d array operands", cap);
-        memset(&out[*n], 0, sizeof out[*n]);
-        out[(*n)++].v = e->leaf;
-        return;
-    }
-    for (int i = 0; i < 3; i++) leaves(e->k[i], out, n, cap, I);
-}
-
-
-/* dims[k] of the broadcast shape; raises ValueError where two lengths differ and neither is 1.
- * Each leaf axis gets a mask: 1 where it runs with the loop, 0 where it stretches.
- * Returns whether no axis stretches (then the loops index every operand directly). */
-static Ref broadcast(Inf *I, Leaf *lv, int nl, int nd, Ref *dims) {
-    Ref one = inf_const_i(I, inf_i64(I), 1), bad = inf_const_i(I, inf_bool(I), 0);
-    for (int k = 0; k < nd; k++) {
-        Ref d = one;
-        for (int l = 0; l < nl; l++) {
-            int m = lv[l].v.ty->ndim, j = k - (nd - m);
-            if (j < 0) continue;
-            Ref x = lv[l].dim[j] = inf_emit(I, OP_DIM, inf_i64(I), &lv[l].v.r, 1, j);
-            Ref xn1 = inf_op2(I, OP_NE, inf_bool(I), x, one);
-            Ref clash = inf_op2(I, OP_AND, inf_bool(I), inf_op2(I, OP_AND, inf_bool(I), xn1, inf_op2(I, OP_NE, inf_bool(I), d, one)),
-                              inf_op2(I, OP_NE, inf_bool(I), x, d));
-            bad = inf_op2(I, OP_OR, inf_bool(I), bad, clash);
-            Ref ops[3] = {xn1, x, d};
-            d = inf_emit(I, OP_SELECT, inf_i64(I), ops, 3, 0);
-            lv[l].mask[j] = inf_emit(I, OP_CAST, inf_i64(I), &xn1, 1, 0); /* 1 or 0 */
-        }
-        dims[k] = d;
-    }
-    st_raise_if(I, bad, "ValueError", "operands could not be broadcast together");
-    Ref same = inf_const_i(I, inf_bool(I), 1);
-    for (int l = 0; l < nl; l++) {
-        int m = lv[l].v.ty->ndim;
-        for (int j = 0; j < m; j++)
-            same = inf_op2(I, OP_AND, inf_bool(I), same, inf_op2(I, OP_EQ, inf_bool(I), lv[l].dim[j], dims[j + nd - m]));
-    }
-    return same;
-}
-
-static Val leaf_elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
-    if (e->leaf.ty->kind != T_ARRAY) return e->leaf;
-    Leaf *L = NULL;
-    for (int l = 0; l < nl && !L; l++)
-        if (lv[l].v.r == e->leaf.r) L = &lv[l];
-    int m = e->leaf.ty->ndim;
-    Ref ix[KILN_MAXDIM];
-    for (int j = 0; j < m; j++) ix[j] = L->mask[j] ? inf_op2(I, OP_MUL, inf_i64(I), iv[j + nd - m], L->mask[j]) : iv[j + nd - m];
-    return val_of(I, inf_load(I, L->use ? L->use : e->leaf.r, e->ty, ix, m));
-}
-
-/* operations and array operands of a tree, for kiln explain */
-static void census(const Ew *e, int *ops, int *arrays) {
-    if (!e) return;
-    if (e->kind == EW_LEAF) { *arrays += e->leaf.ty->kind == T_ARRAY; return; }
-    ++*ops;
-    for (int i = 0; i < 3; i++) census(e->k[i], ops, arrays);
-}
-
-/* the fusion decision for kiln explain; into: the assignment target's type, or NULL for a new array */
-static void note_fusion(Inf *I, const Ew *e, Node *at, const Type *into) {
-    int ops = 0, arrays = 0;
-    census(e, &ops, &arrays);
-    char b[240], t[64];
-    ty_str(into ? into : e->ty, t, sizeof t);
-    int n = snprintf(b, sizeof b, "line %d:%d: %d elementwise operation%s over %d array%s fused into one loop nest of rank %d ",
-                     at->line, at->col, ops, ops == 1 ? "" : "s", arrays, arrays == 1 ? "" : "s", into ? into->ndim : e->ndim);
-    snprintf(b + n, sizeof b - (size_t)n, into ? "writing into an %s target (a temporary only where an operand overlaps it)"
-                                               : "(one %s result, no temporaries)", t);
-    char *s = arena_strndup(I->a, b, strlen(b));
-    if (!s || !vec_push(I->a, I->f->notes, (const char *)s)) inf_oom(I);
-}
-
-static Val numpy_flag(Inf *I, Val v) {
-    I->f->ins.v[v.r].flags |= INS_NUMPY;
-    return v;
-}
-
-/* // % ** << >> with NumPy's element rules: x // 0 and x % 0 are 0 for integers, inf/nan for floats
- * (Python's formulas otherwise: floored, the sign of the divisor); float ** is C's pow; an integer
- * to a negative integer power raises ValueError as NumPy does; a shift count outside the type's
- * width gives 0 (-1 for a negative number shifted right) */
-static Val numpy_arith(Inf *I, Ew *e, Val a, Val b) {
-    const Type *t = e->ty, *bt = ty_scalar(I->tt, KILN_BOOL, false);
-    Ref x = ex_coerce(I, a, t, e->at).r, y = ex_coerce(I, b, t, e->at).r;
-    if (e->tok == TK_POW) {
-        if (dt_is_float(t->dtype)) {
-            const Type *f64 = ty_scalar(I->tt, KILN_FLOAT64, false);
-            Ref ops[2] = {ex_coerce(I, val_of(I, x), f64, e->at).r, ex_coerce(I, val_of(I, y), f64, e->at).r};
-            Val r = numpy_flag(I, val_of(I, inf_emit(I, OP_MATH, f64, ops, 2, MF_POW)));
-            if (e->k[1]->ndim == 0) { /* NumPy's power loop with one exponent: 0.5 is sqrt, -1 is 1 / x, 2 is x * x */
-                Val sq = numpy_flag(I, val_of(I, inf_emit(I, OP_MATH, f64, ops, 1, MF_SQRT)));
-                Val rc = numpy_flag(I, val_of(I, inf_op2(I, OP_DIV, f64, inf_const_f(I, f64, 1.0), ops[0])));
-                Ref x2 = inf_op2(I, OP_MUL, f64, ops[0], ops[0]);
-                Ref half = inf_op2(I, OP_EQ, bt, ops[1], inf_const_f(I, f64, 0.5));
-                Ref minus1 = inf_op2(I, OP_EQ, bt, ops[1], inf_const_f(I, f64, -1.0));
-                Ref two = inf_op2(I, OP_EQ, bt, ops[1], inf_const_f(I, f64, 2.0));
-                r = val_of(I, inf_sel(I, f64, half, sq.r, inf_sel(I, f64, minus1, rc.r, inf_sel(I, f64, two, x2, r.r))));
-            }
-            return ex_coerce(I, r, t, e->at);
-        }
-        Val r = val_of(I, inf_op2(I, OP_POW, t, x, y));
-        if (!dt_is_complex(t->dtype)) return r;
-        /* NumPy's complex power: nan, not ZeroDivisionError. `**` with a Python int exponent 2 or -1
-         * takes ndarray's fast paths square and reciprocal (aux 1), with a Python float 0.5 sqrt
-         * (aux 2); np.power and NumPy scalar exponents do not */
-        const Type *et = e->k[1]->ty;
-        if (!e->ufunc && e->k[1]->ndim == 0 && et->weak && (dt_is_int(et->dtype) || et->dtype == KILN_FLOAT64))
-            I->f->ins.v[r.r].aux = dt_is_int(et->dtype) ? 1 : 2;
-        return numpy_flag(I, r);
-    }
-    if (e->tok == TK_SHL || e->tok == TK_SHR) { /* a count outside [0, bits): 0, or -1 for a negative a shifted right */
-        Ref zero = inf_const_i(I, t, 0);
-        Ref ok = inf_op2(I, OP_AND, bt, inf_op2(I, OP_GE, bt, y, zero), inf_op2(I, OP_LT, bt, y, inf_const_i(I, t, dt_bits(t->dtype))));
-        Ref o1[3] = {ok, y, zero};
-        Ref r = inf_op2(I, e->tok == TK_SHL ? OP_SHL : OP_SHR, t, x, inf_emit(I, OP_SELECT, t, o1, 3, 0));
-        Ref out = zero;
-        if (e->tok == TK_SHR && dt_is_signed(t->dtype)) {
-            Ref o2[3] = {inf_op2(I, OP_LT, bt, x, zero), inf_const_i(I, t, -1), zero};
-            out = inf_emit(I, OP_SELECT, t, o2, 3, 0);
-        }
-        Ref o3[3] = {ok, r, out};
-        return val_of(I, inf_emit(I, OP_SELECT, t, o3, 3, 0));
-    }
-    Ref zero = inf_const_i(I, t, 0), isz = inf_op2(I, OP_EQ, bt, y, zero);
-    Ref ops[3] = {isz, inf_const_i(I, t, 1), y};
-    Ref safe = inf_emit(I, OP_SELECT, t, ops, 3, 0);
-    Ref r = inf_op2(I, e->tok == TK_FLOORDIV ? OP_FLOORDIV : OP_MOD, t, x, safe);
-    if (e->trunc && dt_is_signed(t->dtype)) { /* the floored remainder, moved to the dividend's sign */
-        Ref off = inf_op2(I, OP_AND, bt, inf_op2(I, OP_NE, bt, r, zero),
-                          inf_op2(I, OP_NE, bt, inf_op2(I, OP_LT, bt, r, zero), inf_op2(I, OP_LT, bt, x, zero)));
-        r = inf_sel(I, t, off, inf_op2(I, OP_SUB, t, r, safe), r);
-    }
-    Ref at0 = zero;
-    if (dt_is_float(t->dtype)) {
-        at0 = inf_op2(I, OP_DIV, t, x, y);
-        I->f->ins.v[at0].flags |= INS_NUMPY;
-        /* x % 0.0 is NumPy's fmod(x, 0.0): x itself if a NaN, else the CPU's default NaN, which on
-         * x86-64 has its sign bit set (np.copysign shows it) */
-        if (e->tok == TK_PERCENT) at0 = inf_sel(I, t, inf_op2(I, OP_NE, bt, x, x), x, inf_const_f(I, t, -NAN));
-    }
-    Ref o2[3] = {isz, at0, r};
-    return val_of(I, inf_emit(I, OP_SELECT, t, o2, 3, 0));
-}
-
-/* complex a / b by NumPy's formula (Smith's, scaled by the reciprocal of the denominator, which
- * rounds differently from CPython's complex division); b == 0 gives inf/nan parts */
-static Val complex_div(Inf *I, Ew *e, Val a, Val b) {
-    const Type *t = e->ty, *ft = ty_scalar(I->tt, t->dtype == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64, false);
-    const Type *bt = ty_scalar(I->tt, KILN_BOOL, false);
-    Ref x = ex_coerce(I, a, t, e->at).r, y = ex_coerce(I, b, t, e->at).r;
-    Ref ar = inf_emit(I, OP_REAL, ft, &x, 1, 0), ai = inf_emit(I, OP_IMAG, ft, &x, 1, 0);
-    Ref br = inf_emit(I, OP_REAL, ft, &y, 1, 0), bi = inf_emit(I, OP_IMAG, ft, &y, 1, 0);
-    Ref abr = inf_emit(I, OP_ABS, ft, &br, 1, 0), abi = inf_emit(I, OP_ABS, ft, &bi, 1, 0);
-#define F2(op, p, q) inf_op2(I, op, ft, p, q)
-#define DIVN(p, q) numpy_flag(I, val_of(I, F2(OP_DIV, p, q))).r
-    Ref one = inf_const_f(I, ft, 1.0), zero = inf_const_f(I, ft, 0.0);
-    /* |br| >= |bi|: rat = bi / br, scl = 1 / (br + bi * rat) */
-    Ref rat1 = DIVN(bi, br), scl1 = DIVN(one, F2(OP_ADD, br, F2(OP_MUL, bi, rat1)));
-    Ref r1 = F2(OP_MUL, F2(OP_ADD, ar, F2(OP_MUL, ai, rat1)), scl1), i1 = F2(OP_MUL, F2(OP_SUB, ai, F2(OP_MUL, ar, rat1)), scl1);
-    /* both zero: the parts over |br| (inf or nan) */
-    Ref r0 = DIVN(ar, abr), i0 = DIVN(ai, abr);
-    /* otherwise: rat = br / bi, scl = 1 / (bi + br * rat) */
-    Ref rat2 = DIVN(br, bi), scl2 = DIVN(one, F2(OP_ADD, bi, F2(OP_MUL, br, rat2)));
-    Ref r2 = F2(OP_MUL, F2(OP_ADD, F2(OP_MUL, ar, rat2), ai), scl2), i2 = F2(OP_MUL, F2(OP_SUB, F2(OP_MUL, ai, rat2), ar), scl2);
-#undef F2
-#undef DIVN
-    Ref ge = inf_op2(I, OP_GE, bt, abr, abi);
-    Ref both0 = inf_op2(I, OP_AND, bt, inf_op2(I, OP_EQ, bt, abr, zero), inf_op2(I, OP_EQ, bt, abi, zero));
-    Ref s1[3] = {both0, r0, r1}, s2[3] = {both0, i0, i1};
-    Ref re = inf_emit(I, OP_SELECT, ft, s1, 3, 0), im = inf_emit(I, OP_SELECT, ft, s2, 3, 0);
-    Ref s3[3] = {ge, re, r2}, s4[3] = {ge, im, i2};
-    Ref parts[2] = {inf_emit(I, OP_SELECT, ft, s3, 3, 0), inf_emit(I, OP_SELECT, ft, s4, 3, 0)};
-    return val_of(I, inf_emit(I, OP_CPLX, t, parts, 2, 0));
-}
-
-static Val elem_of(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd);
-
-/* one element of e's value, typed as e says: the scalar rules give a comparison a Python bool
- * (weak), which must not make the operator above it promote as a Python scalar would
- * (g_uint16 | ((s > 0) | 70000) is int64, not uint16); a scalar leaf stays what it is */
-static Val elem(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
-    if (e->kind == EW_LEAF) return leaf_elem(I, e, lv, nl, iv, nd);
-    return ex_coerce(I, elem_of(I, e, lv, nl, iv, nd), e->ty, e->at);
-}
-
-static Val elem_of(Inf *I, Ew *e, Leaf *lv, int nl, const Ref *iv, int nd) {
-    Val a = elem(I, e->k[0], lv, nl, iv, nd);
-    Node *at = e->at;
-    switch (e->kind) {
-    case EW_BIN: {
-        Val b = elem(I, e->k[1], lv, nl, iv, nd);
-        if (e->ty->dtype == KILN_BOOL && (e->tok == TK_PLUS || e->tok == TK_STAR))
-            return val_of(I, inf_op2(I, e->tok == TK_PLUS ? OP_OR : OP_AND, e->ty, ex_coerce(I, a, e->ty, at).r, ex_coerce(I, b, e->ty, at).r));
-        if (e->tok == TK_FLOORDIV || e->tok == TK_PERCENT || e->tok == TK_POW || e->tok == TK_SHL || e->tok == TK_SHR)
-            return numpy_arith(I, e, a, b);
-        if (e->tok == TK_SLASH && dt_is_complex(e->ty->dtype)) return complex_div(I, e, a, b);
-        Val r = ex_binop(I, e->tok, a, b, at, NULL);
-        if (e->tok == TK_SLASH) numpy_flag(I, r);
-        /* a complex product of arrays is NumPy's elementwise loop's (fused multiply-adds where the CPU has them) */
-        if (e->tok == TK_STAR && dt_is_complex(e->ty->dtype) && I->f->ins.v[r.r].op == OP_MUL) numpy_flag(I, r);
-        return r;
-    }
-    case EW_CMP: return ex_compare(I, e->tok, a, elem(I, e->k[1], lv, nl, iv, nd), at);
-    case EW_NEG: return val_of(I, inf_emit(I, OP_NEG, a.ty, &a.r, 1, 0));
-    case EW_INVERT: {
-        Val x = ex_coerce(I, a, e->ty, at);
-        return val_of(I, inf_emit(I, e->ty->dtype == KILN_BOOL ? OP_NOT : OP_INV, e->ty, &x.r, 1, 0));
-    }
-    case EW_LOGIC: {
-        Ref x = ex_truth(I, a, at);
-        if (e->tok == OP_NOT) return val_of(I, inf_emit(I, OP_NOT, e->ty, &x, 1, 0));
-        Ref y = ex_truth(I, elem(I, e->k[1], lv, nl, iv, nd), at);
-        return val_of(I, inf_op2(I, e->tok, e->ty, x, y));
-    }
-    case EW_ABS: return numpy_flag(I, val_of(I, inf_emit(I, OP_ABS, e->ty, &a.r, 1, 0))); /* complex: NumPy's cabs */
-    case EW_SQUARE: a = ex_coerce(I, a, e->ty, at); return numpy_flag(I, val_of(I, inf_op2(I, OP_MUL, e->ty, a.r, a.r)));
-    case EW_FLOATTEST:
-        if (e->tok == MF_COPYSIGN) { /* np.signbit: the sign copysign reads, so -0.0 and -nan count */
-            const Type *bt = ty_scalar(I->tt, KILN_BOOL, false);
-            if (!dt_is_float(a.ty->dtype)) return val_of(I, dt_is_signed(a.ty->dtype) ? inf_op2(I, OP_LT, bt, a.r, inf_const_i(I, a.ty, 0))
-                                                                                  : inf_const_i(I, bt, 0));
-            const Type *f64 = ty_scalar(I->tt, KILN_FLOAT64, false); /* float32 widens with its sign, NaNs' too */
-            Ref ops[2] = {inf_const_f(I, f64, 1.0), ex_coerce(I, a, f64, at).r};
-            return val_of(I, inf_op2(I, OP_LT, bt, inf_emit(I, OP_MATH, f64, ops, 2, MF_COPYSIGN), inf_const_f(I, f64, 0.0)));
-        }
-        if (dt_is_complex(a.ty->dtype)) { /* NumPy: isnan/isinf of either part; isfinite of both */
-            const Type *ft = ty_scalar(I->tt, a.ty->dtype == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64, false);
-            Ref re = cl_float_test(I, e->tok, val_of(I, inf_emit(I, OP_REAL, ft, &a.r, 1, 0)), e->ty);
-            Ref im = cl_float_test(I, e->tok, val_of(I, inf_emit(I, OP_IMAG, ft, &a.r, 1, 0)), e->ty);
-            return val_of(I, inf_op2(I, e->tok == MF_ISFINITE ? OP_AND : OP_OR, e->ty, re, im));
-        }
-        if (!dt_is_float(a.ty->dtype)) /* integers and bools are finite numbers */
-            return val_of(I, inf_const_i(I, e->ty, e->tok == MF_ISFINITE));
-        return val_of(I, cl_float_test(I, e->tok, a, e->ty));
-    case EW_MATH: case EW_ROUNDING: {
-        if (e->kind == EW_ROUNDING && dt_is_intlike(e->ty->dtype)) return ex_coerce(I, a, e->ty, at);
-        if (dt_is_complex(e->ty->dtype)) {
-            Ref z = ex_coerce(I, a, e->ty, at).r;
-            return numpy_flag(I, val_of(I, inf_emit(I, OP_MATH, e->ty, &z, 1, e->tok)));
-        }
-        const Type *f64 = ty_scalar(I->tt, KILN_FLOAT64, false);
-        Ref ops[2] = {ex_coerce(I, a, f64, at).r, 0};
-        if (e->k[1]) ops[1] = ex_coerce(I, elem(I, e->k[1], lv, nl, iv, nd), f64, at).r;
-        Val r = numpy_flag(I, val_of(I, inf_emit(I, OP_MATH, f64, ops, e->k[1] ? 2 : 1, e->tok)));
-        if ((e->tok == MF_LOG || e->tok == MF_LOG2) && e->ty->dtype == KILN_FLOAT64) {
-            /* NumPy 2.4's float64 log and log2 loops answer x < 0 with +nan; libm's is -nan (the sign
-             * shows through np.copysign and np.signbit) */
-            Ref neg = inf_op2(I, OP_LT, ty_scalar(I->tt, KILN_BOOL, false), ops[0], inf_const_f(I, f64, 0.0));
-            r = val_of(I, inf_sel(I, f64, neg, inf_const_f(I, f64, NAN), r.r));
-        }
-        return ex_coerce(I, r, e->ty, at); /* float32: computed in double, rounded once */
-    }
-    case EW_MAXMIN: { /* NumPy: NaN wins; of equal values (0.0 and -0.0) the second */
-        Val x = ex_coerce(I, a, e->ty, at), y = ex_coerce(I, elem(I, e->k[1], lv, nl, iv, nd), e->ty, at);
-        if (e->tie_first) { Val t = x; x = y; y = t; } /* then y wins only where it is beyond x, or NaN */
-        const Type *bt = ty_scalar(I->tt, KILN_BOOL, false);
-        if (dt_is_complex(e->ty->dtype)) { /* NumPy: x if x has a NaN part or x >= y (<= for minimum) in its order */
-            const Type *ft = ty_scalar(I->tt, e->ty->dtype == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64, false);
-            Ref xr = inf_emit(I, OP_REAL, ft, &x.r, 1, 0), xi = inf_emit(I, OP_IMAG, ft, &x.r, 1, 0);
-            Ref yr = inf_emit(I, OP_REAL, ft, &y.r, 1, 0), yi = inf_emit(I, OP_IMAG, ft, &y.r, 1, 0);
-            Ref nan = inf_op2(I, OP_OR, bt, inf_op2(I, OP_NE, bt, xr, xr), inf_op2(I, OP_NE, bt, xi, xi));
-            Ref c = inf_op2(I, OP_OR, bt, nan, ex_complex_order(I, e->tok ? TK_GE : TK_LE, x, y));
-            Ref parts[2] = {inf_sel(I, ft, c, xr, yr), inf_sel(I, ft, c, xi, yi)};
-            return val_of(I, inf_emit(I, OP_CPLX, e->ty, parts, 2, 0));
-        }
-        Ref c = inf_op2(I, e->tok ? OP_GT : OP_LT, bt, x.r, y.r);
-        if (dt_is_float(e->ty->dtype)) c = inf_op2(I, OP_OR, bt, c, inf_op2(I, OP_NE, bt, x.r, x.r));
-        Ref ops[3] = {c, x.r, y.r};
-        return val_of(I, inf_emit(I, OP_SELECT, e->ty, ops, 3, 0));
-    }
-    case EW_SIGN: { /* -1, 0 or 1; NaN stays NaN, -0.0 gives 0.0 */
-        Val x = ex_coerce(I, a, e->ty, at);
-        const Type *bt = ty_scalar(I->tt, KILN_BOOL, false);
-        Ref zero = inf_const_i(I, e->ty, 0), one = inf_const_i(I, e->ty, 1), m1 = inf_const_i(I, e->ty, -1);
-        Ref o1[3] = {inf_op2(I, OP_LT, bt, x.r, zero), m1, dt_is_float(e->ty->dtype) ? x.r : zero};
-        Ref r = inf_emit(I, OP_SELECT, e->ty, o1, 3, 0);
-        if (dt_is_float(e->ty->dtype)) { /* the remaining non-negative, non-NaN values: 0.0 */
-            Ref o0[3] = {inf_op2(I, OP_EQ, bt, x.r, zero), zero, r};
-            r = inf_emit(I, OP_SELECT, e->ty, o0, 3, 0);
-        }
-        Ref o2[3] = {inf_op2(I, OP_GT, bt, x.r, zero), one, r};
-        return val_of(I, inf_emit(I, OP_SELECT, e->ty, o2, 3, 0));
-    }
-    case EW_TAKE: {
-        Val j = ex_coerce(I, a, inf_i64(I), at);
-        Ref ops[2] = {e->leaf.r, j.r};
-        Ref b = inf_emit(I, OP_BOUND, inf_i64(I), ops, 2, 0);
-        if (!I->env->opt->boundscheck) I->f->ins.v[b].flags |= BOUND_NOCHECK;
-        return val_of(I, inf_load(I, e->leaf.r, e->ty, &b, 1));
-    }
-    case EW_PART:
-        if (!dt_is_complex(a.ty->dtype)) /* real numbers: real and conj are the value, imag is 0 */
-            return e->tok == OP_IMAG ? val_of(I, inf_const_i(I, e->ty, 0)) : ex_coerce(I, a, e->ty, at);
-        return val_of(I, inf_emit(I, e->tok, e->ty, &a.r, 1, 0));
-    case EW_WHERE: {
-        Ref c = ex_truth(I, a, at);
-        Val x = ex_coerce(I, elem(I, e->k[1], lv, nl, iv, nd), e->ty, at);
-        Val y = ex_coerce(I, elem(I, e->k[2], lv, nl, iv, nd), e->ty, at);
-        Ref ops[3] = {c, x.r, y.r};
-        return val_of(I, inf_emit(I, OP_SELECT, e->ty, ops, 3, 0));
-    }
-    }
-    inf_fail(I, at, "internal error: array expression node %d", e->kind);
-}
-
-/* where the innermost loop puts each element: stored into out, converted to its element type
- * (an assignment target may differ from the tree's), or, out 0, combined into the accumulator
- * variable acc of type acc_t by reduction `kind` (rt/reduce.h) */
-typedef struct Store { Ew *e; Leaf *lv; int nl, nd; Ref out; Node *at; int kind; Node *acc; const Type *acc_t; } Store;
-
-static Ref accumulate(Inf *I, Store *q, Val x) {
-    const Type *t = q->acc_t, *bt = ty_scalar(I->tt, KILN_BOOL, false);
-    Ref c = inf_read_name(I, q->acc).r;
-    if (q->kind == RK_ALL || q->kind == RK_ANY)
-        return inf_op2(I, q->kind == RK_ALL ? OP_AND : OP_OR, t, c, ex_truth(I, x, q->at));
-    Ref v = ex_coerce(I, x, t, q->at).r;
-    if (q->kind == RK_SUM) return inf_op2(I, OP_ADD, t, c, v);
-    if (q->kind == RK_PROD) return inf_op2(I, OP_MUL, t, c, v);
-    /* max/min: NaN wins and stays; of equal values the later (rt/reduce.c's FSTEP) */
-    Ref take = inf_op2(I, q->kind == RK_MAX ? OP_GE : OP_LE, bt, v, c);
-    if (dt_is_float(t->dtype)) {
-        take = inf_op2(I, OP_OR, bt, take, inf_op2(I, OP_NE, bt, v, v));
-        Ref keep = inf_op2(I, OP_NE, bt, c, c);
-        take = inf_op2(I, OP_AND, bt, take, inf_emit(I, OP_NOT, bt, &keep, 1, 0));
-    }
-    Ref ops[3] = {take, v, c};
-    return inf_emit(I, OP_SELECT, t, ops, 3, 0);
-}
-
-static void store_elem(Inf *I, const Ref *iv, void *p) {
-    Store *q = p;
-    if (!q->out) {
-        inf_assign(I, q->acc, val_of(I, accumulate(I, q, elem(I, q->e, q->lv, q->nl, iv, q->nd))));
-        return;
-    }
-    const Type *et = ty_scalar(I->tt, I->f->ins.v[q->out].ty->dtype, false);
-    Val x = elem(I, q->e, q->lv, q->nl, iv, q->nd), v = ex_coerce(I, x, et, q->at);
-    /* an array's floats into an integer array: NumPy's cast loop, no Python exception for NaN or
-     * out-of-range values (a scalar stored everywhere was converted before the loop, as int() would) */
-    if (v.r != x.r && dt_is_float(x.ty->dtype) && dt_is_int(et->dtype)) I->f->ins.v[v.r].flags |= INS_NUMPY;
-    inf_store(I, q->out, v.r, iv, q->nd);
-}
-
-/* a store nest's iterations write distinct elements of a target no operand overlaps (ew_store's
- * direct path is taken only then): independent; a reduction's carry its accumulator */
-static void nest(Inf *I, Store *q, const Ref *dims, Ref *iv) { st_nest(I, q->at, "ew", dims, q->nd, iv, store_elem, q, q->out != 0); }
-
-/* the array itself, or where its innermost stride is known to be the item size, a view saying so
- * with a constant: tier 2 then sees unit-stride accesses it can vectorize (slices of C arrays,
- * u[1:-1, 2:], have "any" layout and runtime strides) */
-static Ref unit_inner(Inf *I, Ref a) {
-    const Type *t = I->f->ins.v[a].ty;
-    int nd = t->ndim;
-    if (t->layout == LAYOUT_C || nd == 0) return a;
-    Ref ops[2 + 2 * KILN_MAXDIM];
-    ops[0] = a; ops[1] = inf_const_i(I, inf_i64(I), 0);
-    for (int k = 0; k < nd; k++) {
-        ops[2 + k] = inf_emit(I, OP_DIM, inf_i64(I), &a, 1, k);
-        ops[2 + nd + k] = k == nd - 1 ? inf_const_i(I, inf_i64(I), (int64_t)kiln_dtype_size((kiln_dtype)t->dtype))
-                                      : inf_emit(I, OP_STRIDE, inf_i64(I), &a, 1, k);
-    }
-    return inf_emit(I, OP_MKVIEW, t, ops, (uint32_t)(2 + 2 * nd), 0);
-}
-
-/* whether array a's innermost stride is its item size (always, for a C array) */
-static Ref inner_is_unit(Inf *I, Ref a, Ref acc) {
-    const Type *t = I->f->ins.v[a].ty;
-    if (t->layout == LAYOUT_C || t->ndim == 0) return acc;
-    Ref s = inf_emit(I, OP_STRIDE, inf_i64(I), &a, 1, t->ndim - 1);
-    Ref u = inf_op2(I, OP_EQ, inf_bool(I), s, inf_const_i(I, inf_i64(I), (int64_t)kiln_dtype_size((kiln_dtype)t->dtype)));
-    return inf_op2(I, OP_AND, inf_bool(I), acc, u);
-}
-
-/* the loops writing tree e into out. Two versions: when `same` holds at run time (no operand
- * axis stretches: the usual case) and every innermost stride is the item size, plain indices
- * over unit-stride views, which tier 2 vectorizes; otherwise the general one, stretched axes
- * masked and strides read from the descriptors */
-static void lower_to(Inf *I, Store *q, const Ref *dims, Ref same) {
-    Ref iv[KILN_MAXDIM];
-    Leaf *lv = q->lv;
-    int nl = q->nl;
-    Ref out = q->out;
-    if (nl == 0 || q->nd == 0) { nest(I, q, dims, iv); return; }
-    Ref fast_ok = out ? inner_is_unit(I, out, same) : same;
-    for (int l = 0; l < nl; l++) fast_ok = inner_is_unit(I, lv[l].v.r, fast_ok);
-    uint32_t fast = inf_block(I), slow = inf_block(I), done = inf_block(I);
-    inf_branch(I, fast_ok, fast, slow);
-    inf_seal(I, fast); inf_seal(I, slow);
-    I->cur = fast;
-    Leaf keep[MAX_LEAVES];
-    memcpy(keep, lv, sizeof(Leaf) * (size_t)nl);
-    for (int l = 0; l < nl; l++) { memset(lv[l].mask, 0, sizeof lv[l].mask); lv[l].use = unit_inner(I, lv[l].v.r); }
-    if (out) q->out = unit_inner(I, out);
-    nest(I, q, dims, iv);
-    inf_jump(I, done);
-    memcpy(lv, keep, sizeof(Leaf) * (size_t)nl);
-    q->out = out;
-    I->cur = slow;
-    nest(I, q, dims, iv);
-    inf_jump(I, done);
-    I->cur = done;
-    inf_seal(I, done);
-}
-
-/* the loops writing tree e into out */
-static void lower(Inf *I, Ew *e, Leaf *lv, int nl, int nd, const Ref *dims, Ref same, Ref out, Node *at) {
-    Store q = {e, lv, nl, nd, out, at, 0, NULL, NULL};
-    lower_to(I, &q, dims, same);
-}
-
-/* whether reduction kind of a lazy expression into dtype odt can be one fused loop: the ones
- * whose value does not depend on the order of the elements (integer sums and products, min, max,
- * all, any), and float sums and products under --fastmath (any order goes: tier 2 vectorizes
- * them); otherwise float sums keep NumPy's pairwise order in rt/reduce.c */
-bool ew_fusable_reduction(Inf *I, int kind, int odt) {
-    switch (kind) {
-    case RK_SUM: case RK_PROD: return dt_is_float(odt) ? I->env->opt->fastmath : !dt_is_complex(odt);
-    case RK_MIN: case RK_MAX: return !dt_is_complex(odt); /* complex: NumPy's order, in rt/reduce.c */
-    case RK_ALL: case RK_ANY: return true;
-    default: return false;
-    }
-}
-
-/* kind over every element of the lazy expression v: one loop, no temporary; a scalar of odt */
-Val ew_reduce(Inf *I, Val v, int kind, int odt, Node *at) {
-    Ew *e = v.ew;
-    Leaf lv[MAX_LEAVES];
-    int nl = 0;
-    leaves(e, lv, &nl, MAX_LEAVES, I);
-    Ref dims[KILN_MAXDIM];
-    Ref same = broadcast(I, lv, nl, e->ndim, dims);
-    const Type *t = ty_scalar(I->tt, (kiln_dtype)odt, false);
-    if (kind == RK_MIN || kind == RK_MAX) {
-        Ref empty = inf_const_i(I, inf_bool(I), 0);
-        for (int k = 0; k < e->ndim; k++) empty = inf_op2(I, OP_OR, inf_bool(I), empty, inf_op2(I, OP_EQ, inf_bool(I), dims[k], inf_const_i(I, inf_i64(I), 0)));
-        st_raise_if(I, empty, "ValueError", kind == RK_MAX ? "zero-size array to reduction operation maximum which has no identity"
-                                                            : "zero-size array to reduction operation minimum which has no identity");
-    }
-    Node *acc = st_hidden(I, "$acc%d", at);
-    Ref init;
-    switch (kind) {
-    case RK_SUM: case RK_ANY: init = dt_is_float(odt) ? inf_const_f(I, t, 0.0) : inf_const_i(I, t, 0); break;
-    case RK_PROD: case RK_ALL: init = dt_is_float(odt) ? inf_const_f(I, t, 1.0) : inf_const_i(I, t, 1); break;
-    default:
-        if (dt_is_float(odt)) init = inf_const_f(I, t, kind == RK_MAX ? -INFINITY : INFINITY);
-        else if (odt == KILN_BOOL) init = inf_const_i(I, t, kind == RK_MIN);
-        else if (dt_is_unsigned(odt)) init = inf_const_i(I, t, kind == RK_MAX ? 0 : -1);
-        else {
-            int64_t hi = odt == KILN_INT64 ? INT64_MAX : (INT64_C(1) << (dt_bits(odt) - 1)) - 1;
-            init = inf_const_i(I, t, kind == RK_MAX ? -hi - 1 : hi);
-        }
-    }
-    inf_assign(I, acc, val_of(I, init));
-    char b[200];
-    snprintf(b, sizeof b, "line %d:%d: a reduction fused with the elementwise expression feeding it (one loop, no temporary)",
-             at->line, at->col);
-    char *s = arena_strndup(I->a, b, strlen(b));
-    if (!s || !vec_push(I->a, I->f->notes, (const char *)s)) inf_oom(I);
-    Store q = {e, lv, nl, e->ndim, 0, at, kind, acc, t};
-    lower_to(I, &q, dims, same);
-    return inf_read_name(I, acc);
-}
-
-static Val force(Inf *I, Ew *e, Node *at, bool note) {
-    Leaf lv[MAX_LEAVES];
-    int nl = 0;
-    leaves(e, lv, &nl, MAX_LEAVES, I);
-    int nd = e->ndim;
-    Ref dims[KILN_MAXDIM];
-    if (note) note_fusion(I, e, at, NULL);
-    Ref same = broadcast(I, lv, nl, nd, dims);
-    const Type *at_ty = ty_array(I->tt, e->ty->dtype, nd, LAYOUT_C);
-    Ref out = inf_emit(I, OP_ALLOC, at_ty, dims, (uint32_t)nd, 0);
-    I->f->ins.v[out].flags |= ALLOC_UNINIT; /* the loops write every element */
-    lower(I, e, lv, nl, nd, dims, same, out, at);
-    return val_of(I, out);
-}
-
-Val ew_force(Inf *I, Val v, Node *at) { return v.ew ? force(I, v.ew, at, true) : v; }
-
-/* each leaf's axes against the target's lengths: a length-1 axis stretches, any other length
- * must match; returns whether none stretches */
-static Ref broadcast_into(Inf *I, Leaf *lv, int nl, int nd, const Ref *dims) {
-    Ref one = inf_const_i(I, inf_i64(I), 1), bad = inf_const_i(I, inf_bool(I), 0), same = inf_const_i(I, inf_bool(I), 1);
-    for (int l = 0; l < nl; l++) {
-        int m = lv[l].v.ty->ndim;
-        for (int j = 0; j < m; j++) {
-            Ref x = lv[l].dim[j] = inf_emit(I, OP_DIM, inf_i64(I), &lv[l].v.r, 1, j), d = dims[j + nd - m];
-            Ref xn1 = inf_op2(I, OP_NE, inf_bool(I), x, one), eq = inf_op2(I, OP_EQ, inf_bool(I), x, d);
-            bad = inf_op2(I, OP_OR, inf_bool(I), bad, inf_op2(I, OP_AND, inf_bool(I), xn1, inf_op2(I, OP_NE, inf_bool(I), x, d)));
-            same = inf_op2(I, OP_AND, inf_bool(I), same, eq);
-            lv[l].mask[j] = inf_emit(I, OP_CAST, inf_i64(I), &xn1, 1, 0);
-        }
-    }
-    st_raise_if(I, bad, "ValueError", "could not broadcast the assigned value into the shape of the target");
-    return same;
-}
-
-/* the lowest and one past the highest byte address a (an array value) covers, as ints */
-static void extent(Inf *I, Val a, Ref *lo, Ref *hi) {
-    Ref base = inf_emit(I, OP_DATA, inf_i64(I), &a.r, 1, 0), zero = inf_const_i(I, inf_i64(I), 0);
-    Ref down = zero, up = inf_const_i(I, inf_i64(I), (int64_t)kiln_dtype_size((kiln_dtype)a.ty->dtype));
-    for (int k = 0; k < a.ty->ndim; k++) {
-        Ref n = inf_emit(I, OP_DIM, inf_i64(I), &a.r, 1, k), s = inf_emit(I, OP_STRIDE, inf_i64(I), &a.r, 1, k);
-        Ref reach = inf_op2(I, OP_MUL, inf_i64(I), inf_op2(I, OP_SUB, inf_i64(I), n, inf_const_i(I, inf_i64(I), 1)), s);
-        Ref neg = inf_op2(I, OP_LT, inf_bool(I), reach, zero);
-        Ref o1[3] = {neg, reach, zero}, o2[3] = {neg, zero, reach};
-        down = inf_op2(I, OP_ADD, inf_i64(I), down, inf_emit(I, OP_SELECT, inf_i64(I), o1, 3, 0));
-        up = inf_op2(I, OP_ADD, inf_i64(I), up, inf_emit(I, OP_SELECT, inf_i64(I), o2, 3, 0));
-    }
-    *lo = inf_op2(I, OP_ADD, inf_i64(I), base, down);
-    *hi = inf_op2(I, OP_ADD, inf_i64(I), base, up);
-}
-
-/* the arrays EW_TAKE nodes read: operands too, for the overlap test, though not broadcast */
-static void take_bases(Ew *e, Leaf *out, int *n, int cap, Inf *I) {
-    if (!e || e->kind == EW_LEAF) return;
-    if (e->kind == EW_TAKE) {
-        if (*n == cap) inf_fail(I, e->at, "array expression with more than %d array operands", cap);
-        memset(&out[*n], 0, sizeof out[*n]);
-        out[*n].gathered = true;
-        out[(*n)++].v = e->leaf;
-    }
-    for (int i = 0; i < 3; i++) take_bases(e->k[i], out, n, cap, I);
-}
-
-/* whether an operand other than dst itself may share memory with dst (empty arrays share none) */
-static Ref overlaps(Inf *I, Val dst, Leaf *lv, int nl) {
-    Ref dlo, dhi, any = inf_const_i(I, inf_bool(I), 0), zero = inf_const_i(I, inf_i64(I), 0);
-    extent(I, dst, &dlo, &dhi);
-    Ref empty = inf_const_i(I, inf_bool(I), 0);
-    for (int k = 0; k < dst.ty->ndim; k++)
-        empty = inf_op2(I, OP_OR, inf_bool(I), empty, inf_op2(I, OP_EQ, inf_bool(I), inf_emit(I, OP_DIM, inf_i64(I), &dst.r, 1, k), zero));
-    for (int l = 0; l < nl; l++) {
-        if (lv[l].v.r == dst.r && !lv[l].gathered) continue; /* read and written at the same index: safe */
-        Ref lo, hi;
-        extent(I, lv[l].v, &lo, &hi);
-        Ref o = inf_op2(I, OP_AND, inf_bool(I), inf_op2(I, OP_LT, inf_bool(I), dlo, hi), inf_op2(I, OP_LT, inf_bool(I), lo, dhi));
-        for (int k = 0; k < lv[l].v.ty->ndim; k++)
-            o = inf_op2(I, OP_AND, inf_bool(I), o, inf_op2(I, OP_NE, inf_bool(I), inf_emit(I, OP_DIM, inf_i64(I), &lv[l].v.r, 1, k), zero));
-        any = inf_op2(I, OP_OR, inf_bool(I), any, o);
-    }
-    return inf_op2(I, OP_AND, inf_bool(I), any, inf_emit(I, OP_NOT, inf_bool(I), &empty, 1, 0));
-}
-
-/* dst[...] = v for an array dst (a view or a whole array): v broadcast to dst's shape, converted
- * to dst's dtype, written by one loop nest. When an operand overlaps dst (a[1:] = a[:-1]) the
- * value is computed into a temporary first, which is NumPy's answer. fresh: dst is (a view of) an
- * array allocated after every operand of v, which therefore cannot overlap it: no test. */
-static void store(Inf *I, Val dst, Val v, Node *at, bool fresh) {
-    if (v.ty->kind == T_UNKNOWN) return;
-    Ew *e = of(I, v, at);
-    int nd = dst.ty->ndim;
-    if (e->ndim > nd)
-        inf_fail(I, at, "could not broadcast a %d-dimensional value into a %d-dimensional target", e->ndim, nd);
-    if (dt_is_complex(e->ty->dtype) && !dt_is_complex(dst.ty->dtype))
-        inf_fail(I, at, "cannot store complex values into a %s array", kiln_dtype_name(dst.ty->dtype));
-    if (e->kind == EW_LEAF && e->leaf.ty->kind == T_SCALAR) { /* u8[:] = 300 raises, as NumPy 2 */
-        e->leaf = ex_adopt(I, e->leaf, ty_scalar(I->tt, dst.ty->dtype, false), at);
-        e->ty = e->leaf.ty;
-    }
-    Leaf lv[MAX_LEAVES];
-    int nl = 0;
-    leaves(e, lv, &nl, MAX_LEAVES, I);
-    Ref dims[KILN_MAXDIM];
-    for (int k = 0; k < nd; k++) dims[k] = inf_emit(I, OP_DIM, inf_i64(I), &dst.r, 1, k);
-    note_fusion(I, e, at, dst.ty);
-    Leaf rd[MAX_LEAVES];
-    int nr = nl;
-    memcpy(rd, lv, sizeof(Leaf) * (size_t)nl);
-    take_bases(e, rd, &nr, MAX_LEAVES, I);
-    Ref alias = nr && !fresh ? overlaps(I, dst, rd, nr) : 0;
-    uint32_t copy = 0, direct = 0, done = 0;
-    if (alias) {
-        copy = inf_block(I), direct = inf_block(I), done = inf_block(I);
-        inf_branch(I, alias, copy, direct);
-        inf_seal(I, copy); inf_seal(I, direct);
-        I->cur = copy;
-        Val t = force(I, e, at, false); /* a fresh array: no alias */
-        Leaf tl[1] = {{.v = t}};
-        Ew *te = of(I, t, at);
-        Ref same = broadcast_into(I, tl, 1, nd, dims);
-        lower(I, te, tl, 1, nd, dims, same, dst.r, at);
-        inf_jump(I, done);
-        I->cur = direct;
-    }
-    Ref same = broadcast_into(I, lv, nl, nd, dims);
-    lower(I, e, lv, nl, nd, dims, same, dst.r, at);
-    if (alias) {
-        inf_jump(I, done);
-        I->cur = done;
-        inf_seal(I, done);
-    }
-}
-
-void ew_store(Inf *I, Val dst, Val v, Node *at) { store(I, dst, v, at, false); }
-void ew_store_fresh(Inf *I, Val dst, Val v, Node *at) { store(I, dst, v, at, true); }

@@ -36,7 +36,7 @@ static bool fold_ins(Func *f, Ref r, bool *changed) {
     if (ev_op(in->op, in->flags, in->aux, in->ty, at, ops, (int)in->n, out) != RE_OK) return true;
     Scalar s;
     ev_to_scalar(in->ty, out, &s);
-    if (!vec_push(f->a, f->cst, s)) return false;
+    if (!ir_cst_add(f, in->ty, s)) return false;
     in = &f->ins.v[r];
     in->op = OP_CONST; in->aux = f->cst.n - 1; in->n = 0;
     *changed = true;
