@@ -666,6 +666,16 @@ static void simple_stmts(P *p, NodeVec *out) {
 
 static Node *stmt_into(P *p, NodeVec *out);
 
+/* 'else' ':' block, the current token being the else: into s->kids2 (what: the block's name in messages) */
+static void else_block(P *p, Node *s, const char *what) {
+    Token e = p->tok;
+    advance(p);
+    expect(p, TK_COLON);
+    NodeVec body = {0};
+    block(p, &body, what, e.line);
+    s->kids2 = body.v; s->nkids2 = (int32_t)body.n;
+}
+
 /* if_stmt: 'if' test ':' block ('elif' test ':' block)* ['else' ':' block] */
 static Node *if_stmt(P *p) {
     Token t = p->tok;
@@ -681,25 +691,14 @@ static Node *if_stmt(P *p) {
         push(p, &e, if_stmt(p));
         s->kids2 = e.v; s->nkids2 = 1;
     } else if (p->tok.kind == TK_ELSE) {
-        Token et = p->tok;
-        advance(p);
-        expect(p, TK_COLON);
-        NodeVec e = {0};
-        block(p, &e, "'else' statement", et.line);
-        s->kids2 = e.v; s->nkids2 = (int32_t)e.n;
+        else_block(p, s, "'else' statement");
     }
     return s;
 }
 
 /* ['else' ':' block] after a loop: it runs when the loop ends without break (s->kids2) */
 static void loop_else(P *p, Node *s) {
-    if (p->tok.kind != TK_ELSE) return;
-    Token e = p->tok;
-    advance(p);
-    expect(p, TK_COLON);
-    NodeVec orelse = {0};
-    block(p, &orelse, "'else' clause", e.line);
-    s->kids2 = orelse.v; s->nkids2 = (int32_t)orelse.n;
+    if (p->tok.kind == TK_ELSE) else_block(p, s, "'else' clause");
 }
 
 /* while_stmt: 'while' test ':' block ['else' ':' block] */
