@@ -168,6 +168,7 @@ check 0 '"warm": {"n": 3' "$K" bench "$T/k.py" ramp 50 --runs 3 --json --no-proc
 check 0 '"first_call": {"total"' "$K" bench "$T/k.py" ramp 50 --runs 3 --json --no-process
 check 0 '"cold_process": {"n": 5' "$K" bench "$T/k.py" add 1 --runs 3 --json
 check 0 '"dispatch_ns"' "$K" bench "$T/k.py" add 1 --runs 3 --json --no-process
+check 0 '39601]", "result_cut": false' "$K" bench "$T/k.py" ramp 200 --runs 3 --json --no-process
 check 0 "GB/s" "$K" bench "$T/k.py" ramp 1000 --runs 3 --bytes 4000 --no-process
 check 0 "</svg>" sh -c "$K bench $T/k.py ramp 10 --runs 5 --no-process --plot $T/p.svg > /dev/null && cat $T/p.svg"
 check 0 "usage: kiln bench" "$K" bench --help

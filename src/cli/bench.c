@@ -111,8 +111,22 @@ typedef struct Res {
     double dispatch_ns;
     TimeStats process, process_warm; /* fresh processes with an empty / a warm disk cache */
     bool stable;
-    char first[256];
+    char *first;              /* the first call's result as CPython's repr, at most RESULT_MAX bytes */
+    bool first_cut;           /* ... cut there (a large array) */
 } Res;
+
+/* the most of a result's repr bench keeps: a 10^6-element array's would be ~20 MB of JSON */
+enum { RESULT_MAX = 1 << 20 };
+
+/* v's repr, at most RESULT_MAX bytes (malloc'd; NULL on OOM); *cut: it was longer */
+static char *repr_of(const kiln_value *v, bool *cut) {
+    int n = kiln_value_repr(v, NULL, 0);
+    size_t cap = (n < 0 ? 0 : (size_t)n < RESULT_MAX ? (size_t)n : RESULT_MAX) + 1;
+    char *s = malloc(cap);
+    if (s) kiln_value_repr(v, s, cap);
+    if (cut) *cut = n >= 0 && (size_t)n >= cap;
+    return s;
+}
 
 static void sum_stats(kiln_module *m, kiln_stats *out) {
     memset(out, 0, sizeof *out);
@@ -183,7 +197,7 @@ static double dispatch_ns(kiln_ctx *ctx) {
 
 static void print_text(const CliArgs *a, const Res *R, double bytes, double flops, const char *tier) {
     printf("kiln bench %s %s  [tier %s]\n", a->file, a->func, tier);
-    printf("result: %s%s\n", R->first, R->stable ? "" : "  (changes from call to call: the kernel mutates its inputs?)");
+    printf("result: %s%s%s\n", R->first, R->first_cut ? " ... (cut at 1 MiB)" : "", R->stable ? "" : "  (changes from call to call: the kernel mutates its inputs?)");
     printf("\nfirst call in this process: %.3f ms\n", R->first_total * 1e3);
     printf("  parse            %10.1f us\n", R->parse * 1e6);
     if (R->llvm_load > 0) printf("  LLVM load+init   %10.1f us   (once per context, not per kernel)\n", R->llvm_load * 1e6);
@@ -219,9 +233,9 @@ static void json_stats(const char *name, const TimeStats *s) {
 static void print_json(const CliArgs *a, const Res *R, double bytes, double flops, const char *tier) {
     printf("{\"file\": \"%s\", \"func\": \"%s\", \"tier\": \"%s\", \"result\": \"", a->file, a->func, tier);
     for (const char *p = R->first; *p; p++) { if (*p == '"' || *p == '\\') putchar('\\'); putchar(*p); }
-    printf("\", \"stable\": %s,\n \"first_call\": {\"total\": %.9g, \"parse\": %.9g, \"llvm_load\": %.9g, \"infer\": %.9g, "
+    printf("\", \"result_cut\": %s, \"stable\": %s,\n \"first_call\": {\"total\": %.9g, \"parse\": %.9g, \"llvm_load\": %.9g, \"infer\": %.9g, "
            "\"passes\": %.9g, \"codegen\": %.9g, \"run\": %.9g},\n ",
-           R->stable ? "true" : "false", R->first_total, R->parse, R->llvm_load, R->infer, R->passes, R->codegen, R->first_run);
+           R->first_cut ? "true" : "false", R->stable ? "true" : "false", R->first_total, R->parse, R->llvm_load, R->infer, R->passes, R->codegen, R->first_run);
     json_stats("warm", &R->warm);
     printf(",\n \"first_n\": {");
     for (int i = 0, k = 0; i < NFIRST; i++)
@@ -279,7 +293,8 @@ int cmd_bench(int argc, char **argv) {
     t0 = now();
     if (kiln_call(fn, args, nargs, &res, &err)) { cli_print_error(&err); goto out; }
     R.first_total = now() - t0;
-    kiln_value_repr(&res, R.first, sizeof R.first);
+    R.first = repr_of(&res, &R.first_cut);
+    if (!R.first) { kiln_value_free(&res); fprintf(stderr, "kiln bench: out of memory\n"); goto out; }
     kiln_value_free(&res);
     kiln_stats st;
     sum_stats(m, &st);
@@ -304,9 +319,9 @@ int cmd_bench(int argc, char **argv) {
          * would make each comparison cost more than the call) */
         bool stop = budget_end && i >= a.warmup && now() > budget_end;
         if (stop || i + 1 == a.warmup + a.runs || nl == cap) {
-            char rep[256];
-            kiln_value_repr(&res, rep, sizeof rep);
-            if (strcmp(rep, R.first) != 0) R.stable = false;
+            char *rep = repr_of(&res, NULL);
+            if (!rep || strcmp(rep, R.first) != 0) R.stable = false;
+            free(rep);
         }
         kiln_value_free(&res);
         if (stop) break;
@@ -358,6 +373,7 @@ int cmd_bench(int argc, char **argv) {
     else print_text(&a, &R, a.bytes, a.flops, tiers[a.tier]);
     rc = EXIT_OK;
 out:
+    free(R.first);
     free(lat);
     free(run_argv);
     cli_pool_free(&pool);
