@@ -440,12 +440,6 @@ static Val math_call(Inf *I, Node *call, int fn) {
     return mk(I, r);
 }
 
-/* range(...), zip(...), enumerate(...): iterables that exist only as a for loop's */
-static bool is_iter_call(Node *n) {
-    return n->kind == N_CALL && n->a->kind == N_NAME &&
-           (!strcmp(n->a->name, "range") || !strcmp(n->a->name, "zip") || !strcmp(n->a->name, "enumerate"));
-}
-
 static Val minmax(Inf *I, Node *call, bool ismax) {
     const char *nm = ismax ? "max" : "min";
     if (call->nkids2) inf_fail(I, call, "%s() keyword arguments are not supported", nm);
@@ -453,7 +447,10 @@ static Val minmax(Inf *I, Node *call, bool ismax) {
     memset(vals, 0, sizeof vals);
     int n = 0;
     if (call->nkids == 1) {
-        if (call->kids[0]->kind == N_GENEXP || is_iter_call(call->kids[0])) return gx_call(I, call, nm);
+                Node *it = call->kids[0]; /* range/zip/enumerate exist only as a for loop's iterables */
+        if (it->kind == N_GENEXP || st_is_builtin_call(I, it, "range") || st_is_builtin_call(I, it, "zip") ||
+            st_is_builtin_call(I, it, "enumerate"))
+            return gx_call(I, call, nm);
         Val t = ex_expr(I, call->kids[0]);
         if (t.ty->kind == T_UNKNOWN) return t;
         if (t.ty->kind == T_ARRAY) return gx_call_value(I, call, nm, t);

@@ -142,6 +142,7 @@ void cl_np_default(Inf *I, Node *arg, const char *fname, const char *param, int 
 /* stmt.c */
 void st_body(Inf *I, Node **stmts, int n);
 Node *st_hidden(Inf *I, const char *fmt, Node *at);
+bool st_is_builtin_call(Inf *I, Node *n, const char *name); /* name(...), name not a local */
 void st_raise_if(Inf *I, Ref bad, const char *ename, const char *msg);
 typedef void (*StBody)(Inf *I, Ref i, void *ctx);
 void st_loop(Inf *I, Node *at, const char *fmt, Ref n, StBody body, void *ctx);

@@ -327,7 +327,7 @@ static Val seq_at(Inf *I, Seq *q, Ref k) {
     return mkval(I, inf_emit(I, OP_VIEW, ty_array(I->tt, t->dtype, t->ndim - 1, t->layout), ops, 2, 0));
 }
 
-static bool is_builtin_call(Inf *I, Node *n, const char *name) {
+bool st_is_builtin_call(Inf *I, Node *n, const char *name) {
     if (n->kind != N_CALL || n->a->kind != N_NAME || strcmp(n->a->name, name) != 0) return false;
     for (uint32_t i = 0; i < I->vars.n; i++)
         if (strcmp(I->vars.v[i].name, name) == 0) return false;
@@ -337,7 +337,7 @@ static bool is_builtin_call(Inf *I, Node *n, const char *name) {
 static void for_seq(Inf *I, Node *s) {
     Node *it = s->b;
     Seq qs[8]; int nq = 0;
-    bool enumerate = is_builtin_call(I, it, "enumerate"), zip = is_builtin_call(I, it, "zip");
+    bool enumerate = st_is_builtin_call(I, it, "enumerate"), zip = st_is_builtin_call(I, it, "zip");
     if (enumerate || zip) {
         if (it->nkids2) inf_fail(I, it, "%s() keyword arguments are not supported", enumerate ? "enumerate" : "zip");
         if (enumerate && it->nkids != 1) inf_fail(I, it, "enumerate() takes one sequence here");
@@ -404,8 +404,8 @@ static void for_tuple(Inf *I, Node *s, Val t) {
 
 static void st_for(Inf *I, Node *s) {
     Node *it = s->b;
-    if (is_builtin_call(I, it, "range")) { for_range(I, s, it); return; }
-    if (is_builtin_call(I, it, "enumerate") || is_builtin_call(I, it, "zip")) { for_seq(I, s); return; }
+    if (st_is_builtin_call(I, it, "range")) { for_range(I, s, it); return; }
+    if (st_is_builtin_call(I, it, "enumerate") || st_is_builtin_call(I, it, "zip")) { for_seq(I, s); return; }
     if (it->kind == N_TUPLE) { for_tuple(I, s, ex_expr(I, it)); return; }
     Val v = ex_expr(I, it);
     if (v.ty->kind == T_TUPLE) { for_tuple(I, s, v); return; }
