@@ -127,11 +127,16 @@ int kiln_npy_load(const char *path, kiln_array *a, kiln_error *err) {
     bool fortran = false;
     if (parse_header(h, a, &fortran, path, err)) goto out;
     size_t item = kiln_dtype_size(a->dtype);
-    unsigned __int128 total = item;
+    /* the bound is on the product of the nonzero extents, as NumPy's: an empty array
+       of shape (0, 2**62, 2**62) would still overflow its strides */
+    unsigned __int128 span = item;
+    bool empty = false;
     for (int k = 0; k < a->ndim; k++) {
-        total *= (uint64_t)a->shape[k];
-        if (total > ((unsigned __int128)1 << 46)) { fail(err, path, "array too large"); goto out; }
+        if (a->shape[k] == 0) { empty = true; continue; }
+        span *= (uint64_t)a->shape[k];
+        if (span > ((unsigned __int128)1 << 46)) { fail(err, path, "array too large"); goto out; }
     }
+    unsigned __int128 total = empty ? 0 : span;
     long here = ftell(fp);
     if (fseek(fp, 0, SEEK_END) != 0) { fail(err, path, "cannot seek"); goto out; }
     long end = ftell(fp);

@@ -121,17 +121,22 @@ void rt_buf_free(RtBuf *b) {
 
 int run_alloc(Run *r, int dtype, int ndim, const int64_t *dims, bool zero, Slot *out, int line, const char *file) {
     size_t item = kiln_dtype_size((kiln_dtype)dtype);
-    unsigned __int128 total = item;
+    /* NumPy's order: extents left to right, an empty one skipped, a negative one an error, and the
+       byte count of the nonzero extents past int64 "too big" at once, before any allocation is tried
+       (so np.zeros((0, 2**62, 2**62)) is too big, as in NumPy, and no stride can overflow) */
+    unsigned __int128 span = item;
+    bool empty = false;
     for (int k = 0; k < ndim; k++) {
+        if (dims[k] == 0) { empty = true; continue; }
         if (dims[k] < 0) return run_raise(r, RE_NEG_DIM, line, file);
-        total *= (uint64_t)dims[k];
-        if (total > ((unsigned __int128)1 << 64)) total = (unsigned __int128)1 << 64; /* no wrap past here */
+        span *= (uint64_t)dims[k];
+        if (span > (unsigned __int128)INT64_MAX) {
+            if (!r->code && run_raise(r, RE_NEG_DIM, line, file))
+                snprintf(r->msg, sizeof r->msg, "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
+            return -1;
+        }
     }
-    if (total > (unsigned __int128)INT64_MAX) { /* NumPy's ValueError, before any allocation is tried */
-        if (!r->code && run_raise(r, RE_NEG_DIM, line, file))
-            snprintf(r->msg, sizeof r->msg, "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
-        return -1;
-    }
+    unsigned __int128 total = empty ? 0 : span;
     RtBuf *b = NULL;
     if (total < ((size_t)1 << 48)) b = buf_new((size_t)total, zero);
     if (!b || !hvec_push(r->bufs, b)) {

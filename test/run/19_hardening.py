@@ -126,3 +126,20 @@ def repeat_big(a, n):
 # expect-error: line 128: ValueError: array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.
 def zeros_big(n):
     return np.zeros(n)
+
+# NumPy skips an empty extent but still bounds the others (no stride may overflow), and says
+# "too big" at the extent that overflows, before a later negative one
+# run: zeros_empty_big(4611686018427387904)
+# expect-error: line 135: ValueError: array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.
+def zeros_empty_big(n):
+    return np.zeros((0, n, n)).size
+
+# run: zeros_big_then_negative(4611686018427387904)
+# expect-error: line 140: ValueError: array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.
+def zeros_big_then_negative(n):
+    return np.empty((n, n, -1)).size
+
+# run: zeros_empty_wide(1000000000000)
+# expect: 0
+def zeros_empty_wide(n):
+    return np.ones((n, 0, 1000)).size

@@ -103,6 +103,11 @@ int main(void) {
     CHECK(load_fails("m9.npy", "bad shape"));
     write_npy("m10.npy", "{'descr': '<f8', 'fortran_order': False, 'shape': (99999999999, 99999999999), }", d, 8);
     CHECK(load_fails("m10.npy", "too large"));
+    /* empty, but its other extents would overflow the strides (a 20 s fuzz run in CI found it) */
+    write_npy("m10e.npy", "{'descr': '<f8', 'fortran_order': False, 'shape': (0, 4611686018427387904, 4611686018427387904), }", d, 8);
+    CHECK(load_fails("m10e.npy", "too large"));
+    write_npy("m10f.npy", "{'descr': '<f8', 'fortran_order': True, 'shape': (4611686018427387904, 4611686018427387904, 0), }", d, 8);
+    CHECK(load_fails("m10f.npy", "too large"));
     write_raw("m11.npy", "\x93NUMPY\x09\x00", 8, NULL, 0);
     CHECK(load_fails("m11.npy", NULL));
     write_npy("m12.npy", "[1, 2]", d, 8);
