@@ -399,7 +399,6 @@ static Node *comparison(P *p) {
         else if (k == TK_IS && peek(p)->kind == TK_NOT) { advance(p); k = TK_ISNOT; }
         else if (k != TK_LT && k != TK_GT && k != TK_EQ && k != TK_GE && k != TK_LE && k != TK_NE &&
                  k != TK_IN && k != TK_IS) break;
-        if (k == TK_IN || k == TK_NOTIN) fail_at(p, t, "the '%s' operator is not supported", tok_str(k));
         advance(p);
         /* each comparison is a block of its own downstream: the length is bounded like an operator chain */
         if (ops.n == MAX_CHAIN) fail_at(p, t, "expression too long (more than %s comparisons in a chain)", "2000");

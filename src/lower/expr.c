@@ -316,8 +316,86 @@ Val ex_compare(Inf *I, int tok, Val a, Val b, Node *at) {
     return mk(I, r.r);
 }
 
+/* Tuples compare as Python's do: == and != item by item (tuples of other lengths, or a tuple and a
+ * non-tuple, are simply unequal), < <= > >= by the first pair of items that differ, then by length.
+ * CPython tests items for identity before ==, which only shows for NaN: kiln takes one SSA value
+ * on both sides as one object (docs/language.md, "Tuples"). Items are pure values, so all are
+ * compared and the answers combined without branches. */
+static Ref truth_const(Inf *I, Ref r, int *v) {
+    Ins *in = &I->f->ins.v[r];
+    if (in->op != OP_CONST) return 0;
+    *v = I->f->cst.v[in->aux].i != 0;
+    return r;
+}
+static Ref bool_k(Inf *I, bool v) { return cst(I, bool_t(I), (Scalar){.i = v}).r; }
+static Ref bool_not(Inf *I, Ref r) { return inf_emit(I, OP_NOT, bool_t(I), &r, 1, 0); }
+
+static Ref item_truth(Inf *I, int tok, Val x, Val y, Node *at);
+
+/* x == y for two items, as a bool reference */
+static Ref item_eq(Inf *I, Val x, Val y, Node *at) {
+    if (x.ty->kind == T_TUPLE || y.ty->kind == T_TUPLE) {
+        if (x.ty->kind != T_TUPLE || y.ty->kind != T_TUPLE || x.ty->n != y.ty->n) return bool_k(I, false);
+        Ref r = bool_k(I, true);
+        for (int i = 0; i < x.ty->n; i++) r = inf_op2(I, OP_AND, bool_t(I), r, item_eq(I, x.el[i], y.el[i], at));
+        return r;
+    }
+    /* the same value on both sides is one object to CPython, whose `is` test comes first: equal,
+       even when it is a NaN (x = a[0]; (x, 1) == (x, 1) is True) */
+    if (x.ty->kind == T_SCALAR && x.ty == y.ty && !x.ew && !y.ew && x.r == y.r) return bool_k(I, true);
+    return item_truth(I, TK_EQ, x, y, at);
+}
+
+/* x <tok> y for two items (a scalar or None comparison, or tuples again) */
+static Ref item_truth(Inf *I, int tok, Val x, Val y, Node *at) {
+    if (x.ty->kind == T_ARRAY || y.ty->kind == T_ARRAY)
+        inf_fail(I, at, "'%s' of tuples that hold arrays is not supported (an array's truth value is ambiguous)", tok_str(tok));
+    if (x.ew) x = ew_force(I, x, at);
+    if (y.ew) y = ew_force(I, y, at);
+    return ex_truth(I, compare(I, tok, x, y, at), at);
+}
+
+static Val tuple_compare(Inf *I, int tok, Val a, Val b, Node *at) {
+    if (tok == TK_EQ || tok == TK_NE) {
+        Ref eq = item_eq(I, a, b, at);
+        return mk(I, tok == TK_EQ ? eq : bool_not(I, eq));
+    }
+    if (a.ty->kind != T_TUPLE || b.ty->kind != T_TUPLE)
+        inf_fail(I, at, "'%s' not supported between instances of '%s' and '%s'", tok_str(tok), inf_tyname(I, a.ty), inf_tyname(I, b.ty));
+    int n = a.ty->n < b.ty->n ? a.ty->n : b.ty->n;
+    /* from the last common item back: r = a[i] == b[i] ? r : a[i] <tok> b[i] */
+    int len_tok = tok == TK_LT || tok == TK_LE ? (tok == TK_LT ? a.ty->n < b.ty->n : a.ty->n <= b.ty->n)
+                                               : (tok == TK_GT ? a.ty->n > b.ty->n : a.ty->n >= b.ty->n);
+    Ref r = bool_k(I, len_tok);
+    for (int i = n - 1; i >= 0; i--) {
+        Ref eq = item_eq(I, a.el[i], b.el[i], at);
+        int k;
+        if (truth_const(I, eq, &k) && k) continue; /* equal for sure (None and None): the order is decided later */
+        int strict = tok == TK_LT || tok == TK_LE ? TK_LT : TK_GT; /* items that differ: < decides for <= too */
+        Ref ord = item_truth(I, strict, a.el[i], b.el[i], at);
+        r = inf_op2(I, OP_OR, bool_t(I), inf_op2(I, OP_AND, bool_t(I), eq, r), inf_op2(I, OP_AND, bool_t(I), bool_not(I, eq), ord));
+    }
+    return mk(I, r);
+}
+
+/* x in t: any item equal to x (Python's `in` on a tuple); on other containers a clear error */
+static Val contains(Inf *I, int tok, Val x, Val t, Node *at) {
+    if (t.ty->kind != T_TUPLE) {
+        if (t.ty->kind == T_ARRAY)
+            inf_fail(I, at, "'%s' on an array is not supported yet (write (a == x).any())", tok_str(tok));
+        if (t.ty->kind == T_SCALAR || t.ty->kind == T_NONE)
+            inf_fail(I, at, "argument of type '%s' is not iterable", inf_tyname(I, t.ty));
+        inf_fail(I, at, "'%s' is supported on tuples; not on %s yet", tok_str(tok), inf_tyname(I, t.ty));
+    }
+    Ref r = bool_k(I, false);
+    for (int i = 0; i < t.ty->n; i++) r = inf_op2(I, OP_OR, bool_t(I), r, item_eq(I, x, t.el[i], at));
+    return mk(I, tok == TK_IN ? r : bool_not(I, r));
+}
+
 static Val compare(Inf *I, int tok, Val a, Val b, Node *at) {
     if (a.ty->kind == T_UNKNOWN || b.ty->kind == T_UNKNOWN) return unknown(I);
+    if (tok == TK_IN || tok == TK_NOTIN) return contains(I, tok, a, b, at);
+    if ((a.ty->kind == T_TUPLE || b.ty->kind == T_TUPLE) && tok != TK_IS && tok != TK_ISNOT) return tuple_compare(I, tok, a, b, at);
     if (tok == TK_IS || tok == TK_ISNOT || ((tok == TK_EQ || tok == TK_NE) && (a.ty->kind == T_NONE || b.ty->kind == T_NONE))) {
         bool an = a.ty->kind == T_NONE, bn = b.ty->kind == T_NONE;
         if (!an && !bn) inf_fail(I, at, "'is' is only supported with None");
@@ -421,7 +499,8 @@ static Val compare_value(Inf *I, Node *n) {
     if (n->nkids2 == 1) {
         Val b = ex_value(I, n->kids2[0]);
         bool arrays = a.ty->kind != T_UNKNOWN && b.ty->kind != T_UNKNOWN && (ew_is_array(a) || ew_is_array(b)) &&
-                      a.ty->kind != T_NONE && b.ty->kind != T_NONE;
+                      a.ty->kind != T_NONE && b.ty->kind != T_NONE && a.ty->kind != T_TUPLE && b.ty->kind != T_TUPLE &&
+                      n->ops[0] != TK_IN && n->ops[0] != TK_NOTIN;
         return arrays ? ew_compare(I, n->ops[0], a, b, n) : ex_compare(I, n->ops[0], a, b.ew ? ew_force(I, b, n) : b, n);
     }
     if (a.ew) a = ew_force(I, a, n->a);

@@ -1,0 +1,3 @@
+# run: f(3, 2)
+def f(n, x):
+    return x not in n

@@ -1,0 +1,3 @@
+# run: f(1, 2)
+def f(a, b):
+    return (a, b) < a
