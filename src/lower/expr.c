@@ -380,9 +380,11 @@ static Val tuple_compare(Inf *I, int tok, Val a, Val b, Node *at) {
 
 /* x in t: any item equal to x (Python's `in` on a tuple); on other containers a clear error */
 static Val contains(Inf *I, int tok, Val x, Val t, Node *at) {
+    if (ew_is_array(t)) {
+        Val r = rd_contains(I, t, x, at);
+        return tok == TK_IN || r.ty->kind != T_SCALAR ? r : mk(I, bool_not(I, r.r));
+    }
     if (t.ty->kind != T_TUPLE) {
-        if (t.ty->kind == T_ARRAY)
-            inf_fail(I, at, "'%s' on an array is not supported yet (write (a == x).any())", tok_str(tok));
         if (t.ty->kind == T_SCALAR || t.ty->kind == T_NONE)
             inf_fail(I, at, "argument of type '%s' is not iterable", inf_tyname(I, t.ty));
         inf_fail(I, at, "'%s' is supported on tuples; not on %s yet", tok_str(tok), inf_tyname(I, t.ty));

@@ -177,6 +177,7 @@ Val la_einsum(Inf *I, Node *call);
 /* reduction.c */
 int rd_lookup(const char *name);
 Val rd_call(Inf *I, Node *call, int which, const Val *self);
+Val rd_contains(Inf *I, Val a, Val x, Node *at);
 
 /* arrays.c */
 Val ar_arange(Inf *I, Node *call);

@@ -156,3 +156,21 @@ Val rd_call(Inf *I, Node *call, int which, const Val *self) {
     int64_t aux = rd_pack(kind, axes, axis1, keepdims, array_result, odt);
     return val_of(I, inf_emit(I, OP_LIB, rt, ops, n, aux));
 }
+
+/* x in a, for an array a: NumPy's ndarray.__contains__, (a == x).any(), fused into one loop that
+ * stops at nothing (the comparisons are pure) and is a Python bool, as `in` always gives */
+Val rd_contains(Inf *I, Val a, Val x, Node *at) {
+    if (x.ty->kind != T_SCALAR && !ew_is_array(x))
+        inf_fail(I, at, "'in' on an array needs a number to look for, not %s", inf_tyname(I, x.ty));
+    Val eq = ew_compare(I, TK_EQ, a, x, at);
+    Val any;
+    if (eq.ew && ew_fusable_reduction(I, RK_ANY, KILN_BOOL)) any = ew_reduce(I, eq, RK_ANY, KILN_BOOL, at);
+    else {
+        if (eq.ew) eq = ew_force(I, eq, at);
+        const Type *nb = ty_scalar(I->tt, KILN_BOOL, false);
+        unsigned axes = eq.ty->ndim >= 32 ? ~0u : (1u << eq.ty->ndim) - 1;
+        any = val_of(I, inf_emit(I, OP_LIB, nb, &eq.r, 1, rd_pack(RK_ANY, axes, -1, false, false, KILN_BOOL)));
+    }
+    if (any.ty->kind != T_SCALAR) return any; /* unknown: inferred again */
+    return ex_coerce(I, any, ty_scalar(I->tt, KILN_BOOL, true), at);
+}

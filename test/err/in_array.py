@@ -1,3 +1,3 @@
 # run: f([1.0, 2.0], 2.0)
 def f(a, x):
-    return x in a
+    return (x, 1) in a

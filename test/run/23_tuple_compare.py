@@ -102,3 +102,22 @@ def chained(k):
 
 # run: chained(5)
 # expect: (False, False, True)
+
+# `in` on an array is NumPy's (a == x).any(): any element equal, a Python bool, over any rank
+# run: in_array([[1.0, 2.0], [3.0, 4.0]], 2.0)
+# expect: (True, False, True, True, True, False, False)
+def in_array(a, x):
+    return (x in a, x not in a, x in a * 2, (x + 1) in a[1:], 3 in a, 5 in a, np.nan in a)
+
+# run: in_array([[1.0, 2.0], [3.0, 4.0]], 7.5)
+# expect: (False, True, False, False, True, False, False)
+
+# the values of a range that occur in an integer array (a set-membership idiom)
+# run: present([1, 3, 5, 5, 9], 7)
+# expect: 9
+def present(a, n):
+    s = 0
+    for v in range(n):
+        if v in a:
+            s += v
+    return s
