@@ -17,7 +17,7 @@ enum {
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
     BI_NP_DOT, BI_NP_MATMUL, BI_NP_EINSUM, BI_NP_NONZERO,
     BI_NP_ARANGE, BI_NP_LINSPACE, BI_NP_EYE, BI_NP_COPY, BI_NP_CONCATENATE, BI_NP_STACK, BI_NP_ROLL, BI_NP_DIFF,
-    BI_NP_TILE, BI_NP_REPEAT, BI_NP_COUNT_NONZERO,
+    BI_NP_TILE, BI_NP_REPEAT, BI_NP_COUNT_NONZERO, BI_NP_TRANSPOSE,
     BI_MATH = 100, /* + MF_* */
     BI_UFUNC = 200, /* + index in ewise.c's ufunc table */
     BI_REDUCE = 300, /* + index in reduction.c's table */
@@ -37,6 +37,7 @@ static const struct { const char *name; int id; } np_funcs[] = {
     {"arange", BI_NP_ARANGE}, {"linspace", BI_NP_LINSPACE}, {"eye", BI_NP_EYE}, {"copy", BI_NP_COPY},
     {"concatenate", BI_NP_CONCATENATE}, {"stack", BI_NP_STACK}, {"roll", BI_NP_ROLL}, {"diff", BI_NP_DIFF},
     {"tile", BI_NP_TILE}, {"repeat", BI_NP_REPEAT}, {"count_nonzero", BI_NP_COUNT_NONZERO},
+    {"transpose", BI_NP_TRANSPOSE},
 };
 
 static const struct { const char *name; kiln_dtype dt; } np_dtypes[] = {
@@ -682,7 +683,7 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
         nargs(I, call, "copy", 0, 0);
         return mk(I, emit1(I, OP_ACOPY, ty_array(I->tt, o.ty->dtype, o.ty->ndim, LAYOUT_C), o.r, 0));
     }
-    int rd = o.ty->kind == T_ARRAY && strcmp(m, "amin") && strcmp(m, "amax") ? rd_lookup(m) : -1; /* np.amin: functions only */
+    int rd = o.ty->kind == T_ARRAY && strcmp(m, "amin") && strcmp(m, "amax") && strcmp(m, "average") ? rd_lookup(m) : -1; /* np.amin: functions only */
     if (rd >= 0) return rd_call(I, call, rd, &o);
     if (o.ty->kind == T_ARRAY && (!strcmp(m, "reshape") || !strcmp(m, "ravel"))) return vw_reshape(I, call, o, m[0] == 'r' && m[1] == 'a');
     if (o.ty->kind == T_ARRAY && !strcmp(m, "flatten")) {
@@ -801,6 +802,17 @@ Val cl_call(Inf *I, Node *call) {
         Val o = ex_expr(I, call->kids[0]);
         if (o.ty->kind != T_ARRAY) return o; /* a copy of a scalar is the scalar */
         return mk(I, emit1(I, OP_ACOPY, ty_array(I->tt, o.ty->dtype, o.ty->ndim, LAYOUT_C), o.r, 0));
+    }
+    case BI_NP_TRANSPOSE: { /* np.transpose(a): a.T (axes= other than the reversed order is not supported) */
+        if (call->nkids < 1) inf_fail(I, call, "transpose() missing required argument 'a'");
+        Node *arg[1];
+        static const char *const params[] = {"axes", NULL};
+        cl_np_bind(I, call, "transpose", 1, params, 1, arg);
+        cl_np_default(I, arg[0], "transpose", "axes", N_NONE);
+        Val o = ex_expr(I, call->kids[0]);
+        if (o.ty->kind == T_UNKNOWN) return o;
+        if (o.ty->kind != T_ARRAY) inf_fail(I, call, "np.transpose() needs an array here, not %s", inf_tyname(I, o.ty));
+        return vw_transpose(I, o, call);
     }
     case BI_NP_NONZERO:
         if (call->nkids != 1 || call->nkids2) inf_fail(I, call, "np.nonzero() takes one array");

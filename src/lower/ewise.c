@@ -48,6 +48,8 @@ static const struct { const char *name; int kind, fn, nargs; } ufuncs[] = {
     {"logical_not", EW_LOGIC, OP_NOT, 1}, {"logical_and", EW_LOGIC, OP_AND, 2}, {"logical_or", EW_LOGIC, OP_OR, 2},
     {"logical_xor", EW_LOGIC, OP_XOR, 2}, {"clip", EW_CLIP, 0, 3},
     {"left_shift", EW_BIN, TK_SHL, 2}, {"right_shift", EW_BIN, TK_SHR, 2},
+    {"less", EW_CMP, TK_LT, 2}, {"less_equal", EW_CMP, TK_LE, 2}, {"greater", EW_CMP, TK_GT, 2},
+    {"greater_equal", EW_CMP, TK_GE, 2}, {"equal", EW_CMP, TK_EQ, 2}, {"not_equal", EW_CMP, TK_NE, 2},
 };
 #undef NP_UFUNC
 
@@ -256,6 +258,7 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
         v = ew_binop(I, ufuncs[u].fn, args[0], args[1], call);
         if (v.ew) v.ew->ufunc = true;
         break;
+    case EW_CMP: v = ew_compare(I, ufuncs[u].fn, args[0], args[1], call); break;
     case EW_NEG: v = ew_unary(I, TK_MINUS, args[0], call); break;
     case EW_INVERT: v = ew_unary(I, TK_TILDE, args[0], call); break;
     case EW_CLIP: v = ew_clip(I, args[0], args[1], args[2], call); break;

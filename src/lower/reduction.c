@@ -17,6 +17,7 @@ static const struct { const char *name; int kind; } reductions[] = {
     {"sum", RK_SUM}, {"prod", RK_PROD}, {"mean", RK_MEAN}, {"var", RK_VAR}, {"std", RK_STD}, {"min", RK_MIN},
     {"max", RK_MAX}, {"amin", RK_MIN}, {"amax", RK_MAX}, {"argmin", RK_ARGMIN}, {"argmax", RK_ARGMAX},
     {"all", RK_ALL}, {"any", RK_ANY}, {"cumsum", RK_CUMSUM}, {"cumprod", RK_CUMPROD},
+    {"average", RK_MEAN}, /* np.average without weights is a.mean(axis): NumPy computes it so */
 };
 
 int rd_lookup(const char *name) {
@@ -103,6 +104,9 @@ Val rd_call(Inf *I, Node *call, int which, const Val *self) {
     Node *arg[8];
     int npos;
     const char *const *params = params_of(kind, &npos);
+    static const char *const average[] = {"axis", "weights", "returned", "keepdims", NULL};
+    bool is_average = !strcmp(nm, "average");
+    if (is_average) { params = average; npos = 4; }
     cl_np_bind(I, call, nm, first, params, npos, arg);
     Node *axis = NULL, *keep = NULL, *ddof = NULL, *dtype = NULL;
     for (int i = 0; params[i]; i++) {
@@ -111,7 +115,11 @@ Val rd_call(Inf *I, Node *call, int which, const Val *self) {
         else if (!strcmp(p, "keepdims")) keep = arg[i];
         else if (!strcmp(p, "ddof")) ddof = arg[i];
         else if (!strcmp(p, "dtype")) dtype = arg[i];
-        else if (!strcmp(p, "out")) cl_np_default(I, arg[i], nm, p, N_NONE);
+        else if (!strcmp(p, "out") || !strcmp(p, "weights")) cl_np_default(I, arg[i], nm, p, N_NONE);
+        else if (!strcmp(p, "returned")) {
+            if (arg[i] && !(arg[i]->kind == N_BOOL && !arg[i]->v.i))
+                inf_fail(I, arg[i], "%s(): returned= other than False is not supported", nm);
+        }
         else if (!strcmp(p, "where") && arg[i] && !(arg[i]->kind == N_BOOL && arg[i]->v.i))
             inf_fail(I, arg[i], "%s(): where= other than True is not supported", nm);
         else if (strcmp(p, "where") && arg[i]) inf_fail(I, arg[i], "%s(): %s= is not supported", nm, p);
