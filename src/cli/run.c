@@ -18,7 +18,7 @@ static void help(void) {
            "  --no-boundscheck                  do not check array indices\n"
            "  --fastmath                        tier 2 may reassociate float arithmetic (last bits may differ)\n"
            "  -O3                               tier 2 runs LLVM's O3 pipeline on loops over arrays (default O2)\n"
-           "  --out PATH.npy                    write an array result to PATH.npy\n"
+           "  --out PATH.npy                    write an array result to PATH.npy (any other result is printed)\n"
            "\n"
            "ARG: 3, -2.5, 1e3, (1+2j), True, None, (1, 2), [1.0, 2.0],\n"
            "     np.array([1, 2], dtype=np.float32), np.float32(1.5), @file.npy, name=ARG\n"
@@ -64,10 +64,11 @@ int cmd_run(int argc, char **argv) {
             if (!strcmp(err.ename, "KeyboardInterrupt")) rc = 130;
         } else {
             rc = EXIT_OK;
-            if (a.out) {
-                if (res.kind != KILN_ARRAY) { fprintf(stderr, "error: --out needs an array result\n"); rc = EXIT_ERR; }
-                else if (kiln_npy_save(a.out, res.v.arr, &err)) { cli_print_error(&err); rc = EXIT_ERR; }
+            if (a.out && res.kind == KILN_ARRAY) {
+                if (kiln_npy_save(a.out, res.v.arr, &err)) { cli_print_error(&err); rc = EXIT_ERR; }
             } else {
+                /* a result --out cannot hold is printed rather than lost, and the file is left alone */
+                if (a.out) fprintf(stderr, "warning: the result is not an array: printed here, %s not written\n", a.out);
                 kiln_value_print(&res, stdout);
                 putchar('\n');
             }
