@@ -136,6 +136,14 @@ check 0 "3.5" "$K" run "$T/k.py" add 2
 check 0 "12.5" "$K" run "$T/k.py" add 1 c=10
 check 0 "(3+1.5j)" "$K" run "$T/k.py" add "(1+0.5j)" 2 c=1j
 check 0 "3.0" "$K" run "$T/k.py" add "np.float32(1)" 2
+# NumPy's bool scalars add as NumPy bools (or), not as Python's (ints); NumPy's dtype aliases
+check 0 "True" "$K" run "$T/k.py" add np.True_ np.True_ np.False_
+check 0 "2" "$K" run "$T/k.py" add True True False
+check 0 "False" "$K" run "$T/k.py" add np.False_ np.False_ np.False_
+check 0 "7" "$K" run "$T/k.py" add "np.intp(3)" "np.int_(4)"
+check 0 "[2, 3]" "$K" run "$T/k.py" add "np.array([1, 2], dtype=np.uintp)" 1
+check 0 "4.0" "$K" run "$T/k.py" add "np.double(1.5)" "np.single(2.5)"
+check 1 "unknown dtype" "$K" run "$T/k.py" add np.True_x
 check 0 "1234.0" "$K" run "$T/k.py" total "np.asfortranarray([[1.0, 2.0], [3.0, 4.0]])"
 check 0 "[]" "$K" run "$T/k.py" ramp 0
 check 1 "expected ')'" "$K" run "$T/k.py" total "np.asfortranarray([[1.0]]"

@@ -4,7 +4,7 @@
  *   3  -2.5  1e3  0x1F  1_000  inf  nan  (1+2j)  2j  True  None  (1, 2.5)
  *   [1.0, 2.0]  [[1, 2], [3, 4]]              arrays (np.array's dtype rules)
  *   np.array([1, 2], dtype=np.float32)         an array of a given dtype
- *   np.float32(1.5)  np.int8(-3)               NumPy scalars
+ *   np.float32(1.5)  np.int8(-3)  np.intp(3)   NumPy scalars (np.True_, np.False_ too)
  *   @data.npy                                  an array from a .npy file
  */
 #include "cli.h"
@@ -71,6 +71,10 @@ static const struct { const char *n; kiln_dtype d; } np_types[] = {
     {"int16", KILN_INT16}, {"int8", KILN_INT8}, {"uint64", KILN_UINT64}, {"uint32", KILN_UINT32},
     {"uint16", KILN_UINT16}, {"uint8", KILN_UINT8}, {"bool_", KILN_BOOL}, {"complex128", KILN_COMPLEX128},
     {"complex64", KILN_COMPLEX64},
+    /* NumPy's other names for them (on x86-64 Linux, as in src/lower/call.c's dtype table) */
+    {"intp", KILN_INT64}, {"int_", KILN_INT64}, {"uintp", KILN_UINT64}, {"float_", KILN_FLOAT64},
+    {"double", KILN_FLOAT64}, {"single", KILN_FLOAT32}, {"cdouble", KILN_COMPLEX128}, {"csingle", KILN_COMPLEX64},
+    {"bool", KILN_BOOL},
 };
 
 static int dtype_name(LP *l, kiln_dtype *d) {
@@ -288,6 +292,12 @@ static int np_call(LP *l, kiln_value *out) {
         if (fortran && to_fortran(l, &a)) return -1;
         l->p = end;
         *out = a;
+        return 0;
+    }
+    bool t = word(l, "True_");
+    if (t || word(l, "False_")) { /* NumPy's bool scalars, not Python's */
+        *out = kiln_bool(t);
+        out->py = 0;
         return 0;
     }
     kiln_dtype d;
