@@ -144,6 +144,13 @@ check 0 "7" "$K" run "$T/k.py" add "np.intp(3)" "np.int_(4)"
 check 0 "[2, 3]" "$K" run "$T/k.py" add "np.array([1, 2], dtype=np.uintp)" 1
 check 0 "4.0" "$K" run "$T/k.py" add "np.double(1.5)" "np.single(2.5)"
 check 1 "unknown dtype" "$K" run "$T/k.py" add np.True_x
+# rows written as tuples, as np.array reads them; a parenthesized number stays a number
+check 0 "[[1.0, 2.0], [3.0, 4.0]]" "$K" run "$T/k.py" same "[(1.0, 2.0), (3.0, 4.0,)]"
+check 0 "[[[1, 2], [3, 4]]]" "$K" run "$T/k.py" same "[((1, 2), [3, 4])]"
+check 0 "[(1+2j), (3+0j)]" "$K" run "$T/k.py" same "[(1+2j), 3]"
+check 0 "[[1.0, 2.0]]" "$K" run "$T/k.py" same "np.array([(1, 2)], dtype=np.float64)"
+check 1 "ragged nested list" "$K" run "$T/k.py" same "[(1, 2), (3,)]"
+check 1 "expected ',' or ')'" "$K" run "$T/k.py" same "[(1, 2]"
 check 0 "1234.0" "$K" run "$T/k.py" total "np.asfortranarray([[1.0, 2.0], [3.0, 4.0]])"
 check 0 "[]" "$K" run "$T/k.py" ramp 0
 check 1 "expected ')'" "$K" run "$T/k.py" total "np.asfortranarray([[1.0]]"

@@ -2,7 +2,7 @@
  * args.c — command-line arguments: options shared by the subcommands, and
  * kernel arguments written as Python literals:
  *   3  -2.5  1e3  0x1F  1_000  inf  nan  (1+2j)  2j  True  None  (1, 2.5)
- *   [1.0, 2.0]  [[1, 2], [3, 4]]              arrays (np.array's dtype rules)
+ *   [1.0, 2.0]  [[1, 2], [3, 4]]  [(1, 2)]    arrays (np.array's dtype rules; tuple rows)
  *   np.array([1, 2], dtype=np.float32)         an array of a given dtype
  *   np.float32(1.5)  np.int8(-3)  np.intp(3)   NumPy scalars (np.True_, np.False_ too)
  *   @data.npy                                  an array from a .npy file
@@ -146,38 +146,49 @@ static kiln_value re_plus_im(double re, kiln_value im) { return kiln_complex(re 
  * list at one depth has the same length, else "ragged" */
 typedef struct Flat { kiln_value *v; int n, cap; int64_t shape[KILN_MAXDIM]; int ndim, ldepth; int kind; } Flat;
 
-static int list(LP *l, Flat *fl, int depth) {
+/* one number of a list, kept for make_array */
+static int list_number(LP *l, Flat *fl, int depth, kiln_value v) {
+    if ((fl->ndim >= 0 && fl->ndim != depth + 1) || fl->ldepth > depth + 1) return bad(l, "ragged nested list");
+    fl->ndim = depth + 1;
+    if (v.kind != KILN_SCALAR) return bad(l, "list elements must be numbers");
+    int k = v.dtype == KILN_BOOL ? 0 : v.dtype == KILN_FLOAT64 || v.dtype == KILN_FLOAT32 ? 2
+          : v.dtype >= KILN_COMPLEX64 ? 3 : 1;
+    if (k > fl->kind) fl->kind = k;
+    if (fl->n == fl->cap) {
+        fl->cap = fl->cap ? fl->cap * 2 : 64;
+        kiln_value *nv = realloc(fl->v, sizeof(kiln_value) * (size_t)fl->cap);
+        if (!nv) return bad(l, "out of memory");
+        fl->v = nv;
+    }
+    fl->v[fl->n++] = v;
+    return 0;
+}
+
+/* a list, or inside one a tuple (np.array([(1.0, 2.0), (3.0, 4.0)]) is 2-d), closed by close */
+static int list(LP *l, Flat *fl, int depth, char close) {
     if (depth >= KILN_MAXDIM) return bad(l, "list nested too deeply");
     if (fl->ndim >= 0 && depth + 1 > fl->ndim) return bad(l, "ragged nested list");
     if (depth + 1 > fl->ldepth) fl->ldepth = depth + 1;
-    l->p++; /* [ */
+    l->p++; /* [ or ( */
     int64_t count = 0;
     for (;;) {
         ws(l);
-        if (*l->p == ']') { l->p++; break; }
+        if (*l->p == close) { l->p++; break; }
         if (*l->p == '[') {
-            if (list(l, fl, depth + 1)) return -1;
+            if (list(l, fl, depth + 1, ']')) return -1;
         } else {
-            if ((fl->ndim >= 0 && fl->ndim != depth + 1) || fl->ldepth > depth + 1) return bad(l, "ragged nested list");
-            fl->ndim = depth + 1;
+            const char *at = l->p;
             kiln_value v;
             if (value(l, &v)) return -1;
-            if (v.kind != KILN_SCALAR) return bad(l, "list elements must be numbers");
-            int k = v.dtype == KILN_BOOL ? 0 : v.dtype == KILN_FLOAT64 || v.dtype == KILN_FLOAT32 ? 2
-                  : v.dtype >= KILN_COMPLEX64 ? 3 : 1;
-            if (k > fl->kind) fl->kind = k;
-            if (fl->n == fl->cap) {
-                fl->cap = fl->cap ? fl->cap * 2 : 64;
-                kiln_value *nv = realloc(fl->v, sizeof(kiln_value) * (size_t)fl->cap);
-                if (!nv) return bad(l, "out of memory");
-                fl->v = nv;
-            }
-            fl->v[fl->n++] = v;
+            if (v.kind == KILN_TUPLE && *at == '(') { /* a row written as a tuple: read again as one */
+                l->p = at;
+                if (list(l, fl, depth + 1, ')')) return -1;
+            } else if (list_number(l, fl, depth, v)) return -1;
         }
         count++;
         ws(l);
         if (*l->p == ',') { l->p++; continue; }
-        if (*l->p != ']') return bad(l, "expected ',' or ']'");
+        if (*l->p != close) return bad(l, close == ']' ? "expected ',' or ']'" : "expected ',' or ')'");
     }
     if (fl->shape[depth] == -1) fl->shape[depth] = count;
     else if (fl->shape[depth] != count) return bad(l, "ragged nested list");
@@ -225,7 +236,7 @@ static int array_value(LP *l, int dtype, kiln_value *out) {
     memset(&fl, 0, sizeof fl);
     for (int k = 0; k < KILN_MAXDIM; k++) fl.shape[k] = -1;
     fl.ndim = -1;
-    int r = list(l, &fl, 0);
+    int r = list(l, &fl, 0, ']');
     if (!r) {
         if (fl.ndim < 0) fl.ndim = fl.ldepth; /* only empty lists: [[], []] is (2, 0) */
         int64_t total = 1;
