@@ -223,6 +223,11 @@ class Gen:
         if k == 4 and r.random() < 0.3: return "b0"
         if k == 4 and r.random() < 0.4: return f"{self.hexpr(1)} < {self.hexpr(1)}"
         if k == 4 and r.random() < 0.4: return f"{self.qexpr(1)} >= {r.choice([self.qexpr(1), self.iexpr(1), str(r.randint(-300, 300))])}"
+        if k == 4 and r.random() < 0.3:  # tuples: lexicographic order, item-wise ==, membership
+            op = r.choice(["<", "<=", ">", ">=", "==", "!="])
+            if r.random() < 0.5:
+                return f"({self.iexpr(1)}, {self.fexpr(1)}) {op} ({self.iexpr(1)}, {self.fexpr(1)})"
+            return f"{self.iexpr(1)} {r.choice(['in', 'not in'])} ({self.iexpr(1)}, {self.iexpr(1)}, {r.randint(-3, 3)})"
         return f"not ({self.iexpr(2)} >= {self.iexpr(2)})"
 
     def emit(self, s):
