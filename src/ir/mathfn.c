@@ -18,6 +18,6 @@ const MathFn ir_mathfns[MF_COUNT] = {
 /* round's three entries (by arity and argument kind) are chosen by lowering, never by name */
 int ir_mathfn_lookup(const char *name) {
     for (int i = 0; i < MF_COUNT; i++)
-        if (strcmp(ir_mathfns[i].name, name) == 0 && i != MF_ROUND && i != MF_ROUNDN && i != MF_ROUNDI) return i;
+        if (strcmp(ir_mathfns[i].name, name) == 0 && i != MF_ROUND && i != MF_ROUNDN && i != MF_ROUNDI && i != MF_RINT) return i;
     return -1;
 }

@@ -43,6 +43,7 @@
     MF(FLOOR,    "floor",    0,          1, 'i', floor,    ME_NONE,   "llvm.floor", "largest int <= x") \
     MF(CEIL,     "ceil",     0,          1, 'i', ceil,     ME_NONE,   "llvm.ceil",  "smallest int >= x") \
     MF(TRUNC,    "trunc",    0,          1, 'i', trunc,    ME_NONE,   "llvm.trunc", "x truncated toward 0") \
+    MF(RINT,     "rint",     "rint",     1, 'f', rint,     ME_NONE,   "llvm.rint",  "NumPy's rint: half to even, a float (no math.rint)") \
     MF(ROUND,    "round",    0,          1, 'i', 0,        ME_NONE,   0,            "builtin round(x): half to even, an int") \
     MF(ROUNDN,   "round",    0,          2, 'f', 0,        ME_NONE,   0,            "builtin round(x, n), correctly rounded decimal") \
     MF(ROUNDI,   "round",    0,          2, 'i', 0,        ME_NONE,   0,            "builtin round(int, n): half to even at 10**-n") \

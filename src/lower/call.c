@@ -17,7 +17,7 @@ enum {
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
     BI_NP_DOT, BI_NP_MATMUL, BI_NP_EINSUM, BI_NP_NONZERO,
     BI_NP_ARANGE, BI_NP_LINSPACE, BI_NP_EYE, BI_NP_COPY, BI_NP_CONCATENATE, BI_NP_STACK, BI_NP_ROLL, BI_NP_DIFF,
-    BI_NP_TILE, BI_NP_REPEAT, BI_NP_COUNT_NONZERO, BI_NP_TRANSPOSE,
+    BI_NP_TILE, BI_NP_REPEAT, BI_NP_COUNT_NONZERO, BI_NP_TRANSPOSE, BI_NP_ROUND,
     BI_MATH = 100, /* + MF_* */
     BI_UFUNC = 200, /* + index in ewise.c's ufunc table */
     BI_REDUCE = 300, /* + index in reduction.c's table */
@@ -37,7 +37,7 @@ static const struct { const char *name; int id; } np_funcs[] = {
     {"arange", BI_NP_ARANGE}, {"linspace", BI_NP_LINSPACE}, {"eye", BI_NP_EYE}, {"copy", BI_NP_COPY},
     {"concatenate", BI_NP_CONCATENATE}, {"stack", BI_NP_STACK}, {"roll", BI_NP_ROLL}, {"diff", BI_NP_DIFF},
     {"tile", BI_NP_TILE}, {"repeat", BI_NP_REPEAT}, {"count_nonzero", BI_NP_COUNT_NONZERO},
-    {"transpose", BI_NP_TRANSPOSE},
+    {"transpose", BI_NP_TRANSPOSE}, {"round", BI_NP_ROUND}, {"around", BI_NP_ROUND},
 };
 
 static const struct { const char *name; kiln_dtype dt; } np_dtypes[] = {
@@ -813,6 +813,24 @@ Val cl_call(Inf *I, Node *call) {
         if (o.ty->kind == T_UNKNOWN) return o;
         if (o.ty->kind != T_ARRAY) inf_fail(I, call, "np.transpose() needs an array here, not %s", inf_tyname(I, o.ty));
         return vw_transpose(I, o, call);
+    }
+    case BI_NP_ROUND: { /* np.round(a, decimals=0, out=None); decimals a constant (it decides the loop) */
+        if (call->nkids < 1) inf_fail(I, call, "round() missing required argument 'a'");
+        Node *arg[2];
+        static const char *const params[] = {"decimals", "out", NULL};
+        cl_np_bind(I, call, "round", 1, params, 2, arg);
+        cl_np_default(I, arg[1], "round", "out", N_NONE);
+        int64_t dec = 0;
+        if (arg[0]) {
+            Node *k = arg[0];
+            bool neg = k->kind == N_UNARY && k->op == TK_MINUS && k->a->kind == N_INT;
+            if (k->kind != N_INT && !neg) inf_fail(I, k, "np.round(): decimals must be an integer constant here");
+            dec = neg ? -k->a->v.i : k->v.i;
+        }
+        Val o = ex_value(I, call->kids[0]);
+        if (o.ty->kind == T_UNKNOWN) return o;
+        if (!ew_is_array(o) && o.ty->kind != T_SCALAR) inf_fail(I, call, "np.round() needs a number or an array, not %s", inf_tyname(I, o.ty));
+        return ew_round(I, o, dec, call);
     }
     case BI_NP_NONZERO:
         if (call->nkids != 1 || call->nkids2) inf_fail(I, call, "np.nonzero() takes one array");

@@ -237,6 +237,32 @@ Val ew_part(Inf *I, Val a, int op, Node *at) {
     return lazy(I, e);
 }
 
+/* np.round(a, decimals) / np.around, as NumPy's PyArray_Round computes it: integers with
+ * decimals >= 0 are a copy; floats are rint(a * 10**d) / 10**d, or rint(a / 10**-d) * 10**-d for
+ * d < 0, in a's own float type (a Python float factor: float32 stays float32). Lazy, so it fuses. */
+Val ew_round(Inf *I, Val a, int64_t decimals, Node *at) {
+    Ew *x = ew_of(I, a, at);
+    int d = x->ty->dtype;
+    if (d == KILN_BOOL || dt_is_complex(d))
+        inf_fail(I, at, "np.round of %s values is not supported", ty_name(x->ty));
+    if (dt_is_intlike(d)) {
+        if (decimals < 0) inf_fail(I, at, "np.round of integers with negative decimals is not supported");
+        if (!ew_is_array(a)) return ew_scalar(I, lazy(I, x), at);
+        Val v = a.ew ? ew_force(I, a, at) : a;
+        return val_of(I, inf_emit(I, OP_ACOPY, ty_array(I->tt, v.ty->dtype, v.ty->ndim, LAYOUT_C), &v.r, 1, 0));
+    }
+    if (decimals > 308 || decimals < -308) inf_fail(I, at, "np.round: decimals=%lld is out of range here", (long long)decimals);
+    Val v = lazy(I, x);
+    const Type *fw = ty_scalar(I->tt, KILN_FLOAT64, true);
+    Val f = val_of(I, inf_const_f(I, fw, pow(10.0, (double)(decimals < 0 ? -decimals : decimals))));
+    if (decimals) v = ew_binop(I, decimals > 0 ? TK_STAR : TK_SLASH, v, f, at);
+    Ew *e = join(I, EW_MATH, float_result(I, v.ew->ty, NULL), at, v.ew, NULL, NULL);
+    e->tok = MF_RINT;
+    v = lazy(I, e);
+    if (decimals) v = ew_binop(I, decimals > 0 ? TK_SLASH : TK_STAR, v, f, at);
+    return ew_is_array(a) ? v : ew_scalar(I, v, at);
+}
+
 Val ew_ufunc_call(Inf *I, Node *call, int u) {
     const char *nm = ufuncs[u].name;
     if (ufuncs[u].kind == EW_WHERE && call->nkids == 1 && !call->nkids2) /* np.where(cond): np.nonzero */

@@ -158,6 +158,7 @@ Val ew_abs(Inf *I, Val a, Node *at);
 Val ew_part(Inf *I, Val a, int op, Node *at); /* real, imag, conj (OP_REAL...) */
 int ew_ufunc_lookup(const char *name);
 Val ew_ufunc_call(Inf *I, Node *call, int u);
+Val ew_round(Inf *I, Val a, int64_t decimals, Node *at);
 Val ew_force(Inf *I, Val v, Node *at);
 Val ew_scalar(Inf *I, Val v, Node *at); /* a lazy tree of scalars, computed: a NumPy scalar */
 void ew_store(Inf *I, Val dst, Val v, Node *at);

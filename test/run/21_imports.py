@@ -39,6 +39,12 @@ def star_numpy(x):
 def shadowed(a):
     return (sum(a), max(a), min(a), abs(a[1]))
 
+# round is numpy.round here: half to even, and a NumPy float even for a Python float
+# run: star_round(2.5)
+# expect: (2.0, 2.5, 7)
+def star_round(x):
+    return (round(x), round(x * 1.01, 1), round(7))
+
 # all/any are numpy.all/numpy.any
 # run: truth(np.array([1.0, 0.0]))
 # expect: (False, True)

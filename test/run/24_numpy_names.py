@@ -37,3 +37,33 @@ def averages(a):
 # expect: (3.75, [2.5, 5.0], 0.75)
 def averages_int(a):
     return (np.average(a), np.average(a, axis=0), np.average(a > 1))
+
+# np.round / np.around as NumPy computes them: rint(a * 10**d) / 10**d in a's own float type
+# (so 1.25 rounds to 1.2: 12.5 is halfway and goes to even), integers copied
+# run: rounds([0.5, 1.25, -2.5, 26.6, inf, nan])
+# expect: ([0.0, 1.0, -2.0, 27.0, inf, nan], [0.5, 1.2, -2.5, 26.6, inf, nan], [0.0, 0.0, -0.0, 30.0, inf, nan], [1.5, 3.75, -7.5, 79.8, inf, nan], 2.0, -1.2, [0, 1, 2], 7, 0.5, [0.0, 1.0, -2.0, 27.0, inf, nan], -0.0)
+def rounds(a):
+    return (np.round(a), np.round(a, 1), np.around(a, -1), np.round(a * 3, 2), np.round(2.5), np.round(-1.25, 1),
+            np.round(np.arange(3)), np.round(7), np.round(a, decimals=2)[0], np.rint(a), np.rint(-0.5))
+
+# run: rounds_f32(np.array([0.5, 1.25, -2.5, 26.6], dtype=np.float32))
+# expect: ([0.5, 1.2000000476837158, -2.5, 26.600000381469727], True, [0.0, 0.0, -0.0, 30.0], [0.0, 1.0, -2.0, 27.0])
+def rounds_f32(a):
+    return (np.round(a, 1), np.round(a, 1)[1] == np.float32(1.2), np.round(a, -1), np.rint(a))
+
+# the result of rounding integers is a copy: writing it leaves the argument alone
+# run: round_copy(np.array([1, 2, 3]))
+# expect: ([1, 2, 3], [10, 2, 3])
+def round_copy(a):
+    r = np.round(a)
+    r[0] = 10
+    return (a, r)
+
+# rounding to cents in a loop, fused with the arithmetic around it
+# run: cents([10.004, 2.675, 1.005, -0.125])
+# expect: (16.270000000000003, 16.270000000000003)
+def cents(prices):
+    total = 0.0
+    for i in range(len(prices)):
+        total += np.round(prices[i] * 1.2, 2)
+    return (total, np.round(prices * 1.2, 2).sum())

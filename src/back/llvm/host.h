@@ -9,8 +9,13 @@
 #define KILN_LLVM_HOST_H
 
 #include "../frame.h"
+#include "../../ir/mathfn.h"
+#include "../../ir/ops.h"
 
-#define KILN_HOST_VERSION 8
+/* the table's version, and the sizes of the two vocabularies the object compiles by number (the
+ * IR's ops, the math functions): an object built against other tables is refused, not misread
+ * (a new math function once shifted the ids under a stale object: wrong answers, then a crash) */
+#define KILN_HOST_VERSION (9 * 1000000 + OP_COUNT * 1000 + MF_COUNT)
 
 typedef struct KilnHost {
     int version;
