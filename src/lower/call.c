@@ -385,6 +385,18 @@ void cl_np_bind(Inf *I, Node *call, const char *fname, int skip, const char *con
 }
 
 /* a NumPy parameter kiln takes only at its default (out=None, where=True ...): absent, or that default */
+/* an integer written as a literal (or a negated one), where its value decides the code built */
+int64_t cl_const_int(Inf *I, Node *k, const char *what, const char *why) {
+    if (k->kind == N_INT) return k->v.i;
+    if (k->kind == N_UNARY && k->op == TK_MINUS && k->a->kind == N_INT) return -k->a->v.i;
+    inf_fail(I, k, "%s must be an integer constant here%s", what, why);
+}
+
+/* a C-order copy of array o (np.copy, a.copy(), np.round of integers) */
+Val cl_acopy(Inf *I, Val o) {
+    return mk(I, inf_emit(I, OP_ACOPY, ty_array(I->tt, o.ty->dtype, o.ty->ndim, LAYOUT_C), &o.r, 1, 0));
+}
+
 void cl_np_default(Inf *I, Node *arg, const char *fname, const char *param, int dflt_kind) {
     if (arg && arg->kind != dflt_kind)
         inf_fail(I, arg, "%s(): %s= other than its default is not supported", fname, param);
@@ -681,7 +693,7 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
     if (o.ty->kind == T_UNKNOWN) return o;
     if (o.ty->kind == T_ARRAY && !strcmp(m, "copy")) {
         nargs(I, call, "copy", 0, 0);
-        return mk(I, emit1(I, OP_ACOPY, ty_array(I->tt, o.ty->dtype, o.ty->ndim, LAYOUT_C), o.r, 0));
+        return cl_acopy(I, o);
     }
     int rd = o.ty->kind == T_ARRAY && strcmp(m, "amin") && strcmp(m, "amax") && strcmp(m, "average") ? rd_lookup(m) : -1; /* np.amin: functions only */
     if (rd >= 0) return rd_call(I, call, rd, &o);
@@ -801,7 +813,7 @@ Val cl_call(Inf *I, Node *call) {
         nargs(I, call, "np.copy", 1, 1);
         Val o = ex_expr(I, call->kids[0]);
         if (o.ty->kind != T_ARRAY) return o; /* a copy of a scalar is the scalar */
-        return mk(I, emit1(I, OP_ACOPY, ty_array(I->tt, o.ty->dtype, o.ty->ndim, LAYOUT_C), o.r, 0));
+        return cl_acopy(I, o);
     }
     case BI_NP_TRANSPOSE: { /* np.transpose(a): a.T (axes= other than the reversed order is not supported) */
         if (call->nkids < 1) inf_fail(I, call, "transpose() missing required argument 'a'");
@@ -820,13 +832,7 @@ Val cl_call(Inf *I, Node *call) {
         static const char *const params[] = {"decimals", "out", NULL};
         cl_np_bind(I, call, "round", 1, params, 2, arg);
         cl_np_default(I, arg[1], "round", "out", N_NONE);
-        int64_t dec = 0;
-        if (arg[0]) {
-            Node *k = arg[0];
-            bool neg = k->kind == N_UNARY && k->op == TK_MINUS && k->a->kind == N_INT;
-            if (k->kind != N_INT && !neg) inf_fail(I, k, "np.round(): decimals must be an integer constant here");
-            dec = neg ? -k->a->v.i : k->v.i;
-        }
+        int64_t dec = arg[0] ? cl_const_int(I, arg[0], "np.round(): decimals", "") : 0;
         Val o = ex_value(I, call->kids[0]);
         if (o.ty->kind == T_UNKNOWN) return o;
         if (!ew_is_array(o) && o.ty->kind != T_SCALAR) inf_fail(I, call, "np.round() needs a number or an array, not %s", inf_tyname(I, o.ty));

@@ -248,8 +248,7 @@ Val ew_round(Inf *I, Val a, int64_t decimals, Node *at) {
     if (dt_is_intlike(d)) {
         if (decimals < 0) inf_fail(I, at, "np.round of integers with negative decimals is not supported");
         if (!ew_is_array(a)) return ew_scalar(I, lazy(I, x), at);
-        Val v = a.ew ? ew_force(I, a, at) : a;
-        return val_of(I, inf_emit(I, OP_ACOPY, ty_array(I->tt, v.ty->dtype, v.ty->ndim, LAYOUT_C), &v.r, 1, 0));
+        return cl_acopy(I, a.ew ? ew_force(I, a, at) : a);
     }
     if (decimals > 308 || decimals < -308) inf_fail(I, at, "np.round: decimals=%lld is out of range here", (long long)decimals);
     Val v = lazy(I, x);

@@ -321,12 +321,6 @@ Val ex_compare(Inf *I, int tok, Val a, Val b, Node *at) {
  * CPython tests items for identity before ==, which only shows for NaN: kiln takes one SSA value
  * on both sides as one object (docs/language.md, "Tuples"). Items are pure values, so all are
  * compared and the answers combined without branches. */
-static Ref truth_const(Inf *I, Ref r, int *v) {
-    Ins *in = &I->f->ins.v[r];
-    if (in->op != OP_CONST) return 0;
-    *v = I->f->cst.v[in->aux].i != 0;
-    return r;
-}
 static Ref bool_k(Inf *I, bool v) { return cst(I, bool_t(I), (Scalar){.i = v}).r; }
 static Ref bool_not(Inf *I, Ref r) { return inf_emit(I, OP_NOT, bool_t(I), &r, 1, 0); }
 
@@ -369,8 +363,8 @@ static Val tuple_compare(Inf *I, int tok, Val a, Val b, Node *at) {
     Ref r = bool_k(I, len_tok);
     for (int i = n - 1; i >= 0; i--) {
         Ref eq = item_eq(I, a.el[i], b.el[i], at);
-        int k;
-        if (truth_const(I, eq, &k) && k) continue; /* equal for sure (None and None): the order is decided later */
+        int64_t k;
+        if (const_int(I, mk(I, eq), &k) && k) continue; /* equal for sure (None and None): the order is decided later */
         int strict = tok == TK_LT || tok == TK_LE ? TK_LT : TK_GT; /* items that differ: < decides for <= too */
         Ref ord = item_truth(I, strict, a.el[i], b.el[i], at);
         r = inf_op2(I, OP_OR, bool_t(I), inf_op2(I, OP_AND, bool_t(I), eq, r), inf_op2(I, OP_AND, bool_t(I), bool_not(I, eq), ord));

@@ -138,6 +138,8 @@ int cl_flatten(Inf *I, Val v, Ref *out, int cap);
 int cl_dtype_arg(Inf *I, Node *n);
 void cl_np_bind(Inf *I, Node *call, const char *fname, int skip, const char *const *params, int npos, Node **out);
 void cl_np_default(Inf *I, Node *arg, const char *fname, const char *param, int dflt_kind); /* dflt_kind: N_NONE ... */
+int64_t cl_const_int(Inf *I, Node *k, const char *what, const char *why); /* a literal int, else an error */
+Val cl_acopy(Inf *I, Val o); /* a C-order copy of an array */
 
 /* stmt.c */
 void st_body(Inf *I, Node **stmts, int n);

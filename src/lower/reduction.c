@@ -47,9 +47,7 @@ static int result_dtype(int kind, int d) {
 }
 
 static int64_t const_int(Inf *I, Node *k, const char *what) {
-    if (k->kind == N_INT) return k->v.i;
-    if (k->kind == N_UNARY && k->op == TK_MINUS && k->a->kind == N_INT) return -k->a->v.i;
-    inf_fail(I, k, "%s must be an integer constant here (it decides the result's shape)", what);
+    return cl_const_int(I, k, what, " (it decides the result's shape)");
 }
 
 /* the axes bit set of an axis argument (None: every axis) */
@@ -176,7 +174,7 @@ Val rd_contains(Inf *I, Val a, Val x, Node *at) {
     else {
         if (eq.ew) eq = ew_force(I, eq, at);
         const Type *nb = ty_scalar(I->tt, KILN_BOOL, false);
-        unsigned axes = eq.ty->ndim >= 32 ? ~0u : (1u << eq.ty->ndim) - 1;
+        unsigned axes = axes_of(I, NULL, eq.ty->ndim, false); /* every axis */
         any = val_of(I, inf_emit(I, OP_LIB, nb, &eq.r, 1, rd_pack(RK_ANY, axes, -1, false, false, KILN_BOOL)));
     }
     if (any.ty->kind != T_SCALAR) return any; /* unknown: inferred again */
