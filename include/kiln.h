@@ -80,18 +80,22 @@ typedef struct kiln_array {
     int64_t strides[KILN_MAXDIM];
 } kiln_array;
 
-typedef enum kiln_kind { KILN_NONE, KILN_SCALAR, KILN_ARRAY, KILN_TUPLE } kiln_kind;
+typedef enum kiln_kind { KILN_NONE, KILN_SCALAR, KILN_ARRAY, KILN_TUPLE, KILN_LIST } kiln_kind;
 
 /* A tagged value: an argument or a result.
  * Scalars carry a dtype and whether they are Python scalars (int, float,
  * complex, bool: "weak" under NumPy 2 promotion) or NumPy scalars (np.float32…).
- * Results own their arrays and tuple items: release them with kiln_value_free. */
+ * Results own their arrays and tuple items: release them with kiln_value_free.
+ * A list (KILN_LIST: n items in v.items, all of one type; a list of lists nests) is copied into the call: the
+ * kernel works on its own list. Where the caller wants to see what the kernel did to it (Python's list.append
+ * and item updates are visible to the caller), base points to a kiln_value that receives the list's final
+ * items after the call (a list the caller owns: kiln_value_free); base NULL: the changes are dropped. */
 typedef struct kiln_value {
     uint8_t kind;   /* kiln_kind */
     uint8_t dtype;  /* kiln_dtype, for scalars */
     uint8_t py;     /* 1: a Python scalar (int/float/complex/bool) */
     uint8_t owned;  /* 1: arr/tuple memory belongs to this value */
-    int32_t n;      /* tuple length */
+    int32_t n;      /* tuple or list length */
     void *base;     /* arrays returned by kiln: the buffer this value holds a reference to */
     union {
         int64_t i;       /* bool and signed ints (sign-extended) */
@@ -99,7 +103,7 @@ typedef struct kiln_value {
         double f;        /* float64, and float32 widened */
         double c[2];     /* complex128, and complex64 widened */
         kiln_array *arr; /* arrays */
-        struct kiln_value *items; /* tuples */
+        struct kiln_value *items; /* tuples and lists */
     } v;
     uint32_t flags; /* arguments: KILN_ARRAY_READONLY on an array whose memory must not be written: a kernel
                      * that may write into it is refused with NumPy's ValueError "assignment destination
@@ -221,6 +225,7 @@ kiln_value kiln_bool(int b);
 kiln_value kiln_none(void);
 kiln_value kiln_scalar(kiln_dtype t, const void *p); /* a NumPy scalar read from *p */
 kiln_value kiln_arr(kiln_array *a);       /* borrows a */
+kiln_value kiln_list(kiln_value *items, int n); /* borrows items */
 void kiln_value_free(kiln_value *v);      /* frees what v owns; v becomes None */
 
 /* Array helpers. */

@@ -103,11 +103,43 @@ static RdArr rd_arr(const Slot *s, int a, const Type *t) {
     return A;
 }
 
+/* a list routine (LIB_LIST_*): operand 0 at slot a (the list; NEW: the length; FROM: the array), the others
+ * at x->slot; the item dtype is the list's storage dtype (Type.dtype) */
+static int fr_list(Run *run, Slot *s, int d, int a, const Extra *x, int routine, int line, const char *file) {
+    RtList *l = s[a].p, *n = NULL;
+    int dt = x->at->kind == T_LIST ? ty_item_dtype(x->at) : 0;
+    switch (routine) {
+    case LIB_LIST_NEW:
+        n = run_list_new(run, s[a].i, (int64_t)kiln_dtype_size((kiln_dtype)ty_item_dtype(x->rt)), line, file);
+        break;
+    case LIB_LIST_APPEND: return rt_list_append(run, l, dt, &s[x->slot[0]], line, file);
+    case LIB_LIST_POP: return rt_list_pop(run, l, dt, s[x->slot[0]].i, &s[d], line, file);
+    case LIB_LIST_INSERT: return rt_list_insert(run, l, dt, s[x->slot[0]].i, &s[x->slot[1]], line, file);
+    case LIB_LIST_EXTEND: return rt_list_extend(run, l, s[x->slot[0]].p, line, file);
+    case LIB_LIST_FROM: {
+        RdArr A = rd_arr(s, a, x->at);
+        n = rt_list_from(run, &A, line, file);
+        break;
+    }
+    case LIB_LIST_REPEAT: n = rt_list_repeat(run, l, s[x->slot[0]].i, line, file); break;
+    case LIB_LIST_CLEAR: l->len = 0; return 0;
+    case LIB_LIST_REVERSE: rt_list_reverse(l); return 0;
+    case LIB_LIST_ARRAY: return rt_list_array(run, l, x->rt->ndim, x->rt->dtype, &s[d], line, file);
+    case LIB_LIST_FIND:
+        return rt_list_find(run, l, ty_item(x->at), (int)(x->aux >> 8), &s[x->slot[0]], s[x->slot[1]].i, s[x->slot[2]].i, &s[d], line, file);
+    default: return run_raise(run, RE_INDEX, line, file);
+    }
+    if (!n) return -1;
+    s[d].p = n;
+    return 0;
+}
+
 /* a library routine (rt/lib.h) on the array at slot a: a reduction (x->slot[0], when present:
  * ddof), a matrix product (x->slot[0]: the second matrix, of a's type), a sort or partition
  * (x->slot[0]: kth) or nonzero */
 int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char *file) {
     if ((x->aux & 0xff) == LIB_INT_BOUNDS) return fr_int_bounds(run, line, file, s[a].i, (int)(x->aux >> 8));
+    if ((x->aux & 0xff) >= LIB_LIST_NEW && (x->aux & 0xff) <= LIB_LIST_LAST) return fr_list(run, s, d, a, x, (int)(x->aux & 0xff), line, file);
     RdArr A = rd_arr(s, a, x->at);
     int routine = (int)(x->aux & 0xff);
     if (routine == LIB_MATMUL) {
@@ -115,7 +147,7 @@ int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char
         return rt_matmul(run, &A, &B, (int)(x->aux >> 8) & 0xff, &s[d], line, file);
     }
     if (routine == LIB_NONZERO) return rt_nonzero(run, &A, &s[d], line, file);
-    if (routine > LIB_MATMUL)
+    if (routine > LIB_MATMUL && routine < LIB_NONZERO)
         return rt_sort(run, routine, &A, (int)((x->aux >> 8) & 0xff) - 1, x->n > 0 ? s[x->slot[0]].i : 0, &s[d], line, file);
     RdSpec q = rd_unpack(x->aux);
     if (x->n > 0) q.ddof = s[x->slot[0]].i;

@@ -30,7 +30,7 @@
     X(BOUND) X(BOUND_NW) X(BOUND_NC) \
     X(LD1_F64) X(LD1_F32) X(LD1_I64) X(LD1_I32) X(LD1_GEN) X(LD2_F64) X(LD2_F32) X(LDN) \
     X(ST1_F64) X(ST1_F32) X(ST1_I64) X(ST1_GEN) X(ST2_F64) X(ST2_F32) X(STN) \
-    X(VIEW) X(MKVIEW) X(LIB) X(ALLOC) X(FILL) X(ACOPY) X(CALL) \
+    X(VIEW) X(MKVIEW) X(LIB) X(ALLOC) X(FILL) X(ACOPY) X(CALL) X(LVIEW) \
     X(JMP) X(JT) X(JF) X(RET) X(RAISE) X(VLOOP)
 
 enum {
@@ -199,6 +199,7 @@ L_LIB: if (fr_lib(run, s, pc->d, pc->a, EXTRA, LINE, c->file)) return -1; NEXT;
 L_ALLOC: if (fr_alloc(run, s, pc->d, EXTRA, LINE, c->file)) return -1; NEXT;
 L_FILL: fr_fill(s, pc->d, pc->a, EXTRA); NEXT;
 L_ACOPY: if (fr_acopy(run, s, pc->d, pc->a, EXTRA, LINE, c->file)) return -1; NEXT;
+L_LVIEW: memcpy(&S(d), S(a).p, 3 * sizeof(Slot)); NEXT; /* an RtList starts with its view */
 L_CALL: if (fr_call(run, s, pc->d, EXTRA, LINE, c->file)) return -1; NEXT;
 L_JMP: JUMP(pc->imm);
 L_JT: if (S(a).i) JUMP(pc->imm); NEXT;
@@ -554,8 +555,9 @@ static bool lower_ins(Low *L, Ref r) {
     case OP_FILL: case OP_ACOPY:
         return lower_array(L, r);
     case OP_CALL: return lower_call(L, r);
+    case OP_LVIEW: return emit(L, V_LVIEW, L->slot[r], L->slot[ir_arg(L->f, r, 0)], 0, 0, 0);
     default:
-        if (!in->ty || (in->ty->kind != T_SCALAR && in->ty->kind != T_ARRAY)) return true;
+        if (!in->ty || !ty_is_leaf(in->ty)) return true;
         return lower_scalar(L, r);
     }
 }
@@ -688,7 +690,7 @@ static void assign_slots(Low *L, Code *c) {
         while (sp) {
             const Type *x = stack[--sp];
             if (x->kind == T_TUPLE) { for (int i = x->n - 1; i >= 0 && sp < TY_TUPLE_MAX; i--) stack[sp++] = x->elems[i]; continue; }
-            if (x->kind != T_SCALAR && x->kind != T_ARRAY) continue;
+            if (!ty_is_leaf(x)) continue;
             if (leaf++ == in->aux) break;
             off += slots_of(x);
         }

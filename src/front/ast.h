@@ -34,6 +34,8 @@ typedef enum {
     N_SLICE,   /* in a subscript, start:stop:step: a, b, c, each NULL when left out */
     N_GENEXP,  /* (a for ... in ... if ...): a: the element, kids: N_COMPFOR clauses, outermost first */
     N_COMPFOR, /* for a in b if kids[0] if kids[1] ... (a clause of N_GENEXP) */
+    N_LIST,    /* [kids] */
+    N_LISTCOMP, /* [a for ... in ... if ...]: as N_GENEXP */
     /* statements */
     S_EXPR,    /* a */
     S_ASSIGN,  /* kids: targets (a = b = v), a: value */

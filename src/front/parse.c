@@ -225,7 +225,25 @@ static Node *atom(P *p) {
         if (e->kind == N_TUPLE) { e->line = t.line; e->col = t.col; }
         return e;
     }
-    case TK_LBRACK: fail_at(p, t, "lists are not supported (use a tuple or an array)%s", "");
+    case TK_LBRACK: { /* '[' [testlist_comp] ']' */
+        advance(p);
+        NodeVec v = {0};
+        if (p->tok.kind != TK_RBRACK) {
+            Node *first = test(p);
+            if (p->tok.kind == TK_FOR) {
+                n = genexp(p, first, t);
+                n->kind = N_LISTCOMP;
+                expect(p, TK_RBRACK);
+                return n;
+            }
+            push(p, &v, first);
+            while (accept(p, TK_COMMA) && p->tok.kind != TK_RBRACK) push(p, &v, test(p));
+        }
+        expect(p, TK_RBRACK);
+        n = node(p, N_LIST, t);
+        n->kids = v.v; n->nkids = (int32_t)v.n;
+        return n;
+    }
     case TK_LBRACE: fail_at(p, t, "dicts and sets are not supported%s", "");
     case TK_LAMBDA: fail_at(p, t, "lambda is not supported%s", "");
     case TK_ELLIPSIS: fail_at(p, t, "'...' is not supported%s", "");

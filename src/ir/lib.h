@@ -20,7 +20,24 @@ enum {
     LIB_SORT, LIB_ARGSORT, LIB_PARTITION, LIB_ARGPARTITION, /* aux: routine | (axis + 1) << 8 (0: flattened); b: kth */
     LIB_NONZERO,       /* the (ndim, count) int64 indices of the nonzero elements */
     LIB_INT_BOUNDS,    /* a scalar Python int (not an array) outside dtype aux >> 8: NEP 50's OverflowError */
+    /* Python lists (operand 0 a list unless said; they write the list, so lowering never reuses a view
+     * taken before one of them) */
+    LIB_LIST_NEW,      /* operand 0: n; a new list of n zeroed items (n < 0: empty) */
+    LIB_LIST_APPEND,   /* l.append(v) */
+    LIB_LIST_POP,      /* l.pop(i): the item; IndexError as CPython */
+    LIB_LIST_INSERT,   /* l.insert(i, v), i clamped as CPython */
+    LIB_LIST_EXTEND,   /* l.extend(m), m a list of l's type (may be l) */
+    LIB_LIST_FROM,     /* operand 0: a 1-d array; a new list of its items */
+    LIB_LIST_REPEAT,   /* l * k: a new list */
+    LIB_LIST_CLEAR,    /* l.clear() */
+    LIB_LIST_REVERSE,  /* l.reverse() */
+    LIB_LIST_ARRAY,    /* np.array(l) of a list of lists (nested to the result's rank): NumPy's inhomogeneous-shape
+                        * ValueError */
+    LIB_LIST_FIND,     /* operands l, x, start, stop; aux >> 8: LIST_FIND_* (x has l's item type) */
+    LIB_LIST_LAST = LIB_LIST_FIND,
 };
+
+enum { LIST_FIND_INDEX, LIST_FIND_COUNT, LIST_FIND_IN, LIST_FIND_REMOVE }; /* l.index(x), l.count(x), x in l, l.remove(x) */
 
 /* what a reduction or scan computes (OP_LIB's aux, unpacked by rd_unpack) */
 typedef struct RdSpec {
@@ -49,11 +66,13 @@ static inline const char *ir_lib_name(int64_t aux) {
     static const char *rk[] = {"sum", "prod", "mean", "var", "std", "min", "max", "argmin", "argmax", "all", "any",
                                "cumsum", "cumprod"};
     _Static_assert(sizeof rk / sizeof rk[0] == RK_COUNT, "a name for every RK_ reduction");
-    static const char *lib[] = {"matmul", "sort", "argsort", "partition", "argpartition", "nonzero", "int_bounds"};
-    _Static_assert(sizeof lib / sizeof lib[0] == LIB_INT_BOUNDS - LIB_MATMUL + 1, "a name for every LIB_ routine");
+    static const char *lib[] = {"matmul", "sort", "argsort", "partition", "argpartition", "nonzero", "int_bounds",
+                                "list_new", "list_append", "list_pop", "list_insert", "list_extend", "list_from",
+                                "list_repeat", "list_clear", "list_reverse", "list_array", "list_find"};
+    _Static_assert(sizeof lib / sizeof lib[0] == LIB_LIST_LAST - LIB_MATMUL + 1, "a name for every LIB_ routine");
     int r = (int)(aux & 0xff);
     if (r < RK_COUNT) return rk[r];
-    return r >= LIB_MATMUL && r <= LIB_INT_BOUNDS ? lib[r - LIB_MATMUL] : "?";
+    return r >= LIB_MATMUL && r <= LIB_LIST_LAST ? lib[r - LIB_MATMUL] : "?";
 }
 
 #endif

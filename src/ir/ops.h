@@ -75,7 +75,8 @@ enum {
     OP(ACOPY,    1, F_RAISES|F_READS,             R_ARRAY, "a fresh C-contiguous copy of a") \
     OP(LIB,     -1, F_RAISES|F_READS,             R_ARRAY, "runtime library routine aux & 0xff (rt/lib.h): reductions, scans, matmul; array operands") \
     OP(CALL,    -1, F_RAISES|F_READS|F_WRITES,    R_ANY,   "call specialization f->callees[aux] with flattened operands") \
-    OP(EXTRACT,  1, F_PURE,                       R_ANY,   "leaf aux of a tuple-typed CALL result")
+    OP(EXTRACT,  1, F_PURE,                       R_ANY,   "leaf aux of a tuple-typed CALL result") \
+    OP(LVIEW,    1, F_READS,                      R_ANY,   "list a's items as a 1-d C array (valid until a's length or storage next changes)")
 
 enum {
 #define OP(n, ar, fl, rule, doc) OP_##n,

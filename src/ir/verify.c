@@ -17,6 +17,7 @@ static bool same_value_type(const Type *a, const Type *b) {
     if (a == b) return true;
     if (!a || !b) return false;
     if (a->kind == T_SCALAR && b->kind == T_SCALAR) return a->dtype == b->dtype;
+    if (a->kind == T_LIST && b->kind == T_LIST) return true; /* one slot, an address, whatever the items */
     return false;
 }
 
@@ -47,8 +48,13 @@ const char *ir_verify(Func *f, char *buf, size_t cap) {
                 break;
             case R_ARRAY: {
                 const Type *at = f->ins.v[ir_arg(f, r, 0)].ty;
-                if (in->op == OP_LIB && (in->aux & 0xff) == LIB_INT_BOUNDS) {
-                    if (at->kind != T_SCALAR || !dt_is_int(at->dtype)) BAD("%%%u: int_bounds of a non-integer", r);
+                int routine = in->op == OP_LIB ? (int)(in->aux & 0xff) : -1;
+                if (routine == LIB_INT_BOUNDS || routine == LIB_LIST_NEW) {
+                    if (at->kind != T_SCALAR || !dt_is_int(at->dtype)) BAD("%%%u: %s of a non-integer", r, ir_lib_name(in->aux));
+                    break;
+                }
+                if (routine >= LIB_LIST_NEW && routine <= LIB_LIST_LAST && routine != LIB_LIST_FROM) {
+                    if (at->kind != T_LIST) BAD("%%%u: %s of a non-list", r, ir_lib_name(in->aux));
                     break;
                 }
                 if (at->kind != T_ARRAY) BAD("%%%u: %s of a non-array", r, ir_ops[in->op].name);
@@ -58,7 +64,10 @@ const char *ir_verify(Func *f, char *buf, size_t cap) {
                 if (in->op == OP_STORE && (int)in->n != 2 + at->ndim) BAD("%%%u: store needs %d indices", r, at->ndim);
                 break;
             }
-            default: break;
+            default:
+                if (in->op == OP_LVIEW && (f->ins.v[ir_arg(f, r, 0)].ty->kind != T_LIST || !in->ty || in->ty->kind != T_ARRAY || in->ty->ndim != 1))
+                    BAD("%%%u: lview takes a list and gives a 1-d array", r);
+                break;
             }
         }
         for (int s = 0; s < b->nsucc; s++) {

@@ -46,8 +46,40 @@ uint32_t jit_sig_encode(const Type *t, uint32_t *codes, uint32_t n) {
         n++;
         for (int i = 0; i < t->n; i++) n = jit_sig_encode(t->elems[i], codes, n);
         return n;
+    case T_LIST: codes[n] = SIG_CODE(SIG_LIST, 0, 0, 0, 0); return jit_sig_encode(ty_item(t), codes, n + 1);
+    case T_UNKNOWN: codes[n] = SIG_CODE(SIG_UNKNOWN, 0, 0, 0, 0); return n + 1;
     default: return SIG_MAX + 1;
     }
+}
+
+static uint32_t sig_of_value(const kiln_value *v, uint32_t *codes, uint32_t n, int depth);
+
+static bool empty_list(const kiln_value *v) { return v->kind == KILN_LIST && v->n == 0; }
+
+/* a list's codes: SIG_LIST, then its items' (which must all be the same; an empty inner list fits any
+ * list, and a list of nothing but empty lists is a list of untyped lists) */
+static uint32_t sig_of_list(const kiln_value *v, uint32_t *codes, uint32_t n, int depth) {
+    if (v->n < 0 || (v->n && !v->v.items)) return SIG_MAX + 2;
+    codes[n++] = SIG_CODE(SIG_LIST, 0, 0, 0, 0);
+    int first = -1;
+    for (int i = 0; i < v->n && first < 0; i++) if (!empty_list(&v->v.items[i])) first = i;
+    if (first < 0) {
+        if (n >= SIG_MAX) return SIG_MAX + 1;
+        if (v->n) codes[n++] = SIG_CODE(SIG_LIST, 0, 0, 0, 0); /* [[], []] */
+        codes[n] = SIG_CODE(SIG_UNKNOWN, 0, 0, 0, 0);
+        return n + 1;
+    }
+    uint32_t end = sig_of_value(&v->v.items[first], codes, n, depth + 1);
+    if (end > SIG_MAX) return end;
+    if (v->v.items[first].kind == KILN_TUPLE || v->v.items[first].kind == KILN_NONE) return SIG_MAX + 2; /* kiln lists hold numbers and lists */
+    bool list_items = v->v.items[first].kind == KILN_LIST;
+    uint32_t other[SIG_MAX + 2];
+    for (int i = 0; i < v->n; i++) {
+        if (i == first || (list_items && empty_list(&v->v.items[i]))) continue;
+        uint32_t k = sig_of_value(&v->v.items[i], other, 0, depth + 1);
+        if (k != end - n || memcmp(other, codes + n, sizeof(uint32_t) * k)) return SIG_MAX + 3; /* items of two types */
+    }
+    return end;
 }
 
 /* the signature straight from kiln_values: the hot path of every call */
@@ -76,6 +108,7 @@ static uint32_t sig_of_value(const kiln_value *v, uint32_t *codes, uint32_t n, i
         return n + 1;
     }
     case KILN_NONE: codes[n] = SIG_CODE(SIG_NONE, 0, 0, 0, 0); return n + 1;
+    case KILN_LIST: return sig_of_list(v, codes, n, depth);
     case KILN_TUPLE:
         if (v->n < 0 || v->n > 0xffff || (v->n && !v->v.items)) return SIG_MAX + 2;
         codes[n++] = SIG_CODE(SIG_TUPLE, 0, 0, 0, 0) | (uint32_t)v->n << 16;
@@ -108,7 +141,7 @@ static void value_problem(const kiln_value *v, char *buf, size_t cap, int depth)
         if (v->n && !v->v.items) { snprintf(buf, cap, "a tuple of %d items whose item pointer is NULL", v->n); return; }
         for (int i = 0; i < v->n; i++) {
             uint32_t codes[SIG_MAX + 2];
-            if (sig_of_value(&v->v.items[i], codes, 0, depth + 1) == SIG_MAX + 2) {
+            if (sig_of_value(&v->v.items[i], codes, 0, depth + 1) >= SIG_MAX + 2) {
                 char inner[200];
                 value_problem(&v->v.items[i], inner, sizeof inner, depth + 1);
                 snprintf(buf, cap, "a tuple whose item %d is %s", i, inner);
@@ -117,6 +150,29 @@ static void value_problem(const kiln_value *v, char *buf, size_t cap, int depth)
         }
         snprintf(buf, cap, "a tuple too complex for a signature");
         return;
+    case KILN_LIST: {
+        if (v->n < 0 || (v->n && !v->v.items)) { snprintf(buf, cap, "a list of %d items whose item pointer is NULL or length negative", v->n); return; }
+        uint32_t codes[SIG_MAX + 2];
+        if (sig_of_list(v, codes, 0, depth) == SIG_MAX + 3) {
+            snprintf(buf, cap, "a list whose items have different types (a kiln list holds items of one type: all ints, all floats, ...)");
+            return;
+        }
+        for (int i = 0; i < v->n; i++) {
+            const kiln_value *it = &v->v.items[i];
+            if (it->kind == KILN_TUPLE || it->kind == KILN_NONE || it->kind == KILN_ARRAY) {
+                snprintf(buf, cap, "a list of %s (kiln lists hold numbers and lists)", it->kind == KILN_TUPLE ? "tuples" : it->kind == KILN_NONE ? "None" : "arrays");
+                return;
+            }
+            if (sig_of_value(it, codes, 0, depth + 1) >= SIG_MAX + 2) {
+                char inner[200];
+                value_problem(it, inner, sizeof inner, depth + 1);
+                snprintf(buf, cap, "a list whose item %d is %s", i, inner);
+                return;
+            }
+        }
+        snprintf(buf, cap, "a list too deeply nested for a signature");
+        return;
+    }
     case KILN_NONE: break;
     }
     snprintf(buf, cap, "a value of unknown kind %d", (int)v->kind);
@@ -124,13 +180,13 @@ static void value_problem(const kiln_value *v, char *buf, size_t cap, int depth)
 
 /* the error for arguments sig_of_value refused: which one, and what is wrong with it */
 static void bad_args(kiln_func *fn, const kiln_value *args, int nargs, uint32_t n, kiln_error *err) {
-    if (n != SIG_MAX + 2) {
+    if (n < SIG_MAX + 2) {
         err_set(err, KILN_ERR_USAGE, "", "the arguments of %s() are too complex a signature (more than %d type codes; at most 64 parameters)", fn->name, SIG_MAX);
         return;
     }
     for (int i = 0; i < nargs; i++) {
         uint32_t codes[SIG_MAX + 2];
-        if (sig_of_value(&args[i], codes, 0, 0) != SIG_MAX + 2) continue;
+        if (sig_of_value(&args[i], codes, 0, 0) < SIG_MAX + 2) continue;
         char what[300];
         value_problem(&args[i], what, sizeof what, 0);
         err_set(err, KILN_ERR_USAGE, "", "argument %d of %s() is not a valid kiln value: %s", i + 1, fn->name, what);
@@ -150,6 +206,17 @@ const Type *jit_type_of_value(kiln_ctx *ctx, const kiln_value *v) {
         if (v->n > KILN_CONST_TUPLE_MAX) return NULL;
         for (int i = 0; i < v->n; i++) if (!(e[i] = jit_type_of_value(ctx, &v->v.items[i]))) return NULL;
         return ty_tuple(tt, e, v->n);
+    }
+    case KILN_LIST: {
+        const Type *item = &tt->unknown;
+        for (int i = 0; i < v->n; i++) {
+            if (empty_list(&v->v.items[i]) && item->kind != T_UNKNOWN) continue;
+            const Type *t = jit_type_of_value(ctx, &v->v.items[i]);
+            if (!t) return NULL;
+            if (item->kind == T_UNKNOWN || (item->kind == T_LIST && ty_item(item)->kind == T_UNKNOWN)) item = t;
+            if (!empty_list(&v->v.items[i]) && t != item) return NULL;
+        }
+        return ty_list(tt, item);
     }
     }
     return NULL;
@@ -339,7 +406,23 @@ static Spec *compile_top(kiln_ctx *ctx, kiln_func *fn, const kiln_value *args, i
 
 /* ---- argument and result conversion ---- */
 
-static int flatten_arg(const kiln_value *v, const Type *t, Slot *out, int cap) {
+static int flatten_arg(Run *run, const kiln_value *v, const Type *t, Slot *out, int cap);
+
+/* a list argument: the call's own RtList of the items (a list of lists: of the inner lists' addresses) */
+static RtList *list_arg(Run *run, const kiln_value *v, const Type *t) {
+    const Type *item = ty_item(t);
+    RtList *l = run_list_new(run, v->n, (int64_t)kiln_dtype_size((kiln_dtype)ty_item_dtype(t)), 0, "");
+    if (!l) return NULL;
+    for (int i = 0; i < v->n; i++) {
+        Slot s[2] = {{0}, {0}};
+        if (item->kind == T_SCALAR) flatten_arg(run, &v->v.items[i], item, s, 2);
+        else if (item->kind == T_LIST && !(s[0].p = list_arg(run, &v->v.items[i], item))) return NULL;
+        rt_store_elem((char *)l->data + i * l->item, ty_item_dtype(t), s);
+    }
+    return l;
+}
+
+static int flatten_arg(Run *run, const kiln_value *v, const Type *t, Slot *out, int cap) {
     switch (t->kind) {
     case T_SCALAR:
         if (cap < 2) return -1;
@@ -361,12 +444,16 @@ static int flatten_arg(const kiln_value *v, const Type *t, Slot *out, int cap) {
     case T_TUPLE: {
         int n = 0;
         for (int i = 0; i < t->n; i++) {
-            int k = flatten_arg(&v->v.items[i], t->elems[i], out + n, cap - n);
+            int k = flatten_arg(run, &v->v.items[i], t->elems[i], out + n, cap - n);
             if (k < 0) return -1;
             n += k;
         }
         return n;
     }
+    case T_LIST:
+        if (cap < 1) return -1;
+        if (!(out[0].p = list_arg(run, v, t))) return -2;
+        return 1;
     default: return 0;
     }
 }
@@ -395,9 +482,9 @@ static int build_result(Run *run, const Type *t, const Slot *in, kiln_value *out
         return 1 + 2 * t->ndim;
     }
     case T_TUPLE: {
-        out->kind = KILN_TUPLE; out->owned = 1; out->n = t->n;
         out->v.items = calloc((size_t)(t->n ? t->n : 1), sizeof(kiln_value));
         if (!out->v.items) return -1;
+        out->kind = KILN_TUPLE; out->owned = 1; out->n = t->n;
         int used = 0;
         for (int i = 0; i < t->n; i++) {
             int k = build_result(run, t->elems[i], in + used, &out->v.items[i]);
@@ -410,6 +497,26 @@ static int build_result(Run *run, const Type *t, const Slot *in, kiln_value *out
             used += k;
         }
         return used;
+    }
+    case T_LIST: {
+        const RtList *l = in[0].p;
+        const Type *item = ty_item(t);
+        if (l->len > INT32_MAX) return -1;
+        out->v.items = calloc((size_t)(l->len ? l->len : 1), sizeof(kiln_value));
+        if (!out->v.items) return -1;
+        out->kind = KILN_LIST; out->owned = 1; out->n = (int32_t)l->len;
+        for (int64_t i = 0; i < l->len; i++) {
+            const char *p = (const char *)l->data + i * l->item;
+            Slot s[2];
+            if (ty_item_dtype(t) == KILN_COMPLEX128) memcpy(s, p, 16);
+            else s[0] = rt_load_elem(p, ty_item_dtype(t));
+            if (item->kind == T_UNKNOWN || build_result(run, item, s, &out->v.items[i]) < 0) {
+                out->n = (int32_t)i;
+                kiln_value_free(out);
+                return -1;
+            }
+        }
+        return 1;
     }
     default: out->kind = KILN_NONE; return 0;
     }
@@ -581,24 +688,36 @@ int kiln_compile(kiln_func *fn, const kiln_value *args, int nargs, kiln_error *e
     return s ? 0 : -1;
 }
 
+/* list arguments whose caller asked for their final items (kiln_value.base): filled in after the call */
+static int reflect_lists(Run *run, const Spec *s, const kiln_value *args, int nargs, const Slot *in, const int *at) {
+    for (int i = 0; i < nargs; i++) {
+        if (args[i].kind != KILN_LIST || !args[i].base || s->u.args[i]->kind != T_LIST) continue;
+        kiln_value *dst = args[i].base;
+        if (build_result(run, s->u.args[i], &in[at[i]], dst) < 0) return -1;
+    }
+    return 0;
+}
+
 /* flatten the arguments, run the tier's entry, rebuild the result. serial: the caller's own lock
  * (Python's GIL) is held across the call, so its count needs no locked add (a `lock add` was ~4% of
  * a warm Python call); a C caller running the same spec at the same moment could lose a count */
 static int call_spec(kiln_func *fn, Spec *s, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err, bool serial) {
     kiln_ctx *ctx = fn->mod->ctx;
     Slot in[KILN_MAX_SLOTS], out[KILN_MAX_SLOTS];
-    int used = 0;
-    for (int i = 0; i < nargs; i++) {
-        int k = flatten_arg(&args[i], s->u.args[i], in + used, KILN_MAX_SLOTS - used);
-        if (k < 0) { err_set(err, KILN_ERR_USAGE, "", "too many argument values (at most %d slots)", KILN_MAX_SLOTS); return -1; }
-        used += k;
-    }
+    int used = 0, at[KILN_MAX_PARAMS];
     if (slots_of(s->u.ret) > KILN_MAX_SLOTS) {
         err_set(err, KILN_ERR_USAGE, "", "result too large (at most %d slots)", KILN_MAX_SLOTS);
         return -1;
     }
     Run run;
     run_init(&run, ctx->tune, &ctx->interrupts, jit_spec_calls(s) ? base_stack_floor() : 0);
+    for (int i = 0; i < nargs; i++) {
+        at[i] = used;
+        int k = flatten_arg(&run, &args[i], s->u.args[i], in + used, KILN_MAX_SLOTS - used);
+        if (k == -2) { run_release(&run); err_set(err, KILN_ERR_RUNTIME, "MemoryError", "out of memory converting a list argument"); return -1; }
+        if (k < 0) { run_release(&run); err_set(err, KILN_ERR_USAGE, "", "too many argument values (at most %d slots)", KILN_MAX_SLOTS); return -1; }
+        used += k;
+    }
     const Code *c = s->u.code;
     NativeFn code = fr_native(c);
     int tier = !code ? 0 : (void *)code == c->mem.p ? 1 : 2; /* tier-1 code lives in c->mem */
@@ -611,7 +730,8 @@ static int call_spec(kiln_func *fn, Spec *s, const kiln_value *args, int nargs, 
         return -1;
     }
     kiln_value tmp;
-    if (build_result(&run, s->u.ret, out, result ? result : &tmp) < 0) {
+    if (build_result(&run, s->u.ret, out, result ? result : &tmp) < 0 || reflect_lists(&run, s, args, nargs, in, at) < 0) {
+        if (result) kiln_value_free(result);
         run_release(&run);
         err_set(err, KILN_ERR_RUNTIME, "MemoryError", "out of memory building the result");
         return -1;

@@ -35,7 +35,7 @@
 #define KILN_MAX_POOL 64   /* tuple items of the default values bound for one call */
 
 /* signature codes: one uint32 per argument; tuples open a group */
-enum { SIG_SCALAR, SIG_ARRAY, SIG_TUPLE, SIG_NONE, SIG_DTYPE };
+enum { SIG_SCALAR, SIG_ARRAY, SIG_TUPLE, SIG_NONE, SIG_DTYPE, SIG_LIST, SIG_UNKNOWN }; /* a list: then its item's codes */
 #define SIG_MAX 64
 /* callee compiles nested in one compile (a deeper chain of first calls is a compile error) */
 #define JIT_BUILD_DEPTH 256

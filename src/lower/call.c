@@ -12,7 +12,7 @@
 
 enum {
     BI_RANGE, BI_LEN, BI_ABS, BI_MIN, BI_MAX, BI_INT, BI_FLOAT, BI_COMPLEX, BI_BOOL, BI_ROUND,
-    BI_ENUMERATE, BI_ZIP, BI_PRINT, BI_SUM, BI_ALL, BI_ANY,
+    BI_ENUMERATE, BI_ZIP, BI_PRINT, BI_SUM, BI_ALL, BI_ANY, BI_LIST, BI_SORTED, BI_NP_ARRAY, BI_NP_ASARRAY,
     BI_NP_EMPTY, BI_NP_ZEROS, BI_NP_ONES, BI_NP_FULL,
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
     BI_NP_DOT, BI_NP_MATMUL, BI_NP_EINSUM, BI_NP_NONZERO,
@@ -28,6 +28,7 @@ static const struct { const char *name; int id; } builtins[] = {
     {"range", BI_RANGE}, {"len", BI_LEN}, {"abs", BI_ABS}, {"min", BI_MIN}, {"max", BI_MAX},
     {"int", BI_INT}, {"float", BI_FLOAT}, {"complex", BI_COMPLEX}, {"bool", BI_BOOL}, {"round", BI_ROUND},
     {"enumerate", BI_ENUMERATE}, {"zip", BI_ZIP}, {"print", BI_PRINT}, {"sum", BI_SUM}, {"all", BI_ALL}, {"any", BI_ANY},
+    {"list", BI_LIST}, {"sorted", BI_SORTED},
 };
 
 static const struct { const char *name; int id; } np_funcs[] = {
@@ -37,7 +38,8 @@ static const struct { const char *name; int id; } np_funcs[] = {
     {"arange", BI_NP_ARANGE}, {"linspace", BI_NP_LINSPACE}, {"eye", BI_NP_EYE}, {"copy", BI_NP_COPY},
     {"concatenate", BI_NP_CONCATENATE}, {"stack", BI_NP_STACK}, {"roll", BI_NP_ROLL}, {"diff", BI_NP_DIFF},
     {"tile", BI_NP_TILE}, {"repeat", BI_NP_REPEAT}, {"count_nonzero", BI_NP_COUNT_NONZERO},
-    {"transpose", BI_NP_TRANSPOSE}, {"round", BI_NP_ROUND}, {"around", BI_NP_ROUND},
+    {"transpose", BI_NP_TRANSPOSE}, {"round", BI_NP_ROUND}, {"around", BI_NP_ROUND}, {"array", BI_NP_ARRAY},
+    {"asarray", BI_NP_ASARRAY},
 };
 
 static const struct { const char *name; kiln_dtype dt; } np_dtypes[] = {
@@ -466,7 +468,7 @@ static Val minmax(Inf *I, Node *call, bool ismax) {
             return gx_call(I, call, nm);
         Val t = ex_expr(I, call->kids[0]);
         if (t.ty->kind == T_UNKNOWN) return t;
-        if (t.ty->kind == T_ARRAY) return gx_call_value(I, call, nm, t);
+        if (t.ty->kind == T_ARRAY || t.ty->kind == T_LIST) return gx_call_value(I, call, nm, t);
         if (t.ty->kind != T_TUPLE) inf_fail(I, call, "'%s' object is not iterable", inf_tyname(I, t.ty));
         if (t.ty->n == 0) inf_fail(I, call, "%s() arg is an empty sequence", nm);
         for (int i = 0; i < t.ty->n && i < TY_TUPLE_MAX; i++) vals[n++] = t.el[i];
@@ -578,6 +580,7 @@ static Val len_call(Inf *I, Node *call) {
     Val v = ex_expr(I, call->kids[0]);
     if (v.ty->kind == T_UNKNOWN) return v;
     if (v.ty->kind == T_TUPLE) return mk(I, inf_const_i(I, i64w(I), v.ty->n));
+    if (v.ty->kind == T_LIST) return mk(I, ls_len(I, v));
     if (v.ty->kind == T_ARRAY) {
         if (v.ty->ndim == 0) inf_fail(I, call, "len() of unsized object");
         return mk(I, emit1(I, OP_DIM, i64w(I), v.r, 0));
@@ -689,8 +692,34 @@ static Val np_ctor(Inf *I, Node *call, int id) {
     return mk(I, a);
 }
 
+/* np.array(object, dtype=None, *, copy=True, ...) / np.asarray(a, dtype=None): of a list (its items, nested
+ * lists as axes), a tuple of numbers, an array (a copy for np.array), a number (a 0-d array) */
+static Val np_array(Inf *I, Node *call, bool copy) {
+    const char *fname = copy ? "np.array" : "np.asarray";
+    static const char *const params[] = {"object", "dtype", NULL}, *const aparams[] = {"a", "dtype", NULL};
+    Node *arg[2];
+    cl_np_bind(I, call, fname, 0, copy ? params : aparams, 2, arg);
+    if (!arg[0]) inf_fail(I, call, "%s() missing required argument '%s' (pos 0)", fname, copy ? "object" : "a");
+    Val o = ex_expr(I, arg[0]);
+    if (o.ty->kind == T_UNKNOWN) return o;
+    int dt = arg[1] ? cl_dtype_arg(I, arg[1]) : -1;
+    Val a;
+    if (o.ty->kind == T_LIST) a = ls_to_array(I, o, arg[0]);
+    else if (o.ty->kind == T_ARRAY) a = copy && dt < 0 ? cl_acopy(I, o) : o;
+    else if (o.ty->kind == T_TUPLE) a = ls_to_array(I, ls_list_call(I, &(Node){.kind = N_CALL, .line = call->line, .col = call->col,
+                                                               .id = call->id, .kids = &arg[0], .nkids = 1}), arg[0]);
+    else if (o.ty->kind == T_SCALAR) {
+        const Type *at = ty_array(I->tt, o.ty->weak ? ty_promote(I->tt, o.ty, o.ty)->dtype : o.ty->dtype, 0, LAYOUT_C);
+        a = mk(I, inf_emit(I, OP_ALLOC, at, NULL, 0, 0));
+        inf_store(I, a.r, ex_coerce(I, o, ty_scalar(I->tt, at->dtype, false), call).r, NULL, 0);
+    } else inf_fail(I, arg[0], "%s() of %s is not supported", fname, inf_tyname(I, o.ty));
+    if (dt >= 0 && dt != a.ty->dtype) a = la_cast(I, a, dt, call);
+    return a;
+}
+
 static Val method_call(Inf *I, Node *call, Val o, const char *m) {
     if (o.ty->kind == T_UNKNOWN) return o;
+    if (o.ty->kind == T_LIST) return ls_method(I, call, o, m);
     if (o.ty->kind == T_ARRAY && !strcmp(m, "copy")) {
         nargs(I, call, "copy", 0, 0);
         return cl_acopy(I, o);
@@ -768,6 +797,9 @@ Val cl_call(Inf *I, Node *call) {
     case BI_SUM: return gx_call(I, call, "sum");
     case BI_ALL: return gx_call(I, call, "all");
     case BI_ANY: return gx_call(I, call, "any");
+    case BI_LIST: return ls_list_call(I, call);
+    case BI_SORTED: return ls_sorted_call(I, call);
+    case BI_NP_ARRAY: case BI_NP_ASARRAY: return np_array(I, call, id == BI_NP_ARRAY);
     case BI_INT: {
         if (call->nkids == 1) {
             Val v = ex_expr(I, call->kids[0]);

@@ -157,6 +157,7 @@ Ref ex_truth(Inf *I, Val v, Node *at) {
     case T_UNKNOWN: return inf_static(I, &I->tt->unknown);
     case T_NONE: return cst(I, bool_t(I), (Scalar){.i = 0}).r;
     case T_TUPLE: return cst(I, bool_t(I), (Scalar){.i = v.ty->n > 0}).r;
+    case T_LIST: return inf_op2(I, OP_NE, bool_t(I), ls_len(I, v), inf_k64(I, 0));
     case T_SCALAR: {
         if (v.ty->dtype == KILN_BOOL) return v.r;
         Scalar z = {0};
@@ -374,6 +375,10 @@ static Val tuple_compare(Inf *I, int tok, Val a, Val b, Node *at) {
 
 /* x in t: any item equal to x (Python's `in` on a tuple); on other containers a clear error */
 static Val contains(Inf *I, int tok, Val x, Val t, Node *at) {
+    if (t.ty->kind == T_LIST) {
+        Val r = ls_contains(I, t, x, at);
+        return tok == TK_IN ? r : mk(I, bool_not(I, r.r));
+    }
     if (ew_is_array(t)) {
         Val r = rd_contains(I, t, x, at);
         return tok == TK_IN || r.ty->kind != T_SCALAR ? r : mk(I, bool_not(I, r.r));
@@ -656,6 +661,7 @@ static Val subscript(Inf *I, Node *n) {
         if (k < 0 || k >= v.ty->n) inf_fail(I, n->kids[0], "tuple index out of range");
         return v.el[k];
     }
+    if (v.ty->kind == T_LIST) return ls_subscript(I, n, v);
     if (v.ty->kind != T_ARRAY) inf_fail(I, n, "'%s' object is not subscriptable", inf_tyname(I, v.ty));
     Ref idx[KILN_MAXDIM];
     int nidx;
@@ -713,6 +719,11 @@ Val ex_value(Inf *I, Node *n) {
         Val a = ex_value(I, n->a);
         Val b = ex_value(I, n->b);
         I->line = n->line;
+        if ((a.ty->kind == T_LIST || b.ty->kind == T_LIST) && (ew_is_array(a) || ew_is_array(b))) { /* NumPy reads the list as an array */
+            if (a.ty->kind == T_LIST) a = ls_to_array(I, a, n->a);
+            if (b.ty->kind == T_LIST) b = ls_to_array(I, b, n->b);
+        }
+        if (a.ty->kind == T_LIST || b.ty->kind == T_LIST) { v = ls_binop(I, n->op, a, b, n); break; }
         bool arrays = a.ty->kind != T_UNKNOWN && b.ty->kind != T_UNKNOWN && (ew_is_array(a) || ew_is_array(b));
         if (n->op == TK_AT) v = la_matmul(I, ew_force(I, a, n->a), ew_force(I, b, n->b), n);
         else v = arrays ? ew_binop(I, n->op, a, b, n) : ex_binop(I, n->op, a, b, n, n->b);
@@ -723,6 +734,8 @@ Val ex_value(Inf *I, Node *n) {
     case N_IFEXP: v = ifexp(I, n); break;
     case N_SUBSCR: v = subscript(I, n); break;
     case N_TUPLE: v = tuple_expr(I, n); break;
+    case N_LIST: v = ls_display(I, n); break;
+    case N_LISTCOMP: v = gx_listcomp(I, n); break;
     case N_GENEXP: inf_fail(I, n, "a generator expression is supported as the argument of sum(), min(), max(), all() or any()");
     default: inf_fail(I, n, "this expression is not supported");
     }

@@ -1,6 +1,7 @@
 /*
  * genexp.c — builtins that consume an iterable element by element: sum(),
- * all(), any(), and min()/max() of one iterable, over a generator expression
+ * all(), any(), min()/max() of one iterable and list() (so list
+ * comprehensions too), over a generator expression
  * (`sum(a[i] * b[i] for i in range(n) if a[i] > 0)`), an array (its
  * elements), a range, zip/enumerate or a tuple.
  *
@@ -20,7 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { GX_SUM, GX_ALL, GX_ANY, GX_MIN, GX_MAX };
+enum { GX_SUM, GX_ALL, GX_ANY, GX_MIN, GX_MAX, GX_LIST };
 
 typedef struct Gx {
     Inf *I;
@@ -190,7 +191,7 @@ static Node **clauses_of(Gx *g, Node *arg, int *n, Node **elt) {
     return one(g, c);
 }
 
-static const char *const names[] = {"sum", "all", "any", "min", "max"};
+static const char *const names[] = {"sum", "all", "any", "min", "max", "list"};
 
 /* kind's call; iter: the iterable's node (the call's argument, or a hidden variable holding it) */
 static Val consume(Inf *I, Node *call, int kind, Node *iter) {
@@ -205,6 +206,7 @@ static Val consume(Inf *I, Node *call, int kind, Node *iter) {
         start = arg[1];
     } else {
         if (call->nkids2) inf_fail(I, call->kids2[0], "%s() takes no keyword arguments here", nm);
+        if (call->nkids != 1 && kind == GX_LIST) inf_fail(I, call, "list expected at most 1 argument, got %d", call->nkids);
         if (call->nkids != 1) inf_fail(I, call, "%s() takes exactly one argument (%d given)", nm, call->nkids);
     }
     int nclauses;
@@ -219,6 +221,9 @@ static Val consume(Inf *I, Node *call, int kind, Node *iter) {
     if (kind == GX_SUM) {
         Node *zero = mk(&g, N_INT);
         prologue = assign(&g, name(&g, acc), start ? start : zero);
+        inner = one(&g, placeholder); ninner = 1;
+    } else if (kind == GX_LIST) { /* acc = []; ... acc.append(e): the list learns its item type from e */
+        prologue = assign(&g, name(&g, acc), mk(&g, N_LIST));
         inner = one(&g, placeholder); ninner = 1;
     } else if (kind == GX_ALL || kind == GX_ANY) {
         Node *init = mk(&g, N_BOOL);
@@ -238,6 +243,12 @@ static Val consume(Inf *I, Node *call, int kind, Node *iter) {
     /* the element's statements, in the innermost loop */
     if (kind == GX_SUM) {
         *placeholder = *assign(&g, name(&g, acc), binary(&g, TK_PLUS, name(&g, acc), e));
+    } else if (kind == GX_LIST) {
+        Node *m = mk(&g, N_ATTR), *c = mk(&g, N_CALL);
+        m->a = name(&g, acc); m->name = "append";
+        c->a = m; c->kids = one(&g, e); c->nkids = 1;
+        placeholder->kind = S_EXPR;
+        placeholder->a = c;
     } else if (kind == GX_ALL || kind == GX_ANY) {
         Node *flip = mk(&g, N_BOOL);
         flip->v.i = kind == GX_ANY;
@@ -283,6 +294,16 @@ Val gx_call(Inf *I, Node *call, const char *name_) {
     for (int k = 0; k < (int)NELEM(names); k++)
         if (!strcmp(names[k], name_)) return consume(I, call, k, NULL);
     inf_fail(I, call, "%s() of an iterable is not supported", name_);
+}
+
+/* [e for ... in ... if ...]: list(e for ...) */
+Val gx_listcomp(Inf *I, Node *comp) {
+    Node gen = *comp, call = {0};
+    gen.kind = N_GENEXP;
+    Node *arg = &gen;
+    call.kind = N_CALL; call.line = comp->line; call.col = comp->col; call.id = comp->id;
+    call.kids = &arg; call.nkids = 1;
+    return consume(I, &call, GX_LIST, NULL);
 }
 
 /* min/max of one iterable already evaluated (an array): iterated through a hidden variable */

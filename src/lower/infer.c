@@ -534,10 +534,40 @@ static void write_leaves(Inf *I, Val v, int32_t *ssa) {
     for (int i = 0; i < v.ty->n; i++) write_leaves(I, v.el[i], ssa);
 }
 
+/* the item types of the empty lists variables were bound to, learned from what went into them: hints
+ * of node LIST_HINT, keyed by the variable (its index is the same every round) */
+enum { LIST_HINT = -2 };
+
+static const Type *list_hint(Inf *I, int var) {
+    for (uint32_t i = 0; i < I->hints->n; i++)
+        if (I->hints->v[i].node == LIST_HINT && I->hints->v[i].var == var) return I->hints->v[i].ty;
+    return NULL;
+}
+
+void inf_list_learn(Inf *I, Node *recv, const Type *item, Node *at) {
+    int var = recv && recv->kind == N_NAME ? find_var(I, recv->name) : -1;
+    if (var < 0)
+        inf_fail(I, at, "kiln cannot tell the item type of this empty list: bind it to a variable first (x = [] ... "
+                 "x.append(v)), or start it with an item");
+    const Type *had = list_hint(I, var);
+    if (had && had != item) {
+        char a[96], b[96];
+        ty_str(had, a, sizeof a);
+        ty_str(item, b, sizeof b);
+        inf_fail(I, at, "list '%s' is given items of two types, %s and %s: a kiln list holds items of one type", recv->name, a, b);
+    }
+    if (!had) {
+        Hint h = {LIST_HINT, var, 0, item};
+        if (!vec_push(&I->unit->arena, *I->hints, h)) inf_oom(I);
+    }
+    I->restart = true;
+}
+
 static void bind_name(Inf *I, Node *t, Val v) {
     if (t->id >= 0) I->at = t;
     int var = find_var(I, t->name);
     if (!ir_check(var >= 0, &I->f->broken, "a name bound that the scan of locals did not see")) inf_oom(I);
+    if (v.ty->kind == T_LIST && ty_item(v.ty)->kind == T_UNKNOWN && list_hint(I, var)) v = ls_typed(I, list_hint(I, var), v);
     VarInfo *vi = &I->vars.v[var];
     if (v.ty->kind == T_MODULE || v.ty->kind == T_FUNC || v.ty->kind == T_BUILTIN)
         inf_fail(I, t, "cannot assign a %s to a variable", ty_name(v.ty));
@@ -594,6 +624,7 @@ void inf_assign(Inf *I, Node *t, Val v) {
         Val arr = ex_expr(I, t->a);
         if (arr.ty->kind == T_UNKNOWN) return;
         if (arr.ty->kind == T_TUPLE) inf_fail(I, t, "'tuple' object does not support item assignment");
+        if (arr.ty->kind == T_LIST) { ls_store(I, t, arr, v); return; }
         if (arr.ty->kind != T_ARRAY) inf_fail(I, t, "'%s' object does not support item assignment", ty_name(arr.ty));
         Ref idx[KILN_MAXDIM];
         int nidx;

@@ -85,6 +85,8 @@ void inf_branch(Inf *I, Ref cond, uint32_t t, uint32_t e);
 Val inf_read_name(Inf *I, Node *n);
 void inf_assign(Inf *I, Node *target, Val v);
 Val val_of(Inf *I, Ref r);
+/* an empty list in variable recv (a name) takes items of type item: a hint, and the round restarts */
+void inf_list_learn(Inf *I, Node *recv, const Type *item, Node *at);
 const char *inf_tyname(Inf *I, const Type *t);
 
 /* IR shorthands the array lowerings share (view, ewise, arrays, linalg, fancy,
@@ -107,6 +109,7 @@ static inline Ref inf_sel(Inf *I, const Type *t, Ref c, Ref a, Ref b) {
 /* genexp.c: sum/all/any/min/max consuming an iterable (a generator expression, array, range ...) */
 Val gx_call(Inf *I, Node *call, const char *name);
 Val gx_call_value(Inf *I, Node *call, const char *name, Val v);
+Val gx_listcomp(Inf *I, Node *comp); /* [e for ...] */
 
 /* expr.c */
 Val ex_expr(Inf *I, Node *n);   /* the value of n; an array expression is computed here */
@@ -191,6 +194,23 @@ Val ar_roll(Inf *I, Node *call);
 Val ar_diff(Inf *I, Node *call);
 Val ar_tile(Inf *I, Node *call);
 Val ar_repeat(Inf *I, Node *call);
+
+/* list.c */
+Val ls_display(Inf *I, Node *n);
+Val ls_view(Inf *I, Val l);                 /* the items now: re-taken after anything that may grow the list */
+Ref ls_len(Inf *I, Val l);
+Val ls_item(Inf *I, Val l, Ref k);          /* l[k], k known to be in range */
+Val ls_subscript(Inf *I, Node *sub, Val l);
+void ls_store(Inf *I, Node *sub, Val l, Val v);
+void ls_augassign(Inf *I, Node *s, Val l);
+Val ls_method(Inf *I, Node *call, Val l, const char *m);
+Val ls_binop(Inf *I, int tok, Val a, Val b, Node *at); /* ty NULL: no list operand */
+Val ls_extend_op(Inf *I, Val l, Val m, Node *at);
+Val ls_contains(Inf *I, Val l, Val x, Node *at);
+Val ls_list_call(Inf *I, Node *call);
+Val ls_sorted_call(Inf *I, Node *call);
+Val ls_to_array(Inf *I, Val l, Node *at);
+Val ls_typed(Inf *I, const Type *item, Val v);
 
 /* fancy.c */
 Val fx_read(Inf *I, Val arr, Val idx, Node *at);

@@ -293,9 +293,9 @@ static void for_range(Inf *I, Node *s, Node *call) {
     loop_close(I, s, &L);
 }
 
-/* a sequence walked by index: arrays, and enumerate/zip over them and ranges */
+/* a sequence walked by index: arrays, lists, and enumerate/zip over them and ranges */
 typedef struct Seq {
-    int kind;          /* 0 array, 1 range(0, n) */
+    int kind;          /* 0 array, 1 range(0, n), 2 list (its length read before each item, as CPython does) */
     Val arr;
     Ref len;
 } Seq;
@@ -312,6 +312,7 @@ static Seq seq_of(Inf *I, Node *n) {
         return q;
     }
     Val v = ex_expr(I, n);
+    if (v.ty->kind == T_LIST) { q.kind = 2; q.arr = v; return q; }
     if (v.ty->kind != T_ARRAY) inf_fail(I, n, "iterating over %s is not supported here", inf_tyname(I, v.ty));
     if (v.ty->ndim == 0) inf_fail(I, n, "iteration over a 0-d array");
     q.arr = v;
@@ -321,6 +322,7 @@ static Seq seq_of(Inf *I, Node *n) {
 
 static Val seq_at(Inf *I, Seq *q, Ref k) {
     if (q->kind == 1) return mkval(I, k);
+    if (q->kind == 2) return ls_item(I, q->arr, k);
     const Type *t = q->arr.ty;
     Ref ops[2] = {q->arr.r, k};
     if (t->ndim == 1) return mkval(I, inf_emit(I, OP_LOAD, ty_scalar(I->tt, t->dtype, false), ops, 2, 0));
@@ -332,6 +334,13 @@ bool st_is_builtin_call(Inf *I, Node *n, const char *name) {
     for (uint32_t i = 0; i < I->vars.n; i++)
         if (strcmp(I->vars.v[i].name, name) == 0) return false;
     return true;
+}
+
+static Ref shorter(Inf *I, Ref n, Ref len) {
+    if (!n) return len;
+    Ref c = inf_op2(I, OP_LT, bool_t(I), len, n);
+    Ref ops[3] = {c, len, n};
+    return inf_emit(I, OP_SELECT, int_t(I), ops, 3, 0);
 }
 
 static void for_seq(Inf *I, Node *s) {
@@ -346,15 +355,12 @@ static void for_seq(Inf *I, Node *s) {
     } else {
         qs[nq++] = seq_of(I, it);
     }
-    Ref n = qs[0].len;
-    for (int i = 1; i < nq; i++) { /* zip stops at the shortest */
-        Ref c = inf_op2(I, OP_LT, bool_t(I), qs[i].len, n);
-        Ref ops[3] = {c, qs[i].len, n};
-        n = inf_emit(I, OP_SELECT, int_t(I), ops, 3, 0);
-    }
+    Ref n = 0;
+    for (int i = 0; i < nq; i++) if (qs[i].kind != 2) n = shorter(I, n, qs[i].len); /* zip stops at the shortest */
     Node *kv = st_hidden(I, "$k%d", s);
     inf_assign(I, kv, mkval(I, inf_const_i(I, int_t(I), 0)));
     LoopBlocks L = loop_open(I, s);
+    for (int i = 0; i < nq; i++) if (qs[i].kind == 2) n = shorter(I, n, ls_len(I, qs[i].arr)); /* a list's, each time */
     Val k = inf_read_name(I, kv);
     if (I->f->ins.v[k.r].op == OP_PARAM) I->f->ins.v[k.r].flags |= INS_NONNEG;
     inf_branch(I, inf_op2(I, OP_LT, bool_t(I), k.r, n), L.body, L.exit);
@@ -409,7 +415,8 @@ static void st_for(Inf *I, Node *s) {
     if (it->kind == N_TUPLE) { for_tuple(I, s, ex_expr(I, it)); return; }
     Val v = ex_expr(I, it);
     if (v.ty->kind == T_TUPLE) { for_tuple(I, s, v); return; }
-    if (v.ty->kind == T_ARRAY) { for_seq(I, s); return; }
+    if (v.ty->kind == T_ARRAY || v.ty->kind == T_LIST) { for_seq(I, s); return; }
+    if (v.ty->kind == T_UNKNOWN) return;
     inf_fail(I, it, "'%s' object is not iterable", inf_tyname(I, v.ty));
 }
 
@@ -509,6 +516,7 @@ static void st_augassign(Inf *I, Node *s) {
     if (t->kind == N_NAME) {
         Val cur = inf_read_name(I, t);
         if (cur.ty->kind == T_ARRAY) { inplace(I, s, cur); return; }
+        if (cur.ty->kind == T_LIST && s->op == TK_PLUS) { inf_assign(I, t, ls_extend_op(I, cur, ex_expr(I, s->b), s)); return; }
         Val rhs = ex_expr(I, s->b);
         inf_assign(I, t, ex_binop(I, s->op, cur, rhs, s, s->b));
         return;
@@ -516,6 +524,7 @@ static void st_augassign(Inf *I, Node *s) {
     /* a[i] op= v: evaluate a and i once */
     Val arr = ex_expr(I, t->a);
     if (arr.ty->kind == T_UNKNOWN) return;
+    if (arr.ty->kind == T_LIST) { ls_augassign(I, s, arr); return; }
     if (arr.ty->kind != T_ARRAY) inf_fail(I, t, "'%s' object does not support item assignment", inf_tyname(I, arr.ty));
     Ref idx[KILN_MAXDIM];
     int nidx;

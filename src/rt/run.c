@@ -16,6 +16,7 @@ void run_init(Run *r, const int64_t *tune, const _Atomic uint64_t *intr, uintptr
     r->intr = intr;
     r->epoch = atomic_load_explicit(intr, memory_order_relaxed);
     r->bufs.v = NULL; r->bufs.n = r->bufs.cap = 0;
+    r->lists.v = NULL; r->lists.n = r->lists.cap = 0;
     r->code = RE_OK;
     r->line = 0;
     r->file = NULL;
@@ -24,6 +25,9 @@ void run_init(Run *r, const int64_t *tune, const _Atomic uint64_t *intr, uintptr
 }
 
 void run_release(Run *r) {
+    for (uint32_t i = 0; i < r->lists.n; i++) { free(r->lists.v[i]->data); free(r->lists.v[i]); }
+    free(r->lists.v);
+    memset(&r->lists, 0, sizeof r->lists);
     if (!r->bufs.v) return;
     for (uint32_t i = 0; i < r->bufs.n; i++) {
         RtBuf *b = r->bufs.v[i];

@@ -35,6 +35,17 @@ typedef struct RtBuf {
 
 void rt_buf_free(RtBuf *b);
 
+/* A Python list made or converted by a call. Its first three words are the 1-d array its items
+ * form (data, length, item size in bytes), so OP_LVIEW reads a list's view as three loads. Lists
+ * belong to the call (Run.lists) and are freed with it; a list of lists stores its lists' addresses. */
+typedef struct RtList {
+    void *data;
+    int64_t len;
+    int64_t item;
+    int64_t cap;
+} RtList;
+_Static_assert(offsetof(RtList, len) == 8 && offsetof(RtList, item) == 16, "an RtList starts with its items' 1-d view");
+
 typedef struct Run {
     const int64_t *tune;   /* the context's tunables (TUNE_*: recursion limit, frame bytes on the stack) */
     int depth;
@@ -42,6 +53,7 @@ typedef struct Run {
     const _Atomic uint64_t *intr; /* the context's interrupt count, and its value when the call began: */
     uint64_t epoch;               /* they differ once kiln_interrupt was called (KeyboardInterrupt) */
     VEC(RtBuf *) bufs;     /* heap vector: every buffer this call created */
+    VEC(RtList *) lists;   /* heap vector: every list this call made */
     RtErr code;
     int line;
     const char *file;
@@ -52,6 +64,7 @@ typedef struct Run {
 static inline int slots_of(const Type *t) {
     if (t->kind == T_ARRAY) return 1 + 2 * t->ndim;
     if (t->kind == T_SCALAR) return t->dtype == KILN_COMPLEX128 ? 2 : 1;
+    if (t->kind == T_LIST) return 1;
     if (t->kind == T_TUPLE) {
         int n = 0;
         for (int i = 0; i < t->n; i++) n += slots_of(t->elems[i]);
@@ -73,6 +86,10 @@ int run_raise(Run *r, RtErr code, int line, const char *file);
 /* a new array of the shape; zeroed unless zero is false (the caller writes every element) */
 int run_alloc(Run *r, int dtype, int ndim, const int64_t *dims, bool zero, Slot *out, int line, const char *file);
 RtBuf *run_find_buf(Run *r, const void *data);
+/* a new list of n zeroed items of `item` bytes (list.c); NULL with MemoryError raised */
+RtList *run_list_new(Run *r, int64_t n, int64_t item, int line, const char *file);
+/* room for n more items (an append, an insert, an extend); -1 with MemoryError raised */
+int run_list_reserve(Run *r, RtList *l, int64_t n, int line, const char *file);
 
 /* loads and stores of one element in canonical slot form */
 Slot rt_load_elem(const void *p, int dtype);

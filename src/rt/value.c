@@ -16,6 +16,7 @@ kiln_value kiln_float(double x) { return (kiln_value){.kind = KILN_SCALAR, .dtyp
 kiln_value kiln_bool(int b) { return (kiln_value){.kind = KILN_SCALAR, .dtype = KILN_BOOL, .py = 1, .v.i = b != 0}; }
 kiln_value kiln_none(void) { return (kiln_value){.kind = KILN_NONE}; }
 kiln_value kiln_arr(kiln_array *a) { return (kiln_value){.kind = KILN_ARRAY, .v.arr = a}; }
+kiln_value kiln_list(kiln_value *items, int n) { return (kiln_value){.kind = KILN_LIST, .n = n, .v.items = items}; }
 kiln_value kiln_complex(double re, double im) {
     return (kiln_value){.kind = KILN_SCALAR, .dtype = KILN_COMPLEX128, .py = 1, .v.c = {re, im}};
 }
@@ -34,7 +35,7 @@ kiln_value kiln_scalar(kiln_dtype t, const void *p) {
 
 void kiln_value_free(kiln_value *v) {
     if (!v) return;
-    if (v->kind == KILN_TUPLE && v->owned) {
+    if ((v->kind == KILN_TUPLE || v->kind == KILN_LIST) && v->owned) {
         for (int i = 0; i < v->n; i++) kiln_value_free(&v->v.items[i]);
         free(v->v.items);
     }
@@ -125,6 +126,14 @@ static void put_value(Out *o, const kiln_value *v) {
             put_value(o, &v->v.items[i]);
         }
         put(o, v->n == 1 ? ",)" : ")");
+        return;
+    case KILN_LIST:
+        put(o, "[");
+        for (int i = 0; i < v->n; i++) {
+            if (i) put(o, ", ");
+            put_value(o, &v->v.items[i]);
+        }
+        put(o, "]");
         return;
     }
 }

@@ -75,6 +75,19 @@ const Type *ty_tuple(TypeTab *tt, const Type **elems, int n) {
     return t;
 }
 
+const Type *ty_list(TypeTab *tt, const Type *item) {
+    for (Type *t = tt->dyn; t; t = t->next)
+        if (t->kind == T_LIST && t->elems[0] == item) return t;
+    Type *t = arena_alloc(&tt->arena, sizeof *t);
+    const Type **e = arena_alloc(&tt->arena, sizeof(Type *));
+    if (!t || !e) return NULL;
+    e[0] = item;
+    t->kind = T_LIST; t->n = 1; t->elems = e; t->nleaves = 1;
+    t->dtype = KILN_INT64;
+    t->next = tt->dyn; tt->dyn = t;
+    return t;
+}
+
 const Type *ty_func(TypeTab *tt, int kind, int id) {
     for (Type *t = tt->dyn; t; t = t->next)
         if (t->kind == kind && t->id == id) return t;
@@ -162,6 +175,8 @@ const Type *ty_join(TypeTab *tt, const Type *a, const Type *b) {
         }
         return ty_tuple(tt, e, a->n);
     }
+    /* an empty list not typed yet joins any list: it holds nothing whose type could disagree */
+    if (a->kind == T_LIST && b->kind == T_LIST) return ty_item(a)->kind == T_UNKNOWN ? b : ty_item(b)->kind == T_UNKNOWN ? a : NULL;
     return NULL;
 }
 
@@ -178,6 +193,7 @@ const char *ty_name(const Type *t) {
     case T_FUNC: return "function";
     case T_BUILTIN: return "builtin function";
     case T_STR: return "str";
+    case T_LIST: return "list";
     }
     return "?";
 }
@@ -194,6 +210,13 @@ int ty_str(const Type *t, char *buf, size_t cap) {
             if (k < cap) k += (size_t)ty_str(t->elems[i], buf + k, cap - k);
         }
         if (k < cap) k += (size_t)snprintf(buf + k, cap - k, ")");
+        return (int)k;
+    }
+    case T_LIST: {
+        if (ty_item(t)->kind == T_UNKNOWN) return snprintf(buf, cap, "list");
+        size_t k = (size_t)snprintf(buf, cap, "list[");
+        if (k < cap) k += (size_t)ty_str(ty_item(t), buf + k, cap - k);
+        if (k < cap) k += (size_t)snprintf(buf + k, cap - k, "]");
         return (int)k;
     }
     default: return snprintf(buf, cap, "%s", ty_name(t));

@@ -23,6 +23,8 @@ typedef enum {
     T_FUNC,     /* a kernel of this module: id = def index */
     T_BUILTIN,  /* a builtin callable: id = BI_* */
     T_STR,      /* a string literal (messages) */
+    T_LIST,     /* a Python list: elems[0] the item type (T_UNKNOWN: an empty list not typed yet); one slot, the
+                 * RtList's address (dtype int64: a CAST to and from int64 is a move) */
 } TypeKind;
 
 enum { LAYOUT_C = 0, LAYOUT_ANY = 1 };  /* C-contiguous, or any strides */
@@ -61,6 +63,10 @@ const Type *ty_scalar(TypeTab *tt, kiln_dtype d, bool weak);
 const Type *ty_array(TypeTab *tt, kiln_dtype d, int ndim, int layout);
 const Type *ty_tuple(TypeTab *tt, const Type **elems, int n); /* NULL on OOM */
 const Type *ty_func(TypeTab *tt, int kind, int id);            /* T_FUNC / T_BUILTIN */
+const Type *ty_list(TypeTab *tt, const Type *item);            /* NULL on OOM */
+static inline const Type *ty_item(const Type *list) { return list->elems[0]; }
+/* how a list's items are stored: a number as its dtype, a list as its address (int64) */
+static inline int ty_item_dtype(const Type *list) { return list->elems[0]->kind == T_SCALAR ? list->elems[0]->dtype : KILN_INT64; }
 
 /* dtype classes */
 static inline bool dt_is_int(int d) { return d >= KILN_INT8 && d <= KILN_UINT64; }
@@ -75,6 +81,8 @@ static inline int dt_bits(int d) { return dt_bits_tab[d]; } /* storage bits (com
 kiln_dtype dt_promote(kiln_dtype a, kiln_dtype b); /* NumPy's promote_types */
 
 static inline bool ty_is_scalar(const Type *t) { return t->kind == T_SCALAR; }
+/* a value that lives in frame slots (a tuple is its leaves; static types have no slots) */
+static inline bool ty_is_leaf(const Type *t) { return t->kind == T_SCALAR || t->kind == T_ARRAY || t->kind == T_LIST; }
 static inline bool ty_is_num(const Type *t, int d) { return t->kind == T_SCALAR && t->dtype == d; }
 
 /* the result type of mixing two scalars in arithmetic, NEP 50 rules */

@@ -216,6 +216,7 @@ static int comps(L *l, const Type *t, LLVMTypeRef *ty) {
         for (int k = 0; k < 2 * t->ndim; k++) ty[1 + k] = l->i64;
         return 1 + 2 * t->ndim;
     }
+    if (t->kind == T_LIST) { ty[0] = l->i64; return 1; } /* an RtList's address */
     if (t->kind != T_SCALAR) return 0;
     switch (cls(t)) {
     case 'F': ty[0] = l->f64; return 1;
@@ -349,7 +350,7 @@ static void via_helper(L *l, Ref r) {
     k->b = in->n > 1 ? l->c->slot[AR(l, r, 1)] : 0;
     if (in->op == OP_LIB && (in->aux & 0xff) == LIB_INT_BOUNDS) k->b = (int32_t)(in->aux >> 8); /* the dtype, for kiln aot's fh_lib */
     call_helper(l, h, k);
-    if (in->ty && (in->ty->kind == T_SCALAR || in->ty->kind == T_ARRAY)) l->val[r] = load_value(l, in->ty, l->c->slot[r]);
+    if (in->ty && ty_is_leaf(in->ty)) l->val[r] = load_value(l, in->ty, l->c->slot[r]);
 }
 
 typedef struct IdxSpill { Ref idx, arr; int axis; LLVMValueRef orig, n; } IdxSpill;
@@ -638,7 +639,7 @@ static void frame_call(L *l, Ref r, LLVMValueRef fn, const Code *cc) {
     LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
     LLVMBuildCondBr(l->b, LLVMBuildICmp(l->b, LLVMIntNE, rc, LLVMConstInt(l->i32, 0, 0), ""), l->err, ok);
     LLVMPositionBuilderAtEnd(l->b, ok);
-    if (in->ty && (in->ty->kind == T_SCALAR || in->ty->kind == T_ARRAY)) l->val[r] = load_value(l, in->ty, l->c->slot[r]);
+    if (in->ty && ty_is_leaf(in->ty)) l->val[r] = load_value(l, in->ty, l->c->slot[r]);
 }
 
 /* run->depth, the count of kernel frames that RecursionError limits */
@@ -812,15 +813,25 @@ static LV constant(L *l, Ref r) {
 
 static void ins(L *l, Ref r) {
     Ins *in = IN(l, r);
-    if (!in->ty && in->op != OP_STORE && in->op != OP_FILL && in->op != OP_CALL) return;
+    if (!in->ty && in->op != OP_STORE && in->op != OP_FILL && in->op != OP_CALL && in->op != OP_LIB) return;
     switch (in->op) {
     case OP_CONST:
         if (in->ty->kind == T_SCALAR) l->val[r] = constant(l, r);
         return;
     case OP_ARG: case OP_EXTRACT:
-        if (in->ty->kind == T_SCALAR || in->ty->kind == T_ARRAY) l->val[r] = load_value(l, in->ty, l->c->slot[r]);
+        if (ty_is_leaf(in->ty)) l->val[r] = load_value(l, in->ty, l->c->slot[r]);
         return;
     case OP_PARAM: return; /* phis, made with the block */
+    case OP_LVIEW: { /* an RtList starts with its items' view: data, length, item size */
+        LLVMValueRef p = LLVMBuildIntToPtr(l->b, V(l, AR(l, r, 0)), l->ptr, "");
+        LV v = {{ld(l, l->ptr, p)}, 3};
+        for (int k = 1; k < 3; k++) {
+            LLVMValueRef off = ci64(l, 8 * k);
+            v.v[k] = ld(l, l->i64, LLVMBuildGEP2(l->b, l->i8, p, &off, 1, ""));
+        }
+        l->val[r] = v;
+        return;
+    }
     case OP_DIM: l->val[r] = one(l->val[AR(l, r, 0)].v[1 + in->aux]); return;
     case OP_STRIDE: l->val[r] = one(l->val[AR(l, r, 0)].v[1 + IN(l, AR(l, r, 0))->ty->ndim + in->aux]); return;
     case OP_MKVIEW: mkview(l, r); return;
@@ -965,7 +976,7 @@ static void osr_entry(L *l, LV *hparams) {
         for (uint32_t k = 0; k < b->ins.n; k++) {
             Ref r = b->ins.v[k];
             Ins *in = IN(l, r);
-            if (!in->ty || (in->ty->kind != T_SCALAR && in->ty->kind != T_ARRAY)) continue;
+            if (!in->ty || !ty_is_leaf(in->ty)) continue;
             if (in->op == OP_CONST) { if (in->ty->kind == T_SCALAR) l->val[r] = constant(l, r); continue; }
             if (!l->reach[bi] || in->op == OP_ARG) { l->val[r] = load_value(l, in->ty, l->c->slot[r]); continue; }
             LV v = load_value(l, in->ty, l->c->slot[r]);

@@ -808,6 +808,13 @@ static void ins(Gen *G, Ref r) {
         return;
     }
     case OP_DATA: move_slots(G, G->c->slot[r], G->c->slot[A(G, r, 0)], 1); return;
+    case OP_LVIEW: { /* an RtList starts with its items' view: data, length, item size */
+        int32_t d = G->c->slot[r];
+        int p = gp_of(G, G->c->slot[A(G, r, 0)]);
+        for (int k = 0; k < 3; k++) { x_mov_rm(&G->b, RAX, p, 8 * k); x_mov_mr(&G->b, FR, 8 * (d + k), RAX); }
+        cache_forget(G, d, 3);
+        return;
+    }
     case OP_VIEW: helper_op(G, r, fh_view, 1); return;
     case OP_MKVIEW: helper_op(G, r, fh_mkview, 1); return;
     case OP_ALLOC: helper_op(G, r, fh_alloc, 0); return;
@@ -819,7 +826,7 @@ static void ins(Gen *G, Ref r) {
     case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE: compare_value(G, r); return;
     default: break;
     }
-    if (!in->ty || (in->ty->kind != T_SCALAR && in->ty->kind != T_ARRAY)) return;
+    if (!in->ty || !ty_is_leaf(in->ty)) return;
     int k = cls(in->ty);
     switch (in->op) {
     case OP_ADD: case OP_SUB: case OP_MUL:

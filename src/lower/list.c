@@ -1,0 +1,463 @@
+/*
+ * list.c — Python lists in kernels: displays, indexing, slicing, methods,
+ * operators, list() and sorted(), np.array of a list.
+ *
+ * A list is one value, the address of a run-time RtList (rt/run.h), so
+ * `b = a` aliases as in Python. Its items are one type (ty_item): a scalar
+ * or a list; they sit in a plain 1-d C array, so reading and writing an item
+ * is OP_LVIEW (the array as it is now) and the ordinary LOAD / STORE, which
+ * every tier compiles well. A view is taken afresh for every access, since
+ * anything that grows a list (OP_LIB's LIB_LIST_* routines) may move its
+ * items. Indexes are checked here, with CPython's messages ("list index out
+ * of range"), not by OP_BOUND (NumPy's).
+ *
+ * An empty list (`x = []`) has no item type until something is put in it:
+ * the first append to a variable holding one records the type as a hint
+ * (infer.c) and inference restarts, and the next round makes the list typed.
+ * Item types do not widen: a list of ints cannot take a float, which would
+ * change what its items print as (kiln says so and names both types).
+ */
+#include "infer.h"
+#include "../ir/lib.h"
+#include <stdio.h>
+#include <string.h>
+
+static Val mk(Inf *I, Ref r) { return val_of(I, r); }
+static Val none(Inf *I) { return mk(I, inf_static(I, &I->tt->none)); }
+static Val unknown(Inf *I) { return mk(I, inf_static(I, &I->tt->unknown)); }
+static const Type *i64s(Inf *I) { return ty_scalar(I->tt, KILN_INT64, false); }
+
+static const Type *list_of(Inf *I, const Type *item) {
+    const Type *t = ty_list(I->tt, item);
+    if (!t) inf_oom(I);
+    return t;
+}
+
+static Ref lib(Inf *I, const Type *t, int routine, const Ref *ops, int n) { return inf_emit(I, OP_LIB, t, ops, (uint32_t)n, routine); }
+
+static Val new_list(Inf *I, const Type *lt, Ref n) { return mk(I, lib(I, lt, LIB_LIST_NEW, &n, 1)); }
+
+Val ls_view(Inf *I, Val l) { return mk(I, inf_emit(I, OP_LVIEW, ty_array(I->tt, ty_item_dtype(l.ty), 1, LAYOUT_C), &l.r, 1, 0)); }
+
+Ref ls_len(Inf *I, Val l) { return inf_dim(I, ls_view(I, l), 0); }
+
+/* the item at index k (valid) of the list's view */
+static Val load_item(Inf *I, const Type *lt, Val view, Ref k) {
+    const Type *it = ty_item(lt);
+    if (it->kind == T_UNKNOWN) return unknown(I);
+    if (it->kind == T_LIST) return mk(I, inf_emit(I, OP_CAST, it, (Ref[]){inf_load(I, view.r, i64s(I), &k, 1)}, 1, 0));
+    return mk(I, inf_load(I, view.r, it, &k, 1));
+}
+
+Val ls_item(Inf *I, Val l, Ref k) { return load_item(I, l.ty, ls_view(I, l), k); }
+
+/* an item's bits as the view stores them (a list: its address, an int64) */
+static Ref stored(Inf *I, Val v) {
+    if (v.ty->kind == T_LIST) return inf_emit(I, OP_CAST, i64s(I), &v.r, 1, 0);
+    return v.r;
+}
+
+/* the type two items of one list share, or NULL: one kind of number (a Python number beside NumPy's
+ * of its kind is the Python type; two NumPy types promote), or lists whose items share one */
+static const Type *item_join(Inf *I, const Type *a, const Type *b) {
+    if (a == b) return a;
+    if (a->kind == T_UNKNOWN) return b;
+    if (b->kind == T_UNKNOWN) return a;
+    if (a->kind == T_SCALAR && b->kind == T_SCALAR && dt_kind(a->dtype) == dt_kind(b->dtype)) {
+        if (a->weak) return a;
+        if (b->weak) return b;
+        return ty_scalar(I->tt, dt_promote(a->dtype, b->dtype), false);
+    }
+    if (a->kind == T_LIST && b->kind == T_LIST) {
+        const Type *j = item_join(I, ty_item(a), ty_item(b));
+        return j ? list_of(I, j) : NULL;
+    }
+    return NULL;
+}
+
+static void check_item_kind(Inf *I, const Type *t, Node *at) {
+    if (t->kind == T_SCALAR || t->kind == T_LIST || t->kind == T_UNKNOWN) return;
+    if (t->kind == T_ARRAY) inf_fail(I, at, "lists of arrays are not supported yet (np.array([...]) of arrays builds a 2-d array)");
+    inf_fail(I, at, "lists of %s are not supported yet (only numbers and lists)", ty_name(t));
+}
+
+/* v as an item of a list whose items are `item`: the same kind of number, or a list of the same items */
+static Val fit(Inf *I, const Type *item, Val v, Node *at) {
+    if (v.ew) v = ew_force(I, v, at);
+    if (v.ty == item || v.ty->kind == T_UNKNOWN) return v;
+    check_item_kind(I, v.ty, at);
+    const Type *j = item_join(I, item, v.ty);
+    if (j == item && v.ty->kind == T_SCALAR) return ex_coerce(I, v, item, at);
+    if (j == item) return v; /* a list whose items are untyped: it is empty */
+    char a[96], b[96];
+    ty_str(item, a, sizeof a);
+    ty_str(v.ty, b, sizeof b);
+    inf_fail(I, at, "a list of %s cannot hold %s %s: a kiln list holds items of one type (write the list's first items "
+             "in the type it will hold, e.g. 0.0 for floats)", a, v.ty->kind == T_LIST ? "a" : "a value of type", b);
+}
+
+static void put(Inf *I, Val view, Val v, Ref k) { inf_store(I, view.r, stored(I, v), &k, 1); }
+
+/* [a, b, c] */
+Val ls_display(Inf *I, Node *n) {
+    if (!n->nkids) return new_list(I, list_of(I, &I->tt->unknown), inf_k64(I, 0));
+    Val *vals = arena_alloc(I->a, sizeof(Val) * (size_t)n->nkids);
+    if (!vals) inf_oom(I);
+    const Type *item = NULL;
+    int first = 0;
+    for (int i = 0; i < n->nkids; i++) {
+        vals[i] = ex_expr(I, n->kids[i]);
+        if (vals[i].ty->kind == T_UNKNOWN) return unknown(I);
+        check_item_kind(I, vals[i].ty, n->kids[i]);
+        const Type *j = item ? item_join(I, item, vals[i].ty) : vals[i].ty;
+        if (!j) {
+            char a[96], b[96];
+            ty_str(vals[first].ty, a, sizeof a);
+            ty_str(vals[i].ty, b, sizeof b);
+            inf_fail(I, n->kids[i], "a list's items must have one type: item %d is %s, item %d is %s (write 1.0, not 1, "
+                     "for a float)", first + 1, a, i + 1, b);
+        }
+        if (j != item) first = i;
+        item = j;
+    }
+    Val l = new_list(I, list_of(I, item), inf_k64(I, n->nkids));
+    Val view = ls_view(I, l);
+    for (int i = 0; i < n->nkids; i++) put(I, view, fit(I, item, vals[i], n->kids[i]), inf_k64(I, i));
+    return l;
+}
+
+/* CPython's index check: i wraps once if negative, then must be in [0, n) */
+static Ref checked_index(Inf *I, Val view, Node *kn, const char *msg) {
+    Val x = ex_expr(I, kn);
+    if (x.ty->kind == T_UNKNOWN) return 0;
+    if (x.ty->kind != T_SCALAR || !dt_is_intlike(x.ty->dtype))
+        inf_fail(I, kn, "list indices must be integers or slices, not %s", inf_tyname(I, x.ty));
+    Ref i = ex_coerce(I, x, inf_i64(I), kn).r, n = inf_dim(I, view, 0), zero = inf_k64(I, 0);
+    Ref j = inf_sel(I, inf_i64(I), inf_op2(I, OP_LT, inf_bool(I), i, zero), inf_op2(I, OP_ADD, inf_i64(I), i, n), i);
+    Ref bad = inf_op2(I, OP_OR, inf_bool(I), inf_op2(I, OP_LT, inf_bool(I), j, zero), inf_op2(I, OP_GE, inf_bool(I), j, n));
+    st_raise_if(I, bad, "IndexError", msg);
+    return j;
+}
+
+static void one_index(Inf *I, Node *sub) {
+    if (sub->nkids != 1) inf_fail(I, sub, "list indices must be integers or slices, not tuple");
+}
+
+/* l[i] (an item) or l[a:b:c] (a new list) */
+Val ls_subscript(Inf *I, Node *sub, Val l) {
+    one_index(I, sub);
+    Val view = ls_view(I, l);
+    if (sub->kids[0]->kind == N_SLICE) {
+        if (ty_item(l.ty)->kind == T_UNKNOWN) return l; /* empty: so is every slice (a copy is made next round) */
+        Val part = vw_subscript(I, sub, view);
+        return mk(I, lib(I, l.ty, LIB_LIST_FROM, &part.r, 1));
+    }
+    Ref j = checked_index(I, view, sub->kids[0], "list index out of range");
+    if (!j) return unknown(I);
+    return load_item(I, l.ty, view, j);
+}
+
+/* l[i] = v */
+void ls_store(Inf *I, Node *sub, Val l, Val v) {
+    one_index(I, sub);
+    if (sub->kids[0]->kind == N_SLICE) inf_fail(I, sub, "assigning to a slice of a list is not supported yet");
+    if (v.ew) v = ew_force(I, v, sub);
+    if (v.ty->kind == T_UNKNOWN) return;
+    const Type *item = ty_item(l.ty);
+    Val view = ls_view(I, l);
+    Ref j = checked_index(I, view, sub->kids[0], "list assignment index out of range");
+    if (!j || item->kind == T_UNKNOWN) return; /* an empty list: the check raised */
+    put(I, view, fit(I, item, v, sub), j);
+}
+
+/* l[i] op= v: the item read and written at one checked index */
+void ls_augassign(Inf *I, Node *s, Val l) {
+    Node *sub = s->a;
+    one_index(I, sub);
+    if (sub->kids[0]->kind == N_SLICE) inf_fail(I, sub, "augmented assignment to a slice of a list is not supported yet");
+    Val view = ls_view(I, l);
+    Ref j = checked_index(I, view, sub->kids[0], "list index out of range");
+    if (!j || ty_item(l.ty)->kind == T_UNKNOWN) return;
+    Val cur = load_item(I, l.ty, view, j);
+    Val r = ex_binop(I, s->op, cur, ex_expr(I, s->b), s, s->b);
+    if (r.ty->kind == T_UNKNOWN) return;
+    put(I, view, fit(I, ty_item(l.ty), r, s), j);
+}
+
+/* ---- methods ---- */
+
+static void nargs(Inf *I, Node *call, const char *m, int lo, int hi) {
+    if (call->nkids2) inf_fail(I, call->kids2[0], "list.%s() takes no keyword arguments", m);
+    if (call->nkids < lo || call->nkids > hi) {
+        if (lo == hi) inf_fail(I, call, "list.%s() takes exactly %d argument%s (%d given)", m, lo, lo == 1 ? "" : "s", call->nkids);
+        inf_fail(I, call, "list.%s() takes %d to %d arguments (%d given)", m, lo, hi, call->nkids);
+    }
+}
+
+/* an item v going into l: an untyped list learns v's type (and the round restarts) */
+static bool typed_for(Inf *I, Node *recv, Val l, Val v, Node *at) {
+    if (v.ty->kind == T_UNKNOWN) return false;
+    if (ty_item(l.ty)->kind != T_UNKNOWN) return true;
+    check_item_kind(I, v.ty, at);
+    inf_list_learn(I, recv, v.ty, at);
+    return false;
+}
+
+static Ref int_operand(Inf *I, Node *n, const char *what) {
+    Val x = ex_expr(I, n);
+    if (x.ty->kind == T_UNKNOWN) return inf_k64(I, 0);
+    if (x.ty->kind != T_SCALAR || !dt_is_intlike(x.ty->dtype)) inf_fail(I, n, "%s must be an integer, not %s", what, inf_tyname(I, x.ty));
+    return ex_coerce(I, x, inf_i64(I), n).r;
+}
+
+static Val find(Inf *I, Val l, Val x, int mode, Ref start, Ref stop, Node *at) {
+    const Type *item = ty_item(l.ty);
+    const Type *rt = mode == LIST_FIND_IN ? inf_bool(I) : mode == LIST_FIND_REMOVE ? NULL : inf_i64(I);
+    if (item->kind == T_UNKNOWN || x.ty->kind == T_UNKNOWN) { /* an empty list: nothing is in it */
+        if (mode == LIST_FIND_IN || mode == LIST_FIND_COUNT) return mk(I, inf_const_i(I, rt, 0));
+        st_raise_if(I, inf_const_i(I, inf_bool(I), 1), "ValueError", mode == LIST_FIND_REMOVE ? "list.remove(x): x not in list" : "list.index(x): x not in list");
+        return mode == LIST_FIND_REMOVE ? none(I) : mk(I, inf_k64(I, 0));
+    }
+    if (x.ew) x = ew_force(I, x, at);
+    if (x.ty->kind == T_SCALAR && item->kind == T_SCALAR && dt_kind(x.ty->dtype) > dt_kind(item->dtype))
+        inf_fail(I, at, "looking for a %s among a list's %s items is not supported yet", inf_tyname(I, x.ty), inf_tyname(I, item));
+    if (x.ty->kind == T_SCALAR && item->kind == T_SCALAR) x = ex_coerce(I, x, item, at);
+    else x = fit(I, item, x, at);
+    Ref ops[4] = {l.r, stored(I, x), start ? start : inf_k64(I, 0), stop ? stop : inf_k64(I, INT64_MAX)};
+    Ref r = lib(I, rt, LIB_LIST_FIND | mode << 8, ops, 4);
+    return rt ? mk(I, r) : none(I);
+}
+
+Val ls_contains(Inf *I, Val l, Val x, Node *at) { return find(I, l, x, LIST_FIND_IN, 0, 0, at); }
+
+static Val sort_in_place(Inf *I, Val l, bool reverse, Node *at) {
+    const Type *item = ty_item(l.ty);
+    if (item->kind == T_UNKNOWN) return none(I);
+    if (item->kind != T_SCALAR) inf_fail(I, at, "sorting a list of %s is not supported yet", inf_tyname(I, item));
+    if (dt_is_complex(item->dtype)) inf_fail(I, at, "'<' not supported between instances of 'complex' and 'complex'");
+    Val view = ls_view(I, l);
+    Val sorted = mk(I, inf_emit(I, OP_LIB, view.ty, &view.r, 1, LIB_SORT | (int64_t)1 << 8));
+    ew_store_fresh(I, view, sorted, at);
+    if (reverse) lib(I, NULL, LIB_LIST_REVERSE, &l.r, 1);
+    return none(I);
+}
+
+/* sort(*, key=None, reverse=False): reverse a constant */
+static bool reverse_arg(Inf *I, Node *call, const char *fname) {
+    bool rev = false;
+    for (int i = 0; i < call->nkids2; i++) {
+        Node *v = call->kids2[i];
+        if (!strcmp(call->names[i], "key")) { if (v->kind != N_NONE) inf_fail(I, v, "%s(): key= is not supported yet", fname); continue; }
+        if (strcmp(call->names[i], "reverse")) inf_fail(I, v, "%s() got an unexpected keyword argument '%s'", fname, call->names[i]);
+        if (v->kind != N_BOOL && v->kind != N_INT) inf_fail(I, v, "%s(): reverse= must be True or False written in the call", fname);
+        rev = v->v.i != 0;
+    }
+    return rev;
+}
+
+Val ls_method(Inf *I, Node *call, Val l, const char *m) {
+    Node *recv = call->a->a;
+    if (!strcmp(m, "append")) {
+        nargs(I, call, m, 1, 1);
+        Val v = ex_expr(I, call->kids[0]);
+        if (typed_for(I, recv, l, v, call->kids[0])) {
+            Ref ops[2] = {l.r, stored(I, fit(I, ty_item(l.ty), v, call->kids[0]))};
+            lib(I, NULL, LIB_LIST_APPEND, ops, 2);
+        }
+        return none(I);
+    }
+    if (!strcmp(m, "insert")) {
+        nargs(I, call, m, 2, 2);
+        Ref i = int_operand(I, call->kids[0], "list.insert()'s index");
+        Val v = ex_expr(I, call->kids[1]);
+        if (typed_for(I, recv, l, v, call->kids[1])) {
+            Ref ops[3] = {l.r, i, stored(I, fit(I, ty_item(l.ty), v, call->kids[1]))};
+            lib(I, NULL, LIB_LIST_INSERT, ops, 3);
+        }
+        return none(I);
+    }
+    if (!strcmp(m, "extend")) {
+        nargs(I, call, m, 1, 1);
+        Val o = ex_expr(I, call->kids[0]);
+        if (o.ty->kind == T_UNKNOWN) return none(I);
+        if (o.ty->kind == T_TUPLE) { /* the tuple's items, appended in order */
+            for (int k = 0; k < o.ty->n; k++) {
+                if (!typed_for(I, recv, l, o.el[k], call->kids[0])) return none(I);
+                Ref ops[2] = {l.r, stored(I, fit(I, ty_item(l.ty), o.el[k], call->kids[0]))};
+                lib(I, NULL, LIB_LIST_APPEND, ops, 2);
+            }
+            return none(I);
+        }
+        if (o.ty->kind == T_ARRAY && o.ty->ndim == 1) o = mk(I, lib(I, list_of(I, ty_scalar(I->tt, o.ty->dtype, false)), LIB_LIST_FROM, &o.r, 1));
+        if (o.ty->kind != T_LIST) inf_fail(I, call->kids[0], "list.extend() of %s is not supported (a list, a tuple or a 1-d array)", inf_tyname(I, o.ty));
+        if (ty_item(o.ty)->kind == T_UNKNOWN) return none(I); /* nothing to add */
+        if (ty_item(l.ty)->kind == T_UNKNOWN) { inf_list_learn(I, recv, ty_item(o.ty), call); return none(I); }
+        if (ty_item(o.ty) != ty_item(l.ty)) {
+            if (o.ty->kind == T_LIST && item_join(I, ty_item(l.ty), ty_item(o.ty)) == ty_item(l.ty) && ty_item(o.ty)->kind == T_SCALAR) {
+                /* NumPy items into a list of Python numbers of their kind: converted one by one */
+                Val v = ls_view(I, o);
+                Val c = la_cast(I, v, ty_item(l.ty)->dtype, call);
+                o = mk(I, lib(I, l.ty, LIB_LIST_FROM, &c.r, 1));
+            } else {
+                fit(I, ty_item(l.ty), mk(I, inf_static(I, ty_item(o.ty))), call); /* the error */
+            }
+        }
+        Ref ops[2] = {l.r, o.r};
+        lib(I, NULL, LIB_LIST_EXTEND, ops, 2);
+        return none(I);
+    }
+    if (!strcmp(m, "pop")) {
+        nargs(I, call, m, 0, 1);
+        Ref i = call->nkids ? int_operand(I, call->kids[0], "list.pop()'s index") : inf_k64(I, -1);
+        const Type *item = ty_item(l.ty);
+        if (item->kind == T_UNKNOWN) { st_raise_if(I, inf_const_i(I, inf_bool(I), 1), "IndexError", "pop from empty list"); return unknown(I); }
+        Ref ops[2] = {l.r, i};
+        Ref r = lib(I, item->kind == T_LIST ? i64s(I) : item, LIB_LIST_POP, ops, 2);
+        return item->kind == T_LIST ? mk(I, inf_emit(I, OP_CAST, item, &r, 1, 0)) : mk(I, r);
+    }
+    if (!strcmp(m, "clear") || !strcmp(m, "reverse")) {
+        nargs(I, call, m, 0, 0);
+        lib(I, NULL, m[0] == 'c' ? LIB_LIST_CLEAR : LIB_LIST_REVERSE, &l.r, 1);
+        return none(I);
+    }
+    if (!strcmp(m, "copy")) {
+        nargs(I, call, m, 0, 0);
+        Val v = ls_view(I, l);
+        return mk(I, lib(I, l.ty, LIB_LIST_FROM, &v.r, 1));
+    }
+    if (!strcmp(m, "index")) {
+        nargs(I, call, m, 1, 3);
+        Ref start = call->nkids > 1 ? int_operand(I, call->kids[1], "list.index()'s start") : 0;
+        Ref stop = call->nkids > 2 ? int_operand(I, call->kids[2], "list.index()'s stop") : 0;
+        return find(I, l, ex_expr(I, call->kids[0]), LIST_FIND_INDEX, start, stop, call);
+    }
+    if (!strcmp(m, "count") || !strcmp(m, "remove")) {
+        nargs(I, call, m, 1, 1);
+        return find(I, l, ex_expr(I, call->kids[0]), m[0] == 'c' ? LIST_FIND_COUNT : LIST_FIND_REMOVE, 0, 0, call);
+    }
+    if (!strcmp(m, "sort")) {
+        if (call->nkids) inf_fail(I, call, "sort() takes no positional arguments");
+        return sort_in_place(I, l, reverse_arg(I, call, "sort"), call);
+    }
+    inf_fail(I, call, "'list' object has no attribute '%s' (or kiln does not support it yet)", m);
+}
+
+/* ---- operators ---- */
+
+static Val copy_of(Inf *I, Val l) {
+    Val v = ls_view(I, l);
+    return mk(I, lib(I, l.ty, LIB_LIST_FROM, &v.r, 1));
+}
+
+/* a + b and a * k of lists (a new list); ty NULL when neither operand is a list */
+Val ls_binop(Inf *I, int tok, Val a, Val b, Node *at) {
+    Val r = {0};
+    if (a.ty->kind != T_LIST && b.ty->kind != T_LIST) return r;
+    if (tok == TK_PLUS && a.ty->kind == T_LIST && b.ty->kind == T_LIST) {
+        const Type *j = item_join(I, ty_item(a.ty), ty_item(b.ty));
+        if (!j || (j != ty_item(a.ty) && ty_item(a.ty)->kind != T_UNKNOWN) || (j != ty_item(b.ty) && ty_item(b.ty)->kind != T_UNKNOWN)) {
+            char x[96], y[96];
+            ty_str(a.ty, x, sizeof x);
+            ty_str(b.ty, y, sizeof y);
+            inf_fail(I, at, "cannot concatenate a %s and a %s: a kiln list holds items of one type", x, y);
+        }
+        Val c = ty_item(a.ty)->kind == T_UNKNOWN ? new_list(I, b.ty, inf_k64(I, 0)) : copy_of(I, a);
+        Ref ops[2] = {c.r, b.r};
+        lib(I, NULL, LIB_LIST_EXTEND, ops, 2);
+        return c;
+    }
+    if (tok == TK_STAR) {
+        Val l = a.ty->kind == T_LIST ? a : b, k = a.ty->kind == T_LIST ? b : a;
+        if (k.ty->kind == T_SCALAR && dt_is_intlike(k.ty->dtype)) {
+            Ref ops[2] = {l.r, ex_coerce(I, k, inf_i64(I), at).r};
+            return mk(I, lib(I, l.ty, LIB_LIST_REPEAT, ops, 2));
+        }
+        inf_fail(I, at, "can't multiply sequence by non-int of type '%s'", inf_tyname(I, k.ty));
+    }
+    if (tok == TK_PLUS)
+        inf_fail(I, at, "can only concatenate list (not \"%s\") to list", inf_tyname(I, a.ty->kind == T_LIST ? b.ty : a.ty));
+    inf_fail(I, at, "unsupported operand type(s) for this operator: '%s' and '%s'", inf_tyname(I, a.ty), inf_tyname(I, b.ty));
+}
+
+/* l += m: l extended in place (every name for l sees it) */
+Val ls_extend_op(Inf *I, Val l, Val m, Node *at) {
+    if (m.ty->kind != T_LIST) inf_fail(I, at, "list += of %s is not supported (a list)", inf_tyname(I, m.ty));
+    if (ty_item(m.ty) != ty_item(l.ty) && ty_item(m.ty)->kind != T_UNKNOWN) {
+        if (ty_item(l.ty)->kind != T_UNKNOWN || at->a->kind != N_NAME) ls_binop(I, TK_PLUS, l, m, at); /* the error */
+        inf_list_learn(I, at->a, ty_item(m.ty), at);
+        return l;
+    }
+    Ref ops[2] = {l.r, m.r};
+    lib(I, NULL, LIB_LIST_EXTEND, ops, 2);
+    return l;
+}
+
+/* ---- list(), sorted(), np.array() ---- */
+
+/* list(x): a copy of a list, a 1-d array's items, a tuple's; anything else iterable through genexp.c */
+Val ls_list_call(Inf *I, Node *call) {
+    if (call->nkids2) inf_fail(I, call->kids2[0], "list() takes no keyword arguments");
+    if (call->nkids > 1) inf_fail(I, call, "list expected at most 1 argument, got %d", call->nkids);
+    if (!call->nkids) return new_list(I, list_of(I, &I->tt->unknown), inf_k64(I, 0));
+    Node *it = call->kids[0];
+    if (it->kind == N_GENEXP || st_is_builtin_call(I, it, "range") || st_is_builtin_call(I, it, "zip") || st_is_builtin_call(I, it, "enumerate"))
+        return gx_call(I, call, "list");
+    Val v = ex_expr(I, it);
+    if (v.ty->kind == T_UNKNOWN) return v;
+    if (v.ty->kind == T_LIST) return copy_of(I, v);
+    if (v.ty->kind == T_ARRAY && v.ty->ndim == 1)
+        return mk(I, lib(I, list_of(I, ty_scalar(I->tt, v.ty->dtype, false)), LIB_LIST_FROM, &v.r, 1));
+    if (v.ty->kind == T_TUPLE) {
+        const Type *item = NULL;
+        for (int k = 0; k < v.ty->n; k++) {
+            check_item_kind(I, v.el[k].ty, it);
+            item = item ? item_join(I, item, v.el[k].ty) : v.el[k].ty;
+            if (!item) inf_fail(I, it, "list() of a tuple whose items have different types is not supported (a kiln list holds one type)");
+        }
+        if (!item) return new_list(I, list_of(I, &I->tt->unknown), inf_k64(I, 0));
+        Val l = new_list(I, list_of(I, item), inf_k64(I, v.ty->n));
+        Val view = ls_view(I, l);
+        for (int k = 0; k < v.ty->n; k++) put(I, view, fit(I, item, v.el[k], it), inf_k64(I, k));
+        return l;
+    }
+    if (v.ty->kind == T_ARRAY) inf_fail(I, it, "list() of a %d-d array is not supported yet (its rows would be arrays)", v.ty->ndim);
+    inf_fail(I, it, "'%s' object is not iterable", inf_tyname(I, v.ty));
+}
+
+/* sorted(iterable, *, key=None, reverse=False): a new list */
+Val ls_sorted_call(Inf *I, Node *call) {
+    if (call->nkids != 1) inf_fail(I, call, "sorted expected 1 argument, got %d", call->nkids);
+    bool rev = reverse_arg(I, call, "sorted");
+    Node c = *call;
+    c.nkids2 = 0;
+    Val l = ls_list_call(I, &c);
+    if (l.ty->kind != T_LIST) return l;
+    sort_in_place(I, l, rev, call);
+    return l;
+}
+
+/* np.array(l) / np.asarray(l) of a list: the items (lists of lists: as many axes as the nesting) in a new C
+ * array of the items' dtype; NumPy's ValueError for ragged lists */
+Val ls_to_array(Inf *I, Val l, Node *at) {
+    int nd = 1;
+    const Type *t = ty_item(l.ty);
+    while (t->kind == T_LIST) { t = ty_item(t); nd++; }
+    if (t->kind == T_UNKNOWN) t = ty_scalar(I->tt, KILN_FLOAT64, false); /* np.array([]) is float64 */
+    if (nd > KILN_MAXDIM) inf_fail(I, at, "arrays of more than %d dimensions are not supported", KILN_MAXDIM);
+    const Type *at_ = ty_array(I->tt, t->dtype, nd, LAYOUT_C);
+    if (nd == 1) {
+        Val v = ls_view(I, l);
+        if (ty_item(l.ty)->kind == T_UNKNOWN) return mk(I, inf_emit(I, OP_ALLOC, at_, (Ref[]){inf_k64(I, 0)}, 1, 0));
+        return mk(I, inf_emit(I, OP_ACOPY, at_, &v.r, 1, 0));
+    }
+    return mk(I, lib(I, at_, LIB_LIST_ARRAY, &l.r, 1));
+}
+
+/* `x = []` binds x: a list made untyped takes the item type an earlier round learned for x */
+Val ls_typed(Inf *I, const Type *item, Val v) {
+    Ins *in = &I->f->ins.v[v.r];
+    if (in->op != OP_LIB || (in->aux & 0xff) != LIB_LIST_NEW) return v;
+    in->ty = list_of(I, item);
+    v.ty = in->ty;
+    return v;
+}

@@ -1,0 +1,238 @@
+/*
+ * list.c — Python lists at run time: growable arrays of items of one type,
+ * owned by the call that made them (Run.lists), with CPython's growth,
+ * clamping and error messages.
+ *
+ * An item is stored as its type's NumPy element (a float as 8 bytes, a bool
+ * as 1), and a list of lists stores the inner lists' addresses; so a list's
+ * items are always a plain 1-d C array, which every tier reads and writes
+ * with its ordinary array loads and stores (OP_LVIEW gives that view). Only
+ * what changes a list's length or storage comes here. Lists are never freed
+ * before their call ends: a list's address can sit in another list, in a
+ * variable and in a view at once, and the call is short compared with what
+ * refcounting every assignment would cost.
+ */
+#include "lib.h"
+#include <stdio.h>
+#include <stdlib.h>
+
+static int nomem(Run *r, int line, const char *file) {
+    if (r->code) return -1;
+    run_raise(r, RE_NOMEM, line, file);
+    r->ename = "MemoryError";
+    snprintf(r->msg, sizeof r->msg, "out of memory growing a list");
+    return -1;
+}
+
+RtList *run_list_new(Run *r, int64_t n, int64_t item, int line, const char *file) {
+    if (n < 0) n = 0;
+    RtList *l = calloc(1, sizeof *l);
+    if (!l || !hvec_push(r->lists, l)) { free(l); nomem(r, line, file); return NULL; }
+    l->item = item;
+    if (n && run_list_reserve(r, l, n, line, file)) return NULL;
+    if (n) memset(l->data, 0, (size_t)(n * item));
+    l->len = n;
+    return l;
+}
+
+/* CPython's over-allocation (list_resize): about 1/8 more, so appends are amortized O(1) */
+int run_list_reserve(Run *r, RtList *l, int64_t n, int line, const char *file) {
+    if (n <= l->cap - l->len) return 0;
+    if (!n) return 0;
+    if (n > INT64_MAX / 2 / l->item - l->len) return nomem(r, line, file);
+    int64_t want = l->len + n;
+    int64_t cap = want + (want >> 3) + (want < 9 ? 3 : 6);
+    void *p = realloc(l->data, (size_t)(cap * l->item));
+    if (!p) return nomem(r, line, file);
+    l->data = p;
+    l->cap = cap;
+    return 0;
+}
+
+static void *at(const RtList *l, int64_t i) { return (char *)l->data + i * l->item; }
+
+/* an empty list made before its item type was known (8-byte items) takes the size of what goes in */
+static void take_size(RtList *l, int64_t item) {
+    if (l->len || l->item == item) return;
+    l->cap = l->cap * l->item / item;
+    l->item = item;
+}
+
+int rt_list_append(Run *r, RtList *l, int dtype, const Slot *v, int line, const char *file) {
+    take_size(l, (int64_t)kiln_dtype_size((kiln_dtype)dtype));
+    if (run_list_reserve(r, l, 1, line, file)) return -1;
+    rt_store_elem(at(l, l->len++), dtype, v);
+    return 0;
+}
+
+static int index_error(Run *r, const char *msg, int line, const char *file) {
+    run_raise(r, RE_INDEX, line, file);
+    r->ename = "IndexError";
+    snprintf(r->msg, sizeof r->msg, "%s", msg);
+    return -1;
+}
+
+int rt_list_pop(Run *r, RtList *l, int dtype, int64_t i, Slot *out, int line, const char *file) {
+    if (!l->len) return index_error(r, "pop from empty list", line, file);
+    if (i < 0) i += l->len;
+    if (i < 0 || i >= l->len) return index_error(r, "pop index out of range", line, file);
+    if (dtype == KILN_COMPLEX128) memcpy(out, at(l, i), 16);
+    else out[0] = rt_load_elem(at(l, i), dtype);
+    memmove(at(l, i), at(l, i + 1), (size_t)((l->len - i - 1) * l->item));
+    l->len--;
+    return 0;
+}
+
+int rt_list_insert(Run *r, RtList *l, int dtype, int64_t i, const Slot *v, int line, const char *file) {
+    if (i < 0) i = i + l->len < 0 ? 0 : i + l->len;
+    if (i > l->len) i = l->len;
+    take_size(l, (int64_t)kiln_dtype_size((kiln_dtype)dtype));
+    if (run_list_reserve(r, l, 1, line, file)) return -1;
+    memmove(at(l, i + 1), at(l, i), (size_t)((l->len - i) * l->item));
+    rt_store_elem(at(l, i), dtype, v);
+    l->len++;
+    return 0;
+}
+
+int rt_list_extend(Run *r, RtList *l, const RtList *m, int line, const char *file) {
+    int64_t n = m->len; /* read first: m may be l */
+    if (!n) return 0;
+    take_size(l, m->item);
+    if (run_list_reserve(r, l, n, line, file)) return -1;
+    memcpy(at(l, l->len), m->data, (size_t)(n * l->item));
+    l->len += n;
+    return 0;
+}
+
+RtList *rt_list_from(Run *r, const RdArr *a, int line, const char *file) {
+    int64_t n = a->ndim ? a->n[0] : 1, item = (int64_t)kiln_dtype_size((kiln_dtype)a->dtype);
+    RtList *l = run_list_new(r, n, item, line, file);
+    if (!l) return NULL;
+    for (int64_t i = 0; i < n; i++) memcpy(at(l, i), a->data + i * (a->ndim ? a->s[0] : 0), (size_t)item);
+    return l;
+}
+
+RtList *rt_list_repeat(Run *r, const RtList *m, int64_t k, int line, const char *file) {
+    if (k < 0 || !m->len) k = 0;
+    if (k && m->len > INT64_MAX / k) { nomem(r, line, file); return NULL; }
+    RtList *l = run_list_new(r, m->len * k, m->item, line, file);
+    if (!l) return NULL;
+    for (int64_t j = 0; j < k; j++) memcpy(at(l, j * m->len), m->data, (size_t)(m->len * m->item));
+    return l;
+}
+
+void rt_list_reverse(RtList *l) {
+    unsigned char tmp[16];
+    for (int64_t i = 0, j = l->len - 1; i < j; i++, j--) {
+        memcpy(tmp, at(l, i), (size_t)l->item);
+        memcpy(at(l, i), at(l, j), (size_t)l->item);
+        memcpy(at(l, j), tmp, (size_t)l->item);
+    }
+}
+
+/* ---- np.array of nested lists ---- */
+
+/* the shape of a list nested ndim deep: NumPy's ValueError when the lengths at one depth differ */
+static int nested_shape(Run *r, const RtList *l, int ndim, int depth, int64_t *dims, int line, const char *file) {
+    if (dims[depth] < 0) dims[depth] = l->len;
+    else if (dims[depth] != l->len) {
+        char shape[160];
+        int k = snprintf(shape, sizeof shape, "(");
+        for (int i = 0; i < depth && k < (int)sizeof shape - 24; i++) k += snprintf(shape + k, sizeof shape - (size_t)k, i ? ", %lld" : "%lld", (long long)dims[i]);
+        snprintf(shape + k, sizeof shape - (size_t)k, depth == 1 ? ",)" : ")");
+        run_raise(r, RE_RAISE, line, file);
+        r->ename = "ValueError";
+        snprintf(r->msg, sizeof r->msg, "setting an array element with a sequence. The requested array has an inhomogeneous shape after "
+                 "%d dimensions. The detected shape was %.80s + inhomogeneous part.", depth, shape);
+        return -1;
+    }
+    if (depth + 1 == ndim) return 0;
+    for (int64_t i = 0; i < l->len; i++)
+        if (nested_shape(r, *(RtList *const *)at(l, i), ndim, depth + 1, dims, line, file)) return -1;
+    return 0;
+}
+
+static char *nested_copy(const RtList *l, int ndim, int depth, char *out) {
+    if (depth + 1 == ndim) {
+        memcpy(out, l->data, (size_t)(l->len * l->item));
+        return out + l->len * l->item;
+    }
+    for (int64_t i = 0; i < l->len; i++) out = nested_copy(*(RtList *const *)at(l, i), ndim, depth + 1, out);
+    return out;
+}
+
+int rt_list_array(Run *r, const RtList *l, int ndim, int dtype, Slot *out, int line, const char *file) {
+    int64_t dims[KILN_MAXDIM];
+    for (int k = 0; k < ndim; k++) dims[k] = -1;
+    if (nested_shape(r, l, ndim, 0, dims, line, file)) return -1;
+    for (int k = 0; k < ndim; k++) if (dims[k] < 0) dims[k] = 0; /* below an empty list: NumPy's shape (0,) then 0s */
+    if (run_alloc(r, dtype, ndim, dims, false, out, line, file)) return -1;
+    nested_copy(l, ndim, 0, out[0].p);
+    return 0;
+}
+
+/* ---- searching: ==, as Python compares two items of one type ---- */
+
+static bool item_eq(const Type *t, const char *p, const char *q) {
+    if (t->kind == T_LIST) {
+        const RtList *a = *(RtList *const *)p, *b = *(RtList *const *)q;
+        if (a == b) return true; /* CPython: identity first */
+        if (a->len != b->len) return false;
+        for (int64_t i = 0; i < a->len; i++)
+            if (!item_eq(ty_item(t), at(a, i), at(b, i))) return false;
+        return true;
+    }
+    switch (t->dtype) {
+    case KILN_FLOAT64: { double x, y; memcpy(&x, p, 8); memcpy(&y, q, 8); return x == y; }
+    case KILN_FLOAT32: { float x, y; memcpy(&x, p, 4); memcpy(&y, q, 4); return x == y; }
+    case KILN_COMPLEX128: { double x[2], y[2]; memcpy(x, p, 16); memcpy(y, q, 16); return x[0] == y[0] && x[1] == y[1]; }
+    case KILN_COMPLEX64: { float x[2], y[2]; memcpy(x, p, 8); memcpy(y, q, 8); return x[0] == y[0] && x[1] == y[1]; }
+    default: return memcmp(p, q, (size_t)dt_bits(t->dtype) / 8) == 0; /* ints and bools: one representation each */
+    }
+}
+
+/* the repr CPython's "x is not in list" shows, for a scalar item */
+static void item_repr(const Type *t, const Slot *x, char *buf, size_t cap) {
+    kiln_value v = {0};
+    v.kind = KILN_SCALAR; v.dtype = t->dtype; v.py = t->weak;
+    if (t->dtype == KILN_FLOAT32) v.v.f = x->f32;
+    else if (t->dtype == KILN_FLOAT64) v.v.f = x->f;
+    else if (t->dtype == KILN_COMPLEX64) { v.v.c[0] = x->c64[0]; v.v.c[1] = x->c64[1]; }
+    else if (t->dtype == KILN_COMPLEX128) { v.v.c[0] = x[0].f; v.v.c[1] = x[1].f; }
+    else v.v.i = x->i;
+    kiln_value_repr(&v, buf, cap);
+}
+
+int rt_list_find(Run *r, const RtList *l, const Type *item, int mode, const Slot *x, int64_t start, int64_t stop, Slot *out,
+                 int line, const char *file) {
+    unsigned char key[16];
+    rt_store_elem(key, item->kind == T_LIST ? KILN_INT64 : item->dtype, x);
+    /* list.index's start and stop: slice rules, clamped */
+    if (start < 0) start = start + l->len < 0 ? 0 : start + l->len;
+    if (stop < 0) stop = stop + l->len < 0 ? 0 : stop + l->len;
+    if (stop > l->len) stop = l->len;
+    int64_t count = 0;
+    for (int64_t i = start; i < stop; i++) {
+        if (!item_eq(item, at(l, i), (const char *)key)) continue;
+        switch (mode) {
+        case LIST_FIND_INDEX: out->i = i; return 0;
+        case LIST_FIND_IN: out->i = 1; return 0;
+        case LIST_FIND_REMOVE:
+            memmove(at(l, i), at(l, i + 1), (size_t)((l->len - i - 1) * l->item));
+            ((RtList *)l)->len--;
+            return 0;
+        default: count++;
+        }
+    }
+    if (mode == LIST_FIND_COUNT || mode == LIST_FIND_IN) { out->i = count; return 0; }
+    run_raise(r, RE_RAISE, line, file);
+    r->ename = "ValueError";
+    if (mode == LIST_FIND_REMOVE || item->kind == T_LIST) {
+        snprintf(r->msg, sizeof r->msg, "list.%s(x): x not in list", mode == LIST_FIND_REMOVE ? "remove" : "index");
+    } else {
+        char v[96];
+        item_repr(item, x, v, sizeof v);
+        snprintf(r->msg, sizeof r->msg, "%s is not in list", v);
+    }
+    return -1;
+}

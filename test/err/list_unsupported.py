@@ -1,3 +1,0 @@
-# run: f(1)
-def f(x):
-    return [x, x]
