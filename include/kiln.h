@@ -161,6 +161,9 @@ kiln_func *kiln_lookup(kiln_module *m, const char *name); /* NULL if absent */
 const char *kiln_func_name(const kiln_func *f);
 int kiln_func_nparams(const kiln_func *f);
 const char *kiln_func_param(const kiln_func *f, int i);
+/* 1 when the kernel calls a method only Python lists have (append, extend, insert, pop, remove, index, count,
+ * clear, reverse) on parameter i or on an item of it: kiln run reads a [...] argument for it as a list */
+int kiln_func_param_is_list(const kiln_func *f, int i);
 /* the default of parameter i into *out (tuples: items owned, kiln_value_free);
  * -1 if the parameter has none */
 int kiln_func_default(const kiln_func *f, int i, kiln_value *out);

@@ -27,7 +27,12 @@ warnings.simplefilter("ignore")
 
 
 class Lists(ast.NodeTransformer):
-    """[1.0, 2.0] in a run line is an array argument."""
+    """[1.0, 2.0] in a run line is an array argument; list([1.0, 2.0]) a Python list (as kiln run reads them)."""
+
+    def visit_Call(self, node):
+        if isinstance(node.func, ast.Name) and node.func.id == "list" and len(node.args) == 1 and isinstance(node.args[0], ast.List):
+            return node
+        return self.generic_visit(node)
 
     def visit_List(self, node):
         return ast.Call(func=ast.Attribute(value=ast.Name(id="np", ctx=ast.Load()), attr="array", ctx=ast.Load()),
@@ -52,6 +57,8 @@ def to_py(v):
         return v.item()
     if isinstance(v, tuple):
         return tuple(to_py(x) for x in v)
+    if isinstance(v, list):
+        return [to_py(x) for x in v]
     return v
 
 

@@ -275,14 +275,30 @@ typedef struct {
     PyObject *tmp[MAX_ARGS];   /* arrays made for __array_interface__ objects (released after the call) */
     int narr, nitems, ndflt, ntmp;
     int nbuf;                  /* how many of view[0..narr) hold a buffer to release (NumPy arrays read directly do not) */
+    /* list arguments: their items (one block per list, nested lists too), and what each top-level list
+     * holds after the call (kiln fills lst_out through kiln_value.base), written back into the list */
+    kiln_value **blocks;
+    Py_ssize_t nblocks, capblocks;
+    PyObject *lst_obj[MAX_ARGS];
+    kiln_value lst_out[MAX_ARGS];
+    int nlst;
 } Conv;
+
+static void conv_init(Conv *c) {
+    c->narr = c->nitems = c->ndflt = c->ntmp = c->nbuf = c->nlst = 0;
+    c->blocks = NULL;
+    c->nblocks = c->capblocks = 0;
+}
 
 static void conv_release(Conv *c) {
     for (int i = 0; c->nbuf && i < c->narr; i++) if (c->view[i].obj) PyBuffer_Release(&c->view[i]);
     for (int i = 0; i < c->nitems; i++) PyMem_Free(c->items[i]);
     for (int i = 0; i < c->ndflt; i++) kiln_value_free(&c->v[c->dflt[i]]);
     for (int i = 0; i < c->ntmp; i++) Py_DECREF(c->tmp[i]);
-    c->narr = c->nitems = c->ndflt = c->ntmp = c->nbuf = 0;
+    for (Py_ssize_t i = 0; i < c->nblocks; i++) PyMem_Free(c->blocks[i]);
+    PyMem_Free(c->blocks);
+    for (int i = 0; i < c->nlst; i++) kiln_value_free(&c->lst_out[i]);
+    conv_init(c);
 }
 
 /* a buffer's element format (struct module syntax, as NumPy exports it) as a kiln dtype; -1 if none */
@@ -426,6 +442,39 @@ static int conv_buffer(Conv *c, PyObject *o, kiln_value *out, int argi) {
     return 0;
 }
 
+static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth);
+
+/* a Python list: its items, converted (kiln checks they share one type); a top-level one asks kiln for its
+ * final items, so what the kernel did to the list shows in the caller's list afterwards */
+static int conv_list(Conv *c, PyObject *o, kiln_value *out, int argi, int depth) {
+    Py_ssize_t n = PyList_GET_SIZE(o);
+    if (depth > 8 || n > INT32_MAX) { PyErr_Format(PyExc_TypeError, "argument %d: lists nested deeper than 8 or longer than 2**31 - 1", argi + 1); return -1; }
+    if (c->nblocks == c->capblocks) {
+        Py_ssize_t cap = c->capblocks ? 2 * c->capblocks : 8;
+        kiln_value **b = PyMem_Realloc(c->blocks, sizeof *b * (size_t)cap);
+        if (!b) { PyErr_NoMemory(); return -1; }
+        c->blocks = b; c->capblocks = cap;
+    }
+    kiln_value *items = PyMem_Calloc((size_t)(n ? n : 1), sizeof *items);
+    if (!items) { PyErr_NoMemory(); return -1; }
+    c->blocks[c->nblocks++] = items;
+    for (Py_ssize_t i = 0; i < n && i < PyList_GET_SIZE(o); i++) {
+        PyObject *x = PyList_GET_ITEM(o, i);
+        Py_INCREF(x); /* converting may run Python code (an __array_interface__) that changes the list */
+        int rc = conv_value(c, x, &items[i], argi, depth + 1);
+        Py_DECREF(x);
+        if (rc) return -1;
+    }
+    if (PyList_GET_SIZE(o) != n) { PyErr_Format(PyExc_RuntimeError, "argument %d: the list changed size while kiln read it", argi + 1); return -1; }
+    *out = kiln_list(items, (int)n);
+    if (depth == 0 && c->nlst < MAX_ARGS) {
+        c->lst_obj[c->nlst] = o;
+        memset(&c->lst_out[c->nlst], 0, sizeof c->lst_out[0]);
+        out->base = &c->lst_out[c->nlst++];
+    }
+    return 0;
+}
+
 static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth) {
     if (Py_TYPE(o) == ndarray_type && !conv_ndarray(c, o, out)) return 0; /* the common argument first */
     if (o == Py_None) { *out = kiln_none(); return 0; }
@@ -461,6 +510,7 @@ static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth
         out->v.items = items;
         return 0;
     }
+    if (PyList_Check(o)) return conv_list(c, o, out, argi, depth);
     if (!ndarray_type) { /* before the first array: its layout is checked, then it goes the common way */
         check_ndarray_layout(o);
         if (Py_TYPE(o) == ndarray_type && !conv_ndarray(c, o, out)) return 0;
@@ -650,6 +700,16 @@ static PyObject *to_python(kiln_value *val, PyObject *keep, const Conv *c) {
             PyTuple_SET_ITEM(t, i, x);
         }
         kiln_value_free(val); /* items already moved out are None now */
+        return t;
+    }
+    case KILN_LIST: {
+        PyObject *t = PyList_New(val->n);
+        for (int i = 0; t && i < val->n; i++) {
+            PyObject *x = to_python(&val->v.items[i], keep, c);
+            if (!x) { Py_CLEAR(t); break; }
+            PyList_SET_ITEM(t, i, x);
+        }
+        kiln_value_free(val);
         return t;
     }
     case KILN_ARRAY: {
@@ -870,11 +930,40 @@ static PyObject *Kernel_set_generic(Kernel *self, PyObject *g) {
     Py_RETURN_NONE;
 }
 
+/* a list argument gets the items the kernel left in it; an inner list that is still a list keeps its identity
+ * (its items are written back the same way), so names the caller holds for inner lists see the changes */
+static int reflect_list(PyObject *py, kiln_value *val) {
+    PyObject *items = PyList_New(val->n);
+    if (!items) return -1;
+    for (int i = 0; i < val->n; i++) {
+        kiln_value *v = &val->v.items[i];
+        PyObject *x = NULL;
+        if (v->kind == KILN_LIST && i < PyList_GET_SIZE(py) && PyList_Check(PyList_GET_ITEM(py, i))) {
+            x = PyList_GET_ITEM(py, i);
+            Py_INCREF(x);
+            if (reflect_list(x, v)) { Py_DECREF(x); Py_DECREF(items); return -1; }
+        } else if (!(x = to_python(v, NULL, NULL))) {
+            Py_DECREF(items);
+            return -1;
+        }
+        PyList_SET_ITEM(items, i, x);
+    }
+    int rc = PyList_SetSlice(py, 0, PY_SSIZE_T_MAX, items);
+    Py_DECREF(items);
+    return rc;
+}
+
+static int reflect_lists(Conv *c) {
+    for (int i = 0; i < c->nlst; i++)
+        if (c->lst_out[i].kind == KILN_LIST && reflect_list(c->lst_obj[i], &c->lst_out[i])) return -1;
+    return 0;
+}
+
 static PyObject *Kernel_vectorcall(Kernel *self, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
     if (self->statics) return static_call(self, args, nargsf, kwnames);
     if (!self->fn && ensure_compiled(self)) return NULL;
     Conv c;
-    c.narr = c.nitems = c.ndflt = c.ntmp = c.nbuf = 0;
+    conv_init(&c);
     int nargs = 0;
     if (bind(self, &c, args, PyVectorcall_NARGS(nargsf), kwnames, &nargs)) { conv_release(&c); return NULL; }
     kiln_value res;
@@ -884,9 +973,10 @@ static PyObject *Kernel_vectorcall(Kernel *self, PyObject *const *args, size_t n
     PyObject *out;
     if (rc) out = kernel_error(self, &err);
     else {
-        PyObject *keep = res.kind == KILN_ARRAY || res.kind == KILN_TUPLE ? keep_of(&c) : NULL;
+        PyObject *keep = res.kind == KILN_ARRAY || res.kind == KILN_TUPLE || res.kind == KILN_LIST ? keep_of(&c) : NULL;
         out = to_python(&res, keep, &c);
         Py_XDECREF(keep);
+        if (out && reflect_lists(&c)) Py_CLEAR(out);
     }
     conv_release(&c);
     return out;
@@ -951,7 +1041,7 @@ static PyObject *Kernel_stats(Kernel *self, PyObject *unused) {
 static PyObject *Kernel_compile_for(Kernel *self, PyObject *args) {
     if (!self->fn && ensure_compiled(self)) return NULL;
     Conv c;
-    c.narr = c.nitems = c.ndflt = c.ntmp = c.nbuf = 0;
+    conv_init(&c);
     int nargs = 0;
     if (bind(self, &c, &PyTuple_GET_ITEM(args, 0), PyTuple_GET_SIZE(args), NULL, &nargs)) { conv_release(&c); return NULL; }
     kiln_error err;
@@ -971,7 +1061,7 @@ static PyObject *Kernel_explain_text(Kernel *self, PyObject *args) {
     if (!PyArg_ParseTuple(args, "zO!", &what, &PyTuple_Type, &cargs)) return NULL;
     if (!self->fn && ensure_compiled(self)) return NULL;
     Conv c;
-    c.narr = c.nitems = c.ndflt = c.ntmp = c.nbuf = 0;
+    conv_init(&c);
     int nargs = 0;
     if (bind(self, &c, &PyTuple_GET_ITEM(cargs, 0), PyTuple_GET_SIZE(cargs), NULL, &nargs)) { conv_release(&c); return NULL; }
     char *buf = NULL;

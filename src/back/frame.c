@@ -126,7 +126,7 @@ static int fr_list(Run *run, Slot *s, int d, int a, const Extra *x, int routine,
     case LIB_LIST_REVERSE: rt_list_reverse(l); return 0;
     case LIB_LIST_ARRAY: return rt_list_array(run, l, x->rt->ndim, x->rt->dtype, &s[d], line, file);
     case LIB_LIST_FIND:
-        return rt_list_find(run, l, ty_item(x->at), (int)(x->aux >> 8), &s[x->slot[0]], s[x->slot[1]].i, s[x->slot[2]].i, &s[d], line, file);
+        return rt_list_find(run, l, x->at, (int)(x->aux >> 8), &s[x->slot[0]], s[x->slot[1]].i, s[x->slot[2]].i, &s[d], line, file);
     default: return run_raise(run, RE_INDEX, line, file);
     }
     if (!n) return -1;

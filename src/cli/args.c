@@ -50,7 +50,7 @@ void cli_args_free(CliArgs *a) {
 
 /* u64: inside np.uint64(...), where integers up to 2**64-1 are allowed; big:
  * the last integer read was above INT64_MAX (its bits are in the int64) */
-typedef struct LP { const char *s, *p; ValPool *pool; kiln_error *err; bool u64, big; int depth; } LP;
+typedef struct LP { const char *s, *p; ValPool *pool; kiln_error *err; bool u64, big; int depth; bool lists; /* [...] is a list */ } LP;
 
 static void ws(LP *l) { while (isspace((unsigned char)*l->p)) l->p++; }
 
@@ -355,6 +355,34 @@ static int np_call(LP *l, kiln_value *out) {
     return 0;
 }
 
+/* [a, b, ...] as a Python list (its items: numbers, or lists in turn) */
+static int list_value(LP *l, kiln_value *out) {
+    if (++l->depth > CLI_NEST_MAX) return bad(l, "lists nested too deeply (more than 32)");
+    l->p++;
+    kiln_value *items = NULL;
+    int n = 0, cap = 0;
+    for (;;) {
+        ws(l);
+        if (*l->p == ']') { l->p++; break; }
+        if (n == cap) {
+            cap = cap ? 2 * cap : 8;
+            kiln_value *g = realloc(items, sizeof *g * (size_t)cap);
+            if (!g) { free(items); return bad(l, "out of memory"); }
+            items = g;
+        }
+        if (value(l, &items[n])) { free(items); return -1; }
+        n++;
+        ws(l);
+        if (*l->p == ',') { l->p++; continue; }
+        if (*l->p != ']') { free(items); return bad(l, "expected ',' or ']'"); }
+    }
+    l->depth--;
+    if (!items && !(items = calloc(1, sizeof *items))) return bad(l, "out of memory");
+    if (!cli_pool_add(l->pool, items)) { free(items); return bad(l, "out of memory"); }
+    *out = kiln_list(items, n);
+    return 0;
+}
+
 static int value(LP *l, kiln_value *out) {
     ws(l);
     memset(out, 0, sizeof *out);
@@ -377,7 +405,7 @@ static int value(LP *l, kiln_value *out) {
             char buf[32];
             snprintf(buf, sizeof buf, "%.*s", (int)(l->p - s), s);
             l->p++;
-            LP sub = {l->s, buf, l->pool, l->err, false, false, l->depth};
+            LP sub = {l->s, buf, l->pool, l->err, false, false, l->depth, false};
             int64_t i; double f; bool isint;
             if (real(&sub, &i, &f, &isint)) return -1;
             *out = kiln_float(isint ? (double)i : f);
@@ -390,7 +418,20 @@ static int value(LP *l, kiln_value *out) {
         if (*l->p++ != ')') return bad(l, "expected ')'");
         return 0;
     }
-    if (*l->p == '[') return array_value(l, -1, out);
+    if (word(l, "list")) { /* list([...]): a Python list whatever the parameter */
+        ws(l);
+        if (*l->p++ != '(') return bad(l, "expected '('");
+        ws(l);
+        bool was = l->lists;
+        l->lists = true;
+        int rc = *l->p == '[' ? list_value(l, out) : bad(l, "list() takes a [...] literal here");
+        l->lists = was;
+        if (rc) return -1;
+        ws(l);
+        if (*l->p++ != ')') return bad(l, "expected ')'");
+        return 0;
+    }
+    if (*l->p == '[') return l->lists ? list_value(l, out) : array_value(l, -1, out);
     if (*l->p == '(') {
         if (++l->depth > CLI_NEST_MAX) return bad(l, "tuples nested too deeply (more than 32)");
         l->p++;
@@ -451,7 +492,7 @@ static int value(LP *l, kiln_value *out) {
     return 0;
 }
 
-int cli_value(const char *text, kiln_value *out, ValPool *pool, kiln_error *err) {
+int cli_value(const char *text, kiln_value *out, ValPool *pool, kiln_error *err, bool lists) {
     if (text[0] == '@') {
         kiln_array *a = cli_pool_add(pool, calloc(1, sizeof *a));
         if (!a) { err_set(err, KILN_ERR_USAGE, "", "out of memory"); return -1; }
@@ -460,7 +501,7 @@ int cli_value(const char *text, kiln_value *out, ValPool *pool, kiln_error *err)
         *out = kiln_arr(a);
         return 0;
     }
-    LP l = {text, text, pool, err, false, false, 0};
+    LP l = {text, text, pool, err, false, false, 0, lists};
     if (value(&l, out)) return -1;
     ws(&l);
     if (*l.p) return bad(&l, "unexpected text after the value");
@@ -533,7 +574,7 @@ int cli_bind(kiln_module *m, CliArgs *a, kiln_func **fn, kiln_value **argp, int 
     bool *set = cli_pool_add(pool, calloc((size_t)np + 1, sizeof *set));
     if (!args || !set) { fprintf(stderr, "error: out of memory\n"); return -1; }
     for (int i = 0; i < a->npos; i++) {
-        if (cli_value(a->pos[i], &args[i], pool, &err)) { cli_print_error(&err); return -1; }
+        if (cli_value(a->pos[i], &args[i], pool, &err, kiln_func_param_is_list(*fn, i))) { cli_print_error(&err); return -1; }
         set[i] = true;
     }
     for (int k = 0; k < a->nkw; k++) {
@@ -542,7 +583,7 @@ int cli_bind(kiln_module *m, CliArgs *a, kiln_func **fn, kiln_value **argp, int 
         while (i < np && (strlen(kiln_func_param(*fn, i)) != len || strncmp(kiln_func_param(*fn, i), a->kwname[k], len))) i++;
         if (i == np) { fprintf(stderr, "error: %s() got an unexpected keyword argument '%.*s'\n", a->func, (int)len, a->kwname[k]); return -1; }
         if (set[i]) { fprintf(stderr, "error: %s() got multiple values for argument '%.*s'\n", a->func, (int)len, a->kwname[k]); return -1; }
-        if (cli_value(a->kwval[k], &args[i], pool, &err)) { cli_print_error(&err); return -1; }
+        if (cli_value(a->kwval[k], &args[i], pool, &err, kiln_func_param_is_list(*fn, i))) { cli_print_error(&err); return -1; }
         set[i] = true;
     }
     /* a parameter left out before one given by keyword takes its default */

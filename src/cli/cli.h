@@ -41,7 +41,8 @@ int cli_parse_common(int argc, char **argv, CliArgs *a, const char *cmd, bool (*
 void cli_args_free(CliArgs *a);
 /* a Python literal or @file.npy into a value; arrays and tuples are owned by the pool (it grows) */
 typedef struct ValPool { void **ptrs; int n, cap; } ValPool;
-int cli_value(const char *text, kiln_value *out, ValPool *pool, kiln_error *err);
+/* an argument's text; lists: a [...] literal is a Python list (else an array; list([...]) is a list always) */
+int cli_value(const char *text, kiln_value *out, ValPool *pool, kiln_error *err, bool lists);
 void cli_pool_free(ValPool *pool);
 void *cli_pool_add(ValPool *pool, void *x); /* x, kept until cli_pool_free (NULL, and x freed, when out of memory) */
 void cli_print_error(const kiln_error *err);

@@ -37,7 +37,8 @@ enum {
     LIB_LIST_LAST = LIB_LIST_FIND,
 };
 
-enum { LIST_FIND_INDEX, LIST_FIND_COUNT, LIST_FIND_IN, LIST_FIND_REMOVE }; /* l.index(x), l.count(x), x in l, l.remove(x) */
+/* l.index(x), l.count(x), x in l, l.remove(x), l == x (x a list of l's type) */
+enum { LIST_FIND_INDEX, LIST_FIND_COUNT, LIST_FIND_IN, LIST_FIND_REMOVE, LIST_FIND_EQ };
 
 /* what a reduction or scan computes (OP_LIB's aux, unpacked by rd_unpack) */
 typedef struct RdSpec {

@@ -208,3 +208,24 @@ kiln_func *kiln_lookup(kiln_module *m, const char *name) {
 const char *kiln_func_name(const kiln_func *f) { return f ? f->name : NULL; }
 int kiln_func_nparams(const kiln_func *f) { return f ? f->def->nnames : -1; }
 const char *kiln_func_param(const kiln_func *f, int i) { return f && i >= 0 && i < f->def->nnames ? f->def->names[i] : NULL; }
+
+/* whether n calls a method only lists have on name (or on an item of it: name[i].append) */
+static bool uses_as_list(const Node *n, const char *name, int depth) {
+    static const char *const methods[] = {"append", "extend", "insert", "pop", "remove", "index", "count", "clear", "reverse"};
+    if (!n || depth > 200) return false;
+    if (n->kind == N_CALL && n->a && n->a->kind == N_ATTR) {
+        const Node *r = n->a->a;
+        while (r && r->kind == N_SUBSCR) r = r->a;
+        for (size_t k = 0; r && r->kind == N_NAME && !strcmp(r->name, name) && k < NELEM(methods); k++)
+            if (!strcmp(n->a->name, methods[k])) return true;
+    }
+    if (uses_as_list(n->a, name, depth + 1) || uses_as_list(n->b, name, depth + 1) || uses_as_list(n->c, name, depth + 1)) return true;
+    for (int i = 0; i < n->nkids; i++) if (uses_as_list(n->kids[i], name, depth + 1)) return true;
+    for (int i = 0; i < n->nkids2; i++) if (uses_as_list(n->kids2[i], name, depth + 1)) return true;
+    return false;
+}
+
+int kiln_func_param_is_list(const kiln_func *f, int i) {
+    if (!f || i < 0 || i >= f->def->nnames) return 0;
+    return uses_as_list(f->def, f->def->names[i], 0);
+}

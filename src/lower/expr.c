@@ -399,11 +399,19 @@ static Val compare(Inf *I, int tok, Val a, Val b, Node *at) {
     if ((a.ty->kind == T_TUPLE || b.ty->kind == T_TUPLE) && tok != TK_IS && tok != TK_ISNOT) return tuple_compare(I, tok, a, b, at);
     if (tok == TK_IS || tok == TK_ISNOT || ((tok == TK_EQ || tok == TK_NE) && (a.ty->kind == T_NONE || b.ty->kind == T_NONE))) {
         bool an = a.ty->kind == T_NONE, bn = b.ty->kind == T_NONE;
-        if (!an && !bn) inf_fail(I, at, "'is' is only supported with None");
+        if (a.ty->kind == T_LIST && b.ty->kind == T_LIST && (tok == TK_IS || tok == TK_ISNOT)) /* the same list */
+            return mk(I, inf_op2(I, tok == TK_IS ? OP_EQ : OP_NE, bool_t(I), inf_emit(I, OP_CAST, inf_i64(I), &a.r, 1, 0),
+                                 inf_emit(I, OP_CAST, inf_i64(I), &b.r, 1, 0)));
+        if (!an && !bn) inf_fail(I, at, "'is' is only supported with None (and two lists)");
         bool same = an && bn;
         bool r = (tok == TK_IS || tok == TK_EQ) ? same : !same;
         return cst(I, bool_t(I), (Scalar){.i = r});
     }
+    if ((a.ty->kind == T_LIST || b.ty->kind == T_LIST) && (tok == TK_EQ || tok == TK_NE)) {
+        Val r = ls_equal(I, a, b, at);
+        return tok == TK_EQ ? r : mk(I, bool_not(I, r.r));
+    }
+    if (a.ty->kind == T_LIST || b.ty->kind == T_LIST) inf_fail(I, at, "'%s' between lists is not supported yet", tok_str(tok));
     if (a.ty->kind == T_ARRAY || b.ty->kind == T_ARRAY)
         inf_fail(I, at, "chained comparisons of whole arrays ('%s') are ambiguous", tok_str(tok));
     const Type *t = ex_compare_type(I, tok, a.ty, b.ty, at);

@@ -549,17 +549,18 @@ void inf_list_learn(Inf *I, Node *recv, const Type *item, Node *at) {
     if (var < 0)
         inf_fail(I, at, "kiln cannot tell the item type of this empty list: bind it to a variable first (x = [] ... "
                  "x.append(v)), or start it with an item");
-    const Type *had = list_hint(I, var);
-    if (had && had != item) {
+    const Type *had = list_hint(I, var), *j = had ? ty_join(I->tt, had, item) : item;
+    if (!j) {
         char a[96], b[96];
         ty_str(had, a, sizeof a);
         ty_str(item, b, sizeof b);
         inf_fail(I, at, "list '%s' is given items of two types, %s and %s: a kiln list holds items of one type", recv->name, a, b);
     }
-    if (!had) {
-        Hint h = {LIST_HINT, var, 0, item};
-        if (!vec_push(&I->unit->arena, *I->hints, h)) inf_oom(I);
-    }
+    if (j == had) return; /* known already (an empty inner list learns more in a later round) */
+    for (uint32_t i = 0; had && i < I->hints->n; i++)
+        if (I->hints->v[i].node == LIST_HINT && I->hints->v[i].var == var) I->hints->v[i].ty = j;
+    Hint h = {LIST_HINT, var, 0, j};
+    if (!had && !vec_push(&I->unit->arena, *I->hints, h)) inf_oom(I);
     I->restart = true;
 }
 

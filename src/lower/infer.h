@@ -207,6 +207,7 @@ Val ls_method(Inf *I, Node *call, Val l, const char *m);
 Val ls_binop(Inf *I, int tok, Val a, Val b, Node *at); /* ty NULL: no list operand */
 Val ls_extend_op(Inf *I, Val l, Val m, Node *at);
 Val ls_contains(Inf *I, Val l, Val x, Node *at);
+Val ls_equal(Inf *I, Val a, Val b, Node *at);
 Val ls_list_call(Inf *I, Node *call);
 Val ls_sorted_call(Inf *I, Node *call);
 Val ls_to_array(Inf *I, Val l, Node *at);

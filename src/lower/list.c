@@ -33,6 +33,8 @@ static const Type *list_of(Inf *I, const Type *item) {
     return t;
 }
 
+static bool untyped(const Type *t) { return t->kind == T_UNKNOWN || (t->kind == T_LIST && untyped(ty_item(t))); }
+
 static Ref lib(Inf *I, const Type *t, int routine, const Ref *ops, int n) { return inf_emit(I, OP_LIB, t, ops, (uint32_t)n, routine); }
 
 static Val new_list(Inf *I, const Type *lt, Ref n) { return mk(I, lib(I, lt, LIB_LIST_NEW, &n, 1)); }
@@ -44,7 +46,10 @@ Ref ls_len(Inf *I, Val l) { return inf_dim(I, ls_view(I, l), 0); }
 /* the item at index k (valid) of the list's view */
 static Val load_item(Inf *I, const Type *lt, Val view, Ref k) {
     const Type *it = ty_item(lt);
-    if (it->kind == T_UNKNOWN) return unknown(I);
+    if (it->kind == T_UNKNOWN) { /* an untyped list is empty: what uses its item is dead code, folded away */
+        st_raise_if(I, inf_const_i(I, inf_bool(I), 1), "IndexError", "list index out of range");
+        return unknown(I);
+    }
     if (it->kind == T_LIST) return mk(I, inf_emit(I, OP_CAST, it, (Ref[]){inf_load(I, view.r, i64s(I), &k, 1)}, 1, 0));
     return mk(I, inf_load(I, view.r, it, &k, 1));
 }
@@ -87,7 +92,8 @@ static Val fit(Inf *I, const Type *item, Val v, Node *at) {
     if (v.ty == item || v.ty->kind == T_UNKNOWN) return v;
     check_item_kind(I, v.ty, at);
     const Type *j = item_join(I, item, v.ty);
-    if (j == item && v.ty->kind == T_SCALAR) return ex_coerce(I, v, item, at);
+    /* a number of the items' kind is converted (a Python float into a list of np.float64 items) */
+    if (v.ty->kind == T_SCALAR && item->kind == T_SCALAR && dt_kind(v.ty->dtype) == dt_kind(item->dtype)) return ex_coerce(I, v, item, at);
     if (j == item) return v; /* a list whose items are untyped: it is empty */
     char a[96], b[96];
     ty_str(item, a, sizeof a);
@@ -197,9 +203,13 @@ static void nargs(Inf *I, Node *call, const char *m, int lo, int hi) {
 /* an item v going into l: an untyped list learns v's type (and the round restarts) */
 static bool typed_for(Inf *I, Node *recv, Val l, Val v, Node *at) {
     if (v.ty->kind == T_UNKNOWN) return false;
-    if (ty_item(l.ty)->kind != T_UNKNOWN) return true;
+    const Type *item = ty_item(l.ty);
+    if (!untyped(item)) return true;
     check_item_kind(I, v.ty, at);
-    inf_list_learn(I, recv, v.ty, at);
+    const Type *j = item_join(I, item, v.ty);
+    if (j == item) return true; /* an empty list into a list of untyped lists */
+    if (!j) fit(I, item, v, at); /* the error */
+    inf_list_learn(I, recv, j, at);
     return false;
 }
 
@@ -208,6 +218,25 @@ static Ref int_operand(Inf *I, Node *n, const char *what) {
     if (x.ty->kind == T_UNKNOWN) return inf_k64(I, 0);
     if (x.ty->kind != T_SCALAR || !dt_is_intlike(x.ty->dtype)) inf_fail(I, n, "%s must be an integer, not %s", what, inf_tyname(I, x.ty));
     return ex_coerce(I, x, inf_i64(I), n).r;
+}
+
+/* x in l / l.count(x) for an x of a higher kind than l's items (a float among ints): Python's == item by item */
+typedef struct FindLoop { Val l, x; Node *acc, *at; int mode; } FindLoop;
+
+static void find_step(Inf *I, Ref k, void *p) {
+    FindLoop *q = p;
+    Val hit = ex_compare(I, TK_EQ, ls_item(I, q->l, k), q->x, q->at);
+    Val acc = inf_read_name(I, q->acc);
+    Ref r = q->mode == LIST_FIND_IN ? inf_op2(I, OP_OR, inf_bool(I), acc.r, hit.r)
+                                    : inf_op2(I, OP_ADD, inf_i64(I), acc.r, ex_coerce(I, hit, inf_i64(I), q->at).r);
+    inf_assign(I, q->acc, mk(I, r));
+}
+
+static Val find_loop(Inf *I, Val l, Val x, int mode, Node *at) {
+    FindLoop q = {l, x, st_hidden(I, "$find%d", at), at, mode};
+    inf_assign(I, q.acc, mk(I, mode == LIST_FIND_IN ? inf_const_i(I, inf_bool(I), 0) : inf_k64(I, 0)));
+    st_loop(I, at, "$findk%d", ls_len(I, l), find_step, &q);
+    return inf_read_name(I, q.acc);
 }
 
 static Val find(Inf *I, Val l, Val x, int mode, Ref start, Ref stop, Node *at) {
@@ -219,8 +248,10 @@ static Val find(Inf *I, Val l, Val x, int mode, Ref start, Ref stop, Node *at) {
         return mode == LIST_FIND_REMOVE ? none(I) : mk(I, inf_k64(I, 0));
     }
     if (x.ew) x = ew_force(I, x, at);
-    if (x.ty->kind == T_SCALAR && item->kind == T_SCALAR && dt_kind(x.ty->dtype) > dt_kind(item->dtype))
+    if (x.ty->kind == T_SCALAR && item->kind == T_SCALAR && dt_kind(x.ty->dtype) > dt_kind(item->dtype)) {
+        if (mode == LIST_FIND_IN || mode == LIST_FIND_COUNT) return find_loop(I, l, x, mode, at); /* 2.0 in [1, 2, 3] */
         inf_fail(I, at, "looking for a %s among a list's %s items is not supported yet", inf_tyname(I, x.ty), inf_tyname(I, item));
+    }
     if (x.ty->kind == T_SCALAR && item->kind == T_SCALAR) x = ex_coerce(I, x, item, at);
     else x = fit(I, item, x, at);
     Ref ops[4] = {l.r, stored(I, x), start ? start : inf_k64(I, 0), stop ? stop : inf_k64(I, INT64_MAX)};
@@ -229,6 +260,17 @@ static Val find(Inf *I, Val l, Val x, int mode, Ref start, Ref stop, Node *at) {
 }
 
 Val ls_contains(Inf *I, Val l, Val x, Node *at) { return find(I, l, x, LIST_FIND_IN, 0, 0, at); }
+
+/* a == b of lists: the same length and items equal in turn (a list is never equal to anything else) */
+Val ls_equal(Inf *I, Val a, Val b, Node *at) {
+    if (a.ty->kind != T_LIST || b.ty->kind != T_LIST) return mk(I, inf_const_i(I, inf_bool(I), 0));
+    const Type *j = item_join(I, ty_item(a.ty), ty_item(b.ty));
+    if (!j || (j != ty_item(a.ty) && !untyped(ty_item(a.ty))) || (j != ty_item(b.ty) && !untyped(ty_item(b.ty))))
+        inf_fail(I, at, "comparing lists of %s and of %s is not supported yet", inf_tyname(I, ty_item(a.ty)), inf_tyname(I, ty_item(b.ty)));
+    Val l = untyped(ty_item(a.ty)) ? b : a, m = l.r == a.r ? b : a;
+    Ref ops[4] = {l.r, inf_emit(I, OP_CAST, i64s(I), &m.r, 1, 0), inf_k64(I, 0), inf_k64(I, 0)};
+    return mk(I, lib(I, inf_bool(I), LIB_LIST_FIND | LIST_FIND_EQ << 8, ops, 4));
+}
 
 static Val sort_in_place(Inf *I, Val l, bool reverse, Node *at) {
     const Type *item = ty_item(l.ty);
@@ -353,6 +395,7 @@ static Val copy_of(Inf *I, Val l) {
 Val ls_binop(Inf *I, int tok, Val a, Val b, Node *at) {
     Val r = {0};
     if (a.ty->kind != T_LIST && b.ty->kind != T_LIST) return r;
+    if (a.ty->kind == T_UNKNOWN || b.ty->kind == T_UNKNOWN) return unknown(I); /* a recursive call's result, next round */
     if (tok == TK_PLUS && a.ty->kind == T_LIST && b.ty->kind == T_LIST) {
         const Type *j = item_join(I, ty_item(a.ty), ty_item(b.ty));
         if (!j || (j != ty_item(a.ty) && ty_item(a.ty)->kind != T_UNKNOWN) || (j != ty_item(b.ty) && ty_item(b.ty)->kind != T_UNKNOWN)) {

@@ -148,8 +148,10 @@ static LoopBlocks loop_open(Inf *I, Node *s) {
 }
 
 static void loop_body(Inf *I, LoopBlocks *L, Node *s, Node *target, Val *elem) {
-    I->cur = L->body;
-    inf_seal(I, L->body);
+    if (!I->f->blocks.v[L->body].sealed) { /* else the caller has begun the body: its element may have branched */
+        I->cur = L->body;
+        inf_seal(I, L->body);
+    }
     if (target) inf_assign(I, target, *elem);
     if (I->nloops >= (int)NELEM(I->loops)) inf_fail(I, s, "loops are nested too deeply");
     I->loops[I->nloops++] = (Loop){L->latch, L->brk};

@@ -28,8 +28,8 @@ RtList *rt_list_repeat(Run *r, const RtList *m, int64_t k, int line, const char 
 void rt_list_reverse(RtList *l);
 /* a C array of dtype (the innermost lists' item dtype) from a list of lists nested ndim deep */
 int rt_list_array(Run *r, const RtList *l, int ndim, int dtype, Slot *out, int line, const char *file);
-/* LIST_FIND_* (ir/lib.h) of x, an item of type item, in l[start:stop] */
-int rt_list_find(Run *r, const RtList *l, const Type *item, int mode, const Slot *x, int64_t start, int64_t stop, Slot *out,
+/* LIST_FIND_* (ir/lib.h) of x, an item of l (of type lt), in l[start:stop] */
+int rt_list_find(Run *r, const RtList *l, const Type *lt, int mode, const Slot *x, int64_t start, int64_t stop, Slot *out,
                  int line, const char *file);
 
 #endif

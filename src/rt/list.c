@@ -203,8 +203,10 @@ static void item_repr(const Type *t, const Slot *x, char *buf, size_t cap) {
     kiln_value_repr(&v, buf, cap);
 }
 
-int rt_list_find(Run *r, const RtList *l, const Type *item, int mode, const Slot *x, int64_t start, int64_t stop, Slot *out,
+int rt_list_find(Run *r, const RtList *l, const Type *lt, int mode, const Slot *x, int64_t start, int64_t stop, Slot *out,
                  int line, const char *file) {
+    const Type *item = ty_item(lt);
+    if (mode == LIST_FIND_EQ) { out->i = item_eq(lt, (const char *)&l, (const char *)x); return 0; }
     unsigned char key[16];
     rt_store_elem(key, item->kind == T_LIST ? KILN_INT64 : item->dtype, x);
     /* list.index's start and stop: slice rules, clamped */
