@@ -101,6 +101,7 @@ static void state_free(void *state) {
 typedef struct LV { LLVMValueRef v[MAXC]; int n; } LV;
 
 typedef struct L {
+    LLVMValueRef tbaa[2];       /* access tags: an array element, a list's header (tbaa) */
     const BackEnv *env;
     Unit *u;
     Func *f;
@@ -158,7 +159,28 @@ static LLVMValueRef as_ptr_to(L *l, LLVMValueRef p, LLVMTypeRef ty) {
 #endif
 }
 static LLVMValueRef ld(L *l, LLVMTypeRef ty, LLVMValueRef p) { return LLVMBuildLoad2(l->b, ty, as_ptr_to(l, p, ty), ""); }
+
+/* type-based alias analysis, two kinds of memory only: array elements, and list headers (an RtList's view and
+ * capacity). They never overlap, so an item store in a loop does not make LLVM reload the list's data pointer
+ * and length; a list routine (an opaque call) still may change both */
+enum { TBAA_ELEM, TBAA_LIST };
+static LLVMValueRef tbaa(L *l, LLVMValueRef ins, int kind) {
+    if (!l->tbaa[kind]) {
+        static const char *const names[] = {"kiln array element", "kiln list header"};
+        LLVMMetadataRef name = LLVMMDStringInContext2(l->cx, "kiln", 4);
+        LLVMMetadataRef root = LLVMMDNodeInContext2(l->cx, &name, 1);
+        LLVMMetadataRef zero = LLVMValueAsMetadata(LLVMConstInt(l->i64, 0, 0));
+        LLVMMetadataRef ty[3] = {LLVMMDStringInContext2(l->cx, names[kind], strlen(names[kind])), root, zero};
+        LLVMMetadataRef t = LLVMMDNodeInContext2(l->cx, ty, 3);
+        LLVMMetadataRef tag[3] = {t, t, zero};
+        l->tbaa[kind] = LLVMMetadataAsValue(l->cx, LLVMMDNodeInContext2(l->cx, tag, 3));
+    }
+    LLVMSetMetadata(ins, LLVMGetMDKindIDInContext(l->cx, "tbaa", 4), l->tbaa[kind]);
+    return ins;
+}
+static LLVMValueRef ld_elem(L *l, LLVMTypeRef ty, LLVMValueRef p) { return tbaa(l, ld(l, ty, p), TBAA_ELEM); }
 static LLVMValueRef st(L *l, LLVMValueRef v, LLVMValueRef p) { return LLVMBuildStore(l->b, v, as_ptr_to(l, p, LLVMTypeOf(v))); }
+static LLVMValueRef st_elem(L *l, LLVMValueRef v, LLVMValueRef p) { return tbaa(l, st(l, v, p), TBAA_ELEM); }
 /* a runtime function by name (jit/symbols.c binds it when the object is loaded) */
 static LLVMValueRef ext_fn(L *l, const char *name, LLVMTypeRef fty) {
     LLVMValueRef f = LLVMGetNamedFunction(l->m, name);
@@ -322,10 +344,9 @@ static void spill_operands(L *l, Ref r) {
 /* the general path: operands to the frame, a helper, the result back */
 static bool inline_call(L *l, Ref r);
 
-static void via_helper(L *l, Ref r) {
+/* the call record of r's helper, and the helper */
+static XCall *helper_record(L *l, Ref r, Helper *hp) {
     Ins *in = IN(l, r);
-    if (in->op == OP_CALL && inline_call(l, r)) return;
-    spill_operands(l, r);
     XCall *k = xcall(l, r);
     Extra *x;
     Helper h = H->generic;
@@ -343,15 +364,28 @@ static void via_helper(L *l, Ref r) {
     }
     x = H->extra(&l->u->arena, l->f, l->c->slot, r, nfixed);
     if (!x) l->bail = "out of memory";
-    if (!x || !k) return;
+    if (!x || !k) return NULL;
     k->x = x;
     k->d = in->ty ? l->c->slot[r] : 0;
     k->a = in->n ? l->c->slot[AR(l, r, 0)] : 0;
     k->b = in->n > 1 ? l->c->slot[AR(l, r, 1)] : 0;
     if (in->op == OP_LIB && (in->aux & 0xff) == LIB_INT_BOUNDS) k->b = (int32_t)(in->aux >> 8); /* the dtype, for kiln aot's fh_lib */
+    *hp = h;
+    return k;
+}
+
+static void via_helper(L *l, Ref r) {
+    Ins *in = IN(l, r);
+    if (in->op == OP_CALL && inline_call(l, r)) return;
+    spill_operands(l, r);
+    Helper h;
+    XCall *k = helper_record(l, r, &h);
+    if (!k) return;
     call_helper(l, h, k);
     if (in->ty && ty_is_leaf(in->ty)) l->val[r] = load_value(l, in->ty, l->c->slot[r]);
 }
+
+static void spill_ref(L *l, void *r) { spill_operands(l, *(Ref *)r); }
 
 typedef struct IdxSpill { Ref idx, arr; int axis; LLVMValueRef orig, n; } IdxSpill;
 
@@ -407,17 +441,17 @@ static void load(L *l, Ref r) {
     for (int k = 0; k < nd; k++) idx[k] = AR(l, r, (uint32_t)(1 + k));
     LLVMValueRef p = addr(l, arr, idx, nd);
     switch (cls(in->ty)) {
-    case 'F': l->val[r] = one(ld(l, l->f64, p)); return;
-    case 'S': l->val[r] = one(ld(l, l->f32, p)); return;
+    case 'F': l->val[r] = one(ld_elem(l, l->f64, p)); return;
+    case 'S': l->val[r] = one(ld_elem(l, l->f32, p)); return;
     case 'Z': case 'z': {
         LLVMTypeRef t = cls(in->ty) == 'Z' ? l->f64 : l->f32;
         LLVMValueRef off = ci64(l, cls(in->ty) == 'Z' ? 8 : 4);
-        LV v = {{ld(l, t, p), ld(l, t, LLVMBuildGEP2(l->b, l->i8, p, &off, 1, ""))}, 2};
+        LV v = {{ld_elem(l, t, p), ld_elem(l, t, LLVMBuildGEP2(l->b, l->i8, p, &off, 1, ""))}, 2};
         l->val[r] = v;
         return;
     }
     default: {
-        LLVMValueRef x = ld(l, elem_int(l, dt), p);
+        LLVMValueRef x = ld_elem(l, elem_int(l, dt), p);
         if (dt == KILN_BOOL) x = LLVMBuildZExt(l->b, LLVMBuildICmp(l->b, LLVMIntNE, x, LLVMConstInt(l->i8, 0, 0), ""), l->i64, "");
         else if (elem_int(l, dt) != l->i64) x = dt_is_signed(dt) ? LLVMBuildSExt(l->b, x, l->i64, "") : LLVMBuildZExt(l->b, x, l->i64, "");
         l->val[r] = one(x);
@@ -435,17 +469,17 @@ static void store(L *l, Ref r) {
     LLVMValueRef p = addr(l, arr, idx, nd);
     LV *x = &l->val[v];
     switch (cls(IN(l, v)->ty)) {
-    case 'F': case 'S': st(l, x->v[0], p); return;
+    case 'F': case 'S': st_elem(l, x->v[0], p); return;
     case 'Z': case 'z': {
         LLVMValueRef off = ci64(l, cls(IN(l, v)->ty) == 'Z' ? 8 : 4);
-        st(l, x->v[0], p);
-        st(l, x->v[1], LLVMBuildGEP2(l->b, l->i8, p, &off, 1, ""));
+        st_elem(l, x->v[0], p);
+        st_elem(l, x->v[1], LLVMBuildGEP2(l->b, l->i8, p, &off, 1, ""));
         return;
     }
     default: {
         LLVMValueRef y = x->v[0];
         if (elem_int(l, dt) != l->i64) y = LLVMBuildTrunc(l->b, y, elem_int(l, dt), "");
-        st(l, y, p);
+        st_elem(l, y, p);
     }
     }
 }
@@ -566,6 +600,23 @@ static void cast(L *l, Ref r) {
     if (ka == 'U' && (kr == 'F' || kr == 'S')) { l->val[r] = one(LLVMBuildUIToFP(l->b, x, ft, "")); return; }
     if (ka == 'F' && kr == 'S') { l->val[r] = one(LLVMBuildFPTrunc(l->b, x, l->f32, "")); return; }
     if (ka == 'S' && kr == 'F') { l->val[r] = one(LLVMBuildFPExt(l->b, x, l->f64, "")); return; }
+    if ((ka == 'F' || ka == 'S') && rt->dtype == KILN_INT64) { /* int(x): inline in range; NaN, inf and past int64 raise */
+        LLVMValueRef xd = ka == 'S' ? LLVMBuildFPExt(l->b, x, l->f64, "") : x;
+        LLVMValueRef lo = LLVMBuildFCmp(l->b, LLVMRealOGE, xd, LLVMConstReal(l->f64, -9223372036854775808.0), "");
+        LLVMValueRef hi = LLVMBuildFCmp(l->b, LLVMRealOLT, xd, LLVMConstReal(l->f64, 9223372036854775808.0), "");
+        LLVMValueRef in_range = LLVMBuildAnd(l->b, lo, hi, "");
+        if (in->flags & INS_NUMPY) { /* NumPy's element cast: x86-64's cvttsd2si, INT64_MIN out of range (rt_f2i_np) */
+            LLVMValueRef t = LLVMBuildFPToSI(l->b, LLVMBuildSelect(l->b, in_range, xd, LLVMConstReal(l->f64, 0.0), ""), l->i64, "");
+            l->val[r] = one(LLVMBuildSelect(l->b, in_range, t, LLVMConstInt(l->i64, (unsigned long long)INT64_MIN, 1), ""));
+            return;
+        }
+        Helper h;
+        XCall *k = helper_record(l, r, &h);
+        if (!k) return;
+        raise_if(l, LLVMBuildNot(l->b, in_range, ""), h, k, spill_ref, &r);
+        l->val[r] = one(LLVMBuildFPToSI(l->b, xd, l->i64, ""));
+        return;
+    }
     via_helper(l, r);
 }
 
@@ -824,10 +875,10 @@ static void ins(L *l, Ref r) {
     case OP_PARAM: return; /* phis, made with the block */
     case OP_LVIEW: { /* an RtList starts with its items' view: data, length, item size */
         LLVMValueRef p = LLVMBuildIntToPtr(l->b, V(l, AR(l, r, 0)), l->ptr, "");
-        LV v = {{ld(l, l->ptr, p)}, 3};
+        LV v = {{tbaa(l, ld(l, l->ptr, p), TBAA_LIST)}, 3};
         for (int k = 1; k < 3; k++) {
             LLVMValueRef off = ci64(l, 8 * k);
-            v.v[k] = ld(l, l->i64, LLVMBuildGEP2(l->b, l->i8, p, &off, 1, ""));
+            v.v[k] = tbaa(l, ld(l, l->i64, LLVMBuildGEP2(l->b, l->i8, p, &off, 1, "")), TBAA_LIST);
         }
         l->val[r] = v;
         return;

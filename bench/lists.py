@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""lists.py — kernels that use Python lists, kiln against Numba's reflected lists (issue 21's
+target: within 1.5x of Numba's time). The same source is compiled by both; each is warmed up, then
+timed back to back, alternating, and the median of the rounds is kept.
+
+  sieve       [True] * (n + 1), item stores in a while loop, primes appended to an empty list
+  insertion   insertion sort of a list of floats built by a comprehension (item loads and stores)
+  histogram   [0] * nbins, counts[b] += 1 over an array
+  matmul      lists of lists: a 60x60 product of matrices built by nested comprehensions
+  stack       append / pop in a loop (a stack machine)
+  arg_sum     a list of 100,000 floats passed in from Python and summed (argument conversion)
+
+usage: lists.py [ROUNDS]   (run with a Python that has kiln, NumPy 2 and Numba: build/benchenv)
+"""
+import statistics
+import sys
+import time
+
+import numpy as np
+
+SRC = '''
+import numpy as np
+
+def sieve(n):
+    is_p = [True] * (n + 1)
+    is_p[0] = False
+    is_p[1] = False
+    i = 2
+    while i * i <= n:
+        if is_p[i]:
+            j = i * i
+            while j <= n:
+                is_p[j] = False
+                j += i
+        i += 1
+    primes = []
+    for k in range(n + 1):
+        if is_p[k]:
+            primes.append(k)
+    return len(primes)
+
+def insertion(n):
+    a = [((i * 7919) % 1000) * 0.5 for i in range(n)]
+    for i in range(1, len(a)):
+        key = a[i]
+        j = i - 1
+        while j >= 0 and a[j] > key:
+            a[j + 1] = a[j]
+            j -= 1
+        a[j + 1] = key
+    return a[0] + a[-1]
+
+def histogram(x, nbins):
+    counts = [0] * nbins
+    for v in x:
+        b = int(v * nbins)
+        if b == nbins:
+            b -= 1
+        counts[b] += 1
+    return counts[0]
+
+def matmul(n):
+    a = [[float(i + j) for j in range(n)] for i in range(n)]
+    b = [[float(i - j) for j in range(n)] for i in range(n)]
+    c = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for k in range(n):
+            aik = a[i][k]
+            bk = b[k]
+            ci = c[i]
+            for j in range(n):
+                ci[j] += aik * bk[j]
+    return c[n - 1][n - 1]
+
+def stack(n):
+    st = [0]
+    tot = 0
+    for i in range(n):
+        st.append(i)
+        st.append(i * 2)
+        if i % 3 == 0:
+            tot += st.pop() - st.pop()
+    return tot + len(st)
+
+def arg_sum(xs):
+    s = 0.0
+    for x in xs:
+        s += x
+    return s
+'''
+
+CASES = [
+    ("sieve", lambda: (200_000,)),
+    ("insertion", lambda: (2_000,)),
+    ("histogram", lambda: (np.random.default_rng(1).random(200_000), 64)),
+    ("matmul", lambda: (60,)),
+    ("stack", lambda: (200_000,)),
+    ("arg_sum", lambda: ([float(i) for i in range(100_000)],)),
+]
+
+
+def timeit(f, args, reps):
+    t0 = time.perf_counter()
+    for _ in range(reps):
+        f(*args)
+    return (time.perf_counter() - t0) / reps
+
+
+def main():
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    import kiln
+    import numba
+    import tempfile, os, importlib.util
+    d = tempfile.mkdtemp()
+    path = os.path.join(d, "listkernels.py")
+    with open(path, "w") as f:
+        f.write(SRC)
+    spec = importlib.util.spec_from_file_location("listkernels", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    print("%-10s %12s %12s %8s" % ("kernel", "kiln (us)", "numba (us)", "ratio"))
+    for name, mk in CASES:
+        args = mk()
+        py = getattr(mod, name)
+        kf, nf = kiln.jit(py), numba.njit(py)
+        want = py(*args)
+        for f in (kf, nf):  # compile, tier up, and check the answer against CPython
+            for _ in range(30):
+                got = f(*args)
+            if got != want:
+                raise SystemExit("%s: %r, CPython %r" % (name, got, want))
+        t0 = time.perf_counter()
+        kf(*args)
+        reps = max(1, int(0.05 / max(time.perf_counter() - t0, 1e-7)))
+        ks, ns = [], []
+        for _ in range(rounds):
+            ks.append(timeit(kf, args, reps))
+            ns.append(timeit(nf, args, reps))
+        k, n = statistics.median(ks), statistics.median(ns)
+        print("%-10s %12.1f %12.1f %8.2f" % (name, k * 1e6, n * 1e6, k / n))
+
+
+if __name__ == "__main__":
+    main()
