@@ -549,7 +549,7 @@ void inf_list_learn(Inf *I, Node *recv, const Type *item, Node *at) {
     if (var < 0)
         inf_fail(I, at, "kiln cannot tell the item type of this empty list: bind it to a variable first (x = [] ... "
                  "x.append(v)), or start it with an item");
-    const Type *had = list_hint(I, var), *j = had ? ty_join(I->tt, had, item) : item;
+    const Type *had = list_hint(I, var), *j = had ? ls_item_join(I, had, item) : item;
     if (!j) {
         char a[96], b[96];
         ty_str(had, a, sizeof a);

@@ -212,6 +212,7 @@ Val ls_list_call(Inf *I, Node *call);
 Val ls_sorted_call(Inf *I, Node *call);
 Val ls_to_array(Inf *I, Val l, Node *at);
 Val ls_typed(Inf *I, const Type *item, Val v);
+const Type *ls_item_join(Inf *I, const Type *a, const Type *b); /* the type two items of one list share, or NULL */
 
 /* fancy.c */
 Val fx_read(Inf *I, Val arr, Val idx, Node *at);

@@ -35,6 +35,8 @@ static const Type *list_of(Inf *I, const Type *item) {
 
 static bool untyped(const Type *t) { return t->kind == T_UNKNOWN || (t->kind == T_LIST && untyped(ty_item(t))); }
 
+static const Type *item_join(Inf *I, const Type *a, const Type *b);
+
 static Ref lib(Inf *I, const Type *t, int routine, const Ref *ops, int n) { return inf_emit(I, OP_LIB, t, ops, (uint32_t)n, routine); }
 
 static Val new_list(Inf *I, const Type *lt, Ref n) { return mk(I, lib(I, lt, LIB_LIST_NEW, &n, 1)); }
@@ -64,6 +66,8 @@ static Ref stored(Inf *I, Val v) {
 
 /* the type two items of one list share, or NULL: one kind of number (a Python number beside NumPy's
  * of its kind is the Python type; two NumPy types promote), or lists whose items share one */
+const Type *ls_item_join(Inf *I, const Type *a, const Type *b) { return item_join(I, a, b); }
+
 static const Type *item_join(Inf *I, const Type *a, const Type *b) {
     if (a == b) return a;
     if (a->kind == T_UNKNOWN) return b;
@@ -83,7 +87,7 @@ static const Type *item_join(Inf *I, const Type *a, const Type *b) {
 static void check_item_kind(Inf *I, const Type *t, Node *at) {
     if (t->kind == T_SCALAR || t->kind == T_LIST || t->kind == T_UNKNOWN) return;
     if (t->kind == T_ARRAY) inf_fail(I, at, "lists of arrays are not supported yet (np.array([...]) of arrays builds a 2-d array)");
-    inf_fail(I, at, "lists of %s are not supported yet (only numbers and lists)", ty_name(t));
+    inf_fail(I, at, "a list cannot hold a %s yet (kiln lists hold numbers and lists)", ty_name(t));
 }
 
 /* v as an item of a list whose items are `item`: the same kind of number, or a list of the same items */
@@ -275,7 +279,7 @@ Val ls_equal(Inf *I, Val a, Val b, Node *at) {
 static Val sort_in_place(Inf *I, Val l, bool reverse, Node *at) {
     const Type *item = ty_item(l.ty);
     if (item->kind == T_UNKNOWN) return none(I);
-    if (item->kind != T_SCALAR) inf_fail(I, at, "sorting a list of %s is not supported yet", inf_tyname(I, item));
+    if (item->kind != T_SCALAR) inf_fail(I, at, "sorting a list of %ss is not supported yet", ty_name(item));
     if (dt_is_complex(item->dtype)) inf_fail(I, at, "'<' not supported between instances of 'complex' and 'complex'");
     Val view = ls_view(I, l);
     Val sorted = mk(I, inf_emit(I, OP_LIB, view.ty, &view.r, 1, LIB_SORT | (int64_t)1 << 8));
