@@ -38,6 +38,9 @@ def fused(a, b, c):
     return np.exp(a) * b + np.sqrt(c)
 def same(a):
     return a
+def push(a, x):
+    a.append(x)
+    return a
 PY
 check 2 "usage: kiln" "$K"
 check 0 "usage: kiln" "$K" --help
@@ -144,6 +147,15 @@ check 0 "7" "$K" run "$T/k.py" add "np.intp(3)" "np.int_(4)"
 check 0 "[2, 3]" "$K" run "$T/k.py" add "np.array([1, 2], dtype=np.uintp)" 1
 check 0 "4.0" "$K" run "$T/k.py" add "np.double(1.5)" "np.single(2.5)"
 check 1 "unknown dtype" "$K" run "$T/k.py" add np.True_x
+# lists: [...] is a list for a parameter the kernel calls list methods on, list([...]) always, else an array
+check 0 "[1, 2, 3]" "$K" run "$T/k.py" push "[1, 2]" 3
+check 0 "[[1], [2]]" "$K" run "$T/k.py" push "[[1]]" "list([2])"
+check 0 "[1.5, 2.0]" "$K" run "$T/k.py" same "list([1.5, 2.0])"
+check 0 "[[1], []]" "$K" run "$T/k.py" same "list([[1], []])"
+check 1 "a list whose items have different types" "$K" run "$T/k.py" same "list([1, 2.5])"
+check 1 "list() takes a [...] literal here" "$K" run "$T/k.py" same "list(3)"
+check 1 "expected ',' or ']'" "$K" run "$T/k.py" push "[1, 2" 3
+check 1 "cannot hold a value of type float" "$K" run "$T/k.py" push "[1, 2]" 0.5
 # rows written as tuples, as np.array reads them; a parenthesized number stays a number
 check 0 "[[1.0, 2.0], [3.0, 4.0]]" "$K" run "$T/k.py" same "[(1.0, 2.0), (3.0, 4.0,)]"
 check 0 "[[[1, 2], [3, 4]]]" "$K" run "$T/k.py" same "[((1, 2), [3, 4])]"

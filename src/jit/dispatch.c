@@ -71,7 +71,8 @@ static uint32_t sig_of_list(const kiln_value *v, uint32_t *codes, uint32_t n, in
     }
     uint32_t end = sig_of_value(&v->v.items[first], codes, n, depth + 1);
     if (end > SIG_MAX) return end;
-    if (v->v.items[first].kind == KILN_TUPLE || v->v.items[first].kind == KILN_NONE) return SIG_MAX + 2; /* kiln lists hold numbers and lists */
+    int k = v->v.items[first].kind;
+    if (k != KILN_SCALAR && k != KILN_LIST) return SIG_MAX + 2; /* kiln lists hold numbers and lists */
     bool list_items = v->v.items[first].kind == KILN_LIST;
     uint32_t other[SIG_MAX + 2];
     for (int i = 0; i < v->n; i++) {

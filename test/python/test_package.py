@@ -658,3 +658,87 @@ def test_functions_typed_at_the_interactive_prompt(tmp_path):
     out = subprocess.run([sys.executable, str(p)], capture_output=True, text=True, timeout=120,
                          env=dict(os.environ, KILN_CACHE="0"))
     assert out.stdout.split("\n")[:3] == ["RESULT 41", "RESULT 19", "RESULT no source"], out.stdout + out.stderr
+
+
+# ---- Python lists ----
+
+@kiln.jit
+def sort_in_place(a):
+    n = len(a)
+    for i in range(n):
+        for j in range(n - 1 - i):
+            if a[j] > a[j + 1]:
+                a[j], a[j + 1] = a[j + 1], a[j]
+
+
+@kiln.jit
+def grow_rows(m, x):
+    for row in m:
+        row.append(x)
+    m.append([x])
+    return len(m)
+
+
+@kiln.jit
+def squares(n):
+    return [i * i for i in range(n)], [0.5 * i for i in range(n)], [[True] * 2 for _ in range(n)]
+
+
+@kiln.jit
+def list_sum(xs):
+    s = 0
+    for x in xs:
+        s += x
+    return s
+
+
+def test_lists_come_back_as_python_lists():
+    a, b, c = squares(3)
+    assert (a, b, c) == ([0, 1, 4], [0.0, 0.5, 1.0], [[True, True]] * 3)
+    assert type(a) is list and type(a[1]) is int and type(b[1]) is float and type(c[0][0]) is bool
+    assert c[0] is not c[1]
+
+
+def test_a_kernel_changes_the_callers_list():
+    a = [5, 3, 9, 1]
+    alias = a
+    assert sort_in_place(a) is None
+    assert a == [1, 3, 5, 9] and alias is a
+    m = [[1], [2, 3]]
+    inner = m[0]
+    assert grow_rows(m, 7) == 3
+    assert m == [[1, 7], [2, 3, 7], [7]] and m[0] is inner  # inner lists keep their identity
+
+
+def test_list_arguments_of_one_type():
+    assert list_sum([1, 2, 3]) == 6 and list_sum([0.5, 0.25]) == 0.75 and list_sum([]) == 0
+    with pytest.raises(TypeError, match="a list whose items have different types"):
+        list_sum([1, 2.5])
+    with pytest.raises(TypeError, match="a list of arrays"):
+        list_sum([np.zeros(2)])
+    with pytest.raises(TypeError, match="a list of tuples"):
+        list_sum([(1, 2)])
+    assert list_sum([1, 2]) == 3  # still callable
+
+
+def test_list_errors_are_python_exceptions():
+    with pytest.raises(IndexError, match="list index out of range"):
+        kiln.jit(lambda_free_index)([1, 2], 5)
+
+
+def lambda_free_index(a, i):
+    return a[i]
+
+
+def test_no_leak_with_lists():
+    xs = [float(i) for i in range(1000)]
+    for _ in range(200):
+        list_sum(xs), squares(50)
+    gc.collect()
+    import resource
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for _ in range(20000):
+        list_sum(xs), squares(50)
+    gc.collect()
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    assert after - before < 20000, "max RSS grew by %d KiB over 20,000 calls" % (after - before)
