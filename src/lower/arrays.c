@@ -207,16 +207,26 @@ Val ar_eye(Inf *I, Node *call) {
 }
 
 /* the arrays of a sequence argument (a tuple, or an array's rows are not supported) */
+/* the arrays a tuple or a list display names; a list item (np.concatenate(([1], x))) is its array */
 static int seq_arrays(Inf *I, Node *n, Val *out, const char *fn) {
-    Val t = ex_expr(I, n);
-    if (t.ty->kind != T_TUPLE) inf_fail(I, n, "np.%s() takes a tuple of arrays here", fn);
-    if (t.ty->n == 0) inf_fail(I, n, "need at least one array to %s", !strcmp(fn, "stack") ? "stack" : "concatenate");
-    if (t.ty->n > 32) inf_fail(I, n, "np.%s() of more than 32 arrays is not supported", fn);
-    for (int i = 0; i < t.ty->n; i++) {
-        out[i] = t.el[i];
+    int count;
+    if (n->kind == N_LIST) { /* [a, b]: each item on its own (a list cannot hold arrays) */
+        if (n->nkids > 32) inf_fail(I, n, "np.%s() of more than 32 arrays is not supported", fn);
+        for (int i = 0; i < n->nkids; i++) out[i] = ex_expr(I, n->kids[i]);
+        count = n->nkids;
+    } else {
+        Val t = ex_expr(I, n);
+        if (t.ty->kind != T_TUPLE) inf_fail(I, n, "np.%s() takes a tuple or a list of arrays here", fn);
+        if (t.ty->n > 32) inf_fail(I, n, "np.%s() of more than 32 arrays is not supported", fn);
+        for (int i = 0; i < t.ty->n; i++) out[i] = t.el[i];
+        count = t.ty->n;
+    }
+    if (count == 0) inf_fail(I, n, "need at least one array to %s", !strcmp(fn, "stack") ? "stack" : "concatenate");
+    for (int i = 0; i < count; i++) {
+        if (out[i].ty->kind == T_LIST) out[i] = ls_to_array(I, out[i], n);
         if (out[i].ty->kind != T_ARRAY) inf_fail(I, n, "np.%s() takes arrays here, not %s", fn, inf_tyname(I, out[i].ty));
     }
-    return t.ty->n;
+    return count;
 }
 
 static int common_dtype(const Val *v, int n) {
@@ -231,13 +241,19 @@ Val ar_concatenate(Inf *I, Node *call, bool stack) {
     only_kwargs(I, call, fn, ok);
     if (call->nkids < 1 || call->nkids > 2) inf_fail(I, call, "np.%s() takes a tuple of arrays and an axis here", fn);
     Val v[32];
-    int n = seq_arrays(I, call->kids[0], v, fn), nd = v[0].ty->ndim;
+    int n = seq_arrays(I, call->kids[0], v, fn);
+    Node *an = call->nkids == 2 ? call->kids[1] : kwarg(call, "axis");
+    return ar_join(I, call, v, n, stack, an);
+}
+
+/* np.concatenate / np.stack of the arrays v along axis an (NULL: 0) */
+Val ar_join(Inf *I, Node *call, Val *v, int n, bool stack, Node *an) {
+    int nd = v[0].ty->ndim;
     for (int i = 1; i < n; i++)
         if (v[i].ty->ndim != nd)
             inf_fail(I, call, "all the input arrays must have same number of dimensions, but the array at index 0 has %d "
                      "dimension(s) and the array at index %d has %d dimension(s)", nd, i, v[i].ty->ndim);
     if (!stack && nd == 0) inf_fail(I, call, "zero-dimensional arrays cannot be concatenated");
-    Node *an = call->nkids == 2 ? call->kids[1] : kwarg(call, "axis");
     int ax = an ? const_axis(I, an, stack ? nd + 1 : nd) : 0;
     int rnd = stack ? nd + 1 : nd;
     if (rnd > KILN_MAXDIM) inf_fail(I, call, "arrays of more than %d dimensions are not supported", KILN_MAXDIM);

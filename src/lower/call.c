@@ -700,7 +700,25 @@ static Val np_array(Inf *I, Node *call, bool copy) {
     Node *arg[2];
     cl_np_bind(I, call, fname, 0, copy ? params : aparams, 2, arg);
     if (!arg[0]) inf_fail(I, call, "%s() missing required argument '%s' (pos 0)", fname, copy ? "object" : "a");
-    Val o = ex_expr(I, arg[0]);
+    Val o;
+    if (arg[0]->kind == N_LIST && arg[0]->nkids && arg[0]->nkids <= 32) { /* np.array([a, b]) of arrays: stacked */
+        Val items[32];
+        bool arrays = false;
+        for (int i = 0; i < arg[0]->nkids; i++) arrays |= (items[i] = ex_value(I, arg[0]->kids[i])).ty->kind == T_ARRAY || items[i].ew;
+        if (arrays) {
+            for (int i = 0; i < arg[0]->nkids; i++) {
+                items[i] = ew_force(I, items[i], arg[0]->kids[i]);
+                if (items[i].ty->kind == T_LIST) items[i] = ls_to_array(I, items[i], arg[0]->kids[i]);
+                if (items[i].ty->kind != T_ARRAY) inf_fail(I, arg[0]->kids[i], "%s() of a list of arrays and %s is not supported", fname, inf_tyname(I, items[i].ty));
+            }
+            Val a = ar_join(I, call, items, arg[0]->nkids, true, NULL);
+            return arg[1] ? la_cast(I, a, cl_dtype_arg(I, arg[1]), call) : a;
+        }
+        for (int i = 0; i < arg[0]->nkids; i++) items[i] = ew_force(I, items[i], arg[0]->kids[i]);
+        o = ls_display_of(I, arg[0], items);
+    } else {
+        o = ex_expr(I, arg[0]);
+    }
     if (o.ty->kind == T_UNKNOWN) return o;
     int dt = arg[1] ? cl_dtype_arg(I, arg[1]) : -1;
     Val a;

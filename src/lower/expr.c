@@ -635,6 +635,7 @@ Val ex_index(Inf *I, Node *sub, Val arr, Ref *idx, int *nidx) {
         Node *kn = sub->kids[i];
         Val v = k == 1 ? ex_value(I, kn) : ex_expr(I, kn);
         if (v.ty->kind == T_UNKNOWN) { *nidx = 0; return unknown(I); }
+        if (k == 1 && v.ty->kind == T_LIST) v = ls_to_array(I, v, kn); /* a[[0, 2]]: NumPy reads the list as an index array */
         if (k == 1 && ew_is_array(v)) { *nidx = -2; return v; } /* an index array: the caller gathers or scatters */
         if (v.ty->kind != T_SCALAR || !dt_is_int(v.ty->dtype)) {
             if (v.ty->kind == T_SCALAR && v.ty->dtype == KILN_BOOL)

@@ -190,6 +190,7 @@ Val ar_arange(Inf *I, Node *call);
 Val ar_linspace(Inf *I, Node *call);
 Val ar_eye(Inf *I, Node *call);
 Val ar_concatenate(Inf *I, Node *call, bool stack);
+Val ar_join(Inf *I, Node *call, Val *v, int n, bool stack, Node *axis); /* v: n arrays */
 Val ar_roll(Inf *I, Node *call);
 Val ar_diff(Inf *I, Node *call);
 Val ar_tile(Inf *I, Node *call);
@@ -197,6 +198,7 @@ Val ar_repeat(Inf *I, Node *call);
 
 /* list.c */
 Val ls_display(Inf *I, Node *n);
+Val ls_display_of(Inf *I, Node *n, Val *vals); /* the display n of items already computed */
 Val ls_view(Inf *I, Val l);                 /* the items now: re-taken after anything that may grow the list */
 Ref ls_len(Inf *I, Val l);
 Val ls_item(Inf *I, Val l, Ref k);          /* l[k], k known to be in range */

@@ -113,10 +113,15 @@ Val ls_display(Inf *I, Node *n) {
     if (!n->nkids) return new_list(I, list_of(I, &I->tt->unknown), inf_k64(I, 0));
     Val *vals = arena_alloc(I->a, sizeof(Val) * (size_t)n->nkids);
     if (!vals) inf_oom(I);
+    for (int i = 0; i < n->nkids; i++) vals[i] = ex_expr(I, n->kids[i]);
+    return ls_display_of(I, n, vals);
+}
+
+Val ls_display_of(Inf *I, Node *n, Val *vals) {
+    if (!n->nkids) return new_list(I, list_of(I, &I->tt->unknown), inf_k64(I, 0));
     const Type *item = NULL;
     int first = 0;
     for (int i = 0; i < n->nkids; i++) {
-        vals[i] = ex_expr(I, n->kids[i]);
         if (vals[i].ty->kind == T_UNKNOWN) return unknown(I);
         check_item_kind(I, vals[i].ty, n->kids[i]);
         const Type *j = item ? item_join(I, item, vals[i].ty) : vals[i].ty;

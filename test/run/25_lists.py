@@ -461,3 +461,18 @@ def helper_sum(v):
 def helper_push(v, x):
     v.append(x)
     return len(v)
+
+# lists where NumPy takes arrays: np.concatenate and np.stack of lists and arrays, np.array of a
+# list of arrays (stacked), a list as an index array
+# run: numpy_takes_lists(np.array([1.0, 2.0]))
+# expect: ([0.0, 1.0, 2.0], [1.0, 2.0, 1.0, 2.0, 5.0], [[1.0, 2.0], [2.0, 4.0]], [[1.0, 2.0], [2.0, 3.0]], [[0.5, 1.0], [7.0, 8.0]], [2.0, 1.0, 2.0], [0, 2, 4], [9.0, 2.0])
+def numpy_takes_lists(x):
+    a = np.concatenate(([0.0], x))
+    b = np.concatenate([x, x, [5.0]])
+    c = np.stack([x, x * 2])
+    d = np.array([x, x + 1])
+    e = np.array([x * 0.5, [7, 8]])
+    f = x[[1, 0, 1]]
+    g = np.arange(10)[[i * 2 for i in range(3)]]
+    x[[0]] = 9.0
+    return a, b, c, d, e, f, g, x
