@@ -270,10 +270,9 @@ typedef struct {
     kiln_array arr[MAX_ARGS];
     Py_buffer view[MAX_ARGS];
     PyObject *owner[MAX_ARGS]; /* the objects whose memory arrays alias (borrowed from the call) */
-    kiln_value *items[MAX_ARGS];
     int dflt[MAX_ARGS];        /* arguments that are kiln_func_default's values (freed after the call) */
     PyObject *tmp[MAX_ARGS];   /* arrays made for __array_interface__ objects (released after the call) */
-    int narr, nitems, ndflt, ntmp;
+    int narr, ndflt, ntmp;
     int nbuf;                  /* how many of view[0..narr) hold a buffer to release (NumPy arrays read directly do not) */
     /* list arguments: their items (one block per list, nested lists too), and what each top-level list
      * holds after the call (kiln fills lst_out through kiln_value.base), written back into the list */
@@ -285,14 +284,13 @@ typedef struct {
 } Conv;
 
 static void conv_init(Conv *c) {
-    c->narr = c->nitems = c->ndflt = c->ntmp = c->nbuf = c->nlst = 0;
+    c->narr = c->ndflt = c->ntmp = c->nbuf = c->nlst = 0;
     c->blocks = NULL;
     c->nblocks = c->capblocks = 0;
 }
 
 static void conv_release(Conv *c) {
     for (int i = 0; c->nbuf && i < c->narr; i++) if (c->view[i].obj) PyBuffer_Release(&c->view[i]);
-    for (int i = 0; i < c->nitems; i++) PyMem_Free(c->items[i]);
     for (int i = 0; i < c->ndflt; i++) kiln_value_free(&c->v[c->dflt[i]]);
     for (int i = 0; i < c->ntmp; i++) Py_DECREF(c->tmp[i]);
     for (Py_ssize_t i = 0; i < c->nblocks; i++) PyMem_Free(c->blocks[i]);
@@ -444,20 +442,27 @@ static int conv_buffer(Conv *c, PyObject *o, kiln_value *out, int argi) {
 
 static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth);
 
+/* the items of a tuple or a list argument: freed with the call's conversion */
+static kiln_value *conv_block(Conv *c, Py_ssize_t n) {
+    if (c->nblocks == c->capblocks) {
+        Py_ssize_t cap = c->capblocks ? 2 * c->capblocks : 8;
+        kiln_value **b = PyMem_Realloc(c->blocks, sizeof *b * (size_t)cap);
+        if (!b) { PyErr_NoMemory(); return NULL; }
+        c->blocks = b; c->capblocks = cap;
+    }
+    kiln_value *items = PyMem_Calloc((size_t)(n ? n : 1), sizeof *items);
+    if (!items) { PyErr_NoMemory(); return NULL; }
+    c->blocks[c->nblocks++] = items;
+    return items;
+}
+
 /* a Python list: its items, converted (kiln checks they share one type); a top-level one asks kiln for its
  * final items, so what the kernel did to the list shows in the caller's list afterwards */
 static int conv_list(Conv *c, PyObject *o, kiln_value *out, int argi, int depth) {
     Py_ssize_t n = PyList_GET_SIZE(o);
     if (depth > 8 || n > INT32_MAX) { PyErr_Format(PyExc_TypeError, "argument %d: lists nested deeper than 8 or longer than 2**31 - 1", argi + 1); return -1; }
-    if (c->nblocks == c->capblocks) {
-        Py_ssize_t cap = c->capblocks ? 2 * c->capblocks : 8;
-        kiln_value **b = PyMem_Realloc(c->blocks, sizeof *b * (size_t)cap);
-        if (!b) { PyErr_NoMemory(); return -1; }
-        c->blocks = b; c->capblocks = cap;
-    }
-    kiln_value *items = PyMem_Calloc((size_t)(n ? n : 1), sizeof *items);
-    if (!items) { PyErr_NoMemory(); return -1; }
-    c->blocks[c->nblocks++] = items;
+    kiln_value *items = conv_block(c, n);
+    if (!items) return -1;
     for (Py_ssize_t i = 0; i < n && i < PyList_GET_SIZE(o); i++) {
         PyObject *x = PyList_GET_ITEM(o, i);
         Py_INCREF(x); /* converting may run Python code (an __array_interface__) that changes the list */
@@ -498,10 +503,8 @@ static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth
     if (PyTuple_Check(o)) {
         Py_ssize_t n = PyTuple_GET_SIZE(o);
         if (depth > 8 || n > 256) { PyErr_Format(PyExc_TypeError, "argument %d: tuples nested deeper than 8 or longer than 256", argi + 1); return -1; }
-        if (c->nitems == MAX_ARGS) { PyErr_SetString(PyExc_TypeError, "too many tuples in one call"); return -1; }
-        kiln_value *items = PyMem_Calloc((size_t)(n ? n : 1), sizeof *items);
-        if (!items) { PyErr_NoMemory(); return -1; }
-        c->items[c->nitems++] = items;
+        kiln_value *items = conv_block(c, n);
+        if (!items) return -1;
         for (Py_ssize_t i = 0; i < n; i++)
             if (conv_value(c, PyTuple_GET_ITEM(o, i), &items[i], argi, depth + 1)) return -1;
         memset(out, 0, sizeof *out);
@@ -532,7 +535,7 @@ static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth
         return conv_value(c, a, out, argi, depth);
     }
     PyErr_Format(PyExc_TypeError, "argument %d: kiln cannot pass a '%.100s' to a kernel (numbers, NumPy scalars and arrays, "
-                 "objects with the buffer protocol, tuples and None)", argi + 1, Py_TYPE(o)->tp_name);
+                 "objects with the buffer protocol, tuples, lists and None)", argi + 1, Py_TYPE(o)->tp_name);
     return -1;
 }
 

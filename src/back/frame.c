@@ -103,18 +103,34 @@ static RdArr rd_arr(const Slot *s, int a, const Type *t) {
     return A;
 }
 
+/* an item's slots from its leaves' operands (a tuple item is one operand per leaf), into buf */
+static int gather(const Type *t, const Slot *s, const int32_t *ops, Slot *buf) {
+    if (t->kind == T_TUPLE) {
+        int used = 0;
+        for (int k = 0; k < t->n; k++) used += gather(t->elems[k], s, ops + used, buf + slots_of_before(t, k));
+        return used;
+    }
+    if (!ty_is_leaf(t)) return 0;
+    memcpy(buf, &s[ops[0]], sizeof(Slot) * (size_t)slots_of(t));
+    return 1;
+}
+
 /* a list routine (LIB_LIST_*): operand 0 at slot a (the list; NEW: the length; FROM: the array), the others
- * at x->slot; the item dtype is the list's storage dtype (Type.dtype) */
+ * at x->slot: APPEND the item's leaves; INSERT the index, then the leaves; POP the index; EXTEND and REPEAT
+ * one value; FIND start, stop, then the leaves (EQ: the other list) */
 static int fr_list(Run *run, Slot *s, int d, int a, const Extra *x, int routine, int line, const char *file) {
     RtList *l = s[a].p, *n = NULL;
-    int dt = x->at->kind == T_LIST ? ty_item_dtype(x->at) : 0;
+    const Type *item = x->at->kind == T_LIST ? ty_item(x->at) : NULL;
+    Slot buf[KILN_MAX_ITEM_SLOTS];
     switch (routine) {
-    case LIB_LIST_NEW:
-        n = run_list_new(run, s[a].i, (int64_t)kiln_dtype_size((kiln_dtype)ty_item_dtype(x->rt)), line, file);
-        break;
-    case LIB_LIST_APPEND: return rt_list_append(run, l, dt, &s[x->slot[0]], line, file);
-    case LIB_LIST_POP: return rt_list_pop(run, l, dt, s[x->slot[0]].i, &s[d], line, file);
-    case LIB_LIST_INSERT: return rt_list_insert(run, l, dt, s[x->slot[0]].i, &s[x->slot[1]], line, file);
+    case LIB_LIST_NEW: n = run_list_new(run, s[a].i, rt_item_size(ty_item(x->rt)), line, file); break;
+    case LIB_LIST_APPEND:
+        gather(item, s, x->slot, buf);
+        return rt_list_append(run, l, item, buf, line, file);
+    case LIB_LIST_POP: return rt_list_pop(run, l, item, s[x->slot[0]].i, x->rt ? &s[d] : NULL, line, file);
+    case LIB_LIST_INSERT:
+        gather(item, s, x->slot + 1, buf);
+        return rt_list_insert(run, l, item, s[x->slot[0]].i, buf, line, file);
     case LIB_LIST_EXTEND: return rt_list_extend(run, l, s[x->slot[0]].p, line, file);
     case LIB_LIST_FROM: {
         RdArr A = rd_arr(s, a, x->at);
@@ -125,8 +141,12 @@ static int fr_list(Run *run, Slot *s, int d, int a, const Extra *x, int routine,
     case LIB_LIST_CLEAR: l->len = 0; return 0;
     case LIB_LIST_REVERSE: rt_list_reverse(l); return 0;
     case LIB_LIST_ARRAY: return rt_list_array(run, l, x->rt->ndim, x->rt->dtype, &s[d], line, file);
-    case LIB_LIST_FIND:
-        return rt_list_find(run, l, x->at, (int)(x->aux >> 8), &s[x->slot[0]], s[x->slot[1]].i, s[x->slot[2]].i, &s[d], line, file);
+    case LIB_LIST_FIND: {
+        int mode = (int)(x->aux >> 8);
+        if (mode == LIST_FIND_EQ) buf[0] = s[x->slot[2]];
+        else gather(item, s, x->slot + 2, buf);
+        return rt_list_find(run, l, x->at, mode, buf, s[x->slot[0]].i, s[x->slot[1]].i, &s[d], line, file);
+    }
     default: return run_raise(run, RE_INDEX, line, file);
     }
     if (!n) return -1;

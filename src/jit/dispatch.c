@@ -72,7 +72,7 @@ static uint32_t sig_of_list(const kiln_value *v, uint32_t *codes, uint32_t n, in
     uint32_t end = sig_of_value(&v->v.items[first], codes, n, depth + 1);
     if (end > SIG_MAX) return end;
     int k = v->v.items[first].kind;
-    if (k != KILN_SCALAR && k != KILN_LIST) return SIG_MAX + 2; /* kiln lists hold numbers and lists */
+    if (k != KILN_SCALAR && k != KILN_LIST && k != KILN_TUPLE) return SIG_MAX + 2; /* kiln lists hold numbers, lists, tuples */
     bool list_items = v->v.items[first].kind == KILN_LIST;
     uint32_t other[SIG_MAX + 2];
     for (int i = 0; i < v->n; i++) {
@@ -160,8 +160,8 @@ static void value_problem(const kiln_value *v, char *buf, size_t cap, int depth)
         }
         for (int i = 0; i < v->n; i++) {
             const kiln_value *it = &v->v.items[i];
-            if (it->kind == KILN_TUPLE || it->kind == KILN_NONE || it->kind == KILN_ARRAY) {
-                snprintf(buf, cap, "a list of %s (kiln lists hold numbers and lists)", it->kind == KILN_TUPLE ? "tuples" : it->kind == KILN_NONE ? "None" : "arrays");
+            if (it->kind == KILN_NONE || it->kind == KILN_ARRAY) {
+                snprintf(buf, cap, "a list of %s (kiln lists hold numbers, lists and tuples)", it->kind == KILN_NONE ? "None" : "arrays");
                 return;
             }
             if (sig_of_value(it, codes, 0, depth + 1) >= SIG_MAX + 2) {
@@ -412,13 +412,12 @@ static int flatten_arg(Run *run, const kiln_value *v, const Type *t, Slot *out, 
 /* a list argument: the call's own RtList of the items (a list of lists: of the inner lists' addresses) */
 static RtList *list_arg(Run *run, const kiln_value *v, const Type *t) {
     const Type *item = ty_item(t);
-    RtList *l = run_list_new(run, v->n, (int64_t)kiln_dtype_size((kiln_dtype)ty_item_dtype(t)), 0, "");
+    RtList *l = run_list_new(run, v->n, rt_item_size(item), 0, "");
     if (!l) return NULL;
     for (int i = 0; i < v->n; i++) {
-        Slot s[2] = {{0}, {0}};
-        if (item->kind == T_SCALAR) flatten_arg(run, &v->v.items[i], item, s, 2);
-        else if (item->kind == T_LIST && !(s[0].p = list_arg(run, &v->v.items[i], item))) return NULL;
-        rt_store_elem((char *)l->data + i * l->item, ty_item_dtype(t), s);
+        Slot s[KILN_MAX_ITEM_SLOTS] = {{0}};
+        if (item->kind != T_UNKNOWN && flatten_arg(run, &v->v.items[i], item, s, KILN_MAX_ITEM_SLOTS) < 0) return NULL;
+        rt_item_store(item, (char *)l->data + i * l->item, s);
     }
     return l;
 }
@@ -507,10 +506,8 @@ static int build_result(Run *run, const Type *t, const Slot *in, kiln_value *out
         if (!out->v.items) return -1;
         out->kind = KILN_LIST; out->owned = 1; out->n = (int32_t)l->len;
         for (int64_t i = 0; i < l->len; i++) {
-            const char *p = (const char *)l->data + i * l->item;
-            Slot s[2];
-            if (ty_item_dtype(t) == KILN_COMPLEX128) memcpy(s, p, 16);
-            else s[0] = rt_load_elem(p, ty_item_dtype(t));
+            Slot s[KILN_MAX_ITEM_SLOTS];
+            rt_item_load(item, (const char *)l->data + i * l->item, s);
             if (item->kind == T_UNKNOWN || build_result(run, item, s, &out->v.items[i]) < 0) {
                 out->n = (int32_t)i;
                 kiln_value_free(out);

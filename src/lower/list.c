@@ -19,6 +19,7 @@
  */
 #include "infer.h"
 #include "../ir/lib.h"
+#include "../rt/run.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -45,6 +46,39 @@ Val ls_view(Inf *I, Val l) { return mk(I, inf_emit(I, OP_LVIEW, ty_array(I->tt, 
 
 Ref ls_len(Inf *I, Val l) { return inf_dim(I, ls_view(I, l), 0); }
 
+/* a leaf of a tuple item: the column of the list's records at slot offset off, as a 1-d array of the leaf's
+ * storage dtype (every tier reads it with its ordinary loads and stores) */
+static Val column(Inf *I, Val view, const Type *leaf, int off) {
+    const Type *t = ty_array(I->tt, leaf->kind == T_SCALAR ? leaf->dtype : KILN_INT64, 1, LAYOUT_ANY);
+    Ref ops[4] = {view.r, inf_k64(I, 8 * off), inf_dim(I, view, 0), inf_stride(I, view, 0)};
+    return mk(I, inf_emit(I, OP_MKVIEW, t, ops, 4, 0));
+}
+
+/* item type t at slot offset off of the records in view, at index k (valid); off -1: a whole item, not a leaf */
+static Val load_at(Inf *I, const Type *t, Val view, Ref k, int off) {
+    if (t->kind == T_TUPLE) {
+        Val v = {0};
+        v.ty = t; v.str = -1;
+        v.el = arena_alloc(I->a, sizeof(Val) * (size_t)(t->n ? t->n : 1));
+        if (!v.el) inf_oom(I);
+        for (int i = 0, o = off < 0 ? 0 : off; i < t->n; o += slots_of(t->elems[i]), i++) v.el[i] = load_at(I, t->elems[i], view, k, o);
+        return v;
+    }
+    Val c = off < 0 ? view : column(I, view, t, off);
+    if (t->kind == T_LIST) return mk(I, inf_emit(I, OP_CAST, t, (Ref[]){inf_load(I, c.r, i64s(I), &k, 1)}, 1, 0));
+    return mk(I, inf_load(I, c.r, t, &k, 1));
+}
+
+static void store_at(Inf *I, const Type *t, Val view, Val v, Ref k, int off) {
+    if (t->kind == T_TUPLE) {
+        for (int i = 0, o = off < 0 ? 0 : off; i < t->n; o += slots_of(t->elems[i]), i++) store_at(I, t->elems[i], view, v.el[i], k, o);
+        return;
+    }
+    Val c = off < 0 ? view : column(I, view, t, off);
+    Ref x = t->kind == T_LIST ? inf_emit(I, OP_CAST, i64s(I), &v.r, 1, 0) : v.r; /* a list: its address */
+    inf_store(I, c.r, x, &k, 1);
+}
+
 /* the item at index k (valid) of the list's view */
 static Val load_item(Inf *I, const Type *lt, Val view, Ref k) {
     const Type *it = ty_item(lt);
@@ -52,20 +86,16 @@ static Val load_item(Inf *I, const Type *lt, Val view, Ref k) {
         st_raise_if(I, inf_const_i(I, inf_bool(I), 1), "IndexError", "list index out of range");
         return unknown(I);
     }
-    if (it->kind == T_LIST) return mk(I, inf_emit(I, OP_CAST, it, (Ref[]){inf_load(I, view.r, i64s(I), &k, 1)}, 1, 0));
-    return mk(I, inf_load(I, view.r, it, &k, 1));
+    return load_at(I, it, view, k, -1);
 }
 
 Val ls_item(Inf *I, Val l, Ref k) { return load_item(I, l.ty, ls_view(I, l), k); }
 
-/* an item's bits as the view stores them (a list: its address, an int64) */
-static Ref stored(Inf *I, Val v) {
-    if (v.ty->kind == T_LIST) return inf_emit(I, OP_CAST, i64s(I), &v.r, 1, 0);
-    return v.r;
-}
+/* the operands an item is to a list routine: its leaves (a tuple's, in order) */
+static int item_ops(Inf *I, Val v, Ref *out, int cap) { return cl_flatten(I, v, out, cap); }
 
 /* the type two items of one list share, or NULL: one kind of number (a Python number beside NumPy's
- * of its kind is the Python type; two NumPy types promote), or lists whose items share one */
+ * of its kind is the Python type; two NumPy types promote), lists or tuples whose items share one */
 const Type *ls_item_join(Inf *I, const Type *a, const Type *b) { return item_join(I, a, b); }
 
 static const Type *item_join(Inf *I, const Type *a, const Type *b) {
@@ -81,16 +111,29 @@ static const Type *item_join(Inf *I, const Type *a, const Type *b) {
         const Type *j = item_join(I, ty_item(a), ty_item(b));
         return j ? list_of(I, j) : NULL;
     }
+    if (a->kind == T_TUPLE && b->kind == T_TUPLE && a->n == b->n && a->n <= TY_TUPLE_MAX) {
+        const Type *e[TY_TUPLE_MAX];
+        for (int i = 0; i < a->n; i++) if (!(e[i] = item_join(I, a->elems[i], b->elems[i]))) return NULL;
+        const Type *t = ty_tuple(I->tt, e, a->n);
+        if (!t) inf_oom(I);
+        return t;
+    }
     return NULL;
 }
 
 static void check_item_kind(Inf *I, const Type *t, Node *at) {
     if (t->kind == T_SCALAR || t->kind == T_LIST || t->kind == T_UNKNOWN) return;
+    if (t->kind == T_TUPLE) {
+        for (int i = 0; i < t->n; i++) check_item_kind(I, t->elems[i], at);
+        if (slots_of(t) > KILN_MAX_ITEM_SLOTS) inf_fail(I, at, "a list's tuples may have at most %d values", KILN_MAX_ITEM_SLOTS);
+        return;
+    }
     if (t->kind == T_ARRAY) inf_fail(I, at, "lists of arrays are not supported yet (np.array([...]) of arrays builds a 2-d array)");
-    inf_fail(I, at, "a list cannot hold a %s yet (kiln lists hold numbers and lists)", ty_name(t));
+    inf_fail(I, at, "a list cannot hold a %s yet (kiln lists hold numbers, lists and tuples of them)", ty_name(t));
 }
 
-/* v as an item of a list whose items are `item`: the same kind of number, or a list of the same items */
+/* v as an item of a list whose items are `item`: the same kind of number, a list of the same items, a tuple
+ * whose items fit in turn */
 static Val fit(Inf *I, const Type *item, Val v, Node *at) {
     if (v.ew) v = ew_force(I, v, at);
     if (v.ty == item || v.ty->kind == T_UNKNOWN) return v;
@@ -98,6 +141,14 @@ static Val fit(Inf *I, const Type *item, Val v, Node *at) {
     const Type *j = item_join(I, item, v.ty);
     /* a number of the items' kind is converted (a Python float into a list of np.float64 items) */
     if (v.ty->kind == T_SCALAR && item->kind == T_SCALAR && dt_kind(v.ty->dtype) == dt_kind(item->dtype)) return ex_coerce(I, v, item, at);
+    if (j == item && v.ty->kind == T_TUPLE) {
+        Val t = v;
+        t.ty = item;
+        t.el = arena_alloc(I->a, sizeof(Val) * (size_t)(item->n ? item->n : 1));
+        if (!t.el) inf_oom(I);
+        for (int i = 0; i < item->n; i++) t.el[i] = fit(I, item->elems[i], v.el[i], at);
+        return t;
+    }
     if (j == item) return v; /* a list whose items are untyped: it is empty */
     char a[96], b[96];
     ty_str(item, a, sizeof a);
@@ -106,7 +157,7 @@ static Val fit(Inf *I, const Type *item, Val v, Node *at) {
              "in the type it will hold, e.g. 0.0 for floats)", a, v.ty->kind == T_LIST ? "a" : "a value of type", b);
 }
 
-static void put(Inf *I, Val view, Val v, Ref k) { inf_store(I, view.r, stored(I, v), &k, 1); }
+static void put(Inf *I, Val view, Val v, Ref k) { store_at(I, v.ty, view, v, k, -1); }
 
 /* [a, b, c] */
 Val ls_display(Inf *I, Node *n) {
@@ -263,8 +314,9 @@ static Val find(Inf *I, Val l, Val x, int mode, Ref start, Ref stop, Node *at) {
     }
     if (x.ty->kind == T_SCALAR && item->kind == T_SCALAR) x = ex_coerce(I, x, item, at);
     else x = fit(I, item, x, at);
-    Ref ops[4] = {l.r, stored(I, x), start ? start : inf_k64(I, 0), stop ? stop : inf_k64(I, INT64_MAX)};
-    Ref r = lib(I, rt, LIB_LIST_FIND | mode << 8, ops, 4);
+    Ref ops[3 + KILN_MAX_ITEM_SLOTS] = {l.r, start ? start : inf_k64(I, 0), stop ? stop : inf_k64(I, INT64_MAX)};
+    int n = 3 + item_ops(I, x, ops + 3, KILN_MAX_ITEM_SLOTS);
+    Ref r = lib(I, rt, LIB_LIST_FIND | mode << 8, ops, n);
     return rt ? mk(I, r) : none(I);
 }
 
@@ -277,7 +329,7 @@ Val ls_equal(Inf *I, Val a, Val b, Node *at) {
     if (!j || (j != ty_item(a.ty) && !untyped(ty_item(a.ty))) || (j != ty_item(b.ty) && !untyped(ty_item(b.ty))))
         inf_fail(I, at, "comparing lists of %s and of %s is not supported yet", inf_tyname(I, ty_item(a.ty)), inf_tyname(I, ty_item(b.ty)));
     Val l = untyped(ty_item(a.ty)) ? b : a, m = l.r == a.r ? b : a;
-    Ref ops[4] = {l.r, inf_emit(I, OP_CAST, i64s(I), &m.r, 1, 0), inf_k64(I, 0), inf_k64(I, 0)};
+    Ref ops[4] = {l.r, inf_k64(I, 0), inf_k64(I, 0), m.r};
     return mk(I, lib(I, inf_bool(I), LIB_LIST_FIND | LIST_FIND_EQ << 8, ops, 4));
 }
 
@@ -306,14 +358,19 @@ static bool reverse_arg(Inf *I, Node *call, const char *fname) {
     return rev;
 }
 
+static void append(Inf *I, Val l, Val v) {
+    Ref ops[1 + KILN_MAX_ITEM_SLOTS] = {l.r};
+    int n = 1 + item_ops(I, v, ops + 1, KILN_MAX_ITEM_SLOTS);
+    lib(I, NULL, LIB_LIST_APPEND, ops, n);
+}
+
 Val ls_method(Inf *I, Node *call, Val l, const char *m) {
     Node *recv = call->a->a;
     if (!strcmp(m, "append")) {
         nargs(I, call, m, 1, 1);
         Val v = ex_expr(I, call->kids[0]);
         if (typed_for(I, recv, l, v, call->kids[0])) {
-            Ref ops[2] = {l.r, stored(I, fit(I, ty_item(l.ty), v, call->kids[0]))};
-            lib(I, NULL, LIB_LIST_APPEND, ops, 2);
+            append(I, l, fit(I, ty_item(l.ty), v, call->kids[0]));
         }
         return none(I);
     }
@@ -322,8 +379,9 @@ Val ls_method(Inf *I, Node *call, Val l, const char *m) {
         Ref i = int_operand(I, call->kids[0], "list.insert()'s index");
         Val v = ex_expr(I, call->kids[1]);
         if (typed_for(I, recv, l, v, call->kids[1])) {
-            Ref ops[3] = {l.r, i, stored(I, fit(I, ty_item(l.ty), v, call->kids[1]))};
-            lib(I, NULL, LIB_LIST_INSERT, ops, 3);
+            Ref ops[2 + KILN_MAX_ITEM_SLOTS] = {l.r, i};
+            int n = 2 + item_ops(I, fit(I, ty_item(l.ty), v, call->kids[1]), ops + 2, KILN_MAX_ITEM_SLOTS);
+            lib(I, NULL, LIB_LIST_INSERT, ops, n);
         }
         return none(I);
     }
@@ -334,8 +392,7 @@ Val ls_method(Inf *I, Node *call, Val l, const char *m) {
         if (o.ty->kind == T_TUPLE) { /* the tuple's items, appended in order */
             for (int k = 0; k < o.ty->n; k++) {
                 if (!typed_for(I, recv, l, o.el[k], call->kids[0])) return none(I);
-                Ref ops[2] = {l.r, stored(I, fit(I, ty_item(l.ty), o.el[k], call->kids[0]))};
-                lib(I, NULL, LIB_LIST_APPEND, ops, 2);
+                append(I, l, fit(I, ty_item(l.ty), o.el[k], call->kids[0]));
             }
             return none(I);
         }
@@ -363,6 +420,17 @@ Val ls_method(Inf *I, Node *call, Val l, const char *m) {
         const Type *item = ty_item(l.ty);
         if (item->kind == T_UNKNOWN) { st_raise_if(I, inf_const_i(I, inf_bool(I), 1), "IndexError", "pop from empty list"); return unknown(I); }
         Ref ops[2] = {l.r, i};
+        if (item->kind == T_TUPLE) { /* read through the view, then dropped: a routine gives one value */
+            Val view = ls_view(I, l);
+            Ref n = inf_dim(I, view, 0), zero = inf_k64(I, 0);
+            st_raise_if(I, inf_op2(I, OP_EQ, inf_bool(I), n, zero), "IndexError", "pop from empty list");
+            Ref j = inf_sel(I, inf_i64(I), inf_op2(I, OP_LT, inf_bool(I), i, zero), inf_op2(I, OP_ADD, inf_i64(I), i, n), i);
+            Ref bad = inf_op2(I, OP_OR, inf_bool(I), inf_op2(I, OP_LT, inf_bool(I), j, zero), inf_op2(I, OP_GE, inf_bool(I), j, n));
+            st_raise_if(I, bad, "IndexError", "pop index out of range");
+            Val v = load_at(I, item, view, j, -1);
+            lib(I, NULL, LIB_LIST_POP, ops, 2);
+            return v;
+        }
         Ref r = lib(I, item->kind == T_LIST ? i64s(I) : item, LIB_LIST_POP, ops, 2);
         return item->kind == T_LIST ? mk(I, inf_emit(I, OP_CAST, item, &r, 1, 0)) : mk(I, r);
     }
@@ -494,6 +562,7 @@ Val ls_to_array(Inf *I, Val l, Node *at) {
     int nd = 1;
     const Type *t = ty_item(l.ty);
     while (t->kind == T_LIST) { t = ty_item(t); nd++; }
+    if (t->kind == T_TUPLE) inf_fail(I, at, "np.array of a list of tuples is not supported yet");
     if (t->kind == T_UNKNOWN) t = ty_scalar(I->tt, KILN_FLOAT64, false); /* np.array([]) is float64 */
     if (nd > KILN_MAXDIM) inf_fail(I, at, "arrays of more than %d dimensions are not supported", KILN_MAXDIM);
     const Type *at_ = ty_array(I->tt, t->dtype, nd, LAYOUT_C);

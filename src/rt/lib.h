@@ -19,16 +19,16 @@ int rt_sort(Run *run, int routine, const RdArr *a, int axis, int64_t kth, Slot *
 int rt_nonzero(Run *run, const RdArr *a, Slot *out, int line, const char *file);
 
 /* list.c: what changes a Python list's length or storage (CPython's messages); -1 with the error raised */
-int rt_list_append(Run *r, RtList *l, int dtype, const Slot *v, int line, const char *file);
-int rt_list_pop(Run *r, RtList *l, int dtype, int64_t i, Slot *out, int line, const char *file);
-int rt_list_insert(Run *r, RtList *l, int dtype, int64_t i, const Slot *v, int line, const char *file);
+int rt_list_append(Run *r, RtList *l, const Type *item, const Slot *v, int line, const char *file);
+int rt_list_pop(Run *r, RtList *l, const Type *item, int64_t i, Slot *out, int line, const char *file); /* out NULL: dropped */
+int rt_list_insert(Run *r, RtList *l, const Type *item, int64_t i, const Slot *v, int line, const char *file);
 int rt_list_extend(Run *r, RtList *l, const RtList *m, int line, const char *file);
 RtList *rt_list_from(Run *r, const RdArr *a, int line, const char *file);
 RtList *rt_list_repeat(Run *r, const RtList *m, int64_t k, int line, const char *file);
 void rt_list_reverse(RtList *l);
 /* a C array of dtype (the innermost lists' item dtype) from a list of lists nested ndim deep */
 int rt_list_array(Run *r, const RtList *l, int ndim, int dtype, Slot *out, int line, const char *file);
-/* LIST_FIND_* (ir/lib.h) of x, an item of l (of type lt), in l[start:stop] */
+/* LIST_FIND_* (ir/lib.h) of x (an item's slots; EQ: another list's) in l[start:stop] of type lt */
 int rt_list_find(Run *r, const RtList *l, const Type *lt, int mode, const Slot *x, int64_t start, int64_t stop, Slot *out,
                  int line, const char *file);
 

@@ -58,10 +58,38 @@ static void take_size(RtList *l, int64_t item) {
     l->item = item;
 }
 
-int rt_list_append(Run *r, RtList *l, int dtype, const Slot *v, int line, const char *file) {
-    take_size(l, (int64_t)kiln_dtype_size((kiln_dtype)dtype));
+/* ---- items: numbers as their dtype, lists as their address, tuples as their leaves at 8 bytes a slot ---- */
+
+int64_t rt_item_size(const Type *t) {
+    if (t->kind == T_SCALAR) return (int64_t)kiln_dtype_size((kiln_dtype)t->dtype);
+    if (t->kind == T_TUPLE) return 8 * slots_of(t);
+    return 8; /* a list's address (an untyped list's items: none yet) */
+}
+
+/* a tuple's leaves walk its slots: leaf after leaf, each at 8 bytes a slot */
+static void item_io(const Type *t, char *p, Slot *v, bool store) {
+    if (t->kind == T_TUPLE) {
+        for (int k = 0; k < t->n; k++) {
+            item_io(t->elems[k], p, v, store);
+            p += 8 * slots_of(t->elems[k]);
+            v += slots_of(t->elems[k]);
+        }
+        return;
+    }
+    if (!ty_is_leaf(t)) return;
+    int dt = t->kind == T_SCALAR ? t->dtype : KILN_INT64;
+    if (store) rt_store_elem(p, dt, v);
+    else if (dt == KILN_COMPLEX128) memcpy(v, p, 16);
+    else v[0] = rt_load_elem(p, dt);
+}
+
+void rt_item_store(const Type *t, void *p, const Slot *v) { item_io(t, p, (Slot *)v, true); }
+void rt_item_load(const Type *t, const void *p, Slot *v) { item_io(t, (char *)p, v, false); }
+
+int rt_list_append(Run *r, RtList *l, const Type *item, const Slot *v, int line, const char *file) {
+    take_size(l, rt_item_size(item));
     if (run_list_reserve(r, l, 1, line, file)) return -1;
-    rt_store_elem(at(l, l->len++), dtype, v);
+    rt_item_store(item, at(l, l->len++), v);
     return 0;
 }
 
@@ -72,24 +100,23 @@ static int index_error(Run *r, const char *msg, int line, const char *file) {
     return -1;
 }
 
-int rt_list_pop(Run *r, RtList *l, int dtype, int64_t i, Slot *out, int line, const char *file) {
+int rt_list_pop(Run *r, RtList *l, const Type *item, int64_t i, Slot *out, int line, const char *file) {
     if (!l->len) return index_error(r, "pop from empty list", line, file);
     if (i < 0) i += l->len;
     if (i < 0 || i >= l->len) return index_error(r, "pop index out of range", line, file);
-    if (dtype == KILN_COMPLEX128) memcpy(out, at(l, i), 16);
-    else out[0] = rt_load_elem(at(l, i), dtype);
+    if (out) rt_item_load(item, at(l, i), out);
     memmove(at(l, i), at(l, i + 1), (size_t)((l->len - i - 1) * l->item));
     l->len--;
     return 0;
 }
 
-int rt_list_insert(Run *r, RtList *l, int dtype, int64_t i, const Slot *v, int line, const char *file) {
+int rt_list_insert(Run *r, RtList *l, const Type *item, int64_t i, const Slot *v, int line, const char *file) {
     if (i < 0) i = i + l->len < 0 ? 0 : i + l->len;
     if (i > l->len) i = l->len;
-    take_size(l, (int64_t)kiln_dtype_size((kiln_dtype)dtype));
+    take_size(l, rt_item_size(item));
     if (run_list_reserve(r, l, 1, line, file)) return -1;
     memmove(at(l, i + 1), at(l, i), (size_t)((l->len - i) * l->item));
-    rt_store_elem(at(l, i), dtype, v);
+    rt_item_store(item, at(l, i), v);
     l->len++;
     return 0;
 }
@@ -174,6 +201,14 @@ int rt_list_array(Run *r, const RtList *l, int ndim, int dtype, Slot *out, int l
 /* ---- searching: ==, as Python compares two items of one type ---- */
 
 static bool item_eq(const Type *t, const char *p, const char *q) {
+    if (t->kind == T_TUPLE) {
+        for (int k = 0; k < t->n; k++) {
+            if (!item_eq(t->elems[k], p, q)) return false;
+            p += 8 * slots_of(t->elems[k]);
+            q += 8 * slots_of(t->elems[k]);
+        }
+        return true;
+    }
     if (t->kind == T_LIST) {
         const RtList *a = *(RtList *const *)p, *b = *(RtList *const *)q;
         if (a == b) return true; /* CPython: identity first */
@@ -207,8 +242,8 @@ int rt_list_find(Run *r, const RtList *l, const Type *lt, int mode, const Slot *
                  int line, const char *file) {
     const Type *item = ty_item(lt);
     if (mode == LIST_FIND_EQ) { out->i = item_eq(lt, (const char *)&l, (const char *)x); return 0; }
-    unsigned char key[16];
-    rt_store_elem(key, item->kind == T_LIST ? KILN_INT64 : item->dtype, x);
+    unsigned char key[8 * KILN_MAX_ITEM_SLOTS];
+    rt_item_store(item, key, x);
     /* list.index's start and stop: slice rules, clamped */
     if (start < 0) start = start + l->len < 0 ? 0 : start + l->len;
     if (stop < 0) stop = stop + l->len < 0 ? 0 : stop + l->len;
@@ -229,7 +264,7 @@ int rt_list_find(Run *r, const RtList *l, const Type *lt, int mode, const Slot *
     if (mode == LIST_FIND_COUNT || mode == LIST_FIND_IN) { out->i = count; return 0; }
     run_raise(r, RE_RAISE, line, file);
     r->ename = "ValueError";
-    if (mode == LIST_FIND_REMOVE || item->kind == T_LIST) {
+    if (mode == LIST_FIND_REMOVE || item->kind != T_SCALAR) {
         snprintf(r->msg, sizeof r->msg, "list.%s(x): x not in list", mode == LIST_FIND_REMOVE ? "remove" : "index");
     } else {
         char v[96];

@@ -73,6 +73,13 @@ static inline int slots_of(const Type *t) {
     return 0;
 }
 
+/* the slots of a tuple's items before item k */
+static inline int slots_of_before(const Type *t, int k) {
+    int n = 0;
+    for (int i = 0; i < k; i++) n += slots_of(t->elems[i]);
+    return n;
+}
+
 /* a fresh call: tune and intr are the context's tunables and interrupt count; floor: the stack floor
  * of RecursionError (base_stack_floor()), or 0 for code that calls no kernel (it never checks it, and
  * the floor is a thread-local lookup on every call) */
@@ -90,6 +97,11 @@ RtBuf *run_find_buf(Run *r, const void *data);
 RtList *run_list_new(Run *r, int64_t n, int64_t item, int line, const char *file);
 /* room for n more items (an append, an insert, an extend); -1 with MemoryError raised */
 int run_list_reserve(Run *r, RtList *l, int64_t n, int line, const char *file);
+/* a list's items (list.c): a number as its dtype, a list as its address, a tuple as its leaves at 8 bytes a slot */
+#define KILN_MAX_ITEM_SLOTS 64 /* slots of one item (a tuple's leaves) */
+int64_t rt_item_size(const Type *t); /* bytes of one item of type t */
+void rt_item_store(const Type *t, void *p, const Slot *v); /* an item from its slots */
+void rt_item_load(const Type *t, const void *p, Slot *v);  /* an item into its slots */
 
 /* loads and stores of one element in canonical slot form */
 Slot rt_load_elem(const void *p, int dtype);

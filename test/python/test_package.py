@@ -191,8 +191,9 @@ def test_compile_errors():
         return y
     with pytest.raises(kiln.CompileError, match=r"test_package.py:\d+:\d+: error: variable 'y' is "):
         bad(True)
-    with pytest.raises(TypeError, match="cannot pass a 'list'"):
-        first([1.0, 2.0])
+    assert first([1.5, 2.0]) == 1.5  # a Python list is a list
+    with pytest.raises(TypeError, match="cannot pass a 'dict'"):
+        first({1: 2})
     with pytest.raises(TypeError, match="element format"):
         first(np.zeros(3, dtype=np.float16))
 
@@ -716,8 +717,8 @@ def test_list_arguments_of_one_type():
         list_sum([1, 2.5])
     with pytest.raises(TypeError, match="a list of arrays"):
         list_sum([np.zeros(2)])
-    with pytest.raises(TypeError, match="a list of tuples"):
-        list_sum([(1, 2)])
+    with pytest.raises(TypeError, match="a list of None"):
+        list_sum([None])
     assert list_sum([1, 2]) == 3  # still callable
 
 

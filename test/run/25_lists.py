@@ -476,3 +476,41 @@ def numpy_takes_lists(x):
     g = np.arange(10)[[i * 2 for i in range(3)]]
     x[[0]] = 9.0
     return a, b, c, d, e, f, g, x
+
+# lists of tuples: points, edges, (value, index) pairs; unpacked in for loops, compared whole
+# run: tuples_in_lists(3)
+# expect: ([(0.0, 1.0), (2.0, 3.5), (3.0, -1.0)], 4.0, [(9, 9), (1, 2)], [2, 2, 2], (2, 0), (0, 1), [(3.5, 0), (0.5, 7)], False, 1, 3.5, 2)
+def tuples_in_lists(n):
+    pts = [(0.0, 1.0), (2.0, 3.5)]
+    pts.append((n * 1.0, -1.0))
+    sx = 0.0
+    for x, y in pts:
+        sx += x * y
+    edges = [(i, (i + 1) % n) for i in range(n)]
+    deg = [0] * n
+    for u, v in edges:
+        deg[u] += 1
+        deg[v] += 1
+    last = edges.pop()
+    first = edges.pop(0)
+    edges.insert(0, (9, 9))
+    pairs = [(v, i) for i, v in enumerate([3.5, 1.5])]
+    pairs[1] = (0.5, 7)
+    return pts, sx, edges, deg, last, first, pairs, (2, 0) in edges, edges.index((1, 2)), pts[1][1], len(pairs)
+
+# run: nested_records(2)
+# expect: ([(0, (0.0, [])), (1, (0.5, [1])), (2, (1.0, [2, 2, 99]))], 2, 1.0, True)
+def nested_records(n):
+    recs = [(i, (i * 0.5, [i] * i)) for i in range(n + 1)]
+    a, (b, c) = recs[-1]
+    c.append(99)
+    return recs, a, b, recs == [(0, (0.0, [])), (1, (0.5, [1])), (2, (1.0, [2, 2, 99]))]
+
+# run: tuple_arg(list([(1, 2.5), (3, 4.5)]))
+# expect: (16.0, [(1, 2.5), (3, 4.5), (5, 0.5)])
+def tuple_arg(ps):
+    s = 0.0
+    for k, v in ps:
+        s += k * v
+    ps.append((5, 0.5))
+    return s, ps
