@@ -67,16 +67,16 @@ static void null_and_negative(void) {
     CHECK(kiln_call(first, &t, 1, &res, &err) != 0 && says(&err, "tuple"));
     t.n = 2;
     CHECK(kiln_call(first, &t, 1, &res, &err) == 0 && res.v.i == 4);
-    /* lists: a NULL item list, a negative count, items of two types, a tuple item; a good one, with its final
+    /* lists: a NULL item list, a negative count, items of two types, a None item; a good one, with its final
      * items taken back through base */
-    kiln_value l = kiln_list(NULL, 2), mixed[2] = {kiln_int(1), kiln_float(2.5)}, tup[1] = {t}, back;
+    kiln_value l = kiln_list(NULL, 2), mixed[2] = {kiln_int(1), kiln_float(2.5)}, nones[1] = {kiln_none()}, back;
     CHECK(kiln_call(first, &l, 1, &res, &err) != 0 && says(&err, "list of 2 items"));
     l = kiln_list(items, -1);
     CHECK(kiln_call(first, &l, 1, &res, &err) != 0 && says(&err, "list"));
     l = kiln_list(mixed, 2);
     CHECK(kiln_call(first, &l, 1, &res, &err) != 0 && says(&err, "different types"));
-    l = kiln_list(tup, 1);
-    CHECK(kiln_call(first, &l, 1, &res, &err) != 0 && says(&err, "tuples"));
+    l = kiln_list(nones, 1);
+    CHECK(kiln_call(first, &l, 1, &res, &err) != 0 && says(&err, "a list of None"));
     l = kiln_list(items, 2);
     l.base = &back;
     CHECK(kiln_call(first, &l, 1, &res, &err) == 0 && res.v.i == 4 && back.kind == KILN_LIST && back.n == 2 && back.v.items[1].v.i == 5);
