@@ -279,6 +279,7 @@ typedef struct {
     kiln_value **blocks;
     Py_ssize_t nblocks, capblocks;
     PyObject *lst_obj[MAX_ARGS];
+    const kiln_value *lst_in[MAX_ARGS]; /* what the list was passed as (unchanged lists are not written back) */
     kiln_value lst_out[MAX_ARGS];
     int nlst;
 } Conv;
@@ -474,6 +475,7 @@ static int conv_list(Conv *c, PyObject *o, kiln_value *out, int argi, int depth)
     *out = kiln_list(items, (int)n);
     if (depth == 0 && c->nlst < MAX_ARGS) {
         c->lst_obj[c->nlst] = o;
+        c->lst_in[c->nlst] = out;
         memset(&c->lst_out[c->nlst], 0, sizeof c->lst_out[0]);
         out->base = &c->lst_out[c->nlst++];
     }
@@ -935,7 +937,24 @@ static PyObject *Kernel_set_generic(Kernel *self, PyObject *g) {
 
 /* a list argument gets the items the kernel left in it; an inner list that is still a list keeps its identity
  * (its items are written back the same way), so names the caller holds for inner lists see the changes */
-static int reflect_list(PyObject *py, kiln_value *val) {
+/* whether a value came back as it went in (numbers compared bit for bit) */
+static bool same_value(const kiln_value *a, const kiln_value *b) {
+    if (a->kind != b->kind) return false;
+    switch (a->kind) {
+    case KILN_SCALAR:
+        if (a->dtype != b->dtype) return false;
+        if (a->dtype == KILN_COMPLEX64 || a->dtype == KILN_COMPLEX128) return !memcmp(a->v.c, b->v.c, sizeof a->v.c);
+        return a->v.u == b->v.u;
+    case KILN_LIST: case KILN_TUPLE:
+        if (a->n != b->n) return false;
+        for (int i = 0; i < a->n; i++) if (!same_value(&a->v.items[i], &b->v.items[i])) return false;
+        return true;
+    default: return a->kind == KILN_NONE;
+    }
+}
+
+static int reflect_list(PyObject *py, const kiln_value *in, kiln_value *val) {
+    if (in && same_value(in, val)) return 0; /* untouched: the caller's objects stay as they are */
     PyObject *items = PyList_New(val->n);
     if (!items) return -1;
     for (int i = 0; i < val->n; i++) {
@@ -944,7 +963,8 @@ static int reflect_list(PyObject *py, kiln_value *val) {
         if (v->kind == KILN_LIST && i < PyList_GET_SIZE(py) && PyList_Check(PyList_GET_ITEM(py, i))) {
             x = PyList_GET_ITEM(py, i);
             Py_INCREF(x);
-            if (reflect_list(x, v)) { Py_DECREF(x); Py_DECREF(items); return -1; }
+            const kiln_value *was = in && in->kind == KILN_LIST && i < in->n ? &in->v.items[i] : NULL;
+            if (reflect_list(x, was, v)) { Py_DECREF(x); Py_DECREF(items); return -1; }
         } else if (!(x = to_python(v, NULL, NULL))) {
             Py_DECREF(items);
             return -1;
@@ -958,7 +978,7 @@ static int reflect_list(PyObject *py, kiln_value *val) {
 
 static int reflect_lists(Conv *c) {
     for (int i = 0; i < c->nlst; i++)
-        if (c->lst_out[i].kind == KILN_LIST && reflect_list(c->lst_obj[i], &c->lst_out[i])) return -1;
+        if (c->lst_out[i].kind == KILN_LIST && reflect_list(c->lst_obj[i], c->lst_in[i], &c->lst_out[i])) return -1;
     return 0;
 }
 

@@ -111,7 +111,7 @@ static int gather(const Type *t, const Slot *s, const int32_t *ops, Slot *buf) {
         return used;
     }
     if (!ty_is_leaf(t)) return 0;
-    memcpy(buf, &s[ops[0]], sizeof(Slot) * (size_t)slots_of(t));
+    for (int i = 0, n = slots_of(t); i < n; i++) buf[i] = s[ops[0] + i]; /* one or two slots: not memcpy's rep movs */
     return 1;
 }
 
@@ -125,10 +125,12 @@ static int fr_list(Run *run, Slot *s, int d, int a, const Extra *x, int routine,
     switch (routine) {
     case LIB_LIST_NEW: n = run_list_new(run, s[a].i, rt_item_size(ty_item(x->rt)), line, file); break;
     case LIB_LIST_APPEND:
+        if (item->kind != T_TUPLE) return rt_list_append(run, l, item, &s[x->slot[0]], line, file); /* one operand */
         gather(item, s, x->slot, buf);
         return rt_list_append(run, l, item, buf, line, file);
     case LIB_LIST_POP: return rt_list_pop(run, l, item, s[x->slot[0]].i, x->rt ? &s[d] : NULL, line, file);
     case LIB_LIST_INSERT:
+        if (item->kind != T_TUPLE) return rt_list_insert(run, l, item, s[x->slot[0]].i, &s[x->slot[1]], line, file);
         gather(item, s, x->slot + 1, buf);
         return rt_list_insert(run, l, item, s[x->slot[0]].i, buf, line, file);
     case LIB_LIST_EXTEND: return rt_list_extend(run, l, s[x->slot[0]].p, line, file);

@@ -414,10 +414,16 @@ static RtList *list_arg(Run *run, const kiln_value *v, const Type *t) {
     const Type *item = ty_item(t);
     RtList *l = run_list_new(run, v->n, rt_item_size(item), 0, "");
     if (!l) return NULL;
-    for (int i = 0; i < v->n; i++) {
-        Slot s[KILN_MAX_ITEM_SLOTS] = {{0}};
+    Slot s[KILN_MAX_ITEM_SLOTS];
+    char *p = l->data;
+    for (int i = 0; i < v->n; i++, p += l->item) {
+        if (item->kind == T_SCALAR) { /* the common case: a number into its dtype */
+            flatten_arg(run, &v->v.items[i], item, s, 2);
+            rt_store_elem(p, item->dtype, s);
+            continue;
+        }
         if (item->kind != T_UNKNOWN && flatten_arg(run, &v->v.items[i], item, s, KILN_MAX_ITEM_SLOTS) < 0) return NULL;
-        rt_item_store(item, (char *)l->data + i * l->item, s);
+        rt_item_store(item, p, s);
     }
     return l;
 }

@@ -87,6 +87,10 @@ void rt_item_store(const Type *t, void *p, const Slot *v) { item_io(t, p, (Slot 
 void rt_item_load(const Type *t, const void *p, Slot *v) { item_io(t, (char *)p, v, false); }
 
 int rt_list_append(Run *r, RtList *l, const Type *item, const Slot *v, int line, const char *file) {
+    if (item->kind == T_SCALAR && l->len < l->cap) { /* the common case: room, a number */
+        rt_store_elem(at(l, l->len++), item->dtype, v);
+        return 0;
+    }
     take_size(l, rt_item_size(item));
     if (run_list_reserve(r, l, 1, line, file)) return -1;
     rt_item_store(item, at(l, l->len++), v);
@@ -104,7 +108,8 @@ int rt_list_pop(Run *r, RtList *l, const Type *item, int64_t i, Slot *out, int l
     if (!l->len) return index_error(r, "pop from empty list", line, file);
     if (i < 0) i += l->len;
     if (i < 0 || i >= l->len) return index_error(r, "pop index out of range", line, file);
-    if (out) rt_item_load(item, at(l, i), out);
+    if (out && item->kind == T_SCALAR && item->dtype != KILN_COMPLEX128) out[0] = rt_load_elem(at(l, i), item->dtype);
+    else if (out) rt_item_load(item, at(l, i), out);
     memmove(at(l, i), at(l, i + 1), (size_t)((l->len - i - 1) * l->item));
     l->len--;
     return 0;
