@@ -488,6 +488,11 @@ static int build_result(Run *run, const Type *t, const Slot *in, kiln_value *out
         return 1 + 2 * t->ndim;
     }
     case T_TUPLE: {
+        if (ty_is_optional(t)) { /* None, or the value after the flag */
+            int k = 1 + slots_of(t->elems[1]);
+            if (!in[0].i) { out->kind = KILN_NONE; return k; }
+            return build_result(run, t->elems[1], in + 1, out) < 0 ? -1 : k;
+        }
         out->v.items = calloc((size_t)(t->n ? t->n : 1), sizeof(kiln_value));
         if (!out->v.items) return -1;
         out->kind = KILN_TUPLE; out->owned = 1; out->n = t->n;

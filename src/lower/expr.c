@@ -15,6 +15,7 @@ bool ex_is_static(const Type *t) {
 }
 
 static Val mk(Inf *I, Ref r) { return val_of(I, r); }
+static Val value_of(Inf *I, Node *n);
 static Val unknown(Inf *I) { return mk(I, inf_static(I, &I->tt->unknown)); }
 static const Type *bool_t(Inf *I) { return ty_scalar(I->tt, KILN_BOOL, true); }
 
@@ -396,6 +397,11 @@ static Val contains(Inf *I, int tok, Val x, Val t, Node *at) {
 static Val compare(Inf *I, int tok, Val a, Val b, Node *at) {
     if (a.ty->kind == T_UNKNOWN || b.ty->kind == T_UNKNOWN) return unknown(I);
     if (tok == TK_IN || tok == TK_NOTIN) return contains(I, tok, a, b, at);
+    if ((ty_is_optional(a.ty) && b.ty->kind == T_NONE) || (ty_is_optional(b.ty) && a.ty->kind == T_NONE)) { /* r is None */
+        Ref set = (ty_is_optional(a.ty) ? a : b).el[0].r;
+        bool is = tok == TK_IS || tok == TK_EQ;
+        return is ? mk(I, bool_not(I, set)) : mk(I, set);
+    }
     if ((a.ty->kind == T_TUPLE || b.ty->kind == T_TUPLE) && tok != TK_IS && tok != TK_ISNOT) return tuple_compare(I, tok, a, b, at);
     if (tok == TK_IS || tok == TK_ISNOT || ((tok == TK_EQ || tok == TK_NE) && (a.ty->kind == T_NONE || b.ty->kind == T_NONE))) {
         bool an = a.ty->kind == T_NONE, bn = b.ty->kind == T_NONE;
@@ -503,9 +509,18 @@ static Val boolop_value(Inf *I, Node *n) {
     return r;
 }
 
+/* x is None, x == None ...: an Optional operand is tested, not unwrapped */
+static bool none_test(Node *n) {
+    int op = n->ops[0];
+    return n->nkids2 == 1 && (op == TK_IS || op == TK_ISNOT || op == TK_EQ || op == TK_NE) &&
+           (n->a->kind == N_NONE || n->kids2[0]->kind == N_NONE);
+}
+
 static Val compare_value(Inf *I, Node *n) {
+    I->keep_optional = none_test(n);
     Val a = ex_value(I, n->a);
     if (n->nkids2 == 1) {
+        I->keep_optional = none_test(n);
         Val b = ex_value(I, n->kids2[0]);
         bool arrays = a.ty->kind != T_UNKNOWN && b.ty->kind != T_UNKNOWN && (ew_is_array(a) || ew_is_array(b)) &&
                       a.ty->kind != T_NONE && b.ty->kind != T_NONE && a.ty->kind != T_TUPLE && b.ty->kind != T_TUPLE &&
@@ -678,7 +693,8 @@ static Val subscript(Inf *I, Node *n) {
     return nidx == -2 ? fx_read(I, v, r, n) : r;
 }
 
-static Val tuple_expr(Inf *I, Node *n) {
+/* (a, b, ...); keep: the tuple is assigned or returned whole, so an Optional item stays one (a, b = f(x), g(x)) */
+static Val tuple_expr(Inf *I, Node *n, bool keep) {
     Val r = {0};
     r.str = -1;
     if (n->nkids > TY_TUPLE_MAX) inf_fail(I, n, "tuples of more than %d elements are not supported", TY_TUPLE_MAX);
@@ -686,6 +702,7 @@ static Val tuple_expr(Inf *I, Node *n) {
     r.el = arena_alloc(I->a, sizeof(Val) * (size_t)(n->nkids ? n->nkids : 1));
     if (!r.el) inf_oom(I);
     for (int i = 0; i < n->nkids; i++) {
+        I->keep_optional = keep;
         r.el[i] = ex_expr(I, n->kids[i]);
         if (r.el[i].ty->kind == T_STR) inf_fail(I, n->kids[i], "strings cannot be stored in tuples");
         ts[i] = r.el[i].ty;
@@ -700,7 +717,58 @@ Val ex_expr(Inf *I, Node *n) {
     return v.ew ? ew_force(I, v, n) : v;
 }
 
+/* an Optional used as its value: None raises TypeError where Python's operation on None would */
+static Val unwrap(Inf *I, Val v, Node *n) {
+    Ref none = inf_emit(I, OP_NOT, bool_t(I), &v.el[0].r, 1, 0);
+    I->line = n->line;
+    st_raise_if(I, none, "TypeError", "a function's None result was used as a value (Python raises TypeError at the operation)");
+    return v.el[1];
+}
+
+/* Python's name of a value's type in TypeError messages */
+static const char *py_type_name(const Type *t) {
+    if (t->kind == T_ARRAY) return "numpy.ndarray";
+    if (t->kind == T_SCALAR && !t->weak) return kiln_dtype_name((kiln_dtype)t->dtype); /* NumPy's: 'numpy.<dtype>' below */
+    return ty_name(t);
+}
+
+/* a op b with an Optional operand: CPython's TypeError naming both operands' types when one is None */
+static void unwrap_operands(Inf *I, int tok, Val *a, Val *b) {
+    const Type *x = ty_is_optional(a->ty) ? a->ty->elems[1] : a->ty, *y = ty_is_optional(b->ty) ? b->ty->elems[1] : b->ty;
+    Ref anone = ty_is_optional(a->ty) ? bool_not(I, a->el[0].r) : cst(I, bool_t(I), (Scalar){.i = 0}).r;
+    Ref bnone = ty_is_optional(b->ty) ? bool_not(I, b->el[0].r) : cst(I, bool_t(I), (Scalar){.i = 0}).r;
+    char msg[3][160];
+    const char *tn[2] = {py_type_name(x), py_type_name(y)};
+    char full[2][48];
+    for (int k = 0; k < 2; k++) {
+        const Type *t = k ? y : x;
+        snprintf(full[k], sizeof full[k], "%s%s", t->kind == T_SCALAR && !t->weak ? "numpy." : "", tn[k]);
+    }
+    const char *op = tok_str(tok);
+    snprintf(msg[0], sizeof msg[0], "unsupported operand type(s) for %s: 'NoneType' and 'NoneType'", op);
+    snprintf(msg[1], sizeof msg[1], "unsupported operand type(s) for %s: 'NoneType' and '%s'", op, full[1]);
+    snprintf(msg[2], sizeof msg[2], "unsupported operand type(s) for %s: '%s' and 'NoneType'", op, full[0]);
+    st_raise_if(I, inf_op2(I, OP_AND, bool_t(I), anone, bnone), "TypeError", msg[0]);
+    st_raise_if(I, anone, "TypeError", msg[1]);
+    st_raise_if(I, bnone, "TypeError", msg[2]);
+    if (ty_is_optional(a->ty)) *a = a->el[1];
+    if (ty_is_optional(b->ty)) *b = b->el[1];
+}
+
+Val ex_keep_optional(Inf *I, Node *n) {
+    I->keep_optional = true;
+    return ex_expr(I, n);
+}
+
 Val ex_value(Inf *I, Node *n) {
+    bool keep = I->keep_optional;
+    I->keep_optional = false;
+    Val v = n->kind == N_TUPLE ? tuple_expr(I, n, keep) : value_of(I, n);
+    if (ty_is_optional(v.ty) && !keep) v = unwrap(I, v, n);
+    return v;
+}
+
+static Val value_of(Inf *I, Node *n) {
     if (I->cur == NOBLOCK) inf_fail(I, n, "internal error: expression in unreachable code");
     /* every expression comes through here: the recursion over a deep one stops at the stack's floor */
     if ((uintptr_t)__builtin_frame_address(0) < base_stack_floor())
@@ -725,9 +793,12 @@ Val ex_value(Inf *I, Node *n) {
     case N_CALL: v = cl_call(I, n); break;
     case N_UNARY: v = unary(I, n); break;
     case N_BINARY: {
+        I->keep_optional = true;
         Val a = ex_value(I, n->a);
+        I->keep_optional = true;
         Val b = ex_value(I, n->b);
         I->line = n->line;
+        if (ty_is_optional(a.ty) || ty_is_optional(b.ty)) unwrap_operands(I, n->op, &a, &b);
         if ((a.ty->kind == T_LIST || b.ty->kind == T_LIST) && (ew_is_array(a) || ew_is_array(b))) { /* NumPy reads the list as an array */
             if (a.ty->kind == T_LIST) a = ls_to_array(I, a, n->a);
             if (b.ty->kind == T_LIST) b = ls_to_array(I, b, n->b);
@@ -742,7 +813,7 @@ Val ex_value(Inf *I, Node *n) {
     case N_COMPARE: v = compare_value(I, n); break;
     case N_IFEXP: v = ifexp(I, n); break;
     case N_SUBSCR: v = subscript(I, n); break;
-    case N_TUPLE: v = tuple_expr(I, n); break;
+    case N_TUPLE: v = tuple_expr(I, n, false); break;
     case N_LIST: v = ls_display(I, n); break;
     case N_LISTCOMP: v = gx_listcomp(I, n); break;
     case N_GENEXP: inf_fail(I, n, "a generator expression is supported as the argument of sum(), min(), max(), all() or any()");

@@ -12,6 +12,7 @@
  * (documented in docs/language.md); one assigned on none is an error.
  */
 #include "infer.h"
+#include "../ir/lib.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,6 +86,14 @@ Ref inf_const_f(Inf *I, const Type *ty, double v) {
 
 Ref inf_zero(Inf *I, uint32_t blk, const Type *ty) {
     if (ex_is_static(ty)) return inf_static(I, ty);
+    if (ty->kind == T_LIST) { /* an empty list stands in */
+        uint32_t save = I->cur;
+        I->cur = blk;
+        Ref n = inf_const_i(I, ty_scalar(I->tt, KILN_INT64, true), 0);
+        Ref r = inf_emit(I, OP_LIB, ty, &n, 1, LIB_LIST_NEW);
+        I->cur = save;
+        return r;
+    }
     if (ty->kind == T_ARRAY) {
         /* an array variable unassigned on this path: an empty array stands in */
         uint32_t save = I->cur;
@@ -484,7 +493,7 @@ static Val read_leaves(Inf *I, Node *n, const Type *shape, int32_t *ssa) {
         v.el[i] = read_leaves(I, n, shape->elems[i]->kind == T_TUPLE ? shape->elems[i] : NULL, ssa);
         e[i] = v.el[i].ty;
     }
-    v.ty = ty_tuple(I->tt, e, shape->n);
+    v.ty = ty_is_optional(shape) ? ty_optional(I->tt, e[1]) : ty_tuple(I->tt, e, shape->n); /* the leaves' types now */
     if (!v.ty) inf_oom(I);
     return v;
 }
@@ -609,6 +618,11 @@ void inf_assign(Inf *I, Node *t, Val v) {
     switch (t->kind) {
     case N_NAME: bind_name(I, t, v); return;
     case N_TUPLE:
+        if (ty_is_optional(v.ty)) { /* a, b = f(): unpacking None raises, as in Python */
+            Ref none = inf_emit(I, OP_NOT, ty_scalar(I->tt, KILN_BOOL, true), &v.el[0].r, 1, 0);
+            st_raise_if(I, none, "TypeError", "cannot unpack non-iterable NoneType object");
+            v = v.el[1];
+        }
         if (v.ty->kind != T_TUPLE) {
             if (v.ty->kind == T_UNKNOWN) {
                 for (int i = 0; i < t->nkids; i++) inf_assign(I, t->kids[i], v);
@@ -679,11 +693,37 @@ static void bind_params(Inf *I) {
     }
 }
 
+/* a return of None or of T from a function returning Optional[T]: (False, zeros) or (True, the value) */
+static void widen_to_optional(Inf *I, uint32_t b, const Type *rt) {
+    const Type *leaves[TY_LEAVES_MAX]; int nl = 0;
+    const Type *stack[TY_TUPLE_MAX]; int sp = 0;
+    stack[sp++] = rt->elems[1];
+    while (sp && nl < TY_LEAVES_MAX) {
+        const Type *x = stack[--sp];
+        if (x->kind == T_TUPLE) { for (int k = x->n - 1; k >= 0 && sp < TY_TUPLE_MAX; k--) stack[sp++] = x->elems[k]; }
+        else if (!ex_is_static(x)) leaves[nl++] = x;
+    }
+    Block *bl = &I->f->blocks.v[b];
+    if ((int)bl->rets.n != 0 && (int)bl->rets.n != nl) return; /* an Optional already (or an unknown-typed round) */
+    Ref was[TY_LEAVES_MAX];
+    int n = (int)bl->rets.n;
+    memcpy(was, bl->rets.v, sizeof(Ref) * (size_t)n);
+    bl->rets.n = 0;
+    Scalar set = {.i = n != 0};
+    Ref flag = const_in(I, b, rt->elems[0], set);
+    if (!vec_push(I->a, I->f->blocks.v[b].rets, flag)) inf_oom(I);
+    for (int k = 0; k < nl; k++) {
+        Ref v = n ? was[k] : inf_zero(I, b, leaves[k]);
+        if (!vec_push(I->a, I->f->blocks.v[b].rets, v)) inf_oom(I);
+    }
+}
+
 static void fix_returns(Inf *I) {
     const Type *rt = I->ret ? I->ret : &I->tt->none;
     I->f->ret = rt;
     for (uint32_t i = 0; i < I->ret_blocks.n; i++) {
         uint32_t b = I->ret_blocks.v[i];
+        if (ty_is_optional(rt)) widen_to_optional(I, b, rt);
         Block *bl = &I->f->blocks.v[b];
         /* cast each leaf to the joined return type's leaf */
         const Type *leaves[TY_LEAVES_MAX]; int nl = 0;
@@ -730,9 +770,12 @@ static int one_round(Inf *I, kiln_error *err) {
     if (I->cur != NOBLOCK) {
         /* falling off the end returns None */
         const Type *none = &I->tt->none;
-        if (I->ret && I->ret != none && I->ret->kind != T_UNKNOWN)
-            inf_fail(I, NULL, "function '%s' returns %s on line %d but None at its end", I->def->name,
-                     inf_tyname(I, I->ret), I->ret_line);
+        if (I->ret && I->ret != none && I->ret->kind != T_UNKNOWN) {
+            const Type *j = st_ret_join(I, I->ret, none); /* falling off the end returns None: an Optional */
+            if (!j) inf_fail(I, NULL, "function '%s' returns %s on line %d but None at its end", I->def->name,
+                             inf_tyname(I, I->ret), I->ret_line);
+            I->ret = j;
+        }
         if (!I->ret || I->ret->kind == T_UNKNOWN) I->ret = none;
         Block *b = &I->f->blocks.v[I->cur];
         b->term = TERM_RET;

@@ -59,6 +59,7 @@ typedef struct Inf {
     int nloops;
     HintVec *hints;         /* survive restarts */
     bool restart;
+    bool keep_optional;     /* the expression being evaluated may stay an Optional (a None test, a return, an assignment) */
     const Type *ret;
     int ret_line;
     VEC(uint32_t) ret_blocks;
@@ -114,6 +115,7 @@ Val gx_listcomp(Inf *I, Node *comp); /* [e for ...] */
 /* expr.c */
 Val ex_expr(Inf *I, Node *n);   /* the value of n; an array expression is computed here */
 Val ex_value(Inf *I, Node *n);  /* the same, but an array expression stays lazy (operands of another) */
+Val ex_keep_optional(Inf *I, Node *n); /* ex_expr, but an Optional result stays one (not checked and unwrapped) */
 const Type *ex_binop_type(Inf *I, int tok, const Type *a, const Type *b, Node *at, Node *rhs, uint16_t *flags);
 const Type *ex_compare_type(Inf *I, int tok, const Type *a, const Type *b, Node *at);
 Val ex_compare(Inf *I, int tok, Val a, Val b, Node *at);
@@ -145,6 +147,7 @@ int64_t cl_const_int(Inf *I, Node *k, const char *what, const char *why); /* a l
 Val cl_acopy(Inf *I, Val o); /* a C-order copy of an array */
 
 /* stmt.c */
+const Type *st_ret_join(Inf *I, const Type *a, const Type *b); /* what returns of a and b give (Optional) */
 void st_body(Inf *I, Node **stmts, int n);
 Node *st_hidden(Inf *I, const char *fmt, Node *at);
 bool st_is_builtin_call(Inf *I, Node *n, const char *name); /* name(...), name not a local */

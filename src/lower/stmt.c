@@ -100,8 +100,9 @@ static void loop_with(Inf *I, Node *at, const char *fmt, Ref n, StBody body, voi
 static int static_cond(Inf *I, Node *n) {
     if (n->kind == N_BOOL) return (int)n->v.i;
     if (n->kind == N_COMPARE && n->nkids2 == 1 && (n->ops[0] == TK_IS || n->ops[0] == TK_ISNOT)) {
-        Val a = ex_expr(I, n->a), b = ex_expr(I, n->kids2[0]);
+        Val a = ex_keep_optional(I, n->a), b = ex_keep_optional(I, n->kids2[0]); /* an Optional is tested at run time */
         bool an = a.ty->kind == T_NONE, bn = b.ty->kind == T_NONE;
+        if (ty_is_optional(a.ty) || ty_is_optional(b.ty)) return -1;
         int same = (an && bn) ? 1 : (an != bn ? 0 : -1);
         if (same < 0) return -1;
         return n->ops[0] == TK_IS ? same : !same;
@@ -422,16 +423,39 @@ static void st_for(Inf *I, Node *s) {
     inf_fail(I, it, "'%s' object is not iterable", inf_tyname(I, v.ty));
 }
 
+/* the type returns of a and b give: a join, or Optional[T] for None and T (a function returning None on some
+ * paths: the caller tests it or gets TypeError using it) */
+static const Type *ret_join(Inf *I, const Type *a, const Type *b) {
+    const Type *j = ty_join(I->tt, a, b);
+    if (j) return j;
+    if (a->kind == T_NONE || b->kind == T_NONE) {
+        const Type *t = a->kind == T_NONE ? b : a;
+        if (ty_is_optional(t)) return t;
+        if (ex_is_static(t)) return NULL;
+        if (!(j = ty_optional(I->tt, t))) inf_oom(I);
+        return j;
+    }
+    if (ty_is_optional(a) != ty_is_optional(b)) { /* Optional[A] and B */
+        const Type *x = ty_is_optional(a) ? a->elems[1] : a, *y = ty_is_optional(b) ? b->elems[1] : b;
+        if (!(j = ty_join(I->tt, x, y))) return NULL;
+        if (!(j = ty_optional(I->tt, j))) inf_oom(I);
+        return j;
+    }
+    return NULL;
+}
+
+const Type *st_ret_join(Inf *I, const Type *a, const Type *b) { return ret_join(I, a, b); }
+
 static void st_return(Inf *I, Node *s) {
     Val v;
-    if (s->a) v = ex_expr(I, s->a);
+    if (s->a) v = ex_keep_optional(I, s->a);
     else { v.ty = &I->tt->none; v.r = inf_static(I, v.ty); v.el = NULL; }
     if (v.ty->kind == T_STR) inf_fail(I, s->a, "returning a string is not supported");
     if (v.ty->kind == T_MODULE || v.ty->kind == T_FUNC || v.ty->kind == T_BUILTIN || v.ty->kind == T_DTYPE)
         inf_fail(I, s->a, "returning a %s is not supported", ty_name(v.ty));
     if (!I->ret) { I->ret = v.ty; I->ret_line = s->line; }
     else {
-        const Type *j = ty_join(I->tt, I->ret, v.ty);
+        const Type *j = ret_join(I, I->ret, v.ty);
         if (!j) inf_fail(I, s, "function '%s' returns %s on line %d and %s on line %d", I->def->name,
                          inf_tyname(I, I->ret), I->ret_line, inf_tyname(I, v.ty), s->line);
         I->ret = j;
@@ -558,7 +582,9 @@ static void stmt(Inf *I, Node *s) {
         return;
     case S_ASSIGN: {
         /* into one subscript target an array expression stays lazy: its loop writes the target */
-        Val v = s->nkids == 1 && s->kids[0]->kind == N_SUBSCR ? ex_value(I, s->a) : ex_expr(I, s->a);
+        Val v = s->nkids == 1 && s->kids[0]->kind == N_SUBSCR ? ex_value(I, s->a)
+              : s->nkids == 1 && (s->kids[0]->kind == N_NAME || s->kids[0]->kind == N_TUPLE) ? ex_keep_optional(I, s->a)
+              : ex_expr(I, s->a);
         for (int i = 0; i < s->nkids; i++) inf_assign(I, s->kids[i], v);
         return;
     }

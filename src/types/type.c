@@ -60,7 +60,7 @@ const Type *ty_array(TypeTab *tt, kiln_dtype d, int ndim, int layout) { return &
 
 const Type *ty_tuple(TypeTab *tt, const Type **elems, int n) {
     for (Type *t = tt->dyn; t; t = t->next) {
-        if (t->kind != T_TUPLE || t->n != n) continue;
+        if (t->kind != T_TUPLE || t->n != n || t->layout) continue;
         int i = 0;
         while (i < n && t->elems[i] == elems[i]) i++;
         if (i == n) return t;
@@ -71,6 +71,19 @@ const Type *ty_tuple(TypeTab *tt, const Type **elems, int n) {
     t->kind = T_TUPLE; t->n = (uint16_t)n;
     for (int i = 0; i < n; i++) { e[i] = elems[i]; t->nleaves += elems[i]->nleaves; }
     t->elems = e;
+    t->next = tt->dyn; tt->dyn = t;
+    return t;
+}
+
+const Type *ty_optional(TypeTab *tt, const Type *v) {
+    for (Type *t = tt->dyn; t; t = t->next)
+        if (t->kind == T_TUPLE && t->layout == TUPLE_OPTIONAL && t->elems[1] == v) return t;
+    Type *t = arena_alloc(&tt->arena, sizeof *t);
+    const Type **e = arena_alloc(&tt->arena, 2 * sizeof(Type *));
+    if (!t || !e) return NULL;
+    e[0] = ty_scalar(tt, KILN_BOOL, false);
+    e[1] = v;
+    t->kind = T_TUPLE; t->n = 2; t->layout = TUPLE_OPTIONAL; t->elems = e; t->nleaves = 1 + v->nleaves;
     t->next = tt->dyn; tt->dyn = t;
     return t;
 }
@@ -166,6 +179,11 @@ const Type *ty_join(TypeTab *tt, const Type *a, const Type *b) {
     }
     if (a->kind == T_ARRAY && b->kind == T_ARRAY && a->dtype == b->dtype && a->ndim == b->ndim)
         return ty_array(tt, a->dtype, a->ndim, LAYOUT_ANY);
+    if (ty_is_optional(a) || ty_is_optional(b)) { /* Optional(A) with Optional(B): Optional(A join B) */
+        if (!ty_is_optional(a) || !ty_is_optional(b)) return NULL;
+        const Type *j = ty_join(tt, a->elems[1], b->elems[1]);
+        return j ? ty_optional(tt, j) : NULL;
+    }
     if (a->kind == T_TUPLE && b->kind == T_TUPLE && a->n == b->n) {
         const Type *e[TY_TUPLE_MAX];
         if (a->n > TY_TUPLE_MAX) return NULL;
@@ -204,6 +222,12 @@ int ty_str(const Type *t, char *buf, size_t cap) {
         return snprintf(buf, cap, "array(%s, %dd, %s)", dt_names[t->dtype], t->ndim, t->layout == LAYOUT_C ? "C" : "A");
     case T_DTYPE: return snprintf(buf, cap, "dtype(%s)", dt_names[t->dtype]);
     case T_TUPLE: {
+        if (ty_is_optional(t)) {
+            size_t k = (size_t)snprintf(buf, cap, "Optional[");
+            if (k < cap) k += (size_t)ty_str(t->elems[1], buf + k, cap - k);
+            if (k < cap) k += (size_t)snprintf(buf + k, cap - k, "]");
+            return (int)k;
+        }
         size_t k = (size_t)snprintf(buf, cap, "tuple(");
         for (int i = 0; i < t->n && k < cap; i++) {
             if (i) k += (size_t)snprintf(buf + k, cap - k, ", ");

@@ -28,6 +28,9 @@ typedef enum {
 } TypeKind;
 
 enum { LAYOUT_C = 0, LAYOUT_ANY = 1 };  /* C-contiguous, or any strides */
+/* An Optional (a function returning None on some paths and T on others) is the pair (bool: not None, T),
+ * a tuple marked TUPLE_OPTIONAL: it travels through calls, returns and variables as tuples do */
+enum { TUPLE_OPTIONAL = 1 };
 #define TY_TUPLE_MAX 64 /* items of a tuple: the arrays that build and join tuple types are this size, and the
                         * stacks that walk a tuple type's items depth first */
 #define TY_LEAVES_MAX 256 /* scalar and array leaves of one flattened value (a call's operands, a return) */
@@ -39,7 +42,7 @@ struct Type {
     uint8_t dtype;   /* T_SCALAR, T_ARRAY, T_DTYPE */
     uint8_t weak;    /* T_SCALAR: a Python int/float/complex/bool */
     uint8_t ndim;    /* T_ARRAY */
-    uint8_t layout;  /* T_ARRAY */
+    uint8_t layout;  /* T_ARRAY; T_TUPLE: TUPLE_OPTIONAL for an Optional */
     uint16_t n;      /* T_TUPLE */
     int32_t id;      /* T_MODULE, T_FUNC, T_BUILTIN */
     const Type **elems;
@@ -64,6 +67,8 @@ const Type *ty_array(TypeTab *tt, kiln_dtype d, int ndim, int layout);
 const Type *ty_tuple(TypeTab *tt, const Type **elems, int n); /* NULL on OOM */
 const Type *ty_func(TypeTab *tt, int kind, int id);            /* T_FUNC / T_BUILTIN */
 const Type *ty_list(TypeTab *tt, const Type *item);            /* NULL on OOM */
+const Type *ty_optional(TypeTab *tt, const Type *t);           /* NULL on OOM */
+static inline bool ty_is_optional(const Type *t) { return t->kind == T_TUPLE && t->layout == TUPLE_OPTIONAL; }
 static inline const Type *ty_item(const Type *list) { return list->elems[0]; }
 /* how a list's items are stored: a number as its dtype, a list as its address (int64) */
 static inline int ty_item_dtype(const Type *list) { return list->elems[0]->kind == T_SCALAR ? list->elems[0]->dtype : KILN_INT64; }
