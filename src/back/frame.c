@@ -6,6 +6,7 @@
 #include "frame.h"
 #include "../rt/eval.h"
 #include "../rt/lib.h"
+#include "../rt/random.h"
 #include <alloca.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,8 +160,33 @@ static int fr_list(Run *run, Slot *s, int d, int a, const Extra *x, int routine,
 /* a library routine (rt/lib.h) on the array at slot a: a reduction (x->slot[0], when present:
  * ddof), a matrix product (x->slot[0]: the second matrix, of a's type), a sort or partition
  * (x->slot[0]: kth) or nonzero */
+/* a draw from a random stream (LIB_RANDOM): the operand at slot a is the seed, n, k or the range */
+static int fr_random(Run *run, Slot *s, int d, int a, const Extra *x, int which, int line, const char *file) {
+    switch (which) {
+    case RND_PY_RANDRANGE: { /* randrange(start, stop): CPython's message shows start, stop and the width */
+        int64_t start = s[a].i, stop = s[x->slot[0]].i, width = (int64_t)((uint64_t)stop - (uint64_t)start);
+        if (stop > start && width > 0) { s[d].i = start + rt_py_randbelow(width); return 0; }
+        run_raise(run, RE_RAISE, line, file);
+        run->ename = "ValueError";
+        snprintf(run->msg, sizeof run->msg, "empty range for randrange() (%lld, %lld, %lld)", (long long)start, (long long)stop,
+                 (long long)width);
+        return -1;
+    }
+    case RND_PY_SEED: rt_py_seed(s[a].i); return 0;
+    case RND_PY_RANDOM: s[d].f = rt_py_random(); return 0;
+    case RND_PY_GETRANDBITS: s[d].u = rt_py_getrandbits((int)s[a].i); return 0;
+    case RND_PY_RANDBELOW: s[d].i = rt_py_randbelow(s[a].i); return 0;
+    case RND_PY_GAUSS: s[d].f = rt_py_gauss(); return 0;
+    case RND_NP_SEED: rt_np_seed((uint32_t)s[a].i); return 0;
+    case RND_NP_RANDOM: s[d].f = rt_np_random(); return 0;
+    case RND_NP_GAUSS: s[d].f = rt_np_gauss(); return 0;
+    default: s[d].u = rt_np_bounded(s[a].u); return 0;
+    }
+}
+
 int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char *file) {
     if ((x->aux & 0xff) == LIB_INT_BOUNDS) return fr_int_bounds(run, line, file, s[a].i, (int)(x->aux >> 8));
+    if ((x->aux & 0xff) == LIB_RANDOM) return fr_random(run, s, d, a, x, (int)(x->aux >> 8), line, file);
     if ((x->aux & 0xff) >= LIB_LIST_NEW && (x->aux & 0xff) <= LIB_LIST_LAST) return fr_list(run, s, d, a, x, (int)(x->aux & 0xff), line, file);
     RdArr A = rd_arr(s, a, x->at);
     int routine = (int)(x->aux & 0xff);

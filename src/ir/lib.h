@@ -35,7 +35,12 @@ enum {
                         * ValueError */
     LIB_LIST_FIND,     /* operands l, x, start, stop; aux >> 8: LIST_FIND_* (x has l's item type) */
     LIB_LIST_LAST = LIB_LIST_FIND,
+    LIB_RANDOM,        /* aux >> 8: RND_*; operand 0 an int (the seed, n, k or the range; 0 where none) */
 };
+
+/* the random streams (rt/random.h): Python's random, NumPy's legacy np.random */
+enum { RND_PY_SEED, RND_PY_RANDOM, RND_PY_GETRANDBITS, RND_PY_RANDBELOW, RND_PY_RANDRANGE /* operands start, stop */, RND_PY_GAUSS,
+       RND_NP_SEED, RND_NP_RANDOM, RND_NP_GAUSS, RND_NP_BOUNDED, RND_COUNT };
 
 /* l.index(x), l.count(x), x in l, l.remove(x), l == x (x a list of l's type) */
 enum { LIST_FIND_INDEX, LIST_FIND_COUNT, LIST_FIND_IN, LIST_FIND_REMOVE, LIST_FIND_EQ };
@@ -69,11 +74,11 @@ static inline const char *ir_lib_name(int64_t aux) {
     _Static_assert(sizeof rk / sizeof rk[0] == RK_COUNT, "a name for every RK_ reduction");
     static const char *lib[] = {"matmul", "sort", "argsort", "partition", "argpartition", "nonzero", "int_bounds",
                                 "list_new", "list_append", "list_pop", "list_insert", "list_extend", "list_from",
-                                "list_repeat", "list_clear", "list_reverse", "list_array", "list_find"};
-    _Static_assert(sizeof lib / sizeof lib[0] == LIB_LIST_LAST - LIB_MATMUL + 1, "a name for every LIB_ routine");
+                                "list_repeat", "list_clear", "list_reverse", "list_array", "list_find", "random"};
+    _Static_assert(sizeof lib / sizeof lib[0] == LIB_RANDOM - LIB_MATMUL + 1, "a name for every LIB_ routine");
     int r = (int)(aux & 0xff);
     if (r < RK_COUNT) return rk[r];
-    return r >= LIB_MATMUL && r <= LIB_LIST_LAST ? lib[r - LIB_MATMUL] : "?";
+    return r >= LIB_MATMUL && r <= LIB_RANDOM ? lib[r - LIB_MATMUL] : "?";
 }
 
 #endif

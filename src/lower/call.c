@@ -22,6 +22,7 @@ enum {
     BI_UFUNC = 200, /* + index in ewise.c's ufunc table */
     BI_REDUCE = 300, /* + index in reduction.c's table */
     BI_SORT = 400, /* + index in sorting.c's table */
+    BI_RANDOM = 500, /* + index in random.c's table */
 };
 
 static const struct { const char *name; int id; } builtins[] = {
@@ -114,6 +115,12 @@ Val cl_lit(Inf *I, Lit *l) {
 }
 
 static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
+    if (mod == MOD_RANDOM || mod == MOD_NP_RANDOM) {
+        int k = rn_lookup(mod, name);
+        if (k < 0) inf_fail(I, at, "%s.%s is not supported%s", mod == MOD_RANDOM ? "random" : "numpy.random", name, I->star_note);
+        return builtin(I, BI_RANDOM + k);
+    }
+    if (mod == MOD_NUMPY && !strcmp(name, "random")) return stat(I, &I->tt->module[MOD_NP_RANDOM]);
     static const struct { const char *n; double v; } consts[] = {
         {"pi", M_PI}, {"e", M_E}, {"tau", 2 * M_PI}, {"inf", INFINITY}, {"nan", NAN},
     };
@@ -146,6 +153,7 @@ static bool in_table(const char *const *t, size_t n, const char *name) { return 
 static bool star_binds(const char *mod, const char *name) {
     if (!strcmp(mod, "numpy")) return in_table(star_numpy, NELEM(star_numpy), name);
     if (!strcmp(mod, "math")) return in_table(star_math, NELEM(star_math), name);
+    if (!strcmp(mod, "random")) return in_table(star_random, NELEM(star_random), name);
     return false;
 }
 
@@ -157,14 +165,18 @@ bool cl_py_builtin(const char *name) { return in_table(py_builtins, NELEM(py_bui
 static Val import_target(Inf *I, Node *n, const char *target, int line) {
     if (!strcmp(target, "numpy")) return stat(I, &I->tt->module[MOD_NUMPY]);
     if (!strcmp(target, "math")) return stat(I, &I->tt->module[MOD_MATH]);
+    if (!strcmp(target, "random")) return stat(I, &I->tt->module[MOD_RANDOM]);
+    if (!strcmp(target, "numpy.random")) return stat(I, &I->tt->module[MOD_NP_RANDOM]);
+    if (!strncmp(target, "random.", 7) && !strchr(target + 7, '.')) return module_attr(I, MOD_RANDOM, target + 7, n);
+    if (!strncmp(target, "numpy.random.", 13) && !strchr(target + 13, '.')) return module_attr(I, MOD_NP_RANDOM, target + 13, n);
     const char *dot = strrchr(target, '.');
     if (dot && !strchr(dot + 1, '.') && (size_t)(dot - target) == 5 && !strncmp(target, "numpy", 5))
         return module_attr(I, MOD_NUMPY, dot + 1, n);
     if (dot && (size_t)(dot - target) == 4 && !strncmp(target, "math", 4)) return module_attr(I, MOD_MATH, dot + 1, n);
     (void)line; /* not in the message: the Python package writes imports on lines of its own */
     bool module = !strchr(target, '.');
-    inf_fail(I, n, "'%s' is %s'%s', %s kernels may not use: kernels may use math and numpy only (not numpy.linalg or "
-             "numpy.random yet); importing other modules is fine where kernels do not use them", n->name,
+    inf_fail(I, n, "'%s' is %s'%s', %s kernels may not use: kernels may use math, random and numpy only (not numpy.linalg "
+             "yet); importing other modules is fine where kernels do not use them", n->name,
              module ? "the module " : "", target, module ? "which" : "from a module");
 }
 
@@ -214,9 +226,10 @@ Val cl_global(Inf *I, Node *n, bool *found) {
         inf_fail(I, n, "name '%s' is not defined (missing 'import %s'?)", name, strcmp(name, "math") == 0 ? "math" : "numpy as np");
     Ast *ast = env->ast;
     for (int i = 0; i < ast->nfrom; i++)
-        if (!strcmp(ast->from_names[i], "*") && strcmp(ast->from_targets[i], "numpy") && strcmp(ast->from_targets[i], "math"))
+        if (!strcmp(ast->from_names[i], "*") && strcmp(ast->from_targets[i], "numpy") && strcmp(ast->from_targets[i], "math") &&
+            strcmp(ast->from_targets[i], "random"))
             inf_fail(I, n, "name '%s' is not defined (if it comes from 'from %s import *' at line %d: kernels may use "
-                     "names of math and numpy only)", name, ast->from_targets[i], ast->from_lines[i]);
+                     "names of math, random and numpy only)", name, ast->from_targets[i], ast->from_lines[i]);
     *found = false;
     Val none = {0};
     return none;
@@ -602,7 +615,7 @@ static Val abs_call(Inf *I, Node *call) {
 }
 
 /* shape argument of np.zeros & co: an int or a tuple of ints */
-static int shape_arg(Inf *I, Node *n, Ref *dims) {
+int cl_shape_arg(Inf *I, Node *n, Ref *dims) {
     Val v = ex_expr(I, n);
     if (v.ty->kind == T_SCALAR && dt_is_int(v.ty->dtype)) { dims[0] = ex_coerce(I, v, i64w(I), n).r; return 1; }
     if (v.ty->kind == T_TUPLE) {
@@ -668,7 +681,7 @@ static Val np_ctor(Inf *I, Node *call, int id) {
         for (int k = 0; k < nd; k++) dims[k] = emit1(I, OP_DIM, i64w(I), a.r, k);
         dtype = a.ty->dtype;
     } else {
-        nd = shape_arg(I, pos[0], dims);
+        nd = cl_shape_arg(I, pos[0], dims);
     }
     Val fill = {0};
     if (full) {
@@ -803,6 +816,7 @@ Val cl_call(Inf *I, Node *call) {
     if (f.ty->kind == T_DTYPE) return scalar_ctor(I, call, ty_scalar(I->tt, f.ty->dtype, false), kiln_dtype_name(f.ty->dtype));
     if (f.ty->kind != T_BUILTIN) inf_fail(I, call, "'%s' object is not callable", inf_tyname(I, f.ty));
     int id = f.ty->id;
+    if (id >= BI_RANDOM) return rn_call(I, call, id - BI_RANDOM);
     if (id >= BI_SORT) return so_call(I, call, id - BI_SORT, NULL);
     if (id >= BI_REDUCE) return rd_call(I, call, id - BI_REDUCE, NULL);
     if (id >= BI_UFUNC) return ew_ufunc_call(I, call, id - BI_UFUNC);

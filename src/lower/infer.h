@@ -144,6 +144,7 @@ int cl_dtype_arg(Inf *I, Node *n);
 void cl_np_bind(Inf *I, Node *call, const char *fname, int skip, const char *const *params, int npos, Node **out);
 void cl_np_default(Inf *I, Node *arg, const char *fname, const char *param, int dflt_kind); /* dflt_kind: N_NONE ... */
 int64_t cl_const_int(Inf *I, Node *k, const char *what, const char *why); /* a literal int, else an error */
+int cl_shape_arg(Inf *I, Node *n, Ref *dims); /* an int or a tuple of ints: an array's shape; the rank */
 Val cl_acopy(Inf *I, Val o); /* a C-order copy of an array */
 
 /* stmt.c */
@@ -199,6 +200,10 @@ Val ar_diff(Inf *I, Node *call);
 Val ar_tile(Inf *I, Node *call);
 Val ar_repeat(Inf *I, Node *call);
 
+/* random.c */
+int rn_lookup(int mod, const char *name); /* a function of random (MOD_RANDOM) or numpy.random, or -1 */
+Val rn_call(Inf *I, Node *call, int k);
+
 /* list.c */
 Val ls_display(Inf *I, Node *n);
 Val ls_display_of(Inf *I, Node *n, Val *vals); /* the display n of items already computed */
@@ -217,6 +222,7 @@ Val ls_list_call(Inf *I, Node *call);
 Val ls_sorted_call(Inf *I, Node *call);
 Val ls_to_array(Inf *I, Val l, Node *at);
 Val ls_typed(Inf *I, const Type *item, Val v);
+void ls_set_item(Inf *I, Val l, Ref k, Val v); /* l[k] = v, k known to be in range, v of l's item type */
 const Type *ls_item_join(Inf *I, const Type *a, const Type *b); /* the type two items of one list share, or NULL */
 
 /* fancy.c */

@@ -91,6 +91,8 @@ static Val load_item(Inf *I, const Type *lt, Val view, Ref k) {
 
 Val ls_item(Inf *I, Val l, Ref k) { return load_item(I, l.ty, ls_view(I, l), k); }
 
+void ls_set_item(Inf *I, Val l, Ref k, Val v) { store_at(I, ty_item(l.ty), ls_view(I, l), v, k, -1); }
+
 /* the operands an item is to a list routine: its leaves (a tuple's, in order) */
 static int item_ops(Inf *I, Val v, Ref *out, int cap) { return cl_flatten(I, v, out, cap); }
 

@@ -50,7 +50,7 @@ void ty_init(TypeTab *tt) {
         }
         tt->dtype[d].kind = T_DTYPE; tt->dtype[d].dtype = (uint8_t)d;
     }
-    for (int m = 0; m < 2; m++) { tt->module[m].kind = T_MODULE; tt->module[m].id = m; }
+    for (int m = 0; m < MOD_COUNT; m++) { tt->module[m].kind = T_MODULE; tt->module[m].id = m; }
 }
 
 void ty_free(TypeTab *tt) { arena_free(&tt->arena); }

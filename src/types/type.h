@@ -34,7 +34,7 @@ enum { TUPLE_OPTIONAL = 1 };
 #define TY_TUPLE_MAX 64 /* items of a tuple: the arrays that build and join tuple types are this size, and the
                         * stacks that walk a tuple type's items depth first */
 #define TY_LEAVES_MAX 256 /* scalar and array leaves of one flattened value (a call's operands, a return) */
-enum { MOD_MATH, MOD_NUMPY };
+enum { MOD_MATH, MOD_NUMPY, MOD_RANDOM, MOD_NP_RANDOM, MOD_COUNT }; /* math, numpy, random, numpy.random */
 
 typedef struct Type Type;
 struct Type {
@@ -56,7 +56,7 @@ typedef struct TypeTab {
     Type scalar[KILN_NDTYPE][2];
     Type array[KILN_NDTYPE][KILN_MAXDIM + 1][2];
     Type dtype[KILN_NDTYPE];
-    Type module[2];
+    Type module[MOD_COUNT];
     Type *dyn;        /* tuples, funcs, builtins */
 } TypeTab;
 

@@ -1,0 +1,279 @@
+/*
+ * random.c — Python's `random` and NumPy's legacy `np.random` in kernels.
+ *
+ * Every number comes from one OP_LIB draw (LIB_RANDOM, rt/random.c: the same
+ * Mersenne Twister streams as CPython's and NumPy's, one per thread); what
+ * CPython's Lib/random.py and NumPy's RandomState do around the draw — the
+ * argument checks and their messages, uniform's `a + (b - a) * random()`,
+ * randrange's width and step, choice, shuffle's swaps, an array filled in C
+ * order — is built here as IR, so the numbers, their order and the errors
+ * are the libraries'. A seeded kernel gives what CPython + NumPy give.
+ */
+#include "infer.h"
+#include "../ir/lib.h"
+#include <stdio.h>
+#include <string.h>
+
+enum {
+    RN_RANDOM, RN_SEED, RN_RANDINT, RN_RANDRANGE, RN_UNIFORM, RN_GAUSS, RN_GETRANDBITS, RN_CHOICE, RN_SHUFFLE,
+    RN_NP_SEED, RN_NP_RANDOM, RN_NP_RANDOM_SAMPLE, RN_NP_RAND, RN_NP_RANDN, RN_NP_STANDARD_NORMAL, RN_NP_NORMAL,
+    RN_NP_UNIFORM, RN_NP_RANDINT,
+};
+
+static const struct { int mod; const char *name; } table[] = {
+    [RN_RANDOM] = {MOD_RANDOM, "random"}, [RN_SEED] = {MOD_RANDOM, "seed"}, [RN_RANDINT] = {MOD_RANDOM, "randint"},
+    [RN_RANDRANGE] = {MOD_RANDOM, "randrange"}, [RN_UNIFORM] = {MOD_RANDOM, "uniform"}, [RN_GAUSS] = {MOD_RANDOM, "gauss"},
+    [RN_GETRANDBITS] = {MOD_RANDOM, "getrandbits"}, [RN_CHOICE] = {MOD_RANDOM, "choice"}, [RN_SHUFFLE] = {MOD_RANDOM, "shuffle"},
+    [RN_NP_SEED] = {MOD_NP_RANDOM, "seed"}, [RN_NP_RANDOM] = {MOD_NP_RANDOM, "random"},
+    [RN_NP_RANDOM_SAMPLE] = {MOD_NP_RANDOM, "random_sample"}, [RN_NP_RAND] = {MOD_NP_RANDOM, "rand"},
+    [RN_NP_RANDN] = {MOD_NP_RANDOM, "randn"}, [RN_NP_STANDARD_NORMAL] = {MOD_NP_RANDOM, "standard_normal"},
+    [RN_NP_NORMAL] = {MOD_NP_RANDOM, "normal"}, [RN_NP_UNIFORM] = {MOD_NP_RANDOM, "uniform"},
+    [RN_NP_RANDINT] = {MOD_NP_RANDOM, "randint"},
+};
+
+int rn_lookup(int mod, const char *name) {
+    for (int k = 0; k < (int)NELEM(table); k++)
+        if (table[k].mod == mod && !strcmp(table[k].name, name)) return k;
+    return -1;
+}
+
+static Val mk(Inf *I, Ref r) { return val_of(I, r); }
+static Val none(Inf *I) { return mk(I, inf_static(I, &I->tt->none)); }
+static const Type *f64w(Inf *I) { return ty_scalar(I->tt, KILN_FLOAT64, true); }
+
+/* one draw of stream routine `which` (RND_*) with its int operand (0 where none) */
+static Ref draw(Inf *I, int which, Ref operand, const Type *t) {
+    Ref op = operand ? operand : inf_k64(I, 0);
+    return inf_emit(I, OP_LIB, t, &op, 1, LIB_RANDOM | (int64_t)which << 8);
+}
+
+static Ref int_arg(Inf *I, Node *n, const char *fname) {
+    Val v = ex_expr(I, n);
+    if (v.ty->kind != T_SCALAR || !dt_is_intlike(v.ty->dtype))
+        inf_fail(I, n, "%s() needs an integer here, not %s", fname, inf_tyname(I, v.ty));
+    return ex_coerce(I, v, inf_i64(I), n).r;
+}
+
+static Ref float_arg(Inf *I, Node *n, double dflt, const char *fname) {
+    if (!n) return inf_const_f(I, f64w(I), dflt);
+    Val v = ex_expr(I, n);
+    if (v.ty->kind != T_SCALAR || dt_is_complex(v.ty->dtype)) inf_fail(I, n, "%s() needs a real number here, not %s", fname, inf_tyname(I, v.ty));
+    return ex_coerce(I, v, f64w(I), n).r;
+}
+
+static Ref f_op(Inf *I, int op, Ref a, Ref b) { return inf_op2(I, op, f64w(I), a, b); }
+
+static Val rn_shuffle(Inf *I, Val s, Ref n, Node *at);
+
+/* ---- Python's random ---- */
+
+/* randrange(start, stop=None, step=1), Lib/random.py's: one draw below the width, or below the count of steps */
+static Ref randrange(Inf *I, Ref start, Ref stop, Ref step) {
+    const Type *b = inf_bool(I), *i = inf_i64(I);
+    Ref zero = inf_k64(I, 0);
+    if (!stop) {
+        st_raise_if(I, inf_op2(I, OP_LE, b, start, zero), "ValueError", "empty range for randrange()");
+        return draw(I, RND_PY_RANDBELOW, start, i);
+    }
+    Ref width = inf_op2(I, OP_SUB, i, stop, start);
+    if (!step) { /* the fast path; its message shows the three numbers: rt/random.c formats it */
+        Ref ops[2] = {start, stop};
+        return inf_emit(I, OP_LIB, i, ops, 2, LIB_RANDOM | (int64_t)RND_PY_RANDRANGE << 8);
+    }
+    st_raise_if(I, inf_op2(I, OP_EQ, b, step, zero), "ValueError", "zero step for randrange()");
+    Ref pos = inf_op2(I, OP_GT, b, step, zero), one = inf_k64(I, 1);
+    Ref bias = inf_sel(I, i, pos, inf_op2(I, OP_SUB, i, step, one), inf_op2(I, OP_ADD, i, step, one));
+    Ref n = inf_op2(I, OP_FLOORDIV, i, inf_op2(I, OP_ADD, i, width, bias), step);
+    st_raise_if(I, inf_op2(I, OP_LE, b, n, zero), "ValueError", "empty range for randrange()");
+    return inf_op2(I, OP_ADD, i, start, inf_op2(I, OP_MUL, i, step, draw(I, RND_PY_RANDBELOW, n, i)));
+}
+
+static Val py_call(Inf *I, Node *call, int k) {
+    const char *fn = table[k].name;
+    Node *arg[3] = {NULL, NULL, NULL};
+    switch (k) {
+    case RN_RANDOM:
+        cl_np_bind(I, call, "random", 0, (const char *const[]){NULL}, 0, arg);
+        return mk(I, draw(I, RND_PY_RANDOM, 0, f64w(I)));
+    case RN_SEED:
+        cl_np_bind(I, call, "seed", 0, (const char *const[]){"a", NULL}, 1, arg);
+        if (!arg[0] || arg[0]->kind == N_NONE) inf_fail(I, call, "random.seed() needs an int here (seeding from the system is what an unseeded kernel does)");
+        draw(I, RND_PY_SEED, int_arg(I, arg[0], "random.seed"), NULL);
+        return none(I);
+    case RN_RANDINT: {
+        cl_np_bind(I, call, "randint", 0, (const char *const[]){"a", "b", NULL}, 2, arg);
+        if (!arg[1]) inf_fail(I, call, "randint() missing required positional argument%s", arg[0] ? ": 'b'" : "s: 'a' and 'b'");
+        Ref a = int_arg(I, arg[0], "randint"), b = int_arg(I, arg[1], "randint");
+        return mk(I, randrange(I, a, inf_op2(I, OP_ADD, inf_i64(I), b, inf_k64(I, 1)), 0));
+    }
+    case RN_RANDRANGE: {
+        cl_np_bind(I, call, "randrange", 0, (const char *const[]){"start", "stop", "step", NULL}, 3, arg);
+        if (!arg[0]) inf_fail(I, call, "randrange() missing 1 required positional argument: 'start'");
+        Ref start = int_arg(I, arg[0], "randrange");
+        Ref stop = arg[1] && arg[1]->kind != N_NONE ? int_arg(I, arg[1], "randrange") : 0;
+        bool unit = !arg[2] || (arg[2]->kind == N_INT && arg[2]->v.i == 1);
+        if (!stop && !unit) inf_fail(I, call, "Missing a non-None stop argument");
+        return mk(I, randrange(I, start, stop, unit ? 0 : int_arg(I, arg[2], "randrange")));
+    }
+    case RN_UNIFORM: { /* a + (b - a) * random() */
+        cl_np_bind(I, call, "uniform", 0, (const char *const[]){"a", "b", NULL}, 2, arg);
+        if (!arg[1]) inf_fail(I, call, "uniform() missing required positional argument%s", arg[0] ? ": 'b'" : "s: 'a' and 'b'");
+        Ref a = float_arg(I, arg[0], 0, "uniform"), b = float_arg(I, arg[1], 0, "uniform");
+        return mk(I, f_op(I, OP_ADD, a, f_op(I, OP_MUL, f_op(I, OP_SUB, b, a), draw(I, RND_PY_RANDOM, 0, f64w(I)))));
+    }
+    case RN_GAUSS: { /* mu + z * sigma */
+        cl_np_bind(I, call, "gauss", 0, (const char *const[]){"mu", "sigma", NULL}, 2, arg);
+        Ref mu = float_arg(I, arg[0], 0.0, "gauss"), sigma = float_arg(I, arg[1], 1.0, "gauss");
+        return mk(I, f_op(I, OP_ADD, mu, f_op(I, OP_MUL, draw(I, RND_PY_GAUSS, 0, f64w(I)), sigma)));
+    }
+    case RN_GETRANDBITS: {
+        cl_np_bind(I, call, "getrandbits", 0, (const char *const[]){"k", NULL}, 1, arg);
+        if (!arg[0]) inf_fail(I, call, "getrandbits() takes exactly one argument (0 given)");
+        Ref bits = int_arg(I, arg[0], "getrandbits");
+        st_raise_if(I, inf_op2(I, OP_LT, inf_bool(I), bits, inf_k64(I, 0)), "ValueError", "number of bits must be non-negative");
+        st_raise_if(I, inf_op2(I, OP_GT, inf_bool(I), bits, inf_k64(I, 63)), "OverflowError",
+                    "getrandbits(k) for k > 63 does not fit kiln's 64-bit ints");
+        return mk(I, draw(I, RND_PY_GETRANDBITS, bits, inf_i64(I)));
+    }
+    case RN_CHOICE: case RN_SHUFFLE: {
+        cl_np_bind(I, call, fn, 0, (const char *const[]){k == RN_CHOICE ? "seq" : "x", NULL}, 1, arg);
+        if (!arg[0]) inf_fail(I, call, "%s() missing 1 required positional argument: '%s'", fn, k == RN_CHOICE ? "seq" : "x");
+        Val s = ex_expr(I, arg[0]);
+        if (s.ty->kind == T_UNKNOWN) return s;
+        bool list = s.ty->kind == T_LIST;
+        if (!list && !(s.ty->kind == T_ARRAY && s.ty->ndim == 1))
+            inf_fail(I, arg[0], "random.%s() of %s is not supported (a list or a 1-d array)", fn, inf_tyname(I, s.ty));
+        Ref n = list ? ls_len(I, s) : inf_dim(I, s, 0);
+        if (k == RN_CHOICE) {
+            st_raise_if(I, inf_op2(I, OP_EQ, inf_bool(I), n, inf_k64(I, 0)), "IndexError", "Cannot choose from an empty sequence");
+            Ref j = draw(I, RND_PY_RANDBELOW, n, inf_i64(I));
+            return list ? ls_item(I, s, j) : mk(I, inf_load(I, s.r, ty_scalar(I->tt, s.ty->dtype, false), &j, 1));
+        }
+        return rn_shuffle(I, s, n, call);
+    }
+    }
+    inf_fail(I, call, "random.%s is not supported", fn);
+}
+
+/* for i in reversed(range(1, n)): j = _randbelow(i + 1); x[i], x[j] = x[j], x[i] */
+typedef struct Shuffle { Val s; Ref n; } Shuffle;
+
+static void shuffle_step(Inf *I, Ref k, void *p) {
+    Shuffle *q = p;
+    const Type *t = inf_i64(I);
+    Ref i = inf_op2(I, OP_SUB, t, inf_op2(I, OP_SUB, t, q->n, inf_k64(I, 1)), k); /* n - 1 down to 1 */
+    Ref j = draw(I, RND_PY_RANDBELOW, inf_op2(I, OP_ADD, t, i, inf_k64(I, 1)), t);
+    if (q->s.ty->kind == T_LIST) {
+        Val xi = ls_item(I, q->s, i), xj = ls_item(I, q->s, j);
+        ls_set_item(I, q->s, i, xj);
+        ls_set_item(I, q->s, j, xi);
+        return;
+    }
+    const Type *et = ty_scalar(I->tt, q->s.ty->dtype, false);
+    Ref xi = inf_load(I, q->s.r, et, &i, 1), xj = inf_load(I, q->s.r, et, &j, 1);
+    inf_store(I, q->s.r, xj, &i, 1);
+    inf_store(I, q->s.r, xi, &j, 1);
+}
+
+static Val rn_shuffle(Inf *I, Val s, Ref n, Node *at) {
+    Shuffle q = {s, n};
+    const Type *t = inf_i64(I);
+    Ref count = inf_op2(I, OP_SUB, t, n, inf_k64(I, 1)); /* range(1, n) reversed: n - 1 swaps (none for n < 2) */
+    count = inf_sel(I, t, inf_op2(I, OP_LT, inf_bool(I), count, inf_k64(I, 0)), inf_k64(I, 0), count);
+    st_loop(I, at, "$shuffle%d", count, shuffle_step, &q);
+    return none(I);
+}
+
+/* ---- NumPy's legacy np.random ---- */
+
+typedef struct Fill { Val flat; int kind; Ref a, b; Node *at; } Fill;
+
+/* one value of np.random function `kind` (its parameters a, b) */
+static Ref np_value(Inf *I, int kind, Ref a, Ref b) {
+    switch (kind) {
+    case RN_NP_RANDN: case RN_NP_STANDARD_NORMAL: return draw(I, RND_NP_GAUSS, 0, f64w(I));
+    case RN_NP_NORMAL: return f_op(I, OP_ADD, a, f_op(I, OP_MUL, b, draw(I, RND_NP_GAUSS, 0, f64w(I))));
+    case RN_NP_UNIFORM: return f_op(I, OP_ADD, a, f_op(I, OP_MUL, b, draw(I, RND_NP_RANDOM, 0, f64w(I))));
+    case RN_NP_RANDINT: return inf_op2(I, OP_ADD, inf_i64(I), a, draw(I, RND_NP_BOUNDED, b, inf_i64(I)));
+    default: return draw(I, RND_NP_RANDOM, 0, f64w(I));
+    }
+}
+
+static void fill_step(Inf *I, Ref k, void *p) {
+    Fill *q = p;
+    Ref v = np_value(I, q->kind, q->a, q->b);
+    const Type *et = ty_scalar(I->tt, q->flat.ty->dtype, false);
+    inf_store(I, q->flat.r, ex_coerce(I, val_of(I, v), et, q->at).r, &k, 1);
+}
+
+/* a value, or an array of the shape size (an int or a tuple) filled in C order */
+static Val np_values(Inf *I, int kind, Ref a, Ref b, Node *size, const Ref *dims, int nd, Node *at) {
+    Ref d[KILN_MAXDIM];
+    if (size && size->kind != N_NONE) { nd = cl_shape_arg(I, size, d); dims = d; }
+    else if (!dims) return mk(I, np_value(I, kind, a, b));
+    int dt = kind == RN_NP_RANDINT ? KILN_INT64 : KILN_FLOAT64;
+    Ref count = inf_k64(I, 1);
+    for (int k = 0; k < nd; k++) {
+        st_raise_if(I, inf_op2(I, OP_LT, inf_bool(I), dims[k], inf_k64(I, 0)), "ValueError", "negative dimensions are not allowed");
+        count = inf_op2(I, OP_MUL, inf_i64(I), count, dims[k]);
+    }
+    Val arr = mk(I, inf_emit(I, OP_ALLOC, ty_array(I->tt, (kiln_dtype)dt, nd, LAYOUT_C), dims, (uint32_t)nd, 0));
+    Fill q = {nd == 1 ? arr : vw_ravel(I, arr, at), kind, a, b, at};
+    st_loop(I, at, "$fill%d", count, fill_step, &q);
+    return arr;
+}
+
+static Val np_call(Inf *I, Node *call, int k) {
+    char fname[48];
+    snprintf(fname, sizeof fname, "np.random.%s", table[k].name);
+    Node *arg[4] = {NULL, NULL, NULL, NULL};
+    switch (k) {
+    case RN_NP_SEED: {
+        cl_np_bind(I, call, fname, 0, (const char *const[]){"seed", NULL}, 1, arg);
+        if (!arg[0] || arg[0]->kind == N_NONE) inf_fail(I, call, "np.random.seed() needs an int here (seeding from the system is what an unseeded kernel does)");
+        Ref s = int_arg(I, arg[0], fname);
+        Ref bad = inf_op2(I, OP_OR, inf_bool(I), inf_op2(I, OP_LT, inf_bool(I), s, inf_k64(I, 0)),
+                          inf_op2(I, OP_GT, inf_bool(I), s, inf_k64(I, 0xffffffffLL)));
+        st_raise_if(I, bad, "ValueError", "Seed must be between 0 and 2**32 - 1");
+        draw(I, RND_NP_SEED, s, NULL);
+        return none(I);
+    }
+    case RN_NP_RANDOM: case RN_NP_RANDOM_SAMPLE: case RN_NP_STANDARD_NORMAL:
+        cl_np_bind(I, call, fname, 0, (const char *const[]){"size", NULL}, 1, arg);
+        return np_values(I, k, 0, 0, arg[0], NULL, 0, call);
+    case RN_NP_RAND: case RN_NP_RANDN: { /* rand(d0, d1, ...): the dimensions as arguments */
+        if (call->nkids2) inf_fail(I, call->kids2[0], "%s() takes no keyword arguments", fname);
+        if (call->nkids > KILN_MAXDIM) inf_fail(I, call, "arrays of more than %d dimensions are not supported", KILN_MAXDIM);
+        Ref dims[KILN_MAXDIM];
+        for (int i = 0; i < call->nkids; i++) dims[i] = int_arg(I, call->kids[i], fname);
+        return np_values(I, k, 0, 0, NULL, call->nkids ? dims : NULL, call->nkids, call);
+    }
+    case RN_NP_NORMAL: case RN_NP_UNIFORM: {
+        bool normal = k == RN_NP_NORMAL;
+        cl_np_bind(I, call, fname, 0, normal ? (const char *const[]){"loc", "scale", "size", NULL} : (const char *const[]){"low", "high", "size", NULL}, 3, arg);
+        Ref a = float_arg(I, arg[0], 0.0, fname), b = float_arg(I, arg[1], 1.0, fname);
+        if (normal) st_raise_if(I, inf_op2(I, OP_LT, inf_bool(I), b, inf_const_f(I, f64w(I), 0.0)), "ValueError", "scale < 0");
+        else b = f_op(I, OP_SUB, b, a); /* uniform: low + (high - low) * draw */
+        return np_values(I, k, a, b, arg[2], NULL, 0, call);
+    }
+    case RN_NP_RANDINT: { /* randint(low, high=None, size=None): low + a draw in [0, high - low - 1] */
+        cl_np_bind(I, call, fname, 0, (const char *const[]){"low", "high", "size", "dtype", NULL}, 4, arg);
+        if (!arg[0]) inf_fail(I, call, "randint() missing 1 required positional argument: 'low'");
+        if (arg[3]) inf_fail(I, arg[3], "np.random.randint(): dtype= is not supported yet");
+        Ref lo = int_arg(I, arg[0], fname), hi;
+        if (arg[1] && arg[1]->kind != N_NONE) {
+            hi = int_arg(I, arg[1], fname);
+            st_raise_if(I, inf_op2(I, OP_GE, inf_bool(I), lo, hi), "ValueError", "low >= high");
+        } else {
+            hi = lo;
+            lo = inf_k64(I, 0);
+            st_raise_if(I, inf_op2(I, OP_LE, inf_bool(I), hi, lo), "ValueError", "high <= 0");
+        }
+        Ref rng = inf_op2(I, OP_SUB, inf_i64(I), inf_op2(I, OP_SUB, inf_i64(I), hi, lo), inf_k64(I, 1));
+        return np_values(I, k, lo, rng, arg[2], NULL, 0, call);
+    }
+    }
+    inf_fail(I, call, "%s is not supported", fname);
+}
+
+Val rn_call(Inf *I, Node *call, int k) { return table[k].mod == MOD_RANDOM ? py_call(I, call, k) : np_call(I, call, k); }
