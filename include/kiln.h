@@ -219,6 +219,10 @@ void kiln_wait_idle(kiln_ctx *ctx);
  * that contain a call or another loop: an innermost call-free loop compiled by LLVM finishes its run first (a check
  * there would stop LLVM from vectorizing it). */
 void kiln_interrupt(kiln_ctx *ctx);
+/* where print() in a kernel writes: fn(arg, text, n) gets each print()'s whole output (items, separators and the
+ * end); by default (fn NULL) stdout. Set it before calls start; it may be called from any thread that calls a
+ * kernel. */
+void kiln_set_print(kiln_ctx *ctx, void (*fn)(void *arg, const char *text, size_t n), void *arg);
 
 /* Value constructors. */
 kiln_value kiln_int(int64_t x);           /* Python int */

@@ -41,6 +41,13 @@ def same(a):
 def push(a, x):
     a.append(x)
     return a
+def find(a, x):
+    for i in range(len(a)):
+        if a[i] == x:
+            return i
+def talk(n):
+    print("n is", n, [n, n + 1], find([1.0, 2.0], n), sep="; ")
+    return n * 2
 PY
 check 2 "usage: kiln" "$K"
 check 0 "usage: kiln" "$K" --help
@@ -147,6 +154,10 @@ check 0 "7" "$K" run "$T/k.py" add "np.intp(3)" "np.int_(4)"
 check 0 "[2, 3]" "$K" run "$T/k.py" add "np.array([1, 2], dtype=np.uintp)" 1
 check 0 "4.0" "$K" run "$T/k.py" add "np.double(1.5)" "np.single(2.5)"
 check 1 "unknown dtype" "$K" run "$T/k.py" add np.True_x
+# print() writes to stdout before the result; an Optional prints as None or its value
+check 0 "n is; 2.0; [2.0, 3.0]; 1
+4.0" "$K" run "$T/k.py" talk 2.0
+check 0 "n is; 5.0; [5.0, 6.0]; None" "$K" run "$T/k.py" talk 5.0
 # lists: [...] is a list for a parameter the kernel calls list methods on, list([...]) always, else an array
 check 0 "[1, 2, 3]" "$K" run "$T/k.py" push "[1, 2]" 3
 check 0 "[[1], [2]]" "$K" run "$T/k.py" push "[[1]]" "list([2])"

@@ -47,6 +47,24 @@ enum { MAX_CTX = 64 };
 static kiln_ctx *all_ctx[MAX_CTX]; /* for the SIGINT handler: every context's calls stop */
 static int nctx;
 
+/* print() in a kernel writes to sys.stdout, as Python's print does (the GIL taken: a kernel may run without it) */
+static void py_print(void *arg, const char *text, size_t n) {
+    (void)arg;
+    PyGILState_STATE g = PyGILState_Ensure();
+    PyObject *err_type, *err_value, *err_tb;
+    PyErr_Fetch(&err_type, &err_value, &err_tb);
+    PyObject *out = PySys_GetObject("stdout"); /* borrowed */
+    PyObject *s = PyUnicode_DecodeUTF8(text, (Py_ssize_t)n, "replace");
+    if (out && out != Py_None && s) {
+        PyObject *r = PyObject_CallMethod(out, "write", "O", s);
+        Py_XDECREF(r);
+    }
+    Py_XDECREF(s);
+    PyErr_Clear(); /* a failing sys.stdout does not fail the kernel */
+    PyErr_Restore(err_type, err_value, err_tb);
+    PyGILState_Release(g);
+}
+
 static int Context_init(Context *self, PyObject *args, PyObject *kw) {
     static char *names[] = {"tier", "boundscheck", "fastmath", "disk_cache", "cache_dir", "keep_llvm_ir", NULL};
     const char *tier = "auto", *cache_dir = NULL;
@@ -69,6 +87,7 @@ static int Context_init(Context *self, PyObject *args, PyObject *kw) {
     if (nctx == MAX_CTX) { PyErr_SetString(PyExc_RuntimeError, "too many kiln contexts (option sets) in one process"); return -1; }
     self->ctx = kiln_ctx_new(&o);
     if (!self->ctx) { PyErr_NoMemory(); return -1; }
+    kiln_set_print(self->ctx, py_print, NULL);
     all_ctx[nctx++] = self->ctx;
     return 0;
 }

@@ -36,6 +36,7 @@ enum {
     LIB_LIST_FIND,     /* operands l, x, start, stop; aux >> 8: LIST_FIND_* (x has l's item type) */
     LIB_LIST_LAST = LIB_LIST_FIND,
     LIB_RANDOM,        /* aux >> 8: RND_*; operand 0 an int (the seed, n, k or the range; 0 where none) */
+    LIB_PRINT,         /* print(): operand 0 a static T_FORMAT (the items' types), then the items' leaves */
 };
 
 /* the random streams (rt/random.h): Python's random, NumPy's legacy np.random */
@@ -74,11 +75,11 @@ static inline const char *ir_lib_name(int64_t aux) {
     _Static_assert(sizeof rk / sizeof rk[0] == RK_COUNT, "a name for every RK_ reduction");
     static const char *lib[] = {"matmul", "sort", "argsort", "partition", "argpartition", "nonzero", "int_bounds",
                                 "list_new", "list_append", "list_pop", "list_insert", "list_extend", "list_from",
-                                "list_repeat", "list_clear", "list_reverse", "list_array", "list_find", "random"};
-    _Static_assert(sizeof lib / sizeof lib[0] == LIB_RANDOM - LIB_MATMUL + 1, "a name for every LIB_ routine");
+                                "list_repeat", "list_clear", "list_reverse", "list_array", "list_find", "random", "print"};
+    _Static_assert(sizeof lib / sizeof lib[0] == LIB_PRINT - LIB_MATMUL + 1, "a name for every LIB_ routine");
     int r = (int)(aux & 0xff);
     if (r < RK_COUNT) return rk[r];
-    return r >= LIB_MATMUL && r <= LIB_RANDOM ? lib[r - LIB_MATMUL] : "?";
+    return r >= LIB_MATMUL && r <= LIB_PRINT ? lib[r - LIB_MATMUL] : "?";
 }
 
 #endif

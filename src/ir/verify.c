@@ -53,6 +53,10 @@ const char *ir_verify(Func *f, char *buf, size_t cap) {
                     if (at->kind != T_SCALAR || !dt_is_int(at->dtype)) BAD("%%%u: %s of a non-integer", r, ir_lib_name(in->aux));
                     break;
                 }
+                if (routine == LIB_PRINT) {
+                    if (at->kind != T_FORMAT) BAD("%%%u: print without its format", r);
+                    break;
+                }
                 if (routine >= LIB_LIST_NEW && routine <= LIB_LIST_LAST && routine != LIB_LIST_FROM) {
                     if (at->kind != T_LIST) BAD("%%%u: %s of a non-list", r, ir_lib_name(in->aux));
                     break;

@@ -68,6 +68,12 @@ void kiln_interrupt(kiln_ctx *ctx) {
     if (ctx) atomic_fetch_add_explicit(&ctx->interrupts, 1, memory_order_relaxed);
 }
 
+void kiln_set_print(kiln_ctx *ctx, void (*fn)(void *arg, const char *text, size_t n), void *arg) {
+    if (!ctx) return;
+    ctx->print = fn;
+    ctx->print_arg = arg;
+}
+
 kiln_ctx *kiln_ctx_new(const kiln_options *o) {
     kiln_ctx *ctx = calloc(1, sizeof *ctx);
     if (!ctx) return NULL;

@@ -720,6 +720,8 @@ static int call_spec(kiln_func *fn, Spec *s, const kiln_value *args, int nargs, 
     }
     Run run;
     run_init(&run, ctx->tune, &ctx->interrupts, jit_spec_calls(s) ? base_stack_floor() : 0);
+    run.print = ctx->print;
+    run.print_arg = ctx->print_arg;
     for (int i = 0; i < nargs; i++) {
         at[i] = used;
         int k = flatten_arg(&run, &args[i], s->u.args[i], in + used, KILN_MAX_SLOTS - used);

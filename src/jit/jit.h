@@ -152,6 +152,8 @@ struct kiln_ctx {
     char cache_dir[4096];      /* the disk cache (jit/cache.c) */
     int cache_make_parent;     /* it is ~/.cache/kiln: ~/.cache may be created too */
     atomic_bool cache_on;
+    void (*print)(void *arg, const char *text, size_t n); /* kiln_set_print's hook (NULL: stdout) */
+    void *print_arg;
     _Atomic uint64_t interrupts;  /* kiln_interrupt's count: a call started at count n stops when it changes */
     atomic_uint cache_stores;
 };

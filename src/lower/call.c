@@ -852,7 +852,7 @@ Val cl_call(Inf *I, Node *call) {
     case BI_ROUND: return round_call(I, call);
     case BI_RANGE: inf_fail(I, call, "range() is only supported as the iterable of a for loop");
     case BI_ENUMERATE: case BI_ZIP: inf_fail(I, call, "enumerate() and zip() are only supported in for loops");
-    case BI_PRINT: inf_fail(I, call, "print() is not supported in kernels (return the values instead)");
+    case BI_PRINT: return pr_print(I, call);
     case BI_NP_DOT: return la_dot(I, call);
     case BI_NP_MATMUL: return la_matmul_call(I, call);
     case BI_NP_EINSUM: return la_einsum(I, call);

@@ -200,6 +200,9 @@ Val ar_diff(Inf *I, Node *call);
 Val ar_tile(Inf *I, Node *call);
 Val ar_repeat(Inf *I, Node *call);
 
+/* print.c */
+Val pr_print(Inf *I, Node *call);
+
 /* random.c */
 int rn_lookup(int mod, const char *name); /* a function of random (MOD_RANDOM) or numpy.random, or -1 */
 Val rn_call(Inf *I, Node *call, int k);

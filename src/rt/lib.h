@@ -32,4 +32,7 @@ int rt_list_array(Run *r, const RtList *l, int ndim, int dtype, Slot *out, int l
 int rt_list_find(Run *r, const RtList *l, const Type *lt, int mode, const Slot *x, int64_t start, int64_t stop, Slot *out,
                  int line, const char *file);
 
+/* print.c: print() of the items fmt (a T_FORMAT) describes, their leaves at s[ops[0]], s[ops[1]], ... */
+int rt_print(Run *r, const Type *fmt, const Slot *s, const int32_t *ops, int line, const char *file);
+
 #endif

@@ -17,6 +17,7 @@ void run_init(Run *r, const int64_t *tune, const _Atomic uint64_t *intr, uintptr
     r->epoch = atomic_load_explicit(intr, memory_order_relaxed);
     r->bufs.v = NULL; r->bufs.n = r->bufs.cap = 0;
     r->lists.v = NULL; r->lists.n = r->lists.cap = 0;
+    r->print = NULL; r->print_arg = NULL;
     r->code = RE_OK;
     r->line = 0;
     r->file = NULL;

@@ -54,6 +54,8 @@ typedef struct Run {
     uint64_t epoch;               /* they differ once kiln_interrupt was called (KeyboardInterrupt) */
     VEC(RtBuf *) bufs;     /* heap vector: every buffer this call created */
     VEC(RtList *) lists;   /* heap vector: every list this call made */
+    void (*print)(void *arg, const char *text, size_t n); /* where print() writes (NULL: stdout) */
+    void *print_arg;
     RtErr code;
     int line;
     const char *file;

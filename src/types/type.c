@@ -88,6 +88,27 @@ const Type *ty_optional(TypeTab *tt, const Type *v) {
     return t;
 }
 
+const Type *ty_text(TypeTab *tt, const char *s) {
+    for (Type *t = tt->dyn; t; t = t->next)
+        if (t->kind == T_STR && !strcmp(t->text, s)) return t;
+    Type *t = arena_alloc(&tt->arena, sizeof *t);
+    char *c = arena_strndup(&tt->arena, s, strlen(s));
+    if (!t || !c) return NULL;
+    t->kind = T_STR; t->text = c;
+    t->next = tt->dyn; tt->dyn = t;
+    return t;
+}
+
+const Type *ty_format(TypeTab *tt, const Type **elems, int n) {
+    Type *t = arena_alloc(&tt->arena, sizeof *t);
+    const Type **e = arena_alloc(&tt->arena, sizeof(Type *) * (size_t)(n ? n : 1));
+    if (!t || !e) return NULL;
+    memcpy(e, elems, sizeof(Type *) * (size_t)n);
+    t->kind = T_FORMAT; t->n = (uint16_t)n; t->elems = e;
+    t->next = tt->dyn; tt->dyn = t;
+    return t;
+}
+
 const Type *ty_list(TypeTab *tt, const Type *item) {
     for (Type *t = tt->dyn; t; t = t->next)
         if (t->kind == T_LIST && t->elems[0] == item) return t;
@@ -212,6 +233,7 @@ const char *ty_name(const Type *t) {
     case T_BUILTIN: return "builtin function";
     case T_STR: return "str";
     case T_LIST: return "list";
+    case T_FORMAT: return "print format";
     }
     return "?";
 }

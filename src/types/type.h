@@ -23,6 +23,7 @@ typedef enum {
     T_FUNC,     /* a kernel of this module: id = def index */
     T_BUILTIN,  /* a builtin callable: id = BI_* */
     T_STR,      /* a string literal (messages) */
+    T_FORMAT,   /* what print() prints: elems sep, end (T_STR texts), then each item's type; compile time only */
     T_LIST,     /* a Python list: elems[0] the item type (T_UNKNOWN: an empty list not typed yet); one slot, the
                  * RtList's address (dtype int64: a CAST to and from int64 is a move) */
 } TypeKind;
@@ -47,6 +48,7 @@ struct Type {
     int32_t id;      /* T_MODULE, T_FUNC, T_BUILTIN */
     const Type **elems;
     uint32_t nleaves; /* runtime values this type flattens to (tuples: sum) */
+    const char *text; /* T_STR from ty_text: a string literal's text */
     Type *next;       /* interning chain */
 };
 
@@ -68,6 +70,8 @@ const Type *ty_tuple(TypeTab *tt, const Type **elems, int n); /* NULL on OOM */
 const Type *ty_func(TypeTab *tt, int kind, int id);            /* T_FUNC / T_BUILTIN */
 const Type *ty_list(TypeTab *tt, const Type *item);            /* NULL on OOM */
 const Type *ty_optional(TypeTab *tt, const Type *t);           /* NULL on OOM */
+const Type *ty_text(TypeTab *tt, const char *s);               /* the T_STR of a literal's text; NULL on OOM */
+const Type *ty_format(TypeTab *tt, const Type **elems, int n); /* a T_FORMAT; NULL on OOM */
 static inline bool ty_is_optional(const Type *t) { return t->kind == T_TUPLE && t->layout == TUPLE_OPTIONAL; }
 static inline const Type *ty_item(const Type *list) { return list->elems[0]; }
 /* how a list's items are stored: a number as its dtype, a list as its address (int64) */

@@ -1,0 +1,74 @@
+/*
+ * print.c — print(*items, sep=' ', end='\n') in a kernel: one OP_LIB
+ * (LIB_PRINT) whose first operand is a static T_FORMAT (sep, end and each
+ * item's type, string literals as their text) and whose other operands are
+ * the items' leaves; rt/print.c writes CPython's str() of them through the
+ * call's print hook. Numbers, strings, None, lists, tuples and Optionals
+ * print; arrays and float32 / complex64 scalars, whose NumPy str() has rules
+ * of its own, are refused for now.
+ */
+#include "infer.h"
+#include "../ir/lib.h"
+#include <string.h>
+
+static void printable(Inf *I, const Type *t, Node *at) {
+    switch (t->kind) {
+    case T_STR: case T_NONE: return;
+    case T_SCALAR:
+        if (t->dtype == KILN_FLOAT32 || t->dtype == KILN_COMPLEX64)
+            inf_fail(I, at, "print() of a %s is not supported yet (NumPy's str() of it has rules of its own: print float(x))",
+                     kiln_dtype_name((kiln_dtype)t->dtype));
+        return;
+    case T_LIST: printable(I, ty_item(t), at); return;
+    case T_TUPLE: for (int k = 0; k < t->n; k++) printable(I, t->elems[k], at); return;
+    case T_UNKNOWN: return;
+    case T_ARRAY: inf_fail(I, at, "print() of an array is not supported yet (NumPy's str() of arrays: print its items)");
+    default: inf_fail(I, at, "print() of %s is not supported", ty_name(t));
+    }
+}
+
+/* sep= / end=: a string literal, or None for the default */
+static const Type *text_arg(Inf *I, Node *n, const char *dflt, const char *what) {
+    if (!n || n->kind == N_NONE) return ty_text(I->tt, dflt);
+    if (n->kind != N_STR) inf_fail(I, n, "print(): %s= must be a string written in the call", what);
+    const Type *t = ty_text(I->tt, n->name);
+    if (!t) inf_oom(I);
+    return t;
+}
+
+Val pr_print(Inf *I, Node *call) {
+    Node *sep = NULL, *end = NULL;
+    for (int k = 0; k < call->nkids2; k++) {
+        const char *nm = call->names[k];
+        Node *v = call->kids2[k];
+        if (!strcmp(nm, "sep")) sep = v;
+        else if (!strcmp(nm, "end")) end = v;
+        else if (!strcmp(nm, "flush")) { if (v->kind != N_BOOL) inf_fail(I, v, "print(): flush= must be True or False written in the call"); }
+        else if (!strcmp(nm, "file")) { if (v->kind != N_NONE) inf_fail(I, v, "print(): file= is not supported (kernels print to stdout)"); }
+        else inf_fail(I, v, "'%s' is an invalid keyword argument for print()", nm);
+    }
+    if (call->nkids > 256) inf_fail(I, call, "print() of more than 256 items is not supported");
+    const Type *fmt[2 + 256];
+    Ref ops[1 + TY_LEAVES_MAX];
+    int nops = 1;
+    fmt[0] = text_arg(I, sep, " ", "sep");
+    fmt[1] = text_arg(I, end, "\n", "end");
+    for (int i = 0; i < call->nkids; i++) {
+        Node *a = call->kids[i];
+        Val v = ex_keep_optional(I, a); /* print(f(x)) prints None or the value */
+        if (v.ty->kind == T_UNKNOWN) return v;
+        printable(I, v.ty, a);
+        if (v.ty->kind == T_STR) {
+            fmt[2 + i] = ty_text(I->tt, I->f->strs.v[v.str]);
+            if (!fmt[2 + i]) inf_oom(I);
+            continue;
+        }
+        fmt[2 + i] = v.ty;
+        nops += cl_flatten(I, v, ops + nops, TY_LEAVES_MAX + 1 - nops);
+    }
+    const Type *f = ty_format(I->tt, fmt, 2 + call->nkids);
+    if (!f) inf_oom(I);
+    ops[0] = inf_static(I, f);
+    inf_emit(I, OP_LIB, NULL, ops, (uint32_t)nops, LIB_PRINT);
+    return val_of(I, inf_static(I, &I->tt->none));
+}

@@ -1,4 +1,0 @@
-# run: f(1)
-def f(x):
-    print(x)
-    return x

@@ -1,0 +1,47 @@
+"""Kernels that print (test_print.py runs each under CPython and under kiln on every tier and compares what
+they write to sys.stdout)."""
+import numpy as np
+
+
+def basics(n):
+    print("hello", n, 2.5, True, None)
+    print(n * 0.1, -0.0, 1e300 * 10, 1j, 1 + 2j, 10 ** 18, -7 // 2, 7 / 2)
+    print()
+    return n
+
+
+def separators(n):
+    print(1, 2, 3, sep=", ")
+    print("a", "b", sep="", end="|")
+    print(n, end="")
+    print(" tail", sep=None, end=None)
+
+
+def containers(n):
+    a = [1, 2, n]
+    print(a, (n, 0.5), [[1.5], []], [(1, 2.5)], (n,), ())
+    print([True, False], [i * 0.5 for i in range(n)])
+
+
+def numpy_scalars(x):
+    print(x[0], x.sum(), np.int64(7), x[1] > 0, np.uint8(200), x.argmax())
+    print([x[0]], (x[1], np.int32(-3)), [x[1] > 0])
+
+
+def progress(n):
+    total = 0
+    for i in range(n):
+        total += i * i
+        if i % 3 == 0:
+            print("step", i, "total", total)
+    print("done:", total)
+    return total
+
+
+CASES = [
+    (basics, (3,)),
+    (separators, (4,)),
+    (containers, (2,)),
+    (numpy_scalars, (np.array([1.5, -2.0, 3.25]),)),
+    (progress, (10,)),
+]
