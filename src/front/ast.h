@@ -36,6 +36,7 @@ typedef enum {
     N_COMPFOR, /* for a in b if kids[0] if kids[1] ... (a clause of N_GENEXP) */
     N_LIST,    /* [kids] */
     N_LISTCOMP, /* [a for ... in ... if ...]: as N_GENEXP */
+    N_LAMBDA,  /* lambda names: a  ->  names: params, kids2: their defaults (NULL if none), a: the body */
     /* statements */
     S_EXPR,    /* a */
     S_ASSIGN,  /* kids: targets (a = b = v), a: value */

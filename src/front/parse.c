@@ -245,7 +245,6 @@ static Node *atom(P *p) {
         return n;
     }
     case TK_LBRACE: fail_at(p, t, "dicts and sets are not supported%s", "");
-    case TK_LAMBDA: fail_at(p, t, "lambda is not supported%s", "");
     case TK_ELLIPSIS: fail_at(p, t, "'...' is not supported%s", "");
     case TK_AWAIT: fail_at(p, t, "'await' is not supported%s", "");
     case TK_YIELD: fail_at(p, t, "'yield' is not supported%s", "");
@@ -472,8 +471,36 @@ static Node *test(P *p) {
     return e;
 }
 
+/* lambdef: 'lambda' [NAME ['=' test] (',' NAME ['=' test])*] ':' test */
+static Node *lambdef(P *p) {
+    Node *l = node(p, N_LAMBDA, p->tok);
+    advance(p);
+    VEC(const char *) names = {0};
+    NodeVec defs = {0};
+    bool any_default = false;
+    while (p->tok.kind != TK_COLON) {
+        if (p->tok.kind == TK_STAR || p->tok.kind == TK_POW || p->tok.kind == TK_SLASH)
+            fail_at(p, p->tok, "'%s' in a lambda's parameters is not supported", tok_str(p->tok.kind));
+        Token pt = p->tok;
+        const char *nm = ident(p);
+        for (uint32_t i = 0; i < names.n; i++)
+            if (strcmp(names.v[i], nm) == 0) diag_fail(p->d, pt.line, pt.col, "duplicate argument '%s' in function definition", nm);
+        Node *dflt = NULL;
+        if (accept(p, TK_ASSIGN)) { dflt = test(p); any_default = true; }
+        else if (any_default) diag_fail(p->d, pt.line, pt.col, "parameter without a default follows parameter with a default");
+        if (!vec_push(p->a, names, nm)) diag_fail(p->d, pt.line, pt.col, "out of memory");
+        push(p, &defs, dflt);
+        if (!accept(p, TK_COMMA)) break;
+    }
+    expect(p, TK_COLON);
+    l->a = test(p);
+    l->names = names.v; l->nnames = (int32_t)names.n;
+    l->kids2 = defs.v; l->nkids2 = (int32_t)defs.n;
+    return l;
+}
+
 static Node *test_(P *p) {
-    if (p->tok.kind == TK_LAMBDA) fail_at(p, p->tok, "lambda is not supported%s", "");
+    if (p->tok.kind == TK_LAMBDA) return lambdef(p);
     Node *e = boolop(p, TK_OR);
     Token t = p->tok;
     if (accept(p, TK_IF)) {
@@ -772,7 +799,7 @@ static Node *for_stmt(P *p) {
  * param: NAME [':' test] ['=' test] */
 static Node *funcdef(P *p, bool nested) {
     Token t = p->tok;
-    if (nested) fail_at(p, t, "nested functions are not supported%s", "");
+    (void)nested; /* a def in a function: a nested function, lowered where it is called */
     advance(p);
     Node *s = node(p, S_DEF, t);
     s->name = ident(p);
@@ -825,7 +852,7 @@ static Node *stmt_into(P *p, NodeVec *out) {
     case TK_WHILE: { Node *s = while_stmt(p); push(p, out, s); return s; }
     case TK_FOR: { Node *s = for_stmt(p); push(p, out, s); return s; }
     case TK_DEF: { Node *s = funcdef(p, true); push(p, out, s); return s; }
-    case TK_AT: decorators(p); funcdef(p, true); return NULL;
+    case TK_AT: { decorators(p); Node *s = funcdef(p, true); push(p, out, s); return s; }
     case TK_CLASS: case TK_TRY: case TK_WITH: case TK_ASYNC:
         fail_at(p, t, "'%s' statements are not supported", tok_str(t.kind));
     case TK_EXCEPT: case TK_FINALLY: case TK_ELIF: case TK_ELSE: syntax(p);

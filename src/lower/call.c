@@ -352,6 +352,8 @@ static Val call_kernel(Inf *I, Node *call, int idx) {
     const Type *types[16];
     for (int i = 0; i < A.count; i++) {
         if (A.v[i].ty->kind == T_UNKNOWN) return unknown(I);
+        if (A.v[i].ty->kind == T_CLOSURE)
+            inf_fail(I, A.n[i], "a lambda or an inner function cannot be passed to another kernel yet (call it where it is defined)");
         if (A.v[i].ty->kind == T_STR || A.v[i].ty->kind == T_MODULE || A.v[i].ty->kind == T_FUNC ||
             A.v[i].ty->kind == T_BUILTIN)
             inf_fail(I, A.n[i], "a %s cannot be passed to a kernel", ty_name(A.v[i].ty));
@@ -813,6 +815,7 @@ Val cl_call(Inf *I, Node *call) {
     Val f = ex_expr(I, c);
     I->line = call->line;
     if (f.ty->kind == T_FUNC) return call_kernel(I, call, f.ty->id);
+    if (f.ty->kind == T_CLOSURE) return nf_call(I, call, f);
     if (f.ty->kind == T_DTYPE) return scalar_ctor(I, call, ty_scalar(I->tt, f.ty->dtype, false), kiln_dtype_name(f.ty->dtype));
     if (f.ty->kind != T_BUILTIN) inf_fail(I, call, "'%s' object is not callable", inf_tyname(I, f.ty));
     int id = f.ty->id;

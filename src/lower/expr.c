@@ -11,7 +11,7 @@
 
 bool ex_is_static(const Type *t) {
     return t->kind == T_NONE || t->kind == T_DTYPE || t->kind == T_MODULE || t->kind == T_FUNC ||
-           t->kind == T_BUILTIN || t->kind == T_UNKNOWN || t->kind == T_STR || t->kind == T_FORMAT;
+           t->kind == T_BUILTIN || t->kind == T_UNKNOWN || t->kind == T_STR || t->kind == T_FORMAT || t->kind == T_CLOSURE;
 }
 
 static Val mk(Inf *I, Ref r) { return val_of(I, r); }
@@ -816,6 +816,7 @@ static Val value_of(Inf *I, Node *n) {
     case N_TUPLE: v = tuple_expr(I, n, false); break;
     case N_LIST: v = ls_display(I, n); break;
     case N_LISTCOMP: v = gx_listcomp(I, n); break;
+    case N_LAMBDA: v = nf_lambda(I, n); break;
     case N_GENEXP: inf_fail(I, n, "a generator expression is supported as the argument of sum(), min(), max(), all() or any()");
     default: inf_fail(I, n, "this expression is not supported");
     }

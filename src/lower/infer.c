@@ -473,6 +473,7 @@ static void scan_locals(Inf *I, Node **body, int n) {
         case S_FOR: scan_targets(I, s->a); scan_locals(I, s->kids, s->nkids); scan_locals(I, s->kids2, s->nkids2); break;
         case S_IF: scan_locals(I, s->kids, s->nkids); scan_locals(I, s->kids2, s->nkids2); break;
         case S_WHILE: scan_locals(I, s->kids, s->nkids); scan_locals(I, s->kids2, s->nkids2); break;
+        case S_DEF: add_var(I, s->name); break; /* an inner function: its own locals are its own (closure.c) */
         default: break;
         }
     }
@@ -579,7 +580,7 @@ static void bind_name(Inf *I, Node *t, Val v) {
     if (!ir_check(var >= 0, &I->f->broken, "a name bound that the scan of locals did not see")) inf_oom(I);
     if (v.ty->kind == T_LIST && ty_item(v.ty)->kind == T_UNKNOWN && list_hint(I, var)) v = ls_typed(I, list_hint(I, var), v);
     VarInfo *vi = &I->vars.v[var];
-    if (v.ty->kind == T_MODULE || v.ty->kind == T_FUNC || v.ty->kind == T_BUILTIN)
+    if (v.ty->kind == T_MODULE || v.ty->kind == T_BUILTIN)
         inf_fail(I, t, "cannot assign a %s to a variable", ty_name(v.ty));
     if (vi->ssa0 < 0) {
         vi->shape = v.ty->kind == T_TUPLE ? v.ty : NULL;
@@ -758,6 +759,8 @@ static int one_round(Inf *I, kiln_error *err) {
     memset(&I->fwd, 0, sizeof I->fwd);
     memset(&I->phis, 0, sizeof I->phis);
     memset(&I->frozen, 0, sizeof I->frozen);
+    memset(&I->closures, 0, sizeof I->closures);
+    I->ninl = 0;
     I->nloops = 0; I->restart = false; I->ret = NULL; I->ret_line = 0;
     I->line = I->def->line;
     uint32_t entry = inf_block(I);

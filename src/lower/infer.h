@@ -39,6 +39,7 @@ typedef struct VarInfo {
 } VarInfo;
 
 typedef struct Loop { uint32_t cont, brk; } Loop;
+typedef struct Inline { Node *result; uint32_t exit; } Inline; /* an inner function's body being lowered at a call */
 
 typedef struct Inf {
     const LowerEnv *env;
@@ -59,7 +60,10 @@ typedef struct Inf {
     int nloops;
     HintVec *hints;         /* survive restarts */
     bool restart;
-    bool keep_optional;     /* the expression being evaluated may stay an Optional (a None test, a return, an assignment) */
+    bool keep_optional;
+    VEC(Node *) closures;   /* the lambdas and inner defs made this round (T_CLOSURE's id is the node's) */
+    Inline inl[16];         /* inner functions being lowered, innermost last: where their returns go */
+    int ninl;     /* the expression being evaluated may stay an Optional (a None test, a return, an assignment) */
     const Type *ret;
     int ret_line;
     VEC(uint32_t) ret_blocks;
@@ -199,6 +203,11 @@ Val ar_roll(Inf *I, Node *call);
 Val ar_diff(Inf *I, Node *call);
 Val ar_tile(Inf *I, Node *call);
 Val ar_repeat(Inf *I, Node *call);
+
+/* closure.c */
+Val nf_lambda(Inf *I, Node *n);
+void nf_def(Inf *I, Node *s);
+Val nf_call(Inf *I, Node *call, Val f);
 
 /* print.c */
 Val pr_print(Inf *I, Node *call);

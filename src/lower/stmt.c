@@ -448,6 +448,14 @@ const Type *st_ret_join(Inf *I, const Type *a, const Type *b) { return ret_join(
 
 static void st_return(Inf *I, Node *s) {
     Val v;
+    if (I->ninl) { /* in an inner function lowered at its call: the result, then past its body */
+        Inline *in = &I->inl[I->ninl - 1];
+        v = s->a ? ex_expr(I, s->a) : val_of(I, inf_static(I, &I->tt->none));
+        inf_assign(I, in->result, v);
+        inf_jump(I, in->exit);
+        I->cur = NOBLOCK;
+        return;
+    }
     if (s->a) v = ex_keep_optional(I, s->a);
     else { v.ty = &I->tt->none; v.r = inf_static(I, v.ty); v.el = NULL; }
     if (v.ty->kind == T_STR) inf_fail(I, s->a, "returning a string is not supported");
@@ -601,6 +609,7 @@ static void stmt(Inf *I, Node *s) {
     case S_PASS: case S_IMPORT: return;
     case S_ASSERT: st_assert(I, s); return;
     case S_RAISE: st_raise(I, s); return;
+    case S_DEF: nf_def(I, s); return;
     default: inf_fail(I, s, "this statement is not supported inside a kernel");
     }
 }

@@ -231,6 +231,7 @@ const char *ty_name(const Type *t) {
     case T_MODULE: return "module";
     case T_FUNC: return "function";
     case T_BUILTIN: return "builtin function";
+    case T_CLOSURE: return "function";
     case T_STR: return "str";
     case T_LIST: return "list";
     case T_FORMAT: return "print format";

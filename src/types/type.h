@@ -22,6 +22,7 @@ typedef enum {
     T_MODULE,   /* math, numpy */
     T_FUNC,     /* a kernel of this module: id = def index */
     T_BUILTIN,  /* a builtin callable: id = BI_* */
+    T_CLOSURE,  /* a lambda or a def inside a kernel: id = its node's id (lowered where it is called) */
     T_STR,      /* a string literal (messages) */
     T_FORMAT,   /* what print() prints: elems sep, end (T_STR texts), then each item's type; compile time only */
     T_LIST,     /* a Python list: elems[0] the item type (T_UNKNOWN: an empty list not typed yet); one slot, the

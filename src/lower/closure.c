@@ -1,0 +1,181 @@
+/*
+ * closure.c — lambdas and functions defined inside a kernel, lowered where
+ * they are called.
+ *
+ * A `lambda` or an inner `def` is a static value (T_CLOSURE, its node's id):
+ * it may sit in a variable and be called there, but it never leaves the
+ * kernel (passing it to another kernel is an error that says so). A call
+ * copies the function's body with its parameters and its own locals renamed
+ * to hidden variables of this call site, assigns the arguments to them, and
+ * lowers the copy in place: a lambda's body as an expression, a def's body as
+ * statements whose `return` assigns a hidden result and jumps past the body.
+ * A name the function does not bind is the enclosing kernel's variable, read
+ * when the call runs: Python's late-binding closures. Defaults are evaluated
+ * at the call (they must be literals, so that is the same value).
+ */
+#include "infer.h"
+#include <stdio.h>
+#include <string.h>
+
+enum { NF_DEPTH_MAX = 16 }; /* inner functions calling inner functions; deeper (recursion) is an error */
+
+typedef struct Ren { const char **from, **to; int n, cap; Inf *I; } Ren;
+
+static void ren_add(Ren *r, const char *from, const char *to) {
+    if (r->n == r->cap) {
+        int cap = r->cap ? 2 * r->cap : 16;
+        const char **f = arena_realloc(r->I->a, r->from, sizeof(char *) * (size_t)r->cap, sizeof(char *) * (size_t)cap);
+        const char **t = arena_realloc(r->I->a, r->to, sizeof(char *) * (size_t)r->cap, sizeof(char *) * (size_t)cap);
+        if (!f || !t) inf_oom(r->I);
+        r->from = f; r->to = t; r->cap = cap;
+    }
+    r->from[r->n] = from; r->to[r->n++] = to;
+}
+
+static bool has(const char *const *names, int n, const char *name) {
+    for (int i = 0; i < n; i++) if (!strcmp(names[i], name)) return true;
+    return false;
+}
+
+static Node *copy(Ren *r, Node *n, const char *const *shadow, int nshadow);
+
+static Node **copy_list(Ren *r, Node **v, int n, const char *const *shadow, int nshadow) {
+    if (!v) return NULL;
+    Node **c = arena_alloc(r->I->a, sizeof(Node *) * (size_t)(n ? n : 1));
+    if (!c) inf_oom(r->I);
+    for (int i = 0; i < n; i++) c[i] = copy(r, v[i], shadow, nshadow);
+    return c;
+}
+
+/* n with the renamed names replaced; a lambda or def inside keeps its own parameters (they shadow) */
+static Node *copy(Ren *r, Node *n, const char *const *shadow, int nshadow) {
+    if (!n) return NULL;
+    Node *c = arena_alloc(r->I->a, sizeof *c);
+    if (!c) inf_oom(r->I);
+    *c = *n;
+    if (n->kind == N_NAME) {
+        if (has(shadow, nshadow, n->name)) return c;
+        for (int i = r->n - 1; i >= 0; i--)
+            if (!strcmp(r->from[i], n->name)) { c->name = r->to[i]; break; }
+        return c;
+    }
+    if (n->kind == N_LAMBDA || n->kind == S_DEF) { shadow = n->names; nshadow = n->nnames; }
+    if (n->kind == S_DEF) { /* its name is a local of the function being copied: renamed like other locals */
+        for (int i = r->n - 1; i >= 0; i--)
+            if (!strcmp(r->from[i], n->name)) { c->name = r->to[i]; break; }
+    }
+    c->a = copy(r, n->a, shadow, nshadow); c->b = copy(r, n->b, shadow, nshadow); c->c = copy(r, n->c, shadow, nshadow);
+    c->kids = copy_list(r, n->kids, n->nkids, shadow, nshadow);
+    c->kids2 = copy_list(r, n->kids2, n->nkids2, shadow, nshadow);
+    return c;
+}
+
+/* the names a def's body binds (its locals, as Python's compiler finds them) */
+static void targets(Ren *locals, Node *t) {
+    if (t->kind == N_NAME) { if (!has(locals->from, locals->n, t->name)) ren_add(locals, t->name, NULL); }
+    else if (t->kind == N_TUPLE) for (int i = 0; i < t->nkids; i++) targets(locals, t->kids[i]);
+}
+
+static void body_locals(Ren *locals, Node **body, int n) {
+    for (int i = 0; i < n; i++) {
+        Node *s = body[i];
+        switch (s->kind) {
+        case S_ASSIGN: for (int k = 0; k < s->nkids; k++) targets(locals, s->kids[k]); break;
+        case S_AUGASSIGN: targets(locals, s->a); break;
+        case S_FOR: targets(locals, s->a); body_locals(locals, s->kids, s->nkids); body_locals(locals, s->kids2, s->nkids2); break;
+        case S_IF: case S_WHILE: body_locals(locals, s->kids, s->nkids); body_locals(locals, s->kids2, s->nkids2); break;
+        case S_DEF: if (!has(locals->from, locals->n, s->name)) ren_add(locals, s->name, NULL); break;
+        default: break;
+        }
+    }
+}
+
+static Val closure_value(Inf *I, Node *n) {
+    for (uint32_t i = 0; i < I->closures.n; i++)
+        if (I->closures.v[i] == n) goto known;
+    if (!vec_push(I->a, I->closures, n)) inf_oom(I);
+known:;
+    const Type *t = ty_func(I->tt, T_CLOSURE, n->id);
+    if (!t) inf_oom(I);
+    return val_of(I, inf_static(I, t));
+}
+
+Val nf_lambda(Inf *I, Node *n) { return closure_value(I, n); }
+
+void nf_def(Inf *I, Node *s) {
+    for (int i = 0; i < s->nkids2; i++) /* defaults are evaluated at each call: literals only, so that is the same */
+        if (s->kids2[i] && s->kids2[i]->kind != N_INT && s->kids2[i]->kind != N_FLOAT && s->kids2[i]->kind != N_BOOL &&
+            s->kids2[i]->kind != N_NONE && s->kids2[i]->kind != N_STR && !(s->kids2[i]->kind == N_UNARY && s->kids2[i]->a->kind <= N_FLOAT))
+            inf_fail(I, s->kids2[i], "a default of an inner function must be a literal here");
+    Node t = {0};
+    t.kind = N_NAME; t.name = s->name; t.line = s->line; t.col = s->col; t.id = -1;
+    inf_assign(I, &t, closure_value(I, s));
+}
+
+static Node *def_of(Inf *I, const Type *t, Node *at) {
+    for (uint32_t i = 0; i < I->closures.n; i++)
+        if (I->closures.v[i]->id == t->id) return I->closures.v[i];
+    inf_fail(I, at, "internal error: an inner function not defined in this kernel");
+}
+
+Val nf_call(Inf *I, Node *call, Val f) {
+    Node *def = def_of(I, f.ty, call);
+    bool lambda = def->kind == N_LAMBDA;
+    const char *fname = lambda ? "<lambda>" : def->name;
+    if (I->ninl >= NF_DEPTH_MAX) inf_fail(I, call, "inner functions call each other more than %d deep (recursion of an inner function is not supported)", NF_DEPTH_MAX);
+    /* the arguments, in the caller's scope, bound as Python binds them */
+    int np = def->nnames;
+    Val *args = arena_alloc(I->a, sizeof(Val) * (size_t)(np ? np : 1));
+    bool *set = arena_alloc(I->a, (size_t)(np ? np : 1));
+    if (!args || !set) inf_oom(I);
+    memset(set, 0, (size_t)(np ? np : 1));
+    if (call->nkids > np) inf_fail(I, call, "%s() takes %d positional argument%s but %d were given", fname, np, np == 1 ? "" : "s", call->nkids);
+    for (int i = 0; i < call->nkids; i++) { args[i] = ex_expr(I, call->kids[i]); set[i] = true; }
+    for (int k = 0; k < call->nkids2; k++) {
+        int i = 0;
+        while (i < np && strcmp(def->names[i], call->names[k])) i++;
+        if (i == np) inf_fail(I, call->kids2[k], "%s() got an unexpected keyword argument '%s'", fname, call->names[k]);
+        if (set[i]) inf_fail(I, call->kids2[k], "%s() got multiple values for argument '%s'", fname, call->names[k]);
+        args[i] = ex_expr(I, call->kids2[k]);
+        set[i] = true;
+    }
+    for (int i = 0; i < np; i++) {
+        if (set[i]) continue;
+        if (!def->kids2 || !def->kids2[i]) inf_fail(I, call, "%s() missing required positional argument: '%s'", fname, def->names[i]);
+        args[i] = ex_expr(I, def->kids2[i]);
+    }
+    /* parameters and the def's own locals become hidden variables of this call site */
+    Ren r = {NULL, NULL, 0, 0, I};
+    Ren locals = {NULL, NULL, 0, 0, I};
+    for (int i = 0; i < np; i++) ren_add(&locals, def->names[i], NULL);
+    if (!lambda) body_locals(&locals, def->kids, def->nkids);
+    char fmt[160];
+    for (int i = 0; i < locals.n; i++) {
+        snprintf(fmt, sizeof fmt, "$f%%d.%s", locals.from[i]);
+        ren_add(&r, locals.from[i], st_hidden(I, fmt, call)->name);
+    }
+    for (int i = 0; i < np; i++) {
+        Node t = {0};
+        t.kind = N_NAME; t.name = r.to[i]; t.line = call->line; t.col = call->col; t.id = -1;
+        inf_assign(I, &t, args[i]);
+    }
+    if (lambda) return ex_expr(I, copy(&r, def->a, NULL, 0));
+    /* a def: its statements, a return assigning the result and leaving */
+    Node *result = st_hidden(I, "$f%d.return", call);
+    Node **body = copy_list(&r, def->kids, def->nkids, NULL, 0);
+    uint32_t exit = inf_block(I);
+    int saved_loops = I->nloops;
+    I->nloops = 0; /* break and continue in the body are the body's own loops' */
+    I->inl[I->ninl++] = (Inline){result, exit};
+    st_body(I, body, def->nkids);
+    I->ninl--;
+    I->nloops = saved_loops;
+    if (I->cur != NOBLOCK) {
+        inf_assign(I, result, val_of(I, inf_static(I, &I->tt->none))); /* falling off the end returns None */
+        inf_jump(I, exit);
+    }
+    I->cur = exit;
+    inf_seal(I, exit);
+    if (I->f->blocks.v[exit].preds.n == 0) return val_of(I, inf_static(I, &I->tt->none)); /* every path raised: dead code */
+    return inf_read_name(I, result);
+}
