@@ -471,20 +471,20 @@ static Node *test(P *p) {
     return e;
 }
 
-/* lambdef: 'lambda' [NAME ['=' test] (',' NAME ['=' test])*] ':' test */
-static Node *lambdef(P *p) {
-    Node *l = node(p, N_LAMBDA, p->tok);
-    advance(p);
+/* parameters up to the token `end`: NAME [':' test] ['=' test] (',' ...)*, into f's names and kids2 (defaults,
+ * NULL where none); annotations (a def's) are read and dropped */
+static void parameters(P *p, Node *f, int end, bool annotations, const char *what) {
     VEC(const char *) names = {0};
     NodeVec defs = {0};
     bool any_default = false;
-    while (p->tok.kind != TK_COLON) {
+    while (p->tok.kind != end) {
         if (p->tok.kind == TK_STAR || p->tok.kind == TK_POW || p->tok.kind == TK_SLASH)
-            fail_at(p, p->tok, "'%s' in a lambda's parameters is not supported", tok_str(p->tok.kind));
+            diag_fail(p->d, p->tok.line, p->tok.col, "'%s' in %s is not supported", tok_str(p->tok.kind), what);
         Token pt = p->tok;
         const char *nm = ident(p);
         for (uint32_t i = 0; i < names.n; i++)
             if (strcmp(names.v[i], nm) == 0) diag_fail(p->d, pt.line, pt.col, "duplicate argument '%s' in function definition", nm);
+        if (annotations && accept(p, TK_COLON)) test(p);
         Node *dflt = NULL;
         if (accept(p, TK_ASSIGN)) { dflt = test(p); any_default = true; }
         else if (any_default) diag_fail(p->d, pt.line, pt.col, "parameter without a default follows parameter with a default");
@@ -492,10 +492,17 @@ static Node *lambdef(P *p) {
         push(p, &defs, dflt);
         if (!accept(p, TK_COMMA)) break;
     }
+    f->names = names.v; f->nnames = (int32_t)names.n;
+    f->kids2 = defs.v; f->nkids2 = (int32_t)defs.n;
+}
+
+/* lambdef: 'lambda' [parameters] ':' test */
+static Node *lambdef(P *p) {
+    Node *l = node(p, N_LAMBDA, p->tok);
+    advance(p);
+    parameters(p, l, TK_COLON, false, "a lambda's parameters");
     expect(p, TK_COLON);
     l->a = test(p);
-    l->names = names.v; l->nnames = (int32_t)names.n;
-    l->kids2 = defs.v; l->nkids2 = (int32_t)defs.n;
     return l;
 }
 
@@ -795,8 +802,7 @@ static Node *for_stmt(P *p) {
     return s;
 }
 
-/* funcdef: 'def' NAME '(' [param (',' param)*] ')' ['->' test] ':' block
- * param: NAME [':' test] ['=' test] */
+/* funcdef: 'def' NAME '(' [parameters] ')' ['->' test] ':' block */
 static Node *funcdef(P *p, bool nested) {
     Token t = p->tok;
     (void)nested; /* a def in a function: a nested function, lowered where it is called */
@@ -804,32 +810,12 @@ static Node *funcdef(P *p, bool nested) {
     Node *s = node(p, S_DEF, t);
     s->name = ident(p);
     expect(p, TK_LPAREN);
-    VEC(const char *) names = {0};
-    NodeVec defs = {0};
-    bool any_default = false;
-    while (p->tok.kind != TK_RPAREN) {
-        if (p->tok.kind == TK_STAR || p->tok.kind == TK_POW || p->tok.kind == TK_SLASH)
-            fail_at(p, p->tok, "'%s' in a parameter list is not supported", tok_str(p->tok.kind));
-        Token pt = p->tok;
-        const char *nm = ident(p);
-        for (uint32_t i = 0; i < names.n; i++)
-            if (strcmp(names.v[i], nm) == 0)
-                diag_fail(p->d, pt.line, pt.col, "duplicate argument '%s' in function definition", nm);
-        if (accept(p, TK_COLON)) test(p);
-        Node *dflt = NULL;
-        if (accept(p, TK_ASSIGN)) { dflt = test(p); any_default = true; }
-        else if (any_default) diag_fail(p->d, pt.line, pt.col, "parameter without a default follows parameter with a default");
-        if (!vec_push(p->a, names, nm)) diag_fail(p->d, pt.line, pt.col, "out of memory");
-        push(p, &defs, dflt);
-        if (!accept(p, TK_COMMA)) break;
-    }
+    parameters(p, s, TK_RPAREN, true, "a parameter list");
     expect(p, TK_RPAREN);
     if (accept(p, TK_ARROW)) test(p);
     expect(p, TK_COLON);
     NodeVec body = {0};
     block(p, &body, "function definition", t.line);
-    s->names = names.v; s->nnames = (int32_t)names.n;
-    s->kids2 = defs.v; s->nkids2 = (int32_t)defs.n;
     s->kids = body.v; s->nkids = (int32_t)body.n;
     return s;
 }

@@ -70,24 +70,10 @@ static Node *copy(Ren *r, Node *n, const char *const *shadow, int nshadow) {
     return c;
 }
 
-/* the names a def's body binds (its locals, as Python's compiler finds them) */
-static void targets(Ren *locals, Node *t) {
-    if (t->kind == N_NAME) { if (!has(locals->from, locals->n, t->name)) ren_add(locals, t->name, NULL); }
-    else if (t->kind == N_TUPLE) for (int i = 0; i < t->nkids; i++) targets(locals, t->kids[i]);
-}
-
-static void body_locals(Ren *locals, Node **body, int n) {
-    for (int i = 0; i < n; i++) {
-        Node *s = body[i];
-        switch (s->kind) {
-        case S_ASSIGN: for (int k = 0; k < s->nkids; k++) targets(locals, s->kids[k]); break;
-        case S_AUGASSIGN: targets(locals, s->a); break;
-        case S_FOR: targets(locals, s->a); body_locals(locals, s->kids, s->nkids); body_locals(locals, s->kids2, s->nkids2); break;
-        case S_IF: case S_WHILE: body_locals(locals, s->kids, s->nkids); body_locals(locals, s->kids2, s->nkids2); break;
-        case S_DEF: if (!has(locals->from, locals->n, s->name)) ren_add(locals, s->name, NULL); break;
-        default: break;
-        }
-    }
+/* a local of the def being called, once */
+static void bind_local(void *r, const char *name) {
+    Ren *locals = r;
+    if (!has(locals->from, locals->n, name)) ren_add(locals, name, NULL);
 }
 
 static Val closure_value(Inf *I, Node *n) {
@@ -148,7 +134,7 @@ Val nf_call(Inf *I, Node *call, Val f) {
     Ren r = {NULL, NULL, 0, 0, I};
     Ren locals = {NULL, NULL, 0, 0, I};
     for (int i = 0; i < np; i++) ren_add(&locals, def->names[i], NULL);
-    if (!lambda) body_locals(&locals, def->kids, def->nkids);
+    if (!lambda) inf_scan_binds(def->kids, def->nkids, bind_local, &locals);
     char fmt[160];
     for (int i = 0; i < locals.n; i++) {
         snprintf(fmt, sizeof fmt, "$f%%d.%s", locals.from[i]);

@@ -457,27 +457,29 @@ static void add_var(Inf *I, const char *name) {
     if (!vec_push(I->a, I->vars, v)) inf_oom(I);
 }
 
-/* every name bound anywhere in the function is local throughout, as in Python */
-static void scan_targets(Inf *I, Node *t) {
-    if (t->kind == N_NAME) add_var(I, t->name);
+/* every name bound anywhere in the function is local throughout, as in Python: assignment and for targets,
+ * augmented assignments, inner defs' names (not their bodies: an inner def's locals are its own) */
+static void scan_targets(Node *t, void (*bind)(void *, const char *), void *ctx) {
+    if (t->kind == N_NAME) bind(ctx, t->name);
     else if (t->kind == N_TUPLE)
-        for (int i = 0; i < t->nkids; i++) scan_targets(I, t->kids[i]);
+        for (int i = 0; i < t->nkids; i++) scan_targets(t->kids[i], bind, ctx);
 }
 
-static void scan_locals(Inf *I, Node **body, int n) {
+void inf_scan_binds(Node **body, int n, void (*bind)(void *ctx, const char *name), void *ctx) {
     for (int i = 0; i < n; i++) {
         Node *s = body[i];
         switch (s->kind) {
-        case S_ASSIGN: for (int k = 0; k < s->nkids; k++) scan_targets(I, s->kids[k]); break;
-        case S_AUGASSIGN: scan_targets(I, s->a); break;
-        case S_FOR: scan_targets(I, s->a); scan_locals(I, s->kids, s->nkids); scan_locals(I, s->kids2, s->nkids2); break;
-        case S_IF: scan_locals(I, s->kids, s->nkids); scan_locals(I, s->kids2, s->nkids2); break;
-        case S_WHILE: scan_locals(I, s->kids, s->nkids); scan_locals(I, s->kids2, s->nkids2); break;
-        case S_DEF: add_var(I, s->name); break; /* an inner function: its own locals are its own (closure.c) */
+        case S_ASSIGN: for (int k = 0; k < s->nkids; k++) scan_targets(s->kids[k], bind, ctx); break;
+        case S_AUGASSIGN: scan_targets(s->a, bind, ctx); break;
+        case S_FOR: scan_targets(s->a, bind, ctx); inf_scan_binds(s->kids, s->nkids, bind, ctx); inf_scan_binds(s->kids2, s->nkids2, bind, ctx); break;
+        case S_IF: case S_WHILE: inf_scan_binds(s->kids, s->nkids, bind, ctx); inf_scan_binds(s->kids2, s->nkids2, bind, ctx); break;
+        case S_DEF: bind(ctx, s->name); break;
         default: break;
         }
     }
 }
+
+static void bind_local(void *I, const char *name) { add_var(I, name); }
 
 static Val read_leaves(Inf *I, Node *n, const Type *shape, int32_t *ssa) {
     Val v = {0};
@@ -767,7 +769,7 @@ static int one_round(Inf *I, kiln_error *err) {
     I->f->blocks.v[entry].sealed = true;
     I->cur = entry;
     for (int i = 0; i < I->def->nnames; i++) add_var(I, I->def->names[i]);
-    scan_locals(I, I->def->kids, I->def->nkids);
+    inf_scan_binds(I->def->kids, I->def->nkids, bind_local, I);
     bind_params(I);
     st_body(I, I->def->kids, I->def->nkids);
     if (I->cur != NOBLOCK) {

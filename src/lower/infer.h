@@ -89,6 +89,8 @@ void inf_jump(Inf *I, uint32_t to);
 void inf_branch(Inf *I, Ref cond, uint32_t t, uint32_t e);
 Val inf_read_name(Inf *I, Node *n);
 void inf_assign(Inf *I, Node *target, Val v);
+/* the names a body binds (its locals), each given to bind once or more */
+void inf_scan_binds(Node **body, int n, void (*bind)(void *ctx, const char *name), void *ctx);
 Val val_of(Inf *I, Ref r);
 /* an empty list in variable recv (a name) takes items of type item: a hint, and the round restarts */
 void inf_list_learn(Inf *I, Node *recv, const Type *item, Node *at);
