@@ -137,7 +137,7 @@ static int fr_list(Run *run, Slot *s, int d, int a, const Extra *x, int routine,
     case LIB_LIST_EXTEND: return rt_list_extend(run, l, s[x->slot[0]].p, line, file);
     case LIB_LIST_FROM: {
         RdArr A = rd_arr(s, a, x->at);
-        n = rt_list_from(run, &A, line, file);
+        n = rt_list_from(run, &A, rt_item_size(ty_item(x->rt)), line, file); /* a record, for a list of tuples */
         break;
     }
     case LIB_LIST_REPEAT: n = rt_list_repeat(run, l, s[x->slot[0]].i, line, file); break;

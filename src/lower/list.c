@@ -335,24 +335,75 @@ Val ls_equal(Inf *I, Val a, Val b, Node *at) {
     return mk(I, lib(I, inf_bool(I), LIB_LIST_FIND | LIST_FIND_EQ << 8, ops, 4));
 }
 
-static Val sort_in_place(Inf *I, Val l, bool reverse, Node *at) {
+static Val copy_of(Inf *I, Val l);
+
+/* l sorted in place by the items themselves (numbers): NumPy's stable sort of the view, written back */
+static void sort_items(Inf *I, Val l, Node *at) {
     const Type *item = ty_item(l.ty);
-    if (item->kind == T_UNKNOWN) return none(I);
-    if (item->kind != T_SCALAR) inf_fail(I, at, "sorting a list of %ss is not supported yet", ty_name(item));
+    if (item->kind != T_SCALAR) inf_fail(I, at, "sorting a list of %ss is not supported yet (give a key=)", ty_name(item));
     if (dt_is_complex(item->dtype)) inf_fail(I, at, "'<' not supported between instances of 'complex' and 'complex'");
     Val view = ls_view(I, l);
     Val sorted = mk(I, inf_emit(I, OP_LIB, view.ty, &view.r, 1, LIB_SORT | (int64_t)1 << 8));
     ew_store_fresh(I, view, sorted, at);
+}
+
+typedef struct Permute { Val l, was, order; } Permute;
+
+static void permute_step(Inf *I, Ref k, void *p) {
+    Permute *q = p;
+    Ref j = inf_load(I, q->order.r, inf_i64(I), &k, 1);
+    ls_set_item(I, q->l, k, ls_item(I, q->was, j));
+}
+
+/* l sorted in place by key(item): the keys computed once each, in order (a list: its item type learned as a
+ * comprehension's is), a stable argsort of them (Python's sort is stable), the items moved to their places */
+static void sort_keyed(Inf *I, Val l, Node *key, Node *at) {
+    Node *held = st_hidden(I, "$sortl%d", at), *x = st_hidden(I, "$sortx%d", at);
+    inf_assign(I, held, l);
+    Node *kcall = arena_alloc(I->a, sizeof *kcall), *gen = arena_alloc(I->a, sizeof *gen), *clause = arena_alloc(I->a, sizeof *clause);
+    Node *target = arena_alloc(I->a, sizeof *target), *iter = arena_alloc(I->a, sizeof *iter), *lcall = arena_alloc(I->a, sizeof *lcall);
+    Node **one = arena_alloc(I->a, 3 * sizeof(Node *));
+    if (!kcall || !gen || !clause || !target || !iter || !lcall || !one) inf_oom(I);
+    *target = *x; *iter = *held;
+    memset(kcall, 0, sizeof *kcall); memset(gen, 0, sizeof *gen); memset(clause, 0, sizeof *clause); memset(lcall, 0, sizeof *lcall);
+    kcall->kind = N_CALL; kcall->line = key->line; kcall->col = key->col; kcall->id = -1;
+    kcall->a = key; one[0] = target; kcall->kids = &one[0]; kcall->nkids = 1;       /* key(x) */
+    clause->kind = N_COMPFOR; clause->id = at->id; clause->a = x; clause->b = iter;   /* for x in l */
+    clause->line = at->line; clause->col = at->col;
+    gen->kind = N_GENEXP; gen->line = at->line; gen->col = at->col; gen->id = -1;
+    gen->a = kcall; one[1] = clause; gen->kids = &one[1]; gen->nkids = 1;
+    lcall->kind = N_CALL; lcall->line = at->line; lcall->col = at->col; lcall->id = at->id;
+    one[2] = gen; lcall->kids = &one[2]; lcall->nkids = 1;                           /* list(key(x) for x in l) */
+    Val keys = gx_call(I, lcall, "list");
+    if (keys.ty->kind != T_LIST) return;
+    const Type *kt = ty_item(keys.ty);
+    if (kt->kind == T_UNKNOWN) return; /* an empty list, or the key's type is learned next round */
+    if (kt->kind != T_SCALAR || dt_is_complex(kt->dtype))
+        inf_fail(I, key, "a sort key must give numbers here (not %s)", inf_tyname(I, kt));
+    Val kv = ls_view(I, keys);
+    Permute q = {l, copy_of(I, l), mk(I, inf_emit(I, OP_LIB, ty_array(I->tt, KILN_INT64, 1, LAYOUT_C), &kv.r, 1,
+                                                       LIB_ARGSORT | (int64_t)1 << 8))};
+    st_loop(I, at, "$sortk%d", ls_len(I, l), permute_step, &q);
+}
+
+/* sort(key=None, reverse=False) as CPython does it: reversed, sorted stably, reversed again (so items of
+ * equal keys keep their order under reverse=True too) */
+static Val sort_in_place(Inf *I, Val l, Node *key, bool reverse, Node *at) {
+    if (ty_item(l.ty)->kind == T_UNKNOWN) return none(I);
+    if (reverse) lib(I, NULL, LIB_LIST_REVERSE, &l.r, 1);
+    if (key && key->kind != N_NONE) sort_keyed(I, l, key, at);
+    else sort_items(I, l, at);
     if (reverse) lib(I, NULL, LIB_LIST_REVERSE, &l.r, 1);
     return none(I);
 }
 
 /* sort(*, key=None, reverse=False): reverse a constant */
-static bool reverse_arg(Inf *I, Node *call, const char *fname) {
+static bool reverse_arg(Inf *I, Node *call, const char *fname, Node **key) {
     bool rev = false;
+    *key = NULL;
     for (int i = 0; i < call->nkids2; i++) {
         Node *v = call->kids2[i];
-        if (!strcmp(call->names[i], "key")) { if (v->kind != N_NONE) inf_fail(I, v, "%s(): key= is not supported yet", fname); continue; }
+        if (!strcmp(call->names[i], "key")) { *key = v; continue; }
         if (strcmp(call->names[i], "reverse")) inf_fail(I, v, "%s() got an unexpected keyword argument '%s'", fname, call->names[i]);
         if (v->kind != N_BOOL && v->kind != N_INT) inf_fail(I, v, "%s(): reverse= must be True or False written in the call", fname);
         rev = v->v.i != 0;
@@ -458,7 +509,9 @@ Val ls_method(Inf *I, Node *call, Val l, const char *m) {
     }
     if (!strcmp(m, "sort")) {
         if (call->nkids) inf_fail(I, call, "sort() takes no positional arguments");
-        return sort_in_place(I, l, reverse_arg(I, call, "sort"), call);
+        Node *key;
+        bool rev = reverse_arg(I, call, "sort", &key);
+        return sort_in_place(I, l, key, rev, call);
     }
     inf_fail(I, call, "'list' object has no attribute '%s' (or kiln does not support it yet)", m);
 }
@@ -549,12 +602,13 @@ Val ls_list_call(Inf *I, Node *call) {
 /* sorted(iterable, *, key=None, reverse=False): a new list */
 Val ls_sorted_call(Inf *I, Node *call) {
     if (call->nkids != 1) inf_fail(I, call, "sorted expected 1 argument, got %d", call->nkids);
-    bool rev = reverse_arg(I, call, "sorted");
+    Node *key;
+    bool rev = reverse_arg(I, call, "sorted", &key);
     Node c = *call;
     c.nkids2 = 0;
     Val l = ls_list_call(I, &c);
     if (l.ty->kind != T_LIST) return l;
-    sort_in_place(I, l, rev, call);
+    sort_in_place(I, l, key, rev, call);
     return l;
 }
 

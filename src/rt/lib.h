@@ -23,7 +23,7 @@ int rt_list_append(Run *r, RtList *l, const Type *item, const Slot *v, int line,
 int rt_list_pop(Run *r, RtList *l, const Type *item, int64_t i, Slot *out, int line, const char *file); /* out NULL: dropped */
 int rt_list_insert(Run *r, RtList *l, const Type *item, int64_t i, const Slot *v, int line, const char *file);
 int rt_list_extend(Run *r, RtList *l, const RtList *m, int line, const char *file);
-RtList *rt_list_from(Run *r, const RdArr *a, int line, const char *file);
+RtList *rt_list_from(Run *r, const RdArr *a, int64_t item, int line, const char *file); /* items of `item` bytes each */
 RtList *rt_list_repeat(Run *r, const RtList *m, int64_t k, int line, const char *file);
 void rt_list_reverse(RtList *l);
 /* a C array of dtype (the innermost lists' item dtype) from a list of lists nested ndim deep */

@@ -136,8 +136,8 @@ int rt_list_extend(Run *r, RtList *l, const RtList *m, int line, const char *fil
     return 0;
 }
 
-RtList *rt_list_from(Run *r, const RdArr *a, int line, const char *file) {
-    int64_t n = a->ndim ? a->n[0] : 1, item = (int64_t)kiln_dtype_size((kiln_dtype)a->dtype);
+RtList *rt_list_from(Run *r, const RdArr *a, int64_t item, int line, const char *file) {
+    int64_t n = a->ndim ? a->n[0] : 1;
     RtList *l = run_list_new(r, n, item, line, file);
     if (!l) return NULL;
     for (int64_t i = 0; i < n; i++) memcpy(at(l, i), a->data + i * (a->ndim ? a->s[0] : 0), (size_t)item);

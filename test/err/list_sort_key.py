@@ -1,7 +1,7 @@
-# sort's key= is not supported
+# a sort key must give numbers (tuples as keys are not supported yet)
 import numpy as np
 
 def f(x):
     a = [2, x]
-    return sorted(a, key=abs)
+    return sorted(a, key=lambda v: (v, -v))
 # run: f(1)

@@ -514,3 +514,22 @@ def tuple_arg(ps):
         s += k * v
     ps.append((5, 0.5))
     return s, ps
+
+# sort(key=...) and sorted(key=..., reverse=...): stable, as CPython's; lists of tuples copied and sliced
+# run: keyed_sorts(1)
+# expect: ([(3.0, 1), (2.0, 1), (1.0, 2), (0.5, 2)], [(3.0, 1), (2.0, 1), (1.0, 2), (0.5, 2)], [1, 2, -3, 5, -8], [3, 2, 1], [2, 5, 1, -8, -3], [(1.0, 2), (2.0, 1), (3.0, 1)], [(0.5, 2), (1.0, 2), (2.0, 1), (3.0, 1)], [(3.0, 1), (1.0, 2), (2.0, 1), (0.5, 2)])
+def keyed_sorts(n):
+    pts = [(3.0, 1), (1.0, 2), (2.0, 1), (0.5, 2)]
+    a = sorted(pts, key=lambda p: p[1])
+    b = sorted(pts, key=lambda p: p[0], reverse=True)
+    c = [5, -3, 2, -8, 1]
+    c.sort(key=abs)
+    d = sorted([3, 1, 2], key=lambda v: -v)
+    e = sorted(c, key=lambda v: v % 3, reverse=True)
+    f = pts[1:3] + pts[:1]
+    g = pts.copy()
+    g.sort(key=lambda p: p[0] * n)
+    return a, b, c, d, e, f, g, pts
+
+# run: keyed_sorts(-1)
+# expect: ([(3.0, 1), (2.0, 1), (1.0, 2), (0.5, 2)], [(3.0, 1), (2.0, 1), (1.0, 2), (0.5, 2)], [1, 2, -3, 5, -8], [3, 2, 1], [2, 5, 1, -8, -3], [(1.0, 2), (2.0, 1), (3.0, 1)], [(3.0, 1), (2.0, 1), (1.0, 2), (0.5, 2)], [(3.0, 1), (1.0, 2), (2.0, 1), (0.5, 2)])
