@@ -48,6 +48,7 @@ typedef enum {
     S_RETURN,  /* a: value or NULL */
     S_ASSERT,  /* a: test, b: message or NULL */
     S_RAISE,   /* a: exception expression */
+    S_DEL,     /* kids: the targets */
     S_DEF,     /* name, params (names), defaults (kids2: one per param, NULL if none), kids: body */
     S_IMPORT,  /* name: module, b? alias in names[0] */
     S_GLOBAL_CONST, /* name = a at module level */

@@ -698,7 +698,20 @@ static Node *small_stmt(P *p) {
         s->a = test(p);
         if (p->tok.kind == TK_FROM) fail_at(p, p->tok, "'raise … from' is not supported%s", "");
         return s;
-    case TK_GLOBAL: case TK_NONLOCAL: case TK_DEL: case TK_YIELD:
+    case TK_DEL: { /* del_stmt: 'del' target (',' target)* [','] */
+        advance(p);
+        s = node(p, S_DEL, t);
+        Node *e = testlist(p);
+        if (e->kind == N_TUPLE) { s->kids = e->kids; s->nkids = e->nkids; }
+        else {
+            s->kids = alloc(p, sizeof(Node *));
+            s->kids[0] = e; s->nkids = 1;
+        }
+        for (int i = 0; i < s->nkids; i++)
+            if (s->kids[i]->kind != N_NAME && s->kids[i]->kind != N_SUBSCR) diag_fail(p->d, s->kids[i]->line, s->kids[i]->col, "cannot delete this expression");
+        return s;
+    }
+    case TK_GLOBAL: case TK_NONLOCAL: case TK_YIELD:
         fail_at(p, t, "'%s' is not supported", tok_str(t.kind));
     }
     return expr_stmt(p);

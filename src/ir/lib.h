@@ -33,8 +33,9 @@ enum {
     LIB_LIST_REVERSE,  /* l.reverse() */
     LIB_LIST_ARRAY,    /* np.array(l) of a list of lists (nested to the result's rank): NumPy's inhomogeneous-shape
                         * ValueError */
-    LIB_LIST_FIND,     /* operands l, x, start, stop; aux >> 8: LIST_FIND_* (x has l's item type) */
-    LIB_LIST_LAST = LIB_LIST_FIND,
+    LIB_LIST_FIND,     /* operands l, start, stop, then x's leaves; aux >> 8: LIST_FIND_* (x has l's item type) */
+    LIB_LIST_SPLICE,   /* l[start:stop] = m (operands l, start, stop, m); aux >> 8: bit 0 start given, bit 1 stop given */
+    LIB_LIST_LAST = LIB_LIST_SPLICE,
     LIB_RANDOM,        /* aux >> 8: RND_*; operand 0 an int (the seed, n, k or the range; 0 where none) */
     LIB_PRINT,         /* print(): operand 0 a static T_FORMAT (the items' types), then the items' leaves */
 };
@@ -75,7 +76,8 @@ static inline const char *ir_lib_name(int64_t aux) {
     _Static_assert(sizeof rk / sizeof rk[0] == RK_COUNT, "a name for every RK_ reduction");
     static const char *lib[] = {"matmul", "sort", "argsort", "partition", "argpartition", "nonzero", "int_bounds",
                                 "list_new", "list_append", "list_pop", "list_insert", "list_extend", "list_from",
-                                "list_repeat", "list_clear", "list_reverse", "list_array", "list_find", "random", "print"};
+                                "list_repeat", "list_clear", "list_reverse", "list_array", "list_find", "list_splice", "random",
+                                "print"};
     _Static_assert(sizeof lib / sizeof lib[0] == LIB_PRINT - LIB_MATMUL + 1, "a name for every LIB_ routine");
     int r = (int)(aux & 0xff);
     if (r < RK_COUNT) return rk[r];

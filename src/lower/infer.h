@@ -226,6 +226,7 @@ Ref ls_len(Inf *I, Val l);
 Val ls_item(Inf *I, Val l, Ref k);          /* l[k], k known to be in range */
 Val ls_subscript(Inf *I, Node *sub, Val l);
 void ls_store(Inf *I, Node *sub, Val l, Val v);
+void ls_delete(Inf *I, Node *sub, Val l);
 void ls_augassign(Inf *I, Node *s, Val l);
 Val ls_method(Inf *I, Node *call, Val l, const char *m);
 Val ls_binop(Inf *I, int tok, Val a, Val b, Node *at); /* ty NULL: no list operand */

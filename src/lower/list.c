@@ -194,6 +194,14 @@ Val ls_display_of(Inf *I, Node *n, Val *vals) {
     return l;
 }
 
+/* a slice bound: an integer */
+static Ref int_index(Inf *I, Node *n) {
+    Val x = ex_expr(I, n);
+    if (x.ty->kind != T_SCALAR || !dt_is_intlike(x.ty->dtype))
+        inf_fail(I, n, "slice indices must be integers or None or have an __index__ method");
+    return ex_coerce(I, x, inf_i64(I), n).r;
+}
+
 /* CPython's index check: i wraps once if negative, then must be in [0, n) */
 static Ref checked_index(Inf *I, Val view, Node *kn, const char *msg) {
     Val x = ex_expr(I, kn);
@@ -225,10 +233,58 @@ Val ls_subscript(Inf *I, Node *sub, Val l) {
     return load_item(I, l.ty, view, j);
 }
 
+/* m (a list, or a 1-d array) as a list of lt's items: the same list, or its numbers converted to lt's kind of
+ * number (NumPy items into a list of Python numbers of their kind) */
+static Val items_for(Inf *I, Val m, const Type *lt, Node *at) {
+    const Type *want = ty_item(lt);
+    if (m.ty->kind == T_ARRAY && m.ty->ndim == 1) {
+        if (want->kind == T_SCALAR && dt_kind(m.ty->dtype) == dt_kind(want->dtype)) {
+            Val c = m.ty->dtype == want->dtype ? m : la_cast(I, m, want->dtype, at);
+            return mk(I, lib(I, lt, LIB_LIST_FROM, &c.r, 1));
+        }
+        m = mk(I, lib(I, list_of(I, ty_scalar(I->tt, m.ty->dtype, false)), LIB_LIST_FROM, &m.r, 1));
+    }
+    if (m.ty->kind != T_LIST) inf_fail(I, at, "a list or a 1-d array is needed here, not %s", inf_tyname(I, m.ty));
+    const Type *have = ty_item(m.ty);
+    if (have == want) return m;
+    if (untyped(have)) return new_list(I, lt, inf_k64(I, 0)); /* nothing in it */
+    if (have->kind == T_SCALAR && want->kind == T_SCALAR && dt_kind(have->dtype) == dt_kind(want->dtype)) {
+        Val c = la_cast(I, ls_view(I, m), want->dtype, at);
+        return mk(I, lib(I, lt, LIB_LIST_FROM, &c.r, 1));
+    }
+    if (untyped(want) && item_join(I, want, have) == have) return m;
+    inf_fail(I, at, "cannot put %s items into a list of %s: a kiln list holds items of one type", inf_tyname(I, have), inf_tyname(I, want));
+}
+
+/* l[a:b] = m: m's items (a list of l's items, a 1-d array, a tuple) in place of the slice's; m NULL: del */
+static void splice(Inf *I, Node *sl, Val l, Val *m, Node *at) {
+    if (sl->c && !(sl->c->kind == N_NONE || (sl->c->kind == N_INT && sl->c->v.i == 1)))
+        inf_fail(I, sl->c, "assigning to or deleting an extended slice of a list (a step) is not supported yet");
+    Val with = m ? items_for(I, *m, l.ty, at) : new_list(I, l.ty, inf_k64(I, 0));
+    int given = (sl->a && sl->a->kind != N_NONE) | (sl->b && sl->b->kind != N_NONE) << 1;
+    Ref ops[4] = {l.r, given & 1 ? int_index(I, sl->a) : inf_k64(I, 0), given & 2 ? int_index(I, sl->b) : inf_k64(I, 0), with.r};
+    lib(I, NULL, LIB_LIST_SPLICE | given << 8, ops, 4);
+}
+
+/* del l[i] / del l[a:b] */
+void ls_delete(Inf *I, Node *sub, Val l) {
+    one_index(I, sub);
+    if (sub->kids[0]->kind == N_SLICE) { splice(I, sub->kids[0], l, NULL, sub); return; }
+    Val view = ls_view(I, l);
+    Ref j = checked_index(I, view, sub->kids[0], "list assignment index out of range");
+    if (!j || ty_item(l.ty)->kind == T_UNKNOWN) return;
+    Ref ops[2] = {l.r, j};
+    lib(I, NULL, LIB_LIST_POP, ops, 2);
+}
+
 /* l[i] = v */
 void ls_store(Inf *I, Node *sub, Val l, Val v) {
     one_index(I, sub);
-    if (sub->kids[0]->kind == N_SLICE) inf_fail(I, sub, "assigning to a slice of a list is not supported yet");
+    if (sub->kids[0]->kind == N_SLICE) {
+        if (v.ew) v = ew_force(I, v, sub);
+        if (v.ty->kind != T_UNKNOWN) splice(I, sub->kids[0], l, &v, sub);
+        return;
+    }
     if (v.ew) v = ew_force(I, v, sub);
     if (v.ty->kind == T_UNKNOWN) return;
     const Type *item = ty_item(l.ty);
@@ -449,20 +505,16 @@ Val ls_method(Inf *I, Node *call, Val l, const char *m) {
             }
             return none(I);
         }
-        if (o.ty->kind == T_ARRAY && o.ty->ndim == 1) o = mk(I, lib(I, list_of(I, ty_scalar(I->tt, o.ty->dtype, false)), LIB_LIST_FROM, &o.r, 1));
-        if (o.ty->kind != T_LIST) inf_fail(I, call->kids[0], "list.extend() of %s is not supported (a list, a tuple or a 1-d array)", inf_tyname(I, o.ty));
-        if (ty_item(o.ty)->kind == T_UNKNOWN) return none(I); /* nothing to add */
-        if (ty_item(l.ty)->kind == T_UNKNOWN) { inf_list_learn(I, recv, ty_item(o.ty), call); return none(I); }
-        if (ty_item(o.ty) != ty_item(l.ty)) {
-            if (o.ty->kind == T_LIST && item_join(I, ty_item(l.ty), ty_item(o.ty)) == ty_item(l.ty) && ty_item(o.ty)->kind == T_SCALAR) {
-                /* NumPy items into a list of Python numbers of their kind: converted one by one */
-                Val v = ls_view(I, o);
-                Val c = la_cast(I, v, ty_item(l.ty)->dtype, call);
-                o = mk(I, lib(I, l.ty, LIB_LIST_FROM, &c.r, 1));
-            } else {
-                fit(I, ty_item(l.ty), mk(I, inf_static(I, ty_item(o.ty))), call); /* the error */
-            }
+        if (o.ty->kind == T_ARRAY && o.ty->ndim != 1) inf_fail(I, call->kids[0], "list.extend() of a %d-d array is not supported (a list, a tuple or a 1-d array)", o.ty->ndim);
+        if (o.ty->kind != T_LIST && o.ty->kind != T_ARRAY)
+            inf_fail(I, call->kids[0], "list.extend() of %s is not supported (a list, a tuple or a 1-d array)", inf_tyname(I, o.ty));
+        if (untyped(ty_item(l.ty))) { /* an empty list learns the items' type */
+            if (o.ty->kind == T_ARRAY) o = mk(I, lib(I, list_of(I, ty_scalar(I->tt, o.ty->dtype, false)), LIB_LIST_FROM, &o.r, 1));
+            if (untyped(ty_item(o.ty))) return none(I);
+            inf_list_learn(I, recv, ty_item(o.ty), call);
+            return none(I);
         }
+        o = items_for(I, o, l.ty, call->kids[0]);
         Ref ops[2] = {l.r, o.r};
         lib(I, NULL, LIB_LIST_EXTEND, ops, 2);
         return none(I);

@@ -580,6 +580,19 @@ static void st_augassign(Inf *I, Node *s) {
     inf_store(I, arr.r, e.r, idx, nidx);
 }
 
+/* del l[i], del l[a:b] (lists); arrays and tuples refuse deletion as NumPy and CPython do */
+static void st_del(Inf *I, Node *s) {
+    for (int i = 0; i < s->nkids && I->cur != NOBLOCK; i++) {
+        Node *t = s->kids[i];
+        if (t->kind == N_NAME) inf_fail(I, t, "'del' of a variable is not supported yet");
+        Val c = ex_expr(I, t->a);
+        if (c.ty->kind == T_UNKNOWN) continue;
+        if (c.ty->kind == T_LIST) { ls_delete(I, t, c); continue; }
+        if (c.ty->kind == T_ARRAY) inf_fail(I, t, "cannot delete array elements");
+        inf_fail(I, t, "'%s' object doesn't support item deletion", inf_tyname(I, c.ty));
+    }
+}
+
 static void stmt(Inf *I, Node *s) {
     I->line = s->line;
     I->at = s;
@@ -610,6 +623,7 @@ static void stmt(Inf *I, Node *s) {
     case S_ASSERT: st_assert(I, s); return;
     case S_RAISE: st_raise(I, s); return;
     case S_DEF: nf_def(I, s); return;
+    case S_DEL: st_del(I, s); return;
     default: inf_fail(I, s, "this statement is not supported inside a kernel");
     }
 }

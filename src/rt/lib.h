@@ -26,6 +26,7 @@ int rt_list_extend(Run *r, RtList *l, const RtList *m, int line, const char *fil
 RtList *rt_list_from(Run *r, const RdArr *a, int64_t item, int line, const char *file); /* items of `item` bytes each */
 RtList *rt_list_repeat(Run *r, const RtList *m, int64_t k, int line, const char *file);
 void rt_list_reverse(RtList *l);
+int rt_list_splice(Run *r, RtList *l, int64_t start, int64_t stop, int given, const RtList *m, int line, const char *file);
 /* a C array of dtype (the innermost lists' item dtype) from a list of lists nested ndim deep */
 int rt_list_array(Run *r, const RtList *l, int ndim, int dtype, Slot *out, int line, const char *file);
 /* LIST_FIND_* (ir/lib.h) of x (an item's slots; EQ: another list's) in l[start:stop] of type lt */

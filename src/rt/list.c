@@ -153,6 +153,31 @@ RtList *rt_list_repeat(Run *r, const RtList *m, int64_t k, int line, const char 
     return l;
 }
 
+/* l[start:stop] = m's items (m empty: del l[start:stop]): CPython's clamping of a unit-step slice */
+int rt_list_splice(Run *r, RtList *l, int64_t start, int64_t stop, int given, const RtList *m, int line, const char *file) {
+    int64_t n = l->len;
+    if (!(given & 1)) start = 0;
+    else if (start < 0) start = start + n < 0 ? 0 : start + n;
+    else if (start > n) start = n;
+    if (!(given & 2)) stop = n;
+    else if (stop < 0) stop = stop + n < 0 ? 0 : stop + n;
+    else if (stop > n) stop = n;
+    if (stop < start) stop = start;
+    int64_t k = m->len, cut = stop - start;
+    if (k) take_size(l, m->item);
+    void *in = NULL;
+    if (k && m == l) { /* a[1:2] = a: the items as they were */
+        if (!(in = malloc((size_t)(k * l->item)))) { run_raise(r, RE_NOMEM, line, file); r->ename = "MemoryError"; return -1; }
+        memcpy(in, m->data, (size_t)(k * l->item));
+    }
+    if (k > cut && run_list_reserve(r, l, k - cut, line, file)) { free(in); return -1; }
+    memmove(at(l, start + k), at(l, stop), (size_t)((n - stop) * l->item));
+    if (k) memcpy(at(l, start), in ? in : m->data, (size_t)(k * l->item));
+    l->len = n - cut + k;
+    free(in);
+    return 0;
+}
+
 void rt_list_reverse(RtList *l) {
     unsigned char tmp[16];
     for (int64_t i = 0, j = l->len - 1; i < j; i++, j--) {

@@ -533,3 +533,31 @@ def keyed_sorts(n):
 
 # run: keyed_sorts(-1)
 # expect: ([(3.0, 1), (2.0, 1), (1.0, 2), (0.5, 2)], [(3.0, 1), (2.0, 1), (1.0, 2), (0.5, 2)], [1, 2, -3, 5, -8], [3, 2, 1], [2, 5, 1, -8, -3], [(1.0, 2), (2.0, 1), (3.0, 1)], [(3.0, 1), (2.0, 1), (1.0, 2), (0.5, 2)], [(3.0, 1), (1.0, 2), (2.0, 1), (0.5, 2)])
+
+# del and slice assignment: CPython's clamping of unit-step slices, growing and shrinking lists
+# run: del_and_splice(list([0, 1, 2, 3, 4, 5, 6]))
+# expect: ([], [1, 4, 5], [1, 9, 9, 9, 9, 4, 5], [], [-1, 1, 2, 3, 4, 5, 7], [1, 2, 3, 0, 1, 2], [1, 1, 2, 3, 4, 5, 3, 4, 5])
+def del_and_splice(a):
+    del a[0]
+    del a[-1]
+    b = a.copy()
+    del b[1:3]
+    c = a.copy()
+    c[1:3] = [9, 9, 9, 9]
+    d = a.copy()
+    d[:] = []
+    e = a.copy()
+    e[10:] = [7]
+    e[:0] = [-1]
+    f = a.copy()
+    f[-2:] = np.arange(3)
+    g = a.copy()
+    g[1:2] = g
+    del a[:]
+    return a, b, c, d, e, f, g
+
+# run: del_error(list([1, 2]), 5)
+# expect-error: line 562: IndexError: list assignment index out of range
+def del_error(a, i):
+    del a[i]
+    return a
