@@ -472,7 +472,17 @@ static Val math_call(Inf *I, Node *call, int fn) {
 
 static Val minmax(Inf *I, Node *call, bool ismax) {
     const char *nm = ismax ? "max" : "min";
-    if (call->nkids2) inf_fail(I, call, "%s() keyword arguments are not supported", nm);
+    if (call->nkids2 == 1 && !strcmp(call->names[0], "key") && call->nkids == 1) { /* max(iterable, key=f) */
+        Node *it = call->kids[0];
+        if (it->kind == N_GENEXP || st_is_builtin_call(I, it, "range") || st_is_builtin_call(I, it, "zip") ||
+            st_is_builtin_call(I, it, "enumerate"))
+            return gx_call(I, call, nm);
+        Val t = ex_expr(I, it);
+        if (t.ty->kind == T_UNKNOWN) return t;
+        if (t.ty->kind == T_ARRAY || t.ty->kind == T_LIST) return gx_call_value(I, call, nm, t);
+        inf_fail(I, call, "%s(key=...) of %s is not supported (an iterable: a list, an array, a generator)", nm, inf_tyname(I, t.ty));
+    }
+    if (call->nkids2) inf_fail(I, call, "%s() keyword arguments are not supported here", nm);
     Val vals[TY_TUPLE_MAX];
     memset(vals, 0, sizeof vals);
     int n = 0;

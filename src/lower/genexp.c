@@ -197,7 +197,7 @@ static const char *const names[] = {"sum", "all", "any", "min", "max", "list"};
 static Val consume(Inf *I, Node *call, int kind, Node *iter) {
     const char *nm = names[kind];
     Gx g = {I, call, NULL, NULL, 0, 0};
-    Node *start = NULL;
+    Node *start = NULL, *key = NULL;
     if (kind == GX_SUM) {
         static const char *const params[] = {"iterable", "start", NULL};
         Node *arg[2];
@@ -205,7 +205,11 @@ static Val consume(Inf *I, Node *call, int kind, Node *iter) {
         if (!arg[0]) inf_fail(I, call, "sum() takes at least 1 positional argument (0 given)");
         start = arg[1];
     } else {
-        if (call->nkids2) inf_fail(I, call->kids2[0], "%s() takes no keyword arguments here", nm);
+        for (int k = 0; k < call->nkids2; k++) {
+            if ((kind == GX_MIN || kind == GX_MAX) && !strcmp(call->names[k], "key")) { key = call->kids2[k]; continue; }
+            inf_fail(I, call->kids2[k], "%s() takes no keyword argument '%s' here", nm, call->names[k]);
+        }
+        if (key && key->kind == N_NONE) key = NULL;
         if (call->nkids != 1 && kind == GX_LIST) inf_fail(I, call, "list expected at most 1 argument, got %d", call->nkids);
         if (call->nkids != 1) inf_fail(I, call, "%s() takes exactly one argument (%d given)", nm, call->nkids);
     }
@@ -260,16 +264,39 @@ static Val consume(Inf *I, Node *call, int kind, Node *iter) {
          * stays); the first branch assigns acc before the second reads it */
         Node *zero = mk(&g, N_INT);
         Node *first = compare(&g, TK_EQ, name(&g, count), zero);
-        Node *better = compare(&g, kind == GX_MAX ? TK_GT : TK_LT, name(&g, item), name(&g, acc));
         Node *one_ = mk(&g, N_INT);
         one_->v.i = 1;
-        Node *take = if_(&g, first, two(&g, assign(&g, name(&g, acc), name(&g, item)), assign(&g, name(&g, count), one_)), 2);
-        take->kids2 = one(&g, if_(&g, better, one(&g, assign(&g, name(&g, acc), name(&g, item))), 1));
+        /* with key=: the key of each item, once; the first item of the extreme key is kept */
+        Node *ik = item, *ak = acc, *kstmt = NULL;
+        if (key) {
+            ik = hidden(&g, "ikey", call->id);
+            ak = hidden(&g, "akey", call->id);
+            Node *kc = mk(&g, N_CALL);
+            kc->a = key; kc->kids = one(&g, name(&g, item)); kc->nkids = 1;
+            kstmt = assign(&g, name(&g, ik), kc);
+        }
+        Node *better = compare(&g, kind == GX_MAX ? TK_GT : TK_LT, name(&g, ik), name(&g, ak));
+        Node *take_first = assign(&g, name(&g, acc), name(&g, item)), *take_better = assign(&g, name(&g, acc), name(&g, item));
+        Node **first_body = two(&g, take_first, assign(&g, name(&g, count), one_)), **better_body = one(&g, take_better);
+        int nfirst = 2, nbetter = 1;
+        if (key) {
+            Node **f3 = list(&g, 3), **b2 = list(&g, 2);
+            f3[0] = take_first; f3[1] = assign(&g, name(&g, ak), name(&g, ik)); f3[2] = first_body[1];
+            b2[0] = take_better; b2[1] = assign(&g, name(&g, ak), name(&g, ik));
+            first_body = f3; nfirst = 3; better_body = b2; nbetter = 2;
+        }
+        Node *take = if_(&g, first, first_body, nfirst);
+        take->kids2 = one(&g, if_(&g, better, better_body, nbetter));
         take->nkids2 = 1;
-        Node *blk = mk(&g, S_IF); /* a block of two statements where the placeholder stood */
+        Node *blk = mk(&g, S_IF); /* a block of statements where the placeholder stood */
         Node *yes = mk(&g, N_BOOL);
         yes->v.i = 1;
-        blk->a = yes; blk->kids = two(&g, assign(&g, name(&g, item), e), take); blk->nkids = 2;
+        Node **stmts = list(&g, 3);
+        int ns = 0;
+        stmts[ns++] = assign(&g, name(&g, item), e);
+        if (kstmt) stmts[ns++] = kstmt;
+        stmts[ns++] = take;
+        blk->a = yes; blk->kids = stmts; blk->nkids = ns;
         *placeholder = *blk;
     }
     Node *stmts[3] = {prologue, loop, NULL};

@@ -561,3 +561,21 @@ def del_and_splice(a):
 def del_error(a, i):
     del a[i]
     return a
+
+# min / max with key=: the first item of the extreme key, each key computed once
+# run: keyed_extremes(4)
+# expect: ((1.0, 2), (0.5, 2), -7, 4, 0, -3.0)
+def keyed_extremes(n):
+    pts = [(3.0, 1), (1.0, 2), (2.0, 1), (0.5, 2)]
+    a = max(pts, key=lambda p: p[1])
+    b = min(pts, key=lambda p: p[0])
+    c = max([3, -7, 5, 7], key=abs)
+    d = min(range(10), key=lambda i: (i - n) ** 2)
+    e = max((i * 2 for i in range(5)), key=lambda v: -v)
+    f = max(np.array([1.0, -3.0, 2.0]), key=abs)
+    return a, b, c, d, e, f
+
+# run: keyed_empty(0)
+# expect-error: line 581: ValueError: max() arg is an empty sequence
+def keyed_empty(n):
+    return max([i for i in range(n)], key=lambda v: v)
