@@ -45,6 +45,9 @@ def find(a, x):
     for i in range(len(a)):
         if a[i] == x:
             return i
+def scale(a, b, k):
+    for i in range(len(a)):
+        b[i] = a[i] * k
 def talk(n):
     print("n is", n, [n, n + 1], find([1.0, 2.0], n), sep="; ")
     return n * 2
@@ -154,6 +157,18 @@ check 0 "7" "$K" run "$T/k.py" add "np.intp(3)" "np.int_(4)"
 check 0 "[2, 3]" "$K" run "$T/k.py" add "np.array([1, 2], dtype=np.uintp)" 1
 check 0 "4.0" "$K" run "$T/k.py" add "np.double(1.5)" "np.single(2.5)"
 check 1 "unknown dtype" "$K" run "$T/k.py" add np.True_x
+# arguments after the call: --print-args, --out-arg N=PATH.npy, and @=N for one array passed twice
+check 0 "b = [3.0, 6.0]" "$K" run "$T/k.py" scale "[1.0, 2.0]" "@=1" 3.0 --print-args
+check 0 "a = [3.0, 6.0]" "$K" run "$T/k.py" scale "[1.0, 2.0]" "@=1" 3.0 --print-args
+check 0 "" "$K" run "$T/k.py" scale "[1.0, 2.0]" "[0.0, 0.0]" 2.0 --out-arg "2=$T/b.npy"
+check 0 "[2.0, 4.0]" "$K" run "$T/k.py" same "@$T/b.npy"
+check 0 "a = [1, 2, 3]" "$K" run "$T/k.py" push "[1, 2]" 3 --print-args
+check 1 "names an earlier argument" "$K" run "$T/k.py" scale "[1.0]" "@=2" 1.0
+check 1 "a list cannot be passed twice" "$K" run "$T/k.py" push "[1, 2]" "@=1"
+check 1 "argument 3 is not an array" "$K" run "$T/k.py" scale "[1.0]" "[1.0]" 1.0 --out-arg "3=$T/x.npy"
+check 1 "the call has 3 arguments" "$K" run "$T/k.py" scale "[1.0]" "[1.0]" 1.0 --out-arg "4=$T/x.npy"
+check 1 "--out-arg takes N=PATH.npy" "$K" run "$T/k.py" scale "[1.0]" "[1.0]" 1.0 --out-arg x
+check 2 "unknown option '--print-args'" "$K" bench "$T/k.py" same 1 --print-args
 # print() writes to stdout before the result; an Optional prints as None or its value
 check 0 "n is; 2.0; [2.0, 3.0]; 1
 4.0" "$K" run "$T/k.py" talk 2.0

@@ -42,6 +42,8 @@ void cli_pool_free(ValPool *p) {
 }
 
 void cli_args_free(CliArgs *a) {
+    free(a->out_arg);
+    a->out_arg = NULL;
     free(a->pos);
     free(a->kwname);
     free(a->kwval);
@@ -515,7 +517,8 @@ int cli_parse_common(int argc, char **argv, CliArgs *a, const char *cmd, bool (*
     a->pos = calloc((size_t)argc + 1, sizeof *a->pos);
     a->kwname = calloc((size_t)argc + 1, sizeof *a->kwname);
     a->kwval = calloc((size_t)argc + 1, sizeof *a->kwval);
-    if (!a->pos || !a->kwname || !a->kwval) { fprintf(stderr, "kiln %s: out of memory\n", cmd); cli_args_free(a); return -1; }
+    a->out_arg = calloc((size_t)argc + 1, sizeof *a->out_arg);
+    if (!a->pos || !a->kwname || !a->kwval || !a->out_arg) { fprintf(stderr, "kiln %s: out of memory\n", cmd); cli_args_free(a); return -1; }
     int nplain = 0;
     for (int i = 1; i < argc; i++) {
         const char *s = argv[i];
@@ -527,6 +530,9 @@ int cli_parse_common(int argc, char **argv, CliArgs *a, const char *cmd, bool (*
             else if (!strcmp(s, "-O3") || !strcmp(s, "--O3")) { a->opt_level = 3; continue; }
             else if (!strcmp(s, "--out") && i + 1 < argc) { a->out = argv[++i]; continue; }
             else if (!strncmp(s, "--out=", 6)) { a->out = s + 6; continue; }
+            else if (!strcmp(cmd, "run") && !strcmp(s, "--out-arg") && i + 1 < argc) { a->out_arg[a->nout_arg++] = argv[++i]; continue; }
+            else if (!strcmp(cmd, "run") && !strncmp(s, "--out-arg=", 10)) { a->out_arg[a->nout_arg++] = s + 10; continue; }
+            else if (!strcmp(cmd, "run") && !strcmp(s, "--print-args")) { a->print_args = true; continue; }
             else if (extra && extra(s, a)) continue;
             else { fprintf(stderr, "kiln %s: unknown option '%s' (see kiln %s --help)\n", cmd, s, cmd); cli_args_free(a); return -1; }
             if (!strcmp(s, "interp")) a->tier = KILN_TIER_INTERP;
@@ -574,7 +580,17 @@ int cli_bind(kiln_module *m, CliArgs *a, kiln_func **fn, kiln_value **argp, int 
     bool *set = cli_pool_add(pool, calloc((size_t)np + 1, sizeof *set));
     if (!args || !set) { fprintf(stderr, "error: out of memory\n"); return -1; }
     for (int i = 0; i < a->npos; i++) {
-        if (cli_value(a->pos[i], &args[i], pool, &err, kiln_func_param_is_list(*fn, i))) { cli_print_error(&err); return -1; }
+        const char *t = a->pos[i];
+        if (t[0] == '@' && t[1] == '=') { /* @=K: the same object as argument K (one array passed twice) */
+            char *end;
+            long k = strtol(t + 2, &end, 10);
+            if (*end || k < 1 || k > i) { fprintf(stderr, "error: argument %d: '%s' names an earlier argument: @=1 ... @=%d\n", i + 1, t, i); return -1; }
+            if (args[k - 1].kind == KILN_LIST) { fprintf(stderr, "error: argument %d: @=%ld: a list cannot be passed twice (kiln copies lists in)\n", i + 1, k); return -1; }
+            args[i] = args[k - 1];
+            set[i] = true;
+            continue;
+        }
+        if (cli_value(t, &args[i], pool, &err, kiln_func_param_is_list(*fn, i))) { cli_print_error(&err); return -1; }
         set[i] = true;
     }
     for (int k = 0; k < a->nkw; k++) {

@@ -26,6 +26,8 @@ typedef struct CliArgs {
     bool fastmath;
     int opt_level;
     const char *out;                            /* --out PATH.npy */
+    const char **out_arg; int nout_arg;          /* run --out-arg N=PATH.npy: argument N after the call */
+    bool print_args;                            /* run --print-args */
     const char *pass;                           /* explain --ir=after:PASS */
     bool asm_only;                              /* explain --asm */
     bool llvm;                                  /* explain --llvm */

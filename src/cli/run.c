@@ -4,6 +4,7 @@
  */
 #include "cli.h"
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <string.h>
 
@@ -19,9 +20,13 @@ static void help(void) {
            "  --fastmath                        tier 2 may reassociate float arithmetic (last bits may differ)\n"
            "  -O3                               tier 2 runs LLVM's O3 pipeline on loops over arrays (default O2)\n"
            "  --out PATH.npy                    write an array result to PATH.npy (any other result is printed)\n"
+           "  --out-arg N=PATH.npy              after the call, write argument N (1-based; an array a kernel may\n"
+           "                                    have changed in place) to PATH.npy; repeatable\n"
+           "  --print-args                      after the result, print each argument as the call left it\n"
            "\n"
-           "ARG: 3, -2.5, 1e3, (1+2j), True, None, (1, 2), [1.0, 2.0],\n"
-           "     np.array([1, 2], dtype=np.float32), np.float32(1.5), @file.npy, name=ARG\n"
+           "ARG: 3, -2.5, 1e3, (1+2j), True, None, (1, 2), [1.0, 2.0], list([1, 2]),\n"
+           "     np.array([1, 2], dtype=np.float32), np.float32(1.5), @file.npy, @=N (the same object as\n"
+           "     argument N: one array passed twice), name=ARG\n"
            "exit status: 0 ok, 1 compile/runtime/input error, 2 bad usage\n");
 }
 
@@ -33,6 +38,36 @@ static void on_sigint(int sig) {
     (void)sig;
     kiln_interrupt(interrupt_ctx);
     signal(SIGINT, SIG_DFL);
+}
+
+/* --out-arg N=PATH: N an argument that exists and is an array (checked before the call runs) */
+static int out_arg_index(const char *spec, int nargs, const char **path) {
+    char *end;
+    long n = strtol(spec, &end, 10);
+    if (end == spec || *end != '=' || !end[1]) return -2;
+    *path = end + 1;
+    return n >= 1 && n <= nargs ? (int)n - 1 : -1;
+}
+
+static bool out_args_ok(const CliArgs *a, const kiln_value *args, int nargs) {
+    for (int k = 0; k < a->nout_arg; k++) {
+        const char *path;
+        int i = out_arg_index(a->out_arg[k], nargs, &path);
+        if (i == -2) { fprintf(stderr, "error: --out-arg takes N=PATH.npy, not '%s'\n", a->out_arg[k]); return false; }
+        if (i < 0) { fprintf(stderr, "error: --out-arg %s: the call has %d argument%s\n", a->out_arg[k], nargs, nargs == 1 ? "" : "s"); return false; }
+        if (args[i].kind != KILN_ARRAY) { fprintf(stderr, "error: --out-arg %s: argument %d is not an array (--print-args prints any argument)\n", a->out_arg[k], i + 1); return false; }
+    }
+    return true;
+}
+
+static int write_out_args(const CliArgs *a, const kiln_value *args, int nargs) {
+    for (int k = 0; k < a->nout_arg; k++) {
+        const char *path;
+        int i = out_arg_index(a->out_arg[k], nargs, &path);
+        kiln_error err;
+        if (kiln_npy_save(path, args[i].v.arr, &err)) { cli_print_error(&err); return -1; }
+    }
+    return 0;
 }
 
 int cmd_run(int argc, char **argv) {
@@ -56,9 +91,13 @@ int cmd_run(int argc, char **argv) {
     kiln_value *args = NULL;
     int nargs = 0, rc = EXIT_ERR;
     kiln_func *fn;
-    if (cli_prepare(ctx, &a, &fn, &args, &nargs, &pool) == 0) {
+    kiln_value after[CLI_SIG_ARGS];
+    memset(after, 0, sizeof after);
+    if (cli_prepare(ctx, &a, &fn, &args, &nargs, &pool) == 0 && out_args_ok(&a, args, nargs)) {
         kiln_value res;
         kiln_error err;
+        for (int i = 0; a.print_args && i < nargs && i < CLI_SIG_ARGS; i++) /* a list's final items come back */
+            if (args[i].kind == KILN_LIST) args[i].base = &after[i];
         if (kiln_call(fn, args, nargs, &res, &err) != 0) {
             cli_print_error(&err);
             if (!strcmp(err.ename, "KeyboardInterrupt")) rc = 130;
@@ -73,7 +112,14 @@ int cmd_run(int argc, char **argv) {
                 putchar('\n');
             }
             kiln_value_free(&res);
+            if (write_out_args(&a, args, nargs)) rc = EXIT_ERR;
+            for (int i = 0; a.print_args && i < nargs && i < CLI_SIG_ARGS; i++) {
+                printf("%s = ", kiln_func_param(fn, i));
+                kiln_value_print(args[i].kind == KILN_LIST && after[i].kind == KILN_LIST ? &after[i] : &args[i], stdout);
+                putchar('\n');
+            }
         }
+        for (int i = 0; i < nargs && i < CLI_SIG_ARGS; i++) kiln_value_free(&after[i]);
     }
     signal(SIGINT, SIG_DFL);
     interrupt_ctx = NULL;
