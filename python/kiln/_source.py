@@ -251,6 +251,13 @@ def _constant(v, np_name="np"):
         if all(p is not None for p in parts):
             return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
         return None
+    if type(v) is list:  # frozen: each kernel call starts from these items (kiln says so: docs/python.md)
+        if len(v) > FROZEN_ARRAY_MAX:
+            return None
+        parts = [_constant(x, np_name) for x in v]
+        if all(p is not None for p in parts):
+            return "[" + ", ".join(parts) + "]"
+        return None
     if type(v).__module__ == "numpy":  # a NumPy scalar (np.float32(0.5)) keeps its dtype; a dtype is a dtype
         name = _numpy_dtype_name(type(v)) if not isinstance(v, type) and hasattr(v, "dtype") and v.shape == () else None
         if name is not None:
@@ -297,8 +304,11 @@ def _not_frozen(name, v):
     if isinstance(v, tuple):
         return ("the global '%s' is a tuple kiln does not freeze (numbers, booleans, None, NumPy scalars and dtypes, "
                 "at most %d items): pass it as an argument or make it a NumPy array" % (name, TUPLE_MAX))
+    if type(v) is list:
+        return ("the global '%s' is a list kiln does not freeze (numbers, lists and tuples of them, at most %d items): "
+                "pass it as an argument" % (name, FROZEN_ARRAY_MAX))
     return ("the global '%s' has type %s, which kiln does not freeze into kernels (numbers, booleans, None, tuples "
-            "of them, NumPy scalars and dtypes, small NumPy arrays, numpy and math functions): pass it as an "
+            "and lists of them, NumPy scalars and dtypes, small NumPy arrays, numpy and math functions): pass it as an "
             "argument" % (name, what))
 
 

@@ -146,6 +146,8 @@ static int setup_module(kiln_module *m, Diag *d) {
                 f->defaults[k] = jit_lit_value(m, def->kids2[k], d);
                 if (f->defaults[k] && f->defaults[k]->ty->kind == T_ARRAY)
                     diag_fail(d, def->kids2[k]->line, def->kids2[k]->col, "a default value cannot be an array");
+                if (f->defaults[k] && f->defaults[k]->ty->kind == T_LIST) /* Python shares one list among calls */
+                    diag_fail(d, def->kids2[k]->line, def->kids2[k]->col, "a default value cannot be a list (Python shares one list between calls: pass it)");
             }
     }
     m->nfuncs = ast->ndefs;

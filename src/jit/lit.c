@@ -2,7 +2,7 @@
  * lit.c — compile-time constants: module-level `NAME = value` and parameter
  * defaults. Values are literals, negated literals, tuples of constants, None,
  * dtypes (np.float32), NumPy scalars (np.float32(0.5)), small arrays
- * (np.array(((1, 2), (3, 4)))) and names of earlier constants. Literals are
+ * (np.array(((1, 2), (3, 4)))), lists (each kernel call gets its own copy) and names of earlier constants. Literals are
  * Python values, so their numbers are "weak" scalars; NumPy scalars keep their
  * dtype ("strong", NEP 50). Arrays are module constants only (not defaults, not
  * inside tuples): lower/call.c gives each kernel a fresh copy, read-only.
@@ -236,6 +236,27 @@ Lit *jit_lit_eval(kiln_module *m, Node *n, Diag *d) {
         }
         l = mk(m, ty_tuple(tt, ts, n->nkids));
         if (l) l->elems = el;
+        return l;
+    }
+    case N_LIST: { /* a module list: each kernel call starts from its items (lower/list.c builds it) */
+        if (n->nkids > KILN_CONST_ARRAY_MAX)
+            diag_fail(d, n->line, n->col, "a constant list holds at most %d items (this one %d)", KILN_CONST_ARRAY_MAX, n->nkids);
+        Lit *el = arena_alloc(&m->arena, sizeof(Lit) * (size_t)(n->nkids ? n->nkids : 1));
+        if (!el) return NULL;
+        const Type *item = &tt->unknown;
+        for (int i = 0; i < n->nkids; i++) {
+            Lit *e = jit_lit_eval(m, n->kids[i], d);
+            if (!e) return NULL;
+            if (e->ty->kind == T_ARRAY || e->ty->kind == T_NONE || e->ty->kind == T_DTYPE)
+                diag_fail(d, n->kids[i]->line, n->kids[i]->col, "a constant list holds numbers, lists and tuples of them");
+            const Type *j = item->kind == T_UNKNOWN ? e->ty : ty_join(tt, item, e->ty);
+            if (!j || (j != e->ty && item->kind != T_UNKNOWN && j != item) || (e->ty->kind == T_SCALAR && item->kind == T_SCALAR && e->ty != item))
+                diag_fail(d, n->kids[i]->line, n->kids[i]->col, "a list's items must have one type (write 1.0, not 1, for a float)");
+            item = j;
+            el[i] = *e;
+        }
+        l = mk(m, ty_list(tt, item));
+        if (l) { l->elems = el; l->count = n->nkids; }
         return l;
     }
     case N_NAME: {

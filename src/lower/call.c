@@ -70,6 +70,8 @@ static Val fcst(Inf *I, double x) { return mk(I, inf_const_f(I, f64w(I), x)); }
 /* a module array constant: one fresh copy per call, made in the entry block (so every use is
  * dominated by it, and a loop reading it does not copy it again), filled by stores marked as its own;
  * a write into it is refused once the function is built (frozen_check) */
+static Val list_of_lit(Inf *I, Lit *l);
+
 static Val frozen_array(Inf *I, Lit *l) {
     for (uint32_t i = 0; i < I->frozen.n; i++)
         if (I->frozen.v[i].lit == l) return val_of(I, I->frozen.v[i].r);
@@ -98,8 +100,37 @@ static Val frozen_array(Inf *I, Lit *l) {
     return val_of(I, a);
 }
 
+/* a module list constant: built in the entry block, once per kernel call (its changes stay in the call) */
+static Val frozen_list(Inf *I, Lit *l) {
+    for (uint32_t i = 0; i < I->frozen.n; i++)
+        if (I->frozen.v[i].lit == l) return val_of(I, I->frozen.v[i].r);
+    uint32_t save = I->cur;
+    I->cur = 0;
+    Val v = list_of_lit(I, l);
+    I->cur = save;
+    struct Frozen fz = {l, v.r};
+    if (!vec_push(I->a, I->frozen, fz)) inf_oom(I);
+    return v;
+}
+
+/* the list a list Lit holds (inner lists: lists of their own) */
+static Val list_of_lit(Inf *I, Lit *l) {
+    Node *n = arena_alloc(I->a, sizeof *n);
+    Node **kids = arena_alloc(I->a, sizeof(Node *) * (size_t)(l->count ? l->count : 1));
+    Val *vals = arena_alloc(I->a, sizeof(Val) * (size_t)(l->count ? l->count : 1));
+    if (!n || !kids || !vals) inf_oom(I);
+    memset(n, 0, sizeof *n);
+    n->kind = N_LIST; n->line = I->line; n->id = -1; n->kids = kids; n->nkids = (int32_t)l->count;
+    for (int64_t i = 0; i < l->count; i++) {
+        kids[i] = n;
+        vals[i] = l->elems[i].ty->kind == T_LIST ? list_of_lit(I, &l->elems[i]) : cl_lit(I, &l->elems[i]);
+    }
+    return ls_display_of(I, n, vals);
+}
+
 Val cl_lit(Inf *I, Lit *l) {
     if (l->ty->kind == T_ARRAY) return frozen_array(I, l);
+    if (l->ty->kind == T_LIST) return frozen_list(I, l);
     if (l->ty->kind == T_TUPLE) {
         Val r = {0};
         r.ty = l->ty; r.str = -1;

@@ -22,10 +22,10 @@
 typedef struct Lit {
     const Type *ty;
     Scalar v;
-    struct Lit *elems;    /* tuples */
+    struct Lit *elems;    /* tuples; lists (count items) */
     const Scalar *data;   /* arrays (module constants only): the elements in C order, of ty's dtype */
     const int64_t *shape; /* arrays: ty->ndim lengths */
-    int64_t count;        /* arrays: the number of elements */
+    int64_t count;        /* arrays: the number of elements; lists: of items */
     const char *name;     /* arrays: the constant's name (messages) */
 } Lit;
 
