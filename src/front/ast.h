@@ -37,6 +37,8 @@ typedef enum {
     N_LIST,    /* [kids] */
     N_LISTCOMP, /* [a for ... in ... if ...]: as N_GENEXP */
     N_LAMBDA,  /* lambda names: a  ->  names: params, kids2: their defaults (NULL if none), a: the body */
+    N_FSTRING, /* f"..." (with any strings next to it): kids: N_STR texts and N_FIELDs, in order */
+    N_FIELD,   /* {a!op:name} of an f-string: a: the expression, op: 'r', 's', 'a' or 0, name: the format spec ("" if none) */
     /* statements */
     S_EXPR,    /* a */
     S_ASSIGN,  /* kids: targets (a = b = v), a: value */

@@ -196,16 +196,18 @@ static Token lex_number(Lexer *lx) {
 
 static Token lex_string(Lexer *lx) {
     const char *s = lx->p, *p = s;
-    bool raw = false;
+    bool raw = false, fstr = false;
     while (p < lx->end && strchr("rRbBuUfF", *p)) {
-        if (*p == 'f' || *p == 'F') lex_fail(lx, s, "f-strings are not supported");
+        if (*p == 'f' || *p == 'F') fstr = true;
         if (*p == 'b' || *p == 'B') lex_fail(lx, s, "bytes literals are not supported");
         if (*p == 'r' || *p == 'R') raw = true;
         p++;
     }
+    if (fstr) raw = true; /* kept as written: parse.c decodes the text around the fields */
     char q = *p;
     bool triple = p + 2 < lx->end && p[1] == q && p[2] == q;
     p += triple ? 3 : 1;
+    const char *text = p;
     char *out = arena_alloc(lx->arena, (size_t)(lx->end - p) + 1);
     if (!out) lex_fail(lx, s, "out of memory");
     int n = 0;
@@ -219,6 +221,7 @@ static Token lex_string(Lexer *lx) {
             p += triple ? 3 : 1;
             break;
         }
+        if (*p == '\\' && fstr && p + 1 < lx->end && p[1] != '\n') { out[n++] = *p++; out[n++] = *p++; continue; } /* \" stays in */
         if (*p == '\\' && !raw && p + 1 < lx->end) {
             char c = p[1];
             const char *map = "n\nt\tr\r\\\\''\"\"0\0a\ab\bf\fv\v";
@@ -235,6 +238,9 @@ static Token lex_string(Lexer *lx) {
     Token t = mk(lx, TK_STR, s, (int)(p - s));
     t.line = start_line; t.col = (int)(s - start_ls) + 1;
     t.str = out;
+    t.fstr = fstr;
+    t.raw = text;
+    t.line_start = start_ls;
     lx->p = p;
     return t;
 }

@@ -47,7 +47,10 @@ typedef struct Token {
     const char *start; int len;   /* spelling in the source */
     union { int64_t i; double f; } v;
     bool big;                     /* TK_INT: the value is 2**63 (only valid negated) */
-    char *str;                    /* TK_STR: decoded text (arena) */
+    char *str;                    /* TK_STR: decoded text (arena); an f-string's: its raw text between the quotes */
+    bool fstr;                    /* TK_STR: an f-string (parse.c splits its text and parses its fields) */
+    const char *raw;              /* f-string: its text in the source (the fields are parsed there) */
+    const char *line_start;       /* f-string: the source line the text starts on */
 } Token;
 
 typedef struct Lexer {

@@ -182,6 +182,88 @@ static void call_args(P *p, Node *call) {
     call->names = names.v; call->nnames = (int32_t)names.n;
 }
 
+static Node *test(P *p);
+
+/* the decoded text of an f-string's literal part: {{ and }} are braces, backslash escapes as in strings */
+static char *fstring_text(P *p, const char *s, size_t n, Token *at) {
+    char *out = alloc(p, n + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if ((c == '{' || c == '}') && i + 1 < n && s[i + 1] == c) { out[k++] = c; i++; continue; }
+        if (c == '}') fail_at(p, *at, "f-string: single '}' is not allowed%s", "");
+        if (c == '\\' && i + 1 < n) {
+            static const char map[] = "n\nt\tr\r\\\\''\"\"a\ab\bf\fv\v";
+            const char *m = NULL;
+            for (int j = 0; map[j * 2]; j++) if (map[j * 2] == s[i + 1]) m = &map[j * 2 + 1];
+            if (s[i + 1] == '0') { i++; out[k++] = 0; continue; }
+            if (s[i + 1] == '\n') { i++; continue; }
+            if (m) { out[k++] = *m; i++; continue; }
+        }
+        out[k++] = c;
+    }
+    out[k] = 0;
+    return out;
+}
+
+/* an f-string's text split into literal texts and {expression!conversion:spec} fields; each expression is
+ * parsed where it stands in the source, so its errors point into the f-string */
+static void fstring_parts(P *p, Token *t, NodeVec *parts) {
+    const char *s = t->str;
+    size_t n = strlen(s), lit = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && !(s[i] == '{' && !(i + 1 < n && s[i + 1] == '{'))) {
+            if (s[i] == '{' || (s[i] == '}' && i + 1 < n && s[i + 1] == '}')) i++; /* a doubled brace */
+            continue;
+        }
+        if (i > lit) { Node *l = node(p, N_STR, *t); l->name = fstring_text(p, s + lit, i - lit, t); push(p, parts, l); }
+        if (i == n) break;
+        /* the field: up to its '}' at depth 0, with its !conversion and :spec */
+        size_t e = i + 1, colon = 0, bang = 0;
+        int depth = 0;
+        char quote = 0;
+        for (; e < n; e++) {
+            char c = s[e];
+            if (quote) { if (c == quote) quote = 0; continue; }
+            if (c == '\'' || c == '"') { quote = c; continue; }
+            if (c == '(' || c == '[' || c == '{') depth++;
+            else if ((c == ')' || c == ']' || c == '}') && depth) depth--;
+            else if (c == '}' ) break;
+            else if (!depth && c == '!' && e + 1 < n && s[e + 1] != '=' && !colon && !bang) bang = e;
+            else if (!depth && c == ':' && !colon) colon = e;
+        }
+        if (e >= n) fail_at(p, *t, "f-string: expecting '}'%s", "");
+        size_t end = bang ? bang : colon ? colon : e;
+        /* the expression's place in the source: count the lines before it */
+        const char *src = t->raw + (i + 1), *ls = t->line_start;
+        int line = t->line;
+        for (const char *q = t->raw; q < src; q++) if (*q == '\n') { line++; ls = q + 1; }
+        P sub = *p;
+        lex_init(&sub.lx, p->a, p->d, src, end - (i + 1));
+        sub.lx.line = line; sub.lx.line_start = ls;
+        sub.lx.at_line_start = false;
+        sub.lx.paren = 1;
+        sub.has_peek = false;
+        advance(&sub);
+        if (sub.tok.kind == TK_NEWLINE || sub.tok.kind == TK_EOF) fail_at(p, *t, "f-string: empty expression not allowed%s", "");
+        Node *fld = node(p, N_FIELD, *t);
+        fld->a = test(&sub);
+        if (sub.tok.kind != TK_NEWLINE && sub.tok.kind != TK_EOF) syntax(&sub);
+        p->nnodes = sub.nnodes;
+        fld->line = fld->a->line; fld->col = fld->a->col;
+        if (bang) {
+            char c = s[bang + 1];
+            if ((c != 'r' && c != 's' && c != 'a') || bang + 2 != (colon ? colon : e)) fail_at(p, *t, "f-string: invalid conversion character: expected 's', 'r', or 'a'%s", "");
+            fld->op = (uint8_t)c;
+        }
+        fld->name = colon ? fstring_text(p, s + colon + 1, e - colon - 1, t) : "";
+        if (strchr(fld->name, '{')) fail_at(p, *t, "f-string: a format spec with fields inside is not supported%s", "");
+        push(p, parts, fld);
+        i = e;
+        lit = e + 1;
+    }
+}
+
 /* atom: NAME | NUMBER | STRING+ | None | True | False | '(' [testlist] ')' */
 static Node *atom(P *p) {
     Token t = p->tok;
@@ -197,19 +279,32 @@ static Node *atom(P *p) {
         n = node(p, N_BOOL, t); n->v.i = t.kind == TK_TRUE; advance(p); return n;
     case TK_NONE: n = node(p, N_NONE, t); advance(p); return n;
     case TK_STR: {
+        bool f = false;
+        NodeVec parts = {0};
         n = node(p, N_STR, t);
-        size_t len = 0;
-        char *s = t.str;
-        advance(p);
-        while (p->tok.kind == TK_STR) { /* implicit concatenation */
-            size_t a = strlen(s), b = strlen(p->tok.str);
+        char *s = NULL;
+        while (p->tok.kind == TK_STR) { /* implicit concatenation; with an f-string: its parts in order */
+            Token st = p->tok;
+            advance(p);
+            if (st.fstr) { f = true; fstring_parts(p, &st, &parts); continue; }
+            if (f) { Node *lit = node(p, N_STR, st); lit->name = st.str; push(p, &parts, lit); continue; }
+            if (!s) { s = st.str; continue; }
+            size_t a = strlen(s), b = strlen(st.str);
             char *c = alloc(p, a + b + 1);
-            memcpy(c, s, a); memcpy(c + a, p->tok.str, b + 1);
-            s = c; advance(p);
+            memcpy(c, s, a); memcpy(c + a, st.str, b + 1);
+            s = c;
         }
-        (void)len;
-        n->name = s;
-        return n;
+        if (!f) { n->name = s; return n; }
+        if (s) { /* plain strings before the first f-string */
+            n->name = s;
+            NodeVec all = {0};
+            push(p, &all, n);
+            for (uint32_t i = 0; i < parts.n; i++) push(p, &all, parts.v[i]);
+            parts = all;
+        }
+        Node *fs = node(p, N_FSTRING, t);
+        fs->kids = parts.v; fs->nkids = (int32_t)parts.n;
+        return fs;
     }
     case TK_LPAREN: {
         advance(p);

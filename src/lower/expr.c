@@ -817,6 +817,7 @@ static Val value_of(Inf *I, Node *n) {
     case N_LIST: v = ls_display(I, n); break;
     case N_LISTCOMP: v = gx_listcomp(I, n); break;
     case N_LAMBDA: v = nf_lambda(I, n); break;
+    case N_FSTRING: inf_fail(I, n, "f-strings are supported as items of print() only");
     case N_GENEXP: inf_fail(I, n, "a generator expression is supported as the argument of sum(), min(), max(), all() or any()");
     default: inf_fail(I, n, "this expression is not supported");
     }

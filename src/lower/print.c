@@ -5,10 +5,13 @@
  * the items' leaves; rt/print.c writes CPython's str() of them through the
  * call's print hook. Numbers, strings, None, lists, tuples and Optionals
  * print; arrays and float32 / complex64 scalars, whose NumPy str() has rules
- * of its own, are refused for now.
+ * of its own, are refused for now. An f-string item is a FORMAT_GROUP of its
+ * texts and FORMAT_FIELDs (a value with its format spec, rt/print.c's
+ * formatting of Python's mini-language for numbers).
  */
 #include "infer.h"
 #include "../ir/lib.h"
+#include "../rt/lib.h"
 #include <string.h>
 
 static void printable(Inf *I, const Type *t, Node *at) {
@@ -36,6 +39,46 @@ static const Type *text_arg(Inf *I, Node *n, const char *dflt, const char *what)
     return t;
 }
 
+static const Type *text(Inf *I, const char *s) {
+    const Type *t = ty_text(I->tt, s);
+    if (!t) inf_oom(I);
+    return t;
+}
+
+/* one printed item: its type (a string literal's text; an f-string a FORMAT_GROUP of its parts), its leaves
+ * appended to ops; NULL while a type is unknown */
+static const Type *item(Inf *I, Node *a, Ref *ops, int *nops) {
+    if (a->kind == N_FSTRING) {
+        if (a->nkids > 254) inf_fail(I, a, "an f-string of more than 254 parts is not supported");
+        const Type *parts[256];
+        parts[0] = parts[1] = text(I, "");
+        for (int k = 0; k < a->nkids; k++) {
+            Node *p = a->kids[k];
+            if (p->kind == N_STR) { parts[2 + k] = text(I, p->name); continue; }
+            const Type *v = item(I, p->a, ops, nops); /* a field: {value!conv:spec} */
+            if (!v) return NULL;
+            if (v->kind == T_LIST || v->kind == T_TUPLE || v->kind == T_NONE) {
+                if (p->name[0]) inf_fail(I, p, "f-string: a format spec for %s is not supported", ty_name(v));
+                parts[2 + k] = v;
+                continue;
+            }
+            char conv[2] = {(char)p->op, 0};
+            const Type *f[3] = {text(I, p->name), text(I, conv), v};
+            if (p->name[0] && !rt_format_spec_ok(p->name, v)) inf_fail(I, p, "f-string: format spec '%s' is not supported for %s", p->name, ty_name(v));
+            if (!(parts[2 + k] = ty_format(I->tt, f, 3, FORMAT_FIELD))) inf_oom(I);
+        }
+        const Type *g = ty_format(I->tt, parts, 2 + a->nkids, FORMAT_GROUP);
+        if (!g) inf_oom(I);
+        return g;
+    }
+    Val v = ex_keep_optional(I, a); /* print(f(x)) prints None or the value */
+    if (v.ty->kind == T_UNKNOWN) return NULL;
+    printable(I, v.ty, a);
+    if (v.ty->kind == T_STR) return text(I, I->f->strs.v[v.str]);
+    *nops += cl_flatten(I, v, ops + *nops, TY_LEAVES_MAX + 1 - *nops);
+    return v.ty;
+}
+
 Val pr_print(Inf *I, Node *call) {
     Node *sep = NULL, *end = NULL;
     for (int k = 0; k < call->nkids2; k++) {
@@ -54,19 +97,10 @@ Val pr_print(Inf *I, Node *call) {
     fmt[0] = text_arg(I, sep, " ", "sep");
     fmt[1] = text_arg(I, end, "\n", "end");
     for (int i = 0; i < call->nkids; i++) {
-        Node *a = call->kids[i];
-        Val v = ex_keep_optional(I, a); /* print(f(x)) prints None or the value */
-        if (v.ty->kind == T_UNKNOWN) return v;
-        printable(I, v.ty, a);
-        if (v.ty->kind == T_STR) {
-            fmt[2 + i] = ty_text(I->tt, I->f->strs.v[v.str]);
-            if (!fmt[2 + i]) inf_oom(I);
-            continue;
-        }
-        fmt[2 + i] = v.ty;
-        nops += cl_flatten(I, v, ops + nops, TY_LEAVES_MAX + 1 - nops);
+        fmt[2 + i] = item(I, call->kids[i], ops, &nops);
+        if (!fmt[2 + i]) return val_of(I, inf_static(I, &I->tt->unknown));
     }
-    const Type *f = ty_format(I->tt, fmt, 2 + call->nkids);
+    const Type *f = ty_format(I->tt, fmt, 2 + call->nkids, FORMAT_PRINT);
     if (!f) inf_oom(I);
     ops[0] = inf_static(I, f);
     inf_emit(I, OP_LIB, NULL, ops, (uint32_t)nops, LIB_PRINT);

@@ -35,5 +35,7 @@ int rt_list_find(Run *r, const RtList *l, const Type *lt, int mode, const Slot *
 
 /* print.c: print() of the items fmt (a T_FORMAT) describes, their leaves at s[ops[0]], s[ops[1]], ... */
 int rt_print(Run *r, const Type *fmt, const Slot *s, const int32_t *ops, int line, const char *file);
+/* whether an f-string's format spec is one rt_print formats for a value of type t */
+bool rt_format_spec_ok(const char *spec, const Type *t);
 
 #endif

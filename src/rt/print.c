@@ -11,6 +11,7 @@
  */
 #include "lib.h"
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -49,6 +50,119 @@ static void number(Text *t, const Type *ty, const Slot *v, bool inner) {
 
 static int item(Text *t, const Type *ty, const Slot *s, const int32_t *ops, bool inner);
 
+/* ---- f-string fields: Python's format-spec mini-language, for numbers and strings ----
+ * [[fill]align][sign][#][0][width][grouping][.precision][type] */
+typedef struct Spec { char fill, align, sign, group, type; bool alt; int width, prec; } Spec;
+
+static bool parse_spec(const char *s, Spec *o) {
+    memset(o, 0, sizeof *o);
+    o->fill = ' '; o->prec = -1;
+    size_t n = strlen(s);
+    if (n >= 2 && strchr("<>=^", s[1])) { o->fill = s[0]; o->align = s[1]; s += 2; }
+    else if (n >= 1 && strchr("<>=^", s[0])) { o->align = s[0]; s++; }
+    if (*s && strchr("+- ", *s)) o->sign = *s++;
+    if (*s == '#') { o->alt = true; s++; }
+    if (*s == '0') { if (!o->align) { o->fill = '0'; o->align = '='; } s++; }
+    while (*s >= '0' && *s <= '9') { if (o->width > 100000) return false; o->width = o->width * 10 + (*s++ - '0'); }
+    if (*s == ',' || *s == '_') o->group = *s++;
+    if (*s == '.') {
+        s++;
+        if (!(*s >= '0' && *s <= '9')) return false;
+        o->prec = 0;
+        while (*s >= '0' && *s <= '9') { if (o->prec > 1000) return false; o->prec = o->prec * 10 + (*s++ - '0'); }
+    }
+    if (*s) o->type = *s++;
+    return *s == 0;
+}
+
+bool rt_format_spec_ok(const char *spec, const Type *t) {
+    Spec o;
+    if (!parse_spec(spec, &o)) return false;
+    if (t->kind == T_STR) return !o.type || o.type == 's' ? !o.sign && !o.group && o.align != '=' : false;
+    if (t->kind != T_SCALAR || dt_is_complex(t->dtype)) return false;
+    bool num = o.type && strchr("eEfFgG%", o.type);
+    if (dt_is_float(t->dtype)) return num || (!o.type && o.prec < 0 && !o.group); /* '' with a precision: not done */
+    return num || !o.type || (strchr("dbxXo", o.type) && o.prec < 0); /* ints and bools */
+}
+
+/* the digits of an integer part grouped by sep every k (from the right) */
+static void grouped(Text *t, const char *digits, size_t n, char sep, int k) {
+    for (size_t i = 0; i < n; i++) {
+        char c = digits[i];
+        add(t, &c, 1);
+        if (sep && i + 1 < n && (n - 1 - i) % (size_t)k == 0) add(t, &sep, 1);
+    }
+}
+
+/* body (sign-less digits etc.) laid out with sign, width, fill and alignment */
+static void padded(Text *t, const Spec *o, const char *sign, const char *body, bool number) {
+    size_t w = strlen(sign) + strlen(body);
+    size_t pad = o->width > 0 && (size_t)o->width > w ? (size_t)o->width - w : 0;
+    char align = o->align ? o->align : number ? '>' : '<';
+    size_t left = align == '>' ? pad : align == '^' ? pad / 2 : 0, right = align == '<' ? pad : align == '^' ? pad - pad / 2 : 0;
+    for (size_t i = 0; i < left; i++) add(t, &o->fill, 1);
+    adds(t, sign);
+    if (align == '=') for (size_t i = 0; i < pad; i++) add(t, &o->fill, 1);
+    adds(t, body);
+    for (size_t i = 0; i < right; i++) add(t, &o->fill, 1);
+}
+
+static void format_float(Text *t, const Spec *o, double x) {
+    char b[512], body[600];
+    bool neg = signbit(x) && !isnan(x);
+    double a = fabs(x);
+    char type = o->type ? o->type : 'r';
+    int prec = o->prec < 0 ? 6 : o->prec;
+    if (type == 'r') fmt_double(a, b, sizeof b);
+    else if (isinf(a) || isnan(a)) snprintf(b, sizeof b, "%s%s", isinf(a) ? (strchr("EFG", type) ? "INF" : "inf") : (strchr("EFG", type) ? "NAN" : "nan"), type == '%' ? "%" : "");
+    else if (type == '%') snprintf(b, sizeof b, o->alt ? "%#.*f%%" : "%.*f%%", prec, a * 100);
+    else {
+        char f[16];
+        snprintf(f, sizeof f, o->alt ? "%%#.*%c" : "%%.*%c", type);
+        snprintf(b, sizeof b, f, (type == 'g' || type == 'G') && prec == 0 ? 1 : prec, a);
+    }
+    /* grouping: the integer part's digits */
+    size_t ip = strspn(b, "0123456789");
+    Text g = {0};
+    grouped(&g, b, ip, o->group, 3);
+    snprintf(body, sizeof body, "%s%s", g.p ? g.p : "", b + ip);
+    free(g.p);
+    const char *sign = neg ? "-" : o->sign == '+' ? "+" : o->sign == ' ' ? " " : "";
+    padded(t, o, sign, body, true);
+}
+
+static void format_int(Text *t, const Spec *o, int64_t v, bool is_unsigned) {
+    if (o->type && strchr("eEfFgG%", o->type)) { format_float(t, o, is_unsigned ? (double)(uint64_t)v : (double)v); return; }
+    bool neg = !is_unsigned && v < 0;
+    uint64_t a = neg ? 0 - (uint64_t)v : (uint64_t)v;
+    int base = o->type == 'b' ? 2 : o->type == 'o' ? 8 : (o->type == 'x' || o->type == 'X') ? 16 : 10;
+    char digits[72];
+    int n = 0;
+    do { int d = (int)(a % (uint64_t)base); digits[n++] = (char)(d < 10 ? '0' + d : (o->type == 'X' ? 'A' : 'a') + d - 10); a /= (uint64_t)base; } while (a);
+    char rev[72];
+    for (int i = 0; i < n; i++) rev[i] = digits[n - 1 - i];
+    Text g = {0};
+    if (o->alt && base != 10) { char pre[3] = {'0', o->type == 'b' ? 'b' : o->type == 'o' ? 'o' : o->type, 0}; adds(&g, pre); }
+    grouped(&g, rev, (size_t)n, o->group, base == 10 ? 3 : 4);
+    const char *sign = neg ? "-" : o->sign == '+' ? "+" : o->sign == ' ' ? " " : "";
+    padded(t, o, sign, g.p ? g.p : "", true);
+    free(g.p);
+}
+
+/* {value!conv:spec} of an f-string: spec empty is str() (repr() for !r) */
+static int field(Text *t, const Type *fld, const Slot *s, const int32_t *ops) {
+    const char *spec = fld->elems[0]->text;
+    const Type *ty = fld->elems[2];
+    Spec o;
+    if (!spec[0] || !parse_spec(spec, &o)) return item(t, ty, s, ops, fld->elems[1]->text[0] == 'r');
+    if (ty->kind == T_STR) { padded(t, &o, "", ty->text, false); return 0; }
+    const Slot *v = &s[ops[0]];
+    if (ty->dtype == KILN_BOOL && !o.type) { padded(t, &o, "", v->i ? "True" : "False", false); return 1; }
+    if (dt_is_float(ty->dtype)) format_float(t, &o, ty->dtype == KILN_FLOAT32 ? v->f32 : v->f);
+    else format_int(t, &o, v->i, dt_is_unsigned(ty->dtype));
+    return 1;
+}
+
 /* a list's items, read from its memory */
 static void list(Text *t, const Type *ty, const RtList *l) {
     const Type *it = ty_item(ty);
@@ -71,6 +185,12 @@ static int item(Text *t, const Type *ty, const Slot *s, const int32_t *ops, bool
     case T_NONE: adds(t, "None"); return 0;
     case T_SCALAR: number(t, ty, &s[ops[0]], inner); return 1;
     case T_LIST: list(t, ty, s[ops[0]].p); return 1;
+    case T_FORMAT: {
+        if (ty->layout == FORMAT_FIELD) return field(t, ty, s, ops);
+        int used = 0; /* an f-string: its parts one after another */
+        for (int k = 2; k < ty->n; k++) used += item(t, ty->elems[k], s, ops + used, false);
+        return used;
+    }
     case T_TUPLE: {
         if (ty_is_optional(ty)) { /* None, or the value after the flag */
             if (s[ops[0]].i) return 1 + item(t, ty->elems[1], s, ops + 1, inner);

@@ -99,12 +99,12 @@ const Type *ty_text(TypeTab *tt, const char *s) {
     return t;
 }
 
-const Type *ty_format(TypeTab *tt, const Type **elems, int n) {
+const Type *ty_format(TypeTab *tt, const Type **elems, int n, int kind) {
     Type *t = arena_alloc(&tt->arena, sizeof *t);
     const Type **e = arena_alloc(&tt->arena, sizeof(Type *) * (size_t)(n ? n : 1));
     if (!t || !e) return NULL;
     memcpy(e, elems, sizeof(Type *) * (size_t)n);
-    t->kind = T_FORMAT; t->n = (uint16_t)n; t->elems = e;
+    t->kind = T_FORMAT; t->n = (uint16_t)n; t->elems = e; t->layout = (uint8_t)kind;
     t->next = tt->dyn; tt->dyn = t;
     return t;
 }

@@ -24,7 +24,8 @@ typedef enum {
     T_BUILTIN,  /* a builtin callable: id = BI_* */
     T_CLOSURE,  /* a lambda or a def inside a kernel: id = its node's id (lowered where it is called) */
     T_STR,      /* a string literal (messages) */
-    T_FORMAT,   /* what print() prints: elems sep, end (T_STR texts), then each item's type; compile time only */
+    T_FORMAT,   /* what print() prints: elems sep, end (T_STR texts), then each item's type; layout: FORMAT_*
+                 * (f-strings nest in it); compile time only */
     T_LIST,     /* a Python list: elems[0] the item type (T_UNKNOWN: an empty list not typed yet); one slot, the
                  * RtList's address (dtype int64: a CAST to and from int64 is a move) */
 } TypeKind;
@@ -72,7 +73,10 @@ const Type *ty_func(TypeTab *tt, int kind, int id);            /* T_FUNC / T_BUI
 const Type *ty_list(TypeTab *tt, const Type *item);            /* NULL on OOM */
 const Type *ty_optional(TypeTab *tt, const Type *t);           /* NULL on OOM */
 const Type *ty_text(TypeTab *tt, const char *s);               /* the T_STR of a literal's text; NULL on OOM */
-const Type *ty_format(TypeTab *tt, const Type **elems, int n); /* a T_FORMAT; NULL on OOM */
+/* a T_FORMAT: FORMAT_PRINT (sep, end, items), FORMAT_GROUP (an f-string: "", "", its parts), FORMAT_FIELD
+ * (an f-string's {value:spec}: the spec's text, the conversion's, the value's type); NULL on OOM */
+enum { FORMAT_PRINT, FORMAT_GROUP, FORMAT_FIELD };
+const Type *ty_format(TypeTab *tt, const Type **elems, int n, int kind);
 static inline bool ty_is_optional(const Type *t) { return t->kind == T_TUPLE && t->layout == TUPLE_OPTIONAL; }
 static inline const Type *ty_item(const Type *list) { return list->elems[0]; }
 /* how a list's items are stored: a number as its dtype, a list as its address (int64) */

@@ -38,10 +38,30 @@ def progress(n):
     return total
 
 
+
+
+def fstrings(n):
+    x = n * 0.1
+    print(f"n = {n}, x = {x}, both: {n}{x}")
+    print(f"{x:.3f} {x:10.4f}|{x:<10.2e}|{x:^12.3g}|{x:+.1f} {-x:.2f} {x:%} {x:.1%}")
+    print(f"{n:5d}|{n:<5}|{n:^7}|{n:05d}|{n:+d}|{-n:x}|{255:#x}|{255:X}|{5:b}|{8:#o}")
+    print(f"{1234567:,}|{1234567.891:,.2f}|{1234567:_}|{65535:_x}")
+    print(f"{'a':>4}|{'b':*^5}|{True}|{None}|{[n, n]}|{(x, 1)}|{n!r} {{braces}}")
+    print(f"{1e300 * 1e10:.2f} {-(1e300 * 1e10):e} {0.5:g} {1e-5:g} {123456789.0:g} {1e16:G}")
+    print("plain", f"{n}" "then", f"{x:.2f}")
+
+
+def fstring_numpy(a):
+    print(f"{a[0]} {a[0]:.2f} {a.sum():.4e} {len(a)} {a.argmax():3d} {a[1] > 0}")
+
+
 CASES = [
     (basics, (3,)),
     (separators, (4,)),
     (containers, (2,)),
     (numpy_scalars, (np.array([1.5, -2.0, 3.25]),)),
     (progress, (10,)),
+    (fstrings, (7,)),
+    (fstrings, (-3,)),
+    (fstring_numpy, (np.array([1.5, -2.25, 3.0]),)),
 ]
