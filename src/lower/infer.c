@@ -710,7 +710,7 @@ static void widen_to_optional(Inf *I, uint32_t b, const Type *rt) {
     if ((int)bl->rets.n != 0 && (int)bl->rets.n != nl) return; /* an Optional already (or an unknown-typed round) */
     Ref was[TY_LEAVES_MAX];
     int n = (int)bl->rets.n;
-    memcpy(was, bl->rets.v, sizeof(Ref) * (size_t)n);
+    if (n) memcpy(was, bl->rets.v, sizeof(Ref) * (size_t)n);
     bl->rets.n = 0;
     Scalar set = {.i = n != 0};
     Ref flag = const_in(I, b, rt->elems[0], set);

@@ -35,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         if (argv[i][0] == '@') continue;
         kiln_value v;
         kiln_error err;
-        if (cli_value(argv[i], &v, &pool, &err) == 0) {
+        if (cli_value(argv[i], &v, &pool, &err, i % 2 == 0) == 0) { /* [...] read as an array and as a list */
             char buf[512];
             kiln_value_repr(&v, buf, sizeof buf);
         }
