@@ -28,6 +28,8 @@ typedef struct Gx {
     Node *at;                 /* the call, for positions of the synthetic nodes */
     const char **from, **to;  /* renamed generator variables */
     int nren, capren;
+    const char *shadow[64];   /* names an inner generator binds, while it is copied */
+    int nshadow;
 } Gx;
 
 static Node *mk(Gx *g, int kind) {
@@ -132,15 +134,38 @@ static Node **rename_list(Gx *g, Node **v, int n) {
     return c;
 }
 
+/* the names an inner generator's or comprehension's clauses bind: inside it they are its own */
+static bool shadowed(Gx *g, const char *name) {
+    for (int i = 0; i < g->nshadow; i++) if (!strcmp(g->shadow[i], name)) return true;
+    return false;
+}
+
+static void shadow_targets(Gx *g, Node *t) {
+    if (t->kind == N_TUPLE) { for (int i = 0; i < t->nkids; i++) shadow_targets(g, t->kids[i]); return; }
+    if (t->kind != N_NAME) return;
+    if (g->nshadow == (int)NELEM(g->shadow)) inf_fail(g->I, t, "generator expressions nested too deeply");
+    g->shadow[g->nshadow++] = t->name;
+}
+
 static Node *rename_copy(Gx *g, Node *n) {
     if (!n) return NULL;
-    if (n->kind == N_GENEXP) inf_fail(g->I, n, "a generator expression inside another one is not supported yet");
     Node *c = arena_alloc(g->I->a, sizeof *c);
     if (!c) inf_oom(g->I);
     *c = *n;
     if (n->kind == N_NAME) {
+        if (shadowed(g, n->name)) return c;
         for (int i = g->nren - 1; i >= 0; i--) /* the innermost binding wins */
             if (!strcmp(g->from[i], n->name)) { c->name = g->to[i]; break; }
+        return c;
+    }
+    if (n->kind == N_GENEXP || n->kind == N_LISTCOMP) { /* an inner one: its own loop variables stay its own */
+        Node *first_iter = n->nkids ? rename_copy(g, n->kids[0]->b) : NULL; /* evaluated outside it, as in Python */
+        int saved = g->nshadow;
+        for (int k = 0; k < n->nkids; k++) shadow_targets(g, n->kids[k]->a);
+        c->a = rename_copy(g, n->a);
+        c->kids = rename_list(g, n->kids, n->nkids);
+        if (n->nkids) c->kids[0]->b = first_iter;
+        g->nshadow = saved;
         return c;
     }
     c->a = rename_copy(g, n->a); c->b = rename_copy(g, n->b); c->c = rename_copy(g, n->c);
@@ -196,7 +221,7 @@ static const char *const names[] = {"sum", "all", "any", "min", "max", "list"};
 /* kind's call; iter: the iterable's node (the call's argument, or a hidden variable holding it) */
 static Val consume(Inf *I, Node *call, int kind, Node *iter) {
     const char *nm = names[kind];
-    Gx g = {I, call, NULL, NULL, 0, 0};
+    Gx g = {I, call, NULL, NULL, 0, 0, {0}, 0};
     Node *start = NULL, *key = NULL;
     if (kind == GX_SUM) {
         static const char *const params[] = {"iterable", "start", NULL};
@@ -335,7 +360,7 @@ Val gx_listcomp(Inf *I, Node *comp) {
 
 /* min/max of one iterable already evaluated (an array): iterated through a hidden variable */
 Val gx_call_value(Inf *I, Node *call, const char *name_, Val v) {
-    Gx g = {I, call, NULL, NULL, 0, 0};
+    Gx g = {I, call, NULL, NULL, 0, 0, {0}, 0};
     Node *var = hidden(&g, "it", call->id);
     inf_assign(I, var, v);
     for (int k = 0; k < (int)NELEM(names); k++)

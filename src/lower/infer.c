@@ -556,6 +556,32 @@ static const Type *list_hint(Inf *I, int var) {
     return NULL;
 }
 
+/* an item of a wider type for a list typed by an earlier round's hint: that round may have seen a value before
+ * its type widened (a sum that starts as the int 0); the hint widens and the round restarts. A list whose items
+ * really are of two kinds still fails: its first item no longer fits the widened type */
+static const Type *widened(Inf *I, const Type *had, const Type *item) {
+    if (had->kind == T_SCALAR && item->kind == T_SCALAR) {
+        const Type *j = ty_join(I->tt, had, item);
+        return j && j->weak == had->weak ? j : NULL;
+    }
+    if (had->kind == T_LIST && item->kind == T_LIST) {
+        const Type *j = widened(I, ty_item(had), ty_item(item));
+        return j ? ty_list(I->tt, j) : NULL;
+    }
+    return had == item ? had : NULL;
+}
+
+bool inf_list_widen(Inf *I, Node *recv, const Type *item) {
+    int var = recv && recv->kind == N_NAME ? find_var(I, recv->name) : -1;
+    const Type *had = var >= 0 ? list_hint(I, var) : NULL;
+    const Type *j = had ? widened(I, had, item) : NULL;
+    if (!j || j == had) return false;
+    for (uint32_t i = 0; i < I->hints->n; i++)
+        if (I->hints->v[i].node == LIST_HINT && I->hints->v[i].var == var) I->hints->v[i].ty = j;
+    I->restart = true;
+    return true;
+}
+
 void inf_list_learn(Inf *I, Node *recv, const Type *item, Node *at) {
     int var = recv && recv->kind == N_NAME ? find_var(I, recv->name) : -1;
     if (var < 0)

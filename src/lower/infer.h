@@ -94,6 +94,7 @@ void inf_scan_binds(Node **body, int n, void (*bind)(void *ctx, const char *name
 Val val_of(Inf *I, Ref r);
 /* an empty list in variable recv (a name) takes items of type item: a hint, and the round restarts */
 void inf_list_learn(Inf *I, Node *recv, const Type *item, Node *at);
+bool inf_list_widen(Inf *I, Node *recv, const Type *item); /* a hinted list's items widen (round restarts) */
 const char *inf_tyname(Inf *I, const Type *t);
 
 /* IR shorthands the array lowerings share (view, ewise, arrays, linalg, fancy,

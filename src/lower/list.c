@@ -322,7 +322,10 @@ static void nargs(Inf *I, Node *call, const char *m, int lo, int hi) {
 static bool typed_for(Inf *I, Node *recv, Val l, Val v, Node *at) {
     if (v.ty->kind == T_UNKNOWN) return false;
     const Type *item = ty_item(l.ty);
-    if (!untyped(item)) return true;
+    if (!untyped(item)) { /* a value of a wider number type than an earlier round saw: the hint widens */
+        if (!item_join(I, item, v.ty) && inf_list_widen(I, recv, v.ty)) return false;
+        return true;
+    }
     check_item_kind(I, v.ty, at);
     const Type *j = item_join(I, item, v.ty);
     if (j == item) return true; /* an empty list into a list of untyped lists */

@@ -579,3 +579,16 @@ def keyed_extremes(n):
 # expect-error: line 581: ValueError: max() arg is an empty sequence
 def keyed_empty(n):
     return max([i for i in range(n)], key=lambda v: v)
+
+# generators and comprehensions inside each other; a list whose items' type widens as inference settles
+# (a sum that starts as the int 0 and adds floats)
+# run: nested_generators(3)
+# expect: ([[0.0, 1.0, 2.0], [3.0, 4.0, 5.0], [6.0, 7.0, 8.0]], [0, 0, 1, 3, 6], 12, 36.0)
+def nested_generators(n):
+    a = [[float(i * n + j) for j in range(n)] for i in range(n)]
+    b = [[float(i == j) for j in range(n)] for i in range(n)]
+    c = [[sum(a[i][k] * b[k][j] for k in range(n)) for j in range(n)] for i in range(n)]
+    d = [sum(i for i in range(i)) for i in range(5)]
+    e = sum(max(x * y for y in range(3)) for x in range(4))
+    f = sum(sum(x for x in row) for row in a)
+    return c, d, e, f

@@ -1,0 +1,274 @@
+"""Realistic kernels as people write them (textbook algorithms, simulations, small solvers), each with its
+arguments: bench/coverage/run.py runs every one under CPython, kiln and Numba and counts who gets CPython's
+answer. Written for issue 21 (kiln must run more real code than Numba); not a test (nothing here is tuned to
+kiln or to Numba)."""
+import math
+import random
+
+import numpy as np
+
+WEIGHTS = [0.2, 0.3, 0.5]
+
+
+def sieve(n):
+    flags = [True] * (n + 1)
+    flags[0] = flags[1] = False
+    for i in range(2, int(n ** 0.5) + 1):
+        if flags[i]:
+            for j in range(i * i, n + 1, i):
+                flags[j] = False
+    return [i for i in range(n + 1) if flags[i]]
+
+
+def bubble_sort(a):
+    a = list(a)
+    n = len(a)
+    for i in range(n):
+        swapped = False
+        for j in range(n - 1 - i):
+            if a[j] > a[j + 1]:
+                a[j], a[j + 1] = a[j + 1], a[j]
+                swapped = True
+        if not swapped:
+            break
+    return a
+
+
+def quicksort(a):
+    if len(a) <= 1:
+        return a
+    pivot = a[len(a) // 2]
+    return quicksort([x for x in a if x < pivot]) + [x for x in a if x == pivot] + quicksort([x for x in a if x > pivot])
+
+
+def histogram(data, nbins):
+    lo, hi = min(data), max(data)
+    counts = [0] * nbins
+    for x in data:
+        k = int((x - lo) / (hi - lo) * nbins)
+        if k == nbins:
+            k -= 1
+        counts[k] += 1
+    return counts
+
+
+def monte_carlo_pi(n):
+    random.seed(42)
+    hits = 0
+    for _ in range(n):
+        x, y = random.random(), random.random()
+        if x * x + y * y <= 1.0:
+            hits += 1
+    return 4.0 * hits / n
+
+
+def random_walk(n):
+    np.random.seed(0)
+    pos = 0.0
+    path = np.empty(n)
+    for i in range(n):
+        pos += np.random.normal()
+        path[i] = pos
+    return path.max()
+
+
+def matmul_lists(n):
+    a = [[float(i * n + j) for j in range(n)] for i in range(n)]
+    b = [[float(i == j) for j in range(n)] for i in range(n)]
+    return [[sum(a[i][k] * b[k][j] for k in range(n)) for j in range(n)] for i in range(n)]
+
+
+def find_index(a, x):
+    for i in range(len(a)):
+        if a[i] == x:
+            return i
+    return None
+
+
+def binary_search(a, x):
+    lo, hi = 0, len(a) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if a[mid] == x:
+            return mid
+        if a[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid - 1
+    return -1
+
+
+def bfs_distances(n):
+    adj = [[(i + 1) % n, (i + 3) % n] for i in range(n)]
+    dist = [-1] * n
+    dist[0] = 0
+    queue = [0]
+    while queue:
+        u = queue.pop(0)
+        for v in adj[u]:
+            if dist[v] == -1:
+                dist[v] = dist[u] + 1
+                queue.append(v)
+    return dist
+
+
+def newton_sqrt(x):
+    f = lambda g: g * g - x
+    df = lambda g: 2.0 * g
+    g = x
+    for _ in range(30):
+        g -= f(g) / df(g)
+    return g
+
+
+def trapezoid(n):
+    def f(x):
+        return math.exp(-x * x)
+    h = 1.0 / n
+    s = 0.5 * (f(0.0) + f(1.0))
+    for i in range(1, n):
+        s += f(i * h)
+    return s * h
+
+
+def moving_average(x, w):
+    out = []
+    acc = 0.0
+    for i in range(len(x)):
+        acc += x[i]
+        if i >= w:
+            acc -= x[i - w]
+        if i >= w - 1:
+            out.append(acc / w)
+    return np.array(out)
+
+
+def weighted(x):
+    total = 0.0
+    for i in range(len(WEIGHTS)):
+        total += WEIGHTS[i] * x[i]
+    return total
+
+
+def collatz_max(n):
+    best, arg = 0, 0
+    for start in range(1, n):
+        k, steps = start, 0
+        while k != 1:
+            k = k // 2 if k % 2 == 0 else 3 * k + 1
+            steps += 1
+        if steps > best:
+            best, arg = steps, start
+    return arg, best
+
+
+def pascal_row(n):
+    row = [1]
+    for _ in range(n):
+        row = [1] + [row[i] + row[i + 1] for i in range(len(row) - 1)] + [1]
+    return row
+
+
+def two_sum(a, target):
+    for i in range(len(a)):
+        for j in range(i + 1, len(a)):
+            if a[i] + a[j] == target:
+                return (i, j)
+    return None
+
+
+def gcd_table(n):
+    def gcd(a, b):
+        while b:
+            a, b = b, a % b
+        return a
+    return sum(gcd(i, j) for i in range(1, n) for j in range(1, n))
+
+
+def knapsack(weights, values, cap):
+    best = [0] * (cap + 1)
+    for i in range(len(weights)):
+        for c in range(cap, weights[i] - 1, -1):
+            cand = best[c - weights[i]] + values[i]
+            if cand > best[c]:
+                best[c] = cand
+    return best[cap]
+
+
+def nearest_pair(pts):
+    best = math.inf
+    pair = (0, 0)
+    for i in range(len(pts)):
+        for j in range(i + 1, len(pts)):
+            d = math.hypot(pts[i][0] - pts[j][0], pts[i][1] - pts[j][1])
+            if d < best:
+                best, pair = d, (i, j)
+    return pair, best
+
+
+def report(n):
+    total = 0
+    for i in range(n):
+        total += i * i
+        if i % 5 == 0:
+            print(f"step {i}: total = {total:,}")
+    return total
+
+
+def game_of_life(steps):
+    n = 8
+    grid = np.zeros((n, n), dtype=np.int64)
+    grid[1, 2] = grid[2, 3] = grid[3, 1] = grid[3, 2] = grid[3, 3] = 1
+    for _ in range(steps):
+        new = grid.copy()
+        for i in range(n):
+            for j in range(n):
+                s = 0
+                for di in (-1, 0, 1):
+                    for dj in (-1, 0, 1):
+                        if di or dj:
+                            s += grid[(i + di) % n, (j + dj) % n]
+                new[i, j] = 1 if s == 3 or (s == 2 and grid[i, j]) else 0
+        grid = new
+    return grid.sum()
+
+
+def rle(a):
+    out = []
+    i = 0
+    while i < len(a):
+        j = i
+        while j < len(a) and a[j] == a[i]:
+            j += 1
+        out.append((a[i], j - i))
+        i = j
+    return out
+
+
+CASES = [
+    (sieve, (100,)),
+    (bubble_sort, ([5, 2, 9, 1, 5, 6],)),
+    (quicksort, ([3, 6, 8, 10, 1, 2, 1],)),
+    (histogram, ([0.1, 0.4, 0.35, 0.8, 0.95, 0.5],  4)),
+    (monte_carlo_pi, (2000,)),
+    (random_walk, (500,)),
+    (matmul_lists, (4,)),
+    (find_index, (np.array([3.0, 1.0, 4.0]), 4.0)),
+    (find_index, (np.array([3.0, 1.0, 4.0]), 7.0)),
+    (binary_search, (np.arange(0, 100, 3), 42)),
+    (bfs_distances, (10,)),
+    (newton_sqrt, (2.0,)),
+    (trapezoid, (1000,)),
+    (moving_average, (np.arange(10.0), 3)),
+    (weighted, (np.array([1.0, 2.0, 3.0]),)),
+    (collatz_max, (200,)),
+    (pascal_row, (8,)),
+    (two_sum, ([2, 7, 11, 15], 9)),
+    (two_sum, ([1, 2], 10)),
+    (gcd_table, (20,)),
+    (knapsack, ([1, 3, 4, 5], [1, 4, 5, 7], 7)),
+    (nearest_pair, ([(0.0, 0.0), (5.0, 5.0), (1.0, 1.5), (4.0, 4.5)],)),
+    (report, (12,)),
+    (game_of_life, (4,)),
+    (rle, ([1, 1, 2, 2, 2, 3, 1],)),
+]
