@@ -45,7 +45,10 @@ def main():
         want = run(f, args)
         line = [f.__name__]
         for name, jit in (("kiln", kiln.jit), ("numba", numba.njit)):
-            st, val = run(jit(f), args)
+            j = jit(f)
+            setattr(kernels, f.__name__, j)  # a recursive kernel calls itself compiled, as when decorated
+            st, val = run(j, args)
+            setattr(kernels, f.__name__, f)
             ok = st == "ok" and val == want[1]
             got[name] += ok
             line.append("yes" if ok else ("WRONG" if st == "ok" else "no (%s)" % st))
