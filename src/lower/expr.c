@@ -394,6 +394,8 @@ static Val contains(Inf *I, int tok, Val x, Val t, Node *at) {
     return mk(I, tok == TK_IN ? r : bool_not(I, r));
 }
 
+static void py_full_name(const Type *t, char *buf, size_t cap);
+
 static Val compare(Inf *I, int tok, Val a, Val b, Node *at) {
     if (a.ty->kind == T_UNKNOWN || b.ty->kind == T_UNKNOWN) return unknown(I);
     if (tok == TK_IN || tok == TK_NOTIN) return contains(I, tok, a, b, at);
@@ -418,6 +420,15 @@ static Val compare(Inf *I, int tok, Val a, Val b, Node *at) {
         return tok == TK_EQ ? r : mk(I, bool_not(I, r.r));
     }
     if (a.ty->kind == T_LIST || b.ty->kind == T_LIST) inf_fail(I, at, "'%s' between lists is not supported yet", tok_str(tok));
+    if ((a.ty->kind == T_NONE) != (b.ty->kind == T_NONE) && (a.ty->kind == T_SCALAR || b.ty->kind == T_SCALAR) &&
+        tok != TK_EQ && tok != TK_NE) { /* x < None: CPython's TypeError where it runs (a loop may make the None an Optional) */
+        char na[48], nb[48], msg[160];
+        py_full_name(a.ty, na, sizeof na);
+        py_full_name(b.ty, nb, sizeof nb);
+        snprintf(msg, sizeof msg, "'%s' not supported between instances of '%s' and '%s'", tok_str(tok), na, nb);
+        st_raise_if(I, cst(I, bool_t(I), (Scalar){.i = 1}).r, "TypeError", msg);
+        return cst(I, bool_t(I), (Scalar){.i = 0});
+    }
     if (a.ty->kind == T_ARRAY || b.ty->kind == T_ARRAY)
         inf_fail(I, at, "chained comparisons of whole arrays ('%s') are ambiguous", tok_str(tok));
     const Type *t = ex_compare_type(I, tok, a.ty, b.ty, at);
@@ -732,18 +743,20 @@ static const char *py_type_name(const Type *t) {
     return ty_name(t);
 }
 
+/* Python's full name of a value's type: 'int', 'numpy.float64', 'NoneType' */
+static void py_full_name(const Type *t, char *buf, size_t cap) {
+    if (t->kind == T_NONE) { snprintf(buf, cap, "NoneType"); return; }
+    snprintf(buf, cap, "%s%s", t->kind == T_SCALAR && !t->weak ? "numpy." : "", py_type_name(t));
+}
+
 /* a op b with an Optional operand: CPython's TypeError naming both operands' types when one is None */
 static void unwrap_operands(Inf *I, int tok, Val *a, Val *b) {
     const Type *x = ty_is_optional(a->ty) ? a->ty->elems[1] : a->ty, *y = ty_is_optional(b->ty) ? b->ty->elems[1] : b->ty;
     Ref anone = ty_is_optional(a->ty) ? bool_not(I, a->el[0].r) : cst(I, bool_t(I), (Scalar){.i = 0}).r;
     Ref bnone = ty_is_optional(b->ty) ? bool_not(I, b->el[0].r) : cst(I, bool_t(I), (Scalar){.i = 0}).r;
     char msg[3][160];
-    const char *tn[2] = {py_type_name(x), py_type_name(y)};
     char full[2][48];
-    for (int k = 0; k < 2; k++) {
-        const Type *t = k ? y : x;
-        snprintf(full[k], sizeof full[k], "%s%s", t->kind == T_SCALAR && !t->weak ? "numpy." : "", tn[k]);
-    }
+    for (int k = 0; k < 2; k++) py_full_name(k ? y : x, full[k], sizeof full[k]);
     const char *op = tok_str(tok);
     snprintf(msg[0], sizeof msg[0], "unsupported operand type(s) for %s: 'NoneType' and 'NoneType'", op);
     snprintf(msg[1], sizeof msg[1], "unsupported operand type(s) for %s: 'NoneType' and '%s'", op, full[1]);

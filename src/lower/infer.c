@@ -208,8 +208,38 @@ static void set_hint(Inf *I, uint32_t blk, int32_t ssa, const Type *ty) {
 
 static const Type *type_of(Inf *I, Ref r) { return r == UNDEF || !r ? NULL : I->f->ins.v[r].ty; }
 
+/* variables that hold None on some paths and a value on others: Optionals (hints of node OPT_HINT) */
+enum { OPT_HINT = -3 };
+
+static const Type *opt_hint(Inf *I, int var) {
+    for (uint32_t i = 0; i < I->hints->n; i++)
+        if (I->hints->v[i].node == OPT_HINT && I->hints->v[i].var == var) return I->hints->v[i].ty;
+    return NULL;
+}
+
+/* None and T (or an Optional and either) meeting in a variable: the variable becomes Optional[T] and the round
+ * restarts; false when they do not make one */
+static bool make_optional(Inf *I, int var, const Type *a, const Type *b) {
+    const Type *x = ty_is_optional(a) ? a->elems[1] : a, *y = ty_is_optional(b) ? b->elems[1] : b;
+    if (x->kind == T_NONE) x = y;
+    else if (y->kind == T_NONE) y = x;
+    const Type *t = ty_join(I->tt, x, y);
+    if (!t || ex_is_static(t) || t->kind == T_TUPLE || (a->kind != T_NONE && b->kind != T_NONE && !ty_is_optional(a) && !ty_is_optional(b)))
+        return false;
+    const Type *o = ty_optional(I->tt, t), *had = opt_hint(I, var);
+    if (!o) inf_oom(I);
+    if (had == o) return false;
+    for (uint32_t i = 0; i < I->hints->n; i++)
+        if (I->hints->v[i].node == OPT_HINT && I->hints->v[i].var == var) { I->hints->v[i].ty = o; I->restart = true; return true; }
+    Hint h = {OPT_HINT, var, 0, o};
+    if (!vec_push(&I->unit->arena, *I->hints, h)) inf_oom(I);
+    I->restart = true;
+    return true;
+}
+
 NORETURN static void conflict(Inf *I, int32_t ssa, const Type *a, int la, const Type *b, int lb) {
     VarInfo *v = &I->vars.v[I->ssa_var.v[ssa]];
+    if (make_optional(I, I->ssa_var.v[ssa], a, b)) inf_fail(I, NULL, "(restarting: '%s' is an Optional)", v->name);
     if (!strncmp(v->name, "$g", 2)) /* a running total of genexp.c: sum() of arrays, or of mixed kinds */
         inf_fail(I, NULL, "sum(), min() or max() here would combine %s and %s: over arrays (the rows of a 2-d "
                  "array) they are not supported yet (np.sum(a, axis=0) is)", inf_tyname(I, a), inf_tyname(I, b));
@@ -602,11 +632,37 @@ void inf_list_learn(Inf *I, Node *recv, const Type *item, Node *at) {
     I->restart = true;
 }
 
+/* v as the Optional opt a variable holds: None is (False, zeros), a value (True, it) */
+static Val to_optional(Inf *I, Val v, const Type *opt, Node *at) {
+    const Type *t = opt->elems[1];
+    Val r = {0};
+    r.ty = opt; r.str = -1;
+    r.el = arena_alloc(I->a, 2 * sizeof(Val));
+    if (!r.el) inf_oom(I);
+    bool none = v.ty->kind == T_NONE;
+    if (ty_is_optional(v.ty)) { r.el[0] = v.el[0]; v = v.el[1]; } /* an Optional result: its own flag */
+    else r.el[0] = val_of(I, const_in(I, I->cur, opt->elems[0], (Scalar){.i = !none}));
+    if (none) r.el[1] = val_of(I, inf_zero(I, I->cur, t));
+    else {
+        const Type *j = ty_join(I->tt, v.ty, t);
+        if (j != t) {
+            char a[96], b[96];
+            ty_str(v.ty, a, sizeof a);
+            ty_str(t, b, sizeof b);
+            inf_fail(I, at, "variable '%s' holds None or %s, not %s", at->name, b, a);
+        }
+        r.el[1] = ex_coerce(I, v, t, at);
+    }
+    return r;
+}
+
 static void bind_name(Inf *I, Node *t, Val v) {
     if (t->id >= 0) I->at = t;
     int var = find_var(I, t->name);
     if (!ir_check(var >= 0, &I->f->broken, "a name bound that the scan of locals did not see")) inf_oom(I);
     if (v.ty->kind == T_LIST && ty_item(v.ty)->kind == T_UNKNOWN && list_hint(I, var)) v = ls_typed(I, list_hint(I, var), v);
+    const Type *opt = opt_hint(I, var);
+    if (opt && v.ty != opt && v.ty->kind != T_UNKNOWN) v = to_optional(I, v, opt, t);
     VarInfo *vi = &I->vars.v[var];
     if (v.ty->kind == T_MODULE || v.ty->kind == T_BUILTIN)
         inf_fail(I, t, "cannot assign a %s to a variable", ty_name(v.ty));

@@ -151,3 +151,50 @@ def unpack(x, y):
 # expect-error: line 153: TypeError: a function's None result was used as a value (Python raises TypeError at the operation)
 def index_with(a, x):
     return a[find(a, x)]
+
+# variables holding None on some paths and a value on others are Optionals too: the running best, a found
+# index, a value set in one branch
+# run: best_of(np.array([3.0, 1.0, 2.0]))
+# expect: 1.0
+def best_of(a):
+    best = None
+    for x in a:
+        if best is None or x < best:
+            best = x
+    return best
+
+# run: best_of(np.array([]))
+# expect: None
+
+# run: first_negative(np.array([1.0, -2.0, -3.0]))
+# expect: 10
+def first_negative(a):
+    hit = None
+    for i in range(len(a)):
+        if a[i] < 0:
+            hit = i
+            break
+    if hit is None:
+        return -1
+    return hit * 10
+
+# run: first_negative(np.array([1.0]))
+# expect: -1
+
+# run: set_in_branch(5)
+# expect: (2.5, False)
+def set_in_branch(n):
+    r = None
+    if n > 2:
+        r = n * 0.5
+    return r, r is None
+
+# run: set_in_branch(1)
+# expect: (None, True)
+
+# comparing with None raises CPython's TypeError where it runs
+# run: none_order(1.5)
+# expect-error: line 200: TypeError: '<' not supported between instances of 'float' and 'NoneType'
+def none_order(x):
+    v = None
+    return x < v
