@@ -80,7 +80,7 @@ typedef struct kiln_array {
     int64_t strides[KILN_MAXDIM];
 } kiln_array;
 
-typedef enum kiln_kind { KILN_NONE, KILN_SCALAR, KILN_ARRAY, KILN_TUPLE, KILN_LIST } kiln_kind;
+typedef enum kiln_kind { KILN_NONE, KILN_SCALAR, KILN_ARRAY, KILN_TUPLE, KILN_LIST, KILN_DICT } kiln_kind;
 
 /* A tagged value: an argument or a result.
  * Scalars carry a dtype and whether they are Python scalars (int, float,
@@ -89,7 +89,9 @@ typedef enum kiln_kind { KILN_NONE, KILN_SCALAR, KILN_ARRAY, KILN_TUPLE, KILN_LI
  * A list (KILN_LIST: n items in v.items, all of one type; a list of lists nests) is copied into the call: the
  * kernel works on its own list. Where the caller wants to see what the kernel did to it (Python's list.append
  * and item updates are visible to the caller), base points to a kiln_value that receives the list's final
- * items after the call (a list the caller owns: kiln_value_free); base NULL: the changes are dropped. */
+ * items after the call (a list the caller owns: kiln_value_free); base NULL: the changes are dropped.
+ * A dict (KILN_DICT, results only for now) has n entries: v.items holds 2n values, key and value in turn, in
+ * insertion order. */
 typedef struct kiln_value {
     uint8_t kind;   /* kiln_kind */
     uint8_t dtype;  /* kiln_dtype, for scalars */

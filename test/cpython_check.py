@@ -59,6 +59,8 @@ def to_py(v):
         return tuple(to_py(x) for x in v)
     if isinstance(v, list):
         return [to_py(x) for x in v]
+    if isinstance(v, dict):
+        return {to_py(k): to_py(x) for k, x in v.items()}
     return v
 
 

@@ -726,6 +726,16 @@ static PyObject *to_python(kiln_value *val, PyObject *keep, const Conv *c) {
         kiln_value_free(val); /* items already moved out are None now */
         return t;
     }
+    case KILN_DICT: {
+        PyObject *t = PyDict_New();
+        for (int i = 0; t && i < val->n; i++) {
+            PyObject *k = to_python(&val->v.items[2 * i], keep, c), *v = k ? to_python(&val->v.items[2 * i + 1], keep, c) : NULL;
+            if (!k || !v || PyDict_SetItem(t, k, v) < 0) Py_CLEAR(t);
+            Py_XDECREF(k); Py_XDECREF(v);
+        }
+        kiln_value_free(val);
+        return t;
+    }
     case KILN_LIST: {
         PyObject *t = PyList_New(val->n);
         for (int i = 0; t && i < val->n; i++) {
@@ -1015,7 +1025,7 @@ static PyObject *Kernel_vectorcall(Kernel *self, PyObject *const *args, size_t n
     PyObject *out;
     if (rc) out = kernel_error(self, &err);
     else {
-        PyObject *keep = res.kind == KILN_ARRAY || res.kind == KILN_TUPLE || res.kind == KILN_LIST ? keep_of(&c) : NULL;
+        PyObject *keep = res.kind == KILN_ARRAY || res.kind == KILN_TUPLE || res.kind == KILN_LIST || res.kind == KILN_DICT ? keep_of(&c) : NULL;
         out = to_python(&res, keep, &c);
         Py_XDECREF(keep);
         if (out && reflect_lists(&c)) Py_CLEAR(out);

@@ -186,7 +186,37 @@ static int fr_random(Run *run, Slot *s, int d, int a, const Extra *x, int which,
     }
 }
 
+/* a dict routine (LIB_DICT_*): operand 0 at slot a (the dict; NEW: 0), the key's leaves and the value's at x->slot */
+static int fr_dict(Run *run, Slot *s, int d, int a, const Extra *x, int routine, int line, const char *file) {
+    RtDict *dict = s[a].p;
+    const Type *kt = x->at->kind == T_DICT ? x->at->elems[0] : NULL, *vt = x->at->kind == T_DICT ? x->at->elems[1] : NULL;
+    Slot key[KILN_MAX_ITEM_SLOTS], val[KILN_MAX_ITEM_SLOTS];
+    int used = routine == LIB_DICT_FIND || routine == LIB_DICT_SET || routine == LIB_DICT_DEL ? gather(kt, s, x->slot, key) : 0;
+    switch (routine) {
+    case LIB_DICT_NEW: {
+        RtDict *n = run_dict_new(run, rt_item_size(x->rt->elems[0]), rt_item_size(x->rt->elems[1]), line, file);
+        if (!n) return -1;
+        s[d].p = n;
+        return 0;
+    }
+    case LIB_DICT_FIND: {
+        int mode = (int)(x->aux >> 8);
+        if (mode == DICT_FIND_OR_RAISE) return rt_dict_index(run, dict, kt, key, &s[d].i, line, file);
+        int64_t e = rt_dict_find(dict, kt, key);
+        s[d].i = mode == DICT_FIND_IN ? e >= 0 : e;
+        return 0;
+    }
+    case LIB_DICT_SET:
+        gather(vt, s, x->slot + used, val);
+        return rt_dict_set(run, dict, kt, vt, key, val, line, file);
+    case LIB_DICT_DEL: return rt_dict_delete(run, dict, kt, key, line, file);
+    case LIB_DICT_CLEAR: rt_dict_clear(dict); return 0;
+    default: s[d].p = (x->aux >> 8) ? &dict->vals : &dict->keys; return 0;
+    }
+}
+
 int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char *file) {
+    if ((x->aux & 0xff) >= LIB_DICT_NEW && (x->aux & 0xff) <= LIB_DICT_PART) return fr_dict(run, s, d, a, x, (int)(x->aux & 0xff), line, file);
     if ((x->aux & 0xff) == LIB_INT_BOUNDS) return fr_int_bounds(run, line, file, s[a].i, (int)(x->aux >> 8));
     if ((x->aux & 0xff) == LIB_RANDOM) return fr_random(run, s, d, a, x, (int)(x->aux >> 8), line, file);
     if ((x->aux & 0xff) == LIB_PRINT) return rt_print(run, x->at, s, x->slot, line, file);

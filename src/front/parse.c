@@ -339,7 +339,36 @@ static Node *atom(P *p) {
         n->kids = v.v; n->nkids = (int32_t)v.n;
         return n;
     }
-    case TK_LBRACE: fail_at(p, t, "dicts and sets are not supported%s", "");
+    case TK_LBRACE: { /* '{' [key ':' value (',' key ':' value)* [','] | key ':' value comp_for] '}' */
+        advance(p);
+        NodeVec keys = {0}, vals = {0};
+        if (p->tok.kind != TK_RBRACE) {
+            Node *k = test(p);
+            if (p->tok.kind != TK_COLON) fail_at(p, p->tok, "sets are not supported yet (a dict is {key: value})%s", "");
+            advance(p);
+            Node *v = test(p);
+            if (p->tok.kind == TK_FOR) {
+                Node *pair = node(p, N_TUPLE, t);
+                pair->kids = alloc(p, 2 * sizeof(Node *));
+                pair->kids[0] = k; pair->kids[1] = v; pair->nkids = 2;
+                n = genexp(p, pair, t);
+                n->kind = N_DICTCOMP;
+                expect(p, TK_RBRACE);
+                return n;
+            }
+            push(p, &keys, k); push(p, &vals, v);
+            while (accept(p, TK_COMMA) && p->tok.kind != TK_RBRACE) {
+                push(p, &keys, test(p));
+                expect(p, TK_COLON);
+                push(p, &vals, test(p));
+            }
+        }
+        expect(p, TK_RBRACE);
+        n = node(p, N_DICT, t);
+        n->kids = keys.v; n->nkids = (int32_t)keys.n;
+        n->kids2 = vals.v; n->nkids2 = (int32_t)vals.n;
+        return n;
+    }
     case TK_ELLIPSIS: fail_at(p, t, "'...' is not supported%s", "");
     case TK_AWAIT: fail_at(p, t, "'await' is not supported%s", "");
     case TK_YIELD: fail_at(p, t, "'yield' is not supported%s", "");

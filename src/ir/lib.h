@@ -38,7 +38,16 @@ enum {
     LIB_LIST_LAST = LIB_LIST_SPLICE,
     LIB_RANDOM,        /* aux >> 8: RND_*; operand 0 an int (the seed, n, k or the range; 0 where none) */
     LIB_PRINT,         /* print(): operand 0 a static T_FORMAT (the items' types), then the items' leaves */
+    /* Python dicts (operand 0 a dict unless said) */
+    LIB_DICT_NEW,      /* operand 0: 0; a new empty dict */
+    LIB_DICT_FIND,     /* the key's leaves; aux >> 8: DICT_FIND_* */
+    LIB_DICT_SET,      /* d[k] = v: the key's leaves, then the value's */
+    LIB_DICT_DEL,      /* del d[k] (KeyError) */
+    LIB_DICT_CLEAR,    /* d.clear() */
+    LIB_DICT_PART,     /* aux >> 8: 0 its keys, 1 its values, as a list (its own entries: read, not kept past a change) */
 };
+
+enum { DICT_FIND_OR_NEG, DICT_FIND_OR_RAISE, DICT_FIND_IN }; /* the entry or -1; the entry or KeyError; k in d */
 
 /* the random streams (rt/random.h): Python's random, NumPy's legacy np.random */
 enum { RND_PY_SEED, RND_PY_RANDOM, RND_PY_GETRANDBITS, RND_PY_RANDBELOW, RND_PY_RANDRANGE /* operands start, stop */, RND_PY_GAUSS,
@@ -77,11 +86,11 @@ static inline const char *ir_lib_name(int64_t aux) {
     static const char *lib[] = {"matmul", "sort", "argsort", "partition", "argpartition", "nonzero", "int_bounds",
                                 "list_new", "list_append", "list_pop", "list_insert", "list_extend", "list_from",
                                 "list_repeat", "list_clear", "list_reverse", "list_array", "list_find", "list_splice", "random",
-                                "print"};
-    _Static_assert(sizeof lib / sizeof lib[0] == LIB_PRINT - LIB_MATMUL + 1, "a name for every LIB_ routine");
+                                "print", "dict_new", "dict_find", "dict_set", "dict_del", "dict_clear", "dict_part"};
+    _Static_assert(sizeof lib / sizeof lib[0] == LIB_DICT_PART - LIB_MATMUL + 1, "a name for every LIB_ routine");
     int r = (int)(aux & 0xff);
     if (r < RK_COUNT) return rk[r];
-    return r >= LIB_MATMUL && r <= LIB_PRINT ? lib[r - LIB_MATMUL] : "?";
+    return r >= LIB_MATMUL && r <= LIB_DICT_PART ? lib[r - LIB_MATMUL] : "?";
 }
 
 #endif

@@ -18,6 +18,7 @@ static bool same_value_type(const Type *a, const Type *b) {
     if (!a || !b) return false;
     if (a->kind == T_SCALAR && b->kind == T_SCALAR) return a->dtype == b->dtype;
     if (a->kind == T_LIST && b->kind == T_LIST) return true; /* one slot, an address, whatever the items */
+    if (a->kind == T_DICT && b->kind == T_DICT) return true;
     return false;
 }
 
@@ -49,8 +50,12 @@ const char *ir_verify(Func *f, char *buf, size_t cap) {
             case R_ARRAY: {
                 const Type *at = f->ins.v[ir_arg(f, r, 0)].ty;
                 int routine = in->op == OP_LIB ? (int)(in->aux & 0xff) : -1;
-                if (routine == LIB_INT_BOUNDS || routine == LIB_LIST_NEW || routine == LIB_RANDOM) {
+                if (routine == LIB_INT_BOUNDS || routine == LIB_LIST_NEW || routine == LIB_RANDOM || routine == LIB_DICT_NEW) {
                     if (at->kind != T_SCALAR || !dt_is_int(at->dtype)) BAD("%%%u: %s of a non-integer", r, ir_lib_name(in->aux));
+                    break;
+                }
+                if (routine > LIB_DICT_NEW && routine <= LIB_DICT_PART) {
+                    if (at->kind != T_DICT) BAD("%%%u: %s of a non-dict", r, ir_lib_name(in->aux));
                     break;
                 }
                 if (routine == LIB_PRINT) {
@@ -69,7 +74,7 @@ const char *ir_verify(Func *f, char *buf, size_t cap) {
                 break;
             }
             default:
-                if (in->op == OP_LVIEW && (f->ins.v[ir_arg(f, r, 0)].ty->kind != T_LIST || !in->ty || in->ty->kind != T_ARRAY || in->ty->ndim != 1))
+                if (in->op == OP_LVIEW && ((f->ins.v[ir_arg(f, r, 0)].ty->kind != T_LIST && f->ins.v[ir_arg(f, r, 0)].ty->kind != T_DICT) || !in->ty || in->ty->kind != T_ARRAY || in->ty->ndim != 1))
                     BAD("%%%u: lview takes a list and gives a 1-d array", r);
                 break;
             }

@@ -509,6 +509,22 @@ static int build_result(Run *run, const Type *t, const Slot *in, kiln_value *out
         }
         return used;
     }
+    case T_DICT: { /* key and value in turn, in insertion order */
+        const RtDict *d = in[0].p;
+        if (d->keys.len > INT32_MAX / 2) return -1;
+        int32_t n = (int32_t)d->keys.len;
+        out->v.items = calloc((size_t)(n ? 2 * n : 1), sizeof(kiln_value));
+        if (!out->v.items) return -1;
+        out->kind = KILN_DICT; out->owned = 1; out->n = n;
+        for (int32_t i = 0; i < 2 * n; i++) {
+            const RtList *part = i % 2 ? &d->vals : &d->keys;
+            const Type *pt = t->elems[i % 2];
+            Slot s[KILN_MAX_ITEM_SLOTS];
+            rt_item_load(pt, (const char *)part->data + (i / 2) * part->item, s);
+            if (build_result(run, pt, s, &out->v.items[i]) < 0) { out->n = i / 2; kiln_value_free(out); return -1; }
+        }
+        return 1;
+    }
     case T_LIST: {
         const RtList *l = in[0].p;
         const Type *item = ty_item(t);

@@ -510,7 +510,7 @@ static Val minmax(Inf *I, Node *call, bool ismax) {
             return gx_call(I, call, nm);
         Val t = ex_expr(I, it);
         if (t.ty->kind == T_UNKNOWN) return t;
-        if (t.ty->kind == T_ARRAY || t.ty->kind == T_LIST) return gx_call_value(I, call, nm, t);
+        if (t.ty->kind == T_ARRAY || t.ty->kind == T_LIST || t.ty->kind == T_DICT) return gx_call_value(I, call, nm, t);
         inf_fail(I, call, "%s(key=...) of %s is not supported (an iterable: a list, an array, a generator)", nm, inf_tyname(I, t.ty));
     }
     if (call->nkids2) inf_fail(I, call, "%s() keyword arguments are not supported here", nm);
@@ -524,7 +524,7 @@ static Val minmax(Inf *I, Node *call, bool ismax) {
             return gx_call(I, call, nm);
         Val t = ex_expr(I, call->kids[0]);
         if (t.ty->kind == T_UNKNOWN) return t;
-        if (t.ty->kind == T_ARRAY || t.ty->kind == T_LIST) return gx_call_value(I, call, nm, t);
+        if (t.ty->kind == T_ARRAY || t.ty->kind == T_LIST || t.ty->kind == T_DICT) return gx_call_value(I, call, nm, t);
         if (t.ty->kind != T_TUPLE) inf_fail(I, call, "'%s' object is not iterable", inf_tyname(I, t.ty));
         if (t.ty->n == 0) inf_fail(I, call, "%s() arg is an empty sequence", nm);
         for (int i = 0; i < t.ty->n && i < TY_TUPLE_MAX; i++) vals[n++] = t.el[i];
@@ -561,12 +561,19 @@ static Val minmax(Inf *I, Node *call, bool ismax) {
 
 static bool parse_float_str(const char *s, double *out) { return num_py_float(s, strlen(s), out) == 0; }
 
+static Val scalar_ctor_of(Inf *I, Node *call, const Type *to, const char *name, Val v);
+
 static Val scalar_ctor(Inf *I, Node *call, const Type *to, const char *name) {
     if (call->nkids2) inf_fail(I, call, "%s() keyword arguments are not supported", name);
     if (call->nkids > 1) inf_fail(I, call, "%s() takes at most 1 argument (%d given)", name, call->nkids);
     if (call->nkids == 0) { Scalar z = {0}; Ref r = ir_const(I->f, I->cur, to, z, (uint32_t)I->line); if (!r) inf_oom(I); return mk(I, r); }
+    return scalar_ctor_of(I, call, to, name, ex_expr(I, call->kids[0]));
+}
+
+/* the conversion of v, the call's argument, evaluated already */
+static Val scalar_ctor_of(Inf *I, Node *call, const Type *to, const char *name, Val v) {
     Node *an = call->kids[0];
-    Val v = ex_expr(I, an);
+    if (v.ew) v = ew_force(I, v, an);
     if (v.ty->kind == T_UNKNOWN) return v;
     if (v.ty->kind == T_STR) {
         double d;
@@ -637,6 +644,7 @@ static Val len_call(Inf *I, Node *call) {
     if (v.ty->kind == T_UNKNOWN) return v;
     if (v.ty->kind == T_TUPLE) return mk(I, inf_const_i(I, i64w(I), v.ty->n));
     if (v.ty->kind == T_LIST) return mk(I, ls_len(I, v));
+    if (v.ty->kind == T_DICT) return mk(I, dc_len(I, v));
     if (v.ty->kind == T_ARRAY) {
         if (v.ty->ndim == 0) inf_fail(I, call, "len() of unsized object");
         return mk(I, emit1(I, OP_DIM, i64w(I), v.r, 0));
@@ -794,6 +802,7 @@ static Val np_array(Inf *I, Node *call, bool copy) {
 static Val method_call(Inf *I, Node *call, Val o, const char *m) {
     if (o.ty->kind == T_UNKNOWN) return o;
     if (o.ty->kind == T_LIST) return ls_method(I, call, o, m);
+    if (o.ty->kind == T_DICT) return dc_method(I, call, o, m);
     if (o.ty->kind == T_ARRAY && !strcmp(m, "copy")) {
         nargs(I, call, "copy", 0, 0);
         return cl_acopy(I, o);
@@ -891,7 +900,14 @@ Val cl_call(Inf *I, Node *call) {
         return scalar_ctor(I, call, i64w(I), "int");
     }
     case BI_FLOAT: return scalar_ctor(I, call, f64w(I), "float");
-    case BI_BOOL: return scalar_ctor(I, call, boolw(I), "bool");
+    case BI_BOOL:
+        if (call->nkids == 1 && !call->nkids2) { /* bool(a list, a dict, a tuple, None): its truth */
+            Val v = ex_value(I, call->kids[0]);
+            if (v.ty->kind == T_LIST || v.ty->kind == T_DICT || v.ty->kind == T_TUPLE || v.ty->kind == T_NONE)
+                return mk(I, ex_truth(I, v, call));
+            return scalar_ctor_of(I, call, boolw(I), "bool", v);
+        }
+        return scalar_ctor(I, call, boolw(I), "bool");
     case BI_COMPLEX: return complex_ctor(I, call);
     case BI_ROUND: return round_call(I, call);
     case BI_RANGE: inf_fail(I, call, "range() is only supported as the iterable of a for loop");

@@ -159,6 +159,7 @@ Ref ex_truth(Inf *I, Val v, Node *at) {
     case T_NONE: return cst(I, bool_t(I), (Scalar){.i = 0}).r;
     case T_TUPLE: return cst(I, bool_t(I), (Scalar){.i = v.ty->n > 0}).r;
     case T_LIST: return inf_op2(I, OP_NE, bool_t(I), ls_len(I, v), inf_k64(I, 0));
+    case T_DICT: return inf_op2(I, OP_NE, bool_t(I), dc_len(I, v), inf_k64(I, 0));
     case T_SCALAR: {
         if (v.ty->dtype == KILN_BOOL) return v.r;
         Scalar z = {0};
@@ -376,8 +377,8 @@ static Val tuple_compare(Inf *I, int tok, Val a, Val b, Node *at) {
 
 /* x in t: any item equal to x (Python's `in` on a tuple); on other containers a clear error */
 static Val contains(Inf *I, int tok, Val x, Val t, Node *at) {
-    if (t.ty->kind == T_LIST) {
-        Val r = ls_contains(I, t, x, at);
+    if (t.ty->kind == T_LIST || t.ty->kind == T_DICT) {
+        Val r = t.ty->kind == T_LIST ? ls_contains(I, t, x, at) : dc_contains(I, t, x, at);
         return tok == TK_IN ? r : mk(I, bool_not(I, r.r));
     }
     if (ew_is_array(t)) {
@@ -697,6 +698,7 @@ static Val subscript(Inf *I, Node *n) {
         return v.el[k];
     }
     if (v.ty->kind == T_LIST) return ls_subscript(I, n, v);
+    if (v.ty->kind == T_DICT) return dc_get(I, n, v);
     if (v.ty->kind != T_ARRAY) inf_fail(I, n, "'%s' object is not subscriptable", inf_tyname(I, v.ty));
     Ref idx[KILN_MAXDIM];
     int nidx;
@@ -830,6 +832,8 @@ static Val value_of(Inf *I, Node *n) {
     case N_LIST: v = ls_display(I, n); break;
     case N_LISTCOMP: v = gx_listcomp(I, n); break;
     case N_LAMBDA: v = nf_lambda(I, n); break;
+    case N_DICT: v = dc_display(I, n); break;
+    case N_DICTCOMP: v = gx_dictcomp(I, n); break;
     case N_FSTRING: inf_fail(I, n, "f-strings are supported as items of print() only");
     case N_GENEXP: inf_fail(I, n, "a generator expression is supported as the argument of sum(), min(), max(), all() or any()");
     default: inf_fail(I, n, "this expression is not supported");

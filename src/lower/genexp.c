@@ -21,7 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { GX_SUM, GX_ALL, GX_ANY, GX_MIN, GX_MAX, GX_LIST };
+enum { GX_SUM, GX_ALL, GX_ANY, GX_MIN, GX_MAX, GX_LIST, GX_DICT };
 
 typedef struct Gx {
     Inf *I;
@@ -158,7 +158,7 @@ static Node *rename_copy(Gx *g, Node *n) {
             if (!strcmp(g->from[i], n->name)) { c->name = g->to[i]; break; }
         return c;
     }
-    if (n->kind == N_GENEXP || n->kind == N_LISTCOMP) { /* an inner one: its own loop variables stay its own */
+    if (n->kind == N_GENEXP || n->kind == N_LISTCOMP || n->kind == N_DICTCOMP) { /* an inner one: its variables stay its own */
         Node *first_iter = n->nkids ? rename_copy(g, n->kids[0]->b) : NULL; /* evaluated outside it, as in Python */
         int saved = g->nshadow;
         for (int k = 0; k < n->nkids; k++) shadow_targets(g, n->kids[k]->a);
@@ -216,7 +216,7 @@ static Node **clauses_of(Gx *g, Node *arg, int *n, Node **elt) {
     return one(g, c);
 }
 
-static const char *const names[] = {"sum", "all", "any", "min", "max", "list"};
+static const char *const names[] = {"sum", "all", "any", "min", "max", "list", "dict"};
 
 /* kind's call; iter: the iterable's node (the call's argument, or a hidden variable holding it) */
 static Val consume(Inf *I, Node *call, int kind, Node *iter) {
@@ -254,6 +254,9 @@ static Val consume(Inf *I, Node *call, int kind, Node *iter) {
     } else if (kind == GX_LIST) { /* acc = []; ... acc.append(e): the list learns its item type from e */
         prologue = assign(&g, name(&g, acc), mk(&g, N_LIST));
         inner = one(&g, placeholder); ninner = 1;
+    } else if (kind == GX_DICT) { /* acc = {}; ... acc[k] = v: the dict learns its types */
+        prologue = assign(&g, name(&g, acc), mk(&g, N_DICT));
+        inner = one(&g, placeholder); ninner = 1;
     } else if (kind == GX_ALL || kind == GX_ANY) {
         Node *init = mk(&g, N_BOOL);
         init->v.i = kind == GX_ALL;
@@ -272,6 +275,10 @@ static Val consume(Inf *I, Node *call, int kind, Node *iter) {
     /* the element's statements, in the innermost loop */
     if (kind == GX_SUM) {
         *placeholder = *assign(&g, name(&g, acc), binary(&g, TK_PLUS, name(&g, acc), e));
+    } else if (kind == GX_DICT) { /* e is the pair (k, v) the parser made */
+        Node *sub = mk(&g, N_SUBSCR);
+        sub->a = name(&g, acc); sub->kids = one(&g, e->kids[0]); sub->nkids = 1;
+        *placeholder = *assign(&g, sub, e->kids[1]);
     } else if (kind == GX_LIST) {
         Node *m = mk(&g, N_ATTR), *c = mk(&g, N_CALL);
         m->a = name(&g, acc); m->name = "append";
@@ -356,6 +363,16 @@ Val gx_listcomp(Inf *I, Node *comp) {
     call.kind = N_CALL; call.line = comp->line; call.col = comp->col; call.id = comp->id;
     call.kids = &arg; call.nkids = 1;
     return consume(I, &call, GX_LIST, NULL);
+}
+
+/* {k: v for ...}: the dict a loop fills */
+Val gx_dictcomp(Inf *I, Node *comp) {
+    Node gen = *comp, call = {0};
+    gen.kind = N_GENEXP;
+    Node *arg = &gen;
+    call.kind = N_CALL; call.line = comp->line; call.col = comp->col; call.id = comp->id;
+    call.kids = &arg; call.nkids = 1;
+    return consume(I, &call, GX_DICT, NULL);
 }
 
 /* min/max of one iterable already evaluated (an array): iterated through a hidden variable */

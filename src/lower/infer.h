@@ -95,6 +95,7 @@ Val val_of(Inf *I, Ref r);
 /* an empty list in variable recv (a name) takes items of type item: a hint, and the round restarts */
 void inf_list_learn(Inf *I, Node *recv, const Type *item, Node *at);
 bool inf_list_widen(Inf *I, Node *recv, const Type *item); /* a hinted list's items widen (round restarts) */
+void inf_dict_learn(Inf *I, Node *recv, const Type *dict, Node *at); /* an empty dict in variable recv: its types */
 const char *inf_tyname(Inf *I, const Type *t);
 
 /* IR shorthands the array lowerings share (view, ewise, arrays, linalg, fancy,
@@ -118,6 +119,7 @@ static inline Ref inf_sel(Inf *I, const Type *t, Ref c, Ref a, Ref b) {
 Val gx_call(Inf *I, Node *call, const char *name);
 Val gx_call_value(Inf *I, Node *call, const char *name, Val v);
 Val gx_listcomp(Inf *I, Node *comp); /* [e for ...] */
+Val gx_dictcomp(Inf *I, Node *comp); /* {k: v for ...} */
 
 /* expr.c */
 Val ex_expr(Inf *I, Node *n);   /* the value of n; an array expression is computed here */
@@ -212,6 +214,19 @@ Val nf_lambda(Inf *I, Node *n);
 void nf_def(Inf *I, Node *s);
 Val nf_call(Inf *I, Node *call, Val f);
 
+/* dict.c */
+Val dc_display(Inf *I, Node *n);
+Val dc_get(Inf *I, Node *sub, Val d);
+void dc_store(Inf *I, Node *sub, Val d, Val v);
+void dc_augassign(Inf *I, Node *s, Val d);
+Val dc_contains(Inf *I, Val d, Val k, Node *at);
+Ref dc_len(Inf *I, Val d);
+Val dc_part(Inf *I, Val d, int which); /* its keys (0) or values (1) as a list */
+void dc_delete(Inf *I, Node *sub, Val d);
+void dc_delete_key(Inf *I, Val d, Val k, Node *at);
+Val dc_method(Inf *I, Node *call, Val d, const char *m);
+Val dc_typed(Inf *I, const Type *t, Val v);
+
 /* print.c */
 Val pr_print(Inf *I, Node *call);
 
@@ -239,6 +254,8 @@ Val ls_sorted_call(Inf *I, Node *call);
 Val ls_to_array(Inf *I, Val l, Node *at);
 Val ls_typed(Inf *I, const Type *item, Val v);
 void ls_set_item(Inf *I, Val l, Ref k, Val v); /* l[k] = v, k known to be in range, v of l's item type */
+Val ls_copy(Inf *I, Val l);
+Val ls_list_of_untyped(Inf *I); /* a new empty untyped list */
 const Type *ls_item_join(Inf *I, const Type *a, const Type *b); /* the type two items of one list share, or NULL */
 
 /* fancy.c */

@@ -91,6 +91,8 @@ static Val load_item(Inf *I, const Type *lt, Val view, Ref k) {
 
 Val ls_item(Inf *I, Val l, Ref k) { return load_item(I, l.ty, ls_view(I, l), k); }
 
+Val ls_list_of_untyped(Inf *I) { return new_list(I, list_of(I, &I->tt->unknown), inf_k64(I, 0)); }
+
 void ls_set_item(Inf *I, Val l, Ref k, Val v) { store_at(I, ty_item(l.ty), ls_view(I, l), v, k, -1); }
 
 /* the operands an item is to a list routine: its leaves (a tuple's, in order) */
@@ -573,6 +575,8 @@ Val ls_method(Inf *I, Node *call, Val l, const char *m) {
 
 /* ---- operators ---- */
 
+Val ls_copy(Inf *I, Val l) { return copy_of(I, l); }
+
 static Val copy_of(Inf *I, Val l) {
     Val v = ls_view(I, l);
     return mk(I, lib(I, l.ty, LIB_LIST_FROM, &v.r, 1));
@@ -634,6 +638,7 @@ Val ls_list_call(Inf *I, Node *call) {
         return gx_call(I, call, "list");
     Val v = ex_expr(I, it);
     if (v.ty->kind == T_UNKNOWN) return v;
+    if (v.ty->kind == T_DICT) v = dc_part(I, v, 0); /* list(d): its keys */
     if (v.ty->kind == T_LIST) return copy_of(I, v);
     if (v.ty->kind == T_ARRAY && v.ty->ndim == 1)
         return mk(I, lib(I, list_of(I, ty_scalar(I->tt, v.ty->dtype, false)), LIB_LIST_FROM, &v.r, 1));

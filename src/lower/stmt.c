@@ -315,6 +315,7 @@ static Seq seq_of(Inf *I, Node *n) {
         return q;
     }
     Val v = ex_expr(I, n);
+    if (v.ty->kind == T_DICT) v = dc_part(I, v, 0); /* a dict iterates its keys */
     if (v.ty->kind == T_LIST) { q.kind = 2; q.arr = v; return q; }
     if (v.ty->kind != T_ARRAY) inf_fail(I, n, "iterating over %s is not supported here", inf_tyname(I, v.ty));
     if (v.ty->ndim == 0) inf_fail(I, n, "iteration over a 0-d array");
@@ -411,14 +412,36 @@ static void for_tuple(Inf *I, Node *s, Val t) {
     if (I->f->blocks.v[exit].preds.n == 0) I->cur = NOBLOCK;
 }
 
+/* for k, v in d.items(): the keys and the values side by side (zip of the two lists) */
+static bool for_items(Inf *I, Node *s) {
+    Node *it = s->b;
+    if (it->kind != N_CALL || it->a->kind != N_ATTR || strcmp(it->a->name, "items") || it->nkids || it->nkids2) return false;
+    Val d = ex_expr(I, it->a->a);
+    if (d.ty->kind != T_DICT) inf_fail(I, it, "'%s' object has no attribute 'items'", inf_tyname(I, d.ty));
+    Node *ks = st_hidden(I, "$dk%d", s), *vs = st_hidden(I, "$dv%d", s);
+    inf_assign(I, ks, dc_part(I, d, 0));
+    inf_assign(I, vs, dc_part(I, d, 1));
+    Node *z = arena_alloc(I->a, sizeof *z), *zn = arena_alloc(I->a, sizeof *zn), **kids = arena_alloc(I->a, 2 * sizeof(Node *));
+    if (!z || !zn || !kids) inf_oom(I);
+    memset(zn, 0, sizeof *zn);
+    zn->kind = N_NAME; zn->name = "zip"; zn->line = it->line; zn->col = it->col; zn->id = -1;
+    *z = *it;
+    z->a = zn; kids[0] = ks; kids[1] = vs; z->kids = kids; z->nkids = 2;
+    Node loop = *s;
+    loop.b = z;
+    for_seq(I, &loop);
+    return true;
+}
+
 static void st_for(Inf *I, Node *s) {
     Node *it = s->b;
+    if (for_items(I, s)) return;
     if (st_is_builtin_call(I, it, "range")) { for_range(I, s, it); return; }
     if (st_is_builtin_call(I, it, "enumerate") || st_is_builtin_call(I, it, "zip")) { for_seq(I, s); return; }
     if (it->kind == N_TUPLE) { for_tuple(I, s, ex_expr(I, it)); return; }
     Val v = ex_expr(I, it);
     if (v.ty->kind == T_TUPLE) { for_tuple(I, s, v); return; }
-    if (v.ty->kind == T_ARRAY || v.ty->kind == T_LIST) { for_seq(I, s); return; }
+    if (v.ty->kind == T_ARRAY || v.ty->kind == T_LIST || v.ty->kind == T_DICT) { for_seq(I, s); return; }
     if (v.ty->kind == T_UNKNOWN) return;
     inf_fail(I, it, "'%s' object is not iterable", inf_tyname(I, v.ty));
 }
@@ -559,6 +582,7 @@ static void st_augassign(Inf *I, Node *s) {
     Val arr = ex_expr(I, t->a);
     if (arr.ty->kind == T_UNKNOWN) return;
     if (arr.ty->kind == T_LIST) { ls_augassign(I, s, arr); return; }
+    if (arr.ty->kind == T_DICT) { dc_augassign(I, s, arr); return; }
     if (arr.ty->kind != T_ARRAY) inf_fail(I, t, "'%s' object does not support item assignment", inf_tyname(I, arr.ty));
     Ref idx[KILN_MAXDIM];
     int nidx;
@@ -588,6 +612,7 @@ static void st_del(Inf *I, Node *s) {
         Val c = ex_expr(I, t->a);
         if (c.ty->kind == T_UNKNOWN) continue;
         if (c.ty->kind == T_LIST) { ls_delete(I, t, c); continue; }
+        if (c.ty->kind == T_DICT) { dc_delete(I, t, c); continue; }
         if (c.ty->kind == T_ARRAY) inf_fail(I, t, "cannot delete array elements");
         inf_fail(I, t, "'%s' object doesn't support item deletion", inf_tyname(I, c.ty));
     }

@@ -38,4 +38,14 @@ int rt_print(Run *r, const Type *fmt, const Slot *s, const int32_t *ops, int lin
 /* whether an f-string's format spec is one rt_print formats for a value of type t */
 bool rt_format_spec_ok(const char *spec, const Type *t);
 
+/* dict.c: a dict's entries are found by key; -1 with the error raised (KeyError shows the key's repr) */
+RtDict *run_dict_new(Run *r, int64_t ksize, int64_t vsize, int line, const char *file);
+int64_t rt_dict_find(const RtDict *d, const Type *kt, const Slot *key); /* the entry, or -1 */
+int rt_dict_index(Run *r, const RtDict *d, const Type *kt, const Slot *key, int64_t *out, int line, const char *file);
+int rt_dict_set(Run *r, RtDict *d, const Type *kt, const Type *vt, const Slot *key, const Slot *val, int line, const char *file);
+int rt_dict_delete(Run *r, RtDict *d, const Type *kt, const Slot *key, int line, const char *file);
+void rt_dict_clear(RtDict *d);
+bool rt_item_eq(const Type *t, const void *p, const void *q); /* list.c: == of two items of type t */
+void rt_repr(const Type *ty, const Slot *v, char *buf, size_t cap); /* print.c */
+
 #endif

@@ -230,6 +230,10 @@ int rt_list_array(Run *r, const RtList *l, int ndim, int dtype, Slot *out, int l
 
 /* ---- searching: ==, as Python compares two items of one type ---- */
 
+static bool item_eq(const Type *t, const char *p, const char *q);
+
+bool rt_item_eq(const Type *t, const void *p, const void *q) { return item_eq(t, p, q); }
+
 static bool item_eq(const Type *t, const char *p, const char *q) {
     if (t->kind == T_TUPLE) {
         for (int k = 0; k < t->n; k++) {

@@ -178,6 +178,23 @@ static void list(Text *t, const Type *ty, const RtList *l) {
     adds(t, "]");
 }
 
+/* {k: v, ...} in insertion order */
+static void dict(Text *t, const Type *ty, const RtDict *d) {
+    adds(t, "{");
+    for (int64_t i = 0; i < d->keys.len && !t->oom; i++) {
+        Slot buf[KILN_MAX_ITEM_SLOTS];
+        int32_t ops[KILN_MAX_ITEM_SLOTS];
+        for (int k = 0; k < KILN_MAX_ITEM_SLOTS; k++) ops[k] = k;
+        if (i) adds(t, ", ");
+        rt_item_load(ty->elems[0], (const char *)d->keys.data + i * d->keys.item, buf);
+        item(t, ty->elems[0], buf, ops, true);
+        adds(t, ": ");
+        rt_item_load(ty->elems[1], (const char *)d->vals.data + i * d->vals.item, buf);
+        item(t, ty->elems[1], buf, ops, true);
+    }
+    adds(t, "}");
+}
+
 /* item of type ty whose leaves are s[ops[0]], s[ops[1]] ...; the operands it used */
 static int item(Text *t, const Type *ty, const Slot *s, const int32_t *ops, bool inner) {
     switch (ty->kind) {
@@ -185,6 +202,7 @@ static int item(Text *t, const Type *ty, const Slot *s, const int32_t *ops, bool
     case T_NONE: adds(t, "None"); return 0;
     case T_SCALAR: number(t, ty, &s[ops[0]], inner); return 1;
     case T_LIST: list(t, ty, s[ops[0]].p); return 1;
+    case T_DICT: dict(t, ty, s[ops[0]].p); return 1;
     case T_FORMAT: {
         if (ty->layout == FORMAT_FIELD) return field(t, ty, s, ops);
         int used = 0; /* an f-string: its parts one after another */
@@ -208,6 +226,16 @@ static int item(Text *t, const Type *ty, const Slot *s, const int32_t *ops, bool
     }
     default: return 0;
     }
+}
+
+/* repr() of a value of type ty in slots v (a dict's KeyError message) */
+void rt_repr(const Type *ty, const Slot *v, char *buf, size_t cap) {
+    Text t = {0};
+    int32_t ops[KILN_MAX_ITEM_SLOTS];
+    for (int k = 0; k < KILN_MAX_ITEM_SLOTS; k++) ops[k] = k;
+    item(&t, ty, v, ops, true);
+    snprintf(buf, cap, "%s", t.p && !t.oom ? t.p : "?");
+    free(t.p);
 }
 
 int rt_print(Run *r, const Type *fmt, const Slot *s, const int32_t *ops, int line, const char *file) {

@@ -17,6 +17,7 @@ void run_init(Run *r, const int64_t *tune, const _Atomic uint64_t *intr, uintptr
     r->epoch = atomic_load_explicit(intr, memory_order_relaxed);
     r->bufs.v = NULL; r->bufs.n = r->bufs.cap = 0;
     r->lists.v = NULL; r->lists.n = r->lists.cap = 0;
+    r->dicts.v = NULL; r->dicts.n = r->dicts.cap = 0;
     r->print = NULL; r->print_arg = NULL;
     r->code = RE_OK;
     r->line = 0;
@@ -29,6 +30,12 @@ void run_release(Run *r) {
     for (uint32_t i = 0; i < r->lists.n; i++) { free(r->lists.v[i]->data); free(r->lists.v[i]); }
     free(r->lists.v);
     memset(&r->lists, 0, sizeof r->lists);
+    for (uint32_t i = 0; i < r->dicts.n; i++) {
+        RtDict *d = r->dicts.v[i];
+        free(d->keys.data); free(d->vals.data); free(d->index); free(d);
+    }
+    free(r->dicts.v);
+    memset(&r->dicts, 0, sizeof r->dicts);
     if (!r->bufs.v) return;
     for (uint32_t i = 0; i < r->bufs.n; i++) {
         RtBuf *b = r->bufs.v[i];

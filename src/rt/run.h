@@ -46,6 +46,14 @@ typedef struct RtList {
 } RtList;
 _Static_assert(offsetof(RtList, len) == 8 && offsetof(RtList, item) == 16, "an RtList starts with its items' 1-d view");
 
+/* A Python dict made by a call: its entries in insertion order as two lists (a deletion closes the gap), and an
+ * open-addressing index into them (entry + 1; 0 empty). Keys first: OP_LVIEW of a dict reads its keys' view. */
+typedef struct RtDict {
+    RtList keys, vals;
+    int64_t *index;
+    int64_t nindex;   /* a power of two, more than twice the entries */
+} RtDict;
+
 typedef struct Run {
     const int64_t *tune;   /* the context's tunables (TUNE_*: recursion limit, frame bytes on the stack) */
     int depth;
@@ -54,6 +62,7 @@ typedef struct Run {
     uint64_t epoch;               /* they differ once kiln_interrupt was called (KeyboardInterrupt) */
     VEC(RtBuf *) bufs;     /* heap vector: every buffer this call created */
     VEC(RtList *) lists;   /* heap vector: every list this call made */
+    VEC(RtDict *) dicts;   /* and every dict */
     void (*print)(void *arg, const char *text, size_t n); /* where print() writes (NULL: stdout) */
     void *print_arg;
     RtErr code;
@@ -66,7 +75,7 @@ typedef struct Run {
 static inline int slots_of(const Type *t) {
     if (t->kind == T_ARRAY) return 1 + 2 * t->ndim;
     if (t->kind == T_SCALAR) return t->dtype == KILN_COMPLEX128 ? 2 : 1;
-    if (t->kind == T_LIST) return 1;
+    if (t->kind == T_LIST || t->kind == T_DICT) return 1;
     if (t->kind == T_TUPLE) {
         int n = 0;
         for (int i = 0; i < t->n; i++) n += slots_of(t->elems[i]);

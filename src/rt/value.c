@@ -35,8 +35,8 @@ kiln_value kiln_scalar(kiln_dtype t, const void *p) {
 
 void kiln_value_free(kiln_value *v) {
     if (!v) return;
-    if ((v->kind == KILN_TUPLE || v->kind == KILN_LIST) && v->owned) {
-        for (int i = 0; i < v->n; i++) kiln_value_free(&v->v.items[i]);
+    if ((v->kind == KILN_TUPLE || v->kind == KILN_LIST || v->kind == KILN_DICT) && v->owned) {
+        for (int i = 0; i < (v->kind == KILN_DICT ? 2 * v->n : v->n); i++) kiln_value_free(&v->v.items[i]);
         free(v->v.items);
     }
     if (v->kind == KILN_ARRAY && v->owned) {
@@ -126,6 +126,16 @@ static void put_value(Out *o, const kiln_value *v) {
             put_value(o, &v->v.items[i]);
         }
         put(o, v->n == 1 ? ",)" : ")");
+        return;
+    case KILN_DICT:
+        put(o, "{");
+        for (int i = 0; i < v->n; i++) {
+            if (i) put(o, ", ");
+            put_value(o, &v->v.items[2 * i]);
+            put(o, ": ");
+            put_value(o, &v->v.items[2 * i + 1]);
+        }
+        put(o, "}");
         return;
     case KILN_LIST:
         put(o, "[");

@@ -109,6 +109,18 @@ const Type *ty_format(TypeTab *tt, const Type **elems, int n, int kind) {
     return t;
 }
 
+const Type *ty_dict(TypeTab *tt, const Type *key, const Type *value) {
+    for (Type *t = tt->dyn; t; t = t->next)
+        if (t->kind == T_DICT && t->elems[0] == key && t->elems[1] == value) return t;
+    Type *t = arena_alloc(&tt->arena, sizeof *t);
+    const Type **e = arena_alloc(&tt->arena, 2 * sizeof(Type *));
+    if (!t || !e) return NULL;
+    e[0] = key; e[1] = value;
+    t->kind = T_DICT; t->n = 2; t->elems = e; t->nleaves = 1; t->dtype = KILN_INT64;
+    t->next = tt->dyn; tt->dyn = t;
+    return t;
+}
+
 const Type *ty_list(TypeTab *tt, const Type *item) {
     for (Type *t = tt->dyn; t; t = t->next)
         if (t->kind == T_LIST && t->elems[0] == item) return t;
@@ -214,6 +226,11 @@ const Type *ty_join(TypeTab *tt, const Type *a, const Type *b) {
         }
         return ty_tuple(tt, e, a->n);
     }
+    if (a->kind == T_DICT && b->kind == T_DICT) { /* an empty dict not typed yet joins any dict */
+        if (a->elems[0]->kind == T_UNKNOWN) return b;
+        if (b->elems[0]->kind == T_UNKNOWN) return a;
+        return NULL;
+    }
     /* an empty list not typed yet joins any list: it holds nothing whose type could disagree */
     if (a->kind == T_LIST && b->kind == T_LIST) return ty_item(a)->kind == T_UNKNOWN ? b : ty_item(b)->kind == T_UNKNOWN ? a : NULL;
     return NULL;
@@ -234,6 +251,7 @@ const char *ty_name(const Type *t) {
     case T_CLOSURE: return "function";
     case T_STR: return "str";
     case T_LIST: return "list";
+    case T_DICT: return "dict";
     case T_FORMAT: return "print format";
     }
     return "?";
@@ -257,6 +275,15 @@ int ty_str(const Type *t, char *buf, size_t cap) {
             if (k < cap) k += (size_t)ty_str(t->elems[i], buf + k, cap - k);
         }
         if (k < cap) k += (size_t)snprintf(buf + k, cap - k, ")");
+        return (int)k;
+    }
+    case T_DICT: {
+        if (t->elems[0]->kind == T_UNKNOWN) return snprintf(buf, cap, "dict");
+        size_t k = (size_t)snprintf(buf, cap, "dict[");
+        if (k < cap) k += (size_t)ty_str(t->elems[0], buf + k, cap - k);
+        if (k < cap) k += (size_t)snprintf(buf + k, cap - k, ", ");
+        if (k < cap) k += (size_t)ty_str(t->elems[1], buf + k, cap - k);
+        if (k < cap) k += (size_t)snprintf(buf + k, cap - k, "]");
         return (int)k;
     }
     case T_LIST: {

@@ -1,0 +1,288 @@
+/*
+ * dict.c — Python dicts in kernels: displays and comprehensions, d[k],
+ * d[k] = v, in, len, iteration in insertion order, get / pop / setdefault /
+ * clear, del d[k].
+ *
+ * A dict is one value, the address of a run-time RtDict (rt/dict.c): its
+ * keys and values are two lists in insertion order, so reading an entry is
+ * finding its index (OP_LIB's LIB_DICT_FIND) and then an ordinary list item
+ * of the values (LIB_DICT_PART gives the list; list.c reads it). Keys are
+ * numbers or tuples of them, values anything a list holds; each of one type
+ * (list.c's rule). An empty dict in a variable (`d = {}`) learns its types
+ * from the first `d[k] = v`, as an empty list from its first append.
+ */
+#include "infer.h"
+#include "../ir/lib.h"
+#include "../rt/run.h"
+#include <stdio.h>
+#include <string.h>
+
+static Val mk(Inf *I, Ref r) { return val_of(I, r); }
+static Val none(Inf *I) { return mk(I, inf_static(I, &I->tt->none)); }
+
+static const Type *dict_of(Inf *I, const Type *k, const Type *v) {
+    const Type *t = ty_dict(I->tt, k, v);
+    if (!t) inf_oom(I);
+    return t;
+}
+
+static bool untyped(const Type *d) { return d->elems[0]->kind == T_UNKNOWN; }
+
+static Ref lib(Inf *I, const Type *t, int routine, const Ref *ops, int n) { return inf_emit(I, OP_LIB, t, ops, (uint32_t)n, routine); }
+
+static Val new_dict(Inf *I, const Type *t) {
+    Ref zero = inf_k64(I, 0);
+    return mk(I, lib(I, t, LIB_DICT_NEW, &zero, 1));
+}
+
+/* the dict's keys (0) or values (1) as a list: its own entries, read right away */
+static Val part(Inf *I, Val d, int which) {
+    const Type *lt = ty_list(I->tt, d.ty->elems[which]);
+    if (!lt) inf_oom(I);
+    return mk(I, lib(I, lt, LIB_DICT_PART | which << 8, &d.r, 1));
+}
+
+static void key_kind(Inf *I, const Type *t, Node *at) {
+    if (t->kind == T_SCALAR) return;
+    if (t->kind == T_TUPLE) { for (int i = 0; i < t->n; i++) key_kind(I, t->elems[i], at); return; }
+    inf_fail(I, at, "unhashable type: '%s' (a dict's keys are numbers or tuples of them)", inf_tyname(I, t));
+}
+
+/* v as the dict's key (or value): the same kind of number converted, else an error naming both */
+static Val fit(Inf *I, const Type *want, Val v, Node *at, const char *what) {
+    if (v.ew) v = ew_force(I, v, at);
+    if (v.ty == want) return v;
+    if (v.ty->kind == T_SCALAR && want->kind == T_SCALAR && dt_kind(v.ty->dtype) == dt_kind(want->dtype)) return ex_coerce(I, v, want, at);
+    if (v.ty->kind == T_TUPLE && want->kind == T_TUPLE && v.ty->n == want->n) {
+        Val t = v;
+        t.ty = want;
+        t.el = arena_alloc(I->a, sizeof(Val) * (size_t)want->n);
+        if (!t.el) inf_oom(I);
+        for (int i = 0; i < want->n; i++) t.el[i] = fit(I, want->elems[i], v.el[i], at, what);
+        return t;
+    }
+    if (ls_item_join(I, want, v.ty) == want) return v;
+    char a[96], b[96];
+    ty_str(want, a, sizeof a);
+    ty_str(v.ty, b, sizeof b);
+    inf_fail(I, at, "a dict whose %ss are %s cannot take a %s %s: a kiln dict holds keys of one type and values of one type",
+             what, a, what, b);
+}
+
+static int leaves(Inf *I, Val v, Ref *out, int cap) { return cl_flatten(I, v, out, cap); }
+
+static Ref find(Inf *I, Val d, Val k, int mode, Node *at) {
+    Ref ops[1 + KILN_MAX_ITEM_SLOTS] = {d.r};
+    int n = 1 + leaves(I, fit(I, d.ty->elems[0], k, at, "key"), ops + 1, KILN_MAX_ITEM_SLOTS);
+    return lib(I, mode == DICT_FIND_IN ? inf_bool(I) : inf_i64(I), LIB_DICT_FIND | mode << 8, ops, n);
+}
+
+static void set(Inf *I, Val d, Val k, Val v, Node *at) {
+    Ref ops[1 + 2 * KILN_MAX_ITEM_SLOTS] = {d.r};
+    int n = 1 + leaves(I, fit(I, d.ty->elems[0], k, at, "key"), ops + 1, KILN_MAX_ITEM_SLOTS);
+    n += leaves(I, fit(I, d.ty->elems[1], v, at, "value"), ops + n, KILN_MAX_ITEM_SLOTS);
+    lib(I, NULL, LIB_DICT_SET, ops, n);
+}
+
+/* the key of d[k]: d[a, b] is d[(a, b)] (the parser spreads a tuple subscript) */
+static Val key_of(Inf *I, Node *sub) {
+    for (int i = 0; i < sub->nkids; i++)
+        if (sub->kids[i]->kind == N_SLICE) inf_fail(I, sub->kids[i], "a dict's key cannot be a slice");
+    if (sub->nkids == 1) return ex_expr(I, sub->kids[0]);
+    Node t = *sub;
+    t.kind = N_TUPLE; t.a = NULL;
+    return ex_expr(I, &t);
+}
+
+/* {k: v, ...} */
+Val dc_display(Inf *I, Node *n) {
+    if (!n->nkids) return new_dict(I, dict_of(I, &I->tt->unknown, &I->tt->unknown));
+    Val *ks = arena_alloc(I->a, sizeof(Val) * (size_t)n->nkids), *vs = arena_alloc(I->a, sizeof(Val) * (size_t)n->nkids);
+    if (!ks || !vs) inf_oom(I);
+    const Type *kt = NULL, *vt = NULL;
+    for (int i = 0; i < n->nkids; i++) {
+        ks[i] = ex_expr(I, n->kids[i]);
+        vs[i] = ex_expr(I, n->kids2[i]);
+        if (ks[i].ty->kind == T_UNKNOWN || vs[i].ty->kind == T_UNKNOWN) return mk(I, inf_static(I, &I->tt->unknown));
+        key_kind(I, ks[i].ty, n->kids[i]);
+        const Type *jk = kt ? ls_item_join(I, kt, ks[i].ty) : ks[i].ty, *jv = vt ? ls_item_join(I, vt, vs[i].ty) : vs[i].ty;
+        if (!jk) inf_fail(I, n->kids[i], "a dict's keys must have one type: %s and %s", inf_tyname(I, kt), inf_tyname(I, ks[i].ty));
+        if (!jv) inf_fail(I, n->kids2[i], "a dict's values must have one type: %s and %s", inf_tyname(I, vt), inf_tyname(I, vs[i].ty));
+        kt = jk; vt = jv;
+    }
+    Val d = new_dict(I, dict_of(I, kt, vt));
+    for (int i = 0; i < n->nkids; i++) set(I, d, ks[i], vs[i], n->kids[i]);
+    return d;
+}
+
+/* d[k] (KeyError with the key's repr) */
+Val dc_get(Inf *I, Node *sub, Val d) {
+    Val k = key_of(I, sub);
+    if (untyped(d.ty)) { /* empty: every key is missing */
+        st_raise_if(I, inf_const_i(I, inf_bool(I), 1), "KeyError", "the dict is empty");
+        return mk(I, inf_static(I, &I->tt->unknown));
+    }
+    Ref e = find(I, d, k, DICT_FIND_OR_RAISE, sub);
+    return ls_item(I, part(I, d, 1), e);
+}
+
+/* an empty dict in a variable learns its types from what is put in it */
+static bool typed_for(Inf *I, Node *recv, Val d, Val k, Val v, Node *at) {
+    if (k.ty->kind == T_UNKNOWN || v.ty->kind == T_UNKNOWN) return false;
+    if (!untyped(d.ty)) return true;
+    key_kind(I, k.ty, at);
+    inf_dict_learn(I, recv, dict_of(I, k.ty, v.ty), at);
+    return false;
+}
+
+/* d[k] = v */
+void dc_store(Inf *I, Node *sub, Val d, Val v) {
+    if (v.ew) v = ew_force(I, v, sub);
+    Val k = key_of(I, sub);
+    if (typed_for(I, sub->a, d, k, v, sub)) set(I, d, k, v, sub);
+}
+
+/* d[k] op= v */
+void dc_augassign(Inf *I, Node *s, Val d) {
+    Node *sub = s->a;
+    Val k = key_of(I, sub);
+    if (untyped(d.ty)) { st_raise_if(I, inf_const_i(I, inf_bool(I), 1), "KeyError", "the dict is empty"); return; }
+    Ref e = find(I, d, k, DICT_FIND_OR_RAISE, sub);
+    Val cur = ls_item(I, part(I, d, 1), e);
+    Val r = ex_binop(I, s->op, cur, ex_expr(I, s->b), s, s->b);
+    if (r.ty->kind == T_UNKNOWN) return;
+    set(I, d, k, r, s);
+}
+
+Val dc_contains(Inf *I, Val d, Val k, Node *at) {
+    if (untyped(d.ty)) return mk(I, inf_const_i(I, inf_bool(I), 0));
+    return mk(I, find(I, d, k, DICT_FIND_IN, at));
+}
+
+Ref dc_len(Inf *I, Val d) { return untyped(d.ty) ? inf_k64(I, 0) : ls_len(I, part(I, d, 0)); }
+
+/* what a for loop walks: the keys, the values, or (items) both */
+Val dc_part(Inf *I, Val d, int which) {
+    if (untyped(d.ty)) return ls_list_of_untyped(I);
+    return part(I, d, which);
+}
+
+void dc_delete(Inf *I, Node *sub, Val d) {
+    Val k = key_of(I, sub);
+    if (untyped(d.ty)) { st_raise_if(I, inf_const_i(I, inf_bool(I), 1), "KeyError", "the dict is empty"); return; }
+    Ref ops[1 + KILN_MAX_ITEM_SLOTS] = {d.r};
+    int n = 1 + leaves(I, fit(I, d.ty->elems[0], k, sub, "key"), ops + 1, KILN_MAX_ITEM_SLOTS);
+    lib(I, NULL, LIB_DICT_DEL, ops, n);
+}
+
+/* the value at entry e if e >= 0, else `dflt` (a value, or the Optional's None when dflt is NULL) */
+static Val value_or(Inf *I, Val d, Ref e, Val *dflt, Node *at) {
+    uint32_t yes = inf_block(I), no = inf_block(I), join = inf_block(I);
+    inf_branch(I, inf_op2(I, OP_GE, inf_bool(I), e, inf_k64(I, 0)), yes, no);
+    inf_seal(I, yes); inf_seal(I, no);
+    Node *res = st_hidden(I, "$dget%d", at);
+    const Type *vt = d.ty->elems[1];
+    I->cur = yes;
+    Val v = ls_item(I, part(I, d, 1), e);
+    if (dflt && dflt->ty->kind == T_NONE) dflt = NULL;
+    if (!dflt) { /* an Optional: (found, value) */
+        const Type *ot = ty_optional(I->tt, vt);
+        if (!ot) inf_oom(I);
+        Val o = {0};
+        o.ty = ot; o.str = -1;
+        o.el = arena_alloc(I->a, 2 * sizeof(Val));
+        if (!o.el) inf_oom(I);
+        o.el[0] = mk(I, inf_const_i(I, inf_bool(I), 1)); o.el[1] = v;
+        inf_assign(I, res, o);
+        inf_jump(I, join);
+        I->cur = no;
+        Val z = o;
+        z.el = arena_alloc(I->a, 2 * sizeof(Val));
+        if (!z.el) inf_oom(I);
+        z.el[0] = mk(I, inf_const_i(I, inf_bool(I), 0)); z.el[1] = mk(I, inf_zero(I, I->cur, vt));
+        inf_assign(I, res, z);
+    } else {
+        inf_assign(I, res, v);
+        inf_jump(I, join);
+        I->cur = no;
+        inf_assign(I, res, fit(I, vt, *dflt, at, "value"));
+    }
+    inf_jump(I, join);
+    I->cur = join;
+    inf_seal(I, join);
+    return inf_read_name(I, res);
+}
+
+static void nargs(Inf *I, Node *call, const char *m, int lo, int hi) {
+    if (call->nkids2) inf_fail(I, call->kids2[0], "dict.%s() takes no keyword arguments", m);
+    if (call->nkids < lo || call->nkids > hi) inf_fail(I, call, "dict.%s() takes %d to %d arguments (%d given)", m, lo, hi, call->nkids);
+}
+
+Val dc_method(Inf *I, Node *call, Val d, const char *m) {
+    Node *recv = call->a->a;
+    if (!strcmp(m, "get") || !strcmp(m, "pop")) {
+        bool pop = m[0] == 'p';
+        nargs(I, call, m, 1, 2);
+        Val k = ex_expr(I, call->kids[0]);
+        Val dflt = call->nkids > 1 ? ex_expr(I, call->kids[1]) : none(I);
+        if (untyped(d.ty)) {
+            if (pop && call->nkids < 2) st_raise_if(I, inf_const_i(I, inf_bool(I), 1), "KeyError", "the dict is empty");
+            return dflt;
+        }
+        if (pop && call->nkids < 2) { /* d.pop(k): KeyError when missing */
+            Ref e = find(I, d, k, DICT_FIND_OR_RAISE, call);
+            Val v = ls_item(I, part(I, d, 1), e);
+            dc_delete_key(I, d, k, call);
+            return v;
+        }
+        Ref e = find(I, d, k, DICT_FIND_OR_NEG, call);
+        Val v = value_or(I, d, e, &dflt, call);
+        if (pop) { /* delete only what is there */
+            uint32_t yes = inf_block(I), join = inf_block(I);
+            inf_branch(I, inf_op2(I, OP_GE, inf_bool(I), find(I, d, k, DICT_FIND_OR_NEG, call), inf_k64(I, 0)), yes, join);
+            inf_seal(I, yes);
+            I->cur = yes;
+            dc_delete_key(I, d, k, call);
+            inf_jump(I, join);
+            I->cur = join;
+            inf_seal(I, join);
+        }
+        return v;
+    }
+    if (!strcmp(m, "setdefault")) {
+        nargs(I, call, m, 2, 2);
+        Val k = ex_expr(I, call->kids[0]), v = ex_expr(I, call->kids[1]);
+        if (!typed_for(I, recv, d, k, v, call)) return v;
+        uint32_t add = inf_block(I), join = inf_block(I);
+        inf_branch(I, find(I, d, k, DICT_FIND_IN, call), join, add);
+        inf_seal(I, add);
+        I->cur = add;
+        set(I, d, k, v, call);
+        inf_jump(I, join);
+        I->cur = join;
+        inf_seal(I, join);
+        return ls_item(I, part(I, d, 1), find(I, d, k, DICT_FIND_OR_RAISE, call));
+    }
+    if (!strcmp(m, "clear")) { nargs(I, call, m, 0, 0); lib(I, NULL, LIB_DICT_CLEAR, &d.r, 1); return none(I); }
+    if (!strcmp(m, "keys") || !strcmp(m, "values")) { /* a list of them now (Python's view: read it, do not keep it) */
+        nargs(I, call, m, 0, 0);
+        Val l = dc_part(I, d, m[0] == 'v');
+        return ls_copy(I, l);
+    }
+    inf_fail(I, call, "'dict' object has no attribute '%s' (or kiln does not support it yet)", m);
+}
+
+void dc_delete_key(Inf *I, Val d, Val k, Node *at) {
+    Ref ops[1 + KILN_MAX_ITEM_SLOTS] = {d.r};
+    int n = 1 + leaves(I, fit(I, d.ty->elems[0], k, at, "key"), ops + 1, KILN_MAX_ITEM_SLOTS);
+    lib(I, NULL, LIB_DICT_DEL, ops, n);
+}
+
+/* `d = {}` binds d: a dict made untyped takes the types an earlier round learned for d */
+Val dc_typed(Inf *I, const Type *t, Val v) {
+    Ins *in = &I->f->ins.v[v.r];
+    if (in->op != OP_LIB || (in->aux & 0xff) != LIB_DICT_NEW) return v;
+    in->ty = t;
+    v.ty = t;
+    return v;
+}

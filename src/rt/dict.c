@@ -1,0 +1,139 @@
+/*
+ * dict.c — Python dicts at run time: the entries in insertion order (two
+ * RtLists, keys and values, so a dict's keys and values are lists every tier
+ * reads with its ordinary loads), and an open-addressing index of them.
+ *
+ * Keys are numbers or tuples of them, of one type (lowering checks), hashed
+ * so that keys that compare equal (== as Python's, rt_item_eq: 0.0 and -0.0)
+ * hash the same. A deletion closes the gap in the entries and rebuilds the
+ * index (O(n): numeric kernels delete rarely), which keeps the entries dense
+ * and in order. Dicts belong to the call (Run.dicts), as lists do.
+ */
+#include "lib.h"
+#include <stdio.h>
+#include <stdlib.h>
+
+static int nomem(Run *r, int line, const char *file) {
+    if (r->code) return -1;
+    run_raise(r, RE_NOMEM, line, file);
+    r->ename = "MemoryError";
+    snprintf(r->msg, sizeof r->msg, "out of memory growing a dict");
+    return -1;
+}
+
+static uint64_t mix(uint64_t h) { /* splitmix64's finalizer */
+    h ^= h >> 30; h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27; h *= 0x94d049bb133111ebULL;
+    return h ^ (h >> 31);
+}
+
+static uint64_t hash(const Type *t, const char *p) {
+    if (t->kind == T_TUPLE) {
+        uint64_t h = 0x345678;
+        for (int k = 0; k < t->n; k++) { h = mix(h ^ hash(t->elems[k], p)); p += 8 * slots_of(t->elems[k]); }
+        return h;
+    }
+    Slot v;
+    if (t->dtype == KILN_FLOAT64 || t->dtype == KILN_FLOAT32) {
+        double x = t->dtype == KILN_FLOAT64 ? rt_load_elem(p, t->dtype).f : rt_load_elem(p, t->dtype).f32;
+        if (x == 0) x = 0; /* -0.0 == 0.0 */
+        memcpy(&v.u, &x, 8);
+        return mix(v.u);
+    }
+    if (t->dtype == KILN_COMPLEX128 || t->dtype == KILN_COMPLEX64) {
+        double c[2];
+        if (t->dtype == KILN_COMPLEX128) memcpy(c, p, 16);
+        else { float f[2]; memcpy(f, p, 8); c[0] = f[0]; c[1] = f[1]; }
+        for (int k = 0; k < 2; k++) if (c[k] == 0) c[k] = 0;
+        uint64_t a, b;
+        memcpy(&a, &c[0], 8); memcpy(&b, &c[1], 8);
+        return mix(a ^ mix(b));
+    }
+    v = rt_load_elem(p, t->dtype);
+    return mix(v.u);
+}
+
+RtDict *run_dict_new(Run *r, int64_t ksize, int64_t vsize, int line, const char *file) {
+    RtDict *d = calloc(1, sizeof *d);
+    if (!d || !hvec_push(r->dicts, d)) { free(d); nomem(r, line, file); return NULL; }
+    d->keys.item = ksize;
+    d->vals.item = vsize;
+    return d;
+}
+
+static void *key_at(const RtDict *d, int64_t i) { return (char *)d->keys.data + i * d->keys.item; }
+
+/* the entry holding key (bytes as the keys list stores them), or -1; *slot: where it is or would go */
+static int64_t lookup(const RtDict *d, const Type *kt, const void *key, int64_t *slot) {
+    if (!d->nindex) { *slot = -1; return -1; }
+    uint64_t mask = (uint64_t)d->nindex - 1, i = hash(kt, key) & mask;
+    for (;; i = (i + 1) & mask) {
+        int64_t e = d->index[i];
+        if (!e) { *slot = (int64_t)i; return -1; }
+        if (rt_item_eq(kt, key_at(d, e - 1), key)) { *slot = (int64_t)i; return e - 1; }
+    }
+}
+
+static int reindex(Run *r, RtDict *d, const Type *kt, int64_t want, int line, const char *file) {
+    int64_t n = 8;
+    while (n < 2 * want + 2) n *= 2;
+    int64_t *ix = calloc((size_t)n, sizeof *ix);
+    if (!ix) return nomem(r, line, file);
+    free(d->index);
+    d->index = ix;
+    d->nindex = n;
+    for (int64_t e = 0; e < d->keys.len; e++) {
+        uint64_t i = hash(kt, key_at(d, e)) & (uint64_t)(n - 1);
+        while (ix[i]) i = (i + 1) & (uint64_t)(n - 1);
+        ix[i] = e + 1;
+    }
+    return 0;
+}
+
+int64_t rt_dict_find(const RtDict *d, const Type *kt, const Slot *key) {
+    unsigned char k[8 * KILN_MAX_ITEM_SLOTS];
+    int64_t slot;
+    rt_item_store(kt, k, key);
+    return lookup(d, kt, k, &slot);
+}
+
+int rt_dict_index(Run *r, const RtDict *d, const Type *kt, const Slot *key, int64_t *out, int line, const char *file) {
+    *out = rt_dict_find(d, kt, key);
+    if (*out >= 0) return 0;
+    run_raise(r, RE_RAISE, line, file);
+    r->ename = "KeyError";
+    rt_repr(kt, key, r->msg, sizeof r->msg);
+    return -1;
+}
+
+int rt_dict_set(Run *r, RtDict *d, const Type *kt, const Type *vt, const Slot *key, const Slot *val, int line, const char *file) {
+    unsigned char k[8 * KILN_MAX_ITEM_SLOTS];
+    rt_item_store(kt, k, key);
+    int64_t slot, e = lookup(d, kt, k, &slot);
+    if (e >= 0) { rt_item_store(vt, (char *)d->vals.data + e * d->vals.item, val); return 0; }
+    if (2 * (d->keys.len + 1) >= d->nindex) {
+        if (reindex(r, d, kt, d->keys.len + 1, line, file)) return -1;
+        lookup(d, kt, k, &slot);
+    }
+    if (run_list_reserve(r, &d->keys, 1, line, file) || run_list_reserve(r, &d->vals, 1, line, file)) return -1;
+    memcpy(key_at(d, d->keys.len), k, (size_t)d->keys.item);
+    rt_item_store(vt, (char *)d->vals.data + d->vals.len * d->vals.item, val);
+    d->index[slot] = ++d->keys.len;
+    d->vals.len++;
+    return 0;
+}
+
+int rt_dict_delete(Run *r, RtDict *d, const Type *kt, const Slot *key, int line, const char *file) {
+    int64_t e;
+    if (rt_dict_index(r, d, kt, key, &e, line, file)) return -1;
+    int64_t n = d->keys.len;
+    memmove(key_at(d, e), key_at(d, e + 1), (size_t)((n - e - 1) * d->keys.item));
+    memmove((char *)d->vals.data + e * d->vals.item, (char *)d->vals.data + (e + 1) * d->vals.item, (size_t)((n - e - 1) * d->vals.item));
+    d->keys.len--; d->vals.len--;
+    return reindex(r, d, kt, d->keys.len, line, file);
+}
+
+void rt_dict_clear(RtDict *d) {
+    d->keys.len = d->vals.len = 0;
+    if (d->index) memset(d->index, 0, sizeof(int64_t) * (size_t)d->nindex);
+}
