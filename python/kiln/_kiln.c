@@ -200,7 +200,17 @@ static PyObject *raise_error(const kiln_error *err, const char *func, PyObject *
             PyObject *builtins = PyEval_GetBuiltins(); /* borrowed */
             PyObject *cls = builtins ? PyDict_GetItemString(builtins, e->ename) : NULL;
             if (!cls || !PyExceptionClass_Check(cls)) cls = PyExc_RuntimeError;
-            if (e->message[0]) PyErr_SetString(cls, e->message);
+            PyObject *key = NULL;
+            if (!strcmp(e->ename, "KeyError") && e->message[0]) { /* KeyError(key), as a dict raises it: its str() is the key's repr */
+                PyObject *ast = PyImport_ImportModule("ast");
+                key = ast ? PyObject_CallMethod(ast, "literal_eval", "s", e->message) : NULL;
+                Py_XDECREF(ast);
+                if (!key) PyErr_Clear();
+            }
+            PyObject *exc = key ? PyObject_CallOneArg(cls, key) : NULL; /* KeyError((7, 1)): a tuple key is one argument */
+            Py_XDECREF(key);
+            if (exc) { PyErr_SetObject(cls, exc); Py_DECREF(exc); }
+            else if (e->message[0]) PyErr_SetString(cls, e->message);
             else PyErr_SetNone(cls);
         }
         if (e->file[0] && e->line > 0) _PyTraceback_Add(func, e->file, e->line); /* the kernel's line in the traceback */
