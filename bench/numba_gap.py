@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""numba_gap.py — issue 22's micro-kernels: where kiln was far behind Numba, each pattern isolated,
+run under kiln (tier 1 baseline, tier 2 opt) and Numba 0.68 in one process, and against NumPy where
+the kernel is one NumPy expression. Every kernel is warmed up and its answer checked against CPython
+first; then the timings alternate between the runners, and the median of the rounds is kept.
+
+  escape_c   z = z * z * 0.5 + c, 10^6 steps on a Python complex   (target: <= 1.2x escape_f)
+  escape_f   the same recurrence on two floats (the reference for escape_c)
+  cadd       a + b of two 10,000-element complex128 arrays         (target: <= NumPy's time)
+  cmul_abs   abs(a * b).sum() over complex128 arrays (fused, NumPy's complex product and abs)
+  sq_scalar  sum of (x - 0.5) ** 2 over a loop of Python floats    (target: the product's speed)
+  sq_prod    the same written (x - 0.5) * (x - 0.5)
+  cube       a ** 3 of a 10,000-element float64 array               (target: <= NumPy's time)
+  square     a ** 2 of the same array (NumPy's fast path: a * a)
+
+NumPy runs as kiln's oracle runs it (test/cpython_check.py): without its AVX-512 loops, whose SVML
+pow and friends are not glibc's bits; kiln's answers are checked against that NumPy.
+
+usage: numba_gap.py [ROUNDS]   (a Python with kiln, NumPy 2 and Numba: build/benchenv)
+"""
+import importlib.util
+import os
+os.environ.setdefault("NPY_DISABLE_CPU_FEATURES", "X86_V4 AVX512_ICL AVX512_SPR")
+import statistics
+import sys
+import tempfile
+import time
+
+import numpy as np
+
+SRC = '''
+import numpy as np
+
+def escape_c(n):
+    z = 0j
+    c = 0.25 + 0.5j
+    k = 0
+    for i in range(n):
+        z = z * z * 0.5 + c
+        if abs(z) > 4.0:
+            z = 0j
+            k += 1
+    return z.real + z.imag + k
+
+def escape_f(n):
+    zr = 0.0
+    zi = 0.0
+    k = 0
+    for i in range(n):
+        zr, zi = (zr * zr - zi * zi) * 0.5 + 0.25, (zr * zi + zi * zr) * 0.5 + 0.5
+        if zr * zr + zi * zi > 16.0:
+            zr = 0.0
+            zi = 0.0
+            k += 1
+    return zr + zi + k
+
+def cadd(a, b):
+    return a + b
+
+def cmul_abs(a, b):
+    return np.abs(a * b).sum()
+
+def sq_scalar(n):
+    s = 0.0
+    for i in range(n):
+        x = i * 1e-6
+        s += (x - 0.5) ** 2
+    return s
+
+def sq_prod(n):
+    s = 0.0
+    for i in range(n):
+        x = i * 1e-6
+        s += (x - 0.5) * (x - 0.5)
+    return s
+
+def cube(a):
+    return a ** 3
+
+def square(a):
+    return a ** 2
+'''
+
+_rng = np.random.default_rng(7)
+_ca = _rng.random(10_000) + 1j * _rng.random(10_000)
+_cb = _rng.random(10_000) - 1j * _rng.random(10_000)
+_fa = _rng.random(10_000) * 3.0
+
+CASES = [
+    ("escape_c", (1_000_000,), None),
+    ("escape_f", (1_000_000,), None),
+    ("cadd", (_ca, _cb), lambda a, b: a + b),
+    ("cmul_abs", (_ca, _cb), lambda a, b: np.abs(a * b).sum()),
+    ("sq_scalar", (1_000_000,), None),
+    ("sq_prod", (1_000_000,), None),
+    ("cube", (_fa,), lambda a: a ** 3),
+    ("square", (_fa,), lambda a: a ** 2),
+]
+
+
+def timeit(f, args, reps):
+    t0 = time.perf_counter()
+    for _ in range(reps):
+        f(*args)
+    return (time.perf_counter() - t0) / reps
+
+
+def same(x, y):
+    if isinstance(x, np.ndarray):
+        return x.dtype == y.dtype and x.shape == y.shape and x.tobytes() == y.tobytes()
+    return x == y
+
+
+def main():
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    import kiln
+    import numba
+    d = tempfile.mkdtemp()
+    path = os.path.join(d, "gapkernels.py")
+    with open(path, "w") as f:
+        f.write(SRC)
+    spec = importlib.util.spec_from_file_location("gapkernels", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    print("%-10s %11s %11s %11s %11s %9s %9s" % ("kernel", "tier1 (us)", "tier2 (us)", "numba (us)", "numpy (us)",
+                                                  "t2/numba", "t2/numpy"))
+    for name, args, npf in CASES:
+        py = getattr(mod, name)
+        runners = [kiln.jit(py, tier="baseline"), kiln.jit(py, tier="opt"), numba.njit(py)]
+        if npf:
+            runners.append(npf)
+        want = py(*args)
+        for f in runners[:2]:  # kiln's tiers print what CPython prints, bit for bit
+            if not same(f(*args), want):
+                raise SystemExit("%s: %r, CPython %r" % (name, f(*args), want))
+        runners[2](*args)
+        t0 = time.perf_counter()
+        runners[1](*args)
+        reps = max(1, int(0.05 / max(time.perf_counter() - t0, 1e-7)))
+        times = [[] for _ in runners]
+        for _ in range(rounds):
+            for k, f in enumerate(runners):
+                times[k].append(timeit(f, args, reps))
+        m = [statistics.median(t) * 1e6 for t in times]
+        npt = m[3] if npf else float("nan")
+        print("%-10s %11.1f %11.1f %11.1f %11.1f %9.2f %9.2f" % (name, m[0], m[1], m[2], npt, m[1] / m[2], m[1] / npt))
+
+
+if __name__ == "__main__":
+    main()
