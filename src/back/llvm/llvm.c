@@ -503,6 +503,126 @@ static void bound(L *l, Ref r) {
     l->val[r] = one(j);
 }
 
+/* ---- complex numbers and abs, inline: a complex value is its two parts in registers; every
+ * formula is the interpreter's (rt/arith.c, rt/eval.c), operation for operation, so the bits
+ * agree: CPython's product and quotient (_Py_c_quot), NumPy's fused product and magnitude where
+ * NumPy's loops fuse (the CPU has FMA: the same test as rt_cmul_np), hypot for Python's abs ---- */
+
+static LLVMValueRef libm_call(L *l, const char *name, LLVMValueRef *x, int nargs);
+
+static LLVMValueRef intrinsic(L *l, const char *name, LLVMTypeRef ty, LLVMValueRef *x, unsigned n) {
+    LLVMTypeRef ts[1] = {ty}, ps[3] = {ty, ty, ty};
+    LLVMValueRef fn = LLVMGetIntrinsicDeclaration(l->m, LLVMLookupIntrinsicID(name, strlen(name)), ts, 1);
+    return LLVMBuildCall2(l->b, LLVMFunctionType(ty, ps, n, 0), fn, x, n, "");
+}
+
+static bool host_fma(void) {
+    static int cached = -1; /* relaxed atomics: every thread computes the same answer */
+    int v = __atomic_load_n(&cached, __ATOMIC_RELAXED);
+    if (v < 0) __atomic_store_n(&cached, v = __builtin_cpu_supports("fma") ? 1 : 0, __ATOMIC_RELAXED);
+    return v;
+}
+
+/* x * y + z, fused (NumPy's rounding) or not */
+static LLVMValueRef mul_add(L *l, LLVMValueRef x, LLVMValueRef y, LLVMValueRef z, bool fused) {
+    if (!fused) return LLVMBuildFAdd(l->b, LLVMBuildFMul(l->b, x, y, ""), z, "");
+    LLVMValueRef a[3] = {x, y, z};
+    return intrinsic(l, "llvm.fma", LLVMTypeOf(x), a, 3);
+}
+
+static LV pair(LLVMValueRef re, LLVMValueRef im) { LV v = {{re, im}, 2}; return v; }
+
+static LV cmul(L *l, LV a, LV b, bool numpy) {
+    if (numpy && host_fma()) /* fma(ar, br, -(ai*bi)), fma(ar, bi, ai*br) */
+        return pair(mul_add(l, a.v[0], b.v[0], LLVMBuildFNeg(l->b, LLVMBuildFMul(l->b, a.v[1], b.v[1], ""), ""), true),
+                    mul_add(l, a.v[0], b.v[1], LLVMBuildFMul(l->b, a.v[1], b.v[0], ""), true));
+    return pair(LLVMBuildFSub(l->b, LLVMBuildFMul(l->b, a.v[0], b.v[0], ""), LLVMBuildFMul(l->b, a.v[1], b.v[1], ""), ""),
+                LLVMBuildFAdd(l->b, LLVMBuildFMul(l->b, a.v[0], b.v[1], ""), LLVMBuildFMul(l->b, a.v[1], b.v[0], ""), ""));
+}
+
+/* CPython's _Py_c_quot (rt_cdiv): both branches computed, one selected (a quotient in the branch
+ * not taken may be inf or nan: no trap, no effect); a zero divisor raises */
+static bool cdiv(L *l, Ref r, LV a, LV b) {
+    LLVMTypeRef t = LLVMTypeOf(a.v[0]);
+    LLVMValueRef br = b.v[0], bi = b.v[1], ar = a.v[0], ai = a.v[1];
+    LLVMValueRef abr = intrinsic(l, "llvm.fabs", t, &br, 1), abi = intrinsic(l, "llvm.fabs", t, &bi, 1);
+    LLVMValueRef first = LLVMBuildFCmp(l->b, LLVMRealOGE, abr, abi, "");
+    LLVMValueRef second = LLVMBuildFCmp(l->b, LLVMRealOGE, abi, abr, "");
+    XCall *k = xcall(l, r);
+    if (!k) return false;
+    k->code = RE_ZDIV_COMPLEX;
+    raise_if(l, LLVMBuildAnd(l->b, first, LLVMBuildFCmp(l->b, LLVMRealOEQ, abr, LLVMConstReal(t, 0.0), ""), ""), H->error, k, NULL, NULL);
+    LLVMValueRef r1 = LLVMBuildFDiv(l->b, bi, br, ""), d1 = LLVMBuildFAdd(l->b, br, LLVMBuildFMul(l->b, bi, r1, ""), "");
+    LLVMValueRef re1 = LLVMBuildFDiv(l->b, LLVMBuildFAdd(l->b, ar, LLVMBuildFMul(l->b, ai, r1, ""), ""), d1, "");
+    LLVMValueRef im1 = LLVMBuildFDiv(l->b, LLVMBuildFSub(l->b, ai, LLVMBuildFMul(l->b, ar, r1, ""), ""), d1, "");
+    LLVMValueRef r2 = LLVMBuildFDiv(l->b, br, bi, ""), d2 = LLVMBuildFAdd(l->b, LLVMBuildFMul(l->b, br, r2, ""), bi, "");
+    LLVMValueRef re2 = LLVMBuildFDiv(l->b, LLVMBuildFAdd(l->b, LLVMBuildFMul(l->b, ar, r2, ""), ai, ""), d2, "");
+    LLVMValueRef im2 = LLVMBuildFDiv(l->b, LLVMBuildFSub(l->b, LLVMBuildFMul(l->b, ai, r2, ""), ar, ""), d2, "");
+    LLVMValueRef nan = LLVMConstReal(t, NAN);
+    l->val[r] = pair(LLVMBuildSelect(l->b, first, re1, LLVMBuildSelect(l->b, second, re2, nan, ""), ""),
+                     LLVMBuildSelect(l->b, first, im1, LLVMBuildSelect(l->b, second, im2, nan, ""), ""));
+    return true;
+}
+
+/* NumPy's complex magnitude (rt_cabs_np): inf if a part is, else nan if a part is, else
+ * larger * sqrt(ratio * ratio + 1) */
+static LLVMValueRef cabs_np(L *l, LV a) {
+    LLVMTypeRef t = LLVMTypeOf(a.v[0]);
+    LLVMValueRef re = intrinsic(l, "llvm.fabs", t, &a.v[0], 1), im = intrinsic(l, "llvm.fabs", t, &a.v[1], 1);
+    LLVMValueRef inf = LLVMConstReal(t, INFINITY), zero = LLVMConstReal(t, 0.0), one = LLVMConstReal(t, 1.0);
+    LLVMValueRef gt = LLVMBuildFCmp(l->b, LLVMRealOGT, re, im, "");
+    LLVMValueRef larger = LLVMBuildSelect(l->b, gt, re, im, ""), smaller = LLVMBuildSelect(l->b, gt, im, re, "");
+    LLVMValueRef ratio = LLVMBuildSelect(l->b, LLVMBuildFCmp(l->b, LLVMRealOEQ, larger, zero, ""), zero,
+                                         LLVMBuildFDiv(l->b, smaller, larger, ""), "");
+    LLVMValueRef s = mul_add(l, ratio, ratio, one, host_fma());
+    LLVMValueRef h = LLVMBuildFMul(l->b, intrinsic(l, "llvm.sqrt", t, &s, 1), larger, "");
+    LLVMValueRef anyinf = LLVMBuildOr(l->b, LLVMBuildFCmp(l->b, LLVMRealOEQ, re, inf, ""), LLVMBuildFCmp(l->b, LLVMRealOEQ, im, inf, ""), "");
+    LLVMValueRef anynan = LLVMBuildFCmp(l->b, LLVMRealUNO, re, im, "");
+    return LLVMBuildSelect(l->b, anyinf, inf, LLVMBuildSelect(l->b, anynan, LLVMConstReal(t, NAN), h, ""), "");
+}
+
+/* abs(x): ints wrap (abs of the most negative is itself), floats clear the sign, complex as
+ * CPython (hypot, OverflowError when finite parts overflow) or NumPy computes it */
+static bool absolute(L *l, Ref r) {
+    Ins *in = IN(l, r);
+    Ref a = AR(l, r, 0);
+    int k = cls(IN(l, a)->ty);
+    LLVMValueRef x = V(l, a);
+    if (k == 'U') { l->val[r] = l->val[a]; return true; }
+    if (k == 'I') {
+        LLVMValueRef neg = LLVMBuildSub(l->b, ci64(l, 0), x, "");
+        l->val[r] = one(wrap(l, LLVMBuildSelect(l->b, LLVMBuildICmp(l->b, LLVMIntSLT, x, ci64(l, 0), ""), neg, x, ""), in->ty));
+        return true;
+    }
+    if (k == 'F' || k == 'S') { l->val[r] = one(intrinsic(l, "llvm.fabs", LLVMTypeOf(x), &x, 1)); return true; }
+    if (in->flags & INS_NUMPY) { l->val[r] = one(cabs_np(l, l->val[a])); return true; }
+    if (k != 'Z') return false; /* complex64 without NumPy's flag: hypotf, through the helper */
+    LLVMValueRef h = libm_call(l, "hypot", l->val[a].v, 2), inf = LLVMConstReal(l->f64, INFINITY);
+    LLVMValueRef ar = intrinsic(l, "llvm.fabs", l->f64, &l->val[a].v[0], 1), ai = intrinsic(l, "llvm.fabs", l->f64, &l->val[a].v[1], 1);
+    LLVMValueRef finite = LLVMBuildAnd(l->b, LLVMBuildFCmp(l->b, LLVMRealOLT, ar, inf, ""), LLVMBuildFCmp(l->b, LLVMRealOLT, ai, inf, ""), "");
+    XCall *kc = xcall(l, r);
+    if (!kc) return true;
+    kc->code = RE_ABS_OVERFLOW;
+    raise_if(l, LLVMBuildAnd(l->b, finite, LLVMBuildFCmp(l->b, LLVMRealOEQ, h, inf, ""), ""), H->error, kc, NULL, NULL);
+    l->val[r] = one(h);
+    return true;
+}
+
+/* complex + - * / (complex64 /: NumPy's formula, through the helper), unary -, conjugate */
+static bool complex_arith(L *l, Ref r) {
+    Ins *in = IN(l, r);
+    LV a = l->val[AR(l, r, 0)], b = in->n > 1 ? l->val[AR(l, r, 1)] : a;
+    switch (in->op) {
+    case OP_ADD: l->val[r] = pair(LLVMBuildFAdd(l->b, a.v[0], b.v[0], ""), LLVMBuildFAdd(l->b, a.v[1], b.v[1], "")); return true;
+    case OP_SUB: l->val[r] = pair(LLVMBuildFSub(l->b, a.v[0], b.v[0], ""), LLVMBuildFSub(l->b, a.v[1], b.v[1], "")); return true;
+    case OP_NEG: l->val[r] = pair(LLVMBuildFNeg(l->b, a.v[0], ""), LLVMBuildFNeg(l->b, a.v[1], "")); return true;
+    case OP_CONJ: l->val[r] = pair(a.v[0], LLVMBuildFNeg(l->b, a.v[1], "")); return true;
+    case OP_MUL: l->val[r] = cmul(l, a, b, (in->flags & INS_NUMPY) != 0); return true;
+    case OP_DIV: return cls(in->ty) == 'Z' ? (cdiv(l, r, a, b), true) : false;
+    default: return false;
+    }
+}
+
 static void compare(L *l, Ref r) {
     Ins *in = IN(l, r);
     Ref a = AR(l, r, 0), b = AR(l, r, 1);
@@ -515,6 +635,11 @@ static void compare(L *l, Ref r) {
     } else if (k == 'F' || k == 'S') {
         static const LLVMRealPredicate fp[] = {LLVMRealOEQ, LLVMRealUNE, LLVMRealOLT, LLVMRealOLE, LLVMRealOGT, LLVMRealOGE};
         c = LLVMBuildFCmp(l->b, fp[i], V(l, a), V(l, b), "");
+    } else if ((k == 'Z' || k == 'z') && (in->op == OP_EQ || in->op == OP_NE)) { /* both parts equal; either differs */
+        LV x = l->val[a], y = l->val[b];
+        LLVMRealPredicate p = in->op == OP_EQ ? LLVMRealOEQ : LLVMRealUNE;
+        LLVMValueRef c0 = LLVMBuildFCmp(l->b, p, x.v[0], y.v[0], ""), c1 = LLVMBuildFCmp(l->b, p, x.v[1], y.v[1], "");
+        c = in->op == OP_EQ ? LLVMBuildAnd(l->b, c0, c1, "") : LLVMBuildOr(l->b, c0, c1, "");
     } else { via_helper(l, r); return; }
     l->val[r] = one(LLVMBuildZExt(l->b, c, l->i64, ""));
 }
@@ -543,6 +668,10 @@ static LLVMValueRef int_divmod(L *l, Ref r, LLVMValueRef x, LLVMValueRef y, bool
 static void arith(L *l, Ref r) {
     Ins *in = IN(l, r);
     int k = cls(in->ty);
+    if (k == 'Z' || k == 'z') {
+        if (!complex_arith(l, r)) via_helper(l, r);
+        return;
+    }
     Ref a = AR(l, r, 0);
     LLVMValueRef x = V(l, a), y = in->n > 1 ? V(l, AR(l, r, 1)) : NULL, z = NULL;
     if (k == 'I' || k == 'U') {
@@ -906,6 +1035,19 @@ static void ins(L *l, Ref r) {
         return;
     case OP_MATH:
         if (!math_call(l, r)) via_helper(l, r);
+        return;
+    case OP_CONJ:
+        if (l->val[AR(l, r, 0)].n != 2 || !complex_arith(l, r)) via_helper(l, r);
+        return;
+    case OP_REAL: case OP_IMAG: {
+        LV *x = &l->val[AR(l, r, 0)];
+        if (x->n != 2) { via_helper(l, r); return; }
+        l->val[r] = one(x->v[in->op == OP_IMAG]);
+        return;
+    }
+    case OP_CPLX: l->val[r] = pair(V(l, AR(l, r, 0)), V(l, AR(l, r, 1))); return;
+    case OP_ABS:
+        if (!absolute(l, r)) via_helper(l, r);
         return;
     default: via_helper(l, r);
     }
