@@ -196,6 +196,11 @@ void x_btc_ri(XBuf *b, int r, int bit) {
     op_reg(b, 0, true, o, 2, 7, r);
     put(b, (uint8_t)bit);
 }
+void x_btr_ri(XBuf *b, int r, int bit) {
+    uint8_t o[2] = {0x0F, 0xBA};
+    op_reg(b, 0, true, o, 2, 6, r);
+    put(b, (uint8_t)bit);
+}
 
 /* backward jumps to a bound label take the 2-byte form when it reaches */
 void x_jcc(XBuf *b, int cc, int label) {

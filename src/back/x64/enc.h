@@ -63,6 +63,7 @@ void x_test_rr(XBuf *b, int a, int c);
 void x_setcc(XBuf *b, int cc, int r);          /* r must be rax..rbx (al..bl) */
 void x_cmov_rm(XBuf *b, int cc, int r, int base, int32_t disp);
 void x_btc_ri(XBuf *b, int r, int bit);
+void x_btr_ri(XBuf *b, int r, int bit);
 /* control */
 void x_jcc(XBuf *b, int cc, int label);
 void x_jmp(XBuf *b, int label);

@@ -620,6 +620,7 @@ static void float_arith(Gen *G, Ref r) {
     x_movs_mx(&G->b, dbl, FR, D(G, r), rd);
 }
 
+
 static void move_slots(Gen *G, int32_t dst, int32_t src, int n) {
     for (int i = 0; i < n; i++) {
         int x = xmm_has(G, src + i);
@@ -631,6 +632,83 @@ static void move_slots(Gen *G, int32_t dst, int32_t src, int n) {
         x_mov_mr(&G->b, FR, 8 * (dst + i), RAX);
     }
     cache_forget(G, dst, n);
+}
+
+/* ---- complex128 and abs inline: a complex value is two float64 slots (real, imaginary); the
+ * formulas are the interpreter's (rt/eval.c), so the bits agree. NumPy's fused product (its
+ * loops' FMA), division, powers and magnitudes go through the helper. ---- */
+
+/* scratch register x (xmm0-2: never cached) = the float64 in slot */
+static void part_to(Gen *G, int x, int32_t slot) {
+    int c = xmm_has(G, slot);
+    if (c >= 0) x_movap_xx(&G->b, x, c);
+    else x_movs_xm(&G->b, true, x, FR, 8 * slot);
+}
+
+static void part_op(Gen *G, int op, int x, int32_t slot) {
+    int c = xmm_has(G, slot);
+    if (c >= 0) x_sse_xx(&G->b, op, true, x, c);
+    else x_sse_xm(&G->b, op, true, x, FR, 8 * slot);
+}
+
+/* slot's 8 bytes with bit 63 flipped (btc) or cleared (btr) into dst: -x and abs(x) exactly */
+static void sign_bit(Gen *G, int32_t dst, int32_t src, bool clear) {
+    rax_of(G, RAX, src);
+    if (clear) x_btr_ri(&G->b, RAX, 63);
+    else x_btc_ri(&G->b, RAX, 63);
+    x_mov_mr(&G->b, FR, 8 * dst, RAX);
+    cache_forget(G, dst, 1);
+}
+
+static bool complex_arith(Gen *G, Ref r) {
+    Ins *in = I_(G, r);
+    if (in->ty->dtype != KILN_COMPLEX128) return false;
+    int32_t d = G->c->slot[r], a = G->c->slot[A(G, r, 0)], b = in->n > 1 ? G->c->slot[A(G, r, 1)] : 0;
+    switch (in->op) {
+    case OP_ADD: case OP_SUB:
+        for (int k = 0; k < 2; k++) { part_to(G, k, a + k); part_op(G, in->op == OP_ADD ? SSE_ADD : SSE_SUB, k, b + k); }
+        break;
+    case OP_MUL: /* CPython's: ar*br - ai*bi, ar*bi + ai*br */
+        if ((in->flags & INS_NUMPY) && __builtin_cpu_supports("fma")) return false; /* NumPy fuses (rt_cmul_np) */
+        part_to(G, 0, a); part_op(G, SSE_MUL, 0, b);
+        part_to(G, 1, a + 1); part_op(G, SSE_MUL, 1, b + 1);
+        x_sse_xx(&G->b, SSE_SUB, true, 0, 1);
+        part_to(G, 1, a); part_op(G, SSE_MUL, 1, b + 1);
+        part_to(G, 2, a + 1); part_op(G, SSE_MUL, 2, b);
+        x_sse_xx(&G->b, SSE_ADD, true, 1, 2);
+        break;
+    case OP_NEG: sign_bit(G, d, a, false); sign_bit(G, d + 1, a + 1, false); return true;
+    case OP_CONJ: move_slots(G, d, a, 1); sign_bit(G, d + 1, a + 1, false); return true;
+    default: return false;
+    }
+    x_movs_mx(&G->b, true, FR, 8 * d, 0);
+    x_movs_mx(&G->b, true, FR, 8 * (d + 1), 1);
+    cache_forget(G, d, 2);
+    return true;
+}
+
+/* .real, .imag, complex(a, b) of complex128: slot moves; abs of a float: its sign bit cleared */
+static bool part_move(Gen *G, Ref r) {
+    Ins *in = I_(G, r);
+    Ref a = A(G, r, 0);
+    int32_t d = G->c->slot[r], s = G->c->slot[a];
+    const Type *at = I_(G, a)->ty;
+    switch (in->op) {
+    case OP_REAL: case OP_IMAG:
+        if (at->dtype != KILN_COMPLEX128) return false;
+        move_slots(G, d, s + (in->op == OP_IMAG), 1);
+        return true;
+    case OP_CPLX:
+        if (in->ty->dtype != KILN_COMPLEX128) return false;
+        move_slots(G, d, s, 1);
+        move_slots(G, d + 1, G->c->slot[A(G, r, 1)], 1);
+        return true;
+    case OP_ABS:
+        if (at->kind != T_SCALAR || at->dtype != KILN_FLOAT64 || in->ty->dtype != KILN_FLOAT64) return false;
+        sign_bit(G, d, s, true);
+        return true;
+    default: return false;
+    }
 }
 
 static void cast(Gen *G, Ref r) {
@@ -828,6 +906,8 @@ static void ins(Gen *G, Ref r) {
     }
     if (!in->ty || !ty_is_leaf(in->ty)) return;
     int k = cls(in->ty);
+    if (k == 'C' && complex_arith(G, r)) return;
+    if (part_move(G, r)) return;
     switch (in->op) {
     case OP_ADD: case OP_SUB: case OP_MUL:
         if (k == 'I' || k == 'U') { int_arith(G, r); return; }
