@@ -14,6 +14,11 @@ first; then the timings alternate between the runners, and the median of the rou
   sq_prod    the same written (x - 0.5) * (x - 0.5)
   cube       a ** 3 of a 10,000-element float64 array               (target: <= NumPy's time)
   square     a ** 2 of the same array (NumPy's fast path: a * a)
+  cumsum     np.cumsum of 10^6 float64                               (target: <= NumPy's time)
+  colsum     a.sum(axis=0) of a 1000 x 200 float64 array             (target: <= NumPy's time)
+  rowsum     a.sum(axis=1) of the same array                         (target: <= NumPy's time)
+  colstd     a.std(axis=0) of the same array                         (target: <= NumPy's time)
+  recur      out[i] = out[i - 1] * 0.5 + a[i] over 10^6 elements     (target: <= 1.2x unchecked)
 
 NumPy runs as kiln's oracle runs it (test/cpython_check.py): without its AVX-512 loops, whose SVML
 pow and friends are not glibc's bits; kiln's answers are checked against that NumPy.
@@ -92,12 +97,33 @@ def cube(a):
 
 def square(a):
     return a ** 2
+
+def cumsum(a):
+    return np.cumsum(a)
+
+def colsum(a):
+    return a.sum(axis=0)
+
+def rowsum(a):
+    return a.sum(axis=1)
+
+def colstd(a):
+    return a.std(axis=0)
+
+def recur(a):
+    out = np.empty_like(a)
+    out[0] = a[0]
+    for i in range(1, len(a)):
+        out[i] = out[i - 1] * 0.5 + a[i]
+    return out
 '''
 
 _rng = np.random.default_rng(7)
 _ca = _rng.random(10_000) + 1j * _rng.random(10_000)
 _cb = _rng.random(10_000) - 1j * _rng.random(10_000)
 _fa = _rng.random(10_000) * 3.0
+_big = _rng.random(1_000_000)
+_mat = _rng.random((1000, 200))
 
 CASES = [
     ("escape_c", (1_000_000,), None),
@@ -109,6 +135,11 @@ CASES = [
     ("sq_prod", (1_000_000,), None),
     ("cube", (_fa,), lambda a: a ** 3),
     ("square", (_fa,), lambda a: a ** 2),
+    ("cumsum", (_big,), np.cumsum),
+    ("colsum", (_mat,), lambda a: a.sum(axis=0)),
+    ("rowsum", (_mat,), lambda a: a.sum(axis=1)),
+    ("colstd", (_mat,), lambda a: a.std(axis=0)),
+    ("recur", (_big,), None),
 ]
 
 

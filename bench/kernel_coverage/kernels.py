@@ -1,5 +1,5 @@
 """Realistic kernels as people write them (textbook algorithms, simulations, small solvers), each with its
-arguments: bench/coverage/run.py runs every one under CPython, kiln and Numba and counts who gets CPython's
+arguments: bench/kernel_coverage/run.py runs every one under CPython, kiln and Numba and counts who gets CPython's
 answer. Written for issue 21 (kiln must run more real code than Numba); not a test (nothing here is tuned to
 kiln or to Numba)."""
 import math

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""run.py — every kernel of bench/coverage/kernels.py under CPython (the reference), kiln (kiln.jit) and Numba
+"""run.py — every kernel of bench/kernel_coverage/kernels.py under CPython (the reference), kiln (kiln.jit) and Numba
 (numba.njit): what each prints and returns, compared with CPython's; a table and the counts.
 
-usage: build/benchenv/bin/python bench/coverage/run.py   (a Python with kiln, NumPy 2 and Numba)
+usage: build/benchenv/bin/python bench/kernel_coverage/run.py   (a Python with kiln, NumPy 2 and Numba)
 """
 import contextlib
 import io

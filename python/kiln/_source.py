@@ -11,6 +11,7 @@ then point at the real file and line.
 Where no file backs the function (the REPL, exec of a string) linecache and inspect still find
 the text IPython and most tools register; otherwise the error says so.
 """
+import dis
 import inspect
 import linecache
 import os
@@ -345,8 +346,10 @@ def _foreign_import(v):
 
 
 def _names(code):
-    """global names a code object (and the code objects nested in it) reads"""
-    out = set(code.co_names)
+    """global names a code object (and the code objects nested in it) reads: the operands of its
+    LOAD_GLOBAL / LOAD_NAME instructions, not every name of co_names, which also holds attribute
+    names (np.cumsum's cumsum is no call of a global function named cumsum)"""
+    out = {i.argval for i in dis.get_instructions(code) if i.opname in ("LOAD_GLOBAL", "LOAD_NAME")}
     for c in code.co_consts:
         if isinstance(c, types.CodeType):
             out |= _names(c)

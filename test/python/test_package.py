@@ -95,6 +95,15 @@ def calls_plain(x):
     return plain(x)
 
 
+def cumsum(a):  # a plain function named as a NumPy one: np.cumsum in a kernel is not a call of it
+    return a
+
+
+@kiln.jit
+def running(a):
+    return np.cumsum(a)
+
+
 @pytest.mark.parametrize("dt", DTYPES)
 def test_dtypes_in_and_out(dt):
     a = np.arange(6).reshape(2, 3).astype(dt)
@@ -182,6 +191,7 @@ def test_compile_errors():
     assert issubclass(kiln.CompileError, TypeError)
     with pytest.raises(kiln.CompileError, match="a plain Python function: decorate it"):
         calls_plain(1)
+    assert running(np.arange(4.0)).tolist() == [0.0, 1.0, 3.0, 6.0]  # an attribute is no global
 
     @kiln.jit
     def bad(x):
