@@ -49,8 +49,43 @@ enum { BUFSIZE = 8192, PW_BLOCK = 128 };
         n2 -= n2 % 8;                                                                                      \
         return NAME(a, n2, s) + NAME(a + n2 * s, n - n2, s);                                               \
     }
-PAIRWISE(pw_f64, double)
-PAIRWISE(pw_f32, float)
+PAIRWISE(pw_f64_any, double)
+PAIRWISE(pw_f32_any, float)
+
+/* the same on contiguous elements, in a form the compiler vectorizes (the 8 partial sums are
+ * independent lanes: the same additions in the same order, so the same bits), built for AVX2
+ * too where the CPU has it (an ifunc picks) */
+#define PAIRWISE_CONTIG(NAME, T)                                                                           \
+    __attribute__((target_clones("avx2", "default"), optimize("tree-vectorize")))                          \
+    static T NAME(const T *restrict a, int64_t n) {                                                        \
+        if (n < 8) {                                                                                       \
+            T r = (T)-0.0;                                                                                 \
+            for (int64_t i = 0; i < n; i++) r += a[i];                                                     \
+            return r;                                                                                      \
+        }                                                                                                  \
+        if (n <= PW_BLOCK) {                                                                               \
+            T r[8];                                                                                        \
+            for (int j = 0; j < 8; j++) r[j] = a[j];                                                       \
+            int64_t i;                                                                                     \
+            for (i = 8; i < n - (n % 8); i += 8)                                                           \
+                for (int j = 0; j < 8; j++) r[j] += a[i + j];                                              \
+            T res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));                    \
+            for (; i < n; i++) res += a[i];                                                                \
+            return res;                                                                                    \
+        }                                                                                                  \
+        int64_t n2 = n / 2;                                                                                \
+        n2 -= n2 % 8;                                                                                      \
+        return NAME(a, n2) + NAME(a + n2, n - n2);                                                         \
+    }
+PAIRWISE_CONTIG(pw_f64_contig, double)
+PAIRWISE_CONTIG(pw_f32_contig, float)
+
+static double pw_f64(const char *a, int64_t n, int64_t s) {
+    return s == (int64_t)sizeof(double) ? pw_f64_contig((const double *)a, n) : pw_f64_any(a, n, s);
+}
+static float pw_f32(const char *a, int64_t n, int64_t s) {
+    return s == (int64_t)sizeof(float) ? pw_f32_contig((const float *)a, n) : pw_f32_any(a, n, s);
+}
 
 /* the same for complex numbers, as NumPy writes it: n counts real and imaginary parts (two per
  * element) and s is half the element stride, so a + i * s for even i is element i / 2; the 8
@@ -229,8 +264,20 @@ static void add_pairwise(char *o, int dt, const char *p, int64_t n, int64_t s) {
 
 /* combine for float T elements of the accumulator's own type: the same operations, typed loops
  * (the innermost axis reduced keeps the accumulator in a register) */
-#define TYPED(NAME, T)                                                                                     \
+#define ROW_ADD(NAME, T)                                                                                   \
+    __attribute__((target_clones("avx2", "default"), optimize("tree-vectorize")))                          \
+    static void NAME(T *restrict o, const T *restrict x, int64_t n) {                                      \
+        for (int64_t j = 0; j < n; j++) o[j] = o[j] + x[j];                                                \
+    }
+ROW_ADD(row_add_f64, double)
+ROW_ADD(row_add_f32, float)
+
+#define TYPED(NAME, T, ROW)                                                                                \
     static void NAME(int kind, const char *p, char *o, int64_t n, int64_t si, int64_t so) {                \
+        if (kind == RK_SUM && si == (int64_t)sizeof(T) && so == (int64_t)sizeof(T)) { /* a row into a row */ \
+            ROW((T *)o, (const T *)p, n);                                                                  \
+            return;                                                                                        \
+        }                                                                                                  \
         if (so == 0) {                                                                                     \
             T c = *(T *)o;                                                                                 \
             for (int64_t j = 0; j < n; j++) c = FSTEP(kind, c, *(const T *)(p + j * si));                  \
@@ -242,8 +289,8 @@ static void add_pairwise(char *o, int dt, const char *p, int64_t n, int64_t s) {
             *q = FSTEP(kind, *q, *(const T *)(p + j * si));                                                \
         }                                                                                                  \
     }
-TYPED(typed_f64, double)
-TYPED(typed_f32, float)
+TYPED(typed_f64, double, row_add_f64)
+TYPED(typed_f32, float, row_add_f32)
 
 /* the same for integer elements TI into an int64 accumulator (sums and products wrap, as
  * NumPy's do: computed on the unsigned bits), or into their own type for max and min; one loop
@@ -462,12 +509,68 @@ static int arg_reduce(Run *run, int kind, const RdArr *a, int ax, int64_t *o, in
     return 0;
 }
 
-/* cumsum/cumprod along ax (-1: the C-order flattening) into the C-contiguous o */
+/* the typed scans: a C-contiguous input seen as (outer, len, inner), or a 1-d one of any stride
+ * (outer = inner = 1, si its stride): o[l] = o[l - 1] op x[l] along len, in NumPy's order, the
+ * inner axis innermost so that the compiler vectorizes across it; o[0] is x[0] converted */
+#define SCAN(NAME, TI, TO)                                                                                 \
+    static void NAME(bool sum, const char *p, int64_t si, TO *o, int64_t outer, int64_t len, int64_t inner) { \
+        for (int64_t u = 0; u < outer; u++, o += len * inner) {                                            \
+            const char *x = p + u * len * inner * si;                                                      \
+            if (inner == 1) { /* the running value in a register, not read back from o */                 \
+                TO c = (TO) * (const TI *)x;                                                               \
+                o[0] = c;                                                                                  \
+                if (sum) for (int64_t l = 1; l < len; l++) o[l] = c = c + (TO) * (const TI *)(x + l * si); \
+                else for (int64_t l = 1; l < len; l++) o[l] = c = c * (TO) * (const TI *)(x + l * si);     \
+                continue;                                                                                  \
+            }                                                                                              \
+            for (int64_t i = 0; i < inner; i++) o[i] = (TO) * (const TI *)(x + i * si);                   \
+            for (int64_t l = 1; l < len; l++) {                                                            \
+                TO *y = o + l * inner;                                                                     \
+                const char *xl = x + l * inner * si;                                                       \
+                if (sum) for (int64_t i = 0; i < inner; i++) y[i] = y[i - inner] + (TO) * (const TI *)(xl + i * si); \
+                else for (int64_t i = 0; i < inner; i++) y[i] = y[i - inner] * (TO) * (const TI *)(xl + i * si); \
+            }                                                                                              \
+        }                                                                                                  \
+    }
+SCAN(scan_f64, double, double)
+SCAN(scan_f32, float, float)
+SCAN(scan_i64, int64_t, uint64_t)
+SCAN(scan_i32, int32_t, uint64_t)
+SCAN(scan_u64, uint64_t, uint64_t)
+
+/* a scan the typed loops do, or false */
+static bool scan_typed(int kind, const RdArr *a, int ax, int odt, char *o) {
+    int64_t isz = (int64_t)kiln_dtype_size((kiln_dtype)a->dtype), outer = 1, len, inner = 1, si = isz, want = isz;
+    bool contig = true;
+    for (int k = a->ndim - 1; k >= 0; k--) { /* C-contiguous (an axis of one element has any stride) */
+        if (a->n[k] != 1 && a->s[k] != want) contig = false;
+        want *= a->n[k];
+    }
+    if (a->ndim == 1) { len = a->n[0]; si = a->s[0]; }
+    else if (!contig) return false;
+    else if (ax < 0) { len = 1; for (int k = 0; k < a->ndim; k++) len *= a->n[k]; }
+    else {
+        len = a->n[ax];
+        for (int k = 0; k < ax; k++) outer *= a->n[k];
+        for (int k = ax + 1; k < a->ndim; k++) inner *= a->n[k];
+    }
+    bool sum = kind == RK_CUMSUM;
+    if (a->dtype == KILN_FLOAT64 && odt == KILN_FLOAT64) scan_f64(sum, a->data, si, (double *)o, outer, len, inner);
+    else if (a->dtype == KILN_FLOAT32 && odt == KILN_FLOAT32) scan_f32(sum, a->data, si, (float *)o, outer, len, inner);
+    else if (a->dtype == KILN_INT64 && odt == KILN_INT64) scan_i64(sum, a->data, si, (uint64_t *)o, outer, len, inner);
+    else if (a->dtype == KILN_INT32 && odt == KILN_INT64) scan_i32(sum, a->data, si, (uint64_t *)o, outer, len, inner);
+    else if (a->dtype == KILN_UINT64 && odt == KILN_UINT64) scan_u64(sum, a->data, si, (uint64_t *)o, outer, len, inner);
+    else return false;
+    return true;
+}
+
+/* cumsum/cumprod along ax (-1: the C-order flattening) into the C-contiguous o. The first
+ * element is the input's own, converted (NumPy's accumulate copies it: cumsum keeps a -0.0) */
 static void scan(int kind, const RdArr *a, int ax, int odt, char *o) {
     int64_t total = 1;
     for (int k = 0; k < a->ndim; k++) total *= a->n[k];
     int64_t len = ax < 0 ? total : a->n[ax], inner_n = 1;
-    if (len == 0) return;
+    if (len == 0 || scan_typed(kind, a, ax, odt, o)) return;
     if (ax >= 0) for (int k = ax + 1; k < a->ndim; k++) inner_n *= a->n[k];
     int64_t sz = (int64_t)kiln_dtype_size((kiln_dtype)odt);
     Job J = {0};
@@ -476,8 +579,15 @@ static void scan(int kind, const RdArr *a, int ax, int odt, char *o) {
         int64_t off = 0, r = e, pos = ax < 0 ? e : (e / inner_n) % len;
         for (int k = a->ndim - 1; k >= 0; k--) { off += (r % a->n[k]) * a->s[k]; r /= a->n[k]; }
         char *q = o + e * sz;
-        if (pos == 0) fill_identity(q, 1, odt, J.kind);
-        else memcpy(q, q - (ax < 0 ? 1 : inner_n) * sz, (size_t)sz);
+        if (pos == 0 && odt == a->dtype) { memcpy(q, a->data + off, (size_t)sz); continue; }
+        if (pos == 0) { /* converted (ints to a wider int or a float): 1 * x, exact, where 0 + x would lose a -0.0 */
+            fill_identity(q, 1, odt, RK_PROD);
+            J.kind = RK_PROD;
+            combine(&J, q, a->data + off);
+            J.kind = kind == RK_CUMSUM ? RK_SUM : RK_PROD;
+            continue;
+        }
+        memcpy(q, q - (ax < 0 ? 1 : inner_n) * sz, (size_t)sz);
         combine(&J, q, a->data + off);
     }
 }
