@@ -618,6 +618,59 @@ static void divide(char *o, int64_t n, int dt, int64_t by) {
     }
 }
 
+/* dev = |a - mean|**2 element by element (the temporary t's layout, the mean's strides ms in
+ * elements), walking a's index space as an odometer with the last axis as a tight inner loop */
+static void squared_deviations(const RdArr *a, const RdArr *t, const char *mean, const int64_t *ms, int mdt, int odt) {
+    int nd = a->ndim, last = nd - 1;
+    int64_t idx[KILN_MAXDIM] = {0}, off = 0, toff = 0, moff = 0;
+    int64_t n = nd ? a->n[last] : 1, si = nd ? a->s[last] : 0, st = nd ? t->s[last] : 0, sm = nd ? ms[last] : 0;
+    for (;;) {
+        const char *x = a->data + off;
+        char *d = t->data + toff;
+        if (mdt == KILN_COMPLEX128) {
+            const double *m = (const double *)mean + 2 * moff;
+            for (int64_t j = 0; j < n; j++) {
+                const double *xj = (const double *)(x + j * si), *mj = m + 2 * j * sm;
+                double re = xj[0] - mj[0], im = xj[1] - mj[1];
+                *(double *)(d + j * st) = re * re + im * im;
+            }
+        } else if (mdt == KILN_COMPLEX64) {
+            const float *m = (const float *)mean + 2 * moff;
+            for (int64_t j = 0; j < n; j++) {
+                const float *xj = (const float *)(x + j * si), *mj = m + 2 * j * sm;
+                float re = xj[0] - mj[0], im = xj[1] - mj[1];
+                *(float *)(d + j * st) = re * re + im * im;
+            }
+        } else if (odt == KILN_FLOAT64 && a->dtype == KILN_FLOAT64) {
+            const double *m = (const double *)mean + moff;
+            for (int64_t j = 0; j < n; j++) {
+                double v = *(const double *)(x + j * si) - m[j * sm];
+                *(double *)(d + j * st) = v * v;
+            }
+        } else if (odt == KILN_FLOAT64) {
+            const double *m = (const double *)mean + moff;
+            for (int64_t j = 0; j < n; j++) {
+                double v = in_f(x + j * si, a->dtype) - m[j * sm];
+                *(double *)(d + j * st) = v * v;
+            }
+        } else {
+            const float *m = (const float *)mean + moff;
+            for (int64_t j = 0; j < n; j++) {
+                float v = (float)in_f(x + j * si, a->dtype) - m[j * sm];
+                *(float *)(d + j * st) = v * v;
+            }
+        }
+        int k = last - 1; /* the next position of the outer axes */
+        for (; k >= 0; k--) {
+            off += a->s[k]; toff += t->s[k]; moff += ms[k];
+            if (++idx[k] < a->n[k]) break;
+            off -= a->n[k] * a->s[k]; toff -= a->n[k] * t->s[k]; moff -= a->n[k] * ms[k];
+            idx[k] = 0;
+        }
+        if (k < 0) return;
+    }
+}
+
 /* var/std: NumPy's _var, step by step */
 static int variance(Run *run, const RdArr *a, unsigned axes, int odt, int64_t ddof, char *o, int64_t onum, bool sd,
                     int line, const char *file) {
@@ -648,32 +701,13 @@ static int variance(Run *run, const RdArr *a, unsigned axes, int odt, int64_t dd
         }
         int64_t s = (int64_t)sz;
         for (int k = a->ndim - 1; k >= 0; k--) { t.s[perm[k]] = s; s *= a->n[perm[k]]; }
-        /* the mean broadcasts along the reduced axes */
-        for (int64_t e = 0; e < total; e++) {
-            int64_t off = 0, toff = 0, moff = 0, r = e, mstride = 1;
-            for (int k = a->ndim - 1; k >= 0; k--) {
-                int64_t i = r % a->n[k];
-                r /= a->n[k];
-                off += i * a->s[k];
-                toff += i * t.s[k];
-                if (!((axes >> k) & 1)) { moff += i * mstride; mstride *= a->n[k]; }
-            }
-            if (mdt == KILN_COMPLEX128) {
-                const double *x = (const double *)(a->data + off), *m = (const double *)mean + 2 * moff;
-                double re = x[0] - m[0], im = x[1] - m[1];
-                *(double *)(dev + toff) = re * re + im * im;
-            } else if (mdt == KILN_COMPLEX64) {
-                const float *x = (const float *)(a->data + off), *m = (const float *)mean + 2 * moff;
-                float re = x[0] - m[0], im = x[1] - m[1];
-                *(float *)(dev + toff) = re * re + im * im;
-            } else if (odt == KILN_FLOAT64) {
-                double d = in_f(a->data + off, a->dtype) - ((double *)mean)[moff];
-                *(double *)(dev + toff) = d * d;
-            } else {
-                float d = (float)in_f(a->data + off, a->dtype) - ((float *)mean)[moff];
-                *(float *)(dev + toff) = d * d;
-            }
+        /* the mean broadcasts along the reduced axes: its stride is 0 there */
+        int64_t ms[KILN_MAXDIM], mstride = 1;
+        for (int k = a->ndim - 1; k >= 0; k--) {
+            ms[k] = (axes >> k) & 1 ? 0 : mstride;
+            if (!((axes >> k) & 1)) mstride *= a->n[k];
         }
+        if (total > 0) squared_deviations(a, &t, mean, ms, mdt, odt);
         rc = reduce_into(run, RK_SUM, &t, axes, odt, o, onum);
         if (!rc) {
             divide(o, onum, odt, cnt - ddof > 0 ? cnt - ddof : 0);
