@@ -1,11 +1,13 @@
 /*
- * bce.c — bounds-check elimination for the common loop shape.
+ * bce.c — bounds-check elimination for the common loop shapes.
  * requires: SSA, cse run (equal DIMs are one value). preserves: semantics.
- * In `for i in range(a.shape[k])` (or len(a)) the header branches on
- * i < DIM(a, k) with i counting up from a non-negative start; a check of
- * a[..., i, ...] on axis k in a block the loop body dominates can neither
- * wrap nor fail, so it is dropped. Other checks stay (tier 2 removes or
- * hoists more of them with LLVM's range-check elimination).
+ * In `for i in range(s, n)` with a constant s >= 0 (lowering marks the counter INS_NONNEG: it
+ * counts up by one from s) the header branches on i < n, so in a block the loop body dominates
+ * i is in [s, n). A check of a[..., i + c, ...] on axis k, c a constant <= 0 with s + c >= 0,
+ * can neither wrap nor fail when n is a's length on axis k: DIM(a, k) itself, or the same length
+ * reached another way (an array made by ALLOC has the extents it was made with, so
+ * `out = np.empty_like(a)` has a's length; `out[i - 1]` in `range(1, len(a))` is safe). Other
+ * checks stay (tier 2 removes or hoists more of them with LLVM's range-check elimination).
  */
 #include "opt.h"
 
@@ -15,6 +17,62 @@ static bool dominates(const uint32_t *idom, uint32_t a, uint32_t b) {
         if (b == 0 || idom[b] == UINT32_MAX || idom[b] == b) return false;
         b = idom[b];
     }
+}
+
+/* a length, canonical: DIM of an ALLOC is the extent it was allocated with; a length is the
+ * value ref (axis -1) or DIM(ref, axis) of an array that is not an ALLOC */
+typedef struct Len { Ref r; int32_t axis; } Len;
+
+static Len len_of_dim(Func *f, Ref arr, int32_t axis, int depth);
+
+static Len len_of_value(Func *f, Ref x, int depth) {
+    Ins *in = &f->ins.v[x];
+    if (in->op == OP_DIM && depth < 8) return len_of_dim(f, ir_arg(f, x, 0), (int32_t)in->aux, depth + 1);
+    return (Len){x, -1};
+}
+
+static Len len_of_dim(Func *f, Ref arr, int32_t axis, int depth) {
+    Ins *a = &f->ins.v[arr];
+    if (a->op == OP_ALLOC && a->ty && a->ty->kind == T_ARRAY && (int)a->n == a->ty->ndim && axis < (int32_t)a->n)
+        return len_of_value(f, ir_arg(f, arr, (uint32_t)axis), depth);
+    return (Len){arr, axis};
+}
+
+static bool int_const(Func *f, Ref r, int64_t *v) {
+    Ins *in = &f->ins.v[r];
+    if (in->op != OP_CONST || !in->ty || in->ty->kind != T_SCALAR || !dt_is_int(in->ty->dtype)) return false;
+    *v = f->cst.v[in->aux].i;
+    return true;
+}
+
+/* idx as iv + c: iv itself, iv + k, k + iv or iv - k with k a small constant */
+static Ref split_offset(Func *f, Ref idx, int64_t *c) {
+    Ins *in = &f->ins.v[idx];
+    int64_t k;
+    *c = 0;
+    if ((in->op == OP_ADD || in->op == OP_SUB) && in->ty && in->ty->dtype == KILN_INT64) {
+        Ref x = ir_arg(f, idx, 0), y = ir_arg(f, idx, 1);
+        if (int_const(f, y, &k) && k > -(1 << 30) && k < (1 << 30)) { *c = in->op == OP_ADD ? k : -k; return x; }
+        if (in->op == OP_ADD && int_const(f, x, &k) && k > -(1 << 30) && k < (1 << 30)) { *c = k; return y; }
+    }
+    return idx;
+}
+
+/* the constant a header parameter starts at: what the header's one edge from outside the loop
+ * (an edge from a block the body does not dominate) passes, when that is a constant */
+static bool start_of(Func *f, const uint32_t *idom, Ref iv, uint32_t body, int64_t *s) {
+    Ins *p = &f->ins.v[iv];
+    Block *h = &f->blocks.v[p->blk];
+    bool found = false;
+    for (uint32_t i = 0; i < h->preds.n; i++) {
+        Pred pr = h->preds.v[i];
+        if (dominates(idom, body, pr.blk)) continue; /* a back edge */
+        Edge *e = &f->blocks.v[pr.blk].succ[pr.succ];
+        if (p->aux >= e->args.n || found) return false;
+        if (!int_const(f, e->args.v[p->aux], s)) return false;
+        found = true;
+    }
+    return found;
 }
 
 bool opt_bce(Func *f) {
@@ -28,17 +86,20 @@ bool opt_bce(Func *f) {
             Ref r = b->ins.v[k];
             Ins *in = &f->ins.v[r];
             if (in->op != OP_BOUND || (in->flags & BOUND_NOCHECK)) continue;
-            Ref arr = ir_arg(f, r, 0), idx = ir_arg(f, r, 1);
+            Ref arr = ir_arg(f, r, 0);
+            int64_t c, s;
+            Ref idx = split_offset(f, ir_arg(f, r, 1), &c);
             Ins *iv = &f->ins.v[idx];
-            if (iv->op != OP_PARAM || !(iv->flags & INS_NONNEG) || iv->blk == UINT32_MAX) continue;
+            if (iv->op != OP_PARAM || !(iv->flags & INS_NONNEG) || iv->blk == UINT32_MAX || c > 0) continue;
             Block *h = &f->blocks.v[iv->blk];
             if (h->term != TERM_BR) continue;
-            Ins *c = &f->ins.v[h->cond];
-            if (c->op != OP_LT || ir_arg(f, h->cond, 0) != idx) continue;
-            Ins *n = &f->ins.v[ir_arg(f, h->cond, 1)];
-            if (n->op != OP_DIM || ir_arg(f, ir_arg(f, h->cond, 1), 0) != arr || n->aux != in->aux) continue;
+            Ins *cond = &f->ins.v[h->cond];
+            if (cond->op != OP_LT || ir_arg(f, h->cond, 0) != idx) continue;
             uint32_t body = h->succ[0].to;
             if (f->blocks.v[body].preds.n != 1 || !dominates(idom, body, bi)) continue;
+            if (c < 0 && (!start_of(f, idom, idx, body, &s) || s + c < 0)) continue;
+            Len n = len_of_value(f, ir_arg(f, h->cond, 1), 0), want = len_of_dim(f, arr, (int32_t)in->aux, 0);
+            if (n.r != want.r || n.axis != want.axis) continue;
             in->flags |= BOUND_NOCHECK | BOUND_NOWRAP;
         }
     }
