@@ -209,6 +209,13 @@ bench-python: all
 	@build/benchenv/bin/pip install -q --disable-pip-version-check --no-build-isolation --no-deps .
 	@build/benchenv/bin/python bench/python_numba.py $(CURDIR)/build/benchenv/bin/python $(CURDIR)/build/benchenv/bin/python
 
+# issue 22's micro-kernels under kiln's tiers, Numba and NumPy (build/benchenv, as bench-python)
+bench-numba-gap: all
+	@[ -x build/benchenv/bin/python ] || /usr/bin/python3 -m venv build/benchenv
+	@build/benchenv/bin/python -c 'import numba' 2>/dev/null || build/benchenv/bin/pip install -q numba 'setuptools>=61' wheel
+	@build/benchenv/bin/pip install -q --disable-pip-version-check --no-build-isolation --no-deps .
+	@build/benchenv/bin/python bench/numba_gap.py
+
 bench-matmul: all
 	@python3 bench/matmul512.py build/kiln
 
@@ -234,4 +241,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: ir-bless python test-python bench-python FORCE fuzz fuzz-gen fuzz-ewise bench-fused bench-attention bench-matmul bench-coldstart bench-tiering all test demo bench bench-peers install clean
+.PHONY: bench-numba-gap ir-bless python test-python bench-python FORCE fuzz fuzz-gen fuzz-ewise bench-fused bench-attention bench-matmul bench-coldstart bench-tiering all test demo bench bench-peers install clean

@@ -17,6 +17,9 @@ static int run_code(const Code *c, Slot *fr, Slot *ret, Run *run) {
     return fr_exec_interp(c, fr, ret, run);
 }
 
+/* a direct call from tier-1 code to a callee without native code yet: its frame is ready */
+int fr_call_interp(Slot *fr, Slot *ret, Run *run, const Code *c) { return fr_exec_interp(c, fr, ret, run); }
+
 int fr_enter(const Code *c, const Slot *args, Slot *ret, Run *run) {
     size_t bytes = sizeof(Slot) * c->nslots;
     bool heap = bytes > (size_t)run->tune[TUNE_FRAME_STACK_BYTES];

@@ -78,6 +78,7 @@ void fr_fill(Slot *s, int a, int v, const Extra *x);
 void fr_ldn(Slot *s, int d, int a, const Extra *x);
 void fr_stn(Slot *s, int a, int v, const Extra *x);
 int fr_call(Run *run, Slot *s, int d, const Extra *x, int line, const char *file);
+int fr_call_interp(Slot *fr, Slot *ret, Run *run, const Code *c); /* NativeFn's arguments, then the code */
 int fr_index_error(Run *run, int line, const char *file, int64_t i, int axis, int64_t n);
 int fr_int_bounds(Run *run, int line, const char *file, int64_t v, int dtype);
 

@@ -37,6 +37,7 @@ typedef struct Gen {
     int *blk;          /* label of each block */
     int err_exit, ret_label;
     bool tiering;      /* count calls and loop iterations for tier auto (jit/tier.c) */
+    const BackEnv *env;
     const char *bail;
     int line;
     /* cold code emitted after the body: edge moves of taken branches, error calls */
@@ -868,6 +869,75 @@ static void helper_op(Gen *G, Ref r, Helper h, int nfixed) {
 }
 
 static bool fused_cond(Gen *G, Ref r);
+/* a call of another kernel (or this one) without the frame helper: the callee's frame on the machine
+ * stack (its constants and the arguments stored into it), the checks fr_call makes (recursion depth,
+ * stack left, an interrupt) inline, run->depth counted around a call through the callee's current
+ * native code (read at each call: tier 2 replaces it), or fr_call_interp when it has none yet.
+ * False (the helper's path) for a callee without code yet or with a frame too large for the stack. */
+enum { DIRECT_INIT_MAX = 48 };
+static bool direct_call(Gen *G, Ref r) {
+    Ins *in = I_(G, r);
+    Unit *cu = G->f->callees.v[in->aux];
+    const Code *cc = cu == G->u ? G->c : cu->code;
+    if (!cc || cc->ninit > DIRECT_INIT_MAX || cc->nargs != in->n) return false;
+    int64_t bytes = ((int64_t)sizeof(Slot) * (cc->nslots ? cc->nslots : 1) + 15) / 16 * 16;
+    if (bytes > G->env->tune[TUNE_FRAME_STACK_BYTES] || bytes > (1 << 20)) return false;
+    XCall *kr = xcall(G), *ki = xcall(G);
+    if (!kr || !ki) return true;
+    kr->code = RE_RECURSION;
+    ki->code = RE_INTERRUPT;
+    x_load(&G->b, RAX, RUN, (int32_t)offsetof(Run, depth), W32, true);
+    x_mov_rm(&G->b, RCX, RUN, (int32_t)offsetof(Run, tune)); /* the limit as the call runs (a tunable) */
+    x_alu_rm(&G->b, ALU_CMP, RAX, RCX, (int32_t)(8 * TUNE_MAX_RECURSION));
+    x_jcc(&G->b, CC_GE, cold(G, COLD_HELPER, 0, 0, kr, fh_error));
+    x_alu_rm(&G->b, ALU_CMP, RSP, RUN, (int32_t)offsetof(Run, stack_floor));
+    x_jcc(&G->b, CC_B, cold(G, COLD_HELPER, 0, 0, kr, fh_error));
+    x_mov_rm(&G->b, RCX, RUN, (int32_t)offsetof(Run, intr));
+    x_mov_rm(&G->b, RCX, RCX, 0);
+    x_alu_rm(&G->b, ALU_CMP, RCX, RUN, (int32_t)offsetof(Run, epoch));
+    x_jcc(&G->b, CC_NE, cold(G, COLD_HELPER, 0, 0, ki, fh_error));
+    x_alu_ri(&G->b, ALU_ADD, RAX, 1);
+    x_store(&G->b, RUN, (int32_t)offsetof(Run, depth), RAX, W32);
+    x_alu_ri(&G->b, ALU_SUB, RSP, (int32_t)bytes);
+    for (uint32_t k = 0; k < cc->ninit; k++) {
+        x_mov_ri(&G->b, RAX, cc->init[k].i);
+        x_mov_mr(&G->b, RSP, (int32_t)(8 * k), RAX);
+    }
+    for (uint32_t j = 0; j < in->n; j++) {
+        Ref a = A(G, r, j);
+        int32_t src = G->c->slot[a], n = slots_of(I_(G, a)->ty);
+        for (int32_t p = 0; p < n; p++) {
+            rax_of(G, RAX, src + p);
+            x_mov_mr(&G->b, RSP, 8 * (cc->arg_slot[j] + p), RAX);
+        }
+    }
+    int32_t d = in->ty ? G->c->slot[r] : 0;
+    x_mov_rr(&G->b, RDI, RSP);
+    x_lea(&G->b, RSI, FR, 8 * d);
+    x_mov_rr(&G->b, RDX, RUN);
+    x_mov_ri(&G->b, RCX, (int64_t)(intptr_t)cc);
+    x_mov_ri(&G->b, RAX, (int64_t)(intptr_t)&cc->native);
+    x_mov_rm(&G->b, RAX, RAX, 0);
+    x_test_rr(&G->b, RAX, RAX);
+    int go = xb_label(&G->b);
+    x_jcc(&G->b, CC_NE, go);
+    x_mov_ri(&G->b, RAX, (int64_t)(intptr_t)fr_call_interp);
+    xb_bind(&G->b, go); /* not a block boundary: the cache stays */
+    x_call_r(&G->b, RAX);
+    for (int q = 0; q < 16; q++) {
+        if (!CALLEE_SAVED(q)) G->gp[q] = -1;
+        G->xmm[q] = -1;
+    }
+    if (in->ty) cache_forget(G, d, slots_of(in->ty));
+    x_alu_ri(&G->b, ALU_ADD, RSP, (int32_t)bytes);
+    x_load(&G->b, RCX, RUN, (int32_t)offsetof(Run, depth), W32, true);
+    x_alu_ri(&G->b, ALU_SUB, RCX, 1);
+    x_store(&G->b, RUN, (int32_t)offsetof(Run, depth), RCX, W32);
+    x_test_rr(&G->b, RAX, RAX);
+    x_jcc(&G->b, CC_NE, G->err_exit);
+    return true;
+}
+
 
 static void ins(Gen *G, Ref r) {
     Ins *in = I_(G, r);
@@ -899,7 +969,7 @@ static void ins(Gen *G, Ref r) {
     case OP_FILL: helper_op(G, r, fh_fill, 0); return;
     case OP_ACOPY: helper_op(G, r, fh_acopy, 0); return;
     case OP_LIB: helper_op(G, r, fh_lib, 1); return;
-    case OP_CALL: helper_op(G, r, fh_call, 0); return;
+    case OP_CALL: if (!direct_call(G, r)) helper_op(G, r, fh_call, 0); return;
     case OP_CAST: cast(G, r); return;
     case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE: compare_value(G, r); return;
     default: break;
@@ -1218,7 +1288,7 @@ static int x64_compile(const BackEnv *env, Unit *u, kiln_error *err) {
     }
     Gen G;
     memset(&G, 0, sizeof G);
-    G.f = u->ir; G.c = c; G.u = u;
+    G.f = u->ir; G.c = c; G.u = u; G.env = env;
     G.tiering = env->tiering;
     if (G.tiering) { c->hot = env->hot; c->hot_call = env->hot_call; }
     c->loops = G.tiering && env->tune[TUNE_TIER2_LOOPS] > 0; /* iterations count (and OSR is possible) */
