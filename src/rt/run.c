@@ -95,12 +95,49 @@ static RtBuf *buf_reuse(size_t len) {
     return b;
 }
 
+/* Medium arrays (BUF_MEDIUM up to BUF_HUGE bytes) come from malloc, whose heap would hand them
+ * back to the system when freed and fault fresh pages in at the next call (glibc trims its heap
+ * top and maps chunks past its threshold anew): a call making a 160 KB result spent a third of
+ * its time there. Freed ones wait in a second small cache (BUF_KEEP_MID of them, BUF_KEEP_MID_BYTES
+ * in all) for the next array of about their size. */
+enum { BUF_MEDIUM = 64 << 10, BUF_KEEP_MID = 8 };
+#define BUF_KEEP_MID_BYTES ((size_t)16 << 20)
+static RtBuf *keep_mid[BUF_KEEP_MID];
+
+static RtBuf *buf_reuse_mid(size_t bytes) {
+    RtBuf *b = NULL;
+    pthread_mutex_lock(&keep_lock);
+    for (int i = 0; i < BUF_KEEP_MID && !b; i++)
+        if (keep_mid[i] && keep_mid[i]->cap >= bytes && keep_mid[i]->cap <= 2 * bytes) { b = keep_mid[i]; keep_mid[i] = NULL; }
+    pthread_mutex_unlock(&keep_lock);
+    return b;
+}
+
+/* b kept for reuse, or false (the cache is full) */
+static bool buf_keep_mid(RtBuf *b) {
+    bool kept = false;
+    pthread_mutex_lock(&keep_lock);
+    size_t total = b->cap;
+    int slot = -1;
+    for (int i = 0; i < BUF_KEEP_MID; i++) {
+        if (keep_mid[i]) total += keep_mid[i]->cap;
+        else if (slot < 0) slot = i;
+    }
+    if (slot >= 0 && total <= BUF_KEEP_MID_BYTES) { keep_mid[slot] = b; kept = true; }
+    pthread_mutex_unlock(&keep_lock);
+    return kept;
+}
+
 static RtBuf *buf_new(size_t bytes, bool zero) {
     size_t need = sizeof(RtBuf) + bytes + 64;
     RtBuf *b;
+    if (bytes >= BUF_MEDIUM && bytes < BUF_HUGE && (b = buf_reuse_mid(bytes))) {
+        if (zero) memset(b->data, 0, bytes);
+        return b;
+    }
     if (bytes < BUF_HUGE) {
         b = zero ? calloc(1, need) : malloc(need);
-        if (b) b->mapped = 0;
+        if (b) { b->mapped = 0; b->cap = bytes >= BUF_MEDIUM ? bytes + 64 : 0; }
         return b;
     }
     size_t huge = (size_t)2 << 20, len = (need + huge - 1) / huge * huge;
@@ -113,12 +150,16 @@ static RtBuf *buf_new(size_t bytes, bool zero) {
     (void)madvise(p, len, MADV_HUGEPAGE); /* a hint: without THP this is still a correct mapping */
     b = p;
     b->mapped = len;
+    b->cap = 0;
     return b;
 }
 
 void rt_buf_free(RtBuf *b) {
     if (!b) return;
-    if (!b->mapped) { free(b); return; }
+    if (!b->mapped) {
+        if (!b->cap || !buf_keep_mid(b)) free(b);
+        return;
+    }
     pthread_mutex_lock(&keep_lock);
     size_t total = b->mapped;
     int slot = -1;
