@@ -189,19 +189,7 @@ Val ar_eye(Inf *I, Node *call) {
     st_raise_if(I, neg, "ValueError", "negative dimensions are not allowed");
     int dt = dtype_kw(I, call, KILN_FLOAT64);
     Val out = alloc(I, dt, dims, 2, true);
-    /* the diagonal is the view starting at (max(-k, 0), max(k, 0)) with stride s0 + s1 */
-    Ref r0 = inf_sel(I, inf_i64(I), inf_op2(I, OP_LT, inf_bool(I), k, inf_k64(I, 0)),
-                     inf_op2(I, OP_SUB, inf_i64(I), inf_k64(I, 0), k), inf_k64(I, 0));
-    Ref c0 = inf_sel(I, inf_i64(I), inf_op2(I, OP_GT, inf_bool(I), k, inf_k64(I, 0)), k, inf_k64(I, 0));
-    Ref nr = inf_op2(I, OP_SUB, inf_i64(I), dims[0], r0), nc = inf_op2(I, OP_SUB, inf_i64(I), dims[1], c0);
-    Ref n = inf_sel(I, inf_i64(I), inf_op2(I, OP_LT, inf_bool(I), nr, nc), nr, nc);
-    n = inf_sel(I, inf_i64(I), inf_op2(I, OP_GT, inf_bool(I), n, inf_k64(I, 0)), n, inf_k64(I, 0));
-    Ref s = inf_op2(I, OP_ADD, inf_i64(I), inf_stride(I, out, 0), inf_stride(I, out, 1));
-    Ref off = inf_sel(I, inf_i64(I), inf_op2(I, OP_GT, inf_bool(I), n, inf_k64(I, 0)),
-                      inf_op2(I, OP_ADD, inf_i64(I), inf_op2(I, OP_MUL, inf_i64(I), r0, inf_stride(I, out, 0)),
-                              inf_op2(I, OP_MUL, inf_i64(I), c0, inf_stride(I, out, 1))),
-                      inf_k64(I, 0));
-    Val diag = vw_make(I, out, off, &n, &s, 1, LAYOUT_ANY, call);
+    Val diag = vw_diagonal(I, out, k, call);
     ew_store(I, diag, val_of(I, inf_const_i(I, ty_scalar(I->tt, KILN_INT64, true), 1)), call);
     return out;
 }

@@ -17,7 +17,7 @@ enum {
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
     BI_NP_DOT, BI_NP_MATMUL, BI_NP_EINSUM, BI_NP_NONZERO,
     BI_NP_ARANGE, BI_NP_LINSPACE, BI_NP_EYE, BI_NP_COPY, BI_NP_CONCATENATE, BI_NP_STACK, BI_NP_ROLL, BI_NP_DIFF,
-    BI_NP_TILE, BI_NP_REPEAT, BI_NP_COUNT_NONZERO, BI_NP_TRANSPOSE, BI_NP_ROUND,
+    BI_NP_TILE, BI_NP_REPEAT, BI_NP_COUNT_NONZERO, BI_NP_TRANSPOSE, BI_NP_ROUND, BI_NP_COPYTO, BI_NP_DIAGONAL, BI_NP_TRACE,
     BI_MATH = 100, /* + MF_* */
     BI_UFUNC = 200, /* + index in ewise.c's ufunc table */
     BI_REDUCE = 300, /* + index in reduction.c's table */
@@ -40,7 +40,7 @@ static const struct { const char *name; int id; } np_funcs[] = {
     {"concatenate", BI_NP_CONCATENATE}, {"stack", BI_NP_STACK}, {"roll", BI_NP_ROLL}, {"diff", BI_NP_DIFF},
     {"tile", BI_NP_TILE}, {"repeat", BI_NP_REPEAT}, {"count_nonzero", BI_NP_COUNT_NONZERO},
     {"transpose", BI_NP_TRANSPOSE}, {"round", BI_NP_ROUND}, {"around", BI_NP_ROUND}, {"array", BI_NP_ARRAY},
-    {"asarray", BI_NP_ASARRAY},
+    {"asarray", BI_NP_ASARRAY}, {"copyto", BI_NP_COPYTO}, {"diagonal", BI_NP_DIAGONAL}, {"trace", BI_NP_TRACE},
 };
 
 static const struct { const char *name; kiln_dtype dt; } np_dtypes[] = {
@@ -799,6 +799,32 @@ static Val np_array(Inf *I, Node *call, bool copy) {
     return a;
 }
 
+/* a.diagonal(offset=0, axis1=0, axis2=1) and a.trace(offset=0, axis1=0, axis2=1, dtype=None, out=None)
+ * of a 2-d array (skip: the positional arguments before offset): NumPy's diagonal is a view (read-only
+ * there: kiln's is writable), trace its sum */
+static Val diagonal_call(Inf *I, Node *call, Val o, int skip, bool trace) {
+    const char *nm = trace ? "trace" : "diagonal";
+    Node *arg[5];
+    static const char *const dparams[] = {"offset", "axis1", "axis2", NULL};
+    static const char *const tparams[] = {"offset", "axis1", "axis2", "dtype", "out", NULL};
+    cl_np_bind(I, call, nm, skip, trace ? tparams : dparams, trace ? 5 : 3, arg);
+    if (o.ty->kind == T_UNKNOWN) return o;
+    if (o.ty->kind != T_ARRAY) inf_fail(I, call, "%s() needs an array here, not %s", nm, inf_tyname(I, o.ty));
+    if (o.ty->ndim != 2) inf_fail(I, call, "%s() of a %d-d array is not supported (2-d arrays only)", nm, o.ty->ndim);
+    for (int i = 1; i <= 2; i++)
+        if (arg[i] && cl_const_int(I, arg[i], i == 1 ? "axis1" : "axis2", "") != i - 1)
+            inf_fail(I, arg[i], "%s(): axis1=0, axis2=1 only (the other order is the same diagonal of the transpose: write a.T)", nm);
+    if (trace) { cl_np_default(I, arg[3], nm, "dtype", N_NONE); cl_np_default(I, arg[4], nm, "out", N_NONE); }
+    Ref k = inf_k64(I, 0);
+    if (arg[0]) {
+        Val kv = ex_expr(I, arg[0]);
+        if (kv.ty->kind != T_SCALAR || !dt_is_int(kv.ty->dtype)) inf_fail(I, arg[0], "%s(): offset must be an integer", nm);
+        k = ex_coerce(I, kv, inf_i64(I), arg[0]).r;
+    }
+    Val d = vw_diagonal(I, o, k, call);
+    return trace ? rd_whole(I, d, RK_SUM, call) : d;
+}
+
 static Val method_call(Inf *I, Node *call, Val o, const char *m) {
     if (o.ty->kind == T_UNKNOWN) return o;
     if (o.ty->kind == T_LIST) return ls_method(I, call, o, m);
@@ -830,6 +856,7 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
         nargs(I, call, "dot", 1, 1);
         return la_matmul(I, o, ex_expr(I, call->kids[0]), call);
     }
+    if (o.ty->kind == T_ARRAY && (!strcmp(m, "diagonal") || !strcmp(m, "trace"))) return diagonal_call(I, call, o, 0, m[0] == 't');
     if (o.ty->kind == T_ARRAY && !strcmp(m, "transpose")) {
         nargs(I, call, "transpose", 0, 0);
         return vw_transpose(I, o, call);
@@ -965,6 +992,13 @@ Val cl_call(Inf *I, Node *call) {
     case BI_NP_NONZERO:
         if (call->nkids != 1 || call->nkids2) inf_fail(I, call, "np.nonzero() takes one array");
         return so_nonzero(I, call, ex_expr(I, call->kids[0]));
+    case BI_NP_COPYTO: return cp_copyto(I, call);
+    case BI_NP_DIAGONAL: case BI_NP_TRACE: {
+        const char *nm = id == BI_NP_TRACE ? "trace" : "diagonal";
+        if (call->nkids < 1) inf_fail(I, call, "%s() missing required argument 'a'", nm);
+        Val o = ex_expr(I, call->kids[0]);
+        return diagonal_call(I, call, o, 1, id == BI_NP_TRACE);
+    }
     default: return np_ctor(I, call, id);
     }
 }

@@ -262,6 +262,14 @@ Val ew_round(Inf *I, Val a, int64_t decimals, Node *at) {
     return ew_is_array(a) ? v : ew_scalar(I, v, at);
 }
 
+/* np.where(cond, a, b) of arrays or scalars: lazy, a and b promoted together */
+Val ew_where(Inf *I, Val cond, Val a, Val b, Node *at) {
+    Ew *x = ew_of(I, cond, at), *ea = ew_of(I, a, at), *eb = ew_of(I, b, at);
+    const Type *t = ty_promote(I->tt, ea->ty, eb->ty);
+    if (ea->ty->kind != T_SCALAR || eb->ty->kind != T_SCALAR || !t) inf_fail(I, at, "np.where of these values is not supported");
+    return lazy(I, join(I, EW_WHERE, ew_strong(I, t), at, x, ea, eb));
+}
+
 Val ew_ufunc_call(Inf *I, Node *call, int u) {
     const char *nm = ufuncs[u].name;
     if (ufuncs[u].kind == EW_WHERE && call->nkids == 1 && !call->nkids2) /* np.where(cond): np.nonzero */

@@ -183,6 +183,7 @@ void ew_store(Inf *I, Val dst, Val v, Node *at);
 void ew_store_fresh(Inf *I, Val dst, Val v, Node *at); /* dst new since v's operands: no overlap test */
 Val ew_take(Inf *I, Val arr, Val idx, Node *at);
 Val ew_clip(Inf *I, Val a, Val lo, Val hi, Node *at);
+Val ew_where(Inf *I, Val cond, Val a, Val b, Node *at);
 bool ew_fusable_reduction(Inf *I, int kind, int odt);
 Val ew_reduce(Inf *I, Val v, int kind, int odt, Node *at);
 
@@ -197,6 +198,8 @@ Val la_einsum(Inf *I, Node *call);
 int rd_lookup(const char *name);
 Val rd_call(Inf *I, Node *call, int which, const Val *self);
 Val rd_contains(Inf *I, Val a, Val x, Node *at);
+Val rd_whole(Inf *I, Val a, int kind, Node *at); /* a reduction (RK_*) of every element of array a: a NumPy scalar */
+Val cp_copyto(Inf *I, Node *call); /* copyto.c: np.copyto */
 
 /* arrays.c */
 Val ar_arange(Inf *I, Node *call);
@@ -274,6 +277,7 @@ Val vw_subscript(Inf *I, Node *sub, Val arr);
 /* a view of arr's memory: byte offset off, then nd lengths and strides */
 Val vw_make(Inf *I, Val arr, Ref off, const Ref *dims, const Ref *strides, int nd, int layout, Node *at);
 Val vw_transpose(Inf *I, Val a, Node *at);
+Val vw_diagonal(Inf *I, Val a, Ref k, Node *at); /* a 2-d array's diagonal k, a view */
 Val vw_reshape(Inf *I, Node *call, Val a, bool ravel);
 Val vw_ravel(Inf *I, Val a, Node *at);
 

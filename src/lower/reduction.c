@@ -163,6 +163,13 @@ Val rd_call(Inf *I, Node *call, int which, const Val *self) {
     return val_of(I, inf_emit(I, OP_LIB, rt, ops, n, aux));
 }
 
+Val rd_whole(Inf *I, Val a, int kind, Node *at) {
+    (void)at;
+    int odt = result_dtype(kind, a.ty->dtype), nd = a.ty->ndim;
+    int64_t aux = rd_pack(kind, nd ? (1u << nd) - 1 : 0, -1, false, false, odt);
+    return val_of(I, inf_emit(I, OP_LIB, ty_scalar(I->tt, (kiln_dtype)odt, false), &a.r, 1, aux));
+}
+
 /* x in a, for an array a: NumPy's ndarray.__contains__, (a == x).any(), fused into one loop that
  * stops at nothing (the comparisons are pure) and is a Python bool, as `in` always gives */
 Val rd_contains(Inf *I, Val a, Val x, Node *at) {

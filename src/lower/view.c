@@ -110,6 +110,24 @@ Val vw_make(Inf *I, Val arr, Ref off, const Ref *dims, const Ref *strides, int n
 }
 
 
+/* diagonal k of the 2-d array a (NumPy's a.diagonal(k)): the view starting at (max(-k, 0),
+ * max(k, 0)) with stride s0 + s1 and max(0, min(n0 - r0, n1 - c0)) elements; a k past either side
+ * gives an empty view (its data pointer then a's own, never read) */
+Val vw_diagonal(Inf *I, Val a, Ref k, Node *at) {
+    const Type *i64 = inf_i64(I), *b = inf_bool(I);
+    Ref zero = inf_k64(I, 0);
+    Ref r0 = inf_sel(I, i64, inf_op2(I, OP_LT, b, k, zero), inf_op2(I, OP_SUB, i64, zero, k), zero);
+    Ref c0 = inf_sel(I, i64, inf_op2(I, OP_GT, b, k, zero), k, zero);
+    Ref nr = inf_op2(I, OP_SUB, i64, inf_dim(I, a, 0), r0), nc = inf_op2(I, OP_SUB, i64, inf_dim(I, a, 1), c0);
+    Ref n = inf_sel(I, i64, inf_op2(I, OP_LT, b, nr, nc), nr, nc);
+    n = inf_sel(I, i64, inf_op2(I, OP_GT, b, n, zero), n, zero);
+    Ref s0 = inf_stride(I, a, 0), s1 = inf_stride(I, a, 1);
+    Ref s = inf_op2(I, OP_ADD, i64, s0, s1);
+    Ref off = inf_sel(I, i64, inf_op2(I, OP_GT, b, n, zero),
+                      inf_op2(I, OP_ADD, i64, inf_op2(I, OP_MUL, i64, r0, s0), inf_op2(I, OP_MUL, i64, c0, s1)), zero);
+    return vw_make(I, a, off, &n, &s, 1, LAYOUT_ANY, at);
+}
+
 /* a[...] where some index is a slice or np.newaxis */
 Val vw_subscript(Inf *I, Node *sub, Val arr) {
     const Type *t = arr.ty;

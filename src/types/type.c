@@ -27,6 +27,36 @@ int dt_kind(int d) {
     return 3;
 }
 
+/* NumPy's safe casts: a bool to anything; within a kind to as many bytes or more; an unsigned int to
+ * a wider signed one; an int to float32 (complex64) when it has 16 bits or fewer, to float64
+ * (complex128) always; a float to a complex of as wide parts. same_kind adds every cast to a later
+ * kind (bool, unsigned, signed, float, complex in that order) but signed to unsigned. Checked
+ * against np.can_cast for every pair of kiln's dtypes. */
+static int np_kind(int d) { return d == KILN_BOOL ? 0 : dt_is_unsigned(d) ? 1 : dt_is_signed(d) ? 2 : dt_is_float(d) ? 3 : 4; }
+
+static bool safe_cast(int s, int d) {
+    int ks = np_kind(s), kd = np_kind(d), bs = dt_bits(s), bd = dt_bits(d);
+    if (s == d || ks == 0) return true;
+    if (kd == 0) return false;
+    if (ks == kd) return bd >= bs;
+    if (ks == 1 && kd == 2) return bd > bs;
+    if (ks <= 2 && kd >= 3) {
+        int fb = kd == 3 ? bd : bd / 2; /* the float part's bits */
+        return bs < fb || fb == 64;
+    }
+    if (ks == 3 && kd == 4) return bd / 2 >= bs;
+    return false;
+}
+
+bool dt_can_cast(int from, int to, int rule) {
+    switch (rule) {
+    case CAST_NO: case CAST_EQUIV: return from == to;
+    case CAST_SAFE: return safe_cast(from, to);
+    case CAST_SAME_KIND: return safe_cast(from, to) || (np_kind(from) <= np_kind(to) && !(np_kind(from) == 2 && np_kind(to) == 1));
+    default: return true;
+    }
+}
+
 const unsigned char dt_bits_tab[] = {8, 8, 16, 32, 64, 8, 16, 32, 64, 32, 64, 64, 128};
 _Static_assert(sizeof dt_bits_tab == KILN_NDTYPE, "a size for every dtype");
 

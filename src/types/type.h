@@ -93,6 +93,9 @@ static inline bool dt_is_float(int d) { return d == KILN_FLOAT32 || d == KILN_FL
 static inline bool dt_is_complex(int d) { return d == KILN_COMPLEX64 || d == KILN_COMPLEX128; }
 static inline bool dt_is_intlike(int d) { return d <= KILN_UINT64; } /* bool or int */
 int dt_kind(int d);   /* 0 bool, 1 int, 2 float, 3 complex */
+/* NumPy's casting rules (np.can_cast): no/equiv (the same dtype), safe, same_kind, unsafe */
+enum { CAST_NO, CAST_EQUIV, CAST_SAFE, CAST_SAME_KIND, CAST_UNSAFE };
+bool dt_can_cast(int from, int to, int rule);
 extern const unsigned char dt_bits_tab[]; /* the table dt_bits reads (type.c) */
 static inline int dt_bits(int d) { return dt_bits_tab[d]; } /* storage bits (complex: both parts); inline: every call's contiguity check reads it */
 kiln_dtype dt_promote(kiln_dtype a, kiln_dtype b); /* NumPy's promote_types */
