@@ -17,7 +17,7 @@ enum {
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
     BI_NP_DOT, BI_NP_MATMUL, BI_NP_EINSUM, BI_NP_NONZERO,
     BI_NP_ARANGE, BI_NP_LINSPACE, BI_NP_EYE, BI_NP_COPY, BI_NP_CONCATENATE, BI_NP_STACK, BI_NP_ROLL, BI_NP_DIFF,
-    BI_NP_TILE, BI_NP_REPEAT, BI_NP_COUNT_NONZERO, BI_NP_TRANSPOSE, BI_NP_ROUND, BI_NP_COPYTO, BI_NP_DIAGONAL, BI_NP_TRACE,
+    BI_NP_TILE, BI_NP_REPEAT, BI_NP_COUNT_NONZERO, BI_NP_TRANSPOSE, BI_NP_ROUND, BI_NP_COPYTO, BI_NP_DIAGONAL, BI_NP_TRACE, BI_NP_NORM,
     BI_MATH = 100, /* + MF_* */
     BI_UFUNC = 200, /* + index in ewise.c's ufunc table */
     BI_REDUCE = 300, /* + index in reduction.c's table */
@@ -152,6 +152,11 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
         return builtin(I, BI_RANDOM + k);
     }
     if (mod == MOD_NUMPY && !strcmp(name, "random")) return stat(I, &I->tt->module[MOD_NP_RANDOM]);
+    if (mod == MOD_NUMPY && !strcmp(name, "linalg")) return stat(I, &I->tt->module[MOD_NP_LINALG]);
+    if (mod == MOD_NP_LINALG) {
+        if (!strcmp(name, "norm")) return builtin(I, BI_NP_NORM);
+        inf_fail(I, at, "numpy.linalg.%s is not supported (numpy.linalg.norm is)%s", name, I->star_note);
+    }
     static const struct { const char *n; double v; } consts[] = {
         {"pi", M_PI}, {"e", M_E}, {"tau", 2 * M_PI}, {"inf", INFINITY}, {"nan", NAN},
     };
@@ -198,6 +203,8 @@ static Val import_target(Inf *I, Node *n, const char *target, int line) {
     if (!strcmp(target, "math")) return stat(I, &I->tt->module[MOD_MATH]);
     if (!strcmp(target, "random")) return stat(I, &I->tt->module[MOD_RANDOM]);
     if (!strcmp(target, "numpy.random")) return stat(I, &I->tt->module[MOD_NP_RANDOM]);
+    if (!strcmp(target, "numpy.linalg")) return stat(I, &I->tt->module[MOD_NP_LINALG]);
+    if (!strncmp(target, "numpy.linalg.", 13) && !strchr(target + 13, '.')) return module_attr(I, MOD_NP_LINALG, target + 13, n);
     if (!strncmp(target, "random.", 7) && !strchr(target + 7, '.')) return module_attr(I, MOD_RANDOM, target + 7, n);
     if (!strncmp(target, "numpy.random.", 13) && !strchr(target + 13, '.')) return module_attr(I, MOD_NP_RANDOM, target + 13, n);
     const char *dot = strrchr(target, '.');
@@ -206,8 +213,8 @@ static Val import_target(Inf *I, Node *n, const char *target, int line) {
     if (dot && (size_t)(dot - target) == 4 && !strncmp(target, "math", 4)) return module_attr(I, MOD_MATH, dot + 1, n);
     (void)line; /* not in the message: the Python package writes imports on lines of its own */
     bool module = !strchr(target, '.');
-    inf_fail(I, n, "'%s' is %s'%s', %s kernels may not use: kernels may use math, random and numpy only (not numpy.linalg "
-             "yet); importing other modules is fine where kernels do not use them", n->name,
+    inf_fail(I, n, "'%s' is %s'%s', %s kernels may not use: kernels may use math, random, numpy and "
+             "numpy.linalg.norm only; importing other modules is fine where kernels do not use them", n->name,
              module ? "the module " : "", target, module ? "which" : "from a module");
 }
 
@@ -993,6 +1000,7 @@ Val cl_call(Inf *I, Node *call) {
         if (call->nkids != 1 || call->nkids2) inf_fail(I, call, "np.nonzero() takes one array");
         return so_nonzero(I, call, ex_expr(I, call->kids[0]));
     case BI_NP_COPYTO: return cp_copyto(I, call);
+    case BI_NP_NORM: return nl_norm(I, call);
     case BI_NP_DIAGONAL: case BI_NP_TRACE: {
         const char *nm = id == BI_NP_TRACE ? "trace" : "diagonal";
         if (call->nkids < 1) inf_fail(I, call, "%s() missing required argument 'a'", nm);

@@ -262,6 +262,15 @@ Val ew_round(Inf *I, Val a, int64_t decimals, Node *at) {
     return ew_is_array(a) ? v : ew_scalar(I, v, at);
 }
 
+/* np.sqrt & co. (math function mf of one argument, MATH_FNS) of an array (lazy) or a NumPy scalar */
+Val ew_math(Inf *I, Val a, int mf, Node *at) {
+    Ew *x = ew_of(I, a, at);
+    Ew *e = join(I, EW_MATH, float_result(I, x->ty, NULL), at, x, NULL, NULL);
+    e->tok = mf;
+    Val v = lazy(I, e);
+    return ew_is_array(a) ? v : ew_scalar(I, v, at);
+}
+
 /* np.where(cond, a, b) of arrays or scalars: lazy, a and b promoted together */
 Val ew_where(Inf *I, Val cond, Val a, Val b, Node *at) {
     Ew *x = ew_of(I, cond, at), *ea = ew_of(I, a, at), *eb = ew_of(I, b, at);

@@ -184,6 +184,7 @@ void ew_store_fresh(Inf *I, Val dst, Val v, Node *at); /* dst new since v's oper
 Val ew_take(Inf *I, Val arr, Val idx, Node *at);
 Val ew_clip(Inf *I, Val a, Val lo, Val hi, Node *at);
 Val ew_where(Inf *I, Val cond, Val a, Val b, Node *at);
+Val ew_math(Inf *I, Val a, int mf, Node *at); /* np.sqrt & co. of an array or a NumPy scalar */
 bool ew_fusable_reduction(Inf *I, int kind, int odt);
 Val ew_reduce(Inf *I, Val v, int kind, int odt, Node *at);
 
@@ -198,7 +199,9 @@ Val la_einsum(Inf *I, Node *call);
 int rd_lookup(const char *name);
 Val rd_call(Inf *I, Node *call, int which, const Val *self);
 Val rd_contains(Inf *I, Val a, Val x, Node *at);
-Val rd_whole(Inf *I, Val a, int kind, Node *at); /* a reduction (RK_*) of every element of array a: a NumPy scalar */
+Val rd_whole(Inf *I, Val a, int kind, Node *at);
+Val rd_axes(Inf *I, Val a, int kind, unsigned axes, Node *at); /* along the axes in the mask: an array, or a scalar for all */
+Val nl_norm(Inf *I, Node *call); /* nplinalg.c: np.linalg.norm */ /* a reduction (RK_*) of every element of array a: a NumPy scalar */
 Val cp_copyto(Inf *I, Node *call); /* copyto.c: np.copyto */
 
 /* arrays.c */

@@ -163,11 +163,14 @@ Val rd_call(Inf *I, Node *call, int which, const Val *self) {
     return val_of(I, inf_emit(I, OP_LIB, rt, ops, n, aux));
 }
 
-Val rd_whole(Inf *I, Val a, int kind, Node *at) {
+Val rd_whole(Inf *I, Val a, int kind, Node *at) { return rd_axes(I, a, kind, a.ty->ndim ? (1u << a.ty->ndim) - 1 : 0, at); }
+
+Val rd_axes(Inf *I, Val a, int kind, unsigned axes, Node *at) {
     (void)at;
-    int odt = result_dtype(kind, a.ty->dtype), nd = a.ty->ndim;
-    int64_t aux = rd_pack(kind, nd ? (1u << nd) - 1 : 0, -1, false, false, odt);
-    return val_of(I, inf_emit(I, OP_LIB, ty_scalar(I->tt, (kiln_dtype)odt, false), &a.r, 1, aux));
+    int odt = result_dtype(kind, a.ty->dtype), rnd = a.ty->ndim - __builtin_popcount(axes);
+    const Type *rt = rnd > 0 ? ty_array(I->tt, (kiln_dtype)odt, rnd, LAYOUT_C) : ty_scalar(I->tt, (kiln_dtype)odt, false);
+    int64_t aux = rd_pack(kind, axes, -1, false, rnd > 0, odt);
+    return val_of(I, inf_emit(I, OP_LIB, rt, &a.r, 1, aux));
 }
 
 /* x in a, for an array a: NumPy's ndarray.__contains__, (a == x).any(), fused into one loop that

@@ -39,7 +39,7 @@ enum { TUPLE_OPTIONAL = 1 };
 #define TY_TUPLE_MAX 64 /* items of a tuple: the arrays that build and join tuple types are this size, and the
                         * stacks that walk a tuple type's items depth first */
 #define TY_LEAVES_MAX 256 /* scalar and array leaves of one flattened value (a call's operands, a return) */
-enum { MOD_MATH, MOD_NUMPY, MOD_RANDOM, MOD_NP_RANDOM, MOD_COUNT }; /* math, numpy, random, numpy.random */
+enum { MOD_MATH, MOD_NUMPY, MOD_RANDOM, MOD_NP_RANDOM, MOD_NP_LINALG, MOD_COUNT }; /* math, numpy, random, numpy.random, numpy.linalg */
 
 typedef struct Type Type;
 struct Type {

@@ -1,7 +1,7 @@
 # run: f(1.0)
-# from numpy.linalg import is accepted; using the name in a kernel is the error (not supported yet)
+# from numpy.linalg import of a function kiln does not have: the import is accepted, the use is the error
 import numpy as np
-from numpy.linalg import norm
+from numpy.linalg import inv
 
 def f(x):
-    return norm(np.ones(3)) * x
+    return inv(np.ones((2, 2))) * x

@@ -1,0 +1,104 @@
+/*
+ * nplinalg.c — numpy.linalg: np.linalg.norm(x, ord=None, axis=None), computed as NumPy 2's own
+ * norm computes it, step for step, so that its order of operations (and so its bits) is NumPy's:
+ *   - the 2-norm of a whole vector (ord None or 2) or the Frobenius norm of a whole matrix (ord None
+ *     or 'fro'): sqrt(dot(x, x)) of the flattened array (complex: the dots of the real and the
+ *     imaginary parts added). NumPy's dot is its BLAS's, whose order of additions is its own: kiln's
+ *     dot (docs/language.md 12d) may differ in the last bit there;
+ *   - along an axis: ord None/2 sqrt(sum(x * x)) (complex: (x.conj() * x).real), 1 sum(abs(x)), inf
+ *     max(abs(x)), -inf min(abs(x)), 0 the count of nonzeros as floats — NumPy's pairwise sums, exact;
+ *   - matrix norms of a whole 2-d array: ord 1 / -1 the largest / smallest column sum of abs(x), inf /
+ *     -inf the largest / smallest row sum.
+ * Ints and bools are converted to float64 first, as NumPy does. Other orders (p-norms, 2 and 'nuc'
+ * of matrices, which need an SVD), tuple axes and keepdims=True are compile errors that say so.
+ */
+#include "ewise.h"
+#include "../ir/lib.h"
+#include <math.h>
+#include <string.h>
+
+enum { ORD_NONE, ORD_FRO, ORD_NUM };
+
+typedef struct Ord { int kind; double v; } Ord;
+
+static Ord ord_of(Inf *I, Node *k) {
+    Ord o = {ORD_NONE, 0};
+    if (!k || k->kind == N_NONE) return o;
+    if (k->kind == N_STR) {
+        if (!strcmp(k->name, "fro") || !strcmp(k->name, "f")) { o.kind = ORD_FRO; return o; }
+        inf_fail(I, k, "np.linalg.norm(): ord='%s' is not supported (None, 'fro', 0, 1, 2, inf, -inf, -1)", k->name);
+    }
+    bool neg = k->kind == N_UNARY && k->op == TK_MINUS;
+    Node *m = neg ? k->a : k;
+    o.kind = ORD_NUM;
+    if (m->kind == N_INT) o.v = (double)m->v.i;
+    else if (m->kind == N_FLOAT) o.v = m->v.f;
+    else if (m->kind == N_ATTR && !strcmp(m->name, "inf")) o.v = INFINITY; /* np.inf */
+    else if (m->kind == N_NAME && !strcmp(m->name, "inf")) o.v = INFINITY; /* from numpy import inf */
+    else inf_fail(I, k, "np.linalg.norm(): ord must be a constant here (it decides the computation)");
+    if (neg) o.v = -o.v;
+    return o;
+}
+
+static Val vector_norm(Inf *I, Val x, Ord o, unsigned axes, Node *at) {
+    double v = o.kind == ORD_NUM ? o.v : 2;
+    if (o.kind == ORD_FRO) inf_fail(I, at, "Invalid norm order 'fro' for vectors");
+    if (v == INFINITY) return rd_axes(I, ew_force(I, ew_abs(I, x, at), at), RK_MAX, axes, at);
+    if (v == -INFINITY) return rd_axes(I, ew_force(I, ew_abs(I, x, at), at), RK_MIN, axes, at);
+    if (v == 1) return rd_axes(I, ew_force(I, ew_abs(I, x, at), at), RK_SUM, axes, at);
+    if (v == 0) {
+        Val nz = ew_compare(I, TK_NE, x, val_of(I, inf_k64(I, 0)), at);
+        int rdt = x.ty->dtype == KILN_COMPLEX64 || x.ty->dtype == KILN_FLOAT32 ? KILN_FLOAT32 : KILN_FLOAT64;
+        return rd_axes(I, la_cast(I, ew_force(I, nz, at), rdt, at), RK_SUM, axes, at);
+    }
+    if (v != 2) inf_fail(I, at, "np.linalg.norm(): ord=%g is not supported (None, 0, 1, 2, inf, -inf for vectors)", v);
+    Val sq = dt_is_complex(x.ty->dtype) ? ew_part(I, ew_binop(I, TK_STAR, ew_part(I, x, OP_CONJ, at), x, at), OP_REAL, at)
+                                       : ew_binop(I, TK_STAR, x, x, at);
+    return ew_math(I, rd_axes(I, ew_force(I, sq, at), RK_SUM, axes, at), MF_SQRT, at);
+}
+
+/* sqrt(dot(x, x)) of the flattened x (complex: of its parts) */
+static Val dot_norm(Inf *I, Val x, Node *at) {
+    Val f = vw_ravel(I, x, at);
+    Val sq;
+    if (dt_is_complex(f.ty->dtype)) {
+        Val re = ew_force(I, ew_part(I, f, OP_REAL, at), at), im = ew_force(I, ew_part(I, f, OP_IMAG, at), at);
+        sq = ex_binop(I, TK_PLUS, la_matmul(I, re, re, at), la_matmul(I, im, im, at), at, NULL);
+    } else {
+        sq = la_matmul(I, f, f, at);
+    }
+    return ew_math(I, sq, MF_SQRT, at);
+}
+
+static Val matrix_norm(Inf *I, Val x, Ord o, Node *at) {
+    if (o.kind != ORD_NUM || !(fabs(o.v) == 1 || isinf(o.v)))
+        inf_fail(I, at, "np.linalg.norm(): ord=%g of a matrix is not supported (None, 'fro', 1, -1, inf, -inf; 2, -2 and "
+                 "'nuc' need an SVD)", o.v);
+    Val s = rd_axes(I, ew_force(I, ew_abs(I, x, at), at), RK_SUM, isinf(o.v) ? 2u : 1u, at); /* column (row) sums */
+    return rd_whole(I, s, o.v > 0 ? RK_MAX : RK_MIN, at);
+}
+
+Val nl_norm(Inf *I, Node *call) {
+    if (call->nkids < 1) inf_fail(I, call, "norm() missing required argument 'x'");
+    Node *arg[3];
+    static const char *const params[] = {"ord", "axis", "keepdims", NULL};
+    cl_np_bind(I, call, "norm", 1, params, 3, arg);
+    if (arg[2] && !(arg[2]->kind == N_BOOL && !arg[2]->v.i)) inf_fail(I, arg[2], "np.linalg.norm(): keepdims=True is not supported");
+    Ord o = ord_of(I, arg[0]);
+    Val x = ex_expr(I, call->kids[0]);
+    if (x.ty->kind == T_UNKNOWN) return x;
+    if (x.ty->kind != T_ARRAY) inf_fail(I, call->kids[0], "np.linalg.norm() needs an array here, not %s", inf_tyname(I, x.ty));
+    if (dt_is_intlike(x.ty->dtype)) x = la_cast(I, x, KILN_FLOAT64, call); /* x.astype(float) */
+    int nd = x.ty->ndim;
+    Node *ax = arg[1];
+    if (!ax || ax->kind == N_NONE) {
+        if (o.kind == ORD_NONE || (o.kind == ORD_FRO && nd == 2) || (o.kind == ORD_NUM && o.v == 2 && nd == 1)) return dot_norm(I, x, call);
+        if (nd == 1) return vector_norm(I, x, o, 1u, call);
+        if (nd == 2) return matrix_norm(I, x, o, call);
+        inf_fail(I, call, "Improper number of dimensions to norm.");
+    }
+    if (ax->kind == N_TUPLE) inf_fail(I, ax, "np.linalg.norm(): a tuple axis is not supported (an integer or None)");
+    int64_t a = cl_const_int(I, ax, "axis", " (it decides the result's shape)");
+    if (a < -nd || a >= nd) inf_fail(I, ax, "axis %lld is out of bounds for array of dimension %d", (long long)a, nd);
+    return vector_norm(I, x, o, 1u << (a < 0 ? a + nd : a), call);
+}
