@@ -52,12 +52,18 @@ enum { BUFSIZE = 8192, PW_BLOCK = 128 };
 PAIRWISE(pw_f64_any, double)
 PAIRWISE(pw_f32_any, float)
 
+/* a loop the compiler should vectorize, built for AVX2 too (an ifunc picks the clone): gcc's -O2
+ * vectorizes only with tree-vectorize asked for, clang's always (and it has no optimize attribute) */
+#if defined(__clang__)
+#define VECTORIZED __attribute__((target_clones("avx2", "default")))
+#else
+#define VECTORIZED __attribute__((target_clones("avx2", "default"), optimize("tree-vectorize")))
+#endif
+
 /* the same on contiguous elements, in a form the compiler vectorizes (the 8 partial sums are
- * independent lanes: the same additions in the same order, so the same bits), built for AVX2
- * too where the CPU has it (an ifunc picks) */
+ * independent lanes: the same additions in the same order, so the same bits) */
 #define PAIRWISE_CONTIG(NAME, T)                                                                           \
-    __attribute__((target_clones("avx2", "default"), optimize("tree-vectorize")))                          \
-    static T NAME(const T *restrict a, int64_t n) {                                                        \
+    VECTORIZED static T NAME(const T *restrict a, int64_t n) {                                             \
         if (n < 8) {                                                                                       \
             T r = (T)-0.0;                                                                                 \
             for (int64_t i = 0; i < n; i++) r += a[i];                                                     \
@@ -262,16 +268,17 @@ static void add_pairwise(char *o, int dt, const char *p, int64_t n, int64_t s) {
     }
 }
 
-/* combine for float T elements of the accumulator's own type: the same operations, typed loops
- * (the innermost axis reduced keeps the accumulator in a register) */
+/* o += x, row into row: a sum along a kept inner axis (each output element's additions stay in
+ * order, one per row: NumPy's) */
 #define ROW_ADD(NAME, T)                                                                                   \
-    __attribute__((target_clones("avx2", "default"), optimize("tree-vectorize")))                          \
-    static void NAME(T *restrict o, const T *restrict x, int64_t n) {                                      \
+    VECTORIZED static void NAME(T *restrict o, const T *restrict x, int64_t n) {                           \
         for (int64_t j = 0; j < n; j++) o[j] = o[j] + x[j];                                                \
     }
 ROW_ADD(row_add_f64, double)
 ROW_ADD(row_add_f32, float)
 
+/* combine for float T elements of the accumulator's own type: the same operations, typed loops
+ * (the innermost axis reduced keeps the accumulator in a register) */
 #define TYPED(NAME, T, ROW)                                                                                \
     static void NAME(int kind, const char *p, char *o, int64_t n, int64_t si, int64_t so) {                \
         if (kind == RK_SUM && si == (int64_t)sizeof(T) && so == (int64_t)sizeof(T)) { /* a row into a row */ \
