@@ -161,7 +161,8 @@ static void value_problem(const kiln_value *v, char *buf, size_t cap, int depth)
         for (int i = 0; i < v->n; i++) {
             const kiln_value *it = &v->v.items[i];
             if (it->kind == KILN_NONE || it->kind == KILN_ARRAY) {
-                snprintf(buf, cap, "a list of %s (kiln lists hold numbers, lists and tuples)", it->kind == KILN_NONE ? "None" : "arrays");
+                snprintf(buf, cap, "a list of %s (lists passed to a kernel hold numbers, lists and tuples; a kernel may make and return "
+                         "lists of arrays)", it->kind == KILN_NONE ? "None" : "arrays");
                 return;
             }
             if (sig_of_value(it, codes, 0, depth + 1) >= SIG_MAX + 2) {

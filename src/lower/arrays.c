@@ -9,6 +9,7 @@
  * assignments (ewise.c's ew_store) into views of it along the axis.
  */
 #include "infer.h"
+#include <stdio.h>
 #include <string.h>
 
 static const Type *f64(Inf *I) { return ty_scalar(I->tt, KILN_FLOAT64, false); }
@@ -198,12 +199,13 @@ Val ar_eye(Inf *I, Node *call) {
 /* the arrays a tuple or a list display names; a list item (np.concatenate(([1], x))) is its array */
 static int seq_arrays(Inf *I, Node *n, Val *out, const char *fn) {
     int count;
-    if (n->kind == N_LIST) { /* [a, b]: each item on its own (a list cannot hold arrays) */
+    if (n->kind == N_LIST) { /* [a, b]: each item on its own, so that they may differ in dtype */
         if (n->nkids > 32) inf_fail(I, n, "np.%s() of more than 32 arrays is not supported", fn);
         for (int i = 0; i < n->nkids; i++) out[i] = ex_expr(I, n->kids[i]);
         count = n->nkids;
     } else {
         Val t = ex_expr(I, n);
+        if (t.ty->kind == T_LIST && ty_item(t.ty)->kind == T_ARRAY) { out[0] = t; return -1; } /* a list value: ar_join_list */
         if (t.ty->kind != T_TUPLE) inf_fail(I, n, "np.%s() takes a tuple or a list of arrays here", fn);
         if (t.ty->n > 32) inf_fail(I, n, "np.%s() of more than 32 arrays is not supported", fn);
         for (int i = 0; i < t.ty->n; i++) out[i] = t.el[i];
@@ -231,6 +233,7 @@ Val ar_concatenate(Inf *I, Node *call, bool stack) {
     Val v[32];
     int n = seq_arrays(I, call->kids[0], v, fn);
     Node *an = call->nkids == 2 ? call->kids[1] : kwarg(call, "axis");
+    if (n < 0) return ar_join_list(I, call, v[0], stack, an ? const_axis(I, an, ty_item(v[0].ty)->ndim + stack) : 0, false);
     return ar_join(I, call, v, n, stack, an);
 }
 
@@ -273,6 +276,87 @@ Val ar_join(Inf *I, Node *call, Val *v, int n, bool stack, Node *an) {
         at = inf_op2(I, OP_ADD, inf_i64(I), at, len);
     }
     return out;
+}
+
+/* ---- a list of arrays, its length known when it runs: two loops over its items, one to check the
+ * shapes (and add the lengths along the axis), one to copy them into their places ---- */
+
+typedef struct JoinL {
+    Val l, out;
+    Ref dims0[KILN_MAXDIM]; /* the first item's shape */
+    int ax, nd;
+    bool stack, np_array;
+    Node *pos, *at;
+} JoinL;
+
+static void join_check(Inf *I, Ref i, void *p) {
+    JoinL *q = p;
+    Val it = ls_item(I, q->l, i);
+    Ref bad = inf_const_i(I, inf_bool(I), 0);
+    for (int j = 0; j < q->nd; j++)
+        if (q->stack || j != q->ax)
+            bad = inf_op2(I, OP_OR, inf_bool(I), bad, inf_op2(I, OP_NE, inf_bool(I), inf_dim(I, it, j), q->dims0[j]));
+    st_raise_if(I, bad, "ValueError", q->np_array ? "setting an array element with a sequence. The requested array has an "
+                                                    "inhomogeneous shape after 1 dimensions."
+                                      : q->stack ? "all input arrays must have the same shape"
+                                      : "all the input array dimensions except for the concatenation axis must match exactly");
+    if (!q->stack) inf_assign(I, q->pos, val_of(I, inf_op2(I, OP_ADD, inf_i64(I), inf_read_name(I, q->pos).r, inf_dim(I, it, q->ax))));
+}
+
+static void join_copy(Inf *I, Ref i, void *p) {
+    JoinL *q = p;
+    Val it = ls_item(I, q->l, i);
+    Ref at = inf_read_name(I, q->pos).r, len = q->stack ? inf_k64(I, 1) : inf_dim(I, it, q->ax);
+    Val part = slab(I, q->out, q->ax, at, len, q->at);
+    if (q->stack) { /* drop the new axis: the view has the item's shape */
+        Ref pd[KILN_MAXDIM], ps[KILN_MAXDIM];
+        for (int k = 0, j = 0; k <= q->nd; k++) if (k != q->ax) { pd[j] = inf_dim(I, part, k); ps[j++] = inf_stride(I, part, k); }
+        part = vw_make(I, part, inf_k64(I, 0), pd, ps, q->nd, LAYOUT_ANY, q->at);
+    }
+    ew_store_fresh(I, part, it, q->at);
+    inf_assign(I, q->pos, val_of(I, inf_op2(I, OP_ADD, inf_i64(I), at, len)));
+}
+
+/* np.concatenate / np.stack along ax (np_array: np.array(l), a stack at 0) of the list of arrays l */
+Val ar_join_list(Inf *I, Node *call, Val l, bool stack, int ax, bool np_array) {
+    const Type *it = ty_item(l.ty);
+    int nd = it->ndim, rnd = stack ? nd + 1 : nd;
+    if (!stack && nd == 0) inf_fail(I, call, "zero-dimensional arrays cannot be concatenated");
+    if (rnd > KILN_MAXDIM) inf_fail(I, call, "arrays of more than %d dimensions are not supported", KILN_MAXDIM);
+    Ref n = ls_len(I, l), zero = inf_k64(I, 0);
+    JoinL q = {l, {0}, {0}, ax, nd, stack, np_array, st_hidden(I, "$pos%d", call), call};
+    if (!np_array) st_raise_if(I, inf_op2(I, OP_EQ, inf_bool(I), n, zero), "ValueError",
+                               stack ? "need at least one array to stack" : "need at least one array to concatenate");
+    /* the first item's shape, read only when there is one (np.array of an empty list: every extent 0) */
+    Node *dv[KILN_MAXDIM];
+    for (int j = 0; j < nd; j++) {
+        char fmt[24];
+        snprintf(fmt, sizeof fmt, "$dim%d_%%d", j); /* one hidden variable per axis */
+        dv[j] = st_hidden(I, fmt, call);
+        inf_assign(I, dv[j], val_of(I, zero));
+    }
+    uint32_t yes = inf_block(I), done = inf_block(I);
+    inf_branch(I, inf_op2(I, OP_GT, inf_bool(I), n, zero), yes, done);
+    inf_seal(I, yes);
+    I->cur = yes;
+    Val first = ls_item(I, l, zero);
+    for (int j = 0; j < nd; j++) inf_assign(I, dv[j], val_of(I, inf_dim(I, first, j)));
+    inf_jump(I, done);
+    inf_seal(I, done);
+    I->cur = done;
+    for (int j = 0; j < nd; j++) q.dims0[j] = inf_read_name(I, dv[j]).r;
+    inf_assign(I, q.pos, val_of(I, zero));
+    st_loop(I, call, "$chk%d", n, join_check, &q);
+    Ref dims[KILN_MAXDIM];
+    for (int k = 0, j = 0; k < rnd; k++) {
+        if (stack && k == ax) { dims[k] = n; continue; }
+        dims[k] = !stack && j == ax ? inf_read_name(I, q.pos).r : q.dims0[j];
+        j++;
+    }
+    q.out = alloc(I, it->dtype, dims, rnd, false);
+    inf_assign(I, q.pos, val_of(I, zero));
+    st_loop(I, call, "$cpy%d", n, join_copy, &q);
+    return q.out;
 }
 
 Val ar_roll(Inf *I, Node *call) {

@@ -149,6 +149,7 @@ void dc_augassign(Inf *I, Node *s, Val d) {
     if (untyped(d.ty)) { st_raise_if(I, inf_const_i(I, inf_bool(I), 1), "KeyError", "the dict is empty"); return; }
     Ref e = find(I, d, k, DICT_FIND_OR_RAISE, sub);
     Val cur = ls_item(I, part(I, d, 1), e);
+    if (cur.ty->kind == T_ARRAY) { st_inplace(I, s, cur); return; } /* the array's own elements change, as in NumPy */
     Val r = ex_binop(I, s->op, cur, ex_expr(I, s->b), s, s->b);
     if (r.ty->kind == T_UNKNOWN) return;
     set(I, d, k, r, s);

@@ -161,6 +161,7 @@ const Type *st_ret_join(Inf *I, const Type *a, const Type *b); /* what returns o
 void st_body(Inf *I, Node **stmts, int n);
 Node *st_hidden(Inf *I, const char *fmt, Node *at);
 bool st_is_builtin_call(Inf *I, Node *n, const char *name); /* name(...), name not a local */
+void st_inplace(Inf *I, Node *s, Val cur); /* a op= v on the array cur (or a view of one), in place */
 void st_raise_if(Inf *I, Ref bad, const char *ename, const char *msg);
 typedef void (*StBody)(Inf *I, Ref i, void *ctx);
 void st_loop(Inf *I, Node *at, const char *fmt, Ref n, StBody body, void *ctx);
@@ -210,6 +211,7 @@ Val ar_linspace(Inf *I, Node *call);
 Val ar_eye(Inf *I, Node *call);
 Val ar_concatenate(Inf *I, Node *call, bool stack);
 Val ar_join(Inf *I, Node *call, Val *v, int n, bool stack, Node *axis); /* v: n arrays */
+Val ar_join_list(Inf *I, Node *call, Val l, bool stack, int ax, bool np_array); /* l: a list of arrays */
 Val ar_roll(Inf *I, Node *call);
 Val ar_diff(Inf *I, Node *call);
 Val ar_tile(Inf *I, Node *call);

@@ -34,7 +34,15 @@ static const Type *list_of(Inf *I, const Type *item) {
     return t;
 }
 
-static bool untyped(const Type *t) { return t->kind == T_UNKNOWN || (t->kind == T_LIST && untyped(ty_item(t))); }
+/* whether a list's item type is not (wholly) known yet: unknown, or a list or a tuple with an unknown part
+ * (an earlier round's hint, made before the part's type was: [(i, a) for a in arrs] while arrs was untyped) */
+static bool untyped(const Type *t) {
+    if (t->kind == T_TUPLE) {
+        for (int i = 0; i < t->n; i++) if (untyped(t->elems[i])) return true;
+        return false;
+    }
+    return t->kind == T_UNKNOWN || (t->kind == T_LIST && untyped(ty_item(t)));
+}
 
 static const Type *item_join(Inf *I, const Type *a, const Type *b);
 
@@ -64,6 +72,15 @@ static Val load_at(Inf *I, const Type *t, Val view, Ref k, int off) {
         for (int i = 0, o = off < 0 ? 0 : off; i < t->n; o += slots_of(t->elems[i]), i++) v.el[i] = load_at(I, t->elems[i], view, k, o);
         return v;
     }
+    if (t->kind == T_ARRAY) { /* its descriptor's slots; the array is a view of the memory its data address names:
+                                 MKVIEW of the list's own view, offset by that address less the view's */
+        int nd = t->ndim, o = off < 0 ? 0 : off;
+        Ref ops[2 + 2 * KILN_MAXDIM];
+        ops[0] = view.r;
+        for (int j = 0; j < 1 + 2 * nd; j++) ops[1 + j] = inf_load(I, column(I, view, i64s(I), o + j).r, i64s(I), &k, 1);
+        ops[1] = inf_op2(I, OP_SUB, i64s(I), ops[1], inf_emit(I, OP_DATA, i64s(I), &view.r, 1, 0));
+        return mk(I, inf_emit(I, OP_MKVIEW, t, ops, (uint32_t)(2 + 2 * nd), 0));
+    }
     Val c = off < 0 ? view : column(I, view, t, off);
     if (t->kind == T_LIST) return mk(I, inf_emit(I, OP_CAST, t, (Ref[]){inf_load(I, c.r, i64s(I), &k, 1)}, 1, 0));
     return mk(I, inf_load(I, c.r, t, &k, 1));
@@ -72,6 +89,15 @@ static Val load_at(Inf *I, const Type *t, Val view, Ref k, int off) {
 static void store_at(Inf *I, const Type *t, Val view, Val v, Ref k, int off) {
     if (t->kind == T_TUPLE) {
         for (int i = 0, o = off < 0 ? 0 : off; i < t->n; o += slots_of(t->elems[i]), i++) store_at(I, t->elems[i], view, v.el[i], k, o);
+        return;
+    }
+    if (t->kind == T_ARRAY) { /* its descriptor: data address, extents, strides */
+        int nd = t->ndim, o = off < 0 ? 0 : off;
+        for (int j = 0; j < 1 + 2 * nd; j++) {
+            Ref x = j == 0 ? inf_emit(I, OP_DATA, i64s(I), &v.r, 1, 0)
+                  : j <= nd ? inf_emit(I, OP_DIM, i64s(I), &v.r, 1, j - 1) : inf_emit(I, OP_STRIDE, i64s(I), &v.r, 1, j - 1 - nd);
+            inf_store(I, column(I, view, i64s(I), o + j).r, x, &k, 1);
+        }
         return;
     }
     Val c = off < 0 ? view : column(I, view, t, off);
@@ -115,6 +141,8 @@ static const Type *item_join(Inf *I, const Type *a, const Type *b) {
         const Type *j = item_join(I, ty_item(a), ty_item(b));
         return j ? list_of(I, j) : NULL;
     }
+    if (a->kind == T_ARRAY && b->kind == T_ARRAY && a->dtype == b->dtype && a->ndim == b->ndim) /* C-contiguous or any */
+        return ty_array(I->tt, (kiln_dtype)a->dtype, a->ndim, a->layout == b->layout ? a->layout : LAYOUT_ANY);
     if (a->kind == T_TUPLE && b->kind == T_TUPLE && a->n == b->n && a->n <= TY_TUPLE_MAX) {
         const Type *e[TY_TUPLE_MAX];
         for (int i = 0; i < a->n; i++) if (!(e[i] = item_join(I, a->elems[i], b->elems[i]))) return NULL;
@@ -132,8 +160,8 @@ static void check_item_kind(Inf *I, const Type *t, Node *at) {
         if (slots_of(t) > KILN_MAX_ITEM_SLOTS) inf_fail(I, at, "a list's tuples may have at most %d values", KILN_MAX_ITEM_SLOTS);
         return;
     }
-    if (t->kind == T_ARRAY) inf_fail(I, at, "lists of arrays are not supported yet (np.array([...]) of arrays builds a 2-d array)");
-    inf_fail(I, at, "a list cannot hold a %s yet (kiln lists hold numbers, lists and tuples of them)", ty_name(t));
+    if (t->kind == T_ARRAY) return;
+    inf_fail(I, at, "a list cannot hold a %s yet (kiln lists hold numbers, arrays, lists and tuples of them)", ty_name(t));
 }
 
 /* v as an item of a list whose items are `item`: the same kind of number, a list of the same items, a tuple
@@ -305,6 +333,7 @@ void ls_augassign(Inf *I, Node *s, Val l) {
     Ref j = checked_index(I, view, sub->kids[0], "list index out of range");
     if (!j || ty_item(l.ty)->kind == T_UNKNOWN) return;
     Val cur = load_item(I, l.ty, view, j);
+    if (cur.ty->kind == T_ARRAY) { st_inplace(I, s, cur); return; } /* the array's own elements change, as in NumPy */
     Val r = ex_binop(I, s->op, cur, ex_expr(I, s->b), s, s->b);
     if (r.ty->kind == T_UNKNOWN) return;
     put(I, view, fit(I, ty_item(l.ty), r, s), j);
@@ -362,8 +391,25 @@ static Val find_loop(Inf *I, Val l, Val x, int mode, Node *at) {
     return inf_read_name(I, q.acc);
 }
 
+/* whether items of type t hold arrays (a tuple's parts, nested lists' items) */
+static bool holds_array(const Type *t) {
+    if (t->kind == T_ARRAY) return true;
+    if (t->kind == T_LIST) return holds_array(ty_item(t));
+    if (t->kind == T_TUPLE) for (int i = 0; i < t->n; i++) if (holds_array(t->elems[i])) return true;
+    return false;
+}
+
+/* CPython compares list items with ==, an identity test first: for arrays that is NumPy's elementwise
+ * == (whose truth is ambiguous) unless the item is the very object, which kiln cannot tell */
+static void no_array_compare(Inf *I, const Type *item, Node *at) {
+    if (holds_array(item))
+        inf_fail(I, at, "comparing the arrays of a list (in, ==, index, count, remove) is not supported: NumPy's == of arrays is "
+                 "elementwise and its truth ambiguous");
+}
+
 static Val find(Inf *I, Val l, Val x, int mode, Ref start, Ref stop, Node *at) {
     const Type *item = ty_item(l.ty);
+    no_array_compare(I, item, at);
     const Type *rt = mode == LIST_FIND_IN ? inf_bool(I) : mode == LIST_FIND_REMOVE ? NULL : inf_i64(I);
     if (item->kind == T_UNKNOWN || x.ty->kind == T_UNKNOWN) { /* an empty list: nothing is in it */
         if (mode == LIST_FIND_IN || mode == LIST_FIND_COUNT) return mk(I, inf_const_i(I, rt, 0));
@@ -388,6 +434,8 @@ Val ls_contains(Inf *I, Val l, Val x, Node *at) { return find(I, l, x, LIST_FIND
 /* a == b of lists: the same length and items equal in turn (a list is never equal to anything else) */
 Val ls_equal(Inf *I, Val a, Val b, Node *at) {
     if (a.ty->kind != T_LIST || b.ty->kind != T_LIST) return mk(I, inf_const_i(I, inf_bool(I), 0));
+    no_array_compare(I, ty_item(a.ty), at);
+    no_array_compare(I, ty_item(b.ty), at);
     const Type *j = item_join(I, ty_item(a.ty), ty_item(b.ty));
     if (!j || (j != ty_item(a.ty) && !untyped(ty_item(a.ty))) || (j != ty_item(b.ty) && !untyped(ty_item(b.ty))))
         inf_fail(I, at, "comparing lists of %s and of %s is not supported yet", inf_tyname(I, ty_item(a.ty)), inf_tyname(I, ty_item(b.ty)));
@@ -677,6 +725,7 @@ Val ls_sorted_call(Inf *I, Node *call) {
 Val ls_to_array(Inf *I, Val l, Node *at) {
     int nd = 1;
     const Type *t = ty_item(l.ty);
+    if (t->kind == T_ARRAY) return ar_join_list(I, at, l, true, 0, true); /* the arrays stacked */
     while (t->kind == T_LIST) { t = ty_item(t); nd++; }
     if (t->kind == T_TUPLE) inf_fail(I, at, "np.array of a list of tuples is not supported yet");
     if (t->kind == T_UNKNOWN) t = ty_scalar(I->tt, KILN_FLOAT64, false); /* np.array([]) is float64 */

@@ -557,7 +557,7 @@ static const char *ufunc_name(int tok) {
 
 /* a op= v on an array (or a view of one): NumPy updates the elements in place, so every other
  * name for them sees the change; the result must keep the kind of a's dtype (same_kind casting) */
-static void inplace(Inf *I, Node *s, Val cur) {
+void st_inplace(Inf *I, Node *s, Val cur) {
     Val rhs = ex_value(I, s->b);
     if (rhs.ty->kind == T_UNKNOWN) return;
     Val r = ew_binop(I, s->op, cur, rhs, s);
@@ -572,7 +572,7 @@ static void st_augassign(Inf *I, Node *s) {
     Node *t = s->a;
     if (t->kind == N_NAME) {
         Val cur = inf_read_name(I, t);
-        if (cur.ty->kind == T_ARRAY) { inplace(I, s, cur); return; }
+        if (cur.ty->kind == T_ARRAY) { st_inplace(I, s, cur); return; }
         if (cur.ty->kind == T_LIST && s->op == TK_PLUS) { inf_assign(I, t, ls_extend_op(I, cur, ex_expr(I, s->b), s)); return; }
         Val rhs = ex_expr(I, s->b);
         inf_assign(I, t, ex_binop(I, s->op, cur, rhs, s, s->b));
@@ -594,7 +594,7 @@ static void st_augassign(Inf *I, Node *s) {
         fx_store(I, arr, cur, r, t);
         return;
     }
-    if (cur.ty->kind == T_ARRAY) { inplace(I, s, cur); return; }
+    if (cur.ty->kind == T_ARRAY) { st_inplace(I, s, cur); return; }
     Val rhs = ex_expr(I, s->b);
     Val r = ex_binop(I, s->op, cur, rhs, s, s->b);
     if (r.ty->kind == T_UNKNOWN) return;

@@ -62,7 +62,7 @@ static void take_size(RtList *l, int64_t item) {
 
 int64_t rt_item_size(const Type *t) {
     if (t->kind == T_SCALAR) return (int64_t)kiln_dtype_size((kiln_dtype)t->dtype);
-    if (t->kind == T_TUPLE) return 8 * slots_of(t);
+    if (t->kind == T_TUPLE || t->kind == T_ARRAY) return 8 * slots_of(t); /* an array: its descriptor */
     return 8; /* a list's address (an untyped list's items: none yet) */
 }
 
@@ -74,6 +74,11 @@ static void item_io(const Type *t, char *p, Slot *v, bool store) {
             p += 8 * slots_of(t->elems[k]);
             v += slots_of(t->elems[k]);
         }
+        return;
+    }
+    if (t->kind == T_ARRAY) { /* data address, extents, strides: slot for slot */
+        if (store) memcpy(p, v, 8 * (size_t)slots_of(t));
+        else memcpy(v, p, 8 * (size_t)slots_of(t));
         return;
     }
     if (!ty_is_leaf(t)) return;

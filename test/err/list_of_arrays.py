@@ -1,7 +1,8 @@
-# a list cannot hold arrays (np.array([...]) of arrays is the way to a 2-d array)
+# `in` over a list of arrays: CPython compares with ==, which for arrays is NumPy's elementwise ==
 import numpy as np
 
 def f(x):
-    a = np.zeros(3)
-    return [a, a]
-# run: f(1)
+    a = np.ones(3) * x
+    arrs = [a, a + 1.0]
+    return a in arrs
+# run: f(1.0)
