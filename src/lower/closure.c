@@ -150,12 +150,12 @@ Val nf_call(Inf *I, Node *call, Val f) {
     Node *result = st_hidden(I, "$f%d.return", call);
     Node **body = copy_list(&r, def->kids, def->nkids, NULL, 0);
     uint32_t exit = inf_block(I);
-    int saved_loops = I->nloops;
-    I->nloops = 0; /* break and continue in the body are the body's own loops' */
+    int saved_base = I->loop_base;
+    I->loop_base = I->nloops; /* break and continue in the body are the body's own loops' (the caller's stay) */
     I->inl[I->ninl++] = (Inline){result, exit};
     st_body(I, body, def->nkids);
     I->ninl--;
-    I->nloops = saved_loops;
+    I->loop_base = saved_base;
     if (I->cur != NOBLOCK) {
         inf_assign(I, result, val_of(I, inf_static(I, &I->tt->none))); /* falling off the end returns None */
         inf_jump(I, exit);

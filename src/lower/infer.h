@@ -58,6 +58,8 @@ typedef struct Inf {
     VEC(int32_t) blk_node;  /* loop headers: the loop's node id, else -1 */
     Loop loops[INF_LOOPS_MAX]; /* the enclosing loops (nested deeper: a compile error) */
     int nloops;
+    int loop_base;          /* loops[loop_base..nloops) are the function being lowered's own (an inner def's
+                             * body lowered at a call starts its own above the caller's, which stay intact) */
     HintVec *hints;         /* survive restarts */
     bool restart;
     bool keep_optional;

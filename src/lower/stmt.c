@@ -640,7 +640,7 @@ static void stmt(Inf *I, Node *s) {
     case S_FOR: st_for(I, s); return;
     case S_BREAK:
     case S_CONTINUE:
-        if (!I->nloops) inf_fail(I, s, "'%s' outside loop", s->kind == S_BREAK ? "break" : "continue");
+        if (I->nloops <= I->loop_base) inf_fail(I, s, "'%s' outside loop", s->kind == S_BREAK ? "break" : "continue");
         inf_jump(I, s->kind == S_BREAK ? I->loops[I->nloops - 1].brk : I->loops[I->nloops - 1].cont);
         return;
     case S_RETURN: st_return(I, s); return;

@@ -118,3 +118,19 @@ def inner_errors(n):
         return a // b
 
     return div(7, n)
+
+# run: loop_after_inner_loop(10)
+# expect: (20, 5)
+def loop_after_inner_loop(n):
+    # the inner def's loop is lowered inside the caller's: the caller's break must still leave its own loop
+    def g(k):
+        s = 0
+        for j in range(k):
+            s += j
+        return s
+    t = 0
+    for i in range(n):
+        t += g(i)
+        if t > 10:
+            break
+    return t, i
