@@ -56,6 +56,7 @@ typedef enum {
     S_DEF,     /* name, params (names), defaults (kids2: one per param, NULL if none), kids: body */
     S_IMPORT,  /* name: module, b? alias in names[0] */
     S_GLOBAL_CONST, /* name = a at module level */
+    S_YIELD,   /* a: value or NULL (a statement only: a generator function's yield) */
     N_KINDS
 } NodeKind;
 

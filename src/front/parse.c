@@ -309,7 +309,7 @@ static Node *atom(P *p) {
     case TK_LPAREN: {
         advance(p);
         if (accept(p, TK_RPAREN)) { n = node(p, N_TUPLE, t); return n; }
-        if (p->tok.kind == TK_YIELD) fail_at(p, p->tok, "'yield' is not supported%s", "");
+        if (p->tok.kind == TK_YIELD) fail_at(p, p->tok, "'yield' as a value is not supported (a generator's yield is a statement)%s", "");
         Node *e = testlist(p);
         if (p->tok.kind == TK_FOR) {
             if (e->kind == N_TUPLE) fail_at(p, p->tok, "invalid syntax (a generator's element must be parenthesized)%s", "");
@@ -371,7 +371,7 @@ static Node *atom(P *p) {
     }
     case TK_ELLIPSIS: fail_at(p, t, "'...' is not supported%s", "");
     case TK_AWAIT: fail_at(p, t, "'await' is not supported%s", "");
-    case TK_YIELD: fail_at(p, t, "'yield' is not supported%s", "");
+    case TK_YIELD: fail_at(p, t, "'yield' as a value is not supported (a generator's yield is a statement)%s", "");
     }
     syntax(p);
     return NULL;
@@ -699,7 +699,7 @@ static Node *expr_stmt(P *p) {
     while (accept(p, TK_ASSIGN)) {
         check_target(p, e);
         push(p, &targets, e);
-        if (p->tok.kind == TK_YIELD) fail_at(p, p->tok, "'yield' is not supported%s", "");
+        if (p->tok.kind == TK_YIELD) fail_at(p, p->tok, "'yield' as a value is not supported (a generator's yield is a statement)%s", "");
         e = testlist(p);
     }
     Node *s = node(p, S_ASSIGN, t);
@@ -835,7 +835,13 @@ static Node *small_stmt(P *p) {
             if (s->kids[i]->kind != N_NAME && s->kids[i]->kind != N_SUBSCR) diag_fail(p->d, s->kids[i]->line, s->kids[i]->col, "cannot delete this expression");
         return s;
     }
-    case TK_GLOBAL: case TK_NONLOCAL: case TK_YIELD:
+    case TK_YIELD: /* yield_stmt: 'yield' [testlist]; a generator kiln lowers where a for statement iterates it */
+        advance(p);
+        if (p->tok.kind == TK_FROM) fail_at(p, p->tok, "'yield from' is not supported (write: for x in g(...): yield x)%s", "");
+        s = node(p, S_YIELD, t);
+        if (starts_expr(p->tok.kind)) s->a = testlist(p);
+        return s;
+    case TK_GLOBAL: case TK_NONLOCAL:
         fail_at(p, t, "'%s' is not supported", tok_str(t.kind));
     }
     return expr_stmt(p);

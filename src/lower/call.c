@@ -386,6 +386,8 @@ static Args bind_args(Inf *I, Node *call, const char *fname, const char **params
 
 static Val call_kernel(Inf *I, Node *call, int idx) {
     Kernel fn = I->env->kernel(I->env->cx, idx);
+    if (nf_is_generator(fn.def))
+        inf_fail(I, call, "%s() is a generator: kiln runs a generator only as the iterable of a for statement", fn.name);
     Args A = bind_args(I, call, fn.name, fn.def->names, fn.def->nnames, fn.defaults);
     const Type *types[16];
     for (int i = 0; i < A.count; i++) {
@@ -513,7 +515,7 @@ static Val minmax(Inf *I, Node *call, bool ismax) {
     if (call->nkids2 == 1 && !strcmp(call->names[0], "key") && call->nkids == 1) { /* max(iterable, key=f) */
         Node *it = call->kids[0];
         if (it->kind == N_GENEXP || st_is_builtin_call(I, it, "range") || st_is_builtin_call(I, it, "zip") ||
-            st_is_builtin_call(I, it, "enumerate"))
+            st_is_builtin_call(I, it, "enumerate") || nf_is_generator_call(I, it))
             return gx_call(I, call, nm);
         Val t = ex_expr(I, it);
         if (t.ty->kind == T_UNKNOWN) return t;
@@ -527,7 +529,7 @@ static Val minmax(Inf *I, Node *call, bool ismax) {
     if (call->nkids == 1) {
                 Node *it = call->kids[0]; /* range/zip/enumerate exist only as a for loop's iterables */
         if (it->kind == N_GENEXP || st_is_builtin_call(I, it, "range") || st_is_builtin_call(I, it, "zip") ||
-            st_is_builtin_call(I, it, "enumerate"))
+            st_is_builtin_call(I, it, "enumerate") || nf_is_generator_call(I, it))
             return gx_call(I, call, nm);
         Val t = ex_expr(I, call->kids[0]);
         if (t.ty->kind == T_UNKNOWN) return t;

@@ -104,12 +104,10 @@ static Node *def_of(Inf *I, const Type *t, Node *at) {
     inf_fail(I, at, "internal error: an inner function not defined in this kernel");
 }
 
-Val nf_call(Inf *I, Node *call, Val f) {
-    Node *def = def_of(I, f.ty, call);
-    bool lambda = def->kind == N_LAMBDA;
-    const char *fname = lambda ? "<lambda>" : def->name;
-    if (I->ninl >= NF_DEPTH_MAX) inf_fail(I, call, "inner functions call each other more than %d deep (recursion of an inner function is not supported)", NF_DEPTH_MAX);
-    /* the arguments, in the caller's scope, bound as Python binds them */
+/* the arguments of a call of def (bound as Python binds them, evaluated in the caller's scope) assigned to
+ * hidden variables of this call site that stand for def's parameters; r gets def's parameters and its own
+ * locals renamed to them */
+static void bind_call(Inf *I, Node *call, Node *def, const char *fname, bool lambda, Ren *r, const char *tag) {
     int np = def->nnames;
     Val *args = arena_alloc(I->a, sizeof(Val) * (size_t)(np ? np : 1));
     bool *set = arena_alloc(I->a, (size_t)(np ? np : 1));
@@ -131,20 +129,30 @@ Val nf_call(Inf *I, Node *call, Val f) {
         args[i] = ex_expr(I, def->kids2[i]);
     }
     /* parameters and the def's own locals become hidden variables of this call site */
-    Ren r = {NULL, NULL, 0, 0, I};
     Ren locals = {NULL, NULL, 0, 0, I};
     for (int i = 0; i < np; i++) ren_add(&locals, def->names[i], NULL);
     if (!lambda) inf_scan_binds(def->kids, def->nkids, bind_local, &locals);
     char fmt[160];
     for (int i = 0; i < locals.n; i++) {
-        snprintf(fmt, sizeof fmt, "$f%%d.%s", locals.from[i]);
-        ren_add(&r, locals.from[i], st_hidden(I, fmt, call)->name);
+        snprintf(fmt, sizeof fmt, "$%s%%d.%s", tag, locals.from[i]);
+        ren_add(r, locals.from[i], st_hidden(I, fmt, call)->name);
     }
     for (int i = 0; i < np; i++) {
         Node t = {0};
-        t.kind = N_NAME; t.name = r.to[i]; t.line = call->line; t.col = call->col; t.id = -1;
+        t.kind = N_NAME; t.name = r->to[i]; t.line = call->line; t.col = call->col; t.id = -1;
         inf_assign(I, &t, args[i]);
     }
+}
+
+Val nf_call(Inf *I, Node *call, Val f) {
+    Node *def = def_of(I, f.ty, call);
+    bool lambda = def->kind == N_LAMBDA;
+    const char *fname = lambda ? "<lambda>" : def->name;
+    if (I->ninl >= NF_DEPTH_MAX) inf_fail(I, call, "inner functions call each other more than %d deep (recursion of an inner function is not supported)", NF_DEPTH_MAX);
+    if (!lambda && nf_is_generator(def))
+        inf_fail(I, call, "%s() is a generator: kiln runs a generator only as the iterable of a for statement", fname);
+    Ren r = {NULL, NULL, 0, 0, I};
+    bind_call(I, call, def, fname, lambda, &r, "f");
     if (lambda) return ex_expr(I, copy(&r, def->a, NULL, 0));
     /* a def: its statements, a return assigning the result and leaving */
     Node *result = st_hidden(I, "$f%d.return", call);
@@ -164,4 +172,113 @@ Val nf_call(Inf *I, Node *call, Val f) {
     inf_seal(I, exit);
     if (I->f->blocks.v[exit].preds.n == 0) return val_of(I, inf_static(I, &I->tt->none)); /* every path raised: dead code */
     return inf_read_name(I, result);
+}
+
+/* ---- generator functions: lowered where a for statement iterates them ----
+ * `for x in g(args): body` with g a def holding `yield` copies g's body as a call would (its parameters
+ * and locals renamed to hidden variables of this loop), and each `yield v` in it assigns v to the loop's
+ * target and lowers the loop's body there: Python's order of events, one value at a time, with no
+ * generator object. break in the loop's body leaves the generator too; continue goes on after the
+ * yield; g's return (or its end) ends the loop, which then runs its else clause. A generator used any
+ * other way (called for its value, passed, iterated by a comprehension) is a compile error. */
+
+static bool yields(Node **body, int n) {
+    for (int i = 0; i < n; i++) {
+        Node *s = body[i];
+        if (!s) continue;
+        if (s->kind == S_YIELD) return true;
+        if ((s->kind == S_IF || s->kind == S_WHILE || s->kind == S_FOR) &&
+            (yields(s->kids, s->nkids) || yields(s->kids2, s->nkids2)))
+            return true;
+    }
+    return false;
+}
+
+bool nf_is_generator(const Node *def) { return def && def->kind == S_DEF && yields(def->kids, def->nkids); }
+
+/* the def a call names (a kernel or an inner def), or NULL */
+static Node *called_def(Inf *I, Node *call, const char **fname) {
+    if (call->kind != N_CALL || call->a->kind != N_NAME) return NULL;
+    Val f = ex_expr(I, call->a);
+    if (f.ty->kind == T_FUNC) {
+        Kernel k = I->env->kernel(I->env->cx, f.ty->id);
+        *fname = k.name;
+        return k.def;
+    }
+    if (f.ty->kind != T_CLOSURE) return NULL;
+    Node *def = def_of(I, f.ty, call);
+    *fname = def->kind == S_DEF ? def->name : "<lambda>";
+    return def;
+}
+
+bool nf_is_generator_call(Inf *I, Node *n) {
+    const char *fname;
+    return nf_is_generator(called_def(I, n, &fname));
+}
+
+bool nf_gen_for(Inf *I, Node *loop) {
+    Node *call = loop->b;
+    const char *fname;
+    Node *def = called_def(I, call, &fname);
+    if (!nf_is_generator(def)) return false;
+    if (I->ngen >= (int)NELEM(I->gen) || I->ninl >= NF_DEPTH_MAX)
+        inf_fail(I, call, "generators iterate each other more than %d deep (a recursive generator is not supported)", (int)NELEM(I->gen));
+    Ren r = {NULL, NULL, 0, 0, I};
+    bind_call(I, call, def, fname, false, &r, "g");
+    Node **body = copy_list(&r, def->kids, def->nkids, NULL, 0);
+    uint32_t done = inf_block(I), brk = loop->nkids2 ? inf_block(I) : done;
+    Node *result = st_hidden(I, "$g%d.return", call); /* a return's value: ignored, as a for statement ignores it */
+    int saved_base = I->loop_base;
+    int saved_cur = I->gen_cur;
+    I->gen[I->ngen++] = (GenCtx){loop, brk, I->ninl, I->gen_cur};
+    I->gen_cur = I->ngen;
+    I->loop_base = I->nloops; /* the generator's own loops */
+    I->inl[I->ninl++] = (Inline){result, done};
+    st_body(I, body, def->nkids);
+    I->ninl--;
+    I->ngen--;
+    I->gen_cur = saved_cur;
+    I->loop_base = saved_base;
+    if (I->cur != NOBLOCK) inf_jump(I, done);
+    I->cur = done;
+    inf_seal(I, done);
+    if (I->f->blocks.v[done].preds.n == 0) I->cur = NOBLOCK;
+    if (brk == done) return true;
+    if (I->cur != NOBLOCK) { /* the else clause: the generator ran out without a break */
+        st_body(I, loop->kids2, loop->nkids2);
+        if (I->cur != NOBLOCK) inf_jump(I, brk);
+    }
+    I->cur = brk;
+    inf_seal(I, brk);
+    if (I->f->blocks.v[brk].preds.n == 0) I->cur = NOBLOCK;
+    return true;
+}
+
+void nf_yield(Inf *I, Node *s) {
+    if (!I->gen_cur) inf_fail(I, s, "'yield' here: kiln runs a generator only as the iterable of a for statement in a kernel");
+    GenCtx g = I->gen[I->gen_cur - 1];
+    Val v = s->a ? ex_expr(I, s->a) : val_of(I, inf_static(I, &I->tt->none));
+    if (v.ty->kind == T_UNKNOWN || I->cur == NOBLOCK) return;
+    uint32_t after = inf_block(I);
+    /* the loop's body, in the scope of the for statement: its returns, its loops and its own yields (of a
+     * generator around the for statement) are that scope's */
+    int saved_base = I->loop_base, saved_cur = I->gen_cur;
+    if (I->ninl >= (int)NELEM(I->inl)) inf_fail(I, s, "generators and inner functions nest too deeply here");
+    /* where a return in the loop's body goes: the for statement's own function (a copy on top of the
+     * stack, so that what the body pushes cannot overwrite the generator's entry below it) */
+    I->inl[I->ninl++] = g.outer_ninl ? I->inl[g.outer_ninl - 1] : (Inline){NULL, 0};
+    I->gen_cur = g.outer_cur;
+    if (I->nloops >= (int)NELEM(I->loops)) inf_fail(I, s, "loops are nested too deeply");
+    I->loops[I->nloops++] = (Loop){after, g.brk};
+    I->loop_base = I->nloops - 1;
+    if (g.loop->a) inf_assign(I, g.loop->a, v);
+    st_body(I, g.loop->kids, g.loop->nkids);
+    I->nloops--;
+    I->loop_base = saved_base;
+    I->gen_cur = saved_cur;
+    I->ninl--;
+    if (I->cur != NOBLOCK) inf_jump(I, after);
+    I->cur = after;
+    inf_seal(I, after);
+    if (I->f->blocks.v[after].preds.n == 0) I->cur = NOBLOCK;
 }

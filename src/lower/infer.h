@@ -39,7 +39,11 @@ typedef struct VarInfo {
 } VarInfo;
 
 typedef struct Loop { uint32_t cont, brk; } Loop;
-typedef struct Inline { Node *result; uint32_t exit; } Inline; /* an inner function's body being lowered at a call */
+typedef struct Inline { Node *result; uint32_t exit; } Inline; /* an inner function's body being lowered at a call
+                                                                 * (result NULL: the kernel's own return, in a loop
+                                                                 * body a generator's yield runs) */
+/* a generator's body being lowered where a for statement iterates it: each yield runs the loop's body */
+typedef struct GenCtx { Node *loop; uint32_t brk; int outer_ninl, outer_cur; } GenCtx;
 
 typedef struct Inf {
     const LowerEnv *env;
@@ -65,6 +69,9 @@ typedef struct Inf {
     bool keep_optional;
     VEC(Node *) closures;   /* the lambdas and inner defs made this round (T_CLOSURE's id is the node's) */
     Inline inl[16];         /* inner functions being lowered, innermost last: where their returns go */
+    GenCtx gen[8];          /* generators being lowered at their for statements, in the order they began */
+    int ngen;
+    int gen_cur;            /* 1 + the index of the generator whose body is being lowered (its yields), 0: none */
     int ninl;     /* the expression being evaluated may stay an Optional (a None test, a return, an assignment) */
     const Type *ret;
     int ret_line;
@@ -223,6 +230,10 @@ Val ar_repeat(Inf *I, Node *call);
 Val nf_lambda(Inf *I, Node *n);
 void nf_def(Inf *I, Node *s);
 Val nf_call(Inf *I, Node *call, Val f);
+bool nf_is_generator(const Node *def); /* a def with a yield of its own */
+bool nf_is_generator_call(Inf *I, Node *n); /* n calls one (list(g(n)) and the like iterate it as a generator expression) */
+bool nf_gen_for(Inf *I, Node *loop); /* for x in g(...) with g a generator kernel: lowered; false: not one */
+void nf_yield(Inf *I, Node *s);
 
 /* dict.c */
 Val dc_display(Inf *I, Node *n);

@@ -682,7 +682,8 @@ Val ls_list_call(Inf *I, Node *call) {
     if (call->nkids > 1) inf_fail(I, call, "list expected at most 1 argument, got %d", call->nkids);
     if (!call->nkids) return new_list(I, list_of(I, &I->tt->unknown), inf_k64(I, 0));
     Node *it = call->kids[0];
-    if (it->kind == N_GENEXP || st_is_builtin_call(I, it, "range") || st_is_builtin_call(I, it, "zip") || st_is_builtin_call(I, it, "enumerate"))
+    if (it->kind == N_GENEXP || st_is_builtin_call(I, it, "range") || st_is_builtin_call(I, it, "zip") || st_is_builtin_call(I, it, "enumerate") ||
+        nf_is_generator_call(I, it))
         return gx_call(I, call, "list");
     Val v = ex_expr(I, it);
     if (v.ty->kind == T_UNKNOWN) return v;

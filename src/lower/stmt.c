@@ -436,6 +436,7 @@ static bool for_items(Inf *I, Node *s) {
 static void st_for(Inf *I, Node *s) {
     Node *it = s->b;
     if (for_items(I, s)) return;
+    if (nf_gen_for(I, s)) return;
     if (st_is_builtin_call(I, it, "range")) { for_range(I, s, it); return; }
     if (st_is_builtin_call(I, it, "enumerate") || st_is_builtin_call(I, it, "zip")) { for_seq(I, s); return; }
     if (it->kind == N_TUPLE) { for_tuple(I, s, ex_expr(I, it)); return; }
@@ -471,7 +472,8 @@ const Type *st_ret_join(Inf *I, const Type *a, const Type *b) { return ret_join(
 
 static void st_return(Inf *I, Node *s) {
     Val v;
-    if (I->ninl) { /* in an inner function lowered at its call: the result, then past its body */
+    if (I->ninl && I->inl[I->ninl - 1].result) { /* in an inner function lowered at its call: the result, then past
+                                                   its body (an entry without a result: the kernel's own return) */
         Inline *in = &I->inl[I->ninl - 1];
         v = s->a ? ex_expr(I, s->a) : val_of(I, inf_static(I, &I->tt->none));
         inf_assign(I, in->result, v);
@@ -644,6 +646,7 @@ static void stmt(Inf *I, Node *s) {
         inf_jump(I, s->kind == S_BREAK ? I->loops[I->nloops - 1].brk : I->loops[I->nloops - 1].cont);
         return;
     case S_RETURN: st_return(I, s); return;
+    case S_YIELD: nf_yield(I, s); return;
     case S_PASS: case S_IMPORT: return;
     case S_ASSERT: st_assert(I, s); return;
     case S_RAISE: st_raise(I, s); return;
