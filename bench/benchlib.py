@@ -7,6 +7,28 @@ import sys
 import time
 
 
+def module_from_source(src, name):
+    """the module of Python source text src, loaded from a file of its own (kiln.jit and numba.njit read
+    a kernel's source from its file)"""
+    import importlib.util
+    import tempfile
+    path = os.path.join(tempfile.mkdtemp(), name + ".py")
+    with open(path, "w") as f:
+        f.write(src)
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def per_call(f, args, reps):
+    """seconds per call of f(*args), over reps calls"""
+    t0 = time.perf_counter()
+    for _ in range(reps):
+        f(*args)
+    return (time.perf_counter() - t0) / reps
+
+
 def median_time(f, runs):
     """the median of RUNS timed calls of f, after one untimed call (warm, never mixed with cold)"""
     f()

@@ -18,6 +18,8 @@ import time
 
 import numpy as np
 
+from benchlib import module_from_source, per_call
+
 SRC = '''
 import numpy as np
 
@@ -99,25 +101,11 @@ CASES = [
 ]
 
 
-def timeit(f, args, reps):
-    t0 = time.perf_counter()
-    for _ in range(reps):
-        f(*args)
-    return (time.perf_counter() - t0) / reps
-
-
 def main():
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 7
     import kiln
     import numba
-    import tempfile, os, importlib.util
-    d = tempfile.mkdtemp()
-    path = os.path.join(d, "listkernels.py")
-    with open(path, "w") as f:
-        f.write(SRC)
-    spec = importlib.util.spec_from_file_location("listkernels", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = module_from_source(SRC, "listkernels")
     print("%-10s %12s %12s %8s" % ("kernel", "kiln (us)", "numba (us)", "ratio"))
     for name, mk in CASES:
         args = mk()
@@ -134,8 +122,8 @@ def main():
         reps = max(1, int(0.05 / max(time.perf_counter() - t0, 1e-7)))
         ks, ns = [], []
         for _ in range(rounds):
-            ks.append(timeit(kf, args, reps))
-            ns.append(timeit(nf, args, reps))
+            ks.append(per_call(kf, args, reps))
+            ns.append(per_call(nf, args, reps))
         k, n = statistics.median(ks), statistics.median(ns)
         print("%-10s %12.1f %12.1f %8.2f" % (name, k * 1e6, n * 1e6, k / n))
 

@@ -25,15 +25,15 @@ pow and friends are not glibc's bits; kiln's answers are checked against that Nu
 
 usage: numba_gap.py [ROUNDS]   (a Python with kiln, NumPy 2 and Numba: build/benchenv)
 """
-import importlib.util
 import os
 os.environ.setdefault("NPY_DISABLE_CPU_FEATURES", "X86_V4 AVX512_ICL AVX512_SPR")
 import statistics
 import sys
-import tempfile
 import time
 
 import numpy as np
+
+from benchlib import module_from_source, per_call
 
 SRC = '''
 import numpy as np
@@ -143,13 +143,6 @@ CASES = [
 ]
 
 
-def timeit(f, args, reps):
-    t0 = time.perf_counter()
-    for _ in range(reps):
-        f(*args)
-    return (time.perf_counter() - t0) / reps
-
-
 def same(x, y):
     if isinstance(x, np.ndarray):
         return x.dtype == y.dtype and x.shape == y.shape and x.tobytes() == y.tobytes()
@@ -160,13 +153,7 @@ def main():
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 7
     import kiln
     import numba
-    d = tempfile.mkdtemp()
-    path = os.path.join(d, "gapkernels.py")
-    with open(path, "w") as f:
-        f.write(SRC)
-    spec = importlib.util.spec_from_file_location("gapkernels", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = module_from_source(SRC, "gapkernels")
     print("%-10s %11s %11s %11s %11s %9s %9s" % ("kernel", "tier1 (us)", "tier2 (us)", "numba (us)", "numpy (us)",
                                                   "t2/numba", "t2/numpy"))
     for name, args, npf in CASES:
@@ -190,7 +177,7 @@ def main():
         for _ in range(rounds):
             for k, f in enumerate(runners):
                 if f is not None:
-                    times[k].append(timeit(f, args, reps))
+                    times[k].append(per_call(f, args, reps))
         m = [statistics.median(t) * 1e6 if t else float("nan") for t in times]
         npt = m[3] if npf else float("nan")
         print("%-10s %11.1f %11.1f %11.1f %11.1f %9.2f %9.2f" % (name, m[0], m[1], m[2], npt, m[1] / m[2], m[1] / npt))
