@@ -77,60 +77,34 @@ static void human_size(double bytes, char *buf, size_t cap) {
 /* Arrays of BUF_HUGE bytes or more get a mapping of their own with transparent huge pages
  * asked for: the kernel zero-fills 2 MiB at a fault instead of 4 KiB, so a fresh 32 MiB result
  * costs 16 faults, not 8,192 (in a VM each fault is an exit: this was most of the time of a
- * fused expression over large arrays). Medium arrays (BUF_MEDIUM up to BUF_HUGE bytes) come from
- * malloc, whose heap would hand them back to the system when freed and fault fresh pages in at the
- * next call (glibc trims its heap top and maps chunks past its threshold anew): a call making a
- * 160 KB result spent a third of its time there. Freed buffers of both kinds wait in a small
- * process-wide cache of their kind for the next array of about their size, as malloc's heap serves
- * NumPy: an array whose elements are all written first (ALLOC_UNINIT) then costs no zeroing at all.
- * Smaller arrays come from calloc/malloc and go back to free. */
-enum { BUF_MEDIUM = 64 << 10, BUF_HUGE = 4 << 20, KEEP_MAX = 8 };
-typedef struct Keep { RtBuf *v[KEEP_MAX]; int n; size_t bytes; } Keep; /* at most n buffers, bytes in all */
+ * fused expression over large arrays). Freed mappings wait in a small process-wide cache
+ * (BUF_KEEP of them, BUF_KEEP_BYTES in all) for the next array of about their size, as malloc's
+ * heap serves NumPy: an array whose elements are all written first (ALLOC_UNINIT) then costs no
+ * zeroing at all. Smaller arrays come from calloc/malloc. */
+enum { BUF_HUGE = 4 << 20, BUF_KEEP = 4 };
+#define BUF_KEEP_BYTES ((size_t)512 << 20)
 static pthread_mutex_t keep_lock = PTHREAD_MUTEX_INITIALIZER;
-static Keep keep_huge = {{0}, 4, (size_t)512 << 20}, keep_mid = {{0}, 8, (size_t)16 << 20};
+static RtBuf *keep[BUF_KEEP];
 
-/* what a kept buffer holds: its mapping's bytes, or a medium buffer's data bytes */
-static size_t held(const RtBuf *b) { return b->mapped ? b->mapped : b->cap; }
-
-/* a kept buffer holding between size and twice size, taken out of k; NULL if none */
-static RtBuf *keep_take(Keep *k, size_t size) {
+static RtBuf *buf_reuse(size_t len) {
     RtBuf *b = NULL;
     pthread_mutex_lock(&keep_lock);
-    for (int i = 0; i < k->n && !b; i++)
-        if (k->v[i] && held(k->v[i]) >= size && held(k->v[i]) <= 2 * size) { b = k->v[i]; k->v[i] = NULL; }
+    for (int i = 0; i < BUF_KEEP && !b; i++)
+        if (keep[i] && keep[i]->mapped >= len && keep[i]->mapped <= 2 * len) { b = keep[i]; keep[i] = NULL; }
     pthread_mutex_unlock(&keep_lock);
     return b;
-}
-
-/* b kept in k, or false (k is full) */
-static bool keep_put(Keep *k, RtBuf *b) {
-    bool kept = false;
-    pthread_mutex_lock(&keep_lock);
-    size_t total = held(b);
-    int slot = -1;
-    for (int i = 0; i < k->n; i++) {
-        if (k->v[i]) total += held(k->v[i]);
-        else if (slot < 0) slot = i;
-    }
-    if (slot >= 0 && total <= k->bytes) { k->v[slot] = b; kept = true; }
-    pthread_mutex_unlock(&keep_lock);
-    return kept;
 }
 
 static RtBuf *buf_new(size_t bytes, bool zero) {
     size_t need = sizeof(RtBuf) + bytes + 64;
     RtBuf *b;
-    if (bytes >= BUF_MEDIUM && bytes < BUF_HUGE && (b = keep_take(&keep_mid, bytes))) {
-        if (zero) memset(b->data, 0, bytes);
-        return b;
-    }
     if (bytes < BUF_HUGE) {
         b = zero ? calloc(1, need) : malloc(need);
-        if (b) { b->mapped = 0; b->cap = bytes >= BUF_MEDIUM ? bytes + 64 : 0; }
+        if (b) b->mapped = 0;
         return b;
     }
     size_t huge = (size_t)2 << 20, len = (need + huge - 1) / huge * huge;
-    if ((b = keep_take(&keep_huge, len))) {
+    if ((b = buf_reuse(len))) {
         if (zero) memset(b->data, 0, bytes);
         return b;
     }
@@ -139,14 +113,22 @@ static RtBuf *buf_new(size_t bytes, bool zero) {
     (void)madvise(p, len, MADV_HUGEPAGE); /* a hint: without THP this is still a correct mapping */
     b = p;
     b->mapped = len;
-    b->cap = 0;
     return b;
 }
 
 void rt_buf_free(RtBuf *b) {
     if (!b) return;
-    if (b->mapped) { if (!keep_put(&keep_huge, b)) munmap(b, b->mapped); }
-    else if (!b->cap || !keep_put(&keep_mid, b)) free(b);
+    if (!b->mapped) { free(b); return; }
+    pthread_mutex_lock(&keep_lock);
+    size_t total = b->mapped;
+    int slot = -1;
+    for (int i = 0; i < BUF_KEEP; i++) {
+        if (keep[i]) total += keep[i]->mapped;
+        else if (slot < 0) slot = i;
+    }
+    if (slot >= 0 && total <= BUF_KEEP_BYTES) { keep[slot] = b; b = NULL; }
+    pthread_mutex_unlock(&keep_lock);
+    if (b) munmap(b, b->mapped);
 }
 
 int run_alloc(Run *r, int dtype, int ndim, const int64_t *dims, bool zero, Slot *out, int line, const char *file) {

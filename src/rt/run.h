@@ -30,7 +30,6 @@ typedef struct RtBuf {
     atomic_long refs;
     size_t size;
     size_t mapped;     /* bytes of its own mapping (large arrays, transparent huge pages), 0: malloc'd */
-    size_t cap;        /* a malloc'd medium buffer's data bytes (it may be kept for reuse), else 0 */
     _Alignas(16) unsigned char data[]; /* calloc's alignment: fresh pages stay untouched */
 } RtBuf;
 
