@@ -196,9 +196,36 @@ static bool yields(Node **body, int n) {
 
 bool nf_is_generator(const Node *def) { return def && def->kind == S_DEF && yields(def->kids, def->nkids); }
 
+/* whether a yield appears anywhere in body, inner defs included */
+static bool any_yield(Node **body, int n) {
+    for (int i = 0; i < n; i++) {
+        Node *s = body[i];
+        if (!s) continue;
+        if (s->kind == S_YIELD) return true;
+        if ((s->kind == S_IF || s->kind == S_WHILE || s->kind == S_FOR || s->kind == S_DEF) &&
+            (any_yield(s->kids, s->nkids) || any_yield(s->kids2, s->nkids2)))
+            return true;
+    }
+    return false;
+}
+
+/* whether the module or the kernel being lowered has a generator at all: where none does, nothing is
+ * looked up (a call's name evaluated to see what it calls would add a constant to every kernel's IR) */
+static bool generators_exist(Inf *I) {
+    if (!I->gen_scan) {
+        bool any = any_yield(I->def->kids, I->def->nkids);
+        for (int k = 0; k < I->env->nkernels && !any; k++) {
+            Node *d = I->env->kernel(I->env->cx, k).def;
+            any = d && any_yield(d->kids, d->nkids);
+        }
+        I->gen_scan = any ? 2 : 1;
+    }
+    return I->gen_scan == 2;
+}
+
 /* the def a call names (a kernel or an inner def), or NULL */
 static Node *called_def(Inf *I, Node *call, const char **fname) {
-    if (call->kind != N_CALL || call->a->kind != N_NAME) return NULL;
+    if (call->kind != N_CALL || call->a->kind != N_NAME || !generators_exist(I)) return NULL;
     Val f = ex_expr(I, call->a);
     if (f.ty->kind == T_FUNC) {
         Kernel k = I->env->kernel(I->env->cx, f.ty->id);

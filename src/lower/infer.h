@@ -72,6 +72,7 @@ typedef struct Inf {
     GenCtx gen[8];          /* generators being lowered at their for statements, in the order they began */
     int ngen;
     int gen_cur;            /* 1 + the index of the generator whose body is being lowered (its yields), 0: none */
+    int gen_scan;           /* whether the module has generators: 0 not looked yet, 1 no, 2 yes */
     int ninl;     /* the expression being evaluated may stay an Optional (a None test, a return, an assignment) */
     const Type *ret;
     int ret_line;
