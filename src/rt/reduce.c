@@ -52,18 +52,36 @@ enum { BUFSIZE = 8192, PW_BLOCK = 128 };
 PAIRWISE(pw_f64_any, double)
 PAIRWISE(pw_f32_any, float)
 
-/* a loop the compiler should vectorize, built for AVX2 too (an ifunc picks the clone): gcc's -O2
- * vectorizes only with tree-vectorize asked for, clang's always (and it has no optimize attribute) */
+/* Loops the compiler should vectorize are built twice, for x86-64's baseline and for AVX2, and a
+ * call picks one by the CPU (tested once). Not an ifunc (target_clones): its resolver runs while the
+ * dynamic loader relocates, before a sanitizer's runtime is up, and TSan's instrumentation of it
+ * crashed there. gcc's -O2 vectorizes only with tree-vectorize asked for; clang's always (and it has
+ * no optimize attribute). The lanes are independent sums, so either build adds in the same order. */
 #if defined(__clang__)
-#define VECTORIZED __attribute__((target_clones("avx2", "default")))
+#define VEC_OPT
 #else
-#define VECTORIZED __attribute__((target_clones("avx2", "default"), optimize("tree-vectorize")))
+#define VEC_OPT __attribute__((optimize("tree-vectorize")))
 #endif
 
+static bool have_avx2(void) {
+    static int cached = -1; /* relaxed atomics: every thread computes the same answer */
+    int v = __atomic_load_n(&cached, __ATOMIC_RELAXED);
+    if (v < 0) __atomic_store_n(&cached, v = __builtin_cpu_supports("avx2") ? 1 : 0, __ATOMIC_RELAXED);
+    return v;
+}
+
+/* NAME(PARAMS) with BODY compiled as NAME_base and NAME_avx2 */
+#define TWICE(RET, NAME, PARAMS, ARGS, BODY)                                                               \
+    VEC_OPT static RET NAME##_base PARAMS BODY                                                             \
+    __attribute__((target("avx2"))) VEC_OPT static RET NAME##_avx2 PARAMS BODY                             \
+    static RET NAME PARAMS { return have_avx2() ? NAME##_avx2 ARGS : NAME##_base ARGS; }
+
 /* the same on contiguous elements, in a form the compiler vectorizes (the 8 partial sums are
- * independent lanes: the same additions in the same order, so the same bits) */
+ * independent lanes: the same additions in the same order, so the same bits); the halves of a long
+ * run are summed by the chosen build again */
 #define PAIRWISE_CONTIG(NAME, T)                                                                           \
-    VECTORIZED static T NAME(const T *restrict a, int64_t n) {                                             \
+    static T NAME(const T *restrict a, int64_t n);                                                         \
+    TWICE(T, NAME, (const T *restrict a, int64_t n), (a, n), {                                             \
         if (n < 8) {                                                                                       \
             T r = (T)-0.0;                                                                                 \
             for (int64_t i = 0; i < n; i++) r += a[i];                                                     \
@@ -82,7 +100,7 @@ PAIRWISE(pw_f32_any, float)
         int64_t n2 = n / 2;                                                                                \
         n2 -= n2 % 8;                                                                                      \
         return NAME(a, n2) + NAME(a + n2, n - n2);                                                         \
-    }
+    })
 PAIRWISE_CONTIG(pw_f64_contig, double)
 PAIRWISE_CONTIG(pw_f32_contig, float)
 
@@ -271,9 +289,9 @@ static void add_pairwise(char *o, int dt, const char *p, int64_t n, int64_t s) {
 /* o += x, row into row: a sum along a kept inner axis (each output element's additions stay in
  * order, one per row: NumPy's) */
 #define ROW_ADD(NAME, T)                                                                                   \
-    VECTORIZED static void NAME(T *restrict o, const T *restrict x, int64_t n) {                           \
+    TWICE(void, NAME, (T *restrict o, const T *restrict x, int64_t n), (o, x, n), {                        \
         for (int64_t j = 0; j < n; j++) o[j] = o[j] + x[j];                                                \
-    }
+    })
 ROW_ADD(row_add_f64, double)
 ROW_ADD(row_add_f32, float)
 
