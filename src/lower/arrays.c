@@ -359,6 +359,77 @@ Val ar_join_list(Inf *I, Node *call, Val l, bool stack, int ax, bool np_array) {
     return q.out;
 }
 
+/* ---- np.split / np.array_split: the parts along an axis, views of the array, as a list ---- */
+
+typedef struct Split { Val a, l; int ax; Ref each, extras; Node *at; } Split;
+
+/* part i of N: array_split's sizes, the first `extras` one longer (NumPy's divmod) */
+static void split_part(Inf *I, Ref i, void *p) {
+    Split *q = p;
+    const Type *t = inf_i64(I), *b = inf_bool(I);
+    Ref longer = inf_op2(I, OP_LT, b, i, q->extras);
+    Ref before = inf_sel(I, t, longer, i, q->extras); /* the longer parts before part i */
+    Ref start = inf_op2(I, OP_ADD, t, inf_op2(I, OP_MUL, t, i, q->each), before);
+    Ref len = inf_op2(I, OP_ADD, t, q->each, inf_emit(I, OP_CAST, t, &longer, 1, 0));
+    ls_append(I, q->l, slab(I, q->a, q->ax, start, len, q->at));
+}
+
+/* a[lo:hi] along the axis of length n, as a slice clamps them (a negative index counts from the end) */
+static Val split_slice(Inf *I, Split *q, Ref lo, Ref hi, Ref n) {
+    const Type *t = inf_i64(I), *b = inf_bool(I);
+    Ref zero = inf_k64(I, 0), ends[2] = {lo, hi};
+    for (int k = 0; k < 2; k++) {
+        Ref x = ends[k], neg = inf_op2(I, OP_LT, b, x, zero);
+        Ref up = inf_op2(I, OP_ADD, t, x, n);
+        x = inf_sel(I, t, neg, inf_sel(I, t, inf_op2(I, OP_LT, b, up, zero), zero, up),
+                    inf_sel(I, t, inf_op2(I, OP_GT, b, x, n), n, x));
+        ends[k] = x;
+    }
+    Ref len = inf_op2(I, OP_SUB, t, ends[1], ends[0]);
+    len = inf_sel(I, t, inf_op2(I, OP_LT, b, len, zero), zero, len);
+    return slab(I, q->a, q->ax, inf_sel(I, t, inf_op2(I, OP_GT, b, len, zero), ends[0], zero), len, q->at);
+}
+
+Val ar_split(Inf *I, Node *call, bool even) {
+    const char *fn = even ? "split" : "array_split";
+    static const char *const ok[] = {"indices_or_sections", "axis", NULL};
+    only_kwargs(I, call, fn, ok);
+    Node *an = call->nkids > 2 ? call->kids[2] : kwarg(call, "axis");
+    Node *sn = call->nkids > 1 ? call->kids[1] : kwarg(call, "indices_or_sections");
+    if (call->nkids < 1 || !sn || call->nkids > 3) inf_fail(I, call, "np.%s() takes an array, the sections and an axis", fn);
+    Val a = ex_expr(I, call->kids[0]);
+    if (a.ty->kind == T_UNKNOWN) return a;
+    if (a.ty->kind != T_ARRAY || a.ty->ndim == 0) inf_fail(I, call->kids[0], "np.%s() needs an array of at least one dimension here", fn);
+    int ax = an ? const_axis(I, an, a.ty->ndim) : 0;
+    const Type *part = ty_array(I->tt, a.ty->dtype, a.ty->ndim, LAYOUT_ANY);
+    Split q = {a, ls_new(I, part), ax, 0, 0, call};
+    Ref n = inf_dim(I, a, ax);
+    if (sn->kind == N_LIST || sn->kind == N_TUPLE) { /* split points: the parts between them, sliced */
+        Ref prev = inf_k64(I, 0);
+        for (int i = 0; i <= sn->nkids; i++) {
+            Ref next = n;
+            if (i < sn->nkids) {
+                Val x = ex_expr(I, sn->kids[i]);
+                if (x.ty->kind != T_SCALAR || !dt_is_int(x.ty->dtype)) inf_fail(I, sn->kids[i], "np.%s(): split points must be integers", fn);
+                next = ex_coerce(I, x, inf_i64(I), sn->kids[i]).r;
+            }
+            ls_append(I, q.l, split_slice(I, &q, prev, next, n));
+            prev = next;
+        }
+        return q.l;
+    }
+    Val k = ex_expr(I, sn);
+    if (k.ty->kind != T_SCALAR || !dt_is_int(k.ty->dtype))
+        inf_fail(I, sn, "np.%s(): indices_or_sections must be an integer or a list of integers here", fn);
+    Ref sections = ex_coerce(I, k, inf_i64(I), sn).r;
+    st_raise_if(I, inf_op2(I, OP_LE, inf_bool(I), sections, inf_k64(I, 0)), "ValueError", "number sections must be larger than 0.");
+    q.each = inf_op2(I, OP_FLOORDIV, inf_i64(I), n, sections);
+    q.extras = inf_op2(I, OP_MOD, inf_i64(I), n, sections);
+    if (even) st_raise_if(I, inf_op2(I, OP_NE, inf_bool(I), q.extras, inf_k64(I, 0)), "ValueError", "array split does not result in an equal division");
+    st_loop(I, call, "$split%d", sections, split_part, &q);
+    return q.l;
+}
+
 Val ar_roll(Inf *I, Node *call) {
     static const char *const ok[] = {"shift", "axis", NULL};
     only_kwargs(I, call, "roll", ok);

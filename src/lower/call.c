@@ -17,7 +17,7 @@ enum {
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
     BI_NP_DOT, BI_NP_MATMUL, BI_NP_EINSUM, BI_NP_NONZERO,
     BI_NP_ARANGE, BI_NP_LINSPACE, BI_NP_EYE, BI_NP_COPY, BI_NP_CONCATENATE, BI_NP_STACK, BI_NP_ROLL, BI_NP_DIFF,
-    BI_NP_TILE, BI_NP_REPEAT, BI_NP_COUNT_NONZERO, BI_NP_TRANSPOSE, BI_NP_ROUND, BI_NP_COPYTO, BI_NP_DIAGONAL, BI_NP_TRACE, BI_NP_NORM,
+    BI_NP_TILE, BI_NP_REPEAT, BI_NP_COUNT_NONZERO, BI_NP_TRANSPOSE, BI_NP_ROUND, BI_NP_COPYTO, BI_NP_DIAGONAL, BI_NP_TRACE, BI_NP_NORM, BI_NP_SPLIT, BI_NP_ARRAY_SPLIT,
     BI_MATH = 100, /* + MF_* */
     BI_UFUNC = 200, /* + index in ewise.c's ufunc table */
     BI_REDUCE = 300, /* + index in reduction.c's table */
@@ -41,6 +41,7 @@ static const struct { const char *name; int id; } np_funcs[] = {
     {"tile", BI_NP_TILE}, {"repeat", BI_NP_REPEAT}, {"count_nonzero", BI_NP_COUNT_NONZERO},
     {"transpose", BI_NP_TRANSPOSE}, {"round", BI_NP_ROUND}, {"around", BI_NP_ROUND}, {"array", BI_NP_ARRAY},
     {"asarray", BI_NP_ASARRAY}, {"copyto", BI_NP_COPYTO}, {"diagonal", BI_NP_DIAGONAL}, {"trace", BI_NP_TRACE},
+    {"split", BI_NP_SPLIT}, {"array_split", BI_NP_ARRAY_SPLIT},
 };
 
 static const struct { const char *name; kiln_dtype dt; } np_dtypes[] = {
@@ -1003,6 +1004,7 @@ Val cl_call(Inf *I, Node *call) {
         return so_nonzero(I, call, ex_expr(I, call->kids[0]));
     case BI_NP_COPYTO: return cp_copyto(I, call);
     case BI_NP_NORM: return nl_norm(I, call);
+    case BI_NP_SPLIT: case BI_NP_ARRAY_SPLIT: return ar_split(I, call, id == BI_NP_SPLIT);
     case BI_NP_DIAGONAL: case BI_NP_TRACE: {
         const char *nm = id == BI_NP_TRACE ? "trace" : "diagonal";
         if (call->nkids < 1) inf_fail(I, call, "%s() missing required argument 'a'", nm);

@@ -222,6 +222,9 @@ Val ar_eye(Inf *I, Node *call);
 Val ar_concatenate(Inf *I, Node *call, bool stack);
 Val ar_join(Inf *I, Node *call, Val *v, int n, bool stack, Node *axis); /* v: n arrays */
 Val ar_join_list(Inf *I, Node *call, Val l, bool stack, int ax, bool np_array); /* l: a list of arrays */
+Val ar_split(Inf *I, Node *call, bool even); /* np.split (even) and np.array_split: a list of views */
+Val ls_new(Inf *I, const Type *item); /* a new empty list of items of type item */
+void ls_append(Inf *I, Val l, Val v);
 Val ar_roll(Inf *I, Node *call);
 Val ar_diff(Inf *I, Node *call);
 Val ar_tile(Inf *I, Node *call);

@@ -119,6 +119,11 @@ Val ls_item(Inf *I, Val l, Ref k) { return load_item(I, l.ty, ls_view(I, l), k);
 
 Val ls_list_of_untyped(Inf *I) { return new_list(I, list_of(I, &I->tt->unknown), inf_k64(I, 0)); }
 
+Val ls_new(Inf *I, const Type *item) { return new_list(I, list_of(I, item), inf_k64(I, -1)); }
+
+static void append(Inf *I, Val l, Val v);
+void ls_append(Inf *I, Val l, Val v) { append(I, l, v); }
+
 void ls_set_item(Inf *I, Val l, Ref k, Val v) { store_at(I, ty_item(l.ty), ls_view(I, l), v, k, -1); }
 
 /* the operands an item is to a list routine: its leaves (a tuple's, in order) */

@@ -71,3 +71,21 @@ def none_to_join(n):
 def mismatch(n):
     parts = [np.zeros(i + 1) for i in range(n)]
     return np.stack(parts)
+
+# run: splits([0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0], [[1.0, 2.0, 3.0, 4.0], [5.0, 6.0, 7.0, 8.0]])
+# expect: ([[-1.0, 1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], [[-1.0], [1.0], [2.0], [3.0], [4.0], [5.0], [6.0], [], []], [[-1.0, 1.0], [2.0, 3.0], [4.0, 5.0]], [[-1.0, 1.0], [2.0, 3.0, 4.0], [5.0, 6.0]], [[-1.0, 1.0, 2.0, 3.0, 4.0], [5.0, 6.0], []], [[[1.0, 2.0], [5.0, 6.0]], [[3.0, 4.0], [7.0, 8.0]]], [[[1.0, 2.0, 3.0, 4.0]], [[5.0, 6.0, 7.0, 8.0]]], -1.0, [5.0, 15.0])
+def splits(v, m):
+    parts = np.array_split(v, 3)
+    parts[0][0] = -1.0     # views of v
+    return (parts, np.array_split(v, 9), np.split(v[:6], 3), np.split(v, [2, 5]), np.split(v, [-2, 100]),
+            np.array_split(m, 2, axis=1), np.split(m, [1], axis=0), v[0], [p.sum() for p in np.array_split(v, 2)])
+
+# run: uneven([1.0, 2.0, 3.0])
+# expect-error: line 86: ValueError: array split does not result in an equal division
+def uneven(v):
+    return np.split(v, 2)
+
+# run: no_sections([1.0, 2.0, 3.0])
+# expect-error: line 91: ValueError: number sections must be larger than 0.
+def no_sections(v):
+    return np.array_split(v, 0)
