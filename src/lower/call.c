@@ -17,7 +17,7 @@ enum {
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
     BI_NP_DOT, BI_NP_MATMUL, BI_NP_EINSUM, BI_NP_NONZERO,
     BI_NP_ARANGE, BI_NP_LINSPACE, BI_NP_EYE, BI_NP_COPY, BI_NP_CONCATENATE, BI_NP_STACK, BI_NP_ROLL, BI_NP_DIFF,
-    BI_NP_TILE, BI_NP_REPEAT, BI_NP_COUNT_NONZERO, BI_NP_TRANSPOSE, BI_NP_ROUND, BI_NP_COPYTO, BI_NP_DIAGONAL, BI_NP_TRACE, BI_NP_NORM, BI_NP_SPLIT, BI_NP_ARRAY_SPLIT,
+    BI_NP_TILE, BI_NP_REPEAT, BI_NP_COUNT_NONZERO, BI_NP_TRANSPOSE, BI_NP_ROUND, BI_NP_COPYTO, BI_NP_DIAGONAL, BI_NP_TRACE, BI_NP_NORM, BI_NP_SPLIT, BI_NP_ARRAY_SPLIT, BI_NP_NDINDEX,
     BI_MATH = 100, /* + MF_* */
     BI_UFUNC = 200, /* + index in ewise.c's ufunc table */
     BI_REDUCE = 300, /* + index in reduction.c's table */
@@ -41,7 +41,7 @@ static const struct { const char *name; int id; } np_funcs[] = {
     {"tile", BI_NP_TILE}, {"repeat", BI_NP_REPEAT}, {"count_nonzero", BI_NP_COUNT_NONZERO},
     {"transpose", BI_NP_TRANSPOSE}, {"round", BI_NP_ROUND}, {"around", BI_NP_ROUND}, {"array", BI_NP_ARRAY},
     {"asarray", BI_NP_ASARRAY}, {"copyto", BI_NP_COPYTO}, {"diagonal", BI_NP_DIAGONAL}, {"trace", BI_NP_TRACE},
-    {"split", BI_NP_SPLIT}, {"array_split", BI_NP_ARRAY_SPLIT},
+    {"split", BI_NP_SPLIT}, {"array_split", BI_NP_ARRAY_SPLIT}, {"ndindex", BI_NP_NDINDEX},
 };
 
 static const struct { const char *name; kiln_dtype dt; } np_dtypes[] = {
@@ -195,6 +195,16 @@ static bool star_binds(const char *mod, const char *name) {
 }
 
 bool cl_py_builtin(const char *name) { return in_table(py_builtins, NELEM(py_builtins), name); }
+
+/* whether n calls np.ndindex (as np.ndindex, numpy.ndindex or an imported ndindex): the name is looked
+ * at first, so that nothing is evaluated for other calls */
+bool cl_is_ndindex(Inf *I, Node *n) {
+    if (n->kind != N_CALL) return false;
+    Node *c = n->a;
+    if (!((c->kind == N_ATTR || c->kind == N_NAME) && !strcmp(c->name, "ndindex"))) return false;
+    Val f = ex_expr(I, c);
+    return f.ty->kind == T_BUILTIN && f.ty->id == BI_NP_NDINDEX;
+}
 
 /* a name bound by an import: target is a module ("numpy"), a module's name ("math.sqrt"), or
  * something of a module kiln does not compile (random, time, numpy.linalg), which compiled code
@@ -1005,6 +1015,7 @@ Val cl_call(Inf *I, Node *call) {
     case BI_NP_COPYTO: return cp_copyto(I, call);
     case BI_NP_NORM: return nl_norm(I, call);
     case BI_NP_SPLIT: case BI_NP_ARRAY_SPLIT: return ar_split(I, call, id == BI_NP_SPLIT);
+    case BI_NP_NDINDEX: inf_fail(I, call, "np.ndindex() is supported as the iterable of a for statement");
     case BI_NP_DIAGONAL: case BI_NP_TRACE: {
         const char *nm = id == BI_NP_TRACE ? "trace" : "diagonal";
         if (call->nkids < 1) inf_fail(I, call, "%s() missing required argument 'a'", nm);

@@ -655,15 +655,34 @@ Val ex_index(Inf *I, Node *sub, Val arr, Ref *idx, int *nidx) {
     int k = sub->nkids;
     for (int i = 0; i < k; i++)
         if (sub->kids[i]->kind == N_SLICE || vw_is_newaxis(sub->kids[i])) { *nidx = -1; return vw_subscript(I, sub, arr); }
+    Val vals[KILN_MAXDIM];
+    Node *nodes[KILN_MAXDIM];
+    if (k == 1) {
+        Node *kn = sub->kids[0];
+        Val v = ex_value(I, kn);
+        if (v.ty->kind == T_UNKNOWN) { *nidx = 0; return unknown(I); }
+        if (v.ty->kind == T_LIST) v = ls_to_array(I, v, kn); /* a[[0, 2]]: NumPy reads the list as an index array */
+        if (ew_is_array(v)) { *nidx = -2; return v; } /* an index array: the caller gathers or scatters */
+        if (v.ty->kind == T_TUPLE && !ty_is_optional(v.ty) && v.ty->n <= KILN_MAXDIM) { /* a[t]: t's items index, as NumPy's */
+            k = v.ty->n;
+            for (int i = 0; i < k; i++) { vals[i] = v.el[i]; nodes[i] = kn; }
+        } else {
+            vals[0] = v; nodes[0] = kn;
+        }
+    } else {
+        if (k > KILN_MAXDIM) inf_fail(I, sub, "too many indices for array: array is %d-dimensional, but %d were indexed", t->ndim, k);
+        for (int i = 0; i < k; i++) {
+            nodes[i] = sub->kids[i];
+            vals[i] = ex_expr(I, nodes[i]);
+            if (vals[i].ty->kind == T_UNKNOWN) { *nidx = 0; return unknown(I); }
+        }
+    }
     if (k > t->ndim)
         inf_fail(I, sub, "too many indices for array: array is %d-dimensional, but %d were indexed", t->ndim, k);
     const Type *i64 = ty_scalar(I->tt, KILN_INT64, true);
     for (int i = 0; i < k; i++) {
-        Node *kn = sub->kids[i];
-        Val v = k == 1 ? ex_value(I, kn) : ex_expr(I, kn);
-        if (v.ty->kind == T_UNKNOWN) { *nidx = 0; return unknown(I); }
-        if (k == 1 && v.ty->kind == T_LIST) v = ls_to_array(I, v, kn); /* a[[0, 2]]: NumPy reads the list as an index array */
-        if (k == 1 && ew_is_array(v)) { *nidx = -2; return v; } /* an index array: the caller gathers or scatters */
+        Node *kn = nodes[i];
+        Val v = vals[i];
         if (v.ty->kind != T_SCALAR || !dt_is_int(v.ty->dtype)) {
             if (v.ty->kind == T_SCALAR && v.ty->dtype == KILN_BOOL)
                 inf_fail(I, kn, "boolean indices are not supported yet");

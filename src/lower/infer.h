@@ -171,6 +171,7 @@ const Type *st_ret_join(Inf *I, const Type *a, const Type *b); /* what returns o
 void st_body(Inf *I, Node **stmts, int n);
 Node *st_hidden(Inf *I, const char *fmt, Node *at);
 bool st_is_builtin_call(Inf *I, Node *n, const char *name); /* name(...), name not a local */
+bool cl_is_ndindex(Inf *I, Node *n); /* a call of np.ndindex */
 void st_inplace(Inf *I, Node *s, Val cur); /* a op= v on the array cur (or a view of one), in place */
 void st_raise_if(Inf *I, Ref bad, const char *ename, const char *msg);
 typedef void (*StBody)(Inf *I, Ref i, void *ctx);

@@ -433,10 +433,70 @@ static bool for_items(Inf *I, Node *s) {
     return true;
 }
 
+/* for idx in np.ndindex(shape) (or np.ndindex(d0, d1, ...)): one flat counter over the C-order positions,
+ * each turned into its tuple of indices (so that break and continue act on the one loop) */
+static void for_ndindex(Inf *I, Node *s, Node *call) {
+    if (call->nkids2) inf_fail(I, call, "np.ndindex() takes no keyword arguments");
+    Ref dims[KILN_MAXDIM];
+    int nd = 0;
+    Node **args = call->kids;
+    int nargs = call->nkids;
+    Val t = {0};
+    if (nargs == 1) { t = ex_expr(I, args[0]); if (t.ty->kind == T_UNKNOWN) return; }
+    if (nargs == 1 && t.ty->kind == T_TUPLE) { /* np.ndindex(a.shape) */
+        if (t.ty->n > KILN_MAXDIM) inf_fail(I, call, "np.ndindex() of more than %d dimensions is not supported", KILN_MAXDIM);
+        for (int k = 0; k < t.ty->n; k++) {
+            if (t.el[k].ty->kind != T_SCALAR || !dt_is_int(t.el[k].ty->dtype)) inf_fail(I, call, "np.ndindex() takes integers");
+            dims[nd++] = ex_coerce(I, t.el[k], int_t(I), call).r;
+        }
+    } else {
+        if (nargs > KILN_MAXDIM) inf_fail(I, call, "np.ndindex() of more than %d dimensions is not supported", KILN_MAXDIM);
+        for (int k = 0; k < nargs; k++) {
+            Val d = k == 0 && nargs == 1 ? t : ex_expr(I, args[k]);
+            if (d.ty->kind != T_SCALAR || !dt_is_int(d.ty->dtype)) inf_fail(I, args[k], "np.ndindex() takes integers or a tuple of them");
+            dims[nd++] = ex_coerce(I, d, int_t(I), args[k]).r;
+        }
+    }
+    Ref total = inf_const_i(I, int_t(I), 1), neg = inf_const_i(I, bool_t(I), 0);
+    for (int k = 0; k < nd; k++) {
+        neg = inf_op2(I, OP_OR, bool_t(I), neg, inf_op2(I, OP_LT, bool_t(I), dims[k], inf_const_i(I, int_t(I), 0)));
+        total = inf_op2(I, OP_MUL, int_t(I), total, dims[k]);
+    }
+    st_raise_if(I, neg, "ValueError", "negative dimensions are not allowed");
+    Node *kv = st_hidden(I, "$nd%d", s);
+    inf_assign(I, kv, mkval(I, inf_const_i(I, int_t(I), 0)));
+    LoopBlocks L = loop_open(I, s);
+    Val k = inf_read_name(I, kv);
+    if (I->f->ins.v[k.r].op == OP_PARAM) I->f->ins.v[k.r].flags |= INS_NONNEG;
+    inf_branch(I, inf_op2(I, OP_LT, bool_t(I), k.r, total), L.body, L.exit);
+    I->cur = L.body;
+    inf_seal(I, L.body);
+    const Type *et[KILN_MAXDIM];
+    Val elem = {0};
+    elem.str = -1;
+    elem.el = arena_alloc(I->a, sizeof(Val) * (size_t)(nd ? nd : 1));
+    if (!elem.el) inf_oom(I);
+    Ref rest = k.r;
+    for (int j = nd - 1; j >= 0; j--) { /* C order: the last index moves fastest */
+        elem.el[j] = mkval(I, inf_op2(I, OP_MOD, int_t(I), rest, dims[j]));
+        rest = inf_op2(I, OP_FLOORDIV, int_t(I), rest, dims[j]);
+        et[j] = int_t(I);
+    }
+    elem.ty = ty_tuple(I->tt, et, nd);
+    if (!elem.ty) inf_oom(I);
+    loop_body(I, &L, s, s->a, &elem);
+    if (I->cur != NOBLOCK) {
+        Val k2 = inf_read_name(I, kv);
+        inf_assign(I, kv, mkval(I, inf_op2(I, OP_ADD, int_t(I), k2.r, inf_const_i(I, int_t(I), 1))));
+    }
+    loop_close(I, s, &L);
+}
+
 static void st_for(Inf *I, Node *s) {
     Node *it = s->b;
     if (for_items(I, s)) return;
     if (nf_gen_for(I, s)) return;
+    if (cl_is_ndindex(I, it)) { for_ndindex(I, s, it); return; }
     if (st_is_builtin_call(I, it, "range")) { for_range(I, s, it); return; }
     if (st_is_builtin_call(I, it, "enumerate") || st_is_builtin_call(I, it, "zip")) { for_seq(I, s); return; }
     if (it->kind == N_TUPLE) { for_tuple(I, s, ex_expr(I, it)); return; }

@@ -55,3 +55,36 @@ def diagonal_writes(z):
     for i in range(len(d)):
         s += d[i] + i
     return s, len(d), d.shape
+
+# run: indices([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+# expect: (36.0, [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2)], [(0, 0), (0, 1), (1, 0)], 3)
+def indices(m):
+    s = 0.0
+    seen = []
+    for idx in np.ndindex(m.shape):
+        s += m[idx] * (idx[0] + 1)
+        seen.append(idx)
+    firsts = []
+    for i, j in np.ndindex(2, 3):
+        if j == 2:
+            continue
+        if i == 1 and j == 1:
+            break
+        firsts.append((i, j))
+    count = 0
+    for t in np.ndindex(3):
+        count += t[0]
+    for z in np.ndindex(0, 5):
+        count += 100
+    return s, seen, firsts, count
+
+# run: tuple_index([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+# expect: (51.0, [2.0, 3.0, 4.0], [[2.0, 3.0, 4.0], [5.0, 6.0, 51.0]])
+def tuple_index(m):
+    t = (1, 2)
+    m[t] = 50.0
+    u = (0,)
+    r = m[u]
+    for idx in np.ndindex(m.shape):
+        m[idx] += 1.0
+    return m[t], r, m
