@@ -244,10 +244,20 @@ bool nf_is_generator_call(Inf *I, Node *n) {
 }
 
 bool nf_gen_for(Inf *I, Node *loop) {
-    Node *call = loop->b;
+    Node *call = loop->b, *count = NULL;
+    Val start = {0};
+    /* enumerate(g(...)[, start]): a counter beside the generator, the pair (count, value) at each yield */
+    if (call->kind == N_CALL && st_is_builtin_call(I, call, "enumerate") && call->nkids >= 1 && call->nkids <= 2 && !call->nkids2 &&
+        nf_is_generator_call(I, call->kids[0])) {
+        start = call->nkids == 2 ? ex_expr(I, call->kids[1]) : val_of(I, inf_k64(I, 0));
+        if (start.ty->kind != T_SCALAR || !dt_is_int(start.ty->dtype)) inf_fail(I, call->kids[1], "enumerate()'s start must be an integer");
+        call = call->kids[0];
+        count = st_hidden(I, "$g%d.count", call);
+    }
     const char *fname;
     Node *def = called_def(I, call, &fname);
     if (!nf_is_generator(def)) return false;
+    if (count) inf_assign(I, count, ex_coerce(I, start, inf_i64(I), call));
     if (I->ngen >= (int)NELEM(I->gen) || I->ninl >= NF_DEPTH_MAX)
         inf_fail(I, call, "generators iterate each other more than %d deep (a recursive generator is not supported)", (int)NELEM(I->gen));
     Ren r = {NULL, NULL, 0, 0, I};
@@ -257,7 +267,7 @@ bool nf_gen_for(Inf *I, Node *loop) {
     Node *result = st_hidden(I, "$g%d.return", call); /* a return's value: ignored, as a for statement ignores it */
     int saved_base = I->loop_base;
     int saved_cur = I->gen_cur;
-    I->gen[I->ngen++] = (GenCtx){loop, brk, I->ninl, I->gen_cur};
+    I->gen[I->ngen++] = (GenCtx){loop, brk, I->ninl, I->gen_cur, count};
     I->gen_cur = I->ngen;
     I->loop_base = I->nloops; /* the generator's own loops */
     I->inl[I->ninl++] = (Inline){result, done};
@@ -286,6 +296,18 @@ void nf_yield(Inf *I, Node *s) {
     GenCtx g = I->gen[I->gen_cur - 1];
     Val v = s->a ? ex_expr(I, s->a) : val_of(I, inf_static(I, &I->tt->none));
     if (v.ty->kind == T_UNKNOWN || I->cur == NOBLOCK) return;
+    if (g.count) { /* enumerate's pair; the count moves on before the loop's body runs (a continue keeps it) */
+        Val c = inf_read_name(I, g.count);
+        inf_assign(I, g.count, val_of(I, inf_op2(I, OP_ADD, inf_i64(I), c.r, inf_k64(I, 1))));
+        const Type *et[2] = {c.ty, v.ty};
+        Val pair = {0};
+        pair.ty = ty_tuple(I->tt, et, 2);
+        pair.str = -1;
+        pair.el = arena_alloc(I->a, 2 * sizeof(Val));
+        if (!pair.ty || !pair.el) inf_oom(I);
+        pair.el[0] = c; pair.el[1] = v;
+        v = pair;
+    }
     uint32_t after = inf_block(I);
     /* the loop's body, in the scope of the for statement: its returns, its loops and its own yields (of a
      * generator around the for statement) are that scope's */

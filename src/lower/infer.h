@@ -43,7 +43,7 @@ typedef struct Inline { Node *result; uint32_t exit; } Inline; /* an inner funct
                                                                  * (result NULL: the kernel's own return, in a loop
                                                                  * body a generator's yield runs) */
 /* a generator's body being lowered where a for statement iterates it: each yield runs the loop's body */
-typedef struct GenCtx { Node *loop; uint32_t brk; int outer_ninl, outer_cur; } GenCtx;
+typedef struct GenCtx { Node *loop; uint32_t brk; int outer_ninl, outer_cur; Node *count; } GenCtx; /* count: enumerate's */
 
 typedef struct Inf {
     const LowerEnv *env;

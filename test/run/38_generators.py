@@ -130,3 +130,15 @@ def consumers(n):
     return ([x * 2 for x in fib_gen(n)], list(upto(n)), sum(upto(n)), sum(x * x for x in upto(n)),
             sorted(fib_gen(n), reverse=True), max(fib_gen(n)), min(upto(n), key=lambda v: -v),
             any(x > 1 for x in upto(n)), {x: x * x for x in upto(n)}, [(i, j) for i, j in pairs(3)])
+
+# run: counted(3)
+# expect: ([(0, 0), (2, 1), (3, -1), (5, 0), (6, 1), (7, 2)], [(0, 0), (1, 1)])
+def counted(n):
+    out = []
+    for k, v in enumerate(fib_gen(n)):
+        if k == 1:
+            continue           # the count moves on all the same
+        out.append((k, v))
+    for k, v in enumerate(upto(n), 5):
+        out.append((k, v))
+    return out, [(a, b) for a, b in enumerate(upto(2))]
