@@ -149,6 +149,10 @@ typedef struct kiln_stats {
     uint64_t osr_compiles;   /* loop entries compiled for on-stack replacement */
     uint64_t osr_entries;    /* times a running tier-1 loop jumped into tier-2 code */
     uint64_t interp_only;    /* signatures past spec_limit / global_spec_limit, run by the interpreter */
+    uint64_t fixed_specs;    /* specializations keyed on static values or shapes (those speculated on too) */
+    uint64_t speculations;   /* shape variants tier auto compiled on its own (speculate) */
+    uint64_t guard_hits;     /* calls a speculation's guard let into its variant */
+    uint64_t guard_misses;   /* calls it turned away (they ran the generic code) */
 } kiln_stats;
 
 void kiln_options_init(kiln_options *o);
@@ -196,6 +200,24 @@ int kiln_call_hooked(kiln_func *f, const kiln_value *args, int nargs, kiln_value
  * values are not read; arrays need only dtype, ndim, shape and strides). With
  * tier opt this writes the disk cache: the "prewarm at deploy time" step. */
 int kiln_compile(kiln_func *f, const kiln_value *args, int nargs, kiln_error *err);
+
+/* Compile-time specialization (docs/specialization.md); set before calls of f start.
+ * kiln_func_set_static(f, i, on): the value of parameter i (a number, a bool, None or a tuple of them) is part
+ * of the specialization key and a constant in the code compiled for it: range(k) has a constant trip count,
+ * np.zeros(k) a constant shape, branches on it fold. i = -1: every parameter whose argument is such a value
+ * (arrays and lists stay ordinary). An array or a list given for a parameter made static by index is an error
+ * at the call.
+ * kiln_func_set_static_shape(f, i, axes): the lengths of these axes (bit k: axis k; KILN_ALL_AXES) of array
+ * parameter i (-1: every array parameter; 0: none) are part of the key and constants in the code: loops over
+ * them have constant trip counts, their bounds checks are decided at compile time.
+ * The tunable static_shapes = 1 does this for every function of a context.
+ * Past spec_limit keys with static values or shapes, a function's further calls run one generic
+ * specialization that takes them as ordinary arguments (said under KILN_LOG=recompiles).
+ * Both return 0, or -1 for a parameter f does not have. */
+#define KILN_ALL_AXES 0xffu
+int kiln_func_set_static(kiln_func *f, int param, int on);
+int kiln_func_set_static_shape(kiln_func *f, int param, unsigned axes);
+int kiln_func_param_index(const kiln_func *f, const char *name); /* -1 if f has no such parameter */
 
 void kiln_func_stats(const kiln_func *f, kiln_stats *out);
 /* the i-th signature f has been compiled for (0 the oldest), as "(float, array(float64, 1d, C)) -> float";

@@ -48,6 +48,14 @@ for b in build build/asan; do
         suite "$tag: kernels (auto, OSR)" env KILN_TIER2_BACKGROUND=0 KILN_TIER2_CALLS=1 KILN_TIER2_LOOPS=1 \
             KILN_OSR_POLL=$poll $b/test/runner $b/kiln --tier auto test/run/*.py
     fi
+    # compile-time specialization: every kernel with each number/tuple argument static, and with every
+    # array's shape static (constants in the IR every tier runs; tier 2's shapes from them too)
+    tiers="interp baseline opt auto"; [ $b = build ] || tiers="interp opt"
+    for t in $tiers; do
+        [ $t = interp ] || [ $t = baseline ] || [ -f $b/libkiln-llvm.so ] || continue
+        suite "$tag: kernels ($t, --static '*')" $b/test/runner $b/kiln --tier $t --flag '--static=*' test/run/*.py
+        suite "$tag: kernels ($t, --static-shapes)" $b/test/runner $b/kiln --tier $t --flag --static-shapes test/run/*.py
+    done
     suite "$tag: diagnostics" $b/test/runner $b/kiln --err test/err/*.py
     # the IR after each pass, exactly (test/ir/*.ir; test/ir_golden.py build/kiln --bless when a change is meant)
     suite "$tag: golden IR" python3 test/ir_golden.py $b/kiln

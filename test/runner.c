@@ -4,6 +4,8 @@
  *   runner KILN [--tier T] test/run/CASES.py    cases: "# run: f(args)" followed by
  *        "# expect: OUTPUT" or "# expect-error: line N: Ename: message" (a case after a line
  *        "# cpu: fma (why)" is skipped on a CPU without FMA)
+ *   runner KILN [--tier T] --flag OPT ...         each case with `kiln run OPT` too (repeatable): every
+ *        test/run kernel also runs with --static '*' and with --static-shapes (make test)
  *   runner KILN --err test/err/CASES.py          diagnostics: the file runs the call on
  *        its "# run:" line and stderr must equal FILE.err (FILE is replaced by the path)
  *
@@ -21,6 +23,8 @@
 #include <unistd.h>
 
 static int passed, failed;
+static const char *flags[8]; /* --flag: extra options for every kiln run */
+static int nflags;
 
 static char *slurp(const char *path) {
     FILE *f = fopen(path, "rb");
@@ -137,6 +141,7 @@ static void run_cases(const char *kiln, const char *tier, const char *file) {
         int k = 0;
         argv[k++] = (char *)kiln; argv[k++] = "run";
         if (tier) { argv[k++] = "--tier"; argv[k++] = (char *)tier; }
+        for (int f = 0; f < nflags; f++) argv[k++] = (char *)flags[f];
         argv[k++] = (char *)file; argv[k++] = func;
         for (int i = 0; i < na; i++) argv[k++] = args[i];
         argv[k] = NULL;
@@ -204,12 +209,13 @@ static void run_err(const char *kiln, const char *file) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 3) { fprintf(stderr, "usage: runner KILN [--tier T | --err] FILES...\n"); return 2; }
+    if (argc < 3) { fprintf(stderr, "usage: runner KILN [--tier T] [--flag OPT]... FILES... | runner KILN --err FILES...\n"); return 2; }
     const char *kiln = argv[1], *tier = NULL;
     int i = 2;
     bool errmode = false;
     if (!strcmp(argv[i], "--tier")) { tier = argv[i + 1]; i += 2; }
     else if (!strcmp(argv[i], "--err")) { errmode = true; i++; }
+    while (i + 1 < argc && !strcmp(argv[i], "--flag") && nflags < 8) { flags[nflags++] = argv[i + 1]; i += 2; }
     for (; i < argc; i++) {
         if (errmode) run_err(kiln, argv[i]);
         else run_cases(kiln, tier, argv[i]);

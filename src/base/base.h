@@ -102,6 +102,10 @@ typedef enum {
     TUNE_CACHE_MIN_BYTES,  /* objects smaller than this are not kept on disk */
     TUNE_CACHE_MAX_BYTES,  /* the disk cache's size cap (least recently used entries go) */
     TUNE_CACHE_LOCK_WAIT_MS, /* how long to wait for another process compiling the same key */
+    TUNE_STATIC_SHAPES,    /* 1: every array argument's shape is in the key and a constant in the code */
+    TUNE_SPECULATE,        /* 1: tier auto speculates on the shapes a hot specialization always sees */
+    TUNE_SPECULATE_CALLS,  /* calls profiled at least before speculating */
+    TUNE_SPECULATE_MISSES, /* guard misses (over 1% of calls) before a speculation is dropped for good */
     TUNE_COUNT
 } Tunable;
 typedef struct { const char *name; const char *unit; int64_t dflt; const char *doc; } TunableInfo;

@@ -43,6 +43,15 @@ const TunableInfo tunables[TUNE_COUNT] = {
                               "the disk cache's cap: past it the least recently used entries are removed (0: no cap)"},
     [TUNE_CACHE_LOCK_WAIT_MS] = {"cache_lock_wait_ms", "milliseconds", 5000,
                                  "a process missing a key another process is compiling waits this long for its entry"},
+    [TUNE_STATIC_SHAPES] = {"static_shapes", "0/1", 0,
+                            "1: every function is specialized on the shapes of its array arguments (a constant in the code, "
+                            "docs/specialization.md), as kiln_func_set_static_shape(f, -1, KILN_ALL_AXES) does for one"},
+    [TUNE_SPECULATE] = {"speculate", "0/1", 1,
+                        "1: when tier 2 compiles a specialization whose array arguments had one shape on 99% of its calls, "
+                        "tier auto also compiles a variant for that shape, run behind a guard (docs/specialization.md)"},
+    [TUNE_SPECULATE_CALLS] = {"speculate_calls", "calls", 100, "calls a specialization must have had before its shapes are speculated on"},
+    [TUNE_SPECULATE_MISSES] = {"speculate_misses", "calls", 100,
+                               "calls the guard turned away (when over 1% of calls) before the variant is dropped for good"},
 };
 
 int tune_find(const char *name) {

@@ -44,6 +44,9 @@ void cli_pool_free(ValPool *p) {
 void cli_args_free(CliArgs *a) {
     free(a->out_arg);
     a->out_arg = NULL;
+    for (int k = 0; a->fixes && k < a->nfix; k++) free((void *)a->fixes[k]);
+    free(a->fixes);
+    a->fixes = NULL; a->nfix = 0;
     free(a->pos);
     free(a->kwname);
     free(a->kwval);
@@ -518,7 +521,8 @@ int cli_parse_common(int argc, char **argv, CliArgs *a, const char *cmd, bool (*
     a->kwname = calloc((size_t)argc + 1, sizeof *a->kwname);
     a->kwval = calloc((size_t)argc + 1, sizeof *a->kwval);
     a->out_arg = calloc((size_t)argc + 1, sizeof *a->out_arg);
-    if (!a->pos || !a->kwname || !a->kwval || !a->out_arg) { fprintf(stderr, "kiln %s: out of memory\n", cmd); cli_args_free(a); return -1; }
+    a->fixes = calloc((size_t)argc + 1, sizeof *a->fixes);
+    if (!a->pos || !a->kwname || !a->kwval || !a->out_arg || !a->fixes) { fprintf(stderr, "kiln %s: out of memory\n", cmd); cli_args_free(a); return -1; }
     int nplain = 0;
     for (int i = 1; i < argc; i++) {
         const char *s = argv[i];
@@ -533,6 +537,8 @@ int cli_parse_common(int argc, char **argv, CliArgs *a, const char *cmd, bool (*
             else if (!strcmp(cmd, "run") && !strcmp(s, "--out-arg") && i + 1 < argc) { a->out_arg[a->nout_arg++] = argv[++i]; continue; }
             else if (!strcmp(cmd, "run") && !strncmp(s, "--out-arg=", 10)) { a->out_arg[a->nout_arg++] = s + 10; continue; }
             else if (!strcmp(cmd, "run") && !strcmp(s, "--print-args")) { a->print_args = true; continue; }
+            else if (!strcmp(s, "--static") && i + 1 < argc) { cli_fix_option(s, argv[++i], a); continue; }
+            else if (cli_fix_option(s, NULL, a)) continue;
             else if (extra && extra(s, a)) continue;
             else { fprintf(stderr, "kiln %s: unknown option '%s' (see kiln %s --help)\n", cmd, s, cmd); cli_args_free(a); return -1; }
             if (!strcmp(s, "interp")) a->tier = KILN_TIER_INTERP;
@@ -560,6 +566,51 @@ int cli_parse_common(int argc, char **argv, CliArgs *a, const char *cmd, bool (*
     return 0;
 }
 
+/* the options are kept as "v:NAMES" (--static) and "s:NAMES" (--static-shapes, "s:" for all) */
+bool cli_fix_option(const char *opt, const char *names, CliArgs *a) {
+    const char *what = NULL;
+    if (!strcmp(opt, "--static") && names) what = "v:";
+    else if (!strncmp(opt, "--static=", 9)) { what = "v:"; names = opt + 9; }
+    else if (!strcmp(opt, "--static-shapes")) { what = "s:"; names = ""; }
+    else if (!strncmp(opt, "--static-shapes=", 16)) { what = "s:"; names = opt + 16; }
+    if (!what) return false;
+    size_t n = strlen(names) + 3;
+    char *keep = malloc(n);
+    if (!keep) return false;
+    snprintf(keep, n, "%s%s", what, names);
+    a->fixes[a->nfix++] = keep;
+    return true;
+}
+
+static int fix_one(kiln_func *fn, const char *name, size_t len, bool shapes) {
+    char nm[256];
+    snprintf(nm, sizeof nm, "%.*s", (int)(len < 255 ? len : 255), name);
+    int i = !strcmp(nm, "*") ? -1 : kiln_func_param_index(fn, nm);
+    if (i < 0 && strcmp(nm, "*")) {
+        fprintf(stderr, "error: %s: %s() has no parameter '%s'\n", shapes ? "--static-shapes" : "--static", kiln_func_name(fn), nm);
+        return -1;
+    }
+    return shapes ? kiln_func_set_static_shape(fn, i, KILN_ALL_AXES) : kiln_func_set_static(fn, i, 1);
+}
+
+int cli_apply_fixes(const CliArgs *a, kiln_func *fn) {
+    for (int k = 0; k < a->nfix; k++) {
+        bool shapes = a->fixes[k][0] == 's';
+        const char *p = a->fixes[k] + 2;
+        if (!*p && shapes) { if (fix_one(fn, "*", 1, true)) return -1; continue; }
+        if (!*p) { fprintf(stderr, "error: --static needs parameter names (NAME,NAME or '*')\n"); return -1; }
+        while (*p) {
+            size_t len = strcspn(p, ",");
+            if (!len || fix_one(fn, p, len, shapes)) {
+                if (!len) fprintf(stderr, "error: %s: an empty parameter name in '%s'\n", shapes ? "--static-shapes" : "--static", a->fixes[k] + 2);
+                return -1;
+            }
+            p += len + (p[len] == ',');
+        }
+    }
+    return 0;
+}
+
 int cli_prepare(kiln_ctx *ctx, CliArgs *a, kiln_func **fn, kiln_value **args, int *nargs, ValPool *pool) {
     kiln_error err;
     kiln_module *m = kiln_load_file(ctx, a->file, &err);
@@ -571,6 +622,7 @@ int cli_bind(kiln_module *m, CliArgs *a, kiln_func **fn, kiln_value **argp, int 
     kiln_error err;
     *fn = kiln_lookup(m, a->func);
     if (!*fn) { fprintf(stderr, "error: %s has no function '%s'\n", a->file, a->func); return -1; }
+    if (cli_apply_fixes(a, *fn)) return -1;
     int np = kiln_func_nparams(*fn);
     if (a->npos > np) {
         fprintf(stderr, "error: %s() takes %d argument%s but %d were given\n", a->func, np, np == 1 ? "" : "s", a->npos);

@@ -95,7 +95,8 @@ static void help(void) {
            "  --json            one JSON object instead of text\n"
            "  --plot F.svg      latency per call against call index, first call and warm-up marked\n"
            "  --no-process      skip the fresh-process measurement\n"
-           "  -O3, --fastmath, --no-boundscheck   as for kiln run\n");
+           "  -O3, --fastmath, --no-boundscheck   as for kiln run\n"
+           CLI_FIX_HELP);
 }
 
 /* the first-N totals reported (compile included: what a program that calls N times pays) */
@@ -341,12 +342,19 @@ int cmd_bench(int argc, char **argv) {
     static const char *tiers[] = {"auto", "interp", "baseline", "opt"};
     if (!a.no_process) {
         int k = 0;
-        if (!(run_argv = calloc((size_t)(a.npos + a.nkw + 12), sizeof *run_argv))) goto out;
+        if (!(run_argv = calloc((size_t)(a.npos + a.nkw + a.nfix + 12), sizeof *run_argv))) goto out;
         run_argv[k++] = "kiln"; run_argv[k++] = "run";
         run_argv[k++] = "--tier"; run_argv[k++] = (char *)tiers[a.tier];
         if (!a.boundscheck) run_argv[k++] = "--no-boundscheck";
         if (a.fastmath) run_argv[k++] = "--fastmath";
         if (a.opt_level == 3) run_argv[k++] = "-O3";
+        for (int i = 0; i < a.nfix; i++) { /* as given: --static=NAMES, --static-shapes[=NAMES] */
+            const char *names = a.fixes[i] + 2;
+            char *o = cli_pool_add(&pool, malloc(strlen(names) + 20));
+            if (!o) goto out;
+            sprintf(o, "%s%s%s", a.fixes[i][0] == 'v' ? "--static=" : "--static-shapes", a.fixes[i][0] == 's' && *names ? "=" : "", names);
+            run_argv[k++] = o;
+        }
         run_argv[k++] = (char *)a.file; run_argv[k++] = (char *)a.func;
         for (int i = 0; i < a.npos; i++) run_argv[k++] = (char *)a.pos[i];
         for (int i = 0; i < a.nkw; i++) run_argv[k++] = (char *)a.kwname[i];

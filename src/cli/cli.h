@@ -28,6 +28,7 @@ typedef struct CliArgs {
     const char *out;                            /* --out PATH.npy */
     const char **out_arg; int nout_arg;          /* run --out-arg N=PATH.npy: argument N after the call */
     bool print_args;                            /* run --print-args */
+    const char **fixes; int nfix;               /* --static NAMES, --static-shapes[=NAMES]: the option texts */
     const char *pass;                           /* explain --ir=after:PASS */
     bool asm_only;                              /* explain --asm */
     bool llvm;                                  /* explain --llvm */
@@ -52,6 +53,14 @@ void cli_print_error(const kiln_error *err);
  * one slot per parameter: no limit on their number) */
 int cli_prepare(kiln_ctx *ctx, CliArgs *a, kiln_func **fn, kiln_value **args, int *nargs, ValPool *pool);
 int cli_bind(kiln_module *m, CliArgs *a, kiln_func **fn, kiln_value **args, int *nargs, ValPool *pool);
+/* --static / --static-shapes: parse one option (text, the NAMES after it or NULL) into a, or false */
+bool cli_fix_option(const char *opt, const char *names, CliArgs *a);
+/* make fn's parameters static as --static and --static-shapes say: 0, or -1 with a message printed */
+int cli_apply_fixes(const CliArgs *a, kiln_func *fn);
+#define CLI_FIX_HELP \
+    "  --static NAME[,NAME...]           these parameters are static: their values are constants in the code\n" \
+    "                                    and part of the specialization key ('*': every number/tuple argument)\n" \
+    "  --static-shapes[=NAME,...]        the shapes of these array parameters (all when no names) are constants\n"
 
 int cmd_run(int argc, char **argv);
 int cmd_bench(int argc, char **argv);

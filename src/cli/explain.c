@@ -22,7 +22,9 @@ int cmd_explain(int argc, char **argv) {
                    "(or only after PASS: fold, dce), the interpreter's code and the baseline\n"
                    "tier's x86-64 code (--asm: only that, disassembled with objdump).\n"
                    "--llvm compiles with the optimizing tier and prints its LLVM IR before and\n"
-                   "after the pass pipeline and the machine code LLVM generated.\n");
+                   "after the pass pipeline and the machine code LLVM generated.\n"
+                   "--static NAMES and --static-shapes[=NAMES] as for kiln run: the key shows the\n"
+                   "values and lengths the specialization fixes.\n");
             return EXIT_OK;
         }
     CliArgs a;

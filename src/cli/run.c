@@ -23,6 +23,7 @@ static void help(void) {
            "  --out-arg N=PATH.npy              after the call, write argument N (1-based; an array a kernel may\n"
            "                                    have changed in place) to PATH.npy; repeatable\n"
            "  --print-args                      after the result, print each argument as the call left it\n"
+           CLI_FIX_HELP
            "\n"
            "ARG: 3, -2.5, 1e3, (1+2j), True, None, (1, 2), [1.0, 2.0], list([1, 2]),\n"
            "     np.array([1, 2], dtype=np.float32), np.float32(1.5), @file.npy, @=N (the same object as\n"

@@ -76,6 +76,18 @@ typedef struct Block {
 
 struct Unit;
 
+/* what a specialization fixes of one flattened argument leaf (docs/specialization.md): a static
+ * argument's value, or the lengths of some axes of an array. Lowering binds them as constants (the
+ * interpreter evaluates the same constants the compiled tiers fold), and tier 2 also builds the
+ * array's shape and strides from them. The leaf's slot is still passed: the calling convention of
+ * a specialization does not depend on what it fixes. */
+typedef struct LeafFix {
+    bool value;                 /* v is the leaf's value (a scalar) */
+    uint8_t axes;               /* bit k: dim[k] is the length of axis k (an array) */
+    Scalar v;
+    int64_t dim[KILN_MAXDIM];
+} LeafFix;
+
 typedef struct Func {
     Arena *a;
     const char *name;
@@ -86,6 +98,8 @@ typedef struct Func {
     VEC(const char *) strs;
     VEC(struct Unit *) callees; /* OP_CALL's aux indexes this (unit.h) */
     VEC(const Type *) argty;  /* flattened argument types */
+    const LeafFix *argfix;    /* per argument leaf, nargfix of them (the unit's fix); NULL: nothing fixed */
+    uint32_t nargfix;
     const Type *ret;          /* return type (T_NONE for no value) */
     VEC(const char *) notes;  /* decisions worth showing in kiln explain (array expression fusion) */
     const char *broken;       /* the first ir_check that failed on this function, or NULL */
@@ -107,6 +121,18 @@ NORETURN void ir_check_failed(const char *file, int line, const char *msg);
 
 static inline Ins *ir_ins(Func *f, Ref r) { return &f->ins.v[r]; }
 static inline Ref ir_arg(Func *f, Ref r, uint32_t k) { return f->opnd.v[f->ins.v[r].opnd + k]; }
+/* what the specialization fixes of argument value r (an OP_ARG), or NULL */
+static inline const LeafFix *ir_argfix(const Func *f, Ref r) {
+    const Ins *in = &f->ins.v[r];
+    return in->op == OP_ARG && f->argfix && (uint64_t)in->aux < f->nargfix ? &f->argfix[in->aux] : NULL;
+}
+/* the length of axis k of array r when the specialization fixes it: true and *n */
+static inline bool ir_fixed_dim(const Func *f, Ref r, int k, int64_t *n) {
+    const LeafFix *x = ir_argfix(f, r);
+    if (!x || k < 0 || k >= KILN_MAXDIM || !(x->axes & (1u << k))) return false;
+    *n = x->dim[k];
+    return true;
+}
 static inline unsigned ir_flags(int op) { return ir_ops[op].flags; }
 
 /* construction (build.c) */

@@ -25,6 +25,8 @@ typedef struct Unit {
     const char *file;       /* its source file, for messages */
     const Type **args;      /* top-level argument types */
     int nargs;
+    const LeafFix *fix;     /* per argument leaf (OP_ARG's aux), nfix of them; NULL: nothing fixed */
+    int nfix;
     const Type *ret;        /* NULL while unknown */
     int state;              /* UNIT_* */
     bool used_guess;        /* a recursive call read ret while the unit was being built */

@@ -99,6 +99,11 @@ static int spec_index(Spec **list, int n, const Spec *s) {
 static void put_func(blake2b_state *h, Func *f, Spec **list, int nlist) {
     put_u32(h, f->argty.n);
     for (uint32_t i = 0; i < f->argty.n; i++) put_type(h, f->argty.v[i]);
+    put_u32(h, f->nargfix); /* static values are constants in the IR already; fixed lengths are read by tier 2 itself */
+    for (uint32_t i = 0; i < f->nargfix; i++) {
+        put_u32(h, f->argfix[i].axes);
+        for (int k = 0; k < KILN_MAXDIM; k++) if (f->argfix[i].axes >> k & 1) put_i64(h, f->argfix[i].dim[k]);
+    }
     put_type(h, f->ret);
     put_u32(h, f->blocks.n);
     for (uint32_t bi = 0; bi < f->blocks.n; bi++) {

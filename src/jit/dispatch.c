@@ -325,11 +325,11 @@ static void explain_recompile(kiln_ctx *ctx, kiln_func *fn, const Type **args, i
 /* the thrashing guard: past spec_limit signatures of one function, or
  * global_spec_limit in the context, new signatures run in the interpreter;
  * said once per function */
-static bool spec_over_limit(kiln_ctx *ctx, kiln_func *fn) {
+static bool spec_over_limit(kiln_ctx *ctx, kiln_func *fn, bool fixed) {
     if (ctx->opt.tier == KILN_TIER_INTERP) return false;
-    uint64_t n = fn->nspecs;
-    for (Spec *p = ctx->created; p; p = p->next_created) n += p->fn == fn;
-    bool local = n >= (uint64_t)ctx->tune[TUNE_SPEC_LIMIT];
+    uint64_t n = fn->nspecs - atomic_load_explicit(&fn->nfix_specs, memory_order_relaxed); /* those are bounded on their own (fix.c) */
+    for (Spec *p = ctx->created; p; p = p->next_created) n += p->fn == fn && !p->fixed;
+    bool local = !fixed && n >= (uint64_t)ctx->tune[TUNE_SPEC_LIMIT];
     bool global = ctx->tier.native_specs >= (uint64_t)ctx->tune[TUNE_GLOBAL_SPEC_LIMIT];
     if (!local && !global) return false;
     if (!fn->limit_said && (ctx->opt.log & KILN_LOG_RECOMPILES)) {
@@ -344,10 +344,27 @@ static bool spec_over_limit(kiln_ctx *ctx, kiln_func *fn) {
     return true;
 }
 
+/* the newest specialization of fn keyed on static values or shapes, published or pending */
+static Spec *last_fixed(kiln_ctx *ctx, kiln_func *fn) {
+    for (Spec *p = ctx->created; p; p = p->next_created) if (p->fn == fn && p->fixed) return p;
+    for (Spec *p = fn->specs; p; p = p->next_created) if (p->fixed) return p;
+    return NULL;
+}
+
+static Spec *spec_build(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, const uint32_t *codes, uint32_t n,
+                        const FixPlan *plan, const kiln_value *fixargs, kiln_error *err);
+
 Spec *jit_spec_get(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, kiln_error *err) {
     uint32_t codes[SIG_MAX + 2], n = 0;
     for (int i = 0; i < nargs; i++) n = jit_sig_encode(args[i], codes, n);
     if (n > SIG_MAX) { err_set(err, KILN_ERR_USAGE, "", "the arguments of %s() are too complex a signature (more than %d type codes; at most 64 parameters)", fn->name, SIG_MAX); return NULL; }
+    return spec_build(ctx, fn, args, nargs, codes, n, NULL, NULL, err);
+}
+
+/* the spec of this key: published, pending, or built now (fixargs: the call's arguments, whose static
+ * values and shapes the key's words are) */
+static Spec *spec_build(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, const uint32_t *codes, uint32_t n,
+                        const FixPlan *plan, const kiln_value *fixargs, kiln_error *err) {
     uint64_t h = sig_hash(codes, n);
     Spec *s = table_find(fn, h, codes, n);
     if (s) return s;
@@ -357,7 +374,7 @@ Spec *jit_spec_get(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, k
                 fn->name, (unsigned long long)fn->nspecs);
         return NULL;
     }
-    bool interp_only = spec_over_limit(ctx, fn);
+    bool interp_only = spec_over_limit(ctx, fn, fixargs != NULL);
     if (ctx->nbuilding >= (int)NELEM(ctx->building)) {
         err_set(err, KILN_ERR_COMPILE, "", "kernels call each other too deeply to compile (%d levels)", ctx->nbuilding);
         return NULL;
@@ -374,8 +391,13 @@ Spec *jit_spec_get(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, k
     s->u.nargs = nargs;
     s->u.state = UNIT_BUILDING;
     s->interp_only = interp_only;
+    Spec *prev_fixed = fixargs && (ctx->opt.log & KILN_LOG_RECOMPILES) ? last_fixed(ctx, fn) : NULL;
+    if (fixargs && jit_fix_table(s, plan, fixargs, nargs)) { spec_free(s); err_set(err, KILN_ERR_USAGE, "", "out of memory"); return NULL; }
     if (!interp_only && ctx->opt.tier != KILN_TIER_INTERP) ctx->tier.native_specs++;
-    if (ctx->opt.log & KILN_LOG_RECOMPILES) explain_recompile(ctx, fn, args, nargs);
+    if (ctx->opt.log & KILN_LOG_RECOMPILES) {
+        explain_recompile(ctx, fn, args, nargs);
+        if (fixargs) jit_fix_explain(ctx, s, prev_fixed);
+    }
     s->next_created = ctx->created;
     ctx->created = s;
     ctx->building[ctx->nbuilding++] = s;
@@ -386,21 +408,27 @@ Spec *jit_spec_get(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, k
     return s;
 }
 
-/* compile fn for these argument types and publish every spec built on the way */
-static Spec *compile_top(kiln_ctx *ctx, kiln_func *fn, const kiln_value *args, int nargs, kiln_error *err) {
+/* compile fn for the key codes[0..n) of these arguments (fixed: with static values or shapes) and
+ * publish every spec built on the way */
+static Spec *compile_top(kiln_ctx *ctx, kiln_func *fn, const kiln_value *args, int nargs, const uint32_t *codes, uint32_t n,
+                         const FixPlan *plan, kiln_error *err) {
     const Type *types[KILN_MAX_PARAMS];
     for (int i = 0; i < nargs; i++) {
         types[i] = jit_type_of_value(ctx, &args[i]);
         if (!types[i]) { err_set(err, KILN_ERR_USAGE, "", "argument %d of %s() has an unsupported type", i + 1, fn->name); return NULL; }
     }
-    Spec *s = jit_spec_get(ctx, fn, types, nargs, err);
+    Spec *s = spec_build(ctx, fn, types, nargs, codes, n, plan, plan ? args : NULL, err);
     if (!s) { jit_discard_since(ctx, NULL); return NULL; }
+    bool fresh = false;
+    for (Spec *p = ctx->created; p && !fresh; p = p->next_created) fresh = p == s;
+    if (fresh && !plan) jit_speculate_watch(s, args, nargs); /* built for this call: before any other call sees it */
     while (ctx->created) {
         Spec *p = ctx->created;
         ctx->created = p->next_created;
         p->next_created = p->fn->specs;
         p->fn->specs = p;
         p->fn->nspecs++;
+        if (p->fixed) atomic_fetch_add(&p->fn->nfix_specs, 1);
         if (!table_insert(p->fn, p)) { err_set(err, KILN_ERR_USAGE, "", "out of memory"); return NULL; }
     }
     return s;
@@ -641,6 +669,64 @@ static inline bool last_hit(const Spec *s, const kiln_value *args, int nargs) {
     return true;
 }
 
+/* a fixing function's key over the limit of spec_limit static keys: the plain key of its types (said once) */
+static bool fix_over_limit(kiln_func *fn) {
+    kiln_ctx *ctx = fn->mod->ctx;
+    if (atomic_load_explicit(&fn->nfix_specs, memory_order_relaxed) < (uint64_t)ctx->tune[TUNE_SPEC_LIMIT]) return false;
+    if (!atomic_exchange(&fn->fix_limit_said, true) && (ctx->opt.log & KILN_LOG_RECOMPILES))
+        jit_log(ctx, "kiln: %s has been compiled for %lld static values or shapes (spec_limit): further ones run one generic "
+                "specialization that takes them as ordinary arguments\n", fn->name, (long long)ctx->tune[TUNE_SPEC_LIMIT]);
+    return true;
+}
+
+/* the spec for these arguments: the key of their types (and, for a function with static parameters or
+ * shapes, of their values and lengths), found or compiled now (releasing the caller's lock first) */
+static Spec *find_spec(kiln_func *fn, const kiln_value *args, int nargs, kiln_error *err, const kiln_call_hooks *hooks,
+                       void **held, bool *released, bool calling) {
+    kiln_ctx *ctx = fn->mod->ctx;
+    uint32_t codes[SIG_KEY_MAX + 2], n = 0;
+    for (int i = 0; i < nargs && n <= SIG_MAX; i++) n = sig_of_value(&args[i], codes, n, 0);
+    if (n > SIG_MAX) { bad_args(fn, args, nargs, n, err); return NULL; }
+    uint32_t ntypes = n;
+    if (jit_fixing(fn)) {
+        n = jit_fix_key(fn, &fn->fix, args, nargs, codes, n, err);
+        if (n == UINT32_MAX) return NULL;
+        Spec *last = atomic_load_explicit(&fn->last, memory_order_acquire);
+        if (last && last->ncodes == n && !memcmp(last->codes, codes, sizeof(uint32_t) * n)) return last;
+    }
+    uint64_t h = sig_hash(codes, n);
+    Spec *s = table_find(fn, h, codes, n);
+    if (!s && n > ntypes && fix_over_limit(fn)) {
+        n = ntypes;
+        h = sig_hash(codes, n);
+        s = table_find(fn, h, codes, n);
+    }
+    if (s) return s;
+    if (hooks) { *held = hooks->release(); *released = true; } /* compiling: another thread may run meanwhile */
+    pthread_mutex_lock(&ctx->lock);
+    s = table_find(fn, h, codes, n);
+    bool fresh = !s;
+    if (!s) s = compile_top(ctx, fn, args, nargs, codes, n, n > ntypes ? &fn->fix : NULL, err);
+    pthread_mutex_unlock(&ctx->lock);
+    if (s && fresh && calling) jit_tier_called(s, args, nargs);
+    return s;
+}
+
+Spec *jit_spec_fixed(kiln_func *fn, const FixPlan *plan, const kiln_value *args, int nargs, kiln_error *err) {
+    kiln_ctx *ctx = fn->mod->ctx;
+    uint32_t codes[SIG_KEY_MAX + 2], n = 0;
+    for (int i = 0; i < nargs && n <= SIG_MAX; i++) n = sig_of_value(&args[i], codes, n, 0);
+    if (n > SIG_MAX) { bad_args(fn, args, nargs, n, err); return NULL; }
+    n = jit_fix_key(fn, plan, args, nargs, codes, n, err);
+    if (n == UINT32_MAX) return NULL;
+    uint64_t h = sig_hash(codes, n);
+    pthread_mutex_lock(&ctx->lock);
+    Spec *s = table_find(fn, h, codes, n);
+    if (!s) s = compile_top(ctx, fn, args, nargs, codes, n, plan, err);
+    pthread_mutex_unlock(&ctx->lock);
+    return s;
+}
+
 int kiln_call(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err) {
     return kiln_call_hooked(fn, args, nargs, result, err, NULL);
 }
@@ -655,30 +741,17 @@ int kiln_call_hooked(kiln_func *fn, const kiln_value *args, int nargs, kiln_valu
                 !result ? "no result pointer (NULL)" : "no arguments (NULL) for a nonzero count");
         return -1;
     }
-    kiln_ctx *ctx = fn->mod->ctx;
     if (nargs != fn->def->nnames) return call_with_defaults(fn, args, nargs, result, err, hooks);
     void *held = NULL;
     bool released = false;
     /* the last-hit slot is compared argument by argument; the codes and their hash only past it */
     Spec *s = atomic_load_explicit(&fn->last, memory_order_acquire);
-    if (!last_hit(s, args, nargs)) {
-        uint32_t codes[SIG_MAX + 2], n = 0;
-        for (int i = 0; i < nargs && n <= SIG_MAX; i++) n = sig_of_value(&args[i], codes, n, 0);
-        if (n > SIG_MAX) { bad_args(fn, args, nargs, n, err); return -1; }
-        uint64_t h = sig_hash(codes, n);
-        s = table_find(fn, h, codes, n);
-        if (!s) {
-            if (hooks) { held = hooks->release(); released = true; } /* compiling: another thread may run meanwhile */
-            pthread_mutex_lock(&ctx->lock);
-            s = table_find(fn, h, codes, n);
-            bool fresh = !s;
-            if (!s) s = compile_top(ctx, fn, args, nargs, err);
-            pthread_mutex_unlock(&ctx->lock);
-            if (s && fresh) jit_tier_called(s, args, nargs);
-            if (!s) { if (released) hooks->reacquire(held); return -1; }
-        }
+    if (!last_hit(s, args, nargs) || jit_fixing(fn)) {
+        s = find_spec(fn, args, nargs, err, hooks, &held, &released, true);
+        if (!s) { if (released) hooks->reacquire(held); return -1; }
         atomic_store_explicit(&fn->last, s, memory_order_release);
     }
+    if (atomic_load_explicit(&s->spec_state, memory_order_relaxed) != SPEC_OFF) s = jit_speculate(s, args, nargs);
     if (jit_any_readonly(args, nargs) && jit_readonly_refused(s, args, nargs, err)) { if (released) hooks->reacquire(held); return -1; }
     if (!hooks) return call_spec(fn, s, args, nargs, result, err, false);
     bool bounded = jit_spec_bounded(s);
@@ -702,16 +775,9 @@ int kiln_compile(kiln_func *fn, const kiln_value *args, int nargs, kiln_error *e
         if (nargs < 0) return -1;
         args = full;
     }
-    uint32_t codes[SIG_MAX + 2], n = 0;
-    for (int i = 0; i < nargs && n <= SIG_MAX; i++) n = sig_of_value(&args[i], codes, n, 0);
-    if (n > SIG_MAX) { bad_args(fn, args, nargs, n, err); return -1; }
-    kiln_ctx *ctx = fn->mod->ctx;
-    uint64_t h = sig_hash(codes, n);
-    pthread_mutex_lock(&ctx->lock);
-    Spec *s = table_find(fn, h, codes, n);
-    if (!s) s = compile_top(ctx, fn, args, nargs, err);
-    pthread_mutex_unlock(&ctx->lock);
-    return s ? 0 : -1;
+    void *held = NULL;
+    bool released = false;
+    return find_spec(fn, args, nargs, err, NULL, &held, &released, false) ? 0 : -1;
 }
 
 /* list arguments whose caller asked for their final items (kiln_value.base): filled in after the call */
@@ -808,6 +874,10 @@ void kiln_func_stats(const kiln_func *fn, kiln_stats *out) {
         out->osr_entries += atomic_load_explicit(&s->osr_entries, memory_order_relaxed);
         for (int i = 0; i < atomic_load(&s->nosr); i++) out->osr_compiles += atomic_load(&s->osr[i].state) == T2_DONE;
         out->interp_only += s->interp_only;
+        out->fixed_specs += s->fixed;
+        out->speculations += atomic_load(&s->speculated);
+        out->guard_hits += atomic_load_explicit(&s->guard_hits, memory_order_relaxed);
+        out->guard_misses += atomic_load_explicit(&s->guard_misses, memory_order_relaxed);
         out->ns_infer += s->ns_infer;
         out->ns_opt += s->ns_opt;
         out->ns_codegen += s->ns_codegen;

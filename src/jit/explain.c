@@ -33,7 +33,8 @@ int jit_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, c
     pthread_mutex_lock(&ctx->lock);
     const Type *types[KILN_MAX_PARAMS];
     for (int i = 0; i < nargs; i++) types[i] = jit_type_of_value(ctx, &args[i]);
-    Spec *s = jit_spec_get(ctx, fn, types, nargs, err); /* the published one */
+    /* the published one: for a function with static values or shapes, the one the call took */
+    Spec *s = jit_fixing(fn) ? atomic_load(&fn->last) : jit_spec_get(ctx, fn, types, nargs, err);
     Spec *t = calloc(1, sizeof *t);
     int rc = -1;
     if (!s || !t) goto done;
@@ -49,7 +50,14 @@ int jit_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, c
     }
     fprintf(out, "\nkey: %016llx [", (unsigned long long)s->hash);
     for (uint32_t i = 0; i < s->ncodes; i++) fprintf(out, "%s%08x", i ? " " : "", s->codes[i]);
-    fprintf(out, "]\n\nlocals:\n");
+    fprintf(out, "]\n");
+    for (int i = 0; i < nargs && s->fixed; i++) {
+        char v[256];
+        jit_fix_param_text(s, i, v, sizeof v);
+        if (v[0]) fprintf(out, "static %s: %s\n", fn->def->names[i], v);
+    }
+    if (jit_fixing(fn) && !s->fixed && atomic_load(&fn->nfix_specs) >= (uint64_t)ctx->tune[TUNE_SPEC_LIMIT]) fprintf(out, "static: past spec_limit, the generic specialization (values as ordinary arguments)\n");
+    fprintf(out, "\nlocals:\n");
     for (int i = 0; i < s->u.nvars; i++) {
         char b[256];
         ty_str(s->u.var_types[i], b, sizeof b);

@@ -35,8 +35,10 @@
 #define KILN_MAX_POOL 64   /* tuple items of the default values bound for one call */
 
 /* signature codes: one uint32 per argument; tuples open a group */
-enum { SIG_SCALAR, SIG_ARRAY, SIG_TUPLE, SIG_NONE, SIG_DTYPE, SIG_LIST, SIG_UNKNOWN }; /* a list: then its item's codes */
-#define SIG_MAX 64
+enum { SIG_SCALAR, SIG_ARRAY, SIG_TUPLE, SIG_NONE, SIG_DTYPE, SIG_LIST, SIG_UNKNOWN, /* a list: then its item's codes */
+       SIG_FIX }; /* a static value or shape (jit/fix.c): then its words */
+#define SIG_MAX 64       /* codes of the argument types */
+#define SIG_KEY_MAX 160  /* and of the static values and shapes after them */
 /* callee compiles nested in one compile (a deeper chain of first calls is a compile error) */
 #define JIT_BUILD_DEPTH 256
 /* the specs one disk-cache entry covers: a spec and the callees its tier-2 code calls (jit_cache_specs) */
@@ -53,12 +55,26 @@ typedef struct OsrEntry {
     void *fn;                 /* NativeFn, published by state = T2_DONE */
 } OsrEntry;
 
+/* what a key fixes beyond the argument types (jit/fix.c): a function's static parameters and shapes,
+ * or the shapes tier auto speculates on (jit/speculate.c) */
+typedef struct FixPlan {
+    uint64_t values;                 /* bit i: parameter i's value is static */
+    bool values_any;                 /* every parameter whose argument can be static is */
+    bool shapes_any;
+    uint8_t axes[KILN_MAX_PARAMS];   /* bit k: the length of axis k of array parameter i is fixed */
+} FixPlan;
+
+/* speculation on shapes (jit/speculate.c) */
+enum { SPEC_OFF, SPEC_PROFILING, SPEC_DECIDING, SPEC_GUARDED };
+#define SPEC_PROFILE_DIMS 16 /* lengths of the top-level array arguments a profile compares */
+
 typedef struct Spec {
     Unit u;                /* what lowering and the tiers see (first: jit_spec_of) */
     struct kiln_func *fn;
     uint64_t hash;
     uint32_t ncodes;
-    uint32_t codes[SIG_MAX];
+    uint32_t codes[SIG_KEY_MAX];
+    bool fixed;            /* keyed on static values or shapes too (u.fix) */
     kiln_error err;        /* u.state == UNIT_FAILED */
     uint64_t ns_infer, ns_opt, ns_codegen;
     struct Spec *next_created;
@@ -76,6 +92,13 @@ typedef struct Spec {
     _Atomic int nosr;
     _Atomic int osr_last;     /* the loop header of the last trip */
     atomic_uint_fast64_t ncalls[3]; /* top-level calls started in interp, baseline, opt code */
+    /* speculation (jit/speculate.c): the first call's shapes, how many calls had them, the variant */
+    _Atomic int spec_state;        /* SPEC_*: SPEC_OFF for specs it does not watch */
+    int64_t prof_dims[SPEC_PROFILE_DIMS];
+    int prof_n;
+    _Atomic uint64_t prof_same, prof_other, guard_hits, guard_misses;
+    _Atomic(struct Spec *) variant; /* compiled for prof_dims, run when the guard holds */
+    atomic_bool speculated;         /* it had a variant (kiln_stats) */
     atomic_uint_fast64_t osr_entries;
 } Spec;
 
@@ -100,6 +123,10 @@ struct kiln_func {
     _Atomic(SpecTab *) tab;
     uint64_t nspecs;
     bool limit_said;         /* the spec_limit line was logged */
+    FixPlan fix;             /* static parameters and shapes (jit/fix.c): set before calls start, read by every call */
+    bool fixing;             /* the plan fixes anything: calls make the longer key */
+    _Atomic uint64_t nfix_specs; /* specializations keyed on values or shapes (bounded by spec_limit) */
+    atomic_bool fix_limit_said;
     Spec *specs;             /* every spec, for freeing and stats */
 };
 
@@ -168,6 +195,22 @@ uint32_t jit_sig_encode(const Type *t, uint32_t *codes, uint32_t n);
 const Type *jit_type_of_value(kiln_ctx *ctx, const kiln_value *v);
 void jit_log(kiln_ctx *ctx, const char *fmt, ...) PRINTF_LIKE(2, 3);
 void jit_vlog(kiln_ctx *ctx, const char *fmt, va_list ap);
+
+/* fix.c: static arguments and shapes */
+bool jit_fixing(const struct kiln_func *fn);  /* calls of fn make the longer key */
+/* append the static values' and shapes' words to codes[0..n): the new length, or UINT32_MAX with err */
+uint32_t jit_fix_key(struct kiln_func *fn, const FixPlan *plan, const kiln_value *args, int nargs, uint32_t *codes, uint32_t n,
+                     kiln_error *err);
+/* s->u.fix from the arguments: 0, or -1 out of memory */
+int jit_fix_table(Spec *s, const FixPlan *plan, const kiln_value *args, int nargs);
+/* the spec of fn for these arguments with what plan fixes: found or compiled now (takes the context lock) */
+Spec *jit_spec_fixed(struct kiln_func *fn, const FixPlan *plan, const kiln_value *args, int nargs, kiln_error *err);
+
+/* speculate.c: shape speculation in tier auto */
+void jit_speculate_watch(Spec *s, const kiln_value *args, int nargs); /* a new spec: profile it when it may pay */
+Spec *jit_speculate(Spec *s, const kiln_value *args, int nargs);      /* the spec to run this call */
+void jit_fix_param_text(const Spec *s, int i, char *buf, size_t cap);
+void jit_fix_explain(kiln_ctx *ctx, Spec *s, Spec *prev);
 
 /* llvm_load.c: tier 2, loaded on first use */
 const struct Backend *jit_llvm_backend(kiln_ctx *ctx, kiln_error *err);

@@ -40,8 +40,29 @@ const char *inf_tyname(Inf *I, const Type *t) {
     return s;
 }
 
+/* a.shape[k] or a.strides[k] of an argument array whose specialization fixes them (static shapes):
+ * the constant, so that every tier folds the same trip counts and bounds; 0 otherwise. A stride is
+ * fixed when the array is C-contiguous and the axes inside k are fixed (an axis of length 1 may
+ * have any stride: it stays read) */
+static Ref fixed_shape(Inf *I, int op, const Type *ty, Ref a, int64_t k) {
+    int64_t n;
+    if (op == OP_DIM) return ir_fixed_dim(I->f, a, (int)k, &n) ? inf_const_i(I, ty, n) : 0;
+    const Type *at = I->f->ins.v[a].ty;
+    if (!at || at->kind != T_ARRAY || at->layout != LAYOUT_C || !ir_fixed_dim(I->f, a, (int)k, &n) || n == 1) return 0;
+    int64_t s = dt_bits(at->dtype) / 8;
+    for (int j = at->ndim - 1; j > k; j--) {
+        if (!ir_fixed_dim(I->f, a, j, &n)) return 0;
+        s *= n;
+    }
+    return inf_const_i(I, ty, s);
+}
+
 Ref inf_emit(Inf *I, int op, const Type *ty, const Ref *ops, uint32_t n, int64_t aux) {
     if (!ir_check(I->cur != NOBLOCK, &I->f->broken, "an instruction emitted after its block ended")) inf_oom(I);
+    if ((op == OP_DIM || op == OP_STRIDE) && I->f->argfix) {
+        Ref c = fixed_shape(I, op, ty, ops[0], aux);
+        if (c) return c;
+    }
     Ref r = ir_emit(I->f, I->cur, op, ty, ops, n, aux, (uint32_t)I->line);
     if (!r) inf_oom(I);
     return r;
@@ -775,6 +796,8 @@ void inf_assign(Inf *I, Node *t, Val v) {
 static void bind_params(Inf *I) {
     Node *def = I->def;
     uint32_t argi = 0;
+    I->f->argfix = I->unit->fix;
+    I->f->nargfix = I->unit->fix ? (uint32_t)I->unit->nfix : 0;
     for (int i = 0; i < def->nnames; i++) {
         const Type *t = I->unit->args[i];
         Val v = {0};
@@ -794,8 +817,12 @@ static void bind_params(Inf *I) {
             } else if (ex_is_static(x)) {
                 dst->r = inf_static(I, x);
             } else {
-                dst->r = inf_emit(I, OP_ARG, x, NULL, 0, argi++);
+                dst->r = inf_emit(I, OP_ARG, x, NULL, 0, argi);
                 if (!vec_push(I->a, I->f->argty, x)) inf_oom(I);
+                /* a static argument: its value, a constant; the ARG keeps its slot */
+                if (argi < I->f->nargfix && I->f->argfix[argi].value && x->kind == T_SCALAR)
+                    dst->r = const_in(I, I->cur, x, I->f->argfix[argi].v);
+                argi++;
             }
         }
         Node tn = {0};

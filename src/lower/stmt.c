@@ -256,7 +256,7 @@ static void for_range(Inf *I, Node *s, Node *call) {
     Ins *si = &I->f->ins.v[step.r];
     bool cstep = si->op == OP_CONST;
     int64_t sv = cstep ? I->f->cst.v[si->aux].i : 0;
-    if (cstep && sv == 0) inf_fail(I, call->kids[2], "range() arg 3 must not be zero");
+    if (cstep && sv == 0) cstep = false; /* range(a, b, 0), a static argument's 0 among them: CPython's ValueError when it runs */
     if (!cstep) st_raise_if(I, inf_op2(I, OP_EQ, bool_t(I), step.r, inf_const_i(I, int_t(I), 0)), "ValueError",
                             "range() arg 3 must not be zero");
     Node *iv = st_hidden(I, "$i%d", s);

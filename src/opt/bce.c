@@ -8,6 +8,8 @@
  * reached another way (an array made by ALLOC has the extents it was made with, so
  * `out = np.empty_like(a)` has a's length; `out[i - 1]` in `range(1, len(a))` is safe). Other
  * checks stay (tier 2 removes or hoists more of them with LLVM's range-check elimination).
+ * A constant n no larger than a constant length (an argument's fixed shape, or an ALLOC's constant
+ * extent) is safe too: with static shapes, range(8) over an 8-long axis.
  */
 #include "opt.h"
 
@@ -43,6 +45,27 @@ static bool int_const(Func *f, Ref r, int64_t *v) {
     if (in->op != OP_CONST || !in->ty || in->ty->kind != T_SCALAR || !dt_is_int(in->ty->dtype)) return false;
     *v = f->cst.v[in->aux].i;
     return true;
+}
+
+/* a length that is a constant (an ALLOC's constant extent, an argument's fixed shape), or -1 */
+static int64_t const_len(Func *f, Len want) {
+    int64_t len = -1;
+    if (want.axis < 0) int_const(f, want.r, &len);
+    else ir_fixed_dim(f, want.r, want.axis, &len);
+    return len;
+}
+
+/* a constant bound n no larger than a constant length (static shapes): for i in
+ * range(8) indexing an argument of length 8 */
+static bool const_within(Func *f, Len n, Len want) {
+    int64_t k;
+    return n.axis < 0 && int_const(f, n.r, &k) && k <= const_len(f, want);
+}
+
+/* a constant index 0 <= i < a constant length */
+static bool const_index_within(Func *f, Ref idx, Len want) {
+    int64_t i;
+    return int_const(f, idx, &i) && i >= 0 && i < const_len(f, want);
 }
 
 /* idx as iv + c: iv itself, iv + k, k + iv or iv - k with k a small constant */
@@ -88,6 +111,10 @@ bool opt_bce(Func *f) {
             if (in->op != OP_BOUND || (in->flags & BOUND_NOCHECK)) continue;
             Ref arr = ir_arg(f, r, 0);
             int64_t c, s;
+            if (const_index_within(f, ir_arg(f, r, 1), len_of_dim(f, arr, (int32_t)in->aux, 0))) {
+                in->flags |= BOUND_NOCHECK | BOUND_NOWRAP;
+                continue;
+            }
             Ref idx = split_offset(f, ir_arg(f, r, 1), &c);
             Ins *iv = &f->ins.v[idx];
             if (iv->op != OP_PARAM || !(iv->flags & INS_NONNEG) || iv->blk == UINT32_MAX || c > 0) continue;
@@ -99,7 +126,7 @@ bool opt_bce(Func *f) {
             if (f->blocks.v[body].preds.n != 1 || !dominates(idom, body, bi)) continue;
             if (c < 0 && (!start_of(f, idom, idx, body, &s) || s + c < 0)) continue;
             Len n = len_of_value(f, ir_arg(f, h->cond, 1), 0), want = len_of_dim(f, arr, (int32_t)in->aux, 0);
-            if (n.r != want.r || n.axis != want.axis) continue;
+            if ((n.r != want.r || n.axis != want.axis) && !const_within(f, n, want)) continue;
             in->flags |= BOUND_NOCHECK | BOUND_NOWRAP;
         }
     }

@@ -1040,6 +1040,17 @@ static LV constant(L *l, Ref r) {
     }
 }
 
+/* an argument from its slot; the lengths its specialization fixes (static shapes) as constants, so
+ * LLVM sees the trip counts and, for a C-contiguous array, the strides they make */
+static LV arg_value(L *l, Ref r) {
+    Ins *in = IN(l, r);
+    LV v = load_value(l, in->ty, l->c->slot[r]);
+    int64_t n;
+    if (in->ty->kind == T_ARRAY)
+        for (int k = 0; k < in->ty->ndim; k++) if (ir_fixed_dim(l->f, r, k, &n)) v.v[1 + k] = ci64(l, n);
+    return v;
+}
+
 static void ins(L *l, Ref r) {
     Ins *in = IN(l, r);
     if (!in->ty && in->op != OP_STORE && in->op != OP_FILL && in->op != OP_CALL && in->op != OP_LIB) return;
@@ -1047,7 +1058,8 @@ static void ins(L *l, Ref r) {
     case OP_CONST:
         if (in->ty->kind == T_SCALAR) l->val[r] = constant(l, r);
         return;
-    case OP_ARG: case OP_EXTRACT:
+    case OP_ARG: if (ty_is_leaf(in->ty)) l->val[r] = arg_value(l, r); return;
+    case OP_EXTRACT:
         if (ty_is_leaf(in->ty)) l->val[r] = load_value(l, in->ty, l->c->slot[r]);
         return;
     case OP_PARAM: return; /* phis, made with the block */
@@ -1220,7 +1232,8 @@ static void osr_entry(L *l, LV *hparams) {
             Ins *in = IN(l, r);
             if (!in->ty || !ty_is_leaf(in->ty)) continue;
             if (in->op == OP_CONST) { if (in->ty->kind == T_SCALAR) l->val[r] = constant(l, r); continue; }
-            if (!l->reach[bi] || in->op == OP_ARG) { l->val[r] = load_value(l, in->ty, l->c->slot[r]); continue; }
+            if (in->op == OP_ARG) { l->val[r] = arg_value(l, r); continue; }
+            if (!l->reach[bi]) { l->val[r] = load_value(l, in->ty, l->c->slot[r]); continue; }
             LV v = load_value(l, in->ty, l->c->slot[r]);
             if (bi == (uint32_t)l->osr && in->op == OP_PARAM) {
                 for (uint32_t p = 0; p < b->params.n; p++) if (b->params.v[p] == r) hparams[p] = v;
