@@ -126,7 +126,7 @@ test:
 	    all build/asan/test/runner build/asan/test/mutate $(UNIT_BIN:$(BUILD)/%=build/asan/%)
 	@$(MAKE) --no-print-directory BUILD=build/tsan CC=clang OPT=-O1 LLVM_SO_LDFLAGS= \
 	    CFLAGS="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" \
-	    build/tsan/libkiln-llvm.so build/tsan/test/tier_test build/tsan/test/api_test
+	    build/tsan/libkiln-llvm.so build/tsan/test/tier_test build/tsan/test/api_test build/tsan/test/static_test
 	@$(MAKE) --no-print-directory $(FUZZ_BIN)
 	@$(MAKE) --no-print-directory BUILD=build/nollvm LLVM=0 build/nollvm/kiln
 	@if [ -x /usr/lib/llvm-14/bin/llvm-config ]; then $(MAKE) --no-print-directory BUILD=build/llvm14 \

@@ -169,6 +169,20 @@ check 1 "argument 3 is not an array" "$K" run "$T/k.py" scale "[1.0]" "[1.0]" 1.
 check 1 "the call has 3 arguments" "$K" run "$T/k.py" scale "[1.0]" "[1.0]" 1.0 --out-arg "4=$T/x.npy"
 check 1 "--out-arg takes N=PATH.npy" "$K" run "$T/k.py" scale "[1.0]" "[1.0]" 1.0 --out-arg x
 check 2 "unknown option '--print-args'" "$K" bench "$T/k.py" same 1 --print-args
+# static arguments and shapes (docs/specialization.md): the value a constant, the key shows it, errors name the option
+check 0 "[0, 1, 4, 9]" "$K" run --static n "$T/k.py" ramp 4
+check 0 "[0, 1, 4]" "$K" run --static=n --tier opt "$T/k.py" ramp 3
+check 0 "static n: 3" "$K" explain --static n "$T/k.py" ramp 3
+check 0 "static a: shape (2,)" "$K" explain --static-shapes "$T/k.py" scale "[1.0, 2.0]" "[0.0, 0.0]" 2.0
+check 0 "static b: shape (2,)" "$K" explain --static-shapes=b "$T/k.py" scale "[1.0, 2.0]" "[0.0, 0.0]" 2.0
+check 0 "static k: 2.0" "$K" explain --static '*' "$T/k.py" scale "[1.0, 2.0]" "[0.0, 0.0]" 2.0
+check 1 "--static: ramp() has no parameter 'q'" "$K" run --static q "$T/k.py" ramp 3
+check 1 "--static-shapes: scale() has no parameter 'q'" "$K" run --static-shapes=q "$T/k.py" scale "[1.0]" "[1.0]" 1.0
+check 1 "--static: an empty parameter name in 'a,,b'" "$K" run --static a,,b "$T/k.py" scale "[1.0]" "[1.0]" 1.0
+check 1 "argument 'a' of scale() is static: its value must be a number, a bool, None or a tuple of them, not an array" \
+    "$K" run --static a "$T/k.py" scale "[1.0]" "[1.0]" 1.0
+check 1 "--static needs parameter names" "$K" run --static= "$T/k.py" ramp 3
+check 0 "static values and shapes" "$K" bench --help
 # print() writes to stdout before the result; an Optional prints as None or its value
 check 0 "n is; 2.0; [2.0, 3.0]; 1
 4.0" "$K" run "$T/k.py" talk 2.0

@@ -78,7 +78,7 @@ if [ -f build/libkiln-llvm.so ]; then
         build/asan/test/runner build/asan/kiln --tier opt test/run/*.py
 fi
 # the threaded tests under ThreadSanitizer: tier-up while many threads call
-for t in build/tsan/test/tier_test build/tsan/test/api_test; do
+for t in build/tsan/test/tier_test build/tsan/test/api_test build/tsan/test/static_test; do
     [ -x $t ] && suite "tsan: $(basename $t)" env TSAN_OPTIONS=halt_on_error=1 $t
 done
 if [ -x build/asan/test/mutate ]; then

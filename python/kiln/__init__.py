@@ -27,7 +27,7 @@ CompileError = _kiln.CompileError
 Kernel = _kiln.Kernel
 
 _UNSUPPORTED = {}
-_KILN_OPTIONS = ("tier", "static_argnums", "static_argnames")
+_KILN_OPTIONS = ("tier", "static_argnums", "static_argnames", "static_shapes")
 _NUMBA_OPTIONS = ("nogil", "parallel", "error_model", "inline", "cache", "fastmath", "boundscheck", "forceobj",
                   "looplift", "nopython", "locals", "target", "debug", "no_cpython_wrapper", "no_cfunc_wrapper")
 
@@ -119,6 +119,22 @@ def _static_setup(k, py_func, options):
     k._set_static(tuple(sorted(idx)), tuple(names), defaults, _make_variant)
 
 
+def _static_shapes(py_func, what):
+    """static_shapes=True (every array argument), a parameter name or a tuple of them: the names,
+    ("*",) for all (kiln/_kiln.c hands them to kiln_func_set_static_shape)"""
+    import inspect
+    names = list(inspect.signature(py_func).parameters)
+    if what is True:
+        return ("*",)
+    chosen = (what,) if isinstance(what, str) else what
+    if not isinstance(chosen, (tuple, list)) or not all(isinstance(n, str) for n in chosen):
+        raise TypeError("kiln.jit: static_shapes: True, a parameter name or a tuple of names, not %r" % (what,))
+    for n in chosen:
+        if n not in names:
+            raise TypeError("kiln.jit: static_shapes: %s() has no parameter %r" % (py_func.__name__, n))
+    return tuple(chosen)
+
+
 def _log_recompiles():
     v = os.environ.get("KILN_LOG", "")
     return "recompiles" in v.split(",") or "all" in v.split(",")
@@ -136,6 +152,7 @@ def _make_variant(k, key):
             g = _kiln.Kernel(_prepare)
             g.py_func = k.py_func
             g._options = {o: v for o, v in k._options.items() if o not in ("static_argnums", "static_argnames")}
+            g._static_shapes = getattr(k, "_static_shapes", ())
             k._generic = g
             k._set_generic(g)
             if _log_recompiles():
@@ -156,6 +173,7 @@ def _make_variant(k, key):
     v = _kiln.Kernel(lambda t: _prepare(t, values))
     v.py_func = k.py_func
     v._options = k._options
+    v._static_shapes = getattr(k, "_static_shapes", ())
     return v
 
 
@@ -167,6 +185,7 @@ def _llvm_twin(k):
                                                               keep_llvm_ir=True)))
     twin.py_func = k.py_func
     twin._options = o
+    twin._static_shapes = getattr(k, "_static_shapes", ())
     return twin
 
 
@@ -194,6 +213,8 @@ def _make(py_func, options, sigs):
     k.explain = lambda *args: k._explain("", args)
     k.inspect_asm = lambda *args: k._explain("asm", args)
     k.inspect_llvm = lambda *args: _llvm_twin(k)._explain("", args)
+    if options.get("static_shapes"):
+        k._static_shapes = _static_shapes(py_func, options["static_shapes"])
     if options.get("static_argnums") is not None or options.get("static_argnames") is not None:
         _static_setup(k, py_func, options)
     for sig in sigs:
@@ -212,7 +233,9 @@ def jit(*args, **options):
 
     Options (Numba's names): cache (the disk cache: on by default, see docs/python.md), fastmath,
     boundscheck, nogil (accepted: kiln always releases the GIL), parallel (accepted: warns once, runs
-    serially), error_model and inline (accepted, ignored); tier (kiln's: auto, interp, baseline, opt).
+    serially), error_model and inline (accepted, ignored); tier (kiln's: auto, interp, baseline, opt);
+    static_argnums / static_argnames (JAX's) and static_shapes (True, or parameter names): values and
+    array shapes compiled as constants (docs/specialization.md).
     """
     for name in options:
         if name in _UNSUPPORTED:

@@ -814,6 +814,16 @@ static int ensure_compiled(Kernel *self) {
     self->nparams = kiln_func_nparams(fn);
     self->fn = fn;
     Py_DECREF(r);
+    /* static_shapes (set by the Python side as parameter names, "*" for every array): their lengths
+     * are in the key and constants in the code (kiln_func_set_static_shape); a name this variant
+     * lacks (a static argument, a constant in it) has nothing to fix */
+    PyObject *ss = self->dict ? PyDict_GetItemString(self->dict, "_static_shapes") : NULL;
+    for (Py_ssize_t i = 0; ss && PyTuple_Check(ss) && i < PyTuple_GET_SIZE(ss); i++) {
+        const char *nm = PyUnicode_Check(PyTuple_GET_ITEM(ss, i)) ? PyUnicode_AsUTF8(PyTuple_GET_ITEM(ss, i)) : NULL;
+        if (!nm) { PyErr_Clear(); continue; }
+        int k = strcmp(nm, "*") ? kiln_func_param_index(fn, nm) : -1;
+        if (k >= 0 || !strcmp(nm, "*")) kiln_func_set_static_shape(fn, k, KILN_ALL_AXES);
+    }
     return 0;
 }
 

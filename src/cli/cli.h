@@ -60,7 +60,8 @@ int cli_apply_fixes(const CliArgs *a, kiln_func *fn);
 #define CLI_FIX_HELP \
     "  --static NAME[,NAME...]           these parameters are static: their values are constants in the code\n" \
     "                                    and part of the specialization key ('*': every number/tuple argument)\n" \
-    "  --static-shapes[=NAME,...]        the shapes of these array parameters (all when no names) are constants\n"
+    "  --static-shapes[=NAME,...]        the shapes of these array parameters (all when no names) are constants\n" \
+    "                                    (static values and shapes: docs/specialization.md)\n"
 
 int cmd_run(int argc, char **argv);
 int cmd_bench(int argc, char **argv);

@@ -74,8 +74,8 @@ static void decide(Spec *s, const kiln_value *args, int nargs) {
     bool log = (ctx->opt.log & KILN_LOG_TIERS) != 0;
     char shapes[512];
     shapes_text(s, shapes, sizeof shapes);
-    const char *no = same < (uint64_t)ctx->tune[TUNE_SPECULATE_CALLS] ? "too few calls"
-                   : other * 100 > same + other ? "the shapes vary"
+    const char *no = other * 100 > same + other ? "the shapes vary"
+                   : same < (uint64_t)ctx->tune[TUNE_SPECULATE_CALLS] ? "too few calls"
                    : !same_shapes(s, args, nargs) ? "this call's shapes differ"
                    : atomic_load(&fn->nfix_specs) >= (uint64_t)ctx->tune[TUNE_SPEC_LIMIT] ? "spec_limit fixed keys already" : NULL;
     if (log)

@@ -398,6 +398,44 @@ def test_static_values_past_spec_limit_share_the_generic_kernel(tmp_path):
     assert "further values run the generic specialization" in out.stderr
 
 
+@kiln.jit(static_shapes=True)
+def mm(a, b):
+    n, m = a.shape
+    c = np.zeros((n, b.shape[1]))
+    for i in range(n):
+        for j in range(b.shape[1]):
+            s = 0.0
+            for k in range(m):
+                s += a[i, k] * b[k, j]
+            c[i, j] = s
+    return c
+
+
+@kiln.jit(static_shapes="x", static_argnames="k")
+def scaled_head(x, y, k):
+    return x[:k].sum() * k + y.sum()
+
+
+def test_static_shapes():
+    rng = np.random.default_rng(5)
+    for n in (2, 3, 2, 4):
+        a, b = rng.random((n, n + 1)), rng.random((n + 1, n))
+        assert np.array_equal(mm(a, b), mm.py_func(a, b))
+    assert mm.stats()["specializations"] == 3  # one per shape
+    x, y = np.arange(6.0), np.ones(3)
+    assert scaled_head(x, y, 2) == 5.0 and scaled_head(x, y, 3) == 12.0
+    assert scaled_head(x, np.ones(4), 2) == 6.0
+    with pytest.raises(TypeError, match="static_shapes: mm\\(\\) has no parameter 'q'"):
+        kiln.jit(static_shapes="q")(mm.py_func)
+    with pytest.raises(TypeError, match="static_shapes: True, a parameter name or a tuple of names, not 3"):
+        kiln.jit(static_shapes=3)(mm.py_func)
+
+
+def test_static_shapes_explain():
+    text = mm.explain(np.ones((2, 2)), np.ones((2, 2)))
+    assert "static a: shape (2, 2)" in text and "static b: shape (2, 2)" in text
+
+
 @pytest.mark.parametrize("dt", DTYPES)
 def test_numpy_scalar_results_bit_for_bit(dt):
     info = np.iinfo(dt) if np.dtype(dt).kind in "iu" else None
