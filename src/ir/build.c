@@ -116,3 +116,18 @@ void ir_replace_uses(Func *f, Ref from, Ref to) {
             if (bl->rets.v[k] == from) bl->rets.v[k] = to;
     }
 }
+
+bool ir_fixed_shape(const Func *f, int op, Ref r, int64_t k, int64_t *v) {
+    int64_t n;
+    if (!f->argfix || k < 0 || k >= KILN_MAXDIM) return false;
+    if (op == OP_DIM) return ir_fixed_dim(f, r, (int)k, v);
+    const Type *at = f->ins.v[r].ty;
+    if (op != OP_STRIDE || !at || at->kind != T_ARRAY || at->layout != LAYOUT_C || !ir_fixed_dim(f, r, (int)k, &n) || n == 1) return false;
+    int64_t s = dt_bits(at->dtype) / 8;
+    for (int j = at->ndim - 1; j > k; j--) {
+        if (!ir_fixed_dim(f, r, j, &n)) return false;
+        s *= n;
+    }
+    *v = s;
+    return true;
+}

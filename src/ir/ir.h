@@ -126,6 +126,10 @@ static inline const LeafFix *ir_argfix(const Func *f, Ref r) {
     const Ins *in = &f->ins.v[r];
     return in->op == OP_ARG && f->argfix && (uint64_t)in->aux < f->nargfix ? &f->argfix[in->aux] : NULL;
 }
+/* DIM or STRIDE (op) aux k of argument array r as the specialization fixes it: true and *v. A stride
+ * is fixed when the array is C-contiguous and axis k and those inside it are fixed (an axis of
+ * length 1 may have any stride: it stays read) */
+bool ir_fixed_shape(const Func *f, int op, Ref r, int64_t k, int64_t *v);
 /* the length of axis k of array r when the specialization fixes it: true and *n */
 static inline bool ir_fixed_dim(const Func *f, Ref r, int k, int64_t *n) {
     const LeafFix *x = ir_argfix(f, r);

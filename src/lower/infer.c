@@ -40,29 +40,11 @@ const char *inf_tyname(Inf *I, const Type *t) {
     return s;
 }
 
-/* a.shape[k] or a.strides[k] of an argument array whose specialization fixes them (static shapes):
- * the constant, so that every tier folds the same trip counts and bounds; 0 otherwise. A stride is
- * fixed when the array is C-contiguous and the axes inside k are fixed (an axis of length 1 may
- * have any stride: it stays read) */
-static Ref fixed_shape(Inf *I, int op, const Type *ty, Ref a, int64_t k) {
-    int64_t n;
-    if (op == OP_DIM) return ir_fixed_dim(I->f, a, (int)k, &n) ? inf_const_i(I, ty, n) : 0;
-    const Type *at = I->f->ins.v[a].ty;
-    if (!at || at->kind != T_ARRAY || at->layout != LAYOUT_C || !ir_fixed_dim(I->f, a, (int)k, &n) || n == 1) return 0;
-    int64_t s = dt_bits(at->dtype) / 8;
-    for (int j = at->ndim - 1; j > k; j--) {
-        if (!ir_fixed_dim(I->f, a, j, &n)) return 0;
-        s *= n;
-    }
-    return inf_const_i(I, ty, s);
-}
-
 Ref inf_emit(Inf *I, int op, const Type *ty, const Ref *ops, uint32_t n, int64_t aux) {
     if (!ir_check(I->cur != NOBLOCK, &I->f->broken, "an instruction emitted after its block ended")) inf_oom(I);
-    if ((op == OP_DIM || op == OP_STRIDE) && I->f->argfix) {
-        Ref c = fixed_shape(I, op, ty, ops[0], aux);
-        if (c) return c;
-    }
+    int64_t fixed; /* a.shape[k] or a.strides[k] of an argument whose specialization fixes it: the constant (opt/fold.c
+                    * folds the ones lowering reaches through a variable not yet known to be the argument) */
+    if ((op == OP_DIM || op == OP_STRIDE) && ir_fixed_shape(I->f, op, ops[0], aux, &fixed)) return inf_const_i(I, ty, fixed);
     Ref r = ir_emit(I->f, I->cur, op, ty, ops, n, aux, (uint32_t)I->line);
     if (!r) inf_oom(I);
     return r;

@@ -2,7 +2,8 @@
  * fold.c — constant folding.
  * requires: SSA. preserves: types and semantics (ops that would raise are
  * left for run time, so the error keeps its line). Branches on constants
- * become jumps and selects on constants become their chosen operand.
+ * become jumps and selects on constants become their chosen operand. The lengths and strides a
+ * specialization fixes (static shapes, Func.argfix) become constants.
  */
 #include "opt.h"
 #include "../rt/eval.h"
@@ -12,8 +13,21 @@ static bool is_const(Func *f, Ref r) {
     return in->op == OP_CONST && in->ty && in->ty->kind == T_SCALAR;
 }
 
+/* a.shape[k] or a.strides[k] of an argument whose specialization fixes it (static shapes) */
+static bool fold_fixed(Func *f, Ref r, bool *changed) {
+    Ins *in = &f->ins.v[r];
+    Scalar s = {0};
+    if (!ir_fixed_shape(f, in->op, ir_arg(f, r, 0), in->aux, &s.i)) return true;
+    if (!ir_cst_add(f, in->ty, s)) return false;
+    in = &f->ins.v[r];
+    in->op = OP_CONST; in->aux = f->cst.n - 1; in->n = 0;
+    *changed = true;
+    return true;
+}
+
 static bool fold_ins(Func *f, Ref r, bool *changed) {
     Ins *in = &f->ins.v[r];
+    if ((in->op == OP_DIM || in->op == OP_STRIDE) && f->argfix) return fold_fixed(f, r, changed);
     if (!(ir_flags(in->op) & F_FOLD) || !in->ty || in->ty->kind != T_SCALAR || in->n == 0 || in->n > 3) return true;
     if (in->op == OP_SELECT) {
         Ref c = ir_arg(f, r, 0);

@@ -1295,7 +1295,8 @@ static void osr_incoming(L *l, uint32_t bi) {
 /* ---- kiln_interrupt ----
  * Run.intr (the context's count) against Run.epoch (its value when the call began), as tiers 0
  * and 1 check it at every back edge. Tier 2 checks at every 16th level of a self-recursion (calls
- * through the frame helper check there), and at the headers of loops that contain a call or another loop; an innermost call-free loop has no check, because
+ * through the frame helper check there), and at the headers of loops that contain a call or another loop (but
+ * a nest of constant trip counts, const_trips); an innermost call-free loop has no check, because
  * an exit in its body would keep LLVM from vectorizing it (include/kiln.h says so). */
 static void intr_check_at(L *l, Ref r) {
     XCall *k = xcall(l, r);
@@ -1316,7 +1317,44 @@ static void intr_check(L *l, uint32_t bi) {
     intr_check_at(l, b->ins.n ? b->ins.v[i] : 0);
 }
 
-/* which loop headers get the check: those whose loop holds a call or another loop's header
+/* the trips of a counted loop with constant bounds (for i in range(8), the 8 a static shape made):
+ * its header branches on p < c, p a parameter of the header that enters as a constant and comes
+ * back as p + 1; -1 for any other loop */
+static int64_t const_trips(Func *f, uint32_t h, const uint32_t *pos) {
+    Block *b = &f->blocks.v[h];
+    if (b->term != TERM_BR) return -1;
+    Ins *c = &f->ins.v[b->cond];
+    if (c->op != OP_LT) return -1;
+    Ref p = ir_arg(f, b->cond, 0), n = ir_arg(f, b->cond, 1);
+    Ins *pi = &f->ins.v[p], *ni = &f->ins.v[n];
+    if (pi->op != OP_PARAM || pi->blk != h || ni->op != OP_CONST || !ni->ty || !dt_is_int(ni->ty->dtype)) return -1;
+    int64_t start = INT64_MIN;
+    for (uint32_t k = 0; k < b->preds.n; k++) {
+        Pred pr = b->preds.v[k];
+        Edge *e = &f->blocks.v[pr.blk].succ[pr.succ];
+        if (pi->aux >= e->args.n) return -1;
+        Ref v = e->args.v[pi->aux];
+        Ins *vi = &f->ins.v[v];
+        if (pos[pr.blk] < pos[h]) { /* from outside: a constant */
+            if (vi->op != OP_CONST || start != INT64_MIN) return -1;
+            start = f->cst.v[vi->aux].i;
+        } else { /* a back edge: p + 1 */
+            if (vi->op != OP_ADD || ir_arg(f, v, 0) != p) return -1;
+            Ins *one = &f->ins.v[ir_arg(f, v, 1)];
+            if (one->op != OP_CONST || f->cst.v[one->aux].i != 1) return -1;
+        }
+    }
+    int64_t end = f->cst.v[ni->aux].i;
+    return start == INT64_MIN ? -1 : end > start ? end - start : 0;
+}
+
+/* a loop nest of constant trip counts doing at most this many inner iterations needs no check of its
+ * own: it ends as soon as an innermost loop would (a few microseconds), and without the exit LLVM
+ * unrolls and vectorizes it whole (static shapes: an 8 x 8 matmul's loops) */
+#define INTR_BOUNDED_TRIPS (1 << 16)
+
+/* which loop headers get the check: those whose loop holds a call or another loop's header, unless
+ * the loop and those inside it are counted with constant bounds of a small product
  * (pos: each block's place in reverse postorder; a back edge goes to a lower place) */
 static bool *intr_headers(Func *f, const uint32_t *pos) {
     uint32_t nb = f->blocks.n;
@@ -1339,12 +1377,20 @@ static bool *intr_headers(Func *f, const uint32_t *pos) {
             for (uint32_t k = 0; k < b->preds.n; k++)
                 if (!in[b->preds.v[k].blk]) { in[b->preds.v[k].blk] = true; work[sp++] = b->preds.v[k].blk; }
         }
-        for (uint32_t bi = 0; bi < nb && !chk[h]; bi++) {
+        int64_t trips = const_trips(f, h, pos);
+        bool call = false, inner = false;
+        for (uint32_t bi = 0; bi < nb && !call; bi++) {
             if (!in[bi]) continue;
-            if (bi != h && hdr[bi]) chk[h] = true;
+            if (bi != h && hdr[bi]) {
+                inner = true;
+                int64_t t = const_trips(f, bi, pos);
+                trips = trips < 0 || t < 0 || t > INTR_BOUNDED_TRIPS ? -1 : trips * (t ? t : 1);
+                if (trips > INTR_BOUNDED_TRIPS) trips = -1;
+            }
             Block *b = &f->blocks.v[bi];
-            for (uint32_t k = 0; k < b->ins.n && !chk[h]; k++) if (f->ins.v[b->ins.v[k]].op == OP_CALL) chk[h] = true;
+            for (uint32_t k = 0; k < b->ins.n && !call; k++) if (f->ins.v[b->ins.v[k]].op == OP_CALL) call = true;
         }
+        chk[h] = call || (inner && trips < 0);
     }
     free(hdr); free(in); free(work);
     return chk;
