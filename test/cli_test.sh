@@ -395,6 +395,18 @@ check 1 "has no function 'nope'" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm be
 check 1 "takes 3 positional arguments but 4 were given" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm bench/saxpy.py --sig 'saxpy(int, int, int, int)'
 check 2 "expected FILE.py and at least one --sig" env KILN_CACHE=1 "$K" warm bench/saxpy.py
 check 2 "the disk cache is off" env KILN_CACHE=0 "$K" warm bench/saxpy.py --sig 'saxpy(float, f64[::1], f64[::1])'
+# static values in signatures (k=10) and --static-shapes (lengths given): warm, then a process with --static hits
+check 0 "warmed ramp(n=4)" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm "$T/k.py" --sig 'ramp(n=4)'
+check 0 "kiln: cache: hit ramp()" env KILN_CACHE=1 KILN_CACHE_DIR=$W KILN_LOG=cache "$K" run --tier opt --static n "$T/k.py" ramp 4
+check 0 "warmed scale(f64[3], f64[3], float)" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm --static-shapes "$T/k.py" --sig 'scale(f64[3], f64[3], float)'
+check 0 "kiln: cache: hit scale()" env KILN_CACHE=1 KILN_CACHE_DIR=$W KILN_LOG=cache "$K" run --tier opt --static-shapes "$T/k.py" scale "[1.0, 2.0, 3.0]" "[0.0, 0.0, 0.0]" 2.0
+check 2 "ramp() has no parameter 'q'" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm "$T/k.py" --sig 'ramp(q=4)'
+check 2 "a type after a static value (NAME=VALUE goes last)" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm "$T/k.py" --sig 'scale(b=2, f64[::1])'
+check 2 "got multiple values for 'a'" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm "$T/k.py" --sig 'scale(f64[::1], a=2)'
+check 2 "k=[1.0]: a static value is a number, a bool, None or a tuple of them" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm "$T/k.py" --sig 'scale(f64[::1], f64[::1], k=[1.0])'
+check 2 "--static-shapes: give the lengths of 'a', as float64[8, 8]" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm --static-shapes "$T/k.py" --sig 'scale(f64[::1], f64[::1], float)'
+check 2 "expected a length in '[8, 8]'" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm "$T/k.py" --sig 'scale(f64[3, :], f64[3], float)'
+check 2 "no type or value for parameter 'b'" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm "$T/k.py" --sig 'scale(f64[3], k=2.0)'
 # kiln aot: NAME.o + NAME.h, linked into a C program with nothing of kiln; answers as kiln run's
 A=$T/aot; mkdir -p "$A"
 check 0 "wrote $A/kk.o and $A/kk.h: 7 functions" "$K" aot test/aot/kernels.py --sig 'dot(f64[::1], f64[::1])' --sig 'get(f64[:], int)' \
@@ -406,6 +418,12 @@ check 0 "-2147483648" "$K" run test/aot/kernels.py idiv "np.int32(-2147483648)" 
 # no undefined reference to LLVM, the JIT or kiln's runtime: only the C library
 check 0 "snprintf" sh -c "nm -u $A/kk.o | tr -s ' ' | cut -d' ' -f3 | tr '\n' ' '"
 check 0 "0" sh -c "nm -u $A/kk.o | grep -c -e LLVM -e kiln -e fh_; true"
+# a static value compiled in and left out of the C parameters; static shapes refuse other lengths
+check 0 "wrote $A/ak.o and $A/ak.h: 3 functions" "$K" aot test/aot/static.py --sig 'head(f64[5], k=3)' --sig 'head(f64[5], int)' \
+    --sig 'mm(f64[2, 2], f64[2, 2], f64[2, 2])' --static-shapes -o "$A/ak"
+check 0 "int ak_head(const kiln_aot_array *x, double *result, kiln_aot_error *err);" cat "$A/ak.h"
+check 0 "" cc -std=c11 -O2 -I"$A" test/aot/static_prog.c "$A/ak.o" -lm -o "$A/sprog"
+check 0 "6;10;7 10 15 22;err ValueError: a: axis 0 must have length 2 (exported for static shapes);" sh -c "$A/sprog | tr '\n' ';'"
 check 1 "cannot export alloc(int): its code calls a runtime helper (ALLOC at line 30)" "$K" aot test/aot/kernels.py --sig 'alloc(int)' -o "$A/bad"
 # everything written into generated C is escaped: a path with a comment's end, a message with a trigraph
 mkdir -p "$A/x*" && cat > "$A/x*/k.py" <<'PY'

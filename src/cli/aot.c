@@ -106,11 +106,20 @@ static int check_export(const Exp *e, char *why, size_t cap) {
     return 0;
 }
 
+/* what the specialization fixes of parameter i (a static value, static lengths), or NULL */
+static const LeafFix *fixed(const Spec *s, int i) {
+    int leaf = 0;
+    for (int j = 0; j < i; j++) leaf += ty_is_leaf(s->u.args[j]);
+    return s->u.fix && ty_is_leaf(s->u.args[i]) && leaf < s->u.nfix ? &s->u.fix[leaf] : NULL;
+}
+
 static void params(FILE *f, const Exp *e) {
     Spec *s = e->cap->s;
     for (int i = 0; i < s->u.nargs; i++) {
         const Type *t = s->u.args[i];
         const char *nm = s->fn->def->names[i];
+        const LeafFix *x = fixed(s, i);
+        if (x && x->value) continue; /* compiled in */
         if (t->kind == T_ARRAY) fprintf(f, "const kiln_aot_array *%s, ", nm);
         else fprintf(f, "%s %s, ", ctype(t), nm);
     }
@@ -257,6 +266,8 @@ static void write_export(FILE *f, const char *name, int idx, const Exp *e) {
         const Type *t = s->u.args[i];
         const char *nm = s->fn->def->names[i];
         int sl = code->arg_slot[i];
+        const LeafFix *x = fixed(s, i);
+        if (x && x->value) continue; /* a static value: the code has it as a constant and never reads its slot */
         if (t->kind == T_SCALAR) {
             if (t->dtype == KILN_BOOL) fprintf(f, "    frame[%d].i = %s != 0;\n", sl, nm);
             else fprintf(f, "    frame[%d].%s = %s;\n", sl, field(t), nm);
@@ -266,6 +277,10 @@ static void write_export(FILE *f, const char *name, int idx, const Exp *e) {
         for (int k = 0; k < t->ndim; k++) /* a negative length is bad input, as kiln_call says */
             fprintf(f, "    if (%s->shape[%d] < 0) return kraise(&run, \"ValueError\", \"%s: negative dimensions are not allowed\", &where);\n",
                     nm, k, nm);
+        for (int k = 0; x && k < t->ndim; k++) /* static shapes: the lengths compiled in */
+            if (x->axes >> k & 1)
+                fprintf(f, "    if (%s->shape[%d] != %lld) return kraise(&run, \"ValueError\", \"%s: axis %d must have length %lld (exported for "
+                           "static shapes)\", &where);\n", nm, k, (long long)x->dim[k], nm, k, (long long)x->dim[k]);
         if (t->layout == LAYOUT_C)
             fprintf(f, "    if (!kcontig(%s, %d, %zu)) return kraise(&run, \"TypeError\", \"%s must be C-contiguous (exported for %s[%s::1])\", &where);\n",
                     nm, t->ndim, kiln_dtype_size((kiln_dtype)t->dtype), nm, kiln_dtype_name((kiln_dtype)t->dtype), t->ndim > 1 ? ":, " : "");
@@ -328,12 +343,14 @@ static int link_all(const char *name, const char *tmp, const char *out, Exp *ex,
 }
 
 static void help(void) {
-    printf("usage: kiln aot FILE.py --sig 'FUNC(TYPE, ...)' [--sig ...] -o NAME [-O3] [--fastmath] [--no-boundscheck]\n"
+    printf("usage: kiln aot FILE.py --sig 'FUNC(TYPE, ...)' [--sig ...] -o NAME [-O3] [--fastmath] [--no-boundscheck] [--static-shapes]\n"
            "\n"
            "Compiles each signature with tier 2 and writes NAME.o and NAME.h: one C function per signature,\n"
            "NAME_FUNC (NAME_FUNC_2, ... for further signatures of FUNC), linked with -lm and nothing of kiln.\n"
            "Arrays are passed as kiln_aot_array (data, shape, strides in bytes); errors come back as -1 and a\n"
-           "kiln_aot_error (Python class, message, kernel line). Signature types as for kiln warm.\n"
+           "kiln_aot_error (Python class, message, kernel line). Signature types as for kiln warm; a static\n"
+           "value (k=10) is compiled in and left out of the C function's parameters; --static-shapes compiles\n"
+           "the lengths a signature gives (f64[8, 8]) in, and the function refuses arrays of other shapes.\n"
            "Needs cc (or $CC), objcopy and ld. Kernels that need runtime helpers beyond raising errors\n"
            "(allocation, complex arithmetic, calls LLVM did not inline) and tuple or array results are refused.\n");
 }
@@ -342,6 +359,7 @@ int cmd_aot(int argc, char **argv) {
     const char *file = NULL, *out = NULL, *sigs[CLI_SIGS_MAX];
     int nsig = 0;
     kiln_options o;
+    bool static_shapes = false;
     kiln_options_init(&o);
     o.tier = KILN_TIER_OPT;
     o.disk_cache = 0; /* the objects come from this compile */
@@ -353,6 +371,7 @@ int cmd_aot(int argc, char **argv) {
         else if (!strcmp(a, "-o") && i + 1 < argc) out = argv[++i];
         else if (!strcmp(a, "-O3")) o.opt_level = 3;
         else if (!strcmp(a, "--fastmath")) o.fastmath = 1;
+        else if (!strcmp(a, "--static-shapes")) static_shapes = true;
         else if (!strcmp(a, "--no-boundscheck")) o.boundscheck = 0;
         else if (a[0] == '-') { fprintf(stderr, "kiln aot: unknown option '%s' (see kiln aot --help)\n", a); return EXIT_USAGE; }
         else if (!file) file = a;
@@ -382,12 +401,16 @@ int cmd_aot(int argc, char **argv) {
         int nargs, before = caps.n;
         ValPool pool = {0};
         kiln_func *f = NULL;
-        if (cli_parse_sig(sigs[i], name, sizeof name, args, &nargs, &pool, msg, sizeof msg)) {
+        SigExtra extra;
+        if (cli_parse_sig(sigs[i], name, sizeof name, args, &nargs, &pool, msg, sizeof msg, &extra)) {
             fprintf(stderr, "kiln aot: bad signature '%s': %s\n", sigs[i], msg);
             rc = EXIT_USAGE;
         } else if (!(f = kiln_lookup(m, name))) {
             fprintf(stderr, "kiln aot: %s has no function '%s'\n", file, name);
             rc = EXIT_ERR;
+        } else if (cli_sig_bind(f, args, &nargs, &extra, static_shapes, msg, sizeof msg)) {
+            fprintf(stderr, "kiln aot: %s: %s\n", sigs[i], msg);
+            rc = EXIT_USAGE;
         } else if (kiln_compile(f, args, nargs, &err)) {
             cli_print_error(&err);
             rc = EXIT_ERR;

@@ -75,6 +75,13 @@ int cli_import(const char *dir, int make_parent, const char *file, const char *k
 int cli_keygen(const char *file);
 /* sig.c: "f(f64[::1], i64)" into the function's name and a value of each argument type (owned by pool) */
 /* args has room for CLI_SIG_ARGS */
-int cli_parse_sig(const char *text, char *name, size_t cap, kiln_value *args, int *nargs, ValPool *pool, char *err, size_t ecap);
+/* what a signature says beyond the types: per argument, the parameter name of a static value (k=10; NULL for
+ * a type) and whether an array's lengths were given (f64[8, 8]) */
+typedef struct SigExtra { const char *names[CLI_SIG_ARGS]; bool lengths[CLI_SIG_ARGS]; } SigExtra;
+int cli_parse_sig(const char *text, char *name, size_t cap, kiln_value *args, int *nargs, ValPool *pool, char *err, size_t ecap,
+                  SigExtra *extra);
+/* kiln warm and kiln aot: the signature's static values put at their parameters' places and made static,
+ * and (static_shapes) every array's lengths, which the signature must give; 0, or -1 with err */
+int cli_sig_bind(kiln_func *f, kiln_value *args, int *nargs, const SigExtra *x, bool static_shapes, char *err, size_t cap);
 
 #endif

@@ -45,7 +45,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     kiln_value args[64];
     int nargs = 0;
     ValPool sp = {0};
-    (void)cli_parse_sig(text, name, sizeof name, args, &nargs, &sp, why, sizeof why);
+    SigExtra extra;
+    (void)cli_parse_sig(text, name, sizeof name, args, &nargs, &sp, why, sizeof why, &extra);
     cli_pool_free(&sp);
     free(text);
     return 0;
