@@ -186,6 +186,15 @@ demo:
 bench: all
 	@sh bench/run.sh
 
+# issue 23: static shapes and values against the generic tier 2 and gcc (bench/static_shapes.py), and shape
+# speculation in tier auto (bench/speculate.c, through the C API)
+build/bench/speculate: bench/speculate.c $(BUILD)/libkiln.a $(HDR)
+	@mkdir -p $(dir $@)
+	@$(CC) -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror -o $@ $< $(BUILD)/libkiln.a $(LDLIBS)
+bench-static: all build/bench/speculate python
+	@build/pyenv/bin/python bench/static_shapes.py 3
+	@build/bench/speculate 1000000 5
+
 bench-peers: all
 	@bash bench/peers/run.sh
 

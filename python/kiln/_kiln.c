@@ -1102,11 +1102,12 @@ static PyObject *Kernel_stats(Kernel *self, PyObject *unused) {
     if (!self->fn) return PyDict_New();
     kiln_stats s;
     kiln_func_stats(self->fn, &s);
-    return Py_BuildValue("{sKsKsKsKsKsKsKsKsKsKsKsKsK}", "calls", s.calls, "specializations", s.specializations,
+    return Py_BuildValue("{sKsKsKsKsKsKsKsKsKsKsKsKsKsKsKsKsK}", "calls", s.calls, "specializations", s.specializations,
                          "ns_infer", s.ns_infer, "ns_opt", s.ns_opt, "ns_codegen", s.ns_codegen, "calls_interp", s.calls_interp,
                          "calls_baseline", s.calls_baseline, "calls_opt", s.calls_opt, "tier_ups", s.tier_ups,
                          "ns_tier2", s.ns_tier2, "osr_compiles", s.osr_compiles, "osr_entries", s.osr_entries,
-                         "interp_only", s.interp_only);
+                         "interp_only", s.interp_only, "fixed_specs", s.fixed_specs, "speculations", s.speculations,
+                         "guard_hits", s.guard_hits, "guard_misses", s.guard_misses);
 }
 
 /* compile for these arguments' types without running (eager signatures) */

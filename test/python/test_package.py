@@ -421,7 +421,8 @@ def test_static_shapes():
     for n in (2, 3, 2, 4):
         a, b = rng.random((n, n + 1)), rng.random((n + 1, n))
         assert np.array_equal(mm(a, b), mm.py_func(a, b))
-    assert mm.stats()["specializations"] == 3  # one per shape
+    st = mm.stats()
+    assert st["specializations"] == 3 and st["fixed_specs"] == 3 and st["speculations"] == 0  # one per shape
     x, y = np.arange(6.0), np.ones(3)
     assert scaled_head(x, y, 2) == 5.0 and scaled_head(x, y, 3) == 12.0
     assert scaled_head(x, np.ones(4), 2) == 6.0

@@ -17,6 +17,7 @@
 #include "../../ir/mathfn.h"
 #include "../../rt/lib.h"
 #include <llvm-c/Core.h>
+#include <llvm-c/DebugInfo.h>
 #include <llvm/Config/llvm-config.h>
 #include <llvm-c/Error.h>
 #include <llvm-c/Target.h>
@@ -100,8 +101,11 @@ static void state_free(void *state) {
 
 typedef struct LV { LLVMValueRef v[MAXC]; int n; } LV;
 
+enum { LOOP_CHECK = 1, LOOP_VEC_HINT = 2 }; /* per block: an interrupt check at this header; a back edge to a nest of
+                                             * constant trip counts (a vectorization hint) */
 typedef struct L {
     LLVMValueRef tbaa[2];       /* access tags: an array element, a list's header (tbaa) */
+    uint8_t *loopflags;         /* per block: LOOP_* (intr_headers) */
     const BackEnv *env;
     Unit *u;
     Func *f;
@@ -1128,10 +1132,32 @@ static void make_phis(L *l, uint32_t bi) {
     }
 }
 
+/* LLVM's diagnostics: warnings and remarks (a vectorization hint it could not follow) are not the
+ * user's business, and its default handler would print them to stderr (or exit on an error) */
+static void diagnostic(LLVMDiagnosticInfoRef d, void *cx) {
+    L *l = cx;
+    if (LLVMGetDiagInfoSeverity(d) == LLVMDSError && !l->bail) l->bail = "LLVM reported an error";
+}
+
+static void vec_hint(L *l, LLVMValueRef br) {
+    LLVMMetadataRef tmp = LLVMTemporaryMDNode(l->cx, NULL, 0);
+    LLVMMetadataRef en[2] = {LLVMMDStringInContext2(l->cx, "llvm.loop.vectorize.enable", 26),
+                             LLVMValueAsMetadata(LLVMConstInt(LLVMInt1TypeInContext(l->cx), 1, 0))};
+    LLVMMetadataRef opts = LLVMMDNodeInContext2(l->cx, en, 2);
+    LLVMMetadataRef ops[2] = {tmp, opts};
+    LLVMMetadataRef loop = LLVMMDNodeInContext2(l->cx, ops, 2);
+    LLVMMetadataReplaceAllUsesWith(tmp, loop);
+    LLVMSetMetadata(br, LLVMGetMDKindIDInContext(l->cx, "llvm.loop", 9), LLVMMetadataAsValue(l->cx, loop));
+}
+
 static void terminator(L *l, uint32_t bi) {
     Block *b = &l->f->blocks.v[bi];
     switch (b->term) {
-    case TERM_JMP: LLVMBuildBr(l->b, l->bb[b->succ[0].to]); break;
+    case TERM_JMP: {
+        LLVMValueRef br = LLVMBuildBr(l->b, l->bb[b->succ[0].to]);
+        if (l->loopflags && (l->loopflags[bi] & LOOP_VEC_HINT)) vec_hint(l, br);
+        break;
+    }
     case TERM_BR: {
         LLVMValueRef c = LLVMBuildICmp(l->b, LLVMIntNE, V(l, b->cond), ci64(l, 0), "");
         LLVMBuildCondBr(l->b, c, l->bb[b->succ[0].to], l->bb[b->succ[1].to]);
@@ -1356,9 +1382,10 @@ static int64_t const_trips(Func *f, uint32_t h, const uint32_t *pos) {
 /* which loop headers get the check: those whose loop holds a call or another loop's header, unless
  * the loop and those inside it are counted with constant bounds of a small product
  * (pos: each block's place in reverse postorder; a back edge goes to a lower place) */
-static bool *intr_headers(Func *f, const uint32_t *pos) {
+static uint8_t *intr_headers(Func *f, const uint32_t *pos) {
     uint32_t nb = f->blocks.n;
-    bool *chk = calloc(nb + 1, 1), *hdr = calloc(nb + 1, 1), *in = calloc(nb + 1, 1);
+    uint8_t *chk = calloc(nb + 1, 1);
+    bool *hdr = calloc(nb + 1, 1), *in = calloc(nb + 1, 1);
     uint32_t *work = malloc(sizeof(uint32_t) * (nb + 1));
     if (!chk || !hdr || !in || !work) { free(chk); free(hdr); free(in); free(work); return NULL; }
     for (uint32_t h = 0; h < nb; h++)
@@ -1390,7 +1417,9 @@ static bool *intr_headers(Func *f, const uint32_t *pos) {
             Block *b = &f->blocks.v[bi];
             for (uint32_t k = 0; k < b->ins.n && !call; k++) if (f->ins.v[b->ins.v[k]].op == OP_CALL) call = true;
         }
-        chk[h] = call || (inner && trips < 0);
+        if (call || (inner && trips < 0)) chk[h] |= LOOP_CHECK;
+        else if (inner || trips >= 4)
+            for (uint32_t k = 0; k < hb->preds.n; k++) if (pos[hb->preds.v[k].blk] >= pos[h]) chk[hb->preds.v[k].blk] |= LOOP_VEC_HINT;
     }
     free(hdr); free(in); free(work);
     return chk;
@@ -1426,7 +1455,8 @@ static bool build(L *l, const char *name, bool avx512) {
     }
     uint32_t *pos = order ? calloc(nb + 1, sizeof *pos) : NULL;
     for (uint32_t i = 0; pos && i < norder; i++) pos[order[i]] = i + 1;
-    bool *chk = pos && l->depth == 0 ? intr_headers(f, pos) : NULL; /* inlined callees: their callers' loops check */
+    uint8_t *chk = pos && l->depth == 0 ? intr_headers(f, pos) : NULL; /* inlined callees: their callers' loops check */
+    l->loopflags = chk;
     free(pos);
     if (l->depth == 0 && !chk) { free(order); l->bail = "out of memory"; return false; }
     if (l->osr >= 0) { /* only what the header reaches, still in reverse postorder */
@@ -1460,7 +1490,7 @@ static bool build(L *l, const char *name, bool avx512) {
         Block *b = &f->blocks.v[bi];
         LLVMPositionBuilderAtEnd(l->b, l->bb[bi]);
         if (hb) osr_block_start(l, bi);
-        if (chk && chk[bi]) intr_check(l, bi);
+        if (chk && (chk[bi] & LOOP_CHECK)) intr_check(l, bi);
         for (uint32_t k = 0; k < b->ins.n && !l->bail; k++) {
             ins(l, b->ins.v[k]);
             if (hb) osr_def(l, b->ins.v[k]);
@@ -1470,6 +1500,7 @@ static bool build(L *l, const char *name, bool avx512) {
     }
     free(order);
     free(chk);
+    l->loopflags = NULL;
     if (l->bail) return false;
     if (!hb) add_incoming(l);
     return true;
@@ -1501,6 +1532,7 @@ static int jit_unit(const BackEnv *env, Unit *u, int32_t osr, NativeFn *out, cha
     memset(&l, 0, sizeof l);
     l.env = env; l.u = u; l.f = u->ir; l.c = c; l.osr = osr;
     l.cx = LLVMContextCreate();
+    LLVMContextSetDiagnosticHandler(l.cx, diagnostic, &l);
     char name[96];
     if (osr < 0) snprintf(name, sizeof name, "kiln_%s", u->name);
     else snprintf(name, sizeof name, "kiln_%s_osr%d", u->name, osr);
