@@ -57,6 +57,9 @@ int jit_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, c
         if (v[0]) fprintf(out, "static %s: %s\n", fn->def->names[i], v);
     }
     if (jit_fixing(fn) && !s->fixed && atomic_load(&fn->nfix_specs) >= (uint64_t)ctx->tune[TUNE_SPEC_LIMIT]) fprintf(out, "static: past spec_limit, the generic specialization (values as ordinary arguments)\n");
+    char spec[1024];
+    jit_speculate_text(s, spec, sizeof spec);
+    if (spec[0]) fprintf(out, "speculation: %s\n", spec);
     fprintf(out, "\nlocals:\n");
     for (int i = 0; i < s->u.nvars; i++) {
         char b[256];

@@ -66,7 +66,8 @@ typedef struct FixPlan {
 
 /* speculation on shapes (jit/speculate.c) */
 enum { SPEC_OFF, SPEC_PROFILING, SPEC_DECIDING, SPEC_GUARDED };
-#define SPEC_PROFILE_DIMS 16 /* lengths of the top-level array arguments a profile compares */
+#define SPEC_PROFILE_DIMS 16 /* lengths of the top-level array arguments (and int values) a profile compares */
+#define SPEC_SMALL_INT (1 << 20) /* an int argument the profile always saw is made static within +-this */
 
 typedef struct Spec {
     Unit u;                /* what lowering and the tiers see (first: jit_spec_of) */
@@ -99,6 +100,7 @@ typedef struct Spec {
     _Atomic uint64_t prof_same, prof_other, guard_hits, guard_misses;
     _Atomic(struct Spec *) variant; /* compiled for prof_dims, run when the guard holds */
     atomic_bool speculated;         /* it had a variant (kiln_stats) */
+    _Atomic(const char *) spec_why; /* why the decision made no variant (a static string), or NULL */
     atomic_uint_fast64_t osr_entries;
 } Spec;
 
@@ -209,6 +211,7 @@ Spec *jit_spec_fixed(struct kiln_func *fn, const FixPlan *plan, const kiln_value
 /* speculate.c: shape speculation in tier auto */
 void jit_speculate_watch(Spec *s, const kiln_value *args, int nargs); /* a new spec: profile it when it may pay */
 Spec *jit_speculate(Spec *s, const kiln_value *args, int nargs);      /* the spec to run this call */
+void jit_speculate_text(const Spec *s, char *buf, size_t cap);        /* its state, for kiln explain ("" if unwatched) */
 void jit_fix_param_text(const Spec *s, int i, char *buf, size_t cap);
 void jit_fix_explain(kiln_ctx *ctx, Spec *s, Spec *prev);
 

@@ -20,21 +20,37 @@
 
 static void bump(_Atomic uint64_t *c) { atomic_store_explicit(c, atomic_load_explicit(c, memory_order_relaxed) + 1, memory_order_relaxed); }
 
-/* the lengths of the top-level array arguments, in order, into dims: how many, or -1 if over the cap */
-static int shape_words(const kiln_value *args, int nargs, int64_t *dims) {
+/* an argument the profile watches: an array (its lengths), or a small int (its value: a size, a count) */
+static bool small_int(const kiln_value *v) {
+    return v->kind == KILN_SCALAR && dt_is_intlike(v->dtype) && v->dtype != KILN_UINT64 && v->v.i >= -SPEC_SMALL_INT && v->v.i <= SPEC_SMALL_INT;
+}
+
+/* the lengths of the top-level array arguments and the values of the int ones, in order, into words:
+ * how many, or -1 if over the cap */
+static int profile_words(const kiln_value *args, int nargs, int64_t *words) {
     int n = 0;
     for (int i = 0; i < nargs; i++) {
+        if (args[i].kind == KILN_SCALAR && dt_is_intlike(args[i].dtype) && args[i].dtype != KILN_UINT64) {
+            if (n == SPEC_PROFILE_DIMS) return -1;
+            words[n++] = args[i].v.i;
+            continue;
+        }
         if (args[i].kind != KILN_ARRAY) continue;
         const kiln_array *a = args[i].v.arr;
         if (n + a->ndim > SPEC_PROFILE_DIMS) return -1;
-        for (int k = 0; k < a->ndim; k++) dims[n++] = a->shape[k];
+        for (int k = 0; k < a->ndim; k++) words[n++] = a->shape[k];
     }
     return n;
 }
 
+/* the guard: the arguments have the profile's lengths and int values (the spec's types are the call's) */
 static bool same_shapes(const Spec *s, const kiln_value *args, int nargs) {
     int n = 0;
     for (int i = 0; i < nargs; i++) {
+        if (args[i].kind == KILN_SCALAR && dt_is_intlike(args[i].dtype) && args[i].dtype != KILN_UINT64) {
+            if (args[i].v.i != s->prof_dims[n++]) return false;
+            continue;
+        }
         if (args[i].kind != KILN_ARRAY) continue;
         const kiln_array *a = args[i].v.arr;
         for (int k = 0; k < a->ndim; k++) if (a->shape[k] != s->prof_dims[n++]) return false;
@@ -45,8 +61,10 @@ static bool same_shapes(const Spec *s, const kiln_value *args, int nargs) {
 void jit_speculate_watch(Spec *s, const kiln_value *args, int nargs) {
     kiln_ctx *ctx = s->fn->mod->ctx;
     if (!ctx->tune[TUNE_SPECULATE] || !jit_tier_enabled(ctx, s) || s->fixed) return;
-    int n = shape_words(args, nargs, s->prof_dims);
-    if (n <= 0) return; /* no arrays (or too many axes): nothing to speculate on */
+    int n = profile_words(args, nargs, s->prof_dims);
+    bool arrays = false;
+    for (int i = 0; i < nargs; i++) arrays |= args[i].kind == KILN_ARRAY;
+    if (n <= 0 || !arrays) return; /* no arrays (or too many axes): nothing to speculate on */
     s->prof_n = n;
     atomic_store_explicit(&s->spec_state, SPEC_PROFILING, memory_order_relaxed);
 }
@@ -57,6 +75,10 @@ static void shapes_text(const Spec *s, char *buf, size_t cap) {
     buf[0] = 0;
     for (int i = 0; i < s->u.nargs && w < cap; i++) {
         const Type *t = s->u.args[i];
+        if (t->kind == T_SCALAR && dt_is_intlike(t->dtype) && t->dtype != KILN_UINT64) {
+            w += (size_t)snprintf(buf + w, cap - w, "%s%s = %lld", w ? ", " : "", s->fn->def->names[i], (long long)s->prof_dims[n++]);
+            continue;
+        }
         if (t->kind != T_ARRAY) continue;
         w += (size_t)snprintf(buf + w, cap - w, "%s%s (", w ? ", " : "", s->fn->def->names[i]);
         for (int k = 0; k < t->ndim && w < cap; k++) w += (size_t)snprintf(buf + w, cap - w, "%s%lld", k ? ", " : "", (long long)s->prof_dims[n++]);
@@ -84,12 +106,16 @@ static void decide(Spec *s, const kiln_value *args, int nargs) {
     Spec *v = NULL;
     if (!no) {
         FixPlan plan = {0};
-        for (int i = 0; i < nargs && i < KILN_MAX_PARAMS; i++) if (args[i].kind == KILN_ARRAY) plan.axes[i] = KILN_ALL_AXES;
+        for (int i = 0; i < nargs && i < KILN_MAX_PARAMS; i++) {
+            if (args[i].kind == KILN_ARRAY) plan.axes[i] = KILN_ALL_AXES;
+            if (small_int(&args[i])) plan.values |= 1ull << i;
+        }
         kiln_error err;
         v = jit_spec_fixed(fn, &plan, args, nargs, &err);
         if (!v && log) jit_log(ctx, "kiln: speculate: %s: the variant failed to compile (%s); no speculation\n", fn->name, err.message);
         if (v && v != s) jit_tier_request(v, -1);
     }
+    atomic_store(&s->spec_why, no ? no : v && v != s ? NULL : "the variant failed to compile");
     if (v && v != s) { atomic_store_explicit(&s->variant, v, memory_order_release); atomic_store(&s->speculated, true); }
     atomic_store_explicit(&s->spec_state, v && v != s ? SPEC_GUARDED : SPEC_OFF, memory_order_release);
 }
@@ -124,4 +150,24 @@ Spec *jit_speculate(Spec *s, const kiln_value *args, int nargs) {
     bump(same_shapes(s, args, nargs) ? &s->prof_same : &s->prof_other);
     if (atomic_load_explicit(&s->t2, memory_order_relaxed) != T2_NONE) decide(s, args, nargs);
     return s;
+}
+
+void jit_speculate_text(const Spec *s, char *buf, size_t cap) {
+    buf[0] = 0;
+    int st = atomic_load(&s->spec_state);
+    const char *why = atomic_load(&s->spec_why);
+    if (st == SPEC_OFF && !why && !atomic_load(&s->speculated)) return; /* never watched */
+    char prof[512];
+    shapes_text(s, prof, sizeof prof);
+    unsigned long long same = atomic_load(&s->prof_same), all = same + atomic_load(&s->prof_other);
+    unsigned long long hit = atomic_load(&s->guard_hits), miss = atomic_load(&s->guard_misses);
+    if (st == SPEC_PROFILING || st == SPEC_DECIDING)
+        snprintf(buf, cap, "profiling: %s on %llu of %llu calls", prof, same, all);
+    else if (st == SPEC_GUARDED)
+        snprintf(buf, cap, "a variant for %s (profile: %llu of %llu calls); the guard let in %llu calls, turned away %llu", prof, same,
+                 all, hit, miss);
+    else if (atomic_load(&s->speculated))
+        snprintf(buf, cap, "dropped: the guard turned away %llu of %llu calls (no more speculation)", miss, hit + miss);
+    else
+        snprintf(buf, cap, "no variant: %s (profile: %s on %llu of %llu calls)", why ? why : "?", prof, same, all);
 }

@@ -35,6 +35,11 @@ static const char *SRC =
     "                s += a[i, k] * b[k, j]\n"
     "            c[i, j] = s\n"
     "    return c\n"
+    "def partial(a, n):\n"
+    "    s = 0.0\n"
+    "    for i in range(n):\n"
+    "        s += a[i]\n"
+    "    return s\n"
     "def total(a):\n"
     "    s = 0.0\n"
     "    for i in range(a.shape[0]):\n"
@@ -221,6 +226,29 @@ static void speculation(void) {
     const char *vary = slurp_log(log);
     if (getenv("SHOW_LOG")) fputs(vary, stdout);
     CHECK(strstr(vary, "no variant, the shapes vary") != NULL);
+    kiln_ctx_free(ctx);
+    fclose(log);
+    /* an int argument always the same is speculated on with the shapes; kiln explain shows the state */
+    log = tmpfile();
+    ctx = context(KILN_TIER_AUTO, log, &m);
+    kiln_set_tunable(ctx, "tier2_background", 0);
+    kiln_set_tunable(ctx, "tier2_calls", 150);
+    kiln_set_tunable(ctx, "tier2_loops", 0);
+    f = kiln_lookup(m, "partial");
+    kiln_value pa[2] = {kiln_arr(&xa), kiln_int(5)}, res;
+    double want5 = X[0] + X[1] + X[2] + X[3] + X[4];
+    for (int i = 0; i < 300; i++) { bad += kiln_call(f, pa, 2, &res, &err) != 0 || res.v.f != want5; }
+    pa[1] = kiln_int(3);
+    bad += kiln_call(f, pa, 2, &res, &err) != 0 || res.v.f != X[0] + X[1] + X[2]; /* the guard turns it away */
+    kiln_func_stats(f, &st);
+    CHECK(bad == 0 && st.speculations == 1 && st.guard_misses == 1);
+    CHECK(strstr(slurp_log(log), "kiln: speculate: partial profile: a (64,), n = 5 on 151 of 151 calls: compiling a variant") != NULL);
+    FILE *ex = tmpfile();
+    pa[1] = kiln_int(5);
+    CHECK(kiln_explain(f, pa, 2, ex, NULL, &err) == 0);
+    const char *etext = slurp_log(ex);
+    CHECK(strstr(etext, "speculation: a variant for a (64,), n = 5 (profile: 151 of 151 calls); the guard let in") != NULL);
+    fclose(ex);
     kiln_ctx_free(ctx);
     fclose(log);
     /* speculate = 0: never */
