@@ -3,9 +3,9 @@
  * requires: SSA, cse run (equal DIMs are one value). preserves: semantics.
  * In `for i in range(s, n)` with a constant s >= 0 (lowering marks the counter INS_NONNEG: it
  * counts up by one from s) the header branches on i < n, so in a block the loop body dominates
- * i is in [s, n). A check of a[..., i + c, ...] on axis k, c a constant <= 0 with s + c >= 0,
- * can neither wrap nor fail when n is a's length on axis k: DIM(a, k) itself, or the same length
- * reached another way (an array made by ALLOC has the extents it was made with, so
+ * i is in [s, n). A check of a[..., i + c, ...] on axis k, c a small constant with s + c >= 0,
+ * can neither wrap nor fail when n is L + d with d + c <= 0 and L a's length on axis k (the
+ * stencil's a[i + 1] in range(1, len(a) - 1)): DIM(a, k) itself, or the same length reached another way (an array made by ALLOC has the extents it was made with, so
  * `out = np.empty_like(a)` has a's length; `out[i - 1]` in `range(1, len(a))` is safe). Other
  * checks stay (tier 2 removes or hoists more of them with LLVM's range-check elimination).
  * A constant n no larger than a constant length (an argument's fixed shape, or an ALLOC's constant
@@ -55,11 +55,11 @@ static int64_t const_len(Func *f, Len want) {
     return len;
 }
 
-/* a constant bound n no larger than a constant length (static shapes): for i in
+/* a constant bound n, plus off, no larger than a constant length (static shapes): for i in
  * range(8) indexing an argument of length 8 */
-static bool const_within(Func *f, Len n, Len want) {
+static bool const_within(Func *f, Len n, Len want, int64_t off) {
     int64_t k;
-    return n.axis < 0 && int_const(f, n.r, &k) && k <= const_len(f, want);
+    return n.axis < 0 && int_const(f, n.r, &k) && k + off <= const_len(f, want);
 }
 
 /* a constant index 0 <= i < a constant length */
@@ -117,7 +117,7 @@ bool opt_bce(Func *f) {
             }
             Ref idx = split_offset(f, ir_arg(f, r, 1), &c);
             Ins *iv = &f->ins.v[idx];
-            if (iv->op != OP_PARAM || !(iv->flags & INS_NONNEG) || iv->blk == UINT32_MAX || c > 0) continue;
+            if (iv->op != OP_PARAM || !(iv->flags & INS_NONNEG) || iv->blk == UINT32_MAX) continue;
             Block *h = &f->blocks.v[iv->blk];
             if (h->term != TERM_BR) continue;
             Ins *cond = &f->ins.v[h->cond];
@@ -125,8 +125,10 @@ bool opt_bce(Func *f) {
             uint32_t body = h->succ[0].to;
             if (f->blocks.v[body].preds.n != 1 || !dominates(idom, body, bi)) continue;
             if (c < 0 && (!start_of(f, idom, idx, body, &s) || s + c < 0)) continue;
-            Len n = len_of_value(f, ir_arg(f, h->cond, 1), 0), want = len_of_dim(f, arr, (int32_t)in->aux, 0);
-            if ((n.r != want.r || n.axis != want.axis) && !const_within(f, n, want)) continue;
+            int64_t d; /* the loop runs while iv < bound + d: idx = iv + c stays below bound + d + c */
+            Ref bound = split_offset(f, ir_arg(f, h->cond, 1), &d);
+            Len n = len_of_value(f, bound, 0), want = len_of_dim(f, arr, (int32_t)in->aux, 0);
+            if (n.r == want.r && n.axis == want.axis ? d + c > 0 : !const_within(f, n, want, d + c)) continue;
             in->flags |= BOUND_NOCHECK | BOUND_NOWRAP;
         }
     }

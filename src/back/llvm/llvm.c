@@ -407,15 +407,19 @@ static LLVMValueRef stride(L *l, Ref arr, int k) {
     int nd = t->ndim;
     if (t->layout != LAYOUT_C) return a->v[1 + nd + k];
     LLVMValueRef s = ci64(l, (int64_t)H->dtype_size((kiln_dtype)t->dtype));
-    for (int j = nd - 1; j > k; j--) s = LLVMBuildMul(l->b, s, a->v[1 + j], "");
+    for (int j = nd - 1; j > k; j--) s = LLVMBuildNSWMul(l->b, s, a->v[1 + j], "");
     return s;
 }
 
+/* an element's address. The indices are in range (checked, or the user turned checks off), so the
+ * offset is within the array's own bytes: no product or sum wraps and the address stays inside its
+ * allocation (nsw, inbounds) — which lets LLVM's scalar evolution see a[i, j + 1] one element after
+ * a[i, j] and prove the loops over them independent */
 static LLVMValueRef addr(L *l, Ref arr, const Ref *idx, int nd) {
     LV *a = &l->val[arr];
-    LLVMValueRef off = LLVMBuildMul(l->b, V(l, idx[0]), stride(l, arr, 0), "");
-    for (int k = 1; k < nd; k++) off = LLVMBuildAdd(l->b, off, LLVMBuildMul(l->b, V(l, idx[k]), stride(l, arr, k), ""), "");
-    return LLVMBuildGEP2(l->b, l->i8, a->v[0], &off, 1, "");
+    LLVMValueRef off = LLVMBuildNSWMul(l->b, V(l, idx[0]), stride(l, arr, 0), "");
+    for (int k = 1; k < nd; k++) off = LLVMBuildNSWAdd(l->b, off, LLVMBuildNSWMul(l->b, V(l, idx[k]), stride(l, arr, k), ""), "");
+    return LLVMBuildInBoundsGEP2(l->b, l->i8, a->v[0], &off, 1, "");
 }
 
 static LLVMTypeRef elem_int(L *l, int dt) {
