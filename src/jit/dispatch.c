@@ -705,6 +705,11 @@ static Spec *find_spec(kiln_func *fn, const kiln_value *args, int nargs, kiln_er
     if (hooks) { *held = hooks->release(); *released = true; } /* compiling: another thread may run meanwhile */
     pthread_mutex_lock(&ctx->lock);
     s = table_find(fn, h, codes, n);
+    if (!s && n > ntypes && fix_over_limit(fn)) { /* another thread reached the limit while this one waited */
+        n = ntypes;
+        h = sig_hash(codes, n);
+        s = table_find(fn, h, codes, n);
+    }
     bool fresh = !s;
     if (!s) s = compile_top(ctx, fn, args, nargs, codes, n, n > ntypes ? &fn->fix : NULL, err);
     pthread_mutex_unlock(&ctx->lock);
@@ -722,7 +727,9 @@ Spec *jit_spec_fixed(kiln_func *fn, const FixPlan *plan, const kiln_value *args,
     uint64_t h = sig_hash(codes, n);
     pthread_mutex_lock(&ctx->lock);
     Spec *s = table_find(fn, h, codes, n);
-    if (!s) s = compile_top(ctx, fn, args, nargs, codes, n, plan, err);
+    if (!s && atomic_load(&fn->nfix_specs) >= (uint64_t)ctx->tune[TUNE_SPEC_LIMIT])
+        err_set(err, KILN_ERR_USAGE, "", "%s() has spec_limit specializations with static values or shapes already", fn->name);
+    else if (!s) s = compile_top(ctx, fn, args, nargs, codes, n, plan, err);
     pthread_mutex_unlock(&ctx->lock);
     return s;
 }

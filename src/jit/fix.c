@@ -27,7 +27,7 @@ int kiln_func_param_index(const kiln_func *fn, const char *name) {
 
 static void update_fixing(kiln_func *fn) {
     bool any = fn->fix.values_any || fn->fix.shapes_any || fn->fix.values;
-    for (int i = 0; i < fn->def->nnames && !any; i++) any = fn->fix.axes[i] != 0;
+    for (int i = 0; i < fn->def->nnames && i < KILN_MAX_PARAMS && !any; i++) any = fn->fix.axes[i] != 0;
     fn->fixing = any;
 }
 
