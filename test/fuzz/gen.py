@@ -245,6 +245,7 @@ class Gen:
         bound = (lambda e: f"({e}) % 100003") if self.loops and not WRAP else (lambda e: e)
         if k == 0: self.emit(f"i{r.randrange(3)} = {bound(self.iexpr())}")
         elif k == 1: self.emit(f"f{r.randrange(2)} = {self.fexpr()}")
+        elif k == 2 and r.random() < 0.12: self.offset_loop()
         elif k == 2 and r.random() < 0.7: self.emit(f"arr[{self.idx()}] = {self.fexpr()}")
         elif k == 2: self.emit(f"mat[{self.midx()}] = {self.fexpr()}")
         elif k == 3 and r.random() < 0.5: self.emit(f"i{r.randrange(3)} += {self.iexpr(1)}" if WRAP or not self.loops
@@ -283,6 +284,25 @@ class Gen:
         else:
             self.emit(f"if {self.cond()}:")
             self.depth += 1; self.emit(f"return (i0, {self.fexpr(1)})"); self.depth -= 1
+
+    def offset_loop(self):
+        """a counted loop reading arr or mat at the counter plus a constant: the bounds checks opt/bce.c proves
+        away (a[k + 1] in range(1, len(a) - 1)), the ones it must keep (a bound one past the end, a negative
+        index that wraps), every tier raising NumPy's IndexError at the same iteration (elements read through
+        float(), as everywhere here)"""
+        r = self.r
+        v, f = f"k{self.depth}", f"f{r.randrange(2)}"
+        if r.random() < 0.6:
+            lo, hi, c = r.randint(0, 2), r.choice(["8", "7", "6", "len(arr)", "len(arr) - 1", "len(arr) - 2", "len(arr) + 1"]), r.randint(-2, 2)
+            self.emit(f"for {v} in range({lo}, {hi}):")
+            self.emit(f"    {f} += float(arr[{v} + {c}]) * 0.5" if c >= 0 else f"    {f} += float(arr[{v} - {-c}]) * 0.5")
+            return
+        w = f"m{self.depth}"
+        hi0, hi1 = r.choice(["3", "2", "mat.shape[0]", "mat.shape[0] - 1", "mat.shape[0] + 1"]), r.choice(["4", "3", "mat.shape[1] - 1", "mat.shape[1]"])
+        c0, c1 = r.randint(-1, 1), r.randint(-1, 1)
+        self.emit(f"for {v} in range({hi0}):")
+        self.emit(f"    for {w} in range({r.randint(0, 1)}, {hi1}):")
+        self.emit(f"        {f} += float(mat[{v} + {c0}, {w} + {c1}])")
 
     def loop_else(self):
         """sometimes an else clause after a loop: it runs when no break ended the loop"""
