@@ -4,7 +4,8 @@
 For each kernel, in one run, rounds alternating between the configurations, medians kept:
   generic   kiln tier 2 (opt), shapes read at run time
   static    kiln tier 2 with --static-shapes (or --static k): the lengths constants in the code
-  gcc       the same loops in C, gcc -O3 -march=native, the sizes compiled in (#define N)
+  gcc       the same loops in C, gcc -O3 -march=native -ffp-contract=off (as bench/c/ref.c: no fused
+            multiply-adds, whose rounding kiln's tiers do not have), the sizes compiled in (#define N)
 Kernels (float64 and float32): matmul N x N (N = 4, 8, 16, 64; loops, as Mojo's example writes it),
 a 3 x 3 stencil over 64 x 64, a dot product of length 16 — each repeated REPS times inside one call
 so that a call takes ~0.2 ms and the call overhead does not count; and top_k(x, k) with k = 10 on
@@ -145,7 +146,7 @@ def gcc_time(kernel, n, ctype, reps, runs, tmp):
     exe = os.path.join(tmp, "k")
     with open(src, "w") as f:
         f.write("#define N %d\n" % n + C_SRC % {"T": ctype, "KERNEL": kernel})
-    subprocess.run(["gcc", "-O3", "-march=native", "-o", exe, src], check=True)
+    subprocess.run(["gcc", "-O3", "-march=native", "-ffp-contract=off", "-o", exe, src], check=True)
     out = subprocess.run([exe, str(reps), str(runs)], capture_output=True, text=True, check=True)
     return float(out.stdout)
 
