@@ -180,15 +180,21 @@ static void static_shapes(kiln_tier tier) {
     kiln_ctx_free(ctx);
 }
 
+/* tier auto, tier 2 compiled by the calling thread after 150 calls: speculation decides on call 151 */
+static kiln_ctx *speculating(FILE *log, kiln_module **m) {
+    kiln_ctx *ctx = context(KILN_TIER_AUTO, log, m);
+    kiln_set_tunable(ctx, "tier2_background", 0);
+    kiln_set_tunable(ctx, "tier2_calls", 150);
+    kiln_set_tunable(ctx, "tier2_loops", 0);
+    return ctx;
+}
+
 /* tier auto: one shape on every call gets a variant behind a guard; a guard that keeps failing is
  * dropped for good; varying shapes get none */
 static void speculation(void) {
     FILE *log = tmpfile();
     kiln_module *m;
-    kiln_ctx *ctx = context(KILN_TIER_AUTO, log, &m);
-    kiln_set_tunable(ctx, "tier2_background", 0);
-    kiln_set_tunable(ctx, "tier2_calls", 150);
-    kiln_set_tunable(ctx, "tier2_loops", 0);
+    kiln_ctx *ctx = speculating(log, &m);
     kiln_set_tunable(ctx, "speculate_misses", 20);
     kiln_func *f = kiln_lookup(m, "matmul");
     kiln_error err;
@@ -210,10 +216,7 @@ static void speculation(void) {
     fclose(log);
     /* three shapes at random: no variant, one specialization */
     log = tmpfile();
-    ctx = context(KILN_TIER_AUTO, log, &m);
-    kiln_set_tunable(ctx, "tier2_background", 0);
-    kiln_set_tunable(ctx, "tier2_calls", 150);
-    kiln_set_tunable(ctx, "tier2_loops", 0);
+    ctx = speculating(log, &m);
     f = kiln_lookup(m, "matmul");
     unsigned r = 7;
     for (int i = 0; i < 600; i++) {
@@ -223,17 +226,12 @@ static void speculation(void) {
     }
     kiln_func_stats(f, &st);
     CHECK(bad == 0 && st.speculations == 0 && st.specializations == 1);
-    const char *vary = slurp_log(log);
-    if (getenv("SHOW_LOG")) fputs(vary, stdout);
-    CHECK(strstr(vary, "no variant, the shapes vary") != NULL);
+    CHECK(strstr(slurp_log(log), "no variant, the shapes vary") != NULL);
     kiln_ctx_free(ctx);
     fclose(log);
     /* an int argument always the same is speculated on with the shapes; kiln explain shows the state */
     log = tmpfile();
-    ctx = context(KILN_TIER_AUTO, log, &m);
-    kiln_set_tunable(ctx, "tier2_background", 0);
-    kiln_set_tunable(ctx, "tier2_calls", 150);
-    kiln_set_tunable(ctx, "tier2_loops", 0);
+    ctx = speculating(log, &m);
     f = kiln_lookup(m, "partial");
     kiln_value pa[2] = {kiln_arr(&xa), kiln_int(5)}, res;
     double want5 = X[0] + X[1] + X[2] + X[3] + X[4];
