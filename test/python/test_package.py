@@ -432,6 +432,29 @@ def test_static_shapes():
         kiln.jit(static_shapes=3)(mm.py_func)
 
 
+def test_shape_speculation_from_python(tmp_path):
+    """tier auto speculates on the one shape a hot kernel always gets, through the Python package too"""
+    p = tmp_path / "spec.py"
+    p.write_text("import numpy as np, kiln\n"
+                 "kiln.config.set_tunable('tier2_background', 0)\n"
+                 "kiln.config.set_tunable('tier2_calls', 150)\n"
+                 "kiln.config.set_tunable('tier2_loops', 0)\n"
+                 "@kiln.jit\n"
+                 "def total(a):\n"
+                 "    s = 0.0\n"
+                 "    for i in range(a.shape[0]):\n"
+                 "        s += a[i]\n"
+                 "    return s\n"
+                 "x = np.arange(16.0)\n"
+                 "assert all(total(x) == 120.0 for _ in range(400))\n"
+                 "assert total(np.arange(4.0)) == 6.0\n"
+                 "st = total.stats()\n"
+                 "print(st['speculations'], st['guard_hits'] > 200, st['guard_misses'])\n"
+                 "print('speculation: a variant for a (16,)' in total.explain(x))\n")
+    out = subprocess.run([sys.executable, str(p)], capture_output=True, text=True, env=dict(os.environ, KILN_CACHE="0"))
+    assert out.stdout.split() == ["1", "True", "1", "True"], out.stderr
+
+
 def test_static_shapes_explain():
     text = mm.explain(np.ones((2, 2)), np.ones((2, 2)))
     assert "static a: shape (2, 2)" in text and "static b: shape (2, 2)" in text
