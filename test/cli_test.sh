@@ -176,6 +176,7 @@ check 0 "static n: 3" "$K" explain --static n "$T/k.py" ramp 3
 check 0 "static a: shape (2,)" "$K" explain --static-shapes "$T/k.py" scale "[1.0, 2.0]" "[0.0, 0.0]" 2.0
 check 0 "static b: shape (2,)" "$K" explain --static-shapes=b "$T/k.py" scale "[1.0, 2.0]" "[0.0, 0.0]" 2.0
 check 0 "static k: 2.0" "$K" explain --static '*' "$T/k.py" scale "[1.0, 2.0]" "[0.0, 0.0]" 2.0
+check 0 "static a: shape (2,)" env KILN_STATIC_SHAPES=1 "$K" explain "$T/k.py" scale "[1.0, 2.0]" "[0.0, 0.0]" 2.0
 check 1 "--static: ramp() has no parameter 'q'" "$K" run --static q "$T/k.py" ramp 3
 check 1 "--static-shapes: scale() has no parameter 'q'" "$K" run --static-shapes=q "$T/k.py" scale "[1.0]" "[1.0]" 1.0
 check 1 "--static: an empty parameter name in 'a,,b'" "$K" run --static a,,b "$T/k.py" scale "[1.0]" "[1.0]" 1.0
