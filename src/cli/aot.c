@@ -109,7 +109,7 @@ static int check_export(const Exp *e, char *why, size_t cap) {
 /* what the specialization fixes of parameter i (a static value, static lengths), or NULL */
 static const LeafFix *fixed(const Spec *s, int i) {
     int leaf = 0;
-    for (int j = 0; j < i; j++) leaf += ty_is_leaf(s->u.args[j]);
+    for (int j = 0; j < i; j++) leaf += (int)s->u.args[j]->nleaves;
     return s->u.fix && ty_is_leaf(s->u.args[i]) && leaf < s->u.nfix ? &s->u.fix[leaf] : NULL;
 }
 

@@ -566,15 +566,16 @@ int cli_parse_common(int argc, char **argv, CliArgs *a, const char *cmd, bool (*
     return 0;
 }
 
-/* the options are kept as "v:NAMES" (--static) and "s:NAMES" (--static-shapes, "s:" for all) */
+/* the options are kept in one spelling, "--static=NAMES", "--static-shapes" or "--static-shapes=NAMES": what
+ * cli_apply_fixes reads and what kiln bench hands its fresh processes */
 bool cli_fix_option(const char *opt, const char *names, CliArgs *a) {
     const char *what = NULL;
-    if (!strcmp(opt, "--static") && names) what = "v:";
-    else if (!strncmp(opt, "--static=", 9)) { what = "v:"; names = opt + 9; }
-    else if (!strcmp(opt, "--static-shapes")) { what = "s:"; names = ""; }
-    else if (!strncmp(opt, "--static-shapes=", 16)) { what = "s:"; names = opt + 16; }
+    if (!strcmp(opt, "--static") && names) what = "--static=";
+    else if (!strncmp(opt, "--static=", 9)) { what = "--static="; names = opt + 9; }
+    else if (!strcmp(opt, "--static-shapes")) { what = "--static-shapes"; names = ""; }
+    else if (!strncmp(opt, "--static-shapes=", 16)) { what = "--static-shapes="; names = opt + 16; }
     if (!what) return false;
-    size_t n = strlen(names) + 3;
+    size_t n = strlen(what) + strlen(names) + 1;
     char *keep = malloc(n);
     if (!keep) return false;
     snprintf(keep, n, "%s%s", what, names);
@@ -595,14 +596,14 @@ static int fix_one(kiln_func *fn, const char *name, size_t len, bool shapes) {
 
 int cli_apply_fixes(const CliArgs *a, kiln_func *fn) {
     for (int k = 0; k < a->nfix; k++) {
-        bool shapes = a->fixes[k][0] == 's';
-        const char *p = a->fixes[k] + 2;
+        bool shapes = !strncmp(a->fixes[k], "--static-shapes", 15);
+        const char *names = a->fixes[k] + (shapes ? 15 : 9), *p = names + (*names == '=');
         if (!*p && shapes) { if (fix_one(fn, "*", 1, true)) return -1; continue; }
         if (!*p) { fprintf(stderr, "error: --static needs parameter names (NAME,NAME or '*')\n"); return -1; }
         while (*p) {
             size_t len = strcspn(p, ",");
             if (!len || fix_one(fn, p, len, shapes)) {
-                if (!len) fprintf(stderr, "error: %s: an empty parameter name in '%s'\n", shapes ? "--static-shapes" : "--static", a->fixes[k] + 2);
+                if (!len) fprintf(stderr, "error: %s: an empty parameter name in '%s'\n", shapes ? "--static-shapes" : "--static", names + (*names == '='));
                 return -1;
             }
             p += len + (p[len] == ',');

@@ -348,13 +348,7 @@ int cmd_bench(int argc, char **argv) {
         if (!a.boundscheck) run_argv[k++] = "--no-boundscheck";
         if (a.fastmath) run_argv[k++] = "--fastmath";
         if (a.opt_level == 3) run_argv[k++] = "-O3";
-        for (int i = 0; i < a.nfix; i++) { /* as given: --static=NAMES, --static-shapes[=NAMES] */
-            const char *names = a.fixes[i] + 2;
-            char *o = cli_pool_add(&pool, malloc(strlen(names) + 20));
-            if (!o) goto out;
-            sprintf(o, "%s%s%s", a.fixes[i][0] == 'v' ? "--static=" : "--static-shapes", a.fixes[i][0] == 's' && *names ? "=" : "", names);
-            run_argv[k++] = o;
-        }
+        for (int i = 0; i < a.nfix; i++) run_argv[k++] = (char *)a.fixes[i]; /* --static=NAMES, --static-shapes[=NAMES] */
         run_argv[k++] = (char *)a.file; run_argv[k++] = (char *)a.func;
         for (int i = 0; i < a.npos; i++) run_argv[k++] = (char *)a.pos[i];
         for (int i = 0; i < a.nkw; i++) run_argv[k++] = (char *)a.kwname[i];

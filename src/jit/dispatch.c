@@ -679,37 +679,44 @@ static bool fix_over_limit(kiln_func *fn) {
     return true;
 }
 
+/* the key of these arguments into codes: their types' codes (*ntypes of them), then what plan fixes of
+ * their values and lengths (plan NULL: nothing); its length, or UINT32_MAX with err */
+static uint32_t key_of(kiln_func *fn, const FixPlan *plan, const kiln_value *args, int nargs, uint32_t *codes, uint32_t *ntypes,
+                       kiln_error *err) {
+    uint32_t n = 0;
+    for (int i = 0; i < nargs && n <= SIG_MAX; i++) n = sig_of_value(&args[i], codes, n, 0);
+    if (n > SIG_MAX) { bad_args(fn, args, nargs, n, err); return UINT32_MAX; }
+    *ntypes = n;
+    return plan ? jit_fix_key(fn, plan, args, nargs, codes, n, err) : n;
+}
+
+/* a key with static words of a function past spec_limit of them: the spec of its types' key instead */
+static Spec *find_past_limit(kiln_func *fn, const uint32_t *codes, uint32_t *n, uint32_t ntypes, uint64_t *h) {
+    if (*n == ntypes || !fix_over_limit(fn)) return NULL;
+    *n = ntypes;
+    *h = sig_hash(codes, ntypes);
+    return table_find(fn, *h, codes, ntypes);
+}
+
 /* the spec for these arguments: the key of their types (and, for a function with static parameters or
  * shapes, of their values and lengths), found or compiled now (releasing the caller's lock first) */
 static Spec *find_spec(kiln_func *fn, const kiln_value *args, int nargs, kiln_error *err, const kiln_call_hooks *hooks,
                        void **held, bool *released, bool calling) {
     kiln_ctx *ctx = fn->mod->ctx;
-    uint32_t codes[SIG_KEY_MAX + 2], n = 0;
-    for (int i = 0; i < nargs && n <= SIG_MAX; i++) n = sig_of_value(&args[i], codes, n, 0);
-    if (n > SIG_MAX) { bad_args(fn, args, nargs, n, err); return NULL; }
-    uint32_t ntypes = n;
-    if (jit_fixing(fn)) {
-        n = jit_fix_key(fn, &fn->fix, args, nargs, codes, n, err);
-        if (n == UINT32_MAX) return NULL;
-        Spec *last = atomic_load_explicit(&fn->last, memory_order_acquire);
-        if (last && last->ncodes == n && !memcmp(last->codes, codes, sizeof(uint32_t) * n)) return last;
-    }
+    uint32_t codes[SIG_KEY_MAX + 2], ntypes;
+    bool fixing = jit_fixing(fn);
+    uint32_t n = key_of(fn, fixing ? &fn->fix : NULL, args, nargs, codes, &ntypes, err);
+    if (n == UINT32_MAX) return NULL;
+    Spec *last = atomic_load_explicit(&fn->last, memory_order_acquire);
+    if (fixing && last && last->ncodes == n && !memcmp(last->codes, codes, sizeof(uint32_t) * n)) return last;
     uint64_t h = sig_hash(codes, n);
     Spec *s = table_find(fn, h, codes, n);
-    if (!s && n > ntypes && fix_over_limit(fn)) {
-        n = ntypes;
-        h = sig_hash(codes, n);
-        s = table_find(fn, h, codes, n);
-    }
+    if (!s) s = find_past_limit(fn, codes, &n, ntypes, &h);
     if (s) return s;
     if (hooks) { *held = hooks->release(); *released = true; } /* compiling: another thread may run meanwhile */
     pthread_mutex_lock(&ctx->lock);
     s = table_find(fn, h, codes, n);
-    if (!s && n > ntypes && fix_over_limit(fn)) { /* another thread reached the limit while this one waited */
-        n = ntypes;
-        h = sig_hash(codes, n);
-        s = table_find(fn, h, codes, n);
-    }
+    if (!s) s = find_past_limit(fn, codes, &n, ntypes, &h); /* another thread reached the limit while this one waited */
     bool fresh = !s;
     if (!s) s = compile_top(ctx, fn, args, nargs, codes, n, n > ntypes ? &fn->fix : NULL, err);
     pthread_mutex_unlock(&ctx->lock);
@@ -719,10 +726,8 @@ static Spec *find_spec(kiln_func *fn, const kiln_value *args, int nargs, kiln_er
 
 Spec *jit_spec_fixed(kiln_func *fn, const FixPlan *plan, const kiln_value *args, int nargs, kiln_error *err) {
     kiln_ctx *ctx = fn->mod->ctx;
-    uint32_t codes[SIG_KEY_MAX + 2], n = 0;
-    for (int i = 0; i < nargs && n <= SIG_MAX; i++) n = sig_of_value(&args[i], codes, n, 0);
-    if (n > SIG_MAX) { bad_args(fn, args, nargs, n, err); return NULL; }
-    n = jit_fix_key(fn, plan, args, nargs, codes, n, err);
+    uint32_t codes[SIG_KEY_MAX + 2], ntypes;
+    uint32_t n = key_of(fn, plan, args, nargs, codes, &ntypes, err);
     if (n == UINT32_MAX) return NULL;
     uint64_t h = sig_hash(codes, n);
     pthread_mutex_lock(&ctx->lock);

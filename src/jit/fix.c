@@ -128,16 +128,6 @@ uint32_t jit_fix_key(kiln_func *fn, const FixPlan *plan, const kiln_value *args,
     return n;
 }
 
-/* leaves of a type as bind_params flattens it: tuples item by item; None and dtypes have none */
-static int leaves_of(const Type *t) {
-    if (t->kind == T_TUPLE) {
-        int n = 0;
-        for (int i = 0; i < t->n; i++) n += leaves_of(t->elems[i]);
-        return n;
-    }
-    return ty_is_leaf(t) ? 1 : 0;
-}
-
 static void fill_values(const kiln_value *v, const Type *t, LeafFix *fix, int *leaf) {
     if (t->kind == T_TUPLE) { for (int i = 0; i < t->n; i++) fill_values(&v->v.items[i], t->elems[i], fix, leaf); return; }
     if (!ty_is_leaf(t)) return;
@@ -148,7 +138,7 @@ static void fill_values(const kiln_value *v, const Type *t, LeafFix *fix, int *l
 int jit_fix_table(Spec *s, const FixPlan *plan, const kiln_value *args, int nargs) {
     kiln_func *fn = s->fn;
     int total = 0;
-    for (int i = 0; i < nargs; i++) total += leaves_of(s->u.args[i]);
+    for (int i = 0; i < nargs; i++) total += s->u.args[i]->nleaves;
     LeafFix *fix = arena_alloc(&s->u.arena, sizeof(LeafFix) * (size_t)(total ? total : 1));
     if (!fix) return -1;
     memset(fix, 0, sizeof(LeafFix) * (size_t)(total ? total : 1));
@@ -156,7 +146,7 @@ int jit_fix_table(Spec *s, const FixPlan *plan, const kiln_value *args, int narg
     for (int i = 0; i < nargs; i++) {
         int first = leaf;
         if (value_fixed(plan, i) && staticable(&args[i], 0)) fill_values(&args[i], s->u.args[i], fix, &leaf);
-        leaf = first + leaves_of(s->u.args[i]);
+        leaf = first + s->u.args[i]->nleaves;
         unsigned axes = axes_of(fn, plan, i);
         if (axes && args[i].kind == KILN_ARRAY) {
             const kiln_array *a = args[i].v.arr;
@@ -206,9 +196,9 @@ void jit_fix_param_text(const Spec *s, int i, char *buf, size_t cap) {
     buf[0] = 0;
     if (!s->u.fix || i >= s->u.nargs) return;
     int leaf = 0;
-    for (int j = 0; j < i; j++) leaf += leaves_of(s->u.args[j]);
+    for (int j = 0; j < i; j++) leaf += s->u.args[j]->nleaves;
     const Type *t = s->u.args[i];
-    int n = leaves_of(t);
+    int n = (int)t->nleaves;
     bool any = false;
     for (int k = 0; k < n; k++) any |= s->u.fix[leaf + k].value || s->u.fix[leaf + k].axes;
     bool none_static = t->kind == T_NONE && value_fixed(&s->fn->fix, i);

@@ -20,17 +20,18 @@
 
 static void bump(_Atomic uint64_t *c) { atomic_store_explicit(c, atomic_load_explicit(c, memory_order_relaxed) + 1, memory_order_relaxed); }
 
-/* an argument the profile watches: an array (its lengths), or a small int (its value: a size, a count) */
-static bool small_int(const kiln_value *v) {
-    return v->kind == KILN_SCALAR && dt_is_intlike(v->dtype) && v->dtype != KILN_UINT64 && v->v.i >= -SPEC_SMALL_INT && v->v.i <= SPEC_SMALL_INT;
-}
+/* an int argument: the profile watches its value (a size, a count), as it watches an array's lengths */
+static bool int_watched(const kiln_value *v) { return v->kind == KILN_SCALAR && dt_is_intlike(v->dtype) && v->dtype != KILN_UINT64; }
+
+/* one the variant takes as a static value */
+static bool small_int(const kiln_value *v) { return int_watched(v) && v->v.i >= -SPEC_SMALL_INT && v->v.i <= SPEC_SMALL_INT; }
 
 /* the lengths of the top-level array arguments and the values of the int ones, in order, into words:
  * how many, or -1 if over the cap */
 static int profile_words(const kiln_value *args, int nargs, int64_t *words) {
     int n = 0;
     for (int i = 0; i < nargs; i++) {
-        if (args[i].kind == KILN_SCALAR && dt_is_intlike(args[i].dtype) && args[i].dtype != KILN_UINT64) {
+        if (int_watched(&args[i])) {
             if (n == SPEC_PROFILE_DIMS) return -1;
             words[n++] = args[i].v.i;
             continue;
@@ -45,17 +46,8 @@ static int profile_words(const kiln_value *args, int nargs, int64_t *words) {
 
 /* the guard: the arguments have the profile's lengths and int values (the spec's types are the call's) */
 static bool same_shapes(const Spec *s, const kiln_value *args, int nargs) {
-    int n = 0;
-    for (int i = 0; i < nargs; i++) {
-        if (args[i].kind == KILN_SCALAR && dt_is_intlike(args[i].dtype) && args[i].dtype != KILN_UINT64) {
-            if (args[i].v.i != s->prof_dims[n++]) return false;
-            continue;
-        }
-        if (args[i].kind != KILN_ARRAY) continue;
-        const kiln_array *a = args[i].v.arr;
-        for (int k = 0; k < a->ndim; k++) if (a->shape[k] != s->prof_dims[n++]) return false;
-    }
-    return true;
+    int64_t words[SPEC_PROFILE_DIMS];
+    return profile_words(args, nargs, words) == s->prof_n && !memcmp(words, s->prof_dims, sizeof(int64_t) * (size_t)s->prof_n);
 }
 
 void jit_speculate_watch(Spec *s, const kiln_value *args, int nargs) {

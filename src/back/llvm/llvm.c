@@ -105,7 +105,7 @@ enum { LOOP_CHECK = 1, LOOP_VEC_HINT = 2 }; /* per block: an interrupt check at 
                                              * constant trip counts (a vectorization hint) */
 typedef struct L {
     LLVMValueRef tbaa[2];       /* access tags: an array element, a list's header (tbaa) */
-    uint8_t *loopflags;         /* per block: LOOP_* (intr_headers) */
+    uint8_t *loopflags;         /* per block: LOOP_* (loop_flags) */
     const BackEnv *env;
     Unit *u;
     Func *f;
@@ -1383,10 +1383,12 @@ static int64_t const_trips(Func *f, uint32_t h, const uint32_t *pos) {
  * unrolls and vectorizes it whole (static shapes: an 8 x 8 matmul's loops) */
 #define INTR_BOUNDED_TRIPS (1 << 16)
 
-/* which loop headers get the check: those whose loop holds a call or another loop's header, unless
- * the loop and those inside it are counted with constant bounds of a small product
- * (pos: each block's place in reverse postorder; a back edge goes to a lower place) */
-static uint8_t *intr_headers(Func *f, const uint32_t *pos) {
+/* LOOP_* per block: the headers that get the interrupt check (those whose loop holds a call or another
+ * loop's header, unless the loop and those inside it are counted with constant bounds of a small
+ * product), and the back edges that get the vectorization hint (such a constant nest, or an innermost
+ * loop of 4 or more constant trips) (pos: each block's place in reverse postorder; a back edge goes to a
+ * lower place) */
+static uint8_t *loop_flags(Func *f, const uint32_t *pos) {
     uint32_t nb = f->blocks.n;
     uint8_t *chk = calloc(nb + 1, 1);
     bool *hdr = calloc(nb + 1, 1), *in = calloc(nb + 1, 1);
@@ -1459,7 +1461,7 @@ static bool build(L *l, const char *name, bool avx512) {
     }
     uint32_t *pos = order ? calloc(nb + 1, sizeof *pos) : NULL;
     for (uint32_t i = 0; pos && i < norder; i++) pos[order[i]] = i + 1;
-    uint8_t *chk = pos && l->depth == 0 ? intr_headers(f, pos) : NULL; /* inlined callees: their callers' loops check */
+    uint8_t *chk = pos && l->depth == 0 ? loop_flags(f, pos) : NULL; /* inlined callees: their callers' loops check */
     l->loopflags = chk;
     free(pos);
     if (l->depth == 0 && !chk) { free(order); l->bail = "out of memory"; return false; }
