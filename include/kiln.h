@@ -52,7 +52,8 @@ typedef enum kiln_tier {
 } kiln_tier;
 
 /* Log channels (bit set), also set by KILN_LOG=recompiles,compiles,... */
-enum { KILN_LOG_RECOMPILES = 1, KILN_LOG_COMPILES = 2, KILN_LOG_TIERS = 4, KILN_LOG_OSR = 8, KILN_LOG_CACHE = 16 };
+enum { KILN_LOG_RECOMPILES = 1, KILN_LOG_COMPILES = 2, KILN_LOG_TIERS = 4, KILN_LOG_OSR = 8, KILN_LOG_CACHE = 16,
+       KILN_LOG_PARALLEL = 32 /* each parallel loop: iterations, chunks, tasks, threads, or why it ran serially */ };
 
 typedef struct kiln_options {
     kiln_tier tier;        /* default KILN_TIER_AUTO */

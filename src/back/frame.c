@@ -278,6 +278,7 @@ void fr_stn(Slot *s, int a, int v, const Extra *x) {
 }
 
 int fr_call(Run *run, Slot *s, int d, const Extra *x, int line, const char *file) {
+    if (x->flags & INS_PAR) return fr_pcall(run, s, d, x, line, file);
     const Code *cc = x->callee->code;
     if (run->depth + 1 > run->tune[TUNE_MAX_RECURSION] || (uintptr_t)__builtin_frame_address(0) < run->stack_floor)
         return run_raise(run, RE_RECURSION, line, file);

@@ -58,6 +58,11 @@ typedef struct Code {
 } Code;
 
 static inline NativeFn fr_native(const Code *c) { return __atomic_load_n(&c->native, __ATOMIC_ACQUIRE); }
+/* its native code is tier 2 (tier-1 code lives at c->mem.p and counts calls): code several threads may run at once */
+static inline bool fr_native_tier2(const Code *c) {
+    NativeFn fn = fr_native(c);
+    return fn && (void *)fn != c->mem.p;
+}
 
 /* run a compiled spec on a fresh frame: args and ret are flattened slots */
 int fr_enter(const Code *c, const Slot *args, Slot *ret, Run *run);
@@ -78,6 +83,10 @@ void fr_fill(Slot *s, int a, int v, const Extra *x);
 void fr_ldn(Slot *s, int d, int a, const Extra *x);
 void fr_stn(Slot *s, int a, int v, const Extra *x);
 int fr_call(Run *run, Slot *s, int d, const Extra *x, int line, const char *file);
+/* par.c: a CALL marked INS_PAR (a prange loop's body over its chunks), and how many chunks a loop of trip
+ * iterations with reductions is cut into (by size only) */
+int fr_pcall(Run *run, Slot *s, int d, const Extra *x, int line, const char *file);
+int64_t fr_par_chunks(int64_t trip);
 int fr_call_interp(Slot *fr, Slot *ret, Run *run, const Code *c); /* NativeFn's arguments, then the code */
 int fr_index_error(Run *run, int line, const char *file, int64_t i, int axis, int64_t n);
 int fr_int_bounds(Run *run, int line, const char *file, int64_t v, int dtype);

@@ -537,6 +537,7 @@ static bool lower_call(Low *L, Ref r) {
     Extra *x = extra(L, 2 * (int)in->n);
     if (!x) return false;
     x->n = (int)in->n;
+    x->op = OP_CALL; x->flags = in->flags; x->aux = in->aux;
     x->callee = f->callees.v[in->aux];
     for (uint32_t k = 0; k < in->n; k++) {
         Ref a = ir_arg(f, r, k);

@@ -50,6 +50,9 @@ const TunableInfo tunables[TUNE_COUNT] = {
                         "1: when tier 2 compiles a specialization whose array arguments had one shape on 99% of its calls, "
                         "tier auto also compiles a variant for that shape, run behind a guard (docs/specialization.md)"},
     [TUNE_SPECULATE_CALLS] = {"speculate_calls", "calls", 100, "calls a specialization must have had before its shapes are speculated on"},
+    [TUNE_THREADS] = {"threads", "threads", 0,
+                      "threads a parallel loop may use, the calling one included (0: the CPUs this process may use: its "
+                      "affinity mask and cgroup quota); KILN_NUM_THREADS sets it too. Results do not depend on it"},
     [TUNE_SPECULATE_MISSES] = {"speculate_misses", "calls", 100,
                                "calls the guard turned away (when over 1% of calls) before the variant is dropped for good"},
 };

@@ -57,6 +57,10 @@ typedef enum {
     S_IMPORT,  /* name: module, b? alias in names[0] */
     S_GLOBAL_CONST, /* name = a at module level */
     S_YIELD,   /* a: value or NULL (a statement only: a generator function's yield) */
+    S_PFOR,    /* a prange loop, outlined (front/prange.c): a: the loop variable, b: the prange call, name/v.i: the
+                * kernel its body became (index in Ast.defs), kids: the names it reads from the function (passed
+                * after $lo, $hi, $start, $step), kids2: its reductions, ops: their operators (TK_PLUS, TK_MINUS,
+                * TK_STAR, TK_AMP, TK_PIPE, TK_CARET; TK_LT min, TK_GT max) */
     N_KINDS
 } NodeKind;
 

@@ -7,6 +7,7 @@
  */
 #include "ast.h"
 #include "lex.h"
+#include "prange.h"
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -1074,6 +1075,7 @@ Ast *ast_parse(Arena *arena, const char *file, const char *src, size_t len, Diag
     p.ast->defs = defs.v; p.ast->ndefs = (int32_t)defs.n;
     p.ast->consts = consts.v; p.ast->nconsts = (int32_t)consts.n;
     p.ast->nnodes = p.nnodes;
+    pr_outline(arena, p.ast, d);
     d->jb = NULL;
     return p.ast;
 }

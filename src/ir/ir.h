@@ -41,6 +41,12 @@ enum { INS_NONNEG = 0x100 };
 /* DIV and MATH in whole-array expressions: NumPy's semantics, no Python exception
  * (x / 0.0 is inf or nan, sqrt(-1) is nan, exp(1000) is inf) */
 enum { INS_NUMPY = 0x200 };
+/* CALL: a prange loop's outlined body, run over chunks of its iterations (back/par.c): operand 0 the trip
+ * count (the callee's $lo), operand 1 the reductions' operators packed 4 bits each, RED_* (its $hi), the rest
+ * the callee's own; the result is the reductions combined in chunk order */
+enum { INS_PAR = 0x400 };
+enum { RED_NONE, RED_ADD, RED_MUL, RED_AND, RED_OR, RED_XOR, RED_MIN, RED_MAX, RED_MAX_COUNT = 16 };
+static inline int ir_red_op(int64_t packed, int k) { return (int)(((uint64_t)packed >> (4 * k)) & 15); }
 /* ALLOC: every element is written before it is read (a fused expression's result), no zeroing;
  * ALLOC_FROZEN: a module array constant's copy (its stores follow it), which nothing else may write */
 enum { ALLOC_UNINIT = 1, ALLOC_FROZEN = 2 };

@@ -4,6 +4,7 @@
  * constants and parameter defaults, looking functions up.
  */
 #include "cache.h"
+#include "../rt/pool.h"
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -27,6 +28,7 @@ static unsigned parse_log(const char *s) {
         else if (n == 5 && !strncmp(s, "tiers", n)) bits |= KILN_LOG_TIERS;
         else if (n == 3 && !strncmp(s, "osr", n)) bits |= KILN_LOG_OSR;
         else if (n == 5 && !strncmp(s, "cache", n)) bits |= KILN_LOG_CACHE;
+        else if (n == 8 && !strncmp(s, "parallel", n)) bits |= KILN_LOG_PARALLEL;
         else if (n == 3 && !strncmp(s, "all", n)) bits |= ~0u;
         s = e ? e + 1 : NULL;
     }
@@ -47,6 +49,10 @@ static void tunables_from_env(kiln_ctx *ctx) {
         long long x = strtoll(v, &end, 10);
         if (!*end && !errno && x >= 0) ctx->tune[i] = x;
     }
+    const char *nt = getenv("KILN_NUM_THREADS"); /* Numba's NUMBA_NUM_THREADS, in kiln's spelling */
+    char *end;
+    long long x = nt && *nt ? strtoll(nt, &end, 10) : -1;
+    if (x >= 0 && !*end) ctx->tune[TUNE_THREADS] = x;
 }
 
 int kiln_set_tunable(kiln_ctx *ctx, const char *name, int64_t value) {
@@ -95,6 +101,8 @@ kiln_ctx *kiln_ctx_new(const kiln_options *o) {
     pthread_mutexattr_destroy(&attr);
     pthread_mutex_init(&ctx->llvm_lock, NULL);
     jit_tier_init(ctx);
+    ctx->pool = rt_pool_new();
+    if (!ctx->pool) { kiln_ctx_free(ctx); return NULL; }
     return ctx;
 }
 
@@ -107,6 +115,7 @@ static void module_free(kiln_module *m) {
 void kiln_ctx_free(kiln_ctx *ctx) {
     if (!ctx) return;
     jit_tier_stop(ctx); /* no background compile may touch a spec being freed */
+    rt_pool_free(ctx->pool); /* no call runs now: its threads are idle */
     for (kiln_module *m = ctx->mods, *nx; m; m = nx) { nx = m->next; module_free(m); }
     jit_llvm_unload(ctx); /* after the specs: its JIT owns their tier-2 code */
     ty_free(&ctx->types);

@@ -21,6 +21,15 @@ void jit_log(kiln_ctx *ctx, const char *fmt, ...) {
     va_end(ap);
 }
 
+/* KILN_LOG=parallel: a prange loop as it runs (Run.log_par; arg: the context) */
+void jit_log_parallel(void *arg, const char *body, int64_t trip, int64_t chunks, int64_t tasks, int threads, const char *why) {
+    char ch[48] = "";
+    if (chunks) snprintf(ch, sizeof ch, ", %lld chunk%s", (long long)chunks, chunks == 1 ? "" : "s");
+    if (why) jit_log(arg, "kiln: parallel loop %s: %lld iterations%s, serially: %s\n", body, (long long)trip, ch, why);
+    else jit_log(arg, "kiln: parallel loop %s: %lld iterations%s, %lld tasks on %d threads\n", body, (long long)trip, ch,
+                 (long long)tasks, threads);
+}
+
 /* ---- signatures ---- */
 
 static int is_c_contig(const kiln_array *a) {
@@ -817,6 +826,8 @@ static int call_spec(kiln_func *fn, Spec *s, const kiln_value *args, int nargs, 
     run_init(&run, ctx->tune, &ctx->interrupts, jit_spec_calls(s) ? base_stack_floor() : 0);
     run.print = ctx->print;
     run.print_arg = ctx->print_arg;
+    run.pool = ctx->pool;
+    if (ctx->opt.log & KILN_LOG_PARALLEL) { run.log_par = jit_log_parallel; run.log_arg = ctx; }
     for (int i = 0; i < nargs; i++) {
         at[i] = used;
         int k = flatten_arg(&run, &args[i], s->u.args[i], in + used, KILN_MAX_SLOTS - used);

@@ -174,6 +174,7 @@ struct kiln_ctx {
     void *llvm_state;
     pthread_mutex_t llvm_lock; /* loading LLVM and compiling with it (foreground or worker) */
     atomic_bool tier2_off;     /* the LLVM tier could not be loaded: tier 1 stops counting */
+    struct RtPool *pool;       /* threads for parallel loops (rt/pool.c), started on the first one */
     Tier tier;
     /* kiln aot (cli/aot.c): each tier-2 object installed is also handed to this */
     void (*aot_sink)(void *cx, Spec *s, const uint8_t *obj, size_t n, const char *sym, const void *tab, int ntab);
@@ -196,6 +197,7 @@ void jit_func_free(struct kiln_func *fn);
 uint32_t jit_sig_encode(const Type *t, uint32_t *codes, uint32_t n);
 const Type *jit_type_of_value(kiln_ctx *ctx, const kiln_value *v);
 void jit_log(kiln_ctx *ctx, const char *fmt, ...) PRINTF_LIKE(2, 3);
+void jit_log_parallel(void *ctx, const char *body, int64_t trip, int64_t chunks, int64_t tasks, int threads, const char *why);
 void jit_vlog(kiln_ctx *ctx, const char *fmt, va_list ap);
 
 /* fix.c: static arguments and shapes */

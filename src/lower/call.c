@@ -903,6 +903,7 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
 
 Val cl_call(Inf *I, Node *call) {
     Node *c = call->a;
+    if (c->kind == N_NAME && !strcmp(c->name, "$red_init")) return pf_red_init(I, call); /* front/prange.c's, no user's */
     if (c->kind == N_ATTR) {
         /* (a * b).sum(): a reduction method may fuse with the expression it is called on */
         Val o = ex_value(I, c->a);

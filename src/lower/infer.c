@@ -507,6 +507,7 @@ void inf_scan_binds(Node **body, int n, void (*bind)(void *ctx, const char *name
         case S_FOR: scan_targets(s->a, bind, ctx); inf_scan_binds(s->kids, s->nkids, bind, ctx); inf_scan_binds(s->kids2, s->nkids2, bind, ctx); break;
         case S_IF: case S_WHILE: inf_scan_binds(s->kids, s->nkids, bind, ctx); inf_scan_binds(s->kids2, s->nkids2, bind, ctx); break;
         case S_DEF: bind(ctx, s->name); break;
+        case S_PFOR: for (int k = 0; k < s->nkids2; k++) scan_targets(s->kids2[k], bind, ctx); break;
         default: break;
         }
     }
@@ -800,6 +801,7 @@ static void bind_params(Inf *I) {
                 dst->r = inf_static(I, x);
             } else {
                 dst->r = inf_emit(I, OP_ARG, x, NULL, 0, argi);
+                if (!strcmp(def->names[i], "$lo")) I->f->ins.v[dst->r].flags |= INS_NONNEG; /* a prange chunk's start */
                 if (!vec_push(I->a, I->f->argty, x)) inf_oom(I);
                 /* a static argument: its value, a constant; the ARG keeps its slot */
                 if (argi < I->f->nargfix && I->f->argfix[argi].value && x->kind == T_SCALAR)

@@ -14,6 +14,7 @@
 #include "lower.h"
 #include "../ir/mathfn.h"
 #include "../front/lex.h"
+#include "../front/prange.h"
 
 #define NOBLOCK UINT32_MAX
 #define UNDEF UINT32_MAX   /* SSA read of a variable with no definition */
@@ -174,6 +175,12 @@ bool st_is_builtin_call(Inf *I, Node *n, const char *name); /* name(...), name n
 bool cl_is_ndindex(Inf *I, Node *n); /* a call of np.ndindex */
 void st_inplace(Inf *I, Node *s, Val cur); /* a op= v on the array cur (or a view of one), in place */
 void st_raise_if(Inf *I, Ref bad, const char *ename, const char *msg);
+int64_t st_range_args(Inf *I, Node *call, const char *fname, Val *start, Val *stop, Val *step); /* the constant step, or 0 */
+Ref st_trip_count(Inf *I, Ref start, Ref stop, Ref step, int sign); /* range's length, uint64; sign: the step's, 0 unknown */
+
+/* par.c: prange loops (S_PFOR) and the reduction identities their outlined bodies start from */
+void pf_lower(Inf *I, Node *s);
+Val pf_red_init(Inf *I, Node *call);
 typedef void (*StBody)(Inf *I, Ref i, void *ctx);
 void st_loop(Inf *I, Node *at, const char *fmt, Ref n, StBody body, void *ctx);
 typedef void (*StNestBody)(Inf *I, const Ref *iv, void *ctx);

@@ -207,7 +207,7 @@ static Val int_arg(Inf *I, Node *n) {
 }
 
 /* number of iterations of range(start, stop, step), step != 0, as uint64 */
-static Ref trip_count(Inf *I, Ref start, Ref stop, Ref step, int sign) {
+Ref st_trip_count(Inf *I, Ref start, Ref stop, Ref step, int sign) {
     const Type *u = ty_scalar(I->tt, KILN_UINT64, false), *b = bool_t(I);
     Ref one = inf_const_i(I, u, 1), zero = inf_const_i(I, u, 0);
     Ref n[2] = {0, 0};
@@ -242,31 +242,44 @@ void st_raise_if(Inf *I, Ref bad, const char *ename, const char *msg) {
     I->cur = ok;
 }
 
-static void for_range(Inf *I, Node *s, Node *call) {
+/* range(...)'s (or prange's) start, stop and step as ints, with CPython's ValueError for a zero step when it
+ * runs; the step if it is a nonzero constant, else 0 */
+int64_t st_range_args(Inf *I, Node *call, const char *fname, Val *start, Val *stop, Val *step) {
     int na = call->nkids;
-    if (call->nkids2) inf_fail(I, call, "range() takes no keyword arguments");
-    if (na < 1 || na > 3) inf_fail(I, call, "range expected 1 to 3 arguments, got %d", na);
-    Val start = na == 1 ? mkval(I, inf_const_i(I, int_t(I), 0)) : int_arg(I, call->kids[0]);
-    Val stop = int_arg(I, call->kids[na == 1 ? 0 : 1]);
-    Val step = na == 3 ? int_arg(I, call->kids[2]) : mkval(I, inf_const_i(I, int_t(I), 1));
-    if (start.ty->kind == T_UNKNOWN || stop.ty->kind == T_UNKNOWN || step.ty->kind == T_UNKNOWN) {
+    if (call->nkids2) inf_fail(I, call, "%s() takes no keyword arguments", fname);
+    if (na < 1 || na > 3) inf_fail(I, call, "%s expected 1 to 3 arguments, got %d", fname, na);
+    *start = na == 1 ? mkval(I, inf_const_i(I, int_t(I), 0)) : int_arg(I, call->kids[0]);
+    *stop = int_arg(I, call->kids[na == 1 ? 0 : 1]);
+    *step = na == 3 ? int_arg(I, call->kids[2]) : mkval(I, inf_const_i(I, int_t(I), 1));
+    if (start->ty->kind == T_UNKNOWN || stop->ty->kind == T_UNKNOWN || step->ty->kind == T_UNKNOWN) {
         I->restart = true;
-        inf_fail(I, call, "range bounds of unknown type");
+        inf_fail(I, call, "%s bounds of unknown type", fname);
     }
-    Ins *si = &I->f->ins.v[step.r];
-    bool cstep = si->op == OP_CONST;
-    int64_t sv = cstep ? I->f->cst.v[si->aux].i : 0;
-    if (cstep && sv == 0) cstep = false; /* range(a, b, 0), a static argument's 0 among them: CPython's ValueError when it runs */
-    if (!cstep) st_raise_if(I, inf_op2(I, OP_EQ, bool_t(I), step.r, inf_const_i(I, int_t(I), 0)), "ValueError",
-                            "range() arg 3 must not be zero");
+    Ins *si = &I->f->ins.v[step->r];
+    int64_t sv = si->op == OP_CONST ? I->f->cst.v[si->aux].i : 0;
+    /* range(a, b, 0), a static argument's 0 among them: CPython's ValueError when it runs */
+    if (!sv) st_raise_if(I, inf_op2(I, OP_EQ, bool_t(I), step->r, inf_const_i(I, int_t(I), 0)), "ValueError",
+                         "range() arg 3 must not be zero");
+    return sv;
+}
+
+/* a counter known to start at >= 0: a constant, or a prange chunk's first index ($lo) */
+static bool nonneg_start(Inf *I, Ref start) {
+    Ins *in = &I->f->ins.v[start];
+    return (in->op == OP_CONST && I->f->cst.v[in->aux].i >= 0) || (in->flags & INS_NONNEG);
+}
+
+static void for_range(Inf *I, Node *s, Node *call) {
+    Val start, stop, step;
+    int64_t sv = st_range_args(I, call, "range", &start, &stop, &step);
+    bool cstep = sv != 0;
     Node *iv = st_hidden(I, "$i%d", s);
     if (cstep && (sv == 1 || sv == -1)) {
         /* i runs from start while i < stop (or > for -1): i + 1 cannot overflow */
         inf_assign(I, iv, start);
         LoopBlocks L = loop_open(I, s);
         Val i = inf_read_name(I, iv);
-        Ins *si0 = &I->f->ins.v[start.r];
-        if (sv == 1 && si0->op == OP_CONST && I->f->cst.v[si0->aux].i >= 0 && I->f->ins.v[i.r].op == OP_PARAM)
+        if (sv == 1 && nonneg_start(I, start.r) && I->f->ins.v[i.r].op == OP_PARAM)
             I->f->ins.v[i.r].flags |= INS_NONNEG; /* indices from it need no wrap-around */
         inf_branch(I, inf_op2(I, sv > 0 ? OP_LT : OP_GT, bool_t(I), i.r, stop.r), L.body, L.exit);
         loop_body(I, &L, s, s->a, &i);
@@ -279,7 +292,7 @@ static void for_range(Inf *I, Node *s, Node *call) {
     }
     /* general steps: count iterations in uint64 so that no bound overflows */
     const Type *u = ty_scalar(I->tt, KILN_UINT64, false);
-    Ref n = trip_count(I, start.r, stop.r, step.r, cstep ? (sv > 0 ? 1 : -1) : 0);
+    Ref n = st_trip_count(I, start.r, stop.r, step.r, cstep ? (sv > 0 ? 1 : -1) : 0);
     Node *kv = st_hidden(I, "$k%d", s);
     inf_assign(I, iv, start);
     inf_assign(I, kv, mkval(I, inf_const_i(I, u, 0)));
@@ -497,7 +510,10 @@ static void st_for(Inf *I, Node *s) {
     if (for_items(I, s)) return;
     if (nf_gen_for(I, s)) return;
     if (cl_is_ndindex(I, it)) { for_ndindex(I, s, it); return; }
-    if (st_is_builtin_call(I, it, "range")) { for_range(I, s, it); return; }
+    if (st_is_builtin_call(I, it, "range") || (pr_is_prange_call(it) && (it->a->kind != N_NAME || st_is_builtin_call(I, it, "prange")))) {
+        for_range(I, s, it); /* a prange nested in a parallel loop, or in a nested function, runs as range */
+        return;
+    }
     if (st_is_builtin_call(I, it, "enumerate") || st_is_builtin_call(I, it, "zip")) { for_seq(I, s); return; }
     if (it->kind == N_TUPLE) { for_tuple(I, s, ex_expr(I, it)); return; }
     Val v = ex_expr(I, it);
@@ -700,6 +716,7 @@ static void stmt(Inf *I, Node *s) {
     case S_IF: st_if(I, s); return;
     case S_WHILE: st_while(I, s); return;
     case S_FOR: st_for(I, s); return;
+    case S_PFOR: pf_lower(I, s); return;
     case S_BREAK:
     case S_CONTINUE:
         if (I->nloops <= I->loop_base) inf_fail(I, s, "'%s' outside loop", s->kind == S_BREAK ? "break" : "continue");

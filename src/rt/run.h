@@ -65,6 +65,10 @@ typedef struct Run {
     VEC(RtDict *) dicts;   /* and every dict */
     void (*print)(void *arg, const char *text, size_t n); /* where print() writes (NULL: stdout) */
     void *print_arg;
+    struct RtPool *pool;   /* the context's threads for parallel loops (rt/pool.h); NULL: run them serially */
+    /* KILN_LOG=parallel: each parallel loop as it runs (tasks 0: serially, and why) */
+    void (*log_par)(void *arg, const char *body, int64_t trip, int64_t chunks, int64_t tasks, int threads, const char *why);
+    void *log_arg;
     RtErr code;
     int line;
     const char *file;

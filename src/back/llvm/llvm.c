@@ -380,7 +380,7 @@ static XCall *helper_record(L *l, Ref r, Helper *hp) {
 
 static void via_helper(L *l, Ref r) {
     Ins *in = IN(l, r);
-    if (in->op == OP_CALL && inline_call(l, r)) return;
+    if (in->op == OP_CALL && !(in->flags & INS_PAR) && inline_call(l, r)) return;
     spill_operands(l, r);
     Helper h;
     XCall *k = helper_record(l, r, &h);

@@ -969,7 +969,7 @@ static void ins(Gen *G, Ref r) {
     case OP_FILL: helper_op(G, r, fh_fill, 0); return;
     case OP_ACOPY: helper_op(G, r, fh_acopy, 0); return;
     case OP_LIB: helper_op(G, r, fh_lib, 1); return;
-    case OP_CALL: if (!direct_call(G, r)) helper_op(G, r, fh_call, 0); return;
+    case OP_CALL: if ((I_(G, r)->flags & INS_PAR) || !direct_call(G, r)) helper_op(G, r, fh_call, 0); return;
     case OP_CAST: cast(G, r); return;
     case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE: compare_value(G, r); return;
     default: break;

@@ -1,0 +1,235 @@
+/*
+ * par.c — running a prange loop: its outlined body (a CALL marked INS_PAR,
+ * lower/par.c) over the loop's iterations, serially or on the context's
+ * threads, with a result that does not depend on which.
+ *
+ * A loop without reductions writes disjoint elements, so any split gives the
+ * same result: the caller's tier runs it as one call over all iterations, or
+ * the pool runs a few tasks per thread. A loop with reductions is cut into
+ * chunks by its trip count alone (par_chunks: at most PAR_MAX_CHUNKS chunks,
+ * none shorter than PAR_MIN_CHUNK iterations unless the loop is); each chunk
+ * starts from the operators' identities and runs its iterations in order, and
+ * the partial results are combined left to right, starting from the values
+ * the variables had before the loop: ((init op p0) op p1) op ... — with
+ * rt/eval.c's operations, so every tier combines alike. One thread or 128, the
+ * interpreter or tier 2: the same chunks, the same order, the same bits.
+ *
+ * Threads are used only when the body's code is tier-2 code (tier 0 and tier
+ * 1 code keep counters and tier-up state that one thread at a time may touch;
+ * they run the chunks serially in the same order). Each task gets a Run of its
+ * own (its own buffers, depth and stack floor); an error stops the task, and
+ * after every task has finished the error of the lowest task — the lowest
+ * failing iteration, the one a serial run raises — is the one raised.
+ */
+#include "frame.h"
+#include "../rt/eval.h"
+#include "../rt/pool.h"
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { PAR_MAX_CHUNKS = 1024, PAR_MIN_CHUNK = 64, PAR_TASKS_PER_THREAD = 4 };
+
+int64_t fr_par_chunks(int64_t trip) {
+    if (trip <= 0) return 0;
+    int64_t n = (trip + PAR_MIN_CHUNK - 1) / PAR_MIN_CHUNK;
+    return n < PAR_MAX_CHUNKS ? n : PAR_MAX_CHUNKS;
+}
+
+/* the first iteration of chunk c of n over trip iterations: the first trip % n chunks are one longer */
+static int64_t chunk_lo(int64_t c, int64_t n, int64_t trip) {
+    int64_t q = trip / n, r = trip % n;
+    return c * q + (c < r ? c : r);
+}
+
+/* one call of the body over iterations [lo, hi), its result (the partials) into ret */
+static int call_body(const Extra *x, Slot *s, int64_t lo, int64_t hi, Slot *ret, Run *run, int line, const char *file) {
+    const Code *cc = x->callee->code;
+    if (run->depth + 1 > run->tune[TUNE_MAX_RECURSION] || (uintptr_t)__builtin_frame_address(0) < run->stack_floor)
+        return run_raise(run, RE_RECURSION, line, file);
+    if (run_interrupted(run)) return run_raise(run, RE_INTERRUPT, line, file);
+    size_t bytes = sizeof(Slot) * cc->nslots;
+    bool heap = bytes > (size_t)run->tune[TUNE_FRAME_STACK_BYTES];
+    Slot *fr = heap ? malloc(bytes) : alloca(bytes);
+    if (!fr) return run_raise(run, RE_NOMEM, line, file);
+    for (uint32_t k = 0; k < cc->ninit; k++) fr[k] = cc->init[k];
+    fr[cc->arg_slot[0]].i = lo;
+    fr[cc->arg_slot[1]].i = hi;
+    for (int k = 2; k < x->n; k++) {
+        const Slot *from = &s[x->slot[2 * k]];
+        Slot *to = &fr[cc->arg_slot[k]];
+        for (int32_t j = 0; j < x->slot[2 * k + 1]; j++) to[j] = from[j];
+    }
+    run->depth++;
+    NativeFn fn = fr_native(cc);
+    int r = fn ? fn(fr, ret, run) : fr_exec_interp(cc, fr, ret, run);
+    run->depth--;
+    if (heap) free(fr);
+    return r;
+}
+
+/* ---- the reductions: identities are the body's business, the combine is here ---- */
+
+typedef struct Reds {
+    int n;
+    const Type *ty[RED_MAX_COUNT];
+    int op[RED_MAX_COUNT];
+    int off[RED_MAX_COUNT];  /* slot offset of each partial in the body's result */
+    int slots;               /* slots of one chunk's result */
+} Reds;
+
+static void reds_of(const Extra *x, int64_t packed, Reds *R) {
+    const Type *ret = x->callee->ret;
+    memset(R, 0, sizeof *R);
+    if (!ret || ret->kind == T_NONE) return;
+    R->n = ret->kind == T_TUPLE ? ret->n : 1;
+    for (int k = 0; k < R->n; k++) {
+        R->ty[k] = ret->kind == T_TUPLE ? ret->elems[k] : ret;
+        R->op[k] = ir_red_op(packed, k);
+        R->off[k] = R->slots;
+        R->slots += slots_of(R->ty[k]);
+    }
+}
+
+/* acc = acc op v, with the IR op's own semantics (rt/eval.c); min and max as Python's: the left one unless
+ * the right one is smaller (larger) */
+static void combine(const Type *t, int op, Slot *acc, Slot *v) {
+    static const int ir_op[] = {[RED_ADD] = OP_ADD, [RED_MUL] = OP_MUL, [RED_AND] = OP_AND, [RED_OR] = OP_OR, [RED_XOR] = OP_XOR};
+    Slot *ops[2] = {acc, v}, out[2];
+    if (op == RED_MIN || op == RED_MAX) {
+        Slot less;
+        Slot *cmp[2] = {v, acc};
+        ev_op(op == RED_MIN ? OP_LT : OP_GT, 0, 0, NULL, t, cmp, 2, &less);
+        if (less.i) memcpy(acc, v, sizeof(Slot) * (size_t)slots_of(t));
+        return;
+    }
+    ev_op(ir_op[op], 0, 0, t, t, ops, 2, out);
+    memcpy(acc, out, sizeof(Slot) * (size_t)slots_of(t));
+}
+
+/* ---- running tasks ---- */
+
+typedef struct Job {
+    const Extra *x;
+    Slot *s;                 /* the caller's frame: the operands */
+    int64_t trip, nch;       /* nch: chunks (reductions), or 0 */
+    int64_t ntasks;
+    Slot *parts;             /* nch results of R.slots slots */
+    Reds R;
+    const Run *parent;
+    int line;
+    const char *file;
+    pthread_mutex_t mu;      /* guards the error below */
+    int64_t err_task;        /* the lowest task that failed, or -1 */
+    Run err;
+    _Atomic int64_t failed;  /* the same, read without the lock: tasks after it need not run */
+} Job;
+
+/* the units of work of task t: [*a, *b) — chunks with reductions, iterations without */
+static void task_range(const Job *J, int64_t t, int64_t *a, int64_t *b) {
+    int64_t units = J->nch ? J->nch : J->trip;
+    *a = chunk_lo(t, J->ntasks, units);
+    *b = chunk_lo(t + 1, J->ntasks, units);
+}
+
+/* the units [a, b) on run r: 0, or -1 with r's error raised */
+static int run_units(Job *J, int64_t a, int64_t b, Run *r) {
+    if (!J->nch) {
+        Slot none[1];
+        return call_body(J->x, J->s, a, b, none, r, J->line, J->file);
+    }
+    for (int64_t c = a; c < b; c++) {
+        int64_t lo = chunk_lo(c, J->nch, J->trip), hi = chunk_lo(c + 1, J->nch, J->trip);
+        if (call_body(J->x, J->s, lo, hi, &J->parts[c * J->R.slots], r, J->line, J->file)) return -1;
+    }
+    return 0;
+}
+
+static void task(void *arg, int64_t t, int w) {
+    (void)w;
+    Job *J = arg;
+    if (t > atomic_load_explicit(&J->failed, memory_order_relaxed)) return; /* a lower task failed: its error wins */
+    Run r;
+    run_init(&r, J->parent->tune, J->parent->intr, base_stack_floor());
+    r.epoch = J->parent->epoch;
+    r.depth = J->parent->depth;
+    r.pool = NULL; /* a parallel loop inside this one runs serially */
+    int64_t a, b;
+    task_range(J, t, &a, &b);
+    if (run_units(J, a, b, &r)) {
+        pthread_mutex_lock(&J->mu);
+        if (J->err_task < 0 || t < J->err_task) {
+            J->err_task = t;
+            J->err.code = r.code; J->err.line = r.line; J->err.file = r.file; J->err.ename = r.ename;
+            memcpy(J->err.msg, r.msg, sizeof r.msg);
+            atomic_store_explicit(&J->failed, t, memory_order_relaxed);
+        }
+        pthread_mutex_unlock(&J->mu);
+    }
+    run_release(&r);
+}
+
+/* the threads a region may use: the tunable, or (0) the CPUs this process may use */
+static int threads_of(const Run *run) {
+    int64_t t = run->tune[TUNE_THREADS];
+    if (t <= 0) t = rt_cpus();
+    return t > 4096 ? 4096 : (int)t;
+}
+
+/* run the tasks on the pool: NULL, or why the loop must run serially */
+static const char *parallel(Job *J, Run *run, int *nt) {
+    *nt = threads_of(run);
+    if (!run->pool) return "inside another parallel loop, or without a context's threads";
+    if (*nt < 2) return "one thread";
+    if (!fr_native_tier2(J->x->callee->code)) return "the body is not tier-2 code yet";
+    int64_t units = J->nch ? J->nch : J->trip;
+    if (units < 2) return J->nch ? "one chunk" : "one iteration";
+    J->ntasks = (int64_t)*nt * PAR_TASKS_PER_THREAD;
+    if (J->ntasks > units) J->ntasks = units;
+    J->err_task = -1;
+    atomic_store(&J->failed, INT64_MAX);
+    pthread_mutex_init(&J->mu, NULL);
+    bool ran = rt_pool_run(run->pool, *nt, J->ntasks, task, J);
+    pthread_mutex_destroy(&J->mu);
+    return ran ? NULL : "the pool is busy (another thread's parallel loop)";
+}
+
+/* the error of the lowest failing task, raised on the caller's run */
+static int raise_lowest(const Job *J, Run *run) {
+    run_raise(run, J->err.code, J->err.line, J->err.file);
+    run->ename = J->err.ename;
+    memcpy(run->msg, J->err.msg, sizeof run->msg);
+    return -1;
+}
+
+int fr_pcall(Run *run, Slot *s, int d, const Extra *x, int line, const char *file) {
+    Job J;
+    memset(&J, 0, sizeof J);
+    J.x = x; J.s = s; J.parent = run; J.line = line; J.file = file;
+    J.trip = s[x->slot[0]].i;
+    reds_of(x, s[x->slot[2]].i, &J.R);
+    J.nch = J.R.n ? fr_par_chunks(J.trip) : 0;
+    if (J.trip <= 0) J.trip = 0;
+    Slot local[64];
+    size_t need = (size_t)(J.nch * J.R.slots);
+    J.parts = need <= 64 ? local : malloc(sizeof(Slot) * need);
+    if (!J.parts) return run_raise(run, RE_NOMEM, line, file);
+    int rc = 0, nt = 1;
+    if (J.trip > 0) {
+        const char *why = parallel(&J, run, &nt);
+        if (run->log_par) run->log_par(run->log_arg, x->callee->name, J.trip, J.nch, why ? 0 : J.ntasks, nt, why);
+        if (why) rc = run_units(&J, 0, J.nch ? J.nch : J.trip, run);
+        else if (J.err_task >= 0) rc = raise_lowest(&J, run);
+    }
+    if (!rc && J.R.n) {
+        /* the values before the loop (the last operands), then each chunk's partials in order */
+        Slot *acc = &s[d];
+        int first = x->n - J.R.n;
+        for (int k = 0; k < J.R.n; k++) {
+            memcpy(&acc[J.R.off[k]], &s[x->slot[2 * (first + k)]], sizeof(Slot) * (size_t)slots_of(J.R.ty[k]));
+            for (int64_t c = 0; c < J.nch; c++) combine(J.R.ty[k], J.R.op[k], &acc[J.R.off[k]], &J.parts[c * J.R.slots + J.R.off[k]]);
+        }
+    }
+    if (J.parts != local) free(J.parts);
+    return rc;
+}
