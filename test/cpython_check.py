@@ -83,7 +83,7 @@ def run_case(path, ns, call):
 
 def check(path, fill, counts):
     src = open(path).read()
-    ns = {"__name__": "kernels", "np": np, "math": math}
+    ns = {"__name__": "kernels", "np": np, "math": math, "prange": range}  # prange: serial Python, as Numba without parallel=True
     exec(compile(src, path, "exec"), ns)
     lines = src.split("\n")
     out = []

@@ -1,0 +1,7 @@
+# run: f([1.0, 2.0, 3.0])
+def f(a):
+    for i in prange(len(a)):
+        a[i] = 0.0
+    else:
+        a[0] = 1.0
+    return a

@@ -1,0 +1,5 @@
+# run: f([1.0, 2.0, 3.0])
+def f(a):
+    for i in prange(len(a)):
+        a[i] = a.sum()
+    return a
