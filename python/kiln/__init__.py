@@ -20,7 +20,7 @@ import threading
 
 from . import _kiln, _source
 
-__all__ = ["jit", "njit", "CompileError", "config", "Kernel"]
+__all__ = ["jit", "njit", "prange", "CompileError", "config", "Kernel"]
 __version__ = _kiln.version
 
 CompileError = _kiln.CompileError
@@ -56,6 +56,23 @@ class _Config:
 
     def get_tunable(self, name):
         return _context(self.tier, True, False, self.disk_cache).get_tunable(name)
+
+    @property
+    def threads(self):
+        """threads a prange loop may use (0: the CPUs this process may use); KILN_NUM_THREADS at import.
+        Results do not depend on it (docs/parallel.md)."""
+        return self.get_tunable("threads")
+
+    @threads.setter
+    def threads(self, n):
+        if not isinstance(n, int) or isinstance(n, bool) or n < 0:
+            raise ValueError("kiln.config.threads must be an int >= 0 (0: the CPUs this process may use)")
+        self.set_tunable("threads", n)
+
+
+def prange(*args):
+    """a parallel range for kernels (docs/parallel.md); called from Python, it is range"""
+    return range(*args)
 
 
 config = _Config()
@@ -189,19 +206,11 @@ def _llvm_twin(k):
     return twin
 
 
-_warned_parallel = False
-
-
 def _make(py_func, options, sigs):
-    global _warned_parallel
     if config.disable_jit:
         return py_func
     if not callable(py_func) or not hasattr(py_func, "__code__"):
         raise TypeError("kiln.jit decorates Python functions, not %r" % (py_func,))
-    if options.get("parallel") and not _warned_parallel:
-        import warnings
-        warnings.warn("kiln: parallel=True runs serially until kiln has parallel loops", RuntimeWarning, stacklevel=3)
-        _warned_parallel = True
     k = _kiln.Kernel(_prepare)
     k.py_func = py_func
     k._options = options
@@ -232,8 +241,8 @@ def jit(*args, **options):
     """@kiln.jit, @kiln.jit(...), @kiln.jit("f8(f8[::1])") or a list of signatures: kiln's JIT.
 
     Options (Numba's names): cache (the disk cache: on by default, see docs/python.md), fastmath,
-    boundscheck, nogil (accepted: kiln always releases the GIL), parallel (accepted: warns once, runs
-    serially), error_model and inline (accepted, ignored); tier (kiln's: auto, interp, baseline, opt);
+    boundscheck, nogil (accepted: kiln always releases the GIL), parallel (accepted: prange loops run
+    on kiln.config.threads threads with or without it; whole-array expressions are not split yet), error_model and inline (accepted, ignored); tier (kiln's: auto, interp, baseline, opt);
     static_argnums / static_argnames (JAX's) and static_shapes (True, or parameter names): values and
     array shapes compiled as constants (docs/specialization.md).
     """

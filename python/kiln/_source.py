@@ -425,6 +425,8 @@ def module_text(kernel, is_kernel, statics=None):
                                   % (filename, f.__code__.co_firstlineno, fn.__name__, f.__name__))
             if is_kernel(v):
                 todo.append(v)
+            elif isinstance(v, types.FunctionType) and name == "prange" and v.__module__ in ("kiln", "numba", "numba.misc.special"):
+                continue  # kiln's parallel loop (docs/parallel.md), not a function to compile
             elif isinstance(v, types.FunctionType):
                 raise SourceError("%s:%d: %s() calls %s(), a plain Python function: decorate it with @kiln.jit "
                                   "(kernels may call only kernels)" % (filename, f.__code__.co_firstlineno, f.__name__, name))

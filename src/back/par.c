@@ -113,6 +113,7 @@ typedef struct Job {
     const Extra *x;
     Slot *s;                 /* the caller's frame: the operands */
     int64_t trip, nch;       /* nch: chunks (reductions), or 0 */
+    int64_t u0, u1;          /* the units (chunks, or iterations) the tasks share */
     int64_t ntasks;
     Slot *parts;             /* nch results of R.slots slots */
     Reds R;
@@ -127,9 +128,8 @@ typedef struct Job {
 
 /* the units of work of task t: [*a, *b) — chunks with reductions, iterations without */
 static void task_range(const Job *J, int64_t t, int64_t *a, int64_t *b) {
-    int64_t units = J->nch ? J->nch : J->trip;
-    *a = chunk_lo(t, J->ntasks, units);
-    *b = chunk_lo(t + 1, J->ntasks, units);
+    *a = J->u0 + chunk_lo(t, J->ntasks, J->u1 - J->u0);
+    *b = J->u0 + chunk_lo(t + 1, J->ntasks, J->u1 - J->u0);
 }
 
 /* the units [a, b) on run r: 0, or -1 with r's error raised */
@@ -176,13 +176,15 @@ static int threads_of(const Run *run) {
     return t > 4096 ? 4096 : (int)t;
 }
 
+static const char WAIT_TIER2[] = "the body is not tier-2 code yet";
+
 /* run the tasks on the pool: NULL, or why the loop must run serially */
 static const char *parallel(Job *J, Run *run, int *nt) {
     *nt = threads_of(run);
     if (!run->pool) return "inside another parallel loop, or without a context's threads";
     if (*nt < 2) return "one thread";
-    if (!fr_native_tier2(J->x->callee->code)) return "the body is not tier-2 code yet";
-    int64_t units = J->nch ? J->nch : J->trip;
+    if (!fr_native_tier2(J->x->callee->code)) return WAIT_TIER2;
+    int64_t units = J->u1 - J->u0;
     if (units < 2) return J->nch ? "one chunk" : "one iteration";
     J->ntasks = (int64_t)*nt * PAR_TASKS_PER_THREAD;
     if (J->ntasks > units) J->ntasks = units;
@@ -215,11 +217,20 @@ int fr_pcall(Run *run, Slot *s, int d, const Extra *x, int line, const char *fil
     J.parts = need <= 64 ? local : malloc(sizeof(Slot) * need);
     if (!J.parts) return run_raise(run, RE_NOMEM, line, file);
     int rc = 0, nt = 1;
-    if (J.trip > 0) {
+    J.u1 = J.nch ? J.nch : J.trip;
+    while (J.u0 < J.u1 && !rc) {
         const char *why = parallel(&J, run, &nt);
         if (run->log_par) run->log_par(run->log_arg, x->callee->name, J.trip, J.nch, why ? 0 : J.ntasks, nt, why);
-        if (why) rc = run_units(&J, 0, J.nch ? J.nch : J.trip, run);
-        else if (J.err_task >= 0) rc = raise_lowest(&J, run);
+        if (!why) {
+            if (J.err_task >= 0) rc = raise_lowest(&J, run);
+            break;
+        }
+        /* serially; while the body is still on its way to tier 2 (tier auto), a sixteenth at a time, so that
+         * the rest runs in parallel once its tier-2 code is in (the split cannot change any result) */
+        int64_t step = why == WAIT_TIER2 && J.u1 - J.u0 >= 16 ? (J.u1 + 15) / 16 : J.u1 - J.u0;
+        int64_t end = J.u0 + step < J.u1 ? J.u0 + step : J.u1;
+        rc = run_units(&J, J.u0, end, run);
+        J.u0 = end;
     }
     if (!rc && J.R.n) {
         /* the values before the loop (the last operands), then each chunk's partials in order */

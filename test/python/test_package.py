@@ -333,10 +333,39 @@ def test_introspection():
     assert kiln.config.get_tunable("spec_limit") > 0
 
 
-def test_parallel_is_accepted_with_a_warning():
-    with pytest.warns(RuntimeWarning, match="runs serially"):
-        f = kiln.jit(parallel=True)(textwrap.dedent)
-    assert f is not None
+def test_prange_same_bits_for_every_thread_count(tmp_path):
+    """@kiln.jit(parallel=True) with prange (Numba's spelling): the sum is the same bits on 1, 2, 3 and 8
+    threads and on every tier; kiln.config.threads sets the count; kiln.prange is range in plain Python"""
+    p = tmp_path / "par.py"
+    p.write_text("import numpy as np, kiln\n"
+                 "from kiln import prange\n"
+                 "@kiln.jit(parallel=True, tier='opt')\n"
+                 "def total(a):\n"
+                 "    s = 0.0\n"
+                 "    for i in prange(a.shape[0]):\n"
+                 "        s += a[i] * a[i]\n"
+                 "    return s\n"
+                 "@kiln.jit(tier='interp')\n"
+                 "def total0(a):\n"
+                 "    s = 0.0\n"
+                 "    for i in kiln.prange(a.shape[0]):\n"
+                 "        s += a[i] * a[i]\n"
+                 "    return s\n"
+                 "x = np.sin(np.arange(300000.0))\n"
+                 "seen = set()\n"
+                 "for n in (1, 2, 3, 8):\n"
+                 "    kiln.config.threads = n\n"
+                 "    assert kiln.config.threads == n\n"
+                 "    seen.add(total(x).hex())\n"
+                 "seen.add(total0(x).hex())\n"
+                 "print(len(seen), list(kiln.prange(2, 5)))\n"
+                 "try:\n"
+                 "    kiln.config.threads = -1\n"
+                 "except ValueError as e:\n"
+                 "    print('refused')\n")
+    out = subprocess.run([sys.executable, str(p)], capture_output=True, text=True, timeout=120,
+                         env=dict(os.environ, KILN_CACHE="0"))
+    assert out.stdout.split("\n")[:2] == ["1 [2, 3, 4]", "refused"], out.stdout + out.stderr
 
 
 def test_explain_and_inspect():
