@@ -126,7 +126,8 @@ test:
 	    all build/asan/test/runner build/asan/test/mutate $(UNIT_BIN:$(BUILD)/%=build/asan/%)
 	@$(MAKE) --no-print-directory BUILD=build/tsan CC=clang OPT=-O1 LLVM_SO_LDFLAGS= \
 	    CFLAGS="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" \
-	    build/tsan/libkiln-llvm.so build/tsan/test/tier_test build/tsan/test/api_test build/tsan/test/static_test
+	    build/tsan/libkiln-llvm.so build/tsan/test/tier_test build/tsan/test/api_test build/tsan/test/static_test \
+	    build/tsan/test/parallel_test
 	@$(MAKE) --no-print-directory $(FUZZ_BIN)
 	@$(MAKE) --no-print-directory BUILD=build/nollvm LLVM=0 build/nollvm/kiln
 	@if [ -x /usr/lib/llvm-14/bin/llvm-config ]; then $(MAKE) --no-print-directory BUILD=build/llvm14 \
@@ -194,6 +195,13 @@ build/bench/speculate: bench/speculate.c $(BUILD)/libkiln.a $(HDR)
 bench-static: all build/bench/speculate python
 	@build/pyenv/bin/python bench/static_shapes.py 3
 	@build/bench/speculate 1000000 5
+
+# issue 24: prange loops on 1 and 2 threads against Numba's parallel=True and a 2-thread STREAM triad
+bench-parallel: all
+	@[ -x build/benchenv/bin/python ] || /usr/bin/python3 -m venv build/benchenv
+	@build/benchenv/bin/python -c 'import numba' 2>/dev/null || build/benchenv/bin/pip install -q numba 'setuptools>=61' wheel
+	@build/benchenv/bin/pip install -q --disable-pip-version-check --no-build-isolation --no-deps .
+	@build/benchenv/bin/python bench/parallel.py 5
 
 bench-peers: all
 	@bash bench/peers/run.sh

@@ -18,7 +18,8 @@ export KILN_CACHE=0
 # dynamic TLS). The workaround upstream gives: no interception; leaks are still checked.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}intercept_tls_get_addr=0"
 CACHE_DIR=$(mktemp -d /tmp/kiln-cache-XXXXXX)
-trap 'rm -rf "$CACHE_DIR"' EXIT
+PV_DIR=$(mktemp -d /tmp/kiln-prange-XXXXXX)
+trap 'rm -rf "$CACHE_DIR" "$PV_DIR"' EXIT
 # every suite runs under a time limit (SUITE_TIMEOUT seconds, killed 10 s after the TERM): a hung
 # suite is a failure with its name, never a hung `make test`
 suite() {
@@ -63,6 +64,10 @@ for b in build build/asan; do
     suite "$tag: command line" sh test/cli_test.sh $b/kiln
     suite "$tag: hardening" sh test/hardening_test.sh $b/kiln
 done
+# prange: the test/run kernels with every loop kiln accepts as parallel made one, on tier 2 with 1, 2, 3 and 8
+# threads, the baseline and tier auto, bit for bit against the interpreter on one thread (docs/parallel.md)
+[ -f build/libkiln-llvm.so ] && suite "parallel: kernels made prange (6 configurations)" \
+    python3 test/prange_variants.py build/kiln build/test/runner "$PV_DIR" test/run/*.py
 # folders are layers: no include points up (docs/architecture.md), no cycle among the folders
 suite "layers: includes point down" python3 test/layers.py src
 # the disk cache as a trust boundary: owners, modes, links, file types, signatures, kiln's own names
@@ -78,7 +83,7 @@ if [ -f build/libkiln-llvm.so ]; then
         build/asan/test/runner build/asan/kiln --tier opt test/run/*.py
 fi
 # the threaded tests under ThreadSanitizer: tier-up while many threads call
-for t in build/tsan/test/tier_test build/tsan/test/api_test build/tsan/test/static_test; do
+for t in build/tsan/test/tier_test build/tsan/test/api_test build/tsan/test/static_test build/tsan/test/parallel_test; do
     [ -x $t ] && suite "tsan: $(basename $t)" env TSAN_OPTIONS=halt_on_error=1 $t
 done
 if [ -x build/asan/test/mutate ]; then

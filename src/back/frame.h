@@ -49,6 +49,7 @@ typedef struct Code {
     int64_t hot;        /* tier-up budget: tier-1 code subtracts per call and loop iteration */
     int64_t hot_call;   /* what one call subtracts */
     bool loops;         /* tier-1 code counts loop iterations (tier2_loops > 0; OSR is possible) */
+    _Atomic int8_t par_weight; /* a prange body's: 0 not known yet, 1 light (one loop, no call), 2 heavy (back/par.c) */
     CodeMem mem;
     size_t native_size;
     const char *bailout; /* why the native tier did not compile it */

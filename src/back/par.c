@@ -178,6 +178,29 @@ static int threads_of(const Run *run) {
 
 static const char WAIT_TIER2[] = "the body is not tier-2 code yet";
 
+/* a body is light when its IR has one loop (the chunk's own) and calls nothing: then only a long loop pays
+ * for waking threads. Its IR decides, the same every time: worked out once per code object. */
+static bool heavy(const Unit *u) {
+    Code *c = u->code;
+    int w = atomic_load_explicit(&c->par_weight, memory_order_relaxed);
+    if (w) return w == 2;
+    Func *f = u->ir;
+    if (!f) return true;
+    int loops = 0;
+    bool calls = false;
+    for (uint32_t b = 0; b < f->blocks.n; b++) {
+        Block *bk = &f->blocks.v[b];
+        for (int s = 0; s < 2; s++) if ((bk->term == TERM_JMP && s == 0) || bk->term == TERM_BR) loops += bk->succ[s].to <= b;
+        for (uint32_t k = 0; k < bk->ins.n && !calls; k++) {
+            int op = f->ins.v[bk->ins.v[k]].op;
+            calls = op == OP_CALL || op == OP_LIB;
+        }
+    }
+    w = loops > 1 || calls ? 2 : 1;
+    atomic_store_explicit(&c->par_weight, (int8_t)w, memory_order_relaxed);
+    return w == 2;
+}
+
 /* run the tasks on the pool: NULL, or why the loop must run serially */
 static const char *parallel(Job *J, Run *run, int *nt) {
     *nt = threads_of(run);
@@ -186,6 +209,7 @@ static const char *parallel(Job *J, Run *run, int *nt) {
     if (!fr_native_tier2(J->x->callee->code)) return WAIT_TIER2;
     int64_t units = J->u1 - J->u0;
     if (units < 2) return J->nch ? "one chunk" : "one iteration";
+    if (J->trip < run->tune[TUNE_PARALLEL_MIN] && !heavy(J->x->callee)) return "a short loop with a light body (parallel_min)";
     J->ntasks = (int64_t)*nt * PAR_TASKS_PER_THREAD;
     if (J->ntasks > units) J->ntasks = units;
     J->err_task = -1;

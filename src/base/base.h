@@ -107,6 +107,7 @@ typedef enum {
     TUNE_SPECULATE_CALLS,  /* calls profiled at least before speculating */
     TUNE_SPECULATE_MISSES, /* guard misses (over 1% of calls) before a speculation is dropped for good */
     TUNE_THREADS,          /* threads a parallel loop may use (0: the CPUs this process may use) */
+    TUNE_PARALLEL_MIN,     /* iterations a prange loop with a light body needs before it uses threads */
     TUNE_COUNT
 } Tunable;
 typedef struct { const char *name; const char *unit; int64_t dflt; const char *doc; } TunableInfo;

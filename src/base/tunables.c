@@ -53,6 +53,9 @@ const TunableInfo tunables[TUNE_COUNT] = {
     [TUNE_THREADS] = {"threads", "threads", 0,
                       "threads a parallel loop may use, the calling one included (0: the CPUs this process may use: its "
                       "affinity mask and cgroup quota); KILN_NUM_THREADS sets it too. Results do not depend on it"},
+    [TUNE_PARALLEL_MIN] = {"parallel_min", "iterations", 32768,
+                           "a prange loop whose body has no inner loop and calls nothing uses threads only from this many "
+                           "iterations (waking a thread costs about as much as 10,000 light iterations); 0: always"},
     [TUNE_SPECULATE_MISSES] = {"speculate_misses", "calls", 100,
                                "calls the guard turned away (when over 1% of calls) before the variant is dropped for good"},
 };

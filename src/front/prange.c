@@ -145,6 +145,33 @@ static void reads_kids(Out *o, Body *b, Node *e, const Names *bound) {
     for (int i = 0; i < e->nkids2; i++) if (e->kids2[i]) reads_at(o, b, e->kids2[i], bound, e);
 }
 
+/* what an import bound name to ("random", "numpy", "random.randint", ...), or NULL */
+static const char *binding(const Ast *ast, const char *name) {
+    const char *t = NULL;
+    for (int i = 0; i < ast->nfrom; i++) if (!strcmp(ast->from_names[i], name)) t = ast->from_targets[i];
+    return t;
+}
+
+static bool starts(const char *s, const char *p) { return s && !strncmp(s, p, strlen(p)); }
+
+/* a draw from Python's or NumPy's random stream: random.random(), np.random.rand(), a name imported from
+ * either module */
+static bool random_call(const Ast *ast, const Node *call) {
+    const Node *f = call->a;
+    if (f->kind == N_NAME) {
+        const char *t = binding(ast, f->name);
+        return starts(t, "random.") || starts(t, "numpy.random.");
+    }
+    if (f->kind != N_ATTR) return false;
+    const Node *m = f->a;
+    if (m->kind == N_NAME) {
+        const char *t = binding(ast, m->name);
+        return t && (!strcmp(t, "random") || !strcmp(t, "numpy.random"));
+    }
+    return m->kind == N_ATTR && !strcmp(m->name, "random") && m->a->kind == N_NAME &&
+           ((ast->np_alias && !strcmp(m->a->name, ast->np_alias)) || !strcmp(m->a->name, "np") || !strcmp(m->a->name, "numpy"));
+}
+
 static void reads_at(Out *o, Body *b, Node *e, const Names *bound, Node *parent) {
     if (!e) return;
     switch (e->kind) {
@@ -160,6 +187,9 @@ static void reads_at(Out *o, Body *b, Node *e, const Names *bound, Node *parent)
     case N_CALL:
         if (e->a->kind == N_NAME && !strcmp(e->a->name, "print") && !(bound && has(bound, "print")))
             fail(o, e, "print() inside a prange loop: the order of its output would depend on the schedule");
+        if (random_call(o->ast, e))
+            fail(o, e, "a random draw inside a prange loop: the generator's state carries from one iteration to the "
+                 "next, so the numbers would depend on the schedule (draw them before the loop, into an array)");
         reads_kids(o, b, e, bound);
         return;
     case N_LAMBDA: case N_GENEXP: case N_LISTCOMP: case N_DICTCOMP: {

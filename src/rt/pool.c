@@ -27,21 +27,24 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-enum { POOL_MAX = 256, SPIN = 20000 };
+enum { POOL_MAX = 256, SPIN = 20000, GEN_SHIFT = 9, GEN_WORKERS = (1 << GEN_SHIFT) - 1 };
+_Static_assert(POOL_MAX <= GEN_WORKERS, "the workers of a region fit below GEN_SHIFT");
 
 struct RtPool {
     pthread_mutex_t mu;          /* starting and stopping threads */
     pthread_t th[POOL_MAX];
     int started;
     atomic_flag busy;            /* a region is running */
-    _Atomic uint32_t gen;        /* bumped to start a region, and to stop (futex word) */
+    /* bumped to start a region, and to stop (the futex word workers sleep on): the region count above
+     * GEN_SHIFT bits, below them how many workers take part — one word, so that a worker that wakes late,
+     * after the region it was woken for, cannot read the next region's count of workers */
+    _Atomic uint32_t gen;
     _Atomic uint32_t active;     /* workers of the running region not done yet (futex word) */
     _Atomic int stop;
     _Atomic int sleepers;
     RtTask fn;
     void *arg;
     int64_t ntasks;
-    int nwork;                   /* workers 1..nwork take part in the running region */
     _Atomic int64_t next;        /* the next task to hand out */
 };
 
@@ -76,7 +79,7 @@ static void *worker(void *arg) {
         }
         seen = g;
         if (atomic_load(&p->stop)) return NULL;
-        if (me.id > p->nwork) continue;
+        if (me.id > (int)(g & GEN_WORKERS)) continue; /* not one of this region's */
         take_tasks(p, me.id);
         if (atomic_fetch_sub_explicit(&p->active, 1, memory_order_acq_rel) == 1) futex_wake(&p->active);
     }
@@ -94,7 +97,7 @@ void rt_pool_free(RtPool *p) {
     if (!p) return;
     pthread_mutex_lock(&p->mu);
     atomic_store(&p->stop, 1);
-    atomic_fetch_add_explicit(&p->gen, 1, memory_order_release);
+    atomic_fetch_add_explicit(&p->gen, 1u << GEN_SHIFT, memory_order_release);
     futex_wake(&p->gen);
     for (int i = 0; i < p->started; i++) pthread_join(p->th[i], NULL);
     pthread_mutex_unlock(&p->mu);
@@ -131,10 +134,11 @@ bool rt_pool_run(RtPool *p, int threads, int64_t ntasks, RtTask fn, void *arg) {
     if ((int64_t)want > ntasks - 1) want = (int)(ntasks - 1);
     int nwork = grow(p, want);
     if (nwork < 1) { atomic_flag_clear_explicit(&p->busy, memory_order_release); return false; }
-    p->fn = fn; p->arg = arg; p->ntasks = ntasks; p->nwork = nwork;
+    p->fn = fn; p->arg = arg; p->ntasks = ntasks;
     atomic_store_explicit(&p->next, 0, memory_order_relaxed);
     atomic_store_explicit(&p->active, (uint32_t)nwork, memory_order_relaxed);
-    atomic_fetch_add_explicit(&p->gen, 1, memory_order_release);
+    uint32_t g = atomic_load_explicit(&p->gen, memory_order_relaxed);
+    atomic_store_explicit(&p->gen, (((g >> GEN_SHIFT) + 1) << GEN_SHIFT) | (uint32_t)nwork, memory_order_release);
     if (atomic_load(&p->sleepers)) futex_wake(&p->gen);
     take_tasks(p, 0);
     uint32_t a;
