@@ -576,6 +576,32 @@ static Node *assign(Out *o, const char *name, Node *v, const Node *at) {
     return s;
 }
 
+/* a length the body may compute again: a name, a constant, len(x), x.size, x.shape[k], and sums and
+ * differences of them — pure and cheap. prange(n) with such an n gives the chunk loop the bound
+ * min($hi, n), which is $hi, but lets bounds-check elimination (opt/bce.c) see that i < n: with n
+ * = len(a), a[i] needs no check, as in the serial loop. */
+static bool simple_len(const Node *e, int depth) {
+    if (depth > 4) return false;
+    switch (e->kind) {
+    case N_NAME: case N_INT: return true;
+    case N_BINARY: return (e->op == TK_PLUS || e->op == TK_MINUS) && simple_len(e->a, depth + 1) && simple_len(e->b, depth + 1);
+    case N_CALL: return e->a->kind == N_NAME && !strcmp(e->a->name, "len") && e->nkids == 1 && !e->nkids2 && e->kids[0]->kind == N_NAME;
+    case N_ATTR: return !strcmp(e->name, "size") && e->a->kind == N_NAME;
+    case N_SUBSCR:
+        return e->nkids == 1 && e->kids[0]->kind == N_INT && e->a->kind == N_ATTR && !strcmp(e->a->name, "shape") &&
+               e->a->a->kind == N_NAME;
+    default: return false;
+    }
+}
+
+static void len_names(Out *o, const Node *e, Names *out) {
+    if (!e) return;
+    if (e->kind == N_NAME) add(o, out, e->name);
+    if (e->kind == N_CALL) { len_names(o, e->kids[0], out); return; }
+    len_names(o, e->a, out);
+    if (e->kind == N_BINARY) len_names(o, e->b, out);
+}
+
 /* step 1 written or left out: the loop variable ranges directly */
 static bool unit_step(const Node *call) {
     return call->nkids < 3 || (call->kids[2]->kind == N_INT && call->kids[2]->v.i == 1);
@@ -587,7 +613,7 @@ static char *str(Out *o, const char *s) {
     return p;
 }
 
-static Node *outline(Out *o, Node *loop, const Body *b, const Names *caps, const Red *reds, int nred) {
+static Node *outline(Out *o, Node *loop, const Body *b, const Names *caps, const Red *reds, int nred, bool bound_again) {
     Node *call = loop->b;
     char nm[256];
     snprintf(nm, sizeof nm, "%s$prange%d_%d", o->def->name, loop->line, loop->col);
@@ -614,6 +640,7 @@ static Node *outline(Out *o, Node *loop, const Body *b, const Names *caps, const
         lo = binop(o, TK_PLUS, name_node(o, "$start", loop), lo, loop);
         hi = binop(o, TK_PLUS, name_node(o, "$start", loop), hi, loop);
     }
+    if (bound_again) hi = call2(o, "min", hi, call->kids[0], call);
     f->a = name_node(o, direct ? b->var : "$k", loop->a);
     f->b = call2(o, "range", lo, hi, call);
     Nodes fb = {0};
@@ -682,8 +709,18 @@ static Node *pfor(Out *o, Node *loop, Node **fn_body, int fn_n) {
     for (int i = 0; i < fn_n; i++) check_after(o, fn_body[i], loop, &priv, loop);
     for (int i = 0; i < o->def->nnames; i++) add(o, &locals, o->def->names[i]);
     fn_locals(o, fn_body, fn_n, &locals);
-    for (uint32_t i = 0; i < b.reads.n; i++) {
-        const char *n = b.reads.v[i]->name;
+    Names want = {0}, bound = {0};
+    for (uint32_t i = 0; i < b.reads.n; i++) add(o, &want, b.reads.v[i]->name);
+    bool bound_again = call->nkids == 1 && simple_len(call->kids[0], 0); /* the bound, computed again in the body */
+    if (bound_again) len_names(o, call->kids[0], &bound);
+    for (uint32_t i = 0; i < bound.n; i++) {
+        bool red = false;
+        for (int k = 0; k < nred; k++) red |= !strcmp(reds[k].name, bound.v[i]);
+        if (red || has(&priv, bound.v[i])) bound_again = false; /* the body assigns it: not the same value there */
+    }
+    if (bound_again) for (uint32_t i = 0; i < bound.n; i++) add(o, &want, bound.v[i]);
+    for (uint32_t i = 0; i < want.n; i++) {
+        const char *n = want.v[i];
         if (!strcmp(n, b.var) || has(&priv, n) || !has(&locals, n)) continue;
         bool red = false;
         for (int k = 0; k < nred; k++) red |= !strcmp(reds[k].name, n);
@@ -691,7 +728,7 @@ static Node *pfor(Out *o, Node *loop, Node **fn_body, int fn_n) {
     }
     if (caps.n + (uint32_t)nred > 12)
         fail(o, loop, "a prange loop may use at most 12 variables of the function around it (it uses %d)", (int)caps.n + nred);
-    Node *def_node = outline(o, loop, &b, &caps, reds, nred);
+    Node *def_node = outline(o, loop, &b, &caps, reds, nred, bound_again);
     PUSH(o, o->newdefs, def_node);
     Node *s = mk(o, S_PFOR, loop);
     s->a = loop->a; s->b = call;

@@ -5,6 +5,7 @@
  * usual; the IR is rebuilt on a scratch spec so that every stage can be shown.
  */
 #include "jit.h"
+#include "../rt/pool.h"
 #include "../opt/opt.h"
 #include "../back/back.h"
 #include <stdio.h>
@@ -70,9 +71,16 @@ int jit_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, c
     ty_str(s->u.ret, b, sizeof b);
     fprintf(out, "  %-16s %s\n", "(return)", b);
     if (jit_lower(ctx, t, err)) goto done;
-    if (t->u.ir->notes.n) {
-        fprintf(out, "\narray expressions:\n");
-        for (uint32_t i = 0; i < t->u.ir->notes.n; i++) fprintf(out, "  %s\n", t->u.ir->notes.v[i]);
+    for (int par = 0; par < 2; par++) { /* fusion's notes, then the parallel loops' ("prange: ...") */
+        bool head = false;
+        for (uint32_t i = 0; i < t->u.ir->notes.n; i++) {
+            const char *note = t->u.ir->notes.v[i];
+            if ((strncmp(note, "prange: ", 8) == 0) != par) continue;
+            if (!head) fprintf(out, par ? "\nparallel loops (threads: %lld; results do not depend on it):\n" : "\narray expressions:\n",
+                               (long long)(ctx->tune[TUNE_THREADS] ? ctx->tune[TUNE_THREADS] : rt_cpus()));
+            head = true;
+            fprintf(out, "  %s\n", par ? note + 8 : note);
+        }
     }
     if (!pass && !asm_only) { fprintf(out, "\n--- typed IR as built ---\n"); ir_print(t->u.ir, out); }
     char msg[256];

@@ -17,6 +17,7 @@
  */
 #include "infer.h"
 #include <math.h>
+#include <stdio.h>
 
 static int red_code(int tok) {
     switch (tok) {
@@ -63,6 +64,24 @@ Val pf_red_init(Inf *I, Node *call) {
     int64_t v = code == RED_MUL ? 1 : code == RED_AND ? (int64_t)hi : code == RED_MIN ? (int64_t)hi : code == RED_MAX ? lo : 0;
     if (code == RED_AND && !dt_is_unsigned(dt) && dt != KILN_BOOL) v = -1;
     return val_of(I, inf_const_i(I, t, v));
+}
+
+/* kiln explain's line for the loop ("prange: ..." notes print under their own heading) */
+static void note(Inf *I, Node *s) {
+    static const char *const opname[] = {[TK_PLUS] = "+", [TK_MINUS] = "+ (-= adds the negation)", [TK_STAR] = "*",
+                                          [TK_AMP] = "&", [TK_PIPE] = "|", [TK_CARET] = "^", [TK_LT] = "min", [TK_GT] = "max"};
+    char b[1024];
+    int n = snprintf(b, sizeof b, "prange: line %d: parallel loop over %s, its body the kernel %s; ", s->line, s->a->name, s->name);
+    if (!s->nkids2) n += snprintf(b + n, sizeof b - (size_t)n, "no reductions (any split gives the same result)");
+    for (int k = 0; k < s->nkids2 && n < (int)sizeof b; k++)
+        n += snprintf(b + n, sizeof b - (size_t)n, "%s%s (%s)", k ? ", " : "reductions: ", s->kids2[k]->name,
+                      s->ops[k] < sizeof opname / sizeof *opname && opname[s->ops[k]] ? opname[s->ops[k]] : "?");
+    for (int k = 0; k < s->nkids && n < (int)sizeof b; k++)
+        n += snprintf(b + n, sizeof b - (size_t)n, "%s%s", k ? ", " : "; reads: ", s->kids[k]->name);
+    if (s->nkids2 && n < (int)sizeof b)
+        snprintf(b + n, sizeof b - (size_t)n, "; n iterations run as min(1024, ceil(n / 64)) chunks combined in order");
+    char *t = arena_strndup(I->a, b, strlen(b));
+    if (!t || !vec_push(I->a, I->f->notes, (const char *)t)) inf_oom(I);
 }
 
 static const Type *leaf_type(const Type *ret, int k, int n) { return n == 1 ? ret : ret->elems[k]; }
@@ -120,6 +139,7 @@ void pf_lower(Inf *I, Node *s) {
     I->line = s->line;
     Ref r = inf_emit(I, OP_CALL, u->ret, ops, (uint32_t)nops, I->f->callees.n - 1);
     I->f->ins.v[r].flags |= INS_PAR;
+    note(I, s);
     for (int k = 0; k < nred; k++) {
         Ref v = nred == 1 ? r : inf_emit(I, OP_EXTRACT, leaf_type(u->ret, k, nred), &r, 1, k);
         inf_assign(I, s->kids2[k], val_of(I, v));

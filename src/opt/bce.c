@@ -9,7 +9,8 @@
  * `out = np.empty_like(a)` has a's length; `out[i - 1]` in `range(1, len(a))` is safe). Other
  * checks stay (tier 2 removes or hoists more of them with LLVM's range-check elimination).
  * A constant n no larger than a constant length (an argument's fixed shape, or an ALLOC's constant
- * extent) is safe too: with static shapes, range(8) over an 8-long axis.
+ * extent) is safe too: with static shapes, range(8) over an 8-long axis. A bound min(x, n) is below
+ * n: a prange chunk's loop, range($lo, min($hi, len(a))), starts at $lo >= 0 (INS_NONNEG).
  */
 #include "opt.h"
 
@@ -98,6 +99,25 @@ static bool start_of(Func *f, const uint32_t *idom, Ref iv, uint32_t body, int64
     return found;
 }
 
+/* b is min(x, y) as lowering writes it (x < y ? x : y): both are bounds on it */
+static bool min_arms(Func *f, Ref b, Ref *x, Ref *y) {
+    Ins *in = &f->ins.v[b];
+    if (in->op != OP_SELECT) return false;
+    Ref c = ir_arg(f, b, 0);
+    Ins *ci = &f->ins.v[c];
+    if (ci->op != OP_LT || ir_arg(f, c, 0) != ir_arg(f, b, 1) || ir_arg(f, c, 1) != ir_arg(f, b, 2)) return false;
+    *x = ir_arg(f, b, 1); *y = ir_arg(f, b, 2);
+    return true;
+}
+
+/* the loop runs while iv < bound (+ d): idx = iv + c stays below the length want */
+static bool bound_within(Func *f, Ref bound_ref, Len want, int64_t c) {
+    int64_t d;
+    Ref bound = split_offset(f, bound_ref, &d);
+    Len n = len_of_value(f, bound, 0);
+    return n.r == want.r && n.axis == want.axis ? d + c <= 0 : const_within(f, n, want, d + c);
+}
+
 bool opt_bce(Func *f) {
     uint32_t nb = f->blocks.n;
     uint32_t *idom = arena_alloc(f->a, sizeof(uint32_t) * (nb + 1));
@@ -125,10 +145,12 @@ bool opt_bce(Func *f) {
             uint32_t body = h->succ[0].to;
             if (f->blocks.v[body].preds.n != 1 || !dominates(idom, body, bi)) continue;
             if (c < 0 && (!start_of(f, idom, idx, body, &s) || s + c < 0)) continue;
-            int64_t d; /* the loop runs while iv < bound + d: idx = iv + c stays below bound + d + c */
-            Ref bound = split_offset(f, ir_arg(f, h->cond, 1), &d);
-            Len n = len_of_value(f, bound, 0), want = len_of_dim(f, arr, (int32_t)in->aux, 0);
-            if (n.r == want.r && n.axis == want.axis ? d + c > 0 : !const_within(f, n, want, d + c)) continue;
+            /* the loop runs while iv < bound; a prange chunk's while iv < min($hi, len(a)) (front/prange.c) */
+            Ref bound = ir_arg(f, h->cond, 1), x, y;
+            Len want = len_of_dim(f, arr, (int32_t)in->aux, 0);
+            if (!bound_within(f, bound, want, c) &&
+                !(min_arms(f, bound, &x, &y) && (bound_within(f, x, want, c) || bound_within(f, y, want, c))))
+                continue;
             in->flags |= BOUND_NOCHECK | BOUND_NOWRAP;
         }
     }
