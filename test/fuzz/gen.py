@@ -263,6 +263,8 @@ class Gen:
             if r.random() < 0.5:
                 self.emit("else:")
                 self.depth += 1; self.stmts(r.randint(1, 2)); self.depth -= 1
+        elif k == 7 and r.random() < 0.2 and not self.loops:
+            self.prange_loop()
         elif k == 7:
             v = f"k{self.depth}"
             self.emit(f"for {v} in range({r.choice(['n', '4', '(n % 3) + 2', 'i1 % 6'])}):")
@@ -303,6 +305,23 @@ class Gen:
         self.emit(f"for {v} in range({hi0}):")
         self.emit(f"    for {w} in range({r.randint(0, 1)}, {hi1}):")
         self.emit(f"        {f} += float(mat[{v} + {c0}, {w} + {c1}])")
+
+    def prange_loop(self):
+        """a parallel loop with reductions kiln accepts (front/prange.c): ints, exact in any order, and float
+        min/max, also exact: the chunked order (docs/parallel.md) then gives CPython's serial answer; a private
+        temporary per iteration; the trip count sometimes past one chunk (64 iterations)"""
+        r = self.r
+        self.npr = getattr(self, "npr", 0) + 1  # names of their own: a later read of a loop's private is refused
+        v, t = f"p{self.npr}", f"t{self.npr}"
+        self.emit(f"for {v} in prange({r.choice(['n', '4', '(n % 3) + 2', '70', '130 + n % 5'])}):")
+        self.emit(f"    {t} = {v} * {r.randint(1, 9)} + n")
+        reds = r.sample(["i0", "i1", "i2", "f1"], r.randint(1, 3))
+        for x in reds:
+            if x == "f1":
+                self.emit(f"    f1 = {r.choice(['max', 'min'])}(f1, float({t} % 11) * 0.25)")
+            else:
+                op = r.choice(["+=", "+=", "^=", "|=", "-="])
+                self.emit(f"    {x} {op} ({t} + {r.randint(-5, 5)}) % {r.choice([7, 1009, 65537])}")
 
     def loop_else(self):
         """sometimes an else clause after a loop: it runs when no break ended the loop"""
@@ -371,7 +390,7 @@ def run_cpython(path, src, args):
     """CPython's outcome, computed in this process: only a worker process (whose parent kills it past
     its deadline) or a child process (run_cpython_sub, under subprocess's timeout) calls this, so a
     program that loops forever never needs a signal to stop it"""
-    ns = {"__name__": "gen"}
+    ns = {"__name__": "gen", "prange": range}
     try:
         exec(compile(src, path, "exec"), ns)
     except Exception as e:  # noqa: BLE001
