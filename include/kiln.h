@@ -69,6 +69,9 @@ typedef struct kiln_options {
     int opt_level;         /* tier 2's LLVM pipeline for loops over arrays: 2 (default<O2>, the default) or 3 */
     int fastmath;          /* 1: tier 2 may reassociate float arithmetic (vectorized reductions);
                             * results may then differ from the other tiers in the last bits */
+    int parallel;          /* 1: a statement `x = <elementwise array expression>` over at least the tunable
+                            * parallel_min elements is split by rows across threads (results unchanged:
+                            * docs/parallel.md). prange loops run on threads with or without it */
 } kiln_options;
 
 /* An array descriptor. It aliases memory owned by whoever filled it in:

@@ -57,6 +57,13 @@ for b in build build/asan; do
         suite "$tag: kernels ($t, --static '*')" $b/test/runner $b/kiln --tier $t --flag '--static=*' test/run/*.py
         suite "$tag: kernels ($t, --static-shapes)" $b/test/runner $b/kiln --tier $t --flag --static-shapes test/run/*.py
     done
+    # parallel=True: every `x = <array expression>` and `return <one>` split by rows across threads, however
+    # small (parallel_min 0), against the same expect lines
+    for t in $tiers; do
+        [ $t = interp ] || [ $t = baseline ] || [ -f $b/libkiln-llvm.so ] || continue
+        suite "$tag: kernels ($t, --parallel, every array statement split)" env KILN_PARALLEL_MIN=0 KILN_NUM_THREADS=3 \
+            $b/test/runner $b/kiln --tier $t --flag --parallel test/run/*.py
+    done
     suite "$tag: diagnostics" $b/test/runner $b/kiln --err test/err/*.py
     # the IR after each pass, exactly (test/ir/*.ir; test/ir_golden.py build/kiln --bless when a change is meant)
     suite "$tag: golden IR" python3 test/ir_golden.py $b/kiln

@@ -81,13 +81,13 @@ _tunables = {}
 _lock = threading.Lock()
 
 
-def _context(tier, boundscheck, fastmath, disk_cache):
-    key = (tier, bool(boundscheck), bool(fastmath), bool(disk_cache), config.cache_dir)
+def _context(tier, boundscheck, fastmath, disk_cache, parallel=False):
+    key = (tier, bool(boundscheck), bool(fastmath), bool(disk_cache), config.cache_dir, bool(parallel))
     with _lock:
         ctx = _contexts.get(key)
         if ctx is None:
             ctx = _kiln.Context(tier=tier, boundscheck=bool(boundscheck), fastmath=bool(fastmath),
-                                disk_cache=bool(disk_cache), cache_dir=config.cache_dir)
+                                disk_cache=bool(disk_cache), cache_dir=config.cache_dir, parallel=bool(parallel))
             for name, value in _tunables.items():
                 ctx.set_tunable(name, value)
             _contexts[key] = ctx
@@ -108,7 +108,7 @@ def _prepare(kernel, statics=None, ctx=None):
     if ctx is None:
         o = kernel._options
         ctx = _context(o.get("tier") or config.tier, o.get("boundscheck", True), o.get("fastmath", False),
-                       config.disk_cache if o.get("cache") is None else o.get("cache"))
+                       config.disk_cache if o.get("cache") is None else o.get("cache"), o.get("parallel", False))
     return _kiln.Module(ctx, filename, text, regions, notes), name
 
 
@@ -199,7 +199,7 @@ def _llvm_twin(k):
     o = dict(k._options, tier="opt")
     twin = _kiln.Kernel(lambda t: _prepare(t, ctx=_kiln.Context(tier="opt", boundscheck=o.get("boundscheck", True),
                                                               fastmath=o.get("fastmath", False), disk_cache=False,
-                                                              keep_llvm_ir=True)))
+                                                              keep_llvm_ir=True, parallel=o.get("parallel", False))))
     twin.py_func = k.py_func
     twin._options = o
     twin._static_shapes = getattr(k, "_static_shapes", ())
@@ -241,8 +241,9 @@ def jit(*args, **options):
     """@kiln.jit, @kiln.jit(...), @kiln.jit("f8(f8[::1])") or a list of signatures: kiln's JIT.
 
     Options (Numba's names): cache (the disk cache: on by default, see docs/python.md), fastmath,
-    boundscheck, nogil (accepted: kiln always releases the GIL), parallel (accepted: prange loops run
-    on kiln.config.threads threads with or without it; whole-array expressions are not split yet), error_model and inline (accepted, ignored); tier (kiln's: auto, interp, baseline, opt);
+    boundscheck, nogil (accepted: kiln always releases the GIL), parallel (`x = <elementwise array
+    expression>` split by rows across threads; prange loops run on kiln.config.threads threads with or without
+    it; docs/parallel.md), error_model and inline (accepted, ignored); tier (kiln's: auto, interp, baseline, opt);
     static_argnums / static_argnames (JAX's) and static_shapes (True, or parameter names): values and
     array shapes compiled as constants (docs/specialization.md).
     """

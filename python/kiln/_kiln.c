@@ -66,11 +66,11 @@ static void py_print(void *arg, const char *text, size_t n) {
 }
 
 static int Context_init(Context *self, PyObject *args, PyObject *kw) {
-    static char *names[] = {"tier", "boundscheck", "fastmath", "disk_cache", "cache_dir", "keep_llvm_ir", NULL};
+    static char *names[] = {"tier", "boundscheck", "fastmath", "disk_cache", "cache_dir", "keep_llvm_ir", "parallel", NULL};
     const char *tier = "auto", *cache_dir = NULL;
-    int boundscheck = 1, fastmath = 0, disk_cache = 1, keep_llvm_ir = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "|spppzp", names, &tier, &boundscheck, &fastmath, &disk_cache, &cache_dir,
-                                     &keep_llvm_ir)) return -1;
+    int boundscheck = 1, fastmath = 0, disk_cache = 1, keep_llvm_ir = 0, parallel = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "|spppzpp", names, &tier, &boundscheck, &fastmath, &disk_cache, &cache_dir,
+                                     &keep_llvm_ir, &parallel)) return -1;
     if (self->ctx) { PyErr_SetString(PyExc_RuntimeError, "a kiln context is initialized once"); return -1; }
     kiln_options o;
     kiln_options_init(&o);
@@ -81,6 +81,7 @@ static int Context_init(Context *self, PyObject *args, PyObject *kw) {
     else { PyErr_Format(PyExc_ValueError, "unknown tier '%s' (auto, interp, baseline, opt)", tier); return -1; }
     o.boundscheck = boundscheck;
     o.fastmath = fastmath;
+    o.parallel = parallel;
     o.disk_cache = disk_cache;
     o.keep_llvm_ir = keep_llvm_ir;
     o.cache_dir = cache_dir ? strdup(cache_dir) : NULL; /* kept: the context reads it later */
@@ -136,7 +137,7 @@ static PyTypeObject ContextType = {
     .tp_init = (initproc)Context_init,
     .tp_dealloc = (destructor)Context_dealloc,
     .tp_methods = Context_methods,
-    .tp_doc = "a kiln context: options (tier, boundscheck, fastmath, disk cache) and everything compiled under them",
+    .tp_doc = "a kiln context: options (tier, boundscheck, fastmath, parallel, disk cache) and everything compiled under them",
 };
 
 /* ---- errors ---- */

@@ -343,7 +343,7 @@ static int link_all(const char *name, const char *tmp, const char *out, Exp *ex,
 }
 
 static void help(void) {
-    printf("usage: kiln aot FILE.py --sig 'FUNC(TYPE, ...)' [--sig ...] -o NAME [-O3] [--fastmath] [--no-boundscheck] [--static-shapes]\n"
+    printf("usage: kiln aot FILE.py --sig 'FUNC(TYPE, ...)' [--sig ...] -o NAME [-O3] [--fastmath] [--parallel] [--no-boundscheck] [--static-shapes]\n"
            "\n"
            "Compiles each signature with tier 2 and writes NAME.o and NAME.h: one C function per signature,\n"
            "NAME_FUNC (NAME_FUNC_2, ... for further signatures of FUNC), linked with -lm and nothing of kiln.\n"
@@ -371,6 +371,7 @@ int cmd_aot(int argc, char **argv) {
         else if (!strcmp(a, "-o") && i + 1 < argc) out = argv[++i];
         else if (!strcmp(a, "-O3")) o.opt_level = 3;
         else if (!strcmp(a, "--fastmath")) o.fastmath = 1;
+        else if (!strcmp(a, "--parallel")) o.parallel = 1;
         else if (!strcmp(a, "--static-shapes")) static_shapes = true;
         else if (!strcmp(a, "--no-boundscheck")) o.boundscheck = 0;
         else if (a[0] == '-') { fprintf(stderr, "kiln aot: unknown option '%s' (see kiln aot --help)\n", a); return EXIT_USAGE; }

@@ -531,6 +531,7 @@ int cli_parse_common(int argc, char **argv, CliArgs *a, const char *cmd, bool (*
             else if (!strncmp(s, "--tier=", 7)) s += 7;
             else if (!strcmp(s, "--no-boundscheck")) { a->boundscheck = false; continue; }
             else if (!strcmp(s, "--fastmath")) { a->fastmath = true; continue; }
+            else if (!strcmp(s, "--parallel")) { a->parallel = true; continue; }
             else if (!strcmp(s, "-O3") || !strcmp(s, "--O3")) { a->opt_level = 3; continue; }
             else if (!strcmp(s, "--out") && i + 1 < argc) { a->out = argv[++i]; continue; }
             else if (!strncmp(s, "--out=", 6)) { a->out = s + 6; continue; }

@@ -95,7 +95,7 @@ static void help(void) {
            "  --json            one JSON object instead of text\n"
            "  --plot F.svg      latency per call against call index, first call and warm-up marked\n"
            "  --no-process      skip the fresh-process measurement\n"
-           "  -O3, --fastmath, --no-boundscheck   as for kiln run\n"
+           "  -O3, --fastmath, --no-boundscheck, --parallel   as for kiln run\n"
            CLI_FIX_HELP);
 }
 
@@ -266,6 +266,7 @@ int cmd_bench(int argc, char **argv) {
     kiln_options o;
     kiln_options_init(&o);
     o.tier = a.tier; o.boundscheck = a.boundscheck; o.fastmath = a.fastmath; o.opt_level = a.opt_level;
+    o.parallel = a.parallel;
     kiln_ctx *ctx = kiln_ctx_new(&o);
     if (!ctx) { cli_args_free(&a); free(av); cli_pool_free(&joined); return EXIT_ERR; }
     Res R;
@@ -347,6 +348,7 @@ int cmd_bench(int argc, char **argv) {
         run_argv[k++] = "--tier"; run_argv[k++] = (char *)tiers[a.tier];
         if (!a.boundscheck) run_argv[k++] = "--no-boundscheck";
         if (a.fastmath) run_argv[k++] = "--fastmath";
+        if (a.parallel) run_argv[k++] = "--parallel";
         if (a.opt_level == 3) run_argv[k++] = "-O3";
         for (int i = 0; i < a.nfix; i++) run_argv[k++] = (char *)a.fixes[i]; /* --static=NAMES, --static-shapes[=NAMES] */
         run_argv[k++] = (char *)a.file; run_argv[k++] = (char *)a.func;

@@ -24,6 +24,7 @@ typedef struct CliArgs {
     kiln_tier tier;
     bool boundscheck;
     bool fastmath;
+    bool parallel;     /* --parallel: whole-array statements split across threads (kiln_options.parallel) */
     int opt_level;
     const char *out;                            /* --out PATH.npy */
     const char **out_arg; int nout_arg;          /* run --out-arg N=PATH.npy: argument N after the call */

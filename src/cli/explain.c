@@ -34,6 +34,7 @@ int cmd_explain(int argc, char **argv) {
     o.tier = a.llvm ? KILN_TIER_OPT : a.tier;
     o.boundscheck = a.boundscheck;
     o.fastmath = a.fastmath;
+    o.parallel = a.parallel;
     o.opt_level = a.opt_level;
     o.keep_llvm_ir = a.llvm;
     kiln_ctx *ctx = kiln_ctx_new(&o);

@@ -18,6 +18,8 @@ static void help(void) {
            "  --tier interp|baseline|opt|auto   the execution tier (default auto: baseline)\n"
            "  --no-boundscheck                  do not check array indices\n"
            "  --fastmath                        tier 2 may reassociate float arithmetic (last bits may differ)\n"
+           "  --parallel                        x = <elementwise array expression> split by rows across threads\n"
+           "                                    (prange loops use threads anyway; KILN_NUM_THREADS: how many)\n"
            "  -O3                               tier 2 runs LLVM's O3 pipeline on loops over arrays (default O2)\n"
            "  --out PATH.npy                    write an array result to PATH.npy (any other result is printed)\n"
            "  --out-arg N=PATH.npy              after the call, write argument N (1-based; an array a kernel may\n"
@@ -80,6 +82,7 @@ int cmd_run(int argc, char **argv) {
     o.tier = a.tier;
     o.boundscheck = a.boundscheck;
     o.fastmath = a.fastmath;
+    o.parallel = a.parallel;
     o.opt_level = a.opt_level;
     kiln_ctx *ctx = kiln_ctx_new(&o);
     if (!ctx) { fprintf(stderr, "error: out of memory\n"); cli_args_free(&a); return EXIT_ERR; }

@@ -9,7 +9,7 @@
 #include <string.h>
 
 static void help(void) {
-    printf("usage: kiln warm FILE.py --sig 'FUNC(TYPE, ...)' [--sig ...] [-O3] [--fastmath] [--no-boundscheck] [--static-shapes]\n"
+    printf("usage: kiln warm FILE.py --sig 'FUNC(TYPE, ...)' [--sig ...] [-O3] [--fastmath] [--parallel] [--no-boundscheck] [--static-shapes]\n"
            "\n"
            "Compiles each signature with tier 2 and keeps the code in the disk cache (kiln cache dir),\n"
            "so that later processes load it instead of compiling. Types: int float complex bool,\n"
@@ -35,6 +35,7 @@ int cmd_warm(int argc, char **argv) {
         else if (!strncmp(a, "--sig=", 6)) sigs[nsig++] = a + 6;
         else if (!strcmp(a, "-O3")) o.opt_level = 3;
         else if (!strcmp(a, "--fastmath")) o.fastmath = 1;
+        else if (!strcmp(a, "--parallel")) o.parallel = 1;
         else if (!strcmp(a, "--static-shapes")) static_shapes = true;
         else if (!strcmp(a, "--no-boundscheck")) o.boundscheck = 0;
         else if (a[0] == '-') { fprintf(stderr, "kiln warm: unknown option '%s' (see kiln warm --help)\n", a); return EXIT_USAGE; }

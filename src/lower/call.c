@@ -901,9 +901,15 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
     inf_fail(I, call, "'%s' object has no method '%s' (or it is not supported)", inf_tyname(I, o.ty), m);
 }
 
+bool cl_is_ufunc(Inf *I, Node *callee) {
+    Val f = ex_expr(I, callee);
+    return f.ty->kind == T_BUILTIN && f.ty->id >= BI_UFUNC && f.ty->id < BI_REDUCE;
+}
+
 Val cl_call(Inf *I, Node *call) {
     Node *c = call->a;
     if (c->kind == N_NAME && !strcmp(c->name, "$red_init")) return pf_red_init(I, call); /* front/prange.c's, no user's */
+    if (c->kind == N_NAME && !strcmp(c->name, "$blk")) return pf_block(I, call);
     if (c->kind == N_ATTR) {
         /* (a * b).sum(): a reduction method may fuse with the expression it is called on */
         Val o = ex_value(I, c->a);

@@ -510,6 +510,34 @@ static Val force(Inf *I, Ew *e, Node *at, bool note) {
 
 Val ew_force(Inf *I, Val v, Node *at) { return v.ew ? force(I, v.ew, at, true) : v; }
 
+Val ew_force_split(Inf *I, Val v, Node *at, void (*par)(Inf *I, Val out, Ref rows, void *ctx), void *ctx) {
+    Ew *e = v.ew;
+    Leaf lv[MAX_LEAVES];
+    int nl = 0;
+    leaves(e, lv, &nl, MAX_LEAVES, I);
+    int nd = e->ndim;
+    Ref dims[KILN_MAXDIM];
+    note_fusion(I, e, at, NULL);
+    Ref same = broadcast(I, lv, nl, nd, dims);
+    const Type *at_ty = ty_array(I->tt, e->ty->dtype, nd, LAYOUT_C);
+    Ref out = inf_emit(I, OP_ALLOC, at_ty, dims, (uint32_t)nd, 0);
+    I->f->ins.v[out].flags |= ALLOC_UNINIT; /* either path writes every element */
+    Ref size = dims[0];
+    for (int k = 1; k < nd; k++) size = inf_op2(I, OP_MUL, inf_i64(I), size, dims[k]);
+    Ref big = inf_op2(I, OP_GE, inf_bool(I), size, inf_k64(I, I->env->tune[TUNE_PARALLEL_MIN]));
+    big = inf_op2(I, OP_AND, inf_bool(I), big, inf_op2(I, OP_GE, inf_bool(I), dims[0], inf_k64(I, 2)));
+    uint32_t split = inf_block(I), serial = inf_block(I), join = inf_block(I);
+    inf_branch(I, big, split, serial);
+    I->cur = split; inf_seal(I, split);
+    par(I, val_of(I, out), dims[0], ctx);
+    inf_jump(I, join);
+    I->cur = serial; inf_seal(I, serial);
+    lower(I, e, lv, nl, nd, dims, same, out, at);
+    inf_jump(I, join);
+    I->cur = join; inf_seal(I, join);
+    return val_of(I, out);
+}
+
 /* each leaf's axes against the target's lengths: a length-1 axis stretches, any other length
  * must match; returns whether none stretches */
 static Ref broadcast_into(Inf *I, Leaf *lv, int nl, int nd, const Ref *dims) {

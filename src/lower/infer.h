@@ -181,6 +181,13 @@ Ref st_trip_count(Inf *I, Ref start, Ref stop, Ref step, int sign); /* range's l
 /* par.c: prange loops (S_PFOR) and the reduction identities their outlined bodies start from */
 void pf_lower(Inf *I, Node *s);
 Val pf_red_init(Inf *I, Node *call);
+bool pf_assign(Inf *I, Node *s);    /* parallel=True: x = <elementwise expression> split by rows; false: not one */
+bool pf_value(Inf *I, Node *s, Val *v); /* the same for s->a (an assignment's or a return's value) into *v */
+Val pf_block(Inf *I, Node *call);   /* $blk(x, $lo, $hi, $out): x's rows lo..hi where it has the result's rank */
+/* fuse.c: the lazy expression v computed into a new array, its rows split across threads by par (out: that
+ * array, rows: its first length) when it has at least parallel_min elements, by one loop nest otherwise */
+Val ew_force_split(Inf *I, Val v, Node *at, void (*par)(Inf *I, Val out, Ref rows, void *ctx), void *ctx);
+bool cl_is_ufunc(Inf *I, Node *callee); /* call.c: callee names a NumPy ufunc (elementwise) */
 typedef void (*StBody)(Inf *I, Ref i, void *ctx);
 void st_loop(Inf *I, Node *at, const char *fmt, Ref n, StBody body, void *ctx);
 typedef void (*StNestBody)(Inf *I, const Ref *iv, void *ctx);

@@ -18,6 +18,7 @@
 #include "infer.h"
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 static int red_code(int tok) {
     switch (tok) {
@@ -144,4 +145,79 @@ void pf_lower(Inf *I, Node *s) {
         Ref v = nred == 1 ? r : inf_emit(I, OP_EXTRACT, leaf_type(u->ret, k, nred), &r, 1, k);
         inf_assign(I, s->kids2[k], val_of(I, v));
     }
+}
+
+/* ---- parallel=True: x = <elementwise expression>, split by rows ---- */
+
+/* every call in e names a ufunc: the expression computed on blocks of rows is the whole one's rows */
+static bool ufuncs_only(Inf *I, Node *e) {
+    if (!e) return true;
+    if (e->kind == N_CALL) {
+        if (!cl_is_ufunc(I, e->a)) return false;
+        for (int i = 0; i < e->nkids; i++) if (!ufuncs_only(I, e->kids[i])) return false;
+        return true;
+    }
+    return ufuncs_only(I, e->a) && ufuncs_only(I, e->b);
+}
+
+/* the outlined statement (front/prange.c's f$pew...) called over the rows of out */
+static void rows_call(Inf *I, Val out, Ref rows, void *ctx) {
+    Node *s = ctx, *c = s->b;
+    int n = 5 + c->nkids;
+    Val args[16];
+    const Type *types[16];
+    args[0] = val_of(I, rows);
+    args[1] = val_of(I, inf_k64(I, 0));
+    args[2] = val_of(I, inf_k64(I, 0));
+    args[3] = val_of(I, inf_k64(I, 1));
+    args[4] = out;
+    for (int k = 0; k < c->nkids; k++) args[5 + k] = inf_read_name(I, c->kids[k]);
+    for (int k = 0; k < n; k++) types[k] = k < 4 ? inf_i64(I) : args[k].ty;
+    Unit *u = body_unit(I, s, types, n);
+    if (!u) return;
+    Ref ops[TY_LEAVES_MAX];
+    int nops = 0;
+    for (int k = 0; k < n; k++) nops += cl_flatten(I, args[k], ops + nops, TY_LEAVES_MAX - nops);
+    if (!vec_push(I->a, I->f->callees, u)) inf_oom(I);
+    Ref r = inf_emit(I, OP_CALL, u->ret, ops, (uint32_t)nops, I->f->callees.n - 1);
+    I->f->ins.v[r].flags |= INS_PAR;
+    char b[256];
+    snprintf(b, sizeof b, "prange: line %d: parallel=True: the array expression %s %s is split by rows across "
+             "threads from %lld elements (its body the kernel %s)", s->line, s->kind == S_RETURN ? "returned" : "assigned to",
+             s->kind == S_RETURN ? "" : s->kids[0]->name,
+             (long long)I->env->tune[TUNE_PARALLEL_MIN], c->a->name);
+    char *t = arena_strndup(I->a, b, strlen(b));
+    if (!t || !vec_push(I->a, I->f->notes, (const char *)t)) inf_oom(I);
+}
+
+bool pf_value(Inf *I, Node *s, Val *out) {
+    if (!ufuncs_only(I, s->a)) return false;
+    Val v = ex_value(I, s->a);
+    if (!v.ew || v.ty->kind != T_ARRAY || v.ty->ndim < 1) *out = v.ew ? ew_force(I, v, s->a) : v;
+    else *out = ew_force_split(I, v, s->a, rows_call, s);
+    return true;
+}
+
+bool pf_assign(Inf *I, Node *s) {
+    Val v;
+    if (!pf_value(I, s, &v)) return false;
+    inf_assign(I, s->kids[0], v);
+    return true;
+}
+
+Val pf_block(Inf *I, Node *call) {
+    Val x = ex_value(I, call->kids[0]), out = ex_expr(I, call->kids[3]);
+    if (x.ty->kind != T_ARRAY || out.ty->kind != T_ARRAY || x.ty->ndim < out.ty->ndim) return x;
+    Ref lo = ex_expr(I, call->kids[1]).r, hi = ex_expr(I, call->kids[2]).r;
+    int nd = x.ty->ndim;
+    Ref one = inf_op2(I, OP_EQ, inf_bool(I), inf_dim(I, x, 0), inf_k64(I, 1)); /* broadcast along the rows */
+    Ref first = inf_sel(I, inf_i64(I), one, inf_k64(I, 0), lo);
+    Ref dims[KILN_MAXDIM], strides[KILN_MAXDIM];
+    dims[0] = inf_sel(I, inf_i64(I), one, inf_k64(I, 1), inf_op2(I, OP_SUB, inf_i64(I), hi, lo));
+    for (int k = 0; k < nd; k++) {
+        if (k) dims[k] = inf_dim(I, x, k);
+        strides[k] = inf_stride(I, x, k);
+    }
+    Ref off = inf_op2(I, OP_MUL, inf_i64(I), first, strides[0]);
+    return vw_make(I, x, off, dims, strides, nd, x.ty->layout, call);
 }

@@ -557,7 +557,8 @@ static void st_return(Inf *I, Node *s) {
         I->cur = NOBLOCK;
         return;
     }
-    if (s->a) v = ex_keep_optional(I, s->a);
+    if (s->a && s->b && I->env->opt->parallel && pf_value(I, s, &v)) { /* return <array expression>, split by rows */
+    } else if (s->a) v = ex_keep_optional(I, s->a);
     else { v.ty = &I->tt->none; v.r = inf_static(I, v.ty); v.el = NULL; }
     if (v.ty->kind == T_STR) inf_fail(I, s->a, "returning a string is not supported");
     if (v.ty->kind == T_MODULE || v.ty->kind == T_FUNC || v.ty->kind == T_BUILTIN || v.ty->kind == T_DTYPE)
@@ -705,6 +706,7 @@ static void stmt(Inf *I, Node *s) {
         ex_expr(I, s->a);
         return;
     case S_ASSIGN: {
+        if (s->b && I->env->opt->parallel && pf_assign(I, s)) return; /* x = <array expression>, split by rows */
         /* into one subscript target an array expression stays lazy: its loop writes the target */
         Val v = s->nkids == 1 && s->kids[0]->kind == N_SUBSCR ? ex_value(I, s->a)
               : s->nkids == 1 && (s->kids[0]->kind == N_NAME || s->kids[0]->kind == N_TUPLE) ? ex_keep_optional(I, s->a)
