@@ -74,6 +74,12 @@ def expsqrt(a, b, c, out):
         out[i] = math.exp(a[i]) * b[i] + math.sqrt(c[i])
     return out[0]
 
+def saxpy_arr(alpha, x, y):
+    return alpha * x + y
+
+def expsqrt_arr(a, b, c):
+    return np.exp(a) * b + np.sqrt(c)
+
 def empty_regions(out, reps):
     for r in range(reps):
         for i in prange(2):
@@ -132,11 +138,13 @@ def main():
     open(path, "w").write(SRC)
     sys.path.insert(0, d)
     import par_kernels as K
-    names = ["mandel", "pairwise", "psum", "saxpy", "saxpy_serial", "expsqrt", "empty_regions"]
-    kk = {n: kiln.jit(tier="opt")(getattr(K, n)) for n in names}
+    names = ["mandel", "pairwise", "psum", "saxpy", "saxpy_serial", "expsqrt", "empty_regions", "saxpy_arr", "expsqrt_arr"]
+    kk = {n: kiln.jit(tier="opt", parallel=True)(getattr(K, n)) for n in names}
+    kk["saxpy_arr_serial"] = kiln.jit(tier="opt")(K.saxpy_arr)
     # Numba needs numba.prange in the module: the kernels' globals get it
     K.prange = numba.prange
     nb = {n: numba.njit(parallel=True)(getattr(K, n)) for n in names}
+    nb["saxpy_arr_serial"] = numba.njit(K.saxpy_arr)
     rng = np.random.default_rng(1)
     n7 = 10_000_000
     a, b, c = rng.random(n7), rng.random(n7), rng.random(n7)
@@ -152,11 +160,16 @@ def main():
         ("sum 1e7 float64 (reduction)", "psum", (a,)),
         ("saxpy 1e7 float64", "saxpy", (2.0, a, b, out7)),
         ("exp(a)*b+sqrt(c) 1e7 float64", "expsqrt", (a, b, c, out7)),
+        ("saxpy 1e7, parallel=True array", "saxpy_arr", (2.0, a, b)),
+        ("exp*b+sqrt 1e7, parallel=True arr", "expsqrt_arr", (a, b, c)),
         ("saxpy 1000, prange", "saxpy", small),
         ("saxpy 1000, range", "saxpy_serial", small),
+        ("saxpy 1000, parallel=True array", "saxpy_arr", small[:3]),
+        ("saxpy 1000, serial array", "saxpy_arr_serial", small[:3]),
         ("10,000 empty regions", "empty_regions", (np.zeros(2), 10000)),
     ]
-    reps = {"mandel": 3, "pairwise": 3, "psum": 5, "saxpy": 5, "expsqrt": 3, "saxpy_serial": 5, "empty_regions": 3}
+    reps = {"mandel": 3, "pairwise": 3, "psum": 5, "saxpy": 5, "expsqrt": 3, "saxpy_serial": 5, "empty_regions": 3,
+            "saxpy_arr": 5, "expsqrt_arr": 3, "saxpy_arr_serial": 5}
     for _, n, args in cases:  # compile and warm both
         kk[n](*args); nb[n](*args)
     # answers agree (mandelbrot and the distances exactly; the sum to rounding: Numba's order differs)
@@ -173,7 +186,7 @@ def main():
             kiln.config.threads = t
             numba.set_num_threads(t)
             for label, n, args in cases:
-                rr = 200 if n in ("saxpy", "saxpy_serial") and args[1].shape[0] == 1000 else reps[n]
+                rr = 400 if n.startswith("saxpy") and args[1].shape[0] == 1000 else reps[n]
                 res.setdefault((label, "kiln", t), []).append(median_time(kk[n], args, rr))
                 res.setdefault((label, "numba", t), []).append(median_time(nb[n], args, rr))
     kiln.config.threads = 1
@@ -192,7 +205,8 @@ def main():
     e2 = statistics.median(res[("10,000 empty regions", "kiln", 2)]) / 10000 * 1e6
     en2 = statistics.median(res[("10,000 empty regions", "numba", 2)]) / 10000 * 1e6
     print("empty region, 2 threads: kiln %.2f us, numba %.2f us" % (e2, en2))
-    for label in ("saxpy 1e7 float64", "exp(a)*b+sqrt(c) 1e7 float64"):
+    for label in ("saxpy 1e7 float64", "exp(a)*b+sqrt(c) 1e7 float64", "saxpy 1e7, parallel=True array",
+                  "exp*b+sqrt 1e7, parallel=True arr"):
         ms = statistics.median(res[(label, "kiln", 2)]) * 1e3
         nbytes = (3 if "saxpy" in label else 4) * 8 * n7  # triad's count: bytes read and written
         print("%s: kiln 2 threads %.1f GB/s; STREAM triad (gcc -fopenmp) 1 thread %.1f GB/s, 2 threads %.1f GB/s"

@@ -27,6 +27,7 @@ typedef void (*Sgemm32)(int, int, int, int, int, int, float, const float *, int,
 static Dgemm32 dgemm32;
 static Sgemm32 sgemm32;
 static pthread_once_t blas_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t blas_lock = PTHREAD_MUTEX_INITIALIZER; /* process-wide, as OpenBLAS's threads are */
 
 static void blas_open(void) {
     const char *env = getenv("KILN_BLAS");
@@ -78,12 +79,18 @@ static int gemm(int dt, Mat a, Mat b, char *c) {
     if (lda < 1) lda = 1;
     if (ldb < 1) ldb = 1;
     int oa = ta ? TRANS : NO_TRANS, ob = tb ? TRANS : NO_TRANS;
+    /* one product at a time, each on OpenBLAS's own threads: products made by a parallel loop's threads
+     * queue here instead of each starting OpenBLAS's threads (cores x cores threads). OpenBLAS splits a
+     * product's rows and columns among its threads, never a sum over k, so its bits do not depend on how
+     * many it uses, nor on which thread of a parallel loop asks. */
+    pthread_mutex_lock(&blas_lock);
     if (dt == KILN_FLOAT64)
         dgemm32(ROW_MAJOR, oa, ob, (int)M, (int)N, (int)K, 1.0, (const double *)a.p, (int)lda, (const double *)b.p, (int)ldb,
                 0.0, (double *)c, (int)(N > 0 ? N : 1));
     else
         sgemm32(ROW_MAJOR, oa, ob, (int)M, (int)N, (int)K, 1.0f, (const float *)a.p, (int)lda, (const float *)b.p, (int)ldb,
                 0.0f, (float *)c, (int)(N > 0 ? N : 1));
+    pthread_mutex_unlock(&blas_lock);
     free(pa); free(pb);
     return 0;
 }
