@@ -80,9 +80,10 @@ static int gemm(int dt, Mat a, Mat b, char *c) {
     if (ldb < 1) ldb = 1;
     int oa = ta ? TRANS : NO_TRANS, ob = tb ? TRANS : NO_TRANS;
     /* one product at a time, each on OpenBLAS's own threads: products made by a parallel loop's threads
-     * queue here instead of each starting OpenBLAS's threads (cores x cores threads). OpenBLAS splits a
-     * product's rows and columns among its threads, never a sum over k, so its bits do not depend on how
-     * many it uses, nor on which thread of a parallel loop asks. */
+     * queue here instead of each starting OpenBLAS's threads (cores x cores threads). OpenBLAS's thread
+     * count is its own (OPENBLAS_NUM_THREADS) and deliberately not kiln's `threads`: its bits depend on it
+     * (measured: a 700 x 700 product sums differently with 1 thread than with 2), and kiln's results must
+     * not depend on kiln's thread count. Which thread of a parallel loop asks changes nothing. */
     pthread_mutex_lock(&blas_lock);
     if (dt == KILN_FLOAT64)
         dgemm32(ROW_MAJOR, oa, ob, (int)M, (int)N, (int)K, 1.0, (const double *)a.p, (int)lda, (const double *)b.p, (int)ldb,
