@@ -408,6 +408,34 @@ check 2 "k=[1.0]: a static value is a number, a bool, None or a tuple of them" e
 check 2 "--static-shapes: give the lengths of 'a', as float64[8, 8]" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm --static-shapes "$T/k.py" --sig 'scale(f64[::1], f64[::1], float)'
 check 2 "expected a length in '[8, 8]'" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm "$T/k.py" --sig 'scale(f64[3, :], f64[3], float)'
 check 2 "no type or value for parameter 'b'" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm "$T/k.py" --sig 'scale(f64[3], k=2.0)'
+# parallel loops (docs/parallel.md): one answer for every thread count; --parallel on run, bench, explain, warm;
+# KILN_LOG=parallel; kiln explain's section; kiln aot says it cannot export one
+cat > "$T/par.py" <<'PY'
+import numpy as np
+from numba import prange
+def total(n):
+    s = 0.0
+    for i in prange(n):
+        s += 1.0 / (i + 1)
+    return s
+def scaled(n):
+    a = np.arange(n) * 1.0
+    b = np.exp(a * 1e-6) * 2.0 + a
+    return b[n - 1]
+PY
+check 0 "9.787606036044371" env KILN_NUM_THREADS=1 "$K" run --tier opt "$T/par.py" total 10000
+check 0 "9.787606036044371" env KILN_NUM_THREADS=7 "$K" run --tier opt "$T/par.py" total 10000
+check 0 "9.787606036044371" "$K" run --tier interp "$T/par.py" total 10000
+check 0 "kiln: parallel loop total\$prange5_5: 10000 iterations, 157 chunks, 8 tasks on 2 threads" env KILN_NUM_THREADS=2 KILN_LOG=parallel "$K" run --tier opt "$T/par.py" total 10000
+check 0 "serially: one thread" env KILN_NUM_THREADS=1 KILN_LOG=parallel "$K" run --tier opt "$T/par.py" total 10000
+check 0 "reductions: s (+)" "$K" explain "$T/par.py" total 10
+check 0 "parallel=True: the array expression assigned to b is split by rows" "$K" explain --parallel "$T/par.py" scaled 10
+check 0 "100001.21033962582" "$K" run --parallel --tier opt "$T/par.py" scaled 100000
+check 0 "100001.21033962582" "$K" run --tier interp "$T/par.py" scaled 100000
+check 0 "kiln: parallel loop scaled\$pew10_5: 100000 iterations" env KILN_LOG=parallel "$K" run --parallel --tier opt "$T/par.py" scaled 100000
+check 0 "warm (" "$K" bench --parallel --no-process --runs 3 "$T/par.py" scaled 100000
+check 0 "warmed scaled(int)" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm --parallel "$T/par.py" --sig 'scaled(int)'
+check 1 "a parallel loop (line 5) runs on kiln's thread pool, which kiln aot does not provide yet" "$K" aot "$T/par.py" --sig 'total(int)' -o "$T/parx"
 # kiln aot: NAME.o + NAME.h, linked into a C program with nothing of kiln; answers as kiln run's
 A=$T/aot; mkdir -p "$A"
 check 0 "wrote $A/kk.o and $A/kk.h: 7 functions" "$K" aot test/aot/kernels.py --sig 'dot(f64[::1], f64[::1])' --sig 'get(f64[:], int)' \

@@ -91,7 +91,10 @@ static bool int_bounds(const XCall *k) { return k->x->op == OP_LIB && (k->x->aux
 static int check_export(const Exp *e, char *why, size_t cap) {
     Spec *s = e->cap->s;
     for (int i = 0; i < e->cap->ntab; i++)
-        if (e->cap->tab[i].x && !int_bounds(&e->cap->tab[i]))
+        if (e->cap->tab[i].x && (e->cap->tab[i].x->flags & INS_PAR) && e->cap->tab[i].x->op == OP_CALL)
+            return snprintf(why, cap, "a parallel loop (line %d) runs on kiln's thread pool, which kiln aot does not provide "
+                            "yet (export it with range, or call it through libkiln)", e->cap->tab[i].line), -1;
+        else if (e->cap->tab[i].x && !int_bounds(&e->cap->tab[i]))
             return snprintf(why, cap, "its code calls a runtime helper (%s at line %d) that kiln aot does not provide yet",
                             ir_ops[e->cap->tab[i].x->op].name, e->cap->tab[i].line), -1;
     for (int i = 0; i < s->u.nargs; i++) {
