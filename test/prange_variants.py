@@ -9,7 +9,7 @@ and test/runner checks every other configuration against it: tier 2 on 1, 2, 3 a
 oversubscribed on purpose), the baseline tier and tier auto on 2.
 
 usage: prange_variants.py KILN RUNNER OUTDIR FILES...   (prints the runner's "N passed, N failed" per
-configuration and a total)
+configuration and a total). parallel_min is 0 there: the tests' loops are short, and would otherwise run serially
 """
 import os
 import re
@@ -122,7 +122,7 @@ def main():
     tp = tf = 0
     for tier, threads in configs:
         r = subprocess.run([runner, kiln, "--tier", tier, *made], capture_output=True, text=True,
-                           env=dict(os.environ, KILN_NUM_THREADS=threads, KILN_CACHE="0"))
+                           env=dict(os.environ, KILN_NUM_THREADS=threads, KILN_CACHE="0", KILN_PARALLEL_MIN="0"))
         last = r.stdout.strip().split("\n")[-1]
         m = re.match(r"(\d+) passed, (\d+) failed", last)
         for line in r.stdout.split("\n"):

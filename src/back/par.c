@@ -190,6 +190,7 @@ static bool heavy(const Unit *u) {
     bool calls = false;
     for (uint32_t b = 0; b < f->blocks.n; b++) {
         Block *bk = &f->blocks.v[b];
+        if (bk->dead) continue; /* merged away: its edges are gone */
         for (int s = 0; s < 2; s++) if ((bk->term == TERM_JMP && s == 0) || bk->term == TERM_BR) loops += bk->succ[s].to <= b;
         for (uint32_t k = 0; k < bk->ins.n && !calls; k++) {
             int op = f->ins.v[bk->ins.v[k]].op;
