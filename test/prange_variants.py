@@ -16,6 +16,8 @@ import re
 import subprocess
 import sys
 
+from ir_golden import split_args  # the same splitting of a run line's arguments
+
 LOOP = re.compile(r"^(\s+for\s+\w+\s+in\s+)range\(")
 TIMEOUT = 60
 
@@ -48,21 +50,7 @@ def variant(kiln, src, out):
 def split_call(call):
     """f(a, b) -> ("f", ["a", "b"]): commas at depth 0, as test/runner.c splits them"""
     name, rest = call.split("(", 1)
-    rest = rest.rsplit(")", 1)[0]
-    args, depth, cur = [], 0, ""
-    for ch in rest:
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        if ch == "," and depth == 0:
-            args.append(cur.strip())
-            cur = ""
-        else:
-            cur += ch
-    if cur.strip():
-        args.append(cur.strip())
-    return name.strip(), args
+    return name.strip(), split_args(rest.rsplit(")", 1)[0])
 
 
 def expect_of(kiln, path, call, env):

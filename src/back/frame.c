@@ -279,6 +279,10 @@ void fr_stn(Slot *s, int a, int v, const Extra *x) {
 
 int fr_call(Run *run, Slot *s, int d, const Extra *x, int line, const char *file) {
     if (x->flags & INS_PAR) return fr_pcall(run, s, d, x, line, file);
+    return fr_invoke(run, s, &s[d], x, NULL, 0, line, file);
+}
+
+int fr_invoke(Run *run, const Slot *s, Slot *ret, const Extra *x, const int64_t *lead, int nlead, int line, const char *file) {
     const Code *cc = x->callee->code;
     if (run->depth + 1 > run->tune[TUNE_MAX_RECURSION] || (uintptr_t)__builtin_frame_address(0) < run->stack_floor)
         return run_raise(run, RE_RECURSION, line, file);
@@ -288,13 +292,14 @@ int fr_call(Run *run, Slot *s, int d, const Extra *x, int line, const char *file
     Slot *fr = heap ? malloc(bytes) : alloca(bytes);
     if (!fr) return run_raise(run, RE_NOMEM, line, file);
     for (uint32_t k = 0; k < cc->ninit; k++) fr[k] = cc->init[k];
-    for (int k = 0; k < x->n; k++) {
+    for (int k = 0; k < nlead; k++) fr[cc->arg_slot[k]].i = lead[k];
+    for (int k = nlead; k < x->n; k++) {
         const Slot *from = &s[x->slot[2 * k]];
         Slot *to = &fr[cc->arg_slot[k]];
         for (int32_t j = 0; j < x->slot[2 * k + 1]; j++) to[j] = from[j];
     }
     run->depth++;
-    int r = run_code(cc, fr, &s[d], run);
+    int r = run_code(cc, fr, ret, run);
     run->depth--;
     if (heap) free(fr);
     return r;

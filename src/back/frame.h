@@ -84,6 +84,9 @@ void fr_fill(Slot *s, int a, int v, const Extra *x);
 void fr_ldn(Slot *s, int d, int a, const Extra *x);
 void fr_stn(Slot *s, int a, int v, const Extra *x);
 int fr_call(Run *run, Slot *s, int d, const Extra *x, int line, const char *file);
+/* the call x describes from frame s, its result into ret; lead: int values for the callee's first nlead
+ * arguments in place of the operands' (a prange body's chunk bounds) */
+int fr_invoke(Run *run, const Slot *s, Slot *ret, const Extra *x, const int64_t *lead, int nlead, int line, const char *file);
 /* par.c: a CALL marked INS_PAR (a prange loop's body over its chunks), and how many chunks a loop of trip
  * iterations with reductions is cut into (by size only) */
 int fr_pcall(Run *run, Slot *s, int d, const Extra *x, int line, const char *file);

@@ -44,28 +44,8 @@ static int64_t chunk_lo(int64_t c, int64_t n, int64_t trip) {
 
 /* one call of the body over iterations [lo, hi), its result (the partials) into ret */
 static int call_body(const Extra *x, Slot *s, int64_t lo, int64_t hi, Slot *ret, Run *run, int line, const char *file) {
-    const Code *cc = x->callee->code;
-    if (run->depth + 1 > run->tune[TUNE_MAX_RECURSION] || (uintptr_t)__builtin_frame_address(0) < run->stack_floor)
-        return run_raise(run, RE_RECURSION, line, file);
-    if (run_interrupted(run)) return run_raise(run, RE_INTERRUPT, line, file);
-    size_t bytes = sizeof(Slot) * cc->nslots;
-    bool heap = bytes > (size_t)run->tune[TUNE_FRAME_STACK_BYTES];
-    Slot *fr = heap ? malloc(bytes) : alloca(bytes);
-    if (!fr) return run_raise(run, RE_NOMEM, line, file);
-    for (uint32_t k = 0; k < cc->ninit; k++) fr[k] = cc->init[k];
-    fr[cc->arg_slot[0]].i = lo;
-    fr[cc->arg_slot[1]].i = hi;
-    for (int k = 2; k < x->n; k++) {
-        const Slot *from = &s[x->slot[2 * k]];
-        Slot *to = &fr[cc->arg_slot[k]];
-        for (int32_t j = 0; j < x->slot[2 * k + 1]; j++) to[j] = from[j];
-    }
-    run->depth++;
-    NativeFn fn = fr_native(cc);
-    int r = fn ? fn(fr, ret, run) : fr_exec_interp(cc, fr, ret, run);
-    run->depth--;
-    if (heap) free(fr);
-    return r;
+    int64_t lead[2] = {lo, hi};
+    return fr_invoke(run, s, ret, x, lead, 2, line, file);
 }
 
 /* ---- the reductions: identities are the body's business, the combine is here ---- */
