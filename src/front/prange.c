@@ -26,25 +26,16 @@
  * Lowering (lower/stmt.c) calls it for chunks of the iteration space and
  * combines the partial results in a fixed order (back/par.c), so the answer
  * never depends on the number of threads. A prange inside the body (nested)
- * or in a nested function runs as range (lowering reads prange as range there).
+ * or in a nested function runs as range (lowering reads prange as range there). Whole-array statements
+ * for parallel=True are outlined the same way (arraystmt.c; the shared helpers: outline.h).
  */
 #include "prange.h"
+#include "outline.h"
 #include "lex.h"
 #include <stdio.h>
 #include <string.h>
 
-typedef VEC(const char *) Names;
-typedef VEC(Node *) Nodes;
-
 typedef struct Red { const char *name; int op; Node *at; int stmts; } Red;
-
-typedef struct Out {
-    Arena *a;
-    Diag *d;
-    Ast *ast;
-    Node *def;          /* the kernel being outlined from */
-    Nodes newdefs;
-} Out;
 
 /* what one loop body does with names */
 typedef struct Body {
@@ -57,50 +48,6 @@ typedef struct Body {
     Nodes loads;        /* subscripts read */
     Nodes whole;        /* names used as a whole value (f(a), a.sum()), not a[...] or len(a) */
 } Body;
-
-NORETURN static void fail(Out *o, Node *at, const char *fmt, ...) PRINTF_LIKE(3, 4);
-static void fail(Out *o, Node *at, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    diag_vset(o->d->err, o->d->file, o->d->src, o->d->len, at->line, at->col, fmt, ap);
-    va_end(ap);
-    longjmp(*o->d->jb, 1);
-}
-
-static void *alloc(Out *o, size_t n) {
-    void *p = arena_alloc(o->a, n);
-    if (!p) diag_fail(o->d, 0, 0, "out of memory");
-    return p;
-}
-
-static Node *mk(Out *o, int kind, const Node *at) {
-    Node *n = alloc(o, sizeof *n);
-    n->kind = (uint8_t)kind;
-    n->line = at->line; n->col = at->col;
-    n->id = o->ast->nnodes++;
-    return n;
-}
-
-static Node *name_node(Out *o, const char *name, const Node *at) {
-    Node *n = mk(o, N_NAME, at);
-    n->name = name;
-    return n;
-}
-
-static Node **kids_of(Out *o, Node **v, int n) {
-    Node **k = alloc(o, sizeof(Node *) * (size_t)(n ? n : 1));
-    for (int i = 0; i < n; i++) k[i] = v[i];
-    return k;
-}
-
-#define PUSH(o, vec, x) do { if (!vec_push((o)->a, vec, x)) diag_fail((o)->d, 0, 0, "out of memory"); } while (0)
-
-static bool has(const Names *s, const char *name) {
-    for (uint32_t i = 0; i < s->n; i++) if (!strcmp(s->v[i], name)) return true;
-    return false;
-}
-
-static void add(Out *o, Names *s, const char *name) { if (!has(s, name)) PUSH(o, *s, name); }
 
 /* ---- recognizing prange ---- */
 
@@ -145,27 +92,18 @@ static void reads_kids(Out *o, Body *b, Node *e, const Names *bound) {
     for (int i = 0; i < e->nkids2; i++) if (e->kids2[i]) reads_at(o, b, e->kids2[i], bound, e);
 }
 
-/* what an import bound name to ("random", "numpy", "random.randint", ...), or NULL */
-static const char *binding(const Ast *ast, const char *name) {
-    const char *t = NULL;
-    for (int i = 0; i < ast->nfrom; i++) if (!strcmp(ast->from_names[i], name)) t = ast->from_targets[i];
-    return t;
-}
-
-static bool starts(const char *s, const char *p) { return s && !strncmp(s, p, strlen(p)); }
-
 /* a draw from Python's or NumPy's random stream: random.random(), np.random.rand(), a name imported from
  * either module */
 static bool random_call(const Ast *ast, const Node *call) {
     const Node *f = call->a;
     if (f->kind == N_NAME) {
-        const char *t = binding(ast, f->name);
-        return starts(t, "random.") || starts(t, "numpy.random.");
+        const char *t = ol_binding(ast, f->name);
+        return ol_starts(t, "random.") || ol_starts(t, "numpy.random.");
     }
     if (f->kind != N_ATTR) return false;
     const Node *m = f->a;
     if (m->kind == N_NAME) {
-        const char *t = binding(ast, m->name);
+        const char *t = ol_binding(ast, m->name);
         return t && (!strcmp(t, "random") || !strcmp(t, "numpy.random"));
     }
     return m->kind == N_ATTR && !strcmp(m->name, "random") && m->a->kind == N_NAME &&
@@ -176,7 +114,7 @@ static void reads_at(Out *o, Body *b, Node *e, const Names *bound, Node *parent)
     if (!e) return;
     switch (e->kind) {
     case N_NAME:
-        if (bound && has(bound, e->name)) return;
+        if (bound && ol_has(bound, e->name)) return;
         PUSH(o, b->reads, e);
         if (!whole_use_ok(parent, e)) PUSH(o, b->whole, e);
         return;
@@ -185,10 +123,10 @@ static void reads_at(Out *o, Body *b, Node *e, const Names *bound, Node *parent)
         reads_kids(o, b, e, bound);
         return;
     case N_CALL:
-        if (e->a->kind == N_NAME && !strcmp(e->a->name, "print") && !(bound && has(bound, "print")))
-            fail(o, e, "print() inside a prange loop: the order of its output would depend on the schedule");
+        if (e->a->kind == N_NAME && !strcmp(e->a->name, "print") && !(bound && ol_has(bound, "print")))
+            ol_fail(o, e, "print() inside a prange loop: the order of its output would depend on the schedule");
         if (random_call(o->ast, e))
-            fail(o, e, "a random draw inside a prange loop: the generator's state carries from one iteration to the "
+            ol_fail(o, e, "a random draw inside a prange loop: the generator's state carries from one iteration to the "
                  "next, so the numbers would depend on the schedule (draw them before the loop, into an array)");
         reads_kids(o, b, e, bound);
         return;
@@ -265,7 +203,7 @@ static void stmt(Out *o, Body *b, Node *s, int loops) {
         Red *r = red_find(b, rn);
         if (!r) { Red nr = {rn, op, s, 0}; PUSH(o, b->reds, nr); r = &b->reds.v[b->reds.n - 1]; }
         else if (red_class(r->op) != red_class(op))
-            fail(o, s, "'%s' is combined with two different operators in the prange loop (lines %d and %d): a reduction "
+            ol_fail(o, s, "'%s' is combined with two different operators in the prange loop (lines %d and %d): a reduction "
                  "uses one", rn, r->at->line, s->line);
         r->stmts++;
         return;
@@ -290,16 +228,16 @@ static void stmt(Out *o, Body *b, Node *s, int loops) {
         stmts(o, b, s->kids2, s->nkids2, loops);
         return;
     case S_BREAK:
-        if (!loops) fail(o, s, "'break' in a prange loop: every iteration runs (use a while loop to stop early)");
+        if (!loops) ol_fail(o, s, "'break' in a prange loop: every iteration runs (use a while loop to stop early)");
         return;
     case S_CONTINUE: case S_PASS: return;
-    case S_RETURN: fail(o, s, "'return' in a prange loop: every iteration runs; compute a result and return after the loop");
-    case S_YIELD: fail(o, s, "'yield' in a prange loop is not supported");
-    case S_DEF: fail(o, s, "a function defined inside a prange loop is not supported (define it before the loop)");
-    case S_DEL: fail(o, s, "'del' in a prange loop is not supported");
+    case S_RETURN: ol_fail(o, s, "'return' in a prange loop: every iteration runs; compute a result and return after the loop");
+    case S_YIELD: ol_fail(o, s, "'yield' in a prange loop is not supported");
+    case S_DEF: ol_fail(o, s, "a function defined inside a prange loop is not supported (define it before the loop)");
+    case S_DEL: ol_fail(o, s, "'del' in a prange loop is not supported");
     case S_ASSERT: reads_in(o, b, s->a, NULL); if (s->b) reads_in(o, b, s->b, NULL); return;
     case S_RAISE: reads_in(o, b, s->a, NULL); return;
-    default: fail(o, s, "this statement is not supported in a prange loop");
+    default: ol_fail(o, s, "this statement is not supported in a prange loop");
     }
 }
 
@@ -338,9 +276,9 @@ static void def_check_kids(Out *o, const Body *b, const Names *priv, const Names
 
 static void def_check_expr(Out *o, const Body *b, const Names *priv, const Names *def, Node *e, const Names *bound) {
     if (e->kind == N_NAME) {
-        if (bound && has(bound, e->name)) return;
-        if (has(priv, e->name) && !has(def, e->name))
-            fail(o, e, "'%s' is read before this iteration of the prange loop assigns it: a value carried from one "
+        if (bound && ol_has(bound, e->name)) return;
+        if (ol_has(priv, e->name) && !ol_has(def, e->name))
+            ol_fail(o, e, "'%s' is read before this iteration of the prange loop assigns it: a value carried from one "
                  "iteration to the next is allowed only as a reduction (s += ..., s = min(s, ...))", e->name);
         return;
     }
@@ -356,7 +294,7 @@ static void def_check_expr(Out *o, const Body *b, const Names *priv, const Names
 }
 
 static void def_targets(Out *o, Names *def, Node *t) {
-    if (t->kind == N_NAME) add(o, def, t->name);
+    if (t->kind == N_NAME) ol_add(o, def, t->name);
     else if (t->kind == N_TUPLE || t->kind == N_LIST) for (int i = 0; i < t->nkids; i++) def_targets(o, def, t->kids[i]);
 }
 
@@ -394,7 +332,7 @@ static void def_stmt(Out *o, const Body *b, const Names *priv, Names *def, Node 
         copy_names(o, &t, def); copy_names(o, &e, def);
         def_stmts(o, b, priv, &t, s->kids, s->nkids);
         def_stmts(o, b, priv, &e, s->kids2, s->nkids2);
-        for (uint32_t i = 0; i < t.n; i++) if (has(&e, t.v[i])) add(o, def, t.v[i]);
+        for (uint32_t i = 0; i < t.n; i++) if (ol_has(&e, t.v[i])) ol_add(o, def, t.v[i]);
         return;
     }
     case S_WHILE: case S_FOR: {
@@ -444,7 +382,7 @@ static Node *root_of(Node *s, Node **first) {
 
 static bool mentions(const Node *e, const Names *names) {
     if (!e) return false;
-    if (e->kind == N_NAME) return has(names, e->name);
+    if (e->kind == N_NAME) return ol_has(names, e->name);
     if (mentions(e->a, names) || mentions(e->b, names) || mentions(e->c, names)) return true;
     for (int i = 0; i < e->nkids; i++) if (mentions(e->kids[i], names)) return true;
     for (int i = 0; i < e->nkids2; i++) if (mentions(e->kids2[i], names)) return true;
@@ -453,14 +391,14 @@ static bool mentions(const Node *e, const Names *names) {
 
 /* the loop variable and the privates computed from it (k = 2 * i + 1) */
 static void index_names(Out *o, const Body *b, Names *dep) {
-    add(o, dep, b->var);
+    ol_add(o, dep, b->var);
     for (bool grew = true; grew;) {
         grew = false;
         for (uint32_t i = 0; i < b->assigned.n; i++) {
             Node *s = b->assign_at.v[i];
-            if (has(dep, b->assigned.v[i])) continue;
+            if (ol_has(dep, b->assigned.v[i])) continue;
             Node *rhs = s->kind == S_ASSIGN || s->kind == S_AUGASSIGN ? (s->kind == S_ASSIGN ? s->a : s->b) : s->b;
-            if (mentions(rhs, dep)) { add(o, dep, b->assigned.v[i]); grew = true; }
+            if (mentions(rhs, dep)) { ol_add(o, dep, b->assigned.v[i]); grew = true; }
         }
     }
 }
@@ -470,9 +408,9 @@ static void check_arrays(Out *o, const Body *b) {
     index_names(o, b, &dep);
     for (uint32_t i = 0; i < b->stores.n; i++) {
         Node *first, *root = root_of(b->stores.v[i], &first);
-        if (root->kind != N_NAME || has(&b->assigned, root->name)) continue; /* an array of this iteration */
+        if (root->kind != N_NAME || ol_has(&b->assigned, root->name)) continue; /* an array of this iteration */
         if (!first->nkids || !mentions(first->kids[0], &dep))
-            fail(o, b->stores.v[i], "array '%s' is written at an index that does not depend on the prange variable '%s': "
+            ol_fail(o, b->stores.v[i], "array '%s' is written at an index that does not depend on the prange variable '%s': "
                  "iterations would write the same elements", root->name, b->var);
         for (uint32_t j = 0; j < b->loads.n; j++) {
             Node *lf, *lr = root_of(b->loads.v[j], &lf);
@@ -484,12 +422,12 @@ static void check_arrays(Out *o, const Body *b) {
                 ok = sr->kind == N_NAME && !strcmp(sr->name, root->name) && same_index(sf, lf);
             }
             if (!ok)
-                fail(o, b->loads.v[j], "array '%s' is written in the prange loop (line %d) and read here at another index: "
+                ol_fail(o, b->loads.v[j], "array '%s' is written in the prange loop (line %d) and read here at another index: "
                      "the result would depend on the order of iterations", root->name, b->stores.v[i]->line);
         }
         for (uint32_t j = 0; j < b->whole.n; j++)
             if (!strcmp(b->whole.v[j]->name, root->name))
-                fail(o, b->whole.v[j], "array '%s' is written in the prange loop (line %d) and used whole here: the "
+                ol_fail(o, b->whole.v[j], "array '%s' is written in the prange loop (line %d) and used whole here: the "
                      "result would depend on the order of iterations", root->name, b->stores.v[i]->line);
     }
 }
@@ -499,47 +437,23 @@ static void check_mutators(Out *o, const Body *b, Node *e) {
     static const char *const m[] = {"append", "extend", "insert", "pop", "remove", "clear", "reverse", "sort", "fill",
                                     "update", "setdefault", "popitem", "add", "discard", "resize", "put", "itemset", NULL};
     if (!e) return;
-    if (e->kind == N_CALL && e->a->kind == N_ATTR && e->a->a->kind == N_NAME && !has(&b->assigned, e->a->a->name))
+    if (e->kind == N_CALL && e->a->kind == N_ATTR && e->a->a->kind == N_NAME && !ol_has(&b->assigned, e->a->a->name))
         for (int i = 0; m[i]; i++)
             if (!strcmp(e->a->name, m[i]))
-                fail(o, e, "'%s.%s()' changes '%s' in every iteration of the prange loop: the result would depend on "
+                ol_fail(o, e, "'%s.%s()' changes '%s' in every iteration of the prange loop: the result would depend on "
                      "the order of iterations", e->a->a->name, m[i], e->a->a->name);
     check_mutators(o, b, e->a); check_mutators(o, b, e->b); check_mutators(o, b, e->c);
     for (int i = 0; i < e->nkids; i++) check_mutators(o, b, e->kids[i]);
     for (int i = 0; i < e->nkids2; i++) check_mutators(o, b, e->kids2[i]);
 }
 
-/* ---- the names of the enclosing function ---- */
-
-static void fn_locals(Out *o, Node **v, int n, Names *out);
-
-static void fn_targets(Out *o, Node *t, Names *out) {
-    if (t->kind == N_NAME) add(o, out, t->name);
-    else if (t->kind == N_TUPLE || t->kind == N_LIST) for (int i = 0; i < t->nkids; i++) fn_targets(o, t->kids[i], out);
-}
-
-static void fn_locals(Out *o, Node **v, int n, Names *out) {
-    for (int i = 0; i < n; i++) {
-        Node *s = v[i];
-        switch (s->kind) {
-        case S_ASSIGN: for (int k = 0; k < s->nkids; k++) fn_targets(o, s->kids[k], out); break;
-        case S_AUGASSIGN: fn_targets(o, s->a, out); break;
-        case S_FOR: fn_targets(o, s->a, out); /* fall through */
-        case S_IF: case S_WHILE: fn_locals(o, s->kids, s->nkids, out); fn_locals(o, s->kids2, s->nkids2, out); break;
-        case S_DEF: add(o, out, s->name); break;
-        case S_PFOR: for (int k = 0; k < s->nkids2; k++) fn_targets(o, s->kids2[k], out); break;
-        default: break;
-        }
-    }
-}
-
 /* a read of one of names outside the loop, after it: the private's value after the loop would be the last
  * iteration's in Python and nobody's here */
 static void check_after(Out *o, Node *e, const Node *loop, const Names *priv, const Node *loop_at) {
     if (!e || e == loop) return;
-    if (e->kind == N_NAME && has(priv, e->name) &&
+    if (e->kind == N_NAME && ol_has(priv, e->name) &&
         (e->line > loop_at->line || (e->line == loop_at->line && e->col > loop_at->col)))
-        fail(o, e, "'%s' is assigned in the prange loop on line %d and read after it: which iteration's value it "
+        ol_fail(o, e, "'%s' is assigned in the prange loop on line %d and read after it: which iteration's value it "
              "holds would depend on the schedule", e->name, loop_at->line);
     check_after(o, e->a, loop, priv, loop_at); check_after(o, e->b, loop, priv, loop_at); check_after(o, e->c, loop, priv, loop_at);
     for (int i = 0; i < e->nkids; i++) check_after(o, e->kids[i], loop, priv, loop_at);
@@ -549,30 +463,30 @@ static void check_after(Out *o, Node *e, const Node *loop, const Names *priv, co
 /* ---- building the outlined kernel ---- */
 
 static Node *call2(Out *o, const char *fn, Node *x, Node *y, const Node *at) {
-    Node *c = mk(o, N_CALL, at);
-    c->a = name_node(o, fn, at);
+    Node *c = ol_mk(o, N_CALL, at);
+    c->a = ol_name(o, fn, at);
     Node *k[2] = {x, y};
     c->nkids = y ? 2 : 1;
-    c->kids = kids_of(o, k, c->nkids);
+    c->kids = ol_kids(o, k, c->nkids);
     return c;
 }
 
 static Node *int_node(Out *o, int64_t v, const Node *at) {
-    Node *n = mk(o, N_INT, at);
+    Node *n = ol_mk(o, N_INT, at);
     n->v.i = v;
     return n;
 }
 
 static Node *binop(Out *o, int op, Node *x, Node *y, const Node *at) {
-    Node *n = mk(o, N_BINARY, at);
+    Node *n = ol_mk(o, N_BINARY, at);
     n->op = (uint8_t)op; n->a = x; n->b = y;
     return n;
 }
 
 static Node *assign(Out *o, const char *name, Node *v, const Node *at) {
-    Node *s = mk(o, S_ASSIGN, at);
-    Node *t = name_node(o, name, at);
-    s->kids = kids_of(o, &t, 1); s->nkids = 1; s->a = v;
+    Node *s = ol_mk(o, S_ASSIGN, at);
+    Node *t = ol_name(o, name, at);
+    s->kids = ol_kids(o, &t, 1); s->nkids = 1; s->a = v;
     return s;
 }
 
@@ -596,7 +510,7 @@ static bool simple_len(const Node *e, int depth) {
 
 static void len_names(Out *o, const Node *e, Names *out) {
     if (!e) return;
-    if (e->kind == N_NAME) add(o, out, e->name);
+    if (e->kind == N_NAME) ol_add(o, out, e->name);
     if (e->kind == N_CALL) { len_names(o, e->kids[0], out); return; }
     len_names(o, e->a, out);
     if (e->kind == N_BINARY) len_names(o, e->b, out);
@@ -607,58 +521,52 @@ static bool unit_step(const Node *call) {
     return call->nkids < 3 || (call->kids[2]->kind == N_INT && call->kids[2]->v.i == 1);
 }
 
-static char *str(Out *o, const char *s) {
-    char *p = arena_strndup(o->a, s, strlen(s));
-    if (!p) diag_fail(o->d, 0, 0, "out of memory");
-    return p;
-}
-
 static Node *outline(Out *o, Node *loop, const Body *b, const Names *caps, const Red *reds, int nred, bool bound_again) {
     Node *call = loop->b;
     char nm[256];
     snprintf(nm, sizeof nm, "%s$prange%d_%d", o->def->name, loop->line, loop->col);
-    Node *def = mk(o, S_DEF, loop);
-    def->name = str(o, nm);
+    Node *def = ol_mk(o, S_DEF, loop);
+    def->name = ol_str(o, nm);
     int np = 4 + (int)caps->n + nred;
-    def->names = alloc(o, sizeof(char *) * (size_t)np);
+    def->names = ol_alloc(o, sizeof(char *) * (size_t)np);
     def->nnames = np;
     const char *fixed[4] = {"$lo", "$hi", "$start", "$step"};
     for (int i = 0; i < 4; i++) def->names[i] = fixed[i];
     for (uint32_t i = 0; i < caps->n; i++) def->names[4 + i] = caps->v[i];
     for (int i = 0; i < nred; i++) def->names[4 + caps->n + (uint32_t)i] = reds[i].name;
-    def->kids2 = alloc(o, sizeof(Node *) * (size_t)np);
+    def->kids2 = ol_alloc(o, sizeof(Node *) * (size_t)np);
     def->nkids2 = np;
     Nodes body = {0};
     for (int i = 0; i < nred; i++) {
-        Node *init = call2(o, "$red_init", name_node(o, reds[i].name, loop), int_node(o, reds[i].op, loop), loop);
+        Node *init = call2(o, "$red_init", ol_name(o, reds[i].name, loop), int_node(o, reds[i].op, loop), loop);
         PUSH(o, body, assign(o, reds[i].name, init, loop));
     }
-    Node *f = mk(o, S_FOR, loop);
+    Node *f = ol_mk(o, S_FOR, loop);
     bool direct = unit_step(call);
-    Node *lo = name_node(o, "$lo", loop), *hi = name_node(o, "$hi", loop);
+    Node *lo = ol_name(o, "$lo", loop), *hi = ol_name(o, "$hi", loop);
     if (direct && call->nkids > 1) { /* range(start + lo, start + hi) */
-        lo = binop(o, TK_PLUS, name_node(o, "$start", loop), lo, loop);
-        hi = binop(o, TK_PLUS, name_node(o, "$start", loop), hi, loop);
+        lo = binop(o, TK_PLUS, ol_name(o, "$start", loop), lo, loop);
+        hi = binop(o, TK_PLUS, ol_name(o, "$start", loop), hi, loop);
     }
     if (bound_again) hi = call2(o, "min", hi, call->kids[0], call);
-    f->a = name_node(o, direct ? b->var : "$k", loop->a);
+    f->a = ol_name(o, direct ? b->var : "$k", loop->a);
     f->b = call2(o, "range", lo, hi, call);
     Nodes fb = {0};
     if (!direct) {
-        Node *k = binop(o, TK_STAR, name_node(o, "$k", loop), name_node(o, "$step", loop), loop);
-        PUSH(o, fb, assign(o, b->var, binop(o, TK_PLUS, name_node(o, "$start", loop), k, loop), loop->a));
+        Node *k = binop(o, TK_STAR, ol_name(o, "$k", loop), ol_name(o, "$step", loop), loop);
+        PUSH(o, fb, assign(o, b->var, binop(o, TK_PLUS, ol_name(o, "$start", loop), k, loop), loop->a));
     }
     for (int i = 0; i < loop->nkids; i++) PUSH(o, fb, loop->kids[i]);
     f->kids = fb.v; f->nkids = (int32_t)fb.n;
     PUSH(o, body, f);
     if (nred) {
-        Node *ret = mk(o, S_RETURN, loop);
-        if (nred == 1) ret->a = name_node(o, reds[0].name, loop);
+        Node *ret = ol_mk(o, S_RETURN, loop);
+        if (nred == 1) ret->a = ol_name(o, reds[0].name, loop);
         else {
-            ret->a = mk(o, N_TUPLE, loop);
+            ret->a = ol_mk(o, N_TUPLE, loop);
             Node *v[64];
-            for (int i = 0; i < nred; i++) v[i] = name_node(o, reds[i].name, loop);
-            ret->a->kids = kids_of(o, v, nred); ret->a->nkids = nred;
+            for (int i = 0; i < nred; i++) v[i] = ol_name(o, reds[i].name, loop);
+            ret->a->kids = ol_kids(o, v, nred); ret->a->nkids = nred;
         }
         PUSH(o, body, ret);
     }
@@ -666,126 +574,14 @@ static Node *outline(Out *o, Node *loop, const Body *b, const Names *caps, const
     return def;
 }
 
-/* ---- whole-array statements (parallel=True) ----
- * `x = <elementwise expression>` (names, numbers, operators, NumPy calls), and `return <one>`, is
- * outlined as well, as
- *
- *     def f$pew12_5($lo, $hi, $start, $step, $out, names...):
- *         $out[$lo:$hi] = <the expression, each name x read as $blk(x, $lo, $hi, $out)>
- *
- * and the statement's b field gets a call of it (v.i: its index). Whether it is used is lowering's
- * decision (lower/par.c): only under parallel=True, only when every call is a ufunc and the value is an
- * array, and only for arrays of parallel_min elements or more; otherwise the statement runs as ever.
- * $blk(x, ...) is x's rows lo..hi when x has the result's rank (x itself where its first length is 1 and
- * broadcasts), and x as it is otherwise (a scalar, or a lower rank that broadcasts along the rows). */
-
-static bool np_call(const Ast *ast, const Node *f) {
-    if (f->kind == N_NAME) return starts(binding(ast, f->name), "numpy.") && !starts(binding(ast, f->name), "numpy.random.");
-    return f->kind == N_ATTR && f->a->kind == N_NAME && ast->np_alias && !strcmp(f->a->name, ast->np_alias);
-}
-
-/* an elementwise candidate: its operators and calls counted in *ops */
-static bool ew_candidate(const Ast *ast, const Node *e, int depth, int *ops) {
-    if (depth > 64) return false;
-    switch (e->kind) {
-    case N_NAME: case N_INT: case N_FLOAT: case N_BOOL: return true;
-    case N_BINARY:
-        ++*ops;
-        return e->op != TK_AT && ew_candidate(ast, e->a, depth + 1, ops) && ew_candidate(ast, e->b, depth + 1, ops);
-    case N_UNARY: ++*ops; return e->op != TK_NOT && ew_candidate(ast, e->a, depth + 1, ops);
-    case N_CALL:
-        ++*ops;
-        if (!np_call(ast, e->a) || e->nkids2 || !e->nkids) return false;
-        for (int i = 0; i < e->nkids; i++) if (!ew_candidate(ast, e->kids[i], depth + 1, ops)) return false;
-        return true;
-    default: return false;
-    }
-}
-
-static Node *blk_copy(Out *o, const Node *e, const Names *locals, const Node *at) {
-    Node *n = mk(o, e->kind, e);
-    *n = *e;
-    n->id = o->ast->nnodes - 1;
-    if (e->kind == N_NAME) {
-        if (!has(locals, e->name)) return n;
-        Node *c = mk(o, N_CALL, e);
-        c->a = name_node(o, "$blk", e);
-        Node *k[4] = {n, name_node(o, "$lo", at), name_node(o, "$hi", at), name_node(o, "$out", at)};
-        c->kids = kids_of(o, k, 4); c->nkids = 4;
-        return c;
-    }
-    if (e->a) n->a = e->kind == N_CALL ? e->a : blk_copy(o, e->a, locals, at);
-    if (e->b) n->b = blk_copy(o, e->b, locals, at);
-    if (e->nkids) {
-        n->kids = alloc(o, sizeof(Node *) * (size_t)e->nkids);
-        for (int i = 0; i < e->nkids; i++) n->kids[i] = blk_copy(o, e->kids[i], locals, at);
-    }
-    return n;
-}
-
-static void leaf_names(Out *o, const Node *e, const Names *locals, Names *out) {
-    if (e->kind == N_NAME) { if (has(locals, e->name)) add(o, out, e->name); return; }
-    if (e->kind != N_CALL && e->a) leaf_names(o, e->a, locals, out);
-    if (e->b) leaf_names(o, e->b, locals, out);
-    for (int i = 0; i < e->nkids; i++) leaf_names(o, e->kids[i], locals, out);
-}
-
-static void pew(Out *o, Node *s, const Names *locals) {
-    int ops = 0;
-    bool ret = s->kind == S_RETURN;
-    if (!s->a || (!ret && (s->nkids != 1 || s->kids[0]->kind != N_NAME)) || !ew_candidate(o->ast, s->a, 0, &ops) || !ops) return;
-    Names caps = {0};
-    leaf_names(o, s->a, locals, &caps);
-    if (!caps.n || caps.n > 11) return;
-    char nm[256];
-    snprintf(nm, sizeof nm, "%s$pew%d_%d", o->def->name, s->line, s->col);
-    Node *def = mk(o, S_DEF, s);
-    def->name = str(o, nm);
-    def->nnames = 5 + (int)caps.n;
-    def->names = alloc(o, sizeof(char *) * (size_t)def->nnames);
-    const char *fixed[5] = {"$lo", "$hi", "$start", "$step", "$out"};
-    for (int i = 0; i < 5; i++) def->names[i] = fixed[i];
-    for (uint32_t i = 0; i < caps.n; i++) def->names[5 + i] = caps.v[i];
-    def->kids2 = alloc(o, sizeof(Node *) * (size_t)def->nnames);
-    def->nkids2 = def->nnames;
-    Node *sl = mk(o, N_SLICE, s);
-    sl->a = name_node(o, "$lo", s); sl->b = name_node(o, "$hi", s);
-    Node *target = mk(o, N_SUBSCR, s);
-    target->a = name_node(o, "$out", s);
-    target->kids = kids_of(o, &sl, 1); target->nkids = 1;
-    Node *st = mk(o, S_ASSIGN, s);
-    st->kids = kids_of(o, &target, 1); st->nkids = 1;
-    st->a = blk_copy(o, s->a, &caps, s);
-    def->kids = kids_of(o, &st, 1); def->nkids = 1;
-    PUSH(o, o->newdefs, def);
-    Node *c = mk(o, N_CALL, s);
-    c->a = name_node(o, def->name, s);
-    Node *cv[16];
-    for (uint32_t i = 0; i < caps.n; i++) cv[i] = name_node(o, caps.v[i], s->a);
-    c->kids = kids_of(o, cv, (int)caps.n); c->nkids = (int32_t)caps.n;
-    s->b = c;
-    s->v.i = o->ast->ndefs + (int64_t)o->newdefs.n - 1;
-}
-
-static void pew_walk(Out *o, Node **v, int n, const Names *locals) {
-    for (int i = 0; i < n; i++) {
-        Node *s = v[i];
-        if (s->kind == S_ASSIGN || s->kind == S_RETURN) pew(o, s, locals);
-        if (s->kind == S_FOR || s->kind == S_WHILE || s->kind == S_IF) {
-            pew_walk(o, s->kids, s->nkids, locals);
-            pew_walk(o, s->kids2, s->nkids2, locals);
-        }
-    }
-}
-
 /* ---- one loop ---- */
 
 static Node *pfor(Out *o, Node *loop, Node **fn_body, int fn_n) {
     Node *call = loop->b;
-    if (loop->a->kind != N_NAME) fail(o, loop->a, "a prange loop's variable must be one name");
-    if (loop->nkids2) fail(o, loop, "a prange loop cannot have an else clause");
-    if (call->nkids2) fail(o, call, "prange() takes no keyword arguments");
-    if (call->nkids < 1 || call->nkids > 3) fail(o, call, "prange expected 1 to 3 arguments, got %d", call->nkids);
+    if (loop->a->kind != N_NAME) ol_fail(o, loop->a, "a prange loop's variable must be one name");
+    if (loop->nkids2) ol_fail(o, loop, "a prange loop cannot have an else clause");
+    if (call->nkids2) ol_fail(o, call, "prange() takes no keyword arguments");
+    if (call->nkids < 1 || call->nkids > 3) ol_fail(o, call, "prange expected 1 to 3 arguments, got %d", call->nkids);
     Body b;
     memset(&b, 0, sizeof b);
     b.var = loop->a->name;
@@ -798,60 +594,60 @@ static Node *pfor(Out *o, Node *loop, Node **fn_body, int fn_n) {
         if (!is_reduction(&b, r)) {
             Node *rd = first_read(&b, r->name);
             if (rd && count_in(&b.assigned, r->name) == r->stmts)
-                fail(o, rd, "'%s' is a reduction (line %d) and is also read here: its value in the middle of the loop "
+                ol_fail(o, rd, "'%s' is a reduction (line %d) and is also read here: its value in the middle of the loop "
                      "would depend on the schedule", r->name, r->at->line);
             continue;
         }
-        if (!strcmp(r->name, b.var)) fail(o, r->at, "the prange variable '%s' cannot be assigned in the loop", b.var);
-        if (nred == 16) fail(o, r->at, "a prange loop may have at most 16 reductions");
+        if (!strcmp(r->name, b.var)) ol_fail(o, r->at, "the prange variable '%s' cannot be assigned in the loop", b.var);
+        if (nred == 16) ol_fail(o, r->at, "a prange loop may have at most 16 reductions");
         reds[nred++] = *r;
     }
     for (uint32_t i = 0; i < b.assigned.n; i++) {
         bool red = false;
         for (int k = 0; k < nred; k++) red |= !strcmp(reds[k].name, b.assigned.v[i]);
-        if (!red) add(o, &priv, b.assigned.v[i]);
-        if (!strcmp(b.assigned.v[i], b.var)) fail(o, b.assign_at.v[i], "the prange variable '%s' cannot be assigned in the loop", b.var);
+        if (!red) ol_add(o, &priv, b.assigned.v[i]);
+        if (!strcmp(b.assigned.v[i], b.var)) ol_fail(o, b.assign_at.v[i], "the prange variable '%s' cannot be assigned in the loop", b.var);
     }
     Names def = {0};
-    add(o, &def, b.var);
+    ol_add(o, &def, b.var);
     def_stmts(o, &b, &priv, &def, loop->kids, loop->nkids);
     check_arrays(o, &b);
     for (int i = 0; i < loop->nkids; i++) check_mutators(o, &b, loop->kids[i]);
-    add(o, &priv, b.var);
+    ol_add(o, &priv, b.var);
     for (int i = 0; i < fn_n; i++) check_after(o, fn_body[i], loop, &priv, loop);
-    for (int i = 0; i < o->def->nnames; i++) add(o, &locals, o->def->names[i]);
-    fn_locals(o, fn_body, fn_n, &locals);
+    for (int i = 0; i < o->def->nnames; i++) ol_add(o, &locals, o->def->names[i]);
+    ol_fn_locals(o, fn_body, fn_n, &locals);
     Names want = {0}, bound = {0};
-    for (uint32_t i = 0; i < b.reads.n; i++) add(o, &want, b.reads.v[i]->name);
+    for (uint32_t i = 0; i < b.reads.n; i++) ol_add(o, &want, b.reads.v[i]->name);
     bool bound_again = call->nkids == 1 && simple_len(call->kids[0], 0); /* the bound, computed again in the body */
     if (bound_again) len_names(o, call->kids[0], &bound);
     for (uint32_t i = 0; i < bound.n; i++) {
         bool red = false;
         for (int k = 0; k < nred; k++) red |= !strcmp(reds[k].name, bound.v[i]);
-        if (red || has(&priv, bound.v[i])) bound_again = false; /* the body assigns it: not the same value there */
+        if (red || ol_has(&priv, bound.v[i])) bound_again = false; /* the body assigns it: not the same value there */
     }
-    if (bound_again) for (uint32_t i = 0; i < bound.n; i++) add(o, &want, bound.v[i]);
+    if (bound_again) for (uint32_t i = 0; i < bound.n; i++) ol_add(o, &want, bound.v[i]);
     for (uint32_t i = 0; i < want.n; i++) {
         const char *n = want.v[i];
-        if (!strcmp(n, b.var) || has(&priv, n) || !has(&locals, n)) continue;
+        if (!strcmp(n, b.var) || ol_has(&priv, n) || !ol_has(&locals, n)) continue;
         bool red = false;
         for (int k = 0; k < nred; k++) red |= !strcmp(reds[k].name, n);
-        if (!red) add(o, &caps, n);
+        if (!red) ol_add(o, &caps, n);
     }
     if (caps.n + (uint32_t)nred > 12)
-        fail(o, loop, "a prange loop may use at most 12 variables of the function around it (it uses %d)", (int)caps.n + nred);
+        ol_fail(o, loop, "a prange loop may use at most 12 variables of the function around it (it uses %d)", (int)caps.n + nred);
     Node *def_node = outline(o, loop, &b, &caps, reds, nred, bound_again);
     PUSH(o, o->newdefs, def_node);
-    Node *s = mk(o, S_PFOR, loop);
+    Node *s = ol_mk(o, S_PFOR, loop);
     s->a = loop->a; s->b = call;
     s->name = def_node->name;
     s->v.i = o->ast->ndefs + (int64_t)o->newdefs.n - 1;
     Node *cv[16], *rv[16];
-    for (uint32_t i = 0; i < caps.n; i++) cv[i] = name_node(o, caps.v[i], loop);
-    for (int i = 0; i < nred; i++) rv[i] = name_node(o, reds[i].name, reds[i].at);
-    s->kids = kids_of(o, cv, (int)caps.n); s->nkids = (int32_t)caps.n;
-    s->kids2 = kids_of(o, rv, nred); s->nkids2 = nred;
-    s->ops = alloc(o, (size_t)(nred ? nred : 1));
+    for (uint32_t i = 0; i < caps.n; i++) cv[i] = ol_name(o, caps.v[i], loop);
+    for (int i = 0; i < nred; i++) rv[i] = ol_name(o, reds[i].name, reds[i].at);
+    s->kids = ol_kids(o, cv, (int)caps.n); s->nkids = (int32_t)caps.n;
+    s->kids2 = ol_kids(o, rv, nred); s->nkids2 = nred;
+    s->ops = ol_alloc(o, (size_t)(nred ? nred : 1));
     for (int i = 0; i < nred; i++) s->ops[i] = (uint8_t)reds[i].op;
     return s;
 }
@@ -876,12 +672,12 @@ void pr_outline(Arena *a, Ast *ast, Diag *d) {
         o.def = ast->defs[i];
         walk(&o, o.def->kids, o.def->nkids, o.def->kids, o.def->nkids);
         Names locals = {0};
-        for (int k = 0; k < o.def->nnames; k++) add(&o, &locals, o.def->names[k]);
-        fn_locals(&o, o.def->kids, o.def->nkids, &locals);
-        pew_walk(&o, o.def->kids, o.def->nkids, &locals);
+        for (int k = 0; k < o.def->nnames; k++) ol_add(&o, &locals, o.def->names[k]);
+        ol_fn_locals(&o, o.def->kids, o.def->nkids, &locals);
+        ol_array_stmts(&o, o.def->kids, o.def->nkids, &locals);
     }
     if (!o.newdefs.n) return;
-    Node **defs = alloc(&o, sizeof(Node *) * (size_t)(n + (int)o.newdefs.n));
+    Node **defs = ol_alloc(&o, sizeof(Node *) * (size_t)(n + (int)o.newdefs.n));
     for (int i = 0; i < n; i++) defs[i] = ast->defs[i];
     for (uint32_t i = 0; i < o.newdefs.n; i++) defs[n + (int)i] = o.newdefs.v[i];
     ast->defs = defs;

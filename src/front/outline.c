@@ -1,0 +1,83 @@
+/*
+ * outline.c — the helpers front/'s outlining passes share (outline.h): node construction in the
+ * module's arena with fresh ids, name sets, import bindings, the names a function assigns.
+ */
+#include "outline.h"
+#include <stdarg.h>
+#include <string.h>
+
+void ol_fail(Out *o, Node *at, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vset(o->d->err, o->d->file, o->d->src, o->d->len, at->line, at->col, fmt, ap);
+    va_end(ap);
+    longjmp(*o->d->jb, 1);
+}
+
+void *ol_alloc(Out *o, size_t n) {
+    void *p = arena_alloc(o->a, n);
+    if (!p) diag_fail(o->d, 0, 0, "out of memory");
+    return p;
+}
+
+Node *ol_mk(Out *o, int kind, const Node *at) {
+    Node *n = ol_alloc(o, sizeof *n);
+    n->kind = (uint8_t)kind;
+    n->line = at->line; n->col = at->col;
+    n->id = o->ast->nnodes++;
+    return n;
+}
+
+Node *ol_name(Out *o, const char *name, const Node *at) {
+    Node *n = ol_mk(o, N_NAME, at);
+    n->name = name;
+    return n;
+}
+
+Node **ol_kids(Out *o, Node **v, int n) {
+    Node **k = ol_alloc(o, sizeof(Node *) * (size_t)(n ? n : 1));
+    for (int i = 0; i < n; i++) k[i] = v[i];
+    return k;
+}
+
+bool ol_has(const Names *s, const char *name) {
+    for (uint32_t i = 0; i < s->n; i++) if (!strcmp(s->v[i], name)) return true;
+    return false;
+}
+
+void ol_add(Out *o, Names *s, const char *name) { if (!ol_has(s, name)) PUSH(o, *s, name); }
+
+/* what an import bound name to ("random", "numpy", "random.randint", ...), or NULL */
+const char *ol_binding(const Ast *ast, const char *name) {
+    const char *t = NULL;
+    for (int i = 0; i < ast->nfrom; i++) if (!strcmp(ast->from_names[i], name)) t = ast->from_targets[i];
+    return t;
+}
+
+bool ol_starts(const char *s, const char *p) { return s && !strncmp(s, p, strlen(p)); }
+
+char *ol_str(Out *o, const char *s) {
+    char *p = arena_strndup(o->a, s, strlen(s));
+    if (!p) diag_fail(o->d, 0, 0, "out of memory");
+    return p;
+}
+
+static void targets(Out *o, Node *t, Names *out) {
+    if (t->kind == N_NAME) ol_add(o, out, t->name);
+    else if (t->kind == N_TUPLE || t->kind == N_LIST) for (int i = 0; i < t->nkids; i++) targets(o, t->kids[i], out);
+}
+
+void ol_fn_locals(Out *o, Node **v, int n, Names *out) {
+    for (int i = 0; i < n; i++) {
+        Node *s = v[i];
+        switch (s->kind) {
+        case S_ASSIGN: for (int k = 0; k < s->nkids; k++) targets(o, s->kids[k], out); break;
+        case S_AUGASSIGN: targets(o, s->a, out); break;
+        case S_FOR: targets(o, s->a, out); /* fall through */
+        case S_IF: case S_WHILE: ol_fn_locals(o, s->kids, s->nkids, out); ol_fn_locals(o, s->kids2, s->nkids2, out); break;
+        case S_DEF: ol_add(o, out, s->name); break;
+        case S_PFOR: for (int k = 0; k < s->nkids2; k++) targets(o, s->kids2[k], out); break;
+        default: break;
+        }
+    }
+}
