@@ -223,9 +223,12 @@ int fr_pcall(Run *run, Slot *s, int d, const Extra *x, int line, const char *fil
     if (!J.parts) return run_raise(run, RE_NOMEM, line, file);
     int rc = 0, nt = 1;
     J.u1 = J.nch ? J.nch : J.trip;
+    const char *said = "";
     while (J.u0 < J.u1 && !rc) {
         const char *why = parallel(&J, run, &nt);
-        if (run->log_par) run->log_par(run->log_arg, x->callee->name, J.trip, J.nch, why ? 0 : J.ntasks, nt, why);
+        if (run->log_par && why != said) /* once per decision: not once per sixteenth */
+            run->log_par(run->log_arg, x->callee->name, J.trip, J.nch, why ? 0 : J.ntasks, nt, why);
+        said = why;
         if (!why) {
             if (J.err_task >= 0) rc = raise_lowest(&J, run);
             break;
