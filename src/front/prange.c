@@ -516,12 +516,79 @@ static void len_names(Out *o, const Node *e, Names *out) {
     if (e->kind == N_BINARY) len_names(o, e->b, out);
 }
 
+/* ---- lengths computed again in the body ----
+ * `n = x.shape[0]` (or `len(x)`, `x.size`, `n, m = x.shape`) set once at the function's top level
+ * before the loop, with x a parameter the function never rebinds: the body computes n again from x
+ * instead of receiving it as a plain int, so bounds-check elimination sees range(n) as
+ * range(x.shape[0]) there too — the idiom Numba users write would otherwise keep every check. */
+
+typedef struct Alias { const char *name; Node *len; } Alias;
+
+static int assigns_in(const Node *s, const char *name);
+
+static int target_count(const Node *t, const char *name) {
+    if (t->kind == N_NAME) return !strcmp(t->name, name);
+    int k = 0;
+    if (t->kind == N_TUPLE || t->kind == N_LIST) for (int i = 0; i < t->nkids; i++) k += target_count(t->kids[i], name);
+    return k;
+}
+
+static int assigns_list(Node **v, int n, const char *name) {
+    int k = 0;
+    for (int i = 0; i < n; i++) k += assigns_in(v[i], name);
+    return k;
+}
+
+/* how many times statement s (and what it holds) binds name */
+static int assigns_in(const Node *s, const char *name) {
+    switch (s->kind) {
+    case S_ASSIGN: { int k = 0; for (int i = 0; i < s->nkids; i++) k += target_count(s->kids[i], name); return k; }
+    case S_AUGASSIGN: return target_count(s->a, name);
+    case S_FOR: return target_count(s->a, name) + assigns_list(s->kids, s->nkids, name) + assigns_list(s->kids2, s->nkids2, name);
+    case S_IF: case S_WHILE: return assigns_list(s->kids, s->nkids, name) + assigns_list(s->kids2, s->nkids2, name);
+    case S_PFOR: { int k = 0; for (int i = 0; i < s->nkids2; i++) k += target_count(s->kids2[i], name); return k; }
+    case S_DEF: case S_DEL: return 1; /* an inner def of that name, a del: not a fixed length */
+    default: return 0;
+    }
+}
+
+static bool is_param(const Node *def, const char *name) {
+    for (int i = 0; i < def->nnames; i++) if (!strcmp(def->names[i], name)) return true;
+    return false;
+}
+
+/* the length name is set to, as an expression the body can compute again, or NULL */
+static Node *length_alias(Out *o, const char *name, Node **fn_body, int fn_n, const Node *loop) {
+    if (assigns_list(fn_body, fn_n, name) != 1 || is_param(o->def, name)) return NULL;
+    for (int i = 0; i < fn_n && fn_body[i]->line < loop->line; i++) {
+        Node *st = fn_body[i];
+        if (st->kind != S_ASSIGN || st->nkids != 1) continue;
+        Node *t = st->kids[0], *v = st->a, *arr = NULL, *len = NULL;
+        if (t->kind == N_NAME && !strcmp(t->name, name)) {
+            if ((v->kind == N_CALL && v->nkids == 1) || v->kind == N_ATTR || v->kind == N_SUBSCR)
+                if (simple_len(v, 0) && v->kind != N_NAME) { len = v; arr = v->kind == N_CALL ? v->kids[0] : v->a->kind == N_NAME ? v->a : v->a->a; }
+        } else if (t->kind == N_TUPLE && v->kind == N_ATTR && !strcmp(v->name, "shape") && v->a->kind == N_NAME) {
+            for (int k = 0; k < t->nkids; k++)
+                if (t->kids[k]->kind == N_NAME && !strcmp(t->kids[k]->name, name)) { /* n, m = x.shape: x.shape[k] */
+                    len = ol_mk(o, N_SUBSCR, v);
+                    len->a = v;
+                    Node *kk = int_node(o, k, v);
+                    len->kids = ol_kids(o, &kk, 1); len->nkids = 1;
+                    arr = v->a;
+                }
+        }
+        if (len && arr->kind == N_NAME && is_param(o->def, arr->name) && !assigns_list(fn_body, fn_n, arr->name)) return len;
+    }
+    return NULL;
+}
+
 /* step 1 written or left out: the loop variable ranges directly */
 static bool unit_step(const Node *call) {
     return call->nkids < 3 || (call->kids[2]->kind == N_INT && call->kids[2]->v.i == 1);
 }
 
-static Node *outline(Out *o, Node *loop, const Body *b, const Names *caps, const Red *reds, int nred, bool bound_again) {
+static Node *outline(Out *o, Node *loop, const Body *b, const Names *caps, const Red *reds, int nred, bool bound_again,
+                     const Alias *al, int nal) {
     Node *call = loop->b;
     char nm[256];
     snprintf(nm, sizeof nm, "%s$prange%d_%d", o->def->name, loop->line, loop->col);
@@ -537,6 +604,7 @@ static Node *outline(Out *o, Node *loop, const Body *b, const Names *caps, const
     def->kids2 = ol_alloc(o, sizeof(Node *) * (size_t)np);
     def->nkids2 = np;
     Nodes body = {0};
+    for (int i = 0; i < nal; i++) PUSH(o, body, assign(o, al[i].name, al[i].len, loop)); /* n = x.shape[0] again */
     for (int i = 0; i < nred; i++) {
         Node *init = call2(o, "$red_init", ol_name(o, reds[i].name, loop), int_node(o, reds[i].op, loop), loop);
         PUSH(o, body, assign(o, reds[i].name, init, loop));
@@ -627,16 +695,27 @@ static Node *pfor(Out *o, Node *loop, Node **fn_body, int fn_n) {
         if (red || ol_has(&priv, bound.v[i])) bound_again = false; /* the body assigns it: not the same value there */
     }
     if (bound_again) for (uint32_t i = 0; i < bound.n; i++) ol_add(o, &want, bound.v[i]);
+    Alias al[16];
+    int nal = 0;
     for (uint32_t i = 0; i < want.n; i++) {
         const char *n = want.v[i];
         if (!strcmp(n, b.var) || ol_has(&priv, n) || !ol_has(&locals, n)) continue;
         bool red = false;
         for (int k = 0; k < nred; k++) red |= !strcmp(reds[k].name, n);
-        if (!red) ol_add(o, &caps, n);
+        if (red) continue;
+        Node *len = nal < 16 ? length_alias(o, n, fn_body, fn_n, loop) : NULL;
+        if (len) { /* the body computes it again: the arrays it comes from are read instead */
+            al[nal++] = (Alias){n, len};
+            Names from = {0};
+            len_names(o, len, &from);
+            for (uint32_t k = 0; k < from.n; k++) if (!ol_has(&want, from.v[k])) ol_add(o, &want, from.v[k]);
+            continue;
+        }
+        ol_add(o, &caps, n);
     }
     if (caps.n + (uint32_t)nred > 12)
         ol_fail(o, loop, "a prange loop may use at most 12 variables of the function around it (it uses %d)", (int)caps.n + nred);
-    Node *def_node = outline(o, loop, &b, &caps, reds, nred, bound_again);
+    Node *def_node = outline(o, loop, &b, &caps, reds, nred, bound_again, al, nal);
     PUSH(o, o->newdefs, def_node);
     Node *s = ol_mk(o, S_PFOR, loop);
     s->a = loop->a; s->b = call;
