@@ -93,6 +93,7 @@ typedef struct Ast {
      * ("numpy", "math", "random"), a module's name ("math.sqrt", "numpy.float32", "random.randint"),
      * or, for name "*", the module a star import reads ("numpy"); from_lines: the import's line */
     const char **from_names; const char **from_targets; int32_t *from_lines; int32_t nfrom;
+    bool own_prange;                /* the module defines a function named prange: its calls are calls */
     int32_t nnodes;
 } Ast;
 

@@ -734,7 +734,7 @@ static Node *pfor(Out *o, Node *loop, Node **fn_body, int fn_n) {
 static void walk(Out *o, Node **v, int n, Node **fn_body, int fn_n) {
     for (int i = 0; i < n; i++) {
         Node *s = v[i];
-        if (s->kind == S_FOR && pr_is_prange_call(s->b)) { v[i] = pfor(o, s, fn_body, fn_n); continue; }
+        if (s->kind == S_FOR && pr_is_prange_call(s->b) && !(o->ast->own_prange && s->b->a->kind == N_NAME)) { v[i] = pfor(o, s, fn_body, fn_n); continue; }
         if (s->kind == S_FOR || s->kind == S_WHILE || s->kind == S_IF) {
             walk(o, s->kids, s->nkids, fn_body, fn_n);
             walk(o, s->kids2, s->nkids2, fn_body, fn_n);
@@ -747,6 +747,7 @@ void pr_outline(Arena *a, Ast *ast, Diag *d) {
     memset(&o, 0, sizeof o);
     o.a = a; o.d = d; o.ast = ast;
     int n = ast->ndefs;
+    for (int i = 0; i < n; i++) ast->own_prange |= !strcmp(ast->defs[i]->name, "prange");
     for (int i = 0; i < n; i++) {
         o.def = ast->defs[i];
         walk(&o, o.def->kids, o.def->nkids, o.def->kids, o.def->nkids);

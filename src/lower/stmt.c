@@ -510,7 +510,8 @@ static void st_for(Inf *I, Node *s) {
     if (for_items(I, s)) return;
     if (nf_gen_for(I, s)) return;
     if (cl_is_ndindex(I, it)) { for_ndindex(I, s, it); return; }
-    if (st_is_builtin_call(I, it, "range") || (pr_is_prange_call(it) && (it->a->kind != N_NAME || st_is_builtin_call(I, it, "prange")))) {
+    if (st_is_builtin_call(I, it, "range") ||
+        (pr_is_prange_call(it) && (it->a->kind != N_NAME || (st_is_builtin_call(I, it, "prange") && !I->env->ast->own_prange)))) {
         for_range(I, s, it); /* a prange nested in a parallel loop, or in a nested function, runs as range */
         return;
     }
