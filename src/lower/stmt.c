@@ -316,10 +316,17 @@ typedef struct Seq {
     Ref len;
 } Seq;
 
+/* range(...), or a prange that runs as one: nested in a parallel loop, in a nested function, under
+ * enumerate/zip (a module's own function named prange is a call) */
+static bool range_like(Inf *I, Node *n) {
+    if (st_is_builtin_call(I, n, "range")) return true;
+    return pr_is_prange_call(n) && (n->a->kind != N_NAME || (st_is_builtin_call(I, n, "prange") && !I->env->ast->own_prange));
+}
+
 static Seq seq_of(Inf *I, Node *n) {
     Seq q;
     memset(&q, 0, sizeof q);
-    if (n->kind == N_CALL && n->a->kind == N_NAME && strcmp(n->a->name, "range") == 0 && n->nkids == 1) {
+    if (range_like(I, n) && n->nkids == 1) {
         Val v = int_arg(I, n->kids[0]);
         q.kind = 1;
         Ref zero = inf_const_i(I, int_t(I), 0);
@@ -510,11 +517,7 @@ static void st_for(Inf *I, Node *s) {
     if (for_items(I, s)) return;
     if (nf_gen_for(I, s)) return;
     if (cl_is_ndindex(I, it)) { for_ndindex(I, s, it); return; }
-    if (st_is_builtin_call(I, it, "range") ||
-        (pr_is_prange_call(it) && (it->a->kind != N_NAME || (st_is_builtin_call(I, it, "prange") && !I->env->ast->own_prange)))) {
-        for_range(I, s, it); /* a prange nested in a parallel loop, or in a nested function, runs as range */
-        return;
-    }
+    if (range_like(I, it)) { for_range(I, s, it); return; }
     if (st_is_builtin_call(I, it, "enumerate") || st_is_builtin_call(I, it, "zip")) { for_seq(I, s); return; }
     if (it->kind == N_TUPLE) { for_tuple(I, s, ex_expr(I, it)); return; }
     Val v = ex_expr(I, it);

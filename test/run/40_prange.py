@@ -158,3 +158,12 @@ def chunked_order(n):
     for i in prange(n):
         s += 1.0 / (i + 1)
     return s
+
+# prange where it is not a for loop's iterable runs as range: under enumerate, in sum() and comprehensions
+# run: as_range(4)
+# expect: (14, 6, [0, 2, 4, 6])
+def as_range(n):
+    t = 0
+    for i, j in enumerate(prange(n)):
+        t += i * j
+    return t, sum(prange(n)), [i * 2 for i in prange(n)]
