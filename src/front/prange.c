@@ -447,17 +447,58 @@ static void check_mutators(Out *o, const Body *b, Node *e) {
     for (int i = 0; i < e->nkids2; i++) check_mutators(o, b, e->kids2[i]);
 }
 
-/* a read of one of names outside the loop, after it: the private's value after the loop would be the last
- * iteration's in Python and nobody's here */
-static void check_after(Out *o, Node *e, const Node *loop, const Names *priv, const Node *loop_at) {
-    if (!e || e == loop) return;
-    if (e->kind == N_NAME && ol_has(priv, e->name) &&
-        (e->line > loop_at->line || (e->line == loop_at->line && e->col > loop_at->col)))
-        ol_fail(o, e, "'%s' is assigned in the prange loop on line %d and read after it: which iteration's value it "
-             "holds would depend on the schedule", e->name, loop_at->line);
-    check_after(o, e->a, loop, priv, loop_at); check_after(o, e->b, loop, priv, loop_at); check_after(o, e->c, loop, priv, loop_at);
-    for (int i = 0; i < e->nkids; i++) check_after(o, e->kids[i], loop, priv, loop_at);
-    for (int i = 0; i < e->nkids2; i++) check_after(o, e->kids2[i], loop, priv, loop_at);
+/* the last line a statement spans */
+static int last_line(const Node *e) {
+    if (!e) return 0;
+    int m = e->line, k;
+    if ((k = last_line(e->a)) > m) m = k;
+    if ((k = last_line(e->b)) > m) m = k;
+    if ((k = last_line(e->c)) > m) m = k;
+    for (int i = 0; i < e->nkids; i++) if ((k = last_line(e->kids[i])) > m) m = k;
+    for (int i = 0; i < e->nkids2; i++) if ((k = last_line(e->kids2[i])) > m) m = k;
+    return m;
+}
+
+/* a read, after the loop, of a name the loop keeps private: its value after the loop would be the last
+ * iteration's in Python and nobody's in particular here */
+static void after_expr(Out *o, const Node *e, const Names *watch, int end, const Node *loop) {
+    if (!e) return;
+    if (e->kind == N_NAME && e->line > end && ol_has(watch, e->name))
+        ol_fail(o, (Node *)e, "'%s' is assigned in the prange loop on line %d and read after it: which iteration's value it "
+                "holds would depend on the schedule", e->name, loop->line);
+    after_expr(o, e->a, watch, end, loop); after_expr(o, e->b, watch, end, loop); after_expr(o, e->c, watch, end, loop);
+    for (int i = 0; i < e->nkids; i++) after_expr(o, e->kids[i], watch, end, loop);
+    for (int i = 0; i < e->nkids2; i++) after_expr(o, e->kids2[i], watch, end, loop);
+}
+
+static void unwatch(Names *watch, const Node *t) {
+    if (t->kind == N_TUPLE || t->kind == N_LIST) { for (int i = 0; i < t->nkids; i++) unwatch(watch, t->kids[i]); return; }
+    if (t->kind != N_NAME) return;
+    for (uint32_t i = 0; i < watch->n; i++)
+        if (!strcmp(watch->v[i], t->name)) { watch->v[i] = watch->v[--watch->n]; return; }
+}
+
+/* the statements of the function: assignments are writes, not reads, and a plain assignment at its top
+ * level after the loop gives the name a fresh value (later reads are of that one) */
+static void after_stmts(Out *o, Node **v, int n, Names *watch, int end, const Node *loop, bool top) {
+    for (int i = 0; i < n; i++) {
+        Node *s = v[i];
+        if (s == loop) continue;
+        switch (s->kind) {
+        case S_ASSIGN:
+            after_expr(o, s->a, watch, end, loop);
+            for (int k = 0; k < s->nkids; k++) if (s->kids[k]->kind == N_SUBSCR) after_expr(o, s->kids[k], watch, end, loop);
+            if (top && s->line > end) for (int k = 0; k < s->nkids; k++) unwatch(watch, s->kids[k]);
+            break;
+        case S_FOR: case S_IF: case S_WHILE:
+            after_expr(o, s->kind == S_FOR ? s->b : s->a, watch, end, loop);
+            after_stmts(o, s->kids, s->nkids, watch, end, loop, false);
+            after_stmts(o, s->kids2, s->nkids2, watch, end, loop, false);
+            break;
+        case S_DEF: break;
+        default: after_expr(o, s, watch, end, loop); /* return, expressions, augmented assignments (they read) */
+        }
+    }
 }
 
 /* ---- building the outlined kernel ---- */
@@ -682,7 +723,9 @@ static Node *pfor(Out *o, Node *loop, Node **fn_body, int fn_n) {
     check_arrays(o, &b);
     for (int i = 0; i < loop->nkids; i++) check_mutators(o, &b, loop->kids[i]);
     ol_add(o, &priv, b.var);
-    for (int i = 0; i < fn_n; i++) check_after(o, fn_body[i], loop, &priv, loop);
+    Names watch = {0};
+    for (uint32_t i = 0; i < priv.n; i++) PUSH(o, watch, priv.v[i]);
+    after_stmts(o, fn_body, fn_n, &watch, last_line(loop), loop, true);
     for (int i = 0; i < o->def->nnames; i++) ol_add(o, &locals, o->def->names[i]);
     ol_fn_locals(o, fn_body, fn_n, &locals);
     Names want = {0}, bound = {0};

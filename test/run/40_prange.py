@@ -167,3 +167,14 @@ def as_range(n):
     for i, j in enumerate(prange(n)):
         t += i * j
     return t, sum(prange(n)), [i * 2 for i in prange(n)]
+
+# a temporary's name used again after the loop, given a fresh value first: allowed
+# run: reuse_name(np.array([1.0, 2.0, 3.0]))
+# expect: 9.0
+def reuse_name(a):
+    out = np.zeros(len(a))
+    for i in prange(len(a)):
+        t = a[i] * 2.0
+        out[i] = t
+    t = 5.0
+    return t + out[1]
