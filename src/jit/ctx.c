@@ -216,7 +216,7 @@ kiln_module *kiln_load_file(kiln_ctx *ctx, const char *path, kiln_error *err) {
 }
 
 kiln_func *kiln_lookup(kiln_module *m, const char *name) {
-    if (!m || !name) return NULL;
+    if (!m || !name || strchr(name, '$')) return NULL; /* an outlined body (f$prange12_5): not a kernel to call */
     for (int i = 0; i < m->nfuncs; i++)
         if (!strcmp(m->funcs[i].name, name)) return &m->funcs[i];
     return NULL;

@@ -207,8 +207,14 @@ bool pf_assign(Inf *I, Node *s) {
 
 Val pf_block(Inf *I, Node *call) {
     Val x = ex_value(I, call->kids[0]), out = ex_expr(I, call->kids[3]);
-    if (x.ty->kind != T_ARRAY || out.ty->kind != T_ARRAY || x.ty->ndim < out.ty->ndim) return x;
-    Ref lo = ex_expr(I, call->kids[1]).r, hi = ex_expr(I, call->kids[2]).r;
+    Val lo_v = ex_expr(I, call->kids[1]), hi_v = ex_expr(I, call->kids[2]);
+    const Type *i64 = inf_i64(I);
+    /* the outlined body is called by its loop with ints and the result array; called any other way (the C
+     * API can reach it by its index), it says so */
+    if (lo_v.ty != i64 || hi_v.ty != i64 || out.ty->kind != T_ARRAY)
+        inf_fail(I, call, "'%s' is the body of a parallel statement: it runs only from the statement", I->def->name);
+    if (x.ty->kind != T_ARRAY || x.ty->ndim < out.ty->ndim) return x;
+    Ref lo = lo_v.r, hi = hi_v.r;
     int nd = x.ty->ndim;
     Ref one = inf_op2(I, OP_EQ, inf_bool(I), inf_dim(I, x, 0), inf_k64(I, 1)); /* broadcast along the rows */
     Ref first = inf_sel(I, inf_i64(I), one, inf_k64(I, 0), lo);
