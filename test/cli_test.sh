@@ -426,7 +426,7 @@ PY
 check 0 "9.787606036044371" env KILN_NUM_THREADS=1 "$K" run --tier opt "$T/par.py" total 10000
 check 0 "9.787606036044371" env KILN_NUM_THREADS=7 KILN_PARALLEL_MIN=0 "$K" run --tier opt "$T/par.py" total 10000
 check 0 "9.787606036044371" "$K" run --tier interp "$T/par.py" total 10000
-check 0 "kiln: parallel loop total\$prange5_5: 10000 iterations, 157 chunks, 8 tasks on 2 threads" env KILN_NUM_THREADS=2 KILN_PARALLEL_MIN=0 KILN_LOG=parallel "$K" run --tier opt "$T/par.py" total 10000
+check 0 "kiln: parallel loop total\$prange5_5: 10000 iterations, 157 chunks, 2 tasks on 2 threads" env KILN_NUM_THREADS=2 KILN_PARALLEL_MIN=0 KILN_LOG=parallel "$K" run --tier opt "$T/par.py" total 10000
 check 0 "serially: a short loop with a light body (parallel_min)" env KILN_NUM_THREADS=2 KILN_LOG=parallel "$K" run --tier opt "$T/par.py" total 10000
 check 0 "serially: one thread" env KILN_NUM_THREADS=1 KILN_LOG=parallel "$K" run --tier opt "$T/par.py" total 10000
 check 0 "reductions: s (+)" "$K" explain "$T/par.py" total 10

@@ -5,7 +5,8 @@
  *
  * A loop without reductions writes disjoint elements, so any split gives the
  * same result: the caller's tier runs it as one call over all iterations, or
- * the pool runs a few tasks per thread. A loop with reductions is cut into
+ * the pool runs one task per thread (light bodies) or four (heavy ones, whose iterations may cost
+ * unevenly). A loop with reductions is cut into
  * chunks by its trip count alone (par_chunks: at most PAR_MAX_CHUNKS chunks,
  * none shorter than PAR_MIN_CHUNK iterations unless the loop is); each chunk
  * starts from the operators' identities and runs its iterations in order, and
@@ -191,7 +192,9 @@ static const char *parallel(Job *J, Run *run, int *nt) {
     int64_t units = J->u1 - J->u0;
     if (units < 2) return J->nch ? "one chunk" : "one iteration";
     if (J->trip < run->tune[TUNE_PARALLEL_MIN] && !heavy(J->x->callee)) return "a short loop with a light body (parallel_min)";
-    J->ntasks = (int64_t)*nt * PAR_TASKS_PER_THREAD;
+    /* a light body's iterations cost alike: one task a thread, no contended counter; a heavy one's may not
+     * (mandelbrot's rows): four a thread, claimed as threads come free */
+    J->ntasks = (int64_t)*nt * (heavy(J->x->callee) ? PAR_TASKS_PER_THREAD : 1);
     if (J->ntasks > units) J->ntasks = units;
     J->err_task = -1;
     atomic_store(&J->failed, INT64_MAX);

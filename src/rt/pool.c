@@ -59,7 +59,11 @@ static inline void relax(void) {
 #endif
 }
 
-static void take_tasks(RtPool *p, int w) {
+/* one task per thread (uniform work): thread w runs task w, no shared counter; more tasks than threads
+ * (uneven work): claimed in order from one counter, which balances but makes every claim a contended
+ * cache-line transfer (~0.15 us each on 16 cores) */
+static void take_tasks(RtPool *p, int w, int nwork) {
+    if (p->ntasks == nwork + 1) { p->fn(p->arg, w, w); return; }
     for (int64_t t; (t = atomic_fetch_add_explicit(&p->next, 1, memory_order_relaxed)) < p->ntasks;) p->fn(p->arg, t, w);
 }
 
@@ -79,8 +83,9 @@ static void *worker(void *arg) {
         }
         seen = g;
         if (atomic_load(&p->stop)) return NULL;
-        if (me.id > (int)(g & GEN_WORKERS)) continue; /* not one of this region's */
-        take_tasks(p, me.id);
+        int nwork = (int)(g & GEN_WORKERS);
+        if (me.id > nwork) continue; /* not one of this region's */
+        take_tasks(p, me.id, nwork);
         if (atomic_fetch_sub_explicit(&p->active, 1, memory_order_acq_rel) == 1) futex_wake(&p->active);
     }
 }
@@ -140,7 +145,7 @@ bool rt_pool_run(RtPool *p, int threads, int64_t ntasks, RtTask fn, void *arg) {
     uint32_t g = atomic_load_explicit(&p->gen, memory_order_relaxed);
     atomic_store_explicit(&p->gen, (((g >> GEN_SHIFT) + 1) << GEN_SHIFT) | (uint32_t)nwork, memory_order_release);
     if (atomic_load(&p->sleepers)) futex_wake(&p->gen);
-    take_tasks(p, 0);
+    take_tasks(p, 0, nwork);
     uint32_t a;
     for (int spin = 0; (a = atomic_load_explicit(&p->active, memory_order_acquire)) != 0; spin++) {
         if (spin < SPIN) relax();

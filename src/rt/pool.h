@@ -14,8 +14,8 @@ typedef void (*RtTask)(void *arg, int64_t t, int w);
 
 RtPool *rt_pool_new(void);     /* no threads until the first region; NULL on OOM */
 void rt_pool_free(RtPool *p);  /* stops and joins its threads */
-/* run fn for tasks 0..ntasks-1 on up to `threads` threads (the caller among them), tasks handed out in
- * increasing order; false (nothing run) when the pool is already running a region (another thread's, or
+/* run fn for tasks 0..ntasks-1 on up to `threads` threads (the caller among them): with as many tasks as
+ * threads, thread w runs task w; with more, tasks are handed out in increasing order; false (nothing run) when the pool is already running a region (another thread's, or
  * this one's: a parallel loop inside one) or cannot start threads: the caller then runs serially */
 bool rt_pool_run(RtPool *p, int threads, int64_t ntasks, RtTask fn, void *arg);
 int rt_pool_started(const RtPool *p); /* worker threads started so far (not counting callers) */

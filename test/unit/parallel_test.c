@@ -121,9 +121,9 @@ static void lowest_error_and_log(void) {
     CHECK(bad == 0);
     fflush(log);
     char want[160];
-    snprintf(want, sizeof want, "kiln: parallel loop scale$prange10_5: %d iterations, 16 tasks on 4 threads", N);
+    snprintf(want, sizeof want, "kiln: parallel loop scale$prange10_5: %d iterations, 4 tasks on 4 threads", N);
     CHECK(strstr(text, want) != NULL);
-    snprintf(want, sizeof want, "kiln: parallel loop fails$prange15_5: %d iterations, 1024 chunks, 16 tasks on 4 threads", N);
+    snprintf(want, sizeof want, "kiln: parallel loop fails$prange15_5: %d iterations, 1024 chunks, 4 tasks on 4 threads", N);
     CHECK(strstr(text, want) != NULL);
     CHECK(kiln_set_tunable(ctx, "threads", 1) == 0);
     CHECK(kiln_call(kiln_lookup(m, "scale"), sargs, 2, &res, &err) == 0);
