@@ -178,3 +178,63 @@ def reuse_name(a):
         out[i] = t
     t = 5.0
     return t + out[1]
+
+# bool reductions with | and &
+# run: bools(np.array([1.0, 2.0, -3.0]))
+# expect: (True, False)
+def bools(a):
+    anyneg = False
+    allpos = True
+    for i in prange(len(a)):
+        anyneg |= a[i] < 0
+        allpos &= a[i] > 0
+    return anyneg, allpos
+
+# a private accumulator per iteration, reduced across iterations
+# run: inner_red(np.array([[1.0, 5.0], [7.0, 2.0], [0.5, 0.25]]))
+# expect: 12.5
+def inner_red(m):
+    total = 0.0
+    for i in prange(m.shape[0]):
+        rowmax = -1e300
+        for j in range(m.shape[1]):
+            rowmax = max(rowmax, m[i, j])
+        total += rowmax
+    return total
+
+# a parallel loop inside a while loop, its reduction carried by the while loop
+# run: in_while(40)
+# expect: (160.0, 120.0)
+def in_while(n):
+    out = np.zeros(n)
+    k = 0
+    s = 0.0
+    while k < 3:
+        for i in prange(n):
+            out[i] += k
+            s += out[i]
+        k += 1
+    return s, out.sum()
+
+# rows written as slices, another kernel called from the body
+# run: rows_and_calls(np.array([[1.0, 2.0], [3.0, 4.0]]))
+# expect: (20.0, 34.0)
+def rows_and_calls(m):
+    out = np.zeros_like(m)
+    s = 0.0
+    for i in prange(m.shape[0]):
+        out[i, :] = m[i, :] * 2.0
+        s += helper(m[i, 0]) + helper(m[i, 1])
+    return out.sum(), s
+
+def helper(x):
+    return x * x + 1.0
+
+# a uint8 sum wraps as NumPy's does, in any order
+# run: uint_red(np.array([200, 100, 50], dtype=np.uint8))
+# expect: 94
+def uint_red(a):
+    s = np.uint8(0)
+    for i in prange(len(a)):
+        s += a[i]
+    return s
