@@ -150,13 +150,6 @@ static void task(void *arg, int64_t t, int w) {
     run_release(&r);
 }
 
-/* the threads a region may use: the tunable, or (0) the CPUs this process may use */
-static int threads_of(const Run *run) {
-    int64_t t = run->tune[TUNE_THREADS];
-    if (t <= 0) t = rt_cpus();
-    return t > 4096 ? 4096 : (int)t;
-}
-
 static const char WAIT_TIER2[] = "the body is not tier-2 code yet";
 
 /* a body is light when its IR has one loop (the chunk's own) and calls nothing: then only a long loop pays
@@ -185,16 +178,17 @@ static bool heavy(const Unit *u) {
 
 /* run the tasks on the pool: NULL, or why the loop must run serially */
 static const char *parallel(Job *J, Run *run, int *nt) {
-    *nt = threads_of(run);
     if (!run->pool) return "inside another parallel loop, or without a context's threads";
+    *nt = rt_pool_threads(run->pool, run->tune[TUNE_THREADS]);
     if (*nt < 2) return "one thread";
     if (!fr_native_tier2(J->x->callee->code)) return WAIT_TIER2;
     int64_t units = J->u1 - J->u0;
     if (units < 2) return J->nch ? "one chunk" : "one iteration";
-    if (J->trip < run->tune[TUNE_PARALLEL_MIN] && !heavy(J->x->callee)) return "a short loop with a light body (parallel_min)";
+    bool hv = heavy(J->x->callee);
+    if (J->trip < run->tune[TUNE_PARALLEL_MIN] && !hv) return "a short loop with a light body (parallel_min)";
     /* a light body's iterations cost alike: one task a thread, no contended counter; a heavy one's may not
      * (mandelbrot's rows): four a thread, claimed as threads come free */
-    J->ntasks = (int64_t)*nt * (heavy(J->x->callee) ? PAR_TASKS_PER_THREAD : 1);
+    J->ntasks = (int64_t)*nt * (hv ? PAR_TASKS_PER_THREAD : 1);
     if (J->ntasks > units) J->ntasks = units;
     J->err_task = -1;
     atomic_store(&J->failed, INT64_MAX);

@@ -77,7 +77,7 @@ int jit_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, c
             const char *note = t->u.ir->notes.v[i];
             if ((strncmp(note, "prange: ", 8) == 0) != par) continue;
             if (!head) fprintf(out, par ? "\nparallel loops (threads: %lld; results do not depend on it):\n" : "\narray expressions:\n",
-                               (long long)(ctx->tune[TUNE_THREADS] ? ctx->tune[TUNE_THREADS] : rt_cpus()));
+                               (long long)rt_pool_threads(ctx->pool, ctx->tune[TUNE_THREADS]));
             head = true;
             fprintf(out, "  %s\n", par ? note + 8 : note);
         }

@@ -493,18 +493,25 @@ Val ew_reduce(Inf *I, Val v, int kind, int odt, Node *at) {
     return inf_read_name(I, acc);
 }
 
+/* the new array tree e is computed into (every element written: no zeroing), its leaves in lv, its
+ * broadcast shape in dims, whether no operand stretches in *same */
+static Ref result_of(Inf *I, Ew *e, Node *at, bool note, Leaf *lv, int *nl, Ref *dims, Ref *same) {
+    *nl = 0;
+    leaves(e, lv, nl, MAX_LEAVES, I);
+    if (note) note_fusion(I, e, at, NULL);
+    *same = broadcast(I, lv, *nl, e->ndim, dims);
+    const Type *at_ty = ty_array(I->tt, e->ty->dtype, e->ndim, LAYOUT_C);
+    Ref out = inf_emit(I, OP_ALLOC, at_ty, dims, (uint32_t)e->ndim, 0);
+    I->f->ins.v[out].flags |= ALLOC_UNINIT;
+    return out;
+}
+
 static Val force(Inf *I, Ew *e, Node *at, bool note) {
     Leaf lv[MAX_LEAVES];
-    int nl = 0;
-    leaves(e, lv, &nl, MAX_LEAVES, I);
-    int nd = e->ndim;
-    Ref dims[KILN_MAXDIM];
-    if (note) note_fusion(I, e, at, NULL);
-    Ref same = broadcast(I, lv, nl, nd, dims);
-    const Type *at_ty = ty_array(I->tt, e->ty->dtype, nd, LAYOUT_C);
-    Ref out = inf_emit(I, OP_ALLOC, at_ty, dims, (uint32_t)nd, 0);
-    I->f->ins.v[out].flags |= ALLOC_UNINIT; /* the loops write every element */
-    lower(I, e, lv, nl, nd, dims, same, out, at);
+    Ref dims[KILN_MAXDIM], same;
+    int nl;
+    Ref out = result_of(I, e, at, note, lv, &nl, dims, &same);
+    lower(I, e, lv, nl, e->ndim, dims, same, out, at);
     return val_of(I, out);
 }
 
@@ -513,15 +520,9 @@ Val ew_force(Inf *I, Val v, Node *at) { return v.ew ? force(I, v.ew, at, true) :
 Val ew_force_split(Inf *I, Val v, Node *at, void (*par)(Inf *I, Val out, Ref rows, void *ctx), void *ctx) {
     Ew *e = v.ew;
     Leaf lv[MAX_LEAVES];
-    int nl = 0;
-    leaves(e, lv, &nl, MAX_LEAVES, I);
-    int nd = e->ndim;
-    Ref dims[KILN_MAXDIM];
-    note_fusion(I, e, at, NULL);
-    Ref same = broadcast(I, lv, nl, nd, dims);
-    const Type *at_ty = ty_array(I->tt, e->ty->dtype, nd, LAYOUT_C);
-    Ref out = inf_emit(I, OP_ALLOC, at_ty, dims, (uint32_t)nd, 0);
-    I->f->ins.v[out].flags |= ALLOC_UNINIT; /* either path writes every element */
+    Ref dims[KILN_MAXDIM], same;
+    int nl, nd = e->ndim;
+    Ref out = result_of(I, e, at, true, lv, &nl, dims, &same); /* either path below writes every element */
     Ref size = dims[0];
     for (int k = 1; k < nd; k++) size = inf_op2(I, OP_MUL, inf_i64(I), size, dims[k]);
     Ref big = inf_op2(I, OP_GE, inf_bool(I), size, inf_k64(I, I->env->tune[TUNE_PARALLEL_MIN]));

@@ -67,6 +67,12 @@ Val pf_red_init(Inf *I, Node *call) {
     return val_of(I, inf_const_i(I, t, v));
 }
 
+/* kiln explain's "parallel loops" line (notes starting "prange: " print under their own heading) */
+static void push_note(Inf *I, const char *b) {
+    char *t = arena_strndup(I->a, b, strlen(b));
+    if (!t || !vec_push(I->a, I->f->notes, (const char *)t)) inf_oom(I);
+}
+
 /* kiln explain's line for the loop ("prange: ..." notes print under their own heading) */
 static void note(Inf *I, Node *s) {
     static const char *const opname[] = {[TK_PLUS] = "+", [TK_MINUS] = "+ (-= adds the negation)", [TK_STAR] = "*",
@@ -81,8 +87,7 @@ static void note(Inf *I, Node *s) {
         n += snprintf(b + n, sizeof b - (size_t)n, "%s%s", k ? ", " : "; reads: ", s->kids[k]->name);
     if (s->nkids2 && n < (int)sizeof b)
         snprintf(b + n, sizeof b - (size_t)n, "; n iterations run as min(1024, ceil(n / 64)) chunks combined in order");
-    char *t = arena_strndup(I->a, b, strlen(b));
-    if (!t || !vec_push(I->a, I->f->notes, (const char *)t)) inf_oom(I);
+    push_note(I, b);
 }
 
 static const Type *leaf_type(const Type *ret, int k, int n) { return n == 1 ? ret : ret->elems[k]; }
@@ -97,6 +102,19 @@ static Unit *body_unit(Inf *I, Node *s, const Type **types, int n) {
         if (!u->ret || u->ret->kind == T_UNKNOWN) return NULL;
     }
     return u;
+}
+
+/* the parallel call of body u with args (n of them: where u has $lo and $hi, the trip count and the packed
+ * reduction operators), marked INS_PAR for back/par.c */
+static Ref par_call(Inf *I, Node *s, Unit *u, const Val *args, int n) {
+    Ref ops[TY_LEAVES_MAX];
+    int nops = 0;
+    for (int k = 0; k < n; k++) nops += cl_flatten(I, args[k], ops + nops, TY_LEAVES_MAX - nops);
+    if (!vec_push(I->a, I->f->callees, u)) inf_oom(I);
+    I->line = s->line;
+    Ref r = inf_emit(I, OP_CALL, u->ret, ops, (uint32_t)nops, I->f->callees.n - 1);
+    I->f->ins.v[r].flags |= INS_PAR;
+    return r;
 }
 
 void pf_lower(Inf *I, Node *s) {
@@ -133,13 +151,7 @@ void pf_lower(Inf *I, Node *s) {
         if (same) break;
         if (round == 3) inf_fail(I, s, "the reductions of this prange loop do not settle on one type");
     }
-    Ref ops[TY_LEAVES_MAX];
-    int nops = 0;
-    for (int k = 0; k < n; k++) nops += cl_flatten(I, args[k], ops + nops, TY_LEAVES_MAX - nops);
-    if (!vec_push(I->a, I->f->callees, u)) inf_oom(I);
-    I->line = s->line;
-    Ref r = inf_emit(I, OP_CALL, u->ret, ops, (uint32_t)nops, I->f->callees.n - 1);
-    I->f->ins.v[r].flags |= INS_PAR;
+    Ref r = par_call(I, s, u, args, n);
     note(I, s);
     for (int k = 0; k < nred; k++) {
         Ref v = nred == 1 ? r : inf_emit(I, OP_EXTRACT, leaf_type(u->ret, k, nred), &r, 1, k);
@@ -175,19 +187,13 @@ static void rows_call(Inf *I, Val out, Ref rows, void *ctx) {
     for (int k = 0; k < n; k++) types[k] = k < 4 ? inf_i64(I) : args[k].ty;
     Unit *u = body_unit(I, s, types, n);
     if (!u) return;
-    Ref ops[TY_LEAVES_MAX];
-    int nops = 0;
-    for (int k = 0; k < n; k++) nops += cl_flatten(I, args[k], ops + nops, TY_LEAVES_MAX - nops);
-    if (!vec_push(I->a, I->f->callees, u)) inf_oom(I);
-    Ref r = inf_emit(I, OP_CALL, u->ret, ops, (uint32_t)nops, I->f->callees.n - 1);
-    I->f->ins.v[r].flags |= INS_PAR;
+    par_call(I, s, u, args, n);
     char b[256];
     snprintf(b, sizeof b, "prange: line %d: parallel=True: the array expression %s %s is split by rows across "
              "threads from %lld elements (its body the kernel %s)", s->line, s->kind == S_RETURN ? "returned" : "assigned to",
              s->kind == S_RETURN ? "" : s->kids[0]->name,
              (long long)I->env->tune[TUNE_PARALLEL_MIN], c->a->name);
-    char *t = arena_strndup(I->a, b, strlen(b));
-    if (!t || !vec_push(I->a, I->f->notes, (const char *)t)) inf_oom(I);
+    push_note(I, b);
 }
 
 bool pf_value(Inf *I, Node *s, Val *out) {

@@ -33,7 +33,8 @@ _Static_assert(POOL_MAX <= GEN_WORKERS, "the workers of a region fit below GEN_S
 struct RtPool {
     pthread_mutex_t mu;          /* starting and stopping threads */
     pthread_t th[POOL_MAX];
-    int started;
+    _Atomic int started;         /* written under mu; read without it on the way into a region */
+    _Atomic int cpus;            /* rt_cpus(), found on the first region that needs it (0: not yet) */
     atomic_flag busy;            /* a region is running */
     /* bumped to start a region, and to stop (the futex word workers sleep on): the region count above
      * GEN_SHIFT bits, below them how many workers take part — one word, so that a worker that wakes late,
@@ -110,25 +111,34 @@ void rt_pool_free(RtPool *p) {
     free(p);
 }
 
-int rt_pool_started(const RtPool *p) { return p ? p->started : 0; }
+int rt_pool_threads(RtPool *p, int64_t want) {
+    if (want <= 0) { /* the CPUs: a syscall and two files read, so once per pool, not once per region */
+        int c = atomic_load_explicit(&p->cpus, memory_order_relaxed);
+        if (!c) atomic_store_explicit(&p->cpus, c = rt_cpus(), memory_order_relaxed);
+        want = c;
+    }
+    return want > 4096 ? 4096 : (int)want;
+}
 
 /* up to n workers running (never stopped until the pool is freed); the number running */
 static int grow(RtPool *p, int n) {
     if (n > POOL_MAX) n = POOL_MAX;
+    if (atomic_load_explicit(&p->started, memory_order_acquire) >= n) return n; /* warm: no lock */
     pthread_mutex_lock(&p->mu);
     while (p->started < n) {
         Worker *w = malloc(sizeof *w);
         if (!w) break;
-        w->p = p; w->id = p->started + 1;
+        int id = atomic_load_explicit(&p->started, memory_order_relaxed);
+        w->p = p; w->id = id + 1;
         pthread_attr_t at;
         pthread_attr_init(&at);
         pthread_attr_setstacksize(&at, (size_t)8 << 20); /* kernels recurse: the main thread's usual stack */
-        int rc = pthread_create(&p->th[p->started], &at, worker, w);
+        int rc = pthread_create(&p->th[id], &at, worker, w);
         pthread_attr_destroy(&at);
         if (rc) { free(w); break; }
-        p->started++;
+        atomic_store_explicit(&p->started, id + 1, memory_order_release);
     }
-    int have = p->started;
+    int have = atomic_load_explicit(&p->started, memory_order_relaxed);
     pthread_mutex_unlock(&p->mu);
     return have < n ? have : n;
 }

@@ -18,7 +18,8 @@ void rt_pool_free(RtPool *p);  /* stops and joins its threads */
  * threads, thread w runs task w; with more, tasks are handed out in increasing order; false (nothing run) when the pool is already running a region (another thread's, or
  * this one's: a parallel loop inside one) or cannot start threads: the caller then runs serially */
 bool rt_pool_run(RtPool *p, int threads, int64_t ntasks, RtTask fn, void *arg);
-int rt_pool_started(const RtPool *p); /* worker threads started so far (not counting callers) */
+/* the threads a region may use: want (the `threads` tunable), or for 0 the CPUs this process may use */
+int rt_pool_threads(RtPool *p, int64_t want);
 /* the CPUs this process may use: its affinity mask, lowered by a cgroup v2 CPU quota */
 int rt_cpus(void);
 
