@@ -50,7 +50,7 @@ ifneq ($(LLVM_CONFIG),)
 LLVM_STATIC ?= $(if $(wildcard $(shell $(LLVM_CONFIG) --libdir)/libLLVMCore.a),1,0)
 endif
 ifeq ($(LLVM_STATIC),1)
-LLVM_LINK = $(shell $(LLVM_CONFIG) --link-static --ldflags) $(shell $(LLVM_CONFIG) --link-static --libs core native passes target) \
+LLVM_LINK = $(shell $(LLVM_CONFIG) --link-static --ldflags) $(shell $(LLVM_CONFIG) --link-static --libs core native passes target nvptx linker bitreader) \
     -lrt -ldl -lm -l:libz.so.1 -l:libzstd.so.1 -l:libtinfo.so.6 -Wl,--exclude-libs,ALL -Wl,--gc-sections
 else
 LLVM_LINK = $(shell $(LLVM_CONFIG) --ldflags) $(shell $(LLVM_CONFIG) --libs)
@@ -65,7 +65,7 @@ $(BUILD)/toolchain.stamp: FORCE
 
 # the tier's object holds its own copies of the math-function table (ir/mathfn.c: data only) and of
 # ir_check's stop (ir/check.c), since it may not need libkiln's symbols
-LLVM_TIER_SRC = $(wildcard src/back/llvm/*.c) src/ir/mathfn.c src/ir/check.c
+LLVM_TIER_SRC = $(wildcard src/back/llvm/*.c) src/ir/mathfn.c src/ir/check.c src/ir/ops.c
 $(BUILD)/libkiln-llvm.so: $(LLVM_TIER_SRC) $(HDR) src/back/llvm/host.h $(BUILD)/llvm-fmf.o $(BUILD)/toolchain.stamp
 	@mkdir -p $(dir $@)
 	@$(CC) $(KILN_CFLAGS) $(CFLAGS) $(shell $(LLVM_CONFIG) --cflags | sed 's/-D_GNU_SOURCE//') -shared -o $@ \

@@ -200,6 +200,36 @@ typedef struct kiln_call_hooks { void *(*release)(void); void (*reacquire)(void 
 int kiln_call_hooked(kiln_func *f, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err,
                      const kiln_call_hooks *hooks);
 
+/* ---- CUDA kernels (docs/gpu.md): Numba's programming model (cuda.grid, cuda.threadIdx.x, shared arrays,
+ * atomics ...), launched over a grid of blocks of threads, on an NVIDIA GPU or on the CPU ----
+ * kiln_launch specializes f on the arguments as kiln_call does and runs it once per thread; f returns None.
+ * KILN_DEVICE_CUDA: array arguments hold device pointers (kiln_cuda_malloc, or another library's memory:
+ * CuPy, PyTorch); the kernel is compiled to PTX by the LLVM tier and to the GPU's binary by the CUDA driver
+ * (libcuda.so.1, opened at the first GPU call: without it, "no CUDA driver"), kept in memory and in the disk
+ * cache; the launch waits for the kernel and raises what it raised (IndexError naming the line ...).
+ * KILN_DEVICE_CPU: host memory; every thread runs in turn on the calling thread (at syncthreads the block's
+ * next thread runs): the reference the GPU's results are tested against. */
+typedef enum kiln_device { KILN_DEVICE_CPU = 0, KILN_DEVICE_CUDA = 1 } kiln_device;
+typedef struct kiln_launch_cfg {
+    kiln_device device;
+    unsigned grid[3];      /* blocks along x, y, z (0: 1) */
+    unsigned block[3];     /* threads of a block along x, y, z (0: 1): at most 1024 in all */
+    unsigned shared_bytes; /* dynamic shared memory per block (CUDA; kiln's kernels use static shared arrays) */
+    void *stream;          /* CUDA: a CUstream of the current context (NULL: the default stream) */
+} kiln_launch_cfg;
+int kiln_launch(kiln_func *f, const kiln_launch_cfg *cfg, const kiln_value *args, int nargs, kiln_error *err);
+/* CUDA memory in the primary context of device 0 (the one CuPy, PyTorch and Numba use): 0, or -1 with err */
+enum { KILN_COPY_H2D, KILN_COPY_D2H, KILN_COPY_D2D };
+int kiln_cuda_malloc(kiln_ctx *ctx, size_t bytes, void **dptr, kiln_error *err);
+int kiln_cuda_free(kiln_ctx *ctx, void *dptr, kiln_error *err);
+int kiln_cuda_copy(kiln_ctx *ctx, void *dst, const void *src, size_t bytes, int kind, kiln_error *err);
+/* the GPU: 0 with its name, compute capability and driver version in info ("NVIDIA H200, sm_90, CUDA driver
+ * 13.0"), or -1 with why in err (no driver, no device) */
+int kiln_cuda_info(kiln_ctx *ctx, char *info, size_t cap, kiln_error *err);
+/* the PTX f compiles to for these arguments and this architecture ("sm_90"; NULL: the GPU's, else sm_80),
+ * malloc'd into *ptx; needs no GPU. 0, or -1 with err */
+int kiln_cuda_ptx(kiln_func *f, const kiln_value *args, int nargs, const char *arch, char **ptx, kiln_error *err);
+
 /* Specialize and compile f for the types of args without running it (their
  * values are not read; arrays need only dtype, ndim, shape and strides). With
  * tier opt this writes the disk cache: the "prewarm at deploy time" step. */

@@ -79,6 +79,8 @@ void fr_view(Slot *s, int d, int a, const Extra *x);
 void fr_mkview(Slot *s, int d, int a, const Extra *x);
 int fr_alloc(Run *run, Slot *s, int d, const Extra *x, int line, const char *file);
 int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char *file);
+/* gpu.c: a CUDA kernel's LIB_GPU operation (ir/gpu.h) under a CPU launch (Run.gpu) */
+int fr_gpu(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char *file);
 int fr_acopy(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char *file);
 void fr_fill(Slot *s, int a, int v, const Extra *x);
 void fr_ldn(Slot *s, int d, int a, const Extra *x);
@@ -97,6 +99,8 @@ int fr_int_bounds(Run *run, int line, const char *file, int64_t v, int dtype);
 
 /* what native code passes to a frame helper: the operand and result slots of
  * one instruction, its line, and the op record */
+struct XCall;
+typedef int (*Helper)(union Slot *, struct Run *, const struct XCall *);
 typedef struct XCall {
     int32_t d, a, b;
     int32_t pool, ref;   /* tier 2: index in the compile's record table, the IR instruction */
@@ -106,10 +110,10 @@ typedef struct XCall {
     const Extra *x;
     const char *ename, *emsg;
     RtErr code;
+    Helper gpu_h;        /* a CUDA kernel's raise: the helper the host replays on the slots the GPU saved */
 } XCall;
 
 /* helpers native tiers call: int h(frame, run, call) -> 0, or -1 with the error raised */
-typedef int (*Helper)(Slot *, Run *, const XCall *);
 int fh_generic(Slot *s, Run *run, const XCall *k);
 int fh_view(Slot *s, Run *run, const XCall *k);
 int fh_mkview(Slot *s, Run *run, const XCall *k);

@@ -538,6 +538,10 @@ int cli_parse_common(int argc, char **argv, CliArgs *a, const char *cmd, bool (*
             else if (!strcmp(cmd, "run") && !strcmp(s, "--out-arg") && i + 1 < argc) { a->out_arg[a->nout_arg++] = argv[++i]; continue; }
             else if (!strcmp(cmd, "run") && !strncmp(s, "--out-arg=", 10)) { a->out_arg[a->nout_arg++] = s + 10; continue; }
             else if (!strcmp(cmd, "run") && !strcmp(s, "--print-args")) { a->print_args = true; continue; }
+            else if (!strcmp(cmd, "run") && !strcmp(s, "--device") && i + 1 < argc) { a->device = argv[++i]; continue; }
+            else if (!strcmp(cmd, "run") && !strncmp(s, "--device=", 9)) { a->device = s + 9; continue; }
+            else if (!strcmp(cmd, "run") && !strcmp(s, "--grid") && i + 1 < argc) { a->grid = argv[++i]; continue; }
+            else if (!strcmp(cmd, "run") && !strncmp(s, "--grid=", 7)) { a->grid = s + 7; continue; }
             else if (!strcmp(s, "--static") && i + 1 < argc) { cli_fix_option(s, argv[++i], a); continue; }
             else if (cli_fix_option(s, NULL, a)) continue;
             else if (extra && extra(s, a)) continue;

@@ -29,6 +29,7 @@ typedef struct CliArgs {
     const char *out;                            /* --out PATH.npy */
     const char **out_arg; int nout_arg;          /* run --out-arg N=PATH.npy: argument N after the call */
     bool print_args;                            /* run --print-args */
+    const char *device, *grid;                  /* run --device cpu|cuda, --grid BLOCKS,THREADS: a CUDA kernel launch */
     const char **fixes; int nfix;               /* --static NAMES, --static-shapes[=NAMES]: the option texts */
     const char *pass;                           /* explain --ir=after:PASS */
     bool asm_only;                              /* explain --asm */
@@ -53,6 +54,9 @@ void cli_print_error(const kiln_error *err);
 /* load FILE, bind the arguments of FUNC (keywords by name, defaults) into *args (owned by the pool,
  * one slot per parameter: no limit on their number) */
 int cli_prepare(kiln_ctx *ctx, CliArgs *a, kiln_func **fn, kiln_value **args, int *nargs, ValPool *pool);
+/* launch.c: --device and --grid into cfg (0, or -1 with the error printed); the launch, then the arrays printed */
+int cli_launch_config(const CliArgs *a, kiln_launch_cfg *cfg);
+int cli_launch(kiln_ctx *ctx, kiln_func *fn, const kiln_launch_cfg *cfg, kiln_value *args, int nargs);
 int cli_bind(kiln_module *m, CliArgs *a, kiln_func **fn, kiln_value **args, int *nargs, ValPool *pool);
 /* --static / --static-shapes: parse one option (text, the NAMES after it or NULL) into a, or false */
 bool cli_fix_option(const char *opt, const char *names, CliArgs *a);

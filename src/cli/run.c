@@ -25,6 +25,9 @@ static void help(void) {
            "  --out-arg N=PATH.npy              after the call, write argument N (1-based; an array a kernel may\n"
            "                                    have changed in place) to PATH.npy; repeatable\n"
            "  --print-args                      after the result, print each argument as the call left it\n"
+           "  --device cpu|cuda --grid B,T      launch FUNC as a CUDA kernel over B blocks of T threads (each N,\n"
+           "                                    NxM or NxMxK): on the GPU (arrays copied there and back) or on the\n"
+           "                                    CPU (threads in turn); then print the array arguments (docs/gpu.md)\n"
            CLI_FIX_HELP
            "\n"
            "ARG: 3, -2.5, 1e3, (1+2j), True, None, (1, 2), [1.0, 2.0], list([1, 2]),\n"
@@ -97,7 +100,14 @@ int cmd_run(int argc, char **argv) {
     kiln_func *fn;
     kiln_value after[CLI_SIG_ARGS];
     memset(after, 0, sizeof after);
-    if (cli_prepare(ctx, &a, &fn, &args, &nargs, &pool) == 0 && out_args_ok(&a, args, nargs)) {
+    kiln_launch_cfg cfg;
+    bool launch = a.device || a.grid;
+    bool ready = false;
+    if (launch && cli_launch_config(&a, &cfg)) rc = EXIT_USAGE;
+    else ready = cli_prepare(ctx, &a, &fn, &args, &nargs, &pool) == 0 && out_args_ok(&a, args, nargs);
+    if (ready && launch) {
+        rc = cli_launch(ctx, fn, &cfg, args, nargs) || write_out_args(&a, args, nargs) ? EXIT_ERR : EXIT_OK;
+    } else if (ready) {
         kiln_value res;
         kiln_error err;
         for (int i = 0; a.print_args && i < nargs && i < CLI_SIG_ARGS; i++) /* a list's final items come back */

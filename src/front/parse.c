@@ -739,6 +739,30 @@ static bool ignored_module(const char *mod) {
     return !strcmp(mod, "numba") || !strncmp(mod, "numba.", 6) || !strcmp(mod, "kiln") || !strcmp(mod, "__future__");
 }
 
+/* numba.cuda and kiln.cuda: Numba's CUDA kernel API (lower/cuda.c) */
+static bool cuda_module(const char *mod) { return !strcmp(mod, "numba.cuda") || !strcmp(mod, "kiln.cuda"); }
+
+/* "a.b" in p's arena */
+static const char *dotted_join(P *p, Token at, const char *a, const char *b) {
+    size_t n = strlen(a) + strlen(b) + 2;
+    char *full = arena_alloc(p->a, n);
+    if (!full) diag_fail(p->d, at.line, at.col, "out of memory");
+    snprintf(full, n, "%s.%s", a, b);
+    return full;
+}
+
+/* what a name imported from numba or kiln binds in kernels: cuda, and the scalar types (from numba import
+ * float32) as NumPy's; NULL for the rest (njit, prange ...: decorators, and names kiln knows by themselves) */
+static const char *numba_name(P *p, Token at, const char *mod, const char *name) {
+    static const char *dtypes[] = {"float32", "float64", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32",
+                                   "uint64", "complex64", "complex128"};
+    if (strcmp(mod, "numba") && strcmp(mod, "kiln")) return NULL;
+    if (!strcmp(name, "cuda")) return "cuda";
+    for (size_t i = 0; i < sizeof dtypes / sizeof dtypes[0]; i++)
+        if (!strcmp(name, dtypes[i])) return dotted_join(p, at, "numpy", name);
+    return NULL;
+}
+
 /* import_stmt: 'import' dotted ['as' NAME] (',' dotted ['as' NAME])*
  *            | 'from' dotted 'import' ('*' | NAME ['as' NAME] (',' NAME ['as' NAME])* | '(' … ')')
  * Every import is accepted, as CPython accepts it: a binding records what the name is, and
@@ -754,6 +778,10 @@ static Node *import_stmt(P *p) {
             const char *mod = dotted(p);
             const char *alias = NULL;
             if (accept(p, TK_AS)) alias = ident(p);
+            if (cuda_module(mod)) { /* import numba.cuda as cuda: the CUDA kernel API (import numba.cuda binds numba) */
+                if (alias) bind_import(p, t, alias, "cuda");
+                continue;
+            }
             if (ignored_module(mod)) continue;
             if (!alias) { /* 'import a.b' binds a */
                 const char *dot = strchr(mod, '.');
@@ -782,13 +810,10 @@ static Node *import_stmt(P *p) {
         const char *name = ident(p);
         const char *alias = name;
         if (accept(p, TK_AS)) alias = ident(p);
-        if (!ignored) {
-            size_t n = strlen(mod) + strlen(name) + 2;
-            char *full = arena_alloc(p->a, n);
-            if (!full) diag_fail(p->d, t.line, t.col, "out of memory");
-            snprintf(full, n, "%s.%s", mod, name);
-            bind_import(p, t, alias, full);
-        }
+        const char *kept = ignored ? numba_name(p, t, mod, name) : NULL;
+        if (kept) bind_import(p, t, alias, kept);
+        else if (cuda_module(mod)) bind_import(p, t, alias, dotted_join(p, t, "cuda", name));
+        else if (!ignored) bind_import(p, t, alias, dotted_join(p, t, mod, name));
         if (!accept(p, TK_COMMA)) break;
         if (paren && p->tok.kind == TK_RPAREN) break;
     }

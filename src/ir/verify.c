@@ -5,6 +5,7 @@
  */
 #include "ir.h"
 #include "lib.h"
+#include "gpu.h"
 #include <stdio.h>
 
 #define BAD(...) do { snprintf(buf, cap, __VA_ARGS__); return buf; } while (0)
@@ -50,7 +51,8 @@ const char *ir_verify(Func *f, char *buf, size_t cap) {
             case R_ARRAY: {
                 const Type *at = f->ins.v[ir_arg(f, r, 0)].ty;
                 int routine = in->op == OP_LIB ? (int)(in->aux & 0xff) : -1;
-                if (routine == LIB_INT_BOUNDS || routine == LIB_LIST_NEW || routine == LIB_RANDOM || routine == LIB_DICT_NEW) {
+                if (routine == LIB_INT_BOUNDS || routine == LIB_LIST_NEW || routine == LIB_RANDOM || routine == LIB_DICT_NEW ||
+                    (routine == LIB_GPU && !gpu_is_atomic(gpu_kind(in->aux)))) {
                     if (at->kind != T_SCALAR || !dt_is_int(at->dtype)) BAD("%%%u: %s of a non-integer", r, ir_lib_name(in->aux));
                     break;
                 }

@@ -132,7 +132,14 @@ static int index_of(Spec **list, int n, const Spec *s) {
 
 static int extra_slots(const Extra *x) { return x->op == OP_CALL ? 2 * x->n : x->n; }
 
-static bool write_meta(Buf *b, Spec *s, const char *sym, const XCall *tab, int ntab) {
+/* a GPU kernel's raise: the helper the host replays (XCall.gpu_h), by number */
+static int helper_id(Helper h) { return h == fh_error ? 1 : h == fh_index ? 2 : h == fh_raise ? 3 : h == fh_generic ? 4 : 0; }
+static Helper helper_of(int id) {
+    static const Helper hs[] = {NULL, fh_error, fh_index, fh_raise, fh_generic};
+    return id >= 0 && id < 5 ? hs[id] : NULL;
+}
+
+static bool write_meta(Buf *b, Spec *s, const char *sym, const XCall *tab, int ntab, bool gpu) {
     Spec *list[JIT_CACHE_SPECS];
     int nl = jit_cache_specs(s, list, JIT_CACHE_SPECS);
     if (nl < 0) return false;
@@ -145,6 +152,7 @@ static bool write_meta(Buf *b, Spec *s, const char *sym, const XCall *tab, int n
         b_i32(b, si); b_i32(b, k->ref);
         b_i32(b, k->d); b_i32(b, k->a); b_i32(b, k->b); b_i32(b, k->line); b_i32(b, (int32_t)k->code);
         b_str(b, k->ename); b_str(b, k->emsg);
+        if (gpu) b_i32(b, helper_id(k->gpu_h));
         b_i32(b, k->x != NULL);
         if (!k->x) continue;
         b_i32(b, k->x->op); b_i32(b, (int32_t)k->x->flags); b_i64(b, k->x->aux); b_i32(b, k->x->n);
@@ -155,7 +163,7 @@ static bool write_meta(Buf *b, Spec *s, const char *sym, const XCall *tab, int n
 }
 
 /* one call record back, checked against the IR it names (the key says the IR is the same) */
-static bool read_record(Rd *r, Spec **list, int nl, Arena *a, XCall *k) {
+static bool read_record(Rd *r, Spec **list, int nl, Arena *a, XCall *k, bool gpu) {
     int si = r_i32(r), ref = r_i32(r);
     if (r->bad || si < 0 || si >= nl || !list[si]->u.ir || !list[si]->u.code || ref < 0 || (uint32_t)ref >= list[si]->u.ir->ins.n) return false;
     Func *f = list[si]->u.ir;
@@ -164,6 +172,7 @@ static bool read_record(Rd *r, Spec **list, int nl, Arena *a, XCall *k) {
     k->d = r_i32(r); k->a = r_i32(r); k->b = r_i32(r); k->line = r_i32(r); k->code = (RtErr)r_i32(r);
     k->file = ((Code *)list[si]->u.code)->file;
     k->ename = r_str(r, a); k->emsg = r_str(r, a);
+    if (gpu && !(k->gpu_h = helper_of(r_i32(r)))) return false;
     int has_x = r_i32(r);
     if (r->bad || !has_x) return !r->bad;
     int op = r_i32(r), flags = r_i32(r);
@@ -241,10 +250,11 @@ static int open_for_read(kiln_ctx *ctx, const char *hex, char *why, size_t cap, 
     return sub;
 }
 
-int jit_cache_fetch(kiln_ctx *ctx, Spec *s, int32_t header, NativeFn *out) {
-    if (!atomic_load(&ctx->cache_on) || !s->u.code) return -1;
-    uint8_t key[CACHE_KEY_BYTES];
-    if (jit_cache_key(ctx, s, header, key)) return -1;
+/* what a fetch does with a good entry's parts: 0, or -1 with why (the entry is then removed) */
+typedef int (*UseEntry)(void *arg, Spec *s, const char *sym, XCall *tab, int ntab, const uint8_t *obj, size_t nobj, char *why, size_t cap);
+
+/* the entry of key for s: checked, its call records rebuilt, handed to use. 0, or -1: a miss (label: for the log) */
+static int fetch(kiln_ctx *ctx, Spec *s, const uint8_t key[CACHE_KEY_BYTES], bool gpu, const char *label, UseEntry use, void *arg) {
     char hex[2 * CACHE_KEY_BYTES + 1], why[256] = "";
     jit_cache_hex(key, hex);
     uint64_t t0 = clock_ns();
@@ -253,7 +263,7 @@ int jit_cache_fetch(kiln_ctx *ctx, Spec *s, int32_t header, NativeFn *out) {
     int sub = open_for_read(ctx, hex, why, sizeof why, &absent);
     uint8_t *buf = sub < 0 ? NULL : jit_cache_read(sub, hex, &n, why, sizeof why, &absent);
     if (!buf) {
-        if (logging(ctx)) jit_log(ctx, "kiln: cache: miss %s(%s) %.16s: %s\n", s->fn->name, header < 0 ? "" : "osr", hex, absent ? "no entry" : why);
+        if (logging(ctx)) jit_log(ctx, "kiln: cache: miss %s(%s) %.16s: %s\n", s->fn->name, label, hex, absent ? "no entry" : why);
         if (sub >= 0) close(sub);
         return -1;
     }
@@ -261,7 +271,6 @@ int jit_cache_fetch(kiln_ctx *ctx, Spec *s, int32_t header, NativeFn *out) {
     const uint8_t *obj;
     size_t nobj;
     int rc = -1;
-    kiln_error err;
     if (!parse_entry(buf, n, key, &meta, &obj, &nobj, why, sizeof why)) {
         Spec *list[JIT_CACHE_SPECS];
         int nl = jit_cache_specs(s, list, JIT_CACHE_SPECS);
@@ -273,10 +282,9 @@ int jit_cache_fetch(kiln_ctx *ctx, Spec *s, int32_t header, NativeFn *out) {
             snprintf(why, sizeof why, "bad metadata");
         else {
             int i = 0;
-            while (i < ntab && read_record(&meta, list, nl, &s->u.arena, &tab[i])) i++;
+            while (i < ntab && read_record(&meta, list, nl, &s->u.arena, &tab[i], gpu)) i++;
             if (i < ntab || meta.off != meta.n) snprintf(why, sizeof why, "bad call record %d", i);
-            else if (jit_native_load(s, header, obj, nobj, sym, tab, out, &err)) snprintf(why, sizeof why, "%.200s", err.message);
-            else rc = 0;
+            else rc = use(arg, s, sym, tab, ntab, obj, nobj, why, sizeof why);
         }
     }
     free(buf);
@@ -289,19 +297,53 @@ int jit_cache_fetch(kiln_ctx *ctx, Spec *s, int32_t header, NativeFn *out) {
     utimensat(sub, hex, NULL, AT_SYMLINK_NOFOLLOW); /* its last use, for eviction */
     close(sub);
     if (logging(ctx))
-        jit_log(ctx, "kiln: cache: hit %s(%s) %.16s, %zu bytes, loaded in %.1f us\n", s->fn->name, header < 0 ? "" : "osr", hex, n,
+        jit_log(ctx, "kiln: cache: hit %s(%s) %.16s, %zu bytes, loaded in %.1f us\n", s->fn->name, label, hex, n,
                (double)(clock_ns() - t0) / 1e3);
     return 0;
 }
 
-void jit_cache_store(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, const XCall *tab,
-                    int ntab, uint64_t ns_compile) {
-    if (!atomic_load(&ctx->cache_on)) return;
-    if ((int64_t)(ns_compile / 1000) < ctx->tune[TUNE_CACHE_MIN_COMPILE_US] || (int64_t)n < ctx->tune[TUNE_CACHE_MIN_BYTES]) return;
+typedef struct NativeUse { int32_t header; NativeFn *out; } NativeUse;
+static int use_native(void *arg, Spec *s, const char *sym, XCall *tab, int ntab, const uint8_t *obj, size_t nobj, char *why, size_t cap) {
+    NativeUse *u = arg;
+    kiln_error err;
+    (void)ntab;
+    if (!jit_native_load(s, u->header, obj, nobj, sym, tab, u->out, &err)) return 0;
+    snprintf(why, cap, "%.200s", err.message);
+    return -1;
+}
+
+int jit_cache_fetch(kiln_ctx *ctx, Spec *s, int32_t header, NativeFn *out) {
+    if (!atomic_load(&ctx->cache_on) || !s->u.code) return -1;
     uint8_t key[CACHE_KEY_BYTES];
+    if (jit_cache_key(ctx, s, header, key)) return -1;
+    NativeUse u = {header, out};
+    return fetch(ctx, s, key, false, header < 0 ? "" : "osr", use_native, &u);
+}
+
+typedef struct GpuUse { uint8_t **bin; size_t *n; XCall **tab; int *ntab; } GpuUse;
+static int use_gpu(void *arg, Spec *s, const char *sym, XCall *tab, int ntab, const uint8_t *obj, size_t nobj, char *why, size_t cap) {
+    GpuUse *u = arg;
+    (void)s;
+    if (strncmp(sym, CACHE_GPU_SYM, strlen(CACHE_GPU_SYM))) return snprintf(why, cap, "not a GPU entry"), -1;
+    if (!(*u->bin = malloc(nobj ? nobj : 1))) return snprintf(why, cap, "out of memory"), -1;
+    memcpy(*u->bin, obj, nobj);
+    *u->n = nobj; *u->tab = tab; *u->ntab = ntab;
+    return 0;
+}
+
+int jit_cache_fetch_gpu(kiln_ctx *ctx, Spec *s, const char *target, uint8_t **bin, size_t *n, XCall **tab, int *ntab) {
+    if (!atomic_load(&ctx->cache_on) || !s->u.code) return -1;
+    uint8_t key[CACHE_KEY_BYTES];
+    if (jit_cache_key_gpu(ctx, s, target, key)) return -1;
+    GpuUse u = {bin, n, tab, ntab};
+    return fetch(ctx, s, key, true, "cuda", use_gpu, &u);
+}
+
+static void store(kiln_ctx *ctx, Spec *s, const uint8_t key[CACHE_KEY_BYTES], bool gpu, const char *label, const uint8_t *obj,
+                  size_t n, const char *sym, const XCall *tab, int ntab) {
     Buf meta = {0};
     char hex[2 * CACHE_KEY_BYTES + 1], why[4400] = "";
-    if (jit_cache_key(ctx, s, header, key) || !write_meta(&meta, s, sym, tab, ntab)) { free(meta.p); return; }
+    if (!write_meta(&meta, s, sym, tab, ntab, gpu)) { free(meta.p); return; }
     jit_cache_hex(key, hex);
     CacheHdr h;
     memset(&h, 0, sizeof h);
@@ -321,10 +363,29 @@ void jit_cache_store(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj,
     free(meta.p);
     if (logging(ctx)) {
         if (rc) jit_log(ctx, "kiln: cache: not stored %s: %s\n", s->fn->name, why);
-        else jit_log(ctx, "kiln: cache: stored %s(%s) %.16s, %zu bytes of object\n", s->fn->name, header < 0 ? "" : "osr", hex, n);
+        else jit_log(ctx, "kiln: cache: stored %s(%s) %.16s, %zu bytes of %s\n", s->fn->name, label, hex, n, gpu ? "GPU binary" : "object");
     }
     if (!rc && ctx->tune[TUNE_CACHE_MAX_BYTES] > 0 && atomic_fetch_add(&ctx->cache_stores, 1) % 16 == 15)
         jit_cache_prune(ctx->cache_dir, (uint64_t)ctx->tune[TUNE_CACHE_MAX_BYTES], why, sizeof why);
+}
+
+void jit_cache_store(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, const XCall *tab,
+                    int ntab, uint64_t ns_compile) {
+    if (!atomic_load(&ctx->cache_on)) return;
+    if ((int64_t)(ns_compile / 1000) < ctx->tune[TUNE_CACHE_MIN_COMPILE_US] || (int64_t)n < ctx->tune[TUNE_CACHE_MIN_BYTES]) return;
+    uint8_t key[CACHE_KEY_BYTES];
+    if (jit_cache_key(ctx, s, header, key)) return;
+    store(ctx, s, key, false, header < 0 ? "" : "osr", obj, n, sym, tab, ntab);
+}
+
+void jit_cache_store_gpu(kiln_ctx *ctx, Spec *s, const char *target, const uint8_t *bin, size_t n, const char *sym, const XCall *tab,
+                         int ntab) {
+    if (!atomic_load(&ctx->cache_on)) return;
+    uint8_t key[CACHE_KEY_BYTES];
+    char gsym[160];
+    snprintf(gsym, sizeof gsym, "%s%s", CACHE_GPU_SYM, sym);
+    if (jit_cache_key_gpu(ctx, s, target, key)) return;
+    store(ctx, s, key, true, "cuda", bin, n, gsym, tab, ntab);
 }
 
 /* ---- one compile per key across processes ---- */
@@ -392,6 +453,7 @@ int jit_cache_check_bytes(const uint8_t *buf, size_t n, const char *hex, char *s
     int32_t len = r_i32(&meta);
     if (meta.bad || len < 0 || len > 120 || (size_t)len > meta.n - meta.off) return snprintf(why, whycap, "bad metadata"), -1;
     snprintf(sym, symcap, "%.*s", len, (const char *)meta.p + meta.off);
+    if (!strncmp(sym, CACHE_GPU_SYM, strlen(CACHE_GPU_SYM))) return 0; /* a GPU binary: only the driver reads it */
     ElfImage im;
     char msg[256];
     if (elf_load(obj, nobj, check_resolve, NULL, &im, msg, sizeof msg)) return snprintf(why, whycap, "object: %s", msg), -1;

@@ -30,6 +30,7 @@ void jit_cache_sum(const CacheHdr *h, const uint8_t *meta, size_t nm, const uint
 
 /* cachekey.c */
 int jit_cache_key(kiln_ctx *ctx, Spec *s, int32_t header, uint8_t key[CACHE_KEY_BYTES]);
+int jit_cache_key_gpu(kiln_ctx *ctx, Spec *s, const char *target, uint8_t key[CACHE_KEY_BYTES]); /* a CUDA kernel's */
 void jit_cache_machine(void); /* the process-wide part of every key (build, tier library, CPU), hashed once */
 int jit_cache_specs(Spec *s, Spec **list, int cap);
 void jit_cache_hex(const uint8_t key[CACHE_KEY_BYTES], char hex[2 * CACHE_KEY_BYTES + 1]);
@@ -60,6 +61,13 @@ int jit_cache_fetch(kiln_ctx *ctx, Spec *s, int32_t header, NativeFn *out);
 /* keep a fresh compile (admission by compile time and size); failures are logged, never fatal */
 void jit_cache_store(kiln_ctx *ctx, Spec *s, int32_t header, const uint8_t *obj, size_t n, const char *sym, const XCall *tab,
                     int ntab, uint64_t ns_compile);
+/* a CUDA kernel's entry (the GPU's binary, its raises' call records): its symbol starts with CACHE_GPU_SYM and its
+ * key adds target (the GPU's architecture, the driver's version, libdevice): same trust rules, same directory.
+ * fetch: 0 with *bin (malloc'd) and the records (in s's arena), or -1: a miss */
+#define CACHE_GPU_SYM "cuda:"
+int jit_cache_fetch_gpu(kiln_ctx *ctx, Spec *s, const char *target, uint8_t **bin, size_t *n, XCall **tab, int *ntab);
+void jit_cache_store_gpu(kiln_ctx *ctx, Spec *s, const char *target, const uint8_t *bin, size_t n, const char *sym, const XCall *tab,
+                         int ntab);
 
 /* claim the compile of a missing key (<entry>.lock, O_EXCL): 1 held (jit_cache_unlock after the
  * compile), 0 another process stored it meanwhile (fetch again), -1 compile without a lock

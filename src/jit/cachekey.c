@@ -203,6 +203,18 @@ int jit_cache_key(kiln_ctx *ctx, Spec *s, int32_t header, uint8_t key[CACHE_KEY_
     return 0;
 }
 
+int jit_cache_key_gpu(kiln_ctx *ctx, Spec *s, const char *target, uint8_t key[CACHE_KEY_BYTES]) {
+    uint8_t cpu[CACHE_KEY_BYTES];
+    if (jit_cache_key(ctx, s, -1, cpu)) return -1;
+    blake2b_state h;
+    blake2b_init(&h, CACHE_KEY_BYTES);
+    put_str(&h, "kiln CUDA kernel");
+    put(&h, cpu, CACHE_KEY_BYTES);
+    put_str(&h, target);
+    blake2b_final(&h, key, CACHE_KEY_BYTES);
+    return 0;
+}
+
 void jit_cache_hex(const uint8_t key[CACHE_KEY_BYTES], char hex[2 * CACHE_KEY_BYTES + 1]) {
     static const char dig[] = "0123456789abcdef";
     for (int i = 0; i < CACHE_KEY_BYTES; i++) { hex[2 * i] = dig[key[i] >> 4]; hex[2 * i + 1] = dig[key[i] & 15]; }

@@ -4,6 +4,7 @@
  * constants and parameter defaults, looking functions up.
  */
 #include "cache.h"
+#include "gpu.h"
 #include "../rt/pool.h"
 #include <ctype.h>
 #include <errno.h>
@@ -100,6 +101,7 @@ kiln_ctx *kiln_ctx_new(const kiln_options *o) {
     pthread_mutex_init(&ctx->lock, &attr);
     pthread_mutexattr_destroy(&attr);
     pthread_mutex_init(&ctx->llvm_lock, NULL);
+    pthread_mutex_init(&ctx->gpu_lock, NULL);
     jit_tier_init(ctx);
     ctx->pool = rt_pool_new();
     if (!ctx->pool) { kiln_ctx_free(ctx); return NULL; }
@@ -117,10 +119,12 @@ void kiln_ctx_free(kiln_ctx *ctx) {
     jit_tier_stop(ctx); /* no background compile may touch a spec being freed */
     rt_pool_free(ctx->pool); /* no call runs now: its threads are idle */
     for (kiln_module *m = ctx->mods, *nx; m; m = nx) { nx = m->next; module_free(m); }
+    jit_gpu_free(ctx);
     jit_llvm_unload(ctx); /* after the specs: its JIT owns their tier-2 code */
     ty_free(&ctx->types);
     pthread_mutex_destroy(&ctx->lock);
     pthread_mutex_destroy(&ctx->llvm_lock);
+    pthread_mutex_destroy(&ctx->gpu_lock);
     free(ctx);
 }
 

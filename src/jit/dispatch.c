@@ -6,6 +6,7 @@
  * arguments into slots, run the tier's entry, rebuild the result).
  */
 #include "jit.h"
+#include "gpu.h"
 #include "../rt/run.h"
 #include "../back/frame.h"
 #include <stdarg.h>
@@ -919,3 +920,24 @@ void jit_func_free(kiln_func *fn) {
     SpecTab *t = atomic_load(&fn->tab);
     while (t) { SpecTab *o = t->retired; free(t->slots); free(t); t = o; }
 }
+
+/* ---- for kernel launches (jit/launch.c) ---- */
+
+Spec *jit_find_spec(kiln_func *fn, const kiln_value *args, int nargs, kiln_error *err) {
+    void *held = NULL;
+    bool released = false;
+    return find_spec(fn, args, nargs, err, NULL, &held, &released, false);
+}
+
+int jit_flatten_args(Run *run, const Spec *s, const kiln_value *args, int nargs, Slot *in, int cap, kiln_error *err) {
+    int used = 0;
+    for (int i = 0; i < nargs; i++) {
+        int k = flatten_arg(run, &args[i], s->u.args[i], in + used, cap - used);
+        if (k == -2) { err_set(err, KILN_ERR_RUNTIME, "MemoryError", "out of memory converting a list argument"); return -1; }
+        if (k < 0) { err_set(err, KILN_ERR_USAGE, "", "too many argument values (at most %d slots)", cap); return -1; }
+        used += k;
+    }
+    return used;
+}
+
+void jit_runtime_error(Run *run, kiln_error *err) { runtime_error(run, err); }

@@ -102,6 +102,7 @@ typedef struct Spec {
     atomic_bool speculated;         /* it had a variant (kiln_stats) */
     _Atomic(const char *) spec_why; /* why the decision made no variant (a static string), or NULL */
     atomic_uint_fast64_t osr_entries;
+    _Atomic(struct GpuCode *) gpu;  /* its CUDA kernel, loaded on the context's GPU (jit/gpu.c) */
 } Spec;
 
 /* the Spec a unit belongs to: every unit the driver hands out is the first member of one */
@@ -173,6 +174,9 @@ struct kiln_ctx {
     const void *llvm_tier;
     void *llvm_state;
     pthread_mutex_t llvm_lock; /* loading LLVM and compiling with it (foreground or worker) */
+    struct RtCuda *cuda;       /* the CUDA driver and device (jit/gpu.c), opened at the first GPU call */
+    struct GpuCode *gpu_codes; /* every kernel loaded on it, freed with the context */
+    pthread_mutex_t gpu_lock;  /* opening the driver and compiling kernels for it */
     atomic_bool tier2_off;     /* the LLVM tier could not be loaded: tier 1 stops counting */
     struct RtPool *pool;       /* threads for parallel loops (rt/pool.c), started on the first one */
     Tier tier;

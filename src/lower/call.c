@@ -23,6 +23,7 @@ enum {
     BI_REDUCE = 300, /* + index in reduction.c's table */
     BI_SORT = 400, /* + index in sorting.c's table */
     BI_RANDOM = 500, /* + index in random.c's table */
+    BI_CUDA = 600,   /* + CU_* of cuda.c */
 };
 
 static const struct { const char *name; int id; } builtins[] = {
@@ -147,6 +148,14 @@ Val cl_lit(Inf *I, Lit *l) {
 }
 
 static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
+    if (mod >= MOD_CUDA) {
+        int sub = cu_submodule(mod, name), fn = cu_lookup(mod, name);
+        if (sub >= 0) return stat(I, &I->tt->module[sub]);
+        if (fn >= 0) return builtin(I, BI_CUDA + fn);
+        if (mod >= MOD_CUDA_TID && mod <= MOD_CUDA_NCTAID) return cu_register(I, mod, name, at);
+        inf_fail(I, at, "cuda%s.%s is not supported in kernels%s", mod == MOD_CUDA_SHARED ? ".shared" : mod == MOD_CUDA_LOCAL ? ".local"
+                 : mod == MOD_CUDA_ATOMIC ? ".atomic" : "", name, I->star_note);
+    }
     if (mod == MOD_RANDOM || mod == MOD_NP_RANDOM) {
         int k = rn_lookup(mod, name);
         if (k < 0) inf_fail(I, at, "%s.%s is not supported%s", mod == MOD_RANDOM ? "random" : "numpy.random", name, I->star_note);
@@ -213,6 +222,8 @@ static Val import_target(Inf *I, Node *n, const char *target, int line) {
     if (!strcmp(target, "numpy")) return stat(I, &I->tt->module[MOD_NUMPY]);
     if (!strcmp(target, "math")) return stat(I, &I->tt->module[MOD_MATH]);
     if (!strcmp(target, "random")) return stat(I, &I->tt->module[MOD_RANDOM]);
+    if (!strcmp(target, "cuda")) return stat(I, &I->tt->module[MOD_CUDA]);
+    if (!strncmp(target, "cuda.", 5) && !strchr(target + 5, '.')) return module_attr(I, MOD_CUDA, target + 5, n);
     if (!strcmp(target, "numpy.random")) return stat(I, &I->tt->module[MOD_NP_RANDOM]);
     if (!strcmp(target, "numpy.linalg")) return stat(I, &I->tt->module[MOD_NP_LINALG]);
     if (!strncmp(target, "numpy.linalg.", 13) && !strchr(target + 13, '.')) return module_attr(I, MOD_NP_LINALG, target + 13, n);
@@ -923,6 +934,7 @@ Val cl_call(Inf *I, Node *call) {
     if (f.ty->kind == T_DTYPE) return scalar_ctor(I, call, ty_scalar(I->tt, f.ty->dtype, false), kiln_dtype_name(f.ty->dtype));
     if (f.ty->kind != T_BUILTIN) inf_fail(I, call, "'%s' object is not callable", inf_tyname(I, f.ty));
     int id = f.ty->id;
+    if (id >= BI_CUDA) return cu_call(I, call, id - BI_CUDA);
     if (id >= BI_RANDOM) return rn_call(I, call, id - BI_RANDOM);
     if (id >= BI_SORT) return so_call(I, call, id - BI_SORT, NULL);
     if (id >= BI_REDUCE) return rd_call(I, call, id - BI_REDUCE, NULL);

@@ -679,6 +679,16 @@ Val ex_index(Inf *I, Node *sub, Val arr, Ref *idx, int *nidx) {
     }
     if (k > t->ndim)
         inf_fail(I, sub, "too many indices for array: array is %d-dimensional, but %d were indexed", t->ndim, k);
+    ex_bounds(I, arr, vals, nodes, k, idx);
+    *nidx = k;
+    Ref ops[1 + KILN_MAXDIM];
+    ops[0] = arr.r;
+    for (int i = 0; i < k; i++) ops[1 + i] = idx[i];
+    if (k == t->ndim) return mk(I, inf_emit(I, OP_LOAD, ty_scalar(I->tt, t->dtype, false), ops, (uint32_t)(1 + k), 0));
+    return mk(I, inf_emit(I, OP_VIEW, ty_array(I->tt, t->dtype, t->ndim - k, t->layout), ops, (uint32_t)(1 + k), 0));
+}
+
+void ex_bounds(Inf *I, Val arr, const Val *vals, Node *const *nodes, int k, Ref *idx) {
     const Type *i64 = ty_scalar(I->tt, KILN_INT64, true);
     for (int i = 0; i < k; i++) {
         Node *kn = nodes[i];
@@ -697,12 +707,6 @@ Val ex_index(Inf *I, Node *sub, Val arr, Ref *idx, int *nidx) {
         if (!I->env->opt->boundscheck) in->flags |= BOUND_NOCHECK;
         idx[i] = b;
     }
-    *nidx = k;
-    Ref ops[1 + KILN_MAXDIM];
-    ops[0] = arr.r;
-    for (int i = 0; i < k; i++) ops[1 + i] = idx[i];
-    if (k == t->ndim) return mk(I, inf_emit(I, OP_LOAD, ty_scalar(I->tt, t->dtype, false), ops, (uint32_t)(1 + k), 0));
-    return mk(I, inf_emit(I, OP_VIEW, ty_array(I->tt, t->dtype, t->ndim - k, t->layout), ops, (uint32_t)(1 + k), 0));
 }
 
 static Val subscript(Inf *I, Node *n) {

@@ -148,6 +148,8 @@ Ref ex_truth(Inf *I, Val v, Node *at);
 void ex_cond(Inf *I, Node *n, uint32_t t, uint32_t e);
 Val ex_binop(Inf *I, int tok, Val a, Val b, Node *at, Node *rhs);
 Val ex_index(Inf *I, Node *sub, Val arr, Ref *idx, int *nidx);
+/* k int index values of arr (nodes: where each came from) normalized and checked by axis into idx (OP_BOUND) */
+void ex_bounds(Inf *I, Val arr, const Val *vals, Node *const *nodes, int k, Ref *idx);
 Val ex_merge(Inf *I, Val *vals, uint32_t *blks, int n, Node *at);
 bool ex_is_static(const Type *t);
 
@@ -271,6 +273,11 @@ Val dc_typed(Inf *I, const Type *t, Val v);
 Val pr_print(Inf *I, Node *call);
 
 /* random.c */
+/* cuda.c: Numba's CUDA kernel API (cuda.grid, cuda.threadIdx.x, shared arrays, atomics) */
+int cu_submodule(int mod, const char *name);  /* cuda.threadIdx ...: its MOD_CUDA_*, or -1 */
+int cu_lookup(int mod, const char *name);     /* a callable of cuda (CU_* for BI_CUDA + k), or -1 */
+Val cu_register(Inf *I, int mod, const char *name, Node *at); /* cuda.threadIdx.x ... */
+Val cu_call(Inf *I, Node *call, int k);
 int rn_lookup(int mod, const char *name); /* a function of random (MOD_RANDOM) or numpy.random, or -1 */
 Val rn_call(Inf *I, Node *call, int k);
 

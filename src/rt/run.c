@@ -20,6 +20,7 @@ void run_init(Run *r, const int64_t *tune, const _Atomic uint64_t *intr, uintptr
     r->dicts.v = NULL; r->dicts.n = r->dicts.cap = 0;
     r->print = NULL; r->print_arg = NULL;
     r->pool = NULL; r->log_par = NULL; r->log_arg = NULL;
+    r->gpu = NULL;
     r->code = RE_OK;
     r->line = 0;
     r->file = NULL;

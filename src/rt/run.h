@@ -54,6 +54,18 @@ typedef struct RtDict {
     int64_t nindex;   /* a power of two, more than twice the entries */
 } RtDict;
 
+/* a CUDA kernel's thread as the CPU runs it (jit/launch.c): its registers, its block's shared arrays, and the
+ * barrier (syncthreads: a switch to the block's next thread; NULL: the launch runs its threads one after another,
+ * which a kernel without a barrier cannot tell apart). back/gpu.c reads it; NULL outside a launch. */
+typedef struct RtGpuShared { int64_t site, bytes; void *data; } RtGpuShared;
+typedef struct RtGpu {
+    int64_t reg[12];       /* threadIdx, blockIdx, blockDim, gridDim, x y z each (ir/gpu.h's GPU_TID_X order) */
+    RtGpuShared *shared;   /* the block's shared arrays, by site (the launch frees them after the block) */
+    int nshared, capshared;
+    int (*sync)(void *arg);/* 0 when every thread of the block reached the barrier */
+    void *sync_arg;
+} RtGpu;
+
 typedef struct Run {
     const int64_t *tune;   /* the context's tunables (TUNE_*: recursion limit, frame bytes on the stack) */
     int depth;
@@ -66,6 +78,7 @@ typedef struct Run {
     void (*print)(void *arg, const char *text, size_t n); /* where print() writes (NULL: stdout) */
     void *print_arg;
     struct RtPool *pool;   /* the context's threads for parallel loops (rt/pool.h); NULL: run them serially */
+    RtGpu *gpu;            /* the CUDA thread this call is, under a CPU launch (NULL: none) */
     /* KILN_LOG=parallel: each parallel loop as it runs (tasks 0: serially, and why) */
     void (*log_par)(void *arg, const char *body, int64_t trip, int64_t chunks, int64_t tasks, int threads, const char *why);
     void *log_arg;

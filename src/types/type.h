@@ -39,7 +39,9 @@ enum { TUPLE_OPTIONAL = 1 };
 #define TY_TUPLE_MAX 64 /* items of a tuple: the arrays that build and join tuple types are this size, and the
                         * stacks that walk a tuple type's items depth first */
 #define TY_LEAVES_MAX 256 /* scalar and array leaves of one flattened value (a call's operands, a return) */
-enum { MOD_MATH, MOD_NUMPY, MOD_RANDOM, MOD_NP_RANDOM, MOD_NP_LINALG, MOD_COUNT }; /* math, numpy, random, numpy.random, numpy.linalg */
+enum { MOD_MATH, MOD_NUMPY, MOD_RANDOM, MOD_NP_RANDOM, MOD_NP_LINALG, /* math, numpy, random, numpy.random, numpy.linalg */
+       MOD_CUDA, MOD_CUDA_TID, MOD_CUDA_CTAID, MOD_CUDA_NTID, MOD_CUDA_NCTAID, /* numba.cuda (kiln.cuda), cuda.threadIdx ... */
+       MOD_CUDA_SHARED, MOD_CUDA_LOCAL, MOD_CUDA_ATOMIC, MOD_COUNT };
 
 typedef struct Type Type;
 struct Type {

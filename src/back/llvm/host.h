@@ -11,11 +11,16 @@
 #include "../frame.h"
 #include "../../ir/mathfn.h"
 #include "../../ir/ops.h"
+#include "../../rt/cuda.h"
 
 /* the table's version, and the sizes of the two vocabularies the object compiles by number (the
  * IR's ops, the math functions): an object built against other tables is refused, not misread
  * (a new math function once shifted the ids under a stale object: wrong answers, then a crash) */
-#define KILN_HOST_VERSION (9 * 1000000 + OP_COUNT * 1000 + MF_COUNT)
+#define KILN_HOST_VERSION (10 * 1000000 + OP_COUNT * 1000 + MF_COUNT)
+
+/* a CUDA kernel's error record (jit/gpu.c maps it; the kernel's global kiln_err points to it): word 0 the
+ * raising call record's index + 1 (0: no error), then the slots of the raising frame its helper reads */
+#define GPU_ERR_SLOTS RT_CUDA_RECORD_SLOTS
 
 typedef struct KilnHost {
     int version;
@@ -41,6 +46,11 @@ typedef struct LlvmTier {
     /* an entry into u's code at loop header `header` that reads the values live
      * there from the frame (on-stack replacement); 0 with *out, or -1 */
     int (*compile_osr)(const BackEnv *env, Unit *u, uint32_t header, NativeFn *out, kiln_error *err);
+    /* a CUDA kernel (nvptx.c): u (with its callees inlined) as PTX for arch ("sm_90"), libdevice linked from
+     * the file at libdevice (NULL: a math routine then fails the compile), into *ptx (malloc'd); the call
+     * records of its raises (XCall.gpu_h set; in u's arena) into *pool[0..*npool) (malloc'd). 0, or -1 with err */
+    int (*compile_ptx)(const BackEnv *env, Unit *u, const char *arch, const char *libdevice, char **ptx, XCall ***pool,
+                       int *npool, kiln_error *err);
 } LlvmTier;
 
 typedef const LlvmTier *(*KilnLlvmEntry)(const KilnHost *host);

@@ -13,9 +13,10 @@
  * helper the baseline tier calls. Floating point is never fast-math: results
  * are bit for bit the interpreter's.
  */
-#include "host.h"
+#include "kernel.h"
 #include "../../ir/mathfn.h"
 #include "../../rt/lib.h"
+#include "../../ir/gpu.h"
 #include <llvm-c/Core.h>
 #include <llvm-c/DebugInfo.h>
 #include <llvm/Config/llvm-config.h>
@@ -32,6 +33,7 @@
 #include <time.h>
 
 static const KilnHost *H;
+const KilnHost *ll_host;
 void kiln_llvm_set_fast(LLVMValueRef v); /* fmf.cpp */
 
 static uint64_t now_ns(void) {
@@ -138,9 +140,18 @@ typedef struct L {
     int32_t osr;
     bool *reach, *cross;
     LV *home;
+    /* a CUDA kernel (back/llvm/nvptx.c): the entry takes the argument slots as kernel parameters, errors are
+     * recorded for the host (gpu_raise), GPU operations become NVVM intrinsics, nothing calls the runtime */
+    bool gpu;
+    const char *gpu_bail;       /* what made a GPU kernel impossible (the message says it) */
 } L;
 
 static bool build(L *l, const char *name, bool avx512);
+/* CUDA kernels (the section before build) */
+static void gpu_op(L *l, Ref r);
+static void gpu_alloc(L *l, Ref r);
+static bool gpu_kernel_fn(L *l, const char *name);
+static void gpu_kernel_entry(L *l);
 
 /* a copy of an LLVM string in the unit's arena */
 static char *keep(Unit *u, const char *text) {
@@ -324,8 +335,18 @@ static void call_helper_c(L *l, Helper h, XCall *k, bool cold) {
 
 static void call_helper(L *l, Helper h, XCall *k) { call_helper_c(l, h, k, false); }
 
+static void gpu_raise(L *l, Helper h, XCall *k, void (*spill)(L *, void *), void *ctx);
+
 /* a cold block that raises through helper h, entered when cond is true */
 static void raise_if(L *l, LLVMValueRef cond, Helper h, XCall *k, void (*spill)(L *, void *), void *ctx) {
+    if (l->gpu) {
+        LLVMBasicBlockRef bad = LLVMAppendBasicBlockInContext(l->cx, l->fn, "raise"), ok = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
+        LLVMBuildCondBr(l->b, cond, bad, ok);
+        LLVMPositionBuilderAtEnd(l->b, bad);
+        gpu_raise(l, h, k, spill, ctx);
+        LLVMPositionBuilderAtEnd(l->b, ok);
+        return;
+    }
     LLVMBasicBlockRef bad = LLVMAppendBasicBlockInContext(l->cx, l->fn, "raise");
     LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
     LLVMBuildCondBr(l->b, cond, bad, ok);
@@ -378,9 +399,12 @@ static XCall *helper_record(L *l, Ref r, Helper *hp) {
     return k;
 }
 
+static void gpu_unsupported(L *l, Ref r);
+
 static void via_helper(L *l, Ref r) {
     Ins *in = IN(l, r);
     if (in->op == OP_CALL && !(in->flags & INS_PAR) && inline_call(l, r)) return;
+    if (l->gpu) { gpu_unsupported(l, r); return; }
     spill_operands(l, r);
     Helper h;
     XCall *k = helper_record(l, r, &h);
@@ -830,9 +854,11 @@ static LLVMValueRef callee_fn(L *l, Unit *c) {
     k.stack[k.depth] = c;
     k.osr = -1;
     k.visa = l->visa; k.vlen = l->vlen;
+    k.gpu = l->gpu;
     char name[96];
     snprintf(name, sizeof name, "%s.inl%d", LLVMGetValueName(l->fn), *l->ninl);
     bool ok = build(&k, name, l->avx512);
+    if (k.gpu_bail && !l->gpu_bail) l->gpu_bail = k.gpu_bail;
     LLVMDisposeBuilder(k.b);
     free(k.bb); free(k.end); free(k.val); free(k.phi);
     if (!ok) {
@@ -888,7 +914,8 @@ static void intr_check_at(L *l, Ref r);
  * instead of the frame helper's (~30 ns a call), the depth counted inline;
  * past the limit the helper raises RecursionError as in every tier */
 static bool self_call(L *l, Ref r) {
-    if (l->osr >= 0) return false; /* the OSR entry is not the function: the helper calls the spec's code */
+    if (l->osr >= 0 || l->gpu) return false; /* the OSR entry is not the function: the helper calls the spec's code; a
+                                              * GPU kernel does not recurse */
     if (sizeof(Slot) * l->c->nslots > (size_t)l->env->tune[TUNE_FRAME_STACK_BYTES]) return false;
     XCall *k = xcall(l, r);
     if (!k) return true;
@@ -957,6 +984,11 @@ static LLVMValueRef pure_fn(L *l, const char *name, LLVMTypeRef fty) {
  * its libmvec variant named, when this CPU has one and kiln's loader can bind it */
 static LLVMValueRef libm_call(L *l, const char *name, LLVMValueRef *x, int nargs) {
     LLVMTypeRef d[2] = {l->f64, l->f64}, ft = LLVMFunctionType(l->f64, d, (unsigned)nargs, 0);
+    if (l->gpu) { /* libdevice's routine (linked into the module by nvptx.c) */
+        char nv[64];
+        snprintf(nv, sizeof nv, "__nv_%s", name);
+        return LLVMBuildCall2(l->b, ft, pure_fn(l, nv, ft), x, (unsigned)nargs, "");
+    }
     char vname[64];
     snprintf(vname, sizeof vname, "_ZGV%cN%d%s_%s", l->visa, l->vlen, nargs == 2 ? "vv" : "v", name);
     bool vec = l->env->opt->fastmath && l->visa && H->sym(vname);
@@ -1118,8 +1150,265 @@ static void ins(L *l, Ref r) {
     case OP_ABS:
         if (!absolute(l, r)) via_helper(l, r);
         return;
+    case OP_LIB:
+        if (l->gpu && (in->aux & 0xff) == LIB_GPU) gpu_op(l, r);
+        else via_helper(l, r);
+        return;
+    case OP_ALLOC:
+        if (l->gpu) gpu_alloc(l, r);
+        else via_helper(l, r);
+        return;
     default: via_helper(l, r);
     }
+}
+
+/* ---- CUDA kernels (back/llvm/nvptx.c makes the module and the PTX) ----
+ * The kernel's parameters are its argument slots, 8 bytes each (the host passes the slots kiln_call would
+ * build, with device pointers for array data); the entry stores them into a frame on the stack that SROA
+ * dissolves, so every value is read as in the CPU tiers. An error claims the record kiln_err points to (the
+ * host maps it: word 0 the call record's index + 1, then the frame's slots), saves the slots its helper reads
+ * and returns; after the launch the host replays that helper on the saved slots, so the exception and its
+ * message are exactly the CPU tiers'. Nothing calls the runtime: what would (allocation of a non-constant
+ * shape, lists, printing, recursion) makes the compile fail with its line. */
+
+static bool gpu_kernel_fn(L *l, const char *name) {
+    Code *c = l->c;
+    uint32_t np = 0;
+    for (uint32_t j = 0; j < c->nargs; j++) np += (uint32_t)c->arg_size[j];
+    LLVMTypeRef *pt = malloc(sizeof(LLVMTypeRef) * (np ? np : 1));
+    if (!pt) { l->bail = "out of memory"; return false; }
+    for (uint32_t j = 0; j < np; j++) pt[j] = l->i64;
+    l->fn = LLVMAddFunction(l->m, name, LLVMFunctionType(LLVMVoidTypeInContext(l->cx), pt, np, 0));
+    free(pt);
+    LLVMAddAttributeAtIndex(l->fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("nounwind", 8), 0));
+    return true;
+}
+
+static LLVMValueRef entry_alloca(L *l, LLVMTypeRef t, unsigned n, const char *name) {
+    LLVMBuilderRef eb = LLVMCreateBuilderInContext(l->cx);
+    LLVMValueRef first = LLVMGetFirstInstruction(l->entry);
+    if (first) LLVMPositionBuilderBefore(eb, first); else LLVMPositionBuilderAtEnd(eb, l->entry);
+    LLVMValueRef a = LLVMBuildArrayAlloca(eb, t, LLVMConstInt(l->i32, n ? n : 1, 0), name);
+    LLVMSetAlignment(a, 16);
+    LLVMDisposeBuilder(eb);
+    return a;
+}
+
+/* the frame, with the parameters in the argument slots */
+static void gpu_kernel_entry(L *l) {
+    Code *c = l->c;
+    l->frame = LLVMBuildArrayAlloca(l->b, l->i64, LLVMConstInt(l->i32, c->nslots ? c->nslots : 1, 0), "frame");
+    l->ret = LLVMBuildArrayAlloca(l->b, l->i64, LLVMConstInt(l->i32, 1, 0), "ret");
+    l->run = LLVMConstNull(l->ptr);
+    unsigned p = 0;
+    for (uint32_t j = 0; j < c->nargs; j++)
+        for (int32_t k = 0; k < c->arg_size[j]; k++) st(l, LLVMGetParam(l->fn, p++), slot_ptr(l, c->arg_slot[j] + k, 0));
+}
+
+/* record the error of call record k for the host (the first thread's wins) and leave the kernel; spill saves
+ * the slots k's helper reads, into the record */
+static void gpu_raise(L *l, Helper h, XCall *k, void (*spill)(L *, void *), void *ctx) {
+    if (!k) { LLVMBuildBr(l->b, l->err); return; }
+    if (l->c->nslots >= GPU_ERR_SLOTS) { l->gpu_bail = "its frame has more slots than the GPU's error record holds"; l->bail = l->gpu_bail; }
+    k->gpu_h = h;
+    LLVMValueRef g = LLVMGetNamedGlobal(l->m, "kiln_err");
+    LLVMValueRef rec = ld(l, l->ptr, g);
+    LLVMValueRef cx = LLVMBuildAtomicCmpXchg(l->b, rec, ci64(l, 0), ci64(l, k->pool + 1), LLVMAtomicOrderingMonotonic,
+                                             LLVMAtomicOrderingMonotonic, 0);
+    LLVMBasicBlockRef first = LLVMAppendBasicBlockInContext(l->cx, l->fn, "raise.first");
+    LLVMBuildCondBr(l->b, LLVMBuildExtractValue(l->b, cx, 1, ""), first, l->err);
+    LLVMPositionBuilderAtEnd(l->b, first);
+    if (spill) {
+        LLVMValueRef frame = l->frame, off = ci64(l, 8);
+        l->frame = LLVMBuildGEP2(l->b, l->i8, rec, &off, 1, "");
+        spill(l, ctx);
+        l->frame = frame;
+    }
+    LLVMBuildBr(l->b, l->err);
+}
+
+static void gpu_unsupported(L *l, Ref r) {
+    Ins *in = IN(l, r);
+    char what[160];
+    if (in->op == OP_CALL) snprintf(what, sizeof what, "a call of %s (recursive, or too large to inline)", l->f->callees.v[in->aux]->name);
+    else if (in->op == OP_LIB) snprintf(what, sizeof what, "%s (a runtime library routine)", ir_lib_name(in->aux));
+    else if (in->op == OP_POW) snprintf(what, sizeof what, "this power (** of %s: pow's special cases need the runtime)", cls(in->ty) == 'S' ? "float32" : "floats or complex");
+    else snprintf(what, sizeof what, "this operation (%s)", ir_ops[in->op].name);
+    char msg[300];
+    snprintf(msg, sizeof msg, "line %u: %s is not supported in a CUDA kernel", in->line, what);
+    if (!l->gpu_bail) l->gpu_bail = keep(l->u, msg);
+    l->bail = l->gpu_bail ? l->gpu_bail : "not supported in a CUDA kernel";
+}
+
+static LLVMValueRef nvvm(L *l, const char *name, LLVMTypeRef ret) {
+    return LLVMBuildCall2(l->b, LLVMFunctionType(ret, NULL, 0, 0), pure_fn(l, name, LLVMFunctionType(ret, NULL, 0, 0)), NULL, 0, "");
+}
+
+/* an array descriptor at p for r's type: the constant shape of operands from..from+nd, C strides */
+static void gpu_descriptor(L *l, Ref r, LLVMValueRef p, uint32_t from) {
+    const Type *t = IN(l, r)->ty;
+    int nd = t->ndim;
+    LV v = {{p}, 1 + 2 * nd};
+    int64_t stride = (int64_t)H->dtype_size((kiln_dtype)t->dtype);
+    for (int k = nd - 1; k >= 0; k--) {
+        int64_t n = LLVMConstIntGetSExtValue(V(l, AR(l, r, from + (uint32_t)k)));
+        v.v[1 + k] = ci64(l, n);
+        v.v[1 + nd + k] = ci64(l, stride);
+        stride *= n;
+    }
+    l->val[r] = v;
+}
+
+/* the bytes of r's array of constant shape (operands from...), or -1 */
+static int64_t const_bytes(L *l, Ref r, uint32_t from) {
+    const Type *t = IN(l, r)->ty;
+    int64_t bytes = (int64_t)H->dtype_size((kiln_dtype)t->dtype);
+    for (int k = 0; k < t->ndim; k++) {
+        LLVMValueRef d = V(l, AR(l, r, from + (uint32_t)k));
+        if (!LLVMIsAConstantInt(d)) return -1;
+        bytes *= LLVMConstIntGetSExtValue(d);
+    }
+    return bytes;
+}
+
+/* np.zeros / cuda.local.array of a constant shape: zeroed memory on the thread's stack */
+static void gpu_alloc(L *l, Ref r) {
+    int64_t bytes = const_bytes(l, r, 0);
+    if (bytes < 0 || bytes > (64 << 10)) { gpu_unsupported(l, r); return; }
+    LLVMValueRef a = entry_alloca(l, l->i8, (unsigned)bytes, "local");
+    LLVMBuildMemSet(l->b, a, LLVMConstInt(l->i8, 0, 0), ci64(l, bytes), 16);
+    gpu_descriptor(l, r, a, 0);
+}
+
+/* one block's shared array: a global of the shared address space, seen through a generic pointer */
+static void gpu_shared(L *l, Ref r) {
+    int64_t bytes = const_bytes(l, r, 1);
+    if (bytes < 0) { gpu_unsupported(l, r); return; }
+    char name[48];
+    snprintf(name, sizeof name, "kiln_shared%u", (unsigned)r);
+    LLVMTypeRef at = LLVMArrayType(l->i8, (unsigned)(bytes ? bytes : 1));
+    LLVMValueRef g = LLVMAddGlobalInAddressSpace(l->m, at, name, 3);
+    LLVMSetInitializer(g, LLVMGetUndef(at));
+    LLVMSetLinkage(g, LLVMInternalLinkage);
+    LLVMSetAlignment(g, 16);
+    gpu_descriptor(l, r, LLVMBuildAddrSpaceCast(l->b, g, l->ptr, ""), 1);
+}
+
+/* an element's old value in canonical form (ints widened to int64, as load) */
+static LLVMValueRef widen(L *l, LLVMValueRef x, int dt) {
+    if (dt == KILN_FLOAT32 || dt == KILN_FLOAT64 || elem_int(l, dt) == l->i64) return x;
+    return dt_is_signed(dt) ? LLVMBuildSExt(l->b, x, l->i64, "") : LLVMBuildZExt(l->b, x, l->i64, "");
+}
+
+/* a float max/min (the new value when it compares greater/smaller, so NaN leaves the element): a CAS loop */
+static LLVMValueRef float_minmax(L *l, LLVMValueRef p, LLVMValueRef v, LLVMTypeRef ft, bool max) {
+    LLVMTypeRef it = ft == l->f64 ? l->i64 : l->i32;
+    LLVMBasicBlockRef pre = LLVMGetInsertBlock(l->b), loop = LLVMAppendBasicBlockInContext(l->cx, l->fn, "cas"),
+                      done = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
+    LLVMValueRef init = ld(l, it, p);
+    LLVMSetVolatile(init, 1);
+    LLVMBuildBr(l->b, loop);
+    LLVMPositionBuilderAtEnd(l->b, loop);
+    LLVMValueRef cur = LLVMBuildPhi(l->b, it, "");
+    LLVMValueRef curf = LLVMBuildBitCast(l->b, cur, ft, "");
+    LLVMValueRef better = LLVMBuildFCmp(l->b, max ? LLVMRealOGT : LLVMRealOLT, v, curf, "");
+    LLVMValueRef want = LLVMBuildSelect(l->b, better, LLVMBuildBitCast(l->b, v, it, ""), cur, "");
+    LLVMValueRef cx = LLVMBuildAtomicCmpXchg(l->b, p, cur, want, LLVMAtomicOrderingMonotonic, LLVMAtomicOrderingMonotonic, 0);
+    LLVMValueRef seen = LLVMBuildExtractValue(l->b, cx, 0, "");
+    LLVMBuildCondBr(l->b, LLVMBuildExtractValue(l->b, cx, 1, ""), done, loop);
+    LLVMBasicBlockRef back = LLVMGetInsertBlock(l->b);
+    LLVMValueRef in[2] = {init, seen};
+    LLVMBasicBlockRef from[2] = {pre, back};
+    LLVMAddIncoming(cur, in, from, 2);
+    LLVMPositionBuilderAtEnd(l->b, done);
+    return curf;
+}
+
+static void gpu_atomic(L *l, Ref r, int k) {
+    Ref arr = AR(l, r, 0);
+    const Type *at = IN(l, arr)->ty;
+    int dt = at->dtype, nv = k == GPU_ATOMIC_CAS ? 2 : 1;
+    Ref idx[KILN_MAXDIM];
+    for (int i = 0; i < at->ndim; i++) idx[i] = AR(l, r, (uint32_t)(1 + nv + i));
+    LLVMValueRef p = addr(l, arr, idx, at->ndim);
+    bool fl = dt == KILN_FLOAT32 || dt == KILN_FLOAT64;
+    LLVMTypeRef et = dt == KILN_FLOAT64 ? l->f64 : dt == KILN_FLOAT32 ? l->f32 : elem_int(l, dt);
+    LLVMValueRef v = V(l, AR(l, r, (uint32_t)nv));
+    if (!fl && et != l->i64) v = LLVMBuildTrunc(l->b, v, et, "");
+    LLVMValueRef old;
+    if (k == GPU_ATOMIC_CAS) {
+        LLVMValueRef want = V(l, AR(l, r, 1));
+        if (et != l->i64) want = LLVMBuildTrunc(l->b, want, et, "");
+        old = LLVMBuildExtractValue(l->b, LLVMBuildAtomicCmpXchg(l->b, p, want, v, LLVMAtomicOrderingMonotonic,
+                                                                 LLVMAtomicOrderingMonotonic, 0), 0, "");
+    } else if (fl && (k == GPU_ATOMIC_MAX || k == GPU_ATOMIC_MIN)) {
+        old = float_minmax(l, p, v, et, k == GPU_ATOMIC_MAX);
+    } else {
+        bool uns = dt_is_unsigned(dt);
+        LLVMAtomicRMWBinOp op;
+        switch (k) {
+        case GPU_ATOMIC_ADD: op = fl ? LLVMAtomicRMWBinOpFAdd : LLVMAtomicRMWBinOpAdd; break;
+        case GPU_ATOMIC_SUB: op = fl ? LLVMAtomicRMWBinOpFSub : LLVMAtomicRMWBinOpSub; break;
+        case GPU_ATOMIC_MAX: op = uns ? LLVMAtomicRMWBinOpUMax : LLVMAtomicRMWBinOpMax; break;
+        case GPU_ATOMIC_MIN: op = uns ? LLVMAtomicRMWBinOpUMin : LLVMAtomicRMWBinOpMin; break;
+        case GPU_ATOMIC_AND: op = LLVMAtomicRMWBinOpAnd; break;
+        case GPU_ATOMIC_OR: op = LLVMAtomicRMWBinOpOr; break;
+        case GPU_ATOMIC_XOR: op = LLVMAtomicRMWBinOpXor; break;
+        default: op = LLVMAtomicRMWBinOpXchg; break;
+        }
+        old = LLVMBuildAtomicRMW(l->b, op, p, v, LLVMAtomicOrderingMonotonic, 0);
+    }
+    l->val[r] = one(widen(l, old, dt));
+}
+
+static void gpu_op(L *l, Ref r) {
+    Ins *in = IN(l, r);
+    int k = gpu_kind(in->aux);
+    if (gpu_is_register(k)) {
+        static const char *const regs[] = {"tid", "ctaid", "ntid", "nctaid"};
+        char name[48];
+        int which = (k - GPU_TID_X) / 3, axis = (k - GPU_TID_X) % 3;
+        snprintf(name, sizeof name, "llvm.nvvm.read.ptx.sreg.%s.%c", regs[which], "xyz"[axis]);
+        l->val[r] = one(LLVMBuildZExt(l->b, nvvm(l, name, l->i32), l->i64, ""));
+        return;
+    }
+    if (k == GPU_SYNC || k == GPU_FENCE) {
+        /* not pure: declared as plain functions LLVM must keep, in order */
+        const char *name = k == GPU_SYNC ? "llvm.nvvm.barrier0" : "llvm.nvvm.membar.gl";
+        LLVMTypeRef ft = LLVMFunctionType(LLVMVoidTypeInContext(l->cx), NULL, 0, 0);
+        LLVMValueRef f = LLVMGetNamedFunction(l->m, name);
+        if (!f) f = LLVMAddFunction(l->m, name, ft);
+        LLVMBuildCall2(l->b, ft, f, NULL, 0, "");
+        return;
+    }
+    if (k == GPU_SHARED) { gpu_shared(l, r); return; }
+    gpu_atomic(l, r, k);
+}
+
+/* the kernel u as function `name` of module m (which holds the global kiln_err), in GPU mode; the call
+ * records of its raises into pool. 0, or -1 with why */
+int ll_gpu_build(const BackEnv *env, Unit *u, LLVMContextRef cx, LLVMModuleRef m, const char *name, XCall **pool, int *npool,
+                 char *why, size_t cap) {
+    L l;
+    memset(&l, 0, sizeof l);
+    l.env = env; l.u = u; l.f = u->ir; l.c = u->code; l.osr = -1;
+    l.cx = cx; l.m = m;
+    l.b = LLVMCreateBuilderInContext(cx);
+    l.i1 = LLVMInt1TypeInContext(cx); l.i8 = LLVMInt8TypeInContext(cx); l.i16 = LLVMInt16TypeInContext(cx);
+    l.i32 = LLVMInt32TypeInContext(cx); l.i64 = LLVMInt64TypeInContext(cx);
+    l.f32 = LLVMFloatTypeInContext(cx); l.f64 = LLVMDoubleTypeInContext(cx);
+    l.ptr = LLVMPointerTypeInContext(cx, 0);
+    struct Inl inl[INLINE_MAX];
+    int ninl = 0;
+    l.inl = inl; l.ninl = &ninl;
+    l.pool = pool; l.npool = npool;
+    l.stack[0] = u;
+    l.gpu = true;
+    bool ok = build(&l, name, false);
+    LLVMDisposeBuilder(l.b);
+    free(l.bb); free(l.end); free(l.val); free(l.phi);
+    if (!ok) snprintf(why, cap, "%s", l.gpu_bail ? l.gpu_bail : l.bail ? l.bail : "?");
+    return ok ? 0 : -1;
 }
 
 /* ---- the function ---- */
@@ -1178,7 +1467,8 @@ static void terminator(L *l, uint32_t bi) {
             }
             o += slots_of(t);
         }
-        LLVMBuildRet(l->b, LLVMConstInt(l->i32, 0, 0));
+        if (l->gpu && l->depth == 0) LLVMBuildRetVoid(l->b); /* a kernel's result is None */
+        else LLVMBuildRet(l->b, LLVMConstInt(l->i32, 0, 0));
         break;
     }
     case TERM_RAISE: {
@@ -1187,6 +1477,7 @@ static void terminator(L *l, uint32_t bi) {
         k->line = (int)b->line;
         k->ename = l->f->strs.v[b->ename];
         k->emsg = b->emsg >= 0 ? l->f->strs.v[b->emsg] : "";
+        if (l->gpu) { gpu_raise(l, H->raise, k, NULL, NULL); break; }
         call_helper(l, H->raise, k);
         LLVMBuildBr(l->b, l->err);
         break;
@@ -1433,14 +1724,19 @@ static uint8_t *loop_flags(Func *f, const uint32_t *pos) {
 
 static bool build(L *l, const char *name, bool avx512) {
     Func *f = l->f;
-    LLVMTypeRef params[3] = {l->ptr, l->ptr, l->ptr};
-    LLVMTypeRef fty = LLVMFunctionType(l->i32, params, 3, 0);
-    l->fn = LLVMAddFunction(l->m, name, fty);
-    l->frame = LLVMGetParam(l->fn, 0);
-    l->ret = LLVMGetParam(l->fn, 1);
-    l->run = LLVMGetParam(l->fn, 2);
-    /* the frame is private to this call: nothing else points into it */
-    LLVMAddAttributeAtIndex(l->fn, 1, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("noalias", 7), 0));
+    bool kernel = l->gpu && l->depth == 0;
+    if (kernel) {
+        if (!gpu_kernel_fn(l, name)) return false;
+    } else {
+        LLVMTypeRef params[3] = {l->ptr, l->ptr, l->ptr};
+        LLVMTypeRef fty = LLVMFunctionType(l->i32, params, 3, 0);
+        l->fn = LLVMAddFunction(l->m, name, fty);
+        l->frame = LLVMGetParam(l->fn, 0);
+        l->ret = LLVMGetParam(l->fn, 1);
+        l->run = LLVMGetParam(l->fn, 2);
+        /* the frame is private to this call: nothing else points into it */
+        LLVMAddAttributeAtIndex(l->fn, 1, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("noalias", 7), 0));
+    }
     LLVMAddAttributeAtIndex(l->fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("nounwind", 8), 0));
     if (avx512) {
         LLVMAttributeRef a = LLVMCreateStringAttribute(l->cx, "prefer-vector-width", 19, "512", 3);
@@ -1476,8 +1772,10 @@ static bool build(L *l, const char *name, bool avx512) {
     for (uint32_t i = 0; i < norder; i++) l->bb[order[i]] = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
     l->err = LLVMAppendBasicBlockInContext(l->cx, l->fn, "err");
     LLVMPositionBuilderAtEnd(l->b, l->err);
-    LLVMBuildRet(l->b, LLVMConstInt(l->i32, (unsigned long long)-1, 1));
+    if (kernel) LLVMBuildRetVoid(l->b); /* the error is recorded for the host (gpu_raise) */
+    else LLVMBuildRet(l->b, LLVMConstInt(l->i32, (unsigned long long)-1, 1));
     LLVMPositionBuilderAtEnd(l->b, entry);
+    if (kernel) gpu_kernel_entry(l);
     LV hparams[OSR_PARAMS_MAX];
     Block *hb = l->osr >= 0 ? &f->blocks.v[l->osr] : NULL;
     if (hb && hb->params.n > OSR_PARAMS_MAX) { free(order); l->bail = "too many loop values for an OSR entry"; return false; }
@@ -1496,7 +1794,7 @@ static bool build(L *l, const char *name, bool avx512) {
         Block *b = &f->blocks.v[bi];
         LLVMPositionBuilderAtEnd(l->b, l->bb[bi]);
         if (hb) osr_block_start(l, bi);
-        if (chk && (chk[bi] & LOOP_CHECK)) intr_check(l, bi);
+        if (chk && (chk[bi] & LOOP_CHECK) && !l->gpu) intr_check(l, bi); /* a GPU kernel is not interrupted */
         for (uint32_t k = 0; k < b->ins.n && !l->bail; k++) {
             ins(l, b->ins.v[k]);
             if (hb) osr_def(l, b->ins.v[k]);
@@ -1714,11 +2012,12 @@ static void llvm_dump(Unit *u, FILE *out) {
 
 static const LlvmTier tier = {
     {"opt", KILN_TIER_OPT, llvm_compile, NULL /* libkiln enters the frame */, llvm_release, llvm_dump},
-    state_init, state_free, llvm_compile_osr,
+    state_init, state_free, llvm_compile_osr, ll_compile_ptx,
 };
 
 const LlvmTier *kiln_llvm_tier(const KilnHost *host) {
     if (!host || host->version != KILN_HOST_VERSION) return NULL;
     H = host;
+    ll_host = host;
     return &tier;
 }
