@@ -5,6 +5,7 @@
  *   [1.0, 2.0]  [[1, 2], [3, 4]]  [(1, 2)]    arrays (np.array's dtype rules; tuple rows)
  *   np.array([1, 2], dtype=np.float32)         an array of a given dtype
  *   np.float32(1.5)  np.int8(-3)  np.intp(3)   NumPy scalars (np.True_, np.False_ too)
+ *   np.zeros(SHAPE, dtype=D)  np.ones(...)  np.arange(N, dtype=D)   arrays too large to spell out
  *   @data.npy                                  an array from a .npy file
  */
 #include "cli.h"
@@ -200,6 +201,26 @@ static int list(LP *l, Flat *fl, int depth, char close) {
     return 0;
 }
 
+/* a number into an element of dtype dt (NumPy's conversion); -1: a complex number for a real dtype */
+static int store_elem(char *p, kiln_dtype dt, const kiln_value *v) {
+    bool vf = v->dtype == KILN_FLOAT64 || v->dtype == KILN_FLOAT32, vc = v->dtype >= KILN_COMPLEX64;
+    double re = vc ? v->v.c[0] : vf ? v->v.f : (double)v->v.i, im = vc ? v->v.c[1] : 0;
+    size_t item = kiln_dtype_size(dt);
+    switch (dt) {
+    case KILN_FLOAT64: memcpy(p, &re, 8); return 0;
+    case KILN_FLOAT32: { float x = (float)re; memcpy(p, &x, 4); return 0; }
+    case KILN_COMPLEX128: { double c[2] = {re, im}; memcpy(p, c, 16); return 0; }
+    case KILN_COMPLEX64: { float c[2] = {(float)re, (float)im}; memcpy(p, c, 8); return 0; }
+    default: {
+        if (vc) return -1;
+        int64_t x = vf ? (int64_t)re : v->v.i;
+        if (dt == KILN_BOOL) x = x != 0;
+        memcpy(p, &x, item); /* little-endian truncation */
+        return 0;
+    }
+    }
+}
+
 static int make_array(LP *l, Flat *fl, int dtype, kiln_value *out) {
     static const kiln_dtype kinds[4] = {KILN_BOOL, KILN_INT64, KILN_FLOAT64, KILN_COMPLEX128};
     /* NumPy: a list with no numbers (np.array([])) is float64 */
@@ -211,24 +232,8 @@ static int make_array(LP *l, Flat *fl, int dtype, kiln_value *out) {
     a->data = data; a->dtype = dt; a->ndim = fl->ndim;
     int64_t s = (int64_t)item;
     for (int k = fl->ndim - 1; k >= 0; k--) { a->shape[k] = fl->shape[k]; a->strides[k] = s; s *= fl->shape[k]; }
-    for (int i = 0; i < fl->n; i++) {
-        kiln_value *v = &fl->v[i];
-        char *p = data + (size_t)i * item;
-        bool vf = v->dtype == KILN_FLOAT64 || v->dtype == KILN_FLOAT32, vc = v->dtype >= KILN_COMPLEX64;
-        double re = vc ? v->v.c[0] : vf ? v->v.f : (double)v->v.i, im = vc ? v->v.c[1] : 0;
-        switch (dt) {
-        case KILN_FLOAT64: memcpy(p, &re, 8); break;
-        case KILN_FLOAT32: { float x = (float)re; memcpy(p, &x, 4); break; }
-        case KILN_COMPLEX128: { double c[2] = {re, im}; memcpy(p, c, 16); break; }
-        case KILN_COMPLEX64: { float c[2] = {(float)re, (float)im}; memcpy(p, c, 8); break; }
-        default: {
-            if (vc) return bad(l, "cannot put complex numbers in a real array");
-            int64_t x = vf ? (int64_t)re : v->v.i;
-            if (dt == KILN_BOOL) x = x != 0;
-            memcpy(p, &x, item); /* little-endian truncation */
-        }
-        }
-    }
+    for (int i = 0; i < fl->n; i++)
+        if (store_elem(data + (size_t)i * item, dt, &fl->v[i])) return bad(l, "cannot put complex numbers in a real array");
     memset(out, 0, sizeof *out);
     out->kind = KILN_ARRAY; out->v.arr = a;
     return 0;
@@ -275,7 +280,51 @@ static int to_fortran(LP *l, kiln_value *v) {
     return 0;
 }
 
+/* np.zeros(SHAPE[, dtype=D]), np.ones(...), np.arange(N[, dtype=D]): arrays too large to spell out (a CUDA
+ * kernel's test data); SHAPE an int or a tuple of ints; float64 unless D (arange: int64) */
+static int np_filled(LP *l, int kind, kiln_value *out) {
+    ws(l);
+    if (*l->p++ != '(') return bad(l, "expected '('");
+    kiln_value sh;
+    if (value(l, &sh)) return -1;
+    int64_t shape[KILN_MAXDIM], n = 1;
+    int nd = sh.kind == KILN_TUPLE ? sh.n : 1;
+    if (nd < 1 || nd > KILN_MAXDIM || (kind == 2 && sh.kind != KILN_SCALAR)) return bad(l, "the shape must be an int or a tuple of ints");
+    for (int k = 0; k < nd; k++) {
+        const kiln_value *v = sh.kind == KILN_TUPLE ? &sh.v.items[k] : &sh;
+        if (v->kind != KILN_SCALAR || !v->py || v->dtype != KILN_INT64 || v->v.i < 0 || v->v.i > (1ll << 31)) return bad(l, "the shape must be ints from 0 to 2**31");
+        shape[k] = v->v.i;
+        n *= shape[k];
+        if (n > (1ll << 31)) return bad(l, "the array is too large (2**31 elements at most)");
+    }
+    kiln_dtype d = kind == 2 ? KILN_INT64 : KILN_FLOAT64;
+    ws(l);
+    if (*l->p == ',') {
+        l->p++; ws(l);
+        if (word(l, "dtype")) { ws(l); if (*l->p++ != '=') return bad(l, "expected '='"); ws(l); }
+        if (dtype_name(l, &d)) return -1;
+        ws(l);
+    }
+    if (*l->p++ != ')') return bad(l, "expected ')'");
+    size_t item = kiln_dtype_size(d);
+    kiln_array *a = cli_pool_add(l->pool, calloc(1, sizeof *a));
+    char *data = a ? cli_pool_add(l->pool, calloc((size_t)(n ? n : 1), item)) : NULL;
+    if (!data) return bad(l, "out of memory");
+    for (int64_t e = 0; kind && e < n; e++) { /* ones: 1; arange: e, as the dtype stores it */
+        kiln_value x = kiln_int(kind == 1 ? 1 : e);
+        if (store_elem(data + e * (int64_t)item, d, &x)) return bad(l, "bad dtype");
+    }
+    a->data = data; a->dtype = d; a->ndim = nd;
+    int64_t st = (int64_t)item;
+    for (int k = nd - 1; k >= 0; k--) { a->shape[k] = shape[k]; a->strides[k] = st; st *= shape[k]; }
+    *out = kiln_arr(a);
+    return 0;
+}
+
 static int np_call(LP *l, kiln_value *out) {
+    if (word(l, "zeros")) return np_filled(l, 0, out);
+    if (word(l, "ones")) return np_filled(l, 1, out);
+    if (word(l, "arange")) return np_filled(l, 2, out);
     bool fortran = word(l, "asfortranarray");
     if (fortran || word(l, "array") || word(l, "asarray")) {
         ws(l);

@@ -34,6 +34,7 @@ typedef struct CliArgs {
     const char *pass;                           /* explain --ir=after:PASS */
     bool asm_only;                              /* explain --asm */
     bool llvm;                                  /* explain --llvm */
+    const char *ptx;                            /* explain --ptx[=ARCH] ("": the default architecture) */
     /* bench */
     int warmup, runs;
     double time_budget, bytes, flops;

@@ -4,12 +4,15 @@
  */
 #include "cli.h"
 #include "../jit/jit.h"
+#include <stdlib.h>
 #include <string.h>
 
 static bool explain_opt(const char *opt, CliArgs *a) {
     if (!strncmp(opt, "--ir=after:", 11)) { a->pass = opt + 11; return true; }
     if (!strcmp(opt, "--asm")) { a->asm_only = true; return true; }
     if (!strcmp(opt, "--llvm")) { a->llvm = true; return true; }
+    if (!strcmp(opt, "--ptx")) { a->ptx = ""; return true; }
+    if (!strncmp(opt, "--ptx=", 6)) { a->ptx = opt + 6; return true; }
     return false;
 }
 
@@ -24,7 +27,9 @@ int cmd_explain(int argc, char **argv) {
                    "--llvm compiles with the optimizing tier and prints its LLVM IR before and\n"
                    "after the pass pipeline and the machine code LLVM generated.\n"
                    "--static NAMES and --static-shapes[=NAMES] as for kiln run: the key shows the\n"
-                   "values and lengths the specialization fixes.\n");
+                   "values and lengths the specialization fixes.\n"
+                   "--ptx[=sm_XY] prints the PTX a CUDA kernel compiles to for these arguments\n"
+                   "(default sm_80; no GPU needed; docs/gpu.md).\n");
             return EXIT_OK;
         }
     CliArgs a;
@@ -46,7 +51,12 @@ int cmd_explain(int argc, char **argv) {
     if (cli_prepare(ctx, &a, &fn, &args, &nargs, &pool) == 0) {
         kiln_error err;
         memset(&err, 0, sizeof err);
-        if (jit_explain(fn, args, nargs, stdout, a.pass, a.asm_only || a.llvm, &err)) cli_print_error(&err);
+        char *ptx = NULL;
+        if (a.ptx) {
+            if (kiln_cuda_ptx(fn, args, nargs, *a.ptx ? a.ptx : NULL, &ptx, &err)) cli_print_error(&err);
+            else { fputs(ptx, stdout); rc = EXIT_OK; }
+            free(ptx);
+        } else if (jit_explain(fn, args, nargs, stdout, a.pass, a.asm_only || a.llvm, &err)) cli_print_error(&err);
         else rc = EXIT_OK;
     }
     cli_pool_free(&pool);

@@ -30,7 +30,8 @@ static void help(void) {
            "                                    CPU (threads in turn); then print the array arguments (docs/gpu.md)\n"
            CLI_FIX_HELP
            "\n"
-           "ARG: 3, -2.5, 1e3, (1+2j), True, None, (1, 2), [1.0, 2.0], list([1, 2]),\n"
+           "ARG: 3, -2.5, 1e3, (1+2j), True, None, (1, 2), [1.0, 2.0], list([1, 2]), np.zeros(SHAPE, dtype=D),\n"
+           "     np.ones(...), np.arange(N, dtype=D),\n"
            "     np.array([1, 2], dtype=np.float32), np.float32(1.5), @file.npy, @=N (the same object as\n"
            "     argument N: one array passed twice), name=ARG\n"
            "exit status: 0 ok, 1 compile/runtime/input error, 2 bad usage\n");

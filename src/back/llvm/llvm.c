@@ -149,6 +149,8 @@ typedef struct L {
 static bool build(L *l, const char *name, bool avx512);
 /* CUDA kernels (the section before build) */
 static void gpu_op(L *l, Ref r);
+static void gpu_int_bounds(L *l, Ref r);
+static void spill_ref(L *l, void *r);
 static void gpu_alloc(L *l, Ref r);
 static bool gpu_kernel_fn(L *l, const char *name);
 static void gpu_kernel_entry(L *l);
@@ -739,6 +741,20 @@ static LLVMValueRef int_divmod(L *l, Ref r, LLVMValueRef x, LLVMValueRef y, bool
     return LLVMBuildSelect(l->b, m1, LLVMBuildSub(l->b, ci64(l, 0), x, ""), q, "");
 }
 
+/* a << b and a >> b with Python's rules (rt_shl, rt_shr_*): a negative count raises, a count of 64 or more
+ * gives 0 (or the sign, shifting a negative right) */
+static LLVMValueRef int_shift(L *l, Ref r, LLVMValueRef x, LLVMValueRef y, bool uns) {
+    XCall *k = xcall(l, r);
+    if (!k) return NULL;
+    k->code = RE_NEG_SHIFT;
+    raise_if(l, LLVMBuildICmp(l->b, LLVMIntSLT, y, ci64(l, 0), ""), H->error, k, NULL, NULL);
+    LLVMValueRef big = LLVMBuildICmp(l->b, LLVMIntUGE, y, ci64(l, 64), "");
+    LLVMValueRef n = LLVMBuildSelect(l->b, big, ci64(l, 63), y, "");
+    if (IN(l, r)->op == OP_SHL) return LLVMBuildSelect(l->b, big, ci64(l, 0), LLVMBuildShl(l->b, x, n, ""), "");
+    if (!uns) return LLVMBuildAShr(l->b, x, n, "");
+    return LLVMBuildSelect(l->b, big, ci64(l, 0), LLVMBuildLShr(l->b, x, n, ""), "");
+}
+
 static void arith(L *l, Ref r) {
     Ins *in = IN(l, r);
     int k = cls(in->ty);
@@ -761,6 +777,9 @@ static void arith(L *l, Ref r) {
         case OP_NOT: z = LLVMBuildXor(l->b, x, ci64(l, 1), ""); break;
         case OP_FLOORDIV: case OP_MOD:
             if (!(z = int_divmod(l, r, x, y, k == 'U'))) return;
+            break;
+        case OP_SHL: case OP_SHR:
+            if (!(z = int_shift(l, r, x, y, k == 'U'))) return;
             break;
         default: via_helper(l, r); return;
         }
@@ -1131,7 +1150,7 @@ static void ins(L *l, Ref r) {
     }
     case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE: compare(l, r); return;
     case OP_ADD: case OP_SUB: case OP_MUL: case OP_DIV: case OP_NEG: case OP_AND: case OP_OR: case OP_XOR:
-    case OP_INV: case OP_NOT: case OP_FLOORDIV: case OP_MOD: case OP_POW:
+    case OP_INV: case OP_NOT: case OP_FLOORDIV: case OP_MOD: case OP_POW: case OP_SHL: case OP_SHR:
         arith(l, r);
         return;
     case OP_MATH:
@@ -1152,6 +1171,7 @@ static void ins(L *l, Ref r) {
         return;
     case OP_LIB:
         if (l->gpu && (in->aux & 0xff) == LIB_GPU) gpu_op(l, r);
+        else if (l->gpu && (in->aux & 0xff) == LIB_INT_BOUNDS) gpu_int_bounds(l, r);
         else via_helper(l, r);
         return;
     case OP_ALLOC:
@@ -1359,6 +1379,15 @@ static void gpu_atomic(L *l, Ref r, int k) {
         old = LLVMBuildAtomicRMW(l->b, op, p, v, LLVMAtomicOrderingMonotonic, 0);
     }
     l->val[r] = one(widen(l, old, dt));
+}
+
+/* NEP 50's OverflowError for a Python int stored into a narrower dtype: lowering reaches it only out of range, so
+ * it raises, replayed on the host by the library helper; code after it in the block is unreachable */
+static void gpu_int_bounds(L *l, Ref r) {
+    Helper h;
+    XCall *k = helper_record(l, r, &h);
+    gpu_raise(l, h, k, spill_ref, &r);
+    LLVMPositionBuilderAtEnd(l->b, LLVMAppendBasicBlockInContext(l->cx, l->fn, "unreachable"));
 }
 
 static void gpu_op(L *l, Ref r) {
