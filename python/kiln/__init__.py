@@ -95,7 +95,8 @@ def _context(tier, boundscheck, fastmath, disk_cache, parallel=False):
 
 
 def _is_kernel(v):
-    return isinstance(v, _kiln.Kernel)
+    """a kiln kernel, or a kiln.cuda kernel (a device function called from another kernel)"""
+    return isinstance(v, _kiln.Kernel) or isinstance(getattr(v, "_kernel", None), _kiln.Kernel)
 
 
 def _prepare(kernel, statics=None, ctx=None):

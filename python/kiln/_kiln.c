@@ -312,6 +312,7 @@ typedef struct {
     const kiln_value *lst_in[MAX_ARGS]; /* what the list was passed as (unchanged lists are not written back) */
     kiln_value lst_out[MAX_ARGS];
     int nlst;
+    bool gpu;                  /* a CUDA launch on the GPU: objects with __cuda_array_interface__ pass their device memory */
 } Conv;
 
 static void conv_init(Conv *c) {
@@ -473,6 +474,65 @@ static int conv_buffer(Conv *c, PyObject *o, kiln_value *out, int argi) {
 
 static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth);
 
+/* an int field of a __cuda_array_interface__ tuple */
+static int cai_int(PyObject *t, Py_ssize_t i, int64_t *v) {
+    PyObject *x = PyTuple_Check(t) && i < PyTuple_GET_SIZE(t) ? PyTuple_GET_ITEM(t, i) : NULL;
+    if (!x || !PyLong_Check(x)) return -1;
+    *v = PyLong_AsLongLong(x);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+/* a GPU array by its __cuda_array_interface__ (version 2 and 3: shape, typestr, data, strides): its device memory,
+ * no copy (CuPy, PyTorch, JAX, Numba and kiln.cuda's arrays) */
+static int conv_cai(Conv *c, PyObject *o, kiln_value *out, int argi) {
+    if (c->narr == MAX_ARGS) { PyErr_SetString(PyExc_TypeError, "too many arrays in one call (64 at most)"); return -1; }
+    PyObject *d = PyObject_GetAttrString(o, "__cuda_array_interface__");
+    if (!d) return -1;
+    kiln_array *a = &c->arr[c->narr];
+    memset(a, 0, sizeof *a);
+    PyObject *shape = PyDict_Check(d) ? PyDict_GetItemString(d, "shape") : NULL;
+    PyObject *typestr = PyDict_Check(d) ? PyDict_GetItemString(d, "typestr") : NULL;
+    PyObject *data = PyDict_Check(d) ? PyDict_GetItemString(d, "data") : NULL;
+    PyObject *strides = PyDict_Check(d) ? PyDict_GetItemString(d, "strides") : NULL;
+    PyObject *mask = PyDict_Check(d) ? PyDict_GetItemString(d, "mask") : NULL;
+    const char *ts = typestr && PyUnicode_Check(typestr) ? PyUnicode_AsUTF8(typestr) : NULL;
+    int64_t ptr = 0, ro = 0;
+    int bad = !shape || !PyTuple_Check(shape) || !ts || !data || cai_int(data, 0, &ptr) || (mask && mask != Py_None);
+    if (!bad && PyTuple_GET_SIZE(data) > 1) ro = PyObject_IsTrue(PyTuple_GET_ITEM(data, 1));
+    int nd = bad ? 0 : (int)PyTuple_GET_SIZE(shape);
+    if (!bad && (nd < 1 || nd > KILN_MAXDIM)) bad = 2;
+    /* typestr: byte order, kind, item size ("<f4") */
+    static const struct { const char *t; kiln_dtype d; } types[] = {
+        {"b1", KILN_BOOL}, {"i1", KILN_INT8}, {"i2", KILN_INT16}, {"i4", KILN_INT32}, {"i8", KILN_INT64}, {"u1", KILN_UINT8},
+        {"u2", KILN_UINT16}, {"u4", KILN_UINT32}, {"u8", KILN_UINT64}, {"f4", KILN_FLOAT32}, {"f8", KILN_FLOAT64},
+        {"c8", KILN_COMPLEX64}, {"c16", KILN_COMPLEX128}};
+    int dt = -1;
+    if (!bad && (ts[0] == '<' || ts[0] == '|' || ts[0] == '='))
+        for (size_t i = 0; i < sizeof types / sizeof *types; i++) if (!strcmp(ts + 1, types[i].t)) dt = types[i].d;
+    for (int k = 0; !bad && k < nd; k++) bad = cai_int(shape, k, &a->shape[k]);
+    int64_t st = dt >= 0 ? (int64_t)kiln_dtype_size((kiln_dtype)dt) : 0;
+    for (int k = nd - 1; !bad && k >= 0; k--) {
+        if (strides && strides != Py_None) bad = cai_int(strides, k, &a->strides[k]);
+        else a->strides[k] = st;
+        st *= a->shape[k];
+    }
+    Py_DECREF(d);
+    PyErr_Clear();
+    if (bad || dt < 0) {
+        PyErr_Format(PyExc_TypeError, "argument %d: a '%.100s' whose __cuda_array_interface__ kiln cannot read (%s)", argi + 1,
+                     Py_TYPE(o)->tp_name, bad == 2 ? "1 to 8 dimensions" : dt < 0 && !bad ? "element type" : "shape, typestr, data, strides; no mask");
+        return -1;
+    }
+    a->data = (void *)(intptr_t)ptr;
+    a->dtype = (kiln_dtype)dt;
+    a->ndim = nd;
+    c->view[c->narr].obj = NULL;
+    c->owner[c->narr] = o;
+    c->narr++;
+    put_array(out, a, ro ? KILN_ARRAY_READONLY : 0);
+    return 0;
+}
+
 /* the items of a tuple or a list argument: freed with the call's conversion */
 static kiln_value *conv_block(Conv *c, Py_ssize_t n) {
     if (c->nblocks == c->capblocks) {
@@ -558,6 +618,12 @@ static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth
         return 0;
     }
     if (PyFloat_Check(o)) { *out = kiln_float(PyFloat_AsDouble(o)); return 0; }
+    if (PyObject_HasAttrString(o, "__cuda_array_interface__")) {
+        if (c->gpu) return conv_cai(c, o, out, argi);
+        PyErr_Format(PyExc_TypeError, "argument %d: a GPU array ('%.100s') goes only to a CUDA kernel launched on the GPU; copy "
+                     "it to the host first (copy_to_host(), .get(), .cpu())", argi + 1, Py_TYPE(o)->tp_name);
+        return -1;
+    }
     if (c->ntmp < MAX_ARGS && PyObject_HasAttrString(o, "__array_interface__")) { /* NumPy views it without a copy */
         static PyObject *asarray;
         if (!asarray && !(asarray = numpy_attr("asarray"))) return -1;
@@ -1154,7 +1220,59 @@ static PyObject *Kernel_explain_text(Kernel *self, PyObject *args) {
     return r;
 }
 
+/* ---- CUDA kernels (kiln/cuda.py): launches, PTX, device memory ---- */
+
+/* _launch(device, grid, block, shared, stream, args): kiln_launch; device 0 the CPU, 1 the GPU */
+static PyObject *Kernel_launch(Kernel *self, PyObject *args) {
+    int device;
+    unsigned g[3], b[3], shared;
+    unsigned long long stream;
+    PyObject *cargs;
+    if (!PyArg_ParseTuple(args, "i(III)(III)IKO!", &device, &g[0], &g[1], &g[2], &b[0], &b[1], &b[2], &shared, &stream, &PyTuple_Type, &cargs))
+        return NULL;
+    if (!self->fn && ensure_compiled(self)) return NULL;
+    Conv c;
+    conv_init(&c);
+    c.gpu = device == KILN_DEVICE_CUDA;
+    int nargs = 0;
+    if (bind(self, &c, &PyTuple_GET_ITEM(cargs, 0), PyTuple_GET_SIZE(cargs), NULL, &nargs)) { conv_release(&c); return NULL; }
+    kiln_launch_cfg cfg = {(kiln_device)device, {g[0], g[1], g[2]}, {b[0], b[1], b[2]}, shared, (void *)(uintptr_t)stream};
+    kiln_error err;
+    int rc;
+    Py_BEGIN_ALLOW_THREADS
+    rc = kiln_launch(self->fn, &cfg, c.v, nargs, &err);
+    Py_END_ALLOW_THREADS
+    conv_release(&c);
+    if (rc) return kernel_error(self, &err);
+    Py_RETURN_NONE;
+}
+
+/* _ptx(arch or None, args): the PTX for these arguments (device arrays allowed) */
+static PyObject *Kernel_ptx(Kernel *self, PyObject *args) {
+    const char *arch = NULL;
+    PyObject *cargs;
+    if (!PyArg_ParseTuple(args, "zO!", &arch, &PyTuple_Type, &cargs)) return NULL;
+    if (!self->fn && ensure_compiled(self)) return NULL;
+    Conv c;
+    conv_init(&c);
+    c.gpu = true;
+    int nargs = 0;
+    if (bind(self, &c, &PyTuple_GET_ITEM(cargs, 0), PyTuple_GET_SIZE(cargs), NULL, &nargs)) { conv_release(&c); return NULL; }
+    kiln_error err;
+    char *ptx = NULL;
+    int rc;
+    Py_BEGIN_ALLOW_THREADS
+    rc = kiln_cuda_ptx(self->fn, c.v, nargs, arch, &ptx, &err);
+    Py_END_ALLOW_THREADS
+    conv_release(&c);
+    PyObject *r = rc ? kernel_error(self, &err) : PyUnicode_FromString(ptx);
+    free(ptx);
+    return r;
+}
+
 static PyMethodDef Kernel_methods[] = {
+    {"_launch", (PyCFunction)Kernel_launch, METH_VARARGS, "_launch(device, grid, block, shared, stream, args): a CUDA kernel launch"},
+    {"_ptx", (PyCFunction)Kernel_ptx, METH_VARARGS, "_ptx(arch, args): the PTX of a CUDA kernel for these arguments"},
     {"_explain", (PyCFunction)Kernel_explain_text, METH_VARARGS, "kiln_explain's text: _explain(what, args)"},
     {"_set_static", (PyCFunction)Kernel_set_static, METH_VARARGS, "_set_static(indices, names, defaults, make_variant)"},
     {"_set_generic", (PyCFunction)Kernel_set_generic, METH_O, "_set_generic(kernel): the variant past spec_limit"},
@@ -1245,7 +1363,84 @@ static PyObject *install_sigint(PyObject *m, PyObject *unused) {
     Py_RETURN_TRUE;
 }
 
+static PyObject *usage_error(const kiln_error *err) {
+    PyErr_SetString(!strcmp(err->ename, "MemoryError") ? PyExc_MemoryError : PyExc_RuntimeError, err->message);
+    return NULL;
+}
+
+/* cuda_malloc(context, nbytes) -> the device address */
+static PyObject *py_cuda_malloc(PyObject *m, PyObject *args) {
+    (void)m;
+    PyObject *cx;
+    Py_ssize_t n;
+    if (!PyArg_ParseTuple(args, "O!n", &ContextType, &cx, &n)) return NULL;
+    if (n < 0) { PyErr_SetString(PyExc_ValueError, "a negative size"); return NULL; }
+    void *p = NULL;
+    kiln_error err;
+    if (kiln_cuda_malloc(((Context *)cx)->ctx, (size_t)n, &p, &err)) return usage_error(&err);
+    return PyLong_FromUnsignedLongLong((unsigned long long)(uintptr_t)p);
+}
+
+static PyObject *py_cuda_free(PyObject *m, PyObject *args) {
+    (void)m;
+    PyObject *cx;
+    unsigned long long p;
+    if (!PyArg_ParseTuple(args, "O!K", &ContextType, &cx, &p)) return NULL;
+    kiln_error err;
+    if (kiln_cuda_free(((Context *)cx)->ctx, (void *)(uintptr_t)p, &err)) return usage_error(&err);
+    Py_RETURN_NONE;
+}
+
+/* cuda_copy(context, kind, dst, src, nbytes): host sides are objects with the buffer protocol (writable for the
+ * destination), device sides addresses */
+static PyObject *py_cuda_copy(PyObject *m, PyObject *args) {
+    (void)m;
+    PyObject *cx, *dst, *src;
+    int kind;
+    Py_ssize_t n;
+    if (!PyArg_ParseTuple(args, "O!iOOn", &ContextType, &cx, &kind, &dst, &src, &n)) return NULL;
+    Py_buffer hb;
+    bool host = kind == KILN_COPY_H2D || kind == KILN_COPY_D2H;
+    PyObject *h = kind == KILN_COPY_H2D ? src : dst;
+    if (host && PyObject_GetBuffer(h, &hb, kind == KILN_COPY_D2H ? PyBUF_WRITABLE | PyBUF_C_CONTIGUOUS : PyBUF_C_CONTIGUOUS) < 0) return NULL;
+    if (host && hb.len < n) { PyBuffer_Release(&hb); PyErr_SetString(PyExc_ValueError, "the host buffer is smaller than the copy"); return NULL; }
+    void *d = NULL, *s = NULL;
+    unsigned long long a = 0;
+    PyObject *dev = kind == KILN_COPY_H2D ? dst : src;
+    if (kind == KILN_COPY_D2D) {
+        unsigned long long b = PyLong_AsUnsignedLongLong(src);
+        a = PyLong_AsUnsignedLongLong(dst);
+        d = (void *)(uintptr_t)a; s = (void *)(uintptr_t)b;
+    } else {
+        a = PyLong_AsUnsignedLongLong(dev);
+        if (kind == KILN_COPY_H2D) { d = (void *)(uintptr_t)a; s = hb.buf; } else { d = hb.buf; s = (void *)(uintptr_t)a; }
+    }
+    if (PyErr_Occurred()) { if (host) PyBuffer_Release(&hb); return NULL; }
+    kiln_error err;
+    int rc;
+    Py_BEGIN_ALLOW_THREADS
+    rc = kiln_cuda_copy(((Context *)cx)->ctx, d, s, (size_t)n, kind, &err);
+    Py_END_ALLOW_THREADS
+    if (host) PyBuffer_Release(&hb);
+    if (rc) return usage_error(&err);
+    Py_RETURN_NONE;
+}
+
+static PyObject *py_cuda_info(PyObject *m, PyObject *args) {
+    (void)m;
+    PyObject *cx;
+    if (!PyArg_ParseTuple(args, "O!", &ContextType, &cx)) return NULL;
+    char info[256];
+    kiln_error err;
+    if (kiln_cuda_info(((Context *)cx)->ctx, info, sizeof info, &err)) return usage_error(&err);
+    return PyUnicode_FromString(info);
+}
+
 static PyMethodDef module_methods[] = {
+    {"cuda_malloc", py_cuda_malloc, METH_VARARGS, "cuda_malloc(context, nbytes) -> device address"},
+    {"cuda_free", py_cuda_free, METH_VARARGS, "cuda_free(context, address)"},
+    {"cuda_copy", py_cuda_copy, METH_VARARGS, "cuda_copy(context, kind, dst, src, nbytes): 0 host to device, 1 back, 2 device to device"},
+    {"cuda_info", py_cuda_info, METH_VARARGS, "cuda_info(context) -> 'name, sm_XY, CUDA driver X.Y'"},
     {"install_sigint", install_sigint, METH_NOARGS, "make Ctrl-C interrupt running kernels (KeyboardInterrupt)"},
     {NULL, NULL, 0, NULL},
 };

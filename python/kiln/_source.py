@@ -22,7 +22,7 @@ import math
 import numbers
 import types
 
-SUPPORTED_MODULES = {"numpy": "numpy", "math": "math"}
+SUPPORTED_MODULES = {"numpy": "numpy", "math": "math", "kiln.cuda": "kiln.cuda", "numba.cuda": "numba.cuda"}
 
 
 class SourceError(Exception):
@@ -231,6 +231,8 @@ def _numpy_dtype_name(v):
         v = np.dtype(v)
     if isinstance(v, np.dtype) and v.isnative:
         return _NP_NAMES.get(v.name)
+    if type(v).__module__.startswith("numba.") and str(v) in _NP_NAMES:  # numba.float32, as CUDA kernels name dtypes
+        return _NP_NAMES[str(v)]
     return None
 
 
