@@ -610,6 +610,8 @@ static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth
         check_ndarray_layout(o);
         if (Py_TYPE(o) == ndarray_type && !conv_ndarray(c, o, out)) return 0;
     }
+    /* a GPU array first when the call is a GPU launch: CuPy's arrays also export a buffer, which fails off the GPU */
+    if (c->gpu && PyObject_HasAttrString(o, "__cuda_array_interface__")) return conv_cai(c, o, out, argi);
     if (PyObject_CheckBuffer(o)) return conv_buffer(c, o, out, argi); /* NumPy arrays and scalars, memoryviews, array.array */
     if (PyLong_Check(o)) { /* an int subclass (IntEnum, …) that is not a NumPy scalar */
         long long x = PyLong_AsLongLong(o);

@@ -90,8 +90,15 @@ static const Backend *backend_for(kiln_ctx *ctx, kiln_tier tier, kiln_error *err
 
 /* past the limits a signature runs in the interpreter: cheap to build, no
  * machine code, never tiered up (the thrashing guard) */
+/* set while this thread finds the specialization of a GPU launch (jit/gpu.c): only the frame layout is made
+ * (the GPU compiles the IR; a CPU call of that specialization later runs in the interpreter), which keeps
+ * x86-64 code generation and the CPU disk-cache probe off a GPU kernel's first launch. Per thread, since a
+ * compile holds the context's lock and another thread's call may be compiling for the CPU meanwhile. */
+static __thread bool gpu_only;
+void jit_compile_for_gpu(bool on) { gpu_only = on; }
+
 static kiln_tier tier_for(kiln_ctx *ctx, Spec *s) {
-    if (s->interp_only) return KILN_TIER_INTERP;
+    if (s->interp_only || gpu_only) return KILN_TIER_INTERP;
     return ctx->opt.tier;
 }
 

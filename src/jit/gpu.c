@@ -213,8 +213,10 @@ int jit_gpu_launch(kiln_func *fn, Spec *s, const kiln_launch_cfg *cfg, const uns
     kiln_ctx *ctx = fn->mod->ctx;
     RtCuda *c = driver(ctx, err);
     if (!c || check_args(c, fn, s, args, nargs, err)) return -1;
+    bool fresh = !atomic_load_explicit(&s->gpu, memory_order_acquire);
     GpuCode *g = code_of(ctx, c, s, err);
     if (!g) return -1;
+    uint64_t t0 = clock_ns();
     Slot in[KILN_MAX_SLOTS];
     void *params[KILN_MAX_SLOTS];
     Run run;
@@ -230,6 +232,9 @@ int jit_gpu_launch(kiln_func *fn, Spec *s, const kiln_launch_cfg *cfg, const uns
     if (rc) err_set(err, KILN_ERR_RUNTIME, "RuntimeError", "%s() on the GPU: %s", fn->name, why);
     else if (rec[0]) rc = raised(ctx, g, rec, err);
     pthread_mutex_unlock(rt_cuda_lock(c));
+    if (fresh && (ctx->opt.log & KILN_LOG_TIERS))
+        jit_log(ctx, "kiln: %s: its first launch on the GPU took %.3f ms (launch, wait, error record)\n", fn->name,
+                (double)(clock_ns() - t0) / 1e6);
     return rc;
 }
 

@@ -19,6 +19,8 @@ int jit_launch_check(const kiln_launch_cfg *cfg, unsigned dims[6], kiln_error *e
 /* s launched on the GPU (its code compiled, loaded or found in the disk cache first) */
 int jit_gpu_launch(kiln_func *fn, Spec *s, const kiln_launch_cfg *cfg, const unsigned dims[6], const kiln_value *args, int nargs,
                    kiln_error *err);
+/* compile.c: specializations found by this thread make no CPU code until switched off (GPU launches) */
+void jit_compile_for_gpu(bool on);
 /* the context's GPU state, freed with it */
 void jit_gpu_free(kiln_ctx *ctx);
 

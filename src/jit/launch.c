@@ -215,7 +215,9 @@ int kiln_launch(kiln_func *fn, const kiln_launch_cfg *cfg, const kiln_value *arg
         if (nargs < 0) return -1;
         args = full;
     }
+    if (cfg->device == KILN_DEVICE_CUDA) jit_compile_for_gpu(true);
     Spec *s = jit_find_spec(fn, args, nargs, err);
+    jit_compile_for_gpu(false);
     if (!s) return -1;
     if (s->u.ret->kind != T_NONE) {
         char t[128];

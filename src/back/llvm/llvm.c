@@ -1221,8 +1221,16 @@ static void gpu_kernel_entry(L *l) {
     l->ret = LLVMBuildArrayAlloca(l->b, l->i64, LLVMConstInt(l->i32, 1, 0), "ret");
     l->run = LLVMConstNull(l->ptr);
     unsigned p = 0;
+    LLVMTypeRef gptr = LLVMPointerTypeInContext(l->cx, 1);
     for (uint32_t j = 0; j < c->nargs; j++)
-        for (int32_t k = 0; k < c->arg_size[j]; k++) st(l, LLVMGetParam(l->fn, p++), slot_ptr(l, c->arg_slot[j] + k, 0));
+        for (int32_t k = 0; k < c->arg_size[j]; k++) {
+            LLVMValueRef v = LLVMGetParam(l->fn, p++);
+            /* an array's data is global memory: said through the address space, so that LLVM's address-space
+             * inference turns the generic loads and stores of its elements into ld.global / st.global */
+            if (k == 0 && (int)j < l->u->nargs && l->u->args[j]->kind == T_ARRAY)
+                v = LLVMBuildAddrSpaceCast(l->b, LLVMBuildIntToPtr(l->b, v, gptr, ""), l->ptr, "");
+            st(l, v, slot_ptr(l, c->arg_slot[j] + k, 0));
+        }
 }
 
 /* record the error of call record k for the host (the first thread's wins) and leave the kernel; spill saves
