@@ -6,8 +6,8 @@
 # expect: mm = [999.0, 0.0]
 # expect: total = [499500.0]
 # expect: first = [1]
-# ptx-has: atom\.add
-# ptx-has: atom\.cas
+# ptx-has: atom\.global\.add\.f64
+# ptx-has: atom\.global\.cas\.b64
 from numba import cuda
 
 
