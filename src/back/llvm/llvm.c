@@ -687,8 +687,18 @@ static void power(L *l, Ref r) {
     LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(l->b);
     LLVMBuildBr(l->b, join);
     LLVMPositionBuilderAtEnd(l->b, slow);
-    via_helper(l, r);
-    LLVMValueRef zs = V(l, r);
+    LLVMValueRef zs;
+    if (l->gpu) { /* libdevice's pow keeps C99's special values, which are CPython's but for 0.0 ** negative */
+        XCall *kz = xcall(l, r);
+        if (!kz) return;
+        kz->code = RE_ZPOW_FLOAT;
+        raise_if(l, LLVMBuildAnd(l->b, LLVMBuildFCmp(l->b, LLVMRealOEQ, xy[0], LLVMConstReal(l->f64, 0.0), ""),
+                                 LLVMBuildFCmp(l->b, LLVMRealOLT, xy[1], LLVMConstReal(l->f64, 0.0), ""), ""), H->error, kz, NULL, NULL);
+        zs = libm_call(l, "pow", xy, 2);
+    } else {
+        via_helper(l, r);
+        zs = V(l, r);
+    }
     LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(l->b);
     LLVMBuildBr(l->b, join);
     LLVMPositionBuilderAtEnd(l->b, join);
