@@ -6,6 +6,7 @@
 #   make fuzz       the libFuzzer targets (cache, front, npy, args), FUZZ_TIME seconds each
 #   make bench-peers  kiln against C, Numba, NumPy, JAX, PyTorch (bench/peers)
 #   make python     the Python package (import kiln) into build/pyenv; make test-python its tests
+#   make test-gpu   CUDA kernels on the GPU against the CPU, and bench/gpu (a machine with an NVIDIA GPU)
 #   make ir-bless   rewrite the golden IR files (test/ir/*.ir) after a meant change to lowering or a pass
 #   make install PREFIX=/usr/local
 CC ?= cc
@@ -242,6 +243,13 @@ python: all
 	@build/pyenv/bin/python -m pip install -q --disable-pip-version-check --no-build-isolation --no-deps .
 	@echo "installed kiln into build/pyenv: build/pyenv/bin/python -c 'import kiln'"
 
+# on a machine with an NVIDIA GPU and its driver: every test/gpu kernel on the GPU against the CPU device, kiln.cuda's
+# Python tests with the GPU, then bench/gpu beside Numba CUDA and CuPy (docs/gpu.md)
+test-gpu: all python
+	@python3 test/gpu_check.py build/kiln --cuda test/gpu/*.py
+	@build/pyenv/bin/python -m pytest -q -p no:cacheprovider test/python/test_cuda.py
+	@build/pyenv/bin/python bench/gpu/gpu_bench.py 3
+
 test-python: all
 	@sh scripts/deps.sh test
 	@sh test/python/run.sh build/pyenv/bin/python
@@ -258,4 +266,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: bench-numba-gap ir-bless python test-python bench-python FORCE fuzz fuzz-gen fuzz-ewise bench-fused bench-attention bench-matmul bench-coldstart bench-tiering all test demo bench bench-peers install clean
+.PHONY: bench-numba-gap ir-bless python test-python test-gpu bench-python FORCE fuzz fuzz-gen fuzz-ewise bench-fused bench-attention bench-matmul bench-coldstart bench-tiering all test demo bench bench-peers install clean

@@ -68,6 +68,8 @@ for b in build build/asan; do
     # the IR after each pass, exactly (test/ir/*.ir; test/ir_golden.py build/kiln --bless when a change is meant)
     suite "$tag: golden IR" python3 test/ir_golden.py $b/kiln
     for t in $b/test/*_test; do suite "$tag: $(basename $t)" $t; done
+    # CUDA kernels launched on the CPU device, on every tier (the same output), and their PTX (no GPU needed)
+    suite "$tag: CUDA kernels (CPU device, PTX)" python3 test/gpu_check.py $b/kiln test/gpu/*.py
     suite "$tag: command line" sh test/cli_test.sh $b/kiln
     suite "$tag: hardening" sh test/hardening_test.sh $b/kiln
 done

@@ -25,6 +25,24 @@
 
 enum { FIBER_STACK = 256 << 10, FIBER_MARGIN = 48 << 10 }; /* a fiber's stack, and what RecursionError leaves of it */
 
+/* AddressSanitizer follows a switch of stacks only when told (else it warns, and may report false errors) */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define KILN_ASAN_FIBERS 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define KILN_ASAN_FIBERS 1
+#endif
+#ifdef KILN_ASAN_FIBERS
+#include <sanitizer/common_interface_defs.h>
+#define SWITCH_START(save, bottom, size) __sanitizer_start_switch_fiber(save, bottom, size)
+#define SWITCH_DONE(save, bottom, size) __sanitizer_finish_switch_fiber(save, bottom, size)
+#else
+#define SWITCH_START(save, bottom, size) ((void)(save), (void)(bottom), (void)(size))
+#define SWITCH_DONE(save, bottom, size) ((void)(save), (void)(bottom), (void)(size))
+#endif
+
 /* whether u or a kernel it calls waits at cuda.syncthreads() (depth-limited: calls nest at most this deep) */
 static bool has_barrier(Unit *u, int depth) {
     Func *f = u->ir;
@@ -75,13 +93,18 @@ typedef struct Cta { /* one block of threads (a CUDA "cooperative thread array")
     int n, cur;
     ucontext_t sched;
     char *stacks;
+    const void *sched_bottom;  /* the scheduler's stack, for AddressSanitizer's switches back */
+    size_t sched_size;
 } Cta;
 
 static int fiber_sync(void *arg) {
     Cta *b = arg;
     Fiber *f = &b->f[b->cur];
     f->state = 1;
+    void *fake = NULL;
+    SWITCH_START(&fake, b->sched_bottom, b->sched_size);
     swapcontext(&f->uc, &b->sched);
+    SWITCH_DONE(fake, NULL, NULL);
     return 0;
 }
 
@@ -89,10 +112,12 @@ static __thread Cta *tls_block;
 
 static void fiber_main(void) {
     Cta *b = tls_block;
+    SWITCH_DONE(NULL, &b->sched_bottom, &b->sched_size);
     Fiber *f = &b->f[b->cur];
     Slot out[KILN_MAX_SLOTS];
     f->rc = back_interp.run(&b->s->u, b->in, out, &f->run);
     f->state = f->rc ? 3 : 2;
+    SWITCH_START(NULL, b->sched_bottom, b->sched_size); /* NULL: this fiber's fake stack is done with */
     /* returning resumes uc_link: the scheduler */
 }
 
@@ -127,7 +152,10 @@ static int block_fibers(Cta *b, const Run *tmpl, const int64_t reg[12], kiln_err
             f->gpu.shared = shared; f->gpu.nshared = nshared; f->gpu.capshared = cap;
             b->cur = t;
             tls_block = b;
+            void *fake = NULL;
+            SWITCH_START(&fake, b->stacks + (size_t)t * FIBER_STACK, FIBER_STACK);
             swapcontext(&b->sched, &f->uc);
+            SWITCH_DONE(fake, NULL, NULL);
             shared = f->gpu.shared; nshared = f->gpu.nshared; cap = f->gpu.capshared;
             ran = true;
             if (f->state == 1) waiting = true;
@@ -169,7 +197,9 @@ static int launch_cpu(kiln_func *fn, Spec *s, const unsigned dims[6], const kiln
     if (jit_flatten_args(&tmpl, s, args, nargs, in, KILN_MAX_SLOTS, err) < 0) { run_release(&tmpl); return -1; }
     int n = (int)(dims[3] * dims[4] * dims[5]), rc = 0;
     bool fibers = has_barrier(&s->u, 0);
-    Cta b = {s, in, NULL, n, 0, {0}, NULL};
+    Cta b;
+    memset(&b, 0, sizeof b);
+    b.s = s; b.in = in; b.n = n;
     if (fibers) {
         b.f = calloc((size_t)n, sizeof *b.f);
         b.stacks = mmap(NULL, (size_t)n * FIBER_STACK, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);

@@ -151,6 +151,7 @@ static bool build(L *l, const char *name, bool avx512);
 static void gpu_op(L *l, Ref r);
 static void gpu_int_bounds(L *l, Ref r);
 static void spill_ref(L *l, void *r);
+static LLVMValueRef pure_fn(L *l, const char *name, LLVMTypeRef fty);
 static void gpu_alloc(L *l, Ref r);
 static bool gpu_kernel_fn(L *l, const char *name);
 static void gpu_kernel_entry(L *l);
@@ -765,6 +766,42 @@ static LLVMValueRef int_shift(L *l, Ref r, LLVMValueRef x, LLVMValueRef y, bool 
     return LLVMBuildSelect(l->b, big, ci64(l, 0), LLVMBuildLShr(l->b, x, n, ""), "");
 }
 
+/* a // b and a % b on floats: CPython's float_divmod (rt_floordiv_f64, rt_mod_f64) operation for operation, fmod
+ * being exact everywhere, so every tier and the GPU give the same bits; b == 0 raises */
+static LLVMValueRef float_divmod(L *l, Ref r, LLVMValueRef a, LLVMValueRef b) {
+    bool mod = IN(l, r)->op == OP_MOD;
+    LLVMTypeRef t = LLVMTypeOf(a);
+    bool f32 = t == l->f32;
+    XCall *k = xcall(l, r);
+    if (!k) return NULL;
+    k->code = mod ? RE_ZMOD_FLOAT : RE_ZFLOORDIV_FLOAT;
+    LLVMValueRef zero = LLVMConstReal(t, 0.0), one = LLVMConstReal(t, 1.0);
+    raise_if(l, LLVMBuildFCmp(l->b, LLVMRealOEQ, b, zero, ""), H->error, k, NULL, NULL);
+    LLVMValueRef ab[2] = {a, b};
+    LLVMValueRef m;
+    if (l->gpu) {
+        LLVMTypeRef ft = LLVMFunctionType(t, (LLVMTypeRef[]){t, t}, 2, 0);
+        m = LLVMBuildCall2(l->b, ft, pure_fn(l, f32 ? "__nv_fmodf" : "__nv_fmod", ft), ab, 2, "");
+    } else {
+        m = LLVMBuildFRem(l->b, a, b, ""); /* frem is C's fmod (exact) */
+    }
+    LLVMValueRef nz = LLVMBuildFCmp(l->b, LLVMRealUNE, m, zero, "");
+    LLVMValueRef differ = LLVMBuildXor(l->b, LLVMBuildFCmp(l->b, LLVMRealOLT, b, zero, ""), LLVMBuildFCmp(l->b, LLVMRealOLT, m, zero, ""), "");
+    LLVMValueRef adjust = LLVMBuildAnd(l->b, nz, differ, "");
+    if (mod) {
+        LLVMValueRef sign = intrinsic(l, "llvm.copysign", t, (LLVMValueRef[]){zero, b}, 2);
+        return LLVMBuildSelect(l->b, nz, LLVMBuildSelect(l->b, adjust, LLVMBuildFAdd(l->b, m, b, ""), m, ""), sign, "");
+    }
+    LLVMValueRef div = LLVMBuildFDiv(l->b, LLVMBuildFSub(l->b, a, m, ""), b, "");
+    div = LLVMBuildSelect(l->b, adjust, LLVMBuildFSub(l->b, div, one, ""), div, "");
+    LLVMValueRef fl = intrinsic(l, "llvm.floor", t, &div, 1);
+    LLVMValueRef up = LLVMBuildFCmp(l->b, LLVMRealOGT, LLVMBuildFSub(l->b, div, fl, ""), LLVMConstReal(t, 0.5), "");
+    fl = LLVMBuildSelect(l->b, up, LLVMBuildFAdd(l->b, fl, one, ""), fl, "");
+    LLVMValueRef q = LLVMBuildFDiv(l->b, a, b, "");
+    LLVMValueRef signed0 = intrinsic(l, "llvm.copysign", t, (LLVMValueRef[]){zero, q}, 2);
+    return LLVMBuildSelect(l->b, LLVMBuildFCmp(l->b, LLVMRealUNE, div, zero, ""), fl, signed0, "");
+}
+
 static void arith(L *l, Ref r) {
     Ins *in = IN(l, r);
     int k = cls(in->ty);
@@ -815,6 +852,9 @@ static void arith(L *l, Ref r) {
             z = LLVMBuildFDiv(l->b, x, y, "");
             break;
         }
+        case OP_FLOORDIV: case OP_MOD:
+            if (!(z = float_divmod(l, r, x, y))) return;
+            break;
         default: via_helper(l, r); return;
         }
         l->val[r] = one(z);
