@@ -16,6 +16,15 @@ def saxpy(a, x, y, out):
 
 @cuda.jit  # noqa: F821
 def fused(a, b, c, out):
+    # NumPy's functions of float32 scalars: float32 results (kiln: NumPy's rules; Numba: its typing)
+    i = cuda.grid(1)  # noqa: F821
+    if i < out.shape[0]:
+        out[i] = np.exp(a[i]) * b[i] + np.sqrt(c[i])
+
+
+@cuda.jit  # noqa: F821
+def fused_math(a, b, c, out):
+    # math.exp of a float32: float32 in Numba, a Python float (float64) in kiln, as in CPython
     i = cuda.grid(1)  # noqa: F821
     if i < out.shape[0]:
         out[i] = math.exp(a[i]) * b[i] + math.sqrt(c[i])
@@ -23,17 +32,27 @@ def fused(a, b, c, out):
 
 @cuda.jit  # noqa: F821
 def block_sum(x, out):
-    # a grid-stride loop into one float32 per thread, a tree in shared memory per block, one atomic per block
+    # a grid-stride loop four loads at a time (independent sums: more memory requests in flight), a tree in shared
+    # memory per block, one atomic per block
     buf = cuda.shared.array(256, np.float32)  # noqa: F821
     t = cuda.threadIdx.x  # noqa: F821
-    acc = np.float32(0.0)
+    a0 = np.float32(0.0)
+    a1 = np.float32(0.0)
+    a2 = np.float32(0.0)
+    a3 = np.float32(0.0)
     i = cuda.grid(1)  # noqa: F821
     step = cuda.gridsize(1)  # noqa: F821
     n = x.shape[0]
+    while i + 3 * step < n:
+        a0 += x[i]
+        a1 += x[i + step]
+        a2 += x[i + 2 * step]
+        a3 += x[i + 3 * step]
+        i += 4 * step
     while i < n:
-        acc += x[i]
+        a0 += x[i]
         i += step
-    buf[t] = acc
+    buf[t] = (a0 + a1) + (a2 + a3)
     cuda.syncthreads()  # noqa: F821
     s = 128
     while s > 0:

@@ -108,6 +108,7 @@ typedef enum {
     TUNE_SPECULATE_MISSES, /* guard misses (over 1% of calls) before a speculation is dropped for good */
     TUNE_THREADS,          /* threads a parallel loop may use (0: the CPUs this process may use) */
     TUNE_PARALLEL_MIN,     /* iterations a prange loop with a light body needs before it uses threads */
+    TUNE_CUDA_PRELOAD,     /* 1: opening the CUDA driver starts loading the LLVM tier on a background thread */
     TUNE_COUNT
 } Tunable;
 typedef struct { const char *name; const char *unit; int64_t dflt; const char *doc; } TunableInfo;

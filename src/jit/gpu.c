@@ -31,10 +31,26 @@ typedef struct GpuCode {
 
 /* ---- the driver and libdevice ---- */
 
+/* the LLVM tier and its NVPTX target, loaded and warmed up while the program does other things (copies to the
+ * GPU): a kernel's first compile then starts at once. A compile that comes first simply waits on the lock. */
+static void *preload(void *arg) {
+    kiln_ctx *ctx = arg;
+    kiln_error err;
+    pthread_mutex_lock(&ctx->llvm_lock);
+    if (!atomic_load(&ctx->tier.stop) && jit_llvm_backend(ctx, &err))
+        ((const LlvmTier *)ctx->llvm_tier)->compile_ptx(NULL, NULL, rt_cuda_arch(ctx->cuda), NULL, NULL, NULL, NULL, &err);
+    pthread_mutex_unlock(&ctx->llvm_lock);
+    return NULL;
+}
+
 static RtCuda *driver(kiln_ctx *ctx, kiln_error *err) {
     pthread_mutex_lock(&ctx->gpu_lock);
     char why[512] = "";
-    if (!ctx->cuda) ctx->cuda = rt_cuda_open(why, sizeof why);
+    if (!ctx->cuda) {
+        ctx->cuda = rt_cuda_open(why, sizeof why);
+        if (ctx->cuda && ctx->tune[TUNE_CUDA_PRELOAD] && !ctx->llvm_tier)
+            ctx->gpu_preloading = !pthread_create(&ctx->gpu_preload, NULL, preload, ctx);
+    }
     RtCuda *c = ctx->cuda;
     pthread_mutex_unlock(&ctx->gpu_lock);
     if (!c) err_set(err, KILN_ERR_USAGE, "", "%s", why);
@@ -218,13 +234,14 @@ int jit_gpu_launch(kiln_func *fn, Spec *s, const kiln_launch_cfg *cfg, const uns
     if (!g) return -1;
     uint64_t t0 = clock_ns();
     Slot in[KILN_MAX_SLOTS];
-    void *params[KILN_MAX_SLOTS];
+    void *params[KILN_MAX_SLOTS + 1];
     Run run;
     run_init(&run, ctx->tune, &ctx->interrupts, 0);
     int n = jit_flatten_args(&run, s, args, nargs, in, KILN_MAX_SLOTS, err);
     run_release(&run);
     if (n < 0) return -1;
     for (int i = 0; i < n; i++) params[i] = &in[i];
+    params[n] = (void *)rt_cuda_record_param(c); /* every kernel's last parameter */
     char why[512];
     pthread_mutex_lock(rt_cuda_lock(c));
     int rc = rt_cuda_launch(c, g->function, dims, cfg->shared_bytes, cfg->stream, params, why, sizeof why);
@@ -239,7 +256,9 @@ int jit_gpu_launch(kiln_func *fn, Spec *s, const kiln_launch_cfg *cfg, const uns
 }
 
 void jit_gpu_free(kiln_ctx *ctx) {
-    for (GpuCode *g = ctx->gpu_codes, *nx; g; g = nx) { nx = g->next; free(g); }
+    if (ctx->gpu_preloading) pthread_join(ctx->gpu_preload, NULL);
+    ctx->gpu_preloading = false;
+    for (GpuCode *g = ctx->gpu_codes, *nx; g; g = nx) { nx = g->next; rt_cuda_unload(ctx->cuda, g->module); free(g); }
     ctx->gpu_codes = NULL;
     rt_cuda_close(ctx->cuda); /* its primary context goes with the modules loaded into it */
     ctx->cuda = NULL;

@@ -177,6 +177,8 @@ struct kiln_ctx {
     struct RtCuda *cuda;       /* the CUDA driver and device (jit/gpu.c), opened at the first GPU call */
     struct GpuCode *gpu_codes; /* every kernel loaded on it, freed with the context */
     pthread_mutex_t gpu_lock;  /* opening the driver and compiling kernels for it */
+    pthread_t gpu_preload;     /* loading the LLVM tier once the driver is open (tunable cuda_preload) */
+    bool gpu_preloading;
     atomic_bool tier2_off;     /* the LLVM tier could not be loaded: tier 1 stops counting */
     struct RtPool *pool;       /* threads for parallel loops (rt/pool.c), started on the first one */
     Tier tier;

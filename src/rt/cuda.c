@@ -31,7 +31,7 @@ typedef unsigned long long CUdeviceptr;
     X(cuLinkDestroy, (void *)) \
     X(cuModuleLoadData, (void **, const void *)) \
     X(cuModuleGetFunction, (void **, void *, const char *)) \
-    X(cuModuleGetGlobal_v2, (CUdeviceptr *, size_t *, void *, const char *)) \
+    X(cuModuleUnload, (void *)) \
     X(cuLaunchKernel, (void *, unsigned, unsigned, unsigned, unsigned, unsigned, unsigned, unsigned, void *, void **, void **)) \
     X(cuStreamSynchronize, (void *)) \
     X(cuMemAlloc_v2, (CUdeviceptr *, size_t)) \
@@ -135,6 +135,12 @@ const char *rt_cuda_arch(const RtCuda *c) { return c->arch; }
 int rt_cuda_driver_version(const RtCuda *c) { return c->version; }
 const char *rt_cuda_name(const RtCuda *c) { return c->name; }
 int64_t *rt_cuda_record(RtCuda *c) { return c->record; }
+const void *rt_cuda_record_param(const RtCuda *c) { return &c->record_dev; }
+
+void rt_cuda_unload(RtCuda *c, void *module) {
+    char why[8];
+    if (module && !current(c, why, sizeof why)) c->cuModuleUnload(module);
+}
 pthread_mutex_t *rt_cuda_lock(RtCuda *c) { return &c->lock; }
 
 int rt_cuda_link(RtCuda *c, const char *ptx, void **bin, size_t *n, char *why, size_t cap) {
@@ -163,11 +169,6 @@ int rt_cuda_load(RtCuda *c, const void *bin, const char *name, void **module, vo
     if (current(c, why, cap)) return -1;
     CALL(c, "cuModuleLoadData", c->cuModuleLoadData(module, bin), why, cap);
     CALL(c, "cuModuleGetFunction", c->cuModuleGetFunction(function, *module, name), why, cap);
-    CUdeviceptr g;
-    size_t gn = 0;
-    CALL(c, "cuModuleGetGlobal(kiln_err)", c->cuModuleGetGlobal_v2(&g, &gn, *module, "kiln_err"), why, cap);
-    if (gn != sizeof(CUdeviceptr)) return snprintf(why, cap, "the kernel's kiln_err is %zu bytes, not 8", gn), -1;
-    CALL(c, "cuMemcpyHtoD(kiln_err)", c->cuMemcpyHtoD_v2(g, &c->record_dev, sizeof c->record_dev), why, cap);
     return 0;
 }
 

@@ -26,13 +26,16 @@ int rt_cuda_driver_version(const RtCuda *c);
 const char *rt_cuda_name(const RtCuda *c);
 /* the GPU's binary of PTX text (the driver's JIT linker): malloc'd into *bin, *n; 0 or -1 with why */
 int rt_cuda_link(RtCuda *c, const char *ptx, void **bin, size_t *n, char *why, size_t cap);
-/* a loaded module's kernel `name`, and the address of its global `errvar` set to the error record; 0 or -1 */
+/* a GPU binary loaded, and its kernel `name`; 0 or -1 with why */
 int rt_cuda_load(RtCuda *c, const void *bin, const char *name, void **module, void **function, char *why, size_t cap);
+void rt_cuda_unload(RtCuda *c, void *module);
 /* the launch, waited for; 0 or -1 with why (the driver's error: an illegal address ...) */
 int rt_cuda_launch(RtCuda *c, void *function, const unsigned dims[6], unsigned shared, void *stream, void **params, char *why,
                    size_t cap);
-/* the error record kernels write (host memory the GPU maps): word 0 and the slots after it */
+/* the error record kernels write (host memory the GPU maps): word 0 and the slots after it; its device address
+ * as a kernel parameter (every kernel's last) */
 int64_t *rt_cuda_record(RtCuda *c);
+const void *rt_cuda_record_param(const RtCuda *c);
 /* memory: 0, or -1 with why; kind KILN_COPY_* */
 int rt_cuda_malloc(RtCuda *c, size_t n, void **p, char *why, size_t cap);
 int rt_cuda_free(RtCuda *c, void *p, char *why, size_t cap);

@@ -48,7 +48,8 @@ typedef struct LlvmTier {
     int (*compile_osr)(const BackEnv *env, Unit *u, uint32_t header, NativeFn *out, kiln_error *err);
     /* a CUDA kernel (nvptx.c): u (with its callees inlined) as PTX for arch ("sm_90"), libdevice linked from
      * the file at libdevice (NULL: a math routine then fails the compile), into *ptx (malloc'd); the call
-     * records of its raises (XCall.gpu_h set; in u's arena) into *pool[0..*npool) (malloc'd). 0, or -1 with err */
+     * records of its raises (XCall.gpu_h set; in u's arena) into *pool[0..*npool) (malloc'd). 0, or -1 with err.
+     * u NULL: only warm LLVM up for arch (an empty kernel compiled), ahead of the first real compile */
     int (*compile_ptx)(const BackEnv *env, Unit *u, const char *arch, const char *libdevice, char **ptx, XCall ***pool,
                        int *npool, kiln_error *err);
 } LlvmTier;

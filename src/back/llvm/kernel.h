@@ -9,7 +9,7 @@
 #include "host.h"
 #include <llvm-c/Core.h>
 
-/* the kernel u as function `name` of m, in GPU mode; its raises' call records into pool (at most 65536). 0, or
+/* the kernel u as function `name` of m, in GPU mode (its parameters: the argument slots, then the error record); its raises' call records into pool (at most 65536). 0, or
  * -1 with why */
 int ll_gpu_build(const BackEnv *env, Unit *u, LLVMContextRef cx, LLVMModuleRef m, const char *name, XCall **pool, int *npool,
                  char *why, size_t cap);

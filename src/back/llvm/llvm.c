@@ -1093,9 +1093,38 @@ static void keep_vector_variants(L *l) {
 /* math functions: the same libm routine the interpreter calls, by address, with
  * CPython's error rules inline (NaN from a number is a domain error; infinity
  * from a finite number a range error for the functions that can overflow) */
+/* a NumPy ufunc of one float32 (np.exp(x[i]) of a float32 array: lowered as f64 between two casts) on the GPU, in
+ * float32: an exact intrinsic (sqrt, floor ...) gives the same bits as the CPU's f64-then-round; libdevice's float
+ * routines are within their documented ulps (docs/gpu.md) and several times cheaper than the double ones. NULL:
+ * not such a call */
+static LLVMValueRef gpu_math_f32(L *l, const MathFn *m, LLVMValueRef x) {
+    static const char *const f32fns[] = {"exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan",
+                                         "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh",
+                                         "erf", "erfc", "cbrt"};
+    if (!LLVMIsAFPExtInst(x) || LLVMTypeOf(LLVMGetOperand(x, 0)) != l->f32 || m->arity != 1) return NULL;
+    LLVMValueRef a = LLVMGetOperand(x, 0), res = NULL;
+    LLVMTypeRef ft = LLVMFunctionType(l->f32, &l->f32, 1, 0);
+    if (m->intrinsic) {
+        res = LLVMBuildCall2(l->b, ft, LLVMGetIntrinsicDeclaration(l->m, LLVMLookupIntrinsicID(m->intrinsic, strlen(m->intrinsic)),
+                                                                    &l->f32, 1), &a, 1, "");
+    } else {
+        for (size_t i = 0; i < sizeof f32fns / sizeof *f32fns && !res; i++)
+            if (!strcmp(m->name, f32fns[i])) {
+                char nv[48];
+                snprintf(nv, sizeof nv, "__nv_%sf", m->name);
+                res = LLVMBuildCall2(l->b, ft, pure_fn(l, nv, ft), &a, 1, "");
+            }
+    }
+    return res ? LLVMBuildFPExt(l->b, res, l->f64, "") : NULL;
+}
+
 static bool math_call(L *l, Ref r) {
     Ins *in = IN(l, r);
     if (cls(in->ty) == 'Z' || cls(in->ty) == 'z') return false; /* complex: libm's c* through the helper */
+    if (l->gpu && (in->flags & INS_NUMPY)) {
+        LLVMValueRef f = gpu_math_f32(l, &ir_mathfns[in->aux], V(l, AR(l, r, 0)));
+        if (f) { l->val[r] = one(f); return true; }
+    }
     /* the math-function table (ir/mathfn.h): its LLVM intrinsic (correctly rounded in hardware
      * and in libm alike), else its libm routine by name; its error rule checked inline below */
     const MathFn *m = &ir_mathfns[in->aux];
@@ -1234,10 +1263,10 @@ static void ins(L *l, Ref r) {
 
 /* ---- CUDA kernels (back/llvm/nvptx.c makes the module and the PTX) ----
  * The kernel's parameters are its argument slots, 8 bytes each (the host passes the slots kiln_call would
- * build, with device pointers for array data); the entry stores them into a frame on the stack that SROA
- * dissolves, so every value is read as in the CPU tiers. An error claims the record kiln_err points to (the
- * host maps it: word 0 the call record's index + 1, then the frame's slots), saves the slots its helper reads
- * and returns; after the launch the host replays that helper on the saved slots, so the exception and its
+ * build, with device pointers for array data), then the error record; the entry stores the slots into a frame
+ * on the stack that SROA dissolves, so every value is read as in the CPU tiers. The record travels where the
+ * frame ABI passes Run (no GPU code reads a Run). An error claims the record (host memory the GPU maps: word 0
+ * the call record's index + 1, then the frame's slots), saves the slots its helper reads and returns; after the launch the host replays that helper on the saved slots, so the exception and its
  * message are exactly the CPU tiers'. Nothing calls the runtime: what would (allocation of a non-constant
  * shape, lists, printing, recursion) makes the compile fail with its line. */
 
@@ -1245,10 +1274,11 @@ static bool gpu_kernel_fn(L *l, const char *name) {
     Code *c = l->c;
     uint32_t np = 0;
     for (uint32_t j = 0; j < c->nargs; j++) np += (uint32_t)c->arg_size[j];
-    LLVMTypeRef *pt = malloc(sizeof(LLVMTypeRef) * (np ? np : 1));
+    LLVMTypeRef *pt = malloc(sizeof(LLVMTypeRef) * (np + 1));
     if (!pt) { l->bail = "out of memory"; return false; }
     for (uint32_t j = 0; j < np; j++) pt[j] = l->i64;
-    l->fn = LLVMAddFunction(l->m, name, LLVMFunctionType(LLVMVoidTypeInContext(l->cx), pt, np, 0));
+    pt[np] = l->ptr; /* the error record */
+    l->fn = LLVMAddFunction(l->m, name, LLVMFunctionType(LLVMVoidTypeInContext(l->cx), pt, np + 1, 0));
     free(pt);
     LLVMAddAttributeAtIndex(l->fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("nounwind", 8), 0));
     return true;
@@ -1269,7 +1299,7 @@ static void gpu_kernel_entry(L *l) {
     Code *c = l->c;
     l->frame = LLVMBuildArrayAlloca(l->b, l->i64, LLVMConstInt(l->i32, c->nslots ? c->nslots : 1, 0), "frame");
     l->ret = LLVMBuildArrayAlloca(l->b, l->i64, LLVMConstInt(l->i32, 1, 0), "ret");
-    l->run = LLVMConstNull(l->ptr);
+    l->run = LLVMGetParam(l->fn, LLVMCountParams(l->fn) - 1); /* the error record, handed to callees as their run */
     unsigned p = 0;
     LLVMTypeRef gptr = LLVMPointerTypeInContext(l->cx, 1);
     for (uint32_t j = 0; j < c->nargs; j++)
@@ -1289,8 +1319,7 @@ static void gpu_raise(L *l, Helper h, XCall *k, void (*spill)(L *, void *), void
     if (!k) { LLVMBuildBr(l->b, l->err); return; }
     if (l->c->nslots >= GPU_ERR_SLOTS) { l->gpu_bail = "its frame has more slots than the GPU's error record holds"; l->bail = l->gpu_bail; }
     k->gpu_h = h;
-    LLVMValueRef g = LLVMGetNamedGlobal(l->m, "kiln_err");
-    LLVMValueRef rec = ld(l, l->ptr, g);
+    LLVMValueRef rec = l->run; /* a kernel's last parameter, passed down to the functions it calls */
     LLVMValueRef cx = LLVMBuildAtomicCmpXchg(l->b, rec, ci64(l, 0), ci64(l, k->pool + 1), LLVMAtomicOrderingMonotonic,
                                              LLVMAtomicOrderingMonotonic, 0);
     LLVMBasicBlockRef first = LLVMAppendBasicBlockInContext(l->cx, l->fn, "raise.first");

@@ -25,6 +25,8 @@
 
 #define TRIPLE "nvptx64-nvidia-cuda"
 
+int kiln_llvm_link_needed(LLVMModuleRef dest, LLVMModuleRef src); /* link.cpp */
+
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static void init_target(void) {
     LLVMInitializeNVPTXTargetInfo();
@@ -63,18 +65,15 @@ static bool target_machine(Ptx *p, const char *arch) {
     return p->tm != NULL;
 }
 
-/* the module: target, data layout, libdevice's flag (keep denormals), the kernel's error-record pointer */
+/* the module: target, data layout, libdevice's flag (keep denormals) */
 static void module(Ptx *p, const char *name) {
     p->m = LLVMModuleCreateWithNameInContext(name, p->cx);
     LLVMSetTarget(p->m, TRIPLE);
     LLVMTargetDataRef td = LLVMCreateTargetDataLayout(p->tm);
     LLVMSetModuleDataLayout(p->m, td);
     LLVMDisposeTargetData(td);
-    LLVMTypeRef i32 = LLVMInt32TypeInContext(p->cx), ptr = LLVMPointerTypeInContext(p->cx, 0);
+    LLVMTypeRef i32 = LLVMInt32TypeInContext(p->cx);
     LLVMAddModuleFlag(p->m, LLVMModuleFlagBehaviorOverride, "nvvm-reflect-ftz", 16, LLVMValueAsMetadata(LLVMConstInt(i32, 0, 0)));
-    LLVMValueRef g = LLVMAddGlobalInAddressSpace(p->m, ptr, "kiln_err", 1);
-    LLVMSetInitializer(g, LLVMConstNull(ptr));
-    LLVMSetExternallyInitialized(g, 1);
 }
 
 /* NVVM's mark of a kernel (an entry the host launches) */
@@ -103,13 +102,16 @@ static bool link_libdevice(Ptx *p, const char *path) {
         LLVMDisposeMessage(msg);
         return false;
     }
+    /* read lazily (the buffer then belongs to the module): the linker materializes only what the kernel calls */
     LLVMModuleRef lib;
-    bool bad = LLVMParseBitcodeInContext2(p->cx, buf, &lib);
-    LLVMDisposeMemoryBuffer(buf);
-    if (bad) { snprintf(p->why, sizeof p->why, "%s is not LLVM bitcode (libdevice)", path); return false; }
+    if (LLVMGetBitcodeModuleInContext2(p->cx, buf, &lib)) {
+        LLVMDisposeMemoryBuffer(buf);
+        snprintf(p->why, sizeof p->why, "%s is not LLVM bitcode (libdevice)", path);
+        return false;
+    }
     LLVMSetTarget(lib, TRIPLE);
     LLVMSetModuleDataLayout(lib, LLVMGetModuleDataLayout(p->m));
-    if (LLVMLinkModules2(p->m, lib)) { snprintf(p->why, sizeof p->why, "libdevice (%s) did not link", path); return false; }
+    if (kiln_llvm_link_needed(p->m, lib)) { snprintf(p->why, sizeof p->why, "libdevice (%s) did not link", path); return false; }
     return true;
 }
 
@@ -118,7 +120,7 @@ static void internalize(LLVMModuleRef m, LLVMValueRef kernel) {
     for (LLVMValueRef f = LLVMGetFirstFunction(m); f; f = LLVMGetNextFunction(f))
         if (f != kernel && !LLVMIsDeclaration(f)) LLVMSetLinkage(f, LLVMInternalLinkage);
     for (LLVMValueRef g = LLVMGetFirstGlobal(m); g; g = LLVMGetNextGlobal(g))
-        if (strcmp(LLVMGetValueName(g), "kiln_err") && !LLVMIsDeclaration(g)) LLVMSetLinkage(g, LLVMInternalLinkage);
+        if (!LLVMIsDeclaration(g)) LLVMSetLinkage(g, LLVMInternalLinkage);
 }
 
 /* a routine the kernel calls that nothing defines: the driver could not link it */
@@ -158,7 +160,7 @@ static bool verify(Ptx *p) {
 
 static bool passes(Ptx *p) {
     LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
-    LLVMErrorRef e = LLVMRunPasses(p->m, "always-inline,default<O3>", p->tm, po);
+    LLVMErrorRef e = LLVMRunPasses(p->m, getenv("KILN_PTX_PIPELINE") ? getenv("KILN_PTX_PIPELINE") : "globaldce,always-inline,default<O3>", p->tm, po);
     LLVMDisposePassBuilderOptions(po);
     if (!e) return true;
     char *msg = LLVMGetErrorMessage(e);
@@ -167,11 +169,37 @@ static bool passes(Ptx *p) {
     return false;
 }
 
+/* an empty kernel through the whole pipeline: LLVM's one-time set-up (pass registration, the target's tables) done
+ * ahead of the first real compile (jit/gpu.c calls it on a background thread when the driver opens) */
+static int warm_up(const char *arch) {
+    Ptx p;
+    memset(&p, 0, sizeof p);
+    if (!target_machine(&p, arch ? arch : "sm_80")) return -1;
+    p.cx = LLVMContextCreate();
+    LLVMContextSetDiagnosticHandler(p.cx, diagnostic, &p);
+    module(&p, "kiln_warm_up");
+    LLVMTypeRef ft = LLVMFunctionType(LLVMVoidTypeInContext(p.cx), NULL, 0, 0);
+    LLVMValueRef fn = LLVMAddFunction(p.m, "kiln_warm_up", ft);
+    LLVMBuilderRef b = LLVMCreateBuilderInContext(p.cx);
+    LLVMPositionBuilderAtEnd(b, LLVMAppendBasicBlockInContext(p.cx, fn, ""));
+    LLVMBuildRetVoid(b);
+    LLVMDisposeBuilder(b);
+    mark_kernel(&p, fn);
+    char *ptx = NULL;
+    bool ok = passes(&p) && emit(&p, &ptx);
+    free(ptx);
+    LLVMDisposeModule(p.m);
+    LLVMContextDispose(p.cx);
+    LLVMDisposeTargetMachine(p.tm);
+    return ok ? 0 : -1;
+}
+
 int ll_compile_ptx(const BackEnv *env, Unit *u, const char *arch, const char *libdevice, char **ptx, XCall ***poolp, int *npool,
                    kiln_error *err) {
+    pthread_once(&once, init_target);
+    if (!u) return warm_up(arch);
     *ptx = NULL; *poolp = NULL; *npool = 0;
     if (!u->code && ll_host->interp_compile(env, u, err)) return -1;
-    pthread_once(&once, init_target);
     Ptx p;
     memset(&p, 0, sizeof p);
     XCall **pool = malloc(sizeof(XCall *) * 65536);
