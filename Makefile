@@ -39,7 +39,7 @@ HDR := $(wildcard include/*.h src/*/*.h src/back/x64/*.h)
 all: $(BUILD)/kiln $(BUILD)/libkiln.a $(BUILD)/libkiln.so $(LLVM_SO)
 
 CXX ?= c++
-$(BUILD)/llvm-fmf.o: src/back/llvm/fmf.cpp $(BUILD)/toolchain.stamp
+$(BUILD)/llvm-%.o: src/back/llvm/%.cpp $(BUILD)/toolchain.stamp
 	@mkdir -p $(dir $@)
 	@$(CXX) $(shell $(LLVM_CONFIG) --cxxflags | sed 's/-I/-isystem /g') -fPIC -O2 -Wall -Wextra -Werror -c $< -o $@
 
@@ -67,10 +67,10 @@ $(BUILD)/toolchain.stamp: FORCE
 # the tier's object holds its own copies of the math-function table (ir/mathfn.c: data only) and of
 # ir_check's stop (ir/check.c), since it may not need libkiln's symbols
 LLVM_TIER_SRC = $(wildcard src/back/llvm/*.c) src/ir/mathfn.c src/ir/check.c src/ir/ops.c
-$(BUILD)/libkiln-llvm.so: $(LLVM_TIER_SRC) $(HDR) src/back/llvm/host.h $(BUILD)/llvm-fmf.o $(BUILD)/toolchain.stamp
+$(BUILD)/libkiln-llvm.so: $(LLVM_TIER_SRC) $(HDR) src/back/llvm/host.h $(BUILD)/llvm-fmf.o $(BUILD)/llvm-link.o $(BUILD)/toolchain.stamp
 	@mkdir -p $(dir $@)
 	@$(CC) $(KILN_CFLAGS) $(CFLAGS) $(shell $(LLVM_CONFIG) --cflags | sed 's/-D_GNU_SOURCE//') -shared -o $@ \
-	    $(LLVM_TIER_SRC) $(BUILD)/llvm-fmf.o $(LLVM_LINK) $(LLVM_SO_LDFLAGS) -lstdc++ -lm
+	    $(LLVM_TIER_SRC) $(BUILD)/llvm-fmf.o $(BUILD)/llvm-link.o $(LLVM_LINK) $(LLVM_SO_LDFLAGS) -lstdc++ -lm
 
 # header dependencies from the compiler (-MMD -MP): an edited header rebuilds exactly its includers
 # one line per compiled object (V=1: the whole command)
