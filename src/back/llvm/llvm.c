@@ -176,6 +176,14 @@ static LLVMValueRef as_ptr_to(L *l, LLVMValueRef p, LLVMTypeRef ty) {
     return p;
 #endif
 }
+/* a pointer type of address space as (LLVM 14 has typed pointers only: to i8) */
+static LLVMTypeRef ptr_in(L *l, unsigned as) {
+#if LLVM_VERSION_MAJOR < 15
+    return LLVMPointerType(LLVMInt8TypeInContext(l->cx), as);
+#else
+    return LLVMPointerTypeInContext(l->cx, as);
+#endif
+}
 static LLVMValueRef ld(L *l, LLVMTypeRef ty, LLVMValueRef p) { return LLVMBuildLoad2(l->b, ty, as_ptr_to(l, p, ty), ""); }
 
 /* type-based alias analysis, two kinds of memory only: array elements, and list headers (an RtList's view and
@@ -1301,7 +1309,7 @@ static void gpu_kernel_entry(L *l) {
     l->ret = LLVMBuildArrayAlloca(l->b, l->i64, LLVMConstInt(l->i32, 1, 0), "ret");
     l->run = LLVMGetParam(l->fn, LLVMCountParams(l->fn) - 1); /* the error record, handed to callees as their run */
     unsigned p = 0;
-    LLVMTypeRef gptr = LLVMPointerTypeInContext(l->cx, 1);
+    LLVMTypeRef gptr = ptr_in(l, 1);
     for (uint32_t j = 0; j < c->nargs; j++)
         for (int32_t k = 0; k < c->arg_size[j]; k++) {
             LLVMValueRef v = LLVMGetParam(l->fn, p++);
@@ -1513,7 +1521,7 @@ int ll_gpu_build(const BackEnv *env, Unit *u, LLVMContextRef cx, LLVMModuleRef m
     l.i1 = LLVMInt1TypeInContext(cx); l.i8 = LLVMInt8TypeInContext(cx); l.i16 = LLVMInt16TypeInContext(cx);
     l.i32 = LLVMInt32TypeInContext(cx); l.i64 = LLVMInt64TypeInContext(cx);
     l.f32 = LLVMFloatTypeInContext(cx); l.f64 = LLVMDoubleTypeInContext(cx);
-    l.ptr = LLVMPointerTypeInContext(cx, 0);
+    l.ptr = ptr_in(&l, 0);
     struct Inl inl[INLINE_MAX];
     int ninl = 0;
     l.inl = inl; l.ninl = &ninl;

@@ -13,6 +13,7 @@
  */
 #include "kernel.h"
 #include <llvm-c/Analysis.h>
+#include <llvm/Config/llvm-config.h>
 #include <llvm-c/BitReader.h>
 #include <llvm-c/Linker.h>
 #include <llvm-c/Target.h>
@@ -196,6 +197,15 @@ static int warm_up(const char *arch) {
 
 int ll_compile_ptx(const BackEnv *env, Unit *u, const char *arch, const char *libdevice, char **ptx, XCall ***poolp, int *npool,
                    kiln_error *err) {
+#if LLVM_VERSION_MAJOR < 15
+    (void)env; (void)arch; (void)libdevice; (void)warm_up;
+    if (!u) return -1;
+    *ptx = NULL; *poolp = NULL; *npool = 0;
+    err->kind = KILN_ERR_USAGE;
+    snprintf(err->message, sizeof err->message, "the GPU target needs kiln's LLVM tier built with LLVM 15 or newer (this one: %d)",
+             LLVM_VERSION_MAJOR);
+    return -1;
+#endif
     pthread_once(&once, init_target);
     if (!u) return warm_up(arch);
     *ptx = NULL; *poolp = NULL; *npool = 0;
