@@ -48,7 +48,13 @@ static Ref gpu_op(Inf *I, int k, const Type *t) {
     return inf_emit(I, OP_LIB, t, &zero, 1, LIB_GPU | (int64_t)k << 8);
 }
 
-static Ref reg(Inf *I, int which, int axis) { return gpu_op(I, GPU_TID_X + 3 * which + axis, i64w(I)); }
+/* a value known to be >= 0: an index into an array needs no wrapping of negatives (BOUND_NOWRAP) */
+static Ref nonneg(Inf *I, Ref r) {
+    I->f->ins.v[r].flags |= INS_NONNEG;
+    return r;
+}
+
+static Ref reg(Inf *I, int which, int axis) { return nonneg(I, gpu_op(I, GPU_TID_X + 3 * which + axis, i64w(I))); }
 
 Val cu_register(Inf *I, int mod, const char *name, Node *at) {
     int axis = !strcmp(name, "x") ? 0 : !strcmp(name, "y") ? 1 : !strcmp(name, "z") ? 2 : -1;
@@ -70,8 +76,8 @@ static Val grid(Inf *I, Node *call, bool size) {
     const Type *ts[3];
     for (int k = 0; k < n; k++) {
         Ref a[2] = {reg(I, size ? 2 : 1, k), reg(I, size ? 3 : 2, k)};
-        Ref r = inf_emit(I, OP_MUL, i64w(I), a, 2, 0);
-        if (!size) { Ref b[2] = {reg(I, 0, k), r}; r = inf_emit(I, OP_ADD, i64w(I), b, 2, 0); }
+        Ref r = nonneg(I, inf_emit(I, OP_MUL, i64w(I), a, 2, 0)); /* < 2**31 * 1024: no wrap */
+        if (!size) { Ref b[2] = {reg(I, 0, k), r}; r = nonneg(I, inf_emit(I, OP_ADD, i64w(I), b, 2, 0)); }
         out.el[k] = val_of(I, r);
         ts[k] = i64w(I);
     }
