@@ -1923,6 +1923,7 @@ static bool build(L *l, const char *name, bool avx512) {
             ins(l, b->ins.v[k]);
             if (hb) osr_def(l, b->ins.v[k]);
         }
+        if (l->bail) break; /* a value the terminator may need was never made */
         terminator(l, bi);
         if (hb) osr_incoming(l, bi);
     }
