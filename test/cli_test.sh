@@ -497,5 +497,53 @@ if mount -t tmpfs -o size=16k tmpfs "$F" 2>/dev/null; then
     umount "$F"
 fi
 fi
+# ---- CUDA kernels: kiln run --device cpu|cuda --grid B,T, explain --ptx (docs/gpu.md) ----
+cat > "$T/g.py" <<'PY'
+from numba import cuda
+import math
+
+def saxpy(a, x, y, out):
+    i = cuda.grid(1)
+    if i < x.size:
+        out[i] = a * x[i] + y[i]
+
+def grid2(out):
+    x, y = cuda.grid(2)
+    if y < out.shape[0] and x < out.shape[1]:
+        out[y, x] = y * 10 + x
+
+def oob(a):
+    a[cuda.grid(1) + 1] = 1
+
+def ret(a):
+    return a[0]
+
+def expo(a):
+    i = cuda.grid(1)
+    a[i] = math.exp(a[i])
+PY
+check 0 "out = [1.0, 3.5, 6.0, 8.5]" "$K" run --device cpu --grid 2,2 "$T/g.py" saxpy 2.5 'np.arange(4, dtype=np.float32)' 'np.ones(4, dtype=np.float32)' 'np.zeros(4, dtype=np.float32)'
+check 0 "out = [[0, 1, 2], [10, 11, 12]]" "$K" run --device=cpu --grid=2x1,2x2 "$T/g.py" grid2 'np.zeros((2, 3), dtype=np.int64)'
+check 0 "out = [[0, 1, 2], [10, 11, 12]]" "$K" run --tier opt --device cpu --grid 2x1,2x2 "$T/g.py" grid2 'np.zeros((2, 3), dtype=np.int64)'
+check 0 "" "$K" run --device cpu --grid 1,4 "$T/g.py" saxpy 2.5 'np.arange(4, dtype=np.float64)' 'np.ones(4)' 'np.zeros(4)' --out-arg "4=$T/gout.npy"
+check 0 "[1.0, 3.5, 6.0, 8.5]" "$K" run "$T/k.py" same "@$T/gout.npy"
+check 1 "IndexError: index 4 is out of bounds for axis 0 with size 4" "$K" run --device cpu --grid 1,4 "$T/g.py" oob 'np.zeros(4, dtype=np.int64)'
+check 1 "g.py:15:" "$K" run --device cpu --grid 1,4 "$T/g.py" oob 'np.zeros(4, dtype=np.int64)'
+check 1 "a CUDA kernel returns None" "$K" run --device cpu --grid 1,1 "$T/g.py" ret 'np.zeros(4)'
+check 1 "not a kernel launch" "$K" run "$T/g.py" oob 'np.zeros(4, dtype=np.int64)'
+check 2 "give --grid BLOCKS,THREADS" "$K" run --device cpu "$T/g.py" oob 'np.zeros(4)'
+check 2 "the devices are cpu and cuda" "$K" run --device tpu --grid 1,1 "$T/g.py" oob 'np.zeros(4)'
+check 2 "expected BLOCKS,THREADS" "$K" run --device cpu --grid 4 "$T/g.py" oob 'np.zeros(4)'
+check 2 "expected BLOCKS,THREADS" "$K" run --device cpu --grid 4,0 "$T/g.py" oob 'np.zeros(4)'
+check 2 "expected BLOCKS,THREADS" "$K" run --device cpu --grid 4x,2 "$T/g.py" oob 'np.zeros(4)'
+check 2 "expected BLOCKS,THREADS" "$K" run --device cpu --grid 1x2x3x4,2 "$T/g.py" oob 'np.zeros(4)'
+check 2 "--out-arg N=PATH.npy" "$K" run --device cpu --grid 1,1 --out "$T/x.npy" "$T/g.py" oob 'np.zeros(4)'
+check 1 "at most 1024" "$K" run --device cpu --grid 1,2048 "$T/g.py" oob 'np.zeros(4)'
+check 1 "no CUDA driver" env KILN_CUDA_DRIVER=/nonexistent/libcuda.so "$K" run --device cuda --grid 1,4 "$T/g.py" oob 'np.zeros(4)'
+check 0 ".visible .entry kiln_saxpy(" "$K" explain --ptx=sm_90 "$T/g.py" saxpy 2.5 'np.zeros(4, dtype=np.float32)' 'np.zeros(4, dtype=np.float32)' 'np.zeros(4, dtype=np.float32)'
+check 0 "mul.rn.f32" "$K" explain --ptx "$T/g.py" saxpy 2.5 'np.zeros(4, dtype=np.float32)' 'np.zeros(4, dtype=np.float32)' 'np.zeros(4, dtype=np.float32)'
+check 1 "not a GPU architecture" "$K" explain --ptx=volta "$T/g.py" saxpy 2.5 'np.zeros(4)' 'np.zeros(4)' 'np.zeros(4)'
+check 1 "g.py:22:0: error: expo cannot run on the GPU: exp needs NVIDIA's libdevice (math functions for the GPU), which was not found (looked in: KILN_LIBDEVICE=$T/none.bc)" env KILN_LIBDEVICE="$T/none.bc" "$K" explain --ptx "$T/g.py" expo 'np.zeros(4)'
+check 0 "np.arange" "$K" run --help
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

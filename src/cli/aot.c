@@ -210,7 +210,7 @@ static void write_runtime(FILE *f, const char *name) {
             offsetof(Run, depth), offsetof(Run, stack_floor), offsetof(Run, intr), offsetof(Run, epoch), name);
     fprintf(f, "/* kiln's call record (src/back/frame.h: XCall) */\n"
                "typedef struct kxcall { int32_t d, a, b, pool, ref; void *spec; int line; const char *file; const void *x;\n"
-               "                        const char *ename, *emsg; int code; } kxcall;\n"
+               "                        const char *ename, *emsg; int code; const void *gpu_h; } kxcall;\n"
                "_Static_assert(sizeof(kxcall) == %zu && offsetof(kxcall, line) == %zu && offsetof(kxcall, file) == %zu &&\n"
                "               offsetof(kxcall, ename) == %zu && offsetof(kxcall, code) == %zu, \"kiln XCall layout\");\n\n",
             sizeof(XCall), offsetof(XCall, line), offsetof(XCall, file), offsetof(XCall, ename), offsetof(XCall, code));
@@ -253,7 +253,7 @@ static void write_export(FILE *f, const char *name, int idx, const Exp *e) {
         c_string(f, en);
         fputs(", ", f);
         c_string(f, em);
-        fprintf(f, ", %d},\n", (int)k->code);
+        fprintf(f, ", %d, 0},\n", (int)k->code);
     }
     if (!c->ntab) fprintf(f, "    {0},\n");
     fprintf(f, "};\nint %s_k%d(kslot *frame, kslot *ret, krun *run);\nint %s(", name, idx, e->cname);
@@ -264,7 +264,7 @@ static void write_export(FILE *f, const char *name, int idx, const Exp *e) {
             code->nslots ? code->nslots : 1, slots_of(s->u.ret) + 1, code->ninit);
     fprintf(f, "    krun run = {0, 1, kstack_floor(), &kintr, kintr, err};\n    kxcall where = {0, 0, 0, 0, 0, 0, %d, ", (int)s->fn->def->line);
     c_string(f, code->file);
-    fprintf(f, ", 0, 0, 0, 0};\n    (void)where;\n");
+    fprintf(f, ", 0, 0, 0, 0, 0};\n    (void)where;\n");
     for (int i = 0; i < s->u.nargs; i++) {
         const Type *t = s->u.args[i];
         const char *nm = s->fn->def->names[i];

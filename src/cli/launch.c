@@ -23,7 +23,7 @@ static bool dims3(const char *s, size_t len, unsigned d[3]) {
         if (q == p || q > end || v == 0 || v > 2147483647ul) return false;
         d[k++] = (unsigned)v;
         p = q;
-        if (p < end && *p != 'x') return false;
+        if (p < end && (*p != 'x' || p + 1 == end)) return false; /* "4x": a dimension is missing */
         if (p < end) p++;
     }
     return p == end && k >= 1;

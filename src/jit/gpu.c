@@ -67,6 +67,8 @@ static bool file_exists(const char *p) {
 static const char *libdevice(char *buf, size_t cap, char *looked, size_t lcap) {
     const char *env = getenv("KILN_LIBDEVICE");
     if (env && *env) { snprintf(buf, cap, "%s", env); snprintf(looked, lcap, "KILN_LIBDEVICE=%s", env); return file_exists(buf) ? buf : NULL; }
+    snprintf(looked, lcap, "KILN_LIBDEVICE, $CUDA_HOME and $CUDA_PATH/nvvm/libdevice, /usr/local/cuda*/nvvm/libdevice, "
+             "/usr/lib/cuda/nvvm/libdevice, /opt/cuda, /usr/lib/nvidia-cuda-toolkit/libdevice");
     const char *homes[] = {getenv("CUDA_HOME"), getenv("CUDA_PATH"), "/usr/local/cuda", "/usr/lib/cuda", "/opt/cuda"};
     for (size_t i = 0; i < sizeof homes / sizeof *homes; i++) {
         if (!homes[i] || !*homes[i]) continue;
@@ -81,10 +83,7 @@ static const char *libdevice(char *buf, size_t cap, char *looked, size_t lcap) {
     }
     globfree(&g);
     snprintf(buf, cap, "/usr/lib/nvidia-cuda-toolkit/libdevice/libdevice.10.bc"); /* Debian's nvidia-cuda-toolkit */
-    if (file_exists(buf)) return buf;
-    snprintf(looked, lcap, "KILN_LIBDEVICE, $CUDA_HOME and $CUDA_PATH/nvvm/libdevice, /usr/local/cuda*/nvvm/libdevice, "
-             "/usr/lib/cuda/nvvm/libdevice, /usr/lib/nvidia-cuda-toolkit/libdevice");
-    return NULL;
+    return file_exists(buf) ? buf : NULL;
 }
 
 /* what besides the IR decides the binary: the architecture, the driver (its PTX compiler), libdevice */
@@ -97,8 +96,10 @@ static void target_of(RtCuda *c, const char *arch, const char *ld, char *buf, si
 
 /* ---- compile ---- */
 
-/* the PTX of s for arch, through the LLVM tier (loaded now if it was not) */
-static int compile_ptx(kiln_ctx *ctx, Spec *s, const char *arch, const char *ld, char **ptx, XCall ***pool, int *npool, kiln_error *err) {
+/* the PTX of s for arch, through the LLVM tier (loaded now if it was not); looked: where libdevice was sought
+ * when ld is NULL (said if the kernel needs it) */
+static int compile_ptx(kiln_ctx *ctx, Spec *s, const char *arch, const char *ld, const char *looked, char **ptx, XCall ***pool,
+                       int *npool, kiln_error *err) {
     pthread_mutex_lock(&ctx->llvm_lock);
     const Backend *be = jit_llvm_backend(ctx, err);
     int rc = -1;
@@ -111,6 +112,10 @@ static int compile_ptx(kiln_ctx *ctx, Spec *s, const char *arch, const char *ld,
     }
     pthread_mutex_unlock(&ctx->llvm_lock);
     if (rc && err->kind == KILN_ERR_COMPILE) snprintf(err->file, sizeof err->file, "%s", s->fn->mod->file);
+    if (rc && !ld && strstr(err->message, "libdevice")) {
+        size_t l = strlen(err->message);
+        snprintf(err->message + l, sizeof err->message - l, " (looked in: %s)", looked);
+    }
     return rc;
 }
 
@@ -154,7 +159,7 @@ static GpuCode *code_of(kiln_ctx *ctx, RtCuda *c, Spec *s, kiln_error *err) {
             char *ptx = NULL;
             XCall **pool = NULL;
             int npool = 0;
-            if (!compile_ptx(ctx, s, arch, ld, &ptx, &pool, &npool, err)) {
+            if (!compile_ptx(ctx, s, arch, ld, looked, &ptx, &pool, &npool, err)) {
                 uint64_t t1 = clock_ns();
                 char why[4600];
                 tab = arena_alloc(&s->u.arena, sizeof(XCall) * (size_t)(npool ? npool : 1));
@@ -169,9 +174,6 @@ static GpuCode *code_of(kiln_ctx *ctx, RtCuda *c, Spec *s, kiln_error *err) {
                         jit_log(ctx, "kiln: %s compiled for the GPU (%s): PTX in %.2f ms, the driver's binary in %.2f ms\n", s->fn->name,
                                 arch, (double)(t1 - t0) / 1e6, (double)(clock_ns() - t1) / 1e6);
                 }
-            } else if (!ld && strstr(err->message, "libdevice")) {
-                size_t l = strlen(err->message);
-                snprintf(err->message + l, sizeof err->message - l, " (looked in %s)", looked);
             }
             free(ptx);
             free(pool);
@@ -336,7 +338,7 @@ int kiln_cuda_ptx(kiln_func *fn, const kiln_value *args, int nargs, const char *
     int nrec = 0;
     kiln_ctx *ctx = fn->mod->ctx;
     pthread_mutex_lock(&ctx->gpu_lock);
-    int rc = compile_ptx(ctx, s, arch ? arch : "sm_80", ld, ptx, &recs, &nrec, err);
+    int rc = compile_ptx(ctx, s, arch ? arch : "sm_80", ld, looked, ptx, &recs, &nrec, err);
     pthread_mutex_unlock(&ctx->gpu_lock);
     free(recs);
     return rc;

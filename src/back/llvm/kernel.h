@@ -11,8 +11,13 @@
 
 /* the kernel u as function `name` of m, in GPU mode (its parameters: the argument slots, then the error record); its raises' call records into pool (at most 65536). 0, or
  * -1 with why */
+typedef struct GpuBuildInfo {
+    int line;              /* the line of what the GPU cannot run (why says what), 0 if none */
+    int math_line;         /* the first line calling a libdevice routine, and the routine ("exp"); 0, NULL if none */
+    const char *math_name;
+} GpuBuildInfo;
 int ll_gpu_build(const BackEnv *env, Unit *u, LLVMContextRef cx, LLVMModuleRef m, const char *name, XCall **pool, int *npool,
-                 char *why, size_t cap);
+                 GpuBuildInfo *info, char *why, size_t cap);
 /* the host's table (llvm.c keeps it) */
 extern const KilnHost *ll_host;
 /* nvptx.c: the LlvmTier's compile_ptx */

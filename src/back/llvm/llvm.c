@@ -137,6 +137,7 @@ typedef struct L {
      * values defined in those blocks and used across blocks live in allocas (home),
      * which SROA turns back into SSA, since their definitions need no longer
      * dominate their uses once the function starts in the middle of a loop */
+    int at_line;                /* the line of the instruction being lowered */
     int32_t osr;
     bool *reach, *cross;
     LV *home;
@@ -144,11 +145,15 @@ typedef struct L {
      * recorded for the host (gpu_raise), GPU operations become NVVM intrinsics, nothing calls the runtime */
     bool gpu;
     const char *gpu_bail;       /* what made a GPU kernel impossible (the message says it) */
+    int gpu_line;               /* its line */
+    int *math_line;             /* the first line that calls a libdevice routine (shared with nested lowerings) */
+    const char **math_name;     /* and the routine */
 } L;
 
 static bool build(L *l, const char *name, bool avx512);
 /* CUDA kernels (the section before build) */
 static void gpu_op(L *l, Ref r);
+static void gpu_math_used(L *l, const char *name);
 static void gpu_int_bounds(L *l, Ref r);
 static void spill_ref(L *l, void *r);
 static LLVMValueRef pure_fn(L *l, const char *name, LLVMTypeRef fty);
@@ -932,10 +937,11 @@ static LLVMValueRef callee_fn(L *l, Unit *c) {
     k.osr = -1;
     k.visa = l->visa; k.vlen = l->vlen;
     k.gpu = l->gpu;
+    k.math_line = l->math_line; k.math_name = l->math_name;
     char name[96];
     snprintf(name, sizeof name, "%s.inl%d", LLVMGetValueName(l->fn), *l->ninl);
     bool ok = build(&k, name, l->avx512);
-    if (k.gpu_bail && !l->gpu_bail) l->gpu_bail = k.gpu_bail;
+    if (k.gpu_bail && !l->gpu_bail) { l->gpu_bail = k.gpu_bail; l->gpu_line = k.gpu_line; }
     LLVMDisposeBuilder(k.b);
     free(k.bb); free(k.end); free(k.val); free(k.phi);
     if (!ok) {
@@ -1064,6 +1070,7 @@ static LLVMValueRef libm_call(L *l, const char *name, LLVMValueRef *x, int nargs
     if (l->gpu) { /* libdevice's routine (linked into the module by nvptx.c) */
         char nv[64];
         snprintf(nv, sizeof nv, "__nv_%s", name);
+        gpu_math_used(l, name);
         return LLVMBuildCall2(l->b, ft, pure_fn(l, nv, ft), x, (unsigned)nargs, "");
     }
     char vname[64];
@@ -1199,6 +1206,7 @@ static LV arg_value(L *l, Ref r) {
 
 static void ins(L *l, Ref r) {
     Ins *in = IN(l, r);
+    if (in->line) l->at_line = (int)in->line;
     if (!in->ty && in->op != OP_STORE && in->op != OP_FILL && in->op != OP_CALL && in->op != OP_LIB) return;
     switch (in->op) {
     case OP_CONST:
@@ -1350,9 +1358,16 @@ static void gpu_unsupported(L *l, Ref r) {
     else if (in->op == OP_POW) snprintf(what, sizeof what, "this power (** of %s: pow's special cases need the runtime)", cls(in->ty) == 'S' ? "float32" : "floats or complex");
     else snprintf(what, sizeof what, "this operation (%s)", ir_ops[in->op].name);
     char msg[300];
-    snprintf(msg, sizeof msg, "line %u: %s is not supported in a CUDA kernel", in->line, what);
-    if (!l->gpu_bail) l->gpu_bail = keep(l->u, msg);
+    snprintf(msg, sizeof msg, "%s is not supported in a CUDA kernel", what);
+    if (!l->gpu_bail) { l->gpu_bail = keep(l->u, msg); l->gpu_line = (int)in->line; }
     l->bail = l->gpu_bail ? l->gpu_bail : "not supported in a CUDA kernel";
+}
+
+/* the first libdevice routine a kernel calls, and its line: what a missing libdevice's error names */
+static void gpu_math_used(L *l, const char *name) {
+    if (!l->math_line || *l->math_line) return;
+    *l->math_line = l->at_line;
+    *l->math_name = name;
 }
 
 static LLVMValueRef nvvm(L *l, const char *name, LLVMTypeRef ret) {
@@ -1512,7 +1527,7 @@ static void gpu_op(L *l, Ref r) {
 /* the kernel u as function `name` of module m (which holds the global kiln_err), in GPU mode; the call
  * records of its raises into pool. 0, or -1 with why */
 int ll_gpu_build(const BackEnv *env, Unit *u, LLVMContextRef cx, LLVMModuleRef m, const char *name, XCall **pool, int *npool,
-                 char *why, size_t cap) {
+                 GpuBuildInfo *info, char *why, size_t cap) {
     L l;
     memset(&l, 0, sizeof l);
     l.env = env; l.u = u; l.f = u->ir; l.c = u->code; l.osr = -1;
@@ -1528,7 +1543,10 @@ int ll_gpu_build(const BackEnv *env, Unit *u, LLVMContextRef cx, LLVMModuleRef m
     l.pool = pool; l.npool = npool;
     l.stack[0] = u;
     l.gpu = true;
+    memset(info, 0, sizeof *info);
+    l.math_line = &info->math_line; l.math_name = &info->math_name;
     bool ok = build(&l, name, false);
+    info->line = l.gpu_line;
     LLVMDisposeBuilder(l.b);
     free(l.bb); free(l.end); free(l.val); free(l.phi);
     if (!ok) snprintf(why, cap, "%s", l.gpu_bail ? l.gpu_bail : l.bail ? l.bail : "?");

@@ -41,6 +41,7 @@ typedef struct Ptx {
     LLVMModuleRef m;
     LLVMTargetMachineRef tm;
     char why[400];
+    int line;              /* where the kernel does what stopped the compile (0: no line) */
 } Ptx;
 
 static void diagnostic(LLVMDiagnosticInfoRef d, void *arg) {
@@ -90,10 +91,12 @@ static bool calls_libdevice(LLVMModuleRef m) {
     return false;
 }
 
-static bool link_libdevice(Ptx *p, const char *path) {
+static bool link_libdevice(Ptx *p, const char *path, const GpuBuildInfo *info) {
     if (!calls_libdevice(p->m)) return true;
     if (!path) {
-        snprintf(p->why, sizeof p->why, "the kernel calls a math function and no libdevice was found (set CUDA_HOME)");
+        snprintf(p->why, sizeof p->why, "%s needs NVIDIA's libdevice (math functions for the GPU), which was not found",
+                 info->math_name ? info->math_name : "a math function");
+        p->line = info->math_line;
         return false;
     }
     LLVMMemoryBufferRef buf;
@@ -221,10 +224,12 @@ int ll_compile_ptx(const BackEnv *env, Unit *u, const char *arch, const char *li
         char name[160];
         snprintf(name, sizeof name, "kiln_%s", u->name);
         module(&p, name);
-        ok = !ll_gpu_build(env, u, p.cx, p.m, name, pool, npool, p.why, sizeof p.why);
+        GpuBuildInfo info;
+        ok = !ll_gpu_build(env, u, p.cx, p.m, name, pool, npool, &info, p.why, sizeof p.why);
+        if (!ok) p.line = info.line;
         LLVMValueRef fn = ok ? LLVMGetNamedFunction(p.m, name) : NULL;
         if (ok) mark_kernel(&p, fn);
-        ok = ok && verify(&p) && link_libdevice(&p, libdevice);
+        ok = ok && verify(&p) && link_libdevice(&p, libdevice, &info);
         if (ok) internalize(p.m, fn);
         ok = ok && passes(&p) && !unresolved(&p) && emit(&p, ptx);
         LLVMDisposeModule(p.m);
@@ -235,6 +240,7 @@ int ll_compile_ptx(const BackEnv *env, Unit *u, const char *arch, const char *li
         free(pool);
         *npool = 0;
         err->kind = KILN_ERR_COMPILE;
+        err->line = p.line;
         snprintf(err->message, sizeof err->message, "%s cannot run on the GPU: %s", u->name, p.why[0] ? p.why : "?");
         return -1;
     }
