@@ -146,6 +146,12 @@ typedef struct L {
     bool gpu;
     const char *gpu_bail;       /* what made a GPU kernel impossible (the message says it) */
     int gpu_line;               /* its line */
+    /* a GPU kernel's index checks not branched on yet (gpu_flush): the loads after them issue at once, from a safe
+     * address when the check failed, so that a loop's loads are in flight together; ok: per BOUND, its test */
+    struct Deferred *defer;
+    int ndefer;
+    LLVMValueRef *bound_ok;
+    LLVMValueRef dummy;         /* the safe address: a global of the kernel's module */
     int *math_line;             /* the first line that calls a libdevice routine (shared with nested lowerings) */
     const char **math_name;     /* and the routine */
 } L;
@@ -432,6 +438,8 @@ static void via_helper(L *l, Ref r) {
 static void spill_ref(L *l, void *r) { spill_operands(l, *(Ref *)r); }
 
 typedef struct IdxSpill { Ref idx, arr; int axis; LLVMValueRef orig, n; } IdxSpill;
+typedef struct Deferred { XCall *k; IdxSpill sp; LLVMValueRef bad; } Deferred;
+enum { DEFER_MAX = 64 };
 
 static void spill_index(L *l, void *p) {
     IdxSpill *s = p;
@@ -488,6 +496,12 @@ static void load(L *l, Ref r) {
     Ref idx[KILN_MAXDIM];
     for (int k = 0; k < nd; k++) idx[k] = AR(l, r, (uint32_t)(1 + k));
     LLVMValueRef p = addr(l, arr, idx, nd);
+    if (l->gpu && l->bound_ok) { /* an index whose check is deferred: the safe address if it failed */
+        LLVMValueRef ok = NULL;
+        for (int k = 0; k < nd; k++)
+            if (l->bound_ok[idx[k]]) ok = ok ? LLVMBuildAnd(l->b, ok, l->bound_ok[idx[k]], "") : l->bound_ok[idx[k]];
+        if (ok) p = LLVMBuildSelect(l->b, ok, p, l->dummy, "");
+    }
     switch (cls(in->ty)) {
     case 'F': l->val[r] = one(ld_elem(l, l->f64, p)); return;
     case 'S': l->val[r] = one(ld_elem(l, l->f32, p)); return;
@@ -546,9 +560,43 @@ static void bound(L *l, Ref r) {
         if (!k) return;
         k->d = l->c->slot[idx]; k->a = l->c->slot[arr]; k->b = axis;
         IdxSpill sp = {idx, arr, axis, i, n};
-        raise_if(l, LLVMBuildICmp(l->b, LLVMIntUGE, j, n, ""), H->index, k, spill_index, &sp);
+        LLVMValueRef bad = LLVMBuildICmp(l->b, LLVMIntUGE, j, n, "");
+        if (l->gpu && l->defer && l->ndefer < DEFER_MAX) { /* raised at the next flush, in program order */
+            l->defer[l->ndefer++] = (Deferred){k, sp, bad};
+            l->bound_ok[r] = LLVMBuildNot(l->b, bad, "");
+        } else {
+            raise_if(l, bad, H->index, k, spill_index, &sp);
+        }
     }
     l->val[r] = one(j);
+}
+
+/* the deferred index checks, raised in the order the kernel made them */
+static void gpu_flush(L *l) {
+    int n = l->ndefer;
+    l->ndefer = 0;
+    for (int i = 0; i < n; i++) raise_if(l, l->defer[i].bad, H->index, l->defer[i].k, spill_index, &l->defer[i].sp);
+}
+
+/* what may run before a deferred check is raised: no side effect, no branch, no error of its own */
+static bool deferrable(L *l, Ref r) {
+    Ins *in = IN(l, r);
+    int k = cls(in->ty);
+    bool num = k == 'I' || k == 'U' || k == 'F' || k == 'S';
+    switch (in->op) {
+    case OP_CONST: case OP_ARG: case OP_PARAM: case OP_DIM: case OP_STRIDE: case OP_DATA: case OP_BOUND: case OP_SELECT:
+    case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE: case OP_MKVIEW:
+        return true;
+    case OP_LOAD: return IN(l, AR(l, r, 0))->ty->ndim >= 1 && num;
+    case OP_ADD: case OP_SUB: case OP_MUL: case OP_NEG: case OP_AND: case OP_OR: case OP_XOR: case OP_INV: case OP_NOT:
+        return num;
+    case OP_CAST: { /* between numbers, except float to int (which raises) */
+        int a = cls(IN(l, AR(l, r, 0))->ty);
+        return num && (a == 'I' || a == 'U' || ((a == 'F' || a == 'S') && (k == 'F' || k == 'S')));
+    }
+    case OP_LIB: return (in->aux & 0xff) == LIB_GPU && gpu_is_register(gpu_kind(in->aux));
+    default: return false;
+    }
 }
 
 /* ---- complex numbers and abs, inline: a complex value is its two parts in registers; every
@@ -938,9 +986,17 @@ static LLVMValueRef callee_fn(L *l, Unit *c) {
     k.visa = l->visa; k.vlen = l->vlen;
     k.gpu = l->gpu;
     k.math_line = l->math_line; k.math_name = l->math_name;
+    Deferred kdefer[DEFER_MAX];
+    if (l->gpu) {
+        k.defer = kdefer;
+        k.bound_ok = calloc(c->ir->ins.n + 1, sizeof *k.bound_ok);
+        k.dummy = l->dummy;
+        if (!k.bound_ok) k.defer = NULL;
+    }
     char name[96];
     snprintf(name, sizeof name, "%s.inl%d", LLVMGetValueName(l->fn), *l->ninl);
     bool ok = build(&k, name, l->avx512);
+    free(k.bound_ok);
     if (k.gpu_bail && !l->gpu_bail) { l->gpu_bail = k.gpu_bail; l->gpu_line = k.gpu_line; }
     LLVMDisposeBuilder(k.b);
     free(k.bb); free(k.end); free(k.val); free(k.phi);
@@ -1207,6 +1263,7 @@ static LV arg_value(L *l, Ref r) {
 static void ins(L *l, Ref r) {
     Ins *in = IN(l, r);
     if (in->line) l->at_line = (int)in->line;
+    if (l->ndefer && !deferrable(l, r)) gpu_flush(l);
     if (!in->ty && in->op != OP_STORE && in->op != OP_FILL && in->op != OP_CALL && in->op != OP_LIB) return;
     switch (in->op) {
     case OP_CONST:
@@ -1543,9 +1600,20 @@ int ll_gpu_build(const BackEnv *env, Unit *u, LLVMContextRef cx, LLVMModuleRef m
     l.pool = pool; l.npool = npool;
     l.stack[0] = u;
     l.gpu = true;
+    Deferred defer[DEFER_MAX];
+    l.defer = defer;
+    l.bound_ok = calloc(u->ir->ins.n + 1, sizeof *l.bound_ok);
+    LLVMTypeRef dt = LLVMArrayType(l.i8, 16);
+    LLVMValueRef dg = LLVMAddGlobalInAddressSpace(m, dt, "kiln_safe", 1); /* where a load whose check failed reads */
+    LLVMSetInitializer(dg, LLVMConstNull(dt));
+    LLVMSetLinkage(dg, LLVMInternalLinkage);
+    LLVMSetAlignment(dg, 16);
+    l.dummy = LLVMConstAddrSpaceCast(dg, l.ptr);
     memset(info, 0, sizeof *info);
     l.math_line = &info->math_line; l.math_name = &info->math_name;
-    bool ok = build(&l, name, false);
+    bool ok = l.bound_ok && build(&l, name, false);
+    if (!l.bound_ok) snprintf(why, cap, "out of memory");
+    free(l.bound_ok);
     info->line = l.gpu_line;
     LLVMDisposeBuilder(l.b);
     free(l.bb); free(l.end); free(l.val); free(l.phi);
@@ -1942,6 +2010,7 @@ static bool build(L *l, const char *name, bool avx512) {
             if (hb) osr_def(l, b->ins.v[k]);
         }
         if (l->bail) break; /* a value the terminator may need was never made */
+        if (l->ndefer) gpu_flush(l);
         terminator(l, bi);
         if (hb) osr_incoming(l, bi);
     }
