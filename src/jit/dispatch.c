@@ -784,19 +784,23 @@ int kiln_call_hooked(kiln_func *fn, const kiln_value *args, int nargs, kiln_valu
     return rc;
 }
 
+const kiln_value *jit_api_args(kiln_func *fn, const kiln_value *args, int *nargs, kiln_value *full, kiln_value *pool,
+                               const char *what, kiln_error *err) {
+    if (!fn || (!args && *nargs) || *nargs < 0) {
+        err_set(err, KILN_ERR_USAGE, "", "%s: %s", what, !fn ? "no function (NULL)" : *nargs < 0 ? "a negative argument count"
+                : "no arguments (NULL) for a nonzero count");
+        return NULL;
+    }
+    if (*nargs == fn->def->nnames) return args;
+    *nargs = jit_bind_defaults(fn, args, *nargs, full, pool, err);
+    return *nargs < 0 ? NULL : full;
+}
+
 int kiln_compile(kiln_func *fn, const kiln_value *args, int nargs, kiln_error *err) {
     kiln_error dummy;
     if (!err) err = &dummy;
-    if (!fn || (!args && nargs) || nargs < 0) {
-        err_set(err, KILN_ERR_USAGE, "", "kiln_compile: %s", !fn ? "no function (NULL)" : nargs < 0 ? "a negative argument count" : "no arguments (NULL) for a nonzero count");
-        return -1;
-    }
     kiln_value full[KILN_MAX_PARAMS], pool[KILN_MAX_POOL];
-    if (nargs != fn->def->nnames) {
-        nargs = jit_bind_defaults(fn, args, nargs, full, pool, err);
-        if (nargs < 0) return -1;
-        args = full;
-    }
+    if (!(args = jit_api_args(fn, args, &nargs, full, pool, "kiln_compile", err))) return -1;
     void *held = NULL;
     bool released = false;
     return find_spec(fn, args, nargs, err, NULL, &held, &released, false) ? 0 : -1;

@@ -318,18 +318,14 @@ int kiln_cuda_info(kiln_ctx *ctx, char *info, size_t cap, kiln_error *err) {
 int kiln_cuda_ptx(kiln_func *fn, const kiln_value *args, int nargs, const char *arch, char **ptx, kiln_error *err) {
     kiln_error dummy;
     if (!err) err = &dummy;
-    if (!fn || !ptx || (!args && nargs) || nargs < 0) { err_set(err, KILN_ERR_USAGE, "", "kiln_cuda_ptx: bad arguments"); return -1; }
+    if (!ptx) { err_set(err, KILN_ERR_USAGE, "", "kiln_cuda_ptx: no result pointer (NULL)"); return -1; }
     *ptx = NULL;
     if (arch && (strncmp(arch, "sm_", 3) || strlen(arch) > 8)) {
         err_set(err, KILN_ERR_USAGE, "", "kiln_cuda_ptx: '%s' is not a GPU architecture (sm_80, sm_90 ...)", arch);
         return -1;
     }
     kiln_value full[KILN_MAX_PARAMS], pool[KILN_MAX_POOL];
-    if (nargs != fn->def->nnames) {
-        nargs = jit_bind_defaults(fn, args, nargs, full, pool, err);
-        if (nargs < 0) return -1;
-        args = full;
-    }
+    if (!(args = jit_api_args(fn, args, &nargs, full, pool, "kiln_cuda_ptx", err))) return -1;
     Spec *s = jit_find_spec(fn, args, nargs, err);
     if (!s) return -1;
     char ldbuf[4096], looked[512];

@@ -199,6 +199,10 @@ Spec *jit_spec_get(kiln_ctx *ctx, kiln_func *fn, const Type **args, int nargs, k
 void jit_discard_since(kiln_ctx *ctx, Spec *mark);
 void jit_discard_guessed(kiln_ctx *ctx, Spec *mark);
 int jit_bind_defaults(struct kiln_func *fn, const kiln_value *args, int nargs, kiln_value *full, kiln_value *pool, kiln_error *err);
+/* an API entry's arguments checked (what: the entry, for the message) and, with some left out, their defaults bound
+ * into full (pool: their tuples' items): the arguments to use (*nargs updated), or NULL with err */
+const kiln_value *jit_api_args(struct kiln_func *fn, const kiln_value *args, int *nargs, kiln_value *full, kiln_value *pool,
+                               const char *what, kiln_error *err);
 void jit_func_free(struct kiln_func *fn);
 uint32_t jit_sig_encode(const Type *t, uint32_t *codes, uint32_t n);
 const Type *jit_type_of_value(kiln_ctx *ctx, const kiln_value *v);

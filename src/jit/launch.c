@@ -228,9 +228,8 @@ static int launch_cpu(kiln_func *fn, Spec *s, const unsigned dims[6], const kiln
 int kiln_launch(kiln_func *fn, const kiln_launch_cfg *cfg, const kiln_value *args, int nargs, kiln_error *err) {
     kiln_error dummy;
     if (!err) err = &dummy;
-    if (!fn || !cfg || (!args && nargs) || nargs < 0) {
-        err_set(err, KILN_ERR_USAGE, "", "kiln_launch: %s", !fn ? "no function (NULL)" : !cfg ? "no launch configuration (NULL)"
-                : "bad arguments");
+    if (!cfg) {
+        err_set(err, KILN_ERR_USAGE, "", "kiln_launch: no launch configuration (NULL)");
         return -1;
     }
     if (cfg->device != KILN_DEVICE_CPU && cfg->device != KILN_DEVICE_CUDA) {
@@ -240,11 +239,7 @@ int kiln_launch(kiln_func *fn, const kiln_launch_cfg *cfg, const kiln_value *arg
     unsigned dims[6];
     if (jit_launch_check(cfg, dims, err)) return -1;
     kiln_value full[KILN_MAX_PARAMS], pool[KILN_MAX_POOL];
-    if (nargs != fn->def->nnames) {
-        nargs = jit_bind_defaults(fn, args, nargs, full, pool, err);
-        if (nargs < 0) return -1;
-        args = full;
-    }
+    if (!(args = jit_api_args(fn, args, &nargs, full, pool, "kiln_launch", err))) return -1;
     if (cfg->device == KILN_DEVICE_CUDA) jit_compile_for_gpu(true);
     Spec *s = jit_find_spec(fn, args, nargs, err);
     jit_compile_for_gpu(false);
