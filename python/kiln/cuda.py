@@ -204,9 +204,12 @@ class _Launch:
             if stream not in _DEVICES:
                 raise ValueError("kernel[...]: the device is 'cuda' or 'cpu', not %r" % stream)
             self.device, stream = _DEVICES[stream], 0
-        self.stream = getattr(stream, "handle", stream) or 0
-        if hasattr(self.stream, "value"):  # a ctypes pointer (Numba's streams)
-            self.stream = self.stream.value or 0
+        # a stream: its handle (an int), Numba's (.handle, a ctypes pointer), CuPy's (.ptr) or PyTorch's (.cuda_stream)
+        for attr in ("handle", "ptr", "cuda_stream"):
+            if hasattr(stream, attr):
+                stream = getattr(stream, attr)
+                break
+        self.stream = getattr(stream, "value", stream) or 0
         self.shared = int(config[3]) if len(config) > 3 else 0
 
     def __call__(self, *args):

@@ -108,6 +108,10 @@ int fr_gpu(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char
                  gpu_is_register(k) ? "" : "()");
         return raise_msg(run, "RuntimeError", msg, line, file);
     }
+    if (k == GPU_LANEID) { /* the thread's number in its block, x fastest, modulo the warp's 32 */
+        s[d].i = (g->reg[0] + g->reg[6] * (g->reg[1] + g->reg[7] * g->reg[2])) % 32;
+        return 0;
+    }
     if (gpu_is_register(k)) { s[d].i = g->reg[k - GPU_TID_X]; return 0; }
     switch (k) {
     case GPU_SYNC: return g->sync ? g->sync(g->sync_arg) : 0;

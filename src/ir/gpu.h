@@ -25,6 +25,7 @@
     X(CTAID_X, "blockIdx.x", "ctaid.x") X(CTAID_Y, "blockIdx.y", "ctaid.y") X(CTAID_Z, "blockIdx.z", "ctaid.z") \
     X(NTID_X, "blockDim.x", "ntid.x") X(NTID_Y, "blockDim.y", "ntid.y") X(NTID_Z, "blockDim.z", "ntid.z") \
     X(NCTAID_X, "gridDim.x", "nctaid.x") X(NCTAID_Y, "gridDim.y", "nctaid.y") X(NCTAID_Z, "gridDim.z", "nctaid.z") \
+    X(LANEID, "laneid", "laneid") \
     X(SYNC, "syncthreads", "") \
     X(FENCE, "threadfence", "") \
     X(SHARED, "shared.array", "") \
@@ -39,8 +40,9 @@ enum {
     GPU_COUNT
 };
 
-/* a thread's index register: GPU_TID_X + 3 * which + axis, which 0 threadIdx, 1 blockIdx, 2 blockDim, 3 gridDim */
-static inline bool gpu_is_register(int k) { return k >= GPU_TID_X && k <= GPU_NCTAID_Z; }
+/* a thread's index register: GPU_TID_X + 3 * which + axis, which 0 threadIdx, 1 blockIdx, 2 blockDim, 3 gridDim;
+ * and its lane in its warp of 32 (the block's threads numbered x fastest) */
+static inline bool gpu_is_register(int k) { return k >= GPU_TID_X && k <= GPU_LANEID; }
 static inline bool gpu_is_atomic(int k) { return k >= GPU_ATOMIC_ADD && k <= GPU_ATOMIC_CAS; }
 static inline int gpu_kind(int64_t aux) { return (int)((aux >> 8) & 0xff); }
 static inline int gpu_site(int64_t aux) { return (int)(aux >> 16); }

@@ -150,7 +150,9 @@ Val cl_lit(Inf *I, Lit *l) {
 static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
     if (mod >= MOD_CUDA) {
         int sub = cu_submodule(mod, name), fn = cu_lookup(mod, name);
+        Val v;
         if (sub >= 0) return stat(I, &I->tt->module[sub]);
+        if (mod == MOD_CUDA && cu_module_value(I, name, &v)) return v;
         if (fn >= 0) return builtin(I, BI_CUDA + fn);
         if (mod >= MOD_CUDA_TID && mod <= MOD_CUDA_NCTAID) return cu_register(I, mod, name, at);
         inf_fail(I, at, "cuda%s.%s is not supported in kernels%s", mod == MOD_CUDA_SHARED ? ".shared" : mod == MOD_CUDA_LOCAL ? ".local"

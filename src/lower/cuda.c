@@ -1,6 +1,6 @@
 /*
  * cuda.c — Numba's CUDA kernel API in kernels: cuda.grid(n), cuda.gridsize(n),
- * cuda.threadIdx/blockIdx/blockDim/gridDim.x|y|z, cuda.syncthreads(),
+ * cuda.threadIdx/blockIdx/blockDim/gridDim.x|y|z, cuda.laneid, cuda.warpsize, cuda.syncthreads(),
  * cuda.threadfence(), cuda.shared.array(shape, dtype), cuda.local.array(shape,
  * dtype) and cuda.atomic.add/sub/max/min/and_/or_/xor/exch/compare_and_swap.
  *
@@ -55,6 +55,13 @@ static Ref nonneg(Inf *I, Ref r) {
 }
 
 static Ref reg(Inf *I, int which, int axis) { return nonneg(I, gpu_op(I, GPU_TID_X + 3 * which + axis, i64w(I))); }
+
+/* cuda.laneid, cuda.warpsize: a register and a constant of the cuda module itself (NULL name: not one of them) */
+bool cu_module_value(Inf *I, const char *name, Val *out) {
+    if (!strcmp(name, "laneid")) { *out = val_of(I, nonneg(I, gpu_op(I, GPU_LANEID, i64w(I)))); return true; }
+    if (!strcmp(name, "warpsize")) { *out = val_of(I, inf_const_i(I, i64w(I), 32)); return true; }
+    return false;
+}
 
 Val cu_register(Inf *I, int mod, const char *name, Node *at) {
     int axis = !strcmp(name, "x") ? 0 : !strcmp(name, "y") ? 1 : !strcmp(name, "z") ? 2 : -1;

@@ -277,6 +277,7 @@ Val pr_print(Inf *I, Node *call);
 int cu_submodule(int mod, const char *name);  /* cuda.threadIdx ...: its MOD_CUDA_*, or -1 */
 int cu_lookup(int mod, const char *name);     /* a callable of cuda (CU_* for BI_CUDA + k), or -1 */
 Val cu_register(Inf *I, int mod, const char *name, Node *at); /* cuda.threadIdx.x ... */
+bool cu_module_value(Inf *I, const char *name, Val *out);      /* cuda.laneid, cuda.warpsize */
 Val cu_call(Inf *I, Node *call, int k);
 int rn_lookup(int mod, const char *name); /* a function of random (MOD_RANDOM) or numpy.random, or -1 */
 Val rn_call(Inf *I, Node *call, int k);

@@ -216,3 +216,26 @@ def test_gpu_index_error_then_the_context_still_works():
     out = np.zeros(1, dtype=np.int64)
     block_sum[1, 128](np.arange(100), out)
     assert out[0] == 4950
+
+
+@needs_gpu
+def test_illegal_address_is_an_error_not_a_hang(tmp_path):
+    """an unchecked write far out of bounds: the driver's error, said; in a subprocess (it spoils the context)"""
+    import subprocess
+    import sys
+    code = ("import numpy as np\nfrom kiln import cuda\n"
+            "@cuda.jit(boundscheck=False)\ndef wild(a):\n    a[cuda.grid(1) * 1000000000000] = 1.0\n"
+            "d = cuda.to_device(np.zeros(4))\n"
+            "try:\n    wild[1, 32](d)\nexcept RuntimeError as e:\n    print('RuntimeError:', e)\n")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert "RuntimeError:" in p.stdout and "CUDA" in p.stdout, p.stdout + p.stderr
+
+
+@needs_gpu
+def test_cupy_stream():
+    cp = pytest.importorskip("cupy")
+    s = cp.cuda.Stream()
+    x = cp.arange(256, dtype=cp.float32)
+    out = cp.zeros(256, dtype=cp.float32)
+    saxpy[1, 256, s](np.float32(1.0), x, x, out)
+    assert cp.asnumpy(out).tolist() == (2 * np.arange(256, dtype=np.float32)).tolist()

@@ -1560,6 +1560,10 @@ static void gpu_int_bounds(L *l, Ref r) {
 static void gpu_op(L *l, Ref r) {
     Ins *in = IN(l, r);
     int k = gpu_kind(in->aux);
+    if (k == GPU_LANEID) {
+        l->val[r] = one(LLVMBuildZExt(l->b, nvvm(l, "llvm.nvvm.read.ptx.sreg.laneid", l->i32), l->i64, ""));
+        return;
+    }
     if (gpu_is_register(k)) {
         static const char *const regs[] = {"tid", "ctaid", "ntid", "nctaid"};
         char name[48];
