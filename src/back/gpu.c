@@ -23,12 +23,14 @@ static int raise_msg(Run *run, const char *ename, const char *msg, int line, con
     return -1;
 }
 
-/* the block's buffer of a shared array site (zeroed when the block's first thread reaches it) */
-static int shared(Run *run, RtGpu *g, Slot *s, int d, const Extra *x, int line, const char *file) {
+/* the block's buffer of a shared array site (zeroed when the block's first thread reaches it); dynamic: the launch's
+ * dynamic shared memory (site -1, as many elements as its bytes hold) */
+static int shared(Run *run, RtGpu *g, Slot *s, int d, const Extra *x, bool dynamic, int line, const char *file) {
     const Type *t = x->rt;
-    int64_t bytes = (int64_t)kiln_dtype_size((kiln_dtype)t->dtype);
-    for (int k = 0; k < t->ndim; k++) bytes *= s[x->slot[k]].i;
-    int64_t site = gpu_site(x->aux);
+    int64_t item = (int64_t)kiln_dtype_size((kiln_dtype)t->dtype), bytes = item;
+    for (int k = 0; k < t->ndim && !dynamic; k++) bytes *= s[x->slot[k]].i;
+    if (dynamic) bytes = g->dyn_bytes;
+    int64_t site = dynamic ? -1 : gpu_site(x->aux);
     RtGpuShared *sh = NULL;
     for (int i = 0; i < g->nshared; i++) if (g->shared[i].site == site && g->shared[i].bytes == bytes) sh = &g->shared[i];
     if (!sh) {
@@ -45,7 +47,12 @@ static int shared(Run *run, RtGpu *g, Slot *s, int d, const Extra *x, int line, 
     }
     Slot *o = &s[d];
     o[0].p = sh->data;
-    int64_t stride = (int64_t)kiln_dtype_size((kiln_dtype)t->dtype);
+    if (dynamic) {
+        o[1].i = bytes / item;
+        o[2].i = item;
+        return 0;
+    }
+    int64_t stride = item;
     for (int k = t->ndim - 1; k >= 0; k--) {
         o[1 + k].i = s[x->slot[k]].i;
         o[1 + t->ndim + k].i = stride;
@@ -116,6 +123,6 @@ int fr_gpu(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char
     switch (k) {
     case GPU_SYNC: return g->sync ? g->sync(g->sync_arg) : 0;
     case GPU_FENCE: return 0;
-    default: return shared(run, g, s, d, x, line, file);
+    default: return shared(run, g, s, d, x, k == GPU_DYNSHARED, line, file);
     }
 }

@@ -37,10 +37,17 @@ int cli_launch_config(const CliArgs *a, kiln_launch_cfg *cfg) {
     else { fprintf(stderr, "error: --device %s: the devices are cpu and cuda\n", dev); return -1; }
     const char *comma = a->grid ? strchr(a->grid, ',') : NULL;
     if (!a->grid) { fprintf(stderr, "error: --device %s launches a CUDA kernel: give --grid BLOCKS,THREADS (e.g. --grid 4096,256)\n", dev); return -1; }
-    if (!comma || !dims3(a->grid, (size_t)(comma - a->grid), cfg->grid) || !dims3(comma + 1, strlen(comma + 1), cfg->block)) {
-        fprintf(stderr, "error: --grid %s: expected BLOCKS,THREADS, each N, NxM or NxMxK of positive ints (e.g. 4096,256 or 64x64,16x16)\n", a->grid);
+    const char *third = comma ? strchr(comma + 1, ',') : NULL; /* BLOCKS,THREADS,SHARED_BYTES */
+    size_t tlen = third ? (size_t)(third - comma - 1) : (comma ? strlen(comma + 1) : 0);
+    char *end = NULL;
+    unsigned long shared = third ? strtoul(third + 1, &end, 10) : 0;
+    if (!comma || !dims3(a->grid, (size_t)(comma - a->grid), cfg->grid) || !dims3(comma + 1, tlen, cfg->block) ||
+        (third && (!third[1] || *end || third[1] == '-' || shared > (1ul << 30)))) {
+        fprintf(stderr, "error: --grid %s: expected BLOCKS,THREADS[,SHARED_BYTES], BLOCKS and THREADS each N, NxM or NxMxK of positive "
+                "ints (e.g. 4096,256 or 64x64,16x16 or 32,128,512)\n", a->grid);
         return -1;
     }
+    cfg->shared_bytes = (unsigned)shared;
     if (a->out) { fprintf(stderr, "error: a launch has no result for --out: --out-arg N=PATH.npy writes argument N\n"); return -1; }
     return 0;
 }

@@ -25,9 +25,10 @@ static void help(void) {
            "  --out-arg N=PATH.npy              after the call, write argument N (1-based; an array a kernel may\n"
            "                                    have changed in place) to PATH.npy; repeatable\n"
            "  --print-args                      after the result, print each argument as the call left it\n"
-           "  --device cpu|cuda --grid B,T      launch FUNC as a CUDA kernel over B blocks of T threads (each N,\n"
-           "                                    NxM or NxMxK): on the GPU (arrays copied there and back) or on the\n"
-           "                                    CPU (threads in turn); then print the array arguments (docs/gpu.md)\n"
+           "  --device cpu|cuda --grid B,T[,S]  launch FUNC as a CUDA kernel over B blocks of T threads (each N,\n"
+           "                                    NxM or NxMxK; S bytes of dynamic shared memory): on the GPU (arrays\n"
+           "                                    copied there and back) or on the CPU (threads in turn); then print the\n"
+           "                                    array arguments (docs/gpu.md)\n"
            CLI_FIX_HELP
            "\n"
            "ARG: 3, -2.5, 1e3, (1+2j), True, None, (1, 2), [1.0, 2.0], list([1, 2]), np.zeros(SHAPE, dtype=D),\n"

@@ -7,7 +7,8 @@
  * through the frame helper with the call state (back/gpu.c reads the thread's
  * registers from Run.gpu, keeps a block's shared arrays, serializes atomics),
  * and the GPU backend (back/llvm/nvptx.c) emits each as PTX. aux packs
- * LIB_GPU | kind << 8 | site << 16 (a shared array's site: one buffer per block).
+ * LIB_GPU | kind << 8 | site << 16 (a shared array's site: one buffer per block). A shared array of
+ * shape 0 is the launch's dynamic shared memory (its shared_bytes), one buffer every such array views.
  *
  * Operands: registers, syncthreads and shared arrays take a dummy int 0 first (as LIB_RANDOM does),
  * a shared array then its constant shape; atomics take the array, the value (CAS: the expected
@@ -29,6 +30,7 @@
     X(SYNC, "syncthreads", "") \
     X(FENCE, "threadfence", "") \
     X(SHARED, "shared.array", "") \
+    X(DYNSHARED, "shared.array(0)", "") \
     X(ATOMIC_ADD, "atomic.add", "") X(ATOMIC_SUB, "atomic.sub", "") X(ATOMIC_MAX, "atomic.max", "") \
     X(ATOMIC_MIN, "atomic.min", "") X(ATOMIC_AND, "atomic.and_", "") X(ATOMIC_OR, "atomic.or_", "") \
     X(ATOMIC_XOR, "atomic.xor", "") X(ATOMIC_EXCH, "atomic.exch", "") X(ATOMIC_CAS, "atomic.compare_and_swap", "")

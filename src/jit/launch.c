@@ -94,6 +94,7 @@ typedef struct Cta { /* one block of threads (a CUDA "cooperative thread array")
     ucontext_t sched;
     char *stacks;
     const void *sched_bottom;  /* the scheduler's stack, for AddressSanitizer's switches back */
+    int64_t dyn_bytes;         /* the launch's dynamic shared memory */
     size_t sched_size;
 } Cta;
 
@@ -127,6 +128,7 @@ static int block_fibers(Cta *b, const Run *tmpl, const int64_t reg[12], kiln_err
         Fiber *f = &b->f[t];
         memset(&f->gpu, 0, sizeof f->gpu);
         memcpy(f->gpu.reg, reg, sizeof f->gpu.reg);
+        f->gpu.dyn_bytes = b->dyn_bytes;
         int bx = (int)reg[6], by = (int)reg[7];
         f->gpu.reg[0] = t % bx; f->gpu.reg[1] = t / bx % by; f->gpu.reg[2] = t / (bx * by);
         f->gpu.sync = fiber_sync; f->gpu.sync_arg = b;
@@ -187,7 +189,8 @@ static int block_serial(Spec *s, const Slot *in, Run *tmpl, RtGpu *g, int n, kil
     return rc;
 }
 
-static int launch_cpu(kiln_func *fn, Spec *s, const unsigned dims[6], const kiln_value *args, int nargs, kiln_error *err) {
+static int launch_cpu(kiln_func *fn, Spec *s, const unsigned dims[6], unsigned dyn_bytes, const kiln_value *args, int nargs,
+                      kiln_error *err) {
     kiln_ctx *ctx = fn->mod->ctx;
     Slot in[KILN_MAX_SLOTS];
     Run tmpl;
@@ -199,7 +202,7 @@ static int launch_cpu(kiln_func *fn, Spec *s, const unsigned dims[6], const kiln
     bool fibers = has_barrier(&s->u, 0);
     Cta b;
     memset(&b, 0, sizeof b);
-    b.s = s; b.in = in; b.n = n;
+    b.s = s; b.in = in; b.n = n; b.dyn_bytes = dyn_bytes;
     if (fibers) {
         b.f = calloc((size_t)n, sizeof *b.f);
         b.stacks = mmap(NULL, (size_t)n * FIBER_STACK, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -212,6 +215,7 @@ static int launch_cpu(kiln_func *fn, Spec *s, const unsigned dims[6], const kiln
     }
     RtGpu g;
     memset(&g, 0, sizeof g);
+    g.dyn_bytes = dyn_bytes;
     for (int k = 0; k < 3; k++) { g.reg[6 + k] = dims[3 + k]; g.reg[9 + k] = dims[k]; }
     for (uint64_t z = 0; z < dims[2] && !rc; z++)
         for (uint64_t y = 0; y < dims[1] && !rc; y++)
@@ -250,6 +254,6 @@ int kiln_launch(kiln_func *fn, const kiln_launch_cfg *cfg, const kiln_value *arg
         err_set(err, KILN_ERR_USAGE, "", "%s() returns %s: a CUDA kernel returns None (it writes its results into arrays)", fn->name, t);
         return -1;
     }
-    if (cfg->device == KILN_DEVICE_CPU) return launch_cpu(fn, s, dims, args, nargs, err);
+    if (cfg->device == KILN_DEVICE_CPU) return launch_cpu(fn, s, dims, cfg->shared_bytes, args, nargs, err);
     return jit_gpu_launch(fn, s, cfg, dims, args, nargs, err);
 }

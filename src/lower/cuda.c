@@ -116,6 +116,8 @@ static Val array(Inf *I, Node *call, bool shared) {
     int dt = cl_dtype_arg(I, arg[1]);
     const Type *at = ty_array(I->tt, (kiln_dtype)dt, nd, LAYOUT_C);
     if (!shared) return val_of(I, inf_emit(I, OP_ALLOC, at, dims, (uint32_t)nd, 0));
+    if (nd == 1 && elems == 0) /* Numba's dynamic shared memory: the launch's shared_bytes, as a 1-d array */
+        return val_of(I, gpu_op(I, GPU_DYNSHARED, at));
     Ref ops[1 + KILN_MAXDIM];
     ops[0] = inf_const_i(I, i64w(I), 0);
     for (int k = 0; k < nd; k++) ops[1 + k] = dims[k];

@@ -61,6 +61,7 @@ typedef struct RtGpuShared { int64_t site, bytes; void *data; } RtGpuShared;
 typedef struct RtGpu {
     int64_t reg[12];       /* threadIdx, blockIdx, blockDim, gridDim, x y z each (ir/gpu.h's GPU_TID_X order) */
     RtGpuShared *shared;   /* the block's shared arrays, by site (the launch frees them after the block) */
+    int64_t dyn_bytes;     /* the launch's dynamic shared memory (cuda.shared.array(0, dtype) views it) */
     int nshared, capshared;
     int (*sync)(void *arg);/* 0 when every thread of the block reached the barrier */
     void *sync_arg;

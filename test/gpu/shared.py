@@ -4,6 +4,8 @@
 # expect: out = [2016.0, 6112.0, 10208.0, 14304.0]
 # launch: reverse 3,32 np.arange(96, dtype=np.float32)
 # launch: block_sum 100,256 np.arange(25600) np.zeros(100)
+# launch: dyn_reverse 3,32,128 np.arange(96, dtype=np.float32)
+# expect: a = [31.0, 30.0, 29.0, 28.0, 27.0, 26.0, 25.0, 24.0, 23.0, 22.0, 21.0, 20.0, 19.0, 18.0, 17.0, 16.0, 15.0, 14.0, 13.0, 12.0, 11.0, 10.0, 9.0, 8.0, 7.0, 6.0, 5.0, 4.0, 3.0, 2.0, 1.0, 0.0, 63.0, 62.0, 61.0, 60.0, 59.0, 58.0, 57.0, 56.0, 55.0, 54.0, 53.0, 52.0, 51.0, 50.0, 49.0, 48.0, 47.0, 46.0, 45.0, 44.0, 43.0, 42.0, 41.0, 40.0, 39.0, 38.0, 37.0, 36.0, 35.0, 34.0, 33.0, 32.0, 95.0, 94.0, 93.0, 92.0, 91.0, 90.0, 89.0, 88.0, 87.0, 86.0, 85.0, 84.0, 83.0, 82.0, 81.0, 80.0, 79.0, 78.0, 77.0, 76.0, 75.0, 74.0, 73.0, 72.0, 71.0, 70.0, 69.0, 68.0, 67.0, 66.0, 65.0, 64.0]
 # ptx-has: bar\.sync
 # ptx-has: \.shared
 from numba import cuda, float64
@@ -33,3 +35,13 @@ def reverse(a):
     s[t] = a[base + t]
     cuda.syncthreads()
     a[base + t] = s[cuda.blockDim.x - 1 - t]
+
+
+def dyn_reverse(a):
+    # dynamic shared memory: the launch's third --grid number (shared_bytes) sizes it
+    s = cuda.shared.array(0, np.float32)
+    t = cuda.threadIdx.x
+    base = cuda.blockIdx.x * cuda.blockDim.x
+    s[t] = a[base + t]
+    cuda.syncthreads()
+    a[base + t] = s[s.shape[0] - 1 - t]

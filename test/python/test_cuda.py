@@ -58,6 +58,19 @@ def transpose(a, b):
 
 
 @cuda.jit
+def dyn_sum(a, out):
+    buf = cuda.shared.array(0, np.int64)  # the launch's shared_bytes
+    t = cuda.threadIdx.x
+    buf[t] = a[cuda.grid(1)]
+    cuda.syncthreads()
+    if t == 0:
+        s = 0
+        for k in range(buf.shape[0]):
+            s += buf[k]
+        out[cuda.blockIdx.x] = s
+
+
+@cuda.jit
 def oob(a):
     i = cuda.grid(1)
     a[i + 1] = 1
@@ -89,6 +102,14 @@ def test_shared_memory_and_atomics(dev):
     out = np.zeros(1, dtype=np.int64)
     block_sum[8, 128, dev](a, out)
     assert out[0] == a.sum()
+
+
+@pytest.mark.parametrize("dev", DEVICES)
+def test_dynamic_shared_memory(dev):
+    a = np.arange(64)
+    out = np.zeros(4, dtype=np.int64)
+    dyn_sum[4, 16, dev if dev == "cpu" else 0, 16 * 8](a, out)
+    assert out.tolist() == [a[16 * b:16 * b + 16].sum() for b in range(4)]
 
 
 @pytest.mark.parametrize("dev", DEVICES)

@@ -1481,6 +1481,25 @@ static void gpu_shared(L *l, Ref r) {
     gpu_descriptor(l, r, LLVMBuildAddrSpaceCast(l->b, g, l->ptr, ""), 1);
 }
 
+/* the launch's dynamic shared memory as a 1-d array: an external shared global (PTX: .extern .shared), its length
+ * the %dynamic_smem_size register's bytes over the item size */
+static void gpu_dynamic_shared(L *l, Ref r) {
+    const Type *t = IN(l, r)->ty;
+    LLVMValueRef g = LLVMGetNamedGlobal(l->m, "kiln_dynamic_shared");
+    if (!g) {
+        LLVMTypeRef at = LLVMArrayType(l->i8, 0);
+        g = LLVMAddGlobalInAddressSpace(l->m, at, "kiln_dynamic_shared", 3);
+        LLVMSetLinkage(g, LLVMExternalLinkage);
+        LLVMSetAlignment(g, 16);
+    }
+    LLVMTypeRef ft = LLVMFunctionType(l->i32, NULL, 0, 0);
+    LLVMValueRef asm_ = LLVMGetInlineAsm(ft, "mov.u32 $0, %dynamic_smem_size;", 32, "=r", 2, 0, 0, LLVMInlineAsmDialectATT, 0);
+    LLVMValueRef bytes = LLVMBuildZExt(l->b, LLVMBuildCall2(l->b, ft, asm_, NULL, 0, ""), l->i64, "");
+    int64_t item = (int64_t)H->dtype_size((kiln_dtype)t->dtype);
+    LV v = {{LLVMBuildAddrSpaceCast(l->b, g, l->ptr, ""), LLVMBuildUDiv(l->b, bytes, ci64(l, item), ""), ci64(l, item)}, 3};
+    l->val[r] = v;
+}
+
 /* an element's old value in canonical form (ints widened to int64, as load) */
 static LLVMValueRef widen(L *l, LLVMValueRef x, int dt) {
     if (dt == KILN_FLOAT32 || dt == KILN_FLOAT64 || elem_int(l, dt) == l->i64) return x;
@@ -1582,6 +1601,7 @@ static void gpu_op(L *l, Ref r) {
         return;
     }
     if (k == GPU_SHARED) { gpu_shared(l, r); return; }
+    if (k == GPU_DYNSHARED) { gpu_dynamic_shared(l, r); return; }
     gpu_atomic(l, r, k);
 }
 
