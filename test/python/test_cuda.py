@@ -248,7 +248,9 @@ def test_illegal_address_is_an_error_not_a_hang(tmp_path):
             "@cuda.jit(boundscheck=False)\ndef wild(a):\n    a[cuda.grid(1) * 1000000000000] = 1.0\n"
             "d = cuda.to_device(np.zeros(4))\n"
             "try:\n    wild[1, 32](d)\nexcept RuntimeError as e:\n    print('RuntimeError:', e)\n")
-    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    src = tmp_path / "wild.py"  # a file: kiln reads a kernel's source lines
+    src.write_text(code)
+    p = subprocess.run([sys.executable, str(src)], capture_output=True, text=True, timeout=120)
     assert "RuntimeError:" in p.stdout and "CUDA" in p.stdout, p.stdout + p.stderr
 
 
