@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """gpu_bench.py — kiln's CUDA kernels beside Numba CUDA and CuPy, in one run on one GPU (issue 25's targets).
 
-    python3 bench/gpu/gpu_bench.py [REPEATS]
+    python3 bench/gpu/gpu_bench.py [REPEATS] [--steady-only]
 
 1. First call, in a process whose CUDA context already exists (made before the clock starts), of saxpy and
    mandelbrot: with an empty cache, and in a second process from the disk cache. Every measurement is a
    fresh process; medians of REPEATS processes.
-2. Steady state: saxpy on 2**27 float32, exp(a)*b+sqrt(c) on 2**27 float32, a sum of 2**27 float32,
+2. Steady state: saxpy on 2**27 float32 (one element a thread; saxpy4: a grid-stride loop of four a trip),
+   exp(a)*b+sqrt(c) on 2**27 float32, a sum of 2**27 float32,
    mandelbrot 4000x4000 with 100 iterations: median kernel time by CUDA events around each launch (kiln's
    launch waits for its kernel and reads its error record; the events see the GPU's time), and the wall time
    of a launch as the caller sees it. Bandwidth = bytes the kernel must move / time.
@@ -206,6 +207,7 @@ def steady(runs, impls):
                     m.fused[blocks, threads](x, y, c, out)
             cases = {
                 "saxpy": lambda m=m: m.saxpy[blocks, threads](np.float32(2.0), x, y, out),
+                "saxpy4": lambda m=m: m.saxpy4[264 * 4, 256](np.float32(2.0), x, y, out),
                 "fused": fused_launch,
                 "sum": sum_launch,
                 "mandel": lambda m=m: m.mandel[mb, (16, 16)](img, 100),
@@ -217,7 +219,7 @@ def steady(runs, impls):
                 rows.append((impl, name, None, None, "%s: %s" % (type(e).__name__, str(e)[:200])))
                 continue
             check = None
-            if name == "saxpy":
+            if name in ("saxpy", "saxpy4"):
                 check = np.array_equal(cp.asnumpy(out), np.float32(2.0) * hx + hy)
             elif name == "fused":
                 ref = (np.exp(hx.astype(np.float64)) * hy + np.sqrt(hc.astype(np.float64))).astype(np.float32)
@@ -238,11 +240,13 @@ def load_numba():
     return load("numba.cuda")
 
 
-BYTES = {"saxpy": 3 * 4, "fused": 4 * 4, "sum": 4}
+BYTES = {"saxpy": 3 * 4, "saxpy4": 3 * 4, "fused": 4 * 4, "sum": 4}
 
 
 def main():
-    repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    steady_only = "--steady-only" in sys.argv  # skip the first calls (the part that takes most of the run)
+    repeats = int(args[0]) if args else 5
     impls = ["kiln.cuda"]
     try:
         numba_cuda()
@@ -258,7 +262,7 @@ def main():
     print("GPU:", kiln.cuda.detect(), "| NumPy", np.__version__, "| kiln", __import__("kiln").__version__)
     print("\n== first call (ms), context made before the clock; median of %d fresh processes ==" % repeats)
     print("%-11s %-7s %12s %14s" % ("impl", "kernel", "empty cache", "from cache"))
-    for impl, which, cold, warm, why in first_calls(repeats, impls):
+    for impl, which, cold, warm, why in ([] if steady_only else first_calls(repeats, impls)):
         if cold is None:
             print("%-11s %-7s %s" % (impl, which, "failed: " + str(why)))
         else:

@@ -15,6 +15,23 @@ def saxpy(a, x, y, out):
 
 
 @cuda.jit  # noqa: F821
+def saxpy4(a, x, y, out):
+    # a grid-stride loop, four elements a trip (more memory requests in flight per thread, fewer blocks)
+    i = cuda.grid(1)  # noqa: F821
+    step = cuda.gridsize(1)  # noqa: F821
+    n = x.shape[0]
+    while i + 3 * step < n:
+        out[i] = a * x[i] + y[i]
+        out[i + step] = a * x[i + step] + y[i + step]
+        out[i + 2 * step] = a * x[i + 2 * step] + y[i + 2 * step]
+        out[i + 3 * step] = a * x[i + 3 * step] + y[i + 3 * step]
+        i += 4 * step
+    while i < n:
+        out[i] = a * x[i] + y[i]
+        i += step
+
+
+@cuda.jit  # noqa: F821
 def fused(a, b, c, out):
     # NumPy's functions of float32 scalars: float32 results (kiln: NumPy's rules; Numba: its typing)
     i = cuda.grid(1)  # noqa: F821
