@@ -151,6 +151,7 @@ typedef struct L {
     struct Deferred *defer;
     int ndefer;
     LLVMValueRef *bound_ok;
+    LLVMValueRef all_ok;        /* every deferred check since the last flush passed (NULL: none pending) */
     LLVMValueRef dummy;         /* the safe address: a global of the kernel's module */
     int *math_line;             /* the first line that calls a libdevice routine (shared with nested lowerings) */
     const char **math_name;     /* and the routine */
@@ -529,6 +530,7 @@ static void store(L *l, Ref r) {
     Ref idx[KILN_MAXDIM];
     for (int k = 0; k < nd; k++) idx[k] = AR(l, r, (uint32_t)(2 + k));
     LLVMValueRef p = addr(l, arr, idx, nd);
+    if (l->gpu && l->all_ok) p = LLVMBuildSelect(l->b, l->all_ok, p, l->dummy, ""); /* a check before it failed */
     LV *x = &l->val[v];
     switch (cls(IN(l, v)->ty)) {
     case 'F': case 'S': st_elem(l, x->v[0], p); return;
@@ -564,6 +566,7 @@ static void bound(L *l, Ref r) {
         if (l->gpu && l->defer && l->ndefer < DEFER_MAX) { /* raised at the next flush, in program order */
             l->defer[l->ndefer++] = (Deferred){k, sp, bad};
             l->bound_ok[r] = LLVMBuildNot(l->b, bad, "");
+            l->all_ok = l->all_ok ? LLVMBuildAnd(l->b, l->all_ok, l->bound_ok[r], "") : l->bound_ok[r];
         } else {
             raise_if(l, bad, H->index, k, spill_index, &sp);
         }
@@ -575,6 +578,7 @@ static void bound(L *l, Ref r) {
 static void gpu_flush(L *l) {
     int n = l->ndefer;
     l->ndefer = 0;
+    l->all_ok = NULL;
     for (int i = 0; i < n; i++) raise_if(l, l->defer[i].bad, H->index, l->defer[i].k, spill_index, &l->defer[i].sp);
 }
 
@@ -588,6 +592,10 @@ static bool deferrable(L *l, Ref r) {
     case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE: case OP_MKVIEW:
         return true;
     case OP_LOAD: return IN(l, AR(l, r, 0))->ty->ndim >= 1 && num;
+    case OP_STORE: { /* to the safe address unless every check so far passed: no store the CPU would not make */
+        int v = cls(IN(l, AR(l, r, 1))->ty);
+        return IN(l, AR(l, r, 0))->ty->ndim >= 1 && (v == 'I' || v == 'U' || v == 'F' || v == 'S');
+    }
     case OP_ADD: case OP_SUB: case OP_MUL: case OP_NEG: case OP_AND: case OP_OR: case OP_XOR: case OP_INV: case OP_NOT:
         return num;
     case OP_CAST: { /* between numbers, except float to int (which raises) */
