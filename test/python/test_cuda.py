@@ -77,6 +77,13 @@ def oob(a):
 
 
 @cuda.jit
+def shift_copy(a, b):
+    i = cuda.grid(1)
+    x = a[i + 1]  # out of range for the last thread: raises before its store below
+    b[i] = x
+
+
+@cuda.jit
 def returns(a):
     return a[0]
 
@@ -125,6 +132,18 @@ def test_index_error_names_the_line(dev):
     a = np.zeros(4, dtype=np.int64)
     with pytest.raises(IndexError, match="index 4 is out of bounds for axis 0 with size 4"):
         oob[1, 4, dev](a)
+
+
+@pytest.mark.parametrize("dev", DEVICES)
+def test_no_store_after_a_failed_check(dev):
+    """the GPU defers index checks, but a store after a failed one does not happen (the CPU's order)"""
+    a = np.arange(1, 9, dtype=np.int64)
+    b = np.zeros(8, dtype=np.int64)
+    d_b = cuda.to_device(b) if dev == "cuda" else b
+    with pytest.raises(IndexError, match="index 8 is out of bounds for axis 0 with size 8"):
+        shift_copy[1, 8, dev if dev == "cpu" else 0](a, d_b)
+    got = d_b.copy_to_host() if dev == "cuda" else b
+    assert got.tolist() == [2, 3, 4, 5, 6, 7, 8, 0]
 
 
 def test_kernel_must_return_none():
