@@ -13,7 +13,7 @@
  * helper the baseline tier calls. Floating point is never fast-math: results
  * are bit for bit the interpreter's.
  */
-#include "kernel.h"
+#include "ll.h"
 #include "../../ir/mathfn.h"
 #include "../../rt/lib.h"
 #include "../../ir/gpu.h"
@@ -32,8 +32,8 @@
 #include <stdlib.h>
 #include <time.h>
 
-static const KilnHost *H;
 const KilnHost *ll_host;
+#define H ll_host
 void kiln_llvm_set_fast(LLVMValueRef v); /* fmf.cpp */
 
 static uint64_t now_ns(void) {
@@ -96,107 +96,22 @@ static void state_free(void *state) {
 
 /* ---- lowering ---- */
 
-#define MAXC (1 + 2 * KILN_MAXDIM)
-#define MAX_POOL 65536
-#define INLINE_MAX 64      /* callees emitted into one module */
-#define OSR_PARAMS_MAX 256 /* values live at a loop header an OSR entry reads from the frame */
-
-typedef struct LV { LLVMValueRef v[MAXC]; int n; } LV;
-
-enum { LOOP_CHECK = 1, LOOP_VEC_HINT = 2 }; /* per block: an interrupt check at this header; a back edge to a nest of
-                                             * constant trip counts (a vectorization hint) */
-typedef struct L {
-    LLVMValueRef tbaa[2];       /* access tags: an array element, a list's header (tbaa) */
-    uint8_t *loopflags;         /* per block: LOOP_* (loop_flags) */
-    const BackEnv *env;
-    Unit *u;
-    Func *f;
-    Code *c;
-    LLVMContextRef cx;
-    LLVMModuleRef m;
-    LLVMBuilderRef b;
-    LLVMValueRef fn, frame, ret, run;
-    LLVMTypeRef i1, i8, i16, i32, i64, f32, f64, ptr, helper_ty;
-    LLVMBasicBlockRef *bb, *end, err;
-    LV *val;
-    const char *bail;
-    LLVMBasicBlockRef entry;    /* where frames of inlined callees are allocated */
-    /* callees emitted into this module (shared with nested lowerings) */
-    struct Inl { Unit *u; LLVMValueRef fn; } *inl;
-    int *ninl;
-    Unit *stack[8];             /* the units being lowered, outermost first */
-    int depth;
-    bool avx512;
-    char visa;                  /* the Jit's vector ISA for libmvec (fastmath) */
-    int vlen;
-    LV *phi;                    /* per block parameter: its phi */
-    XCall **pool;               /* the compile's call records, in order (shared with nested lowerings) */
-    int *npool;
-    /* an OSR entry (osr >= 0: the loop header it starts at): only the blocks reachable
-     * from the header; values defined elsewhere are read from the frame on entry;
-     * values defined in those blocks and used across blocks live in allocas (home),
-     * which SROA turns back into SSA, since their definitions need no longer
-     * dominate their uses once the function starts in the middle of a loop */
-    int at_line;                /* the line of the instruction being lowered */
-    int32_t osr;
-    bool *reach, *cross;
-    LV *home;
-    /* a CUDA kernel (back/llvm/nvptx.c): the entry takes the argument slots as kernel parameters, errors are
-     * recorded for the host (gpu_raise), GPU operations become NVVM intrinsics, nothing calls the runtime */
-    bool gpu;
-    const char *gpu_bail;       /* what made a GPU kernel impossible (the message says it) */
-    int gpu_line;               /* its line */
-    /* a GPU kernel's index checks not branched on yet (gpu_flush): the loads after them issue at once, from a safe
-     * address when the check failed, so that a loop's loads are in flight together; ok: per BOUND, its test */
-    struct Deferred *defer;
-    int ndefer;
-    LLVMValueRef *bound_ok;
-    LLVMValueRef all_ok;        /* every deferred check since the last flush passed (NULL: none pending) */
-    LLVMValueRef dummy;         /* the safe address: a global of the kernel's module */
-    int *math_line;             /* the first line that calls a libdevice routine (shared with nested lowerings) */
-    const char **math_name;     /* and the routine */
-} L;
-
-static bool build(L *l, const char *name, bool avx512);
-/* CUDA kernels (the section before build) */
-static void gpu_op(L *l, Ref r);
-static void gpu_math_used(L *l, const char *name);
-static void gpu_int_bounds(L *l, Ref r);
-static void spill_ref(L *l, void *r);
-static LLVMValueRef pure_fn(L *l, const char *name, LLVMTypeRef fty);
-static void gpu_alloc(L *l, Ref r);
-static bool gpu_kernel_fn(L *l, const char *name);
-static void gpu_kernel_entry(L *l);
-
 /* a copy of an LLVM string in the unit's arena */
-static char *keep(Unit *u, const char *text) {
+char *ll_keep(Unit *u, const char *text) {
     size_t n = strlen(text);
     char *c = H->arena_alloc(&u->arena, n + 1);
     if (c) memcpy(c, text, n + 1);
     return c;
 }
 
-static LLVMValueRef ci64(L *l, int64_t v) { return LLVMConstInt(l->i64, (unsigned long long)v, 1); }
+
 
 /* loads and stores through byte pointers: LLVM 15+ has opaque pointers; 14
  * still wants the pointer cast to the element type */
-static LLVMValueRef as_ptr_to(L *l, LLVMValueRef p, LLVMTypeRef ty) {
-#if LLVM_VERSION_MAJOR < 15
-    return LLVMBuildBitCast(l->b, p, LLVMPointerType(ty, 0), "");
-#else
-    (void)l; (void)ty;
-    return p;
-#endif
-}
+
 /* a pointer type of address space as (LLVM 14 has typed pointers only: to i8) */
-static LLVMTypeRef ptr_in(L *l, unsigned as) {
-#if LLVM_VERSION_MAJOR < 15
-    return LLVMPointerType(LLVMInt8TypeInContext(l->cx), as);
-#else
-    return LLVMPointerTypeInContext(l->cx, as);
-#endif
-}
-static LLVMValueRef ld(L *l, LLVMTypeRef ty, LLVMValueRef p) { return LLVMBuildLoad2(l->b, ty, as_ptr_to(l, p, ty), ""); }
+
+
 
 /* type-based alias analysis, two kinds of memory only: array elements, and list headers (an RtList's view and
  * capacity). They never overlap, so an item store in a loop does not make LLVM reload the list's data pointer
@@ -217,7 +132,7 @@ static LLVMValueRef tbaa(L *l, LLVMValueRef ins, int kind) {
     return ins;
 }
 static LLVMValueRef ld_elem(L *l, LLVMTypeRef ty, LLVMValueRef p) { return tbaa(l, ld(l, ty, p), TBAA_ELEM); }
-static LLVMValueRef st(L *l, LLVMValueRef v, LLVMValueRef p) { return LLVMBuildStore(l->b, v, as_ptr_to(l, p, LLVMTypeOf(v))); }
+
 static LLVMValueRef st_elem(L *l, LLVMValueRef v, LLVMValueRef p) { return tbaa(l, st(l, v, p), TBAA_ELEM); }
 /* a runtime function by name (jit/symbols.c binds it when the object is loaded) */
 static LLVMValueRef ext_fn(L *l, const char *name, LLVMTypeRef fty) {
@@ -252,22 +167,8 @@ static LLVMValueRef xcall_ptr(L *l, XCall *k) {
     return LLVMConstGEP2(l->i8, g, &off, 1);
 }
 
-static LLVMValueRef slot_ptr(L *l, int32_t slot, int byte) {
-    LLVMValueRef off = ci64(l, 8 * (int64_t)slot + byte);
-    return LLVMBuildGEP2(l->b, l->i8, l->frame, &off, 1, "");
-}
 
-static int cls(const Type *t) {
-    if (!t || t->kind != T_SCALAR) return 0;
-    switch (t->dtype) {
-    case KILN_FLOAT64: return 'F';
-    case KILN_FLOAT32: return 'S';
-    case KILN_UINT64: return 'U';
-    case KILN_COMPLEX64: return 'z';
-    case KILN_COMPLEX128: return 'Z';
-    default: return 'I';
-    }
-}
+
 
 /* the LLVM types of a value's components */
 static int comps(L *l, const Type *t, LLVMTypeRef *ty) {
@@ -306,10 +207,9 @@ static void store_value(L *l, const Type *t, int32_t slot, LV v) {
     for (int k = 0; k < v.n; k++) st(l, v.v[k], slot_ptr(l, slot, comp_off(t, k)));
 }
 
-static LV one(LLVMValueRef x) { LV v = {{x}, 1}; return v; }
-static Ins *IN(L *l, Ref r) { return &l->f->ins.v[r]; }
-static Ref AR(L *l, Ref r, uint32_t k) { return ir_arg(l->f, r, k); }
-static LLVMValueRef V(L *l, Ref r) { return l->val[r].v[0]; }
+
+
+
 
 static LLVMValueRef wrap(L *l, LLVMValueRef x, const Type *t) {
     int bits = 0;
@@ -327,7 +227,7 @@ static LLVMValueRef wrap(L *l, LLVMValueRef x, const Type *t) {
     return sign ? LLVMBuildSExt(l->b, tr, l->i64, "") : LLVMBuildZExt(l->b, tr, l->i64, "");
 }
 
-static XCall *xcall(L *l, Ref r) {
+XCall *ll_xcall(L *l, Ref r) {
     XCall *k = H->arena_alloc(&l->u->arena, sizeof *k);
     if (!k || *l->npool >= MAX_POOL) { l->bail = k ? "too many call records" : "out of memory"; return NULL; }
     memset(k, 0, sizeof *k);
@@ -358,15 +258,14 @@ static void call_helper_c(L *l, Helper h, XCall *k, bool cold) {
 
 static void call_helper(L *l, Helper h, XCall *k) { call_helper_c(l, h, k, false); }
 
-static void gpu_raise(L *l, Helper h, XCall *k, void (*spill)(L *, void *), void *ctx);
 
 /* a cold block that raises through helper h, entered when cond is true */
-static void raise_if(L *l, LLVMValueRef cond, Helper h, XCall *k, void (*spill)(L *, void *), void *ctx) {
+void ll_raise_if(L *l, LLVMValueRef cond, Helper h, XCall *k, void (*spill)(L *, void *), void *ctx) {
     if (l->gpu) {
         LLVMBasicBlockRef bad = LLVMAppendBasicBlockInContext(l->cx, l->fn, "raise"), ok = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
         LLVMBuildCondBr(l->b, cond, bad, ok);
         LLVMPositionBuilderAtEnd(l->b, bad);
-        gpu_raise(l, h, k, spill, ctx);
+        ll_gpu_raise(l, h, k, spill, ctx);
         LLVMPositionBuilderAtEnd(l->b, ok);
         return;
     }
@@ -393,9 +292,9 @@ static void spill_operands(L *l, Ref r) {
 static bool inline_call(L *l, Ref r);
 
 /* the call record of r's helper, and the helper */
-static XCall *helper_record(L *l, Ref r, Helper *hp) {
+XCall *ll_helper_record(L *l, Ref r, Helper *hp) {
     Ins *in = IN(l, r);
-    XCall *k = xcall(l, r);
+    XCall *k = ll_xcall(l, r);
     Extra *x;
     Helper h = H->generic;
     int nfixed = 0;
@@ -422,27 +321,23 @@ static XCall *helper_record(L *l, Ref r, Helper *hp) {
     return k;
 }
 
-static void gpu_unsupported(L *l, Ref r);
 
 static void via_helper(L *l, Ref r) {
     Ins *in = IN(l, r);
     if (in->op == OP_CALL && !(in->flags & INS_PAR) && inline_call(l, r)) return;
-    if (l->gpu) { gpu_unsupported(l, r); return; }
+    if (l->gpu) { ll_gpu_unsupported(l, r); return; }
     spill_operands(l, r);
     Helper h;
-    XCall *k = helper_record(l, r, &h);
+    XCall *k = ll_helper_record(l, r, &h);
     if (!k) return;
     call_helper(l, h, k);
     if (in->ty && ty_is_leaf(in->ty)) l->val[r] = load_value(l, in->ty, l->c->slot[r]);
 }
 
-static void spill_ref(L *l, void *r) { spill_operands(l, *(Ref *)r); }
+void ll_spill_ref(L *l, void *r) { spill_operands(l, *(Ref *)r); }
 
-typedef struct IdxSpill { Ref idx, arr; int axis; LLVMValueRef orig, n; } IdxSpill;
-typedef struct Deferred { XCall *k; IdxSpill sp; LLVMValueRef bad; } Deferred;
-enum { DEFER_MAX = 64 };
 
-static void spill_index(L *l, void *p) {
+void ll_spill_index(L *l, void *p) {
     IdxSpill *s = p;
     st(l, s->orig, slot_ptr(l, l->c->slot[s->idx], 0));
     st(l, s->n, slot_ptr(l, l->c->slot[s->arr] + 1 + s->axis, 0));
@@ -464,21 +359,14 @@ static LLVMValueRef stride(L *l, Ref arr, int k) {
  * offset is within the array's own bytes: no product or sum wraps and the address stays inside its
  * allocation (nsw, inbounds) — which lets LLVM's scalar evolution see a[i, j + 1] one element after
  * a[i, j] and prove the loops over them independent */
-static LLVMValueRef addr(L *l, Ref arr, const Ref *idx, int nd) {
+LLVMValueRef ll_addr(L *l, Ref arr, const Ref *idx, int nd) {
     LV *a = &l->val[arr];
     LLVMValueRef off = LLVMBuildNSWMul(l->b, V(l, idx[0]), stride(l, arr, 0), "");
     for (int k = 1; k < nd; k++) off = LLVMBuildNSWAdd(l->b, off, LLVMBuildNSWMul(l->b, V(l, idx[k]), stride(l, arr, k), ""), "");
     return LLVMBuildInBoundsGEP2(l->b, l->i8, a->v[0], &off, 1, "");
 }
 
-static LLVMTypeRef elem_int(L *l, int dt) {
-    switch (H->dtype_size((kiln_dtype)dt)) {
-    case 1: return l->i8;
-    case 2: return l->i16;
-    case 4: return l->i32;
-    default: return l->i64;
-    }
-}
+
 
 /* a view is pointer arithmetic and the parts it is given: LLVM sees every stride and offset */
 static void mkview(L *l, Ref r) {
@@ -496,7 +384,7 @@ static void load(L *l, Ref r) {
     if (nd < 1) { via_helper(l, r); return; }
     Ref idx[KILN_MAXDIM];
     for (int k = 0; k < nd; k++) idx[k] = AR(l, r, (uint32_t)(1 + k));
-    LLVMValueRef p = addr(l, arr, idx, nd);
+    LLVMValueRef p = ll_addr(l, arr, idx, nd);
     if (l->gpu && l->bound_ok) { /* an index whose check is deferred: the safe address if it failed */
         LLVMValueRef ok = NULL;
         for (int k = 0; k < nd; k++)
@@ -529,7 +417,7 @@ static void store(L *l, Ref r) {
     if (nd < 1) { via_helper(l, r); return; }
     Ref idx[KILN_MAXDIM];
     for (int k = 0; k < nd; k++) idx[k] = AR(l, r, (uint32_t)(2 + k));
-    LLVMValueRef p = addr(l, arr, idx, nd);
+    LLVMValueRef p = ll_addr(l, arr, idx, nd);
     if (l->gpu && l->all_ok) p = LLVMBuildSelect(l->b, l->all_ok, p, l->dummy, ""); /* a check before it failed */
     LV *x = &l->val[v];
     switch (cls(IN(l, v)->ty)) {
@@ -558,7 +446,7 @@ static void bound(L *l, Ref r) {
         j = LLVMBuildSelect(l->b, neg, LLVMBuildAdd(l->b, i, n, ""), i, "");
     }
     if (!(in->flags & BOUND_NOCHECK)) {
-        XCall *k = xcall(l, r);
+        XCall *k = ll_xcall(l, r);
         if (!k) return;
         k->d = l->c->slot[idx]; k->a = l->c->slot[arr]; k->b = axis;
         IdxSpill sp = {idx, arr, axis, i, n};
@@ -568,49 +456,11 @@ static void bound(L *l, Ref r) {
             l->bound_ok[r] = LLVMBuildNot(l->b, bad, "");
             l->all_ok = l->all_ok ? LLVMBuildAnd(l->b, l->all_ok, l->bound_ok[r], "") : l->bound_ok[r];
         } else {
-            raise_if(l, bad, H->index, k, spill_index, &sp);
+            ll_raise_if(l, bad, H->index, k, ll_spill_index, &sp);
         }
     }
     l->val[r] = one(j);
 }
-
-/* the deferred index checks, raised in the order the kernel made them */
-static void gpu_flush(L *l) {
-    int n = l->ndefer;
-    l->ndefer = 0;
-    l->all_ok = NULL;
-    for (int i = 0; i < n; i++) raise_if(l, l->defer[i].bad, H->index, l->defer[i].k, spill_index, &l->defer[i].sp);
-}
-
-/* what may run before a deferred check is raised: no side effect, no branch, no error of its own */
-static bool deferrable(L *l, Ref r) {
-    Ins *in = IN(l, r);
-    int k = cls(in->ty);
-    bool num = k == 'I' || k == 'U' || k == 'F' || k == 'S';
-    switch (in->op) {
-    case OP_CONST: case OP_ARG: case OP_PARAM: case OP_DIM: case OP_STRIDE: case OP_DATA: case OP_BOUND: case OP_SELECT:
-    case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE: case OP_MKVIEW:
-        return true;
-    case OP_LOAD: return IN(l, AR(l, r, 0))->ty->ndim >= 1 && num;
-    case OP_STORE: { /* to the safe address unless every check so far passed: no store the CPU would not make */
-        int v = cls(IN(l, AR(l, r, 1))->ty);
-        return IN(l, AR(l, r, 0))->ty->ndim >= 1 && (v == 'I' || v == 'U' || v == 'F' || v == 'S');
-    }
-    case OP_ADD: case OP_SUB: case OP_MUL: case OP_NEG: case OP_AND: case OP_OR: case OP_XOR: case OP_INV: case OP_NOT:
-        return num;
-    case OP_CAST: { /* between numbers, except float to int (which raises) */
-        int a = cls(IN(l, AR(l, r, 0))->ty);
-        return num && (a == 'I' || a == 'U' || ((a == 'F' || a == 'S') && (k == 'F' || k == 'S')));
-    }
-    case OP_LIB: return (in->aux & 0xff) == LIB_GPU && gpu_is_register(gpu_kind(in->aux));
-    default: return false;
-    }
-}
-
-/* ---- complex numbers and abs, inline: a complex value is its two parts in registers; every
- * formula is the interpreter's (rt/arith.c, rt/eval.c), operation for operation, so the bits
- * agree: CPython's product and quotient (_Py_c_quot), NumPy's fused product and magnitude where
- * NumPy's loops fuse (the CPU has FMA: the same test as rt_cmul_np), hypot for Python's abs ---- */
 
 static LLVMValueRef libm_call(L *l, const char *name, LLVMValueRef *x, int nargs);
 
@@ -652,10 +502,10 @@ static bool cdiv(L *l, Ref r, LV a, LV b) {
     LLVMValueRef abr = intrinsic(l, "llvm.fabs", t, &br, 1), abi = intrinsic(l, "llvm.fabs", t, &bi, 1);
     LLVMValueRef first = LLVMBuildFCmp(l->b, LLVMRealOGE, abr, abi, "");
     LLVMValueRef second = LLVMBuildFCmp(l->b, LLVMRealOGE, abi, abr, "");
-    XCall *k = xcall(l, r);
+    XCall *k = ll_xcall(l, r);
     if (!k) return false;
     k->code = RE_ZDIV_COMPLEX;
-    raise_if(l, LLVMBuildAnd(l->b, first, LLVMBuildFCmp(l->b, LLVMRealOEQ, abr, LLVMConstReal(t, 0.0), ""), ""), H->error, k, NULL, NULL);
+    ll_raise_if(l, LLVMBuildAnd(l->b, first, LLVMBuildFCmp(l->b, LLVMRealOEQ, abr, LLVMConstReal(t, 0.0), ""), ""), H->error, k, NULL, NULL);
     LLVMValueRef r1 = LLVMBuildFDiv(l->b, bi, br, ""), d1 = LLVMBuildFAdd(l->b, br, LLVMBuildFMul(l->b, bi, r1, ""), "");
     LLVMValueRef re1 = LLVMBuildFDiv(l->b, LLVMBuildFAdd(l->b, ar, LLVMBuildFMul(l->b, ai, r1, ""), ""), d1, "");
     LLVMValueRef im1 = LLVMBuildFDiv(l->b, LLVMBuildFSub(l->b, ai, LLVMBuildFMul(l->b, ar, r1, ""), ""), d1, "");
@@ -704,10 +554,10 @@ static bool absolute(L *l, Ref r) {
     LLVMValueRef h = libm_call(l, "hypot", l->val[a].v, 2), inf = LLVMConstReal(l->f64, INFINITY);
     LLVMValueRef ar = intrinsic(l, "llvm.fabs", l->f64, &l->val[a].v[0], 1), ai = intrinsic(l, "llvm.fabs", l->f64, &l->val[a].v[1], 1);
     LLVMValueRef finite = LLVMBuildAnd(l->b, LLVMBuildFCmp(l->b, LLVMRealOLT, ar, inf, ""), LLVMBuildFCmp(l->b, LLVMRealOLT, ai, inf, ""), "");
-    XCall *kc = xcall(l, r);
+    XCall *kc = ll_xcall(l, r);
     if (!kc) return true;
     kc->code = RE_ABS_OVERFLOW;
-    raise_if(l, LLVMBuildAnd(l->b, finite, LLVMBuildFCmp(l->b, LLVMRealOEQ, h, inf, ""), ""), H->error, kc, NULL, NULL);
+    ll_raise_if(l, LLVMBuildAnd(l->b, finite, LLVMBuildFCmp(l->b, LLVMRealOEQ, h, inf, ""), ""), H->error, kc, NULL, NULL);
     l->val[r] = one(h);
     return true;
 }
@@ -748,21 +598,21 @@ static void power(L *l, Ref r) {
     LLVMBuildCondBr(l->b, usual, fast, slow);
     LLVMPositionBuilderAtEnd(l->b, fast);
     LLVMValueRef z = libm_call(l, "pow", xy, 2);
-    XCall *kf = xcall(l, r), *ko = xcall(l, r);
+    XCall *kf = ll_xcall(l, r), *ko = ll_xcall(l, r);
     if (!kf || !ko) return;
     kf->code = RE_POW_FRAC;
     ko->code = RE_POW_OVERFLOW;
-    raise_if(l, LLVMBuildFCmp(l->b, LLVMRealUNO, z, z, ""), H->error, kf, NULL, NULL);
-    raise_if(l, LLVMBuildFCmp(l->b, LLVMRealOEQ, intrinsic(l, "llvm.fabs", l->f64, &z, 1), inf, ""), H->error, ko, NULL, NULL);
+    ll_raise_if(l, LLVMBuildFCmp(l->b, LLVMRealUNO, z, z, ""), H->error, kf, NULL, NULL);
+    ll_raise_if(l, LLVMBuildFCmp(l->b, LLVMRealOEQ, intrinsic(l, "llvm.fabs", l->f64, &z, 1), inf, ""), H->error, ko, NULL, NULL);
     LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(l->b);
     LLVMBuildBr(l->b, join);
     LLVMPositionBuilderAtEnd(l->b, slow);
     LLVMValueRef zs;
     if (l->gpu) { /* libdevice's pow keeps C99's special values, which are CPython's but for 0.0 ** negative */
-        XCall *kz = xcall(l, r);
+        XCall *kz = ll_xcall(l, r);
         if (!kz) return;
         kz->code = RE_ZPOW_FLOAT;
-        raise_if(l, LLVMBuildAnd(l->b, LLVMBuildFCmp(l->b, LLVMRealOEQ, xy[0], LLVMConstReal(l->f64, 0.0), ""),
+        ll_raise_if(l, LLVMBuildAnd(l->b, LLVMBuildFCmp(l->b, LLVMRealOEQ, xy[0], LLVMConstReal(l->f64, 0.0), ""),
                                  LLVMBuildFCmp(l->b, LLVMRealOLT, xy[1], LLVMConstReal(l->f64, 0.0), ""), ""), H->error, kz, NULL, NULL);
         zs = libm_call(l, "pow", xy, 2);
     } else {
@@ -806,10 +656,10 @@ static void compare(L *l, Ref r) {
  * wraps in kiln); b == 0 raises as in every tier. */
 static LLVMValueRef int_divmod(L *l, Ref r, LLVMValueRef x, LLVMValueRef y, bool uns) {
     bool mod = IN(l, r)->op == OP_MOD;
-    XCall *k = xcall(l, r);
+    XCall *k = ll_xcall(l, r);
     if (!k) return NULL;
     k->code = mod ? RE_ZMOD_INT : RE_ZDIV_INT;
-    raise_if(l, LLVMBuildICmp(l->b, LLVMIntEQ, y, ci64(l, 0), ""), H->error, k, NULL, NULL);
+    ll_raise_if(l, LLVMBuildICmp(l->b, LLVMIntEQ, y, ci64(l, 0), ""), H->error, k, NULL, NULL);
     if (uns) return mod ? LLVMBuildURem(l->b, x, y, "") : LLVMBuildUDiv(l->b, x, y, "");
     LLVMValueRef m1 = LLVMBuildICmp(l->b, LLVMIntEQ, y, ci64(l, -1), "");
     LLVMValueRef ys = LLVMBuildSelect(l->b, m1, ci64(l, 1), y, "");
@@ -824,10 +674,10 @@ static LLVMValueRef int_divmod(L *l, Ref r, LLVMValueRef x, LLVMValueRef y, bool
 /* a << b and a >> b with Python's rules (rt_shl, rt_shr_*): a negative count raises, a count of 64 or more
  * gives 0 (or the sign, shifting a negative right) */
 static LLVMValueRef int_shift(L *l, Ref r, LLVMValueRef x, LLVMValueRef y, bool uns) {
-    XCall *k = xcall(l, r);
+    XCall *k = ll_xcall(l, r);
     if (!k) return NULL;
     k->code = RE_NEG_SHIFT;
-    raise_if(l, LLVMBuildICmp(l->b, LLVMIntSLT, y, ci64(l, 0), ""), H->error, k, NULL, NULL);
+    ll_raise_if(l, LLVMBuildICmp(l->b, LLVMIntSLT, y, ci64(l, 0), ""), H->error, k, NULL, NULL);
     LLVMValueRef big = LLVMBuildICmp(l->b, LLVMIntUGE, y, ci64(l, 64), "");
     LLVMValueRef n = LLVMBuildSelect(l->b, big, ci64(l, 63), y, "");
     if (IN(l, r)->op == OP_SHL) return LLVMBuildSelect(l->b, big, ci64(l, 0), LLVMBuildShl(l->b, x, n, ""), "");
@@ -841,16 +691,16 @@ static LLVMValueRef float_divmod(L *l, Ref r, LLVMValueRef a, LLVMValueRef b) {
     bool mod = IN(l, r)->op == OP_MOD;
     LLVMTypeRef t = LLVMTypeOf(a);
     bool f32 = t == l->f32;
-    XCall *k = xcall(l, r);
+    XCall *k = ll_xcall(l, r);
     if (!k) return NULL;
     k->code = mod ? RE_ZMOD_FLOAT : RE_ZFLOORDIV_FLOAT;
     LLVMValueRef zero = LLVMConstReal(t, 0.0), one = LLVMConstReal(t, 1.0);
-    raise_if(l, LLVMBuildFCmp(l->b, LLVMRealOEQ, b, zero, ""), H->error, k, NULL, NULL);
+    ll_raise_if(l, LLVMBuildFCmp(l->b, LLVMRealOEQ, b, zero, ""), H->error, k, NULL, NULL);
     LLVMValueRef ab[2] = {a, b};
     LLVMValueRef m;
     if (l->gpu) {
         LLVMTypeRef ft = LLVMFunctionType(t, (LLVMTypeRef[]){t, t}, 2, 0);
-        m = LLVMBuildCall2(l->b, ft, pure_fn(l, f32 ? "__nv_fmodf" : "__nv_fmod", ft), ab, 2, "");
+        m = LLVMBuildCall2(l->b, ft, ll_pure_fn(l, f32 ? "__nv_fmodf" : "__nv_fmod", ft), ab, 2, "");
     } else {
         m = LLVMBuildFRem(l->b, a, b, ""); /* frem is C's fmod (exact) */
     }
@@ -913,11 +763,11 @@ static void arith(L *l, Ref r) {
             power(l, r);
             return;
         case OP_DIV: {
-            XCall *kc = xcall(l, r);
+            XCall *kc = ll_xcall(l, r);
             if (!kc) return;
             kc->code = (in->flags & DIV_INTS) ? RE_ZDIV : RE_ZDIV_FLOAT;
             if (!(in->flags & INS_NUMPY))
-                raise_if(l, LLVMBuildFCmp(l->b, LLVMRealOEQ, y, LLVMConstReal(LLVMTypeOf(y), 0.0), ""), H->error, kc, NULL, NULL);
+                ll_raise_if(l, LLVMBuildFCmp(l->b, LLVMRealOEQ, y, LLVMConstReal(LLVMTypeOf(y), 0.0), ""), H->error, kc, NULL, NULL);
             z = LLVMBuildFDiv(l->b, x, y, "");
             break;
         }
@@ -956,9 +806,9 @@ static void cast(L *l, Ref r) {
             return;
         }
         Helper h;
-        XCall *k = helper_record(l, r, &h);
+        XCall *k = ll_helper_record(l, r, &h);
         if (!k) return;
-        raise_if(l, LLVMBuildNot(l->b, in_range, ""), h, k, spill_ref, &r);
+        ll_raise_if(l, LLVMBuildNot(l->b, in_range, ""), h, k, ll_spill_ref, &r);
         l->val[r] = one(LLVMBuildFPToSI(l->b, xd, l->i64, ""));
         return;
     }
@@ -1003,7 +853,7 @@ static LLVMValueRef callee_fn(L *l, Unit *c) {
     }
     char name[96];
     snprintf(name, sizeof name, "%s.inl%d", LLVMGetValueName(l->fn), *l->ninl);
-    bool ok = build(&k, name, l->avx512);
+    bool ok = ll_build(&k, name, l->avx512);
     free(k.bound_ok);
     if (k.gpu_bail && !l->gpu_bail) { l->gpu_bail = k.gpu_bail; l->gpu_line = k.gpu_line; }
     LLVMDisposeBuilder(k.b);
@@ -1064,7 +914,7 @@ static bool self_call(L *l, Ref r) {
     if (l->osr >= 0 || l->gpu) return false; /* the OSR entry is not the function: the helper calls the spec's code; a
                                               * GPU kernel does not recurse */
     if (sizeof(Slot) * l->c->nslots > (size_t)l->env->tune[TUNE_FRAME_STACK_BYTES]) return false;
-    XCall *k = xcall(l, r);
+    XCall *k = ll_xcall(l, r);
     if (!k) return true;
     k->code = RE_RECURSION;
     LLVMValueRef dp = depth_ptr(l);
@@ -1079,7 +929,7 @@ static bool self_call(L *l, Ref r) {
     LLVMValueRef foff = ci64(l, (int64_t)offsetof(Run, stack_floor));
     LLVMValueRef floor_ = ld(l, l->i64, LLVMBuildGEP2(l->b, l->i8, l->run, &foff, 1, ""));
     LLVMValueRef deep = LLVMBuildOr(l->b, LLVMBuildICmp(l->b, LLVMIntSGT, d1, max, ""), LLVMBuildICmp(l->b, LLVMIntULT, fa, floor_, ""), "");
-    raise_if(l, deep, H->error, k, NULL, NULL);
+    ll_raise_if(l, deep, H->error, k, NULL, NULL);
     /* kiln_interrupt, at every 16th level of depth: a recursion that runs long keeps passing them (one
      * that stays shallower is short), and fib(25) paid 25% for a check at every call */
     LLVMBasicBlockRef ck = LLVMAppendBasicBlockInContext(l->cx, l->fn, "intr"), go = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
@@ -1114,7 +964,7 @@ static bool inline_call(L *l, Ref r) {
  * the loop vectorizer can call _ZGVdN4v_exp on four lanes instead of exp four
  * times: the exp/sqrt kernel becomes bandwidth-bound. Without fastmath the
  * calls stay nobuiltin and every tier rounds the same. */
-static LLVMValueRef pure_fn(L *l, const char *name, LLVMTypeRef fty) {
+LLVMValueRef ll_pure_fn(L *l, const char *name, LLVMTypeRef fty) {
     LLVMValueRef f = LLVMGetNamedFunction(l->m, name);
     if (f) return f;
     f = LLVMAddFunction(l->m, name, fty);
@@ -1134,13 +984,13 @@ static LLVMValueRef libm_call(L *l, const char *name, LLVMValueRef *x, int nargs
     if (l->gpu) { /* libdevice's routine (linked into the module by nvptx.c) */
         char nv[64];
         snprintf(nv, sizeof nv, "__nv_%s", name);
-        gpu_math_used(l, name);
-        return LLVMBuildCall2(l->b, ft, pure_fn(l, nv, ft), x, (unsigned)nargs, "");
+        ll_gpu_math_used(l, name);
+        return LLVMBuildCall2(l->b, ft, ll_pure_fn(l, nv, ft), x, (unsigned)nargs, "");
     }
     char vname[64];
     snprintf(vname, sizeof vname, "_ZGV%cN%d%s_%s", l->visa, l->vlen, nargs == 2 ? "vv" : "v", name);
     bool vec = l->env->opt->fastmath && l->visa && H->sym(vname);
-    LLVMValueRef call = LLVMBuildCall2(l->b, ft, vec ? pure_fn(l, name, ft) : ext_fn(l, name, ft), x, (unsigned)nargs, "");
+    LLVMValueRef call = LLVMBuildCall2(l->b, ft, vec ? ll_pure_fn(l, name, ft) : ext_fn(l, name, ft), x, (unsigned)nargs, "");
     if (!vec) return call;
     if (!LLVMGetNamedFunction(l->m, vname)) {
         LLVMTypeRef vt = LLVMVectorType(l->f64, (unsigned)l->vlen), vp[2] = {vt, vt};
@@ -1172,36 +1022,11 @@ static void keep_vector_variants(L *l) {
 /* math functions: the same libm routine the interpreter calls, by address, with
  * CPython's error rules inline (NaN from a number is a domain error; infinity
  * from a finite number a range error for the functions that can overflow) */
-/* a NumPy ufunc of one float32 (np.exp(x[i]) of a float32 array: lowered as f64 between two casts) on the GPU, in
- * float32: an exact intrinsic (sqrt, floor ...) gives the same bits as the CPU's f64-then-round; libdevice's float
- * routines are within their documented ulps (docs/gpu.md) and several times cheaper than the double ones. NULL:
- * not such a call */
-static LLVMValueRef gpu_math_f32(L *l, const MathFn *m, LLVMValueRef x) {
-    static const char *const f32fns[] = {"exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan",
-                                         "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh",
-                                         "erf", "erfc", "cbrt"};
-    if (!LLVMIsAFPExtInst(x) || LLVMTypeOf(LLVMGetOperand(x, 0)) != l->f32 || m->arity != 1) return NULL;
-    LLVMValueRef a = LLVMGetOperand(x, 0), res = NULL;
-    LLVMTypeRef ft = LLVMFunctionType(l->f32, &l->f32, 1, 0);
-    if (m->intrinsic) {
-        res = LLVMBuildCall2(l->b, ft, LLVMGetIntrinsicDeclaration(l->m, LLVMLookupIntrinsicID(m->intrinsic, strlen(m->intrinsic)),
-                                                                    &l->f32, 1), &a, 1, "");
-    } else {
-        for (size_t i = 0; i < sizeof f32fns / sizeof *f32fns && !res; i++)
-            if (!strcmp(m->name, f32fns[i])) {
-                char nv[48];
-                snprintf(nv, sizeof nv, "__nv_%sf", m->name);
-                res = LLVMBuildCall2(l->b, ft, pure_fn(l, nv, ft), &a, 1, "");
-            }
-    }
-    return res ? LLVMBuildFPExt(l->b, res, l->f64, "") : NULL;
-}
-
 static bool math_call(L *l, Ref r) {
     Ins *in = IN(l, r);
     if (cls(in->ty) == 'Z' || cls(in->ty) == 'z') return false; /* complex: libm's c* through the helper */
     if (l->gpu && (in->flags & INS_NUMPY)) {
-        LLVMValueRef f = gpu_math_f32(l, &ir_mathfns[in->aux], V(l, AR(l, r, 0)));
+        LLVMValueRef f = ll_gpu_math_f32(l, &ir_mathfns[in->aux], V(l, AR(l, r, 0)));
         if (f) { l->val[r] = one(f); return true; }
     }
     /* the math-function table (ir/mathfn.h): its LLVM intrinsic (correctly rounded in hardware
@@ -1227,7 +1052,7 @@ static bool math_call(L *l, Ref r) {
         LLVMValueRef inf = LLVMConstReal(l->f64, INFINITY);
         LLVMValueRef nan_from_num = LLVMBuildAnd(l->b, LLVMBuildFCmp(l->b, LLVMRealUNO, res, res, ""),
                                                  LLVMBuildFCmp(l->b, LLVMRealORD, x, x, ""), "");
-        XCall *kd = xcall(l, r);
+        XCall *kd = ll_xcall(l, r);
         if (!kd) return true;
         kd->code = RE_MATH_DOMAIN;
         LLVMValueRef fabs_fn = LLVMGetIntrinsicDeclaration(l->m, LLVMLookupIntrinsicID("llvm.fabs", 9), d1, 1);
@@ -1235,11 +1060,11 @@ static bool math_call(L *l, Ref r) {
         LLVMValueRef ar = LLVMBuildCall2(l->b, ft, fabs_fn, &res, 1, ""), ax = LLVMBuildCall2(l->b, ft, fabs_fn, &x, 1, "");
         LLVMValueRef inf_from_finite = LLVMBuildAnd(l->b, LLVMBuildFCmp(l->b, LLVMRealOEQ, ar, inf, ""),
                                                     LLVMBuildFCmp(l->b, LLVMRealOLT, ax, inf, ""), "");
-        raise_if(l, nan_from_num, H->error, kd, NULL, NULL);
-        XCall *kr = xcall(l, r);
+        ll_raise_if(l, nan_from_num, H->error, kd, NULL, NULL);
+        XCall *kr = ll_xcall(l, r);
         if (!kr) return true;
         kr->code = check == 2 ? RE_MATH_RANGE : RE_MATH_DOMAIN;
-        raise_if(l, inf_from_finite, H->error, kr, NULL, NULL);
+        ll_raise_if(l, inf_from_finite, H->error, kr, NULL, NULL);
     }
     l->val[r] = one(res);
     return true;
@@ -1271,7 +1096,7 @@ static LV arg_value(L *l, Ref r) {
 static void ins(L *l, Ref r) {
     Ins *in = IN(l, r);
     if (in->line) l->at_line = (int)in->line;
-    if (l->ndefer && !deferrable(l, r)) gpu_flush(l);
+    if (l->ndefer && !ll_gpu_deferrable(l, r)) ll_gpu_flush(l);
     if (!in->ty && in->op != OP_STORE && in->op != OP_FILL && in->op != OP_CALL && in->op != OP_LIB) return;
     switch (in->op) {
     case OP_CONST:
@@ -1330,327 +1155,16 @@ static void ins(L *l, Ref r) {
         if (!absolute(l, r)) via_helper(l, r);
         return;
     case OP_LIB:
-        if (l->gpu && (in->aux & 0xff) == LIB_GPU) gpu_op(l, r);
-        else if (l->gpu && (in->aux & 0xff) == LIB_INT_BOUNDS) gpu_int_bounds(l, r);
+        if (l->gpu && (in->aux & 0xff) == LIB_GPU) ll_gpu_op(l, r);
+        else if (l->gpu && (in->aux & 0xff) == LIB_INT_BOUNDS) ll_gpu_int_bounds(l, r);
         else via_helper(l, r);
         return;
     case OP_ALLOC:
-        if (l->gpu) gpu_alloc(l, r);
+        if (l->gpu) ll_gpu_alloc(l, r);
         else via_helper(l, r);
         return;
     default: via_helper(l, r);
     }
-}
-
-/* ---- CUDA kernels (back/llvm/nvptx.c makes the module and the PTX) ----
- * The kernel's parameters are its argument slots, 8 bytes each (the host passes the slots kiln_call would
- * build, with device pointers for array data), then the error record; the entry stores the slots into a frame
- * on the stack that SROA dissolves, so every value is read as in the CPU tiers. The record travels where the
- * frame ABI passes Run (no GPU code reads a Run). An error claims the record (host memory the GPU maps: word 0
- * the call record's index + 1, then the frame's slots), saves the slots its helper reads and returns; after the launch the host replays that helper on the saved slots, so the exception and its
- * message are exactly the CPU tiers'. Nothing calls the runtime: what would (allocation of a non-constant
- * shape, lists, printing, recursion) makes the compile fail with its line. */
-
-static bool gpu_kernel_fn(L *l, const char *name) {
-    Code *c = l->c;
-    uint32_t np = 0;
-    for (uint32_t j = 0; j < c->nargs; j++) np += (uint32_t)c->arg_size[j];
-    LLVMTypeRef *pt = malloc(sizeof(LLVMTypeRef) * (np + 1));
-    if (!pt) { l->bail = "out of memory"; return false; }
-    for (uint32_t j = 0; j < np; j++) pt[j] = l->i64;
-    pt[np] = l->ptr; /* the error record */
-    l->fn = LLVMAddFunction(l->m, name, LLVMFunctionType(LLVMVoidTypeInContext(l->cx), pt, np + 1, 0));
-    free(pt);
-    LLVMAddAttributeAtIndex(l->fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("nounwind", 8), 0));
-    return true;
-}
-
-static LLVMValueRef entry_alloca(L *l, LLVMTypeRef t, unsigned n, const char *name) {
-    LLVMBuilderRef eb = LLVMCreateBuilderInContext(l->cx);
-    LLVMValueRef first = LLVMGetFirstInstruction(l->entry);
-    if (first) LLVMPositionBuilderBefore(eb, first); else LLVMPositionBuilderAtEnd(eb, l->entry);
-    LLVMValueRef a = LLVMBuildArrayAlloca(eb, t, LLVMConstInt(l->i32, n ? n : 1, 0), name);
-    LLVMSetAlignment(a, 16);
-    LLVMDisposeBuilder(eb);
-    return a;
-}
-
-/* the frame, with the parameters in the argument slots */
-static void gpu_kernel_entry(L *l) {
-    Code *c = l->c;
-    l->frame = LLVMBuildArrayAlloca(l->b, l->i64, LLVMConstInt(l->i32, c->nslots ? c->nslots : 1, 0), "frame");
-    l->ret = LLVMBuildArrayAlloca(l->b, l->i64, LLVMConstInt(l->i32, 1, 0), "ret");
-    l->run = LLVMGetParam(l->fn, LLVMCountParams(l->fn) - 1); /* the error record, handed to callees as their run */
-    unsigned p = 0;
-    LLVMTypeRef gptr = ptr_in(l, 1);
-    for (uint32_t j = 0; j < c->nargs; j++)
-        for (int32_t k = 0; k < c->arg_size[j]; k++) {
-            LLVMValueRef v = LLVMGetParam(l->fn, p++);
-            /* an array's data is global memory: said through the address space, so that LLVM's address-space
-             * inference turns the generic loads and stores of its elements into ld.global / st.global */
-            if (k == 0 && (int)j < l->u->nargs && l->u->args[j]->kind == T_ARRAY)
-                v = LLVMBuildAddrSpaceCast(l->b, LLVMBuildIntToPtr(l->b, v, gptr, ""), l->ptr, "");
-            st(l, v, slot_ptr(l, c->arg_slot[j] + k, 0));
-        }
-}
-
-/* record the error of call record k for the host (the first thread's wins) and leave the kernel; spill saves
- * the slots k's helper reads, into the record */
-static void gpu_raise(L *l, Helper h, XCall *k, void (*spill)(L *, void *), void *ctx) {
-    if (!k) { LLVMBuildBr(l->b, l->err); return; }
-    if (l->c->nslots >= GPU_ERR_SLOTS) { l->gpu_bail = "its frame has more slots than the GPU's error record holds"; l->bail = l->gpu_bail; }
-    k->gpu_h = h;
-    LLVMValueRef rec = l->run; /* a kernel's last parameter, passed down to the functions it calls */
-    LLVMValueRef cx = LLVMBuildAtomicCmpXchg(l->b, rec, ci64(l, 0), ci64(l, k->pool + 1), LLVMAtomicOrderingMonotonic,
-                                             LLVMAtomicOrderingMonotonic, 0);
-    LLVMBasicBlockRef first = LLVMAppendBasicBlockInContext(l->cx, l->fn, "raise.first");
-    LLVMBuildCondBr(l->b, LLVMBuildExtractValue(l->b, cx, 1, ""), first, l->err);
-    LLVMPositionBuilderAtEnd(l->b, first);
-    if (spill) {
-        LLVMValueRef frame = l->frame, off = ci64(l, 8);
-        l->frame = LLVMBuildGEP2(l->b, l->i8, rec, &off, 1, "");
-        spill(l, ctx);
-        l->frame = frame;
-    }
-    LLVMBuildBr(l->b, l->err);
-}
-
-static void gpu_unsupported(L *l, Ref r) {
-    Ins *in = IN(l, r);
-    char what[160];
-    if (in->op == OP_CALL) snprintf(what, sizeof what, "a call of %s (recursive, or too large to inline)", l->f->callees.v[in->aux]->name);
-    else if (in->op == OP_LIB) snprintf(what, sizeof what, "%s (a runtime library routine)", ir_lib_name(in->aux));
-    else if (in->op == OP_POW) snprintf(what, sizeof what, "this power (** of %s: pow's special cases need the runtime)", cls(in->ty) == 'S' ? "float32" : "floats or complex");
-    else snprintf(what, sizeof what, "this operation (%s)", ir_ops[in->op].name);
-    char msg[300];
-    snprintf(msg, sizeof msg, "%s is not supported in a CUDA kernel", what);
-    if (!l->gpu_bail) { l->gpu_bail = keep(l->u, msg); l->gpu_line = (int)in->line; }
-    l->bail = l->gpu_bail ? l->gpu_bail : "not supported in a CUDA kernel";
-}
-
-/* the first libdevice routine a kernel calls, and its line: what a missing libdevice's error names */
-static void gpu_math_used(L *l, const char *name) {
-    if (!l->math_line || *l->math_line) return;
-    *l->math_line = l->at_line;
-    *l->math_name = name;
-}
-
-static LLVMValueRef nvvm(L *l, const char *name, LLVMTypeRef ret) {
-    return LLVMBuildCall2(l->b, LLVMFunctionType(ret, NULL, 0, 0), pure_fn(l, name, LLVMFunctionType(ret, NULL, 0, 0)), NULL, 0, "");
-}
-
-/* an array descriptor at p for r's type: the constant shape of operands from..from+nd, C strides */
-static void gpu_descriptor(L *l, Ref r, LLVMValueRef p, uint32_t from) {
-    const Type *t = IN(l, r)->ty;
-    int nd = t->ndim;
-    LV v = {{p}, 1 + 2 * nd};
-    int64_t stride = (int64_t)H->dtype_size((kiln_dtype)t->dtype);
-    for (int k = nd - 1; k >= 0; k--) {
-        int64_t n = LLVMConstIntGetSExtValue(V(l, AR(l, r, from + (uint32_t)k)));
-        v.v[1 + k] = ci64(l, n);
-        v.v[1 + nd + k] = ci64(l, stride);
-        stride *= n;
-    }
-    l->val[r] = v;
-}
-
-/* the bytes of r's array of constant shape (operands from...), or -1 */
-static int64_t const_bytes(L *l, Ref r, uint32_t from) {
-    const Type *t = IN(l, r)->ty;
-    int64_t bytes = (int64_t)H->dtype_size((kiln_dtype)t->dtype);
-    for (int k = 0; k < t->ndim; k++) {
-        LLVMValueRef d = V(l, AR(l, r, from + (uint32_t)k));
-        if (!LLVMIsAConstantInt(d)) return -1;
-        bytes *= LLVMConstIntGetSExtValue(d);
-    }
-    return bytes;
-}
-
-/* np.zeros / cuda.local.array of a constant shape: zeroed memory on the thread's stack */
-static void gpu_alloc(L *l, Ref r) {
-    int64_t bytes = const_bytes(l, r, 0);
-    if (bytes < 0 || bytes > (64 << 10)) { gpu_unsupported(l, r); return; }
-    LLVMValueRef a = entry_alloca(l, l->i8, (unsigned)bytes, "local");
-    LLVMBuildMemSet(l->b, a, LLVMConstInt(l->i8, 0, 0), ci64(l, bytes), 16);
-    gpu_descriptor(l, r, a, 0);
-}
-
-/* one block's shared array: a global of the shared address space, seen through a generic pointer */
-static void gpu_shared(L *l, Ref r) {
-    int64_t bytes = const_bytes(l, r, 1);
-    if (bytes < 0) { gpu_unsupported(l, r); return; }
-    char name[48];
-    snprintf(name, sizeof name, "kiln_shared%u", (unsigned)r);
-    LLVMTypeRef at = LLVMArrayType(l->i8, (unsigned)(bytes ? bytes : 1));
-    LLVMValueRef g = LLVMAddGlobalInAddressSpace(l->m, at, name, 3);
-    LLVMSetInitializer(g, LLVMGetUndef(at));
-    LLVMSetLinkage(g, LLVMInternalLinkage);
-    LLVMSetAlignment(g, 16);
-    gpu_descriptor(l, r, LLVMBuildAddrSpaceCast(l->b, g, l->ptr, ""), 1);
-}
-
-/* the launch's dynamic shared memory as a 1-d array: an external shared global (PTX: .extern .shared), its length
- * the %dynamic_smem_size register's bytes over the item size */
-static void gpu_dynamic_shared(L *l, Ref r) {
-    const Type *t = IN(l, r)->ty;
-    LLVMValueRef g = LLVMGetNamedGlobal(l->m, "kiln_dynamic_shared");
-    if (!g) {
-        LLVMTypeRef at = LLVMArrayType(l->i8, 0);
-        g = LLVMAddGlobalInAddressSpace(l->m, at, "kiln_dynamic_shared", 3);
-        LLVMSetLinkage(g, LLVMExternalLinkage);
-        LLVMSetAlignment(g, 16);
-    }
-    LLVMTypeRef ft = LLVMFunctionType(l->i32, NULL, 0, 0);
-    LLVMValueRef asm_ = LLVMGetInlineAsm(ft, "mov.u32 $0, %dynamic_smem_size;", 32, "=r", 2, 0, 0, LLVMInlineAsmDialectATT, 0);
-    LLVMValueRef bytes = LLVMBuildZExt(l->b, LLVMBuildCall2(l->b, ft, asm_, NULL, 0, ""), l->i64, "");
-    int64_t item = (int64_t)H->dtype_size((kiln_dtype)t->dtype);
-    LV v = {{LLVMBuildAddrSpaceCast(l->b, g, l->ptr, ""), LLVMBuildUDiv(l->b, bytes, ci64(l, item), ""), ci64(l, item)}, 3};
-    l->val[r] = v;
-}
-
-/* an element's old value in canonical form (ints widened to int64, as load) */
-static LLVMValueRef widen(L *l, LLVMValueRef x, int dt) {
-    if (dt == KILN_FLOAT32 || dt == KILN_FLOAT64 || elem_int(l, dt) == l->i64) return x;
-    return dt_is_signed(dt) ? LLVMBuildSExt(l->b, x, l->i64, "") : LLVMBuildZExt(l->b, x, l->i64, "");
-}
-
-/* a float max/min (the new value when it compares greater/smaller, so NaN leaves the element): a CAS loop */
-static LLVMValueRef float_minmax(L *l, LLVMValueRef p, LLVMValueRef v, LLVMTypeRef ft, bool max) {
-    LLVMTypeRef it = ft == l->f64 ? l->i64 : l->i32;
-    LLVMBasicBlockRef pre = LLVMGetInsertBlock(l->b), loop = LLVMAppendBasicBlockInContext(l->cx, l->fn, "cas"),
-                      done = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
-    LLVMValueRef init = ld(l, it, p);
-    LLVMSetVolatile(init, 1);
-    LLVMBuildBr(l->b, loop);
-    LLVMPositionBuilderAtEnd(l->b, loop);
-    LLVMValueRef cur = LLVMBuildPhi(l->b, it, "");
-    LLVMValueRef curf = LLVMBuildBitCast(l->b, cur, ft, "");
-    LLVMValueRef better = LLVMBuildFCmp(l->b, max ? LLVMRealOGT : LLVMRealOLT, v, curf, "");
-    LLVMValueRef want = LLVMBuildSelect(l->b, better, LLVMBuildBitCast(l->b, v, it, ""), cur, "");
-    LLVMValueRef cx = LLVMBuildAtomicCmpXchg(l->b, p, cur, want, LLVMAtomicOrderingMonotonic, LLVMAtomicOrderingMonotonic, 0);
-    LLVMValueRef seen = LLVMBuildExtractValue(l->b, cx, 0, "");
-    LLVMBuildCondBr(l->b, LLVMBuildExtractValue(l->b, cx, 1, ""), done, loop);
-    LLVMBasicBlockRef back = LLVMGetInsertBlock(l->b);
-    LLVMValueRef in[2] = {init, seen};
-    LLVMBasicBlockRef from[2] = {pre, back};
-    LLVMAddIncoming(cur, in, from, 2);
-    LLVMPositionBuilderAtEnd(l->b, done);
-    return curf;
-}
-
-static void gpu_atomic(L *l, Ref r, int k) {
-    Ref arr = AR(l, r, 0);
-    const Type *at = IN(l, arr)->ty;
-    int dt = at->dtype, nv = k == GPU_ATOMIC_CAS ? 2 : 1;
-    Ref idx[KILN_MAXDIM];
-    for (int i = 0; i < at->ndim; i++) idx[i] = AR(l, r, (uint32_t)(1 + nv + i));
-    LLVMValueRef p = addr(l, arr, idx, at->ndim);
-    bool fl = dt == KILN_FLOAT32 || dt == KILN_FLOAT64;
-    LLVMTypeRef et = dt == KILN_FLOAT64 ? l->f64 : dt == KILN_FLOAT32 ? l->f32 : elem_int(l, dt);
-    LLVMValueRef v = V(l, AR(l, r, (uint32_t)nv));
-    if (!fl && et != l->i64) v = LLVMBuildTrunc(l->b, v, et, "");
-    LLVMValueRef old;
-    if (k == GPU_ATOMIC_CAS) {
-        LLVMValueRef want = V(l, AR(l, r, 1));
-        if (et != l->i64) want = LLVMBuildTrunc(l->b, want, et, "");
-        old = LLVMBuildExtractValue(l->b, LLVMBuildAtomicCmpXchg(l->b, p, want, v, LLVMAtomicOrderingMonotonic,
-                                                                 LLVMAtomicOrderingMonotonic, 0), 0, "");
-    } else if (fl && (k == GPU_ATOMIC_MAX || k == GPU_ATOMIC_MIN)) {
-        old = float_minmax(l, p, v, et, k == GPU_ATOMIC_MAX);
-    } else {
-        bool uns = dt_is_unsigned(dt);
-        LLVMAtomicRMWBinOp op;
-        switch (k) {
-        case GPU_ATOMIC_ADD: op = fl ? LLVMAtomicRMWBinOpFAdd : LLVMAtomicRMWBinOpAdd; break;
-        case GPU_ATOMIC_SUB: op = fl ? LLVMAtomicRMWBinOpFSub : LLVMAtomicRMWBinOpSub; break;
-        case GPU_ATOMIC_MAX: op = uns ? LLVMAtomicRMWBinOpUMax : LLVMAtomicRMWBinOpMax; break;
-        case GPU_ATOMIC_MIN: op = uns ? LLVMAtomicRMWBinOpUMin : LLVMAtomicRMWBinOpMin; break;
-        case GPU_ATOMIC_AND: op = LLVMAtomicRMWBinOpAnd; break;
-        case GPU_ATOMIC_OR: op = LLVMAtomicRMWBinOpOr; break;
-        case GPU_ATOMIC_XOR: op = LLVMAtomicRMWBinOpXor; break;
-        default: op = LLVMAtomicRMWBinOpXchg; break;
-        }
-        old = LLVMBuildAtomicRMW(l->b, op, p, v, LLVMAtomicOrderingMonotonic, 0);
-    }
-    l->val[r] = one(widen(l, old, dt));
-}
-
-/* NEP 50's OverflowError for a Python int stored into a narrower dtype: lowering reaches it only out of range, so
- * it raises, replayed on the host by the library helper; code after it in the block is unreachable */
-static void gpu_int_bounds(L *l, Ref r) {
-    Helper h;
-    XCall *k = helper_record(l, r, &h);
-    gpu_raise(l, h, k, spill_ref, &r);
-    LLVMPositionBuilderAtEnd(l->b, LLVMAppendBasicBlockInContext(l->cx, l->fn, "unreachable"));
-}
-
-static void gpu_op(L *l, Ref r) {
-    Ins *in = IN(l, r);
-    int k = gpu_kind(in->aux);
-    if (k == GPU_LANEID) {
-        l->val[r] = one(LLVMBuildZExt(l->b, nvvm(l, "llvm.nvvm.read.ptx.sreg.laneid", l->i32), l->i64, ""));
-        return;
-    }
-    if (gpu_is_register(k)) {
-        static const char *const regs[] = {"tid", "ctaid", "ntid", "nctaid"};
-        char name[48];
-        int which = (k - GPU_TID_X) / 3, axis = (k - GPU_TID_X) % 3;
-        snprintf(name, sizeof name, "llvm.nvvm.read.ptx.sreg.%s.%c", regs[which], "xyz"[axis]);
-        l->val[r] = one(LLVMBuildZExt(l->b, nvvm(l, name, l->i32), l->i64, ""));
-        return;
-    }
-    if (k == GPU_SYNC || k == GPU_FENCE) {
-        /* not pure: declared as plain functions LLVM must keep, in order */
-        const char *name = k == GPU_SYNC ? "llvm.nvvm.barrier0" : "llvm.nvvm.membar.gl";
-        LLVMTypeRef ft = LLVMFunctionType(LLVMVoidTypeInContext(l->cx), NULL, 0, 0);
-        LLVMValueRef f = LLVMGetNamedFunction(l->m, name);
-        if (!f) f = LLVMAddFunction(l->m, name, ft);
-        LLVMBuildCall2(l->b, ft, f, NULL, 0, "");
-        return;
-    }
-    if (k == GPU_SHARED) { gpu_shared(l, r); return; }
-    if (k == GPU_DYNSHARED) { gpu_dynamic_shared(l, r); return; }
-    gpu_atomic(l, r, k);
-}
-
-/* the kernel u as function `name` of module m (which holds the global kiln_err), in GPU mode; the call
- * records of its raises into pool. 0, or -1 with why */
-int ll_gpu_build(const BackEnv *env, Unit *u, LLVMContextRef cx, LLVMModuleRef m, const char *name, XCall **pool, int *npool,
-                 GpuBuildInfo *info, char *why, size_t cap) {
-    L l;
-    memset(&l, 0, sizeof l);
-    l.env = env; l.u = u; l.f = u->ir; l.c = u->code; l.osr = -1;
-    l.cx = cx; l.m = m;
-    l.b = LLVMCreateBuilderInContext(cx);
-    l.i1 = LLVMInt1TypeInContext(cx); l.i8 = LLVMInt8TypeInContext(cx); l.i16 = LLVMInt16TypeInContext(cx);
-    l.i32 = LLVMInt32TypeInContext(cx); l.i64 = LLVMInt64TypeInContext(cx);
-    l.f32 = LLVMFloatTypeInContext(cx); l.f64 = LLVMDoubleTypeInContext(cx);
-    l.ptr = ptr_in(&l, 0);
-    struct Inl inl[INLINE_MAX];
-    int ninl = 0;
-    l.inl = inl; l.ninl = &ninl;
-    l.pool = pool; l.npool = npool;
-    l.stack[0] = u;
-    l.gpu = true;
-    Deferred defer[DEFER_MAX];
-    l.defer = defer;
-    l.bound_ok = calloc(u->ir->ins.n + 1, sizeof *l.bound_ok);
-    LLVMTypeRef dt = LLVMArrayType(l.i8, 16);
-    LLVMValueRef dg = LLVMAddGlobalInAddressSpace(m, dt, "kiln_safe", 1); /* where a load whose check failed reads */
-    LLVMSetInitializer(dg, LLVMConstNull(dt));
-    LLVMSetLinkage(dg, LLVMInternalLinkage);
-    LLVMSetAlignment(dg, 16);
-    l.dummy = LLVMConstAddrSpaceCast(dg, l.ptr);
-    memset(info, 0, sizeof *info);
-    l.math_line = &info->math_line; l.math_name = &info->math_name;
-    bool ok = l.bound_ok && build(&l, name, false);
-    if (!l.bound_ok) snprintf(why, cap, "out of memory");
-    free(l.bound_ok);
-    info->line = l.gpu_line;
-    LLVMDisposeBuilder(l.b);
-    free(l.bb); free(l.end); free(l.val); free(l.phi);
-    if (!ok) snprintf(why, cap, "%s", l.gpu_bail ? l.gpu_bail : l.bail ? l.bail : "?");
-    return ok ? 0 : -1;
 }
 
 /* ---- the function ---- */
@@ -1714,12 +1228,12 @@ static void terminator(L *l, uint32_t bi) {
         break;
     }
     case TERM_RAISE: {
-        XCall *k = xcall(l, 0);
+        XCall *k = ll_xcall(l, 0);
         if (!k) return;
         k->line = (int)b->line;
         k->ename = l->f->strs.v[b->ename];
         k->emsg = b->emsg >= 0 ? l->f->strs.v[b->emsg] : "";
-        if (l->gpu) { gpu_raise(l, H->raise, k, NULL, NULL); break; }
+        if (l->gpu) { ll_gpu_raise(l, H->raise, k, NULL, NULL); break; }
         call_helper(l, H->raise, k);
         LLVMBuildBr(l->b, l->err);
         break;
@@ -1862,7 +1376,7 @@ static void osr_incoming(L *l, uint32_t bi) {
  * a nest of constant trip counts, const_trips); an innermost call-free loop has no check, because
  * an exit in its body would keep LLVM from vectorizing it (include/kiln.h says so). */
 static void intr_check_at(L *l, Ref r) {
-    XCall *k = xcall(l, r);
+    XCall *k = ll_xcall(l, r);
     if (!k) return;
     k->code = RE_INTERRUPT;
     LLVMValueRef o1 = ci64(l, (int64_t)offsetof(Run, intr)), o2 = ci64(l, (int64_t)offsetof(Run, epoch));
@@ -1870,7 +1384,7 @@ static void intr_check_at(L *l, Ref r) {
     LLVMValueRef now = ld(l, l->i64, pp);
     LLVMSetVolatile(now, 1); /* another thread changes it: read it on every pass */
     LLVMValueRef ep = ld(l, l->i64, LLVMBuildGEP2(l->b, l->i8, l->run, &o2, 1, ""));
-    raise_if(l, LLVMBuildICmp(l->b, LLVMIntNE, now, ep, ""), H->error, k, NULL, NULL);
+    ll_raise_if(l, LLVMBuildICmp(l->b, LLVMIntNE, now, ep, ""), H->error, k, NULL, NULL);
 }
 
 static void intr_check(L *l, uint32_t bi) {
@@ -1964,11 +1478,11 @@ static uint8_t *loop_flags(Func *f, const uint32_t *pos) {
     return chk;
 }
 
-static bool build(L *l, const char *name, bool avx512) {
+bool ll_build(L *l, const char *name, bool avx512) {
     Func *f = l->f;
     bool kernel = l->gpu && l->depth == 0;
     if (kernel) {
-        if (!gpu_kernel_fn(l, name)) return false;
+        if (!ll_gpu_kernel_fn(l, name)) return false;
     } else {
         LLVMTypeRef params[3] = {l->ptr, l->ptr, l->ptr};
         LLVMTypeRef fty = LLVMFunctionType(l->i32, params, 3, 0);
@@ -2014,10 +1528,10 @@ static bool build(L *l, const char *name, bool avx512) {
     for (uint32_t i = 0; i < norder; i++) l->bb[order[i]] = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
     l->err = LLVMAppendBasicBlockInContext(l->cx, l->fn, "err");
     LLVMPositionBuilderAtEnd(l->b, l->err);
-    if (kernel) LLVMBuildRetVoid(l->b); /* the error is recorded for the host (gpu_raise) */
+    if (kernel) LLVMBuildRetVoid(l->b); /* the error is recorded for the host (ll_gpu_raise) */
     else LLVMBuildRet(l->b, LLVMConstInt(l->i32, (unsigned long long)-1, 1));
     LLVMPositionBuilderAtEnd(l->b, entry);
-    if (kernel) gpu_kernel_entry(l);
+    if (kernel) ll_gpu_kernel_entry(l);
     LV hparams[OSR_PARAMS_MAX];
     Block *hb = l->osr >= 0 ? &f->blocks.v[l->osr] : NULL;
     if (hb && hb->params.n > OSR_PARAMS_MAX) { free(order); l->bail = "too many loop values for an OSR entry"; return false; }
@@ -2042,7 +1556,7 @@ static bool build(L *l, const char *name, bool avx512) {
             if (hb) osr_def(l, b->ins.v[k]);
         }
         if (l->bail) break; /* a value the terminator may need was never made */
-        if (l->ndefer) gpu_flush(l);
+        if (l->ndefer) ll_gpu_flush(l);
         terminator(l, bi);
         if (hb) osr_incoming(l, bi);
     }
@@ -2108,11 +1622,11 @@ static int jit_unit(const BackEnv *env, Unit *u, int32_t osr, NativeFn *out, cha
     l.stack[0] = u;
     l.visa = J->visa; l.vlen = J->vlen;
     t[0] = now_ns();
-    bool ok = pool && build(&l, name, J->avx512);
+    bool ok = pool && ll_build(&l, name, J->avx512);
     if (ok) keep_vector_variants(&l);
     if (!pool) l.bail = "out of memory";
     t[1] = now_ns();
-    if (ok && keep_ir) { char *ir = LLVMPrintModuleToString(l.m); c->llvm_before = keep(u, ir); LLVMDisposeMessage(ir); }
+    if (ok && keep_ir) { char *ir = LLVMPrintModuleToString(l.m); c->llvm_before = ll_keep(u, ir); LLVMDisposeMessage(ir); }
     LLVMDisposeBuilder(l.b);
     free(l.bb); free(l.end); free(l.val); free(l.phi); free(l.reach); free(l.cross); free(l.home);
     if (ok && atomic_load(env->stop)) { l.bail = "the context is being freed"; ok = false; }
@@ -2137,7 +1651,7 @@ static int jit_unit(const BackEnv *env, Unit *u, int32_t osr, NativeFn *out, cha
     t[2] = now_ns();
     if (ok && keep_ir) {
         char *ir = LLVMPrintModuleToString(l.m);
-        c->llvm_after = keep(u, ir);
+        c->llvm_after = ll_keep(u, ir);
         LLVMDisposeMessage(ir);
         LLVMMemoryBufferRef mb;
         char *emsg = NULL;
@@ -2218,7 +1732,7 @@ static int llvm_compile(const BackEnv *env, Unit *u, kiln_error *err) {
     /* last: a thread that sees the new code sees everything it needs (tier auto
      * swaps it in while other threads run the old) */
     if (!rc) __atomic_store_n(&c->native, fn, __ATOMIC_RELEASE);
-    else c->bailout = keep(u, why);
+    else c->bailout = ll_keep(u, why);
     if (env->opt->log & KILN_LOG_TIERS) {
         if (rc) env->log(env->cx, "kiln: %s stays on a lower tier: LLVM bailed out (%s)\n", u->name, why);
         else env->log(env->cx, "kiln: %s compiled by LLVM: lowering %.1f us, IR passes %.1f us, machine code %.1f us\n", u->name,
@@ -2261,7 +1775,6 @@ static const LlvmTier tier = {
 
 const LlvmTier *kiln_llvm_tier(const KilnHost *host) {
     if (!host || host->version != KILN_HOST_VERSION) return NULL;
-    H = host;
     ll_host = host;
     return &tier;
 }

@@ -1,0 +1,152 @@
+/*
+ * ll.h — inside the LLVM tier's object: the state of lowering one unit to LLVM IR (L) and the helpers
+ * llvm.c (the CPU's tier 2, and the common lowering) and kernel.c (a CUDA kernel's GPU mode) share.
+ * Functions here are the object's own (ll_), never libkiln's.
+ */
+#ifndef KILN_LLVM_LL_H
+#define KILN_LLVM_LL_H
+
+#include "kernel.h"
+#include "../../ir/mathfn.h"
+#include <llvm-c/Core.h>
+#include <llvm/Config/llvm-config.h>
+
+#define MAXC (1 + 2 * KILN_MAXDIM)
+#define MAX_POOL 65536
+#define INLINE_MAX 64      /* callees emitted into one module */
+#define OSR_PARAMS_MAX 256 /* values live at a loop header an OSR entry reads from the frame */
+
+typedef struct LV { LLVMValueRef v[MAXC]; int n; } LV;
+
+enum { LOOP_CHECK = 1, LOOP_VEC_HINT = 2 }; /* per block: an interrupt check at this header; a back edge to a nest of
+                                             * constant trip counts (a vectorization hint) */
+typedef struct L {
+    LLVMValueRef tbaa[2];       /* access tags: an array element, a list's header (tbaa) */
+    uint8_t *loopflags;         /* per block: LOOP_* (loop_flags) */
+    const BackEnv *env;
+    Unit *u;
+    Func *f;
+    Code *c;
+    LLVMContextRef cx;
+    LLVMModuleRef m;
+    LLVMBuilderRef b;
+    LLVMValueRef fn, frame, ret, run;
+    LLVMTypeRef i1, i8, i16, i32, i64, f32, f64, ptr, helper_ty;
+    LLVMBasicBlockRef *bb, *end, err;
+    LV *val;
+    const char *bail;
+    LLVMBasicBlockRef entry;    /* where frames of inlined callees are allocated */
+    /* callees emitted into this module (shared with nested lowerings) */
+    struct Inl { Unit *u; LLVMValueRef fn; } *inl;
+    int *ninl;
+    Unit *stack[8];             /* the units being lowered, outermost first */
+    int depth;
+    bool avx512;
+    char visa;                  /* the Jit's vector ISA for libmvec (fastmath) */
+    int vlen;
+    LV *phi;                    /* per block parameter: its phi */
+    XCall **pool;               /* the compile's call records, in order (shared with nested lowerings) */
+    int *npool;
+    /* an OSR entry (osr >= 0: the loop header it starts at): only the blocks reachable
+     * from the header; values defined elsewhere are read from the frame on entry;
+     * values defined in those blocks and used across blocks live in allocas (home),
+     * which SROA turns back into SSA, since their definitions need no longer
+     * dominate their uses once the function starts in the middle of a loop */
+    int at_line;                /* the line of the instruction being lowered */
+    int32_t osr;
+    bool *reach, *cross;
+    LV *home;
+    /* a CUDA kernel (back/llvm/nvptx.c): the entry takes the argument slots as kernel parameters, errors are
+     * recorded for the host (gpu_raise), GPU operations become NVVM intrinsics, nothing calls the runtime */
+    bool gpu;
+    const char *gpu_bail;       /* what made a GPU kernel impossible (the message says it) */
+    int gpu_line;               /* its line */
+    /* a GPU kernel's index checks not branched on yet (gpu_flush): the loads after them issue at once, from a safe
+     * address when the check failed, so that a loop's loads are in flight together; ok: per BOUND, its test */
+    struct Deferred *defer;
+    int ndefer;
+    LLVMValueRef *bound_ok;
+    LLVMValueRef all_ok;        /* every deferred check since the last flush passed (NULL: none pending) */
+    LLVMValueRef dummy;         /* the safe address: a global of the kernel's module */
+    int *math_line;             /* the first line that calls a libdevice routine (shared with nested lowerings) */
+    const char **math_name;     /* and the routine */
+} L;
+
+typedef struct IdxSpill { Ref idx, arr; int axis; LLVMValueRef orig, n; } IdxSpill;
+typedef struct Deferred { XCall *k; IdxSpill sp; LLVMValueRef bad; } Deferred;
+enum { DEFER_MAX = 64 };
+
+static inline LLVMValueRef ci64(L *l, int64_t v) { return LLVMConstInt(l->i64, (unsigned long long)v, 1); }
+static inline LLVMValueRef as_ptr_to(L *l, LLVMValueRef p, LLVMTypeRef ty) {
+#if LLVM_VERSION_MAJOR < 15
+    return LLVMBuildBitCast(l->b, p, LLVMPointerType(ty, 0), "");
+#else
+    (void)l; (void)ty;
+    return p;
+#endif
+}
+static inline LLVMTypeRef ptr_in(L *l, unsigned as) {
+#if LLVM_VERSION_MAJOR < 15
+    return LLVMPointerType(LLVMInt8TypeInContext(l->cx), as);
+#else
+    return LLVMPointerTypeInContext(l->cx, as);
+#endif
+}
+static inline LLVMValueRef ld(L *l, LLVMTypeRef ty, LLVMValueRef p) { return LLVMBuildLoad2(l->b, ty, as_ptr_to(l, p, ty), ""); }
+static inline LLVMValueRef st(L *l, LLVMValueRef v, LLVMValueRef p) { return LLVMBuildStore(l->b, v, as_ptr_to(l, p, LLVMTypeOf(v))); }
+static inline LLVMValueRef slot_ptr(L *l, int32_t slot, int byte) {
+    LLVMValueRef off = ci64(l, 8 * (int64_t)slot + byte);
+    return LLVMBuildGEP2(l->b, l->i8, l->frame, &off, 1, "");
+}
+static inline LV one(LLVMValueRef x) { LV v = {{x}, 1}; return v; }
+static inline Ins *IN(L *l, Ref r) { return &l->f->ins.v[r]; }
+static inline LLVMValueRef V(L *l, Ref r) { return l->val[r].v[0]; }
+static inline LLVMTypeRef elem_int(L *l, int dt) {
+    switch (ll_host->dtype_size((kiln_dtype)dt)) {
+    case 1: return l->i8;
+    case 2: return l->i16;
+    case 4: return l->i32;
+    default: return l->i64;
+    }
+}
+static inline Ref AR(L *l, Ref r, uint32_t k) { return ir_arg(l->f, r, k); }
+
+
+/* a scalar type's class: 'F' float64, 'S' float32, 'U' uint64, 'Z'/'z' complex128/64, 'I' other ints; 0 else */
+static inline int cls(const Type *t) {
+    if (!t || t->kind != T_SCALAR) return 0;
+    switch (t->dtype) {
+    case KILN_FLOAT64: return 'F';
+    case KILN_FLOAT32: return 'S';
+    case KILN_UINT64: return 'U';
+    case KILN_COMPLEX64: return 'z';
+    case KILN_COMPLEX128: return 'Z';
+    default: return 'I';
+    }
+}
+
+/* llvm.c */
+bool ll_build(L *l, const char *name, bool avx512);                 /* the unit's function, in l->m */
+char *ll_keep(Unit *u, const char *text);                              /* a string in the unit's arena */
+XCall *ll_xcall(L *l, Ref r);                                          /* a call record of this compile */
+void ll_raise_if(L *l, LLVMValueRef cond, Helper h, XCall *k, void (*spill)(L *, void *), void *ctx);
+LLVMValueRef ll_addr(L *l, Ref arr, const Ref *idx, int nd);          /* an element's address */
+LLVMValueRef ll_pure_fn(L *l, const char *name, LLVMTypeRef fty);     /* a routine without side effects */
+XCall *ll_helper_record(L *l, Ref r, Helper *hp);                      /* r's frame helper and its record */
+void ll_spill_ref(L *l, void *r);                                      /* r's operands to their slots */
+void ll_spill_index(L *l, void *p);                                    /* an IdxSpill's index and length */
+
+/* kernel.c: a CUDA kernel's GPU mode (l->gpu) */
+bool ll_gpu_kernel_fn(L *l, const char *name);
+void ll_gpu_kernel_entry(L *l);
+void ll_gpu_raise(L *l, Helper h, XCall *k, void (*spill)(L *, void *), void *ctx);
+void ll_gpu_unsupported(L *l, Ref r);
+void ll_gpu_op(L *l, Ref r);
+void ll_gpu_alloc(L *l, Ref r);
+void ll_gpu_int_bounds(L *l, Ref r);
+void ll_gpu_flush(L *l);
+bool ll_gpu_deferrable(L *l, Ref r);
+LLVMValueRef ll_gpu_math_f32(L *l, const MathFn *m, LLVMValueRef x);
+void ll_gpu_math_used(L *l, const char *name);
+
+#endif
