@@ -620,8 +620,7 @@ static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth
         return 0;
     }
     if (PyFloat_Check(o)) { *out = kiln_float(PyFloat_AsDouble(o)); return 0; }
-    if (PyObject_HasAttrString(o, "__cuda_array_interface__")) {
-        if (c->gpu) return conv_cai(c, o, out, argi);
+    if (PyObject_HasAttrString(o, "__cuda_array_interface__")) { /* a GPU launch took it before the buffer protocol */
         PyErr_Format(PyExc_TypeError, "argument %d: a GPU array ('%.100s') goes only to a CUDA kernel launched on the GPU; copy "
                      "it to the host first (copy_to_host(), .get(), .cpu())", argi + 1, Py_TYPE(o)->tp_name);
         return -1;

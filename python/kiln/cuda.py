@@ -199,11 +199,12 @@ class _Launch:
         self.grid = _dims(config[0], "blocks")
         self.block = _dims(config[1], "threads")
         stream = config[2] if len(config) > 2 else 0
-        self.device = _DEVICES[os.environ.get("KILN_CUDA_DEVICE", "cuda")] if not isinstance(stream, str) else None
+        device = stream if isinstance(stream, str) else os.environ.get("KILN_CUDA_DEVICE", "cuda")
+        if device not in _DEVICES:
+            raise ValueError("kernel[...]: the device is 'cuda' or 'cpu', not %r" % device)
+        self.device = _DEVICES[device]
         if isinstance(stream, str):
-            if stream not in _DEVICES:
-                raise ValueError("kernel[...]: the device is 'cuda' or 'cpu', not %r" % stream)
-            self.device, stream = _DEVICES[stream], 0
+            stream = 0
         # a stream: its handle (an int), Numba's (.handle, a ctypes pointer), CuPy's (.ptr) or PyTorch's (.cuda_stream)
         for attr in ("handle", "ptr", "cuda_stream"):
             if hasattr(stream, attr):

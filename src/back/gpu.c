@@ -25,7 +25,7 @@ static int raise_msg(Run *run, const char *ename, const char *msg, int line, con
 
 /* the block's buffer of a shared array site (zeroed when the block's first thread reaches it); dynamic: the launch's
  * dynamic shared memory (site -1, as many elements as its bytes hold) */
-static int shared(Run *run, RtGpu *g, Slot *s, int d, const Extra *x, bool dynamic, int line, const char *file) {
+static int shared(Run *run, RtGpuBlock *g, Slot *s, int d, const Extra *x, bool dynamic, int line, const char *file) {
     const Type *t = x->rt;
     int64_t item = (int64_t)kiln_dtype_size((kiln_dtype)t->dtype), bytes = item;
     for (int k = 0; k < t->ndim && !dynamic; k++) bytes *= s[x->slot[k]].i;
@@ -121,8 +121,8 @@ int fr_gpu(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char
     }
     if (gpu_is_register(k)) { s[d].i = g->reg[k - GPU_TID_X]; return 0; }
     switch (k) {
-    case GPU_SYNC: return g->sync ? g->sync(g->sync_arg) : 0;
+    case GPU_SYNC: return g->block->sync ? g->block->sync(g->block->sync_arg) : 0;
     case GPU_FENCE: return 0;
-    default: return shared(run, g, s, d, x, k == GPU_DYNSHARED, line, file);
+    default: return shared(run, g->block, s, d, x, k == GPU_DYNSHARED, line, file);
     }
 }

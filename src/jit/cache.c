@@ -132,12 +132,14 @@ static int index_of(Spec **list, int n, const Spec *s) {
 
 static int extra_slots(const Extra *x) { return x->op == OP_CALL ? 2 * x->n : x->n; }
 
-/* a GPU kernel's raise: the helper the host replays (XCall.gpu_h), by number */
-static int helper_id(Helper h) { return h == fh_error ? 1 : h == fh_index ? 2 : h == fh_raise ? 3 : h == fh_generic ? 4 : h == fh_lib ? 5 : 0; }
-static Helper helper_of(int id) {
-    static const Helper hs[] = {NULL, fh_error, fh_index, fh_raise, fh_generic, fh_lib};
-    return id >= 0 && id < 6 ? hs[id] : NULL;
+/* a GPU kernel's raise: the helper the host replays (XCall.gpu_h), by its number in one table */
+static const Helper gpu_helpers[] = {NULL, fh_error, fh_index, fh_raise, fh_generic, fh_lib};
+enum { NGPU_HELPERS = sizeof gpu_helpers / sizeof gpu_helpers[0] };
+static int helper_id(Helper h) {
+    for (int i = 1; i < NGPU_HELPERS; i++) if (gpu_helpers[i] == h) return i;
+    return 0;
 }
+static Helper helper_of(int id) { return id > 0 && id < NGPU_HELPERS ? gpu_helpers[id] : NULL; }
 
 static bool write_meta(Buf *b, Spec *s, const char *sym, const XCall *tab, int ntab, bool gpu) {
     Spec *list[JIT_CACHE_SPECS];

@@ -94,9 +94,21 @@ typedef struct Cta { /* one block of threads (a CUDA "cooperative thread array")
     ucontext_t sched;
     char *stacks;
     const void *sched_bottom;  /* the scheduler's stack, for AddressSanitizer's switches back */
-    int64_t dyn_bytes;         /* the launch's dynamic shared memory */
     size_t sched_size;
 } Cta;
+
+/* thread t's index in its block, x fastest, into reg (the block's dimensions in reg[6..8]) */
+static void thread_index(int64_t reg[12], int t) {
+    reg[0] = t % reg[6];
+    reg[1] = t / reg[6] % reg[7];
+    reg[2] = t / (reg[6] * reg[7]);
+}
+
+/* a block's end: its shared arrays go */
+static void block_end(RtGpuBlock *blk) {
+    for (int i = 0; i < blk->nshared; i++) free(blk->shared[i].data);
+    blk->nshared = 0;
+}
 
 static int fiber_sync(void *arg) {
     Cta *b = arg;
@@ -123,15 +135,14 @@ static void fiber_main(void) {
 }
 
 /* one block as fibers; the first failing thread's error into err. 0, or -1 */
-static int block_fibers(Cta *b, const Run *tmpl, const int64_t reg[12], kiln_error *err) {
+static int block_fibers(Cta *b, const Run *tmpl, const int64_t reg[12], RtGpuBlock *blk, kiln_error *err) {
+    blk->sync = fiber_sync;
+    blk->sync_arg = b;
     for (int t = 0; t < b->n; t++) {
         Fiber *f = &b->f[t];
-        memset(&f->gpu, 0, sizeof f->gpu);
         memcpy(f->gpu.reg, reg, sizeof f->gpu.reg);
-        f->gpu.dyn_bytes = b->dyn_bytes;
-        int bx = (int)reg[6], by = (int)reg[7];
-        f->gpu.reg[0] = t % bx; f->gpu.reg[1] = t / bx % by; f->gpu.reg[2] = t / (bx * by);
-        f->gpu.sync = fiber_sync; f->gpu.sync_arg = b;
+        thread_index(f->gpu.reg, t);
+        f->gpu.block = blk;
         f->run = *tmpl;
         f->run.gpu = &f->gpu;
         char *stack = b->stacks + (size_t)t * FIBER_STACK;
@@ -143,49 +154,43 @@ static int block_fibers(Cta *b, const Run *tmpl, const int64_t reg[12], kiln_err
         f->uc.uc_link = &b->sched;
         makecontext(&f->uc, fiber_main, 0);
     }
-    RtGpuShared *shared = NULL;
-    int nshared = 0, cap = 0, rc = 0;
+    int rc = 0;
     for (;;) {
-        bool ran = false, waiting = false;
+        bool waiting = false;
         for (int t = 0; t < b->n && !rc; t++) {
             Fiber *f = &b->f[t];
             if (f->state != 0) { waiting |= f->state == 1; continue; }
-            /* the block's shared arrays travel with the running thread */
-            f->gpu.shared = shared; f->gpu.nshared = nshared; f->gpu.capshared = cap;
             b->cur = t;
             tls_block = b;
             void *fake = NULL;
             SWITCH_START(&fake, b->stacks + (size_t)t * FIBER_STACK, FIBER_STACK);
             swapcontext(&b->sched, &f->uc);
             SWITCH_DONE(fake, NULL, NULL);
-            shared = f->gpu.shared; nshared = f->gpu.nshared; cap = f->gpu.capshared;
-            ran = true;
             if (f->state == 1) waiting = true;
             if (f->state == 3) { jit_runtime_error(&f->run, err); rc = -1; }
         }
         if (rc || !waiting) break;
         for (int t = 0; t < b->n; t++) if (b->f[t].state == 1) b->f[t].state = 0; /* everyone is at the barrier: go on */
-        (void)ran;
     }
     for (int t = 0; t < b->n; t++) run_release(&b->f[t].run);
-    for (int i = 0; i < nshared; i++) free(shared[i].data);
-    free(shared);
+    block_end(blk);
     return rc;
 }
 
 /* one block, thread after thread on this stack */
-static int block_serial(Spec *s, const Slot *in, Run *tmpl, RtGpu *g, int n, kiln_error *err) {
+static int block_serial(Spec *s, const Slot *in, Run *tmpl, const int64_t reg[12], RtGpuBlock *blk, int n, kiln_error *err) {
     Slot out[KILN_MAX_SLOTS];
-    int bx = (int)g->reg[6], by = (int)g->reg[7], rc = 0;
+    RtGpu g = {{0}, blk};
+    memcpy(g.reg, reg, sizeof g.reg);
+    int rc = 0;
     for (int t = 0; t < n && !rc; t++) {
-        g->reg[0] = t % bx; g->reg[1] = t / bx % by; g->reg[2] = t / (bx * by);
+        thread_index(g.reg, t);
         Run run = *tmpl;
-        run.gpu = g;
+        run.gpu = &g;
         if (back_interp.run(&s->u, in, out, &run)) { jit_runtime_error(&run, err); rc = -1; }
         run_release(&run);
     }
-    for (int i = 0; i < g->nshared; i++) free(g->shared[i].data);
-    g->nshared = 0;
+    block_end(blk);
     return rc;
 }
 
@@ -202,7 +207,7 @@ static int launch_cpu(kiln_func *fn, Spec *s, const unsigned dims[6], unsigned d
     bool fibers = has_barrier(&s->u, 0);
     Cta b;
     memset(&b, 0, sizeof b);
-    b.s = s; b.in = in; b.n = n; b.dyn_bytes = dyn_bytes;
+    b.s = s; b.in = in; b.n = n;
     if (fibers) {
         b.f = calloc((size_t)n, sizeof *b.f);
         b.stacks = mmap(NULL, (size_t)n * FIBER_STACK, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -213,17 +218,18 @@ static int launch_cpu(kiln_func *fn, Spec *s, const unsigned dims[6], unsigned d
             return -1;
         }
     }
-    RtGpu g;
-    memset(&g, 0, sizeof g);
-    g.dyn_bytes = dyn_bytes;
-    for (int k = 0; k < 3; k++) { g.reg[6 + k] = dims[3 + k]; g.reg[9 + k] = dims[k]; }
+    RtGpuBlock blk;
+    memset(&blk, 0, sizeof blk);
+    blk.dyn_bytes = dyn_bytes;
+    int64_t reg[12] = {0};
+    for (int k = 0; k < 3; k++) { reg[6 + k] = dims[3 + k]; reg[9 + k] = dims[k]; }
     for (uint64_t z = 0; z < dims[2] && !rc; z++)
         for (uint64_t y = 0; y < dims[1] && !rc; y++)
             for (uint64_t x = 0; x < dims[0] && !rc; x++) {
-                g.reg[3] = (int64_t)x; g.reg[4] = (int64_t)y; g.reg[5] = (int64_t)z;
-                rc = fibers ? block_fibers(&b, &tmpl, g.reg, err) : block_serial(s, in, &tmpl, &g, n, err);
+                reg[3] = (int64_t)x; reg[4] = (int64_t)y; reg[5] = (int64_t)z;
+                rc = fibers ? block_fibers(&b, &tmpl, reg, &blk, err) : block_serial(s, in, &tmpl, reg, &blk, n, err);
             }
-    free(g.shared);
+    free(blk.shared);
     if (fibers) { munmap(b.stacks, (size_t)n * FIBER_STACK); free(b.f); }
     run_release(&tmpl);
     return rc;

@@ -54,17 +54,21 @@ typedef struct RtDict {
     int64_t nindex;   /* a power of two, more than twice the entries */
 } RtDict;
 
-/* a CUDA kernel's thread as the CPU runs it (jit/launch.c): its registers, its block's shared arrays, and the
- * barrier (syncthreads: a switch to the block's next thread; NULL: the launch runs its threads one after another,
- * which a kernel without a barrier cannot tell apart). back/gpu.c reads it; NULL outside a launch. */
+/* a CUDA kernel's thread as the CPU runs it (jit/launch.c): its registers, and its block (one RtGpuBlock every
+ * thread of the block points to): the block's shared arrays and the barrier (syncthreads: a switch to the block's
+ * next thread; NULL: the launch runs its threads one after another, which a kernel without a barrier cannot tell
+ * apart). back/gpu.c reads it; NULL outside a launch. */
 typedef struct RtGpuShared { int64_t site, bytes; void *data; } RtGpuShared;
-typedef struct RtGpu {
-    int64_t reg[12];       /* threadIdx, blockIdx, blockDim, gridDim, x y z each (ir/gpu.h's GPU_TID_X order) */
+typedef struct RtGpuBlock {
     RtGpuShared *shared;   /* the block's shared arrays, by site (the launch frees them after the block) */
-    int64_t dyn_bytes;     /* the launch's dynamic shared memory (cuda.shared.array(0, dtype) views it) */
     int nshared, capshared;
+    int64_t dyn_bytes;     /* the launch's dynamic shared memory (cuda.shared.array(0, dtype) views it) */
     int (*sync)(void *arg);/* 0 when every thread of the block reached the barrier */
     void *sync_arg;
+} RtGpuBlock;
+typedef struct RtGpu {
+    int64_t reg[12];       /* threadIdx, blockIdx, blockDim, gridDim, x y z each (ir/gpu.h's GPU_TID_X order) */
+    RtGpuBlock *block;
 } RtGpu;
 
 typedef struct Run {
