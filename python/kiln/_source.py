@@ -338,8 +338,13 @@ def _foreign_import(v):
     kiln says so if a kernel calls it"""
     mod = getattr(v, "__module__", None)
     attr = getattr(v, "__name__", None)
-    if not mod or mod == "builtins" or not attr or not attr.isidentifier() or isinstance(v, (type, types.ModuleType)):
+    if not mod or mod == "builtins" or not attr or not attr.isidentifier() or isinstance(v, types.ModuleType):
         return None
+    if isinstance(v, type) and mod != "itertools":  # itertools.product and the like are classes
+        return None
+    public = mod.lstrip("_")  # functools.reduce is _functools.reduce: imported from the module users know
+    if public != mod and getattr(sys.modules.get(public), attr, None) is v:
+        return public, attr
     while mod:
         if getattr(sys.modules.get(mod), attr, None) is v:
             return mod, attr

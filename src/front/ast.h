@@ -99,5 +99,8 @@ typedef struct Ast {
 
 /* Parse src into an AST allocated in arena. Returns NULL and fills d on error. */
 Ast *ast_parse(Arena *arena, const char *file, const char *src, size_t len, Diag *d);
+/* the same without outlining prange loops and array statements into kernels of their own (front/prange.c): for
+ * text the compiler writes and lowers in place (lower/itertools.c), which must not refer to other kernels */
+Ast *ast_parse_plain(Arena *arena, const char *file, const char *src, size_t len, Diag *d);
 
 #endif

@@ -109,9 +109,8 @@ static bool starts_expr(int k) {
 }
 
 /* testlist: test (',' test)* [','] — a tuple when there is a comma */
-static Node *testlist(P *p) {
-    Token at = p->tok;
-    Node *first = test(p);
+/* a testlist whose first item (at token at) is parsed already */
+static Node *testlist_after(P *p, Node *first, Token at) {
     if (p->tok.kind != TK_COMMA) return first;
     NodeVec v = {0};
     push(p, &v, first);
@@ -122,6 +121,12 @@ static Node *testlist(P *p) {
     Node *t = node(p, N_TUPLE, at);
     t->kids = v.v; t->nkids = (int32_t)v.n;
     return t;
+}
+
+static Node *testlist(P *p) {
+    Token at = p->tok;
+    Node *first = test(p);
+    return testlist_after(p, first, at);
 }
 
 static Node *for_target(P *p);
@@ -311,10 +316,12 @@ static Node *atom(P *p) {
         advance(p);
         if (accept(p, TK_RPAREN)) { n = node(p, N_TUPLE, t); return n; }
         if (p->tok.kind == TK_YIELD) fail_at(p, p->tok, "'yield' as a value is not supported (a generator's yield is a statement)%s", "");
-        Node *e = testlist(p);
-        if (p->tok.kind == TK_FOR) {
-            if (e->kind == N_TUPLE) fail_at(p, p->tok, "invalid syntax (a generator's element must be parenthesized)%s", "");
-            e = genexp(p, e, t);
+        Token at = p->tok;
+        Node *e = test(p);
+        if (p->tok.kind == TK_FOR) e = genexp(p, e, t); /* ((a, b) for ...): the element is one test */
+        else {
+            e = testlist_after(p, e, at);
+            if (p->tok.kind == TK_FOR) fail_at(p, p->tok, "invalid syntax (a generator's element must be parenthesized)%s", "");
         }
         if (p->tok.kind == TK_WALRUS) fail_at(p, p->tok, "assignment expressions (':=') are not supported%s", "");
         expect(p, TK_RPAREN);
@@ -1067,7 +1074,7 @@ static void toplevel(P *p, NodeVec *defs, NodeVec *consts) {
     }
 }
 
-Ast *ast_parse(Arena *arena, const char *file, const char *src, size_t len, Diag *d) {
+static Ast *parse(Arena *arena, const char *file, const char *src, size_t len, Diag *d, bool outline) {
     P p;
     memset(&p, 0, sizeof p);
     p.a = arena; p.d = d;
@@ -1100,8 +1107,16 @@ Ast *ast_parse(Arena *arena, const char *file, const char *src, size_t len, Diag
     p.ast->defs = defs.v; p.ast->ndefs = (int32_t)defs.n;
     p.ast->consts = consts.v; p.ast->nconsts = (int32_t)consts.n;
     p.ast->nnodes = p.nnodes;
-    pr_outline(arena, p.ast, d);
+    if (outline) pr_outline(arena, p.ast, d);
     d->jb = NULL;
     return p.ast;
+}
+
+Ast *ast_parse(Arena *arena, const char *file, const char *src, size_t len, Diag *d) {
+    return parse(arena, file, src, len, d, true);
+}
+
+Ast *ast_parse_plain(Arena *arena, const char *file, const char *src, size_t len, Diag *d) {
+    return parse(arena, file, src, len, d, false);
 }
 

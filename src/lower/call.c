@@ -24,7 +24,10 @@ enum {
     BI_SORT = 400, /* + index in sorting.c's table */
     BI_RANDOM = 500, /* + index in random.c's table */
     BI_CUDA = 600,   /* + CU_* of cuda.c */
+    BI_ITERTOOLS = 700, /* + IT_* of itertools.c (functools.reduce too) */
 };
+
+int cl_itertools(int id) { return id >= BI_ITERTOOLS && id < BI_ITERTOOLS + 100 ? id - BI_ITERTOOLS : -1; }
 
 static const struct { const char *name; int id; } builtins[] = {
     {"range", BI_RANGE}, {"len", BI_LEN}, {"abs", BI_ABS}, {"min", BI_MIN}, {"max", BI_MAX},
@@ -148,7 +151,7 @@ Val cl_lit(Inf *I, Lit *l) {
 }
 
 static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
-    if (mod >= MOD_CUDA) {
+    if (mod >= MOD_CUDA && mod <= MOD_CUDA_ATOMIC) {
         int sub = cu_submodule(mod, name), fn = cu_lookup(mod, name);
         Val v;
         if (sub >= 0) return stat(I, &I->tt->module[sub]);
@@ -157,6 +160,13 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
         if (mod >= MOD_CUDA_TID && mod <= MOD_CUDA_NCTAID) return cu_register(I, mod, name, at);
         inf_fail(I, at, "cuda%s.%s is not supported in kernels%s", mod == MOD_CUDA_SHARED ? ".shared" : mod == MOD_CUDA_LOCAL ? ".local"
                  : mod == MOD_CUDA_ATOMIC ? ".atomic" : "", name, I->star_note);
+    }
+    if (mod == MOD_ITERTOOLS || mod == MOD_FUNCTOOLS) {
+        int k = it_lookup(mod, name);
+        if (k < 0) inf_fail(I, at, "%s.%s is not supported in kernels (itertools' product, permutations, combinations, "
+                            "combinations_with_replacement, chain and pairwise, and functools.reduce are)%s",
+                            mod == MOD_ITERTOOLS ? "itertools" : "functools", name, I->star_note);
+        return builtin(I, BI_ITERTOOLS + k);
     }
     if (mod == MOD_RANDOM || mod == MOD_NP_RANDOM) {
         int k = rn_lookup(mod, name);
@@ -225,6 +235,10 @@ static Val import_target(Inf *I, Node *n, const char *target, int line) {
     if (!strcmp(target, "math")) return stat(I, &I->tt->module[MOD_MATH]);
     if (!strcmp(target, "random")) return stat(I, &I->tt->module[MOD_RANDOM]);
     if (!strcmp(target, "cuda")) return stat(I, &I->tt->module[MOD_CUDA]);
+    if (!strcmp(target, "itertools")) return stat(I, &I->tt->module[MOD_ITERTOOLS]);
+    if (!strcmp(target, "functools")) return stat(I, &I->tt->module[MOD_FUNCTOOLS]);
+    if (!strncmp(target, "itertools.", 10) && !strchr(target + 10, '.')) return module_attr(I, MOD_ITERTOOLS, target + 10, n);
+    if (!strncmp(target, "functools.", 10) && !strchr(target + 10, '.')) return module_attr(I, MOD_FUNCTOOLS, target + 10, n);
     if (!strncmp(target, "cuda.", 5) && !strchr(target + 5, '.')) return module_attr(I, MOD_CUDA, target + 5, n);
     if (!strcmp(target, "numpy.random")) return stat(I, &I->tt->module[MOD_NP_RANDOM]);
     if (!strcmp(target, "numpy.linalg")) return stat(I, &I->tt->module[MOD_NP_LINALG]);
@@ -237,8 +251,8 @@ static Val import_target(Inf *I, Node *n, const char *target, int line) {
     if (dot && (size_t)(dot - target) == 4 && !strncmp(target, "math", 4)) return module_attr(I, MOD_MATH, dot + 1, n);
     (void)line; /* not in the message: the Python package writes imports on lines of its own */
     bool module = !strchr(target, '.');
-    inf_fail(I, n, "'%s' is %s'%s', %s kernels may not use: kernels may use math, random, numpy and "
-             "numpy.linalg.norm only; importing other modules is fine where kernels do not use them", n->name,
+    inf_fail(I, n, "'%s' is %s'%s', %s kernels may not use: kernels may use math, random, numpy, "
+             "numpy.linalg.norm, itertools and functools.reduce only; importing other modules is fine where kernels do not use them", n->name,
              module ? "the module " : "", target, module ? "which" : "from a module");
 }
 
@@ -936,6 +950,7 @@ Val cl_call(Inf *I, Node *call) {
     if (f.ty->kind == T_DTYPE) return scalar_ctor(I, call, ty_scalar(I->tt, f.ty->dtype, false), kiln_dtype_name(f.ty->dtype));
     if (f.ty->kind != T_BUILTIN) inf_fail(I, call, "'%s' object is not callable", inf_tyname(I, f.ty));
     int id = f.ty->id;
+    if (id >= BI_ITERTOOLS) return it_call(I, call, id - BI_ITERTOOLS);
     if (id >= BI_CUDA) return cu_call(I, call, id - BI_CUDA);
     if (id >= BI_RANDOM) return rn_call(I, call, id - BI_RANDOM);
     if (id >= BI_SORT) return so_call(I, call, id - BI_SORT, NULL);

@@ -53,6 +53,9 @@ static Node *copy(Ren *r, Node *n, const char *const *shadow, int nshadow) {
     Node *c = arena_alloc(r->I->a, sizeof *c);
     if (!c) inf_oom(r->I);
     *c = *n;
+    /* a copy is a node of its own: a generator iterated inside its own loop's body (or an inner def's loop
+     * copied twice) must not share the hidden variables named after its loops' ids */
+    if (n->id >= 0) c->id = r->I->next_id++;
     if (n->kind == N_NAME) {
         if (has(shadow, nshadow, n->name)) return c;
         for (int i = r->n - 1; i >= 0; i--)
@@ -144,8 +147,9 @@ static void bind_call(Inf *I, Node *call, Node *def, const char *fname, bool lam
     }
 }
 
-Val nf_call(Inf *I, Node *call, Val f) {
-    Node *def = def_of(I, f.ty, call);
+Val nf_call(Inf *I, Node *call, Val f) { return nf_inline(I, call, def_of(I, f.ty, call)); }
+
+Val nf_inline(Inf *I, Node *call, Node *def) {
     bool lambda = def->kind == N_LAMBDA;
     const char *fname = lambda ? "<lambda>" : def->name;
     if (I->ninl >= NF_DEPTH_MAX) inf_fail(I, call, "inner functions call each other more than %d deep (recursion of an inner function is not supported)", NF_DEPTH_MAX);
@@ -223,8 +227,14 @@ static bool generators_exist(Inf *I) {
     return I->gen_scan == 2;
 }
 
-/* the def a call names (a kernel or an inner def), or NULL */
-static Node *called_def(Inf *I, Node *call, const char **fname) {
+/* the def a call names (a kernel, an inner def, or the one made for an itertools call, whose call is then
+ * rewritten in *callp), or NULL */
+static Node *called_def(Inf *I, Node **callp, const char **fname) {
+    Node *call = *callp;
+    if (it_maybe_call(I, call)) {
+        Val f = ex_expr(I, call->a);
+        if (f.ty->kind == T_BUILTIN && cl_itertools(f.ty->id) >= 0) return it_generator(I, callp, cl_itertools(f.ty->id), fname);
+    }
     if (call->kind != N_CALL || call->a->kind != N_NAME || !generators_exist(I)) return NULL;
     Val f = ex_expr(I, call->a);
     if (f.ty->kind == T_FUNC) {
@@ -240,7 +250,7 @@ static Node *called_def(Inf *I, Node *call, const char **fname) {
 
 bool nf_is_generator_call(Inf *I, Node *n) {
     const char *fname;
-    return nf_is_generator(called_def(I, n, &fname));
+    return nf_is_generator(called_def(I, &n, &fname));
 }
 
 bool nf_gen_for(Inf *I, Node *loop) {
@@ -255,7 +265,7 @@ bool nf_gen_for(Inf *I, Node *loop) {
         count = st_hidden(I, "$g%d.count", call);
     }
     const char *fname;
-    Node *def = called_def(I, call, &fname);
+    Node *def = called_def(I, &call, &fname);
     if (!nf_is_generator(def)) return false;
     if (count) inf_assign(I, count, ex_coerce(I, start, inf_i64(I), call));
     if (I->ngen >= (int)NELEM(I->gen) || I->ninl >= NF_DEPTH_MAX)

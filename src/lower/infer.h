@@ -74,6 +74,8 @@ typedef struct Inf {
     int ngen;
     int gen_cur;            /* 1 + the index of the generator whose body is being lowered (its yields), 0: none */
     int gen_scan;           /* whether the module has generators: 0 not looked yet, 1 no, 2 yes */
+    int32_t next_id;        /* the id of the next node copied for an inner function or a generator (above the
+                             * module's; the same sequence every round, so hints keyed by node stay valid) */
     int ninl;     /* the expression being evaluated may stay an Optional (a None test, a return, an assignment) */
     const Type *ret;
     int ret_line;
@@ -159,6 +161,7 @@ Ref cl_float_test(Inf *I, int fn, Val x, const Type *bt);
 Val cl_attr(Inf *I, Node *n);
 Val cl_global(Inf *I, Node *n, bool *found);
 bool cl_py_builtin(const char *name); /* a name CPython's builtins module has */
+int cl_itertools(int id);             /* a T_BUILTIN's IT_* (itertools.c), or -1 */
 Val cl_lit(Inf *I, Lit *l);
 int cl_flatten(Inf *I, Val v, Ref *out, int cap);
 /* a dtype argument: np.float32, float, 'float32' ... */
@@ -251,10 +254,17 @@ Val ar_repeat(Inf *I, Node *call);
 Val nf_lambda(Inf *I, Node *n);
 void nf_def(Inf *I, Node *s);
 Val nf_call(Inf *I, Node *call, Val f);
+Val nf_inline(Inf *I, Node *call, Node *def); /* def's body lowered at call (its arguments bound to hidden variables) */
 bool nf_is_generator(const Node *def); /* a def with a yield of its own */
 bool nf_is_generator_call(Inf *I, Node *n); /* n calls one (list(g(n)) and the like iterate it as a generator expression) */
 bool nf_gen_for(Inf *I, Node *loop); /* for x in g(...) with g a generator kernel: lowered; false: not one */
 void nf_yield(Inf *I, Node *s);
+
+/* itertools.c: itertools' combinatoric generators and functools.reduce, as functions made for each call */
+int it_lookup(int mod, const char *name);       /* IT_* (BI_ITERTOOLS + k) of MOD_ITERTOOLS / MOD_FUNCTOOLS, or -1 */
+bool it_maybe_call(Inf *I, Node *call);         /* spelled as one of them, in a module that imports either */
+Node *it_generator(Inf *I, Node **callp, int k, const char **fname); /* the generator for the call; *callp: its call */
+Val it_call(Inf *I, Node *call, int k);         /* reduce, or the error for a generator used as a value */
 
 /* dict.c */
 Val dc_display(Inf *I, Node *n);

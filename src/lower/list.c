@@ -482,11 +482,13 @@ static void sort_keyed(Inf *I, Val l, Node *key, Node *at) {
     memset(kcall, 0, sizeof *kcall); memset(gen, 0, sizeof *gen); memset(clause, 0, sizeof *clause); memset(lcall, 0, sizeof *lcall);
     kcall->kind = N_CALL; kcall->line = key->line; kcall->col = key->col; kcall->id = -1;
     kcall->a = key; one[0] = target; kcall->kids = &one[0]; kcall->nkids = 1;       /* key(x) */
-    clause->kind = N_COMPFOR; clause->id = at->id; clause->a = x; clause->b = iter;   /* for x in l */
+    /* ids of their own: sorted(g(...), key=f) has already made the items' list with hidden names of at's id */
+    int32_t id = I->next_id++;
+    clause->kind = N_COMPFOR; clause->id = id; clause->a = x; clause->b = iter;      /* for x in l */
     clause->line = at->line; clause->col = at->col;
     gen->kind = N_GENEXP; gen->line = at->line; gen->col = at->col; gen->id = -1;
     gen->a = kcall; one[1] = clause; gen->kids = &one[1]; gen->nkids = 1;
-    lcall->kind = N_CALL; lcall->line = at->line; lcall->col = at->col; lcall->id = at->id;
+    lcall->kind = N_CALL; lcall->line = at->line; lcall->col = at->col; lcall->id = id;
     one[2] = gen; lcall->kids = &one[2]; lcall->nkids = 1;                           /* list(key(x) for x in l) */
     Val keys = gx_call(I, lcall, "list");
     if (keys.ty->kind != T_LIST) return;
@@ -709,7 +711,7 @@ Val ls_list_call(Inf *I, Node *call) {
         for (int k = 0; k < v.ty->n; k++) put(I, view, fit(I, item, v.el[k], it), inf_k64(I, k));
         return l;
     }
-    if (v.ty->kind == T_ARRAY) inf_fail(I, it, "list() of a %d-d array is not supported yet (its rows would be arrays)", v.ty->ndim);
+    if (v.ty->kind == T_ARRAY) return gx_call_value(I, call, "list", v); /* its rows: views, as NumPy iterates them */
     inf_fail(I, it, "'%s' object is not iterable", inf_tyname(I, v.ty));
 }
 

@@ -62,7 +62,8 @@ static void take_size(RtList *l, int64_t item) {
 
 int64_t rt_item_size(const Type *t) {
     if (t->kind == T_SCALAR) return (int64_t)kiln_dtype_size((kiln_dtype)t->dtype);
-    if (t->kind == T_TUPLE || t->kind == T_ARRAY) return 8 * slots_of(t); /* an array: its descriptor */
+    if (t->kind == T_TUPLE || t->kind == T_ARRAY) /* an array: its descriptor; an empty tuple: one unused slot, so */
+        return 8 * (slots_of(t) ? slots_of(t) : 1); /* that sizes never divide by zero */
     return 8; /* a list's address (an untyped list's items: none yet) */
 }
 

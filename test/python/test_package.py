@@ -876,3 +876,28 @@ def test_no_leak_with_lists():
     gc.collect()
     after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     assert after - before < 20000, "max RSS grew by %d KiB over 20,000 calls" % (after - before)
+
+
+def test_itertools_and_reduce_from_python(tmp_path):
+    # from itertools import product binds a class, functools.reduce is _functools.reduce: both reach the
+    # kernel's module as the imports users wrote
+    p = tmp_path / "it.py"
+    p.write_text(textwrap.dedent("""
+        import itertools
+        from itertools import combinations, product
+        from functools import reduce
+        import kiln
+
+        @kiln.jit
+        def f(n):
+            s = 0
+            for a, b in combinations(range(n), 2):
+                s += a * b
+            t = [x + y for x, y in product(range(n), repeat=2)]
+            return s, sum(t), reduce(lambda x, y: x * y, range(1, n), 1), list(itertools.permutations((1, 2), 2))
+
+        print(f(6) == f.py_func(6), f(6))
+    """))
+    out = subprocess.run([sys.executable, str(p)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "True (85, 180, 120, [(1, 2), (2, 1)])"

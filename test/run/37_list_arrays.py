@@ -89,3 +89,12 @@ def uneven(v):
 # expect-error: line 91: ValueError: number sections must be larger than 0.
 def no_sections(v):
     return np.array_split(v, 0)
+
+# list() of a 2-d array: its rows, as views (a change through one shows in the array)
+# run: rows_list(2)
+# expect: (2, [[0.0, 1.0, 2.0], [7.0, 4.0, 5.0]], 7.0)
+def rows_list(k):
+    m = np.arange(6.0).reshape(k, 3)
+    rows = list(m)
+    rows[1][0] += 4.0
+    return len(rows), rows, m[1, 0]

@@ -142,3 +142,29 @@ def counted(n):
     for k, v in enumerate(upto(n), 5):
         out.append((k, v))
     return out, [(a, b) for a, b in enumerate(upto(2))]
+
+# a generator iterated inside its own loop's body: each copy's loops are its own (they once shared
+# the hidden counters named after the loop's node, and the outer loop ran once)
+# run: self_nested(4)
+# expect: (176, 16)
+def self_nested(n):
+    s = 0
+    k = 0
+    for a in fib_gen(n):
+        for b in fib_gen(n):
+            if a >= 0 and b >= 0:
+                s += a * 10 + b
+                k += 1
+    return s, k
+
+# sorted() of a generator or a generator expression with a key (the keys' list once took the items' hidden
+# names), and a generator expression whose element is a parenthesized tuple
+# run: sorted_keyed(4)
+# expect: ([(3, 1), (2, 2), (1, 3), (0, 4)], [(3, 1), (2, 2), (1, 3), (0, 4)], [(0, 4), (1, 3)])
+def sorted_keyed(n):
+    return (sorted(pairs_down(n), key=lambda t: t[1]), sorted(((i, n - i) for i in range(n)), key=lambda t: t[1]),
+            list(((i, n - i) for i in range(2))))
+
+def pairs_down(n):
+    for i in range(n):
+        yield (i, n - i)

@@ -1,0 +1,4 @@
+# run: f(3)
+import functools
+def f(n):
+    return functools.partial(n)

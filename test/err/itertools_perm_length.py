@@ -1,0 +1,4 @@
+# run: f(3)
+import itertools
+def f(n):
+    return list(itertools.permutations(range(n)))
