@@ -212,6 +212,16 @@ static bool star_binds(const char *mod, const char *name) {
     if (!strcmp(mod, "numpy")) return in_table(star_numpy, NELEM(star_numpy), name);
     if (!strcmp(mod, "math")) return in_table(star_math, NELEM(star_math), name);
     if (!strcmp(mod, "random")) return in_table(star_random, NELEM(star_random), name);
+    if (!strcmp(mod, "itertools")) return in_table(star_itertools, NELEM(star_itertools), name);
+    if (!strcmp(mod, "functools")) return in_table(star_functools, NELEM(star_functools), name);
+    return false;
+}
+
+/* a module whose star import kiln resolves names through */
+static bool star_compiled(const char *mod) {
+    static const char *const mods[] = {"numpy", "math", "random", "itertools", "functools"};
+    for (size_t i = 0; i < NELEM(mods); i++)
+        if (!strcmp(mod, mods[i])) return true;
     return false;
 }
 
@@ -302,10 +312,9 @@ Val cl_global(Inf *I, Node *n, bool *found) {
         inf_fail(I, n, "name '%s' is not defined (missing 'import %s'?)", name, strcmp(name, "math") == 0 ? "math" : "numpy as np");
     Ast *ast = env->ast;
     for (int i = 0; i < ast->nfrom; i++)
-        if (!strcmp(ast->from_names[i], "*") && strcmp(ast->from_targets[i], "numpy") && strcmp(ast->from_targets[i], "math") &&
-            strcmp(ast->from_targets[i], "random"))
+        if (!strcmp(ast->from_names[i], "*") && !star_compiled(ast->from_targets[i]))
             inf_fail(I, n, "name '%s' is not defined (if it comes from 'from %s import *' at line %d: kernels may use "
-                     "names of math, random and numpy only)", name, ast->from_targets[i], ast->from_lines[i]);
+                     "names of math, random, numpy, itertools and functools only)", name, ast->from_targets[i], ast->from_lines[i]);
     *found = false;
     Val none = {0};
     return none;

@@ -1,6 +1,6 @@
 # run: f(1)
 # a star import of a module kiln does not compile: the undefined name's message says where it may come from
-from itertools import *
+from collections import *
 
 def f(x):
-    return product(0, x)
+    return deque(x)
