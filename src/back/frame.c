@@ -7,6 +7,7 @@
 #include "../rt/eval.h"
 #include "../rt/lib.h"
 #include "../rt/random.h"
+#include "../rt/exc.h"
 #include <alloca.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -220,6 +221,11 @@ static int fr_dict(Run *run, Slot *s, int d, int a, const Extra *x, int routine,
 
 int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char *file) {
     if ((x->aux & 0xff) == LIB_GPU) return fr_gpu(run, s, d, a, x, line, file);
+    if ((x->aux & 0xff) == LIB_EXC) { /* a try statement's dispatch: never raises */
+        if (((x->aux >> 8) & 0xff) == EXC_CLEAR) rt_exc_clear(run);
+        else s[d].i = rt_exc_matches(rt_exc_pending(run), (uint32_t)(x->aux >> 16));
+        return 0;
+    }
     if ((x->aux & 0xff) >= LIB_DICT_NEW && (x->aux & 0xff) <= LIB_DICT_PART) return fr_dict(run, s, d, a, x, (int)(x->aux & 0xff), line, file);
     if ((x->aux & 0xff) == LIB_INT_BOUNDS) return fr_int_bounds(run, line, file, s[a].i, (int)(x->aux >> 8));
     if ((x->aux & 0xff) == LIB_RANDOM) return fr_random(run, s, d, a, x, (int)(x->aux >> 8), line, file);

@@ -42,6 +42,9 @@ typedef struct Code {
     int32_t temp;       /* scratch slots for cyclic moves */
     const char *file;
     const char **strs;
+    uint32_t *catch_;   /* try statements (TERM_TRY): triples (first, end, landing) of interpreter code, where a raise
+                         * in [first, end) goes on at landing instead of leaving the function */
+    uint32_t ncatch;
     Unit *unit;         /* the unit this code is of */
     HotHook on_hot;     /* tier-1 code's budget ran out (BackEnv.on_hot) */
     NativeFn native;    /* set when a native tier compiled this spec; tier 2 replaces tier 1's

@@ -31,7 +31,7 @@
     X(LD1_F64) X(LD1_F32) X(LD1_I64) X(LD1_I32) X(LD1_GEN) X(LD2_F64) X(LD2_F32) X(LDN) \
     X(ST1_F64) X(ST1_F32) X(ST1_I64) X(ST1_GEN) X(ST2_F64) X(ST2_F32) X(STN) \
     X(VIEW) X(MKVIEW) X(LIB) X(ALLOC) X(FILL) X(ACOPY) X(CALL) X(LVIEW) \
-    X(JMP) X(JT) X(JF) X(RET) X(RAISE) X(VLOOP)
+    X(JMP) X(JT) X(JF) X(RET) X(RAISE) X(RERAISE) X(VLOOP)
 
 enum {
 #define X(n) V_##n,
@@ -94,6 +94,7 @@ int fr_exec_interp(const Code *c, Slot *frame, Slot *ret, Run *run) { return vm_
         pc = &c->code[to_]; goto *pc->h; \
     } while (0)
 #define S(k) s[pc->k]
+#define FAIL(e) do { (void)(e); goto fail; } while (0)
 
 static int vm_exec(const Code *c, Slot *s, Slot *ret, Run *run, const void *const **labels_out) {
     static const void *const labels[] = {
@@ -120,14 +121,14 @@ L_ADD_F: S(d).f = S(a).f + S(b).f; NEXT;
 L_SUB_F: S(d).f = S(a).f - S(b).f; NEXT;
 L_MUL_F: S(d).f = S(a).f * S(b).f; NEXT;
 L_DIV_F:
-    if (UNLIKELY(S(b).f == 0) && !(pc->imm & INS_NUMPY)) return raise_at(run, c, pc, pc->imm & DIV_INTS ? RE_ZDIV : RE_ZDIV_FLOAT);
+    if (UNLIKELY(S(b).f == 0) && !(pc->imm & INS_NUMPY)) FAIL(raise_at(run, c, pc, pc->imm & DIV_INTS ? RE_ZDIV : RE_ZDIV_FLOAT));
     S(d).f = S(a).f / S(b).f; NEXT;
 L_NEG_F: S(d).f = -S(a).f; NEXT;
 L_ADD_S: S(d).f32 = S(a).f32 + S(b).f32; NEXT;
 L_SUB_S: S(d).f32 = S(a).f32 - S(b).f32; NEXT;
 L_MUL_S: S(d).f32 = S(a).f32 * S(b).f32; NEXT;
 L_DIV_S:
-    if (UNLIKELY(S(b).f32 == 0) && !(pc->imm & INS_NUMPY)) return raise_at(run, c, pc, RE_ZDIV_FLOAT);
+    if (UNLIKELY(S(b).f32 == 0) && !(pc->imm & INS_NUMPY)) FAIL(raise_at(run, c, pc, RE_ZDIV_FLOAT));
     S(d).f32 = S(a).f32 / S(b).f32; NEXT;
 L_NEG_S: S(d).f32 = -S(a).f32; NEXT;
 #define CMPS(sfx, fld) \
@@ -149,18 +150,18 @@ L_NEG_S: S(d).f32 = -S(a).f32; NEXT;
 L_I2F: S(d).f = (double)S(a).i; NEXT;
 L_F2S: S(d).f32 = (float)S(a).f; NEXT;
 L_S2F: S(d).f = (double)S(a).f32; NEXT;
-L_GENERIC: { RtErr e = fr_generic(s, pc->d, EXTRA); if (UNLIKELY(e)) return raise_at(run, c, pc, e); NEXT; }
+L_GENERIC: { RtErr e = fr_generic(s, pc->d, EXTRA); if (UNLIKELY(e)) FAIL(raise_at(run, c, pc, e)); NEXT; }
 L_SELECT: memmove(&S(d), S(a).i ? &S(b) : &S(c), sizeof(Slot) * (size_t)pc->imm); NEXT;
 L_BOUND: {
     int64_t i = S(b).i, n = s[pc->a + 1 + pc->c].i;
     int64_t j = i < 0 ? i + n : i;
-    if (UNLIKELY((uint64_t)j >= (uint64_t)n)) return fr_index_error(run, LINE, c->file, i, pc->c, n);
+    if (UNLIKELY((uint64_t)j >= (uint64_t)n)) FAIL(fr_index_error(run, LINE, c->file, i, pc->c, n));
     S(d).i = j;
     NEXT;
 }
 L_BOUND_NW: {
     int64_t i = S(b).i, n = s[pc->a + 1 + pc->c].i;
-    if (UNLIKELY((uint64_t)i >= (uint64_t)n)) return fr_index_error(run, LINE, c->file, i, pc->c, n);
+    if (UNLIKELY((uint64_t)i >= (uint64_t)n)) FAIL(fr_index_error(run, LINE, c->file, i, pc->c, n));
     S(d).i = i;
     NEXT;
 }
@@ -195,12 +196,12 @@ L_ST2_F32: memcpy(ST2(p), &S(a).f32, 4); NEXT;
 L_STN: fr_stn(s, pc->d, pc->a, EXTRA); NEXT;
 L_VIEW: fr_view(s, pc->d, pc->a, EXTRA); NEXT;
 L_MKVIEW: fr_mkview(s, pc->d, pc->a, EXTRA); NEXT;
-L_LIB: if (fr_lib(run, s, pc->d, pc->a, EXTRA, LINE, c->file)) return -1; NEXT;
-L_ALLOC: if (fr_alloc(run, s, pc->d, EXTRA, LINE, c->file)) return -1; NEXT;
+L_LIB: if (fr_lib(run, s, pc->d, pc->a, EXTRA, LINE, c->file)) FAIL(0); NEXT;
+L_ALLOC: if (fr_alloc(run, s, pc->d, EXTRA, LINE, c->file)) FAIL(0); NEXT;
 L_FILL: fr_fill(s, pc->d, pc->a, EXTRA); NEXT;
-L_ACOPY: if (fr_acopy(run, s, pc->d, pc->a, EXTRA, LINE, c->file)) return -1; NEXT;
+L_ACOPY: if (fr_acopy(run, s, pc->d, pc->a, EXTRA, LINE, c->file)) FAIL(0); NEXT;
 L_LVIEW: memcpy(&S(d), S(a).p, 3 * sizeof(Slot)); NEXT; /* an RtList starts with its view */
-L_CALL: if (fr_call(run, s, pc->d, EXTRA, LINE, c->file)) return -1; NEXT;
+L_CALL: if (fr_call(run, s, pc->d, EXTRA, LINE, c->file)) FAIL(0); NEXT;
 L_JMP: JUMP(pc->imm);
 L_JT: if (S(a).i) JUMP(pc->imm); NEXT;
 L_JF: if (!S(a).i) JUMP(pc->imm); NEXT;
@@ -224,7 +225,16 @@ L_RAISE:
     raise_at(run, c, pc, RE_RAISE);
     run->ename = c->strs[pc->a];
     snprintf(run->msg, sizeof run->msg, "%s", c->strs[pc->b]);
+    if (pc->c) NEXT; /* in a try body: on to its handlers (the edge's moves and jump follow) */
     return -1;
+L_RERAISE:
+    return -1;
+fail: { /* a raise: where a try statement's body raised, on at its landing */
+    uint32_t at = (uint32_t)(pc - c->code);
+    for (uint32_t k = 0; k < c->ncatch; k++)
+        if (at >= c->catch_[3 * k] && at < c->catch_[3 * k + 1]) { pc = &c->code[c->catch_[3 * k + 2]]; goto *pc->h; }
+    return -1;
+}
 }
 
 /* ---- chunked loops: running one ---- */
@@ -368,6 +378,7 @@ typedef struct Low {
     uint32_t *blk_pc;       /* VI index of each block */
     VEC(uint32_t) fix;      /* VI indices whose imm is a block id to patch */
     VEC(uint32_t) heads;    /* VI indices of independent loops' headers (Block.independent) */
+    VEC(uint32_t) catch_;   /* Code.catch_'s triples */
     uint32_t line;
 } Low;
 
@@ -641,7 +652,21 @@ static bool lower_term(Low *L, uint32_t bi, uint32_t next, int32_t temp, StubVec
         }
         return emit(L, V_RET, 0, 0, 0, 0, (int64_t)(intptr_t)x);
     }
-    case TERM_RAISE: return emit(L, V_RAISE, 0, b->ename, b->emsg, 0, 0);
+    case TERM_RAISE:
+        if (!emit(L, V_RAISE, 0, b->ename, b->emsg, b->nsucc, 0)) return false;
+        if (!b->nsucc) return true;
+        if (!edge_moves(L, bi, 0, temp)) return false; /* a raise in a try body: on to the handlers */
+        return jump_to(L, V_JMP, 0, 0, b->succ[0].to);
+    case TERM_RERAISE: return emit(L, V_RERAISE, 0, 0, 0, 0, 0);
+    case TERM_TRY: { /* the block's instructions raise at the landing, a jump to the raised edge's block (no moves) */
+        uint32_t first = L->blk_pc[bi], end = L->code.n;
+        if (!edge_moves(L, bi, 0, temp)) return false;
+        if (!jump_to(L, V_JMP, 0, 0, b->succ[0].to)) return false;
+        uint32_t trip[3] = {first, end, L->code.n};
+        for (int k = 0; k < 3; k++)
+            if (!vec_push(L->a, L->catch_, trip[k])) return false;
+        return jump_to(L, V_JMP, 0, 0, b->succ[1].to);
+    }
     }
     return false;
 }
@@ -849,6 +874,8 @@ static int interp_compile(const BackEnv *env, Unit *u, kiln_error *err) {
         if (!vectorize(&L, c, L.heads.v[i])) goto oom;
     c->file = u->file;
     c->strs = f->strs.v;
+    c->catch_ = L.catch_.v;
+    c->ncatch = L.catch_.n / 3;
     c->unit = u;
     c->on_hot = env->on_hot;
     c->slot = L.slot;

@@ -109,7 +109,7 @@ void ol_array_stmts(Out *o, Node **v, int n, const Names *locals) {
     for (int i = 0; i < n; i++) {
         Node *s = v[i];
         if (s->kind == S_ASSIGN || s->kind == S_RETURN) pew(o, s, locals);
-        if (s->kind == S_FOR || s->kind == S_WHILE || s->kind == S_IF) {
+        if (s->kind == S_FOR || s->kind == S_WHILE || s->kind == S_IF || s->kind == S_TRY || s->kind == S_EXCEPT) {
             ol_array_stmts(o, s->kids, s->nkids, locals);
             ol_array_stmts(o, s->kids2, s->nkids2, locals);
         }

@@ -74,7 +74,8 @@ void ol_fn_locals(Out *o, Node **v, int n, Names *out) {
         case S_ASSIGN: for (int k = 0; k < s->nkids; k++) targets(o, s->kids[k], out); break;
         case S_AUGASSIGN: targets(o, s->a, out); break;
         case S_FOR: targets(o, s->a, out); /* fall through */
-        case S_IF: case S_WHILE: ol_fn_locals(o, s->kids, s->nkids, out); ol_fn_locals(o, s->kids2, s->nkids2, out); break;
+        case S_IF: case S_WHILE: case S_TRY: case S_EXCEPT:
+            ol_fn_locals(o, s->kids, s->nkids, out); ol_fn_locals(o, s->kids2, s->nkids2, out); break;
         case S_DEF: ol_add(o, out, s->name); break;
         case S_PFOR: for (int k = 0; k < s->nkids2; k++) targets(o, s->kids2[k], out); break;
         default: break;

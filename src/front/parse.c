@@ -928,6 +928,50 @@ static void loop_else(P *p, Node *s) {
     if (p->tok.kind == TK_ELSE) else_block(p, s, "'else' clause");
 }
 
+/* try_stmt: 'try' ':' block (except_clause ':' block)+ ['else' ':' block] ['finally' ':' block]
+ *         | 'try' ':' block 'finally' ':' block;  except_clause: 'except' [test ['as' NAME]] */
+static Node *clause(P *p, int kind, const char *what) {
+    Token t = p->tok;
+    advance(p);
+    Node *c = node(p, S_EXCEPT, t);
+    c->op = (uint8_t)kind;
+    if (kind == 0 && p->tok.kind != TK_COLON) {
+        if (p->tok.kind == TK_STAR) fail_at(p, p->tok, "'except*' is not supported%s", "");
+        c->a = test(p);
+        if (accept(p, TK_AS)) c->name = ident(p);
+    }
+    expect(p, TK_COLON);
+    NodeVec body = {0};
+    block(p, &body, what, t.line);
+    c->kids = body.v; c->nkids = (int32_t)body.n;
+    return c;
+}
+
+static Node *try_stmt(P *p) {
+    Token t = p->tok;
+    advance(p);
+    Node *s = node(p, S_TRY, t);
+    expect(p, TK_COLON);
+    NodeVec body = {0}, clauses = {0};
+    block(p, &body, "'try' statement", t.line);
+    s->kids = body.v; s->nkids = (int32_t)body.n;
+    bool bare = false;
+    while (p->tok.kind == TK_EXCEPT) {
+        if (bare) fail_at(p, p->tok, "SyntaxError: default 'except:' must be last%s", "");
+        Node *c = clause(p, 0, "'except' clause");
+        bare = !c->a;
+        push(p, &clauses, c);
+    }
+    if (p->tok.kind == TK_ELSE) {
+        if (!clauses.n) syntax(p);
+        push(p, &clauses, clause(p, 1, "'else' clause"));
+    }
+    if (p->tok.kind == TK_FINALLY) push(p, &clauses, clause(p, 2, "'finally' clause"));
+    if (!clauses.n) fail_at(p, p->tok, "expected 'except' or 'finally' block%s", "");
+    s->kids2 = clauses.v; s->nkids2 = (int32_t)clauses.n;
+    return s;
+}
+
 /* while_stmt: 'while' test ':' block ['else' ':' block] */
 static Node *while_stmt(P *p) {
     Token t = p->tok;
@@ -1015,7 +1059,8 @@ static Node *stmt_into(P *p, NodeVec *out) {
     case TK_FOR: { Node *s = for_stmt(p); push(p, out, s); return s; }
     case TK_DEF: { Node *s = funcdef(p, true); push(p, out, s); return s; }
     case TK_AT: { decorators(p); Node *s = funcdef(p, true); push(p, out, s); return s; }
-    case TK_CLASS: case TK_TRY: case TK_WITH: case TK_ASYNC:
+    case TK_TRY: { Node *s = try_stmt(p); push(p, out, s); return s; }
+    case TK_CLASS: case TK_WITH: case TK_ASYNC:
         fail_at(p, t, "'%s' statements are not supported", tok_str(t.kind));
     case TK_EXCEPT: case TK_FINALLY: case TK_ELIF: case TK_ELSE: syntax(p);
     case TK_INDENT: fail_at(p, t, "unexpected indent%s", "");

@@ -237,6 +237,7 @@ static void stmt(Out *o, Body *b, Node *s, int loops) {
     case S_DEL: ol_fail(o, s, "'del' in a prange loop is not supported");
     case S_ASSERT: reads_in(o, b, s->a, NULL); if (s->b) reads_in(o, b, s->b, NULL); return;
     case S_RAISE: reads_in(o, b, s->a, NULL); return;
+    case S_TRY: ol_fail(o, s, "a try statement in a prange loop is not supported (put the loop inside the try)");
     default: ol_fail(o, s, "this statement is not supported in a prange loop");
     }
 }
@@ -490,8 +491,8 @@ static void after_stmts(Out *o, Node **v, int n, Names *watch, int end, const No
             for (int k = 0; k < s->nkids; k++) if (s->kids[k]->kind == N_SUBSCR) after_expr(o, s->kids[k], watch, end, loop);
             if (top && s->line > end) for (int k = 0; k < s->nkids; k++) unwatch(watch, s->kids[k]);
             break;
-        case S_FOR: case S_IF: case S_WHILE:
-            after_expr(o, s->kind == S_FOR ? s->b : s->a, watch, end, loop);
+        case S_FOR: case S_IF: case S_WHILE: case S_TRY: case S_EXCEPT:
+            if (s->kind != S_TRY && (s->kind != S_EXCEPT || s->a)) after_expr(o, s->kind == S_FOR ? s->b : s->a, watch, end, loop);
             after_stmts(o, s->kids, s->nkids, watch, end, loop, false);
             after_stmts(o, s->kids2, s->nkids2, watch, end, loop, false);
             break;
@@ -586,7 +587,7 @@ static int assigns_in(const Node *s, const char *name) {
     case S_ASSIGN: { int k = 0; for (int i = 0; i < s->nkids; i++) k += target_count(s->kids[i], name); return k; }
     case S_AUGASSIGN: return target_count(s->a, name);
     case S_FOR: return target_count(s->a, name) + assigns_list(s->kids, s->nkids, name) + assigns_list(s->kids2, s->nkids2, name);
-    case S_IF: case S_WHILE: return assigns_list(s->kids, s->nkids, name) + assigns_list(s->kids2, s->nkids2, name);
+    case S_IF: case S_WHILE: case S_TRY: case S_EXCEPT: return assigns_list(s->kids, s->nkids, name) + assigns_list(s->kids2, s->nkids2, name);
     case S_PFOR: { int k = 0; for (int i = 0; i < s->nkids2; i++) k += target_count(s->kids2[i], name); return k; }
     case S_DEF: case S_DEL: return 1; /* an inner def of that name, a del: not a fixed length */
     default: return 0;
@@ -778,7 +779,7 @@ static void walk(Out *o, Node **v, int n, Node **fn_body, int fn_n) {
     for (int i = 0; i < n; i++) {
         Node *s = v[i];
         if (s->kind == S_FOR && pr_is_prange_call(s->b) && !(o->ast->own_prange && s->b->a->kind == N_NAME)) { v[i] = pfor(o, s, fn_body, fn_n); continue; }
-        if (s->kind == S_FOR || s->kind == S_WHILE || s->kind == S_IF) {
+        if (s->kind == S_FOR || s->kind == S_WHILE || s->kind == S_IF || s->kind == S_TRY || s->kind == S_EXCEPT) {
             walk(o, s->kids, s->nkids, fn_body, fn_n);
             walk(o, s->kids2, s->nkids2, fn_body, fn_n);
         }

@@ -70,6 +70,23 @@ bool ir_br(Func *f, uint32_t from, Ref cond, uint32_t t, uint32_t e, uint32_t li
     return add_pred(f, t, from, 0) && add_pred(f, e, from, 1);
 }
 
+bool ir_try(Func *f, uint32_t from, uint32_t ok, uint32_t raised, uint32_t line) {
+    Block *b = &f->blocks.v[from];
+    if (!ir_check(b->term == TERM_NONE, &f->broken, "a block was given a second terminator")) return false;
+    b->term = TERM_TRY; b->nsucc = 2; b->line = line;
+    b->succ[0].to = ok; b->succ[1].to = raised;
+    return add_pred(f, ok, from, 0) && add_pred(f, raised, from, 1);
+}
+
+/* a raise block (TERM_RAISE) of a try body: after raising it goes on to the try's handlers */
+bool ir_raise_to(Func *f, uint32_t from, uint32_t to) {
+    Block *b = &f->blocks.v[from];
+    if (!ir_check(b->term == TERM_RAISE && !b->nsucc, &f->broken, "a raise that already goes on")) return false;
+    b->nsucc = 1;
+    b->succ[0].to = to;
+    return add_pred(f, to, from, 0);
+}
+
 /* positional: while a phi's operands are read, reading another variable can
  * complete a later parameter of the same block first, so appending would put
  * that one's argument in this one's place */

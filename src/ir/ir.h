@@ -55,7 +55,12 @@ enum { STORE_INIT = 4 };
 /* DIV: both operands were ints (message "division by zero"); POW: Python float rules */
 enum { DIV_INTS = 1, POW_PYTHON = 1 };
 
-typedef enum { TERM_NONE, TERM_JMP, TERM_BR, TERM_RET, TERM_RAISE } TermKind;
+/* Exceptions a try statement catches (lower/try.c): TERM_TRY ends a block whose last instruction may raise:
+ * succ[0] if it did not, succ[1] (a block without parameters, entered with the run's exception pending) if it
+ * did. TERM_RAISE with nsucc 1 raises and then goes to succ[0] with the exception pending (a raise inside a
+ * try body); with nsucc 0 it leaves the function. TERM_RERAISE leaves the function with the exception the run
+ * holds (no except clause matched). */
+typedef enum { TERM_NONE, TERM_JMP, TERM_BR, TERM_RET, TERM_RAISE, TERM_TRY, TERM_RERAISE } TermKind;
 
 typedef VEC(Ref) RefVec;
 
@@ -74,7 +79,7 @@ typedef struct Block {
     bool independent;    /* a loop header whose iterations do not depend on each other (an elementwise
                           * nest's innermost loop): the interpreter may run its body op by op over chunks */
     Ref cond;            /* TERM_BR */
-    Edge succ[2];        /* TERM_JMP: succ[0]; TERM_BR: [0] if cond true, [1] if false */
+    Edge succ[2];        /* TERM_JMP: succ[0]; TERM_BR: [0] if cond true, [1] if false; TERM_TRY: [0] normal, [1] raised */
     RefVec rets;         /* TERM_RET: flattened return values */
     uint32_t line;       /* line of the terminator */
     int32_t ename, emsg; /* TERM_RAISE: indices into Func.strs (-1: no message) */
@@ -153,6 +158,8 @@ Ref ir_const(Func *f, uint32_t blk, const Type *ty, Scalar v, uint32_t line);
 bool ir_cst_add(Func *f, const Type *ty, Scalar v); /* into the pool (canonical bytes); false on OOM */
 bool ir_jmp(Func *f, uint32_t from, uint32_t to, uint32_t line);
 bool ir_br(Func *f, uint32_t from, Ref cond, uint32_t t, uint32_t e, uint32_t line);
+bool ir_try(Func *f, uint32_t from, uint32_t ok, uint32_t raised, uint32_t line); /* TERM_TRY */
+bool ir_raise_to(Func *f, uint32_t from, uint32_t to); /* a TERM_RAISE block goes on to `to` (a try's handlers) */
 bool ir_edge_arg(Func *f, uint32_t from, int succ, uint32_t idx, Ref v); /* block argument idx of an edge */
 Ref ir_param(Func *f, uint32_t blk, const Type *ty);
 int ir_str(Func *f, const char *s);

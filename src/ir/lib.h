@@ -46,7 +46,11 @@ enum {
     LIB_DICT_CLEAR,    /* d.clear() */
     LIB_DICT_PART,     /* aux >> 8: 0 its keys, 1 its values, as a list (its own entries: read, not kept past a change) */
     LIB_GPU,           /* a CUDA kernel's thread registers, barrier, shared arrays and atomics: ir/gpu.h */
+    LIB_EXC,           /* the exception a try statement caught (operand 0: 0): aux >> 8 & 0xff EXC_MATCH (a bool: it is
+                        * one of the classes in the mask aux >> 16, rt/exc.h) or EXC_CLEAR (it was handled) */
 };
+
+enum { EXC_MATCH, EXC_CLEAR };
 
 enum { DICT_FIND_OR_NEG, DICT_FIND_OR_RAISE, DICT_FIND_IN }; /* the entry or -1; the entry or KeyError; k in d */
 
@@ -87,11 +91,12 @@ static inline const char *ir_lib_name(int64_t aux) {
     static const char *lib[] = {"matmul", "sort", "argsort", "partition", "argpartition", "nonzero", "int_bounds",
                                 "list_new", "list_append", "list_pop", "list_insert", "list_extend", "list_from",
                                 "list_repeat", "list_clear", "list_reverse", "list_array", "list_find", "list_splice", "random",
-                                "print", "dict_new", "dict_find", "dict_set", "dict_del", "dict_clear", "dict_part", "gpu"};
-    _Static_assert(sizeof lib / sizeof lib[0] == LIB_GPU - LIB_MATMUL + 1, "a name for every LIB_ routine");
+                                "print", "dict_new", "dict_find", "dict_set", "dict_del", "dict_clear", "dict_part", "gpu",
+                                "exc"};
+    _Static_assert(sizeof lib / sizeof lib[0] == LIB_EXC - LIB_MATMUL + 1, "a name for every LIB_ routine");
     int r = (int)(aux & 0xff);
     if (r < RK_COUNT) return rk[r];
-    return r >= LIB_MATMUL && r <= LIB_GPU ? lib[r - LIB_MATMUL] : "?";
+    return r >= LIB_MATMUL && r <= LIB_EXC ? lib[r - LIB_MATMUL] : "?";
 }
 
 #endif

@@ -85,7 +85,12 @@ void ir_print(Func *f, FILE *out) {
             fputs("  ret", out);
             for (uint32_t k = 0; k < b->rets.n; k++) fprintf(out, "%s%%%u", k ? ", " : " ", b->rets.v[k]);
             break;
-        case TERM_RAISE: fprintf(out, "  raise %s(\"%s\")", f->strs.v[b->ename], b->emsg >= 0 ? f->strs.v[b->emsg] : ""); break;
+        case TERM_RAISE:
+            fprintf(out, "  raise %s(\"%s\")", f->strs.v[b->ename], b->emsg >= 0 ? f->strs.v[b->emsg] : "");
+            if (b->nsucc) { fputs(" then ", out); print_edge(f, &b->succ[0], out); }
+            break;
+        case TERM_TRY: fputs("  try ", out); print_edge(f, &b->succ[0], out); fputs(", raised ", out); print_edge(f, &b->succ[1], out); break;
+        case TERM_RERAISE: fputs("  reraise", out); break;
         default: fputs("  <no terminator>", out);
         }
         fputc('\n', out);

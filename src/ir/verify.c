@@ -94,6 +94,8 @@ const char *ir_verify(Func *f, char *buf, size_t cap) {
             }
         }
         if (b->term == TERM_BR && !live_ref(f, b->cond)) BAD("b%u branches on a dead value", bi);
+        if (b->term == TERM_TRY && f->blocks.v[b->succ[1].to].params.n)
+            BAD("b%u: the block a raise goes to (b%u) has parameters", bi, b->succ[1].to);
         for (uint32_t k = 0; k < b->rets.n; k++)
             if (!live_ref(f, b->rets.v[k])) BAD("b%u returns a dead value", bi);
     }

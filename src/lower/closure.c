@@ -191,7 +191,7 @@ static bool yields(Node **body, int n) {
         Node *s = body[i];
         if (!s) continue;
         if (s->kind == S_YIELD) return true;
-        if ((s->kind == S_IF || s->kind == S_WHILE || s->kind == S_FOR) &&
+        if ((s->kind == S_IF || s->kind == S_WHILE || s->kind == S_FOR || s->kind == S_TRY || s->kind == S_EXCEPT) &&
             (yields(s->kids, s->nkids) || yields(s->kids2, s->nkids2)))
             return true;
     }
@@ -206,7 +206,8 @@ static bool any_yield(Node **body, int n) {
         Node *s = body[i];
         if (!s) continue;
         if (s->kind == S_YIELD) return true;
-        if ((s->kind == S_IF || s->kind == S_WHILE || s->kind == S_FOR || s->kind == S_DEF) &&
+        if ((s->kind == S_IF || s->kind == S_WHILE || s->kind == S_FOR || s->kind == S_DEF || s->kind == S_TRY ||
+             s->kind == S_EXCEPT) &&
             (any_yield(s->kids, s->nkids) || any_yield(s->kids2, s->nkids2)))
             return true;
     }
@@ -277,7 +278,7 @@ bool nf_gen_for(Inf *I, Node *loop) {
     Node *result = st_hidden(I, "$g%d.return", call); /* a return's value: ignored, as a for statement ignores it */
     int saved_base = I->loop_base;
     int saved_cur = I->gen_cur;
-    I->gen[I->ngen++] = (GenCtx){loop, brk, I->ninl, I->gen_cur, count};
+    I->gen[I->ngen++] = (GenCtx){loop, brk, I->ninl, I->gen_cur, I->ntry, count};
     I->gen_cur = I->ngen;
     I->loop_base = I->nloops; /* the generator's own loops */
     I->inl[I->ninl++] = (Inline){result, done};
@@ -327,6 +328,12 @@ void nf_yield(Inf *I, Node *s) {
      * stack, so that what the body pushes cannot overwrite the generator's entry below it) */
     I->inl[I->ninl++] = g.outer_ninl ? I->inl[g.outer_ninl - 1] : (Inline){NULL, 0};
     I->gen_cur = g.outer_cur;
+    /* a raise in the loop's body is the for statement's, not the generator's: the generator's try statements do
+     * not catch it (their entries are kept aside while the body may push its own) */
+    uint32_t saved_trys[INF_TRY_MAX];
+    int saved_ntry = I->ntry;
+    memcpy(saved_trys, I->trys, sizeof saved_trys);
+    I->ntry = g.outer_ntry;
     if (I->nloops >= (int)NELEM(I->loops)) inf_fail(I, s, "loops are nested too deeply");
     I->loops[I->nloops++] = (Loop){after, g.brk};
     I->loop_base = I->nloops - 1;
@@ -335,6 +342,8 @@ void nf_yield(Inf *I, Node *s) {
     I->nloops--;
     I->loop_base = saved_base;
     I->gen_cur = saved_cur;
+    memcpy(I->trys, saved_trys, sizeof saved_trys);
+    I->ntry = saved_ntry;
     I->ninl--;
     if (I->cur != NOBLOCK) inf_jump(I, after);
     I->cur = after;

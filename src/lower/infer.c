@@ -47,6 +47,11 @@ Ref inf_emit(Inf *I, int op, const Type *ty, const Ref *ops, uint32_t n, int64_t
     if ((op == OP_DIM || op == OP_STRIDE) && ir_fixed_shape(I->f, op, ops[0], aux, &fixed)) return inf_const_i(I, ty, fixed);
     Ref r = ir_emit(I->f, I->cur, op, ty, ops, n, aux, (uint32_t)I->line);
     if (!r) inf_oom(I);
+    /* in a try body, an instruction that may raise ends its block (not one emitted into a block already ended, as a
+     * cast for a successor's parameter is; not the try's own dispatch) */
+    if (I->ntry && (ir_flags(op) & F_RAISES) && I->f->blocks.v[I->cur].term == TERM_NONE &&
+        !(op == OP_LIB && (aux & 0xff) == LIB_EXC))
+        tr_split(I);
     return r;
 }
 
@@ -505,7 +510,8 @@ void inf_scan_binds(Node **body, int n, void (*bind)(void *ctx, const char *name
         case S_ASSIGN: for (int k = 0; k < s->nkids; k++) scan_targets(s->kids[k], bind, ctx); break;
         case S_AUGASSIGN: scan_targets(s->a, bind, ctx); break;
         case S_FOR: scan_targets(s->a, bind, ctx); inf_scan_binds(s->kids, s->nkids, bind, ctx); inf_scan_binds(s->kids2, s->nkids2, bind, ctx); break;
-        case S_IF: case S_WHILE: inf_scan_binds(s->kids, s->nkids, bind, ctx); inf_scan_binds(s->kids2, s->nkids2, bind, ctx); break;
+        case S_IF: case S_WHILE: case S_TRY: case S_EXCEPT:
+            inf_scan_binds(s->kids, s->nkids, bind, ctx); inf_scan_binds(s->kids2, s->nkids2, bind, ctx); break;
         case S_DEF: bind(ctx, s->name); break;
         case S_PFOR: for (int k = 0; k < s->nkids2; k++) scan_targets(s->kids2[k], bind, ctx); break;
         default: break;
@@ -882,7 +888,7 @@ static int one_round(Inf *I, kiln_error *err) {
     memset(&I->frozen, 0, sizeof I->frozen);
     memset(&I->closures, 0, sizeof I->closures);
     I->ninl = 0;
-    I->nloops = 0; I->loop_base = 0; I->ngen = 0; I->gen_cur = 0; I->gen_scan = 0; I->restart = false;
+    I->nloops = 0; I->loop_base = 0; I->ngen = 0; I->gen_cur = 0; I->gen_scan = 0; I->restart = false; I->ntry = 0;
     I->next_id = I->env->ast->nnodes; I->ret = NULL; I->ret_line = 0;
     I->line = I->def->line;
     uint32_t entry = inf_block(I);

@@ -19,6 +19,7 @@
 #define NOBLOCK UINT32_MAX
 #define UNDEF UINT32_MAX   /* SSA read of a variable with no definition */
 #define INF_LOOPS_MAX 64   /* loops nested in one kernel */
+#define INF_TRY_MAX 16     /* try statements nested in one kernel */
 
 typedef struct Ew Ew; /* ewise.c: a lazy elementwise array expression */
 typedef struct Val {
@@ -44,7 +45,8 @@ typedef struct Inline { Node *result; uint32_t exit; } Inline; /* an inner funct
                                                                  * (result NULL: the kernel's own return, in a loop
                                                                  * body a generator's yield runs) */
 /* a generator's body being lowered where a for statement iterates it: each yield runs the loop's body */
-typedef struct GenCtx { Node *loop; uint32_t brk; int outer_ninl, outer_cur; Node *count; } GenCtx; /* count: enumerate's */
+typedef struct GenCtx { Node *loop; uint32_t brk; int outer_ninl, outer_cur, outer_ntry; Node *count; } GenCtx; /* count: enumerate's;
+                                                                                       * outer_ntry: the for's try depth */
 
 typedef struct Inf {
     const LowerEnv *env;
@@ -74,6 +76,9 @@ typedef struct Inf {
     int ngen;
     int gen_cur;            /* 1 + the index of the generator whose body is being lowered (its yields), 0: none */
     int gen_scan;           /* whether the module has generators: 0 not looked yet, 1 no, 2 yes */
+    uint32_t trys[INF_TRY_MAX]; /* the try statements whose bodies are being lowered, innermost last: their handlers'
+                             * dispatch blocks, where a raise goes (lower/try.c) */
+    int ntry;
     int32_t next_id;        /* the id of the next node copied for an inner function or a generator (above the
                              * module's; the same sequence every round, so hints keyed by node stay valid) */
     int ninl;     /* the expression being evaluated may stay an Optional (a None test, a return, an assignment) */
@@ -179,6 +184,7 @@ Node *st_hidden(Inf *I, const char *fmt, Node *at);
 bool st_is_builtin_call(Inf *I, Node *n, const char *name); /* name(...), name not a local */
 bool cl_is_ndindex(Inf *I, Node *n); /* a call of np.ndindex */
 void st_inplace(Inf *I, Node *s, Val cur); /* a op= v on the array cur (or a view of one), in place */
+void st_raise_block(Inf *I, uint32_t blk, const char *ename, const char *msg, int line); /* blk raises */
 void st_raise_if(Inf *I, Ref bad, const char *ename, const char *msg);
 int64_t st_range_args(Inf *I, Node *call, const char *fname, Val *start, Val *stop, Val *step); /* the constant step, or 0 */
 Ref st_trip_count(Inf *I, Ref start, Ref stop, Ref step, int sign); /* range's length, uint64; sign: the step's, 0 unknown */
@@ -265,6 +271,10 @@ int it_lookup(int mod, const char *name);       /* IT_* (BI_ITERTOOLS + k) of MO
 bool it_maybe_call(Inf *I, Node *call);         /* spelled as one of them, in a module that imports either */
 Node *it_generator(Inf *I, Node **callp, int k, const char **fname); /* the generator for the call; *callp: its call */
 Val it_call(Inf *I, Node *call, int k);         /* reduce, or the error for a generator used as a value */
+
+/* try.c: try statements */
+void tr_try(Inf *I, Node *s);
+void tr_split(Inf *I); /* the instruction just emitted may raise inside a try body: its block ends there */
 
 /* dict.c */
 Val dc_display(Inf *I, Node *n);

@@ -9,6 +9,7 @@
  * same SSA machinery as user variables.
  */
 #include "infer.h"
+#include "../rt/exc.h"
 #include <stdio.h>
 
 static void stmt(Inf *I, Node *s);
@@ -231,14 +232,21 @@ Ref st_trip_count(Inf *I, Ref start, Ref stop, Ref step, int sign) {
     return inf_emit(I, OP_SELECT, u, ops, 3, 0);
 }
 
+/* block blk raises ename(msg) at line: it leaves the function, or, in a try body, goes on to its handlers */
+void st_raise_block(Inf *I, uint32_t blk, const char *ename, const char *msg, int line) {
+    int en = ir_str(I->f, ename), em = ir_str(I->f, msg);
+    if (en < 0 || em < 0) inf_oom(I);
+    Block *b = &I->f->blocks.v[blk];
+    b->term = TERM_RAISE; b->line = (uint32_t)line;
+    b->ename = en; b->emsg = em;
+    if (I->ntry && !ir_raise_to(I->f, blk, I->trys[I->ntry - 1])) inf_oom(I);
+}
+
 void st_raise_if(Inf *I, Ref bad, const char *ename, const char *msg) {
     uint32_t err = inf_block(I), ok = inf_block(I);
     inf_branch(I, bad, err, ok);
     inf_seal(I, err); inf_seal(I, ok);
-    Block *b = &I->f->blocks.v[err];
-    b->term = TERM_RAISE; b->line = (uint32_t)I->line;
-    b->ename = ir_str(I->f, ename); b->emsg = ir_str(I->f, msg);
-    if (b->ename < 0 || b->emsg < 0) inf_oom(I);
+    st_raise_block(I, err, ename, msg, I->line);
     I->cur = ok;
 }
 
@@ -585,12 +593,8 @@ static void st_return(Inf *I, Node *s) {
     I->cur = NOBLOCK;
 }
 
-static const char *exc_names[] = {
-    "ValueError", "ZeroDivisionError", "IndexError", "RuntimeError", "AssertionError", "TypeError",
-    "OverflowError", "ArithmeticError", "Exception", "NotImplementedError", "KeyError", "MemoryError",
-};
-
 static void st_raise(Inf *I, Node *s) {
+    if (!s->a) inf_fail(I, s, "a bare 'raise' (re-raising the exception being handled) is not supported");
     Node *e = s->a, *cls = e, *msg = NULL;
     if (e->kind == N_CALL) {
         cls = e->a;
@@ -598,17 +602,10 @@ static void st_raise(Inf *I, Node *s) {
         if (e->nkids == 1) msg = e->kids[0];
     }
     if (cls->kind != N_NAME) inf_fail(I, cls, "only built-in exception classes can be raised");
-    const char *ename = NULL;
-    for (size_t i = 0; i < NELEM(exc_names); i++)
-        if (strcmp(exc_names[i], cls->name) == 0) ename = exc_names[i];
-    if (!ename) inf_fail(I, cls, "raising '%s' is not supported (use a built-in exception class)", cls->name);
+    if (!rt_exc_raisable(rt_exc_lookup(cls->name)))
+        inf_fail(I, cls, "raising '%s' is not supported (use a built-in exception class)", cls->name);
     if (msg && msg->kind != N_STR) inf_fail(I, msg, "an exception message must be a string literal");
-    Block *b = &I->f->blocks.v[I->cur];
-    b->term = TERM_RAISE; b->line = (uint32_t)s->line;
-    int en = ir_str(I->f, ename), em = ir_str(I->f, msg ? msg->name : "");
-    if (en < 0 || em < 0) inf_oom(I);
-    b = &I->f->blocks.v[I->cur];
-    b->ename = en; b->emsg = em;
+    st_raise_block(I, I->cur, cls->name, msg ? msg->name : "", s->line);
     I->cur = NOBLOCK;
 }
 
@@ -617,12 +614,7 @@ static void st_assert(Inf *I, Node *s) {
     uint32_t ok = inf_block(I), bad = inf_block(I);
     ex_cond(I, s->a, ok, bad);
     inf_seal(I, ok); inf_seal(I, bad);
-    Block *b = &I->f->blocks.v[bad];
-    b->term = TERM_RAISE; b->line = (uint32_t)s->line;
-    int en = ir_str(I->f, "AssertionError"), em = ir_str(I->f, s->b ? s->b->name : "");
-    if (en < 0 || em < 0) inf_oom(I);
-    b = &I->f->blocks.v[bad];
-    b->ename = en; b->emsg = em;
+    st_raise_block(I, bad, "AssertionError", s->b ? s->b->name : "", s->line);
     I->cur = ok;
 }
 
@@ -733,6 +725,7 @@ static void stmt(Inf *I, Node *s) {
     case S_PASS: case S_IMPORT: return;
     case S_ASSERT: st_assert(I, s); return;
     case S_RAISE: st_raise(I, s); return;
+    case S_TRY: tr_try(I, s); return;
     case S_DEF: nf_def(I, s); return;
     case S_DEL: st_del(I, s); return;
     default: inf_fail(I, s, "this statement is not supported inside a kernel");

@@ -158,9 +158,14 @@ void ll_gpu_unsupported(L *l, Ref r) {
     else if (in->op == OP_LIB) snprintf(what, sizeof what, "%s (a runtime library routine)", ir_lib_name(in->aux));
     else if (in->op == OP_POW) snprintf(what, sizeof what, "this power (** of %s: pow's special cases need the runtime)", cls(in->ty) == 'S' ? "float32" : "floats or complex");
     else snprintf(what, sizeof what, "this operation (%s)", ir_ops[in->op].name);
+    ll_gpu_refuse(l, what, (int)in->line);
+}
+
+/* what (at line) is not supported in a CUDA kernel: the launch's error */
+void ll_gpu_refuse(L *l, const char *what, int line) {
     char msg[300];
     snprintf(msg, sizeof msg, "%s is not supported in a CUDA kernel", what);
-    if (!l->gpu_bail) { l->gpu_bail = ll_keep(l->u, msg); l->gpu_line = (int)in->line; }
+    if (!l->gpu_bail) { l->gpu_bail = ll_keep(l->u, msg); l->gpu_line = line; }
     l->bail = l->gpu_bail ? l->gpu_bail : "not supported in a CUDA kernel";
 }
 

@@ -33,6 +33,7 @@ typedef struct L {
     LLVMValueRef fn, frame, ret, run;
     LLVMTypeRef i1, i8, i16, i32, i64, f32, f64, ptr, helper_ty;
     LLVMBasicBlockRef *bb, *end, err;
+    LLVMBasicBlockRef err_exit; /* the function's error exit; err is it, or in a try body (TERM_TRY) the raised edge's block */
     LV *val;
     const char *bail;
     LLVMBasicBlockRef entry;    /* where frames of inlined callees are allocated */
@@ -141,6 +142,7 @@ bool ll_gpu_kernel_fn(L *l, const char *name);
 void ll_gpu_kernel_entry(L *l);
 void ll_gpu_raise(L *l, Helper h, XCall *k, void (*spill)(L *, void *), void *ctx);
 void ll_gpu_unsupported(L *l, Ref r);
+void ll_gpu_refuse(L *l, const char *what, int line);
 void ll_gpu_op(L *l, Ref r);
 void ll_gpu_alloc(L *l, Ref r);
 void ll_gpu_int_bounds(L *l, Ref r);

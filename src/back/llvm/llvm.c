@@ -872,7 +872,13 @@ static LLVMValueRef callee_fn(L *l, Unit *c) {
 
 /* a direct call of fn (a kernel with the frame ABI): its frame on our stack,
  * its result into our frame's slot for the call, and from there a value */
-static void frame_call(L *l, Ref r, LLVMValueRef fn, const Code *cc) {
+/* run->depth, the count of kernel frames that RecursionError limits */
+static LLVMValueRef depth_ptr(L *l) {
+    LLVMValueRef off = ci64(l, (int64_t)offsetof(Run, depth));
+    return LLVMBuildGEP2(l->b, l->i8, l->run, &off, 1, "");
+}
+
+static void frame_call(L *l, Ref r, LLVMValueRef fn, const Code *cc, LLVMValueRef depth) {
     Ins *in = IN(l, r);
     LLVMBuilderRef eb = LLVMCreateBuilderInContext(l->cx);
     LLVMValueRef first = LLVMGetFirstInstruction(l->entry);
@@ -893,17 +899,13 @@ static void frame_call(L *l, Ref r, LLVMValueRef fn, const Code *cc) {
     LLVMValueRef args[3] = {fr8, in->ty ? slot_ptr(l, l->c->slot[r], 0) : slot_ptr(l, 0, 0), l->run};
     LLVMTypeRef params[3] = {l->ptr, l->ptr, l->ptr};
     LLVMValueRef rc = LLVMBuildCall2(l->b, LLVMFunctionType(l->i32, params, 3, 0), fn, args, 3, "");
+    if (depth) st(l, depth, depth_ptr(l)); /* a self call's depth back on both paths: a try may catch its raise */
     LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
     LLVMBuildCondBr(l->b, LLVMBuildICmp(l->b, LLVMIntNE, rc, LLVMConstInt(l->i32, 0, 0), ""), l->err, ok);
     LLVMPositionBuilderAtEnd(l->b, ok);
     if (in->ty && ty_is_leaf(in->ty)) l->val[r] = load_value(l, in->ty, l->c->slot[r]);
 }
 
-/* run->depth, the count of kernel frames that RecursionError limits */
-static LLVMValueRef depth_ptr(L *l) {
-    LLVMValueRef off = ci64(l, (int64_t)offsetof(Run, depth));
-    return LLVMBuildGEP2(l->b, l->i8, l->run, &off, 1, "");
-}
 
 static void intr_check_at(L *l, Ref r);
 
@@ -940,8 +942,7 @@ static bool self_call(L *l, Ref r) {
     LLVMBuildBr(l->b, go);
     LLVMPositionBuilderAtEnd(l->b, go);
     st(l, d1, dp);
-    frame_call(l, r, l->fn, l->c);
-    st(l, d, depth_ptr(l));
+    frame_call(l, r, l->fn, l->c, d);
     return true;
 }
 
@@ -953,7 +954,7 @@ static bool inline_call(L *l, Ref r) {
     if (c == l->u && l->depth == 0) return self_call(l, r);
     LLVMValueRef fn = callee_fn(l, c);
     if (!fn) return false;
-    frame_call(l, r, fn, c->code);
+    frame_call(l, r, fn, c->code, NULL);
     return true;
 }
 
@@ -1234,10 +1235,19 @@ static void terminator(L *l, uint32_t bi) {
         k->ename = l->f->strs.v[b->ename];
         k->emsg = b->emsg >= 0 ? l->f->strs.v[b->emsg] : "";
         if (l->gpu) { ll_gpu_raise(l, H->raise, k, NULL, NULL); break; }
+        if (b->nsucc) { /* in a try body: the exception set, on to the handlers */
+            LLVMValueRef fp = ext_fn(l, helper_name(H->raise), l->helper_ty);
+            LLVMValueRef args[3] = {l->frame, l->run, xcall_ptr(l, k)};
+            LLVMBuildCall2(l->b, l->helper_ty, fp, args, 3, "");
+            LLVMBuildBr(l->b, l->bb[b->succ[0].to]);
+            break;
+        }
         call_helper(l, H->raise, k);
         LLVMBuildBr(l->b, l->err);
         break;
     }
+    case TERM_TRY: LLVMBuildBr(l->b, l->bb[b->succ[0].to]); break; /* the raised edge: the block's raises (l->err) */
+    case TERM_RERAISE: LLVMBuildBr(l->b, l->err_exit); break;
     default: (void)ir_check(false, &l->bail, "a block without a terminator");
     }
     l->end[bi] = LLVMGetInsertBlock(l->b);
@@ -1355,7 +1365,7 @@ static void osr_def(L *l, Ref r) {
 /* block bi's edges as phi incomings, while the arguments' values are current */
 static void osr_incoming(L *l, uint32_t bi) {
     Block *b = &l->f->blocks.v[bi];
-    if (b->term != TERM_JMP && b->term != TERM_BR) return;
+    if (b->term != TERM_JMP && b->term != TERM_BR && b->term != TERM_TRY && b->term != TERM_RAISE) return;
     for (int s = 0; s < b->nsucc; s++) {
         Block *to = &l->f->blocks.v[b->succ[s].to];
         for (uint32_t k = 0; k < to->params.n; k++) {
@@ -1526,7 +1536,7 @@ bool ll_build(L *l, const char *name, bool avx512) {
     l->entry = entry;
     l->avx512 = avx512;
     for (uint32_t i = 0; i < norder; i++) l->bb[order[i]] = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
-    l->err = LLVMAppendBasicBlockInContext(l->cx, l->fn, "err");
+    l->err = l->err_exit = LLVMAppendBasicBlockInContext(l->cx, l->fn, "err");
     LLVMPositionBuilderAtEnd(l->b, l->err);
     if (kernel) LLVMBuildRetVoid(l->b); /* the error is recorded for the host (ll_gpu_raise) */
     else LLVMBuildRet(l->b, LLVMConstInt(l->i32, (unsigned long long)-1, 1));
@@ -1551,6 +1561,11 @@ bool ll_build(L *l, const char *name, bool avx512) {
         LLVMPositionBuilderAtEnd(l->b, l->bb[bi]);
         if (hb) osr_block_start(l, bi);
         if (chk && (chk[bi] & LOOP_CHECK) && !l->gpu) intr_check(l, bi); /* a GPU kernel is not interrupted */
+        if (l->gpu && (b->term == TERM_TRY || b->term == TERM_RERAISE || (b->term == TERM_RAISE && b->nsucc))) {
+            ll_gpu_refuse(l, "a try statement", (int)b->line); /* a thread's raise ends the kernel (no unwinding) */
+            break;
+        }
+        if (b->term == TERM_TRY) l->err = l->bb[b->succ[1].to]; /* a try body's raise: its raised edge (no parameters) */
         for (uint32_t k = 0; k < b->ins.n && !l->bail; k++) {
             ins(l, b->ins.v[k]);
             if (hb) osr_def(l, b->ins.v[k]);
@@ -1558,6 +1573,7 @@ bool ll_build(L *l, const char *name, bool avx512) {
         if (l->bail) break; /* a value the terminator may need was never made */
         if (l->ndefer) ll_gpu_flush(l);
         terminator(l, bi);
+        l->err = l->err_exit;
         if (hb) osr_incoming(l, bi);
     }
     free(order);

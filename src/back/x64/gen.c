@@ -36,12 +36,13 @@ typedef struct Gen {
     XBuf b;
     int *blk;          /* label of each block */
     int err_exit, ret_label;
+    int err_cur;       /* where a raise goes: err_exit, or a try statement's landing (TERM_TRY, a raise in a try body) */
     bool tiering;      /* count calls and loop iterations for tier auto (jit/tier.c) */
     const BackEnv *env;
     const char *bail;
     int line;
     /* cold code emitted after the body: edge moves of taken branches, error calls */
-    struct Cold { int label; int kind; uint32_t from; int succ; XCall *k; Helper h; int32_t gp[16], xmm[16]; } *cold;
+    struct Cold { int label; int kind; uint32_t from; int succ; XCall *k; Helper h; int err; int32_t gp[16], xmm[16]; } *cold;
     int ncold, capcold;
     /* register cache: which slot each caller-saved register holds a copy of
      * (-1: none). Results are written through to their slots, so the cache
@@ -388,7 +389,7 @@ static int cold(Gen *G, int kind, uint32_t from, int succ, XCall *k, Helper h) {
     }
     int l = xb_label(&G->b);
     struct Cold *cd = &G->cold[G->ncold++];
-    cd->label = l; cd->kind = kind; cd->from = from; cd->succ = succ; cd->k = k; cd->h = h;
+    cd->label = l; cd->kind = kind; cd->from = from; cd->succ = succ; cd->k = k; cd->h = h; cd->err = G->err_cur;
     memcpy(cd->gp, G->gp, sizeof G->gp); /* the registers as the branch leaves them */
     memcpy(cd->xmm, G->xmm, sizeof G->xmm);
     return l;
@@ -410,7 +411,7 @@ static void call_helper_w(Gen *G, Helper h, XCall *k, int32_t dst, int n) {
     }
     if (n) cache_forget(G, dst, n);
     x_test_rr(&G->b, RAX, RAX);
-    x_jcc(&G->b, CC_NE, G->err_exit);
+    x_jcc(&G->b, CC_NE, G->err_cur);
 }
 
 static void call_helper(Gen *G, Helper h, XCall *k) { call_helper_w(G, h, k, 0, 0); }
@@ -934,7 +935,7 @@ static bool direct_call(Gen *G, Ref r) {
     x_alu_ri(&G->b, ALU_SUB, RCX, 1);
     x_store(&G->b, RUN, (int32_t)offsetof(Run, depth), RCX, W32);
     x_test_rr(&G->b, RAX, RAX);
-    x_jcc(&G->b, CC_NE, G->err_exit);
+    x_jcc(&G->b, CC_NE, G->err_cur);
     return true;
 }
 
@@ -1055,6 +1056,20 @@ static bool has_moves(Gen *G, uint32_t from, int succ) {
     return false;
 }
 
+/* where the raises of block bi go: the error exit, or, in a try body (TERM_TRY, or TERM_RAISE going on), cold code
+ * that takes the block's raised edge. What the registers cached is forgotten there (the raise may come from the
+ * middle of an instruction); every value is in its slot, as at any label. */
+static int try_landing(Gen *G, uint32_t bi) {
+    Block *b = &G->f->blocks.v[bi];
+    int succ = b->term == TERM_TRY ? 1 : b->term == TERM_RAISE && b->nsucc ? 0 : -1;
+    if (succ < 0) return G->err_exit;
+    int l = cold(G, COLD_EDGE, bi, succ, NULL, NULL);
+    struct Cold *cd = &G->cold[G->ncold - 1];
+    for (int r = 0; r < 16; r++) cd->gp[r] = cd->xmm[r] = -1;
+    cd->err = G->err_exit;
+    return l;
+}
+
 /* the label a branch to this edge should take */
 static int edge_target(Gen *G, uint32_t from, int succ) {
     if (has_moves(G, from, succ)) return cold(G, COLD_EDGE, from, succ, NULL, NULL);
@@ -1138,10 +1153,15 @@ static void term(Gen *G, uint32_t bi, uint32_t next, int ret_label) {
         if (!k) return;
         k->ename = G->f->strs.v[b->ename];
         k->emsg = b->emsg >= 0 ? G->f->strs.v[b->emsg] : "";
-        call_helper(G, fh_raise, k);
-        x_jmp(&G->b, G->err_exit);
+        call_helper(G, fh_raise, k); /* it always raises: to err_cur (a try body's: the landing on to succ[0]) */
+        x_jmp(&G->b, G->err_cur);
         return;
     }
+    case TERM_RERAISE: x_jmp(&G->b, G->err_exit); return;
+    case TERM_TRY: /* the raised edge's landing is err_cur's cold code (try_landing) */
+        edge_moves(G, bi, 0);
+        if (b->succ[0].to != next) x_jmp(&G->b, G->blk[b->succ[0].to]);
+        return;
     default: (void)ir_check(false, &G->bail, "a block without a terminator");
     }
 }
@@ -1214,8 +1234,8 @@ static void emit_cold(Gen *G) {
         } else if (cd.kind == COLD_HOT) {
             emit_hot(G, &cd);
         } else {
-            call_helper(G, cd.h, cd.k);
-            x_jmp(&G->b, G->err_exit);
+            G->err_cur = cd.err;
+            call_helper(G, cd.h, cd.k); /* it raises: to the error exit or a try's landing */
         }
     }
 }
@@ -1231,7 +1251,7 @@ static void generate(Gen *G) {
     G->retry = false; G->bail = NULL; G->sticky_gp = G->sticky_xmm = 0; G->fell_true = false;
     memset(G->entry_seen, 0, G->f->blocks.n + 1);
     for (uint32_t bi = 0; bi < G->f->blocks.n; bi++) G->blk[bi] = xb_label(&G->b);
-    G->err_exit = xb_label(&G->b);
+    G->err_exit = G->err_cur = xb_label(&G->b);
     int ret_label = G->ret_label = xb_label(&G->b);
     /* six pushes and 8 bytes keep rsp 16-byte aligned at helper calls */
     x_push(&G->b, RBX); x_push(&G->b, R12); x_push(&G->b, R13); x_push(&G->b, RBP); x_push(&G->b, R14); x_push(&G->b, R15);
@@ -1251,12 +1271,14 @@ static void generate(Gen *G) {
             if (pb->term == TERM_JMP) ft = true;
             else if (pb->term == TERM_BR) ft = sc == (G->fell_true ? 0 : 1);
         }
+        G->err_cur = G->err_exit; /* a loop header's interrupt check leaves the function, as in every tier */
         if (ft && !G->pinned_block[bi] && !G->loop_header[bi]) xb_bind(&G->b, G->blk[bi]);
         else bind_block(G, bi);
         if (G->loop_header[bi]) interrupt_check(G, bi);
         if (G->tiering && G->loop_header[bi] && G->c->loops) hot_check(G, (int32_t)bi, 1);
         G->fell_true = false;
         prev = bi;
+        G->err_cur = try_landing(G, bi);
         for (uint32_t k = 0; k < b->ins.n && !G->bail; k++) ins(G, b->ins.v[k]);
         uint32_t next = oi + 1 < G->norder ? G->order[oi + 1] : UINT32_MAX;
         term(G, bi, next, ret_label);

@@ -1,0 +1,62 @@
+/*
+ * exc.c — the exception classes of CPython's hierarchy that kernels raise,
+ * one table: a name and its base. An except clause's classes are a bit mask
+ * over it; the pending exception matches when it or one of its bases is in
+ * the mask, which is isinstance() on the classes kiln knows.
+ */
+#include "exc.h"
+#include "arith.h"
+#include <string.h>
+
+static const struct { const char *name; int base; bool raisable; } classes[] = {
+    {"BaseException", -1, false},       /* 0 */
+    {"Exception", 0, true},             /* 1 */
+    {"ArithmeticError", 1, true},       /* 2 */
+    {"ZeroDivisionError", 2, true},
+    {"OverflowError", 2, true},
+    {"FloatingPointError", 2, true},
+    {"LookupError", 1, true},           /* 6 */
+    {"IndexError", 6, true},
+    {"KeyError", 6, true},
+    {"ValueError", 1, true},
+    {"TypeError", 1, true},
+    {"RuntimeError", 1, true},          /* 11 */
+    {"RecursionError", 11, false},
+    {"NotImplementedError", 11, true},
+    {"AssertionError", 1, true},
+    {"MemoryError", 1, true},
+    {"StopIteration", 1, false},
+    {"KeyboardInterrupt", 0, false},
+};
+
+_Static_assert(sizeof classes / sizeof classes[0] <= EXC_MAX, "an except clause's mask holds every class");
+
+int rt_exc_lookup(const char *name) {
+    for (int k = 0; k < (int)(sizeof classes / sizeof classes[0]); k++)
+        if (!strcmp(classes[k].name, name)) return k;
+    return -1;
+}
+
+const char *rt_exc_name(int cls) { return classes[cls].name; }
+
+bool rt_exc_raisable(int cls) { return cls >= 0 && classes[cls].raisable; }
+
+bool rt_exc_matches(int cls, uint32_t mask) {
+    for (int k = cls; k >= 0; k = classes[k].base)
+        if (mask & (1u << k)) return true;
+    return false;
+}
+
+int rt_exc_pending(const Run *r) {
+    const char *name = r->ename ? r->ename : rt_err_class(r->code);
+    int k = rt_exc_lookup(name);
+    return k >= 0 ? k : 1; /* a class kiln does not list: an Exception */
+}
+
+void rt_exc_clear(Run *r) {
+    r->code = RE_OK;
+    r->line = 0;
+    r->file = NULL;
+    r->ename = NULL;
+    r->msg[0] = 0;
+}

@@ -1,0 +1,20 @@
+/*
+ * exc.h — the Python exception classes kernels raise and catch, with their
+ * bases (CPython's hierarchy, the part kiln can raise), and the run's pending
+ * exception as a try statement sees it (lower/try.c, OP_LIB LIB_EXC).
+ */
+#ifndef KILN_EXC_H
+#define KILN_EXC_H
+
+#include "run.h"
+
+enum { EXC_MAX = 32 }; /* classes fit the bits of an except clause's mask (uint32) */
+
+int rt_exc_lookup(const char *name);         /* the class named name, or -1 */
+const char *rt_exc_name(int cls);
+bool rt_exc_raisable(int cls);               /* `raise C(...)` may name it (not BaseException, not KeyboardInterrupt) */
+bool rt_exc_matches(int cls, uint32_t mask); /* cls or one of its bases is in mask */
+int rt_exc_pending(const Run *r);            /* the class of the exception r holds */
+void rt_exc_clear(Run *r);                   /* r holds no exception (it was caught) */
+
+#endif

@@ -1,0 +1,7 @@
+# run: f(1)
+def f(n):
+    try:
+        r = 1 // n
+    except FooError:
+        r = 0
+    return r
