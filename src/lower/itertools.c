@@ -367,7 +367,7 @@ Val it_call(Inf *I, Node *call, int k) {
     if (!t) inf_oom(I);
     t->I = I; t->at = call;
     Pool p = pool_of(I, call->kids[1]);
-    Node *args[4];
+    Node *args[5]; /* the callee, a range's three (or the pool), the initial value */
     int nargs = 0;
     Val f = ex_expr(I, call->kids[0]);
     bool builtin = f.ty->kind == T_BUILTIN; /* spliced; anything else (a lambda, a def, a kernel) is an argument */
