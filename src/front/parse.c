@@ -1090,6 +1090,51 @@ static bool is_main_guard(Node *test_) {
 }
 
 /* file: (NEWLINE | toplevel)* EOF; toplevel: import | def | NAME '=' test | docstring | main guard */
+/* module-level statements other than defs: imports (bound as they were parsed), docstrings, constants */
+static void module_stmts(P *p, const NodeVec *v, NodeVec *consts) {
+    for (uint32_t i = 0; i < v->n; i++) {
+        Node *s = v->v[i];
+        if (s->kind == S_IMPORT) continue;
+        if (s->kind == S_EXPR && s->a->kind == N_STR) continue; /* module docstring */
+        if (s->kind == S_ASSIGN && s->nkids == 1 && s->kids[0]->kind == N_NAME) {
+            Node *c = node(p, S_GLOBAL_CONST, (Token){.line = s->line, .col = s->col});
+            c->name = s->kids[0]->name; c->a = s->a;
+            push(p, consts, c);
+            continue;
+        }
+        if (s->kind == S_PASS) continue;
+        diag_fail(p->d, s->line, s->col, "only imports, constants and function definitions are supported at module level");
+    }
+}
+
+/* try at module level, the idiom `try: from numba import njit / except ImportError: ...`: kiln's imports do not
+ * fail (it accepts every import, §1 of docs/language.md), so the body runs, then else and finally: their imports
+ * and constants count; what the except clauses bind is dropped, as CPython never runs them */
+static void module_try(P *p, NodeVec *consts) {
+    Token t = p->tok;
+    advance(p);
+    expect(p, TK_COLON);
+    NodeVec body = {0};
+    block(p, &body, "'try' statement", t.line);
+    module_stmts(p, &body, consts);
+    bool clauses = false;
+    while (p->tok.kind == TK_EXCEPT) {
+        int32_t nfrom = p->ast->nfrom;
+        clause(p, 0, "'except' clause");
+        p->ast->nfrom = nfrom;
+        clauses = true;
+    }
+    for (int k = 1; k <= 2; k++)
+        if (p->tok.kind == (k == 1 ? TK_ELSE : TK_FINALLY)) {
+            if (k == 1 && !clauses) syntax(p);
+            Node *c = clause(p, k, k == 1 ? "'else' clause" : "'finally' clause");
+            NodeVec cv = {c->kids, (uint32_t)c->nkids, (uint32_t)c->nkids};
+            module_stmts(p, &cv, consts);
+            clauses = true;
+        }
+    if (!clauses) fail_at(p, p->tok, "expected 'except' or 'finally' block%s", "");
+}
+
 static void toplevel(P *p, NodeVec *defs, NodeVec *consts) {
     Token t = p->tok;
     if (t.kind == TK_AT) decorators(p);
@@ -1100,23 +1145,12 @@ static void toplevel(P *p, NodeVec *defs, NodeVec *consts) {
             diag_fail(p->d, t.line, t.col, "only imports, constants and function definitions are supported at module level");
         return;
     }
-    if (t.kind == TK_CLASS || t.kind == TK_TRY || t.kind == TK_WITH || t.kind == TK_WHILE || t.kind == TK_FOR ||
-        t.kind == TK_ASYNC)
+    if (t.kind == TK_TRY) { module_try(p, consts); return; }
+    if (t.kind == TK_CLASS || t.kind == TK_WITH || t.kind == TK_WHILE || t.kind == TK_FOR || t.kind == TK_ASYNC)
         fail_at(p, t, "'%s' statements are not supported at module level", tok_str(t.kind));
     NodeVec tmp = {0};
     simple_stmts(p, &tmp);
-    for (uint32_t i = 0; i < tmp.n; i++) {
-        Node *s = tmp.v[i];
-        if (s->kind == S_IMPORT) continue;
-        if (s->kind == S_EXPR && s->a->kind == N_STR) continue; /* module docstring */
-        if (s->kind == S_ASSIGN && s->nkids == 1 && s->kids[0]->kind == N_NAME) {
-            Node *c = node(p, S_GLOBAL_CONST, (Token){.line = s->line, .col = s->col});
-            c->name = s->kids[0]->name; c->a = s->a;
-            push(p, consts, c);
-            continue;
-        }
-        diag_fail(p->d, s->line, s->col, "only imports, constants and function definitions are supported at module level");
-    }
+    module_stmts(p, &tmp, consts);
 }
 
 static Ast *parse(Arena *arena, const char *file, const char *src, size_t len, Diag *d, bool outline) {

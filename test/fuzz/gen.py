@@ -279,6 +279,8 @@ class Gen:
             self.emit(f"while {w} < {r.randint(1, 5)}:")
             self.depth += 1; self.loops += 1; self.emit(f"{w} += 1"); self.stmts(r.randint(1, 2)); self.depth -= 1; self.loops -= 1
             self.loop_else()
+        elif k == 9 and r.random() < 0.35:
+            self.try_stmt()
         elif self.loops and r.random() < 0.4:
             # a while loop's counter is bumped first in its body, so continue cannot spin forever
             self.emit(f"if {self.cond()}:")
@@ -286,6 +288,29 @@ class Gen:
         else:
             self.emit(f"if {self.cond()}:")
             self.depth += 1; self.emit(f"return (i0, {self.fexpr(1)})"); self.depth -= 1
+
+    def try_stmt(self):
+        """try / except / else (lower/try.c): the body's statements may raise (a raw index out of range, a
+        division by zero, a raise); the clauses name classes that catch some of them, or not (the enclosing try,
+        or out of the function, with CPython's message)"""
+        r = self.r
+        self.emit("try:")
+        self.depth += 1
+        self.stmts(r.randint(1, 3))
+        if r.random() < 0.4:
+            self.emit(f"if {self.cond()}:")
+            self.emit("    raise " + r.choice(["ValueError('v')", "IndexError", "ZeroDivisionError('z')", "KeyError"]))
+        self.depth -= 1
+        for _ in range(r.randint(1, 2)):
+            cls = r.choice(["IndexError", "ZeroDivisionError", "ArithmeticError", "(IndexError, ZeroDivisionError)",
+                            "Exception", "ValueError", "LookupError", "(KeyError, ValueError)", "OverflowError", ""])
+            self.emit(f"except {cls}:" if cls else "except:")
+            self.depth += 1; self.stmts(r.randint(1, 2)); self.depth -= 1
+            if not cls:
+                break
+        if r.random() < 0.3:
+            self.emit("else:")
+            self.depth += 1; self.stmts(r.randint(1, 2)); self.depth -= 1
 
     def offset_loop(self):
         """a counted loop reading arr or mat at the counter plus a constant: the bounds checks opt/bce.c proves
