@@ -64,6 +64,9 @@ uint64_t clock_ns(void);
 
 /* ---- shortest round-trip float repr, CPython's repr() rules ---- */
 int fmt_double(double x, char *buf, size_t cap);           /* repr(float) */
+/* the shortest digits that read back to x (x > 0 and finite; read as a float32 where f32), with decpt:
+ * x ~= 0.DIG * 10^decpt (dig holds up to 17 digits and a NUL) */
+void fmt_shortest(double x, bool f32, char *dig, int *decpt);
 int fmt_complex(double re, double im, char *buf, size_t cap); /* repr(complex) */
 double fmt_round_ndigits(double x, int64_t nd);             /* round(x, nd), correctly rounded */
 

@@ -28,10 +28,11 @@ static int digits_at(double x, int p, char *dig) {
     return atoi(s + 1) + 1;
 }
 
-static double read_digits(const char *dig, int decpt) {
+/* the digits read back as a double, or as a float32 (strtof: no double rounding through a double) */
+static double read_digits(const char *dig, int decpt, bool f32) {
     char tmp[80];
     snprintf(tmp, sizeof tmp, "0.%se%d", dig, decpt);
-    return strtod(tmp, NULL);
+    return f32 ? (double)strtof(tmp, NULL) : strtod(tmp, NULL);
 }
 
 /* add delta (+1/-1) to the last digit of dig, keeping its length; decpt may move */
@@ -50,21 +51,21 @@ norm:
     return true;
 }
 
-static bool round_trips(double x, int p) {
+static bool round_trips(double x, int p, bool f32) {
     char d[40];
     int e = digits_at(x, p, d);
-    return read_digits(d, e) == x;
+    return read_digits(d, e, f32) == x;
 }
 
-static void shortest(double x, char *dig, int *decpt) {
+void fmt_shortest(double x, bool f32, char *dig, int *decpt) {
     /* computed doubles mostly need 16 or 17 digits: ask 15 first, search below it only when it suffices
-     * (2-3 printf/strtod pairs for most values instead of 5) */
-    int lo = 1, hi = 15;
-    if (!round_trips(x, 15)) lo = hi = round_trips(x, 16) ? 16 : 17;
+     * (2-3 printf/strtod pairs for most values instead of 5); a float32 needs at most 9 */
+    int lo = 1, hi = f32 ? 9 : 15;
+    if (!f32 && !round_trips(x, 15, false)) lo = hi = round_trips(x, 16, false) ? 16 : 17;
     while (lo < hi) {
         int mid = (lo + hi) / 2;
         char d[40]; int e = digits_at(x, mid, d);
-        if (read_digits(d, e) == x) hi = mid; else lo = mid + 1;
+        if (read_digits(d, e, f32) == x) hi = mid; else lo = mid + 1;
     }
     *decpt = digits_at(x, lo, dig);
     int ex; double m = frexp(x, &ex);
@@ -73,7 +74,7 @@ static void shortest(double x, char *dig, int *decpt) {
     for (int delta = -1; delta <= 1; delta += 2) {
         char c[40]; int ce = be;
         memcpy(c, base, sizeof c);
-        if (bump(c, &ce, delta) && strlen(c) == (size_t)(lo - 1) && read_digits(c, ce) == x) {
+        if (bump(c, &ce, delta) && strlen(c) == (size_t)(lo - 1) && read_digits(c, ce, f32) == x) {
             strcpy(dig, c); *decpt = ce; return;
         }
     }
@@ -85,7 +86,7 @@ static int layout(double x, bool add_dot0, bool force_sign, char *buf, size_t ca
     if (isinf(x)) return snprintf(buf, cap, "%sinf", sign);
     if (x == 0) return snprintf(buf, cap, "%s0%s", sign, add_dot0 ? ".0" : "");
     char dig[40]; int decpt;
-    shortest(fabs(x), dig, &decpt);
+    fmt_shortest(fabs(x), false, dig, &decpt);
     int n = (int)strlen(dig);
     char out[128]; int k = 0;
     if (decpt > -4 && decpt <= 16) {

@@ -4,8 +4,9 @@
  * item's type, string literals as their text) and whose other operands are
  * the items' leaves; rt/print.c writes CPython's str() of them through the
  * call's print hook. Numbers, strings, None, lists, tuples and Optionals
- * print; arrays and float32 / complex64 scalars, whose NumPy str() has rules
- * of its own, are refused for now. An f-string item is a FORMAT_GROUP of its
+ * print; arrays (rt/arrayfmt.c: NumPy's str() and, inside containers, repr())
+ * of real dtypes too; float32 / complex64 scalars and complex arrays, whose
+ * NumPy str() has rules of its own, are refused for now. An f-string item is a FORMAT_GROUP of its
  * texts and FORMAT_FIELDs (a value with its format spec, rt/print.c's
  * formatting of Python's mini-language for numbers).
  */
@@ -23,9 +24,14 @@ static void printable(Inf *I, const Type *t, Node *at) {
                      kiln_dtype_name((kiln_dtype)t->dtype));
         return;
     case T_LIST: printable(I, ty_item(t), at); return;
+    case T_DICT: printable(I, t->elems[0], at); printable(I, t->elems[1], at); return; /* {k: v, ...}, in order */
     case T_TUPLE: for (int k = 0; k < t->n; k++) printable(I, t->elems[k], at); return;
     case T_UNKNOWN: return;
-    case T_ARRAY: inf_fail(I, at, "print() of an array is not supported yet (NumPy's str() of arrays: print its items)");
+    case T_ARRAY:
+        if (dt_is_complex(t->dtype) || t->ndim == 0)
+            inf_fail(I, at, "print() of a %s array is not supported yet (NumPy's str() of it: print its items)",
+                     t->ndim == 0 ? "0-d" : kiln_dtype_name((kiln_dtype)t->dtype));
+        return;
     default: inf_fail(I, at, "print() of %s is not supported", ty_name(t));
     }
 }

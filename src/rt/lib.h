@@ -18,6 +18,9 @@ bool rt_blas_available(void);
 int rt_sort(Run *run, int routine, const RdArr *a, int axis, int64_t kth, Slot *out, int line, const char *file);
 int rt_nonzero(Run *run, const RdArr *a, Slot *out, int line, const char *file);
 
+/* arrayfmt.c: NumPy's str() (repr: its repr()) of the array of type t in slots v, malloc'd; NULL: out of memory */
+char *rt_array_text(const Type *t, const Slot *v, bool repr);
+
 /* list.c: what changes a Python list's length or storage (CPython's messages); -1 with the error raised */
 int rt_list_append(Run *r, RtList *l, const Type *item, const Slot *v, int line, const char *file);
 int rt_list_pop(Run *r, RtList *l, const Type *item, int64_t i, Slot *out, int line, const char *file); /* out NULL: dropped */

@@ -203,6 +203,13 @@ static int item(Text *t, const Type *ty, const Slot *s, const int32_t *ops, bool
     case T_SCALAR: number(t, ty, &s[ops[0]], inner); return 1;
     case T_LIST: list(t, ty, s[ops[0]].p); return 1;
     case T_DICT: dict(t, ty, s[ops[0]].p); return 1;
+    case T_ARRAY: { /* NumPy's str(), its repr() inside a container */
+        char *text = rt_array_text(ty, &s[ops[0]], inner);
+        if (!text) t->oom = true;
+        else adds(t, text);
+        free(text);
+        return 1;
+    }
     case T_FORMAT: {
         if (ty->layout == FORMAT_FIELD) return field(t, ty, s, ops);
         int used = 0; /* an f-string: its parts one after another */

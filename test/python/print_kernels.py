@@ -55,6 +55,35 @@ def fstring_numpy(a):
     print(f"{a[0]} {a[0]:.2f} {a.sum():.4e} {len(a)} {a.argmax():3d} {a[1] > 0}")
 
 
+def arrays(n):
+    # NumPy 2's str() of arrays at the top, repr() inside lists, tuples and dicts (rt/arrayfmt.c): widths, wrapping
+    # at 75 columns, scientific notation, nan/inf, summaries past 1000 elements, dtypes a repr names
+    a = np.arange(n) * 0.5
+    print(a)
+    print(a * 1e9, a / 3.0, sep="\n")
+    print(np.arange(n) - 3, a > 1.0)
+    b = np.arange(12.0).reshape(3, 4) / 7.0
+    print(b)
+    print([b[0], b[1]], (np.arange(n), 1), {1: a[:2]})
+    c = np.zeros(3)
+    c[0] = np.nan
+    c[1] = -np.inf
+    c[2] = 2.5
+    print(c, np.ones(3) * np.inf)
+    print(np.arange(2000.0))
+    print(np.arange(3000).reshape(30, 100))
+    print(np.array([1e-5, 1.5, -3.25]), np.array([0.1, 0.2, 0.30000000000000004, 1.0 / 3.0]))
+    print(np.array([123456.789, 0.001]), np.array([1.0, -0.0]))
+    print(np.arange(24.0).reshape(2, 3, 4) * 1.1)
+    print(np.ones(5, dtype=np.float32) / 3, np.array([9998030.0, 1436369.5], dtype=np.float32))
+    print([np.ones(3, dtype=np.int32), np.zeros(0, dtype=np.int32)])
+    print(np.arange(40, dtype=np.int16), [np.arange(40, dtype=np.uint8)])
+    print([np.zeros((2, 0))], np.zeros((2, 0)))
+    print([np.arange(100.0) / 7])
+    print([np.ones((3, 3), dtype=np.float32)])
+    print(b.T, b[:, ::2])
+
+
 CASES = [
     (basics, (3,)),
     (separators, (4,)),
@@ -64,4 +93,6 @@ CASES = [
     (fstrings, (7,)),
     (fstrings, (-3,)),
     (fstring_numpy, (np.array([1.5, -2.25, 3.0]),)),
+    (arrays, (7,)),
+    (arrays, (1,)),
 ]
