@@ -379,6 +379,7 @@ typedef struct Low {
     VEC(uint32_t) fix;      /* VI indices whose imm is a block id to patch */
     VEC(uint32_t) heads;    /* VI indices of independent loops' headers (Block.independent) */
     VEC(uint32_t) catch_;   /* Code.catch_'s triples */
+    uint32_t last_pc;       /* the code of the block being lowered: where its last instruction starts */
     uint32_t line;
 } Low;
 
@@ -658,8 +659,9 @@ static bool lower_term(Low *L, uint32_t bi, uint32_t next, int32_t temp, StubVec
         if (!edge_moves(L, bi, 0, temp)) return false; /* a raise in a try body: on to the handlers */
         return jump_to(L, V_JMP, 0, 0, b->succ[0].to);
     case TERM_RERAISE: return emit(L, V_RERAISE, 0, 0, 0, 0, 0);
-    case TERM_TRY: { /* the block's instructions raise at the landing, a jump to the raised edge's block (no moves) */
-        uint32_t first = L->blk_pc[bi], end = L->code.n;
+    case TERM_TRY: { /* the block's last instruction raises at the landing, a jump to the raised edge's block (no
+                      * moves); the others cannot raise */
+        uint32_t first = L->last_pc, end = L->code.n;
         if (!edge_moves(L, bi, 0, temp)) return false;
         if (!jump_to(L, V_JMP, 0, 0, b->succ[0].to)) return false;
         uint32_t trip[3] = {first, end, L->code.n};
@@ -825,8 +827,11 @@ static int interp_compile(const BackEnv *env, Unit *u, kiln_error *err) {
         (void)prev;
         L.blk_pc[bi] = L.code.n;
         if (b->independent && !vec_push(L.a, L.heads, L.code.n)) goto oom;
-        for (uint32_t k = 0; k < b->ins.n; k++)
+        for (uint32_t k = 0; k < b->ins.n; k++) {
+            if (k + 1 == b->ins.n) L.last_pc = L.code.n; /* where a TERM_TRY block's raising instruction starts */
             if (!lower_ins(&L, b->ins.v[k])) goto oom;
+        }
+        if (!b->ins.n) L.last_pc = L.code.n;
         uint32_t next = UINT32_MAX;
         for (uint32_t nb = bi + 1; nb < f->blocks.n; nb++) if (!f->blocks.v[nb].dead) { next = nb; break; }
         if (!lower_term(&L, bi, next, temp, &stubs)) goto oom;

@@ -351,3 +351,23 @@ def reraise_message(n):
         return l[n]
     except ValueError:
         return -1
+
+# found by gen.py (seed 61): a handler that raises inside an outer try, whose handlers do not match; tier 2's
+# dispatch helper calls once had error edges to the raised edge's block before the values it carries
+# run: handler_raises(5, 2)
+# expect-error: line 369: IndexError: index 4 is out of bounds for axis 0 with size 3
+def handler_raises(n, i2):
+    arr = np.zeros(8)
+    mat = np.zeros((3, 4))
+    i0 = n
+    i1 = i2
+    try:
+        try:
+            f0 = arr[i0 + 5]
+        except LookupError:
+            i2 += i0
+            b0 = mat[4, i1]
+        raise KeyError
+    except ValueError:
+        return (i0, i2)
+    return (0, 0)

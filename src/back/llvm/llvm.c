@@ -17,6 +17,7 @@
 #include "../../ir/mathfn.h"
 #include "../../rt/lib.h"
 #include "../../ir/gpu.h"
+#include <llvm-c/Analysis.h>
 #include <llvm-c/Core.h>
 #include <llvm-c/DebugInfo.h>
 #include <llvm/Config/llvm-config.h>
@@ -1565,8 +1566,11 @@ bool ll_build(L *l, const char *name, bool avx512) {
             ll_gpu_refuse(l, "a try statement", (int)b->line); /* a thread's raise ends the kernel (no unwinding) */
             break;
         }
-        if (b->term == TERM_TRY) l->err = l->bb[b->succ[1].to]; /* a try body's raise: its raised edge (no parameters) */
         for (uint32_t k = 0; k < b->ins.n && !l->bail; k++) {
+            /* a try body's raise: the raised edge (a block without parameters), taken from the block's last
+             * instruction only, the one that may raise (others, such as the dispatch's own helper calls, have
+             * error paths that never run: pointing them there would put the edge before values it carries) */
+            if (b->term == TERM_TRY && k + 1 == b->ins.n) l->err = l->bb[b->succ[1].to];
             ins(l, b->ins.v[k]);
             if (hb) osr_def(l, b->ins.v[k]);
         }
@@ -1643,6 +1647,17 @@ static int jit_unit(const BackEnv *env, Unit *u, int32_t osr, NativeFn *out, cha
     if (!pool) l.bail = "out of memory";
     t[1] = now_ns();
     if (ok && keep_ir) { char *ir = LLVMPrintModuleToString(l.m); c->llvm_before = ll_keep(u, ir); LLVMDisposeMessage(ir); }
+#ifdef KILN_DEBUG
+    /* the debug build (make test's sanitizer build) checks every module it made: LLVM's passes and code generator
+     * assume valid IR and fail far from the cause otherwise */
+    char *vmsg = NULL;
+    if (ok && LLVMVerifyModule(l.m, LLVMReturnStatusAction, &vmsg)) {
+        fprintf(stderr, "kiln: the LLVM module for %s is invalid:\n%s", name, vmsg ? vmsg : "?");
+        LLVMDumpModule(l.m);
+        abort();
+    }
+    LLVMDisposeMessage(vmsg);
+#endif
     LLVMDisposeBuilder(l.b);
     free(l.bb); free(l.end); free(l.val); free(l.phi); free(l.reach); free(l.cross); free(l.home);
     if (ok && atomic_load(env->stop)) { l.bail = "the context is being freed"; ok = false; }

@@ -1278,8 +1278,13 @@ static void generate(Gen *G) {
         if (G->tiering && G->loop_header[bi] && G->c->loops) hot_check(G, (int32_t)bi, 1);
         G->fell_true = false;
         prev = bi;
-        G->err_cur = try_landing(G, bi);
-        for (uint32_t k = 0; k < b->ins.n && !G->bail; k++) ins(G, b->ins.v[k]);
+        int landing = try_landing(G, bi);
+        if (b->term == TERM_RAISE) G->err_cur = landing; /* the raise itself is the terminator */
+        for (uint32_t k = 0; k < b->ins.n && !G->bail; k++) {
+            if (k + 1 == b->ins.n) G->err_cur = landing; /* a try body's block raises from its last instruction only */
+            ins(G, b->ins.v[k]);
+        }
+        G->err_cur = landing;
         uint32_t next = oi + 1 < G->norder ? G->order[oi + 1] : UINT32_MAX;
         term(G, bi, next, ret_label);
     }
