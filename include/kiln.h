@@ -90,8 +90,9 @@ typedef enum kiln_kind { KILN_NONE, KILN_SCALAR, KILN_ARRAY, KILN_TUPLE, KILN_LI
  * Scalars carry a dtype and whether they are Python scalars (int, float,
  * complex, bool: "weak" under NumPy 2 promotion) or NumPy scalars (np.float32…).
  * Results own their arrays and tuple items: release them with kiln_value_free.
- * A list (KILN_LIST: n items in v.items, all of one type; a list of lists nests) is copied into the call: the
- * kernel works on its own list. Where the caller wants to see what the kernel did to it (Python's list.append
+ * A list (KILN_LIST: n items in v.items, all of one type; a list of lists nests; arrays of one dtype and rank,
+ * C-ordered or strided, whose memory the call uses as it is) is copied into the call: the kernel works on its
+ * own list (of the same arrays). Where the caller wants to see what the kernel did to it (Python's list.append
  * and item updates are visible to the caller), base points to a kiln_value that receives the list's final
  * items after the call (a list the caller owns: kiln_value_free); base NULL: the changes are dropped.
  * A dict (KILN_DICT, results only for now) has n entries: v.items holds 2n values, key and value in turn, in

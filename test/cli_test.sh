@@ -169,6 +169,22 @@ check 1 "argument 3 is not an array" "$K" run "$T/k.py" scale "[1.0]" "[1.0]" 1.
 check 1 "the call has 3 arguments" "$K" run "$T/k.py" scale "[1.0]" "[1.0]" 1.0 --out-arg "4=$T/x.npy"
 check 1 "--out-arg takes N=PATH.npy" "$K" run "$T/k.py" scale "[1.0]" "[1.0]" 1.0 --out-arg x
 check 2 "unknown option '--print-args'" "$K" bench "$T/k.py" same 1 --print-args
+# arrays inside list and tuple arguments: @PATH.npy items (each one the file's array read again: @ twice is two arrays)
+cat > "$T/la.py" <<'PY'
+def first_sums(arrs, k):
+    s = 0.0
+    for a in arrs:
+        s += a[0]
+    arrs[0][0] = 9.0
+    return s, len(arrs) + k
+def pair(t):
+    a, k = t
+    return a[0] * k
+PY
+check 0 "(4.0, 4)" "$K" run "$T/la.py" first_sums "list([@$T/b.npy, @$T/b.npy])" 2
+check 0 "arrs = [[9.0, 4.0], [2.0, 4.0]]" "$K" run "$T/la.py" first_sums "list([@$T/b.npy, @$T/b.npy])" 2 --print-args
+check 0 "6.0" "$K" run "$T/la.py" pair "(@$T/b.npy, 3)"
+check 1 "expected a .npy file's path after '@'" "$K" run "$T/la.py" pair "(@, 3)"
 # static arguments and shapes (docs/specialization.md): the value a constant, the key shows it, errors name the option
 check 0 "[0, 1, 4, 9]" "$K" run --static n "$T/k.py" ramp 4
 check 0 "[0, 1, 4]" "$K" run --static=n --tier opt "$T/k.py" ramp 3

@@ -1066,11 +1066,17 @@ static bool same_value(const kiln_value *a, const kiln_value *b) {
         if (a->n != b->n) return false;
         for (int i = 0; i < a->n; i++) if (!same_value(&a->v.items[i], &b->v.items[i])) return false;
         return true;
+    case KILN_ARRAY: { /* the same array: memory, dtype, shape and strides (what its elements hold is its own) */
+        const kiln_array *x = a->v.arr, *y = b->v.arr;
+        if (x->data != y->data || x->dtype != y->dtype || x->ndim != y->ndim) return false;
+        for (int k = 0; k < x->ndim; k++) if (x->shape[k] != y->shape[k] || x->strides[k] != y->strides[k]) return false;
+        return true;
+    }
     default: return a->kind == KILN_NONE;
     }
 }
 
-static int reflect_list(PyObject *py, const kiln_value *in, kiln_value *val) {
+static int reflect_list(PyObject *py, const kiln_value *in, kiln_value *val, const Conv *c) {
     if (in && same_value(in, val)) return 0; /* untouched: the caller's objects stay as they are */
     PyObject *items = PyList_New(val->n);
     if (!items) return -1;
@@ -1081,8 +1087,8 @@ static int reflect_list(PyObject *py, const kiln_value *in, kiln_value *val) {
             x = PyList_GET_ITEM(py, i);
             Py_INCREF(x);
             const kiln_value *was = in && in->kind == KILN_LIST && i < in->n ? &in->v.items[i] : NULL;
-            if (reflect_list(x, was, v)) { Py_DECREF(x); Py_DECREF(items); return -1; }
-        } else if (!(x = to_python(v, NULL, NULL))) {
+            if (reflect_list(x, was, v, c)) { Py_DECREF(x); Py_DECREF(items); return -1; }
+        } else if (!(x = to_python(v, NULL, c))) { /* an argument's array: the caller's own object again */
             Py_DECREF(items);
             return -1;
         }
@@ -1095,7 +1101,7 @@ static int reflect_list(PyObject *py, const kiln_value *in, kiln_value *val) {
 
 static int reflect_lists(Conv *c) {
     for (int i = 0; i < c->nlst; i++)
-        if (c->lst_out[i].kind == KILN_LIST && reflect_list(c->lst_obj[i], c->lst_in[i], &c->lst_out[i])) return -1;
+        if (c->lst_out[i].kind == KILN_LIST && reflect_list(c->lst_obj[i], c->lst_in[i], &c->lst_out[i], c)) return -1;
     return 0;
 }
 

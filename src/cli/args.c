@@ -437,9 +437,25 @@ static int list_value(LP *l, kiln_value *out) {
     return 0;
 }
 
+/* @PATH inside a list or a tuple: the array in the .npy file (the path ends at a comma, a closing bracket or a space) */
+static int npy_item(LP *l, kiln_value *out) {
+    const char *s = ++l->p;
+    while (*l->p && *l->p != ',' && *l->p != ']' && *l->p != ')' && !isspace((unsigned char)*l->p)) l->p++;
+    char path[4096];
+    if (l->p == s || (size_t)(l->p - s) >= sizeof path) return bad(l, "expected a .npy file's path after '@'");
+    snprintf(path, sizeof path, "%.*s", (int)(l->p - s), s);
+    kiln_array *a = cli_pool_add(l->pool, calloc(1, sizeof *a));
+    if (!a) return bad(l, "out of memory");
+    if (kiln_npy_load(path, a, l->err)) return -1;
+    if (!cli_pool_add(l->pool, a->data)) return bad(l, "too many arrays");
+    *out = kiln_arr(a);
+    return 0;
+}
+
 static int value(LP *l, kiln_value *out) {
     ws(l);
     memset(out, 0, sizeof *out);
+    if (*l->p == '@' && l->depth > 0) return npy_item(l, out);
     if (word(l, "True")) { *out = kiln_bool(1); return 0; }
     if (word(l, "False")) { *out = kiln_bool(0); return 0; }
     if (word(l, "None")) { *out = kiln_none(); return 0; }

@@ -82,12 +82,16 @@ static uint32_t sig_of_list(const kiln_value *v, uint32_t *codes, uint32_t n, in
     uint32_t end = sig_of_value(&v->v.items[first], codes, n, depth + 1);
     if (end > SIG_MAX) return end;
     int k = v->v.items[first].kind;
-    if (k != KILN_SCALAR && k != KILN_LIST && k != KILN_TUPLE) return SIG_MAX + 2; /* kiln lists hold numbers, lists, tuples */
+    if (k != KILN_SCALAR && k != KILN_LIST && k != KILN_TUPLE && k != KILN_ARRAY) return SIG_MAX + 2; /* no None items */
     bool list_items = v->v.items[first].kind == KILN_LIST;
     uint32_t other[SIG_MAX + 2];
     for (int i = 0; i < v->n; i++) {
         if (i == first || (list_items && empty_list(&v->v.items[i]))) continue;
         uint32_t k = sig_of_value(&v->v.items[i], other, 0, depth + 1);
+        if (k == 1 && end - n == 1 && v->v.items[i].kind == KILN_ARRAY && (other[0] ^ codes[n]) == SIG_LAYOUT_BITS) {
+            codes[n] |= SIG_LAYOUT_BITS & SIG_CODE(0, 0, 0, 0, LAYOUT_ANY); /* arrays of one dtype and rank, some strided */
+            continue;
+        }
         if (k != end - n || memcmp(other, codes + n, sizeof(uint32_t) * k)) return SIG_MAX + 3; /* items of two types */
     }
     return end;
@@ -170,9 +174,8 @@ static void value_problem(const kiln_value *v, char *buf, size_t cap, int depth)
         }
         for (int i = 0; i < v->n; i++) {
             const kiln_value *it = &v->v.items[i];
-            if (it->kind == KILN_NONE || it->kind == KILN_ARRAY) {
-                snprintf(buf, cap, "a list of %s (lists passed to a kernel hold numbers, lists and tuples; a kernel may make and return "
-                         "lists of arrays)", it->kind == KILN_NONE ? "None" : "arrays");
+            if (it->kind == KILN_NONE) {
+                snprintf(buf, cap, "a list holding None (lists passed to a kernel hold numbers, arrays, lists and tuples)");
                 return;
             }
             if (sig_of_value(it, codes, 0, depth + 1) >= SIG_MAX + 2) {
@@ -226,7 +229,9 @@ const Type *jit_type_of_value(kiln_ctx *ctx, const kiln_value *v) {
             const Type *t = jit_type_of_value(ctx, &v->v.items[i]);
             if (!t) return NULL;
             if (item->kind == T_UNKNOWN || (item->kind == T_LIST && ty_item(item)->kind == T_UNKNOWN)) item = t;
-            if (!empty_list(&v->v.items[i]) && t != item) return NULL;
+            if (t != item && t->kind == T_ARRAY && item->kind == T_ARRAY && t->dtype == item->dtype && t->ndim == item->ndim)
+                item = ty_array(tt, t->dtype, t->ndim, LAYOUT_ANY); /* C and strided arrays: any strides */
+            else if (!empty_list(&v->v.items[i]) && t != item) return NULL;
         }
         return ty_list(tt, item);
     }

@@ -144,6 +144,18 @@ static uint64_t writes_of(Spec *s, int depth) {
 
 /* a read-only array among the arguments the spec may write into: NumPy's error, before anything runs */
 static int readonly_check(Spec *s, const kiln_value *v, int *leaf, uint64_t *mask, kiln_error *err) {
+    if (v->kind == KILN_LIST) { /* its arrays are not leaves: what the kernel writes through the list is not tracked */
+        (*leaf)++;
+        for (int i = 0; i < v->n; i++)
+            if ((v->v.items[i].kind == KILN_ARRAY && (v->v.items[i].flags & KILN_ARRAY_READONLY)) ||
+                ((v->v.items[i].kind == KILN_LIST || v->v.items[i].kind == KILN_TUPLE) && jit_any_readonly(&v->v.items[i], 1))) {
+                err_set(err, KILN_ERR_USAGE, "", "%s(): a read-only array inside a list argument (kiln does not follow what a kernel "
+                        "writes through a list's arrays): pass a writable array, a copy (a.copy()), or the array itself",
+                        s->fn->name);
+                return -1;
+            }
+        return 0;
+    }
     if (v->kind == KILN_TUPLE) {
         for (int i = 0; i < v->n; i++)
             if (readonly_check(s, &v->v.items[i], leaf, mask, err)) return -1;

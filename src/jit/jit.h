@@ -45,6 +45,7 @@ enum { SIG_SCALAR, SIG_ARRAY, SIG_TUPLE, SIG_NONE, SIG_DTYPE, SIG_LIST, SIG_UNKN
 #define JIT_CACHE_SPECS 256
 #define SIG_CODE(kind, dt, weak, ndim, layout) \
     ((uint32_t)(kind) | (uint32_t)(dt) << 3 | (uint32_t)(weak) << 7 | (uint32_t)(ndim) << 8 | (uint32_t)(layout) << 12)
+#define SIG_LAYOUT_BITS SIG_CODE(0, 0, 0, 0, 1) /* an array code's layout (LAYOUT_C 0, LAYOUT_ANY 1) */
 
 /* tier-2 state of a specialization, and of each of its OSR entries */
 enum { T2_NONE, T2_QUEUED, T2_DONE, T2_FAILED };
@@ -268,7 +269,7 @@ Ref jit_frozen_written(Func *f, uint32_t *line);
 static inline bool jit_any_readonly(const kiln_value *args, int nargs) {
     for (int i = 0; i < nargs; i++) {
         if (args[i].kind == KILN_ARRAY && (args[i].flags & KILN_ARRAY_READONLY)) return true;
-        if (args[i].kind == KILN_TUPLE && jit_any_readonly(args[i].v.items, args[i].n)) return true;
+        if ((args[i].kind == KILN_TUPLE || args[i].kind == KILN_LIST) && jit_any_readonly(args[i].v.items, args[i].n)) return true;
     }
     return false;
 }

@@ -76,7 +76,7 @@ static void null_and_negative(void) {
     l = kiln_list(mixed, 2);
     CHECK(kiln_call(first, &l, 1, &res, &err) != 0 && says(&err, "different types"));
     l = kiln_list(nones, 1);
-    CHECK(kiln_call(first, &l, 1, &res, &err) != 0 && says(&err, "a list of None"));
+    CHECK(kiln_call(first, &l, 1, &res, &err) != 0 && says(&err, "a list holding None"));
     l = kiln_list(items, 2);
     l.base = &back;
     CHECK(kiln_call(first, &l, 1, &res, &err) == 0 && res.v.i == 4 && back.kind == KILN_LIST && back.n == 2 && back.v.items[1].v.i == 5);
