@@ -64,6 +64,8 @@ uint64_t clock_ns(void);
 
 /* ---- shortest round-trip float repr, CPython's repr() rules ---- */
 int fmt_double(double x, char *buf, size_t cap);           /* repr(float) */
+int fmt_float32(float x, char *buf, size_t cap);           /* str(np.float32) */
+int fmt_complex64(float re, float im, char *buf, size_t cap); /* str(np.complex64) */
 /* the shortest digits that read back to x (x > 0 and finite; read as a float32 where f32), with decpt:
  * x ~= 0.DIG * 10^decpt (dig holds up to 17 digits and a NUL) */
 void fmt_shortest(double x, bool f32, char *dig, int *decpt);

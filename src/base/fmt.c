@@ -80,16 +80,17 @@ void fmt_shortest(double x, bool f32, char *dig, int *decpt) {
     }
 }
 
-static int layout(double x, bool add_dot0, bool force_sign, char *buf, size_t cap) {
+/* fixed: 1 fixed notation, 0 scientific, -1 CPython's choice by the decimal exponent */
+static int layout(double x, bool add_dot0, bool force_sign, bool f32, int fixed, char *buf, size_t cap) {
     const char *sign = signbit(x) ? "-" : (force_sign ? "+" : "");
     if (isnan(x)) return snprintf(buf, cap, "%snan", force_sign ? "+" : "");
     if (isinf(x)) return snprintf(buf, cap, "%sinf", sign);
     if (x == 0) return snprintf(buf, cap, "%s0%s", sign, add_dot0 ? ".0" : "");
     char dig[40]; int decpt;
-    fmt_shortest(fabs(x), false, dig, &decpt);
+    fmt_shortest(fabs(x), f32, dig, &decpt);
     int n = (int)strlen(dig);
     char out[128]; int k = 0;
-    if (decpt > -4 && decpt <= 16) {
+    if (fixed > 0 || (fixed < 0 && decpt > -4 && decpt <= 16)) {
         if (decpt <= 0) {
             k += sprintf(out + k, "0.");
             for (int i = 0; i < -decpt; i++) out[k++] = '0';
@@ -111,18 +112,29 @@ static int layout(double x, bool add_dot0, bool force_sign, char *buf, size_t ca
     return snprintf(buf, cap, "%s%s", sign, out);
 }
 
-int fmt_double(double x, char *buf, size_t cap) { return layout(x, true, false, buf, cap); }
+int fmt_double(double x, char *buf, size_t cap) { return layout(x, true, false, false, -1, buf, cap); }
 
-int fmt_complex(double re, double im, char *buf, size_t cap) {
+/* str(np.float32(x)): a float32's own shortest digits, laid out as CPython lays out a float's ("1.0" for
+ * integral values) but in fixed notation only from float32(1e-4) up to 1e6, NumPy 2's cutoff for float32
+ * (10 ** its precision) */
+static int f32_fixed(float x) { float a = fabsf(x); return a == 0 || ((double)a >= 1e-4 && a < 1e6f); } /* below 10**6 */
+
+int fmt_float32(float x, char *buf, size_t cap) { return layout(x, true, false, true, f32_fixed(x), buf, cap); }
+
+/* a complex's repr; a complex64's parts laid out as float32s are */
+static int complex_text(double re, double im, bool f32, char *buf, size_t cap) {
     char a[64], b[64];
     if (re == 0 && !signbit(re)) {
-        layout(im, false, false, b, sizeof b);
+        layout(im, false, false, f32, f32 ? f32_fixed((float)im) : -1, b, sizeof b);
         return snprintf(buf, cap, "%sj", b);
     }
-    layout(re, false, false, a, sizeof a);
-    layout(im, false, true, b, sizeof b);
+    layout(re, false, false, f32, f32 ? f32_fixed((float)re) : -1, a, sizeof a);
+    layout(im, false, true, f32, f32 ? f32_fixed((float)im) : -1, b, sizeof b);
     return snprintf(buf, cap, "(%s%sj)", a, b);
 }
+
+int fmt_complex(double re, double im, char *buf, size_t cap) { return complex_text(re, im, false, buf, cap); }
+int fmt_complex64(float re, float im, char *buf, size_t cap) { return complex_text(re, im, true, buf, cap); }
 
 /* round(x, nd) as CPython: correctly rounded (half-even on the exact binary
  * value) to nd decimal places, nd possibly negative. */

@@ -5,8 +5,8 @@
  * the items' leaves; rt/print.c writes CPython's str() of them through the
  * call's print hook. Numbers, strings, None, lists, tuples and Optionals
  * print; arrays (rt/arrayfmt.c: NumPy's str() and, inside containers, repr())
- * of real dtypes too; float32 / complex64 scalars and complex arrays, whose
- * NumPy str() has rules of its own, are refused for now. An f-string item is a FORMAT_GROUP of its
+ * of real dtypes and scalars of every dtype (float32's own digits) too;
+ * complex arrays, whose NumPy str() has rules of its own, are refused for now. An f-string item is a FORMAT_GROUP of its
  * texts and FORMAT_FIELDs (a value with its format spec, rt/print.c's
  * formatting of Python's mini-language for numbers).
  */
@@ -18,11 +18,7 @@
 static void printable(Inf *I, const Type *t, Node *at) {
     switch (t->kind) {
     case T_STR: case T_NONE: return;
-    case T_SCALAR:
-        if (t->dtype == KILN_FLOAT32 || t->dtype == KILN_COMPLEX64)
-            inf_fail(I, at, "print() of a %s is not supported yet (NumPy's str() of it has rules of its own: print float(x))",
-                     kiln_dtype_name((kiln_dtype)t->dtype));
-        return;
+    case T_SCALAR: return;
     case T_LIST: printable(I, ty_item(t), at); return;
     case T_DICT: printable(I, t->elems[0], at); printable(I, t->elems[1], at); return; /* {k: v, ...}, in order */
     case T_TUPLE: for (int k = 0; k < t->n; k++) printable(I, t->elems[k], at); return;

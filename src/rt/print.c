@@ -40,11 +40,15 @@ static void number(Text *t, const Type *ty, const Slot *v, bool inner) {
     switch (ty->dtype) {
     case KILN_BOOL: adds(t, np ? (v->i ? "np.True_" : "np.False_") : v->i ? "True" : "False"); return;
     case KILN_FLOAT64: fmt_double(v->f, b, sizeof b); break;
+    case KILN_FLOAT32: fmt_float32(v->f32, b, sizeof b); break;
     case KILN_COMPLEX128: fmt_complex(v[0].f, v[1].f, b, sizeof b); break;
+    case KILN_COMPLEX64: fmt_complex64(v->c64[0], v->c64[1], b, sizeof b); break;
     case KILN_UINT64: case KILN_UINT32: case KILN_UINT16: case KILN_UINT8: snprintf(b, sizeof b, "%" PRIu64, v->u); break;
     default: snprintf(b, sizeof b, "%" PRId64, v->i); break;
     }
-    adds(t, b);
+    /* np.complex128(1+2j): a complex's repr inside the constructor without its own parentheses */
+    if (np && dt_is_complex(ty->dtype) && b[0] == '(') { size_t n = strlen(b); b[n - 1] = 0; adds(t, b + 1); }
+    else adds(t, b);
     if (np) adds(t, ")");
 }
 

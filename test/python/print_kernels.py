@@ -84,6 +84,16 @@ def arrays(n):
     print(b.T, b[:, ::2])
 
 
+def small_floats(a, c):
+    # float32 and complex64 scalars: their own shortest digits, NumPy 2's float32 cutoffs (1e-4, 1e6), and
+    # inside containers np.float32(...) / np.complex64(...) (a complex without its own parentheses there)
+    for i in range(len(a)):
+        print(a[i], [a[i]], (a[i], 1))
+    for i in range(len(c)):
+        print(c[i], [c[i]])
+    print([np.complex128(1.5 - 2j)], np.float32(1) / np.float32(3))
+
+
 CASES = [
     (basics, (3,)),
     (separators, (4,)),
@@ -94,5 +104,7 @@ CASES = [
     (fstrings, (-3,)),
     (fstring_numpy, (np.array([1.5, -2.25, 3.0]),)),
     (arrays, (7,)),
+    (small_floats, (np.array([0.1, 1.0, 1e16, 1.5e-5, 123456.7, 3.4e38, -0.0, 1e-4, 9.999e15, 1e6, 999999.9], dtype=np.float32),
+                    np.array([1 + 2j, 0.1 - 0.2j, 1e20j, -0.0 + 1j, 1e6 + 1e-4j], dtype=np.complex64))),
     (arrays, (1,)),
 ]
