@@ -453,6 +453,8 @@ check 0 "kiln: parallel loop scaled\$pew10_5: 100000 iterations" env KILN_LOG=pa
 check 0 "warm (" "$K" bench --parallel --no-process --runs 3 "$T/par.py" scaled 100000
 check 0 "warmed scaled(int)" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm --parallel "$T/par.py" --sig 'scaled(int)'
 check 1 "a parallel loop (line 5) runs on kiln's thread pool, which kiln aot does not provide yet" "$K" aot "$T/par.py" --sig 'total(int)' -o "$T/parx"
+printf 'def r(a, b):\n    try:\n        return a // b\n    except ZeroDivisionError:\n        return -1\n' > "$T/tryx.py"
+check 1 "a try statement (line 4) catches exceptions through kiln's runtime, which kiln aot does not provide yet" "$K" aot "$T/tryx.py" --sig 'r(int, int)' -o "$T/tryx"
 # kiln aot: NAME.o + NAME.h, linked into a C program with nothing of kiln; answers as kiln run's
 A=$T/aot; mkdir -p "$A"
 check 0 "wrote $A/kk.o and $A/kk.h: 7 functions" "$K" aot test/aot/kernels.py --sig 'dot(f64[::1], f64[::1])' --sig 'get(f64[:], int)' \

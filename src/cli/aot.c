@@ -94,6 +94,9 @@ static int check_export(const Exp *e, char *why, size_t cap) {
         if (e->cap->tab[i].x && (e->cap->tab[i].x->flags & INS_PAR) && e->cap->tab[i].x->op == OP_CALL)
             return snprintf(why, cap, "a parallel loop (line %d) runs on kiln's thread pool, which kiln aot does not provide "
                             "yet (export it with range, or call it through libkiln)", e->cap->tab[i].line), -1;
+        else if (e->cap->tab[i].x && e->cap->tab[i].x->op == OP_LIB && (e->cap->tab[i].x->aux & 0xff) == LIB_EXC)
+            return snprintf(why, cap, "a try statement (line %d) catches exceptions through kiln's runtime, which kiln aot does not "
+                            "provide yet (call it through libkiln)", e->cap->tab[i].line), -1;
         else if (e->cap->tab[i].x && !int_bounds(&e->cap->tab[i]))
             return snprintf(why, cap, "its code calls a runtime helper (%s at line %d) that kiln aot does not provide yet",
                             ir_ops[e->cap->tab[i].x->op].name, e->cap->tab[i].line), -1;
