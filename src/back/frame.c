@@ -221,10 +221,17 @@ static int fr_dict(Run *run, Slot *s, int d, int a, const Extra *x, int routine,
 
 int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char *file) {
     if ((x->aux & 0xff) == LIB_GPU) return fr_gpu(run, s, d, a, x, line, file);
-    if ((x->aux & 0xff) == LIB_EXC) { /* a try statement's dispatch: never raises */
-        if (((x->aux >> 8) & 0xff) == EXC_CLEAR) rt_exc_clear(run);
-        else s[d].i = rt_exc_matches(rt_exc_pending(run), (uint32_t)(x->aux >> 16));
-        return 0;
+    if ((x->aux & 0xff) == LIB_EXC) { /* a try statement's dispatch and finally clauses: never raise */
+        switch ((x->aux >> 8) & 0xff) {
+        case EXC_CLEAR: rt_exc_clear(run); return 0;
+        case EXC_SAVE: { /* out of memory: the exception stays pending (the clause is skipped, which is all that fails) */
+            struct RtExc *e = rt_exc_save(run);
+            s[d].p = e;
+            return 0;
+        }
+        case EXC_RESTORE: if (s[a].p) rt_exc_restore(run, s[a].p); return 0;
+        default: s[d].i = rt_exc_matches(rt_exc_pending(run), (uint32_t)(x->aux >> 16)); return 0;
+        }
     }
     if ((x->aux & 0xff) >= LIB_DICT_NEW && (x->aux & 0xff) <= LIB_DICT_PART) return fr_dict(run, s, d, a, x, (int)(x->aux & 0xff), line, file);
     if ((x->aux & 0xff) == LIB_INT_BOUNDS) return fr_int_bounds(run, line, file, s[a].i, (int)(x->aux >> 8));

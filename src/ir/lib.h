@@ -47,10 +47,12 @@ enum {
     LIB_DICT_PART,     /* aux >> 8: 0 its keys, 1 its values, as a list (its own entries: read, not kept past a change) */
     LIB_GPU,           /* a CUDA kernel's thread registers, barrier, shared arrays and atomics: ir/gpu.h */
     LIB_EXC,           /* the exception a try statement caught (operand 0: 0): aux >> 8 & 0xff EXC_MATCH (a bool: it is
-                        * one of the classes in the mask aux >> 16, rt/exc.h) or EXC_CLEAR (it was handled) */
+                        * one of the classes in the mask aux >> 16, rt/exc.h), EXC_CLEAR (it was handled), EXC_SAVE (an
+                        * int, the record it is set aside in while a finally clause runs: none pending then) or
+                        * EXC_RESTORE (operand 0 that record: pending again) */
 };
 
-enum { EXC_MATCH, EXC_CLEAR };
+enum { EXC_MATCH, EXC_CLEAR, EXC_SAVE, EXC_RESTORE };
 
 enum { DICT_FIND_OR_NEG, DICT_FIND_OR_RAISE, DICT_FIND_IN }; /* the entry or -1; the entry or KeyError; k in d */
 

@@ -888,7 +888,7 @@ static int one_round(Inf *I, kiln_error *err) {
     memset(&I->frozen, 0, sizeof I->frozen);
     memset(&I->closures, 0, sizeof I->closures);
     I->ninl = 0;
-    I->nloops = 0; I->loop_base = 0; I->ngen = 0; I->gen_cur = 0; I->gen_scan = 0; I->restart = false; I->ntry = 0;
+    I->nloops = 0; I->loop_base = 0; I->ngen = 0; I->gen_cur = 0; I->gen_scan = 0; I->restart = false; I->ntry = 0; I->nfin = 0;
     I->next_id = I->env->ast->nnodes; I->ret = NULL; I->ret_line = 0;
     I->line = I->def->line;
     uint32_t entry = inf_block(I);

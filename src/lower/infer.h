@@ -79,6 +79,10 @@ typedef struct Inf {
     uint32_t trys[INF_TRY_MAX]; /* the try statements whose bodies are being lowered, innermost last: their handlers'
                              * dispatch blocks, where a raise goes (lower/try.c) */
     int ntry;
+    /* the finally clauses whose protected statements are being lowered, innermost last: a return, break or continue
+     * leaving them lowers a copy of each first (lower/try.c) */
+    struct FinCtx { Node *fin; int ntry, nloops; uint32_t func; } fins[INF_TRY_MAX];
+    int nfin;
     int32_t next_id;        /* the id of the next node copied for an inner function or a generator (above the
                              * module's; the same sequence every round, so hints keyed by node stay valid) */
     int ninl;     /* the expression being evaluated may stay an Optional (a None test, a return, an assignment) */
@@ -275,6 +279,7 @@ Val it_call(Inf *I, Node *call, int k);         /* reduce, or the error for a ge
 /* try.c: try statements */
 void tr_try(Inf *I, Node *s);
 void tr_split(Inf *I); /* the instruction just emitted may raise inside a try body: its block ends there */
+void tr_leave(Inf *I, bool loop); /* a return (loop false) or a break/continue is about to leave: its finally clauses */
 
 /* dict.c */
 Val dc_display(Inf *I, Node *n);

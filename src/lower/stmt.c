@@ -565,6 +565,7 @@ static void st_return(Inf *I, Node *s) {
         Inline *in = &I->inl[I->ninl - 1];
         v = s->a ? ex_expr(I, s->a) : val_of(I, inf_static(I, &I->tt->none));
         inf_assign(I, in->result, v);
+        tr_leave(I, false);
         inf_jump(I, in->exit);
         I->cur = NOBLOCK;
         return;
@@ -584,6 +585,8 @@ static void st_return(Inf *I, Node *s) {
     }
     Ref leaves[TY_LEAVES_MAX];
     int n = cl_flatten(I, v, leaves, TY_LEAVES_MAX);
+    tr_leave(I, false); /* the finally clauses it leaves run after the value is computed, before the return */
+    if (I->cur == NOBLOCK) return; /* one of them returned or raised itself */
     Block *b = &I->f->blocks.v[I->cur];
     for (int i = 0; i < n; i++)
         if (!vec_push(I->a, I->f->blocks.v[I->cur].rets, leaves[i])) inf_oom(I);
@@ -718,6 +721,7 @@ static void stmt(Inf *I, Node *s) {
     case S_BREAK:
     case S_CONTINUE:
         if (I->nloops <= I->loop_base) inf_fail(I, s, "'%s' outside loop", s->kind == S_BREAK ? "break" : "continue");
+        tr_leave(I, true);
         inf_jump(I, s->kind == S_BREAK ? I->loops[I->nloops - 1].brk : I->loops[I->nloops - 1].cont);
         return;
     case S_RETURN: st_return(I, s); return;

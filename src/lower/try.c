@@ -1,5 +1,5 @@
 /*
- * try.c — try statements: `try: ... except C [as e]: ... else: ...`.
+ * try.c — try statements: `try: ... except C [as e]: ... else: ... finally: ...`.
  *
  * While a try body is lowered, every instruction that may raise ends its
  * block with TERM_TRY (ir/ir.h): on, if it did not raise; to a pad block, if
@@ -16,9 +16,10 @@
  * their own try. Every tier takes the raised edge where its code would have
  * left the function (back/interp.c, back/x64/gen.c, back/llvm/llvm.c).
  *
- * Not supported, each a compile error: `finally`, a bare `raise` in a handler
- * and reading the `as` name (kiln has no exception objects), classes other
- * than the built-in ones kernels raise.
+ * `finally` (below) runs on every way out. Not supported, each a compile
+ * error: a bare `raise` in a handler and reading the `as` name (kiln has no
+ * exception objects), classes other than the built-in ones kernels raise, a
+ * finally clause around a yield.
  */
 #include "infer.h"
 #include "../ir/lib.h"
@@ -62,10 +63,19 @@ static bool reads(Node *n, const char *name) {
     return false;
 }
 
-static Ref exc_op(Inf *I, int what, uint32_t mask) {
-    Ref zero = inf_k64(I, 0);
-    return inf_emit(I, OP_LIB, what == EXC_MATCH ? inf_bool(I) : NULL, &zero, 1,
-                    LIB_EXC | (int64_t)what << 8 | (int64_t)mask << 16);
+/* a LIB_EXC operation (arg: EXC_RESTORE's record, else 0) */
+static Ref exc_op(Inf *I, int what, uint32_t mask, Ref arg) {
+    Ref a = arg ? arg : inf_k64(I, 0);
+    const Type *t = what == EXC_MATCH ? inf_bool(I) : what == EXC_SAVE ? inf_i64(I) : NULL;
+    return inf_emit(I, OP_LIB, t, &a, 1, LIB_EXC | (int64_t)what << 8 | (int64_t)mask << 16);
+}
+
+/* the exception pending goes on: to the enclosing try's handlers, or out of the function */
+static void reraise(Inf *I, int line) {
+    if (I->ntry) { inf_jump(I, I->trys[I->ntry - 1]); return; }
+    I->f->blocks.v[I->cur].term = TERM_RERAISE;
+    I->f->blocks.v[I->cur].line = (uint32_t)line;
+    I->cur = NOBLOCK;
 }
 
 /* the handlers, entered at the dispatch block with the exception pending; each ends at join */
@@ -86,32 +96,25 @@ static void dispatch(Inf *I, Node *s, uint32_t join) {
         if (all) inf_jump(I, handler);
         else {
             next = inf_block(I);
-            inf_branch(I, exc_op(I, EXC_MATCH, mask), handler, next);
+            inf_branch(I, exc_op(I, EXC_MATCH, mask, 0), handler, next);
             inf_seal(I, next);
         }
         inf_seal(I, handler);
         I->cur = handler;
-        exc_op(I, EXC_CLEAR, 0);
+        exc_op(I, EXC_CLEAR, 0, 0);
         st_body(I, c->kids, c->nkids);
         inf_jump(I, join);
         I->cur = next;
     }
     if (I->cur == NOBLOCK) return;
-    /* no clause matched: the enclosing try's handlers, or out of the function */
-    if (I->ntry) { inf_jump(I, I->trys[I->ntry - 1]); return; }
-    I->f->blocks.v[I->cur].term = TERM_RERAISE;
-    I->f->blocks.v[I->cur].line = (uint32_t)s->line;
-    I->cur = NOBLOCK;
+    reraise(I, s->line); /* no clause matched */
 }
 
-void tr_try(Inf *I, Node *s) {
+/* try with except clauses (and else): the body protected by the dispatch of the clauses */
+static void try_except(Inf *I, Node *s) {
     Node *els = NULL;
-    for (int k = 0; k < s->nkids2; k++) {
-        if (s->kids2[k]->op == 2)
-            inf_fail(I, s->kids2[k], "'finally' clauses are not supported yet (write the cleanup after the try statement "
-                     "and in its handlers)");
+    for (int k = 0; k < s->nkids2; k++)
         if (s->kids2[k]->op == 1) els = s->kids2[k];
-    }
     if (I->ntry >= INF_TRY_MAX) inf_fail(I, s, "try statements are nested more than %d deep", INF_TRY_MAX);
     uint32_t disp = inf_block(I), join = inf_block(I);
     I->trys[I->ntry++] = disp;
@@ -126,4 +129,70 @@ void tr_try(Inf *I, Node *s) {
     inf_seal(I, join);
     I->cur = join;
     if (I->f->blocks.v[join].preds.n == 0) I->cur = NOBLOCK;
+}
+
+/* ---- finally ----
+ * The clause runs on every way out of what it protects (the body, the except clauses, else): after it completes;
+ * on an exception's way out (the clause's own dispatch block: the exception set aside in a record while the
+ * clause runs, then pending again and on its way); and before a return, break or continue that leaves it
+ * (tr_leave lowers a copy there, after a return's value is computed). A raise, return or break in the clause itself
+ * wins over what was leaving, as in CPython. Each way lowers its own copy of the clause. */
+
+static uint32_t func_id(Inf *I) { return I->ninl && I->inl[I->ninl - 1].result ? I->inl[I->ninl - 1].exit + 1 : 0; }
+
+void tr_leave(Inf *I, bool loop) {
+    int saved_nfin = I->nfin, saved_ntry = I->ntry;
+    uint32_t fid = func_id(I);
+    for (int k = I->nfin - 1; k >= 0 && I->cur != NOBLOCK; k--) {
+        struct FinCtx f = I->fins[k];
+        if (f.func != fid || (loop && f.nloops < I->nloops)) break; /* it encloses the function, or the loop */
+        I->nfin = k; I->ntry = f.ntry; /* the clause as lowered in place: what encloses its try protects it */
+        st_body(I, f.fin->kids, f.fin->nkids);
+    }
+    I->nfin = saved_nfin; I->ntry = saved_ntry;
+}
+
+/* whether a yield is among the statements (a generator's finally would run when the generator is closed, which
+ * kiln, lowering the loop's body at the yield, does not model) */
+static bool has_yield(Node **v, int n) {
+    for (int i = 0; i < n; i++) {
+        Node *s = v[i];
+        if (!s || s->kind == S_DEF) continue;
+        if (s->kind == S_YIELD || has_yield(s->kids, s->nkids) || has_yield(s->kids2, s->nkids2)) return true;
+    }
+    return false;
+}
+
+void tr_try(Inf *I, Node *s) {
+    Node *fin = NULL;
+    bool handlers = false;
+    for (int k = 0; k < s->nkids2; k++) {
+        if (s->kids2[k]->op == 2) fin = s->kids2[k];
+        if (s->kids2[k]->op == 0) handlers = true;
+    }
+    if (!fin) { try_except(I, s); return; }
+    if (has_yield(s->kids, s->nkids) || has_yield(s->kids2, s->nkids2))
+        inf_fail(I, fin, "a finally clause around a yield is not supported (it would run when the generator is closed)");
+    if (I->ntry >= INF_TRY_MAX) inf_fail(I, s, "try statements are nested more than %d deep", INF_TRY_MAX);
+    uint32_t out = inf_block(I); /* the exception's way out */
+    I->fins[I->nfin++] = (struct FinCtx){fin, I->ntry, I->nloops, func_id(I)};
+    I->trys[I->ntry++] = out;
+    if (handlers) try_except(I, s);
+    else st_body(I, s->kids, s->nkids);
+    I->ntry--;
+    I->nfin--;
+    if (I->cur != NOBLOCK) st_body(I, fin->kids, fin->nkids); /* completed */
+    uint32_t after = I->cur;
+    inf_seal(I, out);
+    if (I->f->blocks.v[out].preds.n) {
+        I->cur = out;
+        I->line = fin->line;
+        Ref saved = exc_op(I, EXC_SAVE, 0, 0);
+        st_body(I, fin->kids, fin->nkids);
+        if (I->cur != NOBLOCK) {
+            exc_op(I, EXC_RESTORE, 0, saved);
+            reraise(I, fin->line);
+        }
+    }
+    I->cur = after;
 }

@@ -5,7 +5,8 @@
  * flags, aux and operands; either order for a commutative op) is replaced by
  * it. The op table's F_CSE says which ops qualify: pure ones, and
  * ops that may raise but are deterministic (division, casts, math, bounds
- * checks): if the first did not raise, the second cannot. Constants are
+ * checks): if the first did not raise, the second cannot (except past a try
+ * body's block that ends with it: on the raised edge it did raise). Constants are
  * equal by type and value (not by their pool index). Loads, stores, calls and
  * allocations never merge. Dominators by Cooper, Harvey and Kennedy's
  * iterative algorithm on reverse postorder.
@@ -86,6 +87,9 @@ static void visit(Cse *C, uint32_t bi) {
             in->blk = UINT32_MAX;
             continue;
         }
+        /* the instruction a try body's block ends with (TERM_TRY) has no value on the raised edge, which the block
+         * also dominates: it raised there. An equal one after the handlers must compute (and raise) again */
+        if (b->term == TERM_TRY && k + 1 == b->ins.n) { b->ins.v[w++] = r; continue; }
         C->tab[i].h = h; C->tab[i].r = r;
         C->undo_slot[C->nundo++] = i;
         b->ins.v[w++] = r;

@@ -6,6 +6,7 @@
  */
 #include "exc.h"
 #include "arith.h"
+#include <stdlib.h>
 #include <string.h>
 
 static const struct { const char *name; int base; bool raisable; } classes[] = {
@@ -51,6 +52,25 @@ int rt_exc_pending(const Run *r) {
     const char *name = r->ename ? r->ename : rt_err_class(r->code);
     int k = rt_exc_lookup(name);
     return k >= 0 ? k : 1; /* a class kiln does not list: an Exception */
+}
+
+typedef struct RtExc { RtErr code; int line; const char *file, *ename; char msg[sizeof ((Run *)0)->msg]; } RtExc;
+
+RtExc *rt_exc_save(Run *r) {
+    RtExc *e = malloc(sizeof *e);
+    if (!e || !hvec_push(r->saved, e)) { free(e); return NULL; }
+    e->code = r->code; e->line = r->line; e->file = r->file; e->ename = r->ename;
+    memcpy(e->msg, r->msg, sizeof e->msg);
+    rt_exc_clear(r);
+    return e;
+}
+
+/* pending again, and the record freed (one a clause left by a raise or a return stays until the call ends) */
+void rt_exc_restore(Run *r, RtExc *e) {
+    r->code = e->code; r->line = e->line; r->file = e->file; r->ename = e->ename;
+    memcpy(r->msg, e->msg, sizeof r->msg);
+    for (uint32_t i = r->saved.n; i-- > 0;)
+        if (r->saved.v[i] == e) { r->saved.v[i] = r->saved.v[--r->saved.n]; free(e); return; }
 }
 
 void rt_exc_clear(Run *r) {

@@ -16,5 +16,9 @@ bool rt_exc_raisable(int cls);               /* `raise C(...)` may name it (not 
 bool rt_exc_matches(int cls, uint32_t mask); /* cls or one of its bases is in mask */
 int rt_exc_pending(const Run *r);            /* the class of the exception r holds */
 void rt_exc_clear(Run *r);                   /* r holds no exception (it was caught) */
+/* a finally clause on an exception's way out: the exception set aside (r holds none while the clause runs; a record
+ * the call owns, NULL when out of memory) and put back after it */
+struct RtExc *rt_exc_save(Run *r);
+void rt_exc_restore(Run *r, struct RtExc *e);
 
 #endif

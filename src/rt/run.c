@@ -18,6 +18,7 @@ void run_init(Run *r, const int64_t *tune, const _Atomic uint64_t *intr, uintptr
     r->bufs.v = NULL; r->bufs.n = r->bufs.cap = 0;
     r->lists.v = NULL; r->lists.n = r->lists.cap = 0;
     r->dicts.v = NULL; r->dicts.n = r->dicts.cap = 0;
+    r->saved.v = NULL; r->saved.n = r->saved.cap = 0;
     r->print = NULL; r->print_arg = NULL;
     r->pool = NULL; r->log_par = NULL; r->log_arg = NULL;
     r->gpu = NULL;
@@ -38,6 +39,9 @@ void run_release(Run *r) {
     }
     free(r->dicts.v);
     memset(&r->dicts, 0, sizeof r->dicts);
+    for (uint32_t i = 0; i < r->saved.n; i++) free(r->saved.v[i]);
+    free(r->saved.v);
+    memset(&r->saved, 0, sizeof r->saved);
     if (!r->bufs.v) return;
     for (uint32_t i = 0; i < r->bufs.n; i++) {
         RtBuf *b = r->bufs.v[i];

@@ -80,6 +80,7 @@ typedef struct Run {
     VEC(RtBuf *) bufs;     /* heap vector: every buffer this call created */
     VEC(RtList *) lists;   /* heap vector: every list this call made */
     VEC(RtDict *) dicts;   /* and every dict */
+    VEC(struct RtExc *) saved; /* exceptions set aside while a finally clause runs (rt/exc.c), freed with the call */
     void (*print)(void *arg, const char *text, size_t n); /* where print() writes (NULL: stdout) */
     void *print_arg;
     struct RtPool *pool;   /* the context's threads for parallel loops (rt/pool.h); NULL: run them serially */

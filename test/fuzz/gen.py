@@ -290,9 +290,9 @@ class Gen:
             self.depth += 1; self.emit(f"return (i0, {self.fexpr(1)})"); self.depth -= 1
 
     def try_stmt(self):
-        """try / except / else (lower/try.c): the body's statements may raise (a raw index out of range, a
-        division by zero, a raise); the clauses name classes that catch some of them, or not (the enclosing try,
-        or out of the function, with CPython's message)"""
+        """try / except / else / finally (lower/try.c): the body's statements may raise (a raw index out of range,
+        a division by zero, a raise); the clauses name classes that catch some of them, or not (the enclosing try,
+        or out of the function, with CPython's message); a finally clause runs on every way out"""
         r = self.r
         self.emit("try:")
         self.depth += 1
@@ -310,6 +310,9 @@ class Gen:
                 break
         if r.random() < 0.3:
             self.emit("else:")
+            self.depth += 1; self.stmts(r.randint(1, 2)); self.depth -= 1
+        if r.random() < 0.3:  # on every way out: completion, an exception, a return/break/continue in the body
+            self.emit("finally:")
             self.depth += 1; self.stmts(r.randint(1, 2)); self.depth -= 1
 
     def offset_loop(self):

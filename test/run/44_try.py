@@ -371,3 +371,25 @@ def handler_raises(n, i2):
     except ValueError:
         return (i0, i2)
     return (0, 0)
+
+# the same check again after a try whose body it raised in: it must run (and raise) again, on every tier (cse once
+# reused the first one's value on the raised edge: an out-of-bounds read)
+# run: again([1.0, 2.0], 5)
+# expect: (-1.0, -2.0, -3)
+def again(a, i):
+    x = 0.0
+    try:
+        x = a[i]
+    except IndexError:
+        x = -1.0
+    y = 0.0
+    try:
+        y = a[i]
+    except IndexError:
+        y = -2.0
+    k = i - 5
+    try:
+        r = 100 // k
+    except ZeroDivisionError:
+        r = -3
+    return x, y, r
