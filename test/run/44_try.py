@@ -393,3 +393,22 @@ def again(a, i):
     except ZeroDivisionError:
         r = -3
     return x, y, r
+
+# found by make test's 2000 random kernels (seed 1): a handler computing again what raised in the body (tier 2 crashed)
+# run: recompute(-1)
+# expect: (0, 0)
+def recompute(n):
+    i0 = n + 1
+    i1 = 5
+    r = 0
+    try:
+        if i1 // i0:
+            r = 1
+    except ZeroDivisionError:
+        if i1 // (i0 + 1):
+            r = 2
+        r = r * 0
+    except OverflowError:
+        if i1 // i0:
+            return (i0, 1)
+    return (i0, r)
