@@ -142,13 +142,20 @@ static uint32_t func_id(Inf *I) { return I->ninl && I->inl[I->ninl - 1].result ?
 
 void tr_leave(Inf *I, bool loop) {
     int saved_nfin = I->nfin, saved_ntry = I->ntry;
+    /* a clause's own try statements push entries where the ones it is lowered inside of are: kept aside */
+    uint32_t saved_trys[INF_TRY_MAX];
+    struct FinCtx saved_fins[INF_TRY_MAX];
+    memcpy(saved_trys, I->trys, sizeof saved_trys);
+    memcpy(saved_fins, I->fins, sizeof saved_fins);
     uint32_t fid = func_id(I);
     for (int k = I->nfin - 1; k >= 0 && I->cur != NOBLOCK; k--) {
-        struct FinCtx f = I->fins[k];
+        struct FinCtx f = saved_fins[k];
         if (f.func != fid || (loop && f.nloops < I->nloops)) break; /* it encloses the function, or the loop */
         I->nfin = k; I->ntry = f.ntry; /* the clause as lowered in place: what encloses its try protects it */
         st_body(I, f.fin->kids, f.fin->nkids);
     }
+    memcpy(I->trys, saved_trys, sizeof saved_trys);
+    memcpy(I->fins, saved_fins, sizeof saved_fins);
     I->nfin = saved_nfin; I->ntry = saved_ntry;
 }
 

@@ -179,3 +179,24 @@ def break_from_finally(n):
         finally:
             break
     return k, e
+
+# found by make test's random kernels (seed 1, program 78): a return leaving a finally clause that has a try
+# statement of its own; lowering that clause's copy overwrote the try statement entries it sits inside of
+# run: finally_with_try(3, [1.0, 2.0, 3.0, 4.0])
+# expect: (3, 4.0)
+# run: finally_with_try(0, [1.0, 2.0, 3.0, 4.0])
+# expect: (0, 1.0)
+def finally_with_try(n, arr):
+    i0 = n
+    f0 = 0.0
+    try:
+        if n:
+            return (i0, 1.5)
+        f0 = 10.0 // (i0 + 5)
+    finally:
+        try:
+            if f0 or n:
+                return (i0, arr[i0])
+            raise IndexError
+        except ZeroDivisionError:
+            i0 += 1

@@ -1270,6 +1270,7 @@ static void generate(Gen *G) {
             int sc = b->preds.v[0].succ;
             if (pb->term == TERM_JMP) ft = true;
             else if (pb->term == TERM_BR) ft = sc == (G->fell_true ? 0 : 1);
+            else if (pb->term == TERM_TRY) ft = sc == 0; /* a try body's normal path: its raises leave from cold code */
         }
         G->err_cur = G->err_exit; /* a loop header's interrupt check leaves the function, as in every tier */
         if (ft && !G->pinned_block[bi] && !G->loop_header[bi]) xb_bind(&G->b, G->blk[bi]);
