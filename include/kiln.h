@@ -84,7 +84,7 @@ typedef struct kiln_array {
     int64_t strides[KILN_MAXDIM];
 } kiln_array;
 
-typedef enum kiln_kind { KILN_NONE, KILN_SCALAR, KILN_ARRAY, KILN_TUPLE, KILN_LIST, KILN_DICT } kiln_kind;
+typedef enum kiln_kind { KILN_NONE, KILN_SCALAR, KILN_ARRAY, KILN_TUPLE, KILN_LIST, KILN_DICT, KILN_SET } kiln_kind;
 
 /* A tagged value: an argument or a result.
  * Scalars carry a dtype and whether they are Python scalars (int, float,
@@ -96,7 +96,7 @@ typedef enum kiln_kind { KILN_NONE, KILN_SCALAR, KILN_ARRAY, KILN_TUPLE, KILN_LI
  * and item updates are visible to the caller), base points to a kiln_value that receives the list's final
  * items after the call (a list the caller owns: kiln_value_free); base NULL: the changes are dropped.
  * A dict (KILN_DICT, results only for now) has n entries: v.items holds 2n values, key and value in turn, in
- * insertion order. */
+ * insertion order. A set (KILN_SET, results only) has n keys in v.items, in the order CPython's set iterates them. */
 typedef struct kiln_value {
     uint8_t kind;   /* kiln_kind */
     uint8_t dtype;  /* kiln_dtype, for scalars */

@@ -219,6 +219,35 @@ static int fr_dict(Run *run, Slot *s, int d, int a, const Extra *x, int routine,
     }
 }
 
+/* a set routine (LIB_SET_*): operand 0 at slot a (the set; NEW: 0), KEY's leaves, BIN's other set, RESERVE's count at
+ * x->slot */
+static int fr_set(Run *run, Slot *s, int d, int a, const Extra *x, int routine, int line, const char *file) {
+    RtSet *set = s[a].p;
+    const Type *kt = x->at->kind == T_SET ? x->at->elems[0] : NULL;
+    switch (routine) {
+    case LIB_SET_NEW: {
+        RtSet *n = run_set_new(run, rt_item_size(x->rt->elems[0]), line, file);
+        if (!n) return -1;
+        s[d].p = n;
+        return 0;
+    }
+    case LIB_SET_KEY: {
+        Slot key[KILN_MAX_ITEM_SLOTS];
+        gather(kt, s, x->slot, key);
+        return rt_set_key(run, set, kt, (int)(x->aux >> 8), key, &s[d], line, file);
+    }
+    case LIB_SET_BIN: return rt_set_binop(run, (int)(x->aux >> 8), set, s[x->slot[0]].p, kt, &s[d], line, file);
+    case LIB_SET_RESERVE: return rt_set_reserve(run, set, s[x->slot[0]].i, line, file);
+    case LIB_SET_CLEAR: rt_set_clear(run, set, line, file); return run->code ? -1 : 0;
+    default: {
+        RtList *l = routine == LIB_SET_POP ? rt_set_pop(run, set, line, file) : rt_set_items(run, set, line, file);
+        if (!l) return -1;
+        s[d].p = l;
+        return 0;
+    }
+    }
+}
+
 int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char *file) {
     if ((x->aux & 0xff) == LIB_GPU) return fr_gpu(run, s, d, a, x, line, file);
     if ((x->aux & 0xff) == LIB_EXC) { /* a try statement's dispatch and finally clauses: never raise */
@@ -233,6 +262,7 @@ int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char
         default: s[d].i = rt_exc_matches(rt_exc_pending(run), (uint32_t)(x->aux >> 16)); return 0;
         }
     }
+    if ((x->aux & 0xff) >= LIB_SET_NEW && (x->aux & 0xff) <= LIB_SET_RESERVE) return fr_set(run, s, d, a, x, (int)(x->aux & 0xff), line, file);
     if ((x->aux & 0xff) >= LIB_DICT_NEW && (x->aux & 0xff) <= LIB_DICT_PART) return fr_dict(run, s, d, a, x, (int)(x->aux & 0xff), line, file);
     if ((x->aux & 0xff) == LIB_INT_BOUNDS) return fr_int_bounds(run, line, file, s[a].i, (int)(x->aux >> 8));
     if ((x->aux & 0xff) == LIB_RANDOM) return fr_random(run, s, d, a, x, (int)(x->aux >> 8), line, file);

@@ -38,6 +38,8 @@ typedef enum {
     N_LISTCOMP, /* [a for ... in ... if ...]: as N_GENEXP */
     N_DICT,    /* {kids[i]: kids2[i], ...} */
     N_DICTCOMP, /* {a: b for ... in ... if ...}: kids the N_COMPFOR clauses, as N_GENEXP */
+    N_SET,     /* {kids}; no kids: an empty set (lowering's own, for set()) */
+    N_SETCOMP, /* {a for ... in ... if ...}: as N_GENEXP */
     N_LAMBDA,  /* lambda names: a  ->  names: params, kids2: their defaults (NULL if none), a: the body */
     N_FSTRING, /* f"..." (with any strings next to it): kids: N_STR texts and N_FIELDs, in order */
     N_FIELD,   /* {a!op:name} of an f-string: a: the expression, op: 'r', 's', 'a' or 0, name: the format spec ("" if none) */

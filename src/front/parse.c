@@ -271,6 +271,27 @@ static void fstring_parts(P *p, Token *t, NodeVec *parts) {
 }
 
 /* atom: NAME | NUMBER | STRING+ | None | True | False | '(' [testlist] ')' */
+/* the rest of {first, ...} or {first for ...}, its first element read */
+static Node *set_display(P *p, Node *first, Token t) {
+    Node *n;
+    if (p->tok.kind == TK_FOR) {
+        n = genexp(p, first, t);
+        n->kind = N_SETCOMP;
+        expect(p, TK_RBRACE);
+        return n;
+    }
+    NodeVec v = {0};
+    push(p, &v, first);
+    while (accept(p, TK_COMMA) && p->tok.kind != TK_RBRACE) {
+        if (p->tok.kind == TK_STAR) fail_at(p, p->tok, "unpacking with '*' in a set display is not supported%s", "");
+        push(p, &v, test(p));
+    }
+    expect(p, TK_RBRACE);
+    n = node(p, N_SET, t);
+    n->kids = v.v; n->nkids = (int32_t)v.n;
+    return n;
+}
+
 static Node *atom(P *p) {
     Token t = p->tok;
     Node *n;
@@ -351,8 +372,9 @@ static Node *atom(P *p) {
         advance(p);
         NodeVec keys = {0}, vals = {0};
         if (p->tok.kind != TK_RBRACE) {
+            if (p->tok.kind == TK_STAR) fail_at(p, p->tok, "unpacking with '*' in a set display is not supported%s", "");
             Node *k = test(p);
-            if (p->tok.kind != TK_COLON) fail_at(p, p->tok, "sets are not supported yet (a dict is {key: value})%s", "");
+            if (p->tok.kind != TK_COLON) return set_display(p, k, t);
             advance(p);
             Node *v = test(p);
             if (p->tok.kind == TK_FOR) {

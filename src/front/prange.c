@@ -130,7 +130,7 @@ static void reads_at(Out *o, Body *b, Node *e, const Names *bound, Node *parent)
                  "next, so the numbers would depend on the schedule (draw them before the loop, into an array)");
         reads_kids(o, b, e, bound);
         return;
-    case N_LAMBDA: case N_GENEXP: case N_LISTCOMP: case N_DICTCOMP: {
+    case N_LAMBDA: case N_GENEXP: case N_LISTCOMP: case N_DICTCOMP: case N_SETCOMP: {
         Names inner = {0};
         if (bound) for (uint32_t i = 0; i < bound->n; i++) PUSH(o, inner, bound->v[i]);
         if (e->kind == N_LAMBDA) for (int i = 0; i < e->nnames; i++) PUSH(o, inner, e->names[i]);
@@ -283,7 +283,7 @@ static void def_check_expr(Out *o, const Body *b, const Names *priv, const Names
                  "iteration to the next is allowed only as a reduction (s += ..., s = min(s, ...))", e->name);
         return;
     }
-    if (e->kind == N_LAMBDA || e->kind == N_GENEXP || e->kind == N_LISTCOMP || e->kind == N_DICTCOMP) {
+    if (e->kind == N_LAMBDA || e->kind == N_GENEXP || e->kind == N_LISTCOMP || e->kind == N_DICTCOMP || e->kind == N_SETCOMP) {
         Names inner = {0};
         if (bound) for (uint32_t i = 0; i < bound->n; i++) PUSH(o, inner, bound->v[i]);
         if (e->kind == N_LAMBDA) for (int i = 0; i < e->nnames; i++) PUSH(o, inner, e->names[i]);

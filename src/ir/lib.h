@@ -50,7 +50,25 @@ enum {
                         * one of the classes in the mask aux >> 16, rt/exc.h), EXC_CLEAR (it was handled), EXC_SAVE (an
                         * int, the record it is set aside in while a finally clause runs: none pending then) or
                         * EXC_RESTORE (operand 0 that record: pending again) */
+    /* Python sets (operand 0 a set unless said; rt/set.c) */
+    LIB_SET_NEW,       /* operand 0: 0; a new empty set */
+    LIB_SET_KEY,       /* the key's leaves; aux >> 8: SETKEY_* */
+    LIB_SET_POP,       /* s.pop(): a one-item list holding the key (KeyError when empty) */
+    LIB_SET_CLEAR,     /* s.clear() */
+    LIB_SET_ITEMS,     /* the keys in iteration order, as a list (the set's own: read, not kept past a change) */
+    LIB_SET_BIN,       /* operands a, b (sets of one key type); aux >> 8: SETOP_* */
+    LIB_SET_RESERVE,   /* operand 1: n keys about to be added (CPython's one resize before a dict's keys) */
+    LIB_LAST = LIB_SET_RESERVE,
 };
+
+/* TOGGLE: discard the key if there, else add it (symmetric_difference_update of a dict's keys) */
+enum { SETKEY_ADD, SETKEY_DISCARD, SETKEY_REMOVE /* KeyError */, SETKEY_IN, SETKEY_TOGGLE };
+/* a new set (COPY of a, REBUILD: a's keys added in a's order, as the compiler re-creates a frozenset constant; b is a
+ * again), a changed in place (no value; SWEEP: past a quarter of dummies, resized; TAKE: b's table becomes a's), a
+ * bool, or (LEN) an int */
+enum { SETOP_COPY, SETOP_REBUILD, SETOP_OR, SETOP_AND, SETOP_SUB, SETOP_XOR,
+       SETOP_IOR, SETOP_IAND, SETOP_ISUB, SETOP_IXOR, SETOP_SWEEP, SETOP_TAKE,
+       SETOP_EQ, SETOP_LE, SETOP_LT, SETOP_DISJOINT, SETOP_LEN };
 
 enum { EXC_MATCH, EXC_CLEAR, EXC_SAVE, EXC_RESTORE };
 
@@ -94,11 +112,11 @@ static inline const char *ir_lib_name(int64_t aux) {
                                 "list_new", "list_append", "list_pop", "list_insert", "list_extend", "list_from",
                                 "list_repeat", "list_clear", "list_reverse", "list_array", "list_find", "list_splice", "random",
                                 "print", "dict_new", "dict_find", "dict_set", "dict_del", "dict_clear", "dict_part", "gpu",
-                                "exc"};
-    _Static_assert(sizeof lib / sizeof lib[0] == LIB_EXC - LIB_MATMUL + 1, "a name for every LIB_ routine");
+                                "exc", "set_new", "set_key", "set_pop", "set_clear", "set_items", "set_bin", "set_reserve"};
+    _Static_assert(sizeof lib / sizeof lib[0] == LIB_LAST - LIB_MATMUL + 1, "a name for every LIB_ routine");
     int r = (int)(aux & 0xff);
     if (r < RK_COUNT) return rk[r];
-    return r >= LIB_MATMUL && r <= LIB_EXC ? lib[r - LIB_MATMUL] : "?";
+    return r >= LIB_MATMUL && r <= LIB_LAST ? lib[r - LIB_MATMUL] : "?";
 }
 
 #endif

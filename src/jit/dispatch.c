@@ -8,6 +8,7 @@
 #include "jit.h"
 #include "gpu.h"
 #include "../rt/run.h"
+#include "../rt/lib.h"
 #include "../back/frame.h"
 #include <stdarg.h>
 #include <stdio.h>
@@ -569,13 +570,13 @@ static int build_result(Run *run, const Type *t, const Slot *in, kiln_value *out
         }
         return 1;
     }
-    case T_LIST: {
-        const RtList *l = in[0].p;
+    case T_LIST: case T_SET: { /* a set: its keys in CPython's order */
+        const RtList *l = t->kind == T_SET ? rt_set_view(in[0].p) : in[0].p;
         const Type *item = ty_item(t);
-        if (l->len > INT32_MAX) return -1;
+        if (!l || l->len > INT32_MAX) return -1;
         out->v.items = calloc((size_t)(l->len ? l->len : 1), sizeof(kiln_value));
         if (!out->v.items) return -1;
-        out->kind = KILN_LIST; out->owned = 1; out->n = (int32_t)l->len;
+        out->kind = t->kind == T_SET ? KILN_SET : KILN_LIST; out->owned = 1; out->n = (int32_t)l->len;
         for (int64_t i = 0; i < l->len; i++) {
             Slot s[KILN_MAX_ITEM_SLOTS];
             rt_item_load(item, (const char *)l->data + i * l->item, s);

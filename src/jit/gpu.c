@@ -191,7 +191,7 @@ static GpuCode *code_of(kiln_ctx *ctx, RtCuda *c, Spec *s, kiln_error *err) {
 static int check_args(RtCuda *c, kiln_func *fn, Spec *s, const kiln_value *args, int nargs, kiln_error *err) {
     for (int i = 0; i < nargs; i++) {
         const Type *t = s->u.args[i];
-        if (t->kind == T_LIST || t->kind == T_DICT) {
+        if (t->kind == T_LIST || t->kind == T_DICT || t->kind == T_SET) {
             err_set(err, KILN_ERR_USAGE, "", "%s(): argument %s is a list: a CUDA kernel takes arrays and numbers", fn->name,
                     kiln_func_param(fn, i));
             return -1;

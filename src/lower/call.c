@@ -12,7 +12,7 @@
 
 enum {
     BI_RANGE, BI_LEN, BI_ABS, BI_MIN, BI_MAX, BI_INT, BI_FLOAT, BI_COMPLEX, BI_BOOL, BI_ROUND,
-    BI_ENUMERATE, BI_ZIP, BI_PRINT, BI_SUM, BI_ALL, BI_ANY, BI_LIST, BI_SORTED, BI_NP_ARRAY, BI_NP_ASARRAY,
+    BI_ENUMERATE, BI_ZIP, BI_PRINT, BI_SUM, BI_ALL, BI_ANY, BI_LIST, BI_SORTED, BI_SET, BI_NP_ARRAY, BI_NP_ASARRAY,
     BI_NP_EMPTY, BI_NP_ZEROS, BI_NP_ONES, BI_NP_FULL,
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
     BI_NP_DOT, BI_NP_MATMUL, BI_NP_EINSUM, BI_NP_NONZERO,
@@ -33,7 +33,7 @@ static const struct { const char *name; int id; } builtins[] = {
     {"range", BI_RANGE}, {"len", BI_LEN}, {"abs", BI_ABS}, {"min", BI_MIN}, {"max", BI_MAX},
     {"int", BI_INT}, {"float", BI_FLOAT}, {"complex", BI_COMPLEX}, {"bool", BI_BOOL}, {"round", BI_ROUND},
     {"enumerate", BI_ENUMERATE}, {"zip", BI_ZIP}, {"print", BI_PRINT}, {"sum", BI_SUM}, {"all", BI_ALL}, {"any", BI_ANY},
-    {"list", BI_LIST}, {"sorted", BI_SORTED},
+    {"list", BI_LIST}, {"sorted", BI_SORTED}, {"set", BI_SET},
 };
 
 static const struct { const char *name; int id; } np_funcs[] = {
@@ -566,7 +566,7 @@ static Val minmax(Inf *I, Node *call, bool ismax) {
             return gx_call(I, call, nm);
         Val t = ex_expr(I, it);
         if (t.ty->kind == T_UNKNOWN) return t;
-        if (t.ty->kind == T_ARRAY || t.ty->kind == T_LIST || t.ty->kind == T_DICT) return gx_call_value(I, call, nm, t);
+        if (t.ty->kind == T_ARRAY || t.ty->kind == T_LIST || t.ty->kind == T_DICT || t.ty->kind == T_SET) return gx_call_value(I, call, nm, t);
         inf_fail(I, call, "%s(key=...) of %s is not supported (an iterable: a list, an array, a generator)", nm, inf_tyname(I, t.ty));
     }
     if (call->nkids2) inf_fail(I, call, "%s() keyword arguments are not supported here", nm);
@@ -580,7 +580,7 @@ static Val minmax(Inf *I, Node *call, bool ismax) {
             return gx_call(I, call, nm);
         Val t = ex_expr(I, call->kids[0]);
         if (t.ty->kind == T_UNKNOWN) return t;
-        if (t.ty->kind == T_ARRAY || t.ty->kind == T_LIST || t.ty->kind == T_DICT) return gx_call_value(I, call, nm, t);
+        if (t.ty->kind == T_ARRAY || t.ty->kind == T_LIST || t.ty->kind == T_DICT || t.ty->kind == T_SET) return gx_call_value(I, call, nm, t);
         if (t.ty->kind != T_TUPLE) inf_fail(I, call, "'%s' object is not iterable", inf_tyname(I, t.ty));
         if (t.ty->n == 0) inf_fail(I, call, "%s() arg is an empty sequence", nm);
         for (int i = 0; i < t.ty->n && i < TY_TUPLE_MAX; i++) vals[n++] = t.el[i];
@@ -701,6 +701,7 @@ static Val len_call(Inf *I, Node *call) {
     if (v.ty->kind == T_TUPLE) return mk(I, inf_const_i(I, i64w(I), v.ty->n));
     if (v.ty->kind == T_LIST) return mk(I, ls_len(I, v));
     if (v.ty->kind == T_DICT) return mk(I, dc_len(I, v));
+    if (v.ty->kind == T_SET) return mk(I, se_len(I, v));
     if (v.ty->kind == T_ARRAY) {
         if (v.ty->ndim == 0) inf_fail(I, call, "len() of unsized object");
         return mk(I, emit1(I, OP_DIM, i64w(I), v.r, 0));
@@ -885,6 +886,7 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
     if (o.ty->kind == T_UNKNOWN) return o;
     if (o.ty->kind == T_LIST) return ls_method(I, call, o, m);
     if (o.ty->kind == T_DICT) return dc_method(I, call, o, m);
+    if (o.ty->kind == T_SET) return se_method(I, call, o, m);
     if (o.ty->kind == T_ARRAY && !strcmp(m, "copy")) {
         nargs(I, call, "copy", 0, 0);
         return cl_acopy(I, o);
@@ -975,6 +977,7 @@ Val cl_call(Inf *I, Node *call) {
     case BI_ALL: return gx_call(I, call, "all");
     case BI_ANY: return gx_call(I, call, "any");
     case BI_LIST: return ls_list_call(I, call);
+    case BI_SET: return se_call(I, call);
     case BI_SORTED: return ls_sorted_call(I, call);
     case BI_NP_ARRAY: case BI_NP_ASARRAY: return np_array(I, call, id == BI_NP_ARRAY);
     case BI_INT: {
@@ -995,7 +998,7 @@ Val cl_call(Inf *I, Node *call) {
     case BI_BOOL:
         if (call->nkids == 1 && !call->nkids2) { /* bool(a list, a dict, a tuple, None): its truth */
             Val v = ex_value(I, call->kids[0]);
-            if (v.ty->kind == T_LIST || v.ty->kind == T_DICT || v.ty->kind == T_TUPLE || v.ty->kind == T_NONE)
+            if (v.ty->kind == T_LIST || v.ty->kind == T_DICT || v.ty->kind == T_SET || v.ty->kind == T_TUPLE || v.ty->kind == T_NONE)
                 return mk(I, ex_truth(I, v, call));
             return scalar_ctor_of(I, call, boolw(I), "bool", v);
         }

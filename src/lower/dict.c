@@ -42,14 +42,17 @@ static Val part(Inf *I, Val d, int which) {
     return mk(I, lib(I, lt, LIB_DICT_PART | which << 8, &d.r, 1));
 }
 
-static void key_kind(Inf *I, const Type *t, Node *at) {
+/* a key of a dict or set (box): numbers or tuples of them */
+void dc_key_kind(Inf *I, const char *box, const Type *t, Node *at) {
     if (t->kind == T_SCALAR) return;
-    if (t->kind == T_TUPLE) { for (int i = 0; i < t->n; i++) key_kind(I, t->elems[i], at); return; }
-    inf_fail(I, at, "unhashable type: '%s' (a dict's keys are numbers or tuples of them)", inf_tyname(I, t));
+    if (t->kind == T_TUPLE) { for (int i = 0; i < t->n; i++) dc_key_kind(I, box, t->elems[i], at); return; }
+    inf_fail(I, at, "unhashable type: '%s' (a %s's keys are numbers or tuples of them)", inf_tyname(I, t), box);
 }
 
-/* v as the dict's key (or value): the same kind of number converted, else an error naming both */
-static Val fit(Inf *I, const Type *want, Val v, Node *at, const char *what) {
+static void key_kind(Inf *I, const Type *t, Node *at) { dc_key_kind(I, "dict", t, at); }
+
+/* v as the dict's (set's: box) key (or value): the same kind of number converted, else an error naming both */
+Val dc_fit(Inf *I, const char *box, const Type *want, Val v, Node *at, const char *what) {
     if (v.ew) v = ew_force(I, v, at);
     if (v.ty == want) return v;
     if (v.ty->kind == T_SCALAR && want->kind == T_SCALAR && dt_kind(v.ty->dtype) == dt_kind(want->dtype)) return ex_coerce(I, v, want, at);
@@ -58,16 +61,19 @@ static Val fit(Inf *I, const Type *want, Val v, Node *at, const char *what) {
         t.ty = want;
         t.el = arena_alloc(I->a, sizeof(Val) * (size_t)want->n);
         if (!t.el) inf_oom(I);
-        for (int i = 0; i < want->n; i++) t.el[i] = fit(I, want->elems[i], v.el[i], at, what);
+        for (int i = 0; i < want->n; i++) t.el[i] = dc_fit(I, box, want->elems[i], v.el[i], at, what);
         return t;
     }
     if (ls_item_join(I, want, v.ty) == want) return v;
     char a[96], b[96];
     ty_str(want, a, sizeof a);
     ty_str(v.ty, b, sizeof b);
+    if (!strcmp(box, "set")) inf_fail(I, at, "a set whose keys are %s cannot take a key %s: a kiln set holds keys of one type", a, b);
     inf_fail(I, at, "a dict whose %ss are %s cannot take a %s %s: a kiln dict holds keys of one type and values of one type",
              what, a, what, b);
 }
+
+static Val fit(Inf *I, const Type *want, Val v, Node *at, const char *what) { return dc_fit(I, "dict", want, v, at, what); }
 
 static int leaves(Inf *I, Val v, Ref *out, int cap) { return cl_flatten(I, v, out, cap); }
 
@@ -279,10 +285,10 @@ void dc_delete_key(Inf *I, Val d, Val k, Node *at) {
     lib(I, NULL, LIB_DICT_DEL, ops, n);
 }
 
-/* `d = {}` binds d: a dict made untyped takes the types an earlier round learned for d */
+/* `d = {}` (`s = set()`) binds d: a dict (set) made untyped takes the types an earlier round learned for d */
 Val dc_typed(Inf *I, const Type *t, Val v) {
     Ins *in = &I->f->ins.v[v.r];
-    if (in->op != OP_LIB || (in->aux & 0xff) != LIB_DICT_NEW) return v;
+    if (in->op != OP_LIB || ((in->aux & 0xff) != LIB_DICT_NEW && (in->aux & 0xff) != LIB_SET_NEW)) return v;
     in->ty = t;
     v.ty = t;
     return v;

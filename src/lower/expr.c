@@ -160,6 +160,7 @@ Ref ex_truth(Inf *I, Val v, Node *at) {
     case T_TUPLE: return cst(I, bool_t(I), (Scalar){.i = v.ty->n > 0}).r;
     case T_LIST: return inf_op2(I, OP_NE, bool_t(I), ls_len(I, v), inf_k64(I, 0));
     case T_DICT: return inf_op2(I, OP_NE, bool_t(I), dc_len(I, v), inf_k64(I, 0));
+    case T_SET: return inf_op2(I, OP_NE, bool_t(I), se_len(I, v), inf_k64(I, 0));
     case T_SCALAR: {
         if (v.ty->dtype == KILN_BOOL) return v.r;
         Scalar z = {0};
@@ -377,8 +378,8 @@ static Val tuple_compare(Inf *I, int tok, Val a, Val b, Node *at) {
 
 /* x in t: any item equal to x (Python's `in` on a tuple); on other containers a clear error */
 static Val contains(Inf *I, int tok, Val x, Val t, Node *at) {
-    if (t.ty->kind == T_LIST || t.ty->kind == T_DICT) {
-        Val r = t.ty->kind == T_LIST ? ls_contains(I, t, x, at) : dc_contains(I, t, x, at);
+    if (t.ty->kind == T_LIST || t.ty->kind == T_DICT || t.ty->kind == T_SET) {
+        Val r = t.ty->kind == T_LIST ? ls_contains(I, t, x, at) : t.ty->kind == T_SET ? se_contains(I, t, x, at) : dc_contains(I, t, x, at);
         return tok == TK_IN ? r : mk(I, bool_not(I, r.r));
     }
     if (ew_is_array(t)) {
@@ -405,6 +406,7 @@ static Val compare(Inf *I, int tok, Val a, Val b, Node *at) {
         bool is = tok == TK_IS || tok == TK_EQ;
         return is ? mk(I, bool_not(I, set)) : mk(I, set);
     }
+    if ((a.ty->kind == T_SET || b.ty->kind == T_SET) && tok != TK_IS && tok != TK_ISNOT) return se_compare(I, tok, a, b, at);
     if ((a.ty->kind == T_TUPLE || b.ty->kind == T_TUPLE) && tok != TK_IS && tok != TK_ISNOT) return tuple_compare(I, tok, a, b, at);
     if (tok == TK_IS || tok == TK_ISNOT || ((tok == TK_EQ || tok == TK_NE) && (a.ty->kind == T_NONE || b.ty->kind == T_NONE))) {
         bool an = a.ty->kind == T_NONE, bn = b.ty->kind == T_NONE;
@@ -842,6 +844,7 @@ static Val value_of(Inf *I, Node *n) {
             if (b.ty->kind == T_LIST) b = ls_to_array(I, b, n->b);
         }
         if (a.ty->kind == T_LIST || b.ty->kind == T_LIST) { v = ls_binop(I, n->op, a, b, n); break; }
+        if (a.ty->kind == T_SET || b.ty->kind == T_SET) { v = se_binop(I, n->op, a, b, n); break; }
         bool arrays = a.ty->kind != T_UNKNOWN && b.ty->kind != T_UNKNOWN && (ew_is_array(a) || ew_is_array(b));
         if (n->op == TK_AT) v = la_matmul(I, ew_force(I, a, n->a), ew_force(I, b, n->b), n);
         else v = arrays ? ew_binop(I, n->op, a, b, n) : ex_binop(I, n->op, a, b, n, n->b);
@@ -857,6 +860,8 @@ static Val value_of(Inf *I, Node *n) {
     case N_LAMBDA: v = nf_lambda(I, n); break;
     case N_DICT: v = dc_display(I, n); break;
     case N_DICTCOMP: v = gx_dictcomp(I, n); break;
+    case N_SET: v = se_display(I, n, false); break;
+    case N_SETCOMP: v = se_comp(I, n); break;
     case N_FSTRING: inf_fail(I, n, "f-strings are supported as items of print() only");
     case N_GENEXP: inf_fail(I, n, "a generator expression is supported as the argument of sum(), min(), max(), all() or any()");
     default: inf_fail(I, n, "this expression is not supported");

@@ -21,7 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { GX_SUM, GX_ALL, GX_ANY, GX_MIN, GX_MAX, GX_LIST, GX_DICT };
+enum { GX_SUM, GX_ALL, GX_ANY, GX_MIN, GX_MAX, GX_LIST, GX_DICT, GX_SET };
 
 typedef struct Gx {
     Inf *I;
@@ -158,7 +158,7 @@ static Node *rename_copy(Gx *g, Node *n) {
             if (!strcmp(g->from[i], n->name)) { c->name = g->to[i]; break; }
         return c;
     }
-    if (n->kind == N_GENEXP || n->kind == N_LISTCOMP || n->kind == N_DICTCOMP) { /* an inner one: its variables stay its own */
+    if (n->kind == N_GENEXP || n->kind == N_LISTCOMP || n->kind == N_DICTCOMP || n->kind == N_SETCOMP) { /* an inner one: its variables stay its own */
         Node *first_iter = n->nkids ? rename_copy(g, n->kids[0]->b) : NULL; /* evaluated outside it, as in Python */
         int saved = g->nshadow;
         for (int k = 0; k < n->nkids; k++) shadow_targets(g, n->kids[k]->a);
@@ -216,7 +216,7 @@ static Node **clauses_of(Gx *g, Node *arg, int *n, Node **elt) {
     return one(g, c);
 }
 
-static const char *const names[] = {"sum", "all", "any", "min", "max", "list", "dict"};
+static const char *const names[] = {"sum", "all", "any", "min", "max", "list", "dict", "set"};
 
 /* kind's call; iter: the iterable's node (the call's argument, or a hidden variable holding it) */
 static Val consume(Inf *I, Node *call, int kind, Node *iter) {
@@ -235,7 +235,8 @@ static Val consume(Inf *I, Node *call, int kind, Node *iter) {
             inf_fail(I, call->kids2[k], "%s() takes no keyword argument '%s' here", nm, call->names[k]);
         }
         if (key && key->kind == N_NONE) key = NULL;
-        if (call->nkids != 1 && kind == GX_LIST) inf_fail(I, call, "list expected at most 1 argument, got %d", call->nkids);
+        if (call->nkids != 1 && (kind == GX_LIST || kind == GX_SET))
+            inf_fail(I, call, "%s expected at most 1 argument, got %d", nm, call->nkids);
         if (call->nkids != 1) inf_fail(I, call, "%s() takes exactly one argument (%d given)", nm, call->nkids);
     }
     int nclauses;
@@ -251,8 +252,8 @@ static Val consume(Inf *I, Node *call, int kind, Node *iter) {
         Node *zero = mk(&g, N_INT);
         prologue = assign(&g, name(&g, acc), start ? start : zero);
         inner = one(&g, placeholder); ninner = 1;
-    } else if (kind == GX_LIST) { /* acc = []; ... acc.append(e): the list learns its item type from e */
-        prologue = assign(&g, name(&g, acc), mk(&g, N_LIST));
+    } else if (kind == GX_LIST || kind == GX_SET) { /* acc = [] (an empty set); ... acc.append(e) (add): it learns its type */
+        prologue = assign(&g, name(&g, acc), mk(&g, kind == GX_SET ? N_SET : N_LIST));
         inner = one(&g, placeholder); ninner = 1;
     } else if (kind == GX_DICT) { /* acc = {}; ... acc[k] = v: the dict learns its types */
         prologue = assign(&g, name(&g, acc), mk(&g, N_DICT));
@@ -279,9 +280,9 @@ static Val consume(Inf *I, Node *call, int kind, Node *iter) {
         Node *sub = mk(&g, N_SUBSCR);
         sub->a = name(&g, acc); sub->kids = one(&g, e->kids[0]); sub->nkids = 1;
         *placeholder = *assign(&g, sub, e->kids[1]);
-    } else if (kind == GX_LIST) {
+    } else if (kind == GX_LIST || kind == GX_SET) {
         Node *m = mk(&g, N_ATTR), *c = mk(&g, N_CALL);
-        m->a = name(&g, acc); m->name = "append";
+        m->a = name(&g, acc); m->name = kind == GX_SET ? "add" : "append";
         c->a = m; c->kids = one(&g, e); c->nkids = 1;
         placeholder->kind = S_EXPR;
         placeholder->a = c;
@@ -373,6 +374,68 @@ Val gx_dictcomp(Inf *I, Node *comp) {
     call.kind = N_CALL; call.line = comp->line; call.col = comp->col; call.id = comp->id;
     call.kids = &arg; call.nkids = 1;
     return consume(I, &call, GX_DICT, NULL);
+}
+
+/* {e for ...}: the set a loop fills, adding in turn */
+Val gx_setcomp(Inf *I, Node *comp) {
+    Node gen = *comp, call = {0};
+    gen.kind = N_GENEXP;
+    Node *arg = &gen;
+    call.kind = N_CALL; call.line = comp->line; call.col = comp->col; call.id = comp->id;
+    call.kids = &arg; call.nkids = 1;
+    return consume(I, &call, GX_SET, NULL);
+}
+
+/* set(it) of an iterable that is not a set: a new set, its items added in turn (it: a generator expression, a call
+ * that iterates, or NULL with v the value to walk) */
+Val gx_set_of(Inf *I, Node *call, Node *it, const Val *v) {
+    if (it) {
+        Node *arg = it, c = *call;
+        c.kids = &arg; c.nkids = 1; c.nkids2 = 0;
+        return consume(I, &c, GX_SET, NULL);
+    }
+    return gx_call_value(I, call, "set", *v);
+}
+
+/* for e in it: target.method(e) — target a name (an empty set bound to it learns its type) or NULL with *tv the set
+ * (put in a hidden variable); with keep, only the e in *keep are added (an intersection's walk of an iterable).
+ * it: the iterable's node (a generator expression or a call that iterates) or NULL with *iv its value. at: the
+ * argument, whose id names the hidden variables and the loop */
+void gx_set_fill(Inf *I, Node *at, Node *target, const Val *tv, Node *it, const Val *iv, const char *method, const Val *keep) {
+    Gx g = {I, at, NULL, NULL, 0, 0, {0}, 0};
+    if (!target) {
+        target = hidden(&g, "set", at->id);
+        inf_assign(I, target, *tv);
+    }
+    if (!it) {
+        Node *var = hidden(&g, "it", at->id);
+        inf_assign(I, var, *iv);
+        it = name(&g, var);
+    }
+    Node *cv = NULL;
+    if (keep) {
+        cv = hidden(&g, "keep", at->id);
+        inf_assign(I, cv, *keep);
+    }
+    int nclauses;
+    Node *elt;
+    Node **clauses = clauses_of(&g, it, &nclauses, &elt);
+    Node *placeholder = mk(&g, S_PASS);
+    Node *loop = nest(&g, clauses, 0, nclauses, one(&g, placeholder), 1, NULL);
+    Node *e = rename_copy(&g, elt);
+    Node *item = hidden(&g, "item", at->id), *m = mk(&g, N_ATTR), *c = mk(&g, N_CALL);
+    Node *t = mk(&g, N_NAME);
+    t->name = target->name;
+    m->a = t; m->name = method;
+    c->a = m; c->kids = one(&g, name(&g, item)); c->nkids = 1;
+    Node *call = mk(&g, S_EXPR);
+    call->a = c;
+    Node *then = keep ? if_(&g, compare(&g, TK_IN, name(&g, item), name(&g, cv)), one(&g, call), 1) : call;
+    Node *blk = mk(&g, S_IF), *yes = mk(&g, N_BOOL);
+    yes->v.i = 1;
+    blk->a = yes; blk->kids = two(&g, assign(&g, name(&g, item), e), then); blk->nkids = 2;
+    *placeholder = *blk;
+    st_body(I, &loop, 1);
 }
 
 /* min/max of one iterable already evaluated (an array): iterated through a hidden variable */

@@ -622,7 +622,7 @@ bool inf_list_widen(Inf *I, Node *recv, const Type *item) {
     return true;
 }
 
-enum { DICT_HINT = -4 };
+enum { DICT_HINT = -4 }; /* the type of the dict or set an empty display bound to a variable learned */
 
 static const Type *dict_hint(Inf *I, int var) {
     for (uint32_t i = 0; i < I->hints->n; i++)
@@ -630,18 +630,23 @@ static const Type *dict_hint(Inf *I, int var) {
     return NULL;
 }
 
-void inf_dict_learn(Inf *I, Node *recv, const Type *dict, Node *at) {
+void inf_dict_learn(Inf *I, Node *recv, const Type *box, Node *at) {
     int var = recv && recv->kind == N_NAME ? find_var(I, recv->name) : -1;
-    if (var < 0) inf_fail(I, at, "kiln cannot tell the key and value types of this empty dict: bind it to a variable first (d = {} ... d[k] = v)");
+    bool set = box->kind == T_SET;
+    if (var < 0)
+        inf_fail(I, at, set ? "kiln cannot tell the key type of this empty set: bind it to a variable first (s = set() ... s.add(k))"
+                            : "kiln cannot tell the key and value types of this empty dict: bind it to a variable first (d = {} ... d[k] = v)");
     const Type *had = dict_hint(I, var);
-    if (had == dict) return;
+    if (had == box) return;
     if (had) {
         char a[128], b[128];
         ty_str(had, a, sizeof a);
-        ty_str(dict, b, sizeof b);
-        inf_fail(I, at, "dict '%s' is given entries of two types, %s and %s: a kiln dict holds keys of one type and values of one type", recv->name, a, b);
+        ty_str(box, b, sizeof b);
+        inf_fail(I, at, set ? "set '%s' is given keys of two types, %s and %s: a kiln set holds keys of one type"
+                            : "dict '%s' is given entries of two types, %s and %s: a kiln dict holds keys of one type and values of one type",
+                 recv->name, a, b);
     }
-    Hint h = {DICT_HINT, var, 0, dict};
+    Hint h = {DICT_HINT, var, 0, box};
     if (!vec_push(&I->unit->arena, *I->hints, h)) inf_oom(I);
     I->restart = true;
 }
@@ -695,7 +700,9 @@ static void bind_name(Inf *I, Node *t, Val v) {
     int var = find_var(I, t->name);
     if (!ir_check(var >= 0, &I->f->broken, "a name bound that the scan of locals did not see")) inf_oom(I);
     if (v.ty->kind == T_LIST && ty_item(v.ty)->kind == T_UNKNOWN && list_hint(I, var)) v = ls_typed(I, list_hint(I, var), v);
-    if (v.ty->kind == T_DICT && v.ty->elems[0]->kind == T_UNKNOWN && dict_hint(I, var)) v = dc_typed(I, dict_hint(I, var), v);
+    if ((v.ty->kind == T_DICT || v.ty->kind == T_SET) && v.ty->elems[0]->kind == T_UNKNOWN && dict_hint(I, var) &&
+        dict_hint(I, var)->kind == v.ty->kind)
+        v = dc_typed(I, dict_hint(I, var), v);
     const Type *opt = opt_hint(I, var);
     if (opt && v.ty != opt && v.ty->kind != T_UNKNOWN) v = to_optional(I, v, opt, t);
     VarInfo *vi = &I->vars.v[var];

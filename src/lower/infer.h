@@ -117,7 +117,7 @@ Val val_of(Inf *I, Ref r);
 /* an empty list in variable recv (a name) takes items of type item: a hint, and the round restarts */
 void inf_list_learn(Inf *I, Node *recv, const Type *item, Node *at);
 bool inf_list_widen(Inf *I, Node *recv, const Type *item); /* a hinted list's items widen (round restarts) */
-void inf_dict_learn(Inf *I, Node *recv, const Type *dict, Node *at); /* an empty dict in variable recv: its types */
+void inf_dict_learn(Inf *I, Node *recv, const Type *box, Node *at); /* an empty dict (set) in variable recv: its types */
 const char *inf_tyname(Inf *I, const Type *t);
 
 /* IR shorthands the array lowerings share (view, ewise, arrays, linalg, fancy,
@@ -142,6 +142,9 @@ Val gx_call(Inf *I, Node *call, const char *name);
 Val gx_call_value(Inf *I, Node *call, const char *name, Val v);
 Val gx_listcomp(Inf *I, Node *comp); /* [e for ...] */
 Val gx_dictcomp(Inf *I, Node *comp); /* {k: v for ...} */
+Val gx_setcomp(Inf *I, Node *comp);  /* {e for ...} */
+Val gx_set_of(Inf *I, Node *call, Node *it, const Val *v); /* set(it) of a non-set iterable: its items added in turn */
+void gx_set_fill(Inf *I, Node *at, Node *target, const Val *tv, Node *it, const Val *iv, const char *method, const Val *keep);
 
 /* expr.c */
 Val ex_expr(Inf *I, Node *n);   /* the value of n; an array expression is computed here */
@@ -293,6 +296,20 @@ void dc_delete(Inf *I, Node *sub, Val d);
 void dc_delete_key(Inf *I, Val d, Val k, Node *at);
 Val dc_method(Inf *I, Node *call, Val d, const char *m);
 Val dc_typed(Inf *I, const Type *t, Val v);
+void dc_key_kind(Inf *I, const char *box, const Type *t, Node *at); /* box ("dict", "set") keys: numbers or tuples */
+Val dc_fit(Inf *I, const char *box, const Type *want, Val v, Node *at, const char *what); /* v as a key (value) */
+
+/* set.c */
+Val se_display(Inf *I, Node *n, bool iterated); /* {a, b, ...}; iterated: a for's iterable (CPython folds constants) */
+Val se_comp(Inf *I, Node *n);                   /* {e for ...} */
+Val se_call(Inf *I, Node *call);                /* set(), set(iterable) */
+Val se_contains(Inf *I, Val s, Val k, Node *at);
+Ref se_len(Inf *I, Val s);
+Val se_items(Inf *I, Val s);                    /* its keys in its order, as a list (the set's own, read right away) */
+Val se_binop(Inf *I, int tok, Val a, Val b, Node *at);
+Val se_compare(Inf *I, int tok, Val a, Val b, Node *at);
+Val se_method(Inf *I, Node *call, Val s, const char *m);
+Val se_augassign(Inf *I, Node *st, Val s, Val b); /* s op= b in place: s */
 
 /* print.c */
 Val pr_print(Inf *I, Node *call);

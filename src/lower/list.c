@@ -695,6 +695,7 @@ Val ls_list_call(Inf *I, Node *call) {
     Val v = ex_expr(I, it);
     if (v.ty->kind == T_UNKNOWN) return v;
     if (v.ty->kind == T_DICT) v = dc_part(I, v, 0); /* list(d): its keys */
+    if (v.ty->kind == T_SET) return copy_of(I, se_items(I, v)); /* list(s): its keys in its order */
     if (v.ty->kind == T_LIST) return copy_of(I, v);
     if (v.ty->kind == T_ARRAY && v.ty->ndim == 1)
         return mk(I, lib(I, list_of(I, ty_scalar(I->tt, v.ty->dtype, false)), LIB_LIST_FROM, &v.r, 1));

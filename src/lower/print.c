@@ -19,7 +19,7 @@ static void printable(Inf *I, const Type *t, Node *at) {
     switch (t->kind) {
     case T_STR: case T_NONE: return;
     case T_SCALAR: return;
-    case T_LIST: printable(I, ty_item(t), at); return;
+    case T_LIST: case T_SET: printable(I, ty_item(t), at); return;
     case T_DICT: printable(I, t->elems[0], at); printable(I, t->elems[1], at); return; /* {k: v, ...}, in order */
     case T_TUPLE: for (int k = 0; k < t->n; k++) printable(I, t->elems[k], at); return;
     case T_UNKNOWN: return;

@@ -342,8 +342,9 @@ static Seq seq_of(Inf *I, Node *n) {
         q.len = inf_emit(I, OP_SELECT, int_t(I), ops, 3, 0);
         return q;
     }
-    Val v = ex_expr(I, n);
+    Val v = n->kind == N_SET ? se_display(I, n, true) : ex_expr(I, n);
     if (v.ty->kind == T_DICT) v = dc_part(I, v, 0); /* a dict iterates its keys */
+    if (v.ty->kind == T_SET) v = se_items(I, v);     /* a set its keys, in CPython's order */
     if (v.ty->kind == T_LIST) { q.kind = 2; q.arr = v; return q; }
     if (v.ty->kind != T_ARRAY) inf_fail(I, n, "iterating over %s is not supported here", inf_tyname(I, v.ty));
     if (v.ty->ndim == 0) inf_fail(I, n, "iteration over a 0-d array");
@@ -530,7 +531,7 @@ static void st_for(Inf *I, Node *s) {
     if (it->kind == N_TUPLE) { for_tuple(I, s, ex_expr(I, it)); return; }
     Val v = ex_expr(I, it);
     if (v.ty->kind == T_TUPLE) { for_tuple(I, s, v); return; }
-    if (v.ty->kind == T_ARRAY || v.ty->kind == T_LIST || v.ty->kind == T_DICT) { for_seq(I, s); return; }
+    if (v.ty->kind == T_ARRAY || v.ty->kind == T_LIST || v.ty->kind == T_DICT || v.ty->kind == T_SET) { for_seq(I, s); return; }
     if (v.ty->kind == T_UNKNOWN) return;
     inf_fail(I, it, "'%s' object is not iterable", inf_tyname(I, v.ty));
 }
@@ -652,6 +653,7 @@ static void st_augassign(Inf *I, Node *s) {
         Val cur = inf_read_name(I, t);
         if (cur.ty->kind == T_ARRAY) { st_inplace(I, s, cur); return; }
         if (cur.ty->kind == T_LIST && s->op == TK_PLUS) { inf_assign(I, t, ls_extend_op(I, cur, ex_expr(I, s->b), s)); return; }
+        if (cur.ty->kind == T_SET) { inf_assign(I, t, se_augassign(I, s, cur, ex_expr(I, s->b))); return; }
         Val rhs = ex_expr(I, s->b);
         inf_assign(I, t, ex_binop(I, s->op, cur, rhs, s, s->b));
         return;

@@ -48,6 +48,16 @@ int rt_dict_index(Run *r, const RtDict *d, const Type *kt, const Slot *key, int6
 int rt_dict_set(Run *r, RtDict *d, const Type *kt, const Type *vt, const Slot *key, const Slot *val, int line, const char *file);
 int rt_dict_delete(Run *r, RtDict *d, const Type *kt, const Slot *key, int line, const char *file);
 void rt_dict_clear(RtDict *d);
+/* set.c: sets in CPython's order; -1 with the error raised */
+RtSet *run_set_new(Run *r, int64_t key, int line, const char *file);
+int64_t rt_py_hash(const Type *t, const void *item);   /* Python's hash() of a number or tuple stored as a list item */
+int rt_set_key(Run *r, RtSet *s, const Type *kt, int mode, const Slot *key, Slot *out, int line, const char *file);
+int rt_set_binop(Run *r, int op, RtSet *a, RtSet *b, const Type *kt, Slot *out, int line, const char *file);
+int rt_set_reserve(Run *r, RtSet *s, int64_t n, int line, const char *file);
+void rt_set_clear(Run *r, RtSet *s, int line, const char *file);
+RtList *rt_set_pop(Run *r, RtSet *s, int line, const char *file);
+RtList *rt_set_items(Run *r, RtSet *s, int line, const char *file);
+const RtList *rt_set_view(RtSet *s); /* rt_set_items without a call to raise in: NULL when out of memory */
 bool rt_item_eq(const Type *t, const void *p, const void *q); /* list.c: == of two items of type t */
 void rt_repr(const Type *ty, const Slot *v, char *buf, size_t cap); /* print.c */
 

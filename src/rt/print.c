@@ -167,10 +167,12 @@ static int field(Text *t, const Type *fld, const Slot *s, const int32_t *ops) {
     return 1;
 }
 
-/* a list's items, read from its memory */
-static void list(Text *t, const Type *ty, const RtList *l) {
+/* a list's items, read from its memory; a set's (open: "{") in its iteration order */
+static void list(Text *t, const Type *ty, const RtList *l, const char *open) {
     const Type *it = ty_item(ty);
-    adds(t, "[");
+    if (!l) { t->oom = true; return; }
+    if (open[0] == '{' && !l->len) { adds(t, "set()"); return; }
+    adds(t, open);
     for (int64_t i = 0; i < l->len && !t->oom; i++) {
         Slot buf[KILN_MAX_ITEM_SLOTS];
         int32_t ops[KILN_MAX_ITEM_SLOTS];
@@ -179,7 +181,7 @@ static void list(Text *t, const Type *ty, const RtList *l) {
         if (i) adds(t, ", ");
         item(t, it, buf, ops, true);
     }
-    adds(t, "]");
+    adds(t, open[0] == '{' ? "}" : "]");
 }
 
 /* {k: v, ...} in insertion order */
@@ -205,7 +207,8 @@ static int item(Text *t, const Type *ty, const Slot *s, const int32_t *ops, bool
     case T_STR: adds(t, ty->text); return 0;
     case T_NONE: adds(t, "None"); return 0;
     case T_SCALAR: number(t, ty, &s[ops[0]], inner); return 1;
-    case T_LIST: list(t, ty, s[ops[0]].p); return 1;
+    case T_LIST: list(t, ty, s[ops[0]].p, "["); return 1;
+    case T_SET: list(t, ty, rt_set_view(s[ops[0]].p), "{"); return 1;
     case T_DICT: dict(t, ty, s[ops[0]].p); return 1;
     case T_ARRAY: { /* NumPy's str(), its repr() inside a container */
         char *text = rt_array_text(ty, &s[ops[0]], inner);

@@ -18,6 +18,7 @@ void run_init(Run *r, const int64_t *tune, const _Atomic uint64_t *intr, uintptr
     r->bufs.v = NULL; r->bufs.n = r->bufs.cap = 0;
     r->lists.v = NULL; r->lists.n = r->lists.cap = 0;
     r->dicts.v = NULL; r->dicts.n = r->dicts.cap = 0;
+    r->sets.v = NULL; r->sets.n = r->sets.cap = 0;
     r->saved.v = NULL; r->saved.n = r->saved.cap = 0;
     r->print = NULL; r->print_arg = NULL;
     r->pool = NULL; r->log_par = NULL; r->log_arg = NULL;
@@ -39,6 +40,12 @@ void run_release(Run *r) {
     }
     free(r->dicts.v);
     memset(&r->dicts, 0, sizeof r->dicts);
+    for (uint32_t i = 0; i < r->sets.n; i++) {
+        RtSet *t = r->sets.v[i];
+        free(t->items.data); free(t->popped.data); free(t->table); free(t);
+    }
+    free(r->sets.v);
+    memset(&r->sets, 0, sizeof r->sets);
     for (uint32_t i = 0; i < r->saved.n; i++) free(r->saved.v[i]);
     free(r->saved.v);
     memset(&r->saved, 0, sizeof r->saved);

@@ -54,6 +54,20 @@ typedef struct RtDict {
     int64_t nindex;   /* a power of two, more than twice the entries */
 } RtDict;
 
+/* A Python set made by a call: CPython 3.11's open-addressing table, kept by setobject.c's own algorithms (probe
+ * sequence, resizes, dummies, which operand an operation walks) so that a set iterates in the order CPython's does.
+ * table: mask + 1 entries of `stride` bytes, each its key's hash (CPython's), its state (SET_EMPTY, SET_ACTIVE,
+ * SET_DUMMY) and the key as a list item stores it. `items` lists the keys in table order for what reads them in turn
+ * (loops, print, results): rebuilt when the set changed since (version != seen). `popped` holds pop()'s key. */
+typedef struct RtSet {
+    RtList items, popped;
+    unsigned char *table;
+    int64_t mask, fill, used, finger;   /* setobject.c's: fill counts dummies too; pop() starts at the finger */
+    int64_t key, stride;                /* bytes of a key, of an entry */
+    uint64_t version, seen;
+} RtSet;
+enum { SET_EMPTY, SET_ACTIVE, SET_DUMMY };
+
 /* a CUDA kernel's thread as the CPU runs it (jit/launch.c): its registers, and its block (one RtGpuBlock every
  * thread of the block points to): the block's shared arrays and the barrier (syncthreads: a switch to the block's
  * next thread; NULL: the launch runs its threads one after another, which a kernel without a barrier cannot tell
@@ -80,6 +94,7 @@ typedef struct Run {
     VEC(RtBuf *) bufs;     /* heap vector: every buffer this call created */
     VEC(RtList *) lists;   /* heap vector: every list this call made */
     VEC(RtDict *) dicts;   /* and every dict */
+    VEC(RtSet *) sets;     /* and every set */
     VEC(struct RtExc *) saved; /* exceptions set aside while a finally clause runs (rt/exc.c), freed with the call */
     void (*print)(void *arg, const char *text, size_t n); /* where print() writes (NULL: stdout) */
     void *print_arg;
@@ -98,7 +113,7 @@ typedef struct Run {
 static inline int slots_of(const Type *t) {
     if (t->kind == T_ARRAY) return 1 + 2 * t->ndim;
     if (t->kind == T_SCALAR) return t->dtype == KILN_COMPLEX128 ? 2 : 1;
-    if (t->kind == T_LIST || t->kind == T_DICT) return 1;
+    if (t->kind == T_LIST || t->kind == T_DICT || t->kind == T_SET) return 1;
     if (t->kind == T_TUPLE) {
         int n = 0;
         for (int i = 0; i < t->n; i++) n += slots_of(t->elems[i]);

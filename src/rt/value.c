@@ -35,7 +35,7 @@ kiln_value kiln_scalar(kiln_dtype t, const void *p) {
 
 void kiln_value_free(kiln_value *v) {
     if (!v) return;
-    if ((v->kind == KILN_TUPLE || v->kind == KILN_LIST || v->kind == KILN_DICT) && v->owned) {
+    if ((v->kind == KILN_TUPLE || v->kind == KILN_LIST || v->kind == KILN_DICT || v->kind == KILN_SET) && v->owned) {
         for (int i = 0; i < (v->kind == KILN_DICT ? 2 * v->n : v->n); i++) kiln_value_free(&v->v.items[i]);
         free(v->v.items);
     }
@@ -137,13 +137,14 @@ static void put_value(Out *o, const kiln_value *v) {
         }
         put(o, "}");
         return;
-    case KILN_LIST:
-        put(o, "[");
+    case KILN_LIST: case KILN_SET:
+        if (v->kind == KILN_SET && !v->n) { put(o, "set()"); return; }
+        put(o, v->kind == KILN_SET ? "{" : "[");
         for (int i = 0; i < v->n; i++) {
             if (i) put(o, ", ");
             put_value(o, &v->v.items[i]);
         }
-        put(o, "]");
+        put(o, v->kind == KILN_SET ? "}" : "]");
         return;
     }
 }

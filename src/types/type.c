@@ -151,6 +151,18 @@ const Type *ty_dict(TypeTab *tt, const Type *key, const Type *value) {
     return t;
 }
 
+const Type *ty_set(TypeTab *tt, const Type *key) {
+    for (Type *t = tt->dyn; t; t = t->next)
+        if (t->kind == T_SET && t->elems[0] == key) return t;
+    Type *t = arena_alloc(&tt->arena, sizeof *t);
+    const Type **e = arena_alloc(&tt->arena, sizeof(Type *));
+    if (!t || !e) return NULL;
+    e[0] = key;
+    t->kind = T_SET; t->n = 1; t->elems = e; t->nleaves = 1; t->dtype = KILN_INT64;
+    t->next = tt->dyn; tt->dyn = t;
+    return t;
+}
+
 const Type *ty_list(TypeTab *tt, const Type *item) {
     for (Type *t = tt->dyn; t; t = t->next)
         if (t->kind == T_LIST && t->elems[0] == item) return t;
@@ -256,7 +268,8 @@ const Type *ty_join(TypeTab *tt, const Type *a, const Type *b) {
         }
         return ty_tuple(tt, e, a->n);
     }
-    if (a->kind == T_DICT && b->kind == T_DICT) { /* an empty dict not typed yet joins any dict */
+    if ((a->kind == T_DICT && b->kind == T_DICT) || (a->kind == T_SET && b->kind == T_SET)) {
+        /* an empty dict (set) not typed yet joins any dict (set) */
         if (a->elems[0]->kind == T_UNKNOWN) return b;
         if (b->elems[0]->kind == T_UNKNOWN) return a;
         return NULL;
@@ -282,6 +295,7 @@ const char *ty_name(const Type *t) {
     case T_STR: return "str";
     case T_LIST: return "list";
     case T_DICT: return "dict";
+    case T_SET: return "set";
     case T_FORMAT: return "print format";
     }
     return "?";
@@ -316,9 +330,10 @@ int ty_str(const Type *t, char *buf, size_t cap) {
         if (k < cap) k += (size_t)snprintf(buf + k, cap - k, "]");
         return (int)k;
     }
-    case T_LIST: {
-        if (ty_item(t)->kind == T_UNKNOWN) return snprintf(buf, cap, "list");
-        size_t k = (size_t)snprintf(buf, cap, "list[");
+    case T_LIST: case T_SET: {
+        const char *what = t->kind == T_SET ? "set" : "list";
+        if (ty_item(t)->kind == T_UNKNOWN) return snprintf(buf, cap, "%s", what);
+        size_t k = (size_t)snprintf(buf, cap, "%s[", what);
         if (k < cap) k += (size_t)ty_str(ty_item(t), buf + k, cap - k);
         if (k < cap) k += (size_t)snprintf(buf + k, cap - k, "]");
         return (int)k;

@@ -30,6 +30,7 @@ typedef enum {
                  * the RtDict's address (dtype int64) */
     T_LIST,     /* a Python list: elems[0] the item type (T_UNKNOWN: an empty list not typed yet); one slot, the
                  * RtList's address (dtype int64: a CAST to and from int64 is a move) */
+    T_SET,      /* a Python set: elems[0] the key type (T_UNKNOWN until learned); one slot, the RtSet's address */
 } TypeKind;
 
 enum { LAYOUT_C = 0, LAYOUT_ANY = 1 };  /* C-contiguous, or any strides */
@@ -76,6 +77,7 @@ const Type *ty_tuple(TypeTab *tt, const Type **elems, int n); /* NULL on OOM */
 const Type *ty_func(TypeTab *tt, int kind, int id);            /* T_FUNC / T_BUILTIN */
 const Type *ty_list(TypeTab *tt, const Type *item);            /* NULL on OOM */
 const Type *ty_dict(TypeTab *tt, const Type *key, const Type *value); /* NULL on OOM */
+const Type *ty_set(TypeTab *tt, const Type *key);               /* NULL on OOM */
 const Type *ty_optional(TypeTab *tt, const Type *t);           /* NULL on OOM */
 const Type *ty_text(TypeTab *tt, const char *s);               /* the T_STR of a literal's text; NULL on OOM */
 /* a T_FORMAT: FORMAT_PRINT (sep, end, items), FORMAT_GROUP (an f-string: "", "", its parts), FORMAT_FIELD
@@ -105,7 +107,7 @@ kiln_dtype dt_promote(kiln_dtype a, kiln_dtype b); /* NumPy's promote_types */
 static inline bool ty_is_scalar(const Type *t) { return t->kind == T_SCALAR; }
 /* a value that lives in frame slots (a tuple is its leaves; static types have no slots) */
 static inline bool ty_is_leaf(const Type *t) {
-    return t->kind == T_SCALAR || t->kind == T_ARRAY || t->kind == T_LIST || t->kind == T_DICT;
+    return t->kind == T_SCALAR || t->kind == T_ARRAY || t->kind == T_LIST || t->kind == T_DICT || t->kind == T_SET;
 }
 static inline bool ty_is_num(const Type *t, int d) { return t->kind == T_SCALAR && t->dtype == d; }
 
