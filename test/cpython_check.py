@@ -61,6 +61,8 @@ def to_py(v):
         return [to_py(x) for x in v]
     if isinstance(v, dict):
         return {to_py(k): to_py(x) for k, x in v.items()}
+    if isinstance(v, set) and any(isinstance(x, np.generic) for x in v): # kiln run prints NumPy scalars as numbers
+        return {to_py(x) for x in v}
     return v
 
 

@@ -814,6 +814,17 @@ static PyObject *to_python(kiln_value *val, PyObject *keep, const Conv *c) {
         kiln_value_free(val);
         return t;
     }
+    case KILN_SET: { /* its keys added in kiln's order, which is CPython's: the set a Python kernel would return holds
+                      * the same keys (its table may differ where the kernel's set had deletions) */
+        PyObject *t = PySet_New(NULL);
+        for (int i = 0; t && i < val->n; i++) {
+            PyObject *x = to_python(&val->v.items[i], keep, c);
+            if (!x || PySet_Add(t, x) < 0) Py_CLEAR(t);
+            Py_XDECREF(x);
+        }
+        kiln_value_free(val);
+        return t;
+    }
     case KILN_LIST: {
         PyObject *t = PyList_New(val->n);
         for (int i = 0; t && i < val->n; i++) {
@@ -1119,7 +1130,7 @@ static PyObject *Kernel_vectorcall(Kernel *self, PyObject *const *args, size_t n
     PyObject *out;
     if (rc) out = kernel_error(self, &err);
     else {
-        PyObject *keep = res.kind == KILN_ARRAY || res.kind == KILN_TUPLE || res.kind == KILN_LIST || res.kind == KILN_DICT ? keep_of(&c) : NULL;
+        PyObject *keep = res.kind == KILN_ARRAY || res.kind == KILN_TUPLE || res.kind == KILN_LIST || res.kind == KILN_DICT || res.kind == KILN_SET ? keep_of(&c) : NULL;
         out = to_python(&res, keep, &c);
         Py_XDECREF(keep);
         if (out && reflect_lists(&c)) Py_CLEAR(out);

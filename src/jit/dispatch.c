@@ -58,6 +58,11 @@ uint32_t jit_sig_encode(const Type *t, uint32_t *codes, uint32_t n) {
         for (int i = 0; i < t->n; i++) n = jit_sig_encode(t->elems[i], codes, n);
         return n;
     case T_LIST: codes[n] = SIG_CODE(SIG_LIST, 0, 0, 0, 0); return jit_sig_encode(ty_item(t), codes, n + 1);
+    case T_SET: codes[n] = SIG_CODE(SIG_LIST, 0, 0, 1, 0); return jit_sig_encode(ty_item(t), codes, n + 1); /* between kernels */
+    case T_DICT:
+        codes[n] = SIG_CODE(SIG_LIST, 0, 0, 2, 0);
+        n = jit_sig_encode(t->elems[0], codes, n + 1);
+        return n > SIG_MAX ? n : jit_sig_encode(t->elems[1], codes, n);
     case T_UNKNOWN: codes[n] = SIG_CODE(SIG_UNKNOWN, 0, 0, 0, 0); return n + 1;
     default: return SIG_MAX + 1;
     }

@@ -35,7 +35,8 @@
 #define KILN_MAX_POOL 64   /* tuple items of the default values bound for one call */
 
 /* signature codes: one uint32 per argument; tuples open a group */
-enum { SIG_SCALAR, SIG_ARRAY, SIG_TUPLE, SIG_NONE, SIG_DTYPE, SIG_LIST, SIG_UNKNOWN, /* a list: then its item's codes */
+enum { SIG_SCALAR, SIG_ARRAY, SIG_TUPLE, SIG_NONE, SIG_DTYPE, SIG_LIST, SIG_UNKNOWN, /* a list: then its item's codes (ndim 1:
+                                                                                  * a set, 2: a dict, then its value's) */
        SIG_FIX }; /* a static value or shape (jit/fix.c): then its words */
 #define SIG_MAX 64       /* codes of the argument types */
 #define SIG_KEY_MAX 160  /* and of the static values and shapes after them */

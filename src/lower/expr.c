@@ -410,10 +410,11 @@ static Val compare(Inf *I, int tok, Val a, Val b, Node *at) {
     if ((a.ty->kind == T_TUPLE || b.ty->kind == T_TUPLE) && tok != TK_IS && tok != TK_ISNOT) return tuple_compare(I, tok, a, b, at);
     if (tok == TK_IS || tok == TK_ISNOT || ((tok == TK_EQ || tok == TK_NE) && (a.ty->kind == T_NONE || b.ty->kind == T_NONE))) {
         bool an = a.ty->kind == T_NONE, bn = b.ty->kind == T_NONE;
-        if (a.ty->kind == T_LIST && b.ty->kind == T_LIST && (tok == TK_IS || tok == TK_ISNOT)) /* the same list */
+        if (a.ty->kind == b.ty->kind && (a.ty->kind == T_LIST || a.ty->kind == T_SET || a.ty->kind == T_DICT) &&
+            (tok == TK_IS || tok == TK_ISNOT)) /* the same list (set, dict) */
             return mk(I, inf_op2(I, tok == TK_IS ? OP_EQ : OP_NE, bool_t(I), inf_emit(I, OP_CAST, inf_i64(I), &a.r, 1, 0),
                                  inf_emit(I, OP_CAST, inf_i64(I), &b.r, 1, 0)));
-        if (!an && !bn) inf_fail(I, at, "'is' is only supported with None (and two lists)");
+        if (!an && !bn) inf_fail(I, at, "'is' is only supported with None (and two lists, sets or dicts)");
         bool same = an && bn;
         bool r = (tok == TK_IS || tok == TK_EQ) ? same : !same;
         return cst(I, bool_t(I), (Scalar){.i = r});
@@ -843,8 +844,8 @@ static Val value_of(Inf *I, Node *n) {
             if (a.ty->kind == T_LIST) a = ls_to_array(I, a, n->a);
             if (b.ty->kind == T_LIST) b = ls_to_array(I, b, n->b);
         }
-        if (a.ty->kind == T_LIST || b.ty->kind == T_LIST) { v = ls_binop(I, n->op, a, b, n); break; }
         if (a.ty->kind == T_SET || b.ty->kind == T_SET) { v = se_binop(I, n->op, a, b, n); break; }
+        if (a.ty->kind == T_LIST || b.ty->kind == T_LIST) { v = ls_binop(I, n->op, a, b, n); break; }
         bool arrays = a.ty->kind != T_UNKNOWN && b.ty->kind != T_UNKNOWN && (ew_is_array(a) || ew_is_array(b));
         if (n->op == TK_AT) v = la_matmul(I, ew_force(I, a, n->a), ew_force(I, b, n->b), n);
         else v = arrays ? ew_binop(I, n->op, a, b, n) : ex_binop(I, n->op, a, b, n, n->b);

@@ -363,16 +363,24 @@ static Val empty_method(Inf *I, Node *call, Node *recv, Val s, const char *m) {
     }
     if (!strcmp(m, "copy") || !strcmp(m, "intersection") || !strcmp(m, "difference")) return new_set(I, s.ty);
     if (!strcmp(m, "discard")) { nargs(I, call, m, 1, 1); return none(I); }
-    if (!strcmp(m, "clear") || !strcmp(m, "intersection_update") || !strcmp(m, "difference_update")) return none(I);
-    inf_fail(I, call, "'set' object has no attribute '%s' (or kiln does not support it yet)", m);
+    return none(I); /* clear, intersection_update, difference_update: nothing to do */
 }
 
 static const struct { const char *name; int mode; } key_methods[] = {
     {"add", SETKEY_ADD}, {"discard", SETKEY_DISCARD}, {"remove", SETKEY_REMOVE}, {"$toggle", SETKEY_TOGGLE},
 };
 
+static const char *const method_names[] = {
+    "add", "discard", "remove", "$toggle", "pop", "clear", "copy", "update", "union", "intersection", "intersection_update",
+    "difference", "difference_update", "symmetric_difference", "symmetric_difference_update", "issubset", "issuperset",
+    "isdisjoint",
+};
+
 Val se_method(Inf *I, Node *call, Val s, const char *m) {
     Node *recv = call->a->a;
+    bool known = false;
+    for (int k = 0; k < (int)NELEM(method_names); k++) known = known || !strcmp(m, method_names[k]);
+    if (!known) inf_fail(I, call, "'set' object has no attribute '%s' (or kiln does not support it yet)", m);
     if (untyped(s.ty)) return empty_method(I, call, recv, s, m);
     for (int k = 0; k < (int)NELEM(key_methods); k++)
         if (!strcmp(m, key_methods[k].name)) {
@@ -430,8 +438,7 @@ Val se_method(Inf *I, Node *call, Val s, const char *m) {
     if (!agree(I, &s, &o, call)) return yes_no(I, true);
     if (!strcmp(m, "issubset")) return bin(I, SETOP_LE, s, o);
     if (!strcmp(m, "issuperset")) return bin(I, SETOP_LE, o, s);
-    if (!strcmp(m, "isdisjoint")) return bin(I, SETOP_DISJOINT, s, o);
-    inf_fail(I, call, "'set' object has no attribute '%s' (or kiln does not support it yet)", m);
+    return bin(I, SETOP_DISJOINT, s, o); /* isdisjoint */
 }
 
 /* s op= t: the set itself changes (every other name for it sees the change), and stays bound to s */
