@@ -207,6 +207,22 @@ check 0 "n is; 5.0; [5.0, 6.0]; None" "$K" run "$T/k.py" talk 5.0
 # lists: [...] is a list for a parameter the kernel calls list methods on, list([...]) always, else an array
 check 0 "[1, 2, 3]" "$K" run "$T/k.py" push "[1, 2]" 3
 check 0 "[[1], [2]]" "$K" run "$T/k.py" push "[[1]]" "list([2])"
+# sets: {a, b}, set() and set([...]); a set the kernel changed comes back (--print-args)
+cat > "$T/st.py" <<'PY'
+def add_all(s, xs):
+    for x in xs:
+        s.add(x)
+    return len(s)
+def member(s, k):
+    return k in s, s
+PY
+check 0 "s = {1, 2, 3, 4, 9}" "$K" run --print-args "$T/st.py" add_all "{1, 2, 3}" "list([4, 9])"
+check 0 "(True, {(1, 2.5), (3, 4.5)})" "$K" run "$T/st.py" member "{(1, 2.5), (3, 4.5)}" "(3, 4.5)"
+check 0 "(False, set())" "$K" run "$T/st.py" member "set()" 1
+check 0 "(True, {1, 2})" "$K" run "$T/st.py" member "set([1, 2])" 2
+check 1 "a set whose key 1 is not a number or a tuple of numbers" "$K" run "$T/st.py" member "{1, [2]}" 2
+check 1 "a set whose keys have different types" "$K" run "$T/st.py" member "{1, 2.5}" 2
+check 1 "expected ',' or '}'" "$K" run "$T/st.py" member "{1, 2" 2
 check 0 "[1.5, 2.0]" "$K" run "$T/k.py" same "list([1.5, 2.0])"
 check 0 "[[1], []]" "$K" run "$T/k.py" same "list([[1], []])"
 check 1 "a list whose items have different types" "$K" run "$T/k.py" same "list([1, 2.5])"

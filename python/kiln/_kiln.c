@@ -572,6 +572,37 @@ static int conv_list(Conv *c, PyObject *o, kiln_value *out, int argi, int depth)
     return 0;
 }
 
+/* a set argument: its keys in its iteration order; the kernel's changes come back (reflect_lists) */
+static int conv_set(Conv *c, PyObject *o, kiln_value *out, int argi, int depth) {
+    Py_ssize_t n = PySet_GET_SIZE(o);
+    if (depth > 0) { PyErr_Format(PyExc_TypeError, "argument %d: a set inside a list or tuple is not supported", argi + 1); return -1; }
+    if (n > INT32_MAX) { PyErr_Format(PyExc_TypeError, "argument %d: a set larger than 2**31 - 1", argi + 1); return -1; }
+    kiln_value *items = conv_block(c, n);
+    if (!items) return -1;
+    PyObject *it = PyObject_GetIter(o), *x;
+    if (!it) return -1;
+    Py_ssize_t i = 0;
+    while ((x = PyIter_Next(it))) {
+        int rc = i < n ? conv_value(c, x, &items[i++], argi, depth + 1) : 0;
+        Py_DECREF(x);
+        if (rc) { Py_DECREF(it); return -1; }
+    }
+    Py_DECREF(it);
+    if (PyErr_Occurred()) return -1;
+    if (i != n || PySet_GET_SIZE(o) != n) { PyErr_Format(PyExc_RuntimeError, "argument %d: the set changed size while kiln read it", argi + 1); return -1; }
+    memset(out, 0, sizeof *out);
+    out->kind = KILN_SET;
+    out->n = (int32_t)n;
+    out->v.items = items;
+    if (c->nlst < MAX_ARGS) {
+        c->lst_obj[c->nlst] = o;
+        c->lst_in[c->nlst] = out;
+        memset(&c->lst_out[c->nlst], 0, sizeof c->lst_out[0]);
+        out->base = &c->lst_out[c->nlst++];
+    }
+    return 0;
+}
+
 static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth) {
     if (Py_TYPE(o) == ndarray_type && !conv_ndarray(c, o, out)) return 0; /* the common argument first */
     if (o == Py_None) { *out = kiln_none(); return 0; }
@@ -606,6 +637,8 @@ static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth
         return 0;
     }
     if (PyList_Check(o)) return conv_list(c, o, out, argi, depth);
+    if (PyFrozenSet_Check(o)) { PyErr_Format(PyExc_TypeError, "argument %d: a frozenset is not supported (pass a set)", argi + 1); return -1; }
+    if (PyAnySet_Check(o)) return conv_set(c, o, out, argi, depth);
     if (!ndarray_type) { /* before the first array: its layout is checked, then it goes the common way */
         check_ndarray_layout(o);
         if (Py_TYPE(o) == ndarray_type && !conv_ndarray(c, o, out)) return 0;
@@ -1110,9 +1143,23 @@ static int reflect_list(PyObject *py, const kiln_value *in, kiln_value *val, con
     return rc;
 }
 
+/* a set argument the kernel changed: the caller's set gets the kernel's keys (cleared, then added in kiln's order) */
+static int reflect_set(PyObject *py, kiln_value *val, const Conv *c) {
+    if (PySet_Clear(py) < 0) return -1;
+    for (int i = 0; i < val->n; i++) {
+        PyObject *x = to_python(&val->v.items[i], NULL, c);
+        int rc = x ? PySet_Add(py, x) : -1;
+        Py_XDECREF(x);
+        if (rc < 0) return -1;
+    }
+    return 0;
+}
+
 static int reflect_lists(Conv *c) {
-    for (int i = 0; i < c->nlst; i++)
+    for (int i = 0; i < c->nlst; i++) {
         if (c->lst_out[i].kind == KILN_LIST && reflect_list(c->lst_obj[i], c->lst_in[i], &c->lst_out[i], c)) return -1;
+        if (c->lst_out[i].kind == KILN_SET && reflect_set(c->lst_obj[i], &c->lst_out[i], c)) return -1;
+    }
     return 0;
 }
 

@@ -409,15 +409,16 @@ static int np_call(LP *l, kiln_value *out) {
     return 0;
 }
 
-/* [a, b, ...] as a Python list (its items: numbers, or lists in turn) */
+/* [a, b, ...] as a Python list (its items: numbers, or lists in turn); {a, b, ...} (close '}') a set */
 static int list_value(LP *l, kiln_value *out) {
+    char close = *l->p == '{' ? '}' : ']';
     if (++l->depth > CLI_NEST_MAX) return bad(l, "lists nested too deeply (more than 32)");
     l->p++;
     kiln_value *items = NULL;
     int n = 0, cap = 0;
     for (;;) {
         ws(l);
-        if (*l->p == ']') { l->p++; break; }
+        if (*l->p == close) { l->p++; break; }
         if (n == cap) {
             cap = cap ? 2 * cap : 8;
             kiln_value *g = realloc(items, sizeof *g * (size_t)cap);
@@ -428,12 +429,13 @@ static int list_value(LP *l, kiln_value *out) {
         n++;
         ws(l);
         if (*l->p == ',') { l->p++; continue; }
-        if (*l->p != ']') { free(items); return bad(l, "expected ',' or ']'"); }
+        if (*l->p != close) { free(items); return bad(l, close == '}' ? "expected ',' or '}'" : "expected ',' or ']'"); }
     }
     l->depth--;
     if (!items && !(items = calloc(1, sizeof *items))) return bad(l, "out of memory");
     if (!cli_pool_add(l->pool, items)) { free(items); return bad(l, "out of memory"); }
     *out = kiln_list(items, n);
+    if (close == '}') out->kind = KILN_SET;
     return 0;
 }
 
@@ -500,6 +502,28 @@ static int value(LP *l, kiln_value *out) {
         ws(l);
         if (*l->p++ != ')') return bad(l, "expected ')'");
         return 0;
+    }
+    if (word(l, "set")) { /* set() or set([...]) */
+        ws(l);
+        if (*l->p++ != '(') return bad(l, "expected '('");
+        ws(l);
+        if (*l->p == ')') { l->p++; *out = kiln_list(NULL, 0); out->kind = KILN_SET; return 0; }
+        bool was = l->lists;
+        l->lists = true;
+        int rc = *l->p == '[' ? list_value(l, out) : bad(l, "set() takes a [...] literal here");
+        l->lists = was;
+        if (rc) return -1;
+        out->kind = KILN_SET;
+        ws(l);
+        if (*l->p++ != ')') return bad(l, "expected ')'");
+        return 0;
+    }
+    if (*l->p == '{') { /* a set: its items are what a list holds */
+        bool was = l->lists;
+        l->lists = true;
+        int rc = list_value(l, out);
+        l->lists = was;
+        return rc;
     }
     if (*l->p == '[') return l->lists ? list_value(l, out) : array_value(l, -1, out);
     if (*l->p == '(') {

@@ -113,7 +113,7 @@ int cmd_run(int argc, char **argv) {
         kiln_value res;
         kiln_error err;
         for (int i = 0; a.print_args && i < nargs && i < CLI_SIG_ARGS; i++) /* a list's final items come back */
-            if (args[i].kind == KILN_LIST) args[i].base = &after[i];
+            if (args[i].kind == KILN_LIST || args[i].kind == KILN_SET) args[i].base = &after[i];
         if (kiln_call(fn, args, nargs, &res, &err) != 0) {
             cli_print_error(&err);
             if (!strcmp(err.ename, "KeyboardInterrupt")) rc = 130;
@@ -131,7 +131,8 @@ int cmd_run(int argc, char **argv) {
             if (write_out_args(&a, args, nargs)) rc = EXIT_ERR;
             for (int i = 0; a.print_args && i < nargs && i < CLI_SIG_ARGS; i++) {
                 printf("%s = ", kiln_func_param(fn, i));
-                kiln_value_print(args[i].kind == KILN_LIST && after[i].kind == KILN_LIST ? &after[i] : &args[i], stdout);
+                bool changed = (args[i].kind == KILN_LIST || args[i].kind == KILN_SET) && after[i].kind == args[i].kind;
+                kiln_value_print(changed ? &after[i] : &args[i], stdout);
                 putchar('\n');
             }
         }

@@ -103,6 +103,25 @@ static uint32_t sig_of_list(const kiln_value *v, uint32_t *codes, uint32_t n, in
     return end;
 }
 
+/* a set's key: a number or a tuple of them */
+static bool hashable(const kiln_value *v, int depth) {
+    if (v->kind == KILN_SCALAR) return true;
+    if (v->kind != KILN_TUPLE || depth > 8 || (v->n && !v->v.items)) return false;
+    for (int i = 0; i < v->n; i++) if (!hashable(&v->v.items[i], depth + 1)) return false;
+    return true;
+}
+
+/* a set's codes: a list's, marked (ndim 1), of hashable keys */
+static uint32_t sig_of_set(const kiln_value *v, uint32_t *codes, uint32_t n, int depth) {
+    if (v->n < 0 || (v->n && !v->v.items)) return SIG_MAX + 2;
+    for (int i = 0; i < v->n; i++) if (!hashable(&v->v.items[i], 0)) return SIG_MAX + 2;
+    kiln_value l = *v;
+    l.kind = KILN_LIST;
+    uint32_t end = sig_of_list(&l, codes, n, depth);
+    if (end <= SIG_MAX) codes[n] = SIG_CODE(SIG_LIST, 0, 0, 1, 0);
+    return end;
+}
+
 /* the signature straight from kiln_values: the hot path of every call */
 static uint32_t sig_of_value(const kiln_value *v, uint32_t *codes, uint32_t n, int depth) {
     if (n >= SIG_MAX || depth > 8) return SIG_MAX + 1;
@@ -130,6 +149,7 @@ static uint32_t sig_of_value(const kiln_value *v, uint32_t *codes, uint32_t n, i
     }
     case KILN_NONE: codes[n] = SIG_CODE(SIG_NONE, 0, 0, 0, 0); return n + 1;
     case KILN_LIST: return sig_of_list(v, codes, n, depth);
+    case KILN_SET: return sig_of_set(v, codes, n, depth);
     case KILN_TUPLE:
         if (v->n < 0 || v->n > 0xffff || (v->n && !v->v.items)) return SIG_MAX + 2;
         codes[n++] = SIG_CODE(SIG_TUPLE, 0, 0, 0, 0) | (uint32_t)v->n << 16;
@@ -194,6 +214,17 @@ static void value_problem(const kiln_value *v, char *buf, size_t cap, int depth)
         snprintf(buf, cap, "a list too deeply nested for a signature");
         return;
     }
+    case KILN_SET: {
+        if (v->n < 0 || (v->n && !v->v.items)) { snprintf(buf, cap, "a set of %d keys whose item pointer is NULL or length negative", v->n); return; }
+        for (int i = 0; i < v->n; i++)
+            if (!hashable(&v->v.items[i], 0)) {
+                snprintf(buf, cap, "a set whose key %d is not a number or a tuple of numbers (a kiln set's keys)", i);
+                return;
+            }
+        snprintf(buf, cap, "a set whose keys have different types (a kiln set holds keys of one type)");
+        return;
+    }
+    case KILN_DICT: snprintf(buf, cap, "a dict (kiln takes dicts as results only, not yet as arguments)"); return;
     case KILN_NONE: break;
     }
     snprintf(buf, cap, "a value of unknown kind %d", (int)v->kind);
@@ -227,6 +258,12 @@ const Type *jit_type_of_value(kiln_ctx *ctx, const kiln_value *v) {
         if (v->n > KILN_CONST_TUPLE_MAX) return NULL;
         for (int i = 0; i < v->n; i++) if (!(e[i] = jit_type_of_value(ctx, &v->v.items[i]))) return NULL;
         return ty_tuple(tt, e, v->n);
+    }
+    case KILN_SET: {
+        kiln_value l = *v;
+        l.kind = KILN_LIST;
+        const Type *lt = jit_type_of_value(ctx, &l);
+        return lt ? ty_set(tt, ty_item(lt)) : NULL;
     }
     case KILN_LIST: {
         const Type *item = &tt->unknown;
@@ -478,6 +515,19 @@ static RtList *list_arg(Run *run, const kiln_value *v, const Type *t) {
     return l;
 }
 
+/* a set argument: its keys added in the caller's iteration order (a table with collisions or deletions may come out
+ * in another order than the caller's: kiln.h says so); its version starts at 0, so a change shows */
+static RtSet *set_arg(Run *run, const kiln_value *v, const Type *t) {
+    const Type *key = ty_item(t);
+    RtSet *set = run_set_new(run, rt_item_size(key), 0, "");
+    if (!set) return NULL;
+    Slot s[KILN_MAX_ITEM_SLOTS];
+    for (int i = 0; i < v->n && key->kind != T_UNKNOWN; i++)
+        if (flatten_arg(run, &v->v.items[i], key, s, KILN_MAX_ITEM_SLOTS) < 0 || rt_set_key(run, set, key, SETKEY_ADD, s, NULL, 0, "")) return NULL;
+    set->version = 0;
+    return set;
+}
+
 static int flatten_arg(Run *run, const kiln_value *v, const Type *t, Slot *out, int cap) {
     switch (t->kind) {
     case T_SCALAR:
@@ -509,6 +559,10 @@ static int flatten_arg(Run *run, const kiln_value *v, const Type *t, Slot *out, 
     case T_LIST:
         if (cap < 1) return -1;
         if (!(out[0].p = list_arg(run, v, t))) return -2;
+        return 1;
+    case T_SET:
+        if (cap < 1) return -1;
+        if (!(out[0].p = set_arg(run, v, t))) return -2;
         return 1;
     default: return 0;
     }
@@ -817,10 +871,14 @@ int kiln_compile(kiln_func *fn, const kiln_value *args, int nargs, kiln_error *e
     return find_spec(fn, args, nargs, err, NULL, &held, &released, false) ? 0 : -1;
 }
 
-/* list arguments whose caller asked for their final items (kiln_value.base): filled in after the call */
+/* list (set) arguments whose caller asked for their final items (kiln_value.base): filled in after the call (a set
+ * only when the kernel changed it) */
 static int reflect_lists(Run *run, const Spec *s, const kiln_value *args, int nargs, const Slot *in, const int *at) {
     for (int i = 0; i < nargs; i++) {
-        if (args[i].kind != KILN_LIST || !args[i].base || s->u.args[i]->kind != T_LIST) continue;
+        if (!args[i].base) continue;
+        bool set = args[i].kind == KILN_SET && s->u.args[i]->kind == T_SET;
+        if (!set && (args[i].kind != KILN_LIST || s->u.args[i]->kind != T_LIST)) continue;
+        if (set && !((const RtSet *)in[at[i]].p)->version) continue;
         kiln_value *dst = args[i].base;
         if (build_result(run, s->u.args[i], &in[at[i]], dst) < 0) return -1;
     }
