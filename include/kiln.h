@@ -96,7 +96,8 @@ typedef enum kiln_kind { KILN_NONE, KILN_SCALAR, KILN_ARRAY, KILN_TUPLE, KILN_LI
  * and item updates are visible to the caller), base points to a kiln_value that receives the list's final
  * items after the call (a list the caller owns: kiln_value_free); base NULL: the changes are dropped.
  * A dict (KILN_DICT, results only for now) has n entries: v.items holds 2n values, key and value in turn, in
- * insertion order. A set (KILN_SET, results only) has n keys in v.items, in the order CPython's set iterates them. */
+ * insertion order. A set (KILN_SET) has n keys (numbers or tuples of them, of one type) in v.items, in the order
+ * CPython's set iterates them; as an argument its base, when not NULL, points to a kiln_set_io (below). */
 typedef struct kiln_value {
     uint8_t kind;   /* kiln_kind */
     uint8_t dtype;  /* kiln_dtype, for scalars */
@@ -116,6 +117,25 @@ typedef struct kiln_value {
                      * that may write into it is refused with NumPy's ValueError "assignment destination
                      * is read-only" before it runs (kiln_arr and {0} leave it 0) */
 } kiln_value;
+
+/* A set's hash table. A set iterates in its table's order, so kiln hands tables over with sets: a set result
+ * (KILN_SET, owned) has its table in base (kiln_value_free frees it; NULL where the set holds a NaN, whose CPython
+ * hash is its object's), so the caller can rebuild the very table and go on iterating, growing and popping as CPython
+ * would; slots (mask + 1 of them, CPython's PySetObject layout) gives the index in v.items of the key in each table
+ * slot, -1 for an empty slot, -2 for a dummy (a deleted key's); fill and finger are CPython's. */
+typedef struct kiln_set_table {
+    int64_t mask, fill, finger;
+    int32_t *slots;
+} kiln_set_table;
+
+/* A set argument's base, when not NULL: the caller's table (slots NULL: none; a table whose keys are not where
+ * kiln's hashes, which are Python's, lead: ignored), from which the kernel's set starts, else the keys are added in
+ * v.items' order; and out, NULL or where the set's final keys (with their table) go when the kernel changed it. */
+typedef struct kiln_set_io {
+    int64_t mask, fill, finger;
+    const int32_t *slots;
+    kiln_value *out;
+} kiln_set_io;
 enum { KILN_ARRAY_READONLY = 1 };
 
 /* Errors: compile errors (kind KILN_ERR_COMPILE, with a column and the source

@@ -311,6 +311,7 @@ typedef struct {
     PyObject *lst_obj[MAX_ARGS];
     const kiln_value *lst_in[MAX_ARGS]; /* what the list was passed as (unchanged lists are not written back) */
     kiln_value lst_out[MAX_ARGS];
+    kiln_set_io set_io[MAX_ARGS];       /* a set argument's table (slots: PyMem) and its way back (lst_out) */
     int nlst;
     bool gpu;                  /* a CUDA launch on the GPU: objects with __cuda_array_interface__ pass their device memory */
 } Conv;
@@ -327,7 +328,10 @@ static void conv_release(Conv *c) {
     for (int i = 0; i < c->ntmp; i++) Py_DECREF(c->tmp[i]);
     for (Py_ssize_t i = 0; i < c->nblocks; i++) PyMem_Free(c->blocks[i]);
     PyMem_Free(c->blocks);
-    for (int i = 0; i < c->nlst; i++) kiln_value_free(&c->lst_out[i]);
+    for (int i = 0; i < c->nlst; i++) {
+        kiln_value_free(&c->lst_out[i]);
+        PyMem_Free((void *)c->set_io[i].slots);
+    }
     conv_init(c);
 }
 
@@ -567,39 +571,71 @@ static int conv_list(Conv *c, PyObject *o, kiln_value *out, int argi, int depth)
         c->lst_obj[c->nlst] = o;
         c->lst_in[c->nlst] = out;
         memset(&c->lst_out[c->nlst], 0, sizeof c->lst_out[0]);
+        memset(&c->set_io[c->nlst], 0, sizeof c->set_io[0]); /* a list's: nothing for conv_release to free */
         out->base = &c->lst_out[c->nlst++];
     }
     return 0;
 }
 
-/* a set argument: its keys in its iteration order; the kernel's changes come back (reflect_lists) */
+/* CPython's set table, which kiln takes in and gives back so that a kernel's set iterates as the caller's would
+ * (PySetObject's layout: 3.8 to 3.13; other versions pass the keys only and get them back by adds) */
+#if PY_VERSION_HEX >= 0x03080000 && PY_VERSION_HEX < 0x030E0000 && !defined(Py_GIL_DISABLED)
+#define SET_TABLE 1
+#else
+#define SET_TABLE 0
+#endif
+
+/* a set argument: its keys in its iteration order (its table's), the table's slots, and its way back */
 static int conv_set(Conv *c, PyObject *o, kiln_value *out, int argi, int depth) {
     Py_ssize_t n = PySet_GET_SIZE(o);
     if (depth > 0) { PyErr_Format(PyExc_TypeError, "argument %d: a set inside a list or tuple is not supported", argi + 1); return -1; }
     if (n > INT32_MAX) { PyErr_Format(PyExc_TypeError, "argument %d: a set larger than 2**31 - 1", argi + 1); return -1; }
+    if (c->nlst >= MAX_ARGS) { PyErr_Format(PyExc_TypeError, "argument %d: more than %d list and set arguments", argi + 1, MAX_ARGS); return -1; }
     kiln_value *items = conv_block(c, n);
     if (!items) return -1;
+    kiln_set_io *io = &c->set_io[c->nlst];
+    memset(io, 0, sizeof *io);
+    Py_ssize_t k = 0;
+#if SET_TABLE
+    PySetObject *so = (PySetObject *)o;
+    int32_t *slots = PyMem_Malloc(sizeof(int32_t) * (size_t)(so->mask + 1));
+    if (!slots) { PyErr_NoMemory(); return -1; }
+    io->slots = slots;
+    io->mask = so->mask; io->fill = so->fill; io->finger = so->finger;
+    for (Py_ssize_t i = 0; i <= so->mask && k <= n; i++) {
+        PyObject *x = so->table[i].key;
+        if (!x) { slots[i] = -1; continue; }
+        if (x == _PySet_Dummy) { slots[i] = -2; continue; }
+        if (k == n) { k++; break; }
+        slots[i] = (int32_t)k;
+        Py_INCREF(x);
+        int rc = conv_value(c, x, &items[k++], argi, depth + 1);
+        Py_DECREF(x);
+        if (rc) return -1;
+        if ((PySetObject *)o != so || so->table[i].key != x) k = n + 1; /* changed under us (a conversion ran Python code) */
+    }
+#else
     PyObject *it = PyObject_GetIter(o), *x;
     if (!it) return -1;
-    Py_ssize_t i = 0;
     while ((x = PyIter_Next(it))) {
-        int rc = i < n ? conv_value(c, x, &items[i++], argi, depth + 1) : 0;
+        int rc = k < n ? conv_value(c, x, &items[k], argi, depth + 1) : 0;
+        k++;
         Py_DECREF(x);
         if (rc) { Py_DECREF(it); return -1; }
     }
     Py_DECREF(it);
     if (PyErr_Occurred()) return -1;
-    if (i != n || PySet_GET_SIZE(o) != n) { PyErr_Format(PyExc_RuntimeError, "argument %d: the set changed size while kiln read it", argi + 1); return -1; }
+#endif
+    if (k != n || PySet_GET_SIZE(o) != n) { PyErr_Format(PyExc_RuntimeError, "argument %d: the set changed while kiln read it", argi + 1); return -1; }
     memset(out, 0, sizeof *out);
     out->kind = KILN_SET;
     out->n = (int32_t)n;
     out->v.items = items;
-    if (c->nlst < MAX_ARGS) {
-        c->lst_obj[c->nlst] = o;
-        c->lst_in[c->nlst] = out;
-        memset(&c->lst_out[c->nlst], 0, sizeof c->lst_out[0]);
-        out->base = &c->lst_out[c->nlst++];
-    }
+    c->lst_obj[c->nlst] = o;
+    c->lst_in[c->nlst] = out;
+    memset(&c->lst_out[c->nlst], 0, sizeof c->lst_out[0]);
+    io->out = &c->lst_out[c->nlst++];
+    out->base = io;
     return 0;
 }
 
@@ -814,6 +850,8 @@ static PyObject *same_argument(const kiln_value *val, const Conv *c) {
     return NULL;
 }
 
+static int set_take(PyObject *py, kiln_value *val, const Conv *c);
+
 /* an owned kiln value as a Python object; *val is consumed (freed or moved into an owner) */
 static PyObject *to_python(kiln_value *val, PyObject *keep, const Conv *c) {
     switch (val->kind) {
@@ -847,15 +885,10 @@ static PyObject *to_python(kiln_value *val, PyObject *keep, const Conv *c) {
         kiln_value_free(val);
         return t;
     }
-    case KILN_SET: { /* its keys added in kiln's order, which is CPython's: the set a Python kernel would return holds
-                      * the same keys (its table may differ where the kernel's set had deletions) */
+    case KILN_SET: { /* its keys in kiln's table, which is CPython's */
         PyObject *t = PySet_New(NULL);
-        for (int i = 0; t && i < val->n; i++) {
-            PyObject *x = to_python(&val->v.items[i], keep, c);
-            if (!x || PySet_Add(t, x) < 0) Py_CLEAR(t);
-            Py_XDECREF(x);
-        }
-        kiln_value_free(val);
+        if (t && set_take(t, val, c)) Py_CLEAR(t);
+        if (!t) kiln_value_free(val);
         return t;
     }
     case KILN_LIST: {
@@ -1143,22 +1176,56 @@ static int reflect_list(PyObject *py, const kiln_value *in, kiln_value *val, con
     return rc;
 }
 
-/* a set argument the kernel changed: the caller's set gets the kernel's keys (cleared, then added in kiln's order) */
-static int reflect_set(PyObject *py, kiln_value *val, const Conv *c) {
-    if (PySet_Clear(py) < 0) return -1;
-    for (int i = 0; i < val->n; i++) {
-        PyObject *x = to_python(&val->v.items[i], NULL, c);
-        int rc = x ? PySet_Add(py, x) : -1;
-        Py_XDECREF(x);
-        if (rc < 0) return -1;
+/* py (a set) holds val's keys afterwards: in val's table (kiln_set_table in base), so that it goes on iterating as
+ * CPython's would have, or, without one, added in val's order (val is consumed) */
+static int set_take(PyObject *py, kiln_value *val, const Conv *c) {
+    const kiln_set_table *tab = val->base;
+    PyObject **keys = PyMem_Calloc((size_t)(val->n ? val->n : 1), sizeof(PyObject *));
+    Py_hash_t *hashes = PyMem_Calloc((size_t)(val->n ? val->n : 1), sizeof(Py_hash_t));
+    int rc = keys && hashes ? 0 : -1;
+    if (rc) PyErr_NoMemory();
+    for (int i = 0; !rc && i < val->n; i++)
+        if (!(keys[i] = to_python(&val->v.items[i], NULL, c)) || (hashes[i] = PyObject_Hash(keys[i])) == -1) rc = -1;
+#if SET_TABLE
+    if (!rc && tab && tab->slots && tab->mask >= PySet_MINSIZE - 1) {
+        PySetObject *so = (PySetObject *)py;
+        size_t size = (size_t)tab->mask + 1;
+        setentry small[PySet_MINSIZE], *old = so->table, *t;
+        Py_ssize_t oldmask = so->mask;
+        bool old_heap = old != so->smalltable;
+        if (!old_heap) { memcpy(small, old, sizeof small); old = small; }
+        t = size == PySet_MINSIZE ? so->smalltable : PyMem_New(setentry, size);
+        if (!t) { PyErr_NoMemory(); rc = -1; }
+        else {
+            memset(t, 0, sizeof(setentry) * size);
+            for (size_t i = 0; i < size; i++) {
+                int32_t k = tab->slots[i];
+                if (k >= 0 && k < val->n) { t[i].key = keys[k]; t[i].hash = hashes[k]; keys[k] = NULL; }
+                else if (k == -2) { t[i].key = _PySet_Dummy; t[i].hash = -1; }
+            }
+            so->table = t; so->mask = (Py_ssize_t)size - 1;
+            so->fill = tab->fill; so->used = val->n; so->finger = tab->finger;
+            for (Py_ssize_t i = 0; i <= oldmask; i++)
+                if (old[i].key && old[i].key != _PySet_Dummy) Py_DECREF(old[i].key);
+            if (old_heap) PyMem_Free(old);
+        }
+    } else
+#endif
+    if (!rc) {
+        rc = PySet_Clear(py);
+        for (int i = 0; !rc && i < val->n; i++) rc = PySet_Add(py, keys[i]);
     }
-    return 0;
+    for (int i = 0; keys && i < val->n; i++) Py_XDECREF(keys[i]);
+    PyMem_Free(keys);
+    PyMem_Free(hashes);
+    kiln_value_free(val);
+    return rc;
 }
 
 static int reflect_lists(Conv *c) {
     for (int i = 0; i < c->nlst; i++) {
         if (c->lst_out[i].kind == KILN_LIST && reflect_list(c->lst_obj[i], c->lst_in[i], &c->lst_out[i], c)) return -1;
-        if (c->lst_out[i].kind == KILN_SET && reflect_set(c->lst_obj[i], &c->lst_out[i], c)) return -1;
+        if (c->lst_out[i].kind == KILN_SET && set_take(c->lst_obj[i], &c->lst_out[i], c)) return -1;
     }
     return 0;
 }

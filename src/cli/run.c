@@ -101,6 +101,8 @@ int cmd_run(int argc, char **argv) {
     int nargs = 0, rc = EXIT_ERR;
     kiln_func *fn;
     kiln_value after[CLI_SIG_ARGS];
+    kiln_set_io set_io[CLI_SIG_ARGS]; /* a set's way back (its keys; its table is not needed here) */
+    memset(set_io, 0, sizeof set_io);
     memset(after, 0, sizeof after);
     kiln_launch_cfg cfg;
     bool launch = a.device || a.grid;
@@ -113,7 +115,8 @@ int cmd_run(int argc, char **argv) {
         kiln_value res;
         kiln_error err;
         for (int i = 0; a.print_args && i < nargs && i < CLI_SIG_ARGS; i++) /* a list's final items come back */
-            if (args[i].kind == KILN_LIST || args[i].kind == KILN_SET) args[i].base = &after[i];
+            if (args[i].kind == KILN_LIST) args[i].base = &after[i];
+            else if (args[i].kind == KILN_SET) { set_io[i].out = &after[i]; args[i].base = &set_io[i]; }
         if (kiln_call(fn, args, nargs, &res, &err) != 0) {
             cli_print_error(&err);
             if (!strcmp(err.ename, "KeyboardInterrupt")) rc = 130;

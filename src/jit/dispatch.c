@@ -515,14 +515,27 @@ static RtList *list_arg(Run *run, const kiln_value *v, const Type *t) {
     return l;
 }
 
-/* a set argument: its keys added in the caller's iteration order (a table with collisions or deletions may come out
- * in another order than the caller's: kiln.h says so); its version starts at 0, so a change shows */
+/* a set argument: the caller's table taken in as it is (kiln_set_io), else its keys added in the caller's order;
+ * its version starts at 0, so a change shows */
 static RtSet *set_arg(Run *run, const kiln_value *v, const Type *t) {
     const Type *key = ty_item(t);
     RtSet *set = run_set_new(run, rt_item_size(key), 0, "");
     if (!set) return NULL;
     Slot s[KILN_MAX_ITEM_SLOTS];
-    for (int i = 0; i < v->n && key->kind != T_UNKNOWN; i++)
+    const kiln_set_io *io = v->base;
+    bool adopted = false;
+    if (io && io->slots && key->kind != T_UNKNOWN && !rt_set_adopt_begin(set, io->mask)) {
+        bool ok = true;
+        for (int64_t i = 0; i <= io->mask && ok; i++) {
+            int32_t k = io->slots[i];
+            if (k == -2) rt_set_adopt_put(set, key, i, NULL);
+            else if (k >= 0 && k < v->n && flatten_arg(run, &v->v.items[k], key, s, KILN_MAX_ITEM_SLOTS) >= 0) rt_set_adopt_put(set, key, i, s);
+            else ok = k == -1;
+        }
+        adopted = ok && set->used == v->n && set->fill == io->fill && !rt_set_adopt_end(set, key, io->finger);
+        if (!adopted) rt_set_clear(run, set, 0, "");
+    }
+    for (int i = 0; i < v->n && !adopted && key->kind != T_UNKNOWN; i++)
         if (flatten_arg(run, &v->v.items[i], key, s, KILN_MAX_ITEM_SLOTS) < 0 || rt_set_key(run, set, key, SETKEY_ADD, s, NULL, 0, "")) return NULL;
     set->version = 0;
     return set;
@@ -566,6 +579,18 @@ static int flatten_arg(Run *run, const kiln_value *v, const Type *t, Slot *out, 
         return 1;
     default: return 0;
     }
+}
+
+/* a set result's table (kiln.h's kiln_set_table), or NULL (out of memory, or a NaN key) */
+static kiln_set_table *set_table(const RtSet *set, const Type *key) {
+    kiln_set_table *t = calloc(1, sizeof *t);
+    if (!t || !(t->slots = malloc(sizeof(int32_t) * (size_t)(set->mask + 1))) || rt_set_export(set, key, t->slots)) {
+        if (t) free(t->slots);
+        free(t);
+        return NULL;
+    }
+    t->mask = set->mask; t->fill = set->fill; t->finger = set->finger;
+    return t;
 }
 
 static int build_result(Run *run, const Type *t, const Slot *in, kiln_value *out) {
@@ -636,6 +661,7 @@ static int build_result(Run *run, const Type *t, const Slot *in, kiln_value *out
         out->v.items = calloc((size_t)(l->len ? l->len : 1), sizeof(kiln_value));
         if (!out->v.items) return -1;
         out->kind = t->kind == T_SET ? KILN_SET : KILN_LIST; out->owned = 1; out->n = (int32_t)l->len;
+        if (t->kind == T_SET) out->base = set_table(in[0].p, item);
         for (int64_t i = 0; i < l->len; i++) {
             Slot s[KILN_MAX_ITEM_SLOTS];
             rt_item_load(item, (const char *)l->data + i * l->item, s);
@@ -871,16 +897,45 @@ int kiln_compile(kiln_func *fn, const kiln_value *args, int nargs, kiln_error *e
     return find_spec(fn, args, nargs, err, NULL, &held, &released, false) ? 0 : -1;
 }
 
+/* a set argument the kernel changed: its keys (and table) into the caller's kiln_set_io */
+static int reflect_set(Run *run, const Type *t, RtSet *set, kiln_set_io *io) {
+    if (!io->out || !set->version) return 0;
+    Slot s = {.p = set};
+    return build_result(run, t, &s, io->out) < 0 ? -1 : 0;
+}
+
 /* list (set) arguments whose caller asked for their final items (kiln_value.base): filled in after the call (a set
  * only when the kernel changed it) */
+static int leaves_of(const Type *t) {
+    if (t->kind != T_TUPLE) return slots_of(t) > 0;
+    int n = 0;
+    for (int k = 0; k < t->n; k++) n += leaves_of(t->elems[k]);
+    return n;
+}
+
+/* argument i's type; an empty list (set) passed in is typed by what the kernel put in it (lowering retypes its
+ * OP_ARG), so its final items are read as that */
+static const Type *arg_type_after(const Spec *s, int i) {
+    const Type *t = s->u.args[i];
+    if ((t->kind != T_LIST && t->kind != T_SET) || ty_item(t)->kind != T_UNKNOWN || !s->u.ir) return t;
+    int leaf = 0;
+    for (int j = 0; j < i; j++) leaf += leaves_of(s->u.args[j]);
+    const Func *f = s->u.ir;
+    for (uint32_t r = 1; r < f->ins.n; r++)
+        if (f->ins.v[r].op == OP_ARG && f->ins.v[r].aux == leaf && f->ins.v[r].ty && f->ins.v[r].ty->kind == t->kind) return f->ins.v[r].ty;
+    return t;
+}
+
 static int reflect_lists(Run *run, const Spec *s, const kiln_value *args, int nargs, const Slot *in, const int *at) {
     for (int i = 0; i < nargs; i++) {
         if (!args[i].base) continue;
-        bool set = args[i].kind == KILN_SET && s->u.args[i]->kind == T_SET;
-        if (!set && (args[i].kind != KILN_LIST || s->u.args[i]->kind != T_LIST)) continue;
-        if (set && !((const RtSet *)in[at[i]].p)->version) continue;
+        if (args[i].kind == KILN_SET && s->u.args[i]->kind == T_SET) {
+            if (reflect_set(run, arg_type_after(s, i), in[at[i]].p, args[i].base)) return -1;
+            continue;
+        }
+        if (args[i].kind != KILN_LIST || s->u.args[i]->kind != T_LIST) continue;
         kiln_value *dst = args[i].base;
-        if (build_result(run, s->u.args[i], &in[at[i]], dst) < 0) return -1;
+        if (build_result(run, arg_type_after(s, i), &in[at[i]], dst) < 0) return -1;
     }
     return 0;
 }

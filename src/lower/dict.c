@@ -288,7 +288,9 @@ void dc_delete_key(Inf *I, Val d, Val k, Node *at) {
 /* `d = {}` (`s = set()`) binds d: a dict (set) made untyped takes the types an earlier round learned for d */
 Val dc_typed(Inf *I, const Type *t, Val v) {
     Ins *in = &I->f->ins.v[v.r];
-    if (in->op != OP_LIB || ((in->aux & 0xff) != LIB_DICT_NEW && (in->aux & 0xff) != LIB_SET_NEW)) return v;
+    /* a new empty one, or (sets) an empty set passed in, whose entries take their size at the first key (rt/set.c) */
+    bool arg = in->op == OP_ARG && t->kind == T_SET;
+    if (!arg && (in->op != OP_LIB || ((in->aux & 0xff) != LIB_DICT_NEW && (in->aux & 0xff) != LIB_SET_NEW))) return v;
     in->ty = t;
     v.ty = t;
     return v;

@@ -165,8 +165,9 @@ static void check_item_kind(Inf *I, const Type *t, Node *at) {
         if (slots_of(t) > KILN_MAX_ITEM_SLOTS) inf_fail(I, at, "a list's tuples may have at most %d values", KILN_MAX_ITEM_SLOTS);
         return;
     }
-    if (t->kind == T_ARRAY) return;
-    inf_fail(I, at, "a list cannot hold a %s yet (kiln lists hold numbers, arrays, lists and tuples of them)", ty_name(t));
+    if (t->kind == T_ARRAY || (t->kind == T_SET && ty_item(t)->kind != T_UNKNOWN)) return;
+    if (t->kind == T_SET) inf_fail(I, at, "a list cannot hold an empty set whose key type kiln cannot tell yet (start it with a key)");
+    inf_fail(I, at, "a list cannot hold a %s yet (kiln lists hold numbers, arrays, sets, lists and tuples of them)", ty_name(t));
 }
 
 /* v as an item of a list whose items are `item`: the same kind of number, a list of the same items, a tuple
@@ -751,7 +752,8 @@ Val ls_to_array(Inf *I, Val l, Node *at) {
 /* `x = []` binds x: a list made untyped takes the item type an earlier round learned for x */
 Val ls_typed(Inf *I, const Type *item, Val v) {
     Ins *in = &I->f->ins.v[v.r];
-    if (in->op != OP_LIB || (in->aux & 0xff) != LIB_LIST_NEW) return v;
+    /* a new empty list, or an empty list passed in (its items take their size at the first append, rt/list.c) */
+    if (in->op != OP_ARG && (in->op != OP_LIB || (in->aux & 0xff) != LIB_LIST_NEW)) return v;
     in->ty = list_of(I, item);
     v.ty = in->ty;
     return v;

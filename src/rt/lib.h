@@ -58,6 +58,10 @@ void rt_set_clear(Run *r, RtSet *s, int line, const char *file);
 RtList *rt_set_pop(Run *r, RtSet *s, int line, const char *file);
 RtList *rt_set_items(Run *r, RtSet *s, int line, const char *file);
 const RtList *rt_set_view(RtSet *s); /* rt_set_items without a call to raise in: NULL when out of memory */
+int rt_set_adopt_begin(RtSet *s, int64_t mask);                          /* a caller's table, taken in as it is: */
+void rt_set_adopt_put(RtSet *s, const Type *kt, int64_t i, const Slot *key); /* slot i's key (NULL: a dummy) */
+int rt_set_adopt_end(RtSet *s, const Type *kt, int64_t finger);          /* -1: the keys are not where hashes lead */
+int rt_set_export(const RtSet *s, const Type *kt, int32_t *slots);       /* the table as slots; -1: it holds a NaN */
 bool rt_item_eq(const Type *t, const void *p, const void *q); /* list.c: == of two items of type t */
 void rt_repr(const Type *ty, const Slot *v, char *buf, size_t cap); /* print.c */
 

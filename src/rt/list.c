@@ -249,6 +249,11 @@ static bool item_eq(const Type *t, const char *p, const char *q) {
         }
         return true;
     }
+    if (t->kind == T_SET) {
+        RtSet *a = *(RtSet *const *)p, *b = *(RtSet *const *)q;
+        Slot eq;
+        return a == b || (!rt_set_binop(NULL, SETOP_EQ, a, b, ty_item(t), &eq, 0, NULL) && eq.i);
+    }
     if (t->kind == T_LIST) {
         const RtList *a = *(RtList *const *)p, *b = *(RtList *const *)q;
         if (a == b) return true; /* CPython: identity first */

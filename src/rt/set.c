@@ -355,8 +355,29 @@ static RtSet *rebuild(Run *r, const RtSet *s, const Type *kt, int line, const ch
     return n;
 }
 
+/* an empty set made before its key type was known (an empty set passed in, which the kernel types by what it adds):
+ * entries of kt's size from now on */
+static int fit(Run *r, RtSet *s, const Type *kt, int line, const char *file) {
+    int64_t key = rt_item_size(kt);
+    if (s->key == key || s->used || s->fill) return 0;
+    int64_t stride = 16 + (key + 7) / 8 * 8;
+    unsigned char *t = calloc((size_t)s->mask + 1, (size_t)stride);
+    if (!t) return nomem(r, line, file);
+    free(s->table);
+    s->table = t;
+    s->key = s->items.item = s->popped.item = key;
+    s->stride = stride;
+    s->items.len = s->popped.len = 0;
+    s->items.cap = s->popped.cap = 0;
+    free(s->items.data); free(s->popped.data);
+    s->items.data = s->popped.data = NULL;
+    s->seen = (uint64_t)-1;
+    return 0;
+}
+
 int rt_set_binop(Run *r, int op, RtSet *a, RtSet *b, const Type *kt, Slot *out, int line, const char *file) {
     RtSet *res = NULL;
+    if (fit(r, a, kt, line, file) || fit(r, b, kt, line, file)) return -1;
     switch (op) {
     case SETOP_COPY: res = copy(r, a, kt, line, file); break;
     case SETOP_REBUILD: res = rebuild(r, a, kt, line, file); break;
@@ -383,6 +404,7 @@ int rt_set_binop(Run *r, int op, RtSet *a, RtSet *b, const Type *kt, Slot *out, 
 
 int rt_set_key(Run *r, RtSet *s, const Type *kt, int mode, const Slot *key, Slot *out, int line, const char *file) {
     unsigned char k[8 * KILN_MAX_ITEM_SLOTS];
+    if (fit(r, s, kt, line, file)) return -1;
     rt_item_store(kt, k, key);
     int64_t h = (int64_t)hash_leaves(kt, key);
     switch (mode) {
@@ -447,4 +469,56 @@ const RtList *rt_set_view(RtSet *s) {
 RtList *rt_set_items(Run *r, RtSet *s, int line, const char *file) {
     if (!rt_set_view(s)) { nomem(r, line, file); return NULL; }
     return &s->items;
+}
+
+/* ---- a caller's table (the C API's kiln_set_io): taken in as it is, given back as it became ---- */
+
+/* an empty table of mask + 1 slots for rt_set_adopt_put to fill; -1 out of memory or a mask that is not 2**k - 1 */
+int rt_set_adopt_begin(RtSet *s, int64_t mask) {
+    if (mask < MINSIZE - 1 || mask > ((int64_t)1 << 40) || (mask & (mask + 1))) return -1;
+    unsigned char *t = calloc((size_t)mask + 1, (size_t)s->stride);
+    if (!t) return -1;
+    free(s->table);
+    s->table = t;
+    s->mask = mask;
+    s->fill = s->used = 0;
+    return 0;
+}
+
+/* the key (slots; NULL: a dummy) in table slot i */
+void rt_set_adopt_put(RtSet *s, const Type *kt, int64_t i, const Slot *key) {
+    if (i < 0 || i > s->mask) return;
+    unsigned char *e = ent(s, (uint64_t)i), k[8 * KILN_MAX_ITEM_SLOTS];
+    s->fill++;
+    if (!key) {
+        int64_t dummy = -1;
+        memcpy(e, &dummy, 8);
+        e[8] = SET_DUMMY;
+        return;
+    }
+    rt_item_store(kt, k, key);
+    put(s, e, k, (int64_t)hash_leaves(kt, key));
+    s->used++;
+}
+
+/* whether the table holds every key where its probe sequence finds it, with room to spare (a caller's table whose
+ * hashes differ from kiln's, a NaN's, fails: the caller then adds the keys instead) */
+int rt_set_adopt_end(RtSet *s, const Type *kt, int64_t finger) {
+    if (s->fill > s->mask) return -1;
+    EACH(s, e) if (find(s, kt, key_of(e), hash_of(e)) != e) return -1;
+    s->finger = finger;
+    s->version = 0;
+    return 0;
+}
+
+/* the table as slots (the index of each slot's key in iteration order, -1 empty, -2 dummy); -1 where it holds a NaN
+ * (whose hash in CPython is its object's, not kiln's) */
+int rt_set_export(const RtSet *s, const Type *kt, int32_t *slots) {
+    int32_t k = 0;
+    for (int64_t i = 0; i <= s->mask; i++) {
+        unsigned char *e = ent(s, (uint64_t)i);
+        if (state_of(e) == SET_ACTIVE && !rt_item_eq(kt, key_of(e), key_of(e))) return -1;
+        slots[i] = state_of(e) == SET_ACTIVE ? k++ : state_of(e) == SET_DUMMY ? -2 : -1;
+    }
+    return 0;
 }

@@ -38,6 +38,10 @@ void kiln_value_free(kiln_value *v) {
     if ((v->kind == KILN_TUPLE || v->kind == KILN_LIST || v->kind == KILN_DICT || v->kind == KILN_SET) && v->owned) {
         for (int i = 0; i < (v->kind == KILN_DICT ? 2 * v->n : v->n); i++) kiln_value_free(&v->v.items[i]);
         free(v->v.items);
+        if (v->kind == KILN_SET && v->base) { /* its table */
+            free(((kiln_set_table *)v->base)->slots);
+            free(v->base);
+        }
     }
     if (v->kind == KILN_ARRAY && v->owned) {
         RtBuf *b = v->base;

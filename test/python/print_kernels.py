@@ -94,7 +94,21 @@ def small_floats(a, c):
     print([np.complex128(1.5 - 2j)], np.float32(1) / np.float32(3))
 
 
+def sets(n):
+    # sets print in CPython's iteration order (keys that collide in the table, floats, tuples, an emptied set)
+    s = set()
+    for i in range(n):
+        s.add(i * 8 % 50)
+    print(s, {0.5, -1.5, 2.25}, {(1, 2), (9, 2)}, set())
+    s -= {0, 8}
+    print(s, [s], (s, len(s)), f"{len(s)} keys")
+    t = {i * i for i in range(n)}
+    t.discard(0)
+    print(t.pop(), t, s & t, s ^ t)
+
+
 CASES = [
+    (sets, (20,)),
     (basics, (3,)),
     (separators, (4,)),
     (containers, (2,)),

@@ -860,6 +860,50 @@ def test_list_errors_are_python_exceptions():
         kiln.jit(lambda_free_index)([1, 2], 5)
 
 
+@kiln.jit
+def add_all(s, xs):
+    for x in xs:
+        s.add(x)
+    return len(s)
+
+
+@kiln.jit
+def set_ops(a, b):
+    return a | b, a & b, a - b, a ^ b, a <= b, {(x, x * 0.5) for x in a}
+
+
+def test_sets_as_arguments_and_results():
+    s = {1, 2, 3}
+    alias = s
+    assert add_all(s, [4, 1, 40]) == 5
+    assert s == {1, 2, 3, 4, 40} and alias is s  # the caller's set changed in place
+    t = {1.5}
+    assert add_all(t, []) == 1 and t == {1.5}  # untouched
+    got = set_ops({1, 9, 17, 2}, {9, 3})
+    want = set_ops.py_func({1, 9, 17, 2}, {9, 3}) if hasattr(set_ops, "py_func") else None
+    assert got[:5] == ({1, 2, 3, 9, 17}, {9}, {1, 17, 2}, {1, 2, 3, 17}, False)
+    assert type(got[0]) is set and got[5] == {(1, 0.5), (9, 4.5), (17, 8.5), (2, 1.0)}
+    if want is not None:
+        assert [list(x) for x in got[:4]] == [list(x) for x in want[:4]]
+    assert add_all(set(), [2]) == 1
+
+
+def test_set_argument_errors():
+    with pytest.raises(TypeError, match="a frozenset is not supported"):
+        add_all(frozenset([1]), [2])
+    with pytest.raises(TypeError, match="a set whose keys have different types"):
+        add_all({1, 2.5}, [2])
+    with pytest.raises(TypeError, match="is not a number or a tuple of numbers"):
+        add_all({None}, [2])
+    with pytest.raises(KeyError):
+        kiln.jit(remove_one)({1}, 2)
+
+
+def remove_one(s, k):
+    s.remove(k)
+    return s
+
+
 def lambda_free_index(a, i):
     return a[i]
 
