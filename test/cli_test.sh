@@ -220,6 +220,9 @@ check 0 "s = {1, 2, 3, 4, 9}" "$K" run --print-args "$T/st.py" add_all "{1, 2, 3
 check 0 "(True, {(1, 2.5), (3, 4.5)})" "$K" run "$T/st.py" member "{(1, 2.5), (3, 4.5)}" "(3, 4.5)"
 check 0 "(False, set())" "$K" run "$T/st.py" member "set()" 1
 check 0 "(True, {1, 2})" "$K" run "$T/st.py" member "set([1, 2])" 2
+# an empty list or set passed in is typed by what the kernel puts in it, and comes back with it
+check 0 "a = [3]" "$K" run --print-args "$T/k.py" push "list([])" 3
+check 0 "s = {(1, 2.5)}" "$K" run --print-args "$T/st.py" add_all "set()" "list([(1, 2.5)])"
 check 1 "a set whose key 1 is not a number or a tuple of numbers" "$K" run "$T/st.py" member "{1, [2]}" 2
 check 1 "a set whose keys have different types" "$K" run "$T/st.py" member "{1, 2.5}" 2
 check 1 "expected ',' or '}'" "$K" run "$T/st.py" member "{1, 2" 2
