@@ -234,6 +234,13 @@ bench-numba-gap: all
 	@build/benchenv/bin/pip install -q --disable-pip-version-check --no-build-isolation --no-deps .
 	@build/benchenv/bin/python bench/numba_gap.py
 
+# issue 21's containers: list- and set-using kernels against Numba's (build/benchenv, as bench-python)
+bench-containers: all
+	@[ -x build/benchenv/bin/python ] || /usr/bin/python3 -m venv build/benchenv
+	@build/benchenv/bin/python -c 'import numba' 2>/dev/null || build/benchenv/bin/pip install -q numba 'setuptools>=61' wheel
+	@build/benchenv/bin/pip install -q --disable-pip-version-check --no-build-isolation --no-deps .
+	@cd bench && ../build/benchenv/bin/python lists.py 7 && ../build/benchenv/bin/python sets.py 7
+
 bench-matmul: all
 	@python3 bench/matmul512.py build/kiln
 
@@ -266,4 +273,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: bench-numba-gap ir-bless python test-python test-gpu bench-python FORCE fuzz fuzz-gen fuzz-ewise bench-fused bench-attention bench-matmul bench-coldstart bench-tiering all test demo bench bench-peers install clean
+.PHONY: bench-containers bench-numba-gap ir-bless python test-python test-gpu bench-python FORCE fuzz fuzz-gen fuzz-ewise bench-fused bench-attention bench-matmul bench-coldstart bench-tiering all test demo bench bench-peers install clean

@@ -421,6 +421,52 @@ int rt_set_key(Run *r, RtSet *s, const Type *kt, int mode, const Slot *key, Slot
     }
 }
 
+/* k in s, s.add(k), s.discard(k), s.remove(k) for an 8-byte number key (int64, uint64, float64: its bits), as
+ * tier 2 calls it directly (mode: SETKEY_* | dtype << 8). IN: the answer; the others 0; -2 where the general path
+ * must run instead, before anything changed: an add that would resize the table, a remove of a missing key
+ * (KeyError), a set whose entries are not sized yet */
+int64_t rt_set_key8(RtSet *s, int64_t bits, int64_t mode) {
+    int dt = (int)(mode >> 8);
+    mode &= 0xff;
+    if (s->key != 8) return -2;
+    double f;
+    memcpy(&f, &bits, 8);
+    int64_t h = (int64_t)(dt == KILN_FLOAT64 ? hash_double(f) : hash_int(bits, dt == KILN_UINT64));
+    unsigned char *freeslot = NULL;
+    Probe p;
+    for (unsigned char *e = probe_first(s, &p, h);; e = probe_next(s, &p)) {
+        int st = state_of(e);
+        if (st == SET_EMPTY) {
+            if (mode == SETKEY_IN || mode == SETKEY_DISCARD) return 0;
+            if (mode != SETKEY_ADD) return -2;
+            if (freeslot) e = freeslot;
+            else if ((uint64_t)(s->fill + 1) * 5 >= (uint64_t)s->mask * 3) return -2; /* add_entry grows the table */
+            else s->fill++;
+            s->used++;
+            changed(s);
+            put(s, e, &bits, h);
+            return 0;
+        }
+        if (st == SET_ACTIVE && hash_of(e) == h) {
+            int64_t k;
+            memcpy(&k, key_of(e), 8);
+            double g;
+            memcpy(&g, &k, 8);
+            if (dt == KILN_FLOAT64 ? g == f : k == bits) {
+                if (mode == SETKEY_IN) return 1;
+                if (mode == SETKEY_ADD) return 0;
+                int64_t dummy = -1;
+                memcpy(e, &dummy, 8);
+                e[8] = SET_DUMMY;
+                s->used--;
+                changed(s);
+                return 0;
+            }
+        }
+        if (st == SET_DUMMY) freeslot = e;
+    }
+}
+
 /* so.update(a dict's keys) or set(d): CPython grows the table once for all of them first */
 int rt_set_reserve(Run *r, RtSet *s, int64_t n, int line, const char *file) {
     if ((uint64_t)(s->fill + n) * 5 < (uint64_t)s->mask * 3) return 0;

@@ -337,6 +337,40 @@ static void via_helper(L *l, Ref r) {
 
 void ll_spill_ref(L *l, void *r) { spill_operands(l, *(Ref *)r); }
 
+/* k in s, s.add(k), s.discard(k), s.remove(k) with an 8-byte number key: rt_set_key8 directly, in registers; where
+ * it answers -2 (a resize, a missing key's KeyError, an empty set not sized yet), the general path through the
+ * helper does the operation instead (nothing was changed) */
+static bool set_key_fast(L *l, Ref r) {
+    Ins *in = IN(l, r);
+    const Type *st = IN(l, AR(l, r, 0))->ty, *kt = st->kind == T_SET ? st->elems[0] : NULL;
+    int mode = (int)(in->aux >> 8);
+    if (!kt || kt->kind != T_SCALAR || (kt->dtype != KILN_INT64 && kt->dtype != KILN_UINT64 && kt->dtype != KILN_FLOAT64) ||
+        mode == SETKEY_TOGGLE || in->n != 2 || l->gpu)
+        return false;
+    LLVMValueRef key = V(l, AR(l, r, 1));
+    if (kt->dtype == KILN_FLOAT64) key = LLVMBuildBitCast(l->b, key, l->i64, "");
+    LLVMTypeRef p3[3] = {l->i64, l->i64, l->i64}, ft = LLVMFunctionType(l->i64, p3, 3, 0);
+    LLVMValueRef args[3] = {V(l, AR(l, r, 0)), key, ci64(l, mode | kt->dtype << 8)};
+    LLVMValueRef res = LLVMBuildCall2(l->b, ft, ext_fn(l, "rt_set_key8", ft), args, 3, "");
+    LLVMBasicBlockRef fast = LLVMGetInsertBlock(l->b);
+    LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(l->cx, l->fn, "setslow"), done = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
+    LLVMBuildCondBr(l->b, LLVMBuildICmp(l->b, LLVMIntEQ, res, ci64(l, -2), ""), slow, done);
+    LLVMPositionBuilderAtEnd(l->b, slow);
+    via_helper(l, r);
+    LLVMValueRef sv = in->ty ? V(l, r) : NULL;
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(l->b);
+    LLVMBuildBr(l->b, done);
+    LLVMPositionBuilderAtEnd(l->b, done);
+    if (in->ty) {
+        LLVMValueRef phi = LLVMBuildPhi(l->b, l->i64, "");
+        LLVMValueRef vals[2] = {res, sv};
+        LLVMBasicBlockRef from[2] = {fast, slow_end};
+        LLVMAddIncoming(phi, vals, from, 2);
+        l->val[r] = one(phi);
+    }
+    return true;
+}
+
 
 void ll_spill_index(L *l, void *p) {
     IdxSpill *s = p;
@@ -1159,7 +1193,7 @@ static void ins(L *l, Ref r) {
     case OP_LIB:
         if (l->gpu && (in->aux & 0xff) == LIB_GPU) ll_gpu_op(l, r);
         else if (l->gpu && (in->aux & 0xff) == LIB_INT_BOUNDS) ll_gpu_int_bounds(l, r);
-        else via_helper(l, r);
+        else if ((in->aux & 0xff) != LIB_SET_KEY || !set_key_fast(l, r)) via_helper(l, r);
         return;
     case OP_ALLOC:
         if (l->gpu) ll_gpu_alloc(l, r);
