@@ -65,6 +65,7 @@ typedef struct RtSet {
     int64_t mask, fill, used, finger;   /* setobject.c's: fill counts dummies too; pop() starts at the finger */
     int64_t key, stride;                /* bytes of a key, of an entry */
     uint64_t version, seen;
+    int plain;                          /* 1: keys compare bytewise (integers), 0: by value, -1: not known yet */
 } RtSet;
 enum { SET_EMPTY, SET_ACTIVE, SET_DUMMY };
 

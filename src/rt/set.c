@@ -88,8 +88,8 @@ static uint64_t hash_leaves(const Type *t, const Slot *v) {
     if (t->kind != T_TUPLE) return hash_slot(t, v);
     const uint64_t p1 = 11400714785074694791ULL, p2 = 14029467366897019727ULL, p5 = 2870177450012600261ULL;
     uint64_t acc = p5;
-    for (int k = 0; k < t->n; k++) {
-        acc += hash_leaves(t->elems[k], v + slots_of_before(t, k)) * p2;
+    for (int k = 0; k < t->n; v += slots_of(t->elems[k]), k++) {
+        acc += hash_leaves(t->elems[k], v) * p2;
         acc = acc << 31 | acc >> 33;
         acc *= p1;
     }
@@ -117,6 +117,25 @@ static void put(RtSet *s, unsigned char *e, const void *key, int64_t hash) {
 
 static void changed(RtSet *s) { s->version++; }
 
+/* whether keys of type t are equal exactly when their bytes are (integers and bools, stored over zeroed bytes) */
+static bool bitwise(const Type *t) {
+    if (t->kind == T_TUPLE) {
+        for (int k = 0; k < t->n; k++) if (!bitwise(t->elems[k])) return false;
+        return true;
+    }
+    return t->kind == T_SCALAR && !dt_is_float(t->dtype) && !dt_is_complex(t->dtype);
+}
+
+static bool same_key(const RtSet *s, const Type *kt, const void *a, const void *b) {
+    return s->plain == 1 ? !memcmp(a, b, (size_t)s->key) : rt_item_eq(kt, a, b);
+}
+
+/* key's bytes as the table stores them (a tuple's slots zeroed first: same_key may compare them bytewise) */
+static void store_key(const RtSet *s, const Type *kt, unsigned char *k, const Slot *key) {
+    if (kt->kind == T_TUPLE) memset(k, 0, (size_t)s->key);
+    rt_item_store(kt, k, key);
+}
+
 RtSet *run_set_new(Run *r, int64_t key, int line, const char *file) {
     RtSet *s = calloc(1, sizeof *s);
     if (s) {
@@ -126,6 +145,7 @@ RtSet *run_set_new(Run *r, int64_t key, int line, const char *file) {
         s->mask = MINSIZE - 1;
         s->items.item = s->popped.item = key;
         s->seen = (uint64_t)-1;
+        s->plain = -1;
     }
     if (!s || !s->table || !hvec_push(r->sets, s)) {
         if (s) free(s->table);
@@ -163,7 +183,7 @@ static unsigned char *find(const RtSet *s, const Type *kt, const void *key, int6
     Probe p;
     for (unsigned char *e = probe_first(s, &p, hash);; e = probe_next(s, &p)) {
         if (state_of(e) == SET_EMPTY) return NULL;
-        if (state_of(e) == SET_ACTIVE && hash_of(e) == hash && rt_item_eq(kt, key_of(e), key)) return e;
+        if (state_of(e) == SET_ACTIVE && hash_of(e) == hash && same_key(s, kt, key_of(e), key)) return e;
     }
 }
 
@@ -213,7 +233,7 @@ static int add_entry(Run *r, RtSet *s, const Type *kt, const void *key, int64_t 
             put(s, e, key, hash);
             return grow_after_add(r, s, line, file);
         }
-        if (state_of(e) == SET_ACTIVE && hash_of(e) == hash && rt_item_eq(kt, key_of(e), key)) return 0;
+        if (state_of(e) == SET_ACTIVE && hash_of(e) == hash && same_key(s, kt, key_of(e), key)) return 0;
         if (state_of(e) == SET_DUMMY) freeslot = e;
     }
 }
@@ -271,6 +291,7 @@ static int merge(Run *r, RtSet *so, const RtSet *other, const Type *kt, int line
 
 static RtSet *copy(Run *r, const RtSet *s, const Type *kt, int line, const char *file) {
     RtSet *c = run_set_new(r, s->key, line, file);
+    if (c) c->plain = s->plain;
     return c && !merge(r, c, s, kt, line, file) ? c : NULL;
 }
 
@@ -278,6 +299,7 @@ static RtSet *intersection(Run *r, const RtSet *so, const RtSet *other, const Ty
     if (so == other) return copy(r, so, kt, line, file);
     RtSet *res = run_set_new(r, so->key, line, file);
     if (!res) return NULL;
+    res->plain = so->plain;
     if (other->used > so->used) { const RtSet *t = so; so = other; other = t; } /* walk the smaller */
     EACH(other, e)
         if (find(so, kt, key_of(e), hash_of(e)) && add_entry(r, res, kt, key_of(e), hash_of(e), line, file)) return NULL;
@@ -304,6 +326,7 @@ static RtSet *difference(Run *r, const RtSet *so, const RtSet *other, const Type
     }
     RtSet *res = run_set_new(r, so->key, line, file);
     if (!res) return NULL;
+    res->plain = so->plain;
     EACH(so, e)
         if (!find(other, kt, key_of(e), hash_of(e)) && add_entry(r, res, kt, key_of(e), hash_of(e), line, file)) return NULL;
     return res;
@@ -351,6 +374,7 @@ static int intersection_update(Run *r, RtSet *a, const RtSet *b, const Type *kt,
 static RtSet *rebuild(Run *r, const RtSet *s, const Type *kt, int line, const char *file) {
     RtSet *n = run_set_new(r, s->key, line, file);
     if (!n) return NULL;
+    n->plain = s->plain;
     EACH(s, e) if (add_entry(r, n, kt, key_of(e), hash_of(e), line, file)) return NULL;
     return n;
 }
@@ -358,6 +382,8 @@ static RtSet *rebuild(Run *r, const RtSet *s, const Type *kt, int line, const ch
 /* an empty set made before its key type was known (an empty set passed in, which the kernel types by what it adds):
  * entries of kt's size from now on */
 static int fit(Run *r, RtSet *s, const Type *kt, int line, const char *file) {
+    if (s->plain < 0) s->plain = bitwise(kt);
+    if (s->plain == 1 && s->key == 8) return 0; /* the common case: sized (an int key) */
     int64_t key = rt_item_size(kt);
     if (s->key == key || s->used || s->fill) return 0;
     int64_t stride = 16 + (key + 7) / 8 * 8;
@@ -405,7 +431,7 @@ int rt_set_binop(Run *r, int op, RtSet *a, RtSet *b, const Type *kt, Slot *out, 
 int rt_set_key(Run *r, RtSet *s, const Type *kt, int mode, const Slot *key, Slot *out, int line, const char *file) {
     unsigned char k[8 * KILN_MAX_ITEM_SLOTS];
     if (fit(r, s, kt, line, file)) return -1;
-    rt_item_store(kt, k, key);
+    store_key(s, kt, k, key);
     int64_t h = (int64_t)hash_leaves(kt, key);
     switch (mode) {
     case SETKEY_ADD: return add_entry(r, s, kt, k, h, line, file);
@@ -421,17 +447,27 @@ int rt_set_key(Run *r, RtSet *s, const Type *kt, int mode, const Slot *key, Slot
     }
 }
 
-/* k in s, s.add(k), s.discard(k), s.remove(k) for an 8-byte number key (int64, uint64, float64: its bits), as
- * tier 2 calls it directly (mode: SETKEY_* | dtype << 8). IN: the answer; the others 0; -2 where the general path
- * must run instead, before anything changed: an add that would resize the table, a remove of a missing key
- * (KeyError), a set whose entries are not sized yet */
-int64_t rt_set_key8(RtSet *s, int64_t bits, int64_t mode) {
-    int dt = (int)(mode >> 8);
-    mode &= 0xff;
-    if (s->key != 8) return -2;
-    double f;
-    memcpy(&f, &bits, 8);
-    int64_t h = (int64_t)(dt == KILN_FLOAT64 ? hash_double(f) : hash_int(bits, dt == KILN_UINT64));
+/* k in s, s.add(k), s.discard(k), s.remove(k) as tier 2 calls them directly, for a key of 8-byte leaves: a number
+ * (int64, uint64, float64) or a flat tuple of numbers and bools, its leaves in leaves[] (a float's bits). desc: the
+ * number of leaves (bits 0-7), whether the key is a tuple (bit 8), each leaf's dtype (4 bits from bit 12). IN: the
+ * answer; the others 0; -2 where the general path must run instead, before anything changed: an add that would
+ * resize the table, a remove of a missing key (KeyError), a set whose entries are not sized yet */
+static inline __attribute__((always_inline)) bool leaves_eq(const unsigned char *k, const int64_t *leaves, int n, int64_t desc) {
+    for (int i = 0; i < n; i++) {
+        int64_t x;
+        memcpy(&x, k + 8 * i, 8);
+        if ((desc >> (12 + 4 * i) & 0xf) == KILN_FLOAT64) {
+            double f, g;
+            memcpy(&f, &x, 8);
+            memcpy(&g, &leaves[i], 8);
+            if (f != g) return false;
+        } else if (x != leaves[i]) return false;
+    }
+    return true;
+}
+
+/* rt_set_keyn's probe, its hash computed; n a constant where inlined for one leaf */
+static inline __attribute__((always_inline)) int64_t keyn_op(RtSet *s, const int64_t *leaves, int64_t mode, int64_t desc, int64_t h, int n) {
     unsigned char *freeslot = NULL;
     Probe p;
     for (unsigned char *e = probe_first(s, &p, h);; e = probe_next(s, &p)) {
@@ -444,27 +480,41 @@ int64_t rt_set_key8(RtSet *s, int64_t bits, int64_t mode) {
             else s->fill++;
             s->used++;
             changed(s);
-            put(s, e, &bits, h);
+            put(s, e, leaves, h);
             return 0;
         }
-        if (st == SET_ACTIVE && hash_of(e) == h) {
-            int64_t k;
-            memcpy(&k, key_of(e), 8);
-            double g;
-            memcpy(&g, &k, 8);
-            if (dt == KILN_FLOAT64 ? g == f : k == bits) {
-                if (mode == SETKEY_IN) return 1;
-                if (mode == SETKEY_ADD) return 0;
-                int64_t dummy = -1;
-                memcpy(e, &dummy, 8);
-                e[8] = SET_DUMMY;
-                s->used--;
-                changed(s);
-                return 0;
-            }
+        if (st == SET_ACTIVE && hash_of(e) == h && leaves_eq(key_of(e), leaves, n, desc)) {
+            if (mode == SETKEY_IN) return 1;
+            if (mode == SETKEY_ADD) return 0;
+            int64_t dummy = -1;
+            memcpy(e, &dummy, 8);
+            e[8] = SET_DUMMY;
+            s->used--;
+            changed(s);
+            return 0;
         }
         if (st == SET_DUMMY) freeslot = e;
     }
+}
+
+static uint64_t leaf_hash(const int64_t *leaf, int dt) {
+    double f;
+    memcpy(&f, leaf, 8);
+    return dt == KILN_FLOAT64 ? hash_double(f) : dt == KILN_BOOL ? *leaf != 0 : hash_int(*leaf, dt == KILN_UINT64);
+}
+
+int64_t rt_set_keyn(RtSet *s, const int64_t *leaves, int64_t mode, int64_t desc) {
+    int n = (int)(desc & 0xff);
+    if (s->key != 8 * n) return -2;
+    if (!(desc >> 8 & 1)) return keyn_op(s, leaves, mode, desc, (int64_t)leaf_hash(leaves, (int)(desc >> 12 & 0xf)), 1);
+    uint64_t acc = 2870177450012600261ULL; /* the leaves' hashes, combined as hash_leaves combines a tuple's */
+    for (int i = 0; i < n; i++) {
+        acc += leaf_hash(&leaves[i], (int)(desc >> (12 + 4 * i) & 0xf)) * 14029467366897019727ULL;
+        acc = acc << 31 | acc >> 33;
+        acc *= 11400714785074694791ULL;
+    }
+    acc += (uint64_t)n ^ (2870177450012600261ULL ^ 3527539ULL);
+    return keyn_op(s, leaves, mode, desc, (int64_t)(acc == (uint64_t)-1 ? 1546275796 : acc), n);
 }
 
 /* so.update(a dict's keys) or set(d): CPython grows the table once for all of them first */
@@ -542,7 +592,8 @@ void rt_set_adopt_put(RtSet *s, const Type *kt, int64_t i, const Slot *key) {
         e[8] = SET_DUMMY;
         return;
     }
-    rt_item_store(kt, k, key);
+    if (s->plain < 0) s->plain = bitwise(kt);
+    store_key(s, kt, k, key);
     put(s, e, k, (int64_t)hash_leaves(kt, key));
     s->used++;
 }

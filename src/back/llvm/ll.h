@@ -31,6 +31,7 @@ typedef struct L {
     LLVMModuleRef m;
     LLVMBuilderRef b;
     LLVMValueRef fn, frame, ret, run;
+    LLVMValueRef keybuf;        /* a set key's leaves for rt_set_keyn (llvm.c's set_key_fast), made on first use */
     LLVMTypeRef i1, i8, i16, i32, i64, f32, f64, ptr, helper_ty;
     LLVMBasicBlockRef *bb, *end, err;
     LLVMBasicBlockRef err_exit; /* the function's error exit; err is it, or in a try body (TERM_TRY) the raised edge's block */

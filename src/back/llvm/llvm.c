@@ -337,21 +337,45 @@ static void via_helper(L *l, Ref r) {
 
 void ll_spill_ref(L *l, void *r) { spill_operands(l, *(Ref *)r); }
 
-/* k in s, s.add(k), s.discard(k), s.remove(k) with an 8-byte number key: rt_set_key8 directly, in registers; where
- * it answers -2 (a resize, a missing key's KeyError, an empty set not sized yet), the general path through the
- * helper does the operation instead (nothing was changed) */
+/* the leaf dtypes rt_set_keyn takes directly: numbers of 8 bytes (and bools, 0 or 1, inside tuples) */
+static bool fast_leaf(const Type *t, bool in_tuple) {
+    return t->kind == T_SCALAR && (t->dtype == KILN_INT64 || t->dtype == KILN_UINT64 || t->dtype == KILN_FLOAT64 ||
+                                   (in_tuple && t->dtype == KILN_BOOL));
+}
+
+/* k in s, s.add(k), s.discard(k), s.remove(k) with a key of 8-byte leaves (a number, a flat tuple of them): the leaves
+ * to a stack buffer and rt_set_keyn directly; where it answers -2 (a resize, a missing key's KeyError, an empty set
+ * not sized yet), the general path through the helper does the operation instead (nothing was changed) */
 static bool set_key_fast(L *l, Ref r) {
     Ins *in = IN(l, r);
-    const Type *st = IN(l, AR(l, r, 0))->ty, *kt = st->kind == T_SET ? st->elems[0] : NULL;
+    const Type *sty = IN(l, AR(l, r, 0))->ty, *kt = sty->kind == T_SET ? sty->elems[0] : NULL;
     int mode = (int)(in->aux >> 8);
-    if (!kt || kt->kind != T_SCALAR || (kt->dtype != KILN_INT64 && kt->dtype != KILN_UINT64 && kt->dtype != KILN_FLOAT64) ||
-        mode == SETKEY_TOGGLE || in->n != 2 || l->gpu)
-        return false;
-    LLVMValueRef key = V(l, AR(l, r, 1));
-    if (kt->dtype == KILN_FLOAT64) key = LLVMBuildBitCast(l->b, key, l->i64, "");
-    LLVMTypeRef p3[3] = {l->i64, l->i64, l->i64}, ft = LLVMFunctionType(l->i64, p3, 3, 0);
-    LLVMValueRef args[3] = {V(l, AR(l, r, 0)), key, ci64(l, mode | kt->dtype << 8)};
-    LLVMValueRef res = LLVMBuildCall2(l->b, ft, ext_fn(l, "rt_set_key8", ft), args, 3, "");
+    if (!kt || mode == SETKEY_TOGGLE || l->gpu) return false;
+    bool tuple = kt->kind == T_TUPLE;
+    int n = tuple ? kt->n : 1;
+    if (n < 1 || n > 12 || (int)in->n != 1 + n) return false;
+    for (int i = 0; i < n; i++) if (!fast_leaf(tuple ? kt->elems[i] : kt, tuple)) return false;
+    int64_t desc = n | (int64_t)tuple << 8;
+    LLVMValueRef buf = l->keybuf;
+    if (!buf) { /* one buffer for the function, in its entry block */
+        LLVMBasicBlockRef here = LLVMGetInsertBlock(l->b), entry = LLVMGetEntryBasicBlock(l->fn);
+        LLVMValueRef first = LLVMGetFirstInstruction(entry);
+        if (first) LLVMPositionBuilderBefore(l->b, first);
+        else LLVMPositionBuilderAtEnd(l->b, entry);
+        buf = l->keybuf = LLVMBuildArrayAlloca(l->b, l->i64, ci64(l, 12), "setkey");
+        LLVMPositionBuilderAtEnd(l->b, here);
+    }
+    for (int i = 0; i < n; i++) {
+        const Type *lt = tuple ? kt->elems[i] : kt;
+        desc |= (int64_t)lt->dtype << (12 + 4 * i);
+        LLVMValueRef v = V(l, AR(l, r, 1 + i));
+        if (lt->dtype == KILN_FLOAT64) v = LLVMBuildBitCast(l->b, v, l->i64, "");
+        LLVMValueRef at = LLVMBuildGEP2(l->b, l->i64, buf, (LLVMValueRef[]){ci64(l, i)}, 1, "");
+        st(l, v, at);
+    }
+    LLVMTypeRef p4[4] = {l->i64, l->ptr, l->i64, l->i64}, ft = LLVMFunctionType(l->i64, p4, 4, 0);
+    LLVMValueRef args[4] = {V(l, AR(l, r, 0)), buf, ci64(l, mode), ci64(l, desc)};
+    LLVMValueRef res = LLVMBuildCall2(l->b, ft, ext_fn(l, "rt_set_keyn", ft), args, 4, "");
     LLVMBasicBlockRef fast = LLVMGetInsertBlock(l->b);
     LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(l->cx, l->fn, "setslow"), done = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
     LLVMBuildCondBr(l->b, LLVMBuildICmp(l->b, LLVMIntEQ, res, ci64(l, -2), ""), slow, done);
