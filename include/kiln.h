@@ -95,8 +95,10 @@ typedef enum kiln_kind { KILN_NONE, KILN_SCALAR, KILN_ARRAY, KILN_TUPLE, KILN_LI
  * own list (of the same arrays). Where the caller wants to see what the kernel did to it (Python's list.append
  * and item updates are visible to the caller), base points to a kiln_value that receives the list's final
  * items after the call (a list the caller owns: kiln_value_free); base NULL: the changes are dropped.
- * A dict (KILN_DICT, results only for now) has n entries: v.items holds 2n values, key and value in turn, in
- * insertion order. A set (KILN_SET) has n keys (numbers or tuples of them, of one type) in v.items, in the order
+ * A dict (KILN_DICT) has n entries: v.items holds 2n values, key and value in turn, in insertion order; keys are
+ * numbers or tuples of them, of one type, values of one type (what a list holds). As an argument it is copied into
+ * the call as a list is, and base (as a list's) receives its final entries.
+ * A set (KILN_SET) has n keys (numbers or tuples of them, of one type) in v.items, in the order
  * CPython's set iterates them; as an argument its base, when not NULL, points to a kiln_set_io (below). */
 typedef struct kiln_value {
     uint8_t kind;   /* kiln_kind */

@@ -220,6 +220,21 @@ check 0 "s = {1, 2, 3, 4, 9}" "$K" run --print-args "$T/st.py" add_all "{1, 2, 3
 check 0 "(True, {(1, 2.5), (3, 4.5)})" "$K" run "$T/st.py" member "{(1, 2.5), (3, 4.5)}" "(3, 4.5)"
 check 0 "(False, set())" "$K" run "$T/st.py" member "set()" 1
 check 0 "(True, {1, 2})" "$K" run "$T/st.py" member "set([1, 2])" 2
+# dicts: {k: v, ...} and {} (a dict, as in Python); a dict the kernel changed comes back
+cat > "$T/dc.py" <<'PY'
+def count(d, xs):
+    for x in xs:
+        d[x] = d.get(x, 0) + 1
+    return len(d)
+def lookup(d, k):
+    return d[k], k in d
+PY
+check 0 "d = {1: 6, 2: 0, 3: 2}" "$K" run --print-args "$T/dc.py" count "{1: 5, 2: 0}" "list([1, 3, 3])"
+check 0 "d = {2.5: 2}" "$K" run --print-args "$T/dc.py" count "{}" "list([2.5, 2.5])"
+check 0 "(1.5, True)" "$K" run "$T/dc.py" lookup "{(1, 2): 0.5, (3, 4): 1.5}" "(3, 4)"
+check 1 "KeyError: 5" "$K" run "$T/dc.py" lookup "{1: 2}" 5
+check 1 "expected ':' after a dict's key" "$K" run "$T/dc.py" lookup "{1: 2, 3}" 1
+check 1 "a dict whose keys or values have different types" "$K" run "$T/dc.py" lookup "{1: 2, 2: 2.5}" 1
 # an empty list or set passed in is typed by what the kernel puts in it, and comes back with it
 check 0 "a = [3]" "$K" run --print-args "$T/k.py" push "list([])" 3
 check 0 "s = {(1, 2.5)}" "$K" run --print-args "$T/st.py" add_all "set()" "list([(1, 2.5)])"

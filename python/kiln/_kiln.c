@@ -639,6 +639,37 @@ static int conv_set(Conv *c, PyObject *o, kiln_value *out, int argi, int depth) 
     return 0;
 }
 
+/* a dict argument: its entries in insertion order (keys and values in turn); the kernel's changes come back */
+static int conv_dict(Conv *c, PyObject *o, kiln_value *out, int argi, int depth) {
+    Py_ssize_t n = PyDict_GET_SIZE(o);
+    if (depth > 0) { PyErr_Format(PyExc_TypeError, "argument %d: a dict inside a list or tuple is not supported", argi + 1); return -1; }
+    if (n > INT32_MAX / 2) { PyErr_Format(PyExc_TypeError, "argument %d: a dict larger than 2**30", argi + 1); return -1; }
+    if (c->nlst >= MAX_ARGS) { PyErr_Format(PyExc_TypeError, "argument %d: more than %d list, set and dict arguments", argi + 1, MAX_ARGS); return -1; }
+    kiln_value *items = conv_block(c, 2 * n);
+    if (!items) return -1;
+    Py_ssize_t pos = 0, i = 0;
+    PyObject *k, *v;
+    while (PyDict_Next(o, &pos, &k, &v)) {
+        if (i == n) { i++; break; }
+        Py_INCREF(k); Py_INCREF(v); /* converting may run Python code (an __array_interface__) that changes the dict */
+        int rc = conv_value(c, k, &items[2 * i], argi, depth + 1) || conv_value(c, v, &items[2 * i + 1], argi, depth + 1);
+        Py_DECREF(k); Py_DECREF(v);
+        if (rc) return -1;
+        i++;
+    }
+    if (i != n || PyDict_GET_SIZE(o) != n) { PyErr_Format(PyExc_RuntimeError, "argument %d: the dict changed while kiln read it", argi + 1); return -1; }
+    memset(out, 0, sizeof *out);
+    out->kind = KILN_DICT;
+    out->n = (int32_t)n;
+    out->v.items = items;
+    c->lst_obj[c->nlst] = o;
+    c->lst_in[c->nlst] = out;
+    memset(&c->lst_out[c->nlst], 0, sizeof c->lst_out[0]);
+    memset(&c->set_io[c->nlst], 0, sizeof c->set_io[0]);
+    out->base = &c->lst_out[c->nlst++];
+    return 0;
+}
+
 static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth) {
     if (Py_TYPE(o) == ndarray_type && !conv_ndarray(c, o, out)) return 0; /* the common argument first */
     if (o == Py_None) { *out = kiln_none(); return 0; }
@@ -675,6 +706,7 @@ static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth
     if (PyList_Check(o)) return conv_list(c, o, out, argi, depth);
     if (PyFrozenSet_Check(o)) { PyErr_Format(PyExc_TypeError, "argument %d: a frozenset is not supported (pass a set)", argi + 1); return -1; }
     if (PyAnySet_Check(o)) return conv_set(c, o, out, argi, depth);
+    if (PyDict_Check(o)) return conv_dict(c, o, out, argi, depth);
     if (!ndarray_type) { /* before the first array: its layout is checked, then it goes the common way */
         check_ndarray_layout(o);
         if (Py_TYPE(o) == ndarray_type && !conv_ndarray(c, o, out)) return 0;
@@ -1139,9 +1171,9 @@ static bool same_value(const kiln_value *a, const kiln_value *b) {
         if (a->dtype != b->dtype) return false;
         if (a->dtype == KILN_COMPLEX64 || a->dtype == KILN_COMPLEX128) return !memcmp(a->v.c, b->v.c, sizeof a->v.c);
         return a->v.u == b->v.u;
-    case KILN_LIST: case KILN_TUPLE:
+    case KILN_LIST: case KILN_TUPLE: case KILN_DICT:
         if (a->n != b->n) return false;
-        for (int i = 0; i < a->n; i++) if (!same_value(&a->v.items[i], &b->v.items[i])) return false;
+        for (int i = 0; i < (a->kind == KILN_DICT ? 2 * a->n : a->n); i++) if (!same_value(&a->v.items[i], &b->v.items[i])) return false;
         return true;
     case KILN_ARRAY: { /* the same array: memory, dtype, shape and strides (what its elements hold is its own) */
         const kiln_array *x = a->v.arr, *y = b->v.arr;
@@ -1222,8 +1254,27 @@ static int set_take(PyObject *py, kiln_value *val, const Conv *c) {
     return rc;
 }
 
+/* a dict argument the kernel changed: the caller's dict gets the kernel's entries, in the kernel's order */
+static int reflect_dict(PyObject *py, const kiln_value *in, kiln_value *val, const Conv *c) {
+    if (in && same_value(in, val)) return 0; /* untouched: the caller's objects stay as they are */
+    PyObject *keys = PyList_New(val->n), *vals = PyList_New(val->n);
+    int rc = keys && vals ? 0 : -1;
+    for (int i = 0; !rc && i < val->n; i++) {
+        PyObject *k = to_python(&val->v.items[2 * i], NULL, c), *v = k ? to_python(&val->v.items[2 * i + 1], NULL, c) : NULL;
+        if (!k || !v) { Py_XDECREF(k); Py_XDECREF(v); rc = -1; break; }
+        PyList_SET_ITEM(keys, i, k);
+        PyList_SET_ITEM(vals, i, v);
+    }
+    if (!rc) PyDict_Clear(py);
+    for (int i = 0; !rc && i < val->n; i++) rc = PyDict_SetItem(py, PyList_GET_ITEM(keys, i), PyList_GET_ITEM(vals, i));
+    Py_XDECREF(keys);
+    Py_XDECREF(vals);
+    return rc;
+}
+
 static int reflect_lists(Conv *c) {
     for (int i = 0; i < c->nlst; i++) {
+        if (c->lst_out[i].kind == KILN_DICT && reflect_dict(c->lst_obj[i], c->lst_in[i], &c->lst_out[i], c)) return -1;
         if (c->lst_out[i].kind == KILN_LIST && reflect_list(c->lst_obj[i], c->lst_in[i], &c->lst_out[i], c)) return -1;
         if (c->lst_out[i].kind == KILN_SET && set_take(c->lst_obj[i], &c->lst_out[i], c)) return -1;
     }

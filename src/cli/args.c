@@ -409,17 +409,18 @@ static int np_call(LP *l, kiln_value *out) {
     return 0;
 }
 
-/* [a, b, ...] as a Python list (its items: numbers, or lists in turn); {a, b, ...} (close '}') a set */
+/* [a, b, ...] as a Python list (its items: numbers, or lists in turn); {a, b, ...} a set, {k: v, ...} and {} a dict
+ * (its items: key, value, key, value ...) */
 static int list_value(LP *l, kiln_value *out) {
     char close = *l->p == '{' ? '}' : ']';
     if (++l->depth > CLI_NEST_MAX) return bad(l, "lists nested too deeply (more than 32)");
     l->p++;
     kiln_value *items = NULL;
-    int n = 0, cap = 0;
+    int n = 0, cap = 0, dict = -1; /* dict: -1 not known yet, 0 a set, 1 a dict */
     for (;;) {
         ws(l);
         if (*l->p == close) { l->p++; break; }
-        if (n == cap) {
+        if (n + 2 > cap) {
             cap = cap ? 2 * cap : 8;
             kiln_value *g = realloc(items, sizeof *g * (size_t)cap);
             if (!g) { free(items); return bad(l, "out of memory"); }
@@ -428,6 +429,16 @@ static int list_value(LP *l, kiln_value *out) {
         if (value(l, &items[n])) { free(items); return -1; }
         n++;
         ws(l);
+        if (close == '}' && dict != 0 && *l->p == ':') { /* key: value */
+            l->p++;
+            if (dict < 0) dict = 1;
+            if (value(l, &items[n])) { free(items); return -1; }
+            n++;
+            ws(l);
+        } else if (close == '}') {
+            if (dict == 1) { free(items); return bad(l, "expected ':' after a dict's key"); }
+            dict = 0;
+        }
         if (*l->p == ',') { l->p++; continue; }
         if (*l->p != close) { free(items); return bad(l, close == '}' ? "expected ',' or '}'" : "expected ',' or ']'"); }
     }
@@ -435,7 +446,8 @@ static int list_value(LP *l, kiln_value *out) {
     if (!items && !(items = calloc(1, sizeof *items))) return bad(l, "out of memory");
     if (!cli_pool_add(l->pool, items)) { free(items); return bad(l, "out of memory"); }
     *out = kiln_list(items, n);
-    if (close == '}') out->kind = KILN_SET;
+    if (close == '}' && dict != 0) { out->kind = KILN_DICT; out->n = n / 2; } /* {} is a dict, as in Python */
+    else if (close == '}') out->kind = KILN_SET;
     return 0;
 }
 
@@ -518,7 +530,7 @@ static int value(LP *l, kiln_value *out) {
         if (*l->p++ != ')') return bad(l, "expected ')'");
         return 0;
     }
-    if (*l->p == '{') { /* a set: its items are what a list holds */
+    if (*l->p == '{') { /* a set or a dict: its items (and values) are what a list holds */
         bool was = l->lists;
         l->lists = true;
         int rc = list_value(l, out);

@@ -115,7 +115,7 @@ int cmd_run(int argc, char **argv) {
         kiln_value res;
         kiln_error err;
         for (int i = 0; a.print_args && i < nargs && i < CLI_SIG_ARGS; i++) /* a list's final items come back */
-            if (args[i].kind == KILN_LIST) args[i].base = &after[i];
+            if (args[i].kind == KILN_LIST || args[i].kind == KILN_DICT) args[i].base = &after[i];
             else if (args[i].kind == KILN_SET) { set_io[i].out = &after[i]; args[i].base = &set_io[i]; }
         if (kiln_call(fn, args, nargs, &res, &err) != 0) {
             cli_print_error(&err);
@@ -134,7 +134,8 @@ int cmd_run(int argc, char **argv) {
             if (write_out_args(&a, args, nargs)) rc = EXIT_ERR;
             for (int i = 0; a.print_args && i < nargs && i < CLI_SIG_ARGS; i++) {
                 printf("%s = ", kiln_func_param(fn, i));
-                bool changed = (args[i].kind == KILN_LIST || args[i].kind == KILN_SET) && after[i].kind == args[i].kind;
+                bool changed = (args[i].kind == KILN_LIST || args[i].kind == KILN_SET || args[i].kind == KILN_DICT) &&
+                               after[i].kind == args[i].kind;
                 kiln_value_print(changed ? &after[i] : &args[i], stdout);
                 putchar('\n');
             }

@@ -122,6 +122,34 @@ static uint32_t sig_of_set(const kiln_value *v, uint32_t *codes, uint32_t n, int
     return end;
 }
 
+/* a dict's codes: a list's, marked (ndim 2), then its keys' (hashable) and its values' (numbers, arrays, lists,
+ * tuples: a list's items), each of one type; an empty dict's are unknown */
+static uint32_t sig_of_dict(const kiln_value *v, uint32_t *codes, uint32_t n, int depth) {
+    if (v->n < 0 || (v->n && !v->v.items)) return SIG_MAX + 2;
+    if (n + 3 > SIG_MAX) return SIG_MAX + 1;
+    codes[n++] = SIG_CODE(SIG_LIST, 0, 0, 2, 0);
+    if (!v->n) {
+        codes[n++] = SIG_CODE(SIG_UNKNOWN, 0, 0, 0, 0);
+        codes[n++] = SIG_CODE(SIG_UNKNOWN, 0, 0, 0, 0);
+        return n;
+    }
+    for (int part = 0; part < 2; part++) { /* the keys' type, then the values' */
+        const kiln_value *first = &v->v.items[part];
+        if (part == 0 ? !hashable(first, 0) : first->kind == KILN_NONE || first->kind == KILN_DICT || first->kind == KILN_SET)
+            return SIG_MAX + 2;
+        uint32_t end = sig_of_value(first, codes, n, depth + 1), other[SIG_MAX + 2];
+        if (end > SIG_MAX) return end;
+        for (int i = 1; i < v->n; i++) {
+            const kiln_value *x = &v->v.items[2 * i + part];
+            if (part == 0 && !hashable(x, 0)) return SIG_MAX + 2;
+            uint32_t k = sig_of_value(x, other, 0, depth + 1);
+            if (k != end - n || memcmp(other, codes + n, sizeof(uint32_t) * k)) return SIG_MAX + 3; /* two types */
+        }
+        n = end;
+    }
+    return n;
+}
+
 /* the signature straight from kiln_values: the hot path of every call */
 static uint32_t sig_of_value(const kiln_value *v, uint32_t *codes, uint32_t n, int depth) {
     if (n >= SIG_MAX || depth > 8) return SIG_MAX + 1;
@@ -150,6 +178,7 @@ static uint32_t sig_of_value(const kiln_value *v, uint32_t *codes, uint32_t n, i
     case KILN_NONE: codes[n] = SIG_CODE(SIG_NONE, 0, 0, 0, 0); return n + 1;
     case KILN_LIST: return sig_of_list(v, codes, n, depth);
     case KILN_SET: return sig_of_set(v, codes, n, depth);
+    case KILN_DICT: return sig_of_dict(v, codes, n, depth);
     case KILN_TUPLE:
         if (v->n < 0 || v->n > 0xffff || (v->n && !v->v.items)) return SIG_MAX + 2;
         codes[n++] = SIG_CODE(SIG_TUPLE, 0, 0, 0, 0) | (uint32_t)v->n << 16;
@@ -224,7 +253,23 @@ static void value_problem(const kiln_value *v, char *buf, size_t cap, int depth)
         snprintf(buf, cap, "a set whose keys have different types (a kiln set holds keys of one type)");
         return;
     }
-    case KILN_DICT: snprintf(buf, cap, "a dict (kiln takes dicts as results only, not yet as arguments)"); return;
+    case KILN_DICT: {
+        if (v->n < 0 || (v->n && !v->v.items)) { snprintf(buf, cap, "a dict of %d entries whose item pointer is NULL or length negative", v->n); return; }
+        for (int i = 0; i < v->n; i++) {
+            if (!hashable(&v->v.items[2 * i], 0)) {
+                snprintf(buf, cap, "a dict whose key %d is not a number or a tuple of numbers (a kiln dict's keys)", i);
+                return;
+            }
+            int k = v->v.items[2 * i + 1].kind;
+            if (k == KILN_NONE || k == KILN_DICT || k == KILN_SET) {
+                snprintf(buf, cap, "a dict whose value %d is %s (a kiln dict's values are numbers, arrays, lists and tuples)", i,
+                         k == KILN_NONE ? "None" : k == KILN_DICT ? "a dict" : "a set");
+                return;
+            }
+        }
+        snprintf(buf, cap, "a dict whose keys or values have different types (a kiln dict holds keys of one type and values of one type)");
+        return;
+    }
     case KILN_NONE: break;
     }
     snprintf(buf, cap, "a value of unknown kind %d", (int)v->kind);
@@ -264,6 +309,11 @@ const Type *jit_type_of_value(kiln_ctx *ctx, const kiln_value *v) {
         l.kind = KILN_LIST;
         const Type *lt = jit_type_of_value(ctx, &l);
         return lt ? ty_set(tt, ty_item(lt)) : NULL;
+    }
+    case KILN_DICT: {
+        if (!v->n) return ty_dict(tt, &tt->unknown, &tt->unknown);
+        const Type *k = jit_type_of_value(ctx, &v->v.items[0]), *x = jit_type_of_value(ctx, &v->v.items[1]);
+        return k && x ? ty_dict(tt, k, x) : NULL;
     }
     case KILN_LIST: {
         const Type *item = &tt->unknown;
@@ -541,6 +591,19 @@ static RtSet *set_arg(Run *run, const kiln_value *v, const Type *t) {
     return set;
 }
 
+/* a dict argument: its entries set in the caller's order (insertion order, which is all a dict's order is) */
+static RtDict *dict_arg(Run *run, const kiln_value *v, const Type *t) {
+    const Type *kt = t->elems[0], *vt = t->elems[1];
+    RtDict *d = run_dict_new(run, rt_item_size(kt), rt_item_size(vt), 0, "");
+    if (!d) return NULL;
+    Slot k[KILN_MAX_ITEM_SLOTS], x[KILN_MAX_ITEM_SLOTS];
+    for (int i = 0; i < v->n && kt->kind != T_UNKNOWN; i++)
+        if (flatten_arg(run, &v->v.items[2 * i], kt, k, KILN_MAX_ITEM_SLOTS) < 0 ||
+            flatten_arg(run, &v->v.items[2 * i + 1], vt, x, KILN_MAX_ITEM_SLOTS) < 0 || rt_dict_set(run, d, kt, vt, k, x, 0, ""))
+            return NULL;
+    return d;
+}
+
 static int flatten_arg(Run *run, const kiln_value *v, const Type *t, Slot *out, int cap) {
     switch (t->kind) {
     case T_SCALAR:
@@ -576,6 +639,10 @@ static int flatten_arg(Run *run, const kiln_value *v, const Type *t, Slot *out, 
     case T_SET:
         if (cap < 1) return -1;
         if (!(out[0].p = set_arg(run, v, t))) return -2;
+        return 1;
+    case T_DICT:
+        if (cap < 1) return -1;
+        if (!(out[0].p = dict_arg(run, v, t))) return -2;
         return 1;
     default: return 0;
     }
@@ -917,7 +984,7 @@ static int leaves_of(const Type *t) {
  * OP_ARG), so its final items are read as that */
 static const Type *arg_type_after(const Spec *s, int i) {
     const Type *t = s->u.args[i];
-    if ((t->kind != T_LIST && t->kind != T_SET) || ty_item(t)->kind != T_UNKNOWN || !s->u.ir) return t;
+    if ((t->kind != T_LIST && t->kind != T_SET && t->kind != T_DICT) || ty_item(t)->kind != T_UNKNOWN || !s->u.ir) return t;
     int leaf = 0;
     for (int j = 0; j < i; j++) leaf += leaves_of(s->u.args[j]);
     const Func *f = s->u.ir;
@@ -933,7 +1000,8 @@ static int reflect_lists(Run *run, const Spec *s, const kiln_value *args, int na
             if (reflect_set(run, arg_type_after(s, i), in[at[i]].p, args[i].base)) return -1;
             continue;
         }
-        if (args[i].kind != KILN_LIST || s->u.args[i]->kind != T_LIST) continue;
+        if ((args[i].kind != KILN_LIST || s->u.args[i]->kind != T_LIST) && (args[i].kind != KILN_DICT || s->u.args[i]->kind != T_DICT))
+            continue;
         kiln_value *dst = args[i].base;
         if (build_result(run, arg_type_after(s, i), &in[at[i]], dst) < 0) return -1;
     }

@@ -285,11 +285,12 @@ void dc_delete_key(Inf *I, Val d, Val k, Node *at) {
     lib(I, NULL, LIB_DICT_DEL, ops, n);
 }
 
-/* `d = {}` (`s = set()`) binds d: a dict (set) made untyped takes the types an earlier round learned for d */
+/* `d = {}` (`s = set()`) binds d: a dict (set) made untyped, or passed in empty, takes the types an earlier round
+ * learned for d (an empty one passed in sizes its entries at the first store, rt/dict.c and rt/set.c) */
 Val dc_typed(Inf *I, const Type *t, Val v) {
     Ins *in = &I->f->ins.v[v.r];
     /* a new empty one, or (sets) an empty set passed in, whose entries take their size at the first key (rt/set.c) */
-    bool arg = in->op == OP_ARG && t->kind == T_SET;
+    bool arg = in->op == OP_ARG && (t->kind == T_SET || t->kind == T_DICT);
     if (!arg && (in->op != OP_LIB || ((in->aux & 0xff) != LIB_DICT_NEW && (in->aux & 0xff) != LIB_SET_NEW))) return v;
     in->ty = t;
     v.ty = t;

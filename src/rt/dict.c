@@ -108,6 +108,14 @@ int rt_dict_index(Run *r, const RtDict *d, const Type *kt, const Slot *key, int6
 
 int rt_dict_set(Run *r, RtDict *d, const Type *kt, const Type *vt, const Slot *key, const Slot *val, int line, const char *file) {
     unsigned char k[8 * KILN_MAX_ITEM_SLOTS];
+    if (!d->keys.len && (d->keys.item != rt_item_size(kt) || d->vals.item != rt_item_size(vt))) {
+        /* an empty dict passed in before its types were known (8-byte entries): the sizes of what goes in */
+        d->keys.item = rt_item_size(kt);
+        d->vals.item = rt_item_size(vt);
+        d->keys.cap = d->vals.cap = 0;
+        free(d->keys.data); free(d->vals.data);
+        d->keys.data = d->vals.data = NULL;
+    }
     rt_item_store(kt, k, key);
     int64_t slot, e = lookup(d, kt, k, &slot);
     if (e >= 0) { rt_item_store(vt, (char *)d->vals.data + e * d->vals.item, val); return 0; }

@@ -918,6 +918,34 @@ def test_set_argument_errors():
         kiln.jit(remove_one)({1}, 2)
 
 
+@kiln.jit
+def tally(d, xs):
+    for x in xs:
+        d[x] = d.get(x, 0) + 1
+    return len(d)
+
+
+def test_dicts_as_arguments():
+    d = {1: 5, 2: 0}
+    alias = d
+    assert tally(d, [1, 3, 3]) == 3 and d == {1: 6, 2: 0, 3: 2} and alias is d
+    assert list(d) == [1, 2, 3]  # insertion order, as the kernel left it
+    e = {}
+    assert tally(e, [2.5, 2.5, 0.5]) == 2 and e == {2.5: 2, 0.5: 1}  # an empty dict is typed by its stores
+    f = {(1, 2): np.arange(3.0)}
+    assert kiln.jit(lambda_free_get)(f, (1, 2))[1] == 1.0 and f[(1, 2)][1] == 1.0
+    with pytest.raises(TypeError, match="a dict whose keys or values have different types"):
+        tally({1: 2, 2: 2.5}, [1])
+    with pytest.raises(TypeError, match="a dict whose value 0 is None"):
+        tally({1: None}, [1])
+    with pytest.raises(KeyError):
+        kiln.jit(lambda_free_get)({1: np.zeros(1)}, 2)
+
+
+def lambda_free_get(d, k):
+    return d[k]
+
+
 def push_two(l, x):
     l.append(x)
     l.append(x)
