@@ -202,7 +202,10 @@ def test_compile_errors():
     with pytest.raises(kiln.CompileError, match=r"test_package.py:\d+:\d+: error: variable 'y' is "):
         bad(True)
     assert first([1.5, 2.0]) == 1.5  # a Python list is a list
-    with pytest.raises(TypeError, match="cannot pass a 'dict'"):
+    with pytest.raises(TypeError, match="cannot pass a 'str'"):
+        first("ab")
+    assert first({0: 2}) == 2  # a dict is a dict (d[0])
+    with pytest.raises(KeyError):
         first({1: 2})
     with pytest.raises(TypeError, match="element format"):
         first(np.zeros(3, dtype=np.float16))
