@@ -84,10 +84,10 @@ RtErr fr_generic(Slot *s, int d, const Extra *x) {
 void fr_view(Slot *s, int d, int a, const Extra *x) {
     const Slot *arr = &s[a];
     int r = x->at->ndim, k = x->n;
-    char *p = arr[0].p;
-    for (int i = 0; i < k; i++) p += s[x->slot[i]].i * arr[1 + r + i].i;
+    int64_t off = 0;
+    for (int i = 0; i < k; i++) off += s[x->slot[i]].i * arr[1 + r + i].i;
     Slot tmp[1 + 2 * KILN_MAXDIM];
-    tmp[0].p = p;
+    tmp[0].p = off ? (char *)arr[0].p + off : arr[0].p; /* an empty list's data is NULL: no offset added to it */
     int nr = r - k;
     for (int i = 0; i < nr; i++) { tmp[1 + i] = arr[1 + k + i]; tmp[1 + nr + i] = arr[1 + r + k + i]; }
     memcpy(&s[d], tmp, sizeof(Slot) * (size_t)(1 + 2 * nr));
@@ -97,7 +97,7 @@ void fr_view(Slot *s, int d, int a, const Extra *x) {
 void fr_mkview(Slot *s, int d, int a, const Extra *x) {
     int nr = x->rt->ndim;
     Slot tmp[1 + 2 * KILN_MAXDIM];
-    tmp[0].p = (char *)s[a].p + s[x->slot[0]].i;
+    tmp[0].p = s[x->slot[0]].i ? (char *)s[a].p + s[x->slot[0]].i : s[a].p; /* an empty list's data is NULL */
     for (int i = 0; i < 2 * nr; i++) tmp[1 + i] = s[x->slot[1 + i]];
     memcpy(&s[d], tmp, sizeof(Slot) * (size_t)(1 + 2 * nr));
 }

@@ -549,11 +549,12 @@ RtList *rt_set_pop(Run *r, RtSet *s, int line, const char *file) {
 /* the keys in table order (the list is the set's own: read it before the set changes); NULL: out of memory */
 const RtList *rt_set_view(RtSet *s) {
     if (s->seen == s->version) return &s->items;
-    if (s->used > s->items.cap) {
-        void *p = realloc(s->items.data, (size_t)(s->used * s->key));
+    if (s->used > s->items.cap || !s->items.data) { /* never NULL: a view of the list adds offsets to its address */
+        int64_t cap = s->used ? s->used : 1;
+        void *p = realloc(s->items.data, (size_t)(cap * s->key));
         if (!p) return NULL;
         s->items.data = p;
-        s->items.cap = s->used;
+        s->items.cap = cap;
     }
     int64_t n = 0;
     EACH(s, e) memcpy((char *)s->items.data + n++ * s->key, key_of(e), (size_t)s->key);

@@ -253,3 +253,14 @@ def consts(k):
     e = {(1, 2), (9, 2), (17, 2), (25, 2)}
     f = {-1, -2, 2 ** 61, 2 ** 61 - 1, -(2 ** 61) + 1, 1 << 62, -7}
     return out, d, e, f, {0.1, 0.2, 0.3, 1.5, 2.5, 1e-300}, {1j, 2 + 3j, -1j}, {True, False}
+
+# run: empty_slices(0)
+# expect: ([], [], [], [])
+def empty_slices(n):
+    s = set()
+    for i in range(n):
+        s.add(i)
+    a = []
+    for i in range(n):
+        a.append(i * 1.5)
+    return list(s)[:8], list(a)[:3], a[1:], sorted(s)[:2]
