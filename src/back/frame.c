@@ -259,6 +259,9 @@ int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char
             return 0;
         }
         case EXC_RESTORE: if (s[a].p) rt_exc_restore(run, s[a].p); return 0;
+        case EXC_NEW: s[d].p = rt_exc_new(run); return 0;
+        case EXC_STASH: rt_exc_stash(run, s[a].p); return 0;
+        case EXC_UNSTASH: rt_exc_unstash(run, s[a].p); return 0;
         default: s[d].i = rt_exc_matches(rt_exc_pending(run), (uint32_t)(x->aux >> 16)); return 0;
         }
     }

@@ -53,7 +53,7 @@ typedef enum {
     S_BREAK, S_CONTINUE, S_PASS,
     S_RETURN,  /* a: value or NULL */
     S_ASSERT,  /* a: test, b: message or NULL */
-    S_RAISE,   /* a: exception expression */
+    S_RAISE,   /* a: exception expression (NULL: a bare raise, the exception being handled) */
     S_DEL,     /* kids: the targets */
     S_DEF,     /* name, params (names), defaults (kids2: one per param, NULL if none), kids: body */
     S_IMPORT,  /* name: module, b? alias in names[0] */

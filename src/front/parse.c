@@ -873,7 +873,7 @@ static Node *small_stmt(P *p) {
     case TK_RAISE:
         advance(p);
         s = node(p, S_RAISE, t);
-        if (!starts_expr(p->tok.kind)) fail_at(p, t, "bare 'raise' is not supported%s", "");
+        if (!starts_expr(p->tok.kind)) return s; /* a bare raise: a: NULL (lower/try.c) */
         s->a = test(p);
         if (p->tok.kind == TK_FROM) fail_at(p, p->tok, "'raise … from' is not supported%s", "");
         return s;

@@ -70,7 +70,9 @@ enum { SETOP_COPY, SETOP_REBUILD, SETOP_OR, SETOP_AND, SETOP_SUB, SETOP_XOR,
        SETOP_IOR, SETOP_IAND, SETOP_ISUB, SETOP_IXOR, SETOP_SWEEP, SETOP_TAKE,
        SETOP_EQ, SETOP_LE, SETOP_LT, SETOP_DISJOINT, SETOP_LEN };
 
-enum { EXC_MATCH, EXC_CLEAR, EXC_SAVE, EXC_RESTORE };
+/* EXC_NEW (operand 0: 0): a record the call owns, for a handler with a bare `raise`; EXC_STASH (operand: that
+ * record): the exception being handled kept in it (none pending); EXC_UNSTASH: pending again (a bare `raise`) */
+enum { EXC_MATCH, EXC_CLEAR, EXC_SAVE, EXC_RESTORE, EXC_NEW, EXC_STASH, EXC_UNSTASH };
 
 enum { DICT_FIND_OR_NEG, DICT_FIND_OR_RAISE, DICT_FIND_IN }; /* the entry or -1; the entry or KeyError; k in d */
 

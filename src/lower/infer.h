@@ -83,6 +83,9 @@ typedef struct Inf {
      * leaving them lowers a copy of each first (lower/try.c) */
     struct FinCtx { Node *fin; int ntry, nloops; uint32_t func; } fins[INF_TRY_MAX];
     int nfin;
+    Ref handling[INF_TRY_MAX]; /* the except clauses with a bare `raise` being lowered, innermost last: the record
+                                * (EXC_NEW) each keeps its exception in (lower/try.c) */
+    int nhandling;
     int32_t next_id;        /* the id of the next node copied for an inner function or a generator (above the
                              * module's; the same sequence every round, so hints keyed by node stay valid) */
     int ninl;     /* the expression being evaluated may stay an Optional (a None test, a return, an assignment) */
@@ -282,7 +285,8 @@ Val it_call(Inf *I, Node *call, int k);         /* reduce, or the error for a ge
 /* try.c: try statements */
 void tr_try(Inf *I, Node *s);
 void tr_split(Inf *I); /* the instruction just emitted may raise inside a try body: its block ends there */
-void tr_leave(Inf *I, bool loop); /* a return (loop false) or a break/continue is about to leave: its finally clauses */
+void tr_leave(Inf *I, bool loop);
+void tr_bare_raise(Inf *I, Node *s); /* `raise` in an except clause: the exception it handles, raised again */ /* a return (loop false) or a break/continue is about to leave: its finally clauses */
 
 /* dict.c */
 Val dc_display(Inf *I, Node *n);

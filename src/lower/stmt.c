@@ -598,7 +598,7 @@ static void st_return(Inf *I, Node *s) {
 }
 
 static void st_raise(Inf *I, Node *s) {
-    if (!s->a) inf_fail(I, s, "a bare 'raise' (re-raising the exception being handled) is not supported");
+    if (!s->a) { tr_bare_raise(I, s); return; }
     Node *e = s->a, *cls = e, *msg = NULL;
     if (e->kind == N_CALL) {
         cls = e->a;

@@ -16,10 +16,14 @@
  * their own try. Every tier takes the raised edge where its code would have
  * left the function (back/interp.c, back/x64/gen.c, back/llvm/llvm.c).
  *
+ * A bare `raise` in a clause raises the exception it handles again: such a
+ * clause keeps the exception in a record of its own (made once per call, in
+ * the entry block) instead of clearing it, and the `raise` puts it back and
+ * sends it on as a handler that matched nothing would.
+ *
  * `finally` (below) runs on every way out. Not supported, each a compile
- * error: a bare `raise` in a handler and reading the `as` name (kiln has no
- * exception objects), classes other than the built-in ones kernels raise, a
- * finally clause around a yield.
+ * error: reading the `as` name (kiln has no exception objects), classes other
+ * than the built-in ones kernels raise, a finally clause around a yield.
  */
 #include "infer.h"
 #include "../ir/lib.h"
@@ -78,6 +82,50 @@ static void reraise(Inf *I, int line) {
     I->cur = NOBLOCK;
 }
 
+/* whether the statements hold a bare `raise` of this clause's (not one inside a nested def, or a nested try's own
+ * except clauses, which re-raise their own exception) */
+static bool bare_raise(Node **v, int n) {
+    for (int i = 0; i < n; i++) {
+        Node *s = v[i];
+        if (!s || s->kind == S_DEF) continue;
+        if (s->kind == S_RAISE && !s->a) return true;
+        if (bare_raise(s->kids, s->nkids)) return true;
+        for (int k = 0; k < s->nkids2; k++) {
+            Node *c = s->kids2[k];
+            if (s->kind == S_TRY && c->op == 0) continue;
+            if (s->kind == S_TRY ? bare_raise(c->kids, c->nkids) : bare_raise(&c, 1)) return true;
+        }
+    }
+    return false;
+}
+
+/* instruction r, just appended to the entry block, moved to its front (after its parameters): the entry block may end
+ * in a try's raising instruction, which must stay its last */
+static void to_entry_front(Inf *I, Ref r) {
+    Block *b = &I->f->blocks.v[0];
+    uint32_t at = b->params.n;
+    memmove(&b->ins.v[at + 1], &b->ins.v[at], sizeof(Ref) * (b->ins.n - 1 - at));
+    b->ins.v[at] = r;
+}
+
+/* a record for a clause's exception, made at the start of the entry block (so every use is dominated), once per call */
+static Ref new_record(Inf *I) {
+    Ref zero = ir_const(I->f, 0, inf_i64(I), (Scalar){.i = 0}, 0);
+    Ref r = zero ? ir_emit(I->f, 0, OP_LIB, inf_i64(I), &zero, 1, LIB_EXC | (int64_t)EXC_NEW << 8, (uint32_t)I->line) : 0;
+    if (!r) inf_oom(I);
+    to_entry_front(I, r);
+    to_entry_front(I, zero);
+    return r;
+}
+
+void tr_bare_raise(Inf *I, Node *s) {
+    if (!I->nhandling) inf_fail(I, s, "a bare 'raise' outside an except clause (no exception is being handled)");
+    I->line = s->line;
+    exc_op(I, EXC_UNSTASH, 0, I->handling[I->nhandling - 1]);
+    reraise(I, s->line);
+    I->cur = NOBLOCK;
+}
+
 /* the handlers, entered at the dispatch block with the exception pending; each ends at join */
 static void dispatch(Inf *I, Node *s, uint32_t join) {
     bool all = false;
@@ -101,8 +149,17 @@ static void dispatch(Inf *I, Node *s, uint32_t join) {
         }
         inf_seal(I, handler);
         I->cur = handler;
-        exc_op(I, EXC_CLEAR, 0, 0);
+        bool bare = bare_raise(c->kids, c->nkids);
+        if (bare) { /* the exception kept for the clause's `raise` */
+            if (I->nhandling >= INF_TRY_MAX) inf_fail(I, c, "except clauses with a bare 'raise' nested more than %d deep", INF_TRY_MAX);
+            Ref rec = new_record(I);
+            exc_op(I, EXC_STASH, 0, rec);
+            I->handling[I->nhandling++] = rec;
+        } else {
+            exc_op(I, EXC_CLEAR, 0, 0);
+        }
         st_body(I, c->kids, c->nkids);
+        if (bare) I->nhandling--;
         inf_jump(I, join);
         I->cur = next;
     }

@@ -73,6 +73,28 @@ void rt_exc_restore(Run *r, RtExc *e) {
         if (r->saved.v[i] == e) { r->saved.v[i] = r->saved.v[--r->saved.n]; free(e); return; }
 }
 
+struct RtExc *rt_exc_new(Run *r) {
+    RtExc *e = calloc(1, sizeof *e);
+    if (!e || !hvec_push(r->saved, e)) { free(e); return NULL; }
+    return e;
+}
+
+void rt_exc_stash(Run *r, RtExc *e) {
+    if (e) { e->code = r->code; e->line = r->line; e->file = r->file; e->ename = r->ename; memcpy(e->msg, r->msg, sizeof e->msg); }
+    rt_exc_clear(r);
+}
+
+void rt_exc_unstash(Run *r, const RtExc *e) {
+    if (!e) { /* the record could not be made: the clause re-raises what it can say */
+        run_raise(r, RE_NOMEM, r->line, r->file);
+        r->ename = "MemoryError";
+        snprintf(r->msg, sizeof r->msg, "out of memory keeping the exception a bare 'raise' re-raises");
+        return;
+    }
+    r->code = e->code; r->line = e->line; r->file = e->file; r->ename = e->ename;
+    memcpy(r->msg, e->msg, sizeof r->msg);
+}
+
 void rt_exc_clear(Run *r) {
     r->code = RE_OK;
     r->line = 0;

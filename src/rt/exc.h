@@ -20,5 +20,10 @@ void rt_exc_clear(Run *r);                   /* r holds no exception (it was cau
  * the call owns, NULL when out of memory) and put back after it */
 struct RtExc *rt_exc_save(Run *r);
 void rt_exc_restore(Run *r, struct RtExc *e);
+/* an except clause with a bare `raise`: one record per clause and call (NULL when out of memory), the exception
+ * being handled kept in it while the clause runs (r holds none), and put back by the `raise` */
+struct RtExc *rt_exc_new(Run *r);
+void rt_exc_stash(Run *r, struct RtExc *e);
+void rt_exc_unstash(Run *r, const struct RtExc *e);
 
 #endif

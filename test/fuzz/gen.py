@@ -292,7 +292,8 @@ class Gen:
     def try_stmt(self):
         """try / except / else / finally (lower/try.c): the body's statements may raise (a raw index out of range,
         a division by zero, a raise); the clauses name classes that catch some of them, or not (the enclosing try,
-        or out of the function, with CPython's message); a finally clause runs on every way out"""
+        or out of the function, with CPython's message), and may raise what they caught again (a bare raise); a
+        finally clause runs on every way out"""
         r = self.r
         self.emit("try:")
         self.depth += 1
@@ -305,7 +306,11 @@ class Gen:
             cls = r.choice(["IndexError", "ZeroDivisionError", "ArithmeticError", "(IndexError, ZeroDivisionError)",
                             "Exception", "ValueError", "LookupError", "(KeyError, ValueError)", "OverflowError", ""])
             self.emit(f"except {cls}:" if cls else "except:")
-            self.depth += 1; self.stmts(r.randint(1, 2)); self.depth -= 1
+            self.depth += 1; self.stmts(r.randint(1, 2))
+            if r.random() < 0.2:  # a bare raise: the exception handled, raised again (after the clause's statements)
+                self.emit(f"if {self.cond()}:")
+                self.emit("    raise")
+            self.depth -= 1
             if not cls:
                 break
         if r.random() < 0.3:
