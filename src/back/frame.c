@@ -248,6 +248,27 @@ static int fr_set(Run *run, Slot *s, int d, int a, const Extra *x, int routine, 
     }
 }
 
+/* a Generator routine (LIB_RNG_*): operand 0 at slot a (the Generator; NEW: the seed), the others at x->slot */
+static int fr_rng(Run *run, Slot *s, int d, int a, const Extra *x, int routine, int line, const char *file) {
+    int kind = (int)((x->aux >> 8) & 0xff);
+    if (routine == LIB_RNG_NEW) {
+        RtRng *g = rt_rng_new(run, s[a].i, kind, line, file);
+        if (!g) return -1;
+        s[d].p = g;
+        return 0;
+    }
+    int k = routine == LIB_RNG_FILL; /* FILL: the array first, its slots */
+    const Slot *arr = k ? &s[x->slot[0]] : NULL;
+    double fa = s[x->slot[k]].f, fb = s[x->slot[k + 1]].f;
+    int64_t lo = s[x->slot[k + 2]].i;
+    uint64_t span = s[x->slot[k + 3]].u;
+    if (!k) return rt_rng_fill(run, s[a].p, kind, fa, fb, lo, span, &s[d], 1, line, file);
+    int64_t n = 1;
+    int nd = (int)((x->aux >> 16) & 0xff); /* the array's rank */
+    for (int i = 0; i < nd; i++) n *= arr[1 + i].i;
+    return rt_rng_fill(run, s[a].p, kind, fa, fb, lo, span, arr[0].p, n, line, file);
+}
+
 int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char *file) {
     if ((x->aux & 0xff) == LIB_GPU) return fr_gpu(run, s, d, a, x, line, file);
     if ((x->aux & 0xff) == LIB_EXC) { /* a try statement's dispatch and finally clauses: never raise */
@@ -265,6 +286,7 @@ int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char
         default: s[d].i = rt_exc_matches(rt_exc_pending(run), (uint32_t)(x->aux >> 16)); return 0;
         }
     }
+    if ((x->aux & 0xff) >= LIB_RNG_NEW && (x->aux & 0xff) <= LIB_RNG_FILL) return fr_rng(run, s, d, a, x, (int)(x->aux & 0xff), line, file);
     if ((x->aux & 0xff) >= LIB_SET_NEW && (x->aux & 0xff) <= LIB_SET_RESERVE) return fr_set(run, s, d, a, x, (int)(x->aux & 0xff), line, file);
     if ((x->aux & 0xff) >= LIB_DICT_NEW && (x->aux & 0xff) <= LIB_DICT_PART) return fr_dict(run, s, d, a, x, (int)(x->aux & 0xff), line, file);
     if ((x->aux & 0xff) == LIB_INT_BOUNDS) return fr_int_bounds(run, line, file, s[a].i, (int)(x->aux >> 8));

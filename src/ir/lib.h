@@ -58,7 +58,11 @@ enum {
     LIB_SET_ITEMS,     /* the keys in iteration order, as a list (the set's own: read, not kept past a change) */
     LIB_SET_BIN,       /* operands a, b (sets of one key type); aux >> 8: SETOP_* */
     LIB_SET_RESERVE,   /* operand 1: n keys about to be added (CPython's one resize before a dict's keys) */
-    LIB_LAST = LIB_SET_RESERVE,
+    /* NumPy's Generator (rt/pcg64.c) */
+    LIB_RNG_NEW,       /* operand 0: the seed; aux >> 8: 1 given, 0 None (the OS's entropy); a new Generator */
+    LIB_RNG_DRAW,      /* operands g, a, b (floats), lo, span (ints); aux >> 8: RNG_*: one value (a float, an int) */
+    LIB_RNG_FILL,      /* operands g, a C array, a, b, lo, span; aux >> 8: RNG_*: the array filled as NumPy fills it */
+    LIB_LAST = LIB_RNG_FILL,
 };
 
 /* TOGGLE: discard the key if there, else add it (symmetric_difference_update of a dict's keys) */
@@ -75,6 +79,9 @@ enum { SETOP_COPY, SETOP_REBUILD, SETOP_OR, SETOP_AND, SETOP_SUB, SETOP_XOR,
 enum { EXC_MATCH, EXC_CLEAR, EXC_SAVE, EXC_RESTORE, EXC_NEW, EXC_STASH, EXC_UNSTASH };
 
 enum { DICT_FIND_OR_NEG, DICT_FIND_OR_RAISE, DICT_FIND_IN }; /* the entry or -1; the entry or KeyError; k in d */
+
+/* what a Generator draws (LIB_RNG_FILL, rt/pcg64.c) */
+enum { RNG_RANDOM, RNG_UNIFORM, RNG_INTEGERS };
 
 /* the random streams (rt/random.h): Python's random, NumPy's legacy np.random */
 enum { RND_PY_SEED, RND_PY_RANDOM, RND_PY_GETRANDBITS, RND_PY_RANDBELOW, RND_PY_RANDRANGE /* operands start, stop */, RND_PY_GAUSS,
@@ -114,7 +121,8 @@ static inline const char *ir_lib_name(int64_t aux) {
                                 "list_new", "list_append", "list_pop", "list_insert", "list_extend", "list_from",
                                 "list_repeat", "list_clear", "list_reverse", "list_array", "list_find", "list_splice", "random",
                                 "print", "dict_new", "dict_find", "dict_set", "dict_del", "dict_clear", "dict_part", "gpu",
-                                "exc", "set_new", "set_key", "set_pop", "set_clear", "set_items", "set_bin", "set_reserve"};
+                                "exc", "set_new", "set_key", "set_pop", "set_clear", "set_items", "set_bin", "set_reserve",
+                                "rng_new", "rng_draw", "rng_fill"};
     _Static_assert(sizeof lib / sizeof lib[0] == LIB_LAST - LIB_MATMUL + 1, "a name for every LIB_ routine");
     int r = (int)(aux & 0xff);
     if (r < RK_COUNT) return rk[r];

@@ -21,6 +21,7 @@ static bool same_value_type(const Type *a, const Type *b) {
     if (a->kind == T_LIST && b->kind == T_LIST) return true; /* one slot, an address, whatever the items */
     if (a->kind == T_DICT && b->kind == T_DICT) return true;
     if (a->kind == T_SET && b->kind == T_SET) return true;
+    if (a->kind == T_RNG && b->kind == T_RNG) return true;
     return false;
 }
 
@@ -53,13 +54,17 @@ const char *ir_verify(Func *f, char *buf, size_t cap) {
                 const Type *at = f->ins.v[ir_arg(f, r, 0)].ty;
                 int routine = in->op == OP_LIB ? (int)(in->aux & 0xff) : -1;
                 if (routine == LIB_INT_BOUNDS || routine == LIB_LIST_NEW || routine == LIB_RANDOM || routine == LIB_DICT_NEW ||
-                    routine == LIB_EXC || routine == LIB_SET_NEW ||
+                    routine == LIB_EXC || routine == LIB_SET_NEW || routine == LIB_RNG_NEW ||
                     (routine == LIB_GPU && !gpu_is_atomic(gpu_kind(in->aux)))) {
                     if (at->kind != T_SCALAR || !dt_is_int(at->dtype)) BAD("%%%u: %s of a non-integer", r, ir_lib_name(in->aux));
                     break;
                 }
                 if (routine > LIB_DICT_NEW && routine <= LIB_DICT_PART) {
                     if (at->kind != T_DICT) BAD("%%%u: %s of a non-dict", r, ir_lib_name(in->aux));
+                    break;
+                }
+                if (routine == LIB_RNG_DRAW || routine == LIB_RNG_FILL) {
+                    if (at->kind != T_RNG) BAD("%%%u: %s of a non-Generator", r, ir_lib_name(in->aux));
                     break;
                 }
                 if (routine > LIB_SET_NEW && routine <= LIB_SET_RESERVE) {

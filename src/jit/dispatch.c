@@ -59,6 +59,7 @@ uint32_t jit_sig_encode(const Type *t, uint32_t *codes, uint32_t n) {
         return n;
     case T_LIST: codes[n] = SIG_CODE(SIG_LIST, 0, 0, 0, 0); return jit_sig_encode(ty_item(t), codes, n + 1);
     case T_SET: codes[n] = SIG_CODE(SIG_LIST, 0, 0, 1, 0); return jit_sig_encode(ty_item(t), codes, n + 1); /* between kernels */
+    case T_RNG: codes[n] = SIG_CODE(SIG_LIST, 0, 0, 3, 0); return n + 1; /* a Generator, between kernels */
     case T_DICT:
         codes[n] = SIG_CODE(SIG_LIST, 0, 0, 2, 0);
         n = jit_sig_encode(t->elems[0], codes, n + 1);

@@ -887,6 +887,7 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
     if (o.ty->kind == T_LIST) return ls_method(I, call, o, m);
     if (o.ty->kind == T_DICT) return dc_method(I, call, o, m);
     if (o.ty->kind == T_SET) return se_method(I, call, o, m);
+    if (o.ty->kind == T_RNG) return gn_method(I, call, o, m);
     if (o.ty->kind == T_ARRAY && !strcmp(m, "copy")) {
         nargs(I, call, "copy", 0, 0);
         return cl_acopy(I, o);

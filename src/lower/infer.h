@@ -303,6 +303,10 @@ Val dc_typed(Inf *I, const Type *t, Val v);
 void dc_key_kind(Inf *I, const char *box, const Type *t, Node *at); /* box ("dict", "set") keys: numbers or tuples */
 Val dc_fit(Inf *I, const char *box, const Type *want, Val v, Node *at, const char *what); /* v as a key (value) */
 
+/* generator.c: NumPy's Generator */
+Val gn_default_rng(Inf *I, Node *call);
+Val gn_method(Inf *I, Node *call, Val g, const char *m);
+
 /* set.c */
 Val se_display(Inf *I, Node *n, bool iterated); /* {a, b, ...}; iterated: a for's iterable (CPython folds constants) */
 Val se_comp(Inf *I, Node *n);                   /* {e for ...} */

@@ -17,7 +17,7 @@
 enum {
     RN_RANDOM, RN_SEED, RN_RANDINT, RN_RANDRANGE, RN_UNIFORM, RN_GAUSS, RN_GETRANDBITS, RN_CHOICE, RN_SHUFFLE,
     RN_NP_SEED, RN_NP_RANDOM, RN_NP_RANDOM_SAMPLE, RN_NP_RAND, RN_NP_RANDN, RN_NP_STANDARD_NORMAL, RN_NP_NORMAL,
-    RN_NP_UNIFORM, RN_NP_RANDINT,
+    RN_NP_UNIFORM, RN_NP_RANDINT, RN_NP_DEFAULT_RNG,
 };
 
 static const struct { int mod; const char *name; } table[] = {
@@ -28,7 +28,7 @@ static const struct { int mod; const char *name; } table[] = {
     [RN_NP_RANDOM_SAMPLE] = {MOD_NP_RANDOM, "random_sample"}, [RN_NP_RAND] = {MOD_NP_RANDOM, "rand"},
     [RN_NP_RANDN] = {MOD_NP_RANDOM, "randn"}, [RN_NP_STANDARD_NORMAL] = {MOD_NP_RANDOM, "standard_normal"},
     [RN_NP_NORMAL] = {MOD_NP_RANDOM, "normal"}, [RN_NP_UNIFORM] = {MOD_NP_RANDOM, "uniform"},
-    [RN_NP_RANDINT] = {MOD_NP_RANDOM, "randint"},
+    [RN_NP_RANDINT] = {MOD_NP_RANDOM, "randint"}, [RN_NP_DEFAULT_RNG] = {MOD_NP_RANDOM, "default_rng"},
 };
 
 int rn_lookup(int mod, const char *name) {
@@ -228,6 +228,7 @@ static Val np_call(Inf *I, Node *call, int k) {
     snprintf(fname, sizeof fname, "np.random.%s", table[k].name);
     Node *arg[4] = {NULL, NULL, NULL, NULL};
     switch (k) {
+    case RN_NP_DEFAULT_RNG: return gn_default_rng(I, call); /* generator.c */
     case RN_NP_SEED: {
         cl_np_bind(I, call, fname, 0, (const char *const[]){"seed", NULL}, 1, arg);
         if (!arg[0] || arg[0]->kind == N_NONE) inf_fail(I, call, "np.random.seed() needs an int here (seeding from the system is what an unseeded kernel does)");

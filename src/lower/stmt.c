@@ -575,6 +575,8 @@ static void st_return(Inf *I, Node *s) {
     } else if (s->a) v = ex_keep_optional(I, s->a);
     else { v.ty = &I->tt->none; v.r = inf_static(I, v.ty); v.el = NULL; }
     if (v.ty->kind == T_STR) inf_fail(I, s->a, "returning a string is not supported");
+    if (v.ty->kind == T_RNG && !I->ninl)
+        inf_fail(I, s->a, "returning a Generator is not supported (pass it to the kernels that draw from it)");
     if (v.ty->kind == T_MODULE || v.ty->kind == T_FUNC || v.ty->kind == T_BUILTIN || v.ty->kind == T_DTYPE)
         inf_fail(I, s->a, "returning a %s is not supported", ty_name(v.ty));
     if (!I->ret) { I->ret = v.ty; I->ret_line = s->line; }

@@ -19,6 +19,7 @@ void run_init(Run *r, const int64_t *tune, const _Atomic uint64_t *intr, uintptr
     r->lists.v = NULL; r->lists.n = r->lists.cap = 0;
     r->dicts.v = NULL; r->dicts.n = r->dicts.cap = 0;
     r->sets.v = NULL; r->sets.n = r->sets.cap = 0;
+    r->rngs.v = NULL; r->rngs.n = r->rngs.cap = 0;
     r->saved.v = NULL; r->saved.n = r->saved.cap = 0;
     r->print = NULL; r->print_arg = NULL;
     r->pool = NULL; r->log_par = NULL; r->log_arg = NULL;
@@ -46,6 +47,9 @@ void run_release(Run *r) {
     }
     free(r->sets.v);
     memset(&r->sets, 0, sizeof r->sets);
+    for (uint32_t i = 0; i < r->rngs.n; i++) free(r->rngs.v[i]);
+    free(r->rngs.v);
+    memset(&r->rngs, 0, sizeof r->rngs);
     for (uint32_t i = 0; i < r->saved.n; i++) free(r->saved.v[i]);
     free(r->saved.v);
     memset(&r->saved, 0, sizeof r->saved);

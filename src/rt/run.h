@@ -69,6 +69,13 @@ typedef struct RtSet {
 } RtSet;
 enum { SET_EMPTY, SET_ACTIVE, SET_DUMMY };
 
+/* NumPy's Generator (np.random.default_rng, rt/pcg64.c): a PCG64 state, made by a call */
+typedef struct RtRng {
+    unsigned __int128 state, inc;
+    bool has32;        /* a 32-bit draw left over from the last 64-bit one (NumPy's has_uint32 / uinteger) */
+    uint32_t half;
+} RtRng;
+
 /* a CUDA kernel's thread as the CPU runs it (jit/launch.c): its registers, and its block (one RtGpuBlock every
  * thread of the block points to): the block's shared arrays and the barrier (syncthreads: a switch to the block's
  * next thread; NULL: the launch runs its threads one after another, which a kernel without a barrier cannot tell
@@ -96,6 +103,7 @@ typedef struct Run {
     VEC(RtList *) lists;   /* heap vector: every list this call made */
     VEC(RtDict *) dicts;   /* and every dict */
     VEC(RtSet *) sets;     /* and every set */
+    VEC(RtRng *) rngs;     /* and every Generator */
     VEC(struct RtExc *) saved; /* exceptions set aside while a finally clause runs (rt/exc.c), freed with the call */
     void (*print)(void *arg, const char *text, size_t n); /* where print() writes (NULL: stdout) */
     void *print_arg;
@@ -114,7 +122,7 @@ typedef struct Run {
 static inline int slots_of(const Type *t) {
     if (t->kind == T_ARRAY) return 1 + 2 * t->ndim;
     if (t->kind == T_SCALAR) return t->dtype == KILN_COMPLEX128 ? 2 : 1;
-    if (t->kind == T_LIST || t->kind == T_DICT || t->kind == T_SET) return 1;
+    if (t->kind == T_LIST || t->kind == T_DICT || t->kind == T_SET || t->kind == T_RNG) return 1;
     if (t->kind == T_TUPLE) {
         int n = 0;
         for (int i = 0; i < t->n; i++) n += slots_of(t->elems[i]);

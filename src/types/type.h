@@ -31,6 +31,7 @@ typedef enum {
     T_LIST,     /* a Python list: elems[0] the item type (T_UNKNOWN: an empty list not typed yet); one slot, the
                  * RtList's address (dtype int64: a CAST to and from int64 is a move) */
     T_SET,      /* a Python set: elems[0] the key type (T_UNKNOWN until learned); one slot, the RtSet's address */
+    T_RNG,      /* NumPy's Generator (np.random.default_rng): one slot, the RtRng's address (tt->rng) */
 } TypeKind;
 
 enum { LAYOUT_C = 0, LAYOUT_ANY = 1 };  /* C-contiguous, or any strides */
@@ -61,7 +62,7 @@ struct Type {
 
 typedef struct TypeTab {
     Arena arena;
-    Type unknown, none, str;
+    Type unknown, none, str, rng;
     Type scalar[KILN_NDTYPE][2];
     Type array[KILN_NDTYPE][KILN_MAXDIM + 1][2];
     Type dtype[KILN_NDTYPE];
@@ -107,7 +108,8 @@ kiln_dtype dt_promote(kiln_dtype a, kiln_dtype b); /* NumPy's promote_types */
 static inline bool ty_is_scalar(const Type *t) { return t->kind == T_SCALAR; }
 /* a value that lives in frame slots (a tuple is its leaves; static types have no slots) */
 static inline bool ty_is_leaf(const Type *t) {
-    return t->kind == T_SCALAR || t->kind == T_ARRAY || t->kind == T_LIST || t->kind == T_DICT || t->kind == T_SET;
+    return t->kind == T_SCALAR || t->kind == T_ARRAY || t->kind == T_LIST || t->kind == T_DICT || t->kind == T_SET ||
+           t->kind == T_RNG;
 }
 static inline bool ty_is_num(const Type *t, int d) { return t->kind == T_SCALAR && t->dtype == d; }
 
