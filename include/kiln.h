@@ -84,7 +84,7 @@ typedef struct kiln_array {
     int64_t strides[KILN_MAXDIM];
 } kiln_array;
 
-typedef enum kiln_kind { KILN_NONE, KILN_SCALAR, KILN_ARRAY, KILN_TUPLE, KILN_LIST, KILN_DICT, KILN_SET } kiln_kind;
+typedef enum kiln_kind { KILN_NONE, KILN_SCALAR, KILN_ARRAY, KILN_TUPLE, KILN_LIST, KILN_DICT, KILN_SET, KILN_RNG } kiln_kind;
 
 /* A tagged value: an argument or a result.
  * Scalars carry a dtype and whether they are Python scalars (int, float,
@@ -119,6 +119,16 @@ typedef struct kiln_value {
                      * that may write into it is refused with NumPy's ValueError "assignment destination
                      * is read-only" before it runs (kiln_arr and {0} leave it 0) */
 } kiln_value;
+
+/* NumPy's Generator over a PCG64 bit generator, as an argument (KILN_RNG): base points to the caller's PCG64 state
+ * (NumPy's bit_generator.state: the 128-bit state and increment, and the 32-bit half kept for the next bounded draw),
+ * which the kernel draws from and which holds the advanced state after the call, also after a call that raised (as
+ * a NumPy Generator has advanced by what was drawn before an error). */
+typedef struct kiln_pcg64 {
+    uint64_t state_hi, state_lo, inc_hi, inc_lo;
+    int has_uint32;
+    uint32_t uinteger;
+} kiln_pcg64;
 
 /* A set's hash table. A set iterates in its table's order, so kiln hands tables over with sets: a set result
  * (KILN_SET, owned) has its table in base (kiln_value_free frees it; NULL where the set holds a NaN, whose CPython

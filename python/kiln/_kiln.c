@@ -312,17 +312,22 @@ typedef struct {
     const kiln_value *lst_in[MAX_ARGS]; /* what the list was passed as (unchanged lists are not written back) */
     kiln_value lst_out[MAX_ARGS];
     kiln_set_io set_io[MAX_ARGS];       /* a set argument's table (slots: PyMem) and its way back (lst_out) */
+    /* NumPy Generator arguments: their bit generators and PCG64 states, written back after the call */
+    PyObject *rng_obj[MAX_ARGS];
+    kiln_pcg64 rng_state[MAX_ARGS];
+    int nrng;
     int nlst;
     bool gpu;                  /* a CUDA launch on the GPU: objects with __cuda_array_interface__ pass their device memory */
 } Conv;
 
 static void conv_init(Conv *c) {
-    c->narr = c->ndflt = c->ntmp = c->nbuf = c->nlst = 0;
+    c->narr = c->ndflt = c->ntmp = c->nbuf = c->nlst = c->nrng = 0;
     c->blocks = NULL;
     c->nblocks = c->capblocks = 0;
 }
 
 static void conv_release(Conv *c) {
+    for (int i = 0; i < c->nrng; i++) Py_DECREF(c->rng_obj[i]); /* Generators converted but not written back (an error) */
     for (int i = 0; c->nbuf && i < c->narr; i++) if (c->view[i].obj) PyBuffer_Release(&c->view[i]);
     for (int i = 0; i < c->ndflt; i++) kiln_value_free(&c->v[c->dflt[i]]);
     for (int i = 0; i < c->ntmp; i++) Py_DECREF(c->tmp[i]);
@@ -639,6 +644,75 @@ static int conv_set(Conv *c, PyObject *o, kiln_value *out, int argi, int depth) 
     return 0;
 }
 
+/* a 128-bit Python int's high and low words */
+static int u128_of(PyObject *x, uint64_t *hi, uint64_t *lo) {
+    PyObject *sh = PyLong_FromLong(64), *h = sh ? PyNumber_Rshift(x, sh) : NULL, *mask = PyLong_FromUnsignedLongLong(UINT64_MAX);
+    PyObject *l = mask ? PyNumber_And(x, mask) : NULL;
+    int rc = h && l ? 0 : -1;
+    if (!rc) { *hi = PyLong_AsUnsignedLongLong(h); *lo = PyLong_AsUnsignedLongLong(l); rc = PyErr_Occurred() ? -1 : 0; }
+    Py_XDECREF(sh); Py_XDECREF(h); Py_XDECREF(mask); Py_XDECREF(l);
+    return rc;
+}
+
+static PyObject *u128_to(uint64_t hi, uint64_t lo) {
+    PyObject *h = PyLong_FromUnsignedLongLong(hi), *sh = PyLong_FromLong(64), *l = PyLong_FromUnsignedLongLong(lo);
+    PyObject *hs = h && sh ? PyNumber_Lshift(h, sh) : NULL, *r = hs && l ? PyNumber_Or(hs, l) : NULL;
+    Py_XDECREF(h); Py_XDECREF(sh); Py_XDECREF(l); Py_XDECREF(hs);
+    return r;
+}
+
+static PyObject *dict_item(PyObject *d, const char *key) {
+    PyObject *v = PyDict_Check(d) ? PyDict_GetItemString(d, key) : NULL; /* borrowed */
+    if (!v && !PyErr_Occurred()) PyErr_Format(PyExc_TypeError, "a Generator's state has no '%s'", key);
+    return v;
+}
+
+/* a NumPy Generator (over PCG64) argument: its bit generator's state, which the kernel draws from and which comes back */
+static int conv_generator(Conv *c, PyObject *o, kiln_value *out, int argi) {
+    PyObject *bg = PyObject_GetAttrString(o, "bit_generator");
+    if (!bg) return -1;
+    if (strcmp(Py_TYPE(bg)->tp_name, "numpy.random._pcg64.PCG64") && strcmp(Py_TYPE(bg)->tp_name, "PCG64")) {
+        PyErr_Format(PyExc_TypeError, "argument %d: a Generator over %s: kiln draws from PCG64 ones (np.random.default_rng's)",
+                     argi + 1, Py_TYPE(bg)->tp_name);
+        Py_DECREF(bg);
+        return -1;
+    }
+    if (c->nrng >= MAX_ARGS) { Py_DECREF(bg); PyErr_Format(PyExc_TypeError, "argument %d: too many Generators", argi + 1); return -1; }
+    PyObject *st = PyObject_GetAttrString(bg, "state");
+    kiln_pcg64 *p = &c->rng_state[c->nrng];
+    PyObject *inner = st ? dict_item(st, "state") : NULL, *s = inner ? dict_item(inner, "state") : NULL, *inc = s ? dict_item(inner, "inc") : NULL;
+    PyObject *h = inc ? dict_item(st, "has_uint32") : NULL, *u = h ? dict_item(st, "uinteger") : NULL;
+    int rc = u && !u128_of(s, &p->state_hi, &p->state_lo) && !u128_of(inc, &p->inc_hi, &p->inc_lo) ? 0 : -1;
+    if (!rc) {
+        p->has_uint32 = (int)PyLong_AsLong(h);
+        p->uinteger = (uint32_t)PyLong_AsUnsignedLong(u);
+        if (PyErr_Occurred()) rc = -1;
+    }
+    Py_XDECREF(st);
+    if (rc) { Py_DECREF(bg); return -1; }
+    c->rng_obj[c->nrng++] = bg; /* a new reference, dropped by reflect_rngs */
+    memset(out, 0, sizeof *out);
+    out->kind = KILN_RNG;
+    out->base = p;
+    return 0;
+}
+
+/* the Generators' states after the call (also after one that raised: NumPy's would have advanced as far) */
+static int reflect_rngs(Conv *c) {
+    int rc = 0;
+    for (int i = 0; i < c->nrng; i++) {
+        kiln_pcg64 *p = &c->rng_state[i];
+        PyObject *s = u128_to(p->state_hi, p->state_lo), *inc = u128_to(p->inc_hi, p->inc_lo);
+        PyObject *d = s && inc ? Py_BuildValue("{s:s,s:{s:O,s:O},s:i,s:k}", "bit_generator", "PCG64", "state", "state", s, "inc", inc,
+                                               "has_uint32", p->has_uint32, "uinteger", (unsigned long)p->uinteger) : NULL;
+        if (!d || PyObject_SetAttrString(c->rng_obj[i], "state", d) < 0) rc = -1;
+        Py_XDECREF(s); Py_XDECREF(inc); Py_XDECREF(d);
+        Py_DECREF(c->rng_obj[i]);
+    }
+    c->nrng = 0;
+    return rc;
+}
+
 /* a dict argument: its entries in insertion order (keys and values in turn); the kernel's changes come back */
 static int conv_dict(Conv *c, PyObject *o, kiln_value *out, int argi, int depth) {
     Py_ssize_t n = PyDict_GET_SIZE(o);
@@ -707,6 +781,10 @@ static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth
     if (PyFrozenSet_Check(o)) { PyErr_Format(PyExc_TypeError, "argument %d: a frozenset is not supported (pass a set)", argi + 1); return -1; }
     if (PyAnySet_Check(o)) return conv_set(c, o, out, argi, depth);
     if (PyDict_Check(o)) return conv_dict(c, o, out, argi, depth);
+    if (!strcmp(Py_TYPE(o)->tp_name, "numpy.random._generator.Generator") || !strcmp(Py_TYPE(o)->tp_name, "Generator")) {
+        if (depth > 0) { PyErr_Format(PyExc_TypeError, "argument %d: a Generator inside a list or tuple is not supported", argi + 1); return -1; }
+        return conv_generator(c, o, out, argi);
+    }
     if (!ndarray_type) { /* before the first array: its layout is checked, then it goes the common way */
         check_ndarray_layout(o);
         if (Py_TYPE(o) == ndarray_type && !conv_ndarray(c, o, out)) return 0;
@@ -755,8 +833,11 @@ static void Owner_dealloc(Owner *self) {
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
+/* the buffer format of a dtype; 64-bit ints as C's long where long has 64 bits (NumPy's int64 is 'l' there: 'q' would
+ * make an array that prints as array([...], dtype=int64) where NumPy's own prints without the dtype) */
 static const char *format_of(kiln_dtype d) {
-    static const char *f[KILN_NDTYPE] = {"?", "b", "h", "i", "q", "B", "H", "I", "Q", "f", "d", "Zf", "Zd"};
+    static const char *f[KILN_NDTYPE] = {"?", "b", "h", "i", sizeof(long) == 8 ? "l" : "q", "B", "H", "I", sizeof(long) == 8 ? "L" : "Q",
+                                         "f", "d", "Zf", "Zd"};
     return f[d];
 }
 
@@ -1293,6 +1374,11 @@ static PyObject *Kernel_vectorcall(Kernel *self, PyObject *const *args, size_t n
     int rc;
     rc = kiln_call_hooked(self->fn, c.v, nargs, &res, &err, &gil_hooks);
     PyObject *out;
+    if (c.nrng && reflect_rngs(&c)) { /* the Generators advanced, whatever the call did */
+        if (!rc) kiln_value_free(&res);
+        conv_release(&c);
+        return NULL;
+    }
     if (rc) out = kernel_error(self, &err);
     else {
         PyObject *keep = res.kind == KILN_ARRAY || res.kind == KILN_TUPLE || res.kind == KILN_LIST || res.kind == KILN_DICT || res.kind == KILN_SET ? keep_of(&c) : NULL;

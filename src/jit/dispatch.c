@@ -180,6 +180,10 @@ static uint32_t sig_of_value(const kiln_value *v, uint32_t *codes, uint32_t n, i
     case KILN_LIST: return sig_of_list(v, codes, n, depth);
     case KILN_SET: return sig_of_set(v, codes, n, depth);
     case KILN_DICT: return sig_of_dict(v, codes, n, depth);
+    case KILN_RNG:
+        if (!v->base) return SIG_MAX + 2;
+        codes[n] = SIG_CODE(SIG_LIST, 0, 0, 3, 0); /* as jit_sig_encode's T_RNG */
+        return n + 1;
     case KILN_TUPLE:
         if (v->n < 0 || v->n > 0xffff || (v->n && !v->v.items)) return SIG_MAX + 2;
         codes[n++] = SIG_CODE(SIG_TUPLE, 0, 0, 0, 0) | (uint32_t)v->n << 16;
@@ -254,6 +258,7 @@ static void value_problem(const kiln_value *v, char *buf, size_t cap, int depth)
         snprintf(buf, cap, "a set whose keys have different types (a kiln set holds keys of one type)");
         return;
     }
+    case KILN_RNG: snprintf(buf, cap, "a Generator without its state (base is NULL: kiln.h's kiln_pcg64)"); return;
     case KILN_DICT: {
         if (v->n < 0 || (v->n && !v->v.items)) { snprintf(buf, cap, "a dict of %d entries whose item pointer is NULL or length negative", v->n); return; }
         for (int i = 0; i < v->n; i++) {
@@ -311,6 +316,7 @@ const Type *jit_type_of_value(kiln_ctx *ctx, const kiln_value *v) {
         const Type *lt = jit_type_of_value(ctx, &l);
         return lt ? ty_set(tt, ty_item(lt)) : NULL;
     }
+    case KILN_RNG: return &tt->rng;
     case KILN_DICT: {
         if (!v->n) return ty_dict(tt, &tt->unknown, &tt->unknown);
         const Type *k = jit_type_of_value(ctx, &v->v.items[0]), *x = jit_type_of_value(ctx, &v->v.items[1]);
@@ -645,6 +651,15 @@ static int flatten_arg(Run *run, const kiln_value *v, const Type *t, Slot *out, 
         if (cap < 1) return -1;
         if (!(out[0].p = dict_arg(run, v, t))) return -2;
         return 1;
+    case T_RNG: {
+        const kiln_pcg64 *st = v->base;
+        if (cap < 1) return -1;
+        RtRng *g = rt_rng_of(run, (unsigned __int128)st->state_hi << 64 | st->state_lo, (unsigned __int128)st->inc_hi << 64 | st->inc_lo,
+                             st->has_uint32 != 0, st->uinteger);
+        if (!g) return -2;
+        out[0].p = g;
+        return 1;
+    }
     default: return 0;
     }
 }
@@ -994,6 +1009,18 @@ static const Type *arg_type_after(const Spec *s, int i) {
     return t;
 }
 
+/* Generator arguments: the state they reached, back into the caller's kiln_pcg64 (after a raise too) */
+static void reflect_rngs(const Spec *s, const kiln_value *args, int nargs, const Slot *in, const int *at) {
+    for (int i = 0; i < nargs; i++) {
+        if (args[i].kind != KILN_RNG || !args[i].base || s->u.args[i]->kind != T_RNG) continue;
+        const RtRng *g = in[at[i]].p;
+        kiln_pcg64 *st = args[i].base;
+        st->state_hi = (uint64_t)(g->state >> 64); st->state_lo = (uint64_t)g->state;
+        st->inc_hi = (uint64_t)(g->inc >> 64); st->inc_lo = (uint64_t)g->inc;
+        st->has_uint32 = g->has32; st->uinteger = g->half;
+    }
+}
+
 static int reflect_lists(Run *run, const Spec *s, const kiln_value *args, int nargs, const Slot *in, const int *at) {
     for (int i = 0; i < nargs; i++) {
         if (!args[i].base) continue;
@@ -1037,6 +1064,7 @@ static int call_spec(kiln_func *fn, Spec *s, const kiln_value *args, int nargs, 
     NativeFn code = fr_native(c);
     int tier = !code ? 0 : (void *)code == c->mem.p ? 1 : 2; /* tier-1 code lives in c->mem */
     int r = back_interp.run(&s->u, in, out, &run);
+    reflect_rngs(s, args, nargs, in, at);
     if (serial) atomic_store_explicit(&s->ncalls[tier], atomic_load_explicit(&s->ncalls[tier], memory_order_relaxed) + 1, memory_order_relaxed);
     else atomic_fetch_add_explicit(&s->ncalls[tier], 1, memory_order_relaxed);
     if (r) {

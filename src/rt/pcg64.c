@@ -93,14 +93,7 @@ static void set_seed(RtRng *g, const uint32_t *w) {
     step(g);
 }
 
-/* default_rng(seed): seed's 32-bit words, low first (0: one word); negative: ValueError as NumPy; none: the OS's */
-RtRng *rt_rng_new(Run *r, int64_t seed, bool given, int line, const char *file) {
-    if (given && seed < 0) {
-        run_raise(r, RE_RAISE, line, file);
-        r->ename = "ValueError";
-        snprintf(r->msg, sizeof r->msg, "expected non-negative integer");
-        return NULL;
-    }
+static RtRng *owned(Run *r, int line, const char *file) {
     RtRng *g = calloc(1, sizeof *g);
     if (!g || !hvec_push(r->rngs, g)) {
         free(g);
@@ -109,6 +102,26 @@ RtRng *rt_rng_new(Run *r, int64_t seed, bool given, int line, const char *file) 
         snprintf(r->msg, sizeof r->msg, "out of memory making a Generator");
         return NULL;
     }
+    return g;
+}
+
+/* a caller's Generator: its PCG64 state as NumPy's bit_generator.state holds it */
+RtRng *rt_rng_of(Run *r, unsigned __int128 state, unsigned __int128 inc, bool has32, uint32_t half) {
+    RtRng *g = owned(r, 0, "");
+    if (g) { g->state = state; g->inc = inc; g->has32 = has32; g->half = half; }
+    return g;
+}
+
+/* default_rng(seed): seed's 32-bit words, low first (0: one word); negative: ValueError as NumPy; none: the OS's */
+RtRng *rt_rng_new(Run *r, int64_t seed, bool given, int line, const char *file) {
+    if (given && seed < 0) {
+        run_raise(r, RE_RAISE, line, file);
+        r->ename = "ValueError";
+        snprintf(r->msg, sizeof r->msg, "expected non-negative integer");
+        return NULL;
+    }
+    RtRng *g = owned(r, line, file);
+    if (!g) return NULL;
     uint32_t entropy[4] = {(uint32_t)seed, (uint32_t)((uint64_t)seed >> 32)}, state[8];
     int n = (uint64_t)seed >> 32 ? 2 : 1;
     if (!given) { /* 128 bits from the OS, as NumPy's SeedSequence() */

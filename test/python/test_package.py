@@ -949,6 +949,40 @@ def lambda_free_get(d, k):
     return d[k]
 
 
+def rng_walk(rng, n):
+    x = 0.0
+    for i in range(n):
+        x += rng.uniform(-1.0, 1.0) + rng.integers(0, 3)
+    return x, rng.random(2), rng.integers(0, 10, size=3)
+
+
+def rng_boom(rng, n):
+    a = rng.integers(0, 100)
+    return a // (n - n)
+
+
+def test_generators_as_arguments():
+    r1, r2 = np.random.default_rng(5), np.random.default_rng(5)
+    got, want = kiln.jit(rng_walk)(r1, 10), rng_walk(r2, 10)
+    assert got[0] == want[0] and (got[1] == want[1]).all() and (got[2] == want[2]).all()
+    assert r1.bit_generator.state == r2.bit_generator.state  # the caller's Generator advanced as NumPy's did
+    with pytest.raises(ZeroDivisionError):
+        kiln.jit(rng_boom)(r1, 1)
+    r2.integers(0, 100)
+    assert r1.bit_generator.state == r2.bit_generator.state  # also after a call that raised
+    with pytest.raises(TypeError, match="kiln draws from PCG64 ones"):
+        kiln.jit(rng_walk)(np.random.Generator(np.random.MT19937(1)), 1)
+
+
+def test_int64_results_print_as_numpy_s():
+    got = kiln.jit(int_ramp)(3)
+    assert repr(got) == repr(np.arange(3)) and got.dtype == np.int64  # no "dtype=int64": NumPy's own int64 ('l')
+
+
+def int_ramp(n):
+    return np.arange(n)
+
+
 def push_two(l, x):
     l.append(x)
     l.append(x)
