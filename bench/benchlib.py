@@ -47,3 +47,32 @@ def kiln_warm_median(kiln, path, func, args, runs, tier="opt", flags=()):
     if r.returncode != 0:
         sys.exit("kiln bench %s failed: %s" % (func, r.stderr.strip()))
     return json.loads(r.stdout)["warm"]["median"]
+
+
+def against_numba(src, modname, cases, rounds):
+    """each case (name, a function making its arguments) of the kernels in src compiled by kiln and by Numba, the
+    answers checked against CPython's, then timed back to back, alternating, for `rounds` rounds: a table of
+    medians (run with a Python that has kiln, NumPy 2 and Numba: build/benchenv)"""
+    import kiln
+    import numba
+    mod = module_from_source(src, modname)
+    print("%-10s %12s %12s %8s" % ("kernel", "kiln (us)", "numba (us)", "ratio"))
+    for name, mk in cases:
+        args = mk()
+        py = getattr(mod, name)
+        kf, nf = kiln.jit(py), numba.njit(py)
+        want = py(*args)
+        for f in (kf, nf):  # compile, tier up, and check the answer against CPython
+            for _ in range(30):
+                got = f(*args)
+            if got != want:
+                raise SystemExit("%s: %r, CPython %r" % (name, got, want))
+        t0 = time.perf_counter()
+        kf(*args)
+        reps = max(1, int(0.05 / max(time.perf_counter() - t0, 1e-7)))
+        ks, ns = [], []
+        for _ in range(rounds):
+            ks.append(per_call(kf, args, reps))
+            ns.append(per_call(nf, args, reps))
+        k, n = statistics.median(ks), statistics.median(ns)
+        print("%-10s %12.1f %12.1f %8.2f" % (name, k * 1e6, n * 1e6, k / n))

@@ -12,13 +12,11 @@ timed back to back, alternating, and the median of the rounds is kept.
 
 usage: lists.py [ROUNDS]   (run with a Python that has kiln, NumPy 2 and Numba: build/benchenv)
 """
-import statistics
 import sys
-import time
 
 import numpy as np
 
-from benchlib import module_from_source, per_call
+from benchlib import against_numba
 
 SRC = '''
 import numpy as np
@@ -102,30 +100,7 @@ CASES = [
 
 
 def main():
-    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 7
-    import kiln
-    import numba
-    mod = module_from_source(SRC, "listkernels")
-    print("%-10s %12s %12s %8s" % ("kernel", "kiln (us)", "numba (us)", "ratio"))
-    for name, mk in CASES:
-        args = mk()
-        py = getattr(mod, name)
-        kf, nf = kiln.jit(py), numba.njit(py)
-        want = py(*args)
-        for f in (kf, nf):  # compile, tier up, and check the answer against CPython
-            for _ in range(30):
-                got = f(*args)
-            if got != want:
-                raise SystemExit("%s: %r, CPython %r" % (name, got, want))
-        t0 = time.perf_counter()
-        kf(*args)
-        reps = max(1, int(0.05 / max(time.perf_counter() - t0, 1e-7)))
-        ks, ns = [], []
-        for _ in range(rounds):
-            ks.append(per_call(kf, args, reps))
-            ns.append(per_call(nf, args, reps))
-        k, n = statistics.median(ks), statistics.median(ns)
-        print("%-10s %12.1f %12.1f %8.2f" % (name, k * 1e6, n * 1e6, k / n))
+    against_numba(SRC, "listkernels", CASES, int(sys.argv[1]) if len(sys.argv) > 1 else 7)
 
 
 if __name__ == "__main__":

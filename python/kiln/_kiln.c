@@ -558,6 +558,17 @@ static kiln_value *conv_block(Conv *c, Py_ssize_t n) {
 
 /* a Python list: its items, converted (kiln checks they share one type); a top-level one asks kiln for its
  * final items, so what the kernel did to the list shows in the caller's list afterwards */
+/* a top-level list, set or dict argument out of object o: its slot for what the kernel leaves in it (its way back,
+ * kiln_value.base: the slot itself for a list or dict, the set's kiln_set_io for a set) */
+static kiln_value *way_back(Conv *c, PyObject *o, kiln_value *out) {
+    int i = c->nlst++;
+    c->lst_obj[i] = o;
+    c->lst_in[i] = out;
+    memset(&c->lst_out[i], 0, sizeof c->lst_out[0]);
+    if (out->kind != KILN_SET) memset(&c->set_io[i], 0, sizeof c->set_io[0]); /* nothing for conv_release to free */
+    return &c->lst_out[i];
+}
+
 static int conv_list(Conv *c, PyObject *o, kiln_value *out, int argi, int depth) {
     Py_ssize_t n = PyList_GET_SIZE(o);
     if (depth > 8 || n > INT32_MAX) { PyErr_Format(PyExc_TypeError, "argument %d: lists nested deeper than 8 or longer than 2**31 - 1", argi + 1); return -1; }
@@ -572,13 +583,7 @@ static int conv_list(Conv *c, PyObject *o, kiln_value *out, int argi, int depth)
     }
     if (PyList_GET_SIZE(o) != n) { PyErr_Format(PyExc_RuntimeError, "argument %d: the list changed size while kiln read it", argi + 1); return -1; }
     *out = kiln_list(items, (int)n);
-    if (depth == 0 && c->nlst < MAX_ARGS) {
-        c->lst_obj[c->nlst] = o;
-        c->lst_in[c->nlst] = out;
-        memset(&c->lst_out[c->nlst], 0, sizeof c->lst_out[0]);
-        memset(&c->set_io[c->nlst], 0, sizeof c->set_io[0]); /* a list's: nothing for conv_release to free */
-        out->base = &c->lst_out[c->nlst++];
-    }
+    if (depth == 0 && c->nlst < MAX_ARGS) out->base = way_back(c, o, out);
     return 0;
 }
 
@@ -636,10 +641,7 @@ static int conv_set(Conv *c, PyObject *o, kiln_value *out, int argi, int depth) 
     out->kind = KILN_SET;
     out->n = (int32_t)n;
     out->v.items = items;
-    c->lst_obj[c->nlst] = o;
-    c->lst_in[c->nlst] = out;
-    memset(&c->lst_out[c->nlst], 0, sizeof c->lst_out[0]);
-    io->out = &c->lst_out[c->nlst++];
+    io->out = way_back(c, o, out);
     out->base = io;
     return 0;
 }
@@ -736,11 +738,7 @@ static int conv_dict(Conv *c, PyObject *o, kiln_value *out, int argi, int depth)
     out->kind = KILN_DICT;
     out->n = (int32_t)n;
     out->v.items = items;
-    c->lst_obj[c->nlst] = o;
-    c->lst_in[c->nlst] = out;
-    memset(&c->lst_out[c->nlst], 0, sizeof c->lst_out[0]);
-    memset(&c->set_io[c->nlst], 0, sizeof c->set_io[0]);
-    out->base = &c->lst_out[c->nlst++];
+    out->base = way_back(c, o, out);
     return 0;
 }
 

@@ -356,35 +356,24 @@ Val gx_call(Inf *I, Node *call, const char *name_) {
     inf_fail(I, call, "%s() of an iterable is not supported", name_);
 }
 
-/* [e for ... in ... if ...]: list(e for ...) */
-Val gx_listcomp(Inf *I, Node *comp) {
+/* a comprehension as the call of kind its generator expression would be */
+static Val comprehension(Inf *I, Node *comp, int kind) {
     Node gen = *comp, call = {0};
     gen.kind = N_GENEXP;
     Node *arg = &gen;
     call.kind = N_CALL; call.line = comp->line; call.col = comp->col; call.id = comp->id;
     call.kids = &arg; call.nkids = 1;
-    return consume(I, &call, GX_LIST, NULL);
+    return consume(I, &call, kind, NULL);
 }
+
+/* [e for ... in ... if ...]: list(e for ...) */
+Val gx_listcomp(Inf *I, Node *comp) { return comprehension(I, comp, GX_LIST); }
 
 /* {k: v for ...}: the dict a loop fills */
-Val gx_dictcomp(Inf *I, Node *comp) {
-    Node gen = *comp, call = {0};
-    gen.kind = N_GENEXP;
-    Node *arg = &gen;
-    call.kind = N_CALL; call.line = comp->line; call.col = comp->col; call.id = comp->id;
-    call.kids = &arg; call.nkids = 1;
-    return consume(I, &call, GX_DICT, NULL);
-}
+Val gx_dictcomp(Inf *I, Node *comp) { return comprehension(I, comp, GX_DICT); }
 
 /* {e for ...}: the set a loop fills, adding in turn */
-Val gx_setcomp(Inf *I, Node *comp) {
-    Node gen = *comp, call = {0};
-    gen.kind = N_GENEXP;
-    Node *arg = &gen;
-    call.kind = N_CALL; call.line = comp->line; call.col = comp->col; call.id = comp->id;
-    call.kids = &arg; call.nkids = 1;
-    return consume(I, &call, GX_SET, NULL);
-}
+Val gx_setcomp(Inf *I, Node *comp) { return comprehension(I, comp, GX_SET); }
 
 /* set(it) of an iterable that is not a set: a new set, its items added in turn (it: a generator expression, a call
  * that iterates, or NULL with v the value to walk) */
