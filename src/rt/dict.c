@@ -13,13 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static int nomem(Run *r, int line, const char *file) {
-    if (r->code) return -1;
-    run_raise(r, RE_NOMEM, line, file);
-    r->ename = "MemoryError";
-    snprintf(r->msg, sizeof r->msg, "out of memory growing a dict");
-    return -1;
-}
+static int nomem(Run *r, int line, const char *file) { return run_nomem(r, "growing a dict", line, file); }
 
 static uint64_t mix(uint64_t h) { /* splitmix64's finalizer */
     h ^= h >> 30; h *= 0xbf58476d1ce4e5b9ULL;

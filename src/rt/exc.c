@@ -86,9 +86,7 @@ void rt_exc_stash(Run *r, RtExc *e) {
 
 void rt_exc_unstash(Run *r, const RtExc *e) {
     if (!e) { /* the record could not be made: the clause re-raises what it can say */
-        run_raise(r, RE_NOMEM, r->line, r->file);
-        r->ename = "MemoryError";
-        snprintf(r->msg, sizeof r->msg, "out of memory keeping the exception a bare 'raise' re-raises");
+        run_nomem(r, "keeping the exception a bare 'raise' re-raises", r->line, r->file);
         return;
     }
     r->code = e->code; r->line = e->line; r->file = e->file; r->ename = e->ename;

@@ -16,13 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static int nomem(Run *r, int line, const char *file) {
-    if (r->code) return -1;
-    run_raise(r, RE_NOMEM, line, file);
-    r->ename = "MemoryError";
-    snprintf(r->msg, sizeof r->msg, "out of memory growing a list");
-    return -1;
-}
+static int nomem(Run *r, int line, const char *file) { return run_nomem(r, "growing a list", line, file); }
 
 RtList *run_list_new(Run *r, int64_t n, int64_t item, int line, const char *file) {
     if (n < 0) n = 0;

@@ -97,9 +97,7 @@ static RtRng *owned(Run *r, int line, const char *file) {
     RtRng *g = calloc(1, sizeof *g);
     if (!g || !hvec_push(r->rngs, g)) {
         free(g);
-        run_raise(r, RE_NOMEM, line, file);
-        r->ename = "MemoryError";
-        snprintf(r->msg, sizeof r->msg, "out of memory making a Generator");
+        run_nomem(r, "making a Generator", line, file);
         return NULL;
     }
     return g;

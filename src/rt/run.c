@@ -74,6 +74,14 @@ int run_raise(Run *r, RtErr code, int line, const char *file) {
     return -1;
 }
 
+int run_nomem(Run *r, const char *what, int line, const char *file) {
+    if (r->code) return -1; /* keep the first error */
+    run_raise(r, RE_NOMEM, line, file);
+    r->ename = "MemoryError";
+    snprintf(r->msg, sizeof r->msg, "out of memory %s", what);
+    return -1;
+}
+
 RtBuf *run_find_buf(Run *r, const void *data) {
     const unsigned char *p = data;
     for (uint32_t i = r->bufs.n; i-- > 0;) {

@@ -28,13 +28,7 @@
 enum { MINSIZE = 8, LINEAR_PROBES = 9, PERTURB_SHIFT = 5 };
 #define MODULUS ((1ULL << 61) - 1)  /* Python's numeric hashes are residues modulo this prime */
 
-static int nomem(Run *r, int line, const char *file) {
-    if (r->code) return -1;
-    run_raise(r, RE_NOMEM, line, file);
-    r->ename = "MemoryError";
-    snprintf(r->msg, sizeof r->msg, "out of memory growing a set");
-    return -1;
-}
+static int nomem(Run *r, int line, const char *file) { return run_nomem(r, "growing a set", line, file); }
 
 /* ---- Python's hash of a number or a tuple of them ---- */
 
