@@ -22,6 +22,7 @@ static bool same_value_type(const Type *a, const Type *b) {
     if (a->kind == T_DICT && b->kind == T_DICT) return true;
     if (a->kind == T_SET && b->kind == T_SET) return true;
     if (a->kind == T_RNG && b->kind == T_RNG) return true;
+    if (a->kind == T_EXC && b->kind == T_EXC) return true;
     return false;
 }
 
@@ -56,7 +57,8 @@ const char *ir_verify(Func *f, char *buf, size_t cap) {
                 if (routine == LIB_INT_BOUNDS || routine == LIB_LIST_NEW || routine == LIB_RANDOM || routine == LIB_DICT_NEW ||
                     routine == LIB_EXC || routine == LIB_SET_NEW || routine == LIB_RNG_NEW ||
                     (routine == LIB_GPU && !gpu_is_atomic(gpu_kind(in->aux)))) {
-                    if (at->kind != T_SCALAR || !dt_is_int(at->dtype)) BAD("%%%u: %s of a non-integer", r, ir_lib_name(in->aux));
+                    if ((at->kind != T_SCALAR || !dt_is_int(at->dtype)) && !(routine == LIB_EXC && at->kind == T_EXC))
+                        BAD("%%%u: %s of a non-integer", r, ir_lib_name(in->aux));
                     break;
                 }
                 if (routine > LIB_DICT_NEW && routine <= LIB_DICT_PART) {

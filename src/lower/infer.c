@@ -511,6 +511,7 @@ void inf_scan_binds(Node **body, int n, void (*bind)(void *ctx, const char *name
         case S_AUGASSIGN: scan_targets(s->a, bind, ctx); break;
         case S_FOR: scan_targets(s->a, bind, ctx); inf_scan_binds(s->kids, s->nkids, bind, ctx); inf_scan_binds(s->kids2, s->nkids2, bind, ctx); break;
         case S_IF: case S_WHILE: case S_TRY: case S_EXCEPT:
+            if (s->kind == S_EXCEPT && s->op == 0 && s->name) bind(ctx, s->name); /* except C as name */
             inf_scan_binds(s->kids, s->nkids, bind, ctx); inf_scan_binds(s->kids2, s->nkids2, bind, ctx); break;
         case S_DEF: bind(ctx, s->name); break;
         case S_PFOR: for (int k = 0; k < s->nkids2; k++) scan_targets(s->kids2[k], bind, ctx); break;

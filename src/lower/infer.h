@@ -286,7 +286,8 @@ Val it_call(Inf *I, Node *call, int k);         /* reduce, or the error for a ge
 void tr_try(Inf *I, Node *s);
 void tr_split(Inf *I); /* the instruction just emitted may raise inside a try body: its block ends there */
 void tr_leave(Inf *I, bool loop);
-void tr_bare_raise(Inf *I, Node *s); /* `raise` in an except clause: the exception it handles, raised again */ /* a return (loop false) or a break/continue is about to leave: its finally clauses */
+void tr_bare_raise(Inf *I, Node *s); /* `raise` in an except clause: the exception it handles, raised again */
+void tr_raise_kept(Inf *I, Node *s, Ref rec); /* `raise e` of an except clause's `as` name (rec: its record) */ /* a return (loop false) or a break/continue is about to leave: its finally clauses */
 
 /* dict.c */
 Val dc_display(Inf *I, Node *n);

@@ -17,7 +17,7 @@
 
 static void printable(Inf *I, const Type *t, Node *at) {
     switch (t->kind) {
-    case T_STR: case T_NONE: return;
+    case T_STR: case T_NONE: case T_EXC: return;
     case T_SCALAR: return;
     case T_LIST: case T_SET: printable(I, ty_item(t), at); return;
     case T_DICT: printable(I, t->elems[0], at); printable(I, t->elems[1], at); return; /* {k: v, ...}, in order */

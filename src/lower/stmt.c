@@ -577,6 +577,7 @@ static void st_return(Inf *I, Node *s) {
     if (v.ty->kind == T_STR) inf_fail(I, s->a, "returning a string is not supported");
     if (v.ty->kind == T_RNG && !I->ninl)
         inf_fail(I, s->a, "returning a Generator is not supported (pass it to the kernels that draw from it)");
+    if (v.ty->kind == T_EXC) inf_fail(I, s->a, "returning an exception is not supported (kiln has no exception objects)");
     if (v.ty->kind == T_MODULE || v.ty->kind == T_FUNC || v.ty->kind == T_BUILTIN || v.ty->kind == T_DTYPE)
         inf_fail(I, s->a, "returning a %s is not supported", ty_name(v.ty));
     if (!I->ret) { I->ret = v.ty; I->ret_line = s->line; }
@@ -599,9 +600,21 @@ static void st_return(Inf *I, Node *s) {
     I->cur = NOBLOCK;
 }
 
+/* raise e, e an except clause's `as` name (a local holding an exception): raised again; false when e is not one */
+static bool raise_kept(Inf *I, Node *e, Node *s) {
+    bool local = false;
+    for (uint32_t i = 0; i < I->vars.n && !local; i++) local = !strcmp(I->vars.v[i].name, e->name);
+    if (!local) return false;
+    Val v = inf_read_name(I, e);
+    if (v.ty->kind != T_EXC) return false;
+    tr_raise_kept(I, s, v.r);
+    return true;
+}
+
 static void st_raise(Inf *I, Node *s) {
     if (!s->a) { tr_bare_raise(I, s); return; }
     Node *e = s->a, *cls = e, *msg = NULL;
+    if (e->kind == N_NAME && raise_kept(I, e, s)) return; /* raise e: an except clause's `as` name */
     if (e->kind == N_CALL) {
         cls = e->a;
         if (e->nkids > 1 || e->nkids2) inf_fail(I, e, "an exception takes at most one message argument here");

@@ -21,9 +21,14 @@
  * the entry block) instead of clearing it, and the `raise` puts it back and
  * sends it on as a handler that matched nothing would.
  *
+ * A clause that reads its `as` name keeps the exception the same way and
+ * binds the name to the record (T_EXC): print() writes str(e) or repr(e)
+ * from it, and `raise e` raises it again.
+ *
  * `finally` (below) runs on every way out. Not supported, each a compile
- * error: reading the `as` name (kiln has no exception objects), classes other
- * than the built-in ones kernels raise, a finally clause around a yield.
+ * error: other uses of an exception (kiln has no exception objects: e.args,
+ * str(e)), classes other than the built-in ones kernels raise, a finally
+ * clause around a yield.
  */
 #include "infer.h"
 #include "../ir/lib.h"
@@ -111,7 +116,7 @@ static void to_entry_front(Inf *I, Ref r) {
 /* a record for a clause's exception, made at the start of the entry block (so every use is dominated), once per call */
 static Ref new_record(Inf *I) {
     Ref zero = ir_const(I->f, 0, inf_i64(I), (Scalar){.i = 0}, 0);
-    Ref r = zero ? ir_emit(I->f, 0, OP_LIB, inf_i64(I), &zero, 1, LIB_EXC | (int64_t)EXC_NEW << 8, (uint32_t)I->line) : 0;
+    Ref r = zero ? ir_emit(I->f, 0, OP_LIB, &I->tt->exc, &zero, 1, LIB_EXC | (int64_t)EXC_NEW << 8, (uint32_t)I->line) : 0;
     if (!r) inf_oom(I);
     to_entry_front(I, r);
     to_entry_front(I, zero);
@@ -120,8 +125,12 @@ static Ref new_record(Inf *I) {
 
 void tr_bare_raise(Inf *I, Node *s) {
     if (!I->nhandling) inf_fail(I, s, "a bare 'raise' outside an except clause (no exception is being handled)");
+    tr_raise_kept(I, s, I->handling[I->nhandling - 1]);
+}
+
+void tr_raise_kept(Inf *I, Node *s, Ref rec) {
     I->line = s->line;
-    exc_op(I, EXC_UNSTASH, 0, I->handling[I->nhandling - 1]);
+    exc_op(I, EXC_UNSTASH, 0, rec);
     reraise(I, s->line);
     I->cur = NOBLOCK;
 }
@@ -132,11 +141,8 @@ static void dispatch(Inf *I, Node *s, uint32_t join) {
     for (int k = 0; k < s->nkids2 && !all && I->cur != NOBLOCK; k++) {
         Node *c = s->kids2[k];
         if (c->op != 0) continue;
-        bool used = false;
+        bool used = false; /* the `as` name read in the clause: the exception kept for it */
         for (int i = 0; c->name && i < c->nkids; i++) used |= reads(c->kids[i], c->name);
-        if (used)
-            inf_fail(I, c, "the exception '%s' is not available in kernels (kiln makes no exception objects): catch it "
-                     "without using it", c->name);
         uint32_t mask = clause_mask(I, c);
         I->line = c->line;
         uint32_t handler = inf_block(I), next = NOBLOCK;
@@ -150,11 +156,18 @@ static void dispatch(Inf *I, Node *s, uint32_t join) {
         inf_seal(I, handler);
         I->cur = handler;
         bool bare = bare_raise(c->kids, c->nkids);
-        if (bare) { /* the exception kept for the clause's `raise` */
+        if (bare || used) { /* the exception kept for the clause's `raise` and its `as` name */
             if (I->nhandling >= INF_TRY_MAX) inf_fail(I, c, "except clauses with a bare 'raise' nested more than %d deep", INF_TRY_MAX);
             Ref rec = new_record(I);
             exc_op(I, EXC_STASH, 0, rec);
-            I->handling[I->nhandling++] = rec;
+            if (used) {
+                Node target = {0};
+                target.kind = N_NAME; target.name = c->name; target.line = c->line; target.col = c->col; target.id = -1;
+                inf_assign(I, &target, val_of(I, rec));
+            }
+            if (!bare) rec = 0;
+            else I->handling[I->nhandling++] = rec;
+            bare = rec != 0;
         } else {
             exc_op(I, EXC_CLEAR, 0, 0);
         }

@@ -79,6 +79,22 @@ struct RtExc *rt_exc_new(Run *r) {
     return e;
 }
 
+void rt_exc_text(const RtExc *e, bool repr, char *buf, size_t cap) {
+    if (!e) { snprintf(buf, cap, "%s", repr ? "MemoryError()" : ""); return; }
+    if (!repr) { snprintf(buf, cap, "%s", e->msg); return; }
+    const char *name = e->ename ? e->ename : "Exception";
+    if (!e->msg[0]) { snprintf(buf, cap, "%s()", name); return; }
+    if (!strcmp(name, "KeyError")) { snprintf(buf, cap, "%s(%s)", name, e->msg); return; } /* its message is the key's repr */
+    char q = strchr(e->msg, '\'') && !strchr(e->msg, '"') ? '"' : '\''; /* Python's repr of the message string */
+    size_t k = (size_t)snprintf(buf, cap, "%s(%c", name, q);
+    for (const char *p = e->msg; *p && k + 4 < cap; p++) {
+        if (*p == q || *p == '\\') buf[k++] = '\\';
+        if (*p == '\n') { buf[k++] = '\\'; buf[k++] = 'n'; continue; }
+        buf[k++] = *p;
+    }
+    snprintf(buf + k, cap - k, "%c)", q);
+}
+
 void rt_exc_stash(Run *r, RtExc *e) {
     if (e) { e->code = r->code; e->line = r->line; e->file = r->file; e->ename = r->ename; memcpy(e->msg, r->msg, sizeof e->msg); }
     rt_exc_clear(r);

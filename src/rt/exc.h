@@ -23,6 +23,8 @@ void rt_exc_restore(Run *r, struct RtExc *e);
 /* an except clause with a bare `raise`: one record per clause and call (NULL when out of memory), the exception
  * being handled kept in it while the clause runs (r holds none), and put back by the `raise` */
 struct RtExc *rt_exc_new(Run *r);
+/* an except clause's `as` name in print: str(e) (repr false) or repr(e), as CPython writes them */
+void rt_exc_text(const struct RtExc *e, bool repr, char *buf, size_t cap);
 void rt_exc_stash(Run *r, struct RtExc *e);
 void rt_exc_unstash(Run *r, const struct RtExc *e);
 

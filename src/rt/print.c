@@ -10,6 +10,7 @@
  * of the non-static leaves, in order.
  */
 #include "lib.h"
+#include "exc.h"
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
@@ -205,6 +206,12 @@ static void dict(Text *t, const Type *ty, const RtDict *d) {
 static int item(Text *t, const Type *ty, const Slot *s, const int32_t *ops, bool inner) {
     switch (ty->kind) {
     case T_STR: adds(t, ty->text); return 0;
+    case T_EXC: { /* str(e): its message (a KeyError's is its key's repr already); repr(e): Class('message') */
+        char buf[320];
+        rt_exc_text(s[ops[0]].p, inner, buf, sizeof buf);
+        adds(t, buf);
+        return 1;
+    }
     case T_NONE: adds(t, "None"); return 0;
     case T_SCALAR: number(t, ty, &s[ops[0]], inner); return 1;
     case T_LIST: list(t, ty, s[ops[0]].p, "["); return 1;

@@ -122,7 +122,7 @@ typedef struct Run {
 static inline int slots_of(const Type *t) {
     if (t->kind == T_ARRAY) return 1 + 2 * t->ndim;
     if (t->kind == T_SCALAR) return t->dtype == KILN_COMPLEX128 ? 2 : 1;
-    if (t->kind == T_LIST || t->kind == T_DICT || t->kind == T_SET || t->kind == T_RNG) return 1;
+    if (ty_is_ref(t)) return 1;
     if (t->kind == T_TUPLE) {
         int n = 0;
         for (int i = 0; i < t->n; i++) n += slots_of(t->elems[i]);

@@ -69,6 +69,7 @@ void ty_init(TypeTab *tt) {
     tt->none.kind = T_NONE;
     tt->str.kind = T_STR;
     tt->rng.kind = T_RNG; tt->rng.nleaves = 1; tt->rng.dtype = KILN_INT64;
+    tt->exc.kind = T_EXC; tt->exc.nleaves = 1; tt->exc.dtype = KILN_INT64;
     for (int d = 0; d < KILN_NDTYPE; d++) {
         for (int w = 0; w < 2; w++) {
             Type *s = &tt->scalar[d][w];
@@ -298,6 +299,7 @@ const char *ty_name(const Type *t) {
     case T_DICT: return "dict";
     case T_SET: return "set";
     case T_RNG: return "Generator";
+    case T_EXC: return "caught exception";
     case T_FORMAT: return "print format";
     }
     return "?";

@@ -107,8 +107,39 @@ def sets(n):
     print(t.pop(), t, s & t, s ^ t)
 
 
+def caught(n):
+    # an except clause's `as` name: str() in print and f-strings, repr() inside containers and with !r
+    d = {1: 2}
+    l = [1, 2]
+    try:
+        x = l[n]
+    except IndexError as e:
+        print("caught:", e)
+        print(f"again {e} / {e!r}")
+        x = -1
+    try:
+        y = d[n]
+    except KeyError as err:
+        print("missing key", err, (err,))
+        y = -2
+    try:
+        if n > 5:
+            raise ValueError("it's big")
+        if n < 0:
+            raise OverflowError
+        z = 10 // (n - 3)
+    except (ValueError, ZeroDivisionError, OverflowError) as e2:
+        print(e2, (e2, 1), f"{e2!r}")
+        z = 0
+    print(x, y, z)
+
+
 CASES = [
     (sets, (20,)),
+    (caught, (0,)),
+    (caught, (3,)),
+    (caught, (7,)),
+    (caught, (-1,)),
     (basics, (3,)),
     (separators, (4,)),
     (containers, (2,)),

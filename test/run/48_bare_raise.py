@@ -99,3 +99,29 @@ def many(n):
         except ZeroDivisionError:
             caught += 1
     return caught
+
+# run: raise_as(0)
+# expect: -1
+# run: raise_as(2)
+# expect: 5
+def raise_as(n):
+    try:
+        try:
+            z = 10 // n
+        except ZeroDivisionError as e:
+            z = -5
+            raise e
+    except ArithmeticError as outer:
+        return -1
+    return z
+
+# run: raise_as_out(0)
+# expect-error: line 122: ZeroDivisionError: integer division or modulo by zero
+def raise_as_out(n):
+    try:
+        z = 10 // n
+    except ZeroDivisionError as e:
+        if n == 0:
+            raise e
+        z = 1
+    return z

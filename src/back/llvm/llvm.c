@@ -178,7 +178,7 @@ static int comps(L *l, const Type *t, LLVMTypeRef *ty) {
         for (int k = 0; k < 2 * t->ndim; k++) ty[1 + k] = l->i64;
         return 1 + 2 * t->ndim;
     }
-    if (t->kind == T_LIST || t->kind == T_DICT || t->kind == T_SET || t->kind == T_RNG) { ty[0] = l->i64; return 1; } /* an RtList's (RtDict's, RtSet's, RtRng's) address */
+    if (ty_is_ref(t)) { ty[0] = l->i64; return 1; } /* an RtList's (RtDict's, RtSet's, ...) address */
     if (t->kind != T_SCALAR) return 0;
     switch (cls(t)) {
     case 'F': ty[0] = l->f64; return 1;
