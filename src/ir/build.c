@@ -74,8 +74,33 @@ bool ir_try(Func *f, uint32_t from, uint32_t ok, uint32_t raised, uint32_t line)
     Block *b = &f->blocks.v[from];
     if (!ir_check(b->term == TERM_NONE, &f->broken, "a block was given a second terminator")) return false;
     b->term = TERM_TRY; b->nsucc = 2; b->line = line;
+    b->cond = b->ins.n ? b->ins.v[b->ins.n - 1] : 0; /* the instruction it protects */
     b->succ[0].to = ok; b->succ[1].to = raised;
     return add_pred(f, ok, from, 0) && add_pred(f, raised, from, 1);
+}
+
+/* A try block's raised edge belongs to the instruction it protects (Block.cond), which must stay its last and
+ * still be one that may raise: a pass that folded it away (a range check proven, then removed as dead) would leave
+ * another instruction last, one from before the try, whose exceptions the try must not catch. Such blocks become
+ * plain jumps (their pads, unreachable, are dce's). */
+bool ir_try_settle(Func *f) {
+    bool changed = false;
+    for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
+        Block *b = &f->blocks.v[bi];
+        if (b->dead || b->term != TERM_TRY) continue;
+        Ref last = b->ins.n ? b->ins.v[b->ins.n - 1] : 0;
+        if (last && last == b->cond && (ir_flags(f->ins.v[last].op) & F_RAISES)) continue;
+        Block *t = &f->blocks.v[b->succ[1].to];
+        for (uint32_t k = 0; k < t->preds.n; k++)
+            if (t->preds.v[k].blk == bi && t->preds.v[k].succ == 1) {
+                memmove(&t->preds.v[k], &t->preds.v[k + 1], sizeof(Pred) * (t->preds.n - k - 1));
+                t->preds.n--;
+                break;
+            }
+        b->term = TERM_JMP; b->nsucc = 1; b->cond = 0;
+        changed = true;
+    }
+    return changed;
 }
 
 /* a raise block (TERM_RAISE) of a try body: after raising it goes on to the try's handlers */

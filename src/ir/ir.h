@@ -159,6 +159,7 @@ bool ir_cst_add(Func *f, const Type *ty, Scalar v); /* into the pool (canonical 
 bool ir_jmp(Func *f, uint32_t from, uint32_t to, uint32_t line);
 bool ir_br(Func *f, uint32_t from, Ref cond, uint32_t t, uint32_t e, uint32_t line);
 bool ir_try(Func *f, uint32_t from, uint32_t ok, uint32_t raised, uint32_t line); /* TERM_TRY */
+bool ir_try_settle(Func *f); /* try blocks whose protected instruction is gone become jumps; whether any did */
 bool ir_raise_to(Func *f, uint32_t from, uint32_t to); /* a TERM_RAISE block goes on to `to` (a try's handlers) */
 bool ir_edge_arg(Func *f, uint32_t from, int succ, uint32_t idx, Ref v); /* block argument idx of an edge */
 Ref ir_param(Func *f, uint32_t blk, const Type *ty);

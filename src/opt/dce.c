@@ -48,6 +48,7 @@ static void mark(Func *f, bool *live, Ref *work, uint32_t *sp, Ref r) {
 }
 
 bool opt_dce(Func *f) {
+    ir_try_settle(f);
     unreachable(f);
     uint32_t n = f->ins.n;
     bool *live = arena_alloc(f->a, n);
@@ -99,5 +100,6 @@ bool opt_dce(Func *f) {
         }
         b->ins.n = w;
     }
+    if (ir_try_settle(f)) unreachable(f); /* a try's protected instruction was among the dead */
     return true;
 }
