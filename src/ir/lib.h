@@ -68,11 +68,12 @@ enum {
 /* TOGGLE: discard the key if there, else add it (symmetric_difference_update of a dict's keys) */
 enum { SETKEY_ADD, SETKEY_DISCARD, SETKEY_REMOVE /* KeyError */, SETKEY_IN, SETKEY_TOGGLE };
 /* a new set (COPY of a, REBUILD: a's keys added in a's order, as the compiler re-creates a frozenset constant; b is a
- * again), a changed in place (no value; SWEEP: past a quarter of dummies, resized; TAKE: b's table becomes a's), a
+ * again), a changed in place (no value; SWEEP: past a quarter of dummies, resized; TAKE: b's table becomes a's; FREE:
+ * a set nothing refers to any more, an operator's result len() consumed, lets its table go to the call's spares), a
  * bool, or (LEN) an int */
 enum { SETOP_COPY, SETOP_REBUILD, SETOP_OR, SETOP_AND, SETOP_SUB, SETOP_XOR,
        SETOP_IOR, SETOP_IAND, SETOP_ISUB, SETOP_IXOR, SETOP_SWEEP, SETOP_TAKE,
-       SETOP_EQ, SETOP_LE, SETOP_LT, SETOP_DISJOINT, SETOP_LEN };
+       SETOP_EQ, SETOP_LE, SETOP_LT, SETOP_DISJOINT, SETOP_LEN, SETOP_FREE /* a temporary's table let go */ };
 
 /* EXC_NEW (operand 0: 0): a record the call owns, for a handler with a bare `raise`; EXC_STASH (operand: that
  * record): the exception being handled kept in it (none pending); EXC_UNSTASH: pending again (a bare `raise`) */

@@ -701,7 +701,7 @@ static Val len_call(Inf *I, Node *call) {
     if (v.ty->kind == T_TUPLE) return mk(I, inf_const_i(I, i64w(I), v.ty->n));
     if (v.ty->kind == T_LIST) return mk(I, ls_len(I, v));
     if (v.ty->kind == T_DICT) return mk(I, dc_len(I, v));
-    if (v.ty->kind == T_SET) return mk(I, se_len(I, v));
+    if (v.ty->kind == T_SET) return mk(I, se_len_of(I, v, call->kids[0]));
     if (v.ty->kind == T_ARRAY) {
         if (v.ty->ndim == 0) inf_fail(I, call, "len() of unsized object");
         return mk(I, emit1(I, OP_DIM, i64w(I), v.r, 0));

@@ -314,6 +314,7 @@ Val se_comp(Inf *I, Node *n);                   /* {e for ...} */
 Val se_call(Inf *I, Node *call);                /* set(), set(iterable) */
 Val se_contains(Inf *I, Val s, Val k, Node *at);
 Ref se_len(Inf *I, Val s);
+Ref se_len_of(Inf *I, Val s, Node *n);          /* len(n) of the set s n made: a temporary's table let go */
 Val se_items(Inf *I, Val s);                    /* its keys in its order, as a list (the set's own, read right away) */
 Val se_binop(Inf *I, int tok, Val a, Val b, Node *at);
 Val se_compare(Inf *I, int tok, Val a, Val b, Node *at);

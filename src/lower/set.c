@@ -56,7 +56,7 @@ static Ref key_op(Inf *I, Val s, Val k, int mode, Node *at) {
 /* a SETOP_* of two sets of one key type */
 static Val bin(Inf *I, int op, Val a, Val b) {
     Ref ops[2] = {a.r, b.r};
-    const Type *t = op <= SETOP_XOR ? a.ty : op <= SETOP_TAKE ? NULL : op == SETOP_LEN ? inf_i64(I) : inf_bool(I);
+    const Type *t = op <= SETOP_XOR ? a.ty : op <= SETOP_TAKE || op == SETOP_FREE ? NULL : op == SETOP_LEN ? inf_i64(I) : inf_bool(I);
     Ref r = lib(I, t, LIB_SET_BIN | op << 8, ops, 2);
     return t ? mk(I, r) : none(I);
 }
@@ -168,6 +168,23 @@ Val se_contains(Inf *I, Val s, Val k, Node *at) {
 }
 
 Ref se_len(Inf *I, Val s) { return untyped(s.ty) ? inf_k64(I, 0) : bin(I, SETOP_LEN, s, s).r; }
+
+/* whether expression n makes a new set that only its consumer sees (an operator's result, a new set's method) */
+static bool temporary(Inf *I, Node *n) {
+    static const char *const fresh[] = {"union", "intersection", "difference", "symmetric_difference", "copy"};
+    if (n->kind == N_BINARY || n->kind == N_SET || n->kind == N_SETCOMP || st_is_builtin_call(I, n, "set")) return true;
+    if (n->kind != N_CALL || n->a->kind != N_ATTR) return false;
+    for (int k = 0; k < (int)NELEM(fresh); k++) if (!strcmp(n->a->name, fresh[k])) return true;
+    return false;
+}
+
+/* len(s): of a temporary (len(a & b)), its table is let go at once (kiln frees a call's sets when it returns: a loop
+ * of len(a & b) would map fresh pages for every result) */
+Ref se_len_of(Inf *I, Val s, Node *n) {
+    Ref r = se_len(I, s);
+    if (!untyped(s.ty) && temporary(I, n)) bin(I, SETOP_FREE, s, s);
+    return r;
+}
 
 /* the keys in iteration order, as a list (the set's own: a loop reads it before the set changes) */
 Val se_items(Inf *I, Val s) {

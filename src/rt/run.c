@@ -20,6 +20,7 @@ void run_init(Run *r, const int64_t *tune, const _Atomic uint64_t *intr, uintptr
     r->dicts.v = NULL; r->dicts.n = r->dicts.cap = 0;
     r->sets.v = NULL; r->sets.n = r->sets.cap = 0;
     r->rngs.v = NULL; r->rngs.n = r->rngs.cap = 0;
+    r->nspare = 0;
     r->saved.v = NULL; r->saved.n = r->saved.cap = 0;
     r->print = NULL; r->print_arg = NULL;
     r->pool = NULL; r->log_par = NULL; r->log_arg = NULL;
@@ -47,6 +48,8 @@ void run_release(Run *r) {
     }
     free(r->sets.v);
     memset(&r->sets, 0, sizeof r->sets);
+    for (int i = 0; i < r->nspare; i++) free(r->spare[i].p);
+    r->nspare = 0;
     for (uint32_t i = 0; i < r->rngs.n; i++) free(r->rngs.v[i]);
     free(r->rngs.v);
     memset(&r->rngs, 0, sizeof r->rngs);

@@ -104,6 +104,8 @@ typedef struct Run {
     VEC(RtDict *) dicts;   /* and every dict */
     VEC(RtSet *) sets;     /* and every set */
     VEC(RtRng *) rngs;     /* and every Generator */
+    struct { void *p; size_t bytes; } spare[8]; /* set tables a resize or a freed temporary let go, for the next of */
+    int nspare;                                 /* their size (rt/set.c: fresh pages would fault in again) */
     VEC(struct RtExc *) saved; /* exceptions set aside while a finally clause runs (rt/exc.c), freed with the call */
     void (*print)(void *arg, const char *text, size_t n); /* where print() writes (NULL: stdout) */
     void *print_arg;

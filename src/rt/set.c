@@ -111,6 +111,30 @@ static void put(RtSet *s, unsigned char *e, const void *key, int64_t hash) {
 
 static void changed(RtSet *s) { s->version++; }
 
+/* a zeroed table of n entries: a spare one of the same size if the call has one (its pages are mapped already) */
+static unsigned char *table_new(Run *r, int64_t n, int64_t stride) {
+    size_t bytes = (size_t)n * (size_t)stride;
+    for (int i = 0; r && i < r->nspare; i++)
+        if (r->spare[i].bytes == bytes) {
+            unsigned char *t = r->spare[i].p;
+            r->spare[i] = r->spare[--r->nspare];
+            return memset(t, 0, bytes);
+        }
+    return calloc((size_t)n, (size_t)stride);
+}
+
+/* a table no set uses any more: kept for the next of its size while there is room, else freed */
+static void table_drop(Run *r, unsigned char *t, int64_t n, int64_t stride) {
+    size_t bytes = (size_t)n * (size_t)stride;
+    if (!t) return;
+    if (r && bytes >= 4096 && r->nspare < (int)NELEM(r->spare)) {
+        r->spare[r->nspare].p = t;
+        r->spare[r->nspare++].bytes = bytes;
+        return;
+    }
+    free(t);
+}
+
 /* whether keys of type t are equal exactly when their bytes are (integers and bools, stored over zeroed bytes) */
 static bool bitwise(const Type *t) {
     if (t->kind == T_TUPLE) {
@@ -196,7 +220,7 @@ static int resize(Run *r, RtSet *s, int64_t minused, int line, const char *file)
     if (size == MINSIZE && s->mask == MINSIZE - 1 && s->fill == s->used) return 0; /* CPython's small table: as it is */
     unsigned char *old = s->table;
     int64_t oldmask = s->mask;
-    s->table = calloc((size_t)size, (size_t)s->stride);
+    s->table = table_new(r, size, s->stride);
     if (!s->table) { s->table = old; return nomem(r, line, file); }
     s->mask = size - 1;
     s->fill = s->used;
@@ -204,7 +228,7 @@ static int resize(Run *r, RtSet *s, int64_t minused, int line, const char *file)
         unsigned char *e = old + i * s->stride;
         if (state_of(e) == SET_ACTIVE) insert_clean(s, key_of(e), hash_of(e));
     }
-    free(old);
+    table_drop(r, old, oldmask + 1, s->stride);
     changed(s);
     return 0;
 }
@@ -247,7 +271,7 @@ static bool discard_entry(RtSet *s, const Type *kt, const void *key, int64_t has
 static int clear(Run *r, RtSet *s, int line, const char *file) {
     unsigned char *t = calloc(MINSIZE, (size_t)s->stride);
     if (!t) return nomem(r, line, file);
-    free(s->table);
+    table_drop(r, s->table, s->mask + 1, s->stride);
     s->table = t;
     s->mask = MINSIZE - 1;
     s->fill = s->used = 0;
@@ -361,7 +385,7 @@ static int intersection_update(Run *r, RtSet *a, const RtSet *b, const Type *kt,
     RtSet *t = intersection(r, a, b, kt, line, file);
     if (!t) return -1;
     take(a, t);
-    return 0;
+    return rt_set_binop(r, SETOP_FREE, t, t, kt, NULL, line, file); /* a's old table: nothing uses it */
 }
 
 /* a new set of s's keys added in s's order */
@@ -404,6 +428,16 @@ int rt_set_binop(Run *r, int op, RtSet *a, RtSet *b, const Type *kt, Slot *out, 
     case SETOP_SWEEP: return sweep(r, a, line, file);
     case SETOP_TAKE: take(a, b); return 0;
     case SETOP_LEN: out->i = a->used; return 0;
+    case SETOP_FREE: { /* its table to the spares; an empty small one in its place, should anything look again */
+        unsigned char *t = calloc(MINSIZE, (size_t)a->stride);
+        if (!t) return 0;
+        table_drop(r, a->table, a->mask + 1, a->stride);
+        a->table = t;
+        a->mask = MINSIZE - 1;
+        a->fill = a->used = 0;
+        changed(a);
+        return 0;
+    }
     case SETOP_OR: res = copy(r, a, kt, line, file); if (res && merge(r, res, b, kt, line, file)) return -1; break;
     case SETOP_AND: res = intersection(r, a, b, kt, line, file); break;
     case SETOP_SUB: res = difference(r, a, b, kt, line, file); break;
