@@ -428,16 +428,7 @@ int rt_set_binop(Run *r, int op, RtSet *a, RtSet *b, const Type *kt, Slot *out, 
     case SETOP_SWEEP: return sweep(r, a, line, file);
     case SETOP_TAKE: take(a, b); return 0;
     case SETOP_LEN: out->i = a->used; return 0;
-    case SETOP_FREE: { /* its table to the spares; an empty small one in its place, should anything look again */
-        unsigned char *t = calloc(MINSIZE, (size_t)a->stride);
-        if (!t) return 0;
-        table_drop(r, a->table, a->mask + 1, a->stride);
-        a->table = t;
-        a->mask = MINSIZE - 1;
-        a->fill = a->used = 0;
-        changed(a);
-        return 0;
-    }
+    case SETOP_FREE: return clear(r, a, line, file); /* its table to the spares, an empty small one in its place */
     case SETOP_OR: res = copy(r, a, kt, line, file); if (res && merge(r, res, b, kt, line, file)) return -1; break;
     case SETOP_AND: res = intersection(r, a, b, kt, line, file); break;
     case SETOP_SUB: res = difference(r, a, b, kt, line, file); break;
