@@ -433,16 +433,25 @@ static void check_arrays(Out *o, const Body *b) {
     }
 }
 
-/* list and array methods that change their object */
+/* list, dict, set and array methods that change their object, and a Generator's draws (which change its state) */
 static void check_mutators(Out *o, const Body *b, Node *e) {
     static const char *const m[] = {"append", "extend", "insert", "pop", "remove", "clear", "reverse", "sort", "fill",
-                                    "update", "setdefault", "popitem", "add", "discard", "resize", "put", "itemset", NULL};
+                                    "update", "setdefault", "popitem", "add", "discard", "resize", "put", "itemset",
+                                    "intersection_update", "difference_update", "symmetric_difference_update", NULL};
+    static const char *const draws[] = {"random", "integers", "uniform", "normal", "standard_normal", "exponential",
+                                        "choice", "shuffle", "permutation", NULL};
     if (!e) return;
-    if (e->kind == N_CALL && e->a->kind == N_ATTR && e->a->a->kind == N_NAME && !ol_has(&b->assigned, e->a->a->name))
+    if (e->kind == N_CALL && e->a->kind == N_ATTR && e->a->a->kind == N_NAME && !ol_has(&b->assigned, e->a->a->name)) {
         for (int i = 0; m[i]; i++)
             if (!strcmp(e->a->name, m[i]))
                 ol_fail(o, e, "'%s.%s()' changes '%s' in every iteration of the prange loop: the result would depend on "
                      "the order of iterations", e->a->a->name, m[i], e->a->a->name);
+        for (int i = 0; draws[i]; i++)
+            if (!strcmp(e->a->name, draws[i]))
+                ol_fail(o, e, "'%s.%s()' draws from a generator inside a prange loop: its state carries from one iteration to "
+                     "the next, so the numbers would depend on the schedule (draw them before the loop, into an array)",
+                     e->a->a->name, draws[i]);
+    }
     check_mutators(o, b, e->a); check_mutators(o, b, e->b); check_mutators(o, b, e->c);
     for (int i = 0; i < e->nkids; i++) check_mutators(o, b, e->kids[i]);
     for (int i = 0; i < e->nkids2; i++) check_mutators(o, b, e->kids2[i]);
