@@ -43,7 +43,7 @@ Val gn_default_rng(Inf *I, Node *call) {
 }
 
 /* one value of kind (RNG_*), or with size (an int or a tuple of ints) an array of that shape, filled in C order */
-static Val draws(Inf *I, Val g, int kind, Ref a, Ref b, Ref lo, Ref span, Node *size, Node *at) {
+static Val draws(Inf *I, Val g, int kind, Ref a, Ref b, Ref lo, Ref span, Node *size) {
     const Type *et = kind == RNG_INTEGERS ? inf_i64(I) : f64w(I);
     if (!size || size->kind == N_NONE) {
         Ref ops[5] = {g.r, a, b, lo, span};
@@ -58,7 +58,6 @@ static Val draws(Inf *I, Val g, int kind, Ref a, Ref b, Ref lo, Ref span, Node *
                              (uint32_t)nd, 0));
     Ref ops[6] = {g.r, arr.r, a, b, lo, span};
     inf_emit(I, OP_LIB, NULL, ops, 6, LIB_RNG_FILL | (int64_t)kind << 8 | (int64_t)nd << 16);
-    (void)at;
     return arr;
 }
 
@@ -68,7 +67,7 @@ Val gn_method(Inf *I, Node *call, Val g, const char *m) {
     if (!strcmp(m, "random")) {
         cl_np_bind(I, call, "Generator.random", 0, (const char *const[]){"size", "dtype", NULL}, 2, arg);
         if (arg[1]) inf_fail(I, arg[1], "Generator.random(): dtype= is not supported yet (float64 draws)");
-        return draws(I, g, RNG_RANDOM, zf, zf, zi, zi, arg[0], call);
+        return draws(I, g, RNG_RANDOM, zf, zf, zi, zi, arg[0]);
     }
     if (!strcmp(m, "uniform")) { /* low + (high - low) * a draw; the range must be finite */
         cl_np_bind(I, call, "Generator.uniform", 0, (const char *const[]){"low", "high", "size", NULL}, 3, arg);
@@ -79,7 +78,7 @@ Val gn_method(Inf *I, Node *call, Val g, const char *m) {
                              inf_op2(I, OP_GT, inf_bool(I), range, inf_op2(I, OP_SUB, f64w(I), zf, inf)));
         st_raise_if(I, inf_op2(I, OP_EQ, inf_bool(I), finite, inf_const_i(I, inf_bool(I), 0)), "OverflowError",
                     "high - low range exceeds valid bounds");
-        return draws(I, g, RNG_UNIFORM, lo, range, zi, zi, arg[2], call);
+        return draws(I, g, RNG_UNIFORM, lo, range, zi, zi, arg[2]);
     }
     if (!strcmp(m, "integers")) { /* low + a draw in [0, span]: span = high - low, less one for an open end */
         cl_np_bind(I, call, "Generator.integers", 0, (const char *const[]){"low", "high", "size", "dtype", "endpoint", NULL}, 5, arg);
@@ -96,7 +95,7 @@ Val gn_method(Inf *I, Node *call, Val g, const char *m) {
         if (!closed) hi = inf_op2(I, OP_SUB, inf_i64(I), hi, inf_k64(I, 1)); /* NumPy's closed interval [lo, hi] */
         st_raise_if(I, inf_op2(I, OP_GT, inf_bool(I), lo, hi), "ValueError", closed ? "low > high" : "low >= high");
         Ref span = inf_op2(I, OP_SUB, inf_i64(I), hi, lo); /* as uint64: the whole int64 range fits */
-        return draws(I, g, RNG_INTEGERS, zf, zf, lo, span, arg[2], call);
+        return draws(I, g, RNG_INTEGERS, zf, zf, lo, span, arg[2]);
     }
     if (!strcmp(m, "normal") || !strcmp(m, "standard_normal") || !strcmp(m, "exponential") || !strcmp(m, "standard_exponential") ||
         !strcmp(m, "gamma") || !strcmp(m, "standard_gamma"))
