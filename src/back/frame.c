@@ -292,6 +292,8 @@ int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char
     if ((x->aux & 0xff) == LIB_INT_BOUNDS) return fr_int_bounds(run, line, file, s[a].i, (int)(x->aux >> 8));
     if ((x->aux & 0xff) == LIB_RANDOM) return fr_random(run, s, d, a, x, (int)(x->aux >> 8), line, file);
     if ((x->aux & 0xff) == LIB_PRINT) return rt_print(run, x->at, s, x->slot, line, file);
+    if ((x->aux & 0xff) == LIB_STR)
+        return rt_str(run, (int)(x->aux >> 8 & 0xff), (int)(x->aux >> 16), x->at, s, a, x->slot, (int)x->n, &s[d], line, file);
     if ((x->aux & 0xff) >= LIB_LIST_NEW && (x->aux & 0xff) <= LIB_LIST_LAST) return fr_list(run, s, d, a, x, (int)(x->aux & 0xff), line, file);
     RdArr A = rd_arr(s, a, x->at);
     int routine = (int)(x->aux & 0xff);

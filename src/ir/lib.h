@@ -62,8 +62,24 @@ enum {
     LIB_RNG_NEW,       /* operand 0: the seed; aux >> 8: 1 given, 0 None (the OS's entropy); a new Generator */
     LIB_RNG_DRAW,      /* operands g, a, b (floats), lo, span (ints); aux >> 8: RNG_*: one value (a float, an int) */
     LIB_RNG_FILL,      /* operands g, a C array, a, b, lo, span; aux >> 8: RNG_*: the array filled as NumPy fills it */
-    LIB_LAST = LIB_RNG_FILL,
+    /* Python strings (rt/str.c): operand 0 a string (LIT: a static T_STR; FORMAT: a static T_FORMAT, then the items'
+     * leaves; CHR: an int); aux >> 8 & 0xff: STR_*, aux >> 16 the routine's mode */
+    LIB_STR,
+    LIB_LAST = LIB_STR,
 };
+
+/* what LIB_STR does. A new string: LIT (the literal's text), FORMAT (what print() would write of the items, with no
+ * sep and end), CAT (a + b), REPEAT (a * n), INDEX (a[i]: IndexError), SLICE (a[start:stop:step]; operands start, stop,
+ * step and mode: bit 0 start given, bit 1 stop given), CASE (mode STRCASE_*), REPLACE (a.replace(b, c)), JOIN (a.join
+ * of a list of strings), CHR (chr(i)). A number: CMP (mode the comparison token's STRCMP_*: a bool), LEN (code points),
+ * FIND (mode STRFIND_*: b in a, a.find(b), a.count(b), a.startswith(b), a.endswith(b)), INT / FLOAT (int(a), float(a):
+ * ValueError as CPython), ORD (ord(a): TypeError unless one character). A list of strings: CHARS (its characters, for
+ * iteration), SPLIT (a.split(); operand b, when given, the separator). */
+enum { STR_LIT, STR_FORMAT, STR_CAT, STR_REPEAT, STR_INDEX, STR_SLICE, STR_CASE, STR_REPLACE, STR_JOIN, STR_CHR,
+       STR_CMP, STR_LEN, STR_FIND, STR_INT, STR_FLOAT, STR_ORD, STR_CHARS, STR_SPLIT };
+enum { STRCMP_EQ, STRCMP_NE, STRCMP_LT, STRCMP_LE, STRCMP_GT, STRCMP_GE };
+enum { STRFIND_IN, STRFIND_FIND, STRFIND_COUNT, STRFIND_STARTS, STRFIND_ENDS, STRFIND_RFIND, STRFIND_INDEX };
+enum { STRCASE_UPPER, STRCASE_LOWER, STRCASE_STRIP, STRCASE_LSTRIP, STRCASE_RSTRIP };
 
 /* TOGGLE: discard the key if there, else add it (symmetric_difference_update of a dict's keys) */
 enum { SETKEY_ADD, SETKEY_DISCARD, SETKEY_REMOVE /* KeyError */, SETKEY_IN, SETKEY_TOGGLE };
@@ -123,7 +139,7 @@ static inline const char *ir_lib_name(int64_t aux) {
                                 "list_repeat", "list_clear", "list_reverse", "list_array", "list_find", "list_splice", "random",
                                 "print", "dict_new", "dict_find", "dict_set", "dict_del", "dict_clear", "dict_part", "gpu",
                                 "exc", "set_new", "set_key", "set_pop", "set_clear", "set_items", "set_bin", "set_reserve",
-                                "rng_new", "rng_draw", "rng_fill"};
+                                "rng_new", "rng_draw", "rng_fill", "str"};
     _Static_assert(sizeof lib / sizeof lib[0] == LIB_LAST - LIB_MATMUL + 1, "a name for every LIB_ routine");
     int r = (int)(aux & 0xff);
     if (r < RK_COUNT) return rk[r];

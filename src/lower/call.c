@@ -12,7 +12,8 @@
 
 enum {
     BI_RANGE, BI_LEN, BI_ABS, BI_MIN, BI_MAX, BI_INT, BI_FLOAT, BI_COMPLEX, BI_BOOL, BI_ROUND,
-    BI_ENUMERATE, BI_ZIP, BI_PRINT, BI_SUM, BI_ALL, BI_ANY, BI_LIST, BI_SORTED, BI_SET, BI_NP_ARRAY, BI_NP_ASARRAY,
+    BI_ENUMERATE, BI_ZIP, BI_PRINT, BI_SUM, BI_ALL, BI_ANY, BI_LIST, BI_SORTED, BI_SET, BI_STR, BI_REPR, BI_ORD, BI_CHR,
+    BI_NP_ARRAY, BI_NP_ASARRAY,
     BI_NP_EMPTY, BI_NP_ZEROS, BI_NP_ONES, BI_NP_FULL,
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
     BI_NP_DOT, BI_NP_MATMUL, BI_NP_EINSUM, BI_NP_NONZERO,
@@ -33,7 +34,8 @@ static const struct { const char *name; int id; } builtins[] = {
     {"range", BI_RANGE}, {"len", BI_LEN}, {"abs", BI_ABS}, {"min", BI_MIN}, {"max", BI_MAX},
     {"int", BI_INT}, {"float", BI_FLOAT}, {"complex", BI_COMPLEX}, {"bool", BI_BOOL}, {"round", BI_ROUND},
     {"enumerate", BI_ENUMERATE}, {"zip", BI_ZIP}, {"print", BI_PRINT}, {"sum", BI_SUM}, {"all", BI_ALL}, {"any", BI_ANY},
-    {"list", BI_LIST}, {"sorted", BI_SORTED}, {"set", BI_SET},
+    {"list", BI_LIST}, {"sorted", BI_SORTED}, {"set", BI_SET}, {"str", BI_STR}, {"repr", BI_REPR}, {"ord", BI_ORD},
+    {"chr", BI_CHR},
 };
 
 static const struct { const char *name; int id; } np_funcs[] = {
@@ -441,7 +443,8 @@ static Val call_kernel(Inf *I, Node *call, int idx) {
         if (A.v[i].ty->kind == T_UNKNOWN) return unknown(I);
         if (A.v[i].ty->kind == T_CLOSURE)
             inf_fail(I, A.n[i], "a lambda or an inner function cannot be passed to another kernel yet (call it where it is defined)");
-        if (A.v[i].ty->kind == T_STR || A.v[i].ty->kind == T_MODULE || A.v[i].ty->kind == T_FUNC ||
+        A.v[i] = tx_value(I, A.v[i]); /* a string literal passed: made at run time */
+        if (A.v[i].ty->kind == T_MODULE || A.v[i].ty->kind == T_FUNC ||
             A.v[i].ty->kind == T_BUILTIN)
             inf_fail(I, A.n[i], "a %s cannot be passed to a kernel", ty_name(A.v[i].ty));
         types[i] = A.v[i].ty;
@@ -637,6 +640,11 @@ static Val scalar_ctor_of(Inf *I, Node *call, const Type *to, const char *name, 
         if (dt_is_float(to->dtype) && parse_float_str(s, &d)) return mk(I, inf_const_f(I, to, d));
         inf_fail(I, an, "could not convert string to %s: '%s'", name, s);
     }
+    if (v.ty->kind == T_STRING) { /* parsed where it runs: ValueError as CPython's */
+        if (to->dtype == KILN_BOOL) return ex_coerce(I, mk(I, tx_truth(I, v)), to, an);
+        if (dt_is_complex(to->dtype)) inf_fail(I, an, "%s() of a string is not supported", name);
+        v = tx_number(I, v, dt_is_intlike(to->dtype));
+    }
     if (v.ty->kind != T_SCALAR) inf_fail(I, an, "%s() argument must be a number, not %s", name, inf_tyname(I, v.ty));
     if (to->dtype == KILN_BOOL) {
         Ref t = ex_truth(I, v, an);
@@ -702,6 +710,7 @@ static Val len_call(Inf *I, Node *call) {
     if (v.ty->kind == T_LIST) return mk(I, ls_len(I, v));
     if (v.ty->kind == T_DICT) return mk(I, dc_len(I, v));
     if (v.ty->kind == T_SET) return mk(I, se_len_of(I, v, call->kids[0]));
+    if (tx_is(v.ty)) return mk(I, tx_len(I, v));
     if (v.ty->kind == T_ARRAY) {
         if (v.ty->ndim == 0) inf_fail(I, call, "len() of unsized object");
         return mk(I, emit1(I, OP_DIM, i64w(I), v.r, 0));
@@ -888,6 +897,7 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
     if (o.ty->kind == T_DICT) return dc_method(I, call, o, m);
     if (o.ty->kind == T_SET) return se_method(I, call, o, m);
     if (o.ty->kind == T_RNG) return gn_method(I, call, o, m);
+    if (tx_is(o.ty)) return tx_method(I, call, o, m);
     if (o.ty->kind == T_ARRAY && !strcmp(m, "copy")) {
         nargs(I, call, "copy", 0, 0);
         return cl_acopy(I, o);
@@ -979,6 +989,8 @@ Val cl_call(Inf *I, Node *call) {
     case BI_ANY: return gx_call(I, call, "any");
     case BI_LIST: return ls_list_call(I, call);
     case BI_SET: return se_call(I, call);
+    case BI_STR: case BI_REPR: return tx_str_call(I, call, id == BI_REPR);
+    case BI_ORD: case BI_CHR: return tx_chr_ord(I, call, id == BI_CHR);
     case BI_SORTED: return ls_sorted_call(I, call);
     case BI_NP_ARRAY: case BI_NP_ASARRAY: return np_array(I, call, id == BI_NP_ARRAY);
     case BI_INT: {
@@ -999,7 +1011,8 @@ Val cl_call(Inf *I, Node *call) {
     case BI_BOOL:
         if (call->nkids == 1 && !call->nkids2) { /* bool(a list, a dict, a tuple, None): its truth */
             Val v = ex_value(I, call->kids[0]);
-            if (v.ty->kind == T_LIST || v.ty->kind == T_DICT || v.ty->kind == T_SET || v.ty->kind == T_TUPLE || v.ty->kind == T_NONE)
+            if (v.ty->kind == T_LIST || v.ty->kind == T_DICT || v.ty->kind == T_SET || v.ty->kind == T_TUPLE || v.ty->kind == T_NONE ||
+                tx_is(v.ty))
                 return mk(I, ex_truth(I, v, call));
             return scalar_ctor_of(I, call, boolw(I), "bool", v);
         }

@@ -26,6 +26,7 @@ static Val cst(Inf *I, const Type *t, Scalar s) {
 }
 
 Val ex_coerce(Inf *I, Val v, const Type *to, Node *at) {
+    if (to->kind == T_STRING && v.ty->kind == T_STR) return tx_value(I, v);
     if (v.ty == to || v.ty->kind == T_UNKNOWN || to->kind == T_UNKNOWN) { v.ty = to->kind == T_UNKNOWN ? v.ty : to; return v; }
     if (v.ty->kind == T_SCALAR && to->kind == T_SCALAR) {
         if (v.ty->dtype == to->dtype) {
@@ -161,6 +162,7 @@ Ref ex_truth(Inf *I, Val v, Node *at) {
     case T_LIST: return inf_op2(I, OP_NE, bool_t(I), ls_len(I, v), inf_k64(I, 0));
     case T_DICT: return inf_op2(I, OP_NE, bool_t(I), dc_len(I, v), inf_k64(I, 0));
     case T_SET: return inf_op2(I, OP_NE, bool_t(I), se_len(I, v), inf_k64(I, 0));
+    case T_STR: case T_STRING: return tx_truth(I, v);
     case T_SCALAR: {
         if (v.ty->dtype == KILN_BOOL) return v.r;
         Scalar z = {0};
@@ -249,6 +251,7 @@ const Type *ex_binop_type(Inf *I, int tok, const Type *ta, const Type *tb, Node 
 
 Val ex_binop(Inf *I, int tok, Val a, Val b, Node *at, Node *rhs) {
     if (a.ty->kind == T_UNKNOWN || b.ty->kind == T_UNKNOWN) return unknown(I);
+    if (tx_is(a.ty) || tx_is(b.ty)) return tx_binop(I, tok, a, b, at);
     if (tok == TK_PLUS && a.ty->kind == T_TUPLE && b.ty->kind == T_TUPLE) return tuple_concat(I, a, b);
     if (a.ty->kind == T_ARRAY || b.ty->kind == T_ARRAY)
         inf_fail(I, at, "'%s=' on whole arrays is not supported yet", tok_str(tok));
@@ -378,6 +381,10 @@ static Val tuple_compare(Inf *I, int tok, Val a, Val b, Node *at) {
 
 /* x in t: any item equal to x (Python's `in` on a tuple); on other containers a clear error */
 static Val contains(Inf *I, int tok, Val x, Val t, Node *at) {
+    if (tx_is(t.ty)) {
+        Val r = tx_contains(I, x, t, at);
+        return tok == TK_IN ? r : mk(I, bool_not(I, r.r));
+    }
     if (t.ty->kind == T_LIST || t.ty->kind == T_DICT || t.ty->kind == T_SET) {
         Val r = t.ty->kind == T_LIST ? ls_contains(I, t, x, at) : t.ty->kind == T_SET ? se_contains(I, t, x, at) : dc_contains(I, t, x, at);
         return tok == TK_IN ? r : mk(I, bool_not(I, r.r));
@@ -407,6 +414,8 @@ static Val compare(Inf *I, int tok, Val a, Val b, Node *at) {
         return is ? mk(I, bool_not(I, set)) : mk(I, set);
     }
     if ((a.ty->kind == T_SET || b.ty->kind == T_SET) && tok != TK_IS && tok != TK_ISNOT) return se_compare(I, tok, a, b, at);
+    if ((tx_is(a.ty) || tx_is(b.ty)) && tok != TK_IS && tok != TK_ISNOT && a.ty->kind != T_NONE && b.ty->kind != T_NONE)
+        return tx_compare(I, tok, a, b, at);
     if ((a.ty->kind == T_TUPLE || b.ty->kind == T_TUPLE) && tok != TK_IS && tok != TK_ISNOT) return tuple_compare(I, tok, a, b, at);
     if (tok == TK_IS || tok == TK_ISNOT || ((tok == TK_EQ || tok == TK_NE) && (a.ty->kind == T_NONE || b.ty->kind == T_NONE))) {
         bool an = a.ty->kind == T_NONE, bn = b.ty->kind == T_NONE;
@@ -458,6 +467,10 @@ Val ex_merge(Inf *I, Val *vals, uint32_t *blks, int n, Node *at) {
     }
     Val r = {0};
     r.ty = t; r.str = -1;
+    if (t->kind == T_STR || t->kind == T_STRING) { /* strings: one literal, or each arm's run-time string */
+        if (tx_merge_fix(I, vals, n, &r)) return r;
+        r.ty = t = &I->tt->string;
+    }
     if (t->kind == T_TUPLE) {
         r.el = arena_alloc(I->a, sizeof(Val) * t->n);
         Val *col = arena_alloc(I->a, sizeof(Val) * (size_t)n);
@@ -725,6 +738,7 @@ static Val subscript(Inf *I, Node *n) {
     }
     if (v.ty->kind == T_LIST) return ls_subscript(I, n, v);
     if (v.ty->kind == T_DICT) return dc_get(I, n, v);
+    if (tx_is(v.ty)) return tx_subscript(I, n, v);
     if (v.ty->kind != T_ARRAY) inf_fail(I, n, "'%s' object is not subscriptable", inf_tyname(I, v.ty));
     Ref idx[KILN_MAXDIM];
     int nidx;
@@ -743,7 +757,7 @@ static Val tuple_expr(Inf *I, Node *n, bool keep) {
     for (int i = 0; i < n->nkids; i++) {
         I->keep_optional = keep;
         r.el[i] = ex_expr(I, n->kids[i]);
-        if (r.el[i].ty->kind == T_STR) inf_fail(I, n->kids[i], "strings cannot be stored in tuples");
+        r.el[i] = tx_value(I, r.el[i]); /* a literal in a tuple: made at run time */
         ts[i] = r.el[i].ty;
     }
     r.ty = ty_tuple(I->tt, ts, n->nkids);
@@ -863,7 +877,7 @@ static Val value_of(Inf *I, Node *n) {
     case N_DICTCOMP: v = gx_dictcomp(I, n); break;
     case N_SET: v = se_display(I, n, false); break;
     case N_SETCOMP: v = se_comp(I, n); break;
-    case N_FSTRING: inf_fail(I, n, "f-strings are supported as items of print() only");
+    case N_FSTRING: v = tx_fstring(I, n); break;
     case N_GENEXP: inf_fail(I, n, "a generator expression is supported as the argument of sum(), min(), max(), all() or any()");
     default: inf_fail(I, n, "this expression is not supported");
     }

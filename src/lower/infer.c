@@ -700,6 +700,7 @@ static void bind_name(Inf *I, Node *t, Val v) {
     if (t->id >= 0) I->at = t;
     int var = find_var(I, t->name);
     if (!ir_check(var >= 0, &I->f->broken, "a name bound that the scan of locals did not see")) inf_oom(I);
+    v = tx_value(I, v); /* a string literal in a variable: made at run time */
     if (v.ty->kind == T_LIST && ty_item(v.ty)->kind == T_UNKNOWN && list_hint(I, var)) v = ls_typed(I, list_hint(I, var), v);
     if ((v.ty->kind == T_DICT || v.ty->kind == T_SET) && v.ty->elems[0]->kind == T_UNKNOWN && dict_hint(I, var) &&
         dict_hint(I, var)->kind == v.ty->kind)
@@ -894,6 +895,7 @@ static int one_round(Inf *I, kiln_error *err) {
     memset(&I->fwd, 0, sizeof I->fwd);
     memset(&I->phis, 0, sizeof I->phis);
     memset(&I->frozen, 0, sizeof I->frozen);
+    memset(&I->strlits, 0, sizeof I->strlits);
     memset(&I->closures, 0, sizeof I->closures);
     I->ninl = 0;
     I->nloops = 0; I->loop_base = 0; I->ngen = 0; I->gen_cur = 0; I->gen_scan = 0; I->restart = false; I->ntry = 0; I->nfin = 0;

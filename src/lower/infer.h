@@ -96,6 +96,7 @@ typedef struct Inf {
     VEC(Ref) fwd;           /* removed trivial parameters: the value that replaces each */
     VEC(Ref) phis;          /* parameters made in sealed blocks, as (param, ssa) pairs (settle_unknown) */
     VEC(struct Frozen { Lit *lit; Ref r; }) frozen; /* module array constants' copies, made in the entry block */
+    VEC(struct StrLit { const char *text; Ref r; }) strlits; /* string literals made at run time, in the entry block */
 } Inf;
 
 /* infer.c */
@@ -323,6 +324,26 @@ Val se_augassign(Inf *I, Node *st, Val s, Val b); /* s op= b in place: s */
 
 /* print.c */
 Val pr_print(Inf *I, Node *call);
+/* an item of print() (or of str(), an f-string): its type (a literal's text; an f-string a FORMAT_GROUP), its leaves
+ * appended to ops; NULL while a type is unknown */
+const Type *pr_item(Inf *I, Node *a, Ref *ops, int *nops);
+
+/* str.c: Python strings (T_STR literals, T_STRING at run time) */
+bool tx_is(const Type *t);                      /* a string, literal or not */
+Val tx_value(Inf *I, Val v);                    /* a literal made a run-time string (others: v) */
+bool tx_merge_fix(Inf *I, Val *vals, int n, Val *out); /* a merge of strings: true with *out one literal, else made */
+Val tx_fstring(Inf *I, Node *n);                /* an f-string as a value */
+Val tx_str_call(Inf *I, Node *call, bool repr); /* str(x), repr(x) */
+Val tx_chr_ord(Inf *I, Node *call, bool chr);
+Val tx_number(Inf *I, Val s, bool integer);     /* int(s), float(s) of a run-time string */
+Ref tx_len(Inf *I, Val s);
+Ref tx_truth(Inf *I, Val s);
+Val tx_binop(Inf *I, int tok, Val a, Val b, Node *at);
+Val tx_compare(Inf *I, int tok, Val a, Val b, Node *at);
+Val tx_contains(Inf *I, Val x, Val s, Node *at);
+Val tx_subscript(Inf *I, Node *sub, Val s);
+Val tx_chars(Inf *I, Val s);                    /* a list of its characters */
+Val tx_method(Inf *I, Node *call, Val s, const char *m);
 
 /* random.c */
 /* cuda.c: Numba's CUDA kernel API (cuda.grid, cuda.threadIdx.x, shared arrays, atomics) */

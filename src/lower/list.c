@@ -159,7 +159,7 @@ static const Type *item_join(Inf *I, const Type *a, const Type *b) {
 }
 
 static void check_item_kind(Inf *I, const Type *t, Node *at) {
-    if (t->kind == T_SCALAR || t->kind == T_LIST || t->kind == T_UNKNOWN) return;
+    if (t->kind == T_SCALAR || t->kind == T_LIST || t->kind == T_UNKNOWN || t->kind == T_STRING) return;
     if (t->kind == T_TUPLE) {
         for (int i = 0; i < t->n; i++) check_item_kind(I, t->elems[i], at);
         if (slots_of(t) > KILN_MAX_ITEM_SLOTS) inf_fail(I, at, "a list's tuples may have at most %d values", KILN_MAX_ITEM_SLOTS);
@@ -174,6 +174,7 @@ static void check_item_kind(Inf *I, const Type *t, Node *at) {
  * whose items fit in turn */
 static Val fit(Inf *I, const Type *item, Val v, Node *at) {
     if (v.ew) v = ew_force(I, v, at);
+    v = tx_value(I, v); /* a string literal: made at run time */
     if (v.ty == item || v.ty->kind == T_UNKNOWN) return v;
     check_item_kind(I, v.ty, at);
     const Type *j = item_join(I, item, v.ty);
@@ -212,6 +213,7 @@ Val ls_display_of(Inf *I, Node *n, Val *vals) {
     int first = 0;
     for (int i = 0; i < n->nkids; i++) {
         if (vals[i].ty->kind == T_UNKNOWN) return unknown(I);
+        vals[i] = tx_value(I, vals[i]);
         check_item_kind(I, vals[i].ty, n->kids[i]);
         const Type *j = item ? item_join(I, item, vals[i].ty) : vals[i].ty;
         if (!j) {
@@ -529,6 +531,7 @@ static bool reverse_arg(Inf *I, Node *call, const char *fname, Node **key) {
 }
 
 static void append(Inf *I, Val l, Val v) {
+    v = tx_value(I, v);
     Ref ops[1 + KILN_MAX_ITEM_SLOTS] = {l.r};
     int n = 1 + item_ops(I, v, ops + 1, KILN_MAX_ITEM_SLOTS);
     lib(I, NULL, LIB_LIST_APPEND, ops, n);

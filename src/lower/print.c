@@ -17,7 +17,7 @@
 
 static void printable(Inf *I, const Type *t, Node *at) {
     switch (t->kind) {
-    case T_STR: case T_NONE: case T_EXC: return;
+    case T_STR: case T_NONE: case T_EXC: case T_STRING: return;
     case T_SCALAR: return;
     case T_LIST: case T_SET: printable(I, ty_item(t), at); return;
     case T_DICT: printable(I, t->elems[0], at); printable(I, t->elems[1], at); return; /* {k: v, ...}, in order */
@@ -47,9 +47,7 @@ static const Type *text(Inf *I, const char *s) {
     return t;
 }
 
-/* one printed item: its type (a string literal's text; an f-string a FORMAT_GROUP of its parts), its leaves
- * appended to ops; NULL while a type is unknown */
-static const Type *item(Inf *I, Node *a, Ref *ops, int *nops) {
+const Type *pr_item(Inf *I, Node *a, Ref *ops, int *nops) {
     if (a->kind == N_FSTRING) {
         if (a->nkids > 254) inf_fail(I, a, "an f-string of more than 254 parts is not supported");
         const Type *parts[256];
@@ -57,7 +55,7 @@ static const Type *item(Inf *I, Node *a, Ref *ops, int *nops) {
         for (int k = 0; k < a->nkids; k++) {
             Node *p = a->kids[k];
             if (p->kind == N_STR) { parts[2 + k] = text(I, p->name); continue; }
-            const Type *v = item(I, p->a, ops, nops); /* a field: {value!conv:spec} */
+            const Type *v = pr_item(I, p->a, ops, nops); /* a field: {value!conv:spec} */
             if (!v) return NULL;
             if (v->kind == T_LIST || v->kind == T_TUPLE || v->kind == T_NONE) {
                 if (p->name[0]) inf_fail(I, p, "f-string: a format spec for %s is not supported", ty_name(v));
@@ -99,7 +97,7 @@ Val pr_print(Inf *I, Node *call) {
     fmt[0] = text_arg(I, sep, " ", "sep");
     fmt[1] = text_arg(I, end, "\n", "end");
     for (int i = 0; i < call->nkids; i++) {
-        fmt[2 + i] = item(I, call->kids[i], ops, &nops);
+        fmt[2 + i] = pr_item(I, call->kids[i], ops, &nops);
         if (!fmt[2 + i]) return val_of(I, inf_static(I, &I->tt->unknown));
     }
     const Type *f = ty_format(I->tt, fmt, 2 + call->nkids, FORMAT_PRINT);

@@ -345,6 +345,7 @@ static Seq seq_of(Inf *I, Node *n) {
     Val v = n->kind == N_SET ? se_display(I, n, true) : ex_expr(I, n);
     if (v.ty->kind == T_DICT) v = dc_part(I, v, 0); /* a dict iterates its keys */
     if (v.ty->kind == T_SET) v = se_items(I, v);     /* a set its keys, in CPython's order */
+    if (tx_is(v.ty)) v = tx_chars(I, v);              /* a string its characters */
     if (v.ty->kind == T_LIST) { q.kind = 2; q.arr = v; return q; }
     if (v.ty->kind != T_ARRAY) inf_fail(I, n, "iterating over %s is not supported here", inf_tyname(I, v.ty));
     if (v.ty->ndim == 0) inf_fail(I, n, "iteration over a 0-d array");
@@ -531,7 +532,7 @@ static void st_for(Inf *I, Node *s) {
     if (it->kind == N_TUPLE) { for_tuple(I, s, ex_expr(I, it)); return; }
     Val v = ex_expr(I, it);
     if (v.ty->kind == T_TUPLE) { for_tuple(I, s, v); return; }
-    if (v.ty->kind == T_ARRAY || v.ty->kind == T_LIST || v.ty->kind == T_DICT || v.ty->kind == T_SET) { for_seq(I, s); return; }
+    if (v.ty->kind == T_ARRAY || v.ty->kind == T_LIST || v.ty->kind == T_DICT || v.ty->kind == T_SET || tx_is(v.ty)) { for_seq(I, s); return; }
     if (v.ty->kind == T_UNKNOWN) return;
     inf_fail(I, it, "'%s' object is not iterable", inf_tyname(I, v.ty));
 }
@@ -574,7 +575,7 @@ static void st_return(Inf *I, Node *s) {
     if (s->a && s->b && I->env->opt->parallel && pf_value(I, s, &v)) { /* return <array expression>, split by rows */
     } else if (s->a) v = ex_keep_optional(I, s->a);
     else { v.ty = &I->tt->none; v.r = inf_static(I, v.ty); v.el = NULL; }
-    if (v.ty->kind == T_STR) inf_fail(I, s->a, "returning a string is not supported");
+    v = tx_value(I, v); /* a string literal returned: made at run time */
     if (v.ty->kind == T_RNG && !I->ninl)
         inf_fail(I, s->a, "returning a Generator is not supported (pass it to the kernels that draw from it)");
     if (v.ty->kind == T_EXC) inf_fail(I, s->a, "returning an exception is not supported (kiln has no exception objects)");

@@ -38,8 +38,20 @@ int rt_list_find(Run *r, const RtList *l, const Type *lt, int mode, const Slot *
 
 /* print.c: print() of the items fmt (a T_FORMAT) describes, their leaves at s[ops[0]], s[ops[1]], ... */
 int rt_print(Run *r, const Type *fmt, const Slot *s, const int32_t *ops, int line, const char *file);
+/* the text print() would write of them (fmt a FORMAT_PRINT), malloc'd, its length in *n; NULL: out of memory */
+char *rt_format_text(const Type *fmt, const Slot *s, const int32_t *ops, size_t *n);
 /* whether an f-string's format spec is one rt_print formats for a value of type t */
 bool rt_format_spec_ok(const char *spec, const Type *t);
+
+/* str.c: Python strings (RtLists of UTF-8 bytes); -1 with the error raised */
+RtList *rt_str_new(Run *r, const char *s, size_t n, int line, const char *file);
+int64_t rt_str_len(const RtList *s);                 /* in code points */
+int64_t rt_str_offset(const RtList *s, int64_t k);   /* the byte offset of code point k */
+char *rt_str_repr(const RtList *s);                  /* repr(s), malloc'd; NULL: out of memory */
+int rt_str_compare(const RtList *a, const RtList *b); /* -1, 0, 1 */
+/* LIB_STR's routine op (STR_*, ir/lib.h) of operand 0 (slot a0 of frame fr; at its type) and the nb others at ops */
+int rt_str(Run *r, int op, int mode, const Type *at, const Slot *fr, int32_t a0, const int32_t *ops, int nb, Slot *out,
+           int line, const char *file);
 
 /* dict.c: a dict's entries are found by key; -1 with the error raised (KeyError shows the key's repr) */
 RtDict *run_dict_new(Run *r, int64_t ksize, int64_t vsize, int line, const char *file);

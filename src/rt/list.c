@@ -248,6 +248,10 @@ static bool item_eq(const Type *t, const char *p, const char *q) {
         Slot eq;
         return a == b || (!rt_set_binop(NULL, SETOP_EQ, a, b, ty_item(t), &eq, 0, NULL) && eq.i);
     }
+    if (t->kind == T_STRING) {
+        const RtList *a = *(RtList *const *)p, *b = *(RtList *const *)q;
+        return a->len == b->len && (!a->len || !memcmp(a->data, b->data, (size_t)a->len));
+    }
     if (t->kind == T_LIST) {
         const RtList *a = *(RtList *const *)p, *b = *(RtList *const *)q;
         if (a == b) return true; /* CPython: identity first */
@@ -303,7 +307,11 @@ int rt_list_find(Run *r, const RtList *l, const Type *lt, int mode, const Slot *
     if (mode == LIST_FIND_COUNT || mode == LIST_FIND_IN) { out->i = count; return 0; }
     run_raise(r, RE_RAISE, line, file);
     r->ename = "ValueError";
-    if (mode == LIST_FIND_REMOVE || item->kind != T_SCALAR) {
+    if (mode != LIST_FIND_REMOVE && item->kind == T_STRING) { /* 'b' is not in list */
+        char *q = rt_str_repr(x->p);
+        snprintf(r->msg, sizeof r->msg, "%.200s is not in list", q ? q : "?");
+        free(q);
+    } else if (mode == LIST_FIND_REMOVE || item->kind != T_SCALAR) {
         snprintf(r->msg, sizeof r->msg, "list.%s(x): x not in list", mode == LIST_FIND_REMOVE ? "remove" : "index");
     } else {
         char v[96];

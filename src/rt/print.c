@@ -83,7 +83,7 @@ static bool parse_spec(const char *s, Spec *o) {
 bool rt_format_spec_ok(const char *spec, const Type *t) {
     Spec o;
     if (!parse_spec(spec, &o)) return false;
-    if (t->kind == T_STR) return !o.type || o.type == 's' ? !o.sign && !o.group && o.align != '=' : false;
+    if (t->kind == T_STR || t->kind == T_STRING) return !o.type || o.type == 's' ? !o.sign && !o.group && o.align != '=' && !o.alt : false;
     if (t->kind != T_SCALAR || dt_is_complex(t->dtype)) return false;
     bool num = o.type && strchr("eEfFgG%", o.type);
     if (dt_is_float(t->dtype)) return num || (!o.type && o.prec < 0 && !o.group); /* '' with a precision: not done */
@@ -161,6 +161,19 @@ static int field(Text *t, const Type *fld, const Slot *s, const int32_t *ops) {
     Spec o;
     if (!spec[0] || !parse_spec(spec, &o)) return item(t, ty, s, ops, fld->elems[1]->text[0] == 'r');
     if (ty->kind == T_STR) { padded(t, &o, "", ty->text, false); return 0; }
+    if (ty->kind == T_STRING) { /* padded to a width in code points, cut to a precision */
+        const RtList *l = s[ops[0]].p;
+        RtList cut = *l;
+        if (o.prec >= 0) cut.len = o.prec < rt_str_len(l) ? rt_str_offset(l, o.prec) : l->len;
+        char *body = malloc((size_t)cut.len + 1);
+        if (!body) { t->oom = true; return 1; }
+        memcpy(body, l->len ? l->data : "", (size_t)cut.len);
+        body[cut.len] = 0;
+        o.width += (int)(cut.len - rt_str_len(&cut)); /* padded() counts bytes */
+        padded(t, &o, "", body, false);
+        free(body);
+        return 1;
+    }
     const Slot *v = &s[ops[0]];
     if (ty->dtype == KILN_BOOL && !o.type) { padded(t, &o, "", v->i ? "True" : "False", false); return 1; }
     if (dt_is_float(ty->dtype)) format_float(t, &o, ty->dtype == KILN_FLOAT32 ? v->f32 : v->f);
@@ -213,6 +226,15 @@ static int item(Text *t, const Type *ty, const Slot *s, const int32_t *ops, bool
         return 1;
     }
     case T_NONE: adds(t, "None"); return 0;
+    case T_STRING: { /* str(s) is s; repr(s) inside a container */
+        const RtList *l = s[ops[0]].p;
+        if (!inner) { add(t, l->len ? l->data : "", (size_t)l->len); return 1; }
+        char *q = rt_str_repr(l);
+        if (!q) t->oom = true;
+        else adds(t, q);
+        free(q);
+        return 1;
+    }
     case T_SCALAR: number(t, ty, &s[ops[0]], inner); return 1;
     case T_LIST: list(t, ty, s[ops[0]].p, "["); return 1;
     case T_SET: list(t, ty, rt_set_view(s[ops[0]].p), "{"); return 1;
@@ -259,7 +281,7 @@ void rt_repr(const Type *ty, const Slot *v, char *buf, size_t cap) {
     free(t.p);
 }
 
-int rt_print(Run *r, const Type *fmt, const Slot *s, const int32_t *ops, int line, const char *file) {
+char *rt_format_text(const Type *fmt, const Slot *s, const int32_t *ops, size_t *n) {
     Text t = {0};
     int used = 0;
     for (int k = 2; k < fmt->n; k++) {
@@ -267,15 +289,18 @@ int rt_print(Run *r, const Type *fmt, const Slot *s, const int32_t *ops, int lin
         used += item(&t, fmt->elems[k], s, ops + used, false);
     }
     adds(&t, fmt->elems[1]->text);
-    if (t.oom) {
-        free(t.p);
-        run_raise(r, RE_NOMEM, line, file);
-        r->ename = "MemoryError";
-        snprintf(r->msg, sizeof r->msg, "out of memory formatting print()'s output");
-        return -1;
-    }
-    if (r->print) r->print(r->print_arg, t.p ? t.p : "", t.n);
-    else { fwrite(t.p ? t.p : "", 1, t.n, stdout); fflush(stdout); }
-    free(t.p);
+    if (!t.oom && !t.p) adds(&t, "");
+    if (t.oom) { free(t.p); return NULL; }
+    *n = t.n;
+    return t.p;
+}
+
+int rt_print(Run *r, const Type *fmt, const Slot *s, const int32_t *ops, int line, const char *file) {
+    size_t n;
+    char *p = rt_format_text(fmt, s, ops, &n);
+    if (!p) return run_nomem(r, "formatting print()'s output", line, file);
+    if (r->print) r->print(r->print_arg, p, n);
+    else { fwrite(p, 1, n, stdout); fflush(stdout); }
+    free(p);
     return 0;
 }

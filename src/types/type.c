@@ -70,6 +70,7 @@ void ty_init(TypeTab *tt) {
     tt->str.kind = T_STR;
     tt->rng.kind = T_RNG; tt->rng.nleaves = 1; tt->rng.dtype = KILN_INT64;
     tt->exc.kind = T_EXC; tt->exc.nleaves = 1; tt->exc.dtype = KILN_INT64;
+    tt->string.kind = T_STRING; tt->string.nleaves = 1; tt->string.dtype = KILN_INT64;
     for (int d = 0; d < KILN_NDTYPE; d++) {
         for (int w = 0; w < 2; w++) {
             Type *s = &tt->scalar[d][w];
@@ -248,6 +249,7 @@ const Type *ty_join(TypeTab *tt, const Type *a, const Type *b) {
     if (a == b) return a;
     if (a->kind == T_UNKNOWN) return b;
     if (b->kind == T_UNKNOWN) return a;
+    if ((a->kind == T_STR || a->kind == T_STRING) && (b->kind == T_STR || b->kind == T_STRING)) return &tt->string;
     if (a->kind == T_SCALAR && b->kind == T_SCALAR) {
         /* a variable keeps one type: weak only if every definition was */
         const Type *p = ty_promote(tt, a, b);
@@ -300,6 +302,7 @@ const char *ty_name(const Type *t) {
     case T_SET: return "set";
     case T_RNG: return "Generator";
     case T_EXC: return "caught exception";
+    case T_STRING: return "str";
     case T_FORMAT: return "print format";
     }
     return "?";

@@ -33,6 +33,8 @@ typedef enum {
     T_SET,      /* a Python set: elems[0] the key type (T_UNKNOWN until learned); one slot, the RtSet's address */
     T_RNG,      /* NumPy's Generator (np.random.default_rng): one slot, the RtRng's address (tt->rng) */
     T_EXC,      /* the exception an except clause's `as` name holds: one slot, the record it is kept in (tt->exc) */
+    T_STRING,   /* a Python str at run time (tt->string): one slot, the address of an RtList of its UTF-8 bytes (rt/str.c);
+                 * a literal is a T_STR until it is stored, passed, returned or meets a run-time string */
 } TypeKind;
 
 enum { LAYOUT_C = 0, LAYOUT_ANY = 1 };  /* C-contiguous, or any strides */
@@ -63,7 +65,7 @@ struct Type {
 
 typedef struct TypeTab {
     Arena arena;
-    Type unknown, none, str, rng, exc;
+    Type unknown, none, str, rng, exc, string;
     Type scalar[KILN_NDTYPE][2];
     Type array[KILN_NDTYPE][KILN_MAXDIM + 1][2];
     Type dtype[KILN_NDTYPE];
@@ -108,9 +110,11 @@ kiln_dtype dt_promote(kiln_dtype a, kiln_dtype b); /* NumPy's promote_types */
 
 static inline bool ty_is_scalar(const Type *t) { return t->kind == T_SCALAR; }
 /* a value that lives in frame slots (a tuple is its leaves; static types have no slots) */
-/* a value that is one slot, the address of a runtime object the call owns (a list, dict, set, Generator, exception) */
+/* a value that is one slot, the address of a runtime object the call owns (a list, dict, set, Generator, exception,
+ * string) */
 static inline bool ty_is_ref(const Type *t) {
-    return t->kind == T_LIST || t->kind == T_DICT || t->kind == T_SET || t->kind == T_RNG || t->kind == T_EXC;
+    return t->kind == T_LIST || t->kind == T_DICT || t->kind == T_SET || t->kind == T_RNG || t->kind == T_EXC ||
+           t->kind == T_STRING;
 }
 static inline bool ty_is_leaf(const Type *t) { return t->kind == T_SCALAR || t->kind == T_ARRAY || ty_is_ref(t); }
 static inline bool ty_is_num(const Type *t, int d) { return t->kind == T_SCALAR && t->dtype == d; }

@@ -1,0 +1,310 @@
+/*
+ * str.c — Python strings as values: literals stored in variables, passed,
+ * returned and put in tuples and lists; str(x), repr(x), f-strings, chr and
+ * ord; + and *, comparisons, `in`, len, indexing and slicing, iteration over
+ * the characters; int(s) and float(s) of a string made at run time; and the
+ * methods numeric code calls (find, count, startswith, endswith, upper,
+ * lower, strip, replace, split, join).
+ *
+ * A literal stays a static T_STR (its text in Func.strs, folded where it
+ * meets another literal: "a" + "b", "x" == "y") until it must exist at run
+ * time; then it becomes a T_STRING made once per call in the entry block
+ * (tx_value), so a loop that assigns a literal allocates nothing. The
+ * routines are rt/str.c's, through LIB_STR.
+ */
+#include "infer.h"
+#include "../ir/lib.h"
+#include "../rt/lib.h"
+#include <string.h>
+
+static Val mk(Inf *I, Ref r) { return val_of(I, r); }
+static const Type *str_t(Inf *I) { return &I->tt->string; }
+static const Type *bool_t(Inf *I) { return inf_bool(I); }
+static const char *text_of(Inf *I, Val v) { return I->f->strs.v[v.str]; }
+
+bool tx_is(const Type *t) { return t->kind == T_STR || t->kind == T_STRING; }
+
+static Ref lib(Inf *I, const Type *t, int op, int mode, const Ref *ops, int n) {
+    return inf_emit(I, OP_LIB, t, ops, (uint32_t)n, LIB_STR | (int64_t)op << 8 | (int64_t)mode << 16);
+}
+
+static Val literal(Inf *I, const char *s) {
+    Val v = mk(I, inf_static(I, &I->tt->str));
+    v.str = ir_str(I->f, s);
+    if (v.str < 0) inf_oom(I);
+    return v;
+}
+
+/* the literal's run-time string: made once per call at the start of the entry block, right after its static text */
+Val tx_value(Inf *I, Val v) {
+    if (v.ty->kind != T_STR) return v;
+    const char *s = text_of(I, v);
+    for (uint32_t i = 0; i < I->strlits.n; i++)
+        if (!strcmp(I->strlits.v[i].text, s)) return mk(I, I->strlits.v[i].r);
+    const Type *tt = ty_text(I->tt, s);
+    if (!tt) inf_oom(I);
+    Ref st = inf_static(I, tt);
+    Ref r = ir_emit(I->f, 0, OP_LIB, str_t(I), &st, 1, LIB_STR | (int64_t)STR_LIT << 8, (uint32_t)I->line);
+    if (!r) inf_oom(I);
+    Block *b = &I->f->blocks.v[0];
+    uint32_t at = 0;
+    while (b->ins.v[at] != st) at++;
+    memmove(&b->ins.v[at + 2], &b->ins.v[at + 1], sizeof(Ref) * (b->ins.n - 2 - at));
+    b->ins.v[at + 1] = r;
+    struct StrLit sl = {tt->text, r};
+    if (!vec_push(I->a, I->strlits, sl)) inf_oom(I);
+    return mk(I, r);
+}
+
+/* the values of a merge: one literal if every arm gives the same, else each arm's run-time string */
+bool tx_merge_fix(Inf *I, Val *vals, int n, Val *out) {
+    bool any = false, same = true;
+    for (int i = 0; i < n; i++) {
+        if (!tx_is(vals[i].ty)) continue;
+        any = true;
+        same &= vals[i].ty->kind == T_STR && vals[0].ty->kind == T_STR && !strcmp(text_of(I, vals[i]), text_of(I, vals[0]));
+    }
+    if (!any) return false;
+    if (same) { *out = vals[0]; return true; }
+    for (int i = 0; i < n; i++) vals[i] = tx_value(I, vals[i]);
+    return false;
+}
+
+/* ---- the string of a value: str(), repr(), f-strings ---- */
+
+/* what print() would write of the items (a FORMAT_PRINT with no sep or end) as a new string */
+static Val formatted(Inf *I, const Type **items, int n, Ref *ops, int nops) {
+    const Type *f[2 + 256];
+    f[0] = f[1] = ty_text(I->tt, "");
+    if (!f[0]) inf_oom(I);
+    for (int k = 0; k < n; k++) f[2 + k] = items[k];
+    const Type *fmt = ty_format(I->tt, f, 2 + n, FORMAT_PRINT);
+    if (!fmt) inf_oom(I);
+    ops[0] = inf_static(I, fmt);
+    return mk(I, lib(I, str_t(I), STR_FORMAT, 0, ops, nops));
+}
+
+Val tx_fstring(Inf *I, Node *n) {
+    Ref ops[1 + TY_LEAVES_MAX];
+    int nops = 1;
+    const Type *t = pr_item(I, n, ops, &nops);
+    if (!t) return mk(I, inf_static(I, &I->tt->unknown));
+    return formatted(I, &t, 1, ops, nops);
+}
+
+/* str(x), repr(x) */
+Val tx_str_call(Inf *I, Node *call, bool repr) {
+    const char *fname = repr ? "repr" : "str";
+    if (call->nkids2) inf_fail(I, call, "%s(): keyword arguments (encoding=, errors=) are not supported", fname);
+    if (call->nkids > 1) inf_fail(I, call, "%s() of bytes with an encoding is not supported (kiln has no bytes)", fname);
+    if (!call->nkids && repr) inf_fail(I, call, "repr() takes exactly one argument (0 given)");
+    if (!call->nkids) return literal(I, "");
+    Node *a = call->kids[0];
+    if (!repr && (a->kind == N_STR)) return literal(I, a->name);
+    Ref ops[1 + TY_LEAVES_MAX];
+    int nops = 1;
+    const Type *t = pr_item(I, a, ops, &nops);
+    if (!t) return mk(I, inf_static(I, &I->tt->unknown));
+    if (!repr && t->kind == T_STRING) return mk(I, ops[1]); /* str of a string is that string */
+    if (repr) { /* a field with !r and no spec */
+        const Type *f[3] = {ty_text(I->tt, ""), ty_text(I->tt, "r"), t};
+        if (!f[0] || !f[1] || !(t = ty_format(I->tt, f, 3, FORMAT_FIELD))) inf_oom(I);
+    }
+    return formatted(I, &t, 1, ops, nops);
+}
+
+/* chr(i), ord(c) */
+Val tx_chr_ord(Inf *I, Node *call, bool chr) {
+    if (call->nkids != 1 || call->nkids2) inf_fail(I, call, "%s() takes exactly one argument", chr ? "chr" : "ord");
+    Val v = ex_expr(I, call->kids[0]);
+    if (v.ty->kind == T_UNKNOWN) return v;
+    if (chr) {
+        if (v.ty->kind != T_SCALAR || !dt_is_intlike(v.ty->dtype))
+            inf_fail(I, call, "'%s' object cannot be interpreted as an integer", inf_tyname(I, v.ty));
+        Ref i = ex_coerce(I, v, inf_i64(I), call).r;
+        return mk(I, lib(I, str_t(I), STR_CHR, 0, &i, 1));
+    }
+    if (!tx_is(v.ty)) inf_fail(I, call, "ord() expected string of length 1, but %s found", inf_tyname(I, v.ty));
+    v = tx_value(I, v);
+    return mk(I, lib(I, inf_i64(I), STR_ORD, 0, &v.r, 1));
+}
+
+/* int(s), float(s) of a run-time string */
+Val tx_number(Inf *I, Val s, bool integer) {
+    s = tx_value(I, s);
+    return mk(I, lib(I, integer ? inf_i64(I) : ty_scalar(I->tt, KILN_FLOAT64, true), integer ? STR_INT : STR_FLOAT, 0, &s.r, 1));
+}
+
+/* ---- operators ---- */
+
+Ref tx_len(Inf *I, Val s) {
+    if (s.ty->kind == T_STR) { /* code points of the literal */
+        int64_t n = 0;
+        for (const unsigned char *p = (const unsigned char *)text_of(I, s); *p; p++) n += (*p & 0xc0) != 0x80;
+        return inf_k64(I, n);
+    }
+    return lib(I, inf_i64(I), STR_LEN, 0, &s.r, 1);
+}
+
+static bool int_like(const Type *t) { return t->kind == T_SCALAR && dt_is_intlike(t->dtype); }
+
+static const char *py_name(Inf *I, const Type *t) { return tx_is(t) ? "str" : inf_tyname(I, t); }
+
+Val tx_binop(Inf *I, int tok, Val a, Val b, Node *at) {
+    if (a.ty->kind == T_UNKNOWN || b.ty->kind == T_UNKNOWN) return mk(I, inf_static(I, &I->tt->unknown));
+    if (tok == TK_PLUS && tx_is(a.ty) && tx_is(b.ty)) {
+        if (a.ty->kind == T_STR && b.ty->kind == T_STR) { /* folded */
+            size_t na = strlen(text_of(I, a)), nb = strlen(text_of(I, b));
+            char *s = arena_alloc(I->a, na + nb + 1);
+            if (!s) inf_oom(I);
+            memcpy(s, text_of(I, a), na);
+            memcpy(s + na, text_of(I, b), nb + 1);
+            return literal(I, s);
+        }
+        Ref ops[2] = {tx_value(I, a).r, tx_value(I, b).r};
+        return mk(I, lib(I, str_t(I), STR_CAT, 0, ops, 2));
+    }
+    if (tok == TK_STAR && (tx_is(a.ty) ? int_like(b.ty) : int_like(a.ty))) { /* s * n, n * s */
+        Val s = tx_value(I, tx_is(a.ty) ? a : b), n = tx_is(a.ty) ? b : a;
+        Ref ops[2] = {s.r, ex_coerce(I, n, inf_i64(I), at).r};
+        return mk(I, lib(I, str_t(I), STR_REPEAT, 0, ops, 2));
+    }
+    if (tok == TK_PERCENT && tx_is(a.ty)) inf_fail(I, at, "'%%' formatting of strings is not supported (write an f-string)");
+    inf_fail(I, at, "unsupported operand type(s) for %s: '%s' and '%s'", tok_str(tok), py_name(I, a.ty), py_name(I, b.ty));
+}
+
+static int cmp_mode(int tok) {
+    switch (tok) {
+    case TK_EQ: return STRCMP_EQ;
+    case TK_NE: return STRCMP_NE;
+    case TK_LT: return STRCMP_LT;
+    case TK_LE: return STRCMP_LE;
+    case TK_GT: return STRCMP_GT;
+    default: return STRCMP_GE;
+    }
+}
+
+Val tx_compare(Inf *I, int tok, Val a, Val b, Node *at) {
+    if (!tx_is(a.ty) || !tx_is(b.ty)) { /* a string is never equal to a number, a tuple ...; no order between them */
+        if (tok == TK_EQ || tok == TK_NE) return mk(I, inf_const_i(I, bool_t(I), tok == TK_NE));
+        inf_fail(I, at, "'%s' not supported between instances of '%s' and '%s'", tok_str(tok), py_name(I, a.ty), py_name(I, b.ty));
+    }
+    int mode = cmp_mode(tok);
+    if (a.ty->kind == T_STR && b.ty->kind == T_STR) {
+        int c = strcmp(text_of(I, a), text_of(I, b)); /* UTF-8 bytes order as code points do */
+        bool r = mode == STRCMP_EQ ? !c : mode == STRCMP_NE ? c != 0 : mode == STRCMP_LT ? c < 0 : mode == STRCMP_LE ? c <= 0
+                 : mode == STRCMP_GT ? c > 0 : c >= 0;
+        return mk(I, inf_const_i(I, bool_t(I), r));
+    }
+    Ref ops[2] = {tx_value(I, a).r, tx_value(I, b).r};
+    return mk(I, lib(I, bool_t(I), STR_CMP, mode, ops, 2));
+}
+
+/* x in s: a substring */
+Val tx_contains(Inf *I, Val x, Val s, Node *at) {
+    if (!tx_is(x.ty)) inf_fail(I, at, "'in <string>' requires string as left operand, not %s", inf_tyname(I, x.ty));
+    if (x.ty->kind == T_STR && s.ty->kind == T_STR) return mk(I, inf_const_i(I, bool_t(I), strstr(text_of(I, s), text_of(I, x)) != NULL));
+    Ref ops[2] = {tx_value(I, s).r, tx_value(I, x).r};
+    return mk(I, lib(I, bool_t(I), STR_FIND, STRFIND_IN, ops, 2));
+}
+
+Ref tx_truth(Inf *I, Val s) {
+    if (s.ty->kind == T_STR) return inf_const_i(I, bool_t(I), text_of(I, s)[0] != 0);
+    return inf_op2(I, OP_NE, bool_t(I), tx_len(I, s), inf_k64(I, 0));
+}
+
+/* an int operand (a slice bound, an index), or 0 where left out (given tells which were) */
+static Ref int_operand(Inf *I, Node *n, const char *what, bool *given) {
+    *given = n && n->kind != N_NONE;
+    if (!*given) return inf_k64(I, 0);
+    Val v = ex_expr(I, n);
+    if (v.ty->kind != T_SCALAR || !dt_is_intlike(v.ty->dtype))
+        inf_fail(I, n, "%s must be integers or None, not %s", what, inf_tyname(I, v.ty));
+    return ex_coerce(I, v, inf_i64(I), n).r;
+}
+
+Val tx_subscript(Inf *I, Node *sub, Val s) {
+    if (sub->nkids != 1) inf_fail(I, sub, "string indices must be integers, not 'tuple'");
+    s = tx_value(I, s);
+    Node *k = sub->kids[0];
+    if (k->kind == N_SLICE) {
+        bool g[3];
+        Ref ops[4] = {s.r, int_operand(I, k->a, "slice indices", &g[0]), int_operand(I, k->b, "slice indices", &g[1]),
+                      int_operand(I, k->c, "slice indices", &g[2])};
+        if (!g[2]) ops[3] = inf_k64(I, 1);
+        return mk(I, lib(I, str_t(I), STR_SLICE, g[0] | g[1] << 1, ops, 4));
+    }
+    Val i = ex_expr(I, k);
+    if (i.ty->kind == T_UNKNOWN) return i;
+    if (i.ty->kind != T_SCALAR || !dt_is_intlike(i.ty->dtype))
+        inf_fail(I, k, "string indices must be integers, not '%s'", inf_tyname(I, i.ty));
+    Ref ops[2] = {s.r, ex_coerce(I, i, inf_i64(I), k).r};
+    return mk(I, lib(I, str_t(I), STR_INDEX, 0, ops, 2));
+}
+
+/* the characters, as a list of one-character strings (what a for statement iterates) */
+Val tx_chars(Inf *I, Val s) {
+    s = tx_value(I, s);
+    const Type *lt = ty_list(I->tt, str_t(I));
+    if (!lt) inf_oom(I);
+    return mk(I, lib(I, lt, STR_CHARS, 0, &s.r, 1));
+}
+
+/* ---- methods ---- */
+
+static Val str_arg(Inf *I, Node *call, int k, const char *m) {
+    Val v = ex_expr(I, call->kids[k]);
+    if (!tx_is(v.ty)) inf_fail(I, call->kids[k], "str.%s(): the argument must be str, not %s", m, inf_tyname(I, v.ty));
+    return tx_value(I, v);
+}
+
+static void arity(Inf *I, Node *call, const char *m, int lo, int hi) {
+    if (call->nkids2) inf_fail(I, call, "str.%s() takes no keyword arguments in kiln", m);
+    if (call->nkids < lo || call->nkids > hi) {
+        if (lo == hi) inf_fail(I, call, "str.%s() takes exactly %d argument%s (%d given)", m, lo, lo == 1 ? "" : "s", call->nkids);
+        inf_fail(I, call, "str.%s() takes %d to %d arguments in kiln (%d given)", m, lo, hi, call->nkids);
+    }
+}
+
+Val tx_method(Inf *I, Node *call, Val s, const char *m) {
+    static const struct { const char *name; int mode; } cases[] = {
+        {"upper", STRCASE_UPPER}, {"lower", STRCASE_LOWER}, {"strip", STRCASE_STRIP}, {"lstrip", STRCASE_LSTRIP}, {"rstrip", STRCASE_RSTRIP}};
+    static const struct { const char *name; int mode; const Type *(*ty)(Inf *); } finds[] = {
+        {"find", STRFIND_FIND, inf_i64}, {"rfind", STRFIND_RFIND, inf_i64}, {"index", STRFIND_INDEX, inf_i64},
+        {"count", STRFIND_COUNT, inf_i64}, {"startswith", STRFIND_STARTS, inf_bool}, {"endswith", STRFIND_ENDS, inf_bool}};
+    s = tx_value(I, s);
+    for (size_t k = 0; k < NELEM(cases); k++)
+        if (!strcmp(m, cases[k].name)) {
+            arity(I, call, m, 0, 0);
+            return mk(I, lib(I, str_t(I), STR_CASE, cases[k].mode, &s.r, 1));
+        }
+    for (size_t k = 0; k < NELEM(finds); k++)
+        if (!strcmp(m, finds[k].name)) {
+            arity(I, call, m, 1, 1);
+            Ref ops[2] = {s.r, str_arg(I, call, 0, m).r};
+            return mk(I, lib(I, finds[k].ty(I), STR_FIND, finds[k].mode, ops, 2));
+        }
+    if (!strcmp(m, "replace")) {
+        arity(I, call, m, 2, 2);
+        Ref ops[3] = {s.r, str_arg(I, call, 0, m).r, str_arg(I, call, 1, m).r};
+        return mk(I, lib(I, str_t(I), STR_REPLACE, 0, ops, 3));
+    }
+    if (!strcmp(m, "split")) {
+        arity(I, call, m, 0, 1);
+        const Type *lt = ty_list(I->tt, str_t(I));
+        if (!lt) inf_oom(I);
+        if (call->nkids && call->kids[0]->kind == N_NONE) return mk(I, lib(I, lt, STR_SPLIT, 0, &s.r, 1));
+        Ref ops[2] = {s.r, call->nkids ? str_arg(I, call, 0, m).r : 0};
+        return mk(I, lib(I, lt, STR_SPLIT, 0, ops, call->nkids ? 2 : 1));
+    }
+    if (!strcmp(m, "join")) {
+        arity(I, call, m, 1, 1);
+        Val l = ex_expr(I, call->kids[0]);
+        if (l.ty->kind == T_LIST && ty_item(l.ty)->kind == T_UNKNOWN) return literal(I, "");
+        if (l.ty->kind != T_LIST || ty_item(l.ty)->kind != T_STRING)
+            inf_fail(I, call->kids[0], "str.join() takes a list of strings in kiln, not %s", inf_tyname(I, l.ty));
+        Ref ops[2] = {s.r, l.r};
+        return mk(I, lib(I, str_t(I), STR_JOIN, 0, ops, 2));
+    }
+    inf_fail(I, call, "str.%s() is not supported by kiln yet", m);
+}

@@ -1,0 +1,372 @@
+/*
+ * str.c — Python strings at run time: immutable texts made by a call (a
+ * literal stored in a variable, str(x), an f-string, a + b, s[i] ...), with
+ * CPython's results and messages.
+ *
+ * A string is an RtList of its UTF-8 bytes (item size 1), so it belongs to the
+ * call as lists do (Run.lists, freed when the call ends), travels as one
+ * address through every tier, and sits in lists and tuples as a list's
+ * address does. Python counts and indexes code points, not bytes: len() and
+ * indexing walk the bytes where the text is not ASCII (numeric code's texts
+ * are short and mostly ASCII, where the walk is skipped). Comparing UTF-8
+ * bytewise orders by code point, which is what Python's comparison is.
+ */
+#include "lib.h"
+#include "exc.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+RtList *rt_str_new(Run *r, const char *s, size_t n, int line, const char *file) {
+    if (n > INT64_MAX / 2) { run_nomem(r, "making a string", line, file); return NULL; }
+    RtList *l = run_list_new(r, (int64_t)n, 1, line, file);
+    if (l && n) memcpy(l->data, s, n);
+    return l;
+}
+
+static const char *bytes(const RtList *s) { return s->len ? s->data : ""; }
+static bool cont(unsigned char c) { return (c & 0xc0) == 0x80; }
+
+int64_t rt_str_len(const RtList *s) {
+    int64_t n = 0;
+    const unsigned char *p = (const unsigned char *)bytes(s);
+    for (int64_t i = 0; i < s->len; i++) n += !cont(p[i]);
+    return n;
+}
+
+/* the byte offset of code point k (0 <= k <= length) */
+int64_t rt_str_offset(const RtList *s, int64_t k) {
+    const unsigned char *p = (const unsigned char *)bytes(s);
+    int64_t i = 0;
+    for (; i < s->len && k > 0; k--)
+        for (i++; i < s->len && cont(p[i]); i++) {}
+    return i;
+}
+
+/* the bytes of code point k */
+static int64_t cp_bytes(const RtList *s, int64_t at) {
+    const unsigned char *p = (const unsigned char *)bytes(s);
+    int64_t e = at + 1;
+    while (e < s->len && cont(p[e])) e++;
+    return e - at;
+}
+
+static int raise_msg(Run *r, const char *ename, int line, const char *file, const char *fmt, const char *arg) {
+    run_raise(r, RE_RAISE, line, file);
+    r->ename = ename;
+    snprintf(r->msg, sizeof r->msg, fmt, arg);
+    return -1;
+}
+
+/* ---- repr(): CPython's quotes and escapes ---- */
+
+/* whether code point c prints as itself in a repr (str.isprintable): C0 and C1 controls, DEL, the no-break space,
+ * the soft hyphen and the line and paragraph separators are escaped (CPython escapes more of the rarer ones) */
+static bool printable(uint32_t c) {
+    return !(c < 0x20 || (c >= 0x7f && c <= 0xa0) || c == 0xad || c == 0x2028 || c == 0x2029);
+}
+
+static uint32_t decode(const unsigned char *p, int64_t n) {
+    if (n == 1) return p[0];
+    uint32_t c = p[0] & (0x7f >> n);
+    for (int64_t i = 1; i < n; i++) c = c << 6 | (p[i] & 0x3f);
+    return c;
+}
+
+char *rt_str_repr(const RtList *s) {
+    const char *p = bytes(s);
+    bool sq = memchr(p, '\'', (size_t)s->len) != NULL, dq = memchr(p, '"', (size_t)s->len) != NULL;
+    char q = sq && !dq ? '"' : '\'';
+    char *out = malloc((size_t)s->len * 10 + 3), *o = out; /* \U0010ffff is 10 bytes for at most 4 */
+    if (!out) return NULL;
+    *o++ = q;
+    for (int64_t i = 0; i < s->len;) {
+        int64_t k = cp_bytes(s, i);
+        uint32_t c = decode((const unsigned char *)p + i, k);
+        if (c == (uint32_t)q || c == '\\') { *o++ = '\\'; *o++ = (char)c; }
+        else if (c == '\n') { *o++ = '\\'; *o++ = 'n'; }
+        else if (c == '\r') { *o++ = '\\'; *o++ = 'r'; }
+        else if (c == '\t') { *o++ = '\\'; *o++ = 't'; }
+        else if (!printable(c)) o += sprintf(o, c < 0x100 ? "\\x%02x" : "\\u%04x", c);
+        else { memcpy(o, p + i, (size_t)k); o += k; }
+        i += k;
+    }
+    *o++ = q;
+    *o = 0;
+    return out;
+}
+
+/* ---- the routines ---- */
+
+static RtList *concat(Run *r, const RtList *a, const RtList *b, int line, const char *file) {
+    RtList *l = run_list_new(r, a->len + b->len, 1, line, file);
+    if (!l) return NULL;
+    if (a->len) memcpy(l->data, a->data, (size_t)a->len);
+    if (b->len) memcpy((char *)l->data + a->len, b->data, (size_t)b->len);
+    return l;
+}
+
+static RtList *repeat(Run *r, const RtList *a, int64_t k, int line, const char *file) {
+    if (k <= 0 || !a->len) return rt_str_new(r, "", 0, line, file);
+    if (k > INT64_MAX / 2 / a->len) { run_nomem(r, "repeating a string", line, file); return NULL; }
+    RtList *l = run_list_new(r, a->len * k, 1, line, file);
+    for (int64_t i = 0; l && i < k; i++) memcpy((char *)l->data + i * a->len, a->data, (size_t)a->len);
+    return l;
+}
+
+static RtList *index_of(Run *r, const RtList *a, int64_t i, int line, const char *file) {
+    int64_t n = rt_str_len(a);
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) { raise_msg(r, "IndexError", line, file, "%s", "string index out of range"); return NULL; }
+    int64_t at = n == a->len ? i : rt_str_offset(a, i);
+    return rt_str_new(r, bytes(a) + at, (size_t)cp_bytes(a, at), line, file);
+}
+
+/* a[start:stop:step], CPython's clamping (PySlice_AdjustIndices) */
+static RtList *slice(Run *r, const RtList *a, int64_t start, int64_t stop, int64_t step, int given, int line, const char *file) {
+    if (!step) { raise_msg(r, "ValueError", line, file, "%s", "slice step cannot be zero"); return NULL; }
+    int64_t n = rt_str_len(a);
+    if (!(given & 1)) start = step < 0 ? n - 1 : 0;
+    else if (start < 0) { start += n; if (start < 0) start = step < 0 ? -1 : 0; }
+    else if (start >= n) start = step < 0 ? n - 1 : n;
+    if (!(given & 2)) stop = step < 0 ? -1 : n;
+    else if (stop < 0) { stop += n; if (stop < 0) stop = step < 0 ? -1 : 0; }
+    else if (stop >= n) stop = step < 0 ? n - 1 : n;
+    if (step == 1) {
+        if (stop <= start) return rt_str_new(r, "", 0, line, file);
+        int64_t b = n == a->len ? start : rt_str_offset(a, start), e = n == a->len ? stop : rt_str_offset(a, stop);
+        return rt_str_new(r, bytes(a) + b, (size_t)(e - b), line, file);
+    }
+    RtList *l = run_list_new(r, 0, 1, line, file);
+    for (int64_t i = start; l && (step > 0 ? i < stop : i > stop); i += step) {
+        int64_t at = n == a->len ? i : rt_str_offset(a, i), k = cp_bytes(a, at);
+        if (run_list_reserve(r, l, k, line, file)) return NULL;
+        memcpy((char *)l->data + l->len, bytes(a) + at, (size_t)k);
+        l->len += k;
+    }
+    return l;
+}
+
+/* Python's whitespace among ASCII (str.split() and strip() also take Unicode's spaces: not done, said in the docs) */
+static bool space(unsigned char c) { return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x1f); }
+
+static RtList *change_case(Run *r, const RtList *a, int mode, int line, const char *file) {
+    const char *p = bytes(a);
+    int64_t b = 0, e = a->len;
+    if (mode == STRCASE_STRIP || mode == STRCASE_LSTRIP) while (b < e && space((unsigned char)p[b])) b++;
+    if (mode == STRCASE_STRIP || mode == STRCASE_RSTRIP) while (e > b && space((unsigned char)p[e - 1])) e--;
+    RtList *l = rt_str_new(r, p + b, (size_t)(e - b), line, file);
+    if (!l || (mode != STRCASE_UPPER && mode != STRCASE_LOWER)) return l;
+    char *q = l->data;
+    for (int64_t i = 0; i < l->len; i++) /* ASCII letters; other scripts' cases are left as they are (documented) */
+        q[i] = (char)(mode == STRCASE_UPPER ? toupper((unsigned char)q[i]) : tolower((unsigned char)q[i]));
+    return l;
+}
+
+/* the byte offset of b in a from byte `from`, or -1 */
+static int64_t find_bytes(const RtList *a, const RtList *b, int64_t from) {
+    if (!b->len) return from <= a->len ? from : -1;
+    const char *p = bytes(a), *q = bytes(b);
+    for (int64_t i = from; i + b->len <= a->len; i++)
+        if (p[i] == q[0] && !memcmp(p + i, q, (size_t)b->len)) return i;
+    return -1;
+}
+
+/* code points before byte offset at */
+static int64_t cps_before(const RtList *a, int64_t at) {
+    RtList head = {a->data, at, 1, at};
+    return rt_str_len(&head);
+}
+
+static int find(Run *r, const RtList *a, const RtList *b, int mode, int64_t *out, int line, const char *file) {
+    switch (mode) {
+    case STRFIND_IN: *out = find_bytes(a, b, 0) >= 0; return 0;
+    case STRFIND_STARTS: *out = b->len <= a->len && !memcmp(bytes(a), bytes(b), (size_t)b->len); return 0;
+    case STRFIND_ENDS: *out = b->len <= a->len && !memcmp(bytes(a) + a->len - b->len, bytes(b), (size_t)b->len); return 0;
+    case STRFIND_COUNT: { /* non-overlapping; an empty b counts every gap */
+        if (!b->len) { *out = rt_str_len(a) + 1; return 0; }
+        int64_t n = 0;
+        for (int64_t i = find_bytes(a, b, 0); i >= 0; i = find_bytes(a, b, i + b->len)) n++;
+        *out = n;
+        return 0;
+    }
+    case STRFIND_RFIND: {
+        int64_t last = -1;
+        for (int64_t i = find_bytes(a, b, 0); i >= 0; i = find_bytes(a, b, i + 1)) { last = i; if (i == a->len) break; }
+        *out = last < 0 ? -1 : cps_before(a, last);
+        return 0;
+    }
+    default: { /* FIND, INDEX */
+        int64_t i = find_bytes(a, b, 0);
+        if (i < 0 && mode == STRFIND_INDEX) return raise_msg(r, "ValueError", line, file, "%s", "substring not found");
+        *out = i < 0 ? -1 : cps_before(a, i);
+        return 0;
+    }
+    }
+}
+
+static RtList *replace(Run *r, const RtList *a, const RtList *b, const RtList *c, int line, const char *file) {
+    if (!b->len) { /* CPython inserts c between every character and at both ends */
+        RtList *l = rt_str_new(r, bytes(c), (size_t)c->len, line, file);
+        for (int64_t i = 0; l && i < a->len;) {
+            int64_t k = cp_bytes(a, i);
+            RtList piece = {(char *)bytes(a) + i, k, 1, k};
+            if (!(l = concat(r, l, &piece, line, file)) || !(l = concat(r, l, c, line, file))) return NULL;
+            i += k;
+        }
+        return l;
+    }
+    RtList *l = run_list_new(r, 0, 1, line, file);
+    int64_t from = 0;
+    for (int64_t i = find_bytes(a, b, 0); l; i = find_bytes(a, b, from)) {
+        int64_t end = i < 0 ? a->len : i;
+        if (run_list_reserve(r, l, end - from + (i < 0 ? 0 : c->len), line, file)) return NULL;
+        memcpy((char *)l->data + l->len, bytes(a) + from, (size_t)(end - from));
+        l->len += end - from;
+        if (i < 0) break;
+        memcpy((char *)l->data + l->len, bytes(c), (size_t)c->len);
+        l->len += c->len;
+        from = i + b->len;
+    }
+    return l;
+}
+
+/* sep.join(items): items a list of strings */
+static RtList *join(Run *r, const RtList *sep, const RtList *items, int line, const char *file) {
+    RtList *l = run_list_new(r, 0, 1, line, file);
+    for (int64_t i = 0; l && i < items->len; i++) {
+        const RtList *s = ((RtList *const *)items->data)[i];
+        if (run_list_reserve(r, l, s->len + (i ? sep->len : 0), line, file)) return NULL;
+        if (i) { memcpy((char *)l->data + l->len, bytes(sep), (size_t)sep->len); l->len += sep->len; }
+        memcpy((char *)l->data + l->len, bytes(s), (size_t)s->len);
+        l->len += s->len;
+    }
+    return l;
+}
+
+/* a string appended to a list of strings (8-byte addresses) */
+static int push(Run *r, RtList *list, RtList *s, int line, const char *file) {
+    if (!s || run_list_reserve(r, list, 1, line, file)) return -1;
+    ((RtList **)list->data)[list->len++] = s;
+    return 0;
+}
+
+/* a.split(sep): sep NULL splits at runs of whitespace and drops empty pieces at the ends, as CPython */
+static RtList *split(Run *r, const RtList *a, const RtList *sep, int line, const char *file) {
+    if (sep && !sep->len) { raise_msg(r, "ValueError", line, file, "%s", "empty separator"); return NULL; }
+    RtList *out = run_list_new(r, 0, 8, line, file);
+    const char *p = bytes(a);
+    if (!out) return NULL;
+    if (!sep) {
+        for (int64_t i = 0; i < a->len;) {
+            while (i < a->len && space((unsigned char)p[i])) i++;
+            int64_t b = i;
+            while (i < a->len && !space((unsigned char)p[i])) i++;
+            if (i > b && push(r, out, rt_str_new(r, p + b, (size_t)(i - b), line, file), line, file)) return NULL;
+        }
+        return out;
+    }
+    int64_t from = 0;
+    for (int64_t i = find_bytes(a, sep, 0);; i = find_bytes(a, sep, from)) {
+        int64_t end = i < 0 ? a->len : i;
+        if (push(r, out, rt_str_new(r, p + from, (size_t)(end - from), line, file), line, file)) return NULL;
+        if (i < 0) return out;
+        from = i + sep->len;
+    }
+}
+
+static RtList *chars(Run *r, const RtList *a, int line, const char *file) {
+    RtList *out = run_list_new(r, 0, 8, line, file);
+    for (int64_t i = 0; out && i < a->len;) {
+        int64_t k = cp_bytes(a, i);
+        if (push(r, out, rt_str_new(r, bytes(a) + i, (size_t)k, line, file), line, file)) return NULL;
+        i += k;
+    }
+    return out;
+}
+
+/* chr(i): UTF-8 of code point i (ValueError outside range(0x110000)) */
+static RtList *chr_of(Run *r, int64_t c, int line, const char *file) {
+    if (c < 0 || c > 0x10ffff) { raise_msg(r, "ValueError", line, file, "%s", "chr() arg not in range(0x110000)"); return NULL; }
+    unsigned char b[4];
+    size_t n;
+    if (c < 0x80) { b[0] = (unsigned char)c; n = 1; }
+    else if (c < 0x800) { b[0] = (unsigned char)(0xc0 | c >> 6); b[1] = (unsigned char)(0x80 | (c & 0x3f)); n = 2; }
+    else if (c < 0x10000) { b[0] = (unsigned char)(0xe0 | c >> 12); b[1] = (unsigned char)(0x80 | (c >> 6 & 0x3f)); b[2] = (unsigned char)(0x80 | (c & 0x3f)); n = 3; }
+    else { b[0] = (unsigned char)(0xf0 | c >> 18); b[1] = (unsigned char)(0x80 | (c >> 12 & 0x3f)); b[2] = (unsigned char)(0x80 | (c >> 6 & 0x3f)); b[3] = (unsigned char)(0x80 | (c & 0x3f)); n = 4; }
+    return rt_str_new(r, (const char *)b, n, line, file);
+}
+
+/* int(a), float(a): CPython's ValueError shows the text's repr */
+static int number(Run *r, const RtList *a, bool integer, Slot *out, int line, const char *file) {
+    int rc = integer ? num_py_int(bytes(a), (size_t)a->len, &out->i) : num_py_float(bytes(a), (size_t)a->len, &out->f);
+    if (!rc) return 0;
+    char *q = rt_str_repr(a);
+    if (!q) return run_nomem(r, "formatting an error", line, file);
+    char text[200];
+    snprintf(text, sizeof text, "%.150s%s", q, strlen(q) > 150 ? "..." : "");
+    free(q);
+    if (rc == -2) return raise_msg(r, "OverflowError", line, file, "int(%s) does not fit kiln's 64-bit int", text);
+    return raise_msg(r, "ValueError", line, file, integer ? "invalid literal for int() with base 10: %s" : "could not convert string to float: %s", text);
+}
+
+static int compare(const RtList *a, const RtList *b, int mode) {
+    int64_t n = a->len < b->len ? a->len : b->len;
+    int c = n ? memcmp(a->data, b->data, (size_t)n) : 0;
+    if (!c) c = (a->len > b->len) - (a->len < b->len);
+    switch (mode) {
+    case STRCMP_EQ: return c == 0;
+    case STRCMP_NE: return c != 0;
+    case STRCMP_LT: return c < 0;
+    case STRCMP_LE: return c <= 0;
+    case STRCMP_GT: return c > 0;
+    default: return c >= 0;
+    }
+}
+
+int rt_str_compare(const RtList *a, const RtList *b) { return compare(a, b, STRCMP_LT) ? -1 : !compare(a, b, STRCMP_EQ); }
+
+static RtList *made(Slot *out, RtList *l) { out->p = l; return l; }
+
+int rt_str(Run *r, int op, int mode, const Type *at, const Slot *fr, int32_t a0, const int32_t *ops, int nb, Slot *out,
+           int line, const char *file) {
+    const Slot *a = &fr[a0], *b[3] = {nb > 0 ? &fr[ops[0]] : NULL, nb > 1 ? &fr[ops[1]] : NULL, nb > 2 ? &fr[ops[2]] : NULL};
+    const RtList *s = a->p;
+    switch (op) {
+    case STR_LIT: return made(out, rt_str_new(r, at->text, strlen(at->text), line, file)) ? 0 : -1;
+    case STR_FORMAT: {
+        size_t n;
+        char *t = rt_format_text(at, fr, ops, &n);
+        if (!t) return run_nomem(r, "formatting a string", line, file);
+        RtList *l = rt_str_new(r, t, n, line, file);
+        free(t);
+        return made(out, l) ? 0 : -1;
+    }
+    case STR_CAT: return made(out, concat(r, s, b[0]->p, line, file)) ? 0 : -1;
+    case STR_REPEAT: return made(out, repeat(r, s, b[0]->i, line, file)) ? 0 : -1;
+    case STR_INDEX: return made(out, index_of(r, s, b[0]->i, line, file)) ? 0 : -1;
+    case STR_SLICE: return made(out, slice(r, s, b[0]->i, b[1]->i, b[2]->i, mode, line, file)) ? 0 : -1;
+    case STR_CASE: return made(out, change_case(r, s, mode, line, file)) ? 0 : -1;
+    case STR_REPLACE: return made(out, replace(r, s, b[0]->p, b[1]->p, line, file)) ? 0 : -1;
+    case STR_JOIN: return made(out, join(r, s, b[0]->p, line, file)) ? 0 : -1;
+    case STR_CHR: return made(out, chr_of(r, a->i, line, file)) ? 0 : -1;
+    case STR_CMP: out->i = compare(s, b[0]->p, mode); return 0;
+    case STR_LEN: out->i = rt_str_len(s); return 0;
+    case STR_FIND: return find(r, s, b[0]->p, mode, &out->i, line, file);
+    case STR_INT: return number(r, s, true, out, line, file);
+    case STR_FLOAT: return number(r, s, false, out, line, file);
+    case STR_ORD: {
+        int64_t n = rt_str_len(s);
+        if (n != 1) {
+            char m[96];
+            snprintf(m, sizeof m, "ord() expected a character, but string of length %lld found", (long long)n);
+            return raise_msg(r, "TypeError", line, file, "%s", m);
+        }
+        out->i = decode((const unsigned char *)bytes(s), s->len);
+        return 0;
+    }
+    case STR_CHARS: return made(out, chars(r, s, line, file)) ? 0 : -1;
+    case STR_SPLIT: return made(out, split(r, s, nb ? b[0]->p : NULL, line, file)) ? 0 : -1;
+    default: return raise_msg(r, "SystemError", line, file, "%s", "unknown string routine");
+    }
+}
