@@ -84,7 +84,7 @@ typedef struct kiln_array {
     int64_t strides[KILN_MAXDIM];
 } kiln_array;
 
-typedef enum kiln_kind { KILN_NONE, KILN_SCALAR, KILN_ARRAY, KILN_TUPLE, KILN_LIST, KILN_DICT, KILN_SET, KILN_RNG } kiln_kind;
+typedef enum kiln_kind { KILN_NONE, KILN_SCALAR, KILN_ARRAY, KILN_TUPLE, KILN_LIST, KILN_DICT, KILN_SET, KILN_RNG, KILN_STR } kiln_kind;
 
 /* A tagged value: an argument or a result.
  * Scalars carry a dtype and whether they are Python scalars (int, float,
@@ -99,7 +99,8 @@ typedef enum kiln_kind { KILN_NONE, KILN_SCALAR, KILN_ARRAY, KILN_TUPLE, KILN_LI
  * numbers or tuples of them, of one type, values of one type (what a list holds). As an argument it is copied into
  * the call as a list is, and base (as a list's) receives its final entries.
  * A set (KILN_SET) has n keys (numbers or tuples of them, of one type) in v.items, in the order
- * CPython's set iterates them; as an argument its base, when not NULL, points to a kiln_set_io (below). */
+ * CPython's set iterates them; as an argument its base, when not NULL, points to a kiln_set_io (below).
+ * A string (KILN_STR) is n bytes of UTF-8 at v.s (no NUL needed; a result's has one after them and is owned). */
 typedef struct kiln_value {
     uint8_t kind;   /* kiln_kind */
     uint8_t dtype;  /* kiln_dtype, for scalars */
@@ -114,6 +115,7 @@ typedef struct kiln_value {
         double c[2];     /* complex128, and complex64 widened */
         kiln_array *arr; /* arrays */
         struct kiln_value *items; /* tuples and lists */
+        char *s;         /* strings: UTF-8 */
     } v;
     uint32_t flags; /* arguments: KILN_ARRAY_READONLY on an array whose memory must not be written: a kernel
                      * that may write into it is refused with NumPy's ValueError "assignment destination

@@ -762,6 +762,15 @@ static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth
         return 0;
     }
     if (PyComplex_CheckExact(o)) { Py_complex z = PyComplex_AsCComplex(o); *out = kiln_complex(z.real, z.imag); return 0; }
+    if (PyUnicode_Check(o)) { /* its UTF-8, which the str keeps (and the call keeps the str) */
+        Py_ssize_t n;
+        const char *s = PyUnicode_AsUTF8AndSize(o, &n);
+        if (!s) return -1;
+        if (n > INT32_MAX) { PyErr_Format(PyExc_OverflowError, "argument %d: a str of more than 2**31 bytes", argi + 1); return -1; }
+        memset(out, 0, sizeof *out);
+        out->kind = KILN_STR; out->n = (int32_t)n; out->v.s = (char *)s;
+        return 0;
+    }
     if (PyTuple_Check(o)) {
         Py_ssize_t n = PyTuple_GET_SIZE(o);
         if (depth > 8 || n > 256) { PyErr_Format(PyExc_TypeError, "argument %d: tuples nested deeper than 8 or longer than 256", argi + 1); return -1; }
@@ -811,7 +820,7 @@ static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth
         return conv_value(c, a, out, argi, depth);
     }
     PyErr_Format(PyExc_TypeError, "argument %d: kiln cannot pass a '%.100s' to a kernel (numbers, NumPy scalars and arrays, "
-                 "objects with the buffer protocol, tuples, lists and None)", argi + 1, Py_TYPE(o)->tp_name);
+                 "objects with the buffer protocol, tuples, lists, dicts, sets, strings and None)", argi + 1, Py_TYPE(o)->tp_name);
     return -1;
 }
 
@@ -967,6 +976,11 @@ static int set_take(PyObject *py, kiln_value *val, const Conv *c);
 static PyObject *to_python(kiln_value *val, PyObject *keep, const Conv *c) {
     switch (val->kind) {
     case KILN_NONE: Py_RETURN_NONE;
+    case KILN_STR: {
+        PyObject *t = PyUnicode_DecodeUTF8(val->v.s, (Py_ssize_t)val->n, "strict");
+        kiln_value_free(val);
+        return t;
+    }
     case KILN_SCALAR: {
         if (!val->py) return numpy_scalar(val);
         switch (val->dtype) {

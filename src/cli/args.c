@@ -466,8 +466,48 @@ static int npy_item(LP *l, kiln_value *out) {
     return 0;
 }
 
+/* Python's escapes of a string literal: \\ \' \" \n \t \r \0 \xHH \uHHHH \UHHHHHHHH (a code point written as UTF-8) */
+static int escape(LP *l, char *o, size_t *n) {
+    static const char from[] = "\\'\"ntr0", to[] = "\\'\"\n\t\r";
+    const char *e = strchr(from, *l->p);
+    if (*l->p && e) { o[(*n)++] = e - from < 6 ? to[e - from] : 0; l->p++; return 0; }
+    int digits = *l->p == 'x' ? 2 : *l->p == 'u' ? 4 : *l->p == 'U' ? 8 : 0;
+    if (!digits) return bad(l, "unknown escape in a string (kiln reads the backslash escapes of Python but \\N{...})");
+    uint32_t c = 0;
+    for (int k = 1; k <= digits; k++) {
+        if (!isxdigit((unsigned char)l->p[k])) return bad(l, "truncated \\x, \\u or \\U escape");
+        c = c * 16 + (uint32_t)(isdigit((unsigned char)l->p[k]) ? l->p[k] - '0' : (tolower((unsigned char)l->p[k]) - 'a' + 10));
+    }
+    l->p += 1 + digits;
+    if (c > 0x10ffff || (c >= 0xd800 && c < 0xe000)) return bad(l, "a \\U escape beyond Unicode (or a surrogate)");
+    if (c < 0x80) o[(*n)++] = (char)c;
+    else if (c < 0x800) { o[(*n)++] = (char)(0xc0 | c >> 6); o[(*n)++] = (char)(0x80 | (c & 0x3f)); }
+    else if (c < 0x10000) { o[(*n)++] = (char)(0xe0 | c >> 12); o[(*n)++] = (char)(0x80 | (c >> 6 & 0x3f)); o[(*n)++] = (char)(0x80 | (c & 0x3f)); }
+    else { o[(*n)++] = (char)(0xf0 | c >> 18); o[(*n)++] = (char)(0x80 | (c >> 12 & 0x3f)); o[(*n)++] = (char)(0x80 | (c >> 6 & 0x3f)); o[(*n)++] = (char)(0x80 | (c & 0x3f)); }
+    return 0;
+}
+
+/* 'text' or "text": a str */
+static int string_value(LP *l, kiln_value *out) {
+    char q = *l->p++;
+    char *o = cli_pool_add(l->pool, malloc(strlen(l->p) * 4 + 1)); /* an escape never writes more than it reads */
+    size_t n = 0;
+    if (!o) return bad(l, "out of memory");
+    while (*l->p != q) {
+        if (!*l->p) return bad(l, "unterminated string");
+        if (*l->p == '\\') { l->p++; if (escape(l, o, &n)) return -1; continue; }
+        o[n++] = *l->p++;
+    }
+    l->p++;
+    o[n] = 0;
+    if (n > INT32_MAX) return bad(l, "a string of more than 2**31 bytes");
+    out->kind = KILN_STR; out->n = (int32_t)n; out->v.s = o;
+    return 0;
+}
+
 static int value(LP *l, kiln_value *out) {
     ws(l);
+    if (*l->p == '\'' || *l->p == '"') return string_value(l, out);
     memset(out, 0, sizeof *out);
     if (*l->p == '@' && l->depth > 0) return npy_item(l, out);
     if (word(l, "True")) { *out = kiln_bool(1); return 0; }

@@ -23,6 +23,7 @@ static bool same_value_type(const Type *a, const Type *b) {
     if (a->kind == T_SET && b->kind == T_SET) return true;
     if (a->kind == T_RNG && b->kind == T_RNG) return true;
     if (a->kind == T_EXC && b->kind == T_EXC) return true;
+    if (a->kind == T_STRING && b->kind == T_STRING) return true;
     return false;
 }
 
@@ -75,6 +76,13 @@ const char *ir_verify(Func *f, char *buf, size_t cap) {
                 }
                 if (routine == LIB_PRINT) {
                     if (at->kind != T_FORMAT) BAD("%%%u: print without its format", r);
+                    break;
+                }
+                if (routine == LIB_STR) { /* operand 0: a string, a literal's text, a format, a code point or a list */
+                    int op = (int)(in->aux >> 8 & 0xff);
+                    bool ok = op == STR_LIT ? at->kind == T_STR : op == STR_FORMAT ? at->kind == T_FORMAT
+                              : op == STR_CHR ? at->kind == T_SCALAR : op == STR_SORT ? at->kind == T_LIST : at->kind == T_STRING;
+                    if (!ok) BAD("%%%u: str routine %d of a %s", r, op, ty_name(at));
                     break;
                 }
                 if (routine >= LIB_LIST_NEW && routine <= LIB_LIST_LAST && routine != LIB_LIST_FROM) {

@@ -60,6 +60,7 @@ uint32_t jit_sig_encode(const Type *t, uint32_t *codes, uint32_t n) {
     case T_LIST: codes[n] = SIG_CODE(SIG_LIST, 0, 0, 0, 0); return jit_sig_encode(ty_item(t), codes, n + 1);
     case T_SET: codes[n] = SIG_CODE(SIG_LIST, 0, 0, 1, 0); return jit_sig_encode(ty_item(t), codes, n + 1); /* between kernels */
     case T_RNG: codes[n] = SIG_CODE(SIG_LIST, 0, 0, 3, 0); return n + 1; /* a Generator, between kernels */
+    case T_STRING: codes[n] = SIG_CODE(SIG_LIST, 0, 0, 4, 0); return n + 1; /* a string (sig_of_value's too) */
     case T_DICT:
         codes[n] = SIG_CODE(SIG_LIST, 0, 0, 2, 0);
         n = jit_sig_encode(t->elems[0], codes, n + 1);
@@ -89,7 +90,7 @@ static uint32_t sig_of_list(const kiln_value *v, uint32_t *codes, uint32_t n, in
     uint32_t end = sig_of_value(&v->v.items[first], codes, n, depth + 1);
     if (end > SIG_MAX) return end;
     int k = v->v.items[first].kind;
-    if (k != KILN_SCALAR && k != KILN_LIST && k != KILN_TUPLE && k != KILN_ARRAY) return SIG_MAX + 2; /* no None items */
+    if (k != KILN_SCALAR && k != KILN_LIST && k != KILN_TUPLE && k != KILN_ARRAY && k != KILN_STR) return SIG_MAX + 2; /* no None items */
     bool list_items = v->v.items[first].kind == KILN_LIST;
     uint32_t other[SIG_MAX + 2];
     for (int i = 0; i < v->n; i++) {
@@ -177,6 +178,10 @@ static uint32_t sig_of_value(const kiln_value *v, uint32_t *codes, uint32_t n, i
         return n + 1;
     }
     case KILN_NONE: codes[n] = SIG_CODE(SIG_NONE, 0, 0, 0, 0); return n + 1;
+    case KILN_STR:
+        if (v->n < 0 || (v->n && !v->v.s)) return SIG_MAX + 2;
+        codes[n] = SIG_CODE(SIG_LIST, 0, 0, 4, 0);
+        return n + 1;
     case KILN_LIST: return sig_of_list(v, codes, n, depth);
     case KILN_SET: return sig_of_set(v, codes, n, depth);
     case KILN_DICT: return sig_of_dict(v, codes, n, depth);
@@ -259,6 +264,7 @@ static void value_problem(const kiln_value *v, char *buf, size_t cap, int depth)
         return;
     }
     case KILN_RNG: snprintf(buf, cap, "a Generator without its state (base is NULL: kiln.h's kiln_pcg64)"); return;
+    case KILN_STR: snprintf(buf, cap, "a string of %d bytes whose pointer is NULL or length negative", v->n); return;
     case KILN_DICT: {
         if (v->n < 0 || (v->n && !v->v.items)) { snprintf(buf, cap, "a dict of %d entries whose item pointer is NULL or length negative", v->n); return; }
         for (int i = 0; i < v->n; i++) {
@@ -317,6 +323,7 @@ const Type *jit_type_of_value(kiln_ctx *ctx, const kiln_value *v) {
         return lt ? ty_set(tt, ty_item(lt)) : NULL;
     }
     case KILN_RNG: return &tt->rng;
+    case KILN_STR: return &tt->string;
     case KILN_DICT: {
         if (!v->n) return ty_dict(tt, &tt->unknown, &tt->unknown);
         const Type *k = jit_type_of_value(ctx, &v->v.items[0]), *x = jit_type_of_value(ctx, &v->v.items[1]);
@@ -651,6 +658,10 @@ static int flatten_arg(Run *run, const kiln_value *v, const Type *t, Slot *out, 
         if (cap < 1) return -1;
         if (!(out[0].p = dict_arg(run, v, t))) return -2;
         return 1;
+    case T_STRING:
+        if (cap < 1) return -1;
+        if (!(out[0].p = rt_str_new(run, v->v.s, (size_t)v->n, 0, ""))) return -2;
+        return 1;
     case T_RNG: {
         const kiln_pcg64 *st = v->base;
         if (cap < 1) return -1;
@@ -680,6 +691,14 @@ static int build_result(Run *run, const Type *t, const Slot *in, kiln_value *out
     memset(out, 0, sizeof *out);
     switch (t->kind) {
     case T_NONE: out->kind = KILN_NONE; return 0;
+    case T_STRING: { /* a copy with a NUL after it */
+        const RtList *s = in[0].p;
+        if (s->len > INT32_MAX - 1 || !(out->v.s = malloc((size_t)s->len + 1))) return -1;
+        if (s->len) memcpy(out->v.s, s->data, (size_t)s->len);
+        out->v.s[s->len] = 0;
+        out->kind = KILN_STR; out->owned = 1; out->n = (int32_t)s->len;
+        return 1;
+    }
     case T_SCALAR:
         out->kind = KILN_SCALAR; out->dtype = t->dtype; out->py = t->weak;
         switch (t->dtype) {

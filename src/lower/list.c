@@ -457,6 +457,10 @@ static Val copy_of(Inf *I, Val l);
 /* l sorted in place by the items themselves (numbers): NumPy's stable sort of the view, written back */
 static void sort_items(Inf *I, Val l, Node *at) {
     const Type *item = ty_item(l.ty);
+    if (item->kind == T_STRING) { /* by their text */
+        inf_emit(I, OP_LIB, NULL, &l.r, 1, LIB_STR | (int64_t)STR_SORT << 8);
+        return;
+    }
     if (item->kind != T_SCALAR) inf_fail(I, at, "sorting a list of %ss is not supported yet (give a key=)", ty_name(item));
     if (dt_is_complex(item->dtype)) inf_fail(I, at, "'<' not supported between instances of 'complex' and 'complex'");
     Val view = ls_view(I, l);

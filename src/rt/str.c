@@ -326,6 +326,11 @@ static int compare(const RtList *a, const RtList *b, int mode) {
 
 int rt_str_compare(const RtList *a, const RtList *b) { return compare(a, b, STRCMP_LT) ? -1 : !compare(a, b, STRCMP_EQ); }
 
+static int by_text(const void *a, const void *b) { return rt_str_compare(*(RtList *const *)a, *(RtList *const *)b); }
+
+/* a list of strings sorted in place: qsort is not stable, but equal strings cannot be told apart */
+static void sort_strings(RtList *l) { if (l->len > 1) qsort(l->data, (size_t)l->len, sizeof(RtList *), by_text); }
+
 static RtList *made(Slot *out, RtList *l) { out->p = l; return l; }
 
 int rt_str(Run *r, int op, int mode, const Type *at, const Slot *fr, int32_t a0, const int32_t *ops, int nb, Slot *out,
@@ -367,6 +372,7 @@ int rt_str(Run *r, int op, int mode, const Type *at, const Slot *fr, int32_t a0,
     }
     case STR_CHARS: return made(out, chars(r, s, line, file)) ? 0 : -1;
     case STR_SPLIT: return made(out, split(r, s, nb ? b[0]->p : NULL, line, file)) ? 0 : -1;
+    case STR_SORT: sort_strings(a->p); return 0;
     default: return raise_msg(r, "SystemError", line, file, "%s", "unknown string routine");
     }
 }

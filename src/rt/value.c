@@ -3,6 +3,7 @@
  * repr() of the equivalent Python value (arrays as their .tolist()).
  */
 #include "run.h"
+#include "lib.h"
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
@@ -43,6 +44,7 @@ void kiln_value_free(kiln_value *v) {
             free(v->base);
         }
     }
+    if (v->kind == KILN_STR && v->owned) free(v->v.s);
     if (v->kind == KILN_ARRAY && v->owned) {
         RtBuf *b = v->base;
         if (b && atomic_fetch_sub(&b->refs, 1) == 1) rt_buf_free(b);
@@ -121,6 +123,13 @@ static void put_array(Out *o, const kiln_array *a, const char *p, int axis) {
 static void put_value(Out *o, const kiln_value *v) {
     switch (v->kind) {
     case KILN_NONE: put(o, "None"); return;
+    case KILN_STR: {
+        RtList s = {v->v.s, v->n, 1, v->n};
+        char *q = v->n >= 0 && (v->v.s || !v->n) ? rt_str_repr(&s) : NULL;
+        put(o, q ? q : "<a string kiln cannot read>");
+        free(q);
+        return;
+    }
     case KILN_SCALAR: put_scalar(o, v->dtype, v->v.i, v->v.f, v->v.c[0], v->v.c[1]); return;
     case KILN_ARRAY: put_array(o, v->v.arr, v->v.arr->data, 0); return;
     case KILN_TUPLE:
