@@ -90,7 +90,7 @@ static int split_call(char *call, char **func, char **args, int cap) {
     char *start = p + 1;
     char quote = 0;
     for (char *q = p + 1;; q++) {
-        if (quote) { if (*q == quote) quote = 0; if (*q) continue; }
+        if (quote) { if (*q == '\\' && q[1]) { q++; continue; } if (*q == quote) quote = 0; if (*q) continue; }
         if (*q == '\'' || *q == '"') { quote = *q; continue; }
         if (*q == '(' || *q == '[') depth++;
         else if (*q == ')' || *q == ']') depth--;

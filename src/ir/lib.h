@@ -74,9 +74,11 @@ enum {
  * of a list of strings), CHR (chr(i)). A number: CMP (mode the comparison token's STRCMP_*: a bool), LEN (code points),
  * FIND (mode STRFIND_*: b in a, a.find(b), a.count(b), a.startswith(b), a.endswith(b)), INT / FLOAT (int(a), float(a):
  * ValueError as CPython), ORD (ord(a): TypeError unless one character). A list of strings: CHARS (its characters, for
- * iteration), SPLIT (a.split(); operand b, when given, the separator). SORT: operand 0 a list of strings, sorted in place. */
+ * iteration), SPLIT (a.split(); operand b, when given, the separator). SORT: operand 0 a list of strings, sorted in place.
+ * RAISE: operand 0 a static T_STR (an exception class's name), operand 1 the message: that exception made pending (the
+ * raise that follows sends it on). */
 enum { STR_LIT, STR_FORMAT, STR_CAT, STR_REPEAT, STR_INDEX, STR_SLICE, STR_CASE, STR_REPLACE, STR_JOIN, STR_CHR,
-       STR_CMP, STR_LEN, STR_FIND, STR_INT, STR_FLOAT, STR_ORD, STR_CHARS, STR_SPLIT, STR_SORT };
+       STR_CMP, STR_LEN, STR_FIND, STR_INT, STR_FLOAT, STR_ORD, STR_CHARS, STR_SPLIT, STR_SORT, STR_RAISE };
 enum { STRCMP_EQ, STRCMP_NE, STRCMP_LT, STRCMP_LE, STRCMP_GT, STRCMP_GE };
 enum { STRFIND_IN, STRFIND_FIND, STRFIND_COUNT, STRFIND_STARTS, STRFIND_ENDS, STRFIND_RFIND, STRFIND_INDEX };
 enum { STRCASE_UPPER, STRCASE_LOWER, STRCASE_STRIP, STRCASE_LSTRIP, STRCASE_RSTRIP };

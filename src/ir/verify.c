@@ -80,7 +80,7 @@ const char *ir_verify(Func *f, char *buf, size_t cap) {
                 }
                 if (routine == LIB_STR) { /* operand 0: a string, a literal's text, a format, a code point or a list */
                     int op = (int)(in->aux >> 8 & 0xff);
-                    bool ok = op == STR_LIT ? at->kind == T_STR : op == STR_FORMAT ? at->kind == T_FORMAT
+                    bool ok = op == STR_LIT || op == STR_RAISE ? at->kind == T_STR : op == STR_FORMAT ? at->kind == T_FORMAT
                               : op == STR_CHR ? at->kind == T_SCALAR : op == STR_SORT ? at->kind == T_LIST : at->kind == T_STRING;
                     if (!ok) BAD("%%%u: str routine %d of a %s", r, op, ty_name(at));
                     break;

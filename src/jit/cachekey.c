@@ -71,6 +71,8 @@ static void put_type(blake2b_state *h, const Type *t) {
     put_u32(h, n);
     put(h, codes, 4 * n);
     put_u32(h, t ? (uint32_t)t->kind : UINT32_MAX);
+    if (t && t->kind == T_STR && t->text) put_str(h, t->text); /* a literal's text, a print's or a format's texts */
+    if (t && t->kind == T_FORMAT) for (int i = 0; i < t->n; i++) put_type(h, t->elems[i]);
 }
 
 /* s and the specs it calls, transitively, in a fixed order (depth first) */

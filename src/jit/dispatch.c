@@ -105,11 +105,12 @@ static uint32_t sig_of_list(const kiln_value *v, uint32_t *codes, uint32_t n, in
     return end;
 }
 
-/* a set's key: a number or a tuple of them */
+/* a set's key: a number or a tuple of them; a dict's (depth starting at -1): strings too */
 static bool hashable(const kiln_value *v, int depth) {
     if (v->kind == KILN_SCALAR) return true;
-    if (v->kind != KILN_TUPLE || depth > 8 || (v->n && !v->v.items)) return false;
-    for (int i = 0; i < v->n; i++) if (!hashable(&v->v.items[i], depth + 1)) return false;
+    if (v->kind == KILN_STR && depth < 0) return v->n >= 0 && (v->v.s || !v->n);
+    if (v->kind != KILN_TUPLE || depth > 8 || depth < -9 || (v->n && !v->v.items)) return false;
+    for (int i = 0; i < v->n; i++) if (!hashable(&v->v.items[i], depth < 0 ? depth - 1 : depth + 1)) return false;
     return true;
 }
 
@@ -137,13 +138,13 @@ static uint32_t sig_of_dict(const kiln_value *v, uint32_t *codes, uint32_t n, in
     }
     for (int part = 0; part < 2; part++) { /* the keys' type, then the values' */
         const kiln_value *first = &v->v.items[part];
-        if (part == 0 ? !hashable(first, 0) : first->kind == KILN_NONE || first->kind == KILN_DICT || first->kind == KILN_SET)
+        if (part == 0 ? !hashable(first, -1) : first->kind == KILN_NONE || first->kind == KILN_DICT || first->kind == KILN_SET)
             return SIG_MAX + 2;
         uint32_t end = sig_of_value(first, codes, n, depth + 1), other[SIG_MAX + 2];
         if (end > SIG_MAX) return end;
         for (int i = 1; i < v->n; i++) {
             const kiln_value *x = &v->v.items[2 * i + part];
-            if (part == 0 && !hashable(x, 0)) return SIG_MAX + 2;
+            if (part == 0 && !hashable(x, -1)) return SIG_MAX + 2;
             uint32_t k = sig_of_value(x, other, 0, depth + 1);
             if (k != end - n || memcmp(other, codes + n, sizeof(uint32_t) * k)) return SIG_MAX + 3; /* two types */
         }
@@ -268,8 +269,8 @@ static void value_problem(const kiln_value *v, char *buf, size_t cap, int depth)
     case KILN_DICT: {
         if (v->n < 0 || (v->n && !v->v.items)) { snprintf(buf, cap, "a dict of %d entries whose item pointer is NULL or length negative", v->n); return; }
         for (int i = 0; i < v->n; i++) {
-            if (!hashable(&v->v.items[2 * i], 0)) {
-                snprintf(buf, cap, "a dict whose key %d is not a number or a tuple of numbers (a kiln dict's keys)", i);
+            if (!hashable(&v->v.items[2 * i], -1)) {
+                snprintf(buf, cap, "a dict whose key %d is not a number, a string or a tuple of them (a kiln dict's keys)", i);
                 return;
             }
             int k = v->v.items[2 * i + 1].kind;
@@ -798,6 +799,8 @@ static void lit_to_value(const Lit *l, kiln_value *out, kiln_value *pool, int *n
         if (dt_is_float(t->dtype)) out->v.f = l->v.f;
         else if (dt_is_complex(t->dtype)) { out->v.c[0] = l->v.c[0]; out->v.c[1] = l->v.c[1]; }
         else out->v.i = l->v.i;
+    } else if (t->kind == T_STR) { /* the text stays the module's */
+        out->kind = KILN_STR; out->n = (int32_t)strlen(t->text); out->v.s = (char *)t->text;
     } else if (t->kind == T_TUPLE && *npool + t->n <= KILN_MAX_POOL) {
         out->kind = KILN_TUPLE; out->n = t->n;
         out->v.items = pool + *npool;

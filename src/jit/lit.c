@@ -238,6 +238,7 @@ Lit *jit_lit_eval(kiln_module *m, Node *n, Diag *d) {
         if (l) l->elems = el;
         return l;
     }
+    case N_STR: return mk(m, ty_text(tt, n->name)); /* a string: a T_STR until a kernel stores it */
     case N_LIST: { /* a module list: each kernel call starts from its items (lower/list.c builds it) */
         if (n->nkids > KILN_CONST_ARRAY_MAX)
             diag_fail(d, n->line, n->col, "a constant list holds at most %d items (this one %d)", KILN_CONST_ARRAY_MAX, n->nkids);
@@ -249,8 +250,9 @@ Lit *jit_lit_eval(kiln_module *m, Node *n, Diag *d) {
             if (!e) return NULL;
             if (e->ty->kind == T_ARRAY || e->ty->kind == T_NONE || e->ty->kind == T_DTYPE)
                 diag_fail(d, n->kids[i]->line, n->kids[i]->col, "a constant list holds numbers, lists and tuples of them");
-            const Type *j = item->kind == T_UNKNOWN ? e->ty : ty_join(tt, item, e->ty);
-            if (!j || (j != e->ty && item->kind != T_UNKNOWN && j != item) || (e->ty->kind == T_SCALAR && item->kind == T_SCALAR && e->ty != item))
+            const Type *et = e->ty->kind == T_STR ? &tt->string : e->ty; /* strings of any text: one item type */
+            const Type *j = item->kind == T_UNKNOWN ? et : ty_join(tt, item, et);
+            if (!j || (j != et && item->kind != T_UNKNOWN && j != item) || (et->kind == T_SCALAR && item->kind == T_SCALAR && et != item))
                 diag_fail(d, n->kids[i]->line, n->kids[i]->col, "a list's items must have one type (write 1.0, not 1, for a float)");
             item = j;
             el[i] = *e;
@@ -297,6 +299,6 @@ Lit *jit_lit_eval(kiln_module *m, Node *n, Diag *d) {
         break;
     default: break;
     }
-    diag_fail(d, n->line, n->col, "a module constant or default value must be a literal, a tuple of literals, None, a dtype, "
+    diag_fail(d, n->line, n->col, "a module constant or default value must be a literal (a number, a string), a tuple of literals, None, a dtype, "
               "a NumPy scalar (np.float32(0.5)) or, for a module constant, np.array(a tuple)");
 }

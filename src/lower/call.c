@@ -146,6 +146,11 @@ Val cl_lit(Inf *I, Lit *l) {
         for (int i = 0; i < l->ty->n; i++) r.el[i] = cl_lit(I, &l->elems[i]);
         return r;
     }
+    if (l->ty->kind == T_STR) { /* a string constant: a literal, as if written here */
+        Val v = stat(I, &I->tt->str);
+        if ((v.str = ir_str(I->f, l->ty->text)) < 0) inf_oom(I);
+        return v;
+    }
     if (ex_is_static(l->ty)) return stat(I, l->ty);
     Ref r = ir_const(I->f, I->cur, l->ty, l->v, (uint32_t)I->line);
     if (!r) inf_oom(I);

@@ -46,6 +46,10 @@ static Val part(Inf *I, Val d, int which) {
 void dc_key_kind(Inf *I, const char *box, const Type *t, Node *at) {
     if (t->kind == T_SCALAR) return;
     if (t->kind == T_TUPLE) { for (int i = 0; i < t->n; i++) dc_key_kind(I, box, t->elems[i], at); return; }
+    if (t->kind == T_STRING && !strcmp(box, "dict")) return; /* a dict keeps insertion order: no hash shows */
+    if (t->kind == T_STRING)
+        inf_fail(I, at, "a set of strings is not supported: CPython's own order for one changes from run to run (its str hash "
+                 "is salted, PYTHONHASHSEED); use a dict or a list");
     inf_fail(I, at, "unhashable type: '%s' (a %s's keys are numbers or tuples of them)", inf_tyname(I, t), box);
 }
 
@@ -54,6 +58,7 @@ static void key_kind(Inf *I, const Type *t, Node *at) { dc_key_kind(I, "dict", t
 /* v as the dict's (set's: box) key (or value): the same kind of number converted, else an error naming both */
 Val dc_fit(Inf *I, const char *box, const Type *want, Val v, Node *at, const char *what) {
     if (v.ew) v = ew_force(I, v, at);
+    v = tx_value(I, v);
     if (v.ty == want) return v;
     if (v.ty->kind == T_SCALAR && want->kind == T_SCALAR && dt_kind(v.ty->dtype) == dt_kind(want->dtype)) return ex_coerce(I, v, want, at);
     if (v.ty->kind == T_TUPLE && want->kind == T_TUPLE && v.ty->n == want->n) {
@@ -94,7 +99,7 @@ static void set(Inf *I, Val d, Val k, Val v, Node *at) {
 static Val key_of(Inf *I, Node *sub) {
     for (int i = 0; i < sub->nkids; i++)
         if (sub->kids[i]->kind == N_SLICE) inf_fail(I, sub->kids[i], "a dict's key cannot be a slice");
-    if (sub->nkids == 1) return ex_expr(I, sub->kids[0]);
+    if (sub->nkids == 1) return tx_value(I, ex_expr(I, sub->kids[0]));
     Node t = *sub;
     t.kind = N_TUPLE; t.a = NULL;
     return ex_expr(I, &t);
@@ -107,8 +112,8 @@ Val dc_display(Inf *I, Node *n) {
     if (!ks || !vs) inf_oom(I);
     const Type *kt = NULL, *vt = NULL;
     for (int i = 0; i < n->nkids; i++) {
-        ks[i] = ex_expr(I, n->kids[i]);
-        vs[i] = ex_expr(I, n->kids2[i]);
+        ks[i] = tx_value(I, ex_expr(I, n->kids[i])); /* string literals: made at run time */
+        vs[i] = tx_value(I, ex_expr(I, n->kids2[i]));
         if (ks[i].ty->kind == T_UNKNOWN || vs[i].ty->kind == T_UNKNOWN) return mk(I, inf_static(I, &I->tt->unknown));
         key_kind(I, ks[i].ty, n->kids[i]);
         const Type *jk = kt ? ls_item_join(I, kt, ks[i].ty) : ks[i].ty, *jv = vt ? ls_item_join(I, vt, vs[i].ty) : vs[i].ty;
@@ -144,6 +149,7 @@ static bool typed_for(Inf *I, Node *recv, Val d, Val k, Val v, Node *at) {
 /* d[k] = v */
 void dc_store(Inf *I, Node *sub, Val d, Val v) {
     if (v.ew) v = ew_force(I, v, sub);
+    v = tx_value(I, v);
     Val k = key_of(I, sub);
     if (typed_for(I, sub->a, d, k, v, sub)) set(I, d, k, v, sub);
 }
@@ -230,8 +236,8 @@ Val dc_method(Inf *I, Node *call, Val d, const char *m) {
     if (!strcmp(m, "get") || !strcmp(m, "pop")) {
         bool pop = m[0] == 'p';
         nargs(I, call, m, 1, 2);
-        Val k = ex_expr(I, call->kids[0]);
-        Val dflt = call->nkids > 1 ? ex_expr(I, call->kids[1]) : none(I);
+        Val k = tx_value(I, ex_expr(I, call->kids[0]));
+        Val dflt = call->nkids > 1 ? tx_value(I, ex_expr(I, call->kids[1])) : none(I);
         if (untyped(d.ty)) {
             if (pop && call->nkids < 2) st_raise_if(I, inf_const_i(I, inf_bool(I), 1), "KeyError", "the dict is empty");
             return dflt;
@@ -258,7 +264,7 @@ Val dc_method(Inf *I, Node *call, Val d, const char *m) {
     }
     if (!strcmp(m, "setdefault")) {
         nargs(I, call, m, 2, 2);
-        Val k = ex_expr(I, call->kids[0]), v = ex_expr(I, call->kids[1]);
+        Val k = tx_value(I, ex_expr(I, call->kids[0])), v = tx_value(I, ex_expr(I, call->kids[1]));
         if (!typed_for(I, recv, d, k, v, call)) return v;
         uint32_t add = inf_block(I), join = inf_block(I);
         inf_branch(I, find(I, d, k, DICT_FIND_IN, call), join, add);

@@ -288,6 +288,7 @@ void tr_try(Inf *I, Node *s);
 void tr_split(Inf *I); /* the instruction just emitted may raise inside a try body: its block ends there */
 void tr_leave(Inf *I, bool loop);
 void tr_bare_raise(Inf *I, Node *s); /* `raise` in an except clause: the exception it handles, raised again */
+void tr_reraise(Inf *I, int line);    /* the exception pending goes on: to the enclosing try's handlers, or out */
 void tr_raise_kept(Inf *I, Node *s, Ref rec); /* `raise e` of an except clause's `as` name (rec: its record) */ /* a return (loop false) or a break/continue is about to leave: its finally clauses */
 
 /* dict.c */
@@ -344,6 +345,7 @@ Val tx_contains(Inf *I, Val x, Val s, Node *at);
 Val tx_subscript(Inf *I, Node *sub, Val s);
 Val tx_chars(Inf *I, Val s);                    /* a list of its characters */
 Val tx_method(Inf *I, Node *call, Val s, const char *m);
+void tx_raise(Inf *I, const char *ename, Node *msg, int line); /* raise ename(msg), msg a string made at run time */
 
 /* random.c */
 /* cuda.c: Numba's CUDA kernel API (cuda.grid, cuda.threadIdx.x, shared arrays, atomics) */

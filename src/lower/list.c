@@ -545,7 +545,7 @@ Val ls_method(Inf *I, Node *call, Val l, const char *m) {
     Node *recv = call->a->a;
     if (!strcmp(m, "append")) {
         nargs(I, call, m, 1, 1);
-        Val v = ex_expr(I, call->kids[0]);
+        Val v = tx_value(I, ex_expr(I, call->kids[0])); /* a string literal: made at run time */
         if (typed_for(I, recv, l, v, call->kids[0])) {
             append(I, l, fit(I, ty_item(l.ty), v, call->kids[0]));
         }
@@ -554,7 +554,7 @@ Val ls_method(Inf *I, Node *call, Val l, const char *m) {
     if (!strcmp(m, "insert")) {
         nargs(I, call, m, 2, 2);
         Ref i = int_operand(I, call->kids[0], "list.insert()'s index");
-        Val v = ex_expr(I, call->kids[1]);
+        Val v = tx_value(I, ex_expr(I, call->kids[1]));
         if (typed_for(I, recv, l, v, call->kids[1])) {
             Ref ops[2 + KILN_MAX_ITEM_SLOTS] = {l.r, i};
             int n = 2 + item_ops(I, fit(I, ty_item(l.ty), v, call->kids[1]), ops + 2, KILN_MAX_ITEM_SLOTS);
@@ -705,6 +705,7 @@ Val ls_list_call(Inf *I, Node *call) {
     if (v.ty->kind == T_DICT) v = dc_part(I, v, 0); /* list(d): its keys */
     if (v.ty->kind == T_SET) return copy_of(I, se_items(I, v)); /* list(s): its keys in its order */
     if (v.ty->kind == T_LIST) return copy_of(I, v);
+    if (tx_is(v.ty)) return tx_chars(I, v); /* list(s): its characters (a new list) */
     if (v.ty->kind == T_ARRAY && v.ty->ndim == 1)
         return mk(I, lib(I, list_of(I, ty_scalar(I->tt, v.ty->dtype, false)), LIB_LIST_FROM, &v.r, 1));
     if (v.ty->kind == T_TUPLE) {

@@ -624,17 +624,19 @@ static void st_raise(Inf *I, Node *s) {
     if (cls->kind != N_NAME) inf_fail(I, cls, "only built-in exception classes can be raised");
     if (!rt_exc_raisable(rt_exc_lookup(cls->name)))
         inf_fail(I, cls, "raising '%s' is not supported (use a built-in exception class)", cls->name);
-    if (msg && msg->kind != N_STR) inf_fail(I, msg, "an exception message must be a string literal");
+    if (msg && msg->kind != N_STR) { tx_raise(I, cls->name, msg, s->line); I->cur = NOBLOCK; return; }
     st_raise_block(I, I->cur, cls->name, msg ? msg->name : "", s->line);
     I->cur = NOBLOCK;
 }
 
 static void st_assert(Inf *I, Node *s) {
-    if (s->b && s->b->kind != N_STR) inf_fail(I, s->b, "an assert message must be a string literal");
     uint32_t ok = inf_block(I), bad = inf_block(I);
     ex_cond(I, s->a, ok, bad);
     inf_seal(I, ok); inf_seal(I, bad);
-    st_raise_block(I, bad, "AssertionError", s->b ? s->b->name : "", s->line);
+    if (s->b && s->b->kind != N_STR) { /* a message computed only when the assertion fails, as in Python */
+        I->cur = bad;
+        tx_raise(I, "AssertionError", s->b, s->line);
+    } else st_raise_block(I, bad, "AssertionError", s->b ? s->b->name : "", s->line);
     I->cur = ok;
 }
 

@@ -250,6 +250,19 @@ Val tx_chars(Inf *I, Val s) {
     return mk(I, lib(I, lt, STR_CHARS, 0, &s.r, 1));
 }
 
+/* raise ename(msg): the message computed (an f-string, s + str(x) ...), the exception made pending, then sent on */
+void tx_raise(Inf *I, const char *ename, Node *msg, int line) {
+    Val m = ex_expr(I, msg);
+    if (m.ty->kind == T_UNKNOWN) { tr_reraise(I, line); return; }
+    if (!tx_is(m.ty)) inf_fail(I, msg, "an exception message must be a string (here %s: write str(x) or an f-string)", inf_tyname(I, m.ty));
+    const Type *cls = ty_text(I->tt, ename);
+    if (!cls) inf_oom(I);
+    Ref ops[2] = {inf_static(I, cls), tx_value(I, m).r};
+    I->line = line;
+    lib(I, NULL, STR_RAISE, 0, ops, 2);
+    tr_reraise(I, line);
+}
+
 /* ---- methods ---- */
 
 static Val str_arg(Inf *I, Node *call, int k, const char *m) {

@@ -80,7 +80,7 @@ static Ref exc_op(Inf *I, int what, uint32_t mask, Ref arg) {
 }
 
 /* the exception pending goes on: to the enclosing try's handlers, or out of the function */
-static void reraise(Inf *I, int line) {
+void tr_reraise(Inf *I, int line) {
     if (I->ntry) { inf_jump(I, I->trys[I->ntry - 1]); return; }
     I->f->blocks.v[I->cur].term = TERM_RERAISE;
     I->f->blocks.v[I->cur].line = (uint32_t)line;
@@ -131,7 +131,7 @@ void tr_bare_raise(Inf *I, Node *s) {
 void tr_raise_kept(Inf *I, Node *s, Ref rec) {
     I->line = s->line;
     exc_op(I, EXC_UNSTASH, 0, rec);
-    reraise(I, s->line);
+    tr_reraise(I, s->line);
     I->cur = NOBLOCK;
 }
 
@@ -177,7 +177,7 @@ static void dispatch(Inf *I, Node *s, uint32_t join) {
         I->cur = next;
     }
     if (I->cur == NOBLOCK) return;
-    reraise(I, s->line); /* no clause matched */
+    tr_reraise(I, s->line); /* no clause matched */
 }
 
 /* try with except clauses (and else): the body protected by the dispatch of the clauses */
@@ -268,7 +268,7 @@ void tr_try(Inf *I, Node *s) {
         st_body(I, fin->kids, fin->nkids);
         if (I->cur != NOBLOCK) {
             exc_op(I, EXC_RESTORE, 0, saved);
-            reraise(I, fin->line);
+            tr_reraise(I, fin->line);
         }
     }
     I->cur = after;

@@ -27,6 +27,12 @@ static uint64_t hash(const Type *t, const char *p) {
         for (int k = 0; k < t->n; k++) { h = mix(h ^ hash(t->elems[k], p)); p += 8 * slots_of(t->elems[k]); }
         return h;
     }
+    if (t->kind == T_STRING) { /* its bytes, FNV-1a, mixed */
+        const RtList *s = *(RtList *const *)p;
+        uint64_t h = 0xcbf29ce484222325ULL;
+        for (int64_t i = 0; i < s->len; i++) h = (h ^ ((const unsigned char *)s->data)[i]) * 0x100000001b3ULL;
+        return mix(h);
+    }
     Slot v;
     if (t->dtype == KILN_FLOAT64 || t->dtype == KILN_FLOAT32) {
         double x = t->dtype == KILN_FLOAT64 ? rt_load_elem(p, t->dtype).f : rt_load_elem(p, t->dtype).f32;

@@ -218,7 +218,15 @@ static void dict(Text *t, const Type *ty, const RtDict *d) {
 /* item of type ty whose leaves are s[ops[0]], s[ops[1]] ...; the operands it used */
 static int item(Text *t, const Type *ty, const Slot *s, const int32_t *ops, bool inner) {
     switch (ty->kind) {
-    case T_STR: adds(t, ty->text); return 0;
+    case T_STR: { /* a literal: its text, or its repr (an f-string's !r, repr()) */
+        if (!inner) { adds(t, ty->text); return 0; }
+        RtList l = {(char *)ty->text, (int64_t)strlen(ty->text), 1, 0};
+        char *q = rt_str_repr(&l);
+        if (!q) t->oom = true;
+        else adds(t, q);
+        free(q);
+        return 0;
+    }
     case T_EXC: { /* str(e): its message (a KeyError's is its key's repr already); repr(e): Class('message') */
         char buf[320];
         rt_exc_text(s[ops[0]].p, inner, buf, sizeof buf);

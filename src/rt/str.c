@@ -373,6 +373,13 @@ int rt_str(Run *r, int op, int mode, const Type *at, const Slot *fr, int32_t a0,
     case STR_CHARS: return made(out, chars(r, s, line, file)) ? 0 : -1;
     case STR_SPLIT: return made(out, split(r, s, nb ? b[0]->p : NULL, line, file)) ? 0 : -1;
     case STR_SORT: sort_strings(a->p); return 0;
+    case STR_RAISE: { /* pending, not failed: the block's reraise sends it on, as a bare raise's does */
+        const RtList *m = b[0]->p;
+        run_raise(r, RE_RAISE, line, file);
+        r->ename = at->text; /* the context's type table keeps the name */
+        snprintf(r->msg, sizeof r->msg, "%.*s", (int)(m->len < (int64_t)sizeof r->msg ? m->len : (int64_t)sizeof r->msg - 1), bytes(m));
+        return 0;
+    }
     default: return raise_msg(r, "SystemError", line, file, "%s", "unknown string routine");
     }
 }
