@@ -51,6 +51,12 @@ def scale(a, b, k):
 def talk(n):
     print("n is", n, [n, n + 1], find([1.0, 2.0], n), sep="; ")
     return n * 2
+def pick(a, mode):
+    if mode == "sum":
+        return a.sum()
+    return a.max()
+def shout(s, n):
+    return s.upper() + "!" * n
 PY
 check 2 "usage: kiln" "$K"
 check 0 "usage: kiln" "$K" --help
@@ -193,10 +199,19 @@ check 0 "static a: shape (2,)" "$K" explain --static-shapes "$T/k.py" scale "[1.
 check 0 "static b: shape (2,)" "$K" explain --static-shapes=b "$T/k.py" scale "[1.0, 2.0]" "[0.0, 0.0]" 2.0
 check 0 "static k: 2.0" "$K" explain --static '*' "$T/k.py" scale "[1.0, 2.0]" "[0.0, 0.0]" 2.0
 check 0 "static a: shape (2,)" env KILN_STATIC_SHAPES=1 "$K" explain "$T/k.py" scale "[1.0, 2.0]" "[0.0, 0.0]" 2.0
+check 0 "static mode: 'sum'" "$K" explain --static mode "$T/k.py" pick "[1.0, 2.0]" "'sum'"
+check 0 "2.0" "$K" run --static mode "$T/k.py" pick "[1.0, 2.0]" "'max'"
+check 1 "must be a number, a bool, None, a string (of at most 128 bytes" "$K" run --static mode "$T/k.py" pick "[1.0]" "[1.0]"
+# strings as arguments and results: quoted literals with Python's escapes, the result's repr
+check 0 "'HÉ\\n!!'" "$K" run "$T/k.py" shout "'h\\u00c9\\n'" 2
+check 0 "('é', 'é')" "$K" run "$T/k.py" same "('é', \"\\xe9\")"
+check 1 "unterminated string" "$K" run "$T/k.py" shout "'abc" 1
+check 1 "truncated \\x, \\u or \\U escape" "$K" run "$T/k.py" shout "'\\x4'" 1
+check 1 "unknown escape in a string" "$K" run "$T/k.py" shout "'\\q'" 1
 check 1 "--static: ramp() has no parameter 'q'" "$K" run --static q "$T/k.py" ramp 3
 check 1 "--static-shapes: scale() has no parameter 'q'" "$K" run --static-shapes=q "$T/k.py" scale "[1.0]" "[1.0]" 1.0
 check 1 "--static: an empty parameter name in 'a,,b'" "$K" run --static a,,b "$T/k.py" scale "[1.0]" "[1.0]" 1.0
-check 1 "argument 'a' of scale() is static: its value must be a number, a bool, None or a tuple of them, not an array" \
+check 1 "argument 'a' of scale() is static: its value must be a number, a bool, None, a string (of at most 128 bytes, no NUL) or a tuple of them, not an array" \
     "$K" run --static a "$T/k.py" scale "[1.0]" "[1.0]" 1.0
 check 1 "--static needs parameter names" "$K" run --static= "$T/k.py" ramp 3
 check 0 "static values and shapes" "$K" bench --help

@@ -179,8 +179,8 @@ def _make_variant(k, key):
         return k._generic
     for name, value in values.items():
         if _source._constant(value) is None:
-            raise TypeError("kiln: %s(): static argument '%s' = %r: only numbers, booleans, None, NumPy scalars and dtypes "
-                            "and tuples of them can be compile-time constants" % (k.__name__, name, value))
+            raise TypeError("kiln: %s(): static argument '%s' = %r: only numbers, strings, booleans, None, NumPy scalars and "
+                            "dtypes and tuples of them can be compile-time constants" % (k.__name__, name, value))
     if _log_recompiles():
         last = k._last_static
         what = ", ".join("argument %s: %s" % (nm, ("%r -> %r" % (last[nm], v)) if last else repr(v))

@@ -247,6 +247,12 @@ def _constant(v, np_name="np"):
         return _float_text(v)
     if isinstance(v, complex) and type(v) is complex:
         return _complex_text(v)
+    if type(v) is str:  # its repr is a literal kiln reads; NULs and lone surrogates kiln's texts cannot hold
+        try:
+            v.encode("utf-8")
+        except UnicodeEncodeError:
+            return None
+        return repr(v) if "\x00" not in v else None
     if isinstance(v, tuple):
         if len(v) > TUPLE_MAX:
             return None
@@ -305,12 +311,12 @@ def _not_frozen(name, v):
                 "its dtypes into kernels (as constants, read-only); pass this one as an argument"
                 % (name, v.size, v.dtype, FROZEN_ARRAY_MAX))
     if isinstance(v, tuple):
-        return ("the global '%s' is a tuple kiln does not freeze (numbers, booleans, None, NumPy scalars and dtypes, "
+        return ("the global '%s' is a tuple kiln does not freeze (numbers, strings, booleans, None, NumPy scalars and dtypes, "
                 "at most %d items): pass it as an argument or make it a NumPy array" % (name, TUPLE_MAX))
     if type(v) is list:
-        return ("the global '%s' is a list kiln does not freeze (numbers, lists and tuples of them, at most %d items): "
+        return ("the global '%s' is a list kiln does not freeze (numbers, strings, lists and tuples of them, at most %d items): "
                 "pass it as an argument" % (name, FROZEN_ARRAY_MAX))
-    return ("the global '%s' has type %s, which kiln does not freeze into kernels (numbers, booleans, None, tuples "
+    return ("the global '%s' has type %s, which kiln does not freeze into kernels (numbers, strings, booleans, None, tuples "
             "and lists of them, NumPy scalars and dtypes, small NumPy arrays, numpy and math functions): pass it as an "
             "argument" % (name, what))
 
@@ -520,8 +526,8 @@ def module_text(kernel, is_kernel, statics=None):
     for name, value in (statics or {}).items():
         lit = _constant(value, np_name)
         if lit is None:
-            raise SourceError("%s: static argument '%s' = %r: only numbers, booleans, None, NumPy scalars and dtypes and "
-                              "tuples of them can be compile-time constants" % (fn.__name__, name, value))
+            raise SourceError("%s: static argument '%s' = %r: only numbers, strings, booleans, None, NumPy scalars and dtypes "
+                              "and tuples of them can be compile-time constants" % (fn.__name__, name, value))
         if any(h.split(" = ")[0] == name or h.endswith(" as " + name) or h.endswith("import " + name) for h in heads):
             raise SourceError("%s: static argument '%s' has the name of a global a kernel reads" % (fn.__name__, name))
         heads.append("%s = %s" % (name, lit))

@@ -199,12 +199,11 @@ static char *fstring_text(P *p, const char *s, size_t n, Token *at) {
         if ((c == '{' || c == '}') && i + 1 < n && s[i + 1] == c) { out[k++] = c; i++; continue; }
         if (c == '}') fail_at(p, *at, "f-string: single '}' is not allowed%s", "");
         if (c == '\\' && i + 1 < n) {
-            static const char map[] = "n\nt\tr\r\\\\''\"\"a\ab\bf\fv\v";
-            const char *m = NULL;
-            for (int j = 0; map[j * 2]; j++) if (map[j * 2] == s[i + 1]) m = &map[j * 2 + 1];
-            if (s[i + 1] == '0') { i++; out[k++] = 0; continue; }
             if (s[i + 1] == '\n') { i++; continue; }
-            if (m) { out[k++] = *m; i++; continue; }
+            int used, w = lex_unescape(s + i, s + n, out + k, &used);
+            if (w == LEX_ESC_BAD) fail_at(p, *at, "f-string: malformed \\x, \\u or \\U escape, or one beyond Unicode%s", "");
+            if (w == LEX_ESC_NUL) fail_at(p, *at, "f-string: a NUL character is not supported (kiln's texts are C strings)%s", "");
+            if (w >= 0) { k += (size_t)w; i += (size_t)used - 1; continue; }
         }
         out[k++] = c;
     }

@@ -93,9 +93,10 @@ struct Unit;
  * array's shape and strides from them. The leaf's slot is still passed: the calling convention of
  * a specialization does not depend on what it fixes. */
 typedef struct LeafFix {
-    bool value;                 /* v is the leaf's value (a scalar) */
+    bool value;                 /* v is the leaf's value (a scalar), or text is (a string) */
     uint8_t axes;               /* bit k: dim[k] is the length of axis k (an array) */
     Scalar v;
+    const char *text;           /* a static string's UTF-8 (NUL-free), else NULL */
     int64_t dim[KILN_MAXDIM];
 } LeafFix;
 

@@ -70,9 +70,12 @@ static Scalar scalar_of(const kiln_value *v) {
     return s;
 }
 
-/* a static value: numbers, bools, None and tuples of them */
+/* a static value: numbers, bools, None, strings (of at most FIX_TEXT_MAX bytes, no NUL: they become literals) and
+ * tuples of them */
+enum { FIX_TEXT_MAX = 128 };
 static bool staticable(const kiln_value *v, int depth) {
     if (v->kind == KILN_SCALAR || v->kind == KILN_NONE) return true;
+    if (v->kind == KILN_STR) return v->n >= 0 && v->n <= FIX_TEXT_MAX && (!v->n || (v->v.s && !memchr(v->v.s, 0, (size_t)v->n)));
     if (v->kind != KILN_TUPLE || depth > 8) return false;
     for (int i = 0; i < v->n; i++) if (!staticable(&v->v.items[i], depth + 1)) return false;
     return true;
@@ -87,6 +90,12 @@ static uint32_t value_words(const kiln_value *v, uint32_t *codes, uint32_t n) {
     if (v->kind == KILN_SCALAR) {
         Scalar s = scalar_of(v);
         return put_words(codes, n, &s, dt_is_complex(v->dtype) ? 4 : 2);
+    }
+    if (v->kind == KILN_STR) { /* its length, then its bytes (zero-padded to a word) */
+        char buf[FIX_TEXT_MAX + 4] = {0};
+        memcpy(buf, v->v.s ? v->v.s : "", (size_t)v->n);
+        if (n < SIG_KEY_MAX) codes[n++] = (uint32_t)v->n;
+        return put_words(codes, n, buf, (v->n + 3) / 4);
     }
     if (v->kind == KILN_TUPLE) for (int i = 0; i < v->n; i++) n = value_words(&v->v.items[i], codes, n);
     return n;
@@ -107,9 +116,10 @@ uint32_t jit_fix_key(kiln_func *fn, const FixPlan *plan, const kiln_value *args,
                 if (n < SIG_KEY_MAX) codes[n++] = FIX_CODE(FIX_VALUE, 0, i);
                 n = value_words(v, codes, n);
             } else if (plan->values >> i & 1) {
-                err_set(err, KILN_ERR_USAGE, "", "argument '%s' of %s() is static: its value must be a number, a bool, None or a tuple of "
-                        "them, not %s", fn->def->names[i], fn->name, v->kind == KILN_ARRAY ? "an array" : v->kind == KILN_LIST ? "a list" :
-                        v->kind == KILN_DICT ? "a dict" : "a tuple holding an array or a list");
+                err_set(err, KILN_ERR_USAGE, "", "argument '%s' of %s() is static: its value must be a number, a bool, None, a string "
+                        "(of at most %d bytes, no NUL) or a tuple of them, not %s", fn->def->names[i], fn->name, FIX_TEXT_MAX,
+                        v->kind == KILN_ARRAY ? "an array" : v->kind == KILN_LIST ? "a list" : v->kind == KILN_DICT ? "a dict" :
+                        v->kind == KILN_STR ? "this string" : v->kind == KILN_SET ? "a set" : "a tuple holding an array or a list");
                 return UINT32_MAX;
             }
         }
@@ -128,11 +138,22 @@ uint32_t jit_fix_key(kiln_func *fn, const FixPlan *plan, const kiln_value *args,
     return n;
 }
 
-static void fill_values(const kiln_value *v, const Type *t, LeafFix *fix, int *leaf) {
-    if (t->kind == T_TUPLE) { for (int i = 0; i < t->n; i++) fill_values(&v->v.items[i], t->elems[i], fix, leaf); return; }
-    if (!ty_is_leaf(t)) return;
+static int fill_values(Arena *a, const kiln_value *v, const Type *t, LeafFix *fix, int *leaf) {
+    if (t->kind == T_TUPLE) {
+        for (int i = 0; i < t->n; i++) if (fill_values(a, &v->v.items[i], t->elems[i], fix, leaf)) return -1;
+        return 0;
+    }
+    if (!ty_is_leaf(t)) return 0;
     if (t->kind == T_SCALAR) { fix[*leaf].value = true; fix[*leaf].v = scalar_of(v); }
+    if (t->kind == T_STRING) { /* the specialization's own copy: lowering binds it as a literal */
+        char *c = arena_alloc(a, (size_t)v->n + 1);
+        if (!c) return -1;
+        memcpy(c, v->v.s ? v->v.s : "", (size_t)v->n);
+        c[v->n] = 0;
+        fix[*leaf].value = true; fix[*leaf].text = c;
+    }
     (*leaf)++;
+    return 0;
 }
 
 int jit_fix_table(Spec *s, const FixPlan *plan, const kiln_value *args, int nargs) {
@@ -145,7 +166,7 @@ int jit_fix_table(Spec *s, const FixPlan *plan, const kiln_value *args, int narg
     int leaf = 0;
     for (int i = 0; i < nargs; i++) {
         int first = leaf;
-        if (value_fixed(plan, i) && staticable(&args[i], 0)) fill_values(&args[i], s->u.args[i], fix, &leaf);
+        if (value_fixed(plan, i) && staticable(&args[i], 0) && fill_values(&s->u.arena, &args[i], s->u.args[i], fix, &leaf)) return -1;
         leaf = first + s->u.args[i]->nleaves;
         unsigned axes = axes_of(fn, plan, i);
         if (axes && args[i].kind == KILN_ARRAY) {
@@ -184,6 +205,10 @@ static int fixed_text(const Type *t, const LeafFix *fix, int *leaf, char *buf, s
         return (int)w;
     }
     kiln_value v = {0};
+    if (t->kind == T_STRING && x->text) {
+        v.kind = KILN_STR; v.n = (int32_t)strlen(x->text); v.v.s = (char *)x->text;
+        return kiln_value_repr(&v, buf, cap);
+    }
     v.kind = KILN_SCALAR; v.dtype = t->dtype; v.py = t->weak;
     if (dt_is_float(t->dtype)) v.v.f = x->v.f;
     else if (dt_is_complex(t->dtype)) { v.v.c[0] = x->v.c[0]; v.v.c[1] = x->v.c[1]; }

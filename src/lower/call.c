@@ -641,7 +641,7 @@ static Val scalar_ctor_of(Inf *I, Node *call, const Type *to, const char *name, 
     if (v.ty->kind == T_UNKNOWN) return v;
     if (v.ty->kind == T_STR) {
         double d;
-        const char *s = I->f->strs.v[v.str];
+        const char *s = tx_text(I, v);
         if (dt_is_float(to->dtype) && parse_float_str(s, &d)) return mk(I, inf_const_f(I, to, d));
         inf_fail(I, an, "could not convert string to %s: '%s'", name, s);
     }
@@ -765,7 +765,7 @@ int cl_dtype_arg(Inf *I, Node *n) {
         }
     }
     if (v.ty->kind == T_STR) {
-        const char *s = I->f->strs.v[v.str];
+        const char *s = tx_text(I, v);
         for (size_t i = 0; i < NELEM(np_dtypes); i++) if (strcmp(s, np_dtypes[i].name) == 0) return np_dtypes[i].dt;
         if (!strcmp(s, "bool")) return KILN_BOOL;
     }
@@ -1002,7 +1002,7 @@ Val cl_call(Inf *I, Node *call) {
         if (call->nkids == 1) {
             Val v = ex_expr(I, call->kids[0]);
             if (v.ty->kind == T_STR) { /* CPython's int(str): whitespace, a sign, underscores between digits */
-                const char *s = I->f->strs.v[v.str];
+                const char *s = tx_text(I, v);
                 int64_t x;
                 int rc = num_py_int(s, strlen(s), &x);
                 if (rc == -1) inf_fail(I, call, "invalid literal for int() with base 10: '%s'", s);

@@ -47,7 +47,7 @@ void dc_key_kind(Inf *I, const char *box, const Type *t, Node *at) {
     if (t->kind == T_SCALAR) return;
     if (t->kind == T_TUPLE) { for (int i = 0; i < t->n; i++) dc_key_kind(I, box, t->elems[i], at); return; }
     if (t->kind == T_STRING && !strcmp(box, "dict")) return; /* a dict keeps insertion order: no hash shows */
-    if (t->kind == T_STRING)
+    if (t->kind == T_STRING || t->kind == T_STR)
         inf_fail(I, at, "a set of strings is not supported: CPython's own order for one changes from run to run (its str hash "
                  "is salted, PYTHONHASHSEED); use a dict or a list");
     inf_fail(I, at, "unhashable type: '%s' (a %s's keys are numbers or tuples of them)", inf_tyname(I, t), box);

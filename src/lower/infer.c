@@ -580,7 +580,9 @@ static void write_leaves(Inf *I, Val v, int32_t *ssa) {
     /* I->at is the assignment target */
     if (v.ty->kind != T_TUPLE) {
         Ref r = v.r;
-        if (v.ty->kind == T_STR) inf_fail(I, NULL, "strings can only be used as messages, not stored in variables");
+        /* a literal reaches here only as a static string parameter's (its text in its type): anything else is made at
+         * run time first (bind_name) */
+        if (!ir_check(v.ty->kind != T_STR || v.ty->text, &I->f->broken, "a string literal bound without its text")) inf_oom(I);
         write_var(I, (*ssa)++, I->cur, r);
         return;
     }
@@ -696,11 +698,17 @@ static Val to_optional(Inf *I, Val v, const Type *opt, Node *at) {
     return r;
 }
 
+static void bind_value(Inf *I, Node *t, Val v);
+
 static void bind_name(Inf *I, Node *t, Val v) {
+    bind_value(I, t, tx_value(I, v)); /* a string literal in a variable: made at run time */
+}
+
+/* bind v (a literal string stays one: a static string parameter the body never assigns) */
+static void bind_value(Inf *I, Node *t, Val v) {
     if (t->id >= 0) I->at = t;
     int var = find_var(I, t->name);
     if (!ir_check(var >= 0, &I->f->broken, "a name bound that the scan of locals did not see")) inf_oom(I);
-    v = tx_value(I, v); /* a string literal in a variable: made at run time */
     if (v.ty->kind == T_LIST && ty_item(v.ty)->kind == T_UNKNOWN && list_hint(I, var)) v = ls_typed(I, list_hint(I, var), v);
     if ((v.ty->kind == T_DICT || v.ty->kind == T_SET) && v.ty->elems[0]->kind == T_UNKNOWN && dict_hint(I, var) &&
         dict_hint(I, var)->kind == v.ty->kind)
@@ -791,6 +799,9 @@ void inf_assign(Inf *I, Node *t, Val v) {
 
 /* ---- function entry and the round driver ---- */
 
+struct Rebound { const char *name; bool yes; };
+static void rebound(void *ctx, const char *name) { struct Rebound *r = ctx; r->yes |= !strcmp(r->name, name); }
+
 static void bind_params(Inf *I) {
     Node *def = I->def;
     uint32_t argi = 0;
@@ -821,12 +832,19 @@ static void bind_params(Inf *I) {
                 /* a static argument: its value, a constant; the ARG keeps its slot */
                 if (argi < I->f->nargfix && I->f->argfix[argi].value && x->kind == T_SCALAR)
                     dst->r = const_in(I, I->cur, x, I->f->argfix[argi].v);
+                if (argi < I->f->nargfix && I->f->argfix[argi].text && x->kind == T_STRING) { /* a static string: a literal */
+                    if (!(dst->ty = ty_text(I->tt, I->f->argfix[argi].text))) inf_oom(I);
+                    dst->r = inf_static(I, dst->ty);
+                }
                 argi++;
             }
         }
         Node tn = {0};
         tn.kind = N_NAME; tn.name = def->names[i]; tn.line = def->line; tn.col = def->col;
-        bind_name(I, &tn, v);
+        struct Rebound rb = {def->names[i], false};
+        if (v.ty->kind == T_STR) inf_scan_binds(def->kids, def->nkids, rebound, &rb);
+        if (v.ty->kind == T_STR && !rb.yes) bind_value(I, &tn, v); /* folds where it is compared, as a literal does */
+        else bind_name(I, &tn, v);
     }
 }
 

@@ -331,6 +331,7 @@ const Type *pr_item(Inf *I, Node *a, Ref *ops, int *nops);
 
 /* str.c: Python strings (T_STR literals, T_STRING at run time) */
 bool tx_is(const Type *t);                      /* a string, literal or not */
+const char *tx_text(Inf *I, Val v);             /* a literal's (T_STR's) text */
 Val tx_value(Inf *I, Val v);                    /* a literal made a run-time string (others: v) */
 bool tx_merge_fix(Inf *I, Val *vals, int n, Val *out); /* a merge of strings: true with *out one literal, else made */
 Val tx_fstring(Inf *I, Node *n);                /* an f-string as a value */

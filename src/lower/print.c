@@ -64,7 +64,8 @@ const Type *pr_item(Inf *I, Node *a, Ref *ops, int *nops) {
             }
             char conv[2] = {(char)p->op, 0};
             const Type *f[3] = {text(I, p->name), text(I, conv), v};
-            if (p->name[0] && !rt_format_spec_ok(p->name, v)) inf_fail(I, p, "f-string: format spec '%s' is not supported for %s", p->name, ty_name(v));
+            const Type *as = p->op ? &I->tt->str : v; /* !r and !s format the text */
+            if (p->name[0] && !rt_format_spec_ok(p->name, as)) inf_fail(I, p, "f-string: format spec '%s' is not supported for %s", p->name, ty_name(as));
             if (!(parts[2 + k] = ty_format(I->tt, f, 3, FORMAT_FIELD))) inf_oom(I);
         }
         const Type *g = ty_format(I->tt, parts, 2 + a->nkids, FORMAT_GROUP);
@@ -74,7 +75,7 @@ const Type *pr_item(Inf *I, Node *a, Ref *ops, int *nops) {
     Val v = ex_keep_optional(I, a); /* print(f(x)) prints None or the value */
     if (v.ty->kind == T_UNKNOWN) return NULL;
     printable(I, v.ty, a);
-    if (v.ty->kind == T_STR) return text(I, I->f->strs.v[v.str]);
+    if (v.ty->kind == T_STR) return text(I, tx_text(I, v));
     *nops += cl_flatten(I, v, ops + *nops, TY_LEAVES_MAX + 1 - *nops);
     return v.ty;
 }

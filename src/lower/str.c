@@ -20,7 +20,9 @@
 static Val mk(Inf *I, Ref r) { return val_of(I, r); }
 static const Type *str_t(Inf *I) { return &I->tt->string; }
 static const Type *bool_t(Inf *I) { return inf_bool(I); }
-static const char *text_of(Inf *I, Val v) { return I->f->strs.v[v.str]; }
+/* a literal's text: its index in Func.strs, or its type's (a static string argument, a variable holding one) */
+const char *tx_text(Inf *I, Val v) { return v.str >= 0 ? I->f->strs.v[v.str] : v.ty->text ? v.ty->text : ""; }
+static const char *text_of(Inf *I, Val v) { return tx_text(I, v); }
 
 bool tx_is(const Type *t) { return t->kind == T_STR || t->kind == T_STRING; }
 

@@ -159,20 +159,19 @@ static int field(Text *t, const Type *fld, const Slot *s, const int32_t *ops) {
     const char *spec = fld->elems[0]->text;
     const Type *ty = fld->elems[2];
     Spec o;
+    bool conv = fld->elems[1]->text[0] != 0; /* !r, !s: the value's repr() or str(), formatted as a string */
     if (!spec[0] || !parse_spec(spec, &o)) return item(t, ty, s, ops, fld->elems[1]->text[0] == 'r');
-    if (ty->kind == T_STR) { padded(t, &o, "", ty->text, false); return 0; }
-    if (ty->kind == T_STRING) { /* padded to a width in code points, cut to a precision */
-        const RtList *l = s[ops[0]].p;
-        RtList cut = *l;
-        if (o.prec >= 0) cut.len = o.prec < rt_str_len(l) ? rt_str_offset(l, o.prec) : l->len;
-        char *body = malloc((size_t)cut.len + 1);
-        if (!body) { t->oom = true; return 1; }
-        memcpy(body, l->len ? l->data : "", (size_t)cut.len);
-        body[cut.len] = 0;
+    if (conv || ty->kind == T_STR || ty->kind == T_STRING) { /* padded to a width in code points, cut to a precision */
+        Text v = {0};
+        int used = item(&v, ty, s, ops, fld->elems[1]->text[0] == 'r');
+        if (v.oom) { t->oom = true; free(v.p); return used; }
+        RtList l = {v.p ? v.p : "", (int64_t)v.n, 1, 0}, cut = l;
+        if (o.prec >= 0 && o.prec < rt_str_len(&l)) cut.len = rt_str_offset(&l, o.prec);
+        if (v.p) v.p[cut.len] = 0;
         o.width += (int)(cut.len - rt_str_len(&cut)); /* padded() counts bytes */
-        padded(t, &o, "", body, false);
-        free(body);
-        return 1;
+        padded(t, &o, "", v.p ? v.p : "", false);
+        free(v.p);
+        return used;
     }
     const Slot *v = &s[ops[0]];
     if (ty->dtype == KILN_BOOL && !o.type) { padded(t, &o, "", v->i ? "True" : "False", false); return 1; }

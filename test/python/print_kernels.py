@@ -134,7 +134,20 @@ def caught(n):
     print(x, y, z)
 
 
+def strings(name, n):
+    s = name + "-" + str(n)
+    print(s, repr(s), [s, "it's", 'say "hi"', "tab\t", "é\x01\x7f\xa0"], (s,), {s: n})
+    print(f"[{name:>8}] [{name:<8}] [{name:^9}] [{name:*^9.3}] {name!r:>12} {len(name)}", end="|\n")
+    for ch in name[:3]:
+        print(ch, ord(ch), end=" ")
+    print(sep="")
+    words = "a bb  ccc".split()
+    print(words, "-".join(words), words[1] * n, "bb" in words, name.find("é"))
+
+
 CASES = [
+    (strings, ("héllo", 2)),
+    (strings, ("", 0)),
     (sets, (20,)),
     (caught, (0,)),
     (caught, (3,)),

@@ -202,8 +202,7 @@ def test_compile_errors():
     with pytest.raises(kiln.CompileError, match=r"test_package.py:\d+:\d+: error: variable 'y' is "):
         bad(True)
     assert first([1.5, 2.0]) == 1.5  # a Python list is a list
-    with pytest.raises(TypeError, match="cannot pass a 'str'"):
-        first("ab")
+    assert first("ab") == "a"  # a str is a str
     assert first({0: 2}) == 2  # a dict is a dict (d[0])
     with pytest.raises(KeyError):
         first({1: 2})
@@ -444,8 +443,10 @@ def test_static_arguments(capfd):
         head_sum(a, [1])
     with pytest.raises(kiln.CompileError, match="cannot be interpreted as an integer"):
         head_sum(a, 1.5)
-    with pytest.raises(TypeError, match="only numbers, booleans, None, NumPy scalars and dtypes and tuples"):
-        head_sum(a, "three")
+    with pytest.raises(kiln.CompileError, match="'str' object cannot be interpreted as an integer"):
+        head_sum(a, "three")  # a static string is a literal in the kernel
+    with pytest.raises(TypeError, match="only numbers, strings, booleans, None, NumPy scalars"):
+        head_sum(a, "\x00")  # a NUL cannot be one
 
 
 def test_static_values_past_spec_limit_share_the_generic_kernel(tmp_path):
@@ -1070,3 +1071,76 @@ def test_lists_of_arrays_as_arguments():
         total([ro])
     with pytest.raises(TypeError, match="a list holding None"):
         total([None])
+
+
+@kiln.jit
+def greet(name, n, punct="!"):
+    msg = f"hello {name}" + punct * n
+    print(msg, len(name))
+    return msg, name.upper(), [c for c in name], {name: n}
+
+
+@kiln.jit
+def count_words(d, text):
+    for w in text.split():
+        d[w] = d.get(w, 0) + 1
+    return sorted(d.keys())
+
+
+@kiln.jit
+def checked_mode(mode):
+    if mode not in ("fast", "exact"):
+        raise ValueError(f"unknown mode {mode!r}: use 'fast' or 'exact'")
+    return mode == "fast"
+
+
+@kiln.jit
+def collect(names, extra):
+    names.append(extra)
+    names.sort()
+    return ", ".join(names)
+
+
+def test_strings_as_arguments_and_results(capsys):
+    msg, up, chars, d = greet("wörld", 2)
+    assert (msg, up, chars, d) == ("hello wörld!!", "WöRLD", list("wörld"), {"wörld": 2})  # upper: ASCII letters only
+    assert type(msg) is str and capsys.readouterr().out == "hello wörld!! 5\n"
+    assert greet("x", 1, punct="?")[0] == "hello x?"
+    words = {"the": 1}
+    assert count_words(words, "the cat the end") == ["cat", "end", "the"]
+    assert words == {"the": 3, "cat": 1, "end": 1} and list(words) == ["the", "cat", "end"]  # the caller's dict, in order
+    assert checked_mode("fast") is True and checked_mode("exact") is False
+    with pytest.raises(ValueError, match="unknown mode 'slow': use 'fast' or 'exact'"):
+        checked_mode("slow")
+    names = ["pear", "apple"]
+    assert collect(names, "fig") == "apple, fig, pear" and names == ["apple", "fig", "pear"]  # the caller's list
+    for tier in TIERS:
+        assert kiln.jit(tier=tier)(greet.py_func)("é", 0)[:2] == ("hello é", "é")
+
+
+def test_string_argument_errors():
+    with pytest.raises(TypeError, match="a list whose items have different types"):
+        collect(["a", 1], "b")
+    with pytest.raises(UnicodeEncodeError):
+        greet("\ud800", 1)  # a lone surrogate has no UTF-8
+    with pytest.raises(IndexError, match="string index out of range"):
+        first("")
+
+
+@kiln.jit(static_argnames="mode")
+def reduce_by(a, mode):
+    if mode == "sum":
+        return a.sum()
+    if mode == "max":
+        return a.max()
+    raise ValueError("unknown mode " + mode)
+
+
+def test_static_strings_fold():
+    a = np.arange(4.0)
+    assert reduce_by(a, "sum") == 6.0 and reduce_by(a, mode="max") == 3.0
+    with pytest.raises(ValueError, match="unknown mode min"):
+        reduce_by(a, "min")
+    text = reduce_by.explain(a, "sum")  # the comparison folded: only the sum is left in the optimized IR
+    opt = text[text.rindex("--- after dce ---"):text.index("--- interpreter code ---")]
+    assert "LIB.sum" in opt and "LIB.max" not in opt

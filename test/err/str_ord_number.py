@@ -1,0 +1,4 @@
+# run: f(3)
+# ord() takes a one-character string
+def f(x):
+    return ord(x)

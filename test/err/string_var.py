@@ -1,4 +1,0 @@
-# run: f(1)
-def f(x):
-    s = "hello"
-    return x
