@@ -57,6 +57,12 @@ def pick(a, mode):
     return a.max()
 def shout(s, n):
     return s.upper() + "!" * n
+def keys(n):
+    t = 0
+    for i in range(n):
+        s = "k" + str(i)
+        t += len(s)
+    return t
 PY
 check 2 "usage: kiln" "$K"
 check 0 "usage: kiln" "$K" --help
@@ -130,6 +136,9 @@ check 0 "(1, 1, 0)" "$K" run "$T/k.py" shape "[[[]]]"
 # complex literals add their parts as Python does: -0.0-0.0j is (-0+0j), -0.0+0.0j is 0j, -3.5j is (-0-3.5j)
 check 0 "[(-0+0j), 0j, (1+0j), (-0-3.5j), (2-1j)]" "$K" run "$T/k.py" same "[-0.0-0.0j, -0.0+0.0j, (1-0j), -3.5j, 2-1j]"
 check 0 "(0,)" "$K" run "$T/k.py" shape "[]"
+# a loop's strings are let go after their last read (opt/strfree.c): the call does not keep one per iteration
+check 0 "LIB.str.free %" "$K" explain "$T/k.py" keys 3
+check 0 "18" "$K" run "$T/k.py" keys 6
 check 1 "unterminated string" "$K" run "$T/k.py" add "float('1.5"
 # kiln explain shows each array expression's fusion
 check 0 "line 22:12: 4 elementwise operations over 3 arrays fused into one loop nest of rank 1" "$K" explain "$T/k.py" fused "[1.0]" "[2.0]" "[3.0]"

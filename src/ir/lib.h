@@ -76,9 +76,9 @@ enum {
  * ValueError as CPython), ORD (ord(a): TypeError unless one character). A list of strings: CHARS (its characters, for
  * iteration), SPLIT (a.split(); operand b, when given, the separator). SORT: operand 0 a list of strings, sorted in place.
  * RAISE: operand 0 a static T_STR (an exception class's name), operand 1 the message: that exception made pending (the
- * raise that follows sends it on). */
+ * raise that follows sends it on). FREE: operand 0, a string nothing refers to any more, kept for the next string. */
 enum { STR_LIT, STR_FORMAT, STR_CAT, STR_REPEAT, STR_INDEX, STR_SLICE, STR_CASE, STR_REPLACE, STR_JOIN, STR_CHR,
-       STR_CMP, STR_LEN, STR_FIND, STR_INT, STR_FLOAT, STR_ORD, STR_CHARS, STR_SPLIT, STR_SORT, STR_RAISE };
+       STR_CMP, STR_LEN, STR_FIND, STR_INT, STR_FLOAT, STR_ORD, STR_CHARS, STR_SPLIT, STR_SORT, STR_RAISE, STR_FREE };
 enum { STRCMP_EQ, STRCMP_NE, STRCMP_LT, STRCMP_LE, STRCMP_GT, STRCMP_GE };
 enum { STRFIND_IN, STRFIND_FIND, STRFIND_COUNT, STRFIND_STARTS, STRFIND_ENDS, STRFIND_RFIND, STRFIND_INDEX };
 enum { STRCASE_UPPER, STRCASE_LOWER, STRCASE_STRIP, STRCASE_LSTRIP, STRCASE_RSTRIP };
@@ -129,6 +129,14 @@ static inline RdSpec rd_unpack(int64_t aux) {
     RdSpec q = {(int)(aux & 0xff), (unsigned)(aux >> 8) & 0xff, (int)((aux >> 16) & 0xff) - 1, (aux >> 24) & 1,
                 (aux >> 25) & 1, (int)(aux >> 32) & 0xff, 0};
     return q;
+}
+
+/* a string routine's name (STR_*), for IR dumps */
+static inline const char *ir_str_name(int op) {
+    static const char *n[] = {"lit", "format", "cat", "repeat", "index", "slice", "case", "replace", "join", "chr", "cmp",
+                              "len", "find", "int", "float", "ord", "chars", "split", "sort", "raise", "free"};
+    _Static_assert(sizeof n / sizeof n[0] == STR_FREE + 1, "a name for every STR_ routine");
+    return op >= 0 && op <= STR_FREE ? n[op] : "?";
 }
 
 /* the routine's name, for IR dumps */

@@ -67,6 +67,7 @@ void ir_print(Func *f, FILE *out) {
             else if (in->op == OP_ARG) fprintf(out, " %" PRId64, in->aux);
             else if (in->op == OP_MATH) fprintf(out, ".%s", ir_mathfns[in->aux].name);
             else if (in->op == OP_LIB && (in->aux & 0xff) == LIB_GPU) fprintf(out, ".gpu.%s", gpu_name(gpu_kind(in->aux)));
+            else if (in->op == OP_LIB && (in->aux & 0xff) == LIB_STR) fprintf(out, ".str.%s", ir_str_name((int)(in->aux >> 8 & 0xff)));
             else if (in->op == OP_LIB) fprintf(out, ".%s", ir_lib_name(in->aux));
             for (uint32_t j = 0; j < in->n; j++) fprintf(out, "%s%%%u", j ? ", " : " ", ir_arg(f, r, j));
             if (in->op == OP_DIM || in->op == OP_STRIDE || in->op == OP_BOUND || in->op == OP_EXTRACT) fprintf(out, " [%" PRId64 "]", in->aux);

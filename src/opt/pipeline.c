@@ -8,6 +8,7 @@
  *   cse   common subexpressions over the dominator tree (repeated bounds checks, z*z)
  *   bce   bounds checks of range(a.shape[k]) counters indexing a on axis k
  *   dce   again: what cse and merge left unused
+ *   strfree  strings a block makes and only reads let go after their last read
  */
 #include "opt.h"
 
@@ -18,6 +19,7 @@ const Pass opt_passes[] = {
     {"cse", opt_cse, "requires: SSA, no unreachable blocks; preserves semantics"},
     {"bce", opt_bce, "requires: SSA, cse; preserves semantics; marks provably safe bounds checks"},
     {"dce", opt_dce, "requires: SSA; removes what cse made unused"},
+    {"strfree", opt_strfree, "requires: SSA, dce; adds frees of strings that do not escape their block"},
 };
 const int opt_npasses = (int)NELEM(opt_passes);
 

@@ -107,6 +107,8 @@ typedef struct Run {
     struct { void *p; size_t bytes; } spare[8]; /* set tables a resize or a freed temporary let go, for the next of */
     int nspare;                                 /* their size (rt/set.c: fresh pages would fault in again) */
     VEC(struct RtExc *) saved; /* exceptions set aside while a finally clause runs (rt/exc.c), freed with the call */
+    RtList *strpool[32];   /* strings nothing refers to any more (LIB_STR STR_FREE), made again by rt/str.c; they */
+    int nstrpool;          /* stay in lists, which frees them with the call */
     void (*print)(void *arg, const char *text, size_t n); /* where print() writes (NULL: stdout) */
     void *print_arg;
     struct RtPool *pool;   /* the context's threads for parallel loops (rt/pool.h); NULL: run them serially */

@@ -17,9 +17,24 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+/* a string of n bytes, not written yet: one the call let go (STR_FREE) made again, else a new one */
+static RtList *new_str(Run *r, int64_t n, int line, const char *file) {
+    if (n < 0 || n > INT64_MAX / 2) { run_nomem(r, "making a string", line, file); return NULL; }
+    if (!r->nstrpool) return run_list_new(r, n, 1, line, file);
+    RtList *l = r->strpool[--r->nstrpool];
+    l->len = 0;
+    if (run_list_reserve(r, l, n, line, file)) return NULL;
+    l->len = n;
+    return l;
+}
+
+/* s let go: nothing refers to it any more (opt/strfree.c proved it); a full pool leaves it to the call's end */
+static void let_go(Run *r, RtList *s) {
+    if (r->nstrpool < (int)NELEM(r->strpool)) r->strpool[r->nstrpool++] = s;
+}
+
 RtList *rt_str_new(Run *r, const char *s, size_t n, int line, const char *file) {
-    if (n > INT64_MAX / 2) { run_nomem(r, "making a string", line, file); return NULL; }
-    RtList *l = run_list_new(r, (int64_t)n, 1, line, file);
+    RtList *l = new_str(r, (int64_t)n, line, file);
     if (l && n) memcpy(l->data, s, n);
     return l;
 }
@@ -99,7 +114,7 @@ char *rt_str_repr(const RtList *s) {
 /* ---- the routines ---- */
 
 static RtList *concat(Run *r, const RtList *a, const RtList *b, int line, const char *file) {
-    RtList *l = run_list_new(r, a->len + b->len, 1, line, file);
+    RtList *l = new_str(r, a->len + b->len, line, file);
     if (!l) return NULL;
     if (a->len) memcpy(l->data, a->data, (size_t)a->len);
     if (b->len) memcpy((char *)l->data + a->len, b->data, (size_t)b->len);
@@ -109,7 +124,7 @@ static RtList *concat(Run *r, const RtList *a, const RtList *b, int line, const 
 static RtList *repeat(Run *r, const RtList *a, int64_t k, int line, const char *file) {
     if (k <= 0 || !a->len) return rt_str_new(r, "", 0, line, file);
     if (k > INT64_MAX / 2 / a->len) { run_nomem(r, "repeating a string", line, file); return NULL; }
-    RtList *l = run_list_new(r, a->len * k, 1, line, file);
+    RtList *l = new_str(r, a->len * k, line, file);
     for (int64_t i = 0; l && i < k; i++) memcpy((char *)l->data + i * a->len, a->data, (size_t)a->len);
     return l;
 }
@@ -137,7 +152,7 @@ static RtList *slice(Run *r, const RtList *a, int64_t start, int64_t stop, int64
         int64_t b = n == a->len ? start : rt_str_offset(a, start), e = n == a->len ? stop : rt_str_offset(a, stop);
         return rt_str_new(r, bytes(a) + b, (size_t)(e - b), line, file);
     }
-    RtList *l = run_list_new(r, 0, 1, line, file);
+    RtList *l = new_str(r, 0, line, file);
     for (int64_t i = start; l && (step > 0 ? i < stop : i > stop); i += step) {
         int64_t at = n == a->len ? i : rt_str_offset(a, i), k = cp_bytes(a, at);
         if (run_list_reserve(r, l, k, line, file)) return NULL;
@@ -216,7 +231,7 @@ static RtList *replace(Run *r, const RtList *a, const RtList *b, const RtList *c
         }
         return l;
     }
-    RtList *l = run_list_new(r, 0, 1, line, file);
+    RtList *l = new_str(r, 0, line, file);
     int64_t from = 0;
     for (int64_t i = find_bytes(a, b, 0); l; i = find_bytes(a, b, from)) {
         int64_t end = i < 0 ? a->len : i;
@@ -233,7 +248,7 @@ static RtList *replace(Run *r, const RtList *a, const RtList *b, const RtList *c
 
 /* sep.join(items): items a list of strings */
 static RtList *join(Run *r, const RtList *sep, const RtList *items, int line, const char *file) {
-    RtList *l = run_list_new(r, 0, 1, line, file);
+    RtList *l = new_str(r, 0, line, file);
     for (int64_t i = 0; l && i < items->len; i++) {
         const RtList *s = ((RtList *const *)items->data)[i];
         if (run_list_reserve(r, l, s->len + (i ? sep->len : 0), line, file)) return NULL;
@@ -373,6 +388,7 @@ int rt_str(Run *r, int op, int mode, const Type *at, const Slot *fr, int32_t a0,
     case STR_CHARS: return made(out, chars(r, s, line, file)) ? 0 : -1;
     case STR_SPLIT: return made(out, split(r, s, nb ? b[0]->p : NULL, line, file)) ? 0 : -1;
     case STR_SORT: sort_strings(a->p); return 0;
+    case STR_FREE: let_go(r, a->p); return 0;
     case STR_RAISE: { /* pending, not failed: the block's reraise sends it on, as a bare raise's does */
         const RtList *m = b[0]->p;
         run_raise(r, RE_RAISE, line, file);
