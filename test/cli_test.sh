@@ -138,7 +138,7 @@ check 0 "[(-0+0j), 0j, (1+0j), (-0-3.5j), (2-1j)]" "$K" run "$T/k.py" same "[-0.
 check 0 "(0,)" "$K" run "$T/k.py" shape "[]"
 # a loop's strings are let go after their last read (opt/strfree.c): the call does not keep one per iteration
 check 0 "LIB.str.free %" "$K" explain "$T/k.py" keys 3
-check 0 "18" "$K" run "$T/k.py" keys 6
+check 0 "26" "$K" run "$T/k.py" keys 12
 check 1 "unterminated string" "$K" run "$T/k.py" add "float('1.5"
 # kiln explain shows each array expression's fusion
 check 0 "line 22:12: 4 elementwise operations over 3 arrays fused into one loop nest of rank 1" "$K" explain "$T/k.py" fused "[1.0]" "[2.0]" "[3.0]"
