@@ -13,6 +13,7 @@
  */
 #include "lib.h"
 #include "exc.h"
+#include "casetab.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -162,20 +163,84 @@ static RtList *slice(Run *r, const RtList *a, int64_t start, int64_t stop, int64
     return l;
 }
 
-/* Python's whitespace among ASCII (str.split() and strip() also take Unicode's spaces: not done, said in the docs) */
-static bool space(unsigned char c) { return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x1f); }
+/* str.isspace(): ASCII's, the separators \x1c-\x1f, and Unicode's spaces (NEL, no-break, ogham, the en quad to
+ * the hair space, the line and paragraph separators, narrow no-break, math, ideographic) */
+static bool space_cp(uint32_t c) {
+    return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x1f) || c == 0x85 || c == 0xa0 || c == 0x1680 ||
+           (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
+}
+
+/* whether the code point at byte i is whitespace; *k its bytes */
+static bool space_at(const RtList *a, int64_t i, int64_t *k) {
+    *k = cp_bytes(a, i);
+    return space_cp(decode((const unsigned char *)bytes(a) + i, *k));
+}
+
+/* the byte offset of the last code point before byte e */
+static int64_t before(const RtList *a, int64_t e) {
+    const unsigned char *p = (const unsigned char *)bytes(a);
+    do e--; while (e > 0 && cont(p[e]));
+    return e;
+}
+
+/* ---- case: CPython's str.upper() and str.lower(), from its Unicode (14.0) tables (casetab.h, generated) ---- */
+
+
+/* the mapping of c (up to three code points into out): its run's delta, or its special mapping */
+static int map_case(uint32_t c, bool up, uint32_t *out) {
+    out[0] = c;
+    if (c >= CASE_LIMIT) return 1; /* planes 2 and up hold no cased letter */
+    size_t lo = 0, hi = NELEM(case_runs);
+    while (hi - lo > 1) { size_t mid = (lo + hi) / 2; if (case_runs[mid].lo <= c) lo = mid; else hi = mid; }
+    int32_t d = up ? case_runs[lo].du : case_runs[lo].dl;
+    out[0] = (uint32_t)((int32_t)c + d);
+    if (d) return 1;
+    for (size_t k = 0; k < NELEM(case_special); k++) /* few (ß, ŉ, İ, Greek with accents ...): a scan */
+        if (case_special[k].c == c) {
+            const uint32_t *m = up ? case_special[k].up : case_special[k].low;
+            int n = 0;
+            while (n < 3 && m[n]) { out[n] = m[n]; n++; }
+            return n;
+        }
+    return 1;
+}
+
+static int put_utf8(uint32_t c, unsigned char *b) {
+    if (c < 0x80) { b[0] = (unsigned char)c; return 1; }
+    if (c < 0x800) { b[0] = (unsigned char)(0xc0 | c >> 6); b[1] = (unsigned char)(0x80 | (c & 0x3f)); return 2; }
+    if (c < 0x10000) {
+        b[0] = (unsigned char)(0xe0 | c >> 12); b[1] = (unsigned char)(0x80 | (c >> 6 & 0x3f)); b[2] = (unsigned char)(0x80 | (c & 0x3f));
+        return 3;
+    }
+    b[0] = (unsigned char)(0xf0 | c >> 18); b[1] = (unsigned char)(0x80 | (c >> 12 & 0x3f));
+    b[2] = (unsigned char)(0x80 | (c >> 6 & 0x3f)); b[3] = (unsigned char)(0x80 | (c & 0x3f));
+    return 4;
+}
+
+static RtList *cased(Run *r, const RtList *a, bool up, int line, const char *file) {
+    RtList *l = new_str(r, 0, line, file);
+    for (int64_t i = 0; l && i < a->len;) {
+        int64_t k = cp_bytes(a, i);
+        uint32_t c = decode((const unsigned char *)bytes(a) + i, k), m[3];
+        if (c == 0x3a3 && !up && a->len > k) { /* Σ beside other text: CPython's final-sigma rule needs word context */
+            raise_msg(r, "NotImplementedError", line, file, "%s", "str.lower() of a capital sigma among other characters "
+                      "(CPython's final-sigma rule) is not supported by kiln yet");
+            return NULL;
+        }
+        int n = map_case(c, up, m);
+        if (run_list_reserve(r, l, 12, line, file)) return NULL;
+        for (int j = 0; j < n; j++) l->len += put_utf8(m[j], (unsigned char *)l->data + l->len);
+        i += k;
+    }
+    return l;
+}
 
 static RtList *change_case(Run *r, const RtList *a, int mode, int line, const char *file) {
-    const char *p = bytes(a);
-    int64_t b = 0, e = a->len;
-    if (mode == STRCASE_STRIP || mode == STRCASE_LSTRIP) while (b < e && space((unsigned char)p[b])) b++;
-    if (mode == STRCASE_STRIP || mode == STRCASE_RSTRIP) while (e > b && space((unsigned char)p[e - 1])) e--;
-    RtList *l = rt_str_new(r, p + b, (size_t)(e - b), line, file);
-    if (!l || (mode != STRCASE_UPPER && mode != STRCASE_LOWER)) return l;
-    char *q = l->data;
-    for (int64_t i = 0; i < l->len; i++) /* ASCII letters; other scripts' cases are left as they are (documented) */
-        q[i] = (char)(mode == STRCASE_UPPER ? toupper((unsigned char)q[i]) : tolower((unsigned char)q[i]));
-    return l;
+    if (mode == STRCASE_UPPER || mode == STRCASE_LOWER) return cased(r, a, mode == STRCASE_UPPER, line, file);
+    int64_t b = 0, e = a->len, k;
+    if (mode == STRCASE_STRIP || mode == STRCASE_LSTRIP) while (b < e && space_at(a, b, &k)) b += k;
+    if (mode == STRCASE_STRIP || mode == STRCASE_RSTRIP) while (e > b && space_at(a, before(a, e), &k)) e -= k;
+    return rt_str_new(r, bytes(a) + b, (size_t)(e - b), line, file);
 }
 
 /* the byte offset of b in a from byte `from`, or -1 */
@@ -273,10 +338,11 @@ static RtList *split(Run *r, const RtList *a, const RtList *sep, int line, const
     const char *p = bytes(a);
     if (!out) return NULL;
     if (!sep) {
+        int64_t k;
         for (int64_t i = 0; i < a->len;) {
-            while (i < a->len && space((unsigned char)p[i])) i++;
+            while (i < a->len && space_at(a, i, &k)) i += k;
             int64_t b = i;
-            while (i < a->len && !space((unsigned char)p[i])) i++;
+            while (i < a->len && !space_at(a, i, &k)) i += k;
             if (i > b && push(r, out, rt_str_new(r, p + b, (size_t)(i - b), line, file), line, file)) return NULL;
         }
         return out;
@@ -303,13 +369,12 @@ static RtList *chars(Run *r, const RtList *a, int line, const char *file) {
 /* chr(i): UTF-8 of code point i (ValueError outside range(0x110000)) */
 static RtList *chr_of(Run *r, int64_t c, int line, const char *file) {
     if (c < 0 || c > 0x10ffff) { raise_msg(r, "ValueError", line, file, "%s", "chr() arg not in range(0x110000)"); return NULL; }
+    if (c >= 0xd800 && c < 0xe000) { /* a lone surrogate: CPython makes one, UTF-8 has none */
+        raise_msg(r, "NotImplementedError", line, file, "%s", "chr() of a surrogate code point: kiln's strings are UTF-8");
+        return NULL;
+    }
     unsigned char b[4];
-    size_t n;
-    if (c < 0x80) { b[0] = (unsigned char)c; n = 1; }
-    else if (c < 0x800) { b[0] = (unsigned char)(0xc0 | c >> 6); b[1] = (unsigned char)(0x80 | (c & 0x3f)); n = 2; }
-    else if (c < 0x10000) { b[0] = (unsigned char)(0xe0 | c >> 12); b[1] = (unsigned char)(0x80 | (c >> 6 & 0x3f)); b[2] = (unsigned char)(0x80 | (c & 0x3f)); n = 3; }
-    else { b[0] = (unsigned char)(0xf0 | c >> 18); b[1] = (unsigned char)(0x80 | (c >> 12 & 0x3f)); b[2] = (unsigned char)(0x80 | (c >> 6 & 0x3f)); b[3] = (unsigned char)(0x80 | (c & 0x3f)); n = 4; }
-    return rt_str_new(r, (const char *)b, n, line, file);
+    return rt_str_new(r, (const char *)b, (size_t)put_utf8((uint32_t)c, b), line, file);
 }
 
 /* int(a), float(a): CPython's ValueError shows the text's repr */
