@@ -67,6 +67,15 @@ static void null_and_negative(void) {
     CHECK(kiln_call(first, &t, 1, &res, &err) != 0 && says(&err, "tuple"));
     t.n = 2;
     CHECK(kiln_call(first, &t, 1, &res, &err) == 0 && res.v.i == 4);
+    /* strings: NULL bytes with a length, a negative length; a good one (first of a str is its first character, a
+     * string the result owns, NUL after it) */
+    kiln_value str = {.kind = KILN_STR, .n = 3};
+    CHECK(kiln_call(first, &str, 1, &res, &err) != 0 && says(&err, "string of 3 bytes"));
+    str.v.s = "h\xc3\xa9"; str.n = -1;
+    CHECK(kiln_call(first, &str, 1, &res, &err) != 0 && says(&err, "string"));
+    str.n = 3;
+    CHECK(kiln_call(first, &str, 1, &res, &err) == 0 && res.kind == KILN_STR && res.n == 1 && res.owned && !strcmp(res.v.s, "h"));
+    kiln_value_free(&res);
     /* lists: a NULL item list, a negative count, items of two types, a None item; a good one, with its final
      * items taken back through base */
     kiln_value l = kiln_list(NULL, 2), mixed[2] = {kiln_int(1), kiln_float(2.5)}, nones[1] = {kiln_none()}, back;
