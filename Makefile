@@ -239,7 +239,7 @@ bench-containers: all
 	@[ -x build/benchenv/bin/python ] || /usr/bin/python3 -m venv build/benchenv
 	@build/benchenv/bin/python -c 'import numba' 2>/dev/null || build/benchenv/bin/pip install -q numba 'setuptools>=61' wheel
 	@build/benchenv/bin/pip install -q --disable-pip-version-check --no-build-isolation --no-deps .
-	@cd bench && ../build/benchenv/bin/python lists.py 7 && ../build/benchenv/bin/python sets.py 7
+	@cd bench && ../build/benchenv/bin/python lists.py 7 && ../build/benchenv/bin/python sets.py 7 && ../build/benchenv/bin/python strings.py 7
 
 bench-matmul: all
 	@python3 bench/matmul512.py build/kiln

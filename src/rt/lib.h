@@ -40,6 +40,8 @@ int rt_list_find(Run *r, const RtList *l, const Type *lt, int mode, const Slot *
 int rt_print(Run *r, const Type *fmt, const Slot *s, const int32_t *ops, int line, const char *file);
 /* the text print() would write of them (fmt a FORMAT_PRINT), malloc'd, its length in *n; NULL: out of memory */
 char *rt_format_text(const Type *fmt, const Slot *s, const int32_t *ops, size_t *n);
+/* the same into buf (cap bytes) while it fits: buf, or a malloc'd text when it did not; NULL: out of memory */
+char *rt_format_into(const Type *fmt, const Slot *s, const int32_t *ops, char *buf, size_t cap, size_t *n);
 /* whether an f-string's format spec is one rt_print formats for a value of type t */
 bool rt_format_spec_ok(const char *spec, const Type *t);
 

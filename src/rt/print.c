@@ -16,15 +16,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-typedef struct Text { char *p; size_t n, cap; bool oom; } Text;
+/* text being written: in a buffer of the caller's (heap false: a stack buffer, or none yet) until it outgrows it */
+typedef struct Text { char *p; size_t n, cap; bool oom, heap; } Text;
 
 static void add(Text *t, const char *s, size_t n) {
     if (t->oom) return;
     if (t->n + n + 1 > t->cap) {
         size_t cap = (t->n + n + 1) * 2;
-        char *p = realloc(t->p, cap);
+        char *p = t->heap ? realloc(t->p, cap) : malloc(cap);
         if (!p) { t->oom = true; return; }
-        t->p = p; t->cap = cap;
+        if (!t->heap && t->n) memcpy(p, t->p, t->n);
+        t->p = p; t->cap = cap; t->heap = true;
     }
     memcpy(t->p + t->n, s, n);
     t->n += n;
@@ -32,6 +34,15 @@ static void add(Text *t, const char *s, size_t n) {
 }
 
 static void adds(Text *t, const char *s) { add(t, s, strlen(s)); }
+static void text_free(Text *t) { if (t->heap) free(t->p); }
+
+/* the decimal digits of v (CPython's str(int)), without snprintf's parsing of a format */
+static void decimal(Text *t, uint64_t v, bool neg) {
+    char b[24], *e = b + sizeof b, *p = e;
+    do *--p = (char)('0' + v % 10); while (v /= 10);
+    if (neg) *--p = '-';
+    add(t, p, (size_t)(e - p));
+}
 
 /* a number: str() at the top, repr() inside a container (a NumPy scalar's shows its type) */
 static void number(Text *t, const Type *ty, const Slot *v, bool inner) {
@@ -44,8 +55,8 @@ static void number(Text *t, const Type *ty, const Slot *v, bool inner) {
     case KILN_FLOAT32: fmt_float32(v->f32, b, sizeof b); break;
     case KILN_COMPLEX128: fmt_complex(v[0].f, v[1].f, b, sizeof b); break;
     case KILN_COMPLEX64: fmt_complex64(v->c64[0], v->c64[1], b, sizeof b); break;
-    case KILN_UINT64: case KILN_UINT32: case KILN_UINT16: case KILN_UINT8: snprintf(b, sizeof b, "%" PRIu64, v->u); break;
-    default: snprintf(b, sizeof b, "%" PRId64, v->i); break;
+    case KILN_UINT64: case KILN_UINT32: case KILN_UINT16: case KILN_UINT8: decimal(t, v->u, false); if (np) adds(t, ")"); return;
+    default: decimal(t, v->i < 0 ? 0 - (uint64_t)v->i : (uint64_t)v->i, v->i < 0); if (np) adds(t, ")"); return;
     }
     /* np.complex128(1+2j): a complex's repr inside the constructor without its own parentheses */
     if (np && dt_is_complex(ty->dtype) && b[0] == '(') { size_t n = strlen(b); b[n - 1] = 0; adds(t, b + 1); }
@@ -131,7 +142,7 @@ static void format_float(Text *t, const Spec *o, double x) {
     Text g = {0};
     grouped(&g, b, ip, o->group, 3);
     snprintf(body, sizeof body, "%s%s", g.p ? g.p : "", b + ip);
-    free(g.p);
+    text_free(&g);
     const char *sign = neg ? "-" : o->sign == '+' ? "+" : o->sign == ' ' ? " " : "";
     padded(t, o, sign, body, true);
 }
@@ -151,7 +162,7 @@ static void format_int(Text *t, const Spec *o, int64_t v, bool is_unsigned) {
     grouped(&g, rev, (size_t)n, o->group, base == 10 ? 3 : 4);
     const char *sign = neg ? "-" : o->sign == '+' ? "+" : o->sign == ' ' ? " " : "";
     padded(t, o, sign, g.p ? g.p : "", true);
-    free(g.p);
+    text_free(&g);
 }
 
 /* {value!conv:spec} of an f-string: spec empty is str() (repr() for !r) */
@@ -164,13 +175,13 @@ static int field(Text *t, const Type *fld, const Slot *s, const int32_t *ops) {
     if (conv || ty->kind == T_STR || ty->kind == T_STRING) { /* padded to a width in code points, cut to a precision */
         Text v = {0};
         int used = item(&v, ty, s, ops, fld->elems[1]->text[0] == 'r');
-        if (v.oom) { t->oom = true; free(v.p); return used; }
+        if (v.oom) { t->oom = true; text_free(&v); return used; }
         RtList l = {v.p ? v.p : "", (int64_t)v.n, 1, 0}, cut = l;
         if (o.prec >= 0 && o.prec < rt_str_len(&l)) cut.len = rt_str_offset(&l, o.prec);
         if (v.p) v.p[cut.len] = 0;
         o.width += (int)(cut.len - rt_str_len(&cut)); /* padded() counts bytes */
         padded(t, &o, "", v.p ? v.p : "", false);
-        free(v.p);
+        text_free(&v);
         return used;
     }
     const Slot *v = &s[ops[0]];
@@ -285,11 +296,12 @@ void rt_repr(const Type *ty, const Slot *v, char *buf, size_t cap) {
     for (int k = 0; k < KILN_MAX_ITEM_SLOTS; k++) ops[k] = k;
     item(&t, ty, v, ops, true);
     snprintf(buf, cap, "%s", t.p && !t.oom ? t.p : "?");
-    free(t.p);
+    text_free(&t);
 }
 
-char *rt_format_text(const Type *fmt, const Slot *s, const int32_t *ops, size_t *n) {
-    Text t = {0};
+char *rt_format_into(const Type *fmt, const Slot *s, const int32_t *ops, char *buf, size_t cap, size_t *n) {
+    Text t = {buf, 0, cap, false, false};
+    if (cap) buf[0] = 0;
     int used = 0;
     for (int k = 2; k < fmt->n; k++) {
         if (k > 2) adds(&t, fmt->elems[0]->text);
@@ -297,9 +309,13 @@ char *rt_format_text(const Type *fmt, const Slot *s, const int32_t *ops, size_t 
     }
     adds(&t, fmt->elems[1]->text);
     if (!t.oom && !t.p) adds(&t, "");
-    if (t.oom) { free(t.p); return NULL; }
+    if (t.oom) { text_free(&t); return NULL; }
     *n = t.n;
     return t.p;
+}
+
+char *rt_format_text(const Type *fmt, const Slot *s, const int32_t *ops, size_t *n) {
+    return rt_format_into(fmt, s, ops, NULL, 0, n);
 }
 
 int rt_print(Run *r, const Type *fmt, const Slot *s, const int32_t *ops, int line, const char *file) {

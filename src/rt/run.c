@@ -22,6 +22,7 @@ void run_init(Run *r, const int64_t *tune, const _Atomic uint64_t *intr, uintptr
     r->rngs.v = NULL; r->rngs.n = r->rngs.cap = 0;
     r->nspare = 0;
     r->nstrpool = 0;
+    r->ascii = NULL;
     r->saved.v = NULL; r->saved.n = r->saved.cap = 0;
     r->print = NULL; r->print_arg = NULL;
     r->pool = NULL; r->log_par = NULL; r->log_arg = NULL;
@@ -35,6 +36,8 @@ void run_init(Run *r, const int64_t *tune, const _Atomic uint64_t *intr, uintptr
 
 void run_release(Run *r) {
     r->nstrpool = 0; /* its strings are lists: freed here */
+    free(r->ascii);
+    r->ascii = NULL;
     for (uint32_t i = 0; i < r->lists.n; i++) { free(r->lists.v[i]->data); free(r->lists.v[i]); }
     free(r->lists.v);
     memset(&r->lists, 0, sizeof r->lists);

@@ -109,6 +109,8 @@ typedef struct Run {
     VEC(struct RtExc *) saved; /* exceptions set aside while a finally clause runs (rt/exc.c), freed with the call */
     RtList *strpool[32];   /* strings nothing refers to any more (LIB_STR STR_FREE), made again by rt/str.c; they */
     int nstrpool;          /* stay in lists, which frees them with the call */
+    RtList *ascii;         /* the 128 one-character ASCII strings, shared (strings are immutable), made when first
+                            * wanted (rt/str.c: s[i], iteration, chr()); NULL: not yet */
     void (*print)(void *arg, const char *text, size_t n); /* where print() writes (NULL: stdout) */
     void *print_arg;
     struct RtPool *pool;   /* the context's threads for parallel loops (rt/pool.h); NULL: run them serially */

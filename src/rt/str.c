@@ -29,9 +29,24 @@ static RtList *new_str(Run *r, int64_t n, int line, const char *file) {
     return l;
 }
 
-/* s let go: nothing refers to it any more (opt/strfree.c proved it); a full pool leaves it to the call's end */
+/* the shared one-character string of ASCII c (one allocation for all 128, their bytes after them) */
+static RtList *one_char(Run *r, unsigned c, int line, const char *file) {
+    if (!r->ascii) {
+        RtList *t = malloc(128 * sizeof(RtList) + 128);
+        if (!t) { run_nomem(r, "making a string", line, file); return NULL; }
+        char *bytes = (char *)(t + 128);
+        for (int k = 0; k < 128; k++) { bytes[k] = (char)k; t[k] = (RtList){bytes + k, 1, 1, 1}; }
+        r->ascii = t;
+    }
+    return &r->ascii[c];
+}
+
+static bool shared(const Run *r, const RtList *s) { return r->ascii && s >= r->ascii && s < r->ascii + 128; }
+
+/* s let go: nothing refers to it any more (opt/strfree.c proved it); a full pool leaves it to the call's end, and a
+ * shared one-character string stays */
 static void let_go(Run *r, RtList *s) {
-    if (r->nstrpool < (int)NELEM(r->strpool)) r->strpool[r->nstrpool++] = s;
+    if (!shared(r, s) && r->nstrpool < (int)NELEM(r->strpool)) r->strpool[r->nstrpool++] = s;
 }
 
 RtList *rt_str_new(Run *r, const char *s, size_t n, int line, const char *file) {
@@ -135,6 +150,8 @@ static RtList *index_of(Run *r, const RtList *a, int64_t i, int line, const char
     if (i < 0) i += n;
     if (i < 0 || i >= n) { raise_msg(r, "IndexError", line, file, "%s", "string index out of range"); return NULL; }
     int64_t at = n == a->len ? i : rt_str_offset(a, i);
+    unsigned char c = (unsigned char)bytes(a)[at];
+    if (c < 0x80) return one_char(r, c, line, file);
     return rt_str_new(r, bytes(a) + at, (size_t)cp_bytes(a, at), line, file);
 }
 
@@ -358,9 +375,12 @@ static RtList *split(Run *r, const RtList *a, const RtList *sep, int line, const
 
 static RtList *chars(Run *r, const RtList *a, int line, const char *file) {
     RtList *out = run_list_new(r, 0, 8, line, file);
+    if (out && run_list_reserve(r, out, a->len, line, file)) return NULL; /* at most one item a byte */
     for (int64_t i = 0; out && i < a->len;) {
         int64_t k = cp_bytes(a, i);
-        if (push(r, out, rt_str_new(r, bytes(a) + i, (size_t)k, line, file), line, file)) return NULL;
+        unsigned char c = (unsigned char)bytes(a)[i];
+        if (push(r, out, c < 0x80 ? one_char(r, c, line, file) : rt_str_new(r, bytes(a) + i, (size_t)k, line, file), line, file))
+            return NULL;
         i += k;
     }
     return out;
@@ -373,6 +393,7 @@ static RtList *chr_of(Run *r, int64_t c, int line, const char *file) {
         raise_msg(r, "NotImplementedError", line, file, "%s", "chr() of a surrogate code point: kiln's strings are UTF-8");
         return NULL;
     }
+    if (c < 0x80) return one_char(r, (unsigned)c, line, file);
     unsigned char b[4];
     return rt_str_new(r, (const char *)b, (size_t)put_utf8((uint32_t)c, b), line, file);
 }
@@ -421,10 +442,11 @@ int rt_str(Run *r, int op, int mode, const Type *at, const Slot *fr, int32_t a0,
     case STR_LIT: return made(out, rt_str_new(r, at->text, strlen(at->text), line, file)) ? 0 : -1;
     case STR_FORMAT: {
         size_t n;
-        char *t = rt_format_text(at, fr, ops, &n);
+        char buf[256];
+        char *t = rt_format_into(at, fr, ops, buf, sizeof buf, &n);
         if (!t) return run_nomem(r, "formatting a string", line, file);
         RtList *l = rt_str_new(r, t, n, line, file);
-        free(t);
+        if (t != buf) free(t);
         return made(out, l) ? 0 : -1;
     }
     case STR_CAT: return made(out, concat(r, s, b[0]->p, line, file)) ? 0 : -1;
