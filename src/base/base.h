@@ -80,6 +80,14 @@ uintptr_t base_stack_floor(void);
 /* ---- files (fileio.c): up to n bytes from fd, short reads and EINTR retried; the count read ---- */
 size_t base_read_all(int fd, void *buf, size_t n);
 
+/* ---- UTF-8 and Python's string escapes (utf8.c) ---- */
+int utf8_put(uint32_t c, char *out); /* code point c as UTF-8 at out: its bytes (1 to 4) */
+/* the escape at p (a backslash) of a string literal decoded into out (at most as many bytes as it is written with):
+ * the bytes written, *used the bytes read; or UTF8_ESC_NONE (not an escape: the backslash stays), UTF8_ESC_BAD (a
+ * malformed \x, \u, \U, or one beyond Unicode), UTF8_ESC_NUL (a NUL, *used set: kiln's literal texts are C strings) */
+enum { UTF8_ESC_NONE = -1, UTF8_ESC_BAD = -2, UTF8_ESC_NUL = -3 };
+int utf8_unescape(const char *p, const char *end, char *out, int *used);
+
 /* ---- numbers as text, CPython's rules (numtext.c) ---- */
 bool num_underscores_ok(const char *s, size_t n, int base, bool prefixed); /* a literal's digits: 1_000 yes, 1__0 no */
 int num_py_float(const char *s, size_t n, double *out);                     /* float(s): 0, or -1 not a float */

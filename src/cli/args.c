@@ -9,6 +9,7 @@
  *   @data.npy                                  an array from a .npy file
  */
 #include "cli.h"
+#include "../base/base.h"
 #include "../base/diag.h"
 #include <ctype.h>
 #include <errno.h>
@@ -466,24 +467,14 @@ static int npy_item(LP *l, kiln_value *out) {
     return 0;
 }
 
-/* Python's escapes of a string literal: \\ \' \" \n \t \r \0 \xHH \uHHHH \UHHHHHHHH (a code point written as UTF-8) */
+/* a Python escape of a quoted argument (utf8.c's decoding; a NUL is a character here: a run-time string holds any) */
 static int escape(LP *l, char *o, size_t *n) {
-    static const char from[] = "\\'\"ntr0", to[] = "\\'\"\n\t\r";
-    const char *e = strchr(from, *l->p);
-    if (*l->p && e) { o[(*n)++] = e - from < 6 ? to[e - from] : 0; l->p++; return 0; }
-    int digits = *l->p == 'x' ? 2 : *l->p == 'u' ? 4 : *l->p == 'U' ? 8 : 0;
-    if (!digits) return bad(l, "unknown escape in a string (kiln reads the backslash escapes of Python but \\N{...})");
-    uint32_t c = 0;
-    for (int k = 1; k <= digits; k++) {
-        if (!isxdigit((unsigned char)l->p[k])) return bad(l, "truncated \\x, \\u or \\U escape");
-        c = c * 16 + (uint32_t)(isdigit((unsigned char)l->p[k]) ? l->p[k] - '0' : (tolower((unsigned char)l->p[k]) - 'a' + 10));
-    }
-    l->p += 1 + digits;
-    if (c > 0x10ffff || (c >= 0xd800 && c < 0xe000)) return bad(l, "a \\U escape beyond Unicode (or a surrogate)");
-    if (c < 0x80) o[(*n)++] = (char)c;
-    else if (c < 0x800) { o[(*n)++] = (char)(0xc0 | c >> 6); o[(*n)++] = (char)(0x80 | (c & 0x3f)); }
-    else if (c < 0x10000) { o[(*n)++] = (char)(0xe0 | c >> 12); o[(*n)++] = (char)(0x80 | (c >> 6 & 0x3f)); o[(*n)++] = (char)(0x80 | (c & 0x3f)); }
-    else { o[(*n)++] = (char)(0xf0 | c >> 18); o[(*n)++] = (char)(0x80 | (c >> 12 & 0x3f)); o[(*n)++] = (char)(0x80 | (c >> 6 & 0x3f)); o[(*n)++] = (char)(0x80 | (c & 0x3f)); }
+    int used, w = utf8_unescape(l->p - 1, l->p + strlen(l->p), o + *n, &used);
+    if (w == UTF8_ESC_NONE) return bad(l, "unknown escape in a string (kiln reads the backslash escapes of Python but \\N{...})");
+    if (w == UTF8_ESC_BAD) return bad(l, "truncated \\x, \\u or \\U escape, or one beyond Unicode");
+    if (w == UTF8_ESC_NUL) { o[(*n)++] = 0; w = 0; }
+    *n += (size_t)w;
+    l->p += used - 1;
     return 0;
 }
 

@@ -194,53 +194,6 @@ static Token lex_number(Lexer *lx) {
     return t;
 }
 
-/* the code point of an escape at p (a backslash): octal \ooo, \xhh, \uhhhh, \Uhhhhhhhh; *len its bytes (0: not one of
- * these); UINT32_MAX when malformed. An escape never encodes to more bytes than it is written with. */
-static uint32_t escaped_code_point(const char *p, const char *end, int *len) {
-    char c = p[1];
-    *len = 0;
-    if (c >= '0' && c <= '7') {
-        uint32_t v = 0;
-        int k = 1;
-        while (k <= 3 && p + k < end && p[k] >= '0' && p[k] <= '7') v = v * 8 + (uint32_t)(p[k++] - '0');
-        *len = k;
-        return v;
-    }
-    int digits = c == 'x' ? 2 : c == 'u' ? 4 : c == 'U' ? 8 : 0;
-    if (!digits) return 0;
-    *len = 2 + digits;
-    uint32_t v = 0;
-    for (int k = 2; k < 2 + digits; k++) {
-        if (p + k >= end || !isxdigit((unsigned char)p[k])) return UINT32_MAX;
-        v = v * 16 + (uint32_t)(isdigit((unsigned char)p[k]) ? p[k] - '0' : (tolower((unsigned char)p[k]) - 'a' + 10));
-    }
-    return v > 0x10ffff || (v >= 0xd800 && v < 0xe000) ? UINT32_MAX : v;
-}
-
-/* code point c as UTF-8 at out: its bytes */
-static int utf8_put(uint32_t c, char *out) {
-    if (c < 0x80) { out[0] = (char)c; return 1; }
-    if (c < 0x800) { out[0] = (char)(0xc0 | c >> 6); out[1] = (char)(0x80 | (c & 0x3f)); return 2; }
-    if (c < 0x10000) { out[0] = (char)(0xe0 | c >> 12); out[1] = (char)(0x80 | (c >> 6 & 0x3f)); out[2] = (char)(0x80 | (c & 0x3f)); return 3; }
-    out[0] = (char)(0xf0 | c >> 18); out[1] = (char)(0x80 | (c >> 12 & 0x3f)); out[2] = (char)(0x80 | (c >> 6 & 0x3f));
-    out[3] = (char)(0x80 | (c & 0x3f));
-    return 4;
-}
-
-int lex_unescape(const char *p, const char *end, char *out, int *used) {
-    static const char map[] = "n\nt\tr\r\\\\''\"\"a\ab\bf\fv\v";
-    if (p + 1 >= end) return LEX_ESC_NONE;
-    for (int i = 0; map[i * 2]; i++)
-        if (map[i * 2] == p[1]) { *out = map[i * 2 + 1]; *used = 2; return 1; }
-    int len = 0;
-    uint32_t cp = escaped_code_point(p, end, &len);
-    if (!len) return LEX_ESC_NONE; /* kept as written, backslash and all (as CPython does) */
-    if (cp == UINT32_MAX) return LEX_ESC_BAD;
-    if (!cp) return LEX_ESC_NUL;
-    *used = len;
-    return utf8_put(cp, out);
-}
-
 static Token lex_string(Lexer *lx) {
     const char *s = lx->p, *p = s;
     bool raw = false, fstr = false;
@@ -271,9 +224,9 @@ static Token lex_string(Lexer *lx) {
         if (*p == '\\' && fstr && p + 1 < lx->end && p[1] != '\n') { out[n++] = *p++; out[n++] = *p++; continue; } /* \" stays in */
         if (*p == '\\' && !raw && p + 1 < lx->end) {
             if (p[1] == '\n') { p += 2; newline(lx, p); continue; }
-            int used, k = lex_unescape(p, lx->end, out + n, &used);
-            if (k == LEX_ESC_BAD) lex_fail(lx, p, "malformed \\x, \\u or \\U escape, or one beyond Unicode");
-            if (k == LEX_ESC_NUL) lex_fail(lx, p, "a NUL character in a string literal is not supported (kiln's texts are C strings)");
+            int used, k = utf8_unescape(p, lx->end, out + n, &used);
+            if (k == UTF8_ESC_BAD) lex_fail(lx, p, "malformed \\x, \\u or \\U escape, or one beyond Unicode");
+            if (k == UTF8_ESC_NUL) lex_fail(lx, p, "a NUL character in a string literal is not supported (kiln's texts are C strings)");
             if (k >= 0) { n += k; p += used; continue; }
         }
         if (*p == '\n') { out[n++] = *p++; newline(lx, p); continue; }

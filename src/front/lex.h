@@ -68,10 +68,6 @@ typedef struct Lexer {
 void lex_init(Lexer *lx, Arena *a, Diag *d, const char *src, size_t len);
 Token lex_next(Lexer *lx);
 const char *tok_str(int kind);
-/* the escape at p (a backslash) of a string literal decoded into out (at most as many bytes as it is written with):
- * the bytes written, *used the bytes read; or LEX_ESC_NONE (not an escape: the backslash stays), LEX_ESC_BAD (a
- * malformed \x, \u, \U, or beyond Unicode), LEX_ESC_NUL (a NUL, which kiln's C-string texts cannot hold) */
-enum { LEX_ESC_NONE = -1, LEX_ESC_BAD = -2, LEX_ESC_NUL = -3 };
-int lex_unescape(const char *p, const char *end, char *out, int *used);
+
 
 #endif

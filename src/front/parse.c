@@ -200,9 +200,9 @@ static char *fstring_text(P *p, const char *s, size_t n, Token *at) {
         if (c == '}') fail_at(p, *at, "f-string: single '}' is not allowed%s", "");
         if (c == '\\' && i + 1 < n) {
             if (s[i + 1] == '\n') { i++; continue; }
-            int used, w = lex_unescape(s + i, s + n, out + k, &used);
-            if (w == LEX_ESC_BAD) fail_at(p, *at, "f-string: malformed \\x, \\u or \\U escape, or one beyond Unicode%s", "");
-            if (w == LEX_ESC_NUL) fail_at(p, *at, "f-string: a NUL character is not supported (kiln's texts are C strings)%s", "");
+            int used, w = utf8_unescape(s + i, s + n, out + k, &used);
+            if (w == UTF8_ESC_BAD) fail_at(p, *at, "f-string: malformed \\x, \\u or \\U escape, or one beyond Unicode%s", "");
+            if (w == UTF8_ESC_NUL) fail_at(p, *at, "f-string: a NUL character is not supported (kiln's texts are C strings)%s", "");
             if (w >= 0) { k += (size_t)w; i += (size_t)used - 1; continue; }
         }
         out[k++] = c;

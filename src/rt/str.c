@@ -222,18 +222,6 @@ static int map_case(uint32_t c, bool up, uint32_t *out) {
     return 1;
 }
 
-static int put_utf8(uint32_t c, unsigned char *b) {
-    if (c < 0x80) { b[0] = (unsigned char)c; return 1; }
-    if (c < 0x800) { b[0] = (unsigned char)(0xc0 | c >> 6); b[1] = (unsigned char)(0x80 | (c & 0x3f)); return 2; }
-    if (c < 0x10000) {
-        b[0] = (unsigned char)(0xe0 | c >> 12); b[1] = (unsigned char)(0x80 | (c >> 6 & 0x3f)); b[2] = (unsigned char)(0x80 | (c & 0x3f));
-        return 3;
-    }
-    b[0] = (unsigned char)(0xf0 | c >> 18); b[1] = (unsigned char)(0x80 | (c >> 12 & 0x3f));
-    b[2] = (unsigned char)(0x80 | (c >> 6 & 0x3f)); b[3] = (unsigned char)(0x80 | (c & 0x3f));
-    return 4;
-}
-
 static RtList *cased(Run *r, const RtList *a, bool up, int line, const char *file) {
     RtList *l = new_str(r, 0, line, file);
     for (int64_t i = 0; l && i < a->len;) {
@@ -246,7 +234,7 @@ static RtList *cased(Run *r, const RtList *a, bool up, int line, const char *fil
         }
         int n = map_case(c, up, m);
         if (run_list_reserve(r, l, 12, line, file)) return NULL;
-        for (int j = 0; j < n; j++) l->len += put_utf8(m[j], (unsigned char *)l->data + l->len);
+        for (int j = 0; j < n; j++) l->len += utf8_put(m[j], (char *)l->data + l->len);
         i += k;
     }
     return l;
@@ -394,8 +382,8 @@ static RtList *chr_of(Run *r, int64_t c, int line, const char *file) {
         return NULL;
     }
     if (c < 0x80) return one_char(r, (unsigned)c, line, file);
-    unsigned char b[4];
-    return rt_str_new(r, (const char *)b, (size_t)put_utf8((uint32_t)c, b), line, file);
+    char b[4];
+    return rt_str_new(r, b, (size_t)utf8_put((uint32_t)c, b), line, file);
 }
 
 /* int(a), float(a): CPython's ValueError shows the text's repr */
