@@ -478,7 +478,7 @@ check 0 "kiln: cache: hit scale()" env KILN_CACHE=1 KILN_CACHE_DIR=$W KILN_LOG=c
 check 2 "ramp() has no parameter 'q'" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm "$T/k.py" --sig 'ramp(q=4)'
 check 2 "a type after a static value (NAME=VALUE goes last)" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm "$T/k.py" --sig 'scale(b=2, f64[::1])'
 check 2 "got multiple values for 'a'" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm "$T/k.py" --sig 'scale(f64[::1], a=2)'
-check 2 "k=[1.0]: a static value is a number, a bool, None or a tuple of them" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm "$T/k.py" --sig 'scale(f64[::1], f64[::1], k=[1.0])'
+check 2 "k=[1.0]: a static value is a number, a string, a bool, None or a tuple of them" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm "$T/k.py" --sig 'scale(f64[::1], f64[::1], k=[1.0])'
 check 2 "--static-shapes: give the lengths of 'a', as float64[8, 8]" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm --static-shapes "$T/k.py" --sig 'scale(f64[::1], f64[::1], float)'
 check 2 "expected a length in '[8, 8]'" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm "$T/k.py" --sig 'scale(f64[3, :], f64[3], float)'
 check 2 "no type or value for parameter 'b'" env KILN_CACHE=1 KILN_CACHE_DIR=$W "$K" warm "$T/k.py" --sig 'scale(f64[3], k=2.0)'

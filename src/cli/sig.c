@@ -149,7 +149,7 @@ static int named(SP *s, const char **name, kiln_value *out) {
     int depth = 0;
     char quote = 0;
     for (p = s->p; *p && (quote || depth || (*p != ',' && *p != ')')); p++) {
-        if (quote) { if (*p == quote) quote = 0; continue; }
+        if (quote) { if (*p == '\\' && p[1]) p++; else if (*p == quote) quote = 0; continue; }
         if (*p == '\'' || *p == '"') quote = *p;
         else if (*p == '(' || *p == '[') depth++;
         else if (*p == ')' || *p == ']') depth--;
@@ -160,8 +160,9 @@ static int named(SP *s, const char **name, kiln_value *out) {
     s->p = p;
     kiln_error e;
     if (cli_value(lit, out, s->pool, &e, false)) return snprintf(s->err, sizeof s->err, "%.40s=%.40s: %.100s", nm, lit, e.message), -1;
-    if (out->kind == KILN_ARRAY || out->kind == KILN_LIST)
-        return snprintf(s->err, sizeof s->err, "%.40s=%.40s: a static value is a number, a bool, None or a tuple of them", nm, lit), -1;
+    if (out->kind != KILN_SCALAR && out->kind != KILN_NONE && out->kind != KILN_TUPLE && out->kind != KILN_STR)
+        return snprintf(s->err, sizeof s->err, "%.40s=%.40s: a static value is a number, a string, a bool, None or a tuple of them",
+                        nm, lit), -1;
     return 0;
 }
 

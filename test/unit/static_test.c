@@ -125,7 +125,7 @@ static void static_values(kiln_tier tier) {
     CHECK(kiln_func_set_static(g, 0, 1) == 0);
     kiln_value bad[2] = {kiln_arr(&xa), kiln_int(0)};
     CHECK(kiln_call(g, bad, 2, &res, &err) == -1 && err.kind == KILN_ERR_USAGE);
-    CHECK_STR(err.message, "argument 'x' of mode() is static: its value must be a number, a bool, None or a tuple of them, not an array");
+    CHECK_STR(err.message, "argument 'x' of mode() is static: its value must be a number, a bool, None, a string (of at most 128 bytes, no NUL) or a tuple of them, not an array");
     CHECK(kiln_func_set_static(g, 2, 1) == -1 && kiln_func_set_static(g, -2, 1) == -1 && kiln_func_set_static(NULL, 0, 1) == -1);
     CHECK(kiln_func_set_static_shape(g, 0, 0x100) == -1 && kiln_func_set_static_shape(g, 5, 1) == -1);
     kiln_ctx_free(ctx);
