@@ -76,12 +76,16 @@ enum {
  * ValueError as CPython), ORD (ord(a): TypeError unless one character). A list of strings: CHARS (its characters, for
  * iteration), SPLIT (a.split(); operand b, when given, the separator). SORT: operand 0 a list of strings, sorted in place.
  * RAISE: operand 0 a static T_STR (an exception class's name), operand 1 the message: that exception made pending (the
- * raise that follows sends it on). FREE: operand 0, a string nothing refers to any more, kept for the next string. */
+ * raise that follows sends it on). FREE: operand 0, a string nothing refers to any more, kept for the next string.
+ * TEST (mode STRTEST_*: isdigit ...: a bool); PAD (mode STRPAD_*: operands width and, but for ZFILL, the fill
+ * character (a string): a new string). */
 enum { STR_LIT, STR_FORMAT, STR_CAT, STR_REPEAT, STR_INDEX, STR_SLICE, STR_CASE, STR_REPLACE, STR_JOIN, STR_CHR,
-       STR_CMP, STR_LEN, STR_FIND, STR_INT, STR_FLOAT, STR_ORD, STR_CHARS, STR_SPLIT, STR_SORT, STR_RAISE, STR_FREE };
+       STR_CMP, STR_LEN, STR_FIND, STR_INT, STR_FLOAT, STR_ORD, STR_CHARS, STR_SPLIT, STR_SORT, STR_RAISE, STR_FREE, STR_TEST, STR_PAD };
 enum { STRCMP_EQ, STRCMP_NE, STRCMP_LT, STRCMP_LE, STRCMP_GT, STRCMP_GE };
 enum { STRFIND_IN, STRFIND_FIND, STRFIND_COUNT, STRFIND_STARTS, STRFIND_ENDS, STRFIND_RFIND, STRFIND_INDEX };
 enum { STRCASE_UPPER, STRCASE_LOWER, STRCASE_STRIP, STRCASE_LSTRIP, STRCASE_RSTRIP };
+enum { STRTEST_DIGIT, STRTEST_ALPHA, STRTEST_ALNUM, STRTEST_SPACE, STRTEST_UPPER, STRTEST_LOWER };
+enum { STRPAD_LJUST, STRPAD_RJUST, STRPAD_CENTER, STRPAD_ZFILL };
 
 /* TOGGLE: discard the key if there, else add it (symmetric_difference_update of a dict's keys) */
 enum { SETKEY_ADD, SETKEY_DISCARD, SETKEY_REMOVE /* KeyError */, SETKEY_IN, SETKEY_TOGGLE };
@@ -134,9 +138,9 @@ static inline RdSpec rd_unpack(int64_t aux) {
 /* a string routine's name (STR_*), for IR dumps */
 static inline const char *ir_str_name(int op) {
     static const char *n[] = {"lit", "format", "cat", "repeat", "index", "slice", "case", "replace", "join", "chr", "cmp",
-                              "len", "find", "int", "float", "ord", "chars", "split", "sort", "raise", "free"};
-    _Static_assert(sizeof n / sizeof n[0] == STR_FREE + 1, "a name for every STR_ routine");
-    return op >= 0 && op <= STR_FREE ? n[op] : "?";
+                              "len", "find", "int", "float", "ord", "chars", "split", "sort", "raise", "free", "test", "pad"};
+    _Static_assert(sizeof n / sizeof n[0] == STR_PAD + 1, "a name for every STR_ routine");
+    return op >= 0 && op <= STR_PAD ? n[op] : "?";
 }
 
 /* the routine's name, for IR dumps */

@@ -639,11 +639,11 @@ static Val scalar_ctor_of(Inf *I, Node *call, const Type *to, const char *name, 
     Node *an = call->kids[0];
     if (v.ew) v = ew_force(I, v, an);
     if (v.ty->kind == T_UNKNOWN) return v;
-    if (v.ty->kind == T_STR) {
+    if (v.ty->kind == T_STR) { /* folded when it parses; else parsed where it runs, which raises CPython's ValueError */
         double d;
         const char *s = tx_text(I, v);
         if (dt_is_float(to->dtype) && parse_float_str(s, &d)) return mk(I, inf_const_f(I, to, d));
-        inf_fail(I, an, "could not convert string to %s: '%s'", name, s);
+        v = tx_value(I, v);
     }
     if (v.ty->kind == T_STRING) { /* parsed where it runs: ValueError as CPython's */
         if (to->dtype == KILN_BOOL) return ex_coerce(I, mk(I, tx_truth(I, v)), to, an);
@@ -1005,8 +1005,7 @@ Val cl_call(Inf *I, Node *call) {
                 const char *s = tx_text(I, v);
                 int64_t x;
                 int rc = num_py_int(s, strlen(s), &x);
-                if (rc == -1) inf_fail(I, call, "invalid literal for int() with base 10: '%s'", s);
-                if (rc == -2) inf_fail(I, call, "int('%s') does not fit in int64 (kiln's ints are 64-bit)", s);
+                if (rc) return tx_number(I, v, true); /* raises where it runs: ValueError, or OverflowError past int64 */
                 return mk(I, inf_const_i(I, i64w(I), x));
             }
         }

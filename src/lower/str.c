@@ -15,6 +15,7 @@
 #include "infer.h"
 #include "../ir/lib.h"
 #include "../rt/lib.h"
+#include <stdlib.h>
 #include <string.h>
 
 static Val mk(Inf *I, Ref r) { return val_of(I, r); }
@@ -281,7 +282,89 @@ static void arity(Inf *I, Node *call, const char *m, int lo, int hi) {
     }
 }
 
+static Node *new_node(Inf *I, int kind, Node *at) {
+    Node *n = arena_alloc(I->a, sizeof *n);
+    if (!n) inf_oom(I);
+    memset(n, 0, sizeof *n);
+    n->kind = kind; n->line = at->line; n->col = at->col; n->id = -1;
+    return n;
+}
+
+/* the argument a format field names: "" the next one, digits a position, else a keyword */
+static Node *field_arg(Inf *I, Node *call, Node **pos, Node **kw, const char *name, int *next, Node *at) {
+    if (!name[0]) {
+        if (*next < 0) inf_fail(I, at, "cannot switch from manual field specification to automatic field numbering");
+        if (*next >= call->nkids) inf_fail(I, at, "Replacement index %d out of range for positional args tuple", *next);
+        return pos[(*next)++];
+    }
+    if (name[strspn(name, "0123456789")] == 0) {
+        if (*next > 0) inf_fail(I, at, "cannot switch from automatic field numbering to manual field specification");
+        *next = -1;
+        int k = atoi(name);
+        if (k >= call->nkids) inf_fail(I, at, "Replacement index %d out of range for positional args tuple", k);
+        return pos[k];
+    }
+    for (int k = 0; k < call->nkids2; k++) if (!strcmp(call->names[k], name)) return kw[k];
+    if (strpbrk(name, ".[")) inf_fail(I, at, "str.format(): a field's attribute or index ('%s') is not supported", name);
+    inf_fail(I, at, "str.format(): no argument '%s' (KeyError in Python)", name);
+}
+
+/* "...".format(args): the literal read as an f-string whose fields are the arguments, each evaluated once, in order,
+ * into a hidden variable first (as Python evaluates a call's arguments before it formats) */
+static Val format_method(Inf *I, Node *call, const char *text) {
+    static const char *const slots[] = {"$fa0_%d", "$fa1_%d", "$fa2_%d", "$fa3_%d", "$fa4_%d", "$fa5_%d", "$fa6_%d", "$fa7_%d",
+                                        "$fa8_%d", "$fa9_%d", "$fa10_%d", "$fa11_%d", "$fa12_%d", "$fa13_%d", "$fa14_%d", "$fa15_%d"};
+    if (call->nkids + call->nkids2 > (int)NELEM(slots)) inf_fail(I, call, "str.format() of more than %d arguments is not supported", (int)NELEM(slots));
+    Node *pos[16], *kw[16];
+    for (int k = 0; k < call->nkids + call->nkids2; k++) {
+        Node *arg = k < call->nkids ? call->kids[k] : call->kids2[k - call->nkids];
+        Node *h = st_hidden(I, slots[k], call);
+        inf_assign(I, h, tx_value(I, ex_expr(I, arg)));
+        if (k < call->nkids) pos[k] = h;
+        else kw[k - call->nkids] = h;
+    }
+    Node *fs = new_node(I, N_FSTRING, call);
+    size_t n = strlen(text);
+    Node **kids = arena_alloc(I->a, sizeof(Node *) * (n + 1));
+    char *lit = arena_alloc(I->a, n + 1);
+    if (!kids || !lit) inf_oom(I);
+    int nk = 0, next = 0;
+    size_t w = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && (text[i] == '{' || text[i] == '}') && i + 1 < n && text[i + 1] == text[i]) { lit[w++] = text[i++]; continue; }
+        if (i < n && text[i] == '}') inf_fail(I, call, "Single '}' encountered in format string");
+        if (i < n && text[i] != '{') { lit[w++] = text[i]; continue; }
+        if (w) { Node *l = new_node(I, N_STR, call); l->name = arena_strndup(I->a, lit, w); kids[nk++] = l; w = 0; }
+        if (i == n) break;
+        size_t e = i + 1;
+        while (e < n && text[e] != '}' && text[e] != '{') e++;
+        if (e >= n || text[e] == '{') inf_fail(I, call, e >= n ? "Single '{' encountered in format string"
+                                                              : "str.format(): a format spec with fields inside is not supported");
+        char *f = arena_strndup(I->a, text + i + 1, e - i - 1), *spec = strchr(f, ':'), *bang = strchr(f, '!');
+        if (!f) inf_oom(I);
+        if (bang && spec && bang > spec) bang = NULL; /* a '!' inside the spec */
+        Node *fld = new_node(I, N_FIELD, call);
+        fld->name = spec ? spec + 1 : "";
+        if (bang) {
+            if ((bang[1] != 'r' && bang[1] != 's' && bang[1] != 'a') || (bang[2] && bang + 2 != spec))
+                inf_fail(I, call, "str.format(): invalid conversion: expected '!r', '!s' or '!a'");
+            fld->op = (uint8_t)bang[1];
+            *bang = 0;
+        }
+        if (spec) *spec = 0;
+        fld->a = field_arg(I, call, pos, kw, f, &next, call);
+        kids[nk++] = fld;
+        i = e;
+    }
+    fs->kids = kids; fs->nkids = nk;
+    return tx_fstring(I, fs);
+}
+
 Val tx_method(Inf *I, Node *call, Val s, const char *m) {
+    if (!strcmp(m, "format")) {
+        if (s.ty->kind != T_STR) inf_fail(I, call, "str.format() of a string made at run time is not supported (its fields must be known when compiling): write an f-string");
+        return format_method(I, call, text_of(I, s));
+    }
     static const struct { const char *name; int mode; } cases[] = {
         {"upper", STRCASE_UPPER}, {"lower", STRCASE_LOWER}, {"strip", STRCASE_STRIP}, {"lstrip", STRCASE_LSTRIP}, {"rstrip", STRCASE_RSTRIP}};
     static const struct { const char *name; int mode; const Type *(*ty)(Inf *); } finds[] = {
@@ -298,6 +381,26 @@ Val tx_method(Inf *I, Node *call, Val s, const char *m) {
             arity(I, call, m, 1, 1);
             Ref ops[2] = {s.r, str_arg(I, call, 0, m).r};
             return mk(I, lib(I, finds[k].ty(I), STR_FIND, finds[k].mode, ops, 2));
+        }
+    static const struct { const char *name; int mode; } tests[] = {
+        {"isdigit", STRTEST_DIGIT}, {"isalpha", STRTEST_ALPHA}, {"isalnum", STRTEST_ALNUM}, {"isspace", STRTEST_SPACE},
+        {"isupper", STRTEST_UPPER}, {"islower", STRTEST_LOWER}};
+    for (size_t k = 0; k < NELEM(tests); k++)
+        if (!strcmp(m, tests[k].name)) {
+            arity(I, call, m, 0, 0);
+            return mk(I, lib(I, inf_bool(I), STR_TEST, tests[k].mode, &s.r, 1));
+        }
+    static const struct { const char *name; int mode; } pads[] = {
+        {"ljust", STRPAD_LJUST}, {"rjust", STRPAD_RJUST}, {"center", STRPAD_CENTER}, {"zfill", STRPAD_ZFILL}};
+    for (size_t k = 0; k < NELEM(pads); k++)
+        if (!strcmp(m, pads[k].name)) {
+            bool z = pads[k].mode == STRPAD_ZFILL;
+            arity(I, call, m, 1, z ? 1 : 2);
+            bool given;
+            Ref ops[3] = {s.r, int_operand(I, call->kids[0], "a width", &given), 0};
+            if (call->nkids > 1) ops[2] = str_arg(I, call, 1, m).r;
+            else if (!z) ops[2] = tx_value(I, literal(I, " ")).r;
+            return mk(I, lib(I, str_t(I), STR_PAD, pads[k].mode, ops, z ? 2 : 3));
         }
     if (!strcmp(m, "replace")) {
         arity(I, call, m, 2, 2);

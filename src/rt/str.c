@@ -399,6 +399,57 @@ static int number(Run *r, const RtList *a, bool integer, Slot *out, int line, co
     return raise_msg(r, "ValueError", line, file, integer ? "invalid literal for int() with base 10: %s" : "could not convert string to float: %s", text);
 }
 
+/* str.isdigit() & co.: exact for ASCII text and, for isspace(), Unicode's spaces; other code points raise
+ * NotImplementedError (their answers need Unicode's categories, which kiln does not carry) */
+static int test(Run *r, const RtList *a, int mode, int64_t *out, int line, const char *file) {
+    static const char *const names[] = {"isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower"};
+    bool all = a->len > 0, cased = false;
+    int64_t k;
+    for (int64_t i = 0; i < a->len; i += k) {
+        uint32_t c = decode((const unsigned char *)bytes(a) + i, k = cp_bytes(a, i));
+        if (mode == STRTEST_SPACE) { all &= space_cp(c); continue; }
+        if (c >= 0x80) {
+            char m[120];
+            snprintf(m, sizeof m, "str.%s() of U+%04X: kiln answers it for ASCII text only", names[mode], (unsigned)c);
+            return raise_msg(r, "NotImplementedError", line, file, "%s", m);
+        }
+        switch (mode) {
+        case STRTEST_DIGIT: all &= isdigit((int)c) != 0; break;
+        case STRTEST_ALPHA: all &= isalpha((int)c) != 0; break;
+        case STRTEST_ALNUM: all &= isalnum((int)c) != 0; break;
+        case STRTEST_UPPER: cased |= isupper((int)c) != 0; all &= !islower((int)c); break;
+        default: cased |= islower((int)c) != 0; all &= !isupper((int)c); break;
+        }
+    }
+    *out = mode == STRTEST_UPPER || mode == STRTEST_LOWER ? all && cased : all;
+    return 0;
+}
+
+/* ljust/rjust/center(width, fill) and zfill(width): widths in code points, CPython's placement (center's left
+ * share is half the padding, plus one when both the padding and the width are odd; zfill keeps a sign first) */
+static RtList *pad(Run *r, const RtList *a, int mode, int64_t width, const RtList *fill, int line, const char *file) {
+    int64_t n = rt_str_len(a), extra = width - n;
+    if (fill && rt_str_len(fill) != 1) {
+        raise_msg(r, "TypeError", line, file, "%s", "The fill character must be exactly one character long");
+        return NULL;
+    }
+    if (extra <= 0) return rt_str_new(r, bytes(a), (size_t)a->len, line, file);
+    const char *f = fill ? bytes(fill) : "0";
+    int64_t fb = fill ? fill->len : 1;
+    int64_t left = mode == STRPAD_RJUST || mode == STRPAD_ZFILL ? extra : mode == STRPAD_CENTER ? extra / 2 + (extra & width & 1) : 0;
+    bool sign = mode == STRPAD_ZFILL && a->len && (bytes(a)[0] == '+' || bytes(a)[0] == '-');
+    if (extra > INT64_MAX / 8) { run_nomem(r, "padding a string", line, file); return NULL; }
+    RtList *l = new_str(r, a->len + extra * fb, line, file);
+    if (!l) return NULL;
+    char *o = l->data;
+    if (sign) *o++ = bytes(a)[0];
+    for (int64_t i = 0; i < left; i++, o += fb) memcpy(o, f, (size_t)fb);
+    memcpy(o, bytes(a) + sign, (size_t)(a->len - sign));
+    o += a->len - sign;
+    for (int64_t i = left; i < extra; i++, o += fb) memcpy(o, f, (size_t)fb);
+    return l;
+}
+
 static int compare(const RtList *a, const RtList *b, int mode) {
     int64_t n = a->len < b->len ? a->len : b->len;
     int c = n ? memcmp(a->data, b->data, (size_t)n) : 0;
@@ -464,6 +515,8 @@ int rt_str(Run *r, int op, int mode, const Type *at, const Slot *fr, int32_t a0,
     case STR_SPLIT: return made(out, split(r, s, nb ? b[0]->p : NULL, line, file)) ? 0 : -1;
     case STR_SORT: sort_strings(a->p); return 0;
     case STR_FREE: let_go(r, a->p); return 0;
+    case STR_TEST: return test(r, s, mode, &out->i, line, file);
+    case STR_PAD: return made(out, pad(r, s, mode, b[0]->i, nb > 1 ? b[1]->p : NULL, line, file)) ? 0 : -1;
     case STR_RAISE: { /* pending, not failed: the block's reraise sends it on, as a bare raise's does */
         const RtList *m = b[0]->p;
         run_raise(r, RE_RAISE, line, file);

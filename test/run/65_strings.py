@@ -290,3 +290,63 @@ def key_error(k):
 # expect: ('Ünïcode ✓', ['Ünïcode ✓', 'Ünïcode ✓', 'Ünïcode ✓'], ('Ünïcode ✓', 3), {'Ünïcode ✓': 3})
 def passthrough(s, n):
     return s, [s] * n, (s, n), {s: n}
+
+# run: formats(3, 2.5, 'ab')
+# expect: ('3 items at 2.50 each', '3-ab-3', "    'ab'|+3|{}", '    ab', 'x=[3, 3]', '2.500000e+03')
+def formats(n, x, name):
+    a = "{} items at {:.2f} each".format(n, x)
+    b = "{0}-{1}-{0}".format(n, name)
+    c = "{name!r:>8}|{v:+d}|{{}}".format(name=name, v=n)
+    return a, b, c, "{:>6}".format(name), "x={}".format([n, n]), "{:e}".format(x * 1000)
+
+# run: tests('Ab3', 8)
+# expect: (False, False, True, False, False, False, True, False, True, True, True, False, True)
+def tests(s, n):
+    return (s.isdigit(), s.isalpha(), s.isalnum(), s.isspace(), s.isupper(), s.islower(), "12".isdigit(), "".isdigit(),
+            " \t".isspace(), "ABC1".isupper(), "abc!".islower(), "1".isupper(), "\u3000".isspace())
+
+# run: padding('Ab3', 8)
+# expect: ('Ab3     ', '*****Ab3', 'ééAb3ééé', '   Ab3   ', '-0000042', '00000042', 'Ab3', '+007', '--ab-', '.abc..', '  é')
+def padding(s, n):
+    return (s.ljust(n), s.rjust(n, "*"), s.center(n, "é"), s.center(n + 1), "-42".zfill(n), "42".zfill(n), s.ljust(1),
+            "+7".zfill(4), "ab".center(5, "-"), "abc".center(6, "."), "é".rjust(3))
+
+# run: report(list([1.5, 22.25, 333.0]))
+# expect: '       i |        x\n       0 |     1.50\n       1 |    22.25\n       2 |   333.00'
+def report(xs):
+    lines = ["{:>8} | {:>8}".format("i", "x")]
+    for i, x in enumerate(xs):
+        lines.append(str(i).rjust(8) + " | " + f"{x:8.2f}")
+    return "\n".join(lines)
+
+# run: fill_error('ab')
+# expect-error: line 325: TypeError: The fill character must be exactly one character long
+def fill_error(s):
+    return s.center(5, "xy")
+
+# cpython: skip (kiln answers str.isdigit() for ASCII text only: NotImplementedError, where CPython says False)
+# run: isdigit_unicode('٣')
+# expect-error: line 331: NotImplementedError: str.isdigit() of U+0663: kiln answers it for ASCII text only
+def isdigit_unicode(s):
+    return s.isdigit()
+
+# run: literal_int_error(1)
+# expect-error: line 336: ValueError: invalid literal for int() with base 10: '4x'
+def literal_int_error(n):
+    return int("4x") + n
+
+# run: literal_float_error(1)
+# expect-error: line 341: ValueError: could not convert string to float: '0x10'
+def literal_float_error(n):
+    return float("0x10") + n
+
+# cpython: skip (kiln's ints are 64-bit: CPython gives 9223372036854775808)
+# run: literal_int_range(1)
+# expect-error: line 347: OverflowError: int('9223372036854775808') does not fit kiln's 64-bit int
+def literal_int_range(n):
+    return int("9223372036854775808") + n
+
+# run: numpy_from_text('2.5', '7')
+# expect: (2.5, 7, 1000.0, False, True)
+def numpy_from_text(a, b):
+    return np.float32(a), np.int32(b), np.float64("1e3"), bool(""), bool("x")

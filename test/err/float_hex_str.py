@@ -1,3 +1,0 @@
-# run: f()
-def f():
-    return float("0x10")
