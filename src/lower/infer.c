@@ -655,7 +655,17 @@ void inf_dict_learn(Inf *I, Node *recv, const Type *box, Node *at) {
 }
 
 void inf_list_learn(Inf *I, Node *recv, const Type *item, Node *at) {
+    /* rows[i].append(x), rows a list of empty lists ([[] for _ in range(n)]): rows's items are lists of x's type */
+    bool nested = false;
+    for (Node *r = recv; r && r->kind == N_SUBSCR && r->nkids == 1 && r->kids[0]->kind != N_SLICE; r = r->a)
+        if (r->a->kind == N_NAME || r->a->kind == N_SUBSCR) { /* cube[i][j].append(x): one list level each */
+            if (!(item = ty_list(I->tt, item))) inf_oom(I);
+            recv = r->a;
+            nested = true;
+        }
     int var = recv && recv->kind == N_NAME ? find_var(I, recv->name) : -1;
+    if (var >= 0 && nested && (!I->vars.v[var].ty || I->vars.v[var].ty->kind != T_LIST))
+        var = -1; /* d[k].append(x) of a dict's empty list: not a list of lists */
     if (var < 0)
         inf_fail(I, at, "kiln cannot tell the item type of this empty list: bind it to a variable first (x = [] ... "
                  "x.append(v)), or start it with an item");
@@ -673,6 +683,9 @@ void inf_list_learn(Inf *I, Node *recv, const Type *item, Node *at) {
     if (!had && !vec_push(&I->unit->arena, *I->hints, h)) inf_oom(I);
     I->restart = true;
 }
+
+/* an item type that is, or holds, an empty list whose items are not known yet (what a hint may refine) */
+static bool untyped_inside(const Type *t) { return t->kind == T_UNKNOWN || (t->kind == T_LIST && untyped_inside(ty_item(t))); }
 
 /* v as the Optional opt a variable holds: None is (False, zeros), a value (True, it) */
 static Val to_optional(Inf *I, Val v, const Type *opt, Node *at) {
@@ -709,7 +722,8 @@ static void bind_value(Inf *I, Node *t, Val v) {
     if (t->id >= 0) I->at = t;
     int var = find_var(I, t->name);
     if (!ir_check(var >= 0, &I->f->broken, "a name bound that the scan of locals did not see")) inf_oom(I);
-    if (v.ty->kind == T_LIST && ty_item(v.ty)->kind == T_UNKNOWN && list_hint(I, var)) v = ls_typed(I, list_hint(I, var), v);
+    if (v.ty->kind == T_LIST && list_hint(I, var) && untyped_inside(ty_item(v.ty)) && ls_item_join(I, ty_item(v.ty), list_hint(I, var)) == list_hint(I, var))
+        v = ls_typed(I, list_hint(I, var), v);
     if ((v.ty->kind == T_DICT || v.ty->kind == T_SET) && v.ty->elems[0]->kind == T_UNKNOWN && dict_hint(I, var) &&
         dict_hint(I, var)->kind == v.ty->kind)
         v = dc_typed(I, dict_hint(I, var), v);

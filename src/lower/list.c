@@ -761,8 +761,13 @@ Val ls_to_array(Inf *I, Val l, Node *at) {
 Val ls_typed(Inf *I, const Type *item, Val v) {
     Ins *in = &I->f->ins.v[v.r];
     /* a new empty list, or an empty list passed in (its items take their size at the first append, rt/list.c) */
-    if (in->op != OP_ARG && (in->op != OP_LIB || (in->aux & 0xff) != LIB_LIST_NEW)) return v;
-    in->ty = list_of(I, item);
-    v.ty = in->ty;
+    if (in->op == OP_ARG || (in->op == OP_LIB && (in->aux & 0xff) == LIB_LIST_NEW)) {
+        in->ty = list_of(I, item);
+        v.ty = in->ty;
+        return v;
+    }
+    /* a list of empty lists made elsewhere (a comprehension's): the same address, seen as lists of item's items
+     * (an empty list holds nothing to convert; its item size is taken at its first append) */
+    if (ty_item(v.ty)->kind == T_LIST) return mk(I, inf_emit(I, OP_CAST, list_of(I, item), &v.r, 1, 0));
     return v;
 }
