@@ -2,9 +2,10 @@
  * str.c — Python strings as values: literals stored in variables, passed,
  * returned and put in tuples and lists; str(x), repr(x), f-strings, chr and
  * ord; + and *, comparisons, `in`, len, indexing and slicing, iteration over
- * the characters; int(s) and float(s) of a string made at run time; and the
+ * the characters; int(s) and float(s) of a string made at run time; the
  * methods numeric code calls (find, count, startswith, endswith, upper,
- * lower, strip, replace, split, join).
+ * lower, strip, replace, split, join, is*, padding) and "...".format(...) of
+ * a literal, read as the f-string it spells; computed exception messages.
  *
  * A literal stays a static T_STR (its text in Func.strs, folded where it
  * meets another literal: "a" + "b", "x" == "y") until it must exist at run
@@ -23,7 +24,6 @@ static const Type *str_t(Inf *I) { return &I->tt->string; }
 static const Type *bool_t(Inf *I) { return inf_bool(I); }
 /* a literal's text: its index in Func.strs, or its type's (a static string argument, a variable holding one) */
 const char *tx_text(Inf *I, Val v) { return v.str >= 0 ? I->f->strs.v[v.str] : v.ty->text ? v.ty->text : ""; }
-static const char *text_of(Inf *I, Val v) { return tx_text(I, v); }
 
 bool tx_is(const Type *t) { return t->kind == T_STR || t->kind == T_STRING; }
 
@@ -41,7 +41,7 @@ static Val literal(Inf *I, const char *s) {
 /* the literal's run-time string: made once per call at the start of the entry block, right after its static text */
 Val tx_value(Inf *I, Val v) {
     if (v.ty->kind != T_STR) return v;
-    const char *s = text_of(I, v);
+    const char *s = tx_text(I, v);
     for (uint32_t i = 0; i < I->strlits.n; i++)
         if (!strcmp(I->strlits.v[i].text, s)) return mk(I, I->strlits.v[i].r);
     const Type *tt = ty_text(I->tt, s);
@@ -65,7 +65,7 @@ bool tx_merge_fix(Inf *I, Val *vals, int n, Val *out) {
     for (int i = 0; i < n; i++) {
         if (!tx_is(vals[i].ty)) continue;
         any = true;
-        same &= vals[i].ty->kind == T_STR && vals[0].ty->kind == T_STR && !strcmp(text_of(I, vals[i]), text_of(I, vals[0]));
+        same &= vals[i].ty->kind == T_STR && vals[0].ty->kind == T_STR && !strcmp(tx_text(I, vals[i]), tx_text(I, vals[0]));
     }
     if (!any) return false;
     if (same) { *out = vals[0]; return true; }
@@ -143,7 +143,7 @@ Val tx_number(Inf *I, Val s, bool integer) {
 Ref tx_len(Inf *I, Val s) {
     if (s.ty->kind == T_STR) { /* code points of the literal */
         int64_t n = 0;
-        for (const unsigned char *p = (const unsigned char *)text_of(I, s); *p; p++) n += (*p & 0xc0) != 0x80;
+        for (const unsigned char *p = (const unsigned char *)tx_text(I, s); *p; p++) n += (*p & 0xc0) != 0x80;
         return inf_k64(I, n);
     }
     return lib(I, inf_i64(I), STR_LEN, 0, &s.r, 1);
@@ -157,11 +157,11 @@ Val tx_binop(Inf *I, int tok, Val a, Val b, Node *at) {
     if (a.ty->kind == T_UNKNOWN || b.ty->kind == T_UNKNOWN) return mk(I, inf_static(I, &I->tt->unknown));
     if (tok == TK_PLUS && tx_is(a.ty) && tx_is(b.ty)) {
         if (a.ty->kind == T_STR && b.ty->kind == T_STR) { /* folded */
-            size_t na = strlen(text_of(I, a)), nb = strlen(text_of(I, b));
+            size_t na = strlen(tx_text(I, a)), nb = strlen(tx_text(I, b));
             char *s = arena_alloc(I->a, na + nb + 1);
             if (!s) inf_oom(I);
-            memcpy(s, text_of(I, a), na);
-            memcpy(s + na, text_of(I, b), nb + 1);
+            memcpy(s, tx_text(I, a), na);
+            memcpy(s + na, tx_text(I, b), nb + 1);
             return literal(I, s);
         }
         Ref ops[2] = {tx_value(I, a).r, tx_value(I, b).r};
@@ -194,7 +194,7 @@ Val tx_compare(Inf *I, int tok, Val a, Val b, Node *at) {
     }
     int mode = cmp_mode(tok);
     if (a.ty->kind == T_STR && b.ty->kind == T_STR) {
-        int c = strcmp(text_of(I, a), text_of(I, b)); /* UTF-8 bytes order as code points do */
+        int c = strcmp(tx_text(I, a), tx_text(I, b)); /* UTF-8 bytes order as code points do */
         bool r = mode == STRCMP_EQ ? !c : mode == STRCMP_NE ? c != 0 : mode == STRCMP_LT ? c < 0 : mode == STRCMP_LE ? c <= 0
                  : mode == STRCMP_GT ? c > 0 : c >= 0;
         return mk(I, inf_const_i(I, bool_t(I), r));
@@ -206,13 +206,13 @@ Val tx_compare(Inf *I, int tok, Val a, Val b, Node *at) {
 /* x in s: a substring */
 Val tx_contains(Inf *I, Val x, Val s, Node *at) {
     if (!tx_is(x.ty)) inf_fail(I, at, "'in <string>' requires string as left operand, not %s", inf_tyname(I, x.ty));
-    if (x.ty->kind == T_STR && s.ty->kind == T_STR) return mk(I, inf_const_i(I, bool_t(I), strstr(text_of(I, s), text_of(I, x)) != NULL));
+    if (x.ty->kind == T_STR && s.ty->kind == T_STR) return mk(I, inf_const_i(I, bool_t(I), strstr(tx_text(I, s), tx_text(I, x)) != NULL));
     Ref ops[2] = {tx_value(I, s).r, tx_value(I, x).r};
     return mk(I, lib(I, bool_t(I), STR_FIND, STRFIND_IN, ops, 2));
 }
 
 Ref tx_truth(Inf *I, Val s) {
-    if (s.ty->kind == T_STR) return inf_const_i(I, bool_t(I), text_of(I, s)[0] != 0);
+    if (s.ty->kind == T_STR) return inf_const_i(I, bool_t(I), tx_text(I, s)[0] != 0);
     return inf_op2(I, OP_NE, bool_t(I), tx_len(I, s), inf_k64(I, 0));
 }
 
@@ -363,7 +363,7 @@ static Val format_method(Inf *I, Node *call, const char *text) {
 Val tx_method(Inf *I, Node *call, Val s, const char *m) {
     if (!strcmp(m, "format")) {
         if (s.ty->kind != T_STR) inf_fail(I, call, "str.format() of a string made at run time is not supported (its fields must be known when compiling): write an f-string");
-        return format_method(I, call, text_of(I, s));
+        return format_method(I, call, tx_text(I, s));
     }
     static const struct { const char *name; int mode; } cases[] = {
         {"upper", STRCASE_UPPER}, {"lower", STRCASE_LOWER}, {"strip", STRCASE_STRIP}, {"lstrip", STRCASE_LSTRIP}, {"rstrip", STRCASE_RSTRIP}};

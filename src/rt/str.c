@@ -10,6 +10,11 @@
  * indexing walk the bytes where the text is not ASCII (numeric code's texts
  * are short and mostly ASCII, where the walk is skipped). Comparing UTF-8
  * bytewise orders by code point, which is what Python's comparison is.
+ *
+ * Making strings cheaply matters in loops that build text: a string the IR
+ * proves dead (opt/strfree.c's STR_FREE) goes to a small pool and is made
+ * again in place, and the 128 one-character ASCII strings are made once per
+ * call and shared (immutable: sharing cannot be seen).
  */
 #include "lib.h"
 #include "exc.h"
