@@ -18,12 +18,17 @@
  * Threads are used only when the body's code is tier-2 code (tier 0 and tier
  * 1 code keep counters and tier-up state that one thread at a time may touch;
  * they run the chunks serially in the same order). Each task gets a Run of its
- * own (its own buffers, depth and stack floor); an error stops the task, and
+ * own (its own buffers, depth and stack floor); the lists, dicts, sets and
+ * strings a task made are handed to the caller's Run when it ends (an item of
+ * the caller's list may be one of them: they live until the call returns, as
+ * the caller's own do), and tasks share the caller's one-character strings;
+ * an error stops the task, and
  * after every task has finished the error of the lowest task — the lowest
  * failing iteration, the one a serial run raises — is the one raised.
  */
 #include "frame.h"
 #include "../rt/eval.h"
+#include "../rt/lib.h"
 #include "../rt/pool.h"
 #include <pthread.h>
 #include <stdlib.h>
@@ -98,7 +103,7 @@ typedef struct Job {
     int64_t ntasks;
     Slot *parts;             /* nch results of R.slots slots */
     Reds R;
-    const Run *parent;
+    Run *parent;
     int line;
     const char *file;
     pthread_mutex_t mu;      /* guards the error below */
@@ -135,6 +140,7 @@ static void task(void *arg, int64_t t, int w) {
     r.epoch = J->parent->epoch;
     r.depth = J->parent->depth;
     r.pool = NULL; /* a parallel loop inside this one runs serially */
+    r.ascii = J->parent->ascii; /* made before the tasks began (rt_str_share): read-only, shared */
     int64_t a, b;
     task_range(J, t, &a, &b);
     if (run_units(J, a, b, &r)) {
@@ -147,6 +153,16 @@ static void task(void *arg, int64_t t, int w) {
         }
         pthread_mutex_unlock(&J->mu);
     }
+    pthread_mutex_lock(&J->mu);
+    bool kept = run_adopt(J->parent, &r);
+    if (!kept && (J->err_task < 0 || t < J->err_task)) { /* out of memory: this task's objects cannot outlive it */
+        J->err_task = t;
+        J->err.code = RE_NOMEM; J->err.line = J->line; J->err.file = J->file; J->err.ename = "MemoryError";
+        snprintf(J->err.msg, sizeof J->err.msg, "out of memory keeping a parallel loop's lists and strings");
+        atomic_store_explicit(&J->failed, t, memory_order_relaxed);
+    }
+    pthread_mutex_unlock(&J->mu);
+    r.ascii = NULL; /* the caller's */
     run_release(&r);
 }
 
@@ -190,6 +206,7 @@ static const char *parallel(Job *J, Run *run, int *nt) {
      * (mandelbrot's rows): four a thread, claimed as threads come free */
     J->ntasks = (int64_t)*nt * (hv ? PAR_TASKS_PER_THREAD : 1);
     if (J->ntasks > units) J->ntasks = units;
+    if (rt_str_share(run)) return "out of memory for the shared one-character strings";
     J->err_task = -1;
     atomic_store(&J->failed, INT64_MAX);
     pthread_mutex_init(&J->mu, NULL);

@@ -49,6 +49,7 @@ bool rt_format_spec_ok(const char *spec, const Type *t);
 RtList *rt_str_new(Run *r, const char *s, size_t n, int line, const char *file);
 int64_t rt_str_len(const RtList *s);                 /* in code points */
 int64_t rt_str_offset(const RtList *s, int64_t k);   /* the byte offset of code point k */
+int rt_str_share(Run *r); /* the call's one-character strings made now (before parallel tasks share them); -1 OOM */
 char *rt_str_repr(const RtList *s);                  /* repr(s), malloc'd; NULL: out of memory */
 int rt_str_compare(const RtList *a, const RtList *b); /* -1, 0, 1 */
 /* LIB_STR's routine op (STR_*, ir/lib.h) of operand 0 (slot a0 of frame fr; at its type) and the nb others at ops */

@@ -90,6 +90,16 @@ int run_nomem(Run *r, const char *what, int line, const char *file) {
     return -1;
 }
 
+/* the lists (strings), dicts and sets r made, moved into parent's (a parallel task's, at its end); false: out of memory
+ * (what could not move stays r's) */
+bool run_adopt(Run *parent, Run *r) {
+    while (r->lists.n) { if (!hvec_push(parent->lists, r->lists.v[r->lists.n - 1])) return false; r->lists.n--; }
+    while (r->dicts.n) { if (!hvec_push(parent->dicts, r->dicts.v[r->dicts.n - 1])) return false; r->dicts.n--; }
+    while (r->sets.n) { if (!hvec_push(parent->sets, r->sets.v[r->sets.n - 1])) return false; r->sets.n--; }
+    r->nstrpool = 0; /* its strings went with its lists */
+    return true;
+}
+
 RtBuf *run_find_buf(Run *r, const void *data) {
     const unsigned char *p = data;
     for (uint32_t i = r->bufs.n; i-- > 0;) {

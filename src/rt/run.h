@@ -154,6 +154,7 @@ static inline bool run_interrupted(const Run *r) {
 void run_release(Run *r);                 /* drop the call's references to buffers */
 int run_raise(Run *r, RtErr code, int line, const char *file);
 int run_nomem(Run *r, const char *what, int line, const char *file); /* MemoryError: "out of memory <what>"; -1 */
+bool run_adopt(Run *parent, Run *r);
 /* allocate a zeroed C-contiguous array; writes its descriptor into out; -1 on error (raised) */
 /* a new array of the shape; zeroed unless zero is false (the caller writes every element) */
 int run_alloc(Run *r, int dtype, int ndim, const int64_t *dims, bool zero, Slot *out, int line, const char *file);

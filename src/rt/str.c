@@ -48,6 +48,8 @@ static RtList *one_char(Run *r, unsigned c, int line, const char *file) {
 
 static bool shared(const Run *r, const RtList *s) { return r->ascii && s >= r->ascii && s < r->ascii + 128; }
 
+int rt_str_share(Run *r) { return one_char(r, 0, r->line, r->file) ? 0 : -1; }
+
 /* s let go: nothing refers to it any more (opt/strfree.c proved it); a full pool leaves it to the call's end, and a
  * shared one-character string stays */
 static void let_go(Run *r, RtList *s) {

@@ -238,3 +238,13 @@ def uint_red(a):
     for i in prange(len(a)):
         s += a[i]
     return s
+
+# run: pnames(2000)
+# expect: (['k0', 'k1', 'k2'], 'k1999', [1999, 5], 8890)
+def pnames(n):
+    names = ["" for _ in range(n)]
+    rows = [[0] for _ in range(n)]
+    for i in prange(n):
+        names[i] = "k" + str(i)
+        rows[i] = [i, len(names[i])]
+    return names[:3], names[-1], rows[1999], sum([len(s) for s in names])
