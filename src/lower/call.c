@@ -597,6 +597,17 @@ static Val minmax(Inf *I, Node *call, bool ismax) {
         if (call->nkids > TY_TUPLE_MAX) inf_fail(I, call, "%s() of more than %d arguments is not supported", nm, TY_TUPLE_MAX);
         for (int i = 0; i < call->nkids && i < TY_TUPLE_MAX; i++) vals[n++] = ex_expr(I, call->kids[i]);
     }
+    bool texts = true;
+    for (int i = 0; i < n; i++) texts &= tx_is(vals[i].ty);
+    if (texts) { /* strings: the first extreme, as CPython keeps it */
+        Val r = tx_value(I, vals[0]);
+        for (int i = 1; i < n; i++) {
+            Val x = tx_value(I, vals[i]);
+            Ref better = tx_compare(I, ismax ? TK_GT : TK_LT, x, r, call).r;
+            r = mk(I, inf_sel(I, r.ty, better, x.r, r.r));
+        }
+        return r;
+    }
     bool strong_int = false;
     for (int i = 0; i < n; i++) {
         if (vals[i].ty->kind == T_UNKNOWN) return vals[i];

@@ -350,3 +350,11 @@ def literal_int_range(n):
 # expect: (2.5, 7, 1000.0, False, True)
 def numpy_from_text(a, b):
     return np.float32(a), np.int32(b), np.float64("1e3"), bool(""), bool("x")
+
+# run: extremes(3)
+# expect: ('pear', 'banana', 'pear', 'fig', 'banana', 'apple', 'b', [4, 5, 6], [3], 'c')
+def extremes(n):
+    words = ["pear", "fig", "banana", "kiwi"]
+    rows = [[1, 2], [3], [4, 5, 6], [7]]
+    return (max(words), min(words), max(words, key=lambda w: w[-1]), min(words, key=len), max(words, key=len),
+            min("zebra", "apple", "mango"), max("b", "a"), max(rows, key=len), min(rows, key=len), max(["b", "c", "a"], key=lambda w: w))

@@ -1161,6 +1161,9 @@ static void ins(L *l, Ref r) {
     switch (in->op) {
     case OP_CONST:
         if (in->ty->kind == T_SCALAR) l->val[r] = constant(l, r);
+        /* a zero placeholder of a list's, a string's ... type (a phi's value before a loop first sets it, as a max()'s
+         * best item): the null address, so that no phi loses the edge it comes in on */
+        else if (ty_is_ref(in->ty)) l->val[r] = one(ci64(l, 0));
         return;
     case OP_ARG: if (ty_is_leaf(in->ty)) l->val[r] = arg_value(l, r); return;
     case OP_EXTRACT:
