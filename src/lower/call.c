@@ -442,6 +442,7 @@ static Val call_kernel(Inf *I, Node *call, int idx) {
     Kernel fn = I->env->kernel(I->env->cx, idx);
     if (nf_is_generator(fn.def))
         inf_fail(I, call, "%s() is a generator: kiln runs a generator only as the iterable of a for statement", fn.name);
+    if (nf_passes_closure(I, call)) return nf_kernel_with_closure(I, call, fn.def);
     Args A = bind_args(I, call, fn.name, fn.def->names, fn.def->nnames, fn.defaults);
     const Type *types[16];
     for (int i = 0; i < A.count; i++) {

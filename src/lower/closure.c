@@ -149,6 +149,58 @@ static void bind_call(Inf *I, Node *call, Node *def, const char *fname, bool lam
 
 Val nf_call(Inf *I, Node *call, Val f) { return nf_inline(I, call, def_of(I, f.ty, call)); }
 
+/* whether argument n is a function: a lambda written there, or a name (np.sqrt, a kernel, a builtin, a variable)
+ * that holds a lambda, an inner function, a kernel or a builtin (reading a name emits nothing that stays) */
+static bool is_closure_arg(Inf *I, Node *n) {
+    if (n->kind == N_LAMBDA) return true;
+    if (n->kind != N_NAME && !(n->kind == N_ATTR && n->a->kind == N_NAME)) return false;
+    int k = ex_expr(I, n).ty->kind;
+    return k == T_CLOSURE || k == T_FUNC || k == T_BUILTIN;
+}
+
+bool nf_passes_closure(Inf *I, Node *call) {
+    for (int i = 0; i < call->nkids; i++) if (is_closure_arg(I, call->kids[i])) return true;
+    for (int i = 0; i < call->nkids2; i++) if (is_closure_arg(I, call->kids2[i])) return true;
+    return false;
+}
+
+/* a name of def's body that is none of its own (a global it reads) and that this function has a local of: inlined
+ * here, the body would read the local */
+static const char *shadowed(Inf *I, Node *n, const Ren *own) {
+    if (!n) return NULL;
+    if (n->kind == N_NAME) {
+        bool mine = false;
+        for (int i = 0; i < own->n && !mine; i++) mine = !strcmp(own->from[i], n->name);
+        for (uint32_t i = 0; i < I->vars.n && !mine; i++)
+            if (!strcmp(I->vars.v[i].name, n->name)) return n->name;
+    }
+    const char *s;
+    if ((s = shadowed(I, n->a, own)) || (s = shadowed(I, n->b, own)) || (s = shadowed(I, n->c, own))) return s;
+    for (int i = 0; i < n->nkids; i++) if ((s = shadowed(I, n->kids[i], own))) return s;
+    for (int i = 0; i < n->nkids2; i++) if ((s = shadowed(I, n->kids2[i], own))) return s;
+    return NULL;
+}
+
+/* kernel def called with a lambda or an inner function among its arguments: its body lowered here, as an inner
+ * function's is (the closure is called where the kernel calls it, with what it captured), instead of a
+ * specialization of its own, which could not take a function that lives in this call */
+Val nf_kernel_with_closure(Inf *I, Node *call, Node *def) {
+    Ren own = {NULL, NULL, 0, 0, I};
+    for (int i = 0; i < def->nnames; i++) ren_add(&own, def->names[i], NULL);
+    inf_scan_binds(def->kids, def->nkids, bind_local, &own);
+    for (int i = 0; i < def->nkids; i++) {
+        const char *s = shadowed(I, def->kids[i], &own);
+        if (s)
+            inf_fail(I, call, "%s() takes a function here, so kiln lowers its body at this call; it reads the global '%s', "
+                     "which is also a local of this function: rename one of them", def->name, s);
+    }
+    if (def == I->def || I->ninl >= NF_DEPTH_MAX / 2)
+        inf_fail(I, call, "%s() is given a function and is called recursively (or such calls nest more than %d deep): kiln "
+                 "lowers a kernel given a lambda, an inner function, a kernel or a builtin in place, which cannot recurse",
+                 def->name, NF_DEPTH_MAX / 2);
+    return nf_inline(I, call, def);
+}
+
 Val nf_inline(Inf *I, Node *call, Node *def) {
     bool lambda = def->kind == N_LAMBDA;
     const char *fname = lambda ? "<lambda>" : def->name;

@@ -730,7 +730,7 @@ static void bind_value(Inf *I, Node *t, Val v) {
     const Type *opt = opt_hint(I, var);
     if (opt && v.ty != opt && v.ty->kind != T_UNKNOWN) v = to_optional(I, v, opt, t);
     VarInfo *vi = &I->vars.v[var];
-    if (v.ty->kind == T_MODULE || v.ty->kind == T_BUILTIN)
+    if (v.ty->kind == T_MODULE)
         inf_fail(I, t, "cannot assign a %s to a variable", ty_name(v.ty));
     if (vi->ssa0 < 0) {
         vi->shape = v.ty->kind == T_TUPLE ? v.ty : NULL;

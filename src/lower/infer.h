@@ -271,6 +271,8 @@ Val ar_repeat(Inf *I, Node *call);
 Val nf_lambda(Inf *I, Node *n);
 void nf_def(Inf *I, Node *s);
 Val nf_call(Inf *I, Node *call, Val f);
+bool nf_passes_closure(Inf *I, Node *call);               /* an argument is a lambda or an inner function */
+Val nf_kernel_with_closure(Inf *I, Node *call, Node *def); /* a kernel given one: its body lowered at the call */
 Val nf_inline(Inf *I, Node *call, Node *def); /* def's body lowered at call (its arguments bound to hidden variables) */
 bool nf_is_generator(const Node *def); /* a def with a yield of its own */
 bool nf_is_generator_call(Inf *I, Node *n); /* n calls one (list(g(n)) and the like iterate it as a generator expression) */
