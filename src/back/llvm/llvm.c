@@ -1142,6 +1142,14 @@ static LV constant(L *l, Ref r) {
     }
 }
 
+/* a constant's value: a scalar's, or for a zero placeholder of a list's, a string's ... type (a phi's value before a
+ * loop first sets it, as a max()'s best item) the null address, so that no phi loses the edge it comes in on */
+static void const_value(L *l, Ref r) {
+    const Type *t = IN(l, r)->ty;
+    if (t->kind == T_SCALAR) l->val[r] = constant(l, r);
+    else if (ty_is_ref(t)) l->val[r] = one(ci64(l, 0));
+}
+
 /* an argument from its slot; the lengths its specialization fixes (static shapes) as constants, so
  * LLVM sees the trip counts and, for a C-contiguous array, the strides they make */
 static LV arg_value(L *l, Ref r) {
@@ -1159,12 +1167,7 @@ static void ins(L *l, Ref r) {
     if (l->ndefer && !ll_gpu_deferrable(l, r)) ll_gpu_flush(l);
     if (!in->ty && in->op != OP_STORE && in->op != OP_FILL && in->op != OP_CALL && in->op != OP_LIB) return;
     switch (in->op) {
-    case OP_CONST:
-        if (in->ty->kind == T_SCALAR) l->val[r] = constant(l, r);
-        /* a zero placeholder of a list's, a string's ... type (a phi's value before a loop first sets it, as a max()'s
-         * best item): the null address, so that no phi loses the edge it comes in on */
-        else if (ty_is_ref(in->ty)) l->val[r] = one(ci64(l, 0));
-        return;
+    case OP_CONST: const_value(l, r); return;
     case OP_ARG: if (ty_is_leaf(in->ty)) l->val[r] = arg_value(l, r); return;
     case OP_EXTRACT:
         if (ty_is_leaf(in->ty)) l->val[r] = load_value(l, in->ty, l->c->slot[r]);
@@ -1380,7 +1383,7 @@ static void osr_entry(L *l, LV *hparams) {
             Ref r = b->ins.v[k];
             Ins *in = IN(l, r);
             if (!in->ty || !ty_is_leaf(in->ty)) continue;
-            if (in->op == OP_CONST) { if (in->ty->kind == T_SCALAR) l->val[r] = constant(l, r); continue; }
+            if (in->op == OP_CONST) { const_value(l, r); continue; }
             if (in->op == OP_ARG) { l->val[r] = arg_value(l, r); continue; }
             if (!l->reach[bi]) { l->val[r] = load_value(l, in->ty, l->c->slot[r]); continue; }
             LV v = load_value(l, in->ty, l->c->slot[r]);
