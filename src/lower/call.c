@@ -1011,8 +1011,8 @@ Val cl_call(Inf *I, Node *call) {
     case BI_SORTED: return ls_sorted_call(I, call);
     case BI_NP_ARRAY: case BI_NP_ASARRAY: return np_array(I, call, id == BI_NP_ARRAY);
     case BI_INT: {
-        if (call->nkids == 1) {
-            Val v = ex_expr(I, call->kids[0]);
+        if (call->nkids == 1 && !call->nkids2) {
+            Val v = ex_expr(I, call->kids[0]); /* evaluated once: int(random.random() * 10) draws once */
             if (v.ty->kind == T_STR) { /* CPython's int(str): whitespace, a sign, underscores between digits */
                 const char *s = tx_text(I, v);
                 int64_t x;
@@ -1020,6 +1020,7 @@ Val cl_call(Inf *I, Node *call) {
                 if (rc) return tx_number(I, v, true); /* raises where it runs: ValueError, or OverflowError past int64 */
                 return mk(I, inf_const_i(I, i64w(I), x));
             }
+            return scalar_ctor_of(I, call, i64w(I), "int", v);
         }
         return scalar_ctor(I, call, i64w(I), "int");
     }
