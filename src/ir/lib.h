@@ -74,7 +74,8 @@ enum {
  * of a list of strings), CHR (chr(i)). A number: CMP (mode the comparison token's STRCMP_*: a bool), LEN (code points),
  * FIND (mode STRFIND_*: b in a, a.find(b), a.count(b), a.startswith(b), a.endswith(b)), INT / FLOAT (int(a), float(a):
  * ValueError as CPython), ORD (ord(a): TypeError unless one character). A list of strings: CHARS (its characters, for
- * iteration), SPLIT (a.split(); operand b, when given, the separator). SORT: operand 0 a list of strings, sorted in place.
+ * iteration), SPLIT (mode 0: a.split(); operand b the most splits, -1 none, then the separator when given; mode 1 and 2:
+ * a.splitlines(keepends)). SORT: operand 0 a list of strings, sorted in place.
  * RAISE: operand 0 a static T_STR (an exception class's name), operand 1 the message: that exception made pending (the
  * raise that follows sends it on). FREE: operand 0, a string nothing refers to any more, kept for the next string.
  * TEST (mode STRTEST_*: isdigit ...: a bool); PAD (mode STRPAD_*: operands width and, but for ZFILL, the fill

@@ -407,13 +407,33 @@ Val tx_method(Inf *I, Node *call, Val s, const char *m) {
         Ref ops[3] = {s.r, str_arg(I, call, 0, m).r, str_arg(I, call, 1, m).r};
         return mk(I, lib(I, str_t(I), STR_REPLACE, 0, ops, 3));
     }
-    if (!strcmp(m, "split")) {
-        arity(I, call, m, 0, 1);
+    if (!strcmp(m, "split")) { /* split(sep=None, maxsplit=-1) */
+        Node *arg[2] = {NULL, NULL};
+        if (call->nkids > 2) inf_fail(I, call, "str.split() takes at most 2 arguments (%d given)", call->nkids);
+        for (int k = 0; k < call->nkids; k++) arg[k] = call->kids[k];
+        for (int k = 0; k < call->nkids2; k++) {
+            int p = !strcmp(call->names[k], "sep") ? 0 : !strcmp(call->names[k], "maxsplit") ? 1 : -1;
+            if (p < 0 || arg[p]) inf_fail(I, call->kids2[k], "str.split() got an unexpected or repeated keyword argument '%s'", call->names[k]);
+            arg[p] = call->kids2[k];
+        }
         const Type *lt = ty_list(I->tt, str_t(I));
         if (!lt) inf_oom(I);
-        if (call->nkids && call->kids[0]->kind == N_NONE) return mk(I, lib(I, lt, STR_SPLIT, 0, &s.r, 1));
-        Ref ops[2] = {s.r, call->nkids ? str_arg(I, call, 0, m).r : 0};
-        return mk(I, lib(I, lt, STR_SPLIT, 0, ops, call->nkids ? 2 : 1));
+        bool given;
+        Ref ops[3] = {s.r, arg[1] ? int_operand(I, arg[1], "maxsplit", &given) : inf_k64(I, -1), 0};
+        if (!arg[0] || arg[0]->kind == N_NONE) return mk(I, lib(I, lt, STR_SPLIT, 0, ops, 2));
+        Val sep = ex_expr(I, arg[0]);
+        if (!tx_is(sep.ty)) inf_fail(I, arg[0], "must be str or None, not %s", inf_tyname(I, sep.ty));
+        ops[2] = tx_value(I, sep).r;
+        return mk(I, lib(I, lt, STR_SPLIT, 0, ops, 3));
+    }
+    if (!strcmp(m, "splitlines")) {
+        if (call->nkids + call->nkids2 > 1) inf_fail(I, call, "str.splitlines() takes at most 1 argument");
+        Node *k = call->nkids ? call->kids[0] : call->nkids2 ? call->kids2[0] : NULL;
+        if (call->nkids2 && strcmp(call->names[0], "keepends")) inf_fail(I, call, "str.splitlines() got an unexpected keyword argument '%s'", call->names[0]);
+        if (k && k->kind != N_BOOL) inf_fail(I, k, "str.splitlines(): keepends must be True or False written in the call");
+        const Type *lt = ty_list(I->tt, str_t(I));
+        if (!lt) inf_oom(I);
+        return mk(I, lib(I, lt, STR_SPLIT, k && k->v.i ? 2 : 1, &s.r, 1));
     }
     if (!strcmp(m, "join")) {
         arity(I, call, m, 1, 1);

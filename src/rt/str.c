@@ -344,28 +344,54 @@ static int push(Run *r, RtList *list, RtList *s, int line, const char *file) {
 }
 
 /* a.split(sep): sep NULL splits at runs of whitespace and drops empty pieces at the ends, as CPython */
-static RtList *split(Run *r, const RtList *a, const RtList *sep, int line, const char *file) {
+/* a.split(sep, maxsplit) (maxsplit < 0: no limit); sep NULL splits at runs of whitespace and drops empty pieces at
+ * the ends, as CPython, the rest after the last split kept as it is from its first non-space */
+static RtList *split(Run *r, const RtList *a, const RtList *sep, int64_t maxsplit, int line, const char *file) {
     if (sep && !sep->len) { raise_msg(r, "ValueError", line, file, "%s", "empty separator"); return NULL; }
     RtList *out = run_list_new(r, 0, 8, line, file);
     const char *p = bytes(a);
     if (!out) return NULL;
     if (!sep) {
         int64_t k;
-        for (int64_t i = 0; i < a->len;) {
+        for (int64_t i = 0, n = 0; i < a->len; n++) {
             while (i < a->len && space_at(a, i, &k)) i += k;
-            int64_t b = i;
-            while (i < a->len && !space_at(a, i, &k)) i += k;
-            if (i > b && push(r, out, rt_str_new(r, p + b, (size_t)(i - b), line, file), line, file)) return NULL;
+            if (i == a->len) break;
+            int64_t b = i, e = a->len;
+            if (maxsplit < 0 || n < maxsplit) {
+                while (i < a->len && !space_at(a, i, &k)) i += k;
+                e = i;
+            } else i = a->len; /* the rest, as it is (CPython strips only the whitespace before it) */
+            if (push(r, out, rt_str_new(r, p + b, (size_t)(e - b), line, file), line, file)) return NULL;
         }
         return out;
     }
-    int64_t from = 0;
-    for (int64_t i = find_bytes(a, sep, 0);; i = find_bytes(a, sep, from)) {
+    int64_t from = 0, n = 0;
+    for (int64_t i = find_bytes(a, sep, 0);; i = find_bytes(a, sep, from), n++) {
+        if (maxsplit >= 0 && n >= maxsplit) i = -1;
         int64_t end = i < 0 ? a->len : i;
         if (push(r, out, rt_str_new(r, p + from, (size_t)(end - from), line, file), line, file)) return NULL;
         if (i < 0) return out;
         from = i + sep->len;
     }
+}
+
+/* a.splitlines(keepends): CPython's line boundaries (\n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, U+2028, U+2029) */
+static RtList *split_lines(Run *r, const RtList *a, bool keep, int line, const char *file) {
+    RtList *out = run_list_new(r, 0, 8, line, file);
+    int64_t from = 0, k;
+    for (int64_t i = 0; out && i < a->len; i += k) {
+        uint32_t c = decode((const unsigned char *)bytes(a) + i, k = cp_bytes(a, i));
+        if (!(c == '\n' || c == '\r' || c == 0x0b || c == 0x0c || (c >= 0x1c && c <= 0x1e) || c == 0x85 || c == 0x2028 || c == 0x2029))
+            continue;
+        int64_t end = i + k;
+        if (c == '\r' && end < a->len && bytes(a)[end] == '\n') end++;
+        if (push(r, out, rt_str_new(r, bytes(a) + from, (size_t)((keep ? end : i) - from), line, file), line, file)) return NULL;
+        from = end;
+        k = end - i;
+    }
+    if (out && from < a->len && push(r, out, rt_str_new(r, bytes(a) + from, (size_t)(a->len - from), line, file), line, file))
+        return NULL;
+    return out;
 }
 
 static RtList *chars(Run *r, const RtList *a, int line, const char *file) {
@@ -519,7 +545,9 @@ int rt_str(Run *r, int op, int mode, const Type *at, const Slot *fr, int32_t a0,
         return 0;
     }
     case STR_CHARS: return made(out, chars(r, s, line, file)) ? 0 : -1;
-    case STR_SPLIT: return made(out, split(r, s, nb ? b[0]->p : NULL, line, file)) ? 0 : -1;
+    case STR_SPLIT: /* mode 0: split (operands maxsplit, then sep when given), 1: splitlines, 2: splitlines(True) */
+        if (mode) return made(out, split_lines(r, s, mode == 2, line, file)) ? 0 : -1;
+        return made(out, split(r, s, nb > 1 ? b[1]->p : NULL, b[0]->i, line, file)) ? 0 : -1;
     case STR_SORT: sort_strings(a->p); return 0;
     case STR_FREE: let_go(r, a->p); return 0;
     case STR_TEST: return test(r, s, mode, &out->i, line, file);

@@ -358,3 +358,10 @@ def extremes(n):
     rows = [[1, 2], [3], [4, 5, 6], [7]]
     return (max(words), min(words), max(words, key=lambda w: w[-1]), min(words, key=len), max(words, key=len),
             min("zebra", "apple", "mango"), max("b", "a"), max(rows, key=len), min(rows, key=len), max(["b", "c", "a"], key=lambda w: w))
+
+# run: splits('  a b\tc  d  ', 'x,y,,z')
+# expect: (['a', 'b\tc  d  '], ['a', 'b', 'c  d  '], ['a b\tc  d  '], ['x', 'y,,z'], ['x', 'y', ',z'], ['x', 'y', '', 'z'], ['a', 'b', 'c', 'd', 'e', 'f'], ['a\n', 'b\r\n'], [], ['x', '', 'y'], [])
+def splits(s, t):
+    return (s.split(None, 1), s.split(maxsplit=2), s.split(maxsplit=0), t.split(",", 1), t.split(",", maxsplit=2),
+            t.split(sep=",", maxsplit=-1), "a\nb\r\nc\rd\x0be\u2028f\n".splitlines(), "a\nb\r\n".splitlines(True),
+            "".splitlines(), "x\n\ny".splitlines(keepends=False), "   ".split(None, 1))
