@@ -217,6 +217,7 @@ check 0 "('é', 'é')" "$K" run "$T/k.py" same "('é', \"\\xe9\")"
 check 1 "unterminated string" "$K" run "$T/k.py" shout "'abc" 1
 check 1 "truncated \\x, \\u or \\U escape" "$K" run "$T/k.py" shout "'\\x4'" 1
 check 1 "unknown escape in a string" "$K" run "$T/k.py" shout "'\\q'" 1
+check 1 "a string that is not valid UTF-8" "$K" run "$T/k.py" shout "$(printf "'a\\377'")" 1
 check 1 "--static: ramp() has no parameter 'q'" "$K" run --static q "$T/k.py" ramp 3
 check 1 "--static-shapes: scale() has no parameter 'q'" "$K" run --static-shapes=q "$T/k.py" scale "[1.0]" "[1.0]" 1.0
 check 1 "--static: an empty parameter name in 'a,,b'" "$K" run --static a,,b "$T/k.py" scale "[1.0]" "[1.0]" 1.0

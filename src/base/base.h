@@ -82,6 +82,7 @@ size_t base_read_all(int fd, void *buf, size_t n);
 
 /* ---- UTF-8 and Python's string escapes (utf8.c) ---- */
 int utf8_put(uint32_t c, char *out); /* code point c as UTF-8 at out: its bytes (1 to 4) */
+bool utf8_valid(const char *s, size_t n); /* well-formed UTF-8 (what a Python str encodes to) */
 /* the escape at p (a backslash) of a string literal decoded into out (at most as many bytes as it is written with):
  * the bytes written, *used the bytes read; or UTF8_ESC_NONE (not an escape: the backslash stays), UTF8_ESC_BAD (a
  * malformed \x, \u, \U, or one beyond Unicode), UTF8_ESC_NUL (a NUL, *used set: kiln's literal texts are C strings) */

@@ -7,6 +7,22 @@
 #include "base.h"
 #include <ctype.h>
 
+bool utf8_valid(const char *s, size_t n) {
+    const unsigned char *p = (const unsigned char *)s, *e = p + n;
+    while (p < e) {
+        unsigned c = *p;
+        if (c < 0x80) { p++; continue; }
+        int k = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+        if (k < 0 || e - p <= k) return false;
+        for (int i = 1; i <= k; i++) if ((p[i] & 0xc0) != 0x80) return false;
+        /* no overlong forms, no surrogates, nothing past U+10FFFF */
+        if ((c == 0xe0 && p[1] < 0xa0) || (c == 0xed && p[1] >= 0xa0) || (c == 0xf0 && p[1] < 0x90) || (c == 0xf4 && p[1] >= 0x90))
+            return false;
+        p += k + 1;
+    }
+    return true;
+}
+
 int utf8_put(uint32_t c, char *out) {
     if (c < 0x80) { out[0] = (char)c; return 1; }
     if (c < 0x800) { out[0] = (char)(0xc0 | c >> 6); out[1] = (char)(0x80 | (c & 0x3f)); return 2; }

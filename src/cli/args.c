@@ -492,6 +492,7 @@ static int string_value(LP *l, kiln_value *out) {
     l->p++;
     o[n] = 0;
     if (n > INT32_MAX) return bad(l, "a string of more than 2**31 bytes");
+    if (!utf8_valid(o, n)) return bad(l, "a string that is not valid UTF-8");
     out->kind = KILN_STR; out->n = (int32_t)n; out->v.s = o;
     return 0;
 }

@@ -179,8 +179,8 @@ static uint32_t sig_of_value(const kiln_value *v, uint32_t *codes, uint32_t n, i
         return n + 1;
     }
     case KILN_NONE: codes[n] = SIG_CODE(SIG_NONE, 0, 0, 0, 0); return n + 1;
-    case KILN_STR:
-        if (v->n < 0 || (v->n && !v->v.s)) return SIG_MAX + 2;
+    case KILN_STR: /* Python's text: well-formed UTF-8, which every string routine may assume */
+        if (v->n < 0 || (v->n && !v->v.s) || !utf8_valid(v->v.s, (size_t)v->n)) return SIG_MAX + 2;
         codes[n] = SIG_CODE(SIG_LIST, 0, 0, 4, 0);
         return n + 1;
     case KILN_LIST: return sig_of_list(v, codes, n, depth);
@@ -265,7 +265,10 @@ static void value_problem(const kiln_value *v, char *buf, size_t cap, int depth)
         return;
     }
     case KILN_RNG: snprintf(buf, cap, "a Generator without its state (base is NULL: kiln.h's kiln_pcg64)"); return;
-    case KILN_STR: snprintf(buf, cap, "a string of %d bytes whose pointer is NULL or length negative", v->n); return;
+    case KILN_STR:
+        if (v->n >= 0 && v->v.s) snprintf(buf, cap, "a string of %d bytes that is not valid UTF-8", v->n);
+        else snprintf(buf, cap, "a string of %d bytes whose pointer is NULL or length negative", v->n);
+        return;
     case KILN_DICT: {
         if (v->n < 0 || (v->n && !v->v.items)) { snprintf(buf, cap, "a dict of %d entries whose item pointer is NULL or length negative", v->n); return; }
         for (int i = 0; i < v->n; i++) {

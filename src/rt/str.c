@@ -105,7 +105,7 @@ static bool printable(uint32_t c) {
 }
 
 static uint32_t decode(const unsigned char *p, int64_t n) {
-    if (n == 1) return p[0];
+    if (n == 1 || n > 4) return p[0]; /* > 4: not UTF-8 (strings that come in are checked; never a shift past 31) */
     uint32_t c = p[0] & (0x7f >> n);
     for (int64_t i = 1; i < n; i++) c = c << 6 | (p[i] & 0x3f);
     return c;

@@ -73,7 +73,11 @@ static void null_and_negative(void) {
     CHECK(kiln_call(first, &str, 1, &res, &err) != 0 && says(&err, "string of 3 bytes"));
     str.v.s = "h\xc3\xa9"; str.n = -1;
     CHECK(kiln_call(first, &str, 1, &res, &err) != 0 && says(&err, "string"));
-    str.n = 3;
+    str.v.s = "h\xff\xfe"; str.n = 3; /* not UTF-8 */
+    CHECK(kiln_call(first, &str, 1, &res, &err) != 0 && says(&err, "not valid UTF-8"));
+    str.v.s = "\xed\xa0\x80"; /* a surrogate, encoded */
+    CHECK(kiln_call(first, &str, 1, &res, &err) != 0 && says(&err, "not valid UTF-8"));
+    str.v.s = "h\xc3\xa9";
     CHECK(kiln_call(first, &str, 1, &res, &err) == 0 && res.kind == KILN_STR && res.n == 1 && res.owned && !strcmp(res.v.s, "h"));
     kiln_value_free(&res);
     /* lists: a NULL item list, a negative count, items of two types, a None item; a good one, with its final
