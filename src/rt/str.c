@@ -136,6 +136,13 @@ char *rt_str_repr(const RtList *s) {
 
 /* ---- the routines ---- */
 
+/* n bytes at p after l's (room reserved already); nothing for n == 0, when l may have no buffer yet */
+static void put_bytes(RtList *l, const char *p, int64_t n) {
+    if (n <= 0) return;
+    memcpy((char *)l->data + l->len, p, (size_t)n);
+    l->len += n;
+}
+
 static RtList *concat(Run *r, const RtList *a, const RtList *b, int line, const char *file) {
     RtList *l = new_str(r, a->len + b->len, line, file);
     if (!l) return NULL;
@@ -181,8 +188,7 @@ static RtList *slice(Run *r, const RtList *a, int64_t start, int64_t stop, int64
     for (int64_t i = start; l && (step > 0 ? i < stop : i > stop); i += step) {
         int64_t at = n == a->len ? i : rt_str_offset(a, i), k = cp_bytes(a, at);
         if (run_list_reserve(r, l, k, line, file)) return NULL;
-        memcpy((char *)l->data + l->len, bytes(a) + at, (size_t)k);
-        l->len += k;
+        put_bytes(l, bytes(a) + at, k);
     }
     return l;
 }
@@ -313,11 +319,9 @@ static RtList *replace(Run *r, const RtList *a, const RtList *b, const RtList *c
     for (int64_t i = find_bytes(a, b, 0); l; i = find_bytes(a, b, from)) {
         int64_t end = i < 0 ? a->len : i;
         if (run_list_reserve(r, l, end - from + (i < 0 ? 0 : c->len), line, file)) return NULL;
-        memcpy((char *)l->data + l->len, bytes(a) + from, (size_t)(end - from));
-        l->len += end - from;
+        put_bytes(l, bytes(a) + from, end - from);
         if (i < 0) break;
-        memcpy((char *)l->data + l->len, bytes(c), (size_t)c->len);
-        l->len += c->len;
+        put_bytes(l, bytes(c), c->len);
         from = i + b->len;
     }
     return l;
@@ -329,9 +333,8 @@ static RtList *join(Run *r, const RtList *sep, const RtList *items, int line, co
     for (int64_t i = 0; l && i < items->len; i++) {
         const RtList *s = ((RtList *const *)items->data)[i];
         if (run_list_reserve(r, l, s->len + (i ? sep->len : 0), line, file)) return NULL;
-        if (i) { memcpy((char *)l->data + l->len, bytes(sep), (size_t)sep->len); l->len += sep->len; }
-        memcpy((char *)l->data + l->len, bytes(s), (size_t)s->len);
-        l->len += s->len;
+        if (i) put_bytes(l, bytes(sep), sep->len);
+        put_bytes(l, bytes(s), s->len);
     }
     return l;
 }
