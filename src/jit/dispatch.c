@@ -873,7 +873,11 @@ static inline bool last_hit(const Spec *s, const kiln_value *args, int nargs) {
     if (!s || s->ncodes != (uint32_t)nargs) return false;
     for (int i = 0; i < nargs; i++) {
         uint32_t code;
-        if (args[i].kind == KILN_TUPLE || sig_of_value(&args[i], &code, 0, 0) != 1 || code != s->codes[i]) return false;
+        /* only values of one code go through this buffer of one: a tuple, list, set or dict writes its items' too */
+        int k = args[i].kind;
+        if ((k != KILN_SCALAR && k != KILN_ARRAY && k != KILN_NONE && k != KILN_STR && k != KILN_RNG) ||
+            sig_of_value(&args[i], &code, 0, 0) != 1 || code != s->codes[i])
+            return false;
     }
     return true;
 }

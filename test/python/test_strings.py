@@ -44,3 +44,14 @@ def test_case_mapping_matches_cpython():
 def test_whitespace_and_widths_match_cpython():
     for s in ["a\u00a0b\u2003c\u3000 d\x1c", " \t\n x \u2028", "é€😀 a", "abc", "\u0085x\u0085"]:
         assert pieces(s) == (s.split(), s.strip(), s.lstrip(), s.rstrip(), len(s), s[-1], s[::-1]), repr(s)
+
+
+@kiln.jit
+def head(x):
+    return x[0]
+
+
+def test_one_code_arguments_then_a_list():
+    # a call with arguments of one signature code each, then one with a list: the fast signature check must not
+    # write a list's codes into its one-code buffer (it did: a stack overflow ASan found)
+    assert head("ab") == "a" and head([1.5, 2.0]) == 1.5 and head(["x", "y"]) == "x" and head({0: 7}) == 7
