@@ -149,7 +149,14 @@ RtList *rt_list_repeat(Run *r, const RtList *m, int64_t k, int line, const char 
     if (k && m->len > INT64_MAX / k) { nomem(r, line, file); return NULL; }
     RtList *l = run_list_new(r, m->len * k, m->item, line, file);
     if (!l) return NULL;
-    for (int64_t j = 0; j < k; j++) memcpy(at(l, j * m->len), m->data, (size_t)(m->len * m->item));
+    /* the items once, then the part made so far doubled: log2(k) copies, not k ([False] * n is one byte k times) */
+    int64_t total = m->len * k * m->item, done = k ? m->len * m->item : 0;
+    if (done) memcpy(l->data, m->data, (size_t)done);
+    while (done < total) {
+        int64_t n = done < total - done ? done : total - done;
+        memcpy((char *)l->data + done, l->data, (size_t)n);
+        done += n;
+    }
     return l;
 }
 

@@ -31,7 +31,7 @@ typedef struct L {
     LLVMModuleRef m;
     LLVMBuilderRef b;
     LLVMValueRef fn, frame, ret, run;
-    LLVMValueRef keybuf;        /* a set key's leaves for rt_set_keyn (llvm.c's set_key_fast), made on first use */
+    LLVMValueRef keybuf;        /* a set key's leaves for rt_set_keyn (containers.c's set_key), made on first use */
     LLVMTypeRef i1, i8, i16, i32, i64, f32, f64, ptr, helper_ty;
     LLVMBasicBlockRef *bb, *end, err;
     LLVMBasicBlockRef err_exit; /* the function's error exit; err is it, or in a try body (TERM_TRY) the raised edge's block */
@@ -137,6 +137,15 @@ LLVMValueRef ll_pure_fn(L *l, const char *name, LLVMTypeRef fty);     /* a routi
 XCall *ll_helper_record(L *l, Ref r, Helper *hp);                      /* r's frame helper and its record */
 void ll_spill_ref(L *l, void *r);                                      /* r's operands to their slots */
 void ll_spill_index(L *l, void *p);                                    /* an IdxSpill's index and length */
+void ll_via_helper(L *l, Ref r);                                       /* the general path: operands out, helper, result in */
+LLVMValueRef ll_ext_fn(L *l, const char *name, LLVMTypeRef fty);      /* a runtime function by name */
+enum { TBAA_ELEM, TBAA_LIST };
+LLVMValueRef ll_tbaa(L *l, LLVMValueRef ins, int kind);                /* ins accesses an element or a list's header */
+LV ll_load_elem(L *l, const Type *t, LLVMValueRef p);                 /* a number's element at p as its value */
+void ll_store_elem(L *l, const Type *vt, int dt, const LV *x, LLVMValueRef p); /* value x to an element of dtype dt */
+
+/* containers.c: tier 2's direct paths for list appends and pops and set keys */
+bool ll_container_op(L *l, Ref r);                                     /* false: r goes through the helper */
 
 /* kernel.c: a CUDA kernel's GPU mode (l->gpu) */
 bool ll_gpu_kernel_fn(L *l, const char *name);

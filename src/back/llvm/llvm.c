@@ -105,20 +105,15 @@ char *ll_keep(Unit *u, const char *text) {
     return c;
 }
 
-
-
 /* loads and stores through byte pointers: LLVM 15+ has opaque pointers; 14
  * still wants the pointer cast to the element type */
 
 /* a pointer type of address space as (LLVM 14 has typed pointers only: to i8) */
 
-
-
 /* type-based alias analysis, two kinds of memory only: array elements, and list headers (an RtList's view and
  * capacity). They never overlap, so an item store in a loop does not make LLVM reload the list's data pointer
  * and length; a list routine (an opaque call) still may change both */
-enum { TBAA_ELEM, TBAA_LIST };
-static LLVMValueRef tbaa(L *l, LLVMValueRef ins, int kind) {
+LLVMValueRef ll_tbaa(L *l, LLVMValueRef ins, int kind) {
     if (!l->tbaa[kind]) {
         static const char *const names[] = {"kiln array element", "kiln list header"};
         LLVMMetadataRef name = LLVMMDStringInContext2(l->cx, "kiln", 4);
@@ -132,11 +127,11 @@ static LLVMValueRef tbaa(L *l, LLVMValueRef ins, int kind) {
     LLVMSetMetadata(ins, LLVMGetMDKindIDInContext(l->cx, "tbaa", 4), l->tbaa[kind]);
     return ins;
 }
-static LLVMValueRef ld_elem(L *l, LLVMTypeRef ty, LLVMValueRef p) { return tbaa(l, ld(l, ty, p), TBAA_ELEM); }
+static LLVMValueRef ld_elem(L *l, LLVMTypeRef ty, LLVMValueRef p) { return ll_tbaa(l, ld(l, ty, p), TBAA_ELEM); }
 
-static LLVMValueRef st_elem(L *l, LLVMValueRef v, LLVMValueRef p) { return tbaa(l, st(l, v, p), TBAA_ELEM); }
+static LLVMValueRef st_elem(L *l, LLVMValueRef v, LLVMValueRef p) { return ll_tbaa(l, st(l, v, p), TBAA_ELEM); }
 /* a runtime function by name (jit/symbols.c binds it when the object is loaded) */
-static LLVMValueRef ext_fn(L *l, const char *name, LLVMTypeRef fty) {
+LLVMValueRef ll_ext_fn(L *l, const char *name, LLVMTypeRef fty) {
     LLVMValueRef f = LLVMGetNamedFunction(l->m, name);
     if (!f) {
         f = LLVMAddFunction(l->m, name, fty);
@@ -167,9 +162,6 @@ static LLVMValueRef xcall_ptr(L *l, XCall *k) {
     LLVMValueRef off = ci64(l, (int64_t)sizeof(XCall) * k->pool);
     return LLVMConstGEP2(l->i8, g, &off, 1);
 }
-
-
-
 
 /* the LLVM types of a value's components */
 static int comps(L *l, const Type *t, LLVMTypeRef *ty) {
@@ -208,10 +200,6 @@ static void store_value(L *l, const Type *t, int32_t slot, LV v) {
     for (int k = 0; k < v.n; k++) st(l, v.v[k], slot_ptr(l, slot, comp_off(t, k)));
 }
 
-
-
-
-
 static LLVMValueRef wrap(L *l, LLVMValueRef x, const Type *t) {
     int bits = 0;
     bool sign = true;
@@ -247,7 +235,7 @@ static void call_helper_c(L *l, Helper h, XCall *k, bool cold) {
     if (!k) return;
     const char *hn = helper_name(h);
     if (!hn) { l->bail = "a helper without a name"; return; }
-    LLVMValueRef fp = ext_fn(l, hn, l->helper_ty);
+    LLVMValueRef fp = ll_ext_fn(l, hn, l->helper_ty);
     LLVMValueRef args[3] = {l->frame, l->run, xcall_ptr(l, k)};
     LLVMValueRef rc = LLVMBuildCall2(l->b, l->helper_ty, fp, args, 3, "");
     if (cold) LLVMAddCallSiteAttribute(rc, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("cold", 4), 0));
@@ -258,7 +246,6 @@ static void call_helper_c(L *l, Helper h, XCall *k, bool cold) {
 }
 
 static void call_helper(L *l, Helper h, XCall *k) { call_helper_c(l, h, k, false); }
-
 
 /* a cold block that raises through helper h, entered when cond is true */
 void ll_raise_if(L *l, LLVMValueRef cond, Helper h, XCall *k, void (*spill)(L *, void *), void *ctx) {
@@ -322,8 +309,7 @@ XCall *ll_helper_record(L *l, Ref r, Helper *hp) {
     return k;
 }
 
-
-static void via_helper(L *l, Ref r) {
+void ll_via_helper(L *l, Ref r) {
     Ins *in = IN(l, r);
     if (in->op == OP_CALL && !(in->flags & INS_PAR) && inline_call(l, r)) return;
     if (l->gpu) { ll_gpu_unsupported(l, r); return; }
@@ -336,65 +322,6 @@ static void via_helper(L *l, Ref r) {
 }
 
 void ll_spill_ref(L *l, void *r) { spill_operands(l, *(Ref *)r); }
-
-/* the leaf dtypes rt_set_keyn takes directly: numbers of 8 bytes (and bools, 0 or 1, inside tuples) */
-static bool fast_leaf(const Type *t, bool in_tuple) {
-    return t->kind == T_SCALAR && (t->dtype == KILN_INT64 || t->dtype == KILN_UINT64 || t->dtype == KILN_FLOAT64 ||
-                                   (in_tuple && t->dtype == KILN_BOOL));
-}
-
-/* k in s, s.add(k), s.discard(k), s.remove(k) with a key of 8-byte leaves (a number, a flat tuple of them): the leaves
- * to a stack buffer and rt_set_keyn directly; where it answers -2 (a resize, a missing key's KeyError, an empty set
- * not sized yet), the general path through the helper does the operation instead (nothing was changed) */
-static bool set_key_fast(L *l, Ref r) {
-    Ins *in = IN(l, r);
-    const Type *sty = IN(l, AR(l, r, 0))->ty, *kt = sty->kind == T_SET ? sty->elems[0] : NULL;
-    int mode = (int)(in->aux >> 8);
-    if (!kt || mode == SETKEY_TOGGLE || l->gpu) return false;
-    bool tuple = kt->kind == T_TUPLE;
-    int n = tuple ? kt->n : 1;
-    if (n < 1 || n > 12 || (int)in->n != 1 + n) return false;
-    for (int i = 0; i < n; i++) if (!fast_leaf(tuple ? kt->elems[i] : kt, tuple)) return false;
-    int64_t desc = n | (int64_t)tuple << 8;
-    LLVMValueRef buf = l->keybuf;
-    if (!buf) { /* one buffer for the function, in its entry block */
-        LLVMBasicBlockRef here = LLVMGetInsertBlock(l->b), entry = LLVMGetEntryBasicBlock(l->fn);
-        LLVMValueRef first = LLVMGetFirstInstruction(entry);
-        if (first) LLVMPositionBuilderBefore(l->b, first);
-        else LLVMPositionBuilderAtEnd(l->b, entry);
-        buf = l->keybuf = LLVMBuildArrayAlloca(l->b, l->i64, ci64(l, 12), "setkey");
-        LLVMPositionBuilderAtEnd(l->b, here);
-    }
-    for (int i = 0; i < n; i++) {
-        const Type *lt = tuple ? kt->elems[i] : kt;
-        desc |= (int64_t)lt->dtype << (12 + 4 * i);
-        LLVMValueRef v = V(l, AR(l, r, 1 + i));
-        if (lt->dtype == KILN_FLOAT64) v = LLVMBuildBitCast(l->b, v, l->i64, "");
-        LLVMValueRef at = LLVMBuildGEP2(l->b, l->i64, buf, (LLVMValueRef[]){ci64(l, i)}, 1, "");
-        st(l, v, at);
-    }
-    LLVMTypeRef p4[4] = {l->i64, l->ptr, l->i64, l->i64}, ft = LLVMFunctionType(l->i64, p4, 4, 0);
-    LLVMValueRef args[4] = {V(l, AR(l, r, 0)), buf, ci64(l, mode), ci64(l, desc)};
-    LLVMValueRef res = LLVMBuildCall2(l->b, ft, ext_fn(l, "rt_set_keyn", ft), args, 4, "");
-    LLVMBasicBlockRef fast = LLVMGetInsertBlock(l->b);
-    LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(l->cx, l->fn, "setslow"), done = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
-    LLVMBuildCondBr(l->b, LLVMBuildICmp(l->b, LLVMIntEQ, res, ci64(l, -2), ""), slow, done);
-    LLVMPositionBuilderAtEnd(l->b, slow);
-    via_helper(l, r);
-    LLVMValueRef sv = in->ty ? V(l, r) : NULL;
-    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(l->b);
-    LLVMBuildBr(l->b, done);
-    LLVMPositionBuilderAtEnd(l->b, done);
-    if (in->ty) {
-        LLVMValueRef phi = LLVMBuildPhi(l->b, l->i64, "");
-        LLVMValueRef vals[2] = {res, sv};
-        LLVMBasicBlockRef from[2] = {fast, slow_end};
-        LLVMAddIncoming(phi, vals, from, 2);
-        l->val[r] = one(phi);
-    }
-    return true;
-}
-
 
 void ll_spill_index(L *l, void *p) {
     IdxSpill *s = p;
@@ -425,8 +352,6 @@ LLVMValueRef ll_addr(L *l, Ref arr, const Ref *idx, int nd) {
     return LLVMBuildInBoundsGEP2(l->b, l->i8, a->v[0], &off, 1, "");
 }
 
-
-
 /* a view is pointer arithmetic and the parts it is given: LLVM sees every stride and offset */
 static void mkview(L *l, Ref r) {
     Ins *in = IN(l, r);
@@ -439,8 +364,8 @@ static void mkview(L *l, Ref r) {
 static void load(L *l, Ref r) {
     Ins *in = IN(l, r);
     Ref arr = AR(l, r, 0);
-    int nd = IN(l, arr)->ty->ndim, dt = in->ty->dtype;
-    if (nd < 1) { via_helper(l, r); return; }
+    int nd = IN(l, arr)->ty->ndim;
+    if (nd < 1) { ll_via_helper(l, r); return; }
     Ref idx[KILN_MAXDIM];
     for (int k = 0; k < nd; k++) idx[k] = AR(l, r, (uint32_t)(1 + k));
     LLVMValueRef p = ll_addr(l, arr, idx, nd);
@@ -450,21 +375,26 @@ static void load(L *l, Ref r) {
             if (l->bound_ok[idx[k]]) ok = ok ? LLVMBuildAnd(l->b, ok, l->bound_ok[idx[k]], "") : l->bound_ok[idx[k]];
         if (ok) p = LLVMBuildSelect(l->b, ok, p, l->dummy, "");
     }
-    switch (cls(in->ty)) {
-    case 'F': l->val[r] = one(ld_elem(l, l->f64, p)); return;
-    case 'S': l->val[r] = one(ld_elem(l, l->f32, p)); return;
+    l->val[r] = ll_load_elem(l, in->ty, p);
+}
+
+/* a number's element at p as its value: an int of fewer bytes widened, a bool 0 or 1 */
+LV ll_load_elem(L *l, const Type *t, LLVMValueRef p) {
+    int dt = t->dtype;
+    switch (cls(t)) {
+    case 'F': return one(ld_elem(l, l->f64, p));
+    case 'S': return one(ld_elem(l, l->f32, p));
     case 'Z': case 'z': {
-        LLVMTypeRef t = cls(in->ty) == 'Z' ? l->f64 : l->f32;
-        LLVMValueRef off = ci64(l, cls(in->ty) == 'Z' ? 8 : 4);
-        LV v = {{ld_elem(l, t, p), ld_elem(l, t, LLVMBuildGEP2(l->b, l->i8, p, &off, 1, ""))}, 2};
-        l->val[r] = v;
-        return;
+        LLVMTypeRef ft = cls(t) == 'Z' ? l->f64 : l->f32;
+        LLVMValueRef off = ci64(l, cls(t) == 'Z' ? 8 : 4);
+        LV v = {{ld_elem(l, ft, p), ld_elem(l, ft, LLVMBuildGEP2(l->b, l->i8, p, &off, 1, ""))}, 2};
+        return v;
     }
     default: {
         LLVMValueRef x = ld_elem(l, elem_int(l, dt), p);
         if (dt == KILN_BOOL) x = LLVMBuildZExt(l->b, LLVMBuildICmp(l->b, LLVMIntNE, x, LLVMConstInt(l->i8, 0, 0), ""), l->i64, "");
         else if (elem_int(l, dt) != l->i64) x = dt_is_signed(dt) ? LLVMBuildSExt(l->b, x, l->i64, "") : LLVMBuildZExt(l->b, x, l->i64, "");
-        l->val[r] = one(x);
+        return one(x);
     }
     }
 }
@@ -473,16 +403,20 @@ static void store(L *l, Ref r) {
     Ref arr = AR(l, r, 0), v = AR(l, r, 1);
     const Type *at = IN(l, arr)->ty;
     int nd = at->ndim, dt = at->dtype;
-    if (nd < 1) { via_helper(l, r); return; }
+    if (nd < 1) { ll_via_helper(l, r); return; }
     Ref idx[KILN_MAXDIM];
     for (int k = 0; k < nd; k++) idx[k] = AR(l, r, (uint32_t)(2 + k));
     LLVMValueRef p = ll_addr(l, arr, idx, nd);
     if (l->gpu && l->all_ok) p = LLVMBuildSelect(l->b, l->all_ok, p, l->dummy, ""); /* a check before it failed */
-    LV *x = &l->val[v];
-    switch (cls(IN(l, v)->ty)) {
+    ll_store_elem(l, IN(l, v)->ty, dt, &l->val[v], p);
+}
+
+/* value x of type vt to an element of dtype dt at p (an int narrowed to the element's bytes) */
+void ll_store_elem(L *l, const Type *vt, int dt, const LV *x, LLVMValueRef p) {
+    switch (cls(vt)) {
     case 'F': case 'S': st_elem(l, x->v[0], p); return;
     case 'Z': case 'z': {
-        LLVMValueRef off = ci64(l, cls(IN(l, v)->ty) == 'Z' ? 8 : 4);
+        LLVMValueRef off = ci64(l, cls(vt) == 'Z' ? 8 : 4);
         st_elem(l, x->v[0], p);
         st_elem(l, x->v[1], LLVMBuildGEP2(l->b, l->i8, p, &off, 1, ""));
         return;
@@ -675,7 +609,7 @@ static void power(L *l, Ref r) {
                                  LLVMBuildFCmp(l->b, LLVMRealOLT, xy[1], LLVMConstReal(l->f64, 0.0), ""), ""), H->error, kz, NULL, NULL);
         zs = libm_call(l, "pow", xy, 2);
     } else {
-        via_helper(l, r);
+        ll_via_helper(l, r);
         zs = V(l, r);
     }
     LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(l->b);
@@ -705,7 +639,7 @@ static void compare(L *l, Ref r) {
         LLVMRealPredicate p = in->op == OP_EQ ? LLVMRealOEQ : LLVMRealUNE;
         LLVMValueRef c0 = LLVMBuildFCmp(l->b, p, x.v[0], y.v[0], ""), c1 = LLVMBuildFCmp(l->b, p, x.v[1], y.v[1], "");
         c = in->op == OP_EQ ? LLVMBuildAnd(l->b, c0, c1, "") : LLVMBuildOr(l->b, c0, c1, "");
-    } else { via_helper(l, r); return; }
+    } else { ll_via_helper(l, r); return; }
     l->val[r] = one(LLVMBuildZExt(l->b, c, l->i64, ""));
 }
 
@@ -784,7 +718,7 @@ static void arith(L *l, Ref r) {
     Ins *in = IN(l, r);
     int k = cls(in->ty);
     if (k == 'Z' || k == 'z') {
-        if (!complex_arith(l, r)) via_helper(l, r);
+        if (!complex_arith(l, r)) ll_via_helper(l, r);
         return;
     }
     Ref a = AR(l, r, 0);
@@ -806,7 +740,7 @@ static void arith(L *l, Ref r) {
         case OP_SHL: case OP_SHR:
             if (!(z = int_shift(l, r, x, y, k == 'U'))) return;
             break;
-        default: via_helper(l, r); return;
+        default: ll_via_helper(l, r); return;
         }
         l->val[r] = one(wrap(l, z, in->ty));
         return;
@@ -818,7 +752,7 @@ static void arith(L *l, Ref r) {
         case OP_MUL: z = LLVMBuildFMul(l->b, x, y, ""); if (l->env->opt->fastmath) kiln_llvm_set_fast(z); break;
         case OP_NEG: z = LLVMBuildFNeg(l->b, x, ""); break;
         case OP_POW:
-            if (k == 'S') { via_helper(l, r); return; } /* powf: through the helper */
+            if (k == 'S') { ll_via_helper(l, r); return; } /* powf: through the helper */
             power(l, r);
             return;
         case OP_DIV: {
@@ -833,12 +767,12 @@ static void arith(L *l, Ref r) {
         case OP_FLOORDIV: case OP_MOD:
             if (!(z = float_divmod(l, r, x, y))) return;
             break;
-        default: via_helper(l, r); return;
+        default: ll_via_helper(l, r); return;
         }
         l->val[r] = one(z);
         return;
     }
-    via_helper(l, r);
+    ll_via_helper(l, r);
 }
 
 static void cast(L *l, Ref r) {
@@ -871,7 +805,7 @@ static void cast(L *l, Ref r) {
         l->val[r] = one(LLVMBuildFPToSI(l->b, xd, l->i64, ""));
         return;
     }
-    via_helper(l, r);
+    ll_via_helper(l, r);
 }
 
 /* ---- calls between kernels ---- */
@@ -965,7 +899,6 @@ static void frame_call(L *l, Ref r, LLVMValueRef fn, const Code *cc, LLVMValueRe
     if (in->ty && ty_is_leaf(in->ty)) l->val[r] = load_value(l, in->ty, l->c->slot[r]);
 }
 
-
 static void intr_check_at(L *l, Ref r);
 
 /* the kernel being built calling itself (fib, quicksort): a direct call
@@ -1050,7 +983,7 @@ static LLVMValueRef libm_call(L *l, const char *name, LLVMValueRef *x, int nargs
     char vname[64];
     snprintf(vname, sizeof vname, "_ZGV%cN%d%s_%s", l->visa, l->vlen, nargs == 2 ? "vv" : "v", name);
     bool vec = l->env->opt->fastmath && l->visa && H->sym(vname);
-    LLVMValueRef call = LLVMBuildCall2(l->b, ft, vec ? ll_pure_fn(l, name, ft) : ext_fn(l, name, ft), x, (unsigned)nargs, "");
+    LLVMValueRef call = LLVMBuildCall2(l->b, ft, vec ? ll_pure_fn(l, name, ft) : ll_ext_fn(l, name, ft), x, (unsigned)nargs, "");
     if (!vec) return call;
     if (!LLVMGetNamedFunction(l->m, vname)) {
         LLVMTypeRef vt = LLVMVectorType(l->f64, (unsigned)l->vlen), vp[2] = {vt, vt};
@@ -1175,10 +1108,10 @@ static void ins(L *l, Ref r) {
     case OP_PARAM: return; /* phis, made with the block */
     case OP_LVIEW: { /* an RtList starts with its items' view: data, length, item size */
         LLVMValueRef p = LLVMBuildIntToPtr(l->b, V(l, AR(l, r, 0)), l->ptr, "");
-        LV v = {{tbaa(l, ld(l, l->ptr, p), TBAA_LIST)}, 3};
+        LV v = {{ll_tbaa(l, ld(l, l->ptr, p), TBAA_LIST)}, 3};
         for (int k = 1; k < 3; k++) {
             LLVMValueRef off = ci64(l, 8 * k);
-            v.v[k] = tbaa(l, ld(l, l->i64, LLVMBuildGEP2(l->b, l->i8, p, &off, 1, "")), TBAA_LIST);
+            v.v[k] = ll_tbaa(l, ld(l, l->i64, LLVMBuildGEP2(l->b, l->i8, p, &off, 1, "")), TBAA_LIST);
         }
         l->val[r] = v;
         return;
@@ -1205,31 +1138,31 @@ static void ins(L *l, Ref r) {
         arith(l, r);
         return;
     case OP_MATH:
-        if (!math_call(l, r)) via_helper(l, r);
+        if (!math_call(l, r)) ll_via_helper(l, r);
         return;
     case OP_CONJ:
-        if (l->val[AR(l, r, 0)].n != 2 || !complex_arith(l, r)) via_helper(l, r);
+        if (l->val[AR(l, r, 0)].n != 2 || !complex_arith(l, r)) ll_via_helper(l, r);
         return;
     case OP_REAL: case OP_IMAG: {
         LV *x = &l->val[AR(l, r, 0)];
-        if (x->n != 2) { via_helper(l, r); return; }
+        if (x->n != 2) { ll_via_helper(l, r); return; }
         l->val[r] = one(x->v[in->op == OP_IMAG]);
         return;
     }
     case OP_CPLX: l->val[r] = pair(V(l, AR(l, r, 0)), V(l, AR(l, r, 1))); return;
     case OP_ABS:
-        if (!absolute(l, r)) via_helper(l, r);
+        if (!absolute(l, r)) ll_via_helper(l, r);
         return;
     case OP_LIB:
         if (l->gpu && (in->aux & 0xff) == LIB_GPU) ll_gpu_op(l, r);
         else if (l->gpu && (in->aux & 0xff) == LIB_INT_BOUNDS) ll_gpu_int_bounds(l, r);
-        else if ((in->aux & 0xff) != LIB_SET_KEY || !set_key_fast(l, r)) via_helper(l, r);
+        else if (!ll_container_op(l, r)) ll_via_helper(l, r);
         return;
     case OP_ALLOC:
         if (l->gpu) ll_gpu_alloc(l, r);
-        else via_helper(l, r);
+        else ll_via_helper(l, r);
         return;
-    default: via_helper(l, r);
+    default: ll_via_helper(l, r);
     }
 }
 
@@ -1301,7 +1234,7 @@ static void terminator(L *l, uint32_t bi) {
         k->emsg = b->emsg >= 0 ? l->f->strs.v[b->emsg] : "";
         if (l->gpu) { ll_gpu_raise(l, H->raise, k, NULL, NULL); break; }
         if (b->nsucc) { /* in a try body: the exception set, on to the handlers */
-            LLVMValueRef fp = ext_fn(l, helper_name(H->raise), l->helper_ty);
+            LLVMValueRef fp = ll_ext_fn(l, helper_name(H->raise), l->helper_ty);
             LLVMValueRef args[3] = {l->frame, l->run, xcall_ptr(l, k)};
             LLVMBuildCall2(l->b, l->helper_ty, fp, args, 3, "");
             LLVMBuildBr(l->b, l->bb[b->succ[0].to]);
