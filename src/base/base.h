@@ -82,6 +82,7 @@ size_t base_read_all(int fd, void *buf, size_t n);
 
 /* ---- UTF-8 and Python's string escapes (utf8.c) ---- */
 int utf8_put(uint32_t c, char *out); /* code point c as UTF-8 at out: its bytes (1 to 4) */
+uint32_t utf8_code(const char *p, int n); /* the code point whose n bytes (1 to 4) start at p */
 bool utf8_valid(const char *s, size_t n); /* well-formed UTF-8 (what a Python str encodes to) */
 /* the escape at p (a backslash) of a string literal decoded into out (at most as many bytes as it is written with):
  * the bytes written, *used the bytes read; or UTF8_ESC_NONE (not an escape: the backslash stays), UTF8_ESC_BAD (a

@@ -1,5 +1,5 @@
 /*
- * utf8.c — text as kiln holds it (UTF-8): a code point written out, and
+ * utf8.c — text as kiln holds it (UTF-8): a code point read and written out, and
  * Python's backslash escapes of a string literal decoded (the lexer's
  * literals, f-string texts, and `kiln run`'s quoted arguments read them
  * alike).
@@ -21,6 +21,14 @@ bool utf8_valid(const char *s, size_t n) {
         p += k + 1;
     }
     return true;
+}
+
+uint32_t utf8_code(const char *s, int n) {
+    const unsigned char *p = (const unsigned char *)s;
+    if (n == 1 || n > 4) return p[0]; /* > 4: not UTF-8 (text that comes in is checked; never a shift past 31) */
+    uint32_t c = p[0] & (0x7f >> n);
+    for (int i = 1; i < n; i++) c = c << 6 | (p[i] & 0x3f);
+    return c;
 }
 
 int utf8_put(uint32_t c, char *out) {

@@ -853,6 +853,7 @@ static Val value_of(Inf *I, Node *n) {
         I->keep_optional = true;
         Val b = ex_value(I, n->b);
         I->line = n->line;
+        if (n->op == TK_PERCENT && a.ty->kind == T_STR) { v = tx_binop(I, n->op, a, b, n); break; } /* any value formats */
         if (ty_is_optional(a.ty) || ty_is_optional(b.ty)) unwrap_operands(I, n->op, &a, &b);
         if ((a.ty->kind == T_LIST || b.ty->kind == T_LIST) && (ew_is_array(a) || ew_is_array(b))) { /* NumPy reads the list as an array */
             if (a.ty->kind == T_LIST) a = ls_to_array(I, a, n->a);

@@ -337,7 +337,7 @@ const char *tx_text(Inf *I, Val v);             /* a literal's (T_STR's) text */
 Val tx_value(Inf *I, Val v);                    /* a literal made a run-time string (others: v) */
 bool tx_merge_fix(Inf *I, Val *vals, int n, Val *out); /* a merge of strings: true with *out one literal, else made */
 Val tx_fstring(Inf *I, Node *n);                /* an f-string as a value */
-Val tx_str_call(Inf *I, Node *call, bool repr); /* str(x), repr(x) */
+Val tx_str_call(Inf *I, Node *call, char conv); /* str(x), repr(x), ascii(x): conv 's', 'r', 'a' */
 Val tx_chr_ord(Inf *I, Node *call, bool chr);
 Val tx_number(Inf *I, Val s, bool integer);     /* int(s), float(s) of a run-time string */
 Ref tx_len(Inf *I, Val s);
@@ -349,6 +349,10 @@ Val tx_subscript(Inf *I, Node *sub, Val s);
 Val tx_chars(Inf *I, Val s);                    /* a list of its characters */
 Val tx_method(Inf *I, Node *call, Val s, const char *m);
 void tx_raise(Inf *I, const char *ename, Node *msg, int line); /* raise ename(msg), msg a string made at run time */
+
+/* strfmt.c: "...".format(args) and "..." % args of a literal, as the f-strings they spell */
+Val sf_format(Inf *I, Node *call, const char *text);     /* text.format(call's arguments) */
+Val sf_percent(Inf *I, Node *at, const char *text, Val args); /* text % args (a tuple's items, or one value) */
 
 /* random.c */
 /* cuda.c: Numba's CUDA kernel API (cuda.grid, cuda.threadIdx.x, shared arrays, atomics) */

@@ -4,8 +4,9 @@
  * ord; + and *, comparisons, `in`, len, indexing and slicing, iteration over
  * the characters; int(s) and float(s) of a string made at run time; the
  * methods numeric code calls (find, count, startswith, endswith, upper,
- * lower, strip, replace, split, join, is*, padding) and "...".format(...) of
- * a literal, read as the f-string it spells; computed exception messages.
+ * lower, strip, replace, split, join, is*, padding); computed exception
+ * messages. strfmt.c reads "...".format(...) and "..." % args of a literal as
+ * the f-strings they spell.
  *
  * A literal stays a static T_STR (its text in Func.strs, folded where it
  * meets another literal: "a" + "b", "x" == "y") until it must exist at run
@@ -95,22 +96,23 @@ Val tx_fstring(Inf *I, Node *n) {
     return formatted(I, &t, 1, ops, nops);
 }
 
-/* str(x), repr(x) */
-Val tx_str_call(Inf *I, Node *call, bool repr) {
-    const char *fname = repr ? "repr" : "str";
+/* str(x), repr(x), ascii(x): conv 's', 'r' or 'a' (an f-string field's conversion) */
+Val tx_str_call(Inf *I, Node *call, char conv) {
+    const char *fname = conv == 's' ? "str" : conv == 'r' ? "repr" : "ascii";
     if (call->nkids2) inf_fail(I, call, "%s(): keyword arguments (encoding=, errors=) are not supported", fname);
-    if (call->nkids > 1) inf_fail(I, call, "%s() of bytes with an encoding is not supported (kiln has no bytes)", fname);
-    if (!call->nkids && repr) inf_fail(I, call, "repr() takes exactly one argument (0 given)");
+    if (call->nkids > 1) inf_fail(I, call, conv == 's' ? "str() of bytes with an encoding is not supported (kiln has no bytes)"
+                                                       : "%s() takes exactly one argument (%d given)", fname, call->nkids);
+    if (!call->nkids && conv != 's') inf_fail(I, call, "%s() takes exactly one argument (0 given)", fname);
     if (!call->nkids) return literal(I, "");
     Node *a = call->kids[0];
-    if (!repr && (a->kind == N_STR)) return literal(I, a->name);
+    if (conv == 's' && (a->kind == N_STR)) return literal(I, a->name);
     Ref ops[1 + TY_LEAVES_MAX];
     int nops = 1;
     const Type *t = pr_item(I, a, ops, &nops);
     if (!t) return mk(I, inf_static(I, &I->tt->unknown));
-    if (!repr && t->kind == T_STRING) return mk(I, ops[1]); /* str of a string is that string */
-    if (repr) { /* a field with !r and no spec */
-        const Type *f[3] = {ty_text(I->tt, ""), ty_text(I->tt, "r"), t};
+    if (conv == 's' && t->kind == T_STRING) return mk(I, ops[1]); /* str of a string is that string */
+    if (conv != 's') { /* a field with !r (!a) and no spec */
+        const Type *f[3] = {ty_text(I->tt, ""), ty_text(I->tt, conv == 'r' ? "r" : "a"), t};
         if (!f[0] || !f[1] || !(t = ty_format(I->tt, f, 3, FORMAT_FIELD))) inf_oom(I);
     }
     return formatted(I, &t, 1, ops, nops);
@@ -172,7 +174,8 @@ Val tx_binop(Inf *I, int tok, Val a, Val b, Node *at) {
         Ref ops[2] = {s.r, ex_coerce(I, n, inf_i64(I), at).r};
         return mk(I, lib(I, str_t(I), STR_REPEAT, 0, ops, 2));
     }
-    if (tok == TK_PERCENT && tx_is(a.ty)) inf_fail(I, at, "'%%' formatting of strings is not supported (write an f-string)");
+    if (tok == TK_PERCENT && a.ty->kind == T_STR) return sf_percent(I, at, tx_text(I, a), b);
+    if (tok == TK_PERCENT && tx_is(a.ty)) inf_fail(I, at, "'%%' formatting of a string made at run time is not supported (its fields must be known when compiling): write an f-string");
     inf_fail(I, at, "unsupported operand type(s) for %s: '%s' and '%s'", tok_str(tok), py_name(I, a.ty), py_name(I, b.ty));
 }
 
@@ -282,88 +285,10 @@ static void arity(Inf *I, Node *call, const char *m, int lo, int hi) {
     }
 }
 
-static Node *new_node(Inf *I, int kind, Node *at) {
-    Node *n = arena_alloc(I->a, sizeof *n);
-    if (!n) inf_oom(I);
-    memset(n, 0, sizeof *n);
-    n->kind = kind; n->line = at->line; n->col = at->col; n->id = -1;
-    return n;
-}
-
-/* the argument a format field names: "" the next one, digits a position, else a keyword */
-static Node *field_arg(Inf *I, Node *call, Node **pos, Node **kw, const char *name, int *next, Node *at) {
-    if (!name[0]) {
-        if (*next < 0) inf_fail(I, at, "cannot switch from manual field specification to automatic field numbering");
-        if (*next >= call->nkids) inf_fail(I, at, "Replacement index %d out of range for positional args tuple", *next);
-        return pos[(*next)++];
-    }
-    if (name[strspn(name, "0123456789")] == 0) {
-        if (*next > 0) inf_fail(I, at, "cannot switch from automatic field numbering to manual field specification");
-        *next = -1;
-        int k = atoi(name);
-        if (k >= call->nkids) inf_fail(I, at, "Replacement index %d out of range for positional args tuple", k);
-        return pos[k];
-    }
-    for (int k = 0; k < call->nkids2; k++) if (!strcmp(call->names[k], name)) return kw[k];
-    if (strpbrk(name, ".[")) inf_fail(I, at, "str.format(): a field's attribute or index ('%s') is not supported", name);
-    inf_fail(I, at, "str.format(): no argument '%s' (KeyError in Python)", name);
-}
-
-/* "...".format(args): the literal read as an f-string whose fields are the arguments, each evaluated once, in order,
- * into a hidden variable first (as Python evaluates a call's arguments before it formats) */
-static Val format_method(Inf *I, Node *call, const char *text) {
-    static const char *const slots[] = {"$fa0_%d", "$fa1_%d", "$fa2_%d", "$fa3_%d", "$fa4_%d", "$fa5_%d", "$fa6_%d", "$fa7_%d",
-                                        "$fa8_%d", "$fa9_%d", "$fa10_%d", "$fa11_%d", "$fa12_%d", "$fa13_%d", "$fa14_%d", "$fa15_%d"};
-    if (call->nkids + call->nkids2 > (int)NELEM(slots)) inf_fail(I, call, "str.format() of more than %d arguments is not supported", (int)NELEM(slots));
-    Node *pos[16], *kw[16];
-    for (int k = 0; k < call->nkids + call->nkids2; k++) {
-        Node *arg = k < call->nkids ? call->kids[k] : call->kids2[k - call->nkids];
-        Node *h = st_hidden(I, slots[k], call);
-        inf_assign(I, h, tx_value(I, ex_expr(I, arg)));
-        if (k < call->nkids) pos[k] = h;
-        else kw[k - call->nkids] = h;
-    }
-    Node *fs = new_node(I, N_FSTRING, call);
-    size_t n = strlen(text);
-    Node **kids = arena_alloc(I->a, sizeof(Node *) * (n + 1));
-    char *lit = arena_alloc(I->a, n + 1);
-    if (!kids || !lit) inf_oom(I);
-    int nk = 0, next = 0;
-    size_t w = 0;
-    for (size_t i = 0; i <= n; i++) {
-        if (i < n && (text[i] == '{' || text[i] == '}') && i + 1 < n && text[i + 1] == text[i]) { lit[w++] = text[i++]; continue; }
-        if (i < n && text[i] == '}') inf_fail(I, call, "Single '}' encountered in format string");
-        if (i < n && text[i] != '{') { lit[w++] = text[i]; continue; }
-        if (w) { Node *l = new_node(I, N_STR, call); l->name = arena_strndup(I->a, lit, w); kids[nk++] = l; w = 0; }
-        if (i == n) break;
-        size_t e = i + 1;
-        while (e < n && text[e] != '}' && text[e] != '{') e++;
-        if (e >= n || text[e] == '{') inf_fail(I, call, e >= n ? "Single '{' encountered in format string"
-                                                              : "str.format(): a format spec with fields inside is not supported");
-        char *f = arena_strndup(I->a, text + i + 1, e - i - 1), *spec = strchr(f, ':'), *bang = strchr(f, '!');
-        if (!f) inf_oom(I);
-        if (bang && spec && bang > spec) bang = NULL; /* a '!' inside the spec */
-        Node *fld = new_node(I, N_FIELD, call);
-        fld->name = spec ? spec + 1 : "";
-        if (bang) {
-            if ((bang[1] != 'r' && bang[1] != 's' && bang[1] != 'a') || (bang[2] && bang + 2 != spec))
-                inf_fail(I, call, "str.format(): invalid conversion: expected '!r', '!s' or '!a'");
-            fld->op = (uint8_t)bang[1];
-            *bang = 0;
-        }
-        if (spec) *spec = 0;
-        fld->a = field_arg(I, call, pos, kw, f, &next, call);
-        kids[nk++] = fld;
-        i = e;
-    }
-    fs->kids = kids; fs->nkids = nk;
-    return tx_fstring(I, fs);
-}
-
 Val tx_method(Inf *I, Node *call, Val s, const char *m) {
     if (!strcmp(m, "format")) {
         if (s.ty->kind != T_STR) inf_fail(I, call, "str.format() of a string made at run time is not supported (its fields must be known when compiling): write an f-string");
-        return format_method(I, call, tx_text(I, s));
+        return sf_format(I, call, tx_text(I, s));
     }
     static const struct { const char *name; int mode; } cases[] = {
         {"upper", STRCASE_UPPER}, {"lower", STRCASE_LOWER}, {"strip", STRCASE_STRIP}, {"lstrip", STRCASE_LSTRIP}, {"rstrip", STRCASE_RSTRIP}};

@@ -165,16 +165,41 @@ static void format_int(Text *t, const Spec *o, int64_t v, bool is_unsigned) {
     text_free(&g);
 }
 
-/* {value!conv:spec} of an f-string: spec empty is str() (repr() for !r) */
+/* ascii(x): repr(x) with each code point past ASCII escaped as \xhh, \uhhhh or \Uhhhhhhhh (CPython's ascii()) */
+static int ascii_item(Text *t, const Type *ty, const Slot *s, const int32_t *ops) {
+    Text v = {0};
+    int used = item(&v, ty, s, ops, true);
+    for (size_t i = 0; i < v.n && !v.oom;) {
+        int k = 1;
+        if ((unsigned char)v.p[i] < 0x80) { add(t, v.p + i++, 1); continue; }
+        while (i + (size_t)k < v.n && ((unsigned char)v.p[i + (size_t)k] & 0xc0) == 0x80) k++;
+        uint32_t c = utf8_code(v.p + i, k);
+        char esc[12];
+        snprintf(esc, sizeof esc, c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x", (unsigned)c);
+        adds(t, esc);
+        i += (size_t)k;
+    }
+    if (v.oom) t->oom = true;
+    text_free(&v);
+    return used;
+}
+
+/* x as !conv makes it: str(x) (none, !s), repr(x) (!r), ascii(x) (!a) */
+static int converted(Text *t, const Type *ty, const Slot *s, const int32_t *ops, char conv) {
+    return conv == 'a' ? ascii_item(t, ty, s, ops) : item(t, ty, s, ops, conv == 'r');
+}
+
+/* {value!conv:spec} of an f-string: spec empty is str() (repr() for !r, ascii() for !a) */
 static int field(Text *t, const Type *fld, const Slot *s, const int32_t *ops) {
     const char *spec = fld->elems[0]->text;
     const Type *ty = fld->elems[2];
     Spec o;
-    bool conv = fld->elems[1]->text[0] != 0; /* !r, !s: the value's repr() or str(), formatted as a string */
-    if (!spec[0] || !parse_spec(spec, &o)) return item(t, ty, s, ops, fld->elems[1]->text[0] == 'r');
+    char cv = fld->elems[1]->text[0];
+    bool conv = cv != 0; /* !r, !s, !a: the value's repr(), str() or ascii(), formatted as a string */
+    if (!spec[0] || !parse_spec(spec, &o)) return converted(t, ty, s, ops, cv);
     if (conv || ty->kind == T_STR || ty->kind == T_STRING) { /* padded to a width in code points, cut to a precision */
         Text v = {0};
-        int used = item(&v, ty, s, ops, fld->elems[1]->text[0] == 'r');
+        int used = converted(&v, ty, s, ops, cv);
         if (v.oom) { t->oom = true; text_free(&v); return used; }
         RtList l = {v.p ? v.p : "", (int64_t)v.n, 1, 0}, cut = l;
         if (o.prec >= 0 && o.prec < rt_str_len(&l)) cut.len = rt_str_offset(&l, o.prec);

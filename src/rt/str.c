@@ -104,12 +104,6 @@ static bool printable(uint32_t c) {
     return !(c < 0x20 || (c >= 0x7f && c <= 0xa0) || c == 0xad || c == 0x2028 || c == 0x2029);
 }
 
-static uint32_t decode(const unsigned char *p, int64_t n) {
-    if (n == 1 || n > 4) return p[0]; /* > 4: not UTF-8 (strings that come in are checked; never a shift past 31) */
-    uint32_t c = p[0] & (0x7f >> n);
-    for (int64_t i = 1; i < n; i++) c = c << 6 | (p[i] & 0x3f);
-    return c;
-}
 
 char *rt_str_repr(const RtList *s) {
     const char *p = bytes(s);
@@ -120,7 +114,7 @@ char *rt_str_repr(const RtList *s) {
     *o++ = q;
     for (int64_t i = 0; i < s->len;) {
         int64_t k = cp_bytes(s, i);
-        uint32_t c = decode((const unsigned char *)p + i, k);
+        uint32_t c = utf8_code(p + i, (int)k);
         if (c == (uint32_t)q || c == '\\') { *o++ = '\\'; *o++ = (char)c; }
         else if (c == '\n') { *o++ = '\\'; *o++ = 'n'; }
         else if (c == '\r') { *o++ = '\\'; *o++ = 'r'; }
@@ -203,7 +197,7 @@ static bool space_cp(uint32_t c) {
 /* whether the code point at byte i is whitespace; *k its bytes */
 static bool space_at(const RtList *a, int64_t i, int64_t *k) {
     *k = cp_bytes(a, i);
-    return space_cp(decode((const unsigned char *)bytes(a) + i, *k));
+    return space_cp(utf8_code(bytes(a) + i, (int)*k));
 }
 
 /* the byte offset of the last code point before byte e */
@@ -239,7 +233,7 @@ static RtList *cased(Run *r, const RtList *a, bool up, int line, const char *fil
     RtList *l = new_str(r, 0, line, file);
     for (int64_t i = 0; l && i < a->len;) {
         int64_t k = cp_bytes(a, i);
-        uint32_t c = decode((const unsigned char *)bytes(a) + i, k), m[3];
+        uint32_t c = utf8_code(bytes(a) + i, (int)k), m[3];
         if (c == 0x3a3 && !up && a->len > k) { /* Σ beside other text: CPython's final-sigma rule needs word context */
             raise_msg(r, "NotImplementedError", line, file, "%s", "str.lower() of a capital sigma among other characters "
                       "(CPython's final-sigma rule) is not supported by kiln yet");
@@ -383,7 +377,7 @@ static RtList *split_lines(Run *r, const RtList *a, bool keep, int line, const c
     RtList *out = run_list_new(r, 0, 8, line, file);
     int64_t from = 0, k;
     for (int64_t i = 0; out && i < a->len; i += k) {
-        uint32_t c = decode((const unsigned char *)bytes(a) + i, k = cp_bytes(a, i));
+        uint32_t c = utf8_code(bytes(a) + i, (int)(k = cp_bytes(a, i)));
         if (!(c == '\n' || c == '\r' || c == 0x0b || c == 0x0c || (c >= 0x1c && c <= 0x1e) || c == 0x85 || c == 0x2028 || c == 0x2029))
             continue;
         int64_t end = i + k;
@@ -442,7 +436,7 @@ static int test(Run *r, const RtList *a, int mode, int64_t *out, int line, const
     bool all = a->len > 0, cased = false;
     int64_t k;
     for (int64_t i = 0; i < a->len; i += k) {
-        uint32_t c = decode((const unsigned char *)bytes(a) + i, k = cp_bytes(a, i));
+        uint32_t c = utf8_code(bytes(a) + i, (int)(k = cp_bytes(a, i)));
         if (mode == STRTEST_SPACE) { all &= space_cp(c); continue; }
         if (c >= 0x80) {
             char m[120];
@@ -544,7 +538,7 @@ int rt_str(Run *r, int op, int mode, const Type *at, const Slot *fr, int32_t a0,
             snprintf(m, sizeof m, "ord() expected a character, but string of length %lld found", (long long)n);
             return raise_msg(r, "TypeError", line, file, "%s", m);
         }
-        out->i = decode((const unsigned char *)bytes(s), s->len);
+        out->i = utf8_code(bytes(s), s->len > 4 ? 5 : (int)s->len);
         return 0;
     }
     case STR_CHARS: return made(out, chars(r, s, line, file)) ? 0 : -1;

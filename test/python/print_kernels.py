@@ -145,7 +145,16 @@ def strings(name, n):
     print(words, "-".join(words), words[1] * n, "bb" in words, name.find("é"))
 
 
+def percent(n):
+    print("step %d of %d: %.4f" % (n, 10, n / 7))
+    print("%-6s|%6s|%5.1f%%" % ("left", "right", 100.0 * n / 9))
+    for i in range(n):
+        print("%3d %8.3e %s" % (i, i * 1234.5, [i] * i))
+    print(ascii("naïve"), "{!a}".format("€"))
+
+
 CASES = [
+    (percent, (3,)),
     (strings, ("héllo", 2)),
     (strings, ("", 0)),
     (sets, (20,)),

@@ -1,0 +1,4 @@
+# run: f(1)
+# ascii() takes one argument
+def f(x):
+    return ascii(x, x)

@@ -1,0 +1,4 @@
+# run: f(1.5)
+# %x of a float: the TypeError CPython raises
+def f(x):
+    return "%x" % x

@@ -1,0 +1,4 @@
+# run: f(1)
+# a format that ends inside a conversion
+def f(x):
+    return "%d %" % (x,)

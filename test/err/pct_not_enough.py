@@ -1,0 +1,4 @@
+# run: f(1)
+# fewer arguments than conversions
+def f(x):
+    return "%d and %d" % (x,)
