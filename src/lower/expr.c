@@ -414,6 +414,8 @@ static Val compare(Inf *I, int tok, Val a, Val b, Node *at) {
         return is ? mk(I, bool_not(I, set)) : mk(I, set);
     }
     if ((a.ty->kind == T_SET || b.ty->kind == T_SET) && tok != TK_IS && tok != TK_ISNOT) return se_compare(I, tok, a, b, at);
+    if (a.ty->kind == T_DTYPE && b.ty->kind == T_DTYPE && (tok == TK_EQ || tok == TK_NE)) /* x.dtype == np.float32: folded */
+        return cst(I, bool_t(I), (Scalar){.i = (a.ty->dtype == b.ty->dtype) == (tok == TK_EQ)});
     if ((tx_is(a.ty) || tx_is(b.ty)) && tok != TK_IS && tok != TK_ISNOT && a.ty->kind != T_NONE && b.ty->kind != T_NONE)
         return tx_compare(I, tok, a, b, at);
     if ((a.ty->kind == T_TUPLE || b.ty->kind == T_TUPLE) && tok != TK_IS && tok != TK_ISNOT) return tuple_compare(I, tok, a, b, at);

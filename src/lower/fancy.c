@@ -1,7 +1,8 @@
 /*
  * fancy.c — indexing with arrays (NumPy's advanced indexing, one index):
  * an integer array gathers (a[idx], fused like any elementwise operand:
- * ewise.c's EW_TAKE) and scatters (a[idx] = v); a boolean mask of a's shape
+ * ewise.c's EW_TAKE) and scatters (a[idx] = v), and on an n-d array takes
+ * or writes whole rows (m[idx], m[idx] = row); a boolean mask of a's shape
  * compresses (a[mask]: the selected elements in C order, a new 1-d array)
  * and assigns (a[mask] = scalar, or = an array of one value per True).
  *
@@ -110,10 +111,10 @@ static void mask_store(Inf *I, Val arr, Val mask, Val v, Node *at) {
     q.v = v.ew ? ew_force(I, v, at) : v;
     if (q.v.ty->kind == T_ARRAY) {
         if (q.v.ty->ndim != 1) inf_fail(I, at, "a boolean-mask assignment takes a scalar or a 1-d array of values here");
-        Ref n = true_count(I, q.m);
-        st_raise_if(I, inf_op2(I, OP_NE, inf_bool(I), inf_emit(I, OP_DIM, inf_i64(I), &q.v.r, 1, 0), n), "ValueError",
-                    "NumPy boolean array indexing assignment cannot assign the given number of input values to the "
-                    "output values where the mask is true");
+        Ref n = true_count(I, q.m), given = inf_emit(I, OP_DIM, inf_i64(I), &q.v.r, 1, 0);
+        TxPart msg[] = {{"NumPy boolean array indexing assignment cannot assign ", 0}, {NULL, given},
+                        {" input values to the ", 0}, {NULL, n}, {" output values where the mask is true", 0}};
+        tx_raise_if(I, inf_op2(I, OP_NE, inf_bool(I), given, n), "ValueError", msg, 5);
         q.per_true = true;
         /* read before any is written: values that overlap a (a[m] = a[::-1][:k]) are copied first */
         q.v = val_of(I, inf_emit(I, OP_ACOPY, ty_array(I->tt, q.v.ty->dtype, 1, LAYOUT_C), &q.v.r, 1, 0));
@@ -128,50 +129,126 @@ static void mask_store(Inf *I, Val arr, Val mask, Val v, Node *at) {
 
 /* ---- integer arrays ---- */
 
-typedef struct Scatter { Val a, idx, v; Node *at; } Scatter;
+/* ---- integer arrays indexing the first axis: elements of a 1-d array, whole rows of an n-d one ----
+ * arr[idx] has idx's shape followed by arr's other axes (a 1-d arr's gather is ewise.c's EW_TAKE, which fuses);
+ * arr[idx] = v writes v, broadcast to that shape as NumPy broadcasts it (a scalar, one row for every index, the
+ * whole result), to each element or row idx names, in idx's C order (a repeated index keeps the last value) */
 
-static void scatter_body(Inf *I, const Ref *iv, void *p) {
-    Scatter *q = p;
+typedef struct Rows { Val a, idx, v, out; int ni, vfrom; Ref one[KILN_MAXDIM]; Node *at; } Rows;
+
+/* NumPy's text of a shape: (3,) or (2,4) */
+static int shape_parts(TxPart *p, const Ref *dims, int nd) {
+    int n = 0;
+    p[n++] = (TxPart){"(", 0};
+    for (int k = 0; k < nd; k++) {
+        p[n++] = (TxPart){NULL, dims[k]};
+        if (k < nd - 1 || nd == 1) p[n++] = (TxPart){",", 0};
+    }
+    p[n++] = (TxPart){")", 0};
+    return n;
+}
+
+/* v's shape against the result's: each of v's axes (aligned right) equal or 1; else NumPy's ValueError */
+static void broadcast_check(Inf *I, Rows *q, const Ref *dims, int nd) {
+    int vn = q->v.ty->ndim;
+    if (vn > nd) inf_fail(I, q->at, "the assigned array has more dimensions (%d) than the indexing result (%d)", vn, nd);
+    q->vfrom = nd - vn;
+    Ref vd[KILN_MAXDIM], bad = inf_const_i(I, inf_bool(I), 0);
+    for (int k = 0; k < vn; k++) {
+        vd[k] = inf_emit(I, OP_DIM, inf_i64(I), &q->v.r, 1, k);
+        q->one[k] = inf_op2(I, OP_EQ, inf_bool(I), vd[k], inf_const_i(I, inf_i64(I), 1));
+        Ref ne = inf_op2(I, OP_NE, inf_bool(I), vd[k], dims[q->vfrom + k]);
+        Ref not1 = inf_op2(I, OP_NE, inf_bool(I), vd[k], inf_const_i(I, inf_i64(I), 1));
+        bad = inf_op2(I, OP_OR, inf_bool(I), bad, inf_op2(I, OP_AND, inf_bool(I), ne, not1));
+    }
+    TxPart p[4 + 2 * (2 + 2 * KILN_MAXDIM)];
+    int n = 0;
+    p[n++] = (TxPart){"shape mismatch: value array of shape ", 0};
+    n += shape_parts(p + n, vd, vn);
+    p[n++] = (TxPart){" could not be broadcast to indexing result of shape ", 0};
+    n += shape_parts(p + n, dims, nd);
+    tx_raise_if(I, bad, "ValueError", p, n);
+}
+
+static Ref row_of(Inf *I, Rows *q, const Ref *iv) {
     Ref j = ex_coerce(I, val_of(I, load(I, q->idx, iv)), inf_i64(I), q->at).r;
     Ref ops[2] = {q->a.r, j};
     Ref b = inf_emit(I, OP_BOUND, inf_i64(I), ops, 2, 0);
     if (!I->env->opt->boundscheck) I->f->ins.v[b].flags |= BOUND_NOCHECK;
-    Ref v = q->v.ty->kind == T_ARRAY ? load(I, q->v, iv) : q->v.r;
-    store(I, q->a, &b, ex_coerce(I, val_of(I, v), ty_scalar(I->tt, q->a.ty->dtype, false), q->at).r);
+    return b;
 }
 
-/* a[idx] = v for a 1-d a: v a scalar or an array of idx's shape; a repeated index keeps the last value */
-static void scatter(Inf *I, Val arr, Val idx, Val v, Node *at) {
-    if (arr.ty->ndim != 1) inf_fail(I, at, "assigning through an integer array index is supported on 1-d arrays only");
-    Scatter q = {arr, ew_force(I, idx, at), v.ew ? ew_force(I, v, at) : v, at};
+/* iv: a position of the result (idx's axes, then arr's after the first) */
+static void rows_body(Inf *I, const Ref *iv, void *p) {
+    Rows *q = p;
+    Ref src[KILN_MAXDIM];
+    src[0] = row_of(I, q, iv);
+    for (int k = 1; k < q->a.ty->ndim; k++) src[k] = iv[q->ni + k - 1];
+    if (q->out.r) { store(I, q->out, iv, load(I, q->a, src)); return; }
+    Ref v = q->v.r;
+    if (q->v.ty->kind == T_ARRAY) { /* a broadcast axis (length 1) reads its only element */
+        Ref vi[KILN_MAXDIM], zero = inf_const_i(I, inf_i64(I), 0);
+        for (int k = 0; k < q->v.ty->ndim; k++) {
+            Ref o[3] = {q->one[k], zero, iv[q->vfrom + k]};
+            vi[k] = inf_emit(I, OP_SELECT, inf_i64(I), o, 3, 0);
+        }
+        v = load(I, q->v, vi);
+    }
+    store(I, q->a, src, ex_coerce(I, val_of(I, v), ty_scalar(I->tt, q->a.ty->dtype, false), q->at).r);
+}
+
+static void rows_setup(Inf *I, Rows *q, Val arr, Val idx, Node *at, Ref *dims) {
+    q->a = arr; q->at = at;
+    q->idx = ew_force(I, idx, at);
+    if (!dt_is_int(q->idx.ty->dtype)) inf_fail(I, at, "arrays used as indices must be of integer (or boolean) type");
+    q->ni = q->idx.ty->ndim;
+    if (q->ni + arr.ty->ndim - 1 > KILN_MAXDIM)
+        inf_fail(I, at, "indexing a %d-d array with a %d-d index array gives more than %d dimensions", arr.ty->ndim, q->ni, KILN_MAXDIM);
+    for (int k = 0; k < q->ni; k++) dims[k] = inf_emit(I, OP_DIM, inf_i64(I), &q->idx.r, 1, k);
+    for (int k = 1; k < arr.ty->ndim; k++) dims[q->ni + k - 1] = inf_emit(I, OP_DIM, inf_i64(I), &arr.r, 1, k);
+}
+
+static Val take_rows(Inf *I, Val arr, Val idx, Node *at) {
+    Rows q = {0};
+    Ref dims[KILN_MAXDIM], iv[KILN_MAXDIM];
+    rows_setup(I, &q, arr, idx, at, dims);
+    int nd = q.ni + arr.ty->ndim - 1;
+    Ref out = inf_emit(I, OP_ALLOC, ty_array(I->tt, arr.ty->dtype, nd, LAYOUT_C), dims, (uint32_t)nd, 0);
+    I->f->ins.v[out].flags |= ALLOC_UNINIT;
+    q.out = val_of(I, out);
+    st_nest(I, at, "fx", dims, nd, iv, rows_body, &q, false);
+    return q.out;
+}
+
+static void put_rows(Inf *I, Val arr, Val idx, Val v, Node *at) {
+    Rows q = {0};
+    Ref dims[KILN_MAXDIM], iv[KILN_MAXDIM];
+    rows_setup(I, &q, arr, idx, at, dims);
+    int nd = q.ni + arr.ty->ndim - 1;
+    q.v = v.ew ? ew_force(I, v, at) : v;
     if (q.v.ty->kind == T_ARRAY) {
-        if (q.v.ty->ndim != q.idx.ty->ndim) inf_fail(I, at, "the assigned array must have the index array's shape here");
-        Ref bad = inf_const_i(I, inf_bool(I), 0);
-        for (int k = 0; k < q.v.ty->ndim; k++)
-            bad = inf_op2(I, OP_OR, inf_bool(I), bad, inf_op2(I, OP_NE, inf_bool(I), inf_emit(I, OP_DIM, inf_i64(I), &q.v.r, 1, k),
-                                                 inf_emit(I, OP_DIM, inf_i64(I), &q.idx.r, 1, k)));
-        st_raise_if(I, bad, "ValueError", "shape mismatch: value array could not be broadcast to indexing result");
+        broadcast_check(I, &q, dims, nd);
+        /* read before any is written: values overlapping arr are copied first */
+        q.v = val_of(I, inf_emit(I, OP_ACOPY, ty_array(I->tt, q.v.ty->dtype, q.v.ty->ndim, LAYOUT_C), &q.v.r, 1, 0));
     } else if (q.v.ty->kind != T_SCALAR) {
         inf_fail(I, at, "cannot assign a %s through an index array", inf_tyname(I, q.v.ty));
     }
     if (dt_is_complex(q.v.ty->dtype) && !dt_is_complex(arr.ty->dtype))
         inf_fail(I, at, "cannot store complex values into a %s array", kiln_dtype_name(arr.ty->dtype));
-    /* the values are read before any is written: a value array overlapping a is copied first */
-    if (q.v.ty->kind == T_SCALAR) q.v = ex_adopt(I, q.v, ty_scalar(I->tt, arr.ty->dtype, false), at); /* once, before the loop */
-    if (q.v.ty->kind == T_ARRAY) q.v = val_of(I, inf_emit(I, OP_ACOPY, ty_array(I->tt, q.v.ty->dtype, q.v.ty->ndim, LAYOUT_C), &q.v.r, 1, 0));
-    Ref iv[KILN_MAXDIM];
-    each(I, q.idx, iv, at, scatter_body, &q);
+    if (q.v.ty->kind == T_SCALAR) q.v = ex_adopt(I, q.v, ty_scalar(I->tt, arr.ty->dtype, false), at);
+    st_nest(I, at, "fx", dims, nd, iv, rows_body, &q, false);
 }
 
 static bool is_mask(Val idx) { return idx.ty->dtype == KILN_BOOL; }
 
 Val fx_read(Inf *I, Val arr, Val idx, Node *at) {
     if (is_mask(idx)) return mask_read(I, arr, idx, at);
+    if (arr.ty->ndim >= 2) return take_rows(I, arr, idx, at);
     return ew_take(I, arr, idx, at);
 }
 
 void fx_store(Inf *I, Val arr, Val idx, Val v, Node *at) {
     if (v.ty->kind == T_UNKNOWN) return;
     if (is_mask(idx)) mask_store(I, arr, idx, v, at);
-    else scatter(I, arr, idx, v, at);
+    else put_rows(I, arr, idx, v, at);
 }

@@ -349,6 +349,8 @@ Val tx_subscript(Inf *I, Node *sub, Val s);
 Val tx_chars(Inf *I, Val s);                    /* a list of its characters */
 Val tx_method(Inf *I, Node *call, Val s, const char *m);
 void tx_raise(Inf *I, const char *ename, Node *msg, int line); /* raise ename(msg), msg a string made at run time */
+typedef struct TxPart { const char *text; Ref v; } TxPart; /* a message's text, or (text NULL) an int's value */
+void tx_raise_if(Inf *I, Ref bad, const char *ename, const TxPart *parts, int n); /* a message made where it raises */
 
 /* strfmt.c: "...".format(args) and "..." % args of a literal, as the f-strings they spell */
 Val sf_format(Inf *I, Node *call, const char *text);     /* text.format(call's arguments) */

@@ -537,6 +537,20 @@ static void st_for(Inf *I, Node *s) {
     inf_fail(I, it, "'%s' object is not iterable", inf_tyname(I, v.ty));
 }
 
+/* what a returned tuple holds that no caller can receive (its leaves would come back as None): a dtype, a module, a
+ * function, a Generator, an exception; NULL if nothing */
+static const Type *unreturnable(const Type *t) {
+    if (t->kind != T_TUPLE) return NULL;
+    for (int k = 0; k < t->n; k++) {
+        const Type *e = t->elems[k];
+        if (e->kind == T_MODULE || e->kind == T_FUNC || e->kind == T_BUILTIN || e->kind == T_DTYPE || e->kind == T_RNG ||
+            e->kind == T_EXC)
+            return e;
+        if ((e = unreturnable(e))) return e;
+    }
+    return NULL;
+}
+
 /* the type returns of a and b give: a join, or Optional[T] for None and T (a function returning None on some
  * paths: the caller tests it or gets TypeError using it) */
 static const Type *ret_join(Inf *I, const Type *a, const Type *b) {
@@ -581,6 +595,8 @@ static void st_return(Inf *I, Node *s) {
     if (v.ty->kind == T_EXC) inf_fail(I, s->a, "returning an exception is not supported (kiln has no exception objects)");
     if (v.ty->kind == T_MODULE || v.ty->kind == T_FUNC || v.ty->kind == T_BUILTIN || v.ty->kind == T_DTYPE)
         inf_fail(I, s->a, "returning a %s is not supported", ty_name(v.ty));
+    const Type *held = I->ninl ? NULL : unreturnable(v.ty); /* an inner function's tuple stays in the kernel */
+    if (held) inf_fail(I, s->a, "returning a tuple holding a %s is not supported", ty_name(held));
     if (!I->ret) { I->ret = v.ty; I->ret_line = s->line; }
     else {
         const Type *j = ret_join(I, I->ret, v.ty);

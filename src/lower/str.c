@@ -269,6 +269,31 @@ void tx_raise(Inf *I, const char *ename, Node *msg, int line) {
     tr_reraise(I, line);
 }
 
+/* if bad: raise ename with a message of texts and ints made where it raises (NumPy's messages name shapes) */
+void tx_raise_if(Inf *I, Ref bad, const char *ename, const TxPart *parts, int n) {
+    enum { PARTS_MAX = 64 };
+    if (n > PARTS_MAX) n = PARTS_MAX; /* callers stay far below it (a shape is at most 2 + 2 * KILN_MAXDIM parts) */
+    uint32_t err = inf_block(I), ok = inf_block(I);
+    inf_branch(I, bad, err, ok);
+    inf_seal(I, err); inf_seal(I, ok);
+    I->cur = err;
+    const Type *items[PARTS_MAX];
+    Ref ops[1 + PARTS_MAX];
+    int nops = 1;
+    for (int k = 0; k < n; k++) {
+        items[k] = parts[k].text ? ty_text(I->tt, parts[k].text) : inf_i64(I);
+        if (!items[k]) inf_oom(I);
+        if (!parts[k].text) ops[nops++] = parts[k].v;
+    }
+    Val m = formatted(I, items, n, ops, nops);
+    const Type *cls = ty_text(I->tt, ename);
+    if (!cls) inf_oom(I);
+    Ref rops[2] = {inf_static(I, cls), m.r};
+    lib(I, NULL, STR_RAISE, 0, rops, 2);
+    tr_reraise(I, I->line);
+    I->cur = ok;
+}
+
 /* ---- methods ---- */
 
 static Val str_arg(Inf *I, Node *call, int k, const char *m) {

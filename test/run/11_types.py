@@ -51,3 +51,16 @@ def complex_promote(n):
     for i in range(n):
         z = z * (1 + 1j)
     return (z, z.real + n)
+
+# run: dtype_compare(3)
+# expect: (1.0, True, False, False, True, False, True)
+def dtype_compare(n):
+    x = np.zeros(n, dtype=np.float32)
+    y = np.zeros(n)
+    z = np.arange(n)
+    s = 0.0
+    if x.dtype == np.float32:
+        s += 1.0
+    if y.dtype != np.float64:
+        s += 10.0
+    return s, x.dtype == np.float32, x.dtype != np.float32, y.dtype == np.float32, z.dtype == np.int64, x.dtype == y.dtype, np.float32 == np.float32
