@@ -74,8 +74,9 @@ enum {
  * of a list of strings), CHR (chr(i)). A number: CMP (mode the comparison token's STRCMP_*: a bool), LEN (code points),
  * FIND (mode STRFIND_*: b in a, a.find(b), a.count(b), a.startswith(b), a.endswith(b)), INT / FLOAT (int(a), float(a):
  * ValueError as CPython), ORD (ord(a): TypeError unless one character). A list of strings: CHARS (its characters, for
- * iteration), SPLIT (mode 0: a.split(); operand b the most splits, -1 none, then the separator when given; mode 1 and 2:
- * a.splitlines(keepends)). SORT: operand 0 a list of strings, sorted in place.
+ * iteration), SPLIT (mode STRSPLIT_*: SPLIT and RSPLIT a.split() / a.rsplit(), operand b the most splits, -1 none,
+ * then the separator when given; LINES and LINES_KEEP a.splitlines(keepends); PARTITION and RPARTITION operand b the
+ * separator, a list of the three pieces). SORT: operand 0 a list of strings, sorted in place.
  * RAISE: operand 0 a static T_STR (an exception class's name), operand 1 the message: that exception made pending (the
  * raise that follows sends it on). FREE: operand 0, a string nothing refers to any more, kept for the next string.
  * TEST (mode STRTEST_*: isdigit ...: a bool); PAD (mode STRPAD_*: operands width and, but for ZFILL, the fill
@@ -83,9 +84,11 @@ enum {
 enum { STR_LIT, STR_FORMAT, STR_CAT, STR_REPEAT, STR_INDEX, STR_SLICE, STR_CASE, STR_REPLACE, STR_JOIN, STR_CHR,
        STR_CMP, STR_LEN, STR_FIND, STR_INT, STR_FLOAT, STR_ORD, STR_CHARS, STR_SPLIT, STR_SORT, STR_RAISE, STR_FREE, STR_TEST, STR_PAD };
 enum { STRCMP_EQ, STRCMP_NE, STRCMP_LT, STRCMP_LE, STRCMP_GT, STRCMP_GE };
-enum { STRFIND_IN, STRFIND_FIND, STRFIND_COUNT, STRFIND_STARTS, STRFIND_ENDS, STRFIND_RFIND, STRFIND_INDEX };
-enum { STRCASE_UPPER, STRCASE_LOWER, STRCASE_STRIP, STRCASE_LSTRIP, STRCASE_RSTRIP };
-enum { STRTEST_DIGIT, STRTEST_ALPHA, STRTEST_ALNUM, STRTEST_SPACE, STRTEST_UPPER, STRTEST_LOWER };
+enum { STRSPLIT_SPLIT, STRSPLIT_LINES, STRSPLIT_LINES_KEEP, STRSPLIT_RSPLIT, STRSPLIT_PARTITION, STRSPLIT_RPARTITION };
+enum { STRFIND_IN, STRFIND_FIND, STRFIND_COUNT, STRFIND_STARTS, STRFIND_ENDS, STRFIND_RFIND, STRFIND_INDEX, STRFIND_RINDEX };
+enum { STRCASE_UPPER, STRCASE_LOWER, STRCASE_STRIP, STRCASE_LSTRIP, STRCASE_RSTRIP, STRCASE_TITLE, STRCASE_CAPITALIZE, STRCASE_SWAPCASE };
+enum { STRTEST_DIGIT, STRTEST_ALPHA, STRTEST_ALNUM, STRTEST_SPACE, STRTEST_UPPER, STRTEST_LOWER, STRTEST_TITLE, STRTEST_DECIMAL,
+       STRTEST_NUMERIC, STRTEST_ASCII };
 enum { STRPAD_LJUST, STRPAD_RJUST, STRPAD_CENTER, STRPAD_ZFILL };
 
 /* TOGGLE: discard the key if there, else add it (symmetric_difference_update of a dict's keys) */

@@ -355,6 +355,7 @@ void tx_raise_if(Inf *I, Ref bad, const char *ename, const TxPart *parts, int n)
 /* strfmt.c: "...".format(args) and "..." % args of a literal, as the f-strings they spell */
 Val sf_format(Inf *I, Node *call, const char *text);     /* text.format(call's arguments) */
 Val sf_percent(Inf *I, Node *at, const char *text, Val args); /* text % args (a tuple's items, or one value) */
+Val sf_format_call(Inf *I, Node *call);                 /* format(value, spec) */
 
 /* random.c */
 /* cuda.c: Numba's CUDA kernel API (cuda.grid, cuda.threadIdx.x, shared arrays, atomics) */

@@ -302,6 +302,15 @@ static Val str_arg(Inf *I, Node *call, int k, const char *m) {
     return tx_value(I, v);
 }
 
+/* a start or end argument of find() & co.: an int, or None for its default */
+static Ref slice_bound(Inf *I, Node *n, int64_t dflt, const char *m) {
+    if (n->kind == N_NONE) return inf_k64(I, dflt);
+    Val v = ex_expr(I, n);
+    if (v.ty->kind != T_SCALAR || !dt_is_intlike(v.ty->dtype))
+        inf_fail(I, n, "str.%s(): slice indices must be integers or None, not %s", m, inf_tyname(I, v.ty));
+    return ex_coerce(I, v, inf_i64(I), n).r;
+}
+
 static void arity(Inf *I, Node *call, const char *m, int lo, int hi) {
     if (call->nkids2) inf_fail(I, call, "str.%s() takes no keyword arguments in kiln", m);
     if (call->nkids < lo || call->nkids > hi) {
@@ -316,10 +325,12 @@ Val tx_method(Inf *I, Node *call, Val s, const char *m) {
         return sf_format(I, call, tx_text(I, s));
     }
     static const struct { const char *name; int mode; } cases[] = {
-        {"upper", STRCASE_UPPER}, {"lower", STRCASE_LOWER}, {"strip", STRCASE_STRIP}, {"lstrip", STRCASE_LSTRIP}, {"rstrip", STRCASE_RSTRIP}};
+        {"upper", STRCASE_UPPER}, {"lower", STRCASE_LOWER}, {"strip", STRCASE_STRIP}, {"lstrip", STRCASE_LSTRIP}, {"rstrip", STRCASE_RSTRIP},
+        {"title", STRCASE_TITLE}, {"capitalize", STRCASE_CAPITALIZE}, {"swapcase", STRCASE_SWAPCASE}};
     static const struct { const char *name; int mode; const Type *(*ty)(Inf *); } finds[] = {
         {"find", STRFIND_FIND, inf_i64}, {"rfind", STRFIND_RFIND, inf_i64}, {"index", STRFIND_INDEX, inf_i64},
-        {"count", STRFIND_COUNT, inf_i64}, {"startswith", STRFIND_STARTS, inf_bool}, {"endswith", STRFIND_ENDS, inf_bool}};
+        {"count", STRFIND_COUNT, inf_i64}, {"startswith", STRFIND_STARTS, inf_bool}, {"endswith", STRFIND_ENDS, inf_bool},
+        {"rindex", STRFIND_RINDEX, inf_i64}};
     s = tx_value(I, s);
     for (size_t k = 0; k < NELEM(cases); k++)
         if (!strcmp(m, cases[k].name)) {
@@ -328,13 +339,20 @@ Val tx_method(Inf *I, Node *call, Val s, const char *m) {
         }
     for (size_t k = 0; k < NELEM(finds); k++)
         if (!strcmp(m, finds[k].name)) {
-            arity(I, call, m, 1, 1);
-            Ref ops[2] = {s.r, str_arg(I, call, 0, m).r};
-            return mk(I, lib(I, finds[k].ty(I), STR_FIND, finds[k].mode, ops, 2));
+            arity(I, call, m, 1, 3);
+            Node *sub = call->kids[0];
+            if (sub->kind == N_TUPLE && (finds[k].mode == STRFIND_STARTS || finds[k].mode == STRFIND_ENDS))
+                inf_fail(I, sub, "str.%s() of a tuple of strings is not supported yet: test each one (or an any() of them)", m);
+            Ref ops[4] = {s.r, str_arg(I, call, 0, m).r, 0, 0};
+            if (call->nkids == 1) return mk(I, lib(I, finds[k].ty(I), STR_FIND, finds[k].mode, ops, 2));
+            ops[2] = slice_bound(I, call->kids[1], 0, m); /* s[start:end] as the slice would take them */
+            ops[3] = call->nkids > 2 ? slice_bound(I, call->kids[2], INT64_MAX, m) : inf_k64(I, INT64_MAX);
+            return mk(I, lib(I, finds[k].ty(I), STR_FIND, finds[k].mode, ops, 4));
         }
     static const struct { const char *name; int mode; } tests[] = {
         {"isdigit", STRTEST_DIGIT}, {"isalpha", STRTEST_ALPHA}, {"isalnum", STRTEST_ALNUM}, {"isspace", STRTEST_SPACE},
-        {"isupper", STRTEST_UPPER}, {"islower", STRTEST_LOWER}};
+        {"isupper", STRTEST_UPPER}, {"islower", STRTEST_LOWER}, {"istitle", STRTEST_TITLE}, {"isdecimal", STRTEST_DECIMAL},
+        {"isnumeric", STRTEST_NUMERIC}, {"isascii", STRTEST_ASCII}};
     for (size_t k = 0; k < NELEM(tests); k++)
         if (!strcmp(m, tests[k].name)) {
             arity(I, call, m, 0, 0);
@@ -357,24 +375,39 @@ Val tx_method(Inf *I, Node *call, Val s, const char *m) {
         Ref ops[3] = {s.r, str_arg(I, call, 0, m).r, str_arg(I, call, 1, m).r};
         return mk(I, lib(I, str_t(I), STR_REPLACE, 0, ops, 3));
     }
-    if (!strcmp(m, "split")) { /* split(sep=None, maxsplit=-1) */
+    if (!strcmp(m, "split") || !strcmp(m, "rsplit")) { /* split(sep=None, maxsplit=-1), rsplit the same */
         Node *arg[2] = {NULL, NULL};
-        if (call->nkids > 2) inf_fail(I, call, "str.split() takes at most 2 arguments (%d given)", call->nkids);
+        if (call->nkids > 2) inf_fail(I, call, "str.%s() takes at most 2 arguments (%d given)", m, call->nkids);
         for (int k = 0; k < call->nkids; k++) arg[k] = call->kids[k];
         for (int k = 0; k < call->nkids2; k++) {
             int p = !strcmp(call->names[k], "sep") ? 0 : !strcmp(call->names[k], "maxsplit") ? 1 : -1;
-            if (p < 0 || arg[p]) inf_fail(I, call->kids2[k], "str.split() got an unexpected or repeated keyword argument '%s'", call->names[k]);
+            if (p < 0 || arg[p]) inf_fail(I, call->kids2[k], "str.%s() got an unexpected or repeated keyword argument '%s'", m, call->names[k]);
             arg[p] = call->kids2[k];
         }
         const Type *lt = ty_list(I->tt, str_t(I));
         if (!lt) inf_oom(I);
+        int mode = m[0] == 'r' ? STRSPLIT_RSPLIT : STRSPLIT_SPLIT;
         bool given;
         Ref ops[3] = {s.r, arg[1] ? int_operand(I, arg[1], "maxsplit", &given) : inf_k64(I, -1), 0};
-        if (!arg[0] || arg[0]->kind == N_NONE) return mk(I, lib(I, lt, STR_SPLIT, 0, ops, 2));
+        if (!arg[0] || arg[0]->kind == N_NONE) return mk(I, lib(I, lt, STR_SPLIT, mode, ops, 2));
         Val sep = ex_expr(I, arg[0]);
         if (!tx_is(sep.ty)) inf_fail(I, arg[0], "must be str or None, not %s", inf_tyname(I, sep.ty));
         ops[2] = tx_value(I, sep).r;
-        return mk(I, lib(I, lt, STR_SPLIT, 0, ops, 3));
+        return mk(I, lib(I, lt, STR_SPLIT, mode, ops, 3));
+    }
+    if (!strcmp(m, "partition") || !strcmp(m, "rpartition")) { /* a tuple of three strings */
+        arity(I, call, m, 1, 1);
+        const Type *lt = ty_list(I->tt, str_t(I));
+        if (!lt) inf_oom(I);
+        Ref ops[2] = {s.r, str_arg(I, call, 0, m).r};
+        Val parts = mk(I, lib(I, lt, STR_SPLIT, m[0] == 'r' ? STRSPLIT_RPARTITION : STRSPLIT_PARTITION, ops, 2));
+        Val t = {0};
+        t.str = -1;
+        if (!(t.el = arena_alloc(I->a, sizeof(Val) * 3))) inf_oom(I);
+        const Type *ts[3];
+        for (int k = 0; k < 3; k++) { t.el[k] = ls_item(I, parts, inf_k64(I, k)); ts[k] = t.el[k].ty; }
+        if (!(t.ty = ty_tuple(I->tt, ts, 3))) inf_oom(I);
+        return t;
     }
     if (!strcmp(m, "splitlines")) {
         if (call->nkids + call->nkids2 > 1) inf_fail(I, call, "str.splitlines() takes at most 1 argument");
@@ -383,7 +416,7 @@ Val tx_method(Inf *I, Node *call, Val s, const char *m) {
         if (k && k->kind != N_BOOL) inf_fail(I, k, "str.splitlines(): keepends must be True or False written in the call");
         const Type *lt = ty_list(I->tt, str_t(I));
         if (!lt) inf_oom(I);
-        return mk(I, lib(I, lt, STR_SPLIT, k && k->v.i ? 2 : 1, &s.r, 1));
+        return mk(I, lib(I, lt, STR_SPLIT, k && k->v.i ? STRSPLIT_LINES_KEEP : STRSPLIT_LINES, &s.r, 1));
     }
     if (!strcmp(m, "join")) {
         arity(I, call, m, 1, 1);

@@ -110,6 +110,25 @@ Val sf_format(Inf *I, Node *call, const char *text) {
     return fstring(I, call, kids, nk);
 }
 
+/* format(value, spec): the field {value:spec} (spec a literal; none: str(value)) */
+Val sf_format_call(Inf *I, Node *call) {
+    if (call->nkids2) inf_fail(I, call, "format() takes no keyword arguments");
+    if (call->nkids < 1 || call->nkids > 2) inf_fail(I, call, "format() takes 1 or 2 arguments (%d given)", call->nkids);
+    const char *spec = "";
+    if (call->nkids == 2) {
+        Node *sp = call->kids[1];
+        if (sp->kind != N_STR) inf_fail(I, sp, "format(): the format spec must be a string literal here (its fields are read when compiling)");
+        spec = sp->name;
+    }
+    Node *fld = new_node(I, N_FIELD, call);
+    fld->a = call->kids[0];
+    fld->name = spec;
+    Node **kids = arena_alloc(I->a, sizeof(Node *));
+    if (!kids) inf_oom(I);
+    kids[0] = fld;
+    return fstring(I, call, kids, 1);
+}
+
 /* ---- "..." % args ---- */
 
 /* one conversion's parts: %[flags][width][.precision][length]type */

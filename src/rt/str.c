@@ -19,7 +19,6 @@
 #include "lib.h"
 #include "exc.h"
 #include "casetab.h"
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -210,45 +209,83 @@ static int64_t before(const RtList *a, int64_t e) {
 /* ---- case: CPython's str.upper() and str.lower(), from its Unicode (14.0) tables (casetab.h, generated) ---- */
 
 
-/* the mapping of c (up to three code points into out): its run's delta, or its special mapping */
-static int map_case(uint32_t c, bool up, uint32_t *out) {
-    out[0] = c;
-    if (c >= CASE_LIMIT) return 1; /* planes 2 and up hold no cased letter */
+/* c's run in the table */
+static size_t run_of(uint32_t c) {
     size_t lo = 0, hi = NELEM(case_runs);
     while (hi - lo > 1) { size_t mid = (lo + hi) / 2; if (case_runs[mid].lo <= c) lo = mid; else hi = mid; }
-    int32_t d = up ? case_runs[lo].du : case_runs[lo].dl;
+    return lo;
+}
+
+static unsigned props(uint32_t c) { return case_runs[run_of(c)].props; }
+
+enum { MAP_UPPER, MAP_LOWER, MAP_TITLE };
+
+/* c's upper, lower or title case (up to three code points into out): its run's delta, or its special mapping */
+static int map_case(uint32_t c, int which, uint32_t *out) {
+    size_t k = run_of(c);
+    int32_t d = which == MAP_UPPER ? case_runs[k].du : which == MAP_LOWER ? case_runs[k].dl : case_runs[k].dt;
     out[0] = (uint32_t)((int32_t)c + d);
     if (d) return 1;
-    for (size_t k = 0; k < NELEM(case_special); k++) /* few (ß, ŉ, İ, Greek with accents ...): a scan */
-        if (case_special[k].c == c) {
-            const uint32_t *m = up ? case_special[k].up : case_special[k].low;
-            int n = 0;
-            while (n < 3 && m[n]) { out[n] = m[n]; n++; }
-            return n;
-        }
+    size_t lo = 0, hi = NELEM(case_special); /* ß, ŉ, İ, ǆ, Greek with accents ...: sorted by code point */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (case_special[mid].c < c) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo == NELEM(case_special) || case_special[lo].c != c) return 1;
+    const uint32_t *m = which == MAP_UPPER ? case_special[lo].up : which == MAP_LOWER ? case_special[lo].low : case_special[lo].title;
+    int n = 0;
+    while (n < 3 && m[n]) { out[n] = m[n]; n++; }
+    return n;
+}
+
+/* code point i of cps[0..n) lowered: CPython's lower_ucs4, whose capital sigma becomes final (ς) after a cased
+ * letter (case-ignorable ones skipped) and before none (handle_capital_sigma) */
+static int lower_at(const uint32_t *cps, int64_t n, int64_t i, uint32_t *out) {
+    if (cps[i] != 0x3a3) return map_case(cps[i], MAP_LOWER, out);
+    int64_t j = i - 1;
+    while (j >= 0 && (props(cps[j]) & CP_IGNORABLE)) j--;
+    bool final = j >= 0 && (props(cps[j]) & CP_CASED);
+    if (final && i + 1 < n) {
+        for (j = i + 1; j < n && (props(cps[j]) & CP_IGNORABLE); j++) {}
+        final = j == n || !(props(cps[j]) & CP_CASED);
+    }
+    out[0] = final ? 0x3c2 : 0x3c3;
     return 1;
 }
 
-static RtList *cased(Run *r, const RtList *a, bool up, int line, const char *file) {
+/* upper(), lower(), title(), capitalize(), swapcase(): CPython's do_upper ... do_swapcase over a's code points */
+static RtList *cased(Run *r, const RtList *a, int mode, int line, const char *file) {
+    int64_t n = rt_str_len(a), k;
+    uint32_t *cps = malloc(sizeof *cps * (size_t)(n ? n : 1));
+    if (!cps) { run_nomem(r, "changing a string's case", line, file); return NULL; }
+    for (int64_t i = 0, b = 0; i < n; i++, b += k) cps[i] = utf8_code(bytes(a) + b, (int)(k = cp_bytes(a, b)));
     RtList *l = new_str(r, 0, line, file);
-    for (int64_t i = 0; l && i < a->len;) {
-        int64_t k = cp_bytes(a, i);
-        uint32_t c = utf8_code(bytes(a) + i, (int)k), m[3];
-        if (c == 0x3a3 && !up && a->len > k) { /* Σ beside other text: CPython's final-sigma rule needs word context */
-            raise_msg(r, "NotImplementedError", line, file, "%s", "str.lower() of a capital sigma among other characters "
-                      "(CPython's final-sigma rule) is not supported by kiln yet");
-            return NULL;
+    bool prev_cased = false;
+    for (int64_t i = 0; l && i < n; i++) {
+        uint32_t c = cps[i], m[3];
+        unsigned p = props(c);
+        int nm;
+        switch (mode) {
+        case STRCASE_UPPER: nm = map_case(c, MAP_UPPER, m); break;
+        case STRCASE_LOWER: nm = lower_at(cps, n, i, m); break;
+        case STRCASE_TITLE: nm = prev_cased ? lower_at(cps, n, i, m) : map_case(c, MAP_TITLE, m); break;
+        case STRCASE_CAPITALIZE: nm = i ? lower_at(cps, n, i, m) : map_case(c, MAP_TITLE, m); break;
+        default: /* SWAPCASE */
+            if (p & CP_UPPER) nm = lower_at(cps, n, i, m);
+            else if (p & CP_LOWER) nm = map_case(c, MAP_UPPER, m);
+            else { m[0] = c; nm = 1; }
         }
-        int n = map_case(c, up, m);
-        if (run_list_reserve(r, l, 12, line, file)) return NULL;
-        for (int j = 0; j < n; j++) l->len += utf8_put(m[j], (char *)l->data + l->len);
-        i += k;
+        prev_cased = (p & CP_CASED) != 0;
+        if (run_list_reserve(r, l, 12, line, file)) { l = NULL; break; }
+        for (int j = 0; j < nm; j++) l->len += utf8_put(m[j], (char *)l->data + l->len);
     }
+    free(cps);
     return l;
 }
 
 static RtList *change_case(Run *r, const RtList *a, int mode, int line, const char *file) {
-    if (mode == STRCASE_UPPER || mode == STRCASE_LOWER) return cased(r, a, mode == STRCASE_UPPER, line, file);
+    if (mode != STRCASE_STRIP && mode != STRCASE_LSTRIP && mode != STRCASE_RSTRIP) return cased(r, a, mode, line, file);
     int64_t b = 0, e = a->len, k;
     if (mode == STRCASE_STRIP || mode == STRCASE_LSTRIP) while (b < e && space_at(a, b, &k)) b += k;
     if (mode == STRCASE_STRIP || mode == STRCASE_RSTRIP) while (e > b && space_at(a, before(a, e), &k)) e -= k;
@@ -270,6 +307,29 @@ static int64_t cps_before(const RtList *a, int64_t at) {
     return rt_str_len(&head);
 }
 
+static int find(Run *r, const RtList *a, const RtList *b, int mode, int64_t *out, int line, const char *file);
+
+/* find() & co. in a[start:end] (code points), as CPython's ADJUST_INDICES takes them: negative from the end, the
+ * end clamped to the length, the start not (so a start past the end finds nothing, not even ""); a window shorter
+ * than b finds nothing either. The answer's index counts from a's start */
+static int find_in(Run *r, const RtList *a, const RtList *b, int mode, int64_t start, int64_t end, int64_t *out, int line,
+                   const char *file) {
+    int64_t n = rt_str_len(a);
+    if (end > n) end = n;
+    else if (end < 0 && (end += n) < 0) end = 0;
+    if (start < 0 && (start += n) < 0) start = 0;
+    if (end - start < rt_str_len(b)) {
+        if (mode == STRFIND_INDEX || mode == STRFIND_RINDEX) return raise_msg(r, "ValueError", line, file, "%s", "substring not found");
+        *out = mode == STRFIND_FIND || mode == STRFIND_RFIND ? -1 : 0;
+        return 0;
+    }
+    int64_t bs = rt_str_offset(a, start), be = rt_str_offset(a, end);
+    RtList w = {(char *)bytes(a) + bs, be - bs, 1, be - bs};
+    if (find(r, &w, b, mode, out, line, file)) return -1;
+    if ((mode == STRFIND_FIND || mode == STRFIND_RFIND || mode == STRFIND_INDEX || mode == STRFIND_RINDEX) && *out >= 0) *out += start;
+    return 0;
+}
+
 static int find(Run *r, const RtList *a, const RtList *b, int mode, int64_t *out, int line, const char *file) {
     switch (mode) {
     case STRFIND_IN: *out = find_bytes(a, b, 0) >= 0; return 0;
@@ -282,9 +342,10 @@ static int find(Run *r, const RtList *a, const RtList *b, int mode, int64_t *out
         *out = n;
         return 0;
     }
-    case STRFIND_RFIND: {
+    case STRFIND_RFIND: case STRFIND_RINDEX: {
         int64_t last = -1;
         for (int64_t i = find_bytes(a, b, 0); i >= 0; i = find_bytes(a, b, i + 1)) { last = i; if (i == a->len) break; }
+        if (last < 0 && mode == STRFIND_RINDEX) return raise_msg(r, "ValueError", line, file, "%s", "substring not found");
         *out = last < 0 ? -1 : cps_before(a, last);
         return 0;
     }
@@ -372,6 +433,69 @@ static RtList *split(Run *r, const RtList *a, const RtList *sep, int64_t maxspli
     }
 }
 
+/* the byte offset of the last b in a ending at or before byte `end`, or -1 */
+static int64_t rfind_bytes(const RtList *a, const RtList *b, int64_t end) {
+    const char *p = bytes(a), *q = bytes(b);
+    for (int64_t i = end - b->len; i >= 0; i--)
+        if (p[i] == q[0] && !memcmp(p + i, q, (size_t)b->len)) return i;
+    return -1;
+}
+
+/* a.rsplit(sep, maxsplit): split's pieces found from the right (the rest, at the left, keeps its leading
+ * whitespace where split's keeps its trailing) */
+static RtList *rsplit(Run *r, const RtList *a, const RtList *sep, int64_t maxsplit, int line, const char *file) {
+    if (maxsplit < 0) return split(r, a, sep, maxsplit, line, file); /* the same pieces */
+    if (sep && !sep->len) { raise_msg(r, "ValueError", line, file, "%s", "empty separator"); return NULL; }
+    RtList *out = run_list_new(r, 0, 8, line, file);
+    const char *p = bytes(a);
+    if (!out) return NULL;
+    if (!sep) {
+        for (int64_t e = a->len, n = 0; e > 0; n++) {
+            while (e > 0 && space_cp(utf8_code(p + before(a, e), (int)(e - before(a, e))))) e = before(a, e);
+            if (e == 0) break;
+            int64_t b = 0;
+            if (n < maxsplit) {
+                b = e;
+                while (b > 0 && !space_cp(utf8_code(p + before(a, b), (int)(b - before(a, b))))) b = before(a, b);
+            }
+            if (push(r, out, rt_str_new(r, p + b, (size_t)(e - b), line, file), line, file)) return NULL;
+            e = b;
+        }
+    } else {
+        int64_t end = a->len, n = 0;
+        for (;; n++) {
+            int64_t i = n < maxsplit ? rfind_bytes(a, sep, end) : -1;
+            int64_t b = i < 0 ? 0 : i + sep->len;
+            if (push(r, out, rt_str_new(r, p + b, (size_t)(end - b), line, file), line, file)) return NULL;
+            if (i < 0) break;
+            end = i;
+        }
+    }
+    rt_list_reverse(out);
+    return out;
+}
+
+/* a.partition(sep) / a.rpartition(sep): [before, sep, after] at sep's first (last) place; not found: [a, "", ""]
+ * (["", "", a] from the right) */
+static RtList *partition(Run *r, const RtList *a, const RtList *sep, bool right, int line, const char *file) {
+    if (!sep->len) { raise_msg(r, "ValueError", line, file, "%s", "empty separator"); return NULL; }
+    RtList *out = run_list_new(r, 0, 8, line, file);
+    if (!out) return NULL;
+    int64_t i = right ? rfind_bytes(a, sep, a->len) : find_bytes(a, sep, 0);
+    const char *p = bytes(a);
+    struct { const char *at; int64_t n; } piece[3] = {{p, 0}, {p, 0}, {p, 0}};
+    if (i >= 0) {
+        piece[0].n = i;
+        piece[1].at = bytes(sep); piece[1].n = sep->len;
+        piece[2].at = p + i + sep->len; piece[2].n = a->len - i - sep->len;
+    } else { /* a whole on one side, two empty strings */
+        piece[right ? 2 : 0].n = a->len;
+    }
+    for (int k = 0; k < 3; k++)
+        if (push(r, out, rt_str_new(r, piece[k].at, (size_t)piece[k].n, line, file), line, file)) return NULL;
+    return out;
+}
+
 /* a.splitlines(keepends): CPython's line boundaries (\n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, U+2028, U+2029) */
 static RtList *split_lines(Run *r, const RtList *a, bool keep, int line, const char *file) {
     RtList *out = run_list_new(r, 0, 8, line, file);
@@ -429,29 +553,32 @@ static int number(Run *r, const RtList *a, bool integer, Slot *out, int line, co
     return raise_msg(r, "ValueError", line, file, integer ? "invalid literal for int() with base 10: %s" : "could not convert string to float: %s", text);
 }
 
-/* str.isdigit() & co.: exact for ASCII text and, for isspace(), Unicode's spaces; other code points raise
- * NotImplementedError (their answers need Unicode's categories, which kiln does not carry) */
+/* str.isdigit() & co. as CPython answers them, from its Unicode tables (casetab.h): isupper/islower/istitle look at
+ * the cased letters only, the others need every code point (and at least one, but for isascii) */
 static int test(Run *r, const RtList *a, int mode, int64_t *out, int line, const char *file) {
-    static const char *const names[] = {"isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower"};
-    bool all = a->len > 0, cased = false;
+    (void)r; (void)line; (void)file;
+    static const unsigned every[] = {[STRTEST_DIGIT] = CP_DIGIT, [STRTEST_ALPHA] = CP_ALPHA, [STRTEST_ALNUM] = CP_ALNUM,
+                                     [STRTEST_DECIMAL] = CP_DECIMAL, [STRTEST_NUMERIC] = CP_NUMERIC};
+    bool all = a->len > 0, cased = false, prev_cased = false;
+    if (mode == STRTEST_ASCII) all = true;
     int64_t k;
-    for (int64_t i = 0; i < a->len; i += k) {
+    for (int64_t i = 0; i < a->len && all; i += k) {
         uint32_t c = utf8_code(bytes(a) + i, (int)(k = cp_bytes(a, i)));
-        if (mode == STRTEST_SPACE) { all &= space_cp(c); continue; }
-        if (c >= 0x80) {
-            char m[120];
-            snprintf(m, sizeof m, "str.%s() of U+%04X: kiln answers it for ASCII text only", names[mode], (unsigned)c);
-            return raise_msg(r, "NotImplementedError", line, file, "%s", m);
-        }
+        unsigned p = props(c);
         switch (mode) {
-        case STRTEST_DIGIT: all &= isdigit((int)c) != 0; break;
-        case STRTEST_ALPHA: all &= isalpha((int)c) != 0; break;
-        case STRTEST_ALNUM: all &= isalnum((int)c) != 0; break;
-        case STRTEST_UPPER: cased |= isupper((int)c) != 0; all &= !islower((int)c); break;
-        default: cased |= islower((int)c) != 0; all &= !isupper((int)c); break;
+        case STRTEST_SPACE: all = space_cp(c); break;
+        case STRTEST_ASCII: all = c < 0x80; break;
+        case STRTEST_UPPER: if (p & (CP_LOWER | CP_TITLE)) all = false; else cased |= (p & CP_UPPER) != 0; break;
+        case STRTEST_LOWER: if (p & (CP_UPPER | CP_TITLE)) all = false; else cased |= (p & CP_LOWER) != 0; break;
+        case STRTEST_TITLE: /* an upper or title case letter only after an uncased one, a lower case one only after a cased one */
+            if (p & (CP_UPPER | CP_TITLE)) { if (prev_cased) all = false; prev_cased = cased = true; }
+            else if (p & CP_LOWER) { if (!prev_cased) all = false; prev_cased = cased = true; }
+            else prev_cased = false;
+            break;
+        default: all = (p & every[mode]) != 0;
         }
     }
-    *out = mode == STRTEST_UPPER || mode == STRTEST_LOWER ? all && cased : all;
+    *out = mode == STRTEST_UPPER || mode == STRTEST_LOWER || mode == STRTEST_TITLE ? all && cased : all;
     return 0;
 }
 
@@ -528,7 +655,9 @@ int rt_str(Run *r, int op, int mode, const Type *at, const Slot *fr, int32_t a0,
     case STR_CHR: return made(out, chr_of(r, a->i, line, file)) ? 0 : -1;
     case STR_CMP: out->i = compare(s, b[0]->p, mode); return 0;
     case STR_LEN: out->i = rt_str_len(s); return 0;
-    case STR_FIND: return find(r, s, b[0]->p, mode, &out->i, line, file);
+    case STR_FIND:
+        if (nb == 3) return find_in(r, s, b[0]->p, mode, b[1]->i, b[2]->i, &out->i, line, file);
+        return find(r, s, b[0]->p, mode, &out->i, line, file);
     case STR_INT: return number(r, s, true, out, line, file);
     case STR_FLOAT: return number(r, s, false, out, line, file);
     case STR_ORD: {
@@ -542,9 +671,14 @@ int rt_str(Run *r, int op, int mode, const Type *at, const Slot *fr, int32_t a0,
         return 0;
     }
     case STR_CHARS: return made(out, chars(r, s, line, file)) ? 0 : -1;
-    case STR_SPLIT: /* mode 0: split (operands maxsplit, then sep when given), 1: splitlines, 2: splitlines(True) */
-        if (mode) return made(out, split_lines(r, s, mode == 2, line, file)) ? 0 : -1;
-        return made(out, split(r, s, nb > 1 ? b[1]->p : NULL, b[0]->i, line, file)) ? 0 : -1;
+    case STR_SPLIT: /* mode STRSPLIT_*: SPLIT and RSPLIT operands maxsplit, then sep when given; PARTITIONs sep */
+        switch (mode) {
+        case STRSPLIT_LINES: case STRSPLIT_LINES_KEEP: return made(out, split_lines(r, s, mode == STRSPLIT_LINES_KEEP, line, file)) ? 0 : -1;
+        case STRSPLIT_RSPLIT: return made(out, rsplit(r, s, nb > 1 ? b[1]->p : NULL, b[0]->i, line, file)) ? 0 : -1;
+        case STRSPLIT_PARTITION: case STRSPLIT_RPARTITION:
+            return made(out, partition(r, s, b[0]->p, mode == STRSPLIT_RPARTITION, line, file)) ? 0 : -1;
+        default: return made(out, split(r, s, nb > 1 ? b[1]->p : NULL, b[0]->i, line, file)) ? 0 : -1;
+        }
     case STR_SORT: sort_strings(a->p); return 0;
     case STR_FREE: let_go(r, a->p); return 0;
     case STR_TEST: return test(r, s, mode, &out->i, line, file);

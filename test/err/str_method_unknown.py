@@ -1,4 +1,4 @@
 # run: f("a b")
 # a str method kiln does not have says which
 def f(s):
-    return s.title()
+    return s.casefold()

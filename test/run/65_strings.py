@@ -324,9 +324,9 @@ def report(xs):
 def fill_error(s):
     return s.center(5, "xy")
 
-# cpython: skip (kiln answers str.isdigit() for ASCII text only: NotImplementedError, where CPython says False)
+# Unicode's digits, letters and cases: CPython's tables (rt/casetab.h)
 # run: isdigit_unicode('٣')
-# expect-error: line 331: NotImplementedError: str.isdigit() of U+0663: kiln answers it for ASCII text only
+# expect: True
 def isdigit_unicode(s):
     return s.isdigit()
 
