@@ -265,7 +265,11 @@ static int fr_rng(Run *run, Slot *s, int d, int a, const Extra *x, int routine, 
     if (!k) return rt_rng_fill(run, s[a].p, kind, fa, fb, lo, span, &s[d], 1, line, file);
     int64_t n = 1;
     int nd = (int)((x->aux >> 16) & 0xff); /* the array's rank */
+    if (kind == RNG_SHUFFLE) /* along the first axis: its length and stride; lo the item's (row's) bytes */
+        return rt_rng_permute(run, s[a].p, kind, arr[0].p, arr[1].i, arr[1 + nd].i, lo, line, file);
     for (int i = 0; i < nd; i++) n *= arr[1 + i].i;
+    if (kind == RNG_SAMPLE || kind == RNG_SAMPLE_SHUFFLED || kind == RNG_PERMUTATION)
+        return rt_rng_permute(run, s[a].p, kind, arr[0].p, n, lo, 8, line, file);
     return rt_rng_fill(run, s[a].p, kind, fa, fb, lo, span, arr[0].p, n, line, file);
 }
 

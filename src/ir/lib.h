@@ -61,7 +61,8 @@ enum {
     /* NumPy's Generator (rt/pcg64.c) */
     LIB_RNG_NEW,       /* operand 0: the seed; aux >> 8: 1 given, 0 None (the OS's entropy); a new Generator */
     LIB_RNG_DRAW,      /* operands g, a, b (floats), lo, span (ints); aux >> 8: RNG_*: one value (a float, an int) */
-    LIB_RNG_FILL,      /* operands g, a C array, a, b, lo, span; aux >> 8: RNG_*: the array filled as NumPy fills it */
+    LIB_RNG_FILL,      /* operands g, an array, a, b, lo, span; aux >> 8: RNG_*: the array filled as NumPy fills it (a C array), or
+                        * permuted in place (SHUFFLE), or a sample of a range (SAMPLE*); aux >> 16: its rank */
     /* Python strings (rt/str.c): operand 0 a string (LIT: a static T_STR; FORMAT: a static T_FORMAT, then the items'
      * leaves; CHR: an int); aux >> 8 & 0xff: STR_*, aux >> 16 the routine's mode */
     LIB_STR,
@@ -108,7 +109,11 @@ enum { EXC_MATCH, EXC_CLEAR, EXC_SAVE, EXC_RESTORE, EXC_NEW, EXC_STASH, EXC_UNST
 enum { DICT_FIND_OR_NEG, DICT_FIND_OR_RAISE, DICT_FIND_IN }; /* the entry or -1; the entry or KeyError; k in d */
 
 /* what a Generator draws (LIB_RNG_FILL, rt/pcg64.c) */
-enum { RNG_RANDOM, RNG_UNIFORM, RNG_INTEGERS };
+enum { RNG_RANDOM, RNG_UNIFORM, RNG_INTEGERS,
+       RNG_SHUFFLE,          /* the array's items (rows) permuted in place; operand lo: an item's (row's) bytes */
+       RNG_SAMPLE,           /* choice(pop, replace=False, shuffle=False) into the int64 array; operand lo: pop */
+       RNG_SAMPLE_SHUFFLED,  /* the same with shuffle=True */
+       RNG_PERMUTATION };    /* permutation(n): the int64 array's range(n), shuffled */
 
 /* the random streams (rt/random.h): Python's random, NumPy's legacy np.random */
 enum { RND_PY_SEED, RND_PY_RANDOM, RND_PY_GETRANDBITS, RND_PY_RANDBELOW, RND_PY_RANDRANGE /* operands start, stop */, RND_PY_GAUSS,

@@ -83,6 +83,8 @@ RtRng *rt_rng_new(Run *r, int64_t seed, bool given, int line, const char *file);
 RtRng *rt_rng_of(Run *r, unsigned __int128 state, unsigned __int128 inc, bool has32, uint32_t half); /* a caller's */
 int rt_rng_fill(Run *r, RtRng *g, int kind, double a, double b, int64_t lo, uint64_t span, void *out, int64_t n, int line,
                 const char *file); /* RNG_*: n doubles (int64s) into out, as NumPy fills them */
+int rt_rng_permute(Run *r, RtRng *g, int kind, void *data, int64_t n, int64_t stride, int64_t size, int line,
+                   const char *file); /* RNG_SHUFFLE: n items of size bytes, stride apart; RNG_SAMPLE*: n of range(stride) */
 bool rt_item_eq(const Type *t, const void *p, const void *q); /* list.c: == of two items of type t */
 void rt_repr(const Type *ty, const Slot *v, char *buf, size_t cap); /* print.c */
 

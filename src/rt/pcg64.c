@@ -7,7 +7,9 @@
  * PCG64 "XSL RR 128/64" output, NumPy's SeedSequence mixing, Lemire's
  * nearly-divisionless bounded integers with NumPy's 32-bit buffering), not
  * copied; test/unit/rng_test.c compares the streams with NumPy's for many
- * seeds. Not here: normal() and the other ziggurat draws. NumPy's ziggurat
+ * seeds; shuffle, permutation and choice without replacement follow NumPy's
+ * Fisher-Yates (masked-rejection draws) and Floyd's sampling with its tail-
+ * shuffle cutoff. Not here: normal() and the other ziggurat draws. NumPy's ziggurat
  * reads tables of constants that a script made once; the same construction
  * (256 boxes of equal area under exp(-x*x/2) from r = 3.6541528853610088)
  * computed here in double, long double or quad precision lands within an ulp
@@ -22,6 +24,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/random.h>
 
 typedef unsigned __int128 u128;
@@ -168,6 +171,88 @@ static uint64_t bounded(RtRng *g, uint64_t rng) {
         while (left < threshold) { m = (u128)next64(g) * excl; left = (uint64_t)m; }
     }
     return (uint64_t)(m >> 64);
+}
+
+/* ---- permutations: NumPy's Fisher-Yates and its samples without replacement ---- */
+
+/* the smallest mask of low bits covering max (NumPy's _gen_mask) */
+static uint64_t mask_of(uint64_t max) {
+    for (int k = 1; k < 64; k *= 2) max |= max >> k;
+    return max;
+}
+
+/* a draw in [0, max] by masked rejection (NumPy's random_interval, which shuffle uses) */
+static uint64_t interval(RtRng *g, uint64_t max) {
+    if (!max) return 0;
+    uint64_t mask = mask_of(max), v;
+    if (max <= 0xFFFFFFFFu) while ((v = next32(g) & mask) > max) {}
+    else while ((v = next64(g) & mask) > max) {}
+    return v;
+}
+
+/* Generator.shuffle: n items of `size` bytes, `stride` apart, from the last down to the second each swapped with one
+ * drawn at or before it (the rows of an n-d array move whole) */
+static int shuffle(Run *r, RtRng *g, char *data, int64_t n, int64_t stride, int64_t size, int line, const char *file) {
+    char small[64], *buf = size <= (int64_t)sizeof small ? small : malloc((size_t)size);
+    if (!buf) return run_nomem(r, "shuffling", line, file);
+    for (int64_t i = n - 1; i >= 1; i--) {
+        int64_t j = (int64_t)interval(g, (uint64_t)i);
+        if (j == i) continue;
+        memcpy(buf, data + j * stride, (size_t)size);
+        memcpy(data + j * stride, data + i * stride, (size_t)size);
+        memcpy(data + i * stride, buf, (size_t)size);
+    }
+    if (buf != small) free(buf);
+    return 0;
+}
+
+/* NumPy's _shuffle_int: positions n-1 down to `first` of an int64 array, each swapped with one drawn by Lemire's
+ * method at or before it */
+static void shuffle_ints(RtRng *g, int64_t *v, int64_t n, int64_t first) {
+    for (int64_t i = n - 1; i >= first; i--) {
+        int64_t j = (int64_t)bounded(g, (uint64_t)i), t = v[j];
+        v[j] = v[i];
+        v[i] = t;
+    }
+}
+
+/* Generator.choice(pop, size, replace=False, shuffle=sh): size distinct values of range(pop) into out, as NumPy draws
+ * them: a tail shuffle of the whole range where the sample is a large part of a large population, else Floyd's
+ * algorithm (its membership test an open-addressing set, as NumPy's) and, with sh, a shuffle of the sample */
+static int sample(Run *r, RtRng *g, int64_t pop, int64_t size, bool sh, int64_t *out, int line, const char *file) {
+    if (pop > 10000 && size > pop / (sh ? 50 : 20)) {
+        int64_t *all = malloc(sizeof *all * (size_t)pop);
+        if (!all) return run_nomem(r, "choosing a sample", line, file);
+        for (int64_t i = 0; i < pop; i++) all[i] = i;
+        shuffle_ints(g, all, pop, pop - size > 1 ? pop - size : 1);
+        memcpy(out, all + (pop - size), sizeof *out * (size_t)size);
+        free(all);
+        return 0;
+    }
+    uint64_t mask = mask_of((uint64_t)(1.2 * (double)size));
+    uint64_t *set = malloc(sizeof *set * (size_t)(mask + 1));
+    if (!set) return run_nomem(r, "choosing a sample", line, file);
+    memset(set, 0xff, sizeof *set * (size_t)(mask + 1)); /* UINT64_MAX: empty */
+    for (int64_t j = pop - size; j < pop; j++) {
+        uint64_t v = bounded(g, (uint64_t)j), at = v & mask;
+        while (set[at] != UINT64_MAX && set[at] != v) at = (at + 1) & mask;
+        if (set[at] == UINT64_MAX) { set[at] = v; out[j - pop + size] = (int64_t)v; continue; }
+        for (at = (uint64_t)j & mask; set[at] != UINT64_MAX; at = (at + 1) & mask) {} /* v taken: j instead */
+        set[at] = (uint64_t)j;
+        out[j - pop + size] = j;
+    }
+    free(set);
+    if (sh) shuffle_ints(g, out, size, 1);
+    return 0;
+}
+
+int rt_rng_permute(Run *r, RtRng *g, int kind, void *data, int64_t n, int64_t stride, int64_t size, int line, const char *file) {
+    if (kind == RNG_SHUFFLE) return shuffle(r, g, data, n, stride, size, line, file);
+    if (kind == RNG_PERMUTATION) { /* np.arange(n), then shuffled as an array */
+        for (int64_t i = 0; i < n; i++) ((int64_t *)data)[i] = i;
+        return shuffle(r, g, data, n, 8, 8, line, file);
+    }
+    return sample(r, g, stride, n, kind == RNG_SAMPLE_SHUFFLED, data, line, file); /* stride: the population */
 }
 
 /* ---- what kernels draw: n values into out (doubles or int64), as NumPy's fills (one buffer for the whole fill) ---- */

@@ -975,6 +975,21 @@ def test_generators_as_arguments():
         kiln.jit(rng_walk)(np.random.Generator(np.random.MT19937(1)), 1)
 
 
+def rng_shuffles(rng, a, xs):
+    rng.shuffle(a)
+    rng.shuffle(xs)
+    return rng.choice(100, 3, replace=False), rng.permutation(a)
+
+
+def test_generator_shuffles_the_callers_array_and_list():
+    r1, r2 = np.random.default_rng(5), np.random.default_rng(5)
+    a1, a2, x1, x2 = np.arange(8), np.arange(8), [1, 2, 3, 4], [1, 2, 3, 4]
+    got, want = kiln.jit(rng_shuffles)(r1, a1, x1), rng_shuffles(r2, a2, x2)
+    assert (got[0] == want[0]).all() and (got[1] == want[1]).all()
+    assert (a1 == a2).all() and x1 == x2  # shuffled in place, as NumPy shuffled its own
+    assert r1.bit_generator.state == r2.bit_generator.state
+
+
 def test_int64_results_print_as_numpy_s():
     got = kiln.jit(int_ramp)(3)
     assert repr(got) == repr(np.arange(3)) and got.dtype == np.int64  # no "dtype=int64": NumPy's own int64 ('l')
