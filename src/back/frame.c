@@ -150,6 +150,7 @@ static int fr_list(Run *run, Slot *s, int d, int a, const Extra *x, int routine,
         return rt_list_splice(run, l, s[x->slot[0]].i, s[x->slot[1]].i, (int)(x->aux >> 8), s[x->slot[2]].p, line, file);
     case LIB_LIST_REVERSE: rt_list_reverse(l); return 0;
     case LIB_LIST_ARRAY: return rt_list_array(run, l, x->rt->ndim, x->rt->dtype, &s[d], line, file);
+    case LIB_LIST_ARGSORT: return rt_list_argsort(run, l, item, &s[d], line, file);
     case LIB_LIST_FIND: {
         int mode = (int)(x->aux >> 8);
         if (mode == LIST_FIND_EQ) buf[0] = s[x->slot[2]];

@@ -35,7 +35,8 @@ enum {
                         * ValueError */
     LIB_LIST_FIND,     /* operands l, start, stop, then x's leaves; aux >> 8: LIST_FIND_* (x has l's item type) */
     LIB_LIST_SPLICE,   /* l[start:stop] = m (operands l, start, stop, m); aux >> 8: bit 0 start given, bit 1 stop given */
-    LIB_LIST_LAST = LIB_LIST_SPLICE,
+    LIB_LIST_ARGSORT,  /* a 1-d int64 array: the stable order of l's items by Python's < (tuples, strings, lists, numbers) */
+    LIB_LIST_LAST = LIB_LIST_ARGSORT,
     LIB_RANDOM,        /* aux >> 8: RND_*; operand 0 an int (the seed, n, k or the range; 0 where none) */
     LIB_PRINT,         /* print(): operand 0 a static T_FORMAT (the items' types), then the items' leaves */
     /* Python dicts (operand 0 a dict unless said) */
@@ -71,7 +72,7 @@ enum {
 
 /* what LIB_STR does. A new string: LIT (the literal's text), FORMAT (what print() would write of the items, with no
  * sep and end), CAT (a + b), REPEAT (a * n), INDEX (a[i]: IndexError), SLICE (a[start:stop:step]; operands start, stop,
- * step and mode: bit 0 start given, bit 1 stop given), CASE (mode STRCASE_*), REPLACE (a.replace(b, c)), JOIN (a.join
+ * step and mode: bit 0 start given, bit 1 stop given), CASE (mode STRCASE_*; the strips: operand b the characters when given), REPLACE (a.replace(b, c)), JOIN (a.join
  * of a list of strings), CHR (chr(i)). A number: CMP (mode the comparison token's STRCMP_*: a bool), LEN (code points),
  * FIND (mode STRFIND_*: b in a, a.find(b), a.count(b), a.startswith(b), a.endswith(b)), INT / FLOAT (int(a), float(a):
  * ValueError as CPython), ORD (ord(a): TypeError unless one character). A list of strings: CHARS (its characters, for
@@ -159,7 +160,7 @@ static inline const char *ir_lib_name(int64_t aux) {
     _Static_assert(sizeof rk / sizeof rk[0] == RK_COUNT, "a name for every RK_ reduction");
     static const char *lib[] = {"matmul", "sort", "argsort", "partition", "argpartition", "nonzero", "int_bounds",
                                 "list_new", "list_append", "list_pop", "list_insert", "list_extend", "list_from",
-                                "list_repeat", "list_clear", "list_reverse", "list_array", "list_find", "list_splice", "random",
+                                "list_repeat", "list_clear", "list_reverse", "list_array", "list_find", "list_splice", "list_argsort", "random",
                                 "print", "dict_new", "dict_find", "dict_set", "dict_del", "dict_clear", "dict_part", "gpu",
                                 "exc", "set_new", "set_key", "set_pop", "set_clear", "set_items", "set_bin", "set_reserve",
                                 "rng_new", "rng_draw", "rng_fill", "str"};

@@ -26,6 +26,7 @@ enum {
     BI_RANDOM = 500, /* + index in random.c's table */
     BI_CUDA = 600,   /* + CU_* of cuda.c */
     BI_ITERTOOLS = 700, /* + IT_* of itertools.c (functools.reduce too) */
+    BI_MATHINT = 800,   /* + math's integer functions of mathint.c */
 };
 
 int cl_itertools(int id) { return id >= BI_ITERTOOLS && id < BI_ITERTOOLS + 100 ? id - BI_ITERTOOLS : -1; }
@@ -194,6 +195,7 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
     if (mod == MOD_MATH) {
         int fn = ir_mathfn_lookup(name);
         if (fn >= 0) return builtin(I, BI_MATH + fn);
+        if ((fn = mi_lookup(name)) >= 0) return builtin(I, BI_MATHINT + fn);
         inf_fail(I, at, "module 'math' has no attribute '%s' (or it is not supported)%s", name, I->star_note);
     }
     if (strcmp(name, "newaxis") == 0) return stat(I, &I->tt->none);
@@ -989,6 +991,7 @@ Val cl_call(Inf *I, Node *call) {
     if (f.ty->kind == T_DTYPE) return scalar_ctor(I, call, ty_scalar(I->tt, f.ty->dtype, false), kiln_dtype_name(f.ty->dtype));
     if (f.ty->kind != T_BUILTIN) inf_fail(I, call, "'%s' object is not callable", inf_tyname(I, f.ty));
     int id = f.ty->id;
+    if (id >= BI_MATHINT) return mi_call(I, call, id - BI_MATHINT);
     if (id >= BI_ITERTOOLS) return it_call(I, call, id - BI_ITERTOOLS);
     if (id >= BI_CUDA) return cu_call(I, call, id - BI_CUDA);
     if (id >= BI_RANDOM) return rn_call(I, call, id - BI_RANDOM);

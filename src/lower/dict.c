@@ -231,6 +231,18 @@ static void nargs(Inf *I, Node *call, const char *m, int lo, int hi) {
     if (call->nkids < lo || call->nkids > hi) inf_fail(I, call, "dict.%s() takes %d to %d arguments (%d given)", m, lo, hi, call->nkids);
 }
 
+/* the call node name(args) at `at` (a builtin the lowering spells) */
+static Node *call_of(Inf *I, const char *name, Node **args, int n, Node *at) {
+    Node *c = arena_alloc(I->a, sizeof *c), *f = arena_alloc(I->a, sizeof *f), **kids = arena_alloc(I->a, sizeof(Node *) * (size_t)n);
+    if (!c || !f || !kids) inf_oom(I);
+    memset(c, 0, sizeof *c);
+    memset(f, 0, sizeof *f);
+    f->kind = N_NAME; f->name = name; f->line = at->line; f->col = at->col; f->id = -1;
+    memcpy(kids, args, sizeof(Node *) * (size_t)n);
+    c->kind = N_CALL; c->a = f; c->kids = kids; c->nkids = n; c->line = at->line; c->col = at->col; c->id = at->id;
+    return c;
+}
+
 Val dc_method(Inf *I, Node *call, Val d, const char *m) {
     Node *recv = call->a->a;
     if (!strcmp(m, "get") || !strcmp(m, "pop")) {
@@ -277,6 +289,14 @@ Val dc_method(Inf *I, Node *call, Val d, const char *m) {
         return ls_item(I, part(I, d, 1), find(I, d, k, DICT_FIND_OR_RAISE, call));
     }
     if (!strcmp(m, "clear")) { nargs(I, call, m, 0, 0); lib(I, NULL, LIB_DICT_CLEAR, &d.r, 1); return none(I); }
+    if (!strcmp(m, "items")) { /* list(zip(keys, values)) now (a view in Python: read it, do not keep it) */
+        nargs(I, call, m, 0, 0);
+        Node *ks = st_hidden(I, "$ik%d", call), *vs = st_hidden(I, "$iv%d", call);
+        inf_assign(I, ks, dc_part(I, d, 0));
+        inf_assign(I, vs, dc_part(I, d, 1));
+        Node *pair[2] = {ks, vs};
+        return ex_expr(I, call_of(I, "list", (Node *[]){call_of(I, "zip", pair, 2, call)}, 1, call));
+    }
     if (!strcmp(m, "keys") || !strcmp(m, "values")) { /* a list of them now (Python's view: read it, do not keep it) */
         nargs(I, call, m, 0, 0);
         Val l = dc_part(I, d, m[0] == 'v');

@@ -2,7 +2,8 @@
  * fancy.c — indexing with arrays (NumPy's advanced indexing, one index):
  * an integer array gathers (a[idx], fused like any elementwise operand:
  * ewise.c's EW_TAKE) and scatters (a[idx] = v), and on an n-d array takes
- * or writes whole rows (m[idx], m[idx] = row); a boolean mask of a's shape
+ * or writes whole rows (m[idx], m[idx] = row), as a 1-d boolean mask does
+ * (the rows where it is True: their indices, then the same); a boolean mask of a's shape
  * compresses (a[mask]: the selected elements in C order, a new 1-d array)
  * and assigns (a[mask] = scalar, or = an array of one value per True).
  *
@@ -13,6 +14,7 @@
 #include "infer.h"
 #include "../ir/lib.h"
 #include <stdio.h>
+#include <string.h>
 
 
 typedef StNestBody Body;
@@ -49,16 +51,33 @@ typedef struct Mask {
     Node *at;
 } Mask;
 
+/* the mask's axes against arr's first ones: NumPy's IndexError naming the first that differs */
+static void mask_fits(Inf *I, Val arr, Val m) {
+    for (int k = 0; k < m.ty->ndim; k++) {
+        Ref n = inf_emit(I, OP_DIM, inf_i64(I), &arr.r, 1, k), mk = inf_emit(I, OP_DIM, inf_i64(I), &m.r, 1, k);
+        char axis[96];
+        snprintf(axis, sizeof axis, "boolean index did not match indexed array along axis %d; size of axis is ", k);
+        const char *ax = arena_strndup(I->a, axis, strlen(axis));
+        if (!ax) inf_oom(I);
+        TxPart msg[] = {{ax, 0}, {NULL, n}, {" but size of corresponding boolean axis is ", 0}, {NULL, mk}};
+        tx_raise_if(I, inf_op2(I, OP_NE, inf_bool(I), n, mk), "IndexError", msg, 4);
+    }
+}
+
 static Val mask_of(Inf *I, Val arr, Val mask, Node *at) {
     Val m = ew_force(I, mask, at);
     if (m.ty->ndim != arr.ty->ndim)
-        inf_fail(I, at, "a boolean index must have the indexed array's %d dimensions here (it has %d)", arr.ty->ndim, m.ty->ndim);
-    Ref bad = inf_const_i(I, inf_bool(I), 0);
-    for (int k = 0; k < m.ty->ndim; k++)
-        bad = inf_op2(I, OP_OR, inf_bool(I), bad, inf_op2(I, OP_NE, inf_bool(I), inf_emit(I, OP_DIM, inf_i64(I), &m.r, 1, k),
-                                             inf_emit(I, OP_DIM, inf_i64(I), &arr.r, 1, k)));
-    st_raise_if(I, bad, "IndexError", "boolean index did not match indexed array");
+        inf_fail(I, at, "a boolean index must have the indexed array's %d dimensions here, or one to select rows (it has %d)",
+                 arr.ty->ndim, m.ty->ndim);
+    mask_fits(I, arr, m);
     return m;
+}
+
+/* a 1-d mask selecting rows of an n-d array: the indices of its Trues */
+static Val mask_rows(Inf *I, Val arr, Val mask, Node *at) {
+    Val m = ew_force(I, mask, at);
+    mask_fits(I, arr, m);
+    return so_nonzero(I, at, m).el[0];
 }
 
 static Ref true_count(Inf *I, Val m) {
@@ -241,7 +260,10 @@ static void put_rows(Inf *I, Val arr, Val idx, Val v, Node *at) {
 
 static bool is_mask(Val idx) { return idx.ty->dtype == KILN_BOOL; }
 
+static bool row_mask(Val arr, Val idx) { return is_mask(idx) && idx.ty->ndim == 1 && arr.ty->ndim > 1; }
+
 Val fx_read(Inf *I, Val arr, Val idx, Node *at) {
+    if (row_mask(arr, idx)) return take_rows(I, arr, mask_rows(I, arr, idx, at), at);
     if (is_mask(idx)) return mask_read(I, arr, idx, at);
     if (arr.ty->ndim >= 2) return take_rows(I, arr, idx, at);
     return ew_take(I, arr, idx, at);
@@ -249,6 +271,7 @@ Val fx_read(Inf *I, Val arr, Val idx, Node *at) {
 
 void fx_store(Inf *I, Val arr, Val idx, Val v, Node *at) {
     if (v.ty->kind == T_UNKNOWN) return;
-    if (is_mask(idx)) mask_store(I, arr, idx, v, at);
+    if (row_mask(arr, idx)) put_rows(I, arr, mask_rows(I, arr, idx, at), v, at);
+    else if (is_mask(idx)) mask_store(I, arr, idx, v, at);
     else put_rows(I, arr, idx, v, at);
 }

@@ -191,27 +191,41 @@ static void write_var(Inf *I, int32_t ssa, uint32_t blk, Ref v) {
     b->defs.v[ssa] = v;
 }
 
-static const Type *hint_for(Inf *I, uint32_t blk, int32_t ssa) {
-    int32_t node = I->blk_node.v[blk];
-    if (node < 0) return NULL;
-    int32_t var = I->ssa_var.v[ssa];
-    int32_t leaf = ssa - I->vars.v[var].ssa0;
+/* the hint (node, variable var's name, leaf), or NULL */
+static Hint *hint_find(Inf *I, int32_t node, int var, int32_t leaf) {
+    const char *name = I->vars.v[var].name;
     for (uint32_t i = 0; i < I->hints->n; i++) {
         Hint *h = &I->hints->v[i];
-        if (h->node == node && h->var == var && h->leaf == leaf) return h->ty;
+        if (h->node == node && h->leaf == leaf && !strcmp(h->var, name)) return h;
     }
     return NULL;
 }
 
-static void set_hint(Inf *I, uint32_t blk, int32_t ssa, const Type *ty) {
+/* the hint (node, var, leaf) set to ty: changed, or added (its name copied where hints live) */
+static void hint_put(Inf *I, int32_t node, int var, int32_t leaf, const Type *ty) {
+    Hint *o = hint_find(I, node, var, leaf);
+    if (o) { o->ty = ty; return; }
+    const char *name = I->vars.v[var].name;
+    char *kept = arena_strndup(&I->unit->arena, name, strlen(name));
+    Hint h = {node, leaf, kept, ty};
+    if (!kept || !vec_push(&I->unit->arena, *I->hints, h)) inf_oom(I);
+}
+
+static const Type *hint_ty(Inf *I, int32_t node, int var, int32_t leaf) {
+    Hint *h = hint_find(I, node, var, leaf);
+    return h ? h->ty : NULL;
+}
+
+static const Type *hint_for(Inf *I, uint32_t blk, int32_t ssa) {
     int32_t node = I->blk_node.v[blk];
+    if (node < 0) return NULL;
     int32_t var = I->ssa_var.v[ssa];
-    Hint h = {node, var, ssa - I->vars.v[var].ssa0, ty};
-    for (uint32_t i = 0; i < I->hints->n; i++) {
-        Hint *o = &I->hints->v[i];
-        if (o->node == h.node && o->var == h.var && o->leaf == h.leaf) { o->ty = ty; return; }
-    }
-    if (!vec_push(&I->unit->arena, *I->hints, h)) inf_oom(I);
+    return hint_ty(I, node, var, ssa - I->vars.v[var].ssa0);
+}
+
+static void set_hint(Inf *I, uint32_t blk, int32_t ssa, const Type *ty) {
+    int32_t var = I->ssa_var.v[ssa];
+    hint_put(I, I->blk_node.v[blk], var, ssa - I->vars.v[var].ssa0, ty);
 }
 
 static const Type *type_of(Inf *I, Ref r) { return r == UNDEF || !r ? NULL : I->f->ins.v[r].ty; }
@@ -219,11 +233,7 @@ static const Type *type_of(Inf *I, Ref r) { return r == UNDEF || !r ? NULL : I->
 /* variables that hold None on some paths and a value on others: Optionals (hints of node OPT_HINT) */
 enum { OPT_HINT = -3 };
 
-static const Type *opt_hint(Inf *I, int var) {
-    for (uint32_t i = 0; i < I->hints->n; i++)
-        if (I->hints->v[i].node == OPT_HINT && I->hints->v[i].var == var) return I->hints->v[i].ty;
-    return NULL;
-}
+static const Type *opt_hint(Inf *I, int var) { return hint_ty(I, OPT_HINT, var, 0); }
 
 /* None and T (or an Optional and either) meeting in a variable: the variable becomes Optional[T] and the round
  * restarts; false when they do not make one */
@@ -237,10 +247,7 @@ static bool make_optional(Inf *I, int var, const Type *a, const Type *b) {
     const Type *o = ty_optional(I->tt, t), *had = opt_hint(I, var);
     if (!o) inf_oom(I);
     if (had == o) return false;
-    for (uint32_t i = 0; i < I->hints->n; i++)
-        if (I->hints->v[i].node == OPT_HINT && I->hints->v[i].var == var) { I->hints->v[i].ty = o; I->restart = true; return true; }
-    Hint h = {OPT_HINT, var, 0, o};
-    if (!vec_push(&I->unit->arena, *I->hints, h)) inf_oom(I);
+    hint_put(I, OPT_HINT, var, 0, o);
     I->restart = true;
     return true;
 }
@@ -590,14 +597,10 @@ static void write_leaves(Inf *I, Val v, int32_t *ssa) {
 }
 
 /* the item types of the empty lists variables were bound to, learned from what went into them: hints
- * of node LIST_HINT, keyed by the variable (its index is the same every round) */
+ * of node LIST_HINT, keyed by the variable's name */
 enum { LIST_HINT = -2 };
 
-static const Type *list_hint(Inf *I, int var) {
-    for (uint32_t i = 0; i < I->hints->n; i++)
-        if (I->hints->v[i].node == LIST_HINT && I->hints->v[i].var == var) return I->hints->v[i].ty;
-    return NULL;
-}
+static const Type *list_hint(Inf *I, int var) { return hint_ty(I, LIST_HINT, var, 0); }
 
 /* an item of a wider type for a list typed by an earlier round's hint: that round may have seen a value before
  * its type widened (a sum that starts as the int 0); the hint widens and the round restarts. A list whose items
@@ -619,19 +622,14 @@ bool inf_list_widen(Inf *I, Node *recv, const Type *item) {
     const Type *had = var >= 0 ? list_hint(I, var) : NULL;
     const Type *j = had ? widened(I, had, item) : NULL;
     if (!j || j == had) return false;
-    for (uint32_t i = 0; i < I->hints->n; i++)
-        if (I->hints->v[i].node == LIST_HINT && I->hints->v[i].var == var) I->hints->v[i].ty = j;
+    hint_put(I, LIST_HINT, var, 0, j);
     I->restart = true;
     return true;
 }
 
 enum { DICT_HINT = -4 }; /* the type of the dict or set an empty display bound to a variable learned */
 
-static const Type *dict_hint(Inf *I, int var) {
-    for (uint32_t i = 0; i < I->hints->n; i++)
-        if (I->hints->v[i].node == DICT_HINT && I->hints->v[i].var == var) return I->hints->v[i].ty;
-    return NULL;
-}
+static const Type *dict_hint(Inf *I, int var) { return hint_ty(I, DICT_HINT, var, 0); }
 
 void inf_dict_learn(Inf *I, Node *recv, const Type *box, Node *at) {
     int var = recv && recv->kind == N_NAME ? find_var(I, recv->name) : -1;
@@ -649,8 +647,7 @@ void inf_dict_learn(Inf *I, Node *recv, const Type *box, Node *at) {
                             : "dict '%s' is given entries of two types, %s and %s: a kiln dict holds keys of one type and values of one type",
                  recv->name, a, b);
     }
-    Hint h = {DICT_HINT, var, 0, box};
-    if (!vec_push(&I->unit->arena, *I->hints, h)) inf_oom(I);
+    hint_put(I, DICT_HINT, var, 0, box);
     I->restart = true;
 }
 
@@ -677,10 +674,7 @@ void inf_list_learn(Inf *I, Node *recv, const Type *item, Node *at) {
         inf_fail(I, at, "list '%s' is given items of two types, %s and %s: a kiln list holds items of one type", recv->name, a, b);
     }
     if (j == had) return; /* known already (an empty inner list learns more in a later round) */
-    for (uint32_t i = 0; had && i < I->hints->n; i++)
-        if (I->hints->v[i].node == LIST_HINT && I->hints->v[i].var == var) I->hints->v[i].ty = j;
-    Hint h = {LIST_HINT, var, 0, j};
-    if (!had && !vec_push(&I->unit->arena, *I->hints, h)) inf_oom(I);
+    hint_put(I, LIST_HINT, var, 0, j);
     I->restart = true;
 }
 

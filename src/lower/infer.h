@@ -30,7 +30,10 @@ typedef struct Val {
     int32_t str;       /* T_STR: index into Func.strs */
 } Val;
 
-typedef struct Hint { int32_t node, var, leaf; const Type *ty; } Hint;
+/* a type an earlier round learned: for a node's variable (node >= 0), or a kind of hint (node < 0) of a variable. The
+ * variable is named, not numbered: a hidden variable's index is the order of first use, which changes when a round
+ * lowers a statement an earlier one skipped (its types not known yet) */
+typedef struct Hint { int32_t node, leaf; const char *var; const Type *ty; } Hint;
 typedef VEC(Hint) HintVec;
 
 typedef struct VarInfo {
@@ -284,6 +287,11 @@ int it_lookup(int mod, const char *name);       /* IT_* (BI_ITERTOOLS + k) of MO
 bool it_maybe_call(Inf *I, Node *call);         /* spelled as one of them, in a module that imports either */
 Node *it_generator(Inf *I, Node **callp, int k, const char **fname); /* the generator for the call; *callp: its call */
 Val it_call(Inf *I, Node *call, int k);         /* reduce, or the error for a generator used as a value */
+Node *it_parse_def(Inf *I, const char *text, size_t n, const char *what, Node *at); /* the def of a text kiln wrote */
+
+/* mathint.c: math's integer functions (isqrt, gcd, lcm, factorial, comb, perm), written in Python and inlined */
+int mi_lookup(const char *name);                /* its index (BI_MATHINT + k), or -1 */
+Val mi_call(Inf *I, Node *call, int k);
 
 /* try.c: try statements */
 void tr_try(Inf *I, Node *s);

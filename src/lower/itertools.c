@@ -251,15 +251,18 @@ static void place(Node *n, Node *at) {
     for (int i = 0; i < n->nkids2; i++) place(n->kids2[i], at);
 }
 
-static Node *parse_def(Inf *I, Text *t, Node *at) {
+/* the one def of a text kiln wrote (an expansion), its nodes placed at `at` for messages */
+Node *it_parse_def(Inf *I, const char *text, size_t n, const char *what, Node *at) {
     kiln_error e;
     memset(&e, 0, sizeof e);
-    Diag d = {&e, "<itertools>", t->buf, t->n, NULL};
-    Ast *ast = ast_parse_plain(I->a, "<itertools>", t->buf, t->n, &d);
-    if (!ast || ast->ndefs != 1) inf_fail(I, at, "internal error: an itertools expansion did not parse: %s", e.message);
+    Diag d = {&e, what, text, n, NULL};
+    Ast *ast = ast_parse_plain(I->a, what, text, n, &d);
+    if (!ast || ast->ndefs != 1) inf_fail(I, at, "internal error: the expansion of %s did not parse: %s", what, e.message);
     place(ast->defs[0], at);
     return ast->defs[0];
 }
+
+static Node *parse_def(Inf *I, Text *t, Node *at) { return it_parse_def(I, t->buf, t->n, "<itertools>", at); }
 
 /* a call node like call, with its arguments replaced */
 static Node *rewritten(Inf *I, Node *call, Node **args, int nargs) {

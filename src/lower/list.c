@@ -454,18 +454,17 @@ Val ls_equal(Inf *I, Val a, Val b, Node *at) {
 
 static Val copy_of(Inf *I, Val l);
 
-/* l sorted in place by the items themselves (numbers): NumPy's stable sort of the view, written back */
-static void sort_items(Inf *I, Val l, Node *at) {
-    const Type *item = ty_item(l.ty);
-    if (item->kind == T_STRING) { /* by their text */
-        inf_emit(I, OP_LIB, NULL, &l.r, 1, LIB_STR | (int64_t)STR_SORT << 8);
-        return;
+/* what Python's < orders among items of one type (rt/list.c's item_lt): numbers but complex ones, strings, and
+ * tuples and lists of such; NULL, or the part that is not */
+static const Type *unorderable(const Type *t) {
+    if (t->kind == T_SCALAR) return dt_is_complex(t->dtype) ? t : NULL;
+    if (t->kind == T_STRING) return NULL;
+    if (t->kind == T_LIST) return unorderable(ty_item(t));
+    if (t->kind == T_TUPLE) {
+        for (int k = 0; k < t->n; k++) if (unorderable(t->elems[k])) return unorderable(t->elems[k]);
+        return NULL;
     }
-    if (item->kind != T_SCALAR) inf_fail(I, at, "sorting a list of %ss is not supported yet (give a key=)", ty_name(item));
-    if (dt_is_complex(item->dtype)) inf_fail(I, at, "'<' not supported between instances of 'complex' and 'complex'");
-    Val view = ls_view(I, l);
-    Val sorted = mk(I, inf_emit(I, OP_LIB, view.ty, &view.r, 1, LIB_SORT | (int64_t)1 << 8));
-    ew_store_fresh(I, view, sorted, at);
+    return t;
 }
 
 typedef struct Permute { Val l, was, order; } Permute;
@@ -475,6 +474,40 @@ static void permute_step(Inf *I, Ref k, void *p) {
     Ref j = inf_load(I, q->order.r, inf_i64(I), &k, 1);
     ls_set_item(I, q->l, k, ls_item(I, q->was, j));
 }
+
+/* l's items put in the order `order` (an int64 array of positions) gives */
+static void permute(Inf *I, Val l, Val order, Node *at) {
+    Permute q = {l, copy_of(I, l), order};
+    st_loop(I, at, "$sortk%d", ls_len(I, l), permute_step, &q);
+}
+
+/* the stable order of keys (a list of tuples, strings or lists) by Python's <: an int64 array of positions */
+static Val ordered(Inf *I, Val keys, Node *at) {
+    const Type *bad = unorderable(ty_item(keys.ty));
+    if (bad && bad->kind == T_SET) inf_fail(I, at, "sorting by sets (their < is the subset test) is not supported");
+    if (bad) { /* CPython's TypeError, its type names */
+        const char *n = bad->kind == T_SCALAR ? "complex" : bad->kind == T_DICT ? "dict" : bad->kind == T_NONE ? "NoneType" : inf_tyname(I, bad);
+        inf_fail(I, at, "'<' not supported between instances of '%s' and '%s'", n, n);
+    }
+    return mk(I, lib(I, ty_array(I->tt, KILN_INT64, 1, LAYOUT_C), LIB_LIST_ARGSORT, &keys.r, 1));
+}
+
+/* l sorted in place by the items themselves: numbers by NumPy's stable sort of the view, written back; strings by
+ * their text; tuples and lists by Python's < (a stable order of positions, then the items moved) */
+static void sort_items(Inf *I, Val l, Node *at) {
+    const Type *item = ty_item(l.ty);
+    if (item->kind == T_STRING) { /* by their text */
+        inf_emit(I, OP_LIB, NULL, &l.r, 1, LIB_STR | (int64_t)STR_SORT << 8);
+        return;
+    }
+    if (item->kind != T_SCALAR) { permute(I, l, ordered(I, l, at), at); return; }
+    if (dt_is_complex(item->dtype)) inf_fail(I, at, "'<' not supported between instances of 'complex' and 'complex'");
+    Val view = ls_view(I, l);
+    Val sorted = mk(I, inf_emit(I, OP_LIB, view.ty, &view.r, 1, LIB_SORT | (int64_t)1 << 8));
+    ew_store_fresh(I, view, sorted, at);
+}
+
+enum { SORT_KEY_IDS = 1 << 28 }; /* above every node's id: parsed ones and the copies of inner functions */
 
 /* l sorted in place by key(item): the keys computed once each, in order (a list: its item type learned as a
  * comprehension's is), a stable argsort of them (Python's sort is stable), the items moved to their places */
@@ -487,13 +520,16 @@ static void sort_keyed(Inf *I, Val l, Node *key, Node *at) {
     if (!kcall || !gen || !clause || !target || !iter || !lcall || !one) inf_oom(I);
     *target = *x; *iter = *held;
     memset(kcall, 0, sizeof *kcall); memset(gen, 0, sizeof *gen); memset(clause, 0, sizeof *clause); memset(lcall, 0, sizeof *lcall);
-    kcall->kind = N_CALL; kcall->line = key->line; kcall->col = key->col; kcall->id = -1;
+    kcall->kind = N_CALL; kcall->line = key->line; kcall->col = key->col;
     kcall->a = key; one[0] = target; kcall->kids = &one[0]; kcall->nkids = 1;       /* key(x) */
-    /* ids of their own: sorted(g(...), key=f) has already made the items' list with hidden names of at's id */
-    int32_t id = I->next_id++;
+    /* ids of their own: sorted(g(...), key=f) has already made the items' list with hidden names of at's id. Made
+     * from at's id, not taken from next_id: a round that lowers another sort first (one an earlier round skipped
+     * while a type was unknown) must not give this sort's keys list the other's name (and type) */
+    int32_t id = SORT_KEY_IDS + at->id;
+    kcall->id = id; /* a lambda's parameters are named after its call: each sort's own */
     clause->kind = N_COMPFOR; clause->id = id; clause->a = x; clause->b = iter;      /* for x in l */
     clause->line = at->line; clause->col = at->col;
-    gen->kind = N_GENEXP; gen->line = at->line; gen->col = at->col; gen->id = -1;
+    gen->kind = N_GENEXP; gen->line = at->line; gen->col = at->col; gen->id = id; /* its learned item type is this sort's */
     gen->a = kcall; one[1] = clause; gen->kids = &one[1]; gen->nkids = 1;
     lcall->kind = N_CALL; lcall->line = at->line; lcall->col = at->col; lcall->id = id;
     one[2] = gen; lcall->kids = &one[2]; lcall->nkids = 1;                           /* list(key(x) for x in l) */
@@ -501,12 +537,10 @@ static void sort_keyed(Inf *I, Val l, Node *key, Node *at) {
     if (keys.ty->kind != T_LIST) return;
     const Type *kt = ty_item(keys.ty);
     if (kt->kind == T_UNKNOWN) return; /* an empty list, or the key's type is learned next round */
-    if (kt->kind != T_SCALAR || dt_is_complex(kt->dtype))
-        inf_fail(I, key, "a sort key must give numbers here (not %s)", inf_tyname(I, kt));
+    if (kt->kind != T_SCALAR) { permute(I, l, ordered(I, keys, key), at); return; } /* tuples, strings, lists */
+    if (dt_is_complex(kt->dtype)) inf_fail(I, key, "'<' not supported between instances of 'complex' and 'complex'");
     Val kv = ls_view(I, keys);
-    Permute q = {l, copy_of(I, l), mk(I, inf_emit(I, OP_LIB, ty_array(I->tt, KILN_INT64, 1, LAYOUT_C), &kv.r, 1,
-                                                       LIB_ARGSORT | (int64_t)1 << 8))};
-    st_loop(I, at, "$sortk%d", ls_len(I, l), permute_step, &q);
+    permute(I, l, mk(I, inf_emit(I, OP_LIB, ty_array(I->tt, KILN_INT64, 1, LAYOUT_C), &kv.r, 1, LIB_ARGSORT | (int64_t)1 << 8)), at);
 }
 
 /* sort(key=None, reverse=False) as CPython does it: reversed, sorted stably, reversed again (so items of

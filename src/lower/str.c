@@ -334,8 +334,11 @@ Val tx_method(Inf *I, Node *call, Val s, const char *m) {
     s = tx_value(I, s);
     for (size_t k = 0; k < NELEM(cases); k++)
         if (!strcmp(m, cases[k].name)) {
-            arity(I, call, m, 0, 0);
-            return mk(I, lib(I, str_t(I), STR_CASE, cases[k].mode, &s.r, 1));
+            bool strip = cases[k].mode == STRCASE_STRIP || cases[k].mode == STRCASE_LSTRIP || cases[k].mode == STRCASE_RSTRIP;
+            arity(I, call, m, 0, strip ? 1 : 0);
+            if (!call->nkids || call->kids[0]->kind == N_NONE) return mk(I, lib(I, str_t(I), STR_CASE, cases[k].mode, &s.r, 1));
+            Ref ops[2] = {s.r, str_arg(I, call, 0, m).r}; /* strip(chars): those characters, not whitespace */
+            return mk(I, lib(I, str_t(I), STR_CASE, cases[k].mode, ops, 2));
         }
     for (size_t k = 0; k < NELEM(finds); k++)
         if (!strcmp(m, finds[k].name)) {
@@ -420,10 +423,19 @@ Val tx_method(Inf *I, Node *call, Val s, const char *m) {
     }
     if (!strcmp(m, "join")) {
         arity(I, call, m, 1, 1);
-        Val l = ex_expr(I, call->kids[0]);
+        Node *it = call->kids[0];
+        if (it->kind == N_GENEXP || it->kind == N_TUPLE) { /* ",".join(f(x) for x in xs), ",".join((a, b)): as a list */
+            Node *lc = arena_alloc(I->a, sizeof *lc);
+            if (!lc) inf_oom(I);
+            *lc = *it;
+            lc->kind = it->kind == N_GENEXP ? N_LISTCOMP : N_LIST;
+            it = lc;
+        }
+        Val l = ex_expr(I, it);
+        if (tx_is(l.ty)) l = tx_chars(I, tx_value(I, l)); /* a string's characters */
         if (l.ty->kind == T_LIST && ty_item(l.ty)->kind == T_UNKNOWN) return literal(I, "");
         if (l.ty->kind != T_LIST || ty_item(l.ty)->kind != T_STRING)
-            inf_fail(I, call->kids[0], "str.join() takes a list of strings in kiln, not %s", inf_tyname(I, l.ty));
+            inf_fail(I, call->kids[0], "str.join() takes strings (a list, a tuple display, a generator expression or a string) in kiln, not %s", inf_tyname(I, l.ty));
         Ref ops[2] = {s.r, l.r};
         return mk(I, lib(I, str_t(I), STR_JOIN, 0, ops, 2));
     }

@@ -30,6 +30,7 @@ RtList *rt_list_from(Run *r, const RdArr *a, int64_t item, int line, const char 
 RtList *rt_list_repeat(Run *r, const RtList *m, int64_t k, int line, const char *file);
 void rt_list_reverse(RtList *l);
 int rt_list_splice(Run *r, RtList *l, int64_t start, int64_t stop, int given, const RtList *m, int line, const char *file);
+int rt_list_argsort(Run *r, const RtList *l, const Type *item, Slot *out, int line, const char *file); /* Python's <, stable */
 /* a C array of dtype (the innermost lists' item dtype) from a list of lists nested ndim deep */
 int rt_list_array(Run *r, const RtList *l, int ndim, int dtype, Slot *out, int line, const char *file);
 /* LIST_FIND_* (ir/lib.h) of x (an item's slots; EQ: another list's) in l[start:stop] of type lt */

@@ -276,6 +276,60 @@ static bool item_eq(const Type *t, const char *p, const char *q) {
     }
 }
 
+/* ---- ordering: <, as Python compares two items of one type (tuples and lists element by element: the first pair
+ * that is not equal decides, else the shorter is less; strings by code point, which UTF-8's bytes keep) ---- */
+
+static bool item_lt(const Type *t, const char *p, const char *q) {
+    if (t->kind == T_TUPLE) {
+        for (int k = 0; k < t->n; k++) {
+            if (!item_eq(t->elems[k], p, q)) return item_lt(t->elems[k], p, q);
+            p += 8 * slots_of(t->elems[k]);
+            q += 8 * slots_of(t->elems[k]);
+        }
+        return false;
+    }
+    if (t->kind == T_STRING) {
+        const RtList *a = *(RtList *const *)p, *b = *(RtList *const *)q;
+        int64_t n = a->len < b->len ? a->len : b->len;
+        int c = n ? memcmp(a->data, b->data, (size_t)n) : 0;
+        return c ? c < 0 : a->len < b->len;
+    }
+    if (t->kind == T_LIST) {
+        const RtList *a = *(RtList *const *)p, *b = *(RtList *const *)q;
+        for (int64_t i = 0; i < a->len && i < b->len; i++)
+            if (!item_eq(ty_item(t), at(a, i), at(b, i))) return item_lt(ty_item(t), at(a, i), at(b, i));
+        return a->len < b->len;
+    }
+    switch (t->dtype) {
+    case KILN_FLOAT64: { double x, y; memcpy(&x, p, 8); memcpy(&y, q, 8); return x < y; }
+    case KILN_FLOAT32: { float x, y; memcpy(&x, p, 4); memcpy(&y, q, 4); return x < y; }
+    default: {
+        Slot x = {.i = rt_load_elem(p, t->dtype).i}, y = {.i = rt_load_elem(q, t->dtype).i};
+        return dt_is_unsigned(t->dtype) ? x.u < y.u : x.i < y.i;
+    }
+    }
+}
+
+int rt_list_argsort(Run *r, const RtList *l, const Type *item, Slot *out, int line, const char *file) {
+    int64_t n = l->len;
+    if (run_alloc(r, KILN_INT64, 1, &n, false, out, line, file)) return -1;
+    int64_t *ix = out[0].p, *tmp = malloc(sizeof *tmp * (size_t)(n ? n : 1));
+    if (!tmp) return nomem(r, line, file);
+    for (int64_t i = 0; i < n; i++) ix[i] = i;
+    /* bottom-up merge sort: a right item goes first only when it is less, so equal items keep their order */
+    for (int64_t w = 1; w < n; w *= 2) {
+        for (int64_t lo = 0; lo < n; lo += 2 * w) {
+            int64_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n, a = lo, b = mid, k = lo;
+            while (a < mid && b < hi) tmp[k++] = item_lt(item, at(l, ix[b]), at(l, ix[a])) ? ix[b++] : ix[a++];
+            while (a < mid) tmp[k++] = ix[a++];
+            while (b < hi) tmp[k++] = ix[b++];
+        }
+        memcpy(ix, tmp, sizeof *ix * (size_t)n);
+    }
+    free(tmp);
+    return 0;
+}
+
 /* the repr CPython's "x is not in list" shows, for a scalar item */
 static void item_repr(const Type *t, const Slot *x, char *buf, size_t cap) {
     kiln_value v = {0};

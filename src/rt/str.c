@@ -284,11 +284,23 @@ static RtList *cased(Run *r, const RtList *a, int mode, int line, const char *fi
     return l;
 }
 
-static RtList *change_case(Run *r, const RtList *a, int mode, int line, const char *file) {
+/* whether the code point at byte i is one strip() removes: whitespace, or (chars given) one of chars'; *k its bytes */
+static bool strippable(const RtList *a, int64_t i, const RtList *chars, int64_t *k) {
+    if (!chars) return space_at(a, i, k);
+    *k = cp_bytes(a, i);
+    for (int64_t j = 0, n; j < chars->len; j += n) {
+        n = cp_bytes(chars, j);
+        if (n == *k && !memcmp(bytes(chars) + j, bytes(a) + i, (size_t)n)) return true;
+    }
+    return false;
+}
+
+/* the case methods, and strip / lstrip / rstrip of whitespace or (chars) of the given characters */
+static RtList *change_case(Run *r, const RtList *a, int mode, const RtList *chars, int line, const char *file) {
     if (mode != STRCASE_STRIP && mode != STRCASE_LSTRIP && mode != STRCASE_RSTRIP) return cased(r, a, mode, line, file);
     int64_t b = 0, e = a->len, k;
-    if (mode == STRCASE_STRIP || mode == STRCASE_LSTRIP) while (b < e && space_at(a, b, &k)) b += k;
-    if (mode == STRCASE_STRIP || mode == STRCASE_RSTRIP) while (e > b && space_at(a, before(a, e), &k)) e -= k;
+    if (mode == STRCASE_STRIP || mode == STRCASE_LSTRIP) while (b < e && strippable(a, b, chars, &k)) b += k;
+    if (mode == STRCASE_STRIP || mode == STRCASE_RSTRIP) while (e > b && strippable(a, before(a, e), chars, &k)) e -= k;
     return rt_str_new(r, bytes(a) + b, (size_t)(e - b), line, file);
 }
 
@@ -649,7 +661,7 @@ int rt_str(Run *r, int op, int mode, const Type *at, const Slot *fr, int32_t a0,
     case STR_REPEAT: return made(out, repeat(r, s, b[0]->i, line, file)) ? 0 : -1;
     case STR_INDEX: return made(out, index_of(r, s, b[0]->i, line, file)) ? 0 : -1;
     case STR_SLICE: return made(out, slice(r, s, b[0]->i, b[1]->i, b[2]->i, mode, line, file)) ? 0 : -1;
-    case STR_CASE: return made(out, change_case(r, s, mode, line, file)) ? 0 : -1;
+    case STR_CASE: return made(out, change_case(r, s, mode, nb > 0 ? b[0]->p : NULL, line, file)) ? 0 : -1;
     case STR_REPLACE: return made(out, replace(r, s, b[0]->p, b[1]->p, line, file)) ? 0 : -1;
     case STR_JOIN: return made(out, join(r, s, b[0]->p, line, file)) ? 0 : -1;
     case STR_CHR: return made(out, chr_of(r, a->i, line, file)) ? 0 : -1;

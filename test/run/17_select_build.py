@@ -70,8 +70,8 @@ def masks(a):
     return (a[a > 2.0], b, c, e, a[a > 100.0], m, m[m > 0.0], a[(a > 1.0) & (a < 4.0)].sum())
 
 # run: mask_shape([1.0, 2.0, 3.0], [True, False])
-# cpython: skip (NumPy's message also names the sizes)
-# expect-error: line 76: IndexError: boolean index did not match indexed array
+# NumPy's message names the axis and both sizes
+# expect-error: line 76: IndexError: boolean index did not match indexed array along axis 0; size of axis is 3 but size of corresponding boolean axis is 2
 def mask_shape(a, m):
     return a[m]
 

@@ -1,6 +1,9 @@
 # More of str's methods, against CPython on every tier: title, capitalize, swapcase and the final sigma of lower(),
 # the is* tests over Unicode, rsplit, partition and rpartition, find & co. with start and end (CPython's index
-# adjustment: negative from the end, a start past the end finds nothing), rindex, and format(value, spec).
+# adjustment: negative from the end, a start past the end finds nothing), rindex, format(value, spec), join of
+# generator expressions, tuples and strings, and strip(chars).
+
+import numpy as np
 
 # run: cases(3)
 # expect: ('Hello World ǅungla Sstraße Σας Όσος Σας. X3', 'Hello world ǆungla ßtraße σας όσος σας. x3', 'HELLO World ǄUNGLA SSTRASSE σας όσος σας. X3', 'hello world ǆungla ßtraße σας όσος σας. x3', 'HELLO WORLD ǄUNGLA SSTRASSE ΣΑΣ ΌΣΟΣ ΣΑΣ. X3', "Final ǈ 3Rd ʼN İstanbul They'Re O'Neil", "Final ǉ 3rd ŉ i̇stanbul they're o'neil", "FINAL ǈ 3RD ʼN i̇STANBUL THEY'RE O'NEIL", 'σ', 'aς', 'aσb', 'aͅς', "a'ς'", 'όδος οδος.')
@@ -48,17 +51,17 @@ def finds(n):
             u.endswith("wö", 0, 8), u.count("l", 3, -3))
 
 # run: rindex_missing(1)
-# expect-error: line 53: ValueError: substring not found
+# expect-error: line 56: ValueError: substring not found
 def rindex_missing(n):
     return "abc".rindex("z", n)
 
 # run: index_window(1)
-# expect-error: line 58: ValueError: substring not found
+# expect-error: line 61: ValueError: substring not found
 def index_window(n):
     return "abc".index("a", n)
 
 # run: partition_empty(1)
-# expect-error: line 63: ValueError: empty separator
+# expect-error: line 66: ValueError: empty separator
 def partition_empty(n):
     return ("a" * n).rpartition("")
 
@@ -67,3 +70,23 @@ def partition_empty(n):
 def formats(n):
     return (format(3.14159, ".2f"), format(n, "05d"), format(n), format(2.5), format("ab", ">5"), format(n * 1000000, ","),
             format(True), format(True, "d"), format(-n, "+x"), format([n, n + 1]), format(1e300 * 10, ""))
+
+# run: joins(7)
+# expect: ('  0.00   1.00   2.00\n  3.00   4.00   5.00', '0,2,4,6', 'x-y-7', 'a|b|c', 'HELLO', '')
+def joins(n):
+    m = np.arange(6.0).reshape(2, 3)
+    rows = []
+    for i in range(m.shape[0]):
+        rows.append(" ".join("%6.2f" % v for v in m[i]))
+    a = ",".join(str(k) for k in range(n) if k % 2 == 0)
+    b = "-".join(("x", "y", str(n)))
+    c = "|".join("abc")
+    d = "".join(ch.upper() for ch in "hello")
+    return "\n".join(rows), a, b, c, d, "".join(str(k) for k in range(0))
+
+# run: strips(3)
+# expect: ('hello, world', 'hello, world!?!!!', '..hello, world', 'a', 'a', 'a', 'abc', '')
+def strips(n):
+    w = "..hello, world!?" + "!" * n
+    return (w.strip(".,!?"), w.lstrip("."), w.rstrip("!?"), "xxaxx".strip("x"), "  a  ".strip(None), "ééaé".strip("é"),
+            "abc".strip(""), "".strip("x"))
