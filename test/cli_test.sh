@@ -55,6 +55,8 @@ def pick(a, mode):
     if mode == "sum":
         return a.sum()
     return a.max()
+def dashes(words):
+    return "-".join(words)
 def shout(s, n):
     return s.upper() + "!" * n
 def keys(n):
@@ -218,6 +220,10 @@ check 1 "unterminated string" "$K" run "$T/k.py" shout "'abc" 1
 check 1 "truncated \\x, \\u or \\U escape" "$K" run "$T/k.py" shout "'\\x4'" 1
 check 1 "unknown escape in a string" "$K" run "$T/k.py" shout "'\\q'" 1
 check 1 "a string that is not valid UTF-8" "$K" run "$T/k.py" shout "$(printf "'a\\377'")" 1
+# a [...] of strings is a list (kiln has no string arrays): ",".join of it; np.array of strings is refused
+check 0 "'a-b-c'" "$K" run "$T/k.py" dashes "['a', 'b', 'c']"
+check 1 "np.array() of strings is not supported (kiln has no string arrays)" "$K" run "$T/k.py" dashes "np.array(['a'])"
+
 check 1 "--static: ramp() has no parameter 'q'" "$K" run --static q "$T/k.py" ramp 3
 check 1 "--static-shapes: scale() has no parameter 'q'" "$K" run --static-shapes=q "$T/k.py" scale "[1.0]" "[1.0]" 1.0
 check 1 "--static: an empty parameter name in 'a,,b'" "$K" run --static a,,b "$T/k.py" scale "[1.0]" "[1.0]" 1.0

@@ -153,10 +153,13 @@ static kiln_value re_plus_im(double re, kiln_value im) { return kiln_complex(re 
  * list at one depth has the same length, else "ragged" */
 typedef struct Flat { kiln_value *v; int n, cap; int64_t shape[KILN_MAXDIM]; int ndim, ldepth; int kind; } Flat;
 
+enum { LIST_OF_TEXT = -2 }; /* a [...] holding strings: no NumPy array kiln makes (kiln has no string dtype) */
+
 /* one number of a list, kept for make_array */
 static int list_number(LP *l, Flat *fl, int depth, kiln_value v) {
     if ((fl->ndim >= 0 && fl->ndim != depth + 1) || fl->ldepth > depth + 1) return bad(l, "ragged nested list");
     fl->ndim = depth + 1;
+    if (v.kind == KILN_STR) return LIST_OF_TEXT; /* not an array: value() reads it again as a list */
     if (v.kind != KILN_SCALAR) return bad(l, "list elements must be numbers");
     int k = v.dtype == KILN_BOOL ? 0 : v.dtype == KILN_FLOAT64 || v.dtype == KILN_FLOAT32 ? 2
           : v.dtype >= KILN_COMPLEX64 ? 3 : 1;
@@ -181,17 +184,21 @@ static int list(LP *l, Flat *fl, int depth, char close) {
     for (;;) {
         ws(l);
         if (*l->p == close) { l->p++; break; }
+        int rc = 0;
         if (*l->p == '[') {
-            if (list(l, fl, depth + 1, ']')) return -1;
+            rc = list(l, fl, depth + 1, ']');
         } else {
             const char *at = l->p;
             kiln_value v;
             if (value(l, &v)) return -1;
             if (v.kind == KILN_TUPLE && *at == '(') { /* a row written as a tuple: read again as one */
                 l->p = at;
-                if (list(l, fl, depth + 1, ')')) return -1;
-            } else if (list_number(l, fl, depth, v)) return -1;
+                rc = list(l, fl, depth + 1, ')');
+            } else {
+                rc = list_number(l, fl, depth, v);
+            }
         }
+        if (rc) return rc; /* LIST_OF_TEXT, or -1 */
         count++;
         ws(l);
         if (*l->p == ',') { l->p++; continue; }
@@ -354,7 +361,9 @@ static int np_call(LP *l, kiln_value *out) {
         if (*l->p++ != ')') return bad(l, "expected ')'");
         const char *end = l->p;
         l->p = save;
-        if (array_value(l, dtype, &a)) return -1;
+        int rc = array_value(l, dtype, &a);
+        if (rc == LIST_OF_TEXT) return bad(l, "np.array() of strings is not supported (kiln has no string arrays)");
+        if (rc) return -1;
         if (fortran && to_fortran(l, &a)) return -1;
         l->p = end;
         *out = a;
@@ -569,7 +578,17 @@ static int value(LP *l, kiln_value *out) {
         l->lists = was;
         return rc;
     }
-    if (*l->p == '[') return l->lists ? list_value(l, out) : array_value(l, -1, out);
+    if (*l->p == '[' && !l->lists) { /* an array, but a list of strings (or of lists of them) is a list */
+        const char *at = l->p;
+        int rc = array_value(l, -1, out);
+        if (rc != LIST_OF_TEXT) return rc;
+        l->p = at;
+        l->lists = true;
+        rc = list_value(l, out);
+        l->lists = false;
+        return rc;
+    }
+    if (*l->p == '[') return list_value(l, out);
     if (*l->p == '(') {
         if (++l->depth > CLI_NEST_MAX) return bad(l, "tuples nested too deeply (more than 32)");
         l->p++;

@@ -12,7 +12,7 @@
 
 enum {
     BI_RANGE, BI_LEN, BI_ABS, BI_MIN, BI_MAX, BI_INT, BI_FLOAT, BI_COMPLEX, BI_BOOL, BI_ROUND,
-    BI_ENUMERATE, BI_ZIP, BI_PRINT, BI_SUM, BI_ALL, BI_ANY, BI_LIST, BI_SORTED, BI_SET, BI_STR, BI_REPR, BI_ASCII, BI_FORMAT, BI_ORD, BI_CHR,
+    BI_ENUMERATE, BI_ZIP, BI_PRINT, BI_SUM, BI_ALL, BI_ANY, BI_LIST, BI_SORTED, BI_SET, BI_STR, BI_REPR, BI_ASCII, BI_FORMAT, BI_REVERSED, BI_ORD, BI_CHR,
     BI_NP_ARRAY, BI_NP_ASARRAY,
     BI_NP_EMPTY, BI_NP_ZEROS, BI_NP_ONES, BI_NP_FULL,
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
@@ -27,6 +27,7 @@ enum {
     BI_CUDA = 600,   /* + CU_* of cuda.c */
     BI_ITERTOOLS = 700, /* + IT_* of itertools.c (functools.reduce too) */
     BI_MATHINT = 800,   /* + math's integer functions of mathint.c */
+    BI_NPMISC = 900,    /* + npmisc.c's NumPy functions */
 };
 
 int cl_itertools(int id) { return id >= BI_ITERTOOLS && id < BI_ITERTOOLS + 100 ? id - BI_ITERTOOLS : -1; }
@@ -35,7 +36,7 @@ static const struct { const char *name; int id; } builtins[] = {
     {"range", BI_RANGE}, {"len", BI_LEN}, {"abs", BI_ABS}, {"min", BI_MIN}, {"max", BI_MAX},
     {"int", BI_INT}, {"float", BI_FLOAT}, {"complex", BI_COMPLEX}, {"bool", BI_BOOL}, {"round", BI_ROUND},
     {"enumerate", BI_ENUMERATE}, {"zip", BI_ZIP}, {"print", BI_PRINT}, {"sum", BI_SUM}, {"all", BI_ALL}, {"any", BI_ANY},
-    {"list", BI_LIST}, {"sorted", BI_SORTED}, {"set", BI_SET}, {"str", BI_STR}, {"repr", BI_REPR}, {"ascii", BI_ASCII}, {"format", BI_FORMAT}, {"ord", BI_ORD},
+    {"list", BI_LIST}, {"sorted", BI_SORTED}, {"set", BI_SET}, {"str", BI_STR}, {"repr", BI_REPR}, {"ascii", BI_ASCII}, {"format", BI_FORMAT}, {"reversed", BI_REVERSED}, {"ord", BI_ORD},
     {"chr", BI_CHR},
 };
 
@@ -205,6 +206,7 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
         if (strcmp(name, np_funcs[i].name) == 0) return builtin(I, np_funcs[i].id);
     int u = ew_ufunc_lookup(name);
     if (u >= 0) return builtin(I, BI_UFUNC + u);
+    if ((u = nm_lookup(name)) >= 0) return builtin(I, BI_NPMISC + u);
     int rd = rd_lookup(name);
     if (rd >= 0) return builtin(I, BI_REDUCE + rd);
     int so = so_lookup(name);
@@ -721,6 +723,55 @@ static Val round_call(Inf *I, Node *call) {
     return ex_coerce(I, mk(I, r), x.ty->weak ? f64w(I) : x.ty, call);
 }
 
+/* reversed(x) as a value, for what consumes it (list(), sorted(), join, for, comprehensions): a list's items or a
+ * string's characters in a new list, an array's first axis as a view walking backwards, a tuple reversed, a dict's
+ * keys, a range's items (for i in reversed(range(...)) itself is a loop counting down: stmt.c) */
+static Val reversed_call(Inf *I, Node *call) {
+    if (call->nkids != 1 || call->nkids2) inf_fail(I, call, "reversed() takes exactly one argument (%d given)", call->nkids + call->nkids2);
+    Node *arg = call->kids[0];
+    Val v;
+    if (st_is_builtin_call(I, arg, "range")) { /* list(range(...)) */
+        Node *lc = arena_alloc(I->a, sizeof *lc), *name = arena_alloc(I->a, sizeof *name), **kids = arena_alloc(I->a, sizeof(Node *));
+        if (!lc || !name || !kids) inf_oom(I);
+        *lc = *call; *name = *call->a;
+        name->name = "list"; kids[0] = arg;
+        lc->a = name; lc->kids = kids; lc->nkids = 1;
+        v = ex_expr(I, lc);
+    } else {
+        v = ex_expr(I, arg);
+    }
+    if (v.ty->kind == T_UNKNOWN) return v;
+    if (v.ty->kind == T_DICT) v = dc_part(I, v, 0);
+    if (tx_is(v.ty)) v = tx_chars(I, tx_value(I, v));
+    if (v.ty->kind == T_LIST) {
+        Val c = ls_copy(I, v);
+        inf_emit(I, OP_LIB, NULL, &c.r, 1, LIB_LIST_REVERSE);
+        return c;
+    }
+    if (v.ty->kind == T_TUPLE && !ty_is_optional(v.ty)) {
+        Val t = v;
+        const Type *ts[TY_TUPLE_MAX];
+        if (!(t.el = arena_alloc(I->a, sizeof(Val) * (size_t)(v.ty->n ? v.ty->n : 1)))) inf_oom(I);
+        for (int k = 0; k < v.ty->n; k++) { t.el[k] = v.el[v.ty->n - 1 - k]; ts[k] = t.el[k].ty; }
+        if (!(t.ty = ty_tuple(I->tt, ts, v.ty->n))) inf_oom(I);
+        return t;
+    }
+    if (v.ty->kind == T_ARRAY && v.ty->ndim >= 1) { /* the view v[::-1] */
+        int nd = v.ty->ndim;
+        Ref dims[KILN_MAXDIM], strides[KILN_MAXDIM];
+        for (int k = 0; k < nd; k++) {
+            dims[k] = inf_emit(I, OP_DIM, inf_i64(I), &v.r, 1, k);
+            strides[k] = inf_emit(I, OP_STRIDE, inf_i64(I), &v.r, 1, k);
+        }
+        Ref zero = inf_k64(I, 0), last = inf_op2(I, OP_SUB, inf_i64(I), dims[0], inf_k64(I, 1));
+        Ref ops[3] = {inf_op2(I, OP_GT, inf_bool(I), dims[0], zero), inf_op2(I, OP_MUL, inf_i64(I), last, strides[0]), zero};
+        Ref off = inf_emit(I, OP_SELECT, inf_i64(I), ops, 3, 0);
+        strides[0] = inf_op2(I, OP_SUB, inf_i64(I), zero, strides[0]);
+        return vw_make(I, v, off, dims, strides, nd, LAYOUT_ANY, call);
+    }
+    inf_fail(I, arg, "'%s' object is not reversible", inf_tyname(I, v.ty));
+}
+
 static Val len_call(Inf *I, Node *call) {
     nargs(I, call, "len", 1, 1);
     Val v = ex_expr(I, call->kids[0]);
@@ -991,6 +1042,7 @@ Val cl_call(Inf *I, Node *call) {
     if (f.ty->kind == T_DTYPE) return scalar_ctor(I, call, ty_scalar(I->tt, f.ty->dtype, false), kiln_dtype_name(f.ty->dtype));
     if (f.ty->kind != T_BUILTIN) inf_fail(I, call, "'%s' object is not callable", inf_tyname(I, f.ty));
     int id = f.ty->id;
+    if (id >= BI_NPMISC) return nm_call(I, call, id - BI_NPMISC);
     if (id >= BI_MATHINT) return mi_call(I, call, id - BI_MATHINT);
     if (id >= BI_ITERTOOLS) return it_call(I, call, id - BI_ITERTOOLS);
     if (id >= BI_CUDA) return cu_call(I, call, id - BI_CUDA);
@@ -1010,6 +1062,7 @@ Val cl_call(Inf *I, Node *call) {
     case BI_LIST: return ls_list_call(I, call);
     case BI_SET: return se_call(I, call);
     case BI_FORMAT: return sf_format_call(I, call);
+    case BI_REVERSED: return reversed_call(I, call);
     case BI_STR: case BI_REPR: case BI_ASCII: return tx_str_call(I, call, id == BI_STR ? 's' : id == BI_REPR ? 'r' : 'a');
     case BI_ORD: case BI_CHR: return tx_chr_ord(I, call, id == BI_CHR);
     case BI_SORTED: return ls_sorted_call(I, call);

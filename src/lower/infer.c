@@ -608,7 +608,7 @@ static const Type *list_hint(Inf *I, int var) { return hint_ty(I, LIST_HINT, var
 static const Type *widened(Inf *I, const Type *had, const Type *item) {
     if (had->kind == T_SCALAR && item->kind == T_SCALAR) {
         const Type *j = ty_join(I->tt, had, item);
-        return j && j->weak == had->weak ? j : NULL;
+        return j && (j->weak == had->weak || had->weak) ? j : NULL; /* a Python number may widen to a NumPy one (sum(row) starts at 0) */
     }
     if (had->kind == T_LIST && item->kind == T_LIST) {
         const Type *j = widened(I, ty_item(had), ty_item(item));

@@ -288,6 +288,11 @@ bool it_maybe_call(Inf *I, Node *call);         /* spelled as one of them, in a 
 Node *it_generator(Inf *I, Node **callp, int k, const char **fname); /* the generator for the call; *callp: its call */
 Val it_call(Inf *I, Node *call, int k);         /* reduce, or the error for a generator used as a value */
 Node *it_parse_def(Inf *I, const char *text, size_t n, const char *what, Node *at); /* the def of a text kiln wrote */
+Val it_inline(Inf *I, Node *call, const char *text, size_t n, const char *what, Node **args, int nargs); /* it, at call */
+
+/* npmisc.c: np.flip, flipud, fliplr, rot90, isclose, allclose, unravel_index */
+int nm_lookup(const char *name);                /* its index (BI_NPMISC + k), or -1 */
+Val nm_call(Inf *I, Node *call, int k);
 
 /* mathint.c: math's integer functions (isqrt, gcd, lcm, factorial, comb, perm), written in Python and inlined */
 int mi_lookup(const char *name);                /* its index (BI_MATHINT + k), or -1 */
@@ -415,6 +420,8 @@ Val vw_subscript(Inf *I, Node *sub, Val arr);
 /* a view of arr's memory: byte offset off, then nd lengths and strides */
 Val vw_make(Inf *I, Val arr, Ref off, const Ref *dims, const Ref *strides, int nd, int layout, Node *at);
 Val vw_transpose(Inf *I, Val a, Node *at);
+Val vw_flip(Inf *I, Val a, int axis, Node *at); /* np.flip: a view, axis < 0 every axis */
+Val vw_rot90(Inf *I, Val a, int64_t k, Node *at); /* np.rot90(a, k) in axes (0, 1): a view */
 Val vw_diagonal(Inf *I, Val a, Ref k, Node *at); /* a 2-d array's diagonal k, a view */
 Val vw_reshape(Inf *I, Node *call, Val a, bool ravel);
 Val vw_ravel(Inf *I, Val a, Node *at);

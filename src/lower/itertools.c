@@ -264,6 +264,18 @@ Node *it_parse_def(Inf *I, const char *text, size_t n, const char *what, Node *a
 
 static Node *parse_def(Inf *I, Text *t, Node *at) { return it_parse_def(I, t->buf, t->n, "<itertools>", at); }
 
+/* the def in text lowered at call with args (nargs of them) as its arguments; what names the text in messages */
+Val it_inline(Inf *I, Node *call, const char *text, size_t n, const char *what, Node **args, int nargs) {
+    Node *def = it_parse_def(I, text, n, what, call);
+    Node *c = arena_alloc(I->a, sizeof *c);
+    Node **kids = arena_alloc(I->a, sizeof(Node *) * (size_t)(nargs ? nargs : 1));
+    if (!c || !kids) inf_oom(I);
+    *c = *call; /* the same id: the call site's hidden variables are named after it */
+    memcpy(kids, args, sizeof(Node *) * (size_t)nargs);
+    c->kids = kids; c->nkids = nargs; c->kids2 = NULL; c->nkids2 = 0; c->names = NULL;
+    return nf_inline(I, c, def);
+}
+
 /* a call node like call, with its arguments replaced */
 static Node *rewritten(Inf *I, Node *call, Node **args, int nargs) {
     Node *c = arena_alloc(I->a, sizeof *c);

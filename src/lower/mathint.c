@@ -127,12 +127,5 @@ Val mi_call(Inf *I, Node *call, int k) {
         break;
     default: n = fold_text(buf, sizeof buf, k == MI_LCM, nargs);
     }
-    Node *def = it_parse_def(I, text, n, "<math>", call);
-    Node *c = arena_alloc(I->a, sizeof *c);
-    Node **kids = arena_alloc(I->a, sizeof(Node *) * (size_t)(nargs ? nargs : 1));
-    if (!c || !kids) inf_oom(I);
-    *c = *call; /* the same id: the call site's hidden variables are named after it */
-    memcpy(kids, args, sizeof(Node *) * (size_t)nargs);
-    c->kids = kids; c->nkids = nargs;
-    return nf_inline(I, c, def);
+    return it_inline(I, call, text, n, "<math>", args, nargs);
 }

@@ -277,6 +277,8 @@ static bool nonneg_start(Inf *I, Ref start) {
     return (in->op == OP_CONST && I->f->cst.v[in->aux].i >= 0) || (in->flags & INS_NONNEG);
 }
 
+static void counted_loop(Inf *I, Node *s, Val start, Ref n, Val step);
+
 static void for_range(Inf *I, Node *s, Node *call) {
     Val start, stop, step;
     int64_t sv = st_range_args(I, call, "range", &start, &stop, &step);
@@ -299,8 +301,24 @@ static void for_range(Inf *I, Node *s, Node *call) {
         return;
     }
     /* general steps: count iterations in uint64 so that no bound overflows */
+    counted_loop(I, s, start, st_trip_count(I, start.r, stop.r, step.r, cstep ? (sv > 0 ? 1 : -1) : 0), step);
+}
+
+/* for i in reversed(range(...)): the range's last item first, n items, the step negated (exact mod 2**64: the last
+ * item is in range, so start + (n - 1) * step lands on it whatever wraps on the way) */
+static void for_reversed_range(Inf *I, Node *s, Node *call) {
+    Val start, stop, step;
+    int64_t sv = st_range_args(I, call, "range", &start, &stop, &step);
+    Ref n = st_trip_count(I, start.r, stop.r, step.r, sv ? (sv > 0 ? 1 : -1) : 0);
+    Ref last = inf_op2(I, OP_SUB, int_t(I), inf_emit(I, OP_CAST, int_t(I), &n, 1, 0), inf_const_i(I, int_t(I), 1));
+    Val first = mkval(I, inf_op2(I, OP_ADD, int_t(I), start.r, inf_op2(I, OP_MUL, int_t(I), last, step.r)));
+    counted_loop(I, s, first, n, mkval(I, inf_op2(I, OP_SUB, int_t(I), inf_const_i(I, int_t(I), 0), step.r)));
+}
+
+/* n items (uint64) of a range: start, start + step, ... */
+static void counted_loop(Inf *I, Node *s, Val start, Ref n, Val step) {
     const Type *u = ty_scalar(I->tt, KILN_UINT64, false);
-    Ref n = st_trip_count(I, start.r, stop.r, step.r, cstep ? (sv > 0 ? 1 : -1) : 0);
+    Node *iv = st_hidden(I, "$i%d", s);
     Node *kv = st_hidden(I, "$k%d", s);
     inf_assign(I, iv, start);
     inf_assign(I, kv, mkval(I, inf_const_i(I, u, 0)));
@@ -331,10 +349,11 @@ static bool range_like(Inf *I, Node *n) {
     return pr_is_prange_call(n) && (n->a->kind != N_NAME || (st_is_builtin_call(I, n, "prange") && !I->env->ast->own_prange));
 }
 
-static Seq seq_of(Inf *I, Node *n) {
+/* the sequence n walks; given: n's value, evaluated already (an iterable is evaluated once) */
+static Seq seq_of(Inf *I, Node *n, const Val *given) {
     Seq q;
     memset(&q, 0, sizeof q);
-    if (range_like(I, n) && n->nkids == 1) {
+    if (!given && range_like(I, n) && n->nkids == 1) {
         Val v = int_arg(I, n->kids[0]);
         q.kind = 1;
         Ref zero = inf_const_i(I, int_t(I), 0);
@@ -342,7 +361,7 @@ static Seq seq_of(Inf *I, Node *n) {
         q.len = inf_emit(I, OP_SELECT, int_t(I), ops, 3, 0);
         return q;
     }
-    Val v = n->kind == N_SET ? se_display(I, n, true) : ex_expr(I, n);
+    Val v = given ? *given : n->kind == N_SET ? se_display(I, n, true) : ex_expr(I, n);
     if (v.ty->kind == T_DICT) v = dc_part(I, v, 0); /* a dict iterates its keys */
     if (v.ty->kind == T_SET) v = se_items(I, v);     /* a set its keys, in CPython's order */
     if (tx_is(v.ty)) v = tx_chars(I, v);              /* a string its characters */
@@ -377,7 +396,8 @@ static Ref shorter(Inf *I, Ref n, Ref len) {
     return inf_emit(I, OP_SELECT, int_t(I), ops, 3, 0);
 }
 
-static void for_seq(Inf *I, Node *s) {
+/* for ... in a sequence (or enumerate/zip of them); given: the iterable's value, evaluated already */
+static void for_seq(Inf *I, Node *s, const Val *given) {
     Node *it = s->b;
     Seq qs[8]; int nq = 0;
     bool enumerate = st_is_builtin_call(I, it, "enumerate"), zip = st_is_builtin_call(I, it, "zip");
@@ -385,9 +405,9 @@ static void for_seq(Inf *I, Node *s) {
         if (it->nkids2) inf_fail(I, it, "%s() keyword arguments are not supported", enumerate ? "enumerate" : "zip");
         if (enumerate && it->nkids != 1) inf_fail(I, it, "enumerate() takes one sequence here");
         if (zip && (it->nkids < 1 || it->nkids > 8)) inf_fail(I, it, "zip() takes 1 to 8 sequences here");
-        for (int i = 0; i < it->nkids; i++) qs[nq++] = seq_of(I, it->kids[i]);
+        for (int i = 0; i < it->nkids; i++) qs[nq++] = seq_of(I, it->kids[i], NULL);
     } else {
-        qs[nq++] = seq_of(I, it);
+        qs[nq++] = seq_of(I, it, given);
     }
     Ref n = 0;
     for (int i = 0; i < nq; i++) if (qs[i].kind != 2) n = shorter(I, n, qs[i].len); /* zip stops at the shortest */
@@ -459,7 +479,7 @@ static bool for_items(Inf *I, Node *s) {
     z->a = zn; kids[0] = ks; kids[1] = vs; z->kids = kids; z->nkids = 2;
     Node loop = *s;
     loop.b = z;
-    for_seq(I, &loop);
+    for_seq(I, &loop, NULL);
     return true;
 }
 
@@ -528,11 +548,19 @@ static void st_for(Inf *I, Node *s) {
     if (nf_gen_for(I, s)) return;
     if (cl_is_ndindex(I, it)) { for_ndindex(I, s, it); return; }
     if (range_like(I, it)) { for_range(I, s, it); return; }
-    if (st_is_builtin_call(I, it, "enumerate") || st_is_builtin_call(I, it, "zip")) { for_seq(I, s); return; }
+    if (st_is_builtin_call(I, it, "reversed") && it->nkids == 1 && !it->nkids2 && range_like(I, it->kids[0])) {
+        for_reversed_range(I, s, it->kids[0]);
+        return;
+    }
+    if (st_is_builtin_call(I, it, "enumerate") || st_is_builtin_call(I, it, "zip")) { for_seq(I, s, NULL); return; }
     if (it->kind == N_TUPLE) { for_tuple(I, s, ex_expr(I, it)); return; }
+    if (it->kind == N_SET) { for_seq(I, s, NULL); return; } /* a display of constants walks CPython's frozenset */
     Val v = ex_expr(I, it);
     if (v.ty->kind == T_TUPLE) { for_tuple(I, s, v); return; }
-    if (v.ty->kind == T_ARRAY || v.ty->kind == T_LIST || v.ty->kind == T_DICT || v.ty->kind == T_SET || tx_is(v.ty)) { for_seq(I, s); return; }
+    if (v.ty->kind == T_ARRAY || v.ty->kind == T_LIST || v.ty->kind == T_DICT || v.ty->kind == T_SET || tx_is(v.ty)) {
+        for_seq(I, s, &v); /* v: evaluated once (for x in f(y) calls f once) */
+        return;
+    }
     if (v.ty->kind == T_UNKNOWN) return;
     inf_fail(I, it, "'%s' object is not iterable", inf_tyname(I, v.ty));
 }

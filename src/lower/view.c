@@ -182,6 +182,40 @@ Val vw_transpose(Inf *I, Val a, Node *at) {
     return vw_make(I, a, inf_k64(I, 0), dims, strides, nd, LAYOUT_ANY, at);
 }
 
+/* np.flip(a, axis): a view walking the axis (every axis: axis < 0) backwards: its stride negated, the offset at its
+ * last element (0 when the axis is empty) */
+Val vw_flip(Inf *I, Val a, int axis, Node *at) {
+    int nd = a.ty->ndim;
+    Ref dims[KILN_MAXDIM], strides[KILN_MAXDIM], off = inf_k64(I, 0), zero = inf_k64(I, 0);
+    for (int k = 0; k < nd; k++) {
+        dims[k] = inf_dim(I, a, k);
+        strides[k] = inf_stride(I, a, k);
+        if (axis >= 0 && k != axis) continue;
+        Ref last = op2(I, OP_SUB, dims[k], inf_k64(I, 1));
+        Ref ops[3] = {inf_op2(I, OP_GT, inf_bool(I), dims[k], zero), op2(I, OP_MUL, last, strides[k]), zero};
+        off = op2(I, OP_ADD, off, inf_emit(I, OP_SELECT, inf_i64(I), ops, 3, 0));
+        strides[k] = op2(I, OP_SUB, zero, strides[k]);
+    }
+    return vw_make(I, a, off, dims, strides, nd, LAYOUT_ANY, at);
+}
+
+/* np.rot90(a, k) in the plane of the first two axes, NumPy's way: flips and a transpose of those two axes, a view */
+Val vw_rot90(Inf *I, Val a, int64_t k, Node *at) {
+    k = ((k % 4) + 4) % 4;
+    if (k == 0) return a;
+    if (k == 2) return vw_flip(I, vw_flip(I, a, 0, at), 1, at);
+    int nd = a.ty->ndim;
+    Val t = k == 1 ? vw_flip(I, a, 1, at) : a;
+    Ref dims[KILN_MAXDIM], strides[KILN_MAXDIM];
+    for (int j = 0; j < nd; j++) { /* axes 0 and 1 swapped */
+        int from = j == 0 ? 1 : j == 1 ? 0 : j;
+        dims[j] = inf_dim(I, t, from);
+        strides[j] = inf_stride(I, t, from);
+    }
+    Val r = vw_make(I, t, inf_k64(I, 0), dims, strides, nd, LAYOUT_ANY, at);
+    return k == 1 ? r : vw_flip(I, r, 1, at);
+}
+
 /* the new shape of reshape(*args) or reshape(shape), one -1 inferred; ValueError when the sizes differ */
 static int new_shape(Inf *I, Node *call, Val a, Ref *dims) {
     Node **kids = call->kids;
