@@ -116,7 +116,7 @@ Val mi_call(Inf *I, Node *call, int k) {
     size_t n;
     Node *args[MI_ARGS_MAX];
     int nargs = call->nkids;
-    memcpy(args, call->kids, sizeof(Node *) * (size_t)nargs);
+    if (nargs) memcpy(args, call->kids, sizeof(Node *) * (size_t)nargs); /* gcd(): no kids at all */
     switch (k) {
     case MI_ISQRT: text = isqrt_text; n = sizeof isqrt_text - 1; break;
     case MI_FACTORIAL: text = factorial_text; n = sizeof factorial_text - 1; break;
