@@ -317,6 +317,7 @@ Val cl_global(Inf *I, Node *n, bool *found) {
     if (l) return cl_lit(I, l);
     Val v;
     if (imported(I, n, &v)) return v;
+    if (!strcmp(name, KILN_NP_NAME)) return stat(I, &I->tt->module[MOD_NUMPY]); /* what kiln's own Python (npmisc.c) calls numpy */
     for (size_t i = 0; i < NELEM(builtins); i++)
         if (strcmp(builtins[i].name, name) == 0) return builtin(I, builtins[i].id);
     if (strcmp(name, "math") == 0 || strcmp(name, "np") == 0 || strcmp(name, "numpy") == 0)

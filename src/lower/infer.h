@@ -290,7 +290,9 @@ Val it_call(Inf *I, Node *call, int k);         /* reduce, or the error for a ge
 Node *it_parse_def(Inf *I, const char *text, size_t n, const char *what, Node *at); /* the def of a text kiln wrote */
 Val it_inline(Inf *I, Node *call, const char *text, size_t n, const char *what, Node **args, int nargs); /* it, at call */
 
-/* npmisc.c: np.flip, flipud, fliplr, rot90, isclose, allclose, unravel_index */
+/* npmisc.c: NumPy functions that are views, tests, index arithmetic or short Python definitions (np.flip, rot90,
+ * isclose, unravel_index, median, unique, searchsorted, triu, outer, vstack ...) */
+#define KILN_NP_NAME "__kiln_np" /* numpy, in the Python kiln writes (whatever the user's module calls it) */
 int nm_lookup(const char *name);                /* its index (BI_NPMISC + k), or -1 */
 Val nm_call(Inf *I, Node *call, int k);
 

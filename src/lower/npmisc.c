@@ -6,15 +6,32 @@
  * np.unravel_index of one flat index (C order; NumPy's ValueError for an index outside the size).
  */
 #include "infer.h"
+#include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-enum { NM_FLIP, NM_FLIPUD, NM_FLIPLR, NM_ROT90, NM_ISCLOSE, NM_ALLCLOSE, NM_UNRAVEL_INDEX };
+enum {
+    NM_FLIP, NM_FLIPUD, NM_FLIPLR, NM_ROT90, NM_ISCLOSE, NM_ALLCLOSE, NM_UNRAVEL_INDEX, NM_SWAPAXES, NM_MOVEAXIS,
+    /* written in Python (py_def) */
+    NM_IDENTITY, NM_TRIU, NM_TRIL, NM_DIAG, NM_DIAGFLAT, NM_OUTER, NM_INNER, NM_VSTACK, NM_HSTACK, NM_COLUMN_STACK,
+    NM_EXPAND_DIMS, NM_ATLEAST_2D, NM_RAVEL, NM_RESHAPE, NM_MEDIAN, NM_PTP, NM_NANSUM, NM_NANMEAN, NM_TRAPEZOID,
+    NM_GRADIENT, NM_SEARCHSORTED, NM_DIGITIZE, NM_BINCOUNT, NM_UNIQUE, NM_ISIN, NM_ARGWHERE, NM_APPEND, NM_INSERT,
+    NM_DELETE, NM_LOGSPACE, NM_POLYVAL, NM_MESHGRID, NM_CROSS, NM_KRON, NM_FMAX, NM_FMIN, NM_DEG2RAD, NM_RAD2DEG,
+    NM_NAN_TO_NUM, NM_COUNT
+};
 
-static const char *const names[] = {"flip", "flipud", "fliplr", "rot90", "isclose", "allclose", "unravel_index"};
+static const char *const names[NM_COUNT] = {
+    "flip", "flipud", "fliplr", "rot90", "isclose", "allclose", "unravel_index", "swapaxes", "moveaxis",
+    "identity", "triu", "tril", "diag", "diagflat", "outer", "inner", "vstack", "hstack", "column_stack",
+    "expand_dims", "atleast_2d", "ravel", "reshape", "median", "ptp", "nansum", "nanmean", "trapezoid",
+    "gradient", "searchsorted", "digitize", "bincount", "unique", "isin", "argwhere", "append", "insert",
+    "delete", "logspace", "polyval", "meshgrid", "cross", "kron", "fmax", "fmin", "deg2rad", "rad2deg",
+    "nan_to_num",
+};
 
 int nm_lookup(const char *name) {
-    for (int k = 0; k < (int)NELEM(names); k++) if (!strcmp(names[k], name)) return k;
+    for (int k = 0; k < NM_COUNT; k++) if (!strcmp(names[k], name)) return k;
     return -1;
 }
 
@@ -109,10 +126,418 @@ static Val unravel(Inf *I, Node *call) {
     return r;
 }
 
+/* a's axes in the order perm gives (a view) */
+static Val permuted(Inf *I, Val a, const int *perm, Node *at) {
+    int nd = a.ty->ndim;
+    Ref dims[KILN_MAXDIM], strides[KILN_MAXDIM];
+    for (int j = 0; j < nd; j++) {
+        dims[j] = inf_emit(I, OP_DIM, inf_i64(I), &a.r, 1, perm[j]);
+        strides[j] = inf_emit(I, OP_STRIDE, inf_i64(I), &a.r, 1, perm[j]);
+    }
+    return vw_make(I, a, inf_k64(I, 0), dims, strides, nd, LAYOUT_ANY, at);
+}
+
+/* np.swapaxes(a, i, j), np.moveaxis(a, source, destination): views */
+static Val axes_call(Inf *I, Node *call, int k) {
+    Node *arg[3] = {NULL};
+    const char *fname = names[k];
+    if (k == NM_SWAPAXES) cl_np_bind(I, call, fname, 0, (const char *const[]){"a", "axis1", "axis2", NULL}, 3, arg);
+    else cl_np_bind(I, call, fname, 0, (const char *const[]){"a", "source", "destination", NULL}, 3, arg);
+    if (!arg[0] || !arg[1] || !arg[2]) inf_fail(I, call, "%s() takes three arguments here", fname);
+    Val a = array_arg(I, arg[0], fname);
+    int nd = a.ty->ndim, x = axis_of(I, arg[1], nd, fname), y = axis_of(I, arg[2], nd, fname), perm[KILN_MAXDIM];
+    for (int j = 0; j < nd; j++) perm[j] = j;
+    if (k == NM_SWAPAXES) { perm[x] = y; perm[y] = x; }
+    else { /* the axis x taken out and put back at y */
+        int rest[KILN_MAXDIM], n = 0;
+        for (int j = 0; j < nd; j++) if (j != x) rest[n++] = j;
+        for (int j = 0, r = 0; j < nd; j++) perm[j] = j == y ? x : rest[r++];
+    }
+    return permuted(I, a, perm, call);
+}
+
+/* ---- written in Python: each argument evaluated once into a hidden variable (its type decides the text), then
+ * the function below lowered at the call; "np." in a text is numpy whatever the module calls it ---- */
+
+typedef struct Py { Inf *I; Node *call; char text[4096]; size_t n; Node *args[8]; int nargs; } Py;
+
+static void put(Py *p, const char *fmt, ...) PRINTF_LIKE(2, 3);
+static void put(Py *p, const char *fmt, ...) {
+    char tmp[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    for (const char *q = tmp; k > 0 && *q; q++) { /* np. -> numpy's name for kiln */
+        bool np = q[0] == 'n' && q[1] == 'p' && q[2] == '.' && (q == tmp || !(isalnum((unsigned char)q[-1]) || q[-1] == '_'));
+        const char *w = np ? KILN_NP_NAME : NULL;
+        size_t need = np ? strlen(w) : 1;
+        if (p->n + need + 1 >= sizeof p->text) inf_fail(p->I, p->call, "internal error: a NumPy expansion is too long");
+        if (np) { memcpy(p->text + p->n, w, need); p->n += need; q += 1; continue; }
+        p->text[p->n++] = *q;
+    }
+    p->text[p->n] = 0;
+}
+
+/* argument v (of node at) held in a hidden variable: the def's next parameter */
+static Val hold(Py *p, Val v) {
+    char fmt[32];
+    snprintf(fmt, sizeof fmt, "$np%d_%%d", p->nargs);
+    Node *h = st_hidden(p->I, fmt, p->call);
+    inf_assign(p->I, h, v);
+    p->args[p->nargs++] = h;
+    return v;
+}
+
+/* an argument that is an array (a list becomes one, as NumPy's asarray makes it) */
+static Val hold_array(Py *p, Node *n, const char *fname) { return hold(p, array_arg(p->I, n, fname)); }
+
+static bool is_float(const Type *t) { return t->kind == T_ARRAY || t->kind == T_SCALAR ? dt_is_float(t->dtype) : false; }
+
+static Node *need(Inf *I, Node *call, Node *n, const char *fname, const char *param) {
+    if (!n || n->kind == N_NONE) inf_fail(I, call, "%s() missing required argument '%s'", fname, param);
+    return n;
+}
+
+static Val py_def2(Inf *I, Node *call, int k);
+
+static Val py_def(Inf *I, Node *call, int k) {
+    const char *f = names[k];
+    Py p = {I, call, {0}, 0, {NULL}, 0};
+    Node *arg[6] = {NULL};
+    switch (k) {
+    case NM_IDENTITY:
+        cl_np_bind(I, call, f, 0, (const char *const[]){"n", "dtype", NULL}, 2, arg);
+        hold(&p, ex_expr(I, need(I, call, arg[0], f, "n")));
+        if (arg[1] && arg[1]->kind != N_NONE) { hold(&p, ex_expr(I, arg[1])); put(&p, "def identity(n, d):\n    return np.eye(n, dtype=d)\n"); }
+        else put(&p, "def identity(n):\n    return np.eye(n)\n");
+        break;
+    case NM_TRIU: case NM_TRIL: { /* a copy with the other triangle zeroed (NumPy's where(mask, 0, m)) */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"m", "k", NULL}, 2, arg);
+        Val m = hold_array(&p, need(I, call, arg[0], f, "m"), f);
+        if (m.ty->ndim != 2) inf_fail(I, call, "np.%s() of a %d-d array is not supported (2-d is)", f, m.ty->ndim);
+        hold(&p, arg[1] ? ex_expr(I, arg[1]) : val_of(I, inf_k64(I, 0)));
+        put(&p, "def %s(m, k):\n    r = m.copy()\n    for i in range(r.shape[0]):\n", f);
+        if (k == NM_TRIU) put(&p, "        for j in range(min(i + k, r.shape[1])):\n            r[i, j] = 0\n");
+        else put(&p, "        for j in range(max(i + k + 1, 0), r.shape[1]):\n            r[i, j] = 0\n");
+        put(&p, "    return r\n");
+        break;
+    }
+    case NM_DIAG: case NM_DIAGFLAT: { /* a 1-d array on diagonal k of a square of zeros; diag of a 2-d one: its diagonal */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"v", "k", NULL}, 2, arg);
+        Val v = hold_array(&p, need(I, call, arg[0], f, "v"), f);
+        hold(&p, arg[1] ? ex_expr(I, arg[1]) : val_of(I, inf_k64(I, 0)));
+        if (k == NM_DIAG && v.ty->ndim == 2) { put(&p, "def diag(v, k):\n    return np.diagonal(v, k)\n"); break; }
+        if (k == NM_DIAG && v.ty->ndim != 1) inf_fail(I, call, "Input must be 1- or 2-d.");
+        put(&p, "def %s(v, k):\n    v = v.ravel()\n    n = v.shape[0] + abs(k)\n    r = np.zeros((n, n), dtype=v.dtype)\n"
+                "    for i in range(v.shape[0]):\n        if k >= 0:\n            r[i, i + k] = v[i]\n        else:\n"
+                "            r[i - k, i] = v[i]\n    return r\n", f);
+        break;
+    }
+    case NM_OUTER: case NM_KRON: case NM_INNER: {
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", "b", NULL}, 2, arg);
+        Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f), b = hold_array(&p, need(I, call, arg[1], f, "b"), f);
+        if (k == NM_INNER && (a.ty->ndim != 1 || b.ty->ndim != 1)) inf_fail(I, call, "np.inner() of arrays other than 1-d is not supported yet");
+        if (k == NM_KRON && (a.ty->ndim != 1 || b.ty->ndim != 1)) inf_fail(I, call, "np.kron() of arrays other than 1-d is not supported yet");
+        if (k == NM_INNER) put(&p, "def inner(a, b):\n    return np.dot(a, b)\n");
+        else put(&p, "def %s(a, b):\n    return (a.ravel()[:, None] * b.ravel()[None, :])%s\n", f, k == NM_KRON ? ".ravel()" : "");
+        break;
+    }
+    case NM_VSTACK: case NM_HSTACK: case NM_COLUMN_STACK: {
+        cl_np_bind(I, call, f, 0, (const char *const[]){"tup", NULL}, 1, arg);
+        Node *t = need(I, call, arg[0], f, "tup");
+        if (t->kind != N_TUPLE && t->kind != N_LIST) inf_fail(I, t, "np.%s() takes a tuple or list display of arrays here", f);
+        if (t->nkids < 1 || t->nkids > 8) inf_fail(I, t, "np.%s() of 1 to 8 arrays is supported", f);
+        put(&p, "def %s(", f);
+        for (int i = 0; i < t->nkids; i++) put(&p, "%st%d", i ? ", " : "", i);
+        put(&p, "):\n    return np.concatenate((");
+        int axis = k == NM_VSTACK ? 0 : 1;
+        for (int i = 0; i < t->nkids; i++) {
+            Val a = hold_array(&p, t->kids[i], f);
+            if (a.ty->ndim > 2) inf_fail(I, t->kids[i], "np.%s() of a %d-d array is not supported", f, a.ty->ndim);
+            if (k == NM_HSTACK && a.ty->ndim == 1) axis = 0;
+            const char *shape = a.ty->ndim == 2 ? "" : k == NM_VSTACK ? "[None, :]" : k == NM_COLUMN_STACK ? "[:, None]" : "";
+            put(&p, "t%d%s, ", i, shape);
+        }
+        put(&p, "), axis=%d)\n", axis);
+        break;
+    }
+    case NM_EXPAND_DIMS: {
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", "axis", NULL}, 2, arg);
+        Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f);
+        int nd = a.ty->ndim, ax = (int)cl_const_int(I, need(I, call, arg[1], f, "axis"), "axis", "");
+        if (ax < -(nd + 1) || ax > nd) inf_fail(I, arg[1], "axis %d is out of bounds for array of dimension %d", ax, nd + 1);
+        if (ax < 0) ax += nd + 1;
+        put(&p, "def expand_dims(a):\n    return a[");
+        for (int i = 0; i < ax; i++) put(&p, ":, ");
+        put(&p, "None]\n");
+        break;
+    }
+    case NM_ATLEAST_2D: {
+        Val a = hold_array(&p, need(I, call, call->nkids ? call->kids[0] : NULL, f, "a"), f);
+        if (call->nkids != 1 || call->nkids2) inf_fail(I, call, "np.atleast_2d() of one array is supported");
+        if (a.ty->ndim == 0) inf_fail(I, call, "np.atleast_2d() of a 0-d array is not supported");
+        put(&p, "def atleast_2d(a):\n    return a%s\n", a.ty->ndim == 1 ? "[None, :]" : "");
+        break;
+    }
+    case NM_RAVEL:
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", NULL}, 1, arg);
+        hold_array(&p, need(I, call, arg[0], f, "a"), f);
+        put(&p, "def ravel(a):\n    return a.ravel()\n");
+        break;
+    case NM_RESHAPE:
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", "shape", NULL}, 2, arg);
+        hold_array(&p, need(I, call, arg[0], f, "a"), f);
+        hold(&p, ex_expr(I, need(I, call, arg[1], f, "shape")));
+        put(&p, "def reshape(a, s):\n    return a.reshape(s)\n");
+        break;
+    case NM_MEDIAN: { /* the middle of the sorted items, the mean of the middle two; NaN if there is one */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", "axis", NULL}, 2, arg);
+        if (arg[1] && arg[1]->kind != N_NONE) inf_fail(I, arg[1], "np.median(): axis= is not supported yet");
+        Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f);
+        put(&p, "def median(a):\n    s = np.sort(a.ravel())\n    n = s.shape[0]\n    h = n // 2\n");
+        if (is_float(a.ty)) put(&p, "    if n > 0 and s[n - 1] != s[n - 1]:\n        return s[n - 1:].mean()\n");
+        put(&p, "    if n %% 2 == 1:\n        return s[h:h + 1].mean()\n    return s[h - 1:h + 1].mean()\n");
+        break;
+    }
+    case NM_PTP:
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", NULL}, 1, arg);
+        hold_array(&p, need(I, call, arg[0], f, "a"), f);
+        put(&p, "def ptp(a):\n    return a.max() - a.min()\n");
+        break;
+    case NM_NANSUM: case NM_NANMEAN: { /* NaNs made 0 (nanmean: and not counted) */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", NULL}, 1, arg);
+        Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f);
+        if (!is_float(a.ty)) { put(&p, "def %s(a):\n    return a.%s()\n", f, k == NM_NANSUM ? "sum" : "mean"); break; }
+        put(&p, "def %s(a):\n    m = a != a\n    b = np.where(m, 0, a)\n", f);
+        if (k == NM_NANSUM) put(&p, "    return b.sum()\n");
+        else put(&p, "    return np.%s(b.sum() / (~m).sum())\n", a.ty->dtype == KILN_FLOAT32 ? "float32" : "float64");
+        break;
+    }
+    case NM_TRAPEZOID: {
+        cl_np_bind(I, call, f, 0, (const char *const[]){"y", "x", "dx", NULL}, 3, arg);
+        Val y = hold_array(&p, need(I, call, arg[0], f, "y"), f);
+        if (y.ty->ndim != 1) inf_fail(I, call, "np.trapezoid() of a %d-d array is not supported (1-d is)", y.ty->ndim);
+        if (arg[1] && arg[1]->kind != N_NONE) {
+            hold_array(&p, arg[1], f);
+            put(&p, "def trapezoid(y, x):\n    return (np.diff(x) * (y[1:] + y[:-1]) / 2.0).sum()\n");
+        } else {
+            hold(&p, arg[2] ? ex_expr(I, arg[2]) : val_of(I, inf_const_f(I, ty_scalar(I->tt, KILN_FLOAT64, true), 1.0)));
+            put(&p, "def trapezoid(y, d):\n    return (d * (y[1:] + y[:-1]) / 2.0).sum()\n");
+        }
+        break;
+    }
+    case NM_GRADIENT: { /* unit spacing, second-order interior, first-order edges (NumPy's defaults) */
+        Val a = hold_array(&p, need(I, call, call->nkids ? call->kids[0] : NULL, f, "f"), f);
+        if (call->nkids != 1 || call->nkids2) inf_fail(I, call, "np.gradient() of one array with unit spacing is supported");
+        if (a.ty->ndim != 1) inf_fail(I, call, "np.gradient() of a %d-d array is not supported (1-d is)", a.ty->ndim);
+        put(&p, "def gradient(f):\n    n = f.shape[0]\n    if n < 2:\n        raise ValueError(\"Shape of array too small to "
+                "calculate a numerical gradient, at least (edge_order + 1) elements are required.\")\n");
+        put(&p, "    f = f%s\n    out = np.empty_like(f)\n    out[1:-1] = (f[2:] - f[:-2]) / 2.0\n    out[0] = (f[1] - f[0]) / 1.0\n"
+                "    out[n - 1] = (f[n - 1] - f[n - 2]) / 1.0\n    return out\n", is_float(a.ty) ? "" : ".astype(np.float64)");
+        break;
+    }
+    default: inf_fail(I, call, "internal error: np.%s", f);
+    }
+    return it_inline(I, call, p.text, p.n, "<numpy>", p.args, p.nargs);
+}
+
+/* x < y as NumPy's sorts and searches compare (a NaN after every number) */
+static const char *lt_text(const Type *t) { return is_float(t) ? "(x < y or (y != y and x == x))" : "x < y"; }
+
+static Val py_def2(Inf *I, Node *call, int k) {
+    const char *f = names[k];
+    Py p = {I, call, {0}, 0, {NULL}, 0};
+    Node *arg[6] = {NULL};
+    switch (k) {
+    case NM_SEARCHSORTED: case NM_DIGITIZE: { /* binary searches: side left finds the first place x <= a[i] */
+        bool dig = k == NM_DIGITIZE;
+        if (dig) cl_np_bind(I, call, f, 0, (const char *const[]){"x", "bins", "right", NULL}, 3, arg);
+        else cl_np_bind(I, call, f, 0, (const char *const[]){"a", "v", "side", "sorter", NULL}, 4, arg);
+        if (!dig && arg[3] && arg[3]->kind != N_NONE) inf_fail(I, arg[3], "np.searchsorted(): sorter= is not supported yet");
+        bool right;
+        if (dig) {
+            if (arg[2] && arg[2]->kind != N_BOOL) inf_fail(I, arg[2], "np.digitize(): right must be True or False written in the call");
+            right = !(arg[2] && arg[2]->v.i); /* digitize(right=False) searches on the right side */
+        } else {
+            if (arg[2] && (arg[2]->kind != N_STR || (strcmp(arg[2]->name, "left") && strcmp(arg[2]->name, "right"))))
+                inf_fail(I, arg[2], "np.searchsorted(): side must be 'left' or 'right' written in the call");
+            right = arg[2] && !strcmp(arg[2]->name, "right");
+        }
+        Val a = hold_array(&p, need(I, call, dig ? arg[1] : arg[0], f, dig ? "bins" : "a"), f);
+        if (a.ty->ndim != 1) inf_fail(I, call, "np.%s(): the sorted array must be 1-d", f);
+        Val v = hold(&p, ex_expr(I, need(I, call, dig ? arg[0] : arg[1], f, dig ? "x" : "v")));
+        if (v.ty->kind == T_LIST) inf_fail(I, call, "np.%s() of a list of values is not supported (an array or one number is)", f);
+        /* find(a, x): the first i with not (a[i] < x) (left), or x < a[i] (right) */
+        put(&p, "def %s(a, v):\n", f);
+        put(&p, "    def find(a, z):\n        lo = 0\n        hi = a.shape[0]\n        while lo < hi:\n            mid = (lo + hi) // 2\n");
+        if (right) put(&p, "            x = z\n            y = a[mid]\n            if %s:\n                hi = mid\n            else:\n                lo = mid + 1\n", lt_text(a.ty));
+        else put(&p, "            x = a[mid]\n            y = z\n            if %s:\n                lo = mid + 1\n            else:\n                hi = mid\n", lt_text(a.ty));
+        put(&p, "        return np.int64(lo)\n");
+        const char *search = "find(a, v)";
+        if (dig) { /* bins increasing, or decreasing (then searched reversed), else NumPy's ValueError */
+            put(&p, "    inc = True\n    dec = True\n    for i in range(1, a.shape[0]):\n        if a[i] < a[i - 1]:\n            inc = False\n"
+                    "        if a[i] > a[i - 1]:\n            dec = False\n    if not inc and not dec:\n"
+                    "        raise ValueError(\"bins must be monotonically increasing or decreasing\")\n");
+        }
+        if (v.ty->kind == T_ARRAY) {
+            put(&p, "    out = np.empty(v.shape, dtype=np.int64)\n    vf = v.ravel()\n    of = out.ravel()\n    for i in range(vf.shape[0]):\n");
+            if (dig) put(&p, "        of[i] = find(a, vf[i]) if inc else a.shape[0] - find(a[::-1], vf[i])\n");
+            else put(&p, "        of[i] = find(a, vf[i])\n");
+            put(&p, "    return out\n");
+        } else {
+            if (dig) put(&p, "    return find(a, v) if inc else np.int64(a.shape[0]) - find(a[::-1], v)\n");
+            else put(&p, "    return %s\n", search);
+        }
+        break;
+    }
+    case NM_BINCOUNT: {
+        cl_np_bind(I, call, f, 0, (const char *const[]){"x", "weights", "minlength", NULL}, 3, arg);
+        if (arg[1] && arg[1]->kind != N_NONE) inf_fail(I, arg[1], "np.bincount(): weights= is not supported yet");
+        Val x = hold_array(&p, need(I, call, arg[0], f, "x"), f);
+        if (x.ty->ndim != 1 || !dt_is_intlike(x.ty->dtype)) inf_fail(I, call, "np.bincount() takes a 1-d array of integers");
+        hold(&p, arg[2] ? ex_expr(I, arg[2]) : val_of(I, inf_k64(I, 0)));
+        put(&p, "def bincount(x, minlength):\n    n = minlength\n    for v in x:\n        if v < 0:\n"
+                "            raise ValueError(\"'list' argument must have no negative elements\")\n        if v + 1 > n:\n            n = v + 1\n"
+                "    out = np.zeros(n, dtype=np.int64)\n    for v in x:\n        out[v] += 1\n    return out\n");
+        break;
+    }
+    case NM_UNIQUE: { /* sorted, each value once (NaNs one, as NumPy 2's equal_nan) */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"ar", NULL}, 1, arg);
+        hold_array(&p, need(I, call, arg[0], f, "ar"), f);
+        put(&p, "def unique(a):\n    s = np.sort(a.ravel())\n    keep = np.zeros(s.shape[0], dtype=np.bool_)\n"
+                "    for i in range(s.shape[0]):\n        if i == 0:\n            keep[i] = True\n        elif s[i] != s[i - 1]:\n"
+                "            keep[i] = not (s[i] != s[i] and s[i - 1] != s[i - 1])\n    return s[keep]\n");
+        break;
+    }
+    case NM_ISIN: {
+        cl_np_bind(I, call, f, 0, (const char *const[]){"element", "test_elements", NULL}, 2, arg);
+        hold_array(&p, need(I, call, arg[0], f, "element"), f);
+        hold_array(&p, need(I, call, arg[1], f, "test_elements"), f);
+        put(&p, "def isin(e, t):\n    ef = e.ravel()\n    tf = t.ravel()\n    r = np.zeros(ef.shape[0], dtype=np.bool_)\n"
+                "    for i in range(ef.shape[0]):\n        for j in range(tf.shape[0]):\n            if ef[i] == tf[j]:\n"
+                "                r[i] = True\n                break\n    return r.reshape(e.shape)\n");
+        break;
+    }
+    case NM_ARGWHERE: {
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", NULL}, 1, arg);
+        Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f);
+        int nd = a.ty->ndim;
+        if (nd < 1) inf_fail(I, call, "np.argwhere() of a 0-d array is not supported");
+        put(&p, "def argwhere(a):\n    nz = np.nonzero(a)\n    n = nz[0].shape[0]\n    r = np.empty((n, %d), dtype=np.int64)\n"
+                "    for i in range(n):\n", nd);
+        for (int j = 0; j < nd; j++) put(&p, "        r[i, %d] = nz[%d][i]\n", j, j);
+        put(&p, "    return r\n");
+        break;
+    }
+    case NM_APPEND: {
+        cl_np_bind(I, call, f, 0, (const char *const[]){"arr", "values", "axis", NULL}, 3, arg);
+        if (arg[2] && arg[2]->kind != N_NONE) inf_fail(I, arg[2], "np.append(): axis= is not supported yet");
+        hold_array(&p, need(I, call, arg[0], f, "arr"), f);
+        Val v = ex_expr(I, need(I, call, arg[1], f, "values"));
+        if (v.ty->kind == T_LIST) v = ls_to_array(I, v, arg[1]);
+        hold(&p, v);
+        put(&p, "def append(a, v):\n    return np.concatenate((a.ravel(), %s))\n", v.ty->kind == T_ARRAY ? "v.ravel()" : "np.array([v])");
+        break;
+    }
+    case NM_INSERT: case NM_DELETE: { /* one index, the array flattened (axis None), NumPy's IndexError */
+        bool ins = k == NM_INSERT;
+        if (ins) cl_np_bind(I, call, f, 0, (const char *const[]){"arr", "obj", "values", "axis", NULL}, 4, arg);
+        else cl_np_bind(I, call, f, 0, (const char *const[]){"arr", "obj", "axis", NULL}, 3, arg);
+        if (arg[ins ? 3 : 2] && arg[ins ? 3 : 2]->kind != N_NONE) inf_fail(I, call, "np.%s(): axis= is not supported yet", f);
+        hold_array(&p, need(I, call, arg[0], f, "arr"), f);
+        Val o = hold(&p, ex_expr(I, need(I, call, arg[1], f, "obj")));
+        if (o.ty->kind != T_SCALAR || !dt_is_intlike(o.ty->dtype)) inf_fail(I, arg[1], "np.%s(): one integer index is supported here", f);
+        if (ins) {
+            Val v = hold(&p, ex_expr(I, need(I, call, arg[2], f, "values")));
+            if (v.ty->kind != T_SCALAR) inf_fail(I, arg[2], "np.insert(): one value is supported here");
+            put(&p, "def insert(arr, i, v):\n    a = arr.ravel()\n    n = a.shape[0]\n    if i < -n or i > n:\n"
+                    "        raise IndexError(f\"index {i} is out of bounds for axis 0 with size {n}\")\n    if i < 0:\n        i += n\n"
+                    "    r = np.empty(n + 1, dtype=a.dtype)\n    r[:i] = a[:i]\n    r[i] = v\n    r[i + 1:] = a[i:]\n    return r\n");
+        } else {
+            put(&p, "def delete(arr, i):\n    a = arr.ravel()\n    n = a.shape[0]\n    if i < -n or i >= n:\n"
+                    "        raise IndexError(f\"index {i} is out of bounds for axis 0 with size {n}\")\n    if i < 0:\n        i += n\n"
+                    "    return np.concatenate((a[:i], a[i + 1:]))\n");
+        }
+        break;
+    }
+    case NM_LOGSPACE: {
+        cl_np_bind(I, call, f, 0, (const char *const[]){"start", "stop", "num", "endpoint", "base", NULL}, 5, arg);
+        if (arg[3]) inf_fail(I, arg[3], "np.logspace(): endpoint= is not supported yet");
+        hold(&p, ex_expr(I, need(I, call, arg[0], f, "start")));
+        hold(&p, ex_expr(I, need(I, call, arg[1], f, "stop")));
+        hold(&p, arg[2] ? ex_expr(I, arg[2]) : val_of(I, inf_k64(I, 50)));
+        hold(&p, arg[4] ? ex_expr(I, arg[4]) : val_of(I, inf_const_f(I, ty_scalar(I->tt, KILN_FLOAT64, true), 10.0)));
+        put(&p, "def logspace(a, b, n, base):\n    return base ** np.linspace(a, b, n)\n");
+        break;
+    }
+    case NM_POLYVAL: { /* Horner's rule from zeros_like(x), as NumPy */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"p", "x", NULL}, 2, arg);
+        Val c = hold_array(&p, need(I, call, arg[0], f, "p"), f);
+        Val x = hold(&p, ex_expr(I, need(I, call, arg[1], f, "x")));
+        if (c.ty->ndim != 1) inf_fail(I, arg[0], "np.polyval(): the coefficients must be a 1-d array");
+        if (x.ty->kind == T_ARRAY) put(&p, "def polyval(c, x):\n    y = np.zeros_like(x)\n");
+        else if (x.ty->kind == T_SCALAR && !dt_is_complex(x.ty->dtype))
+            put(&p, "def polyval(c, x):\n    y = np.%s(0)\n", dt_is_float(x.ty->dtype) ? (x.ty->dtype == KILN_FLOAT32 ? "float32" : "float64") : "int64");
+        else inf_fail(I, arg[1], "np.polyval() of %s is not supported", inf_tyname(I, x.ty));
+        put(&p, "    for pv in c:\n        y = y * x + pv\n    return y\n");
+        break;
+    }
+    case NM_MESHGRID: { /* indexing 'xy': x along the columns, y along the rows, copies */
+        if (call->nkids != 2 || call->nkids2) inf_fail(I, call, "np.meshgrid() of two 1-d arrays is supported");
+        Val x = hold_array(&p, call->kids[0], f), y = hold_array(&p, call->kids[1], f);
+        if (x.ty->ndim != 1 || y.ty->ndim != 1) inf_fail(I, call, "np.meshgrid() of two 1-d arrays is supported");
+        put(&p, "def meshgrid(x, y):\n    nx = x.shape[0]\n    ny = y.shape[0]\n"
+                "    return np.tile(x, ny).reshape(ny, nx), np.repeat(y, nx).reshape(ny, nx)\n");
+        break;
+    }
+    case NM_CROSS: {
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", "b", NULL}, 2, arg);
+        Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f), b = hold_array(&p, need(I, call, arg[1], f, "b"), f);
+        if (a.ty->ndim != 1 || b.ty->ndim != 1) inf_fail(I, call, "np.cross() of two 1-d 3-vectors is supported");
+        put(&p, "def cross(a, b):\n    if a.shape[0] != 3 or b.shape[0] != 3:\n"
+                "        raise ValueError(\"kiln's np.cross takes two 3-vectors\")\n"
+                "    return np.array([a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]])\n");
+        break;
+    }
+    case NM_FMAX: case NM_FMIN: { /* NumPy's loops as its oracle runs them (AVX2): the first where it is greater (less)
+                                   * or the second is NaN, else the second: fmax(-0.0, 0.0) is 0.0 (NumPy's AVX-512
+                                   * loop gives -0.0 there) */
+        if (call->nkids != 2 || call->nkids2) inf_fail(I, call, "np.%s() of two values is supported", f);
+        hold(&p, ex_expr(I, call->kids[0]));
+        hold(&p, ex_expr(I, call->kids[1]));
+        put(&p, "def %s(a, b):\n    return np.where((a %s b) | (b != b), a, b)\n", f, k == NM_FMAX ? ">" : "<");
+        break;
+    }
+    case NM_DEG2RAD: case NM_RAD2DEG: {
+        if (call->nkids != 1 || call->nkids2) inf_fail(I, call, "np.%s() of one value is supported", f);
+        Val x = hold(&p, ex_expr(I, call->kids[0]));
+        bool f32 = (x.ty->kind == T_ARRAY || x.ty->kind == T_SCALAR) && x.ty->dtype == KILN_FLOAT32;
+        const char *c = k == NM_DEG2RAD ? (f32 ? "np.float32(3.141592653589793) / np.float32(180.0)" : "0.017453292519943295")
+                                        : (f32 ? "np.float32(180.0) / np.float32(3.141592653589793)" : "57.29577951308232");
+        put(&p, "def %s(x):\n    return x * (%s)\n", f, c);
+        break;
+    }
+    case NM_NAN_TO_NUM: {
+        cl_np_bind(I, call, f, 0, (const char *const[]){"x", NULL}, 1, arg);
+        Val x = hold(&p, ex_expr(I, need(I, call, arg[0], f, "x")));
+        if (!is_float(x.ty)) { put(&p, "def nan_to_num(x):\n    return x + 0\n"); break; }
+        const char *big = x.ty->dtype == KILN_FLOAT32 ? "np.float32(3.4028234663852886e+38)" : "1.7976931348623157e+308";
+        put(&p, "def nan_to_num(x):\n    return np.where(x != x, 0.0, np.where(x == np.inf, %s, np.where(x == -np.inf, -%s, x)))\n", big, big);
+        break;
+    }
+    default: inf_fail(I, call, "internal error: np.%s", f);
+    }
+    return it_inline(I, call, p.text, p.n, "<numpy>", p.args, p.nargs);
+}
+
 Val nm_call(Inf *I, Node *call, int k) {
     const char *fname = names[k];
     if (k == NM_ISCLOSE || k == NM_ALLCLOSE) return close_call(I, call, k == NM_ALLCLOSE);
     if (k == NM_UNRAVEL_INDEX) return unravel(I, call);
+    if (k == NM_SWAPAXES || k == NM_MOVEAXIS) return axes_call(I, call, k);
+    if ((k >= NM_IDENTITY && k <= NM_GRADIENT) || k == NM_KRON) return py_def(I, call, k);
+    if (k > NM_GRADIENT) return py_def2(I, call, k);
     if (call->nkids < 1) inf_fail(I, call, "%s() missing required argument 'm'", fname);
     Node *arg[2] = {NULL};
     if (k == NM_FLIP) cl_np_bind(I, call, fname, 1, (const char *const[]){"axis", NULL}, 1, arg);
