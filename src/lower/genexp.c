@@ -248,7 +248,14 @@ static Val consume(Inf *I, Node *call, int kind, Node *iter) {
     int ninner;
     Node *done = NULL;
     Node *placeholder = mk(&g, S_PASS);
-    if (kind == GX_SUM) {
+    /* sum() of arrays (np.roll(g, i) for i in ...), learned when a round met int 0 + an array: the total starts at
+     * 0 + the first item (NumPy's result type for it), then adds the others */
+    bool arrays = kind == GX_SUM && !start && inf_sum_of_arrays(I, acc) != NULL;
+    if (arrays) {
+        count = hidden(&g, "n", call->id);
+        prologue = assign(&g, name(&g, count), mk(&g, N_INT));
+        inner = one(&g, placeholder); ninner = 1;
+    } else if (kind == GX_SUM) {
         Node *zero = mk(&g, N_INT);
         prologue = assign(&g, name(&g, acc), start ? start : zero);
         inner = one(&g, placeholder); ninner = 1;
@@ -274,7 +281,17 @@ static Val consume(Inf *I, Node *call, int kind, Node *iter) {
     Node *loop = nest(&g, clauses, 0, nclauses, inner, ninner, done);
     Node *e = rename_copy(&g, elt);
     /* the element's statements, in the innermost loop */
-    if (kind == GX_SUM) {
+    if (arrays) { /* if n == 0: acc = 0 + e else: acc = acc + e; n = n + 1 */
+        Node *zero = mk(&g, N_INT), *zero2 = mk(&g, N_INT), *one_ = mk(&g, N_INT);
+        one_->v.i = 1;
+        Node *first = if_(&g, compare(&g, TK_EQ, name(&g, count), zero), one(&g, assign(&g, name(&g, acc), binary(&g, TK_PLUS, zero2, e))), 1);
+        first->kids2 = one(&g, assign(&g, name(&g, acc), binary(&g, TK_PLUS, name(&g, acc), rename_copy(&g, elt))));
+        first->nkids2 = 1;
+        Node *blk = mk(&g, S_IF), *yes = mk(&g, N_BOOL);
+        yes->v.i = 1;
+        blk->a = yes; blk->kids = two(&g, first, assign(&g, name(&g, count), binary(&g, TK_PLUS, name(&g, count), one_))); blk->nkids = 2;
+        *placeholder = *blk;
+    } else if (kind == GX_SUM) {
         *placeholder = *assign(&g, name(&g, acc), binary(&g, TK_PLUS, name(&g, acc), e));
     } else if (kind == GX_DICT) { /* e is the pair (k, v) the parser made */
         Node *sub = mk(&g, N_SUBSCR);
@@ -334,9 +351,10 @@ static Val consume(Inf *I, Node *call, int kind, Node *iter) {
     }
     Node *stmts[3] = {prologue, loop, NULL};
     int ns = 2;
-    if (kind == GX_MIN || kind == GX_MAX) { /* empty: CPython's ValueError */
-        char msg[64];
-        snprintf(msg, sizeof msg, "%s() arg is an empty sequence", nm);
+    if (kind == GX_MIN || kind == GX_MAX || arrays) { /* empty: CPython's ValueError (sum of arrays: kiln's) */
+        char msg[128];
+        if (arrays) snprintf(msg, sizeof msg, "sum() of no arrays: Python gives the int 0 here, which kiln does not mix with arrays");
+        else snprintf(msg, sizeof msg, "%s() arg is an empty sequence", nm);
         Node *raise = mk(&g, S_RAISE);
         Node *exc = mk(&g, N_CALL), *cls = mk(&g, N_NAME), *text = mk(&g, N_STR);
         cls->name = "ValueError";
@@ -344,6 +362,12 @@ static Val consume(Inf *I, Node *call, int kind, Node *iter) {
         exc->a = cls; exc->kids = one(&g, text); exc->nkids = 1;
         raise->a = exc;
         stmts[ns++] = if_(&g, compare(&g, TK_EQ, name(&g, count), mk(&g, N_INT)), one(&g, raise), 1);
+    }
+    if (arrays) { /* the total holds an (empty) array of its type from the start: read on every path, it is always set */
+        const Type *t = inf_sum_of_arrays(I, acc);
+        Ref dims[KILN_MAXDIM];
+        for (int k = 0; k < t->ndim; k++) dims[k] = inf_k64(I, 0);
+        inf_assign(I, acc, val_of(I, inf_emit(I, OP_ALLOC, ty_array(I->tt, t->dtype, t->ndim, LAYOUT_C), dims, (uint32_t)t->ndim, 0)));
     }
     st_body(I, stmts, ns);
     if (I->cur == NOBLOCK) inf_fail(I, call, "%s() never returns here", nm);

@@ -252,9 +252,32 @@ static bool make_optional(Inf *I, int var, const Type *a, const Type *b) {
     return true;
 }
 
+/* sum() of arrays: genexp.c's running total (a hidden "$g<id>.acc") met the int 0 and an array; the next round starts
+ * it at the first item instead (hints of node SUM_HINT) */
+enum { SUM_HINT = -5 };
+
+static int find_var(Inf *I, const char *name);
+
+const Type *inf_sum_of_arrays(Inf *I, Node *acc) {
+    int var = find_var(I, acc->name);
+    return var >= 0 ? hint_ty(I, SUM_HINT, var, 0) : NULL;
+}
+
+static bool learn_sum_of_arrays(Inf *I, int var, const Type *a, const Type *b) {
+    const char *name = I->vars.v[var].name;
+    size_t n = strlen(name);
+    bool total = !strncmp(name, "$g", 2) && n > 4 && !strcmp(name + n - 4, ".acc");
+    bool arr = (a->kind == T_ARRAY && b->kind == T_SCALAR) || (b->kind == T_ARRAY && a->kind == T_SCALAR);
+    if (!total || !arr || hint_ty(I, SUM_HINT, var, 0)) return false;
+    hint_put(I, SUM_HINT, var, 0, a->kind == T_ARRAY ? a : b);
+    I->restart = true;
+    return true;
+}
+
 NORETURN static void conflict(Inf *I, int32_t ssa, const Type *a, int la, const Type *b, int lb) {
     VarInfo *v = &I->vars.v[I->ssa_var.v[ssa]];
     if (make_optional(I, I->ssa_var.v[ssa], a, b)) inf_fail(I, NULL, "(restarting: '%s' is an Optional)", v->name);
+    if (learn_sum_of_arrays(I, I->ssa_var.v[ssa], a, b)) inf_fail(I, NULL, "(restarting: '%s' sums arrays)", v->name);
     if (!strncmp(v->name, "$g", 2)) /* a running total of genexp.c: sum() of arrays, or of mixed kinds */
         inf_fail(I, NULL, "sum(), min() or max() here would combine %s and %s: over arrays (the rows of a 2-d "
                  "array) they are not supported yet (np.sum(a, axis=0) is)", inf_tyname(I, a), inf_tyname(I, b));

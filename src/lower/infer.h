@@ -123,6 +123,7 @@ void inf_scan_binds(Node **body, int n, void (*bind)(void *ctx, const char *name
 Val val_of(Inf *I, Ref r);
 /* an empty list in variable recv (a name) takes items of type item: a hint, and the round restarts */
 void inf_list_learn(Inf *I, Node *recv, const Type *item, Node *at);
+const Type *inf_sum_of_arrays(Inf *I, Node *acc); /* the array type a sum()'s total was found to hold, or NULL */
 bool inf_list_widen(Inf *I, Node *recv, const Type *item); /* a hinted list's items widen (round restarts) */
 void inf_dict_learn(Inf *I, Node *recv, const Type *box, Node *at); /* an empty dict (set) in variable recv: its types */
 const char *inf_tyname(Inf *I, const Type *t);

@@ -35,8 +35,21 @@ int nm_lookup(const char *name) {
     return -1;
 }
 
+/* np.asarray(n), for a tuple display NumPy reads as an array (np.polyval((1.0, 2.0), x)) */
+static Val asarray_of(Inf *I, Node *n) {
+    Node *c = arena_alloc(I->a, sizeof *c), *at = arena_alloc(I->a, sizeof *at), *np = arena_alloc(I->a, sizeof *np);
+    Node **kids = arena_alloc(I->a, sizeof(Node *));
+    if (!c || !at || !np || !kids) inf_oom(I);
+    memset(c, 0, sizeof *c); memset(at, 0, sizeof *at); memset(np, 0, sizeof *np);
+    np->kind = N_NAME; np->name = KILN_NP_NAME; np->id = -1; np->line = n->line; np->col = n->col;
+    at->kind = N_ATTR; at->a = np; at->name = "asarray"; at->id = -1; at->line = n->line; at->col = n->col;
+    kids[0] = n;
+    c->kind = N_CALL; c->a = at; c->kids = kids; c->nkids = 1; c->id = -1; c->line = n->line; c->col = n->col;
+    return ex_expr(I, c);
+}
+
 static Val array_arg(Inf *I, Node *n, const char *fname) {
-    Val a = ex_expr(I, n);
+    Val a = n->kind == N_TUPLE ? asarray_of(I, n) : ex_expr(I, n);
     if (a.ty->kind == T_LIST) a = ls_to_array(I, a, n);
     if (a.ty->kind != T_ARRAY) inf_fail(I, n, "np.%s() needs an array here, not %s", fname, inf_tyname(I, a.ty));
     return a;

@@ -27,3 +27,23 @@ def unravel(n):
 # expect-error: line 29: ValueError: index 12 is out of bounds for array with size 12
 def unravel_out(n):
     return np.unravel_index(n, (3, 4))
+
+# sum() of arrays (a generator of them): the total starts at 0 + the first, as NumPy computes it
+# run: array_sums(3)
+# expect: ([[3, 3, 3], [12, 12, 12]], [3, 5, 7], [3, 0], [[3, 3, 3, 4], [3, 3, 2, 3], [3, 2, 3, 3], [4, 3, 3, 3]], [6.0, 9.0])
+def array_sums(n):
+    a = np.arange(6).reshape(2, 3)
+    s = sum(np.roll(a, k, 1) for k in range(n))
+    t = sum(a[i] for i in range(2))
+    b = np.array([True, False])
+    u = sum(b for _ in range(3))
+    g = (np.arange(16).reshape(4, 4) % 3 == 0).astype(np.int64)
+    live = sum(np.roll(np.roll(g, i, 0), j, 1) for i in (-1, 0, 1) for j in (-1, 0, 1) if (i, j) != (0, 0))
+    return s, t, u, live, sum(np.arange(6.0).reshape(3, 2))
+
+# cpython: skip (Python's sum of nothing is the int 0; kiln's sum of arrays needs one)
+# run: no_arrays(0)
+# expect-error: line 49: ValueError: sum() of no arrays: Python gives the int 0 here, which kiln does not mix with arrays
+def no_arrays(n):
+    a = np.arange(3)
+    return sum(a * k for k in range(n))
