@@ -18,7 +18,7 @@ enum {
     NM_EXPAND_DIMS, NM_ATLEAST_2D, NM_RAVEL, NM_RESHAPE, NM_MEDIAN, NM_PTP, NM_NANSUM, NM_NANMEAN, NM_TRAPEZOID,
     NM_GRADIENT, NM_SEARCHSORTED, NM_DIGITIZE, NM_BINCOUNT, NM_UNIQUE, NM_ISIN, NM_ARGWHERE, NM_APPEND, NM_INSERT,
     NM_DELETE, NM_LOGSPACE, NM_POLYVAL, NM_MESHGRID, NM_CROSS, NM_KRON, NM_FMAX, NM_FMIN, NM_DEG2RAD, NM_RAD2DEG,
-    NM_NAN_TO_NUM, NM_COUNT
+    NM_NAN_TO_NUM, NM_QUANTILE, NM_PERCENTILE, NM_HISTOGRAM, NM_COUNT
 };
 
 static const char *const names[NM_COUNT] = {
@@ -27,7 +27,7 @@ static const char *const names[NM_COUNT] = {
     "expand_dims", "atleast_2d", "ravel", "reshape", "median", "ptp", "nansum", "nanmean", "trapezoid",
     "gradient", "searchsorted", "digitize", "bincount", "unique", "isin", "argwhere", "append", "insert",
     "delete", "logspace", "polyval", "meshgrid", "cross", "kron", "fmax", "fmin", "deg2rad", "rad2deg",
-    "nan_to_num",
+    "nan_to_num", "quantile", "percentile", "histogram",
 };
 
 int nm_lookup(const char *name) {
@@ -537,6 +537,47 @@ static Val py_def2(Inf *I, Node *call, int k) {
         if (!is_float(x.ty)) { put(&p, "def nan_to_num(x):\n    return x + 0\n"); break; }
         const char *big = x.ty->dtype == KILN_FLOAT32 ? "np.float32(3.4028234663852886e+38)" : "1.7976931348623157e+308";
         put(&p, "def nan_to_num(x):\n    return np.where(x != x, 0.0, np.where(x == np.inf, %s, np.where(x == -np.inf, -%s, x)))\n", big, big);
+        break;
+    }
+    case NM_QUANTILE: case NM_PERCENTILE: { /* NumPy's 'linear' method for one q: the sorted items' lerp at (n - 1) q */
+        bool pct = k == NM_PERCENTILE;
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", "q", "axis", NULL}, 3, arg);
+        if (arg[2] && arg[2]->kind != N_NONE) inf_fail(I, arg[2], "np.%s(): axis= is not supported yet", f);
+        Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f);
+        if (dt_is_complex(a.ty->dtype)) inf_fail(I, arg[0], "a must be an array of real numbers");
+        Val q = hold(&p, ex_expr(I, need(I, call, arg[1], f, "q")));
+        if (q.ty->kind != T_SCALAR || dt_is_complex(q.ty->dtype))
+            inf_fail(I, arg[1], "np.%s() of %s is not supported (one number q is)", f, inf_tyname(I, q.ty));
+        put(&p, "def %s(a, q):\n", f);
+        if (pct) put(&p, "    q = q / 100\n");
+        put(&p, "    if not (0.0 <= q <= 1.0):\n        raise ValueError(\"%s must be in the range [0, %s]\")\n",
+            pct ? "Percentiles" : "Quantiles", pct ? "100" : "1");
+        put(&p, "    s = np.sort(a.ravel())\n    n = s.shape[0]\n    v = (n - 1) * q\n    if v >= n - 1:\n        i = -1\n        j = -1\n"
+                "    elif v < 0:\n        i = 0\n        j = 0\n    else:\n        i = int(np.floor(v))\n        j = i + 1\n"
+                "    g = v - i\n    x = s[i]\n    y = s[j]\n    d = y - x\n    r = x + d * g\n    if g >= 0.5:\n        r = y - d * (1 - g)\n");
+        if (is_float(a.ty)) put(&p, "    if n > 0 and s[n - 1] != s[n - 1]:\n        r = s[n - 1]\n");
+        put(&p, "    return r\n");
+        break;
+    }
+    case NM_HISTOGRAM: { /* equal bins over [min, max], NumPy's index computation and its one-ulp corrections */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", "bins", "range", "density", "weights", NULL}, 5, arg);
+        for (int i = 2; i < 5; i++)
+            if (arg[i] && arg[i]->kind != N_NONE) inf_fail(I, arg[i], "np.histogram(): only a and bins (a number of equal bins) are supported yet");
+        Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f);
+        if (!(a.ty->dtype == KILN_FLOAT64 || (dt_is_intlike(a.ty->dtype) && a.ty->dtype != KILN_BOOL)))
+            inf_fail(I, arg[0], "np.histogram() of %s is not supported (float64 and integer arrays are)", kiln_dtype_name((kiln_dtype)a.ty->dtype));
+        Val b = hold(&p, arg[1] ? ex_expr(I, arg[1]) : val_of(I, inf_k64(I, 10)));
+        if (b.ty->kind != T_SCALAR || !dt_is_intlike(b.ty->dtype)) inf_fail(I, arg[1], "np.histogram(): bins must be a number of bins here");
+        put(&p, "def histogram(a, bins):\n    if bins < 1:\n        raise ValueError(\"`bins` must be positive, when an integer\")\n"
+                "    x = a.ravel()\n    if x.shape[0] == 0:\n        lo = 0\n        hi = 1\n    else:\n        lo = x.min()\n        hi = x.max()\n");
+        if (is_float(a.ty))
+            put(&p, "        if not (lo - lo == 0 and hi - hi == 0):\n"
+                    "            raise ValueError(f\"autodetected range of [{lo}, {hi}] is not finite\")\n");
+        put(&p, "    if lo == hi:\n        lo = lo - 0.5\n        hi = hi + 0.5\n    edges = np.linspace(lo, hi, bins + 1)\n"
+                "    counts = np.zeros(bins, dtype=np.int64)\n    denom = hi - lo\n    for v in x:\n        w = v * 1.0\n"
+                "        if w >= lo and w <= hi:\n            i = int(((w - lo) / denom) * bins)\n            if i == bins:\n"
+                "                i -= 1\n            if w < edges[i]:\n                i -= 1\n            if w >= edges[i + 1] and i != bins - 1:\n"
+                "                i += 1\n            counts[i] += 1\n    return counts, edges\n");
         break;
     }
     default: inf_fail(I, call, "internal error: np.%s", f);

@@ -95,3 +95,25 @@ def digitize_bad(seed):
 # expect-error: line 97: ValueError: Shape of array too small to calculate a numerical gradient, at least (edge_order + 1) elements are required.
 def gradient_short(seed):
     return np.gradient(np.array([1.0]))
+
+# run: more0(1)
+# expect: (0.41626279267086846, 0.3319331545975333, 0.9504636963259353, 0.027559113243068367, 0.8397972791521221, 0.31768483849825985, 2.6000000000000005)
+def more0(seed):
+    a = np.random.default_rng(seed).random(20)
+    return (np.quantile(a, 0.5), np.quantile(a, 0.37), np.quantile(a, 1.0), np.quantile(a, 0.0), np.percentile(a, 90), np.percentile(a, 33.3), np.percentile(np.array([1, 5, 2, 8]), 40),)
+
+# run: more1(1)
+# expect: (0.309240460395813, nan, ([1, 3, 2, 2, 4, 3, 0, 1, 2, 2], [0.027559113243068367, 0.11984957155135506, 0.21214002985964175, 0.30443048816792845, 0.39672094647621514, 0.48901140478450184, 0.5813018630927885, 0.6735923214010753, 0.7658827797093619, 0.8581732380176486, 0.9504636963259353]), ([4, 4, 7, 1, 4], [0.027559113243068367, 0.21214002985964175, 0.39672094647621514, 0.5813018630927885, 0.7658827797093619, 0.9504636963259353]), ([3, 1, 1], [1.0, 3.0, 5.0, 7.0]), ([0, 0, 2, 0], [1.5, 1.75, 2.0, 2.25, 2.5]), ([0, 0], [0.0, 0.5, 1.0]))
+def more1(seed):
+    a = np.random.default_rng(seed).random(20)
+    return (np.quantile(a.astype(np.float32), 0.3), np.quantile(np.array([1.0, np.nan, 3.0]), 0.5), np.histogram(a), np.histogram(a, 5), np.histogram(np.array([1, 2, 2, 3, 7]), 3), np.histogram(np.array([2.0, 2.0]), 4), np.histogram(np.zeros(0), 2),)
+
+# run: percentile_out(1)
+# expect-error: line 114: ValueError: Percentiles must be in the range [0, 100]
+def percentile_out(seed):
+    return np.percentile(np.arange(3.0), 101)
+
+# run: histogram_inf(1)
+# expect-error: line 119: ValueError: autodetected range of [1.0, inf] is not finite
+def histogram_inf(seed):
+    return np.histogram(np.array([1.0, np.inf]))
