@@ -28,6 +28,7 @@ enum {
     BI_ITERTOOLS = 700, /* + IT_* of itertools.c (functools.reduce too) */
     BI_MATHINT = 800,   /* + math's integer functions of mathint.c */
     BI_NPMISC = 900,    /* + npmisc.c's NumPy functions */
+    BI_HEAPQ = 1000,    /* + heapq.c's functions */
 };
 
 int cl_itertools(int id) { return id >= BI_ITERTOOLS && id < BI_ITERTOOLS + 100 ? id - BI_ITERTOOLS : -1; }
@@ -177,6 +178,12 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
                             mod == MOD_ITERTOOLS ? "itertools" : "functools", name, I->star_note);
         return builtin(I, BI_ITERTOOLS + k);
     }
+    if (mod == MOD_HEAPQ) {
+        int k = hq_lookup(name);
+        if (k < 0) inf_fail(I, at, "heapq.%s is not supported in kernels (heappush, heappop, heapify, heappushpop and "
+                            "heapreplace are)%s", name, I->star_note);
+        return builtin(I, BI_HEAPQ + k);
+    }
     if (mod == MOD_RANDOM || mod == MOD_NP_RANDOM) {
         int k = rn_lookup(mod, name);
         if (k < 0) inf_fail(I, at, "%s.%s is not supported%s", mod == MOD_RANDOM ? "random" : "numpy.random", name, I->star_note);
@@ -258,6 +265,8 @@ static Val import_target(Inf *I, Node *n, const char *target, int line) {
     if (!strcmp(target, "cuda")) return stat(I, &I->tt->module[MOD_CUDA]);
     if (!strcmp(target, "itertools")) return stat(I, &I->tt->module[MOD_ITERTOOLS]);
     if (!strcmp(target, "functools")) return stat(I, &I->tt->module[MOD_FUNCTOOLS]);
+    if (!strcmp(target, "heapq")) return stat(I, &I->tt->module[MOD_HEAPQ]);
+    if (!strncmp(target, "heapq.", 6) && !strchr(target + 6, '.')) return module_attr(I, MOD_HEAPQ, target + 6, n);
     if (!strncmp(target, "itertools.", 10) && !strchr(target + 10, '.')) return module_attr(I, MOD_ITERTOOLS, target + 10, n);
     if (!strncmp(target, "functools.", 10) && !strchr(target + 10, '.')) return module_attr(I, MOD_FUNCTOOLS, target + 10, n);
     if (!strncmp(target, "cuda.", 5) && !strchr(target + 5, '.')) return module_attr(I, MOD_CUDA, target + 5, n);
@@ -273,7 +282,7 @@ static Val import_target(Inf *I, Node *n, const char *target, int line) {
     (void)line; /* not in the message: the Python package writes imports on lines of its own */
     bool module = !strchr(target, '.');
     inf_fail(I, n, "'%s' is %s'%s', %s kernels may not use: kernels may use math, random, numpy, "
-             "numpy.linalg.norm, itertools and functools.reduce only; importing other modules is fine where kernels do not use them", n->name,
+             "numpy.linalg.norm, itertools, functools.reduce and heapq only; importing other modules is fine where kernels do not use them", n->name,
              module ? "the module " : "", target, module ? "which" : "from a module");
 }
 
@@ -443,6 +452,20 @@ static Args bind_args(Inf *I, Node *call, const char *fname, const char **params
     return A;
 }
 
+/* an empty list passed to a kernel that fills it (push(h, x) appending to h = []): the callee learned its item type,
+ * so the caller's variable learns it too (the round restarts), as if the appends had been written here; without it
+ * the caller kept a list whose items it could not read */
+static void learn_from_callee(Inf *I, const Unit *s, const Node *def, const Args *A) {
+    if (s->state == UNIT_BUILDING) return;
+    for (int i = 0; i < A->count && i < def->nnames; i++) {
+        const Type *t = A->v[i].ty;
+        if (t->kind != T_LIST || ty_item(t)->kind != T_UNKNOWN || !A->n[i] || A->n[i]->kind != N_NAME) continue;
+        for (int v = 0; v < s->nvars; v++)
+            if (!strcmp(s->var_names[v], def->names[i]) && s->var_types[v]->kind == T_LIST && ty_item(s->var_types[v])->kind != T_UNKNOWN)
+                inf_list_learn(I, A->n[i], ty_item(s->var_types[v]), A->n[i]);
+    }
+}
+
 static Val call_kernel(Inf *I, Node *call, int idx) {
     Kernel fn = I->env->kernel(I->env->cx, idx);
     if (nf_is_generator(fn.def))
@@ -468,6 +491,7 @@ static Val call_kernel(Inf *I, Node *call, int idx) {
         s->used_guess = true;
         if (!ret || ret->kind == T_UNKNOWN) return unknown(I);
     }
+    learn_from_callee(I, s, fn.def, &A);
     Ref ops[TY_LEAVES_MAX];
     int n = 0;
     for (int i = 0; i < A.count; i++) n += cl_flatten(I, A.v[i], ops + n, TY_LEAVES_MAX - n);
@@ -1043,6 +1067,7 @@ Val cl_call(Inf *I, Node *call) {
     if (f.ty->kind == T_DTYPE) return scalar_ctor(I, call, ty_scalar(I->tt, f.ty->dtype, false), kiln_dtype_name(f.ty->dtype));
     if (f.ty->kind != T_BUILTIN) inf_fail(I, call, "'%s' object is not callable", inf_tyname(I, f.ty));
     int id = f.ty->id;
+    if (id >= BI_HEAPQ) return hq_call(I, call, id - BI_HEAPQ);
     if (id >= BI_NPMISC) return nm_call(I, call, id - BI_NPMISC);
     if (id >= BI_MATHINT) return mi_call(I, call, id - BI_MATHINT);
     if (id >= BI_ITERTOOLS) return it_call(I, call, id - BI_ITERTOOLS);

@@ -201,6 +201,20 @@ Val nf_kernel_with_closure(Inf *I, Node *call, Node *def) {
     return nf_inline(I, call, def);
 }
 
+/* an empty list passed to an inner function that fills it (heappush(h, x) appending to h = []): its parameter learned
+ * the item type in an earlier round, so the caller's variable learns it too, as if the appends were written where
+ * it lives (else the parameter's typed list would be a new one, and the caller's stay empty) */
+static void learn_lists(Inf *I, Node *call, const Ren *r) {
+    for (int i = 0; i < call->nkids && i < r->n; i++) {
+        Node *a = call->kids[i];
+        if (a->kind != N_NAME) continue;
+        const Type *item = inf_list_hint_of(I, r->to[i]);
+        if (!item || !inf_has_var(I, a->name)) continue;
+        Val v = inf_read_name(I, a);
+        if (v.ty->kind == T_LIST && ty_item(v.ty)->kind == T_UNKNOWN) inf_list_learn(I, a, item, a);
+    }
+}
+
 Val nf_inline(Inf *I, Node *call, Node *def) {
     bool lambda = def->kind == N_LAMBDA;
     const char *fname = lambda ? "<lambda>" : def->name;
@@ -210,6 +224,7 @@ Val nf_inline(Inf *I, Node *call, Node *def) {
     Ren r = {NULL, NULL, 0, 0, I};
     bind_call(I, call, def, fname, lambda, &r, "f");
     if (lambda) return ex_expr(I, copy(&r, def->a, NULL, 0));
+    learn_lists(I, call, &r);
     /* a def: its statements, a return assigning the result and leaving */
     Node *result = st_hidden(I, "$f%d.return", call);
     Node **body = copy_list(&r, def->kids, def->nkids, NULL, 0);

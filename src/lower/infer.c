@@ -625,6 +625,13 @@ enum { LIST_HINT = -2 };
 
 static const Type *list_hint(Inf *I, int var) { return hint_ty(I, LIST_HINT, var, 0); }
 
+const Type *inf_list_hint_of(Inf *I, const char *name) {
+    int var = find_var(I, name);
+    return var >= 0 ? list_hint(I, var) : NULL;
+}
+
+bool inf_has_var(Inf *I, const char *name) { return find_var(I, name) >= 0; }
+
 /* an item of a wider type for a list typed by an earlier round's hint: that round may have seen a value before
  * its type widened (a sum that starts as the int 0); the hint widens and the round restarts. A list whose items
  * really are of two kinds still fails: its first item no longer fits the widened type */

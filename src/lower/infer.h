@@ -124,6 +124,8 @@ Val val_of(Inf *I, Ref r);
 /* an empty list in variable recv (a name) takes items of type item: a hint, and the round restarts */
 void inf_list_learn(Inf *I, Node *recv, const Type *item, Node *at);
 const Type *inf_sum_of_arrays(Inf *I, Node *acc); /* the array type a sum()'s total was found to hold, or NULL */
+const Type *inf_list_hint_of(Inf *I, const char *name); /* the item type variable name's empty list learned, or NULL */
+bool inf_has_var(Inf *I, const char *name);     /* name is a variable of the function (not a global) */
 bool inf_list_widen(Inf *I, Node *recv, const Type *item); /* a hinted list's items widen (round restarts) */
 void inf_dict_learn(Inf *I, Node *recv, const Type *box, Node *at); /* an empty dict (set) in variable recv: its types */
 const char *inf_tyname(Inf *I, const Type *t);
@@ -296,6 +298,10 @@ Val it_inline(Inf *I, Node *call, const char *text, size_t n, const char *what, 
 #define KILN_NP_NAME "__kiln_np" /* numpy, in the Python kiln writes (whatever the user's module calls it) */
 int nm_lookup(const char *name);                /* its index (BI_NPMISC + k), or -1 */
 Val nm_call(Inf *I, Node *call, int k);
+
+/* heapq.c: heapq's heappush, heappop, heapify, heappushpop, heapreplace on lists, as CPython's */
+int hq_lookup(const char *name);                /* its index (BI_HEAPQ + k), or -1 */
+Val hq_call(Inf *I, Node *call, int k);
 
 /* mathint.c: math's integer functions (isqrt, gcd, lcm, factorial, comb, perm), written in Python and inlined */
 int mi_lookup(const char *name);                /* its index (BI_MATHINT + k), or -1 */
