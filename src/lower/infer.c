@@ -661,6 +661,8 @@ enum { DICT_HINT = -4 }; /* the type of the dict or set an empty display bound t
 
 static const Type *dict_hint(Inf *I, int var) { return hint_ty(I, DICT_HINT, var, 0); }
 
+static bool untyped_inside(const Type *t);
+
 void inf_dict_learn(Inf *I, Node *recv, const Type *box, Node *at) {
     int var = recv && recv->kind == N_NAME ? find_var(I, recv->name) : -1;
     bool set = box->kind == T_SET;
@@ -669,6 +671,9 @@ void inf_dict_learn(Inf *I, Node *recv, const Type *box, Node *at) {
                             : "kiln cannot tell the key and value types of this empty dict: bind it to a variable first (d = {} ... d[k] = v)");
     const Type *had = dict_hint(I, var);
     if (had == box) return;
+    if (had && had->kind == T_DICT && box->kind == T_DICT && had->elems[0] == box->elems[0] && untyped_inside(box->elems[1]) &&
+        had->elems[1]->kind == T_LIST)
+        return; /* d.setdefault(k, []) of a dict whose empty lists an earlier round typed (d[k].append(x)) */
     if (had) {
         char a[128], b[128];
         ty_str(had, a, sizeof a);
@@ -684,6 +689,12 @@ void inf_dict_learn(Inf *I, Node *recv, const Type *box, Node *at) {
 void inf_list_learn(Inf *I, Node *recv, const Type *item, Node *at) {
     /* rows[i].append(x), rows a list of empty lists ([[] for _ in range(n)]): rows's items are lists of x's type */
     bool nested = false;
+    if (recv && recv->kind == N_CALL && recv->a->kind == N_ATTR && !strcmp(recv->a->name, "setdefault") && recv->a->a->kind == N_NAME) {
+        /* d.setdefault(k, []).append(x): as d[k].append(x) */
+        if (!(item = ty_list(I->tt, item))) inf_oom(I);
+        recv = recv->a->a;
+        nested = true;
+    }
     for (Node *r = recv; r && r->kind == N_SUBSCR && r->nkids == 1 && r->kids[0]->kind != N_SLICE; r = r->a)
         if (r->a->kind == N_NAME || r->a->kind == N_SUBSCR) { /* cube[i][j].append(x): one list level each */
             if (!(item = ty_list(I->tt, item))) inf_oom(I);
@@ -691,8 +702,21 @@ void inf_list_learn(Inf *I, Node *recv, const Type *item, Node *at) {
             nested = true;
         }
     int var = recv && recv->kind == N_NAME ? find_var(I, recv->name) : -1;
-    if (var >= 0 && nested && (!I->vars.v[var].ty || I->vars.v[var].ty->kind != T_LIST))
-        var = -1; /* d[k].append(x) of a dict's empty list: not a list of lists */
+    const Type *vt = var >= 0 ? I->vars.v[var].ty : NULL;
+    if (var >= 0 && nested && vt && vt->kind == T_DICT && item->kind == T_LIST && untyped_inside(vt->elems[1]) &&
+        (dict_hint(I, var) || vt->elems[0]->kind == T_UNKNOWN)) {
+        /* groups[k].append(x), groups = {} a dict of empty lists: its values are lists of x's type (item is list[x's
+         * type] now); a dict display's values ({0: []}) stay as written */
+        const Type *base = dict_hint(I, var) ? dict_hint(I, var) : vt; /* its key type: learned this round, maybe */
+        I->restart = true;
+        if (base->kind != T_DICT || base->elems[0]->kind == T_UNKNOWN) return; /* the keys first (the next round) */
+        const Type *d = ty_dict(I->tt, base->elems[0], item);
+        if (!d) inf_oom(I);
+        hint_put(I, DICT_HINT, var, 0, d);
+        return;
+    }
+    if (var >= 0 && nested && (!vt || vt->kind != T_LIST))
+        var = -1; /* d[k][i].append(x) and the like: not a list of lists */
     if (var < 0)
         inf_fail(I, at, "kiln cannot tell the item type of this empty list: bind it to a variable first (x = [] ... "
                  "x.append(v)), or start it with an item");

@@ -58,3 +58,22 @@ def display(x):
     rows = [[], []]
     rows[0].append(x)
     return rows
+
+# run: dict_of_lists(7)
+# expect: ({0: [0.0, 1.5, 3.0], 1: [0.5, 2.0], 2: [1.0, 2.5]}, {0: ['0', '2', '4', '6'], 1: ['1', '3', '5']}, {0: [1, 2], 1: [0, 2], 2: [1, 0]}, {0: 1.5, 1: 1.25, 2: 1.75})
+def dict_of_lists(n):
+    groups = {}
+    for i in range(n):
+        k = i % 3
+        if k not in groups:
+            groups[k] = []
+        groups[k].append(i * 0.5)
+    buckets = {}
+    for i in range(n):
+        buckets.setdefault(i % 2, []).append(str(i))
+    adj = {}
+    for u, v in [(0, 1), (1, 2), (0, 2)]:
+        adj.setdefault(u, []).append(v)
+        adj.setdefault(v, []).append(u)
+    means = {k: sum(v) / len(v) for k, v in groups.items()}
+    return groups, buckets, adj, means
