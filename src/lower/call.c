@@ -1042,6 +1042,8 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
         if (!dt_is_complex(o.ty->dtype)) return o;
         return mk(I, emit1(I, OP_CONJ, o.ty, o.r, 0));
     }
+    if (o.ty->kind == T_BUILTIN && o.ty->id >= BI_UFUNC && o.ty->id < BI_REDUCE && ew_ufunc_name(o.ty->id - BI_UFUNC))
+        return nm_ufunc_method(I, call, ew_ufunc_name(o.ty->id - BI_UFUNC), ew_ufunc_nargs(o.ty->id - BI_UFUNC), m);
     inf_fail(I, call, "'%s' object has no method '%s' (or it is not supported)", inf_tyname(I, o.ty), m);
 }
 

@@ -53,6 +53,9 @@ static const struct { const char *name; int kind, fn, nargs; } ufuncs[] = {
 };
 #undef NP_UFUNC
 
+const char *ew_ufunc_name(int k) { return ufuncs[k].name; }
+int ew_ufunc_nargs(int k) { return ufuncs[k].nargs; }
+
 int ew_ufunc_lookup(const char *name) {
     for (size_t i = 0; i < NELEM(ufuncs); i++)
         if (ufuncs[i].name && strcmp(ufuncs[i].name, name) == 0) return (int)i;

@@ -229,6 +229,8 @@ Val ew_unary(Inf *I, int tok, Val a, Node *at);
 Val ew_abs(Inf *I, Val a, Node *at);
 Val ew_part(Inf *I, Val a, int op, Node *at); /* real, imag, conj (OP_REAL...) */
 int ew_ufunc_lookup(const char *name);
+const char *ew_ufunc_name(int k);  /* ufunc k's np.<name> (NULL: a math function without one) */
+int ew_ufunc_nargs(int k);          /* its number of operands */
 Val ew_ufunc_call(Inf *I, Node *call, int u);
 Val ew_round(Inf *I, Val a, int64_t decimals, Node *at);
 Val ew_force(Inf *I, Val v, Node *at);
@@ -298,6 +300,7 @@ Val it_inline(Inf *I, Node *call, const char *text, size_t n, const char *what, 
 #define KILN_NP_NAME "__kiln_np" /* numpy, in the Python kiln writes (whatever the user's module calls it) */
 int nm_lookup(const char *name);                /* its index (BI_NPMISC + k), or -1 */
 Val nm_call(Inf *I, Node *call, int k);
+Val nm_ufunc_method(Inf *I, Node *call, const char *ufunc, int nargs, const char *method); /* np.add.reduce & co. */
 
 /* heapq.c: heapq's heappush, heappop, heapify, heappushpop, heapreplace on lists, as CPython's */
 int hq_lookup(const char *name);                /* its index (BI_HEAPQ + k), or -1 */

@@ -585,6 +585,39 @@ static Val py_def2(Inf *I, Node *call, int k) {
     return it_inline(I, call, p.text, p.n, "<numpy>", p.args, p.nargs);
 }
 
+/* a ufunc's methods, as NumPy defines them on a 1-d array: reduce (axis 0: np.sum, prod, max, min are add.reduce &
+ * co.), accumulate (cumsum, cumprod, and running maxima and minima), outer (every pair of a's and b's items) */
+Val nm_ufunc_method(Inf *I, Node *call, const char *u, int nargs, const char *m) {
+    Py p = {I, call, {0}, 0, {NULL}, 0};
+    static const struct { const char *ufunc, *reduce, *accumulate; } known[] = {
+        {"add", "sum", "cumsum"}, {"multiply", "prod", "cumprod"}, {"maximum", "max", NULL}, {"minimum", "min", NULL},
+    };
+    int k = -1;
+    for (int i = 0; i < (int)NELEM(known); i++) if (!strcmp(known[i].ufunc, u)) k = i;
+    if (!strcmp(m, "outer")) {
+        if (nargs != 2) inf_fail(I, call, "np.%s.outer: the ufunc takes %d operand%s, outer needs two", u, nargs, nargs == 1 ? "" : "s");
+        if (call->nkids != 2 || call->nkids2) inf_fail(I, call, "np.%s.outer() of two arrays is supported", u);
+        Val a = hold_array(&p, call->kids[0], "outer"), b = hold_array(&p, call->kids[1], "outer");
+        if (a.ty->ndim != 1 || b.ty->ndim != 1) inf_fail(I, call, "np.%s.outer() of arrays other than 1-d is not supported yet", u);
+        put(&p, "def outer(a, b):\n    return np.%s(a[:, None], b[None, :])\n", u);
+    } else if (!strcmp(m, "reduce") || !strcmp(m, "accumulate")) {
+        bool red = m[0] == 'r';
+        if (k < 0) inf_fail(I, call, "np.%s.%s() is not supported (add, multiply, maximum and minimum have it)", u, m);
+        Node *arg[2] = {NULL};
+        cl_np_bind(I, call, m, 0, (const char *const[]){"array", "axis", NULL}, 2, arg);
+        Val a = hold_array(&p, need(I, call, arg[0], m, "array"), m);
+        if (arg[1] && !(arg[1]->kind == N_INT && arg[1]->v.i == 0)) inf_fail(I, arg[1], "np.%s.%s(): only axis=0 is supported", u, m);
+        if (!red && a.ty->ndim != 1) inf_fail(I, call, "np.%s.accumulate() of a %d-d array is not supported (1-d is)", u, a.ty->ndim);
+        if (red) put(&p, "def reduce(a):\n    return np.%s(a, axis=0)\n", known[k].reduce);
+        else if (known[k].accumulate) put(&p, "def accumulate(a):\n    return np.%s(a)\n", known[k].accumulate);
+        else put(&p, "def accumulate(a):\n    out = np.empty_like(a)\n    if a.shape[0] > 0:\n        v = a[0]\n"
+                     "        for i in range(a.shape[0]):\n            v = np.%s(v, a[i])\n            out[i] = v\n    return out\n", u);
+    } else {
+        inf_fail(I, call, "np.%s.%s() is not supported (reduce, accumulate and outer are)", u, m);
+    }
+    return it_inline(I, call, p.text, p.n, "<numpy>", p.args, p.nargs);
+}
+
 Val nm_call(Inf *I, Node *call, int k) {
     const char *fname = names[k];
     if (k == NM_ISCLOSE || k == NM_ALLCLOSE) return close_call(I, call, k == NM_ALLCLOSE);

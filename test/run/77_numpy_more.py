@@ -117,3 +117,10 @@ def percentile_out(seed):
 # expect-error: line 119: ValueError: autodetected range of [1.0, inf] is not finite
 def histogram_inf(seed):
     return np.histogram(np.array([1.0, np.inf]))
+
+# ufunc methods: reduce, accumulate, outer
+# run: ufunc_methods(1)
+# expect: ([0.5118216247002567, 0.9504636963259353, 0.9504636963259353, 0.9504636963259353, 0.9504636963259353, 0.9504636963259353, 0.9504636963259353, 0.9504636963259353, 0.9504636963259353, 0.9504636963259353, 0.9504636963259353, 0.9504636963259353, 0.9504636963259353, 0.9504636963259353, 0.9504636963259353, 0.9504636963259353, 0.9504636963259353, 0.9504636963259353, 0.9504636963259353, 0.9504636963259353], [3.0, nan, nan, nan], [0.5118216247002567, 1.462285321026192, 1.6064449337458258, 2.5550943808830695, 2.866925832893555], [1, 2, 6, 24, 120], 9.273739638378032, [8, 9, 10, 11], [[1.0236432494005134, 1.462285321026192], [1.462285321026192, 1.9009273926518706], [0.6559812374198905, 1.094623309045569]], [[False, True], [False, False], [True, True]])
+def ufunc_methods(seed):
+    a = np.random.default_rng(seed).random(20)
+    return (np.maximum.accumulate(a), np.minimum.accumulate(np.array([3.0, np.nan, 1.0, 2.0])), np.add.accumulate(a[:5]), np.multiply.accumulate(np.arange(1, 6)), np.add.reduce(a), np.maximum.reduce(np.arange(12).reshape(3, 4)), np.add.outer(a[:3], a[:2]), np.less.outer(a[:3], a[:2]),)
