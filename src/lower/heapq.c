@@ -81,12 +81,20 @@ Val hq_call(Inf *I, Node *call, int k) {
     int want = k == HQ_POP || k == HQ_HEAPIFY ? 1 : 2;
     if (call->nkids2) inf_fail(I, call, "%s() takes no keyword arguments", names[k]);
     if (call->nkids != want) inf_fail(I, call, "%s expected %d argument%s, got %d", names[k], want, want == 1 ? "" : "s", call->nkids);
+    /* the heap's type checked (CPython's TypeError); a name is passed as it is (so that an empty list it names learns
+     * its item type from the push), anything else evaluated once into a hidden variable */
+    Node *heap = call->kids[0];
+    Val h = ex_expr(I, heap);
+    if (h.ty->kind != T_LIST && h.ty->kind != T_UNKNOWN) inf_fail(I, heap, "heap argument must be a list");
+    if (heap->kind != N_NAME) {
+        heap = st_hidden(I, "$heap%d", call);
+        inf_assign(I, heap, h);
+    }
+    Node *args[2] = {heap, call->nkids > 1 ? call->kids[1] : NULL};
     if (k == HQ_POP || k == HQ_REPLACE) { /* an empty heap: CPython's IndexError, as its C code words it */
-        Val h = ex_expr(I, call->kids[0]);
-        if (h.ty->kind != T_LIST) inf_fail(I, call->kids[0], "heap argument must be a list");
         Ref empty = inf_op2(I, OP_EQ, inf_bool(I), ls_len(I, h), inf_k64(I, 0));
         I->line = call->line;
         st_raise_if(I, empty, "IndexError", "index out of range");
     }
-    return it_inline(I, call, texts[k], strlen(texts[k]), "<heapq>", call->kids, call->nkids);
+    return it_inline(I, call, texts[k], strlen(texts[k]), "<heapq>", args, call->nkids);
 }
