@@ -193,7 +193,8 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
     if (mod == MOD_NUMPY && !strcmp(name, "linalg")) return stat(I, &I->tt->module[MOD_NP_LINALG]);
     if (mod == MOD_NP_LINALG) {
         if (!strcmp(name, "norm")) return builtin(I, BI_NP_NORM);
-        inf_fail(I, at, "numpy.linalg.%s is not supported (numpy.linalg.norm is)%s", name, I->star_note);
+        if (!strcmp(name, "matrix_power")) return builtin(I, BI_NPMISC + nm_lookup("matrix_power"));
+        inf_fail(I, at, "numpy.linalg.%s is not supported (numpy.linalg.norm and matrix_power are)%s", name, I->star_note);
     }
     static const struct { const char *n; double v; } consts[] = {
         {"pi", M_PI}, {"e", M_E}, {"tau", 2 * M_PI}, {"inf", INFINITY}, {"nan", NAN},
@@ -213,7 +214,7 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
         if (strcmp(name, np_funcs[i].name) == 0) return builtin(I, np_funcs[i].id);
     int u = ew_ufunc_lookup(name);
     if (u >= 0) return builtin(I, BI_UFUNC + u);
-    if ((u = nm_lookup(name)) >= 0) return builtin(I, BI_NPMISC + u);
+    if ((u = nm_lookup(name)) >= 0 && strcmp(name, "matrix_power")) return builtin(I, BI_NPMISC + u); /* that one: np.linalg's */
     int rd = rd_lookup(name);
     if (rd >= 0) return builtin(I, BI_REDUCE + rd);
     int so = so_lookup(name);

@@ -18,7 +18,7 @@ enum {
     NM_EXPAND_DIMS, NM_ATLEAST_2D, NM_RAVEL, NM_RESHAPE, NM_MEDIAN, NM_PTP, NM_NANSUM, NM_NANMEAN, NM_TRAPEZOID,
     NM_GRADIENT, NM_SEARCHSORTED, NM_DIGITIZE, NM_BINCOUNT, NM_UNIQUE, NM_ISIN, NM_ARGWHERE, NM_APPEND, NM_INSERT,
     NM_DELETE, NM_LOGSPACE, NM_POLYVAL, NM_MESHGRID, NM_CROSS, NM_KRON, NM_FMAX, NM_FMIN, NM_DEG2RAD, NM_RAD2DEG,
-    NM_NAN_TO_NUM, NM_QUANTILE, NM_PERCENTILE, NM_HISTOGRAM, NM_COUNT
+    NM_NAN_TO_NUM, NM_QUANTILE, NM_PERCENTILE, NM_HISTOGRAM, NM_MATRIX_POWER, NM_COUNT
 };
 
 static const char *const names[NM_COUNT] = {
@@ -27,7 +27,7 @@ static const char *const names[NM_COUNT] = {
     "expand_dims", "atleast_2d", "ravel", "reshape", "median", "ptp", "nansum", "nanmean", "trapezoid",
     "gradient", "searchsorted", "digitize", "bincount", "unique", "isin", "argwhere", "append", "insert",
     "delete", "logspace", "polyval", "meshgrid", "cross", "kron", "fmax", "fmin", "deg2rad", "rad2deg",
-    "nan_to_num", "quantile", "percentile", "histogram",
+    "nan_to_num", "quantile", "percentile", "histogram", "matrix_power",
 };
 
 int nm_lookup(const char *name) {
@@ -578,6 +578,22 @@ static Val py_def2(Inf *I, Node *call, int k) {
                 "        if w >= lo and w <= hi:\n            i = int(((w - lo) / denom) * bins)\n            if i == bins:\n"
                 "                i -= 1\n            if w < edges[i]:\n                i -= 1\n            if w >= edges[i + 1] and i != bins - 1:\n"
                 "                i += 1\n            counts[i] += 1\n    return counts, edges\n");
+        break;
+    }
+    case NM_MATRIX_POWER: { /* np.linalg.matrix_power: NumPy's short cuts, then its binary decomposition of n */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", "n", NULL}, 2, arg);
+        Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f);
+        if (a.ty->ndim != 2) inf_fail(I, arg[0], "np.linalg.matrix_power() of a %d-d array is not supported (a square 2-d one is)", a.ty->ndim);
+        Val n = hold(&p, ex_expr(I, need(I, call, arg[1], f, "n")));
+        if (n.ty->kind != T_SCALAR || !dt_is_intlike(n.ty->dtype)) inf_fail(I, arg[1], "exponent must be an integer");
+        put(&p, "def matrix_power(a, n):\n    if a.shape[0] != a.shape[1]:\n"
+                "        raise ValueError(\"Last 2 dimensions of the array must be square\")\n"
+                "    if n == 0:\n        return np.eye(a.shape[0], dtype=a.dtype)\n    if n < 0:\n"
+                "        raise NotImplementedError(\"np.linalg.matrix_power of a negative exponent (an inverse) is not supported by kiln yet\")\n"
+                "    if n == 1:\n        return a\n    if n == 2:\n        return a @ a\n    if n == 3:\n        return (a @ a) @ a\n"
+                "    z = a\n    r = a\n    first = True\n    started = False\n    while n > 0:\n        if first:\n            first = False\n"
+                "        else:\n            z = z @ z\n        bit = n %% 2\n        n = n // 2\n        if bit:\n            if started:\n"
+                "                r = r @ z\n            else:\n                r = z\n                started = True\n    return r\n");
         break;
     }
     default: inf_fail(I, call, "internal error: np.%s", f);

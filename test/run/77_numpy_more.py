@@ -124,3 +124,14 @@ def histogram_inf(seed):
 def ufunc_methods(seed):
     a = np.random.default_rng(seed).random(20)
     return (np.maximum.accumulate(a), np.minimum.accumulate(np.array([3.0, np.nan, 1.0, 2.0])), np.add.accumulate(a[:5]), np.multiply.accumulate(np.arange(1, 6)), np.add.reduce(a), np.maximum.reduce(np.arange(12).reshape(3, 4)), np.add.outer(a[:3], a[:2]), np.less.outer(a[:3], a[:2]),)
+
+# np.linalg.matrix_power: NumPy's short cuts and binary decomposition, so the products are NumPy's, in its order
+# (integer matrices: exact; float products share the matmul deviation of docs/language.md's section 12d)
+# run: matrix_powers(1)
+# expect: ([[1.0, 0.0, 0.0, 0.0], [0.0, 1.0, 0.0, 0.0], [0.0, 0.0, 1.0, 0.0], [0.0, 0.0, 0.0, 1.0]], [[0.5118216247002567, 0.9504636963259353, 0.14415961271963373, 0.9486494471372439], [0.31183145201048545, 0.42332644897257565, 0.8277025938204418, 0.4091991363691613], [0.5495936876730595, 0.027559113243068367, 0.7535131086748066, 0.5381433132192782], [0.32973171649909216, 0.7884287034284043, 0.303194829291645, 0.4534978894806515]], [[15, 6, -3], [6, 6, 6], [-3, 6, 15]], [[-72, -54, -36], [-18, 0, 18], [36, 54, 72]], [[-23328, -17496, -11664], [-5832, 0, 5832], [11664, 17496, 23328]], 102334155)
+def matrix_powers(seed):
+    a = np.random.default_rng(seed).random((4, 4))
+    m = np.arange(9).reshape(3, 3) - 4
+    f = np.array([[1, 1], [1, 0]])
+    return (np.linalg.matrix_power(a, 0), np.linalg.matrix_power(a, 1), np.linalg.matrix_power(m, 2),
+            np.linalg.matrix_power(m, 3), np.linalg.matrix_power(m, 7), np.linalg.matrix_power(f, 40)[0, 1])
