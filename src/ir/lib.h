@@ -67,8 +67,13 @@ enum {
     /* Python strings (rt/str.c): operand 0 a string (LIT: a static T_STR; FORMAT: a static T_FORMAT, then the items'
      * leaves; CHR: an int); aux >> 8 & 0xff: STR_*, aux >> 16 the routine's mode */
     LIB_STR,
-    LIB_LAST = LIB_STR,
+    LIB_CLOCK,         /* operand 0: 0; aux >> 8: PYCLOCK_*: the time module's clock read now (a float of seconds, or _NS an
+                        * int of nanoseconds): never folded, never moved past another effect */
+    LIB_LAST = LIB_CLOCK,
 };
+
+/* what LIB_CLOCK reads: time.time(), perf_counter(), monotonic(), process_time() and their _ns forms */
+enum { PYCLOCK_TIME, PYCLOCK_PERF, PYCLOCK_MONOTONIC, PYCLOCK_PROCESS, PYCLOCK_NS = 8 };
 
 /* what LIB_STR does. A new string: LIT (the literal's text), FORMAT (what print() would write of the items, with no
  * sep and end), CAT (a + b), REPEAT (a * n), INDEX (a[i]: IndexError), SLICE (a[start:stop:step]; operands start, stop,
@@ -163,7 +168,7 @@ static inline const char *ir_lib_name(int64_t aux) {
                                 "list_repeat", "list_clear", "list_reverse", "list_array", "list_find", "list_splice", "list_argsort", "random",
                                 "print", "dict_new", "dict_find", "dict_set", "dict_del", "dict_clear", "dict_part", "gpu",
                                 "exc", "set_new", "set_key", "set_pop", "set_clear", "set_items", "set_bin", "set_reserve",
-                                "rng_new", "rng_draw", "rng_fill", "str"};
+                                "rng_new", "rng_draw", "rng_fill", "str", "clock"};
     _Static_assert(sizeof lib / sizeof lib[0] == LIB_LAST - LIB_MATMUL + 1, "a name for every LIB_ routine");
     int r = (int)(aux & 0xff);
     if (r < RK_COUNT) return rk[r];

@@ -29,6 +29,7 @@ enum {
     BI_MATHINT = 800,   /* + math's integer functions of mathint.c */
     BI_NPMISC = 900,    /* + npmisc.c's NumPy functions */
     BI_HEAPQ = 1000,    /* + heapq.c's functions */
+    BI_CLOCK = 1100,    /* + clock.c's clocks of the time module */
 };
 
 int cl_itertools(int id) { return id >= BI_ITERTOOLS && id < BI_ITERTOOLS + 100 ? id - BI_ITERTOOLS : -1; }
@@ -178,6 +179,12 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
                             mod == MOD_ITERTOOLS ? "itertools" : "functools", name, I->star_note);
         return builtin(I, BI_ITERTOOLS + k);
     }
+    if (mod == MOD_TIME) {
+        int k = ck_lookup(name);
+        if (k < 0) inf_fail(I, at, "time.%s is not supported in kernels (time, perf_counter, monotonic, process_time and "
+                            "their _ns forms are)%s", name, I->star_note);
+        return builtin(I, BI_CLOCK + k);
+    }
     if (mod == MOD_HEAPQ) {
         int k = hq_lookup(name);
         if (k < 0) inf_fail(I, at, "heapq.%s is not supported in kernels (heappush, heappop, heapify, heappushpop and "
@@ -267,6 +274,8 @@ static Val import_target(Inf *I, Node *n, const char *target, int line) {
     if (!strcmp(target, "itertools")) return stat(I, &I->tt->module[MOD_ITERTOOLS]);
     if (!strcmp(target, "functools")) return stat(I, &I->tt->module[MOD_FUNCTOOLS]);
     if (!strcmp(target, "heapq")) return stat(I, &I->tt->module[MOD_HEAPQ]);
+    if (!strcmp(target, "time")) return stat(I, &I->tt->module[MOD_TIME]);
+    if (!strncmp(target, "time.", 5) && !strchr(target + 5, '.')) return module_attr(I, MOD_TIME, target + 5, n);
     if (!strncmp(target, "heapq.", 6) && !strchr(target + 6, '.')) return module_attr(I, MOD_HEAPQ, target + 6, n);
     if (!strncmp(target, "itertools.", 10) && !strchr(target + 10, '.')) return module_attr(I, MOD_ITERTOOLS, target + 10, n);
     if (!strncmp(target, "functools.", 10) && !strchr(target + 10, '.')) return module_attr(I, MOD_FUNCTOOLS, target + 10, n);
@@ -283,7 +292,7 @@ static Val import_target(Inf *I, Node *n, const char *target, int line) {
     (void)line; /* not in the message: the Python package writes imports on lines of its own */
     bool module = !strchr(target, '.');
     inf_fail(I, n, "'%s' is %s'%s', %s kernels may not use: kernels may use math, random, numpy, "
-             "numpy.linalg.norm, itertools, functools.reduce and heapq only; importing other modules is fine where kernels do not use them", n->name,
+             "numpy.linalg.norm, itertools, functools.reduce, heapq and time's clocks only; importing other modules is fine where kernels do not use them", n->name,
              module ? "the module " : "", target, module ? "which" : "from a module");
 }
 
@@ -1070,6 +1079,7 @@ Val cl_call(Inf *I, Node *call) {
     if (f.ty->kind == T_DTYPE) return scalar_ctor(I, call, ty_scalar(I->tt, f.ty->dtype, false), kiln_dtype_name(f.ty->dtype));
     if (f.ty->kind != T_BUILTIN) inf_fail(I, call, "'%s' object is not callable", inf_tyname(I, f.ty));
     int id = f.ty->id;
+    if (id >= BI_CLOCK) return ck_call(I, call, id - BI_CLOCK);
     if (id >= BI_HEAPQ) return hq_call(I, call, id - BI_HEAPQ);
     if (id >= BI_NPMISC) return nm_call(I, call, id - BI_NPMISC);
     if (id >= BI_MATHINT) return mi_call(I, call, id - BI_MATHINT);

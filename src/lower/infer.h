@@ -302,6 +302,10 @@ int nm_lookup(const char *name);                /* its index (BI_NPMISC + k), or
 Val nm_call(Inf *I, Node *call, int k);
 Val nm_ufunc_method(Inf *I, Node *call, const char *ufunc, int nargs, const char *method); /* np.add.reduce & co. */
 
+/* clock.c: the time module's clocks (time.time, perf_counter, monotonic, process_time and their _ns forms) */
+int ck_lookup(const char *name);                /* its index (BI_CLOCK + k), or -1 */
+Val ck_call(Inf *I, Node *call, int k);
+
 /* heapq.c: heapq's heappush, heappop, heapify, heappushpop, heapreplace on lists, as CPython's */
 int hq_lookup(const char *name);                /* its index (BI_HEAPQ + k), or -1 */
 Val hq_call(Inf *I, Node *call, int k);

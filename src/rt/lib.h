@@ -82,6 +82,7 @@ int rt_set_export(const RtSet *s, const Type *kt, int32_t *slots);       /* the 
 /* pcg64.c: NumPy's Generator; -1 (NULL) with the error raised */
 RtRng *rt_rng_new(Run *r, int64_t seed, bool given, int line, const char *file); /* default_rng(seed); given false: None */
 RtRng *rt_rng_of(Run *r, unsigned __int128 state, unsigned __int128 inc, bool has32, uint32_t half); /* a caller's */
+void rt_clock(int which, Slot *out); /* LIB_CLOCK: the time module's clock `which` (ir/lib.h's PYCLOCK_*) now */
 int rt_rng_fill(Run *r, RtRng *g, int kind, double a, double b, int64_t lo, uint64_t span, void *out, int64_t n, int line,
                 const char *file); /* RNG_*: n doubles (int64s) into out, as NumPy fills them */
 int rt_rng_permute(Run *r, RtRng *g, int kind, void *data, int64_t n, int64_t stride, int64_t size, int line,
