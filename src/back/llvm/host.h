@@ -11,12 +11,14 @@
 #include "../frame.h"
 #include "../../ir/mathfn.h"
 #include "../../ir/ops.h"
+#include "../../ir/lib.h"
 #include "../../rt/cuda.h"
 
-/* the table's version, and the sizes of the two vocabularies the object compiles by number (the
- * IR's ops, the math functions): an object built against other tables is refused, not misread
- * (a new math function once shifted the ids under a stale object: wrong answers, then a crash) */
-#define KILN_HOST_VERSION (10 * 1000000 + OP_COUNT * 1000 + MF_COUNT)
+/* the table's version, and the sizes of the three vocabularies the object compiles by number (the
+ * IR's ops, the math functions, the library routines): an object built against other tables is refused, not
+ * misread (a new math function once shifted the ids under a stale object: wrong answers, then a crash; a new
+ * list routine shifted LIB_GPU under a stale gpu_test the same way) */
+#define KILN_HOST_VERSION (11 * 100000000 + LIB_LAST * 1000000 + OP_COUNT * 1000 + MF_COUNT)
 
 /* a CUDA kernel's error record (jit/gpu.c maps it; the kernel's global kiln_err points to it): word 0 the
  * raising call record's index + 1 (0: no error), then the slots of the raising frame its helper reads */
