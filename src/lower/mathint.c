@@ -41,14 +41,17 @@ static const char factorial_text[] =
     "        r *= i\n"
     "    return r\n";
 
-static const char comb_text[] = /* C(n, i + 1) = C(n, i) * (n - i) / (i + 1), the division done first after a gcd */
-    "def comb(n, k):\n"
-    "    if n < 0:\n"
-    "        raise ValueError(\"n must be a non-negative integer\")\n"
-    "    if k < 0:\n"
-    "        raise ValueError(\"k must be a non-negative integer\")\n"
-    "    if k > n:\n"
+/* comb's and perm's checks (CPython's messages) and their answer for k > n */
+#define NK_CHECKS \
+    "    if n < 0:\n" \
+    "        raise ValueError(\"n must be a non-negative integer\")\n" \
+    "    if k < 0:\n" \
+    "        raise ValueError(\"k must be a non-negative integer\")\n" \
+    "    if k > n:\n" \
     "        return 0\n"
+
+static const char comb_text[] = /* C(n, i + 1) = C(n, i) * (n - i) / (i + 1), the division done first after a gcd */
+    "def comb(n, k):\n" NK_CHECKS
     "    if k > n - k:\n"
     "        k = n - k\n"
     "    c = 1\n"
@@ -65,13 +68,7 @@ static const char comb_text[] = /* C(n, i + 1) = C(n, i) * (n - i) / (i + 1), th
     "    return c\n";
 
 static const char perm_text[] =
-    "def perm(n, k):\n"
-    "    if n < 0:\n"
-    "        raise ValueError(\"n must be a non-negative integer\")\n"
-    "    if k < 0:\n"
-    "        raise ValueError(\"k must be a non-negative integer\")\n"
-    "    if k > n:\n"
-    "        return 0\n"
+    "def perm(n, k):\n" NK_CHECKS
     "    r = 1\n"
     "    for i in range(n - k + 1, n + 1):\n"
     "        if r > 9223372036854775807 // i:\n"

@@ -293,10 +293,10 @@ static Val py_def(Inf *I, Node *call, int k) {
         put(&p, "def atleast_2d(a):\n    return a%s\n", a.ty->ndim == 1 ? "[None, :]" : "");
         break;
     }
-    case NM_RAVEL:
+    case NM_RAVEL: case NM_PTP: /* one array, one expression */
         cl_np_bind(I, call, f, 0, (const char *const[]){"a", NULL}, 1, arg);
         hold_array(&p, need(I, call, arg[0], f, "a"), f);
-        put(&p, "def ravel(a):\n    return a.ravel()\n");
+        put(&p, "def %s(a):\n    return %s\n", f, k == NM_RAVEL ? "a.ravel()" : "a.max() - a.min()");
         break;
     case NM_RESHAPE:
         cl_np_bind(I, call, f, 0, (const char *const[]){"a", "shape", NULL}, 2, arg);
@@ -313,11 +313,6 @@ static Val py_def(Inf *I, Node *call, int k) {
         put(&p, "    if n %% 2 == 1:\n        return s[h:h + 1].mean()\n    return s[h - 1:h + 1].mean()\n");
         break;
     }
-    case NM_PTP:
-        cl_np_bind(I, call, f, 0, (const char *const[]){"a", NULL}, 1, arg);
-        hold_array(&p, need(I, call, arg[0], f, "a"), f);
-        put(&p, "def ptp(a):\n    return a.max() - a.min()\n");
-        break;
     case NM_NANSUM: case NM_NANMEAN: { /* NaNs made 0 (nanmean: and not counted) */
         cl_np_bind(I, call, f, 0, (const char *const[]){"a", NULL}, 1, arg);
         Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f);
