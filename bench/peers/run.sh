@@ -71,8 +71,12 @@ for k in $KERNELS; do
         res=$(grep -o '"result": "[^"]*"' "$OUT/k.json" | sed 's/"result": "//; s/"$//')
         warm=$(json warm median "$OUT/k.json")
         [ $tier = opt ] && KOPT=$warm
-        p=$(proc3 ./build/kiln run --tier $tier "$file" "$func" $args)
-        row "kiln-$tier" "$(check "$res")" "$(json first_call total "$OUT/k.json")" "$p" "n/a (no disk cache yet)" "$warm"
+        # a fresh process with the disk cache emptied before each run, then (filled by one run) kept warm
+        p=$(FRESH=1 proc3 env KILN_CACHE_DIR="$OUT/cache" ./build/kiln run --tier $tier "$file" "$func" $args)
+        env KILN_CACHE_DIR="$OUT/cache" ./build/kiln run --tier $tier "$file" "$func" $args >/dev/null 2>&1
+        w=$(proc3 env KILN_CACHE_DIR="$OUT/cache" ./build/kiln run --tier $tier "$file" "$func" $args)
+        rm -rf "$OUT/cache"
+        row "kiln-$tier" "$(check "$res")" "$(json first_call total "$OUT/k.json")" "$p" "$w" "$warm"
     done
     c=$("$OUT/suite" "$cname" "$RUNS" $args)
     p=$(proc3 "$OUT/suite" "$cname" 0 $args)
