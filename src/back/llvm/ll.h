@@ -72,6 +72,10 @@ typedef struct L {
     LLVMValueRef dummy;         /* the safe address: a global of the kernel's module */
     int *math_line;             /* the first line that calls a libdevice routine (shared with nested lowerings) */
     const char **math_name;     /* and the routine */
+    /* a self-recursive kernel's direct entry (direct.c): l->fn takes the arguments' components and depthv, this
+     * call's recursion depth, and returns the result's; the frame is an alloca of its own */
+    bool direct;
+    LLVMValueRef depthv;
 } L;
 
 typedef struct IdxSpill { Ref idx, arr; int axis; LLVMValueRef orig, n; } IdxSpill;
@@ -127,6 +131,31 @@ static inline int cls(const Type *t) {
     }
 }
 
+/* the LLVM types of a value's components */
+static inline int comps(L *l, const Type *t, LLVMTypeRef *ty) {
+    if (t->kind == T_ARRAY) {
+        ty[0] = l->ptr;
+        for (int k = 0; k < 2 * t->ndim; k++) ty[1 + k] = l->i64;
+        return 1 + 2 * t->ndim;
+    }
+    if (ty_is_ref(t)) { ty[0] = l->i64; return 1; } /* an RtList's (RtDict's, RtSet's, ...) address */
+    if (t->kind != T_SCALAR) return 0;
+    switch (cls(t)) {
+    case 'F': ty[0] = l->f64; return 1;
+    case 'S': ty[0] = l->f32; return 1;
+    case 'Z': ty[0] = ty[1] = l->f64; return 2;
+    case 'z': ty[0] = ty[1] = l->f32; return 2;
+    default: ty[0] = l->i64; return 1;
+    }
+}
+
+/* byte offset of component k within the value's slots */
+static inline int comp_off(const Type *t, int k) {
+    if (t->kind == T_SCALAR && t->dtype == KILN_COMPLEX128) return 8 * k;
+    if (t->kind == T_SCALAR && t->dtype == KILN_COMPLEX64) return 4 * k;
+    return 8 * k;
+}
+
 /* llvm.c */
 bool ll_build(L *l, const char *name, bool avx512);                 /* the unit's function, in l->m */
 char *ll_keep(Unit *u, const char *text);                              /* a string in the unit's arena */
@@ -146,6 +175,15 @@ void ll_store_elem(L *l, const Type *vt, int dt, const LV *x, LLVMValueRef p); /
 
 /* containers.c: tier 2's direct paths for list appends and pops and set keys */
 bool ll_container_op(L *l, Ref r);                                     /* false: r goes through the helper */
+
+/* direct.c: a self-recursive kernel's direct entry (l->direct) */
+bool ll_direct_fn(L *l, const char *name);                             /* false: not a candidate, the frame ABI */
+void ll_direct_entry(L *l);                                            /* the frame, the arguments in their slots */
+LV ll_direct_arg(L *l, uint32_t j);                                    /* argument leaf j */
+void ll_direct_fail(L *l);                                             /* the error exit's return */
+void ll_direct_return(L *l, const LV *vals, uint32_t n);
+bool ll_direct_call(L *l, Ref r, LLVMValueRef depth);                  /* a self call; false: not emitted */
+void ll_direct_sync_depth(L *l);                                       /* the depth to Run, for what reads it */
 
 /* kernel.c: a CUDA kernel's GPU mode (l->gpu) */
 bool ll_gpu_kernel_fn(L *l, const char *name);

@@ -163,31 +163,6 @@ static LLVMValueRef xcall_ptr(L *l, XCall *k) {
     return LLVMConstGEP2(l->i8, g, &off, 1);
 }
 
-/* the LLVM types of a value's components */
-static int comps(L *l, const Type *t, LLVMTypeRef *ty) {
-    if (t->kind == T_ARRAY) {
-        ty[0] = l->ptr;
-        for (int k = 0; k < 2 * t->ndim; k++) ty[1 + k] = l->i64;
-        return 1 + 2 * t->ndim;
-    }
-    if (ty_is_ref(t)) { ty[0] = l->i64; return 1; } /* an RtList's (RtDict's, RtSet's, ...) address */
-    if (t->kind != T_SCALAR) return 0;
-    switch (cls(t)) {
-    case 'F': ty[0] = l->f64; return 1;
-    case 'S': ty[0] = l->f32; return 1;
-    case 'Z': ty[0] = ty[1] = l->f64; return 2;
-    case 'z': ty[0] = ty[1] = l->f32; return 2;
-    default: ty[0] = l->i64; return 1;
-    }
-}
-
-/* byte offset of component k within the value's slots */
-static int comp_off(const Type *t, int k) {
-    if (t->kind == T_SCALAR && t->dtype == KILN_COMPLEX128) return 8 * k;
-    if (t->kind == T_SCALAR && t->dtype == KILN_COMPLEX64) return 4 * k;
-    return 8 * k;
-}
-
 static LV load_value(L *l, const Type *t, int32_t slot) {
     LV v = {{0}, 0};
     LLVMTypeRef ty[MAXC];
@@ -313,6 +288,7 @@ void ll_via_helper(L *l, Ref r) {
     Ins *in = IN(l, r);
     if (in->op == OP_CALL && !(in->flags & INS_PAR) && inline_call(l, r)) return;
     if (l->gpu) { ll_gpu_unsupported(l, r); return; }
+    if (in->op == OP_CALL) ll_direct_sync_depth(l); /* the frame helper counts frames from Run's depth */
     spill_operands(l, r);
     Helper h;
     XCall *k = ll_helper_record(l, r, &h);
@@ -901,6 +877,31 @@ static void frame_call(L *l, Ref r, LLVMValueRef fn, const Code *cc, LLVMValueRe
 
 static void intr_check_at(L *l, Ref r);
 
+/* one kernel frame more, at call r from depth d: RecursionError past the limit (for a frame on the machine stack,
+ * also past the stack's floor, Run.stack_floor); the callee's depth, or NULL (out of memory: bail set) */
+static LLVMValueRef depth_enter(L *l, Ref r, LLVMValueRef d, bool stack) {
+    XCall *k = ll_xcall(l, r);
+    if (!k) return NULL;
+    k->code = RE_RECURSION;
+    LLVMValueRef d1 = LLVMBuildAdd(l->b, d, LLVMConstInt(l->i32, 1, 0), "");
+    LLVMValueRef max = LLVMConstInt(l->i32, (unsigned long long)l->env->tune[TUNE_MAX_RECURSION], 0);
+    LLVMValueRef deep = LLVMBuildICmp(l->b, LLVMIntSGT, d1, max, "");
+    if (stack) {
+        LLVMTypeRef pt = l->ptr;
+        LLVMValueRef fa_fn = LLVMGetIntrinsicDeclaration(l->m, LLVMLookupIntrinsicID("llvm.frameaddress", 17), &pt, 1);
+        LLVMValueRef zero = LLVMConstInt(l->i32, 0, 0);
+        LLVMValueRef fa = LLVMBuildPtrToInt(l->b, LLVMBuildCall2(l->b, LLVMFunctionType(l->ptr, &l->i32, 1, 0), fa_fn, &zero, 1, ""), l->i64, "");
+        LLVMValueRef foff = ci64(l, (int64_t)offsetof(Run, stack_floor));
+        LLVMValueRef floor_ = ld(l, l->i64, LLVMBuildGEP2(l->b, l->i8, l->run, &foff, 1, ""));
+        deep = LLVMBuildOr(l->b, deep, LLVMBuildICmp(l->b, LLVMIntULT, fa, floor_, ""), "");
+    }
+    ll_raise_if(l, deep, H->error, k, NULL, NULL);
+    return d1;
+}
+
+/* this call's depth: a direct entry's parameter, else Run's */
+static LLVMValueRef depth_now(L *l) { return l->direct ? l->depthv : LLVMBuildLoad2(l->b, l->i32, depth_ptr(l), "depth"); }
+
 /* the kernel being built calling itself (fib, quicksort): a direct call
  * instead of the frame helper's (~30 ns a call), the depth counted inline;
  * past the limit the helper raises RecursionError as in every tier */
@@ -908,22 +909,9 @@ static bool self_call(L *l, Ref r) {
     if (l->osr >= 0 || l->gpu) return false; /* the OSR entry is not the function: the helper calls the spec's code; a
                                               * GPU kernel does not recurse */
     if (sizeof(Slot) * l->c->nslots > (size_t)l->env->tune[TUNE_FRAME_STACK_BYTES]) return false;
-    XCall *k = ll_xcall(l, r);
-    if (!k) return true;
-    k->code = RE_RECURSION;
-    LLVMValueRef dp = depth_ptr(l);
-    LLVMValueRef d = LLVMBuildLoad2(l->b, l->i32, dp, "depth");
-    LLVMValueRef d1 = LLVMBuildAdd(l->b, d, LLVMConstInt(l->i32, 1, 0), "");
-    LLVMValueRef max = LLVMConstInt(l->i32, (unsigned long long)l->env->tune[TUNE_MAX_RECURSION], 0);
-    /* and the stack left: this frame's address against the thread's floor (Run.stack_floor) */
-    LLVMTypeRef pt = l->ptr;
-    LLVMValueRef fa_fn = LLVMGetIntrinsicDeclaration(l->m, LLVMLookupIntrinsicID("llvm.frameaddress", 17), &pt, 1);
-    LLVMValueRef zero = LLVMConstInt(l->i32, 0, 0);
-    LLVMValueRef fa = LLVMBuildPtrToInt(l->b, LLVMBuildCall2(l->b, LLVMFunctionType(l->ptr, &l->i32, 1, 0), fa_fn, &zero, 1, ""), l->i64, "");
-    LLVMValueRef foff = ci64(l, (int64_t)offsetof(Run, stack_floor));
-    LLVMValueRef floor_ = ld(l, l->i64, LLVMBuildGEP2(l->b, l->i8, l->run, &foff, 1, ""));
-    LLVMValueRef deep = LLVMBuildOr(l->b, LLVMBuildICmp(l->b, LLVMIntSGT, d1, max, ""), LLVMBuildICmp(l->b, LLVMIntULT, fa, floor_, ""), "");
-    ll_raise_if(l, deep, H->error, k, NULL, NULL);
+    LLVMValueRef d = depth_now(l);
+    LLVMValueRef d1 = depth_enter(l, r, d, true);
+    if (!d1) return true;
     /* kiln_interrupt, at every 16th level of depth: a recursion that runs long keeps passing them (one
      * that stays shallower is short), and fib(25) paid 25% for a check at every call */
     LLVMBasicBlockRef ck = LLVMAppendBasicBlockInContext(l->cx, l->fn, "intr"), go = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
@@ -933,20 +921,29 @@ static bool self_call(L *l, Ref r) {
     intr_check_at(l, r);
     LLVMBuildBr(l->b, go);
     LLVMPositionBuilderAtEnd(l->b, go);
-    st(l, d1, dp);
+    if (l->direct) return ll_direct_call(l, r, d1); /* false: the frame helper's path (it syncs the depth) */
+    st(l, d1, depth_ptr(l));
     frame_call(l, r, l->fn, l->c, d);
     return true;
 }
 
 /* a call to a kernel compiled into this module (inlined by LLVM), or of the
- * kernel being built; false: the frame helper's general path */
+ * kernel being built; false: the frame helper's general path. An inlined
+ * callee is a frame as in every other tier: the depth counted and checked
+ * (RecursionError at the same call as the interpreter's), kept in Run while
+ * it runs (it may call on through the frame helper) */
 static bool inline_call(L *l, Ref r) {
     Ins *in = IN(l, r);
     Unit *c = l->f->callees.v[in->aux];
     if (c == l->u && l->depth == 0) return self_call(l, r);
     LLVMValueRef fn = callee_fn(l, c);
     if (!fn) return false;
-    frame_call(l, r, fn, c->code, NULL);
+    if (l->gpu) { frame_call(l, r, fn, c->code, NULL); return true; } /* no Run: a GPU thread does not recurse */
+    LLVMValueRef d = depth_now(l);
+    LLVMValueRef d1 = depth_enter(l, r, d, false);
+    if (!d1) return true;
+    st(l, d1, depth_ptr(l));
+    frame_call(l, r, fn, c->code, d);
     return true;
 }
 
@@ -1087,7 +1084,7 @@ static void const_value(L *l, Ref r) {
  * LLVM sees the trip counts and, for a C-contiguous array, the strides they make */
 static LV arg_value(L *l, Ref r) {
     Ins *in = IN(l, r);
-    LV v = load_value(l, in->ty, l->c->slot[r]);
+    LV v = l->direct ? ll_direct_arg(l, (uint32_t)in->aux) : load_value(l, in->ty, l->c->slot[r]);
     int64_t n;
     if (in->ty->kind == T_ARRAY)
         for (int k = 0; k < in->ty->ndim; k++) if (ir_fixed_dim(l->f, r, k, &n)) v.v[1 + k] = ci64(l, n);
@@ -1212,6 +1209,13 @@ static void terminator(L *l, uint32_t bi) {
         break;
     }
     case TERM_RET: {
+        if (l->direct) {
+            LV vals[MAXC];
+            uint32_t n = 0;
+            for (uint32_t k = 0; k < b->rets.n && n < MAXC; k++) vals[n++] = l->val[b->rets.v[k]];
+            ll_direct_return(l, vals, n);
+            break;
+        }
         int32_t o = 0;
         for (uint32_t k = 0; k < b->rets.n; k++) {
             Ref v = b->rets.v[k];
@@ -1491,7 +1495,7 @@ bool ll_build(L *l, const char *name, bool avx512) {
     bool kernel = l->gpu && l->depth == 0;
     if (kernel) {
         if (!ll_gpu_kernel_fn(l, name)) return false;
-    } else {
+    } else if (!ll_direct_fn(l, name)) {
         LLVMTypeRef params[3] = {l->ptr, l->ptr, l->ptr};
         LLVMTypeRef fty = LLVMFunctionType(l->i32, params, 3, 0);
         l->fn = LLVMAddFunction(l->m, name, fty);
@@ -1537,9 +1541,11 @@ bool ll_build(L *l, const char *name, bool avx512) {
     l->err = l->err_exit = LLVMAppendBasicBlockInContext(l->cx, l->fn, "err");
     LLVMPositionBuilderAtEnd(l->b, l->err);
     if (kernel) LLVMBuildRetVoid(l->b); /* the error is recorded for the host (ll_gpu_raise) */
+    else if (l->direct) ll_direct_fail(l);
     else LLVMBuildRet(l->b, LLVMConstInt(l->i32, (unsigned long long)-1, 1));
     LLVMPositionBuilderAtEnd(l->b, entry);
     if (kernel) ll_gpu_kernel_entry(l);
+    if (l->direct) ll_direct_entry(l);
     LV hparams[OSR_PARAMS_MAX];
     Block *hb = l->osr >= 0 ? &f->blocks.v[l->osr] : NULL;
     if (hb && hb->params.n > OSR_PARAMS_MAX) { free(order); l->bail = "too many loop values for an OSR entry"; return false; }
@@ -1669,7 +1675,12 @@ static int jit_unit(const BackEnv *env, Unit *u, int32_t osr, NativeFn *out, cha
         const char *full = env->opt->opt_level >= 3
                                ? "always-inline,function(sroa,instcombine,simplifycfg,loop-simplify,lcssa,loop(loop-rotate),irce),default<O3>"
                                : "always-inline,function(sroa,instcombine,simplifycfg,loop-simplify,lcssa,loop(loop-rotate),irce),default<O2>";
+        /* a direct entry's self calls (direct.c): tail-recursion elimination (which finds `return f(a) + f(b)` only
+         * with the CFG simplified before instcombine), then the loop it makes as kind 1's */
+        const char *rec = "always-inline,function(sroa,early-cse,simplifycfg,instcombine,tailcallelim,simplifycfg,loop-simplify,lcssa,"
+                          "loop-mssa(licm),gvn,instcombine,simplifycfg)";
         if (!pipe) pipe = kind == 2 ? full
+                        : l.direct ? rec
                         : kind == 1 ? "always-inline,function(sroa,early-cse,instcombine,simplifycfg,loop-simplify,lcssa,loop-mssa(licm),gvn,instcombine,simplifycfg)"
                                     : "always-inline,function(sroa,early-cse,instcombine,simplifycfg)";
         LLVMErrorRef e = LLVMRunPasses(l.m, pipe, J->tm, po);
