@@ -211,7 +211,9 @@ static void call_helper_c(L *l, Helper h, XCall *k, bool cold) {
     const char *hn = helper_name(h);
     if (!hn) { l->bail = "a helper without a name"; return; }
     LLVMValueRef fp = ll_ext_fn(l, hn, l->helper_ty);
-    LLVMValueRef args[3] = {l->frame, l->run, xcall_ptr(l, k)};
+    /* fh_error reads no slot (its record says it all): the frame does not escape on those paths, so a direct
+     * entry's frame (direct.c) goes where nothing else reads it */
+    LLVMValueRef args[3] = {h == H->error ? LLVMConstNull(l->ptr) : l->frame, l->run, xcall_ptr(l, k)};
     LLVMValueRef rc = LLVMBuildCall2(l->b, l->helper_ty, fp, args, 3, "");
     if (cold) LLVMAddCallSiteAttribute(rc, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("cold", 4), 0));
     LLVMValueRef bad = LLVMBuildICmp(l->b, LLVMIntNE, rc, LLVMConstInt(l->i32, 0, 0), "");
@@ -877,6 +879,13 @@ static void frame_call(L *l, Ref r, LLVMValueRef fn, const Code *cc, LLVMValueRe
 
 static void intr_check_at(L *l, Ref r);
 
+/* a load of a Run field that stays the same while the call runs (stack_floor, intr, epoch): marked so, LLVM
+ * reuses one load across calls and loops instead of reading it again after each call */
+static LLVMValueRef run_invariant(L *l, LLVMValueRef load) {
+    LLVMSetMetadata(load, LLVMGetMDKindIDInContext(l->cx, "invariant.load", 14), LLVMMDNodeInContext(l->cx, NULL, 0));
+    return load;
+}
+
 /* one kernel frame more, at call r from depth d: RecursionError past the limit (for a frame on the machine stack,
  * also past the stack's floor, Run.stack_floor); the callee's depth, or NULL (out of memory: bail set) */
 static LLVMValueRef depth_enter(L *l, Ref r, LLVMValueRef d, bool stack) {
@@ -892,7 +901,7 @@ static LLVMValueRef depth_enter(L *l, Ref r, LLVMValueRef d, bool stack) {
         LLVMValueRef zero = LLVMConstInt(l->i32, 0, 0);
         LLVMValueRef fa = LLVMBuildPtrToInt(l->b, LLVMBuildCall2(l->b, LLVMFunctionType(l->ptr, &l->i32, 1, 0), fa_fn, &zero, 1, ""), l->i64, "");
         LLVMValueRef foff = ci64(l, (int64_t)offsetof(Run, stack_floor));
-        LLVMValueRef floor_ = ld(l, l->i64, LLVMBuildGEP2(l->b, l->i8, l->run, &foff, 1, ""));
+        LLVMValueRef floor_ = run_invariant(l, ld(l, l->i64, LLVMBuildGEP2(l->b, l->i8, l->run, &foff, 1, "")));
         deep = LLVMBuildOr(l->b, deep, LLVMBuildICmp(l->b, LLVMIntULT, fa, floor_, ""), "");
     }
     ll_raise_if(l, deep, H->error, k, NULL, NULL);
@@ -1392,10 +1401,10 @@ static void intr_check_at(L *l, Ref r) {
     if (!k) return;
     k->code = RE_INTERRUPT;
     LLVMValueRef o1 = ci64(l, (int64_t)offsetof(Run, intr)), o2 = ci64(l, (int64_t)offsetof(Run, epoch));
-    LLVMValueRef pp = ld(l, l->ptr, LLVMBuildGEP2(l->b, l->i8, l->run, &o1, 1, ""));
+    LLVMValueRef pp = run_invariant(l, ld(l, l->ptr, LLVMBuildGEP2(l->b, l->i8, l->run, &o1, 1, "")));
     LLVMValueRef now = ld(l, l->i64, pp);
     LLVMSetVolatile(now, 1); /* another thread changes it: read it on every pass */
-    LLVMValueRef ep = ld(l, l->i64, LLVMBuildGEP2(l->b, l->i8, l->run, &o2, 1, ""));
+    LLVMValueRef ep = run_invariant(l, ld(l, l->i64, LLVMBuildGEP2(l->b, l->i8, l->run, &o2, 1, "")));
     ll_raise_if(l, LLVMBuildICmp(l->b, LLVMIntNE, now, ep, ""), H->error, k, NULL, NULL);
 }
 
