@@ -936,6 +936,16 @@ static bool self_call(L *l, Ref r) {
     return true;
 }
 
+/* f calls a kernel (a parallel loop's body too): something in it reads Run's depth */
+static bool calls_out(Func *f) {
+    for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
+        Block *b = &f->blocks.v[bi];
+        if (b->dead) continue;
+        for (uint32_t k = 0; k < b->ins.n; k++) if (f->ins.v[b->ins.v[k]].op == OP_CALL) return true;
+    }
+    return false;
+}
+
 /* a call to a kernel compiled into this module (inlined by LLVM), or of the
  * kernel being built; false: the frame helper's general path. An inlined
  * callee is a frame as in every other tier: the depth counted and checked
@@ -951,6 +961,7 @@ static bool inline_call(L *l, Ref r) {
     LLVMValueRef d = depth_now(l);
     LLVMValueRef d1 = depth_enter(l, r, d, false);
     if (!d1) return true;
+    if (!calls_out(c->ir)) { frame_call(l, r, fn, c->code, NULL); return true; } /* nothing in it reads the depth */
     st(l, d1, depth_ptr(l));
     frame_call(l, r, fn, c->code, d);
     return true;
