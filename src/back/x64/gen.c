@@ -893,10 +893,22 @@ static bool direct_call(Gen *G, Ref r) {
     x_jcc(&G->b, CC_GE, cold(G, COLD_HELPER, 0, 0, kr, fh_error));
     x_alu_rm(&G->b, ALU_CMP, RSP, RUN, (int32_t)offsetof(Run, stack_floor));
     x_jcc(&G->b, CC_B, cold(G, COLD_HELPER, 0, 0, kr, fh_error));
+    /* kiln_interrupt at every 16th level of depth, as tier 2's self calls: a recursion that runs long keeps
+     * passing them, one that stays shallower is short */
+    int deep = xb_label(&G->b);
+    x_lea(&G->b, RCX, RAX, 1);
+    x_alu_ri(&G->b, ALU_AND, RCX, 15);
+    x_jcc(&G->b, CC_NE, deep);
     x_mov_rm(&G->b, RCX, RUN, (int32_t)offsetof(Run, intr));
     x_mov_rm(&G->b, RCX, RCX, 0);
     x_alu_rm(&G->b, ALU_CMP, RCX, RUN, (int32_t)offsetof(Run, epoch));
     x_jcc(&G->b, CC_NE, cold(G, COLD_HELPER, 0, 0, ki, fh_error));
+    xb_bind(&G->b, deep); /* not a block boundary: the cache stays */
+    /* this call's depth parked in the frame's temporary area (a move's parking space, free across the call):
+     * put back from there after the call, the depth in Run never waits on the callee's stores to it */
+    int32_t park = G->c->temp + 2 * KILN_MAXDIM;
+    x_mov_mr(&G->b, FR, 8 * park, RAX);
+    cache_forget(G, park, 1);
     x_alu_ri(&G->b, ALU_ADD, RAX, 1);
     x_store(&G->b, RUN, (int32_t)offsetof(Run, depth), RAX, W32);
     x_alu_ri(&G->b, ALU_SUB, RSP, (int32_t)bytes);
@@ -931,8 +943,7 @@ static bool direct_call(Gen *G, Ref r) {
     }
     if (in->ty) cache_forget(G, d, slots_of(in->ty));
     x_alu_ri(&G->b, ALU_ADD, RSP, (int32_t)bytes);
-    x_load(&G->b, RCX, RUN, (int32_t)offsetof(Run, depth), W32, true);
-    x_alu_ri(&G->b, ALU_SUB, RCX, 1);
+    x_mov_rm(&G->b, RCX, FR, 8 * park);
     x_store(&G->b, RUN, (int32_t)offsetof(Run, depth), RCX, W32);
     x_test_rr(&G->b, RAX, RAX);
     x_jcc(&G->b, CC_NE, G->err_cur);
