@@ -194,11 +194,12 @@ static void write_runtime(FILE *f, const char *name) {
                  kiln_dtype_name((kiln_dtype)d));
     fprintf(f, "#define _GNU_SOURCE\n#include \"%s.h\"\n#include <pthread.h>\n#include <stddef.h>\n#include <stdio.h>\n#include <string.h>\n\n", name);
     fprintf(f, "typedef union kslot { int64_t i; uint64_t u; double f; float f32; void *p; } kslot;\n"
-               "/* kiln's run state as the code sees it: the recursion depth and the stack floor at their offsets */\n"
+               "/* kiln's run state as the code sees it: the recursion depth, the stack floor, the interrupt count and the\n"
+               " * pending error's code (a self-recursive kernel's direct entry tests it after each call) at their offsets */\n"
                "typedef struct krun { const long long *tune; int depth; uintptr_t stack_floor; const _Atomic unsigned long long *intr;\n"
-               "                      unsigned long long epoch; kiln_aot_error *err; } krun;\n"
+               "                      unsigned long long epoch; kiln_aot_error *err; char unused_[%zu]; int code; } krun;\n"
                "_Static_assert(offsetof(krun, depth) == %zu && offsetof(krun, stack_floor) == %zu && offsetof(krun, intr) == %zu &&\n"
-               "               offsetof(krun, epoch) == %zu, \"kiln Run layout\");\n"
+               "               offsetof(krun, epoch) == %zu && offsetof(krun, code) == %zu, \"kiln Run layout\");\n"
                "static _Atomic unsigned long long kintr; /* NAME_interrupt's count (kiln_interrupt's, for these functions) */\n"
                "void %s_interrupt(void) { kintr++; }\n"
                "/* RecursionError comes from the stack left (as in kiln: src/base/stack.c) */\n"
@@ -210,7 +211,8 @@ static void write_runtime(FILE *f, const char *name) {
                "    size_t reserve = n / 4 < ((size_t)256 << 10) ? n / 4 : (size_t)256 << 10;\n"
                "    return floor_ = lo && n ? (uintptr_t)lo + reserve : 1;\n"
                "}\n",
-            offsetof(Run, depth), offsetof(Run, stack_floor), offsetof(Run, intr), offsetof(Run, epoch), name);
+            offsetof(Run, code) - offsetof(Run, epoch) - 2 * sizeof(void *), offsetof(Run, depth), offsetof(Run, stack_floor),
+            offsetof(Run, intr), offsetof(Run, epoch), offsetof(Run, code), name);
     fprintf(f, "/* kiln's call record (src/back/frame.h: XCall) */\n"
                "typedef struct kxcall { int32_t d, a, b, pool, ref; void *spec; int line; const char *file; const void *x;\n"
                "                        const char *ename, *emsg; int code; const void *gpu_h; } kxcall;\n"
@@ -218,6 +220,7 @@ static void write_runtime(FILE *f, const char *name) {
                "               offsetof(kxcall, ename) == %zu && offsetof(kxcall, code) == %zu, \"kiln XCall layout\");\n\n",
             sizeof(XCall), offsetof(XCall, line), offsetof(XCall, file), offsetof(XCall, ename), offsetof(XCall, code));
     fprintf(f, "static int kraise(krun *r, const char *ename, const char *msg, const kxcall *k) {\n"
+               "    r->code = 1;\n"
                "    if (r->err) {\n"
                "        snprintf(r->err->ename, sizeof r->err->ename, \"%%s\", ename ? ename : \"RuntimeError\");\n"
                "        snprintf(r->err->message, sizeof r->err->message, \"%%s\", msg ? msg : \"\");\n"
