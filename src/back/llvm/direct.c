@@ -22,20 +22,6 @@
 
 enum { DIRECT_PARAMS_MAX = 64 }; /* argument components in registers; beyond, the frame ABI */
 
-/* the unit calls itself (an OP_CALL of its own specialization, not a parallel loop's body) */
-static bool self_recursive(L *l) {
-    Func *f = l->f;
-    for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
-        Block *b = &f->blocks.v[bi];
-        if (b->dead) continue;
-        for (uint32_t k = 0; k < b->ins.n; k++) {
-            Ins *in = &f->ins.v[b->ins.v[k]];
-            if (in->op == OP_CALL && !(in->flags & INS_PAR) && f->callees.v[in->aux] == l->u) return true;
-        }
-    }
-    return false;
-}
-
 /* the result's LLVM type: void for None, the component, or a struct of the components */
 static LLVMTypeRef result_type(L *l) {
     LLVMTypeRef ty[MAXC];
@@ -44,31 +30,31 @@ static LLVMTypeRef result_type(L *l) {
     return n == 0 ? LLVMVoidTypeInContext(l->cx) : n == 1 ? ty[0] : LLVMStructTypeInContext(l->cx, ty, (unsigned)n, 0);
 }
 
-static bool eligible(L *l) {
-    if (l->gpu || l->depth || l->osr >= 0 || l->c->nargs != l->f->argty.n || !self_recursive(l)) return false;
-    /* its self calls are direct only where the frame fits the stack budget (as self_call's frame-ABI calls) */
-    if (sizeof(Slot) * l->c->nslots > (size_t)l->env->tune[TUNE_FRAME_STACK_BYTES]) return false;
-    LLVMTypeRef ty[MAXC];
+/* the arguments' components in order, their LLVM types into p (DIRECT_PARAMS_MAX + MAXC of them); how many, or -1
+ * where a leaf has none (a tuple) or there are more than DIRECT_PARAMS_MAX */
+static int arg_params(L *l, LLVMTypeRef *p) {
     int n = 0;
-    for (uint32_t j = 0; j < l->f->argty.n; j++) {
-        int k = comps(l, l->f->argty.v[j], ty);
-        if (!k) return false;
+    for (uint32_t j = 0; j < l->f->argty.n && n <= DIRECT_PARAMS_MAX; j++) {
+        int k = comps(l, l->f->argty.v[j], p + n);
+        if (!k) return -1;
         n += k;
     }
-    const Type *t = l->f->ret;
-    return n <= DIRECT_PARAMS_MAX && t && (t->kind == T_NONE || comps(l, t, ty) > 0);
+    return n <= DIRECT_PARAMS_MAX ? n : -1;
 }
 
-/* the address of a Run field */
-static LLVMValueRef run_field(L *l, LLVMValueRef run, size_t off) {
-    LLVMValueRef o = ci64(l, (int64_t)off);
-    return LLVMBuildGEP2(l->b, l->i8, run, &o, 1, "");
+static bool eligible(L *l) {
+    if (l->gpu || l->depth || l->osr >= 0 || l->c->nargs != l->f->argty.n || !ll_calls(l->f, l->u)) return false;
+    /* its self calls are direct only where the frame fits the stack budget (as self_call's frame-ABI calls) */
+    if (sizeof(Slot) * l->c->nslots > (size_t)l->env->tune[TUNE_FRAME_STACK_BYTES]) return false;
+    LLVMTypeRef ty[DIRECT_PARAMS_MAX + MAXC];
+    const Type *t = l->f->ret;
+    return arg_params(l, ty) >= 0 && t && (t->kind == T_NONE || comps(l, t, ty) > 0);
 }
 
 /* Run.code, the pending error (RE_OK: none) */
 static LLVMValueRef failed(L *l, LLVMValueRef run) {
     LLVMTypeRef ct = LLVMIntTypeInContext(l->cx, 8 * sizeof(RtErr));
-    return LLVMBuildICmp(l->b, LLVMIntNE, ld(l, ct, run_field(l, run, offsetof(Run, code))), LLVMConstInt(ct, 0, 0), "");
+    return LLVMBuildICmp(l->b, LLVMIntNE, ld(l, ct, ll_field(l, run, offsetof(Run, code))), LLVMConstInt(ct, 0, 0), "");
 }
 
 /* int name(Slot *frame, Slot *ret, Run *run): the arguments from their slots, the direct function at the
@@ -90,7 +76,7 @@ static void wrapper(L *l, const char *name) {
             a[n++] = ld(l, ty[c], LLVMBuildGEP2(l->b, l->i8, frame, &off, 1, ""));
         }
     }
-    LLVMValueRef dp = run_field(l, run, offsetof(Run, depth));
+    LLVMValueRef dp = ll_field(l, run, offsetof(Run, depth));
     LLVMValueRef depth = ld(l, l->i32, dp);
     a[n++] = depth;
     a[n++] = run;
@@ -113,12 +99,8 @@ static void wrapper(L *l, const char *name) {
 
 bool ll_direct_fn(L *l, const char *name) {
     if (!eligible(l)) return false;
-    LLVMTypeRef p[DIRECT_PARAMS_MAX + 2], ty[MAXC];
-    unsigned np = 0;
-    for (uint32_t j = 0; j < l->f->argty.n; j++) {
-        int k = comps(l, l->f->argty.v[j], ty);
-        for (int c = 0; c < k; c++) p[np++] = ty[c];
-    }
+    LLVMTypeRef p[DIRECT_PARAMS_MAX + MAXC];
+    unsigned np = (unsigned)arg_params(l, p);
     p[np++] = l->i32;
     p[np++] = l->ptr;
     char dn[128];
@@ -220,5 +202,5 @@ bool ll_direct_call(L *l, Ref r, LLVMValueRef depth) {
 
 /* this call's depth to Run, for what is about to read it (the frame helper's calls, inlined callees) */
 void ll_direct_sync_depth(L *l) {
-    if (l->direct) st(l, l->depthv, run_field(l, l->run, offsetof(Run, depth)));
+    if (l->direct) st(l, l->depthv, ll_field(l, l->run, offsetof(Run, depth)));
 }

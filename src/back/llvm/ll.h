@@ -104,6 +104,11 @@ static inline LLVMValueRef slot_ptr(L *l, int32_t slot, int byte) {
     LLVMValueRef off = ci64(l, 8 * (int64_t)slot + byte);
     return LLVMBuildGEP2(l->b, l->i8, l->frame, &off, 1, "");
 }
+/* the address of the field at byte off of the struct at base (a Run's: offsetof(Run, depth)) */
+static inline LLVMValueRef ll_field(L *l, LLVMValueRef base, size_t off) {
+    LLVMValueRef o = ci64(l, (int64_t)off);
+    return LLVMBuildGEP2(l->b, l->i8, base, &o, 1, "");
+}
 static inline LV one(LLVMValueRef x) { LV v = {{x}, 1}; return v; }
 static inline Ins *IN(L *l, Ref r) { return &l->f->ins.v[r]; }
 static inline LLVMValueRef V(L *l, Ref r) { return l->val[r].v[0]; }
@@ -158,6 +163,7 @@ static inline int comp_off(const Type *t, int k) {
 
 /* llvm.c */
 bool ll_build(L *l, const char *name, bool avx512);                 /* the unit's function, in l->m */
+bool ll_calls(Func *f, const Unit *callee);                            /* f calls callee (NULL: any kernel) */
 char *ll_keep(Unit *u, const char *text);                              /* a string in the unit's arena */
 XCall *ll_xcall(L *l, Ref r);                                          /* a call record of this compile */
 void ll_raise_if(L *l, LLVMValueRef cond, Helper h, XCall *k, void (*spill)(L *, void *), void *ctx);

@@ -844,10 +844,7 @@ static LLVMValueRef callee_fn(L *l, Unit *c) {
 /* a direct call of fn (a kernel with the frame ABI): its frame on our stack,
  * its result into our frame's slot for the call, and from there a value */
 /* run->depth, the count of kernel frames that RecursionError limits */
-static LLVMValueRef depth_ptr(L *l) {
-    LLVMValueRef off = ci64(l, (int64_t)offsetof(Run, depth));
-    return LLVMBuildGEP2(l->b, l->i8, l->run, &off, 1, "");
-}
+static LLVMValueRef depth_ptr(L *l) { return ll_field(l, l->run, offsetof(Run, depth)); }
 
 static void frame_call(L *l, Ref r, LLVMValueRef fn, const Code *cc, LLVMValueRef depth) {
     Ins *in = IN(l, r);
@@ -900,8 +897,7 @@ static LLVMValueRef depth_enter(L *l, Ref r, LLVMValueRef d, bool stack) {
         LLVMValueRef fa_fn = LLVMGetIntrinsicDeclaration(l->m, LLVMLookupIntrinsicID("llvm.frameaddress", 17), &pt, 1);
         LLVMValueRef zero = LLVMConstInt(l->i32, 0, 0);
         LLVMValueRef fa = LLVMBuildPtrToInt(l->b, LLVMBuildCall2(l->b, LLVMFunctionType(l->ptr, &l->i32, 1, 0), fa_fn, &zero, 1, ""), l->i64, "");
-        LLVMValueRef foff = ci64(l, (int64_t)offsetof(Run, stack_floor));
-        LLVMValueRef floor_ = run_invariant(l, ld(l, l->i64, LLVMBuildGEP2(l->b, l->i8, l->run, &foff, 1, "")));
+        LLVMValueRef floor_ = run_invariant(l, ld(l, l->i64, ll_field(l, l->run, offsetof(Run, stack_floor))));
         deep = LLVMBuildOr(l->b, deep, LLVMBuildICmp(l->b, LLVMIntULT, fa, floor_, ""), "");
     }
     ll_raise_if(l, deep, H->error, k, NULL, NULL);
@@ -936,12 +932,16 @@ static bool self_call(L *l, Ref r) {
     return true;
 }
 
-/* f calls a kernel (a parallel loop's body too): something in it reads Run's depth */
-static bool calls_out(Func *f) {
+/* f calls callee (a parallel loop's body is not a call of it), or with callee NULL any kernel (a parallel
+ * loop's body too: whatever reads Run's depth) */
+bool ll_calls(Func *f, const Unit *callee) {
     for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
         Block *b = &f->blocks.v[bi];
         if (b->dead) continue;
-        for (uint32_t k = 0; k < b->ins.n; k++) if (f->ins.v[b->ins.v[k]].op == OP_CALL) return true;
+        for (uint32_t k = 0; k < b->ins.n; k++) {
+            Ins *in = &f->ins.v[b->ins.v[k]];
+            if (in->op == OP_CALL && (!callee || (!(in->flags & INS_PAR) && f->callees.v[in->aux] == callee))) return true;
+        }
     }
     return false;
 }
@@ -958,12 +958,11 @@ static bool inline_call(L *l, Ref r) {
     LLVMValueRef fn = callee_fn(l, c);
     if (!fn) return false;
     if (l->gpu) { frame_call(l, r, fn, c->code, NULL); return true; } /* no Run: a GPU thread does not recurse */
-    LLVMValueRef d = depth_now(l);
-    LLVMValueRef d1 = depth_enter(l, r, d, false);
+    LLVMValueRef d = depth_now(l), d1 = depth_enter(l, r, d, false);
     if (!d1) return true;
-    if (!calls_out(c->ir)) { frame_call(l, r, fn, c->code, NULL); return true; } /* nothing in it reads the depth */
-    st(l, d1, depth_ptr(l));
-    frame_call(l, r, fn, c->code, d);
+    bool keep = ll_calls(c->ir, NULL); /* a callee that calls nothing reads no depth: no store */
+    if (keep) st(l, d1, depth_ptr(l));
+    frame_call(l, r, fn, c->code, keep ? d : NULL);
     return true;
 }
 
@@ -1411,11 +1410,10 @@ static void intr_check_at(L *l, Ref r) {
     XCall *k = ll_xcall(l, r);
     if (!k) return;
     k->code = RE_INTERRUPT;
-    LLVMValueRef o1 = ci64(l, (int64_t)offsetof(Run, intr)), o2 = ci64(l, (int64_t)offsetof(Run, epoch));
-    LLVMValueRef pp = run_invariant(l, ld(l, l->ptr, LLVMBuildGEP2(l->b, l->i8, l->run, &o1, 1, "")));
+    LLVMValueRef pp = run_invariant(l, ld(l, l->ptr, ll_field(l, l->run, offsetof(Run, intr))));
     LLVMValueRef now = ld(l, l->i64, pp);
     LLVMSetVolatile(now, 1); /* another thread changes it: read it on every pass */
-    LLVMValueRef ep = run_invariant(l, ld(l, l->i64, LLVMBuildGEP2(l->b, l->i8, l->run, &o2, 1, "")));
+    LLVMValueRef ep = run_invariant(l, ld(l, l->i64, ll_field(l, l->run, offsetof(Run, epoch))));
     ll_raise_if(l, LLVMBuildICmp(l->b, LLVMIntNE, now, ep, ""), H->error, k, NULL, NULL);
 }
 
