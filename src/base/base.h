@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <assert.h>
+#include <pthread.h>
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 #define UNUSED(x) ((void)(x))
@@ -76,6 +77,11 @@ double fmt_round_ndigits(double x, int64_t nd);             /* round(x, nd), cor
  * the runtime's own work; kernel calls below it raise RecursionError, the compiler's recursion
  * below it is a compile error ---- */
 uintptr_t base_stack_floor(void);
+
+/* ---- threads (thread.c): a background thread started on a CPU other than the caller's (the kernel would
+ * start it on the caller's, sharing it until the next balancing tick), its stack of stack bytes (0: the
+ * default); 0, or -1 when no thread was started ---- */
+int base_thread_start_away(pthread_t *th, size_t stack, void *(*fn)(void *), void *arg);
 
 /* ---- files (fileio.c): up to n bytes from fd, short reads and EINTR retried; the count read ---- */
 size_t base_read_all(int fd, void *buf, size_t n);

@@ -88,7 +88,7 @@ static bool enqueue(kiln_ctx *ctx, Spec *s, int32_t header) {
         t->jobs = j; t->cap = cap;
     }
     if (!t->started) {
-        if (pthread_create(&t->thread, NULL, worker, ctx)) return false;
+        if (base_thread_start_away(&t->thread, 0, worker, ctx)) return false; /* not on this caller's CPU */
         t->started = true;
     }
     t->jobs[t->njobs++] = (TierJob){s, header, clock_ns()};

@@ -17,6 +17,7 @@
  * then waits, again spin-then-futex, for the workers that took part.
  */
 #include "pool.h"
+#include "../base/base.h"
 #include <linux/futex.h>
 #include <pthread.h>
 #include <sched.h>
@@ -130,12 +131,9 @@ static int grow(RtPool *p, int n) {
         if (!w) break;
         int id = atomic_load_explicit(&p->started, memory_order_relaxed);
         w->p = p; w->id = id + 1;
-        pthread_attr_t at;
-        pthread_attr_init(&at);
-        pthread_attr_setstacksize(&at, (size_t)8 << 20); /* kernels recurse: the main thread's usual stack */
-        int rc = pthread_create(&p->th[id], &at, worker, w);
-        pthread_attr_destroy(&at);
-        if (rc) { free(w); break; }
+        /* kernels recurse: the main thread's usual stack; started off the caller's CPU, which the first
+         * parallel loop keeps busy (base/thread.c) */
+        if (base_thread_start_away(&p->th[id], (size_t)8 << 20, worker, w)) { free(w); break; }
         atomic_store_explicit(&p->started, id + 1, memory_order_release);
     }
     int have = atomic_load_explicit(&p->started, memory_order_relaxed);

@@ -1,7 +1,8 @@
-/* base_test.c — arena, vectors, hashing and the type table. */
+/* base_test.c — arena, vectors, hashing, the type table and threads started off the caller's CPU. */
 #include "check.h"
 #include "base/base.h"
 #include "types/type.h"
+#include <sched.h>
 #include <stdint.h>
 
 static void arena_tests(void) {
@@ -55,7 +56,48 @@ static void type_tests(void) {
     ty_free(&tt);
 }
 
+typedef struct {
+    int ran;
+    cpu_set_t mask; /* the thread's affinity as it runs */
+    int cpu;        /* where it started */
+} ThreadSeen;
+
+static void *thread_body(void *p) {
+    ThreadSeen *t = p;
+    t->cpu = sched_getcpu();
+    sched_getaffinity(0, sizeof t->mask, &t->mask);
+    t->ran = 1;
+    return p;
+}
+
+/* the thread runs fn(arg) and returns its value, with the creator's full affinity back; with one CPU
+ * allowed it starts there (nowhere else to go) */
+static void thread_tests(void) {
+    cpu_set_t mine;
+    CHECK(sched_getaffinity(0, sizeof mine, &mine) == 0);
+    for (int one = 0; one < 2; one++) {
+        cpu_set_t use = mine;
+        if (one) {
+            CPU_ZERO(&use);
+            CPU_SET(sched_getcpu(), &use);
+            CHECK(sched_setaffinity(0, sizeof use, &use) == 0);
+        }
+        ThreadSeen t = {0};
+        pthread_t th;
+        void *back = NULL;
+        CHECK(base_thread_start_away(&th, one ? 0 : 256 << 10, thread_body, &t) == 0);
+        CHECK(pthread_join(th, &back) == 0);
+        CHECK(back == &t && t.ran == 1);
+        CHECK(CPU_EQUAL(&t.mask, &use));
+        if (one) CHECK(CPU_ISSET(t.cpu, &use));
+    }
+    CHECK(sched_setaffinity(0, sizeof mine, &mine) == 0);
+    pthread_t th;
+    CHECK(base_thread_start_away(&th, 1, thread_body, NULL) == -1); /* a stack below PTHREAD_STACK_MIN: refused */
+}
+
 int main(void) {
+    thread_tests();
     arena_tests();
     hash_tests();
     type_tests();
