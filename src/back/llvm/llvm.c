@@ -1701,7 +1701,14 @@ static int jit_unit(const BackEnv *env, Unit *u, int32_t osr, NativeFn *out, cha
                         : l.direct ? rec
                         : kind == 1 ? "always-inline,function(sroa,early-cse,instcombine,simplifycfg,loop-simplify,lcssa,loop-mssa(licm),gvn,instcombine,simplifycfg)"
                                     : "always-inline,function(sroa,early-cse,instcombine,simplifycfg)";
-        LLVMErrorRef e = LLVMRunPasses(l.m, pipe, J->tm, po);
+        /* a direct entry's recursion two levels a call (direct.c): its own tail call a loop first, then the copy
+         * (which has that loop too) inlined at the calls that remain */
+        LLVMErrorRef e = NULL;
+        if (l.direct && !getenv("KILN_LLVM_PIPELINE")) {
+            e = LLVMRunPasses(l.m, "function(sroa,early-cse,simplifycfg,instcombine,tailcallelim,simplifycfg)", J->tm, po);
+            if (!e) ll_direct_unroll(&l, 2);
+        }
+        if (!e) e = LLVMRunPasses(l.m, pipe, J->tm, po);
         LLVMDisposePassBuilderOptions(po);
         if (e) { LLVMConsumeError(e); l.bail = "the LLVM pass pipeline failed"; ok = false; }
     }
