@@ -244,7 +244,8 @@ static LLVMValueRef copy_of(L *l, const char *fname, const char *name) {
  * from a clone of the module, linked back), the original calling the first, each calling the next, the last calling
  * the original, all inlined, so that each call that remains runs that many levels' bodies. Run after tail-recursion
  * elimination, so each copy brings its loop along. fib(30) at tier 2: 3.35 -> 2.43 ms (3 levels 2.65, 4 2.55); its
- * compile 10.6 -> 13.2-14.3 ms, LLVM's load included; quicksort, whose partition loop dominates, unchanged. A copy
+ * compile 10.6 -> 13.2-14.3 ms, LLVM's load included. jit_unit asks for it only where the body has no loop
+ * (quicksort, whose partition loop dominates, ran as fast and compiled in 1.8x the time). A copy
  * counts its depth and checks its limits as the original does (it is the same code at depth + 1), so RecursionError
  * and the interrupt checks come at the same calls. Only small bodies (each level multiplies the code by the self
  * calls it makes); false where it was not done. */
