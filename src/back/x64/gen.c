@@ -38,6 +38,7 @@ typedef struct Gen {
     int err_exit, ret_label;
     int err_cur;       /* where a raise goes: err_exit, or a try statement's landing (TERM_TRY, a raise in a try body) */
     bool tiering;      /* count calls and loop iterations for tier auto (jit/tier.c) */
+    bool lean;         /* no loop: rbp, r14 and r15 are never used, so neither saved nor restored */
     const BackEnv *env;
     const char *bail;
     int line;
@@ -307,11 +308,12 @@ static bool pick_pins(Gen *G) {
 
 static int gp_take(Gen *G, int32_t slot) {
     cache_forget(G, slot, 1);
-    for (int i = 0; i < NCACHE_GP; i++)
+    int n = G->lean ? NCACHE_GP - 3 : NCACHE_GP; /* a lean function's cache: the caller-saved registers only */
+    for (int i = 0; i < n; i++)
         if (G->gp[cache_gp[i]] < 0 && !(G->pinned_gp & (1u << cache_gp[i]))) { G->gp[cache_gp[i]] = slot; return cache_gp[i]; }
     for (int pass = 0; pass < 2; pass++) /* evict a register loops rely on only when nothing else is left */
-        for (int k = 0; k < NCACHE_GP; k++) {
-            int r = cache_gp[(G->next_gp++) % NCACHE_GP];
+        for (int k = 0; k < n; k++) {
+            int r = cache_gp[(G->next_gp++) % n];
             if (!(G->pinned_gp & (1u << r)) && (pass || !(G->sticky_gp & (1u << r)))) { G->gp[r] = slot; return r; }
         }
     return -1;
@@ -1264,9 +1266,10 @@ static void generate(Gen *G) {
     for (uint32_t bi = 0; bi < G->f->blocks.n; bi++) G->blk[bi] = xb_label(&G->b);
     G->err_exit = G->err_cur = xb_label(&G->b);
     int ret_label = G->ret_label = xb_label(&G->b);
-    /* six pushes and 8 bytes keep rsp 16-byte aligned at helper calls */
-    x_push(&G->b, RBX); x_push(&G->b, R12); x_push(&G->b, R13); x_push(&G->b, RBP); x_push(&G->b, R14); x_push(&G->b, R15);
-    x_alu_ri(&G->b, ALU_SUB, RSP, 8);
+    /* six pushes and 8 bytes keep rsp 16-byte aligned at helper calls; a lean function's three pushes alone do
+     * (a call of a small kernel from a loop: 12 of the ~35 instructions it ran were these pushes and pops) */
+    x_push(&G->b, RBX); x_push(&G->b, R12); x_push(&G->b, R13);
+    if (!G->lean) { x_push(&G->b, RBP); x_push(&G->b, R14); x_push(&G->b, R15); x_alu_ri(&G->b, ALU_SUB, RSP, 8); }
     x_mov_rr(&G->b, FR, RDI); x_mov_rr(&G->b, RET, RSI); x_mov_rr(&G->b, RUN, RDX);
     if (G->tiering && G->c->hot_call) hot_check(G, -1, G->c->hot_call);
     uint32_t prev = UINT32_MAX;
@@ -1307,8 +1310,8 @@ static void generate(Gen *G) {
     xb_bind(&G->b, G->err_exit);
     x_mov_ri(&G->b, RAX, 0xFFFFFFFFll); /* eax = -1 */
     xb_bind(&G->b, out);
-    x_alu_ri(&G->b, ALU_ADD, RSP, 8);
-    x_pop(&G->b, R15); x_pop(&G->b, R14); x_pop(&G->b, RBP); x_pop(&G->b, R13); x_pop(&G->b, R12); x_pop(&G->b, RBX);
+    if (!G->lean) { x_alu_ri(&G->b, ALU_ADD, RSP, 8); x_pop(&G->b, R15); x_pop(&G->b, R14); x_pop(&G->b, RBP); }
+    x_pop(&G->b, R13); x_pop(&G->b, R12); x_pop(&G->b, RBX);
     x_ret(&G->b);
     emit_cold(G);
 }
@@ -1342,9 +1345,11 @@ static int x64_compile(const BackEnv *env, Unit *u, kiln_error *err) {
     G.pos = calloc(nb, sizeof(uint32_t));
     if (G.blk && G.loop_header && G.inherit_off && G.entry_seen && G.entry_gp && G.entry_xmm && G.order && G.pos &&
         layout(&G) && pick_pins(&G)) {
+        G.lean = true;
         for (uint32_t bi = 0; bi < G.f->blocks.n; bi++) {
             Block *b = &G.f->blocks.v[bi];
             for (uint32_t k = 0; !b->dead && k < b->preds.n; k++) if (BACK(&G, b->preds.v[k].blk, bi)) G.loop_header[bi] = true;
+            if (G.loop_header[bi]) G.lean = false;
         }
         if (!find_invariants(&G)) G.bail = "out of memory";
         /* a back edge that loses an inherited register turns that header's inheritance
