@@ -3,7 +3,7 @@
  * it (NULL pointers, negative counts and shapes, tuples with NULL items,
  * out-of-range indices, a thread with a small stack): a clear error return,
  * never a crash, never '(null)' in a message. Also the interrupt call
- * (kiln_interrupt): a long kernel stops with KeyboardInterrupt on every tier
+ * (kiln_interrupt): a long kernel (a loop, a recursion) stops with KeyboardInterrupt on every tier
  * and the function stays callable.
  */
 #include "../../include/kiln.h"
@@ -22,7 +22,8 @@ static const char *SRC =
     /* not a tail call with one accumulating operation: tier 2 cannot make it a loop, which would use no stack */
     "def rec(n):\n    if n == 0:\n        return 0\n    return rec(n - 1) * 3 % 1000003 + 1\n"
     "def spin(n):\n    s = 0\n    i = 0\n    while i < n:\n        s = (s + i) % 1000003\n        i += 1\n    return s\n"
-    "def spin2(n):\n    s = 0\n    i = 0\n    while i < n:\n        for j in range(100):\n            s = (s + i + j) % 1000003\n        i += 1\n    return s\n";
+    "def spin2(n):\n    s = 0\n    i = 0\n    while i < n:\n        for j in range(100):\n            s = (s + i + j) % 1000003\n        i += 1\n    return s\n"
+    "def fibr(n):\n    if n < 2:\n        return n\n    return fibr(n - 1) + fibr(n - 2)\n";
 
 static kiln_tier tiers[] = {KILN_TIER_INTERP, KILN_TIER_BASELINE, KILN_TIER_OPT};
 
@@ -214,11 +215,44 @@ static void interrupt(void) {
     }
 }
 
+/* a recursion with no loop (fibr(60): hours) stops too: every tier tests kiln_interrupt at every 16th level of depth,
+ * tier 2 in each of the two levels its direct function runs a call (back/llvm/direct.c) */
+static void interrupt_recursion(void) {
+    for (size_t t = 0; t < sizeof tiers / sizeof *tiers; t++) {
+        kiln_options o;
+        kiln_options_init(&o);
+        o.tier = tiers[t];
+        o.disk_cache = 0;
+        kiln_ctx *ctx = kiln_ctx_new(&o);
+        kiln_func *fibr = load(ctx, "fibr");
+        kiln_value a = kiln_int(20), res;
+        kiln_error err;
+        memset(&err, 0, sizeof err);
+        CHECK(kiln_call(fibr, &a, 1, &res, &err) == 0 && res.v.i == 6765); /* compiled before the clock starts */
+        Stop s = {ctx, 200};
+        pthread_t th;
+        pthread_create(&th, NULL, stopper, &s);
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        a = kiln_int(60);
+        int rc = kiln_call(fibr, &a, 1, &res, &err);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        pthread_join(th, NULL);
+        double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+        CHECK(rc != 0 && !strcmp(err.ename, "KeyboardInterrupt") && secs < 5);
+        if (rc == 0 || strcmp(err.ename, "KeyboardInterrupt")) printf("tier %d fibr: rc %d %s %s\n", (int)tiers[t], rc, err.ename, err.message);
+        a = kiln_int(25);
+        CHECK(kiln_call(fibr, &a, 1, &res, &err) == 0 && res.v.i == 75025); /* later calls run */
+        kiln_ctx_free(ctx);
+    }
+}
+
 int main(int argc, char **argv) {
     (void)argc;
     check_llvm_next_to(argv[0]);
     null_and_negative();
     small_stack();
     interrupt();
+    interrupt_recursion();
     return DONE();
 }
