@@ -1138,7 +1138,8 @@ static void branch(Gen *G, uint32_t bi, uint32_t next) {
     if (b->succ[1].to != next) x_jmp(&G->b, G->blk[b->succ[1].to]);
 }
 
-static void term(Gen *G, uint32_t bi, uint32_t next, int ret_label) {
+static void epilogue(Gen *G);
+static void term(Gen *G, uint32_t bi, uint32_t next) {
     Block *b = &G->f->blocks.v[bi];
     G->line = (int)b->line;
     switch (b->term) {
@@ -1152,13 +1153,20 @@ static void term(Gen *G, uint32_t bi, uint32_t next, int ret_label) {
         for (uint32_t k = 0; k < b->rets.n; k++) {
             Ref v = b->rets.v[k];
             int n = slots_of(I_(G, v)->ty);
-            for (int j = 0; j < n; j++) {
-                x_mov_rm(&G->b, RAX, FR, D(G, v) + 8 * j);
-                x_mov_mr(&G->b, RET, 8 * (o + j), RAX);
+            for (int j = 0; j < n; j++) { /* from the register holding it, if any (the slot was just stored) */
+                int32_t slot = D(G, v) / 8 + j;
+                int g = gp_has(G, slot), x = n == 1 && cls(I_(G, v)->ty) == 'F' ? xmm_has(G, slot) : -1;
+                if (g >= 0) x_mov_mr(&G->b, RET, 8 * (o + j), g);
+                else if (x >= 0) x_movs_mx(&G->b, true, RET, 8 * (o + j), x);
+                else {
+                    x_mov_rm(&G->b, RAX, FR, D(G, v) + 8 * j);
+                    x_mov_mr(&G->b, RET, 8 * (o + j), RAX);
+                }
             }
             o += n;
         }
-        x_jmp(&G->b, ret_label);
+        x_alu_rr(&G->b, ALU_XOR, RAX, RAX);
+        epilogue(G); /* here, not a jump to a shared one */
         return;
     }
     case TERM_RAISE: {
@@ -1255,6 +1263,13 @@ static void emit_cold(Gen *G) {
 
 /* ---- the backend ---- */
 
+/* the registers back as the prologue found them, and return (eax already says how) */
+static void epilogue(Gen *G) {
+    if (!G->lean) { x_alu_ri(&G->b, ALU_ADD, RSP, 8); x_pop(&G->b, R15); x_pop(&G->b, R14); x_pop(&G->b, RBP); }
+    x_pop(&G->b, R13); x_pop(&G->b, R12); x_pop(&G->b, RBX);
+    x_ret(&G->b);
+}
+
 /* one attempt at the whole function into G->b; true if it must be redone */
 static void generate(Gen *G) {
     xb_free(&G->b);
@@ -1301,18 +1316,14 @@ static void generate(Gen *G) {
         }
         G->err_cur = landing;
         uint32_t next = oi + 1 < G->norder ? G->order[oi + 1] : UINT32_MAX;
-        term(G, bi, next, ret_label);
+        term(G, bi, next);
     }
     xb_bind(&G->b, ret_label);
     x_alu_rr(&G->b, ALU_XOR, RAX, RAX);
-    int out = xb_label(&G->b);
-    x_jmp(&G->b, out);
+    epilogue(G);
     xb_bind(&G->b, G->err_exit);
     x_mov_ri(&G->b, RAX, 0xFFFFFFFFll); /* eax = -1 */
-    xb_bind(&G->b, out);
-    if (!G->lean) { x_alu_ri(&G->b, ALU_ADD, RSP, 8); x_pop(&G->b, R15); x_pop(&G->b, R14); x_pop(&G->b, RBP); }
-    x_pop(&G->b, R13); x_pop(&G->b, R12); x_pop(&G->b, RBX);
-    x_ret(&G->b);
+    epilogue(G);
     emit_cold(G);
 }
 
