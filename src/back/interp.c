@@ -30,7 +30,7 @@
     X(BOUND) X(BOUND_NW) X(BOUND_NC) \
     X(LD1_F64) X(LD1_F32) X(LD1_I64) X(LD1_I32) X(LD1_GEN) X(LD2_F64) X(LD2_F32) X(LDN) \
     X(ST1_F64) X(ST1_F32) X(ST1_I64) X(ST1_GEN) X(ST2_F64) X(ST2_F32) X(STN) \
-    X(VIEW) X(MKVIEW) X(LIB) X(ALLOC) X(FILL) X(ACOPY) X(CALL) X(LVIEW) \
+    X(VIEW) X(MKVIEW) X(LIB) X(ALLOC) X(FILL) X(ACOPY) X(CALL) X(LVIEW) X(FRAME) \
     X(JMP) X(JT) X(JF) X(RET) X(RAISE) X(RERAISE) X(VLOOP)
 
 enum {
@@ -202,6 +202,9 @@ L_FILL: fr_fill(s, pc->d, pc->a, EXTRA); NEXT;
 L_ACOPY: if (fr_acopy(run, s, pc->d, pc->a, EXTRA, LINE, c->file)) FAIL(0); NEXT;
 L_LVIEW: memcpy(&S(d), S(a).p, 3 * sizeof(Slot)); NEXT; /* an RtList starts with its view */
 L_CALL: if (fr_call(run, s, pc->d, EXTRA, LINE, c->file)) FAIL(0); NEXT;
+L_FRAME: /* a call opt/inline.c inlined: the depth fr_invoke would have checked */
+    if (run->depth + 1 + pc->imm > run->tune[TUNE_MAX_RECURSION]) { raise_at(run, c, pc, RE_RECURSION); FAIL(0); }
+    NEXT;
 L_JMP: JUMP(pc->imm);
 L_JT: if (S(a).i) JUMP(pc->imm); NEXT;
 L_JF: if (!S(a).i) JUMP(pc->imm); NEXT;
@@ -569,6 +572,7 @@ static bool lower_ins(Low *L, Ref r) {
         return lower_array(L, r);
     case OP_CALL: return lower_call(L, r);
     case OP_LVIEW: return emit(L, V_LVIEW, L->slot[r], L->slot[ir_arg(L->f, r, 0)], 0, 0, 0);
+    case OP_FRAME: return emit(L, V_FRAME, 0, 0, 0, 0, in->aux);
     default:
         if (!in->ty || !ty_is_leaf(in->ty)) return true;
         return lower_scalar(L, r);

@@ -103,6 +103,7 @@ typedef struct LeafFix {
 typedef struct Func {
     Arena *a;
     const char *name;
+    const char *file;         /* its source file (lowering's), for what compares modules: opt/inline.c */
     VEC(Ins) ins;
     RefVec opnd;
     VEC(Block) blocks;

@@ -76,7 +76,8 @@ enum {
     OP(LIB,     -1, F_RAISES|F_READS,             R_ARRAY, "runtime library routine aux & 0xff (rt/lib.h): reductions, scans, matmul; array operands") \
     OP(CALL,    -1, F_RAISES|F_READS|F_WRITES,    R_ANY,   "call specialization f->callees[aux] with flattened operands") \
     OP(EXTRACT,  1, F_PURE,                       R_ANY,   "leaf aux of a tuple-typed CALL result") \
-    OP(LVIEW,    1, F_READS,                      R_ANY,   "list a's items as a 1-d C array (valid until a's length or storage next changes)")
+    OP(LVIEW,    1, F_READS,                      R_ANY,   "list a's items as a 1-d C array (valid until a's length or storage next changes)") \
+    OP(FRAME,    0, F_RAISES,                     R_ANY,   "a call inlined here (opt/inline.c), aux more nested in it: RecursionError where they would pass max_recursion")
 
 enum {
 #define OP(n, ar, fl, rule, doc) OP_##n,

@@ -75,7 +75,7 @@ int jit_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, c
         bool head = false;
         for (uint32_t i = 0; i < t->u.ir->notes.n; i++) {
             const char *note = t->u.ir->notes.v[i];
-            if ((strncmp(note, "prange: ", 8) == 0) != par) continue;
+            if ((strncmp(note, "prange: ", 8) == 0) != par || !strncmp(note, "inline: ", 8)) continue;
             if (!head) fprintf(out, par ? "\nparallel loops (threads: %lld; results do not depend on it):\n" : "\narray expressions:\n",
                                (long long)rt_pool_threads(ctx->pool, ctx->tune[TUNE_THREADS]));
             head = true;
@@ -85,6 +85,13 @@ int jit_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, c
     if (!pass && !asm_only) { fprintf(out, "\n--- typed IR as built ---\n"); ir_print(t->u.ir, out); }
     char msg[256];
     if (!opt_run(t->u.ir, asm_only ? NULL : out, pass, msg, sizeof msg)) { err_set(err, KILN_ERR_COMPILE, "", "%s", msg); goto done; }
+    bool inl = false; /* the inline pass's notes ("inline: ...") */
+    for (uint32_t i = 0; !asm_only && i < t->u.ir->notes.n; i++)
+        if (!strncmp(t->u.ir->notes.v[i], "inline: ", 8)) {
+            if (!inl) fprintf(out, "\ncalls inlined (opt/inline.c):\n");
+            inl = true;
+            fprintf(out, "  %s\n", t->u.ir->notes.v[i] + 8);
+        }
     if (!pass && !asm_only) { fprintf(out, "\n--- interpreter code ---\n"); back_interp.dump(&s->u, out); }
     if (!pass && ctx->opt.tier == KILN_TIER_OPT) {
         pthread_mutex_lock(&ctx->llvm_lock);

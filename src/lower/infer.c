@@ -966,6 +966,7 @@ static int one_round(Inf *I, kiln_error *err) {
     if (setjmp(jb)) return I->restart ? 1 : -1;
     Func *f = arena_alloc(I->a, sizeof *f);
     if (!f || !ir_init(f, I->a, I->def->name)) inf_oom(I);
+    f->file = I->d.file;
     I->f = f;
     memset(&I->vars, 0, sizeof I->vars);
     memset(&I->ssa_var, 0, sizeof I->ssa_var);

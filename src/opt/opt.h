@@ -15,6 +15,7 @@ typedef struct Pass {
 extern const Pass opt_passes[];
 extern const int opt_npasses;
 
+bool opt_inline(Func *f);
 bool opt_fold(Func *f);
 bool opt_dce(Func *f);
 bool opt_merge(Func *f);

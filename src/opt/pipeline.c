@@ -3,6 +3,8 @@
  * specialization; debug builds (KILN_DEBUG) verify the IR after each one.
  *
  *   fold  constant folding through rt/eval.c, branch folding
+ *   inline  calls of small pure kernels replaced by their (already optimized) bodies, an OP_FRAME keeping the
+ *           call's depth check; after fold, which settles the branches lowering left on constants
  *   dce   unreachable blocks, unused pure values and block parameters
  *   merge straight-line blocks joined (empty loop latches, if/else joins with one way in)
  *   cse   common subexpressions over the dominator tree (repeated bounds checks, z*z)
@@ -14,6 +16,7 @@
 
 const Pass opt_passes[] = {
     {"fold", opt_fold, "requires: SSA; preserves: types, semantics; may leave dead code"},
+    {"inline", opt_inline, "requires: SSA, fold, the callees built; preserves semantics (RecursionError at the same call)"},
     {"dce", opt_dce, "requires: SSA; removes unreachable blocks and unused pure values"},
     {"merge", opt_merge, "requires: SSA, no unreachable blocks; preserves semantics; removes blocks"},
     {"cse", opt_cse, "requires: SSA, no unreachable blocks; preserves semantics"},

@@ -195,3 +195,29 @@ def runaway(n):
     if n < 0:
         return 0
     return runaway(n + 1) + 1
+
+def bump(x):
+    return x + 1
+
+def bump2(x):
+    return bump(x) + 1
+
+def sink_leaf(n, nested):
+    r = n
+    try:
+        m = bump2(n) if nested else bump(n)
+        r = -1
+        r = sink_leaf(m, nested)
+    except RecursionError:
+        pass
+    return r
+
+# cpython: skip (the depth RecursionError comes at: kiln counts kernel frames, CPython all of its own)
+# run: leaf_depths()
+# expect: (998, 1994)
+def leaf_depths():
+    # bump and bump2 are inlined (opt/inline.c) and still count as frames, bump2's call as two: sink_leaf at depth d
+    # holds n = d - 2 (bumped by 1) or 2 * (d - 2) (by 2); the call of bump raises at depth 1000 (r keeps n = 998),
+    # bump2's at depth 999 (r keeps n = 2 * 997); had a check been lost, the recursive call would raise first and
+    # every level would return -1
+    return sink_leaf(0, False), sink_leaf(0, True)

@@ -933,7 +933,7 @@ static bool self_call(L *l, Ref r) {
 }
 
 /* f calls callee (a parallel loop's body is not a call of it), or with callee NULL any kernel (a parallel
- * loop's body too: whatever reads Run's depth) */
+ * loop's body too, and an OP_FRAME: whatever reads Run's depth) */
 bool ll_calls(Func *f, const Unit *callee) {
     for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
         Block *b = &f->blocks.v[bi];
@@ -941,6 +941,7 @@ bool ll_calls(Func *f, const Unit *callee) {
         for (uint32_t k = 0; k < b->ins.n; k++) {
             Ins *in = &f->ins.v[b->ins.v[k]];
             if (in->op == OP_CALL && (!callee || (!(in->flags & INS_PAR) && f->callees.v[in->aux] == callee))) return true;
+            if (in->op == OP_FRAME && !callee) return true; /* a call opt/inline.c inlined: it reads the depth */
         }
     }
     return false;
@@ -1114,6 +1115,10 @@ static void ins(L *l, Ref r) {
     Ins *in = IN(l, r);
     if (in->line) l->at_line = (int)in->line;
     if (l->ndefer && !ll_gpu_deferrable(l, r)) ll_gpu_flush(l);
+    if (in->op == OP_FRAME) { /* a call opt/inline.c inlined: its depth check; a GPU thread does not recurse */
+        if (!l->gpu) depth_enter(l, r, LLVMBuildAdd(l->b, depth_now(l), LLVMConstInt(l->i32, (unsigned long long)in->aux, 0), ""), false);
+        return;
+    }
     if (!in->ty && in->op != OP_STORE && in->op != OP_FILL && in->op != OP_CALL && in->op != OP_LIB) return;
     switch (in->op) {
     case OP_CONST: const_value(l, r); return;

@@ -878,6 +878,24 @@ static bool fused_cond(Gen *G, Ref r);
  * native code (read at each call: tier 2 replaces it), or fr_call_interp when it has none yet.
  * False (the helper's path) for a callee without code yet or with a frame too large for the stack. */
 enum { DIRECT_INIT_MAX = 48 };
+
+/* rax = Run's depth (plus more, frames inlined below the one checked); RecursionError (kr) when one more frame
+ * would pass max_recursion */
+static void depth_check(Gen *G, XCall *kr, int32_t more) {
+    x_load(&G->b, RAX, RUN, (int32_t)offsetof(Run, depth), W32, true);
+    if (more) x_alu_ri(&G->b, ALU_ADD, RAX, more);
+    x_mov_rm(&G->b, RCX, RUN, (int32_t)offsetof(Run, tune)); /* the limit as the call runs (a tunable) */
+    x_alu_rm(&G->b, ALU_CMP, RAX, RCX, (int32_t)(8 * TUNE_MAX_RECURSION));
+    x_jcc(&G->b, CC_GE, cold(G, COLD_HELPER, 0, 0, kr, fh_error));
+}
+
+/* OP_FRAME: a call opt/inline.c inlined, the depth check the call made (nothing else: no frame was built) */
+static void frame_check(Gen *G, Ref r) {
+    XCall *kr = xcall(G);
+    if (!kr) return;
+    kr->code = RE_RECURSION;
+    depth_check(G, kr, (int32_t)I_(G, r)->aux);
+}
 static bool direct_call(Gen *G, Ref r) {
     Ins *in = I_(G, r);
     Unit *cu = G->f->callees.v[in->aux];
@@ -889,10 +907,7 @@ static bool direct_call(Gen *G, Ref r) {
     if (!kr || !ki) return true;
     kr->code = RE_RECURSION;
     ki->code = RE_INTERRUPT;
-    x_load(&G->b, RAX, RUN, (int32_t)offsetof(Run, depth), W32, true);
-    x_mov_rm(&G->b, RCX, RUN, (int32_t)offsetof(Run, tune)); /* the limit as the call runs (a tunable) */
-    x_alu_rm(&G->b, ALU_CMP, RAX, RCX, (int32_t)(8 * TUNE_MAX_RECURSION));
-    x_jcc(&G->b, CC_GE, cold(G, COLD_HELPER, 0, 0, kr, fh_error));
+    depth_check(G, kr, 0);
     x_alu_rm(&G->b, ALU_CMP, RSP, RUN, (int32_t)offsetof(Run, stack_floor));
     x_jcc(&G->b, CC_B, cold(G, COLD_HELPER, 0, 0, kr, fh_error));
     /* kiln_interrupt at every 16th level of depth, as tier 2's self calls: a recursion that runs long keeps
@@ -984,6 +999,7 @@ static void ins(Gen *G, Ref r) {
     case OP_ACOPY: helper_op(G, r, fh_acopy, 0); return;
     case OP_LIB: helper_op(G, r, fh_lib, 1); return;
     case OP_CALL: if ((I_(G, r)->flags & INS_PAR) || !direct_call(G, r)) helper_op(G, r, fh_call, 0); return;
+    case OP_FRAME: frame_check(G, r); return;
     case OP_CAST: cast(G, r); return;
     case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE: compare_value(G, r); return;
     default: break;

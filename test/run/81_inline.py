@@ -1,0 +1,121 @@
+# Calls of small pure kernels replaced by their bodies (opt/inline.c: one block of operations that neither raise
+# nor touch memory, returning one value), on every tier; kernels that do not qualify stay calls. CPython's answers.
+import numpy as np
+
+def poly(x):
+    return x * x + 2 * x + 1
+
+# run: sum_poly(1000)
+# expect: 2331.8334999999984
+def sum_poly(n):
+    s = 0.0
+    for i in range(n):
+        s += poly(i * 1e-3)
+    return s
+
+def mix(a, b):
+    return (a ^ b) + (a & 3) * 7 - b
+
+# run: ints(50)
+# expect: 934
+def ints(n):
+    t = 0
+    for i in range(n):
+        t += mix(i, n - i)
+    return t
+
+def clip01(x):
+    return 0.0 if x < 0.0 else (1.0 if x > 1.0 else x)
+
+def is_big(x):
+    return x > 0.5
+
+# run: clipped()
+# expect: (2.8, 2)
+def clipped():
+    s = 0.0
+    k = 0
+    for v in [-1.0, 0.25, 0.5, 2.0, 0.75, 0.8]:
+        s += clip01(v) * (1.0 if v < 1.5 else 0.5)
+        if is_big(v):
+            k += 1
+    return s, k - 1
+
+def rot(z):
+    return z * 1j + z.conjugate()
+
+# run: spin(3)
+# expect: 0j
+def spin(n):
+    z = 1 + 1j
+    for i in range(n):
+        z = rot(z) - (z.real - z.imag) * 1j
+    return z
+
+def rows(a):
+    return a.shape[0] * 10 + a.shape[1]
+
+# run: shapes()
+# expect: 57
+def shapes():
+    a = np.zeros((3, 4))
+    b = np.ones((2, 3))
+    return rows(a) + rows(b)
+
+def same(x):
+    return x
+
+def seven(x):
+    return 7
+
+def twice(x):
+    return poly(x) + poly(-x)
+
+# run: trivial(2.5)
+# expect: (2.5, 7, 14.5)
+def trivial(x):
+    return same(x), seven(x), twice(x)
+
+def safe_div(a, b):
+    return a / b
+
+# run: divides(2.0)
+# expect-error: line 80: ZeroDivisionError: float division by zero
+def divides(x):
+    t = safe_div(x, 4.0)
+    return t + safe_div(x, 0.0)
+
+def branchy(x):
+    if x > 0:
+        return 1
+    return -1
+
+# run: signs()
+# expect: 1
+def signs():
+    return branchy(3) + branchy(-2) + branchy(5)
+
+def f32sq(x):
+    return x * x
+
+# run: narrow()
+# expect: 2.25
+def narrow():
+    return f32sq(np.float32(1.5))
+
+def inc(x):
+    return x + 1
+
+def inc2(x):
+    return inc(x) + 1
+
+def runaway_pure(n):
+    if n < 0:
+        return 0
+    return inc2(n) + runaway_pure(n + 1)
+
+# cpython: skip (the depth RecursionError comes at: kiln counts kernel frames, CPython all of its own)
+# run: runaway_pure(0)
+# expect-error: line 110: RecursionError: maximum recursion depth exceeded
+# inc2 (with inc inlined into it) is inlined here; at depth 999 the call of inc2 fits and the call of inc inside it
+# does not: the error names inc's line, as it did when both were calls
