@@ -29,6 +29,7 @@ bool ll_gpu_deferrable(L *l, Ref r) {
     switch (in->op) {
     case OP_CONST: case OP_ARG: case OP_PARAM: case OP_DIM: case OP_STRIDE: case OP_DATA: case OP_BOUND: case OP_SELECT:
     case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE: case OP_MKVIEW:
+    case OP_FRAME: /* an inlined call's depth check: nothing in a kernel (a GPU thread does not recurse) */
         return true;
     case OP_LOAD: return IN(l, AR(l, r, 0))->ty->ndim >= 1 && num;
     case OP_STORE: { /* to the safe address unless every check so far passed: no store the CPU would not make */
