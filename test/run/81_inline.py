@@ -1,5 +1,6 @@
-# Calls of small pure kernels replaced by their bodies (opt/inline.c: one block of operations that neither raise
-# nor touch memory, returning one value), on every tier; kernels that do not qualify stay calls. CPython's answers.
+# Calls of small scalar kernels replaced by their bodies (opt/inline.c: one block of operations on scalars that touch
+# no memory, returning one value), on every tier; what may raise in them raises at the callee's line as before, a call
+# a try body protects keeps its handler; kernels that do not qualify stay calls. CPython's answers.
 import numpy as np
 
 def poly(x):
@@ -119,3 +120,47 @@ def runaway_pure(n):
 # expect-error: line 110: RecursionError: maximum recursion depth exceeded
 # inc2 (with inc inlined into it) is inlined here; at depth 999 the call of inc2 fits and the call of inc inside it
 # does not: the error names inc's line, as it did when both were calls
+
+import math
+
+def sig(x):
+    return 1.0 / (1.0 + math.exp(-x))
+
+# run: sigs(20)
+# expect: 20.000000000000004
+def sigs(n):
+    s = 0.0
+    for i in range(-n, n + 1):
+        s += sig(i * 0.5)
+    return s - 0.5
+
+# run: sig_overflow()
+# expect-error: line 126: OverflowError: math range error
+def sig_overflow():
+    return sig(1.0) + sig(-1000.0)
+
+# run: catches(3.0)
+# expect: (0.75, -1.0)
+def catches(x):
+    a = safe_div(x, 4.0)
+    try:
+        b = safe_div(x, 0.0)
+    except ZeroDivisionError:
+        b = -1.0
+    return a, b
+
+def ratio(a, b):
+    return (a // b) * 10 + a % b
+
+# run: ratios(7)
+# expect: 34
+def ratios(n):
+    t = 0
+    for i in range(1, n):
+        t += ratio(n * i, i + 1)
+    return t - 258
+
+# run: ratio_zero()
+# expect-error: line 152: ZeroDivisionError: integer division or modulo by zero
+def ratio_zero():
+    return ratio(5, 2) + ratio(3, 0)
