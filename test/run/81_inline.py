@@ -81,7 +81,7 @@ def safe_div(a, b):
     return a / b
 
 # run: divides(2.0)
-# expect-error: line 80: ZeroDivisionError: float division by zero
+# expect-error: line 81: ZeroDivisionError: float division by zero
 def divides(x):
     t = safe_div(x, 4.0)
     return t + safe_div(x, 0.0)
@@ -117,7 +117,7 @@ def runaway_pure(n):
 
 # cpython: skip (the depth RecursionError comes at: kiln counts kernel frames, CPython all of its own)
 # run: runaway_pure(0)
-# expect-error: line 110: RecursionError: maximum recursion depth exceeded
+# expect-error: line 111: RecursionError: maximum recursion depth exceeded
 # inc2 (with inc inlined into it) is inlined here; at depth 999 the call of inc2 fits and the call of inc inside it
 # does not: the error names inc's line, as it did when both were calls
 
@@ -135,7 +135,7 @@ def sigs(n):
     return s - 0.5
 
 # run: sig_overflow()
-# expect-error: line 126: OverflowError: math range error
+# expect-error: line 127: OverflowError: math range error
 def sig_overflow():
     return sig(1.0) + sig(-1000.0)
 
@@ -161,6 +161,6 @@ def ratios(n):
     return t - 258
 
 # run: ratio_zero()
-# expect-error: line 152: ZeroDivisionError: integer division or modulo by zero
+# expect-error: line 153: ZeroDivisionError: integer division or modulo by zero
 def ratio_zero():
     return ratio(5, 2) + ratio(3, 0)
