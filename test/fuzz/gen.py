@@ -11,7 +11,8 @@ functions, array reads and writes with computed indices (some out of range),
 whole-array expressions (fused elementwise arithmetic, np.sqrt/exp/abs/where,
 views, reductions in NumPy's summation order, sorts, gathers,
 comparisons, broadcasting against scalars) indexed right away,
-calls between the generated functions, early returns, tuple results. The
+calls between the generated functions and of two small scalar helpers (which opt/inline.c inlines: their
+errors must keep their lines), early returns, tuple results. The
 entry is called with generated arguments on the interpreter, the baseline
 tier, tier 2, and tier auto with every budget at 1 (tier-up at entry, OSR at
 the first loop), and under CPython + NumPy (through test/cpython_check.py's
@@ -255,6 +256,10 @@ class Gen:
         elif k == 3 and r.random() < 0.6: self.emit(f"h0 = {self.hexpr()}")
         elif k == 3: self.emit(f"q0 = {self.qexpr()}")
         elif k == 4 and r.random() < 0.3: self.emit(f"b0 = {self.cond()}")
+        elif k == 4 and r.random() < 0.35 and self.r.random() < 0.5:
+            self.emit(f"f{r.randrange(2)} = p0_({self.iexpr(1)}, {self.fexpr(1)})")
+        elif k == 4 and r.random() < 0.35:
+            self.emit(f"i{r.randrange(3)} = p1_({self.iexpr(1)}, {self.iexpr(1)}) % 100003")
         elif k == 4 and self.fn + 1 < self.nfuncs:
             self.emit(f"f{r.randrange(2)} = f{self.fn + 1}_({self.iexpr(1)}, {self.fexpr(1)}, arr, mat, {self.r.randint(0, 4)})[1]")
         elif k in (5, 6):
@@ -362,6 +367,31 @@ class Gen:
             self.emit("else:")
             self.depth += 1; self.stmts(self.r.randint(1, 2)); self.depth -= 1
 
+    def helper_expr(self, ints, d=0):
+        """a scalar expression over a helper's parameters: p1_(a, b) of ints, p0_(a, x) of an int and a float; what
+        may raise (a division by zero, math.sqrt of a negative, a float ** 2 past the range) is kept, its line the
+        helper's; p0_ calls p1_ (a call inlined into a kernel that is inlined in turn)"""
+        r = self.r
+        if d > 2 or r.random() < 0.3:
+            if ints: return r.choice(["a", "b", str(r.randint(-4, 9))])
+            return r.choice(["x", "float(a)", "0.5", "-2.25", str(r.randint(1, 5))])
+        e = lambda: self.helper_expr(ints, d + 1)
+        if ints:
+            return r.choice([f"({e()} + {e()})", f"({e()} - {e()})", f"(({e()} * {e()}) % 1009)", f"({e()} // 3)",
+                             f"({e()} % 7)", f"({e()} // ({e()} % 4))", f"({e()} ^ {e()})", f"abs({e()})",
+                             f"max({e()}, {e()})", f"({e()} if {e()} > {e()} else {e()})"])
+        return r.choice([f"({e()} + {e()})", f"({e()} * {e()})", f"({e()} - {e()})", f"({e()} / {e()})",
+                         f"math.sqrt({e()})", f"abs({e()})", f"({e()} ** 2)", f"float(p1_(a, {r.randint(-3, 5)}))",
+                         f"min({e()}, {e()})", f"math.exp(min({e()}, 50.0))"])
+
+    def helpers(self):
+        self.lines.append("def p1_(a, b):")
+        self.lines.append(f"    return {self.helper_expr(True)}")
+        self.lines.append("")
+        self.lines.append("def p0_(a, x):")
+        self.lines.append(f"    return {self.helper_expr(False)}")
+        self.lines.append("")
+
     def func(self, k):
         self.fn = k
         self.lines.append(f"def f{k}_(n, x, arr, mat, i2):")
@@ -384,6 +414,7 @@ def program(seed, k):
     nf = rng.randint(1, 3)
     g = Gen(rng, nf)
     g.lines += ["import math", "import numpy as np", ""]
+    g.helpers()
     for i in reversed(range(nf)):
         g.func(i)
     g.lines += ["def entry(n, x):", "    arr = np.zeros(8)", "    for i in range(8):", "        arr[i] = i * 0.5 - 1.0",
