@@ -19,6 +19,7 @@ bool opt_inline(Func *f);
 bool opt_fold(Func *f);
 bool opt_dce(Func *f);
 bool opt_merge(Func *f);
+bool opt_select(Func *f);
 bool opt_cse(Func *f);
 bool opt_bce(Func *f);
 bool opt_strfree(Func *f);

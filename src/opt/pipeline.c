@@ -7,6 +7,7 @@
  *           call's depth check; after fold, which settles the branches lowering left on constants
  *   dce   unreachable blocks, unused pure values and block parameters
  *   merge straight-line blocks joined (empty loop latches, if/else joins with one way in)
+ *   select  if-conversion: a branch whose arms compute a few pure values becomes SELECTs of them
  *   cse   common subexpressions over the dominator tree (repeated bounds checks, z*z)
  *   bce   bounds checks of range(a.shape[k]) counters indexing a on axis k
  *   dce   again: what cse and merge left unused
@@ -19,6 +20,7 @@ const Pass opt_passes[] = {
     {"inline", opt_inline, "requires: SSA, fold, the callees built; preserves semantics (RecursionError at the same call)"},
     {"dce", opt_dce, "requires: SSA; removes unreachable blocks and unused pure values"},
     {"merge", opt_merge, "requires: SSA, no unreachable blocks; preserves semantics; removes blocks"},
+    {"select", opt_select, "requires: SSA, dce, merge; preserves semantics (only pure arms are speculated)"},
     {"cse", opt_cse, "requires: SSA, no unreachable blocks; preserves semantics"},
     {"bce", opt_bce, "requires: SSA, cse; preserves semantics; marks provably safe bounds checks"},
     {"dce", opt_dce, "requires: SSA; removes what cse made unused"},
