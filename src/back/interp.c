@@ -151,7 +151,10 @@ L_I2F: S(d).f = (double)S(a).i; NEXT;
 L_F2S: S(d).f32 = (float)S(a).f; NEXT;
 L_S2F: S(d).f = (double)S(a).f32; NEXT;
 L_GENERIC: { RtErr e = fr_generic(s, pc->d, EXTRA); if (UNLIKELY(e)) FAIL(raise_at(run, c, pc, e)); NEXT; }
-L_SELECT: memmove(&S(d), S(a).i ? &S(b) : &S(c), sizeof(Slot) * (size_t)pc->imm); NEXT;
+L_SELECT: /* one slot (what if-conversion makes: opt/select.c) without a call to memmove */
+    if (pc->imm == 1) S(d) = S(a).i ? S(b) : S(c);
+    else memmove(&S(d), S(a).i ? &S(b) : &S(c), sizeof(Slot) * (size_t)pc->imm);
+    NEXT;
 L_BOUND: {
     int64_t i = S(b).i, n = s[pc->a + 1 + pc->c].i;
     int64_t j = i < 0 ? i + n : i;
