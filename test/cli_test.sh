@@ -124,6 +124,21 @@ check 0 "2.5" "$K" run --tier interp "$T/k.py" add 1
 check 0 "x86-64 code for ramp" "$K" explain --asm "$T/k.py" ramp 3
 if [ -f "$(dirname "$K")/libkiln-llvm.so" ]; then check 0 "after the pass pipeline" "$K" explain --llvm "$T/k.py" ramp 3; fi
 check 0 "ret" "$K" explain --asm "$T/k.py" ramp 3
+# a small scalar kernel's call is inlined (opt/inline.c) and explain says so; one with a loop stays a call
+cat > "$T/inl.py" <<'PY'
+def sq(x):
+    return 0.0 if x < 0.0 else x * x
+def looped(x):
+    s = 0.0
+    for i in range(3):
+        s += x
+    return s
+def both(x):
+    return sq(x) + looped(x)
+PY
+check 0 "line 9: sq() (5 instructions)" "$K" explain --tier baseline "$T/inl.py" both 2.0
+check 1 "" sh -c "$K explain --tier baseline $T/inl.py both 2.0 | grep 'looped()'"
+check 0 "10.0" "$K" run --tier interp "$T/inl.py" both 2.0
 KILN_LOG=tiers check 0 "compiled to" sh -c "KILN_LOG=tiers $K run $T/k.py add 1"
 # a function the baseline declines runs in the interpreter with the same answer, and says why
 check 0 "stays in the interpreter: baseline bailed out" sh -c "KILN_LOG=tiers KILN_BASELINE_MAX_IR=3 $K run $T/k.py ramp 4"
