@@ -11,7 +11,6 @@
  * place it as usual. With one CPU allowed, or off Linux, a plain pthread_create.
  */
 #include "base.h"
-#include <pthread.h>
 #include <sched.h>
 #include <stdlib.h>
 

@@ -75,7 +75,7 @@ int jit_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, c
         bool head = false;
         for (uint32_t i = 0; i < t->u.ir->notes.n; i++) {
             const char *note = t->u.ir->notes.v[i];
-            if ((strncmp(note, "prange: ", 8) == 0) != par || !strncmp(note, "inline: ", 8)) continue;
+            if ((strncmp(note, "prange: ", 8) == 0) != par) continue;
             if (!head) fprintf(out, par ? "\nparallel loops (threads: %lld; results do not depend on it):\n" : "\narray expressions:\n",
                                (long long)rt_pool_threads(ctx->pool, ctx->tune[TUNE_THREADS]));
             head = true;

@@ -1712,7 +1712,7 @@ static int jit_unit(const BackEnv *env, Unit *u, int32_t osr, NativeFn *out, cha
         LLVMErrorRef e = NULL;
         if (l.direct && kind == 0 && !getenv("KILN_LLVM_PIPELINE")) {
             e = LLVMRunPasses(l.m, "function(sroa,early-cse,simplifycfg,instcombine,tailcallelim,simplifycfg)", J->tm, po);
-            if (!e) ll_direct_unroll(&l, 2);
+            if (!e) ll_direct_unroll(&l);
         }
         if (!e) e = LLVMRunPasses(l.m, pipe, J->tm, po);
         LLVMDisposePassBuilderOptions(po);

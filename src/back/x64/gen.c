@@ -1170,7 +1170,7 @@ static void term(Gen *G, uint32_t bi, uint32_t next) {
             Ref v = b->rets.v[k];
             int n = slots_of(I_(G, v)->ty);
             for (int j = 0; j < n; j++) { /* from the register holding it, if any (the slot was just stored) */
-                int32_t slot = D(G, v) / 8 + j;
+                int32_t slot = G->c->slot[v] + j;
                 int g = gp_has(G, slot), x = n == 1 && cls(I_(G, v)->ty) == 'F' ? xmm_has(G, slot) : -1;
                 if (g >= 0) x_mov_mr(&G->b, RET, 8 * (o + j), g);
                 else if (x >= 0) x_movs_mx(&G->b, true, RET, 8 * (o + j), x);
