@@ -138,6 +138,30 @@ def both(x):
 PY
 check 0 "line 9: sq() (5 instructions)" "$K" explain --tier baseline "$T/inl.py" both 2.0
 check 1 "" sh -c "$K explain --tier baseline $T/inl.py both 2.0 | grep 'looped()'"
+# an array each iteration makes and drops is let go at its end (opt/arrfree.c): 600 iterations of 8 MB temporaries
+# (4.8 GB if each stayed until the call returned) under a 2 GB address-space limit, on every tier; explain says so
+cat > "$T/churn.py" <<'PY'
+import numpy as np
+def churn(n):
+    a = np.ones(1000000)
+    t = 0.0
+    for i in range(n):
+        c = a * i
+        t += c[i]
+    return t
+def kept(n):
+    a = np.ones(1000000)
+    xs = []
+    for i in range(n):
+        xs.append(a * i)
+    return len(xs)
+PY
+for t in interp baseline opt auto; do
+    check 0 "179700.0" sh -c "ulimit -v 2000000; $K run --tier $t $T/churn.py churn 600"
+done
+check 0 "line 6: the new array made there, by each iteration of the loop at line 5" "$K" explain "$T/churn.py" churn 3
+check 1 "" sh -c "$K explain $T/churn.py kept 3 | grep 'let go'"
+check 1 "MemoryError" sh -c "ulimit -v 2000000; $K run --tier interp $T/churn.py kept 600"
 check 0 "10.0" "$K" run --tier interp "$T/inl.py" both 2.0
 KILN_LOG=tiers check 0 "compiled to" sh -c "KILN_LOG=tiers $K run $T/k.py add 1"
 # a function the baseline declines runs in the interpreter with the same answer, and says why

@@ -21,7 +21,7 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-PASSES = ("built", "fold", "inline", "dce", "merge", "select", "cse", "bce")
+PASSES = ("built", "fold", "inline", "dce", "merge", "select", "cse", "bce", "strfree", "arrfree")
 
 
 def header(path):

@@ -297,6 +297,7 @@ int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char
     if ((x->aux & 0xff) == LIB_INT_BOUNDS) return fr_int_bounds(run, line, file, s[a].i, (int)(x->aux >> 8));
     if ((x->aux & 0xff) == LIB_RANDOM) return fr_random(run, s, d, a, x, (int)(x->aux >> 8), line, file);
     if ((x->aux & 0xff) == LIB_CLOCK) { rt_clock((int)(x->aux >> 8), &s[d]); return 0; }
+    if ((x->aux & 0xff) == LIB_AFREE) { run_free_array(run, s[a].p); return 0; }
     if ((x->aux & 0xff) == LIB_PRINT) return rt_print(run, x->at, s, x->slot, line, file);
     if ((x->aux & 0xff) == LIB_STR)
         return rt_str(run, (int)(x->aux >> 8 & 0xff), (int)(x->aux >> 16), x->at, s, a, x->slot, (int)x->n, &s[d], line, file);

@@ -85,13 +85,21 @@ int jit_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, c
     if (!pass && !asm_only) { fprintf(out, "\n--- typed IR as built ---\n"); ir_print(t->u.ir, out); }
     char msg[256];
     if (!opt_run(t->u.ir, asm_only ? NULL : out, pass, msg, sizeof msg)) { err_set(err, KILN_ERR_COMPILE, "", "%s", msg); goto done; }
-    bool inl = false; /* the inline pass's notes ("inline: ...") */
-    for (uint32_t i = 0; !asm_only && i < t->u.ir->notes.n; i++)
-        if (!strncmp(t->u.ir->notes.v[i], "inline: ", 8)) {
-            if (!inl) fprintf(out, "\ncalls inlined (opt/inline.c):\n");
-            inl = true;
-            fprintf(out, "  %s\n", t->u.ir->notes.v[i] + 8);
-        }
+    /* the passes' notes, by the prefix each gives them */
+    static const struct { const char *prefix, *head; } pass_notes[] = {
+        {"inline: ", "calls inlined (opt/inline.c)"},
+        {"free: ", "arrays let go at the end of each iteration (opt/arrfree.c)"},
+    };
+    for (size_t k = 0; !asm_only && k < sizeof pass_notes / sizeof pass_notes[0]; k++) {
+        size_t len = strlen(pass_notes[k].prefix);
+        bool head = false;
+        for (uint32_t i = 0; i < t->u.ir->notes.n; i++)
+            if (!strncmp(t->u.ir->notes.v[i], pass_notes[k].prefix, len)) {
+                if (!head) fprintf(out, "\n%s:\n", pass_notes[k].head);
+                head = true;
+                fprintf(out, "  %s\n", t->u.ir->notes.v[i] + len);
+            }
+    }
     if (!pass && !asm_only) { fprintf(out, "\n--- interpreter code ---\n"); back_interp.dump(&s->u, out); }
     if (!pass && ctx->opt.tier == KILN_TIER_OPT) {
         pthread_mutex_lock(&ctx->llvm_lock);

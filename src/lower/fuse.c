@@ -403,6 +403,73 @@ static Ref inner_is_unit(Inf *I, Ref a, Ref acc) {
     return inf_op2(I, OP_AND, inf_bool(I), acc, u);
 }
 
+/* whether tree e computes each part of a complex result from the same part of its operands
+ * alone: + - and negation of complex arrays of one dtype dt (NumPy's complex add, subtract and
+ * negative are those of the parts, exactly) */
+static bool parts_apart(const Ew *e, int dt) {
+    if (!e || e->ty->dtype != dt) return false;
+    switch (e->kind) {
+    case EW_LEAF: return e->leaf.ty->kind == T_ARRAY && e->leaf.ty->dtype == dt;
+    case EW_NEG: return parts_apart(e->k[0], dt);
+    case EW_BIN: return (e->tok == TK_PLUS || e->tok == TK_MINUS) && !e->ufunc && parts_apart(e->k[0], dt) && parts_apart(e->k[1], dt);
+    default: return false;
+    }
+}
+
+/* a complex array with a unit innermost stride seen as its parts: an array of floats whose
+ * innermost axis is twice as long (real, imaginary, real, ...) */
+static Ref flat_parts(Inf *I, Ref a) {
+    const Type *t = I->f->ins.v[a].ty;
+    int nd = t->ndim, pdt = t->dtype == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64;
+    Ref ops[2 + 2 * KILN_MAXDIM];
+    ops[0] = a; ops[1] = inf_const_i(I, inf_i64(I), 0);
+    for (int k = 0; k < nd; k++) {
+        ops[2 + k] = inf_emit(I, OP_DIM, inf_i64(I), &a, 1, k);
+        if (k == nd - 1) ops[2 + k] = inf_op2(I, OP_MUL, inf_i64(I), ops[2 + k], inf_const_i(I, inf_i64(I), 2));
+        ops[2 + nd + k] = k == nd - 1 ? inf_const_i(I, inf_i64(I), (int64_t)kiln_dtype_size((kiln_dtype)pdt))
+                                      : inf_emit(I, OP_STRIDE, inf_i64(I), &a, 1, k);
+    }
+    return inf_emit(I, OP_MKVIEW, ty_array(I->tt, pdt, nd, t->layout), ops, (uint32_t)(2 + 2 * nd), 0);
+}
+
+/* tree e with every node's element type the part's and every leaf its flat_parts view (a copy in the arena) */
+static Ew *parts_tree(Inf *I, const Ew *e, const Type *pt, const Leaf *lv, const Leaf *pl, int nl) {
+    Ew *c = arena_alloc(I->a, sizeof *c);
+    if (!c) inf_oom(I);
+    *c = *e;
+    c->ty = pt;
+    if (e->kind == EW_LEAF) {
+        for (int l = 0; l < nl; l++)
+            if (lv[l].v.r == e->leaf.r) c->leaf = pl[l].v;
+        return c;
+    }
+    for (int i = 0; i < 3; i++)
+        if (e->k[i]) c->k[i] = parts_tree(I, e->k[i], pt, lv, pl, nl);
+    return c;
+}
+
+/* the fast loops of lower_to over the parts of complex arrays, when parts_apart says the result's
+ * parts are those of the same operation on the operands' parts: one loop of float additions,
+ * which tier 2 vectorizes as it does float64's (a complex loop it splits and interleaves back) */
+static bool lower_parts(Inf *I, Store *q, const Ref *dims) {
+    int dt = q->e->ty->dtype;
+    if (!dt_is_complex(dt) || !q->out || I->f->ins.v[q->out].ty->dtype != dt || !parts_apart(q->e, dt)) return false;
+    Leaf pl[MAX_LEAVES];
+    for (int l = 0; l < q->nl; l++) {
+        memset(&pl[l], 0, sizeof pl[l]);
+        pl[l].v = val_of(I, flat_parts(I, q->lv[l].v.r));
+    }
+    const Type *pt = ty_scalar(I->tt, dt == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64, false);
+    Ew *pe = parts_tree(I, q->e, pt, q->lv, pl, q->nl);
+    Ref pd[KILN_MAXDIM], iv[KILN_MAXDIM];
+    memcpy(pd, dims, sizeof(Ref) * (size_t)q->nd);
+    pd[q->nd - 1] = inf_op2(I, OP_MUL, inf_i64(I), dims[q->nd - 1], inf_const_i(I, inf_i64(I), 2));
+    Store p = *q;
+    p.e = pe; p.lv = pl; p.out = flat_parts(I, q->out);
+    nest(I, &p, pd, iv);
+    return true;
+}
+
 /* the loops writing tree e into out. Two versions: when `same` holds at run time (no operand
  * axis stretches: the usual case) and every innermost stride is the item size, plain indices
  * over unit-stride views, which tier 2 vectorizes; otherwise the general one, stretched axes
@@ -419,14 +486,16 @@ static void lower_to(Inf *I, Store *q, const Ref *dims, Ref same) {
     inf_branch(I, fast_ok, fast, slow);
     inf_seal(I, fast); inf_seal(I, slow);
     I->cur = fast;
-    Leaf keep[MAX_LEAVES];
-    memcpy(keep, lv, sizeof(Leaf) * (size_t)nl);
-    for (int l = 0; l < nl; l++) { memset(lv[l].mask, 0, sizeof lv[l].mask); lv[l].use = unit_inner(I, lv[l].v.r); }
-    if (out) q->out = unit_inner(I, out);
-    nest(I, q, dims, iv);
+    if (!lower_parts(I, q, dims)) {
+        Leaf keep[MAX_LEAVES];
+        memcpy(keep, lv, sizeof(Leaf) * (size_t)nl);
+        for (int l = 0; l < nl; l++) { memset(lv[l].mask, 0, sizeof lv[l].mask); lv[l].use = unit_inner(I, lv[l].v.r); }
+        if (out) q->out = unit_inner(I, out);
+        nest(I, q, dims, iv);
+        memcpy(lv, keep, sizeof(Leaf) * (size_t)nl);
+        q->out = out;
+    }
     inf_jump(I, done);
-    memcpy(lv, keep, sizeof(Leaf) * (size_t)nl);
-    q->out = out;
     I->cur = slow;
     nest(I, q, dims, iv);
     inf_jump(I, done);

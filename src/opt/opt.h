@@ -23,6 +23,7 @@ bool opt_select(Func *f);
 bool opt_cse(Func *f);
 bool opt_bce(Func *f);
 bool opt_strfree(Func *f);
+bool opt_arrfree(Func *f);
 bool opt_dominators(Func *f, uint32_t *idom);
 /* run the pipeline; if trace, print the IR after each pass (or only after
  * the pass named only) */

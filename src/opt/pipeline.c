@@ -12,6 +12,7 @@
  *   bce   bounds checks of range(a.shape[k]) counters indexing a on axis k
  *   dce   again: what cse and merge left unused
  *   strfree  strings a block makes and only reads let go after their last read
+ *   arrfree  arrays a loop iteration makes and does not keep let go at the end of the iteration
  */
 #include "opt.h"
 
@@ -25,6 +26,7 @@ const Pass opt_passes[] = {
     {"bce", opt_bce, "requires: SSA, cse; preserves semantics; marks provably safe bounds checks"},
     {"dce", opt_dce, "requires: SSA; removes what cse made unused"},
     {"strfree", opt_strfree, "requires: SSA, dce; adds frees of strings that do not escape their block"},
+    {"arrfree", opt_arrfree, "requires: SSA, dce; adds frees of arrays that do not escape their loop's iteration"},
 };
 const int opt_npasses = (int)NELEM(opt_passes);
 

@@ -109,6 +109,16 @@ RtBuf *run_find_buf(Run *r, const void *data) {
     return NULL;
 }
 
+void run_free_array(Run *r, const void *data) {
+    for (uint32_t i = r->bufs.n; i-- > 0;) {
+        RtBuf *b = r->bufs.v[i];
+        if ((const void *)b->data != data) continue;
+        r->bufs.v[i] = r->bufs.v[--r->bufs.n]; /* the order of the call's buffers means nothing */
+        if (atomic_fetch_sub(&b->refs, 1) == 1) rt_buf_free(b);
+        return;
+    }
+}
+
 static void human_size(double bytes, char *buf, size_t cap) {
     static const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
     int u = 0;

@@ -159,6 +159,9 @@ bool run_adopt(Run *parent, Run *r);
 /* a new array of the shape; zeroed unless zero is false (the caller writes every element) */
 int run_alloc(Run *r, int dtype, int ndim, const int64_t *dims, bool zero, Slot *out, int line, const char *file);
 RtBuf *run_find_buf(Run *r, const void *data);
+/* the buffer whose data starts at data, made by this call and proven unused from here (LIB_AFREE): let go
+ * now rather than when the call returns (nothing when this call did not make it) */
+void run_free_array(Run *r, const void *data);
 /* a new list of n zeroed items of `item` bytes (list.c); NULL with MemoryError raised */
 RtList *run_list_new(Run *r, int64_t n, int64_t item, int line, const char *file);
 /* room for n more items (an append, an insert, an extend); -1 with MemoryError raised */

@@ -1175,6 +1175,7 @@ static void ins(L *l, Ref r) {
         if (!absolute(l, r)) ll_via_helper(l, r);
         return;
     case OP_LIB:
+        if (l->gpu && (in->aux & 0xff) == LIB_AFREE) return; /* a thread's local arrays are its stack's */
         if (l->gpu && (in->aux & 0xff) == LIB_GPU) ll_gpu_op(l, r);
         else if (l->gpu && (in->aux & 0xff) == LIB_INT_BOUNDS) ll_gpu_int_bounds(l, r);
         else if (!ll_container_op(l, r)) ll_via_helper(l, r);

@@ -1,0 +1,217 @@
+/*
+ * arrfree.c — an array a loop's iteration makes and is done with is let go at
+ * the end of the iteration, so a loop with temporaries (c = a + b, np.zeros(n),
+ * a @ b, x.copy()) runs in the memory of one iteration, as NumPy's reference
+ * counts give it, instead of keeping every array until the call returns (the
+ * call's buffers, rt/run.c): 20,000 iterations of c = a + b on 10,000 complex
+ * numbers took 3.1 GB and a page fault per 4 KiB written.
+ * requires: SSA, dce (the uses are final); the last pass.
+ * A candidate is an array an ALLOC, ACOPY or LIB_MATMUL makes (a buffer of its
+ * own, nothing else points into it yet) in a block of a loop. It is let go
+ * (LIB_AFREE) when it and every view made of it (VIEW, MKVIEW) are used only by
+ * what reads or writes their elements and header (LOAD, STORE's target, BOUND,
+ * DIM, STRIDE, DATA, FILL, ACOPY's source, reductions, matmul's operands,
+ * print): nothing that could keep it — no block argument, no return, no call,
+ * no container, no try's protected instruction — and only inside its innermost
+ * loop, each of whose back edges leaves a block the candidate's dominates and
+ * that lies in no loop nested in it. At the end of such a block the iteration
+ * is done with it: a value the body makes reaches the next iteration only
+ * through a header parameter, which it is not, and the block runs once an
+ * iteration. A path that leaves the loop (break, return, an exception) keeps it
+ * until the call returns, as before.
+ */
+#include "opt.h"
+#include "../ir/lib.h"
+#include <stdio.h>
+#include <string.h>
+
+typedef struct Loops {
+    uint32_t nb, nh;
+    uint32_t *idom, *header; /* header[k]: the block of loop k */
+    bool **body;             /* body[k][bi]: block bi is in loop k (its nested loops' blocks too) */
+    uint32_t *size;
+} Loops;
+
+static bool dominates(const uint32_t *idom, uint32_t a, uint32_t b) {
+    for (;;) {
+        if (b == a) return true;
+        if (b == 0 || idom[b] == UINT32_MAX || idom[b] == b) return false;
+        b = idom[b];
+    }
+}
+
+/* the natural loops: a header h with a predecessor u it dominates; its body what reaches u without h */
+static bool find_loops(Func *f, Loops *L) {
+    uint32_t nb = L->nb = f->blocks.n;
+    L->idom = arena_alloc(f->a, sizeof(uint32_t) * (nb + 1));
+    L->header = arena_alloc(f->a, sizeof(uint32_t) * (nb + 1));
+    L->body = arena_alloc(f->a, sizeof(bool *) * (nb + 1));
+    L->size = arena_alloc(f->a, sizeof(uint32_t) * (nb + 1));
+    uint32_t *stack = arena_alloc(f->a, sizeof(uint32_t) * (nb + 1));
+    if (!L->idom || !L->header || !L->body || !L->size || !stack || !opt_dominators(f, L->idom)) return false;
+    L->nh = 0;
+    for (uint32_t h = 0; h < nb; h++) {
+        Block *b = &f->blocks.v[h];
+        if (b->dead || L->idom[h] == UINT32_MAX) continue;
+        bool *in = NULL;
+        uint32_t sp = 0, n = 0;
+        for (uint32_t k = 0; k < b->preds.n; k++) {
+            uint32_t u = b->preds.v[k].blk;
+            if (L->idom[u] == UINT32_MAX || !dominates(L->idom, h, u)) continue;
+            if (!in) {
+                if (!(in = arena_alloc(f->a, nb))) return false;
+                memset(in, 0, nb);
+                in[h] = true;
+                n = 1;
+            }
+            if (!in[u]) { in[u] = true; n++; stack[sp++] = u; }
+        }
+        if (!in) continue;
+        while (sp) {
+            Block *x = &f->blocks.v[stack[--sp]];
+            for (uint32_t k = 0; k < x->preds.n; k++) {
+                uint32_t p = x->preds.v[k].blk;
+                if (!in[p] && L->idom[p] != UINT32_MAX) { in[p] = true; n++; stack[sp++] = p; }
+            }
+        }
+        L->header[L->nh] = h; L->body[L->nh] = in; L->size[L->nh] = n;
+        L->nh++;
+    }
+    return true;
+}
+
+/* the smallest loop holding block bi, or -1 */
+static int innermost(const Loops *L, uint32_t bi) {
+    int best = -1;
+    for (uint32_t k = 0; k < L->nh; k++)
+        if (L->body[k][bi] && (best < 0 || L->size[k] < L->size[best])) best = (int)k;
+    return best;
+}
+
+static bool candidate(const Ins *in) {
+    if (!in->ty || in->ty->kind != T_ARRAY) return false;
+    return in->op == OP_ALLOC || in->op == OP_ACOPY || (in->op == OP_LIB && (in->aux & 0xff) == LIB_MATMUL);
+}
+
+/* whether instruction u uses array v (one of a candidate's values) only to read or write elements or the header;
+ * *view: u is a view of v's memory, itself to check */
+static bool harmless(Func *f, Ref u, Ref v, bool *view) {
+    const Ins *in = &f->ins.v[u];
+    *view = false;
+    for (uint32_t j = 1; j < in->n && in->op != OP_LIB; j++) /* v anywhere but first: a stored value, an index */
+        if (ir_arg(f, u, j) == v) return false;
+    switch (in->op) {
+    case OP_LOAD: case OP_STORE: case OP_BOUND: case OP_DIM: case OP_STRIDE: case OP_DATA: case OP_FILL: case OP_ACOPY:
+        return true;
+    case OP_VIEW: case OP_MKVIEW: *view = true; return true;
+    case OP_LIB: {
+        int k = (int)(in->aux & 0xff);
+        return k < RK_COUNT || k == LIB_MATMUL || k == LIB_PRINT;
+    }
+    default: return false;
+    }
+}
+
+/* users of each value (instructions only), as offsets into one array */
+typedef struct Users { uint32_t *start; Ref *of; bool *esc; } Users;
+
+static bool find_users(Func *f, Users *U) {
+    uint32_t n = f->ins.n, total = 0;
+    U->start = arena_alloc(f->a, sizeof(uint32_t) * (n + 1));
+    U->esc = arena_alloc(f->a, n + 1);
+    if (!U->start || !U->esc) return false;
+    memset(U->start, 0, sizeof(uint32_t) * (n + 1));
+    memset(U->esc, 0, n + 1);
+    for (int pass = 0; pass < 2; pass++) {
+        for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
+            Block *b = &f->blocks.v[bi];
+            if (b->dead) continue;
+            for (uint32_t k = 0; k < b->ins.n; k++) {
+                Ref r = b->ins.v[k];
+                for (uint32_t j = 0; j < f->ins.v[r].n; j++) {
+                    Ref a = ir_arg(f, r, j);
+                    if (pass == 0) { U->start[a]++; total++; }
+                    else U->of[--U->start[a]] = r;
+                }
+            }
+            if (pass) continue;
+            for (int s = 0; s < b->nsucc; s++)
+                for (uint32_t k = 0; k < b->succ[s].args.n; k++) U->esc[b->succ[s].args.v[k]] = true;
+            for (uint32_t k = 0; k < b->rets.n; k++) U->esc[b->rets.v[k]] = true;
+            if (b->term == TERM_BR || b->term == TERM_TRY) U->esc[b->cond] = true;
+        }
+        if (pass == 0) { /* counts to ends, filled downwards */
+            if (!(U->of = arena_alloc(f->a, sizeof(Ref) * (total + 1)))) return false;
+            for (uint32_t r = 0, at = 0; r < n; r++) { at += U->start[r]; U->start[r] = at; }
+            U->start[n] = total;
+        }
+    }
+    return true;
+}
+
+/* whether candidate c and its views are used only harmlessly, by instructions in loop k's body */
+static bool stays(Func *f, const Users *U, const Loops *L, int k, Ref c, Ref *work, uint32_t cap) {
+    uint32_t n = 0, done = 0;
+    work[n++] = c;
+    while (done < n) {
+        Ref v = work[done++];
+        if (U->esc[v]) return false;
+        for (uint32_t i = U->start[v]; i < U->start[v + 1]; i++) {
+            Ref u = U->of[i];
+            bool view;
+            if (!L->body[k][f->ins.v[u].blk] || !harmless(f, u, v, &view)) return false;
+            if (!view) continue;
+            bool seen = false;
+            for (uint32_t j = 0; j < n && !seen; j++) seen = work[j] == u;
+            if (seen) continue;
+            if (n == cap) return false;
+            work[n++] = u;
+        }
+    }
+    return true;
+}
+
+bool opt_arrfree(Func *f) {
+    uint32_t n = f->ins.n;
+    bool any = false;
+    for (uint32_t r = 0; r < n && !any; r++) {
+        const Ins *in = &f->ins.v[r];
+        if (in->blk != UINT32_MAX && in->op == OP_LIB && (in->aux & 0xff) == LIB_GPU) return true; /* a CUDA kernel */
+        any = in->blk != UINT32_MAX && !f->blocks.v[in->blk].dead && candidate(in);
+    }
+    if (!any) return true;
+    Loops L = {0};
+    Users U = {0};
+    enum { MAX_VIEWS = 64 };
+    Ref *work = arena_alloc(f->a, sizeof(Ref) * MAX_VIEWS);
+    if (!work || !find_loops(f, &L) || !find_users(f, &U)) return false;
+    if (!L.nh) return true;
+    for (Ref c = 0; c < n; c++) {
+        const Ins *in = &f->ins.v[c];
+        if (in->blk == UINT32_MAX || f->blocks.v[in->blk].dead || !candidate(in) || L.idom[in->blk] == UINT32_MAX) continue;
+        int k = innermost(&L, in->blk);
+        if (k < 0 || f->blocks.v[L.header[k]].independent || !stays(f, &U, &L, k, c, work, MAX_VIEWS)) continue;
+        uint32_t h = L.header[k];
+        Block *hb = &f->blocks.v[h];
+        bool ok = true;
+        for (uint32_t p = 0; p < hb->preds.n && ok; p++) {
+            uint32_t u = hb->preds.v[p].blk;
+            if (!L.body[k][u]) continue; /* the way in */
+            ok = dominates(L.idom, in->blk, u) && innermost(&L, u) == k && f->blocks.v[u].term != TERM_TRY;
+        }
+        if (!ok) continue;
+        char note[160];
+        snprintf(note, sizeof note, "free: line %u: the %s made there, by each iteration of the loop at line %u", f->ins.v[c].line,
+                 in->op == OP_ALLOC ? "new array" : in->op == OP_ACOPY ? "copy" : "matrix product", hb->line);
+        const char *kept = arena_strndup(f->a, note, strlen(note));
+        if (!kept || !vec_push(f->a, f->notes, kept)) return false;
+        for (uint32_t p = 0; p < hb->preds.n; p++) {
+            uint32_t u = f->blocks.v[h].preds.v[p].blk;
+            bool first = true; /* a block with both edges back (a branch to the header either way) frees once */
+            for (uint32_t q = 0; q < p; q++) first &= f->blocks.v[h].preds.v[q].blk != u;
+            if (!L.body[k][u] || !first) continue;
+            if (!ir_emit(f, u, OP_LIB, NULL, &c, 1, LIB_AFREE, f->ins.v[c].line)) return false;
+        }
+    }
+    return true;
+}
