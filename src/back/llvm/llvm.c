@@ -1466,6 +1466,42 @@ static int64_t const_trips(Func *f, uint32_t h, const uint32_t *pos) {
  * unrolls and vectorizes it whole (static shapes: an 8 x 8 matmul's loops) */
 #define INTR_BOUNDED_TRIPS (1 << 16)
 
+/* whether LLVM, told to vectorize the loop headed h (blocks in[]), could reorder floating-point
+ * arithmetic: the hint lets it (LoopVectorizeHints::allowReordering) change the order of a reduction
+ * or recurrence, which changes the bits of its answer (s += x[i] over range(16)). Such a recurrence is
+ * a float or complex header parameter, or a float element stored at an address the loop does not
+ * vary (its indices computed from values made outside the loop), which LICM would turn into one */
+static bool invariant(Func *f, Ref v, const bool *in, int depth) {
+    Ins *x = &f->ins.v[v];
+    if (x->blk == UINT32_MAX || !in[x->blk] || x->op == OP_CONST) return true;
+    if (depth == 0 || x->op == OP_LOAD || x->op == OP_PARAM || x->op == OP_CALL || x->op == OP_LIB || x->op == OP_ALLOC) return false;
+    for (uint32_t j = 0; j < x->n; j++) if (!invariant(f, ir_arg(f, v, j), in, depth - 1)) return false;
+    return true;
+}
+
+static bool reorders(Func *f, uint32_t h, const bool *in) {
+    Block *hb = &f->blocks.v[h];
+    for (uint32_t k = 0; k < hb->params.n; k++) {
+        const Type *t = f->ins.v[hb->params.v[k]].ty;
+        if (t && t->kind == T_SCALAR && (dt_is_float(t->dtype) || dt_is_complex(t->dtype))) return true;
+    }
+    for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
+        if (!in[bi]) continue;
+        Block *b = &f->blocks.v[bi];
+        for (uint32_t k = 0; k < b->ins.n; k++) {
+            Ref r = b->ins.v[k];
+            Ins *st = &f->ins.v[r];
+            if (st->op != OP_STORE) continue;
+            const Type *t = f->ins.v[ir_arg(f, r, 1)].ty;
+            if (!t || !(dt_is_float(t->dtype) || dt_is_complex(t->dtype))) continue;
+            bool fixed = true;
+            for (uint32_t j = 0; j < st->n && fixed; j++) fixed = j == 1 || invariant(f, ir_arg(f, r, j), in, 6);
+            if (fixed) return true;
+        }
+    }
+    return false;
+}
+
 /* LOOP_* per block: the headers that get the interrupt check (those whose loop holds a call or another
  * loop's header, unless the loop and those inside it are counted with constant bounds of a small
  * product), and the back edges that get the vectorization hint (such a constant nest, or an innermost
@@ -1507,7 +1543,7 @@ static uint8_t *loop_flags(Func *f, const uint32_t *pos) {
             for (uint32_t k = 0; k < b->ins.n && !call; k++) if (f->ins.v[b->ins.v[k]].op == OP_CALL) call = true;
         }
         if (call || (inner && trips < 0)) chk[h] |= LOOP_CHECK;
-        else if (inner || trips >= 4)
+        else if ((inner || trips >= 4) && !reorders(f, h, in))
             for (uint32_t k = 0; k < hb->preds.n; k++) if (pos[hb->preds.v[k].blk] >= pos[h]) chk[hb->preds.v[k].blk] |= LOOP_VEC_HINT;
     }
     free(hdr); free(in); free(work);
