@@ -13,12 +13,14 @@
  * DIM, STRIDE, DATA, FILL, ACOPY's source, reductions, matmul's operands,
  * print): nothing that could keep it — no block argument, no return, no call,
  * no container, no try's protected instruction — and only inside its innermost
- * loop, each of whose back edges leaves a block the candidate's dominates and
- * that lies in no loop nested in it. At the end of such a block the iteration
- * is done with it: a value the body makes reaches the next iteration only
- * through a header parameter, which it is not, and the block runs once an
- * iteration. A path that leaves the loop (break, return, an exception) keeps it
- * until the call returns, as before.
+ * loop. It is let go where the iteration leaves the blocks its own block
+ * dominates (at the end of each block of the loop, in no loop nested in it,
+ * whose every way out goes back to the header, out of the loop or to a block
+ * the array's does not dominate): past that point no use of this iteration's
+ * array can come (a value the body makes reaches the next iteration only
+ * through a header parameter, which it is not; reaching its uses again means
+ * making it again), and each array is let go once. A path that returns or
+ * raises keeps it until the call returns, as before.
  */
 #include "opt.h"
 #include "../ir/lib.h"
@@ -171,6 +173,22 @@ static bool stays(Func *f, const Users *U, const Loops *L, int k, Ref c, Ref *wo
     return true;
 }
 
+/* whether block x of loop k is where an iteration leaves the blocks array block a dominates (its region): x is in
+ * the region and in no loop nested in k, and every way out of x goes back to the header, out of the loop, or to a
+ * block outside the region (which only a new pass through a reaches the region from again). Its end is after
+ * every use of the array that iteration made; a try's block (its protected instruction must stay last) and a
+ * block that returns or raises are not used */
+static bool leaves_region(Func *f, const Loops *L, int k, uint32_t a, uint32_t x) {
+    Block *xb = &f->blocks.v[x];
+    if (xb->dead || L->idom[x] == UINT32_MAX || !dominates(L->idom, a, x) || innermost(L, x) != k) return false;
+    if (xb->term == TERM_TRY || xb->nsucc == 0) return false;
+    for (int s = 0; s < xb->nsucc; s++) {
+        uint32_t t = xb->succ[s].to;
+        if (t != L->header[k] && dominates(L->idom, a, t)) return false;
+    }
+    return true;
+}
+
 bool opt_arrfree(Func *f) {
     uint32_t n = f->ins.n;
     bool any = false;
@@ -191,27 +209,19 @@ bool opt_arrfree(Func *f) {
         if (in->blk == UINT32_MAX || f->blocks.v[in->blk].dead || !candidate(in) || L.idom[in->blk] == UINT32_MAX) continue;
         int k = innermost(&L, in->blk);
         if (k < 0 || f->blocks.v[L.header[k]].independent || !stays(f, &U, &L, k, c, work, MAX_VIEWS)) continue;
-        uint32_t h = L.header[k];
-        Block *hb = &f->blocks.v[h];
-        bool ok = true;
-        for (uint32_t p = 0; p < hb->preds.n && ok; p++) {
-            uint32_t u = hb->preds.v[p].blk;
-            if (!L.body[k][u]) continue; /* the way in */
-            ok = dominates(L.idom, in->blk, u) && innermost(&L, u) == k && f->blocks.v[u].term != TERM_TRY;
+        uint32_t h = L.header[k], a = in->blk;
+        const char *what = in->op == OP_ALLOC ? "new array" : in->op == OP_ACOPY ? "copy" : "matrix product";
+        uint32_t line = f->ins.v[c].line, hline = f->blocks.v[h].line, placed = 0;
+        for (uint32_t x = 0; x < f->blocks.n; x++) {
+            if (!L.body[k][x] || !leaves_region(f, &L, k, a, x)) continue;
+            if (!ir_emit(f, x, OP_LIB, NULL, &c, 1, LIB_AFREE, line)) return false;
+            placed++;
         }
-        if (!ok) continue;
+        if (!placed) continue;
         char note[160];
-        snprintf(note, sizeof note, "free: line %u: the %s made there, by each iteration of the loop at line %u", f->ins.v[c].line,
-                 in->op == OP_ALLOC ? "new array" : in->op == OP_ACOPY ? "copy" : "matrix product", hb->line);
+        snprintf(note, sizeof note, "free: line %u: the %s made there, by each iteration of the loop at line %u", line, what, hline);
         const char *kept = arena_strndup(f->a, note, strlen(note));
         if (!kept || !vec_push(f->a, f->notes, kept)) return false;
-        for (uint32_t p = 0; p < hb->preds.n; p++) {
-            uint32_t u = f->blocks.v[h].preds.v[p].blk;
-            bool first = true; /* a block with both edges back (a branch to the header either way) frees once */
-            for (uint32_t q = 0; q < p; q++) first &= f->blocks.v[h].preds.v[q].blk != u;
-            if (!L.body[k][u] || !first) continue;
-            if (!ir_emit(f, u, OP_LIB, NULL, &c, 1, LIB_AFREE, f->ins.v[c].line)) return false;
-        }
     }
     return true;
 }

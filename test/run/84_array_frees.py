@@ -124,3 +124,55 @@ def whiles(n):
         c[:] = i
         s += c[7]
     return s
+
+# run: midway(12)
+# expect: 18.0
+def midway(n):
+    t = 0.0
+    for i in range(n):
+        c = np.arange(5.0) * i
+        if i % 3 == 0:
+            t += c[1]
+            continue           # leaves with the array read: let go here too, once
+        t -= c[2] - c[4] * 0.5
+    return t
+
+# run: branchy(9)
+# expect: 86.0
+def branchy(n):
+    t = 0.0
+    for i in range(n):
+        if i % 2 == 1:
+            c = np.full(3, i * 1.5)
+            t += c.sum()
+        else:
+            d = np.ones(2) * i
+            if d[0] > 3.0:
+                t += d[1]
+            else:
+                t -= d[0] * 2
+    return t
+
+# run: forever(6)
+# expect: 7.0
+def forever(n):
+    i = 0
+    while True:
+        c = np.arange(3.0) + i
+        i += 1
+        if i >= n:
+            break
+    return c[2]
+
+# run: inner_break(5)
+# expect: 165.0
+def inner_break(n):
+    t = 0.0
+    for i in range(n):
+        c = np.arange(6.0) * (i + 1)
+        for j in range(6):
+            if c[j] > 10.0:
+                break
+            t += c[j]
+        t += c[5]
+    return t
