@@ -6,12 +6,13 @@
  * call's buffers, rt/run.c): 20,000 iterations of c = a + b on 10,000 complex
  * numbers took 3.1 GB and a page fault per 4 KiB written.
  * requires: SSA, dce (the uses are final); the last pass.
- * A candidate is an array an ALLOC, ACOPY or LIB_MATMUL makes (a buffer of its
- * own, nothing else points into it yet) in a block of a loop. It is let go
+ * A candidate is an array an ALLOC, ACOPY, a reduction along axes, a matrix
+ * product, a sort or nonzero makes (a buffer of its own, nothing else points
+ * into it yet) in a block of a loop. It is let go
  * (LIB_AFREE) when it and every view made of it (VIEW, MKVIEW) are used only by
  * what reads or writes their elements and header (LOAD, STORE's target, BOUND,
  * DIM, STRIDE, DATA, FILL, ACOPY's source, reductions, matmul's operands,
- * print): nothing that could keep it — no block argument, no return, no call,
+ * sorts, print): nothing that could keep it — no block argument, no return, no call,
  * no container, no try's protected instruction — and only inside its innermost
  * loop. It is let go where the iteration leaves the blocks its own block
  * dominates (at the end of each block of the loop, in no loop nested in it,
@@ -90,9 +91,15 @@ static int innermost(const Loops *L, uint32_t bi) {
     return best;
 }
 
+/* the library routines that read their array operands and keep nothing of them; those of them that give an array
+ * give a new one (rt/reduce.c, matmul.c, sort.c: run_alloc) */
+static bool reads_arrays(int routine) {
+    return routine < RK_COUNT || routine == LIB_MATMUL || (routine >= LIB_SORT && routine <= LIB_NONZERO);
+}
+
 static bool candidate(const Ins *in) {
     if (!in->ty || in->ty->kind != T_ARRAY) return false;
-    return in->op == OP_ALLOC || in->op == OP_ACOPY || (in->op == OP_LIB && (in->aux & 0xff) == LIB_MATMUL);
+    return in->op == OP_ALLOC || in->op == OP_ACOPY || (in->op == OP_LIB && reads_arrays((int)(in->aux & 0xff)));
 }
 
 /* whether instruction u uses array v (one of a candidate's values) only to read or write elements or the header;
@@ -108,7 +115,7 @@ static bool harmless(Func *f, Ref u, Ref v, bool *view) {
     case OP_VIEW: case OP_MKVIEW: *view = true; return true;
     case OP_LIB: {
         int k = (int)(in->aux & 0xff);
-        return k < RK_COUNT || k == LIB_MATMUL || k == LIB_PRINT;
+        return reads_arrays(k) || k == LIB_PRINT;
     }
     default: return false;
     }
@@ -210,7 +217,7 @@ bool opt_arrfree(Func *f) {
         int k = innermost(&L, in->blk);
         if (k < 0 || f->blocks.v[L.header[k]].independent || !stays(f, &U, &L, k, c, work, MAX_VIEWS)) continue;
         uint32_t h = L.header[k], a = in->blk;
-        const char *what = in->op == OP_ALLOC ? "new array" : in->op == OP_ACOPY ? "copy" : "matrix product";
+        const char *what = in->op == OP_ALLOC ? "new array" : in->op == OP_ACOPY ? "copy" : ir_lib_name(in->aux);
         uint32_t line = f->ins.v[c].line, hline = f->blocks.v[h].line, placed = 0;
         for (uint32_t x = 0; x < f->blocks.n; x++) {
             if (!L.body[k][x] || !leaves_region(f, &L, k, a, x)) continue;
@@ -219,7 +226,8 @@ bool opt_arrfree(Func *f) {
         }
         if (!placed) continue;
         char note[160];
-        snprintf(note, sizeof note, "free: line %u: the %s made there, by each iteration of the loop at line %u", line, what, hline);
+        snprintf(note, sizeof note, "free: line %u: the %s%s made there, by each iteration of the loop at line %u", line, what,
+                 in->op == OP_LIB ? " result" : "", hline);
         const char *kept = arena_strndup(f->a, note, strlen(note));
         if (!kept || !vec_push(f->a, f->notes, kept)) return false;
     }

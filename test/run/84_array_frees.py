@@ -176,3 +176,15 @@ def inner_break(n):
             t += c[j]
         t += c[5]
     return t
+
+# run: reduced(6)
+# expect: 1266.0
+def reduced(n):
+    m = np.arange(12.0).reshape(3, 4)
+    t = 0.0
+    for i in range(n):
+        s = (m * i).sum(axis=0)     # a reduction's array result
+        o = np.sort(m[:, ::-1] - i, axis=1)
+        z = np.argsort(o[0])
+        t += s[1] + o[2, 0] + z[3] + np.cumsum(s)[3]
+    return t
