@@ -247,6 +247,7 @@ class Gen:
         if k == 0: self.emit(f"i{r.randrange(3)} = {bound(self.iexpr())}")
         elif k == 1: self.emit(f"f{r.randrange(2)} = {self.fexpr()}")
         elif k == 2 and r.random() < 0.12: self.offset_loop()
+        elif k == 2 and r.random() < 0.1: self.sum_loop()
         elif k == 2 and r.random() < 0.7: self.emit(f"arr[{self.idx()}] = {self.fexpr()}")
         elif k == 2: self.emit(f"mat[{self.midx()}] = {self.fexpr()}")
         elif k == 3 and r.random() < 0.5: self.emit(f"i{r.randrange(3)} += {self.iexpr(1)}" if WRAP or not self.loops
@@ -293,6 +294,19 @@ class Gen:
         else:
             self.emit(f"if {self.cond()}:")
             self.depth += 1; self.emit(f"return (i0, {self.fexpr(1)})"); self.depth -= 1
+
+    def sum_loop(self):
+        """a float sum over a loop of constant trip count whose terms cancel (1e15 * (-1, -0.5, 0, 0.5, ...) plus
+        a small inexact part): any order but Python's changes its bits, which tier 2's vectorizer must not take"""
+        r = self.r
+        v, f = f"k{self.depth}", f"f{r.randrange(2)}"
+        if r.random() < 0.7:
+            self.emit(f"for {v} in range({r.choice([4, 8])}):")
+            term = r.choice([f"float(arr[{v}]) * 1e15 + 0.1 * {v}", f"(float(arr[{v}]) + 0.3) * {r.choice(['1e16', '3e15', 'f0'])}"])
+        else:
+            self.emit(f"for {v} in range(4):")
+            term = f"float(mat[{r.randrange(3)}, {v}]) * 1e15 - {v} / 7.0"
+        self.emit(f"    {f} {r.choice(['+=', '-=', '*='] if r.random() < 0.2 else ['+='])} {term}")
 
     def try_stmt(self):
         """try / except / else / finally (lower/try.c): the body's statements may raise (a raw index out of range,

@@ -131,3 +131,42 @@ def mem16_arg(x):
     for i in range(16):
         acc[1] += x[i]
     return acc[1]
+
+def mm(a, b, c):
+    for i in range(48):            # constant trip counts: the k loop unrolled whole, the j loop vectorized
+        for j in range(48):
+            s = a[i, 0] * 0
+            for k in range(48):
+                s += a[i, k] * b[k, j]
+            c[i, j] = s
+    return c
+
+# run: matmul48()
+# expect: (8000000000047.048, 3000300000048.0, -3014099999952.0, 8016000000047.05, 8000450330624.0, 3001108398080.0)
+def matmul48():
+    n = 48
+    a = np.zeros((n, n))
+    b = np.zeros((n, n))
+    for i in range(n):
+        for j in range(n):
+            a[i, j] = (1e16 if (i + j) % 4 == 0 else (-1e16 if (i + j) % 4 == 2 else 1.0 + j * 1e-3)) * (1.0 + i * 1e-4)
+            b[i, j] = 1.0 + ((i * 7 + j * 3) % 11) * 1e-4
+    c = mm(a, b, np.zeros((n, n)))
+    d = mm(a.astype(np.float32), b.astype(np.float32), np.zeros((n, n), dtype=np.float32))
+    return (c[0, 3], c[1, 2], c[47, 46], c[20, 21], float(d[0, 3]), float(d[5, 7]))
+
+# run: matmul_shapes(np.zeros((48, 48)), np.zeros((48, 48)), np.zeros((48, 48)))
+# expect: (8000000000047.048, 3000300000048.0, -3014099999952.0, 8016000000047.05)
+def matmul_shapes(a, b, c):
+    # with --static-shapes (the suite's run of every kernel) the loops below have constant trip counts
+    for i in range(a.shape[0]):
+        for j in range(a.shape[1]):
+            a[i, j] = (1e16 if (i + j) % 4 == 0 else (-1e16 if (i + j) % 4 == 2 else 1.0 + j * 1e-3)) * (1.0 + i * 1e-4)
+            b[i, j] = 1.0 + ((i * 7 + j * 3) % 11) * 1e-4
+    for i in range(a.shape[0]):
+        for j in range(b.shape[1]):
+            s = a[i, 0] * 0
+            for k in range(a.shape[1]):
+                s += a[i, k] * b[k, j]
+            c[i, j] = s
+    return (c[0, 3], c[1, 2], c[47, 46], c[20, 21])

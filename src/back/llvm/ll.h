@@ -18,8 +18,9 @@
 
 typedef struct LV { LLVMValueRef v[MAXC]; int n; } LV;
 
-enum { LOOP_CHECK = 1, LOOP_VEC_HINT = 2 }; /* per block: an interrupt check at this header; a back edge to a nest of
-                                             * constant trip counts (a vectorization hint) */
+enum { LOOP_CHECK = 1, LOOP_VEC_HINT = 2, LOOP_UNROLL = 4 }; /* per block: an interrupt check at this header; a back
+                                             * edge to a nest of constant trip counts (a vectorization hint); a back
+                                             * edge of a short constant loop with a float recurrence (unrolled whole) */
 typedef struct L {
     LLVMValueRef tbaa[2];       /* access tags: an array element, a list's header (tbaa) */
     uint8_t *loopflags;         /* per block: LOOP_* (loop_flags) */

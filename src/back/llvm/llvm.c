@@ -1209,11 +1209,15 @@ static void diagnostic(LLVMDiagnosticInfoRef d, void *cx) {
     if (LLVMGetDiagInfoSeverity(d) == LLVMDSError && !l->bail) l->bail = "LLVM reported an error";
 }
 
-static void vec_hint(L *l, LLVMValueRef br) {
+/* the loop metadata of a back edge: vectorize (LOOP_VEC_HINT: LLVM may reorder nothing there, reorders() saw to it)
+ * or unroll whole (LOOP_UNROLL: its parent, a loop with no recurrence of its own, then has straight-line code
+ * inside and vectorizes across its own iterations, each lane one sum in Python's order, as gcc does a small matmul) */
+static void loop_hint(L *l, LLVMValueRef br, bool unroll) {
     LLVMMetadataRef tmp = LLVMTemporaryMDNode(l->cx, NULL, 0);
     LLVMMetadataRef en[2] = {LLVMMDStringInContext2(l->cx, "llvm.loop.vectorize.enable", 26),
                              LLVMValueAsMetadata(LLVMConstInt(LLVMInt1TypeInContext(l->cx), 1, 0))};
-    LLVMMetadataRef opts = LLVMMDNodeInContext2(l->cx, en, 2);
+    LLVMMetadataRef full = LLVMMDStringInContext2(l->cx, "llvm.loop.unroll.full", 21);
+    LLVMMetadataRef opts = unroll ? LLVMMDNodeInContext2(l->cx, &full, 1) : LLVMMDNodeInContext2(l->cx, en, 2);
     LLVMMetadataRef ops[2] = {tmp, opts};
     LLVMMetadataRef loop = LLVMMDNodeInContext2(l->cx, ops, 2);
     LLVMMetadataReplaceAllUsesWith(tmp, loop);
@@ -1225,7 +1229,7 @@ static void terminator(L *l, uint32_t bi) {
     switch (b->term) {
     case TERM_JMP: {
         LLVMValueRef br = LLVMBuildBr(l->b, l->bb[b->succ[0].to]);
-        if (l->loopflags && (l->loopflags[bi] & LOOP_VEC_HINT)) vec_hint(l, br);
+        if (l->loopflags && (l->loopflags[bi] & (LOOP_VEC_HINT | LOOP_UNROLL))) loop_hint(l, br, l->loopflags[bi] & LOOP_UNROLL);
         break;
     }
     case TERM_BR: {
@@ -1502,6 +1506,18 @@ static bool reorders(Func *f, uint32_t h, const bool *in) {
     return false;
 }
 
+/* an innermost loop of constant trips with a float recurrence is unrolled whole (LOOP_UNROLL) up to this many trips
+ * and this many instructions in all: LLVM does it by itself up to ~16 trips of a small body, and a 64 x 64 matmul's
+ * k loop then leaves its j loop vectorizable */
+#define UNROLL_TRIPS 64
+#define UNROLL_INS 1024
+
+static uint32_t body_size(Func *f, const bool *in) {
+    uint32_t n = 0;
+    for (uint32_t bi = 0; bi < f->blocks.n; bi++) if (in[bi]) n += f->blocks.v[bi].ins.n;
+    return n;
+}
+
 /* LOOP_* per block: the headers that get the interrupt check (those whose loop holds a call or another
  * loop's header, unless the loop and those inside it are counted with constant bounds of a small
  * product), and the back edges that get the vectorization hint (such a constant nest, or an innermost
@@ -1542,9 +1558,11 @@ static uint8_t *loop_flags(Func *f, const uint32_t *pos) {
             Block *b = &f->blocks.v[bi];
             for (uint32_t k = 0; k < b->ins.n && !call; k++) if (f->ins.v[b->ins.v[k]].op == OP_CALL) call = true;
         }
+        int flag = 0;
         if (call || (inner && trips < 0)) chk[h] |= LOOP_CHECK;
-        else if ((inner || trips >= 4) && !reorders(f, h, in))
-            for (uint32_t k = 0; k < hb->preds.n; k++) if (pos[hb->preds.v[k].blk] >= pos[h]) chk[hb->preds.v[k].blk] |= LOOP_VEC_HINT;
+        else if ((inner || trips >= 4) && !reorders(f, h, in)) flag = LOOP_VEC_HINT;
+        else if (!inner && trips > 16 && trips <= UNROLL_TRIPS && body_size(f, in) * trips <= UNROLL_INS) flag = LOOP_UNROLL;
+        for (uint32_t k = 0; flag && k < hb->preds.n; k++) if (pos[hb->preds.v[k].blk] >= pos[h]) chk[hb->preds.v[k].blk] |= (uint8_t)flag;
     }
     free(hdr); free(in); free(work);
     return chk;
