@@ -155,10 +155,20 @@ def kept(n):
     for i in range(n):
         xs.append(a * i)
     return len(xs)
+def scaled(a, i):
+    return a * i
+def churn_calls(n):
+    a = np.ones(1000000)
+    t = 0.0
+    for i in range(n):
+        t += scaled(a, i)[i]
+    return t
 PY
 for t in interp baseline opt auto; do
     check 0 "179700.0" sh -c "ulimit -v 2000000; $K run --tier $t $T/churn.py churn 600"
+    check 0 "179700.0" sh -c "ulimit -v 2000000; $K run --tier $t $T/churn.py churn_calls 600"
 done
+check 0 "line 21: the scaled() result made there, by each iteration of the loop at line 20" "$K" explain "$T/churn.py" churn_calls 3
 check 0 "line 6: the new array made there, by each iteration of the loop at line 5" "$K" explain "$T/churn.py" churn 3
 check 1 "" sh -c "$K explain $T/churn.py kept 3 | grep 'let go'"
 check 1 "MemoryError" sh -c "ulimit -v 2000000; $K run --tier interp $T/churn.py kept 600"

@@ -8,7 +8,10 @@
  * requires: SSA, dce (the uses are final); the last pass.
  * A candidate is an array an ALLOC, ACOPY, a reduction along axes, a matrix
  * product, a sort or nonzero makes (a buffer of its own, nothing else points
- * into it yet) in a block of a loop. It is let go
+ * into it yet) in a block of a loop, or the result of a call there of a kernel
+ * that returns such an array of its own making on every path and keeps
+ * nothing of it (fresh_result: the callee ran on the same Run, whose buffer
+ * it is). It is let go
  * (LIB_AFREE) when it and every view made of it (VIEW, MKVIEW) are used only by
  * what reads or writes their elements and header (LOAD, STORE's target, BOUND,
  * DIM, STRIDE, DATA, FILL, ACOPY's source, reductions, matmul's operands,
@@ -25,6 +28,7 @@
  */
 #include "opt.h"
 #include "../ir/lib.h"
+#include "../ir/unit.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -97,9 +101,21 @@ static bool reads_arrays(int routine) {
     return routine < RK_COUNT || routine == LIB_MATMUL || (routine >= LIB_SORT && routine <= LIB_NONZERO);
 }
 
-static bool candidate(const Ins *in) {
+static bool made_here(const Ins *in) {
     if (!in->ty || in->ty->kind != T_ARRAY) return false;
     return in->op == OP_ALLOC || in->op == OP_ACOPY || (in->op == OP_LIB && reads_arrays((int)(in->aux & 0xff)));
+}
+
+static bool fresh_result(Func *cf);
+
+/* an array made by this call's own instruction, or returned by a call of a kernel whose result is always an array it
+ * made (fresh_result: the same Run holds it, the caller may let it go) */
+static bool candidate(Func *f, const Ins *in) {
+    if (made_here(in)) return true;
+    if (in->op != OP_CALL || (in->flags & INS_PAR) || !in->ty || in->ty->kind != T_ARRAY || in->aux < 0 || (uint64_t)in->aux >= f->callees.n)
+        return false;
+    Unit *u = f->callees.v[in->aux];
+    return u && u->ir && u->ir != f && u->state == UNIT_READY && fresh_result(u->ir);
 }
 
 /* whether instruction u uses array v (one of a candidate's values) only to read or write elements or the header;
@@ -122,15 +138,18 @@ static bool harmless(Func *f, Ref u, Ref v, bool *view) {
 }
 
 /* users of each value (instructions only), as offsets into one array */
-typedef struct Users { uint32_t *start; Ref *of; bool *esc; } Users;
+typedef struct Users { uint32_t *start; Ref *of; bool *esc, *phi; } Users; /* esc: a block argument, a return or a
+                                                                              * branch's value; phi: a block argument */
 
 static bool find_users(Func *f, Users *U) {
     uint32_t n = f->ins.n, total = 0;
     U->start = arena_alloc(f->a, sizeof(uint32_t) * (n + 1));
     U->esc = arena_alloc(f->a, n + 1);
-    if (!U->start || !U->esc) return false;
+    U->phi = arena_alloc(f->a, n + 1);
+    if (!U->start || !U->esc || !U->phi) return false;
     memset(U->start, 0, sizeof(uint32_t) * (n + 1));
     memset(U->esc, 0, n + 1);
+    memset(U->phi, 0, n + 1);
     for (int pass = 0; pass < 2; pass++) {
         for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
             Block *b = &f->blocks.v[bi];
@@ -145,7 +164,7 @@ static bool find_users(Func *f, Users *U) {
             }
             if (pass) continue;
             for (int s = 0; s < b->nsucc; s++)
-                for (uint32_t k = 0; k < b->succ[s].args.n; k++) U->esc[b->succ[s].args.v[k]] = true;
+                for (uint32_t k = 0; k < b->succ[s].args.n; k++) U->esc[b->succ[s].args.v[k]] = U->phi[b->succ[s].args.v[k]] = true;
             for (uint32_t k = 0; k < b->rets.n; k++) U->esc[b->rets.v[k]] = true;
             if (b->term == TERM_BR || b->term == TERM_TRY) U->esc[b->cond] = true;
         }
@@ -158,17 +177,18 @@ static bool find_users(Func *f, Users *U) {
     return true;
 }
 
-/* whether candidate c and its views are used only harmlessly, by instructions in loop k's body */
+/* whether candidate c and its views are used only harmlessly: by instructions in loop k's body (L non-NULL), or
+ * anywhere in a callee whose result c is (L NULL: c itself may be returned, not a view of it) */
 static bool stays(Func *f, const Users *U, const Loops *L, int k, Ref c, Ref *work, uint32_t cap) {
     uint32_t n = 0, done = 0;
     work[n++] = c;
     while (done < n) {
         Ref v = work[done++];
-        if (U->esc[v]) return false;
+        if (U->esc[v] && (L || v != c || U->phi[v])) return false;
         for (uint32_t i = U->start[v]; i < U->start[v + 1]; i++) {
             Ref u = U->of[i];
             bool view;
-            if (!L->body[k][f->ins.v[u].blk] || !harmless(f, u, v, &view)) return false;
+            if ((L && !L->body[k][f->ins.v[u].blk]) || !harmless(f, u, v, &view)) return false;
             if (!view) continue;
             bool seen = false;
             for (uint32_t j = 0; j < n && !seen; j++) seen = work[j] == u;
@@ -178,6 +198,27 @@ static bool stays(Func *f, const Users *U, const Loops *L, int k, Ref c, Ref *wo
         }
     }
     return true;
+}
+
+/* whether kernel body cf returns an array it made itself on every path, which nothing else keeps: each return's value
+ * an array its own instruction made (made_here), used only harmlessly besides (no view of it returned, stored in a
+ * container, passed on) */
+static bool fresh_result(Func *cf) {
+    if (!cf->ret || cf->ret->kind != T_ARRAY || cf->broken) return false;
+    Users U = {0};
+    enum { MAX_VIEWS = 64 };
+    Ref *work = arena_alloc(cf->a, sizeof(Ref) * MAX_VIEWS);
+    if (!work || !find_users(cf, &U)) return false;
+    bool any = false;
+    for (uint32_t bi = 0; bi < cf->blocks.n; bi++) {
+        Block *b = &cf->blocks.v[bi];
+        if (b->dead || b->term != TERM_RET) continue;
+        if (b->rets.n != 1) return false;
+        Ref v = b->rets.v[0];
+        if (!made_here(&cf->ins.v[v]) || !stays(cf, &U, NULL, 0, v, work, MAX_VIEWS)) return false;
+        any = true;
+    }
+    return any;
 }
 
 /* whether block x of loop k is where an iteration leaves the blocks array block a dominates (its region): x is in
@@ -202,7 +243,7 @@ bool opt_arrfree(Func *f) {
     for (uint32_t r = 0; r < n && !any; r++) {
         const Ins *in = &f->ins.v[r];
         if (in->blk != UINT32_MAX && in->op == OP_LIB && (in->aux & 0xff) == LIB_GPU) return true; /* a CUDA kernel */
-        any = in->blk != UINT32_MAX && !f->blocks.v[in->blk].dead && candidate(in);
+        any = in->blk != UINT32_MAX && !f->blocks.v[in->blk].dead && candidate(f, in);
     }
     if (!any) return true;
     Loops L = {0};
@@ -213,11 +254,12 @@ bool opt_arrfree(Func *f) {
     if (!L.nh) return true;
     for (Ref c = 0; c < n; c++) {
         const Ins *in = &f->ins.v[c];
-        if (in->blk == UINT32_MAX || f->blocks.v[in->blk].dead || !candidate(in) || L.idom[in->blk] == UINT32_MAX) continue;
+        if (in->blk == UINT32_MAX || f->blocks.v[in->blk].dead || !candidate(f, in) || L.idom[in->blk] == UINT32_MAX) continue;
         int k = innermost(&L, in->blk);
         if (k < 0 || f->blocks.v[L.header[k]].independent || !stays(f, &U, &L, k, c, work, MAX_VIEWS)) continue;
         uint32_t h = L.header[k], a = in->blk;
-        const char *what = in->op == OP_ALLOC ? "new array" : in->op == OP_ACOPY ? "copy" : ir_lib_name(in->aux);
+        const char *what = in->op == OP_ALLOC ? "new array" : in->op == OP_ACOPY ? "copy" : in->op == OP_CALL ? f->callees.v[in->aux]->name
+                         : ir_lib_name(in->aux);
         uint32_t line = f->ins.v[c].line, hline = f->blocks.v[h].line, placed = 0;
         for (uint32_t x = 0; x < f->blocks.n; x++) {
             if (!L.body[k][x] || !leaves_region(f, &L, k, a, x)) continue;
@@ -227,7 +269,7 @@ bool opt_arrfree(Func *f) {
         if (!placed) continue;
         char note[160];
         snprintf(note, sizeof note, "free: line %u: the %s%s made there, by each iteration of the loop at line %u", line, what,
-                 in->op == OP_LIB ? " result" : "", hline);
+                 in->op == OP_LIB ? " result" : in->op == OP_CALL ? "() result" : "", hline);
         const char *kept = arena_strndup(f->a, note, strlen(note));
         if (!kept || !vec_push(f->a, f->notes, kept)) return false;
     }

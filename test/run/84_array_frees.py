@@ -188,3 +188,38 @@ def reduced(n):
         z = np.argsort(o[0])
         t += s[1] + o[2, 0] + z[3] + np.cumsum(s)[3]
     return t
+
+def scaled(a, i):
+    return a * i                # always a new array: its callers may let it go
+
+def written(a, i):
+    a[0] = i
+    return a                    # its argument: not the caller's to let go
+
+def tail(a):
+    return a[1:]                # a view of its argument
+
+def listed_too(a, xs):
+    c = a + 1.0
+    xs.append(c)                # kept by the caller's list as well
+    return c
+
+def either(a, i):
+    if i % 2 == 0:
+        return a * 2.0
+    return a                    # fresh on one path only
+
+# run: through_calls(30)
+# expect: (1410.0, 31, 2.0, 29.0, 29.0)
+def through_calls(n):
+    a = np.ones(10)
+    xs = [a]
+    t = 0.0
+    for i in range(n):
+        c = scaled(a, i)
+        d = written(a, i)
+        e = tail(a)
+        f = listed_too(a, xs)
+        g = either(a, i)
+        t += c[1] + d[0] + e[0] + f[0] + g[2]
+    return (t, len(xs), xs[3][2], xs[29][0], a[0])
