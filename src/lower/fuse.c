@@ -377,21 +377,28 @@ static void store_elem(Inf *I, const Ref *iv, void *p) {
  * direct path is taken only then): independent; a reduction's carry its accumulator */
 static void nest(Inf *I, Store *q, const Ref *dims, Ref *iv) { st_nest(I, q->at, "ew", dims, q->nd, iv, store_elem, q, q->out != 0); }
 
+/* a view of array a's memory as an array of dtype dt whose innermost stride is dt's size, a constant: with parts, a
+ * complex array's float parts (its innermost axis twice as long: real, imaginary, real, ...) */
+static Ref inner_view(Inf *I, Ref a, int dt, bool parts) {
+    const Type *t = I->f->ins.v[a].ty;
+    int nd = t->ndim;
+    Ref ops[2 + 2 * KILN_MAXDIM];
+    ops[0] = a; ops[1] = inf_const_i(I, inf_i64(I), 0);
+    for (int k = 0; k < nd; k++) {
+        ops[2 + k] = inf_emit(I, OP_DIM, inf_i64(I), &a, 1, k);
+        if (parts && k == nd - 1) ops[2 + k] = inf_op2(I, OP_MUL, inf_i64(I), ops[2 + k], inf_const_i(I, inf_i64(I), 2));
+        ops[2 + nd + k] = k == nd - 1 ? inf_const_i(I, inf_i64(I), (int64_t)kiln_dtype_size((kiln_dtype)dt))
+                                      : inf_emit(I, OP_STRIDE, inf_i64(I), &a, 1, k);
+    }
+    return inf_emit(I, OP_MKVIEW, ty_array(I->tt, dt, nd, t->layout), ops, (uint32_t)(2 + 2 * nd), 0);
+}
+
 /* the array itself, or where its innermost stride is known to be the item size, a view saying so
  * with a constant: tier 2 then sees unit-stride accesses it can vectorize (slices of C arrays,
  * u[1:-1, 2:], have "any" layout and runtime strides) */
 static Ref unit_inner(Inf *I, Ref a) {
     const Type *t = I->f->ins.v[a].ty;
-    int nd = t->ndim;
-    if (t->layout == LAYOUT_C || nd == 0) return a;
-    Ref ops[2 + 2 * KILN_MAXDIM];
-    ops[0] = a; ops[1] = inf_const_i(I, inf_i64(I), 0);
-    for (int k = 0; k < nd; k++) {
-        ops[2 + k] = inf_emit(I, OP_DIM, inf_i64(I), &a, 1, k);
-        ops[2 + nd + k] = k == nd - 1 ? inf_const_i(I, inf_i64(I), (int64_t)kiln_dtype_size((kiln_dtype)t->dtype))
-                                      : inf_emit(I, OP_STRIDE, inf_i64(I), &a, 1, k);
-    }
-    return inf_emit(I, OP_MKVIEW, t, ops, (uint32_t)(2 + 2 * nd), 0);
+    return t->layout == LAYOUT_C || t->ndim == 0 ? a : inner_view(I, a, t->dtype, false);
 }
 
 /* whether array a's innermost stride is its item size (always, for a C array) */
@@ -416,20 +423,9 @@ static bool parts_apart(const Ew *e, int dt) {
     }
 }
 
-/* a complex array with a unit innermost stride seen as its parts: an array of floats whose
- * innermost axis is twice as long (real, imaginary, real, ...) */
+/* a complex array with a unit innermost stride seen as its parts */
 static Ref flat_parts(Inf *I, Ref a) {
-    const Type *t = I->f->ins.v[a].ty;
-    int nd = t->ndim, pdt = t->dtype == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64;
-    Ref ops[2 + 2 * KILN_MAXDIM];
-    ops[0] = a; ops[1] = inf_const_i(I, inf_i64(I), 0);
-    for (int k = 0; k < nd; k++) {
-        ops[2 + k] = inf_emit(I, OP_DIM, inf_i64(I), &a, 1, k);
-        if (k == nd - 1) ops[2 + k] = inf_op2(I, OP_MUL, inf_i64(I), ops[2 + k], inf_const_i(I, inf_i64(I), 2));
-        ops[2 + nd + k] = k == nd - 1 ? inf_const_i(I, inf_i64(I), (int64_t)kiln_dtype_size((kiln_dtype)pdt))
-                                      : inf_emit(I, OP_STRIDE, inf_i64(I), &a, 1, k);
-    }
-    return inf_emit(I, OP_MKVIEW, ty_array(I->tt, pdt, nd, t->layout), ops, (uint32_t)(2 + 2 * nd), 0);
+    return inner_view(I, a, I->f->ins.v[a].ty->dtype == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64, true);
 }
 
 /* tree e with every node's element type the part's and every leaf its flat_parts view (a copy in the arena) */

@@ -39,14 +39,6 @@ typedef struct Loops {
     uint32_t *size;
 } Loops;
 
-static bool dominates(const uint32_t *idom, uint32_t a, uint32_t b) {
-    for (;;) {
-        if (b == a) return true;
-        if (b == 0 || idom[b] == UINT32_MAX || idom[b] == b) return false;
-        b = idom[b];
-    }
-}
-
 /* the natural loops: a header h with a predecessor u it dominates; its body what reaches u without h */
 static bool find_loops(Func *f, Loops *L) {
     uint32_t nb = L->nb = f->blocks.n;
@@ -64,7 +56,7 @@ static bool find_loops(Func *f, Loops *L) {
         uint32_t sp = 0, n = 0;
         for (uint32_t k = 0; k < b->preds.n; k++) {
             uint32_t u = b->preds.v[k].blk;
-            if (L->idom[u] == UINT32_MAX || !dominates(L->idom, h, u)) continue;
+            if (L->idom[u] == UINT32_MAX || !opt_dominates(L->idom, h, u)) continue;
             if (!in) {
                 if (!(in = arena_alloc(f->a, nb))) return false;
                 memset(in, 0, nb);
@@ -106,16 +98,21 @@ static bool made_here(const Ins *in) {
     return in->op == OP_ALLOC || in->op == OP_ACOPY || (in->op == OP_LIB && reads_arrays((int)(in->aux & 0xff)));
 }
 
-static bool fresh_result(Func *cf);
+static bool fresh_result(Arena *a, Func *cf);
+
+/* a call that gives an array (whether the callee made it is fresh_result's question) */
+static bool array_call(Func *f, const Ins *in) {
+    return in->op == OP_CALL && !(in->flags & INS_PAR) && in->ty && in->ty->kind == T_ARRAY && in->aux >= 0 &&
+           (uint64_t)in->aux < f->callees.n;
+}
 
 /* an array made by this call's own instruction, or returned by a call of a kernel whose result is always an array it
  * made (fresh_result: the same Run holds it, the caller may let it go) */
 static bool candidate(Func *f, const Ins *in) {
     if (made_here(in)) return true;
-    if (in->op != OP_CALL || (in->flags & INS_PAR) || !in->ty || in->ty->kind != T_ARRAY || in->aux < 0 || (uint64_t)in->aux >= f->callees.n)
-        return false;
+    if (!array_call(f, in)) return false;
     Unit *u = f->callees.v[in->aux];
-    return u && u->ir && u->ir != f && u->state == UNIT_READY && fresh_result(u->ir);
+    return u && u->ir && u->ir != f && u->state == UNIT_READY && fresh_result(f->a, u->ir);
 }
 
 /* whether instruction u uses array v (one of a candidate's values) only to read or write elements or the header;
@@ -141,11 +138,12 @@ static bool harmless(Func *f, Ref u, Ref v, bool *view) {
 typedef struct Users { uint32_t *start; Ref *of; bool *esc, *phi; } Users; /* esc: a block argument, a return or a
                                                                               * branch's value; phi: a block argument */
 
-static bool find_users(Func *f, Users *U) {
+/* (in arena a: a callee's IR is read, never written, and its arena may be in use by another thread) */
+static bool find_users(Func *f, Arena *a, Users *U) {
     uint32_t n = f->ins.n, total = 0;
-    U->start = arena_alloc(f->a, sizeof(uint32_t) * (n + 1));
-    U->esc = arena_alloc(f->a, n + 1);
-    U->phi = arena_alloc(f->a, n + 1);
+    U->start = arena_alloc(a, sizeof(uint32_t) * (n + 1));
+    U->esc = arena_alloc(a, n + 1);
+    U->phi = arena_alloc(a, n + 1);
     if (!U->start || !U->esc || !U->phi) return false;
     memset(U->start, 0, sizeof(uint32_t) * (n + 1));
     memset(U->esc, 0, n + 1);
@@ -169,7 +167,7 @@ static bool find_users(Func *f, Users *U) {
             if (b->term == TERM_BR || b->term == TERM_TRY) U->esc[b->cond] = true;
         }
         if (pass == 0) { /* counts to ends, filled downwards */
-            if (!(U->of = arena_alloc(f->a, sizeof(Ref) * (total + 1)))) return false;
+            if (!(U->of = arena_alloc(a, sizeof(Ref) * (total + 1)))) return false;
             for (uint32_t r = 0, at = 0; r < n; r++) { at += U->start[r]; U->start[r] = at; }
             U->start[n] = total;
         }
@@ -203,12 +201,12 @@ static bool stays(Func *f, const Users *U, const Loops *L, int k, Ref c, Ref *wo
 /* whether kernel body cf returns an array it made itself on every path, which nothing else keeps: each return's value
  * an array its own instruction made (made_here), used only harmlessly besides (no view of it returned, stored in a
  * container, passed on) */
-static bool fresh_result(Func *cf) {
+static bool fresh_result(Arena *a, Func *cf) {
     if (!cf->ret || cf->ret->kind != T_ARRAY || cf->broken) return false;
     Users U = {0};
     enum { MAX_VIEWS = 64 };
-    Ref *work = arena_alloc(cf->a, sizeof(Ref) * MAX_VIEWS);
-    if (!work || !find_users(cf, &U)) return false;
+    Ref *work = arena_alloc(a, sizeof(Ref) * MAX_VIEWS);
+    if (!work || !find_users(cf, a, &U)) return false;
     bool any = false;
     for (uint32_t bi = 0; bi < cf->blocks.n; bi++) {
         Block *b = &cf->blocks.v[bi];
@@ -228,11 +226,11 @@ static bool fresh_result(Func *cf) {
  * block that returns or raises are not used */
 static bool leaves_region(Func *f, const Loops *L, int k, uint32_t a, uint32_t x) {
     Block *xb = &f->blocks.v[x];
-    if (xb->dead || L->idom[x] == UINT32_MAX || !dominates(L->idom, a, x) || innermost(L, x) != k) return false;
+    if (xb->dead || L->idom[x] == UINT32_MAX || !opt_dominates(L->idom, a, x) || innermost(L, x) != k) return false;
     if (xb->term == TERM_TRY || xb->nsucc == 0) return false;
     for (int s = 0; s < xb->nsucc; s++) {
         uint32_t t = xb->succ[s].to;
-        if (t != L->header[k] && dominates(L->idom, a, t)) return false;
+        if (t != L->header[k] && opt_dominates(L->idom, a, t)) return false;
     }
     return true;
 }
@@ -240,17 +238,17 @@ static bool leaves_region(Func *f, const Loops *L, int k, uint32_t a, uint32_t x
 bool opt_arrfree(Func *f) {
     uint32_t n = f->ins.n;
     bool any = false;
-    for (uint32_t r = 0; r < n && !any; r++) {
+    for (uint32_t r = 0; r < n; r++) {
         const Ins *in = &f->ins.v[r];
         if (in->blk != UINT32_MAX && in->op == OP_LIB && (in->aux & 0xff) == LIB_GPU) return true; /* a CUDA kernel */
-        any = in->blk != UINT32_MAX && !f->blocks.v[in->blk].dead && candidate(f, in);
+        any |= in->blk != UINT32_MAX && !f->blocks.v[in->blk].dead && (made_here(in) || array_call(f, in)); /* a maybe */
     }
     if (!any) return true;
     Loops L = {0};
     Users U = {0};
     enum { MAX_VIEWS = 64 };
     Ref *work = arena_alloc(f->a, sizeof(Ref) * MAX_VIEWS);
-    if (!work || !find_loops(f, &L) || !find_users(f, &U)) return false;
+    if (!work || !find_loops(f, &L) || !find_users(f, f->a, &U)) return false;
     if (!L.nh) return true;
     for (Ref c = 0; c < n; c++) {
         const Ins *in = &f->ins.v[c];

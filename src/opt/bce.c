@@ -14,14 +14,6 @@
  */
 #include "opt.h"
 
-static bool dominates(const uint32_t *idom, uint32_t a, uint32_t b) {
-    for (;;) {
-        if (b == a) return true;
-        if (b == 0 || idom[b] == UINT32_MAX || idom[b] == b) return false;
-        b = idom[b];
-    }
-}
-
 /* a length, canonical: DIM of an ALLOC is the extent it was allocated with; a length is the
  * value ref (axis -1) or DIM(ref, axis) of an array that is not an ALLOC */
 typedef struct Len { Ref r; int32_t axis; } Len;
@@ -90,7 +82,7 @@ static bool start_of(Func *f, const uint32_t *idom, Ref iv, uint32_t body, int64
     bool found = false;
     for (uint32_t i = 0; i < h->preds.n; i++) {
         Pred pr = h->preds.v[i];
-        if (dominates(idom, body, pr.blk)) continue; /* a back edge */
+        if (opt_dominates(idom, body, pr.blk)) continue; /* a back edge */
         Edge *e = &f->blocks.v[pr.blk].succ[pr.succ];
         if (p->aux >= e->args.n || found) return false;
         if (!int_const(f, e->args.v[p->aux], s)) return false;
@@ -143,7 +135,7 @@ bool opt_bce(Func *f) {
             Ins *cond = &f->ins.v[h->cond];
             if (cond->op != OP_LT || ir_arg(f, h->cond, 0) != idx) continue;
             uint32_t body = h->succ[0].to;
-            if (f->blocks.v[body].preds.n != 1 || !dominates(idom, body, bi)) continue;
+            if (f->blocks.v[body].preds.n != 1 || !opt_dominates(idom, body, bi)) continue;
             if (c < 0 && (!start_of(f, idom, idx, body, &s) || s + c < 0)) continue;
             /* the loop runs while iv < bound; a prange chunk's while iv < min($hi, len(a)) (front/prange.c) */
             Ref bound = ir_arg(f, h->cond, 1), x, y;

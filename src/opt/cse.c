@@ -131,6 +131,14 @@ bool opt_dominators(Func *f, uint32_t *idom) {
     return true;
 }
 
+bool opt_dominates(const uint32_t *idom, uint32_t a, uint32_t b) {
+    for (;;) {
+        if (b == a) return true;
+        if (b == 0 || idom[b] == UINT32_MAX || idom[b] == b) return false;
+        b = idom[b];
+    }
+}
+
 bool opt_cse(Func *f) {
     uint32_t nb = f->blocks.n, ni = f->ins.n;
     uint32_t *stack = arena_alloc(f->a, sizeof(uint32_t) * nb * 2), *idom = arena_alloc(f->a, sizeof(uint32_t) * (nb + 1));

@@ -25,6 +25,7 @@ bool opt_bce(Func *f);
 bool opt_strfree(Func *f);
 bool opt_arrfree(Func *f);
 bool opt_dominators(Func *f, uint32_t *idom);
+bool opt_dominates(const uint32_t *idom, uint32_t a, uint32_t b); /* a dominates b, by opt_dominators' idom */
 /* run the pipeline; if trace, print the IR after each pass (or only after
  * the pass named only) */
 bool opt_run(Func *f, FILE *trace, const char *only, char *err, size_t cap);
