@@ -89,6 +89,7 @@ int jit_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, c
     static const struct { const char *prefix, *head; } pass_notes[] = {
         {"inline: ", "calls inlined (opt/inline.c)"},
         {"free: ", "arrays let go at the end of each iteration (opt/arrfree.c)"},
+        {"local: ", "arrays kept in tier 2's frame where their shape is a constant of at most 1 KiB (opt/arrfree.c)"},
     };
     for (size_t k = 0; !asm_only && k < sizeof pass_notes / sizeof pass_notes[0]; k++) {
         size_t len = strlen(pass_notes[k].prefix);

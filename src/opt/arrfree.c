@@ -176,13 +176,13 @@ static bool find_users(Func *f, Arena *a, Users *U) {
 }
 
 /* whether candidate c and its views are used only harmlessly: by instructions in loop k's body (L non-NULL), or
- * anywhere in a callee whose result c is (L NULL: c itself may be returned, not a view of it) */
-static bool stays(Func *f, const Users *U, const Loops *L, int k, Ref c, Ref *work, uint32_t cap) {
+ * anywhere (L NULL); returned: c itself may be returned (not a view of it: a callee whose result c is) */
+static bool stays(Func *f, const Users *U, const Loops *L, int k, Ref c, bool returned, Ref *work, uint32_t cap) {
     uint32_t n = 0, done = 0;
     work[n++] = c;
     while (done < n) {
         Ref v = work[done++];
-        if (U->esc[v] && (L || v != c || U->phi[v])) return false;
+        if (U->esc[v] && (!returned || v != c || U->phi[v])) return false;
         for (uint32_t i = U->start[v]; i < U->start[v + 1]; i++) {
             Ref u = U->of[i];
             bool view;
@@ -213,7 +213,7 @@ static bool fresh_result(Arena *a, Func *cf) {
         if (b->dead || b->term != TERM_RET) continue;
         if (b->rets.n != 1) return false;
         Ref v = b->rets.v[0];
-        if (!made_here(&cf->ins.v[v]) || !stays(cf, &U, NULL, 0, v, work, MAX_VIEWS)) return false;
+        if (!made_here(&cf->ins.v[v]) || !stays(cf, &U, NULL, 0, v, true, work, MAX_VIEWS)) return false;
         any = true;
     }
     return any;
@@ -235,6 +235,24 @@ static bool leaves_region(Func *f, const Loops *L, int k, uint32_t a, uint32_t x
     return true;
 }
 
+/* the new arrays (ALLOC) that nothing keeps past the call: they and their views used only harmlessly, anywhere,
+ * never returned, passed on or carried by a block argument. ALLOC_LOCAL says so; tier 2 then keeps one of a
+ * constant shape and a few bytes in its frame (back/llvm/llvm.c local_array), where LLVM may keep its elements
+ * in registers; the other tiers let it go as any other */
+static bool mark_local(Func *f, const Users *U, Ref *work, uint32_t cap) {
+    for (Ref c = 0; c < f->ins.n; c++) {
+        Ins *in = &f->ins.v[c];
+        if (in->op != OP_ALLOC || in->blk == UINT32_MAX || f->blocks.v[in->blk].dead || !in->ty || in->ty->kind != T_ARRAY) continue;
+        if (!stays(f, U, NULL, 0, c, false, work, cap)) continue;
+        in->flags |= ALLOC_LOCAL;
+        char note[120];
+        snprintf(note, sizeof note, "local: line %u: the new array does not outlive the call", in->line);
+        const char *kept = arena_strndup(f->a, note, strlen(note));
+        if (!kept || !vec_push(f->a, f->notes, kept)) return false;
+    }
+    return true;
+}
+
 bool opt_arrfree(Func *f) {
     uint32_t n = f->ins.n;
     bool any = false;
@@ -248,13 +266,13 @@ bool opt_arrfree(Func *f) {
     Users U = {0};
     enum { MAX_VIEWS = 64 };
     Ref *work = arena_alloc(f->a, sizeof(Ref) * MAX_VIEWS);
-    if (!work || !find_loops(f, &L) || !find_users(f, f->a, &U)) return false;
+    if (!work || !find_loops(f, &L) || !find_users(f, f->a, &U) || !mark_local(f, &U, work, MAX_VIEWS)) return false;
     if (!L.nh) return true;
     for (Ref c = 0; c < n; c++) {
         const Ins *in = &f->ins.v[c];
         if (in->blk == UINT32_MAX || f->blocks.v[in->blk].dead || !candidate(f, in) || L.idom[in->blk] == UINT32_MAX) continue;
         int k = innermost(&L, in->blk);
-        if (k < 0 || f->blocks.v[L.header[k]].independent || !stays(f, &U, &L, k, c, work, MAX_VIEWS)) continue;
+        if (k < 0 || f->blocks.v[L.header[k]].independent || !stays(f, &U, &L, k, c, false, work, MAX_VIEWS)) continue;
         uint32_t h = L.header[k], a = in->blk;
         const char *what = in->op == OP_ALLOC ? "new array" : in->op == OP_ACOPY ? "copy" : in->op == OP_CALL ? f->callees.v[in->aux]->name
                          : ir_lib_name(in->aux);

@@ -12,7 +12,8 @@
  *   bce   bounds checks of range(a.shape[k]) counters indexing a on axis k
  *   dce   again: what cse and merge left unused
  *   strfree  strings a block makes and only reads let go after their last read
- *   arrfree  arrays a loop iteration makes and does not keep let go at the end of the iteration
+ *   arrfree  arrays a loop iteration makes and does not keep let go at the end of the iteration; new arrays
+ *            nothing keeps past the call marked ALLOC_LOCAL
  */
 #include "opt.h"
 
@@ -26,7 +27,7 @@ const Pass opt_passes[] = {
     {"bce", opt_bce, "requires: SSA, cse; preserves semantics; marks provably safe bounds checks"},
     {"dce", opt_dce, "requires: SSA; removes what cse made unused"},
     {"strfree", opt_strfree, "requires: SSA, dce; adds frees of strings that do not escape their block"},
-    {"arrfree", opt_arrfree, "requires: SSA, dce; adds frees of arrays that do not escape their loop's iteration"},
+    {"arrfree", opt_arrfree, "requires: SSA, dce; adds frees of arrays that do not escape their loop's iteration, marks those that do not outlive the call"},
 };
 const int opt_npasses = (int)NELEM(opt_passes);
 

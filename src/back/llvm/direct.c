@@ -220,28 +220,17 @@ static unsigned instruction_count(LLVMValueRef f) {
     return n;
 }
 
-int kiln_llvm_link_needed(LLVMModuleRef dest, LLVMModuleRef src); /* link.cpp */
-
-/* a copy of the direct function named name, linked in from a clone of the module: its self calls still call itself;
- * NULL where it could not be made */
-static LLVMValueRef copy_of(L *l, const char *fname, const char *name) {
-    LLVMModuleRef m2 = LLVMCloneModule(l->m);
-    LLVMValueRef f2 = m2 ? LLVMGetNamedFunction(m2, fname) : NULL;
-    if (!f2) { if (m2) LLVMDisposeModule(m2); return NULL; }
-    LLVMSetValueName2(f2, name, strlen(name));
-    LLVMSetLinkage(f2, LLVMExternalLinkage); /* found by name when linked; internal again after */
-    LLVMValueRef decl = LLVMAddFunction(l->m, name, LLVMGlobalGetValueType(l->fn));
-    if (kiln_llvm_link_needed(l->m, m2)) { LLVMDeleteFunction(decl); return NULL; } /* m2 consumed */
-    LLVMValueRef g = LLVMGetNamedFunction(l->m, name);
-    if (!g || LLVMIsDeclaration(g)) { if (g) LLVMDeleteFunction(g); return NULL; }
+/* a copy of the direct function, named name, always inlined: its self calls call the original */
+static LLVMValueRef copy_of(L *l, const char *name) {
+    LLVMValueRef g = kiln_llvm_clone_fn(l->fn, name);
     LLVMSetLinkage(g, LLVMInternalLinkage);
     LLVMAddAttributeAtIndex(g, LLVMAttributeFunctionIndex,
                             LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("alwaysinline", 12), 0));
     return g;
 }
 
-/* Two levels of the recursion per call, as gcc's recursive inlining does: a copy of the direct function (from a
- * clone of the module, linked back), the original calling it and it calling the original, inlined, so that each
+/* Two levels of the recursion per call, as gcc's recursive inlining does: a copy of the direct function, the
+ * original calling it and it calling the original, inlined, so that each
  * call that remains runs two levels' bodies. Run after tail-recursion elimination, so the copy brings its loop along.
  * fib(30) at tier 2: 3.35 -> 2.43 ms (three levels 2.65, four 2.55: measured with more copies in a chain); its
  * compile 10.6 -> 13.2-14.3 ms, LLVM's load included. jit_unit asks for it only where the body has no loop
@@ -253,13 +242,9 @@ bool ll_direct_unroll(L *l) {
     enum { UNROLL_MAX_INSTRUCTIONS = 300 };
     if (!l->direct || instruction_count(l->fn) > UNROLL_MAX_INSTRUCTIONS) return false;
     size_t len;
-    char fname[160], cn[180];
+    char cn[180];
     const char *nm = LLVMGetValueName2(l->fn, &len);
-    snprintf(fname, sizeof fname, "%.*s", (int)len, nm);
-    snprintf(cn, sizeof cn, "%s.level2", fname);
-    LLVMValueRef copy = copy_of(l, fname, cn);
-    if (!copy) return false;
-    redirect_self_calls(l->fn, l->fn, copy);
-    redirect_self_calls(copy, copy, l->fn);
+    snprintf(cn, sizeof cn, "%.*s.level2", (int)len, nm);
+    redirect_self_calls(l->fn, l->fn, copy_of(l, cn));
     return true;
 }

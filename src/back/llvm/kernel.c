@@ -102,16 +102,6 @@ bool ll_gpu_kernel_fn(L *l, const char *name) {
     return true;
 }
 
-static LLVMValueRef entry_alloca(L *l, LLVMTypeRef t, unsigned n, const char *name) {
-    LLVMBuilderRef eb = LLVMCreateBuilderInContext(l->cx);
-    LLVMValueRef first = LLVMGetFirstInstruction(l->entry);
-    if (first) LLVMPositionBuilderBefore(eb, first); else LLVMPositionBuilderAtEnd(eb, l->entry);
-    LLVMValueRef a = LLVMBuildArrayAlloca(eb, t, LLVMConstInt(l->i32, n ? n : 1, 0), name);
-    LLVMSetAlignment(a, 16);
-    LLVMDisposeBuilder(eb);
-    return a;
-}
-
 /* the frame, with the parameters in the argument slots */
 void ll_gpu_kernel_entry(L *l) {
     Code *c = l->c;
@@ -181,45 +171,18 @@ static LLVMValueRef nvvm(L *l, const char *name, LLVMTypeRef ret) {
     return LLVMBuildCall2(l->b, LLVMFunctionType(ret, NULL, 0, 0), ll_pure_fn(l, name, LLVMFunctionType(ret, NULL, 0, 0)), NULL, 0, "");
 }
 
-/* an array descriptor at p for r's type: the constant shape of operands from..from+nd, C strides */
-static void gpu_descriptor(L *l, Ref r, LLVMValueRef p, uint32_t from) {
-    const Type *t = IN(l, r)->ty;
-    int nd = t->ndim;
-    LV v = {{p}, 1 + 2 * nd};
-    int64_t stride = (int64_t)H->dtype_size((kiln_dtype)t->dtype);
-    for (int k = nd - 1; k >= 0; k--) {
-        int64_t n = LLVMConstIntGetSExtValue(V(l, AR(l, r, from + (uint32_t)k)));
-        v.v[1 + k] = ci64(l, n);
-        v.v[1 + nd + k] = ci64(l, stride);
-        stride *= n;
-    }
-    l->val[r] = v;
-}
-
-/* the bytes of r's array of constant shape (operands from...), or -1 */
-static int64_t const_bytes(L *l, Ref r, uint32_t from) {
-    const Type *t = IN(l, r)->ty;
-    int64_t bytes = (int64_t)H->dtype_size((kiln_dtype)t->dtype);
-    for (int k = 0; k < t->ndim; k++) {
-        LLVMValueRef d = V(l, AR(l, r, from + (uint32_t)k));
-        if (!LLVMIsAConstantInt(d)) return -1;
-        bytes *= LLVMConstIntGetSExtValue(d);
-    }
-    return bytes;
-}
-
 /* np.zeros / cuda.local.array of a constant shape: zeroed memory on the thread's stack */
 void ll_gpu_alloc(L *l, Ref r) {
-    int64_t bytes = const_bytes(l, r, 0);
-    if (bytes < 0 || bytes > (64 << 10)) { ll_gpu_unsupported(l, r); return; }
-    LLVMValueRef a = entry_alloca(l, l->i8, (unsigned)bytes, "local");
+    int64_t bytes = ll_const_bytes(l, r, 0, 64 << 10);
+    if (bytes < 0) { ll_gpu_unsupported(l, r); return; }
+    LLVMValueRef a = ll_entry_alloca(l, l->i8, (unsigned)bytes, "local");
     LLVMBuildMemSet(l->b, a, LLVMConstInt(l->i8, 0, 0), ci64(l, bytes), 16);
-    gpu_descriptor(l, r, a, 0);
+    ll_const_array(l, r, a, 0);
 }
 
 /* one block's shared array: a global of the shared address space, seen through a generic pointer */
 static void gpu_shared(L *l, Ref r) {
-    int64_t bytes = const_bytes(l, r, 1);
+    int64_t bytes = ll_const_bytes(l, r, 1, INT64_MAX);
     if (bytes < 0) { ll_gpu_unsupported(l, r); return; }
     char name[48];
     snprintf(name, sizeof name, "kiln_shared%u", (unsigned)r);
@@ -228,7 +191,7 @@ static void gpu_shared(L *l, Ref r) {
     LLVMSetInitializer(g, LLVMGetUndef(at));
     LLVMSetLinkage(g, LLVMInternalLinkage);
     LLVMSetAlignment(g, 16);
-    gpu_descriptor(l, r, LLVMBuildAddrSpaceCast(l->b, g, l->ptr, ""), 1);
+    ll_const_array(l, r, LLVMBuildAddrSpaceCast(l->b, g, l->ptr, ""), 1);
 }
 
 /* the launch's dynamic shared memory as a 1-d array: an external shared global (PTX: .extern .shared), its length

@@ -18,9 +18,13 @@
 
 typedef struct LV { LLVMValueRef v[MAXC]; int n; } LV;
 
-enum { LOOP_CHECK = 1, LOOP_VEC_HINT = 2, LOOP_UNROLL = 4 }; /* per block: an interrupt check at this header; a back
-                                             * edge to a nest of constant trip counts (a vectorization hint); a back
-                                             * edge of a short constant loop with a float recurrence (unrolled whole) */
+enum { LOOP_CHECK = 1, LOOP_VEC_HINT = 2, LOOP_UNROLL = 4, LOOP_CONST = 8 };
+                                            /* per block: an interrupt check at this header; a back edge to a nest of
+                                             * constant trip counts (a vectorization hint); a back edge of a short
+                                             * constant loop with a float recurrence (unrolled whole); a header whose
+                                             * trip count is a constant; above LOOP_IC_SHIFT, on a back edge with
+                                             * LOOP_VEC_HINT, log2 of the vectors a trip (interleave_count) */
+enum { LOOP_IC_SHIFT = 4 };
 typedef struct L {
     LLVMValueRef tbaa[2];       /* access tags: an array element, a list's header (tbaa) */
     uint8_t *loopflags;         /* per block: LOOP_* (loop_flags) */
@@ -77,6 +81,14 @@ typedef struct L {
      * call's recursion depth, and returns the result's; the frame is an alloca of its own */
     bool direct;
     LLVMValueRef depthv;
+    /* array arguments told apart (noalias.c): those accessed (bit = argument index) and written, their OP_ARG
+     * values, the argument whose element ld_elem/st_elem access now (1 + its index; 0: none), the metadata (made on
+     * first use: the access's scope, the scopes it does not alias) */
+    uint32_t scope_args, scope_written;
+    Ref scope_ref[32];
+    int scope_of;
+    LLVMValueRef scope_md[32][2];
+    int64_t local_bytes;        /* of the arrays in the frame (llvm.c local_array) */
 } L;
 
 typedef struct IdxSpill { Ref idx, arr; int axis; LLVMValueRef orig, n; } IdxSpill;
@@ -178,7 +190,21 @@ LLVMValueRef ll_ext_fn(L *l, const char *name, LLVMTypeRef fty);      /* a runti
 enum { TBAA_ELEM, TBAA_LIST };
 LLVMValueRef ll_tbaa(L *l, LLVMValueRef ins, int kind);                /* ins accesses an element or a list's header */
 LV ll_load_elem(L *l, const Type *t, LLVMValueRef p);                 /* a number's element at p as its value */
+LV ll_arg_value(L *l, Ref r);                                          /* argument r (an OP_ARG) from its slot */
+LLVMValueRef ll_entry_alloca(L *l, LLVMTypeRef t, unsigned n, const char *name); /* n t's in the frame */
+void ll_const_array(L *l, Ref r, LLVMValueRef p, uint32_t from);      /* r: an array at p of a constant shape */
+int64_t ll_const_bytes(L *l, Ref r, uint32_t from, int64_t max);      /* its bytes, or -1 */
+LLVMValueRef ll_stride(L *l, const Type *t, const LV *a, int k);      /* axis k's stride of array a */
 void ll_store_elem(L *l, const Type *vt, int dt, const LV *x, LLVMValueRef p); /* value x to an element of dtype dt */
+
+/* noalias.c: a body where array arguments do not overlap, behind a check at entry */
+void ll_scope_plan(L *l);                                              /* the arguments to tell apart, if any */
+int ll_scope_root(L *l, Ref arr);                                      /* the told-apart argument arr is part of, or -1 */
+void ll_scope_tag(L *l, LLVMValueRef access);                          /* an access to argument l->scope_of - 1 */
+void ll_scope_guard(L *l);                                             /* the check, and the body for overlaps */
+
+/* link.cpp */
+LLVMValueRef kiln_llvm_clone_fn(LLVMValueRef f, const char *name);   /* a copy of f in its module */
 
 /* containers.c: tier 2's direct paths for list appends and pops and set keys */
 bool ll_container_op(L *l, Ref r);                                     /* false: r goes through the helper */
