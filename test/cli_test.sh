@@ -177,6 +177,9 @@ fi
 check 0 "line 21: the scaled() result made there, by each iteration of the loop at line 20" "$K" explain "$T/churn.py" churn_calls 3
 check 0 "line 6: the new array made there, by each iteration of the loop at line 5" "$K" explain "$T/churn.py" churn 3
 check 1 "" sh -c "$K explain $T/churn.py kept 3 | grep 'let go'"
+# new arrays nothing keeps past the call (tier 2 keeps those of a constant shape of at most 1 KiB in its frame)
+check 0 "line 6: the new array does not outlive the call" "$K" explain "$T/churn.py" churn 3
+check 1 "" sh -c "$K explain $T/churn.py kept 3 | grep 'line 14: the new array does not outlive'"
 check 0 "10.0" "$K" run --tier interp "$T/inl.py" both 2.0
 KILN_LOG=tiers check 0 "compiled to" sh -c "KILN_LOG=tiers $K run $T/k.py add 1"
 # a function the baseline declines runs in the interpreter with the same answer, and says why

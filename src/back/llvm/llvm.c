@@ -361,18 +361,21 @@ void ll_const_array(L *l, Ref r, LLVMValueRef p, uint32_t from) {
 }
 
 /* the bytes of r's array whose shape (operands from...) is constant, at most max; -1 where a length is not a
- * constant, is negative (the runtime's error to raise) or the bytes are more */
+ * constant, is negative, or the lengths other than 0 make more bytes (NumPy bounds them even in an empty array:
+ * np.zeros((0, n, n)) may be too big; the runtime raises those errors) */
 int64_t ll_const_bytes(L *l, Ref r, uint32_t from, int64_t max) {
     const Type *t = IN(l, r)->ty;
     int64_t bytes = (int64_t)H->dtype_size((kiln_dtype)t->dtype);
+    bool empty = false;
     for (int k = 0; k < t->ndim; k++) {
         LLVMValueRef d = V(l, AR(l, r, from + (uint32_t)k));
         if (!LLVMIsAConstantInt(d)) return -1;
         int64_t n = LLVMConstIntGetSExtValue(d);
         if (n < 0 || (n && bytes > max / n)) return -1;
-        bytes *= n;
+        if (n) bytes *= n;
+        else empty = true;
     }
-    return bytes;
+    return empty ? 0 : bytes;
 }
 
 /* a new array nothing keeps past the call (ALLOC_LOCAL), of a constant shape of at most LOCAL_BYTES: in the
