@@ -388,7 +388,7 @@ class Gen:
         r = self.r
         if d > 2 or r.random() < 0.3:
             if ints: return r.choice(["a", "b", str(r.randint(-4, 9))])
-            return r.choice(["x", "float(a)", "0.5", "-2.25", str(r.randint(1, 5))])
+            return r.choice(["x", "float(a)", "0.5", "-2.25", "%d.0" % r.randint(1, 5)])  # a float: p0_'s result is one
         e = lambda: self.helper_expr(ints, d + 1)
         if ints:
             return r.choice([f"({e()} + {e()})", f"({e()} - {e()})", f"(({e()} * {e()}) % 1009)", f"({e()} // 3)",

@@ -1602,7 +1602,7 @@ static int interleave_count(Func *f, const bool *in, int64_t trips, int vbytes) 
             if (sz && (!esize || sz < esize)) esize = sz;
         }
     }
-    if (!esize || trips <= 0 || (trips * esize) % vbytes) return 0;
+    if (!esize || trips <= 0 || trips > 8 * vbytes || (trips * esize) % vbytes) return 0;
     int64_t v = trips * esize / vbytes;
     return v == 2 ? 1 : v == 4 ? 2 : v == 8 ? 3 : 0;
 }
