@@ -1588,8 +1588,8 @@ static bool reorders(Func *f, uint32_t h, const bool *in) {
  * exponent): as many as make the loop's elements one trip of vectors of vbytes, between 2 and 8, where they divide
  * evenly, its stores' narrowest element counting. Left to itself LLVM runs a 64 x 64 matmul's j loop (its k loop
  * unrolled whole) one vector a trip, with a[i, k]'s 64 broadcasts hoisted out of it: more than the registers, they
- * were spilled and read back for each vector. One trip of all the row's vectors reads each once: float32 203 -> 127
- * us, float64 441 -> 207 us (gcc -O3: 152, 308; kiln bench, static shapes) */
+ * were spilled and read back for each vector. One trip of all the row's vectors reads each once: float32 203 -> 115
+ * us, float64 441 -> 195 us (kiln bench, static shapes; docs/benchmarks.md, seventeenth session) */
 static int interleave_count(Func *f, const bool *in, int64_t trips, int vbytes) {
     int esize = 0;
     for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
