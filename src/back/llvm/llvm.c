@@ -384,7 +384,7 @@ int64_t ll_const_bytes(L *l, Ref r, uint32_t from, int64_t max) {
 static bool local_array(L *l, Ref r) {
     enum { LOCAL_BYTES = 1024, LOCAL_FRAME_BYTES = 4096 };
     Ins *in = IN(l, r);
-    if (!(in->flags & ALLOC_LOCAL) || l->osr >= 0) return false;
+    if (!(in->flags & ALLOC_LOCAL)) return false;
     int64_t bytes = ll_const_bytes(l, r, 0, LOCAL_BYTES);
     if (bytes < 0 || l->local_bytes + bytes > LOCAL_FRAME_BYTES) return false;
     l->local_bytes += bytes;
@@ -622,10 +622,56 @@ static bool complex_arith(L *l, Ref r) {
  * negative number and an infinity an overflow, both raised; the rest (zeros, infinities, NaNs)
  * through the helper. Never x * x for ** 2: glibc's pow rounds 0.065% of doubles the other way
  * (measured: 129,249 of 2e8), and CPython calls pow. */
+/* pow(x, 2.0) with libm's bits, mostly without calling it: x * x is the square correctly rounded, and the fused
+ * multiply-add gives its rounding error exactly (x * x = hi + lo). glibc's pow (since 2.28; ARM's routine) is off
+ * by at most 0.54 ULP, so wherever the exact square is more than 0.56 ULP away from every double but hi — |lo| at
+ * most 0.44 of hi's spacing, hi no power of two (whose spacing below is half) — pow must return hi too. Elsewhere,
+ * and for squares that may be subnormal or overflow (|x| outside [2^-500, 2^500]), pow itself: about one call in
+ * nine. CPython's `x ** 2` calls pow, whose result differs from x * x for 0.065% of doubles (docs/benchmarks.md):
+ * those all take the call, as test/run/87_square.py counts. Only with a hardware fused multiply-add (the tier's
+ * host: tier 2 compiles for it) */
+static LLVMValueRef square_as_pow(L *l, LLVMValueRef x) {
+    LLVMValueRef hi = LLVMBuildFMul(l->b, x, x, ""), nhi = LLVMBuildFNeg(l->b, hi, "");
+    LLVMValueRef fa[3] = {x, x, nhi};
+    LLVMValueRef lo = intrinsic(l, "llvm.fma", l->f64, fa, 3);
+    LLVMValueRef ax = intrinsic(l, "llvm.fabs", l->f64, &x, 1), alo = intrinsic(l, "llvm.fabs", l->f64, &lo, 1);
+    LLVMValueRef bits = LLVMBuildBitCast(l->b, hi, l->i64, "");
+    LLVMValueRef expo = LLVMBuildAnd(l->b, bits, ci64(l, 0x7ff0000000000000LL), "");
+    LLVMValueRef spacing = LLVMBuildBitCast(l->b, LLVMBuildSub(l->b, expo, ci64(l, 52LL << 52), ""), l->f64, "");
+    LLVMValueRef ok = LLVMBuildAnd(l->b, LLVMBuildFCmp(l->b, LLVMRealOGE, ax, LLVMConstReal(l->f64, 0x1p-500), ""),
+                                   LLVMBuildFCmp(l->b, LLVMRealOLE, ax, LLVMConstReal(l->f64, 0x1p500), ""), "");
+    ok = LLVMBuildAnd(l->b, ok, LLVMBuildICmp(l->b, LLVMIntNE, LLVMBuildAnd(l->b, bits, ci64(l, 0x000fffffffffffffLL), ""),
+                                              ci64(l, 0), ""), "");
+    ok = LLVMBuildAnd(l->b, ok, LLVMBuildFCmp(l->b, LLVMRealOLE, alo,
+                                              LLVMBuildFMul(l->b, spacing, LLVMConstReal(l->f64, 0.44), ""), ""), "");
+    LLVMBasicBlockRef call = LLVMAppendBasicBlockInContext(l->cx, l->fn, "pow.call");
+    LLVMBasicBlockRef join = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
+    LLVMBasicBlockRef from = LLVMGetInsertBlock(l->b);
+    LLVMBuildCondBr(l->b, ok, join, call);
+    LLVMPositionBuilderAtEnd(l->b, call);
+    LLVMValueRef xy[2] = {x, LLVMConstReal(l->f64, 2.0)};
+    LLVMValueRef z = libm_call(l, "pow", xy, 2);
+    LLVMBuildBr(l->b, join);
+    LLVMPositionBuilderAtEnd(l->b, join);
+    LLVMValueRef phi = LLVMBuildPhi(l->b, l->f64, "");
+    LLVMValueRef vals[2] = {hi, z};
+    LLVMBasicBlockRef in[2] = {from, call};
+    LLVMAddIncoming(phi, vals, in, 2);
+    return phi;
+}
+
+/* pow's result for x ** y, square_as_pow's for y a constant 2.0 */
+static LLVMValueRef pow_call(L *l, LLVMValueRef *xy) {
+    LLVMBool lossy;
+    if (!l->gpu && host_fma() && LLVMIsAConstantFP(xy[1]) && LLVMConstRealGetDouble(xy[1], &lossy) == 2.0)
+        return square_as_pow(l, xy[0]);
+    return libm_call(l, "pow", xy, 2);
+}
+
 static void power(L *l, Ref r) {
     Ins *in = IN(l, r);
     LLVMValueRef xy[2] = {V(l, AR(l, r, 0)), V(l, AR(l, r, 1))};
-    if (!(in->flags & POW_PYTHON)) { l->val[r] = one(libm_call(l, "pow", xy, 2)); return; }
+    if (!(in->flags & POW_PYTHON)) { l->val[r] = one(pow_call(l, xy)); return; }
     LLVMValueRef inf = LLVMConstReal(l->f64, INFINITY);
     LLVMValueRef ax = intrinsic(l, "llvm.fabs", l->f64, &xy[0], 1), ay = intrinsic(l, "llvm.fabs", l->f64, &xy[1], 1);
     LLVMValueRef usual = LLVMBuildAnd(l->b, LLVMBuildAnd(l->b, LLVMBuildFCmp(l->b, LLVMRealOLT, ax, inf, ""),
@@ -636,7 +682,7 @@ static void power(L *l, Ref r) {
     LLVMBasicBlockRef join = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
     LLVMBuildCondBr(l->b, usual, fast, slow);
     LLVMPositionBuilderAtEnd(l->b, fast);
-    LLVMValueRef z = libm_call(l, "pow", xy, 2);
+    LLVMValueRef z = pow_call(l, xy);
     XCall *kf = ll_xcall(l, r), *ko = ll_xcall(l, r);
     if (!kf || !ko) return;
     kf->code = RE_POW_FRAC;
