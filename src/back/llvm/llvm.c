@@ -622,49 +622,61 @@ static bool complex_arith(L *l, Ref r) {
  * negative number and an infinity an overflow, both raised; the rest (zeros, infinities, NaNs)
  * through the helper. Never x * x for ** 2: glibc's pow rounds 0.065% of doubles the other way
  * (measured: 129,249 of 2e8), and CPython calls pow. */
-/* pow(x, 2.0) with libm's bits, mostly without calling it: x * x is the square correctly rounded, and the fused
- * multiply-add gives its rounding error exactly (x * x = hi + lo). glibc's pow (since 2.28; ARM's routine) is off
- * by at most 0.54 ULP, so wherever the exact square is more than 0.56 ULP away from every double but hi — |lo| at
- * most 0.44 of hi's spacing, hi no power of two (whose spacing below is half) — pow must return hi too. Elsewhere,
- * and for squares that may be subnormal or overflow (|x| outside [2^-500, 2^500]), pow itself: about one call in
- * nine. CPython's `x ** 2` calls pow, whose result differs from x * x for 0.065% of doubles (docs/benchmarks.md):
- * those all take the call, as test/run/87_square.py counts. Only with a hardware fused multiply-add (the tier's
- * host: tier 2 compiles for it) */
-static LLVMValueRef square_as_pow(L *l, LLVMValueRef x) {
-    LLVMValueRef hi = LLVMBuildFMul(l->b, x, x, ""), nhi = LLVMBuildFNeg(l->b, hi, "");
-    LLVMValueRef fa[3] = {x, x, nhi};
-    LLVMValueRef lo = intrinsic(l, "llvm.fma", l->f64, fa, 3);
-    LLVMValueRef ax = intrinsic(l, "llvm.fabs", l->f64, &x, 1), alo = intrinsic(l, "llvm.fabs", l->f64, &lo, 1);
-    LLVMValueRef bits = LLVMBuildBitCast(l->b, hi, l->i64, "");
+/* pow(x, n) for n = 2 or 3 with libm's bits, mostly without calling it. The product r = x * x (* x) and how far the
+ * exact power is from it, e, come from fused multiply-adds: for a square exactly (x * x = r + e), for a cube to
+ * within 2^-104 of it (x * x = p + pl, p * x = h + hl, both exact; x^3 = h + (hl + pl * x), rounded once to r).
+ * glibc's pow (since 2.28; ARM's routine) is off by at most 0.54 ULP, so wherever x^n is within 0.44 of r's spacing
+ * of r — more than 0.56 ULP from every other double, r no power of two (whose spacing below is half) — pow must
+ * return r too. Elsewhere, and where the power may be subnormal or overflow (|x| outside [2^-500, 2^500] for a
+ * square, [2^-330, 2^330] for a cube), pow itself: about one call in nine. CPython's `x ** 2` calls pow, which
+ * differs from x * x for 0.065% of doubles (docs/benchmarks.md): those all take the call, as test/run/87_square.py
+ * counts; over 10^8 random doubles glibc's pow differed from r only where e was over 0.49 of the spacing
+ * (test/unit/base_test.c checks this host's). Only with a hardware fused multiply-add (tier 2 compiles for its
+ * host) */
+static LLVMValueRef power_as_pow(L *l, LLVMValueRef x, int n) {
+    LLVMValueRef fa[3] = {x, x, NULL};
+    LLVMValueRef r = LLVMBuildFMul(l->b, x, x, "");
+    fa[2] = LLVMBuildFNeg(l->b, r, "");
+    LLVMValueRef e = intrinsic(l, "llvm.fma", l->f64, fa, 3);
+    if (n == 3) {
+        LLVMValueRef p = r, pl = e, h = LLVMBuildFMul(l->b, p, x, "");
+        LLVMValueRef fb[3] = {p, x, LLVMBuildFNeg(l->b, h, "")};
+        LLVMValueRef c = LLVMBuildFAdd(l->b, intrinsic(l, "llvm.fma", l->f64, fb, 3), LLVMBuildFMul(l->b, pl, x, ""), "");
+        r = LLVMBuildFAdd(l->b, h, c, "");
+        e = LLVMBuildFAdd(l->b, LLVMBuildFSub(l->b, h, r, ""), c, "");
+    }
+    double lim = n == 2 ? 0x1p500 : 0x1p330;
+    LLVMValueRef ax = intrinsic(l, "llvm.fabs", l->f64, &x, 1), ae = intrinsic(l, "llvm.fabs", l->f64, &e, 1);
+    LLVMValueRef bits = LLVMBuildBitCast(l->b, r, l->i64, "");
     LLVMValueRef expo = LLVMBuildAnd(l->b, bits, ci64(l, 0x7ff0000000000000LL), "");
     LLVMValueRef spacing = LLVMBuildBitCast(l->b, LLVMBuildSub(l->b, expo, ci64(l, 52LL << 52), ""), l->f64, "");
-    LLVMValueRef ok = LLVMBuildAnd(l->b, LLVMBuildFCmp(l->b, LLVMRealOGE, ax, LLVMConstReal(l->f64, 0x1p-500), ""),
-                                   LLVMBuildFCmp(l->b, LLVMRealOLE, ax, LLVMConstReal(l->f64, 0x1p500), ""), "");
+    LLVMValueRef ok = LLVMBuildAnd(l->b, LLVMBuildFCmp(l->b, LLVMRealOGE, ax, LLVMConstReal(l->f64, 1.0 / lim), ""),
+                                   LLVMBuildFCmp(l->b, LLVMRealOLE, ax, LLVMConstReal(l->f64, lim), ""), "");
     ok = LLVMBuildAnd(l->b, ok, LLVMBuildICmp(l->b, LLVMIntNE, LLVMBuildAnd(l->b, bits, ci64(l, 0x000fffffffffffffLL), ""),
                                               ci64(l, 0), ""), "");
-    ok = LLVMBuildAnd(l->b, ok, LLVMBuildFCmp(l->b, LLVMRealOLE, alo,
+    ok = LLVMBuildAnd(l->b, ok, LLVMBuildFCmp(l->b, LLVMRealOLE, ae,
                                               LLVMBuildFMul(l->b, spacing, LLVMConstReal(l->f64, 0.44), ""), ""), "");
     LLVMBasicBlockRef call = LLVMAppendBasicBlockInContext(l->cx, l->fn, "pow.call");
     LLVMBasicBlockRef join = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
     LLVMBasicBlockRef from = LLVMGetInsertBlock(l->b);
     LLVMBuildCondBr(l->b, ok, join, call);
     LLVMPositionBuilderAtEnd(l->b, call);
-    LLVMValueRef xy[2] = {x, LLVMConstReal(l->f64, 2.0)};
+    LLVMValueRef xy[2] = {x, LLVMConstReal(l->f64, (double)n)};
     LLVMValueRef z = libm_call(l, "pow", xy, 2);
     LLVMBuildBr(l->b, join);
     LLVMPositionBuilderAtEnd(l->b, join);
     LLVMValueRef phi = LLVMBuildPhi(l->b, l->f64, "");
-    LLVMValueRef vals[2] = {hi, z};
+    LLVMValueRef vals[2] = {r, z};
     LLVMBasicBlockRef in[2] = {from, call};
     LLVMAddIncoming(phi, vals, in, 2);
     return phi;
 }
 
-/* pow's result for x ** y, square_as_pow's for y a constant 2.0 */
+/* pow's result for x ** y, power_as_pow's for y a constant 2.0 or 3.0 */
 static LLVMValueRef pow_call(L *l, LLVMValueRef *xy) {
     LLVMBool lossy;
-    if (!l->gpu && host_fma() && LLVMIsAConstantFP(xy[1]) && LLVMConstRealGetDouble(xy[1], &lossy) == 2.0)
-        return square_as_pow(l, xy[0]);
+    double y = LLVMIsAConstantFP(xy[1]) ? LLVMConstRealGetDouble(xy[1], &lossy) : 0.0;
+    if (!l->gpu && host_fma() && (y == 2.0 || y == 3.0)) return power_as_pow(l, xy[0], (int)y);
     return libm_call(l, "pow", xy, 2);
 }
 
@@ -1164,9 +1176,9 @@ static bool math_call(L *l, Ref r) {
         res = LLVMBuildCall2(l->b, LLVMFunctionType(l->f64, d1, 1, 0), fn, &x, 1, "");
     } else if (m->f1) {
         res = libm_call(l, m->name, &x, 1);
-    } else if (in->aux == MF_POW && (in->flags & INS_NUMPY)) { /* np.power of floats: C's pow (rt/arith.c) */
+    } else if (in->aux == MF_POW) { /* np.power of floats and math.pow: C's pow (rt/arith.c), squares and cubes inline */
         LLVMValueRef args[2] = {x, V(l, AR(l, r, 1))};
-        res = libm_call(l, "pow", args, 2);
+        res = pow_call(l, args);
     } else if (m->f2) {
         LLVMValueRef args[2] = {x, V(l, AR(l, r, 1))};
         res = libm_call(l, m->name, args, 2);
