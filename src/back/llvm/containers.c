@@ -54,13 +54,7 @@ static void join(L *l, Split *s, Ref r, bool result) {
     LLVMPositionBuilderAtEnd(l->b, s->done);
     if (!result) return;
     LV v = {{0}, s->fast.n};
-    for (int k = 0; k < v.n; k++) {
-        LLVMValueRef phi = LLVMBuildPhi(l->b, LLVMTypeOf(s->fast.v[k]), "");
-        LLVMValueRef vals[2] = {s->fast.v[k], slowv.v[k]};
-        LLVMBasicBlockRef from[2] = {s->fast_end, s->slow_end};
-        LLVMAddIncoming(phi, vals, from, 2);
-        v.v[k] = phi;
-    }
+    for (int k = 0; k < v.n; k++) v.v[k] = ll_phi2(l, s->fast.v[k], s->fast_end, slowv.v[k], s->slow_end);
     l->val[r] = v;
 }
 
@@ -156,13 +150,7 @@ static bool set_key(L *l, Ref r) {
     LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(l->b);
     LLVMBuildBr(l->b, done);
     LLVMPositionBuilderAtEnd(l->b, done);
-    if (in->ty) {
-        LLVMValueRef phi = LLVMBuildPhi(l->b, l->i64, "");
-        LLVMValueRef vals[2] = {res, sv};
-        LLVMBasicBlockRef from[2] = {fast, slow_end};
-        LLVMAddIncoming(phi, vals, from, 2);
-        l->val[r] = one(phi);
-    }
+    if (in->ty) l->val[r] = one(ll_phi2(l, res, fast, sv, slow_end));
     return true;
 }
 

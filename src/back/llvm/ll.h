@@ -123,6 +123,14 @@ static inline LLVMValueRef ll_field(L *l, LLVMValueRef base, size_t off) {
     return LLVMBuildGEP2(l->b, l->i8, base, &o, 1, "");
 }
 static inline LV one(LLVMValueRef x) { LV v = {{x}, 1}; return v; }
+/* at the join of two paths: a coming from block ba, b from bb */
+static inline LLVMValueRef ll_phi2(L *l, LLVMValueRef a, LLVMBasicBlockRef ba, LLVMValueRef b, LLVMBasicBlockRef bb) {
+    LLVMValueRef phi = LLVMBuildPhi(l->b, LLVMTypeOf(a), "");
+    LLVMValueRef vals[2] = {a, b};
+    LLVMBasicBlockRef from[2] = {ba, bb};
+    LLVMAddIncoming(phi, vals, from, 2);
+    return phi;
+}
 static inline Ins *IN(L *l, Ref r) { return &l->f->ins.v[r]; }
 static inline LLVMValueRef V(L *l, Ref r) { return l->val[r].v[0]; }
 static inline LLVMTypeRef elem_int(L *l, int dt) {

@@ -665,11 +665,7 @@ static LLVMValueRef power_as_pow(L *l, LLVMValueRef x, int n) {
     LLVMValueRef z = libm_call(l, "pow", xy, 2);
     LLVMBuildBr(l->b, join);
     LLVMPositionBuilderAtEnd(l->b, join);
-    LLVMValueRef phi = LLVMBuildPhi(l->b, l->f64, "");
-    LLVMValueRef vals[2] = {r, z};
-    LLVMBasicBlockRef in[2] = {from, call};
-    LLVMAddIncoming(phi, vals, in, 2);
-    return phi;
+    return ll_phi2(l, r, from, z, call);
 }
 
 /* pow's result for x ** y, power_as_pow's for y a constant 2.0 or 3.0 */
@@ -719,11 +715,7 @@ static void power(L *l, Ref r) {
     LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(l->b);
     LLVMBuildBr(l->b, join);
     LLVMPositionBuilderAtEnd(l->b, join);
-    LLVMValueRef phi = LLVMBuildPhi(l->b, l->f64, "");
-    LLVMValueRef vals[2] = {z, zs};
-    LLVMBasicBlockRef from[2] = {fast_end, slow_end};
-    LLVMAddIncoming(phi, vals, from, 2);
-    l->val[r] = one(phi);
+    l->val[r] = one(ll_phi2(l, z, fast_end, zs, slow_end));
 }
 
 static void compare(L *l, Ref r) {
