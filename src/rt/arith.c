@@ -176,11 +176,12 @@ RtErr rt_mod_f32(float a, float b, float *r) {
 }
 
 static bool is_odd_integer(double x) { return fmod(fabs(x), 2.0) == 1.0; }
+static double libm_pow(double x, double y); /* pow's bits; squares and cubes mostly as products (below) */
 
 /* float ** float. python: CPython's float_pow (errors instead of inf/complex);
  * otherwise NumPy's float64 power, which is C pow. */
 RtErr rt_pow_f64(double iv, double iw, bool python, double *r) {
-    if (!python) { *r = pow(iv, iw); return RE_OK; }
+    if (!python) { *r = libm_pow(iv, iw); return RE_OK; }
     if (iw == 0) { *r = 1.0; return RE_OK; }
     if (isnan(iv)) { *r = iv; return RE_OK; }
     if (isnan(iw)) { *r = iv == 1.0 ? 1.0 : iw; return RE_OK; }
@@ -210,7 +211,7 @@ RtErr rt_pow_f64(double iv, double iw, bool python, double *r) {
         negate = is_odd_integer(iw);
     }
     if (iv == 1.0) { *r = negate ? -1.0 : 1.0; return RE_OK; }
-    double ix = pow(iv, iw);
+    double ix = libm_pow(iv, iw);
     if (isinf(ix)) return RE_POW_OVERFLOW;
     *r = negate ? -ix : ix;
     return RE_OK;
@@ -355,23 +356,53 @@ RtErr rt_cabs(cplx a, double *r) {
  * FMA each part is one fused multiply-add of a rounded product, re = fma(ar, br, -(ai*bi)) and
  * im = fma(ar, bi, ai*br) (checked exactly against NumPy 2.4 on contiguous, strided, broadcast
  * and transposed operands); without FMA the plain formula, as NumPy's baseline loop computes */
-/* whether NumPy's SIMD loops on this CPU fuse their multiply-adds (its dispatch picks the FMA3
- * code where the CPU has it): decided once, read on every element */
-static bool np_fma(void) {
+/* whether this CPU has FMA3: NumPy's SIMD loops then fuse their multiply-adds (its dispatch picks the FMA3 code),
+ * and libm_pow may take products for squares and cubes. Decided once, read on every element */
+static bool host_fma(void) {
     static int cached = -1; /* relaxed atomics: every thread computes the same answer */
     int v = __atomic_load_n(&cached, __ATOMIC_RELAXED);
     if (v < 0) __atomic_store_n(&cached, v = __builtin_cpu_supports("fma") ? 1 : 0, __ATOMIC_RELAXED);
     return v;
 }
 
+/* pow(x, n) for n = 2 or 3 as the product, where libm's pow must return it: the product r and the exact power's
+ * distance from it, e (exact for a square, within 2^-104 for a cube), from fused multiply-adds; r when e is within
+ * 0.44 of r's spacing, r no power of two and |x| where the power is a normal double (the reasoning, and the tier-2
+ * code that inlines the same test: back/llvm/llvm.c power_as_pow). false: pow decides */
+__attribute__((target("fma"))) static bool power_by_products(double x, int n, double *out) {
+    double lim = n == 2 ? 0x1p500 : 0x1p330, r = x * x, e = fma(x, x, -r);
+    if (!(fabs(x) >= 1.0 / lim && fabs(x) <= lim)) return false;
+    if (n == 3) {
+        double h = r * x, c = fma(r, x, -h) + e * x;
+        r = h + c;
+        e = (h - r) + c;
+    }
+    uint64_t bits, sp;
+    memcpy(&bits, &r, sizeof bits);
+    sp = (bits & 0x7ff0000000000000ULL) - (52ULL << 52);
+    double spacing;
+    memcpy(&spacing, &sp, sizeof spacing);
+    if (!(bits & 0x000fffffffffffffULL) || fabs(e) > 0.44 * spacing) return false;
+    *out = r;
+    return true;
+}
+
+/* libm's pow(x, y), bit for bit; squares and cubes mostly without calling it (CPython's float ** and math.pow,
+ * NumPy's power of float64 all call pow) */
+static double libm_pow(double x, double y) {
+    double r;
+    if ((y == 2.0 || y == 3.0) && host_fma() && power_by_products(x, (int)y, &r)) return r;
+    return pow(x, y);
+}
+
 cplx rt_cmul_np(cplx a, cplx b) {
-    if (!np_fma()) return rt_cmul(a, b);
+    if (!host_fma()) return rt_cmul(a, b);
     cplx r = {fma(a.re, b.re, -(a.im * b.im)), fma(a.re, b.im, a.im * b.re)};
     return r;
 }
 
 cplxf rt_cmulf_np(cplxf a, cplxf b) {
-    if (!np_fma()) return rt_cmulf(a, b);
+    if (!host_fma()) return rt_cmulf(a, b);
     cplxf r = {fmaf(a.re, b.re, -(a.im * b.im)), fmaf(a.re, b.im, a.im * b.re)};
     return r;
 }
@@ -387,7 +418,7 @@ cplxf rt_cmulf_np(cplxf a, cplxf b) {
         if (isnan(re) || isnan(im)) return (T)NAN;                                                         \
         T larger = re > im ? re : im, smaller = re > im ? im : re;                                         \
         T ratio = larger == 0 ? 0 : smaller / larger;                                                      \
-        T h = np_fma() ? SQRT(FMA(ratio, ratio, (T)1)) : SQRT(ratio * ratio + (T)1);                      \
+        T h = host_fma() ? SQRT(FMA(ratio, ratio, (T)1)) : SQRT(ratio * ratio + (T)1);                      \
         return h * larger;                                                                                 \
     }
 NP_CABS(rt_cabs_np, cplx, double, sqrt, fma)
@@ -525,7 +556,7 @@ static RtErr math_pow(double x, double y, double *out) {
         *out = r;
         return RE_OK;
     }
-    r = pow(x, y);
+    r = libm_pow(x, y);
     if (!isfinite(r)) {
         if (isnan(r)) return RE_MATH_DOMAIN;
         if (x == 0.) return RE_MATH_DOMAIN;
@@ -595,7 +626,7 @@ RtErr rt_math(int fn, const double *a, double *r) {
  * (sqrt(-1) and log(-1) are nan, log(0) is -inf, exp(1000) is inf) */
 RtErr rt_math_ieee(int fn, const double *a, double *r) {
     switch (fn) {
-    case MF_POW: *r = pow(a[0], a[1]); return RE_OK; /* np.power of floats: C's pow */
+    case MF_POW: *r = libm_pow(a[0], a[1]); return RE_OK; /* np.power of floats: C's pow */
     case MF_FMOD: *r = fmod(a[0], a[1]); return RE_OK; /* fmod(x, 0) is nan, no ValueError */
     }
     const MathFn *m = (unsigned)fn < MF_COUNT ? &ir_mathfns[fn] : NULL;

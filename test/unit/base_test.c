@@ -99,11 +99,11 @@ static void thread_tests(void) {
     CHECK(base_thread_start_away(&th, 1, thread_body, NULL) == -1); /* a stack below PTHREAD_STACK_MIN: refused */
 }
 
-/* tier 2 takes x * x for `x ** 2` where the exact square (hi + lo, lo by a fused multiply-add) is within 0.44 of
- * hi's spacing, hi no power of two, |x| in [2^-500, 2^500] (back/llvm/llvm.c square_as_pow), on the ground that
- * libm's pow is off by less than 0.56 ULP (glibc's: 0.54 at worst). Checked here against this host's pow over
- * random doubles; a libm that broke it would make tier 2's squares differ from CPython's. (pow is called through a
- * volatile pointer: the compiler would make pow(x, 2.0) a product.) */
+/* every tier takes x * x for `x ** 2` where the exact square (hi + lo, lo by a fused multiply-add) is within 0.44
+ * of hi's spacing, hi no power of two, |x| in [2^-500, 2^500] (back/llvm/llvm.c power_as_pow, rt/arith.c libm_pow;
+ * cubes alike), on the ground that libm's pow is off by less than 0.56 ULP (glibc's: 0.54 at worst). Checked here
+ * against this host's pow over random doubles; a libm that broke it would make kiln's squares differ from
+ * CPython's. (pow is called through a volatile pointer: the compiler would make pow(x, 2.0) a product.) */
 static double (*volatile libm_pow)(double, double) = pow;
 static void square_tests(void) {
     uint64_t st = 0x9e3779b97f4a7c15ULL;

@@ -632,7 +632,7 @@ static bool complex_arith(L *l, Ref r) {
  * differs from x * x for 0.065% of doubles (docs/benchmarks.md): those all take the call, as test/run/87_square.py
  * counts; over 10^8 random doubles glibc's pow differed from r only where e was over 0.49 of the spacing
  * (test/unit/base_test.c checks this host's). Only with a hardware fused multiply-add (tier 2 compiles for its
- * host) */
+ * host). The interpreter and tier 1 make the same test in C (rt/arith.c libm_pow) */
 static LLVMValueRef power_as_pow(L *l, LLVMValueRef x, int n) {
     LLVMValueRef fa[3] = {x, x, NULL};
     LLVMValueRef r = LLVMBuildFMul(l->b, x, x, "");
