@@ -290,6 +290,11 @@ PY
     check 0 "8064.0" "$K" run --tier opt --static m "$T/ic.py" ic 4.0 64
     check 0 "" sh -c "$K explain --llvm --static m $T/ic.py ic 4.0 64 | grep -E '!\"llvm.loop.interleave.count\", i32 [48]}'"
     check 1 "" sh -c "$K explain --llvm --static m $T/ic.py ic 4.0 62 | grep interleave"
+    check 0 "7564.0" "$K" run --tier opt --static m "$T/ic.py" ic 4.0 62
+    if grep -q avx512f /proc/cpuinfo; then # 62 float32 make no whole number of 64-byte vectors: the last one masked
+        check 0 "" sh -c "$K explain --llvm --static m $T/ic.py ic 4.0 62 | grep -F 'llvm.loop.vectorize.predicate.enable'"
+    fi
+    check 1 "" sh -c "$K explain --llvm --static m $T/ic.py ic 4.0 64 | grep predicate"
     check 1 "" sh -c "$K explain --llvm $T/ic.py ic 4.0 64 | grep interleave"
 fi
 check 0 "static a: shape (2,)" env KILN_STATIC_SHAPES=1 "$K" explain "$T/k.py" scale "[1.0, 2.0]" "[0.0, 0.0]" 2.0

@@ -22,9 +22,10 @@ enum { LOOP_CHECK = 1, LOOP_VEC_HINT = 2, LOOP_UNROLL = 4, LOOP_CONST = 8 };
                                             /* per block: an interrupt check at this header; a back edge to a nest of
                                              * constant trip counts (a vectorization hint); a back edge of a short
                                              * constant loop with a float recurrence (unrolled whole); a header whose
-                                             * trip count is a constant; above LOOP_IC_SHIFT, on a back edge with
-                                             * LOOP_VEC_HINT, log2 of the vectors a trip (interleave_count) */
-enum { LOOP_IC_SHIFT = 4 };
+                                             * trip count is a constant; on a back edge with LOOP_VEC_HINT, log2 of
+                                             * the vectors a trip in two bits above LOOP_IC_SHIFT, or LOOP_MASKED:
+                                             * the last vector masked (llvm.c vector_trip) */
+enum { LOOP_IC_SHIFT = 4, LOOP_MASKED = 64 };
 typedef struct L {
     LLVMValueRef tbaa[2];       /* access tags: an array element, a list's header (tbaa) */
     uint8_t *loopflags;         /* per block: LOOP_* (loop_flags) */

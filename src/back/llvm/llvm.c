@@ -1328,19 +1328,26 @@ static void diagnostic(LLVMDiagnosticInfoRef d, void *cx) {
 }
 
 /* the loop metadata of a back edge: vectorize (LOOP_VEC_HINT: LLVM may reorder nothing there, reorders() saw to it),
- * with ic vectors a trip where that is more than one (interleave_count), or unroll whole (LOOP_UNROLL: its parent, a
- * loop with no recurrence of its own, then has straight-line code inside and vectorizes across its own iterations,
- * each lane one sum in Python's order, as gcc does a small matmul) */
-static void loop_hint(L *l, LLVMValueRef br, bool unroll, int ic) {
-    LLVMMetadataRef tmp = LLVMTemporaryMDNode(l->cx, NULL, 0);
-    LLVMMetadataRef en[2] = {LLVMMDStringInContext2(l->cx, "llvm.loop.vectorize.enable", 26),
-                             LLVMValueAsMetadata(LLVMConstInt(LLVMInt1TypeInContext(l->cx), 1, 0))};
+ * with ic vectors a trip where that is more than one, or the last vector masked (vector_trip), or unroll whole
+ * (LOOP_UNROLL: its parent, a loop with no recurrence of its own, then has straight-line code inside and vectorizes
+ * across its own iterations, each lane one sum in Python's order, as gcc does a small matmul) */
+static void loop_hint(L *l, LLVMValueRef br, uint8_t flags) {
+    LLVMMetadataRef tmp = LLVMTemporaryMDNode(l->cx, NULL, 0), i1 = LLVMValueAsMetadata(LLVMConstInt(l->i1, 1, 0));
+    LLVMMetadataRef en[2] = {LLVMMDStringInContext2(l->cx, "llvm.loop.vectorize.enable", 26), i1};
+    int ic = 1 << ((flags >> LOOP_IC_SHIFT) & 3);
     LLVMMetadataRef il[2] = {LLVMMDStringInContext2(l->cx, "llvm.loop.interleave.count", 26),
-                             LLVMValueAsMetadata(LLVMConstInt(LLVMInt32TypeInContext(l->cx), (unsigned long long)ic, 0))};
+                             LLVMValueAsMetadata(LLVMConstInt(l->i32, (unsigned long long)ic, 0))};
+    LLVMMetadataRef pe[2] = {LLVMMDStringInContext2(l->cx, "llvm.loop.vectorize.predicate.enable", 36), i1};
     LLVMMetadataRef full = LLVMMDStringInContext2(l->cx, "llvm.loop.unroll.full", 21);
-    LLVMMetadataRef opts = unroll ? LLVMMDNodeInContext2(l->cx, &full, 1) : LLVMMDNodeInContext2(l->cx, en, 2);
-    LLVMMetadataRef ops[3] = {tmp, opts, LLVMMDNodeInContext2(l->cx, il, 2)};
-    LLVMMetadataRef loop = LLVMMDNodeInContext2(l->cx, ops, !unroll && ic > 1 ? 3 : 2);
+    LLVMMetadataRef ops[3] = {tmp};
+    size_t n = 1;
+    if (flags & LOOP_UNROLL) ops[n++] = LLVMMDNodeInContext2(l->cx, &full, 1);
+    else {
+        ops[n++] = LLVMMDNodeInContext2(l->cx, en, 2);
+        if (ic > 1) ops[n++] = LLVMMDNodeInContext2(l->cx, il, 2);
+        else if (flags & LOOP_MASKED) ops[n++] = LLVMMDNodeInContext2(l->cx, pe, 2);
+    }
+    LLVMMetadataRef loop = LLVMMDNodeInContext2(l->cx, ops, n);
     LLVMMetadataReplaceAllUsesWith(tmp, loop);
     LLVMSetMetadata(br, LLVMGetMDKindIDInContext(l->cx, "llvm.loop", 9), LLVMMetadataAsValue(l->cx, loop));
 }
@@ -1350,8 +1357,7 @@ static void terminator(L *l, uint32_t bi) {
     switch (b->term) {
     case TERM_JMP: {
         LLVMValueRef br = LLVMBuildBr(l->b, l->bb[b->succ[0].to]);
-        if (l->loopflags && (l->loopflags[bi] & (LOOP_VEC_HINT | LOOP_UNROLL)))
-            loop_hint(l, br, l->loopflags[bi] & LOOP_UNROLL, 1 << (l->loopflags[bi] >> LOOP_IC_SHIFT));
+        if (l->loopflags && (l->loopflags[bi] & (LOOP_VEC_HINT | LOOP_UNROLL))) loop_hint(l, br, l->loopflags[bi]);
         break;
     }
     case TERM_BR: {
@@ -1634,13 +1640,16 @@ static bool reorders(Func *f, uint32_t h, const bool *in) {
 #define UNROLL_TRIPS 64
 #define UNROLL_INS 1024
 
-/* vectors per trip for a vectorized loop of trips constant trips (LLVM's interleave count, as a power of two's
- * exponent): as many as make the loop's elements one trip of vectors of vbytes, between 2 and 8, where they divide
- * evenly, its stores' narrowest element counting. Left to itself LLVM runs a 64 x 64 matmul's j loop (its k loop
- * unrolled whole) one vector a trip, with a[i, k]'s 64 broadcasts hoisted out of it: more than the registers, they
- * were spilled and read back for each vector. One trip of all the row's vectors reads each once: float32 203 -> 115
- * us, float64 441 -> 195 us (kiln bench, static shapes; docs/benchmarks.md, seventeenth session) */
-static int interleave_count(Func *f, const bool *in, int64_t trips, int vbytes) {
+/* how a vectorized loop of trips constant trips runs its vectors (flags for its back edge): where its elements make
+ * 2, 4 or 8 whole vectors of vbytes (its stores' narrowest element counting), as one trip of them all (LLVM's
+ * interleave count, its exponent above LOOP_IC_SHIFT): left to itself LLVM runs a 64 x 64 matmul's j loop (its k
+ * loop unrolled whole) one vector a trip, with a[i, k]'s 64 broadcasts hoisted out of it, more than the registers,
+ * spilled and read back for each vector; one trip reads each once: float32 203 -> 115 us, float64 441 -> 195 us.
+ * Where they make no whole number of 64-byte vectors (AVX-512's masked loads and stores), with the last vector
+ * masked instead of a scalar remainder (LOOP_MASKED: LLVM's tail folding): the 3 x 3 stencil's 62 columns of
+ * float32 ran 3 vectors, a half vector and 6 scalars, 443 -> 332 us (float64 656 -> 590; gcc -O3: 299, 577). (kiln
+ * bench, static shapes; docs/benchmarks.md, seventeenth session) */
+static int vector_trip(Func *f, const bool *in, int64_t trips, int vbytes) {
     int esize = 0;
     for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
         Block *b = &f->blocks.v[bi];
@@ -1652,9 +1661,10 @@ static int interleave_count(Func *f, const bool *in, int64_t trips, int vbytes) 
             if (sz && (!esize || sz < esize)) esize = sz;
         }
     }
-    if (!esize || trips <= 0 || trips > 8 * vbytes || (trips * esize) % vbytes) return 0;
+    if (!esize || trips <= 0 || trips > 8 * vbytes) return 0;
+    if ((trips * esize) % vbytes) return vbytes == 64 ? LOOP_MASKED : 0;
     int64_t v = trips * esize / vbytes;
-    return v == 2 ? 1 : v == 4 ? 2 : v == 8 ? 3 : 0;
+    return (v == 2 ? 1 : v == 4 ? 2 : v == 8 ? 3 : 0) << LOOP_IC_SHIFT;
 }
 
 static uint32_t body_size(Func *f, const bool *in) {
@@ -1706,7 +1716,7 @@ static uint8_t *loop_flags(Func *f, const uint32_t *pos, int vbytes) {
         }
         int flag = 0;
         if (call || (inner && trips < 0)) chk[h] |= LOOP_CHECK;
-        else if ((inner || trips >= 4) && !reorders(f, h, in)) flag = LOOP_VEC_HINT | interleave_count(f, in, own, vbytes) << LOOP_IC_SHIFT;
+        else if ((inner || trips >= 4) && !reorders(f, h, in)) flag = LOOP_VEC_HINT | vector_trip(f, in, own, vbytes);
         else if (!inner && trips > 16 && trips <= UNROLL_TRIPS && body_size(f, in) * trips <= UNROLL_INS) flag = LOOP_UNROLL;
         for (uint32_t k = 0; flag && k < hb->preds.n; k++) if (pos[hb->preds.v[k].blk] >= pos[h]) chk[hb->preds.v[k].blk] |= (uint8_t)flag;
     }
