@@ -82,4 +82,12 @@ typedef struct MathFn {
 extern const MathFn ir_mathfns[MF_COUNT]; /* ir/mathfn.c */
 int ir_mathfn_lookup(const char *name); /* -1 if not a math function */
 
+/* pow(x, 2) and pow(x, 3) as the product where libm's pow must return it (rt/arith.c libm_pow, and the same test
+ * inline in tier 2: back/llvm/llvm.c power_as_pow): the exact power within POW_PRODUCT_BAND of the product's
+ * spacing of it (glibc's pow is off by at most 0.54 ULP), and 1/max <= |x| <= max, where the power is a normal
+ * double */
+#define POW_PRODUCT_BAND 0.44
+#define POW_SQUARE_MAX 0x1p500
+#define POW_CUBE_MAX 0x1p330
+
 #endif

@@ -367,10 +367,10 @@ static bool host_fma(void) {
 
 /* pow(x, n) for n = 2 or 3 as the product, where libm's pow must return it: the product r and the exact power's
  * distance from it, e (exact for a square, within 2^-104 for a cube), from fused multiply-adds; r when e is within
- * 0.44 of r's spacing, r no power of two and |x| where the power is a normal double (the reasoning, and the tier-2
+ * POW_PRODUCT_BAND of r's spacing, r no power of two and |x| where the power is a normal double (the reasoning, and the tier-2
  * code that inlines the same test: back/llvm/llvm.c power_as_pow). false: pow decides */
 __attribute__((target("fma"))) static bool power_by_products(double x, int n, double *out) {
-    double lim = n == 2 ? 0x1p500 : 0x1p330, r = x * x, e = fma(x, x, -r);
+    double lim = n == 2 ? POW_SQUARE_MAX : POW_CUBE_MAX, r = x * x, e = fma(x, x, -r);
     if (!(fabs(x) >= 1.0 / lim && fabs(x) <= lim)) return false;
     if (n == 3) {
         double h = r * x, c = fma(r, x, -h) + e * x;
@@ -382,7 +382,7 @@ __attribute__((target("fma"))) static bool power_by_products(double x, int n, do
     sp = (bits & 0x7ff0000000000000ULL) - (52ULL << 52);
     double spacing;
     memcpy(&spacing, &sp, sizeof spacing);
-    if (!(bits & 0x000fffffffffffffULL) || fabs(e) > 0.44 * spacing) return false;
+    if (!(bits & 0x000fffffffffffffULL) || fabs(e) > POW_PRODUCT_BAND * spacing) return false;
     *out = r;
     return true;
 }

@@ -62,7 +62,7 @@ static LLVMValueRef failed(L *l, LLVMValueRef run) {
 static void wrapper(L *l, const char *name) {
     LLVMTypeRef params[3] = {l->ptr, l->ptr, l->ptr};
     LLVMValueRef w = LLVMAddFunction(l->m, name, LLVMFunctionType(l->i32, params, 3, 0));
-    LLVMAddAttributeAtIndex(w, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("nounwind", 8), 0));
+    ll_fn_attr(l, w, "nounwind");
     LLVMValueRef frame = LLVMGetParam(w, 0), ret = LLVMGetParam(w, 1), run = LLVMGetParam(w, 2);
     LLVMPositionBuilderAtEnd(l->b, LLVMAppendBasicBlockInContext(l->cx, w, "entry"));
     LLVMValueRef a[DIRECT_PARAMS_MAX + 2];
@@ -224,8 +224,7 @@ static unsigned instruction_count(LLVMValueRef f) {
 static LLVMValueRef copy_of(L *l, const char *name) {
     LLVMValueRef g = kiln_llvm_clone_fn(l->fn, name);
     LLVMSetLinkage(g, LLVMInternalLinkage);
-    LLVMAddAttributeAtIndex(g, LLVMAttributeFunctionIndex,
-                            LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("alwaysinline", 12), 0));
+    ll_fn_attr(l, g, "alwaysinline");
     return g;
 }
 

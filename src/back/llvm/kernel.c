@@ -98,7 +98,7 @@ bool ll_gpu_kernel_fn(L *l, const char *name) {
     pt[np] = l->ptr; /* the error record */
     l->fn = LLVMAddFunction(l->m, name, LLVMFunctionType(LLVMVoidTypeInContext(l->cx), pt, np + 1, 0));
     free(pt);
-    LLVMAddAttributeAtIndex(l->fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("nounwind", 8), 0));
+    ll_fn_attr(l, l->fn, "nounwind");
     return true;
 }
 

@@ -9,6 +9,7 @@
 #include "kernel.h"
 #include "../../ir/mathfn.h"
 #include <llvm-c/Core.h>
+#include <string.h>
 #include <llvm/Config/llvm-config.h>
 
 #define MAXC (1 + 2 * KILN_MAXDIM)
@@ -17,6 +18,7 @@
 #define OSR_PARAMS_MAX 256 /* values live at a loop header an OSR entry reads from the frame */
 
 typedef struct LV { LLVMValueRef v[MAXC]; int n; } LV;
+enum { SCOPE_MAX = 32 }; /* array arguments noalias.c tells apart: bits of L.scope_args */
 
 enum { LOOP_CHECK = 1, LOOP_VEC_HINT = 2, LOOP_UNROLL = 4, LOOP_CONST = 8 };
                                             /* per block: an interrupt check at this header; a back edge to a nest of
@@ -86,9 +88,9 @@ typedef struct L {
      * values, the argument whose element ld_elem/st_elem access now (1 + its index; 0: none), the metadata (made on
      * first use: the access's scope, the scopes it does not alias) */
     uint32_t scope_args, scope_written;
-    Ref scope_ref[32];
+    Ref scope_ref[SCOPE_MAX];
     int scope_of;
-    LLVMValueRef scope_md[32][2];
+    LLVMValueRef scope_md[SCOPE_MAX][2];
     int64_t local_bytes;        /* of the arrays in the frame (llvm.c local_array) */
 } L;
 
@@ -124,6 +126,11 @@ static inline LLVMValueRef ll_field(L *l, LLVMValueRef base, size_t off) {
     return LLVMBuildGEP2(l->b, l->i8, base, &o, 1, "");
 }
 static inline LV one(LLVMValueRef x) { LV v = {{x}, 1}; return v; }
+/* function attribute name (an enum attribute: "nounwind", "alwaysinline", "noinline", "cold") on f */
+static inline void ll_fn_attr(L *l, LLVMValueRef f, const char *name) {
+    LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex,
+                            LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName(name, strlen(name)), 0));
+}
 /* at the join of two paths: a coming from block ba, b from bb */
 static inline LLVMValueRef ll_phi2(L *l, LLVMValueRef a, LLVMBasicBlockRef ba, LLVMValueRef b, LLVMBasicBlockRef bb) {
     LLVMValueRef phi = LLVMBuildPhi(l->b, LLVMTypeOf(a), "");

@@ -140,10 +140,10 @@ LLVMValueRef ll_ext_fn(L *l, const char *name, LLVMTypeRef fty) {
     LLVMValueRef f = LLVMGetNamedFunction(l->m, name);
     if (!f) {
         f = LLVMAddFunction(l->m, name, fty);
-        LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("nounwind", 8), 0));
+        ll_fn_attr(l, f, "nounwind");
         /* the C library's routine as the other tiers call it: LLVM must not fold
          * or replace it by what it knows of "exp" */
-        LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("nobuiltin", 9), 0));
+        ll_fn_attr(l, f, "nobuiltin");
     }
     return f;
 }
@@ -645,7 +645,7 @@ static LLVMValueRef power_as_pow(L *l, LLVMValueRef x, int n) {
         r = LLVMBuildFAdd(l->b, h, c, "");
         e = LLVMBuildFAdd(l->b, LLVMBuildFSub(l->b, h, r, ""), c, "");
     }
-    double lim = n == 2 ? 0x1p500 : 0x1p330;
+    double lim = n == 2 ? POW_SQUARE_MAX : POW_CUBE_MAX;
     LLVMValueRef ax = intrinsic(l, "llvm.fabs", l->f64, &x, 1), ae = intrinsic(l, "llvm.fabs", l->f64, &e, 1);
     LLVMValueRef bits = LLVMBuildBitCast(l->b, r, l->i64, "");
     LLVMValueRef expo = LLVMBuildAnd(l->b, bits, ci64(l, 0x7ff0000000000000LL), "");
@@ -655,7 +655,7 @@ static LLVMValueRef power_as_pow(L *l, LLVMValueRef x, int n) {
     ok = LLVMBuildAnd(l->b, ok, LLVMBuildICmp(l->b, LLVMIntNE, LLVMBuildAnd(l->b, bits, ci64(l, 0x000fffffffffffffLL), ""),
                                               ci64(l, 0), ""), "");
     ok = LLVMBuildAnd(l->b, ok, LLVMBuildFCmp(l->b, LLVMRealOLE, ae,
-                                              LLVMBuildFMul(l->b, spacing, LLVMConstReal(l->f64, 0.44), ""), ""), "");
+                                              LLVMBuildFMul(l->b, spacing, LLVMConstReal(l->f64, POW_PRODUCT_BAND), ""), ""), "");
     LLVMBasicBlockRef call = LLVMAppendBasicBlockInContext(l->cx, l->fn, "pow.call");
     LLVMBasicBlockRef join = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
     LLVMBasicBlockRef from = LLVMGetInsertBlock(l->b);
@@ -952,7 +952,7 @@ static LLVMValueRef callee_fn(L *l, Unit *c) {
         return NULL;
     }
     LLVMSetLinkage(k.fn, LLVMInternalLinkage);
-    LLVMAddAttributeAtIndex(k.fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("alwaysinline", 12), 0));
+    ll_fn_attr(l, k.fn, "alwaysinline");
     l->inl[*l->ninl].u = c;
     l->inl[*l->ninl].fn = k.fn;
     (*l->ninl)++;
@@ -1096,8 +1096,8 @@ LLVMValueRef ll_pure_fn(L *l, const char *name, LLVMTypeRef fty) {
     LLVMValueRef f = LLVMGetNamedFunction(l->m, name);
     if (f) return f;
     f = LLVMAddFunction(l->m, name, fty);
-    LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("nounwind", 8), 0));
-    LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("willreturn", 10), 0));
+    ll_fn_attr(l, f, "nounwind");
+    ll_fn_attr(l, f, "willreturn");
     /* memory(none), 0, from LLVM 16; readnone before (16 keeps it for parameters only) */
     unsigned mem = LLVMGetEnumAttributeKindForName("memory", 6);
     LLVMAttributeRef a = mem ? LLVMCreateEnumAttribute(l->cx, mem, 0) : LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("readnone", 8), 0);
@@ -1739,7 +1739,7 @@ bool ll_build(L *l, const char *name, bool avx512) {
         /* the frame is private to this call: nothing else points into it */
         LLVMAddAttributeAtIndex(l->fn, 1, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("noalias", 7), 0));
     }
-    LLVMAddAttributeAtIndex(l->fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName("nounwind", 8), 0));
+    ll_fn_attr(l, l->fn, "nounwind");
     if (avx512) {
         LLVMAttributeRef a = LLVMCreateStringAttribute(l->cx, "prefer-vector-width", 19, "512", 3);
         LLVMAddAttributeAtIndex(l->fn, LLVMAttributeFunctionIndex, a);

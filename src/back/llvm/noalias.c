@@ -23,8 +23,6 @@
 
 #include <string.h>
 
-enum { SCOPE_MAX = 32 }; /* arguments told apart (bits of L.scope_args) */
-
 /* the argument arr is (or is a view of), as an OP_ARG, or 0 */
 static Ref root_arg(L *l, Ref arr) {
     while (IN(l, arr)->op == OP_MKVIEW) arr = AR(l, arr, 0);
@@ -128,11 +126,6 @@ static LLVMValueRef overlap(L *l) {
     return any;
 }
 
-static void fn_attr(L *l, LLVMValueRef f, const char *attr) {
-    LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex,
-                            LLVMCreateEnumAttribute(l->cx, LLVMGetEnumAttributeKindForName(attr, strlen(attr)), 0));
-}
-
 /* a tail call of f with fn's parameters, returned */
 static void forward(L *l, LLVMValueRef fn, LLVMValueRef f) {
     LLVMValueRef args[3];
@@ -163,11 +156,11 @@ void ll_scope_guard(L *l) {
                 for (int k = 0; k < 2; k++) LLVMSetMetadata(i, kinds[k], NULL);
     LLVMSetLinkage(body, LLVMInternalLinkage);
     LLVMSetLinkage(copy, LLVMInternalLinkage);
-    fn_attr(l, body, "noinline");
-    fn_attr(l, copy, "noinline");
-    fn_attr(l, copy, "cold");
+    ll_fn_attr(l, body, "noinline");
+    ll_fn_attr(l, copy, "noinline");
+    ll_fn_attr(l, copy, "cold");
     l->fn = LLVMAddFunction(l->m, name, LLVMGlobalGetValueType(body));
-    fn_attr(l, l->fn, "nounwind");
+    ll_fn_attr(l, l->fn, "nounwind");
     LLVMPositionBuilderAtEnd(l->b, LLVMAppendBasicBlockInContext(l->cx, l->fn, "entry"));
     LLVMValueRef frame = l->frame;
     l->frame = LLVMGetParam(l->fn, 0); /* where ll_arg_value reads the arguments */
