@@ -6,6 +6,8 @@ For each kernel, in one run, rounds alternating between the configurations, medi
   static    kiln tier 2 with --static-shapes (or --static k): the lengths constants in the code
   gcc       the same loops in C, gcc -O3 -march=native -ffp-contract=off (as bench/c/ref.c: no fused
             multiply-adds, whose rounding kiln's tiers do not have), the sizes compiled in (#define N)
+The kernels start their sums at `x.dtype.type(0)`, a zero of the array's type, as the C's `T s = 0` (until the
+eighteenth session they started at `a[i, 0] * 0`, a multiply and an add per element the C does not have).
 Kernels (float64 and float32): matmul N x N (N = 4, 8, 16, 64; loops, as Mojo's example writes it),
 a 3 x 3 stencil over 64 x 64, a dot product of length 16 — each repeated REPS times inside one call
 so that a call takes ~0.2 ms and the call overhead does not count; and top_k(x, k) with k = 10 on
@@ -39,7 +41,7 @@ def mm(a, b, c, reps):
         p = b.shape[1]
         for i in range(n):
             for j in range(p):
-                s = a[i, 0] * 0
+                s = a.dtype.type(0)
                 for k in range(m):
                     s += a[i, k] * b[k, j]
                 c[i, j] = s
@@ -55,9 +57,9 @@ def stencil(a, out, reps):
     return out[1, 1]
 
 def dot(x, y, reps):
-    t = x[0] * 0
+    t = x.dtype.type(0)
     for r in range(reps):
-        s = x[0] * 0
+        s = x.dtype.type(0)
         for i in range(x.shape[0]):
             s += x[i] * y[i]
         t += s

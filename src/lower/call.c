@@ -367,6 +367,22 @@ static Val shape_tuple(Inf *I, Val a) {
     return r;
 }
 
+/* x.dtype.type (the scalar type, which kiln's dtype values already are: `x.dtype.type(0)` is the zero of x's
+ * type), .itemsize, .name ("float64") and .kind ("f"), constants as in NumPy */
+static Val dtype_attr(Inf *I, int dt, const char *a, Node *n) {
+    if (strcmp(a, "type") == 0) return stat(I, &I->tt->dtype[dt]);
+    if (strcmp(a, "itemsize") == 0) return mk(I, inf_const_i(I, i64w(I), (int64_t)kiln_dtype_size((kiln_dtype)dt)));
+    const char *name = kiln_dtype_name((kiln_dtype)dt);
+    const char *kind = dt == KILN_BOOL ? "b" : dt_is_complex(dt) ? "c" : dt_is_float(dt) ? "f" : dt_is_signed(dt) ? "i" : "u";
+    if (strcmp(a, "name") == 0 || strcmp(a, "kind") == 0) {
+        Val v = mk(I, inf_static(I, &I->tt->str));
+        v.str = ir_str(I->f, a[0] == 'n' ? name : kind);
+        if (v.str < 0) inf_oom(I);
+        return v;
+    }
+    inf_fail(I, n, "dtype attribute '%s' is not supported (type, itemsize, name and kind are)", a);
+}
+
 Val cl_attr(Inf *I, Node *n) {
     Val o = ex_expr(I, n->a);
     const char *a = n->name;
@@ -389,6 +405,7 @@ Val cl_attr(Inf *I, Node *n) {
         }
         inf_fail(I, n, "array attribute '%s' is not supported", a);
     }
+    if (o.ty->kind == T_DTYPE) return dtype_attr(I, o.ty->dtype, a, n);
     if (o.ty->kind == T_SCALAR && (strcmp(a, "real") == 0 || strcmp(a, "imag") == 0)) {
         bool re = a[0] == 'r';
         if (dt_is_complex(o.ty->dtype)) {
@@ -1070,7 +1087,8 @@ Val cl_call(Inf *I, Node *call) {
         /* (a * b).sum(): a reduction method may fuse with the expression it is called on */
         Val o = ex_value(I, c->a);
         if (o.ew && rd_lookup(c->name) < 0) o = ew_force(I, o, c->a);
-        if (o.ty->kind != T_MODULE) return method_call(I, call, o, c->name);
+        bool attr = o.ty->kind == T_MODULE || (o.ty->kind == T_DTYPE && !strcmp(c->name, "type")); /* x.dtype.type(v) */
+        if (!attr) return method_call(I, call, o, c->name);
     }
     Val f = ex_expr(I, c);
     I->line = call->line;

@@ -97,9 +97,29 @@ static void loop_with(Inf *I, Node *at, const char *fmt, Ref n, StBody body, voi
     inf_seal(I, exit);
 }
 
-/* a condition known at compile time: literal bools, `x is None` on static types */
+/* an operand whose evaluation has no effect: a literal, a name, attributes of one */
+static bool plain_operand(const Node *n) {
+    if (n->kind == N_ATTR) return plain_operand(n->a);
+    return n->kind == N_NAME || n->kind == N_STR || n->kind == N_INT;
+}
+
+/* `a == b` / `a != b` of two dtypes or two strings the compiler knows (x.dtype == np.float32, x.dtype.kind == 'f',
+ * a static string argument), -1 otherwise */
+static int static_equal(Inf *I, Node *n) {
+    if (n->kind != N_COMPARE || n->nkids2 != 1 || (n->ops[0] != TK_EQ && n->ops[0] != TK_NE)) return -1;
+    if (!plain_operand(n->a) || !plain_operand(n->kids2[0])) return -1;
+    Val a = ex_expr(I, n->a), b = ex_expr(I, n->kids2[0]);
+    int eq = -1;
+    if (a.ty->kind == T_DTYPE && b.ty->kind == T_DTYPE) eq = a.ty->dtype == b.ty->dtype;
+    else if (a.ty->kind == T_STR && b.ty->kind == T_STR) eq = !strcmp(tx_text(I, a), tx_text(I, b));
+    return eq < 0 ? -1 : n->ops[0] == TK_EQ ? eq : !eq;
+}
+
+/* a condition known at compile time: literal bools, `x is None` on static types, dtypes and strings compared */
 static int static_cond(Inf *I, Node *n) {
     if (n->kind == N_BOOL) return (int)n->v.i;
+    int eq = static_equal(I, n);
+    if (eq >= 0) return eq;
     if (n->kind == N_COMPARE && n->nkids2 == 1 && (n->ops[0] == TK_IS || n->ops[0] == TK_ISNOT)) {
         Val a = ex_keep_optional(I, n->a), b = ex_keep_optional(I, n->kids2[0]); /* an Optional is tested at run time */
         bool an = a.ty->kind == T_NONE, bn = b.ty->kind == T_NONE;
