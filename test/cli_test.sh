@@ -443,20 +443,20 @@ check 1 "out of range for uint64" "$K" run "$T/u.py" f "np.uint64(-1)" 1
 M=bench/mandelbrot.py
 if [ -f "$(dirname "$K")/libkiln-llvm.so" ]; then
     check 0 "kiln: osr: grid(int, int, int) jumps into opt code at the loop at line 26" \
-        env KILN_TIER2_BACKGROUND=0 KILN_TIER2_LOOPS=10 KILN_OSR_POLL=5 KILN_LOG=osr "$K" run $M grid 20 20 50
-    check 0 "4124" env KILN_TIER2_BACKGROUND=0 KILN_TIER2_LOOPS=10 KILN_OSR_POLL=5 "$K" run $M grid 20 20 50
+        env KILN_TIER2_BACKGROUND=0 KILN_TIER2_LOOPS=10 KILN_TIER2_DELAY_US=0 KILN_OSR_POLL=5 KILN_LOG=osr "$K" run $M grid 20 20 50
+    check 0 "4124" env KILN_TIER2_BACKGROUND=0 KILN_TIER2_LOOPS=10 KILN_TIER2_DELAY_US=0 KILN_OSR_POLL=5 "$K" run $M grid 20 20 50
     check 0 "kiln: tier-up: grid(int, int, int) now runs opt code" \
-        env KILN_TIER2_BACKGROUND=0 KILN_TIER2_LOOPS=10 KILN_LOG=tiers "$K" run $M grid 20 20 50
+        env KILN_TIER2_BACKGROUND=0 KILN_TIER2_LOOPS=10 KILN_TIER2_DELAY_US=0 KILN_LOG=tiers "$K" run $M grid 20 20 50
     check 0 "OSR: call 1 jumped from a tier-1 loop into tier-2 code" \
-        env KILN_TIER2_BACKGROUND=0 KILN_TIER2_LOOPS=10 KILN_OSR_POLL=5 "$K" bench $M grid 20 20 50 --runs 3 --no-process
+        env KILN_TIER2_BACKGROUND=0 KILN_TIER2_LOOPS=10 KILN_TIER2_DELAY_US=0 KILN_OSR_POLL=5 "$K" bench $M grid 20 20 50 --runs 3 --no-process
     check 0 "tier 2 swapped in: call 2 is the first to start on it" \
-        env KILN_TIER2_BACKGROUND=0 KILN_TIER2_LOOPS=10 KILN_OSR_POLL=5 "$K" bench $M grid 20 20 50 --runs 3 --no-process
+        env KILN_TIER2_BACKGROUND=0 KILN_TIER2_LOOPS=10 KILN_TIER2_DELAY_US=0 KILN_OSR_POLL=5 "$K" bench $M grid 20 20 50 --runs 3 --no-process
 fi
 # no LLVM tier where tier auto wants one: said once, the answer still right
 check 0 "stays in tier 1: the optimizing (LLVM) tier is not available" \
-    env KILN_LLVM_LIB=/nonexistent KILN_TIER2_LOOPS=10 KILN_TIER2_BACKGROUND=0 KILN_LOG=tiers "$K" run $M grid 20 20 50
-check 0 "4124" env KILN_LLVM_LIB=/nonexistent KILN_TIER2_LOOPS=10 "$K" run $M grid 20 20 50
-check 0 "not queued: the queue is full (tier2_queue 0)" env KILN_TIER2_QUEUE=0 KILN_TIER2_LOOPS=10 KILN_LOG=tiers "$K" run $M grid 20 20 50
+    env KILN_LLVM_LIB=/nonexistent KILN_TIER2_LOOPS=10 KILN_TIER2_DELAY_US=0 KILN_TIER2_BACKGROUND=0 KILN_LOG=tiers "$K" run $M grid 20 20 50
+check 0 "4124" env KILN_LLVM_LIB=/nonexistent KILN_TIER2_LOOPS=10 KILN_TIER2_DELAY_US=0 "$K" run $M grid 20 20 50
+check 0 "not queued: the queue is full (tier2_queue 0)" env KILN_TIER2_QUEUE=0 KILN_TIER2_LOOPS=10 KILN_TIER2_DELAY_US=0 KILN_LOG=tiers "$K" run $M grid 20 20 50
 # malformed tunables in the environment are ignored
 check 0 "4124" env KILN_TIER2_LOOPS=lots KILN_OSR_POLL=-3 "$K" run $M grid 20 20 50
 # more parameters and arguments than any fixed array: a clear error, never a write past one (issue 18 item 6)

@@ -46,8 +46,8 @@ for t in interp baseline opt; do check 0 "3" "$K" run --tier $t "$T/and2.py" f 3
 { printf 'def f(n):\n    s = 0\n'; i=0; while [ $i -lt 2000 ]; do printf '    i = 0\n    while i < n:\n        s += i\n        i += 1\n'; i=$((i + 1)); done; printf '    return s\n'; } > "$T/big.py"
 check 0 "more than tier2_max_ir" env KILN_LOG=tiers "$K" run --tier opt "$T/big.py" f 3
 check 0 "6000" "$K" run --tier opt "$T/big.py" f 3
-check 0 "stays in tier 1" env KILN_LOG=tiers KILN_TIER2_CALLS=1 KILN_TIER2_BACKGROUND=0 "$K" run --tier auto "$T/big.py" f 3
-check 0 "6000" env KILN_TIER2_CALLS=1 KILN_TIER2_LOOPS=1 "$K" run --tier auto "$T/big.py" f 3
+check 0 "stays in tier 1" env KILN_LOG=tiers KILN_TIER2_CALLS=1 KILN_TIER2_DELAY_US=0 KILN_TIER2_BACKGROUND=0 "$K" run --tier auto "$T/big.py" f 3
+check 0 "6000" env KILN_TIER2_CALLS=1 KILN_TIER2_DELAY_US=0 KILN_TIER2_LOOPS=1 "$K" run --tier auto "$T/big.py" f 3
 # LLVM runs on a stack of its own: 600 loops compile with LLVM under a 512 KiB main stack
 { printf 'def f(n):\n    s = 0\n'; i=0; while [ $i -lt 600 ]; do printf '    i = 0\n    while i < n:\n        s += i\n        i += 1\n'; i=$((i + 1)); done; printf '    return s\n'; } > "$T/mid.py"
 check 0 "compiled by LLVM" sh -c "ulimit -s 512; KILN_LOG=tiers $K run --tier opt $T/mid.py f 3"

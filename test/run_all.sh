@@ -46,7 +46,7 @@ for b in build build/asan; do
         # thread: each call tiers up at entry and its first loop jumps into an OSR entry
         # (entered on the first visit of a loop header, or after two back edges)
         poll=1; [ $b = build ] && poll=3
-        suite "$tag: kernels (auto, OSR)" env KILN_TIER2_BACKGROUND=0 KILN_TIER2_CALLS=1 KILN_TIER2_LOOPS=1 \
+        suite "$tag: kernels (auto, OSR)" env KILN_TIER2_BACKGROUND=0 KILN_TIER2_CALLS=1 KILN_TIER2_DELAY_US=0 KILN_TIER2_LOOPS=1 \
             KILN_OSR_POLL=$poll $b/test/runner $b/kiln --tier auto test/run/*.py
     fi
     # compile-time specialization: every kernel with each number/tuple argument static, and with every

@@ -117,6 +117,7 @@ typedef enum {
     TUNE_TIER2_QUEUE,      /* background compile jobs waiting at most */
     TUNE_TIER2_BACKGROUND, /* 1: tier 2 compiles on the worker thread; 0: in the calling thread */
     TUNE_TIER2_IDLE,       /* 1: the worker runs at idle priority (SCHED_IDLE) */
+    TUNE_TIER2_DELAY_US,   /* tier-1 code runs at least this long before its first tier-up */
     TUNE_SPEC_LIMIT,       /* signatures per function compiled natively */
     TUNE_GLOBAL_SPEC_LIMIT,/* signatures per context compiled natively */
     TUNE_CACHE_MIN_COMPILE_US, /* tier-2 compiles shorter than this are not kept on disk */

@@ -32,6 +32,9 @@ const TunableInfo tunables[TUNE_COUNT] = {
                                "1: tier 2 compiles on a background thread; 0: the call whose counter ran out waits (deterministic, for tests)"},
     [TUNE_TIER2_IDLE] = {"tier2_idle", "0/1", 0,
                          "1: the background compiler runs at idle priority (Linux SCHED_IDLE), on CPU time callers leave"},
+    [TUNE_TIER2_DELAY_US] = {"tier2_delay_us", "microseconds", 10000,
+                             "a specialization's counters trip a tier-up only once its tier-1 code has existed this long "
+                             "(a short program ends before LLVM's compile would pay off; 0: at once)"},
     [TUNE_SPEC_LIMIT] = {"spec_limit", "signatures", 8,
                          "signatures one function is compiled natively for; further ones run in the interpreter"},
     [TUNE_GLOBAL_SPEC_LIMIT] = {"global_spec_limit", "signatures", 4096,

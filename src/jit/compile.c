@@ -154,6 +154,7 @@ int jit_compile(kiln_ctx *ctx, Spec *s, kiln_error *err) {
     if (tier == KILN_TIER_OPT ? compile_opt(ctx, s, err) : !(tier == KILN_TIER_AUTO && from_disk(ctx, s, err)) && back_compile(ctx, be, s, err))
         return -1;
     uint64_t t3 = clock_ns();
+    s->t1_ready_ns = t3;
     s->ns_infer += t1 - t0;
     s->ns_opt += t2 - t1;
     s->ns_codegen += t3 - t2;

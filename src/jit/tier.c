@@ -151,9 +151,39 @@ void jit_tier_request(Spec *s, int32_t header) {
     if (c == CLAIM_YES && sync) compile_job(ctx, (TierJob){s, header, clock_ns()});
 }
 
+/* Counters say a specialization is hot, but its tier-1 code is younger than tier2_delay_us: a program this young
+ * may well end before LLVM's compile (milliseconds, on the CPU beside the caller's, slowing it ~1.4x on a
+ * 2-vCPU guest) pays off — the ski-rental rule: rent (run tier 1) about as long as buying (compiling) would
+ * take, then buy. The budget starts over, sized to run out when the wait ends at the rate the last one was
+ * spent, at most 100 budgets (each trip costs a cold path, and tight loops measured slower for a while after
+ * each, for reasons the guest's lack of counters hid). (bench/tiering.py; docs/benchmarks.md, eighteenth session) */
+static bool too_young(kiln_ctx *ctx, Spec *s, Code *c) {
+    uint64_t now = clock_ns(), age = now - s->t1_ready_ns, delay = (uint64_t)ctx->tune[TUNE_TIER2_DELAY_US] * 1000;
+    if (age >= delay) return false;
+    int64_t budget, per_call;
+    jit_tier_budget(ctx, &budget, &per_call);
+    uint64_t since = s->hot_since_ns ? s->hot_since_ns : s->t1_ready_ns, spent = now - since;
+    int64_t last = s->hot_refill ? s->hot_refill : budget;
+    double next = spent ? (double)last * (double)(delay - age) / (double)spent : (double)budget;
+    if (next < (double)budget) next = (double)budget;
+    if (next > 100.0 * (double)budget) next = 100.0 * (double)budget; /* a burst's rate may not last: ask again */
+    s->hot_refill = (int64_t)next; /* benign races: another thread's refill is as good */
+    s->hot_since_ns = now;
+    __atomic_store_n(&c->hot, s->hot_refill, __ATOMIC_RELAXED);
+    if ((ctx->opt.log & KILN_LOG_TIERS) && !s->said_delay) {
+        s->said_delay = true;
+        char sig[512];
+        sig_text(s, sig, sizeof sig);
+        jit_log(ctx, "kiln: tier-up: %s(%s) is hot after %.0f us; it waits until its tier-1 code is %lld us old "
+                "(tier2_delay_us)\n", s->fn->name, sig, (double)age / 1e3, (long long)ctx->tune[TUNE_TIER2_DELAY_US]);
+    }
+    return true;
+}
+
 int64_t jit_tier_hot(Spec *s, int32_t header, void *frame, void *ret, void *run) {
     kiln_ctx *ctx = s->fn->mod->ctx;
     Code *c = s->u.code;
+    if (atomic_load(&s->t2) == T2_NONE && atomic_load(&s->nosr) == 0 && too_young(ctx, s, c)) return 0;
     bool osr = header >= 0 && ctx->tune[TUNE_OSR] && !atomic_load(&ctx->tier2_off);
     if (atomic_load(&s->t2) == T2_NONE) jit_tier_request(s, -1); /* first: every later call gains */
     if (osr) {

@@ -443,7 +443,7 @@ def program(seed, k):
 # program's time and the cache key holds everything the code depends on, so each function is compiled once,
 # and every program also checks the cache's writer and loader. interp and baseline use no cache.
 KILN_RUNS = [("interp", ["--tier", "interp"], {"KILN_CACHE": "0"}), ("baseline", ["--tier", "baseline"], {"KILN_CACHE": "0"}),
-             ("auto+osr", ["--tier", "auto"], {"KILN_TIER2_BACKGROUND": "0", "KILN_TIER2_CALLS": "1", "KILN_TIER2_LOOPS": "1",
+             ("auto+osr", ["--tier", "auto"], {"KILN_TIER2_BACKGROUND": "0", "KILN_TIER2_CALLS": "1", "KILN_TIER2_LOOPS": "1", "KILN_TIER2_DELAY_US": "0",
                                               "KILN_OSR_POLL": "1", "KILN_CACHE": "1"}),
              ("opt", ["--tier", "opt"], {"KILN_CACHE": "1"})]
 

@@ -566,6 +566,7 @@ def test_shape_speculation_from_python(tmp_path):
     p.write_text("import numpy as np, kiln\n"
                  "kiln.config.set_tunable('tier2_background', 0)\n"
                  "kiln.config.set_tunable('tier2_calls', 150)\n"
+                 "kiln.config.set_tunable('tier2_delay_us', 0)\n"
                  "kiln.config.set_tunable('tier2_loops', 0)\n"
                  "@kiln.jit\n"
                  "def total(a):\n"

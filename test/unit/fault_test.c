@@ -130,6 +130,7 @@ static void workload(int t, char got[NCALLS][1024]) {
         const char *one[] = {"tier2_calls", "tier2_loops", "osr_poll"};
         for (int k = 0; k < 3; k++) kiln_set_tunable(ctx, one[k], 1);
         kiln_set_tunable(ctx, "tier2_background", 0);
+        kiln_set_tunable(ctx, "tier2_delay_us", 0);
     }
     kiln_module *m = kiln_load_source(ctx, "fault.py", SRC, strlen(SRC), &err);
     if (!m) { outcome(-1, NULL, &err, got[0], 1024); kiln_ctx_free(ctx); return; }

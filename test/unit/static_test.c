@@ -184,6 +184,7 @@ static void static_shapes(kiln_tier tier) {
 static kiln_ctx *speculating(FILE *log, kiln_module **m) {
     kiln_ctx *ctx = context(KILN_TIER_AUTO, log, m);
     kiln_set_tunable(ctx, "tier2_background", 0);
+    kiln_set_tunable(ctx, "tier2_delay_us", 0);
     kiln_set_tunable(ctx, "tier2_calls", 150);
     kiln_set_tunable(ctx, "tier2_loops", 0);
     return ctx;
@@ -252,6 +253,7 @@ static void speculation(void) {
     /* speculate = 0: never */
     ctx = context(KILN_TIER_AUTO, NULL, &m);
     kiln_set_tunable(ctx, "tier2_background", 0);
+    kiln_set_tunable(ctx, "tier2_delay_us", 0);
     kiln_set_tunable(ctx, "tier2_calls", 150);
     kiln_set_tunable(ctx, "speculate", 0);
     f = kiln_lookup(m, "matmul");
@@ -279,6 +281,7 @@ static void *worker(void *arg) {
 static void threads(void) {
     kiln_module *m;
     kiln_ctx *ctx = context(KILN_TIER_AUTO, NULL, &m);
+    kiln_set_tunable(ctx, "tier2_delay_us", 0);
     kiln_set_tunable(ctx, "tier2_calls", 20);
     shared = kiln_lookup(m, "head");
     kiln_func_set_static(shared, 1, 1);

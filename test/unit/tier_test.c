@@ -13,6 +13,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #ifndef KILN_HAVE_LLVM
 #define KILN_HAVE_LLVM 0
@@ -53,7 +54,9 @@ static kiln_ctx *new_ctx(kiln_tier tier, FILE *log, unsigned bits) {
     o.log = bits;
     o.log_file = log;
     o.disk_cache = 0; /* what these tests count is compiles; test/cli_test.sh tests the cache */
-    return kiln_ctx_new(&o);
+    kiln_ctx *ctx = kiln_ctx_new(&o);
+    if (ctx) kiln_set_tunable(ctx, "tier2_delay_us", 0); /* these tests count tier-ups; tier_up_waits tests the wait */
+    return ctx;
 }
 
 static kiln_func *load(kiln_ctx *ctx, const char *name) {
@@ -111,6 +114,35 @@ static void tier_up_by_calls(void) {
         CHECK(st.calls_baseline == 3 && st.tier_ups == 0);
     }
     kiln_ctx_free(ctx);
+}
+
+/* tier2_delay_us: counters that trip while the tier-1 code is younger start over (logged once); once it is
+ * older, the next trip queues tier 2 */
+static void tier_up_waits(void) {
+    char logbuf[8192] = "";
+    FILE *log = fmemopen(logbuf, sizeof logbuf - 1, "w");
+    kiln_ctx *ctx = new_ctx(KILN_TIER_AUTO, log, KILN_LOG_TIERS);
+    kiln_set_tunable(ctx, "tier2_delay_us", 300000);
+    kiln_set_tunable(ctx, "tier2_background", 0);
+    kiln_set_tunable(ctx, "tier2_calls", 2);
+    kiln_set_tunable(ctx, "tier2_loops", 0);
+    kiln_func *f = load(ctx, "mix");
+    for (int i = 0; i < 20; i++) CHECK(call2(f, kiln_int(100), kiln_float(1.0)).kind == KILN_SCALAR);
+    kiln_stats st;
+    kiln_func_stats(f, &st);
+    CHECK(st.tier_ups == 0 && st.calls_baseline == 20); /* twenty calls of microseconds: well inside 0.3 s */
+    struct timespec nap = {0, 350000000};
+    nanosleep(&nap, NULL);
+    int more = 0;
+    do { /* the budget started over at most 100 times its size */
+        CHECK(call2(f, kiln_int(100), kiln_float(1.0)).kind == KILN_SCALAR);
+        kiln_func_stats(f, &st);
+    } while (KILN_HAVE_LLVM && st.tier_ups == 0 && ++more < 1000);
+    if (KILN_HAVE_LLVM) CHECK(st.tier_ups == 1 && more < 300);
+    fflush(log);
+    CHECK(strstr(logbuf, "it waits until its tier-1 code is 300000 us old (tier2_delay_us)") != NULL);
+    kiln_ctx_free(ctx);
+    fclose(log);
 }
 
 /* one long call: its loop jumps into tier-2 code; the result is the interpreter's */
@@ -235,6 +267,7 @@ static void stress_test(const char *cache_dir) {
     o.disk_cache = cache_dir != NULL;
     o.cache_dir = cache_dir;
     kiln_ctx *ctx = kiln_ctx_new(&o);
+    kiln_set_tunable(ctx, "tier2_delay_us", 0);
     kiln_set_tunable(ctx, "tier2_calls", 20);
     kiln_set_tunable(ctx, "tier2_loops", 500);
     kiln_set_tunable(ctx, "osr_poll", 50);
@@ -260,6 +293,7 @@ int main(int argc, char **argv) {
     check_llvm_next_to(argc > 0 ? argv[0] : NULL);
     tunables();
     tier_up_by_calls();
+    tier_up_waits();
     osr_in_one_call();
     recompile_limit();
     shutdown_while_compiling();

@@ -39,6 +39,13 @@ typedef struct Gen {
     int err_cur;       /* where a raise goes: err_exit, or a try statement's landing (TERM_TRY, a raise in a try body) */
     bool tiering;      /* count calls and loop iterations for tier auto (jit/tier.c) */
     bool lean;         /* no loop: rbp, r14 and r15 are never used, so neither saved nor restored */
+    /* tier auto, a function with loops: the tier-up budget lives in rbp (loaded at entry, written back at every
+     * exit and around calls of kernels, which may count on the same budget) instead of being subtracted in
+     * memory at each loop header, where each iteration's subtraction waited on the last one's store: a tight
+     * loop ran 1.3-1.4x slower counted than not (quicksort's scans; docs/benchmarks.md, eighteenth session).
+     * Other threads running the same code count apart and overwrite each other's writes: the budget is a
+     * heuristic, so some iterations uncounted is fine */
+    bool hot_reg;
     const BackEnv *env;
     const char *bail;
     int line;
@@ -79,7 +86,7 @@ static const int pin_xmm[] = {15, 14, 13, 12, 11};
 static const int pin_gp[] = {R15, R14, RBP}; /* callee-saved: they survive helper calls */
 
 /* caller-saved first: the allocator takes free registers in this order */
-static const int cache_gp[] = {RSI, RDI, R8, R9, R10, R11, RDX, RBP, R14, R15};
+static const int cache_gp[] = {RSI, RDI, R8, R9, R10, R11, RDX, R14, R15, RBP}; /* rbp last: hot_reg's */
 #define NCACHE_GP 10
 #define CALLEE_SAVED(r) ((r) == RBP || (r) == R14 || (r) == R15)
 #define FIRST_CACHE_XMM 3
@@ -294,12 +301,12 @@ static bool pick_pins(Gen *G) {
         bool loop = false;
         for (uint32_t k = 0; k < b->preds.n; k++) if (BACK(G, b->preds.v[k].blk, bi)) loop = true;
         if (!loop) continue;
-        int nx = 0, ng = 0;
+        int nx = 0, ng = 0, maxg = (int)(sizeof pin_gp / sizeof *pin_gp) - (G->hot_reg ? 1 : 0); /* rbp: pin_gp's last */
         for (uint32_t k = 0; k < b->params.n; k++) {
             Ref p = b->params.v[k];
             int c = cls(f->ins.v[p].ty);
             if ((c == 'F' || c == 'S') && nx < (int)(sizeof pin_xmm / sizeof *pin_xmm)) G->pin[p] = (int8_t)(pin_xmm[nx++] + 1);
-            else if ((c == 'I' || c == 'U') && ng < (int)(sizeof pin_gp / sizeof *pin_gp)) G->pin[p] = (int8_t)(pin_gp[ng++] + 1);
+            else if ((c == 'I' || c == 'U') && ng < maxg) G->pin[p] = (int8_t)(pin_gp[ng++] + 1);
         }
         G->pinned_block[bi] = nx + ng > 0;
     }
@@ -308,7 +315,7 @@ static bool pick_pins(Gen *G) {
 
 static int gp_take(Gen *G, int32_t slot) {
     cache_forget(G, slot, 1);
-    int n = G->lean ? NCACHE_GP - 3 : NCACHE_GP; /* a lean function's cache: the caller-saved registers only */
+    int n = G->lean ? NCACHE_GP - 3 : G->hot_reg ? NCACHE_GP - 1 : NCACHE_GP; /* lean: the caller-saved registers only */
     for (int i = 0; i < n; i++)
         if (G->gp[cache_gp[i]] < 0 && !(G->pinned_gp & (1u << cache_gp[i]))) { G->gp[cache_gp[i]] = slot; return cache_gp[i]; }
     for (int pass = 0; pass < 2; pass++) /* evict a register loops rely on only when nothing else is left */
@@ -417,6 +424,18 @@ static void call_helper_w(Gen *G, Helper h, XCall *k, int32_t dst, int n) {
 }
 
 static void call_helper(Gen *G, Helper h, XCall *k) { call_helper_w(G, h, k, 0, 0); }
+
+/* hot_reg's budget to memory and back (scratch: a register free at that point) */
+static void hot_save(Gen *G, int scratch) {
+    if (!G->hot_reg) return;
+    x_mov_ri(&G->b, scratch, (int64_t)(intptr_t)&G->c->hot);
+    x_mov_mr(&G->b, scratch, 0, RBP);
+}
+static void hot_load(Gen *G, int scratch) {
+    if (!G->hot_reg) return;
+    x_mov_ri(&G->b, scratch, (int64_t)(intptr_t)&G->c->hot);
+    x_mov_rm(&G->b, RBP, scratch, 0);
+}
 
 static int cls(const Type *t) {
     if (!t || t->kind != T_SCALAR) return 0;
@@ -998,7 +1017,11 @@ static void ins(Gen *G, Ref r) {
     case OP_FILL: helper_op(G, r, fh_fill, 0); return;
     case OP_ACOPY: helper_op(G, r, fh_acopy, 0); return;
     case OP_LIB: helper_op(G, r, fh_lib, 1); return;
-    case OP_CALL: if ((I_(G, r)->flags & INS_PAR) || !direct_call(G, r)) helper_op(G, r, fh_call, 0); return;
+    case OP_CALL: /* the callee may count on this function's budget: it sees ours and we see what it left */
+        hot_save(G, RAX);
+        if ((I_(G, r)->flags & INS_PAR) || !direct_call(G, r)) helper_op(G, r, fh_call, 0);
+        hot_load(G, RCX);
+        return;
     case OP_FRAME: frame_check(G, r); return;
     case OP_CAST: cast(G, r); return;
     case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE: compare_value(G, r); return;
@@ -1215,8 +1238,12 @@ static void hot_check(Gen *G, int32_t header, int64_t weight) {
     x->callee = G->u;
     x->aux = header;
     k->x = x;
-    x_mov_ri(&G->b, RAX, (int64_t)(intptr_t)&G->c->hot);
-    x_alu_mi(&G->b, ALU_SUB, RAX, 0, (int32_t)weight);
+    if (G->hot_reg) {
+        x_alu_ri(&G->b, ALU_SUB, RBP, (int32_t)weight);
+    } else {
+        x_mov_ri(&G->b, RAX, (int64_t)(intptr_t)&G->c->hot);
+        x_alu_mi(&G->b, ALU_SUB, RAX, 0, (int32_t)weight);
+    }
     int back = xb_label(&G->b);
     x_jcc(&G->b, CC_LE, cold(G, COLD_HOT, (uint32_t)back, 0, k, NULL));
     xb_bind(&G->b, back); /* not bind_label: the registers still hold what they held */
@@ -1248,8 +1275,10 @@ static void emit_hot(Gen *G, struct Cold *cd) {
     x_mov_rr(&G->b, RSI, RUN);
     x_mov_ri(&G->b, RDX, (int64_t)(intptr_t)cd->k);
     x_mov_rr(&G->b, RCX, RET);
+    hot_save(G, RAX); /* the policy reads the budget and may set it anew */
     x_mov_ri(&G->b, RAX, (int64_t)(intptr_t)fh_hot);
     x_call_r(&G->b, RAX);
+    hot_load(G, RCX);
     for (int i = 0; i < 16; i++) x_movs_xm(&G->b, true, i, RSP, 8 * i);
     x_alu_ri(&G->b, ALU_ADD, RSP, 136);
     for (int i = 6; i >= 0; i--) x_pop(&G->b, keep[i]);
@@ -1281,6 +1310,7 @@ static void emit_cold(Gen *G) {
 
 /* the registers back as the prologue found them, and return (eax already says how) */
 static void epilogue(Gen *G) {
+    hot_save(G, RCX); /* rax: the result code */
     if (!G->lean) { x_alu_ri(&G->b, ALU_ADD, RSP, 8); x_pop(&G->b, R15); x_pop(&G->b, R14); x_pop(&G->b, RBP); }
     x_pop(&G->b, R13); x_pop(&G->b, R12); x_pop(&G->b, RBX);
     x_ret(&G->b);
@@ -1302,6 +1332,7 @@ static void generate(Gen *G) {
     x_push(&G->b, RBX); x_push(&G->b, R12); x_push(&G->b, R13);
     if (!G->lean) { x_push(&G->b, RBP); x_push(&G->b, R14); x_push(&G->b, R15); x_alu_ri(&G->b, ALU_SUB, RSP, 8); }
     x_mov_rr(&G->b, FR, RDI); x_mov_rr(&G->b, RET, RSI); x_mov_rr(&G->b, RUN, RDX);
+    hot_load(G, RAX);
     if (G->tiering && G->c->hot_call) hot_check(G, -1, G->c->hot_call);
     uint32_t prev = UINT32_MAX;
     for (uint32_t oi = 0; oi < G->norder && !G->bail; oi++) {
@@ -1371,14 +1402,15 @@ static int x64_compile(const BackEnv *env, Unit *u, kiln_error *err) {
     G.order = calloc(nb, sizeof(uint32_t));
     G.pos = calloc(nb, sizeof(uint32_t));
     if (G.blk && G.loop_header && G.inherit_off && G.entry_seen && G.entry_gp && G.entry_xmm && G.order && G.pos &&
-        layout(&G) && pick_pins(&G)) {
+        layout(&G)) {
         G.lean = true;
         for (uint32_t bi = 0; bi < G.f->blocks.n; bi++) {
             Block *b = &G.f->blocks.v[bi];
             for (uint32_t k = 0; !b->dead && k < b->preds.n; k++) if (BACK(&G, b->preds.v[k].blk, bi)) G.loop_header[bi] = true;
             if (G.loop_header[bi]) G.lean = false;
         }
-        if (!find_invariants(&G)) G.bail = "out of memory";
+        G.hot_reg = c->loops && !G.lean;
+        if (!pick_pins(&G) || !find_invariants(&G)) G.bail = "out of memory";
         /* a back edge that loses an inherited register turns that header's inheritance
          * off; each attempt turns off at least one, so this ends */
         for (int attempt = 0; attempt < 64 && !G.bail; attempt++) {
