@@ -372,7 +372,7 @@ def _names(code):
     hit = _names_seen.get(code)
     if hit is not None:
         return hit
-    out, ext, co = set(), 0, code.co_code  # co_code: the unspecialized instructions, 2 bytes each (CACHEs are 0)
+    out, ext, co = {}, 0, code.co_code  # co_code: the unspecialized instructions, 2 bytes each (CACHEs are 0)
     for i in range(0, len(co), 2):
         op, arg = co[i], co[i + 1] | ext
         if op == _EXTENDED_ARG:
@@ -380,13 +380,14 @@ def _names(code):
             continue
         ext = 0
         if op == _LOAD_GLOBAL:
-            out.add(code.co_names[arg >> _GLOBAL_SHIFT])
+            out[code.co_names[arg >> _GLOBAL_SHIFT]] = None
         elif op == _LOAD_NAME:
-            out.add(code.co_names[arg])
+            out[code.co_names[arg]] = None
     for c in code.co_consts:
         if isinstance(c, types.CodeType):
-            out |= _names(c)
-    out = frozenset(out)
+            out.update(dict.fromkeys(_names(c)))
+    out = tuple(out)  # in the order the code reads them (a set's order changes from process to process, and with
+    # it which of two plain functions an error named)
     if len(_names_seen) < 4096:
         _names_seen[code] = out
     return out
@@ -495,7 +496,7 @@ def module_text(kernel, is_kernel, statics=None):
         regions.append((first, len(lines), other, start, margin))
         text += [""] + lines
     # what the kernels read from the globals, on the free lines (imports first)
-    read = [(f.__globals__, name) for f in funcs for name in sorted(_names(f.__code__) | set(header_names[id(f)]))]
+    read = [(f.__globals__, name) for f in funcs for name in sorted(set(_names(f.__code__)) | set(header_names[id(f)]))]
     np_name = next((name for g, name in read if isinstance(g.get(name), types.ModuleType) and g[name].__name__ == "numpy"),
                    None)
     np_import = np_name is None  # NumPy scalar and dtype constants need a name for numpy
