@@ -431,6 +431,11 @@ done
 # a callee is compiled once even when its caller's inference restarts (run's
 # accumulator turns float32 on the first round)
 check 0 "count=1;" sh -c "KILN_LOG=compiles $K run bench/suite/attention.py run 1 1 4 4 2>&1 | grep -c 'compiled fill4(' | sed 's/.*/count=&;/'"
+# ... and a recursive callee too (its guess of its own return type is settled by its own rounds): quicksort was
+# compiled twice for sort_check, at every tier
+for t in baseline opt; do
+    check 0 "count=1;" sh -c "KILN_LOG=compiles $K run --tier $t bench/suite/quicksort.py sort_check 100 2>&1 | grep -c 'compiled quicksort(' | sed 's/.*/count=&;/'"
+done
 
 # np.uint64 takes integers up to 2**64 - 1; past that, and bare ints past int64, are errors
 printf 'def f(a, b):\n    return a // b, a %% b, a\n' > "$T/u.py"

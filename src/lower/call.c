@@ -513,7 +513,11 @@ static Val call_kernel(Inf *I, Node *call, int idx) {
     Unit *s = I->env->callee(I->env->cx, idx, types, A.count, I->d.err);
     if (!s) longjmp(*I->d.jb, 1);
     const Type *ret = s->ret;
-    if (s->state == UNIT_BUILDING || s->on_guess) I->unit->on_guess = true;
+    /* a guess of another unit's: the caller's types rest on it until that unit is done. Its own return type a
+     * recursive kernel guesses is settled by its own rounds (lower_unit retries until the guess holds): counted
+     * as resting on a guess, every recursive callee was thrown away and compiled again whenever its caller's
+     * inference started a round over (quicksort compiled twice for sort_check, at every tier) */
+    if (s != I->unit && (s->state == UNIT_BUILDING || s->on_guess)) I->unit->on_guess = true;
     if (s->state == UNIT_BUILDING) {
         s->used_guess = true;
         if (!ret || ret->kind == T_UNKNOWN) return unknown(I);

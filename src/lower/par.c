@@ -96,7 +96,7 @@ static const Type *leaf_type(const Type *ret, int k, int n) { return n == 1 ? re
 static Unit *body_unit(Inf *I, Node *s, const Type **types, int n) {
     Unit *u = I->env->callee(I->env->cx, (int)s->v.i, types, n, I->d.err);
     if (!u) longjmp(*I->d.jb, 1);
-    if (u->state == UNIT_BUILDING || u->on_guess) I->unit->on_guess = true;
+    if (u != I->unit && (u->state == UNIT_BUILDING || u->on_guess)) I->unit->on_guess = true; /* as call.c's */
     if (u->state == UNIT_BUILDING) {
         u->used_guess = true;
         if (!u->ret || u->ret->kind == T_UNKNOWN) return NULL;
