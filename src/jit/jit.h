@@ -90,10 +90,10 @@ typedef struct Spec {
     _Atomic int t2;           /* T2_*: the whole function in tier 2 */
     uint32_t heat;            /* hot trips while queued: the job's priority */
     bool said_full;           /* "queue full" was logged */
-    bool said_delay;          /* the tier2_delay_us wait was logged */
+    atomic_bool said_delay;   /* the tier2_delay_us wait was logged */
     uint64_t t1_ready_ns;     /* when its tier-1 code was made (clock_ns), for tier2_delay_us: */
-    uint64_t hot_since_ns;    /* when the budget was last started over while waiting, */
-    int64_t hot_refill;       /* and with how much */
+    _Atomic uint64_t hot_since_ns; /* when the budget was last started over while waiting (relaxed: calls on */
+    _Atomic int64_t hot_refill;    /* other threads may refill it too, each as good), and with how much */
     uint64_t ns_tier2, ns_queue;
     OsrEntry osr[OSR_MAX];
     _Atomic int nosr;

@@ -162,16 +162,16 @@ static bool too_young(kiln_ctx *ctx, Spec *s, Code *c) {
     if (age >= delay) return false;
     int64_t budget, per_call;
     jit_tier_budget(ctx, &budget, &per_call);
-    uint64_t since = s->hot_since_ns ? s->hot_since_ns : s->t1_ready_ns, spent = now - since;
-    int64_t last = s->hot_refill ? s->hot_refill : budget;
-    double next = spent ? (double)last * (double)(delay - age) / (double)spent : (double)budget;
+    uint64_t since = atomic_load_explicit(&s->hot_since_ns, memory_order_relaxed);
+    int64_t last = atomic_load_explicit(&s->hot_refill, memory_order_relaxed);
+    uint64_t spent = now - (since ? since : s->t1_ready_ns);
+    double next = spent ? (double)(last ? last : budget) * (double)(delay - age) / (double)spent : (double)budget;
     if (next < (double)budget) next = (double)budget;
     if (next > 100.0 * (double)budget) next = 100.0 * (double)budget; /* a burst's rate may not last: ask again */
-    s->hot_refill = (int64_t)next; /* benign races: another thread's refill is as good */
-    s->hot_since_ns = now;
-    __atomic_store_n(&c->hot, s->hot_refill, __ATOMIC_RELAXED);
-    if ((ctx->opt.log & KILN_LOG_TIERS) && !s->said_delay) {
-        s->said_delay = true;
+    atomic_store_explicit(&s->hot_refill, (int64_t)next, memory_order_relaxed);
+    atomic_store_explicit(&s->hot_since_ns, now, memory_order_relaxed);
+    __atomic_store_n(&c->hot, (int64_t)next, __ATOMIC_RELAXED);
+    if ((ctx->opt.log & KILN_LOG_TIERS) && !atomic_exchange(&s->said_delay, true)) {
         char sig[512];
         sig_text(s, sig, sizeof sig);
         jit_log(ctx, "kiln: tier-up: %s(%s) is hot after %.0f us; it waits until its tier-1 code is %lld us old "

@@ -10,8 +10,9 @@
  * indexing, allocation, calls between kernels, raising errors) calls a C
  * helper with the frame, the run state and a record of the operands.
  *
- * Registers: rbx = frame, r12 = run state, r13 = result slots; rax, rcx,
- * rdx and xmm0-xmm2 are scratch. Errors leave through one exit that
+ * Registers: rbx = frame, r12 = run state, r13 = result slots (rbp = the
+ * tier-up budget in tier auto's functions with loops); rax, rcx, rdx and
+ * xmm0-xmm2 are scratch. Errors leave through one exit that
  * returns -1 with the run's error already set.
  */
 #include "enc.h"
@@ -41,10 +42,10 @@ typedef struct Gen {
     bool lean;         /* no loop: rbp, r14 and r15 are never used, so neither saved nor restored */
     /* tier auto, a function with loops: the tier-up budget lives in rbp (loaded at entry, written back at every
      * exit and around calls of kernels, which may count on the same budget) instead of being subtracted in
-     * memory at each loop header, where each iteration's subtraction waited on the last one's store: a tight
-     * loop ran 1.3-1.4x slower counted than not (quicksort's scans; docs/benchmarks.md, eighteenth session).
-     * Other threads running the same code count apart and overwrite each other's writes: the budget is a
-     * heuristic, so some iterations uncounted is fine */
+     * memory at each loop header, where each iteration's subtraction waits on the last one's store (sort_check
+     * 20000 warm, counted against not: 3% slower before, 1% after; docs/benchmarks.md, eighteenth session).
+     * rbp is then no loop's pinned register. Other threads running the same code count apart and overwrite
+     * each other's writes: the budget is a heuristic, so some iterations uncounted is fine */
     bool hot_reg;
     const BackEnv *env;
     const char *bail;
