@@ -431,6 +431,12 @@ done
 # a callee is compiled once even when its caller's inference restarts (run's
 # accumulator turns float32 on the first round)
 check 0 "count=1;" sh -c "KILN_LOG=compiles $K run bench/suite/attention.py run 1 1 4 4 2>&1 | grep -c 'compiled fill4(' | sed 's/.*/count=&;/'"
+# a small matmul nest of constant sizes, rows shorter than a vector: tier 2's register tile (back/llvm/tile.c), behind
+# the check that c is apart from a and b; an 8 x 8 float32 one is left to LLVM's loops
+if [ -f "$(dirname "$K")/libkiln-llvm.so" ]; then
+    check 0 "tile.check:" "$K" explain --llvm test/run/90_matmul_tiles.py f32_4x4 7
+    check 0 "count=0;" sh -c "$K explain --llvm test/run/90_matmul_tiles.py more_work 9 2>&1 | grep -c '^tile' | sed 's/.*/count=&;/'"
+fi
 # ... and a recursive callee too (its guess of its own return type is settled by its own rounds): quicksort was
 # compiled twice for sort_check, at every tier
 for t in baseline opt; do

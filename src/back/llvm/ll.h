@@ -206,6 +206,7 @@ LLVMValueRef ll_ext_fn(L *l, const char *name, LLVMTypeRef fty);      /* a runti
 enum { TBAA_ELEM, TBAA_LIST };
 LLVMValueRef ll_tbaa(L *l, LLVMValueRef ins, int kind);                /* ins accesses an element or a list's header */
 LV ll_load_elem(L *l, const Type *t, LLVMValueRef p);                 /* a number's element at p as its value */
+LV ll_constant(L *l, Ref r);                                           /* an OP_CONST's value */
 LV ll_arg_value(L *l, Ref r);                                          /* argument r (an OP_ARG) from its slot */
 LLVMValueRef ll_entry_alloca(L *l, LLVMTypeRef t, unsigned n, const char *name); /* n t's in the frame */
 void ll_const_array(L *l, Ref r, LLVMValueRef p, uint32_t from);      /* r: an array at p of a constant shape */
@@ -218,6 +219,10 @@ void ll_scope_plan(L *l);                                              /* the ar
 int ll_scope_root(L *l, Ref arr);                                      /* the told-apart argument arr is part of, or -1 */
 void ll_scope_tag(L *l, LLVMValueRef access);                          /* an access to argument l->scope_of - 1 */
 void ll_scope_guard(L *l);                                             /* the check, and the body for overlaps */
+void ll_span(L *l, const Type *t, const LV *a, LLVMValueRef *lo, LLVMValueRef *hi, LLVMValueRef *empty); /* a's bytes */
+
+/* tile.c */
+bool ll_tile(L *l, uint32_t bi);                                       /* bi's jump into a small matmul nest, tiled */
 
 /* link.cpp */
 LLVMValueRef kiln_llvm_clone_fn(LLVMValueRef f, const char *name);   /* a copy of f in its module */

@@ -394,6 +394,17 @@ static bool local_array(L *l, Ref r) {
     return true;
 }
 
+/* a new array from the runtime has the lengths it was asked for: where they are constants, LLVM sees them (and
+ * a C-ordered array's strides) as constants too, as for arrays in the frame */
+static void alloc_dims(L *l, Ref r) {
+    const Type *t = IN(l, r)->ty;
+    if (!t || t->kind != T_ARRAY || l->val[r].n < 1 + t->ndim || IN(l, r)->n < (uint32_t)t->ndim) return;
+    for (int k = 0; k < t->ndim; k++) {
+        LLVMValueRef n = V(l, AR(l, r, (uint32_t)k));
+        if (n && LLVMIsAConstantInt(n)) l->val[r].v[1 + k] = n;
+    }
+}
+
 /* a view is pointer arithmetic and the parts it is given: LLVM sees every stride and offset */
 static void mkview(L *l, Ref r) {
     Ins *in = IN(l, r);
@@ -1209,6 +1220,7 @@ static LV constant(L *l, Ref r) {
     default: return one(ci64(l, sc->i));
     }
 }
+LV ll_constant(L *l, Ref r) { return constant(l, r); }
 
 /* a constant's value: a scalar's, or for a zero placeholder of a list's, a string's ... type (a phi's value before a
  * loop first sets it, as a max()'s best item) the null address, so that no phi loses the edge it comes in on */
@@ -1300,7 +1312,7 @@ static void ins(L *l, Ref r) {
         return;
     case OP_ALLOC:
         if (l->gpu) ll_gpu_alloc(l, r);
-        else if (!local_array(l, r)) ll_via_helper(l, r);
+        else if (!local_array(l, r)) { ll_via_helper(l, r); alloc_dims(l, r); }
         return;
     default: ll_via_helper(l, r);
     }
@@ -1354,6 +1366,7 @@ static void loop_hint(L *l, LLVMValueRef br, uint8_t flags) {
 
 static void terminator(L *l, uint32_t bi) {
     Block *b = &l->f->blocks.v[bi];
+    if (ll_tile(l, bi)) { l->end[bi] = LLVMGetInsertBlock(l->b); return; } /* into a small matmul nest: its tile */
     switch (b->term) {
     case TERM_JMP: {
         LLVMValueRef br = LLVMBuildBr(l->b, l->bb[b->succ[0].to]);

@@ -92,16 +92,14 @@ void ll_scope_tag(L *l, LLVMValueRef access) {
     if (l->scope_md[i][1]) LLVMSetMetadata(access, LLVMGetMDKindIDInContext(l->cx, "noalias", 7), l->scope_md[i][1]);
 }
 
-/* the bytes argument r spans, [lo, hi) as integers, and whether it has no element */
-static void span(L *l, Ref r, LLVMValueRef *lo, LLVMValueRef *hi, LLVMValueRef *empty) {
-    const Type *t = IN(l, r)->ty;
-    LV a = ll_arg_value(l, r);
-    LLVMValueRef base = LLVMBuildPtrToInt(l->b, a.v[0], l->i64, ""), zero = ci64(l, 0);
+/* the bytes array a (of type t) spans, [lo, hi) as integers, and whether it has no element */
+void ll_span(L *l, const Type *t, const LV *a, LLVMValueRef *lo, LLVMValueRef *hi, LLVMValueRef *empty) {
+    LLVMValueRef base = LLVMBuildPtrToInt(l->b, a->v[0], l->i64, ""), zero = ci64(l, 0);
     LLVMValueRef down = zero, up = ci64(l, (int64_t)ll_host->dtype_size((kiln_dtype)t->dtype));
     *empty = LLVMConstInt(l->i1, 0, 0);
     for (int k = 0; k < t->ndim; k++) {
-        LLVMValueRef n = a.v[1 + k];
-        LLVMValueRef ext = LLVMBuildMul(l->b, LLVMBuildSub(l->b, n, ci64(l, 1), ""), ll_stride(l, t, &a, k), "");
+        LLVMValueRef n = a->v[1 + k];
+        LLVMValueRef ext = LLVMBuildMul(l->b, LLVMBuildSub(l->b, n, ci64(l, 1), ""), ll_stride(l, t, a, k), "");
         LLVMValueRef neg = LLVMBuildICmp(l->b, LLVMIntSLT, ext, zero, "");
         down = LLVMBuildAdd(l->b, down, LLVMBuildSelect(l->b, neg, ext, zero, ""), "");
         up = LLVMBuildAdd(l->b, up, LLVMBuildSelect(l->b, neg, zero, ext, ""), "");
@@ -114,7 +112,11 @@ static void span(L *l, Ref r, LLVMValueRef *lo, LLVMValueRef *hi, LLVMValueRef *
 /* whether two of the arguments, one of them written, share a byte */
 static LLVMValueRef overlap(L *l) {
     LLVMValueRef lo[SCOPE_MAX], hi[SCOPE_MAX], empty[SCOPE_MAX], any = LLVMConstInt(l->i1, 0, 0);
-    for (int i = 0; i < SCOPE_MAX; i++) if (l->scope_args >> i & 1) span(l, l->scope_ref[i], &lo[i], &hi[i], &empty[i]);
+    for (int i = 0; i < SCOPE_MAX; i++) {
+        if (!(l->scope_args >> i & 1)) continue;
+        LV a = ll_arg_value(l, l->scope_ref[i]);
+        ll_span(l, IN(l, l->scope_ref[i])->ty, &a, &lo[i], &hi[i], &empty[i]);
+    }
     for (int i = 0; i < SCOPE_MAX; i++)
         for (int j = i + 1; j < SCOPE_MAX; j++) {
             if (!(l->scope_args >> i & 1) || !(l->scope_args >> j & 1) || !((l->scope_written >> i | l->scope_written >> j) & 1)) continue;
