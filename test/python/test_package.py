@@ -592,6 +592,28 @@ def test_overlapping_arguments(tier):
         assert np.array_equal(got, want)
 
 
+def test_matmul_tiles_bit_exact():
+    """tier 2's register tile (back/llvm/tile.c) over the shapes it takes and some it does not, float32 and float64,
+    values with nan, inf, -0.0 and subnormals among them: c is what the Python loops give, bit for bit"""
+    mm = kiln.jit(_mm_into_t, static_shapes=True, tier="opt")
+    rng = np.random.default_rng(11)
+    special = np.array([np.nan, np.inf, -np.inf, -0.0, 0.0, 5e-324, 1e-45, 3.4e38])
+    for dt in (np.float32, np.float64):
+        for n, m, p in ((4, 4, 4), (8, 4, 4), (4, 2, 4), (4, 8, 4), (2, 4, 8), (8, 4, 2), (4, 4, 2), (2, 2, 8), (3, 4, 4),
+                        (4, 4, 8), (8, 8, 8)):
+            for trial in range(3):
+                a = rng.standard_normal((n, m)).astype(dt)
+                b = rng.standard_normal((m, p)).astype(dt)
+                if trial:
+                    a.flat[rng.integers(0, a.size, 2)] = special[rng.integers(0, 8, 2)].astype(dt)
+                    b.flat[rng.integers(0, b.size, 2)] = special[rng.integers(0, 8, 2)].astype(dt)
+                want, got = np.zeros((n, p), dt), np.full((n, p), 7, dt)
+                with np.errstate(all="ignore"):
+                    _mm_into_t(a, b, want)
+                mm(a, b, got)
+                assert got.tobytes() == want.tobytes(), (dt, n, m, p, trial)
+
+
 def test_shape_speculation_from_python(tmp_path):
     """tier auto speculates on the one shape a hot kernel always gets, through the Python package too"""
     p = tmp_path / "spec.py"
