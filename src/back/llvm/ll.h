@@ -207,6 +207,8 @@ enum { TBAA_ELEM, TBAA_LIST };
 LLVMValueRef ll_tbaa(L *l, LLVMValueRef ins, int kind);                /* ins accesses an element or a list's header */
 LV ll_load_elem(L *l, const Type *t, LLVMValueRef p);                 /* a number's element at p as its value */
 LV ll_constant(L *l, Ref r);                                           /* an OP_CONST's value */
+Ref ll_counted(Func *f, uint32_t h, bool (*back)(const void *cx, uint32_t pred), const void *cx, int64_t *start,
+               int64_t *end);                                          /* a counted loop's counter, or 0 */
 LV ll_arg_value(L *l, Ref r);                                          /* argument r (an OP_ARG) from its slot */
 LLVMValueRef ll_entry_alloca(L *l, LLVMTypeRef t, unsigned n, const char *name); /* n t's in the frame */
 void ll_const_array(L *l, Ref r, LLVMValueRef p, uint32_t from);      /* r: an array at p of a constant shape */

@@ -627,12 +627,6 @@ static bool complex_arith(L *l, Ref r) {
     }
 }
 
-/* float ** float. NumPy's (and np.power's) is C's pow, called directly. Python's (rt_pow_f64's
- * CPython rules) calls pow directly when x is finite and nonzero and y finite, where those rules
- * reduce to pow's own result (a negative x's sign included), a NaN meaning a fractional power of a
- * negative number and an infinity an overflow, both raised; the rest (zeros, infinities, NaNs)
- * through the helper. Never x * x for ** 2: glibc's pow rounds 0.065% of doubles the other way
- * (measured: 129,249 of 2e8), and CPython calls pow. */
 /* pow(x, n) for n = 2 or 3 with libm's bits, mostly without calling it. The product r = x * x (* x) and how far the
  * exact power is from it, e, come from fused multiply-adds: for a square exactly (x * x = r + e), for a cube to
  * within 2^-104 of it (x * x = p + pl, p * x = h + hl, both exact; x^3 = h + (hl + pl * x), rounded once to r).
@@ -687,6 +681,12 @@ static LLVMValueRef pow_call(L *l, LLVMValueRef *xy) {
     return libm_call(l, "pow", xy, 2);
 }
 
+/* float ** float. NumPy's (and np.power's) is C's pow, called directly. Python's (rt_pow_f64's
+ * CPython rules) calls pow directly when x is finite and nonzero and y finite, where those rules
+ * reduce to pow's own result (a negative x's sign included), a NaN meaning a fractional power of a
+ * negative number and an infinity an overflow, both raised; the rest (zeros, infinities, NaNs)
+ * through the helper. Never plain x * x for ** 2 (glibc's pow rounds 0.065% of doubles the other
+ * way, and CPython calls pow): pow_call takes the product only where pow must agree with it */
 static void power(L *l, Ref r) {
     Ins *in = IN(l, r);
     LLVMValueRef xy[2] = {V(l, AR(l, r, 0)), V(l, AR(l, r, 1))};
@@ -1575,35 +1575,48 @@ static void intr_check(L *l, uint32_t bi) {
     intr_check_at(l, b->ins.n ? b->ins.v[i] : 0);
 }
 
-/* the trips of a counted loop with constant bounds (for i in range(8), the 8 a static shape made):
- * its header branches on p < c, p a parameter of the header that enters as a constant and comes
- * back as p + 1; -1 for any other loop */
-static int64_t const_trips(Func *f, uint32_t h, const uint32_t *pos) {
+/* a counted loop with constant bounds (for i in range(8), the 8 a static shape made): its header h branches on
+ * p < end, p a parameter of h that enters as the constant start and comes back as p + 1 on the edges from the
+ * blocks back(cx, pred) says close the loop. p, or 0 for any other loop */
+Ref ll_counted(Func *f, uint32_t h, bool (*back)(const void *cx, uint32_t pred), const void *cx, int64_t *start, int64_t *end) {
     Block *b = &f->blocks.v[h];
-    if (b->term != TERM_BR) return -1;
+    if (b->term != TERM_BR) return 0;
     Ins *c = &f->ins.v[b->cond];
-    if (c->op != OP_LT) return -1;
+    if (c->op != OP_LT) return 0;
     Ref p = ir_arg(f, b->cond, 0), n = ir_arg(f, b->cond, 1);
     Ins *pi = &f->ins.v[p], *ni = &f->ins.v[n];
-    if (pi->op != OP_PARAM || pi->blk != h || ni->op != OP_CONST || !ni->ty || !dt_is_int(ni->ty->dtype)) return -1;
-    int64_t start = INT64_MIN;
+    if (pi->op != OP_PARAM || pi->blk != h || ni->op != OP_CONST || !ni->ty || !dt_is_int(ni->ty->dtype)) return 0;
+    bool entered = false;
     for (uint32_t k = 0; k < b->preds.n; k++) {
         Pred pr = b->preds.v[k];
         Edge *e = &f->blocks.v[pr.blk].succ[pr.succ];
-        if (pi->aux >= e->args.n) return -1;
+        if (pi->aux >= e->args.n) return 0;
         Ref v = e->args.v[pi->aux];
         Ins *vi = &f->ins.v[v];
-        if (pos[pr.blk] < pos[h]) { /* from outside: a constant */
-            if (vi->op != OP_CONST || start != INT64_MIN) return -1;
-            start = f->cst.v[vi->aux].i;
+        if (!back(cx, pr.blk)) { /* from outside: a constant */
+            if (vi->op != OP_CONST || entered) return 0;
+            *start = f->cst.v[vi->aux].i;
+            entered = true;
         } else { /* a back edge: p + 1 */
-            if (vi->op != OP_ADD || ir_arg(f, v, 0) != p) return -1;
+            if (vi->op != OP_ADD || ir_arg(f, v, 0) != p) return 0;
             Ins *one = &f->ins.v[ir_arg(f, v, 1)];
-            if (one->op != OP_CONST || f->cst.v[one->aux].i != 1) return -1;
+            if (one->op != OP_CONST || f->cst.v[one->aux].i != 1) return 0;
         }
     }
-    int64_t end = f->cst.v[ni->aux].i;
-    return start == INT64_MIN ? -1 : end > start ? end - start : 0;
+    *end = f->cst.v[ni->aux].i;
+    return entered ? p : 0;
+}
+
+/* a back edge goes to a lower place in reverse postorder */
+struct Later { const uint32_t *pos; uint32_t h; };
+static bool later(const void *cx, uint32_t pred) { const struct Later *w = cx; return w->pos[pred] >= w->pos[w->h]; }
+
+/* the trips of a counted loop with constant bounds (ll_counted), -1 for any other loop */
+static int64_t const_trips(Func *f, uint32_t h, const uint32_t *pos) {
+    struct Later w = {pos, h};
+    int64_t start, end;
+    if (!ll_counted(f, h, later, &w, &start, &end)) return -1;
+    return end > start ? end - start : 0;
 }
 
 /* a loop nest of constant trip counts doing at most this many inner iterations needs no check of its

@@ -34,38 +34,19 @@ typedef struct Nest {
 } Nest;
 
 static Ins *I_(Func *f, Ref r) { return &f->ins.v[r]; }
-static bool is_int(Func *f, Ref r, int64_t v) {
-    Ins *x = I_(f, r);
-    return x->op == OP_CONST && x->ty && x->ty->kind == T_SCALAR && dt_is_int(x->ty->dtype) && f->cst.v[x->aux].i == v;
-}
 
-/* h: a loop header holding only its nparams params and `x < CONST n`, x one of them: x (and n > 0), or 0 */
-static Ref counter(Func *f, uint32_t h, uint32_t nparams, int64_t *n) {
+static bool not_entry(const void *cx, uint32_t pred) { return pred != *(const uint32_t *)cx; }
+
+/* h: a loop header entered from block entry, holding only its nparams params and the test of a counter that
+ * runs from 0 by 1 (ll_counted) to n > 0: the counter (n), or 0 */
+static Ref counter(Func *f, uint32_t h, uint32_t entry, uint32_t nparams, int64_t *n) {
     Block *b = &f->blocks.v[h];
-    if (b->dead || b->term != TERM_BR || b->params.n != nparams || b->preds.n != 2 || b->ins.n != nparams + 1) return 0;
-    if (b->ins.v[nparams] != b->cond || I_(f, b->cond)->op != OP_LT) return 0;
-    Ref x = ir_arg(f, b->cond, 0), lim = ir_arg(f, b->cond, 1);
-    Ins *li = I_(f, lim);
-    if (I_(f, x)->op != OP_PARAM || I_(f, x)->blk != h || li->op != OP_CONST || !li->ty || li->ty->kind != T_SCALAR ||
-        !dt_is_int(li->ty->dtype))
+    int64_t start;
+    if (b->dead || b->term != TERM_BR || b->params.n != nparams || b->preds.n != 2 || b->ins.n != nparams + 1 ||
+        b->ins.v[nparams] != b->cond)
         return 0;
-    *n = f->cst.v[li->aux].i;
-    return *n > 0 ? x : 0;
-}
-
-/* h's counter x comes in as 0 from outside and as x + 1 from latch */
-static bool steps(Func *f, uint32_t h, Ref x, uint32_t latch) {
-    Block *b = &f->blocks.v[h];
-    uint32_t px = (uint32_t)I_(f, x)->aux, from_latch = 0;
-    for (uint32_t q = 0; q < b->preds.n; q++) {
-        Pred pr = b->preds.v[q];
-        Ref v = f->blocks.v[pr.blk].succ[pr.succ].args.v[px];
-        if (pr.blk == latch) {
-            if (I_(f, v)->op != OP_ADD || ir_arg(f, v, 0) != x || !is_int(f, ir_arg(f, v, 1), 1)) return false;
-            from_latch++;
-        } else if (!is_int(f, v, 0)) return false;
-    }
-    return from_latch == 1;
+    Ref x = ll_counted(f, h, not_entry, &entry, &start, n);
+    return x && start == 0 && *n > 0 ? x : 0;
 }
 
 /* BOUND arr, idx [axis], proven in range and not negative */
@@ -120,7 +101,7 @@ static bool k_body(Func *f, uint32_t bk, uint32_t hk, Ref i, Ref j, Ref k, Ref s
     if (!ax || !by || !scalar_of(I_(f, x)->ty, dt) || !scalar_of(I_(f, y)->ty, dt)) return false;
     ns->a = ax; ns->b = by;
     Ref want[9] = {x, y, mul, snext, knext, ir_arg(f, x, 1), ir_arg(f, x, 2), ir_arg(f, y, 1), ir_arg(f, y, 2)};
-    return holds(f, bk, hk, want, 9) && steps(f, hk, k, bk);
+    return holds(f, bk, hk, want, 9);
 }
 
 /* whether value v is made in one of the nest's blocks */
@@ -147,23 +128,23 @@ static bool sealed(Func *f, const uint32_t *nest) {
     return true;
 }
 
-/* the nest headed by hi: true and *ns if it is one */
-static bool match(Func *f, uint32_t hi, Nest *ns) {
+/* the nest headed by hi, entered from block pre: true and *ns if it is one */
+static bool match(Func *f, uint32_t pre, uint32_t hi, Nest *ns) {
     Ref i, j, k;
     int64_t n, m, p;
-    if (!(i = counter(f, hi, 1, &n))) return false;
+    if (!(i = counter(f, hi, pre, 1, &n))) return false;
     ns->hi = hi;
     Block *bhi = &f->blocks.v[hi];
     uint32_t bi = bhi->succ[0].to, hj = f->blocks.v[bi].succ[0].to;
     ns->exit = bhi->succ[1].to;
-    if (f->blocks.v[ns->exit].params.n || !holds(f, bi, hj, NULL, 0) || !(j = counter(f, hj, 1, &p))) return false;
+    if (f->blocks.v[ns->exit].params.n || !holds(f, bi, hj, NULL, 0) || !(j = counter(f, hj, bi, 1, &p))) return false;
     Block *bhj = &f->blocks.v[hj];
     uint32_t bj = bhj->succ[0].to, lj = bhj->succ[1].to;
     Block *bbj = &f->blocks.v[bj]; /* s's first value, a constant (made here or before), and into the k loop */
     if (bbj->dead || bbj->term != TERM_JMP || bbj->ins.n > 1 || bbj->params.n) return false;
     uint32_t hk = bbj->succ[0].to;
     Block *bhk = &f->blocks.v[hk];
-    if (!(k = counter(f, hk, 2, &m))) return false;
+    if (!(k = counter(f, hk, bj, 2, &m))) return false;
     Ref s = bhk->params.v[bhk->params.v[0] == k ? 1 : 0];
     const Type *t = I_(f, s)->ty;
     if (!t || t->kind != T_SCALAR || (t->dtype != KILN_FLOAT32 && t->dtype != KILN_FLOAT64)) return false;
@@ -171,8 +152,8 @@ static bool match(Func *f, uint32_t hi, Nest *ns) {
     if (I_(f, ns->zero)->op != OP_CONST || !scalar_of(I_(f, ns->zero)->ty, t->dtype) || (bbj->ins.n && bbj->ins.v[0] != ns->zero))
         return false;
     ns->t = t;
-    Block *blj = &f->blocks.v[lj]; /* i + 1, back to hi */
-    if (blj->ins.n != 1 || !holds(f, lj, hi, blj->ins.v, 1) || !steps(f, hi, i, lj)) return false;
+    Block *blj = &f->blocks.v[lj]; /* i + 1 (counter checked the value), back to hi */
+    if (lj == pre || blj->term != TERM_JMP || !holds(f, lj, hi, &blj->succ[0].args.v[I_(f, i)->aux], 1)) return false;
     if (!k_body(f, bhk->succ[0].to, hk, i, j, k, s, ns)) return false;
     uint32_t sk = bhk->succ[1].to; /* c[i, j] = s, j + 1, back to hj */
     Block *bsk = &f->blocks.v[sk];
@@ -183,7 +164,7 @@ static bool match(Func *f, uint32_t hi, Nest *ns) {
     ns->c = ir_arg(f, st, 0);
     Ref want[4] = {st, ir_arg(f, st, 2), ir_arg(f, st, 3), bsk->succ[0].args.v[I_(f, j)->aux]};
     if (!bound_of(f, want[1], ns->c, i, 0) || !bound_of(f, want[2], ns->c, j, 1)) return false;
-    if (!holds(f, sk, hj, want, 4) || !steps(f, hj, j, sk)) return false;
+    if (!holds(f, sk, hj, want, 4)) return false;
     if (!float_array(I_(f, ns->a)->ty, t->dtype) || !float_array(I_(f, ns->b)->ty, t->dtype) ||
         !float_array(I_(f, ns->c)->ty, t->dtype) || ns->c == ns->a || ns->c == ns->b)
         return false;
@@ -259,7 +240,7 @@ bool ll_tile(L *l, uint32_t bi) {
     Nest ns = {0};
     if (l->gpu || l->osr >= 0 || (b->term != TERM_JMP && b->term != TERM_BR)) return false;
     int e = 0;
-    while (e < b->nsucc && !match(f, b->succ[e].to, &ns)) e++;
+    while (e < b->nsucc && !match(f, bi, b->succ[e].to, &ns)) e++;
     if (e == b->nsucc || (b->nsucc == 2 && (f->blocks.v[b->succ[1 - e].to].params.n || b->succ[0].to == b->succ[1].to))) return false;
     int64_t esize = ns.t->dtype == KILN_FLOAT64 ? 8 : 4, vbytes = l->avx512 ? 64 : 32, rowbytes = ns.p * esize;
     if (rowbytes >= vbytes || vbytes % rowbytes) return false; /* a row fills vectors: LLVM's own loops do well */
