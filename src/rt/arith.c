@@ -367,22 +367,25 @@ static bool host_fma(void) {
 
 /* pow(x, n) for n = 2 or 3 as the product, where libm's pow must return it: the product r and the exact power's
  * distance from it, e (exact for a square, within 2^-104 for a cube), from fused multiply-adds; r when e is within
- * POW_PRODUCT_BAND of r's spacing, r no power of two and |x| where the power is a normal double (the reasoning, and the tier-2
- * code that inlines the same test: back/llvm/llvm.c power_as_pow). false: pow decides */
-__attribute__((target("fma"))) static bool power_by_products(double x, int n, double *out) {
-    double lim = n == 2 ? POW_SQUARE_MAX : POW_CUBE_MAX, r = x * x, e = fma(x, x, -r);
-    if (!(fabs(x) >= 1.0 / lim && fabs(x) <= lim)) return false;
+ * the band of r's spacing (ir/mathfn.h) and 2^-max <= |x| < 2^max, where the power is a normal double. The band
+ * test is a rounding: r + e * (0.5 / band) rounds back to r exactly when |e| is under band times the spacing on
+ * e's side of r (below a power of two that spacing is half, which only narrows the test). The range tests are
+ * integer compares of x's exponent: x's bits shifted left once drop the sign. The tier-2 code that inlines the
+ * same test: back/llvm/llvm.c power_test. false: pow decides */
+__attribute__((target("fma"))) bool rt_pow_by_products(double x, int n, double *out) {
+    uint64_t ux;
+    memcpy(&ux, &x, sizeof ux);
+    ux <<= 1;
+    uint64_t lim = n == 2 ? POW_SQUARE_EXP : POW_CUBE_EXP;
+    if (ux - ((1023 - lim) << 53) >= (2 * lim) << 53) return false;
+    bool near = ux - ((uint64_t)(1023 - POW_NEAR_EXP) << 53) < (uint64_t)(2 * POW_NEAR_EXP) << 53;
+    double r = x * x, e = fma(x, x, -r);
     if (n == 3) {
         double h = r * x, c = fma(r, x, -h) + e * x;
         r = h + c;
         e = (h - r) + c;
     }
-    uint64_t bits, sp;
-    memcpy(&bits, &r, sizeof bits);
-    sp = (bits & 0x7ff0000000000000ULL) - (52ULL << 52);
-    double spacing;
-    memcpy(&spacing, &sp, sizeof spacing);
-    if (!(bits & 0x000fffffffffffffULL) || fabs(e) > POW_PRODUCT_BAND * spacing) return false;
+    if (r + e * (near ? 0.5 / POW_BAND_NEAR : 0.5 / POW_BAND) != r) return false;
     *out = r;
     return true;
 }
@@ -391,7 +394,7 @@ __attribute__((target("fma"))) static bool power_by_products(double x, int n, do
  * NumPy's power of float64 all call pow) */
 static double libm_pow(double x, double y) {
     double r;
-    if ((y == 2.0 || y == 3.0) && host_fma() && power_by_products(x, (int)y, &r)) return r;
+    if ((y == 2.0 || y == 3.0) && host_fma() && rt_pow_by_products(x, (int)y, &r)) return r;
     return pow(x, y);
 }
 

@@ -91,6 +91,8 @@ cplxf rt_cpowf_np(cplxf a, cplxf b, int fast);
 cplxf rt_cmulf(cplxf a, cplxf b);
 double rt_cabs_np(cplx a);         /* NumPy's abs of a complex array element */
 float rt_cabsf_np(cplxf a);
+/* pow(x, 2) or pow(x, 3) as the product where libm's pow must return it (needs FMA); false: call pow */
+bool rt_pow_by_products(double x, int n, double *out);
 cplx rt_cmul_np(cplx a, cplx b);   /* NumPy's elementwise product: FMA where the CPU has it */
 cplxf rt_cmulf_np(cplxf a, cplxf b);
 

@@ -630,15 +630,17 @@ static bool complex_arith(L *l, Ref r) {
 /* pow(x, n) for n = 2 or 3 with libm's bits, mostly without calling it. The product r = x * x (* x) and how far the
  * exact power is from it, e, come from fused multiply-adds: for a square exactly (x * x = r + e), for a cube to
  * within 2^-104 of it (x * x = p + pl, p * x = h + hl, both exact; x^3 = h + (hl + pl * x), rounded once to r).
- * glibc's pow (since 2.28; ARM's routine) is off by at most 0.54 ULP, so wherever x^n is within 0.44 of r's spacing
- * of r — more than 0.56 ULP from every other double, r no power of two (whose spacing below is half) — pow must
- * return r too. Elsewhere, and where the power may be subnormal or overflow (|x| outside [2^-500, 2^500] for a
- * square, [2^-330, 2^330] for a cube), pow itself: about one call in nine. CPython's `x ** 2` calls pow, which
- * differs from x * x for 0.065% of doubles (docs/benchmarks.md): those all take the call, as test/run/87_square.py
- * counts; over 10^8 random doubles glibc's pow differed from r only where e was over 0.49 of the spacing
- * (test/unit/base_test.c checks this host's). Only with a hardware fused multiply-add (tier 2 compiles for its
- * host). The interpreter and tier 1 make the same test in C (rt/arith.c libm_pow) */
-static LLVMValueRef power_as_pow(L *l, LLVMValueRef x, int n) {
+ * glibc's pow (since 2.28; ARM's routine) is off by at most 0.54 ULP, and by at most 0.5171 ULP for these powers
+ * of 2^-64 <= |x| < 2^64 (ir/mathfn.h), so wherever x^n is within 0.44 (0.48 for those x) of r's spacing of r —
+ * more than 0.56 (0.52) ULP from every other double — pow must return r too. The test is a rounding:
+ * r + e * (0.5 / band) == r (below a power of two, where the spacing is half, it only gets stricter). Where the
+ * power may be subnormal or overflow (|x| outside [2^-500, 2^500) for a square, [2^-330, 2^330) for a cube; integer
+ * compares of x's exponent) and outside the band, pow itself: about one call in 25 for x near 1. CPython's `x ** 2`
+ * calls pow, which differs from x * x for 0.065% of doubles (docs/benchmarks.md): those all take the call, as
+ * test/run/87_square.py counts; test/unit/base_test.c checks the C twin of this test (rt/arith.c
+ * rt_pow_by_products, which the interpreter and tier 1 use) against this host's pow. Only with a hardware fused
+ * multiply-add (tier 2 compiles for its host). *ok: whether r is pow's answer */
+static LLVMValueRef power_test(L *l, LLVMValueRef x, int n, LLVMValueRef *ok) {
     LLVMValueRef fa[3] = {x, x, NULL};
     LLVMValueRef r = LLVMBuildFMul(l->b, x, x, "");
     fa[2] = LLVMBuildFNeg(l->b, r, "");
@@ -650,17 +652,21 @@ static LLVMValueRef power_as_pow(L *l, LLVMValueRef x, int n) {
         r = LLVMBuildFAdd(l->b, h, c, "");
         e = LLVMBuildFAdd(l->b, LLVMBuildFSub(l->b, h, r, ""), c, "");
     }
-    double lim = n == 2 ? POW_SQUARE_MAX : POW_CUBE_MAX;
-    LLVMValueRef ax = intrinsic(l, "llvm.fabs", l->f64, &x, 1), ae = intrinsic(l, "llvm.fabs", l->f64, &e, 1);
-    LLVMValueRef bits = LLVMBuildBitCast(l->b, r, l->i64, "");
-    LLVMValueRef expo = LLVMBuildAnd(l->b, bits, ci64(l, 0x7ff0000000000000LL), "");
-    LLVMValueRef spacing = LLVMBuildBitCast(l->b, LLVMBuildSub(l->b, expo, ci64(l, 52LL << 52), ""), l->f64, "");
-    LLVMValueRef ok = LLVMBuildAnd(l->b, LLVMBuildFCmp(l->b, LLVMRealOGE, ax, LLVMConstReal(l->f64, 1.0 / lim), ""),
-                                   LLVMBuildFCmp(l->b, LLVMRealOLE, ax, LLVMConstReal(l->f64, lim), ""), "");
-    ok = LLVMBuildAnd(l->b, ok, LLVMBuildICmp(l->b, LLVMIntNE, LLVMBuildAnd(l->b, bits, ci64(l, 0x000fffffffffffffLL), ""),
-                                              ci64(l, 0), ""), "");
-    ok = LLVMBuildAnd(l->b, ok, LLVMBuildFCmp(l->b, LLVMRealOLE, ae,
-                                              LLVMBuildFMul(l->b, spacing, LLVMConstReal(l->f64, POW_PRODUCT_BAND), ""), ""), "");
+    long long lim = n == 2 ? POW_SQUARE_EXP : POW_CUBE_EXP;
+    LLVMValueRef ux = LLVMBuildShl(l->b, LLVMBuildBitCast(l->b, x, l->i64, ""), ci64(l, 1), "");
+    LLVMValueRef valid = LLVMBuildICmp(l->b, LLVMIntULT, LLVMBuildSub(l->b, ux, ci64(l, (1023 - lim) << 53), ""),
+                                       ci64(l, (2 * lim) << 53), "");
+    LLVMValueRef near = LLVMBuildICmp(l->b, LLVMIntULT, LLVMBuildSub(l->b, ux, ci64(l, (1023LL - POW_NEAR_EXP) << 53), ""),
+                                      ci64(l, (2LL * POW_NEAR_EXP) << 53), "");
+    LLVMValueRef k = LLVMBuildSelect(l->b, near, LLVMConstReal(l->f64, 0.5 / POW_BAND_NEAR), LLVMConstReal(l->f64, 0.5 / POW_BAND), "");
+    LLVMValueRef back = LLVMBuildFAdd(l->b, r, LLVMBuildFMul(l->b, e, k, ""), "");
+    *ok = LLVMBuildAnd(l->b, valid, LLVMBuildFCmp(l->b, LLVMRealOEQ, back, r, ""), "");
+    return r;
+}
+
+/* power_test's product where it is pow's answer, else pow */
+static LLVMValueRef power_as_pow(L *l, LLVMValueRef x, int n) {
+    LLVMValueRef ok, r = power_test(l, x, n, &ok);
     LLVMBasicBlockRef call = LLVMAppendBasicBlockInContext(l->cx, l->fn, "pow.call");
     LLVMBasicBlockRef join = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
     LLVMBasicBlockRef from = LLVMGetInsertBlock(l->b);
@@ -673,12 +679,17 @@ static LLVMValueRef power_as_pow(L *l, LLVMValueRef x, int n) {
     return ll_phi2(l, r, from, z, call);
 }
 
+/* the n (2 or 3) for which x ** y may take power_test's product, or 0 */
+static int product_power(L *l, LLVMValueRef y) {
+    LLVMBool lossy;
+    double v = LLVMIsAConstantFP(y) ? LLVMConstRealGetDouble(y, &lossy) : 0.0;
+    return !l->gpu && host_fma() && (v == 2.0 || v == 3.0) ? (int)v : 0;
+}
+
 /* pow's result for x ** y, power_as_pow's for y a constant 2.0 or 3.0 */
 static LLVMValueRef pow_call(L *l, LLVMValueRef *xy) {
-    LLVMBool lossy;
-    double y = LLVMIsAConstantFP(xy[1]) ? LLVMConstRealGetDouble(xy[1], &lossy) : 0.0;
-    if (!l->gpu && host_fma() && (y == 2.0 || y == 3.0)) return power_as_pow(l, xy[0], (int)y);
-    return libm_call(l, "pow", xy, 2);
+    int n = product_power(l, xy[1]);
+    return n ? power_as_pow(l, xy[0], n) : libm_call(l, "pow", xy, 2);
 }
 
 /* float ** float. NumPy's (and np.power's) is C's pow, called directly. Python's (rt_pow_f64's
@@ -691,6 +702,16 @@ static void power(L *l, Ref r) {
     Ins *in = IN(l, r);
     LLVMValueRef xy[2] = {V(l, AR(l, r, 0)), V(l, AR(l, r, 1))};
     if (!(in->flags & POW_PYTHON)) { l->val[r] = one(pow_call(l, xy)); return; }
+    /* a square or cube that power_test takes is finite and nonzero: none of the rules below apply to it */
+    int n = product_power(l, xy[1]);
+    LLVMValueRef ok, prod = n ? power_test(l, xy[0], n, &ok) : NULL;
+    LLVMBasicBlockRef join = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
+    LLVMBasicBlockRef from = LLVMGetInsertBlock(l->b);
+    if (n) {
+        LLVMBasicBlockRef rules = LLVMAppendBasicBlockInContext(l->cx, l->fn, "pow.check");
+        LLVMBuildCondBr(l->b, ok, join, rules);
+        LLVMPositionBuilderAtEnd(l->b, rules);
+    }
     LLVMValueRef inf = LLVMConstReal(l->f64, INFINITY);
     LLVMValueRef ax = intrinsic(l, "llvm.fabs", l->f64, &xy[0], 1), ay = intrinsic(l, "llvm.fabs", l->f64, &xy[1], 1);
     LLVMValueRef usual = LLVMBuildAnd(l->b, LLVMBuildAnd(l->b, LLVMBuildFCmp(l->b, LLVMRealOLT, ax, inf, ""),
@@ -698,10 +719,9 @@ static void power(L *l, Ref r) {
                                       LLVMBuildFCmp(l->b, LLVMRealOLT, ay, inf, ""), "");
     LLVMBasicBlockRef fast = LLVMAppendBasicBlockInContext(l->cx, l->fn, "pow");
     LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(l->cx, l->fn, "pow.rules");
-    LLVMBasicBlockRef join = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
     LLVMBuildCondBr(l->b, usual, fast, slow);
     LLVMPositionBuilderAtEnd(l->b, fast);
-    LLVMValueRef z = pow_call(l, xy);
+    LLVMValueRef z = libm_call(l, "pow", xy, 2);
     XCall *kf = ll_xcall(l, r), *ko = ll_xcall(l, r);
     if (!kf || !ko) return;
     kf->code = RE_POW_FRAC;
@@ -726,7 +746,13 @@ static void power(L *l, Ref r) {
     LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(l->b);
     LLVMBuildBr(l->b, join);
     LLVMPositionBuilderAtEnd(l->b, join);
-    l->val[r] = one(ll_phi2(l, z, fast_end, zs, slow_end));
+    LLVMValueRef v = ll_phi2(l, z, fast_end, zs, slow_end);
+    if (n) {
+        LLVMValueRef pv[1] = {prod};
+        LLVMBasicBlockRef pb[1] = {from};
+        LLVMAddIncoming(v, pv, pb, 1);
+    }
+    l->val[r] = one(v);
 }
 
 static void compare(L *l, Ref r) {
