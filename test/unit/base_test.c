@@ -129,6 +129,7 @@ int main(void) {
     power_tests(2, 1022, 2, 1000000, 95);  /* 0.5 .. 2: 96% take the product */
     power_tests(3, 1022, 2, 1000000, 95);
     power_tests(2, 523, 10, 200000, 86);   /* 2^-500 .. 2^-491: the range's edge, the band of 0.44 (88%) */
+    power_tests(3, 693, 10, 200000, 86);   /* 2^-330 .. 2^-321: the cube's parts go subnormal, a 2^-30 ULP matter */
     thread_tests();
     arena_tests();
     hash_tests();
