@@ -1,11 +1,18 @@
 #!/usr/bin/env python3
 """static_shapes.py — issue 23's targets: compile-time specialization on shapes and values.
 
-For each kernel, in one run, rounds alternating between the configurations, medians kept:
-  generic   kiln tier 2 (opt), shapes read at run time
-  static    kiln tier 2 with --static-shapes (or --static k): the lengths constants in the code
+For each kernel, in one process, on the same arrays, rounds alternating between the configurations, medians kept:
+  generic   kiln tier 2 (kiln.jit(tier="opt")), shapes read at run time
+  static    kiln tier 2 with static_shapes=True (or static_argnames=("k",)): the lengths constants in the code
   gcc       the same loops in C, gcc -O3 -march=native -ffp-contract=off (as bench/c/ref.c: no fused
-            multiply-adds, whose rounding kiln's tiers do not have), the sizes compiled in (#define N)
+            multiply-adds, whose rounding kiln's tiers do not have), the sizes compiled in (#define N), built as a
+            shared object and called through ctypes on the same arrays (restrict pointers: the arrays do not
+            overlap, as the static arrays of a C program's own cannot; kiln checks that at run time)
+Each kernel is timed with its input placed at three offsets from a 64-byte boundary (0, 24 and 40 bytes; the
+outputs stay aligned): a load that spans two cache lines costs more, and where an array starts moved the stencils'
+times by up to 35% (gcc's as much as kiln's). Until the nineteenth session gcc ran as a program of its own with
+static arrays and kiln through `kiln bench` on arrays from .npy files: two placements, and ratios that swung from
+run to run (the float32 stencil 1.05-1.50x gcc; in one process on the same arrays 0.69-0.79x).
 The kernels start their sums at `x.dtype.type(0)`, a zero of the array's type, as the C's `T s = 0` (until the
 eighteenth session they started at `a[i, 0] * 0`, a multiply and an add per element the C does not have).
 Kernels (float64 and float32): matmul N x N (N = 4, 8, 16, 64; loops, as Mojo's example writes it),
@@ -15,9 +22,10 @@ so that a call takes ~0.2 ms and the call overhead does not count; and top_k(x, 
 Compile time: tier 2's (lowering + passes + machine code, KILN_LOG=compiles) of the generic and the
 shape-specialized matmul 8 x 8.
 
-usage: static_shapes.py [ROUNDS [NAME]]   (build/pyenv/bin/python: NumPy 2 writes the .npy inputs; NAME: only
-the kernels whose name holds it)
+usage: static_shapes.py [ROUNDS [NAME]]   (build/pyenv/bin/python with the kiln package installed, as `make
+bench-static` does; NAME: only the kernels whose name holds it)
 """
+import ctypes
 import os
 import re
 import statistics
@@ -27,7 +35,8 @@ import tempfile
 
 import numpy as np
 
-from benchlib import kiln_warm_median
+import kiln
+from benchlib import median_time, module_from_source
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 KILN = os.path.join(HERE, "..", "build", "kiln")
@@ -79,28 +88,12 @@ def top_k(x, k):
 '''
 
 C_SRC = r'''
-#include <stdio.h>
-#include <stdlib.h>
-#include <time.h>
 typedef %(T)s T;
-static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec + t.tv_nsec * 1e-9; }
 %(KERNEL)s
-int main(int argc, char **argv) {
-    long reps = atol(argv[1]);
-    int runs = atoi(argv[2]);
-    static T a[N * N], b[N * N], c[N * N];
-    for (int i = 0; i < N * N; i++) { a[i] = (T)((i * 7) %% 11) - 5; b[i] = (T)((i * 5) %% 13) * (T)0.25; }
-    double best[64];
-    volatile T sink = 0;
-    for (int r = 0; r < runs; r++) { double t0 = now(); sink += run(a, b, c, reps); best[r] = now() - t0; }
-    for (int i = 1; i < runs; i++) for (int j = i; j > 0 && best[j] < best[j - 1]; j--) { double t = best[j]; best[j] = best[j - 1]; best[j - 1] = t; }
-    printf("%%.9f\n", best[runs / 2]);
-    return sink == 12345.678 ? 1 : 0;
-}
 '''
 
 C_MM = r'''
-__attribute__((noinline)) static T run(T *a, T *b, T *c, long reps) {
+T run(T *restrict a, T *restrict b, T *restrict c, long reps) {
     for (long r = 0; r < reps; r++) {
         __asm__ volatile("" ::: "memory"); /* each repetition really runs, as in the kernel */
         for (int i = 0; i < N; i++)
@@ -115,7 +108,7 @@ __attribute__((noinline)) static T run(T *a, T *b, T *c, long reps) {
 '''
 
 C_STENCIL = r'''
-__attribute__((noinline)) static T run(T *a, T *b, T *c, long reps) {
+T run(T *restrict a, T *restrict b, T *restrict c, long reps) {
     (void)c;
     for (long r = 0; r < reps; r++) {
         __asm__ volatile("" ::: "memory");
@@ -129,7 +122,7 @@ __attribute__((noinline)) static T run(T *a, T *b, T *c, long reps) {
 '''
 
 C_DOT = r'''
-__attribute__((noinline)) static T run(T *a, T *b, T *c, long reps) {
+T run(T *restrict a, T *restrict b, T *restrict c, long reps) {
     (void)c;
     T t = 0;
     for (long r = 0; r < reps; r++) {
@@ -143,14 +136,31 @@ __attribute__((noinline)) static T run(T *a, T *b, T *c, long reps) {
 '''
 
 
-def gcc_time(kernel, n, ctype, reps, runs, tmp):
-    src = os.path.join(tmp, "k.c")
-    exe = os.path.join(tmp, "k")
+def gcc_kernel(kernel, n, ctype, tmp):
+    """the C kernel run(a, b, c, reps), built with N = n and T = ctype into a shared object, as a ctypes function"""
+    src = os.path.join(tmp, "k%d%s%d.c" % (n, ctype, abs(hash(kernel))))
+    so = src[:-2] + ".so"
     with open(src, "w") as f:
         f.write("#define N %d\n" % n + C_SRC % {"T": ctype, "KERNEL": kernel})
-    subprocess.run(["gcc", "-O3", "-march=native", "-ffp-contract=off", "-o", exe, src], check=True)
-    out = subprocess.run([exe, str(reps), str(runs)], capture_output=True, text=True, check=True)
-    return float(out.stdout)
+    subprocess.run(["gcc", "-O3", "-march=native", "-ffp-contract=off", "-shared", "-fPIC", "-o", so, src], check=True)
+    run = ctypes.CDLL(so).run
+    run.restype = ctypes.c_double if ctype == "double" else ctypes.c_float
+    run.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_long]
+    return run
+
+
+class Placer:
+    """arrays at chosen offsets from a 64-byte boundary, in one buffer that lives as long as the run"""
+    def __init__(self):
+        self.buf = np.zeros(1 << 24, dtype=np.uint8)
+        self.next = (-self.buf.ctypes.data) % 4096
+
+    def place(self, arr, offset):
+        start = self.next + offset
+        view = self.buf[start:start + arr.nbytes].view(arr.dtype).reshape(arr.shape)
+        view[...] = arr
+        self.next = (start + arr.nbytes + 4095) // 4096 * 4096 + 1024  # the next array on another 4 KiB phase
+        return view
 
 
 def npy(tmp, name, arr):
@@ -169,46 +179,62 @@ def compile_us(path, func, args, flags):
 
 def main():
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+    only = sys.argv[2] if len(sys.argv) > 2 else ""
     tmp = tempfile.mkdtemp()
     path = os.path.join(tmp, "static_kernels.py")
     with open(path, "w") as f:
         f.write(SRC)
-    rows = []
-    cases = []
+    mod = module_from_source(SRC, "static_kernels")
+    placer = Placer()
+    cases = []  # name, kernel name, inputs (placed at the offsets), outputs, other arguments, the C kernel and its sizes
     for dt, ctype in (("float64", "double"), ("float32", "float")):
         for n in (4, 8, 16, 64):
             reps = max(1, int(4e6 // n ** 3))
             a = (np.arange(n * n) * 7 % 11 - 5).astype(dt).reshape(n, n)
             b = (np.arange(n * n) * 5 % 13 * 0.25).astype(dt).reshape(n, n)
-            args = [npy(tmp, "a%d%s" % (n, dt), a), npy(tmp, "b%d%s" % (n, dt), b), npy(tmp, "c%d%s" % (n, dt), np.zeros((n, n), dt)), str(reps)]
-            cases.append(("matmul %dx%d %s" % (n, n, dt), "mm", args, ["--static-shapes"], (C_MM, n, ctype, reps)))
+            cases.append(("matmul %dx%d %s" % (n, n, dt), "mm", [a, b], [np.zeros((n, n), dt)], [reps], (C_MM, n, ctype)))
         n = 64
-        reps = 300
         a = (np.arange(n * n) % 17 * 0.5).astype(dt).reshape(n, n)
-        args = [npy(tmp, "s%s" % dt, a), npy(tmp, "o%s" % dt, np.zeros((n, n), dt)), str(reps)]
-        cases.append(("stencil 3x3 on 64x64 %s" % dt, "stencil", args, ["--static-shapes"], (C_STENCIL, n, ctype, reps)))
-        reps = 100000
+        cases.append(("stencil 3x3 on 64x64 %s" % dt, "stencil", [a], [np.zeros((n, n), dt)], [300], (C_STENCIL, n, ctype)))
         x = (np.arange(16) % 7 - 3).astype(dt)
         y = (np.arange(16) % 5 * 0.5).astype(dt)
-        args = [npy(tmp, "x%s" % dt, x), npy(tmp, "y%s" % dt, y), str(reps)]
-        cases.append(("dot 16 %s" % dt, "dot", args, ["--static-shapes"], (C_DOT, 16, ctype, reps)))
-    xs = np.random.default_rng(3).random(10 ** 6, dtype=np.float32)
-    cases.append(("top_k k=10, 1e6 float32", "top_k", [npy(tmp, "topk", xs), "10"], ["--static", "k"], None))
-    only = sys.argv[2] if len(sys.argv) > 2 else ""
-    for name, func, args, flags, c in cases:
+        cases.append(("dot 16 %s" % dt, "dot", [x, y], [], [100000], (C_DOT, 16, ctype)))
+    for name, func, ins, outs, rest, c in cases:
         if only not in name:
             continue
-        gen, sta, ref = [], [], []
+        py = getattr(mod, func)
+        generic = kiln.jit(py, tier="opt", cache=False)
+        static = kiln.jit(py, tier="opt", cache=False, static_shapes=True)
+        ref = gcc_kernel(c[0], c[1], c[2], tmp)
+        gen, sta, gcc, ratio = [], [], [], []
+        for offset in (0, 24, 40):
+            arrs = [placer.place(v, offset) for v in ins] + [placer.place(v, 0) for v in outs]
+            args = arrs + rest
+            ptrs = [v.ctypes.data for v in arrs] + [None] * (3 - len(arrs)) + rest
+            for _ in range(rounds):
+                g = median_time(lambda: generic(*args), 15)
+                s = median_time(lambda: static(*args), 15)
+                r = median_time(lambda: ref(*ptrs), 15)
+                gen.append(g)
+                sta.append(s)
+                gcc.append(r)
+                ratio.append(s / r)
+        g, s, r = statistics.median(gen), statistics.median(sta), statistics.median(gcc)
+        print("%-28s generic %9.1f us  static %9.1f us  generic/static %5.2fx  gcc %9.1f us  static/gcc %5.2fx (%.2f-%.2f)" % (
+            name, g * 1e6, s * 1e6, g / s, r * 1e6, statistics.median(ratio), min(ratio), max(ratio)), flush=True)
+    if only in "top_k k=10, 1e6 float32":
+        xs = np.random.default_rng(3).random(10 ** 6, dtype=np.float32)
+        dynamic = kiln.jit(mod.top_k, tier="opt", cache=False)
+        static = kiln.jit(mod.top_k, tier="opt", cache=False, static_argnames=("k",))
+        dyn, sta = [], []
         for _ in range(rounds):
-            gen.append(kiln_warm_median(KILN, path, func, args, 15))
-            sta.append(kiln_warm_median(KILN, path, func, args, 15, flags=flags))
-            if c:
-                ref.append(gcc_time(c[0], c[1], c[2], c[3], 15, tmp))
-        g, s = statistics.median(gen), statistics.median(sta)
-        r = statistics.median(ref) if ref else None
-        rows.append((name, g, s, r))
-        print("%-28s generic %9.1f us  static %9.1f us  generic/static %5.2fx%s" % (
-            name, g * 1e6, s * 1e6, g / s, "  gcc %9.1f us  static/gcc %5.2fx" % (r * 1e6, s / r) if r else ""), flush=True)
+            dyn.append(median_time(lambda: dynamic(xs, 10), 15))
+            sta.append(median_time(lambda: static(xs, 10), 15))
+        d, s = statistics.median(dyn), statistics.median(sta)
+        print("%-28s dynamic k %9.1f us  static k %9.1f us  dynamic/static %5.2fx" % ("top_k k=10, 1e6 float32", d * 1e6, s * 1e6, d / s),
+              flush=True)
+    if only not in "tier-2 compile of matmul":
+        return
     n = 8
     args8 = [npy(tmp, "a8c", np.ones((n, n))), npy(tmp, "b8c", np.ones((n, n))), npy(tmp, "c8c", np.zeros((n, n))), "1"]
     cg = statistics.median(compile_us(path, "mm", args8, []) for _ in range(5))
