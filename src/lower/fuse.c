@@ -558,6 +558,94 @@ Val ew_reduce(Inf *I, Val v, int kind, int odt, Node *at) {
     return inf_read_name(I, acc);
 }
 
+static Val force(Inf *I, Ew *e, Node *at, bool note);
+
+/* ---- NumPy's float sum of a 1-d expression, without its temporary ---- */
+
+/* NumPy sums a float expression by computing it into a contiguous temporary and adding that pairwise
+ * (rt/reduce.c PAIRWISE): fewer than 8 elements in order from -0.0; up to 128 as 8 partial sums started at the
+ * first 8 elements, each taking every 8th after them, combined ((0+1)+(2+3))+((4+5)+(6+7)), then the rest in
+ * order; more in halves. The add reduction starts at its identity: the answer is 0.0 + that sum. Up to 128
+ * elements the loops here add them in that order as they compute them (the rows and slices of small vectors:
+ * distances, norms), in index order, so an element that raises raises as NumPy's temporary would; longer ones
+ * are computed into the temporary and summed by the runtime */
+enum { PW_SMALL = 8, PW_BLOCK = 128 };
+typedef struct PwSum { Ew *e; Leaf *lv; int nl; Node *at; const Type *t; Node *acc[8]; Ref base; } PwSum;
+
+static Ref pw_elem(Inf *I, PwSum *p, Ref i) {
+    Ref iv[1] = {i};
+    return ex_coerce(I, ew_elem(I, p->e, p->lv, p->nl, iv, 1), p->t, p->at).r;
+}
+
+static void pw_add(Inf *I, PwSum *p, int k, Ref i) {
+    Ref c = inf_read_name(I, p->acc[k]).r;
+    inf_assign(I, p->acc[k], val_of(I, inf_op2(I, OP_ADD, p->t, c, pw_elem(I, p, i))));
+}
+
+/* partial sum 0 += the element at base + i */
+static void pw_next(Inf *I, Ref i, void *ctx) {
+    PwSum *p = ctx;
+    pw_add(I, p, 0, inf_op2(I, OP_ADD, inf_i64(I), p->base, i));
+}
+
+/* block b of 8 after the first: partial sum k += the element at 8 + 8 b + k */
+static void pw_block(Inf *I, Ref b, void *ctx) {
+    PwSum *p = ctx;
+    Ref j0 = inf_op2(I, OP_ADD, inf_i64(I), inf_op2(I, OP_MUL, inf_i64(I), b, inf_const_i(I, inf_i64(I), 8)),
+                     inf_const_i(I, inf_i64(I), 8));
+    for (int k = 0; k < 8; k++) pw_add(I, p, k, inf_op2(I, OP_ADD, inf_i64(I), j0, inf_const_i(I, inf_i64(I), k)));
+}
+
+/* partial sum 0 over the elements from base to n, in order */
+static void pw_tail(Inf *I, PwSum *p, Ref base, Ref count) {
+    p->base = base;
+    st_loop(I, p->at, "$pwi%d", count, pw_next, p);
+}
+
+Val ew_sum_pairwise(Inf *I, Val v, Node *at) {
+    Ew *e = v.ew;
+    PwSum p = {e, NULL, 0, at, ew_strong(I, e->ty), {NULL}, 0};
+    Leaf lv[MAX_LEAVES];
+    leaves(e, lv, &p.nl, MAX_LEAVES, I);
+    p.lv = lv;
+    Ref dims[1];
+    broadcast(I, lv, p.nl, 1, dims);
+    Ref n = dims[0], i64c[3] = {inf_const_i(I, inf_i64(I), PW_SMALL), inf_const_i(I, inf_i64(I), PW_BLOCK), inf_const_i(I, inf_i64(I), 0)};
+    static const char *const names[8] = {"$pw0_%d", "$pw1_%d", "$pw2_%d", "$pw3_%d", "$pw4_%d", "$pw5_%d", "$pw6_%d", "$pw7_%d"};
+    for (int k = 0; k < 8; k++) p.acc[k] = st_hidden(I, names[k], at);
+    Node *res = st_hidden(I, "$pws%d", at);
+    uint32_t small = inf_block(I), rest = inf_block(I), mid = inf_block(I), big = inf_block(I), done = inf_block(I);
+    inf_branch(I, inf_op2(I, OP_LT, inf_bool(I), n, i64c[0]), small, rest);
+    inf_seal(I, small); inf_seal(I, rest);
+    I->cur = small; /* in order from -0.0 */
+    inf_assign(I, p.acc[0], val_of(I, inf_const_f(I, p.t, -0.0)));
+    pw_tail(I, &p, i64c[2], n);
+    inf_assign(I, res, val_of(I, inf_op2(I, OP_ADD, p.t, inf_const_f(I, p.t, 0.0), inf_read_name(I, p.acc[0]).r)));
+    inf_jump(I, done);
+    I->cur = rest;
+    inf_branch(I, inf_op2(I, OP_LE, inf_bool(I), n, i64c[1]), mid, big);
+    inf_seal(I, mid); inf_seal(I, big);
+    I->cur = mid; /* 8 partial sums, then the rest */
+    for (int k = 0; k < 8; k++) inf_assign(I, p.acc[k], val_of(I, pw_elem(I, &p, inf_const_i(I, inf_i64(I), k))));
+    Ref blocks = inf_op2(I, OP_SUB, inf_i64(I), inf_op2(I, OP_SHR, inf_i64(I), n, inf_const_i(I, inf_i64(I), 3)), inf_const_i(I, inf_i64(I), 1));
+    st_loop(I, at, "$pwb%d", blocks, pw_block, &p);
+    Ref r[8];
+    for (int k = 0; k < 8; k++) r[k] = inf_read_name(I, p.acc[k]).r;
+#define ADD(x, y) inf_op2(I, OP_ADD, p.t, x, y)
+    inf_assign(I, p.acc[0], val_of(I, ADD(ADD(ADD(r[0], r[1]), ADD(r[2], r[3])), ADD(ADD(r[4], r[5]), ADD(r[6], r[7])))));
+    Ref odd = inf_op2(I, OP_AND, inf_i64(I), n, inf_const_i(I, inf_i64(I), 7));
+    pw_tail(I, &p, inf_op2(I, OP_SUB, inf_i64(I), n, odd), odd);
+    inf_assign(I, res, val_of(I, ADD(inf_const_f(I, p.t, 0.0), inf_read_name(I, p.acc[0]).r)));
+#undef ADD
+    inf_jump(I, done);
+    I->cur = big; /* the temporary, summed by the runtime */
+    inf_assign(I, res, rd_whole(I, force(I, e, at, false), RK_SUM, at));
+    inf_jump(I, done);
+    I->cur = done;
+    inf_seal(I, done);
+    return inf_read_name(I, res);
+}
+
 /* the new array tree e is computed into (every element written: no zeroing), its leaves in lv, its
  * broadcast shape in dims, whether no operand stretches in *same */
 static Ref result_of(Inf *I, Ew *e, Node *at, bool note, Leaf *lv, int *nl, Ref *dims, Ref *same) {
