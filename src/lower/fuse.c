@@ -568,7 +568,7 @@ static Val force(Inf *I, Ew *e, Node *at, bool note);
  * order; more in halves. The add reduction starts at its identity: the answer is 0.0 + that sum. Up to 128
  * elements the loops here add them in that order as they compute them (the rows and slices of small vectors:
  * distances, norms), in index order, so an element that raises raises as NumPy's temporary would; longer ones
- * are computed into the temporary and summed by the runtime */
+ * are computed into the temporary and summed by the runtime. A mean is that sum over the length */
 enum { PW_SMALL = 8, PW_BLOCK = 128 };
 typedef struct PwSum { Ew *e; Leaf *lv; int nl; Node *at; const Type *t; Node *acc[8]; Ref base; } PwSum;
 
@@ -602,7 +602,16 @@ static void pw_tail(Inf *I, PwSum *p, Ref base, Ref count) {
     st_loop(I, p->at, "$pwi%d", count, pw_next, p);
 }
 
-Val ew_sum_pairwise(Inf *I, Val v, Node *at) {
+/* the sum from partial sum 0 (the identity 0.0 first), or for a mean that over n in the element type (rt/reduce.c
+ * divide; n = 0 gives nan, as NumPy's) */
+static Val pw_result(Inf *I, PwSum *p, int kind, Ref n) {
+    Ref sum = inf_op2(I, OP_ADD, p->t, inf_const_f(I, p->t, 0.0), inf_read_name(I, p->acc[0]).r);
+    if (kind != RK_MEAN) return val_of(I, sum);
+    Ref by = inf_emit(I, OP_CAST, p->t, &n, 1, 0);
+    return numpy_flag(I, val_of(I, inf_op2(I, OP_DIV, p->t, sum, by)));
+}
+
+Val ew_sum_pairwise(Inf *I, Val v, int kind, Node *at) {
     Ew *e = v.ew;
     PwSum p = {e, NULL, 0, at, ew_strong(I, e->ty), {NULL}, 0};
     Leaf lv[MAX_LEAVES];
@@ -620,7 +629,7 @@ Val ew_sum_pairwise(Inf *I, Val v, Node *at) {
     I->cur = small; /* in order from -0.0 */
     inf_assign(I, p.acc[0], val_of(I, inf_const_f(I, p.t, -0.0)));
     pw_tail(I, &p, i64c[2], n);
-    inf_assign(I, res, val_of(I, inf_op2(I, OP_ADD, p.t, inf_const_f(I, p.t, 0.0), inf_read_name(I, p.acc[0]).r)));
+    inf_assign(I, res, pw_result(I, &p, kind, n));
     inf_jump(I, done);
     I->cur = rest;
     inf_branch(I, inf_op2(I, OP_LE, inf_bool(I), n, i64c[1]), mid, big);
@@ -635,11 +644,11 @@ Val ew_sum_pairwise(Inf *I, Val v, Node *at) {
     inf_assign(I, p.acc[0], val_of(I, ADD(ADD(ADD(r[0], r[1]), ADD(r[2], r[3])), ADD(ADD(r[4], r[5]), ADD(r[6], r[7])))));
     Ref odd = inf_op2(I, OP_AND, inf_i64(I), n, inf_const_i(I, inf_i64(I), 7));
     pw_tail(I, &p, inf_op2(I, OP_SUB, inf_i64(I), n, odd), odd);
-    inf_assign(I, res, val_of(I, ADD(inf_const_f(I, p.t, 0.0), inf_read_name(I, p.acc[0]).r)));
 #undef ADD
+    inf_assign(I, res, pw_result(I, &p, kind, n));
     inf_jump(I, done);
     I->cur = big; /* the temporary, summed by the runtime */
-    inf_assign(I, res, rd_whole(I, force(I, e, at, false), RK_SUM, at));
+    inf_assign(I, res, rd_whole(I, force(I, e, at, false), kind, at));
     inf_jump(I, done);
     I->cur = done;
     inf_seal(I, done);

@@ -128,8 +128,9 @@ Val rd_call(Inf *I, Node *call, int which, const Val *self) {
         bool whole = (!axis || axis->kind == N_NONE) && !keepdims_node(keep);
         int odt = result_dtype(kind, a.ty->dtype);
         if (whole && ew_fusable_reduction(I, kind, odt)) return ew_reduce(I, a, kind, odt, call);
-        if (whole && kind == RK_SUM && dt_is_float(odt) && odt == (int)a.ty->dtype && a.ty->kind == T_ARRAY && a.ty->ndim == 1 && (!dtype || dtype->kind == N_NONE))
-            return ew_sum_pairwise(I, a, call);
+        if (whole && (kind == RK_SUM || kind == RK_MEAN) && dt_is_float(odt) && odt == (int)a.ty->dtype && a.ty->kind == T_ARRAY &&
+            a.ty->ndim == 1 && (!dtype || dtype->kind == N_NONE))
+            return ew_sum_pairwise(I, a, kind, call);
         a = ew_force(I, a, self ? call : call->kids[0]);
     }
     if (a.ty->kind != T_ARRAY) inf_fail(I, call, "%s() needs an array here, not %s", nm, inf_tyname(I, a.ty));

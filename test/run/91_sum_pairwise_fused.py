@@ -43,6 +43,17 @@ def views(n):
     z = np.full(1, 0.25)
     return (float(np.sum(x[::2] * y)), float(np.sum(x[::-2] - y)), float(np.sum(x[:n] * z)), float(np.sum(x[n - 9:n] + 1.0)))
 
+# np.mean and .mean(): that sum over the length, in the element type (an empty one: nan)
+# run: means((0, 1, 7, 8, 9, 100, 128, 129, 500))
+# expect: [(nan, nan, nan), (1.2479621171951294, 0.007058121596529077, 1.386547978654562e-06), (-14140140.785176182, 73375582548150.66, -43654.33984375), (12740986.946368765, 146260337731197.0, 2230018.5), (8047747.732414963, 65591179539311.016, 1074892.25), (-250243.35037999763, 6557408696972.746, -114295.5625), (3311665.6950923237, 38067521364021.02, 1495613.125), (1863740.1617649554, 46056407213757.37, -99519.3828125), (-258019.8592614345, 38075678782692.73, -966212.3125)]
+def means(ns):
+    out = []
+    for n in ns:
+        x = data(n, np.float64, n + 2)
+        y = data(n, np.float32, n + 4)
+        out.append((float(np.mean(x * 3.0)), float(((x - 0.5) ** 2).mean()), float(np.mean(y * np.float32(2)))))
+    return out
+
 # rows of a matrix, as a distance kernel reads them
 # run: rows(12, 5)
 # expect: 3834801559.9098063
@@ -56,7 +67,7 @@ def rows(n, m):
 
 # run: mismatch(5)
 # cpython: skip (NumPy's message also lists the shapes: "with shapes (5,) (6,) ")
-# expect-error: line 63: ValueError: operands could not be broadcast together
+# expect-error: line 74: ValueError: operands could not be broadcast together
 def mismatch(n):
     x = np.ones(n)
     y = np.ones(n + 1)
