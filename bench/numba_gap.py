@@ -19,6 +19,10 @@ first; then the timings alternate between the runners, and the median of the rou
   rowsum     a.sum(axis=1) of the same array                         (target: <= NumPy's time)
   colstd     a.std(axis=0) of the same array                         (target: <= NumPy's time)
   recur      out[i] = out[i - 1] * 0.5 + a[i] over 10^6 elements     (target: <= 1.2x unchecked)
+  pdist      a 400 x 400 distance matrix, np.sqrt(np.sum((X[i] - X[j]) ** 2)) over rows of 3 (target: <= 1.5x Numba)
+  rownorms   np.sqrt(np.sum(X[i] ** 2)) over 2000 rows of 64              (target: <= 1.5x Numba)
+  minmax     a.min() + a.max() of 10^6 float64                         (target: <= NumPy's time)
+  hist       a 64-bin histogram of 10^6 floats between a.min() and a.max() (target: <= 1.5x Numba)
 
 NumPy runs as kiln's oracle runs it (test/cpython_check.py): without its AVX-512 loops, whose SVML
 pow and friends are not glibc's bits; kiln's answers are checked against that NumPy.
@@ -116,6 +120,34 @@ def recur(a):
     for i in range(1, len(a)):
         out[i] = out[i - 1] * 0.5 + a[i]
     return out
+
+def pdist(X):
+    n = X.shape[0]
+    D = np.empty((n, n))
+    for i in range(n):
+        for j in range(n):
+            D[i, j] = np.sqrt(np.sum((X[i] - X[j]) ** 2))
+    return D
+
+def rownorms(X):
+    out = np.empty(X.shape[0])
+    for i in range(X.shape[0]):
+        out[i] = np.sqrt(np.sum(X[i] ** 2))
+    return out
+
+def minmax(a):
+    return a.min() + a.max()
+
+def hist(a):
+    h = np.zeros(64, dtype=np.int64)
+    lo = a.min()
+    hi = a.max()
+    for x in a:
+        k = int((x - lo) / (hi - lo) * 64)
+        if k == 64:
+            k -= 1
+        h[k] += 1
+    return h
 '''
 
 _rng = np.random.default_rng(7)
@@ -124,6 +156,8 @@ _cb = _rng.random(10_000) - 1j * _rng.random(10_000)
 _fa = _rng.random(10_000) * 3.0
 _big = _rng.random(1_000_000)
 _mat = _rng.random((1000, 200))
+_pts = _rng.random((400, 3))
+_rows = _rng.random((2000, 64))
 
 CASES = [
     ("escape_c", (1_000_000,), None),
@@ -140,6 +174,10 @@ CASES = [
     ("rowsum", (_mat,), lambda a: a.sum(axis=1)),
     ("colstd", (_mat,), lambda a: a.std(axis=0)),
     ("recur", (_big,), None),
+    ("pdist", (_pts,), None),
+    ("rownorms", (_rows,), None),
+    ("minmax", (_big,), lambda a: a.min() + a.max()),
+    ("hist", (_big,), None),
 ]
 
 

@@ -305,12 +305,86 @@ static void add_pairwise(char *o, int dt, const char *p, int64_t n, int64_t s) {
 ROW_ADD(row_add_f64, double)
 ROW_ADD(row_add_f32, float)
 
+/* max (min) of n contiguous elements after the accumulator c, bit for bit what FSTEP's steps give one by one:
+ * the first NaN (c itself if it is one) wins; else the extreme value, and where that is a zero, the last zero
+ * element (a later equal value replaces, and 0.0 equals -0.0), or c if no element is a zero; any other extreme
+ * has one bit pattern. The steps' chain through c made each element wait on the last compare (1.35 ns an
+ * element, 14x NumPy's time): here 16 independent lanes keep a running extreme and a NaN mask, and only a NaN
+ * or a zero extreme looks at the elements again */
+/* a the new extreme against r, for max or min (NaNs: see extreme_f64's caller) */
+#define EXT_BETTER(kind, a, r) ((kind) == RK_MAX ? ((a) > (r) ? (a) : (r)) : ((a) < (r) ? (a) : (r)))
+
+/* one vector of elements at q into the running extreme m (a lane takes x where x CMP m) and the NaN mask */
+#define EXT_STEP(NAME, q, m, CMP)                                                                          \
+    {                                                                                                      \
+        memcpy(&x, q, sizeof x);                                                                           \
+        bad |= x != x;                                                                                     \
+        NAME##_m take = x CMP m;                                                                           \
+        m = (NAME##_v)(((NAME##_m)x & take) | ((NAME##_m)m & ~take));                                      \
+    }
+#define EXTREME(NAME, T, TI)                                                                               \
+    typedef T NAME##_v __attribute__((vector_size(32)));                                                   \
+    typedef TI NAME##_m __attribute__((vector_size(32)));                                                  \
+    TWICE(T, NAME##_scan, (int kind, const T *restrict p, int64_t n, bool *nan), (kind, p, n, nan), {      \
+        enum { L = 32 / sizeof(T) };                                                                       \
+        T init = kind == RK_MAX ? (T)-INFINITY : (T)INFINITY;                                              \
+        NAME##_v m0 = (NAME##_v){0} + init;                                                                \
+        NAME##_v m1 = m0;                                                                                  \
+        NAME##_v m2 = m0;                                                                                  \
+        NAME##_v m3 = m0;                                                                                  \
+        NAME##_v x;                                                                                        \
+        NAME##_m bad = {0};                                                                                \
+        int64_t j = 0;                                                                                     \
+        if (kind == RK_MAX)                                                                                \
+            for (; j + 4 * L <= n; j += 4 * L) {                                                           \
+                EXT_STEP(NAME, p + j, m0, >) EXT_STEP(NAME, p + j + L, m1, >)                              \
+                EXT_STEP(NAME, p + j + 2 * L, m2, >) EXT_STEP(NAME, p + j + 3 * L, m3, >)                  \
+            }                                                                                              \
+        else                                                                                               \
+            for (; j + 4 * L <= n; j += 4 * L) {                                                           \
+                EXT_STEP(NAME, p + j, m0, <) EXT_STEP(NAME, p + j + L, m1, <)                              \
+                EXT_STEP(NAME, p + j + 2 * L, m2, <) EXT_STEP(NAME, p + j + 3 * L, m3, <)                  \
+            }                                                                                              \
+        T r = init;                                                                                        \
+        bool any = false;                                                                                  \
+        for (int l = 0; l < L; l++) {                                                                      \
+            any |= bad[l] != 0;                                                                            \
+            r = EXT_BETTER(kind, m0[l], r); r = EXT_BETTER(kind, m1[l], r); r = EXT_BETTER(kind, m2[l], r); \
+            r = EXT_BETTER(kind, m3[l], r);                                                                \
+        }                                                                                                  \
+        for (; j < n; j++) {                                                                               \
+            any |= p[j] != p[j];                                                                           \
+            r = EXT_BETTER(kind, p[j], r);                                                                 \
+        }                                                                                                  \
+        *nan = any;                                                                                        \
+        return r;                                                                                          \
+    })                                                                                                     \
+    static T NAME(int kind, const T *p, int64_t n, T c) {                                                  \
+        bool nan;                                                                                          \
+        if (isnan(c)) return c;                                                                            \
+        T m = NAME##_scan(kind, p, n, &nan);                                                               \
+        if (nan)                                                                                           \
+            for (int64_t j = 0; j < n; j++)                                                                \
+                if (isnan(p[j])) return p[j];                                                              \
+        T e = kind == RK_MAX ? (m > c ? m : c) : (m < c ? m : c);                                          \
+        if (e != 0) return e;                                                                              \
+        for (int64_t j = n - 1; j >= 0; j--)                                                               \
+            if (p[j] == 0) return p[j];                                                                    \
+        return c;                                                                                          \
+    }
+EXTREME(extreme_f64, double, int64_t)
+EXTREME(extreme_f32, float, int32_t)
+
 /* combine for float T elements of the accumulator's own type: the same operations, typed loops
  * (the innermost axis reduced keeps the accumulator in a register) */
-#define TYPED(NAME, T, ROW)                                                                                \
+#define TYPED(NAME, T, ROW, EXT)                                                                           \
     static void NAME(int kind, const char *p, char *o, int64_t n, int64_t si, int64_t so) {                \
         if (kind == RK_SUM && si == (int64_t)sizeof(T) && so == (int64_t)sizeof(T)) { /* a row into a row */ \
             ROW((T *)o, (const T *)p, n);                                                                  \
+            return;                                                                                        \
+        }                                                                                                  \
+        if ((kind == RK_MAX || kind == RK_MIN) && so == 0 && si == (int64_t)sizeof(T)) {                   \
+            *(T *)o = EXT(kind, (const T *)p, n, *(T *)o);                                                 \
             return;                                                                                        \
         }                                                                                                  \
         if (so == 0) {                                                                                     \
@@ -324,8 +398,8 @@ ROW_ADD(row_add_f32, float)
             *q = FSTEP(kind, *q, *(const T *)(p + j * si));                                                \
         }                                                                                                  \
     }
-TYPED(typed_f64, double, row_add_f64)
-TYPED(typed_f32, float, row_add_f32)
+TYPED(typed_f64, double, row_add_f64, extreme_f64)
+TYPED(typed_f32, float, row_add_f32, extreme_f32)
 
 /* the same for integer elements TI into an int64 accumulator (sums and products wrap, as
  * NumPy's do: computed on the unsigned bits), or into their own type for max and min; one loop
