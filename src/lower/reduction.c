@@ -132,6 +132,13 @@ Val rd_call(Inf *I, Node *call, int which, const Val *self) {
             a.ty->ndim == 1 && (!dtype || dtype->kind == N_NONE))
             return ew_sum_pairwise(I, a, kind, call);
         a = ew_force(I, a, self ? call : call->kids[0]);
+    } else if (a.ty->kind == T_ARRAY && a.ty->ndim == 1 && (!axis || axis->kind == N_NONE) && !keepdims_node(keep) &&
+               (!dtype || dtype->kind == N_NONE)) { /* a short 1-d array: a loop here rather than the runtime's call */
+        int odt = result_dtype(kind, a.ty->dtype);
+        if ((kind == RK_SUM || kind == RK_MEAN) && dt_is_float(odt) && odt == (int)a.ty->dtype)
+            return ew_sum_pairwise(I, a, kind, call);
+        if ((kind == RK_MAX || kind == RK_MIN) && (dt_is_float(odt) || dt_is_int(odt)) && ew_fusable_reduction(I, kind, odt))
+            return ew_extreme_small(I, a, kind, odt, call);
     }
     if (a.ty->kind != T_ARRAY) inf_fail(I, call, "%s() needs an array here, not %s", nm, inf_tyname(I, a.ty));
     int nd = a.ty->ndim;

@@ -54,6 +54,18 @@ def means(ns):
         out.append((float(np.mean(x * 3.0)), float(((x - 0.5) ** 2).mean()), float(np.mean(y * np.float32(2)))))
     return out
 
+# arrays themselves (no expression): the same loops up to 128 elements, the runtime's beyond
+# run: plain((0, 1, 7, 8, 9, 16, 100, 128, 129, 700))
+# expect: [(0.0, 0.0, nan, 0.0, nan, 0.0), (-194979.00130227208, -194979.00130227208, -194979.00130227208, -4168.08251953125, 0.2786775827407837, 0.0), (-5676083.302903973, -5676083.302903973, -810869.0432719961, 389715.40625, 1269214.25, -11180.179842736463), (402075.3678716841, 402075.3678716841, 50259.42098396051, 4942076.0, -64930.375, 402073.8273950155), (-208576.23350940272, -208576.23350940275, -23175.137056600302, 3397396.5, -226942.9375, -37842.085456067456), (1263671.0104521299, 1263671.0104521299, 78979.43815325812, 7850330.0, 1568743.5, -471170.50916475256), (-55949692.15848403, -55949692.15848402, -559496.9215848403, -37159832.0, -1179909.75, -47056745.686959065), (-65903816.63468408, -65903816.63468408, -514873.56745846936, 37648668.0, -521741.625, -77241547.50513862), (20067553.290636625, 20067553.29063661, 155562.42860958623, -14452094.0, -616191.875, 6819428.418865995), (-124953678.41568536, -124953678.41568531, -178505.2548795505, 8739952.0, -416244.0625, -75094481.23531832)]
+def plain(ns):
+    out = []
+    for n in ns:
+        x = data(n, np.float64, n + 21)
+        y = data(2 * n, np.float32, n + 5)
+        out.append((float(x.sum()), float(np.sum(x[::-1])), float(np.mean(x)), float(y[::2].sum()), float(y[1::2].mean()),
+                    float(np.sum(x[: n // 2]))))
+    return out
+
 # rows of a matrix, as a distance kernel reads them
 # run: rows(12, 5)
 # expect: 3834801559.9098063
@@ -67,7 +79,7 @@ def rows(n, m):
 
 # run: mismatch(5)
 # cpython: skip (NumPy's message also lists the shapes: "with shapes (5,) (6,) ")
-# expect-error: line 74: ValueError: operands could not be broadcast together
+# expect-error: line 86: ValueError: operands could not be broadcast together
 def mismatch(n):
     x = np.ones(n)
     y = np.ones(n + 1)
