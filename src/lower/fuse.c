@@ -611,7 +611,7 @@ static Val pw_result(Inf *I, PwSum *p, int kind, Ref n) {
     return numpy_flag(I, val_of(I, inf_op2(I, OP_DIV, p->t, sum, by)));
 }
 
-Val ew_sum_pairwise(Inf *I, Val v, int kind, Node *at) {
+Val ew_sum_pairwise(Inf *I, Val v, int kind, Node *at, Ref *len) {
     Ew *e = ew_of(I, v, at); /* an array itself: a leaf */
     PwSum p = {e, NULL, 0, at, ew_strong(I, e->ty), {NULL}, 0};
     Leaf lv[MAX_LEAVES];
@@ -619,6 +619,7 @@ Val ew_sum_pairwise(Inf *I, Val v, int kind, Node *at) {
     p.lv = lv;
     Ref dims[1];
     broadcast(I, lv, p.nl, 1, dims);
+    if (len) *len = dims[0];
     Ref n = dims[0], i64c[3] = {inf_const_i(I, inf_i64(I), PW_SMALL), inf_const_i(I, inf_i64(I), PW_BLOCK), inf_const_i(I, inf_i64(I), 0)};
     static const char *const names[8] = {"$pw0_%d", "$pw1_%d", "$pw2_%d", "$pw3_%d", "$pw4_%d", "$pw5_%d", "$pw6_%d", "$pw7_%d"};
     for (int k = 0; k < 8; k++) p.acc[k] = st_hidden(I, names[k], at);

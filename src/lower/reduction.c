@@ -93,6 +93,35 @@ static const char *const *params_of(int kind, int *npos) {
     }
 }
 
+/* var or std of a 1-d float array or expression as NumPy's _var computes it: the mean (a pairwise sum over the
+ * length n), the squared deviations (a - mean) * (a - mean), their pairwise sum over max(n - ddof, 0), and the
+ * square root for std; each sum inline up to 128 elements (fuse.c ew_sum_pairwise), through the runtime beyond
+ * (a row of 64: 188 ns through the runtime's variance, with its temporary) */
+static Val var_1d(Inf *I, Val a, int kind, Node *ddof, Node *at) {
+    const Type *t = ty_scalar(I->tt, a.ty->dtype, false), *f64 = ty_scalar(I->tt, KILN_FLOAT64, false);
+    Ref n;
+    Val mean = ew_sum_pairwise(I, a, RK_MEAN, at, &n);
+    mean.ty = t;
+    Val dev = ew_binop(I, TK_MINUS, a, mean, at);
+    Val ss = ew_sum_pairwise(I, ew_binop(I, TK_STAR, dev, dev, at), RK_SUM, at, NULL);
+    Ref cnt = n;
+    if (ddof) {
+        Val d = ex_expr(I, ddof);
+        if (d.ty->kind != T_SCALAR || !dt_is_intlike(d.ty->dtype)) inf_fail(I, ddof, "ddof must be an integer");
+        cnt = inf_op2(I, OP_SUB, inf_i64(I), n, ex_coerce(I, d, ty_scalar(I->tt, KILN_INT64, true), ddof).r);
+    }
+    Ref zero = inf_const_i(I, inf_i64(I), 0), sel[3] = {inf_op2(I, OP_LT, inf_bool(I), cnt, zero), zero, cnt};
+    cnt = inf_emit(I, OP_SELECT, inf_i64(I), sel, 3, 0);
+    Ref by = inf_emit(I, OP_CAST, t, &cnt, 1, 0);
+    Ref var = inf_op2(I, OP_DIV, t, ex_coerce(I, ss, t, at).r, by);
+    I->f->ins.v[var].flags |= INS_NUMPY; /* 0 / 0 is nan, not ZeroDivisionError */
+    if (kind == RK_VAR) return val_of(I, var);
+    Ref w = ex_coerce(I, val_of(I, var), f64, at).r;
+    Ref r = inf_emit(I, OP_MATH, f64, &w, 1, MF_SQRT);
+    I->f->ins.v[r].flags |= INS_NUMPY; /* NumPy's sqrt: no ValueError */
+    return ex_coerce(I, val_of(I, r), t, at);
+}
+
 /* kind (an index into reductions) of a, called as np.NAME(a, ...) (self NULL) or a.NAME(...) */
 Val rd_call(Inf *I, Node *call, int which, const Val *self) {
     const char *nm = reductions[which].name;
@@ -124,21 +153,19 @@ Val rd_call(Inf *I, Node *call, int which, const Val *self) {
     }
     Val a = self ? *self : ex_value(I, call->kids[0]);
     if (a.ty->kind == T_UNKNOWN) return a;
+    bool whole = (!axis || axis->kind == N_NONE) && !keepdims_node(keep);
+    int odt = result_dtype(kind, a.ty->dtype);
+    /* a float sum, mean, var or std of a 1-d array or expression: NumPy's pairwise sums, inline when short */
+    bool flat = whole && a.ty->kind == T_ARRAY && a.ty->ndim == 1 && (!dtype || dtype->kind == N_NONE) && dt_is_float(odt) &&
+                odt == (int)a.ty->dtype;
+    if (flat && (kind == RK_SUM || kind == RK_MEAN)) return ew_sum_pairwise(I, a, kind, call, NULL);
+    if (flat && (kind == RK_VAR || kind == RK_STD)) return var_1d(I, a, kind, ddof, call);
     if (a.ew) { /* an array expression: fused into the reduction when the order cannot matter */
-        bool whole = (!axis || axis->kind == N_NONE) && !keepdims_node(keep);
-        int odt = result_dtype(kind, a.ty->dtype);
         if (whole && ew_fusable_reduction(I, kind, odt)) return ew_reduce(I, a, kind, odt, call);
-        if (whole && (kind == RK_SUM || kind == RK_MEAN) && dt_is_float(odt) && odt == (int)a.ty->dtype && a.ty->kind == T_ARRAY &&
-            a.ty->ndim == 1 && (!dtype || dtype->kind == N_NONE))
-            return ew_sum_pairwise(I, a, kind, call);
         a = ew_force(I, a, self ? call : call->kids[0]);
-    } else if (a.ty->kind == T_ARRAY && a.ty->ndim == 1 && (!axis || axis->kind == N_NONE) && !keepdims_node(keep) &&
-               (!dtype || dtype->kind == N_NONE)) { /* a short 1-d array: a loop here rather than the runtime's call */
-        int odt = result_dtype(kind, a.ty->dtype);
-        if ((kind == RK_SUM || kind == RK_MEAN) && dt_is_float(odt) && odt == (int)a.ty->dtype)
-            return ew_sum_pairwise(I, a, kind, call);
-        if ((kind == RK_MAX || kind == RK_MIN) && (dt_is_float(odt) || dt_is_int(odt)) && ew_fusable_reduction(I, kind, odt))
-            return ew_extreme_small(I, a, kind, odt, call);
+    } else if (whole && a.ty->kind == T_ARRAY && a.ty->ndim == 1 && (kind == RK_MAX || kind == RK_MIN) && (dt_is_float(odt) || dt_is_int(odt)) &&
+               ew_fusable_reduction(I, kind, odt)) { /* a short 1-d array: a loop here rather than the runtime's call */
+        return ew_extreme_small(I, a, kind, odt, call);
     }
     if (a.ty->kind != T_ARRAY) inf_fail(I, call, "%s() needs an array here, not %s", nm, inf_tyname(I, a.ty));
     int nd = a.ty->ndim;
@@ -152,7 +179,7 @@ Val rd_call(Inf *I, Node *call, int which, const Val *self) {
     unsigned axes = axes_of(I, axis, nd, one_axis);
     if (one_axis && axis && axis->kind != N_NONE)
         for (int k = 0; k < nd; k++) if (axes == 1u << k) axis1 = k;
-    int odt = result_dtype(kind, a.ty->dtype);
+    odt = result_dtype(kind, a.ty->dtype);
     if (dtype && dtype->kind != N_NONE && cl_dtype_arg(I, dtype) != odt) /* another accumulator: another order */
         inf_fail(I, dtype, "%s(): a dtype= other than the result's own (%s) is not supported", nm, kiln_dtype_name((kiln_dtype)odt));
     int rnd; /* the result's rank */
