@@ -560,7 +560,7 @@ Val ew_reduce(Inf *I, Val v, int kind, int odt, Node *at) {
 
 static Val force(Inf *I, Ew *e, Node *at, bool note);
 
-/* ---- NumPy's float sum of a 1-d expression, without its temporary ---- */
+/* ---- NumPy's float sum of a 1-d expression or array, without a temporary or the runtime's call ---- */
 
 /* NumPy sums a float expression by computing it into a contiguous temporary and adding that pairwise
  * (rt/reduce.c PAIRWISE): fewer than 8 elements in order from -0.0; up to 128 as 8 partial sums started at the

@@ -243,8 +243,10 @@ Val ew_where(Inf *I, Val cond, Val a, Val b, Node *at);
 Val ew_math(Inf *I, Val a, int mf, Node *at); /* np.sqrt & co. of an array or a NumPy scalar */
 bool ew_fusable_reduction(Inf *I, int kind, int odt);
 Val ew_reduce(Inf *I, Val v, int kind, int odt, Node *at);
-Val ew_sum_pairwise(Inf *I, Val v, int kind, Node *at, Ref *len); /* *len: the length, if len */
-Val ew_extreme_small(Inf *I, Val a, int kind, int odt, Node *at); /* max/min of a 1-d array: inline up to 128 elements */ /* float sum or mean of a 1-d expression or array, NumPy's order, inline up to 128 */
+/* the float sum or mean of a 1-d expression or array in NumPy's pairwise order, inline up to 128 elements; *len:
+ * the length, if len */
+Val ew_sum_pairwise(Inf *I, Val v, int kind, Node *at, Ref *len);
+Val ew_extreme_small(Inf *I, Val a, int kind, int odt, Node *at); /* max/min of a 1-d array: inline up to 32 elements */
 
 /* linalg.c */
 Val la_cast(Inf *I, Val a, int dt, Node *at);
