@@ -93,6 +93,13 @@ static const char *const *params_of(int kind, int *npos) {
     }
 }
 
+/* var/std's ddof= as an int64 */
+static Ref ddof_value(Inf *I, Node *ddof) {
+    Val d = ex_expr(I, ddof);
+    if (d.ty->kind != T_SCALAR || !dt_is_intlike(d.ty->dtype)) inf_fail(I, ddof, "ddof must be an integer");
+    return ex_coerce(I, d, ty_scalar(I->tt, KILN_INT64, true), ddof).r;
+}
+
 /* var or std of a 1-d float array or expression as NumPy's _var computes it: the mean (a pairwise sum over the
  * length n), the squared deviations (a - mean) * (a - mean), their pairwise sum over max(n - ddof, 0), and the
  * square root for std; each sum inline up to 128 elements (fuse.c ew_sum_pairwise), through the runtime beyond
@@ -105,11 +112,7 @@ static Val var_1d(Inf *I, Val a, int kind, Node *ddof, Node *at) {
     Val dev = ew_binop(I, TK_MINUS, a, mean, at);
     Val ss = ew_sum_pairwise(I, ew_binop(I, TK_STAR, dev, dev, at), RK_SUM, at, NULL);
     Ref cnt = n;
-    if (ddof) {
-        Val d = ex_expr(I, ddof);
-        if (d.ty->kind != T_SCALAR || !dt_is_intlike(d.ty->dtype)) inf_fail(I, ddof, "ddof must be an integer");
-        cnt = inf_op2(I, OP_SUB, inf_i64(I), n, ex_coerce(I, d, ty_scalar(I->tt, KILN_INT64, true), ddof).r);
-    }
+    if (ddof) cnt = inf_op2(I, OP_SUB, inf_i64(I), n, ddof_value(I, ddof));
     Ref zero = inf_const_i(I, inf_i64(I), 0), sel[3] = {inf_op2(I, OP_LT, inf_bool(I), cnt, zero), zero, cnt};
     cnt = inf_emit(I, OP_SELECT, inf_i64(I), sel, 3, 0);
     Ref by = inf_emit(I, OP_CAST, t, &cnt, 1, 0);
@@ -154,16 +157,16 @@ Val rd_call(Inf *I, Node *call, int which, const Val *self) {
     Val a = self ? *self : ex_value(I, call->kids[0]);
     if (a.ty->kind == T_UNKNOWN) return a;
     bool whole = (!axis || axis->kind == N_NONE) && !keepdims_node(keep);
+    bool one_d = whole && a.ty->kind == T_ARRAY && a.ty->ndim == 1; /* all of a 1-d array or expression */
     int odt = result_dtype(kind, a.ty->dtype);
-    /* a float sum, mean, var or std of a 1-d array or expression: NumPy's pairwise sums, inline when short */
-    bool flat = whole && a.ty->kind == T_ARRAY && a.ty->ndim == 1 && (!dtype || dtype->kind == N_NONE) && dt_is_float(odt) &&
-                odt == (int)a.ty->dtype;
+    /* a float sum, mean, var or std of one: NumPy's pairwise sums, inline when short */
+    bool flat = one_d && (!dtype || dtype->kind == N_NONE) && dt_is_float(odt) && odt == (int)a.ty->dtype;
     if (flat && (kind == RK_SUM || kind == RK_MEAN)) return ew_sum_pairwise(I, a, kind, call, NULL);
     if (flat && (kind == RK_VAR || kind == RK_STD)) return var_1d(I, a, kind, ddof, call);
     if (a.ew) { /* an array expression: fused into the reduction when the order cannot matter */
         if (whole && ew_fusable_reduction(I, kind, odt)) return ew_reduce(I, a, kind, odt, call);
         a = ew_force(I, a, self ? call : call->kids[0]);
-    } else if (whole && a.ty->kind == T_ARRAY && a.ty->ndim == 1 && (kind == RK_MAX || kind == RK_MIN) && (dt_is_float(odt) || dt_is_int(odt)) &&
+    } else if (one_d && (kind == RK_MAX || kind == RK_MIN) && (dt_is_float(odt) || dt_is_int(odt)) &&
                ew_fusable_reduction(I, kind, odt)) { /* a short 1-d array: a loop here rather than the runtime's call */
         return ew_extreme_small(I, a, kind, odt, call);
     }
@@ -191,9 +194,7 @@ Val rd_call(Inf *I, Node *call, int which, const Val *self) {
     Ref ops[2] = {a.r, 0};
     uint32_t n = 1;
     if (ddof) {
-        Val d = ex_expr(I, ddof);
-        if (d.ty->kind != T_SCALAR || !dt_is_intlike(d.ty->dtype)) inf_fail(I, ddof, "ddof must be an integer");
-        ops[1] = ex_coerce(I, d, ty_scalar(I->tt, KILN_INT64, true), ddof).r;
+        ops[1] = ddof_value(I, ddof);
         n = 2;
     }
     int64_t aux = rd_pack(kind, axes, axis1, keepdims, array_result, odt);
