@@ -71,19 +71,50 @@ def _file_lines(filename, module_globals):
     return lines
 
 
+def _header_end(lines, i):
+    """(index of the line with the header's colon, whether the body follows that colon on its line) for the
+    def starting at lines[i]: the colon outside brackets, strings and comments (parameters may span lines;
+    defaults and annotations hold colons, brackets and '#' of their own); None if the header never ends"""
+    depth, quote = 0, None
+    for j in range(i, len(lines)):
+        ln, k = lines[j], 0
+        while k < len(ln):
+            c = ln[k]
+            if quote:
+                if c == "\\":
+                    k += 1
+                elif ln.startswith(quote, k):
+                    k += len(quote) - 1
+                    quote = None
+            elif c == "#":
+                break
+            elif c in "'\"":
+                quote = ln[k:k + 3] if ln[k:k + 3] in ("'''", '"""') else c
+                k += len(quote) - 1
+            elif c in "([{":
+                depth += 1
+            elif c in ")]}":
+                depth -= 1
+            elif c == ":" and depth == 0:
+                rest = ln[k + 1:].strip()
+                return j, bool(rest) and not rest.startswith("#")
+            k += 1
+        if quote in ("'", '"'):
+            quote = None  # a one-quote string ends with its line (or the file would not have compiled)
+    return None
+
+
 def _block_end(lines, i):
-    """the index just past the def whose header starts at lines[i]: the header to its colon (parameters
-    may span lines), then every line indented deeper (blank lines and comments included); None if the
-    header never ends"""
+    """the index just past the def whose header starts at lines[i]: the header to its colon, then the body on
+    the colon's line (`def f(x): return x + 1`) or every line indented deeper (blank lines and comments
+    included); None if the header never ends"""
     indent = len(lines[i]) - len(lines[i].lstrip())
-    j, depth = i, 0
-    while j < len(lines):
-        depth += lines[j].count("(") - lines[j].count(")")
-        j += 1
-        if depth <= 0 and lines[j - 1].rstrip().endswith(":"):
-            break
-    else:
+    head = _header_end(lines, i)
+    if head is None:
         return None
+    j = head[0] + 1
+    if head[1]:
+        return j
     while j < len(lines):
         ln = lines[j]
         if ln.strip() and not ln.lstrip().startswith("#") and len(ln) - len(ln.lstrip()) <= indent:

@@ -262,6 +262,29 @@ def test_functions_from_exec_and_linecache():
         kiln.jit(ns2["cube"])(3)
 
 
+def test_one_line_defs_and_header_comments():
+    """a def's block ends at its header's colon when the body follows it on the same line, and that colon is
+    found outside comments, strings and brackets: the module statements after it are not the kernel's (the
+    header scan once ran on to the next line ending in ':', a module-level loop, and failed to compile)"""
+    src = ("def one(a): return a.max()\n"
+           "for i in range(3):\n"
+           "    pass\n"
+           "def commented(x):  # a comment, not the colon\n"
+           "    return x + 1\n"
+           "if True:\n"
+           "    y = 1\n"
+           "def tricky(x, s='):#'): return x * 2\n"
+           "while False:\n"
+           "    pass\n")
+    name = "<kiln-test-one-line-defs>"
+    linecache.cache[name] = (len(src), None, src.splitlines(True), name)
+    ns = {}
+    exec(compile(src, name, "exec"), ns)
+    assert kiln.jit(ns["one"])(np.arange(5.0)) == 4.0
+    assert kiln.jit(ns["commented"])(2) == 3
+    assert kiln.jit(ns["tricky"])(3) == 6
+
+
 def test_threads():
     a = np.arange(1000.0)
     want = float((a * a).sum())
