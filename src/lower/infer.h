@@ -298,6 +298,7 @@ Node *it_generator(Inf *I, Node **callp, int k, const char **fname); /* the gene
 Val it_call(Inf *I, Node *call, int k);         /* reduce, or the error for a generator used as a value */
 Node *it_parse_def(Inf *I, const char *text, size_t n, const char *what, Node *at); /* the def of a text kiln wrote */
 Val it_inline(Inf *I, Node *call, const char *text, size_t n, const char *what, Node **args, int nargs); /* it, at call */
+Node *it_held(Inf *I, Node *call, int k, Val v); /* v computed once: a name for it_inline's k-th argument */
 
 /* npmisc.c: NumPy functions that are views, tests, index arithmetic or short Python definitions (np.flip, rot90,
  * isclose, unravel_index, median, unique, searchsorted, triu, outer, vstack ...) */
@@ -317,6 +318,10 @@ Val hq_call(Inf *I, Node *call, int k);
 /* mathint.c: math's integer functions (isqrt, gcd, lcm, factorial, comb, perm), written in Python and inlined */
 int mi_lookup(const char *name);                /* its index (BI_MATHINT + k), or -1 */
 Val mi_call(Inf *I, Node *call, int k);
+
+/* pyarith.c: the builtins divmod and pow, written in Python and inlined */
+Val pa_divmod(Inf *I, Node *call);
+Val pa_pow(Inf *I, Node *call);
 
 /* try.c: try statements */
 void tr_try(Inf *I, Node *s);

@@ -276,6 +276,16 @@ Val it_inline(Inf *I, Node *call, const char *text, size_t n, const char *what, 
     return nf_inline(I, c, def);
 }
 
+/* v held in the k-th hidden argument variable of call site call, a name it_inline's text reads as that argument:
+ * an argument whose type a caller had to look at first is still computed once */
+Node *it_held(Inf *I, Node *call, int k, Val v) {
+    char fmt[32];
+    snprintf(fmt, sizeof fmt, "$arg%d.%%d", k);
+    Node *h = st_hidden(I, fmt, call);
+    inf_assign(I, h, v);
+    return h;
+}
+
 /* a call node like call, with its arguments replaced */
 static Node *rewritten(Inf *I, Node *call, Node **args, int nargs) {
     Node *c = arena_alloc(I->a, sizeof *c);

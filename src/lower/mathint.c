@@ -102,18 +102,20 @@ Val mi_call(Inf *I, Node *call, int k) {
     if (call->nkids < lo || call->nkids > hi)
         inf_fail(I, call, hi > lo && lo == 0 ? "math.%s() of more than %d arguments is not supported" : "math.%s() takes %d argument%s (%d given)",
                  fname, hi > lo && lo == 0 ? hi : lo, lo == 1 ? "" : "s", call->nkids);
-    for (int i = 0; i < call->nkids; i++) { /* CPython's TypeError for a float, as a compile error */
-        if (k == MI_PERM && i == 1 && call->kids[i]->kind == N_NONE) continue;
-        Val v = ex_expr(I, call->kids[i]);
+    Node *args[MI_ARGS_MAX];
+    int nargs = call->nkids;
+    for (int i = 0; i < nargs; i++) { /* CPython's TypeError for a float, as a compile error; then held, so that it
+                                       * is computed once */
+        args[i] = call->kids[i];
+        if (k == MI_PERM && i == 1 && args[i]->kind == N_NONE) continue;
+        Val v = ex_expr(I, args[i]);
         if (v.ty->kind != T_SCALAR || !dt_is_intlike(v.ty->dtype))
-            inf_fail(I, call->kids[i], "'%s' object cannot be interpreted as an integer", inf_tyname(I, v.ty));
+            inf_fail(I, args[i], "'%s' object cannot be interpreted as an integer", inf_tyname(I, v.ty));
+        args[i] = it_held(I, call, i, v);
     }
     char buf[4096];
     const char *text = buf;
     size_t n;
-    Node *args[MI_ARGS_MAX];
-    int nargs = call->nkids;
-    if (nargs) memcpy(args, call->kids, sizeof(Node *) * (size_t)nargs); /* gcd(): no kids at all */
     switch (k) {
     case MI_ISQRT: text = isqrt_text; n = sizeof isqrt_text - 1; break;
     case MI_FACTORIAL: text = factorial_text; n = sizeof factorial_text - 1; break;

@@ -194,11 +194,8 @@ static void put(Py *p, const char *fmt, ...) {
 
 /* argument v (of node at) held in a hidden variable: the def's next parameter */
 static Val hold(Py *p, Val v) {
-    char fmt[32];
-    snprintf(fmt, sizeof fmt, "$np%d_%%d", p->nargs);
-    Node *h = st_hidden(p->I, fmt, p->call);
-    inf_assign(p->I, h, v);
-    p->args[p->nargs++] = h;
+    p->args[p->nargs] = it_held(p->I, p->call, p->nargs, v);
+    p->nargs++;
     return v;
 }
 

@@ -1,0 +1,4 @@
+# divmod of a string
+def f(x):
+    return divmod("a", x)
+# run: f(2)
