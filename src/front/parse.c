@@ -7,6 +7,7 @@
  */
 #include "ast.h"
 #include "lex.h"
+#include "mapfilter.h"
 #include "prange.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -1207,6 +1208,7 @@ static Ast *parse(Arena *arena, const char *file, const char *src, size_t len, D
     p.ast->defs = defs.v; p.ast->ndefs = (int32_t)defs.n;
     p.ast->consts = consts.v; p.ast->nconsts = (int32_t)consts.n;
     p.ast->nnodes = p.nnodes;
+    mf_desugar(arena, p.ast, d);
     if (outline) pr_outline(arena, p.ast, d);
     d->jb = NULL;
     return p.ast;

@@ -881,7 +881,10 @@ static Val value_of(Inf *I, Node *n) {
     case N_SET: v = se_display(I, n, false); break;
     case N_SETCOMP: v = se_comp(I, n); break;
     case N_FSTRING: v = tx_fstring(I, n); break;
-    case N_GENEXP: inf_fail(I, n, "a generator expression is supported as the argument of sum(), min(), max(), all() or any()");
+    case N_GENEXP: /* map() and filter() are generator expressions too (front/mapfilter.c) */
+        inf_fail(I, n, "a generator expression (map() and filter() are ones) is consumed where it is written: by a for "
+                       "loop, list(), set(), sorted(), sum(), min(), max(), all(), any() or str.join(); kiln keeps none in a "
+                       "variable");
     default: inf_fail(I, n, "this expression is not supported");
     }
     I->line = saved;

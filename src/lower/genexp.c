@@ -380,6 +380,66 @@ Val gx_call(Inf *I, Node *call, const char *name_) {
     inf_fail(I, call, "%s() of an iterable is not supported", name_);
 }
 
+/* body's statements with each break that leaves the loop they are the body of (not an inner loop's, but one in
+ * an inner loop's else clause) preceded by `flag = True`; copies where something changed */
+static Node **flag_breaks(Gx *g, Node **v, int n, Node *flag, int *nout) {
+    int cap = n + 1, k = 0;
+    Node **out = list(g, cap);
+    for (int i = 0; i < n; i++) {
+        Node *s = v[i];
+        if (s->kind == S_BREAK) {
+            Node *yes = mk(g, N_BOOL);
+            yes->v.i = 1;
+            out = arena_realloc(g->I->a, out, sizeof(Node *) * (size_t)cap, sizeof(Node *) * (size_t)(cap + 1));
+            if (!out) inf_oom(g->I);
+            cap++;
+            out[k++] = assign(g, name(g, flag), yes);
+            out[k++] = s;
+            continue;
+        }
+        Node *c = s;
+        bool body = s->kind == S_IF || s->kind == S_TRY || s->kind == S_EXCEPT; /* their bodies are this loop's */
+        bool orelse = body || s->kind == S_FOR || s->kind == S_WHILE;     /* an inner loop's else clause too */
+        if (orelse) {
+            c = mk(g, S_PASS);
+            *c = *s;
+            if (body) c->kids = flag_breaks(g, s->kids, s->nkids, flag, &c->nkids);
+            c->kids2 = flag_breaks(g, s->kids2, s->nkids2, flag, &c->nkids2);
+        }
+        out[k++] = c;
+    }
+    *nout = k;
+    return out;
+}
+
+/* for target in (e for ... in ... if ...): body [else: orelse] as the loops the generator runs, the target assigned
+ * e in the innermost one and the body after it (a continue takes the next item). A break leaves every loop of the
+ * nest: it sets a hidden flag that each outer loop tests after its inner one, and the else clause runs where the
+ * flag is unset. The generator's own variables are hidden ones, as in consume() */
+void gx_for(Inf *I, Node *s) {
+    Node *gen = s->b;
+    Gx g = {I, s, NULL, NULL, 0, 0, {0}, 0};
+    Node *flag = hidden(&g, "brk", s->id);
+    Node *no = mk(&g, N_BOOL);
+    Node *prologue = assign(&g, name(&g, flag), no);
+    int nbody;
+    Node **body = flag_breaks(&g, s->kids, s->nkids, flag, &nbody);
+    Node **inner = list(&g, nbody + 1);
+    Node *placeholder = mk(&g, S_PASS);
+    inner[0] = placeholder;
+    memcpy(inner + 1, body, sizeof(Node *) * (size_t)nbody);
+    Node *loop = nest(&g, gen->kids, 0, gen->nkids, inner, nbody + 1, name(&g, flag));
+    *placeholder = *assign(&g, s->a, rename_copy(&g, gen->a)); /* after the nest: every clause has bound its names */
+    Node *stmts[3] = {prologue, loop, NULL};
+    int ns = 2;
+    if (s->nkids2) {
+        Node *unset = mk(&g, N_UNARY);
+        unset->op = TK_NOT; unset->a = name(&g, flag);
+        stmts[ns++] = if_(&g, unset, s->kids2, s->nkids2);
+    }
+    st_body(I, stmts, ns);
+}
+
 /* a comprehension as the call of kind its generator expression would be */
 static Val comprehension(Inf *I, Node *comp, int kind) {
     Node gen = *comp, call = {0};

@@ -151,6 +151,7 @@ static inline Ref inf_sel(Inf *I, const Type *t, Ref c, Ref a, Ref b) {
 Val gx_call(Inf *I, Node *call, const char *name);
 Val gx_call_value(Inf *I, Node *call, const char *name, Val v);
 Val gx_listcomp(Inf *I, Node *comp); /* [e for ...] */
+void gx_for(Inf *I, Node *s); /* for x in (e for ...): the generator's loops around the body */
 Val gx_dictcomp(Inf *I, Node *comp); /* {k: v for ...} */
 Val gx_setcomp(Inf *I, Node *comp);  /* {e for ...} */
 Val gx_set_of(Inf *I, Node *call, Node *it, const Val *v); /* set(it) of a non-set iterable: its items added in turn */

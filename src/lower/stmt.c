@@ -564,6 +564,7 @@ static void for_ndindex(Inf *I, Node *s, Node *call) {
 
 static void st_for(Inf *I, Node *s) {
     Node *it = s->b;
+    if (it->kind == N_GENEXP) { gx_for(I, s); return; }
     if (for_items(I, s)) return;
     if (nf_gen_for(I, s)) return;
     if (cl_is_ndindex(I, it)) { for_ndindex(I, s, it); return; }
