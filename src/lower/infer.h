@@ -324,6 +324,10 @@ Val mi_call(Inf *I, Node *call, int k);
 Val pa_divmod(Inf *I, Node *call);
 Val pa_pow(Inf *I, Node *call);
 
+/* typetest.c: isinstance(x, classinfo), decided by x's type (an Optional's at run time) */
+int tt_isinstance_static(Inf *I, Node *call); /* 1 or 0, or -1 where only the run knows (an Optional) */
+Val tt_isinstance(Inf *I, Node *call);
+
 /* try.c: try statements */
 void tr_try(Inf *I, Node *s);
 void tr_split(Inf *I); /* the instruction just emitted may raise inside a try body: its block ends there */

@@ -118,6 +118,7 @@ static int static_equal(Inf *I, Node *n) {
 /* a condition known at compile time: literal bools, `x is None` on static types, dtypes and strings compared */
 static int static_cond(Inf *I, Node *n) {
     if (n->kind == N_BOOL) return (int)n->v.i;
+    if (st_is_builtin_call(I, n, "isinstance")) return tt_isinstance_static(I, n); /* types are known: prune */
     int eq = static_equal(I, n);
     if (eq >= 0) return eq;
     if (n->kind == N_COMPARE && n->nkids2 == 1 && (n->ops[0] == TK_IS || n->ops[0] == TK_ISNOT)) {

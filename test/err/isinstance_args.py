@@ -1,0 +1,4 @@
+# isinstance takes two arguments
+def f(x):
+    return isinstance(x)
+# run: f(1)
