@@ -338,6 +338,7 @@ void tr_raise_kept(Inf *I, Node *s, Ref rec); /* `raise e` of an except clause's
 
 /* dict.c */
 Val dc_display(Inf *I, Node *n);
+Val dc_call(Inf *I, Node *call); /* dict(...) */
 Val dc_get(Inf *I, Node *sub, Val d);
 void dc_store(Inf *I, Node *sub, Val d, Val v);
 void dc_augassign(Inf *I, Node *s, Val d);
