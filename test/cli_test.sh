@@ -730,5 +730,18 @@ check 0 "mul.rn.f32" "$K" explain --ptx "$T/g.py" saxpy 2.5 'np.zeros(4, dtype=n
 check 1 "not a GPU architecture" "$K" explain --ptx=volta "$T/g.py" saxpy 2.5 'np.zeros(4)' 'np.zeros(4)' 'np.zeros(4)'
 check 1 "g.py:22:0: error: expo cannot run on the GPU: exp needs NVIDIA's libdevice (math functions for the GPU), which was not found (looked in: KILN_LIBDEVICE=$T/none.bc)" env KILN_LIBDEVICE="$T/none.bc" "$K" explain --ptx "$T/g.py" expo 'np.zeros(4)'
 check 0 "np.arange" "$K" run --help
+# np.linalg without a LAPACK (KILN_BLAS=0): kiln's own LU (rt/linalg.c); these small systems give LAPACK's bits
+cat > "$T/la.py" <<'PY'
+import numpy as np
+def la(n):
+    a = np.array([[4.0, 1.0], [2.0, 3.0]])
+    return np.linalg.solve(a, np.array([1.0, 2.0])), np.linalg.inv(a), np.linalg.det(a), np.linalg.solve(a, a.T)
+def sing(n):
+    return np.linalg.inv(np.ones((n, n)))
+PY
+check 0 "([0.1, 0.6], [[0.3, -0.1], [-0.2, 0.4]], 10.000000000000002, [[1.1, 0.3], [-0.4, 0.8]])" env KILN_BLAS=0 "$K" run "$T/la.py" la 1
+check 0 "([0.1, 0.6], [[0.3, -0.1], [-0.2, 0.4]], 10.000000000000002, [[1.1, 0.3], [-0.4, 0.8]])" "$K" run "$T/la.py" la 1
+check 1 "LinAlgError: Singular matrix" env KILN_BLAS=0 "$K" run "$T/la.py" sing 3
+check 1 "LinAlgError: Singular matrix" env KILN_BLAS=0 "$K" run --tier opt "$T/la.py" sing 3
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

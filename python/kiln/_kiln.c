@@ -200,6 +200,13 @@ static PyObject *raise_error(const kiln_error *err, const char *func, PyObject *
         } else {
             PyObject *builtins = PyEval_GetBuiltins(); /* borrowed */
             PyObject *cls = builtins ? PyDict_GetItemString(builtins, e->ename) : NULL;
+            PyObject *linalg = NULL; /* numpy.linalg.LinAlgError (np.linalg.solve, inv) */
+            if (!cls && !strcmp(e->ename, "LinAlgError")) {
+                PyObject *mod = PyImport_ImportModule("numpy.linalg");
+                cls = linalg = mod ? PyObject_GetAttrString(mod, "LinAlgError") : NULL;
+                Py_XDECREF(mod);
+                if (!cls) PyErr_Clear();
+            }
             if (!cls || !PyExceptionClass_Check(cls)) cls = PyExc_RuntimeError;
             PyObject *key = NULL;
             if (!strcmp(e->ename, "KeyError") && e->message[0]) { /* KeyError(key), as a dict raises it: its str() is the key's repr */
@@ -213,6 +220,7 @@ static PyObject *raise_error(const kiln_error *err, const char *func, PyObject *
             if (exc) { PyErr_SetObject(cls, exc); Py_DECREF(exc); }
             else if (e->message[0]) PyErr_SetString(cls, e->message);
             else PyErr_SetNone(cls);
+            Py_XDECREF(linalg);
         }
         if (e->file[0] && e->line > 0) _PyTraceback_Add(func, e->file, e->line); /* the kernel's line in the traceback */
         return NULL;

@@ -309,6 +309,11 @@ int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char
         return rt_matmul(run, &A, &B, (int)(x->aux >> 8) & 0xff, &s[d], line, file);
     }
     if (routine == LIB_NONZERO) return rt_nonzero(run, &A, &s[d], line, file);
+    if (routine == LIB_LINALG) {
+        int op = (int)(x->aux >> 8);
+        RdArr B = op == LA_SOLVE || op == LA_SOLVE1 ? rd_arr(s, x->slot[0], x->at) : A; /* b: a's type (lowering's) */
+        return rt_linalg(run, op, &A, &B, &s[d], line, file);
+    }
     if (routine > LIB_MATMUL && routine < LIB_NONZERO)
         return rt_sort(run, routine, &A, (int)((x->aux >> 8) & 0xff) - 1, x->n > 0 ? s[x->slot[0]].i : 0, &s[d], line, file);
     RdSpec q = rd_unpack(x->aux);

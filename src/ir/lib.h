@@ -70,8 +70,13 @@ enum {
     LIB_CLOCK,         /* operand 0: 0; aux >> 8: PYCLOCK_*: the time module's clock read now (a float of seconds, or _NS an
                         * int of nanoseconds): never folded, never moved past another effect */
     LIB_AFREE,         /* operand 0: an array a loop iteration made and is done with (opt/arrfree.c): its buffer let go */
-    LIB_LAST = LIB_AFREE,
+    LIB_LINALG,        /* aux >> 8: LA_*; operand 0 a square float matrix, then (LA_SOLVE) b: rt/linalg.c */
+    LIB_LAST = LIB_LINALG,
 };
+
+/* what LIB_LINALG computes: np.linalg.solve(a, b), inv(a), det(a); SOLVE1: solve of a vector b, passed as an (n, 1)
+ * matrix (its messages are NumPy's solve1's) */
+enum { LA_SOLVE, LA_INV, LA_DET, LA_SOLVE1 };
 
 /* what LIB_CLOCK reads: time.time(), perf_counter(), monotonic(), process_time() and their _ns forms */
 enum { PYCLOCK_TIME, PYCLOCK_PERF, PYCLOCK_MONOTONIC, PYCLOCK_PROCESS, PYCLOCK_NS = 8 };
@@ -169,7 +174,7 @@ static inline const char *ir_lib_name(int64_t aux) {
                                 "list_repeat", "list_clear", "list_reverse", "list_array", "list_find", "list_splice", "list_argsort", "random",
                                 "print", "dict_new", "dict_find", "dict_set", "dict_del", "dict_clear", "dict_part", "gpu",
                                 "exc", "set_new", "set_key", "set_pop", "set_clear", "set_items", "set_bin", "set_reserve",
-                                "rng_new", "rng_draw", "rng_fill", "str", "clock", "afree"};
+                                "rng_new", "rng_draw", "rng_fill", "str", "clock", "afree", "linalg"};
     _Static_assert(sizeof lib / sizeof lib[0] == LIB_LAST - LIB_MATMUL + 1, "a name for every LIB_ routine");
     int r = (int)(aux & 0xff);
     if (r < RK_COUNT) return rk[r];

@@ -102,3 +102,54 @@ Val nl_norm(Inf *I, Node *call) {
     if (a < -nd || a >= nd) inf_fail(I, ax, "axis %lld is out of bounds for array of dimension %d", (long long)a, nd);
     return vector_norm(I, x, o, 1u << (a < 0 ? a + nd : a), call);
 }
+
+/* ---- np.linalg.solve, inv, det (rt/linalg.c) ---- */
+
+/* argument pos of fname as a float matrix or vector (a list becomes an array, as NumPy's asarray makes it) */
+static Val la_arg(Inf *I, Node *call, int pos, const char *fname) {
+    Node *n = call->kids[pos];
+    Val v = ex_expr(I, n);
+    if (v.ty->kind == T_LIST) v = ls_to_array(I, v, n);
+    if (v.ty->kind != T_ARRAY) inf_fail(I, n, "np.linalg.%s() needs an array, not %s", fname, inf_tyname(I, v.ty));
+    if (dt_is_complex(v.ty->dtype)) inf_fail(I, n, "np.linalg.%s() of complex matrices is not supported yet", fname);
+    return v;
+}
+
+/* the routine's float type: NumPy's (float32 only where every operand is float32; ints and bools as float64) */
+static int la_dtype(const Val *v, int n) {
+    for (int i = 0; i < n; i++) if (v[i].ty->dtype != KILN_FLOAT32) return KILN_FLOAT64;
+    return KILN_FLOAT32;
+}
+
+/* np.linalg.solve(a, b), inv(a), det(a) (op: LA_*): a a 2-d square matrix (checked at run time: LinAlgError), b
+ * 1-d (a vector: passed as an (n, 1) view and read back as one) or 2-d */
+Val nl_linalg(Inf *I, Node *call, int op) {
+    static const char *const names[] = {"solve", "inv", "det"};
+    const char *fname = names[op];
+    int want = op == LA_SOLVE ? 2 : 1;
+    if (call->nkids2) inf_fail(I, call, "np.linalg.%s() takes its arguments by position here", fname);
+    if (call->nkids != want)
+        inf_fail(I, call, "np.linalg.%s() takes %d positional argument%s (%d given)", fname, want, want == 1 ? "" : "s", call->nkids);
+    Val v[2];
+    for (int i = 0; i < want; i++) v[i] = la_arg(I, call, i, fname);
+    if (v[0].ty->ndim < 2)
+        inf_fail(I, call->kids[0], "%d-dimensional array given. Array must be at least two-dimensional", v[0].ty->ndim);
+    if (v[0].ty->ndim > 2)
+        inf_fail(I, call->kids[0], "np.linalg.%s() of a stack of matrices (%d dimensions) is not supported yet", fname,
+                 v[0].ty->ndim);
+    if (op == LA_SOLVE && (v[1].ty->ndim < 1 || v[1].ty->ndim > 2))
+        inf_fail(I, call->kids[1], "np.linalg.solve(): b must have 1 or 2 dimensions here (it has %d)", v[1].ty->ndim);
+    int dt = la_dtype(v, want);
+    for (int i = 0; i < want; i++) if (v[i].ty->dtype != dt) v[i] = la_cast(I, v[i], dt, call);
+    bool vec = op == LA_SOLVE && v[1].ty->ndim == 1;
+    if (vec) { /* b as an (n, 1) matrix */
+        Ref dims[2] = {inf_dim(I, v[1], 0), inf_k64(I, 1)}, strides[2] = {inf_stride(I, v[1], 0), inf_k64(I, 0)};
+        v[1] = vw_make(I, v[1], inf_k64(I, 0), dims, strides, 2, LAYOUT_ANY, call);
+    }
+    Ref ops[2] = {v[0].r, want > 1 ? v[1].r : 0};
+    const Type *t = op == LA_DET ? ty_scalar(I->tt, (kiln_dtype)dt, false) : ty_array(I->tt, (kiln_dtype)dt, 2, LAYOUT_C);
+    Val r = val_of(I, inf_emit(I, OP_LIB, t, ops, (uint32_t)want, LIB_LINALG | (int64_t)(vec ? LA_SOLVE1 : op) << 8));
+    if (!vec) return r;
+    Ref dims[1] = {inf_dim(I, r, 0)}, strides[1] = {inf_stride(I, r, 0)}; /* the (n, 1) result as a vector */
+    return vw_make(I, r, inf_k64(I, 0), dims, strides, 1, LAYOUT_C, call);
+}

@@ -51,9 +51,16 @@ static uint32_t clause_mask(Inf *I, Node *c) {
     int n = c->a->kind == N_TUPLE ? c->a->nkids : 1;
     uint32_t mask = 0;
     for (int i = 0; i < n; i++) {
-        if (names[i]->kind != N_NAME)
-            inf_fail(I, names[i], "an except clause names built-in exception classes here (a name or a tuple of names)");
-        int k = rt_exc_lookup(names[i]->name);
+        Node *c = names[i];
+        bool linalg = c->kind == N_ATTR && !strcmp(c->name, "LinAlgError"); /* np.linalg.LinAlgError */
+        if (linalg) {
+            const Type *m = ex_expr(I, c->a).ty;
+            linalg = m->kind == T_MODULE && m->id == MOD_NP_LINALG;
+        }
+        if (c->kind != N_NAME && !linalg)
+            inf_fail(I, c, "an except clause names built-in exception classes here (a name or a tuple of names, or "
+                     "np.linalg.LinAlgError)");
+        int k = rt_exc_lookup(c->name);
         if (k < 0)
             inf_fail(I, names[i], "'%s' is not an exception class kiln knows (the built-in ones kernels raise: ValueError, "
                      "IndexError, ZeroDivisionError, Exception ...)", names[i]->name);

@@ -28,6 +28,7 @@ static const struct { const char *name; int base; bool raisable; } classes[] = {
     {"MemoryError", 1, true},
     {"StopIteration", 1, false},
     {"KeyboardInterrupt", 0, false},
+    {"LinAlgError", 9, false},          /* numpy.linalg's, a ValueError (rt/linalg.c raises it) */
 };
 
 _Static_assert(sizeof classes / sizeof classes[0] <= EXC_MAX, "an except clause's mask holds every class");

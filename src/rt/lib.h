@@ -17,6 +17,8 @@ bool rt_blas_available(void);
 /* sort.c: a sorted (partitioned) copy or the indices that sort (partition) a along axis (-1: flattened) */
 int rt_sort(Run *run, int routine, const RdArr *a, int axis, int64_t kth, Slot *out, int line, const char *file);
 int rt_nonzero(Run *run, const RdArr *a, Slot *out, int line, const char *file);
+/* linalg.c: LA_* (ir/lib.h) of the square float matrix a (and b for LA_SOLVE): a new array, or the determinant */
+int rt_linalg(Run *run, int op, const RdArr *a, const RdArr *b, Slot *out, int line, const char *file);
 
 /* arrayfmt.c: NumPy's str() (repr: its repr()) of the array of type t in slots v, malloc'd; NULL: out of memory */
 char *rt_array_text(const Type *t, const Slot *v, bool repr);

@@ -1,7 +1,7 @@
 # run: f(1.0)
 # from numpy.linalg import of a function kiln does not have: the import is accepted, the use is the error
 import numpy as np
-from numpy.linalg import inv
+from numpy.linalg import eigvals
 
 def f(x):
-    return inv(np.ones((2, 2))) * x
+    return eigvals(np.ones((2, 2))) * x

@@ -262,6 +262,19 @@ def test_functions_from_exec_and_linecache():
         kiln.jit(ns2["cube"])(3)
 
 
+def test_linalg_errors_are_numpys():
+    """a singular matrix raises numpy.linalg.LinAlgError (a ValueError) from the kernel, as from NumPy"""
+    @kiln.jit
+    def inverse(a):
+        return np.linalg.inv(a)
+    a = np.array([[4.0, 1.0], [2.0, 3.0]])
+    assert np.array_equal(inverse(a), np.linalg.inv(a))
+    with pytest.raises(np.linalg.LinAlgError, match="Singular matrix"):
+        inverse(np.ones((3, 3)))
+    with pytest.raises(ValueError):
+        inverse(np.zeros((2, 2)))
+
+
 def test_one_line_defs_and_header_comments():
     """a def's block ends at its header's colon when the body follows it on the same line, and that colon is
     found outside comments, strings and brackets: the module statements after it are not the kernel's (the

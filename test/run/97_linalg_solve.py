@@ -1,0 +1,69 @@
+# np.linalg.solve, inv and det (rt/linalg.c): LAPACK's ?gesv and ?getrf as NumPy calls them, on a Fortran-order
+# copy; det as NumPy forms it from the factors, sign * exp(sum(log|u_ii|)) (so 10.000000000000002 for a matrix whose
+# determinant is 10); ints and bools as float64, float32 kept; b a vector or a matrix; a singular matrix raises
+# LinAlgError (a ValueError) from solve and inv, and det is 0.0. (NumPy's BLAS and kiln's may round differently in
+# places: a float32 solve(f, v) for a vector v was one unit in the last place apart, here a matrix is solved for.)
+import numpy as np
+
+# run: basics(3)
+# expect: ([0.1, 0.6], [[0.0, 0.19999999999999996], [1.0, 1.2000000000000002]], [[0.3, -0.1], [-0.2, 0.4]], 10.000000000000002, -2.0000000000000004, 0.0, [0.5, 0.0], [[-2.0, 1.5], [1.0, -0.5]], 1.0, 1.0, (0, 0))
+def basics(n):
+    a = np.array([[4.0, 1.0], [2.0, 3.0]])
+    b = np.array([1.0, 2.0])
+    B = np.array([[1.0, 2.0], [3.0, 4.0]])
+    return (np.linalg.solve(a, b), np.linalg.solve(a, B), np.linalg.inv(a), np.linalg.det(a), np.linalg.det(B),
+            np.linalg.det(np.array([[1.0, 2.0], [2.0, 4.0]])), np.linalg.solve(a, b[::-1]), np.linalg.inv(B.T),
+            np.linalg.det(np.eye(n)), np.linalg.det(np.ones((0, 0))), np.linalg.inv(np.ones((0, 0))).shape)
+
+# run: kinds(3)
+# expect: ([0.2, 0.6], [[0.6, -0.2], [-0.2, 0.4]], 5.000000000000001, [0.5, 0.25], [[1.100000023841858, 0.30000001192092896], [-0.4000000059604645, 0.800000011920929]], [[0.30000001192092896, -0.10000000149011612], [-0.20000000298023224, 0.4000000059604645]], 10.0, [0.1, 0.6], 1.0)
+def kinds(n):
+    a = np.array([[2, 1], [1, 3]])
+    f = np.array([[4.0, 1.0], [2.0, 3.0]], dtype=np.float32)
+    v = np.array([1.0, 2.0], dtype=np.float32)
+    return (np.linalg.solve(a, np.array([1, 2])), np.linalg.inv(a), np.linalg.det(a),
+            np.linalg.solve([[2.0, 0.0], [0.0, 4.0]], [1.0, 1.0]), np.linalg.solve(f, f.T), np.linalg.inv(f),
+            np.linalg.det(f), np.linalg.solve(f, v.astype(np.float64)), np.linalg.det(np.array([[True, False], [True, True]])))
+
+# run: bigger(6)
+# expect: ([0.10521439980242303, 0.028493709204620493, 0.07808404240215154, 0.014293417253953965, 0.04252568225337459, 0.03889792440970358], 67441.29203472567, [0.17225369831905568, -0.020853340778730425, -0.007612993754191446, -0.012500647209214509, -0.022016786417953814, -0.008101932569501192], True, 67441.29203472567)
+def bigger(n):
+    np.random.seed(7)
+    a = np.random.rand(n, n) + n * np.eye(n)
+    b = np.random.rand(n)
+    x = np.linalg.solve(a, b)
+    return x, np.linalg.det(a), np.linalg.inv(a)[0], bool(np.abs(a @ x - b).max() < 1e-12), np.linalg.det(-a)
+
+# run: caught(3)
+# expect: ['LinAlgError: Singular matrix', 'a ValueError: Singular matrix']
+def caught(n):
+    out = []
+    try:
+        np.linalg.inv(np.ones((n, n)))
+    except np.linalg.LinAlgError as e:
+        out.append("LinAlgError: " + str(e))
+    try:
+        np.linalg.solve(np.zeros((n, n)), np.ones(n))
+    except ValueError as e:
+        out.append("a ValueError: " + str(e))
+    return out
+
+# run: singular(2)
+# expect-error: line 54: LinAlgError: Singular matrix
+def singular(n):
+    return np.linalg.solve(np.ones((n, n)), np.ones(n))
+
+# run: not_square(2)
+# expect-error: line 59: LinAlgError: Last 2 dimensions of the array must be square
+def not_square(n):
+    return np.linalg.det(np.ones((n, n + 1)))
+
+# run: mismatch(2)
+# expect-error: line 64: ValueError: solve1: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m)->(m) (size 3 is different from 2)
+def mismatch(n):
+    return np.linalg.solve(np.eye(n), np.ones(n + 1))
+
+# run: mismatch2(2)
+# expect-error: line 69: ValueError: solve: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m,n)->(m,n) (size 3 is different from 2)
+def mismatch2(n):
+    return np.linalg.solve(np.eye(n), np.ones((n + 1, 2)))
