@@ -17,7 +17,7 @@
 enum {
     RN_RANDOM, RN_SEED, RN_RANDINT, RN_RANDRANGE, RN_UNIFORM, RN_GAUSS, RN_GETRANDBITS, RN_CHOICE, RN_SHUFFLE,
     RN_NP_SEED, RN_NP_RANDOM, RN_NP_RANDOM_SAMPLE, RN_NP_RAND, RN_NP_RANDN, RN_NP_STANDARD_NORMAL, RN_NP_NORMAL,
-    RN_NP_UNIFORM, RN_NP_RANDINT, RN_NP_DEFAULT_RNG,
+    RN_NP_UNIFORM, RN_NP_RANDINT, RN_NP_DEFAULT_RNG, RN_NP_SHUFFLE, RN_NP_PERMUTATION, RN_NP_CHOICE,
 };
 
 static const struct { int mod; const char *name; } table[] = {
@@ -29,6 +29,8 @@ static const struct { int mod; const char *name; } table[] = {
     [RN_NP_RANDN] = {MOD_NP_RANDOM, "randn"}, [RN_NP_STANDARD_NORMAL] = {MOD_NP_RANDOM, "standard_normal"},
     [RN_NP_NORMAL] = {MOD_NP_RANDOM, "normal"}, [RN_NP_UNIFORM] = {MOD_NP_RANDOM, "uniform"},
     [RN_NP_RANDINT] = {MOD_NP_RANDOM, "randint"}, [RN_NP_DEFAULT_RNG] = {MOD_NP_RANDOM, "default_rng"},
+    [RN_NP_SHUFFLE] = {MOD_NP_RANDOM, "shuffle"}, [RN_NP_PERMUTATION] = {MOD_NP_RANDOM, "permutation"},
+    [RN_NP_CHOICE] = {MOD_NP_RANDOM, "choice"},
 };
 
 int rn_lookup(int mod, const char *name) {
@@ -223,12 +225,118 @@ static Val np_values(Inf *I, int kind, Ref a, Ref b, Node *size, const Ref *dims
     return arr;
 }
 
+/* ---- np.random.shuffle, permutation and choice: RandomState's own steps, written in Python ---- */
+
+/* RandomState.shuffle: for i from n - 1 down to 1, j = random_interval(i), which is randint(0, i + 1)'s draw
+ * (rt_np_bounded), then x[i] and x[j] swapped: items of a 1-d array or a list, rows of an n-d array (through a copy,
+ * skipped where i == j, as NumPy's) */
+#define NP_SWAP_ROWS(X, IND)                                                      \
+    IND "    if i_ != j_:\n"                                                      \
+    IND "        t_ = " X "[j_].copy()\n"                                         \
+    IND "        " X "[j_] = " X "[i_]\n"                                         \
+    IND "        " X "[i_] = t_\n"
+#define NP_SWAP_ITEMS(X, IND) IND "    " X "[i_], " X "[j_] = " X "[j_], " X "[i_]\n"
+#define NP_SHUFFLE(X, IND, SWAP)                                                  \
+    IND "for i_ in range(len(" X ") - 1, 0, -1):\n"                               \
+    IND "    j_ = " KILN_NP_NAME ".random.randint(0, i_ + 1)\n"                   \
+    SWAP(X, IND)
+
+static const char shuffle_items_text[] = "def shuffle(x):\n" NP_SHUFFLE("x", "    ", NP_SWAP_ITEMS);
+static const char shuffle_rows_text[] = "def shuffle(x):\n" NP_SHUFFLE("x", "    ", NP_SWAP_ROWS);
+
+/* permutation(n): arange(n) shuffled; of an array: a shuffled copy (1-d), or its rows in a shuffled order */
+static const char permutation_int_text[] =
+    "def permutation(n):\n"
+    "    x = " KILN_NP_NAME ".arange(n)\n" NP_SHUFFLE("x", "    ", NP_SWAP_ITEMS) "    return x\n";
+static const char permutation_rows_text[] =
+    "def permutation(a):\n"
+    "    x = " KILN_NP_NAME ".arange(len(a))\n" NP_SHUFFLE("x", "    ", NP_SWAP_ITEMS) "    return a[x]\n";
+static const char permutation_items_text[] =
+    "def permutation(a):\n"
+    "    x = " KILN_NP_NAME ".array(a)\n" NP_SHUFFLE("x", "    ", NP_SWAP_ITEMS) "    return x\n";
+
+/* choice(a, size, replace): RandomState.choice without p: randint(0, pop, size) with replacement, else the first
+ * count of a permutation of range(pop) (shaped as size); of a's items, or (a an int) the indices themselves. pop and
+ * count are the def's parameters; `one` (no size): a single item */
+static const char *choice_text(bool replace, bool one, bool items, bool tuple, char *buf, size_t cap) {
+    int w = snprintf(buf, cap,
+        "def choice(a, pop, count, size):\n"
+        "    if pop <= 0 and count != 0:\n"
+        "        raise ValueError(\"%s\")\n", items ? "'a' cannot be empty unless no samples are taken"
+                                                  : "a must be greater than 0 unless no samples are taken");
+    if (replace) {
+        w += snprintf(buf + w, cap - (size_t)w, "    idx = " KILN_NP_NAME ".random.randint(0, pop%s)\n", one ? "" : ", size=size");
+    } else {
+        w += snprintf(buf + w, cap - (size_t)w,
+            "    if count > pop:\n"
+            "        raise ValueError(\"Cannot take a larger sample than population when 'replace=False'\")\n"
+            "    if count < 0:\n"
+            "        raise ValueError(\"negative dimensions are not allowed\")\n"
+            "    x = " KILN_NP_NAME ".arange(pop)\n" NP_SHUFFLE("x", "    ", NP_SWAP_ITEMS)
+            "    idx = %s\n", one ? "x[0]" : tuple ? "x[:count].reshape(size)" : "x[:count]");
+    }
+    snprintf(buf + w, cap - (size_t)w, "    return %s\n", items ? "a[idx]" : "idx");
+    return buf;
+}
+
+/* the argument a of shuffle/permutation/choice: a list or an array, or (ints) an int */
+static Val np_seq(Inf *I, Node *n, const char *fname, bool ints) {
+    Val v = ex_expr(I, n);
+    if (v.ty->kind == T_LIST || (v.ty->kind == T_ARRAY && v.ty->ndim >= 1)) return v;
+    if (ints && v.ty->kind == T_SCALAR && dt_is_intlike(v.ty->dtype)) return v;
+    if (ints && v.ty->kind == T_SCALAR) inf_fail(I, n, "x must be an integer or at least 1-dimensional");
+    inf_fail(I, n, "%s() of %s is not supported (a list or an array%s)", fname, inf_tyname(I, v.ty), ints ? ", or an int" : "");
+}
+
+#define INLINE(text, args, n) it_inline(I, call, text, sizeof text - 1, "<numpy.random>", args, n)
+
+static Val np_shuffle_call(Inf *I, Node *call, int k, const char *fname) {
+    Node *arg[4] = {NULL, NULL, NULL, NULL};
+    if (k != RN_NP_CHOICE) {
+        cl_np_bind(I, call, fname, 0, (const char *const[]){"x", NULL}, 1, arg);
+        if (!arg[0]) inf_fail(I, call, "%s() missing 1 required positional argument: 'x'", fname);
+        if (k == RN_NP_SHUFFLE && arg[0]->kind != N_NAME) /* it shuffles in place: the caller's own array or list */
+            inf_fail(I, arg[0], "np.random.shuffle() shuffles a variable's array or list in place: pass the name");
+        Val x = np_seq(I, arg[0], fname, k == RN_NP_PERMUTATION);
+        bool rows = x.ty->kind == T_ARRAY && x.ty->ndim > 1;
+        if (k == RN_NP_SHUFFLE) return rows ? INLINE(shuffle_rows_text, arg, 1) : INLINE(shuffle_items_text, arg, 1);
+        Node *held = it_held(I, call, 0, x);
+        if (x.ty->kind == T_SCALAR) return INLINE(permutation_int_text, &held, 1);
+        return rows ? INLINE(permutation_rows_text, &held, 1) : INLINE(permutation_items_text, &held, 1);
+    }
+    cl_np_bind(I, call, fname, 0, (const char *const[]){"a", "size", "replace", "p", NULL}, 4, arg);
+    if (!arg[0]) inf_fail(I, call, "choice() missing 1 required positional argument: 'a'");
+    if (arg[3] && arg[3]->kind != N_NONE) inf_fail(I, arg[3], "np.random.choice(): p= is not supported yet");
+    if (arg[2] && arg[2]->kind != N_BOOL) inf_fail(I, arg[2], "np.random.choice(): replace must be True or False written there");
+    bool replace = !arg[2] || arg[2]->v.i;
+    Val a = np_seq(I, arg[0], fname, true);
+    bool items = a.ty->kind != T_SCALAR;
+    if (a.ty->kind == T_ARRAY && a.ty->ndim != 1) inf_fail(I, arg[0], "a must be 1-dimensional");
+    Node *held = it_held(I, call, 0, a);
+    Ref pop = items ? (a.ty->kind == T_LIST ? ls_len(I, a) : inf_dim(I, a, 0)) : ex_coerce(I, a, inf_i64(I), arg[0]).r;
+    bool one = !arg[1] || arg[1]->kind == N_NONE, tuple = false;
+    Ref count = inf_k64(I, 1);
+    Val size = val_of(I, inf_k64(I, 1));
+    if (!one) {
+        size = ex_expr(I, arg[1]);
+        tuple = size.ty->kind == T_TUPLE;
+        Ref d[KILN_MAXDIM];
+        int nd = cl_shape_arg(I, arg[1], d);
+        for (int i = 0; i < nd; i++) count = inf_op2(I, OP_MUL, inf_i64(I), count, d[i]);
+    }
+    Node *args[4] = {held, it_held(I, call, 1, val_of(I, pop)), it_held(I, call, 2, val_of(I, count)), it_held(I, call, 3, size)};
+    char buf[2048];
+    const char *text = choice_text(replace, one, items, tuple, buf, sizeof buf);
+    return it_inline(I, call, text, strlen(text), "<numpy.random>", args, 4);
+}
+
 static Val np_call(Inf *I, Node *call, int k) {
     char fname[48];
     snprintf(fname, sizeof fname, "np.random.%s", table[k].name);
     Node *arg[4] = {NULL, NULL, NULL, NULL};
     switch (k) {
     case RN_NP_DEFAULT_RNG: return gn_default_rng(I, call); /* generator.c */
+    case RN_NP_SHUFFLE: case RN_NP_PERMUTATION: case RN_NP_CHOICE: return np_shuffle_call(I, call, k, fname);
     case RN_NP_SEED: {
         cl_np_bind(I, call, fname, 0, (const char *const[]){"seed", NULL}, 1, arg);
         if (!arg[0] || arg[0]->kind == N_NONE) inf_fail(I, call, "np.random.seed() needs an int here (seeding from the system is what an unseeded kernel does)");
