@@ -18,7 +18,7 @@ enum {
     NM_EXPAND_DIMS, NM_ATLEAST_2D, NM_RAVEL, NM_RESHAPE, NM_MEDIAN, NM_PTP, NM_NANSUM, NM_NANMEAN, NM_TRAPEZOID,
     NM_GRADIENT, NM_SEARCHSORTED, NM_DIGITIZE, NM_BINCOUNT, NM_UNIQUE, NM_ISIN, NM_ARGWHERE, NM_APPEND, NM_INSERT,
     NM_DELETE, NM_LOGSPACE, NM_POLYVAL, NM_MESHGRID, NM_CROSS, NM_KRON, NM_FMAX, NM_FMIN, NM_DEG2RAD, NM_RAD2DEG,
-    NM_NAN_TO_NUM, NM_QUANTILE, NM_PERCENTILE, NM_HISTOGRAM, NM_MATRIX_POWER, NM_COUNT
+    NM_NAN_TO_NUM, NM_QUANTILE, NM_PERCENTILE, NM_HISTOGRAM, NM_MATRIX_POWER, NM_FLATNONZERO, NM_INTERP, NM_COUNT
 };
 
 static const char *const names[NM_COUNT] = {
@@ -27,7 +27,7 @@ static const char *const names[NM_COUNT] = {
     "expand_dims", "atleast_2d", "ravel", "reshape", "median", "ptp", "nansum", "nanmean", "trapezoid",
     "gradient", "searchsorted", "digitize", "bincount", "unique", "isin", "argwhere", "append", "insert",
     "delete", "logspace", "polyval", "meshgrid", "cross", "kron", "fmax", "fmin", "deg2rad", "rad2deg",
-    "nan_to_num", "quantile", "percentile", "histogram", "matrix_power",
+    "nan_to_num", "quantile", "percentile", "histogram", "matrix_power", "flatnonzero", "interp",
 };
 
 int nm_lookup(const char *name) {
@@ -580,12 +580,58 @@ static Val py_def2(Inf *I, Node *call, int k) {
         if (n.ty->kind != T_SCALAR || !dt_is_intlike(n.ty->dtype)) inf_fail(I, arg[1], "exponent must be an integer");
         put(&p, "def matrix_power(a, n):\n    if a.shape[0] != a.shape[1]:\n"
                 "        raise ValueError(\"Last 2 dimensions of the array must be square\")\n"
-                "    if n == 0:\n        return np.eye(a.shape[0], dtype=a.dtype)\n    if n < 0:\n"
-                "        raise NotImplementedError(\"np.linalg.matrix_power of a negative exponent (an inverse) is not supported by kiln yet\")\n"
-                "    if n == 1:\n        return a\n    if n == 2:\n        return a @ a\n    if n == 3:\n        return (a @ a) @ a\n"
+                "    if n == 0:\n        return np.eye(a.shape[0], dtype=a.dtype)\n    if n < 0:\n");
+        if (is_float(a.ty)) put(&p, "        a = np.linalg.inv(a)\n        n = -n\n"); /* NumPy's: the inverse's powers */
+        else put(&p, "        raise NotImplementedError(\"numpy.linalg.matrix_power of an integer matrix to a negative exponent (a float "
+                     "inverse) is not supported by kiln\")\n");
+        put(&p, "    if n == 1:\n        return a\n    if n == 2:\n        return a @ a\n    if n == 3:\n        return (a @ a) @ a\n"
                 "    z = a\n    r = a\n    first = True\n    started = False\n    while n > 0:\n        if first:\n            first = False\n"
                 "        else:\n            z = z @ z\n        bit = n %% 2\n        n = n // 2\n        if bit:\n            if started:\n"
                 "                r = r @ z\n            else:\n                r = z\n                started = True\n    return r\n");
+        break;
+    }
+    case NM_FLATNONZERO: {
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", NULL}, 1, arg);
+        hold_array(&p, need(I, call, arg[0], f, "a"), f);
+        put(&p, "def flatnonzero(a):\n    return np.nonzero(np.ravel(a))[0]\n");
+        break;
+    }
+    case NM_INTERP: { /* NumPy's arr_interp (compiled_base.c) step for step, on float64 copies */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"x", "xp", "fp", "left", "right", "period", NULL}, 6, arg);
+        if (arg[5] && arg[5]->kind != N_NONE) inf_fail(I, arg[5], "np.interp(): period= is not supported yet");
+        Val x = hold(&p, ex_expr(I, need(I, call, arg[0], f, "x")));
+        if (x.ty->kind == T_LIST) inf_fail(I, arg[0], "np.interp(): x must be a number or an array here (np.array(x) for a list)");
+        Val xp = hold_array(&p, need(I, call, arg[1], f, "xp"), f), fp = hold_array(&p, need(I, call, arg[2], f, "fp"), f);
+        for (int i = 0; i < 3; i++) {
+            const Type *t = i == 0 ? x.ty : i == 1 ? xp.ty : fp.ty;
+            if ((t->kind != T_SCALAR && t->kind != T_ARRAY) || dt_is_complex(t->dtype))
+                inf_fail(I, arg[i], "np.interp() of %s is not supported (real numbers and arrays are)", inf_tyname(I, t));
+        }
+        if (xp.ty->ndim != 1 || fp.ty->ndim != 1) inf_fail(I, call, "Data points must be 1D sequences");
+        bool scalar = x.ty->kind == T_SCALAR, lhs = arg[3] && arg[3]->kind != N_NONE, rhs = arg[4] && arg[4]->kind != N_NONE;
+        if (lhs) hold(&p, ex_expr(I, arg[3]));
+        if (rhs) hold(&p, ex_expr(I, arg[4]));
+        put(&p, "def interp(x, xp, fp%s%s):\n", lhs ? ", left" : "", rhs ? ", right" : "");
+        put(&p, "    dx = xp.astype(np.float64)\n    dy = fp.astype(np.float64)\n    n = dx.shape[0]\n"
+                "    if n == 0:\n        raise ValueError(\"array of sample points is empty\")\n"
+                "    if dy.shape[0] != n:\n        raise ValueError(\"fp and xp are not of the same length.\")\n");
+        put(&p, "    lval = %s\n    rval = %s\n", lhs ? "float(left)" : "dy[0]", rhs ? "float(right)" : "dy[n - 1]");
+        put(&p, "    z = %s\n    res = np.empty(z.shape[0])\n", scalar ? "np.full(1, x, dtype=np.float64)" : "np.ravel(x).astype(np.float64)");
+        put(&p, "    for i in range(z.shape[0]):\n        v = z[i]\n        r = v\n"
+                "        if n == 1:\n            r = lval if v < dx[0] else (rval if v > dx[0] else dy[0])\n"
+                "        elif v == v:\n"
+                "            j = np.searchsorted(dx, v, side=\"right\") - 1\n"
+                "            if j == -1:\n                r = lval\n"
+                "            elif v > dx[n - 1]:\n                r = rval\n"
+                "            elif j == n - 1 or dx[j] == v:\n                r = dy[j]\n"
+                "            else:\n"
+                "                slope = (dy[j + 1] - dy[j]) / (dx[j + 1] - dx[j])\n"
+                "                r = slope * (v - dx[j]) + dy[j]\n"
+                "                if r != r:\n"
+                "                    r = slope * (v - dx[j + 1]) + dy[j + 1]\n"
+                "                    if r != r and dy[j] == dy[j + 1]:\n                        r = dy[j]\n"
+                "        res[i] = r\n");
+        put(&p, "    return %s\n", scalar ? "res[0]" : "res.reshape(x.shape)");
         break;
     }
     default: inf_fail(I, call, "internal error: np.%s", f);
