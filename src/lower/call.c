@@ -13,7 +13,7 @@
 enum {
     BI_RANGE, BI_LEN, BI_ABS, BI_MIN, BI_MAX, BI_INT, BI_FLOAT, BI_COMPLEX, BI_BOOL, BI_ROUND,
     BI_ENUMERATE, BI_ZIP, BI_PRINT, BI_SUM, BI_ALL, BI_ANY, BI_LIST, BI_SORTED, BI_SET, BI_STR, BI_REPR, BI_ASCII, BI_FORMAT, BI_REVERSED, BI_ORD, BI_CHR,
-    BI_DIVMOD, BI_POW, BI_ISINSTANCE, BI_DICT,
+    BI_DIVMOD, BI_POW, BI_ISINSTANCE, BI_DICT, BI_BIN, BI_OCT, BI_HEX,
     BI_NP_ARRAY, BI_NP_ASARRAY,
     BI_NP_EMPTY, BI_NP_ZEROS, BI_NP_ONES, BI_NP_FULL,
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
@@ -41,7 +41,7 @@ static const struct { const char *name; int id; } builtins[] = {
     {"enumerate", BI_ENUMERATE}, {"zip", BI_ZIP}, {"print", BI_PRINT}, {"sum", BI_SUM}, {"all", BI_ALL}, {"any", BI_ANY},
     {"list", BI_LIST}, {"sorted", BI_SORTED}, {"set", BI_SET}, {"str", BI_STR}, {"repr", BI_REPR}, {"ascii", BI_ASCII}, {"format", BI_FORMAT}, {"reversed", BI_REVERSED}, {"ord", BI_ORD},
     {"chr", BI_CHR}, {"divmod", BI_DIVMOD}, {"pow", BI_POW},
-    {"isinstance", BI_ISINSTANCE}, {"dict", BI_DICT},
+    {"isinstance", BI_ISINSTANCE}, {"dict", BI_DICT}, {"bin", BI_BIN}, {"oct", BI_OCT}, {"hex", BI_HEX},
 };
 
 static const struct { const char *name; int id; } np_funcs[] = {
@@ -1136,6 +1136,9 @@ Val cl_call(Inf *I, Node *call) {
     case BI_POW: return pa_pow(I, call);
     case BI_ISINSTANCE: return tt_isinstance(I, call);
     case BI_DICT: return dc_call(I, call);
+    case BI_BIN: return pa_radix(I, call, 'b');
+    case BI_OCT: return pa_radix(I, call, 'o');
+    case BI_HEX: return pa_radix(I, call, 'x');
     case BI_SORTED: return ls_sorted_call(I, call);
     case BI_NP_ARRAY: case BI_NP_ASARRAY: return np_array(I, call, id == BI_NP_ARRAY);
     case BI_INT: {

@@ -323,6 +323,12 @@ static Val consume(Inf *I, Node *call, int kind, Node *iter) {
             ak = hidden(&g, "akey", call->id);
             Node *kc = mk(&g, N_CALL);
             kc->a = key; kc->kids = one(&g, name(&g, item)); kc->nkids = 1;
+            Node *src = iter ? iter : call->kids[0];
+            if (key->kind == N_ATTR && !strcmp(key->name, "get") && key->a->kind == N_NAME && src->kind == N_NAME &&
+                !strcmp(src->name, key->a->name) && ex_expr(I, src).ty->kind == T_DICT) {
+                /* max(d, key=d.get): each key is d's own, so get finds it: d[k] (get's Optional would not compare) */
+                kc->kind = N_SUBSCR; kc->a = key->a;
+            }
             kstmt = assign(&g, name(&g, ik), kc);
         }
         Node *better = compare(&g, kind == GX_MAX ? TK_GT : TK_LT, name(&g, ik), name(&g, ak));

@@ -321,9 +321,10 @@ Val hq_call(Inf *I, Node *call, int k);
 int mi_lookup(const char *name);                /* its index (BI_MATHINT + k), or -1 */
 Val mi_call(Inf *I, Node *call, int k);
 
-/* pyarith.c: the builtins divmod and pow, written in Python and inlined */
+/* pyarith.c: the builtins divmod and pow, written in Python and inlined, and bin, oct, hex */
 Val pa_divmod(Inf *I, Node *call);
 Val pa_pow(Inf *I, Node *call);
+Val pa_radix(Inf *I, Node *call, char code); /* bin ('b'), oct ('o'), hex ('x') */
 
 /* typetest.c: isinstance(x, classinfo), decided by x's type (an Optional's at run time) */
 int tt_isinstance_static(Inf *I, Node *call); /* 1 or 0, or -1 where only the run knows (an Optional) */

@@ -1,5 +1,5 @@
 /*
- * pyarith.c — the builtins divmod and pow.
+ * pyarith.c — the builtins divmod, pow, bin, oct and hex.
  *
  * Each is a small Python function (below) lowered at the call as mathint.c's are (itertools.c's it_inline), so
  * every tier runs the same IR. divmod(a, b) is (a // b, a % b): CPython computes a float divmod's quotient and
@@ -136,4 +136,27 @@ Val pa_pow(Inf *I, Node *call) {
                  inf_tyname(I, v[1].ty), inf_tyname(I, v[2].ty));
     if (!ints) inf_fail(I, call, "pow() 3rd argument not allowed unless all arguments are integers");
     return it_inline(I, call, pow_mod_text, sizeof pow_mod_text - 1, "<builtins>", held, 3);
+}
+
+/* bin(x), oct(x), hex(x) (code 'b', 'o', 'x'): format(x, "#b") and its kin, which write what they write ('-0b101');
+ * x an int, a bool or a NumPy integer (CPython's TypeError for anything else) */
+Val pa_radix(Inf *I, Node *call, char code) {
+    const char *fname = code == 'b' ? "bin" : code == 'o' ? "oct" : "hex";
+    if (call->nkids2) inf_fail(I, call, "%s() takes no keyword arguments", fname);
+    if (call->nkids != 1) inf_fail(I, call, "%s() takes exactly one argument (%d given)", fname, call->nkids);
+    Val x = ex_expr(I, call->kids[0]);
+    if (x.ty->kind != T_SCALAR || !dt_is_intlike(x.ty->dtype))
+        inf_fail(I, call->kids[0], "'%s' object cannot be interpreted as an integer", inf_tyname(I, x.ty));
+    Node *f = arena_alloc(I->a, 3 * sizeof *f);
+    Node **kids = arena_alloc(I->a, 2 * sizeof(Node *));
+    char *spec = arena_alloc(I->a, 3);
+    if (!f || !kids || !spec) inf_oom(I);
+    memset(f, 0, 3 * sizeof *f);
+    for (int i = 0; i < 3; i++) { f[i].line = call->line; f[i].col = call->col; f[i].id = -1; }
+    spec[0] = '#'; spec[1] = code; spec[2] = 0;
+    f[1].kind = N_NAME; f[1].name = "format";
+    f[2].kind = N_STR; f[2].name = spec;
+    kids[0] = it_held(I, call, 0, x); kids[1] = &f[2];
+    f[0].kind = N_CALL; f[0].a = &f[1]; f[0].kids = kids; f[0].nkids = 2;
+    return ex_expr(I, &f[0]);
 }

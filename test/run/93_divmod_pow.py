@@ -1,4 +1,4 @@
-# The builtins divmod and pow (lower/pyarith.c): divmod(a, b) is (a // b, a % b) with CPython's float divmod bits
+# The builtins divmod, pow, bin, oct and hex (lower/pyarith.c): divmod(a, b) is (a // b, a % b) with CPython's float divmod bits
 # and its message for a Python float's zero divisor, NumPy's pairs for its scalars and arrays; pow(a, b) is a ** b
 # (a literal negative exponent of an int gives a float); pow(b, e, m) on ints, the negative exponent through the
 # inverse, the result with m's sign, moduli up to 2^63 without overflow. Each argument is computed once (so are
@@ -101,3 +101,9 @@ def caught(x):
     except ValueError as e:
         out.append(str(e))
     return out, divmod(0.0, 5.0)
+
+# run: radix(255)
+# expect: ('0b11111111', '0o377', '0xff', '-0b11111111', '-0x8000000000000000', '0b1', '0xff', '0o0', '0xc8', '0b111111110xff')
+def radix(n):
+    return (bin(n), oct(n), hex(n), bin(-n), hex(-9223372036854775807 - 1), bin(True), hex(np.int64(255)), oct(0),
+            hex(np.uint8(200)), bin(n) + hex(n))

@@ -18,3 +18,9 @@ def dicts(n):
     for i in range(n):
         e[i % 2] = e.get(i % 2, 0) + i
     return d0, d1, d2, d3, d4, d2, d5, d6, d7, e, len(dict())
+
+# run: by_value(1)
+# expect: ('b', 'a', ['a', 'c', 'b'])
+def by_value(n):
+    d = {"a": 3, "b": 7, "c": 5}
+    return max(d, key=d.get), min(d, key=d.get), sorted(d, key=d.get)
