@@ -245,6 +245,62 @@ def rle(a):
     return out
 
 
+def digit_sums(n):
+    out = []
+    for x in range(n):
+        s = 0
+        while x:
+            x, r = divmod(x, 10)
+            s += r
+        out.append(s)
+    return out
+
+
+def fermat_probable_primes(n):
+    return [p for p in range(3, n, 2) if pow(2, p - 1, p) == 1]
+
+
+def word_freq(text):
+    counts = dict()
+    for w in text.lower().split():
+        counts[w] = counts.get(w, 0) + 1
+    top = max(counts, key=counts.get)
+    return top, sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+
+
+def poly_fit(xs, ys, deg):
+    n = len(xs)
+    A = np.empty((n, deg + 1))
+    for i in range(n):
+        for j in range(deg + 1):
+            A[i, j] = xs[i] ** j
+    coef = np.linalg.solve(A.T @ A, A.T @ ys)
+    return np.round(coef, 6)
+
+
+def bootstrap_mean(a, reps):
+    np.random.seed(42)
+    means = np.empty(reps)
+    for r in range(reps):
+        means[r] = np.random.choice(a, a.shape[0]).mean()
+    return means.mean(), means.std()
+
+
+def resample(t, y, step):
+    grid = np.arange(t[0], t[-1], step)
+    return np.interp(grid, t, y)
+
+
+def parse_numbers(fields):
+    return list(map(float, filter(None, fields)))
+
+
+def total(x):
+    if isinstance(x, np.ndarray):
+        return float(x.sum())
+    return float(x)
+
+
 CASES = [
     (sieve, (100,)),
     (bubble_sort, ([5, 2, 9, 1, 5, 6],)),
@@ -271,4 +327,13 @@ CASES = [
     (report, (12,)),
     (game_of_life, (4,)),
     (rle, ([1, 1, 2, 2, 2, 3, 1],)),
+    (digit_sums, (30,)),
+    (fermat_probable_primes, (60,)),
+    (word_freq, ("the cat and the hat and the bat",)),
+    (poly_fit, (np.array([0.0, 1.0, 2.0, 3.0, 4.0]), np.array([1.0, 3.0, 7.0, 13.0, 21.0]), 2)),
+    (bootstrap_mean, (np.array([1.0, 4.0, 2.0, 8.0, 5.0]), 20)),
+    (resample, (np.array([0.0, 1.0, 3.0]), np.array([0.0, 2.0, -2.0]), 0.5)),
+    (parse_numbers, (["1.5", "", "2", "-3e1", ""],)),
+    (total, (np.array([1.0, 2.0]),)),
+    (total, (3,)),
 ]

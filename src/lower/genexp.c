@@ -323,10 +323,11 @@ static Val consume(Inf *I, Node *call, int kind, Node *iter) {
             ak = hidden(&g, "akey", call->id);
             Node *kc = mk(&g, N_CALL);
             kc->a = key; kc->kids = one(&g, name(&g, item)); kc->nkids = 1;
-            Node *src = iter ? iter : call->kids[0];
+            Node *src = call->nkids ? call->kids[0] : iter; /* the iterable as written (iter: a hidden copy's name) */
             if (key->kind == N_ATTR && !strcmp(key->name, "get") && key->a->kind == N_NAME && src->kind == N_NAME &&
-                !strcmp(src->name, key->a->name) && ex_expr(I, src).ty->kind == T_DICT) {
-                /* max(d, key=d.get): each key is d's own, so get finds it: d[k] (get's Optional would not compare) */
+                !strcmp(src->name, key->a->name) && (ex_expr(I, src).ty->kind == T_DICT || ex_expr(I, src).ty->kind == T_UNKNOWN)) {
+                /* max(d, key=d.get): each key is d's own, so get finds it: d[k] (get's Optional would not compare; a dict
+                 * still learning its types is unknown in a first round) */
                 kc->kind = N_SUBSCR; kc->a = key->a;
             }
             kstmt = assign(&g, name(&g, ik), kc);

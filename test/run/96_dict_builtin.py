@@ -20,7 +20,10 @@ def dicts(n):
     return d0, d1, d2, d3, d4, d2, d5, d6, d7, e, len(dict())
 
 # run: by_value(1)
-# expect: ('b', 'a', ['a', 'c', 'b'])
+# expect: ('b', 'a', ['a', 'c', 'b'], 'x')
 def by_value(n):
     d = {"a": 3, "b": 7, "c": 5}
-    return max(d, key=d.get), min(d, key=d.get), sorted(d, key=d.get)
+    counts = dict()
+    for w in "x y x z x y".split():
+        counts[w] = counts.get(w, 0) + 1
+    return max(d, key=d.get), min(d, key=d.get), sorted(d, key=d.get), max(counts, key=counts.get)
