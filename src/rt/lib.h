@@ -14,6 +14,9 @@ enum { LIB_BLAS_MIN = 32768 }; /* M*N*K from which float products go to BLAS */
 /* a (batch..., M, K) @ b (batch..., K, N) into a new C array; 0, or -1 with the error raised */
 int rt_matmul(Run *run, const RdArr *a, const RdArr *b, int nb, Slot *out, int line, const char *file);
 bool rt_blas_available(void);
+/* the OpenBLAS (KILN_BLAS names another library, "0" none; then fallback) that has every one of the n symbols:
+ * their addresses into addr; false if no library has them all */
+bool rt_blas_symbols(const char *fallback, const char *const *syms, void **addr, int n);
 /* sort.c: a sorted (partitioned) copy or the indices that sort (partition) a along axis (-1: flattened) */
 int rt_sort(Run *run, int routine, const RdArr *a, int axis, int64_t kth, Slot *out, int line, const char *file);
 int rt_nonzero(Run *run, const RdArr *a, Slot *out, int line, const char *file);

@@ -11,7 +11,6 @@
  * the two triangular solves stand in: the same answers up to rounding.
  */
 #include "lib.h"
-#include <dlfcn.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -30,20 +29,13 @@ static Sgetrf sgetrf;
 static pthread_once_t lapack_once = PTHREAD_ONCE_INIT;
 
 static void lapack_open(void) {
-    const char *env = getenv("KILN_BLAS");
-    if (env && !strcmp(env, "0")) return;
-    const char *names[] = {env && *env ? env : "libopenblas.so.0", "libopenblas.so", "liblapack.so.3"};
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-        void *h = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-        if (!h) continue;
-        dgesv = (Dgesv)(uintptr_t)dlsym(h, "dgesv_");
-        sgesv = (Sgesv)(uintptr_t)dlsym(h, "sgesv_");
-        dgetrf = (Dgetrf)(uintptr_t)dlsym(h, "dgetrf_");
-        sgetrf = (Sgetrf)(uintptr_t)dlsym(h, "sgetrf_");
-        if (dgesv && sgesv && dgetrf && sgetrf) return;
-        dgesv = NULL; sgesv = NULL; dgetrf = NULL; sgetrf = NULL;
-        dlclose(h);
-    }
+    static const char *const syms[] = {"dgesv_", "sgesv_", "dgetrf_", "sgetrf_"};
+    void *addr[4];
+    if (!rt_blas_symbols("liblapack.so.3", syms, addr, 4)) return;
+    dgesv = (Dgesv)(uintptr_t)addr[0];
+    sgesv = (Sgesv)(uintptr_t)addr[1];
+    dgetrf = (Dgetrf)(uintptr_t)addr[2];
+    sgetrf = (Sgetrf)(uintptr_t)addr[3];
 }
 
 static bool have_lapack(int64_t n) {

@@ -29,19 +29,28 @@ static Sgemm32 sgemm32;
 static pthread_once_t blas_once = PTHREAD_ONCE_INIT;
 static pthread_mutex_t blas_lock = PTHREAD_MUTEX_INITIALIZER; /* process-wide, as OpenBLAS's threads are */
 
-static void blas_open(void) {
+bool rt_blas_symbols(const char *fallback, const char *const *syms, void **addr, int n) {
     const char *env = getenv("KILN_BLAS");
-    if (env && !strcmp(env, "0")) return;
-    const char *names[] = {env && *env ? env : "libopenblas.so.0", "libopenblas.so", "libcblas.so.3"};
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-        void *h = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+    if (env && !strcmp(env, "0")) return false;
+    const char *libs[] = {env && *env ? env : "libopenblas.so.0", "libopenblas.so", fallback};
+    for (size_t i = 0; i < sizeof libs / sizeof *libs; i++) {
+        void *h = dlopen(libs[i], RTLD_NOW | RTLD_LOCAL);
         if (!h) continue;
-        dgemm32 = (Dgemm32)(uintptr_t)dlsym(h, "cblas_dgemm");
-        sgemm32 = (Sgemm32)(uintptr_t)dlsym(h, "cblas_sgemm");
-        if (dgemm32 && sgemm32) return;
-        dgemm32 = NULL; sgemm32 = NULL;
+        int found = 0;
+        for (int k = 0; k < n; k++) found += (addr[k] = dlsym(h, syms[k])) != NULL;
+        if (found == n) return true;
+        for (int k = 0; k < n; k++) addr[k] = NULL;
         dlclose(h);
     }
+    return false;
+}
+
+static void blas_open(void) {
+    static const char *const syms[] = {"cblas_dgemm", "cblas_sgemm"};
+    void *addr[2];
+    if (!rt_blas_symbols("libcblas.so.3", syms, addr, 2)) return;
+    dgemm32 = (Dgemm32)(uintptr_t)addr[0];
+    sgemm32 = (Sgemm32)(uintptr_t)addr[1];
 }
 
 bool rt_blas_available(void) {
