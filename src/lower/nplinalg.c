@@ -105,9 +105,8 @@ Val nl_norm(Inf *I, Node *call) {
 
 /* ---- np.linalg.solve, inv, det (rt/linalg.c) ---- */
 
-/* argument pos of fname as a float matrix or vector (a list becomes an array, as NumPy's asarray makes it) */
-static Val la_arg(Inf *I, Node *call, int pos, const char *fname) {
-    Node *n = call->kids[pos];
+/* argument n of fname as a float matrix or vector (a list becomes an array, as NumPy's asarray makes it) */
+static Val la_arg(Inf *I, Node *n, const char *fname) {
     Val v = ex_expr(I, n);
     if (v.ty->kind == T_LIST) v = ls_to_array(I, v, n);
     if (v.ty->kind != T_ARRAY) inf_fail(I, n, "np.linalg.%s() needs an array, not %s", fname, inf_tyname(I, v.ty));
@@ -121,24 +120,33 @@ static int la_dtype(const Val *v, int n) {
     return KILN_FLOAT32;
 }
 
-/* np.linalg.solve(a, b), inv(a), det(a) (op: LA_*): a a 2-d square matrix (checked at run time: LinAlgError), b
- * 1-d (a vector: passed as an (n, 1) view and read back as one) or 2-d */
+/* np.linalg.solve(a, b), inv(a), det(a), cholesky(a), eigvalsh(a) (op: LA_*): a a 2-d square matrix (checked at run
+ * time: LinAlgError), b 1-d (a vector: passed as an (n, 1) view and read back as one) or 2-d */
 Val nl_linalg(Inf *I, Node *call, int op) {
-    static const char *const names[] = {"solve", "inv", "det"};
+    static const char *const names[] = {"solve", "inv", "det", "cholesky", "eigvalsh"};
     const char *fname = names[op];
     int want = op == LA_SOLVE ? 2 : 1;
-    if (call->nkids2) inf_fail(I, call, "np.linalg.%s() takes its arguments by position here", fname);
-    if (call->nkids != want)
-        inf_fail(I, call, "np.linalg.%s() takes %d positional argument%s (%d given)", fname, want, want == 1 ? "" : "s", call->nkids);
+    /* NumPy's parameters: a (and b), then cholesky's upper and eigvalsh's UPLO, which kiln takes at their defaults
+     * (the lower triangle) */
+    const char *kw = op == LA_CHOLESKY ? "upper" : op == LA_EIGVALSH ? "UPLO" : NULL;
+    const char *params[3] = {"a", op == LA_SOLVE ? "b" : kw, NULL};
+    Node *arg[3];
+    cl_np_bind(I, call, fname, 0, params, want, arg);
+    Node *opt = kw ? arg[1] : NULL;
+    if (opt && !(op == LA_CHOLESKY ? opt->kind == N_BOOL && !opt->v.i : opt->kind == N_STR && !strcmp(opt->name, "L")))
+        inf_fail(I, opt, "np.linalg.%s(): only %s is supported (the lower triangle)", fname,
+                 op == LA_CHOLESKY ? "upper=False" : "UPLO='L'");
+    for (int i = 0; i < want; i++)
+        if (!arg[i]) inf_fail(I, call, "np.linalg.%s() missing required argument '%s'", fname, params[i]);
     Val v[2];
-    for (int i = 0; i < want; i++) v[i] = la_arg(I, call, i, fname);
+    for (int i = 0; i < want; i++) v[i] = la_arg(I, arg[i], fname);
     if (v[0].ty->ndim < 2)
-        inf_fail(I, call->kids[0], "%d-dimensional array given. Array must be at least two-dimensional", v[0].ty->ndim);
+        inf_fail(I, arg[0], "%d-dimensional array given. Array must be at least two-dimensional", v[0].ty->ndim);
     if (v[0].ty->ndim > 2)
-        inf_fail(I, call->kids[0], "np.linalg.%s() of a stack of matrices (%d dimensions) is not supported yet", fname,
+        inf_fail(I, arg[0], "np.linalg.%s() of a stack of matrices (%d dimensions) is not supported yet", fname,
                  v[0].ty->ndim);
     if (op == LA_SOLVE && (v[1].ty->ndim < 1 || v[1].ty->ndim > 2))
-        inf_fail(I, call->kids[1], "np.linalg.solve(): b must have 1 or 2 dimensions here (it has %d)", v[1].ty->ndim);
+        inf_fail(I, arg[1], "np.linalg.solve(): b must have 1 or 2 dimensions here (it has %d)", v[1].ty->ndim);
     int dt = la_dtype(v, want);
     for (int i = 0; i < want; i++) if (v[i].ty->dtype != dt) v[i] = la_cast(I, v[i], dt, call);
     bool vec = op == LA_SOLVE && v[1].ty->ndim == 1;
@@ -147,7 +155,8 @@ Val nl_linalg(Inf *I, Node *call, int op) {
         v[1] = vw_make(I, v[1], inf_k64(I, 0), dims, strides, 2, LAYOUT_ANY, call);
     }
     Ref ops[2] = {v[0].r, want > 1 ? v[1].r : 0};
-    const Type *t = op == LA_DET ? ty_scalar(I->tt, (kiln_dtype)dt, false) : ty_array(I->tt, (kiln_dtype)dt, 2, LAYOUT_C);
+    const Type *t = op == LA_DET ? ty_scalar(I->tt, (kiln_dtype)dt, false)
+                                 : ty_array(I->tt, (kiln_dtype)dt, op == LA_EIGVALSH ? 1 : 2, LAYOUT_C);
     Val r = val_of(I, inf_emit(I, OP_LIB, t, ops, (uint32_t)want, LIB_LINALG | (int64_t)(vec ? LA_SOLVE1 : op) << 8));
     if (!vec) return r;
     Ref dims[1] = {inf_dim(I, r, 0)}, strides[1] = {inf_stride(I, r, 0)}; /* the (n, 1) result as a vector */

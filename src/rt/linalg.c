@@ -1,5 +1,6 @@
 /*
- * linalg.c — np.linalg.solve, inv and det of float64 and float32 square matrices, as NumPy 2 computes them.
+ * linalg.c — np.linalg.solve, inv, det, cholesky and eigvalsh of float64 and float32 square matrices, as NumPy 2
+ * computes them.
  *
  * NumPy copies the matrix into Fortran (column) order and calls LAPACK: solve and inv are ?gesv (inv solves
  * against the identity), det is ?getrf and then, from the factors, sign * exp(sum of log|u_ii|) with the sign
@@ -8,7 +9,10 @@
  * same with the LAPACK of the OpenBLAS that matmul.c opens (dlopen on first use; KILN_BLAS chooses or turns it
  * off), so its factors are NumPy's wherever the two OpenBLAS builds compute alike. Without one, a partial-pivoting
  * LU written here (the unblocked algorithm of LAPACK's ?getf2: pivot on the largest |a_ik|, first on ties) and
- * the two triangular solves stand in: the same answers up to rounding.
+ * the two triangular solves stand in: the same answers up to rounding. cholesky is ?potrf of the lower triangle
+ * (the upper one is never read) with the rest zeroed, LinAlgError("Matrix is not positive definite") where it
+ * fails (kiln's own column-by-column factorization without LAPACK); eigvalsh is ?syevd of the lower triangle,
+ * eigenvalues only, ascending, after the workspace query NumPy makes, and needs LAPACK.
  */
 #include "lib.h"
 #include <math.h>
@@ -22,20 +26,34 @@ typedef void (*Dgesv)(const int *, const int *, double *, const int *, int *, do
 typedef void (*Sgesv)(const int *, const int *, float *, const int *, int *, float *, const int *, int *);
 typedef void (*Dgetrf)(const int *, const int *, double *, const int *, int *, int *);
 typedef void (*Sgetrf)(const int *, const int *, float *, const int *, int *, int *);
+typedef void (*Dpotrf)(const char *, const int *, double *, const int *, int *);
+typedef void (*Spotrf)(const char *, const int *, float *, const int *, int *);
+typedef void (*Dsyevd)(const char *, const char *, const int *, double *, const int *, double *, double *, const int *,
+                       int *, const int *, int *);
+typedef void (*Ssyevd)(const char *, const char *, const int *, float *, const int *, float *, float *, const int *,
+                       int *, const int *, int *);
 static Dgesv dgesv;
 static Sgesv sgesv;
 static Dgetrf dgetrf;
 static Sgetrf sgetrf;
+static Dpotrf dpotrf;
+static Spotrf spotrf;
+static Dsyevd dsyevd;
+static Ssyevd ssyevd;
 static pthread_once_t lapack_once = PTHREAD_ONCE_INIT;
 
 static void lapack_open(void) {
-    static const char *const syms[] = {"dgesv_", "sgesv_", "dgetrf_", "sgetrf_"};
-    void *addr[4];
-    if (!rt_blas_symbols("liblapack.so.3", syms, addr, 4)) return;
+    static const char *const syms[] = {"dgesv_", "sgesv_", "dgetrf_", "sgetrf_", "dpotrf_", "spotrf_", "dsyevd_", "ssyevd_"};
+    void *addr[8];
+    if (!rt_blas_symbols("liblapack.so.3", syms, addr, 8)) return;
     dgesv = (Dgesv)(uintptr_t)addr[0];
     sgesv = (Sgesv)(uintptr_t)addr[1];
     dgetrf = (Dgetrf)(uintptr_t)addr[2];
     sgetrf = (Sgetrf)(uintptr_t)addr[3];
+    dpotrf = (Dpotrf)(uintptr_t)addr[4];
+    spotrf = (Spotrf)(uintptr_t)addr[5];
+    dsyevd = (Dsyevd)(uintptr_t)addr[6];
+    ssyevd = (Ssyevd)(uintptr_t)addr[7];
 }
 
 static bool have_lapack(int64_t n) {
@@ -137,14 +155,136 @@ static int64_t gesv(int dt, int64_t n, int64_t m, void *a, void *b, void *piv) {
 DET(det_f64, double, log, exp)
 DET(det_f32, float, logf, expf)
 
+/* kiln's own ?potf2 (lower): column j's diagonal from the row before it, then the column below scaled by its
+ * reciprocal; the first column whose diagonal is not positive + 1, or 0 */
+#define POTRF(NAME, T, SQRT)                                                                               \
+    static int64_t NAME(int64_t n, T *a) {                                                                 \
+        for (int64_t j = 0; j < n; j++) {                                                                  \
+            T d = a[j + j * n];                                                                            \
+            for (int64_t k = 0; k < j; k++) d -= a[j + k * n] * a[j + k * n];                              \
+            if (!(d > 0)) return j + 1;                                                                    \
+            d = SQRT(d);                                                                                   \
+            a[j + j * n] = d;                                                                              \
+            for (int64_t i = j + 1; i < n; i++) {                                                          \
+                T v = a[i + j * n];                                                                        \
+                for (int64_t k = 0; k < j; k++) v -= a[i + k * n] * a[j + k * n];                          \
+                a[i + j * n] = v * (1 / d);                                                                \
+            }                                                                                              \
+        }                                                                                                  \
+        return 0;                                                                                          \
+    }
+POTRF(potrf_f64, double, sqrt)
+POTRF(potrf_f32, float, sqrtf)
+
+/* m (n x cols, column-major at f) into a new C array of out: rows x cols, or (vector) n values */
+static int from_fortran(Run *run, int dt, const void *f, int64_t n, int64_t cols, bool vector, Slot *out, int line,
+                        const char *file) {
+    int64_t dims[2] = {n, cols};
+    if (run_alloc(run, dt, vector ? 1 : 2, dims, false, out, line, file)) return -1;
+    for (int64_t i = 0; i < n; i++)
+        for (int64_t j = 0; j < cols; j++) {
+            if (dt == KILN_FLOAT64) ((double *)out[0].p)[i * cols + j] = ((const double *)f)[i + j * n];
+            else ((float *)out[0].p)[i * cols + j] = ((const float *)f)[i + j * n];
+        }
+    return 0;
+}
+
+/* det: the factors, the row interchanges' parity, NumPy's sum of logs (0.0 for a singular matrix) */
+static void det(int dt, int64_t n, void *fa, int64_t *piv, Slot *out) {
+    int64_t info;
+    bool odd = false;
+    if (have_lapack(n)) {
+        int in = (int)n, lda = n ? (int)n : 1, i32 = 0;
+        if (dt == KILN_FLOAT64) dgetrf(&in, &in, fa, &lda, (int *)piv, &i32);
+        else sgetrf(&in, &in, fa, &lda, (int *)piv, &i32);
+        info = i32;
+        for (int64_t k = 0; k < n && !info; k++) odd ^= ((int *)piv)[k] != k + 1;
+    } else {
+        info = dt == KILN_FLOAT64 ? getrf_f64(n, fa, piv) : getrf_f32(n, fa, piv);
+        for (int64_t k = 0; k < n && !info; k++) odd ^= piv[k] != k;
+    }
+    if (dt == KILN_FLOAT64) out->f = info ? 0.0 : det_f64(n, fa, odd);
+    else out->f32 = info ? 0.0f : det_f32(n, fa, odd);
+}
+
+/* solve (b's m columns) and inv (the identity's): ?gesv */
+static int solve(Run *run, int op, int dt, int64_t n, int64_t m, void *fa, const RdArr *b, int64_t *piv, Slot *out,
+                 int line, const char *file) {
+    size_t sz = dt == KILN_FLOAT64 ? 8 : 4;
+    void *fb = malloc((size_t)(n * m) * sz + 8);
+    if (!fb) return run_nomem(run, "for np.linalg", line, file);
+    if (op == LA_INV) {
+        memset(fb, 0, (size_t)(n * n) * sz);
+        for (int64_t i = 0; i < n; i++) {
+            if (dt == KILN_FLOAT64) ((double *)fb)[i + i * n] = 1;
+            else ((float *)fb)[i + i * n] = 1;
+        }
+    } else {
+        to_fortran(b, n, m, dt, fb);
+    }
+    int rc = gesv(dt, n, m, fa, fb, piv) ? raise_msg(run, line, file, "LinAlgError", "Singular matrix")
+                                         : from_fortran(run, dt, fb, n, m, false, out, line, file);
+    free(fb);
+    return rc;
+}
+
+/* cholesky: ?potrf of the lower triangle, the strictly upper part zeroed */
+static int cholesky(Run *run, int dt, int64_t n, void *fa, Slot *out, int line, const char *file) {
+    int64_t info;
+    if (have_lapack(n)) {
+        int in = (int)n, lda = n ? (int)n : 1, i32 = 0;
+        if (dt == KILN_FLOAT64) dpotrf("L", &in, fa, &lda, &i32);
+        else spotrf("L", &in, fa, &lda, &i32);
+        info = i32;
+    } else {
+        info = dt == KILN_FLOAT64 ? potrf_f64(n, fa) : potrf_f32(n, fa);
+    }
+    if (info) return raise_msg(run, line, file, "LinAlgError", "Matrix is not positive definite");
+    for (int64_t j = 1; j < n; j++)
+        for (int64_t i = 0; i < j; i++) {
+            if (dt == KILN_FLOAT64) ((double *)fa)[i + j * n] = 0;
+            else ((float *)fa)[i + j * n] = 0;
+        }
+    return from_fortran(run, dt, fa, n, n, false, out, line, file);
+}
+
+/* eigvalsh: ?syevd('N', 'L'), its workspace asked for first as NumPy asks */
+static int eigvalsh(Run *run, int dt, int64_t n, void *fa, Slot *out, int line, const char *file) {
+    if (!have_lapack(n))
+        return raise_msg(run, line, file, "RuntimeError", "np.linalg.eigvalsh needs LAPACK, and kiln could not open "
+                         "OpenBLAS (libopenblas.so.0; KILN_BLAS names another library)");
+    size_t sz = dt == KILN_FLOAT64 ? 8 : 4;
+    int in = (int)n, lda = n ? (int)n : 1, info = 0, lwork = -1, liwork = -1, iquery = 0;
+    void *w = malloc((size_t)n * sz + 8);
+    if (!w) return run_nomem(run, "for np.linalg", line, file);
+    double qd = 0;
+    float qf = 0;
+    if (dt == KILN_FLOAT64) dsyevd("N", "L", &in, fa, &lda, w, &qd, &lwork, &iquery, &liwork, &info);
+    else ssyevd("N", "L", &in, fa, &lda, w, &qf, &lwork, &iquery, &liwork, &info);
+    lwork = dt == KILN_FLOAT64 ? (int)qd : (int)qf;
+    liwork = iquery;
+    void *work = malloc((size_t)(lwork > 1 ? lwork : 1) * sz);
+    int *iwork = malloc(sizeof(int) * (size_t)(liwork > 1 ? liwork : 1));
+    int rc = 0;
+    if (!work || !iwork) rc = run_nomem(run, "for np.linalg", line, file);
+    else {
+        if (dt == KILN_FLOAT64) dsyevd("N", "L", &in, fa, &lda, w, work, &lwork, iwork, &liwork, &info);
+        else ssyevd("N", "L", &in, fa, &lda, w, work, &lwork, iwork, &liwork, &info);
+        rc = info ? raise_msg(run, line, file, "LinAlgError", "Eigenvalues did not converge")
+                  : from_fortran(run, dt, w, n, 1, true, out, line, file);
+    }
+    free(w); free(work); free(iwork);
+    return rc;
+}
+
 int rt_linalg(Run *run, int op, const RdArr *a, const RdArr *b, Slot *out, int line, const char *file) {
     int dt = a->dtype;
     int64_t n = a->n[a->ndim - 1];
     if (a->ndim != 2 || a->n[0] != n)
         return raise_msg(run, line, file, "LinAlgError", "Last 2 dimensions of the array must be square");
-    bool solve = op == LA_SOLVE || op == LA_SOLVE1;
-    int64_t m = solve ? b->n[1] : op == LA_INV ? n : 0;
-    if (solve && b->n[0] != n) {
+    bool solving = op == LA_SOLVE || op == LA_SOLVE1;
+    int64_t m = solving ? b->n[1] : n;
+    if (solving && b->n[0] != n) {
         char msg[200];
         snprintf(msg, sizeof msg, "%s: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature %s "
                  "(size %lld is different from %lld)", op == LA_SOLVE1 ? "solve1" : "solve",
@@ -152,49 +292,17 @@ int rt_linalg(Run *run, int op, const RdArr *a, const RdArr *b, Slot *out, int l
         return raise_msg(run, line, file, "ValueError", msg);
     }
     size_t sz = dt == KILN_FLOAT64 ? 8 : 4;
-    void *fa = malloc((size_t)(n * n) * sz + 8), *fb = malloc((size_t)(n * m) * sz + 8);
+    void *fa = malloc((size_t)(n * n) * sz + 8);
     int64_t *piv = malloc(sizeof(int64_t) * (size_t)(n + 1)); /* room for LAPACK's ints or kiln's int64s */
-    if (!fa || !fb || !piv) { free(fa); free(fb); free(piv); return run_nomem(run, "for np.linalg", line, file); }
+    if (!fa || !piv) { free(fa); free(piv); return run_nomem(run, "for np.linalg", line, file); }
     to_fortran(a, n, n, dt, fa);
     int rc = 0;
-    if (op == LA_DET) {
-        int64_t info;
-        bool odd = false;
-        if (have_lapack(n)) {
-            int in = (int)n, lda = n ? (int)n : 1, i32 = 0;
-            if (dt == KILN_FLOAT64) dgetrf(&in, &in, fa, &lda, (int *)piv, &i32);
-            else sgetrf(&in, &in, fa, &lda, (int *)piv, &i32);
-            info = i32;
-            for (int64_t k = 0; k < n && !info; k++) odd ^= ((int *)piv)[k] != k + 1;
-        } else {
-            info = dt == KILN_FLOAT64 ? getrf_f64(n, fa, piv) : getrf_f32(n, fa, piv);
-            for (int64_t k = 0; k < n && !info; k++) odd ^= piv[k] != k;
-        }
-        if (dt == KILN_FLOAT64) out->f = info ? 0.0 : det_f64(n, fa, odd);
-        else out->f32 = info ? 0.0f : det_f32(n, fa, odd);
-    } else {
-        if (op == LA_INV) {
-            memset(fb, 0, (size_t)(n * n) * sz);
-            for (int64_t i = 0; i < n; i++) {
-                if (dt == KILN_FLOAT64) ((double *)fb)[i + i * n] = 1;
-                else ((float *)fb)[i + i * n] = 1;
-            }
-        } else {
-            to_fortran(b, n, m, dt, fb);
-        }
-        if (gesv(dt, n, m, fa, fb, piv)) {
-            rc = raise_msg(run, line, file, "LinAlgError", "Singular matrix");
-        } else {
-            int64_t dims[2] = {n, m};
-            if (run_alloc(run, dt, 2, dims, false, out, line, file)) rc = -1;
-            else
-                for (int64_t i = 0; i < n; i++) /* back to C order */
-                    for (int64_t j = 0; j < m; j++) {
-                        if (dt == KILN_FLOAT64) ((double *)out[0].p)[i * m + j] = ((double *)fb)[i + j * n];
-                        else ((float *)out[0].p)[i * m + j] = ((float *)fb)[i + j * n];
-                    }
-        }
+    switch (op) {
+    case LA_DET: det(dt, n, fa, piv, out); break;
+    case LA_CHOLESKY: rc = cholesky(run, dt, n, fa, out, line, file); break;
+    case LA_EIGVALSH: rc = eigvalsh(run, dt, n, fa, out, line, file); break;
+    default: rc = solve(run, op, dt, n, m, fa, b, piv, out, line, file);
     }
-    free(fa); free(fb); free(piv);
+    free(fa); free(piv);
     return rc;
 }

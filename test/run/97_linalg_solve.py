@@ -1,4 +1,4 @@
-# np.linalg.solve, inv and det (rt/linalg.c): LAPACK's ?gesv and ?getrf as NumPy calls them, on a Fortran-order
+# np.linalg.solve, inv, det, cholesky and eigvalsh (rt/linalg.c): LAPACK's ?gesv and ?getrf as NumPy calls them, on a Fortran-order
 # copy; det as NumPy forms it from the factors, sign * exp(sum(log|u_ii|)) (so 10.000000000000002 for a matrix whose
 # determinant is 10); ints and bools as float64, float32 kept; b a vector or a matrix; a singular matrix raises
 # LinAlgError (a ValueError) from solve and inv, and det is 0.0. (NumPy's BLAS and kiln's may round differently in
@@ -67,3 +67,23 @@ def mismatch(n):
 # expect-error: line 69: ValueError: solve: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m,n)->(m,n) (size 3 is different from 2)
 def mismatch2(n):
     return np.linalg.solve(np.eye(n), np.ones((n + 1, 2)))
+
+# run: factor(6)
+# expect: ([[2.0, 0.0], [1.0, 1.4142135623730951]], [1.43844718719117, 5.561552812808831], [[2.0, 0.0], [1.0, 1.4142135623730951]], [[6.4031242374328485, 0.0, 0.0, 0.0, 0.0, 0.0], [1.7179113807746669, 6.4069322212588515, 0.0, 0.0, 0.0, 0.0], [5.466081666101212, 4.465437608756169, 4.60237093048987, 0.0, 0.0, 0.0], [3.7481702853265455, 2.584852631155532, 2.383488235818787, 4.193893205258914, 0.0, 0.0], [1.2493900951088486, 2.318372978459085, 0.8296119273844402, -0.39413249478579965, 4.268556518249471, 0.0], [1.8740851426632728, 1.9947905430419715, 0.8361961490303479, -1.2336254784103537, -0.034218146811369705, 3.3595221185804887]], [[2.0, 0.0], [1.0, 1.4142135381698608]], [1.4384472370147705, 5.561553001403809], [1.0, 3.0], [[2.0, 0.0], [1.0, 1.4142135623730951]], [1.43844718719117, 5.561552812808831])
+def factor(n):
+    a = np.array([[4.0, 2.0], [2.0, 3.0]])
+    np.random.seed(1)
+    m = np.random.randint(0, 5, (n, n)) * 1.0
+    s = m @ m.T + n * np.eye(n)
+    return (np.linalg.cholesky(a), np.linalg.eigvalsh(a), np.linalg.cholesky(np.array([[4.0, 99.0], [2.0, 3.0]])),
+            np.linalg.cholesky(s), np.linalg.cholesky(a.astype(np.float32)), np.linalg.eigvalsh(a.astype(np.float32)),
+            np.linalg.eigvalsh(np.array([[2, 1], [1, 2]])), np.linalg.cholesky(a, upper=False), np.linalg.eigvalsh(a, UPLO="L"))
+
+# run: not_pd(2)
+# expect: 'Matrix is not positive definite'
+def not_pd(n):
+    try:
+        np.linalg.cholesky(np.array([[1.0, 2.0], [2.0, 1.0]]))
+    except np.linalg.LinAlgError as e:
+        return str(e)
+    return "no"
