@@ -74,9 +74,10 @@ enum {
     LIB_LAST = LIB_LINALG,
 };
 
-/* what LIB_LINALG computes: np.linalg.solve(a, b), inv(a), det(a), cholesky(a), eigvalsh(a); SOLVE1: solve of a
- * vector b, passed as an (n, 1) matrix (its messages are NumPy's solve1's) */
-enum { LA_SOLVE, LA_INV, LA_DET, LA_CHOLESKY, LA_EIGVALSH, LA_SOLVE1 };
+/* what LIB_LINALG computes: np.linalg.solve(a, b), inv(a), det(a), cholesky(a), eigvalsh(a), eigh(a) (an (n + 1) x n
+ * array: the eigenvalues, then the eigenvectors' matrix); SOLVE1: solve of a vector b, passed as an (n, 1) matrix
+ * (its messages are NumPy's solve1's) */
+enum { LA_SOLVE, LA_INV, LA_DET, LA_CHOLESKY, LA_EIGVALSH, LA_EIGH, LA_SOLVE1 };
 
 /* what LIB_CLOCK reads: time.time(), perf_counter(), monotonic(), process_time() and their _ns forms */
 enum { PYCLOCK_TIME, PYCLOCK_PERF, PYCLOCK_MONOTONIC, PYCLOCK_PROCESS, PYCLOCK_NS = 8 };

@@ -123,12 +123,12 @@ static int la_dtype(const Val *v, int n) {
 /* np.linalg.solve(a, b), inv(a), det(a), cholesky(a), eigvalsh(a) (op: LA_*): a a 2-d square matrix (checked at run
  * time: LinAlgError), b 1-d (a vector: passed as an (n, 1) view and read back as one) or 2-d */
 Val nl_linalg(Inf *I, Node *call, int op) {
-    static const char *const names[] = {"solve", "inv", "det", "cholesky", "eigvalsh"};
+    static const char *const names[] = {"solve", "inv", "det", "cholesky", "eigvalsh", "eigh"};
     const char *fname = names[op];
     int want = op == LA_SOLVE ? 2 : 1;
     /* NumPy's parameters: a (and b), then cholesky's upper and eigvalsh's UPLO, which kiln takes at their defaults
      * (the lower triangle) */
-    const char *kw = op == LA_CHOLESKY ? "upper" : op == LA_EIGVALSH ? "UPLO" : NULL;
+    const char *kw = op == LA_CHOLESKY ? "upper" : op == LA_EIGVALSH || op == LA_EIGH ? "UPLO" : NULL;
     const char *params[3] = {"a", op == LA_SOLVE ? "b" : kw, NULL};
     Node *arg[3];
     cl_np_bind(I, call, fname, 0, params, want, arg);
@@ -156,8 +156,21 @@ Val nl_linalg(Inf *I, Node *call, int op) {
     }
     Ref ops[2] = {v[0].r, want > 1 ? v[1].r : 0};
     const Type *t = op == LA_DET ? ty_scalar(I->tt, (kiln_dtype)dt, false)
-                                 : ty_array(I->tt, (kiln_dtype)dt, op == LA_EIGVALSH ? 1 : 2, LAYOUT_C);
+                                 : ty_array(I->tt, (kiln_dtype)dt, op == LA_EIGVALSH ? 1 : 2, LAYOUT_C); /* eigh: (n + 1, n) */
     Val r = val_of(I, inf_emit(I, OP_LIB, t, ops, (uint32_t)want, LIB_LINALG | (int64_t)(vec ? LA_SOLVE1 : op) << 8));
+    if (op == LA_EIGH) { /* (w, v): row 0 of the (n + 1) x n result, and the rows below it */
+        Ref n = inf_dim(I, r, 1), row = inf_stride(I, r, 0), col = inf_stride(I, r, 1);
+        Ref wd[1] = {n}, ws[1] = {col}, vd[2] = {n, n}, vs[2] = {row, col};
+        Val pair = {0};
+        pair.el = arena_alloc(I->a, 2 * sizeof(Val));
+        if (!pair.el) inf_oom(I);
+        pair.el[0] = vw_make(I, r, inf_k64(I, 0), wd, ws, 1, LAYOUT_C, call);
+        pair.el[1] = vw_make(I, r, row, vd, vs, 2, LAYOUT_C, call); /* offset in bytes: one row */
+        const Type *ts[2] = {pair.el[0].ty, pair.el[1].ty};
+        pair.ty = ty_tuple(I->tt, ts, 2);
+        if (!pair.ty) inf_oom(I);
+        return pair;
+    }
     if (!vec) return r;
     Ref dims[1] = {inf_dim(I, r, 0)}, strides[1] = {inf_stride(I, r, 0)}; /* the (n, 1) result as a vector */
     return vw_make(I, r, inf_k64(I, 0), dims, strides, 1, LAYOUT_C, call);

@@ -1,5 +1,5 @@
 /*
- * linalg.c — np.linalg.solve, inv, det, cholesky and eigvalsh of float64 and float32 square matrices, as NumPy 2
+ * linalg.c — np.linalg.solve, inv, det, cholesky, eigvalsh and eigh of float64 and float32 square matrices, as NumPy 2
  * computes them.
  *
  * NumPy copies the matrix into Fortran (column) order and calls LAPACK: solve and inv are ?gesv (inv solves
@@ -11,8 +11,9 @@
  * LU written here (the unblocked algorithm of LAPACK's ?getf2: pivot on the largest |a_ik|, first on ties) and
  * the two triangular solves stand in: the same answers up to rounding. cholesky is ?potrf of the lower triangle
  * (the upper one is never read) with the rest zeroed, LinAlgError("Matrix is not positive definite") where it
- * fails (kiln's own column-by-column factorization without LAPACK); eigvalsh is ?syevd of the lower triangle,
- * eigenvalues only, ascending, after the workspace query NumPy makes, and needs LAPACK.
+ * fails (kiln's own column-by-column factorization without LAPACK); eigvalsh and eigh are ?syevd of the lower
+ * triangle (eigenvalues ascending; eigh's vectors the columns of a matrix) after the workspace query NumPy makes,
+ * and need LAPACK.
  */
 #include "lib.h"
 #include <math.h>
@@ -248,19 +249,21 @@ static int cholesky(Run *run, int dt, int64_t n, void *fa, Slot *out, int line, 
     return from_fortran(run, dt, fa, n, n, false, out, line, file);
 }
 
-/* eigvalsh: ?syevd('N', 'L'), its workspace asked for first as NumPy asks */
-static int eigvalsh(Run *run, int dt, int64_t n, void *fa, Slot *out, int line, const char *file) {
+/* eigvalsh and eigh (vectors): ?syevd('N' or 'V', 'L'), its workspace asked for first as NumPy asks; eigh's result
+ * an (n + 1) x n array, the eigenvalues in row 0 and the eigenvectors' matrix (columns) below */
+static int eigh(Run *run, int dt, int64_t n, void *fa, bool vectors, Slot *out, int line, const char *file) {
     if (!have_lapack(n))
-        return raise_msg(run, line, file, "RuntimeError", "np.linalg.eigvalsh needs LAPACK, and kiln could not open "
-                         "OpenBLAS (libopenblas.so.0; KILN_BLAS names another library)");
+        return raise_msg(run, line, file, "RuntimeError", "np.linalg.eigh and eigvalsh need LAPACK, and kiln could not "
+                         "open OpenBLAS (libopenblas.so.0; KILN_BLAS names another library)");
     size_t sz = dt == KILN_FLOAT64 ? 8 : 4;
+    const char *jobz = vectors ? "V" : "N";
     int in = (int)n, lda = n ? (int)n : 1, info = 0, lwork = -1, liwork = -1, iquery = 0;
     void *w = malloc((size_t)n * sz + 8);
     if (!w) return run_nomem(run, "for np.linalg", line, file);
     double qd = 0;
     float qf = 0;
-    if (dt == KILN_FLOAT64) dsyevd("N", "L", &in, fa, &lda, w, &qd, &lwork, &iquery, &liwork, &info);
-    else ssyevd("N", "L", &in, fa, &lda, w, &qf, &lwork, &iquery, &liwork, &info);
+    if (dt == KILN_FLOAT64) dsyevd(jobz, "L", &in, fa, &lda, w, &qd, &lwork, &iquery, &liwork, &info);
+    else ssyevd(jobz, "L", &in, fa, &lda, w, &qf, &lwork, &iquery, &liwork, &info);
     lwork = dt == KILN_FLOAT64 ? (int)qd : (int)qf;
     liwork = iquery;
     void *work = malloc((size_t)(lwork > 1 ? lwork : 1) * sz);
@@ -268,10 +271,20 @@ static int eigvalsh(Run *run, int dt, int64_t n, void *fa, Slot *out, int line, 
     int rc = 0;
     if (!work || !iwork) rc = run_nomem(run, "for np.linalg", line, file);
     else {
-        if (dt == KILN_FLOAT64) dsyevd("N", "L", &in, fa, &lda, w, work, &lwork, iwork, &liwork, &info);
-        else ssyevd("N", "L", &in, fa, &lda, w, work, &lwork, iwork, &liwork, &info);
-        rc = info ? raise_msg(run, line, file, "LinAlgError", "Eigenvalues did not converge")
-                  : from_fortran(run, dt, w, n, 1, true, out, line, file);
+        if (dt == KILN_FLOAT64) dsyevd(jobz, "L", &in, fa, &lda, w, work, &lwork, iwork, &liwork, &info);
+        else ssyevd(jobz, "L", &in, fa, &lda, w, work, &lwork, iwork, &liwork, &info);
+        if (info) rc = raise_msg(run, line, file, "LinAlgError", "Eigenvalues did not converge");
+        else if (!vectors) rc = from_fortran(run, dt, w, n, 1, true, out, line, file);
+        else {
+            int64_t dims[2] = {n + 1, n};
+            if (run_alloc(run, dt, 2, dims, false, out, line, file)) rc = -1;
+            else {
+                char *p = out[0].p;
+                memcpy(p, w, (size_t)n * sz);
+                for (int64_t i = 0; i < n; i++) /* row i + 1: the eigenvectors' components i, in C order */
+                    for (int64_t j = 0; j < n; j++) memcpy(p + ((i + 1) * n + j) * (int64_t)sz, (char *)fa + (i + j * n) * (int64_t)sz, sz);
+            }
+        }
     }
     free(w); free(work); free(iwork);
     return rc;
@@ -300,7 +313,7 @@ int rt_linalg(Run *run, int op, const RdArr *a, const RdArr *b, Slot *out, int l
     switch (op) {
     case LA_DET: det(dt, n, fa, piv, out); break;
     case LA_CHOLESKY: rc = cholesky(run, dt, n, fa, out, line, file); break;
-    case LA_EIGVALSH: rc = eigvalsh(run, dt, n, fa, out, line, file); break;
+    case LA_EIGVALSH: case LA_EIGH: rc = eigh(run, dt, n, fa, op == LA_EIGH, out, line, file); break;
     default: rc = solve(run, op, dt, n, m, fa, b, piv, out, line, file);
     }
     free(fa); free(piv);

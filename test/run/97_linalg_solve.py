@@ -1,4 +1,4 @@
-# np.linalg.solve, inv, det, cholesky and eigvalsh (rt/linalg.c): LAPACK's ?gesv and ?getrf as NumPy calls them, on a Fortran-order
+# np.linalg.solve, inv, det, cholesky, eigvalsh and eigh (rt/linalg.c): LAPACK's ?gesv and ?getrf as NumPy calls them, on a Fortran-order
 # copy; det as NumPy forms it from the factors, sign * exp(sum(log|u_ii|)) (so 10.000000000000002 for a matrix whose
 # determinant is 10); ints and bools as float64, float32 kept; b a vector or a matrix; a singular matrix raises
 # LinAlgError (a ValueError) from solve and inv, and det is 0.0. (NumPy's BLAS and kiln's may round differently in
@@ -87,3 +87,17 @@ def not_pd(n):
     except np.linalg.LinAlgError as e:
         return str(e)
     return "no"
+
+# run: eigen(6)
+# expect: ([100.0, 5.561552812808831], [[0.6154122094026357, -0.7882054380161092], [-0.7882054380161092, -0.6154122094026357]], True, [1.4384472370147705, 5.561553001403809], [[0.6154122352600098, -0.7882054448127747], [-0.7882054448127747, -0.6154122352600098]], (2, 2), (6, 6), [[-0.7071067811865475, 0.7071067811865475], [0.7071067811865475, 0.7071067811865475]])
+def eigen(n):
+    a = np.array([[4.0, 2.0], [2.0, 3.0]])
+    w, v = np.linalg.eigh(a)
+    np.random.seed(1)
+    m = np.random.randint(0, 5, (n, n)) * 1.0
+    s = m @ m.T + n * np.eye(n)
+    w2, v2 = np.linalg.eigh(s)
+    ok = bool(np.abs(s @ v2 - v2 * w2).max() < 1e-9)
+    wf, vf = np.linalg.eigh(a.astype(np.float32))
+    w[0] = 100.0
+    return w, v, ok, wf, vf, v.shape, v2.shape, np.linalg.eigh(np.array([[2, 1], [1, 2]]))[1]
