@@ -20,7 +20,7 @@ import threading
 
 from . import _kiln, _source
 
-__all__ = ["jit", "njit", "prange", "CompileError", "config", "Kernel"]
+__all__ = ["jit", "njit", "vectorize", "prange", "CompileError", "config", "Kernel"]
 __version__ = _kiln.version
 
 CompileError = _kiln.CompileError
@@ -265,6 +265,85 @@ def jit(*args, **options):
 
 
 njit = jit
+
+
+class Vectorized:
+    """A kernel of scalars applied element by element (kiln.vectorize, Numba's @vectorize): NumPy's broadcasting of
+    the arguments, then one kiln loop over the result's elements, each computed by the kernel from the arguments'
+    elements (NumPy scalars, as a ufunc hands them to Numba's); the result's dtype is what the kernel returns for
+    the first elements (for empty arguments: the signature's, else NumPy's result_type of the arguments). Called
+    with scalars only, it returns the kernel's value as a NumPy scalar."""
+
+    def __init__(self, py_func, options, sigs):
+        import inspect
+        import linecache
+        if not callable(py_func) or not getattr(py_func, "__name__", "").isidentifier():
+            raise TypeError("kiln.vectorize decorates functions defined with def, not %r" % (py_func,))
+        self.py_func = py_func
+        self.kernel = _make(py_func, options, [])
+        params = list(inspect.signature(py_func).parameters.values())
+        if any(p.kind not in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in params):
+            raise TypeError("kiln.vectorize: %s() must take plain positional parameters" % py_func.__name__)
+        self.nargs = len(params)
+        self.__name__ = py_func.__name__
+        self.__doc__ = py_func.__doc__
+        self.__wrapped__ = py_func
+        self._sig_dtype = None
+        if sigs:
+            from . import _sig
+            self._sig_dtype = _sig.result_dtype(sigs[0])
+        name = "_kiln_vectorized_" + py_func.__name__
+        args = ", ".join("a%d" % i for i in range(self.nargs))
+        items = ", ".join("a%d[i]" % i for i in range(self.nargs))
+        fname = py_func.__name__  # the kernel is called by its own name: kiln builds the module from its source
+        text = ("def %s(%s, out):\n    for i in np.ndindex(out.shape):\n        out[i] = %s(%s)\n" %
+                (name, args, fname, items))
+        filename = "<kiln.vectorize %s %x>" % (py_func.__qualname__, id(self))
+        linecache.cache[filename] = (len(text), None, text.splitlines(True), filename)
+        import numpy
+        ns = {"np": numpy, fname: self.kernel}
+        exec(compile(text, filename, "exec"), ns)
+        self.loop = _make(ns[name], {k: v for k, v in options.items() if k != "target"}, [])
+
+    def __call__(self, *args):
+        import numpy as np
+        if len(args) != self.nargs:
+            raise TypeError("%s() takes %d positional arguments but %d were given" % (self.__name__, self.nargs, len(args)))
+        arrays = [np.asarray(a) for a in args]
+        if all(a.ndim == 0 for a in arrays):
+            return np.asarray(self.kernel(*[a[()] for a in arrays]))[()]
+        b = np.broadcast_arrays(*arrays)
+        if b[0].size:
+            dtype = np.asarray(self.kernel(*[x.flat[0] for x in b])).dtype
+        else:
+            dtype = self._sig_dtype or np.result_type(*arrays)
+        out = np.empty(b[0].shape, dtype)
+        self.loop(*b, out)
+        return out
+
+    def __repr__(self):
+        return "<kiln.vectorize %s>" % self.py_func.__qualname__
+
+
+def vectorize(*args, **options):
+    """@kiln.vectorize, @kiln.vectorize(...) or @kiln.vectorize(["float64(float64, float64)"]): a kernel of scalars made
+    a function of arrays, element by element with NumPy's broadcasting (Numba's @vectorize; the signatures, if any,
+    give only the result's dtype for empty arguments). Options as kiln.jit's; Numba's target ('cpu', 'parallel')
+    is accepted and the loop runs on one thread."""
+    if options.get("target", "cpu") not in ("cpu", "parallel"):
+        raise TypeError("kiln.vectorize(target=%r): kiln's targets here are 'cpu' and 'parallel'" % (options["target"],))
+    sigs = []
+    if args and isinstance(args[0], (str, list, tuple)):
+        sigs = [args[0]] if isinstance(args[0], str) else list(args[0])
+        args = args[1:]
+    for name in options:
+        if name != "target" and name not in _NUMBA_OPTIONS and name not in _KILN_OPTIONS:
+            raise TypeError("kiln.vectorize() got an unexpected option %r" % name)
+    if args:
+        if len(args) > 1 or not callable(args[0]):
+            raise TypeError("kiln.vectorize takes a function, or options and signatures")
+        return Vectorized(args[0], options, sigs)
+    return lambda fn: Vectorized(fn, options, sigs)
 
 
 _kiln.install_sigint()

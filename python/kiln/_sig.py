@@ -60,3 +60,16 @@ def example_args(sig):
     if i < 0 or not s.endswith(")"):
         raise TypeError("kiln.jit: a signature is 'ret(arg, ...)' or '(arg, ...)', not %r" % sig)
     return tuple(_example(t) for t in _split(s[i + 1:-1]))
+
+
+def result_dtype(sig):
+    """the NumPy dtype of sig's return type ("float64(f8, f8)": float64), or None where it gives none"""
+    import numpy as np
+    s = sig.strip()
+    i = s.find("(")
+    if i <= 0:
+        return None
+    m = _TYPE.fullmatch(s[:i])
+    if not m or m.group(1) not in _DTYPES or m.group(2) is not None:
+        raise TypeError("kiln.vectorize: cannot read the return type %r of a signature" % s[:i].strip())
+    return np.dtype(_DTYPES[m.group(1)])

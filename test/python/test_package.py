@@ -2,6 +2,7 @@
 zero-copy in both directions and lifetimes, errors and tracebacks, calls between kernels, eager
 signatures, functions defined in exec'd strings, threads, Ctrl-C, KILN_DISABLE_JIT and leaks."""
 import gc
+import math
 import linecache
 import os
 import signal
@@ -273,6 +274,61 @@ def test_linalg_errors_are_numpys():
         inverse(np.ones((3, 3)))
     with pytest.raises(ValueError):
         inverse(np.zeros((2, 2)))
+
+
+@kiln.vectorize
+def _rel(a, b):
+    return abs(a - b) / max(abs(a), abs(b), 1e-300)
+
+
+@kiln.vectorize(["float64(float64)"])
+def _sigmoid(x):
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+@kiln.vectorize
+def _at_least(x, lo):
+    return x if x > lo else lo
+
+
+@kiln.vectorize
+def _no_sum(x):
+    return x.sum()
+
+
+def test_vectorize_broadcasts_elementwise():
+    """kiln.vectorize: a scalar kernel over broadcast arrays, NumPy's bits (np.vectorize of the same function)"""
+    a = np.linspace(-2, 2, 7)
+    ref = np.vectorize(_rel.py_func)
+    assert np.array_equal(_rel(a, 1.5), ref(a, 1.5))
+    m, v = np.arange(6.0).reshape(2, 3), np.array([[1.0], [4.0]])
+    assert np.array_equal(_rel(m, v), ref(m, v)) and _rel(m, v).shape == (2, 3)
+    assert np.array_equal(_rel(a[::-2], a[:4]), ref(a[::-2], a[:4]))  # strided views
+    assert np.array_equal(_sigmoid(a), 1.0 / (1.0 + np.exp(-a)))
+    r = _sigmoid(0.0)
+    assert r == 0.5 and type(r) is np.float64  # scalars in, a NumPy scalar out
+    assert _sigmoid(np.zeros(0)).dtype == np.float64 and _sigmoid(np.zeros((0, 3))).shape == (0, 3)
+    assert _at_least(np.arange(5), 2).tolist() == [2, 2, 2, 3, 4] and _at_least(np.arange(5), 2).dtype == np.int64
+
+
+def test_vectorize_misuse():
+    with pytest.raises(TypeError, match="takes 2 positional arguments but 1 were given"):
+        _rel(np.ones(2))
+    with pytest.raises(TypeError, match="targets here are 'cpu' and 'parallel'"):
+        kiln.vectorize(target="cuda")
+    with pytest.raises(TypeError, match="functions defined with def"):
+        kiln.vectorize(lambda x: x)
+
+    def star(*xs):
+        return 0
+    with pytest.raises(TypeError, match="plain positional parameters"):
+        kiln.vectorize(star)
+    with pytest.raises(TypeError, match="unexpected option"):
+        kiln.vectorize(bogus=1)
+    with pytest.raises(ValueError):  # NumPy's broadcasting error
+        _rel(np.ones(2), np.ones(3))
+    with pytest.raises(kiln.CompileError, match="has no method 'sum'"):
+        _no_sum(np.ones(3))
 
 
 def test_one_line_defs_and_header_comments():
