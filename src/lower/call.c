@@ -13,7 +13,7 @@
 enum {
     BI_RANGE, BI_LEN, BI_ABS, BI_MIN, BI_MAX, BI_INT, BI_FLOAT, BI_COMPLEX, BI_BOOL, BI_ROUND,
     BI_ENUMERATE, BI_ZIP, BI_PRINT, BI_SUM, BI_ALL, BI_ANY, BI_LIST, BI_SORTED, BI_SET, BI_STR, BI_REPR, BI_ASCII, BI_FORMAT, BI_REVERSED, BI_ORD, BI_CHR,
-    BI_DIVMOD, BI_POW, BI_ISINSTANCE, BI_DICT, BI_BIN, BI_OCT, BI_HEX,
+    BI_DIVMOD, BI_POW, BI_ISINSTANCE, BI_DICT, BI_BIN, BI_OCT, BI_HEX, BI_NEXT,
     BI_NP_ARRAY, BI_NP_ASARRAY,
     BI_NP_EMPTY, BI_NP_ZEROS, BI_NP_ONES, BI_NP_FULL,
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
@@ -31,6 +31,7 @@ enum {
     BI_NPMISC = 900,    /* + npmisc.c's NumPy functions */
     BI_HEAPQ = 1000,    /* + heapq.c's functions */
     BI_CLOCK = 1100,    /* + clock.c's clocks of the time module */
+    BI_MATHPY = 1200,   /* + mathpy.c's math functions written in Python */
 };
 
 int cl_itertools(int id) { return id >= BI_ITERTOOLS && id < BI_ITERTOOLS + 100 ? id - BI_ITERTOOLS : -1; }
@@ -42,6 +43,7 @@ static const struct { const char *name; int id; } builtins[] = {
     {"list", BI_LIST}, {"sorted", BI_SORTED}, {"set", BI_SET}, {"str", BI_STR}, {"repr", BI_REPR}, {"ascii", BI_ASCII}, {"format", BI_FORMAT}, {"reversed", BI_REVERSED}, {"ord", BI_ORD},
     {"chr", BI_CHR}, {"divmod", BI_DIVMOD}, {"pow", BI_POW},
     {"isinstance", BI_ISINSTANCE}, {"dict", BI_DICT}, {"bin", BI_BIN}, {"oct", BI_OCT}, {"hex", BI_HEX},
+    {"next", BI_NEXT},
 };
 
 static const struct { const char *name; int id; } np_funcs[] = {
@@ -221,6 +223,7 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
         int fn = ir_mathfn_lookup(name);
         if (fn >= 0) return builtin(I, BI_MATH + fn);
         if ((fn = mi_lookup(name)) >= 0) return builtin(I, BI_MATHINT + fn);
+        if ((fn = mp_lookup(name)) >= 0) return builtin(I, BI_MATHPY + fn);
         inf_fail(I, at, "module 'math' has no attribute '%s' (or it is not supported)%s", name, I->star_note);
     }
     if (strcmp(name, "newaxis") == 0) return stat(I, &I->tt->none);
@@ -1077,6 +1080,8 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
         nargs(I, call, m, 0, 0);
         return ew_part(I, o, OP_CONJ, call);
     }
+    Val r;
+    if (mp_method(I, call, o, m, &r)) return r;
     if (o.ty->kind == T_SCALAR && !strcmp(m, "conjugate")) {
         nargs(I, call, "conjugate", 0, 0);
         if (!dt_is_complex(o.ty->dtype)) return o;
@@ -1110,6 +1115,7 @@ Val cl_call(Inf *I, Node *call) {
     if (f.ty->kind == T_DTYPE) return scalar_ctor(I, call, ty_scalar(I->tt, f.ty->dtype, false), kiln_dtype_name(f.ty->dtype));
     if (f.ty->kind != T_BUILTIN) inf_fail(I, call, "'%s' object is not callable", inf_tyname(I, f.ty));
     int id = f.ty->id;
+    if (id >= BI_MATHPY) return mp_call(I, call, id - BI_MATHPY);
     if (id >= BI_CLOCK) return ck_call(I, call, id - BI_CLOCK);
     if (id >= BI_HEAPQ) return hq_call(I, call, id - BI_HEAPQ);
     if (id >= BI_NPMISC) return nm_call(I, call, id - BI_NPMISC);
@@ -1142,6 +1148,7 @@ Val cl_call(Inf *I, Node *call) {
     case BI_BIN: return pa_radix(I, call, 'b');
     case BI_OCT: return pa_radix(I, call, 'o');
     case BI_HEX: return pa_radix(I, call, 'x');
+    case BI_NEXT: return gx_next(I, call);
     case BI_SORTED: return ls_sorted_call(I, call);
     case BI_NP_ARRAY: case BI_NP_ASARRAY: return np_array(I, call, id == BI_NP_ARRAY);
     case BI_INT: {

@@ -447,6 +447,48 @@ void gx_for(Inf *I, Node *s) {
     st_body(I, stmts, ns);
 }
 
+/* next(g) and next(g, default) of a generator expression g (map and filter are ones): the def
+ *     def next($d):            # its default, if any, evaluated first as an argument is
+ *         for $nx in g:
+ *             return $nx
+ *         return $d            # none: raise StopIteration
+ * lowered at the call (closure.c), so a default of None makes the result an Optional as such a def's would be */
+Val gx_next(Inf *I, Node *call) {
+    if (call->nkids2) inf_fail(I, call, "next() takes no keyword arguments");
+    if (call->nkids < 1 || call->nkids > 2) inf_fail(I, call, "next expected 1 or 2 arguments, got %d", call->nkids);
+    Node *gen = call->kids[0];
+    if (gen->kind != N_GENEXP)
+        inf_fail(I, gen, "next() takes a generator expression here (or map() or filter(); kiln has no iterator objects)");
+    Gx g = {I, call, NULL, NULL, 0, 0, {0}, 0};
+    bool dflt = call->nkids == 2;
+    Node *x = mk(&g, N_NAME), *loop = mk(&g, S_FOR), *ret = mk(&g, S_RETURN), *last, *def = mk(&g, S_DEF);
+    x->name = "$nx";
+    ret->a = name(&g, x);
+    loop->id = call->id; /* the loop's own: hidden names and type hints are keyed by it */
+    loop->a = x; loop->b = gen; loop->kids = one(&g, ret); loop->nkids = 1;
+    if (dflt) {
+        Node *d = mk(&g, N_NAME);
+        d->name = "$d";
+        last = mk(&g, S_RETURN);
+        last->a = d;
+        def->names = arena_alloc(I->a, sizeof(char *));
+        def->kids2 = list(&g, 1);
+        if (!def->names) inf_oom(I);
+        def->names[0] = "$d"; def->nnames = 1; def->kids2[0] = NULL; def->nkids2 = 1;
+    } else {
+        Node *cls = mk(&g, N_NAME);
+        cls->name = "StopIteration";
+        last = mk(&g, S_RAISE);
+        last->a = cls;
+    }
+    def->name = "next";
+    def->kids = two(&g, loop, last); def->nkids = 2;
+    Node c = *call;
+    c.kids = dflt ? call->kids + 1 : NULL;
+    c.nkids = dflt ? 1 : 0;
+    return nf_inline(I, &c, def);
+}
+
 /* a comprehension as the call of kind its generator expression would be */
 static Val comprehension(Inf *I, Node *comp, int kind) {
     Node gen = *comp, call = {0};

@@ -152,6 +152,7 @@ Val gx_call(Inf *I, Node *call, const char *name);
 Val gx_call_value(Inf *I, Node *call, const char *name, Val v);
 Val gx_listcomp(Inf *I, Node *comp); /* [e for ...] */
 void gx_for(Inf *I, Node *s); /* for x in (e for ...): the generator's loops around the body */
+Val gx_next(Inf *I, Node *call); /* next(generator expression[, default]) */
 Val gx_dictcomp(Inf *I, Node *comp); /* {k: v for ...} */
 Val gx_setcomp(Inf *I, Node *comp);  /* {e for ...} */
 Val gx_set_of(Inf *I, Node *call, Node *it, const Val *v); /* set(it) of a non-set iterable: its items added in turn */
@@ -329,6 +330,11 @@ Val pa_radix(Inf *I, Node *call, char code); /* bin ('b'), oct ('o'), hex ('x') 
 /* typetest.c: isinstance(x, classinfo), decided by x's type (an Optional's at run time) */
 int tt_isinstance_static(Inf *I, Node *call); /* 1 or 0, or -1 where only the run knows (an Optional) */
 Val tt_isinstance(Inf *I, Node *call);
+
+/* mathpy.c: math.isclose, prod, fsum and the methods int.bit_length, float.is_integer, written in Python */
+int mp_lookup(const char *name);                /* its index (BI_MATHPY + k), or -1 */
+Val mp_call(Inf *I, Node *call, int k);
+bool mp_method(Inf *I, Node *call, Val o, const char *m, Val *out); /* false: not one of its methods */
 
 /* try.c: try statements */
 void tr_try(Inf *I, Node *s);

@@ -422,11 +422,24 @@ static void for_seq(Inf *I, Node *s, const Val *given) {
     Node *it = s->b;
     Seq qs[8]; int nq = 0;
     bool enumerate = st_is_builtin_call(I, it, "enumerate"), zip = st_is_builtin_call(I, it, "zip");
+    Ref start = 0; /* enumerate's start (0: none) */
     if (enumerate || zip) {
-        if (it->nkids2) inf_fail(I, it, "%s() keyword arguments are not supported", enumerate ? "enumerate" : "zip");
-        if (enumerate && it->nkids != 1) inf_fail(I, it, "enumerate() takes one sequence here");
+        Node *startn = enumerate && it->nkids == 2 ? it->kids[1] : NULL;
+        for (int k = 0; k < it->nkids2; k++) {
+            if (!enumerate || strcmp(it->names[k], "start") || startn)
+                inf_fail(I, it->kids2[k], "%s() keyword argument '%s' is not supported", enumerate ? "enumerate" : "zip",
+                         it->names[k]);
+            startn = it->kids2[k];
+        }
+        if (enumerate && (it->nkids < 1 || it->nkids > 2)) inf_fail(I, it, "enumerate() takes a sequence and a start here");
         if (zip && (it->nkids < 1 || it->nkids > 8)) inf_fail(I, it, "zip() takes 1 to 8 sequences here");
-        for (int i = 0; i < it->nkids; i++) qs[nq++] = seq_of(I, it->kids[i], NULL);
+        for (int i = 0; i < (enumerate ? 1 : it->nkids); i++) qs[nq++] = seq_of(I, it->kids[i], NULL);
+        if (startn) { /* evaluated after the sequence, as Python's arguments are */
+            Val sv = ex_expr(I, startn);
+            if (sv.ty->kind != T_SCALAR || !dt_is_intlike(sv.ty->dtype))
+                inf_fail(I, startn, "'%s' object cannot be interpreted as an integer", inf_tyname(I, sv.ty));
+            start = ex_coerce(I, sv, int_t(I), startn).r;
+        }
     } else {
         qs[nq++] = seq_of(I, it, given);
     }
@@ -442,7 +455,7 @@ static void for_seq(Inf *I, Node *s, const Val *given) {
     I->cur = L.body;
     inf_seal(I, L.body);
     Val elems[9]; int ne = 0;
-    if (enumerate) elems[ne++] = k;
+    if (enumerate) elems[ne++] = start ? mkval(I, inf_op2(I, OP_ADD, int_t(I), k.r, start)) : k;
     for (int i = 0; i < nq; i++) elems[ne++] = seq_at(I, &qs[i], k.r);
     Val e = elems[0];
     if (enumerate || zip) {
@@ -688,7 +701,7 @@ static void st_raise(Inf *I, Node *s) {
         if (e->nkids == 1) msg = e->kids[0];
     }
     if (cls->kind != N_NAME) inf_fail(I, cls, "only built-in exception classes can be raised");
-    if (!rt_exc_raisable(rt_exc_lookup(cls->name)))
+    if (s->id >= 0 && !rt_exc_raisable(rt_exc_lookup(cls->name))) /* kiln's own raises (no id) may raise any class */
         inf_fail(I, cls, "raising '%s' is not supported (use a built-in exception class)", cls->name);
     if (msg && msg->kind != N_STR) { tx_raise(I, cls->name, msg, s->line); I->cur = NOBLOCK; return; }
     st_raise_block(I, I->cur, cls->name, msg ? msg->name : "", s->line);
