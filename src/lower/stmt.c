@@ -443,6 +443,11 @@ static void for_seq(Inf *I, Node *s, const Val *given) {
     } else {
         qs[nq++] = seq_of(I, it, given);
     }
+    for (int i = 0; i < nq; i++)
+        if (qs[i].kind == 2 && qs[i].arr.ty->elems[0]->kind == T_UNKNOWN) { /* a list nothing ever stores into: */
+            st_body(I, s->kids2, s->nkids2); /* always empty, so no iteration (a body typed from nothing is no IR) */
+            return;
+        }
     Ref n = 0;
     for (int i = 0; i < nq; i++) if (qs[i].kind != 2) n = shorter(I, n, qs[i].len); /* zip stops at the shortest */
     Node *kv = st_hidden(I, "$k%d", s);

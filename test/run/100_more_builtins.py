@@ -49,3 +49,18 @@ def fsum_overflow(n):
 # expect-error: line 51: ValueError: tolerances must be non-negative
 def bad_tolerance(n):
     return math.isclose(1.0, 2.0, rel_tol=-1.0)
+
+# run: empty_loops(5)
+# expect: (11, 0, 0, [], 1, 0.0)
+def empty_loops(n):
+    # a list nothing stores into is always empty: its loop never runs (and its body, typed from nothing, is not built)
+    r = 1
+    for x in []:
+        r = r * x
+    else:
+        r += 10
+    s = []
+    t = 0
+    for x in s:
+        t += x
+    return r, t, sum([]), [y for y in []], math.prod([]), math.fsum([])
