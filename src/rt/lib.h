@@ -17,6 +17,8 @@ bool rt_blas_available(void);
 /* the OpenBLAS (KILN_BLAS names another library, "0" none; then fallback) that has every one of the n symbols:
  * their addresses into addr; false if no library has them all */
 bool rt_blas_symbols(const char *fallback, const char *const *syms, void **addr, int n);
+/* on: wait for, off: release the one OpenBLAS call at a time (matmul.c says why; np.linalg's LAPACK calls take it too) */
+void rt_blas_lock(bool on);
 /* sort.c: a sorted (partitioned) copy or the indices that sort (partition) a along axis (-1: flattened) */
 int rt_sort(Run *run, int routine, const RdArr *a, int axis, int64_t kth, Slot *out, int line, const char *file);
 int rt_nonzero(Run *run, const RdArr *a, Slot *out, int line, const char *file);

@@ -7,9 +7,10 @@
  * flipped for each row interchange and each negative u_ii (so det([[4, 1], [2, 3]]) is 10.000000000000002, as
  * NumPy's); a singular matrix makes solve and inv raise LinAlgError("Singular matrix") and det 0.0. kiln does the
  * same with the LAPACK of the OpenBLAS that matmul.c opens (dlopen on first use; KILN_BLAS chooses or turns it
- * off), so its factors are NumPy's wherever the two OpenBLAS builds compute alike. Without one, a partial-pivoting
- * LU written here (the unblocked algorithm of LAPACK's ?getf2: pivot on the largest |a_ik|, first on ties) and
- * the two triangular solves stand in: the same answers up to rounding. cholesky is ?potrf of the lower triangle
+ * off; one call at a time, as its products: rt_blas_lock), so its factors are NumPy's wherever the two OpenBLAS
+ * builds compute alike. Without one, a partial-pivoting LU written here (the unblocked algorithm of LAPACK's
+ * ?getf2: pivot on the largest |a_ik|, first on ties) and the two triangular solves stand in: the same answers up
+ * to rounding. cholesky is ?potrf of the lower triangle
  * (the upper one is never read) with the rest zeroed, LinAlgError("Matrix is not positive definite") where it
  * fails (kiln's own column-by-column factorization without LAPACK); eigvalsh and eigh are ?syevd of the lower
  * triangle (eigenvalues ascending; eigh's vectors the columns of a matrix) after the workspace query NumPy makes,
@@ -131,8 +132,10 @@ static int raise_msg(Run *run, int line, const char *file, const char *cls, cons
 static int64_t gesv(int dt, int64_t n, int64_t m, void *a, void *b, void *piv) {
     if (have_lapack(n * (m > n ? m : n))) {
         int in = (int)n, im = (int)m, lda = n ? (int)n : 1, info = 0;
+        rt_blas_lock(true);
         if (dt == KILN_FLOAT64) dgesv(&in, &im, a, &lda, piv, b, &lda, &info);
         else sgesv(&in, &im, a, &lda, piv, b, &lda, &info);
+        rt_blas_lock(false);
         return info;
     }
     int64_t info = dt == KILN_FLOAT64 ? getrf_f64(n, a, piv) : getrf_f32(n, a, piv);
@@ -196,8 +199,10 @@ static void det(int dt, int64_t n, void *fa, int64_t *piv, Slot *out) {
     bool odd = false;
     if (have_lapack(n)) {
         int in = (int)n, lda = n ? (int)n : 1, i32 = 0;
+        rt_blas_lock(true);
         if (dt == KILN_FLOAT64) dgetrf(&in, &in, fa, &lda, (int *)piv, &i32);
         else sgetrf(&in, &in, fa, &lda, (int *)piv, &i32);
+        rt_blas_lock(false);
         info = i32;
         for (int64_t k = 0; k < n && !info; k++) odd ^= ((int *)piv)[k] != k + 1;
     } else {
@@ -234,8 +239,10 @@ static int cholesky(Run *run, int dt, int64_t n, void *fa, Slot *out, int line, 
     int64_t info;
     if (have_lapack(n)) {
         int in = (int)n, lda = n ? (int)n : 1, i32 = 0;
+        rt_blas_lock(true);
         if (dt == KILN_FLOAT64) dpotrf("L", &in, fa, &lda, &i32);
         else spotrf("L", &in, fa, &lda, &i32);
+        rt_blas_lock(false);
         info = i32;
     } else {
         info = dt == KILN_FLOAT64 ? potrf_f64(n, fa) : potrf_f32(n, fa);
@@ -262,8 +269,10 @@ static int eigh(Run *run, int dt, int64_t n, void *fa, bool vectors, Slot *out, 
     if (!w) return run_nomem(run, "for np.linalg", line, file);
     double qd = 0;
     float qf = 0;
+    rt_blas_lock(true);
     if (dt == KILN_FLOAT64) dsyevd(jobz, "L", &in, fa, &lda, w, &qd, &lwork, &iquery, &liwork, &info);
     else ssyevd(jobz, "L", &in, fa, &lda, w, &qf, &lwork, &iquery, &liwork, &info);
+    rt_blas_lock(false);
     lwork = dt == KILN_FLOAT64 ? (int)qd : (int)qf;
     liwork = iquery;
     void *work = malloc((size_t)(lwork > 1 ? lwork : 1) * sz);
@@ -271,8 +280,10 @@ static int eigh(Run *run, int dt, int64_t n, void *fa, bool vectors, Slot *out, 
     int rc = 0;
     if (!work || !iwork) rc = run_nomem(run, "for np.linalg", line, file);
     else {
+        rt_blas_lock(true);
         if (dt == KILN_FLOAT64) dsyevd(jobz, "L", &in, fa, &lda, w, work, &lwork, iwork, &liwork, &info);
         else ssyevd(jobz, "L", &in, fa, &lda, w, work, &lwork, iwork, &liwork, &info);
+        rt_blas_lock(false);
         if (info) rc = raise_msg(run, line, file, "LinAlgError", "Eigenvalues did not converge");
         else if (!vectors) rc = from_fortran(run, dt, w, n, 1, true, out, line, file);
         else {

@@ -29,6 +29,11 @@ static Sgemm32 sgemm32;
 static pthread_once_t blas_once = PTHREAD_ONCE_INIT;
 static pthread_mutex_t blas_lock = PTHREAD_MUTEX_INITIALIZER; /* process-wide, as OpenBLAS's threads are */
 
+void rt_blas_lock(bool on) {
+    if (on) pthread_mutex_lock(&blas_lock);
+    else pthread_mutex_unlock(&blas_lock);
+}
+
 bool rt_blas_symbols(const char *fallback, const char *const *syms, void **addr, int n) {
     const char *env = getenv("KILN_BLAS");
     if (env && !strcmp(env, "0")) return false;
