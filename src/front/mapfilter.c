@@ -29,9 +29,16 @@ static bool in_names(const Node *n, const char *name) {
     return false;
 }
 
+/* the recursions below stop at the stack's floor, as lowering's does (a 1 MiB stack, an ASan build's frames) */
+static void stack_check(Out *o, Node *n) {
+    if ((uintptr_t)__builtin_frame_address(0) < base_stack_floor())
+        ol_fail(o, n, "expression nested too deeply for the stack left (split it into several statements)");
+}
+
 /* true if anything in n binds or uses `name` other than as the callee of a call */
-static bool other_use(const Node *n, const char *name) {
+static bool other_use(Out *o, Node *n, const char *name) {
     if (!n) return false;
+    stack_check(o, n);
     switch (n->kind) {
     case N_NAME: return !strcmp(n->name, name);
     case S_DEF: case S_GLOBAL_CONST: case S_EXCEPT:
@@ -41,23 +48,23 @@ static bool other_use(const Node *n, const char *name) {
     case N_LAMBDA: if (in_names(n, name)) return true; break;
     case N_CALL:
         if (n->a && n->a->kind == N_NAME && !strcmp(n->a->name, name)) { /* the callee: not a use */
-            for (int i = 0; i < n->nkids; i++) if (other_use(n->kids[i], name)) return true;
-            for (int i = 0; i < n->nkids2; i++) if (other_use(n->kids2[i], name)) return true;
+            for (int i = 0; i < n->nkids; i++) if (other_use(o, n->kids[i], name)) return true;
+            for (int i = 0; i < n->nkids2; i++) if (other_use(o, n->kids2[i], name)) return true;
             return false;
         }
         break;
     default: break;
     }
-    if (other_use(n->a, name) || other_use(n->b, name) || other_use(n->c, name)) return true;
-    for (int i = 0; i < n->nkids; i++) if (other_use(n->kids[i], name)) return true;
-    for (int i = 0; i < n->nkids2; i++) if (other_use(n->kids2[i], name)) return true;
+    if (other_use(o, n->a, name) || other_use(o, n->b, name) || other_use(o, n->c, name)) return true;
+    for (int i = 0; i < n->nkids; i++) if (other_use(o, n->kids[i], name)) return true;
+    for (int i = 0; i < n->nkids2; i++) if (other_use(o, n->kids2[i], name)) return true;
     return false;
 }
 
-static bool is_builtin(const Ast *ast, const char *name) {
+static bool is_builtin(Out *o, const Ast *ast, const char *name) {
     if (ol_binding(ast, name)) return false;
-    for (int i = 0; i < ast->ndefs; i++) if (other_use(ast->defs[i], name)) return false;
-    for (int i = 0; i < ast->nconsts; i++) if (other_use(ast->consts[i], name)) return false;
+    for (int i = 0; i < ast->ndefs; i++) if (other_use(o, ast->defs[i], name)) return false;
+    for (int i = 0; i < ast->nconsts; i++) if (other_use(o, ast->consts[i], name)) return false;
     return true;
 }
 
@@ -122,6 +129,7 @@ static void rewrite(Out *o, Node *n, int k) {
 
 static void walk(Out *o, Node *n, const bool *on) {
     if (!n) return;
+    stack_check(o, n);
     walk(o, n->a, on); walk(o, n->b, on); walk(o, n->c, on);
     for (int i = 0; i < n->nkids; i++) walk(o, n->kids[i], on);
     for (int i = 0; i < n->nkids2; i++) walk(o, n->kids2[i], on);
@@ -131,9 +139,9 @@ static void walk(Out *o, Node *n, const bool *on) {
 }
 
 void mf_desugar(Arena *a, Ast *ast, Diag *d) {
-    bool on[2];
-    for (int k = MF_MAP; k <= MF_FILTER; k++) on[k] = is_builtin(ast, builtin_name[k]);
-    if (!on[MF_MAP] && !on[MF_FILTER]) return;
     Out o = {a, d, ast, NULL, {0}};
+    bool on[2];
+    for (int k = MF_MAP; k <= MF_FILTER; k++) on[k] = is_builtin(&o, ast, builtin_name[k]);
+    if (!on[MF_MAP] && !on[MF_FILTER]) return;
     for (int i = 0; i < ast->ndefs; i++) walk(&o, ast->defs[i], on);
 }
