@@ -272,8 +272,9 @@ def test_linalg_errors_are_numpys():
     assert np.array_equal(inverse(a), np.linalg.inv(a))
     with pytest.raises(np.linalg.LinAlgError, match="Singular matrix"):
         inverse(np.ones((3, 3)))
-    with pytest.raises(ValueError):
-        inverse(np.zeros((2, 2)))
+    if issubclass(np.linalg.LinAlgError, ValueError):  # NumPy 2's (1.x's is an Exception of its own)
+        with pytest.raises(ValueError):
+            inverse(np.zeros((2, 2)))
 
 
 @kiln.vectorize
@@ -304,7 +305,7 @@ def test_vectorize_broadcasts_elementwise():
     m, v = np.arange(6.0).reshape(2, 3), np.array([[1.0], [4.0]])
     assert np.array_equal(_rel(m, v), ref(m, v)) and _rel(m, v).shape == (2, 3)
     assert np.array_equal(_rel(a[::-2], a[:4]), ref(a[::-2], a[:4]))  # strided views
-    assert np.array_equal(_sigmoid(a), 1.0 / (1.0 + np.exp(-a)))
+    assert _sigmoid(a).tolist() == [1.0 / (1.0 + math.exp(-x)) for x in a]  # CPython's exp (NumPy's own differs by CPU)
     r = _sigmoid(0.0)
     assert r == 0.5 and type(r) is np.float64  # scalars in, a NumPy scalar out
     assert _sigmoid(np.zeros(0)).dtype == np.float64 and _sigmoid(np.zeros((0, 3))).shape == (0, 3)
