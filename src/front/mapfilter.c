@@ -22,50 +22,40 @@
 enum { MF_MAP, MF_FILTER };
 static const char *const builtin_name[] = {"map", "filter"};
 
+/* the pass: its node maker and the stack's floor, read once (its recursions stop there, as lowering's do: a 1 MiB
+ * stack, an ASan build's frames) */
+typedef struct Mf { Out o; uintptr_t floor; } Mf;
+
+static void stack_check(Mf *m, Node *n) {
+    if ((uintptr_t)__builtin_frame_address(0) < m->floor)
+        ol_fail(&m->o, n, "expression nested too deeply for the stack left (split it into several statements)");
+}
+
 /* ---- is the name the builtin everywhere in the module? ---- */
 
-static bool in_names(const Node *n, const char *name) {
-    for (int i = 0; i < n->nnames; i++) if (n->names && n->names[i] && !strcmp(n->names[i], name)) return true;
-    return false;
-}
-
-/* the recursions below stop at the stack's floor, as lowering's does (a 1 MiB stack, an ASan build's frames) */
-static void stack_check(Out *o, Node *n) {
-    if ((uintptr_t)__builtin_frame_address(0) < base_stack_floor())
-        ol_fail(o, n, "expression nested too deeply for the stack left (split it into several statements)");
-}
-
-/* true if anything in n binds or uses `name` other than as the callee of a call */
-static bool other_use(Out *o, Node *n, const char *name) {
-    if (!n) return false;
-    stack_check(o, n);
-    switch (n->kind) {
-    case N_NAME: return !strcmp(n->name, name);
-    case S_DEF: case S_GLOBAL_CONST: case S_EXCEPT:
-        if (n->name && !strcmp(n->name, name)) return true;
-        if (n->kind == S_DEF && in_names(n, name)) return true;
-        break;
-    case N_LAMBDA: if (in_names(n, name)) return true; break;
-    case N_CALL:
-        if (n->a && n->a->kind == N_NAME && !strcmp(n->a->name, name)) { /* the callee: not a use */
-            for (int i = 0; i < n->nkids; i++) if (other_use(o, n->kids[i], name)) return true;
-            for (int i = 0; i < n->nkids2; i++) if (other_use(o, n->kids2[i], name)) return true;
-            return false;
-        }
-        break;
-    default: break;
+/* the names among builtin_name a node's own name or names (a def's parameters, a lambda's) are: a bit each */
+static unsigned named(const Node *n) {
+    unsigned mask = 0;
+    for (int k = MF_MAP; k <= MF_FILTER; k++) {
+        if (n->name && n->kind != N_STR && n->kind != N_ATTR && !strcmp(n->name, builtin_name[k])) mask |= 1u << k;
+        for (int i = 0; (n->kind == S_DEF || n->kind == N_LAMBDA) && i < n->nnames; i++)
+            if (n->names && n->names[i] && !strcmp(n->names[i], builtin_name[k])) mask |= 1u << k;
     }
-    if (other_use(o, n->a, name) || other_use(o, n->b, name) || other_use(o, n->c, name)) return true;
-    for (int i = 0; i < n->nkids; i++) if (other_use(o, n->kids[i], name)) return true;
-    for (int i = 0; i < n->nkids2; i++) if (other_use(o, n->kids2[i], name)) return true;
-    return false;
+    return mask;
 }
 
-static bool is_builtin(Out *o, const Ast *ast, const char *name) {
-    if (ol_binding(ast, name)) return false;
-    for (int i = 0; i < ast->ndefs; i++) if (other_use(o, ast->defs[i], name)) return false;
-    for (int i = 0; i < ast->nconsts; i++) if (other_use(o, ast->consts[i], name)) return false;
-    return true;
+/* the names (a bit each) that anything in n binds or uses other than as the callee of a call */
+static unsigned other_uses(Mf *m, Node *n) {
+    if (!n) return 0;
+    stack_check(m, n);
+    unsigned mask = 0;
+    if (n->kind == N_NAME || n->kind == S_DEF || n->kind == S_GLOBAL_CONST || n->kind == S_EXCEPT || n->kind == N_LAMBDA)
+        mask = named(n);
+    if (!(n->kind == N_CALL && n->a && n->a->kind == N_NAME)) mask |= other_uses(m, n->a); /* a callee name: no use */
+    mask |= other_uses(m, n->b) | other_uses(m, n->c);
+    for (int i = 0; i < n->nkids; i++) mask |= other_uses(m, n->kids[i]);
+    for (int i = 0; i < n->nkids2; i++) mask |= other_uses(m, n->kids2[i]);
+    return mask;
 }
 
 /* ---- the rewrite ---- */
@@ -127,21 +117,25 @@ static void rewrite(Out *o, Node *n, int k) {
     n->names = NULL; n->nnames = 0;
 }
 
-static void walk(Out *o, Node *n, const bool *on) {
+static void walk(Mf *m, Node *n, unsigned on) {
     if (!n) return;
-    stack_check(o, n);
-    walk(o, n->a, on); walk(o, n->b, on); walk(o, n->c, on);
-    for (int i = 0; i < n->nkids; i++) walk(o, n->kids[i], on);
-    for (int i = 0; i < n->nkids2; i++) walk(o, n->kids2[i], on);
+    stack_check(m, n);
+    walk(m, n->a, on); walk(m, n->b, on); walk(m, n->c, on);
+    for (int i = 0; i < n->nkids; i++) walk(m, n->kids[i], on);
+    for (int i = 0; i < n->nkids2; i++) walk(m, n->kids2[i], on);
     if (n->kind != N_CALL || !n->a || n->a->kind != N_NAME) return;
     for (int k = MF_MAP; k <= MF_FILTER; k++)
-        if (on[k] && !strcmp(n->a->name, builtin_name[k])) { rewrite(o, n, k); return; }
+        if ((on >> k & 1) && !strcmp(n->a->name, builtin_name[k])) { rewrite(&m->o, n, k); return; }
 }
 
 void mf_desugar(Arena *a, Ast *ast, Diag *d) {
-    Out o = {a, d, ast, NULL, {0}};
-    bool on[2];
-    for (int k = MF_MAP; k <= MF_FILTER; k++) on[k] = is_builtin(&o, ast, builtin_name[k]);
-    if (!on[MF_MAP] && !on[MF_FILTER]) return;
-    for (int i = 0; i < ast->ndefs; i++) walk(&o, ast->defs[i], on);
+    Mf m = {{a, d, ast, NULL, {0}}, base_stack_floor()};
+    unsigned used = 0; /* one scan of the module for both names */
+    for (int i = 0; i < ast->ndefs; i++) used |= other_uses(&m, ast->defs[i]);
+    for (int i = 0; i < ast->nconsts; i++) used |= other_uses(&m, ast->consts[i]);
+    unsigned on = 0;
+    for (int k = MF_MAP; k <= MF_FILTER; k++)
+        if (!(used >> k & 1) && !ol_binding(ast, builtin_name[k])) on |= 1u << k;
+    if (!on) return;
+    for (int i = 0; i < ast->ndefs; i++) walk(&m, ast->defs[i], on);
 }

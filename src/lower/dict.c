@@ -325,16 +325,8 @@ Val dc_typed(Inf *I, const Type *t, Val v) {
 
 /* ---- dict(...) ---- */
 
-static Node *node_at(Inf *I, int kind, Node *at) {
-    Node *n = arena_alloc(I->a, sizeof *n);
-    if (!n) inf_oom(I);
-    memset(n, 0, sizeof *n);
-    n->kind = (uint8_t)kind; n->line = at->line; n->col = at->col; n->id = -1;
-    return n;
-}
-
 static Node *name_at(Inf *I, const char *name, Node *at) {
-    Node *n = node_at(I, N_NAME, at);
+    Node *n = inf_node(I, N_NAME, at);
     n->name = name;
     return n;
 }
@@ -345,11 +337,11 @@ static Node *name_at(Inf *I, const char *name, Node *at) {
 Val dc_call(Inf *I, Node *call) {
     if (call->nkids > 1) inf_fail(I, call, "dict expected at most 1 argument, got %d", call->nkids);
     if (call->nkids == 0) { /* {k: v, ...} of the keywords (none: an empty dict, which learns its types) */
-        Node *d = node_at(I, N_DICT, call);
+        Node *d = inf_node(I, N_DICT, call);
         Node **ks = arena_alloc(I->a, sizeof(Node *) * (size_t)(call->nkids2 ? call->nkids2 : 1));
         if (!ks) inf_oom(I);
         for (int k = 0; k < call->nkids2; k++) {
-            ks[k] = node_at(I, N_STR, call->kids2[k]);
+            ks[k] = inf_node(I, N_STR, call->kids2[k]);
             ks[k]->name = call->names[k];
         }
         d->kids = ks; d->nkids = call->nkids2;
@@ -363,20 +355,20 @@ Val dc_call(Inf *I, Node *call) {
         Val v = ex_expr(I, src);
         src = it_held(I, call, 0, v);
         if (v.ty->kind == T_DICT) { /* its items */
-            Node *m = node_at(I, N_ATTR, call), *c = node_at(I, N_CALL, call);
+            Node *m = inf_node(I, N_ATTR, call), *c = inf_node(I, N_CALL, call);
             m->a = src; m->name = "items";
             c->a = m;
             src = c;
         }
     }
     Node *k = name_at(I, "$dk", call), *v = name_at(I, "$dv", call);
-    Node *target = node_at(I, N_TUPLE, call), *pair = node_at(I, N_TUPLE, call);
+    Node *target = inf_node(I, N_TUPLE, call), *pair = inf_node(I, N_TUPLE, call);
     Node **tk = arena_alloc(I->a, 2 * sizeof(Node *)), **pk = arena_alloc(I->a, 2 * sizeof(Node *));
     if (!tk || !pk) inf_oom(I);
     tk[0] = k; tk[1] = v; pk[0] = name_at(I, "$dk", call); pk[1] = name_at(I, "$dv", call);
     target->kids = tk; target->nkids = 2;
     pair->kids = pk; pair->nkids = 2;
-    Node *clause = node_at(I, N_COMPFOR, call), *comp = node_at(I, N_DICTCOMP, call);
+    Node *clause = inf_node(I, N_COMPFOR, call), *comp = inf_node(I, N_DICTCOMP, call);
     clause->id = call->id; /* the loop's id: stable across rounds, as the call's */
     clause->a = target; clause->b = src;
     comp->id = call->id;

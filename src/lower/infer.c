@@ -572,6 +572,15 @@ static Val read_leaves(Inf *I, Node *n, const Type *shape, int32_t *ssa) {
     return v;
 }
 
+/* a syntax node kiln makes while lowering (no id: not the user's), zeroed, at the position of at */
+Node *inf_node(Inf *I, int kind, Node *at) {
+    Node *n = arena_alloc(I->a, sizeof *n);
+    if (!n) inf_oom(I);
+    memset(n, 0, sizeof *n);
+    n->kind = (uint8_t)kind; n->line = at->line; n->col = at->col; n->id = -1;
+    return n;
+}
+
 Val val_of(Inf *I, Ref r) {
     Val v = {0};
     v.r = r;

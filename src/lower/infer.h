@@ -121,6 +121,7 @@ void inf_assign(Inf *I, Node *target, Val v);
 /* the names a body binds (its locals), each given to bind once or more */
 void inf_scan_binds(Node **body, int n, void (*bind)(void *ctx, const char *name), void *ctx);
 Val val_of(Inf *I, Ref r);
+Node *inf_node(Inf *I, int kind, Node *at); /* a node kiln makes (id -1), zeroed, at at's position */
 /* an empty list in variable recv (a name) takes items of type item: a hint, and the round restarts */
 void inf_list_learn(Inf *I, Node *recv, const Type *item, Node *at);
 const Type *inf_sum_of_arrays(Inf *I, Node *acc); /* the array type a sum()'s total was found to hold, or NULL */
@@ -201,6 +202,7 @@ const Type *st_ret_join(Inf *I, const Type *a, const Type *b); /* what returns o
 void st_body(Inf *I, Node **stmts, int n);
 Node *st_hidden(Inf *I, const char *fmt, Node *at);
 bool st_is_builtin_call(Inf *I, Node *n, const char *name); /* name(...), name not a local */
+bool st_is_var(Inf *I, const char *name); /* a variable of this function (a local shadows a builtin) */
 bool cl_is_ndindex(Inf *I, Node *n); /* a call of np.ndindex */
 void st_inplace(Inf *I, Node *s, Val cur); /* a op= v on the array cur (or a view of one), in place */
 void st_raise_block(Inf *I, uint32_t blk, const char *ename, const char *msg, int line); /* blk raises */

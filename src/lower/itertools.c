@@ -71,15 +71,8 @@ static void indent(Text *t, int depth) { put(t, "%*s", 4 * depth, ""); }
  * iterable, read once into a list (parameter p<k>, the call's argument list(<it>)) */
 typedef struct Pool { bool range; Node *it; } Pool;
 
-static Node *node(Inf *I, int kind, Node *at) {
-    Node *n = arena_alloc(I->a, sizeof *n);
-    if (!n) inf_oom(I);
-    n->kind = (uint8_t)kind; n->line = at->line; n->col = at->col; n->id = -1;
-    return n;
-}
-
 static Node *int_node(Inf *I, int64_t v, Node *at) {
-    Node *n = node(I, N_INT, at);
+    Node *n = inf_node(I, N_INT, at);
     n->v.i = v;
     return n;
 }
@@ -94,7 +87,7 @@ static void pool_args(Inf *I, Pool p, Node **args, int *nargs) {
         args[(*nargs)++] = n == 3 ? it->kids[2] : int_node(I, 1, it);
         return;
     }
-    Node *list = node(I, N_CALL, it), *name = node(I, N_NAME, it);
+    Node *list = inf_node(I, N_CALL, it), *name = inf_node(I, N_NAME, it);
     name->name = "list";
     list->a = name;
     list->kids = arena_alloc(I->a, sizeof(Node *));

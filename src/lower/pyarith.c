@@ -115,12 +115,9 @@ Val pa_pow(Inf *I, Node *call) {
     Node *arg[3];
     int n = pow_args(I, call, arg);
     if (n == 2) { /* base ** exp, written there: a literal negative exponent of an int gives a float, as ** does */
-        Node *e = arena_alloc(I->a, sizeof *e);
-        if (!e) inf_oom(I);
-        memset(e, 0, sizeof *e);
-        e->kind = N_BINARY; e->op = TK_POW; e->a = arg[0]; e->b = arg[1];
+        Node *e = inf_node(I, N_BINARY, call);
+        e->op = TK_POW; e->a = arg[0]; e->b = arg[1];
         e->chain = (uint16_t)((arg[0]->kind == N_BINARY ? arg[0]->chain : 0) + 1);
-        e->line = call->line; e->col = call->col; e->id = -1;
         return ex_expr(I, e);
     }
     Val v[3];
@@ -147,16 +144,14 @@ Val pa_radix(Inf *I, Node *call, char code) {
     Val x = ex_expr(I, call->kids[0]);
     if (x.ty->kind != T_SCALAR || !dt_is_intlike(x.ty->dtype))
         inf_fail(I, call->kids[0], "'%s' object cannot be interpreted as an integer", inf_tyname(I, x.ty));
-    Node *f = arena_alloc(I->a, 3 * sizeof *f);
+    Node *fmt = inf_node(I, N_NAME, call), *spec = inf_node(I, N_STR, call), *c = inf_node(I, N_CALL, call);
     Node **kids = arena_alloc(I->a, 2 * sizeof(Node *));
-    char *spec = arena_alloc(I->a, 3);
-    if (!f || !kids || !spec) inf_oom(I);
-    memset(f, 0, 3 * sizeof *f);
-    for (int i = 0; i < 3; i++) { f[i].line = call->line; f[i].col = call->col; f[i].id = -1; }
-    spec[0] = '#'; spec[1] = code; spec[2] = 0;
-    f[1].kind = N_NAME; f[1].name = "format";
-    f[2].kind = N_STR; f[2].name = spec;
-    kids[0] = it_held(I, call, 0, x); kids[1] = &f[2];
-    f[0].kind = N_CALL; f[0].a = &f[1]; f[0].kids = kids; f[0].nkids = 2;
-    return ex_expr(I, &f[0]);
+    char *text = arena_alloc(I->a, 3);
+    if (!kids || !text) inf_oom(I);
+    text[0] = '#'; text[1] = code; text[2] = 0;
+    fmt->name = "format";
+    spec->name = text;
+    kids[0] = it_held(I, call, 0, x); kids[1] = spec;
+    c->a = fmt; c->kids = kids; c->nkids = 2;
+    return ex_expr(I, c);
 }

@@ -403,11 +403,14 @@ static Val seq_at(Inf *I, Seq *q, Ref k) {
     return mkval(I, inf_emit(I, OP_VIEW, ty_array(I->tt, t->dtype, t->ndim - 1, t->layout), ops, 2, 0));
 }
 
-bool st_is_builtin_call(Inf *I, Node *n, const char *name) {
-    if (n->kind != N_CALL || n->a->kind != N_NAME || strcmp(n->a->name, name) != 0) return false;
+bool st_is_var(Inf *I, const char *name) {
     for (uint32_t i = 0; i < I->vars.n; i++)
-        if (strcmp(I->vars.v[i].name, name) == 0) return false;
-    return true;
+        if (strcmp(I->vars.v[i].name, name) == 0) return true;
+    return false;
+}
+
+bool st_is_builtin_call(Inf *I, Node *n, const char *name) {
+    return n->kind == N_CALL && n->a->kind == N_NAME && strcmp(n->a->name, name) == 0 && !st_is_var(I, name);
 }
 
 static Ref shorter(Inf *I, Ref n, Ref len) {

@@ -12,14 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static Node *new_node(Inf *I, int kind, Node *at) {
-    Node *n = arena_alloc(I->a, sizeof *n);
-    if (!n) inf_oom(I);
-    memset(n, 0, sizeof *n);
-    n->kind = kind; n->line = at->line; n->col = at->col; n->id = -1;
-    return n;
-}
-
 /* argument k of the formatting at `at`, evaluated into its hidden variable ("$<tag><k>_<node>") */
 static Node *arg_var(Inf *I, const char *tag, int k, Val v, Node *at) {
     char fmt[32];
@@ -30,13 +22,13 @@ static Node *arg_var(Inf *I, const char *tag, int k, Val v, Node *at) {
 }
 
 static Node *text_node(Inf *I, const char *s, size_t n, Node *at) {
-    Node *l = new_node(I, N_STR, at);
+    Node *l = inf_node(I, N_STR, at);
     if (!(l->name = arena_strndup(I->a, s, n))) inf_oom(I);
     return l;
 }
 
 static Val fstring(Inf *I, Node *at, Node **kids, int nk) {
-    Node *fs = new_node(I, N_FSTRING, at);
+    Node *fs = inf_node(I, N_FSTRING, at);
     fs->kids = kids; fs->nkids = nk;
     return tx_fstring(I, fs);
 }
@@ -94,7 +86,7 @@ Val sf_format(Inf *I, Node *call, const char *text) {
         if (!f) inf_oom(I);
         char *spec = strchr(f, ':'), *bang = strchr(f, '!');
         if (bang && spec && bang > spec) bang = NULL; /* a '!' inside the spec */
-        Node *fld = new_node(I, N_FIELD, call);
+        Node *fld = inf_node(I, N_FIELD, call);
         fld->name = spec ? spec + 1 : "";
         if (bang) {
             if ((bang[1] != 'r' && bang[1] != 's' && bang[1] != 'a') || (bang[2] && bang + 2 != spec))
@@ -120,7 +112,7 @@ Val sf_format_call(Inf *I, Node *call) {
         if (sp->kind != N_STR) inf_fail(I, sp, "format(): the format spec must be a string literal here (its fields are read when compiling)");
         spec = sp->name;
     }
-    Node *fld = new_node(I, N_FIELD, call);
+    Node *fld = inf_node(I, N_FIELD, call);
     fld->a = call->kids[0];
     fld->name = spec;
     Node **kids = arena_alloc(I->a, sizeof(Node *));
@@ -184,7 +176,7 @@ static const char *spec_of(Inf *I, const Conv *c, char kind, char type) {
 
 /* fn(h): a builtin applied to the argument's variable in the field */
 static Node *applied(Inf *I, const char *fn, Node *h, Node *at) {
-    Node *call = new_node(I, N_CALL, at), *name = new_node(I, N_NAME, at);
+    Node *call = inf_node(I, N_CALL, at), *name = inf_node(I, N_NAME, at);
     Node **kids = arena_alloc(I->a, sizeof(Node *));
     if (!kids) inf_oom(I);
     name->name = fn;
@@ -202,7 +194,7 @@ static int64_t code_points(const char *s) {
 /* the field for conversion c of argument h (given: its value before it was made a run-time value) */
 static Node *conv_field(Inf *I, Node *at, const Conv *c, Node *h, Val given) {
     const Type *t = given.ty;
-    Node *fld = new_node(I, N_FIELD, at);
+    Node *fld = inf_node(I, N_FIELD, at);
     bool number = t->kind == T_SCALAR && !dt_is_complex(t->dtype), integer = number && dt_is_intlike(t->dtype);
     const char *tn = tx_is(t) ? "str" : inf_tyname(I, t);
     fld->a = h;

@@ -31,14 +31,9 @@ static const struct { const char *name; int c; } numpy_classes[] = {
     {"complexfloating", C_COMPLEXFLOATING},
 };
 
-static bool local(Inf *I, const char *name) {
-    for (uint32_t i = 0; i < I->vars.n; i++) if (!strcmp(I->vars.v[i].name, name)) return true;
-    return false;
-}
-
 /* the class a classinfo node names (C_*), or a compile error */
 static int class_of(Inf *I, Node *n) {
-    if (n->kind == N_NAME && !local(I, n->name))
+    if (n->kind == N_NAME && !st_is_var(I, n->name))
         for (int k = 0; k < (int)NELEM(python_classes); k++)
             if (!strcmp(python_classes[k].name, n->name)) return python_classes[k].c;
     if (n->kind == N_ATTR) {
