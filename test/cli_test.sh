@@ -738,10 +738,19 @@ def la(n):
     return np.linalg.solve(a, np.array([1.0, 2.0])), np.linalg.inv(a), np.linalg.det(a), np.linalg.solve(a, a.T)
 def sing(n):
     return np.linalg.inv(np.ones((n, n)))
+def fact(n):
+    return np.linalg.svd(np.eye(n), compute_uv=False), np.linalg.qr(np.eye(n), mode="r")
+def f32(n):
+    return np.linalg.solve(np.array([[4.0, 1.0], [2.0, 3.0]], dtype=np.float32), np.array([1.0, 2.0], dtype=np.float32))
 PY
 check 0 "([0.1, 0.6], [[0.3, -0.1], [-0.2, 0.4]], 10.000000000000002, [[1.1, 0.3], [-0.4, 0.8]])" env KILN_BLAS=0 "$K" run "$T/la.py" la 1
 check 0 "([0.1, 0.6], [[0.3, -0.1], [-0.2, 0.4]], 10.000000000000002, [[1.1, 0.3], [-0.4, 0.8]])" "$K" run "$T/la.py" la 1
 check 1 "LinAlgError: Singular matrix" env KILN_BLAS=0 "$K" run "$T/la.py" sing 3
 check 1 "LinAlgError: Singular matrix" env KILN_BLAS=0 "$K" run --tier opt "$T/la.py" sing 3
+# svd, qr, lstsq, pinv need LAPACK: a RuntimeError that says so; float32 systems solved in double, as NumPy solves them
+check 1 "RuntimeError: np.linalg.svd needs LAPACK, and kiln could not open OpenBLAS" env KILN_BLAS=0 "$K" run "$T/la.py" fact 2
+check 0 "([1.0, 1.0], [[1.0, 0.0], [0.0, 1.0]])" "$K" run "$T/la.py" fact 2
+check 0 "[0.10000000149011612, 0.6000000238418579]" env KILN_BLAS=0 "$K" run "$T/la.py" f32 1
+check 0 "[0.10000000149011612, 0.6000000238418579]" "$K" run "$T/la.py" f32 1
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -310,9 +310,12 @@ int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char
     }
     if (routine == LIB_NONZERO) return rt_nonzero(run, &A, &s[d], line, file);
     if (routine == LIB_LINALG) {
-        int op = (int)(x->aux >> 8);
-        RdArr B = op == LA_SOLVE || op == LA_SOLVE1 ? rd_arr(s, x->slot[0], x->at) : A; /* b: a's type (lowering's) */
-        return rt_linalg(run, op, &A, &B, &s[d], line, file);
+        int op = (int)(x->aux >> 8 & 0xff);
+        bool has_b = op == LA_SOLVE || op == LA_SOLVE1 || op == LA_LSTSQ;
+        /* b: of the result's type (lowering makes it so); rcond after it, or first (pinv) */
+        RdArr B = has_b ? rd_arr(s, x->slot[0], x->at) : A;
+        double rcond = op == LA_LSTSQ ? s[x->slot[1]].f : op == LA_PINV ? s[x->slot[0]].f : 0;
+        return rt_linalg(run, op, &A, &B, rcond, (x->aux >> 16) & LA_RCOND, &s[d], line, file);
     }
     if (routine > LIB_MATMUL && routine < LIB_NONZERO)
         return rt_sort(run, routine, &A, (int)((x->aux >> 8) & 0xff) - 1, x->n > 0 ? s[x->slot[0]].i : 0, &s[d], line, file);

@@ -70,14 +70,19 @@ enum {
     LIB_CLOCK,         /* operand 0: 0; aux >> 8: PYCLOCK_*: the time module's clock read now (a float of seconds, or _NS an
                         * int of nanoseconds): never folded, never moved past another effect */
     LIB_AFREE,         /* operand 0: an array a loop iteration made and is done with (opt/arrfree.c): its buffer let go */
-    LIB_LINALG,        /* aux >> 8: LA_*; operand 0 a square float matrix, then (LA_SOLVE) b: rt/linalg.c */
+    LIB_LINALG,        /* aux >> 8 & 0xff: LA_*; operand 0 a float matrix, then b, rcond (below): rt/linalg.c */
     LIB_LAST = LIB_LINALG,
 };
 
-/* what LIB_LINALG computes: np.linalg.solve(a, b), inv(a), det(a), cholesky(a), eigvalsh(a), eigh(a) (an (n + 1) x n
- * array: the eigenvalues, then the eigenvectors' matrix); SOLVE1: solve of a vector b, passed as an (n, 1) matrix
- * (its messages are NumPy's solve1's) */
-enum { LA_SOLVE, LA_INV, LA_DET, LA_CHOLESKY, LA_EIGVALSH, LA_EIGH, LA_SOLVE1 };
+/* what LIB_LINALG computes (aux >> 8 & 0xff; aux >> 16: LA_RCOND where rcond is given): np.linalg.solve(a, b), inv(a),
+ * det(a), cholesky(a), eigvalsh(a), eigh(a) (an (n + 1) x n array: the eigenvalues, then the eigenvectors' matrix);
+ * SOLVE1: solve of a vector b, passed as an (n, 1) matrix (its messages are NumPy's solve1's); svd(a) (SVD_N: the
+ * values; SVD_S, SVD_A: U, S and V^T packed in the rows of one array), qr(a) (QR_R: R; QR_REDUCED, QR_COMPLETE: Q and
+ * R packed), lstsq(a, b[, rcond]) (b an (m, k) matrix; operand 2 rcond; x, residuals, S, rank packed) and pinv(a,
+ * rcond) (operand 1): rt/linalg.c says how each is packed */
+enum { LA_SOLVE, LA_INV, LA_DET, LA_CHOLESKY, LA_EIGVALSH, LA_EIGH, LA_SOLVE1, LA_SVD_N, LA_SVD_S, LA_SVD_A, LA_QR_R,
+       LA_QR_REDUCED, LA_QR_COMPLETE, LA_LSTSQ, LA_PINV };
+enum { LA_RCOND = 1 };
 
 /* what LIB_CLOCK reads: time.time(), perf_counter(), monotonic(), process_time() and their _ns forms */
 enum { PYCLOCK_TIME, PYCLOCK_PERF, PYCLOCK_MONOTONIC, PYCLOCK_PROCESS, PYCLOCK_NS = 8 };

@@ -266,7 +266,11 @@ Val rd_contains(Inf *I, Val a, Val x, Node *at);
 Val rd_whole(Inf *I, Val a, int kind, Node *at);
 Val rd_axes(Inf *I, Val a, int kind, unsigned axes, Node *at); /* along the axes in the mask: an array, or a scalar for all */
 Val nl_norm(Inf *I, Node *call); /* nplinalg.c: np.linalg.norm */
-Val nl_linalg(Inf *I, Node *call, int op); /* nplinalg.c: np.linalg.solve, inv, det (LA_*) */ /* a reduction (RK_*) of every element of array a: a NumPy scalar */
+Val nl_linalg(Inf *I, Node *call, int op); /* nplinalg.c: np.linalg.solve, inv, det, cholesky, eigvalsh, eigh (LA_*) */
+Val nl_svd(Inf *I, Node *call);   /* np.linalg.svd, qr, lstsq, pinv */
+Val nl_qr(Inf *I, Node *call);
+Val nl_lstsq(Inf *I, Node *call);
+Val nl_pinv(Inf *I, Node *call); /* a reduction (RK_*) of every element of array a: a NumPy scalar */
 Val cp_copyto(Inf *I, Node *call); /* copyto.c: np.copyto */
 
 /* arrays.c */

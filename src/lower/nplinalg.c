@@ -14,6 +14,7 @@
  */
 #include "ewise.h"
 #include "../ir/lib.h"
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -174,4 +175,161 @@ Val nl_linalg(Inf *I, Node *call, int op) {
     if (!vec) return r;
     Ref dims[1] = {inf_dim(I, r, 0)}, strides[1] = {inf_stride(I, r, 0)}; /* the (n, 1) result as a vector */
     return vw_make(I, r, inf_k64(I, 0), dims, strides, 1, LAYOUT_C, call);
+}
+
+/* ---- np.linalg.svd, qr, lstsq, pinv: results packed in the rows of one array (rt/linalg.c), taken apart here ---- */
+
+static Ref ix(Inf *I, int op, Ref a, Ref b) { return inf_emit(I, op, inf_i64(I), (Ref[]){a, b}, 2, 0); }
+
+static Ref ix_min(Inf *I, Ref a, Ref b) {
+    Ref lt = inf_emit(I, OP_LT, inf_bool(I), (Ref[]){a, b}, 2, 0);
+    return inf_emit(I, OP_SELECT, inf_i64(I), (Ref[]){lt, a, b}, 3, 0);
+}
+
+/* rows r0 .. r0 + rows of packed result p, their first cols columns (cols NULL: one row, a vector of rows values) */
+static Val la_part(Inf *I, Val p, Ref r0, Ref rows, Ref cols, Node *at) {
+    Ref row = inf_stride(I, p, 0), col = inf_stride(I, p, 1), off = ix(I, OP_MUL, r0, row);
+    if (!cols) return vw_make(I, p, off, (Ref[]){rows}, (Ref[]){col}, 1, LAYOUT_C, at);
+    return vw_make(I, p, off, (Ref[]){rows, cols}, (Ref[]){row, col}, 2, LAYOUT_ANY, at);
+}
+
+static Val la_tuple(Inf *I, const Val *v, int n) {
+    Val t = {0};
+    t.el = arena_alloc(I->a, (size_t)n * sizeof(Val));
+    if (!t.el) inf_oom(I);
+    const Type *ts[4];
+    for (int i = 0; i < n; i++) { t.el[i] = v[i]; ts[i] = v[i].ty; }
+    t.ty = ty_tuple(I->tt, ts, n);
+    if (!t.ty) inf_oom(I);
+    return t;
+}
+
+/* a bool keyword that changes the result's type: written in the call */
+static bool la_flag(Inf *I, Node *n, const char *fname, const char *param, bool dflt) {
+    if (!n) return dflt;
+    if (n->kind != N_BOOL) inf_fail(I, n, "np.linalg.%s(): %s must be True or False written in the call (it decides what "
+                                          "the call returns)", fname, param);
+    return n->v.i != 0;
+}
+
+/* the matrix argument of svd, qr, lstsq and pinv: a 2-d float array (ints as float64) */
+static Val la_matrix(Inf *I, Node *call, Node *n, const char *fname) {
+    if (!n) inf_fail(I, call, "np.linalg.%s() missing required argument 'a'", fname);
+    Val a = la_arg(I, n, fname);
+    if (a.ty->ndim < 2)
+        inf_fail(I, n, "%d-dimensional array given. Array must be at least two-dimensional", a.ty->ndim);
+    if (a.ty->ndim > 2)
+        inf_fail(I, n, "np.linalg.%s() of a stack of matrices (%d dimensions) is not supported yet", fname, a.ty->ndim);
+    return la_dtype(&a, 1) == (int)a.ty->dtype ? a : la_cast(I, a, KILN_FLOAT64, call);
+}
+
+/* an rcond: a number, as a float64 */
+static Ref la_rcond(Inf *I, Node *n, const char *fname) {
+    Val v = ex_expr(I, n);
+    if (v.ty->kind != T_SCALAR || dt_is_complex(v.ty->dtype) || v.ty->dtype == KILN_BOOL)
+        inf_fail(I, n, "np.linalg.%s(): rcond must be a real number here, not %s", fname, inf_tyname(I, v.ty));
+    return ex_coerce(I, v, ty_scalar(I->tt, KILN_FLOAT64, false), n).r;
+}
+
+static Val la_emit(Inf *I, const Type *t, const Ref *ops, int n, int op, int flags) {
+    return val_of(I, inf_emit(I, OP_LIB, t, ops, (uint32_t)n, LIB_LINALG | (int64_t)op << 8 | (int64_t)flags << 16));
+}
+
+/* np.linalg.svd(a, full_matrices=True, compute_uv=True, hermitian=False): (U, S, Vh), or S */
+Val nl_svd(Inf *I, Node *call) {
+    Node *arg[4];
+    cl_np_bind(I, call, "svd", 0, (const char *const[]){"a", "full_matrices", "compute_uv", "hermitian", NULL}, 4, arg);
+    if (la_flag(I, arg[3], "svd", "hermitian", false))
+        inf_fail(I, arg[3], "np.linalg.svd(): hermitian=True is not supported yet");
+    bool full = la_flag(I, arg[1], "svd", "full_matrices", true), uv = la_flag(I, arg[2], "svd", "compute_uv", true);
+    Val a = la_matrix(I, call, arg[0], "svd");
+    kiln_dtype dt = a.ty->dtype;
+    if (!uv) return la_emit(I, ty_array(I->tt, dt, 1, LAYOUT_C), &a.r, 1, LA_SVD_N, 0);
+    Val p = la_emit(I, ty_array(I->tt, dt, 2, LAYOUT_C), &a.r, 1, full ? LA_SVD_A : LA_SVD_S, 0);
+    Ref m = inf_dim(I, a, 0), n = inf_dim(I, a, 1), k = ix_min(I, m, n);
+    Val v[3] = {la_part(I, p, inf_k64(I, 0), m, full ? m : k, call), la_part(I, p, m, k, 0, call),
+                la_part(I, p, ix(I, OP_ADD, m, inf_k64(I, 1)), full ? n : k, n, call)};
+    return la_tuple(I, v, 3);
+}
+
+/* np.linalg.qr(a, mode='reduced'): (Q, R) for 'reduced' and 'complete', R for 'r' */
+Val nl_qr(Inf *I, Node *call) {
+    Node *arg[2];
+    cl_np_bind(I, call, "qr", 0, (const char *const[]){"a", "mode", NULL}, 2, arg);
+    const char *mode = "reduced";
+    if (arg[1]) {
+        if (arg[1]->kind != N_STR) inf_fail(I, arg[1], "np.linalg.qr(): mode must be a string written in the call");
+        mode = arg[1]->name;
+        if (!strcmp(mode, "raw") || !strcmp(mode, "economic") || !strcmp(mode, "e") || !strcmp(mode, "full") ||
+            !strcmp(mode, "f"))
+            inf_fail(I, arg[1], "np.linalg.qr(): mode '%s' is not supported ('reduced', 'complete' and 'r' are)", mode);
+        if (strcmp(mode, "reduced") && strcmp(mode, "complete") && strcmp(mode, "r"))
+            inf_fail(I, arg[1], "Unrecognized mode '%s'", mode);
+    }
+    Val a = la_matrix(I, call, arg[0], "qr");
+    const Type *t = ty_array(I->tt, a.ty->dtype, 2, LAYOUT_C);
+    if (!strcmp(mode, "r")) return la_emit(I, t, &a.r, 1, LA_QR_R, 0);
+    bool complete = !strcmp(mode, "complete");
+    Val p = la_emit(I, t, &a.r, 1, complete ? LA_QR_COMPLETE : LA_QR_REDUCED, 0);
+    Ref m = inf_dim(I, a, 0), n = inf_dim(I, a, 1), mc = complete ? m : ix_min(I, m, n);
+    Val v[2] = {la_part(I, p, inf_k64(I, 0), m, mc, call), la_part(I, p, m, mc, n, call)};
+    return la_tuple(I, v, 2);
+}
+
+/* np.linalg.lstsq(a, b, rcond=None): (x, residuals, rank, s); b a vector or a matrix */
+Val nl_lstsq(Inf *I, Node *call) {
+    Node *arg[3];
+    cl_np_bind(I, call, "lstsq", 0, (const char *const[]){"a", "b", "rcond", NULL}, 3, arg);
+    if (!arg[1]) inf_fail(I, call, "np.linalg.lstsq() missing required argument 'b'");
+    Val a = la_matrix(I, call, arg[0], "lstsq"), b = la_arg(I, arg[1], "lstsq");
+    if (b.ty->ndim < 1 || b.ty->ndim > 2)
+        inf_fail(I, arg[1], "np.linalg.lstsq(): b must have 1 or 2 dimensions here (it has %d)", b.ty->ndim);
+    Val ab[2] = {a, b};
+    int dt = la_dtype(ab, 2);
+    if ((int)a.ty->dtype != dt) a = la_cast(I, a, dt, call);
+    if ((int)b.ty->dtype != dt) b = la_cast(I, b, dt, call);
+    bool vec = b.ty->ndim == 1;
+    if (vec) /* b as an (m, 1) matrix */
+        b = vw_make(I, b, inf_k64(I, 0), (Ref[]){inf_dim(I, b, 0), inf_k64(I, 1)}, (Ref[]){inf_stride(I, b, 0), inf_k64(I, 0)},
+                    2, LAYOUT_ANY, call);
+    bool given = arg[2] && arg[2]->kind != N_NONE;
+    Ref ops[3] = {a.r, b.r, given ? la_rcond(I, arg[2], "lstsq") : inf_const_f(I, ty_scalar(I->tt, KILN_FLOAT64, false), 0)};
+    Val p = la_emit(I, ty_array(I->tt, (kiln_dtype)dt, 2, LAYOUT_C), ops, 3, LA_LSTSQ, given ? LA_RCOND : 0);
+    Ref m = inf_dim(I, a, 0), n = inf_dim(I, a, 1), k = ix_min(I, m, n), nrhs = inf_dim(I, b, 1);
+    Ref last = ix(I, OP_ADD, n, inf_k64(I, 2));
+    const Type *et = ty_scalar(I->tt, (kiln_dtype)dt, false);
+    Ref rank = inf_load(I, p.r, et, (Ref[]){last, inf_k64(I, 0)}, 2);
+    Ref count = inf_load(I, p.r, et, (Ref[]){last, inf_k64(I, 1)}, 2);
+    count = inf_emit(I, OP_CAST, inf_i64(I), &count, 1, 0);
+    Val x = vec ? vw_make(I, p, inf_k64(I, 0), (Ref[]){n}, (Ref[]){inf_stride(I, p, 0)}, 1, LAYOUT_ANY, call) /* column 0 */
+                : la_part(I, p, inf_k64(I, 0), n, nrhs, call);
+    Val v[4] = {x, la_part(I, p, n, count, 0, call),
+                val_of(I, inf_emit(I, OP_CAST, ty_scalar(I->tt, KILN_INT32, false), &rank, 1, 0)),
+                la_part(I, p, ix(I, OP_ADD, n, inf_k64(I, 1)), k, 0, call)};
+    return la_tuple(I, v, 4);
+}
+
+/* np.linalg.pinv(a, rcond=None, hermitian=False, *, rtol=<unset>): rcond 1e-15 unless given; rtol=None
+ * max(m, n) * eps of a's type, a number that number */
+Val nl_pinv(Inf *I, Node *call) {
+    Node *arg[4];
+    cl_np_bind(I, call, "pinv", 0, (const char *const[]){"a", "rcond", "hermitian", "rtol", NULL}, 3, arg);
+    if (la_flag(I, arg[2], "pinv", "hermitian", false))
+        inf_fail(I, arg[2], "np.linalg.pinv(): hermitian=True is not supported yet");
+    Val a = la_matrix(I, call, arg[0], "pinv");
+    bool rcond = arg[1] && arg[1]->kind != N_NONE, rtol = arg[3] != NULL;
+    if (rcond && rtol) inf_fail(I, call, "`rtol` and `rcond` can't be both set.");
+    const Type *f64 = ty_scalar(I->tt, KILN_FLOAT64, false);
+    Ref r;
+    if (rcond) r = la_rcond(I, arg[1], "pinv");
+    else if (rtol && arg[3]->kind != N_NONE) r = la_rcond(I, arg[3], "pinv");
+    else if (rtol) { /* None: max(m, n) * eps of a's dtype */
+        Ref m = inf_dim(I, a, 0), n = inf_dim(I, a, 1), lt = inf_emit(I, OP_LT, inf_bool(I), (Ref[]){m, n}, 2, 0);
+        Ref mx = inf_emit(I, OP_SELECT, inf_i64(I), (Ref[]){lt, n, m}, 3, 0);
+        mx = inf_emit(I, OP_CAST, f64, &mx, 1, 0);
+        double eps = a.ty->dtype == KILN_FLOAT32 ? (double)FLT_EPSILON : DBL_EPSILON;
+        r = inf_emit(I, OP_MUL, f64, (Ref[]){mx, inf_const_f(I, f64, eps)}, 2, 0);
+    } else r = inf_const_f(I, f64, 1e-15);
+    Ref ops[2] = {a.r, r};
+    return la_emit(I, ty_array(I->tt, a.ty->dtype, 2, LAYOUT_C), ops, 2, LA_PINV, 0);
 }

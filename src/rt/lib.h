@@ -14,16 +14,21 @@ enum { LIB_BLAS_MIN = 32768 }; /* M*N*K from which float products go to BLAS */
 /* a (batch..., M, K) @ b (batch..., K, N) into a new C array; 0, or -1 with the error raised */
 int rt_matmul(Run *run, const RdArr *a, const RdArr *b, int nb, Slot *out, int line, const char *file);
 bool rt_blas_available(void);
-/* the OpenBLAS (KILN_BLAS names another library, "0" none; then fallback) that has every one of the n symbols:
- * their addresses into addr; false if no library has them all */
-bool rt_blas_symbols(const char *fallback, const char *const *syms, void **addr, int n);
+/* blas.c: the BLAS/LAPACK library (NumPy's OpenBLAS where loaded; KILN_BLAS names another, "0" none; then
+ * Debian's, then fallback) that has every one of the n routines (plain names: "dgesv_", "cblas_dgemm"): their
+ * addresses into addr and whether its integers are 64-bit (*wide); false if no library has them all */
+bool rt_blas_symbols(const char *fallback, const char *const *syms, void **addr, int n, bool *wide);
+/* an integer the library wrote through a pointer to an int64_t, as a value (a 32-bit library writes the low half) */
+int64_t rt_blas_int(int64_t v, bool wide);
 /* on: wait for, off: release the one OpenBLAS call at a time (matmul.c says why; np.linalg's LAPACK calls take it too) */
 void rt_blas_lock(bool on);
 /* sort.c: a sorted (partitioned) copy or the indices that sort (partition) a along axis (-1: flattened) */
 int rt_sort(Run *run, int routine, const RdArr *a, int axis, int64_t kth, Slot *out, int line, const char *file);
 int rt_nonzero(Run *run, const RdArr *a, Slot *out, int line, const char *file);
-/* linalg.c: LA_* (ir/lib.h) of the square float matrix a (and b for LA_SOLVE): a new array, or the determinant */
-int rt_linalg(Run *run, int op, const RdArr *a, const RdArr *b, Slot *out, int line, const char *file);
+/* linalg.c: LA_* (ir/lib.h) of the float matrix a (and b for LA_SOLVE, LA_SOLVE1, LA_LSTSQ; rcond for LA_LSTSQ, where
+ * rcond_given, and LA_PINV): a new array, or the determinant */
+int rt_linalg(Run *run, int op, const RdArr *a, const RdArr *b, double rcond, bool rcond_given, Slot *out, int line,
+              const char *file);
 
 /* arrayfmt.c: NumPy's str() (repr: its repr()) of the array of type t in slots v, malloc'd; NULL: out of memory */
 char *rt_array_text(const Type *t, const Slot *v, bool repr);

@@ -4,63 +4,43 @@
  * Operands arrive as views of shape (batch..., M, K) and (batch..., K, N)
  * with any strides (a missing M or N is a length-1 axis; batch axes of
  * length 1 broadcast). The result is a new C-contiguous (batch..., M, N).
- * Large float32/float64 products go to BLAS (OpenBLAS from Debian, opened
- * with dlopen on first use so that programs which never multiply matrices
- * never pay its start-up; KILN_BLAS=0 turns it off, KILN_BLAS=path picks
- * the library); a matrix BLAS cannot read in place (no unit stride on
+ * Large float32/float64 products go to BLAS (the OpenBLAS blas.c chooses:
+ * NumPy's inside Python, else Debian's; opened with dlopen on first use so
+ * that programs which never multiply matrices never pay its start-up;
+ * KILN_BLAS=0 turns it off, KILN_BLAS=path picks the library); a matrix BLAS cannot read in place (no unit stride on
  * either axis) is copied first. Small products, integers, and the case
  * without BLAS run a plain loop: each element a sum over k in order.
  * NumPy gives no order for these sums (it is its BLAS's), so float results
  * may differ from NumPy's in the last bits; integer products are exact.
  */
 #include "lib.h"
-#include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 enum { ROW_MAJOR = 101, NO_TRANS = 111, TRANS = 112 };
-/* cblas_?gemm of the LP64 interface: int sizes */
-typedef void (*Dgemm32)(int, int, int, int, int, int, double, const double *, int, const double *, int, double, double *, int);
-typedef void (*Sgemm32)(int, int, int, int, int, int, float, const float *, int, const float *, int, float, float *, int);
-static Dgemm32 dgemm32;
-static Sgemm32 sgemm32;
+/* cblas_?gemm, every integer an int64_t (blas.c: the same call serves the 32-bit interface) */
+typedef void (*Dgemm)(int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, double, const double *, int64_t,
+                      const double *, int64_t, double, double *, int64_t);
+typedef void (*Sgemm)(int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, float, const float *, int64_t,
+                      const float *, int64_t, float, float *, int64_t);
+static Dgemm dgemm;
+static Sgemm sgemm;
 static pthread_once_t blas_once = PTHREAD_ONCE_INIT;
-static pthread_mutex_t blas_lock = PTHREAD_MUTEX_INITIALIZER; /* process-wide, as OpenBLAS's threads are */
-
-void rt_blas_lock(bool on) {
-    if (on) pthread_mutex_lock(&blas_lock);
-    else pthread_mutex_unlock(&blas_lock);
-}
-
-bool rt_blas_symbols(const char *fallback, const char *const *syms, void **addr, int n) {
-    const char *env = getenv("KILN_BLAS");
-    if (env && !strcmp(env, "0")) return false;
-    const char *libs[] = {env && *env ? env : "libopenblas.so.0", "libopenblas.so", fallback};
-    for (size_t i = 0; i < sizeof libs / sizeof *libs; i++) {
-        void *h = dlopen(libs[i], RTLD_NOW | RTLD_LOCAL);
-        if (!h) continue;
-        int found = 0;
-        for (int k = 0; k < n; k++) found += (addr[k] = dlsym(h, syms[k])) != NULL;
-        if (found == n) return true;
-        for (int k = 0; k < n; k++) addr[k] = NULL;
-        dlclose(h);
-    }
-    return false;
-}
 
 static void blas_open(void) {
     static const char *const syms[] = {"cblas_dgemm", "cblas_sgemm"};
     void *addr[2];
-    if (!rt_blas_symbols("libcblas.so.3", syms, addr, 2)) return;
-    dgemm32 = (Dgemm32)(uintptr_t)addr[0];
-    sgemm32 = (Sgemm32)(uintptr_t)addr[1];
+    bool wide;
+    if (!rt_blas_symbols("libcblas.so.3", syms, addr, 2, &wide)) return;
+    dgemm = (Dgemm)(uintptr_t)addr[0];
+    sgemm = (Sgemm)(uintptr_t)addr[1];
 }
 
 bool rt_blas_available(void) {
     pthread_once(&blas_once, blas_open);
-    return dgemm32 != NULL;
+    return dgemm != NULL;
 }
 
 /* how BLAS reads a rows x cols matrix with strides (rs, cs) in elements: 0 as is (row-major,
@@ -98,14 +78,14 @@ static int gemm(int dt, Mat a, Mat b, char *c) {
      * count is its own (OPENBLAS_NUM_THREADS) and deliberately not kiln's `threads`: its bits depend on it
      * (measured: a 700 x 700 product sums differently with 1 thread than with 2), and kiln's results must
      * not depend on kiln's thread count. Which thread of a parallel loop asks changes nothing. */
-    pthread_mutex_lock(&blas_lock);
+    rt_blas_lock(true);
     if (dt == KILN_FLOAT64)
-        dgemm32(ROW_MAJOR, oa, ob, (int)M, (int)N, (int)K, 1.0, (const double *)a.p, (int)lda, (const double *)b.p, (int)ldb,
-                0.0, (double *)c, (int)(N > 0 ? N : 1));
+        dgemm(ROW_MAJOR, oa, ob, M, N, K, 1.0, (const double *)a.p, lda, (const double *)b.p, ldb, 0.0, (double *)c,
+              N > 0 ? N : 1);
     else
-        sgemm32(ROW_MAJOR, oa, ob, (int)M, (int)N, (int)K, 1.0f, (const float *)a.p, (int)lda, (const float *)b.p, (int)ldb,
-                0.0f, (float *)c, (int)(N > 0 ? N : 1));
-    pthread_mutex_unlock(&blas_lock);
+        sgemm(ROW_MAJOR, oa, ob, M, N, K, 1.0f, (const float *)a.p, lda, (const float *)b.p, ldb, 0.0f, (float *)c,
+              N > 0 ? N : 1);
+    rt_blas_lock(false);
     free(pa); free(pb);
     return 0;
 }

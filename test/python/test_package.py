@@ -277,6 +277,60 @@ def test_linalg_errors_are_numpys():
             inverse(np.zeros((2, 2)))
 
 
+NUMPY2 = int(np.__version__.split(".")[0]) >= 2
+
+
+def _la_square(a, b, c):
+    return (np.linalg.solve(a, b), np.linalg.det(a), np.linalg.inv(a), np.linalg.eigvalsh(c),
+            np.linalg.cholesky(c + 3 * np.eye(a.shape[0], dtype=a.dtype)), np.linalg.eigh(c)[1])
+
+
+def _la_svd(a):
+    u, s, vt = np.linalg.svd(a)
+    u2, s2, vt2 = np.linalg.svd(a, full_matrices=False)
+    return u, s, vt, u2, s2, vt2, np.linalg.svd(a, compute_uv=False)
+
+
+def _la_rect(a, b):
+    q, r = np.linalg.qr(a)
+    q2, r2 = np.linalg.qr(a, mode="complete")
+    x, res, rank, s = np.linalg.lstsq(a, b, rcond=None)  # NumPy 1.x's default rcond is another (it warns)
+    return q, r, q2, r2, np.linalg.qr(a, mode="r"), x, res, rank, s, np.linalg.pinv(a), np.linalg.pinv(a, 0.3)
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+def test_linalg_bits_are_numpys(dtype):
+    """np.linalg in a kernel calls the OpenBLAS NumPy has loaded (rt/blas.c) with NumPy's steps, in double precision
+    for float32 too: every result bit for bit NumPy's, every shape from 1 x 1 to 7 x 6 (Debian's OpenBLAS alone, kiln's
+    choice outside Python, solved a third of these systems differently in the last bit)"""
+    funcs = [_la_square, _la_svd, _la_rect]
+    jitted = [kiln.jit(f) for f in funcs]
+    rng = np.random.default_rng(7)
+    for t in range(126):
+        m, n = 1 + t % 7, 1 + (t // 7) % 6
+        a = rng.random((m, n)).astype(dtype)
+        sq = rng.random((n, n)).astype(dtype)
+        b = rng.random(m).astype(dtype)
+        cases = [(sq, b[:1].repeat(n), (sq @ sq.T).astype(dtype)), (a,), (a, b)]
+        for f, k, args in zip(funcs, jitted, cases):
+            for i, (want, got) in enumerate(zip(f(*args), k(*args))):
+                want, got = np.asarray(want), np.asarray(got)
+                assert (got.dtype, got.shape) == (want.dtype, want.shape), (f.__name__, i, m, n)
+                assert got.tobytes() == want.tobytes(), (f.__name__, i, m, n, got, want)
+
+
+@pytest.mark.skipif(not NUMPY2, reason="NumPy 1.x's lstsq default rcond and pinv without rtol")
+def test_linalg_defaults_numpy2():
+    """lstsq's default rcond (eps * max(m, n)) and pinv's rtol, as NumPy 2's"""
+    @kiln.jit
+    def fit(a, b):
+        return np.linalg.lstsq(a, b)[0], np.linalg.pinv(a, rtol=None), np.linalg.pinv(a, rtol=0.2)
+    a = np.vander(np.linspace(0.0, 1.0, 9), 5)
+    b = np.linspace(1.0, 2.0, 9)
+    for want, got in zip((np.linalg.lstsq(a, b)[0], np.linalg.pinv(a, rtol=None), np.linalg.pinv(a, rtol=0.2)), fit(a, b)):
+        assert got.tobytes() == want.tobytes()
+
+
 @kiln.vectorize
 def _rel(a, b):
     return abs(a - b) / max(abs(a), abs(b), 1e-300)

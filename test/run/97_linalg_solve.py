@@ -1,8 +1,8 @@
 # np.linalg.solve, inv, det, cholesky, eigvalsh and eigh (rt/linalg.c): LAPACK's ?gesv and ?getrf as NumPy calls them, on a Fortran-order
-# copy; det as NumPy forms it from the factors, sign * exp(sum(log|u_ii|)) (so 10.000000000000002 for a matrix whose
-# determinant is 10); ints and bools as float64, float32 kept; b a vector or a matrix; a singular matrix raises
-# LinAlgError (a ValueError) from solve and inv, and det is 0.0. (NumPy's BLAS and kiln's may round differently in
-# places: a float32 solve(f, v) for a vector v was one unit in the last place apart, here a matrix is solved for.)
+# copy, in double precision (ints, bools and float32 converted; float32 results rounded back, as NumPy's); det as NumPy
+# forms it, sign * exp(sum(log|u_ii|)) (10.000000000000002 for a matrix whose determinant is 10); b a vector or a
+# matrix; a singular matrix raises LinAlgError (a ValueError) from solve and inv, and det is 0.0. (From the command line
+# kiln calls Debian's OpenBLAS, which may round differently from NumPy's wheel's; in Python NumPy's own: test_package.py.)
 import numpy as np
 
 # run: basics(3)

@@ -1,0 +1,5 @@
+# svd of a vector: NumPy's LinAlgError text, at compile time
+import numpy as np
+def f(n):
+    return np.linalg.svd(np.ones(n))
+# run: f(2)
