@@ -9,7 +9,6 @@
 
 #include "reduce.h"
 
-enum { LIB_BLAS_MIN = 32768 }; /* M*N*K from which float products go to BLAS */
 
 /* a (batch..., M, K) @ b (batch..., K, N) into a new C array; 0, or -1 with the error raised */
 int rt_matmul(Run *run, const RdArr *a, const RdArr *b, int nb, Slot *out, int line, const char *file);

@@ -59,25 +59,17 @@ static struct {
     Dorgqr orgqr;
     Dgemm dgemm;
     Sgemm sgemm;
-    bool wide; /* 64-bit integers */
 } la;
+static bool wide; /* the library's integers are 64-bit */
 static pthread_once_t lapack_once = PTHREAD_ONCE_INIT;
 
+/* the routines, in la's order (POSIX's function pointers are the size of data pointers: memcpy moves them) */
 static void lapack_open(void) {
     static const char *const syms[] = {"dgesv_", "dgetrf_", "dpotrf_", "dsyevd_", "dgesdd_", "dgelsd_", "dgeqrf_",
                                        "dorgqr_", "cblas_dgemm", "cblas_sgemm"};
     void *addr[10];
-    if (!rt_blas_symbols("liblapack.so.3", syms, addr, 10, &la.wide)) return;
-    la.gesv = (Dgesv)(uintptr_t)addr[0];
-    la.getrf = (Dgetrf)(uintptr_t)addr[1];
-    la.potrf = (Dpotrf)(uintptr_t)addr[2];
-    la.syevd = (Dsyevd)(uintptr_t)addr[3];
-    la.gesdd = (Dgesdd)(uintptr_t)addr[4];
-    la.gelsd = (Dgelsd)(uintptr_t)addr[5];
-    la.geqrf = (Dgeqrf)(uintptr_t)addr[6];
-    la.orgqr = (Dorgqr)(uintptr_t)addr[7];
-    la.dgemm = (Dgemm)(uintptr_t)addr[8];
-    la.sgemm = (Sgemm)(uintptr_t)addr[9];
+    _Static_assert(sizeof addr == sizeof la, "one address for each routine");
+    if (rt_blas_symbols("liblapack.so.3", syms, addr, 10, &wide)) memcpy(&la, addr, sizeof la);
 }
 
 /* a LAPACK for matrices of these sizes (a 32-bit library's integers hold them) */
@@ -87,10 +79,10 @@ static bool have_lapack(int64_t elements) {
 }
 
 /* an integer LAPACK wrote (info, rank, a size it asks for) */
-static int64_t got(int64_t v) { return rt_blas_int(v, la.wide); }
+static int64_t got(int64_t v) { return rt_blas_int(v, wide); }
 
 /* entry k of the pivots LAPACK wrote (1-based) */
-static int64_t pivot(const void *piv, int64_t k) { return la.wide ? ((const int64_t *)piv)[k] : ((const int32_t *)piv)[k]; }
+static int64_t pivot(const void *piv, int64_t k) { return wide ? ((const int64_t *)piv)[k] : ((const int32_t *)piv)[k]; }
 
 /* ---- kiln's own LU and Cholesky, where there is no LAPACK ---- */
 

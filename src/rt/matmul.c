@@ -1,17 +1,19 @@
 /*
  * matmul.c — batched matrix products for @, np.matmul, np.dot and np.einsum.
  *
- * Operands arrive as views of shape (batch..., M, K) and (batch..., K, N)
- * with any strides (a missing M or N is a length-1 axis; batch axes of
- * length 1 broadcast). The result is a new C-contiguous (batch..., M, N).
- * Large float32/float64 products go to BLAS (the OpenBLAS blas.c chooses:
- * NumPy's inside Python, else Debian's; opened with dlopen on first use so
- * that programs which never multiply matrices never pay its start-up;
- * KILN_BLAS=0 turns it off, KILN_BLAS=path picks the library); a matrix BLAS cannot read in place (no unit stride on
- * either axis) is copied first. Small products, integers, and the case
- * without BLAS run a plain loop: each element a sum over k in order.
- * NumPy gives no order for these sums (it is its BLAS's), so float results
- * may differ from NumPy's in the last bits; integer products are exact.
+ * Operands arrive as views of shape (batch..., M, K) and (batch..., K, N) with any strides (a missing M or N is a
+ * length-1 axis; batch axes of length 1 broadcast). The result is a new C-contiguous (batch..., M, N).
+ *
+ * Float products are NumPy's matmul, step for step, over the BLAS blas.c chooses (inside Python the OpenBLAS NumPy
+ * has loaded, so the bits are NumPy's; elsewhere Debian's, so they are what Debian's NumPy computes): an empty
+ * product and a length-1 contraction with a vector side the plain loop, a row times a column ?dot (its result added
+ * to 0.0 in double, as NumPy's dot), a vector times a matrix or a matrix times a vector ?gemv with NumPy's order
+ * and transposition, and otherwise ?gemm — or ?syrk with the triangle copied where the operands are one matrix and
+ * its transpose — on the operands in place where BLAS can read them (one unit stride, the other at least the row's
+ * length), else on copies laid out as NumPy lays them out. Opened with dlopen on first use (a program that never
+ * multiplies matrices never pays its start-up); KILN_BLAS=0 turns it off, KILN_BLAS=path picks the library.
+ * Integer products, and float ones without BLAS, run the plain loop: each element 0 plus the products over k in
+ * order (NumPy's own loop where it does not use BLAS); integer products are exact.
  */
 #include "lib.h"
 #include <pthread.h>
@@ -19,72 +21,139 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { ROW_MAJOR = 101, NO_TRANS = 111, TRANS = 112 };
-/* cblas_?gemm, every integer an int64_t (blas.c: the same call serves the 32-bit interface) */
-typedef void (*Dgemm)(int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, double, const double *, int64_t,
-                      const double *, int64_t, double, double *, int64_t);
-typedef void (*Sgemm)(int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, float, const float *, int64_t,
-                      const float *, int64_t, float, float *, int64_t);
-static Dgemm dgemm;
-static Sgemm sgemm;
+enum { ROW_MAJOR = 101, COL_MAJOR = 102, NO_TRANS = 111, TRANS = 112, UPPER = 121 };
+typedef int64_t I64;
+/* cblas routines, every integer an int64_t (blas.c: the same call serves the 32-bit interface) */
+typedef void (*Dgemm)(I64, I64, I64, I64, I64, I64, double, const double *, I64, const double *, I64, double, double *, I64);
+typedef void (*Sgemm)(I64, I64, I64, I64, I64, I64, float, const float *, I64, const float *, I64, float, float *, I64);
+typedef void (*Dgemv)(I64, I64, I64, I64, double, const double *, I64, const double *, I64, double, double *, I64);
+typedef void (*Sgemv)(I64, I64, I64, I64, float, const float *, I64, const float *, I64, float, float *, I64);
+typedef void (*Dsyrk)(I64, I64, I64, I64, I64, double, const double *, I64, double, double *, I64);
+typedef void (*Ssyrk)(I64, I64, I64, I64, I64, float, const float *, I64, float, float *, I64);
+typedef double (*Ddot)(I64, const double *, I64, const double *, I64);
+typedef float (*Sdot)(I64, const float *, I64, const float *, I64);
+static struct {
+    Dgemm dgemm;
+    Sgemm sgemm;
+    Dgemv dgemv;
+    Sgemv sgemv;
+    Dsyrk dsyrk;
+    Ssyrk ssyrk;
+    Ddot ddot;
+    Sdot sdot;
+} bl;
 static pthread_once_t blas_once = PTHREAD_ONCE_INIT;
 
+/* the routines, in bl's order (POSIX's function pointers are the size of data pointers: memcpy moves them) */
 static void blas_open(void) {
-    static const char *const syms[] = {"cblas_dgemm", "cblas_sgemm"};
-    void *addr[2];
+    static const char *const syms[] = {"cblas_dgemm", "cblas_sgemm", "cblas_dgemv", "cblas_sgemv",
+                                       "cblas_dsyrk", "cblas_ssyrk", "cblas_ddot", "cblas_sdot"};
+    void *addr[8];
     bool wide;
-    if (!rt_blas_symbols("libcblas.so.3", syms, addr, 2, &wide)) return;
-    dgemm = (Dgemm)(uintptr_t)addr[0];
-    sgemm = (Sgemm)(uintptr_t)addr[1];
+    _Static_assert(sizeof addr == sizeof bl, "one address for each routine");
+    if (rt_blas_symbols("libcblas.so.3", syms, addr, 8, &wide)) memcpy(&bl, addr, sizeof bl);
 }
 
 bool rt_blas_available(void) {
     pthread_once(&blas_once, blas_open);
-    return dgemm != NULL;
-}
-
-/* how BLAS reads a rows x cols matrix with strides (rs, cs) in elements: 0 as is (row-major,
- * leading dimension *ld), 1 transposed, -1 not at all */
-static int layout(int64_t rows, int64_t cols, int64_t rs, int64_t cs, int64_t *ld) {
-    if ((cs == 1 || cols == 1) && rs >= (cols > 1 ? cols : 1) && rs <= INT32_MAX) { *ld = rs; return 0; }
-    if ((rs == 1 || rows == 1) && cs >= (rows > 1 ? rows : 1) && cs <= INT32_MAX) { *ld = cs; return 1; }
-    return -1;
-}
-
-/* a C-contiguous copy of a rows x cols matrix (strides in bytes) */
-static char *pack(const char *p, int64_t rows, int64_t cols, int64_t rs, int64_t cs, size_t sz) {
-    char *q = malloc((size_t)(rows * cols) * sz + 1);
-    if (!q) return NULL;
-    for (int64_t i = 0; i < rows; i++)
-        for (int64_t j = 0; j < cols; j++) memcpy(q + (size_t)(i * cols + j) * sz, p + i * rs + j * cs, sz);
-    return q;
+    return bl.dgemm != NULL;
 }
 
 typedef struct Mat { const char *p; int64_t rows, cols, rs, cs; } Mat; /* strides in bytes */
 
-static int gemm(int dt, Mat a, Mat b, char *c) {
-    size_t sz = dt == KILN_FLOAT64 ? 8 : 4;
-    int64_t M = a.rows, K = a.cols, N = b.cols, lda, ldb;
-    char *pa = NULL, *pb = NULL;
-    int ta = a.rs % (int64_t)sz || a.cs % (int64_t)sz ? -1 : layout(M, K, a.rs / (int64_t)sz, a.cs / (int64_t)sz, &lda);
-    int tb = b.rs % (int64_t)sz || b.cs % (int64_t)sz ? -1 : layout(K, N, b.rs / (int64_t)sz, b.cs / (int64_t)sz, &ldb);
-    if (ta < 0) { if (!(pa = pack(a.p, M, K, a.rs, a.cs, sz))) return -1; a.p = pa; ta = 0; lda = K; }
-    if (tb < 0) { if (!(pb = pack(b.p, K, N, b.rs, b.cs, sz))) { free(pa); return -1; } b.p = pb; tb = 0; ldb = N; }
-    if (lda < 1) lda = 1;
-    if (ldb < 1) ldb = 1;
-    int oa = ta ? TRANS : NO_TRANS, ob = tb ? TRANS : NO_TRANS;
-    /* one product at a time, each on OpenBLAS's own threads: products made by a parallel loop's threads
-     * queue here instead of each starting OpenBLAS's threads (cores x cores threads). OpenBLAS's thread
-     * count is its own (OPENBLAS_NUM_THREADS) and deliberately not kiln's `threads`: its bits depend on it
-     * (measured: a 700 x 700 product sums differently with 1 thread than with 2), and kiln's results must
-     * not depend on kiln's thread count. Which thread of a parallel loop asks changes nothing. */
-    rt_blas_lock(true);
+/* NumPy's is_blasable2d: the second stride one element, the first a whole number of elements, at least d2 of them */
+static bool blasable(int64_t s1, int64_t s2, int64_t d1, int64_t d2, int64_t sz) {
+    (void)d1;
+    return s2 == sz && s1 % sz == 0 && s1 / sz >= d2 && s1 / sz <= INT32_MAX - 1;
+}
+
+/* NumPy's gemv: op (m values, stride os) = a (m x n, strides s_m, s_n) times x (stride xs), column-major where a's
+ * rows are BLAS's columns */
+static void gemv(int dt, const char *a, int64_t s_m, int64_t s_n, const char *x, int64_t xs, char *op, int64_t os,
+                 int64_t m, int64_t n) {
+    int64_t sz = dt == KILN_FLOAT64 ? 8 : 4, order = ROW_MAJOR, lda = s_n / sz;
+    if (blasable(s_m, s_n, m, n, sz)) { order = COL_MAJOR; lda = s_m / sz; }
     if (dt == KILN_FLOAT64)
-        dgemm(ROW_MAJOR, oa, ob, M, N, K, 1.0, (const double *)a.p, lda, (const double *)b.p, ldb, 0.0, (double *)c,
-              N > 0 ? N : 1);
+        bl.dgemv(order, TRANS, n, m, 1.0, (const double *)a, lda, (const double *)x, xs / sz, 0.0, (double *)op, os / sz);
     else
-        sgemm(ROW_MAJOR, oa, ob, M, N, K, 1.0f, (const float *)a.p, lda, (const float *)b.p, ldb, 0.0f, (float *)c,
-              N > 0 ? N : 1);
+        bl.sgemv(order, TRANS, n, m, 1.0f, (const float *)a, lda, (const float *)x, xs / sz, 0.0f, (float *)op, os / sz);
+}
+
+/* NumPy's matrixmatrix: c (C order, m x p) = a (m x n) b (n x p), both readable by BLAS as they are or transposed;
+ * ?syrk and the lower triangle copied from the upper for a matrix times its own transpose */
+static void matrixmatrix(int dt, Mat a, Mat b, char *c) {
+    int64_t sz = dt == KILN_FLOAT64 ? 8 : 4, m = a.rows, n = a.cols, p = b.cols, ldc = p, lda, ldb;
+    int64_t t1 = NO_TRANS, t2 = NO_TRANS;
+    if (blasable(a.rs, a.cs, m, n, sz)) lda = a.rs / sz;
+    else { t1 = TRANS; lda = a.cs / sz; }
+    if (blasable(b.rs, b.cs, n, p, sz)) ldb = b.rs / sz;
+    else { t2 = TRANS; ldb = b.cs / sz; }
+    if (a.p == b.p && m == p && a.rs == b.cs && a.cs == b.rs && t1 != t2) {
+        int64_t ld = t1 == NO_TRANS ? lda : ldb;
+        if (dt == KILN_FLOAT64) bl.dsyrk(ROW_MAJOR, UPPER, t1, p, n, 1.0, (const double *)a.p, ld, 0.0, (double *)c, ldc);
+        else bl.ssyrk(ROW_MAJOR, UPPER, t1, p, n, 1.0f, (const float *)a.p, ld, 0.0f, (float *)c, ldc);
+        for (int64_t i = 0; i < p; i++)
+            for (int64_t j = i + 1; j < p; j++) memcpy(c + (j * ldc + i) * sz, c + (i * ldc + j) * sz, (size_t)sz);
+    } else if (dt == KILN_FLOAT64) {
+        bl.dgemm(ROW_MAJOR, t1, t2, m, p, n, 1.0, (const double *)a.p, lda, (const double *)b.p, ldb, 0.0, (double *)c, ldc);
+    } else {
+        bl.sgemm(ROW_MAJOR, t1, t2, m, p, n, 1.0f, (const float *)a.p, lda, (const float *)b.p, ldb, 0.0f, (float *)c, ldc);
+    }
+}
+
+/* NumPy's matrix_copy: x (rows x cols) into a new buffer, column-major where x's columns are closer together than
+ * its rows (|rs| < |cs|), else row-major; *x then reads the copy */
+static char *copy_for_blas(Mat *x, int64_t sz) {
+    char *q = malloc((size_t)(x->rows * x->cols * sz) + 1);
+    if (!q) return NULL;
+    bool t = llabs(x->rs) < llabs(x->cs);
+    int64_t rs = t ? sz : sz * x->cols, cs = t ? sz * x->rows : sz;
+    for (int64_t i = 0; i < x->rows; i++)
+        for (int64_t j = 0; j < x->cols; j++) memcpy(q + i * rs + j * cs, x->p + i * x->rs + j * x->cs, (size_t)sz);
+    x->p = q; x->rs = rs; x->cs = cs;
+    return q;
+}
+
+static void loops(int dt, Mat a, Mat b, char *c);
+
+/* NumPy's DOUBLE_dot / FLOAT_dot: ?dot added to 0.0 in double where both strides are whole positive numbers of
+ * elements, else the products summed in order in the type */
+static void dot(int dt, Mat a, Mat b, char *c) {
+    int64_t sz = dt == KILN_FLOAT64 ? 8 : 4, n = a.cols, s1 = a.cs, s2 = b.rs;
+    if (s1 > 0 && s2 > 0 && s1 % sz == 0 && s2 % sz == 0 && s1 / sz <= INT32_MAX && s2 / sz <= INT32_MAX) {
+        double sum = 0.0;
+        if (dt == KILN_FLOAT64) *(double *)c = sum + bl.ddot(n, (const double *)a.p, s1 / sz, (const double *)b.p, s2 / sz);
+        else *(float *)c = (float)(sum + (double)bl.sdot(n, (const float *)a.p, s1 / sz, (const float *)b.p, s2 / sz));
+        return;
+    }
+    loops(dt, a, b, c);
+}
+
+/* one float product c = a b, as NumPy's matmul makes it (its cases in its order); -1: out of memory */
+static int product(int dt, Mat a, Mat b, char *c) {
+    int64_t sz = dt == KILN_FLOAT64 ? 8 : 4, m = a.rows, n = a.cols, p = b.cols;
+    if (!m || !n || !p || m > INT32_MAX - 1 || n > INT32_MAX - 1 || p > INT32_MAX - 1) { loops(dt, a, b, c); return 0; }
+    bool a_ok = blasable(a.rs, a.cs, m, n, sz) || blasable(a.cs, a.rs, n, m, sz);
+    bool b_ok = blasable(b.rs, b.cs, n, p, sz) || blasable(b.cs, b.rs, p, n, sz);
+    /* one product at a time, each on OpenBLAS's own threads: products made by a parallel loop's threads queue here
+     * instead of each starting OpenBLAS's threads (cores x cores threads). OpenBLAS's thread count is its own
+     * (OPENBLAS_NUM_THREADS) and deliberately not kiln's `threads`: its bits depend on it (measured: a 700 x 700
+     * product sums differently with 1 thread than with 2), and kiln's results must not depend on kiln's thread
+     * count. Which thread of a parallel loop asks changes nothing. */
+    if (m == 1 || n == 1 || p == 1) {
+        rt_blas_lock(true);
+        if (m == 1 && p == 1) dot(dt, a, b, c);                                    /* row @ column */
+        else if (n == 1) loops(dt, a, b, c);                                       /* a length-1 contraction */
+        else if (m == 1 && b_ok && blasable(a.cs, sz, n, 1, sz)) gemv(dt, b.p, b.cs, b.rs, a.p, a.cs, c, sz, p, n);
+        else if (p == 1 && a_ok && blasable(b.rs, sz, n, 1, sz)) gemv(dt, a.p, a.rs, a.cs, b.p, b.rs, c, sz, m, n);
+        else loops(dt, a, b, c);
+        rt_blas_lock(false);
+        return 0;
+    }
+    char *pa = a_ok ? NULL : copy_for_blas(&a, sz), *pb = b_ok ? NULL : copy_for_blas(&b, sz);
+    if ((!a_ok && !pa) || (!b_ok && !pb)) { free(pa); free(pb); return -1; }
+    rt_blas_lock(true);
+    matrixmatrix(dt, a, b, c);
     rt_blas_lock(false);
     free(pa); free(pb);
     return 0;
@@ -150,8 +219,7 @@ int rt_matmul(Run *run, const RdArr *a, const RdArr *b, int nb, Slot *out, int l
     if (run_alloc(run, dt, nb + 2, dims, false, out, line, file)) return -1;
     char *c = out[0].p;
     size_t sz = kiln_dtype_size((kiln_dtype)dt);
-    bool big = (dt == KILN_FLOAT64 || dt == KILN_FLOAT32) && M * N * K >= LIB_BLAS_MIN && M <= INT32_MAX && N <= INT32_MAX &&
-               K <= INT32_MAX && rt_blas_available();
+    bool blas = (dt == KILN_FLOAT64 || dt == KILN_FLOAT32) && rt_blas_available();
     for (int64_t q = 0; q < nbatch; q++) {
         /* batch position q, C order; an axis of length 1 repeats */
         const char *ap = a->data, *bp = b->data;
@@ -164,8 +232,8 @@ int rt_matmul(Run *run, const RdArr *a, const RdArr *b, int nb, Slot *out, int l
         Mat A = {ap, M, K, a->s[nb], a->s[nb + 1]}, B = {bp, K, N, b->s[nb], b->s[nb + 1]};
         char *cq = c + (size_t)(q * M * N) * sz;
         if (!M || !N) continue;
-        if (big) {
-            if (gemm(dt, A, B, cq)) { run_raise(run, RE_NOMEM, line, file); return -1; }
+        if (blas) {
+            if (product(dt, A, B, cq)) { run_raise(run, RE_NOMEM, line, file); return -1; }
         } else {
             loops(dt, A, B, cq);
         }

@@ -319,6 +319,32 @@ def test_linalg_bits_are_numpys(dtype):
                 assert got.tobytes() == want.tobytes(), (f.__name__, i, m, n, got, want)
 
 
+def _mm(a, b):
+    return a @ b
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+def test_matmul_bits_are_numpys(dtype):
+    """a @ b in a kernel takes NumPy's matmul steps (dot, gemv, syrk, gemm, copies, the plain loop) over NumPy's own
+    OpenBLAS: every bit NumPy's, for C, Fortran, strided and reversed operands, vectors on either side, and a matrix
+    times its own transpose"""
+    mm = kiln.jit(_mm)
+    rng = np.random.default_rng(3)
+    for m in (1, 2, 3, 5, 8):
+        for n in (1, 2, 3, 5, 8):
+            for p in (1, 2, 3, 5, 8):
+                A = rng.random((m, n)).astype(dtype)
+                B = rng.random((n, p)).astype(dtype)
+                cases = [(A, B), (np.asfortranarray(A), B), (A, np.asfortranarray(B)), (A[0], B), (A, B[:, 0]),
+                         (A[0], B[:, 0]), (A, A.T), (B.T, B)]
+                if NUMPY2:  # NumPy 1.x multiplies what BLAS cannot read with its plain loop; 2.x copies it for BLAS
+                    cases += [(np.repeat(A, 2, axis=1)[:, ::2], B), (A[::-1], B[:, ::-1])]
+                for x, y in cases:
+                    want, got = x @ y, mm(x, y)
+                    assert (np.asarray(got).dtype, np.shape(got)) == (want.dtype, want.shape)
+                    assert np.asarray(got).tobytes() == want.tobytes(), (m, n, p, x.strides, y.strides)
+
+
 @pytest.mark.skipif(not NUMPY2, reason="NumPy 1.x's lstsq default rcond and pinv without rtol")
 def test_linalg_defaults_numpy2():
     """lstsq's default rcond (eps * max(m, n)) and pinv's rtol, as NumPy 2's"""
