@@ -79,9 +79,9 @@ enum {
  * SOLVE1: solve of a vector b, passed as an (n, 1) matrix (its messages are NumPy's solve1's); svd(a) (SVD_N: the
  * values; SVD_S, SVD_A: U, S and V^T packed in the rows of one array), qr(a) (QR_R: R; QR_REDUCED, QR_COMPLETE: Q and
  * R packed), lstsq(a, b[, rcond]) (b an (m, k) matrix; operand 2 rcond; x, residuals, S, rank packed) and pinv(a,
- * rcond) (operand 1): rt/linalg.c says how each is packed */
+ * rcond) (operand 1), slogdet(a) (sign and log|det| in a vector): rt/linalg.c says how each is packed */
 enum { LA_SOLVE, LA_INV, LA_DET, LA_CHOLESKY, LA_EIGVALSH, LA_EIGH, LA_SOLVE1, LA_SVD_N, LA_SVD_S, LA_SVD_A, LA_QR_R,
-       LA_QR_REDUCED, LA_QR_COMPLETE, LA_LSTSQ, LA_PINV };
+       LA_QR_REDUCED, LA_QR_COMPLETE, LA_LSTSQ, LA_PINV, LA_SLOGDET };
 enum { LA_RCOND = 1 };
 
 /* what LIB_CLOCK reads: time.time(), perf_counter(), monotonic(), process_time() and their _ns forms */

@@ -19,7 +19,7 @@ enum {
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
     BI_NP_DOT, BI_NP_MATMUL, BI_NP_EINSUM, BI_NP_NONZERO,
     BI_NP_ARANGE, BI_NP_LINSPACE, BI_NP_EYE, BI_NP_COPY, BI_NP_CONCATENATE, BI_NP_STACK, BI_NP_ROLL, BI_NP_DIFF,
-    BI_NP_TILE, BI_NP_REPEAT, BI_NP_COUNT_NONZERO, BI_NP_TRANSPOSE, BI_NP_ROUND, BI_NP_COPYTO, BI_NP_DIAGONAL, BI_NP_TRACE, BI_NP_NORM, BI_NP_SOLVE, BI_NP_INV, BI_NP_DET, BI_NP_CHOLESKY, BI_NP_EIGVALSH, BI_NP_EIGH, BI_NP_SVD, BI_NP_QR, BI_NP_LSTSQ, BI_NP_PINV, BI_NP_SPLIT, BI_NP_ARRAY_SPLIT, BI_NP_NDINDEX,
+    BI_NP_TILE, BI_NP_REPEAT, BI_NP_COUNT_NONZERO, BI_NP_TRANSPOSE, BI_NP_ROUND, BI_NP_COPYTO, BI_NP_DIAGONAL, BI_NP_TRACE, BI_NP_NORM, BI_NP_SOLVE, BI_NP_INV, BI_NP_DET, BI_NP_CHOLESKY, BI_NP_EIGVALSH, BI_NP_EIGH, BI_NP_SVD, BI_NP_QR, BI_NP_LSTSQ, BI_NP_PINV, BI_NP_SLOGDET, BI_NP_SPLIT, BI_NP_ARRAY_SPLIT, BI_NP_NDINDEX,
     BI_MATH = 100, /* + MF_* */
     BI_UFUNC = 200, /* + index in ewise.c's ufunc table */
     BI_REDUCE = 300, /* + index in reduction.c's table */
@@ -214,8 +214,10 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
         if (!strcmp(name, "qr")) return builtin(I, BI_NP_QR);
         if (!strcmp(name, "lstsq")) return builtin(I, BI_NP_LSTSQ);
         if (!strcmp(name, "pinv")) return builtin(I, BI_NP_PINV);
+        if (!strcmp(name, "slogdet")) return builtin(I, BI_NP_SLOGDET);
+        if (!strcmp(name, "matrix_rank") || !strcmp(name, "cond")) return builtin(I, BI_NPMISC + nm_lookup(name));
         if (!strcmp(name, "matrix_power")) return builtin(I, BI_NPMISC + nm_lookup("matrix_power"));
-        inf_fail(I, at, "numpy.linalg.%s is not supported (numpy.linalg.norm, solve, inv, det, cholesky, eigvalsh, eigh, svd, qr, lstsq, pinv and matrix_power are)%s", name,
+        inf_fail(I, at, "numpy.linalg.%s is not supported (numpy.linalg.norm, solve, inv, det, cholesky, eigvalsh, eigh, svd, qr, lstsq, pinv, slogdet, matrix_rank, cond and matrix_power are)%s", name,
                  I->star_note);
     }
     static const struct { const char *n; double v; } consts[] = {
@@ -1248,6 +1250,7 @@ Val cl_call(Inf *I, Node *call) {
     case BI_NP_QR: return nl_qr(I, call);
     case BI_NP_LSTSQ: return nl_lstsq(I, call);
     case BI_NP_PINV: return nl_pinv(I, call);
+    case BI_NP_SLOGDET: return nl_slogdet(I, call);
     case BI_NP_SPLIT: case BI_NP_ARRAY_SPLIT: return ar_split(I, call, id == BI_NP_SPLIT);
     case BI_NP_NDINDEX: inf_fail(I, call, "np.ndindex() is supported as the iterable of a for statement");
     case BI_NP_DIAGONAL: case BI_NP_TRACE: {

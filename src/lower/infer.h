@@ -270,7 +270,8 @@ Val nl_linalg(Inf *I, Node *call, int op); /* nplinalg.c: np.linalg.solve, inv, 
 Val nl_svd(Inf *I, Node *call);   /* np.linalg.svd, qr, lstsq, pinv */
 Val nl_qr(Inf *I, Node *call);
 Val nl_lstsq(Inf *I, Node *call);
-Val nl_pinv(Inf *I, Node *call); /* a reduction (RK_*) of every element of array a: a NumPy scalar */
+Val nl_pinv(Inf *I, Node *call);
+Val nl_slogdet(Inf *I, Node *call); /* a reduction (RK_*) of every element of array a: a NumPy scalar */
 Val cp_copyto(Inf *I, Node *call); /* copyto.c: np.copyto */
 
 /* arrays.c */
@@ -346,6 +347,7 @@ bool mp_method(Inf *I, Node *call, Val o, const char *m, Val *out); /* false: no
 void tr_try(Inf *I, Node *s);
 void tr_split(Inf *I); /* the instruction just emitted may raise inside a try body: its block ends there */
 void tr_leave(Inf *I, bool loop);
+bool tr_linalg_error(Inf *I, Node *c); /* c is np.linalg.LinAlgError (raise, except) */
 void tr_bare_raise(Inf *I, Node *s); /* `raise` in an except clause: the exception it handles, raised again */
 void tr_reraise(Inf *I, int line);    /* the exception pending goes on: to the enclosing try's handlers, or out */
 void tr_raise_kept(Inf *I, Node *s, Ref rec); /* `raise e` of an except clause's `as` name (rec: its record) */ /* a return (loop false) or a break/continue is about to leave: its finally clauses */

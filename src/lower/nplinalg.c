@@ -1,16 +1,21 @@
 /*
- * nplinalg.c — numpy.linalg: np.linalg.norm(x, ord=None, axis=None), computed as NumPy 2's own
- * norm computes it, step for step, so that its order of operations (and so its bits) is NumPy's:
- *   - the 2-norm of a whole vector (ord None or 2) or the Frobenius norm of a whole matrix (ord None
- *     or 'fro'): sqrt(dot(x, x)) of the flattened array (complex: the dots of the real and the
- *     imaginary parts added). NumPy's dot is its BLAS's, whose order of additions is its own: kiln's
- *     dot (docs/language.md 12d) may differ in the last bit there;
- *   - along an axis: ord None/2 sqrt(sum(x * x)) (complex: (x.conj() * x).real), 1 sum(abs(x)), inf
- *     max(abs(x)), -inf min(abs(x)), 0 the count of nonzeros as floats — NumPy's pairwise sums, exact;
- *   - matrix norms of a whole 2-d array: ord 1 / -1 the largest / smallest column sum of abs(x), inf /
- *     -inf the largest / smallest row sum.
- * Ints and bools are converted to float64 first, as NumPy does. Other orders (p-norms, 2 and 'nuc'
- * of matrices, which need an SVD), tuple axes and keepdims=True are compile errors that say so.
+ * nplinalg.c — numpy.linalg.
+ *
+ * np.linalg.norm(x, ord=None, axis=None), computed as NumPy 2's own norm computes it, step for step, so that its order
+ * of operations (and so its bits) is NumPy's:
+ *   - the 2-norm of a whole vector (ord None or 2) or the Frobenius norm of a whole matrix (ord None or 'fro'):
+ *     sqrt(dot(x, x)) of the flattened array (complex: the dots of the real and the imaginary parts added), dot
+ *     BLAS's ?dot as NumPy's (rt/matmul.c);
+ *   - along an axis: ord None/2 sqrt(sum(x * x)) (complex: (x.conj() * x).real), 1 sum(abs(x)), inf max(abs(x)),
+ *     -inf min(abs(x)), 0 the count of nonzeros as floats — NumPy's pairwise sums, exact;
+ *   - matrix norms of a whole 2-d array: ord 1 / -1 the largest / smallest column sum of abs(x), inf / -inf the
+ *     largest / smallest row sum, 2 / -2 / 'nuc' the largest / smallest / sum of the singular values.
+ * Ints and bools are converted to float64 first, as NumPy does. Other orders (p-norms), tuple axes and keepdims=True
+ * are compile errors that say so.
+ *
+ * The factorizations (solve, inv, det, slogdet, cholesky, eigvalsh, eigh, svd, qr, lstsq, pinv) are one LIB_LINALG
+ * each (rt/linalg.c computes them as NumPy does); those with several results come back packed in one array, and the
+ * views taken here are the tuple NumPy returns.
  */
 #include "ewise.h"
 #include "../ir/lib.h"
@@ -18,7 +23,7 @@
 #include <math.h>
 #include <string.h>
 
-enum { ORD_NONE, ORD_FRO, ORD_NUM };
+enum { ORD_NONE, ORD_FRO, ORD_NUC, ORD_NUM };
 
 typedef struct Ord { int kind; double v; } Ord;
 
@@ -27,7 +32,8 @@ static Ord ord_of(Inf *I, Node *k) {
     if (!k || k->kind == N_NONE) return o;
     if (k->kind == N_STR) {
         if (!strcmp(k->name, "fro") || !strcmp(k->name, "f")) { o.kind = ORD_FRO; return o; }
-        inf_fail(I, k, "np.linalg.norm(): ord='%s' is not supported (None, 'fro', 0, 1, 2, inf, -inf, -1)", k->name);
+        if (!strcmp(k->name, "nuc")) { o.kind = ORD_NUC; return o; }
+        inf_fail(I, k, "np.linalg.norm(): ord='%s' is not supported (None, 'fro', 'nuc', 0, 1, 2, inf, -inf, -1, -2)", k->name);
     }
     bool neg = k->kind == N_UNARY && k->op == TK_MINUS;
     Node *m = neg ? k->a : k;
@@ -43,7 +49,7 @@ static Ord ord_of(Inf *I, Node *k) {
 
 static Val vector_norm(Inf *I, Val x, Ord o, unsigned axes, Node *at) {
     double v = o.kind == ORD_NUM ? o.v : 2;
-    if (o.kind == ORD_FRO) inf_fail(I, at, "Invalid norm order 'fro' for vectors");
+    if (o.kind == ORD_FRO || o.kind == ORD_NUC) inf_fail(I, at, "Invalid norm order '%s' for vectors", o.kind == ORD_FRO ? "fro" : "nuc");
     if (v == INFINITY) return rd_axes(I, ew_force(I, ew_abs(I, x, at), at), RK_MAX, axes, at);
     if (v == -INFINITY) return rd_axes(I, ew_force(I, ew_abs(I, x, at), at), RK_MIN, axes, at);
     if (v == 1) return rd_axes(I, ew_force(I, ew_abs(I, x, at), at), RK_SUM, axes, at);
@@ -71,10 +77,17 @@ static Val dot_norm(Inf *I, Val x, Node *at) {
     return ew_math(I, sq, MF_SQRT, at);
 }
 
+static Val la_emit(Inf *I, const Type *t, const Ref *ops, int n, int op, int flags);
+
 static Val matrix_norm(Inf *I, Val x, Ord o, Node *at) {
+    if (o.kind == ORD_NUC || (o.kind == ORD_NUM && fabs(o.v) == 2)) { /* NumPy's _multi_svd_norm: of the singular values */
+        if (dt_is_complex(x.ty->dtype)) inf_fail(I, at, "np.linalg.norm(): ord=%s of a complex matrix is not supported yet",
+                                                 o.kind == ORD_NUC ? "'nuc'" : o.v > 0 ? "2" : "-2");
+        Val s = la_emit(I, ty_array(I->tt, x.ty->dtype, 1, LAYOUT_C), &x.r, 1, LA_SVD_N, 0);
+        return rd_whole(I, s, o.kind == ORD_NUC ? RK_SUM : o.v > 0 ? RK_MAX : RK_MIN, at);
+    }
     if (o.kind != ORD_NUM || !(fabs(o.v) == 1 || isinf(o.v)))
-        inf_fail(I, at, "np.linalg.norm(): ord=%g of a matrix is not supported (None, 'fro', 1, -1, inf, -inf; 2, -2 and "
-                 "'nuc' need an SVD)", o.v);
+        inf_fail(I, at, "Invalid norm order for matrices.");
     Val s = rd_axes(I, ew_force(I, ew_abs(I, x, at), at), RK_SUM, isinf(o.v) ? 2u : 1u, at); /* column (row) sums */
     return rd_whole(I, s, o.v > 0 ? RK_MAX : RK_MIN, at);
 }
@@ -231,7 +244,7 @@ static Ref la_rcond(Inf *I, Node *n, const char *fname) {
     return ex_coerce(I, v, ty_scalar(I->tt, KILN_FLOAT64, false), n).r;
 }
 
-static Val la_emit(Inf *I, const Type *t, const Ref *ops, int n, int op, int flags) {
+static Val la_emit(Inf *I, const Type *t, const Ref *ops, int n, int op, int flags) { /* one LIB_LINALG */
     return val_of(I, inf_emit(I, OP_LIB, t, ops, (uint32_t)n, LIB_LINALG | (int64_t)op << 8 | (int64_t)flags << 16));
 }
 
@@ -332,4 +345,17 @@ Val nl_pinv(Inf *I, Node *call) {
     } else r = inf_const_f(I, f64, 1e-15);
     Ref ops[2] = {a.r, r};
     return la_emit(I, ty_array(I->tt, a.ty->dtype, 2, LAYOUT_C), ops, 2, LA_PINV, 0);
+}
+
+/* np.linalg.slogdet(a): (sign, log|det|), NumPy scalars of the result's type */
+Val nl_slogdet(Inf *I, Node *call) {
+    Node *arg[1];
+    cl_np_bind(I, call, "slogdet", 0, (const char *const[]){"a", NULL}, 1, arg);
+    Val a = la_matrix(I, call, arg[0], "slogdet");
+    kiln_dtype dt = a.ty->dtype;
+    Val p = la_emit(I, ty_array(I->tt, dt, 1, LAYOUT_C), &a.r, 1, LA_SLOGDET, 0);
+    const Type *et = ty_scalar(I->tt, dt, false);
+    Val v[2] = {val_of(I, inf_load(I, p.r, et, (Ref[]){inf_k64(I, 0)}, 1)),
+                val_of(I, inf_load(I, p.r, et, (Ref[]){inf_k64(I, 1)}, 1))};
+    return la_tuple(I, v, 2);
 }

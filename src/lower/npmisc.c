@@ -18,7 +18,8 @@ enum {
     NM_EXPAND_DIMS, NM_ATLEAST_2D, NM_RAVEL, NM_RESHAPE, NM_MEDIAN, NM_PTP, NM_NANSUM, NM_NANMEAN, NM_TRAPEZOID,
     NM_GRADIENT, NM_SEARCHSORTED, NM_DIGITIZE, NM_BINCOUNT, NM_UNIQUE, NM_ISIN, NM_ARGWHERE, NM_APPEND, NM_INSERT,
     NM_DELETE, NM_LOGSPACE, NM_POLYVAL, NM_MESHGRID, NM_CROSS, NM_KRON, NM_FMAX, NM_FMIN, NM_DEG2RAD, NM_RAD2DEG,
-    NM_NAN_TO_NUM, NM_QUANTILE, NM_PERCENTILE, NM_HISTOGRAM, NM_MATRIX_POWER, NM_FLATNONZERO, NM_INTERP, NM_COUNT
+    NM_NAN_TO_NUM, NM_QUANTILE, NM_PERCENTILE, NM_HISTOGRAM, NM_MATRIX_POWER, NM_FLATNONZERO, NM_INTERP, NM_MATRIX_RANK, NM_COND,
+    NM_COUNT
 };
 
 static const char *const names[NM_COUNT] = {
@@ -28,6 +29,7 @@ static const char *const names[NM_COUNT] = {
     "gradient", "searchsorted", "digitize", "bincount", "unique", "isin", "argwhere", "append", "insert",
     "delete", "logspace", "polyval", "meshgrid", "cross", "kron", "fmax", "fmin", "deg2rad", "rad2deg",
     "nan_to_num", "quantile", "percentile", "histogram", "matrix_power", "flatnonzero", "interp",
+    "matrix_rank", "cond",
 };
 
 int nm_lookup(const char *name) {
@@ -588,6 +590,47 @@ static Val py_def2(Inf *I, Node *call, int k) {
                 "    z = a\n    r = a\n    first = True\n    started = False\n    while n > 0:\n        if first:\n            first = False\n"
                 "        else:\n            z = z @ z\n        bit = n %% 2\n        n = n // 2\n        if bit:\n            if started:\n"
                 "                r = r @ z\n            else:\n                r = z\n                started = True\n    return r\n");
+        break;
+    }
+    case NM_MATRIX_RANK: { /* NumPy 2's: the singular values above max(s) * max(m, n) * eps (or tol, or rtol) */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"A", "tol", "hermitian", "rtol", NULL}, 3, arg);
+        if (arg[2] && !(arg[2]->kind == N_BOOL && !arg[2]->v.i))
+            inf_fail(I, arg[2], "np.linalg.matrix_rank(): only hermitian=False is supported");
+        Val a = hold_array(&p, need(I, call, arg[0], f, "A"), f);
+        bool tol = arg[1] && arg[1]->kind != N_NONE, rtol = arg[3] && arg[3]->kind != N_NONE;
+        if (tol) hold(&p, ex_expr(I, arg[1]));
+        else if (rtol) hold(&p, ex_expr(I, arg[3]));
+        if (a.ty->ndim < 2) { put(&p, "def matrix_rank(A%s):\n    return int(not np.all(A == 0))\n", tol || rtol ? ", t" : ""); break; }
+        if (a.ty->ndim > 2) inf_fail(I, arg[0], "np.linalg.matrix_rank() of a stack of matrices is not supported yet");
+        /* S's epsilon in S's type: float32's for a float32 matrix (its svd is float32) */
+        const char *eps = a.ty->dtype == KILN_FLOAT32 ? "np.float32(1.1920928955078125e-07)" : "2.220446049250313e-16";
+        put(&p, "def matrix_rank(A%s):\n    S = np.linalg.svd(A, compute_uv=False)\n", tol || rtol ? ", t" : "");
+        if (tol) put(&p, "    tol = t\n");
+        else if (rtol) put(&p, "    tol = S.max() * t\n");
+        else put(&p, "    tol = S.max() * (max(A.shape[0], A.shape[1]) * %s)\n", eps);
+        put(&p, "    return np.int64(np.count_nonzero(S > tol))\n");
+        break;
+    }
+    case NM_COND: { /* p None, 2, -2: the ratio of the extreme singular values; a NaN (0 / 0) inf where x has none */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"x", "p", NULL}, 2, arg);
+        Val x = hold_array(&p, need(I, call, arg[0], f, "x"), f);
+        bool inv = false;
+        if (arg[1] && arg[1]->kind != N_NONE) {
+            Node *q = arg[1];
+            bool neg = q->kind == N_UNARY && q->op == TK_MINUS;
+            Node *v = neg ? q->a : q;
+            if (v->kind != N_INT || v->v.i != 2)
+                inf_fail(I, q, "np.linalg.cond(): only p=None, 2 and -2 are supported (the others need an inverse)");
+            inv = neg;
+        }
+        if (x.ty->ndim != 2) inf_fail(I, arg[0], "np.linalg.cond() of a %d-d array is not supported (a 2-d one is)", x.ty->ndim);
+        put(&p, "def cond(x):\n    if x.shape[0] == 0 or x.shape[1] == 0:\n"
+                "        raise np.linalg.LinAlgError(\"cond is not defined on empty arrays\")\n"
+                "    s = np.linalg.svd(x, compute_uv=False)\n    r = %s\n"
+                "    if np.isnan(r) and not np.isnan(x).any():\n        r = s.dtype.type(np.inf)\n    return r\n",
+            /* in arrays: a NumPy scalar's division by zero raises in kiln (language.md 5), an array's gives NumPy's
+             * inf or nan */
+            inv ? "(s[-1:] / s[:1])[0]" : "(s[:1] / s[-1:])[0]");
         break;
     }
     case NM_FLATNONZERO: {

@@ -708,8 +708,10 @@ static void st_raise(Inf *I, Node *s) {
         if (e->nkids > 1 || e->nkids2) inf_fail(I, e, "an exception takes at most one message argument here");
         if (e->nkids == 1) msg = e->kids[0];
     }
-    if (cls->kind != N_NAME) inf_fail(I, cls, "only built-in exception classes can be raised");
-    if (s->id >= 0 && !rt_exc_raisable(rt_exc_lookup(cls->name))) /* kiln's own raises (no id) may raise any class */
+    bool linalg = tr_linalg_error(I, cls); /* raise np.linalg.LinAlgError(msg), as NumPy's own code does */
+    if (cls->kind != N_NAME && !linalg)
+        inf_fail(I, cls, "only built-in exception classes (and np.linalg.LinAlgError) can be raised");
+    if (!linalg && s->id >= 0 && !rt_exc_raisable(rt_exc_lookup(cls->name))) /* kiln's own raises (no id): any class */
         inf_fail(I, cls, "raising '%s' is not supported (use a built-in exception class)", cls->name);
     if (msg && msg->kind != N_STR) { tx_raise(I, cls->name, msg, s->line); I->cur = NOBLOCK; return; }
     st_raise_block(I, I->cur, cls->name, msg ? msg->name : "", s->line);

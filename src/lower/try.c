@@ -31,6 +31,12 @@
  * clause around a yield.
  */
 #include "infer.h"
+
+bool tr_linalg_error(Inf *I, Node *c) {
+    if (c->kind != N_ATTR || strcmp(c->name, "LinAlgError")) return false;
+    const Type *m = ex_expr(I, c->a).ty;
+    return m->kind == T_MODULE && m->id == MOD_NP_LINALG;
+}
 #include "../ir/lib.h"
 #include "../rt/exc.h"
 #include <string.h>
@@ -52,12 +58,7 @@ static uint32_t clause_mask(Inf *I, Node *c) {
     uint32_t mask = 0;
     for (int i = 0; i < n; i++) {
         Node *c = names[i];
-        bool linalg = c->kind == N_ATTR && !strcmp(c->name, "LinAlgError"); /* np.linalg.LinAlgError */
-        if (linalg) {
-            const Type *m = ex_expr(I, c->a).ty;
-            linalg = m->kind == T_MODULE && m->id == MOD_NP_LINALG;
-        }
-        if (c->kind != N_NAME && !linalg)
+        if (c->kind != N_NAME && !tr_linalg_error(I, c))
             inf_fail(I, c, "an except clause names built-in exception classes here (a name or a tuple of names, or "
                      "np.linalg.LinAlgError)");
         int k = rt_exc_lookup(c->name);

@@ -217,8 +217,9 @@ static int64_t gesv(int64_t n, int64_t m, double *a, double *b, int64_t *piv) {
     return info;
 }
 
-/* det: the factors, the row interchanges' parity, NumPy's sign and sum of logs (0.0 for a singular matrix) */
-static void det(int dt, int64_t n, double *fa, int64_t *piv, Slot *out) {
+/* det and slogdet: the factors, the row interchanges' parity, NumPy's sign and sum of logs (sign 0 and log -inf for a
+ * singular matrix); det is sign * exp(logdet), slogdet the pair in a vector */
+static int det(Run *run, int op, int dt, int64_t n, double *fa, int64_t *piv, Slot *out, int line, const char *file) {
     int64_t info;
     bool odd = false;
     if (have_lapack(n * n)) {
@@ -232,15 +233,18 @@ static void det(int dt, int64_t n, double *fa, int64_t *piv, Slot *out) {
         info = own_getrf(n, fa, piv);
         for (int64_t k = 0; k < n && !info; k++) odd ^= piv[k] != k;
     }
-    double sign = odd ? -1 : 1, logdet = 0;
+    double sign = info ? 0 : odd ? -1 : 1, logdet = info ? -INFINITY : 0;
     for (int64_t i = 0; i < n && !info; i++) {
         double u = fa[i + i * n];
         if (u < 0) { sign = -sign; u = -u; }
         logdet += log(u);
     }
-    double d = info ? 0.0 : sign * exp(logdet);
-    if (dt == KILN_FLOAT64) out->f = d;
-    else out->f32 = (float)d;
+    if (op == LA_DET) {
+        put(dt, dt == KILN_FLOAT64 ? (void *)&out->f : (void *)&out->f32, 0, sign * exp(logdet));
+        return 0;
+    }
+    double pair[2] = {sign, logdet};
+    return new_matrix(run, dt, pair, 2, 2, 1, true, out, line, file);
 }
 
 /* solve (b's m columns) and inv (the identity's): ?gesv */
@@ -532,7 +536,7 @@ int rt_linalg(Run *run, int op, const RdArr *a, const RdArr *b, double rcond, bo
               const char *file) {
     int dt = a->dtype;
     int64_t m = a->n[0], n = a->n[1];
-    bool square = op <= LA_SOLVE1;
+    bool square = op <= LA_SOLVE1 || op == LA_SLOGDET;
     if (square && (a->ndim != 2 || m != n))
         return raise_msg(run, line, file, "LinAlgError", "Last 2 dimensions of the array must be square");
     bool solving = op == LA_SOLVE || op == LA_SOLVE1;
@@ -553,7 +557,7 @@ int rt_linalg(Run *run, int op, const RdArr *a, const RdArr *b, double rcond, bo
     to_fortran(a, m, n, fa, m);
     int rc = 0;
     switch (op) {
-    case LA_DET: det(dt, n, fa, piv, out); break;
+    case LA_DET: case LA_SLOGDET: rc = det(run, op, dt, n, fa, piv, out, line, file); break;
     case LA_CHOLESKY: rc = cholesky(run, dt, n, fa, out, line, file); break;
     case LA_EIGVALSH: case LA_EIGH: rc = eigh(run, dt, n, fa, op == LA_EIGH, out, line, file); break;
     case LA_SOLVE: case LA_SOLVE1: case LA_INV: rc = solve(run, op, dt, n, solving ? b->n[1] : n, fa, b, piv, out, line, file); break;
