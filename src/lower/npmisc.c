@@ -19,7 +19,7 @@ enum {
     NM_GRADIENT, NM_SEARCHSORTED, NM_DIGITIZE, NM_BINCOUNT, NM_UNIQUE, NM_ISIN, NM_ARGWHERE, NM_APPEND, NM_INSERT,
     NM_DELETE, NM_LOGSPACE, NM_POLYVAL, NM_MESHGRID, NM_CROSS, NM_KRON, NM_FMAX, NM_FMIN, NM_DEG2RAD, NM_RAD2DEG,
     NM_NAN_TO_NUM, NM_QUANTILE, NM_PERCENTILE, NM_HISTOGRAM, NM_MATRIX_POWER, NM_FLATNONZERO, NM_INTERP, NM_MATRIX_RANK, NM_COND,
-    NM_COUNT
+    NM_CONVOLVE, NM_CORRELATE, NM_COUNT
 };
 
 static const char *const names[NM_COUNT] = {
@@ -29,7 +29,7 @@ static const char *const names[NM_COUNT] = {
     "gradient", "searchsorted", "digitize", "bincount", "unique", "isin", "argwhere", "append", "insert",
     "delete", "logspace", "polyval", "meshgrid", "cross", "kron", "fmax", "fmin", "deg2rad", "rad2deg",
     "nan_to_num", "quantile", "percentile", "histogram", "matrix_power", "flatnonzero", "interp",
-    "matrix_rank", "cond",
+    "matrix_rank", "cond", "convolve", "correlate",
 };
 
 int nm_lookup(const char *name) {
@@ -631,6 +631,57 @@ static Val py_def2(Inf *I, Node *call, int k) {
             /* in arrays: a NumPy scalar's division by zero raises in kiln (language.md 5), an array's gives NumPy's
              * inf or nan */
             inv ? "(s[-1:] / s[:1])[0]" : "(s[:1] / s[-1:])[0]");
+        break;
+    }
+    case NM_CONVOLVE: case NM_CORRELATE: { /* NumPy's _pyarray_correlate, step for step (below) */
+        bool conv = k == NM_CONVOLVE;
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", "v", "mode", NULL}, 3, arg);
+        Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f), v = hold_array(&p, need(I, call, arg[1], f, "v"), f);
+        for (int i = 0; i < 2; i++) {
+            const Type *t = i ? v.ty : a.ty;
+            if (t->ndim != 1) inf_fail(I, arg[i], "np.%s() of a %d-d array is not supported (1-d arrays are)", f, t->ndim);
+            if (dt_is_complex(t->dtype) || t->dtype == KILN_BOOL)
+                inf_fail(I, arg[i], "np.%s() of %s arrays is not supported yet", f, dt_is_complex(t->dtype) ? "complex" : "bool");
+        }
+        int mode = conv ? 2 : 0; /* 'valid' 0, 'same' 1, 'full' 2, as NumPy numbers them */
+        if (arg[2]) {
+            static const char *const modes[] = {"valid", "same", "full"};
+            mode = -1;
+            if (arg[2]->kind == N_STR)
+                for (int m = 0; m < 3; m++) if (!strcmp(arg[2]->name, modes[m]) || (arg[2]->name[0] == modes[m][0] && !arg[2]->name[1])) mode = m;
+            if (arg[2]->kind == N_INT && arg[2]->v.i >= 0 && arg[2]->v.i <= 2) mode = (int)arg[2]->v.i;
+            if (mode < 0) inf_fail(I, arg[2], "np.%s(): mode must be 'valid', 'same' or 'full' written in the call", f);
+        }
+        /* core(a, k): a the longer (n1 >= n = len(k)), both contiguous of the result's type. The outputs whose window
+         * overhangs the left end, then the full windows (NumPy's small_correlate for kernels of at most 11: a sum
+         * from 0 in order, in the type; longer: the type's dot, BLAS's ?dot), then those overhanging the right end;
+         * each a dot of the overlap, np.dot here as NumPy's dotfunc (rt/matmul.c) */
+        put(&p, "def %s(a, v):\n", f);
+        put(&p, "    def core(a, k):\n        n1 = a.shape[0]\n        n = k.shape[0]\n");
+        if (mode == 0) put(&p, "        length = n1 - n + 1\n        n_left = 0\n        n_right = 0\n");
+        else if (mode == 1) put(&p, "        length = n1\n        n_left = n // 2\n        n_right = n - n_left - 1\n");
+        else put(&p, "        length = n1 + n - 1\n        n_left = n - 1\n        n_right = n - 1\n");
+        put(&p, "        out = np.empty(length, dtype=a.dtype)\n        o = 0\n        i1 = 0\n        i2 = n_left\n        m = n - n_left\n"
+                "        for i in range(n_left):\n            out[o] = np.dot(a[i1:i1 + m], k[i2:i2 + m])\n"
+                "            m += 1\n            i2 -= 1\n            o += 1\n        cnt = n1 - n + 1\n");
+        if (is_float(a.ty) || is_float(v.ty))
+            put(&p, "        if m <= 11:\n            for i in range(cnt):\n                s = a.dtype.type(0)\n"
+                    "                for j in range(m):\n                    s += a[i1 + i + j] * k[i2 + j]\n                out[o + i] = s\n"
+                    "        else:\n    ");
+        put(&p, "        for i in range(cnt):\n            %sout[o + i] = np.dot(a[i1 + i:i1 + i + m], k[i2:i2 + m])\n",
+            is_float(a.ty) || is_float(v.ty) ? "    " : "");
+        put(&p, "        i1 += cnt\n        o += cnt\n        for i in range(n_right):\n            m -= 1\n"
+                "            out[o] = np.dot(a[i1:i1 + m], k[i2:i2 + m])\n            i1 += 1\n            o += 1\n        return out\n");
+        /* both as contiguous arrays of the promoted type */
+        put(&p, "    z = a[:0] + v[:0]\n    a = a.astype(z.dtype)\n    v = v.astype(z.dtype)\n");
+        if (conv)
+            put(&p, "    if a.shape[0] == 0:\n        raise ValueError(\"a cannot be empty\")\n    if v.shape[0] == 0:\n"
+                    "        raise ValueError(\"v cannot be empty\")\n    if v.shape[0] > a.shape[0]:\n        a, v = v, a\n"
+                    "    return core(a, v[::-1].copy())\n");
+        else
+            put(&p, "    if a.shape[0] == 0:\n        raise ValueError(\"first array argument cannot be empty\")\n"
+                    "    if v.shape[0] == 0:\n        raise ValueError(\"second array argument cannot be empty\")\n"
+                    "    if a.shape[0] < v.shape[0]:\n        return core(v, a)[::-1].copy()\n    return core(a, v)\n");
         break;
     }
     case NM_FLATNONZERO: {

@@ -347,6 +347,25 @@ def test_matmul_bits_are_numpys(dtype):
                     assert np.asarray(got).tobytes() == want.tobytes(), (m, n, p, x.strides, y.strides)
 
 
+def _conv(a, v):
+    return (np.convolve(a, v), np.convolve(a, v, "same"), np.convolve(a, v, "valid"), np.correlate(a, v),
+            np.correlate(a, v, "full"), np.correlate(v, a, "same"))
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32", "int64"])
+def test_convolve_bits_are_numpys(dtype):
+    """np.convolve and np.correlate: NumPy's windows, its small-kernel sums and its BLAS dots (NumPy's own OpenBLAS),
+    every bit, kernels shorter and longer than NumPy's 11-tap cut and longer than the signal"""
+    k = kiln.jit(_conv)
+    rng = np.random.default_rng(2)
+    for n1 in (1, 2, 3, 11, 12, 40):
+        for n2 in (1, 3, 11, 12, 20, 64):
+            a, v = (rng.random(n1) * 10).astype(dtype), (rng.random(n2) * 10).astype(dtype)
+            for want, got in zip(_conv(a, v), k(a, v)):
+                assert (got.dtype, got.shape) == (want.dtype, want.shape)
+                assert got.tobytes() == want.tobytes(), (n1, n2)
+
+
 @pytest.mark.skipif(not NUMPY2, reason="NumPy 1.x's lstsq default rcond and pinv without rtol")
 def test_linalg_defaults_numpy2():
     """lstsq's default rcond (eps * max(m, n)) and pinv's rtol, as NumPy 2's"""
