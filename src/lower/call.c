@@ -215,8 +215,8 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
         if (!strcmp(name, "lstsq")) return builtin(I, BI_NP_LSTSQ);
         if (!strcmp(name, "pinv")) return builtin(I, BI_NP_PINV);
         if (!strcmp(name, "slogdet")) return builtin(I, BI_NP_SLOGDET);
-        if (!strcmp(name, "matrix_rank") || !strcmp(name, "cond")) return builtin(I, BI_NPMISC + nm_lookup(name));
-        if (!strcmp(name, "matrix_power")) return builtin(I, BI_NPMISC + nm_lookup("matrix_power"));
+        int u = nm_lookup(name);
+        if (u >= 0 && nm_linalg(u)) return builtin(I, BI_NPMISC + u); /* matrix_power, matrix_rank, cond */
         inf_fail(I, at, "numpy.linalg.%s is not supported (numpy.linalg.norm, solve, inv, det, cholesky, eigvalsh, eigh, svd, qr, lstsq, pinv, slogdet, matrix_rank, cond and matrix_power are)%s", name,
                  I->star_note);
     }
@@ -239,7 +239,7 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
         if (strcmp(name, np_funcs[i].name) == 0) return builtin(I, np_funcs[i].id);
     int u = ew_ufunc_lookup(name);
     if (u >= 0) return builtin(I, BI_UFUNC + u);
-    if ((u = nm_lookup(name)) >= 0 && strcmp(name, "matrix_power")) return builtin(I, BI_NPMISC + u); /* that one: np.linalg's */
+    if ((u = nm_lookup(name)) >= 0 && !nm_linalg(u)) return builtin(I, BI_NPMISC + u); /* np.linalg's are not np's */
     int rd = rd_lookup(name);
     if (rd >= 0) return builtin(I, BI_REDUCE + rd);
     int so = so_lookup(name);

@@ -314,6 +314,7 @@ Node *it_held(Inf *I, Node *call, int k, Val v); /* v computed once: a name for 
  * isclose, unravel_index, median, unique, searchsorted, triu, outer, vstack ...) */
 #define KILN_NP_NAME "__kiln_np" /* numpy, in the Python kiln writes (whatever the user's module calls it) */
 int nm_lookup(const char *name);                /* its index (BI_NPMISC + k), or -1 */
+bool nm_linalg(int k); /* npmisc.c: k is one of np.linalg's (matrix_power, matrix_rank, cond), not np's */
 Val nm_call(Inf *I, Node *call, int k);
 Val nm_ufunc_method(Inf *I, Node *call, const char *ufunc, int nargs, const char *method); /* np.add.reduce & co. */
 

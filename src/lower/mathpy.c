@@ -137,9 +137,15 @@ Val mp_call(Inf *I, Node *call, int k) {
     const char *const params[] = {k == MP_PROD ? "iterable" : "seq", k == MP_PROD ? "start" : NULL, NULL};
     cl_np_bind(I, call, f, 0, params, 1, arg);
     if (!arg[0]) inf_fail(I, call, "%s() takes exactly one argument (0 given)", f);
-    if (arg[0]->kind == N_GENEXP)
-        inf_fail(I, arg[0], "math.%s() of a generator expression is not supported (a list, a tuple or an array is)", f);
-    Val s = ex_expr(I, arg[0]);
+    Node *seq = arg[0];
+    if (seq->kind == N_GENEXP) { /* consumed whole at once: the list comprehension computes the same items in order */
+        Node *lc = arena_alloc(I->a, sizeof *lc);
+        if (!lc) inf_oom(I);
+        *lc = *seq;
+        lc->kind = N_LISTCOMP;
+        seq = lc;
+    }
+    Val s = ex_expr(I, seq);
     if (s.ty->kind != T_LIST && s.ty->kind != T_ARRAY && s.ty->kind != T_TUPLE)
         inf_fail(I, arg[0], "math.%s() of %s is not supported (a list, a tuple or an array is)", f, inf_tyname(I, s.ty));
     Node *args[2] = {it_held(I, call, 0, s), NULL};

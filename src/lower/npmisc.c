@@ -19,7 +19,7 @@ enum {
     NM_GRADIENT, NM_SEARCHSORTED, NM_DIGITIZE, NM_BINCOUNT, NM_UNIQUE, NM_ISIN, NM_ARGWHERE, NM_APPEND, NM_INSERT,
     NM_DELETE, NM_LOGSPACE, NM_POLYVAL, NM_MESHGRID, NM_CROSS, NM_KRON, NM_FMAX, NM_FMIN, NM_DEG2RAD, NM_RAD2DEG,
     NM_NAN_TO_NUM, NM_QUANTILE, NM_PERCENTILE, NM_HISTOGRAM, NM_MATRIX_POWER, NM_FLATNONZERO, NM_INTERP, NM_MATRIX_RANK, NM_COND,
-    NM_CONVOLVE, NM_CORRELATE, NM_COUNT
+    NM_CONVOLVE, NM_CORRELATE, NM_ASCONTIGUOUSARRAY, NM_ASFORTRANARRAY, NM_COUNT
 };
 
 static const char *const names[NM_COUNT] = {
@@ -29,8 +29,10 @@ static const char *const names[NM_COUNT] = {
     "gradient", "searchsorted", "digitize", "bincount", "unique", "isin", "argwhere", "append", "insert",
     "delete", "logspace", "polyval", "meshgrid", "cross", "kron", "fmax", "fmin", "deg2rad", "rad2deg",
     "nan_to_num", "quantile", "percentile", "histogram", "matrix_power", "flatnonzero", "interp",
-    "matrix_rank", "cond", "convolve", "correlate",
+    "matrix_rank", "cond", "convolve", "correlate", "ascontiguousarray", "asfortranarray",
 };
+
+bool nm_linalg(int k) { return k == NM_MATRIX_POWER || k == NM_MATRIX_RANK || k == NM_COND; }
 
 int nm_lookup(const char *name) {
     for (int k = 0; k < NM_COUNT; k++) if (!strcmp(names[k], name)) return k;
@@ -682,6 +684,20 @@ static Val py_def2(Inf *I, Node *call, int k) {
             put(&p, "    if a.shape[0] == 0:\n        raise ValueError(\"first array argument cannot be empty\")\n"
                     "    if v.shape[0] == 0:\n        raise ValueError(\"second array argument cannot be empty\")\n"
                     "    if a.shape[0] < v.shape[0]:\n        return core(v, a)[::-1].copy()\n    return core(a, v)\n");
+        break;
+    }
+    case NM_ASCONTIGUOUSARRAY: case NM_ASFORTRANARRAY: { /* a itself where it is laid out so, else a copy: ravel's rule */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", "dtype", NULL}, 2, arg);
+        Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f);
+        const char *as = "";
+        if (arg[1] && arg[1]->kind != N_NONE) {
+            int dt = cl_dtype_arg(I, arg[1]);
+            if (dt != (int)a.ty->dtype) { hold(&p, ex_expr(I, arg[1])); as = ".astype(d)"; } /* another type: a copy */
+        }
+        put(&p, "def %s(a%s):\n", f, *as ? ", d" : "");
+        if (a.ty->ndim == 0) put(&p, "    return np.ravel(a)%s\n", as);               /* NumPy's: at least 1-d */
+        else if (k == NM_ASCONTIGUOUSARRAY) put(&p, "    return np.ravel(a)%s.reshape(a.shape)\n", as);
+        else put(&p, "    return np.ravel(a.T)%s.reshape(a.T.shape).T\n", as);   /* a.T's C order is a's F order */
         break;
     }
     case NM_FLATNONZERO: {

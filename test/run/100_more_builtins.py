@@ -64,3 +64,25 @@ def empty_loops(n):
     for x in s:
         t += x
     return r, t, sum([]), [y for y in []], math.prod([]), math.fsum([])
+
+
+# run: sums_of_generators(10)
+# expect: (4.5, 362880, 59.0625, 0.0)
+def sums_of_generators(n):
+    import math
+    return (math.fsum(i * 0.1 for i in range(n)), math.prod(i for i in range(1, n)),
+            math.prod((x * 0.5 for x in range(1, n) if x % 2), start=2.0), math.fsum(x for x in []))
+
+
+# run: contiguous(2)
+# expect: (99.0, 5.0, [[-1.0, 2.0], [3.0, 5.0]], [[99.0, 1.0, 2.0], [3.0, 4.0, 5.5]], True, 3.0)
+def contiguous(n):
+    a = np.arange(n * 3.0).reshape(n, 3)
+    c = np.ascontiguousarray(a)
+    c[0, 0] = 99.0  # a C-contiguous array: itself
+    t = np.ascontiguousarray(a[:, ::2])  # a copy
+    t[0, 0] = -1.0
+    f = np.asfortranarray(a)
+    f[1, 2] = 5.5  # a copy
+    return (a[0, 0], a[1, 2], t, f, np.ascontiguousarray(a, dtype=np.float32).dtype == np.float32,
+            np.asfortranarray(a).T.reshape(a.size)[1])
