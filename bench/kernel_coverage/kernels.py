@@ -301,6 +301,34 @@ def total(x):
     return float(x)
 
 
+def least_squares_line(xs, ys):
+    A = np.vstack((xs, np.ones(len(xs)))).T
+    coef, res, rank, sv = np.linalg.lstsq(A, ys, rcond=None)
+    return np.round(coef, 9), int(rank)
+
+
+def smooth(signal, width):
+    w = np.ones(width) / width
+    return np.round(np.convolve(signal, w, mode="valid"), 9)
+
+
+def principal_axis(points):
+    centered = points - points.mean(axis=0)
+    u, s, vt = np.linalg.svd(centered, full_matrices=False)
+    axis = vt[0] if vt[0, 0] >= 0 else -vt[0]
+    return np.round(axis, 9), np.round(s, 9)
+
+
+def condition_report(m):
+    sign, logdet = np.linalg.slogdet(m)
+    return int(np.linalg.matrix_rank(m)), round(float(np.linalg.cond(m)), 6), float(sign), round(float(logdet), 9)
+
+
+def orthonormal_basis(m):
+    q, r = np.linalg.qr(m)
+    return np.round(np.abs(np.diag(r)), 9), np.round(np.abs(q.T @ q), 9)
+
+
 CASES = [
     (sieve, (100,)),
     (bubble_sort, ([5, 2, 9, 1, 5, 6],)),
@@ -334,6 +362,11 @@ CASES = [
     (bootstrap_mean, (np.array([1.0, 4.0, 2.0, 8.0, 5.0]), 20)),
     (resample, (np.array([0.0, 1.0, 3.0]), np.array([0.0, 2.0, -2.0]), 0.5)),
     (parse_numbers, (["1.5", "", "2", "-3e1", ""],)),
+    (least_squares_line, (np.array([0.0, 1.0, 2.0, 3.0, 4.0]), np.array([1.1, 2.9, 5.2, 7.1, 8.8]))),
+    (smooth, (np.array([1.0, 4.0, 2.0, 8.0, 5.0, 7.0, 3.0]), 3)),
+    (principal_axis, (np.array([[1.0, 2.0], [2.0, 3.9], [3.0, 6.1], [4.0, 8.0]]),)),
+    (condition_report, (np.array([[4.0, 1.0], [2.0, 3.0]]),)),
+    (orthonormal_basis, (np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]),)),
     (total, (np.array([1.0, 2.0]),)),
     (total, (3,)),
 ]

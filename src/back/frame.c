@@ -309,6 +309,10 @@ int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char
         return rt_matmul(run, &A, &B, (int)(x->aux >> 8) & 0xff, &s[d], line, file);
     }
     if (routine == LIB_NONZERO) return rt_nonzero(run, &A, &s[d], line, file);
+    if (routine == LIB_CORRELATE) { /* v: of a's type (lowering makes it so) */
+        RdArr B = rd_arr(s, x->slot[0], x->at);
+        return rt_correlate(run, (int)(x->aux >> 8), &A, &B, &s[d], line, file);
+    }
     if (routine == LIB_LINALG) {
         int op = (int)(x->aux >> 8 & 0xff);
         bool has_b = op == LA_SOLVE || op == LA_SOLVE1 || op == LA_LSTSQ;

@@ -71,7 +71,9 @@ enum {
                         * int of nanoseconds): never folded, never moved past another effect */
     LIB_AFREE,         /* operand 0: an array a loop iteration made and is done with (opt/arrfree.c): its buffer let go */
     LIB_LINALG,        /* aux >> 8 & 0xff: LA_*; operand 0 a float matrix, then b, rcond (below): rt/linalg.c */
-    LIB_LAST = LIB_LINALG,
+    LIB_CORRELATE,     /* operands a, v (1-d, one numeric type); aux >> 8: the mode (0 'valid', 1 'same', 2 'full'), with
+                        * CORR_CONVOLVE for np.convolve, else np.correlate: rt/correlate.c */
+    LIB_LAST = LIB_CORRELATE,
 };
 
 /* what LIB_LINALG computes (aux >> 8 & 0xff; aux >> 16: LA_RCOND where rcond is given): np.linalg.solve(a, b), inv(a),
@@ -83,6 +85,7 @@ enum {
 enum { LA_SOLVE, LA_INV, LA_DET, LA_CHOLESKY, LA_EIGVALSH, LA_EIGH, LA_SOLVE1, LA_SVD_N, LA_SVD_S, LA_SVD_A, LA_QR_R,
        LA_QR_REDUCED, LA_QR_COMPLETE, LA_LSTSQ, LA_PINV, LA_SLOGDET };
 enum { LA_RCOND = 1 };
+enum { CORR_CONVOLVE = 4 }; /* LIB_CORRELATE's np.convolve */
 
 /* what LIB_CLOCK reads: time.time(), perf_counter(), monotonic(), process_time() and their _ns forms */
 enum { PYCLOCK_TIME, PYCLOCK_PERF, PYCLOCK_MONOTONIC, PYCLOCK_PROCESS, PYCLOCK_NS = 8 };
@@ -180,7 +183,7 @@ static inline const char *ir_lib_name(int64_t aux) {
                                 "list_repeat", "list_clear", "list_reverse", "list_array", "list_find", "list_splice", "list_argsort", "random",
                                 "print", "dict_new", "dict_find", "dict_set", "dict_del", "dict_clear", "dict_part", "gpu",
                                 "exc", "set_new", "set_key", "set_pop", "set_clear", "set_items", "set_bin", "set_reserve",
-                                "rng_new", "rng_draw", "rng_fill", "str", "clock", "afree", "linalg"};
+                                "rng_new", "rng_draw", "rng_fill", "str", "clock", "afree", "linalg", "correlate"};
     _Static_assert(sizeof lib / sizeof lib[0] == LIB_LAST - LIB_MATMUL + 1, "a name for every LIB_ routine");
     int r = (int)(aux & 0xff);
     if (r < RK_COUNT) return rk[r];

@@ -6,6 +6,7 @@
  * np.unravel_index of one flat index (C order; NumPy's ValueError for an index outside the size).
  */
 #include "infer.h"
+#include "../ir/lib.h"
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -635,57 +636,6 @@ static Val py_def2(Inf *I, Node *call, int k) {
             inv ? "(s[-1:] / s[:1])[0]" : "(s[:1] / s[-1:])[0]");
         break;
     }
-    case NM_CONVOLVE: case NM_CORRELATE: { /* NumPy's _pyarray_correlate, step for step (below) */
-        bool conv = k == NM_CONVOLVE;
-        cl_np_bind(I, call, f, 0, (const char *const[]){"a", "v", "mode", NULL}, 3, arg);
-        Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f), v = hold_array(&p, need(I, call, arg[1], f, "v"), f);
-        for (int i = 0; i < 2; i++) {
-            const Type *t = i ? v.ty : a.ty;
-            if (t->ndim != 1) inf_fail(I, arg[i], "np.%s() of a %d-d array is not supported (1-d arrays are)", f, t->ndim);
-            if (dt_is_complex(t->dtype) || t->dtype == KILN_BOOL)
-                inf_fail(I, arg[i], "np.%s() of %s arrays is not supported yet", f, dt_is_complex(t->dtype) ? "complex" : "bool");
-        }
-        int mode = conv ? 2 : 0; /* 'valid' 0, 'same' 1, 'full' 2, as NumPy numbers them */
-        if (arg[2]) {
-            static const char *const modes[] = {"valid", "same", "full"};
-            mode = -1;
-            if (arg[2]->kind == N_STR)
-                for (int m = 0; m < 3; m++) if (!strcmp(arg[2]->name, modes[m]) || (arg[2]->name[0] == modes[m][0] && !arg[2]->name[1])) mode = m;
-            if (arg[2]->kind == N_INT && arg[2]->v.i >= 0 && arg[2]->v.i <= 2) mode = (int)arg[2]->v.i;
-            if (mode < 0) inf_fail(I, arg[2], "np.%s(): mode must be 'valid', 'same' or 'full' written in the call", f);
-        }
-        /* core(a, k): a the longer (n1 >= n = len(k)), both contiguous of the result's type. The outputs whose window
-         * overhangs the left end, then the full windows (NumPy's small_correlate for kernels of at most 11: a sum
-         * from 0 in order, in the type; longer: the type's dot, BLAS's ?dot), then those overhanging the right end;
-         * each a dot of the overlap, np.dot here as NumPy's dotfunc (rt/matmul.c) */
-        put(&p, "def %s(a, v):\n", f);
-        put(&p, "    def core(a, k):\n        n1 = a.shape[0]\n        n = k.shape[0]\n");
-        if (mode == 0) put(&p, "        length = n1 - n + 1\n        n_left = 0\n        n_right = 0\n");
-        else if (mode == 1) put(&p, "        length = n1\n        n_left = n // 2\n        n_right = n - n_left - 1\n");
-        else put(&p, "        length = n1 + n - 1\n        n_left = n - 1\n        n_right = n - 1\n");
-        put(&p, "        out = np.empty(length, dtype=a.dtype)\n        o = 0\n        i1 = 0\n        i2 = n_left\n        m = n - n_left\n"
-                "        for i in range(n_left):\n            out[o] = np.dot(a[i1:i1 + m], k[i2:i2 + m])\n"
-                "            m += 1\n            i2 -= 1\n            o += 1\n        cnt = n1 - n + 1\n");
-        if (is_float(a.ty) || is_float(v.ty))
-            put(&p, "        if m <= 11:\n            for i in range(cnt):\n                s = a.dtype.type(0)\n"
-                    "                for j in range(m):\n                    s += a[i1 + i + j] * k[i2 + j]\n                out[o + i] = s\n"
-                    "        else:\n    ");
-        put(&p, "        for i in range(cnt):\n            %sout[o + i] = np.dot(a[i1 + i:i1 + i + m], k[i2:i2 + m])\n",
-            is_float(a.ty) || is_float(v.ty) ? "    " : "");
-        put(&p, "        i1 += cnt\n        o += cnt\n        for i in range(n_right):\n            m -= 1\n"
-                "            out[o] = np.dot(a[i1:i1 + m], k[i2:i2 + m])\n            i1 += 1\n            o += 1\n        return out\n");
-        /* both as contiguous arrays of the promoted type */
-        put(&p, "    z = a[:0] + v[:0]\n    a = a.astype(z.dtype)\n    v = v.astype(z.dtype)\n");
-        if (conv)
-            put(&p, "    if a.shape[0] == 0:\n        raise ValueError(\"a cannot be empty\")\n    if v.shape[0] == 0:\n"
-                    "        raise ValueError(\"v cannot be empty\")\n    if v.shape[0] > a.shape[0]:\n        a, v = v, a\n"
-                    "    return core(a, v[::-1].copy())\n");
-        else
-            put(&p, "    if a.shape[0] == 0:\n        raise ValueError(\"first array argument cannot be empty\")\n"
-                    "    if v.shape[0] == 0:\n        raise ValueError(\"second array argument cannot be empty\")\n"
-                    "    if a.shape[0] < v.shape[0]:\n        return core(v, a)[::-1].copy()\n    return core(a, v)\n");
-        break;
-    }
     case NM_ASCONTIGUOUSARRAY: case NM_ASFORTRANARRAY: { /* a itself where it is laid out so, else a copy: ravel's rule */
         cl_np_bind(I, call, f, 0, (const char *const[]){"a", "dtype", NULL}, 2, arg);
         Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f);
@@ -782,11 +732,42 @@ Val nm_ufunc_method(Inf *I, Node *call, const char *u, int nargs, const char *m)
     return it_inline(I, call, p.text, p.n, "<numpy>", p.args, p.nargs);
 }
 
+/* np.convolve(a, v, mode='full') and np.correlate(a, v, mode='valid') of 1-d arrays: one LIB_CORRELATE on both as
+ * their promoted type (rt/correlate.c: NumPy's steps) */
+static Val correlate_call(Inf *I, Node *call, bool conv) {
+    const char *f = conv ? "convolve" : "correlate";
+    Node *arg[3] = {NULL};
+    cl_np_bind(I, call, f, 0, (const char *const[]){"a", "v", "mode", NULL}, 3, arg);
+    Val x[2];
+    for (int i = 0; i < 2; i++) {
+        x[i] = array_arg(I, need(I, call, arg[i], f, i ? "v" : "a"), f);
+        if (x[i].ty->ndim != 1) inf_fail(I, arg[i], "np.%s() of a %d-d array is not supported (1-d arrays are)", f, x[i].ty->ndim);
+        if (dt_is_complex(x[i].ty->dtype) || x[i].ty->dtype == KILN_BOOL)
+            inf_fail(I, arg[i], "np.%s() of %s arrays is not supported yet", f, x[i].ty->dtype == KILN_BOOL ? "bool" : "complex");
+    }
+    int mode = conv ? 2 : 0; /* 'valid' 0, 'same' 1, 'full' 2, as NumPy numbers them */
+    if (arg[2]) {
+        static const char *const modes[] = {"valid", "same", "full"};
+        mode = -1;
+        if (arg[2]->kind == N_STR)
+            for (int m = 0; m < 3; m++)
+                if (!strcmp(arg[2]->name, modes[m]) || (arg[2]->name[0] == modes[m][0] && !arg[2]->name[1])) mode = m;
+        if (arg[2]->kind == N_INT && arg[2]->v.i >= 0 && arg[2]->v.i <= 2) mode = (int)arg[2]->v.i;
+        if (mode < 0) inf_fail(I, arg[2], "np.%s(): mode must be 'valid', 'same' or 'full' written in the call", f);
+    }
+    kiln_dtype dt = dt_promote(x[0].ty->dtype, x[1].ty->dtype);
+    for (int i = 0; i < 2; i++) if (x[i].ty->dtype != dt) x[i] = la_cast(I, x[i], dt, call);
+    Ref ops[2] = {x[0].r, x[1].r};
+    return val_of(I, inf_emit(I, OP_LIB, ty_array(I->tt, dt, 1, LAYOUT_C), ops, 2,
+                              LIB_CORRELATE | (int64_t)(mode | (conv ? CORR_CONVOLVE : 0)) << 8));
+}
+
 Val nm_call(Inf *I, Node *call, int k) {
     const char *fname = names[k];
     if (k == NM_ISCLOSE || k == NM_ALLCLOSE) return close_call(I, call, k == NM_ALLCLOSE);
     if (k == NM_UNRAVEL_INDEX) return unravel(I, call);
     if (k == NM_SWAPAXES || k == NM_MOVEAXIS) return axes_call(I, call, k);
+    if (k == NM_CONVOLVE || k == NM_CORRELATE) return correlate_call(I, call, k == NM_CONVOLVE);
     if ((k >= NM_IDENTITY && k <= NM_GRADIENT) || k == NM_KRON) return py_def(I, call, k);
     if (k > NM_GRADIENT) return py_def2(I, call, k);
     if (call->nkids < 1) inf_fail(I, call, "%s() missing required argument 'm'", fname);

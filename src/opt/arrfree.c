@@ -88,10 +88,10 @@ static int innermost(const Loops *L, uint32_t bi) {
 }
 
 /* the library routines that read their array operands and keep nothing of them; those of them that give an array
- * give a new one (rt/reduce.c, matmul.c, sort.c, linalg.c: run_alloc) */
+ * give a new one (rt/reduce.c, matmul.c, sort.c, linalg.c, correlate.c: run_alloc) */
 static bool reads_arrays(int routine) {
     return routine < RK_COUNT || routine == LIB_MATMUL || (routine >= LIB_SORT && routine <= LIB_NONZERO) ||
-           routine == LIB_LINALG;
+           routine == LIB_LINALG || routine == LIB_CORRELATE;
 }
 
 static bool made_here(const Ins *in) {

@@ -13,6 +13,11 @@
 /* a (batch..., M, K) @ b (batch..., K, N) into a new C array; 0, or -1 with the error raised */
 int rt_matmul(Run *run, const RdArr *a, const RdArr *b, int nb, Slot *out, int line, const char *file);
 bool rt_blas_available(void);
+/* NumPy's dotfunc of dtype dt: *out = sum of x[i] * y[i] for n elements, strides in bytes (BLAS's ?dot for floats) */
+void rt_dotfunc(int dt, const char *x, int64_t sx, const char *y, int64_t sy, int64_t n, char *out);
+/* correlate.c: np.correlate (how: mode 0 valid, 1 same, 2 full) or np.convolve (how | CORR_CONVOLVE) of the 1-d a and
+ * v of one dtype: a new array */
+int rt_correlate(Run *run, int how, const RdArr *a, const RdArr *v, Slot *out, int line, const char *file);
 /* blas.c: the BLAS/LAPACK library (NumPy's OpenBLAS where loaded; KILN_BLAS names another, "0" none; then
  * Debian's, then fallback) that has every one of the n routines (plain names: "dgesv_", "cblas_dgemm"): their
  * addresses into addr and whether its integers are 64-bit (*wide); false if no library has them all */

@@ -116,17 +116,33 @@ static char *copy_for_blas(Mat *x, int64_t sz) {
 
 static void loops(int dt, Mat a, Mat b, char *c);
 
-/* NumPy's DOUBLE_dot / FLOAT_dot: ?dot added to 0.0 in double where both strides are whole positive numbers of
- * elements, else the products summed in order in the type */
-static void dot(int dt, Mat a, Mat b, char *c) {
-    int64_t sz = dt == KILN_FLOAT64 ? 8 : 4, n = a.cols, s1 = a.cs, s2 = b.rs;
-    if (s1 > 0 && s2 > 0 && s1 % sz == 0 && s2 % sz == 0 && s1 / sz <= INT32_MAX && s2 / sz <= INT32_MAX) {
+/* NumPy's dotfunc of dtype dt: out = the sum of x[i] * y[i], n of them (strides in bytes). Floats (DOUBLE_dot,
+ * FLOAT_dot): ?dot added to 0.0 in double where both strides are whole positive numbers of elements and BLAS is
+ * there, else the products summed from 0 in order in the type; integers summed in 64 bits and wrapped to the type
+ * (the same bits as NumPy's long accumulator) */
+void rt_dotfunc(int dt, const char *x, int64_t sx, const char *y, int64_t sy, int64_t n, char *out) {
+    int64_t sz = (int64_t)kiln_dtype_size((kiln_dtype)dt);
+    bool fl = dt == KILN_FLOAT64 || dt == KILN_FLOAT32;
+    if (fl && rt_blas_available() && sx > 0 && sy > 0 && sx % sz == 0 && sy % sz == 0 && sx / sz <= INT32_MAX &&
+        sy / sz <= INT32_MAX && n <= INT32_MAX) {
         double sum = 0.0;
-        if (dt == KILN_FLOAT64) *(double *)c = sum + bl.ddot(n, (const double *)a.p, s1 / sz, (const double *)b.p, s2 / sz);
-        else *(float *)c = (float)(sum + (double)bl.sdot(n, (const float *)a.p, s1 / sz, (const float *)b.p, s2 / sz));
+        if (dt == KILN_FLOAT64) *(double *)out = sum + bl.ddot(n, (const double *)x, sx / sz, (const double *)y, sy / sz);
+        else *(float *)out = (float)(sum + (double)bl.sdot(n, (const float *)x, sx / sz, (const float *)y, sy / sz));
         return;
     }
-    loops(dt, a, b, c);
+    if (dt == KILN_FLOAT64) {
+        double sum = 0;
+        for (int64_t i = 0; i < n; i++) sum += *(const double *)(x + i * sx) * *(const double *)(y + i * sy);
+        *(double *)out = sum;
+    } else if (dt == KILN_FLOAT32) {
+        float sum = 0;
+        for (int64_t i = 0; i < n; i++) sum += *(const float *)(x + i * sx) * *(const float *)(y + i * sy);
+        *(float *)out = sum;
+    } else {
+        Slot acc = {0};
+        for (int64_t i = 0; i < n; i++) acc.u += rt_load_elem(x + i * sx, dt).u * rt_load_elem(y + i * sy, dt).u;
+        rt_store_elem(out, dt, &acc);
+    }
 }
 
 /* one float product c = a b, as NumPy's matmul makes it (its cases in its order); -1: out of memory */
@@ -142,7 +158,7 @@ static int product(int dt, Mat a, Mat b, char *c) {
      * count. Which thread of a parallel loop asks changes nothing. */
     if (m == 1 || n == 1 || p == 1) {
         rt_blas_lock(true);
-        if (m == 1 && p == 1) dot(dt, a, b, c);                                    /* row @ column */
+        if (m == 1 && p == 1) rt_dotfunc(dt, a.p, a.cs, b.p, b.rs, n, c);           /* row @ column */
         else if (n == 1) loops(dt, a, b, c);                                       /* a length-1 contraction */
         else if (m == 1 && b_ok && blasable(a.cs, sz, n, 1, sz)) gemv(dt, b.p, b.cs, b.rs, a.p, a.cs, c, sz, p, n);
         else if (p == 1 && a_ok && blasable(b.rs, sz, n, 1, sz)) gemv(dt, a.p, a.rs, a.cs, b.p, b.rs, c, sz, m, n);
