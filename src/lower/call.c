@@ -32,6 +32,7 @@ enum {
     BI_HEAPQ = 1000,    /* + heapq.c's functions */
     BI_CLOCK = 1100,    /* + clock.c's clocks of the time module */
     BI_MATHPY = 1200,   /* + mathpy.c's math functions written in Python */
+    BI_NPDIST = 1300,   /* + npdist.c's legacy np.random distributions */
 };
 
 int cl_itertools(int id) { return id >= BI_ITERTOOLS && id < BI_ITERTOOLS + 100 ? id - BI_ITERTOOLS : -1; }
@@ -197,6 +198,7 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
     }
     if (mod == MOD_RANDOM || mod == MOD_NP_RANDOM) {
         int k = rn_lookup(mod, name);
+        if (k < 0 && mod == MOD_NP_RANDOM && (k = nd_lookup(name)) >= 0) return builtin(I, BI_NPDIST + k);
         if (k < 0) inf_fail(I, at, "%s.%s is not supported%s", mod == MOD_RANDOM ? "random" : "numpy.random", name, I->star_note);
         return builtin(I, BI_RANDOM + k);
     }
@@ -355,6 +357,7 @@ Val cl_global(Inf *I, Node *n, bool *found) {
     Val v;
     if (imported(I, n, &v)) return v;
     if (!strcmp(name, KILN_NP_NAME)) return stat(I, &I->tt->module[MOD_NUMPY]); /* what kiln's own Python (npmisc.c) calls numpy */
+    if (!strcmp(name, KILN_MATH_NAME)) return stat(I, &I->tt->module[MOD_MATH]);  /* and math (npdist.c) */
     for (size_t i = 0; i < NELEM(builtins); i++)
         if (strcmp(builtins[i].name, name) == 0) return builtin(I, builtins[i].id);
     if (strcmp(name, "math") == 0 || strcmp(name, "np") == 0 || strcmp(name, "numpy") == 0)
@@ -1121,6 +1124,7 @@ Val cl_call(Inf *I, Node *call) {
     if (f.ty->kind == T_DTYPE) return scalar_ctor(I, call, ty_scalar(I->tt, f.ty->dtype, false), kiln_dtype_name(f.ty->dtype));
     if (f.ty->kind != T_BUILTIN) inf_fail(I, call, "'%s' object is not callable", inf_tyname(I, f.ty));
     int id = f.ty->id;
+    if (id >= BI_NPDIST) return nd_call(I, call, id - BI_NPDIST);
     if (id >= BI_MATHPY) return mp_call(I, call, id - BI_MATHPY);
     if (id >= BI_CLOCK) return ck_call(I, call, id - BI_CLOCK);
     if (id >= BI_HEAPQ) return hq_call(I, call, id - BI_HEAPQ);

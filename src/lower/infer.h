@@ -313,6 +313,9 @@ Node *it_held(Inf *I, Node *call, int k, Val v); /* v computed once: a name for 
 /* npmisc.c: NumPy functions that are views, tests, index arithmetic or short Python definitions (np.flip, rot90,
  * isclose, unravel_index, median, unique, searchsorted, triu, outer, vstack ...) */
 #define KILN_NP_NAME "__kiln_np" /* numpy, in the Python kiln writes (whatever the user's module calls it) */
+#define KILN_MATH_NAME "__kiln_math" /* and math */
+int nd_lookup(const char *name);          /* npdist.c: a legacy np.random distribution's index, or -1 */
+Val nd_call(Inf *I, Node *call, int k);
 int nm_lookup(const char *name);                /* its index (BI_NPMISC + k), or -1 */
 bool nm_linalg(int k); /* npmisc.c: k is one of np.linalg's (matrix_power, matrix_rank, cond), not np's */
 Val nm_call(Inf *I, Node *call, int k);

@@ -20,7 +20,8 @@ enum {
     NM_GRADIENT, NM_SEARCHSORTED, NM_DIGITIZE, NM_BINCOUNT, NM_UNIQUE, NM_ISIN, NM_ARGWHERE, NM_APPEND, NM_INSERT,
     NM_DELETE, NM_LOGSPACE, NM_POLYVAL, NM_MESHGRID, NM_CROSS, NM_KRON, NM_FMAX, NM_FMIN, NM_DEG2RAD, NM_RAD2DEG,
     NM_NAN_TO_NUM, NM_QUANTILE, NM_PERCENTILE, NM_HISTOGRAM, NM_MATRIX_POWER, NM_FLATNONZERO, NM_INTERP, NM_MATRIX_RANK, NM_COND,
-    NM_CONVOLVE, NM_CORRELATE, NM_ASCONTIGUOUSARRAY, NM_ASFORTRANARRAY, NM_COUNT
+    NM_CONVOLVE, NM_CORRELATE, NM_ASCONTIGUOUSARRAY, NM_ASFORTRANARRAY,
+    NM_NANMAX, NM_NANMIN, NM_NANARGMAX, NM_NANARGMIN, NM_NANPROD, NM_NANVAR, NM_NANSTD, NM_COUNT
 };
 
 static const char *const names[NM_COUNT] = {
@@ -31,6 +32,7 @@ static const char *const names[NM_COUNT] = {
     "delete", "logspace", "polyval", "meshgrid", "cross", "kron", "fmax", "fmin", "deg2rad", "rad2deg",
     "nan_to_num", "quantile", "percentile", "histogram", "matrix_power", "flatnonzero", "interp",
     "matrix_rank", "cond", "convolve", "correlate", "ascontiguousarray", "asfortranarray",
+    "nanmax", "nanmin", "nanargmax", "nanargmin", "nanprod", "nanvar", "nanstd",
 };
 
 bool nm_linalg(int k) { return k == NM_MATRIX_POWER || k == NM_MATRIX_RANK || k == NM_COND; }
@@ -412,12 +414,31 @@ static Val py_def2(Inf *I, Node *call, int k) {
                 "    out = np.zeros(n, dtype=np.int64)\n    for v in x:\n        out[v] += 1\n    return out\n");
         break;
     }
-    case NM_UNIQUE: { /* sorted, each value once (NaNs one, as NumPy 2's equal_nan) */
-        cl_np_bind(I, call, f, 0, (const char *const[]){"ar", NULL}, 1, arg);
-        hold_array(&p, need(I, call, arg[0], f, "ar"), f);
-        put(&p, "def unique(a):\n    s = np.sort(a.ravel())\n    keep = np.zeros(s.shape[0], dtype=np.bool_)\n"
-                "    for i in range(s.shape[0]):\n        if i == 0:\n            keep[i] = True\n        elif s[i] != s[i - 1]:\n"
-                "            keep[i] = not (s[i] != s[i] and s[i - 1] != s[i - 1])\n    return s[keep]\n");
+    case NM_UNIQUE: { /* sorted, each value once (NaNs one, as NumPy 2's equal_nan); NumPy's _unique1d's extras */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"ar", "return_index", "return_inverse", "return_counts", NULL}, 4, arg);
+        Val a = hold_array(&p, need(I, call, arg[0], f, "ar"), f);
+        bool want[3];
+        for (int i = 0; i < 3; i++) {
+            Node *n = arg[1 + i];
+            if (n && n->kind != N_BOOL) inf_fail(I, n, "np.unique(): return_... must be True or False written in the call");
+            want[i] = n && n->v.i;
+        }
+        if (want[1] && a.ty->ndim != 1) /* its shape changed between NumPy 2.0 and 2.1 for other ranks */
+            inf_fail(I, arg[2], "np.unique(): return_inverse=True of a %d-d array is not supported (1-d is)", a.ty->ndim);
+        /* the first of equal values is kept: a stable argsort (NumPy's mergesort) where the indices are asked for */
+        put(&p, "def unique(a):\n    x = a.ravel()\n    n = x.shape[0]\n");
+        if (want[0] || want[1]) put(&p, "    perm = np.argsort(x, kind=\"stable\")\n    s = x[perm]\n");
+        else put(&p, "    s = np.sort(x)\n");
+        put(&p, "    keep = np.zeros(n, dtype=np.bool_)\n    for i in range(n):\n        if i == 0:\n            keep[i] = True\n"
+                "        elif s[i] != s[i - 1]:\n            keep[i] = not (s[i] != s[i] and s[i - 1] != s[i - 1])\n");
+        if (!want[0] && !want[1] && !want[2]) { put(&p, "    return s[keep]\n"); break; }
+        put(&p, "    r0 = s[keep]\n");
+        if (want[0]) put(&p, "    r1 = perm[keep]\n");
+        if (want[1]) put(&p, "    r2 = np.empty(n, dtype=np.int64)\n    j = -1\n    for i in range(n):\n        if keep[i]:\n"
+                             "            j += 1\n        r2[perm[i]] = j\n");
+        if (want[2]) put(&p, "    r3 = np.zeros(r0.shape[0], dtype=np.int64)\n    j = -1\n    for i in range(n):\n"
+                             "        if keep[i]:\n            j += 1\n        r3[j] += 1\n");
+        put(&p, "    return r0%s%s%s\n", want[0] ? ", r1" : "", want[1] ? ", r2" : "", want[2] ? ", r3" : "");
         break;
     }
     case NM_ISIN: {
@@ -648,6 +669,48 @@ static Val py_def2(Inf *I, Node *call, int k) {
         if (a.ty->ndim == 0) put(&p, "    return np.ravel(a)%s\n", as);               /* NumPy's: at least 1-d */
         else if (k == NM_ASCONTIGUOUSARRAY) put(&p, "    return np.ravel(a)%s.reshape(a.shape)\n", as);
         else put(&p, "    return np.ravel(a.T)%s.reshape(a.T.shape).T\n", as);   /* a.T's C order is a's F order */
+        break;
+    }
+    case NM_NANMAX: case NM_NANMIN: case NM_NANARGMAX: case NM_NANARGMIN: case NM_NANPROD: case NM_NANVAR:
+    case NM_NANSTD: { /* NumPy's nanfunctions over the whole array (axis=None) */
+        bool var = k == NM_NANVAR || k == NM_NANSTD;
+        cl_np_bind(I, call, f, 0, var ? (const char *const[]){"a", "axis", "dtype", "out", "ddof", NULL}
+                                      : (const char *const[]){"a", "axis", NULL}, 2, arg);
+        if (arg[1] && arg[1]->kind != N_NONE) inf_fail(I, arg[1], "np.%s(): axis= is not supported yet (the whole array is)", f);
+        if (var && ((arg[2] && arg[2]->kind != N_NONE) || (arg[3] && arg[3]->kind != N_NONE)))
+            inf_fail(I, arg[2] && arg[2]->kind != N_NONE ? arg[2] : arg[3], "np.%s(): dtype= and out= are not supported", f);
+        Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f);
+        if (dt_is_complex(a.ty->dtype)) inf_fail(I, arg[0], "np.%s() of a complex array is not supported yet", f);
+        if (var) hold(&p, arg[4] ? ex_expr(I, arg[4]) : val_of(I, inf_k64(I, 0)));
+        const char *sig = var ? "a, ddof" : "a";
+        bool fl = is_float(a.ty);
+        const char *T = a.ty->dtype == KILN_FLOAT32 ? "np.float32" : "np.float64";
+        switch (k) {
+        case NM_NANMAX: case NM_NANMIN: /* np.fmax.reduce (fmin): NaNs skipped, all NaN gives NaN */
+            if (!fl) { put(&p, "def %s(a):\n    return a.%s()\n", f, k == NM_NANMAX ? "max" : "min"); break; }
+            put(&p, "def %s(a):\n    x = a.ravel()\n    if x.shape[0] == 0:\n"
+                    "        raise ValueError(\"zero-size array to reduction operation %s which has no identity\")\n"
+                    "    r = x[0]\n    for i in range(1, x.shape[0]):\n        v = x[i]\n"
+                    "        if not (r %s v or v != v):\n            r = v\n    return r\n",
+                f, k == NM_NANMAX ? "fmax" : "fmin", k == NM_NANMAX ? ">=" : "<=");
+            break;
+        case NM_NANARGMAX: case NM_NANARGMIN: /* NaNs as -inf (+inf), an all-NaN array refused */
+            if (!fl) { put(&p, "def %s(a):\n    return np.%s(a)\n", f, k == NM_NANARGMAX ? "argmax" : "argmin"); break; }
+            put(&p, "def %s(a):\n    x = a.ravel()\n    m = x != x\n    if x.shape[0] > 0 and m.all():\n"
+                    "        raise ValueError(\"All-NaN slice encountered\")\n    return np.%s(np.where(m, %snp.inf, x))\n",
+                f, k == NM_NANARGMAX ? "argmax" : "argmin", k == NM_NANARGMAX ? "-" : "");
+            break;
+        case NM_NANPROD:
+            put(&p, "def nanprod(a):\n    return %s.prod()\n", fl ? "np.where(a != a, 1, a)" : "a");
+            break;
+        default: /* nanvar, nanstd: NaNs 0 and not counted; the mean and the variance divided in double, as NumPy's
+                  * _divide_by_count divides a float32 sum by an integer count */
+            if (!fl) { put(&p, "def %s(a, ddof):\n    return np.%s(a, ddof=ddof)\n", f, k == NM_NANVAR ? "var" : "std"); break; }
+            put(&p, "def %s(%s):\n    m = a != a\n    x = np.where(m, 0, a)\n    cnt = (~m).sum()\n"
+                    "    avg = %s(np.float64(x.sum()) / cnt)\n    d = np.where(m, 0, x - avg)\n    dof = cnt - ddof\n"
+                    "    if dof <= 0:\n        v = %s(np.nan)\n    else:\n        v = %s(np.float64((d * d).sum()) / dof)\n"
+                    "    return %s\n", f, sig, T, T, T, k == NM_NANVAR ? "v" : "np.sqrt(v)");
+        }
         break;
     }
     case NM_FLATNONZERO: {

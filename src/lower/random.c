@@ -258,13 +258,36 @@ static const char permutation_items_text[] =
 /* choice(a, size, replace): RandomState.choice without p: randint(0, pop, size) with replacement, else the first
  * count of a permutation of range(pop) (shaped as size); of a's items, or (a an int) the indices themselves. pop and
  * count are the def's parameters; `one` (no size): a single item */
-static const char *choice_text(bool replace, bool one, bool items, bool tuple, char *buf, size_t cap) {
+static const char *choice_text(bool replace, bool one, bool items, bool tuple, const char *atol, char *buf, size_t cap) {
     int w = snprintf(buf, cap,
-        "def choice(a, pop, count, size):\n"
+        "def choice(a, pop, count, size%s):\n"
         "    if pop <= 0 and count != 0:\n"
-        "        raise ValueError(\"%s\")\n", items ? "'a' cannot be empty unless no samples are taken"
+        "        raise ValueError(\"%s\")\n", atol ? ", p" : "", items ? "'a' cannot be empty unless no samples are taken"
                                                   : "a must be greater than 0 unless no samples are taken");
-    if (replace) {
+    if (atol) { /* p: RandomState's checks (its Kahan sum), then the first cdf entry above a draw */
+        w += snprintf(buf + w, cap - (size_t)w,
+            "    if p.shape[0] != pop:\n"
+            "        raise ValueError(\"'a' and 'p' must have same size\")\n"
+            "    s = 0.0\n"
+            "    if p.shape[0] > 0:\n"
+            "        s = p[0]\n"
+            "    c = 0.0\n"
+            "    for i in range(1, p.shape[0]):\n"
+            "        y = p[i] - c\n"
+            "        t = s + y\n"
+            "        c = (t - s) - y\n"
+            "        s = t\n"
+            "    if s != s:\n"
+            "        raise ValueError(\"probabilities contain NaN\")\n"
+            "    if (p < 0).any():\n"
+            "        raise ValueError(\"probabilities are not non-negative\")\n"
+            "    if abs(s - 1.0) > %s:\n"
+            "        raise ValueError(\"probabilities do not sum to 1\")\n"
+            "    cdf = " KILN_NP_NAME ".cumsum(p)\n"
+            "    cdf /= cdf[-1]\n"
+            "    idx = " KILN_NP_NAME ".searchsorted(cdf, " KILN_NP_NAME ".random.random_sample(%s), side=\"right\")\n",
+            atol, one ? "" : "size");
+    } else if (replace) {
         w += snprintf(buf + w, cap - (size_t)w, "    idx = " KILN_NP_NAME ".random.randint(0, pop%s)\n", one ? "" : ", size=size");
     } else {
         w += snprintf(buf + w, cap - (size_t)w,
@@ -306,10 +329,11 @@ static Val np_shuffle_call(Inf *I, Node *call, int k, const char *fname) {
     }
     cl_np_bind(I, call, fname, 0, (const char *const[]){"a", "size", "replace", "p", NULL}, 4, arg);
     if (!arg[0]) inf_fail(I, call, "choice() missing 1 required positional argument: 'a'");
-    if (arg[3] && arg[3]->kind != N_NONE) inf_fail(I, arg[3], "np.random.choice(): p= is not supported yet");
     if (arg[2] && arg[2]->kind != N_BOOL) inf_fail(I, arg[2], "np.random.choice(): replace must be True or False written there");
-    bool replace = !arg[2] || arg[2]->v.i;
+    bool replace = !arg[2] || arg[2]->v.i, weighted = arg[3] && arg[3]->kind != N_NONE;
+    if (weighted && !replace) inf_fail(I, arg[3], "np.random.choice(): p= with replace=False is not supported yet");
     Val a = np_seq(I, arg[0], fname, true);
+    if (a.ty->kind == T_LIST) a = ls_to_array(I, a, arg[0]); /* NumPy's asarray(a): its items come back as NumPy's */
     bool items = a.ty->kind != T_SCALAR;
     if (a.ty->kind == T_ARRAY && a.ty->ndim != 1) inf_fail(I, arg[0], "a must be 1-dimensional");
     Node *held = it_held(I, call, 0, a);
@@ -324,10 +348,20 @@ static Val np_shuffle_call(Inf *I, Node *call, int k, const char *fname) {
         int nd = cl_shape_arg(I, arg[1], d);
         for (int i = 0; i < nd; i++) count = inf_op2(I, OP_MUL, inf_i64(I), count, d[i]);
     }
-    Node *args[4] = {held, it_held(I, call, 1, val_of(I, pop)), it_held(I, call, 2, val_of(I, count)), it_held(I, call, 3, size)};
-    char buf[2048];
-    const char *text = choice_text(replace, one, items, tuple, buf, sizeof buf);
-    return it_inline(I, call, text, strlen(text), "<numpy.random>", args, 4);
+    Node *args[5] = {held, it_held(I, call, 1, val_of(I, pop)), it_held(I, call, 2, val_of(I, count)), it_held(I, call, 3, size)};
+    const char *atol = NULL;
+    if (weighted) { /* p as float64 (a list too); the tolerance RandomState allows: sqrt of float64's eps, or float32's */
+        Val p = np_seq(I, arg[3], fname, false);
+        if (p.ty->kind == T_LIST) p = ls_to_array(I, p, arg[3]);
+        if (p.ty->ndim != 1) inf_fail(I, arg[3], "'p' must be 1-dimensional");
+        if (dt_is_complex(p.ty->dtype)) inf_fail(I, arg[3], "np.random.choice(): p must be real");
+        atol = p.ty->dtype == KILN_FLOAT32 ? "0.00034526698300124393" : "1.4901161193847656e-08";
+        if (p.ty->dtype != KILN_FLOAT64) p = la_cast(I, p, KILN_FLOAT64, arg[3]);
+        args[4] = it_held(I, call, 4, p);
+    }
+    char buf[4096];
+    const char *text = choice_text(replace, one, items, tuple, atol, buf, sizeof buf);
+    return it_inline(I, call, text, strlen(text), "<numpy.random>", args, weighted ? 5 : 4);
 }
 
 static Val np_call(Inf *I, Node *call, int k) {

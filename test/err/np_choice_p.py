@@ -1,5 +1,0 @@
-# np.random.choice with probabilities is not supported yet
-import numpy as np
-def f(n):
-    return np.random.choice(n, 2, p=[0.5, 0.5])
-# run: f(2)
