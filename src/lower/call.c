@@ -404,7 +404,55 @@ static Val dtype_attr(Inf *I, int dt, const char *a, Node *n) {
     inf_fail(I, n, "dtype attribute '%s' is not supported (type, itemsize, name and kind are)", a);
 }
 
+/* np.finfo(t).a and np.iinfo(t).a: NumPy's machine limits of dtype t, as constants (a float's in t's type; a complex
+ * type's its parts'; the integer ones Python ints, uint64's max a NumPy uint64) */
+static Val info_attr(Inf *I, Node *call, bool fl, const char *a, Node *n) {
+    const char *fn = fl ? "finfo" : "iinfo";
+    if (call->nkids != 1 || call->nkids2) inf_fail(I, call, "np.%s() takes one dtype here", fn);
+    int dt = cl_dtype_arg(I, call->kids[0]);
+    if (fl) {
+        if (!dt_is_float(dt) && !dt_is_complex(dt))
+            inf_fail(I, call->kids[0], "data type <class 'numpy.%s'> not inexact", kiln_dtype_name((kiln_dtype)dt));
+        bool f32 = dt == KILN_FLOAT32 || dt == KILN_COMPLEX64;
+        static const struct { const char *name; double f64, f32; } fv[] = {
+            {"eps", 2.220446049250313e-16, 1.1920928955078125e-07}, {"epsneg", 1.1102230246251565e-16, 5.960464477539063e-08},
+            {"max", 1.7976931348623157e+308, 3.4028234663852886e+38}, {"min", -1.7976931348623157e+308, -3.4028234663852886e+38},
+            {"tiny", 2.2250738585072014e-308, 1.1754943508222875e-38},
+            {"smallest_normal", 2.2250738585072014e-308, 1.1754943508222875e-38},
+            {"smallest_subnormal", 5e-324, 1.401298464324817e-45}, {"resolution", 1e-15, (double)1e-06f},
+        };
+        static const struct { const char *name; int f64, f32; } iv[] = {
+            {"precision", 15, 6}, {"bits", 64, 32}, {"maxexp", 1024, 128}, {"minexp", -1022, -126}, {"nmant", 52, 23},
+            {"nexp", 11, 8}, {"iexp", 11, 8}, {"machep", -52, -23}, {"negep", -53, -24},
+        };
+        for (size_t i = 0; i < NELEM(fv); i++)
+            if (!strcmp(a, fv[i].name))
+                return mk(I, inf_const_f(I, ty_scalar(I->tt, f32 ? KILN_FLOAT32 : KILN_FLOAT64, false), f32 ? fv[i].f32 : fv[i].f64));
+        for (size_t i = 0; i < NELEM(iv); i++)
+            if (!strcmp(a, iv[i].name)) return mk(I, inf_const_i(I, i64w(I), f32 ? iv[i].f32 : iv[i].f64));
+        if (!strcmp(a, "dtype")) return stat(I, &I->tt->dtype[f32 ? KILN_FLOAT32 : KILN_FLOAT64]);
+        inf_fail(I, n, "np.finfo() attribute '%s' is not supported (eps, epsneg, max, min, tiny, smallest_normal, "
+                 "smallest_subnormal, resolution, precision, bits, maxexp, minexp, nmant, nexp, iexp, machep, negep, dtype)", a);
+    }
+    if (!dt_is_intlike(dt) || dt == KILN_BOOL) /* NumPy names the type's kind */
+        inf_fail(I, call->kids[0], "Invalid integer data type '%s'.", dt == KILN_BOOL ? "b" : dt_is_complex(dt) ? "c" : "f");
+    int bits = (int)kiln_dtype_size((kiln_dtype)dt) * 8;
+    bool sig = dt_is_signed(dt);
+    if (!strcmp(a, "bits")) return mk(I, inf_const_i(I, i64w(I), bits));
+    if (!strcmp(a, "dtype")) return stat(I, &I->tt->dtype[dt]);
+    if (!strcmp(a, "min")) return mk(I, inf_const_i(I, i64w(I), sig ? (int64_t)((uint64_t)-1 << (bits - 1)) : 0));
+    if (!strcmp(a, "max")) {
+        if (bits == 64 && !sig) return mk(I, inf_const_i(I, ty_scalar(I->tt, KILN_UINT64, false), -1));
+        return mk(I, inf_const_i(I, i64w(I), sig ? (int64_t)(((uint64_t)1 << (bits - 1)) - 1) : (int64_t)(((uint64_t)1 << bits) - 1)));
+    }
+    inf_fail(I, n, "np.iinfo() attribute '%s' is not supported (min, max, bits, dtype)", a);
+}
+
 Val cl_attr(Inf *I, Node *n) {
+    if (n->a->kind == N_CALL && n->a->a->kind == N_ATTR && (!strcmp(n->a->a->name, "finfo") || !strcmp(n->a->a->name, "iinfo"))) {
+        Val m = ex_expr(I, n->a->a->a); /* np.finfo(t).eps */
+        if (m.ty->kind == T_MODULE && m.ty->id == MOD_NUMPY) return info_attr(I, n->a, n->a->a->name[0] == 'f', n->name, n);
+    }
     Val o = ex_expr(I, n->a);
     const char *a = n->name;
     if (o.ty->kind == T_MODULE) return module_attr(I, o.ty->id, a, n);

@@ -21,7 +21,7 @@ enum {
     NM_DELETE, NM_LOGSPACE, NM_POLYVAL, NM_MESHGRID, NM_CROSS, NM_KRON, NM_FMAX, NM_FMIN, NM_DEG2RAD, NM_RAD2DEG,
     NM_NAN_TO_NUM, NM_QUANTILE, NM_PERCENTILE, NM_HISTOGRAM, NM_MATRIX_POWER, NM_FLATNONZERO, NM_INTERP, NM_MATRIX_RANK, NM_COND,
     NM_CONVOLVE, NM_CORRELATE, NM_ASCONTIGUOUSARRAY, NM_ASFORTRANARRAY,
-    NM_NANMAX, NM_NANMIN, NM_NANARGMAX, NM_NANARGMIN, NM_NANPROD, NM_NANVAR, NM_NANSTD, NM_COUNT
+    NM_NANMAX, NM_NANMIN, NM_NANARGMAX, NM_NANARGMIN, NM_NANPROD, NM_NANVAR, NM_NANSTD, NM_ANGLE, NM_COUNT
 };
 
 static const char *const names[NM_COUNT] = {
@@ -32,7 +32,7 @@ static const char *const names[NM_COUNT] = {
     "delete", "logspace", "polyval", "meshgrid", "cross", "kron", "fmax", "fmin", "deg2rad", "rad2deg",
     "nan_to_num", "quantile", "percentile", "histogram", "matrix_power", "flatnonzero", "interp",
     "matrix_rank", "cond", "convolve", "correlate", "ascontiguousarray", "asfortranarray",
-    "nanmax", "nanmin", "nanargmax", "nanargmin", "nanprod", "nanvar", "nanstd",
+    "nanmax", "nanmin", "nanargmax", "nanargmin", "nanprod", "nanvar", "nanstd", "angle",
 };
 
 bool nm_linalg(int k) { return k == NM_MATRIX_POWER || k == NM_MATRIX_RANK || k == NM_COND; }
@@ -711,6 +711,17 @@ static Val py_def2(Inf *I, Node *call, int k) {
                     "    if dof <= 0:\n        v = %s(np.nan)\n    else:\n        v = %s(np.float64((d * d).sum()) / dof)\n"
                     "    return %s\n", f, sig, T, T, T, k == NM_NANVAR ? "v" : "np.sqrt(v)");
         }
+        break;
+    }
+    case NM_ANGLE: { /* NumPy's: arctan2(z.imag, z.real) (a real z: arctan2(0, z)), times 180 / pi for deg=True */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"z", "deg", NULL}, 2, arg);
+        Val z = hold(&p, ex_expr(I, need(I, call, arg[0], f, "z")));
+        if (z.ty->kind == T_LIST) inf_fail(I, arg[0], "np.angle() of a list is not supported (an array or a number is)");
+        if (z.ty->kind != T_ARRAY && z.ty->kind != T_SCALAR) inf_fail(I, arg[0], "np.angle() needs a number or an array, not %s", inf_tyname(I, z.ty));
+        if (arg[1] && arg[1]->kind != N_BOOL) inf_fail(I, arg[1], "np.angle(): deg must be True or False written in the call");
+        bool deg = arg[1] && arg[1]->v.i;
+        put(&p, "def angle(z):\n    a = np.arctan2(%s)\n    return a%s\n", dt_is_complex(z.ty->dtype) ? "z.imag, z.real" : "0, z",
+            deg ? " * (180 / np.pi)" : "");
         break;
     }
     case NM_FLATNONZERO: {
