@@ -628,7 +628,8 @@ static Val py_def2(Inf *I, Node *call, int k) {
         if (a.ty->ndim > 2) inf_fail(I, arg[0], "np.linalg.matrix_rank() of a stack of matrices is not supported yet");
         /* S's epsilon in S's type: float32's for a float32 matrix (its svd is float32) */
         const char *eps = a.ty->dtype == KILN_FLOAT32 ? "np.float32(1.1920928955078125e-07)" : "2.220446049250313e-16";
-        put(&p, "def matrix_rank(A%s):\n    S = np.linalg.svd(A, compute_uv=False)\n", tol || rtol ? ", t" : "");
+        put(&p, "def matrix_rank(A%s):\n    S = np.linalg.svd(A, compute_uv=False)\n    if S.shape[0] == 0:\n"
+                "        return np.int64(0)\n", tol || rtol ? ", t" : ""); /* NumPy's max has initial=0 */
         if (tol) put(&p, "    tol = t\n");
         else if (rtol) put(&p, "    tol = S.max() * t\n");
         else put(&p, "    tol = S.max() * (max(A.shape[0], A.shape[1]) * %s)\n", eps);

@@ -366,6 +366,41 @@ def test_convolve_bits_are_numpys(dtype):
                 assert got.tobytes() == want.tobytes(), (n1, n2)
 
 
+def _la_edges(a):
+    return (np.linalg.svd(a), np.linalg.svd(a, compute_uv=False), np.linalg.qr(a), np.linalg.qr(a, mode="complete"),
+            np.linalg.pinv(a))
+
+
+def _la_edges2(a):
+    return (np.linalg.lstsq(a, np.ones(a.shape[0]), rcond=None), np.linalg.matrix_rank(a),
+            np.linalg.svd(a, full_matrices=False), np.linalg.norm(a, 2), np.linalg.norm(a, "nuc"), a @ a.T)
+
+
+def _la_square_edges(a):
+    return np.linalg.slogdet(a), np.linalg.det(a), np.linalg.inv(a), np.linalg.eigh(a)
+
+
+@pytest.mark.skipif(not NUMPY2, reason="NumPy 1.x's empty-matrix answers differ")
+def test_linalg_empty_and_thin_matrices():
+    """0 x 0, 0 x n, n x 0 and one-row or one-column matrices: NumPy's shapes and values (identities where LAPACK
+    leaves the factors of an empty matrix unset, a rank and a 2-norm of 0)"""
+    def norm(v):
+        if isinstance(v, np.ndarray):
+            return (v.dtype.str, v.shape, v.tobytes())
+        if isinstance(v, np.generic):
+            return (type(v).__name__, v.tobytes())
+        if isinstance(v, tuple):
+            return tuple(norm(x) for x in v)
+        return v
+    k, k2, ks = kiln.jit(_la_edges), kiln.jit(_la_edges2), kiln.jit(_la_square_edges)
+    for shape in [(0, 0), (0, 3), (3, 0), (1, 1), (1, 3), (3, 1)]:
+        a = np.ones(shape)
+        assert norm(k(a)) == norm(_la_edges(a)), shape
+        assert norm(k2(a)) == norm(_la_edges2(a)), shape
+        if shape[0] == shape[1]:
+            assert norm(ks(a)) == norm(_la_square_edges(a)), shape
+
+
 @pytest.mark.skipif(not NUMPY2, reason="NumPy 1.x's lstsq default rcond and pinv without rtol")
 def test_linalg_defaults_numpy2():
     """lstsq's default rcond (eps * max(m, n)) and pinv's rtol, as NumPy 2's"""
