@@ -310,8 +310,22 @@ static Val py_def(Inf *I, Node *call, int k) {
         break;
     case NM_MEDIAN: { /* the middle of the sorted items, the mean of the middle two; NaN if there is one */
         cl_np_bind(I, call, f, 0, (const char *const[]){"a", "axis", NULL}, 2, arg);
-        if (arg[1] && arg[1]->kind != N_NONE) inf_fail(I, arg[1], "np.median(): axis= is not supported yet");
         Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f);
+        if (arg[1] && arg[1]->kind != N_NONE && a.ty->ndim > 1) { /* each lane along axis, as rows of a 2-d copy */
+            int ax = axis_of(I, arg[1], a.ty->ndim, f);
+            put(&p, "def median(a):\n    m = np.moveaxis(a, %d, -1)\n    n = m.shape[%d]\n    h = n // 2\n"
+                    "    s = np.sort(m.reshape(-1, n), axis=1)\n", ax, a.ty->ndim - 1);
+            put(&p, "    if n %% 2 == 1:\n        r = s[:, h:h + 1].mean(axis=1)\n    else:\n        r = s[:, h - 1:h + 1].mean(axis=1)\n");
+            if (is_float(a.ty)) put(&p, "    if n > 0:\n        r = np.where(s[:, n - 1] != s[:, n - 1], np.nan, r)\n");
+            if (a.ty->ndim == 2) put(&p, "    return r\n");
+            else {
+                put(&p, "    return r.reshape((");
+                for (int i = 0; i < a.ty->ndim - 1; i++) put(&p, "m.shape[%d], ", i);
+                put(&p, "))\n");
+            }
+            break;
+        }
+        if (arg[1] && arg[1]->kind != N_NONE) axis_of(I, arg[1], 1, f); /* a 1-d array's only axis: the whole */
         put(&p, "def median(a):\n    s = np.sort(a.ravel())\n    n = s.shape[0]\n    h = n // 2\n");
         if (is_float(a.ty)) put(&p, "    if n > 0 and s[n - 1] != s[n - 1]:\n        return s[n - 1:].mean()\n");
         put(&p, "    if n %% 2 == 1:\n        return s[h:h + 1].mean()\n    return s[h - 1:h + 1].mean()\n");

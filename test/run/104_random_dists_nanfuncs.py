@@ -84,3 +84,14 @@ def uniques(n):
     return (np.unique(a, return_counts=True), np.unique(b, return_index=True), np.unique(b, return_inverse=True),
             np.unique(b, True, True, True), np.unique(a, return_index=True, return_counts=True), np.unique(b),
             np.unique(np.array([[2, 1], [1, 2]]), return_counts=True))
+
+
+# run: medians(1)
+# expect: ([4.4, 5.5, nan, 7.700000000000001], [1.6500000000000001, nan, 10.45], [1.6500000000000001, nan, 10.45], [[1.0, 2.0, 3.0, 3.0], [5.0, 3.0, 1.0, 2.0]], [[1.5, 4.5, 2.5], [3.0, 3.5, 1.5]], 2.0, [4.400000095367432, 5.5, nan, 7.699999809265137], [[2.5, 3.5, 1.0, 2.0], [3.0, 4.0, 5.0, 2.5], [3.5, 1.0, 2.0, 3.0]])
+def medians(n):
+    a = np.arange(12.0).reshape(3, 4) * 1.1
+    a[1, 2] = np.nan
+    b = np.arange(24).reshape(2, 3, 4) % 7
+    return (np.median(a, axis=0), np.median(a, axis=1), np.median(a, axis=-1), np.median(b, axis=1),
+            np.median(b, axis=2), np.median(np.arange(5.0), axis=0), np.median(a.astype(np.float32), axis=0),
+            np.median(b, axis=0))
