@@ -672,9 +672,27 @@ Val ex_index(Inf *I, Node *sub, Val arr, Ref *idx, int *nidx) {
     const Type *t = arr.ty;
     int k = sub->nkids;
     for (int i = 0; i < k; i++)
-        if (sub->kids[i]->kind == N_SLICE || vw_is_newaxis(sub->kids[i])) { *nidx = -1; return vw_subscript(I, sub, arr); }
+        if (sub->kids[i]->kind == N_SLICE || vw_is_newaxis(sub->kids[i])) {
+            VwAdv adv;
+            Val v = vw_subscript_adv(I, sub, arr, &adv);
+            *nidx = -1;
+            if (adv.axis < 0) return v;
+            /* m[:, cols]: the view, the index array and the axis packed for fancy.c's fx_adv_read / _store */
+            Val t = {0};
+            const Type *ts[3];
+            t.str = -1;
+            t.el = arena_alloc(I->a, 3 * sizeof(Val));
+            if (!t.el) inf_oom(I);
+            t.el[0] = v; t.el[1] = adv.idx; t.el[2] = val_of(I, inf_k64(I, adv.axis));
+            for (int j = 0; j < 3; j++) ts[j] = t.el[j].ty;
+            t.ty = ty_tuple(I->tt, ts, 3);
+            if (!t.ty) inf_oom(I);
+            *nidx = -4;
+            return t;
+        }
     Val vals[KILN_MAXDIM];
-    Node *nodes[KILN_MAXDIM];
+    Node *nodes[KILN_MAXDIM] = {NULL};
+    memset(vals, 0, sizeof vals); /* gcc 12 cannot see the branches below fill what ex_bounds reads */
     if (k == 1) {
         Node *kn = sub->kids[0];
         Val v = ex_value(I, kn);
@@ -689,10 +707,26 @@ Val ex_index(Inf *I, Node *sub, Val arr, Ref *idx, int *nidx) {
         }
     } else {
         if (k > KILN_MAXDIM) inf_fail(I, sub, "too many indices for array: array is %d-dimensional, but %d were indexed", t->ndim, k);
+        bool arrays = false;
         for (int i = 0; i < k; i++) {
             nodes[i] = sub->kids[i];
             vals[i] = ex_expr(I, nodes[i]);
             if (vals[i].ty->kind == T_UNKNOWN) { *nidx = 0; return unknown(I); }
+            if (vals[i].ty->kind == T_LIST) vals[i] = ls_to_array(I, vals[i], nodes[i]); /* NumPy reads it as an array */
+            if (vals[i].ew) vals[i] = ew_force(I, vals[i], nodes[i]);
+            arrays |= vals[i].ty->kind == T_ARRAY;
+        }
+        if (arrays) { /* a[rows, cols]: the indices packed in a tuple for fancy.c's fx_multi_read / _store */
+            Val t = {0};
+            const Type *ts[KILN_MAXDIM];
+            t.str = -1;
+            t.el = arena_alloc(I->a, sizeof(Val) * (size_t)k);
+            if (!t.el) inf_oom(I);
+            for (int i = 0; i < k; i++) { t.el[i] = vals[i]; ts[i] = vals[i].ty; }
+            t.ty = ty_tuple(I->tt, ts, k);
+            if (!t.ty) inf_oom(I);
+            *nidx = -3;
+            return t;
         }
     }
     if (k > t->ndim)
@@ -727,12 +761,44 @@ void ex_bounds(Inf *I, Val arr, const Val *vals, Node *const *nodes, int k, Ref 
     }
 }
 
+/* t[start:stop:step] of a tuple, the bounds constants (a tuple's length is its type's): a tuple of those items, by
+ * Python's slice.indices */
+static Val tuple_slice(Inf *I, Val t, Node *sl) {
+    int64_t len = t.ty->n, step = 1, start, stop;
+    Node *b[3] = {sl->a, sl->b, sl->c};
+    bool given[3];
+    int64_t v[3] = {0, 0, 0};
+    for (int i = 0; i < 3; i++) {
+        given[i] = b[i] && b[i]->kind != N_NONE;
+        if (given[i]) {
+            if (!(b[i]->kind == N_INT || (b[i]->kind == N_UNARY && b[i]->op == TK_MINUS && b[i]->a->kind == N_INT)))
+                inf_fail(I, b[i], "a tuple's slice bounds must be integer constants (the result's length is its type's)");
+            v[i] = const_index(I, b[i]);
+        }
+    }
+    if (given[2]) step = v[2];
+    if (step == 0) inf_fail(I, sl, "slice step cannot be zero");
+    int64_t lo = step < 0 ? -1 : 0, hi = step < 0 ? len - 1 : len;
+    start = !given[0] ? (step < 0 ? hi : lo) : v[0] < 0 ? (v[0] + len < lo ? lo : v[0] + len) : (v[0] > hi ? hi : v[0]);
+    stop = !given[1] ? (step < 0 ? lo : hi) : v[1] < 0 ? (v[1] + len < lo ? lo : v[1] + len) : (v[1] > hi ? hi : v[1]);
+    Val r = {0};
+    r.str = -1;
+    r.el = arena_alloc(I->a, sizeof(Val) * (size_t)(len ? len : 1));
+    const Type *ts[TY_TUPLE_MAX];
+    if (!r.el) inf_oom(I);
+    int n = 0;
+    for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step) { ts[n] = t.el[i].ty; r.el[n++] = t.el[i]; }
+    r.ty = ty_tuple(I->tt, ts, n);
+    if (!r.ty) inf_oom(I);
+    return r;
+}
+
 static Val subscript(Inf *I, Node *n) {
     Val v = ex_expr(I, n->a);
     if (v.ty->kind == T_UNKNOWN) return unknown(I);
     if (v.ty->kind == T_TUPLE) {
         if (n->nkids != 1) inf_fail(I, n, "tuple indices must be integers");
-        if (n->kids[0]->kind == N_SLICE) inf_fail(I, n->kids[0], "slices of tuples are not supported");
+        if (n->kids[0]->kind == N_SLICE) return tuple_slice(I, v, n->kids[0]);
         int64_t k = const_index(I, n->kids[0]);
         if (k < 0) k += v.ty->n;
         if (k < 0 || k >= v.ty->n) inf_fail(I, n->kids[0], "tuple index out of range");
@@ -745,7 +811,7 @@ static Val subscript(Inf *I, Node *n) {
     Ref idx[KILN_MAXDIM];
     int nidx;
     Val r = ex_index(I, n, v, idx, &nidx);
-    return nidx == -2 ? fx_read(I, v, r, n) : r;
+    return nidx == -2 ? fx_read(I, v, r, n) : nidx == -3 ? fx_multi_read(I, v, r, n) : nidx == -4 ? fx_adv_read(I, r, n) : r;
 }
 
 /* (a, b, ...); keep: the tuple is assigned or returned whole, so an Optional item stays one (a, b = f(x), g(x)) */

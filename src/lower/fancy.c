@@ -10,6 +10,10 @@
  * The loops are IR like every other array loop here, so every tier runs
  * them; a mask's True count comes from the sum reduction first, so the
  * result is allocated once at its size.
+ *
+ * Several indices with at least one integer array (a[rows, cols], a[rows, 1]): one per axis, the arrays of one shape
+ * (NumPy's IndexError for shapes that differ), the result of that shape; read and written by kiln's own Python
+ * (fx_multi_*), element by element in C order, so the last of repeated indices wins as in NumPy.
  */
 #include "infer.h"
 #include "../ir/lib.h"
@@ -274,4 +278,107 @@ void fx_store(Inf *I, Val arr, Val idx, Val v, Node *at) {
     if (row_mask(arr, idx)) put_rows(I, arr, mask_rows(I, arr, idx, at), v, at);
     else if (is_mask(idx)) mask_store(I, arr, idx, v, at);
     else put_rows(I, arr, idx, v, at);
+}
+
+/* ---- several indices, one or more of them integer arrays (ex_index packs them in a tuple, nidx -3) ---- */
+
+/* the def's text for arr and the indices of tuple idx (array k: i<k>, scalars s<k>), reading (v NULL: a new array of
+ * the arrays' shape) or writing v (a number, or an array broadcast to that shape) */
+static size_t multi_text(Inf *I, Val arr, Val idx, const Val *v, Node *at, char *buf, size_t cap) {
+    int k = idx.ty->n, first = -1, nd = -1;
+    if (k != arr.ty->ndim)
+        inf_fail(I, at, "indexing a %d-d array with %d indices where one is an array is not supported yet (one index per axis is)",
+                 arr.ty->ndim, k);
+    for (int i = 0; i < k; i++) {
+        const Type *t = idx.el[i].ty;
+        if (t->kind == T_ARRAY && !dt_is_int(t->dtype))
+            inf_fail(I, at, "arrays used as indices must be of integer type here (boolean masks index alone)");
+        if (t->kind == T_ARRAY) {
+            if (nd >= 0 && t->ndim != nd)
+                inf_fail(I, at, "index arrays of %d and %d dimensions: kiln needs them of one shape", nd, t->ndim);
+            if (first < 0) first = i;
+            nd = t->ndim;
+        } else if (t->kind != T_SCALAR || !dt_is_int(t->dtype)) {
+            inf_fail(I, at, "only integers and integer arrays are valid indices here, not %s", inf_tyname(I, t));
+        }
+    }
+    size_t w = 0;
+#define PUT(...) do { int n_ = snprintf(buf + w, cap - w, __VA_ARGS__); if (n_ < 0 || (size_t)n_ >= cap - w) inf_fail(I, at, "internal error: an indexing expansion is too long"); w += (size_t)n_; } while (0)
+    PUT("def index(a");
+    for (int i = 0; i < k; i++) PUT(", %c%d", idx.el[i].ty->kind == T_ARRAY ? 'i' : 's', i);
+    PUT("%s):\n", v ? ", v" : "");
+    PUT("    s = i%d.shape\n", first);
+    for (int i = first + 1; i < k; i++)
+        if (idx.el[i].ty->kind == T_ARRAY)
+            PUT("    if i%d.shape != s:\n        raise IndexError(\"shape mismatch: indexing arrays could not be broadcast "
+                "together with shapes \" + str(s) + \" \" + str(i%d.shape) + \" \")\n", i, i);
+    for (int i = 0; i < k; i++) if (idx.el[i].ty->kind == T_ARRAY) PUT("    f%d = i%d.ravel()\n", i, i);
+    if (!v) PUT("    out = " KILN_NP_NAME ".empty(s, dtype=a.dtype)\n    fo = out.ravel()\n");
+    else if (v->ty->kind == T_ARRAY) { /* of the selection's shape (NumPy would broadcast a smaller one) */
+        if (v->ty->ndim != nd)
+            inf_fail(I, at, "storing a %d-d array into %d-d index arrays' selection is not supported yet (a number or an "
+                     "array of the selection's shape is)", v->ty->ndim, nd);
+        PUT("    if v.shape != s:\n        raise ValueError(\"shape mismatch: value array of shape \" + str(v.shape) + \" could "
+            "not be broadcast to indexing result of shape \" + str(s))\n    fv = v.ravel()\n");
+    }
+    PUT("    for k in range(f%d.shape[0]):\n        ", first);
+    if (!v) PUT("fo[k] = a[");
+    else PUT("a[");
+    for (int i = 0; i < k; i++) {
+        if (idx.el[i].ty->kind == T_ARRAY) PUT("%sf%d[k]", i ? ", " : "", i);
+        else PUT("%ss%d", i ? ", " : "", i);
+    }
+    if (!v) PUT("]\n    return out\n");
+    else PUT("] = %s\n", v->ty->kind == T_ARRAY ? "fv[k]" : "v");
+#undef PUT
+    return w;
+}
+
+static Val multi(Inf *I, Val arr, Val idx, const Val *v, Node *at) {
+    char buf[2048];
+    size_t n = multi_text(I, arr, idx, v, at, buf, sizeof buf);
+    Node *args[KILN_MAXDIM + 2];
+    int na = 0;
+    args[na] = it_held(I, at, na, arr), na++;
+    for (int i = 0; i < idx.ty->n; i++) args[na] = it_held(I, at, na, idx.el[i]), na++;
+    if (v) args[na] = it_held(I, at, na, *v), na++;
+    return it_inline(I, at, buf, n, "<indexing>", args, na);
+}
+
+Val fx_multi_read(Inf *I, Val arr, Val idx, Node *at) { return multi(I, arr, idx, NULL, at); }
+
+void fx_multi_store(Inf *I, Val arr, Val idx, Val v, Node *at) {
+    if (v.ty->kind == T_UNKNOWN) return;
+    if (v.ew) v = ew_force(I, v, at);
+    if (v.ty->kind == T_LIST) v = ls_to_array(I, v, at);
+    if (v.ty->kind != T_SCALAR && v.ty->kind != T_ARRAY) inf_fail(I, at, "cannot store a %s into array elements", inf_tyname(I, v.ty));
+    if (dt_is_complex(v.ty->dtype) && !dt_is_complex(arr.ty->dtype))
+        inf_fail(I, at, "cannot store complex values into a %s array", kiln_dtype_name(arr.ty->dtype));
+    multi(I, arr, idx, &v, at);
+}
+
+/* ---- one index array among slices (m[:, cols]; ex_index packs the view, the array and its axis, nidx -4): the
+ * axis moved to the front, the rows taken or written as for m[cols], the axis moved back ---- */
+
+static int adv_axis(Inf *I, Val p) { return (int)I->f->cst.v[I->f->ins.v[p.el[2].r].aux].i; }
+
+Val fx_adv_read(Inf *I, Val p, Node *at) {
+    int ax = adv_axis(I, p);
+    Val r = fx_read(I, vw_move_axis(I, p.el[0], ax, 0, at), p.el[1], at);
+    return ax ? vw_move_axis(I, r, 0, ax, at) : r;
+}
+
+void fx_adv_store(Inf *I, Val p, Val v, Node *at) {
+    if (v.ty->kind == T_UNKNOWN) return;
+    int ax = adv_axis(I, p);
+    Val view = p.el[0];
+    if (v.ew) v = ew_force(I, v, at);
+    if (v.ty->kind == T_LIST) v = ls_to_array(I, v, at);
+    if (v.ty->kind == T_ARRAY && ax) {
+        if (v.ty->ndim != view.ty->ndim) /* NumPy broadcasts it against the result's shape: not done here yet */
+            inf_fail(I, at, "storing a %d-d array through an index array among slices is not supported yet (a number or "
+                     "an array of the selection's shape is)", v.ty->ndim);
+        v = vw_move_axis(I, v, ax, 0, at);
+    }
+    fx_store(I, vw_move_axis(I, view, ax, 0, at), p.el[1], v, at);
 }

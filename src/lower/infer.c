@@ -854,6 +854,8 @@ void inf_assign(Inf *I, Node *t, Val v) {
         int nidx;
         Val sel = ex_index(I, t, arr, idx, &nidx);
         if (nidx == -2) { fx_store(I, arr, sel, v, t); return; }       /* an index array or a mask */
+        if (nidx == -3) { fx_multi_store(I, arr, sel, v, t); return; } /* a[rows, cols] */
+        if (nidx == -4) { fx_adv_store(I, sel, v, t); return; }         /* m[:, cols] */
         if (sel.ty->kind == T_ARRAY) { ew_store(I, sel, v, t); return; } /* a slice or a row: every element */
         if (v.ew) v = ew_force(I, v, t);
         if (v.ty->kind == T_UNKNOWN) return;

@@ -458,6 +458,12 @@ const Type *ls_item_join(Inf *I, const Type *a, const Type *b); /* the type two 
 /* fancy.c */
 Val fx_read(Inf *I, Val arr, Val idx, Node *at);
 void fx_store(Inf *I, Val arr, Val idx, Val v, Node *at);
+/* several indices, some of them integer arrays (ex_index's nidx -3: idx a tuple of them): gather, scatter */
+Val fx_multi_read(Inf *I, Val arr, Val idx, Node *at);
+void fx_multi_store(Inf *I, Val arr, Val idx, Val v, Node *at);
+/* one index array among slices (ex_index's nidx -4: the view, the array, its axis packed): gather, scatter */
+Val fx_adv_read(Inf *I, Val packed, Node *at);
+void fx_adv_store(Inf *I, Val packed, Val v, Node *at);
 
 /* sorting.c */
 int so_lookup(const char *name);
@@ -468,6 +474,9 @@ Val so_nonzero(Inf *I, Node *call, Val a);
 /* view.c */
 bool vw_is_newaxis(Node *k);
 Val vw_subscript(Inf *I, Node *sub, Val arr);
+typedef struct VwAdv { Val idx; int axis; } VwAdv; /* one 1-d integer array among slices (axis: in the view; -1 none) */
+Val vw_subscript_adv(Inf *I, Node *sub, Val arr, VwAdv *adv);
+Val vw_move_axis(Inf *I, Val a, int from, int to, Node *at); /* axis from moved to position to: a view */
 /* a view of arr's memory: byte offset off, then nd lengths and strides */
 Val vw_make(Inf *I, Val arr, Ref off, const Ref *dims, const Ref *strides, int nd, int layout, Node *at);
 Val vw_transpose(Inf *I, Val a, Node *at);

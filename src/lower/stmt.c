@@ -781,6 +781,16 @@ static void st_augassign(Inf *I, Node *s) {
         fx_store(I, arr, cur, r, t);
         return;
     }
+    if (nidx == -3) { /* a[rows, cols] op= v: gathered, combined, scattered (a repeated index counts once, as NumPy) */
+        Val sel = fx_multi_read(I, arr, cur, t);
+        fx_multi_store(I, arr, cur, ew_force(I, ew_binop(I, s->op, sel, ex_value(I, s->b), s), s), t);
+        return;
+    }
+    if (nidx == -4) { /* m[:, cols] op= v: likewise */
+        Val sel = fx_adv_read(I, cur, t);
+        fx_adv_store(I, cur, ew_force(I, ew_binop(I, s->op, sel, ex_value(I, s->b), s), s), t);
+        return;
+    }
     if (cur.ty->kind == T_ARRAY) { st_inplace(I, s, cur); return; }
     Val rhs = ex_expr(I, s->b);
     Val r = ex_binop(I, s->op, cur, rhs, s, s->b);

@@ -130,7 +130,18 @@ Val vw_diagonal(Inf *I, Val a, Ref k, Node *at) {
 
 /* a[...] where some index is a slice or np.newaxis */
 Val vw_subscript(Inf *I, Node *sub, Val arr) {
+    VwAdv adv;
+    Val v = vw_subscript_adv(I, sub, arr, &adv);
+    if (adv.axis >= 0) inf_fail(I, sub, "an index array together with slices is not supported here");
+    return v;
+}
+
+/* the view of a[slices and integers], where one index may instead be an integer array (m[:, cols]): its axis is
+ * then kept whole in the view and *adv says which it is (adv->axis -1: none), for fancy.c to take from or write into */
+Val vw_subscript_adv(Inf *I, Node *sub, Val arr, VwAdv *adv) {
     const Type *t = arr.ty;
+    adv->axis = -1;
+    bool ints = false, newaxis = false;
     int used = 0;
     for (int i = 0; i < sub->nkids; i++) used += !vw_is_newaxis(sub->kids[i]);
     if (used > t->ndim)
@@ -144,6 +155,7 @@ Val vw_subscript(Inf *I, Node *sub, Val arr) {
         if (vw_is_newaxis(k)) {
             if (k->kind == N_ATTR) ex_expr(I, k); /* np.newaxis must name numpy's */
             dims[nd] = inf_k64(I, 1); strides[nd++] = inf_k64(I, 0);
+            newaxis = true;
             continue;
         }
         Ref n = inf_dim(I, arr, ax), s = inf_stride(I, arr, ax);
@@ -157,9 +169,20 @@ Val vw_subscript(Inf *I, Node *sub, Val arr) {
             else if (phase == 1 && !q.whole) phase = 2;
         } else {
             Val x = ex_expr(I, k);
+            if (x.ty->kind == T_LIST) x = ls_to_array(I, x, k);
+            if (x.ew) x = ew_force(I, x, k);
+            if (x.ty->kind == T_ARRAY && dt_is_int(x.ty->dtype) && x.ty->ndim == 1 && adv->axis < 0) {
+                adv->idx = x; /* m[:, cols]: the axis kept whole here */
+                adv->axis = nd;
+                dims[nd] = n; strides[nd++] = s;
+                phase = 2;
+                ax++;
+                continue;
+            }
             if (x.ty->kind != T_SCALAR || !dt_is_int(x.ty->dtype))
-                inf_fail(I, k, "only integers, slices (`:`), and np.newaxis (`None`) are valid indices here, not %s",
-                         inf_tyname(I, x.ty));
+                inf_fail(I, k, "only integers, slices (`:`), np.newaxis (`None`) and one 1-d integer array are valid "
+                         "indices here, not %s", inf_tyname(I, x.ty));
+            ints = true;
             x = ex_coerce(I, x, inf_i64(I), k);
             Ref ops[2] = {arr.r, x.r};
             Ref b = inf_emit(I, OP_BOUND, inf_i64(I), ops, 2, ax);
@@ -170,7 +193,20 @@ Val vw_subscript(Inf *I, Node *sub, Val arr) {
         ax++;
     }
     for (; ax < t->ndim && nd <= KILN_MAXDIM; ax++) { dims[nd] = inf_dim(I, arr, ax); strides[nd++] = inf_stride(I, arr, ax); }
+    if (adv->axis >= 0 && (ints || newaxis)) /* NumPy moves the indexed axes to the front then: not done here */
+        inf_fail(I, sub, "an index array with integer or np.newaxis indices beside it is not supported yet (with slices it is)");
     return vw_make(I, arr, off, dims, strides, nd, phase < 2 ? LAYOUT_C : LAYOUT_ANY, sub);
+}
+
+/* a's axis k moved to the front (to: 0) or the front axis moved to k (to: k): a view */
+Val vw_move_axis(Inf *I, Val a, int from, int to, Node *at) {
+    int nd = a.ty->ndim, order[KILN_MAXDIM], n = 0;
+    for (int k = 0; k < nd; k++) if (k != from) order[n++] = k;
+    for (int k = n; k > to; k--) order[k] = order[k - 1];
+    order[to] = from;
+    Ref dims[KILN_MAXDIM], strides[KILN_MAXDIM];
+    for (int k = 0; k < nd; k++) { dims[k] = inf_dim(I, a, order[k]); strides[k] = inf_stride(I, a, order[k]); }
+    return vw_make(I, a, inf_k64(I, 0), dims, strides, nd, from == to ? a.ty->layout : LAYOUT_ANY, at);
 }
 
 /* a.T: the axes reversed */
