@@ -21,7 +21,7 @@ enum {
     NM_DELETE, NM_LOGSPACE, NM_POLYVAL, NM_MESHGRID, NM_CROSS, NM_KRON, NM_FMAX, NM_FMIN, NM_DEG2RAD, NM_RAD2DEG,
     NM_NAN_TO_NUM, NM_QUANTILE, NM_PERCENTILE, NM_HISTOGRAM, NM_MATRIX_POWER, NM_FLATNONZERO, NM_INTERP, NM_MATRIX_RANK, NM_COND,
     NM_CONVOLVE, NM_CORRELATE, NM_ASCONTIGUOUSARRAY, NM_ASFORTRANARRAY,
-    NM_NANMAX, NM_NANMIN, NM_NANARGMAX, NM_NANARGMIN, NM_NANPROD, NM_NANVAR, NM_NANSTD, NM_ANGLE, NM_COUNT
+    NM_NANMAX, NM_NANMIN, NM_NANARGMAX, NM_NANARGMIN, NM_NANPROD, NM_NANVAR, NM_NANSTD, NM_ANGLE, NM_BROADCAST_TO, NM_COUNT
 };
 
 static const char *const names[NM_COUNT] = {
@@ -32,7 +32,7 @@ static const char *const names[NM_COUNT] = {
     "delete", "logspace", "polyval", "meshgrid", "cross", "kron", "fmax", "fmin", "deg2rad", "rad2deg",
     "nan_to_num", "quantile", "percentile", "histogram", "matrix_power", "flatnonzero", "interp",
     "matrix_rank", "cond", "convolve", "correlate", "ascontiguousarray", "asfortranarray",
-    "nanmax", "nanmin", "nanargmax", "nanargmin", "nanprod", "nanvar", "nanstd", "angle",
+    "nanmax", "nanmin", "nanargmax", "nanargmin", "nanprod", "nanvar", "nanstd", "angle", "broadcast_to",
 };
 
 bool nm_linalg(int k) { return k == NM_MATRIX_POWER || k == NM_MATRIX_RANK || k == NM_COND; }
@@ -851,12 +851,52 @@ static Val correlate_call(Inf *I, Node *call, bool conv) {
                               LIB_CORRELATE | (int64_t)(mode | (conv ? CORR_CONVOLVE : 0)) << 8));
 }
 
+/* np.broadcast_to(array, shape): a view of the requested shape whose stretched axes (new leading ones, and those of
+ * length 1) have stride 0, after NumPy's checks (its messages, its shapes written "(2,3)"). NumPy's view is read-only;
+ * kiln does not refuse a write through it (language.md 12f) */
+static Val broadcast_to(Inf *I, Node *call) {
+    Node *arg[3] = {NULL};
+    cl_np_bind(I, call, "broadcast_to", 0, (const char *const[]){"array", "shape", "subok", NULL}, 2, arg);
+    Val a = array_arg(I, need(I, call, arg[0], "broadcast_to", "array"), "broadcast_to");
+    if (a.ew) a = ew_force(I, a, call);
+    Ref dims[KILN_MAXDIM];
+    int nd = cl_shape_arg(I, need(I, call, arg[1], "broadcast_to", "shape"), dims), na = a.ty->ndim;
+    if (na > nd) inf_fail(I, call, "input operand has more dimensions than allowed by the axis remapping");
+    /* the checks, in kiln's own Python: def check(a, s0, s1, ...) */
+    Py p = {I, call, {0}, 0, {NULL}, 0};
+    hold(&p, a);
+    for (int j = 0; j < nd; j++) hold(&p, val_of(I, dims[j]));
+    put(&p, "def check(a");
+    for (int j = 0; j < nd; j++) put(&p, ", s%d", j);
+    put(&p, "):\n    bad = False\n");
+    for (int j = 0; j < nd; j++) put(&p, "    if s%d < 0:\n        raise ValueError(\"all elements of broadcast shape must be non-negative\")\n", j);
+    for (int k = 0; k < na; k++) put(&p, "    if a.shape[%d] != s%d and a.shape[%d] != 1:\n        bad = True\n", k, k + nd - na, k);
+    put(&p, "    if bad:\n        raise ValueError(\"operands could not be broadcast together with remapped shapes "
+            "[original->remapped]: (\"");
+    for (int k = 0; k < na; k++) put(&p, " + str(a.shape[%d]) + \"%s\"", k, k + 1 < na ? "," : na == 1 ? ",)" : ")");
+    if (!na) put(&p, " + \")\"");
+    put(&p, " + \"  and requested shape (\"");
+    for (int j = 0; j < nd; j++) put(&p, " + str(s%d) + \"%s\"", j, j + 1 < nd ? "," : nd == 1 ? ",)" : ")");
+    if (!nd) put(&p, " + \")\"");
+    put(&p, ")\n");
+    it_inline(I, call, p.text, p.n, "<numpy>", p.args, p.nargs);
+    Ref strides[KILN_MAXDIM], zero = inf_k64(I, 0);
+    for (int j = 0; j < nd; j++) {
+        int k = j - (nd - na);
+        if (k < 0) { strides[j] = zero; continue; }
+        Ref one = inf_emit(I, OP_EQ, inf_bool(I), (Ref[]){inf_dim(I, a, k), inf_k64(I, 1)}, 2, 0);
+        strides[j] = inf_emit(I, OP_SELECT, inf_i64(I), (Ref[]){one, zero, inf_stride(I, a, k)}, 3, 0);
+    }
+    return vw_make(I, a, zero, dims, strides, nd, LAYOUT_ANY, call);
+}
+
 Val nm_call(Inf *I, Node *call, int k) {
     const char *fname = names[k];
     if (k == NM_ISCLOSE || k == NM_ALLCLOSE) return close_call(I, call, k == NM_ALLCLOSE);
     if (k == NM_UNRAVEL_INDEX) return unravel(I, call);
     if (k == NM_SWAPAXES || k == NM_MOVEAXIS) return axes_call(I, call, k);
     if (k == NM_CONVOLVE || k == NM_CORRELATE) return correlate_call(I, call, k == NM_CONVOLVE);
+    if (k == NM_BROADCAST_TO) return broadcast_to(I, call);
     if ((k >= NM_IDENTITY && k <= NM_GRADIENT) || k == NM_KRON) return py_def(I, call, k);
     if (k > NM_GRADIENT) return py_def2(I, call, k);
     if (call->nkids < 1) inf_fail(I, call, "%s() missing required argument 'm'", fname);

@@ -63,3 +63,20 @@ def tuple_slices(n):
     s = a.shape
     return (t[1:3], t[::-1], t[:-1], t[-2:], t[::2], t[3:1], t[1:100], t[-100:2], s[:-1], s[1:],
             np.zeros(a.shape[:2]).shape, t[4:0:-2], t[:])
+
+
+# run: broadcasts(4)
+# expect: ([[9.0, 1.0, 2.0], [9.0, 1.0, 2.0]], [[1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0]], [[1, 2], [1, 2], [1, 2]], [18.0, 2.0, 4.0], [9.0, 1.0, 2.0], (4, 1, 2))
+def broadcasts(n):
+    a = np.arange(3.0)
+    b = np.broadcast_to(a, (2, 3))
+    c = np.broadcast_to(np.ones((2, 1)), (2, n))
+    d = np.broadcast_to([1, 2], (3, 2))
+    a[0] = 9.0  # a view: b sees it
+    return b, c, d, b.sum(axis=0), np.broadcast_to(a, 3), np.broadcast_to(np.ones((1, 1)), (n, 1, 2)).shape
+
+
+# run: broadcast_bad(3)
+# expect-error: line 82: ValueError: operands could not be broadcast together with remapped shapes [original->remapped]: (2,3)  and requested shape (4,3)
+def broadcast_bad(n):
+    return np.broadcast_to(np.ones((2, 3)), (4, n))
