@@ -306,7 +306,7 @@ int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char
     int routine = (int)(x->aux & 0xff);
     if (routine == LIB_MATMUL) {
         RdArr B = rd_arr(s, x->slot[0], x->at);
-        return rt_matmul(run, &A, &B, (int)(x->aux >> 8) & 0xff, &s[d], line, file);
+        return rt_matmul(run, &A, &B, (int)(x->aux >> 8) & 0xff, (x->aux >> 16) & MATMUL_DOT, &s[d], line, file);
     }
     if (routine == LIB_NONZERO) return rt_nonzero(run, &A, &s[d], line, file);
     if (routine == LIB_CORRELATE) { /* v: of a's type (lowering makes it so) */

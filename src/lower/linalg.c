@@ -46,10 +46,10 @@ static int operands(Inf *I, Val *a, Val *b, Node *at, const char *nm) {
 }
 
 /* the product of views a3 (batch..., M, K) and b3 (batch..., K, N): a new (batch..., M, N) */
-static Val product(Inf *I, Val a3, Val b3, int nb, int dt) {
+static Val product(Inf *I, Val a3, Val b3, int nb, int dt, bool dot) {
     Ref ops[2] = {a3.r, b3.r};
     const Type *t = ty_array(I->tt, (kiln_dtype)dt, nb + 2, LAYOUT_C);
-    return val_of(I, inf_emit(I, OP_LIB, t, ops, 2, LIB_MATMUL | (int64_t)nb << 8));
+    return val_of(I, inf_emit(I, OP_LIB, t, ops, 2, LIB_MATMUL | (int64_t)nb << 8 | (int64_t)(dot ? MATMUL_DOT : 0) << 16));
 }
 
 /* r without the axes in mask (each of length 1); a scalar when none is left */
@@ -67,8 +67,8 @@ static Val drop(Inf *I, Val r, unsigned mask, Node *at) {
     return vw_make(I, r, inf_k64(I, 0), dims, strides, n, LAYOUT_C, at);
 }
 
-/* a @ b with NumPy's matmul rules: vectors promoted to matrices and back, batch axes broadcast */
-Val la_matmul(Inf *I, Val a, Val b, Node *at) {
+/* a @ b with NumPy's matmul rules: vectors promoted to matrices and back, batch axes broadcast (dot: np.dot's) */
+static Val matmul(Inf *I, Val a, Val b, Node *at, bool dot) {
     if (a.ty->kind == T_UNKNOWN) return a;
     if (b.ty->kind == T_UNKNOWN) return b;
     int dt = operands(I, &a, &b, at, "matmul");
@@ -87,10 +87,12 @@ Val la_matmul(Inf *I, Val a, Val b, Node *at) {
     else for (int j = 0; j < 2; j++) { db[nb + j] = inf_dim(I, b, nbd - 2 + j); sb[nb + j] = inf_stride(I, b, nbd - 2 + j); }
     Val a3 = vw_make(I, a, inf_k64(I, 0), da, sa, nb + 2, LAYOUT_ANY, at);
     Val b3 = vw_make(I, b, inf_k64(I, 0), db, sb, nb + 2, LAYOUT_ANY, at);
-    Val r = product(I, a3, b3, nb, dt);
+    Val r = product(I, a3, b3, nb, dt, dot);
     unsigned mask = (na == 1 ? 1u << nb : 0) | (nbd == 1 ? 1u << (nb + 1) : 0);
     return drop(I, r, mask, at);
 }
+
+Val la_matmul(Inf *I, Val a, Val b, Node *at) { return matmul(I, a, b, at, false); }
 
 /* np.dot: matmul for vectors and matrices, multiplication with a scalar */
 Val la_dot(Inf *I, Node *call) {
@@ -103,7 +105,7 @@ Val la_dot(Inf *I, Node *call) {
     }
     if (a.ty->kind == T_ARRAY && b.ty->kind == T_ARRAY && (a.ty->ndim > 2 || b.ty->ndim > 2))
         inf_fail(I, call, "np.dot of arrays of more than 2 dimensions is not supported (np.matmul and einsum are)");
-    return la_matmul(I, a, b, call);
+    return matmul(I, a, b, call, true);
 }
 
 Val la_matmul_call(Inf *I, Node *call) {
@@ -203,7 +205,7 @@ Val la_einsum(Inf *I, Node *call) {
     st_raise_if(I, bad, "ValueError", "einsum: operands have different lengths for the same subscript");
     Val a3 = vw_make(I, ops[0], inf_k64(I, 0), d[0], s[0], nb + 2, LAYOUT_ANY, call);
     Val b3 = vw_make(I, ops[1], inf_k64(I, 0), d[1], s[1], nb + 2, LAYOUT_ANY, call);
-    Val r = product(I, a3, b3, nb, dt);
+    Val r = product(I, a3, b3, nb, dt, false);
     /* the output in its subscripts' order */
     if (q.nout == 0) return drop(I, r, (1u << (nb + 2)) - 1, call);
     Ref od[KILN_MAXDIM], os[KILN_MAXDIM];

@@ -114,6 +114,25 @@ static char *copy_for_blas(Mat *x, int64_t sz) {
     return q;
 }
 
+/* what np.dot (NumPy's cblas_matrixproduct) reads in place: no negative, zero (along more than one element) or
+ * fractional stride (its _bad_strides), and a matrix — both axes longer than 1 — C- or F-contiguous (one segment); a
+ * vector it reads through its stride */
+static bool one_segment(const Mat *x, int64_t sz) {
+    if ((x->rows > 1 && (x->rs <= 0 || x->rs % sz)) || (x->cols > 1 && (x->cs <= 0 || x->cs % sz))) return false;
+    if (x->rows <= 1 || x->cols <= 1) return true;
+    return (x->cs == sz && x->rs == sz * x->cols) || (x->rs == sz && x->cs == sz * x->rows);
+}
+
+/* np.dot's copy of an operand that is not one segment: C order; *x then reads it */
+static char *c_copy(Mat *x, int64_t sz) {
+    char *q = malloc((size_t)(x->rows * x->cols * sz) + 1);
+    if (!q) return NULL;
+    for (int64_t i = 0; i < x->rows; i++)
+        for (int64_t j = 0; j < x->cols; j++) memcpy(q + (i * x->cols + j) * sz, x->p + i * x->rs + j * x->cs, (size_t)sz);
+    x->p = q; x->rs = sz * x->cols; x->cs = sz;
+    return q;
+}
+
 static void loops(int dt, Mat a, Mat b, char *c);
 
 /* NumPy's dotfunc of dtype dt: out = the sum of x[i] * y[i], n of them (strides in bytes). Floats (DOUBLE_dot,
@@ -214,7 +233,7 @@ static int fail(Run *run, int line, const char *file, const char *msg) {
     return -1;
 }
 
-int rt_matmul(Run *run, const RdArr *a, const RdArr *b, int nb, Slot *out, int line, const char *file) {
+int rt_matmul(Run *run, const RdArr *a, const RdArr *b, int nb, bool dot, Slot *out, int line, const char *file) {
     int dt = a->dtype;
     int64_t M = a->n[nb], K = a->n[nb + 1], N = b->n[nb + 1];
     if (b->n[nb] != K) {
@@ -249,7 +268,12 @@ int rt_matmul(Run *run, const RdArr *a, const RdArr *b, int nb, Slot *out, int l
         char *cq = c + (size_t)(q * M * N) * sz;
         if (!M || !N) continue;
         if (blas) {
-            if (product(dt, A, B, cq)) { run_raise(run, RE_NOMEM, line, file); return -1; }
+            char *pa = NULL, *pb = NULL; /* np.dot's copies */
+            if (dot && !one_segment(&A, (int64_t)sz) && !(pa = c_copy(&A, (int64_t)sz))) { run_raise(run, RE_NOMEM, line, file); return -1; }
+            if (dot && !one_segment(&B, (int64_t)sz) && !(pb = c_copy(&B, (int64_t)sz))) { free(pa); run_raise(run, RE_NOMEM, line, file); return -1; }
+            int rc = product(dt, A, B, cq);
+            free(pa); free(pb);
+            if (rc) { run_raise(run, RE_NOMEM, line, file); return -1; }
         } else {
             loops(dt, A, B, cq);
         }

@@ -325,12 +325,16 @@ def _mm(a, b):
     return a @ b
 
 
+def _dot(a, b):
+    return np.dot(a, b)
+
+
 @pytest.mark.parametrize("dtype", ["float64", "float32"])
 def test_matmul_bits_are_numpys(dtype):
     """a @ b in a kernel takes NumPy's matmul steps (dot, gemv, syrk, gemm, copies, the plain loop) over NumPy's own
-    OpenBLAS: every bit NumPy's, for C, Fortran, strided and reversed operands, vectors on either side, and a matrix
-    times its own transpose"""
-    mm = kiln.jit(_mm)
+    OpenBLAS, and np.dot those with np.dot's copies first: every bit NumPy's, for C, Fortran, strided and reversed
+    operands, vectors on either side, and a matrix times its own transpose"""
+    mm, dot = kiln.jit(_mm), kiln.jit(_dot)
     rng = np.random.default_rng(3)
     for m in (1, 2, 3, 5, 8):
         for n in (1, 2, 3, 5, 8):
@@ -342,9 +346,10 @@ def test_matmul_bits_are_numpys(dtype):
                 if NUMPY2:  # NumPy 1.x multiplies what BLAS cannot read with its plain loop; 2.x copies it for BLAS
                     cases += [(np.repeat(A, 2, axis=1)[:, ::2], B), (A[::-1], B[:, ::-1])]
                 for x, y in cases:
-                    want, got = x @ y, mm(x, y)
-                    assert (np.asarray(got).dtype, np.shape(got)) == (want.dtype, want.shape)
-                    assert np.asarray(got).tobytes() == want.tobytes(), (m, n, p, x.strides, y.strides)
+                    for want, got in ((x @ y, mm(x, y)), (np.dot(x, y), dot(x, y))):  # np.dot copies otherwise
+                        want = np.asarray(want)
+                        assert (np.asarray(got).dtype, np.shape(got)) == (want.dtype, want.shape)
+                        assert np.asarray(got).tobytes() == want.tobytes(), (m, n, p, x.strides, y.strides)
 
 
 def _conv(a, v):
