@@ -314,12 +314,16 @@ static size_t multi_text(Inf *I, Val arr, Val idx, const Val *v, Node *at, char 
                 "together with shapes \" + str(s) + \" \" + str(i%d.shape) + \" \")\n", i, i);
     for (int i = 0; i < k; i++) if (idx.el[i].ty->kind == T_ARRAY) PUT("    f%d = i%d.ravel()\n", i, i);
     if (!v) PUT("    out = " KILN_NP_NAME ".empty(s, dtype=a.dtype)\n    fo = out.ravel()\n");
-    else if (v->ty->kind == T_ARRAY) { /* of the selection's shape (NumPy would broadcast a smaller one) */
-        if (v->ty->ndim != nd)
-            inf_fail(I, at, "storing a %d-d array into %d-d index arrays' selection is not supported yet (a number or an "
-                     "array of the selection's shape is)", v->ty->ndim, nd);
-        PUT("    if v.shape != s:\n        raise ValueError(\"shape mismatch: value array of shape \" + str(v.shape) + \" could "
-            "not be broadcast to indexing result of shape \" + str(s))\n    fv = v.ravel()\n");
+    else if (v->ty->kind == T_ARRAY) { /* of the selection's shape, or broadcast to it (np.broadcast_to's checks) */
+        if (v->ty->ndim > nd)
+            inf_fail(I, at, "storing a %d-d array into the selection of %d-d index arrays: NumPy cannot broadcast it",
+                     v->ty->ndim, nd);
+        int vd = v->ty->ndim;
+        for (int j = 0; j < vd; j++) /* NumPy's setitem message where v does not broadcast (aligned from the right) */
+            PUT("    if v.shape[%d] != s[%d] and v.shape[%d] != 1:\n        raise ValueError(\"shape mismatch: value array "
+                "of shape \" + str(v.shape) + \" could not be broadcast to indexing result of shape \" + str(s))\n",
+                j, j + nd - vd, j);
+        PUT("    fv = " KILN_NP_NAME ".broadcast_to(v, s).ravel()\n");
     }
     PUT("    for k in range(f%d.shape[0]):\n        ", first);
     if (!v) PUT("fo[k] = a[");
@@ -368,17 +372,44 @@ Val fx_adv_read(Inf *I, Val p, Node *at) {
     return ax ? vw_move_axis(I, r, 0, ax, at) : r;
 }
 
+/* NumPy's check that v broadcasts to the selection's shape dims (nd of them), with its message: shapes as "(3,2)" */
+static void adv_check(Inf *I, Val v, const Ref *dims, int nd, Node *at) {
+    char buf[2048];
+    size_t w = 0;
+    int vd = v.ty->ndim;
+#define PUT(...) do { int n_ = snprintf(buf + w, sizeof buf - w, __VA_ARGS__); if (n_ < 0 || (size_t)n_ >= sizeof buf - w) inf_fail(I, at, "internal error: an indexing expansion is too long"); w += (size_t)n_; } while (0)
+    PUT("def check(v");
+    for (int k = 0; k < nd; k++) PUT(", s%d", k);
+    PUT("):\n    bad = False\n");
+    for (int j = 0; j < vd; j++) PUT("    if v.shape[%d] != s%d and v.shape[%d] != 1:\n        bad = True\n", j, j + nd - vd, j);
+    PUT("    if bad:\n        raise ValueError(\"shape mismatch: value array of shape (\"");
+    for (int j = 0; j < vd; j++) PUT(" + str(v.shape[%d]) + \"%s\"", j, j + 1 < vd ? "," : vd == 1 ? ",)" : ")");
+    PUT(" + \" could not be broadcast to indexing result of shape (\"");
+    for (int k = 0; k < nd; k++) PUT(" + str(s%d) + \"%s\"", k, k + 1 < nd ? "," : nd == 1 ? ",)" : ")");
+    PUT(")\n");
+#undef PUT
+    Node *args[KILN_MAXDIM + 1];
+    args[0] = it_held(I, at, 0, v);
+    for (int k = 0; k < nd; k++) args[1 + k] = it_held(I, at, 1 + k, val_of(I, dims[k]));
+    it_inline(I, at, buf, w, "<indexing>", args, nd + 1);
+}
+
 void fx_adv_store(Inf *I, Val p, Val v, Node *at) {
     if (v.ty->kind == T_UNKNOWN) return;
     int ax = adv_axis(I, p);
     Val view = p.el[0];
     if (v.ew) v = ew_force(I, v, at);
     if (v.ty->kind == T_LIST) v = ls_to_array(I, v, at);
-    if (v.ty->kind == T_ARRAY && ax) {
-        if (v.ty->ndim != view.ty->ndim) /* NumPy broadcasts it against the result's shape: not done here yet */
-            inf_fail(I, at, "storing a %d-d array through an index array among slices is not supported yet (a number or "
-                     "an array of the selection's shape is)", v.ty->ndim);
-        v = vw_move_axis(I, v, ax, 0, at);
+    if (v.ty->kind == T_ARRAY && ax) { /* broadcast to the selection's shape (ew_store's checks), then its axis first */
+        if (v.ty->ndim > view.ty->ndim)
+            inf_fail(I, at, "storing a %d-d array into a %d-d selection: NumPy cannot broadcast it", v.ty->ndim, view.ty->ndim);
+        Ref dims[KILN_MAXDIM];
+        for (int k = 0; k < view.ty->ndim; k++) dims[k] = k == ax ? inf_dim(I, p.el[1], 0) : inf_dim(I, view, k);
+        adv_check(I, v, dims, view.ty->ndim, at);
+        Val full = val_of(I, inf_emit(I, OP_ALLOC, ty_array(I->tt, v.ty->dtype, view.ty->ndim, LAYOUT_C), dims,
+                                      (uint32_t)view.ty->ndim, 0));
+        ew_store(I, full, v, at);
+        v = vw_move_axis(I, full, ax, 0, at);
     }
     fx_store(I, vw_move_axis(I, view, ax, 0, at), p.el[1], v, at);
 }

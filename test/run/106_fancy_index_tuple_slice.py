@@ -17,7 +17,7 @@ def gathers(n):
 
 
 # run: scatters(1)
-# expect: ([[-2.0, 7.0, 2.0, -1.0], [18.0, 8.0, 6.0, -1.0], [-1.0, -1.0, 10.0, 9.0]], [[2.0, 0.0, 1.0], [4.0, 0.0, 3.0]])
+# expect: ([[-2.0, 7.0, 2.0, -1.0], [18.0, 8.0, 6.0, -1.0], [-1.0, -1.0, 10.0, 9.0]], [[2.0, 0.0, 1.0], [4.0, 0.0, 3.0]], [[-6.0, -5.0, 2.0, 20.0], [1.0, 10.0, -6.0, 7.0], [1.0, 10.0, 2.0, 7.0]])
 def scatters(n):
     a = np.arange(12.0).reshape(3, 4)
     r = np.array([0, 2, 1])
@@ -29,18 +29,24 @@ def scatters(n):
     a[[2, 2], [0, 0]] += 1.0
     b = np.zeros((2, 3))
     b[:, [2, 0]] = np.array([[1.0, 2.0], [3.0, 4.0]])
-    return a, b
+    c = np.zeros((3, 4))
+    c[:, [0, 2]] = np.array([1.0, 2.0])  # broadcast across the rows
+    c[1:, [3]] = np.array([[5.0], [6.0]])
+    c[:, [1, 3]] += np.array([10.0, 20.0])
+    c[np.array([[0, 1], [2, 0]]), np.array([[1, 2], [3, 0]])] = np.array([-5.0, -6.0])
+    c[np.array([1, 2]), np.array([3, 3])] = np.array([7.0])
+    return a, b, c
 
 
 # run: bad_index(1)
-# expect-error: line 39: IndexError: index 3 is out of bounds for axis 0 with size 3
+# expect-error: line 45: IndexError: index 3 is out of bounds for axis 0 with size 3
 def bad_index(n):
     a = np.arange(12.0).reshape(3, 4)
     return a[np.array([0, 3]), np.array([1, 1])]
 
 
 # run: bad_shapes(1)
-# expect: ['shape mismatch: indexing arrays could not be broadcast together with shapes (3,) (2,)', 'shape mismatch: value array of shape (3,) could not be broadcast to indexing result of shape (2,)']
+# expect: ['shape mismatch: indexing arrays could not be broadcast together with shapes (3,) (2,)', 'shape mismatch: value array of shape (3,) could not be broadcast to indexing result of shape (2,)', 'shape mismatch: value array of shape (3,) could not be broadcast to indexing result of shape (3,2)']
 def bad_shapes(n):
     a = np.arange(12.0).reshape(3, 4)
     out = []
@@ -50,6 +56,10 @@ def bad_shapes(n):
         out.append(str(e).strip())  # NumPy's message ends with a space
     try:
         a[np.array([0, 1]), np.array([1, 2])] = np.array([1.0, 2.0, 3.0])
+    except ValueError as e:
+        out.append(str(e))
+    try:
+        a[:, [0, 2]] = np.array([1.0, 2.0, 3.0])
     except ValueError as e:
         out.append(str(e))
     return out
@@ -77,6 +87,6 @@ def broadcasts(n):
 
 
 # run: broadcast_bad(3)
-# expect-error: line 82: ValueError: operands could not be broadcast together with remapped shapes [original->remapped]: (2,3)  and requested shape (4,3)
+# expect-error: line 92: ValueError: operands could not be broadcast together with remapped shapes [original->remapped]: (2,3)  and requested shape (4,3)
 def broadcast_bad(n):
     return np.broadcast_to(np.ones((2, 3)), (4, n))
