@@ -95,3 +95,31 @@ def medians(n):
     return (np.median(a, axis=0), np.median(a, axis=1), np.median(a, axis=-1), np.median(b, axis=1),
             np.median(b, axis=2), np.median(np.arange(5.0), axis=0), np.median(a.astype(np.float32), axis=0),
             np.median(b, axis=0))
+
+
+# run: gammas(4)
+# expect: ([5.896716657180236, 1.7722687948794644, 2.1544948864726035, 1.7294151217267337], [0.49885630851518664, 1.359913483638896, 0.011073366489332987, 6.0050467675531706e-05], [2.9309261037469696, 3.9255918525181053, 2.104794919669736, 2.4489863839068597], [6.884608690818894, 10.818387993562009, 8.425234760004884, 3.48436313504587], [0.48438599961971895, 0.6156965289988454, 0.4209499640467898, 0.39159772576020746], [0.6188499878176554, 0.0852712758273968, 0.9654541984027615, 0.0006234006504115621], 0.3566063883323707, 0.0, [[1.7146787623942847, 1.562420755781691], [1.8044743674952834, 0.5381586860782948]])
+def gammas(n):
+    np.random.seed(11)
+    return (np.random.standard_gamma(2.5, n), np.random.standard_gamma(0.4, n), np.random.gamma(3.0, 2.0, n),
+            np.random.chisquare(5.0, n), np.random.beta(2.0, 3.0, n), np.random.beta(0.5, 0.7, n), np.random.gamma(1.0),
+            np.random.standard_gamma(0.0), np.random.gamma(shape=2.0, scale=0.5, size=(2, 2)))
+
+
+# run: gamma_errors(1)
+# expect: ['shape < 0', 'scale < 0', 'df <= 0', 'b <= 0']
+def gamma_errors(n):
+    out = []
+    for k in range(4):
+        try:
+            if k == 0:
+                np.random.standard_gamma(-1.0)
+            elif k == 1:
+                np.random.gamma(1.0, -2.0, n)
+            elif k == 2:
+                np.random.chisquare(0.0)
+            else:
+                np.random.beta(1.0, 0.0)
+        except ValueError as e:
+            out.append(str(e))
+    return out
