@@ -38,7 +38,8 @@
     "            if " M ".log(u) < 0.5 * x * x + b * (1.0 - v + " M ".log(v)):\n                return b * v\n"
 
 /* a distribution: its parameters with their defaults (NAN: required), the checks (a condition and the message
- * RandomState raises), and the body of one(params) that draws one value */
+ * RandomState raises: "x < 0" where x's sign bit is set and x is no NaN, -0.0 too; "x <= 0" where x <= 0, so a NaN
+ * passes both), and the body of one(params) that draws one value */
 typedef struct Dist {
     const char *name;
     const char *params[3];
@@ -49,30 +50,30 @@ typedef struct Dist {
 
 static const Dist dists[] = {
     {"standard_exponential", {NULL}, {0}, {{NULL}}, "    return -" M ".log(1.0 - " U ")\n"},
-    {"exponential", {"scale"}, {1.0}, {{"scale < 0", "scale < 0"}}, "    return scale * -" M ".log(1.0 - " U ")\n"},
-    {"lognormal", {"mean", "sigma"}, {0.0, 1.0}, {{"sigma < 0", "sigma < 0"}},
+    {"exponential", {"scale"}, {1.0}, {{"scale == scale and " M ".copysign(1.0, scale) < 0", "scale < 0"}}, "    return scale * -" M ".log(1.0 - " U ")\n"},
+    {"lognormal", {"mean", "sigma"}, {0.0, 1.0}, {{"sigma == sigma and " M ".copysign(1.0, sigma) < 0", "sigma < 0"}},
      "    return " M ".exp(mean + sigma * " G ")\n"},
     {"standard_cauchy", {NULL}, {0}, {{NULL}}, "    return " G " / " G "\n"},
-    {"laplace", {"loc", "scale"}, {0.0, 1.0}, {{"scale < 0", "scale < 0"}},
+    {"laplace", {"loc", "scale"}, {0.0, 1.0}, {{"scale == scale and " M ".copysign(1.0, scale) < 0", "scale < 0"}},
      "    while True:\n        u = " U "\n        if u >= 0.5:\n            return loc - scale * " M ".log(2.0 - u - u)\n"
      "        if u > 0.0:\n            return loc + scale * " M ".log(u + u)\n"},
-    {"logistic", {"loc", "scale"}, {0.0, 1.0}, {{"scale < 0", "scale < 0"}},
+    {"logistic", {"loc", "scale"}, {0.0, 1.0}, {{"scale == scale and " M ".copysign(1.0, scale) < 0", "scale < 0"}},
      "    while True:\n        u = " U "\n        if u > 0.0:\n            return loc + scale * " M ".log(u / (1.0 - u))\n"},
-    {"gumbel", {"loc", "scale"}, {0.0, 1.0}, {{"scale < 0", "scale < 0"}},
+    {"gumbel", {"loc", "scale"}, {0.0, 1.0}, {{"scale == scale and " M ".copysign(1.0, scale) < 0", "scale < 0"}},
      "    while True:\n        u = 1.0 - " U "\n        if u < 1.0:\n            return loc - scale * " M ".log(-" M ".log(u))\n"},
-    {"weibull", {"a"}, {NAN}, {{"a < 0", "a < 0"}},
+    {"weibull", {"a"}, {NAN}, {{"a == a and " M ".copysign(1.0, a) < 0", "a < 0"}},
      "    if a == 0.0:\n        return 0.0\n    return " M ".pow(-" M ".log(1.0 - " U "), 1.0 / a)\n"},
     {"pareto", {"a"}, {NAN}, {{"a <= 0", "a <= 0"}}, "    return " M ".exp(-" M ".log(1.0 - " U ") / a) - 1\n"},
     {"power", {"a"}, {NAN}, {{"a <= 0", "a <= 0"}},
      "    return " M ".pow(1 - " M ".exp(-(-" M ".log(1.0 - " U "))), 1.0 / a)\n"},
-    {"rayleigh", {"scale"}, {1.0}, {{"scale < 0", "scale < 0"}}, "    return scale * " M ".sqrt(-2.0 * " M ".log1p(-" U "))\n"},
+    {"rayleigh", {"scale"}, {1.0}, {{"scale == scale and " M ".copysign(1.0, scale) < 0", "scale < 0"}}, "    return scale * " M ".sqrt(-2.0 * " M ".log1p(-" U "))\n"},
     {"triangular", {"left", "mode", "right"}, {NAN, NAN, NAN},
      {{"left > mode", "left > mode"}, {"mode > right", "mode > right"}, {"left == right", "left == right"}},
      "    base = right - left\n    leftbase = mode - left\n    ratio = leftbase / base\n    leftprod = leftbase * base\n"
      "    rightprod = (right - mode) * base\n    u = " U "\n    if u <= ratio:\n"
      "        return left + " M ".sqrt(u * leftprod)\n    return right - " M ".sqrt((1.0 - u) * rightprod)\n"},
-    {"standard_gamma", {"shape"}, {NAN}, {{"shape < 0", "shape < 0"}}, GAMMA "    return sgamma(shape)\n"},
-    {"gamma", {"shape", "scale"}, {NAN, 1.0}, {{"shape < 0", "shape < 0"}, {"scale < 0", "scale < 0"}},
+    {"standard_gamma", {"shape"}, {NAN}, {{"shape == shape and " M ".copysign(1.0, shape) < 0", "shape < 0"}}, GAMMA "    return sgamma(shape)\n"},
+    {"gamma", {"shape", "scale"}, {NAN, 1.0}, {{"shape == shape and " M ".copysign(1.0, shape) < 0", "shape < 0"}, {"scale == scale and " M ".copysign(1.0, scale) < 0", "scale < 0"}},
      GAMMA "    return scale * sgamma(shape)\n"},
     {"chisquare", {"df"}, {NAN}, {{"df <= 0", "df <= 0"}}, GAMMA "    return 2.0 * sgamma(df / 2.0)\n"},
     {"beta", {"a", "b"}, {NAN, NAN}, {{"a <= 0", "a <= 0"}, {"b <= 0", "b <= 0"}},

@@ -123,3 +123,29 @@ def gamma_errors(n):
         except ValueError as e:
             out.append(str(e))
     return out
+
+
+# run: edge_parameters(1)
+# expect: ['scale < 0', 'ok', 'ok', 'a < 0', 'ok', 'sigma < 0', 'ok']
+def edge_parameters(k):
+    out = []
+    for i in range(7):
+        try:
+            if i == 0:
+                np.random.exponential(-0.0)
+            elif i == 1:
+                np.random.exponential(np.nan)
+            elif i == 2:
+                np.random.pareto(np.nan)
+            elif i == 3:
+                np.random.weibull(-0.0)
+            elif i == 4:
+                np.random.beta(np.nan, 1.0)
+            elif i == 5:
+                np.random.lognormal(0.0, -0.0)
+            else:
+                np.random.gamma(2.0, 0.0)
+            out.append("ok")
+        except ValueError as e:
+            out.append(str(e))
+    return out
