@@ -406,7 +406,7 @@ static Val dtype_attr(Inf *I, int dt, const char *a, Node *n) {
 
 /* np.finfo(t).a and np.iinfo(t).a: NumPy's machine limits of dtype t, as constants (a float's in t's type; a complex
  * type's its parts'; the integer ones Python ints, uint64's max a NumPy uint64) */
-static Val info_attr(Inf *I, Node *call, bool fl, const char *a, Node *n) {
+__attribute__((noinline)) static Val info_attr(Inf *I, Node *call, bool fl, const char *a, Node *n) {
     const char *fn = fl ? "finfo" : "iinfo";
     if (call->nkids != 1 || call->nkids2) inf_fail(I, call, "np.%s() takes one dtype here", fn);
     int dt = cl_dtype_arg(I, call->kids[0]);

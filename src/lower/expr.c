@@ -668,6 +668,19 @@ static int64_t const_index(Inf *I, Node *k) {
     inf_fail(I, k, "tuple indices must be integer constants");
 }
 
+/* the n values as one tuple (ex_index's packed indices), out of line: ex_index is on expression lowering's recursion */
+__attribute__((noinline)) static Val packed(Inf *I, const Val *v, int n) {
+    Val t = {0};
+    t.str = -1;
+    t.el = arena_alloc(I->a, sizeof(Val) * (size_t)n);
+    const Type **ts = arena_alloc(I->a, sizeof(Type *) * (size_t)n);
+    if (!t.el || !ts) inf_oom(I);
+    for (int i = 0; i < n; i++) { t.el[i] = v[i]; ts[i] = v[i].ty; }
+    t.ty = ty_tuple(I->tt, ts, n);
+    if (!t.ty) inf_oom(I);
+    return t;
+}
+
 Val ex_index(Inf *I, Node *sub, Val arr, Ref *idx, int *nidx) {
     const Type *t = arr.ty;
     int k = sub->nkids;
@@ -678,17 +691,9 @@ Val ex_index(Inf *I, Node *sub, Val arr, Ref *idx, int *nidx) {
             *nidx = -1;
             if (adv.axis < 0) return v;
             /* m[:, cols]: the view, the index array and the axis packed for fancy.c's fx_adv_read / _store */
-            Val t = {0};
-            const Type *ts[3];
-            t.str = -1;
-            t.el = arena_alloc(I->a, 3 * sizeof(Val));
-            if (!t.el) inf_oom(I);
-            t.el[0] = v; t.el[1] = adv.idx; t.el[2] = val_of(I, inf_k64(I, adv.axis));
-            for (int j = 0; j < 3; j++) ts[j] = t.el[j].ty;
-            t.ty = ty_tuple(I->tt, ts, 3);
-            if (!t.ty) inf_oom(I);
+            Val parts[3] = {v, adv.idx, val_of(I, inf_k64(I, adv.axis))};
             *nidx = -4;
-            return t;
+            return packed(I, parts, 3);
         }
     Val vals[KILN_MAXDIM];
     Node *nodes[KILN_MAXDIM] = {NULL};
@@ -716,18 +721,7 @@ Val ex_index(Inf *I, Node *sub, Val arr, Ref *idx, int *nidx) {
             if (vals[i].ew) vals[i] = ew_force(I, vals[i], nodes[i]);
             arrays |= vals[i].ty->kind == T_ARRAY;
         }
-        if (arrays) { /* a[rows, cols]: the indices packed in a tuple for fancy.c's fx_multi_read / _store */
-            Val t = {0};
-            const Type *ts[KILN_MAXDIM];
-            t.str = -1;
-            t.el = arena_alloc(I->a, sizeof(Val) * (size_t)k);
-            if (!t.el) inf_oom(I);
-            for (int i = 0; i < k; i++) { t.el[i] = vals[i]; ts[i] = vals[i].ty; }
-            t.ty = ty_tuple(I->tt, ts, k);
-            if (!t.ty) inf_oom(I);
-            *nidx = -3;
-            return t;
-        }
+        if (arrays) { *nidx = -3; return packed(I, vals, k); } /* a[rows, cols]: for fancy.c's fx_multi_read / _store */
     }
     if (k > t->ndim)
         inf_fail(I, sub, "too many indices for array: array is %d-dimensional, but %d were indexed", t->ndim, k);
@@ -762,8 +756,9 @@ void ex_bounds(Inf *I, Val arr, const Val *vals, Node *const *nodes, int k, Ref 
 }
 
 /* t[start:stop:step] of a tuple, the bounds constants (a tuple's length is its type's): a tuple of those items, by
- * Python's slice.indices */
-static Val tuple_slice(Inf *I, Val t, Node *sl) {
+ * Python's slice.indices. Kept out of line, its item types in the arena: subscript() is on expression lowering's
+ * recursion, whose depth the stack bounds (a 1,500-operator expression under ASan) */
+__attribute__((noinline)) static Val tuple_slice(Inf *I, Val t, Node *sl) {
     int64_t len = t.ty->n, step = 1, start, stop;
     Node *b[3] = {sl->a, sl->b, sl->c};
     bool given[3];
@@ -784,8 +779,8 @@ static Val tuple_slice(Inf *I, Val t, Node *sl) {
     Val r = {0};
     r.str = -1;
     r.el = arena_alloc(I->a, sizeof(Val) * (size_t)(len ? len : 1));
-    const Type *ts[TY_TUPLE_MAX];
-    if (!r.el) inf_oom(I);
+    const Type **ts = arena_alloc(I->a, sizeof(Type *) * (size_t)(len ? len : 1));
+    if (!r.el || !ts) inf_oom(I);
     int n = 0;
     for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step) { ts[n] = t.el[i].ty; r.el[n++] = t.el[i]; }
     r.ty = ty_tuple(I->tt, ts, n);
@@ -793,7 +788,7 @@ static Val tuple_slice(Inf *I, Val t, Node *sl) {
     return r;
 }
 
-static Val subscript(Inf *I, Node *n) {
+__attribute__((noinline)) static Val subscript(Inf *I, Node *n) { /* out of line: ex_index's locals off the recursion */
     Val v = ex_expr(I, n->a);
     if (v.ty->kind == T_UNKNOWN) return unknown(I);
     if (v.ty->kind == T_TUPLE) {
