@@ -668,19 +668,6 @@ static int64_t const_index(Inf *I, Node *k) {
     inf_fail(I, k, "tuple indices must be integer constants");
 }
 
-/* the n values as one tuple (ex_index's packed indices), out of line: ex_index is on expression lowering's recursion */
-__attribute__((noinline)) static Val packed(Inf *I, const Val *v, int n) {
-    Val t = {0};
-    t.str = -1;
-    t.el = arena_alloc(I->a, sizeof(Val) * (size_t)n);
-    const Type **ts = arena_alloc(I->a, sizeof(Type *) * (size_t)n);
-    if (!t.el || !ts) inf_oom(I);
-    for (int i = 0; i < n; i++) { t.el[i] = v[i]; ts[i] = v[i].ty; }
-    t.ty = ty_tuple(I->tt, ts, n);
-    if (!t.ty) inf_oom(I);
-    return t;
-}
-
 Val ex_index(Inf *I, Node *sub, Val arr, Ref *idx, int *nidx) {
     const Type *t = arr.ty;
     int k = sub->nkids;
@@ -693,7 +680,7 @@ Val ex_index(Inf *I, Node *sub, Val arr, Ref *idx, int *nidx) {
             /* m[:, cols]: the view, the index array and the axis packed for fancy.c's fx_adv_read / _store */
             Val parts[3] = {v, adv.idx, val_of(I, inf_k64(I, adv.axis))};
             *nidx = -4;
-            return packed(I, parts, 3);
+            return inf_tuple(I, parts, 3);
         }
     Val vals[KILN_MAXDIM];
     Node *nodes[KILN_MAXDIM] = {NULL};
@@ -721,7 +708,7 @@ Val ex_index(Inf *I, Node *sub, Val arr, Ref *idx, int *nidx) {
             if (vals[i].ew) vals[i] = ew_force(I, vals[i], nodes[i]);
             arrays |= vals[i].ty->kind == T_ARRAY;
         }
-        if (arrays) { *nidx = -3; return packed(I, vals, k); } /* a[rows, cols]: for fancy.c's fx_multi_read / _store */
+        if (arrays) { *nidx = -3; return inf_tuple(I, vals, k); } /* a[rows, cols]: for fancy.c's fx_multi_read / _store */
     }
     if (k > t->ndim)
         inf_fail(I, sub, "too many indices for array: array is %d-dimensional, but %d were indexed", t->ndim, k);
@@ -756,7 +743,7 @@ void ex_bounds(Inf *I, Val arr, const Val *vals, Node *const *nodes, int k, Ref 
 }
 
 /* t[start:stop:step] of a tuple, the bounds constants (a tuple's length is its type's): a tuple of those items, by
- * Python's slice.indices. Kept out of line, its item types in the arena: subscript() is on expression lowering's
+ * Python's slice.indices. Kept out of line, its items in the arena: subscript() is on expression lowering's
  * recursion, whose depth the stack bounds (a 1,500-operator expression under ASan) */
 __attribute__((noinline)) static Val tuple_slice(Inf *I, Val t, Node *sl) {
     int64_t len = t.ty->n, step = 1, start, stop;
@@ -776,16 +763,11 @@ __attribute__((noinline)) static Val tuple_slice(Inf *I, Val t, Node *sl) {
     int64_t lo = step < 0 ? -1 : 0, hi = step < 0 ? len - 1 : len;
     start = !given[0] ? (step < 0 ? hi : lo) : v[0] < 0 ? (v[0] + len < lo ? lo : v[0] + len) : (v[0] > hi ? hi : v[0]);
     stop = !given[1] ? (step < 0 ? lo : hi) : v[1] < 0 ? (v[1] + len < lo ? lo : v[1] + len) : (v[1] > hi ? hi : v[1]);
-    Val r = {0};
-    r.str = -1;
-    r.el = arena_alloc(I->a, sizeof(Val) * (size_t)(len ? len : 1));
-    const Type **ts = arena_alloc(I->a, sizeof(Type *) * (size_t)(len ? len : 1));
-    if (!r.el || !ts) inf_oom(I);
+    Val *items = arena_alloc(I->a, sizeof(Val) * (size_t)(len ? len : 1));
+    if (!items) inf_oom(I);
     int n = 0;
-    for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step) { ts[n] = t.el[i].ty; r.el[n++] = t.el[i]; }
-    r.ty = ty_tuple(I->tt, ts, n);
-    if (!r.ty) inf_oom(I);
-    return r;
+    for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step) items[n++] = t.el[i];
+    return inf_tuple(I, items, n);
 }
 
 __attribute__((noinline)) static Val subscript(Inf *I, Node *n) { /* out of line: ex_index's locals off the recursion */

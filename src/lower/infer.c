@@ -589,6 +589,18 @@ Val val_of(Inf *I, Ref r) {
     return v;
 }
 
+Val inf_tuple(Inf *I, const Val *v, int n) {
+    Val t = {0};
+    t.str = -1;
+    t.el = arena_alloc(I->a, sizeof(Val) * (size_t)(n ? n : 1));
+    const Type **ts = arena_alloc(I->a, sizeof(Type *) * (size_t)(n ? n : 1));
+    if (!t.el || !ts) inf_oom(I);
+    for (int i = 0; i < n; i++) { t.el[i] = v[i]; ts[i] = v[i].ty; }
+    t.ty = ty_tuple(I->tt, ts, n);
+    if (!t.ty) inf_oom(I);
+    return t;
+}
+
 Val inf_read_name(Inf *I, Node *n) {
     if (n->id >= 0) I->at = n;
     int var = find_var(I, n->name);

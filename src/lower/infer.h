@@ -121,6 +121,7 @@ void inf_assign(Inf *I, Node *target, Val v);
 /* the names a body binds (its locals), each given to bind once or more */
 void inf_scan_binds(Node **body, int n, void (*bind)(void *ctx, const char *name), void *ctx);
 Val val_of(Inf *I, Ref r);
+Val inf_tuple(Inf *I, const Val *v, int n); /* the tuple of the n values (a static structure, no instruction) */
 Node *inf_node(Inf *I, int kind, Node *at); /* a node kiln makes (id -1), zeroed, at at's position */
 /* an empty list in variable recv (a name) takes items of type item: a hint, and the round restarts */
 void inf_list_learn(Inf *I, Node *recv, const Type *item, Node *at);

@@ -182,15 +182,9 @@ Val nl_linalg(Inf *I, Node *call, int op) {
     if (op == LA_EIGH) { /* (w, v): row 0 of the (n + 1) x n result, and the rows below it */
         Ref n = inf_dim(I, r, 1), row = inf_stride(I, r, 0), col = inf_stride(I, r, 1);
         Ref wd[1] = {n}, ws[1] = {col}, vd[2] = {n, n}, vs[2] = {row, col};
-        Val pair = {0};
-        pair.el = arena_alloc(I->a, 2 * sizeof(Val));
-        if (!pair.el) inf_oom(I);
-        pair.el[0] = vw_make(I, r, inf_k64(I, 0), wd, ws, 1, LAYOUT_C, call);
-        pair.el[1] = vw_make(I, r, row, vd, vs, 2, LAYOUT_C, call); /* offset in bytes: one row */
-        const Type *ts[2] = {pair.el[0].ty, pair.el[1].ty};
-        pair.ty = ty_tuple(I->tt, ts, 2);
-        if (!pair.ty) inf_oom(I);
-        return pair;
+        Val pair[2] = {vw_make(I, r, inf_k64(I, 0), wd, ws, 1, LAYOUT_C, call),
+                       vw_make(I, r, row, vd, vs, 2, LAYOUT_C, call)}; /* offset in bytes: one row */
+        return inf_tuple(I, pair, 2);
     }
     if (!vec) return r;
     Ref dims[1] = {inf_dim(I, r, 0)}, strides[1] = {inf_stride(I, r, 0)}; /* the (n, 1) result as a vector */
@@ -201,27 +195,19 @@ Val nl_linalg(Inf *I, Node *call, int op) {
 
 static Ref ix(Inf *I, int op, Ref a, Ref b) { return inf_emit(I, op, inf_i64(I), (Ref[]){a, b}, 2, 0); }
 
-static Ref ix_min(Inf *I, Ref a, Ref b) {
+/* the smaller (max: the larger) of two int64s */
+static Ref ix_pick(Inf *I, Ref a, Ref b, bool max) {
     Ref lt = inf_emit(I, OP_LT, inf_bool(I), (Ref[]){a, b}, 2, 0);
-    return inf_emit(I, OP_SELECT, inf_i64(I), (Ref[]){lt, a, b}, 3, 0);
+    return inf_emit(I, OP_SELECT, inf_i64(I), max ? (Ref[]){lt, b, a} : (Ref[]){lt, a, b}, 3, 0);
 }
+
+static Ref ix_min(Inf *I, Ref a, Ref b) { return ix_pick(I, a, b, false); }
 
 /* rows r0 .. r0 + rows of packed result p, their first cols columns (cols NULL: one row, a vector of rows values) */
 static Val la_part(Inf *I, Val p, Ref r0, Ref rows, Ref cols, Node *at) {
     Ref row = inf_stride(I, p, 0), col = inf_stride(I, p, 1), off = ix(I, OP_MUL, r0, row);
     if (!cols) return vw_make(I, p, off, (Ref[]){rows}, (Ref[]){col}, 1, LAYOUT_C, at);
     return vw_make(I, p, off, (Ref[]){rows, cols}, (Ref[]){row, col}, 2, LAYOUT_ANY, at);
-}
-
-static Val la_tuple(Inf *I, const Val *v, int n) {
-    Val t = {0};
-    t.el = arena_alloc(I->a, (size_t)n * sizeof(Val));
-    if (!t.el) inf_oom(I);
-    const Type *ts[4];
-    for (int i = 0; i < n; i++) { t.el[i] = v[i]; ts[i] = v[i].ty; }
-    t.ty = ty_tuple(I->tt, ts, n);
-    if (!t.ty) inf_oom(I);
-    return t;
 }
 
 /* a bool keyword that changes the result's type: written in the call */
@@ -269,7 +255,7 @@ Val nl_svd(Inf *I, Node *call) {
     Ref m = inf_dim(I, a, 0), n = inf_dim(I, a, 1), k = ix_min(I, m, n);
     Val v[3] = {la_part(I, p, inf_k64(I, 0), m, full ? m : k, call), la_part(I, p, m, k, 0, call),
                 la_part(I, p, ix(I, OP_ADD, m, inf_k64(I, 1)), full ? n : k, n, call)};
-    return la_tuple(I, v, 3);
+    return inf_tuple(I, v, 3);
 }
 
 /* np.linalg.qr(a, mode='reduced'): (Q, R) for 'reduced' and 'complete', R for 'r' */
@@ -293,7 +279,7 @@ Val nl_qr(Inf *I, Node *call) {
     Val p = la_emit(I, t, &a.r, 1, complete ? LA_QR_COMPLETE : LA_QR_REDUCED, 0);
     Ref m = inf_dim(I, a, 0), n = inf_dim(I, a, 1), mc = complete ? m : ix_min(I, m, n);
     Val v[2] = {la_part(I, p, inf_k64(I, 0), m, mc, call), la_part(I, p, m, mc, n, call)};
-    return la_tuple(I, v, 2);
+    return inf_tuple(I, v, 2);
 }
 
 /* np.linalg.lstsq(a, b, rcond=None): (x, residuals, rank, s); b a vector or a matrix */
@@ -326,7 +312,7 @@ Val nl_lstsq(Inf *I, Node *call) {
     Val v[4] = {x, la_part(I, p, n, count, 0, call),
                 val_of(I, inf_emit(I, OP_CAST, ty_scalar(I->tt, KILN_INT32, false), &rank, 1, 0)),
                 la_part(I, p, ix(I, OP_ADD, n, inf_k64(I, 1)), k, 0, call)};
-    return la_tuple(I, v, 4);
+    return inf_tuple(I, v, 4);
 }
 
 /* np.linalg.pinv(a, rcond=None, hermitian=False, *, rtol=<unset>): rcond 1e-15 unless given; rtol=None
@@ -344,8 +330,7 @@ Val nl_pinv(Inf *I, Node *call) {
     if (rcond) r = la_rcond(I, arg[1], "pinv");
     else if (rtol && arg[3]->kind != N_NONE) r = la_rcond(I, arg[3], "pinv");
     else if (rtol) { /* None: max(m, n) * eps of a's dtype */
-        Ref m = inf_dim(I, a, 0), n = inf_dim(I, a, 1), lt = inf_emit(I, OP_LT, inf_bool(I), (Ref[]){m, n}, 2, 0);
-        Ref mx = inf_emit(I, OP_SELECT, inf_i64(I), (Ref[]){lt, n, m}, 3, 0);
+        Ref mx = ix_pick(I, inf_dim(I, a, 0), inf_dim(I, a, 1), true);
         mx = inf_emit(I, OP_CAST, f64, &mx, 1, 0);
         double eps = a.ty->dtype == KILN_FLOAT32 ? (double)FLT_EPSILON : DBL_EPSILON;
         r = inf_emit(I, OP_MUL, f64, (Ref[]){mx, inf_const_f(I, f64, eps)}, 2, 0);
@@ -364,5 +349,5 @@ Val nl_slogdet(Inf *I, Node *call) {
     const Type *et = ty_scalar(I->tt, dt, false);
     Val v[2] = {val_of(I, inf_load(I, p.r, et, (Ref[]){inf_k64(I, 0)}, 1)),
                 val_of(I, inf_load(I, p.r, et, (Ref[]){inf_k64(I, 1)}, 1))};
-    return la_tuple(I, v, 2);
+    return inf_tuple(I, v, 2);
 }

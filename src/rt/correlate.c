@@ -15,12 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int fail(Run *run, int line, const char *file, const char *msg) {
-    run_raise(run, RE_RAISE, line, file);
-    run->ename = "ValueError";
-    snprintf(run->msg, sizeof run->msg, "%s", msg);
-    return -1;
-}
 
 /* x's n elements contiguous (reversed where rev): x's own memory where it already is (*own false), else a new buffer */
 static const char *contiguous(const RdArr *x, size_t sz, bool rev, bool *own) {
@@ -93,8 +87,8 @@ int rt_correlate(Run *run, int how, const RdArr *a, const RdArr *v, Slot *out, i
     bool conv = how & CORR_CONVOLVE;
     int mode = how & 3, dt = a->dtype;
     size_t sz = kiln_dtype_size((kiln_dtype)dt);
-    if (!a->n[0]) return fail(run, line, file, conv ? "a cannot be empty" : "first array argument cannot be empty");
-    if (!v->n[0]) return fail(run, line, file, conv ? "v cannot be empty" : "second array argument cannot be empty");
+    if (!a->n[0]) return run_raise_msg(run, "ValueError", conv ? "a cannot be empty" : "first array argument cannot be empty", line, file);
+    if (!v->n[0]) return run_raise_msg(run, "ValueError", conv ? "v cannot be empty" : "second array argument cannot be empty", line, file);
     if (conv && v->n[0] > a->n[0]) { const RdArr *t = a; a = v; v = t; }
     bool inverted = a->n[0] < v->n[0]; /* correlate's: the longer goes first, the result is reversed after */
     if (inverted) { const RdArr *t = a; a = v; v = t; }

@@ -175,18 +175,12 @@ static int new_matrix(Run *run, int dt, const double *f, int64_t ld, int64_t row
     return 0;
 }
 
-static int raise_msg(Run *run, int line, const char *file, const char *cls, const char *msg) {
-    run_raise(run, RE_RAISE, line, file);
-    run->ename = cls;
-    snprintf(run->msg, sizeof run->msg, "%s", msg);
-    return -1;
-}
 
 static int need_lapack(Run *run, const char *what, int line, const char *file) {
     char msg[200];
     snprintf(msg, sizeof msg, "np.linalg.%s needs LAPACK, and kiln could not open OpenBLAS (libopenblas.so.0; KILN_BLAS "
              "names another library)", what);
-    return raise_msg(run, line, file, "RuntimeError", msg);
+    return run_raise_msg(run, "RuntimeError", msg, line, file);
 }
 
 /* n doubles, or NULL with MemoryError raised */
@@ -258,7 +252,7 @@ static int solve(Run *run, int op, int dt, int64_t n, int64_t m, double *fa, con
     } else {
         to_fortran(b, n, m, fb, n);
     }
-    int rc = gesv(n, m, fa, fb, piv) ? raise_msg(run, line, file, "LinAlgError", "Singular matrix")
+    int rc = gesv(n, m, fa, fb, piv) ? run_raise_msg(run, "LinAlgError", "Singular matrix", line, file)
                                      : new_matrix(run, dt, fb, n, n, m, false, out, line, file);
     free(fb);
     return rc;
@@ -276,7 +270,7 @@ static int cholesky(Run *run, int dt, int64_t n, double *fa, Slot *out, int line
     } else {
         info = own_potrf(n, fa);
     }
-    if (info) return raise_msg(run, line, file, "LinAlgError", "Matrix is not positive definite");
+    if (info) return run_raise_msg(run, "LinAlgError", "Matrix is not positive definite", line, file);
     for (int64_t j = 1; j < n; j++)
         for (int64_t i = 0; i < j; i++) fa[i + j * n] = 0;
     return new_matrix(run, dt, fa, n, n, n, false, out, line, file);
@@ -305,7 +299,7 @@ static int eigh(Run *run, int dt, int64_t n, double *fa, bool vectors, Slot *out
         la.syevd(jobz, "L", &n, fa, &lda, w, work, &lwork, iwork, &liwork, &info);
         rt_blas_lock(false);
         int64_t dims[2] = {n + 1, n};
-        if (got(info)) rc = raise_msg(run, line, file, "LinAlgError", "Eigenvalues did not converge");
+        if (got(info)) rc = run_raise_msg(run, "LinAlgError", "Eigenvalues did not converge", line, file);
         else if (!vectors) rc = new_matrix(run, dt, w, n, n, 1, true, out, line, file);
         else if (run_alloc(run, dt, 2, dims, false, out, line, file)) rc = -1;
         else {
@@ -336,12 +330,12 @@ static int gesdd(Run *run, char jobz, int64_t m, int64_t n, double *a, double *s
     int rc = 0;
     lwork = (I64)q > 0 ? (I64)q : 1;
     double *work = got(info) ? NULL : dalloc(run, lwork, line, file);
-    if (!work) rc = got(info) ? raise_msg(run, line, file, "LinAlgError", "SVD did not converge") : -1;
+    if (!work) rc = got(info) ? run_raise_msg(run, "LinAlgError", "SVD did not converge", line, file) : -1;
     else {
         rt_blas_lock(true);
         la.gesdd(jz, &m, &n, a, &lda, s, u, &lda, vt, &ldvt, work, &lwork, iwork, &info);
         rt_blas_lock(false);
-        if (got(info)) rc = raise_msg(run, line, file, "LinAlgError", "SVD did not converge");
+        if (got(info)) rc = run_raise_msg(run, "LinAlgError", "SVD did not converge", line, file);
         else if (jobz == 'A' && k == 0) { /* LAPACK leaves them unset: NumPy's identities */
             for (int64_t i = 0; i < m * m; i++) u[i] = i % (m + 1) == 0;
             for (int64_t i = 0; i < n * n; i++) vt[i] = i % (n + 1) == 0;
@@ -435,7 +429,7 @@ static int qr(Run *run, int op, int dt, int64_t m, int64_t n, double *fa, Slot *
 static int lstsq(Run *run, int dt, int64_t m, int64_t n, double *fa, const RdArr *b, double rcond, bool rcond_given,
                  Slot *out, int line, const char *file) {
     if (!have_lapack(m * n + (m > n ? m : n) * (b->n[1] + 1))) return need_lapack(run, "lstsq", line, file);
-    if (has_nan(fa, m * n)) return raise_msg(run, line, file, "LinAlgError", "SVD did not converge in Linear Least Squares");
+    if (has_nan(fa, m * n)) return run_raise_msg(run, "LinAlgError", "SVD did not converge in Linear Least Squares", line, file);
     int64_t nrhs = b->n[1], k = m < n ? m : n, nr = nrhs > 0 ? nrhs : 1; /* NumPy solves a zero column for none */
     I64 lda = m > 1 ? m : 1, ldb = m > n ? m : n > 1 ? n : 1, lwork = -1, info = 0, rank = 0, iq = 0;
     if (!rcond_given) rcond = 2.220446049250313e-16 * (double)(m > n ? m : n);
@@ -458,7 +452,7 @@ static int lstsq(Run *run, int dt, int64_t m, int64_t n, double *fa, const RdArr
         rt_blas_lock(true);
         la.gelsd(&m, &n, &nr, fa, &lda, fb, &ldb, s, &rcond, &rank, work, &lwork, iwork, &info);
         rt_blas_lock(false);
-        if (got(info)) rc = raise_msg(run, line, file, "LinAlgError", "SVD did not converge in Linear Least Squares");
+        if (got(info)) rc = run_raise_msg(run, "LinAlgError", "SVD did not converge in Linear Least Squares", line, file);
     }
     if (!rc) {
         rank = got(rank);
@@ -538,16 +532,16 @@ int rt_linalg(Run *run, int op, const RdArr *a, const RdArr *b, double rcond, bo
     int64_t m = a->n[0], n = a->n[1];
     bool square = op <= LA_SOLVE1 || op == LA_SLOGDET;
     if (square && (a->ndim != 2 || m != n))
-        return raise_msg(run, line, file, "LinAlgError", "Last 2 dimensions of the array must be square");
+        return run_raise_msg(run, "LinAlgError", "Last 2 dimensions of the array must be square", line, file);
     bool solving = op == LA_SOLVE || op == LA_SOLVE1;
     if (solving && b->n[0] != n) {
         char msg[200];
         snprintf(msg, sizeof msg, "%s: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature %s "
                  "(size %lld is different from %lld)", op == LA_SOLVE1 ? "solve1" : "solve",
                  op == LA_SOLVE1 ? "(m,m),(m)->(m)" : "(m,m),(m,n)->(m,n)", (long long)b->n[0], (long long)n);
-        return raise_msg(run, line, file, "ValueError", msg);
+        return run_raise_msg(run, "ValueError", msg, line, file);
     }
-    if (op == LA_LSTSQ && b->n[0] != m) return raise_msg(run, line, file, "LinAlgError", "Incompatible dimensions");
+    if (op == LA_LSTSQ && b->n[0] != m) return run_raise_msg(run, "LinAlgError", "Incompatible dimensions", line, file);
     double *fa = dalloc(run, m * n, line, file);
     int64_t *piv = malloc(sizeof(int64_t) * (size_t)(n + 1)); /* room for LAPACK's integers or kiln's */
     if (!fa || !piv) {

@@ -101,12 +101,12 @@ static void matrixmatrix(int dt, Mat a, Mat b, char *c) {
     }
 }
 
-/* NumPy's matrix_copy: x (rows x cols) into a new buffer, column-major where x's columns are closer together than
- * its rows (|rs| < |cs|), else row-major; *x then reads the copy */
-static char *copy_for_blas(Mat *x, int64_t sz) {
+/* x (rows x cols) into a new buffer, *x then reading it: C order, or (as_matmul) as NumPy's matmul's matrix_copy lays
+ * it out — column-major where x's columns are closer together than its rows (|rs| < |cs|) */
+static char *copy_mat(Mat *x, int64_t sz, bool as_matmul) {
     char *q = malloc((size_t)(x->rows * x->cols * sz) + 1);
     if (!q) return NULL;
-    bool t = llabs(x->rs) < llabs(x->cs);
+    bool t = as_matmul && llabs(x->rs) < llabs(x->cs);
     int64_t rs = t ? sz : sz * x->cols, cs = t ? sz * x->rows : sz;
     for (int64_t i = 0; i < x->rows; i++)
         for (int64_t j = 0; j < x->cols; j++) memcpy(q + i * rs + j * cs, x->p + i * x->rs + j * x->cs, (size_t)sz);
@@ -123,15 +123,6 @@ static bool one_segment(const Mat *x, int64_t sz) {
     return (x->cs == sz && x->rs == sz * x->cols) || (x->rs == sz && x->cs == sz * x->rows);
 }
 
-/* np.dot's copy of an operand that is not one segment: C order; *x then reads it */
-static char *c_copy(Mat *x, int64_t sz) {
-    char *q = malloc((size_t)(x->rows * x->cols * sz) + 1);
-    if (!q) return NULL;
-    for (int64_t i = 0; i < x->rows; i++)
-        for (int64_t j = 0; j < x->cols; j++) memcpy(q + (i * x->cols + j) * sz, x->p + i * x->rs + j * x->cs, (size_t)sz);
-    x->p = q; x->rs = sz * x->cols; x->cs = sz;
-    return q;
-}
 
 static void loops(int dt, Mat a, Mat b, char *c);
 
@@ -185,7 +176,7 @@ static int product(int dt, Mat a, Mat b, char *c) {
         rt_blas_lock(false);
         return 0;
     }
-    char *pa = a_ok ? NULL : copy_for_blas(&a, sz), *pb = b_ok ? NULL : copy_for_blas(&b, sz);
+    char *pa = a_ok ? NULL : copy_mat(&a, sz, true), *pb = b_ok ? NULL : copy_mat(&b, sz, true);
     if ((!a_ok && !pa) || (!b_ok && !pb)) { free(pa); free(pb); return -1; }
     rt_blas_lock(true);
     matrixmatrix(dt, a, b, c);
@@ -226,12 +217,6 @@ static void loops(int dt, Mat a, Mat b, char *c) {
         }
 }
 
-static int fail(Run *run, int line, const char *file, const char *msg) {
-    run_raise(run, RE_RAISE, line, file);
-    run->ename = "ValueError";
-    snprintf(run->msg, sizeof run->msg, "%s", msg);
-    return -1;
-}
 
 int rt_matmul(Run *run, const RdArr *a, const RdArr *b, int nb, bool dot, Slot *out, int line, const char *file) {
     int dt = a->dtype;
@@ -240,12 +225,12 @@ int rt_matmul(Run *run, const RdArr *a, const RdArr *b, int nb, bool dot, Slot *
         char m[200];
         snprintf(m, sizeof m, "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature "
                  "(n?,k),(k,m?)->(n?,m?) (size %lld is different from %lld)", (long long)b->n[nb], (long long)K);
-        return fail(run, line, file, m);
+        return run_raise_msg(run, "ValueError", m, line, file);
     }
     int64_t dims[KILN_MAXDIM], nbatch = 1;
     for (int k = 0; k < nb; k++) {
         int64_t x = a->n[k], y = b->n[k];
-        if (x != y && x != 1 && y != 1) return fail(run, line, file, "matmul: the batch dimensions could not be broadcast together");
+        if (x != y && x != 1 && y != 1) return run_raise_msg(run, "ValueError", "matmul: the batch dimensions could not be broadcast together", line, file);
         dims[k] = x == 1 ? y : x;
         nbatch *= dims[k];
     }
@@ -269,8 +254,8 @@ int rt_matmul(Run *run, const RdArr *a, const RdArr *b, int nb, bool dot, Slot *
         if (!M || !N) continue;
         if (blas) {
             char *pa = NULL, *pb = NULL; /* np.dot's copies */
-            if (dot && !one_segment(&A, (int64_t)sz) && !(pa = c_copy(&A, (int64_t)sz))) { run_raise(run, RE_NOMEM, line, file); return -1; }
-            if (dot && !one_segment(&B, (int64_t)sz) && !(pb = c_copy(&B, (int64_t)sz))) { free(pa); run_raise(run, RE_NOMEM, line, file); return -1; }
+            if (dot && !one_segment(&A, (int64_t)sz) && !(pa = copy_mat(&A, (int64_t)sz, false))) { run_raise(run, RE_NOMEM, line, file); return -1; }
+            if (dot && !one_segment(&B, (int64_t)sz) && !(pb = copy_mat(&B, (int64_t)sz, false))) { free(pa); run_raise(run, RE_NOMEM, line, file); return -1; }
             int rc = product(dt, A, B, cq);
             free(pa); free(pb);
             if (rc) { run_raise(run, RE_NOMEM, line, file); return -1; }

@@ -556,20 +556,14 @@ static int reduce_into(Run *run, int kind, const RdArr *a, unsigned axes, int od
     return 0;
 }
 
-static int fail(Run *run, int line, const char *file, const char *msg) {
-    run_raise(run, RE_RAISE, line, file);
-    run->ename = "ValueError";
-    snprintf(run->msg, sizeof run->msg, "%s", msg);
-    return -1;
-}
 
 /* argmin/argmax along axis ax (-1: the C-order flattening) */
 static int arg_reduce(Run *run, int kind, const RdArr *a, int ax, int64_t *o, int line, const char *file) {
     int64_t total = 1;
     for (int k = 0; k < a->ndim; k++) total *= a->n[k];
     int64_t len = ax < 0 ? total : a->n[ax];
-    if (len == 0) return fail(run, line, file, kind == RK_ARGMAX ? "attempt to get argmax of an empty sequence"
-                                                                 : "attempt to get argmin of an empty sequence");
+    if (len == 0) return run_raise_msg(run, "ValueError", kind == RK_ARGMAX ? "attempt to get argmax of an empty sequence"
+                                                                 : "attempt to get argmin of an empty sequence", line, file);
     int64_t outer = total / len, idx[KILN_MAXDIM] = {0};
     bool f = dt_is_float(a->dtype), u = dt_is_unsigned(a->dtype), cx = dt_is_complex(a->dtype);
     for (int64_t q = 0; q < outer; q++) {
@@ -856,7 +850,7 @@ int rt_reduce(Run *run, const RdSpec *q, const RdArr *a, Slot *out, int line, co
         if (onum || !nd) {
             char m[120];
             snprintf(m, sizeof m, "zero-size array to reduction operation %s which has no identity", ufunc_of(kind));
-            return fail(run, line, file, m);
+            return run_raise_msg(run, "ValueError", m, line, file);
         }
     }
     bool scalar = !q->array_result;

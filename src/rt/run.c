@@ -82,6 +82,14 @@ int run_raise(Run *r, RtErr code, int line, const char *file) {
     return -1;
 }
 
+int run_raise_msg(Run *r, const char *cls, const char *msg, int line, const char *file) {
+    if (r->code) return -1; /* keep the first error */
+    run_raise(r, RE_RAISE, line, file);
+    r->ename = cls;
+    snprintf(r->msg, sizeof r->msg, "%s", msg);
+    return -1;
+}
+
 int run_nomem(Run *r, const char *what, int line, const char *file) {
     if (r->code) return -1; /* keep the first error */
     run_raise(r, RE_NOMEM, line, file);

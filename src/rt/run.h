@@ -153,6 +153,7 @@ static inline bool run_interrupted(const Run *r) {
 }
 void run_release(Run *r);                 /* drop the call's references to buffers */
 int run_raise(Run *r, RtErr code, int line, const char *file);
+int run_raise_msg(Run *r, const char *cls, const char *msg, int line, const char *file); /* cls(msg), as raised; -1 */
 int run_nomem(Run *r, const char *what, int line, const char *file); /* MemoryError: "out of memory <what>"; -1 */
 bool run_adopt(Run *parent, Run *r);
 /* allocate a zeroed C-contiguous array; writes its descriptor into out; -1 on error (raised) */

@@ -103,12 +103,6 @@ static void select_kth(Item *a, int64_t n, int64_t kth, int c) {
     }
 }
 
-static int fail(Run *run, int line, const char *file, const char *ename, const char *msg) {
-    run_raise(run, RE_RAISE, line, file);
-    run->ename = ename;
-    snprintf(run->msg, sizeof run->msg, "%s", msg);
-    return -1;
-}
 
 int rt_sort(Run *run, int routine, const RdArr *a, int axis, int64_t kth, Slot *out, int line, const char *file) {
     int nd = a->ndim, dt = a->dtype, c = key_class(dt);
@@ -124,7 +118,7 @@ int rt_sort(Run *run, int routine, const RdArr *a, int axis, int64_t kth, Slot *
         if (kth < 0 || kth >= len) {
             char m[100];
             snprintf(m, sizeof m, "kth(=%lld) out of bounds (%lld)", (long long)kth, (long long)len);
-            return fail(run, line, file, "ValueError", m);
+            return run_raise_msg(run, "ValueError", m, line, file);
         }
     }
     int odt = args ? KILN_INT64 : dt;
