@@ -95,3 +95,32 @@ def mixed(count):
             if np.signbit(x) != np.signbit(y) or (x == x) != (y == y) or (x == x and x != y):
                 bad32 += 1
     return (bad64, bad32, count)
+
+# a single NaN at each place of views starting at every alignment (the AVX-512 scan goes one by one up to a 64-byte
+# boundary, then looks for NaNs in pairs of vectors), and the extremes of those views without one
+def one_nan(dt):
+    base = np.arange(300).astype(dt) * 0.5 - 40.0
+    found = 0
+    ext = []
+    for off in range(17):
+        v = base[off:off + 200]
+        ext.append((float(v.max()), float(v.min())))
+        for k in range(0, 200):
+            w = v.copy()
+            w[k] = np.nan
+            u = base.copy()
+            u[off + k] = np.nan
+            t = u[off:off + 200]
+            if np.isnan(w.max()) and np.isnan(w.min()) and np.isnan(t.max()) and np.isnan(t.min()):
+                found += 1
+    return found, ext
+
+# run: one_nan64()
+# expect: (3400, [(59.5, -40.0), (60.0, -39.5), (60.5, -39.0), (61.0, -38.5), (61.5, -38.0), (62.0, -37.5), (62.5, -37.0), (63.0, -36.5), (63.5, -36.0), (64.0, -35.5), (64.5, -35.0), (65.0, -34.5), (65.5, -34.0), (66.0, -33.5), (66.5, -33.0), (67.0, -32.5), (67.5, -32.0)])
+def one_nan64():
+    return one_nan(np.float64)
+
+# run: one_nan32()
+# expect: (3400, [(59.5, -40.0), (60.0, -39.5), (60.5, -39.0), (61.0, -38.5), (61.5, -38.0), (62.0, -37.5), (62.5, -37.0), (63.0, -36.5), (63.5, -36.0), (64.0, -35.5), (64.5, -35.0), (65.0, -34.5), (65.5, -34.0), (66.0, -33.5), (66.5, -33.0), (67.0, -32.5), (67.5, -32.0)])
+def one_nan32():
+    return one_nan(np.float32)
