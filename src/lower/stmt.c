@@ -356,11 +356,16 @@ static void counted_loop(Inf *I, Node *s, Val start, Ref n, Val step) {
     loop_close(I, s, &L);
 }
 
-/* a sequence walked by index: arrays, lists, and enumerate/zip over them and ranges */
+/* a sequence walked by index: arrays, lists, ranges, and enumerate/zip over them (nested too:
+ * enumerate(zip(a, b)) walks a and b by one index and gives (i, (a[i], b[i]))) */
+enum { SEQ_ARRAY, SEQ_RANGE, SEQ_LIST /* its length read before each item, as CPython does */, SEQ_ENUMERATE, SEQ_ZIP };
 typedef struct Seq {
-    int kind;          /* 0 array, 1 range(0, n), 2 list (its length read before each item, as CPython does) */
+    int kind;
     Val arr;
     Ref len;
+    Ref start, step;   /* enumerate's start, a range's start and step (0: none) */
+    int nsub;          /* enumerate's one sequence, zip's 1 to 8 */
+    struct Seq *sub;
 } Seq;
 
 /* range(...), or a prange that runs as one: nested in a parallel loop, in a nested function, under
@@ -370,15 +375,58 @@ static bool range_like(Inf *I, Node *n) {
     return pr_is_prange_call(n) && (n->a->kind != N_NAME || (st_is_builtin_call(I, n, "prange") && !I->env->ast->own_prange));
 }
 
+static Seq seq_of(Inf *I, Node *n, const Val *given);
+
+/* enumerate(seq[, start]) or zip(seqs...): its sequences, then enumerate's start (Python's argument order) */
+static Seq seq_combined(Inf *I, Node *it) {
+    bool enumerate = st_is_builtin_call(I, it, "enumerate");
+    Seq q;
+    memset(&q, 0, sizeof q);
+    q.kind = enumerate ? SEQ_ENUMERATE : SEQ_ZIP;
+    Node *startn = enumerate && it->nkids == 2 ? it->kids[1] : NULL;
+    for (int k = 0; k < it->nkids2; k++) {
+        if (!enumerate || strcmp(it->names[k], "start") || startn)
+            inf_fail(I, it->kids2[k], "%s() keyword argument '%s' is not supported", enumerate ? "enumerate" : "zip",
+                     it->names[k]);
+        startn = it->kids2[k];
+    }
+    if (enumerate && (it->nkids < 1 || it->nkids > 2)) inf_fail(I, it, "enumerate() takes a sequence and a start here");
+    if (!enumerate && (it->nkids < 1 || it->nkids > 8)) inf_fail(I, it, "zip() takes 1 to 8 sequences here");
+    q.nsub = enumerate ? 1 : it->nkids;
+    q.sub = arena_alloc(I->a, sizeof(Seq) * (size_t)q.nsub);
+    if (!q.sub) inf_oom(I);
+    for (int i = 0; i < q.nsub; i++) q.sub[i] = seq_of(I, it->kids[i], NULL);
+    if (startn) {
+        Val sv = ex_expr(I, startn);
+        if (sv.ty->kind != T_SCALAR || !dt_is_intlike(sv.ty->dtype))
+            inf_fail(I, startn, "'%s' object cannot be interpreted as an integer", inf_tyname(I, sv.ty));
+        q.start = ex_coerce(I, sv, int_t(I), startn).r;
+    }
+    return q;
+}
+
 /* the sequence n walks; given: n's value, evaluated already (an iterable is evaluated once) */
 static Seq seq_of(Inf *I, Node *n, const Val *given) {
     Seq q;
     memset(&q, 0, sizeof q);
+    if (!given && (st_is_builtin_call(I, n, "enumerate") || st_is_builtin_call(I, n, "zip"))) return seq_combined(I, n);
     if (!given && range_like(I, n) && n->nkids == 1) {
         Val v = int_arg(I, n->kids[0]);
-        q.kind = 1;
+        q.kind = SEQ_RANGE;
         Ref zero = inf_const_i(I, int_t(I), 0);
         Ref ops[3] = {inf_op2(I, OP_GT, bool_t(I), v.r, zero), v.r, zero};
+        q.len = inf_emit(I, OP_SELECT, int_t(I), ops, 3, 0);
+        return q;
+    }
+    if (!given && range_like(I, n)) { /* range(start, stop[, step]): item k is start + k * step */
+        Val start, stop, step;
+        int64_t sv = st_range_args(I, n, "range", &start, &stop, &step);
+        q.kind = SEQ_RANGE;
+        q.start = start.r;
+        q.step = step.r;
+        Ref cnt = inf_emit(I, OP_CAST, int_t(I), (Ref[]){st_trip_count(I, start.r, stop.r, step.r, sv ? (sv > 0 ? 1 : -1) : 0)}, 1, 0);
+        /* more than 2^63 - 1 items (range(-2**63, 2**63 - 1)): as many as an index can count */
+        Ref ops[3] = {inf_op2(I, OP_LT, bool_t(I), cnt, inf_const_i(I, int_t(I), 0)), inf_const_i(I, int_t(I), INT64_MAX), cnt};
         q.len = inf_emit(I, OP_SELECT, int_t(I), ops, 3, 0);
         return q;
     }
@@ -386,7 +434,7 @@ static Seq seq_of(Inf *I, Node *n, const Val *given) {
     if (v.ty->kind == T_DICT) v = dc_part(I, v, 0); /* a dict iterates its keys */
     if (v.ty->kind == T_SET) v = se_items(I, v);     /* a set its keys, in CPython's order */
     if (tx_is(v.ty)) v = tx_chars(I, v);              /* a string its characters */
-    if (v.ty->kind == T_LIST) { q.kind = 2; q.arr = v; return q; }
+    if (v.ty->kind == T_LIST) { q.kind = SEQ_LIST; q.arr = v; return q; }
     if (v.ty->kind != T_ARRAY) inf_fail(I, n, "iterating over %s is not supported here", inf_tyname(I, v.ty));
     if (v.ty->ndim == 0) inf_fail(I, n, "iteration over a 0-d array");
     q.arr = v;
@@ -395,8 +443,23 @@ static Seq seq_of(Inf *I, Node *n, const Val *given) {
 }
 
 static Val seq_at(Inf *I, Seq *q, Ref k) {
-    if (q->kind == 1) return mkval(I, k);
-    if (q->kind == 2) return ls_item(I, q->arr, k);
+    if (q->kind == SEQ_RANGE)
+        return mkval(I, q->step ? inf_op2(I, OP_ADD, int_t(I), inf_op2(I, OP_MUL, int_t(I), k, q->step), q->start) : k);
+    if (q->kind == SEQ_LIST) return ls_item(I, q->arr, k);
+    if (q->kind == SEQ_ENUMERATE || q->kind == SEQ_ZIP) { /* the tuple of the parts' items */
+        Val elems[9];
+        int ne = 0;
+        if (q->kind == SEQ_ENUMERATE) elems[ne++] = q->start ? mkval(I, inf_op2(I, OP_ADD, int_t(I), k, q->start)) : mkval(I, k);
+        for (int i = 0; i < q->nsub; i++) elems[ne++] = seq_at(I, &q->sub[i], k);
+        const Type *ts[9];
+        for (int i = 0; i < ne; i++) ts[i] = elems[i].ty;
+        Val e = elems[0];
+        e.ty = ty_tuple(I->tt, ts, ne);
+        e.el = arena_alloc(I->a, sizeof(Val) * (size_t)ne);
+        if (!e.ty || !e.el) inf_oom(I);
+        memcpy(e.el, elems, sizeof(Val) * (size_t)ne);
+        return e;
+    }
     const Type *t = q->arr.ty;
     Ref ops[2] = {q->arr.r, k};
     if (t->ndim == 1) return mkval(I, inf_emit(I, OP_LOAD, ty_scalar(I->tt, t->dtype, false), ops, 2, 0));
@@ -420,60 +483,42 @@ static Ref shorter(Inf *I, Ref n, Ref len) {
     return inf_emit(I, OP_SELECT, int_t(I), ops, 3, 0);
 }
 
+/* whether a list in q's leaves has an element type nothing gave it: a list nothing ever stores into */
+static bool seq_never_filled(const Seq *q) {
+    if (q->kind == SEQ_LIST) return q->arr.ty->elems[0]->kind == T_UNKNOWN;
+    for (int i = 0; i < q->nsub; i++) if (seq_never_filled(&q->sub[i])) return true;
+    return false;
+}
+
+/* n shortened to the lengths of q's leaves: those known before the loop (lists: false) or the lists' own,
+ * read at each step (lists: true) */
+static Ref seq_len(Inf *I, const Seq *q, Ref n, bool lists) {
+    if (q->kind == SEQ_ENUMERATE || q->kind == SEQ_ZIP) {
+        for (int i = 0; i < q->nsub; i++) n = seq_len(I, &q->sub[i], n, lists); /* zip stops at the shortest */
+        return n;
+    }
+    if ((q->kind == SEQ_LIST) != lists) return n;
+    return shorter(I, n, lists ? ls_len(I, q->arr) : q->len);
+}
+
 /* for ... in a sequence (or enumerate/zip of them); given: the iterable's value, evaluated already */
 static void for_seq(Inf *I, Node *s, const Val *given) {
-    Node *it = s->b;
-    Seq qs[8]; int nq = 0;
-    bool enumerate = st_is_builtin_call(I, it, "enumerate"), zip = st_is_builtin_call(I, it, "zip");
-    Ref start = 0; /* enumerate's start (0: none) */
-    if (enumerate || zip) {
-        Node *startn = enumerate && it->nkids == 2 ? it->kids[1] : NULL;
-        for (int k = 0; k < it->nkids2; k++) {
-            if (!enumerate || strcmp(it->names[k], "start") || startn)
-                inf_fail(I, it->kids2[k], "%s() keyword argument '%s' is not supported", enumerate ? "enumerate" : "zip",
-                         it->names[k]);
-            startn = it->kids2[k];
-        }
-        if (enumerate && (it->nkids < 1 || it->nkids > 2)) inf_fail(I, it, "enumerate() takes a sequence and a start here");
-        if (zip && (it->nkids < 1 || it->nkids > 8)) inf_fail(I, it, "zip() takes 1 to 8 sequences here");
-        for (int i = 0; i < (enumerate ? 1 : it->nkids); i++) qs[nq++] = seq_of(I, it->kids[i], NULL);
-        if (startn) { /* evaluated after the sequence, as Python's arguments are */
-            Val sv = ex_expr(I, startn);
-            if (sv.ty->kind != T_SCALAR || !dt_is_intlike(sv.ty->dtype))
-                inf_fail(I, startn, "'%s' object cannot be interpreted as an integer", inf_tyname(I, sv.ty));
-            start = ex_coerce(I, sv, int_t(I), startn).r;
-        }
-    } else {
-        qs[nq++] = seq_of(I, it, given);
+    Seq q = seq_of(I, s->b, given);
+    if (seq_never_filled(&q)) { /* always empty, so no iteration (a body typed from nothing is no IR) */
+        st_body(I, s->kids2, s->nkids2);
+        return;
     }
-    for (int i = 0; i < nq; i++)
-        if (qs[i].kind == 2 && qs[i].arr.ty->elems[0]->kind == T_UNKNOWN) { /* a list nothing ever stores into: */
-            st_body(I, s->kids2, s->nkids2); /* always empty, so no iteration (a body typed from nothing is no IR) */
-            return;
-        }
-    Ref n = 0;
-    for (int i = 0; i < nq; i++) if (qs[i].kind != 2) n = shorter(I, n, qs[i].len); /* zip stops at the shortest */
+    Ref n = seq_len(I, &q, 0, false);
     Node *kv = st_hidden(I, "$k%d", s);
     inf_assign(I, kv, mkval(I, inf_const_i(I, int_t(I), 0)));
     LoopBlocks L = loop_open(I, s);
-    for (int i = 0; i < nq; i++) if (qs[i].kind == 2) n = shorter(I, n, ls_len(I, qs[i].arr)); /* a list's, each time */
+    n = seq_len(I, &q, n, true);
     Val k = inf_read_name(I, kv);
     if (I->f->ins.v[k.r].op == OP_PARAM) I->f->ins.v[k.r].flags |= INS_NONNEG;
     inf_branch(I, inf_op2(I, OP_LT, bool_t(I), k.r, n), L.body, L.exit);
     I->cur = L.body;
     inf_seal(I, L.body);
-    Val elems[9]; int ne = 0;
-    if (enumerate) elems[ne++] = start ? mkval(I, inf_op2(I, OP_ADD, int_t(I), k.r, start)) : k;
-    for (int i = 0; i < nq; i++) elems[ne++] = seq_at(I, &qs[i], k.r);
-    Val e = elems[0];
-    if (enumerate || zip) {
-        const Type *ts[9];
-        for (int i = 0; i < ne; i++) ts[i] = elems[i].ty;
-        e.ty = ty_tuple(I->tt, ts, ne);
-        e.el = arena_alloc(I->a, sizeof(Val) * (size_t)ne);
-        if (!e.ty || !e.el) inf_oom(I);
-        memcpy(e.el, elems, sizeof(Val) * (size_t)ne);
-    }
+    Val e = seq_at(I, &q, k.r);
     loop_body(I, &L, s, s->a, &e);
     if (I->cur != NOBLOCK) {
         Val k2 = inf_read_name(I, kv);
