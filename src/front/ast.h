@@ -43,6 +43,7 @@ typedef enum {
     N_LAMBDA,  /* lambda names: a  ->  names: params, kids2: their defaults (NULL if none), a: the body */
     N_FSTRING, /* f"..." (with any strings next to it): kids: N_STR texts and N_FIELDs, in order */
     N_FIELD,   /* {a!op:name} of an f-string: a: the expression, op: 'r', 's', 'a' or 0, name: the format spec ("" if none) */
+    N_STARRED, /* *a, an item of a tuple target (first, *rest = xs): a: the target it binds (a list) */
     /* statements */
     S_EXPR,    /* a */
     S_ASSIGN,  /* kids: targets (a = b = v), a: value */
@@ -85,6 +86,9 @@ struct Node {
     int32_t nnames;
     union { int64_t i; double f; } v;
 };
+
+/* the target a target list's item binds: itself, or for a starred item (*rest) the one inside */
+static inline Node *ast_unstar(const Node *t) { return (Node *)(t->kind == N_STARRED ? t->a : t); }
 
 /* A parsed file. */
 typedef struct Ast {

@@ -63,6 +63,7 @@ char *ol_str(Out *o, const char *s) {
 }
 
 static void targets(Out *o, Node *t, Names *out) {
+    t = ast_unstar(t);
     if (t->kind == N_NAME) ol_add(o, out, t->name);
     else if (t->kind == N_TUPLE || t->kind == N_LIST) for (int i = 0; i < t->nkids; i++) targets(o, t->kids[i], out);
 }

@@ -109,6 +109,15 @@ static bool starts_expr(int k) {
     return false;
 }
 
+/* item | '*' expr: an item of a target list (lowering refuses a starred one in a value) */
+static Node *starred_or(P *p, Node *(*item)(P *)) {
+    if (p->tok.kind != TK_STAR) return item(p);
+    Node *s = node(p, N_STARRED, p->tok);
+    advance(p);
+    s->a = expr_bitor(p);
+    return s;
+}
+
 /* testlist: test (',' test)* [','] — a tuple when there is a comma */
 /* a testlist whose first item (at token at) is parsed already */
 static Node *testlist_after(P *p, Node *first, Token at) {
@@ -116,8 +125,8 @@ static Node *testlist_after(P *p, Node *first, Token at) {
     NodeVec v = {0};
     push(p, &v, first);
     while (accept(p, TK_COMMA)) {
-        if (!starts_expr(p->tok.kind)) break;
-        push(p, &v, test(p));
+        if (!starts_expr(p->tok.kind) && p->tok.kind != TK_STAR) break;
+        push(p, &v, starred_or(p, test));
     }
     Node *t = node(p, N_TUPLE, at);
     t->kids = v.v; t->nkids = (int32_t)v.n;
@@ -126,7 +135,7 @@ static Node *testlist_after(P *p, Node *first, Token at) {
 
 static Node *testlist(P *p) {
     Token at = p->tok;
-    Node *first = test(p);
+    Node *first = starred_or(p, test);
     return testlist_after(p, first, at);
 }
 
@@ -678,9 +687,16 @@ static Node *test_(P *p) {
 static void check_target(P *p, Node *t) {
     switch (t->kind) {
     case N_NAME: case N_SUBSCR: return;
-    case N_TUPLE:
-        for (int i = 0; i < t->nkids; i++) check_target(p, t->kids[i]);
+    case N_TUPLE: {
+        int stars = 0;
+        for (int i = 0; i < t->nkids; i++) {
+            Node *k = t->kids[i];
+            if (k->kind == N_STARRED && ++stars > 1) diag_fail(p->d, k->line, k->col, "multiple starred expressions in assignment");
+            check_target(p, k->kind == N_STARRED ? k->a : k);
+        }
         return;
+    }
+    case N_STARRED: diag_fail(p->d, t->line, t->col, "starred assignment target must be in a list or tuple");
     case N_ATTR: diag_fail(p->d, t->line, t->col, "assignment to an attribute is not supported");
     default: diag_fail(p->d, t->line, t->col, "cannot assign to this expression");
     }
@@ -1011,14 +1027,14 @@ static Node *while_stmt(P *p) {
 /* target_list: target (',' target)* [','] ; target: NAME | '(' target_list ')' */
 static Node *for_target(P *p) {
     Token t = p->tok;
-    Node *first = expr_bitor(p);
+    Node *first = starred_or(p, expr_bitor);
     Node *e = first;
     if (p->tok.kind == TK_COMMA) {
         NodeVec v = {0};
         push(p, &v, first);
         while (accept(p, TK_COMMA)) {
             if (p->tok.kind == TK_IN) break;
-            push(p, &v, expr_bitor(p));
+            push(p, &v, starred_or(p, expr_bitor));
         }
         e = node(p, N_TUPLE, t);
         e->kids = v.v; e->nkids = (int32_t)v.n;

@@ -151,6 +151,7 @@ static void note_assign(Out *o, Body *b, const char *name, Node *at) {
 }
 
 static void targets(Out *o, Body *b, Node *t, Node *stmt) {
+    t = ast_unstar(t);
     if (t->kind == N_NAME) { note_assign(o, b, t->name, stmt); return; }
     if (t->kind == N_TUPLE || t->kind == N_LIST) { for (int i = 0; i < t->nkids; i++) targets(o, b, t->kids[i], stmt); return; }
     if (t->kind == N_SUBSCR) { PUSH(o, b->stores, t); reads_kids(o, b, t, NULL); return; }
@@ -295,6 +296,7 @@ static void def_check_expr(Out *o, const Body *b, const Names *priv, const Names
 }
 
 static void def_targets(Out *o, Names *def, Node *t) {
+    t = ast_unstar(t);
     if (t->kind == N_NAME) ol_add(o, def, t->name);
     else if (t->kind == N_TUPLE || t->kind == N_LIST) for (int i = 0; i < t->nkids; i++) def_targets(o, def, t->kids[i]);
 }
@@ -482,6 +484,7 @@ static void after_expr(Out *o, const Node *e, const Names *watch, int end, const
 }
 
 static void unwatch(Names *watch, const Node *t) {
+    t = ast_unstar(t);
     if (t->kind == N_TUPLE || t->kind == N_LIST) { for (int i = 0; i < t->nkids; i++) unwatch(watch, t->kids[i]); return; }
     if (t->kind != N_NAME) return;
     for (uint32_t i = 0; i < watch->n; i++)
@@ -578,6 +581,7 @@ typedef struct Alias { const char *name; Node *len; } Alias;
 static int assigns_in(const Node *s, const char *name);
 
 static int target_count(const Node *t, const char *name) {
+    t = ast_unstar(t);
     if (t->kind == N_NAME) return !strcmp(t->name, name);
     int k = 0;
     if (t->kind == N_TUPLE || t->kind == N_LIST) for (int i = 0; i < t->nkids; i++) k += target_count(t->kids[i], name);

@@ -107,6 +107,7 @@ static Node **two(Gx *g, Node *s, Node *t) {
 /* ---- renaming a generator's variables: a copy of the expression with them replaced ---- */
 
 static void bind_names(Gx *g, Node *target, int id) {
+    target = ast_unstar(target);
     if (target->kind == N_TUPLE) {
         for (int i = 0; i < target->nkids; i++) bind_names(g, target->kids[i], id);
         return;
@@ -141,6 +142,7 @@ static bool shadowed(Gx *g, const char *name) {
 }
 
 static void shadow_targets(Gx *g, Node *t) {
+    t = ast_unstar(t);
     if (t->kind == N_TUPLE) { for (int i = 0; i < t->nkids; i++) shadow_targets(g, t->kids[i]); return; }
     if (t->kind != N_NAME) return;
     if (g->nshadow == (int)NELEM(g->shadow)) inf_fail(g->I, t, "generator expressions nested too deeply");

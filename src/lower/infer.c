@@ -528,6 +528,7 @@ static void add_var(Inf *I, const char *name) {
 /* every name bound anywhere in the function is local throughout, as in Python: assignment and for targets,
  * augmented assignments, inner defs' names (not their bodies: an inner def's locals are its own) */
 static void scan_targets(Node *t, void (*bind)(void *, const char *), void *ctx) {
+    t = ast_unstar(t);
     if (t->kind == N_NAME) bind(ctx, t->name);
     else if (t->kind == N_TUPLE)
         for (int i = 0; i < t->nkids; i++) scan_targets(t->kids[i], bind, ctx);
@@ -843,17 +844,21 @@ void inf_assign(Inf *I, Node *t, Val v) {
             st_raise_if(I, none, "TypeError", "cannot unpack non-iterable NoneType object");
             v = v.el[1];
         }
-        if (v.ty->kind != T_TUPLE) {
-            if (v.ty->kind == T_UNKNOWN) {
-                for (int i = 0; i < t->nkids; i++) inf_assign(I, t->kids[i], v);
-                return;
-            }
-            inf_fail(I, t, "cannot unpack a value of type %s", inf_tyname(I, v.ty));
+        if (v.ty->kind == T_UNKNOWN) {
+            for (int i = 0; i < t->nkids; i++) inf_assign(I, ast_unstar(t->kids[i]), v);
+            return;
         }
+        v = up_items(I, t, v); /* a list's or an array's items, a starred target's list */
+        if (I->cur == NOBLOCK) return;
+        if (v.ty->kind == T_UNKNOWN) {
+            for (int i = 0; i < t->nkids; i++) inf_assign(I, ast_unstar(t->kids[i]), v);
+            return;
+        }
+        if (v.ty->kind != T_TUPLE) inf_fail(I, t, "cannot unpack a value of type %s", inf_tyname(I, v.ty));
         if (v.ty->n != t->nkids)
             inf_fail(I, t, v.ty->n > t->nkids ? "too many values to unpack (expected %d)" : "not enough values to unpack (expected %d)",
                      t->nkids);
-        for (int i = 0; i < t->nkids; i++) inf_assign(I, t->kids[i], v.el[i]);
+        for (int i = 0; i < t->nkids; i++) inf_assign(I, ast_unstar(t->kids[i]), v.el[i]);
         return;
     case N_SUBSCR: {
         Val arr = ex_expr(I, t->a);

@@ -348,6 +348,10 @@ int mp_lookup(const char *name);                /* its index (BI_MATHPY + k), or
 Val mp_call(Inf *I, Node *call, int k);
 bool mp_method(Inf *I, Node *call, Val o, const char *m, Val *out); /* false: not one of its methods */
 
+/* unpack.c: what a tuple target takes apart: v (a tuple, a list, an array) as a tuple of one item per target of
+ * t, a starred target's items a list (a list or an array checked when it runs, with CPython's ValueErrors) */
+Val up_items(Inf *I, Node *t, Val v);
+
 /* try.c: try statements */
 void tr_try(Inf *I, Node *s);
 void tr_split(Inf *I); /* the instruction just emitted may raise inside a try body: its block ends there */
