@@ -33,6 +33,7 @@ enum {
     BI_CLOCK = 1100,    /* + clock.c's clocks of the time module */
     BI_MATHPY = 1200,   /* + mathpy.c's math functions written in Python */
     BI_NPDIST = 1300,   /* + npdist.c's legacy np.random distributions */
+    BI_BISECT = 1400,   /* + bisect.c's functions */
 };
 
 int cl_itertools(int id) { return id >= BI_ITERTOOLS && id < BI_ITERTOOLS + 100 ? id - BI_ITERTOOLS : -1; }
@@ -196,6 +197,12 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
                             "heapreplace are)%s", name, I->star_note);
         return builtin(I, BI_HEAPQ + k);
     }
+    if (mod == MOD_BISECT) {
+        int k = bs_lookup(name);
+        if (k < 0) inf_fail(I, at, "bisect.%s is not supported in kernels (bisect_left, bisect_right, bisect, insort_left, "
+                            "insort_right and insort are)%s", name, I->star_note);
+        return builtin(I, BI_BISECT + k);
+    }
     if (mod == MOD_RANDOM || mod == MOD_NP_RANDOM) {
         int k = rn_lookup(mod, name);
         if (k < 0 && mod == MOD_NP_RANDOM && (k = nd_lookup(name)) >= 0) return builtin(I, BI_NPDIST + k);
@@ -295,6 +302,8 @@ static Val import_target(Inf *I, Node *n, const char *target, int line) {
     if (!strcmp(target, "functools")) return stat(I, &I->tt->module[MOD_FUNCTOOLS]);
     if (!strcmp(target, "heapq")) return stat(I, &I->tt->module[MOD_HEAPQ]);
     if (!strcmp(target, "time")) return stat(I, &I->tt->module[MOD_TIME]);
+    if (!strcmp(target, "bisect")) return stat(I, &I->tt->module[MOD_BISECT]);
+    if (!strncmp(target, "bisect.", 7) && !strchr(target + 7, '.')) return module_attr(I, MOD_BISECT, target + 7, n);
     if (!strncmp(target, "time.", 5) && !strchr(target + 5, '.')) return module_attr(I, MOD_TIME, target + 5, n);
     if (!strncmp(target, "heapq.", 6) && !strchr(target + 6, '.')) return module_attr(I, MOD_HEAPQ, target + 6, n);
     if (!strncmp(target, "itertools.", 10) && !strchr(target + 10, '.')) return module_attr(I, MOD_ITERTOOLS, target + 10, n);
@@ -312,7 +321,7 @@ static Val import_target(Inf *I, Node *n, const char *target, int line) {
     (void)line; /* not in the message: the Python package writes imports on lines of its own */
     bool module = !strchr(target, '.');
     inf_fail(I, n, "'%s' is %s'%s', %s kernels may not use: kernels may use math, random, numpy, "
-             "numpy.linalg.norm, itertools, functools.reduce, heapq and time's clocks only; importing other modules is fine where kernels do not use them", n->name,
+             "numpy.linalg.norm, itertools, functools.reduce, heapq, bisect and time's clocks only; importing other modules is fine where kernels do not use them", n->name,
              module ? "the module " : "", target, module ? "which" : "from a module");
 }
 
@@ -1172,6 +1181,7 @@ Val cl_call(Inf *I, Node *call) {
     if (f.ty->kind == T_DTYPE) return scalar_ctor(I, call, ty_scalar(I->tt, f.ty->dtype, false), kiln_dtype_name(f.ty->dtype));
     if (f.ty->kind != T_BUILTIN) inf_fail(I, call, "'%s' object is not callable", inf_tyname(I, f.ty));
     int id = f.ty->id;
+    if (id >= BI_BISECT) return bs_call(I, call, id - BI_BISECT);
     if (id >= BI_NPDIST) return nd_call(I, call, id - BI_NPDIST);
     if (id >= BI_MATHPY) return mp_call(I, call, id - BI_MATHPY);
     if (id >= BI_CLOCK) return ck_call(I, call, id - BI_CLOCK);

@@ -330,6 +330,10 @@ Val ck_call(Inf *I, Node *call, int k);
 int hq_lookup(const char *name);                /* its index (BI_HEAPQ + k), or -1 */
 Val hq_call(Inf *I, Node *call, int k);
 
+/* bisect.c: bisect's bisect_left, bisect_right, bisect, insort_left, insort_right, insort, as CPython's _bisect */
+int bs_lookup(const char *name);                /* its index (BI_BISECT + k), or -1 */
+Val bs_call(Inf *I, Node *call, int k);
+
 /* mathint.c: math's integer functions (isqrt, gcd, lcm, factorial, comb, perm), written in Python and inlined */
 int mi_lookup(const char *name);                /* its index (BI_MATHINT + k), or -1 */
 Val mi_call(Inf *I, Node *call, int k);

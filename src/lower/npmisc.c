@@ -392,8 +392,10 @@ static Val py_def2(Inf *I, Node *call, int k) {
         }
         Val a = hold_array(&p, need(I, call, dig ? arg[1] : arg[0], f, dig ? "bins" : "a"), f);
         if (a.ty->ndim != 1) inf_fail(I, call, "np.%s(): the sorted array must be 1-d", f);
-        Val v = hold(&p, ex_expr(I, need(I, call, dig ? arg[0] : arg[1], f, dig ? "x" : "v")));
-        if (v.ty->kind == T_LIST) inf_fail(I, call, "np.%s() of a list of values is not supported (an array or one number is)", f);
+        Node *vn = need(I, call, dig ? arg[0] : arg[1], f, dig ? "x" : "v");
+        Val v = ex_expr(I, vn);
+        if (v.ty->kind == T_LIST || vn->kind == N_TUPLE) v = array_arg(I, vn, f); /* values as NumPy's asarray makes them */
+        hold(&p, v);
         /* find(a, x): the first i with not (a[i] < x) (left), or x < a[i] (right) */
         put(&p, "def %s(a, v):\n", f);
         put(&p, "    def find(a, z):\n        lo = 0\n        hi = a.shape[0]\n        while lo < hi:\n            mid = (lo + hi) // 2\n");
@@ -571,24 +573,36 @@ static Val py_def2(Inf *I, Node *call, int k) {
         put(&p, "def nan_to_num(x):\n    return np.where(x != x, 0.0, np.where(x == np.inf, %s, np.where(x == -np.inf, -%s, x)))\n", big, big);
         break;
     }
-    case NM_QUANTILE: case NM_PERCENTILE: { /* NumPy's 'linear' method for one q: the sorted items' lerp at (n - 1) q */
+    case NM_QUANTILE: case NM_PERCENTILE: { /* NumPy's 'linear' method: the sorted items' lerp at (n - 1) q, per q */
         bool pct = k == NM_PERCENTILE;
         cl_np_bind(I, call, f, 0, (const char *const[]){"a", "q", "axis", NULL}, 3, arg);
         if (arg[2] && arg[2]->kind != N_NONE) inf_fail(I, arg[2], "np.%s(): axis= is not supported yet", f);
         Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f);
         if (dt_is_complex(a.ty->dtype)) inf_fail(I, arg[0], "a must be an array of real numbers");
-        Val q = hold(&p, ex_expr(I, need(I, call, arg[1], f, "q")));
-        if (q.ty->kind != T_SCALAR || dt_is_complex(q.ty->dtype))
-            inf_fail(I, arg[1], "np.%s() of %s is not supported (one number q is)", f, inf_tyname(I, q.ty));
+        Node *qn = need(I, call, arg[1], f, "q");
+        Val q = ex_expr(I, qn);
+        bool many = q.ty->kind == T_LIST || q.ty->kind == T_ARRAY || qn->kind == N_TUPLE; /* an array of results */
+        if (many) q = array_arg(I, qn, f);
+        if ((q.ty->kind != T_SCALAR && q.ty->kind != T_ARRAY) || dt_is_complex(q.ty->dtype) || q.ty->dtype == KILN_BOOL)
+            inf_fail(I, arg[1], "np.%s() of %s is not supported (numbers q are)", f, inf_tyname(I, q.ty));
+        if (many && a.ty->dtype != KILN_FLOAT64 && !dt_is_intlike(a.ty->dtype))
+            inf_fail(I, arg[0], "np.%s() of a %s array at several q is not supported yet (float64 and integer arrays are)", f,
+                     kiln_dtype_name((kiln_dtype)a.ty->dtype));
+        hold(&p, q);
         put(&p, "def %s(a, q):\n", f);
+        put(&p, "    def at(s, n, q):\n        v = (n - 1) * q\n        if v >= n - 1:\n            i = -1\n            j = -1\n"
+                "        elif v < 0:\n            i = 0\n            j = 0\n        else:\n            i = int(np.floor(v))\n"
+                "            j = i + 1\n        g = v - i\n        x = s[i]\n        y = s[j]\n        d = y - x\n        r = x + d * g\n"
+                "        if g >= 0.5:\n            r = y - d * (1 - g)\n");
+        if (is_float(a.ty)) put(&p, "        if n > 0 and s[n - 1] != s[n - 1]:\n            r = s[n - 1]\n");
+        put(&p, "        return r\n");
         if (pct) put(&p, "    q = q / 100\n");
-        put(&p, "    if not (0.0 <= q <= 1.0):\n        raise ValueError(\"%s must be in the range [0, %s]\")\n",
-            pct ? "Percentiles" : "Quantiles", pct ? "100" : "1");
-        put(&p, "    s = np.sort(a.ravel())\n    n = s.shape[0]\n    v = (n - 1) * q\n    if v >= n - 1:\n        i = -1\n        j = -1\n"
-                "    elif v < 0:\n        i = 0\n        j = 0\n    else:\n        i = int(np.floor(v))\n        j = i + 1\n"
-                "    g = v - i\n    x = s[i]\n    y = s[j]\n    d = y - x\n    r = x + d * g\n    if g >= 0.5:\n        r = y - d * (1 - g)\n");
-        if (is_float(a.ty)) put(&p, "    if n > 0 and s[n - 1] != s[n - 1]:\n        r = s[n - 1]\n");
-        put(&p, "    return r\n");
+        put(&p, many ? "    if not np.all((q >= 0.0) & (q <= 1.0)):\n" : "    if not (0.0 <= q <= 1.0):\n");
+        put(&p, "        raise ValueError(\"%s must be in the range [0, %s]\")\n", pct ? "Percentiles" : "Quantiles", pct ? "100" : "1");
+        put(&p, "    s = np.sort(a.ravel())\n    n = s.shape[0]\n");
+        if (!many) put(&p, "    return at(s, n, q)\n");
+        else put(&p, "    qs = q.ravel()\n    out = np.empty(qs.shape[0])\n    for k in range(qs.shape[0]):\n"
+                     "        out[k] = at(s, n, qs[k] * 1.0)\n    return out.reshape(q.shape)\n");
         break;
     }
     case NM_HISTOGRAM: { /* equal bins over [min, max], NumPy's index computation and its one-ulp corrections */

@@ -46,7 +46,7 @@ enum { TUPLE_OPTIONAL = 1 };
 #define TY_LEAVES_MAX 256 /* scalar and array leaves of one flattened value (a call's operands, a return) */
 enum { MOD_MATH, MOD_NUMPY, MOD_RANDOM, MOD_NP_RANDOM, MOD_NP_LINALG, /* math, numpy, random, numpy.random, numpy.linalg */
        MOD_CUDA, MOD_CUDA_TID, MOD_CUDA_CTAID, MOD_CUDA_NTID, MOD_CUDA_NCTAID, /* numba.cuda (kiln.cuda), cuda.threadIdx ... */
-       MOD_CUDA_SHARED, MOD_CUDA_LOCAL, MOD_CUDA_ATOMIC, MOD_ITERTOOLS, MOD_FUNCTOOLS, MOD_HEAPQ, MOD_TIME, MOD_COUNT };
+       MOD_CUDA_SHARED, MOD_CUDA_LOCAL, MOD_CUDA_ATOMIC, MOD_ITERTOOLS, MOD_FUNCTOOLS, MOD_HEAPQ, MOD_TIME, MOD_BISECT, MOD_COUNT };
 
 typedef struct Type Type;
 struct Type {
