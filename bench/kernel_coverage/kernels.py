@@ -5,6 +5,7 @@ kiln or to Numba)."""
 import math
 import random
 
+import bisect
 import numpy as np
 
 WEIGHTS = [0.2, 0.3, 0.5]
@@ -329,6 +330,51 @@ def orthonormal_basis(m):
     return np.round(np.abs(np.diag(r)), 9), np.round(np.abs(q.T @ q), 9)
 
 
+
+def grade(scores):
+    breakpoints = [60, 70, 80, 90]
+    letters = "FDCBA"
+    out = []
+    for sc in scores:
+        out.append(letters[bisect.bisect(breakpoints, sc)])
+    return "".join(out)
+
+
+def row_totals(rows):
+    totals = {}
+    for name, *values in rows:
+        totals[name] = sum(values)
+    return totals
+
+
+def correlation(x, y):
+    c = np.corrcoef(x, y)
+    return round(float(c[0, 1]), 9), np.round(np.cov(x, y), 9)
+
+
+def merge_counts(words_a, words_b):
+    counts = {}
+    for w in words_a:
+        counts[w] = counts.get(w, 0) + 1
+    other = {}
+    for w in words_b:
+        other[w] = other.get(w, 0) + 1
+    counts.update(other)
+    return counts
+
+
+def largest_step(xs):
+    best, where = 0.0, -1
+    for i, (a, b) in enumerate(zip(xs, xs[1:])):
+        if abs(b - a) > best:
+            best, where = abs(b - a), i
+    return where, best
+
+
+def quartiles(a):
+    q1, med, q3 = np.percentile(a, [25, 50, 75])
+    return q1, med, q3, q3 - q1
+
 CASES = [
     (sieve, (100,)),
     (bubble_sort, ([5, 2, 9, 1, 5, 6],)),
@@ -367,6 +413,12 @@ CASES = [
     (principal_axis, (np.array([[1.0, 2.0], [2.0, 3.9], [3.0, 6.1], [4.0, 8.0]]),)),
     (condition_report, (np.array([[4.0, 1.0], [2.0, 3.0]]),)),
     (orthonormal_basis, (np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]),)),
+    (grade, ([33, 99, 77, 70, 89, 90, 100],)),
+    (row_totals, ([("a", 1, 2, 3), ("b", 4, 5, 6)],)),
+    (correlation, (np.array([1.0, 2.0, 3.0, 4.0, 5.0]), np.array([2.0, 4.1, 5.9, 8.2, 9.9]))),
+    (merge_counts, (["a", "b", "a"], ["b", "c"])),
+    (largest_step, ([1.0, 1.5, 4.0, 3.0, 3.2],)),
+    (quartiles, (np.array([7.0, 1.0, 3.0, 9.0, 4.0, 6.0]),)),
     (total, (np.array([1.0, 2.0]),)),
     (total, (3,)),
 ]

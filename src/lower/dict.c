@@ -243,6 +243,42 @@ static Node *call_of(Inf *I, const char *name, Node **args, int n, Node *at) {
     return c;
 }
 
+/* d.update(other, k=v, ...): other's items (a dict's, in its order, or pairs), then the keywords', each stored as
+ * d[k] = v does; a text lowered at the call. The dict is passed as the name it is (an empty one learns its types
+ * from the stores), anything else once */
+static Val update(Inf *I, Node *call, Node *recv, Val d) {
+    if (call->nkids > 1) inf_fail(I, call, "update expected at most 1 argument, got %d", call->nkids);
+    if (call->nkids2 > 16) inf_fail(I, call, "update() with more than 16 keywords is not supported");
+    char text[4096];
+    size_t w = 0;
+    Node *args[2 + 16];
+    int na = 0;
+    args[na++] = recv->kind == N_NAME ? recv : it_held(I, call, 0, d);
+#define PUT(...) do { int n_ = snprintf(text + w, sizeof text - w, __VA_ARGS__); if (n_ < 0 || (size_t)n_ >= sizeof text - w) inf_fail(I, call, "update() is too long to expand"); w += (size_t)n_; } while (0)
+    PUT("def update(d");
+    if (call->nkids) PUT(", o");
+    for (int i = 0; i < call->nkids2; i++) PUT(", v%d", i);
+    PUT("):\n    pass\n");
+    if (call->nkids) {
+        Node *on = call->kids[0];
+        /* zip(), enumerate(), a generator: iterables only, so their pairs made a dict first (the same stores in the
+         * same order: a later pair of one key wins in both) */
+        if (on->kind == N_GENEXP || st_is_builtin_call(I, on, "zip") || st_is_builtin_call(I, on, "enumerate"))
+            on = call_of(I, "dict", (Node *[]){on}, 1, call);
+        Val o = ex_expr(I, on);
+        args[na] = it_held(I, call, na, o);
+        na++;
+        if (o.ty->kind == T_DICT) PUT("    for k in o:\n        d[k] = o[k]\n");
+        else PUT("    for k, v in o:\n        d[k] = v\n");
+    }
+    for (int i = 0; i < call->nkids2; i++) {
+        args[na++] = call->kids2[i];
+        PUT("    d[\"%s\"] = v%d\n", call->names[i], i);
+    }
+#undef PUT
+    return it_inline(I, call, text, w, "<dict.update>", args, na);
+}
+
 Val dc_method(Inf *I, Node *call, Val d, const char *m) {
     Node *recv = call->a->a;
     if (!strcmp(m, "get") || !strcmp(m, "pop")) {
@@ -297,6 +333,7 @@ Val dc_method(Inf *I, Node *call, Val d, const char *m) {
         Node *pair[2] = {ks, vs};
         return ex_expr(I, call_of(I, "list", (Node *[]){call_of(I, "zip", pair, 2, call)}, 1, call));
     }
+    if (!strcmp(m, "update")) return update(I, call, recv, d);
     if (!strcmp(m, "keys") || !strcmp(m, "values")) { /* a list of them now (Python's view: read it, do not keep it) */
         nargs(I, call, m, 0, 0);
         Val l = dc_part(I, d, m[0] == 'v');

@@ -321,6 +321,7 @@ int nm_lookup(const char *name);                /* its index (BI_NPMISC + k), or
 bool nm_linalg(int k); /* npmisc.c: k is one of np.linalg's (matrix_power, matrix_rank, cond), not np's */
 Val nm_call(Inf *I, Node *call, int k);
 Val nm_ufunc_method(Inf *I, Node *call, const char *ufunc, int nargs, const char *method); /* np.add.reduce & co. */
+Val nm_average_weighted(Inf *I, Node *call, Node *a, Node *w); /* np.average(a, weights=w), axis None */
 
 /* clock.c: the time module's clocks (time.time, perf_counter, monotonic, process_time and their _ns forms) */
 int ck_lookup(const char *name);                /* its index (BI_CLOCK + k), or -1 */

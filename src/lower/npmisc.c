@@ -21,7 +21,8 @@ enum {
     NM_DELETE, NM_LOGSPACE, NM_POLYVAL, NM_MESHGRID, NM_CROSS, NM_KRON, NM_FMAX, NM_FMIN, NM_DEG2RAD, NM_RAD2DEG,
     NM_NAN_TO_NUM, NM_QUANTILE, NM_PERCENTILE, NM_HISTOGRAM, NM_MATRIX_POWER, NM_FLATNONZERO, NM_INTERP, NM_MATRIX_RANK, NM_COND,
     NM_CONVOLVE, NM_CORRELATE, NM_ASCONTIGUOUSARRAY, NM_ASFORTRANARRAY,
-    NM_NANMAX, NM_NANMIN, NM_NANARGMAX, NM_NANARGMIN, NM_NANPROD, NM_NANVAR, NM_NANSTD, NM_ANGLE, NM_BROADCAST_TO, NM_COUNT
+    NM_NANMAX, NM_NANMIN, NM_NANARGMAX, NM_NANARGMIN, NM_NANPROD, NM_NANVAR, NM_NANSTD, NM_ANGLE, NM_BROADCAST_TO,
+    NM_COV, NM_CORRCOEF, NM_FILL_DIAGONAL, NM_ARRAY_EQUAL, NM_COUNT
 };
 
 static const char *const names[NM_COUNT] = {
@@ -33,6 +34,7 @@ static const char *const names[NM_COUNT] = {
     "nan_to_num", "quantile", "percentile", "histogram", "matrix_power", "flatnonzero", "interp",
     "matrix_rank", "cond", "convolve", "correlate", "ascontiguousarray", "asfortranarray",
     "nanmax", "nanmin", "nanargmax", "nanargmin", "nanprod", "nanvar", "nanstd", "angle", "broadcast_to",
+    "cov", "corrcoef", "fill_diagonal", "array_equal",
 };
 
 bool nm_linalg(int k) { return k == NM_MATRIX_POWER || k == NM_MATRIX_RANK || k == NM_COND; }
@@ -904,6 +906,127 @@ static Val broadcast_to(Inf *I, Node *call) {
     return vw_make(I, a, zero, dims, strides, nd, LAYOUT_ANY, call);
 }
 
+/* a constant True/False argument (a default when left out) */
+static bool const_bool(Inf *I, Node *n, bool dflt, const char *fname, const char *param) {
+    if (!n) return dflt;
+    if (n->kind != N_BOOL) inf_fail(I, n, "np.%s(): %s must be True or False written in the call", fname, param);
+    return n->v.i != 0;
+}
+
+/* np.cov's steps (NumPy 2.4's function_base.cov without weights) into p: X the variables as float64 rows (m's, then
+ * y's), c = dot(X - mean, (X - mean).T) * (1 / fact); 1-d m without y: c is 1 x 1, which NumPy squeezes to 0-d */
+static void cov_text(Py *p, Node *call, Node **arg, bool *zero_d, const char *f) {
+    Inf *I = p->I;
+    Val m = hold_array(p, need(I, call, arg[0], f, "m"), f);
+    bool has_y = arg[1] && arg[1]->kind != N_NONE;
+    Val y = has_y ? hold_array(p, arg[1], f) : m;
+    if (m.ty->ndim > 2 || y.ty->ndim > 2) inf_fail(I, call, "%s has more than 2 dimensions", m.ty->ndim > 2 ? "m" : "y");
+    if (dt_is_complex(m.ty->dtype) || dt_is_complex(y.ty->dtype)) inf_fail(I, call, "np.%s() of complex arrays is not supported yet", f);
+    bool rowvar = const_bool(I, arg[2], true, f, "rowvar"), bias = const_bool(I, arg[3], false, f, "bias");
+    bool has_ddof = arg[4] && arg[4]->kind != N_NONE;
+    if (has_ddof) {
+        Val d = hold(p, ex_expr(I, arg[4]));
+        if (d.ty->kind != T_SCALAR || !dt_is_intlike(d.ty->dtype)) inf_fail(I, arg[4], "ddof must be integer");
+    }
+    *zero_d = m.ty->ndim == 1 && !has_y;
+    /* the variables' rows C-contiguous, as NumPy's copy in m's own order and its transpose leave them */
+    put(p, "def %s(m%s%s):\n    X = m%s.astype(np.float64)\n", f, has_y ? ", y" : "", has_ddof ? ", ddof" : "",
+        m.ty->ndim == 2 && !rowvar ? ".T" : "");
+    if (m.ty->ndim == 1) put(p, "    X = X.reshape(1, X.shape[0])\n");
+    if (m.ty->ndim == 2) put(p, "    if X.shape[0] == 0:\n        return np.zeros((0, 0))\n");
+    if (has_y) {
+        put(p, "    Y = y.astype(np.float64)\n");
+        if (y.ty->ndim == 1) put(p, "    Y = Y.reshape(1, Y.shape[0])\n");
+        else if (!rowvar) put(p, "    if Y.shape[0] != 1:\n        Y = Y.T\n");
+        put(p, "    X = np.concatenate((X, Y), axis=0)\n");
+    }
+    put(p, "    fact = X.shape[1] - %s\n    if fact <= 0:\n        fact = 0.0\n", has_ddof ? "ddof" : bias ? "0" : "1");
+    put(p, "    X = X - X.mean(axis=1)[:, None]\n    c = np.dot(X, X.T)\n");
+    put(p, "    if fact == 0:\n        c *= np.inf\n    else:\n        c *= 1 / fact\n");
+    if (!*zero_d)
+        put(p, "    if c.shape[0] == 1:\n        raise NotImplementedError(\"numpy.%s() of one variable in a 2-d array: NumPy "
+               "gives a 0-d array, which kiln's result type cannot be here (pass the variable as a 1-d array)\")\n", f);
+}
+
+static Val py_def3(Inf *I, Node *call, int k) {
+    const char *f = names[k];
+    Py p = {I, call, {0}, 0, {NULL}, 0};
+    Node *arg[6] = {NULL};
+    switch (k) {
+    case NM_COV: case NM_CORRCOEF: {
+        if (k == NM_COV) cl_np_bind(I, call, f, 0, (const char *const[]){"m", "y", "rowvar", "bias", "ddof", NULL}, 5, arg);
+        else cl_np_bind(I, call, f, 0, (const char *const[]){"x", "y", "rowvar", NULL}, 3, arg);
+        bool zero_d;
+        cov_text(&p, call, arg, &zero_d, f);
+        if (k == NM_COV) put(&p, zero_d ? "    return c.reshape(())\n" : "    return c\n");
+        else if (zero_d) put(&p, "    v = c[0, 0]\n    return v / v\n"); /* NumPy's c / c of 0-d arrays: a scalar */
+        else put(&p, "    s = np.sqrt(np.diag(c))\n    c /= s[:, None]\n    c /= s[None, :]\n    return np.clip(c, -1, 1)\n");
+        break;
+    }
+    case NM_FILL_DIAGONAL: { /* a.flat[:end:step] = val, NumPy's positions: a[i, i] (2-d: row p // ncol of flat p) */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", "val", "wrap", NULL}, 3, arg);
+        Val a = hold(&p, ex_expr(I, need(I, call, arg[0], f, "a")));
+        if (a.ty->kind != T_ARRAY) inf_fail(I, arg[0], "np.fill_diagonal() needs an array, not %s", inf_tyname(I, a.ty));
+        if (a.ty->ndim < 2) inf_fail(I, arg[0], "array must be at least 2-d");
+        Val v = ex_expr(I, need(I, call, arg[1], f, "val"));
+        if (v.ty->kind == T_LIST) v = ls_to_array(I, v, arg[1]);
+        hold(&p, v);
+        bool many = v.ty->kind == T_ARRAY; /* NumPy's flat assignment repeats val's items in turn */
+        if (many && v.ty->ndim != 1) inf_fail(I, arg[1], "np.fill_diagonal(): val must be a number or 1-d here");
+        bool wrap = const_bool(I, arg[2], false, f, "wrap");
+        put(&p, "def fill_diagonal(a, val):\n");
+        if (many) put(&p, "    nv = val.shape[0]\n    if nv == 0:\n        return\n");
+        const char *v1 = many ? "val[k %% nv]" : "val";
+        if (a.ty->ndim == 2) {
+            put(&p, "    nc = a.shape[1]\n    size = a.shape[0] * nc\n    end = %s\n", wrap ? "size" : "min(size, nc * nc)");
+            put(&p, "    k = 0\n    q = 0\n    while q < end:\n        a[q // nc, q %% nc] = ");
+            put(&p, v1);
+            put(&p, "\n        k += 1\n        q += nc + 1\n");
+        } else {
+            put(&p, "    n = a.shape[0]\n    for d in a.shape:\n        if d != n:\n"
+                    "            raise ValueError(\"All dimensions of input must be of equal length\")\n    for k in range(n):\n        a[k");
+            for (int d = 1; d < a.ty->ndim; d++) put(&p, ", k");
+            put(&p, "] = ");
+            put(&p, v1);
+            put(&p, "\n");
+        }
+        break;
+    }
+    default: { /* NM_ARRAY_EQUAL: shapes, then every element (NaNs at the same places equal under equal_nan) */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a1", "a2", "equal_nan", NULL}, 3, arg);
+        Val a = hold_array(&p, need(I, call, arg[0], f, "a1"), f), b = hold_array(&p, need(I, call, arg[1], f, "a2"), f);
+        bool eq_nan = const_bool(I, arg[2], false, f, "equal_nan");
+        put(&p, "def array_equal(a, b):\n");
+        if (a.ty->ndim != b.ty->ndim) { put(&p, "    return False\n"); break; }
+        put(&p, "    if a.shape != b.shape:\n        return False\n");
+        if (eq_nan && (is_float(a.ty) || is_float(b.ty)))
+            put(&p, "    an = np.isnan(a)\n    if not (an == np.isnan(b)).all():\n        return False\n"
+                    "    return bool((a[~an] == b[~an]).all())\n");
+        else put(&p, "    return bool((a == b).all())\n");
+        break;
+    }
+    }
+    return it_inline(I, call, p.text, p.n, "<numpy>", p.args, p.nargs);
+}
+
+/* np.average(a, weights=w) over all of a (NumPy's function_base.average): the weights' sum and the products' sum in
+ * the result type (a's and w's, at least float64 for integers), its ZeroDivisionError and its TypeError for shapes
+ * that differ */
+Val nm_average_weighted(Inf *I, Node *call, Node *an, Node *wn) {
+    Py p = {I, call, {0}, 0, {NULL}, 0};
+    Val a = hold_array(&p, an, "average"), w = hold_array(&p, wn, "average");
+    if (dt_is_complex(a.ty->dtype) || dt_is_complex(w.ty->dtype)) inf_fail(I, call, "np.average() of complex arrays is not supported yet");
+    kiln_dtype rd = dt_promote(a.ty->dtype, w.ty->dtype);
+    if (!dt_is_float(a.ty->dtype)) rd = dt_promote(rd, KILN_FLOAT64);
+    const char *t = kiln_dtype_name(rd);
+    put(&p, "def average(a, w):\n");
+    if (a.ty->ndim != w.ty->ndim) put(&p, "    raise TypeError(\"Axis must be specified when shapes of a and weights differ.\")\n");
+    else put(&p, "    if a.shape != w.shape:\n        raise TypeError(\"Axis must be specified when shapes of a and weights differ.\")\n");
+    put(&p, "    a = a.astype(np.%s)\n    w = w.astype(np.%s)\n    scl = w.sum()\n    if scl == 0.0:\n", t, t);
+    put(&p, "        raise ZeroDivisionError(\"Weights sum to zero, can't be normalized\")\n    return (a * w).sum() / scl\n");
+    return it_inline(I, call, p.text, p.n, "<numpy>", p.args, p.nargs);
+}
+
 Val nm_call(Inf *I, Node *call, int k) {
     const char *fname = names[k];
     if (k == NM_ISCLOSE || k == NM_ALLCLOSE) return close_call(I, call, k == NM_ALLCLOSE);
@@ -912,6 +1035,7 @@ Val nm_call(Inf *I, Node *call, int k) {
     if (k == NM_CONVOLVE || k == NM_CORRELATE) return correlate_call(I, call, k == NM_CONVOLVE);
     if (k == NM_BROADCAST_TO) return broadcast_to(I, call);
     if ((k >= NM_IDENTITY && k <= NM_GRADIENT) || k == NM_KRON) return py_def(I, call, k);
+    if (k >= NM_COV) return py_def3(I, call, k);
     if (k > NM_GRADIENT) return py_def2(I, call, k);
     if (call->nkids < 1) inf_fail(I, call, "%s() missing required argument 'm'", fname);
     Node *arg[2] = {NULL};

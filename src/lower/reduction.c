@@ -138,6 +138,11 @@ Val rd_call(Inf *I, Node *call, int which, const Val *self) {
     bool is_average = !strcmp(nm, "average");
     if (is_average) { params = average; npos = 4; }
     cl_np_bind(I, call, nm, first, params, npos, arg);
+    if (is_average && arg[1] && arg[1]->kind != N_NONE) { /* weights */
+        if ((arg[0] && arg[0]->kind != N_NONE) || (arg[2] && !(arg[2]->kind == N_BOOL && !arg[2]->v.i)) || arg[3])
+            inf_fail(I, call, "np.average() with weights= takes no axis=, returned= or keepdims= yet");
+        return nm_average_weighted(I, call, call->kids[0], arg[1]);
+    }
     Node *axis = NULL, *keep = NULL, *ddof = NULL, *dtype = NULL;
     for (int i = 0; params[i]; i++) {
         const char *p = params[i];

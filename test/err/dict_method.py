@@ -2,6 +2,6 @@
 
 def f(x):
     d = {1: x}
-    d.update({2: x})
+    d.popitem()
     return d
 # run: f(1)
