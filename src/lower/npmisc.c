@@ -22,7 +22,7 @@ enum {
     NM_NAN_TO_NUM, NM_QUANTILE, NM_PERCENTILE, NM_HISTOGRAM, NM_MATRIX_POWER, NM_FLATNONZERO, NM_INTERP, NM_MATRIX_RANK, NM_COND,
     NM_CONVOLVE, NM_CORRELATE, NM_ASCONTIGUOUSARRAY, NM_ASFORTRANARRAY,
     NM_NANMAX, NM_NANMIN, NM_NANARGMAX, NM_NANARGMIN, NM_NANPROD, NM_NANVAR, NM_NANSTD, NM_ANGLE, NM_BROADCAST_TO,
-    NM_COV, NM_CORRCOEF, NM_FILL_DIAGONAL, NM_ARRAY_EQUAL, NM_COUNT
+    NM_COV, NM_CORRCOEF, NM_FILL_DIAGONAL, NM_ARRAY_EQUAL, NM_POLYFIT, NM_COUNT
 };
 
 static const char *const names[NM_COUNT] = {
@@ -34,7 +34,7 @@ static const char *const names[NM_COUNT] = {
     "nan_to_num", "quantile", "percentile", "histogram", "matrix_power", "flatnonzero", "interp",
     "matrix_rank", "cond", "convolve", "correlate", "ascontiguousarray", "asfortranarray",
     "nanmax", "nanmin", "nanargmax", "nanargmin", "nanprod", "nanvar", "nanstd", "angle", "broadcast_to",
-    "cov", "corrcoef", "fill_diagonal", "array_equal",
+    "cov", "corrcoef", "fill_diagonal", "array_equal", "polyfit",
 };
 
 bool nm_linalg(int k) { return k == NM_MATRIX_POWER || k == NM_MATRIX_RANK || k == NM_COND; }
@@ -951,7 +951,7 @@ static void cov_text(Py *p, Node *call, Node **arg, bool *zero_d, const char *f)
 static Val py_def3(Inf *I, Node *call, int k) {
     const char *f = names[k];
     Py p = {I, call, {0}, 0, {NULL}, 0};
-    Node *arg[6] = {NULL};
+    Node *arg[7] = {NULL};
     switch (k) {
     case NM_COV: case NM_CORRCOEF: {
         if (k == NM_COV) cl_np_bind(I, call, f, 0, (const char *const[]){"m", "y", "rowvar", "bias", "ddof", NULL}, 5, arg);
@@ -976,20 +976,48 @@ static Val py_def3(Inf *I, Node *call, int k) {
         bool wrap = const_bool(I, arg[2], false, f, "wrap");
         put(&p, "def fill_diagonal(a, val):\n");
         if (many) put(&p, "    nv = val.shape[0]\n    if nv == 0:\n        return\n");
-        const char *v1 = many ? "val[k %% nv]" : "val";
+        const char *v1 = many ? "val[k % nv]" : "val";
         if (a.ty->ndim == 2) {
             put(&p, "    nc = a.shape[1]\n    size = a.shape[0] * nc\n    end = %s\n", wrap ? "size" : "min(size, nc * nc)");
             put(&p, "    k = 0\n    q = 0\n    while q < end:\n        a[q // nc, q %% nc] = ");
-            put(&p, v1);
+            put(&p, "%s", v1);
             put(&p, "\n        k += 1\n        q += nc + 1\n");
         } else {
             put(&p, "    n = a.shape[0]\n    for d in a.shape:\n        if d != n:\n"
                     "            raise ValueError(\"All dimensions of input must be of equal length\")\n    for k in range(n):\n        a[k");
             for (int d = 1; d < a.ty->ndim; d++) put(&p, ", k");
             put(&p, "] = ");
-            put(&p, v1);
+            put(&p, "%s", v1);
             put(&p, "\n");
         }
+        break;
+    }
+    case NM_POLYFIT: { /* NumPy's polyfit: its Vandermonde matrix (each power the last times x), columns scaled to unit
+                        * norm, lstsq, the scale divided out */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"x", "y", "deg", "rcond", "full", "w", "cov", NULL}, 7, arg);
+        if (arg[4] && !(arg[4]->kind == N_BOOL && !arg[4]->v.i)) inf_fail(I, arg[4], "np.polyfit(): full=True is not supported yet");
+        if (arg[6] && !(arg[6]->kind == N_BOOL && !arg[6]->v.i)) inf_fail(I, arg[6], "np.polyfit(): cov= is not supported yet");
+        Val x = hold_array(&p, need(I, call, arg[0], f, "x"), f), y = hold_array(&p, need(I, call, arg[1], f, "y"), f);
+        if (dt_is_complex(x.ty->dtype) || dt_is_complex(y.ty->dtype)) inf_fail(I, call, "np.polyfit() of complex values is not supported yet");
+        if (x.ty->ndim != 1) inf_fail(I, arg[0], "expected 1D vector for x");
+        if (y.ty->ndim < 1 || y.ty->ndim > 2) inf_fail(I, arg[1], "expected 1D or 2D array for y");
+        Val d = hold(&p, ex_expr(I, need(I, call, arg[2], f, "deg")));
+        if (d.ty->kind != T_SCALAR || !dt_is_intlike(d.ty->dtype)) inf_fail(I, arg[2], "np.polyfit(): deg must be an integer");
+        bool rc = arg[3] && arg[3]->kind != N_NONE, wt = arg[5] && arg[5]->kind != N_NONE;
+        if (rc) hold(&p, ex_expr(I, arg[3]));
+        if (wt && hold_array(&p, arg[5], f).ty->ndim != 1) inf_fail(I, arg[5], "expected a 1-d array for weights");
+        put(&p, "def polyfit(x, y, deg%s%s):\n    order = deg + 1\n    x = x + 0.0\n    y = y + 0.0\n", rc ? ", rcond" : "", wt ? ", w" : "");
+        put(&p, "    if deg < 0:\n        raise ValueError(\"expected deg >= 0\")\n    n = x.shape[0]\n"
+                "    if n == 0:\n        raise TypeError(\"expected non-empty vector for x\")\n"
+                "    if n != y.shape[0]:\n        raise TypeError(\"expected x and y to have same length\")\n");
+        if (!rc) put(&p, "    rcond = n * np.finfo(np.float64).eps\n");
+        put(&p, "    lhs = np.empty((n, order))\n    lhs[:, order - 1] = 1.0\n    if order > 1:\n        lhs[:, order - 2] = x\n"
+                "    for k in range(2, order):\n        lhs[:, order - 1 - k] = lhs[:, order - k] * x\n    rhs = y\n");
+        if (wt)
+            put(&p, "    w = w + 0.0\n    if w.shape[0] != y.shape[0]:\n        raise TypeError(\"expected w and y to have the same length\")\n"
+                    "    lhs *= w[:, None]\n    rhs = y * w%s\n", y.ty->ndim == 2 ? "[:, None]" : "");
+        put(&p, "    scale = np.sqrt((lhs * lhs).sum(axis=0))\n    lhs /= scale\n    c = np.linalg.lstsq(lhs, rhs, rcond)[0]\n");
+        put(&p, y.ty->ndim == 2 ? "    return (c.T / scale).T\n" : "    return c / scale\n");
         break;
     }
     default: { /* NM_ARRAY_EQUAL: shapes, then every element (NaNs at the same places equal under equal_nan) */

@@ -93,3 +93,40 @@ def weights_zero(n):
 # expect-error: line 95: TypeError: Axis must be specified when shapes of a and weights differ.
 def weights_shape(n):
     return np.average(np.arange(3.0), weights=np.ones(4))
+
+# run: fits(0)
+# expect: ([1.000000000000001, 0.9999999999999944, 1.000000000000004], [5.0, -0.999999999999997], [9.0], [[5.0, 10.0], [-0.999999999999997, -1.999999999999994]])
+def fits(n):
+    x = np.array([0.0, 1.0, 2.0, 3.0, 4.0])
+    y = np.array([1.0, 3.0, 7.0, 13.0, 21.0])
+    return np.polyfit(x, y, 2), np.polyfit(x, y, 1), np.polyfit(x, y, 0), np.polyfit(x, np.stack((y, 2 * y), axis=1), 1)
+
+# run: fits_random(2)
+# expect: ([-1.1182913584288867, -2.3674713302347885, 3.4965213626242067, -0.02345314017824457], [-0.9180594582878802, -2.662305601185363, 3.627762106999844, -0.03996694123577799], [-3.8892802989670128, 4.050710041391504, -0.06697522782352028], [1.0000000000000002, -2.2081105003099158e-16], [[-3.9602719014242016, -5.288744737890939], [4.1236137617348625, 5.3971870605267505], [-0.08285744774974796, -0.4361234797354546]], [0.0038860022677316276, -0.01699718277356995, 0.02518838472569352])
+def fits_random(n):
+    np.random.seed(n)
+    x = np.random.random(20)
+    y = np.sin(3 * x)
+    w = np.random.random(20)
+    return (np.polyfit(x, y, 3), np.polyfit(x, y, 3, w=w), np.polyfit(x, y, 2, rcond=1e-3), np.polyfit(np.arange(4), np.arange(4), 1),
+            np.polyfit(x, np.stack((y, y * y), axis=1), 2, w=w), np.polyfit(x, y, 25)[:3])
+
+# run: fit_errors(0)
+# expect: ('expected deg >= 0', 'expected x and y to have same length', 'expected non-empty vector for x')
+def fit_errors(n):
+    a = ""
+    b = ""
+    c = ""
+    try:
+        np.polyfit(np.arange(3.0), np.arange(3.0), n - 1)
+    except ValueError as e:
+        a = str(e)
+    try:
+        np.polyfit(np.arange(3.0), np.arange(4.0), 1)
+    except TypeError as e:
+        b = str(e)
+    try:
+        np.polyfit(np.zeros(0), np.zeros(0), 1)
+    except TypeError as e:
+        c = str(e)
+    return a, b, c
