@@ -22,7 +22,7 @@ enum {
     NM_NAN_TO_NUM, NM_QUANTILE, NM_PERCENTILE, NM_HISTOGRAM, NM_MATRIX_POWER, NM_FLATNONZERO, NM_INTERP, NM_MATRIX_RANK, NM_COND,
     NM_CONVOLVE, NM_CORRELATE, NM_ASCONTIGUOUSARRAY, NM_ASFORTRANARRAY,
     NM_NANMAX, NM_NANMIN, NM_NANARGMAX, NM_NANARGMIN, NM_NANPROD, NM_NANVAR, NM_NANSTD, NM_ANGLE, NM_BROADCAST_TO,
-    NM_COV, NM_CORRCOEF, NM_FILL_DIAGONAL, NM_ARRAY_EQUAL, NM_POLYFIT, NM_COUNT
+    NM_COV, NM_CORRCOEF, NM_FILL_DIAGONAL, NM_ARRAY_EQUAL, NM_POLYFIT, NM_LEXSORT, NM_PAD, NM_SQUEEZE, NM_COUNT
 };
 
 static const char *const names[NM_COUNT] = {
@@ -34,7 +34,7 @@ static const char *const names[NM_COUNT] = {
     "nan_to_num", "quantile", "percentile", "histogram", "matrix_power", "flatnonzero", "interp",
     "matrix_rank", "cond", "convolve", "correlate", "ascontiguousarray", "asfortranarray",
     "nanmax", "nanmin", "nanargmax", "nanargmin", "nanprod", "nanvar", "nanstd", "angle", "broadcast_to",
-    "cov", "corrcoef", "fill_diagonal", "array_equal", "polyfit",
+    "cov", "corrcoef", "fill_diagonal", "array_equal", "polyfit", "lexsort", "pad", "squeeze",
 };
 
 bool nm_linalg(int k) { return k == NM_MATRIX_POWER || k == NM_MATRIX_RANK || k == NM_COND; }
@@ -257,8 +257,14 @@ static Val py_def(Inf *I, Node *call, int k) {
         cl_np_bind(I, call, f, 0, (const char *const[]){"a", "b", NULL}, 2, arg);
         Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f), b = hold_array(&p, need(I, call, arg[1], f, "b"), f);
         if (k == NM_INNER && (a.ty->ndim != 1 || b.ty->ndim != 1)) inf_fail(I, call, "np.inner() of arrays other than 1-d is not supported yet");
-        if (k == NM_KRON && (a.ty->ndim != 1 || b.ty->ndim != 1)) inf_fail(I, call, "np.kron() of arrays other than 1-d is not supported yet");
+        if (k == NM_KRON && (a.ty->ndim > 2 || a.ty->ndim != b.ty->ndim))
+            inf_fail(I, call, "np.kron() of arrays other than two 1-d or two 2-d ones is not supported yet");
         if (k == NM_INNER) put(&p, "def inner(a, b):\n    return np.dot(a, b)\n");
+        else if (k == NM_KRON && a.ty->ndim == 2) /* each item one product a[i, j] * b[k, l], as NumPy's */
+            put(&p, "def kron(a, b):\n    p = b.shape[0]\n    q = b.shape[1]\n"
+                    "    r = np.empty((a.shape[0] * p, a.shape[1] * q), dtype=(a[:1, :1] * b[:1, :1]).dtype)\n"
+                    "    for i in range(a.shape[0]):\n        for j in range(a.shape[1]):\n"
+                    "            r[i * p:(i + 1) * p, j * q:(j + 1) * q] = a[i, j] * b\n    return r\n");
         else put(&p, "def %s(a, b):\n    return (a.ravel()[:, None] * b.ravel()[None, :])%s\n", f, k == NM_KRON ? ".ravel()" : "");
         break;
     }
@@ -870,6 +876,34 @@ static Val correlate_call(Inf *I, Node *call, bool conv) {
 /* np.broadcast_to(array, shape): a view of the requested shape whose stretched axes (new leading ones, and those of
  * length 1) have stride 0, after NumPy's checks (its messages, its shapes written "(2,3)"). NumPy's view is read-only;
  * kiln does not refuse a write through it (language.md 12f) */
+/* np.squeeze(a, axis): the view without those axes (each must be 1 long: NumPy's ValueError). Without axis= the
+ * result's rank would depend on the shape when it runs, which kiln must know when it compiles */
+static Val squeeze(Inf *I, Node *call) {
+    Node *arg[2] = {NULL};
+    cl_np_bind(I, call, "squeeze", 0, (const char *const[]){"a", "axis", NULL}, 2, arg);
+    Val a = array_arg(I, need(I, call, arg[0], "squeeze", "a"), "squeeze");
+    if (a.ew) a = ew_force(I, a, call);
+    int nd = a.ty->ndim;
+    if (!arg[1] || arg[1]->kind == N_NONE)
+        inf_fail(I, call, "np.squeeze() without axis= gives a rank known only when it runs; give axis= (an int or a tuple)");
+    bool drop[KILN_MAXDIM] = {false};
+    Node *ax = arg[1];
+    int nax = ax->kind == N_TUPLE ? ax->nkids : 1;
+    for (int i = 0; i < nax; i++) {
+        int k = axis_of(I, ax->kind == N_TUPLE ? ax->kids[i] : ax, nd, "squeeze");
+        if (drop[k]) inf_fail(I, ax, "repeated axis");
+        drop[k] = true;
+        Ref bad = inf_op2(I, OP_NE, inf_bool(I), inf_dim(I, a, k), inf_k64(I, 1));
+        I->line = call->line;
+        st_raise_if(I, bad, "ValueError", "cannot select an axis to squeeze out which has size not equal to one");
+    }
+    Ref dims[KILN_MAXDIM], strides[KILN_MAXDIM];
+    int n = 0;
+    for (int k = 0; k < nd; k++)
+        if (!drop[k]) { dims[n] = inf_dim(I, a, k); strides[n] = inf_stride(I, a, k); n++; }
+    return vw_make(I, a, inf_k64(I, 0), dims, strides, n, a.ty->layout, call); /* 1-long axes gone: C stays C, F stays F */
+}
+
 static Val broadcast_to(Inf *I, Node *call) {
     Node *arg[3] = {NULL};
     cl_np_bind(I, call, "broadcast_to", 0, (const char *const[]){"array", "shape", "subok", NULL}, 2, arg);
@@ -1020,6 +1054,72 @@ static Val py_def3(Inf *I, Node *call, int k) {
         put(&p, y.ty->ndim == 2 ? "    return (c.T / scale).T\n" : "    return c / scale\n");
         break;
     }
+    case NM_LEXSORT: { /* stable argsorts from the first key to the last (the primary): lexsort's one permutation */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"keys", "axis", NULL}, 2, arg);
+        if (arg[1] && !(arg[1]->kind == N_INT && arg[1]->v.i == -1)) inf_fail(I, arg[1], "np.lexsort(): axis= other than -1 is not supported yet");
+        Node *t = need(I, call, arg[0], f, "keys");
+        if (t->kind != N_TUPLE && t->kind != N_LIST) inf_fail(I, t, "np.lexsort() takes a tuple or list display of 1-d arrays here");
+        if (t->nkids < 1 || t->nkids > 6) inf_fail(I, t, "np.lexsort() of 1 to 6 keys is supported");
+        put(&p, "def lexsort(");
+        for (int i = 0; i < t->nkids; i++) {
+            if (hold_array(&p, t->kids[i], f).ty->ndim != 1) inf_fail(I, t->kids[i], "np.lexsort(): each key must be 1-d here");
+            put(&p, "%sk%d", i ? ", " : "", i);
+        }
+        put(&p, "):\n");
+        for (int i = 1; i < t->nkids; i++)
+            put(&p, "    if k%d.shape[0] != k0.shape[0]:\n        raise ValueError(\"all keys need to be the same shape\")\n", i);
+        put(&p, "    idx = np.argsort(k0, kind=\"stable\")\n");
+        for (int i = 1; i < t->nkids; i++) put(&p, "    idx = idx[np.argsort(k%d[idx], kind=\"stable\")]\n", i);
+        put(&p, "    return idx\n");
+        break;
+    }
+    case NM_PAD: { /* mode 'constant': a new array of the value, a copied in (pad widths as NumPy reads them) */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"array", "pad_width", "mode", "constant_values", NULL}, 4, arg);
+        if (arg[2] && (arg[2]->kind != N_STR || strcmp(arg[2]->name, "constant")))
+            inf_fail(I, arg[2], "np.pad(): only mode='constant' is supported yet");
+        Val a = hold_array(&p, need(I, call, arg[0], f, "array"), f);
+        int nd = a.ty->ndim;
+        if (nd < 1) inf_fail(I, arg[0], "np.pad() of a 0-d array is not supported");
+        Node *w = need(I, call, arg[1], f, "pad_width");
+        /* an int, (before, after) for every axis, or one pair per axis: the widths' nodes, before and after per axis */
+        Node *wb[KILN_MAXDIM], *wa[KILN_MAXDIM];
+        bool pairs = w->kind == N_TUPLE || w->kind == N_LIST;
+        bool per_axis = pairs && w->nkids > 0 && (w->kids[0]->kind == N_TUPLE || w->kids[0]->kind == N_LIST);
+        if (per_axis && w->nkids != nd) inf_fail(I, w, "operands could not be broadcast together with remapped shapes (pad_width)");
+        for (int d = 0; d < nd; d++) {
+            Node *e = per_axis ? w->kids[d] : w;
+            if ((pairs || per_axis) && (e->kind == N_TUPLE || e->kind == N_LIST)) {
+                if (e->nkids == 1) { wb[d] = wa[d] = e->kids[0]; continue; }
+                if (e->nkids != 2) inf_fail(I, e, "np.pad(): a pad width is one number or a (before, after) pair");
+                wb[d] = e->kids[0];
+                wa[d] = e->kids[1];
+            } else {
+                wb[d] = wa[d] = e;
+            }
+        }
+        put(&p, "def pad(a");
+        for (int d = 0; d < nd; d++) {
+            Val b = hold(&p, ex_expr(I, wb[d])), e = hold(&p, ex_expr(I, wa[d]));
+            if (b.ty->kind != T_SCALAR || !dt_is_intlike(b.ty->dtype) || e.ty->kind != T_SCALAR || !dt_is_intlike(e.ty->dtype))
+                inf_fail(I, w, "`pad_width` must be of integral type.");
+            put(&p, ", b%d, e%d", d, d);
+        }
+        bool cv = arg[3] && arg[3]->kind != N_NONE;
+        if (cv) {
+            Val v = hold(&p, ex_expr(I, arg[3]));
+            if (v.ty->kind != T_SCALAR) inf_fail(I, arg[3], "np.pad(): constant_values must be one number here");
+            put(&p, ", v");
+        }
+        put(&p, "):\n");
+        for (int d = 0; d < nd; d++)
+            put(&p, "    if b%d < 0 or e%d < 0:\n        raise ValueError(\"index can't contain negative values\")\n", d, d);
+        put(&p, "    r = np.full((");
+        for (int d = 0; d < nd; d++) put(&p, "a.shape[%d] + b%d + e%d, ", d, d, d);
+        put(&p, "), %s, dtype=a.dtype)\n    r[", cv ? "v" : "0");
+        for (int d = 0; d < nd; d++) put(&p, "%sb%d:b%d + a.shape[%d]", d ? ", " : "", d, d, d);
+        put(&p, "] = a\n    return r\n");
+        break;
+    }
     default: { /* NM_ARRAY_EQUAL: shapes, then every element (NaNs at the same places equal under equal_nan) */
         cl_np_bind(I, call, f, 0, (const char *const[]){"a1", "a2", "equal_nan", NULL}, 3, arg);
         Val a = hold_array(&p, need(I, call, arg[0], f, "a1"), f), b = hold_array(&p, need(I, call, arg[1], f, "a2"), f);
@@ -1062,6 +1162,7 @@ Val nm_call(Inf *I, Node *call, int k) {
     if (k == NM_SWAPAXES || k == NM_MOVEAXIS) return axes_call(I, call, k);
     if (k == NM_CONVOLVE || k == NM_CORRELATE) return correlate_call(I, call, k == NM_CONVOLVE);
     if (k == NM_BROADCAST_TO) return broadcast_to(I, call);
+    if (k == NM_SQUEEZE) return squeeze(I, call);
     if ((k >= NM_IDENTITY && k <= NM_GRADIENT) || k == NM_KRON) return py_def(I, call, k);
     if (k >= NM_COV) return py_def3(I, call, k);
     if (k > NM_GRADIENT) return py_def2(I, call, k);
