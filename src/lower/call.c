@@ -473,6 +473,15 @@ Val cl_attr(Inf *I, Node *n) {
         if (strcmp(a, "T") == 0) return vw_transpose(I, o, n);
         if (strcmp(a, "real") == 0) return ew_part(I, o, OP_REAL, n);
         if (strcmp(a, "imag") == 0) return ew_part(I, o, OP_IMAG, n);
+        if (strcmp(a, "itemsize") == 0) return mk(I, inf_const_i(I, i64w(I), (int64_t)kiln_dtype_size((kiln_dtype)o.ty->dtype)));
+        if (strcmp(a, "nbytes") == 0) {
+            Ref r = inf_const_i(I, i64w(I), (int64_t)kiln_dtype_size((kiln_dtype)o.ty->dtype));
+            for (int k = 0; k < o.ty->ndim; k++) {
+                Ref ops[2] = {r, inf_emit(I, OP_DIM, i64w(I), &o.r, 1, k)};
+                r = inf_emit(I, OP_MUL, i64w(I), ops, 2, 0);
+            }
+            return mk(I, r);
+        }
         if (strcmp(a, "size") == 0) {
             Ref r = inf_const_i(I, i64w(I), 1);
             for (int k = 0; k < o.ty->ndim; k++) {
@@ -1145,6 +1154,24 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
     if (o.ty->kind == T_ARRAY && (!strcmp(m, "conj") || !strcmp(m, "conjugate"))) {
         nargs(I, call, m, 0, 0);
         return ew_part(I, o, OP_CONJ, call);
+    }
+    if (o.ty->kind == T_TUPLE && (!strcmp(m, "index") || !strcmp(m, "count"))) { /* CPython's == item by item */
+        if (m[0] == 'i' && call->nkids > 1 && !call->nkids2) inf_fail(I, call, "tuple.index(x, start, stop): start and stop are not supported yet");
+        nargs(I, call, m, 1, 1);
+        static const char index_text[] = "def index(t, x):\n    i = 0\n    for v in t:\n        if v == x:\n            return i\n"
+                                         "        i += 1\n    raise ValueError(\"tuple.index(x): x not in tuple\")\n";
+        static const char count_text[] = "def count(t, x):\n    c = 0\n    for v in t:\n        if v == x:\n            c += 1\n"
+                                         "    return c\n";
+        Node *args[2] = {it_held(I, call, 0, o), call->kids[0]};
+        bool idx = m[0] == 'i';
+        return it_inline(I, call, idx ? index_text : count_text, idx ? sizeof index_text - 1 : sizeof count_text - 1,
+                         "<tuple>", args, 2);
+    }
+    if (o.ty->kind == T_ARRAY) {
+        /* methods NumPy defines as its functions of the array: np.NAME(a, args...) */
+        static const char *const as_function[] = {"squeeze", "round", "repeat", "searchsorted", "swapaxes"};
+        for (size_t i = 0; i < NELEM(as_function); i++)
+            if (!strcmp(m, as_function[i])) return nm_method_as_function(I, call, o, m);
     }
     Val r;
     if (mp_method(I, call, o, m, &r)) return r;

@@ -44,6 +44,23 @@ int nm_lookup(const char *name) {
     return -1;
 }
 
+/* a.NAME(args) as np.NAME(a, args): the array held in a hidden variable, the call's own arguments after it */
+Val nm_method_as_function(Inf *I, Node *call, Val a, const char *name) {
+    Node *c = arena_alloc(I->a, sizeof *c), *at = arena_alloc(I->a, sizeof *at), *np = arena_alloc(I->a, sizeof *np);
+    Node **kids = arena_alloc(I->a, sizeof(Node *) * (size_t)(call->nkids + 1));
+    if (!c || !at || !np || !kids) inf_oom(I);
+    memset(np, 0, sizeof *np); memset(at, 0, sizeof *at);
+    np->kind = N_NAME; np->name = KILN_NP_NAME; np->id = -1; np->line = call->line; np->col = call->col;
+    at->kind = N_ATTR; at->a = np; at->name = name; at->id = -1; at->line = call->line; at->col = call->col;
+    kids[0] = it_held(I, call, 0, a);
+    for (int i = 0; i < call->nkids; i++) kids[i + 1] = call->kids[i];
+    *c = *call; /* keywords and position as written */
+    c->a = at;
+    c->kids = kids;
+    c->nkids = call->nkids + 1;
+    return ex_expr(I, c);
+}
+
 /* np.asarray(n), for a tuple display NumPy reads as an array (np.polyval((1.0, 2.0), x)) */
 static Val asarray_of(Inf *I, Node *n) {
     Node *c = arena_alloc(I->a, sizeof *c), *at = arena_alloc(I->a, sizeof *at), *np = arena_alloc(I->a, sizeof *np);
