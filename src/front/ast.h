@@ -60,6 +60,7 @@ typedef enum {
     S_IMPORT,  /* name: module, b? alias in names[0] */
     S_GLOBAL_CONST, /* name = a at module level */
     S_YIELD,   /* a: value or NULL (a statement only: a generator function's yield) */
+    S_NONLOCAL, /* names: the enclosing function's variables an inner function assigns */
     S_TRY,     /* kids: the body, kids2: its clauses (S_EXCEPT nodes) in order: excepts, then else, then finally */
     S_EXCEPT,  /* a clause of S_TRY: op: 0 except, 1 else, 2 finally; a: the class (a name or a tuple of names; NULL:
                 * bare except), name: the 'as' name or NULL, kids: the body */

@@ -912,7 +912,18 @@ static Node *small_stmt(P *p) {
         s = node(p, S_YIELD, t);
         if (starts_expr(p->tok.kind)) s->a = testlist(p);
         return s;
-    case TK_GLOBAL: case TK_NONLOCAL:
+    case TK_NONLOCAL: { /* nonlocal_stmt: 'nonlocal' NAME (',' NAME)* */
+        advance(p);
+        s = node(p, S_NONLOCAL, t);
+        do {
+            const char **names = arena_realloc(p->a, s->names, sizeof(char *) * (size_t)s->nnames, sizeof(char *) * (size_t)(s->nnames + 1));
+            if (!names) diag_fail(p->d, t.line, t.col, "out of memory");
+            names[s->nnames++] = ident(p);
+            s->names = names;
+        } while (accept(p, TK_COMMA));
+        return s;
+    }
+    case TK_GLOBAL:
         fail_at(p, t, "'%s' is not supported", tok_str(t.kind));
     }
     return expr_stmt(p);

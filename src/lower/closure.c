@@ -62,6 +62,18 @@ static Node *copy(Ren *r, Node *n, const char *const *shadow, int nshadow) {
             if (!strcmp(r->from[i], n->name)) { c->name = r->to[i]; break; }
         return c;
     }
+    if (n->kind == S_NONLOCAL) { /* its names are the enclosing function's: renamed as its variables are */
+        const char **names = arena_alloc(r->I->a, sizeof(char *) * (size_t)n->nnames);
+        if (!names) inf_oom(r->I);
+        for (int k = 0; k < n->nnames; k++) {
+            names[k] = n->names[k];
+            if (has(shadow, nshadow, n->names[k])) continue;
+            for (int i = r->n - 1; i >= 0; i--)
+                if (!strcmp(r->from[i], n->names[k])) { names[k] = r->to[i]; break; }
+        }
+        c->names = names;
+        return c;
+    }
     if (n->kind == N_LAMBDA || n->kind == S_DEF) { shadow = n->names; nshadow = n->nnames; }
     if (n->kind == S_DEF) { /* its name is a local of the function being copied: renamed like other locals */
         for (int i = r->n - 1; i >= 0; i--)
@@ -107,6 +119,21 @@ static Node *def_of(Inf *I, const Type *t, Node *at) {
     inf_fail(I, at, "internal error: an inner function not defined in this kernel");
 }
 
+/* the names the nonlocal statements of body declare (not those of defs inside it: theirs are their own) */
+static void scan_nonlocal(Node **body, int n, Ren *out) {
+    for (int i = 0; i < n; i++) {
+        Node *s = body[i];
+        if (s->kind == S_NONLOCAL)
+            for (int k = 0; k < s->nnames; k++)
+                if (!has(out->from, out->n, s->names[k])) ren_add(out, s->names[k], NULL);
+        if (s->kind == S_DEF) continue;
+        if (s->kind == S_IF || s->kind == S_WHILE || s->kind == S_FOR || s->kind == S_TRY || s->kind == S_EXCEPT) {
+            scan_nonlocal(s->kids, s->nkids, out);
+            scan_nonlocal(s->kids2, s->nkids2, out);
+        }
+    }
+}
+
 /* the arguments of a call of def (bound as Python binds them, evaluated in the caller's scope) assigned to
  * hidden variables of this call site that stand for def's parameters; r gets def's parameters and its own
  * locals renamed to them */
@@ -131,12 +158,24 @@ static void bind_call(Inf *I, Node *call, Node *def, const char *fname, bool lam
         if (!def->kids2 || !def->kids2[i]) inf_fail(I, call, "%s() missing required positional argument: '%s'", fname, def->names[i]);
         args[i] = ex_expr(I, def->kids2[i]);
     }
-    /* parameters and the def's own locals become hidden variables of this call site */
+    /* parameters and the def's own locals become hidden variables of this call site; a name it declares nonlocal
+     * stays the enclosing function's variable */
     Ren locals = {NULL, NULL, 0, 0, I};
     for (int i = 0; i < np; i++) ren_add(&locals, def->names[i], NULL);
-    if (!lambda) inf_scan_binds(def->kids, def->nkids, bind_local, &locals);
+    if (!lambda) {
+        Ren outer = {NULL, NULL, 0, 0, I};
+        scan_nonlocal(def->kids, def->nkids, &outer);
+        inf_scan_binds(def->kids, def->nkids, bind_local, &locals);
+        for (int k = 0; k < outer.n; k++) {
+            if (has(def->names, np, outer.from[k])) inf_fail(I, def, "name '%s' is parameter and nonlocal", outer.from[k]);
+            if (!st_is_var(I, outer.from[k])) inf_fail(I, def, "no binding for nonlocal '%s' found", outer.from[k]);
+            for (int i = 0; i < locals.n; i++)
+                if (locals.from[i] && !strcmp(locals.from[i], outer.from[k])) locals.from[i] = NULL;
+        }
+    }
     char fmt[160];
     for (int i = 0; i < locals.n; i++) {
+        if (!locals.from[i]) continue; /* nonlocal */
         snprintf(fmt, sizeof fmt, "$%s%%d.%s", tag, locals.from[i]);
         ren_add(r, locals.from[i], st_hidden(I, fmt, call)->name);
     }

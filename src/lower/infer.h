@@ -91,7 +91,7 @@ typedef struct Inf {
     int nhandling;
     int32_t next_id;        /* the id of the next node copied for an inner function or a generator (above the
                              * module's; the same sequence every round, so hints keyed by node stay valid) */
-    int ninl;     /* the expression being evaluated may stay an Optional (a None test, a return, an assignment) */
+    int ninl;     /* inner functions and generators being lowered in place, innermost last (inl) */
     const Type *ret;
     int ret_line;
     VEC(uint32_t) ret_blocks;

@@ -891,6 +891,9 @@ static void stmt(Inf *I, Node *s) {
     case S_RETURN: st_return(I, s); return;
     case S_YIELD: nf_yield(I, s); return;
     case S_PASS: case S_IMPORT: return;
+    case S_NONLOCAL: /* an inlined inner function's: its call kept those names the enclosing function's (closure.c) */
+        if (!I->ninl) inf_fail(I, s, "no binding for nonlocal '%s' found", s->names[0]);
+        return;
     case S_ASSERT: st_assert(I, s); return;
     case S_RAISE: st_raise(I, s); return;
     case S_TRY: tr_try(I, s); return;
