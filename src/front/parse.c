@@ -96,6 +96,7 @@ static const char *ident(P *p) {
 
 static Node *test(P *p);
 static Node *expr_bitor(P *p);
+static Node *starred_or(P *p, Node *(*item)(P *));
 static Node *factor(P *p);
 static void block(P *p, NodeVec *body, const char *what, int line);
 
@@ -109,14 +110,6 @@ static bool starts_expr(int k) {
     return false;
 }
 
-/* item | '*' expr: an item of a target list (lowering refuses a starred one in a value) */
-static Node *starred_or(P *p, Node *(*item)(P *)) {
-    if (p->tok.kind != TK_STAR) return item(p);
-    Node *s = node(p, N_STARRED, p->tok);
-    advance(p);
-    s->a = expr_bitor(p);
-    return s;
-}
 
 /* testlist: test (',' test)* [','] — a tuple when there is a comma */
 /* a testlist whose first item (at token at) is parsed already */
@@ -167,14 +160,25 @@ static Node *genexp(P *p, Node *elt, Token at) {
     return g;
 }
 
+/* item | '*' expr: an item of a target list or a call's argument (lowering refuses a starred one in a value) */
+static Node *starred_or(P *p, Node *(*item)(P *)) {
+    if (p->tok.kind != TK_STAR) return item(p);
+    Node *s = node(p, N_STARRED, p->tok);
+    advance(p);
+    s->a = expr_bitor(p);
+    return s;
+}
+
 /* call_args: (test | NAME '=' test) (',' ...)* [','] | test comp_for */
 static void call_args(P *p, Node *call) {
     NodeVec pos = {0}, kw = {0};
     VEC(const char *) names = {0};
     while (p->tok.kind != TK_RPAREN) {
-        if (p->tok.kind == TK_STAR || p->tok.kind == TK_POW)
-            fail_at(p, p->tok, "argument unpacking ('*'/'**') is not supported%s", "");
-        if (p->tok.kind == TK_NAME && peek(p)->kind == TK_ASSIGN) {
+        if (p->tok.kind == TK_POW) fail_at(p, p->tok, "keyword argument unpacking ('**') is not supported%s", "");
+        if (p->tok.kind == TK_STAR) { /* f(*t): a tuple's items as positional arguments (lower/call.c) */
+            if (kw.n) fail_at(p, p->tok, "iterable argument unpacking after a keyword argument is not supported%s", "");
+            push(p, &pos, starred_or(p, test));
+        } else if (p->tok.kind == TK_NAME && peek(p)->kind == TK_ASSIGN) {
             const char *nm = ident(p);
             advance(p);
             push(p, &kw, test(p));

@@ -1190,7 +1190,59 @@ bool cl_is_ufunc(Inf *I, Node *callee) {
     return f.ty->kind == T_BUILTIN && f.ty->id >= BI_UFUNC && f.ty->id < BI_REDUCE;
 }
 
+/* call with each starred argument f(*t) replaced by t's items: a tuple display's own, else the tuple evaluated once
+ * into a hidden variable and its items read from it (a list's or an array's count is known only when it runs) */
+enum { STAR_ARGS_MAX = 64 }; /* positional arguments of a call with a starred one */
+
+static Node *unstarred(Inf *I, Node *call) {
+    int n = 0;
+    bool any = false;
+    Val vals[STAR_ARGS_MAX];
+    for (int i = 0; i < call->nkids && i < STAR_ARGS_MAX; i++) {
+        Node *k = call->kids[i];
+        if (k->kind != N_STARRED) { n++; continue; }
+        any = true;
+        if (k->a->kind == N_TUPLE) { n += k->a->nkids; continue; }
+        vals[i] = ex_expr(I, k->a);
+        if (vals[i].ty->kind != T_TUPLE)
+            inf_fail(I, k, "f(*x) of %s is not supported: a call's arguments are counted when it compiles (a tuple's are)",
+                     inf_tyname(I, vals[i].ty));
+        n += vals[i].ty->n;
+    }
+    if (!any) return call;
+    if (call->nkids > STAR_ARGS_MAX) inf_fail(I, call, "more than %d arguments", STAR_ARGS_MAX);
+    Node **kids = arena_alloc(I->a, sizeof(Node *) * (size_t)(n ? n : 1));
+    Node *c = arena_alloc(I->a, sizeof *c);
+    if (!kids || !c) inf_oom(I);
+    int w = 0;
+    for (int i = 0; i < call->nkids; i++) {
+        Node *k = call->kids[i];
+        if (k->kind != N_STARRED) { kids[w++] = k; continue; }
+        if (k->a->kind == N_TUPLE) {
+            for (int j = 0; j < k->a->nkids; j++) kids[w++] = k->a->kids[j];
+            continue;
+        }
+        char fmt[32];
+        snprintf(fmt, sizeof fmt, "$star%d.%%d", i);
+        Node *h = st_hidden(I, fmt, call);
+        inf_assign(I, h, vals[i]);
+        for (int j = 0; j < vals[i].ty->n; j++) {
+            Node *sub = inf_node(I, N_SUBSCR, k), *ix = inf_node(I, N_INT, k), **one = arena_alloc(I->a, sizeof(Node *));
+            if (!one) inf_oom(I);
+            ix->v.i = j;
+            one[0] = ix;
+            sub->a = h; sub->kids = one; sub->nkids = 1;
+            kids[w++] = sub;
+        }
+    }
+    *c = *call;
+    c->kids = kids;
+    c->nkids = w;
+    return c;
+}
+
 Val cl_call(Inf *I, Node *call) {
+    call = unstarred(I, call);
     Node *c = call->a;
     if (c->kind == N_NAME && !strcmp(c->name, "$red_init")) return pf_red_init(I, call); /* front/prange.c's, no user's */
     if (c->kind == N_NAME && !strcmp(c->name, "$blk")) return pf_block(I, call);

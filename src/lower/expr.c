@@ -928,7 +928,7 @@ static Val value_of(Inf *I, Node *n) {
         inf_fail(I, n, "a generator expression (map() and filter() are ones) is consumed where it is written: by a for "
                        "loop, list(), set(), sorted(), sum(), min(), max(), all(), any() or str.join(); kiln keeps none in a "
                        "variable");
-    case N_STARRED: inf_fail(I, n, "'*' unpacks into a target here (first, *rest = items); a starred item in a value is not supported");
+    case N_STARRED: inf_fail(I, n, "'*' unpacks into a target (first, *rest = items) or a call's arguments (f(*t)) here; a starred item in a value is not supported");
     default: inf_fail(I, n, "this expression is not supported");
     }
     I->line = saved;
