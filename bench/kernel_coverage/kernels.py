@@ -375,6 +375,33 @@ def quartiles(a):
     q1, med, q3 = np.percentile(a, [25, 50, 75])
     return q1, med, q3, q3 - q1
 
+
+def running_stats(xs):
+    n = 0
+    mean = 0.0
+    m2 = 0.0
+    def push(x):
+        nonlocal n, mean, m2
+        n += 1
+        d = x - mean
+        mean += d / n
+        m2 += d * (x - mean)
+    for x in xs:
+        push(x)
+    return n, mean, m2 / (n - 1)
+
+
+def nearest_cell(cells, target):
+    def manhattan(x0, y0, x1, y1):
+        return abs(x0 - x1) + abs(y0 - y1)
+    best = (0, 0)
+    best_d = 10 ** 9
+    for c in cells:
+        d = manhattan(*c, *target)
+        if d < best_d:
+            best, best_d = c, d
+    return best, best_d
+
 CASES = [
     (sieve, (100,)),
     (bubble_sort, ([5, 2, 9, 1, 5, 6],)),
@@ -419,6 +446,8 @@ CASES = [
     (merge_counts, (["a", "b", "a"], ["b", "c"])),
     (largest_step, ([1.0, 1.5, 4.0, 3.0, 3.2],)),
     (quartiles, (np.array([7.0, 1.0, 3.0, 9.0, 4.0, 6.0]),)),
+    (running_stats, ([2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0],)),
+    (nearest_cell, ([(0, 0), (3, 4), (1, 7)], (2, 5))),
     (total, (np.array([1.0, 2.0]),)),
     (total, (3,)),
 ]
