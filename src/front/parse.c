@@ -110,7 +110,6 @@ static bool starts_expr(int k) {
     return false;
 }
 
-
 /* testlist: test (',' test)* [','] — a tuple when there is a comma */
 /* a testlist whose first item (at token at) is parsed already */
 static Node *testlist_after(P *p, Node *first, Token at) {
