@@ -9,7 +9,6 @@
  * call gives, so a key that is not given is never called.
  */
 #include "infer.h"
-#include <stdio.h>
 #include <string.h>
 
 enum { BS_LEFT, BS_RIGHT, BS_BISECT, BS_INSORT_LEFT, BS_INSORT_RIGHT, BS_INSORT, BS_COUNT };
@@ -22,27 +21,10 @@ int bs_lookup(const char *name) {
     return -1;
 }
 
-/* the call's argument for parameter pos/name (a, x, lo, hi; key is keyword-only), NULL if not given */
-static Node *arg_of(Inf *I, Node *call, int k, int pos, const char *name) {
-    Node *found = pos >= 0 && pos < call->nkids ? call->kids[pos] : NULL;
-    for (int i = 0; i < call->nkids2; i++) {
-        if (strcmp(call->names[i], name)) continue;
-        if (found) inf_fail(I, call->kids2[i], "%s() got multiple values for argument '%s'", names[k], name);
-        found = call->kids2[i];
-    }
-    return found;
-}
-
 Val bs_call(Inf *I, Node *call, int k) {
-    static const char *const params[] = {"a", "x", "lo", "hi", "key"};
-    if (call->nkids > 4) inf_fail(I, call, "%s() takes at most 4 positional arguments (%d given)", names[k], call->nkids);
-    for (int i = 0; i < call->nkids2; i++) {
-        bool known = false;
-        for (int p = 0; p < 5; p++) known |= !strcmp(call->names[i], params[p]);
-        if (!known) inf_fail(I, call->kids2[i], "%s() got an unexpected keyword argument '%s'", names[k], call->names[i]);
-    }
-    Node *a = arg_of(I, call, k, 0, "a"), *x = arg_of(I, call, k, 1, "x"), *lo = arg_of(I, call, k, 2, "lo");
-    Node *hi = arg_of(I, call, k, 3, "hi"), *key = arg_of(I, call, k, -1, "key");
+    Node *arg[5];
+    cl_np_bind(I, call, names[k], 0, (const char *const[]){"a", "x", "lo", "hi", "key", NULL}, 4, arg);
+    Node *a = arg[0], *x = arg[1], *lo = arg[2], *hi = arg[3], *key = arg[4];
     if (!a || !x) inf_fail(I, call, "%s() missing required argument '%s'", names[k], a ? "x" : "a");
     if (hi && hi->kind == N_NONE) hi = NULL;
     if (key && key->kind == N_NONE) key = NULL;
@@ -55,9 +37,9 @@ Val bs_call(Inf *I, Node *call, int k) {
     /* a name is passed as it is (an empty list it names learns its item type from the insert), anything else once */
     args[na++] = a->kind == N_NAME ? a : it_held(I, call, 0, av);
     args[na++] = x;
-    char text[1024];
-    size_t w = 0;
-#define PUT(...) do { w += (size_t)snprintf(text + w, sizeof text - w, __VA_ARGS__); } while (0)
+    char buf[1024];
+    ItText t = {buf, sizeof buf, 0, I, call, "bisect call"};
+#define PUT(...) it_put(&t, __VA_ARGS__)
     PUT("def %s(a, x, lo", names[k]);
     args[na++] = lo ? lo : inf_node(I, N_INT, call);
     if (hi) { PUT(", hi"); args[na++] = hi; }
@@ -71,5 +53,5 @@ Val bs_call(Inf *I, Node *call, int k) {
     else PUT("        if %s < v:\n            lo = mid + 1\n        else:\n            hi = mid\n", item);
     PUT(insort ? "    a.insert(lo, x)\n" : "    return lo\n");
 #undef PUT
-    return it_inline(I, call, text, w, "<bisect>", args, na);
+    return it_inline(I, call, t.buf, t.n, "<bisect>", args, na);
 }

@@ -473,17 +473,10 @@ Val cl_attr(Inf *I, Node *n) {
         if (strcmp(a, "T") == 0) return vw_transpose(I, o, n);
         if (strcmp(a, "real") == 0) return ew_part(I, o, OP_REAL, n);
         if (strcmp(a, "imag") == 0) return ew_part(I, o, OP_IMAG, n);
-        if (strcmp(a, "itemsize") == 0) return mk(I, inf_const_i(I, i64w(I), (int64_t)kiln_dtype_size((kiln_dtype)o.ty->dtype)));
-        if (strcmp(a, "nbytes") == 0) {
-            Ref r = inf_const_i(I, i64w(I), (int64_t)kiln_dtype_size((kiln_dtype)o.ty->dtype));
-            for (int k = 0; k < o.ty->ndim; k++) {
-                Ref ops[2] = {r, inf_emit(I, OP_DIM, i64w(I), &o.r, 1, k)};
-                r = inf_emit(I, OP_MUL, i64w(I), ops, 2, 0);
-            }
-            return mk(I, r);
-        }
-        if (strcmp(a, "size") == 0) {
-            Ref r = inf_const_i(I, i64w(I), 1);
+        int64_t item = (int64_t)kiln_dtype_size((kiln_dtype)o.ty->dtype);
+        if (strcmp(a, "itemsize") == 0) return mk(I, inf_const_i(I, i64w(I), item));
+        if (strcmp(a, "size") == 0 || strcmp(a, "nbytes") == 0) { /* the dimensions' product (times the item's size) */
+            Ref r = inf_const_i(I, i64w(I), a[0] == 'n' ? item : 1);
             for (int k = 0; k < o.ty->ndim; k++) {
                 Ref ops[2] = {r, inf_emit(I, OP_DIM, i64w(I), &o.r, 1, k)};
                 r = inf_emit(I, OP_MUL, i64w(I), ops, 2, 0);

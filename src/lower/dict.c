@@ -249,12 +249,12 @@ static Node *call_of(Inf *I, const char *name, Node **args, int n, Node *at) {
 static Val update(Inf *I, Node *call, Node *recv, Val d) {
     if (call->nkids > 1) inf_fail(I, call, "update expected at most 1 argument, got %d", call->nkids);
     if (call->nkids2 > 16) inf_fail(I, call, "update() with more than 16 keywords is not supported");
-    char text[4096];
-    size_t w = 0;
+    char buf[4096];
+    ItText t = {buf, sizeof buf, 0, I, call, "update() call"};
     Node *args[2 + 16];
     int na = 0;
     args[na++] = recv->kind == N_NAME ? recv : it_held(I, call, 0, d);
-#define PUT(...) do { int n_ = snprintf(text + w, sizeof text - w, __VA_ARGS__); if (n_ < 0 || (size_t)n_ >= sizeof text - w) inf_fail(I, call, "update() is too long to expand"); w += (size_t)n_; } while (0)
+#define PUT(...) it_put(&t, __VA_ARGS__)
     PUT("def update(d");
     if (call->nkids) PUT(", o");
     for (int i = 0; i < call->nkids2; i++) PUT(", v%d", i);
@@ -276,7 +276,7 @@ static Val update(Inf *I, Node *call, Node *recv, Val d) {
         PUT("    d[\"%s\"] = v%d\n", call->names[i], i);
     }
 #undef PUT
-    return it_inline(I, call, text, w, "<dict.update>", args, na);
+    return it_inline(I, call, t.buf, t.n, "<dict.update>", args, na);
 }
 
 Val dc_method(Inf *I, Node *call, Val d, const char *m) {

@@ -309,6 +309,10 @@ Node *it_generator(Inf *I, Node **callp, int k, const char **fname); /* the gene
 Val it_call(Inf *I, Node *call, int k);         /* reduce, or the error for a generator used as a value */
 Node *it_parse_def(Inf *I, const char *text, size_t n, const char *what, Node *at); /* the def of a text kiln wrote */
 Val it_inline(Inf *I, Node *call, const char *text, size_t n, const char *what, Node **args, int nargs); /* it, at call */
+/* a text kiln writes for it_inline: buf of cap bytes, appended to by it_put (a compile error at `at`, naming `what`,
+ * when it outgrows buf) */
+typedef struct ItText { char *buf; size_t cap, n; Inf *I; Node *at; const char *what; } ItText;
+void it_put(ItText *t, const char *fmt, ...) PRINTF_LIKE(2, 3);
 Node *it_held(Inf *I, Node *call, int k, Val v); /* v computed once: a name for it_inline's k-th argument */
 
 /* npmisc.c: NumPy functions that are views, tests, index arithmetic or short Python definitions (np.flip, rot90,

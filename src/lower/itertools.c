@@ -53,19 +53,27 @@ int it_lookup(int mod, const char *name) {
 
 /* ---- the text of the function made for a call ---- */
 
-typedef struct Text { char buf[IT_TEXT_MAX]; size_t n; Inf *I; Node *at; } Text;
+typedef ItText Text;
 
-static void put(Text *t, const char *fmt, ...) PRINTF_LIKE(2, 3);
-static void put(Text *t, const char *fmt, ...) {
+void it_put(ItText *t, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    int k = vsnprintf(t->buf + t->n, sizeof t->buf - t->n, fmt, ap);
+    int k = vsnprintf(t->buf + t->n, t->cap - t->n, fmt, ap);
     va_end(ap);
-    if (k < 0 || (size_t)k >= sizeof t->buf - t->n) inf_fail(t->I, t->at, "this itertools call is too large to expand");
+    if (k < 0 || (size_t)k >= t->cap - t->n) inf_fail(t->I, t->at, "this %s is too large to expand", t->what);
     t->n += (size_t)k;
 }
 
-static void indent(Text *t, int depth) { put(t, "%*s", 4 * depth, ""); }
+/* a new text for the itertools call at `call` */
+static Text *new_text(Inf *I, Node *call) {
+    Text *t = arena_alloc(I->a, sizeof *t);
+    char *buf = arena_alloc(I->a, IT_TEXT_MAX);
+    if (!t || !buf) inf_oom(I);
+    *t = (Text){buf, IT_TEXT_MAX, 0, I, call, "itertools call"};
+    return t;
+}
+
+static void indent(Text *t, int depth) { it_put(t, "%*s", 4 * depth, ""); }
 
 /* one iterable of the call: a range (its three arguments become parameters s<k>, e<k>, t<k>) or any other
  * iterable, read once into a list (parameter p<k>, the call's argument list(<it>)) */
@@ -98,41 +106,41 @@ static void pool_args(Inf *I, Pool p, Node **args, int *nargs) {
 }
 
 static void pool_params(Text *t, Pool p, int k) {
-    if (p.range) put(t, "%ss%d, e%d, t%d", t->n && t->buf[t->n - 1] != '(' ? ", " : "", k, k, k);
-    else put(t, "%sp%d", t->n && t->buf[t->n - 1] != '(' ? ", " : "", k);
+    if (p.range) it_put(t, "%ss%d, e%d, t%d", t->n && t->buf[t->n - 1] != '(' ? ", " : "", k, k, k);
+    else it_put(t, "%sp%d", t->n && t->buf[t->n - 1] != '(' ? ", " : "", k);
 }
 
 /* n<k> = the pool's length (a range's, computed as CPython's range does, with its ValueError for step 0) */
 static void pool_len(Text *t, Pool p, int k, int depth) {
-    if (!p.range) { indent(t, depth); put(t, "n%d = len(p%d)\n", k, k); return; }
-    indent(t, depth); put(t, "if t%d == 0:\n", k);
-    indent(t, depth + 1); put(t, "raise ValueError(\"range() arg 3 must not be zero\")\n");
-    indent(t, depth); put(t, "n%d = 0\n", k);
-    indent(t, depth); put(t, "if t%d > 0 and s%d < e%d:\n", k, k, k);
-    indent(t, depth + 1); put(t, "n%d = (e%d - s%d - 1) // t%d + 1\n", k, k, k, k);
-    indent(t, depth); put(t, "if t%d < 0 and s%d > e%d:\n", k, k, k);
-    indent(t, depth + 1); put(t, "n%d = (s%d - e%d - 1) // (-t%d) + 1\n", k, k, k, k);
+    if (!p.range) { indent(t, depth); it_put(t, "n%d = len(p%d)\n", k, k); return; }
+    indent(t, depth); it_put(t, "if t%d == 0:\n", k);
+    indent(t, depth + 1); it_put(t, "raise ValueError(\"range() arg 3 must not be zero\")\n");
+    indent(t, depth); it_put(t, "n%d = 0\n", k);
+    indent(t, depth); it_put(t, "if t%d > 0 and s%d < e%d:\n", k, k, k);
+    indent(t, depth + 1); it_put(t, "n%d = (e%d - s%d - 1) // t%d + 1\n", k, k, k, k);
+    indent(t, depth); it_put(t, "if t%d < 0 and s%d > e%d:\n", k, k, k);
+    indent(t, depth + 1); it_put(t, "n%d = (s%d - e%d - 1) // (-t%d) + 1\n", k, k, k, k);
 }
 
 /* the pool's item at index expression i */
 static void pool_item(Text *t, Pool p, int k, const char *i) {
-    if (p.range) put(t, "(s%d + %s * t%d)", k, i, k);
-    else put(t, "p%d[%s]", k, i);
+    if (p.range) it_put(t, "(s%d + %s * t%d)", k, i, k);
+    else it_put(t, "p%d[%s]", k, i);
 }
 
 static void pool_iter(Text *t, Pool p, int k) {
-    if (p.range) put(t, "range(s%d, e%d, t%d)", k, k, k);
-    else put(t, "p%d", k);
+    if (p.range) it_put(t, "range(s%d, e%d, t%d)", k, k, k);
+    else it_put(t, "p%d", k);
 }
 
 /* the def's body for the generators; depth 1 is the body's indentation */
 static void gen_product(Text *t, const Pool *p, int np) {
     for (int k = 0; k < np; k++) {
-        indent(t, 1 + k); put(t, "for x%d in ", k); pool_iter(t, p[k], k); put(t, ":\n");
+        indent(t, 1 + k); it_put(t, "for x%d in ", k); pool_iter(t, p[k], k); it_put(t, ":\n");
     }
-    indent(t, 1 + np); put(t, "yield (");
-    for (int k = 0; k < np; k++) put(t, "x%d, ", k);
-    put(t, ")\n");
+    indent(t, 1 + np); it_put(t, "yield (");
+    for (int k = 0; k < np; k++) it_put(t, "x%d, ", k);
+    it_put(t, ")\n");
 }
 
 /* combinations (with replacement) and permutations of one pool, r items: r loops over indices */
@@ -141,37 +149,37 @@ static void gen_choose(Text *t, Pool p, int kind, int64_t r) {
     for (int j = 0; j < r; j++) {
         int d = 1 + j;
         indent(t, d);
-        if (kind == IT_PERMUTATIONS || j == 0) put(t, "for i%d in range(n0):\n", j);
-        else put(t, "for i%d in range(i%d%s, n0):\n", j, j - 1, kind == IT_COMBINATIONS ? " + 1" : "");
+        if (kind == IT_PERMUTATIONS || j == 0) it_put(t, "for i%d in range(n0):\n", j);
+        else it_put(t, "for i%d in range(i%d%s, n0):\n", j, j - 1, kind == IT_COMBINATIONS ? " + 1" : "");
         if (kind == IT_PERMUTATIONS && j > 0) { /* an index already taken by an outer position is skipped */
-            indent(t, d + 1); put(t, "if ");
-            for (int q = 0; q < j; q++) put(t, "%si%d == i%d", q ? " or " : "", j, q);
-            put(t, ":\n");
-            indent(t, d + 2); put(t, "continue\n");
+            indent(t, d + 1); it_put(t, "if ");
+            for (int q = 0; q < j; q++) it_put(t, "%si%d == i%d", q ? " or " : "", j, q);
+            it_put(t, ":\n");
+            indent(t, d + 2); it_put(t, "continue\n");
         }
     }
-    indent(t, 1 + (int)r); put(t, "yield (");
+    indent(t, 1 + (int)r); it_put(t, "yield (");
     for (int j = 0; j < r; j++) {
         char i[16];
         snprintf(i, sizeof i, "i%d", j);
         pool_item(t, p, 0, i);
-        put(t, ", ");
+        it_put(t, ", ");
     }
-    put(t, ")\n");
+    it_put(t, ")\n");
 }
 
 static void gen_chain(Text *t, const Pool *p, int np) {
     for (int k = 0; k < np; k++) {
-        indent(t, 1); put(t, "for x in "); pool_iter(t, p[k], k); put(t, ":\n");
-        indent(t, 2); put(t, "yield x\n");
+        indent(t, 1); it_put(t, "for x in "); pool_iter(t, p[k], k); it_put(t, ":\n");
+        indent(t, 2); it_put(t, "yield x\n");
     }
-    if (!np) { indent(t, 1); put(t, "return\n"); indent(t, 1); put(t, "yield 0\n"); }
+    if (!np) { indent(t, 1); it_put(t, "return\n"); indent(t, 1); it_put(t, "yield 0\n"); }
 }
 
 static void gen_pairwise(Text *t, Pool p) {
     pool_len(t, p, 0, 1);
-    indent(t, 1); put(t, "for i in range(n0 - 1):\n");
-    indent(t, 2); put(t, "yield ("); pool_item(t, p, 0, "i"); put(t, ", "); pool_item(t, p, 0, "i + 1"); put(t, ")\n");
+    indent(t, 1); it_put(t, "for i in range(n0 - 1):\n");
+    indent(t, 2); it_put(t, "yield ("); pool_item(t, p, 0, "i"); it_put(t, ", "); pool_item(t, p, 0, "i + 1"); it_put(t, ")\n");
 }
 
 /* ---- the call's arguments ---- */
@@ -296,9 +304,7 @@ Node *it_generator(Inf *I, Node **callp, int k, const char **fname) {
     const char *nm = table[k].name;
     *fname = nm;
     if (k == IT_REDUCE) return NULL;
-    Text *t = arena_alloc(I->a, sizeof *t);
-    if (!t) inf_oom(I);
-    t->I = I; t->at = call;
+    Text *t = new_text(I, call);
     Pool p[IT_ARGS_MAX];
     int np = 0;
     int64_t r = -1;
@@ -332,9 +338,9 @@ Node *it_generator(Inf *I, Node **callp, int k, const char **fname) {
         if (r > IT_R_MAX) inf_fail(I, rn ? rn : call, "%s() with r > %d is not supported (each item of a tuple is a loop here)", nm, IT_R_MAX);
     }
     /* def <name>(params): body */
-    put(t, "def %s(", nm);
+    it_put(t, "def %s(", nm);
     for (int i = 0; i < np; i++) pool_params(t, p[i], i);
-    put(t, "):\n");
+    it_put(t, "):\n");
     if (k == IT_PRODUCT) gen_product(t, p, np);
     else if (k == IT_CHAIN) gen_chain(t, p, np);
     else if (k == IT_PAIRWISE) gen_pairwise(t, p[0]);
@@ -381,31 +387,29 @@ Val it_call(Inf *I, Node *call, int k) {
     keyword(I, call, "reduce", NULL);
     if (call->nkids < 2 || call->nkids > 3)
         inf_fail(I, call, "reduce expected %s arguments, got %d", call->nkids < 2 ? "at least 2" : "at most 3", call->nkids);
-    Text *t = arena_alloc(I->a, sizeof *t);
-    if (!t) inf_oom(I);
-    t->I = I; t->at = call;
+    Text *t = new_text(I, call);
     Pool p = pool_of(I, call->kids[1]);
     Node *args[5]; /* the callee, a range's three (or the pool), the initial value */
     int nargs = 0;
     Val f = ex_expr(I, call->kids[0]);
     bool builtin = f.ty->kind == T_BUILTIN; /* spliced; anything else (a lambda, a def, a kernel) is an argument */
-    put(t, "def reduce(%s", builtin ? "" : IT_CALLEE);
+    it_put(t, "def reduce(%s", builtin ? "" : IT_CALLEE);
     if (!builtin) args[nargs++] = call->kids[0];
     pool_params(t, p, 0);
     if (call->nkids == 3) { /* acc = initial; acc = f(acc, x) for each item */
-        put(t, ", acc):\n");
-        indent(t, 1); put(t, "for x in "); pool_iter(t, p, 0); put(t, ":\n");
-        indent(t, 2); put(t, "acc = %s(acc, x)\n", IT_CALLEE);
+        it_put(t, ", acc):\n");
+        indent(t, 1); it_put(t, "for x in "); pool_iter(t, p, 0); it_put(t, ":\n");
+        indent(t, 2); it_put(t, "acc = %s(acc, x)\n", IT_CALLEE);
     } else { /* the first item starts */
-        put(t, "):\n");
+        it_put(t, "):\n");
         pool_len(t, p, 0, 1);
-        indent(t, 1); put(t, "if n0 == 0:\n");
-        indent(t, 2); put(t, "raise TypeError(\"reduce() of empty iterable with no initial value\")\n");
-        indent(t, 1); put(t, "acc = "); pool_item(t, p, 0, "0"); put(t, "\n");
-        indent(t, 1); put(t, "for i in range(1, n0):\n");
-        indent(t, 2); put(t, "acc = %s(acc, ", IT_CALLEE); pool_item(t, p, 0, "i"); put(t, ")\n");
+        indent(t, 1); it_put(t, "if n0 == 0:\n");
+        indent(t, 2); it_put(t, "raise TypeError(\"reduce() of empty iterable with no initial value\")\n");
+        indent(t, 1); it_put(t, "acc = "); pool_item(t, p, 0, "0"); it_put(t, "\n");
+        indent(t, 1); it_put(t, "for i in range(1, n0):\n");
+        indent(t, 2); it_put(t, "acc = %s(acc, ", IT_CALLEE); pool_item(t, p, 0, "i"); it_put(t, ")\n");
     }
-    indent(t, 1); put(t, "return acc\n");
+    indent(t, 1); it_put(t, "return acc\n");
     pool_args(I, p, args, &nargs);
     if (call->nkids == 3) args[nargs++] = call->kids[2];
     Node *def = parse_def(I, t, call);

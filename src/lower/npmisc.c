@@ -44,34 +44,33 @@ int nm_lookup(const char *name) {
     return -1;
 }
 
+/* the call np.NAME(kids...) at `at`'s place, kiln's own numpy name as the module */
+static Node *np_call(Inf *I, const char *name, Node **kids, int n, Node *at) {
+    Node *c = inf_node(I, N_CALL, at), *attr = inf_node(I, N_ATTR, at), *np = inf_node(I, N_NAME, at);
+    np->name = KILN_NP_NAME;
+    attr->a = np; attr->name = name;
+    c->a = attr; c->kids = kids; c->nkids = n;
+    return c;
+}
+
 /* a.NAME(args) as np.NAME(a, args): the array held in a hidden variable, the call's own arguments after it */
 Val nm_method_as_function(Inf *I, Node *call, Val a, const char *name) {
-    Node *c = arena_alloc(I->a, sizeof *c), *at = arena_alloc(I->a, sizeof *at), *np = arena_alloc(I->a, sizeof *np);
     Node **kids = arena_alloc(I->a, sizeof(Node *) * (size_t)(call->nkids + 1));
-    if (!c || !at || !np || !kids) inf_oom(I);
-    memset(np, 0, sizeof *np); memset(at, 0, sizeof *at);
-    np->kind = N_NAME; np->name = KILN_NP_NAME; np->id = -1; np->line = call->line; np->col = call->col;
-    at->kind = N_ATTR; at->a = np; at->name = name; at->id = -1; at->line = call->line; at->col = call->col;
+    if (!kids) inf_oom(I);
     kids[0] = it_held(I, call, 0, a);
     for (int i = 0; i < call->nkids; i++) kids[i + 1] = call->kids[i];
-    *c = *call; /* keywords and position as written */
-    c->a = at;
-    c->kids = kids;
-    c->nkids = call->nkids + 1;
+    Node *c = np_call(I, name, kids, call->nkids + 1, call);
+    c->kids2 = call->kids2; c->nkids2 = call->nkids2; c->names = call->names; c->nnames = call->nnames; /* keywords as written */
+    c->id = call->id; /* the call site's hidden variables stay named after it */
     return ex_expr(I, c);
 }
 
 /* np.asarray(n), for a tuple display NumPy reads as an array (np.polyval((1.0, 2.0), x)) */
 static Val asarray_of(Inf *I, Node *n) {
-    Node *c = arena_alloc(I->a, sizeof *c), *at = arena_alloc(I->a, sizeof *at), *np = arena_alloc(I->a, sizeof *np);
     Node **kids = arena_alloc(I->a, sizeof(Node *));
-    if (!c || !at || !np || !kids) inf_oom(I);
-    memset(c, 0, sizeof *c); memset(at, 0, sizeof *at); memset(np, 0, sizeof *np);
-    np->kind = N_NAME; np->name = KILN_NP_NAME; np->id = -1; np->line = n->line; np->col = n->col;
-    at->kind = N_ATTR; at->a = np; at->name = "asarray"; at->id = -1; at->line = n->line; at->col = n->col;
+    if (!kids) inf_oom(I);
     kids[0] = n;
-    c->kind = N_CALL; c->a = at; c->kids = kids; c->nkids = 1; c->id = -1; c->line = n->line; c->col = n->col;
-    return ex_expr(I, c);
+    return ex_expr(I, np_call(I, "asarray", kids, 1, n));
 }
 
 static Val array_arg(Inf *I, Node *n, const char *fname) {
@@ -88,6 +87,13 @@ static int axis_of(Inf *I, Node *n, int ndim, const char *fname) {
     return (int)(ax < 0 ? ax + ndim : ax);
 }
 
+/* a constant True/False argument (a default when left out) */
+static bool const_bool(Inf *I, Node *n, bool dflt, const char *fname, const char *param) {
+    if (!n) return dflt;
+    if (n->kind != N_BOOL) inf_fail(I, n, "np.%s(): %s must be True or False written in the call", fname, param);
+    return n->v.i != 0;
+}
+
 /* np.isclose(a, b, rtol, atol, equal_nan) and np.allclose: NumPy's numeric.py definition; all (allclose) gives a
  * Python bool, one pair of numbers (isclose) an np.bool_ */
 static Val close_call(Inf *I, Node *call, bool all) {
@@ -95,11 +101,7 @@ static Val close_call(Inf *I, Node *call, bool all) {
     const char *fname = all ? "allclose" : "isclose";
     cl_np_bind(I, call, fname, 0, (const char *const[]){"a", "b", "rtol", "atol", "equal_nan", NULL}, 5, arg);
     if (!arg[0] || !arg[1]) inf_fail(I, call, "%s() missing required argument '%s'", fname, arg[0] ? "b" : "a");
-    bool equal_nan = false;
-    if (arg[4]) {
-        if (arg[4]->kind != N_BOOL) inf_fail(I, arg[4], "np.%s(): equal_nan must be True or False written in the call", fname);
-        equal_nan = arg[4]->v.i != 0;
-    }
+    bool equal_nan = const_bool(I, arg[4], false, fname, "equal_nan");
     Val a = ex_expr(I, arg[0]), b = ex_expr(I, arg[1]);
     bool arrays = a.ty->kind == T_ARRAY || b.ty->kind == T_ARRAY || a.ty->kind == T_LIST || b.ty->kind == T_LIST;
     char text[1024];
@@ -408,8 +410,7 @@ static Val py_def2(Inf *I, Node *call, int k) {
         if (!dig && arg[3] && arg[3]->kind != N_NONE) inf_fail(I, arg[3], "np.searchsorted(): sorter= is not supported yet");
         bool right;
         if (dig) {
-            if (arg[2] && arg[2]->kind != N_BOOL) inf_fail(I, arg[2], "np.digitize(): right must be True or False written in the call");
-            right = !(arg[2] && arg[2]->v.i); /* digitize(right=False) searches on the right side */
+            right = !const_bool(I, arg[2], false, f, "right"); /* digitize(right=False) searches on the right side */
         } else {
             if (arg[2] && (arg[2]->kind != N_STR || (strcmp(arg[2]->name, "left") && strcmp(arg[2]->name, "right"))))
                 inf_fail(I, arg[2], "np.searchsorted(): side must be 'left' or 'right' written in the call");
@@ -772,8 +773,7 @@ static Val py_def2(Inf *I, Node *call, int k) {
         Val z = hold(&p, ex_expr(I, need(I, call, arg[0], f, "z")));
         if (z.ty->kind == T_LIST) inf_fail(I, arg[0], "np.angle() of a list is not supported (an array or a number is)");
         if (z.ty->kind != T_ARRAY && z.ty->kind != T_SCALAR) inf_fail(I, arg[0], "np.angle() needs a number or an array, not %s", inf_tyname(I, z.ty));
-        if (arg[1] && arg[1]->kind != N_BOOL) inf_fail(I, arg[1], "np.angle(): deg must be True or False written in the call");
-        bool deg = arg[1] && arg[1]->v.i;
+        bool deg = const_bool(I, arg[1], false, f, "deg");
         put(&p, "def angle(z):\n    a = np.arctan2(%s)\n    return a%s\n", dt_is_complex(z.ty->dtype) ? "z.imag, z.real" : "0, z",
             deg ? " * (180 / np.pi)" : "");
         break;
@@ -955,13 +955,6 @@ static Val broadcast_to(Inf *I, Node *call) {
         strides[j] = inf_emit(I, OP_SELECT, inf_i64(I), (Ref[]){one, zero, inf_stride(I, a, k)}, 3, 0);
     }
     return vw_make(I, a, zero, dims, strides, nd, LAYOUT_ANY, call);
-}
-
-/* a constant True/False argument (a default when left out) */
-static bool const_bool(Inf *I, Node *n, bool dflt, const char *fname, const char *param) {
-    if (!n) return dflt;
-    if (n->kind != N_BOOL) inf_fail(I, n, "np.%s(): %s must be True or False written in the call", fname, param);
-    return n->v.i != 0;
 }
 
 /* np.cov's steps (NumPy 2.4's function_base.cov without weights) into p: X the variables as float64 rows (m's, then

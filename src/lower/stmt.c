@@ -451,14 +451,7 @@ static Val seq_at(Inf *I, Seq *q, Ref k) {
         int ne = 0;
         if (q->kind == SEQ_ENUMERATE) elems[ne++] = q->start ? mkval(I, inf_op2(I, OP_ADD, int_t(I), k, q->start)) : mkval(I, k);
         for (int i = 0; i < q->nsub; i++) elems[ne++] = seq_at(I, &q->sub[i], k);
-        const Type *ts[9];
-        for (int i = 0; i < ne; i++) ts[i] = elems[i].ty;
-        Val e = elems[0];
-        e.ty = ty_tuple(I->tt, ts, ne);
-        e.el = arena_alloc(I->a, sizeof(Val) * (size_t)ne);
-        if (!e.ty || !e.el) inf_oom(I);
-        memcpy(e.el, elems, sizeof(Val) * (size_t)ne);
-        return e;
+        return inf_tuple(I, elems, ne);
     }
     const Type *t = q->arr.ty;
     Ref ops[2] = {q->arr.r, k};

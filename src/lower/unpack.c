@@ -13,7 +13,6 @@
  */
 #include "infer.h"
 
-#include <stdio.h>
 
 /* the starred item's place in t, or -1 (the parser lets one be there at most) */
 static int star_at(Node *t) {
@@ -29,29 +28,23 @@ static Val star_tuple(Inf *I, Node *t, Val v, int s) {
     Val *el = arena_alloc(I->a, sizeof(Val) * (size_t)m);
     Node *disp = inf_node(I, N_LIST, t);
     Node **kids = arena_alloc(I->a, sizeof(Node *) * (size_t)(mid ? mid : 1));
-    const Type **ts = arena_alloc(I->a, sizeof(Type *) * (size_t)m);
-    if (!el || !disp || !kids || !ts) inf_oom(I);
+    if (!el || !kids) inf_oom(I);
     for (int i = 0; i < mid; i++) kids[i] = t->kids[s];
     disp->kids = kids;
     disp->nkids = mid;
     for (int i = 0; i < s; i++) el[i] = v.el[i];
     el[s] = ls_display_of(I, disp, v.el + s);
     for (int i = s + 1; i < m; i++) el[i] = v.el[mid + i - 1];
-    for (int i = 0; i < m; i++) ts[i] = el[i].ty;
-    Val r = el[0];
-    r.ty = ty_tuple(I->tt, ts, m);
-    r.el = el;
-    if (!r.ty) inf_oom(I);
-    return r;
+    return inf_tuple(I, el, m);
 }
 
 /* a list or an array v taken apart for t: a tuple of its items, the starred one a list */
 static Val sequence(Inf *I, Node *t, Val v, int s) {
     if (v.ty->kind == T_ARRAY && v.ty->ndim == 0) inf_fail(I, t, "iteration over a 0-d array");
     char buf[4096];
-    size_t w = 0;
+    ItText x = {buf, sizeof buf, 0, I, t, "unpacking"};
     int m = t->nkids;
-#define PUT(...) do { int n_ = snprintf(buf + w, sizeof buf - w, __VA_ARGS__); if (n_ < 0 || (size_t)n_ >= sizeof buf - w) inf_fail(I, t, "too many targets to unpack into"); w += (size_t)n_; } while (0)
+#define PUT(...) it_put(&x, __VA_ARGS__)
     PUT("def unpack(v):\n    n = len(v)\n");
     if (s < 0) {
         PUT("    if n != %d:\n        if n > %d:\n            raise ValueError(\"too many values to unpack (expected %d)\")\n", m, m, m);
@@ -69,7 +62,7 @@ static Val sequence(Inf *I, Node *t, Val v, int s) {
     PUT(")\n");
 #undef PUT
     Node *arg = it_held(I, t, 0, v);
-    return it_inline(I, t, buf, w, "<unpacking>", &arg, 1);
+    return it_inline(I, t, x.buf, x.n, "<unpacking>", &arg, 1);
 }
 
 Val up_items(Inf *I, Node *t, Val v) {

@@ -64,19 +64,17 @@ PAIRWISE(pw_f32_any, float)
 #define VEC_OPT __attribute__((optimize("tree-vectorize")))
 #endif
 
-static bool have_avx2(void) {
-    static int cached = -1; /* relaxed atomics: every thread computes the same answer */
-    int v = __atomic_load_n(&cached, __ATOMIC_RELAXED);
-    if (v < 0) __atomic_store_n(&cached, v = __builtin_cpu_supports("avx2") ? 1 : 0, __ATOMIC_RELAXED);
-    return v;
-}
-
-static bool have_avx512(void) {
-    static int cached = -1;
-    int v = __atomic_load_n(&cached, __ATOMIC_RELAXED);
-    if (v < 0) __atomic_store_n(&cached, v = __builtin_cpu_supports("avx512f") ? 1 : 0, __ATOMIC_RELAXED);
-    return v;
-}
+/* NAME(): whether this CPU has FEATURE (a literal, as __builtin_cpu_supports wants), decided once; relaxed atomics:
+ * every thread computes the same answer */
+#define CPU_HAS(NAME, FEATURE)                                                                             \
+    static bool NAME(void) {                                                                               \
+        static int cached = -1;                                                                            \
+        int v = __atomic_load_n(&cached, __ATOMIC_RELAXED);                                                \
+        if (v < 0) __atomic_store_n(&cached, v = __builtin_cpu_supports(FEATURE) ? 1 : 0, __ATOMIC_RELAXED); \
+        return v;                                                                                          \
+    }
+CPU_HAS(have_avx2, "avx2")
+CPU_HAS(have_avx512, "avx512f")
 
 /* NAME(PARAMS) with BODY compiled as NAME_base and NAME_avx2 */
 #define TWICE(RET, NAME, PARAMS, ARGS, BODY)                                                               \
