@@ -100,7 +100,9 @@ typedef enum kiln_kind { KILN_NONE, KILN_SCALAR, KILN_ARRAY, KILN_TUPLE, KILN_LI
  * the call as a list is, and base (as a list's) receives its final entries.
  * A set (KILN_SET) has n keys (numbers or tuples of them, of one type) in v.items, in the order
  * CPython's set iterates them; as an argument its base, when not NULL, points to a kiln_set_io (below).
- * A string (KILN_STR) is n bytes of UTF-8 at v.s (no NUL needed; a result's has one after them and is owned). */
+ * A string (KILN_STR) is n bytes of UTF-8 at v.s (no NUL needed; a result's has one after them and is owned).
+ * A named tuple (collections.namedtuple's) is a KILN_TUPLE whose base points to a kiln_tuple_names (below) naming its
+ * class and its n fields; base NULL: a plain tuple. A result's names are its own (kiln_value_free frees them). */
 typedef struct kiln_value {
     uint8_t kind;   /* kiln_kind */
     uint8_t dtype;  /* kiln_dtype, for scalars */
@@ -121,6 +123,12 @@ typedef struct kiln_value {
                      * that may write into it is refused with NumPy's ValueError "assignment destination
                      * is read-only" before it runs (kiln_arr and {0} leave it 0) */
 } kiln_value;
+
+/* a named tuple's class: its name and the names of its fields (n: the tuple's length), ASCII identifiers */
+typedef struct kiln_tuple_names {
+    const char *name;
+    const char *const *fields;
+} kiln_tuple_names;
 
 /* NumPy's Generator over a PCG64 bit generator, as an argument (KILN_RNG): base points to the caller's PCG64 state
  * (NumPy's bit_generator.state: the 128-bit state and increment, and the 32-bit half kept for the next bounded draw),

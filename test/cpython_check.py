@@ -56,7 +56,8 @@ def to_py(v):
     if isinstance(v, np.generic):
         return v.item()
     if isinstance(v, tuple):
-        return tuple(to_py(x) for x in v)
+        items = tuple(to_py(x) for x in v)
+        return type(v)(*items) if hasattr(type(v), "_fields") else items  # a namedtuple stays one (its repr)
     if isinstance(v, list):
         return [to_py(x) for x in v]
     if isinstance(v, dict):

@@ -94,6 +94,24 @@ def _context(tier, boundscheck, fastmath, disk_cache, parallel=False):
     return ctx
 
 
+def _namedtuple_class(kernel, name, fields):
+    """the class of a named tuple a kernel returns (kiln/_kiln.c asks, unless an argument was of that class): the
+    class of that name in the kernel's module when it has those fields, else a collections.namedtuple made once
+    per kernel, name and fields (a class defined inside a function, say)"""
+    fn = getattr(kernel, "py_func", None)
+    cls = getattr(fn, "__globals__", {}).get(name)
+    if isinstance(cls, type) and issubclass(cls, tuple) and getattr(cls, "_fields", None) == fields:
+        return cls
+    made = kernel.__dict__.setdefault("_namedtuple_classes", {}) if kernel is not None else _namedtuple_made
+    if (name, fields) not in made:
+        import collections
+        made[name, fields] = collections.namedtuple(name, fields)
+    return made[name, fields]
+
+
+_namedtuple_made = {}
+
+
 def _is_kernel(v):
     """a kiln kernel, or a kiln.cuda kernel (a device function called from another kernel)"""
     return isinstance(v, _kiln.Kernel) or isinstance(getattr(v, "_kernel", None), _kiln.Kernel)

@@ -326,10 +326,14 @@ typedef struct {
     int nrng;
     int nlst;
     bool gpu;                  /* a CUDA launch on the GPU: objects with __cuda_array_interface__ pass their device memory */
+    PyObject *kernel;          /* the Kernel called (borrowed), or NULL: where a named-tuple result finds its class */
+    PyTypeObject *nt_cls[MAX_ARGS]; /* the namedtuple classes of the arguments (borrowed): a result's class first */
+    int nnt;
 } Conv;
 
 static void conv_init(Conv *c) {
-    c->narr = c->ndflt = c->ntmp = c->nbuf = c->nlst = c->nrng = 0;
+    c->narr = c->ndflt = c->ntmp = c->nbuf = c->nlst = c->nrng = c->nnt = 0;
+    c->kernel = NULL;
     c->blocks = NULL;
     c->nblocks = c->capblocks = 0;
 }
@@ -564,6 +568,32 @@ static kiln_value *conv_block(Conv *c, Py_ssize_t n) {
     return items;
 }
 
+/* a namedtuple argument: its class's name and _fields as the tuple's names (kiln.h's kiln_tuple_names, in a block
+ * freed with the conversion; the texts are the class's, which the argument keeps alive); a tuple subclass without
+ * _fields of as many strings passes as a plain tuple */
+static int conv_names(Conv *c, PyObject *o, kiln_value *out) {
+    PyTypeObject *tp = Py_TYPE(o);
+    PyObject *f = PyObject_GetAttrString((PyObject *)tp, "_fields");
+    if (!f) { PyErr_Clear(); return 0; }
+    Py_ssize_t n = PyTuple_GET_SIZE(o);
+    int ok = PyTuple_Check(f) && PyTuple_GET_SIZE(f) == n;
+    for (Py_ssize_t i = 0; ok && i < n; i++) ok = PyUnicode_Check(PyTuple_GET_ITEM(f, i));
+    Py_DECREF(f); /* the class holds it */
+    if (!ok) return 0;
+    kiln_value *block = conv_block(c, 1 + (Py_ssize_t)((sizeof(kiln_tuple_names) + sizeof(char *) * (size_t)n) / sizeof(kiln_value)));
+    if (!block) return -1;
+    kiln_tuple_names *nm = (kiln_tuple_names *)block;
+    const char **fields = (const char **)(nm + 1);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (!(fields[i] = PyUnicode_AsUTF8(PyTuple_GET_ITEM(f, i)))) return -1;
+    const char *dot = strrchr(tp->tp_name, '.');
+    nm->name = dot ? dot + 1 : tp->tp_name;
+    nm->fields = fields;
+    out->base = nm;
+    if (c->nnt < MAX_ARGS) c->nt_cls[c->nnt++] = tp;
+    return 0;
+}
+
 /* a Python list: its items, converted (kiln checks they share one type); a top-level one asks kiln for its
  * final items, so what the kernel did to the list shows in the caller's list afterwards */
 /* a top-level list, set or dict argument out of object o: its slot for what the kernel leaves in it (its way back,
@@ -790,7 +820,7 @@ static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth
         out->kind = KILN_TUPLE;
         out->n = (int32_t)n;
         out->v.items = items;
-        return 0;
+        return PyTuple_CheckExact(o) ? 0 : conv_names(c, o, out);
     }
     if (PyList_Check(o)) return conv_list(c, o, out, argi, depth);
     if (PyFrozenSet_Check(o)) { PyErr_Format(PyExc_TypeError, "argument %d: a frozenset is not supported (pass a set)", argi + 1); return -1; }
@@ -980,6 +1010,44 @@ static PyObject *same_argument(const kiln_value *val, const Conv *c) {
 
 static int set_take(PyObject *py, kiln_value *val, const Conv *c);
 
+/* whether class tp is the namedtuple class nm names (its name and _fields) */
+static int names_class(PyTypeObject *tp, const kiln_tuple_names *nm, int n) {
+    const char *dot = strrchr(tp->tp_name, '.');
+    if (strcmp(dot ? dot + 1 : tp->tp_name, nm->name)) return 0;
+    PyObject *f = PyObject_GetAttrString((PyObject *)tp, "_fields");
+    int ok = f && PyTuple_Check(f) && PyTuple_GET_SIZE(f) == n;
+    for (int i = 0; ok && i < n; i++) {
+        const char *s = PyUnicode_Check(PyTuple_GET_ITEM(f, i)) ? PyUnicode_AsUTF8(PyTuple_GET_ITEM(f, i)) : NULL;
+        ok = s && !strcmp(s, nm->fields[i]);
+    }
+    Py_XDECREF(f);
+    PyErr_Clear();
+    return ok;
+}
+
+/* the class a named-tuple result is made of (a new reference; NULL with an exception): an argument's class of those
+ * names, else kiln._namedtuple_class's choice for the kernel (its module's class of that name, or one made once);
+ * the last answer is remembered, as a list of results asks for one class again and again */
+static PyObject *named_class(const Conv *c, const kiln_tuple_names *nm, int n) {
+    for (int i = 0; i < c->nnt; i++)
+        if (names_class(c->nt_cls[i], nm, n)) { Py_INCREF(c->nt_cls[i]); return (PyObject *)c->nt_cls[i]; }
+    static PyObject *last_kernel, *last_cls; /* under the GIL */
+    if (last_cls && last_kernel == c->kernel && names_class((PyTypeObject *)last_cls, nm, n)) { Py_INCREF(last_cls); return last_cls; }
+    PyObject *fields = PyTuple_New(n);
+    for (int i = 0; fields && i < n; i++) {
+        PyObject *s = PyUnicode_FromString(nm->fields[i]);
+        if (!s) Py_CLEAR(fields);
+        else PyTuple_SET_ITEM(fields, i, s);
+    }
+    PyObject *mod = fields ? PyImport_ImportModule("kiln") : NULL;
+    PyObject *cls = mod ? PyObject_CallMethod(mod, "_namedtuple_class", "OsO", c->kernel ? c->kernel : Py_None, nm->name, fields) : NULL;
+    Py_XDECREF(mod);
+    Py_XDECREF(fields);
+    if (cls && !PyType_Check(cls)) { Py_CLEAR(cls); PyErr_SetString(PyExc_SystemError, "kiln._namedtuple_class returned no class"); }
+    if (cls) { Py_INCREF(cls); Py_XSETREF(last_cls, cls); last_kernel = c->kernel; }
+    return cls;
+}
+
 /* an owned kiln value as a Python object; *val is consumed (freed or moved into an owner) */
 static PyObject *to_python(kiln_value *val, PyObject *keep, const Conv *c) {
     switch (val->kind) {
@@ -1005,8 +1073,17 @@ static PyObject *to_python(kiln_value *val, PyObject *keep, const Conv *c) {
             if (!x) { Py_CLEAR(t); break; }
             PyTuple_SET_ITEM(t, i, x);
         }
+        const kiln_tuple_names *names = val->base; /* a named tuple: an instance of its class */
+        PyObject *cls = t && names ? named_class(c, names, val->n) : NULL;
         kiln_value_free(val); /* items already moved out are None now */
-        return t;
+        if (!t || !names) return t;
+        if (!cls) { Py_DECREF(t); return NULL; }
+        PyObject *args = PyTuple_Pack(1, t); /* tuple.__new__(cls, t): the items as they are */
+        PyObject *r = args ? PyTuple_Type.tp_new((PyTypeObject *)cls, args, NULL) : NULL;
+        Py_XDECREF(args);
+        Py_DECREF(t);
+        Py_DECREF(cls);
+        return r;
     }
     case KILN_DICT: {
         PyObject *t = PyDict_New();
@@ -1387,6 +1464,7 @@ static PyObject *Kernel_vectorcall(Kernel *self, PyObject *const *args, size_t n
     if (!self->fn && ensure_compiled(self)) return NULL;
     Conv c;
     conv_init(&c);
+    c.kernel = (PyObject *)self;
     int nargs = 0;
     if (bind(self, &c, args, PyVectorcall_NARGS(nargsf), kwnames, &nargs)) { conv_release(&c); return NULL; }
     kiln_value res;

@@ -267,6 +267,26 @@ def _numpy_dtype_name(v):
     return None
 
 
+COLLECTIONS = "_kiln_collections"  # the module text's name for collections (namedtuple classes are made through it)
+
+
+def _namedtuple_text(v, np_name):
+    """collections.namedtuple(...) making again the namedtuple class v (its name, fields and defaults), else None"""
+    if not (isinstance(v, type) and issubclass(v, tuple) and isinstance(getattr(v, "_fields", None), tuple)
+            and isinstance(getattr(v, "_field_defaults", None), dict) and hasattr(v, "_make")):
+        return None
+    fields = v._fields
+    if not all(type(f) is str for f in fields) or len(fields) > TUPLE_MAX:
+        return None
+    parts = [repr(v.__name__), repr(fields)]
+    defaults = [_constant(v._field_defaults[f], np_name) for f in fields if f in v._field_defaults]
+    if any(d is None for d in defaults):
+        return None
+    if defaults:
+        parts.append("defaults=(%s,)" % ", ".join(defaults))
+    return "%s.namedtuple(%s)" % (COLLECTIONS, ", ".join(parts))
+
+
 def _constant(v, np_name="np"):
     """the literal for a frozen global, or None if kiln cannot take it as a constant; np_name: the
     module text's name for numpy (NumPy scalars and dtypes are written through it)"""
@@ -284,13 +304,19 @@ def _constant(v, np_name="np"):
         except UnicodeEncodeError:
             return None
         return repr(v) if "\x00" not in v else None
+    cls = _namedtuple_text(v, np_name)
+    if cls is not None:
+        return cls
     if isinstance(v, tuple):
         if len(v) > TUPLE_MAX:
             return None
         parts = [_constant(x, np_name) for x in v]
-        if all(p is not None for p in parts):
-            return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
-        return None
+        if not all(p is not None for p in parts):
+            return None
+        cls = _namedtuple_text(type(v), np_name) if type(v) is not tuple else None
+        if cls is not None:  # a namedtuple instance: made by its class, so it keeps its names
+            return "%s(%s)" % (cls, ", ".join(parts))
+        return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
     if type(v) is list:  # frozen: each kernel call starts from these items (kiln says so: docs/python.md)
         if len(v) > FROZEN_ARRAY_MAX:
             return None
@@ -565,6 +591,8 @@ def module_text(kernel, is_kernel, statics=None):
         heads.append("%s = %s" % (name, lit))
     if np_import and any(("%s." % np_name) in h for h in heads):
         heads.append("import numpy as %s" % np_name)
+    if any(COLLECTIONS + "." in h for h in heads):
+        heads.append("import collections as %s" % COLLECTIONS)
     heads = sorted(set(heads), key=lambda h: (not h.startswith("import"), h))
     # free: lines outside every kernel (a blank line inside one is part of its body)
     free = [i for i in range(len(text)) if i + 1 not in inside]

@@ -45,6 +45,36 @@ static int is_c_contig(const kiln_array *a) {
 
 int kiln_array_is_c_contiguous(const kiln_array *a) { return (unsigned)a->dtype < KILN_NDTYPE && is_c_contig(a); }
 
+/* a tuple's code: SIG_TUPLE and its length, then for a named tuple (dtype bits 1) its class's names' hash in two codes */
+static uint32_t tuple_codes(uint32_t *codes, uint32_t n, int len, const uint64_t *names_hash) {
+    codes[n++] = SIG_CODE(SIG_TUPLE, names_hash ? 1 : 0, 0, 0, 0) | (uint32_t)len << 16;
+    if (!names_hash) return n;
+    if (n + 2 > SIG_MAX) return SIG_MAX + 1;
+    codes[n++] = (uint32_t)*names_hash;
+    codes[n++] = (uint32_t)(*names_hash >> 32);
+    return n;
+}
+
+/* whether a kiln_tuple_names names a class of n fields: ASCII identifiers, as collections.namedtuple's are */
+static bool ident_char(unsigned char c, bool first) {
+    return c == '_' || (unsigned)((c | 32) - 'a') < 26u || (!first && (unsigned)(c - '0') < 10u);
+}
+
+static bool ident_ok(const char *s) {
+    if (!s || !ident_char((unsigned char)s[0], true)) return false;
+    size_t k = 1;
+    while (s[k] && k < 256 && ident_char((unsigned char)s[k], false)) k++;
+    return !s[k];
+}
+
+static bool names_ok(const kiln_tuple_names *nm, int n) {
+    if (!ident_ok(nm->name) || (n && !nm->fields)) return false;
+    for (int i = 0; i < n; i++) if (!ident_ok(nm->fields[i])) return false;
+    return true;
+}
+
+static uint64_t names_hash(const kiln_tuple_names *nm, int n) { return ty_names_hash(nm->name, (const char *const *)nm->fields, n); }
+
 uint32_t jit_sig_encode(const Type *t, uint32_t *codes, uint32_t n) {
     if (n >= SIG_MAX) return SIG_MAX + 1;
     switch (t->kind) {
@@ -53,9 +83,8 @@ uint32_t jit_sig_encode(const Type *t, uint32_t *codes, uint32_t n) {
     case T_NONE: codes[n] = SIG_CODE(SIG_NONE, 0, 0, 0, 0); return n + 1;
     case T_DTYPE: codes[n] = SIG_CODE(SIG_DTYPE, t->dtype, 0, 0, 0); return n + 1;
     case T_TUPLE:
-        codes[n] = SIG_CODE(SIG_TUPLE, 0, 0, 0, 0) | (uint32_t)t->n << 16;
-        n++;
-        for (int i = 0; i < t->n; i++) n = jit_sig_encode(t->elems[i], codes, n);
+        n = tuple_codes(codes, n, t->n, t->names ? &t->names->hash : NULL);
+        for (int i = 0; i < t->n && n <= SIG_MAX; i++) n = jit_sig_encode(t->elems[i], codes, n);
         return n;
     case T_LIST: codes[n] = SIG_CODE(SIG_LIST, 0, 0, 0, 0); return jit_sig_encode(ty_item(t), codes, n + 1);
     case T_SET: codes[n] = SIG_CODE(SIG_LIST, 0, 0, 1, 0); return jit_sig_encode(ty_item(t), codes, n + 1); /* between kernels */
@@ -191,8 +220,12 @@ static uint32_t sig_of_value(const kiln_value *v, uint32_t *codes, uint32_t n, i
         codes[n] = SIG_CODE(SIG_LIST, 0, 0, 3, 0); /* as jit_sig_encode's T_RNG */
         return n + 1;
     case KILN_TUPLE:
-        if (v->n < 0 || v->n > 0xffff || (v->n && !v->v.items)) return SIG_MAX + 2;
-        codes[n++] = SIG_CODE(SIG_TUPLE, 0, 0, 0, 0) | (uint32_t)v->n << 16;
+        if (v->n < 0 || v->n > 0xffff || (v->n && !v->v.items) || (v->base && !names_ok(v->base, v->n))) return SIG_MAX + 2;
+        if (v->base) {
+            uint64_t h = names_hash(v->base, v->n);
+            n = tuple_codes(codes, n, v->n, &h);
+        } else n = tuple_codes(codes, n, v->n, NULL);
+        if (n > SIG_MAX) return n;
         for (int i = 0; i < v->n; i++) {
             n = sig_of_value(&v->v.items[i], codes, n, depth + 1);
             if (n > SIG_MAX) return n;
@@ -220,6 +253,10 @@ static void value_problem(const kiln_value *v, char *buf, size_t cap, int depth)
     case KILN_TUPLE:
         if (v->n < 0 || v->n > 0xffff) { snprintf(buf, cap, "a tuple of length %d (0 to 65535)", v->n); return; }
         if (v->n && !v->v.items) { snprintf(buf, cap, "a tuple of %d items whose item pointer is NULL", v->n); return; }
+        if (v->base && !names_ok(v->base, v->n)) {
+            snprintf(buf, cap, "a named tuple whose class name or field names (base: kiln_tuple_names) are not %d+1 identifiers", v->n);
+            return;
+        }
         for (int i = 0; i < v->n; i++) {
             uint32_t codes[SIG_MAX + 2];
             if (sig_of_value(&v->v.items[i], codes, 0, depth + 1) >= SIG_MAX + 2) {
@@ -318,7 +355,9 @@ const Type *jit_type_of_value(kiln_ctx *ctx, const kiln_value *v) {
         const Type *e[KILN_CONST_TUPLE_MAX];
         if (v->n > KILN_CONST_TUPLE_MAX) return NULL;
         for (int i = 0; i < v->n; i++) if (!(e[i] = jit_type_of_value(ctx, &v->v.items[i]))) return NULL;
-        return ty_tuple(tt, e, v->n);
+        const kiln_tuple_names *nm = v->base;
+        const TyNames *names = nm ? ty_names(tt, nm->name, (const char *const *)nm->fields, v->n) : NULL;
+        return nm && !names ? NULL : ty_named_tuple(tt, names, e, v->n);
     }
     case KILN_SET: {
         kiln_value l = *v;
@@ -691,6 +730,20 @@ static kiln_set_table *set_table(const RtSet *set, const Type *key) {
     return t;
 }
 
+/* a named tuple result's names, one block the value owns (kiln_value_free frees it) */
+static kiln_tuple_names *tuple_names(const TyNames *q) {
+    size_t bytes = sizeof(kiln_tuple_names) + sizeof(char *) * (size_t)q->n + strlen(q->name) + 1;
+    for (int i = 0; i < q->n; i++) bytes += strlen(q->fields[i]) + 1;
+    kiln_tuple_names *nm = malloc(bytes);
+    if (!nm) return NULL;
+    const char **f = (const char **)(nm + 1);
+    char *p = (char *)(f + q->n);
+    nm->name = p; p = stpcpy(p, q->name) + 1;
+    for (int i = 0; i < q->n; i++) { f[i] = p; p = stpcpy(p, q->fields[i]) + 1; }
+    nm->fields = f;
+    return nm;
+}
+
 static int build_result(Run *run, const Type *t, const Slot *in, kiln_value *out) {
     memset(out, 0, sizeof *out);
     switch (t->kind) {
@@ -729,7 +782,7 @@ static int build_result(Run *run, const Type *t, const Slot *in, kiln_value *out
             return build_result(run, t->elems[1], in + 1, out) < 0 ? -1 : k;
         }
         out->v.items = calloc((size_t)(t->n ? t->n : 1), sizeof(kiln_value));
-        if (!out->v.items) return -1;
+        if (!out->v.items || (t->names && !(out->base = tuple_names(t->names)))) { free(out->v.items); out->v.items = NULL; return -1; }
         out->kind = KILN_TUPLE; out->owned = 1; out->n = t->n;
         int used = 0;
         for (int i = 0; i < t->n; i++) {
@@ -737,6 +790,7 @@ static int build_result(Run *run, const Type *t, const Slot *in, kiln_value *out
             if (k < 0) { /* out of memory: release the items built so far (the failed one released its own) */
                 for (int j = 0; j < i; j++) kiln_value_free(&out->v.items[j]);
                 free(out->v.items);
+                free(out->base);
                 memset(out, 0, sizeof *out);
                 return -1;
             }

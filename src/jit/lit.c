@@ -182,6 +182,161 @@ Lit *jit_lit_value(kiln_module *m, Node *n, Diag *d) {
     return l;
 }
 
+/* ---- collections.namedtuple ---- */
+
+/* what the module's imports bind name to ("collections", "collections.namedtuple"), or NULL: the last binding wins */
+static const char *bound(kiln_module *m, const char *name) {
+    const char *t = NULL;
+    for (int i = 0; i < m->ast->nfrom; i++) if (!strcmp(m->ast->from_names[i], name)) t = m->ast->from_targets[i];
+    return t;
+}
+
+static bool is_namedtuple(kiln_module *m, Node *f) {
+    const char *t = f->kind == N_NAME && !jit_lit_lookup(m, f->name) ? bound(m, f->name)
+                  : f->kind == N_ATTR && f->a->kind == N_NAME && !strcmp(f->name, "namedtuple") ? bound(m, f->a->name) : NULL;
+    return t && !strcmp(t, f->kind == N_NAME ? "collections.namedtuple" : "collections");
+}
+
+static bool py_keyword(const char *s) {
+    static const char *const kw[] = {"False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+        "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is",
+        "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"};
+    for (size_t i = 0; i < NELEM(kw); i++) if (!strcmp(kw[i], s)) return true;
+    return false;
+}
+
+/* str.isidentifier() for ASCII text; other text is refused by the caller (kiln's names are ASCII) */
+static bool identifier(const char *s) {
+    if (!(*s == '_' || (unsigned)((*s | 32) - 'a') < 26u)) return false;
+    for (s++; *s; s++) if (!(*s == '_' || (unsigned)((*s | 32) - 'a') < 26u || (unsigned)(*s - '0') < 10u)) return false;
+    return true;
+}
+
+static bool ascii(const char *s) { while (*s) if ((unsigned char)*s++ >= 0x80) return false; return true; }
+
+/* namedtuple()'s field names: a string of names split at commas and spaces, or a list or tuple of strings */
+static int field_names(kiln_module *m, Node *n, Diag *d, const char **out) {
+    Lit *l = jit_lit_eval(m, n, d);
+    int k = 0;
+    if (l && l->ty->kind == T_STR) {
+        const char *s = l->ty->text;
+        while (*s) {
+            while (*s == ',' || *s == ' ' || (unsigned)(*s - '\t') < 5u) s++;
+            size_t len = 0;
+            while (s[len] && s[len] != ',' && s[len] != ' ' && (unsigned)(s[len] - '\t') >= 5u) len++;
+            if (!len) break;
+            if (k == TY_TUPLE_MAX) diag_fail(d, n->line, n->col, "namedtuple(): at most %d fields", TY_TUPLE_MAX);
+            if (!(out[k++] = arena_strndup(&m->arena, s, len))) return -1;
+            s += len;
+        }
+        return k;
+    }
+    if (!l || (l->ty->kind != T_TUPLE && l->ty->kind != T_LIST))
+        diag_fail(d, n->line, n->col, "namedtuple(): the field names must be a string or a list or tuple of strings written here");
+    int count = l->ty->kind == T_LIST ? (int)l->count : l->ty->n;
+    if (count > TY_TUPLE_MAX) diag_fail(d, n->line, n->col, "namedtuple(): at most %d fields", TY_TUPLE_MAX);
+    for (; k < count; k++) {
+        if (l->elems[k].ty->kind != T_STR) diag_fail(d, n->line, n->col, "Type names and field names must be strings");
+        out[k] = l->elems[k].ty->text;
+    }
+    return k;
+}
+
+/* CPython's checks of the type name and the field names (ValueError there, when the module runs); rename=True
+ * replaces a field name that fails them (or repeats one) with _INDEX */
+static void check_names(Node *n, Diag *d, const char *type, const char **f, int nf, bool rename, char (*renamed)[8]) {
+    const char *orig[TY_TUPLE_MAX]; /* CPython's `seen` holds the names as given */
+    memcpy(orig, f, sizeof(char *) * (size_t)nf);
+    for (int i = 0; i < nf && rename; i++) {
+        bool seen = false;
+        for (int j = 0; j < i; j++) seen |= !strcmp(orig[j], orig[i]);
+        if (!identifier(f[i]) || py_keyword(f[i]) || f[i][0] == '_' || seen) {
+            snprintf(renamed[i], sizeof renamed[i], "_%d", i);
+            f[i] = renamed[i];
+        }
+    }
+    for (int i = -1; i < nf; i++) {
+        const char *s = i < 0 ? type : f[i];
+        if (!ascii(s)) diag_fail(d, n->line, n->col, "namedtuple(): kiln takes ASCII names ('%s')", s);
+        if (!identifier(s)) diag_fail(d, n->line, n->col, "Type names and field names must be valid identifiers: '%s'", s);
+        if (py_keyword(s)) diag_fail(d, n->line, n->col, "Type names and field names cannot be a keyword: '%s'", s);
+        if (i < 0) continue;
+        if (s[0] == '_' && !rename) diag_fail(d, n->line, n->col, "Field names cannot start with an underscore: '%s'", s);
+        for (int j = 0; j < i; j++)
+            if (!strcmp(f[j], s)) diag_fail(d, n->line, n->col, "Encountered duplicate field name: '%s'", s);
+    }
+}
+
+/* Point = namedtuple('Point', 'x y', rename=False, defaults=None, module=None): a class (T_CLASS) */
+static Lit *namedtuple_class(kiln_module *m, Node *n, Diag *d) {
+    Node *arg[5] = {0};
+    static const char *const params[] = {"typename", "field_names", "rename", "defaults", "module"};
+    if (n->nkids > 2) diag_fail(d, n->line, n->col, "namedtuple() takes 2 positional arguments but %d were given", n->nkids);
+    for (int i = 0; i < n->nkids; i++) arg[i] = n->kids[i];
+    for (int k = 0; k < n->nkids2; k++) {
+        int j = 0;
+        while (j < 5 && strcmp(params[j], n->names[k])) j++;
+        if (j == 5) diag_fail(d, n->kids2[k]->line, n->kids2[k]->col, "namedtuple() got an unexpected keyword argument '%s'", n->names[k]);
+        if (arg[j]) diag_fail(d, n->kids2[k]->line, n->kids2[k]->col, "namedtuple() got multiple values for argument '%s'", params[j]);
+        arg[j] = n->kids2[k];
+    }
+    if (!arg[0] || !arg[1])
+        diag_fail(d, n->line, n->col, "namedtuple() missing required argument: '%s'", arg[0] ? "field_names" : "typename");
+    Lit *tn = jit_lit_eval(m, arg[0], d);
+    if (!tn || tn->ty->kind != T_STR) diag_fail(d, arg[0]->line, arg[0]->col, "namedtuple(): the type name must be a string written here");
+    const char *fields[TY_TUPLE_MAX];
+    int nf = field_names(m, arg[1], d, fields);
+    if (nf < 0) return NULL;
+    bool rename = false;
+    if (arg[2]) {
+        Lit *r = jit_lit_eval(m, arg[2], d);
+        if (!r || r->ty->kind != T_SCALAR || r->ty->dtype != KILN_BOOL) diag_fail(d, arg[2]->line, arg[2]->col, "namedtuple(): rename= must be True or False");
+        rename = r->v.i != 0;
+    }
+    char renamed[TY_TUPLE_MAX][8];
+    check_names(n, d, tn->ty->text, fields, nf, rename, renamed);
+    Lit *defs = NULL;
+    int nd = 0;
+    if (arg[3] && arg[3]->kind != N_NONE) { /* a display of constants, each its own type (a list of them need not have one) */
+        Node *dn = arg[3];
+        if (dn->kind != N_TUPLE && dn->kind != N_LIST)
+            diag_fail(d, dn->line, dn->col, "namedtuple(): defaults= must be a tuple or a list written here");
+        nd = dn->nkids;
+        if (nd > nf) diag_fail(d, dn->line, dn->col, "Got more default values than field names");
+        if (!(defs = arena_alloc(&m->arena, sizeof(Lit) * (size_t)(nd ? nd : 1)))) return NULL;
+        for (int i = 0; i < nd; i++) {
+            Lit *e = jit_lit_eval(m, dn->kids[i], d);
+            if (!e) return NULL;
+            if (e->ty->kind == T_ARRAY) diag_fail(d, dn->kids[i]->line, dn->kids[i]->col, "an array constant cannot be a default");
+            defs[i] = *e;
+        }
+    }
+    const TyNames *names = ty_names(&m->ctx->types, tn->ty->text, fields, nf);
+    const Type *cls = names ? ty_class(&m->ctx->types, names, defs, nd) : NULL;
+    return cls ? mk(m, cls) : NULL;
+}
+
+/* Point(1, y=2) of a class defined above: a named tuple constant */
+static Lit *named_tuple(kiln_module *m, Node *n, const Type *cls, Diag *d) {
+    Node *arg[TY_TUPLE_MAX], *at = n;
+    char msg[300];
+    if (nt_bind(cls, n, arg, &at, msg, sizeof msg)) diag_fail(d, at->line, at->col, "%s", msg);
+    int nf = cls->names->n;
+    Lit *el = arena_alloc(&m->arena, sizeof(Lit) * (size_t)(nf ? nf : 1));
+    const Type *ts[TY_TUPLE_MAX];
+    if (!el) return NULL;
+    for (int i = 0; i < nf; i++) {
+        const Lit *e = arg[i] ? jit_lit_eval(m, arg[i], d) : &((const Lit *)cls->aux)[i - (nf - cls->ndefaults)];
+        if (!e) return NULL;
+        if (e->ty->kind == T_ARRAY) diag_fail(d, arg[i]->line, arg[i]->col, "an array constant cannot be inside a tuple");
+        el[i] = *e;
+        ts[i] = e->ty;
+    }
+    Lit *l = mk(m, ty_named_tuple(&m->ctx->types, cls->names, ts, nf));
+    if (l) l->elems = el;
+    return l;
+}
+
 Lit *jit_lit_eval(kiln_module *m, Node *n, Diag *d) {
     TypeTab *tt = &m->ctx->types;
     Lit *l;
@@ -290,6 +445,11 @@ Lit *jit_lit_eval(kiln_module *m, Node *n, Diag *d) {
         break;
     case N_CALL:
         if (n->a->kind == N_NAME && !strcmp(n->a->name, "complex") && !jit_lit_lookup(m, "complex")) return complex_call(m, n, d);
+        if (is_namedtuple(m, n->a)) return namedtuple_class(m, n, d);
+        if (n->a->kind == N_NAME || (n->a->kind == N_CALL && is_namedtuple(m, n->a->a))) { /* Point(1, 2), namedtuple(...)(1, 2) */
+            Lit *c = n->a->kind == N_NAME ? jit_lit_lookup(m, n->a->name) : namedtuple_class(m, n->a, d);
+            if (c && c->ty->kind == T_CLASS) return named_tuple(m, n, c->ty, d);
+        }
         if (n->a->kind == N_ATTR && n->a->a->kind == N_NAME && m->ast->np_alias && !strcmp(n->a->a->name, m->ast->np_alias)) {
             bool ok;
             kiln_dtype dt = np_dtype(n->a->name, &ok);

@@ -486,6 +486,8 @@ Val cl_attr(Inf *I, Node *n) {
         inf_fail(I, n, "array attribute '%s' is not supported", a);
     }
     if (o.ty->kind == T_DTYPE) return dtype_attr(I, o.ty->dtype, a, n);
+    if (o.ty->kind == T_TUPLE && o.ty->names) return nt_attr(I, o, a, n);
+    if (o.ty->kind == T_CLASS) return nt_class_attr(I, o.ty, a, n);
     if (o.ty->kind == T_SCALAR && (strcmp(a, "real") == 0 || strcmp(a, "imag") == 0)) {
         bool re = a[0] == 'r';
         if (dt_is_complex(o.ty->dtype)) {
@@ -1104,6 +1106,8 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
     if (o.ty->kind == T_SET) return se_method(I, call, o, m);
     if (o.ty->kind == T_RNG) return gn_method(I, call, o, m);
     if (tx_is(o.ty)) return tx_method(I, call, o, m);
+    if (o.ty->kind == T_TUPLE && o.ty->names && m[0] == '_') return nt_method(I, call, o, m);
+    if (o.ty->kind == T_CLASS) return nt_class_method(I, call, o.ty, m);
     if (o.ty->kind == T_ARRAY && !strcmp(m, "copy")) {
         nargs(I, call, "copy", 0, 0);
         return cl_acopy(I, o);
@@ -1251,6 +1255,7 @@ Val cl_call(Inf *I, Node *call) {
     if (f.ty->kind == T_FUNC) return call_kernel(I, call, f.ty->id);
     if (f.ty->kind == T_CLOSURE) return nf_call(I, call, f);
     if (f.ty->kind == T_DTYPE) return scalar_ctor(I, call, ty_scalar(I->tt, f.ty->dtype, false), kiln_dtype_name(f.ty->dtype));
+    if (f.ty->kind == T_CLASS) return nt_new(I, call, f.ty);
     if (f.ty->kind != T_BUILTIN) inf_fail(I, call, "'%s' object is not callable", inf_tyname(I, f.ty));
     int id = f.ty->id;
     if (id >= BI_BISECT) return bs_call(I, call, id - BI_BISECT);

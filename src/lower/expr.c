@@ -11,7 +11,7 @@
 
 bool ex_is_static(const Type *t) {
     return t->kind == T_NONE || t->kind == T_DTYPE || t->kind == T_MODULE || t->kind == T_FUNC ||
-           t->kind == T_BUILTIN || t->kind == T_UNKNOWN || t->kind == T_STR || t->kind == T_FORMAT || t->kind == T_CLOSURE;
+           t->kind == T_BUILTIN || t->kind == T_UNKNOWN || t->kind == T_STR || t->kind == T_FORMAT || t->kind == T_CLOSURE || t->kind == T_CLASS;
 }
 
 static Val mk(Inf *I, Ref r) { return val_of(I, r); }
@@ -483,7 +483,7 @@ Val ex_merge(Inf *I, Val *vals, uint32_t *blks, int n, Node *at) {
             r.el[e] = ex_merge(I, col, blks, n, at);
             ts[e] = r.el[e].ty;
         }
-        r.ty = ty_tuple(I->tt, ts, t->n);
+        r.ty = ty_tuple_as(I->tt, t, ts, t->n);
         return r;
     }
     if (ex_is_static(t)) { r.r = inf_static(I, t); return r; }

@@ -568,7 +568,7 @@ static Val read_leaves(Inf *I, Node *n, const Type *shape, int32_t *ssa) {
         v.el[i] = read_leaves(I, n, shape->elems[i]->kind == T_TUPLE ? shape->elems[i] : NULL, ssa);
         e[i] = v.el[i].ty;
     }
-    v.ty = ty_is_optional(shape) ? ty_optional(I->tt, e[1]) : ty_tuple(I->tt, e, shape->n); /* the leaves' types now */
+    v.ty = ty_is_optional(shape) ? ty_optional(I->tt, e[1]) : ty_tuple_as(I->tt, shape, e, shape->n); /* the leaves' types now */
     if (!v.ty) inf_oom(I);
     return v;
 }
@@ -622,7 +622,7 @@ Val inf_read_name(Inf *I, Node *n) {
 static bool same_shape(const Type *a, const Type *b) {
     if ((a->kind == T_TUPLE) != (b->kind == T_TUPLE)) return false;
     if (a->kind != T_TUPLE) return true;
-    if (a->n != b->n) return false;
+    if (a->n != b->n || a->names != b->names) return false; /* a Point is no plain tuple: they print differently */
     for (int i = 0; i < a->n; i++)
         if (!same_shape(a->elems[i], b->elems[i])) return false;
     return true;
@@ -825,7 +825,8 @@ static void bind_value(Inf *I, Node *t, Val v) {
         if (!vi->shape && v.ty->kind == T_TUPLE)
             inf_fail(I, t, "variable '%s' holds a single value elsewhere and cannot also hold a tuple", t->name);
         if (vi->shape && !same_shape(shape, v.ty))
-            inf_fail(I, t, "variable '%s' holds tuples of different shapes", t->name);
+            inf_fail(I, t, "variable '%s' holds tuples of different shapes (%s here, %s elsewhere)", t->name,
+                     inf_tyname(I, v.ty), inf_tyname(I, shape));
     }
     int32_t ssa = vi->ssa0;
     write_leaves(I, v, &ssa);

@@ -362,6 +362,14 @@ bool mp_method(Inf *I, Node *call, Val o, const char *m, Val *out); /* false: no
  * t, a starred target's items a list (a list or an array checked when it runs, with CPython's ValueErrors) */
 Val up_items(Inf *I, Node *t, Val v);
 
+/* namedtuple.c: collections.namedtuple's classes (T_CLASS) and instances (tuples whose type has names): a call of
+ * a class, an instance's field or _fields, a class's _fields and __name__, p._replace/_asdict, Point._make */
+Val nt_new(Inf *I, Node *call, const Type *cls);
+Val nt_attr(Inf *I, Val o, const char *a, Node *n);
+Val nt_class_attr(Inf *I, const Type *cls, const char *a, Node *n);
+Val nt_method(Inf *I, Node *call, Val o, const char *m);
+Val nt_class_method(Inf *I, Node *call, const Type *cls, const char *m);
+
 /* try.c: try statements */
 void tr_try(Inf *I, Node *s);
 void tr_split(Inf *I); /* the instruction just emitted may raise inside a try body: its block ends there */

@@ -148,10 +148,10 @@ static const Type *item_join(Inf *I, const Type *a, const Type *b) {
     }
     if (a->kind == T_ARRAY && b->kind == T_ARRAY && a->dtype == b->dtype && a->ndim == b->ndim) /* C-contiguous or any */
         return ty_array(I->tt, (kiln_dtype)a->dtype, a->ndim, a->layout == b->layout ? a->layout : LAYOUT_ANY);
-    if (a->kind == T_TUPLE && b->kind == T_TUPLE && a->n == b->n && a->n <= TY_TUPLE_MAX) {
-        const Type *e[TY_TUPLE_MAX];
+    if (a->kind == T_TUPLE && b->kind == T_TUPLE && a->n == b->n && a->n <= TY_TUPLE_MAX && a->names == b->names) {
+        const Type *e[TY_TUPLE_MAX]; /* (a Point is no plain tuple) */
         for (int i = 0; i < a->n; i++) if (!(e[i] = item_join(I, a->elems[i], b->elems[i]))) return NULL;
-        const Type *t = ty_tuple(I->tt, e, a->n);
+        const Type *t = ty_tuple_as(I->tt, a, e, a->n);
         if (!t) inf_oom(I);
         return t;
     }

@@ -57,6 +57,11 @@ typedef struct LowerEnv {
     Ref (*frozen_written)(Func *f, uint32_t *line);
 } LowerEnv;
 
+/* collections.namedtuple's constructor (lower/namedtuple.c; jit/lit.c's constants too): call's arguments bound to
+ * the fields of class cls (T_CLASS) as its __new__ binds them: out[i] the node of field i, NULL where its default
+ * applies; NULL, or CPython's TypeError text (in msg) with *at the node it is about */
+const char *nt_bind(const Type *cls, Node *call, Node **out, Node **at, char *msg, size_t cap);
+
 /* type kernel k of env for u->args and build u->ir (u->ret, u->var_*): 0, or -1 with err */
 int lower_unit(const LowerEnv *env, int k, Unit *u, kiln_error *err);
 

@@ -8,7 +8,8 @@
  * Python's and NumPy's, with their subclass relations: bool is an int; np.float64 is a float and np.complex128 a
  * complex (they subclass them), no other NumPy scalar is a Python number; np.generic > np.number > np.integer
  * (signedinteger, unsignedinteger) and np.inexact (floating, complexfloating); np.bool_ is only np.generic; a
- * dtype class (np.float32) is that scalar type; np.ndarray the arrays; object everything. classinfo is one of
+ * dtype class (np.float32) is that scalar type; np.ndarray the arrays; a namedtuple class its instances (which are
+ * tuples too); object everything. classinfo is one of
  * those or a tuple of them (nested tuples too), written in place: a class kiln does not know is a compile error.
  */
 #include "infer.h"
@@ -18,6 +19,7 @@ enum {
     C_OBJECT, C_INT, C_FLOAT, C_COMPLEX, C_BOOL, C_STR, C_LIST, C_TUPLE, C_DICT, C_SET,
     C_NDARRAY, C_GENERIC, C_NUMBER, C_INTEGER, C_SIGNED, C_UNSIGNED, C_INEXACT, C_FLOATING, C_COMPLEXFLOATING,
     C_DTYPE, /* + the dtype: that NumPy scalar type */
+    C_NAMED = C_DTYPE + KILN_NDTYPE, /* + a named-tuple class's id (TyNames.id) */
 };
 
 static const struct { const char *name; int c; } python_classes[] = {
@@ -44,6 +46,7 @@ static int class_of(Inf *I, Node *n) {
     }
     const Type *t = ex_expr(I, n).ty;
     if (t->kind == T_DTYPE && !t->weak) return C_DTYPE + t->dtype; /* np.float32, np.int64 ... */
+    if (t->kind == T_CLASS) return C_NAMED + t->names->id; /* a namedtuple class */
     inf_fail(I, n, "isinstance() arg 2 must be a type, a tuple of types or a union (kiln knows Python's numbers, str, "
                    "list, tuple, dict, set, object, np.ndarray and NumPy's scalar types and their classes)");
 }
@@ -73,7 +76,7 @@ static bool instance(const Type *t, int c) {
     }
     case T_ARRAY: return c == C_NDARRAY;
     case T_LIST: return c == C_LIST;
-    case T_TUPLE: return c == C_TUPLE;
+    case T_TUPLE: return c == C_TUPLE || (t->names && c == C_NAMED + t->names->id);
     case T_DICT: return c == C_DICT;
     case T_SET: return c == C_SET;
     case T_STR: case T_STRING: return c == C_STR;

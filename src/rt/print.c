@@ -301,13 +301,15 @@ static int item(Text *t, const Type *ty, const Slot *s, const int32_t *ops, bool
             adds(t, "None");
             return 1 + (int)ty->elems[1]->nleaves;
         }
-        int used = 0;
+        int used = 0; /* a named tuple prints as its class's repr does: Point(x=1, y=2) */
+        if (ty->names) adds(t, ty->names->name);
         adds(t, "(");
         for (int k = 0; k < ty->n; k++) {
             if (k) adds(t, ", ");
+            if (ty->names) { adds(t, ty->names->fields[k]); adds(t, "="); }
             used += item(t, ty->elems[k], s, ops + used, true);
         }
-        adds(t, ty->n == 1 ? ",)" : ")");
+        adds(t, ty->n == 1 && !ty->names ? ",)" : ")");
         return used;
     }
     default: return 0;

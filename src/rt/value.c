@@ -43,6 +43,7 @@ void kiln_value_free(kiln_value *v) {
             free(((kiln_set_table *)v->base)->slots);
             free(v->base);
         }
+        if (v->kind == KILN_TUPLE) free(v->base); /* a named tuple's names: one block (jit/dispatch.c tuple_names) */
     }
     if (v->kind == KILN_STR && v->owned) free(v->v.s);
     if (v->kind == KILN_ARRAY && v->owned) {
@@ -132,14 +133,19 @@ static void put_value(Out *o, const kiln_value *v) {
     }
     case KILN_SCALAR: put_scalar(o, v->dtype, v->v.i, v->v.f, v->v.c[0], v->v.c[1]); return;
     case KILN_ARRAY: put_array(o, v->v.arr, v->v.arr->data, 0); return;
-    case KILN_TUPLE:
+    case KILN_TUPLE: {
+        const kiln_tuple_names *nm = v->base; /* a named tuple: Point(x=1, y=2) */
+        put(o, nm ? nm->name : "");
         put(o, "(");
         for (int i = 0; i < v->n; i++) {
             if (i) put(o, ", ");
+            if (nm) { put(o, nm->fields[i]); put(o, "="); }
             put_value(o, &v->v.items[i]);
         }
+        if (nm) { put(o, ")"); return; }
         put(o, v->n == 1 ? ",)" : ")");
         return;
+    }
     case KILN_DICT:
         put(o, "{");
         for (int i = 0; i < v->n; i++) {

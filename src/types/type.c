@@ -91,9 +91,9 @@ void ty_free(TypeTab *tt) { arena_free(&tt->arena); }
 const Type *ty_scalar(TypeTab *tt, kiln_dtype d, bool weak) { return &tt->scalar[d][weak ? 1 : 0]; }
 const Type *ty_array(TypeTab *tt, kiln_dtype d, int ndim, int layout) { return &tt->array[d][ndim][layout]; }
 
-const Type *ty_tuple(TypeTab *tt, const Type **elems, int n) {
+const Type *ty_named_tuple(TypeTab *tt, const TyNames *names, const Type **elems, int n) {
     for (Type *t = tt->dyn; t; t = t->next) {
-        if (t->kind != T_TUPLE || t->n != n || t->layout) continue;
+        if (t->kind != T_TUPLE || t->n != n || t->layout || t->names != names) continue;
         int i = 0;
         while (i < n && t->elems[i] == elems[i]) i++;
         if (i == n) return t;
@@ -101,9 +101,50 @@ const Type *ty_tuple(TypeTab *tt, const Type **elems, int n) {
     Type *t = arena_alloc(&tt->arena, sizeof *t);
     const Type **e = arena_alloc(&tt->arena, sizeof(Type *) * (size_t)(n ? n : 1));
     if (!t || !e) return NULL;
-    t->kind = T_TUPLE; t->n = (uint16_t)n;
+    t->kind = T_TUPLE; t->n = (uint16_t)n; t->names = names;
     for (int i = 0; i < n; i++) { e[i] = elems[i]; t->nleaves += elems[i]->nleaves; }
     t->elems = e;
+    t->next = tt->dyn; tt->dyn = t;
+    return t;
+}
+
+const Type *ty_tuple(TypeTab *tt, const Type **elems, int n) { return ty_named_tuple(tt, NULL, elems, n); }
+
+const Type *ty_tuple_as(TypeTab *tt, const Type *like, const Type **elems, int n) {
+    return ty_named_tuple(tt, like && like->kind == T_TUPLE && like->n == n ? like->names : NULL, elems, n);
+}
+
+/* FNV-1a over the name and the fields, each ended by a 0 byte */
+uint64_t ty_names_hash(const char *name, const char *const *fields, int n) {
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (int i = -1; i < n; i++) {
+        const unsigned char *s = (const unsigned char *)(i < 0 ? name : fields[i]);
+        do { h ^= *s; h *= 0x100000001b3ull; } while (*s++);
+    }
+    return h;
+}
+
+const TyNames *ty_names(TypeTab *tt, const char *name, const char *const *fields, int n) {
+    for (const TyNames *q = tt->names; q; q = q->next) {
+        if (q->n != n || strcmp(q->name, name)) continue;
+        int i = 0;
+        while (i < n && !strcmp(q->fields[i], fields[i])) i++;
+        if (i == n) return q;
+    }
+    TyNames *q = arena_alloc(&tt->arena, sizeof *q);
+    const char **f = arena_alloc(&tt->arena, sizeof(char *) * (size_t)(n ? n : 1));
+    if (!q || !f || !(q->name = arena_strndup(&tt->arena, name, strlen(name)))) return NULL;
+    for (int i = 0; i < n; i++) if (!(f[i] = arena_strndup(&tt->arena, fields[i], strlen(fields[i])))) return NULL;
+    q->fields = f; q->n = n; q->hash = ty_names_hash(name, fields, n);
+    q->id = tt->names ? tt->names->id + 1 : 0;
+    q->next = tt->names; tt->names = q;
+    return q;
+}
+
+const Type *ty_class(TypeTab *tt, const TyNames *names, const void *defaults, int ndefaults) {
+    Type *t = arena_alloc(&tt->arena, sizeof *t);
+    if (!t) return NULL;
+    t->kind = T_CLASS; t->names = names; t->aux = defaults; t->ndefaults = ndefaults;
     t->next = tt->dyn; tt->dyn = t;
     return t;
 }
@@ -263,14 +304,14 @@ const Type *ty_join(TypeTab *tt, const Type *a, const Type *b) {
         const Type *j = ty_join(tt, a->elems[1], b->elems[1]);
         return j ? ty_optional(tt, j) : NULL;
     }
-    if (a->kind == T_TUPLE && b->kind == T_TUPLE && a->n == b->n) {
+    if (a->kind == T_TUPLE && b->kind == T_TUPLE && a->n == b->n && a->names == b->names) { /* a Point is no plain tuple */
         const Type *e[TY_TUPLE_MAX];
         if (a->n > TY_TUPLE_MAX) return NULL;
         for (int i = 0; i < a->n; i++) {
             e[i] = ty_join(tt, a->elems[i], b->elems[i]);
             if (!e[i]) return NULL;
         }
-        return ty_tuple(tt, e, a->n);
+        return ty_named_tuple(tt, a->names, e, a->n);
     }
     if ((a->kind == T_DICT && b->kind == T_DICT) || (a->kind == T_SET && b->kind == T_SET)) {
         /* an empty dict (set) not typed yet joins any dict (set) */
@@ -290,7 +331,8 @@ const char *ty_name(const Type *t) {
     case T_NONE: return "None";
     case T_SCALAR: return t->weak ? py[dt_kind(t->dtype)] : dt_names[t->dtype];
     case T_ARRAY: return "array";
-    case T_TUPLE: return "tuple";
+    case T_TUPLE: return t->names ? t->names->name : "tuple";
+    case T_CLASS: return "type";
     case T_DTYPE: return "dtype";
     case T_MODULE: return "module";
     case T_FUNC: return "function";
@@ -320,9 +362,10 @@ int ty_str(const Type *t, char *buf, size_t cap) {
             if (k < cap) k += (size_t)snprintf(buf + k, cap - k, "]");
             return (int)k;
         }
-        size_t k = (size_t)snprintf(buf, cap, "tuple(");
+        size_t k = (size_t)snprintf(buf, cap, "%s(", t->names ? t->names->name : "tuple");
         for (int i = 0; i < t->n && k < cap; i++) {
             if (i) k += (size_t)snprintf(buf + k, cap - k, ", ");
+            if (t->names && k < cap) k += (size_t)snprintf(buf + k, cap - k, "%s=", t->names->fields[i]);
             if (k < cap) k += (size_t)ty_str(t->elems[i], buf + k, cap - k);
         }
         if (k < cap) k += (size_t)snprintf(buf + k, cap - k, ")");

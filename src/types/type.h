@@ -35,6 +35,8 @@ typedef enum {
     T_EXC,      /* the exception an except clause's `as` name holds: one slot, the record it is kept in (tt->exc) */
     T_STRING,   /* a Python str at run time (tt->string): one slot, the address of an RtList of its UTF-8 bytes (rt/str.c);
                  * a literal is a T_STR until it is stored, passed, returned or meets a run-time string */
+    T_CLASS,    /* a named-tuple class (collections.namedtuple at module level), compile time only: names its class
+                 * and fields, aux the module's defaults (lower's Lit, one per default, the last fields') */
 } TypeKind;
 
 enum { LAYOUT_C = 0, LAYOUT_ANY = 1 };  /* C-contiguous, or any strides */
@@ -48,6 +50,17 @@ enum { MOD_MATH, MOD_NUMPY, MOD_RANDOM, MOD_NP_RANDOM, MOD_NP_LINALG, /* math, n
        MOD_CUDA, MOD_CUDA_TID, MOD_CUDA_CTAID, MOD_CUDA_NTID, MOD_CUDA_NCTAID, /* numba.cuda (kiln.cuda), cuda.threadIdx ... */
        MOD_CUDA_SHARED, MOD_CUDA_LOCAL, MOD_CUDA_ATOMIC, MOD_ITERTOOLS, MOD_FUNCTOOLS, MOD_HEAPQ, MOD_TIME, MOD_BISECT, MOD_COUNT };
 
+/* a named tuple's class: its name and field names, interned by content (two modules' `Point = namedtuple('Point',
+ * 'x y')` are one), and a 64-bit hash of them that signatures carry (jit_sig_encode) */
+typedef struct TyNames {
+    const char *name;
+    const char **fields;
+    int32_t n;
+    uint64_t hash;
+    int32_t id;   /* its number in the context (isinstance's class) */
+    const struct TyNames *next; /* the interning chain */
+} TyNames;
+
 typedef struct Type Type;
 struct Type {
     uint8_t kind;
@@ -60,6 +73,9 @@ struct Type {
     const Type **elems;
     uint32_t nleaves; /* runtime values this type flattens to (tuples: sum) */
     const char *text; /* T_STR from ty_text: a string literal's text */
+    const TyNames *names; /* T_TUPLE: a named tuple's class (NULL: a plain tuple); T_CLASS: the class */
+    const void *aux;  /* T_CLASS: its defaults, as lowering keeps constants (lower.h's Lit) */
+    int32_t ndefaults; /* T_CLASS */
     Type *next;       /* interning chain */
 };
 
@@ -71,6 +87,7 @@ typedef struct TypeTab {
     Type dtype[KILN_NDTYPE];
     Type module[MOD_COUNT];
     Type *dyn;        /* tuples, funcs, builtins */
+    const TyNames *names; /* named-tuple classes */
 } TypeTab;
 
 void ty_init(TypeTab *tt);
@@ -78,6 +95,15 @@ void ty_free(TypeTab *tt);
 const Type *ty_scalar(TypeTab *tt, kiln_dtype d, bool weak);
 const Type *ty_array(TypeTab *tt, kiln_dtype d, int ndim, int layout);
 const Type *ty_tuple(TypeTab *tt, const Type **elems, int n); /* NULL on OOM */
+/* the names of a named-tuple class, interned (fields: n of them); NULL on OOM */
+const TyNames *ty_names(TypeTab *tt, const char *name, const char *const *fields, int n);
+uint64_t ty_names_hash(const char *name, const char *const *fields, int n); /* what TyNames.hash is */
+/* a tuple of elems named as like is (a named tuple's class when like is one, else a plain tuple): what a tuple
+ * becomes when its items' types change (a merge, a variable's leaves read back) */
+const Type *ty_tuple_as(TypeTab *tt, const Type *like, const Type **elems, int n); /* NULL on OOM */
+const Type *ty_named_tuple(TypeTab *tt, const TyNames *names, const Type **elems, int n); /* NULL on OOM */
+/* a named-tuple class (not interned: one per module constant, its defaults its own); NULL on OOM */
+const Type *ty_class(TypeTab *tt, const TyNames *names, const void *defaults, int ndefaults);
 const Type *ty_func(TypeTab *tt, int kind, int id);            /* T_FUNC / T_BUILTIN */
 const Type *ty_list(TypeTab *tt, const Type *item);            /* NULL on OOM */
 const Type *ty_dict(TypeTab *tt, const Type *key, const Type *value); /* NULL on OOM */
