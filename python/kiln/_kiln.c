@@ -334,6 +334,7 @@ typedef struct {
 static void conv_init(Conv *c) {
     c->narr = c->ndflt = c->ntmp = c->nbuf = c->nlst = c->nrng = c->nnt = 0;
     c->kernel = NULL;
+    c->gpu = false; /* (was left unset: a CPU call read stack garbage, and a GPU array could reach conv_cai) */
     c->blocks = NULL;
     c->nblocks = c->capblocks = 0;
 }

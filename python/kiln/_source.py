@@ -11,6 +11,7 @@ then point at the real file and line.
 Where no file backs the function (the REPL, exec of a string) linecache and inspect still find
 the text IPython and most tools register; otherwise the error says so.
 """
+import collections
 import dis
 import inspect
 import linecache
@@ -284,6 +285,8 @@ def _namedtuple_text(v, np_name):
         return None
     if defaults:
         parts.append("defaults=(%s,)" % ", ".join(defaults))
+    if any(f.startswith("_") for f in fields):  # rename=True's names (_1 for field 1): made again by rename=True
+        parts.append("rename=True")
     return "%s.namedtuple(%s)" % (COLLECTIONS, ", ".join(parts))
 
 
@@ -491,6 +494,19 @@ def _drop_params(lines, names):
     return out
 
 
+def _env(f):
+    """what f reads by name: its globals, and over them its closure's variables (a kernel defined in a function
+    reading the function's locals), which kiln freezes as it freezes globals, as Numba does; a cell not yet set
+    is left out"""
+    free = {}
+    for name, cell in zip(f.__code__.co_freevars, f.__closure__ or ()):
+        try:
+            free[name] = cell.cell_contents
+        except ValueError:
+            pass
+    return collections.ChainMap(free, f.__globals__) if free else f.__globals__
+
+
 def module_text(kernel, is_kernel, statics=None):
     """(filename, text, name, regions, notes) for the module kiln compiles for `kernel` (a kiln Kernel whose
     .py_func is the Python function); is_kernel(obj) tells kiln kernels from other objects;
@@ -510,8 +526,9 @@ def module_text(kernel, is_kernel, statics=None):
             continue
         seen.add(id(f))
         funcs.append(f)
-        for name in _names(f.__code__):
-            v = f.__globals__.get(name)
+        env = _env(f)
+        for name in _names(f.__code__) + f.__code__.co_freevars:
+            v = env.get(name)
             if statics and is_kernel(v) and v.py_func is fn:
                 raise SourceError("%s:%d: %s() has static arguments and is called by %s(): kiln compiles a static "
                                   "argument's value into the body, so such a kernel cannot call itself or be called "
@@ -553,7 +570,8 @@ def module_text(kernel, is_kernel, statics=None):
         regions.append((first, len(lines), other, start, margin))
         text += [""] + lines
     # what the kernels read from the globals, on the free lines (imports first)
-    read = [(f.__globals__, name) for f in funcs for name in sorted(set(_names(f.__code__)) | set(header_names[id(f)]))]
+    read = [(_env(f), name) for f in funcs
+            for name in sorted(set(_names(f.__code__)) | set(f.__code__.co_freevars) | set(header_names[id(f)]))]
     np_name = next((name for g, name in read if isinstance(g.get(name), types.ModuleType) and g[name].__name__ == "numpy"),
                    None)
     np_import = np_name is None  # NumPy scalar and dtype constants need a name for numpy

@@ -1508,3 +1508,18 @@ def test_static_strings():
     assert reduce_by(a, "sum") == 6.0 and reduce_by(a, mode="count") == 4.0  # one specialization per mode
     with pytest.raises(ValueError, match="unknown mode min"):
         reduce_by(a, "min")
+
+
+def test_closure_variables_are_frozen():
+    """a kernel defined in a function reads the function's locals as constants (and calls its kernels), as Numba does"""
+    scale, name = 2.5, "k"
+
+    @kiln.jit
+    def f(x):
+        return x * scale
+
+    @kiln.jit
+    def g(x):
+        return f(x) + 1, name
+
+    assert f(2.0) == 5.0 and g(2.0) == (6.0, "k")
