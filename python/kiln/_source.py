@@ -454,10 +454,12 @@ def _names(code):
 
 
 def _header_names(lines):
-    """the dotted names (np in np.float32) of a def's header lines, up to the colon that ends it"""
+    """the names a def's header lines may read from the globals, up to the colon that ends it: every name after
+    its opening parenthesis (np in np.float32(0.5), ORIGIN in p=ORIGIN; a parameter's own name too, which the
+    globals seldom hold and which costs a constant line at most)"""
     out = []
-    for ln in lines:
-        out += re.findall(r"\b([A-Za-z_]\w*)\s*\.", ln)
+    for i, ln in enumerate(lines):
+        out += re.findall(r"\b([A-Za-z_]\w*)", ln.split("(", 1)[1] if i == 0 and "(" in ln else ln)
         if ln.rstrip().endswith(":"):
             break
     return out

@@ -860,6 +860,7 @@ static void lit_to_value(const Lit *l, kiln_value *out, kiln_value *pool, int *n
         out->kind = KILN_STR; out->n = (int32_t)strlen(t->text); out->v.s = (char *)t->text;
     } else if (t->kind == T_TUPLE && *npool + t->n <= KILN_MAX_POOL) {
         out->kind = KILN_TUPLE; out->n = t->n;
+        if (t->names) out->base = (void *)&t->names->api; /* a named tuple's names, the context's (not owned) */
         out->v.items = pool + *npool;
         *npool += t->n;
         for (int i = 0; i < t->n; i++) lit_to_value(&l->elems[i], &out->v.items[i], pool, npool);

@@ -137,6 +137,7 @@ const TyNames *ty_names(TypeTab *tt, const char *name, const char *const *fields
     for (int i = 0; i < n; i++) if (!(f[i] = arena_strndup(&tt->arena, fields[i], strlen(fields[i])))) return NULL;
     q->fields = f; q->n = n; q->hash = ty_names_hash(name, fields, n);
     q->id = tt->names ? tt->names->id + 1 : 0;
+    q->api.name = q->name; q->api.fields = f;
     q->next = tt->names; tt->names = q;
     return q;
 }

@@ -53,6 +53,7 @@ enum { MOD_MATH, MOD_NUMPY, MOD_RANDOM, MOD_NP_RANDOM, MOD_NP_LINALG, /* math, n
 /* a named tuple's class: its name and field names, interned by content (two modules' `Point = namedtuple('Point',
  * 'x y')` are one), and a 64-bit hash of them that signatures carry (jit_sig_encode) */
 typedef struct TyNames {
+    kiln_tuple_names api; /* the same names as kiln.h hands them over (a default value's, say: jit/dispatch.c) */
     const char *name;
     const char **fields;
     int32_t n;

@@ -101,3 +101,8 @@ def unpack_loop(n):
 # expect-error: line 103: TypeError: Expected 2 arguments, got 3
 def make_bad(v):
     return Point._make(v)
+
+# run: with_defaults(1)
+# expect: (1.0, Point(x=1, y=2), 0.5)
+def with_defaults(n, p=ORIGIN, q=Point(1, y=2), r=UNIT):
+    return p.y + n, q, r.z

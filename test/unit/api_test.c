@@ -34,7 +34,9 @@ static const char *SRC =
     "    a = np.arange(n) * 1.5\n"
     "    return a[::-1][2:]\n"
     "def arg_view(a):\n"
-    "    return a[1:]\n";
+    "    return a[1:]\n"
+    "def named_y(p):\n"
+    "    return p.y, p\n";
 
 static kiln_func *fadd;
 
@@ -115,6 +117,23 @@ int main(void) {
     tup.kind = KILN_TUPLE; tup.n = 2; tup.v.items = items;
     CHECK(kiln_call(kiln_lookup(m, "first"), &tup, 1, &res, &err) == 0 && res.v.f == 3.0);
     CHECK(kiln_call(kiln_lookup(m, "nothing"), NULL, 0, &res, &err) == 0 && res.kind == KILN_NONE);
+
+    /* a named tuple: its names in base, given back with the result (owned by it) */
+    static const char *const xy[2] = {"x", "y"}, *const xbad[2] = {"x", "1y"};
+    kiln_tuple_names pn = {"P", xy}, pbad = {"P", xbad};
+    tup.base = &pn;
+    kiln_func *fny = kiln_lookup(m, "named_y");
+    CHECK(kiln_call(fny, &tup, 1, &res, &err) == 0 && res.kind == KILN_TUPLE && res.v.items[0].v.f == 0.5);
+    const kiln_tuple_names *rn = res.v.items[1].base;
+    CHECK(rn && rn != &pn && !strcmp(rn->name, "P") && !strcmp(rn->fields[1], "y") && res.v.items[1].v.items[0].v.i == 6);
+    char text[64];
+    kiln_value_repr(&res.v.items[1], text, sizeof text);
+    CHECK(!strcmp(text, "P(x=6, y=0.5)"));
+    kiln_value_free(&res);
+    tup.base = &pbad; /* names that are no identifiers: a usage error naming them */
+    CHECK(kiln_call(fny, &tup, 1, &res, &err) == -1 && err.kind == KILN_ERR_USAGE && strstr(err.message, "named tuple"));
+    tup.base = NULL; /* a plain tuple has no field y */
+    CHECK(kiln_call(fny, &tup, 1, &res, &err) == -1 && err.kind == KILN_ERR_COMPILE && strstr(err.message, "no attribute 'y'"));
 
     /* errors: runtime (with file and line), usage */
     kiln_func *fdiv = kiln_lookup(m, "div");
