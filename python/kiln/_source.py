@@ -290,6 +290,41 @@ def _namedtuple_text(v, np_name):
     return "%s.namedtuple(%s)" % (COLLECTIONS, ", ".join(parts))
 
 
+NB_TYPES = "_kiln_nbtypes"  # the module text's name for numba.core.types (Numba types are written through it)
+
+
+def _numba_type_text(v):
+    """a Numba type object (types.int64[:], types.UniTuple(types.int64, 2) ...) as the expression kiln reads
+    (lower/nbtyped.c), else None"""
+    if not type(v).__module__.startswith("numba.core.types"):
+        return None
+    t = sys.modules.get("numba.core.types")
+    if t is None:
+        return None
+    if isinstance(v, (t.Integer, t.Float, t.Complex, t.Boolean)):
+        return "%s.%s" % (NB_TYPES, "boolean" if isinstance(v, t.Boolean) else str(v))
+    if isinstance(v, t.UnicodeType):
+        return "%s.unicode_type" % NB_TYPES
+    if isinstance(v, t.Array) and v.layout in ("C", "A") and 1 <= v.ndim:
+        item = _numba_type_text(v.dtype)
+        axes = [":"] * (v.ndim - 1) + ["::1" if v.layout == "C" else ":"]
+        return None if item is None else "%s[%s]" % (item, ", ".join(axes))
+    parts = None
+    if isinstance(v, t.UniTuple):
+        item = _numba_type_text(v.dtype)
+        return None if item is None else "%s.UniTuple(%s, %d)" % (NB_TYPES, item, v.count)
+    if isinstance(v, t.Tuple):
+        parts = [_numba_type_text(x) for x in v.types]
+        return None if None in parts else "%s.Tuple((%s))" % (NB_TYPES, "".join(p + ", " for p in parts))
+    if isinstance(v, t.ListType):
+        item = _numba_type_text(v.item_type)
+        return None if item is None else "%s.ListType(%s)" % (NB_TYPES, item)
+    if isinstance(v, t.DictType):
+        parts = [_numba_type_text(v.key_type), _numba_type_text(v.value_type)]
+        return None if None in parts else "%s.DictType(%s, %s)" % (NB_TYPES, parts[0], parts[1])
+    return None
+
+
 def _constant(v, np_name="np"):
     """the literal for a frozen global, or None if kiln cannot take it as a constant; np_name: the
     module text's name for numpy (NumPy scalars and dtypes are written through it)"""
@@ -307,7 +342,7 @@ def _constant(v, np_name="np"):
         except UnicodeEncodeError:
             return None
         return repr(v) if "\x00" not in v else None
-    cls = _namedtuple_text(v, np_name)
+    cls = _namedtuple_text(v, np_name) or _numba_type_text(v)
     if cls is not None:
         return cls
     if isinstance(v, tuple):
@@ -406,6 +441,8 @@ def _foreign_import(v):
     attr = getattr(v, "__name__", None)
     if not mod or mod == "builtins" or not attr or not attr.isidentifier() or isinstance(v, types.ModuleType):
         return None
+    if isinstance(v, type) and mod.startswith("numba.typed.") and getattr(sys.modules.get("numba.typed"), attr, None) is v:
+        return "numba.typed", attr  # List and Dict, which kernels make (lower/nbtyped.c)
     if isinstance(v, type) and mod != "itertools":  # itertools.product and the like are classes
         return None
     public = mod.lstrip("_")  # functools.reduce is _functools.reduce: imported from the module users know
@@ -613,6 +650,8 @@ def module_text(kernel, is_kernel, statics=None):
         heads.append("import numpy as %s" % np_name)
     if any(COLLECTIONS + "." in h for h in heads):
         heads.append("import collections as %s" % COLLECTIONS)
+    if any(NB_TYPES + "." in h for h in heads):
+        heads.append("import numba.core.types as %s" % NB_TYPES)
     heads = sorted(set(heads), key=lambda h: (not h.startswith("import"), h))
     # free: lines outside every kernel (a blank line inside one is part of its body)
     free = [i for i in range(len(text)) if i + 1 not in inside]

@@ -799,11 +799,17 @@ static const char *dotted_join(P *p, Token at, const char *a, const char *b) {
     return full;
 }
 
-/* what a name imported from numba or kiln binds in kernels: cuda, and the scalar types (from numba import
- * float32) as NumPy's; NULL for the rest (njit, prange ...: decorators, and names kiln knows by themselves) */
+/* what a name imported from numba or kiln binds in kernels: cuda, the scalar types (from numba import
+ * float32) as NumPy's, numba.typed's List and Dict and numba.types (lower/nbtyped.c: `from numba import types`,
+ * `from numba.core import types`, `from numba.types import int64`); NULL for the rest (njit, prange ...:
+ * decorators, and names kiln knows by themselves) */
 static const char *numba_name(P *p, Token at, const char *mod, const char *name) {
     static const char *dtypes[] = {"float32", "float64", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32",
                                    "uint64", "complex64", "complex128"};
+    if (!strcmp(mod, "numba.typed") && (!strcmp(name, "List") || !strcmp(name, "Dict"))) return dotted_join(p, at, mod, name);
+    if (!strcmp(mod, "numba.types") || !strcmp(mod, "numba.core.types")) return dotted_join(p, at, "numba.types", name);
+    if ((!strcmp(mod, "numba") || !strcmp(mod, "numba.core")) && !strcmp(name, "types")) return "numba.types";
+    if (!strcmp(mod, "numba") && !strcmp(name, "typed")) return "numba.typed";
     if (strcmp(mod, "numba") && strcmp(mod, "kiln")) return NULL;
     if (!strcmp(name, "cuda")) return "cuda";
     for (size_t i = 0; i < sizeof dtypes / sizeof dtypes[0]; i++)
@@ -828,6 +834,10 @@ static Node *import_stmt(P *p) {
             if (accept(p, TK_AS)) alias = ident(p);
             if (cuda_module(mod)) { /* import numba.cuda as cuda: the CUDA kernel API (import numba.cuda binds numba) */
                 if (alias) bind_import(p, t, alias, "cuda");
+                continue;
+            }
+            if (!strcmp(mod, "numba") || !strncmp(mod, "numba.", 6)) { /* numba.typed.List, numba.types.int64 (nbtyped.c) */
+                bind_import(p, t, alias ? alias : "numba", alias ? mod : "numba");
                 continue;
             }
             if (ignored_module(mod)) continue;

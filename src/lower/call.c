@@ -34,6 +34,7 @@ enum {
     BI_MATHPY = 1200,   /* + mathpy.c's math functions written in Python */
     BI_NPDIST = 1300,   /* + npdist.c's legacy np.random distributions */
     BI_BISECT = 1400,   /* + bisect.c's functions */
+    BI_NBTYPED = 1500,  /* + NB_* of nbtyped.c: numba.typed.List and Dict */
 };
 
 int cl_itertools(int id) { return id >= BI_ITERTOOLS && id < BI_ITERTOOLS + 100 ? id - BI_ITERTOOLS : -1; }
@@ -209,6 +210,22 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
         if (k < 0) inf_fail(I, at, "%s.%s is not supported%s", mod == MOD_RANDOM ? "random" : "numpy.random", name, I->star_note);
         return builtin(I, BI_RANDOM + k);
     }
+    if (mod == MOD_NUMBA) { /* numba.typed, numba.types, numba.core (numba.core.types), numba's scalar types */
+        if (!strcmp(name, "typed")) return stat(I, &I->tt->module[MOD_NB_TYPED]);
+        if (!strcmp(name, "types")) return stat(I, &I->tt->module[MOD_NB_TYPES]);
+        if (!strcmp(name, "core")) return stat(I, &I->tt->module[MOD_NUMBA]);
+        if (nb_scalar(name) >= 0) return stat(I, &I->tt->dtype[nb_scalar(name)]);
+        inf_fail(I, at, "numba.%s is not supported in kernels (numba.typed.List and Dict, numba.types and numba's scalar "
+                        "types are)%s", name, I->star_note);
+    }
+    if (mod == MOD_NB_TYPED) {
+        if (!strcmp(name, "List") || !strcmp(name, "Dict")) return builtin(I, BI_NBTYPED + (name[0] == 'L' ? NB_LIST : NB_DICT));
+        inf_fail(I, at, "numba.typed.%s is not supported in kernels (List and Dict are)%s", name, I->star_note);
+    }
+    if (mod == MOD_NB_TYPES) { /* a scalar type converts (types.float64(x)); the others are read as a container's types */
+        if (nb_scalar(name) >= 0) return stat(I, &I->tt->dtype[nb_scalar(name)]);
+        inf_fail(I, at, "numba.types.%s is read only as List.empty_list's and Dict.empty's type argument here%s", name, I->star_note);
+    }
     if (mod == MOD_NUMPY && !strcmp(name, "random")) return stat(I, &I->tt->module[MOD_NP_RANDOM]);
     if (mod == MOD_NUMPY && !strcmp(name, "linalg")) return stat(I, &I->tt->module[MOD_NP_LINALG]);
     if (mod == MOD_NP_LINALG) {
@@ -303,6 +320,19 @@ static Val import_target(Inf *I, Node *n, const char *target, int line) {
     if (!strcmp(target, "heapq")) return stat(I, &I->tt->module[MOD_HEAPQ]);
     if (!strcmp(target, "time")) return stat(I, &I->tt->module[MOD_TIME]);
     if (!strcmp(target, "bisect")) return stat(I, &I->tt->module[MOD_BISECT]);
+    if (!strncmp(target, "numba", 5) && (!target[5] || target[5] == '.')) { /* numba, numba.typed.List, numba.core.types ... */
+        Val v = stat(I, &I->tt->module[MOD_NUMBA]);
+        for (const char *p = target + 5; *p == '.'; ) {
+            const char *q = strchr(p + 1, '.');
+            size_t len = q ? (size_t)(q - p - 1) : strlen(p + 1);
+            char part[64];
+            snprintf(part, sizeof part, "%.*s", (int)(len < 63 ? len : 63), p + 1);
+            if (v.ty->kind != T_MODULE) inf_fail(I, n, "'%s' is '%s', which kernels may not use", n->name, target);
+            v = module_attr(I, v.ty->id, part, n);
+            p += 1 + len;
+        }
+        return v;
+    }
     if (!strncmp(target, "bisect.", 7) && !strchr(target + 7, '.')) return module_attr(I, MOD_BISECT, target + 7, n);
     if (!strncmp(target, "time.", 5) && !strchr(target + 5, '.')) return module_attr(I, MOD_TIME, target + 5, n);
     if (!strncmp(target, "heapq.", 6) && !strchr(target + 6, '.')) return module_attr(I, MOD_HEAPQ, target + 6, n);
@@ -1101,6 +1131,7 @@ static Val diagonal_call(Inf *I, Node *call, Val o, int skip, bool trace) {
 
 static Val method_call(Inf *I, Node *call, Val o, const char *m) {
     if (o.ty->kind == T_UNKNOWN) return o;
+    if (o.ty->kind == T_BUILTIN && o.ty->id >= BI_NBTYPED) return nb_method(I, call, o.ty->id - BI_NBTYPED, m); /* List.empty_list */
     if (o.ty->kind == T_LIST) return ls_method(I, call, o, m);
     if (o.ty->kind == T_DICT) return dc_method(I, call, o, m);
     if (o.ty->kind == T_SET) return se_method(I, call, o, m);
@@ -1258,6 +1289,7 @@ Val cl_call(Inf *I, Node *call) {
     if (f.ty->kind == T_CLASS) return nt_new(I, call, f.ty);
     if (f.ty->kind != T_BUILTIN) inf_fail(I, call, "'%s' object is not callable", inf_tyname(I, f.ty));
     int id = f.ty->id;
+    if (id >= BI_NBTYPED) return nb_call(I, call, id - BI_NBTYPED);
     if (id >= BI_BISECT) return bs_call(I, call, id - BI_BISECT);
     if (id >= BI_NPDIST) return nd_call(I, call, id - BI_NPDIST);
     if (id >= BI_MATHPY) return mp_call(I, call, id - BI_MATHPY);

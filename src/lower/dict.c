@@ -35,6 +35,8 @@ static Val new_dict(Inf *I, const Type *t) {
     return mk(I, lib(I, t, LIB_DICT_NEW, &zero, 1));
 }
 
+Val dc_new(Inf *I, const Type *key, const Type *value) { return new_dict(I, dict_of(I, key, value)); }
+
 /* the dict's keys (0) or values (1) as a list: its own entries, read right away */
 static Val part(Inf *I, Val d, int which) {
     const Type *lt = ty_list(I->tt, d.ty->elems[which]);

@@ -11,7 +11,7 @@
 
 bool ex_is_static(const Type *t) {
     return t->kind == T_NONE || t->kind == T_DTYPE || t->kind == T_MODULE || t->kind == T_FUNC ||
-           t->kind == T_BUILTIN || t->kind == T_UNKNOWN || t->kind == T_STR || t->kind == T_FORMAT || t->kind == T_CLOSURE || t->kind == T_CLASS;
+           t->kind == T_BUILTIN || t->kind == T_UNKNOWN || t->kind == T_STR || t->kind == T_FORMAT || t->kind == T_CLOSURE || t->kind == T_CLASS || t->kind == T_NBTYPE;
 }
 
 static Val mk(Inf *I, Ref r) { return val_of(I, r); }

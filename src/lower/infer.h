@@ -362,6 +362,14 @@ bool mp_method(Inf *I, Node *call, Val o, const char *m, Val *out); /* false: no
  * t, a starred target's items a list (a list or an array checked when it runs, with CPython's ValueErrors) */
 Val up_items(Inf *I, Node *t, Val v);
 
+/* nbtyped.c: numba.typed's List and Dict (BI_NBTYPED + NB_*: a call of one, or of its empty_list / empty), and
+ * nb_scalar: the dtype of a numba.types scalar name (types.int64), or -1 */
+enum { NB_LIST, NB_DICT };
+Val nb_call(Inf *I, Node *call, int k);
+Val nb_method(Inf *I, Node *call, int k, const char *m);
+int nb_scalar(const char *name);
+Val dc_new(Inf *I, const Type *key, const Type *value); /* dict.c: an empty dict of those types */
+
 /* namedtuple.c: collections.namedtuple's classes (T_CLASS) and instances (tuples whose type has names): a call of
  * a class, an instance's field or _fields, a class's _fields and __name__, p._replace/_asdict, Point._make */
 Val nt_new(Inf *I, Node *call, const Type *cls);

@@ -27,6 +27,7 @@ typedef struct Lit {
     const int64_t *shape; /* arrays: ty->ndim lengths */
     int64_t count;        /* arrays: the number of elements; lists: of items */
     const char *name;     /* arrays: the constant's name (messages) */
+    Node *node;           /* T_NBTYPE: the Numba type expression, read where it is used (lower/nbtyped.c) */
 } Lit;
 
 /* a kernel of the module as lowering sees it */

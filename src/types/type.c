@@ -68,6 +68,7 @@ void ty_init(TypeTab *tt) {
     tt->unknown.kind = T_UNKNOWN;
     tt->none.kind = T_NONE;
     tt->str.kind = T_STR;
+    tt->nbtype.kind = T_NBTYPE;
     tt->rng.kind = T_RNG; tt->rng.nleaves = 1; tt->rng.dtype = KILN_INT64;
     tt->exc.kind = T_EXC; tt->exc.nleaves = 1; tt->exc.dtype = KILN_INT64;
     tt->string.kind = T_STRING; tt->string.nleaves = 1; tt->string.dtype = KILN_INT64;
@@ -334,6 +335,7 @@ const char *ty_name(const Type *t) {
     case T_ARRAY: return "array";
     case T_TUPLE: return t->names ? t->names->name : "tuple";
     case T_CLASS: return "type";
+    case T_NBTYPE: return "Numba type";
     case T_DTYPE: return "dtype";
     case T_MODULE: return "module";
     case T_FUNC: return "function";

@@ -37,6 +37,8 @@ typedef enum {
                  * a literal is a T_STR until it is stored, passed, returned or meets a run-time string */
     T_CLASS,    /* a named-tuple class (collections.namedtuple at module level), compile time only: names its class
                  * and fields, aux the module's defaults (lower's Lit, one per default, the last fields') */
+    T_NBTYPE,   /* a Numba type written at module level (`int_array = types.int64[:]`), compile time only: lowering
+                 * reads its constant's syntax where a container's type is taken (lower/nbtyped.c) */
 } TypeKind;
 
 enum { LAYOUT_C = 0, LAYOUT_ANY = 1 };  /* C-contiguous, or any strides */
@@ -48,7 +50,8 @@ enum { TUPLE_OPTIONAL = 1 };
 #define TY_LEAVES_MAX 256 /* scalar and array leaves of one flattened value (a call's operands, a return) */
 enum { MOD_MATH, MOD_NUMPY, MOD_RANDOM, MOD_NP_RANDOM, MOD_NP_LINALG, /* math, numpy, random, numpy.random, numpy.linalg */
        MOD_CUDA, MOD_CUDA_TID, MOD_CUDA_CTAID, MOD_CUDA_NTID, MOD_CUDA_NCTAID, /* numba.cuda (kiln.cuda), cuda.threadIdx ... */
-       MOD_CUDA_SHARED, MOD_CUDA_LOCAL, MOD_CUDA_ATOMIC, MOD_ITERTOOLS, MOD_FUNCTOOLS, MOD_HEAPQ, MOD_TIME, MOD_BISECT, MOD_COUNT };
+       MOD_CUDA_SHARED, MOD_CUDA_LOCAL, MOD_CUDA_ATOMIC, MOD_ITERTOOLS, MOD_FUNCTOOLS, MOD_HEAPQ, MOD_TIME, MOD_BISECT,
+       MOD_NUMBA, MOD_NB_TYPED, MOD_NB_TYPES, /* numba, numba.typed, numba.types (lower/nbtyped.c) */ MOD_COUNT };
 
 /* a named tuple's class: its name and field names, interned by content (two modules' `Point = namedtuple('Point',
  * 'x y')` are one), and a 64-bit hash of them that signatures carry (jit_sig_encode) */
@@ -82,7 +85,7 @@ struct Type {
 
 typedef struct TypeTab {
     Arena arena;
-    Type unknown, none, str, rng, exc, string;
+    Type unknown, none, str, rng, exc, string, nbtype;
     Type scalar[KILN_NDTYPE][2];
     Type array[KILN_NDTYPE][KILN_MAXDIM + 1][2];
     Type dtype[KILN_NDTYPE];

@@ -72,6 +72,9 @@ def run(path, ns, call):
 @pytest.mark.parametrize("tier", TIERS)
 @pytest.mark.parametrize("path", RUN, ids=[os.path.basename(p) for p in RUN])
 def test_run_file(path, tier):
+    why = re.search(r"^# package: skip \((.*)", open(path).read(), re.M)
+    if why:
+        pytest.skip(why.group(1))
     mod = jitted_module(path, tier)
     ns = dict(vars(mod), np=np, math=math)
     bad = []

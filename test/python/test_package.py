@@ -1523,3 +1523,40 @@ def test_closure_variables_are_frozen():
         return f(x) + 1, name
 
     assert f(2.0) == 5.0 and g(2.0) == (6.0, "k")
+
+
+def test_numba_typed_containers():
+    """numba.typed.List and Dict and numba.types in a kiln.jit kernel (test/run/118_numba_typed.py has the language's
+    cases): the module's type constants are written for kiln as Numba's type expressions"""
+    pytest.importorskip("numba")
+    src = textwrap.dedent('''
+        import numpy as np
+        from numba import types
+        from numba.typed import List, Dict
+        import kiln
+        int_array = types.int64[::1]
+        pair = types.UniTuple(types.int64, 2)
+
+        @kiln.jit
+        def f(n):
+            d = Dict.empty(key_type=types.unicode_type, value_type=int_array)
+            p = Dict.empty(pair, types.float64)
+            l = List()
+            for i in range(n):
+                d[str(i)] = np.arange(i)
+                p[(i, i)] = i / 2
+                l.append(i)
+            return d, p, l
+        ''')
+    ns = {}
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_numba_typed_case.py")
+    with open(path, "w") as fh:
+        fh.write(src)
+    try:
+        exec(compile(src, path, "exec"), ns)
+        d, p, l = ns["f"](3)
+    finally:
+        os.remove(path)
+        linecache.checkcache(path)
+    assert [x.tolist() for x in d.values()] == [[], [0], [0, 1]] and list(d) == ["0", "1", "2"]
+    assert p == {(0, 0): 0.0, (1, 1): 0.5, (2, 2): 1.0} and l == [0, 1, 2]
