@@ -6,9 +6,14 @@ import math
 import random
 
 import bisect
+from collections import namedtuple
+
 import numpy as np
+from numba import types
+from numba.typed import Dict, List
 
 WEIGHTS = [0.2, 0.3, 0.5]
+Particle = namedtuple("Particle", "x y vx vy")
 
 
 def sieve(n):
@@ -402,6 +407,32 @@ def nearest_cell(cells, target):
             best, best_d = c, d
     return best, best_d
 
+def bounce(n, dt):
+    ps = [Particle(float(i), 0.0, 1.0, 2.0 - i) for i in range(n)]
+    for step in range(10):
+        out = []
+        for p in ps:
+            x, y = p.x + dt * p.vx, p.y + dt * p.vy
+            vy = -p.vy if y < 0 else p.vy
+            out.append(p._replace(x=x, y=abs(y), vy=vy))
+        ps = out
+    height = 0.0
+    for p in ps:
+        height += p.y
+    return ps[-1], height
+
+
+def word_counts(words):
+    counts = Dict.empty(key_type=types.unicode_type, value_type=types.int64)
+    for w in words:
+        counts[w] = counts.get(w, 0) + 1
+    order = List()
+    for k in counts:
+        if counts[k] > 1:
+            order.append(k)
+    return counts, order
+
+
 CASES = [
     (sieve, (100,)),
     (bubble_sort, ([5, 2, 9, 1, 5, 6],)),
@@ -450,4 +481,6 @@ CASES = [
     (nearest_cell, ([(0, 0), (3, 4), (1, 7)], (2, 5))),
     (total, (np.array([1.0, 2.0]),)),
     (total, (3,)),
+    (bounce, (4, 0.25)),
+    (word_counts, (["to", "be", "or", "not", "to", "be"],)),
 ]

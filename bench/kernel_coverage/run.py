@@ -21,6 +21,12 @@ def norm(v):
         return ("array", v.tolist())
     if isinstance(v, np.generic):
         return v.item()
+    if type(v).__module__.startswith("numba.typed"):  # Numba's typed List and Dict: compared as a list and a dict
+        return norm(dict(v) if hasattr(v, "keys") else list(v))
+    if isinstance(v, dict):
+        return {norm(k): norm(x) for k, x in v.items()}
+    if hasattr(type(v), "_fields"):  # a namedtuple: its class and fields
+        return type(v)(*[norm(x) for x in v])
     if isinstance(v, (list, tuple)):
         return type(v)(norm(x) for x in v)
     return v
