@@ -22,7 +22,7 @@ enum {
     NM_NAN_TO_NUM, NM_QUANTILE, NM_PERCENTILE, NM_HISTOGRAM, NM_MATRIX_POWER, NM_FLATNONZERO, NM_INTERP, NM_MATRIX_RANK, NM_COND,
     NM_CONVOLVE, NM_CORRELATE, NM_ASCONTIGUOUSARRAY, NM_ASFORTRANARRAY,
     NM_NANMAX, NM_NANMIN, NM_NANARGMAX, NM_NANARGMIN, NM_NANPROD, NM_NANVAR, NM_NANSTD, NM_ANGLE, NM_BROADCAST_TO,
-    NM_COV, NM_CORRCOEF, NM_FILL_DIAGONAL, NM_ARRAY_EQUAL, NM_POLYFIT, NM_LEXSORT, NM_PAD, NM_SQUEEZE, NM_COUNT
+    NM_COV, NM_CORRCOEF, NM_FILL_DIAGONAL, NM_ARRAY_EQUAL, NM_POLYFIT, NM_LEXSORT, NM_PAD, NM_SQUEEZE, NM_SELECT, NM_COUNT
 };
 
 static const char *const names[NM_COUNT] = {
@@ -34,7 +34,7 @@ static const char *const names[NM_COUNT] = {
     "nan_to_num", "quantile", "percentile", "histogram", "matrix_power", "flatnonzero", "interp",
     "matrix_rank", "cond", "convolve", "correlate", "ascontiguousarray", "asfortranarray",
     "nanmax", "nanmin", "nanargmax", "nanargmin", "nanprod", "nanvar", "nanstd", "angle", "broadcast_to",
-    "cov", "corrcoef", "fill_diagonal", "array_equal", "polyfit", "lexsort", "pad", "squeeze",
+    "cov", "corrcoef", "fill_diagonal", "array_equal", "polyfit", "lexsort", "pad", "squeeze", "select",
 };
 
 bool nm_linalg(int k) { return k == NM_MATRIX_POWER || k == NM_MATRIX_RANK || k == NM_COND; }
@@ -200,7 +200,7 @@ static Val axes_call(Inf *I, Node *call, int k) {
 /* ---- written in Python: each argument evaluated once into a hidden variable (its type decides the text), then
  * the function below lowered at the call; "np." in a text is numpy whatever the module calls it ---- */
 
-typedef struct Py { Inf *I; Node *call; char text[4096]; size_t n; Node *args[8]; int nargs; } Py;
+typedef struct Py { Inf *I; Node *call; char text[4096]; size_t n; Node *args[32]; int nargs; } Py;
 
 static void put(Py *p, const char *fmt, ...) PRINTF_LIKE(2, 3);
 static void put(Py *p, const char *fmt, ...) {
@@ -992,6 +992,66 @@ static void cov_text(Py *p, Node *call, Node **arg, bool *zero_d, const char *f)
                "gives a 0-d array, which kiln's result type cannot be here (pass the variable as a 1-d array)\")\n", f);
 }
 
+/* np.select(condlist, choicelist, default=0), NumPy 2's: the result's dtype is the choices' and the default's
+ * result_type (a Python int, float or complex weak, as NEP 50 has them; anything else an array, a Python bool too),
+ * its shape the broadcast of them all with the conditions, each element the first true condition's choice: as
+ * nested np.where of the choices cast to that dtype (NumPy burns them in with copyto, in reverse). The lists are
+ * written in the call (kiln needs their lengths) */
+static void select_text(Py *p, Node *call, Node **arg) {
+    Inf *I = p->I;
+    cl_np_bind(I, call, "select", 0, (const char *const[]){"condlist", "choicelist", "default", NULL}, 3, arg);
+    Node *cl = need(I, call, arg[0], "select", "condlist"), *ch = need(I, call, arg[1], "select", "choicelist");
+    for (int k = 0; k < 2; k++) {
+        Node *l = k ? ch : cl;
+        if (l->kind != N_LIST && l->kind != N_TUPLE)
+            inf_fail(I, l, "np.select(): the %s must be a list or a tuple written in the call", k ? "choices" : "conditions");
+    }
+    int n = cl->nkids;
+    if (ch->nkids != n) inf_fail(I, call, "list of cases must be same length as list of conditions");
+    if (!n) inf_fail(I, call, "select with an empty condition list is not possible");
+    if (n > 15) inf_fail(I, call, "np.select() of more than 15 conditions is not supported");
+    const Type *dt = NULL;
+    bool arrays = false;
+    char cast[16][64];
+    for (int i = 0; i <= n; i++) { /* the choices, then the default */
+        Node *e = i < n ? ch->kids[i] : arg[2];
+        Val v = e ? ex_expr(I, e) : val_of(I, inf_const_i(I, ty_scalar(I->tt, KILN_INT64, true), 0));
+        if (v.ty->kind == T_LIST) v = ls_to_array(I, v, e);
+        if (v.ty->kind != T_SCALAR && v.ty->kind != T_ARRAY)
+            inf_fail(I, e ? e : call, "np.select(): a choice is a number or an array, not %s", inf_tyname(I, v.ty));
+        hold(p, v);
+        arrays |= v.ty->kind == T_ARRAY;
+        const Type *t = v.ty->kind == T_SCALAR && v.ty->weak && v.ty->dtype != KILN_BOOL ? v.ty
+                      : ty_scalar(I->tt, (kiln_dtype)v.ty->dtype, false);
+        dt = dt ? ty_promote(I->tt, dt, t) : t;
+        snprintf(cast[i], sizeof cast[i], v.ty->kind == T_ARRAY ? "h%d.astype(np.%%s)" : "np.%%s(h%d)", i);
+    }
+    if (!dt) inf_oom(I);
+    const char *dn = kiln_dtype_name((kiln_dtype)(dt->weak ? ty_scalar(I->tt, (kiln_dtype)dt->dtype, false)->dtype : dt->dtype));
+    if (!strcmp(dn, "bool")) dn = "bool_";
+    for (int i = 0; i < n; i++) {
+        Val c = ex_expr(I, cl->kids[i]);
+        if (c.ty->kind == T_LIST) c = ls_to_array(I, c, cl->kids[i]);
+        if ((c.ty->kind != T_SCALAR && c.ty->kind != T_ARRAY) || c.ty->dtype != KILN_BOOL)
+            inf_fail(I, cl->kids[i], "invalid entry %d in condlist: should be boolean ndarray", i);
+        hold(p, c);
+        arrays |= c.ty->kind == T_ARRAY;
+    }
+    if (!arrays) inf_fail(I, call, "np.select() of numbers only (its result a 0-d array) is not supported");
+    put(p, "def select(");
+    for (int i = 0; i <= n; i++) put(p, "h%d, ", i);
+    for (int i = 0; i < n; i++) put(p, "c%d, ", i);
+    put(p, "):\n    return ");
+    for (int i = 0; i < n; i++) {
+        put(p, "np.where(c%d, ", i);
+        put(p, cast[i], dn);
+        put(p, ", ");
+    }
+    put(p, cast[n], dn);
+    for (int i = 0; i < n; i++) put(p, ")");
+    put(p, "\n");
+}
+
 static Val py_def3(Inf *I, Node *call, int k) {
     const char *f = names[k];
     Py p = {I, call, {0}, 0, {NULL}, 0};
@@ -1130,6 +1190,7 @@ static Val py_def3(Inf *I, Node *call, int k) {
         put(&p, "] = a\n    return r\n");
         break;
     }
+    case NM_SELECT: select_text(&p, call, arg); break;
     default: { /* NM_ARRAY_EQUAL: shapes, then every element (NaNs at the same places equal under equal_nan) */
         cl_np_bind(I, call, f, 0, (const char *const[]){"a1", "a2", "equal_nan", NULL}, 3, arg);
         Val a = hold_array(&p, need(I, call, arg[0], f, "a1"), f), b = hold_array(&p, need(I, call, arg[1], f, "a2"), f);
