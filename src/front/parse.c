@@ -350,7 +350,9 @@ static Node *atom(P *p) {
         if (accept(p, TK_RPAREN)) { n = node(p, N_TUPLE, t); return n; }
         if (p->tok.kind == TK_YIELD) fail_at(p, p->tok, "'yield' as a value is not supported (a generator's yield is a statement)%s", "");
         Token at = p->tok;
-        Node *e = test(p);
+        bool star = p->tok.kind == TK_STAR; /* (*a, b): a starred item (lower/expr.c splices a tuple's items) */
+        Node *e = starred_or(p, test);
+        if (star && p->tok.kind != TK_COMMA) fail_at(p, p->tok, "cannot use starred expression here%s", "");
         if (p->tok.kind == TK_FOR) e = genexp(p, e, t); /* ((a, b) for ...): the element is one test */
         else {
             e = testlist_after(p, e, at);
@@ -365,15 +367,15 @@ static Node *atom(P *p) {
         advance(p);
         NodeVec v = {0};
         if (p->tok.kind != TK_RBRACK) {
-            Node *first = test(p);
-            if (p->tok.kind == TK_FOR) {
+            Node *first = starred_or(p, test); /* [*a, b]: lower/list.c joins the parts */
+            if (p->tok.kind == TK_FOR && first->kind != N_STARRED) {
                 n = genexp(p, first, t);
                 n->kind = N_LISTCOMP;
                 expect(p, TK_RBRACK);
                 return n;
             }
             push(p, &v, first);
-            while (accept(p, TK_COMMA) && p->tok.kind != TK_RBRACK) push(p, &v, test(p));
+            while (accept(p, TK_COMMA) && p->tok.kind != TK_RBRACK) push(p, &v, starred_or(p, test));
         }
         expect(p, TK_RBRACK);
         n = node(p, N_LIST, t);

@@ -1139,6 +1139,8 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
     if (tx_is(o.ty)) return tx_method(I, call, o, m);
     if (o.ty->kind == T_TUPLE && o.ty->names && m[0] == '_') return nt_method(I, call, o, m);
     if (o.ty->kind == T_CLASS) return nt_class_method(I, call, o.ty, m);
+    if ((o.ty->kind == T_ARRAY || o.ty->kind == T_SCALAR) && (!strcmp(m, "tolist") || !strcmp(m, "item")))
+        return nm_tolist(I, call, o, m[0] == 'i');
     if (o.ty->kind == T_ARRAY && !strcmp(m, "copy")) {
         nargs(I, call, "copy", 0, 0);
         return cl_acopy(I, o);

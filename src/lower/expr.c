@@ -799,13 +799,29 @@ static Val tuple_expr(Inf *I, Node *n, bool keep) {
     const Type *ts[TY_TUPLE_MAX];
     r.el = arena_alloc(I->a, sizeof(Val) * (size_t)(n->nkids ? n->nkids : 1));
     if (!r.el) inf_oom(I);
+    int m = 0; /* items, a starred tuple's spliced in: (*t, x) */
     for (int i = 0; i < n->nkids; i++) {
         I->keep_optional = keep;
-        r.el[i] = ex_expr(I, n->kids[i]);
-        r.el[i] = tx_value(I, r.el[i]); /* a literal in a tuple: made at run time */
-        ts[i] = r.el[i].ty;
+        Node *k = n->kids[i];
+        Val v = ex_expr(I, k->kind == N_STARRED ? k->a : k);
+        if (k->kind == N_STARRED) {
+            if (v.ty->kind != T_TUPLE || ty_is_optional(v.ty))
+                inf_fail(I, k, "(*x, ...) of %s is not supported: a tuple's length is known when compiling (write [*x, ...] "
+                         "for a list)", inf_tyname(I, v.ty));
+            if (m + v.ty->n > TY_TUPLE_MAX) inf_fail(I, n, "tuples of more than %d elements are not supported", TY_TUPLE_MAX);
+            Val *el = arena_alloc(I->a, sizeof(Val) * (size_t)(n->nkids + TY_TUPLE_MAX));
+            if (!el) inf_oom(I);
+            memcpy(el, r.el, sizeof(Val) * (size_t)m);
+            r.el = el;
+            for (int j = 0; j < v.ty->n; j++) { r.el[m] = tx_value(I, v.el[j]); ts[m] = r.el[m].ty; m++; }
+            continue;
+        }
+        if (m >= TY_TUPLE_MAX) inf_fail(I, n, "tuples of more than %d elements are not supported", TY_TUPLE_MAX);
+        r.el[m] = tx_value(I, v); /* a literal in a tuple: made at run time */
+        ts[m] = r.el[m].ty;
+        m++;
     }
-    r.ty = ty_tuple(I->tt, ts, n->nkids);
+    r.ty = ty_tuple(I->tt, ts, m);
     if (!r.ty) inf_oom(I);
     return r;
 }

@@ -326,6 +326,7 @@ bool nm_linalg(int k); /* npmisc.c: k is one of np.linalg's (matrix_power, matri
 Val nm_call(Inf *I, Node *call, int k);
 Val nm_ufunc_method(Inf *I, Node *call, const char *ufunc, int nargs, const char *method); /* np.add.reduce & co. */
 Val nm_average_weighted(Inf *I, Node *call, Node *a, Node *w); /* np.average(a, weights=w), axis None */
+Val nm_tolist(Inf *I, Node *call, Val a, bool item); /* a.tolist(), a.item() */
 Val nm_method_as_function(Inf *I, Node *call, Val a, const char *name); /* a.NAME(...) as np.NAME(a, ...) */
 
 /* clock.c: the time module's clocks (time.time, perf_counter, monotonic, process_time and their _ns forms) */

@@ -199,8 +199,34 @@ static Val fit(Inf *I, const Type *item, Val v, Node *at) {
 static void put(Inf *I, Val view, Val v, Ref k) { store_at(I, v.ty, view, v, k, -1); }
 
 /* [a, b, c] */
+/* [a, *b, c]: the runs of plain items and list(x) of each starred x, joined with + (new lists all) */
+static Val starred_display(Inf *I, Node *n) {
+    Val acc = {0};
+    for (int i = 0; i < n->nkids;) {
+        Val part;
+        if (n->kids[i]->kind == N_STARRED) {
+            Node *c = inf_node(I, N_CALL, n->kids[i]);
+            c->kids = &n->kids[i]->a;
+            c->nkids = 1;
+            part = ls_list_call(I, c);
+            i++;
+        } else {
+            int j = i;
+            while (j < n->nkids && n->kids[j]->kind != N_STARRED) j++;
+            Node *d = inf_node(I, N_LIST, n->kids[i]);
+            d->kids = n->kids + i;
+            d->nkids = j - i;
+            part = ls_display(I, d);
+            i = j;
+        }
+        acc = acc.ty ? ls_binop(I, TK_PLUS, acc, part, n) : part;
+    }
+    return acc;
+}
+
 Val ls_display(Inf *I, Node *n) {
     if (!n->nkids) return new_list(I, list_of(I, &I->tt->unknown), inf_k64(I, 0));
+    for (int i = 0; i < n->nkids; i++) if (n->kids[i]->kind == N_STARRED) return starred_display(I, n);
     Val *vals = arena_alloc(I->a, sizeof(Val) * (size_t)n->nkids);
     if (!vals) inf_oom(I);
     for (int i = 0; i < n->nkids; i++) vals[i] = ex_expr(I, n->kids[i]);

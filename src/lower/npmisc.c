@@ -1208,6 +1208,33 @@ static Val py_def3(Inf *I, Node *call, int k) {
     return it_inline(I, call, p.text, p.n, "<numpy>", p.args, p.nargs);
 }
 
+/* a.tolist() and a.item(): NumPy's Python objects of the elements (bool, int, float or complex: a float32 becomes
+ * a Python float), nested lists for each axis; a.item() of a one-element array, with NumPy's ValueError otherwise;
+ * of a NumPy scalar (or a Python one), its Python value */
+Val nm_tolist(Inf *I, Node *call, Val a, bool item) {
+    const char *m = item ? "item" : "tolist";
+    if (call->nkids || call->nkids2) inf_fail(I, call, "a.%s() takes no arguments here", m);
+    int d = a.ty->dtype, nd = a.ty->ndim;
+    const char *conv = d == KILN_BOOL ? "bool" : dt_is_complex(d) ? "complex" : dt_is_float(d) ? "float" : "int";
+    Py p = {I, call, {0}, 0, {NULL}, 0};
+    hold(&p, a);
+    if (a.ty->kind == T_SCALAR) put(&p, "def %s(a):\n    return %s(a)\n", m, conv); /* a NumPy scalar's Python value */
+    else if (item) put(&p, "def item(a):\n    if a.size != 1:\n        raise ValueError(\"can only convert an array of size 1 to a "
+                     "Python scalar\")\n    return %s(a.ravel()[0])\n", conv);
+    else if (nd == 0) put(&p, "def tolist(a):\n    return %s(a.ravel()[0])\n", conv);
+    else {
+        put(&p, "def tolist(a):\n    return ");
+        for (int k = 0; k < nd; k++) put(&p, "[");
+        put(&p, "%s(x%d)", conv, nd - 1);
+        for (int k = nd - 1; k >= 0; k--) {
+            if (k) put(&p, " for x%d in x%d]", k, k - 1);
+            else put(&p, " for x0 in a]");
+        }
+        put(&p, "\n");
+    }
+    return it_inline(I, call, p.text, p.n, "<numpy>", p.args, p.nargs);
+}
+
 /* np.average(a, weights=w) over all of a (NumPy's function_base.average): the weights' sum and the products' sum in
  * the result type (a's and w's, at least float64 for integers), its ZeroDivisionError and its TypeError for shapes
  * that differ */

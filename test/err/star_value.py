@@ -1,4 +1,4 @@
-# a starred item in a tuple display (a value): kiln unpacks only into targets
+# a starred list in a tuple display: a tuple's length is known when compiling, a list's only when it runs
 def f(n):
     t = *[1, 2], n
     return t
