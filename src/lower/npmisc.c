@@ -1143,10 +1143,19 @@ static Val py_def3(Inf *I, Node *call, int k) {
         put(&p, "    return idx\n");
         break;
     }
-    case NM_PAD: { /* mode 'constant': a new array of the value, a copied in (pad widths as NumPy reads them) */
+    case NM_PAD: { /* mode 'constant': a new array of the value, a copied in (pad widths as NumPy reads them); 'edge',
+                    * 'wrap', 'reflect' and 'symmetric': each axis's positions mapped to the array's (NumPy pads axis by
+                    * axis from what it padded before, which for these modes is the map of each axis on its own, periodic
+                    * past one array's length as NumPy's repeated reflections are) */
         cl_np_bind(I, call, f, 0, (const char *const[]){"array", "pad_width", "mode", "constant_values", NULL}, 4, arg);
-        if (arg[2] && (arg[2]->kind != N_STR || strcmp(arg[2]->name, "constant")))
-            inf_fail(I, arg[2], "np.pad(): only mode='constant' is supported yet");
+        static const char *const modes[] = {"constant", "edge", "wrap", "reflect", "symmetric"};
+        int mode = 0;
+        if (arg[2]) {
+            if (arg[2]->kind != N_STR) inf_fail(I, arg[2], "np.pad(): mode must be a string written in the call");
+            while (mode < 5 && strcmp(arg[2]->name, modes[mode])) mode++;
+            if (mode == 5) inf_fail(I, arg[2], "np.pad(): mode '%s' is not supported (constant, edge, wrap, reflect and symmetric are)", arg[2]->name);
+        }
+        if (mode && arg[3]) inf_fail(I, arg[3], "unsupported keyword arguments for mode '%s': {'constant_values'}", modes[mode]);
         Val a = hold_array(&p, need(I, call, arg[0], f, "array"), f);
         int nd = a.ty->ndim;
         if (nd < 1) inf_fail(I, arg[0], "np.pad() of a 0-d array is not supported");
@@ -1183,6 +1192,29 @@ static Val py_def3(Inf *I, Node *call, int k) {
         put(&p, "):\n");
         for (int d = 0; d < nd; d++)
             put(&p, "    if b%d < 0 or e%d < 0:\n        raise ValueError(\"index can't contain negative values\")\n", d, d);
+        if (mode) {
+            static const char *const map[] = {"", "        m = min(max(q, 0), n - 1)\n", "        m = q %% n\n",
+                "        m = 0\n        if n > 1:\n            m = q %% (2 * n - 2)\n            if m >= n:\n                m = 2 * n - 2 - m\n",
+                "        m = q %% (2 * n)\n        if m >= n:\n            m = 2 * n - 1 - m\n"};
+            for (int d = 0; d < nd; d++) {
+                put(&p, "    n = a.shape[%d]\n    if n == 0 and b%d + e%d > 0:\n        raise ValueError(\"can't extend empty axis "
+                        "%d using modes other than 'constant' or 'empty'\")\n", d, d, d, d);
+                put(&p, "    i%d = np.empty(n + b%d + e%d, dtype=np.int64)\n    for p in range(n + b%d + e%d):\n        q = p - b%d\n",
+                    d, d, d, d, d, d);
+                put(&p, map[mode]);
+                put(&p, "        i%d[p] = m\n", d);
+            }
+            put(&p, "    r = np.empty((");
+            for (int d = 0; d < nd; d++) put(&p, "i%d.shape[0], ", d);
+            put(&p, "), dtype=a.dtype)\n");
+            for (int d = 0; d < nd; d++) put(&p, "%*sfor p%d in range(i%d.shape[0]):\n", 4 + 4 * d, "", d, d);
+            put(&p, "%*sr[", 4 + 4 * nd, "");
+            for (int d = 0; d < nd; d++) put(&p, "%sp%d", d ? ", " : "", d);
+            put(&p, "] = a[");
+            for (int d = 0; d < nd; d++) put(&p, "%si%d[p%d]", d ? ", " : "", d, d);
+            put(&p, "]\n    return r\n");
+            break;
+        }
         put(&p, "    r = np.full((");
         for (int d = 0; d < nd; d++) put(&p, "a.shape[%d] + b%d + e%d, ", d, d, d);
         put(&p, "), %s, dtype=a.dtype)\n    r[", cv ? "v" : "0");
