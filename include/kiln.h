@@ -97,7 +97,8 @@ typedef enum kiln_kind { KILN_NONE, KILN_SCALAR, KILN_ARRAY, KILN_TUPLE, KILN_LI
  * items after the call (a list the caller owns: kiln_value_free); base NULL: the changes are dropped.
  * A dict (KILN_DICT) has n entries: v.items holds 2n values, key and value in turn, in insertion order; keys are
  * numbers or tuples of them, of one type, values of one type (what a list holds). As an argument it is copied into
- * the call as a list is, and base (as a list's) receives its final entries.
+ * the call as a list is, and base (as a list's) receives its final entries. A collections.defaultdict is a dict whose
+ * py is its default factory (kiln_factory: KILN_FACTORY_INT ...; 0 a plain dict), as an argument and as a result.
  * A set (KILN_SET) has n keys (numbers or tuples of them, of one type) in v.items, in the order
  * CPython's set iterates them; as an argument its base, when not NULL, points to a kiln_set_io (below).
  * A string (KILN_STR) is n bytes of UTF-8 at v.s (no NUL needed; a result's has one after them and is owned).
@@ -123,6 +124,10 @@ typedef struct kiln_value {
                      * that may write into it is refused with NumPy's ValueError "assignment destination
                      * is read-only" before it runs (kiln_arr and {0} leave it 0) */
 } kiln_value;
+
+/* a defaultdict's default factory (kiln_value.py of a KILN_DICT): what a missing key read is given */
+typedef enum kiln_factory { KILN_FACTORY_NONE, KILN_FACTORY_INT, KILN_FACTORY_FLOAT, KILN_FACTORY_BOOL, KILN_FACTORY_COMPLEX,
+                            KILN_FACTORY_STR, KILN_FACTORY_LIST, KILN_FACTORY_SET, KILN_FACTORY_COUNT } kiln_factory;
 
 /* a named tuple's class: its name and the names of its fields (n: the tuple's length), ASCII identifiers */
 typedef struct kiln_tuple_names {

@@ -12,6 +12,7 @@ by zero) and are counted as skipped.
 usage: cpython_check.py [--fill] FILES...   (--fill rewrites the expect lines)
 """
 import ast
+import collections
 import math
 import re
 import sys
@@ -61,7 +62,10 @@ def to_py(v):
     if isinstance(v, list):
         return [to_py(x) for x in v]
     if isinstance(v, dict):
-        return {to_py(k): to_py(x) for k, x in v.items()}
+        d = {to_py(k): to_py(x) for k, x in v.items()}
+        if isinstance(v, collections.defaultdict):  # a defaultdict stays one (its repr)
+            d = collections.defaultdict(v.default_factory, d)
+        return d
     if isinstance(v, set) and any(isinstance(x, np.generic) for x in v): # kiln run prints NumPy scalars as numbers
         return {to_py(x) for x in v}
     return v

@@ -755,8 +755,27 @@ static int reflect_rngs(Conv *c) {
 }
 
 /* a dict argument: its entries in insertion order (keys and values in turn); the kernel's changes come back */
+/* a collections.defaultdict's factory as kiln's (kiln_factory): int, float, bool, complex, str, list or set; 0 for a
+ * plain dict; -1 with a TypeError for another factory (a missing key would be given what kiln cannot make) */
+static int dict_factory(PyObject *o, int argi) {
+    if (PyDict_CheckExact(o)) return 0;
+    PyObject *f = PyObject_GetAttrString(o, "default_factory");
+    if (!f) { PyErr_Clear(); return 0; } /* another dict subclass: a dict */
+    static PyTypeObject *const types[] = {NULL, &PyLong_Type, &PyFloat_Type, &PyBool_Type, &PyComplex_Type, &PyUnicode_Type,
+                                          &PyList_Type, &PySet_Type};
+    int k = 1;
+    while (k < KILN_FACTORY_COUNT && f != (PyObject *)types[k]) k++;
+    if (k == KILN_FACTORY_COUNT)
+        PyErr_Format(PyExc_TypeError, "argument %d: a defaultdict whose factory is %R (kiln's are int, float, bool, complex, "
+                     "str, list and set)", argi + 1, f);
+    Py_DECREF(f);
+    return k == KILN_FACTORY_COUNT ? -1 : k;
+}
+
 static int conv_dict(Conv *c, PyObject *o, kiln_value *out, int argi, int depth) {
     Py_ssize_t n = PyDict_GET_SIZE(o);
+    int factory = dict_factory(o, argi);
+    if (factory < 0) return -1;
     if (depth > 0) { PyErr_Format(PyExc_TypeError, "argument %d: a dict inside a list or tuple is not supported", argi + 1); return -1; }
     if (n > INT32_MAX / 2) { PyErr_Format(PyExc_TypeError, "argument %d: a dict larger than 2**30", argi + 1); return -1; }
     if (c->nlst >= MAX_ARGS) { PyErr_Format(PyExc_TypeError, "argument %d: more than %d list, set and dict arguments", argi + 1, MAX_ARGS); return -1; }
@@ -777,6 +796,7 @@ static int conv_dict(Conv *c, PyObject *o, kiln_value *out, int argi, int depth)
     out->kind = KILN_DICT;
     out->n = (int32_t)n;
     out->v.items = items;
+    out->py = (uint8_t)factory;
     out->base = way_back(c, o, out);
     return 0;
 }
@@ -1049,6 +1069,17 @@ static PyObject *named_class(const Conv *c, const kiln_tuple_names *nm, int n) {
     return cls;
 }
 
+/* collections.defaultdict(factory), empty, for a kiln_factory */
+static PyObject *new_defaultdict(int factory) {
+    static PyTypeObject *const types[] = {NULL, &PyLong_Type, &PyFloat_Type, &PyBool_Type, &PyComplex_Type, &PyUnicode_Type,
+                                          &PyList_Type, &PySet_Type};
+    if (factory <= 0 || factory >= KILN_FACTORY_COUNT) { PyErr_SetString(PyExc_SystemError, "kiln returned a dict of unknown factory"); return NULL; }
+    PyObject *mod = PyImport_ImportModule("collections");
+    PyObject *d = mod ? PyObject_CallMethod(mod, "defaultdict", "O", (PyObject *)types[factory]) : NULL;
+    Py_XDECREF(mod);
+    return d;
+}
+
 /* an owned kiln value as a Python object; *val is consumed (freed or moved into an owner) */
 static PyObject *to_python(kiln_value *val, PyObject *keep, const Conv *c) {
     switch (val->kind) {
@@ -1087,7 +1118,7 @@ static PyObject *to_python(kiln_value *val, PyObject *keep, const Conv *c) {
         return r;
     }
     case KILN_DICT: {
-        PyObject *t = PyDict_New();
+        PyObject *t = val->py ? new_defaultdict(val->py) : PyDict_New();
         for (int i = 0; t && i < val->n; i++) {
             PyObject *k = to_python(&val->v.items[2 * i], keep, c), *v = k ? to_python(&val->v.items[2 * i + 1], keep, c) : NULL;
             if (!k || !v || PyDict_SetItem(t, k, v) < 0) Py_CLEAR(t);

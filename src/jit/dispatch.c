@@ -91,7 +91,7 @@ uint32_t jit_sig_encode(const Type *t, uint32_t *codes, uint32_t n) {
     case T_RNG: codes[n] = SIG_CODE(SIG_LIST, 0, 0, 3, 0); return n + 1; /* a Generator, between kernels */
     case T_STRING: codes[n] = SIG_CODE(SIG_LIST, 0, 0, 4, 0); return n + 1; /* a string (sig_of_value's too) */
     case T_DICT:
-        codes[n] = SIG_CODE(SIG_LIST, 0, 0, 2, 0);
+        codes[n] = SIG_CODE(SIG_LIST, 0, 0, 2, t->layout);
         n = jit_sig_encode(t->elems[0], codes, n + 1);
         return n > SIG_MAX ? n : jit_sig_encode(t->elems[1], codes, n);
     case T_UNKNOWN: codes[n] = SIG_CODE(SIG_UNKNOWN, 0, 0, 0, 0); return n + 1;
@@ -157,9 +157,9 @@ static uint32_t sig_of_set(const kiln_value *v, uint32_t *codes, uint32_t n, int
 /* a dict's codes: a list's, marked (ndim 2), then its keys' (hashable) and its values' (numbers, arrays, lists,
  * tuples: a list's items), each of one type; an empty dict's are unknown */
 static uint32_t sig_of_dict(const kiln_value *v, uint32_t *codes, uint32_t n, int depth) {
-    if (v->n < 0 || (v->n && !v->v.items)) return SIG_MAX + 2;
+    if (v->n < 0 || (v->n && !v->v.items) || v->py >= KILN_FACTORY_COUNT) return SIG_MAX + 2;
     if (n + 3 > SIG_MAX) return SIG_MAX + 1;
-    codes[n++] = SIG_CODE(SIG_LIST, 0, 0, 2, 0);
+    codes[n++] = SIG_CODE(SIG_LIST, 0, 0, 2, v->py); /* a defaultdict's factory in the layout bits (jit_sig_encode's) */
     if (!v->n) {
         codes[n++] = SIG_CODE(SIG_UNKNOWN, 0, 0, 0, 0);
         codes[n++] = SIG_CODE(SIG_UNKNOWN, 0, 0, 0, 0);
@@ -308,6 +308,7 @@ static void value_problem(const kiln_value *v, char *buf, size_t cap, int depth)
         return;
     case KILN_DICT: {
         if (v->n < 0 || (v->n && !v->v.items)) { snprintf(buf, cap, "a dict of %d entries whose item pointer is NULL or length negative", v->n); return; }
+        if (v->py >= KILN_FACTORY_COUNT) { snprintf(buf, cap, "a dict whose default factory (py) %d is no kiln_factory", v->py); return; }
         for (int i = 0; i < v->n; i++) {
             if (!hashable(&v->v.items[2 * i], -1)) {
                 snprintf(buf, cap, "a dict whose key %d is not a number, a string or a tuple of them (a kiln dict's keys)", i);
@@ -368,9 +369,9 @@ const Type *jit_type_of_value(kiln_ctx *ctx, const kiln_value *v) {
     case KILN_RNG: return &tt->rng;
     case KILN_STR: return &tt->string;
     case KILN_DICT: {
-        if (!v->n) return ty_dict(tt, &tt->unknown, &tt->unknown);
+        if (!v->n) return ty_dict_as(tt, &tt->unknown, &tt->unknown, v->py);
         const Type *k = jit_type_of_value(ctx, &v->v.items[0]), *x = jit_type_of_value(ctx, &v->v.items[1]);
-        return k && x ? ty_dict(tt, k, x) : NULL;
+        return k && x ? ty_dict_as(tt, k, x, v->py) : NULL;
     }
     case KILN_LIST: {
         const Type *item = &tt->unknown;
@@ -804,7 +805,7 @@ static int build_result(Run *run, const Type *t, const Slot *in, kiln_value *out
         int32_t n = (int32_t)d->keys.len;
         out->v.items = calloc((size_t)(n ? 2 * n : 1), sizeof(kiln_value));
         if (!out->v.items) return -1;
-        out->kind = KILN_DICT; out->owned = 1; out->n = n;
+        out->kind = KILN_DICT; out->owned = 1; out->n = n; out->py = t->layout; /* a defaultdict's factory */
         for (int32_t i = 0; i < 2 * n; i++) {
             const RtList *part = i % 2 ? &d->vals : &d->keys;
             const Type *pt = t->elems[i % 2];

@@ -13,7 +13,7 @@
 enum {
     BI_RANGE, BI_LEN, BI_ABS, BI_MIN, BI_MAX, BI_INT, BI_FLOAT, BI_COMPLEX, BI_BOOL, BI_ROUND,
     BI_ENUMERATE, BI_ZIP, BI_PRINT, BI_SUM, BI_ALL, BI_ANY, BI_LIST, BI_SORTED, BI_SET, BI_STR, BI_REPR, BI_ASCII, BI_FORMAT, BI_REVERSED, BI_ORD, BI_CHR,
-    BI_DIVMOD, BI_POW, BI_ISINSTANCE, BI_DICT, BI_BIN, BI_OCT, BI_HEX, BI_NEXT,
+    BI_DIVMOD, BI_POW, BI_ISINSTANCE, BI_DICT, BI_BIN, BI_OCT, BI_HEX, BI_NEXT, BI_DEFAULTDICT /* collections' */,
     BI_NP_ARRAY, BI_NP_ASARRAY,
     BI_NP_EMPTY, BI_NP_ZEROS, BI_NP_ONES, BI_NP_FULL,
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
@@ -210,6 +210,11 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
         if (k < 0) inf_fail(I, at, "%s.%s is not supported%s", mod == MOD_RANDOM ? "random" : "numpy.random", name, I->star_note);
         return builtin(I, BI_RANDOM + k);
     }
+    if (mod == MOD_COLLECTIONS) {
+        if (!strcmp(name, "defaultdict")) return builtin(I, BI_DEFAULTDICT);
+        inf_fail(I, at, "collections.%s is not supported in kernels (defaultdict is; namedtuple makes classes at module "
+                        "level)%s", name, I->star_note);
+    }
     if (mod == MOD_NUMBA) { /* numba.typed, numba.types, numba.core (numba.core.types), numba's scalar types */
         if (!strcmp(name, "typed")) return stat(I, &I->tt->module[MOD_NB_TYPED]);
         if (!strcmp(name, "types")) return stat(I, &I->tt->module[MOD_NB_TYPES]);
@@ -320,6 +325,8 @@ static Val import_target(Inf *I, Node *n, const char *target, int line) {
     if (!strcmp(target, "heapq")) return stat(I, &I->tt->module[MOD_HEAPQ]);
     if (!strcmp(target, "time")) return stat(I, &I->tt->module[MOD_TIME]);
     if (!strcmp(target, "bisect")) return stat(I, &I->tt->module[MOD_BISECT]);
+    if (!strcmp(target, "collections")) return stat(I, &I->tt->module[MOD_COLLECTIONS]);
+    if (!strncmp(target, "collections.", 12) && !strchr(target + 12, '.')) return module_attr(I, MOD_COLLECTIONS, target + 12, n);
     if (!strncmp(target, "numba", 5) && (!target[5] || target[5] == '.')) { /* numba, numba.typed.List, numba.core.types ... */
         Val v = stat(I, &I->tt->module[MOD_NUMBA]);
         for (const char *p = target + 5; *p == '.'; ) {
@@ -1328,6 +1335,7 @@ Val cl_call(Inf *I, Node *call) {
     case BI_OCT: return pa_radix(I, call, 'o');
     case BI_HEX: return pa_radix(I, call, 'x');
     case BI_NEXT: return gx_next(I, call);
+    case BI_DEFAULTDICT: return dc_defaultdict(I, call);
     case BI_SORTED: return ls_sorted_call(I, call);
     case BI_NP_ARRAY: case BI_NP_ASARRAY: return np_array(I, call, id == BI_NP_ARRAY);
     case BI_INT: {

@@ -28,6 +28,13 @@ static const Type *dict_of(Inf *I, const Type *k, const Type *v) {
 
 static bool untyped(const Type *d) { return d->elems[0]->kind == T_UNKNOWN; }
 
+/* a dict of key and value types k and v, a defaultdict as like is */
+static const Type *dict_like(Inf *I, const Type *like, const Type *k, const Type *v) {
+    const Type *t = ty_dict_as(I->tt, k, v, like->layout);
+    if (!t) inf_oom(I);
+    return t;
+}
+
 static Ref lib(Inf *I, const Type *t, int routine, const Ref *ops, int n) { return inf_emit(I, OP_LIB, t, ops, (uint32_t)n, routine); }
 
 static Val new_dict(Inf *I, const Type *t) {
@@ -128,9 +135,68 @@ Val dc_display(Inf *I, Node *n) {
     return d;
 }
 
-/* d[k] (KeyError with the key's repr) */
+/* ---- collections.defaultdict: a dict (its type's layout the factory, KILN_FACTORY_*) whose missing key, read, is given
+ * the factory's value first: int 0, float 0.0, bool False, complex 0j, str '', list [], set set() ---- */
+
+static const Type *factory_type(Inf *I, int f) {
+    static const int dt[] = {0, KILN_INT64, KILN_FLOAT64, KILN_BOOL, KILN_COMPLEX128};
+    const Type *t = f <= KILN_FACTORY_COMPLEX ? ty_scalar(I->tt, (kiln_dtype)dt[f], true) : f == KILN_FACTORY_STR ? &I->tt->string
+                  : f == KILN_FACTORY_LIST ? ty_list(I->tt, &I->tt->unknown) : ty_set(I->tt, &I->tt->unknown);
+    if (!t) inf_oom(I);
+    return t;
+}
+
+/* the factory's value, of the dict's value type vt */
+static Val factory_value(Inf *I, int f, const Type *vt) {
+    if (f == KILN_FACTORY_LIST) return ls_new(I, ty_item(vt));
+    if (f == KILN_FACTORY_SET) { Ref zero = inf_k64(I, 0); return mk(I, lib(I, vt, LIB_SET_NEW, &zero, 1)); }
+    if (f == KILN_FACTORY_STR) {
+        Val s = mk(I, inf_static(I, &I->tt->str));
+        if ((s.str = ir_str(I->f, "")) < 0) inf_oom(I);
+        return tx_value(I, s);
+    }
+    return mk(I, inf_zero(I, I->cur, vt));
+}
+
+/* d[k] of a defaultdict: k given the factory's value where it is missing; an empty one learns its key type from k
+ * and its value type from the factory (false: no entry this round) */
+static bool ensure_entry(Inf *I, Node *sub, Val d, Val k) {
+    int f = d.ty->layout;
+    if (untyped(d.ty)) {
+        if (k.ty->kind != T_UNKNOWN) {
+            key_kind(I, k.ty, sub);
+            inf_dict_learn(I, sub->a, dict_like(I, d.ty, k.ty, factory_type(I, f)), sub);
+        }
+        return false;
+    }
+    uint32_t miss = inf_block(I), join = inf_block(I);
+    inf_branch(I, find(I, d, k, DICT_FIND_IN, sub), join, miss);
+    inf_seal(I, miss);
+    I->cur = miss;
+    set(I, d, k, factory_value(I, f, d.ty->elems[1]), sub);
+    inf_jump(I, join);
+    inf_seal(I, join);
+    I->cur = join;
+    return true;
+}
+
+/* defaultdict(factory): an empty one (the factory a builtin type written in the call) */
+Val dc_defaultdict(Inf *I, Node *call) {
+    if (call->nkids2) inf_fail(I, call, "defaultdict() takes no keyword arguments here");
+    if (call->nkids > 1) inf_fail(I, call, "defaultdict(factory, mapping) is not supported yet (make it, then store the items)");
+    Node *fn = call->nkids ? call->kids[0] : NULL;
+    int f = KILN_FACTORY_COUNT;
+    if (fn && fn->kind == N_NAME && !st_is_var(I, fn->name))
+        for (f = KILN_FACTORY_INT; f < KILN_FACTORY_COUNT && strcmp(ty_factory_names[f], fn->name); f++) {}
+    if (f == KILN_FACTORY_COUNT)
+        inf_fail(I, fn ? fn : call, "defaultdict()'s factory is one of int, float, bool, complex, str, list and set here");
+    return new_dict(I, ty_dict_as(I->tt, &I->tt->unknown, &I->tt->unknown, f));
+}
+
+/* d[k] (KeyError with the key's repr; a defaultdict's missing key given its factory's value) */
 Val dc_get(Inf *I, Node *sub, Val d) {
     Val k = key_of(I, sub);
+    if (d.ty->layout && !ensure_entry(I, sub, d, k)) return mk(I, inf_static(I, &I->tt->unknown));
     if (untyped(d.ty)) { /* empty: every key is missing */
         st_raise_if(I, inf_const_i(I, inf_bool(I), 1), "KeyError", "the dict is empty");
         return mk(I, inf_static(I, &I->tt->unknown));
@@ -144,7 +210,7 @@ static bool typed_for(Inf *I, Node *recv, Val d, Val k, Val v, Node *at) {
     if (k.ty->kind == T_UNKNOWN || v.ty->kind == T_UNKNOWN) return false;
     if (!untyped(d.ty)) return true;
     key_kind(I, k.ty, at);
-    inf_dict_learn(I, recv, dict_of(I, k.ty, v.ty), at);
+    inf_dict_learn(I, recv, dict_like(I, d.ty, k.ty, v.ty), at);
     return false;
 }
 
@@ -160,6 +226,7 @@ void dc_store(Inf *I, Node *sub, Val d, Val v) {
 void dc_augassign(Inf *I, Node *s, Val d) {
     Node *sub = s->a;
     Val k = key_of(I, sub);
+    if (d.ty->layout && !ensure_entry(I, sub, d, k)) return;
     if (untyped(d.ty)) { st_raise_if(I, inf_const_i(I, inf_bool(I), 1), "KeyError", "the dict is empty"); return; }
     Ref e = find(I, d, k, DICT_FIND_OR_RAISE, sub);
     Val cur = ls_item(I, part(I, d, 1), e);

@@ -686,8 +686,22 @@ static const Type *dict_hint(Inf *I, int var) { return hint_ty(I, DICT_HINT, var
 static bool untyped_inside(const Type *t);
 
 void inf_dict_learn(Inf *I, Node *recv, const Type *box, Node *at) {
-    int var = recv && recv->kind == N_NAME ? find_var(I, recv->name) : -1;
     bool set = box->kind == T_SET;
+    if (set && recv && recv->kind == N_SUBSCR && recv->nkids == 1 && recv->a->kind == N_NAME) {
+        /* groups[k].add(x), groups a dict of empty sets (defaultdict(set)): its values are sets of x's type */
+        int dv = find_var(I, recv->a->name);
+        const Type *vt = dv >= 0 ? I->vars.v[dv].ty : NULL;
+        if (vt && vt->kind == T_DICT && vt->elems[1]->kind == T_SET && vt->elems[1]->elems[0]->kind == T_UNKNOWN) {
+            const Type *base = dict_hint(I, dv) ? dict_hint(I, dv) : vt;
+            I->restart = true;
+            if (base->kind != T_DICT || base->elems[0]->kind == T_UNKNOWN) return; /* the keys first (the next round) */
+            const Type *d = ty_dict_as(I->tt, base->elems[0], box, base->layout);
+            if (!d) inf_oom(I);
+            hint_put(I, DICT_HINT, dv, 0, d);
+            return;
+        }
+    }
+    int var = recv && recv->kind == N_NAME ? find_var(I, recv->name) : -1;
     if (var < 0)
         inf_fail(I, at, set ? "kiln cannot tell the key type of this empty set: bind it to a variable first (s = set() ... s.add(k))"
                             : "kiln cannot tell the key and value types of this empty dict: bind it to a variable first (d = {} ... d[k] = v)");
@@ -732,7 +746,7 @@ void inf_list_learn(Inf *I, Node *recv, const Type *item, Node *at) {
         const Type *base = dict_hint(I, var) ? dict_hint(I, var) : vt; /* its key type: learned this round, maybe */
         I->restart = true;
         if (base->kind != T_DICT || base->elems[0]->kind == T_UNKNOWN) return; /* the keys first (the next round) */
-        const Type *d = ty_dict(I->tt, base->elems[0], item);
+        const Type *d = ty_dict_as(I->tt, base->elems[0], item, base->layout); /* a defaultdict stays one */
         if (!d) inf_oom(I);
         hint_put(I, DICT_HINT, var, 0, d);
         return;

@@ -370,6 +370,7 @@ Val nb_call(Inf *I, Node *call, int k);
 Val nb_method(Inf *I, Node *call, int k, const char *m);
 int nb_scalar(const char *name);
 Val dc_new(Inf *I, const Type *key, const Type *value); /* dict.c: an empty dict of those types */
+Val dc_defaultdict(Inf *I, Node *call);         /* dict.c: collections.defaultdict(factory) */
 
 /* namedtuple.c: collections.namedtuple's classes (T_CLASS) and instances (tuples whose type has names): a call of
  * a class, an instance's field or _fields, a class's _fields and __name__, p._replace/_asdict, Point._make */

@@ -235,6 +235,11 @@ static void list(Text *t, const Type *ty, const RtList *l, const char *open) {
 
 /* {k: v, ...} in insertion order */
 static void dict(Text *t, const Type *ty, const RtDict *d) {
+    if (ty->layout) { /* a defaultdict: defaultdict(<class 'int'>, {...}) */
+        adds(t, "defaultdict(<class '");
+        adds(t, ty_factory_names[ty->layout]);
+        adds(t, "'>, ");
+    }
     adds(t, "{");
     for (int64_t i = 0; i < d->keys.len && !t->oom; i++) {
         Slot buf[KILN_MAX_ITEM_SLOTS];
@@ -247,7 +252,7 @@ static void dict(Text *t, const Type *ty, const RtDict *d) {
         rt_item_load(ty->elems[1], (const char *)d->vals.data + i * d->vals.item, buf);
         item(t, ty->elems[1], buf, ops, true);
     }
-    adds(t, "}");
+    adds(t, ty->layout ? "})" : "}");
 }
 
 /* item of type ty whose leaves are s[ops[0]], s[ops[1]] ...; the operands it used */

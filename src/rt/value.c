@@ -146,7 +146,9 @@ static void put_value(Out *o, const kiln_value *v) {
         put(o, v->n == 1 ? ",)" : ")");
         return;
     }
-    case KILN_DICT:
+    case KILN_DICT: {
+        bool dd = v->py > 0 && v->py < KILN_FACTORY_COUNT; /* a defaultdict: defaultdict(<class 'int'>, {...}) */
+        if (dd) { put(o, "defaultdict(<class '"); put(o, ty_factory_names[v->py]); put(o, "'>, "); }
         put(o, "{");
         for (int i = 0; i < v->n; i++) {
             if (i) put(o, ", ");
@@ -154,8 +156,9 @@ static void put_value(Out *o, const kiln_value *v) {
             put(o, ": ");
             put_value(o, &v->v.items[2 * i + 1]);
         }
-        put(o, "}");
+        put(o, dd ? "})" : "}");
         return;
+    }
     case KILN_LIST: case KILN_SET:
         if (v->kind == KILN_SET && !v->n) { put(o, "set()"); return; }
         put(o, v->kind == KILN_SET ? "{" : "[");

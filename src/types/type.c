@@ -185,17 +185,21 @@ const Type *ty_format(TypeTab *tt, const Type **elems, int n, int kind) {
     return t;
 }
 
-const Type *ty_dict(TypeTab *tt, const Type *key, const Type *value) {
+const char *const ty_factory_names[KILN_FACTORY_COUNT] = {"", "int", "float", "bool", "complex", "str", "list", "set"};
+
+const Type *ty_dict_as(TypeTab *tt, const Type *key, const Type *value, int factory) {
     for (Type *t = tt->dyn; t; t = t->next)
-        if (t->kind == T_DICT && t->elems[0] == key && t->elems[1] == value) return t;
+        if (t->kind == T_DICT && t->elems[0] == key && t->elems[1] == value && t->layout == factory) return t;
     Type *t = arena_alloc(&tt->arena, sizeof *t);
     const Type **e = arena_alloc(&tt->arena, 2 * sizeof(Type *));
     if (!t || !e) return NULL;
     e[0] = key; e[1] = value;
-    t->kind = T_DICT; t->n = 2; t->elems = e; t->nleaves = 1; t->dtype = KILN_INT64;
+    t->kind = T_DICT; t->n = 2; t->elems = e; t->nleaves = 1; t->dtype = KILN_INT64; t->layout = (uint8_t)factory;
     t->next = tt->dyn; tt->dyn = t;
     return t;
 }
+
+const Type *ty_dict(TypeTab *tt, const Type *key, const Type *value) { return ty_dict_as(tt, key, value, KILN_FACTORY_NONE); }
 
 const Type *ty_set(TypeTab *tt, const Type *key) {
     for (Type *t = tt->dyn; t; t = t->next)
@@ -316,7 +320,8 @@ const Type *ty_join(TypeTab *tt, const Type *a, const Type *b) {
         return ty_named_tuple(tt, a->names, e, a->n);
     }
     if ((a->kind == T_DICT && b->kind == T_DICT) || (a->kind == T_SET && b->kind == T_SET)) {
-        /* an empty dict (set) not typed yet joins any dict (set) */
+        /* an empty dict (set) not typed yet joins any dict (set); a defaultdict only one of its factory */
+        if (a->layout != b->layout) return NULL;
         if (a->elems[0]->kind == T_UNKNOWN) return b;
         if (b->elems[0]->kind == T_UNKNOWN) return a;
         return NULL;
@@ -343,7 +348,7 @@ const char *ty_name(const Type *t) {
     case T_CLOSURE: return "function";
     case T_STR: return "str";
     case T_LIST: return "list";
-    case T_DICT: return "dict";
+    case T_DICT: return t->layout ? "defaultdict" : "dict";
     case T_SET: return "set";
     case T_RNG: return "Generator";
     case T_EXC: return "caught exception";
@@ -375,8 +380,9 @@ int ty_str(const Type *t, char *buf, size_t cap) {
         return (int)k;
     }
     case T_DICT: {
-        if (t->elems[0]->kind == T_UNKNOWN) return snprintf(buf, cap, "dict");
-        size_t k = (size_t)snprintf(buf, cap, "dict[");
+        const char *what = t->layout ? "defaultdict" : "dict";
+        if (t->elems[0]->kind == T_UNKNOWN) return snprintf(buf, cap, "%s", what);
+        size_t k = (size_t)snprintf(buf, cap, "%s[", what);
         if (k < cap) k += (size_t)ty_str(t->elems[0], buf + k, cap - k);
         if (k < cap) k += (size_t)snprintf(buf + k, cap - k, ", ");
         if (k < cap) k += (size_t)ty_str(t->elems[1], buf + k, cap - k);

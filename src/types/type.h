@@ -42,6 +42,9 @@ typedef enum {
 } TypeKind;
 
 enum { LAYOUT_C = 0, LAYOUT_ANY = 1 };  /* C-contiguous, or any strides */
+/* a T_DICT's layout: a plain dict (KILN_FACTORY_NONE), or a collections.defaultdict and its default factory (kiln.h's
+ * kiln_factory; lower/dict.c) */
+extern const char *const ty_factory_names[KILN_FACTORY_COUNT]; /* "", "int", "float" ... */
 /* An Optional (a function returning None on some paths and T on others) is the pair (bool: not None, T),
  * a tuple marked TUPLE_OPTIONAL: it travels through calls, returns and variables as tuples do */
 enum { TUPLE_OPTIONAL = 1 };
@@ -51,7 +54,8 @@ enum { TUPLE_OPTIONAL = 1 };
 enum { MOD_MATH, MOD_NUMPY, MOD_RANDOM, MOD_NP_RANDOM, MOD_NP_LINALG, /* math, numpy, random, numpy.random, numpy.linalg */
        MOD_CUDA, MOD_CUDA_TID, MOD_CUDA_CTAID, MOD_CUDA_NTID, MOD_CUDA_NCTAID, /* numba.cuda (kiln.cuda), cuda.threadIdx ... */
        MOD_CUDA_SHARED, MOD_CUDA_LOCAL, MOD_CUDA_ATOMIC, MOD_ITERTOOLS, MOD_FUNCTOOLS, MOD_HEAPQ, MOD_TIME, MOD_BISECT,
-       MOD_NUMBA, MOD_NB_TYPED, MOD_NB_TYPES, /* numba, numba.typed, numba.types (lower/nbtyped.c) */ MOD_COUNT };
+       MOD_NUMBA, MOD_NB_TYPED, MOD_NB_TYPES, /* numba, numba.typed, numba.types (lower/nbtyped.c) */
+       MOD_COLLECTIONS, MOD_COUNT };
 
 /* a named tuple's class: its name and field names, interned by content (two modules' `Point = namedtuple('Point',
  * 'x y')` are one), and a 64-bit hash of them that signatures carry (jit_sig_encode) */
@@ -111,6 +115,7 @@ const Type *ty_class(TypeTab *tt, const TyNames *names, const void *defaults, in
 const Type *ty_func(TypeTab *tt, int kind, int id);            /* T_FUNC / T_BUILTIN */
 const Type *ty_list(TypeTab *tt, const Type *item);            /* NULL on OOM */
 const Type *ty_dict(TypeTab *tt, const Type *key, const Type *value); /* NULL on OOM */
+const Type *ty_dict_as(TypeTab *tt, const Type *key, const Type *value, int factory); /* a defaultdict's: KILN_FACTORY_*; NULL on OOM */
 const Type *ty_set(TypeTab *tt, const Type *key);               /* NULL on OOM */
 const Type *ty_optional(TypeTab *tt, const Type *t);           /* NULL on OOM */
 const Type *ty_text(TypeTab *tt, const char *s);               /* the T_STR of a literal's text; NULL on OOM */

@@ -1560,3 +1560,31 @@ def test_numba_typed_containers():
         linecache.checkcache(path)
     assert [x.tolist() for x in d.values()] == [[], [0], [0, 1]] and list(d) == ["0", "1", "2"]
     assert p == {(0, 0): 0.0, (1, 1): 0.5, (2, 2): 1.0} and l == [0, 1, 2]
+
+
+def test_defaultdict_both_ways():
+    """collections.defaultdict: made in a kernel (a defaultdict comes back), passed in (a missing key read is given the
+    factory's value, and the caller's dict sees it), refused with another factory"""
+    import collections
+
+    @kiln.jit
+    def count(words):
+        d = collections.defaultdict(int)
+        for w in words:
+            d[w] += 1
+        return d
+
+    @kiln.jit
+    def group(d, items):
+        for k, v in items:
+            d[k].append(v)
+        return len(d)
+
+    r = count(["a", "b", "a"])
+    assert type(r) is collections.defaultdict and r.default_factory is int and r == {"a": 2, "b": 1}
+    g = collections.defaultdict(list)
+    g[0].append(9.5)
+    assert group(g, [(1, 0.5), (0, 1.5), (2, 2.5)]) == 3 and g == {0: [9.5, 1.5], 1: [0.5], 2: [2.5]}
+    assert g.default_factory is list
+    with pytest.raises(TypeError, match="a defaultdict whose factory is"):
+        group(collections.defaultdict(lambda: 0), [(1, 0.5)])

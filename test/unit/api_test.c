@@ -10,6 +10,7 @@
 
 static const char *SRC =
     "import numpy as np\n"
+    "from collections import defaultdict\n"
     "def add(a, b=10):\n"
     "    return a + b\n"
     "def scale(x, out):\n"
@@ -36,7 +37,14 @@ static const char *SRC =
     "def arg_view(a):\n"
     "    return a[1:]\n"
     "def named_y(p):\n"
-    "    return p.y, p\n";
+    "    return p.y, p\n"
+    "def dd_count(n):\n"
+    "    d = defaultdict(int)\n"
+    "    for i in range(n):\n"
+    "        d[i % 2] += 1\n"
+    "    return d\n"
+    "def dd_len(d):\n"
+    "    return len(d)\n";
 
 static kiln_func *fadd;
 
@@ -132,6 +140,15 @@ int main(void) {
     kiln_value_free(&res);
     tup.base = &pbad; /* names that are no identifiers: a usage error naming them */
     CHECK(kiln_call(fny, &tup, 1, &res, &err) == -1 && err.kind == KILN_ERR_USAGE && strstr(err.message, "named tuple"));
+    /* a defaultdict: its factory in py, both ways */
+    kiln_value nv = kiln_int(3);
+    CHECK(kiln_call(kiln_lookup(m, "dd_count"), &nv, 1, &res, &err) == 0 && res.kind == KILN_DICT && res.py == KILN_FACTORY_INT);
+    kiln_value_repr(&res, text, sizeof text);
+    CHECK(!strcmp(text, "defaultdict(<class 'int'>, {0: 2, 1: 1})"));
+    kiln_value_free(&res);
+    kiln_value dv2 = {0};
+    dv2.kind = KILN_DICT; dv2.py = 99; /* no kiln_factory: a usage error */
+    CHECK(kiln_call(kiln_lookup(m, "dd_len"), &dv2, 1, &res, &err) == -1 && err.kind == KILN_ERR_USAGE && strstr(err.message, "default factory"));
     tup.base = NULL; /* a plain tuple has no field y */
     CHECK(kiln_call(fny, &tup, 1, &res, &err) == -1 && err.kind == KILN_ERR_COMPILE && strstr(err.message, "no attribute 'y'"));
 
@@ -139,9 +156,9 @@ int main(void) {
     kiln_func *fdiv = kiln_lookup(m, "div");
     args[0] = kiln_int(1); args[1] = kiln_int(0);
     CHECK(kiln_call(fdiv, args, 2, &res, &err) == -1);
-    CHECK(err.kind == KILN_ERR_RUNTIME && err.line == 13 && !strcmp(err.ename, "ZeroDivisionError"));
+    CHECK(err.kind == KILN_ERR_RUNTIME && err.line == 14 && !strcmp(err.ename, "ZeroDivisionError"));
     kiln_error_format(&err, buf, sizeof buf);
-    CHECK_STR(buf, "api.py:13: ZeroDivisionError: integer division or modulo by zero");
+    CHECK_STR(buf, "api.py:14: ZeroDivisionError: integer division or modulo by zero");
     CHECK(kiln_call(fdiv, args, 1, &res, &err) == -1 && err.kind == KILN_ERR_USAGE);
     CHECK(kiln_call(fdiv, args, 3, &res, &err) == -1 && err.kind == KILN_ERR_USAGE);
     kiln_array bad = {x, KILN_FLOAT64, 99, {3}, {8}};
