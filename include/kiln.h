@@ -127,7 +127,9 @@ typedef struct kiln_value {
 
 /* a defaultdict's default factory (kiln_value.py of a KILN_DICT): what a missing key read is given */
 typedef enum kiln_factory { KILN_FACTORY_NONE, KILN_FACTORY_INT, KILN_FACTORY_FLOAT, KILN_FACTORY_BOOL, KILN_FACTORY_COMPLEX,
-                            KILN_FACTORY_STR, KILN_FACTORY_LIST, KILN_FACTORY_SET, KILN_FACTORY_COUNT } kiln_factory;
+                            KILN_FACTORY_STR, KILN_FACTORY_LIST, KILN_FACTORY_SET,
+                            KILN_FACTORY_COUNTER, /* a collections.Counter: int counts; a missing key reads 0 and is not added */
+                            KILN_FACTORY_COUNT } kiln_factory;
 
 /* a named tuple's class: its name and the names of its fields (n: the tuple's length), ASCII identifiers */
 typedef struct kiln_tuple_names {

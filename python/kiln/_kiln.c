@@ -755,21 +755,31 @@ static int reflect_rngs(Conv *c) {
 }
 
 /* a dict argument: its entries in insertion order (keys and values in turn); the kernel's changes come back */
+/* the Python types of kiln_factory's defaultdict factories (KILN_FACTORY_INT ... SET) */
+static PyTypeObject *const factory_types[] = {NULL, &PyLong_Type, &PyFloat_Type, &PyBool_Type, &PyComplex_Type, &PyUnicode_Type,
+                                              &PyList_Type, &PySet_Type};
+
 /* a collections.defaultdict's factory as kiln's (kiln_factory): int, float, bool, complex, str, list or set; 0 for a
  * plain dict; -1 with a TypeError for another factory (a missing key would be given what kiln cannot make) */
 static int dict_factory(PyObject *o, int argi) {
     if (PyDict_CheckExact(o)) return 0;
+    if (!strcmp(Py_TYPE(o)->tp_name, "Counter")) { /* collections.Counter (a subclass of it is not one for kiln) */
+        PyObject *mod = PyImport_ImportModule("collections"), *cls = mod ? PyObject_GetAttrString(mod, "Counter") : NULL;
+        Py_XDECREF(mod);
+        bool is = cls && (PyObject *)Py_TYPE(o) == cls;
+        Py_XDECREF(cls);
+        PyErr_Clear();
+        if (is) return KILN_FACTORY_COUNTER;
+    }
     PyObject *f = PyObject_GetAttrString(o, "default_factory");
     if (!f) { PyErr_Clear(); return 0; } /* another dict subclass: a dict */
-    static PyTypeObject *const types[] = {NULL, &PyLong_Type, &PyFloat_Type, &PyBool_Type, &PyComplex_Type, &PyUnicode_Type,
-                                          &PyList_Type, &PySet_Type};
     int k = 1;
-    while (k < KILN_FACTORY_COUNT && f != (PyObject *)types[k]) k++;
-    if (k == KILN_FACTORY_COUNT)
+    while (k < KILN_FACTORY_COUNTER && f != (PyObject *)factory_types[k]) k++;
+    if (k == KILN_FACTORY_COUNTER)
         PyErr_Format(PyExc_TypeError, "argument %d: a defaultdict whose factory is %R (kiln's are int, float, bool, complex, "
                      "str, list and set)", argi + 1, f);
     Py_DECREF(f);
-    return k == KILN_FACTORY_COUNT ? -1 : k;
+    return k == KILN_FACTORY_COUNTER ? -1 : k;
 }
 
 static int conv_dict(Conv *c, PyObject *o, kiln_value *out, int argi, int depth) {
@@ -1069,13 +1079,12 @@ static PyObject *named_class(const Conv *c, const kiln_tuple_names *nm, int n) {
     return cls;
 }
 
-/* collections.defaultdict(factory), empty, for a kiln_factory */
+/* collections.defaultdict(factory) or Counter(), empty, for a kiln_factory */
 static PyObject *new_defaultdict(int factory) {
-    static PyTypeObject *const types[] = {NULL, &PyLong_Type, &PyFloat_Type, &PyBool_Type, &PyComplex_Type, &PyUnicode_Type,
-                                          &PyList_Type, &PySet_Type};
     if (factory <= 0 || factory >= KILN_FACTORY_COUNT) { PyErr_SetString(PyExc_SystemError, "kiln returned a dict of unknown factory"); return NULL; }
     PyObject *mod = PyImport_ImportModule("collections");
-    PyObject *d = mod ? PyObject_CallMethod(mod, "defaultdict", "O", (PyObject *)types[factory]) : NULL;
+    PyObject *d = !mod ? NULL : factory == KILN_FACTORY_COUNTER ? PyObject_CallMethod(mod, "Counter", NULL)
+                : PyObject_CallMethod(mod, "defaultdict", "O", (PyObject *)factory_types[factory]);
     Py_XDECREF(mod);
     return d;
 }

@@ -13,7 +13,7 @@
 enum {
     BI_RANGE, BI_LEN, BI_ABS, BI_MIN, BI_MAX, BI_INT, BI_FLOAT, BI_COMPLEX, BI_BOOL, BI_ROUND,
     BI_ENUMERATE, BI_ZIP, BI_PRINT, BI_SUM, BI_ALL, BI_ANY, BI_LIST, BI_SORTED, BI_SET, BI_STR, BI_REPR, BI_ASCII, BI_FORMAT, BI_REVERSED, BI_ORD, BI_CHR,
-    BI_DIVMOD, BI_POW, BI_ISINSTANCE, BI_DICT, BI_BIN, BI_OCT, BI_HEX, BI_NEXT, BI_DEFAULTDICT /* collections' */,
+    BI_DIVMOD, BI_POW, BI_ISINSTANCE, BI_DICT, BI_BIN, BI_OCT, BI_HEX, BI_NEXT, BI_DEFAULTDICT, BI_COUNTER /* collections' */,
     BI_NP_ARRAY, BI_NP_ASARRAY,
     BI_NP_EMPTY, BI_NP_ZEROS, BI_NP_ONES, BI_NP_FULL,
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
@@ -212,8 +212,9 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
     }
     if (mod == MOD_COLLECTIONS) {
         if (!strcmp(name, "defaultdict")) return builtin(I, BI_DEFAULTDICT);
-        inf_fail(I, at, "collections.%s is not supported in kernels (defaultdict is; namedtuple makes classes at module "
-                        "level)%s", name, I->star_note);
+        if (!strcmp(name, "Counter")) return builtin(I, BI_COUNTER);
+        inf_fail(I, at, "collections.%s is not supported in kernels (defaultdict and Counter are; namedtuple makes classes at "
+                        "module level)%s", name, I->star_note);
     }
     if (mod == MOD_NUMBA) { /* numba.typed, numba.types, numba.core (numba.core.types), numba's scalar types */
         if (!strcmp(name, "typed")) return stat(I, &I->tt->module[MOD_NB_TYPED]);
@@ -404,6 +405,7 @@ Val cl_global(Inf *I, Node *n, bool *found) {
     if (imported(I, n, &v)) return v;
     if (!strcmp(name, KILN_NP_NAME)) return stat(I, &I->tt->module[MOD_NUMPY]); /* what kiln's own Python (npmisc.c) calls numpy */
     if (!strcmp(name, KILN_MATH_NAME)) return stat(I, &I->tt->module[MOD_MATH]);  /* and math (npdist.c) */
+    if (!strcmp(name, KILN_COLLECTIONS_NAME)) return stat(I, &I->tt->module[MOD_COLLECTIONS]); /* and collections (dict.c) */
     for (size_t i = 0; i < NELEM(builtins); i++)
         if (strcmp(builtins[i].name, name) == 0) return builtin(I, builtins[i].id);
     if (strcmp(name, "math") == 0 || strcmp(name, "np") == 0 || strcmp(name, "numpy") == 0)
@@ -1336,6 +1338,7 @@ Val cl_call(Inf *I, Node *call) {
     case BI_HEX: return pa_radix(I, call, 'x');
     case BI_NEXT: return gx_next(I, call);
     case BI_DEFAULTDICT: return dc_defaultdict(I, call);
+    case BI_COUNTER: return dc_counter(I, call);
     case BI_SORTED: return ls_sorted_call(I, call);
     case BI_NP_ARRAY: case BI_NP_ASARRAY: return np_array(I, call, id == BI_NP_ARRAY);
     case BI_INT: {

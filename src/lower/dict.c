@@ -140,6 +140,7 @@ Val dc_display(Inf *I, Node *n) {
 
 static const Type *factory_type(Inf *I, int f) {
     static const int dt[] = {0, KILN_INT64, KILN_FLOAT64, KILN_BOOL, KILN_COMPLEX128};
+    if (f == KILN_FACTORY_COUNTER) f = KILN_FACTORY_INT; /* a Counter's counts */
     const Type *t = f <= KILN_FACTORY_COMPLEX ? ty_scalar(I->tt, (kiln_dtype)dt[f], true) : f == KILN_FACTORY_STR ? &I->tt->string
                   : f == KILN_FACTORY_LIST ? ty_list(I->tt, &I->tt->unknown) : ty_set(I->tt, &I->tt->unknown);
     if (!t) inf_oom(I);
@@ -180,6 +181,62 @@ static bool ensure_entry(Inf *I, Node *sub, Val d, Val k) {
     return true;
 }
 
+/* Counter(), Counter(iterable), Counter(mapping): each item counted (a mapping's counts added), as a text lowered at
+ * the call (`c[x] += 1` for each x: the keys in first-seen order, as CPython's) */
+Val dc_counter(Inf *I, Node *call) {
+    if (call->nkids2) inf_fail(I, call, "Counter() of keyword counts is not supported yet");
+    if (call->nkids > 1) inf_fail(I, call, "expected at most 1 argument, got %d", call->nkids);
+    if (!call->nkids) return new_dict(I, ty_dict_as(I->tt, &I->tt->unknown, ty_scalar(I->tt, KILN_INT64, true), KILN_FACTORY_COUNTER));
+    Node *src = call->kids[0];
+    bool walked = src->kind == N_GENEXP || st_is_builtin_call(I, src, "range") || st_is_builtin_call(I, src, "zip") ||
+                  st_is_builtin_call(I, src, "enumerate") || nf_is_generator_call(I, src);
+    Val v;
+    if (walked) { /* a range, a generator ...: its items listed first, then counted */
+        Node *l = inf_node(I, N_CALL, src);
+        l->kids = &call->kids[0];
+        l->nkids = 1;
+        v = ls_list_call(I, l);
+    } else v = ex_expr(I, src);
+    bool mapping = v.ty->kind == T_DICT;
+    static const char counts[] = "def counter(it):\n    c = " KILN_COLLECTIONS_NAME ".Counter()\n    for x in it:\n"
+                                 "        c[x] += 1\n    return c\n";
+    static const char adds[] = "def counter(m):\n    c = " KILN_COLLECTIONS_NAME ".Counter()\n    for k, n in m.items():\n"
+                               "        c[k] += n\n    return c\n";
+    Node *arg = it_held(I, call, 0, v);
+    return it_inline(I, call, mapping ? adds : counts, (mapping ? sizeof adds : sizeof counts) - 1, "<Counter>", &arg, 1);
+}
+
+static void nargs(Inf *I, Node *call, const char *m, int lo, int hi);
+
+/* a Counter's own methods: c.most_common(n) (CPython's order: by count, the first seen first among equal counts),
+ * c.update(iterable or mapping), c.total(), c.elements() (a list here: CPython's is an iterator) */
+static Val counter_method(Inf *I, Node *call, Node *recv, Val c, const char *m) {
+    char buf[1024];
+    ItText t = {buf, sizeof buf, 0, I, call, m};
+    Node *args[2] = {recv->kind == N_NAME ? recv : it_held(I, call, 0, c), NULL};
+    int na = 1;
+    if (!strcmp(m, "most_common")) {
+        if (call->nkids2 || call->nkids > 1) inf_fail(I, call, "most_common() takes at most one argument (n) here");
+        it_put(&t, "def most_common(c%s):\n    items = list(c.items())\n    items.sort(key=lambda kv: kv[1], reverse=True)\n"
+                   "    return items%s\n", call->nkids ? ", n" : "", call->nkids ? "[:max(n, 0)]" : "");
+        if (call->nkids) args[na++] = call->kids[0];
+    } else if (!strcmp(m, "total")) {
+        nargs(I, call, m, 0, 0);
+        it_put(&t, "def total(c):\n    s = 0\n    for v in c.values():\n        s += v\n    return s\n");
+    } else if (!strcmp(m, "elements")) {
+        nargs(I, call, m, 0, 0);
+        it_put(&t, "def elements(c):\n    out = [k for k in c for _ in range(c[k])]\n    return out\n");
+    } else { /* update */
+        if (call->nkids2 || call->nkids != 1) inf_fail(I, call, "Counter.update() takes one iterable or mapping here");
+        Node *src = call->kids[0];
+        Val v = ex_expr(I, src);
+        it_put(&t, v.ty->kind == T_DICT ? "def update(c, m):\n    for k, n in m.items():\n        c[k] += n\n"
+                                        : "def update(c, it):\n    for x in it:\n        c[x] += 1\n");
+        args[na++] = it_held(I, call, 1, v);
+    }
+    return it_inline(I, call, t.buf, t.n, "<Counter>", args, na);
+}
+
 /* defaultdict(factory): an empty one (the factory a builtin type written in the call) */
 Val dc_defaultdict(Inf *I, Node *call) {
     if (call->nkids2) inf_fail(I, call, "defaultdict() takes no keyword arguments here");
@@ -193,9 +250,16 @@ Val dc_defaultdict(Inf *I, Node *call) {
     return new_dict(I, ty_dict_as(I->tt, &I->tt->unknown, &I->tt->unknown, f));
 }
 
-/* d[k] (KeyError with the key's repr; a defaultdict's missing key given its factory's value) */
+static Val value_or(Inf *I, Val d, Ref e, Val *dflt, Node *at);
+
+/* d[k] (KeyError with the key's repr; a defaultdict's missing key given its factory's value; a Counter's read as 0,
+ * not added) */
 Val dc_get(Inf *I, Node *sub, Val d) {
     Val k = key_of(I, sub);
+    if (d.ty->layout == KILN_FACTORY_COUNTER && !untyped(d.ty)) {
+        Val zero = mk(I, inf_const_i(I, d.ty->elems[1], 0));
+        return value_or(I, d, find(I, d, k, DICT_FIND_OR_NEG, sub), &zero, sub);
+    }
     if (d.ty->layout && !ensure_entry(I, sub, d, k)) return mk(I, inf_static(I, &I->tt->unknown));
     if (untyped(d.ty)) { /* empty: every key is missing */
         st_raise_if(I, inf_const_i(I, inf_bool(I), 1), "KeyError", "the dict is empty");
@@ -208,6 +272,9 @@ Val dc_get(Inf *I, Node *sub, Val d) {
 /* an empty dict in a variable learns its types from what is put in it */
 static bool typed_for(Inf *I, Node *recv, Val d, Val k, Val v, Node *at) {
     if (k.ty->kind == T_UNKNOWN || v.ty->kind == T_UNKNOWN) return false;
+    if (d.ty->layout == KILN_FACTORY_COUNTER && !(v.ty->kind == T_SCALAR && dt_is_int(v.ty->dtype)))
+        inf_fail(I, at, "a Counter's counts are ints in kiln (this one is given %s: a missing key reads as the int 0, which "
+                        "would print differently)", inf_tyname(I, v.ty));
     if (!untyped(d.ty)) return true;
     key_kind(I, k.ty, at);
     inf_dict_learn(I, recv, dict_like(I, d.ty, k.ty, v.ty), at);
@@ -350,6 +417,9 @@ static Val update(Inf *I, Node *call, Node *recv, Val d) {
 
 Val dc_method(Inf *I, Node *call, Val d, const char *m) {
     Node *recv = call->a->a;
+    if (d.ty->layout == KILN_FACTORY_COUNTER && (!strcmp(m, "most_common") || !strcmp(m, "update") || !strcmp(m, "total") ||
+                                                 !strcmp(m, "elements")))
+        return counter_method(I, call, recv, d, m);
     if (!strcmp(m, "get") || !strcmp(m, "pop")) {
         bool pop = m[0] == 'p';
         nargs(I, call, m, 1, 2);
@@ -408,7 +478,7 @@ Val dc_method(Inf *I, Node *call, Val d, const char *m) {
         Val l = dc_part(I, d, m[0] == 'v');
         return ls_copy(I, l);
     }
-    inf_fail(I, call, "'dict' object has no attribute '%s' (or kiln does not support it yet)", m);
+    inf_fail(I, call, "'%s' object has no attribute '%s' (or kiln does not support it yet)", ty_name(d.ty), m);
 }
 
 void dc_delete_key(Inf *I, Val d, Val k, Node *at) {

@@ -319,6 +319,7 @@ Node *it_held(Inf *I, Node *call, int k, Val v); /* v computed once: a name for 
  * isclose, unravel_index, median, unique, searchsorted, triu, outer, vstack ...) */
 #define KILN_NP_NAME "__kiln_np" /* numpy, in the Python kiln writes (whatever the user's module calls it) */
 #define KILN_MATH_NAME "__kiln_math" /* and math */
+#define KILN_COLLECTIONS_NAME "__kiln_collections" /* and collections (dict.c's Counter) */
 int nd_lookup(const char *name);          /* npdist.c: a legacy np.random distribution's index, or -1 */
 Val nd_call(Inf *I, Node *call, int k);
 int nm_lookup(const char *name);                /* its index (BI_NPMISC + k), or -1 */
@@ -371,6 +372,7 @@ Val nb_method(Inf *I, Node *call, int k, const char *m);
 int nb_scalar(const char *name);
 Val dc_new(Inf *I, const Type *key, const Type *value); /* dict.c: an empty dict of those types */
 Val dc_defaultdict(Inf *I, Node *call);         /* dict.c: collections.defaultdict(factory) */
+Val dc_counter(Inf *I, Node *call);             /* dict.c: collections.Counter(iterable) */
 
 /* namedtuple.c: collections.namedtuple's classes (T_CLASS) and instances (tuples whose type has names): a call of
  * a class, an instance's field or _fields, a class's _fields and __name__, p._replace/_asdict, Point._make */

@@ -234,18 +234,51 @@ static void list(Text *t, const Type *ty, const RtList *l, const char *open) {
 }
 
 /* {k: v, ...} in insertion order */
+/* the order of n counts for a Counter's repr: larger first, the earlier first among equal ones (CPython's
+ * most_common(): a stable sort); -1 when out of memory */
+int rt_counter_order(const int64_t *count, int64_t n, int64_t *order) {
+    int64_t *tmp = malloc(sizeof(int64_t) * (size_t)(n ? n : 1));
+    if (!tmp) return -1;
+    for (int64_t i = 0; i < n; i++) order[i] = i;
+    for (int64_t w = 1; w < n; w *= 2) /* a merge sort: stable */
+        for (int64_t lo = 0; lo < n; lo += 2 * w) {
+            int64_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n, a = lo, b = mid, k = lo;
+            while (a < mid && b < hi) tmp[k++] = count[order[b]] > count[order[a]] ? order[b++] : order[a++];
+            while (a < mid) tmp[k++] = order[a++];
+            while (b < hi) tmp[k++] = order[b++];
+            memcpy(order + lo, tmp + lo, sizeof(int64_t) * (size_t)(hi - lo));
+        }
+    free(tmp);
+    return 0;
+}
+
+/* a Counter's entries in its repr's order (its counts are int64s); NULL when out of memory */
+static int64_t *counter_order(const RtDict *d) {
+    int64_t n = d->keys.len, *o = malloc(sizeof(int64_t) * (size_t)(n ? n : 1)), *c = malloc(sizeof(int64_t) * (size_t)(n ? n : 1));
+    if (o && c) for (int64_t i = 0; i < n; i++) memcpy(&c[i], (const char *)d->vals.data + i * d->vals.item, 8);
+    if (!o || !c || rt_counter_order(c, n, o)) { free(o); o = NULL; }
+    free(c);
+    return o;
+}
+
 static void dict(Text *t, const Type *ty, const RtDict *d) {
-    if (ty->layout) { /* a defaultdict: defaultdict(<class 'int'>, {...}) */
+    bool counter = ty->layout == KILN_FACTORY_COUNTER;
+    int64_t *order = counter ? counter_order(d) : NULL;
+    if (counter && !order) { t->oom = true; return; }
+    if (counter) adds(t, d->keys.len ? "Counter(" : "Counter()");
+    else if (ty->layout) { /* a defaultdict: defaultdict(<class 'int'>, {...}) */
         adds(t, "defaultdict(<class '");
         adds(t, ty_factory_names[ty->layout]);
         adds(t, "'>, ");
     }
+    if (counter && !d->keys.len) { free(order); return; }
     adds(t, "{");
-    for (int64_t i = 0; i < d->keys.len && !t->oom; i++) {
+    for (int64_t j = 0; j < d->keys.len && !t->oom; j++) {
+        int64_t i = order ? order[j] : j;
         Slot buf[KILN_MAX_ITEM_SLOTS];
         int32_t ops[KILN_MAX_ITEM_SLOTS];
         for (int k = 0; k < KILN_MAX_ITEM_SLOTS; k++) ops[k] = k;
-        if (i) adds(t, ", ");
+        if (j) adds(t, ", ");
         rt_item_load(ty->elems[0], (const char *)d->keys.data + i * d->keys.item, buf);
         item(t, ty->elems[0], buf, ops, true);
         adds(t, ": ");
@@ -253,6 +286,7 @@ static void dict(Text *t, const Type *ty, const RtDict *d) {
         item(t, ty->elems[1], buf, ops, true);
     }
     adds(t, ty->layout ? "})" : "}");
+    free(order);
 }
 
 /* item of type ty whose leaves are s[ops[0]], s[ops[1]] ...; the operands it used */

@@ -147,8 +147,25 @@ static void put_value(Out *o, const kiln_value *v) {
         return;
     }
     case KILN_DICT: {
-        bool dd = v->py > 0 && v->py < KILN_FACTORY_COUNT; /* a defaultdict: defaultdict(<class 'int'>, {...}) */
+        bool counter = v->py == KILN_FACTORY_COUNTER, dd = v->py > 0 && v->py < KILN_FACTORY_COUNT && !counter;
         if (dd) { put(o, "defaultdict(<class '"); put(o, ty_factory_names[v->py]); put(o, "'>, "); }
+        if (counter) { /* Counter({k: n, ...}) by count, larger first, the earlier first among equal ones */
+            put(o, v->n ? "Counter({" : "Counter()");
+            int64_t *count = malloc(sizeof(int64_t) * (size_t)(v->n ? v->n : 1)), *order = malloc(sizeof(int64_t) * (size_t)(v->n ? v->n : 1));
+            bool ok = count && order;
+            for (int i = 0; ok && i < v->n; i++) count[i] = v->v.items[2 * i + 1].v.i;
+            ok = ok && !rt_counter_order(count, v->n, order);
+            for (int j = 0; ok && j < v->n; j++) {
+                if (j) put(o, ", ");
+                put_value(o, &v->v.items[2 * order[j]]);
+                put(o, ": ");
+                put_value(o, &v->v.items[2 * order[j] + 1]);
+            }
+            if (v->n) put(o, ok ? "})" : "...})");
+            free(count);
+            free(order);
+            return;
+        }
         put(o, "{");
         for (int i = 0; i < v->n; i++) {
             if (i) put(o, ", ");

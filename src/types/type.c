@@ -185,7 +185,7 @@ const Type *ty_format(TypeTab *tt, const Type **elems, int n, int kind) {
     return t;
 }
 
-const char *const ty_factory_names[KILN_FACTORY_COUNT] = {"", "int", "float", "bool", "complex", "str", "list", "set"};
+const char *const ty_factory_names[KILN_FACTORY_COUNT] = {"", "int", "float", "bool", "complex", "str", "list", "set", "Counter"};
 
 const Type *ty_dict_as(TypeTab *tt, const Type *key, const Type *value, int factory) {
     for (Type *t = tt->dyn; t; t = t->next)
@@ -348,7 +348,7 @@ const char *ty_name(const Type *t) {
     case T_CLOSURE: return "function";
     case T_STR: return "str";
     case T_LIST: return "list";
-    case T_DICT: return t->layout ? "defaultdict" : "dict";
+    case T_DICT: return t->layout == KILN_FACTORY_COUNTER ? "Counter" : t->layout ? "defaultdict" : "dict";
     case T_SET: return "set";
     case T_RNG: return "Generator";
     case T_EXC: return "caught exception";
@@ -380,7 +380,7 @@ int ty_str(const Type *t, char *buf, size_t cap) {
         return (int)k;
     }
     case T_DICT: {
-        const char *what = t->layout ? "defaultdict" : "dict";
+        const char *what = t->layout == KILN_FACTORY_COUNTER ? "Counter" : t->layout ? "defaultdict" : "dict";
         if (t->elems[0]->kind == T_UNKNOWN) return snprintf(buf, cap, "%s", what);
         size_t k = (size_t)snprintf(buf, cap, "%s[", what);
         if (k < cap) k += (size_t)ty_str(t->elems[0], buf + k, cap - k);

@@ -1588,3 +1588,23 @@ def test_defaultdict_both_ways():
     assert g.default_factory is list
     with pytest.raises(TypeError, match="a defaultdict whose factory is"):
         group(collections.defaultdict(lambda: 0), [(1, 0.5)])
+
+
+def test_counter_both_ways():
+    """collections.Counter: made in a kernel (a Counter comes back, its repr CPython's), passed in and updated (the
+    caller's Counter sees it)"""
+    import collections
+
+    @kiln.jit
+    def count(words):
+        return collections.Counter(words)
+
+    @kiln.jit
+    def bump(c, words):
+        c.update(words)
+        return c.most_common(1)
+
+    r = count(["a", "b", "a"])
+    assert type(r) is collections.Counter and r == {"a": 2, "b": 1} and repr(r) == "Counter({'a': 2, 'b': 1})"
+    c = collections.Counter({"z": 1})
+    assert bump(c, ["z", "q"]) == [("z", 2)] and c == {"z": 2, "q": 1} and type(c) is collections.Counter

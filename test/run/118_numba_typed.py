@@ -1,7 +1,7 @@
 # Numba's typed containers and type names, as Numba code writes them: numba.typed.List and Dict are kiln's lists and
 # dicts; Dict.empty / List.empty_list take types written as Numba writes them (types.int64, types.float64[:],
 # types.unicode_type, types.UniTuple, types.Tuple, types.ListType, types.DictType), also as module constants
-# cpython: skip (imports numba, which the oracle's environment does not have; the expected values are Numba
+# cpython: skip-file (imports numba, which the oracle's environment does not have; the expected values are Numba
 # 0.68.1's, each call run under @njit and compared by hand)
 # package: skip (the file's kernels are Numba's @njit functions when Numba imports; test/python/test_package.py's
 # test_numba_typed_containers runs them through kiln.jit where Numba is installed)
