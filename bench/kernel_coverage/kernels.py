@@ -6,7 +6,7 @@ import math
 import random
 
 import bisect
-from collections import namedtuple
+from collections import Counter, defaultdict, namedtuple
 
 import numpy as np
 from numba import types
@@ -433,6 +433,20 @@ def word_counts(words):
     return counts, order
 
 
+def anagram_groups(words):
+    groups = defaultdict(list)
+    for w in words:
+        groups["".join(sorted(w))].append(w)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def top_pairs(a, k):
+    pairs = Counter()
+    for i in range(len(a) - 1):
+        pairs[(a[i], a[i + 1])] += 1
+    return pairs.most_common(k)
+
+
 CASES = [
     (sieve, (100,)),
     (bubble_sort, ([5, 2, 9, 1, 5, 6],)),
@@ -483,4 +497,6 @@ CASES = [
     (total, (3,)),
     (bounce, (4, 0.25)),
     (word_counts, (["to", "be", "or", "not", "to", "be"],)),
+    (anagram_groups, (["listen", "silent", "enlist", "google", "cat", "act"],)),
+    (top_pairs, ([1, 2, 1, 2, 3, 1, 2], 2)),
 ]
