@@ -1012,7 +1012,7 @@ static void select_text(Py *p, Node *call, Node **arg) {
     if (n > 15) inf_fail(I, call, "np.select() of more than 15 conditions is not supported");
     const Type *dt = NULL;
     bool arrays = false;
-    char cast[16][64];
+    bool arr[16];
     for (int i = 0; i <= n; i++) { /* the choices, then the default */
         Node *e = i < n ? ch->kids[i] : arg[2];
         Val v = e ? ex_expr(I, e) : val_of(I, inf_const_i(I, ty_scalar(I->tt, KILN_INT64, true), 0));
@@ -1024,7 +1024,7 @@ static void select_text(Py *p, Node *call, Node **arg) {
         const Type *t = v.ty->kind == T_SCALAR && v.ty->weak && v.ty->dtype != KILN_BOOL ? v.ty
                       : ty_scalar(I->tt, (kiln_dtype)v.ty->dtype, false);
         dt = dt ? ty_promote(I->tt, dt, t) : t;
-        snprintf(cast[i], sizeof cast[i], v.ty->kind == T_ARRAY ? "h%d.astype(np.%%s)" : "np.%%s(h%d)", i);
+        arr[i] = v.ty->kind == T_ARRAY;
     }
     if (!dt) inf_oom(I);
     const char *dn = kiln_dtype_name((kiln_dtype)(dt->weak ? ty_scalar(I->tt, (kiln_dtype)dt->dtype, false)->dtype : dt->dtype));
@@ -1044,10 +1044,11 @@ static void select_text(Py *p, Node *call, Node **arg) {
     put(p, "):\n    return ");
     for (int i = 0; i < n; i++) {
         put(p, "np.where(c%d, ", i);
-        put(p, cast[i], dn);
-        put(p, ", ");
+        if (arr[i]) put(p, "h%d.astype(np.%s), ", i, dn);
+        else put(p, "np.%s(h%d), ", dn, i);
     }
-    put(p, cast[n], dn);
+    if (arr[n]) put(p, "h%d.astype(np.%s)", n, dn);
+    else put(p, "np.%s(h%d)", dn, n);
     for (int i = 0; i < n; i++) put(p, ")");
     put(p, "\n");
 }
@@ -1193,15 +1194,15 @@ static Val py_def3(Inf *I, Node *call, int k) {
         for (int d = 0; d < nd; d++)
             put(&p, "    if b%d < 0 or e%d < 0:\n        raise ValueError(\"index can't contain negative values\")\n", d, d);
         if (mode) {
-            static const char *const map[] = {"", "        m = min(max(q, 0), n - 1)\n", "        m = q %% n\n",
-                "        m = 0\n        if n > 1:\n            m = q %% (2 * n - 2)\n            if m >= n:\n                m = 2 * n - 2 - m\n",
-                "        m = q %% (2 * n)\n        if m >= n:\n            m = 2 * n - 1 - m\n"};
+            static const char *const map[] = {"", "        m = min(max(q, 0), n - 1)\n", "        m = q % n\n",
+                "        m = 0\n        if n > 1:\n            m = q % (2 * n - 2)\n            if m >= n:\n                m = 2 * n - 2 - m\n",
+                "        m = q % (2 * n)\n        if m >= n:\n            m = 2 * n - 1 - m\n"};
             for (int d = 0; d < nd; d++) {
                 put(&p, "    n = a.shape[%d]\n    if n == 0 and b%d + e%d > 0:\n        raise ValueError(\"can't extend empty axis "
                         "%d using modes other than 'constant' or 'empty'\")\n", d, d, d, d);
                 put(&p, "    i%d = np.empty(n + b%d + e%d, dtype=np.int64)\n    for p in range(n + b%d + e%d):\n        q = p - b%d\n",
                     d, d, d, d, d, d);
-                put(&p, map[mode]);
+                put(&p, "%s", map[mode]);
                 put(&p, "        i%d[p] = m\n", d);
             }
             put(&p, "    r = np.empty((");
