@@ -9,6 +9,7 @@
 #include "lex.h"
 #include "mapfilter.h"
 #include "prange.h"
+#include "lift.h"
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -1251,6 +1252,7 @@ static Ast *parse(Arena *arena, const char *file, const char *src, size_t len, D
     p.ast->consts = consts.v; p.ast->nconsts = (int32_t)consts.n;
     p.ast->nnodes = p.nnodes;
     mf_desugar(arena, p.ast, d);
+    if (outline) lf_lift(arena, p.ast, d);
     if (outline) pr_outline(arena, p.ast, d);
     d->jb = NULL;
     return p.ast;

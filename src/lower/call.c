@@ -602,15 +602,22 @@ static Args bind_args(Inf *I, Node *call, const char *fname, const char **params
 
 /* an empty list passed to a kernel that fills it (push(h, x) appending to h = []): the callee learned its item type,
  * so the caller's variable learns it too (the round restarts), as if the appends had been written here; without it
- * the caller kept a list whose items it could not read */
+ * the caller kept a list whose items it could not read. An empty dict or set the callee stored into likewise (without
+ * it the caller read the callee's entries as an untyped table: garbage, or a MemoryError building the result) */
 static void learn_from_callee(Inf *I, const Unit *s, const Node *def, const Args *A) {
     if (s->state == UNIT_BUILDING) return;
     for (int i = 0; i < A->count && i < def->nnames; i++) {
         const Type *t = A->v[i].ty;
-        if (t->kind != T_LIST || ty_item(t)->kind != T_UNKNOWN || !A->n[i] || A->n[i]->kind != N_NAME) continue;
-        for (int v = 0; v < s->nvars; v++)
-            if (!strcmp(s->var_names[v], def->names[i]) && s->var_types[v]->kind == T_LIST && ty_item(s->var_types[v])->kind != T_UNKNOWN)
-                inf_list_learn(I, A->n[i], ty_item(s->var_types[v]), A->n[i]);
+        bool box = t->kind == T_LIST || t->kind == T_DICT || t->kind == T_SET;
+        /* a list of empty lists ([[]] or one a callee appended [] to) learns its inner items the same way */
+        bool open = box && (t->kind == T_LIST ? inf_untyped_inside(t->elems[0]) : t->elems[0]->kind == T_UNKNOWN);
+        if (!box || !open || !A->n[i] || A->n[i]->kind != N_NAME) continue;
+        for (int v = 0; v < s->nvars; v++) {
+            const Type *vt = s->var_types[v];
+            if (strcmp(s->var_names[v], def->names[i]) || vt->kind != t->kind || vt->elems[0]->kind == T_UNKNOWN || vt == t) continue;
+            if (t->kind == T_LIST) inf_list_learn(I, A->n[i], ty_item(vt), A->n[i]);
+            else inf_dict_learn(I, A->n[i], vt, A->n[i]); /* an empty dict or set the callee stored into */
+        }
     }
 }
 

@@ -17,7 +17,8 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { NF_DEPTH_MAX = 16 }; /* inner functions calling inner functions; deeper (recursion) is an error */
+enum { NF_DEPTH_MAX = 16 }; /* inner functions calling inner functions; deeper (a cycle among them) is an error: one that
+                              * calls itself was made a kernel of its own before lowering (front/lift.c) */
 
 typedef struct Ren { const char **from, **to; int n, cap; Inf *I; } Ren;
 
@@ -257,7 +258,8 @@ static void learn_lists(Inf *I, Node *call, const Ren *r) {
 Val nf_inline(Inf *I, Node *call, Node *def) {
     bool lambda = def->kind == N_LAMBDA;
     const char *fname = lambda ? "<lambda>" : def->name;
-    if (I->ninl >= NF_DEPTH_MAX) inf_fail(I, call, "inner functions call each other more than %d deep (recursion of an inner function is not supported)", NF_DEPTH_MAX);
+    if (I->ninl >= NF_DEPTH_MAX) inf_fail(I, call, "inner functions call each other more than %d deep (inner functions that call each other in a cycle are "
+                                               "not supported; one that calls itself is)", NF_DEPTH_MAX);
     if (!lambda && nf_is_generator(def))
         inf_fail(I, call, "%s() is a generator: kiln runs a generator only as the iterable of a for statement", fname);
     Ren r = {NULL, NULL, 0, 0, I};

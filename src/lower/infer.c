@@ -683,7 +683,6 @@ enum { DICT_HINT = -4 }; /* the type of the dict or set an empty display bound t
 
 static const Type *dict_hint(Inf *I, int var) { return hint_ty(I, DICT_HINT, var, 0); }
 
-static bool untyped_inside(const Type *t);
 
 void inf_dict_learn(Inf *I, Node *recv, const Type *box, Node *at) {
     bool set = box->kind == T_SET;
@@ -707,7 +706,7 @@ void inf_dict_learn(Inf *I, Node *recv, const Type *box, Node *at) {
                             : "kiln cannot tell the key and value types of this empty dict: bind it to a variable first (d = {} ... d[k] = v)");
     const Type *had = dict_hint(I, var);
     if (had == box) return;
-    if (had && had->kind == T_DICT && box->kind == T_DICT && had->elems[0] == box->elems[0] && untyped_inside(box->elems[1]) &&
+    if (had && had->kind == T_DICT && box->kind == T_DICT && had->elems[0] == box->elems[0] && inf_untyped_inside(box->elems[1]) &&
         had->elems[1]->kind == T_LIST)
         return; /* d.setdefault(k, []) of a dict whose empty lists an earlier round typed (d[k].append(x)) */
     if (had) {
@@ -739,7 +738,7 @@ void inf_list_learn(Inf *I, Node *recv, const Type *item, Node *at) {
         }
     int var = recv && recv->kind == N_NAME ? find_var(I, recv->name) : -1;
     const Type *vt = var >= 0 ? I->vars.v[var].ty : NULL;
-    if (var >= 0 && nested && vt && vt->kind == T_DICT && item->kind == T_LIST && untyped_inside(vt->elems[1]) &&
+    if (var >= 0 && nested && vt && vt->kind == T_DICT && item->kind == T_LIST && inf_untyped_inside(vt->elems[1]) &&
         (dict_hint(I, var) || vt->elems[0]->kind == T_UNKNOWN)) {
         /* groups[k].append(x), groups = {} a dict of empty lists: its values are lists of x's type (item is list[x's
          * type] now); a dict display's values ({0: []}) stay as written */
@@ -769,7 +768,7 @@ void inf_list_learn(Inf *I, Node *recv, const Type *item, Node *at) {
 }
 
 /* an item type that is, or holds, an empty list whose items are not known yet (what a hint may refine) */
-static bool untyped_inside(const Type *t) { return t->kind == T_UNKNOWN || (t->kind == T_LIST && untyped_inside(ty_item(t))); }
+bool inf_untyped_inside(const Type *t) { return t->kind == T_UNKNOWN || (t->kind == T_LIST && inf_untyped_inside(ty_item(t))); }
 
 /* v as the Optional opt a variable holds: None is (False, zeros), a value (True, it) */
 static Val to_optional(Inf *I, Val v, const Type *opt, Node *at) {
@@ -806,7 +805,7 @@ static void bind_value(Inf *I, Node *t, Val v) {
     if (t->id >= 0) I->at = t;
     int var = find_var(I, t->name);
     if (!ir_check(var >= 0, &I->f->broken, "a name bound that the scan of locals did not see")) inf_oom(I);
-    if (v.ty->kind == T_LIST && list_hint(I, var) && untyped_inside(ty_item(v.ty)) && ls_item_join(I, ty_item(v.ty), list_hint(I, var)) == list_hint(I, var))
+    if (v.ty->kind == T_LIST && list_hint(I, var) && inf_untyped_inside(ty_item(v.ty)) && ls_item_join(I, ty_item(v.ty), list_hint(I, var)) == list_hint(I, var))
         v = ls_typed(I, list_hint(I, var), v);
     if ((v.ty->kind == T_DICT || v.ty->kind == T_SET) && v.ty->elems[0]->kind == T_UNKNOWN && dict_hint(I, var) &&
         dict_hint(I, var)->kind == v.ty->kind)

@@ -129,7 +129,8 @@ const Type *inf_sum_of_arrays(Inf *I, Node *acc); /* the array type a sum()'s to
 const Type *inf_list_hint_of(Inf *I, const char *name); /* the item type variable name's empty list learned, or NULL */
 bool inf_has_var(Inf *I, const char *name);     /* name is a variable of the function (not a global) */
 bool inf_list_widen(Inf *I, Node *recv, const Type *item); /* a hinted list's items widen (round restarts) */
-void inf_dict_learn(Inf *I, Node *recv, const Type *box, Node *at); /* an empty dict (set) in variable recv: its types */
+void inf_dict_learn(Inf *I, Node *recv, const Type *box, Node *at);
+bool inf_untyped_inside(const Type *t); /* unknown, or a list of (lists of ...) unknown items: what learning may refine */ /* an empty dict (set) in variable recv: its types */
 const char *inf_tyname(Inf *I, const Type *t);
 
 /* IR shorthands the array lowerings share (view, ewise, arrays, linalg, fancy,
