@@ -447,6 +447,28 @@ def top_pairs(a, k):
     return pairs.most_common(k)
 
 
+def count_islands(grid):
+    rows, cols = len(grid), len(grid[0])
+    seen = set()
+
+    def fill(r, c):
+        if r < 0 or c < 0 or r >= rows or c >= cols or grid[r][c] == 0 or (r, c) in seen:
+            return
+        seen.add((r, c))
+        fill(r + 1, c)
+        fill(r - 1, c)
+        fill(r, c + 1)
+        fill(r, c - 1)
+
+    n = 0
+    for r in range(rows):
+        for c in range(cols):
+            if grid[r][c] == 1 and (r, c) not in seen:
+                fill(r, c)
+                n += 1
+    return n
+
+
 CASES = [
     (sieve, (100,)),
     (bubble_sort, ([5, 2, 9, 1, 5, 6],)),
@@ -499,4 +521,5 @@ CASES = [
     (word_counts, (["to", "be", "or", "not", "to", "be"],)),
     (anagram_groups, (["listen", "silent", "enlist", "google", "cat", "act"],)),
     (top_pairs, ([1, 2, 1, 2, 3, 1, 2], 2)),
+    (count_islands, ([[1, 1, 0, 0], [0, 1, 0, 1], [1, 0, 0, 1], [0, 0, 1, 1]],)),
 ]
