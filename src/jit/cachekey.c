@@ -64,6 +64,16 @@ void jit_cache_cpu(uint32_t words[16], char name[49]) {
         }
 }
 
+/* the names of every named tuple in t (its code carries only their 64-bit hash): the key holds their text */
+static void put_names(blake2b_state *h, const Type *t) {
+    if (!t || !(t->kind == T_TUPLE || t->kind == T_LIST || t->kind == T_SET || t->kind == T_DICT)) return;
+    if (t->kind == T_TUPLE && t->names) {
+        put_str(h, t->names->name);
+        for (int i = 0; i < t->names->n; i++) put_str(h, t->names->fields[i]);
+    }
+    for (int i = 0; i < (t->kind == T_TUPLE || t->kind == T_DICT ? t->n : 1); i++) put_names(h, t->elems[i]);
+}
+
 static void put_type(blake2b_state *h, const Type *t) {
     uint32_t codes[SIG_MAX + 2];
     uint32_t n = t ? jit_sig_encode(t, codes, 0) : 0;
@@ -73,6 +83,7 @@ static void put_type(blake2b_state *h, const Type *t) {
     put_u32(h, t ? (uint32_t)t->kind : UINT32_MAX);
     if (t && t->kind == T_STR && t->text) put_str(h, t->text); /* a literal's text, a print's or a format's texts */
     if (t && t->kind == T_FORMAT) for (int i = 0; i < t->n; i++) put_type(h, t->elems[i]);
+    put_names(h, t);
 }
 
 /* s and the specs it calls, transitively, in a fixed order (depth first) */
