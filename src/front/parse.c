@@ -1200,6 +1200,81 @@ static void module_try(P *p, NodeVec *consts) {
     if (!clauses) fail_at(p, p->tok, "expected 'except' or 'finally' block%s", "");
 }
 
+/* what the imports bind name to ("typing.NamedTuple"), or NULL: the last binding wins */
+static const char *binding(P *p, const char *name) {
+    const char *t = NULL;
+    for (int i = 0; i < p->ast->nfrom; i++) if (!strcmp(p->ast->from_names[i], name)) t = p->ast->from_targets[i];
+    return t;
+}
+
+static Node *str_node(P *p, const char *s, Token at) {
+    Node *n = node(p, N_STR, at);
+    n->name = s;
+    return n;
+}
+
+/* class NAME(NamedTuple): a docstring, `pass`, and fields `name: type` or `name: type = default` (the annotation read
+ * and dropped): the module constant NAME = collections.namedtuple('NAME', [fields], defaults=(...)) (jit/lit.c reads
+ * the call, its callee the parser's own name $namedtuple). Another class is refused: kernels have no classes */
+static void namedtuple_class(P *p, NodeVec *consts) {
+    Token t = p->tok;
+    advance(p);
+    const char *name = ident(p);
+    bool ok = accept(p, TK_LPAREN) && p->tok.kind == TK_NAME;
+    const char *base = ok ? ident(p) : NULL;
+    if (base && accept(p, TK_DOT)) { /* typing.NamedTuple */
+        const char *attr = p->tok.kind == TK_NAME ? ident(p) : "";
+        const char *mod = binding(p, base);
+        ok = mod && !strcmp(mod, "typing") && !strcmp(attr, "NamedTuple");
+    } else ok = ok && binding(p, base) && !strcmp(binding(p, base), "typing.NamedTuple");
+    if (!ok || !accept(p, TK_RPAREN))
+        fail_at(p, t, "'class' statements are not supported at module level (but for typing.NamedTuple's, whose fields "
+                      "are kiln's named tuples)%s", "");
+    expect(p, TK_COLON);
+    expect(p, TK_NEWLINE);
+    if (p->tok.kind != TK_INDENT) diag_fail(p->d, p->tok.line, p->tok.col, "expected an indented block after class definition on line %d", t.line);
+    advance(p);
+    NodeVec fields = {0}, defaults = {0};
+    const char *first_default = NULL;
+    while (p->tok.kind != TK_DEDENT && p->tok.kind != TK_EOF) {
+        if (accept(p, TK_NEWLINE)) continue;
+        Token at = p->tok;
+        if (at.kind == TK_STR && fields.n == 0 && peek(p)->kind == TK_NEWLINE) { advance(p); continue; } /* a docstring */
+        if (accept(p, TK_PASS)) { expect(p, TK_NEWLINE); continue; }
+        if (at.kind != TK_NAME || peek(p)->kind != TK_COLON)
+            fail_at(p, at, "a NamedTuple class holds fields ('name: type' or 'name: type = default') only here: methods and "
+                           "other statements are not supported%s", "");
+        const char *f = ident(p);
+        advance(p);
+        test(p); /* the annotation */
+        if (accept(p, TK_ASSIGN)) {
+            push(p, &defaults, test(p));
+            if (!first_default) first_default = f;
+        } else if (first_default)
+            diag_fail(p->d, at.line, at.col, "Non-default namedtuple field %s cannot follow default field %s", f, first_default);
+        push(p, &fields, str_node(p, f, at));
+        expect(p, TK_NEWLINE);
+    }
+    accept(p, TK_DEDENT);
+    Node *list = node(p, N_LIST, t), *call = node(p, N_CALL, t), *fn = node(p, N_NAME, t);
+    list->kids = fields.v; list->nkids = (int32_t)fields.n;
+    fn->name = "$namedtuple";
+    Node **args = alloc(p, 2 * sizeof(Node *));
+    args[0] = str_node(p, name, t); args[1] = list;
+    call->a = fn; call->kids = args; call->nkids = 2;
+    if (defaults.n) {
+        Node *d = node(p, N_TUPLE, t);
+        d->kids = defaults.v; d->nkids = (int32_t)defaults.n;
+        call->kids2 = alloc(p, sizeof(Node *));
+        call->kids2[0] = d; call->nkids2 = 1;
+        call->names = alloc(p, sizeof(char *));
+        call->names[0] = "defaults"; call->nnames = 1;
+    }
+    Node *c = node(p, S_GLOBAL_CONST, t);
+    c->name = name; c->a = call;
+    push(p, consts, c);
+}
+
 static void toplevel(P *p, NodeVec *defs, NodeVec *consts) {
     Token t = p->tok;
     if (t.kind == TK_AT) decorators(p);
@@ -1211,7 +1286,8 @@ static void toplevel(P *p, NodeVec *defs, NodeVec *consts) {
         return;
     }
     if (t.kind == TK_TRY) { module_try(p, consts); return; }
-    if (t.kind == TK_CLASS || t.kind == TK_WITH || t.kind == TK_WHILE || t.kind == TK_FOR || t.kind == TK_ASYNC)
+    if (t.kind == TK_CLASS) { namedtuple_class(p, consts); return; }
+    if (t.kind == TK_WITH || t.kind == TK_WHILE || t.kind == TK_FOR || t.kind == TK_ASYNC)
         fail_at(p, t, "'%s' statements are not supported at module level", tok_str(t.kind));
     NodeVec tmp = {0};
     simple_stmts(p, &tmp);

@@ -192,6 +192,7 @@ static const char *bound(kiln_module *m, const char *name) {
 }
 
 static bool is_namedtuple(kiln_module *m, Node *f) {
+    if (f->kind == N_NAME && !strcmp(f->name, "$namedtuple")) return true; /* a typing.NamedTuple class (parse.c) */
     const char *t = f->kind == N_NAME && !jit_lit_lookup(m, f->name) ? bound(m, f->name)
                   : f->kind == N_ATTR && f->a->kind == N_NAME && !strcmp(f->name, "namedtuple") ? bound(m, f->a->name) : NULL;
     return t && !strcmp(t, f->kind == N_NAME ? "collections.namedtuple" : "collections");

@@ -3,7 +3,9 @@
 # isinstance, the repr in print/str/f-strings and inside lists and dicts, and everything a tuple does: index,
 # slice, unpack, iterate, compare, hash, sort, key a dict or a set, pass to kernels and come back
 from collections import namedtuple
+from typing import NamedTuple
 import collections
+import typing
 import numpy as np
 import math
 
@@ -14,6 +16,17 @@ Odd = namedtuple('Odd', 'a def _c a', rename=True)
 Body = namedtuple('Body', 'pos vel mass')
 Single = namedtuple('Single', 'v')
 ORIGIN = Point(0.0, 0.0)
+
+
+class Interval(NamedTuple):
+    """typing's class form: fields, annotations read and dropped, defaults last"""
+    lo: float
+    hi: float = 1.0
+
+
+class Cell(typing.NamedTuple):
+    row: int
+    col: int
 UNIT = P3(1.0, y=1.0)
 
 def norm(p):
@@ -98,7 +111,7 @@ def unpack_loop(n):
     return sx, sy, pts
 
 # run: make_bad([1, 2, 3])
-# expect-error: line 103: TypeError: Expected 2 arguments, got 3
+# expect-error: line 116: TypeError: Expected 2 arguments, got 3
 def make_bad(v):
     return Point._make(v)
 
@@ -106,3 +119,10 @@ def make_bad(v):
 # expect: (1.0, Point(x=1, y=2), 0.5)
 def with_defaults(n, p=ORIGIN, q=Point(1, y=2), r=UNIT):
     return p.y + n, q, r.z
+
+# run: typed_classes(3)
+# expect: (Interval(lo=0.5, hi=1.0), Cell(row=3, col=2), 0.5, Cell(row=0, col=2), ('lo', 'hi'), True)
+def typed_classes(n):
+    a = Interval(0.5)
+    c = Cell(n, col=2)
+    return a, c, a.hi - a.lo, c._replace(row=0), Interval._fields, isinstance(c, Cell)
