@@ -183,20 +183,23 @@ static bool ensure_entry(Inf *I, Node *sub, Val d, Val k) {
 
 /* Counter(), Counter(iterable), Counter(mapping): each item counted (a mapping's counts added), as a text lowered at
  * the call (`c[x] += 1` for each x: the keys in first-seen order, as CPython's) */
+/* call's argument k, what a Counter counts: a range, a generator ... (walked where written) listed first */
+static Val counted(Inf *I, Node *call, int k) {
+    Node *src = call->kids[k];
+    bool walked = src->kind == N_GENEXP || st_is_builtin_call(I, src, "range") || st_is_builtin_call(I, src, "zip") ||
+                  st_is_builtin_call(I, src, "enumerate") || nf_is_generator_call(I, src);
+    if (!walked) return ex_expr(I, src);
+    Node *l = inf_node(I, N_CALL, src);
+    l->kids = &call->kids[k];
+    l->nkids = 1;
+    return ls_list_call(I, l);
+}
+
 Val dc_counter(Inf *I, Node *call) {
     if (call->nkids2) inf_fail(I, call, "Counter() of keyword counts is not supported yet");
     if (call->nkids > 1) inf_fail(I, call, "expected at most 1 argument, got %d", call->nkids);
     if (!call->nkids) return new_dict(I, ty_dict_as(I->tt, &I->tt->unknown, ty_scalar(I->tt, KILN_INT64, true), KILN_FACTORY_COUNTER));
-    Node *src = call->kids[0];
-    bool walked = src->kind == N_GENEXP || st_is_builtin_call(I, src, "range") || st_is_builtin_call(I, src, "zip") ||
-                  st_is_builtin_call(I, src, "enumerate") || nf_is_generator_call(I, src);
-    Val v;
-    if (walked) { /* a range, a generator ...: its items listed first, then counted */
-        Node *l = inf_node(I, N_CALL, src);
-        l->kids = &call->kids[0];
-        l->nkids = 1;
-        v = ls_list_call(I, l);
-    } else v = ex_expr(I, src);
+    Val v = counted(I, call, 0);
     bool mapping = v.ty->kind == T_DICT;
     static const char counts[] = "def counter(it):\n    c = " KILN_COLLECTIONS_NAME ".Counter()\n    for x in it:\n"
                                  "        c[x] += 1\n    return c\n";
@@ -228,8 +231,7 @@ static Val counter_method(Inf *I, Node *call, Node *recv, Val c, const char *m) 
         it_put(&t, "def elements(c):\n    out = [k for k in c for _ in range(c[k])]\n    return out\n");
     } else { /* update */
         if (call->nkids2 || call->nkids != 1) inf_fail(I, call, "Counter.update() takes one iterable or mapping here");
-        Node *src = call->kids[0];
-        Val v = ex_expr(I, src);
+        Val v = counted(I, call, 0);
         it_put(&t, v.ty->kind == T_DICT ? "def update(c, m):\n    for k, n in m.items():\n        c[k] += n\n"
                                         : "def update(c, it):\n    for x in it:\n        c[x] += 1\n");
         args[na++] = it_held(I, call, 1, v);
@@ -244,8 +246,8 @@ Val dc_defaultdict(Inf *I, Node *call) {
     Node *fn = call->nkids ? call->kids[0] : NULL;
     int f = KILN_FACTORY_COUNT;
     if (fn && fn->kind == N_NAME && !st_is_var(I, fn->name))
-        for (f = KILN_FACTORY_INT; f < KILN_FACTORY_COUNT && strcmp(ty_factory_names[f], fn->name); f++) {}
-    if (f == KILN_FACTORY_COUNT)
+        for (f = KILN_FACTORY_INT; f < KILN_FACTORY_COUNTER && strcmp(ty_factory_names[f], fn->name); f++) {}
+    if (f >= KILN_FACTORY_COUNTER)
         inf_fail(I, fn ? fn : call, "defaultdict()'s factory is one of int, float, bool, complex, str, list and set here");
     return new_dict(I, ty_dict_as(I->tt, &I->tt->unknown, &I->tt->unknown, f));
 }

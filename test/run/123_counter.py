@@ -14,7 +14,7 @@ def basics(n):
     return c, c[9], 9 in c, len(c), w, w.most_common(), w.most_common(2), m, m.most_common(0), Counter()
 
 # run: updates(6)
-# expect: (Counter({'z': 4, 'x': 3, 'y': 2}), 9, ['x', 'x', 'x', 'y', 'y', 'z', 'z', 'z', 'z'], Counter({0: 1, 1: 1, 2: 1, 3: 1, 4: 1, 5: 1}), Counter({0: 2, 1: 2, 2: 2}), Counter({0: 3, 1: 3}), {'x': 3, 'y': 2, 'z': 4}, "Counter({'z': 4, 'x': 3, 'y': 2})")
+# expect: (Counter({'z': 4, 'x': 3, 'y': 2}), 9, ['x', 'x', 'x', 'y', 'y', 'z', 'z', 'z', 'z'], Counter({0: 1, 1: 1, 2: 1, 3: 1, 4: 1, 5: 1}), Counter({0: 2, 1: 2, 2: 2}), Counter({0: 4, 1: 4, 2: 1}), {'x': 3, 'y': 2, 'z': 4}, "Counter({'z': 4, 'x': 3, 'y': 2})")
 def updates(n):
     e = Counter()
     e['x'] += 2
@@ -23,6 +23,7 @@ def updates(n):
     r = Counter(range(n))
     a = Counter(np.arange(n) % 3)
     g = Counter(i % 2 for i in range(n))
+    g.update(range(3))
     return e, e.total(), sorted(e.elements()), r, a, g, dict(e), str(e)
 
 # run: ties(0)
