@@ -129,8 +129,7 @@ static Val dict_empty(Inf *I, Node *call) {
     if (!arg[0] || !arg[1]) inf_fail(I, call, "Dict.empty() missing required argument '%s'", arg[0] ? "value_type" : "key_type");
     if (arg[2]) ex_expr(I, arg[2]); /* a size hint: evaluated, as Numba does, and not needed */
     const Type *k = type_of(I, arg[0]), *v = type_of(I, arg[1]);
-    if (!(k->kind == T_SCALAR || k->kind == T_STRING || k->kind == T_TUPLE))
-        inf_fail(I, arg[0], "a dict's keys are numbers, strings or tuples of them (not %s)", inf_tyname(I, k));
+    dc_key_kind(I, "dict", k, arg[0]); /* numbers, strings or tuples of them, as any dict's */
     return dc_new(I, k, v);
 }
 
