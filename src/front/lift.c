@@ -55,6 +55,23 @@ static void reads(Out *o, Node *n, Names *out) {
     for (int i = 0; i < n->nkids2; i++) reads(o, n->kids2[i], out);
 }
 
+/* the names n's comprehensions, lambdas and inner defs bind for themselves (their own scopes: not captures) */
+static void scoped(Out *o, Node *n, Names *out) {
+    if (!n) return;
+    if (n->kind == N_COMPFOR) {
+        Names t = {0};
+        reads(o, n->a, &t); /* the clause's target names */
+        for (uint32_t i = 0; i < t.n; i++) ol_add(o, out, t.v[i]);
+    }
+    if (n->kind == N_LAMBDA || n->kind == S_DEF)
+        for (int i = 0; i < n->nnames; i++) ol_add(o, out, n->names[i]);
+    Node *c[3];
+    int k = children(n, c);
+    for (int i = 0; i < k; i++) scoped(o, c[i], out);
+    for (int i = 0; i < n->nkids; i++) scoped(o, n->kids[i], out);
+    for (int i = 0; i < n->nkids2; i++) scoped(o, n->kids2[i], out);
+}
+
 static Node *nonlocal_in(Node **v, int n) {
     for (int i = 0; i < n; i++) {
         Node *s = v[i];
@@ -106,7 +123,7 @@ static void lift(Lift *L, Node *s) {
     Names own = {0}, rd = {0}, caps = {0};
     for (int k = 0; k < f->nnames; k++) ol_add(o, &own, f->names[k]);
     ol_fn_locals(o, f->kids, f->nkids, &own);
-    for (int i = 0; i < f->nkids; i++) reads(o, f->kids[i], &rd);
+    for (int i = 0; i < f->nkids; i++) { reads(o, f->kids[i], &rd); scoped(o, f->kids[i], &own); }
     for (uint32_t i = 0; i < rd.n; i++) {
         if (!ol_has(&L->outer_vars, rd.v[i]) || !strcmp(rd.v[i], f->name)) continue;
         if (ol_has(&own, rd.v[i])) continue; /* its own variable of that name */

@@ -70,6 +70,18 @@ def permutations_of(n):
     go([], list(range(n)))
     return out
 
+# run: comprehension_names(4)
+# expect: 23
+def comprehension_names(n):
+    def walk(k):
+        if k == 0:
+            return 0
+        return sum([v * 2 for v in range(k)]) + walk(k - 1)
+    r = walk(n)
+    for v in range(3):
+        r += v
+    return r
+
 def add(s, x):
     s.add(x)
 
