@@ -61,7 +61,10 @@ def to_py(v):
         return v.item()
     if isinstance(v, tuple):
         items = tuple(to_py(x) for x in v)
-        return type(v)(*items) if hasattr(type(v), "_fields") else items  # a namedtuple stays one (its repr)
+        # a namedtuple of the kernels' own stays one (its repr); NumPy's result tuples (SlogdetResult ...) kiln returns
+        # as plain tuples (docs/language.md §12d)
+        named = hasattr(type(v), "_fields") and not type(v).__module__.startswith("numpy")
+        return type(v)(*items) if named else items
     if isinstance(v, list):
         return [to_py(x) for x in v]
     if isinstance(v, dict):
