@@ -174,14 +174,8 @@ void lf_lift(Arena *a, Ast *ast, Diag *d) {
     int n = ast->ndefs;
     for (int i = 0; i < n; i++) {
         Lift L = {&o, ast->defs[i], {0}};
-        for (int k = 0; k < L.outer->nnames; k++) ol_add(&o, &L.outer_vars, L.outer->names[k]);
-        ol_fn_locals(&o, L.outer->kids, L.outer->nkids, &L.outer_vars);
+        ol_def_vars(&o, L.outer, &L.outer_vars);
         each_def(&L, L.outer->kids, L.outer->nkids);
     }
-    if (!o.newdefs.n) return;
-    Node **defs = ol_alloc(&o, sizeof(Node *) * (size_t)(n + (int)o.newdefs.n));
-    for (int i = 0; i < n; i++) defs[i] = ast->defs[i];
-    for (uint32_t i = 0; i < o.newdefs.n; i++) defs[n + (int)i] = o.newdefs.v[i];
-    ast->defs = defs;
-    ast->ndefs = n + (int32_t)o.newdefs.n;
+    ol_append_defs(&o);
 }

@@ -68,6 +68,22 @@ static void targets(Out *o, Node *t, Names *out) {
     else if (t->kind == N_TUPLE || t->kind == N_LIST) for (int i = 0; i < t->nkids; i++) targets(o, t->kids[i], out);
 }
 
+void ol_def_vars(Out *o, const Node *def, Names *out) {
+    for (int k = 0; k < def->nnames; k++) ol_add(o, out, def->names[k]);
+    ol_fn_locals(o, def->kids, def->nkids, out);
+}
+
+void ol_append_defs(Out *o) {
+    Ast *ast = o->ast;
+    int n = ast->ndefs;
+    if (!o->newdefs.n) return;
+    Node **defs = ol_alloc(o, sizeof(Node *) * (size_t)(n + (int)o->newdefs.n));
+    for (int i = 0; i < n; i++) defs[i] = ast->defs[i];
+    for (uint32_t i = 0; i < o->newdefs.n; i++) defs[n + (int)i] = o->newdefs.v[i];
+    ast->defs = defs;
+    ast->ndefs = n + (int32_t)o->newdefs.n;
+}
+
 void ol_fn_locals(Out *o, Node **v, int n, Names *out) {
     for (int i = 0; i < n; i++) {
         Node *s = v[i];

@@ -1,6 +1,6 @@
 /*
- * outline.h — internal to front/: what prange.c (parallel loops) and arraystmt.c (whole-array
- * statements) share while they outline code into kernels of its own: the pass's state, name sets,
+ * outline.h — internal to front/: what prange.c (parallel loops), arraystmt.c (whole-array
+ * statements) and lift.c (recursive inner functions) share while they outline code into kernels of its own: the pass's state, name sets,
  * and the helpers that build syntax-tree nodes (outline.c). Nodes made here get fresh ids and the
  * positions of the code they stand for, so diagnostics point at the user's source.
  */
@@ -33,6 +33,8 @@ void ol_add(Out *o, Names *s, const char *name);               /* once */
 const char *ol_binding(const Ast *ast, const char *name);      /* what an import bound name to, or NULL */
 bool ol_starts(const char *s, const char *prefix);
 void ol_fn_locals(Out *o, Node **v, int n, Names *out);        /* the names a function body assigns */
+void ol_def_vars(Out *o, const Node *def, Names *out);         /* a def's parameters and the names its body assigns */
+void ol_append_defs(Out *o);                                   /* o->newdefs added after the module's kernels */
 
 /* arraystmt.c: outline each candidate `x = <elementwise expression>` and `return <one>` of a body */
 void ol_array_stmts(Out *o, Node **v, int n, const Names *locals);

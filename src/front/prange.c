@@ -809,14 +809,8 @@ void pr_outline(Arena *a, Ast *ast, Diag *d) {
         o.def = ast->defs[i];
         walk(&o, o.def->kids, o.def->nkids, o.def->kids, o.def->nkids);
         Names locals = {0};
-        for (int k = 0; k < o.def->nnames; k++) ol_add(&o, &locals, o.def->names[k]);
-        ol_fn_locals(&o, o.def->kids, o.def->nkids, &locals);
+        ol_def_vars(&o, o.def, &locals);
         ol_array_stmts(&o, o.def->kids, o.def->nkids, &locals);
     }
-    if (!o.newdefs.n) return;
-    Node **defs = ol_alloc(&o, sizeof(Node *) * (size_t)(n + (int)o.newdefs.n));
-    for (int i = 0; i < n; i++) defs[i] = ast->defs[i];
-    for (uint32_t i = 0; i < o.newdefs.n; i++) defs[n + (int)i] = o.newdefs.v[i];
-    ast->defs = defs;
-    ast->ndefs = n + (int32_t)o.newdefs.n;
+    ol_append_defs(&o);
 }
