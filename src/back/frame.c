@@ -299,6 +299,12 @@ int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char
     if ((x->aux & 0xff) == LIB_CLOCK) { rt_clock((int)(x->aux >> 8), &s[d]); return 0; }
     if ((x->aux & 0xff) == LIB_AFREE) { run_free_array(run, s[a].p); return 0; }
     if ((x->aux & 0xff) == LIB_PRINT) return rt_print(run, x->at, s, x->slot, line, file);
+    if ((x->aux & 0xff) == LIB_PYHASH) { /* the value's leaves after the format that holds its type */
+        Slot v[KILN_MAX_ITEM_SLOTS];
+        gather(x->at->elems[0], s, x->slot, v);
+        s[d].i = rt_py_hash_slots(x->at->elems[0], v);
+        return 0;
+    }
     if ((x->aux & 0xff) == LIB_STR)
         return rt_str(run, (int)(x->aux >> 8 & 0xff), (int)(x->aux >> 16), x->at, s, a, x->slot, (int)x->n, &s[d], line, file);
     if ((x->aux & 0xff) >= LIB_LIST_NEW && (x->aux & 0xff) <= LIB_LIST_LAST) return fr_list(run, s, d, a, x, (int)(x->aux & 0xff), line, file);

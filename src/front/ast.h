@@ -67,7 +67,8 @@ typedef enum {
     S_PFOR,    /* a prange loop, outlined (front/prange.c): a: the loop variable, b: the prange call, name/v.i: the
                 * kernel its body became (index in Ast.defs), kids: the names it reads from the function (passed
                 * after $lo, $hi, $start, $step), kids2: its reductions, ops: their operators (TK_PLUS, TK_MINUS,
-                * TK_STAR, TK_AMP, TK_PIPE, TK_CARET; TK_LT min, TK_GT max) */
+                * TK_STAR, TK_AMP, TK_PIPE, TK_CARET; TK_LT min, TK_GT max), c: an N_TUPLE of its subscript stores
+                * into those names */
     N_KINDS
 } NodeKind;
 

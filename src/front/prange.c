@@ -392,6 +392,32 @@ static bool mentions(const Node *e, const Names *names) {
     return false;
 }
 
+/* whether e makes a dict: a display or comprehension, or a call of dict, defaultdict, Counter, or numba.typed's Dict
+ * (Dict(), Dict.empty(...)): what a name assigned it holds (a store into it shares one table among iterations) */
+static bool makes_dict(const Node *e) {
+    if (e->kind == N_DICT || e->kind == N_DICTCOMP) return true;
+    if (e->kind != N_CALL) return false;
+    const Node *f = e->a;
+    if (f->kind == N_ATTR && !strcmp(f->name, "empty") && f->a->kind == N_NAME && !strcmp(f->a->name, "Dict")) return true;
+    const char *name = f->kind == N_NAME ? f->name : f->kind == N_ATTR ? f->name : "";
+    return !strcmp(name, "dict") || !strcmp(name, "defaultdict") || !strcmp(name, "Counter") || !strcmp(name, "Dict");
+}
+
+/* an assignment `name = <a dict>` in the function's statements */
+static const Node *dict_binding(Node **v, int n, const char *name) {
+    for (int i = 0; i < n; i++) {
+        const Node *s = v[i], *d = NULL;
+        if (s->kind == S_ASSIGN && makes_dict(s->a))
+            for (int k = 0; k < s->nkids; k++) if (s->kids[k]->kind == N_NAME && !strcmp(s->kids[k]->name, name)) return s;
+        if (s->kind == S_IF || s->kind == S_FOR || s->kind == S_WHILE || s->kind == S_TRY || s->kind == S_EXCEPT) {
+            if (!d) d = dict_binding(s->kids, s->nkids, name);
+            if (!d) d = dict_binding(s->kids2, s->nkids2, name);
+            if (d) return d;
+        }
+    }
+    return NULL;
+}
+
 /* the loop variable and the privates computed from it (k = 2 * i + 1) */
 static void index_names(Out *o, const Body *b, Names *dep) {
     ol_add(o, dep, b->var);
@@ -406,12 +432,16 @@ static void index_names(Out *o, const Body *b, Names *dep) {
     }
 }
 
-static void check_arrays(Out *o, const Body *b) {
+static void check_arrays(Out *o, const Body *b, Node **fn_body, int fn_n) {
     Names dep = {0};
     index_names(o, b, &dep);
     for (uint32_t i = 0; i < b->stores.n; i++) {
         Node *first, *root = root_of(b->stores.v[i], &first);
         if (root->kind != N_NAME || ol_has(&b->assigned, root->name)) continue; /* an array of this iteration */
+        const Node *d = dict_binding(fn_body, fn_n, root->name);
+        if (d)
+            ol_fail(o, b->stores.v[i], "dict '%s' (line %d) is written in the prange loop: its entries are one table every "
+                 "iteration changes (fill it in a range loop, or write the values into an array)", root->name, d->line);
         if (!first->nkids || !mentions(first->kids[0], &dep))
             ol_fail(o, b->stores.v[i], "array '%s' is written at an index that does not depend on the prange variable '%s': "
                  "iterations would write the same elements", root->name, b->var);
@@ -734,7 +764,7 @@ static Node *pfor(Out *o, Node *loop, Node **fn_body, int fn_n) {
     Names def = {0};
     ol_add(o, &def, b.var);
     def_stmts(o, &b, &priv, &def, loop->kids, loop->nkids);
-    check_arrays(o, &b);
+    check_arrays(o, &b, fn_body, fn_n);
     for (int i = 0; i < loop->nkids; i++) check_mutators(o, &b, loop->kids[i]);
     ol_add(o, &priv, b.var);
     Names watch = {0};
@@ -785,6 +815,15 @@ static Node *pfor(Out *o, Node *loop, Node **fn_body, int fn_n) {
     s->kids2 = ol_kids(o, rv, nred); s->nkids2 = nred;
     s->ops = ol_alloc(o, (size_t)(nred ? nred : 1));
     for (int i = 0; i < nred; i++) s->ops[i] = (uint8_t)reds[i].op;
+    /* the subscript stores into captures (an array's elements, each iteration its own; a dict's would share one table:
+     * lowering, which knows the types, refuses that) */
+    Nodes st = {0};
+    for (uint32_t i = 0; i < b.stores.n; i++) {
+        Node *first, *root = root_of(b.stores.v[i], &first);
+        if (root->kind == N_NAME && ol_has(&caps, root->name)) PUSH(o, st, b.stores.v[i]);
+    }
+    s->c = ol_mk(o, N_TUPLE, loop);
+    s->c->kids = ol_kids(o, st.v, (int)st.n); s->c->nkids = (int32_t)st.n;
     return s;
 }
 

@@ -73,7 +73,9 @@ enum {
     LIB_LINALG,        /* aux >> 8 & 0xff: LA_*; operand 0 a float matrix, then b, rcond (below): rt/linalg.c */
     LIB_CORRELATE,     /* operands a, v (1-d, one numeric type); aux >> 8: the mode (0 'valid', 1 'same', 2 'full'), with
                         * CORR_CONVOLVE for np.convolve, else np.correlate: rt/correlate.c */
-    LIB_LAST = LIB_CORRELATE,
+    LIB_PYHASH,        /* hash(x) of a number or a tuple of them: operand 0 a static T_FORMAT whose one item is x's type, then
+                        * x's leaves; Python's hash (rt/set.c's), an int */
+    LIB_LAST = LIB_PYHASH,
 };
 
 /* what LIB_LINALG computes (aux >> 8 & 0xff; aux >> 16: LA_RCOND where rcond is given): np.linalg.solve(a, b), inv(a),
@@ -184,7 +186,7 @@ static inline const char *ir_lib_name(int64_t aux) {
                                 "list_repeat", "list_clear", "list_reverse", "list_array", "list_find", "list_splice", "list_argsort", "random",
                                 "print", "dict_new", "dict_find", "dict_set", "dict_del", "dict_clear", "dict_part", "gpu",
                                 "exc", "set_new", "set_key", "set_pop", "set_clear", "set_items", "set_bin", "set_reserve",
-                                "rng_new", "rng_draw", "rng_fill", "str", "clock", "afree", "linalg", "correlate"};
+                                "rng_new", "rng_draw", "rng_fill", "str", "clock", "afree", "linalg", "correlate", "pyhash"};
     _Static_assert(sizeof lib / sizeof lib[0] == LIB_LAST - LIB_MATMUL + 1, "a name for every LIB_ routine");
     int r = (int)(aux & 0xff);
     if (r < RK_COUNT) return rk[r];

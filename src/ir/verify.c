@@ -74,8 +74,8 @@ const char *ir_verify(Func *f, char *buf, size_t cap) {
                     if (at->kind != T_SET) BAD("%%%u: %s of a non-set", r, ir_lib_name(in->aux));
                     break;
                 }
-                if (routine == LIB_PRINT) {
-                    if (at->kind != T_FORMAT) BAD("%%%u: print without its format", r);
+                if (routine == LIB_PRINT || routine == LIB_PYHASH) {
+                    if (at->kind != T_FORMAT) BAD("%%%u: %s without its format", r, ir_lib_name(in->aux));
                     break;
                 }
                 if (routine == LIB_STR) { /* operand 0: a string, a literal's text, a format, a code point or a list */

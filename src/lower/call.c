@@ -13,7 +13,7 @@
 enum {
     BI_RANGE, BI_LEN, BI_ABS, BI_MIN, BI_MAX, BI_INT, BI_FLOAT, BI_COMPLEX, BI_BOOL, BI_ROUND,
     BI_ENUMERATE, BI_ZIP, BI_PRINT, BI_SUM, BI_ALL, BI_ANY, BI_LIST, BI_SORTED, BI_SET, BI_STR, BI_REPR, BI_ASCII, BI_FORMAT, BI_REVERSED, BI_ORD, BI_CHR,
-    BI_DIVMOD, BI_POW, BI_ISINSTANCE, BI_DICT, BI_BIN, BI_OCT, BI_HEX, BI_NEXT, BI_DEFAULTDICT, BI_COUNTER /* collections' */,
+    BI_DIVMOD, BI_POW, BI_ISINSTANCE, BI_DICT, BI_BIN, BI_OCT, BI_HEX, BI_NEXT, BI_HASH, BI_DEFAULTDICT, BI_COUNTER /* collections' */,
     BI_NP_ARRAY, BI_NP_ASARRAY,
     BI_NP_EMPTY, BI_NP_ZEROS, BI_NP_ONES, BI_NP_FULL,
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
@@ -46,7 +46,7 @@ static const struct { const char *name; int id; } builtins[] = {
     {"list", BI_LIST}, {"sorted", BI_SORTED}, {"set", BI_SET}, {"str", BI_STR}, {"repr", BI_REPR}, {"ascii", BI_ASCII}, {"format", BI_FORMAT}, {"reversed", BI_REVERSED}, {"ord", BI_ORD},
     {"chr", BI_CHR}, {"divmod", BI_DIVMOD}, {"pow", BI_POW},
     {"isinstance", BI_ISINSTANCE}, {"dict", BI_DICT}, {"bin", BI_BIN}, {"oct", BI_OCT}, {"hex", BI_HEX},
-    {"next", BI_NEXT},
+    {"next", BI_NEXT}, {"hash", BI_HASH},
 };
 
 static const struct { const char *name; int id; } np_funcs[] = {
@@ -956,6 +956,33 @@ static Val reversed_call(Inf *I, Node *call) {
     inf_fail(I, arg, "'%s' object is not reversible", inf_tyname(I, v.ty));
 }
 
+/* what hash() takes: numbers and tuples of them (a str's hash is salted per run in CPython, None's is its address) */
+static void hashable(Inf *I, const Type *t, Node *at) {
+    if (t->kind == T_SCALAR) return;
+    if (t->kind == T_TUPLE && !ty_is_optional(t)) { for (int i = 0; i < t->n; i++) hashable(I, t->elems[i], at); return; }
+    if (t->kind == T_STRING || t->kind == T_STR)
+        inf_fail(I, at, "hash() of a str is not supported: CPython's changes from run to run (PYTHONHASHSEED)");
+    if (t->kind == T_NONE || ty_is_optional(t))
+        inf_fail(I, at, "hash() of None is not supported: CPython 3.11's is its object's address");
+    inf_fail(I, at, "unhashable type: '%s'", inf_tyname(I, t));
+}
+
+/* hash(x): Python's hash of a number or a tuple of them (rt/set.c's, the one sets and dicts use) */
+static Val hash_call(Inf *I, Node *call) {
+    if (call->nkids2) inf_fail(I, call, "hash() takes no keyword arguments");
+    if (call->nkids != 1) inf_fail(I, call, "hash() takes exactly one argument (%d given)", call->nkids);
+    Val v = ex_expr(I, call->kids[0]);
+    if (v.ew) v = ew_force(I, v, call->kids[0]);
+    if (v.ty->kind == T_UNKNOWN) return v;
+    hashable(I, v.ty, call->kids[0]);
+    const Type *fmt = ty_format(I->tt, &v.ty, 1, FORMAT_GROUP);
+    if (!fmt) inf_oom(I);
+    Ref ops[1 + TY_LEAVES_MAX];
+    ops[0] = inf_static(I, fmt);
+    int n = 1 + cl_flatten(I, v, ops + 1, TY_LEAVES_MAX);
+    return mk(I, inf_emit(I, OP_LIB, i64w(I), ops, (uint32_t)n, LIB_PYHASH));
+}
+
 static Val len_call(Inf *I, Node *call) {
     nargs(I, call, "len", 1, 1);
     Val v = ex_expr(I, call->kids[0]);
@@ -1344,6 +1371,7 @@ Val cl_call(Inf *I, Node *call) {
     case BI_OCT: return pa_radix(I, call, 'o');
     case BI_HEX: return pa_radix(I, call, 'x');
     case BI_NEXT: return gx_next(I, call);
+    case BI_HASH: return hash_call(I, call);
     case BI_DEFAULTDICT: return dc_defaultdict(I, call);
     case BI_COUNTER: return dc_counter(I, call);
     case BI_SORTED: return ls_sorted_call(I, call);

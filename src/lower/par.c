@@ -132,6 +132,14 @@ void pf_lower(Inf *I, Node *s) {
     args[2] = start; args[3] = step;
     for (int k = 0; k < ncap; k++) args[4 + k] = inf_read_name(I, s->kids[k]);
     for (int k = 0; k < nred; k++) args[4 + ncap + k] = inf_read_name(I, s->kids2[k]);
+    for (int i = 0; s->c && i < s->c->nkids; i++) { /* a store into a captured dict: one table for every iteration */
+        Node *st = s->c->kids[i], *root = st;
+        while (root->kind == N_SUBSCR) root = root->a;
+        for (int k = 0; k < ncap; k++)
+            if (root->kind == N_NAME && !strcmp(root->name, s->kids[k]->name) && args[4 + k].ty->kind == T_DICT)
+                inf_fail(I, st, "dict '%s' is written in the prange loop: its entries are one table every iteration "
+                                "changes (fill it in a range loop, or write the values into an array)", root->name);
+    }
     for (int k = 0; k < n; k++) {
         if (args[k].ty->kind == T_UNKNOWN) return;
         if (args[k].ty->kind == T_CLOSURE)

@@ -84,6 +84,7 @@ void rt_dict_clear(RtDict *d);
 /* set.c: sets in CPython's order; -1 with the error raised */
 RtSet *run_set_new(Run *r, int64_t key, int line, const char *file);
 int64_t rt_py_hash(const Type *t, const void *item);
+int64_t rt_py_hash_slots(const Type *t, const Slot *v); /* hash() of a number or tuple in slots (its leaves, in order) */
 int rt_counter_order(const int64_t *count, int64_t n, int64_t *order); /* print.c: a Counter's repr order; -1 out of memory */   /* Python's hash() of a number or tuple stored as a list item */
 int rt_set_key(Run *r, RtSet *s, const Type *kt, int mode, const Slot *key, Slot *out, int line, const char *file);
 int rt_set_binop(Run *r, int op, RtSet *a, RtSet *b, const Type *kt, Slot *out, int line, const char *file);

@@ -91,6 +91,8 @@ static uint64_t hash_leaves(const Type *t, const Slot *v) {
     return acc == (uint64_t)-1 ? 1546275796 : acc;
 }
 
+int64_t rt_py_hash_slots(const Type *t, const Slot *v) { return (int64_t)hash_leaves(t, v); }
+
 int64_t rt_py_hash(const Type *t, const void *item) {
     Slot v[KILN_MAX_ITEM_SLOTS];
     rt_item_load(t, item, v);
