@@ -964,7 +964,7 @@ static void hashable(Inf *I, const Type *t, Node *at) {
         inf_fail(I, at, "hash() of a str is not supported: CPython's changes from run to run (PYTHONHASHSEED)");
     if (t->kind == T_NONE || ty_is_optional(t))
         inf_fail(I, at, "hash() of None is not supported: CPython 3.11's is its object's address");
-    inf_fail(I, at, "unhashable type: '%s'", inf_tyname(I, t));
+    inf_fail(I, at, "unhashable type: '%s'", ty_name(t));
 }
 
 /* hash(x): Python's hash of a number or a tuple of them (rt/set.c's, the one sets and dicts use) */

@@ -1,0 +1,4 @@
+# hash() takes one argument
+def f(n):
+    return hash(n, n)
+# run: f(3)
