@@ -1041,8 +1041,33 @@ static PyObject *same_argument(const kiln_value *val, const Conv *c) {
 
 static int set_take(PyObject *py, kiln_value *val, const Conv *c);
 
+/* the last class names_class matched (a reference held, so the address stays that class's) and the names it matched,
+ * as "name\0field\0field\0...": a list of 10^5 named tuples asks for one class 10^5 times, and _fields is an attribute
+ * lookup and a string conversion per field */
+static PyTypeObject *matched_cls;
+static char *matched_names;
+static size_t matched_len;
+
+/* nm as matched_names spells it, into buf (NULL if it does not fit; *len its length) */
+static const char *names_key(const kiln_tuple_names *nm, int n, char *buf, size_t cap, size_t *len) {
+    size_t k = 0;
+    for (int i = -1; i < n; i++) {
+        const char *s = i < 0 ? nm->name : nm->fields[i];
+        size_t l = strlen(s) + 1;
+        if (k + l > cap) return NULL;
+        memcpy(buf + k, s, l);
+        k += l;
+    }
+    *len = k;
+    return buf;
+}
+
 /* whether class tp is the namedtuple class nm names (its name and _fields) */
 static int names_class(PyTypeObject *tp, const kiln_tuple_names *nm, int n) {
+    char buf[1024];
+    size_t len;
+    const char *key = names_key(nm, n, buf, sizeof buf, &len);
+    if (key && tp == matched_cls && len == matched_len && !memcmp(key, matched_names, len)) return 1;
     const char *dot = strrchr(tp->tp_name, '.');
     if (strcmp(dot ? dot + 1 : tp->tp_name, nm->name)) return 0;
     PyObject *f = PyObject_GetAttrString((PyObject *)tp, "_fields");
@@ -1053,6 +1078,15 @@ static int names_class(PyTypeObject *tp, const kiln_tuple_names *nm, int n) {
     }
     Py_XDECREF(f);
     PyErr_Clear();
+    char *copy = ok && key ? PyMem_Malloc(len) : NULL;
+    if (copy) { /* remembered (a failed allocation only forgets) */
+        memcpy(copy, key, len);
+        PyMem_Free(matched_names);
+        matched_names = copy;
+        matched_len = len;
+        Py_INCREF(tp);
+        Py_XSETREF(matched_cls, tp);
+    }
     return ok;
 }
 

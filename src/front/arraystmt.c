@@ -18,7 +18,7 @@
 #include <string.h>
 
 static bool np_call(const Ast *ast, const Node *f) {
-    if (f->kind == N_NAME) return ol_starts(ol_binding(ast, f->name), "numpy.") && !ol_starts(ol_binding(ast, f->name), "numpy.random.");
+    if (f->kind == N_NAME) return ol_starts(ast_binding(ast, f->name), "numpy.") && !ol_starts(ast_binding(ast, f->name), "numpy.random.");
     return f->kind == N_ATTR && f->a->kind == N_NAME && ast->np_alias && !strcmp(f->a->name, ast->np_alias);
 }
 

@@ -108,6 +108,13 @@ typedef struct Ast {
     int32_t nnodes;
 } Ast;
 
+/* what the imports bind name to ("random", "numpy", "collections.namedtuple", ...), or NULL: the last binding wins */
+static inline const char *ast_binding(const Ast *ast, const char *name) {
+    const char *t = NULL;
+    for (int i = 0; i < ast->nfrom; i++) if (!strcmp(ast->from_names[i], name)) t = ast->from_targets[i];
+    return t;
+}
+
 /* Parse src into an AST allocated in arena. Returns NULL and fills d on error. */
 Ast *ast_parse(Arena *arena, const char *file, const char *src, size_t len, Diag *d);
 /* the same without outlining prange loops and array statements into kernels of their own (front/prange.c): for

@@ -22,108 +22,89 @@ typedef struct Lift {
     Names outer_vars;  /* its parameters and the names it assigns */
 } Lift;
 
-/* every child of n, in a fixed order */
-static int children(Node *n, Node **out) {
-    int k = 0;
-    if (n->a) out[k++] = n->a;
-    if (n->b) out[k++] = n->b;
-    if (n->c) out[k++] = n->c;
-    return k;
+/* a name's uses below a node: calls name(...) and N_NAME nodes naming it (each call's callee is one of them) */
+typedef struct Uses { const char *name; int calls, names; } Uses;
+
+static bool count_uses(Node *n, void *ctx) {
+    Uses *u = ctx;
+    if (n->kind == N_CALL && n->a && n->a->kind == N_NAME && !strcmp(n->a->name, u->name)) u->calls++;
+    else if (n->kind == N_NAME && !strcmp(n->name, u->name)) u->names++;
+    return true;
 }
 
-/* whether n (at any depth) calls name, or (use) names it other than as a callee */
-static void uses(Node *n, const char *name, bool *calls, bool *other) {
-    if (!n) return;
-    if (n->kind == N_CALL && n->a && n->a->kind == N_NAME && !strcmp(n->a->name, name)) *calls = true;
-    else if (n->kind == N_NAME && !strcmp(n->name, name)) *other = true;
-    Node *c[3];
-    int k = children(n, c);
-    for (int i = 0; i < k; i++)
-        if (!(n->kind == N_CALL && c[i] == n->a && n->a->kind == N_NAME && !strcmp(n->a->name, name))) uses(c[i], name, calls, other);
-    for (int i = 0; i < n->nkids; i++) uses(n->kids[i], name, calls, other);
-    for (int i = 0; i < n->nkids2; i++) uses(n->kids2[i], name, calls, other);
+/* whether the statements v call name, or (other) name it other than as a callee */
+static void uses(Node **v, int n, const Node *skip, const char *name, bool *calls, bool *other) {
+    Uses u = {name, 0, 0};
+    for (int i = 0; i < n; i++) if (v[i] != skip) ol_visit(v[i], count_uses, &u);
+    *calls = u.calls > 0;
+    *other = u.names > u.calls;
 }
+
+typedef struct Collect { Out *o; Names *out; } Collect;
 
 /* the names n reads (N_NAME anywhere below it), each once, in order */
-static void reads(Out *o, Node *n, Names *out) {
-    if (!n) return;
-    if (n->kind == N_NAME) ol_add(o, out, n->name);
-    Node *c[3];
-    int k = children(n, c);
-    for (int i = 0; i < k; i++) reads(o, c[i], out);
-    for (int i = 0; i < n->nkids; i++) reads(o, n->kids[i], out);
-    for (int i = 0; i < n->nkids2; i++) reads(o, n->kids2[i], out);
+static bool read_name(Node *n, void *ctx) {
+    Collect *c = ctx;
+    if (n->kind == N_NAME) ol_add(c->o, c->out, n->name);
+    return true;
 }
 
 /* the names n's comprehensions, lambdas and inner defs bind for themselves (their own scopes: not captures) */
-static void scoped(Out *o, Node *n, Names *out) {
-    if (!n) return;
-    if (n->kind == N_COMPFOR) {
-        Names t = {0};
-        reads(o, n->a, &t); /* the clause's target names */
-        for (uint32_t i = 0; i < t.n; i++) ol_add(o, out, t.v[i]);
-    }
+static bool scoped_name(Node *n, void *ctx) {
+    Collect *c = ctx;
+    if (n->kind == N_COMPFOR && n->a) ol_visit(n->a, read_name, c); /* the clause's target names */
     if (n->kind == N_LAMBDA || n->kind == S_DEF)
-        for (int i = 0; i < n->nnames; i++) ol_add(o, out, n->names[i]);
-    Node *c[3];
-    int k = children(n, c);
-    for (int i = 0; i < k; i++) scoped(o, c[i], out);
-    for (int i = 0; i < n->nkids; i++) scoped(o, n->kids[i], out);
-    for (int i = 0; i < n->nkids2; i++) scoped(o, n->kids2[i], out);
+        for (int i = 0; i < n->nnames; i++) ol_add(c->o, c->out, n->names[i]);
+    return true;
 }
 
-static Node *nonlocal_in(Node **v, int n) {
-    for (int i = 0; i < n; i++) {
-        Node *s = v[i];
-        if (s->kind == S_NONLOCAL) return s;
-        if (s->kind == S_DEF) continue; /* a def inside f: its own */
-        Node *t = nonlocal_in(s->kids, s->nkids);
-        if (!t) t = nonlocal_in(s->kids2, s->nkids2);
-        if (t) return t;
-    }
-    return NULL;
+/* the first `nonlocal` statement below n, outside the defs inside it (their own) */
+static bool find_nonlocal(Node *n, void *ctx) {
+    Node **found = ctx;
+    if (n->kind == S_NONLOCAL && !*found) *found = n;
+    return n->kind != S_DEF && !*found;
 }
 
-/* every call name(args) below n made lifted(captures..., args) */
-static void rewrite_calls(Lift *L, Node *n, const char *name, const char *lifted, const Names *caps) {
-    if (!n) return;
-    if (n->kind == N_CALL && n->a && n->a->kind == N_NAME && !strcmp(n->a->name, name)) {
-        Node **kids = ol_alloc(L->o, sizeof(Node *) * (caps->n + (size_t)n->nkids + 1));
-        for (uint32_t i = 0; i < caps->n; i++) kids[i] = ol_name(L->o, caps->v[i], n);
-        for (int i = 0; i < n->nkids; i++) kids[caps->n + (uint32_t)i] = n->kids[i];
-        n->kids = kids;
-        n->nkids += (int32_t)caps->n;
-        n->a = ol_name(L->o, lifted, n->a);
-    }
-    Node *c[3];
-    int k = children(n, c);
-    for (int i = 0; i < k; i++) rewrite_calls(L, c[i], name, lifted, caps);
-    for (int i = 0; i < n->nkids; i++) rewrite_calls(L, n->kids[i], name, lifted, caps);
-    for (int i = 0; i < n->nkids2; i++) rewrite_calls(L, n->kids2[i], name, lifted, caps);
+typedef struct Rewrite { Lift *L; const char *name, *lifted; const Names *caps; } Rewrite;
+
+/* a call name(args) made lifted(captures..., args) */
+static bool rewrite_call(Node *n, void *ctx) {
+    Rewrite *r = ctx;
+    if (n->kind != N_CALL || !n->a || n->a->kind != N_NAME || strcmp(n->a->name, r->name)) return true;
+    Out *o = r->L->o;
+    Node **kids = ol_alloc(o, sizeof(Node *) * (r->caps->n + (size_t)n->nkids + 1));
+    for (uint32_t i = 0; i < r->caps->n; i++) kids[i] = ol_name(o, r->caps->v[i], n);
+    for (int i = 0; i < n->nkids; i++) kids[r->caps->n + (uint32_t)i] = n->kids[i];
+    n->kids = kids;
+    n->nkids += (int32_t)r->caps->n;
+    n->a = ol_name(o, r->lifted, n->a);
+    return true; /* its arguments may call it too */
 }
 
 /* f, an inner def of L->outer whose body calls it: a kernel of its own, the def statement s made a pass */
 static void lift(Lift *L, Node *s) {
     Out *o = L->o;
     Node *f = s;
-    bool calls = false, other = false;
-    for (int i = 0; i < f->nkids; i++) uses(f->kids[i], f->name, &calls, &other);
+    bool calls, other;
+    uses(f->kids, f->nkids, NULL, f->name, &calls, &other);
     if (!calls) return; /* not recursive: lowered at its calls, as every inner function */
     if (other) ol_fail(o, f, "inner function '%s' calls itself and is used as a value too: kiln makes a recursive inner "
                              "function a kernel of its own, which only calls reach", f->name);
-    bool outer_calls = false, outer_other = false;
-    for (int i = 0; i < L->outer->nkids; i++) if (L->outer->kids[i] != s) uses(L->outer->kids[i], f->name, &outer_calls, &outer_other);
+    bool outer_calls, outer_other;
+    uses(L->outer->kids, L->outer->nkids, s, f->name, &outer_calls, &outer_other);
     if (outer_other)
         ol_fail(o, f, "recursive inner function '%s' is used as a value (passed or stored): kiln makes it a kernel of its own, "
                       "which only calls reach", f->name);
-    Node *nl = nonlocal_in(f->kids, f->nkids);
+    Node *nl = NULL;
+    for (int i = 0; i < f->nkids && !nl; i++) ol_visit(f->kids[i], find_nonlocal, &nl);
     if (nl) ol_fail(o, nl, "'nonlocal' in a recursive inner function is not supported (kiln passes '%s' the enclosing "
                            "function's variables as arguments; return what changes instead)", f->name);
     /* its captures: what it reads that the kernel binds, but neither its parameters nor its own locals */
     Names own = {0}, rd = {0}, caps = {0};
     for (int k = 0; k < f->nnames; k++) ol_add(o, &own, f->names[k]);
     ol_fn_locals(o, f->kids, f->nkids, &own);
-    for (int i = 0; i < f->nkids; i++) { reads(o, f->kids[i], &rd); scoped(o, f->kids[i], &own); }
+    Collect cr = {o, &rd}, cs = {o, &own};
+    for (int i = 0; i < f->nkids; i++) { ol_visit(f->kids[i], read_name, &cr); ol_visit(f->kids[i], scoped_name, &cs); }
     for (uint32_t i = 0; i < rd.n; i++) {
         if (!ol_has(&L->outer_vars, rd.v[i]) || !strcmp(rd.v[i], f->name)) continue;
         if (ol_has(&own, rd.v[i])) continue; /* its own variable of that name */
@@ -148,8 +129,9 @@ static void lift(Lift *L, Node *s) {
         k->kids2[caps.n + (uint32_t)i] = i < f->nkids2 ? f->kids2[i] : NULL;
     }
     k->kids = f->kids; k->nkids = f->nkids;
-    for (int i = 0; i < k->nkids; i++) rewrite_calls(L, k->kids[i], f->name, lifted, &caps);
-    for (int i = 0; i < L->outer->nkids; i++) if (L->outer->kids[i] != s) rewrite_calls(L, L->outer->kids[i], f->name, lifted, &caps);
+    Rewrite rw = {L, f->name, lifted, &caps};
+    for (int i = 0; i < k->nkids; i++) ol_visit(k->kids[i], rewrite_call, &rw);
+    for (int i = 0; i < L->outer->nkids; i++) if (L->outer->kids[i] != s) ol_visit(L->outer->kids[i], rewrite_call, &rw);
     PUSH(o, o->newdefs, k);
     s->kind = S_PASS; /* the def statement: nothing to bind now */
     s->kids = NULL; s->nkids = 0; s->kids2 = NULL; s->nkids2 = 0;

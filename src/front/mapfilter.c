@@ -135,7 +135,7 @@ void mf_desugar(Arena *a, Ast *ast, Diag *d) {
     for (int i = 0; i < ast->nconsts; i++) used |= other_uses(&m, ast->consts[i]);
     unsigned on = 0;
     for (int k = MF_MAP; k <= MF_FILTER; k++)
-        if (!(used >> k & 1) && !ol_binding(ast, builtin_name[k])) on |= 1u << k;
+        if (!(used >> k & 1) && !ast_binding(ast, builtin_name[k])) on |= 1u << k;
     if (!on) return;
     for (int i = 0; i < ast->ndefs; i++) walk(&m, ast->defs[i], on);
 }

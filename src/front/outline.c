@@ -47,11 +47,13 @@ bool ol_has(const Names *s, const char *name) {
 
 void ol_add(Out *o, Names *s, const char *name) { if (!ol_has(s, name)) PUSH(o, *s, name); }
 
-/* what an import bound name to ("random", "numpy", "random.randint", ...), or NULL */
-const char *ol_binding(const Ast *ast, const char *name) {
-    const char *t = NULL;
-    for (int i = 0; i < ast->nfrom; i++) if (!strcmp(ast->from_names[i], name)) t = ast->from_targets[i];
-    return t;
+void ol_visit(Node *n, bool (*f)(Node *, void *), void *ctx) {
+    if (!n || !f(n, ctx)) return;
+    ol_visit(n->a, f, ctx);
+    ol_visit(n->b, f, ctx);
+    ol_visit(n->c, f, ctx);
+    for (int i = 0; i < n->nkids; i++) ol_visit(n->kids[i], f, ctx);
+    for (int i = 0; i < n->nkids2; i++) ol_visit(n->kids2[i], f, ctx);
 }
 
 bool ol_starts(const char *s, const char *p) { return s && !strncmp(s, p, strlen(p)); }

@@ -30,11 +30,13 @@ Node **ol_kids(Out *o, Node **v, int n);                       /* a copy of a ch
 char *ol_str(Out *o, const char *s);
 bool ol_has(const Names *s, const char *name);
 void ol_add(Out *o, Names *s, const char *name);               /* once */
-const char *ol_binding(const Ast *ast, const char *name);      /* what an import bound name to, or NULL */
 bool ol_starts(const char *s, const char *prefix);
 void ol_fn_locals(Out *o, Node **v, int n, Names *out);        /* the names a function body assigns */
 void ol_def_vars(Out *o, const Node *def, Names *out);         /* a def's parameters and the names its body assigns */
-void ol_append_defs(Out *o);                                   /* o->newdefs added after the module's kernels */
+void ol_append_defs(Out *o);
+/* f(node, ctx) for n and every node below it, parents first (a, b, c, kids, kids2; children read after f returns, so f
+ * may replace them); where f returns false, not below that node */
+void ol_visit(Node *n, bool (*f)(Node *, void *), void *ctx);                                   /* o->newdefs added after the module's kernels */
 
 /* arraystmt.c: outline each candidate `x = <elementwise expression>` and `return <one>` of a body */
 void ol_array_stmts(Out *o, Node **v, int n, const Names *locals);

@@ -1200,13 +1200,6 @@ static void module_try(P *p, NodeVec *consts) {
     if (!clauses) fail_at(p, p->tok, "expected 'except' or 'finally' block%s", "");
 }
 
-/* what the imports bind name to ("typing.NamedTuple"), or NULL: the last binding wins */
-static const char *binding(P *p, const char *name) {
-    const char *t = NULL;
-    for (int i = 0; i < p->ast->nfrom; i++) if (!strcmp(p->ast->from_names[i], name)) t = p->ast->from_targets[i];
-    return t;
-}
-
 static Node *str_node(P *p, const char *s, Token at) {
     Node *n = node(p, N_STR, at);
     n->name = s;
@@ -1224,9 +1217,9 @@ static void namedtuple_class(P *p, NodeVec *consts) {
     const char *base = ok ? ident(p) : NULL;
     if (base && accept(p, TK_DOT)) { /* typing.NamedTuple */
         const char *attr = p->tok.kind == TK_NAME ? ident(p) : "";
-        const char *mod = binding(p, base);
+        const char *mod = ast_binding(p->ast, base);
         ok = mod && !strcmp(mod, "typing") && !strcmp(attr, "NamedTuple");
-    } else ok = ok && binding(p, base) && !strcmp(binding(p, base), "typing.NamedTuple");
+    } else ok = ok && ast_binding(p->ast, base) && !strcmp(ast_binding(p->ast, base), "typing.NamedTuple");
     if (!ok || !accept(p, TK_RPAREN))
         fail_at(p, t, "'class' statements are not supported at module level (but for typing.NamedTuple's, whose fields "
                       "are kiln's named tuples)%s", "");

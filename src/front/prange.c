@@ -97,13 +97,13 @@ static void reads_kids(Out *o, Body *b, Node *e, const Names *bound) {
 static bool random_call(const Ast *ast, const Node *call) {
     const Node *f = call->a;
     if (f->kind == N_NAME) {
-        const char *t = ol_binding(ast, f->name);
+        const char *t = ast_binding(ast, f->name);
         return ol_starts(t, "random.") || ol_starts(t, "numpy.random.");
     }
     if (f->kind != N_ATTR) return false;
     const Node *m = f->a;
     if (m->kind == N_NAME) {
-        const char *t = ol_binding(ast, m->name);
+        const char *t = ast_binding(ast, m->name);
         return t && (!strcmp(t, "random") || !strcmp(t, "numpy.random"));
     }
     return m->kind == N_ATTR && !strcmp(m->name, "random") && m->a->kind == N_NAME &&

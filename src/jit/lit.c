@@ -184,17 +184,10 @@ Lit *jit_lit_value(kiln_module *m, Node *n, Diag *d) {
 
 /* ---- collections.namedtuple ---- */
 
-/* what the module's imports bind name to ("collections", "collections.namedtuple"), or NULL: the last binding wins */
-static const char *bound(kiln_module *m, const char *name) {
-    const char *t = NULL;
-    for (int i = 0; i < m->ast->nfrom; i++) if (!strcmp(m->ast->from_names[i], name)) t = m->ast->from_targets[i];
-    return t;
-}
-
 static bool is_namedtuple(kiln_module *m, Node *f) {
     if (f->kind == N_NAME && !strcmp(f->name, "$namedtuple")) return true; /* a typing.NamedTuple class (parse.c) */
-    const char *t = f->kind == N_NAME && !jit_lit_lookup(m, f->name) ? bound(m, f->name)
-                  : f->kind == N_ATTR && f->a->kind == N_NAME && !strcmp(f->name, "namedtuple") ? bound(m, f->a->name) : NULL;
+    const char *t = f->kind == N_NAME && !jit_lit_lookup(m, f->name) ? ast_binding(m->ast, f->name)
+                  : f->kind == N_ATTR && f->a->kind == N_NAME && !strcmp(f->name, "namedtuple") ? ast_binding(m->ast, f->a->name) : NULL;
     return t && !strcmp(t, f->kind == N_NAME ? "collections.namedtuple" : "collections");
 }
 
@@ -272,7 +265,7 @@ static void check_names(Node *n, Diag *d, const char *type, const char **f, int 
  * bound to numba by an import */
 static bool numba_type(kiln_module *m, Node *n) {
     while (n->kind == N_ATTR || n->kind == N_CALL || n->kind == N_SUBSCR) n = n->a;
-    const char *t = n->kind == N_NAME && !jit_lit_lookup(m, n->name) ? bound(m, n->name) : NULL;
+    const char *t = n->kind == N_NAME && !jit_lit_lookup(m, n->name) ? ast_binding(m->ast, n->name) : NULL;
     return t && !strncmp(t, "numba", 5) && (!t[5] || t[5] == '.') && strcmp(t, "numba.typed.List") && strcmp(t, "numba.typed.Dict");
 }
 

@@ -159,9 +159,10 @@ static Val factory_value(Inf *I, int f, const Type *vt) {
     return mk(I, inf_zero(I, I->cur, vt));
 }
 
-/* d[k] of a defaultdict: k given the factory's value where it is missing; an empty one learns its key type from k
- * and its value type from the factory (false: no entry this round) */
-static bool ensure_entry(Inf *I, Node *sub, Val d, Val k) {
+/* d[k] of a defaultdict: k given the factory's value where it is missing, *entry its entry (one lookup; a miss adds
+ * the key last, so its entry is the last); an empty one learns its key type from k and its value type from the
+ * factory (false: no entry this round) */
+static bool ensure_entry(Inf *I, Node *sub, Val d, Val k, Ref *entry) {
     int f = d.ty->layout;
     if (untyped(d.ty)) {
         if (k.ty->kind != T_UNKNOWN) {
@@ -170,14 +171,19 @@ static bool ensure_entry(Inf *I, Node *sub, Val d, Val k) {
         }
         return false;
     }
+    Node *res = st_hidden(I, "$dent%d", sub);
+    Ref e = find(I, d, k, DICT_FIND_OR_NEG, sub);
+    inf_assign(I, res, mk(I, e));
     uint32_t miss = inf_block(I), join = inf_block(I);
-    inf_branch(I, find(I, d, k, DICT_FIND_IN, sub), join, miss);
+    inf_branch(I, inf_op2(I, OP_GE, inf_bool(I), e, inf_k64(I, 0)), join, miss);
     inf_seal(I, miss);
     I->cur = miss;
     set(I, d, k, factory_value(I, f, d.ty->elems[1]), sub);
+    inf_assign(I, res, mk(I, inf_op2(I, OP_SUB, inf_i64(I), dc_len(I, d), inf_k64(I, 1))));
     inf_jump(I, join);
     inf_seal(I, join);
     I->cur = join;
+    *entry = inf_read_name(I, res).r;
     return true;
 }
 
@@ -262,7 +268,11 @@ Val dc_get(Inf *I, Node *sub, Val d) {
         Val zero = mk(I, inf_const_i(I, d.ty->elems[1], 0));
         return value_or(I, d, find(I, d, k, DICT_FIND_OR_NEG, sub), &zero, sub);
     }
-    if (d.ty->layout && !ensure_entry(I, sub, d, k)) return mk(I, inf_static(I, &I->tt->unknown));
+    if (d.ty->layout) {
+        Ref e;
+        if (!ensure_entry(I, sub, d, k, &e)) return mk(I, inf_static(I, &I->tt->unknown));
+        return ls_item(I, part(I, d, 1), e);
+    }
     if (untyped(d.ty)) { /* empty: every key is missing */
         st_raise_if(I, inf_const_i(I, inf_bool(I), 1), "KeyError", "the dict is empty");
         return mk(I, inf_static(I, &I->tt->unknown));
@@ -295,14 +305,18 @@ void dc_store(Inf *I, Node *sub, Val d, Val v) {
 void dc_augassign(Inf *I, Node *s, Val d) {
     Node *sub = s->a;
     Val k = key_of(I, sub);
-    if (d.ty->layout && !ensure_entry(I, sub, d, k)) return;
-    if (untyped(d.ty)) { st_raise_if(I, inf_const_i(I, inf_bool(I), 1), "KeyError", "the dict is empty"); return; }
-    Ref e = find(I, d, k, DICT_FIND_OR_RAISE, sub);
+    Ref e;
+    if (d.ty->layout) {
+        if (!ensure_entry(I, sub, d, k, &e)) return;
+    } else if (untyped(d.ty)) {
+        st_raise_if(I, inf_const_i(I, inf_bool(I), 1), "KeyError", "the dict is empty");
+        return;
+    } else e = find(I, d, k, DICT_FIND_OR_RAISE, sub);
     Val cur = ls_item(I, part(I, d, 1), e);
     if (cur.ty->kind == T_ARRAY) { st_inplace(I, s, cur); return; } /* the array's own elements change, as in NumPy */
     Val r = ex_binop(I, s->op, cur, ex_expr(I, s->b), s, s->b);
     if (r.ty->kind == T_UNKNOWN) return;
-    set(I, d, k, r, s);
+    set(I, d, k, r, s); /* by key, not entry e: the right side may have deleted or added keys (CPython sets by key too) */
 }
 
 Val dc_contains(Inf *I, Val d, Val k, Node *at) {

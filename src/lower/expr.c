@@ -797,9 +797,11 @@ static Val tuple_expr(Inf *I, Node *n, bool keep) {
     r.str = -1;
     if (n->nkids > TY_TUPLE_MAX) inf_fail(I, n, "tuples of more than %d elements are not supported", TY_TUPLE_MAX);
     const Type *ts[TY_TUPLE_MAX];
-    r.el = arena_alloc(I->a, sizeof(Val) * (size_t)(n->nkids ? n->nkids : 1));
+    bool starred = false;
+    for (int i = 0; i < n->nkids; i++) starred |= n->kids[i]->kind == N_STARRED;
+    r.el = arena_alloc(I->a, sizeof(Val) * (size_t)(starred ? TY_TUPLE_MAX : n->nkids ? n->nkids : 1));
     if (!r.el) inf_oom(I);
-    int m = 0; /* items, a starred tuple's spliced in: (*t, x) */
+    int m = 0; /* items, a starred tuple's spliced in: (*t, x); at most TY_TUPLE_MAX */
     for (int i = 0; i < n->nkids; i++) {
         I->keep_optional = keep;
         Node *k = n->kids[i];
@@ -809,10 +811,6 @@ static Val tuple_expr(Inf *I, Node *n, bool keep) {
                 inf_fail(I, k, "(*x, ...) of %s is not supported: a tuple's length is known when compiling (write [*x, ...] "
                          "for a list)", inf_tyname(I, v.ty));
             if (m + v.ty->n > TY_TUPLE_MAX) inf_fail(I, n, "tuples of more than %d elements are not supported", TY_TUPLE_MAX);
-            Val *el = arena_alloc(I->a, sizeof(Val) * (size_t)(n->nkids + TY_TUPLE_MAX));
-            if (!el) inf_oom(I);
-            memcpy(el, r.el, sizeof(Val) * (size_t)m);
-            r.el = el;
             for (int j = 0; j < v.ty->n; j++) { r.el[m] = tx_value(I, v.el[j]); ts[m] = r.el[m].ty; m++; }
             continue;
         }

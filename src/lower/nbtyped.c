@@ -30,9 +30,7 @@ static const char *dotted(Inf *I, Node *n, char *buf, size_t cap) {
         if (!a) return NULL;
         snprintf(buf, cap, "%s.%s", a, n->name);
     } else if (n->kind == N_NAME) {
-        const char *t = NULL;
-        Ast *ast = I->env->ast;
-        for (int i = 0; i < ast->nfrom; i++) if (!strcmp(ast->from_names[i], n->name)) t = ast->from_targets[i];
+        const char *t = ast_binding(I->env->ast, n->name);
         if (!t || st_is_var(I, n->name)) return NULL;
         snprintf(buf, cap, "%s", t);
     } else return NULL;

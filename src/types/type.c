@@ -115,12 +115,21 @@ const Type *ty_tuple_as(TypeTab *tt, const Type *like, const Type **elems, int n
     return ty_named_tuple(tt, like && like->kind == T_TUPLE && like->n == n ? like->names : NULL, elems, n);
 }
 
-/* FNV-1a over the name and the fields, each ended by a 0 byte */
+/* the name and the fields, each with its length, eight bytes to a multiply: a signature hashes a named tuple
+ * argument's names on every call (a byte-at-a-time FNV was a fifth of such a call's time in the package) */
 uint64_t ty_names_hash(const char *name, const char *const *fields, int n) {
     uint64_t h = 0xcbf29ce484222325ull;
     for (int i = -1; i < n; i++) {
-        const unsigned char *s = (const unsigned char *)(i < 0 ? name : fields[i]);
-        do { h ^= *s; h *= 0x100000001b3ull; } while (*s++);
+        const char *s = i < 0 ? name : fields[i];
+        size_t len = strlen(s), k = 0;
+        h = (h ^ len) * 0x100000001b3ull;
+        for (;; k += 8) {
+            uint64_t w = 0;
+            memcpy(&w, s + k, len - k < 8 ? len - k : 8);
+            h = (h ^ w) * 0x9e3779b97f4a7c15ull;
+            h ^= h >> 29;
+            if (len - k <= 8) break;
+        }
     }
     return h;
 }
