@@ -103,7 +103,9 @@ typedef enum kiln_kind { KILN_NONE, KILN_SCALAR, KILN_ARRAY, KILN_TUPLE, KILN_LI
  * CPython's set iterates them; as an argument its base, when not NULL, points to a kiln_set_io (below).
  * A string (KILN_STR) is n bytes of UTF-8 at v.s (no NUL needed; a result's has one after them and is owned).
  * A named tuple (collections.namedtuple's) is a KILN_TUPLE whose base points to a kiln_tuple_names (below) naming its
- * class and its n fields; base NULL: a plain tuple. A result's names are its own (kiln_value_free frees them). */
+ * class and its n fields; base NULL: a plain tuple. A result's names are its own (kiln_value_free frees them).
+ * A collections.deque is a KILN_LIST whose py is KILN_SEQ_DEQUE, or KILN_SEQ_DEQUE_BOUNDED with its maxlen in maxlen
+ * (a bounded deque holds at most maxlen items), as an argument and as a result. */
 typedef struct kiln_value {
     uint8_t kind;   /* kiln_kind */
     uint8_t dtype;  /* kiln_dtype, for scalars */
@@ -123,7 +125,11 @@ typedef struct kiln_value {
     uint32_t flags; /* arguments: KILN_ARRAY_READONLY on an array whose memory must not be written: a kernel
                      * that may write into it is refused with NumPy's ValueError "assignment destination
                      * is read-only" before it runs (kiln_arr and {0} leave it 0) */
+    int32_t maxlen; /* a KILN_LIST of py KILN_SEQ_DEQUE_BOUNDED: the deque's maxlen (0 or more) */
 } kiln_value;
+
+/* a KILN_LIST's kind (its kiln_value.py): a list, or a collections.deque without or with a maxlen */
+typedef enum kiln_seq { KILN_SEQ_LIST, KILN_SEQ_DEQUE, KILN_SEQ_DEQUE_BOUNDED } kiln_seq;
 
 /* a defaultdict's default factory (kiln_value.py of a KILN_DICT): what a missing key read is given */
 typedef enum kiln_factory { KILN_FACTORY_NONE, KILN_FACTORY_INT, KILN_FACTORY_FLOAT, KILN_FACTORY_BOOL, KILN_FACTORY_COMPLEX,

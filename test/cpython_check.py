@@ -67,6 +67,8 @@ def to_py(v):
         return type(v)(*items) if named else items
     if isinstance(v, list):
         return [to_py(x) for x in v]
+    if isinstance(v, collections.deque):  # a deque stays one (its repr, its maxlen)
+        return collections.deque((to_py(x) for x in v), v.maxlen)
     if isinstance(v, dict):
         d = {to_py(k): to_py(x) for k, x in v.items()}
         if isinstance(v, collections.defaultdict):  # a defaultdict stays one (its repr), a Counter too

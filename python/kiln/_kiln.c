@@ -626,6 +626,55 @@ static int conv_list(Conv *c, PyObject *o, kiln_value *out, int argi, int depth)
     return 0;
 }
 
+/* collections.deque, imported on the first deque seen (NULL until then); a subclass of it is not one for kiln */
+static PyObject *deque_type;
+
+static bool is_deque(PyObject *o) {
+    if (strcmp(Py_TYPE(o)->tp_name, "collections.deque")) return false;
+    if (!deque_type) {
+        PyObject *mod = PyImport_ImportModule("collections");
+        deque_type = mod ? PyObject_GetAttrString(mod, "deque") : NULL;
+        Py_XDECREF(mod);
+        if (!deque_type) { PyErr_Clear(); return false; }
+    }
+    return (PyObject *)Py_TYPE(o) == deque_type;
+}
+
+/* a collections.deque: its items as a list's (kiln_value.py KILN_SEQ_DEQUE, or _BOUNDED with its maxlen); a top-level
+ * one gets the kernel's changes back as a list does */
+static int conv_deque(Conv *c, PyObject *o, kiln_value *out, int argi, int depth) {
+    PyObject *m = PyObject_GetAttrString(o, "maxlen");
+    if (!m) return -1;
+    long long maxlen = m == Py_None ? -1 : PyLong_AsLongLong(m);
+    Py_DECREF(m);
+    if (maxlen == -1 && PyErr_Occurred()) return -1;
+    if (maxlen > INT32_MAX) { PyErr_Format(PyExc_TypeError, "argument %d: a deque's maxlen above 2**31 - 1 is not supported", argi + 1); return -1; }
+    PyObject *items = PySequence_List(o); /* its items, as they are now */
+    if (!items) return -1;
+    int rc = conv_list(c, items, out, argi, depth);
+    if (!rc) {
+        out->py = maxlen < 0 ? KILN_SEQ_DEQUE : KILN_SEQ_DEQUE_BOUNDED;
+        out->maxlen = maxlen < 0 ? 0 : (int32_t)maxlen;
+        if (depth == 0 && out->base) c->lst_obj[c->nlst - 1] = o; /* the changes go back into the deque itself */
+    }
+    Py_DECREF(items);
+    return rc;
+}
+
+/* collections.deque(list, maxlen) (list consumed) */
+static PyObject *new_deque(PyObject *list, const kiln_value *val) {
+    if (!deque_type && !is_deque(list)) { /* the type, imported */
+        PyObject *mod = PyImport_ImportModule("collections");
+        deque_type = mod ? PyObject_GetAttrString(mod, "deque") : NULL;
+        Py_XDECREF(mod);
+    }
+    PyObject *d = !list || !deque_type ? NULL
+                : val->py == KILN_SEQ_DEQUE_BOUNDED ? PyObject_CallFunction(deque_type, "Oi", list, (int)val->maxlen)
+                : PyObject_CallFunctionObjArgs(deque_type, list, NULL);
+    Py_XDECREF(list);
+    return d;
+}
+
 /* CPython's set table, which kiln takes in and gives back so that a kernel's set iterates as the caller's would
  * (PySetObject's layout: 3.8 to 3.13; other versions pass the keys only and get them back by adds) */
 #if PY_VERSION_HEX >= 0x03080000 && PY_VERSION_HEX < 0x030E0000 && !defined(Py_GIL_DISABLED)
@@ -854,6 +903,7 @@ static int conv_value(Conv *c, PyObject *o, kiln_value *out, int argi, int depth
         return PyTuple_CheckExact(o) ? 0 : conv_names(c, o, out);
     }
     if (PyList_Check(o)) return conv_list(c, o, out, argi, depth);
+    if (is_deque(o)) return conv_deque(c, o, out, argi, depth);
     if (PyFrozenSet_Check(o)) { PyErr_Format(PyExc_TypeError, "argument %d: a frozenset is not supported (pass a set)", argi + 1); return -1; }
     if (PyAnySet_Check(o)) return conv_set(c, o, out, argi, depth);
     if (PyDict_Check(o)) return conv_dict(c, o, out, argi, depth);
@@ -1183,8 +1233,9 @@ static PyObject *to_python(kiln_value *val, PyObject *keep, const Conv *c) {
             if (!x) { Py_CLEAR(t); break; }
             PyList_SET_ITEM(t, i, x);
         }
+        kiln_value was = *val;
         kiln_value_free(val);
-        return t;
+        return was.py ? new_deque(t, &was) : t;
     }
     case KILN_ARRAY: {
         PyObject *arg = same_argument(val, c);
@@ -1425,7 +1476,7 @@ static bool same_value(const kiln_value *a, const kiln_value *b) {
         if (a->dtype == KILN_COMPLEX64 || a->dtype == KILN_COMPLEX128) return !memcmp(a->v.c, b->v.c, sizeof a->v.c);
         return a->v.u == b->v.u;
     case KILN_LIST: case KILN_TUPLE: case KILN_DICT:
-        if (a->n != b->n) return false;
+        if (a->n != b->n || (a->kind == KILN_LIST && (a->py != b->py || a->maxlen != b->maxlen))) return false;
         for (int i = 0; i < (a->kind == KILN_DICT ? 2 * a->n : a->n); i++) if (!same_value(&a->v.items[i], &b->v.items[i])) return false;
         return true;
     case KILN_ARRAY: { /* the same array: memory, dtype, shape and strides (what its elements hold is its own) */
@@ -1445,8 +1496,9 @@ static int reflect_list(PyObject *py, const kiln_value *in, kiln_value *val, con
     for (int i = 0; i < val->n; i++) {
         kiln_value *v = &val->v.items[i];
         PyObject *x = NULL;
-        if (v->kind == KILN_LIST && i < PyList_GET_SIZE(py) && PyList_Check(PyList_GET_ITEM(py, i))) {
-            x = PyList_GET_ITEM(py, i);
+        PyObject *had = PyList_Check(py) && i < PyList_GET_SIZE(py) ? PyList_GET_ITEM(py, i) : NULL;
+        if (v->kind == KILN_LIST && had && (v->py ? is_deque(had) : PyList_Check(had))) { /* the caller's inner list (deque) */
+            x = had;
             Py_INCREF(x);
             const kiln_value *was = in && in->kind == KILN_LIST && i < in->n ? &in->v.items[i] : NULL;
             if (reflect_list(x, was, v, c)) { Py_DECREF(x); Py_DECREF(items); return -1; }
@@ -1456,7 +1508,15 @@ static int reflect_list(PyObject *py, const kiln_value *in, kiln_value *val, con
         }
         PyList_SET_ITEM(items, i, x);
     }
-    int rc = PyList_SetSlice(py, 0, PY_SSIZE_T_MAX, items);
+    int rc;
+    if (PyList_Check(py)) rc = PyList_SetSlice(py, 0, PY_SSIZE_T_MAX, items);
+    else { /* a deque: emptied and filled (its maxlen is its own: kiln kept to it) */
+        PyObject *r = PyObject_CallMethod(py, "clear", NULL);
+        Py_XDECREF(r);
+        r = r ? PyObject_CallMethod(py, "extend", "O", items) : NULL;
+        rc = r ? 0 : -1;
+        Py_XDECREF(r);
+    }
     Py_DECREF(items);
     return rc;
 }

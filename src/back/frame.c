@@ -133,12 +133,15 @@ static int fr_list(Run *run, Slot *s, int d, int a, const Extra *x, int routine,
         if (item->kind != T_TUPLE) return rt_list_append(run, l, item, &s[x->slot[0]], line, file); /* one operand */
         gather(item, s, x->slot, buf);
         return rt_list_append(run, l, item, buf, line, file);
-    case LIB_LIST_POP: return rt_list_pop(run, l, item, s[x->slot[0]].i, x->rt ? &s[d] : NULL, line, file);
+    case LIB_LIST_POP: return rt_list_pop(run, l, item, s[x->slot[0]].i, (int)(x->aux >> 8), x->rt ? &s[d] : NULL, line, file);
     case LIB_LIST_INSERT:
-        if (item->kind != T_TUPLE) return rt_list_insert(run, l, item, s[x->slot[0]].i, &s[x->slot[1]], line, file);
+        if (item->kind != T_TUPLE) return rt_list_insert(run, l, item, s[x->slot[0]].i, &s[x->slot[1]], (int)(x->aux >> 8), line, file);
         gather(item, s, x->slot + 1, buf);
-        return rt_list_insert(run, l, item, s[x->slot[0]].i, buf, line, file);
-    case LIB_LIST_EXTEND: return rt_list_extend(run, l, s[x->slot[0]].p, line, file);
+        return rt_list_insert(run, l, item, s[x->slot[0]].i, buf, (int)(x->aux >> 8), line, file);
+    case LIB_LIST_EXTEND: return rt_list_extend(run, l, s[x->slot[0]].p, (int)(x->aux >> 8), line, file);
+    case LIB_LIST_MAXLEN:
+        if (x->aux >> 8) { s[d].i = l->bound; return 0; }
+        return rt_list_maxlen(run, l, s[x->slot[0]].i, line, file);
     case LIB_LIST_FROM: {
         RdArr A = rd_arr(s, a, x->at);
         n = rt_list_from(run, &A, rt_item_size(ty_item(x->rt)), line, file); /* a record, for a list of tuples */

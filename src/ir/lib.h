@@ -12,6 +12,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* LIB_LIST_POP / INSERT / EXTEND's aux >> 8: a collections.deque's operation (its messages: "pop from an empty deque",
+ * "deque already at its maximum size"), and appendleft / extendleft (a bounded deque full: its last item dropped) */
+enum { LISTOP_DEQUE = 1, LISTOP_LEFT = 2 };
+
 enum { RK_SUM, RK_PROD, RK_MEAN, RK_VAR, RK_STD, RK_MIN, RK_MAX, RK_ARGMIN, RK_ARGMAX, RK_ALL, RK_ANY,
        RK_CUMSUM, RK_CUMPROD, RK_COUNT };
 
@@ -23,10 +27,10 @@ enum {
     /* Python lists (operand 0 a list unless said; they write the list, so lowering never reuses a view
      * taken before one of them) */
     LIB_LIST_NEW,      /* operand 0: n; a new list of n zeroed items (n < 0: empty) */
-    LIB_LIST_APPEND,   /* l.append(v) */
-    LIB_LIST_POP,      /* l.pop(i): the item; IndexError as CPython */
-    LIB_LIST_INSERT,   /* l.insert(i, v), i clamped as CPython */
-    LIB_LIST_EXTEND,   /* l.extend(m), m a list of l's type (may be l) */
+    LIB_LIST_APPEND,   /* l.append(v) (a bounded deque full: its first item dropped) */
+    LIB_LIST_POP,      /* l.pop(i): the item; IndexError as CPython; aux >> 8: LISTOP_* */
+    LIB_LIST_INSERT,   /* l.insert(i, v), i clamped as CPython; aux >> 8: LISTOP_* (LEFT: appendleft) */
+    LIB_LIST_EXTEND,   /* l.extend(m), m a list of l's type (may be l); aux >> 8: LISTOP_LEFT: extendleft */
     LIB_LIST_FROM,     /* operand 0: a 1-d array; a new list of its items */
     LIB_LIST_REPEAT,   /* l * k: a new list */
     LIB_LIST_CLEAR,    /* l.clear() */
@@ -36,7 +40,9 @@ enum {
     LIB_LIST_FIND,     /* operands l, start, stop, then x's leaves; aux >> 8: LIST_FIND_* (x has l's item type) */
     LIB_LIST_SPLICE,   /* l[start:stop] = m (operands l, start, stop, m); aux >> 8: bit 0 start given, bit 1 stop given */
     LIB_LIST_ARGSORT,  /* a 1-d int64 array: the stable order of l's items by Python's < (tuples, strings, lists, numbers) */
-    LIB_LIST_LAST = LIB_LIST_ARGSORT,
+    LIB_LIST_MAXLEN,   /* a deque's maxlen: aux >> 8 0: set to operand 1 (ValueError if negative), 1: read (an int: maxlen
+                        * + 1, 0 unbounded) */
+    LIB_LIST_LAST = LIB_LIST_MAXLEN,
     LIB_RANDOM,        /* aux >> 8: RND_*; operand 0 an int (the seed, n, k or the range; 0 where none) */
     LIB_PRINT,         /* print(): operand 0 a static T_FORMAT (the items' types), then the items' leaves */
     /* Python dicts (operand 0 a dict unless said) */
@@ -144,7 +150,8 @@ enum { RND_PY_SEED, RND_PY_RANDOM, RND_PY_GETRANDBITS, RND_PY_RANDBELOW, RND_PY_
        RND_NP_SEED, RND_NP_RANDOM, RND_NP_GAUSS, RND_NP_BOUNDED, RND_COUNT };
 
 /* l.index(x), l.count(x), x in l, l.remove(x), l == x (x a list of l's type) */
-enum { LIST_FIND_INDEX, LIST_FIND_COUNT, LIST_FIND_IN, LIST_FIND_REMOVE, LIST_FIND_EQ };
+enum { LIST_FIND_INDEX, LIST_FIND_COUNT, LIST_FIND_IN, LIST_FIND_REMOVE, LIST_FIND_EQ,
+       LIST_FIND_DEQUE = 16 /* or'ed in: a deque's ValueError ("x is not in deque") */ };
 
 /* what a reduction or scan computes (OP_LIB's aux, unpacked by rd_unpack) */
 typedef struct RdSpec {
@@ -183,7 +190,7 @@ static inline const char *ir_lib_name(int64_t aux) {
     _Static_assert(sizeof rk / sizeof rk[0] == RK_COUNT, "a name for every RK_ reduction");
     static const char *lib[] = {"matmul", "sort", "argsort", "partition", "argpartition", "nonzero", "int_bounds",
                                 "list_new", "list_append", "list_pop", "list_insert", "list_extend", "list_from",
-                                "list_repeat", "list_clear", "list_reverse", "list_array", "list_find", "list_splice", "list_argsort", "random",
+                                "list_repeat", "list_clear", "list_reverse", "list_array", "list_find", "list_splice", "list_argsort", "list_maxlen", "random",
                                 "print", "dict_new", "dict_find", "dict_set", "dict_del", "dict_clear", "dict_part", "gpu",
                                 "exc", "set_new", "set_key", "set_pop", "set_clear", "set_items", "set_bin", "set_reserve",
                                 "rng_new", "rng_draw", "rng_fill", "str", "clock", "afree", "linalg", "correlate", "pyhash"};

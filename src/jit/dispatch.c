@@ -86,7 +86,7 @@ uint32_t jit_sig_encode(const Type *t, uint32_t *codes, uint32_t n) {
         n = tuple_codes(codes, n, t->n, t->names ? &t->names->hash : NULL);
         for (int i = 0; i < t->n && n <= SIG_MAX; i++) n = jit_sig_encode(t->elems[i], codes, n);
         return n;
-    case T_LIST: codes[n] = SIG_CODE(SIG_LIST, 0, 0, 0, 0); return jit_sig_encode(ty_item(t), codes, n + 1);
+    case T_LIST: codes[n] = SIG_CODE(SIG_LIST, 0, 0, ty_is_deque(t) ? 5 : 0, 0); return jit_sig_encode(ty_item(t), codes, n + 1);
     case T_SET: codes[n] = SIG_CODE(SIG_LIST, 0, 0, 1, 0); return jit_sig_encode(ty_item(t), codes, n + 1); /* between kernels */
     case T_RNG: codes[n] = SIG_CODE(SIG_LIST, 0, 0, 3, 0); return n + 1; /* a Generator, between kernels */
     case T_STRING: codes[n] = SIG_CODE(SIG_LIST, 0, 0, 4, 0); return n + 1; /* a string (sig_of_value's too) */
@@ -103,16 +103,26 @@ static uint32_t sig_of_value(const kiln_value *v, uint32_t *codes, uint32_t n, i
 
 static bool empty_list(const kiln_value *v) { return v->kind == KILN_LIST && v->n == 0; }
 
+_Static_assert(sizeof(kiln_value) == 40, "kiln_value's size is the C API's: maxlen sits in what was padding");
+
+/* a list's kind and, for a bounded deque, a maxlen its items fit */
+static bool deque_ok(const kiln_value *v) {
+    if (v->kind != KILN_LIST) return true;
+    return v->py == KILN_SEQ_LIST || v->py == KILN_SEQ_DEQUE || (v->py == KILN_SEQ_DEQUE_BOUNDED && v->maxlen >= 0 && v->n <= v->maxlen);
+}
+
 /* a list's codes: SIG_LIST, then its items' (which must all be the same; an empty inner list fits any
  * list, and a list of nothing but empty lists is a list of untyped lists) */
 static uint32_t sig_of_list(const kiln_value *v, uint32_t *codes, uint32_t n, int depth) {
-    if (v->n < 0 || (v->n && !v->v.items)) return SIG_MAX + 2;
-    codes[n++] = SIG_CODE(SIG_LIST, 0, 0, 0, 0);
+    if (v->n < 0 || (v->n && !v->v.items) || !deque_ok(v)) return SIG_MAX + 2;
+    codes[n++] = SIG_CODE(SIG_LIST, 0, 0, v->kind == KILN_LIST && v->py ? 5 : 0, 0); /* a deque: jit_sig_encode's 5 */
     int first = -1;
     for (int i = 0; i < v->n && first < 0; i++) if (!empty_list(&v->v.items[i])) first = i;
     if (first < 0) {
         if (n >= SIG_MAX) return SIG_MAX + 1;
-        if (v->n) codes[n++] = SIG_CODE(SIG_LIST, 0, 0, 0, 0); /* [[], []] */
+        for (int i = 1; i < v->n; i++) if (!v->v.items[i].py != !v->v.items[0].py) return SIG_MAX + 3; /* a list, a deque */
+        for (int i = 0; i < v->n; i++) if (!deque_ok(&v->v.items[i])) return SIG_MAX + 2;
+        if (v->n) codes[n++] = SIG_CODE(SIG_LIST, 0, 0, v->v.items[0].py ? 5 : 0, 0); /* [[], []] */
         codes[n] = SIG_CODE(SIG_UNKNOWN, 0, 0, 0, 0);
         return n + 1;
     }
@@ -123,7 +133,9 @@ static uint32_t sig_of_list(const kiln_value *v, uint32_t *codes, uint32_t n, in
     bool list_items = v->v.items[first].kind == KILN_LIST;
     uint32_t other[SIG_MAX + 2];
     for (int i = 0; i < v->n; i++) {
-        if (i == first || (list_items && empty_list(&v->v.items[i]))) continue;
+        if (i == first || (list_items && empty_list(&v->v.items[i]) && !v->v.items[i].py == !v->v.items[first].py &&
+                           deque_ok(&v->v.items[i])))
+            continue;
         uint32_t k = sig_of_value(&v->v.items[i], other, 0, depth + 1);
         if (k == 1 && end - n == 1 && v->v.items[i].kind == KILN_ARRAY && (other[0] ^ codes[n]) == SIG_LAYOUT_BITS) {
             codes[n] |= SIG_LAYOUT_BITS & SIG_CODE(0, 0, 0, 0, LAYOUT_ANY); /* arrays of one dtype and rank, some strided */
@@ -376,15 +388,17 @@ const Type *jit_type_of_value(kiln_ctx *ctx, const kiln_value *v) {
     case KILN_LIST: {
         const Type *item = &tt->unknown;
         for (int i = 0; i < v->n; i++) {
-            if (empty_list(&v->v.items[i]) && item->kind != T_UNKNOWN) continue;
-            const Type *t = jit_type_of_value(ctx, &v->v.items[i]);
+            const kiln_value *x = &v->v.items[i];
+            bool fits = empty_list(x) && item->kind == T_LIST && !x->py == !ty_is_deque(item); /* an empty list (deque) */
+            if (fits) continue;
+            const Type *t = jit_type_of_value(ctx, x);
             if (!t) return NULL;
-            if (item->kind == T_UNKNOWN || (item->kind == T_LIST && ty_item(item)->kind == T_UNKNOWN)) item = t;
+            if (item->kind == T_UNKNOWN || (item->kind == T_LIST && ty_item(item)->kind == T_UNKNOWN && t->layout == item->layout)) item = t;
             if (t != item && t->kind == T_ARRAY && item->kind == T_ARRAY && t->dtype == item->dtype && t->ndim == item->ndim)
                 item = ty_array(tt, t->dtype, t->ndim, LAYOUT_ANY); /* C and strided arrays: any strides */
-            else if (!empty_list(&v->v.items[i]) && t != item) return NULL;
+            else if (t != item) return NULL;
         }
-        return ty_list(tt, item);
+        return ty_list_as(tt, item, v->py ? LIST_DEQUE : 0);
     }
     }
     return NULL;
@@ -609,6 +623,7 @@ static RtList *list_arg(Run *run, const kiln_value *v, const Type *t) {
     const Type *item = ty_item(t);
     RtList *l = run_list_new(run, v->n, rt_item_size(item), 0, "");
     if (!l) return NULL;
+    if (v->py == KILN_SEQ_DEQUE_BOUNDED) l->bound = (int64_t)v->maxlen + 1;
     Slot s[KILN_MAX_ITEM_SLOTS];
     char *p = l->data;
     for (int i = 0; i < v->n; i++, p += l->item) {
@@ -822,6 +837,11 @@ static int build_result(Run *run, const Type *t, const Slot *in, kiln_value *out
         out->v.items = calloc((size_t)(l->len ? l->len : 1), sizeof(kiln_value));
         if (!out->v.items) return -1;
         out->kind = t->kind == T_SET ? KILN_SET : KILN_LIST; out->owned = 1; out->n = (int32_t)l->len;
+        if (ty_is_deque(t)) { /* a deque: its maxlen too */
+            out->py = l->bound ? KILN_SEQ_DEQUE_BOUNDED : KILN_SEQ_DEQUE;
+            if (l->bound > INT32_MAX) { kiln_value_free(out); return -1; }
+            out->maxlen = l->bound ? (int32_t)(l->bound - 1) : 0;
+        }
         if (t->kind == T_SET) out->base = set_table(in[0].p, item);
         for (int64_t i = 0; i < l->len; i++) {
             Slot s[KILN_MAX_ITEM_SLOTS];

@@ -13,7 +13,7 @@
 enum {
     BI_RANGE, BI_LEN, BI_ABS, BI_MIN, BI_MAX, BI_INT, BI_FLOAT, BI_COMPLEX, BI_BOOL, BI_ROUND,
     BI_ENUMERATE, BI_ZIP, BI_PRINT, BI_SUM, BI_ALL, BI_ANY, BI_LIST, BI_SORTED, BI_SET, BI_STR, BI_REPR, BI_ASCII, BI_FORMAT, BI_REVERSED, BI_ORD, BI_CHR,
-    BI_DIVMOD, BI_POW, BI_ISINSTANCE, BI_DICT, BI_BIN, BI_OCT, BI_HEX, BI_NEXT, BI_HASH, BI_DEFAULTDICT, BI_COUNTER /* collections' */,
+    BI_DIVMOD, BI_POW, BI_ISINSTANCE, BI_DICT, BI_BIN, BI_OCT, BI_HEX, BI_NEXT, BI_HASH, BI_DEFAULTDICT, BI_COUNTER, BI_DEQUE /* collections' */,
     BI_NP_ARRAY, BI_NP_ASARRAY,
     BI_NP_EMPTY, BI_NP_ZEROS, BI_NP_ONES, BI_NP_FULL,
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
@@ -213,7 +213,8 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
     if (mod == MOD_COLLECTIONS) {
         if (!strcmp(name, "defaultdict")) return builtin(I, BI_DEFAULTDICT);
         if (!strcmp(name, "Counter")) return builtin(I, BI_COUNTER);
-        inf_fail(I, at, "collections.%s is not supported in kernels (defaultdict and Counter are; namedtuple makes classes at "
+        if (!strcmp(name, "deque")) return builtin(I, BI_DEQUE);
+        inf_fail(I, at, "collections.%s is not supported in kernels (defaultdict, Counter and deque are; namedtuple makes classes at "
                         "module level)%s", name, I->star_note);
     }
     if (mod == MOD_NUMBA) { /* numba.typed, numba.types, numba.core (numba.core.types), numba's scalar types */
@@ -527,6 +528,7 @@ Val cl_attr(Inf *I, Node *n) {
     if (o.ty->kind == T_DTYPE) return dtype_attr(I, o.ty->dtype, a, n);
     if (o.ty->kind == T_TUPLE && o.ty->names) return nt_attr(I, o, a, n);
     if (o.ty->kind == T_CLASS) return nt_class_attr(I, o.ty, a, n);
+    if (ty_is_deque(o.ty) && !strcmp(a, "maxlen")) return dq_maxlen(I, o, n);
     if (o.ty->kind == T_SCALAR && (strcmp(a, "real") == 0 || strcmp(a, "imag") == 0)) {
         bool re = a[0] == 'r';
         if (dt_is_complex(o.ty->dtype)) {
@@ -1374,6 +1376,7 @@ Val cl_call(Inf *I, Node *call) {
     case BI_HASH: return hash_call(I, call);
     case BI_DEFAULTDICT: return dc_defaultdict(I, call);
     case BI_COUNTER: return dc_counter(I, call);
+    case BI_DEQUE: return dq_new(I, call);
     case BI_SORTED: return ls_sorted_call(I, call);
     case BI_NP_ARRAY: case BI_NP_ASARRAY: return np_array(I, call, id == BI_NP_ARRAY);
     case BI_INT: {

@@ -483,6 +483,11 @@ Val ls_extend_op(Inf *I, Val l, Val m, Node *at);
 Val ls_contains(Inf *I, Val l, Val x, Node *at);
 Val ls_equal(Inf *I, Val a, Val b, Node *at);
 Val ls_list_call(Inf *I, Node *call);
+Val ls_iterable(Inf *I, Node *it); /* the items of the iterable written at it, as list(it) makes them */
+/* deque.c: collections.deque (a T_LIST of layout LIST_DEQUE; its methods shared with a list's are list.c's) */
+Val dq_new(Inf *I, Node *call);                      /* deque(iterable=(), maxlen=None) */
+Val dq_rotate(Inf *I, Node *call, Node *recv, Val d); /* d.rotate(n=1) */
+Val dq_maxlen(Inf *I, Val d, Node *at);               /* d.maxlen: None or an int (an Optional) */
 Val ls_sorted_call(Inf *I, Node *call);
 Val ls_to_array(Inf *I, Val l, Node *at);
 Val ls_typed(Inf *I, const Type *item, Val v);

@@ -34,6 +34,16 @@ static const Type *list_of(Inf *I, const Type *item) {
     return t;
 }
 
+/* a list of item of lt's kind: a deque when lt is one */
+static const Type *list_like(Inf *I, const Type *lt, const Type *item) {
+    const Type *t = ty_list_as(I->tt, item, lt->layout);
+    if (!t) inf_oom(I);
+    return t;
+}
+
+/* a message of CPython's for a list's or (dq) a deque's operation */
+#define LS_MSG(dq, list_msg, deque_msg) ((dq) ? (deque_msg) : (list_msg))
+
 /* whether a list's item type is not (wholly) known yet: unknown, or a list or a tuple with an unknown part
  * (an earlier round's hint, made before the part's type was: [(i, a) for a in arrs] while arrs was untyped) */
 static bool untyped(const Type *t) {
@@ -45,6 +55,8 @@ static bool untyped(const Type *t) {
 }
 
 static const Type *item_join(Inf *I, const Type *a, const Type *b);
+static Val list_of_value(Inf *I, Val v, Node *it, Node *call);
+static Val iterable(Inf *I, Node *it);
 
 static Ref lib(Inf *I, const Type *t, int routine, const Ref *ops, int n) { return inf_emit(I, OP_LIB, t, ops, (uint32_t)n, routine); }
 
@@ -142,9 +154,9 @@ static const Type *item_join(Inf *I, const Type *a, const Type *b) {
         if (b->weak) return b;
         return ty_scalar(I->tt, dt_promote(a->dtype, b->dtype), false);
     }
-    if (a->kind == T_LIST && b->kind == T_LIST) {
+    if (a->kind == T_LIST && b->kind == T_LIST && a->layout == b->layout) { /* a deque is no list */
         const Type *j = item_join(I, ty_item(a), ty_item(b));
-        return j ? list_of(I, j) : NULL;
+        return j ? list_like(I, a, j) : NULL;
     }
     if (a->kind == T_ARRAY && b->kind == T_ARRAY && a->dtype == b->dtype && a->ndim == b->ndim) /* C-contiguous or any */
         return ty_array(I->tt, (kiln_dtype)a->dtype, a->ndim, a->layout == b->layout ? a->layout : LAYOUT_ANY);
@@ -270,8 +282,10 @@ static Ref int_index(Inf *I, Node *n) {
 static Ref checked_index(Inf *I, Val view, Node *kn, const char *msg) {
     Val x = ex_expr(I, kn);
     if (x.ty->kind == T_UNKNOWN) return 0;
-    if (x.ty->kind != T_SCALAR || !dt_is_intlike(x.ty->dtype))
+    if (x.ty->kind != T_SCALAR || !dt_is_intlike(x.ty->dtype)) {
+        if (!strncmp(msg, "deque", 5)) inf_fail(I, kn, "sequence index must be integer, not '%s'", inf_tyname(I, x.ty));
         inf_fail(I, kn, "list indices must be integers or slices, not %s", inf_tyname(I, x.ty));
+    }
     Ref i = ex_coerce(I, x, inf_i64(I), kn).r, n = inf_dim(I, view, 0), zero = inf_k64(I, 0);
     Ref j = inf_sel(I, inf_i64(I), inf_op2(I, OP_LT, inf_bool(I), i, zero), inf_op2(I, OP_ADD, inf_i64(I), i, n), i);
     Ref bad = inf_op2(I, OP_OR, inf_bool(I), inf_op2(I, OP_LT, inf_bool(I), j, zero), inf_op2(I, OP_GE, inf_bool(I), j, n));
@@ -279,20 +293,22 @@ static Ref checked_index(Inf *I, Val view, Node *kn, const char *msg) {
     return j;
 }
 
-static void one_index(Inf *I, Node *sub) {
-    if (sub->nkids != 1) inf_fail(I, sub, "list indices must be integers or slices, not tuple");
+/* one index; a deque takes no slice (CPython's TypeError) */
+static void one_index(Inf *I, Node *sub, Val l) {
+    if (sub->nkids != 1) inf_fail(I, sub, ty_is_deque(l.ty) ? "sequence index must be integer, not 'tuple'" : "list indices must be integers or slices, not tuple");
+    if (ty_is_deque(l.ty) && sub->kids[0]->kind == N_SLICE) inf_fail(I, sub->kids[0], "sequence index must be integer, not 'slice'");
 }
 
 /* l[i] (an item) or l[a:b:c] (a new list) */
 Val ls_subscript(Inf *I, Node *sub, Val l) {
-    one_index(I, sub);
+    one_index(I, sub, l);
     Val view = ls_view(I, l);
     if (sub->kids[0]->kind == N_SLICE) {
         if (ty_item(l.ty)->kind == T_UNKNOWN) return l; /* empty: so is every slice (a copy is made next round) */
         Val part = vw_subscript(I, sub, view);
         return mk(I, lib(I, l.ty, LIB_LIST_FROM, &part.r, 1));
     }
-    Ref j = checked_index(I, view, sub->kids[0], "list index out of range");
+    Ref j = checked_index(I, view, sub->kids[0], LS_MSG(ty_is_deque(l.ty), "list index out of range", "deque index out of range"));
     if (!j) return unknown(I);
     return load_item(I, l.ty, view, j);
 }
@@ -332,10 +348,10 @@ static void splice(Inf *I, Node *sl, Val l, Val *m, Node *at) {
 
 /* del l[i] / del l[a:b] */
 void ls_delete(Inf *I, Node *sub, Val l) {
-    one_index(I, sub);
+    one_index(I, sub, l);
     if (sub->kids[0]->kind == N_SLICE) { splice(I, sub->kids[0], l, NULL, sub); return; }
     Val view = ls_view(I, l);
-    Ref j = checked_index(I, view, sub->kids[0], "list assignment index out of range");
+    Ref j = checked_index(I, view, sub->kids[0], LS_MSG(ty_is_deque(l.ty), "list assignment index out of range", "deque index out of range"));
     if (!j || ty_item(l.ty)->kind == T_UNKNOWN) return;
     Ref ops[2] = {l.r, j};
     lib(I, NULL, LIB_LIST_POP, ops, 2);
@@ -343,7 +359,7 @@ void ls_delete(Inf *I, Node *sub, Val l) {
 
 /* l[i] = v */
 void ls_store(Inf *I, Node *sub, Val l, Val v) {
-    one_index(I, sub);
+    one_index(I, sub, l);
     if (sub->kids[0]->kind == N_SLICE) {
         if (v.ew) v = ew_force(I, v, sub);
         if (v.ty->kind != T_UNKNOWN) splice(I, sub->kids[0], l, &v, sub);
@@ -353,7 +369,7 @@ void ls_store(Inf *I, Node *sub, Val l, Val v) {
     if (v.ty->kind == T_UNKNOWN) return;
     const Type *item = ty_item(l.ty);
     Val view = ls_view(I, l);
-    Ref j = checked_index(I, view, sub->kids[0], "list assignment index out of range");
+    Ref j = checked_index(I, view, sub->kids[0], LS_MSG(ty_is_deque(l.ty), "list assignment index out of range", "deque index out of range"));
     if (!j || item->kind == T_UNKNOWN) return; /* an empty list: the check raised */
     put(I, view, fit(I, item, v, sub), j);
 }
@@ -361,10 +377,10 @@ void ls_store(Inf *I, Node *sub, Val l, Val v) {
 /* l[i] op= v: the item read and written at one checked index */
 void ls_augassign(Inf *I, Node *s, Val l) {
     Node *sub = s->a;
-    one_index(I, sub);
+    one_index(I, sub, l);
     if (sub->kids[0]->kind == N_SLICE) inf_fail(I, sub, "augmented assignment to a slice of a list is not supported yet");
     Val view = ls_view(I, l);
-    Ref j = checked_index(I, view, sub->kids[0], "list index out of range");
+    Ref j = checked_index(I, view, sub->kids[0], LS_MSG(ty_is_deque(l.ty), "list index out of range", "deque index out of range"));
     if (!j || ty_item(l.ty)->kind == T_UNKNOWN) return;
     Val cur = load_item(I, l.ty, view, j);
     if (cur.ty->kind == T_ARRAY) { st_inplace(I, s, cur); return; } /* the array's own elements change, as in NumPy */
@@ -375,7 +391,16 @@ void ls_augassign(Inf *I, Node *s, Val l) {
 
 /* ---- methods ---- */
 
-static void nargs(Inf *I, Node *call, const char *m, int lo, int hi) {
+static void nargs(Inf *I, Node *call, Val l, const char *m, int lo, int hi) {
+    if (ty_is_deque(l.ty)) {
+        if (call->nkids2) inf_fail(I, call->kids2[0], "deque.%s() takes no keyword arguments", m);
+        if (call->nkids >= lo && call->nkids <= hi) return;
+        if (!hi) inf_fail(I, call, "deque.%s() takes no arguments (%d given)", m, call->nkids);
+        if (lo == 1 && hi == 1) inf_fail(I, call, "deque.%s() takes exactly one argument (%d given)", m, call->nkids);
+        if (lo == hi) inf_fail(I, call, "%s() takes exactly %d arguments (%d given)", m, lo, call->nkids);
+        inf_fail(I, call, call->nkids < lo ? "%s() takes at least %d argument (%d given)" : "%s() takes at most %d arguments (%d given)",
+                 m, call->nkids < lo ? lo : hi, call->nkids);
+    }
     if (call->nkids2) inf_fail(I, call->kids2[0], "list.%s() takes no keyword arguments", m);
     if (call->nkids < lo || call->nkids > hi) {
         if (lo == hi) inf_fail(I, call, "list.%s() takes exactly %d argument%s (%d given)", m, lo, lo == 1 ? "" : "s", call->nkids);
@@ -443,11 +468,14 @@ static void no_array_compare(Inf *I, const Type *item, Node *at) {
 
 static Val find(Inf *I, Val l, Val x, int mode, Ref start, Ref stop, Node *at) {
     const Type *item = ty_item(l.ty);
+    int dq = mode & LIST_FIND_DEQUE; /* rides along to the routine: its message */
+    mode &= ~LIST_FIND_DEQUE;
     no_array_compare(I, item, at);
     const Type *rt = mode == LIST_FIND_IN ? inf_bool(I) : mode == LIST_FIND_REMOVE ? NULL : inf_i64(I);
     if (item->kind == T_UNKNOWN || x.ty->kind == T_UNKNOWN) { /* an empty list: nothing is in it */
         if (mode == LIST_FIND_IN || mode == LIST_FIND_COUNT) return mk(I, inf_const_i(I, rt, 0));
-        st_raise_if(I, inf_const_i(I, inf_bool(I), 1), "ValueError", mode == LIST_FIND_REMOVE ? "list.remove(x): x not in list" : "list.index(x): x not in list");
+        st_raise_if(I, inf_const_i(I, inf_bool(I), 1), "ValueError", dq ? "x is not in deque (an empty deque)"
+                    : mode == LIST_FIND_REMOVE ? "list.remove(x): x not in list" : "list.index(x): x not in list");
         return mode == LIST_FIND_REMOVE ? none(I) : mk(I, inf_k64(I, 0));
     }
     if (x.ew) x = ew_force(I, x, at);
@@ -459,7 +487,7 @@ static Val find(Inf *I, Val l, Val x, int mode, Ref start, Ref stop, Node *at) {
     else x = fit(I, item, x, at);
     Ref ops[3 + KILN_MAX_ITEM_SLOTS] = {l.r, start ? start : inf_k64(I, 0), stop ? stop : inf_k64(I, INT64_MAX)};
     int n = 3 + item_ops(I, x, ops + 3, KILN_MAX_ITEM_SLOTS);
-    Ref r = lib(I, rt, LIB_LIST_FIND | mode << 8, ops, n);
+    Ref r = lib(I, rt, LIB_LIST_FIND | (mode | dq) << 8, ops, n);
     return rt ? mk(I, r) : none(I);
 }
 
@@ -467,7 +495,8 @@ Val ls_contains(Inf *I, Val l, Val x, Node *at) { return find(I, l, x, LIST_FIND
 
 /* a == b of lists: the same length and items equal in turn (a list is never equal to anything else) */
 Val ls_equal(Inf *I, Val a, Val b, Node *at) {
-    if (a.ty->kind != T_LIST || b.ty->kind != T_LIST) return mk(I, inf_const_i(I, inf_bool(I), 0));
+    if (a.ty->kind != T_LIST || b.ty->kind != T_LIST || a.ty->layout != b.ty->layout) /* a deque is never equal to a list */
+        return mk(I, inf_const_i(I, inf_bool(I), 0));
     no_array_compare(I, ty_item(a.ty), at);
     no_array_compare(I, ty_item(b.ty), at);
     const Type *j = item_join(I, ty_item(a.ty), ty_item(b.ty));
@@ -601,10 +630,102 @@ static void append(Inf *I, Val l, Val v) {
     lib(I, NULL, LIB_LIST_APPEND, ops, n);
 }
 
+/* l.insert(i, v) (op LISTOP_*: a deque's, appendleft's) */
+static void insert(Inf *I, Node *recv, Val l, Ref i, Node *arg, int op) {
+    Val v = tx_value(I, ex_expr(I, arg));
+    if (!typed_for(I, recv, l, v, arg)) return;
+    Ref ops[2 + KILN_MAX_ITEM_SLOTS] = {l.r, i};
+    int n = 2 + item_ops(I, fit(I, ty_item(l.ty), v, arg), ops + 2, KILN_MAX_ITEM_SLOTS);
+    lib(I, NULL, LIB_LIST_INSERT | (int64_t)op << 8, ops, n);
+}
+
+/* l.pop(i) (op LISTOP_DEQUE: a deque's pop() and popleft(), their message) */
+static Val pop(Inf *I, Val l, Ref i, int op) {
+    const Type *item = ty_item(l.ty);
+    const char *empty = op & LISTOP_DEQUE ? "pop from an empty deque" : "pop from empty list";
+    if (item->kind == T_UNKNOWN) { st_raise_if(I, inf_const_i(I, inf_bool(I), 1), "IndexError", empty); return unknown(I); }
+    Ref ops[2] = {l.r, i};
+    if (item->kind == T_TUPLE) { /* read through the view, then dropped: a routine gives one value */
+        Val view = ls_view(I, l);
+        Ref n = inf_dim(I, view, 0), zero = inf_k64(I, 0);
+        st_raise_if(I, inf_op2(I, OP_EQ, inf_bool(I), n, zero), "IndexError", empty);
+        Ref j = inf_sel(I, inf_i64(I), inf_op2(I, OP_LT, inf_bool(I), i, zero), inf_op2(I, OP_ADD, inf_i64(I), i, n), i);
+        Ref bad = inf_op2(I, OP_OR, inf_bool(I), inf_op2(I, OP_LT, inf_bool(I), j, zero), inf_op2(I, OP_GE, inf_bool(I), j, n));
+        st_raise_if(I, bad, "IndexError", "pop index out of range");
+        Val v = load_at(I, item, view, j, -1);
+        lib(I, NULL, LIB_LIST_POP | (int64_t)op << 8, ops, 2);
+        return v;
+    }
+    Ref r = lib(I, item->kind == T_LIST ? i64s(I) : item, LIB_LIST_POP | (int64_t)op << 8, ops, 2);
+    return item->kind == T_LIST ? mk(I, inf_emit(I, OP_CAST, item, &r, 1, 0)) : mk(I, r);
+}
+
+/* l.extend(o), o the value of arg (op LISTOP_*: a deque's extend and extendleft, which take any iterable, as
+ * deque's += does) */
+static Val extend(Inf *I, Node *call, Node *recv, Val l, Val o, Node *arg, int op) {
+    if (o.ty->kind == T_UNKNOWN) return none(I);
+    if ((op & LISTOP_DEQUE) && o.ty->kind != T_LIST) o = list_of_value(I, o, arg, NULL); /* a deque takes any iterable */
+    if (o.ty->kind == T_UNKNOWN) return none(I);
+    const char *what = op & LISTOP_LEFT ? "deque.extendleft()" : op & LISTOP_DEQUE ? "deque.extend()" : "list.extend()";
+    if (o.ty->kind == T_TUPLE) { /* the tuple's items, appended in order */
+        for (int k = 0; k < o.ty->n; k++) {
+            if (!typed_for(I, recv, l, o.el[k], arg)) return none(I);
+            append(I, l, fit(I, ty_item(l.ty), o.el[k], arg));
+        }
+        return none(I);
+    }
+    if (o.ty->kind == T_ARRAY && o.ty->ndim != 1) inf_fail(I, arg, "%s of a %d-d array is not supported (a list, a tuple or a 1-d array)", what, o.ty->ndim);
+    if (o.ty->kind != T_LIST && o.ty->kind != T_ARRAY)
+        inf_fail(I, arg, "%s of %s is not supported (a list, a tuple or a 1-d array)", what, inf_tyname(I, o.ty));
+    if (untyped(ty_item(l.ty))) { /* an empty list learns the items' type */
+        if (o.ty->kind == T_ARRAY) o = mk(I, lib(I, list_of(I, ty_scalar(I->tt, o.ty->dtype, false)), LIB_LIST_FROM, &o.r, 1));
+        if (untyped(ty_item(o.ty))) return none(I);
+        inf_list_learn(I, recv, ty_item(o.ty), call);
+        return none(I);
+    }
+    o = items_for(I, o, l.ty, arg);
+    Ref ops[2] = {l.r, o.r};
+    lib(I, NULL, LIB_LIST_EXTEND | (int64_t)op << 8, ops, 2);
+    return none(I);
+}
+
+/* a deque's own methods, or NULL's type where it has the list's (then with the deque's messages, op) */
+static Val deque_method(Inf *I, Node *call, Node *recv, Val l, const char *m) {
+    Val r = {0};
+    int op = LISTOP_DEQUE;
+    if (!strcmp(m, "appendleft")) {
+        nargs(I, call, l, m, 1, 1);
+        insert(I, recv, l, inf_k64(I, 0), call->kids[0], op | LISTOP_LEFT);
+        return none(I);
+    }
+    if (!strcmp(m, "pop") || !strcmp(m, "popleft")) {
+        nargs(I, call, l, m, 0, 0);
+        return pop(I, l, inf_k64(I, m[3] == 'l' ? 0 : -1), op);
+    }
+    if (!strcmp(m, "extend") || !strcmp(m, "extendleft")) {
+        nargs(I, call, l, m, 1, 1);
+        return extend(I, call, recv, l, iterable(I, call->kids[0]), call->kids[0], op | (m[6] == 'l' ? LISTOP_LEFT : 0));
+    }
+    if (!strcmp(m, "copy")) {
+        nargs(I, call, l, m, 0, 0);
+        Ref ops[2] = {l.r, inf_k64(I, 1)};
+        return mk(I, lib(I, l.ty, LIB_LIST_REPEAT, ops, 2)); /* its maxlen too */
+    }
+    if (!strcmp(m, "rotate")) return dq_rotate(I, call, recv, l);
+    if (!strcmp(m, "sort")) inf_fail(I, call, "'collections.deque' object has no attribute 'sort' (sorted(d) makes a sorted list)");
+    return r;
+}
+
 Val ls_method(Inf *I, Node *call, Val l, const char *m) {
     Node *recv = call->a->a;
+    bool dq = ty_is_deque(l.ty);
+    int op = dq ? LISTOP_DEQUE : 0;
+    if (dq) {
+        Val r = deque_method(I, call, recv, l, m);
+        if (r.ty) return r;
+    }
     if (!strcmp(m, "append")) {
-        nargs(I, call, m, 1, 1);
+        nargs(I, call, l, m, 1, 1);
         Val v = tx_value(I, ex_expr(I, call->kids[0])); /* a string literal: made at run time */
         if (typed_for(I, recv, l, v, call->kids[0])) {
             append(I, l, fit(I, ty_item(l.ty), v, call->kids[0]));
@@ -612,80 +733,40 @@ Val ls_method(Inf *I, Node *call, Val l, const char *m) {
         return none(I);
     }
     if (!strcmp(m, "insert")) {
-        nargs(I, call, m, 2, 2);
-        Ref i = int_operand(I, call->kids[0], "list.insert()'s index");
-        Val v = tx_value(I, ex_expr(I, call->kids[1]));
-        if (typed_for(I, recv, l, v, call->kids[1])) {
-            Ref ops[2 + KILN_MAX_ITEM_SLOTS] = {l.r, i};
-            int n = 2 + item_ops(I, fit(I, ty_item(l.ty), v, call->kids[1]), ops + 2, KILN_MAX_ITEM_SLOTS);
-            lib(I, NULL, LIB_LIST_INSERT, ops, n);
-        }
+        nargs(I, call, l, m, 2, 2);
+        Ref i = int_operand(I, call->kids[0], dq ? "deque.insert()'s index" : "list.insert()'s index");
+        insert(I, recv, l, i, call->kids[1], op);
         return none(I);
     }
     if (!strcmp(m, "extend")) {
-        nargs(I, call, m, 1, 1);
-        Val o = ex_expr(I, call->kids[0]);
-        if (o.ty->kind == T_UNKNOWN) return none(I);
-        if (o.ty->kind == T_TUPLE) { /* the tuple's items, appended in order */
-            for (int k = 0; k < o.ty->n; k++) {
-                if (!typed_for(I, recv, l, o.el[k], call->kids[0])) return none(I);
-                append(I, l, fit(I, ty_item(l.ty), o.el[k], call->kids[0]));
-            }
-            return none(I);
-        }
-        if (o.ty->kind == T_ARRAY && o.ty->ndim != 1) inf_fail(I, call->kids[0], "list.extend() of a %d-d array is not supported (a list, a tuple or a 1-d array)", o.ty->ndim);
-        if (o.ty->kind != T_LIST && o.ty->kind != T_ARRAY)
-            inf_fail(I, call->kids[0], "list.extend() of %s is not supported (a list, a tuple or a 1-d array)", inf_tyname(I, o.ty));
-        if (untyped(ty_item(l.ty))) { /* an empty list learns the items' type */
-            if (o.ty->kind == T_ARRAY) o = mk(I, lib(I, list_of(I, ty_scalar(I->tt, o.ty->dtype, false)), LIB_LIST_FROM, &o.r, 1));
-            if (untyped(ty_item(o.ty))) return none(I);
-            inf_list_learn(I, recv, ty_item(o.ty), call);
-            return none(I);
-        }
-        o = items_for(I, o, l.ty, call->kids[0]);
-        Ref ops[2] = {l.r, o.r};
-        lib(I, NULL, LIB_LIST_EXTEND, ops, 2);
-        return none(I);
+        nargs(I, call, l, m, 1, 1);
+        return extend(I, call, recv, l, dq ? iterable(I, call->kids[0]) : ex_expr(I, call->kids[0]), call->kids[0], op);
     }
     if (!strcmp(m, "pop")) {
-        nargs(I, call, m, 0, 1);
+        nargs(I, call, l, m, 0, 1);
         Ref i = call->nkids ? int_operand(I, call->kids[0], "list.pop()'s index") : inf_k64(I, -1);
-        const Type *item = ty_item(l.ty);
-        if (item->kind == T_UNKNOWN) { st_raise_if(I, inf_const_i(I, inf_bool(I), 1), "IndexError", "pop from empty list"); return unknown(I); }
-        Ref ops[2] = {l.r, i};
-        if (item->kind == T_TUPLE) { /* read through the view, then dropped: a routine gives one value */
-            Val view = ls_view(I, l);
-            Ref n = inf_dim(I, view, 0), zero = inf_k64(I, 0);
-            st_raise_if(I, inf_op2(I, OP_EQ, inf_bool(I), n, zero), "IndexError", "pop from empty list");
-            Ref j = inf_sel(I, inf_i64(I), inf_op2(I, OP_LT, inf_bool(I), i, zero), inf_op2(I, OP_ADD, inf_i64(I), i, n), i);
-            Ref bad = inf_op2(I, OP_OR, inf_bool(I), inf_op2(I, OP_LT, inf_bool(I), j, zero), inf_op2(I, OP_GE, inf_bool(I), j, n));
-            st_raise_if(I, bad, "IndexError", "pop index out of range");
-            Val v = load_at(I, item, view, j, -1);
-            lib(I, NULL, LIB_LIST_POP, ops, 2);
-            return v;
-        }
-        Ref r = lib(I, item->kind == T_LIST ? i64s(I) : item, LIB_LIST_POP, ops, 2);
-        return item->kind == T_LIST ? mk(I, inf_emit(I, OP_CAST, item, &r, 1, 0)) : mk(I, r);
+        return pop(I, l, i, op);
     }
     if (!strcmp(m, "clear") || !strcmp(m, "reverse")) {
-        nargs(I, call, m, 0, 0);
+        nargs(I, call, l, m, 0, 0);
         lib(I, NULL, m[0] == 'c' ? LIB_LIST_CLEAR : LIB_LIST_REVERSE, &l.r, 1);
         return none(I);
     }
     if (!strcmp(m, "copy")) {
-        nargs(I, call, m, 0, 0);
+        nargs(I, call, l, m, 0, 0);
         Val v = ls_view(I, l);
         return mk(I, lib(I, l.ty, LIB_LIST_FROM, &v.r, 1));
     }
+    int fd = dq ? LIST_FIND_DEQUE : 0;
     if (!strcmp(m, "index")) {
-        nargs(I, call, m, 1, 3);
+        nargs(I, call, l, m, 1, 3);
         Ref start = call->nkids > 1 ? int_operand(I, call->kids[1], "list.index()'s start") : 0;
         Ref stop = call->nkids > 2 ? int_operand(I, call->kids[2], "list.index()'s stop") : 0;
-        return find(I, l, ex_expr(I, call->kids[0]), LIST_FIND_INDEX, start, stop, call);
+        return find(I, l, ex_expr(I, call->kids[0]), LIST_FIND_INDEX | fd, start, stop, call);
     }
     if (!strcmp(m, "count") || !strcmp(m, "remove")) {
-        nargs(I, call, m, 1, 1);
-        return find(I, l, ex_expr(I, call->kids[0]), m[0] == 'c' ? LIST_FIND_COUNT : LIST_FIND_REMOVE, 0, 0, call);
+        nargs(I, call, l, m, 1, 1);
+        return find(I, l, ex_expr(I, call->kids[0]), (m[0] == 'c' ? LIST_FIND_COUNT : LIST_FIND_REMOVE) | fd, 0, 0, call);
     }
     if (!strcmp(m, "sort")) {
         if (call->nkids) inf_fail(I, call, "sort() takes no positional arguments");
@@ -693,16 +774,17 @@ Val ls_method(Inf *I, Node *call, Val l, const char *m) {
         bool rev = reverse_arg(I, call, "sort", &key);
         return sort_in_place(I, l, key, rev, call);
     }
-    inf_fail(I, call, "'list' object has no attribute '%s' (or kiln does not support it yet)", m);
+    inf_fail(I, call, "'%s' object has no attribute '%s' (or kiln does not support it yet)", dq ? "collections.deque" : "list", m);
 }
 
 /* ---- operators ---- */
 
 Val ls_copy(Inf *I, Val l) { return copy_of(I, l); }
 
+/* a new list of l's items (a list: list(d) of a deque d is one too) */
 static Val copy_of(Inf *I, Val l) {
     Val v = ls_view(I, l);
-    return mk(I, lib(I, l.ty, LIB_LIST_FROM, &v.r, 1));
+    return mk(I, lib(I, list_of(I, ty_item(l.ty)), LIB_LIST_FROM, &v.r, 1));
 }
 
 /* a + b and a * k of lists (a new list); ty NULL when neither operand is a list */
@@ -710,6 +792,9 @@ Val ls_binop(Inf *I, int tok, Val a, Val b, Node *at) {
     Val r = {0};
     if (a.ty->kind != T_LIST && b.ty->kind != T_LIST) return r;
     if (a.ty->kind == T_UNKNOWN || b.ty->kind == T_UNKNOWN) return unknown(I); /* a recursive call's result, next round */
+    if (tok == TK_PLUS && (ty_is_deque(a.ty) || ty_is_deque(b.ty)) && !(ty_is_deque(a.ty) && ty_is_deque(b.ty))) /* CPython's TypeError */
+        inf_fail(I, at, "can only concatenate %s (not \"%s\") to %s", ty_is_deque(a.ty) ? "deque" : "list",
+                 ty_is_deque(b.ty) ? "collections.deque" : inf_tyname(I, b.ty), ty_is_deque(a.ty) ? "deque" : "list");
     if (tok == TK_PLUS && a.ty->kind == T_LIST && b.ty->kind == T_LIST) {
         const Type *j = item_join(I, ty_item(a.ty), ty_item(b.ty));
         if (!j || (j != ty_item(a.ty) && ty_item(a.ty)->kind != T_UNKNOWN) || (j != ty_item(b.ty) && ty_item(b.ty)->kind != T_UNKNOWN)) {
@@ -718,7 +803,11 @@ Val ls_binop(Inf *I, int tok, Val a, Val b, Node *at) {
             ty_str(b.ty, y, sizeof y);
             inf_fail(I, at, "cannot concatenate a %s and a %s: a kiln list holds items of one type", x, y);
         }
-        Val c = ty_item(a.ty)->kind == T_UNKNOWN ? new_list(I, b.ty, inf_k64(I, 0)) : copy_of(I, a);
+        Val c;
+        if (ty_is_deque(a.ty)) { /* a copy of a keeps its maxlen: b's items go in as its extend puts them */
+            Ref ops[2] = {a.r, inf_k64(I, 1)};
+            c = mk(I, lib(I, list_like(I, a.ty, j), LIB_LIST_REPEAT, ops, 2));
+        } else c = ty_item(a.ty)->kind == T_UNKNOWN ? new_list(I, b.ty, inf_k64(I, 0)) : copy_of(I, a);
         Ref ops[2] = {c.r, b.r};
         lib(I, NULL, LIB_LIST_EXTEND, ops, 2);
         return c;
@@ -738,6 +827,10 @@ Val ls_binop(Inf *I, int tok, Val a, Val b, Node *at) {
 
 /* l += m: l extended in place (every name for l sees it) */
 Val ls_extend_op(Inf *I, Val l, Val m, Node *at) {
+    if (ty_is_deque(l.ty)) { /* d += iterable: d.extend(iterable) */
+        extend(I, at, at->a, l, m, at->b, LISTOP_DEQUE);
+        return l;
+    }
     if (m.ty->kind != T_LIST) inf_fail(I, at, "list += of %s is not supported (a list)", inf_tyname(I, m.ty));
     if (ty_item(m.ty) != ty_item(l.ty) && ty_item(m.ty)->kind != T_UNKNOWN) {
         if (ty_item(l.ty)->kind != T_UNKNOWN || at->a->kind != N_NAME) ls_binop(I, TK_PLUS, l, m, at); /* the error */
@@ -751,16 +844,24 @@ Val ls_extend_op(Inf *I, Val l, Val m, Node *at) {
 
 /* ---- list(), sorted(), np.array() ---- */
 
+/* whether list(it) walks it (genexp.c): a generator expression or function, range, zip, enumerate */
+static bool walked(Inf *I, Node *it) {
+    return it->kind == N_GENEXP || st_is_builtin_call(I, it, "range") || st_is_builtin_call(I, it, "zip") ||
+           st_is_builtin_call(I, it, "enumerate") || nf_is_generator_call(I, it);
+}
+
 /* list(x): a copy of a list, a 1-d array's items, a tuple's; anything else iterable through genexp.c */
 Val ls_list_call(Inf *I, Node *call) {
     if (call->nkids2) inf_fail(I, call->kids2[0], "list() takes no keyword arguments");
     if (call->nkids > 1) inf_fail(I, call, "list expected at most 1 argument, got %d", call->nkids);
     if (!call->nkids) return new_list(I, list_of(I, &I->tt->unknown), inf_k64(I, 0));
     Node *it = call->kids[0];
-    if (it->kind == N_GENEXP || st_is_builtin_call(I, it, "range") || st_is_builtin_call(I, it, "zip") || st_is_builtin_call(I, it, "enumerate") ||
-        nf_is_generator_call(I, it))
-        return gx_call(I, call, "list");
-    Val v = ex_expr(I, it);
+    if (walked(I, it)) return gx_call(I, call, "list");
+    return list_of_value(I, ex_expr(I, it), it, call);
+}
+
+/* list(v) of a value v (written at it; call a list() call of it, NULL: one is made where needed) */
+static Val list_of_value(Inf *I, Val v, Node *it, Node *call) {
     if (v.ty->kind == T_UNKNOWN) return v;
     if (v.ty->kind == T_DICT) v = dc_part(I, v, 0); /* list(d): its keys */
     if (v.ty->kind == T_SET) return copy_of(I, se_items(I, v)); /* list(s): its keys in its order */
@@ -781,9 +882,33 @@ Val ls_list_call(Inf *I, Node *call) {
         for (int k = 0; k < v.ty->n; k++) put(I, view, fit(I, item, v.el[k], it), inf_k64(I, k));
         return l;
     }
-    if (v.ty->kind == T_ARRAY) return gx_call_value(I, call, "list", v); /* its rows: views, as NumPy iterates them */
+    if (v.ty->kind == T_ARRAY) { /* its rows: views, as NumPy iterates them */
+        if (!call) {
+            Node *f = inf_node(I, N_NAME, it), **kids = arena_alloc(I->a, sizeof(Node *));
+            if (!kids) inf_oom(I);
+            call = inf_node(I, N_CALL, it);
+            f->name = "list"; kids[0] = it;
+            call->a = f; call->kids = kids; call->nkids = 1; call->id = it->id;
+        }
+        return gx_call_value(I, call, "list", v);
+    }
     inf_fail(I, it, "'%s' object is not iterable", inf_tyname(I, v.ty));
 }
+
+/* the items of the iterable written at it, as a list: what list(it) makes (a generator, a range, zip and enumerate
+ * walked; a list, a deque, a tuple, a string, a dict's keys, a set's, an array's items or rows) */
+static Val iterable(Inf *I, Node *it) {
+    Node *c = inf_node(I, N_CALL, it), *f = inf_node(I, N_NAME, it);
+    Node **kids = arena_alloc(I->a, sizeof(Node *));
+    if (!kids) inf_oom(I);
+    f->name = "list"; kids[0] = it;
+    c->a = f; c->kids = kids; c->nkids = 1; c->id = it->id;
+    if (walked(I, it)) return ls_list_call(I, c);
+    Val v = ex_expr(I, it);
+    return v.ty->kind == T_LIST ? v : list_of_value(I, v, it, c); /* a list (a deque) as it is: no copy */
+}
+
+Val ls_iterable(Inf *I, Node *it) { return iterable(I, it); }
 
 /* sorted(iterable, *, key=None, reverse=False): a new list */
 Val ls_sorted_call(Inf *I, Node *call) {
@@ -822,12 +947,12 @@ Val ls_typed(Inf *I, const Type *item, Val v) {
     Ins *in = &I->f->ins.v[v.r];
     /* a new empty list, or an empty list passed in (its items take their size at the first append, rt/list.c) */
     if (in->op == OP_ARG || (in->op == OP_LIB && (in->aux & 0xff) == LIB_LIST_NEW)) {
-        in->ty = list_of(I, item);
+        in->ty = list_like(I, in->ty, item);
         v.ty = in->ty;
         return v;
     }
     /* a list of empty lists made elsewhere (a comprehension's): the same address, seen as lists of item's items
      * (an empty list holds nothing to convert; its item size is taken at its first append) */
-    if (ty_item(v.ty)->kind == T_LIST) return mk(I, inf_emit(I, OP_CAST, list_of(I, item), &v.r, 1, 0));
+    if (ty_item(v.ty)->kind == T_LIST) return mk(I, inf_emit(I, OP_CAST, list_like(I, v.ty, item), &v.r, 1, 0));
     return v;
 }

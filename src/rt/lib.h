@@ -40,9 +40,10 @@ char *rt_array_text(const Type *t, const Slot *v, bool repr);
 
 /* list.c: what changes a Python list's length or storage (CPython's messages); -1 with the error raised */
 int rt_list_append(Run *r, RtList *l, const Type *item, const Slot *v, int line, const char *file);
-int rt_list_pop(Run *r, RtList *l, const Type *item, int64_t i, Slot *out, int line, const char *file); /* out NULL: dropped */
-int rt_list_insert(Run *r, RtList *l, const Type *item, int64_t i, const Slot *v, int line, const char *file);
-int rt_list_extend(Run *r, RtList *l, const RtList *m, int line, const char *file);
+int rt_list_pop(Run *r, RtList *l, const Type *item, int64_t i, int op, Slot *out, int line, const char *file); /* out NULL: dropped; op LISTOP_* */
+int rt_list_insert(Run *r, RtList *l, const Type *item, int64_t i, const Slot *v, int op, int line, const char *file); /* op LISTOP_* */
+int rt_list_extend(Run *r, RtList *l, const RtList *m, int op, int line, const char *file); /* op LISTOP_* */
+int rt_list_maxlen(Run *r, RtList *l, int64_t maxlen, int line, const char *file); /* deque(maxlen=...): ValueError if < 0 */
 RtList *rt_list_from(Run *r, const RdArr *a, int64_t item, int line, const char *file); /* items of `item` bytes each */
 RtList *rt_list_repeat(Run *r, const RtList *m, int64_t k, int line, const char *file);
 void rt_list_reverse(RtList *l);

@@ -29,24 +29,45 @@ RtList *run_list_new(Run *r, int64_t n, int64_t item, int line, const char *file
     return l;
 }
 
-/* CPython's over-allocation (list_resize): about 1/8 more, so appends are amortized O(1) */
+/* CPython's over-allocation (list_resize): about 1/8 more, so appends are amortized O(1). Items that do not start
+ * their allocation (a popleft left room before them) move to the start of a new one, sized for what they need: each
+ * such move of len items follows at least len / 8 operations since the last, and a queue's memory follows its
+ * length instead of its history */
 int run_list_reserve(Run *r, RtList *l, int64_t n, int line, const char *file) {
     if (n <= l->cap - l->len) return 0;
     if (!n) return 0;
     if (n > INT64_MAX / 2 / l->item - l->len) return nomem(r, line, file);
     int64_t want = l->len + n;
     int64_t cap = want + (want >> 3) + (want < 9 ? 3 : 6);
-    void *p = realloc(l->data, (size_t)(cap * l->item));
-    if (!p) return nomem(r, line, file);
-    l->data = p;
+    if (l->head) {
+        void *p = malloc((size_t)(cap * l->item));
+        if (!p) return nomem(r, line, file);
+        memcpy(p, l->data, (size_t)(l->len * l->item));
+        free((char *)l->data - l->head);
+        l->data = p;
+        l->head = 0;
+    } else {
+        void *p = realloc(l->data, (size_t)(cap * l->item));
+        if (!p) return nomem(r, line, file);
+        l->data = p;
+    }
     l->cap = cap;
     return 0;
 }
 
 static void *at(const RtList *l, int64_t i) { return (char *)l->data + i * l->item; }
 
+/* an empty list's items start their allocation again (all of it is room) */
+static void start_over(RtList *l) {
+    if (l->len || !l->head) return;
+    l->cap += l->head / l->item;
+    l->data = (char *)l->data - l->head;
+    l->head = 0;
+}
+
 /* an empty list made before its item type was known (8-byte items) takes the size of what goes in */
 static void take_size(RtList *l, int64_t item) {
+    start_over(l);
     if (l->len || l->item == item) return;
     l->cap = l->cap * l->item / item;
     l->item = item;
@@ -86,11 +107,30 @@ static void item_io(const Type *t, char *p, Slot *v, bool store) {
 void rt_item_store(const Type *t, void *p, const Slot *v) { item_io(t, p, (Slot *)v, true); }
 void rt_item_load(const Type *t, const void *p, Slot *v) { item_io(t, (char *)p, v, false); }
 
+/* the first item dropped, in O(1): the items start one item later in their allocation */
+static void drop_first(RtList *l) {
+    l->data = (char *)l->data + l->item;
+    l->head += l->item;
+    l->cap--;
+    l->len--;
+    start_over(l);
+}
+
+/* whether a bounded deque has room for one more: if full, its first item (left: its last) dropped; false: maxlen 0 */
+static bool make_room(RtList *l, bool left) {
+    if (!l->bound || l->len < l->bound - 1) return true;
+    if (l->bound == 1) return false;
+    if (left) l->len--;
+    else drop_first(l);
+    return true;
+}
+
 int rt_list_append(Run *r, RtList *l, const Type *item, const Slot *v, int line, const char *file) {
-    if (item->kind == T_SCALAR && l->len < l->cap) { /* the common case: room, a number */
+    if (item->kind == T_SCALAR && l->len < l->cap && !l->bound) { /* the common case: room, a number */
         rt_store_elem(at(l, l->len++), item->dtype, v);
         return 0;
     }
+    if (!make_room(l, false)) return 0; /* a full deque(maxlen=k): its first item goes */
     take_size(l, rt_item_size(item));
     if (run_list_reserve(r, l, 1, line, file)) return -1;
     rt_item_store(item, at(l, l->len++), v);
@@ -104,21 +144,50 @@ static int index_error(Run *r, const char *msg, int line, const char *file) {
     return -1;
 }
 
-int rt_list_pop(Run *r, RtList *l, const Type *item, int64_t i, Slot *out, int line, const char *file) {
-    if (!l->len) return index_error(r, "pop from empty list", line, file);
+int rt_list_pop(Run *r, RtList *l, const Type *item, int64_t i, int op, Slot *out, int line, const char *file) {
+    if (!l->len) return index_error(r, op & LISTOP_DEQUE ? "pop from an empty deque" : "pop from empty list", line, file);
     if (i < 0) i += l->len;
     if (i < 0 || i >= l->len) return index_error(r, "pop index out of range", line, file);
     if (out && item->kind == T_SCALAR && item->dtype != KILN_COMPLEX128) out[0] = rt_load_elem(at(l, i), item->dtype);
     else if (out) rt_item_load(item, at(l, i), out);
+    if (!i) { drop_first(l); return 0; } /* a queue's pop(0), a deque's popleft: nothing moves */
     memmove(at(l, i), at(l, i + 1), (size_t)((l->len - i - 1) * l->item));
     l->len--;
     return 0;
 }
 
-int rt_list_insert(Run *r, RtList *l, const Type *item, int64_t i, const Slot *v, int line, const char *file) {
+/* room for one item before the first, its address (NULL: out of memory): the room earlier pops left, or (a list of 8
+ * or more) len / 8 + 4 items' room made by moving them up once, so that appendleft after appendleft is amortized O(1)
+ * as append after append is; a short list moves its items up by one */
+static char *open_first(Run *r, RtList *l, int line, const char *file) {
+    if (l->head < l->item) {
+        int64_t gap = l->len < 8 ? 1 : l->len / 8 + 4;
+        if (run_list_reserve(r, l, gap, line, file)) return NULL;
+        memmove(at(l, gap), l->data, (size_t)(l->len * l->item));
+        l->data = at(l, gap);
+        l->head += gap * l->item;
+        l->cap -= gap;
+    }
+    l->data = (char *)l->data - l->item;
+    l->head -= l->item;
+    l->cap++;
+    l->len++;
+    return l->data;
+}
+
+int rt_list_insert(Run *r, RtList *l, const Type *item, int64_t i, const Slot *v, int op, int line, const char *file) {
+    if (l->bound && l->len >= l->bound - 1 && !(op & LISTOP_LEFT))
+        return index_error(r, "deque already at its maximum size", line, file);
+    if (!make_room(l, true)) return 0;
     if (i < 0) i = i + l->len < 0 ? 0 : i + l->len;
     if (i > l->len) i = l->len;
     take_size(l, rt_item_size(item));
+    if (!i) { /* appendleft, insert(0, v) */
+        char *p = open_first(r, l, line, file);
+        if (!p) return -1;
+        rt_item_store(item, p, v);
+        return 0;
+    }
     if (run_list_reserve(r, l, 1, line, file)) return -1;
     memmove(at(l, i + 1), at(l, i), (size_t)((l->len - i) * l->item));
     rt_item_store(item, at(l, i), v);
@@ -126,14 +195,34 @@ int rt_list_insert(Run *r, RtList *l, const Type *item, int64_t i, const Slot *v
     return 0;
 }
 
-int rt_list_extend(Run *r, RtList *l, const RtList *m, int line, const char *file) {
-    int64_t n = m->len; /* read first: m may be l */
+/* l.extend(m); extendleft (op LISTOP_LEFT): each of m's items put first in turn; a bounded deque full drops its first
+ * (extendleft: its last) item for each, as CPython's */
+int rt_list_extend(Run *r, RtList *l, const RtList *m, int op, int line, const char *file) {
+    int64_t n = m->len, sz = m->item; /* read first: m may be l */
     if (!n) return 0;
-    take_size(l, m->item);
-    if (run_list_reserve(r, l, n, line, file)) return -1;
-    memcpy(at(l, l->len), m->data, (size_t)(n * l->item));
-    l->len += n;
-    return 0;
+    take_size(l, sz);
+    bool left = op & LISTOP_LEFT;
+    if (!left && !l->bound) {
+        if (run_list_reserve(r, l, n, line, file)) return -1;
+        memcpy(at(l, l->len), m->data, (size_t)(n * l->item));
+        l->len += n;
+        return 0;
+    }
+    char *copy = NULL;
+    const char *src = m->data;
+    if (m == l) { /* d.extend(d): the items as they were */
+        if (!(copy = malloc((size_t)(n * sz)))) return nomem(r, line, file);
+        memcpy(copy, m->data, (size_t)(n * sz));
+        src = copy;
+    }
+    int err = 0;
+    for (int64_t k = 0; k < n && !err && make_room(l, left); k++) {
+        char *p = left ? open_first(r, l, line, file) : run_list_reserve(r, l, 1, line, file) ? NULL : at(l, l->len++);
+        if (p) memcpy(p, src + k * sz, (size_t)sz);
+        else err = -1;
+    }
+    free(copy);
+    return err;
 }
 
 RtList *rt_list_from(Run *r, const RdArr *a, int64_t item, int line, const char *file) {
@@ -144,8 +233,18 @@ RtList *rt_list_from(Run *r, const RdArr *a, int64_t item, int line, const char 
     return l;
 }
 
+/* m * k: a new list (m a bounded deque: one of the same bound holding the repetition's last maxlen items, made
+ * without the rest, as CPython's deque keeps them) */
 RtList *rt_list_repeat(Run *r, const RtList *m, int64_t k, int line, const char *file) {
     if (k < 0 || !m->len) k = 0;
+    if (m->bound) {
+        int64_t cycles = (m->bound - 1) / m->len + 1, total = m->len * (k < cycles ? k : cycles), keep = total < m->bound - 1 ? total : m->bound - 1;
+        RtList *l = run_list_new(r, keep, m->item, line, file);
+        if (!l) return NULL;
+        l->bound = m->bound;
+        for (int64_t j = 0, from = total - keep; j < keep; j++) memcpy(at(l, j), at(m, (from + j) % m->len), (size_t)m->item);
+        return l;
+    }
     if (k && m->len > INT64_MAX / k) { nomem(r, line, file); return NULL; }
     RtList *l = run_list_new(r, m->len * k, m->item, line, file);
     if (!l) return NULL;
@@ -158,6 +257,18 @@ RtList *rt_list_repeat(Run *r, const RtList *m, int64_t k, int line, const char 
         done += n;
     }
     return l;
+}
+
+int rt_list_maxlen(Run *r, RtList *l, int64_t maxlen, int line, const char *file) {
+    if (maxlen < 0 || maxlen == INT64_MAX) {
+        run_raise(r, RE_RAISE, line, file);
+        r->ename = "ValueError";
+        snprintf(r->msg, sizeof r->msg, maxlen < 0 ? "maxlen must be non-negative" : "a maxlen of 2**63-1 is not supported (kiln keeps maxlen + 1)");
+        return -1;
+    }
+    l->bound = maxlen + 1;
+    while (l->len > maxlen) drop_first(l);
+    return 0;
 }
 
 /* l[start:stop] = m's items (m empty: del l[start:stop]): CPython's clamping of a unit-step slice */
@@ -345,6 +456,8 @@ static void item_repr(const Type *t, const Slot *x, char *buf, size_t cap) {
 int rt_list_find(Run *r, const RtList *l, const Type *lt, int mode, const Slot *x, int64_t start, int64_t stop, Slot *out,
                  int line, const char *file) {
     const Type *item = ty_item(lt);
+    bool deque = mode & LIST_FIND_DEQUE;
+    mode &= ~LIST_FIND_DEQUE;
     if (mode == LIST_FIND_EQ) { out->i = item_eq(lt, (const char *)&l, (const char *)x); return 0; }
     unsigned char key[8 * KILN_MAX_ITEM_SLOTS];
     rt_item_store(item, key, x);
@@ -359,6 +472,7 @@ int rt_list_find(Run *r, const RtList *l, const Type *lt, int mode, const Slot *
         case LIST_FIND_INDEX: out->i = i; return 0;
         case LIST_FIND_IN: out->i = 1; return 0;
         case LIST_FIND_REMOVE:
+            if (!i) { drop_first((RtList *)l); return 0; }
             memmove(at(l, i), at(l, i + 1), (size_t)((l->len - i - 1) * l->item));
             ((RtList *)l)->len--;
             return 0;
@@ -368,7 +482,11 @@ int rt_list_find(Run *r, const RtList *l, const Type *lt, int mode, const Slot *
     if (mode == LIST_FIND_COUNT || mode == LIST_FIND_IN) { out->i = count; return 0; }
     run_raise(r, RE_RAISE, line, file);
     r->ename = "ValueError";
-    if (mode != LIST_FIND_REMOVE && item->kind == T_STRING) { /* 'b' is not in list */
+    if (deque) { /* CPython's deque: "%R is not in deque" for index and remove alike */
+        char v[200];
+        rt_repr(item, x, v, sizeof v);
+        snprintf(r->msg, sizeof r->msg, "%s is not in deque", v);
+    } else if (mode != LIST_FIND_REMOVE && item->kind == T_STRING) { /* 'b' is not in list */
         char *q = rt_str_repr(x->p);
         snprintf(r->msg, sizeof r->msg, "%.200s is not in list", q ? q : "?");
         free(q);

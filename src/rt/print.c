@@ -201,7 +201,7 @@ static int field(Text *t, const Type *fld, const Slot *s, const int32_t *ops) {
         Text v = {0};
         int used = converted(&v, ty, s, ops, cv);
         if (v.oom) { t->oom = true; text_free(&v); return used; }
-        RtList l = {v.p ? v.p : "", (int64_t)v.n, 1, 0}, cut = l;
+        RtList l = {v.p ? v.p : "", (int64_t)v.n, 1, 0, 0, 0}, cut = l;
         if (o.prec >= 0 && o.prec < rt_str_len(&l)) cut.len = rt_str_offset(&l, o.prec);
         if (v.p) v.p[cut.len] = 0;
         o.width += (int)(cut.len - rt_str_len(&cut)); /* padded() counts bytes */
@@ -221,6 +221,8 @@ static void list(Text *t, const Type *ty, const RtList *l, const char *open) {
     const Type *it = ty_item(ty);
     if (!l) { t->oom = true; return; }
     if (open[0] == '{' && !l->len) { adds(t, "set()"); return; }
+    bool deque = ty_is_deque(ty);
+    if (deque) adds(t, "deque(");
     adds(t, open);
     for (int64_t i = 0; i < l->len && !t->oom; i++) {
         Slot buf[KILN_MAX_ITEM_SLOTS];
@@ -231,6 +233,12 @@ static void list(Text *t, const Type *ty, const RtList *l, const char *open) {
         item(t, it, buf, ops, true);
     }
     adds(t, open[0] == '{' ? "}" : "]");
+    if (deque && l->bound) {
+        char b[40];
+        snprintf(b, sizeof b, ", maxlen=%lld", (long long)(l->bound - 1));
+        adds(t, b);
+    }
+    if (deque) adds(t, ")");
 }
 
 /* {k: v, ...} in insertion order */
@@ -294,7 +302,7 @@ static int item(Text *t, const Type *ty, const Slot *s, const int32_t *ops, bool
     switch (ty->kind) {
     case T_STR: { /* a literal: its text, or its repr (an f-string's !r, repr()) */
         if (!inner) { adds(t, ty->text); return 0; }
-        RtList l = {(char *)ty->text, (int64_t)strlen(ty->text), 1, 0};
+        RtList l = {(char *)ty->text, (int64_t)strlen(ty->text), 1, 0, 0, 0};
         char *q = rt_str_repr(&l);
         if (!q) t->oom = true;
         else adds(t, q);

@@ -37,14 +37,23 @@ void rt_buf_free(RtBuf *b);
 
 /* A Python list made or converted by a call. Its first three words are the 1-d array its items
  * form (data, length, item size in bytes), so OP_LVIEW reads a list's view as three loads. Lists
- * belong to the call (Run.lists) and are freed with it; a list of lists stores its lists' addresses. */
+ * belong to the call (Run.lists) and are freed with it; a list of lists stores its lists' addresses.
+ * The items need not start their allocation: a pop(0) (a deque's popleft) moves data one item on
+ * and an insert(0) (appendleft) one item back into room left before them, in O(1); head is how
+ * many bytes before data the allocation starts, cap counts the items from data on. A bounded
+ * collections.deque (a T_LIST of LIST_DEQUE layout, deque(maxlen=k)) has bound k + 1 and never
+ * holds (or has room for: cap + head / item <= k) more than k items, so an append finding
+ * len < cap needs no other test; bound is 0 for every list and unbounded deque. */
 typedef struct RtList {
     void *data;
     int64_t len;
     int64_t item;
     int64_t cap;
+    int64_t head;
+    int64_t bound;
 } RtList;
 _Static_assert(offsetof(RtList, len) == 8 && offsetof(RtList, item) == 16, "an RtList starts with its items' 1-d view");
+_Static_assert(offsetof(RtList, cap) == 24 && offsetof(RtList, bound) == 40, "tier 2's inline append reads cap and bound");
 
 /* A Python dict made by a call: its entries in insertion order as two lists (a deletion closes the gap), and an
  * open-addressing index into them (entry + 1; 0 empty). Keys first: OP_LVIEW of a dict reads its keys' view. */

@@ -39,7 +39,7 @@ static RtList *one_char(Run *r, unsigned c, int line, const char *file) {
         RtList *t = malloc(128 * sizeof(RtList) + 128);
         if (!t) { run_nomem(r, "making a string", line, file); return NULL; }
         char *bytes = (char *)(t + 128);
-        for (int k = 0; k < 128; k++) { bytes[k] = (char)k; t[k] = (RtList){bytes + k, 1, 1, 1}; }
+        for (int k = 0; k < 128; k++) { bytes[k] = (char)k; t[k] = (RtList){bytes + k, 1, 1, 1, 0, 0}; }
         r->ascii = t;
     }
     return &r->ascii[c];
@@ -315,7 +315,7 @@ static int64_t find_bytes(const RtList *a, const RtList *b, int64_t from) {
 
 /* code points before byte offset at */
 static int64_t cps_before(const RtList *a, int64_t at) {
-    RtList head = {a->data, at, 1, at};
+    RtList head = {a->data, at, 1, at, 0, 0};
     return rt_str_len(&head);
 }
 
@@ -336,7 +336,7 @@ static int find_in(Run *r, const RtList *a, const RtList *b, int mode, int64_t s
         return 0;
     }
     int64_t bs = rt_str_offset(a, start), be = rt_str_offset(a, end);
-    RtList w = {(char *)bytes(a) + bs, be - bs, 1, be - bs};
+    RtList w = {(char *)bytes(a) + bs, be - bs, 1, be - bs, 0, 0};
     if (find(r, &w, b, mode, out, line, file)) return -1;
     if ((mode == STRFIND_FIND || mode == STRFIND_RFIND || mode == STRFIND_INDEX || mode == STRFIND_RINDEX) && *out >= 0) *out += start;
     return 0;
@@ -375,7 +375,7 @@ static RtList *replace(Run *r, const RtList *a, const RtList *b, const RtList *c
         RtList *l = rt_str_new(r, bytes(c), (size_t)c->len, line, file);
         for (int64_t i = 0; l && i < a->len;) {
             int64_t k = cp_bytes(a, i);
-            RtList piece = {(char *)bytes(a) + i, k, 1, k};
+            RtList piece = {(char *)bytes(a) + i, k, 1, k, 0, 0};
             if (!(l = concat(r, l, &piece, line, file)) || !(l = concat(r, l, c, line, file))) return NULL;
             i += k;
         }

@@ -125,7 +125,7 @@ static void put_value(Out *o, const kiln_value *v) {
     switch (v->kind) {
     case KILN_NONE: put(o, "None"); return;
     case KILN_STR: {
-        RtList s = {v->v.s, v->n, 1, v->n};
+        RtList s = {v->v.s, v->n, 1, v->n, 0, 0};
         char *q = v->n >= 0 && (v->v.s || !v->n) ? rt_str_repr(&s) : NULL;
         put(o, q ? q : "<a string kiln cannot read>");
         free(q);
@@ -176,15 +176,23 @@ static void put_value(Out *o, const kiln_value *v) {
         put(o, dd ? "})" : "}");
         return;
     }
-    case KILN_LIST: case KILN_SET:
+    case KILN_LIST: case KILN_SET: {
         if (v->kind == KILN_SET && !v->n) { put(o, "set()"); return; }
-        put(o, v->kind == KILN_SET ? "{" : "[");
+        bool dq = v->kind == KILN_LIST && v->py; /* a collections.deque */
+        put(o, v->kind == KILN_SET ? "{" : dq ? "deque([" : "[");
         for (int i = 0; i < v->n; i++) {
             if (i) put(o, ", ");
             put_value(o, &v->v.items[i]);
         }
         put(o, v->kind == KILN_SET ? "}" : "]");
+        if (dq && v->py == KILN_SEQ_DEQUE_BOUNDED) {
+            char m[32];
+            snprintf(m, sizeof m, ", maxlen=%d", (int)v->maxlen);
+            put(o, m);
+        }
+        if (dq) put(o, ")");
         return;
+    }
     }
 }
 

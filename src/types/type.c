@@ -222,14 +222,16 @@ const Type *ty_set(TypeTab *tt, const Type *key) {
     return t;
 }
 
-const Type *ty_list(TypeTab *tt, const Type *item) {
+const Type *ty_list(TypeTab *tt, const Type *item) { return ty_list_as(tt, item, 0); }
+
+const Type *ty_list_as(TypeTab *tt, const Type *item, int layout) {
     for (Type *t = tt->dyn; t; t = t->next)
-        if (t->kind == T_LIST && t->elems[0] == item) return t;
+        if (t->kind == T_LIST && t->elems[0] == item && t->layout == layout) return t;
     Type *t = arena_alloc(&tt->arena, sizeof *t);
     const Type **e = arena_alloc(&tt->arena, sizeof(Type *));
     if (!t || !e) return NULL;
     e[0] = item;
-    t->kind = T_LIST; t->n = 1; t->elems = e; t->nleaves = 1;
+    t->kind = T_LIST; t->n = 1; t->elems = e; t->nleaves = 1; t->layout = (uint8_t)layout;
     t->dtype = KILN_INT64;
     t->next = tt->dyn; tt->dyn = t;
     return t;
@@ -336,7 +338,8 @@ const Type *ty_join(TypeTab *tt, const Type *a, const Type *b) {
         return NULL;
     }
     /* an empty list not typed yet joins any list: it holds nothing whose type could disagree */
-    if (a->kind == T_LIST && b->kind == T_LIST) return ty_item(a)->kind == T_UNKNOWN ? b : ty_item(b)->kind == T_UNKNOWN ? a : NULL;
+    if (a->kind == T_LIST && b->kind == T_LIST && a->layout == b->layout) /* a deque joins deques only */
+        return ty_item(a)->kind == T_UNKNOWN ? b : ty_item(b)->kind == T_UNKNOWN ? a : NULL;
     return NULL;
 }
 
@@ -356,7 +359,7 @@ const char *ty_name(const Type *t) {
     case T_BUILTIN: return "builtin function";
     case T_CLOSURE: return "function";
     case T_STR: return "str";
-    case T_LIST: return "list";
+    case T_LIST: return t->layout == LIST_DEQUE ? "deque" : "list";
     case T_DICT: return t->layout == KILN_FACTORY_COUNTER ? "Counter" : t->layout ? "defaultdict" : "dict";
     case T_SET: return "set";
     case T_RNG: return "Generator";
@@ -399,7 +402,7 @@ int ty_str(const Type *t, char *buf, size_t cap) {
         return (int)k;
     }
     case T_LIST: case T_SET: {
-        const char *what = t->kind == T_SET ? "set" : "list";
+        const char *what = t->kind == T_SET ? "set" : ty_name(t);
         if (ty_item(t)->kind == T_UNKNOWN) return snprintf(buf, cap, "%s", what);
         size_t k = (size_t)snprintf(buf, cap, "%s[", what);
         if (k < cap) k += (size_t)ty_str(ty_item(t), buf + k, cap - k);

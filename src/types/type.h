@@ -29,7 +29,8 @@ typedef enum {
     T_DICT,     /* a Python dict: elems[0] the key type, elems[1] the value type (T_UNKNOWN until learned); one slot,
                  * the RtDict's address (dtype int64) */
     T_LIST,     /* a Python list: elems[0] the item type (T_UNKNOWN: an empty list not typed yet); one slot, the
-                 * RtList's address (dtype int64: a CAST to and from int64 is a move) */
+                 * RtList's address (dtype int64: a CAST to and from int64 is a move); layout LIST_DEQUE: a
+                 * collections.deque (an RtList too: its maxlen the RtList's, rt/run.h) */
     T_SET,      /* a Python set: elems[0] the key type (T_UNKNOWN until learned); one slot, the RtSet's address */
     T_RNG,      /* NumPy's Generator (np.random.default_rng): one slot, the RtRng's address (tt->rng) */
     T_EXC,      /* the exception an except clause's `as` name holds: one slot, the record it is kept in (tt->exc) */
@@ -48,6 +49,7 @@ extern const char *const ty_factory_names[KILN_FACTORY_COUNT]; /* "", "int", "fl
 /* An Optional (a function returning None on some paths and T on others) is the pair (bool: not None, T),
  * a tuple marked TUPLE_OPTIONAL: it travels through calls, returns and variables as tuples do */
 enum { TUPLE_OPTIONAL = 1 };
+enum { LIST_DEQUE = 1 }; /* a T_LIST's layout: a collections.deque (lower/deque.c) */
 #define TY_TUPLE_MAX 64 /* items of a tuple: the arrays that build and join tuple types are this size, and the
                         * stacks that walk a tuple type's items depth first */
 #define TY_LEAVES_MAX 256 /* scalar and array leaves of one flattened value (a call's operands, a return) */
@@ -114,6 +116,8 @@ const Type *ty_named_tuple(TypeTab *tt, const TyNames *names, const Type **elems
 const Type *ty_class(TypeTab *tt, const TyNames *names, const void *defaults, int ndefaults);
 const Type *ty_func(TypeTab *tt, int kind, int id);            /* T_FUNC / T_BUILTIN */
 const Type *ty_list(TypeTab *tt, const Type *item);            /* NULL on OOM */
+const Type *ty_list_as(TypeTab *tt, const Type *item, int layout); /* LIST_DEQUE: a deque's; NULL on OOM */
+static inline bool ty_is_deque(const Type *t) { return t->kind == T_LIST && t->layout == LIST_DEQUE; }
 const Type *ty_dict(TypeTab *tt, const Type *key, const Type *value); /* NULL on OOM */
 const Type *ty_dict_as(TypeTab *tt, const Type *key, const Type *value, int factory); /* a defaultdict's: KILN_FACTORY_*; NULL on OOM */
 const Type *ty_set(TypeTab *tt, const Type *key);               /* NULL on OOM */

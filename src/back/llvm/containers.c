@@ -10,7 +10,7 @@
 
 #define H ll_host
 
-/* a list's header field at byte offset off (RtList: data, len, item, cap) */
+/* a list's header field at byte offset off (RtList: data, len, item, cap, head, bound) */
 static LLVMValueRef header(L *l, LLVMValueRef list, int off, LLVMTypeRef ty) {
     LLVMValueRef o = ci64(l, off);
     return ll_tbaa(l, ld(l, ty, LLVMBuildGEP2(l->b, l->i8, list, &o, 1, "")), TBAA_LIST);
@@ -68,6 +68,8 @@ static bool list_append(L *l, Ref r) {
     LLVMValueRef len = header(l, list, 8, l->i64), cap = header(l, list, 24, l->i64), isz = header(l, list, 16, l->i64);
     LLVMValueRef room = LLVMBuildAnd(l->b, LLVMBuildICmp(l->b, LLVMIntSLT, len, cap, ""),
                                      LLVMBuildICmp(l->b, LLVMIntEQ, isz, ci64(l, size), ""), "");
+    if (ty_is_deque(IN(l, AR(l, r, 0))->ty)) /* a deque(maxlen=k) full drops its first item: the runtime's */
+        room = LLVMBuildAnd(l->b, room, LLVMBuildICmp(l->b, LLVMIntEQ, header(l, list, 40, l->i64), ci64(l, 0), ""), "");
     Split s;
     split(l, room, &s, r);
     LLVMValueRef off = LLVMBuildNSWMul(l->b, len, ci64(l, size), "");
