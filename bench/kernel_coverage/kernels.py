@@ -6,7 +6,7 @@ import math
 import random
 
 import bisect
-from collections import Counter, defaultdict, namedtuple
+from collections import Counter, defaultdict, deque, namedtuple
 
 import numpy as np
 from numba import types
@@ -469,6 +469,36 @@ def count_islands(grid):
     return n
 
 
+def maze_steps(maze, start, goal):
+    h, w = len(maze), len(maze[0])
+    q = deque([(start, 0)])
+    seen = {start}
+    while q:
+        (r, c), d = q.popleft()
+        if (r, c) == goal:
+            return d
+        for dr, dc in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+            nr, nc = r + dr, c + dc
+            if 0 <= nr < h and 0 <= nc < w and maze[nr][nc] == "." and (nr, nc) not in seen:
+                seen.add((nr, nc))
+                q.append(((nr, nc), d + 1))
+    return -1
+
+
+def window_max(xs, k):
+    window = deque()
+    out = []
+    for i, x in enumerate(xs):
+        while window and xs[window[-1]] <= x:
+            window.pop()
+        window.append(i)
+        if window[0] == i - k:
+            window.popleft()
+        if i >= k - 1:
+            out.append(xs[window[0]])
+    return out
+
+
 CASES = [
     (sieve, (100,)),
     (bubble_sort, ([5, 2, 9, 1, 5, 6],)),
@@ -522,4 +552,6 @@ CASES = [
     (anagram_groups, (["listen", "silent", "enlist", "google", "cat", "act"],)),
     (top_pairs, ([1, 2, 1, 2, 3, 1, 2], 2)),
     (count_islands, ([[1, 1, 0, 0], [0, 1, 0, 1], [1, 0, 0, 1], [0, 0, 1, 1]],)),
+    (maze_steps, (["..#.", "#...", "..#.", ".#.."], (0, 0), (3, 3))),
+    (window_max, ([1, 3, -1, -3, 5, 3, 6, 7], 3)),
 ]

@@ -465,9 +465,10 @@ static void check_arrays(Out *o, const Body *b, Node **fn_body, int fn_n) {
     }
 }
 
-/* list, dict, set and array methods that change their object, and a Generator's draws (which change its state) */
+/* list, deque, dict, set and array methods that change their object, and a Generator's draws (which change its state) */
 static void check_mutators(Out *o, const Body *b, Node *e) {
     static const char *const m[] = {"append", "extend", "insert", "pop", "remove", "clear", "reverse", "sort", "fill",
+                                    "appendleft", "extendleft", "popleft", "rotate",
                                     "update", "setdefault", "popitem", "add", "discard", "resize", "put", "itemset",
                                     "intersection_update", "difference_update", "symmetric_difference_update", NULL};
     static const char *const draws[] = {"random", "integers", "uniform", "normal", "standard_normal", "exponential",

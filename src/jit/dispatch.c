@@ -282,6 +282,8 @@ static void value_problem(const kiln_value *v, char *buf, size_t cap, int depth)
         return;
     case KILN_LIST: {
         if (v->n < 0 || (v->n && !v->v.items)) { snprintf(buf, cap, "a list of %d items whose item pointer is NULL or length negative", v->n); return; }
+        if (v->py > KILN_SEQ_DEQUE_BOUNDED) { snprintf(buf, cap, "a list whose py (%d) is no kiln_seq (a list, a deque)", v->py); return; }
+        if (!deque_ok(v)) { snprintf(buf, cap, "a deque of %d items whose maxlen (%d) is below that or negative", v->n, v->maxlen); return; }
         uint32_t codes[SIG_MAX + 2];
         if (sig_of_list(v, codes, 0, depth) == SIG_MAX + 3) {
             snprintf(buf, cap, "a list whose items have different types (a kiln list holds items of one type: all ints, all floats, ...)");

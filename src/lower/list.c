@@ -794,7 +794,7 @@ Val ls_binop(Inf *I, int tok, Val a, Val b, Node *at) {
     if (a.ty->kind == T_UNKNOWN || b.ty->kind == T_UNKNOWN) return unknown(I); /* a recursive call's result, next round */
     if (tok == TK_PLUS && (ty_is_deque(a.ty) || ty_is_deque(b.ty)) && !(ty_is_deque(a.ty) && ty_is_deque(b.ty))) /* CPython's TypeError */
         inf_fail(I, at, "can only concatenate %s (not \"%s\") to %s", ty_is_deque(a.ty) ? "deque" : "list",
-                 ty_is_deque(b.ty) ? "collections.deque" : inf_tyname(I, b.ty), ty_is_deque(a.ty) ? "deque" : "list");
+                 ty_is_deque(b.ty) ? "collections.deque" : ty_name(b.ty), ty_is_deque(a.ty) ? "deque" : "list");
     if (tok == TK_PLUS && a.ty->kind == T_LIST && b.ty->kind == T_LIST) {
         const Type *j = item_join(I, ty_item(a.ty), ty_item(b.ty));
         if (!j || (j != ty_item(a.ty) && ty_item(a.ty)->kind != T_UNKNOWN) || (j != ty_item(b.ty) && ty_item(b.ty)->kind != T_UNKNOWN)) {

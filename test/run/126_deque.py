@@ -222,3 +222,56 @@ def churn(n, k):
 def returns_none(n):
     d = deque([1])
     return d.append(n), d.appendleft(n), d.extend([n]), d.extendleft([n]), d.rotate(), d.clear(), d.insert(0, n)
+
+# run: errors(0)
+# expect-error: line 254: IndexError: pop from an empty deque
+# run: errors(1)
+# expect-error: line 258: IndexError: pop from an empty deque
+# run: errors(2)
+# expect-error: line 260: IndexError: deque index out of range
+# run: errors(3)
+# expect-error: line 262: IndexError: deque index out of range
+# run: errors(4)
+# expect-error: line 264: IndexError: deque index out of range
+# run: errors(5)
+# expect-error: line 266: IndexError: deque already at its maximum size
+# run: errors(6)
+# expect-error: line 268: ValueError: maxlen must be non-negative
+# run: errors(7)
+# expect-error: line 270: ValueError: 5 is not in deque
+# run: errors(8)
+# expect-error: line 272: ValueError: (3, 4.5) is not in deque
+# run: errors(9)
+# expect-error: line 274: ValueError: 'b' is not in deque
+# run: errors(10)
+# expect-error: line 276: IndexError: deque index out of range
+def errors(k):
+    d = deque([1, 2])
+    e = deque([(1, 2.5)], maxlen=1)
+    if k == 0:
+        d.pop()
+        d.pop()
+        d.pop()
+    if k == 1:
+        d.popleft()
+        d.popleft()
+        d.popleft()
+    if k == 2:
+        d.append(d[2])
+    if k == 3:
+        d[-3] = 4
+    if k == 4:
+        del d[5]
+    if k == 5:
+        e.insert(0, (2, 3.5))
+    if k == 6:
+        d = deque([1], maxlen=k - 7)
+    if k == 7:
+        d.remove(5)
+    if k == 8:
+        d.append(e.index((3, 4.5)))
+    if k == 9:
+        d.append(deque(['a']).index('b'))
+    if k == 10:
+        d[-3] += 1
+    return d

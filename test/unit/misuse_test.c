@@ -96,6 +96,19 @@ static void null_and_negative(void) {
     l.base = &back;
     CHECK(kiln_call(first, &l, 1, &res, &err) == 0 && res.v.i == 4 && back.kind == KILN_LIST && back.n == 2 && back.v.items[1].v.i == 5);
     kiln_value_free(&back);
+    /* a deque (py KILN_SEQ_DEQUE[_BOUNDED]): a kind out of range, a maxlen below its items or negative; a good one comes
+     * back a deque with its maxlen */
+    l.py = 7;
+    CHECK(kiln_call(first, &l, 1, &res, &err) != 0 && says(&err, "kiln_seq"));
+    l.py = KILN_SEQ_DEQUE_BOUNDED; l.maxlen = 1;
+    CHECK(kiln_call(first, &l, 1, &res, &err) != 0 && says(&err, "maxlen (1)"));
+    l.maxlen = -2;
+    CHECK(kiln_call(first, &l, 1, &res, &err) != 0 && says(&err, "maxlen (-2)"));
+    l.maxlen = 2;
+    CHECK(kiln_call(first, &l, 1, &res, &err) == 0 && res.v.i == 4 && back.kind == KILN_LIST && back.py == KILN_SEQ_DEQUE_BOUNDED &&
+          back.maxlen == 2 && back.n == 2);
+    kiln_value_free(&back);
+    l.py = KILN_SEQ_LIST;
     /* arrays: negative shapes, NULL data, a rank out of range, a bad dtype */
     double d[4] = {1, 2, 3, 4};
     kiln_array a = {d, KILN_FLOAT64, 1, {-4}, {8}};
