@@ -302,6 +302,11 @@ int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char
     if ((x->aux & 0xff) == LIB_CLOCK) { rt_clock((int)(x->aux >> 8), &s[d]); return 0; }
     if ((x->aux & 0xff) == LIB_AFREE) { run_free_array(run, s[a].p); return 0; }
     if ((x->aux & 0xff) == LIB_PRINT) return rt_print(run, x->at, s, x->slot, line, file);
+    if ((x->aux & 0xff) == LIB_PYHYPOT) {
+        const RtList *l = s[a].p;
+        s[d].f = rt_py_hypot(l->data, l->len);
+        return 0;
+    }
     if ((x->aux & 0xff) == LIB_PYHASH) { /* the value's leaves after the format that holds its type */
         Slot v[KILN_MAX_ITEM_SLOTS];
         gather(x->at->elems[0], s, x->slot, v);

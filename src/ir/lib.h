@@ -81,7 +81,9 @@ enum {
                         * CORR_CONVOLVE for np.convolve, else np.correlate: rt/correlate.c */
     LIB_PYHASH,        /* hash(x) of a number or a tuple of them: operand 0 a static T_FORMAT whose one item is x's type, then
                         * x's leaves; Python's hash (rt/set.c's), an int */
-    LIB_LAST = LIB_PYHASH,
+    LIB_PYHYPOT,       /* math.hypot(*v) of more or fewer than 2 values, math.dist: operand 0 a list of floats, CPython's
+                        * vector_norm of them (rt/arith.c rt_py_hypot) */
+    LIB_LAST = LIB_PYHYPOT,
 };
 
 /* what LIB_LINALG computes (aux >> 8 & 0xff; aux >> 16: LA_RCOND where rcond is given): np.linalg.solve(a, b), inv(a),
@@ -193,7 +195,7 @@ static inline const char *ir_lib_name(int64_t aux) {
                                 "list_repeat", "list_clear", "list_reverse", "list_array", "list_find", "list_splice", "list_argsort", "list_maxlen", "random",
                                 "print", "dict_new", "dict_find", "dict_set", "dict_del", "dict_clear", "dict_part", "gpu",
                                 "exc", "set_new", "set_key", "set_pop", "set_clear", "set_items", "set_bin", "set_reserve",
-                                "rng_new", "rng_draw", "rng_fill", "str", "clock", "afree", "linalg", "correlate", "pyhash"};
+                                "rng_new", "rng_draw", "rng_fill", "str", "clock", "afree", "linalg", "correlate", "pyhash", "pyhypot"};
     _Static_assert(sizeof lib / sizeof lib[0] == LIB_LAST - LIB_MATMUL + 1, "a name for every LIB_ routine");
     int r = (int)(aux & 0xff);
     if (r < RK_COUNT) return rk[r];

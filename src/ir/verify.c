@@ -74,6 +74,11 @@ const char *ir_verify(Func *f, char *buf, size_t cap) {
                     if (at->kind != T_SET) BAD("%%%u: %s of a non-set", r, ir_lib_name(in->aux));
                     break;
                 }
+                if (routine == LIB_PYHYPOT) {
+                    if (at->kind != T_LIST || ty_item(at)->kind != T_SCALAR || ty_item(at)->dtype != KILN_FLOAT64)
+                        BAD("%%%u: pyhypot of a %s", r, ty_name(at));
+                    break;
+                }
                 if (routine == LIB_PRINT || routine == LIB_PYHASH) {
                     if (at->kind != T_FORMAT) BAD("%%%u: %s without its format", r, ir_lib_name(in->aux));
                     break;

@@ -733,6 +733,7 @@ Ref cl_float_test(Inf *I, int fn, Val x, const Type *bt) {
 
 static Val math_call(Inf *I, Node *call, int fn) {
     const MathFn *m = &ir_mathfns[fn];
+    if (fn == MF_HYPOT && call->nkids != 2) return mp_hypot(I, call); /* CPython's takes any number of values */
     nargs(I, call, m->name, m->arity, fn == MF_LOG ? 2 : m->arity);
     Val a = ex_expr(I, call->kids[0]);
     if (a.ty->kind == T_UNKNOWN) return a;

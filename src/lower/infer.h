@@ -359,6 +359,7 @@ Val tt_isinstance(Inf *I, Node *call);
 /* mathpy.c: math.isclose, prod, fsum and the methods int.bit_length, float.is_integer, written in Python */
 int mp_lookup(const char *name);                /* its index (BI_MATHPY + k), or -1 */
 Val mp_call(Inf *I, Node *call, int k);
+Val mp_hypot(Inf *I, Node *call); /* math.hypot(*coordinates) of other than two values */
 bool mp_method(Inf *I, Node *call, Val o, const char *m, Val *out); /* false: not one of its methods */
 
 /* unpack.c: what a tuple target takes apart: v (a tuple, a list, an array) as a tuple of one item per target of

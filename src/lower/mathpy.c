@@ -1,18 +1,32 @@
 /*
- * mathpy.c — math.isclose, math.prod and math.fsum, and the number methods int.bit_length and float.is_integer.
+ * mathpy.c — math.isclose, math.prod, math.fsum, math.dist and math.hypot of other than two values, and the number
+ * methods int.bit_length and float.is_integer.
  *
  * Each is a small Python function (below, CPython's own steps: mathmodule.c's math_isclose, math_prod's left fold
  * from start, math_fsum's Shewchuk partials with its final half-even correction, floatobject.c's is_integer)
  * lowered at the call as mathint.c's are, so every tier runs the same IR and CPython's answers and messages come
  * with it. The sequence of prod and fsum is a list, a tuple or an array (held in a hidden variable: kiln keeps no
- * generator in one). kiln's ints are 64-bit: bit_length of -2^63 is 64, as CPython's.
+ * generator in one). kiln's ints are 64-bit: bit_length of -2^63 is 64, as CPython's. dist and hypot make the list of
+ * values (differences) here and take CPython's vector_norm of it at run time (LIB_PYHYPOT, rt/arith.c), the routine
+ * math.hypot(x, y) calls too.
  */
 #include "infer.h"
+#include "../ir/lib.h"
 #include <string.h>
 
-enum { MP_ISCLOSE, MP_PROD, MP_FSUM, MP_COUNT };
+enum { MP_ISCLOSE, MP_PROD, MP_FSUM, MP_DIST, MP_COUNT };
 
-static const char *const names[MP_COUNT] = {"isclose", "prod", "fsum"};
+static const char *const names[MP_COUNT] = {"isclose", "prod", "fsum", "dist"};
+
+static const char dist_text[] = /* p and q a list or an array: their differences, CPython's length check first */
+    "def dist(p, q):\n"
+    "    n = len(p)\n"
+    "    if len(q) != n:\n"
+    "        raise ValueError(\"both points must have the same number of dimensions\")\n"
+    "    d = [0.0] * n\n"
+    "    for i in range(n):\n"
+    "        d[i] = float(p[i]) - float(q[i])\n"
+    "    return d\n";
 
 static const char isclose_text[] =
     "def isclose(a, b, rel_tol, abs_tol):\n"
@@ -119,9 +133,72 @@ static bool real(const Type *t) { return t->kind == T_SCALAR && !dt_is_complex(t
 
 #define INLINE(text, args, n) it_inline(I, call, text, sizeof text - 1, "<math>", args, n)
 
+/* CPython's vector_norm of l, a list of floats */
+static Val norm_of(Inf *I, Val l) {
+    if (l.ty->kind != T_LIST) return l; /* unknown this round */
+    return val_of(I, inf_emit(I, OP_LIB, ty_scalar(I->tt, KILN_FLOAT64, true), &l.r, 1, LIB_PYHYPOT));
+}
+
+/* a real number (CPython's "must be real number, not str") */
+static void real_item(Inf *I, Node *at, const Type *t) {
+    if (t->kind != T_UNKNOWN && !real(t)) inf_fail(I, at, "must be real number, not %s", inf_tyname(I, t));
+}
+
+/* math.hypot(*coordinates) of other than two (math_call takes two): the list of them as floats, its norm */
+Val mp_hypot(Inf *I, Node *call) {
+    if (call->nkids2) inf_fail(I, call->kids2[0], "hypot() takes no keyword arguments");
+    if (call->nkids > 64) inf_fail(I, call, "math.hypot() of more than 64 values is not supported");
+    char buf[4096];
+    ItText t = {buf, sizeof buf, 0, I, call, "hypot"};
+    Node *args[64];
+    it_put(&t, "def hypot(");
+    for (int i = 0; i < call->nkids; i++) {
+        Val v = ex_expr(I, call->kids[i]);
+        if (v.ty->kind == T_UNKNOWN) return v;
+        real_item(I, call->kids[i], v.ty);
+        args[i] = it_held(I, call, i, v);
+        it_put(&t, "%sa%d", i ? ", " : "", i);
+    }
+    it_put(&t, "):\n    d = [0.0]\n    d.pop()\n");
+    for (int i = 0; i < call->nkids; i++) it_put(&t, "    d.append(float(a%d))\n", i);
+    it_put(&t, "    return d\n");
+    return norm_of(I, it_inline(I, call, t.buf, t.n, "<math>", args, call->nkids));
+}
+
+/* math.dist(p, q): tuples item by item (their lengths known here), lists and arrays through dist_text */
+static Val dist(Inf *I, Node *call, Node **arg) {
+    Val pq[2];
+    Node *args[2];
+    for (int i = 0; i < 2; i++) {
+        if (!arg[i]) inf_fail(I, call, "dist expected 2 arguments, got %d", i);
+        pq[i] = ex_expr(I, arg[i]);
+        if (pq[i].ty->kind == T_UNKNOWN) return pq[i];
+        const Type *t = pq[i].ty;
+        if (t->kind == T_TUPLE && !ty_is_optional(t)) for (int k = 0; k < t->n; k++) real_item(I, arg[i], t->elems[k]);
+        else if (t->kind == T_LIST) real_item(I, arg[i], ty_item(t));
+        else if (!(t->kind == T_ARRAY && t->ndim == 1 && !dt_is_complex(t->dtype)))
+            inf_fail(I, arg[i], "math.dist() of %s is not supported (tuples, lists or 1-d arrays of real numbers are)", inf_tyname(I, t));
+        args[i] = it_held(I, call, i, pq[i]);
+    }
+    if (pq[0].ty->kind != T_TUPLE || pq[1].ty->kind != T_TUPLE) return norm_of(I, INLINE(dist_text, args, 2));
+    char buf[8192];
+    ItText t = {buf, sizeof buf, 0, I, call, "dist"};
+    it_put(&t, "def dist(p, q):\n");
+    if (pq[0].ty->n != pq[1].ty->n) it_put(&t, "    raise ValueError(\"both points must have the same number of dimensions\")\n");
+    it_put(&t, "    d = [0.0]\n    d.pop()\n");
+    for (int k = 0; k < pq[0].ty->n && pq[0].ty->n == pq[1].ty->n; k++) it_put(&t, "    d.append(float(p[%d]) - float(q[%d]))\n", k, k);
+    it_put(&t, "    return d\n");
+    return norm_of(I, it_inline(I, call, t.buf, t.n, "<math>", args, 2));
+}
+
 Val mp_call(Inf *I, Node *call, int k) {
     const char *f = names[k];
     Node *arg[4] = {NULL, NULL, NULL, NULL};
+    if (k == MP_DIST) {
+        if (call->nkids2) inf_fail(I, call->kids2[0], "math.dist() takes no keyword arguments");
+        if (call->nkids != 2) inf_fail(I, call, "dist expected 2 arguments, got %d", call->nkids);
+        return dist(I, call, call->kids);
+    }
     if (k == MP_ISCLOSE) {
         cl_np_bind(I, call, f, 0, (const char *const[]){"a", "b", "rel_tol", "abs_tol", NULL}, 2, arg);
         for (int i = 0; i < 2; i++)

@@ -98,6 +98,9 @@ cplxf rt_cmulf_np(cplxf a, cplxf b);
 
 /* math module functions (mathfn.h ids) */
 RtErr rt_math(int fn, const double *x, double *r);
+/* math.hypot(*v) and math.dist's norm as CPython 3.11 computes them (its vector_norm): sqrt of the sum of squares,
+ * scaled, squared and summed without loss, the root corrected once; n values of any sign */
+double rt_py_hypot(const double *v, int64_t n);
 RtErr rt_math_ieee(int fn, const double *x, double *r);
 bool rt_math_has_complex(int fn);                        /* NumPy's complex ufunc is libm's c<fn> */
 void rt_cmath(int fn, const double z[2], double r[2]);   /* complex128 (re, im) */

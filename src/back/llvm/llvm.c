@@ -1190,6 +1190,7 @@ static void keep_vector_variants(L *l) {
 static bool math_call(L *l, Ref r) {
     Ins *in = IN(l, r);
     if (cls(in->ty) == 'Z' || cls(in->ty) == 'z') return false; /* complex: libm's c* through the helper */
+    if (in->aux == MF_HYPOT && !(in->flags & INS_NUMPY)) return false; /* math.hypot: CPython's vector_norm (rt/arith.c) */
     if (l->gpu && (in->flags & INS_NUMPY)) {
         LLVMValueRef f = ll_gpu_math_f32(l, &ir_mathfns[in->aux], V(l, AR(l, r, 0)));
         if (f) { l->val[r] = one(f); return true; }
