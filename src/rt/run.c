@@ -38,7 +38,11 @@ void run_release(Run *r) {
     r->nstrpool = 0; /* its strings are lists: freed here */
     free(r->ascii);
     r->ascii = NULL;
-    for (uint32_t i = 0; i < r->lists.n; i++) { free((char *)r->lists.v[i]->data - r->lists.v[i]->head); free(r->lists.v[i]); }
+    for (uint32_t i = 0; i < r->lists.n; i++) { /* the allocation starts head bytes before the items */
+        RtList *l = r->lists.v[i];
+        free(l->head ? (char *)l->data - l->head : l->data);
+        free(l);
+    }
     free(r->lists.v);
     memset(&r->lists, 0, sizeof r->lists);
     for (uint32_t i = 0; i < r->dicts.n; i++) {
