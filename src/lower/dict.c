@@ -201,18 +201,66 @@ static Val counted(Inf *I, Node *call, int k) {
     return ls_list_call(I, l);
 }
 
+/* Counter(iterable_or_mapping=None, **counts): the items counted (a mapping's counts added), then the keyword counts
+ * added, as CPython's update does it */
 Val dc_counter(Inf *I, Node *call) {
-    if (call->nkids2) inf_fail(I, call, "Counter() of keyword counts is not supported yet");
     if (call->nkids > 1) inf_fail(I, call, "expected at most 1 argument, got %d", call->nkids);
-    if (!call->nkids) return new_dict(I, ty_dict_as(I->tt, &I->tt->unknown, ty_scalar(I->tt, KILN_INT64, true), KILN_FACTORY_COUNTER));
-    Val v = counted(I, call, 0);
-    bool mapping = v.ty->kind == T_DICT;
-    static const char counts[] = "def counter(it):\n    c = " KILN_COLLECTIONS_NAME ".Counter()\n    for x in it:\n"
-                                 "        c[x] += 1\n    return c\n";
-    static const char adds[] = "def counter(m):\n    c = " KILN_COLLECTIONS_NAME ".Counter()\n    for k, n in m.items():\n"
-                               "        c[k] += n\n    return c\n";
-    Node *arg = it_held(I, call, 0, v);
-    return it_inline(I, call, mapping ? adds : counts, (mapping ? sizeof adds : sizeof counts) - 1, "<Counter>", &arg, 1);
+    if (call->nkids2 > 62) inf_fail(I, call, "Counter() of more than 62 keyword counts is not supported");
+    if (!call->nkids && !call->nkids2)
+        return new_dict(I, ty_dict_as(I->tt, &I->tt->unknown, ty_scalar(I->tt, KILN_INT64, true), KILN_FACTORY_COUNTER));
+    char buf[8192];
+    ItText t = {buf, sizeof buf, 0, I, call, "Counter"};
+    Node *args[64];
+    int na = 0;
+    it_put(&t, "def counter(");
+    if (call->nkids) {
+        Val v = counted(I, call, 0);
+        if (v.ty->kind == T_UNKNOWN) return v;
+        args[na++] = it_held(I, call, 0, v);
+        it_put(&t, "it");
+        call->nkids2 ? it_put(&t, ", ") : (void)0;
+    }
+    for (int i = 0; i < call->nkids2; i++) {
+        args[na++] = it_held(I, call, 1 + i, ex_expr(I, call->kids2[i]));
+        it_put(&t, "%sn%d", i ? ", " : "", i);
+    }
+    it_put(&t, "):\n    c = " KILN_COLLECTIONS_NAME ".Counter()\n");
+    if (call->nkids && ex_expr(I, args[0]).ty->kind == T_DICT) it_put(&t, "    for k, n in it.items():\n        c[k] += n\n");
+    else if (call->nkids) it_put(&t, "    for x in it:\n        c[x] += 1\n");
+    for (int i = 0; i < call->nkids2; i++) it_put(&t, "    c['%s'] += n%d\n", call->names[i], i);
+    it_put(&t, "    return c\n");
+    return it_inline(I, call, t.buf, t.n, "<Counter>", args, na);
+}
+
+/* c + d, c - d, c | d, c & d of Counters (a new Counter of the positive counts, CPython's order: c's keys, then d's
+ * new ones), and in place (op=: c changed, its non-positive counts then dropped, as Counter's __iadd__ & co.) */
+Val dc_counter_binop(Inf *I, int tok, Val a, Val b, Node *at, bool inplace) {
+    const char *sym = tok == TK_PLUS ? "+" : tok == TK_MINUS ? "-" : tok == TK_PIPE ? "|" : tok == TK_AMP ? "&" : NULL;
+    if (!sym) inf_fail(I, at, "unsupported operand type(s) for %s: 'Counter' and 'Counter'", tok_str(tok));
+    if (untyped(a.ty) && untyped(b.ty)) return a; /* nothing counted: the next round types them */
+    if (!untyped(a.ty) && !untyped(b.ty) && a.ty->elems[0] != b.ty->elems[0])
+        inf_fail(I, at, "Counter %s Counter of keys of two types, %s and %s: a kiln Counter holds keys of one type", sym,
+                 inf_tyname(I, a.ty->elems[0]), inf_tyname(I, b.ty->elems[0]));
+    char buf[2048];
+    ItText t = {buf, sizeof buf, 0, I, at, sym};
+    Node *args[2] = {it_held(I, at, 0, a), it_held(I, at, 1, b)};
+    if (inplace) {
+        it_put(&t, "def inplace(c, o):\n");
+        if (tok == TK_PLUS || tok == TK_MINUS) it_put(&t, "    for k, n in o.items():\n        c[k] %s= n\n", sym);
+        else if (tok == TK_PIPE) it_put(&t, "    for k, n in o.items():\n        if n > c[k]:\n            c[k] = n\n");
+        else it_put(&t, "    for k, n in c.items():\n        m = o[k]\n        if m < n:\n            c[k] = m\n");
+        it_put(&t, "    drop = [k for k, n in c.items() if not n > 0]\n    for k in drop:\n        del c[k]\n    return c\n");
+    } else {
+        it_put(&t, "def binop(c, o):\n    r = " KILN_COLLECTIONS_NAME ".Counter()\n    for k, n in c.items():\n");
+        if (tok == TK_PLUS || tok == TK_MINUS) it_put(&t, "        m = n %s o[k]\n", sym);
+        else it_put(&t, "        p = o[k]\n        m = %s\n", tok == TK_PIPE ? "p if n < p else n" : "n if n < p else p");
+        it_put(&t, "        if m > 0:\n            r[k] = m\n");
+        if (tok != TK_AMP)
+            it_put(&t, "    for k, n in o.items():\n        if k not in c and %s:\n            r[k] = %s\n",
+                   tok == TK_MINUS ? "n < 0" : "n > 0", tok == TK_MINUS ? "0 - n" : "n");
+        it_put(&t, "    return r\n");
+    }
+    return it_inline(I, at, t.buf, t.n, "<Counter>", args, 2);
 }
 
 static void nargs(Inf *I, Node *call, const char *m, int lo, int hi);
@@ -235,6 +283,12 @@ static Val counter_method(Inf *I, Node *call, Node *recv, Val c, const char *m) 
     } else if (!strcmp(m, "elements")) {
         nargs(I, call, m, 0, 0);
         it_put(&t, "def elements(c):\n    out = [k for k in c for _ in range(c[k])]\n    return out\n");
+    } else if (!strcmp(m, "subtract")) { /* counts may go to 0 and below: nothing is dropped */
+        if (call->nkids2 || call->nkids != 1) inf_fail(I, call, "Counter.subtract() takes one iterable or mapping here");
+        Val v = counted(I, call, 0);
+        it_put(&t, v.ty->kind == T_DICT ? "def subtract(c, m):\n    for k, n in m.items():\n        c[k] -= n\n"
+                                        : "def subtract(c, it):\n    for x in it:\n        c[x] -= 1\n");
+        args[na++] = it_held(I, call, 1, v);
     } else { /* update */
         if (call->nkids2 || call->nkids != 1) inf_fail(I, call, "Counter.update() takes one iterable or mapping here");
         Val v = counted(I, call, 0);
@@ -248,14 +302,23 @@ static Val counter_method(Inf *I, Node *call, Node *recv, Val c, const char *m) 
 /* defaultdict(factory): an empty one (the factory a builtin type written in the call) */
 Val dc_defaultdict(Inf *I, Node *call) {
     if (call->nkids2) inf_fail(I, call, "defaultdict() takes no keyword arguments here");
-    if (call->nkids > 1) inf_fail(I, call, "defaultdict(factory, mapping) is not supported yet (make it, then store the items)");
+    if (call->nkids > 2) inf_fail(I, call, "defaultdict() takes a factory and a mapping here (%d arguments given)", call->nkids);
     Node *fn = call->nkids ? call->kids[0] : NULL;
     int f = KILN_FACTORY_COUNT;
     if (fn && fn->kind == N_NAME && !st_is_var(I, fn->name))
         for (f = KILN_FACTORY_INT; f < KILN_FACTORY_COUNTER && strcmp(ty_factory_names[f], fn->name); f++) {}
     if (f >= KILN_FACTORY_COUNTER)
         inf_fail(I, fn ? fn : call, "defaultdict()'s factory is one of int, float, bool, complex, str, list and set here");
-    return new_dict(I, ty_dict_as(I->tt, &I->tt->unknown, &I->tt->unknown, f));
+    if (call->nkids < 2) return new_dict(I, ty_dict_as(I->tt, &I->tt->unknown, &I->tt->unknown, f));
+    /* defaultdict(factory, mapping): its entries (a dict's, or an iterable of pairs), in their order */
+    Val m = counted(I, call, 1);
+    if (m.ty->kind == T_UNKNOWN) return m;
+    char buf[512];
+    ItText t = {buf, sizeof buf, 0, I, call, "defaultdict"};
+    it_put(&t, "def filled(m):\n    d = " KILN_COLLECTIONS_NAME ".defaultdict(%s)\n    for k, v in m%s:\n        d[k] = v\n"
+               "    return d\n", ty_factory_names[f], m.ty->kind == T_DICT ? ".items()" : "");
+    Node *arg = it_held(I, call, 1, m);
+    return it_inline(I, call, t.buf, t.n, "<defaultdict>", &arg, 1);
 }
 
 static Val value_or(Inf *I, Val d, Ref e, Val *dflt, Node *at);
@@ -434,7 +497,7 @@ static Val update(Inf *I, Node *call, Node *recv, Val d) {
 Val dc_method(Inf *I, Node *call, Val d, const char *m) {
     Node *recv = call->a->a;
     if (d.ty->layout == KILN_FACTORY_COUNTER && (!strcmp(m, "most_common") || !strcmp(m, "update") || !strcmp(m, "total") ||
-                                                 !strcmp(m, "elements")))
+                                                 !strcmp(m, "elements") || !strcmp(m, "subtract")))
         return counter_method(I, call, recv, d, m);
     if (!strcmp(m, "get") || !strcmp(m, "pop")) {
         bool pop = m[0] == 'p';

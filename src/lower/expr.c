@@ -918,6 +918,10 @@ static Val value_of(Inf *I, Node *n) {
             if (a.ty->kind == T_LIST) a = ls_to_array(I, a, n->a);
             if (b.ty->kind == T_LIST) b = ls_to_array(I, b, n->b);
         }
+        if (a.ty->kind == T_DICT && b.ty->kind == T_DICT && a.ty->layout == KILN_FACTORY_COUNTER && b.ty->layout == KILN_FACTORY_COUNTER) {
+            v = dc_counter_binop(I, n->op, a, b, n, false);
+            break;
+        }
         if (a.ty->kind == T_SET || b.ty->kind == T_SET) { v = se_binop(I, n->op, a, b, n); break; }
         if (a.ty->kind == T_LIST || b.ty->kind == T_LIST) { v = ls_binop(I, n->op, a, b, n); break; }
         bool arrays = a.ty->kind != T_UNKNOWN && b.ty->kind != T_UNKNOWN && (ew_is_array(a) || ew_is_array(b));

@@ -375,6 +375,7 @@ int nb_scalar(const char *name);
 Val dc_new(Inf *I, const Type *key, const Type *value); /* dict.c: an empty dict of those types */
 Val dc_defaultdict(Inf *I, Node *call);         /* dict.c: collections.defaultdict(factory) */
 Val dc_counter(Inf *I, Node *call);             /* dict.c: collections.Counter(iterable) */
+Val dc_counter_binop(Inf *I, int tok, Val a, Val b, Node *at, bool inplace); /* Counter + - | & Counter, and op= */
 
 /* namedtuple.c: collections.namedtuple's classes (T_CLASS) and instances (tuples whose type has names): a call of
  * a class, an instance's field or _fields, a class's _fields and __name__, p._replace/_asdict, Point._make */

@@ -799,6 +799,10 @@ static void st_augassign(Inf *I, Node *s) {
         if (cur.ty->kind == T_ARRAY) { st_inplace(I, s, cur); return; }
         if (cur.ty->kind == T_LIST && s->op == TK_PLUS) { inf_assign(I, t, ls_extend_op(I, cur, ex_expr(I, s->b), s)); return; }
         if (cur.ty->kind == T_SET) { inf_assign(I, t, se_augassign(I, s, cur, ex_expr(I, s->b))); return; }
+        if (cur.ty->kind == T_DICT && cur.ty->layout == KILN_FACTORY_COUNTER) { /* Counter's in-place operators */
+            Val o = ex_expr(I, s->b);
+            if (o.ty->kind == T_DICT && o.ty->layout == KILN_FACTORY_COUNTER) { inf_assign(I, t, dc_counter_binop(I, s->op, cur, o, s, true)); return; }
+        }
         Val rhs = ex_expr(I, s->b);
         inf_assign(I, t, ex_binop(I, s->op, cur, rhs, s, s->b));
         return;

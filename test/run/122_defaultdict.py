@@ -57,3 +57,15 @@ def histogram(n):
     for v in a:
         h[int(v)] += 1
     return h
+
+# run: from_mapping(2)
+# expect: (defaultdict(<class 'int'>, {1: 2, 3: 4, 5: 2}), defaultdict(<class 'list'>, {1: [0.5], 2: [1.5], 9: [2.5]}), defaultdict(<class 'float'>, {0: 0.5, 1: 1.5, 2: 2.5, 7: 1.0}))
+def from_mapping(n):
+    d = defaultdict(int, {1: 2, 3: 4})
+    d[5] += n
+    e = defaultdict(list, [(1, [0.5]), (2, [])])
+    e[2].append(1.5)
+    e[9].append(2.5)
+    g = defaultdict(float, zip(range(3), [0.5, 1.5, 2.5]))
+    g[7] += 1.0
+    return d, e, g

@@ -39,3 +39,32 @@ def words(n):
     text = "it was the best of times it was the worst of times"
     c = Counter(text.split())
     return c.most_common(3), c['times'], sum(c.values())
+
+# run: arithmetic(2)
+# expect: (Counter({3: 4, 1: 3, 4: 2, 2: 1}), Counter({3: 2, 1: 1, 2: 1}), Counter({4: 2}), Counter({3: 3, 1: 2, 4: 2, 2: 1}), Counter({1: 1, 3: 1}), Counter({'a': 2, 'b': 0, 'z': -1}), Counter({'b': 6, 'a': 2}), Counter({1: 1, 2: -1, 5: -1}), Counter({1: 2, 7: -2}), Counter({3: 3, 1: 2, 2: 1}), Counter({3: 3, 1: 2, 2: 1}))
+def arithmetic(n):
+    c = Counter([1, 1, 2, 3, 3, 3])
+    d = Counter([3, 4, 4, 1])
+    e = Counter(a=n, b=0, z=-1)
+    f = Counter(["a", "b", "a"], b=5)
+    g = Counter([1, 2])
+    g.subtract([2, 2, 5])
+    h = Counter({1: 3})
+    h.subtract({1: 1, 7: 2})
+    return c + d, c - d, d - c, c | d, c & d, e, f, g, h, Counter() + c, c - Counter()
+
+# run: in_place(2)
+# expect: ('Counter({2: 3, 3: 3, 1: 2, 5: 1})', 'Counter({2: 3, 3: 2, 5: 1})', 'Counter({3: 4, 2: 3, 5: 1, 8: 1})', Counter({3: 2, 2: 1, 8: 1}), True, Counter({'cat': 1, 'and': 1, 'hat': 1, 'dog': 1}))
+def in_place(n):
+    c = Counter([1, 1, 2, 3, 3, 3])
+    alias = c
+    c += Counter([2, 2, 5])
+    a1 = str(alias)
+    c -= Counter([1, 1, 3, 9])
+    a2 = str(alias)
+    c |= Counter([3, 3, 3, 3, 8])
+    a3 = str(alias)
+    c &= Counter([3, 3, 8, 2])
+    words = Counter("the cat and the hat".split())
+    words += Counter({"the": -2, "dog": 1})
+    return a1, a2, a3, alias, c is alias, words
