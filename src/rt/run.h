@@ -53,7 +53,8 @@ typedef struct RtList {
     int64_t bound;
 } RtList;
 _Static_assert(offsetof(RtList, len) == 8 && offsetof(RtList, item) == 16, "an RtList starts with its items' 1-d view");
-_Static_assert(offsetof(RtList, cap) == 24 && offsetof(RtList, bound) == 40, "tier 2's inline append reads cap and bound");
+_Static_assert(offsetof(RtList, cap) == 24 && offsetof(RtList, head) == 32 && offsetof(RtList, bound) == 40,
+               "tier 2's inline append and pop(0) read and write cap, head and bound");
 
 /* A Python dict made by a call: its entries in insertion order as two lists (a deletion closes the gap), and an
  * open-addressing index into them (entry + 1; 0 empty). Keys first: OP_LVIEW of a dict reads its keys' view. */

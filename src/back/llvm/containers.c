@@ -82,11 +82,33 @@ static bool list_append(L *l, Ref r) {
     return true;
 }
 
+/* l.pop(0), a deque's popleft, of a list of two or more: the item read, the items start one later (data + item,
+ * head + item, cap - 1, len - 1: rt_list_pop's drop_first where it need not start the allocation over) */
+static bool list_pop_first(L *l, Ref r, const Type *item) {
+    Ins *in = IN(l, r);
+    LLVMValueRef list = LLVMBuildIntToPtr(l->b, V(l, AR(l, r, 0)), l->ptr, "");
+    LLVMValueRef len = header(l, list, 8, l->i64);
+    Split s;
+    split(l, LLVMBuildICmp(l->b, LLVMIntSGT, len, ci64(l, 1), ""), &s, r);
+    LLVMValueRef data = header(l, list, 0, l->ptr), isz = header(l, list, 16, l->i64);
+    if (in->ty) s.fast = item_load(l, in->ty->kind == T_SCALAR ? in->ty : item, data);
+    set_header(l, list, 0, LLVMBuildGEP2(l->b, l->i8, data, &isz, 1, ""));
+    set_header(l, list, 32, LLVMBuildNSWAdd(l->b, header(l, list, 32, l->i64), isz, ""));
+    set_header(l, list, 24, LLVMBuildNSWSub(l->b, header(l, list, 24, l->i64), ci64(l, 1), ""));
+    set_header(l, list, 8, LLVMBuildNSWSub(l->b, len, ci64(l, 1), ""));
+    join(l, &s, r, in->ty != NULL);
+    return true;
+}
+
+/* whether r is the int constant v */
+static bool const_is(L *l, Ref r, int64_t v) { return IN(l, r)->op == OP_CONST && l->f->cst.v[IN(l, r)->aux].i == v; }
+
 /* l.pop() / l.pop(i) where i names the last item: len - 1, and the item read (rt_list_pop with nothing to move) */
 static bool list_pop(L *l, Ref r) {
     Ins *in = IN(l, r);
     const Type *item = ty_item(IN(l, AR(l, r, 0))->ty);
     if (!simple_item(item) || (in->ty && !simple_item(in->ty))) return false;
+    if (const_is(l, AR(l, r, 1), 0)) return list_pop_first(l, r, item);
     LLVMValueRef list = LLVMBuildIntToPtr(l->b, V(l, AR(l, r, 0)), l->ptr, "");
     LLVMValueRef len = header(l, list, 8, l->i64), i = V(l, AR(l, r, 1));
     LLVMValueRef last = LLVMBuildNSWSub(l->b, len, ci64(l, 1), "");
