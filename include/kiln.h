@@ -227,6 +227,11 @@ kiln_func *kiln_lookup(kiln_module *m, const char *name); /* NULL if absent */
 const char *kiln_func_name(const kiln_func *f);
 int kiln_func_nparams(const kiln_func *f);
 const char *kiln_func_param(const kiln_func *f, int i);
+/* a def(x, *args, key=1): the index of its *args parameter (-1: none) and of its first keyword-only parameter (the
+ * one after *args or a bare *; -1: none). kiln_call passes such a function's arguments by position: those past the
+ * parameters before *args become the *args tuple, and the keyword-only parameters take their defaults */
+int kiln_func_vararg(const kiln_func *f);
+int kiln_func_kwonly(const kiln_func *f);
 /* 1 when the kernel calls a method only Python lists have (append, extend, insert, pop, remove, index, count,
  * clear, reverse) on parameter i or on an item of it: kiln run reads a [...] argument for it as a list */
 int kiln_func_param_is_list(const kiln_func *f, int i);

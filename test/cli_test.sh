@@ -752,5 +752,21 @@ check 1 "RuntimeError: np.linalg.svd needs LAPACK, and kiln could not open OpenB
 check 0 "([1.0, 1.0], [[1.0, 0.0], [0.0, 1.0]])" "$K" run "$T/la.py" fact 2
 check 0 "[0.10000000149011612, 0.6000000238418579]" env KILN_BLAS=0 "$K" run "$T/la.py" f32 1
 check 0 "[0.10000000149011612, 0.6000000238418579]" "$K" run "$T/la.py" f32 1
+# *args and keyword-only parameters from the command line: by position (the extra ones the *args tuple, the
+# keyword-only ones their defaults); keywords to such a function are refused with the reason
+cat > "$T/va.py" <<'PY'
+def total(first, *rest, scale=2.0):
+    s = first
+    for r in rest:
+        s += r
+    return s * scale, rest
+def kw(a, *, b=5):
+    return a + b
+PY
+check 0 "(20.0, (2, 3, 4))" "$K" run "$T/va.py" total 1 2 3 4
+check 0 "(2.0, ())" "$K" run "$T/va.py" total 1
+check 0 "6" "$K" run "$T/va.py" kw 1
+check 1 "takes 1 positional argument but 2 were given" "$K" run "$T/va.py" kw 1 2
+check 1 "has *args or keyword-only parameters: the command line passes its arguments by position" "$K" run "$T/va.py" total 1 scale=3.0
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -1324,6 +1324,18 @@ static int bind(Kernel *self, Conv *c, PyObject *const *args, Py_ssize_t n, PyOb
         *nargs = np;
         return 0;
     }
+    if (kiln_func_kwonly(self->fn) >= 0) { /* *args or keyword-only parameters: by position, kiln_call binds them */
+        if (nkw) {
+            PyErr_Format(PyExc_TypeError, "%s() has *args or keyword-only parameters: kiln passes its arguments by position "
+                         "(the keyword-only ones take their defaults)", self->name);
+            return -1;
+        }
+        if (n > MAX_ARGS) { PyErr_Format(PyExc_TypeError, "%s(): more than %d arguments", self->name, MAX_ARGS); return -1; }
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (conv_value(c, args[i], &c->v[i], (int)i, 0)) return -1;
+        *nargs = (int)n;
+        return 0;
+    }
     if (n > np) {
         PyErr_Format(PyExc_TypeError, "%s() takes %d positional argument%s but %zd were given", self->name, np, np == 1 ? "" : "s", n);
         return -1;

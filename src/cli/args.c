@@ -782,7 +782,14 @@ int cli_bind(kiln_module *m, CliArgs *a, kiln_func **fn, kiln_value **argp, int 
     if (!*fn) { fprintf(stderr, "error: %s has no function '%s'\n", a->file, a->func); return -1; }
     if (cli_apply_fixes(a, *fn)) return -1;
     int np = kiln_func_nparams(*fn);
-    if (a->npos > np) {
+    if (kiln_func_kwonly(*fn) >= 0) { /* *args or keyword-only parameters: by position, kiln_call binds them */
+        if (a->nkw) {
+            fprintf(stderr, "error: %s() has *args or keyword-only parameters: the command line passes its arguments by position "
+                            "(the keyword-only ones take their defaults)\n", a->func);
+            return -1;
+        }
+        np = a->npos;
+    } else if (a->npos > np) {
         fprintf(stderr, "error: %s() takes %d argument%s but %d were given\n", a->func, np, np == 1 ? "" : "s", a->npos);
         return -1;
     }

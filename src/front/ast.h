@@ -75,8 +75,9 @@ typedef enum {
 typedef struct Node Node;
 struct Node {
     uint8_t kind;
-    uint8_t op;          /* token code for operators */
-    uint16_t chain;      /* N_BINARY: binary nodes down its left spine (parse.c bounds it) */
+    uint8_t op;          /* token code for operators; S_DEF: 1 + the index of its *args parameter (0: none) */
+    uint16_t chain;      /* N_BINARY: binary nodes down its left spine (parse.c bounds it); S_DEF: 1 + the index of its
+                          * first keyword-only parameter (the one after *args or a bare *; 0: none) */
     uint8_t *ops;        /* N_COMPARE: one token code per comparator */
     int32_t line, col;   /* 1-based */
     int32_t id;
@@ -88,6 +89,10 @@ struct Node {
     int32_t nnames;
     union { int64_t i; double f; } v;
 };
+
+/* a def's *args parameter's index, and where its keyword-only parameters start (after *args or a bare *): -1 if none */
+static inline int ast_vararg(const Node *def) { return def->kind == S_DEF ? def->op - 1 : -1; }
+static inline int ast_kwonly(const Node *def) { return def->kind == S_DEF ? def->chain - 1 : -1; }
 
 /* the target a target list's item binds: itself, or for a starred item (*rest) the one inside */
 static inline Node *ast_unstar(const Node *t) { return (Node *)(t->kind == N_STARRED ? t->a : t); }

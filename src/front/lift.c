@@ -129,6 +129,8 @@ static void lift(Lift *L, Node *s) {
         k->kids2[caps.n + (uint32_t)i] = i < f->nkids2 ? f->kids2[i] : NULL;
     }
     k->kids = f->kids; k->nkids = f->nkids;
+    k->op = f->op ? (uint8_t)(f->op + caps.n) : 0; /* *args and keyword-only parameters: after the captures */
+    k->chain = f->chain ? (uint16_t)(f->chain + caps.n) : 0;
     Rewrite rw = {L, f->name, lifted, &caps};
     for (int i = 0; i < k->nkids; i++) ol_visit(k->kids[i], rewrite_call, &rw);
     for (int i = 0; i < L->outer->nkids; i++) if (L->outer->kids[i] != s) ol_visit(L->outer->kids[i], rewrite_call, &rw);

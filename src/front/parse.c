@@ -641,12 +641,38 @@ static Node *test(P *p) {
 }
 
 /* parameters up to the token `end`: NAME [':' test] ['=' test] (',' ...)*, into f's names and kids2 (defaults,
- * NULL where none); annotations (a def's) are read and dropped */
+ * NULL where none); annotations (a def's) are read and dropped. A def's may hold one `*name` (a tuple of the extra
+ * positional arguments) or a bare `*`, after which the parameters are keyword-only (their defaults optional): f->op
+ * and f->chain record where (ast_vararg, ast_kwonly) */
 static void parameters(P *p, Node *f, int end, bool annotations, const char *what) {
     VEC(const char *) names = {0};
     NodeVec defs = {0};
-    bool any_default = false;
+    bool any_default = false, star = false;
     while (p->tok.kind != end) {
+        if (p->tok.kind == TK_STAR && annotations && !star) { /* *args, or a bare * */
+            Token st = p->tok;
+            advance(p);
+            star = true;
+            if (p->tok.kind == TK_COMMA || p->tok.kind == end) {
+                if (p->tok.kind == end || (advance(p), p->tok.kind == end))
+                    diag_fail(p->d, st.line, st.col, "named arguments must follow bare *");
+                f->chain = (uint16_t)(names.n + 1);
+                continue;
+            }
+            Token pt = p->tok;
+            const char *nm = ident(p);
+            for (uint32_t i = 0; i < names.n; i++)
+                if (strcmp(names.v[i], nm) == 0) diag_fail(p->d, pt.line, pt.col, "duplicate argument '%s' in function definition", nm);
+            if (annotations && accept(p, TK_COLON)) test(p);
+            if (p->tok.kind == TK_ASSIGN) diag_fail(p->d, p->tok.line, p->tok.col, "var-positional argument cannot have default value");
+            f->op = (uint8_t)(names.n + 1);
+            f->chain = (uint16_t)(names.n + 2);
+            if (!vec_push(p->a, names, nm)) diag_fail(p->d, pt.line, pt.col, "out of memory");
+            push(p, &defs, NULL);
+            if (!accept(p, TK_COMMA)) break;
+            continue;
+        }
+        if (p->tok.kind == TK_STAR && star) diag_fail(p->d, p->tok.line, p->tok.col, "* argument may appear only once");
         if (p->tok.kind == TK_STAR || p->tok.kind == TK_POW || p->tok.kind == TK_SLASH)
             diag_fail(p->d, p->tok.line, p->tok.col, "'%s' in %s is not supported", tok_str(p->tok.kind), what);
         Token pt = p->tok;
@@ -655,12 +681,13 @@ static void parameters(P *p, Node *f, int end, bool annotations, const char *wha
             if (strcmp(names.v[i], nm) == 0) diag_fail(p->d, pt.line, pt.col, "duplicate argument '%s' in function definition", nm);
         if (annotations && accept(p, TK_COLON)) test(p);
         Node *dflt = NULL;
-        if (accept(p, TK_ASSIGN)) { dflt = test(p); any_default = true; }
-        else if (any_default) diag_fail(p->d, pt.line, pt.col, "parameter without a default follows parameter with a default");
+        if (accept(p, TK_ASSIGN)) { dflt = test(p); any_default = !star; }
+        else if (any_default && !star) diag_fail(p->d, pt.line, pt.col, "parameter without a default follows parameter with a default");
         if (!vec_push(p->a, names, nm)) diag_fail(p->d, pt.line, pt.col, "out of memory");
         push(p, &defs, dflt);
         if (!accept(p, TK_COMMA)) break;
     }
+    if (star && names.n > 250) diag_fail(p->d, f->line, f->col, "more than 250 parameters with *args or keyword-only ones");
     f->names = names.v; f->nnames = (int32_t)names.n;
     f->kids2 = defs.v; f->nkids2 = (int32_t)defs.n;
 }

@@ -229,6 +229,8 @@ kiln_func *kiln_lookup(kiln_module *m, const char *name) {
 const char *kiln_func_name(const kiln_func *f) { return f ? f->name : NULL; }
 int kiln_func_nparams(const kiln_func *f) { return f ? f->def->nnames : -1; }
 const char *kiln_func_param(const kiln_func *f, int i) { return f && i >= 0 && i < f->def->nnames ? f->def->names[i] : NULL; }
+int kiln_func_vararg(const kiln_func *f) { return f ? ast_vararg(f->def) : -1; }
+int kiln_func_kwonly(const kiln_func *f) { return f ? ast_kwonly(f->def) : -1; }
 
 /* whether n calls a method only lists have on name (or on an item of it: name[i].append) */
 static bool uses_as_list(const Node *n, const char *name, int depth) {

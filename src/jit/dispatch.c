@@ -894,8 +894,42 @@ static void lit_to_value(const Lit *l, kiln_value *out, kiln_value *pool, int *n
 
 /* the arguments with the defaults of the parameters not given; full has room for KILN_MAX_PARAMS,
  * pool for KILN_MAX_POOL tuple items */
+/* a def with *args or keyword-only parameters: the extra positional arguments as one tuple (its items in pool), the
+ * parameters after them their defaults (the C API and the command line pass no keywords) */
+static int bind_varargs(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *full, kiln_value *pool, kiln_error *err) {
+    int np = fn->def->nnames, va = ast_vararg(fn->def), kw = ast_kwonly(fn->def), npos = va >= 0 ? va : kw, npool = 0;
+    if (va < 0 && nargs > npos) {
+        err_set(err, KILN_ERR_USAGE, "", "%s() takes %d positional argument%s but %d were given", fn->name, npos, npos == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    if (np > KILN_MAX_PARAMS || (va >= 0 && nargs - npos > KILN_MAX_POOL)) {
+        err_set(err, KILN_ERR_USAGE, "", "%s(): more than %d parameters or %d extra arguments", fn->name, KILN_MAX_PARAMS, KILN_MAX_POOL);
+        return -1;
+    }
+    for (int i = 0; i < np; i++) {
+        if (i < npos && i < nargs) { full[i] = args[i]; continue; }
+        if (i == va) { /* *args: a tuple of the rest */
+            int extra = nargs > npos ? nargs - npos : 0;
+            memset(&full[i], 0, sizeof full[i]);
+            full[i].kind = KILN_TUPLE; full[i].n = extra; full[i].v.items = pool;
+            for (int k = 0; k < extra; k++) pool[k] = args[npos + k];
+            npool = extra;
+            continue;
+        }
+        Lit *l = default_of(fn, i);
+        if (!l) {
+            err_set(err, KILN_ERR_USAGE, "", i >= kw ? "%s() missing 1 required keyword-only argument: '%s'"
+                                                     : "%s() missing 1 required positional argument: '%s'", fn->name, fn->def->names[i]);
+            return -1;
+        }
+        lit_to_value(l, &full[i], pool, &npool);
+    }
+    return np;
+}
+
 int jit_bind_defaults(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *full, kiln_value *pool, kiln_error *err) {
     int np = fn->def->nnames;
+    if (ast_kwonly(fn->def) >= 0) return bind_varargs(fn, args, nargs, full, pool, err);
     if (nargs > np) {
         err_set(err, KILN_ERR_USAGE, "", "%s() takes %d positional argument%s but %d were given", fn->name, np, np == 1 ? "" : "s", nargs);
         return -1;
@@ -937,12 +971,15 @@ int kiln_func_default(const kiln_func *fn, int i, kiln_value *out) {
 static int call_spec(kiln_func *fn, Spec *s, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err, bool serial);
 
 /* a call that leaves parameters to their defaults: bind them, then call as usual */
+static int call_bound(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err,
+                      const kiln_call_hooks *hooks);
+
 static int __attribute__((noinline)) call_with_defaults(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *result,
                                                         kiln_error *err, const kiln_call_hooks *hooks) {
     kiln_value full[KILN_MAX_PARAMS], pool[KILN_MAX_POOL];
     nargs = jit_bind_defaults(fn, args, nargs, full, pool, err);
     if (nargs < 0) return -1;
-    return kiln_call_hooked(fn, full, nargs, result, err, hooks);
+    return call_bound(fn, full, nargs, result, err, hooks);
 }
 
 /* whether the arguments have the signature of s, the function's last specialization: one code per
@@ -1044,7 +1081,13 @@ int kiln_call_hooked(kiln_func *fn, const kiln_value *args, int nargs, kiln_valu
                 !result ? "no result pointer (NULL)" : "no arguments (NULL) for a nonzero count");
         return -1;
     }
-    if (nargs != fn->def->nnames) return call_with_defaults(fn, args, nargs, result, err, hooks);
+    if (nargs != fn->def->nnames || fn->def->chain) return call_with_defaults(fn, args, nargs, result, err, hooks); /* *args */
+    return call_bound(fn, args, nargs, result, err, hooks);
+}
+
+/* kiln_call_hooked past its checks: one argument per parameter */
+static int call_bound(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err,
+                      const kiln_call_hooks *hooks) {
     void *held = NULL;
     bool released = false;
     /* the last-hit slot is compared argument by argument; the codes and their hash only past it */
@@ -1072,7 +1115,7 @@ const kiln_value *jit_api_args(kiln_func *fn, const kiln_value *args, int *nargs
                 : "no arguments (NULL) for a nonzero count");
         return NULL;
     }
-    if (*nargs == fn->def->nnames) return args;
+    if (*nargs == fn->def->nnames && !fn->def->chain) return args;
     *nargs = jit_bind_defaults(fn, args, *nargs, full, pool, err);
     return *nargs < 0 ? NULL : full;
 }

@@ -573,6 +573,40 @@ static Val rebuild(Inf *I, const Type *t, Ref call, uint32_t *leaf) {
 
 /* ---- arguments ---- */
 
+/* a call of def as Python binds *args and keyword-only parameters: the positional arguments past the ones before
+ * *args become one tuple, passed by the vararg's name (so the binders below see one argument per parameter); past a
+ * bare *, a positional argument is an error, and so is a keyword-only parameter left without a value or default */
+Node *cl_pack_varargs(Inf *I, Node *call, const Node *def, const char *fname) {
+    int va = ast_vararg(def), kw = ast_kwonly(def);
+    if (kw < 0) return call;
+    int npos = va >= 0 ? va : kw; /* the parameters that take positional arguments */
+    for (int k = 0; k < call->nkids2; k++)
+        if (va >= 0 && !strcmp(call->names[k], def->names[va]))
+            inf_fail(I, call->kids2[k], "%s() got an unexpected keyword argument '%s'", fname, call->names[k]);
+    if (va < 0 && call->nkids > npos)
+        inf_fail(I, call, "%s() takes %d positional argument%s but %d were given", fname, npos, npos == 1 ? "" : "s", call->nkids);
+    for (int i = kw; i < def->nnames; i++) {
+        bool given = false;
+        for (int k = 0; k < call->nkids2 && !given; k++) given = !strcmp(call->names[k], def->names[i]);
+        if (!given && !(def->kids2 && i < def->nkids2 && def->kids2[i]))
+            inf_fail(I, call, "%s() missing 1 required keyword-only argument: '%s'", fname, def->names[i]);
+    }
+    if (va < 0) return call;
+    Node *c = inf_node(I, N_CALL, call), *t = inf_node(I, N_TUPLE, call);
+    int extra = call->nkids > npos ? call->nkids - npos : 0;
+    Node **kids2 = arena_alloc(I->a, sizeof(Node *) * (size_t)(call->nkids2 + 1));
+    const char **names = arena_alloc(I->a, sizeof(char *) * (size_t)(call->nkids2 + 1));
+    if (!kids2 || !names) inf_oom(I);
+    t->kids = call->kids + npos; t->nkids = extra; /* (a, b, ...) of the extra ones, in order */
+    memcpy(kids2, call->kids2, sizeof(Node *) * (size_t)call->nkids2);
+    memcpy(names, call->names, sizeof(char *) * (size_t)call->nkids2);
+    kids2[call->nkids2] = t; names[call->nkids2] = def->names[va];
+    *c = *call;
+    c->nkids = call->nkids - extra;
+    c->kids2 = kids2; c->names = names; c->nkids2 = call->nkids2 + 1; c->nnames = c->nkids2;
+    return c;
+}
+
 typedef struct Args { Val v[16]; Node *n[16]; int count; } Args;
 
 static Args bind_args(Inf *I, Node *call, const char *fname, const char **params, int np, Lit **defaults) {
@@ -628,6 +662,7 @@ static Val call_kernel(Inf *I, Node *call, int idx) {
     if (nf_is_generator(fn.def))
         inf_fail(I, call, "%s() is a generator: kiln runs a generator only as the iterable of a for statement", fn.name);
     if (nf_passes_closure(I, call)) return nf_kernel_with_closure(I, call, fn.def);
+    call = cl_pack_varargs(I, call, fn.def, fn.name);
     Args A = bind_args(I, call, fn.name, fn.def->names, fn.def->nnames, fn.defaults);
     const Type *types[16];
     for (int i = 0; i < A.count; i++) {

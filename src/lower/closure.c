@@ -139,6 +139,7 @@ static void scan_nonlocal(Node **body, int n, Ren *out) {
  * hidden variables of this call site that stand for def's parameters; r gets def's parameters and its own
  * locals renamed to them */
 static void bind_call(Inf *I, Node *call, Node *def, const char *fname, bool lambda, Ren *r, const char *tag) {
+    call = cl_pack_varargs(I, call, def, fname);
     int np = def->nnames;
     Val *args = arena_alloc(I->a, sizeof(Val) * (size_t)(np ? np : 1));
     bool *set = arena_alloc(I->a, (size_t)(np ? np : 1));

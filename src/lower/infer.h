@@ -184,6 +184,7 @@ bool ex_is_static(const Type *t);
 
 /* call.c */
 Val cl_call(Inf *I, Node *n);
+Node *cl_pack_varargs(Inf *I, Node *call, const Node *def, const char *fname); /* *args packed, keyword-only checked */
 Ref cl_float_test(Inf *I, int fn, Val x, const Type *bt);
 Val cl_attr(Inf *I, Node *n);
 Val cl_global(Inf *I, Node *n, bool *found);

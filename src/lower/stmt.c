@@ -115,9 +115,38 @@ static int static_equal(Inf *I, Node *n) {
     return eq < 0 ? -1 : n->ops[0] == TK_EQ ? eq : !eq;
 }
 
-/* a condition known at compile time: literal bools, `x is None` on static types, dtypes and strings compared */
+/* the length of the tuple a plain operand names (an *args tuple, say), or -1: a tuple's length is its type's */
+static int static_tuple_len(Inf *I, Node *n) {
+    if (!plain_operand(n) || n->kind == N_INT || n->kind == N_STR) return -1;
+    Val v = ex_expr(I, n);
+    return v.ty->kind == T_TUPLE && !ty_is_optional(v.ty) ? v.ty->n : -1;
+}
+
+/* `len(t) <op> k` of such a tuple and an int literal, -1 otherwise */
+static int static_len_compare(Inf *I, Node *n) {
+    if (n->kind != N_COMPARE || n->nkids2 != 1 || n->kids2[0]->kind != N_INT) return -1;
+    if (!st_is_builtin_call(I, n->a, "len") || n->a->nkids != 1 || n->a->nkids2) return -1;
+    int len = static_tuple_len(I, n->a->kids[0]);
+    if (len < 0) return -1;
+    int64_t k = n->kids2[0]->v.i;
+    switch (n->ops[0]) {
+    case TK_EQ: return len == k;
+    case TK_NE: return len != k;
+    case TK_LT: return len < k;
+    case TK_LE: return len <= k;
+    case TK_GT: return len > k;
+    case TK_GE: return len >= k;
+    default: return -1;
+    }
+}
+
+/* a condition known at compile time: literal bools, `x is None` on static types, dtypes and strings compared, a
+ * tuple's truth and its length compared with a literal (`if not args:`, `if len(args) == 2:`) */
 static int static_cond(Inf *I, Node *n) {
     if (n->kind == N_BOOL) return (int)n->v.i;
+    int len = static_tuple_len(I, n);
+    if (len >= 0) return len > 0;
+    if ((len = static_len_compare(I, n)) >= 0) return len;
     if (st_is_builtin_call(I, n, "isinstance")) return tt_isinstance_static(I, n); /* types are known: prune */
     int eq = static_equal(I, n);
     if (eq >= 0) return eq;
