@@ -721,21 +721,39 @@ void inf_dict_learn(Inf *I, Node *recv, const Type *box, Node *at) {
     I->restart = true;
 }
 
+/* what a container of type t holds k levels in (a list's items, a dict's values), or NULL */
+static const Type *held_at(const Type *t, int k) {
+    for (; t && k > 0; k--) t = t->kind == T_LIST ? ty_item(t) : t->kind == T_DICT ? t->elems[1] : NULL;
+    return t;
+}
+
 void inf_list_learn(Inf *I, Node *recv, const Type *item, Node *at) {
     /* rows[i].append(x), rows a list of empty lists ([[] for _ in range(n)]): rows's items are lists of x's type */
     bool nested = false;
+    int depth = 0; /* the list appended to is this many levels into the variable */
     if (recv && recv->kind == N_CALL && recv->a->kind == N_ATTR && !strcmp(recv->a->name, "setdefault") && recv->a->a->kind == N_NAME) {
-        /* d.setdefault(k, []).append(x): as d[k].append(x) */
-        if (!(item = ty_list(I->tt, item))) inf_oom(I);
+        /* d.setdefault(k, []).append(x): as d[k].append(x); the default's kind of list (a deque's) is the values' */
+        const Type *dflt = recv->nkids == 2 ? ex_expr(I, recv->kids[1]).ty : NULL; /* the round restarts: no IR kept */
         recv = recv->a->a;
         nested = true;
+        depth = 1;
+        if (dflt && dflt->kind == T_LIST) { /* the level's layout from the default itself */
+            if (!(item = ty_list_as(I->tt, item, dflt->layout))) inf_oom(I);
+            depth = 0;
+        }
     }
     for (Node *r = recv; r && r->kind == N_SUBSCR && r->nkids == 1 && r->kids[0]->kind != N_SLICE; r = r->a)
         if (r->a->kind == N_NAME || r->a->kind == N_SUBSCR) { /* cube[i][j].append(x): one list level each */
-            if (!(item = ty_list(I->tt, item))) inf_oom(I);
             recv = r->a;
             nested = true;
+            depth++;
         }
+    /* each level wrapped as the variable's own level is (a list of deques stays one) */
+    int var0 = recv && recv->kind == N_NAME ? find_var(I, recv->name) : -1;
+    for (int k = depth; k >= 1; k--) {
+        const Type *lvl = var0 >= 0 ? held_at(I->vars.v[var0].ty, k) : NULL;
+        if (!(item = ty_list_as(I->tt, item, lvl && lvl->kind == T_LIST ? lvl->layout : 0))) inf_oom(I);
+    }
     int var = recv && recv->kind == N_NAME ? find_var(I, recv->name) : -1;
     const Type *vt = var >= 0 ? I->vars.v[var].ty : NULL;
     if (var >= 0 && nested && vt && vt->kind == T_DICT && item->kind == T_LIST && inf_untyped_inside(vt->elems[1]) &&

@@ -275,3 +275,17 @@ def errors(k):
     if k == 10:
         d[-3] += 1
     return d
+
+# run: nested(7)
+# expect: ([deque([-1, 0, 3, 6]), deque([1, 4]), deque([2, 5])], {1: deque([0, 7])}, [[deque([]), deque([])], [deque([2.5]), deque([])]])
+def nested(n):
+    qs = [deque() for _ in range(3)]
+    for i in range(n):
+        qs[i % 3].append(i)
+    qs[0].appendleft(-1)
+    d = {}
+    d.setdefault(1, deque()).append(n)
+    d.setdefault(1, deque()).appendleft(0)
+    grid = [[deque() for _ in range(2)] for _ in range(2)]
+    grid[1][0].append(2.5)
+    return qs, d, grid
