@@ -3,4 +3,4 @@
 from collections import *
 
 def f(x):
-    return deque(x)
+    return ChainMap(x)
