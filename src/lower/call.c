@@ -597,9 +597,11 @@ Node *cl_pack_varargs(Inf *I, Node *call, const Node *def, const char *fname) {
     Node **kids2 = arena_alloc(I->a, sizeof(Node *) * (size_t)(call->nkids2 + 1));
     const char **names = arena_alloc(I->a, sizeof(char *) * (size_t)(call->nkids2 + 1));
     if (!kids2 || !names) inf_oom(I);
-    t->kids = call->kids + npos; t->nkids = extra; /* (a, b, ...) of the extra ones, in order */
-    memcpy(kids2, call->kids2, sizeof(Node *) * (size_t)call->nkids2);
-    memcpy(names, call->names, sizeof(char *) * (size_t)call->nkids2);
+    t->kids = extra ? call->kids + npos : NULL; t->nkids = extra; /* (a, b, ...) of the extra ones, in order */
+    if (call->nkids2) {
+        memcpy(kids2, call->kids2, sizeof(Node *) * (size_t)call->nkids2);
+        memcpy(names, call->names, sizeof(char *) * (size_t)call->nkids2);
+    }
     kids2[call->nkids2] = t; names[call->nkids2] = def->names[va];
     *c = *call;
     c->nkids = call->nkids - extra;
