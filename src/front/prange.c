@@ -485,6 +485,17 @@ static void check_mutators(Out *o, const Body *b, Node *e) {
                      "the next, so the numbers would depend on the schedule (draw them before the loop, into an array)",
                      e->a->a->name, draws[i]);
     }
+    if (e->kind == N_CALL && e->a->kind == N_ATTR && e->a->a->kind == N_SUBSCR) { /* rows[k].append(x) */
+        Node *sub = e->a->a, *root = sub;
+        while (root->kind == N_SUBSCR) root = root->a;
+        bool own = sub->a->kind == N_NAME && sub->nkids == 1 && sub->kids[0]->kind == N_NAME && !strcmp(sub->kids[0]->name, b->var);
+        if (root->kind == N_NAME && !ol_has(&b->assigned, root->name) && !own)
+            for (int i = 0; m[i]; i++)
+                if (!strcmp(e->a->name, m[i]))
+                    ol_fail(o, e, "'%s[...].%s()' changes an item of '%s' that more than one iteration of the prange loop may reach "
+                         "(two threads growing one list at once): index it by the prange variable '%s' alone, so that each "
+                         "iteration has its own", root->name, m[i], root->name, b->var);
+    }
     check_mutators(o, b, e->a); check_mutators(o, b, e->b); check_mutators(o, b, e->c);
     for (int i = 0; i < e->nkids; i++) check_mutators(o, b, e->kids[i]);
     for (int i = 0; i < e->nkids2; i++) check_mutators(o, b, e->kids2[i]);
