@@ -626,18 +626,24 @@ static int conv_list(Conv *c, PyObject *o, kiln_value *out, int argi, int depth)
     return 0;
 }
 
-/* collections.deque, imported on the first deque seen (NULL until then); a subclass of it is not one for kiln */
-static PyObject *deque_type;
+/* collections.deque, imported once (NULL with an exception if it cannot be) */
+static PyObject *deque_class(void) {
+    static PyObject *cls;
+    if (!cls) {
+        PyObject *mod = PyImport_ImportModule("collections");
+        cls = mod ? PyObject_GetAttrString(mod, "deque") : NULL;
+        Py_XDECREF(mod);
+    }
+    return cls;
+}
 
+/* whether o is a collections.deque (a subclass of it is not one for kiln); the name first, so other objects cost
+ * no import */
 static bool is_deque(PyObject *o) {
     if (strcmp(Py_TYPE(o)->tp_name, "collections.deque")) return false;
-    if (!deque_type) {
-        PyObject *mod = PyImport_ImportModule("collections");
-        deque_type = mod ? PyObject_GetAttrString(mod, "deque") : NULL;
-        Py_XDECREF(mod);
-        if (!deque_type) { PyErr_Clear(); return false; }
-    }
-    return (PyObject *)Py_TYPE(o) == deque_type;
+    PyObject *cls = deque_class();
+    if (!cls) PyErr_Clear();
+    return cls && (PyObject *)Py_TYPE(o) == cls;
 }
 
 /* a collections.deque: its items as a list's (kiln_value.py KILN_SEQ_DEQUE, or _BOUNDED with its maxlen); a top-level
@@ -663,14 +669,10 @@ static int conv_deque(Conv *c, PyObject *o, kiln_value *out, int argi, int depth
 
 /* collections.deque(list, maxlen) (list consumed) */
 static PyObject *new_deque(PyObject *list, const kiln_value *val) {
-    if (!deque_type && !is_deque(list)) { /* the type, imported */
-        PyObject *mod = PyImport_ImportModule("collections");
-        deque_type = mod ? PyObject_GetAttrString(mod, "deque") : NULL;
-        Py_XDECREF(mod);
-    }
-    PyObject *d = !list || !deque_type ? NULL
-                : val->py == KILN_SEQ_DEQUE_BOUNDED ? PyObject_CallFunction(deque_type, "Oi", list, (int)val->maxlen)
-                : PyObject_CallFunctionObjArgs(deque_type, list, NULL);
+    PyObject *cls = list ? deque_class() : NULL;
+    PyObject *d = !cls ? NULL
+                : val->py == KILN_SEQ_DEQUE_BOUNDED ? PyObject_CallFunction(cls, "Oi", list, (int)val->maxlen)
+                : PyObject_CallFunctionObjArgs(cls, list, NULL);
     Py_XDECREF(list);
     return d;
 }

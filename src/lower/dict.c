@@ -213,19 +213,20 @@ Val dc_counter(Inf *I, Node *call) {
     Node *args[64];
     int na = 0;
     it_put(&t, "def counter(");
+    bool mapping = false;
     if (call->nkids) {
         Val v = counted(I, call, 0);
         if (v.ty->kind == T_UNKNOWN) return v;
+        mapping = v.ty->kind == T_DICT;
         args[na++] = it_held(I, call, 0, v);
-        it_put(&t, "it");
-        call->nkids2 ? it_put(&t, ", ") : (void)0;
+        it_put(&t, call->nkids2 ? "it, " : "it");
     }
     for (int i = 0; i < call->nkids2; i++) {
         args[na++] = it_held(I, call, 1 + i, ex_expr(I, call->kids2[i]));
         it_put(&t, "%sn%d", i ? ", " : "", i);
     }
     it_put(&t, "):\n    c = " KILN_COLLECTIONS_NAME ".Counter()\n");
-    if (call->nkids && ex_expr(I, args[0]).ty->kind == T_DICT) it_put(&t, "    for k, n in it.items():\n        c[k] += n\n");
+    if (mapping) it_put(&t, "    for k, n in it.items():\n        c[k] += n\n");
     else if (call->nkids) it_put(&t, "    for x in it:\n        c[x] += 1\n");
     for (int i = 0; i < call->nkids2; i++) it_put(&t, "    c['%s'] += n%d\n", call->names[i], i);
     it_put(&t, "    return c\n");

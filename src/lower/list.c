@@ -41,8 +41,6 @@ static const Type *list_like(Inf *I, const Type *lt, const Type *item) {
     return t;
 }
 
-/* a message of CPython's for a list's or (dq) a deque's operation */
-#define LS_MSG(dq, list_msg, deque_msg) ((dq) ? (deque_msg) : (list_msg))
 
 /* whether a list's item type is not (wholly) known yet: unknown, or a list or a tuple with an unknown part
  * (an earlier round's hint, made before the part's type was: [(i, a) for a in arrs] while arrs was untyped) */
@@ -278,12 +276,14 @@ static Ref int_index(Inf *I, Node *n) {
     return ex_coerce(I, x, inf_i64(I), n).r;
 }
 
-/* CPython's index check: i wraps once if negative, then must be in [0, n) */
-static Ref checked_index(Inf *I, Val view, Node *kn, const char *msg) {
+/* CPython's index check: i wraps once if negative, then must be in [0, n) (dq: a deque's, with its messages; else
+ * msg, the list's IndexError) */
+static Ref checked_index(Inf *I, Val view, Node *kn, bool dq, const char *msg) {
+    if (dq) msg = "deque index out of range";
     Val x = ex_expr(I, kn);
     if (x.ty->kind == T_UNKNOWN) return 0;
     if (x.ty->kind != T_SCALAR || !dt_is_intlike(x.ty->dtype)) {
-        if (!strncmp(msg, "deque", 5)) inf_fail(I, kn, "sequence index must be integer, not '%s'", inf_tyname(I, x.ty));
+        if (dq) inf_fail(I, kn, "sequence index must be integer, not '%s'", inf_tyname(I, x.ty));
         inf_fail(I, kn, "list indices must be integers or slices, not %s", inf_tyname(I, x.ty));
     }
     Ref i = ex_coerce(I, x, inf_i64(I), kn).r, n = inf_dim(I, view, 0), zero = inf_k64(I, 0);
@@ -308,7 +308,7 @@ Val ls_subscript(Inf *I, Node *sub, Val l) {
         Val part = vw_subscript(I, sub, view);
         return mk(I, lib(I, l.ty, LIB_LIST_FROM, &part.r, 1));
     }
-    Ref j = checked_index(I, view, sub->kids[0], LS_MSG(ty_is_deque(l.ty), "list index out of range", "deque index out of range"));
+    Ref j = checked_index(I, view, sub->kids[0], ty_is_deque(l.ty), "list index out of range");
     if (!j) return unknown(I);
     return load_item(I, l.ty, view, j);
 }
@@ -351,7 +351,7 @@ void ls_delete(Inf *I, Node *sub, Val l) {
     one_index(I, sub, l);
     if (sub->kids[0]->kind == N_SLICE) { splice(I, sub->kids[0], l, NULL, sub); return; }
     Val view = ls_view(I, l);
-    Ref j = checked_index(I, view, sub->kids[0], LS_MSG(ty_is_deque(l.ty), "list assignment index out of range", "deque index out of range"));
+    Ref j = checked_index(I, view, sub->kids[0], ty_is_deque(l.ty), "list assignment index out of range");
     if (!j || ty_item(l.ty)->kind == T_UNKNOWN) return;
     Ref ops[2] = {l.r, j};
     lib(I, NULL, LIB_LIST_POP, ops, 2);
@@ -369,7 +369,7 @@ void ls_store(Inf *I, Node *sub, Val l, Val v) {
     if (v.ty->kind == T_UNKNOWN) return;
     const Type *item = ty_item(l.ty);
     Val view = ls_view(I, l);
-    Ref j = checked_index(I, view, sub->kids[0], LS_MSG(ty_is_deque(l.ty), "list assignment index out of range", "deque index out of range"));
+    Ref j = checked_index(I, view, sub->kids[0], ty_is_deque(l.ty), "list assignment index out of range");
     if (!j || item->kind == T_UNKNOWN) return; /* an empty list: the check raised */
     put(I, view, fit(I, item, v, sub), j);
 }
@@ -380,7 +380,7 @@ void ls_augassign(Inf *I, Node *s, Val l) {
     one_index(I, sub, l);
     if (sub->kids[0]->kind == N_SLICE) inf_fail(I, sub, "augmented assignment to a slice of a list is not supported yet");
     Val view = ls_view(I, l);
-    Ref j = checked_index(I, view, sub->kids[0], LS_MSG(ty_is_deque(l.ty), "list index out of range", "deque index out of range"));
+    Ref j = checked_index(I, view, sub->kids[0], ty_is_deque(l.ty), "list index out of range");
     if (!j || ty_item(l.ty)->kind == T_UNKNOWN) return;
     Val cur = load_item(I, l.ty, view, j);
     if (cur.ty->kind == T_ARRAY) { st_inplace(I, s, cur); return; } /* the array's own elements change, as in NumPy */
