@@ -38,6 +38,8 @@
     MF(FABS,     "fabs",     0,          1, 'f', fabs,     ME_NONE,   "llvm.fabs",  "") \
     MF(FMOD,     "fmod",     "fmod",     2, 'f', 0,        ME_NONE,   0,            "C fmod; y == 0 raises ValueError") \
     MF(HYPOT,    "hypot",    "hypot",    2, 'f', hypot,    ME_NONE,   0,            "") \
+    MF(CBRT,     "cbrt",     "cbrt",     1, 'f', cbrt,     ME_NONE,   0,            "cube root (math.cbrt: Python 3.11)") \
+    MF(EXP2,     "exp2",     "exp2",     1, 'f', exp2,     ME_RANGE,  0,            "2**x (math.exp2: Python 3.11)") \
     MF(POW,      "pow",      0,          2, 'f', 0,        ME_NONE,   0,            "math.pow: C pow with CPython's error rules") \
     MF(COPYSIGN, "copysign", "copysign", 2, 'f', copysign, ME_NONE,   0,            "") \
     MF(FLOOR,    "floor",    0,          1, 'i', floor,    ME_NONE,   "llvm.floor", "largest int <= x") \

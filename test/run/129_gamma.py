@@ -35,3 +35,13 @@ def poles(k):
     if k == 2:
         return math.lgamma(-2.0)
     return math.gamma(171.7)
+
+# run: py311(27.0, 10.5)
+# expect: (3.0000000000000004, -2.1897595699439445, 0.0, 1448.1546878700494, 5e-324, 0.0006905339660024879)
+def py311(x, y):
+    return math.cbrt(x), math.cbrt(-y), math.cbrt(0.0), math.exp2(y), math.exp2(-1074.0), math.exp2(-y)
+
+# run: py311_overflow(1025.0)
+# expect-error: line 47: OverflowError: math range error
+def py311_overflow(x):
+    return math.exp2(x)
