@@ -954,5 +954,9 @@ Val ls_typed(Inf *I, const Type *item, Val v) {
     /* a list of empty lists made elsewhere (a comprehension's): the same address, seen as lists of item's items
      * (an empty list holds nothing to convert; its item size is taken at its first append) */
     if (ty_item(v.ty)->kind == T_LIST) return mk(I, inf_emit(I, OP_CAST, list_like(I, v.ty, item), &v.r, 1, 0));
+    /* an empty list that reached the variable through a merge (`d = [] if k else []`, `deque(maxlen=k) if k else
+     * deque()`): the same list, seen as one of item's items (it holds none yet; its item size is taken at its first
+     * append). Without this its appends were skipped: the variable stayed untyped and the hint was known already */
+    if (ty_item(v.ty)->kind == T_UNKNOWN) return mk(I, inf_emit(I, OP_CAST, list_like(I, v.ty, item), &v.r, 1, 0));
     return v;
 }

@@ -289,3 +289,21 @@ def nested(n):
     grid = [[deque() for _ in range(2)] for _ in range(2)]
     grid[1][0].append(2.5)
     return qs, d, grid
+
+# run: merged(16, 1)
+# expect: (deque([17], maxlen=1), [8.0], {16: 2.5}, {16})
+# run: merged(16, -1)
+# expect: (deque([16, 17]), [8.0], {16: 2.5}, {16})
+def merged(v, k):
+    # an empty container that reaches its variable through a conditional expression is typed by what is put in it
+    # (its appends were silently skipped before the twenty-fourth session)
+    d = deque(maxlen=k) if k >= 0 else deque()
+    d.append(v)
+    d.append(v + 1)
+    l = [] if k >= 0 else []
+    l.append(v * 0.5)
+    m = {} if k else {}
+    m[v] = 2.5
+    s = set() if k else set()
+    s.add(v)
+    return d, l, m, s
