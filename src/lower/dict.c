@@ -576,7 +576,7 @@ Val dc_typed(Inf *I, const Type *t, Val v) {
     if (!arg && (in->op != OP_LIB || ((in->aux & 0xff) != LIB_DICT_NEW && (in->aux & 0xff) != LIB_SET_NEW))) {
         /* an empty one that reached the variable through a merge (`d = {} if k else {}`): the same table, seen as t
          * (it holds nothing yet; its entries take their size at the first key) */
-        if (v.ty->kind == t->kind && v.ty->layout == t->layout && v.ty->elems[0]->kind == T_UNKNOWN)
+        if (v.ty->kind == t->kind && v.ty->layout == t->layout && v.ty->elems[0]->kind == T_UNKNOWN && in->op == OP_PARAM)
             return val_of(I, inf_emit(I, OP_CAST, t, &v.r, 1, 0));
         return v;
     }

@@ -684,6 +684,16 @@ enum { DICT_HINT = -4 }; /* the type of the dict or set an empty display bound t
 static const Type *dict_hint(Inf *I, int var) { return hint_ty(I, DICT_HINT, var, 0); }
 
 
+/* a container whose type this round already knew is still untyped where it is filled: unless the round restarts
+ * anyway, what was put in it would be dropped without a word; a compile error instead (a guard: every way a learned
+ * type reaches its variable, bind_value's, should have typed it) */
+static void unlearned(Inf *I, Node *at, const char *what) {
+    if (!I->restart)
+        inf_fail(I, at, "kiln cannot give this empty %s the type of what is put in it here: it was read out of another "
+                        "container (x = rows[0]), whose type would not learn it; fill it through that container "
+                        "(rows[0].append(v)), or make it where it is bound (x = %s)", what, what[0] == 'l' ? "[]" : what[0] == 'd' ? "{}" : "set()");
+}
+
 void inf_dict_learn(Inf *I, Node *recv, const Type *box, Node *at) {
     bool set = box->kind == T_SET;
     if (set && recv && recv->kind == N_SUBSCR && recv->nkids == 1 && recv->a->kind == N_NAME) {
@@ -705,7 +715,10 @@ void inf_dict_learn(Inf *I, Node *recv, const Type *box, Node *at) {
         inf_fail(I, at, set ? "kiln cannot tell the key type of this empty set: bind it to a variable first (s = set() ... s.add(k))"
                             : "kiln cannot tell the key and value types of this empty dict: bind it to a variable first (d = {} ... d[k] = v)");
     const Type *had = dict_hint(I, var);
-    if (had == box) return;
+    if (had == box) {
+        unlearned(I, at, set ? "set" : "dict");
+        return;
+    }
     if (had && had->kind == T_DICT && box->kind == T_DICT && had->elems[0] == box->elems[0] && inf_untyped_inside(box->elems[1]) &&
         had->elems[1]->kind == T_LIST)
         return; /* d.setdefault(k, []) of a dict whose empty lists an earlier round typed (d[k].append(x)) */
@@ -780,7 +793,10 @@ void inf_list_learn(Inf *I, Node *recv, const Type *item, Node *at) {
         ty_str(item, b, sizeof b);
         inf_fail(I, at, "list '%s' is given items of two types, %s and %s: a kiln list holds items of one type", recv->name, a, b);
     }
-    if (j == had) return; /* known already (an empty inner list learns more in a later round) */
+    if (j == had) { /* known already (an empty inner list learns more in a later round) */
+        unlearned(I, at, "list");
+        return;
+    }
     hint_put(I, LIST_HINT, var, 0, j);
     I->restart = true;
 }

@@ -957,6 +957,6 @@ Val ls_typed(Inf *I, const Type *item, Val v) {
     /* an empty list that reached the variable through a merge (`d = [] if k else []`, `deque(maxlen=k) if k else
      * deque()`): the same list, seen as one of item's items (it holds none yet; its item size is taken at its first
      * append). Without this its appends were skipped: the variable stayed untyped and the hint was known already */
-    if (ty_item(v.ty)->kind == T_UNKNOWN) return mk(I, inf_emit(I, OP_CAST, list_like(I, v.ty, item), &v.r, 1, 0));
-    return v;
+    if (ty_item(v.ty)->kind == T_UNKNOWN && in->op == OP_PARAM) return mk(I, inf_emit(I, OP_CAST, list_like(I, v.ty, item), &v.r, 1, 0));
+    return v; /* an empty list read out of another container (x = rows[0]): that container's type would not learn it */
 }
