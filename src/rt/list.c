@@ -238,7 +238,8 @@ RtList *rt_list_from(Run *r, const RdArr *a, int64_t item, int line, const char 
 RtList *rt_list_repeat(Run *r, const RtList *m, int64_t k, int line, const char *file) {
     if (k < 0 || !m->len) k = 0;
     if (m->bound) {
-        int64_t cycles = (m->bound - 1) / m->len + 1, total = m->len * (k < cycles ? k : cycles), keep = total < m->bound - 1 ? total : m->bound - 1;
+        int64_t cycles = m->len ? (m->bound - 1) / m->len + 1 : 0; /* enough repetitions to fill maxlen */
+        int64_t total = m->len * (k < cycles ? k : cycles), keep = total < m->bound - 1 ? total : m->bound - 1;
         RtList *l = run_list_new(r, keep, m->item, line, file);
         if (!l) return NULL;
         l->bound = m->bound;

@@ -307,3 +307,12 @@ def merged(v, k):
     s = set() if k else set()
     s.add(v)
     return d, l, m, s
+
+# run: empty_repeat(5)
+# expect: (deque([], maxlen=3), deque([], maxlen=2), deque([], maxlen=0), deque([], maxlen=0), deque([2, 1, 2, 1, 2], maxlen=5))
+def empty_repeat(n):
+    # an empty bounded deque repeated (a division by zero in the runtime before; found by the mutation test)
+    d = deque(maxlen=3)
+    e = deque([1.5], maxlen=2)
+    e.clear()
+    return d * n, e * 4, deque(maxlen=0) * 2, deque([1, 2], maxlen=0) * 3, deque([1, 2], maxlen=5) * n
