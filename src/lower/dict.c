@@ -192,9 +192,7 @@ static bool ensure_entry(Inf *I, Node *sub, Val d, Val k, Ref *entry) {
 /* call's argument k, what a Counter counts: a range, a generator ... (walked where written) listed first */
 static Val counted(Inf *I, Node *call, int k) {
     Node *src = call->kids[k];
-    bool walked = src->kind == N_GENEXP || st_is_builtin_call(I, src, "range") || st_is_builtin_call(I, src, "zip") ||
-                  st_is_builtin_call(I, src, "enumerate") || nf_is_generator_call(I, src);
-    if (!walked) return ex_expr(I, src);
+    if (!ls_walked(I, src)) return ex_expr(I, src);
     Node *l = inf_node(I, N_CALL, src);
     l->kids = &call->kids[k];
     l->nkids = 1;

@@ -487,6 +487,7 @@ Val ls_contains(Inf *I, Val l, Val x, Node *at);
 Val ls_equal(Inf *I, Val a, Val b, Node *at);
 Val ls_list_call(Inf *I, Node *call);
 Val ls_iterable(Inf *I, Node *it); /* the items of the iterable written at it, as list(it) makes them */
+bool ls_walked(Inf *I, Node *it);  /* whether list(it) walks it: a generator expression or function, range, zip, enumerate */
 /* deque.c: collections.deque (a T_LIST of layout LIST_DEQUE; its methods shared with a list's are list.c's) */
 Val dq_new(Inf *I, Node *call);                      /* deque(iterable=(), maxlen=None) */
 Val dq_rotate(Inf *I, Node *call, Node *recv, Val d); /* d.rotate(n=1) */

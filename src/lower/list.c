@@ -845,7 +845,7 @@ Val ls_extend_op(Inf *I, Val l, Val m, Node *at) {
 /* ---- list(), sorted(), np.array() ---- */
 
 /* whether list(it) walks it (genexp.c): a generator expression or function, range, zip, enumerate */
-static bool walked(Inf *I, Node *it) {
+bool ls_walked(Inf *I, Node *it) {
     return it->kind == N_GENEXP || st_is_builtin_call(I, it, "range") || st_is_builtin_call(I, it, "zip") ||
            st_is_builtin_call(I, it, "enumerate") || nf_is_generator_call(I, it);
 }
@@ -856,7 +856,7 @@ Val ls_list_call(Inf *I, Node *call) {
     if (call->nkids > 1) inf_fail(I, call, "list expected at most 1 argument, got %d", call->nkids);
     if (!call->nkids) return new_list(I, list_of(I, &I->tt->unknown), inf_k64(I, 0));
     Node *it = call->kids[0];
-    if (walked(I, it)) return gx_call(I, call, "list");
+    if (ls_walked(I, it)) return gx_call(I, call, "list");
     return list_of_value(I, ex_expr(I, it), it, call);
 }
 
@@ -903,7 +903,7 @@ static Val iterable(Inf *I, Node *it) {
     if (!kids) inf_oom(I);
     f->name = "list"; kids[0] = it;
     c->a = f; c->kids = kids; c->nkids = 1; c->id = it->id;
-    if (walked(I, it)) return ls_list_call(I, c);
+    if (ls_walked(I, it)) return ls_list_call(I, c);
     Val v = ex_expr(I, it);
     return v.ty->kind == T_LIST ? v : list_of_value(I, v, it, c); /* a list (a deque) as it is: no copy */
 }
