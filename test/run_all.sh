@@ -5,7 +5,7 @@
 #   AddressSanitizer + UndefinedBehaviorSanitizer, then the CPython oracle.
 # Ends with one line "N passed, N failed"; exits 1 if anything failed.
 cd "$(dirname "$0")/.." || exit 2
-P=0; F=0
+P=0; F=0; T0=$(date +%s)
 # the suites run without the disk cache (their logs expect compiles); the cache
 # has its own suites below, in a directory of their own
 export KILN_CACHE=0
@@ -24,13 +24,15 @@ trap 'rm -rf "$CACHE_DIR" "$PV_DIR"' EXIT
 # suite is a failure with its name, never a hung `make test`
 suite() {
     name=$1; shift
+    t0=$(date +%s)
     out=$(timeout -k 10 "${SUITE_TIMEOUT:-2400}" "$@" 2>&1)
+    secs=$(($(date +%s) - t0))
     line=$(printf '%s\n' "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -1)
     p=$(printf '%s' "$line" | sed -E 's/^([0-9]+) passed.*/\1/')
     f=$(printf '%s' "$line" | sed -E 's/^[0-9]+ passed, ([0-9]+) failed.*/\1/')
     if [ -z "$line" ]; then p=0; f=1; fi
     printf '%s\n' "$out" | grep -E '^(FAIL|  want|  got|  cpython|=+ERROR|SUMMARY)' | head -40
-    printf '%-34s %s\n' "$name" "${line:-no result (crashed?)}"
+    printf '%-34s %s  [%d s]\n' "$name" "${line:-no result (crashed?)}" "$secs"
     P=$((P + p)); F=$((F + f))
 }
 for b in build build/asan; do
@@ -155,5 +157,6 @@ if [ -n "$PY" ]; then
     # the same over int8..int32 and float32 with Python ints in and out of range (NEP 50)
     [ -f build/libkiln-llvm.so ] && suite "numpy elementwise: 40 narrow-dtype expressions" $PY test/fuzz/ewise_diff.py --kiln build/kiln --narrow --seed 1 --count 40
 fi
+echo "suites: $(($(date +%s) - T0)) s (the builds before them not counted)"
 echo "$P passed, $F failed"
 [ "$F" = 0 ]
