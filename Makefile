@@ -180,6 +180,11 @@ fuzz-gen: all
 fuzz-ewise: all
 	python3 test/fuzz/ewise_diff.py --kiln build/kiln --seed $(GEN_SEED) --count $(GEN_COUNT) $(EWISE)
 
+# random operation sequences on Python's containers, every tier against CPython (make fuzz-containers GEN_SEED=S
+# GEN_COUNT=N); the oracle's Python: build/pyenv (sh scripts/deps.sh test makes it)
+fuzz-containers: all
+	build/pyenv/bin/python test/fuzz/containers.py --kiln build/kiln --seed $(GEN_SEED) --count $(GEN_COUNT)
+
 demo:
 	@sh scripts/deps.sh demo
 	@$(MAKE) --no-print-directory all
@@ -273,4 +278,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: bench-containers bench-numba-gap ir-bless python test-python test-gpu bench-python FORCE fuzz fuzz-gen fuzz-ewise bench-fused bench-attention bench-matmul bench-coldstart bench-tiering all test demo bench bench-peers install clean
+.PHONY: fuzz-containers bench-containers bench-numba-gap ir-bless python test-python test-gpu bench-python FORCE fuzz fuzz-gen fuzz-ewise bench-fused bench-attention bench-matmul bench-coldstart bench-tiering all test demo bench bench-peers install clean

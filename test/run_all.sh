@@ -150,6 +150,8 @@ if [ -n "$PY" ]; then
     suite "python package (import kiln)" sh test/python/run.sh $PY
     # and against Debian's NumPy 1.24 at run time (the kernel suite needs the NumPy 2 oracle: not here)
     [ -x build/pyenv-deb/bin/python ] && suite "python package, Debian's NumPy" sh test/python/run.sh build/pyenv-deb/bin/python test/python/test_package.py
+    # random operation sequences on lists, deques, dicts, sets, Counters and heaps, every tier against CPython
+    suite "containers: random operation sequences" $PY test/fuzz/containers.py --kiln build/kiln --seed 1 --count 5
     # reductions bit for bit against NumPy's order of operations, on the layouts where it differs
     suite "numpy reduction order" $PY test/reduce_order_check.py build/kiln
     # random whole-array expressions against NumPy bit for bit (test/fuzz/ewise_diff.py; more: make fuzz-ewise)

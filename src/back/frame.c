@@ -219,6 +219,7 @@ static int fr_dict(Run *run, Slot *s, int d, int a, const Extra *x, int routine,
         return rt_dict_set(run, dict, kt, vt, key, val, line, file);
     case LIB_DICT_DEL: return rt_dict_delete(run, dict, kt, key, line, file);
     case LIB_DICT_CLEAR: rt_dict_clear(dict); return 0;
+    case LIB_DICT_COPY: return (s[d].p = rt_dict_copy(run, dict, line, file)) ? 0 : -1;
     default: s[d].p = (x->aux >> 8) ? &dict->vals : &dict->keys; return 0;
     }
 }

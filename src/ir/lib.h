@@ -51,6 +51,7 @@ enum {
     LIB_DICT_SET,      /* d[k] = v: the key's leaves, then the value's */
     LIB_DICT_DEL,      /* del d[k] (KeyError) */
     LIB_DICT_CLEAR,    /* d.clear() */
+    LIB_DICT_COPY,     /* d.copy(): a new dict of d's entries in d's order (shallow: what they hold is shared) */
     LIB_DICT_PART,     /* aux >> 8: 0 its keys, 1 its values, as a list (its own entries: read, not kept past a change) */
     LIB_GPU,           /* a CUDA kernel's thread registers, barrier, shared arrays and atomics: ir/gpu.h */
     LIB_EXC,           /* the exception a try statement caught (operand 0: 0): aux >> 8 & 0xff EXC_MATCH (a bool: it is
@@ -193,7 +194,7 @@ static inline const char *ir_lib_name(int64_t aux) {
     static const char *lib[] = {"matmul", "sort", "argsort", "partition", "argpartition", "nonzero", "int_bounds",
                                 "list_new", "list_append", "list_pop", "list_insert", "list_extend", "list_from",
                                 "list_repeat", "list_clear", "list_reverse", "list_array", "list_find", "list_splice", "list_argsort", "list_maxlen", "random",
-                                "print", "dict_new", "dict_find", "dict_set", "dict_del", "dict_clear", "dict_part", "gpu",
+                                "print", "dict_new", "dict_find", "dict_set", "dict_del", "dict_clear", "dict_copy", "dict_part", "gpu",
                                 "exc", "set_new", "set_key", "set_pop", "set_clear", "set_items", "set_bin", "set_reserve",
                                 "rng_new", "rng_draw", "rng_fill", "str", "clock", "afree", "linalg", "correlate", "pyhash", "pyhypot"};
     _Static_assert(sizeof lib / sizeof lib[0] == LIB_LAST - LIB_MATMUL + 1, "a name for every LIB_ routine");

@@ -493,6 +493,20 @@ static Val update(Inf *I, Node *call, Node *recv, Val d) {
     return it_inline(I, call, t.buf, t.n, "<dict.update>", args, na);
 }
 
+/* d.popitem(): the last entry in the dict's order (CPython's LIFO), taken out, as a (key, value) pair */
+static Val popitem(Inf *I, Node *call, Val d) {
+    nargs(I, call, "popitem", 0, 0);
+    const char *empty = "'popitem(): dictionary is empty'";
+    if (untyped(d.ty)) { st_raise_if(I, inf_const_i(I, inf_bool(I), 1), "KeyError", empty); return mk(I, inf_static(I, &I->tt->unknown)); }
+    Val keys = part(I, d, 0);
+    Ref n = ls_len(I, keys);
+    st_raise_if(I, inf_op2(I, OP_EQ, inf_bool(I), n, inf_k64(I, 0)), "KeyError", empty);
+    Ref last = inf_op2(I, OP_SUB, inf_i64(I), n, inf_k64(I, 1));
+    Val kv[2] = {ls_item(I, keys, last), ls_item(I, part(I, d, 1), last)};
+    dc_delete_key(I, d, kv[0], call);
+    return inf_tuple(I, kv, 2);
+}
+
 Val dc_method(Inf *I, Node *call, Val d, const char *m) {
     Node *recv = call->a->a;
     if (d.ty->layout == KILN_FACTORY_COUNTER && (!strcmp(m, "most_common") || !strcmp(m, "update") || !strcmp(m, "total") ||
@@ -540,6 +554,12 @@ Val dc_method(Inf *I, Node *call, Val d, const char *m) {
         I->cur = join;
         inf_seal(I, join);
         return ls_item(I, part(I, d, 1), find(I, d, k, DICT_FIND_OR_RAISE, call));
+    }
+    if (!strcmp(m, "popitem")) return popitem(I, call, d);
+    if (!strcmp(m, "copy")) { /* of d's type: a defaultdict's copy is one, a Counter's a Counter */
+        nargs(I, call, m, 0, 0);
+        if (untyped(d.ty)) return new_dict(I, d.ty);
+        return mk(I, lib(I, d.ty, LIB_DICT_COPY, &d.r, 1));
     }
     if (!strcmp(m, "clear")) { nargs(I, call, m, 0, 0); lib(I, NULL, LIB_DICT_CLEAR, &d.r, 1); return none(I); }
     if (!strcmp(m, "items")) { /* list(zip(keys, values)) now (a view in Python: read it, do not keep it) */

@@ -664,9 +664,13 @@ static Val pop(Inf *I, Val l, Ref i, int op) {
  * deque's += does) */
 static Val extend(Inf *I, Node *call, Node *recv, Val l, Val o, Node *arg, int op) {
     if (o.ty->kind == T_UNKNOWN) return none(I);
-    if ((op & LISTOP_DEQUE) && o.ty->kind != T_LIST) o = list_of_value(I, o, arg, NULL); /* a deque takes any iterable */
+    /* any iterable, as a list of its items (a set's or a dict's keys in their order, a string's characters, an
+     * n-d array's rows); a list's own extend takes a tuple item by item (each fitted to the list's type) and a 1-d
+     * array's elements without the copy */
+    bool any = op & LISTOP_DEQUE ? o.ty->kind != T_LIST
+             : o.ty->kind != T_LIST && o.ty->kind != T_TUPLE && !(o.ty->kind == T_ARRAY && o.ty->ndim == 1);
+    if (any) o = list_of_value(I, o, arg, NULL);
     if (o.ty->kind == T_UNKNOWN) return none(I);
-    const char *what = op & LISTOP_LEFT ? "deque.extendleft()" : op & LISTOP_DEQUE ? "deque.extend()" : "list.extend()";
     if (o.ty->kind == T_TUPLE) { /* the tuple's items, appended in order */
         for (int k = 0; k < o.ty->n; k++) {
             if (!typed_for(I, recv, l, o.el[k], arg)) return none(I);
@@ -674,9 +678,6 @@ static Val extend(Inf *I, Node *call, Node *recv, Val l, Val o, Node *arg, int o
         }
         return none(I);
     }
-    if (o.ty->kind == T_ARRAY && o.ty->ndim != 1) inf_fail(I, arg, "%s of a %d-d array is not supported (a list, a tuple or a 1-d array)", what, o.ty->ndim);
-    if (o.ty->kind != T_LIST && o.ty->kind != T_ARRAY)
-        inf_fail(I, arg, "%s of %s is not supported (a list, a tuple or a 1-d array)", what, inf_tyname(I, o.ty));
     if (untyped(ty_item(l.ty))) { /* an empty list learns the items' type */
         if (o.ty->kind == T_ARRAY) o = mk(I, lib(I, list_of(I, ty_scalar(I->tt, o.ty->dtype, false)), LIB_LIST_FROM, &o.r, 1));
         if (untyped(ty_item(o.ty))) return none(I);
@@ -738,9 +739,10 @@ Val ls_method(Inf *I, Node *call, Val l, const char *m) {
         insert(I, recv, l, i, call->kids[1], op);
         return none(I);
     }
-    if (!strcmp(m, "extend")) {
+    if (!strcmp(m, "extend")) { /* a generator, range, zip ... walked into a list first */
         nargs(I, call, l, m, 1, 1);
-        return extend(I, call, recv, l, dq ? iterable(I, call->kids[0]) : ex_expr(I, call->kids[0]), call->kids[0], op);
+        Node *it = call->kids[0];
+        return extend(I, call, recv, l, dq || ls_walked(I, it) ? iterable(I, it) : ex_expr(I, it), it, op);
     }
     if (!strcmp(m, "pop")) {
         nargs(I, call, l, m, 0, 1);

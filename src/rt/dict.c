@@ -141,6 +141,26 @@ int rt_dict_delete(Run *r, RtDict *d, const Type *kt, const Slot *key, int line,
     return reindex(r, d, kt, d->keys.len, line, file);
 }
 
+/* d.copy(): the entries and the index as they are (a shallow copy: a list or an array among them is shared, as
+ * CPython's copy shares its objects; everything lives until the call ends) */
+RtDict *rt_dict_copy(Run *r, const RtDict *d, int line, const char *file) {
+    RtDict *n = run_dict_new(r, d->keys.item, d->vals.item, line, file);
+    int64_t len = d->keys.len;
+    if (!n || (len && (run_list_reserve(r, &n->keys, len, line, file) || run_list_reserve(r, &n->vals, len, line, file)))) return NULL;
+    if (len) {
+        memcpy(n->keys.data, d->keys.data, (size_t)(len * d->keys.item));
+        memcpy(n->vals.data, d->vals.data, (size_t)(len * d->vals.item));
+    }
+    n->keys.len = n->vals.len = len;
+    if (d->nindex) {
+        n->index = malloc(sizeof(int64_t) * (size_t)d->nindex);
+        if (!n->index) { nomem(r, line, file); return NULL; }
+        memcpy(n->index, d->index, sizeof(int64_t) * (size_t)d->nindex);
+        n->nindex = d->nindex;
+    }
+    return n;
+}
+
 void rt_dict_clear(RtDict *d) {
     d->keys.len = d->vals.len = 0;
     if (d->index) memset(d->index, 0, sizeof(int64_t) * (size_t)d->nindex);

@@ -82,6 +82,7 @@ int rt_dict_index(Run *r, const RtDict *d, const Type *kt, const Slot *key, int6
 int rt_dict_set(Run *r, RtDict *d, const Type *kt, const Type *vt, const Slot *key, const Slot *val, int line, const char *file);
 int rt_dict_delete(Run *r, RtDict *d, const Type *kt, const Slot *key, int line, const char *file);
 void rt_dict_clear(RtDict *d);
+RtDict *rt_dict_copy(Run *r, const RtDict *d, int line, const char *file);
 /* set.c: sets in CPython's order; -1 with the error raised */
 RtSet *run_set_new(Run *r, int64_t key, int line, const char *file);
 int64_t rt_py_hash(const Type *t, const void *item);

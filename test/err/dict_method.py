@@ -2,6 +2,6 @@
 
 def f(x):
     d = {1: x}
-    d.popitem()
+    d.fromkeys([1, 2])
     return d
 # run: f(1)

@@ -1,0 +1,282 @@
+"""container_kernels.py — kernels that apply random operation sequences to Python's containers.
+
+test/fuzz/containers.py calls each with arrays of operation codes and values (a row per sequence: every row
+starts from a new container) and compares what kiln returns, on every tier, with what CPython returns for
+the same call. Every observation goes into `out` as ints: lengths, items in iteration order, what pop and
+friends return, the answers of `in`, index and count, so an item in the wrong place or a wrong length shows.
+The values are small (0..19) so that `in`, remove and the dict's keys hit often.
+"""
+from collections import Counter, defaultdict, deque
+import bisect
+import heapq
+
+
+def list_ops(ops, vals):
+    """a list: both ends (pop(0)/insert(0) keep room at the front), the middle, slices, sorting"""
+    out = []
+    for r in range(ops.shape[0]):
+        xs = []
+        for i in range(ops.shape[1]):
+            op = int(ops[r, i]) % 20
+            v = int(vals[r, i])
+            n = len(xs)
+            if op == 0 or op == 1:
+                xs.append(v)
+            elif op == 2:
+                xs.insert(0, v)
+            elif op == 3:
+                xs.insert(v % (n + 3) - 1, v)
+            elif op == 4:
+                if xs:
+                    out.append(xs.pop())
+            elif op == 5:
+                if xs:
+                    out.append(xs.pop(0))
+            elif op == 6:
+                if xs:
+                    out.append(xs.pop(v % n - n // 2))
+            elif op == 7:
+                if v in xs:
+                    xs.remove(v)
+                    out.append(1)
+            elif op == 8:
+                if xs:
+                    xs[v % n] = v + 100
+            elif op == 9:
+                if xs:
+                    del xs[v % n]
+            elif op == 10:
+                if n < 100:
+                    xs.extend(xs[v % (n + 1):])
+            elif op == 11:
+                xs.reverse()
+            elif op == 12:
+                xs.sort()
+            elif op == 13:
+                out.append(xs.index(v) if v in xs else -1)
+                out.append(xs.count(v))
+            elif op == 14:
+                a = v % (n + 1)
+                xs[a:a + 2] = [v, v + 1, v + 2]
+            elif op == 15:
+                a = v % (n + 1)
+                del xs[a:a + 3]
+            elif op == 16:
+                xs += [v, -v]
+            elif op == 17:
+                if v == 0:
+                    xs.clear()
+                elif xs:
+                    out.append(min(xs) + max(xs))
+            elif op == 18:
+                ys = xs.copy()
+                ys.sort(reverse=True)
+                out.append(sum(ys[:3]))
+            else:
+                xs = xs[1:] + xs[:1]
+        out.append(len(xs))
+        out.extend(xs)
+    return out
+
+
+def deque_ops(ops, vals, maxlen):
+    """a deque, bounded (maxlen >= 0) or not: both ends, rotate, insert, remove, indexing"""
+    out = []
+    for r in range(ops.shape[0]):
+        d = deque(maxlen=maxlen) if maxlen >= 0 else deque()
+        for i in range(ops.shape[1]):
+            op = int(ops[r, i]) % 14
+            v = int(vals[r, i])
+            if op == 0:
+                d.append(v)
+            elif op == 1:
+                d.appendleft(v)
+            elif op == 2:
+                if d:
+                    out.append(d.pop())
+            elif op == 3:
+                if d:
+                    out.append(d.popleft())
+            elif op == 4:
+                d.extend([v, v + 1, v + 2])
+            elif op == 5:
+                d.extendleft([v, v + 1])
+            elif op == 6:
+                d.rotate(v % 7 - 3)
+            elif op == 7:
+                if maxlen < 0 or len(d) < maxlen:
+                    d.insert(v % (len(d) + 1), v)
+            elif op == 8:
+                if v in d:
+                    d.remove(v)
+            elif op == 9:
+                if d:
+                    out.append(d[v % len(d)])
+                    d[v % len(d)] = v + 1000
+            elif op == 10:
+                if v % 13 == 0:
+                    d.clear()
+            elif op == 11:
+                out.append(d.count(v))
+            elif op == 12:
+                d += [v]
+            else:
+                if d:
+                    out.append(d[0] + d[-1])
+        out.append(len(d))
+        out.extend(d)
+    return out
+
+
+def dict_ops(ops, vals):
+    """a dict of int keys: CPython's insertion order through deletions, re-insertions and popitem"""
+    out = []
+    for r in range(ops.shape[0]):
+        d = {}
+        for i in range(ops.shape[1]):
+            op = int(ops[r, i]) % 13
+            k = int(vals[r, i])
+            if op == 0 or op == 1:
+                d[k] = i
+            elif op == 2:
+                out.append(d.pop(k, -1))
+            elif op == 3:
+                if k in d:
+                    del d[k]
+            elif op == 4:
+                out.append(d.get(k, -2))
+            elif op == 5:
+                out.append(d.setdefault(k, i))
+            elif op == 6:
+                d.update({k: i, k + 1: -i})
+            elif op == 7:
+                if d:
+                    kv = d.popitem()
+                    out.append(kv[0])
+                    out.append(kv[1])
+            elif op == 8:
+                if k in d:
+                    d[k] += 1
+            elif op == 9:
+                out.extend(d.keys())
+            elif op == 10:
+                if k == 0:
+                    d.clear()
+            elif op == 11:
+                e = d.copy()
+                e[k] = 7
+                out.append(len(e))
+            else:
+                out.append(sum(d.values()))
+        out.append(len(d))
+        for k, v in d.items():
+            out.append(k)
+            out.append(v)
+    return out
+
+
+def set_ops(ops, vals):
+    """a set of ints: CPython's iteration and pop order through adds, removals and the operators"""
+    out = []
+    for r in range(ops.shape[0]):
+        s = set()
+        for i in range(ops.shape[1]):
+            op = int(ops[r, i]) % 11
+            v = int(vals[r, i])
+            if op == 0 or op == 1:
+                s.add(v)
+            elif op == 2:
+                s.discard(v)
+            elif op == 3:
+                if v in s:
+                    s.remove(v)
+            elif op == 4:
+                if s:
+                    out.append(s.pop())
+            elif op == 5:
+                s |= {v, v + 7, v * 3}
+            elif op == 6:
+                s &= {v, v + 1, v + 2, v + 3, v + 5, v + 8}
+            elif op == 7:
+                s -= {v, v + 2}
+            elif op == 8:
+                s ^= {v, v + 4}
+            elif op == 9:
+                out.append(1 if v in s else 0)
+            else:
+                out.extend(s)
+        out.append(len(s))
+        out.extend(s)
+    return out
+
+
+def counter_ops(ops, vals):
+    """Counter and defaultdict: counts up and down, most_common's order among ties, the arithmetic"""
+    out = []
+    for r in range(ops.shape[0]):
+        c = Counter()
+        g = defaultdict(list)
+        for i in range(ops.shape[1]):
+            op = int(ops[r, i]) % 9
+            v = int(vals[r, i])
+            if op == 0 or op == 1:
+                c[v] += 1
+            elif op == 2:
+                c.update([v, v + 1, v])
+            elif op == 3:
+                c.subtract([v])
+            elif op == 4:
+                for k, n in c.most_common(3):
+                    out.append(k)
+                    out.append(n)
+            elif op == 5:
+                c = c + Counter([v, v])
+            elif op == 6:
+                g[v % 5].append(v)
+            elif op == 7:
+                out.append(len(g[v % 7]))
+            else:
+                out.append(c[v])
+        out.append(len(c))
+        for k, n in c.items():
+            out.append(k)
+            out.append(n)
+        for k, xs in g.items():
+            out.append(k)
+            out.extend(xs)
+    return out
+
+
+def heap_ops(ops, vals):
+    """heapq and bisect on lists: CPython's sift order, insort's places"""
+    out = []
+    for r in range(ops.shape[0]):
+        h = []
+        s = []
+        for i in range(ops.shape[1]):
+            op = int(ops[r, i]) % 9
+            v = int(vals[r, i])
+            if op == 0 or op == 1:
+                heapq.heappush(h, v)
+            elif op == 2:
+                if h:
+                    out.append(heapq.heappop(h))
+            elif op == 3:
+                out.append(heapq.heappushpop(h, v))
+            elif op == 4:
+                if h:
+                    out.append(heapq.heapreplace(h, v))
+            elif op == 5:
+                h.append(v)
+                heapq.heapify(h)
+            elif op == 6:
+                bisect.insort(s, v)
+            elif op == 7:
+                out.append(bisect.bisect_left(s, v))
+                out.append(bisect.bisect_right(s, v))
+            else:
+                if s:
+                    s.pop(v % len(s))
+        out.extend(h)
+        out.extend(s)
+    return out
