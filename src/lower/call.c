@@ -794,8 +794,31 @@ static Val math_call(Inf *I, Node *call, int fn) {
     return mk(I, r);
 }
 
+/* max(iterable, default=d[, key=f]) (and min): d when the iterable is empty, else max(its items[, key=f]); a text
+ * lowered at the call, the iterable walked into a list once */
+static Val minmax_default(Inf *I, Node *call, const char *nm, Node *dflt, Node *key) {
+    if (call->nkids != 1)
+        inf_fail(I, call, "Cannot specify a default for %s() with multiple positional arguments", nm);
+    char buf[512];
+    ItText t = {buf, sizeof buf, 0, I, call, nm};
+    Val items = ls_iterable(I, call->kids[0]);
+    if (items.ty->kind == T_UNKNOWN) return items;
+    if (ty_item(items.ty)->kind == T_UNKNOWN) return ex_expr(I, dflt); /* nothing ever in it */
+    Node *args[3] = {it_held(I, call, 0, items), dflt, key};
+    it_put(&t, "def %s_default(items, d%s):\n    if len(items) == 0:\n        return d\n    return %s(items%s)\n", nm,
+           key ? ", f" : "", nm, key ? ", key=f" : "");
+    return it_inline(I, call, t.buf, t.n, "<max/min with a default>", args, key ? 3 : 2);
+}
+
 static Val minmax(Inf *I, Node *call, bool ismax) {
     const char *nm = ismax ? "max" : "min";
+    Node *dflt = NULL, *key = NULL;
+    for (int i = 0; i < call->nkids2; i++) {
+        if (!strcmp(call->names[i], "default")) dflt = call->kids2[i];
+        else if (!strcmp(call->names[i], "key")) key = call->kids2[i];
+        else inf_fail(I, call->kids2[i], "'%s' is an invalid keyword argument for %s()", call->names[i], nm);
+    }
+    if (dflt) return minmax_default(I, call, nm, dflt, key);
     if (call->nkids2 == 1 && !strcmp(call->names[0], "key") && call->nkids == 1) { /* max(iterable, key=f) */
         Node *it = call->kids[0];
         if (it->kind == N_GENEXP || st_is_builtin_call(I, it, "range") || st_is_builtin_call(I, it, "zip") ||

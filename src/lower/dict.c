@@ -264,6 +264,52 @@ Val dc_counter_binop(Inf *I, int tok, Val a, Val b, Node *at, bool inplace) {
 
 static void nargs(Inf *I, Node *call, const char *m, int lo, int hi);
 
+/* a == b with a dict on either side: False when the other is not a dict; the same length and every key of a in b
+ * with an equal value (dict's __eq__: order does not count); two Counters compare as Counter's __eq__ does since
+ * 3.10, a missing key as a zero count. Keys of two types are a compile error (a kiln dict's keys have one) */
+Val dc_equal(Inf *I, Val a, Val b, Node *at) {
+    if (a.ty->kind != T_DICT || b.ty->kind != T_DICT) return mk(I, inf_const_i(I, inf_bool(I), 0));
+    bool counters = a.ty->layout == KILN_FACTORY_COUNTER && b.ty->layout == KILN_FACTORY_COUNTER;
+    if ((untyped(a.ty) || untyped(b.ty)) && !counters) /* one holds nothing: equal when the other holds nothing too */
+        return mk(I, inf_op2(I, OP_EQ, inf_bool(I), dc_len(I, a), dc_len(I, b)));
+    if (!untyped(a.ty) && !untyped(b.ty) && a.ty->elems[0] != b.ty->elems[0] &&
+        !(a.ty->elems[0]->kind == T_SCALAR && b.ty->elems[0]->kind == T_SCALAR && dt_kind(a.ty->elems[0]->dtype) == dt_kind(b.ty->elems[0]->dtype)))
+        inf_fail(I, at, "comparing dicts whose keys are of two types (%s and %s) is not supported", inf_tyname(I, a.ty->elems[0]),
+                 inf_tyname(I, b.ty->elems[0]));
+    char buf[512];
+    ItText t = {buf, sizeof buf, 0, I, at, "=="};
+    Node *args[2] = {it_held(I, at, 0, a), it_held(I, at, 1, b)};
+    if (counters)
+        it_put(&t, "def eq(a, b):\n    for k in a:\n        if a[k] != b[k]:\n            return False\n"
+                   "    for k in b:\n        if a[k] != b[k]:\n            return False\n    return True\n");
+    else
+        it_put(&t, "def eq(a, b):\n    if len(a) != len(b):\n        return False\n    for k in a:\n        if k not in b:\n"
+                   "            return False\n        if not a[k] == b[k]:\n            return False\n    return True\n");
+    return it_inline(I, at, t.buf, t.n, "<dict ==>", args, 2);
+}
+
+/* d | e (a new dict: d's entries, then e's, a later key's value winning; of d's kind, or of e's where e is a
+ * defaultdict and d a plain dict, as defaultdict's __ror__ makes it) and d |= e (d itself updated, e a dict or an
+ * iterable of pairs, as d.update(e)); Counters have their own (dc_counter_binop) */
+Val dc_merge(Inf *I, Val a, Val b, Node *at, bool inplace) {
+    if (a.ty->layout == KILN_FACTORY_COUNTER || (!inplace && b.ty->kind == T_DICT && b.ty->layout == KILN_FACTORY_COUNTER))
+        inf_fail(I, at, "%s of a Counter and a dict is not supported (both Counters, or neither)", inplace ? "|=" : "|");
+    if (!inplace && b.ty->kind != T_DICT)
+        inf_fail(I, at, "unsupported operand type(s) for |: '%s' and '%s'", inf_tyname(I, a.ty), inf_tyname(I, b.ty));
+    if (b.ty->kind == T_UNKNOWN) return a;
+    char buf[512];
+    ItText t = {buf, sizeof buf, 0, I, at, inplace ? "|=" : "|"};
+    Node *args[2] = {it_held(I, at, 0, a), it_held(I, at, 1, b)};
+    if (inplace && b.ty->kind != T_DICT) it_put(&t, "def ior(d, o):\n    for k, v in o:\n        d[k] = v\n    return d\n");
+    else if (inplace) it_put(&t, "def ior(d, o):\n    for k in o:\n        d[k] = o[k]\n    return d\n");
+    else it_put(&t, "def merged(d, o):\n    r = d.copy()\n    for k in o:\n        r[k] = o[k]\n    return r\n");
+    Val v = it_inline(I, at, t.buf, t.n, inplace ? "<dict |=>" : "<dict |>", args, 2);
+    if (!inplace && !a.ty->layout && b.ty->layout && v.ty->kind == T_DICT && !untyped(v.ty) &&
+        !untyped(b.ty) && v.ty->elems[0] == b.ty->elems[0] && v.ty->elems[1] == b.ty->elems[1])
+        v = mk(I, inf_emit(I, OP_CAST, b.ty, &v.r, 1, 0));
+    return v;
+}
+
 /* a Counter's own methods: c.most_common(n) (CPython's order: by count, the first seen first among equal counts),
  * c.update(iterable or mapping), c.total(), c.elements() (a list here: CPython's is an iterator) */
 static Val counter_method(Inf *I, Node *call, Node *recv, Val c, const char *m) {

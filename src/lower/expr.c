@@ -435,6 +435,10 @@ static Val compare(Inf *I, int tok, Val a, Val b, Node *at) {
         return tok == TK_EQ ? r : mk(I, bool_not(I, r.r));
     }
     if (a.ty->kind == T_LIST || b.ty->kind == T_LIST) inf_fail(I, at, "'%s' between lists is not supported yet", tok_str(tok));
+    if ((a.ty->kind == T_DICT || b.ty->kind == T_DICT) && (tok == TK_EQ || tok == TK_NE)) {
+        Val r = dc_equal(I, a, b, at);
+        return tok == TK_EQ ? r : mk(I, bool_not(I, r.r));
+    }
     if ((a.ty->kind == T_NONE) != (b.ty->kind == T_NONE) && (a.ty->kind == T_SCALAR || b.ty->kind == T_SCALAR) &&
         tok != TK_EQ && tok != TK_NE) { /* x < None: CPython's TypeError where it runs (a loop may make the None an Optional) */
         char na[48], nb[48], msg[160];
@@ -922,6 +926,7 @@ static Val value_of(Inf *I, Node *n) {
             v = dc_counter_binop(I, n->op, a, b, n, false);
             break;
         }
+        if (a.ty->kind == T_DICT && n->op == TK_PIPE) { v = dc_merge(I, a, b, n, false); break; }
         if (a.ty->kind == T_SET || b.ty->kind == T_SET) { v = se_binop(I, n->op, a, b, n); break; }
         if (a.ty->kind == T_LIST || b.ty->kind == T_LIST) { v = ls_binop(I, n->op, a, b, n); break; }
         bool arrays = a.ty->kind != T_UNKNOWN && b.ty->kind != T_UNKNOWN && (ew_is_array(a) || ew_is_array(b));

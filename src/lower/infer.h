@@ -377,6 +377,8 @@ Val dc_new(Inf *I, const Type *key, const Type *value); /* dict.c: an empty dict
 Val dc_defaultdict(Inf *I, Node *call);         /* dict.c: collections.defaultdict(factory) */
 Val dc_counter(Inf *I, Node *call);             /* dict.c: collections.Counter(iterable) */
 Val dc_counter_binop(Inf *I, int tok, Val a, Val b, Node *at, bool inplace); /* Counter + - | & Counter, and op= */
+Val dc_merge(Inf *I, Val a, Val b, Node *at, bool inplace); /* dict | dict, and d |= mapping or pairs */
+Val dc_equal(Inf *I, Val a, Val b, Node *at); /* a == b, a dict on either side */
 
 /* namedtuple.c: collections.namedtuple's classes (T_CLASS) and instances (tuples whose type has names): a call of
  * a class, an instance's field or _fields, a class's _fields and __name__, p._replace/_asdict, Point._make */

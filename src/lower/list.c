@@ -336,10 +336,40 @@ static Val items_for(Inf *I, Val m, const Type *lt, Node *at) {
     inf_fail(I, at, "cannot put %s items into a list of %s: a kiln list holds items of one type", inf_tyname(I, have), inf_tyname(I, want));
 }
 
+/* l[a:b:c] = m and del l[a:b:c] with a step (m NULL: del), as CPython's list does them: the positions the slice
+ * names (range(len(l))[a:b:c], CPython's clamping), m's items (any iterable) one to a position, or those positions'
+ * items dropped in one pass keeping the others' order. A step that is 1 when the code runs (a variable) splices as
+ * a plain slice does; 0 raises "slice step cannot be zero" (the slice of the positions does). A text lowered here. */
+static void extended_slice(Inf *I, Node *sl, Val l, Val *m, Node *at) {
+    char buf[1536];
+    ItText t = {buf, sizeof buf, 0, I, at, "an extended slice"};
+    Node *args[5];
+    int na = 0;
+    args[na++] = it_held(I, at, 0, l);
+    if (m) args[na++] = it_held(I, at, 1, *m);
+    bool ga = sl->a && sl->a->kind != N_NONE, gb = sl->b && sl->b->kind != N_NONE;
+    if (ga) args[na++] = sl->a;
+    if (gb) args[na++] = sl->b;
+    args[na++] = sl->c;
+    const char *a = ga ? "a" : "", *b = gb ? "b" : "";
+    it_put(&t, "def %s(l%s%s%s, c):\n", m ? "assign" : "delete", m ? ", m" : "", ga ? ", a" : "", gb ? ", b" : "");
+    it_put(&t, "    idx = list(range(len(l)))[%s:%s:c]\n", a, b);
+    if (sl->c->kind != N_INT) /* a step known only when it runs: 1 is a plain slice */
+        it_put(&t, "    if c == 1:\n        %sl[%s:%s]%s\n        return\n", m ? "" : "del ", a, b, m ? " = m" : "");
+    if (m)
+        it_put(&t, "    vals = list(m)\n    if len(vals) != len(idx):\n"
+                   "        raise ValueError(f'attempt to assign sequence of size {len(vals)} to extended slice of size {len(idx)}')\n"
+                   "    for k in range(len(idx)):\n        l[idx[k]] = vals[k]\n");
+    else
+        it_put(&t, "    if len(idx) == 0:\n        return\n    drop = [False] * len(l)\n    for j in idx:\n        drop[j] = True\n"
+                   "    w = 0\n    for i in range(len(l)):\n        if not drop[i]:\n            l[w] = l[i]\n            w += 1\n"
+                   "    del l[w:]\n");
+    it_inline(I, at, t.buf, t.n, m ? "<list slice assignment>" : "<list slice deletion>", args, na);
+}
+
 /* l[a:b] = m: m's items (a list of l's items, a 1-d array, a tuple) in place of the slice's; m NULL: del */
 static void splice(Inf *I, Node *sl, Val l, Val *m, Node *at) {
-    if (sl->c && !(sl->c->kind == N_NONE || (sl->c->kind == N_INT && sl->c->v.i == 1)))
-        inf_fail(I, sl->c, "assigning to or deleting an extended slice of a list (a step) is not supported yet");
+    if (sl->c && !(sl->c->kind == N_NONE || (sl->c->kind == N_INT && sl->c->v.i == 1))) { extended_slice(I, sl, l, m, at); return; }
     Val with = m ? items_for(I, *m, l.ty, at) : new_list(I, l.ty, inf_k64(I, 0));
     int given = (sl->a && sl->a->kind != N_NONE) | (sl->b && sl->b->kind != N_NONE) << 1;
     Ref ops[4] = {l.r, given & 1 ? int_index(I, sl->a) : inf_k64(I, 0), given & 2 ? int_index(I, sl->b) : inf_k64(I, 0), with.r};

@@ -832,6 +832,7 @@ static void st_augassign(Inf *I, Node *s) {
             Val o = ex_expr(I, s->b);
             if (o.ty->kind == T_DICT && o.ty->layout == KILN_FACTORY_COUNTER) { inf_assign(I, t, dc_counter_binop(I, s->op, cur, o, s, true)); return; }
         }
+        if (cur.ty->kind == T_DICT && s->op == TK_PIPE) { inf_assign(I, t, dc_merge(I, cur, ex_expr(I, s->b), s, true)); return; }
         Val rhs = ex_expr(I, s->b);
         inf_assign(I, t, ex_binop(I, s->op, cur, rhs, s, s->b));
         return;

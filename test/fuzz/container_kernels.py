@@ -280,3 +280,150 @@ def heap_ops(ops, vals):
         out.extend(h)
         out.extend(s)
     return out
+
+
+def list_more(ops, vals):
+    """a list: extended slices read, assigned and deleted, key sorts, comprehensions, repetition"""
+    out = []
+    for r in range(ops.shape[0]):
+        xs = []
+        for i in range(ops.shape[1]):
+            op = int(ops[r, i]) % 16
+            v = int(vals[r, i])
+            n = len(xs)
+            if op < 4:
+                xs.append(v)
+            elif op == 4:
+                out.extend(xs[::-1][:3])
+            elif op == 5:
+                out.extend(xs[::2])
+            elif op == 6:
+                if n > 6:
+                    del xs[::3]
+            elif op == 7:
+                if n > 0:
+                    out.append(xs.index(xs[v % n], v % n // 2))
+            elif op == 8:
+                out.extend(sorted(xs, key=lambda x: (x % 3, -x))[:4])
+            elif op == 9:
+                for j, x in enumerate(xs[:3]):
+                    out.append(j * x)
+            elif op == 10:
+                if n < 50:
+                    xs = xs * 2
+            elif op == 11:
+                out.extend(list(reversed(xs))[:2])
+            elif op == 12:
+                if n > 3:
+                    xs[1:n - 1:2] = [v] * len(xs[1:n - 1:2])
+            elif op == 13:
+                out.append(1 if xs == sorted(xs) else 0)
+            elif op == 14:
+                out.append(max(xs, default=-1))
+            else:
+                xs = [x for x in xs if x != v]
+        out.append(len(xs))
+        out.extend(xs)
+    return out
+
+
+def set_more(ops, vals):
+    """a set: the comparison operators, the named methods, set comprehensions"""
+    out = []
+    for r in range(ops.shape[0]):
+        s = set()
+        t = {1, 2, 3}
+        for i in range(ops.shape[1]):
+            op = int(ops[r, i]) % 12
+            v = int(vals[r, i])
+            if op < 4:
+                s.add(v)
+            elif op == 4:
+                out.append(1 if s.issubset(t) else 0)
+                out.append(1 if s.isdisjoint(t) else 0)
+            elif op == 5:
+                s = s.union([v, v + 1])
+            elif op == 6:
+                s.intersection_update({v, v + 1, v + 2, v + 3, v + 4, v + 5, v + 6})
+            elif op == 7:
+                out.extend(s.symmetric_difference(t))
+            elif op == 8:
+                t = {x * 2 for x in s if x % 2 == 0}
+            elif op == 9:
+                out.append(1 if s == t else 0)
+                out.append(1 if s <= t else 0)
+                out.append(1 if s > t else 0)
+            elif op == 10:
+                s.difference_update([v, v + 2])
+            else:
+                s.update(range(v, v + 3))
+        out.append(len(s))
+        out.extend(s)
+        out.extend(t)
+    return out
+
+
+def dict_more(ops, vals):
+    """a dict: | and |=, comprehensions, reversed(), max by value, sorted items, =="""
+    out = []
+    for r in range(ops.shape[0]):
+        d = {}
+        for i in range(ops.shape[1]):
+            op = int(ops[r, i]) % 12
+            k = int(vals[r, i])
+            if op < 4:
+                d[k] = i
+            elif op == 4:
+                e = {x: x * 2 for x in range(k % 5)}
+                d = d | e
+            elif op == 5:
+                d |= {k: -1}
+            elif op == 6:
+                out.append(1 if k in d.values() else 0)
+            elif op == 7:
+                for a, b in sorted(d.items())[:3]:
+                    out.append(a)
+                    out.append(b)
+            elif op == 8:
+                out.extend(reversed(d))
+            elif op == 9:
+                if d:
+                    out.append(max(d, key=d.get))
+            elif op == 10:
+                d = {a: b for a, b in d.items() if b % 2 == 0}
+            else:
+                out.append(1 if d == {k: i} else 0)
+        out.append(len(d))
+        for k, v in d.items():
+            out.append(k)
+            out.append(v)
+    return out
+
+
+def deque_more(ops, vals):
+    """a deque: index, reverse, repetition, reversed(), == between deques"""
+    out = []
+    for r in range(ops.shape[0]):
+        d = deque()
+        for i in range(ops.shape[1]):
+            op = int(ops[r, i]) % 10
+            v = int(vals[r, i])
+            if op < 4:
+                d.append(v)
+            elif op == 4:
+                out.append(d.index(v) if v in d else -1)
+            elif op == 5:
+                d.reverse()
+            elif op == 6:
+                if len(d) < 40:
+                    d = d * 2
+            elif op == 7:
+                out.extend(list(reversed(d))[:2])
+            elif op == 8:
+                out.append(1 if d == deque(sorted(d)) else 0)
+            else:
+                if d:
+                    d.popleft()
+        out.append(len(d))
+        out.extend(d)
+    return out
