@@ -10,7 +10,8 @@
  *        its "# run:" line and stderr must equal FILE.err (FILE is replaced by the path)
  *
  * Each case runs as its own process with a time limit. Prints one line per
- * failure and ends with "N passed, N failed".
+ * failure and ends with "N passed, N failed". Files run -j N at a time (default: the CPUs online, at most
+ * 8; KILN_RUNNER_JOBS), the output in the files' order whatever the order they finish in.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -208,18 +209,88 @@ static void run_err(const char *kiln, const char *file) {
     free(out); free(errs); free(src); free(want);
 }
 
-int main(int argc, char **argv) {
-    if (argc < 3) { fprintf(stderr, "usage: runner KILN [--tier T] [--flag OPT]... FILES... | runner KILN --err FILES...\n"); return 2; }
-    const char *kiln = argv[1], *tier = NULL;
-    int i = 2;
-    bool errmode = false;
-    if (!strcmp(argv[i], "--tier")) { tier = argv[i + 1]; i += 2; }
-    else if (!strcmp(argv[i], "--err")) { errmode = true; i++; }
-    while (i + 1 < argc && !strcmp(argv[i], "--flag") && nflags < 8) { flags[nflags++] = argv[i + 1]; i += 2; }
-    for (; i < argc; i++) {
-        if (errmode) run_err(kiln, argv[i]);
-        else run_cases(kiln, tier, argv[i]);
+static const char *kiln_path, *tier_name;
+static bool errmode;
+
+static void run_file(const char *file) {
+    if (errmode) run_err(kiln_path, file);
+    else run_cases(kiln_path, tier_name, file);
+}
+
+/* a file's report from its child: its output, then a last line "\1counts P F" */
+static void report(const char *file, const char *tmp) {
+    char *text = slurp(tmp);
+    unlink(tmp);
+    char *mark = text ? strstr(text, "\1counts ") : NULL;
+    int p = 0, f = 0;
+    if (!mark || sscanf(mark + 8, "%d %d", &p, &f) != 2) {
+        if (text) fputs(text, stdout);
+        fail(file, 0, "the runner's child for this file ended without its counts", "", "");
+    } else {
+        *mark = 0;
+        fputs(text, stdout);
+        passed += p; failed += f;
     }
+    free(text);
+}
+
+/* the files, at most `jobs` at once, each in a child of its own (the cases are independent processes; a 2-core
+ * CI machine ran them one at a time). Each child writes its report to a file of its own and the parent prints
+ * the reports in the files' order as they complete, so the output is what one at a time prints. */
+static void run_files(char **files, int n, int jobs) {
+    if (jobs <= 1 || n <= 1) { for (int i = 0; i < n; i++) run_file(files[i]); return; }
+    pid_t *pid = calloc((size_t)n, sizeof *pid);
+    char (*tmp)[40] = calloc((size_t)n, sizeof *tmp);
+    bool *done = calloc((size_t)n, sizeof *done);
+    if (!pid || !tmp || !done) { fprintf(stderr, "runner: out of memory\n"); exit(2); }
+    int next = 0, shown = 0, running = 0;
+    while (shown < n) {
+        while (running < jobs && next < n) {
+            snprintf(tmp[next], sizeof tmp[next], "/tmp/kiln-runner-file-XXXXXX");
+            int fd = mkstemp(tmp[next]);
+            if (fd < 0) { perror("runner: mkstemp"); exit(2); }
+            fflush(stdout);
+            pid_t c = fork();
+            if (c < 0) { perror("runner: fork"); exit(2); }
+            if (c == 0) {
+                dup2(fd, 1);
+                close(fd);
+                passed = failed = 0;
+                run_file(files[next]);
+                printf("\1counts %d %d\n", passed, failed);
+                fflush(stdout);
+                _exit(0);
+            }
+            close(fd);
+            pid[next++] = c;
+            running++;
+        }
+        int st;
+        pid_t c = waitpid(-1, &st, 0);
+        if (c < 0) { if (errno == EINTR) continue; perror("runner: waitpid"); exit(2); }
+        for (int i = 0; i < next; i++) if (pid[i] == c) { done[i] = true; running--; }
+        while (shown < n && done[shown]) { report(files[shown], tmp[shown]); shown++; }
+    }
+    free(pid); free(tmp); free(done);
+}
+
+/* -j N, else KILN_RUNNER_JOBS, else the CPUs online (at most 8) */
+static int jobs_default(void) {
+    const char *e = getenv("KILN_RUNNER_JOBS");
+    if (e && *e) return atoi(e) > 0 ? atoi(e) : 1;
+    long c = sysconf(_SC_NPROCESSORS_ONLN);
+    return c < 1 ? 1 : c > 8 ? 8 : (int)c;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 3) { fprintf(stderr, "usage: runner KILN [-j N] [--tier T] [--flag OPT]... FILES... | runner KILN [-j N] --err FILES...\n"); return 2; }
+    kiln_path = argv[1];
+    int i = 2, jobs = jobs_default();
+    if (i + 1 < argc && !strcmp(argv[i], "-j")) { jobs = atoi(argv[i + 1]) > 0 ? atoi(argv[i + 1]) : 1; i += 2; }
+    if (i < argc && !strcmp(argv[i], "--tier") && i + 1 < argc) { tier_name = argv[i + 1]; i += 2; }
+    else if (i < argc && !strcmp(argv[i], "--err")) { errmode = true; i++; }
+    while (i + 1 < argc && !strcmp(argv[i], "--flag") && nflags < 8) { flags[nflags++] = argv[i + 1]; i += 2; }
+    run_files(argv + i, argc - i, jobs);
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }

@@ -427,3 +427,57 @@ def deque_more(ops, vals):
         out.append(len(d))
         out.extend(d)
     return out
+
+
+def str_ops(ops, vals):
+    """strings: concatenation, find/count/rfind, split and join, replace, slicing and reversal, case, strip, center,
+    f-strings, in/startswith/endswith, non-ASCII text; the result checked through its length and code points"""
+    out = []
+    words = ["a", "bc", "dd", " x ", "é", "Zz", "", "a,b", "ab"]
+    for r in range(ops.shape[0]):
+        s = ""
+        parts = []
+        for i in range(ops.shape[1]):
+            op = int(ops[r, i]) % 18
+            v = int(vals[r, i])
+            w = words[v % len(words)]
+            if op < 3:
+                s += w
+            elif op == 3:
+                s = w + s
+            elif op == 4:
+                out.append(s.find(w))
+                out.append(s.count(w) if w else -1)
+            elif op == 5:
+                parts = s.split(",")
+                out.append(len(parts))
+            elif op == 6:
+                s = "-".join(parts)
+            elif op == 7:
+                s = s.replace(w, "q") if w else s
+            elif op == 8:
+                s = s[v % (len(s) + 1):] + s[:v % (len(s) + 1)]
+            elif op == 9:
+                out.append(1 if w in s else 0)
+                out.append(1 if s.startswith(w) else 0)
+                out.append(1 if s.endswith(w) else 0)
+            elif op == 10:
+                s = s.strip()
+            elif op == 11:
+                s = s.upper() if v % 2 else s.lower()
+            elif op == 12:
+                out.append(s.rfind(w))
+            elif op == 13:
+                s = s[::-1]
+            elif op == 14:
+                if len(s) > 40:
+                    s = s[:20]
+            elif op == 15:
+                out.append(sum(ord(c) for c in s) % 1000)
+            elif op == 16:
+                s = s.center(v % 12, "*") if len(s) < 30 else s
+            else:
+                s = f"{s}{v:03d}" if len(s) < 30 else s
+        out.append(len(s))
+        out.append(sum(ord(c) * (k + 1) for k, c in enumerate(s)) % 100003)
+    return out

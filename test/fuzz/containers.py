@@ -28,7 +28,8 @@ import container_kernels as ck  # noqa: E402
 # the kernels and their extra arguments: the deque once unbounded and once bounded (a small maxlen, so it is
 # full most of the time and every append drops from the other end)
 CASES = [("list_ops", ()), ("deque_ops", (-1,)), ("deque_ops", (5,)), ("dict_ops", ()), ("set_ops", ()),
-         ("counter_ops", ()), ("heap_ops", ()), ("list_more", ()), ("set_more", ()), ("dict_more", ()), ("deque_more", ())]
+         ("counter_ops", ()), ("heap_ops", ()), ("list_more", ()), ("set_more", ()), ("dict_more", ()), ("deque_more", ()),
+         ("str_ops", ())]
 TIERS = ["interp", "baseline", "opt", "auto"]
 TIMEOUT = 120
 
