@@ -96,6 +96,26 @@ static const char *ident(P *p) {
 }
 
 static Node *test(P *p);
+
+/* NAME ':=' test, after its NAME was read as e (an assignment expression: in parentheses, and as the whole condition
+ * of an if, elif or while, as Python's grammar allows) */
+static Node *named_expr(P *p, Node *e) {
+    Token t = p->tok;
+    if (e->kind != N_NAME) fail_at(p, t, "cannot use assignment expressions with %s", e->kind == N_SUBSCR ? "subscript" :
+                                   e->kind == N_ATTR ? "attribute" : e->kind == N_TUPLE ? "tuple" : "expression");
+    advance(p);
+    Node *n = node(p, N_NAMEDEXPR, t);
+    n->line = e->line; n->col = e->col;
+    n->a = e;
+    n->b = test(p);
+    return n;
+}
+
+/* a condition: a test, or NAME := test */
+static Node *condition(P *p) {
+    Node *e = test(p);
+    return p->tok.kind == TK_WALRUS ? named_expr(p, e) : e;
+}
 static Node *expr_bitor(P *p);
 static Node *starred_or(P *p, Node *(*item)(P *));
 static Node *factor(P *p);
@@ -359,7 +379,7 @@ static Node *atom(P *p) {
             e = testlist_after(p, e, at);
             if (p->tok.kind == TK_FOR) fail_at(p, p->tok, "invalid syntax (a generator's element must be parenthesized)%s", "");
         }
-        if (p->tok.kind == TK_WALRUS) fail_at(p, p->tok, "assignment expressions (':=') are not supported%s", "");
+        if (p->tok.kind == TK_WALRUS) e = named_expr(p, e);
         expect(p, TK_RPAREN);
         if (e->kind == N_TUPLE) { e->line = t.line; e->col = t.col; }
         return e;
@@ -1000,7 +1020,7 @@ static Node *if_stmt(P *p) {
     Token t = p->tok;
     advance(p);
     Node *s = node(p, S_IF, t);
-    s->a = test(p);
+    s->a = condition(p);
     expect(p, TK_COLON);
     NodeVec body = {0};
     block(p, &body, "'if' statement", t.line);
@@ -1069,7 +1089,7 @@ static Node *while_stmt(P *p) {
     Token t = p->tok;
     advance(p);
     Node *s = node(p, S_WHILE, t);
-    s->a = test(p);
+    s->a = condition(p);
     expect(p, TK_COLON);
     NodeVec body = {0};
     block(p, &body, "'while' statement", t.line);

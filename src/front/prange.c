@@ -113,6 +113,8 @@ static bool random_call(const Ast *ast, const Node *call) {
 static void reads_at(Out *o, Body *b, Node *e, const Names *bound, Node *parent) {
     if (!e) return;
     switch (e->kind) {
+    case N_NAMEDEXPR: /* an assignment this loop's checks would not see */
+        ol_fail(o, e, "an assignment expression (':=') in a prange loop is not supported (assign in a statement)");
     case N_NAME:
         if (bound && ol_has(bound, e->name)) return;
         PUSH(o, b->reads, e);

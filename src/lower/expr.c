@@ -937,6 +937,7 @@ static Val value_of(Inf *I, Node *n) {
     case N_BOOLOP: v = boolop_value(I, n); break;
     case N_COMPARE: v = compare_value(I, n); break;
     case N_IFEXP: v = ifexp(I, n); break;
+    case N_NAMEDEXPR: v = ex_expr(I, n->b); inf_assign(I, n->a, v); break; /* (x := v): bound, and its value */
     case N_SUBSCR: v = subscript(I, n); break;
     case N_TUPLE: v = tuple_expr(I, n, false); break;
     case N_LIST: v = ls_display(I, n); break;

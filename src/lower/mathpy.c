@@ -1,6 +1,6 @@
 /*
  * mathpy.c — math.isclose, math.prod, math.fsum, math.dist and math.hypot of other than two values, and the number
- * methods int.bit_length and float.is_integer.
+ * methods int.bit_length, int.bit_count and float.is_integer.
  *
  * Each is a small Python function (below, CPython's own steps: mathmodule.c's math_isclose, math_prod's left fold
  * from start, math_fsum's Shewchuk partials with its final half-even correction, floatobject.c's is_integer)
@@ -118,6 +118,17 @@ static const char bit_length_text[] =
     "        n += 1\n"
     "    return n\n";
 
+static const char bit_count_text[] = /* the ones of |x| (-2^63: one) */
+    "def bit_count(x):\n"
+    "    if x == -9223372036854775807 - 1:\n"
+    "        return 1\n"
+    "    v = -x if x < 0 else x\n"
+    "    n = 0\n"
+    "    while v:\n"
+    "        v &= v - 1\n"
+    "        n += 1\n"
+    "    return n\n";
+
 static const char is_integer_text[] =
     "def is_integer(x):\n"
     "    if x - x != x - x:\n"
@@ -231,14 +242,14 @@ Val mp_call(Inf *I, Node *call, int k) {
     return INLINE(prod_text, args, 2);
 }
 
-/* x.bit_length() of a Python int or bool, x.is_integer() of a float; false: not one of these */
+/* x.bit_length() and x.bit_count() of a Python int or bool, x.is_integer() of a float; false: not one of these */
 bool mp_method(Inf *I, Node *call, Val o, const char *m, Val *out) {
-    bool bits = !strcmp(m, "bit_length"), integral = !strcmp(m, "is_integer");
+    bool ones = !strcmp(m, "bit_count"), bits = !strcmp(m, "bit_length") || ones, integral = !strcmp(m, "is_integer");
     if (o.ty->kind != T_SCALAR || !(bits || integral)) return false;
     if (bits && !(o.ty->weak && dt_is_intlike(o.ty->dtype))) return false; /* NumPy's ints have none */
     if (integral && !dt_is_float(o.ty->dtype)) return false;
     if (call->nkids || call->nkids2) inf_fail(I, call, "%s() takes no arguments (%d given)", m, call->nkids + call->nkids2);
     Node *x = it_held(I, call, 0, o);
-    *out = bits ? INLINE(bit_length_text, &x, 1) : INLINE(is_integer_text, &x, 1);
+    *out = ones ? INLINE(bit_count_text, &x, 1) : bits ? INLINE(bit_length_text, &x, 1) : INLINE(is_integer_text, &x, 1);
     return true;
 }
