@@ -182,7 +182,7 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
     if (mod == MOD_ITERTOOLS || mod == MOD_FUNCTOOLS) {
         int k = it_lookup(mod, name);
         if (k < 0) inf_fail(I, at, "%s.%s is not supported in kernels (itertools' product, permutations, combinations, "
-                            "combinations_with_replacement, chain and pairwise, and functools.reduce are)%s",
+                            "combinations_with_replacement, chain, pairwise, accumulate and groupby, and functools.reduce are)%s",
                             mod == MOD_ITERTOOLS ? "itertools" : "functools", name, I->star_note);
         return builtin(I, BI_ITERTOOLS + k);
     }

@@ -34,7 +34,8 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { IT_PRODUCT, IT_PERMUTATIONS, IT_COMBINATIONS, IT_COMBINATIONS_WR, IT_CHAIN, IT_PAIRWISE, IT_REDUCE };
+enum { IT_PRODUCT, IT_PERMUTATIONS, IT_COMBINATIONS, IT_COMBINATIONS_WR, IT_CHAIN, IT_PAIRWISE, IT_ACCUMULATE, IT_GROUPBY,
+       IT_REDUCE };
 enum { IT_ARGS_MAX = 12, IT_R_MAX = 12, IT_TEXT_MAX = 16384 };
 
 static const struct { int mod; const char *name; } table[] = {
@@ -42,6 +43,7 @@ static const struct { int mod; const char *name; } table[] = {
     [IT_COMBINATIONS] = {MOD_ITERTOOLS, "combinations"},
     [IT_COMBINATIONS_WR] = {MOD_ITERTOOLS, "combinations_with_replacement"},
     [IT_CHAIN] = {MOD_ITERTOOLS, "chain"}, [IT_PAIRWISE] = {MOD_ITERTOOLS, "pairwise"},
+    [IT_ACCUMULATE] = {MOD_ITERTOOLS, "accumulate"}, [IT_GROUPBY] = {MOD_ITERTOOLS, "groupby"},
     [IT_REDUCE] = {MOD_FUNCTOOLS, "reduce"},
 };
 
@@ -74,6 +76,20 @@ static Text *new_text(Inf *I, Node *call) {
 }
 
 static void indent(Text *t, int depth) { it_put(t, "%*s", 4 * depth, ""); }
+
+/* The function reduce, accumulate or groupby calls: a lambda, an inner def or a kernel is the made function's
+ * parameter IT_CALLEE; a builtin (max, math.gcd), which cannot be a variable's value, is the caller's expression
+ * spliced where the body calls IT_CALLEE (a builtin's name is never one of the body's own names, which copying
+ * renames) */
+#define IT_CALLEE "__kiln_reduce_f"
+
+static void splice(Node *n, Node *callee) {
+    if (!n) return;
+    if (n->kind == N_CALL && n->a->kind == N_NAME && !strcmp(n->a->name, IT_CALLEE)) n->a = callee;
+    splice(n->a, callee); splice(n->b, callee); splice(n->c, callee);
+    for (int i = 0; i < n->nkids; i++) splice(n->kids[i], callee);
+    for (int i = 0; i < n->nkids2; i++) splice(n->kids2[i], callee);
+}
 
 /* one iterable of the call: a range (its three arguments become parameters s<k>, e<k>, t<k>) or any other
  * iterable, read once into a list (parameter p<k>, the call's argument list(<it>)) */
@@ -174,6 +190,62 @@ static void gen_chain(Text *t, const Pool *p, int np) {
         indent(t, 2); it_put(t, "yield x\n");
     }
     if (!np) { indent(t, 1); it_put(t, "return\n"); indent(t, 1); it_put(t, "yield 0\n"); }
+}
+
+/* accumulate(p, f=None, *, initial=None): the running results, CPython's order (f(acc, x); + when f is None) */
+static void gen_accumulate(Text *t, Pool p, bool f, bool initial) {
+    const char *open = f ? IT_CALLEE "(acc, " : "acc + (", *close = ")";
+    if (initial) {
+        indent(t, 1); it_put(t, "yield acc\n");
+        indent(t, 1); it_put(t, "for x in "); pool_iter(t, p, 0); it_put(t, ":\n");
+        indent(t, 2); it_put(t, "acc = %sx%s\n", open, close);
+        indent(t, 2); it_put(t, "yield acc\n");
+        return;
+    }
+    pool_len(t, p, 0, 1);
+    indent(t, 1); it_put(t, "if n0 > 0:\n");
+    indent(t, 2); it_put(t, "acc = "); pool_item(t, p, 0, "0"); it_put(t, "\n");
+    indent(t, 2); it_put(t, "yield acc\n");
+    indent(t, 2); it_put(t, "for i in range(1, n0):\n");
+    indent(t, 3); it_put(t, "acc = %s", open); pool_item(t, p, 0, "i"); it_put(t, "%s\n", close);
+    indent(t, 3); it_put(t, "yield acc\n");
+}
+
+/* groupby(p, key=None): (key, the run's items) for each run of consecutive items whose keys are equal (==, as
+ * CPython compares them), each key computed once; a group is a list of its items (CPython's is an iterator over the
+ * same items, valid until the next group is asked for) */
+static void gen_groupby(Text *t, Pool p, bool f) {
+    const char *open = f ? IT_CALLEE "(" : "(";
+    pool_len(t, p, 0, 1);
+    indent(t, 1); it_put(t, "i = 0\n");
+    indent(t, 1); it_put(t, "while i < n0:\n");
+    indent(t, 2); it_put(t, "x = "); pool_item(t, p, 0, "i"); it_put(t, "\n");
+    indent(t, 2); it_put(t, "k = %sx)\n", open);
+    indent(t, 2); it_put(t, "g = [x]\n");
+    indent(t, 2); it_put(t, "i += 1\n");
+    indent(t, 2); it_put(t, "while i < n0:\n");
+    indent(t, 3); it_put(t, "x = "); pool_item(t, p, 0, "i"); it_put(t, "\n");
+    indent(t, 3); it_put(t, "if not %sx) == k:\n", open);
+    indent(t, 4); it_put(t, "break\n");
+    indent(t, 3); it_put(t, "g.append(x)\n");
+    indent(t, 3); it_put(t, "i += 1\n");
+    indent(t, 2); it_put(t, "yield (k, g)\n");
+}
+
+/* accumulate's and groupby's function (a positional argument after the iterable, or the keyword fkw) and
+ * accumulate's initial; NULL where absent or None */
+static void func_args(Inf *I, Node *call, const char *nm, const char *fkw, Node **f, Node **initial) {
+    *f = call->nkids > 1 ? call->kids[1] : NULL;
+    *initial = NULL;
+    if (call->nkids < 1) inf_fail(I, call, "%s() missing required argument 'iterable'", nm);
+    if (call->nkids > 2) inf_fail(I, call, "%s() takes at most 2 arguments (%d given)", nm, call->nkids);
+    for (int k = 0; k < call->nkids2; k++) {
+        if (!strcmp(call->names[k], fkw) && !*f) *f = call->kids2[k];
+        else if (initial && !strcmp(nm, "accumulate") && !strcmp(call->names[k], "initial")) *initial = call->kids2[k];
+        else inf_fail(I, call->kids2[k], "%s() got an unexpected keyword argument '%s'", nm, call->names[k]);
+    }
+    if (*f && (*f)->kind == N_NONE) *f = NULL;
+    if (*initial && (*initial)->kind == N_NONE) *initial = NULL;
 }
 
 static void gen_pairwise(Text *t, Pool p) {
@@ -316,6 +388,27 @@ Node *it_generator(Inf *I, Node **callp, int k, const char **fname) {
             inf_fail(I, call, "product() of more than %d iterables is not supported", IT_ARGS_MAX);
         for (int64_t rep_i = 0; rep_i < times; rep_i++)
             for (int i = 0; i < call->nkids; i++) p[np++] = pool_of(I, call->kids[i]);
+    } else if (k == IT_ACCUMULATE || k == IT_GROUPBY) {
+        Node *f, *initial;
+        func_args(I, call, nm, k == IT_ACCUMULATE ? "func" : "key", &f, &initial);
+        Pool p0 = pool_of(I, call->kids[0]);
+        bool builtin = f && ex_expr(I, f).ty->kind == T_BUILTIN; /* spliced; anything else is an argument */
+        it_put(t, "def %s(", nm);
+        pool_params(t, p0, 0);
+        if (f && !builtin) it_put(t, ", %s", IT_CALLEE);
+        if (initial) it_put(t, ", acc");
+        it_put(t, "):\n");
+        if (k == IT_ACCUMULATE) gen_accumulate(t, p0, f != NULL, initial != NULL);
+        else gen_groupby(t, p0, f != NULL);
+        Node *args[5];
+        int nargs = 0;
+        pool_args(I, p0, args, &nargs);
+        if (f && !builtin) args[nargs++] = f;
+        if (initial) args[nargs++] = initial;
+        *callp = rewritten(I, call, args, nargs);
+        Node *def = parse_def(I, t, call);
+        if (builtin) splice(def, f);
+        return def;
     } else if (k == IT_CHAIN) {
         keyword(I, call, nm, NULL);
         if (call->nkids > IT_ARGS_MAX) inf_fail(I, call, "chain() of more than %d iterables is not supported", IT_ARGS_MAX);
@@ -366,19 +459,6 @@ bool it_maybe_call(Inf *I, Node *call) {
 }
 
 /* ---- functools.reduce ---- */
-
-/* The function reduce calls: a lambda, an inner def or a kernel is the made function's parameter IT_CALLEE; a
- * builtin (max, math.gcd), which cannot be a variable's value, is the caller's expression spliced where the body
- * calls IT_CALLEE (a builtin's name is never one of the body's own names, which copying renames) */
-#define IT_CALLEE "__kiln_reduce_f"
-
-static void splice(Node *n, Node *callee) {
-    if (!n) return;
-    if (n->kind == N_CALL && n->a->kind == N_NAME && !strcmp(n->a->name, IT_CALLEE)) n->a = callee;
-    splice(n->a, callee); splice(n->b, callee); splice(n->c, callee);
-    for (int i = 0; i < n->nkids; i++) splice(n->kids[i], callee);
-    for (int i = 0; i < n->nkids2; i++) splice(n->kids2[i], callee);
-}
 
 Val it_call(Inf *I, Node *call, int k) {
     if (k != IT_REDUCE)
