@@ -100,6 +100,7 @@ int utf8_unescape(const char *p, const char *end, char *out, int *used);
 bool num_underscores_ok(const char *s, size_t n, int base, bool prefixed); /* a literal's digits: 1_000 yes, 1__0 no */
 int num_py_float(const char *s, size_t n, double *out);                     /* float(s): 0, or -1 not a float */
 int num_py_int(const char *s, size_t n, int64_t *out);                      /* int(s): 0, -1 invalid, -2 beyond int64 */
+int num_py_int_base(const char *s, size_t n, int base, int64_t *out);       /* int(s, base), base 0 or 2..36: the same */
 
 /* ---- tunables: one table, units and defaults (rt/tunables.c) ---- */
 typedef enum {

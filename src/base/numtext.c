@@ -94,6 +94,51 @@ int num_py_float(const char *s, size_t n, double *out) {
     return 0;
 }
 
+static int digit_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
+    return 99;
+}
+
+/* int(s, base), base 0 or 2..36, as CPython reads it: spaces around, a sign, the prefix 0x/0o/0b where the base is
+ * its own or 0 (base 0: the prefix decides, else 10, and then no leading zeros but in zero itself), single
+ * underscores between digits (and one right after a prefix), digits below the base (letters for 10..35) */
+int num_py_int_base(const char *s, size_t n, int base, int64_t *out) {
+    if (base == 10) return num_py_int(s, n, out);
+    trim(&s, &n);
+    size_t i = 0;
+    bool neg = false, prefixed = false;
+    if (i < n && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
+    if (i + 1 < n && s[i] == '0') {
+        char p = (char)tolower((unsigned char)s[i + 1]);
+        int pb = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
+        if (pb && (base == 0 || base == pb)) { base = pb; i += 2; prefixed = true; }
+    }
+    bool decimal0 = base == 0;
+    if (decimal0) base = 10;
+    if (prefixed && i < n && s[i] == '_') i++; /* 0x_ff */
+    size_t start = i;
+    uint64_t v = 0;
+    bool nonzero = false, over = false;
+    for (; i < n; i++) {
+        if (s[i] == '_') {
+            if (i == start || i + 1 >= n || s[i + 1] == '_') return -1;
+            continue;
+        }
+        int d = digit_value(s[i]);
+        if (d >= base) return -1;
+        nonzero |= d != 0;
+        if (v > (UINT64_MAX - (uint64_t)d) / (uint64_t)base) over = true;
+        else v = v * (uint64_t)base + (uint64_t)d;
+    }
+    if (i == start) return -1;
+    if (decimal0 && s[start] == '0' && nonzero) return -1; /* base 0: "010" is not a literal */
+    if (over || v > (uint64_t)INT64_MAX + (neg ? 1 : 0)) return -2;
+    *out = neg ? (int64_t)(0 - v) : (int64_t)v;
+    return 0;
+}
+
 int num_py_int(const char *s, size_t n, int64_t *out) {
     trim(&s, &n);
     const char *t = s;

@@ -890,7 +890,24 @@ static bool parse_float_str(const char *s, double *out) { return num_py_float(s,
 
 static Val scalar_ctor_of(Inf *I, Node *call, const Type *to, const char *name, Val v);
 
+/* int(s, base) (base= too): a string's digits in base 0 or 2..36, CPython's ValueErrors where it runs */
+static Val int_base(Inf *I, Node *call) {
+    Node *sn = call->nkids ? call->kids[0] : NULL, *bn = call->nkids > 1 ? call->kids[1] : NULL;
+    for (int i = 0; i < call->nkids2; i++) {
+        if (strcmp(call->names[i], "base") || bn) inf_fail(I, call->kids2[i], "'%s' is an invalid keyword argument for int()", call->names[i]);
+        bn = call->kids2[i];
+    }
+    if (call->nkids > 2) inf_fail(I, call, "int() takes at most 2 arguments (%d given)", call->nkids);
+    if (!sn) inf_fail(I, call, "int() missing string argument");
+    Val s = ex_expr(I, sn), b = ex_expr(I, bn);
+    if (s.ty->kind == T_UNKNOWN || b.ty->kind == T_UNKNOWN) return s.ty->kind == T_UNKNOWN ? s : b;
+    if (!tx_is(s.ty)) inf_fail(I, sn, "int() can't convert non-string with explicit base");
+    if (b.ty->kind != T_SCALAR || !dt_is_intlike(b.ty->dtype)) inf_fail(I, bn, "'%s' object cannot be interpreted as an integer", inf_tyname(I, b.ty));
+    return tx_int_base(I, s, ex_coerce(I, b, i64w(I), bn).r);
+}
+
 static Val scalar_ctor(Inf *I, Node *call, const Type *to, const char *name) {
+    if (!strcmp(name, "int") && to->weak && (call->nkids == 2 || call->nkids2)) return int_base(I, call);
     if (call->nkids2) inf_fail(I, call, "%s() keyword arguments are not supported", name);
     if (call->nkids > 1) inf_fail(I, call, "%s() takes at most 1 argument (%d given)", name, call->nkids);
     if (call->nkids == 0) { Scalar z = {0}; Ref r = ir_const(I->f, I->cur, to, z, (uint32_t)I->line); if (!r) inf_oom(I); return mk(I, r); }

@@ -445,6 +445,7 @@ Val tx_fstring(Inf *I, Node *n);                /* an f-string as a value */
 Val tx_str_call(Inf *I, Node *call, char conv); /* str(x), repr(x), ascii(x): conv 's', 'r', 'a' */
 Val tx_chr_ord(Inf *I, Node *call, bool chr);
 Val tx_number(Inf *I, Val s, bool integer);     /* int(s), float(s) of a run-time string */
+Val tx_int_base(Inf *I, Val s, Ref base);       /* int(s, base) */
 Ref tx_len(Inf *I, Val s);
 Ref tx_truth(Inf *I, Val s);
 Val tx_binop(Inf *I, int tok, Val a, Val b, Node *at);

@@ -140,6 +140,13 @@ Val tx_number(Inf *I, Val s, bool integer) {
     return mk(I, lib(I, integer ? inf_i64(I) : ty_scalar(I->tt, KILN_FLOAT64, true), integer ? STR_INT : STR_FLOAT, 0, &s.r, 1));
 }
 
+/* int(s, base) of a string (a literal made at run time too) */
+Val tx_int_base(Inf *I, Val s, Ref base) {
+    s = tx_value(I, s);
+    Ref ops[2] = {s.r, base};
+    return mk(I, lib(I, inf_i64(I), STR_INT, 0, ops, 2));
+}
+
 /* ---- operators ---- */
 
 Ref tx_len(Inf *I, Val s) {

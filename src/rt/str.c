@@ -553,8 +553,11 @@ static RtList *chr_of(Run *r, int64_t c, int line, const char *file) {
 }
 
 /* int(a), float(a): CPython's ValueError shows the text's repr */
-static int number(Run *r, const RtList *a, bool integer, Slot *out, int line, const char *file) {
-    int rc = integer ? num_py_int(bytes(a), (size_t)a->len, &out->i) : num_py_float(bytes(a), (size_t)a->len, &out->f);
+/* int(a[, base]) (base 10 where none was given) or float(a) */
+static int number(Run *r, const RtList *a, bool integer, int64_t base, Slot *out, int line, const char *file) {
+    if (integer && base != 0 && (base < 2 || base > 36))
+        return raise_msg(r, "ValueError", line, file, "%s", "int() base must be >= 2 and <= 36, or 0");
+    int rc = integer ? num_py_int_base(bytes(a), (size_t)a->len, (int)base, &out->i) : num_py_float(bytes(a), (size_t)a->len, &out->f);
     if (!rc) return 0;
     char *q = rt_str_repr(a);
     if (!q) return run_nomem(r, "formatting an error", line, file);
@@ -562,7 +565,12 @@ static int number(Run *r, const RtList *a, bool integer, Slot *out, int line, co
     snprintf(text, sizeof text, "%.150s%s", q, strlen(q) > 150 ? "..." : "");
     free(q);
     if (rc == -2) return raise_msg(r, "OverflowError", line, file, "int(%s) does not fit kiln's 64-bit int", text);
-    return raise_msg(r, "ValueError", line, file, integer ? "invalid literal for int() with base 10: %s" : "could not convert string to float: %s", text);
+    if (integer) {
+        char m[240];
+        snprintf(m, sizeof m, "invalid literal for int() with base %d: %s", (int)base, text);
+        return raise_msg(r, "ValueError", line, file, "%s", m);
+    }
+    return raise_msg(r, "ValueError", line, file, "could not convert string to float: %s", text);
 }
 
 /* str.isdigit() & co. as CPython answers them, from its Unicode tables (casetab.h): isupper/islower/istitle look at
@@ -670,8 +678,8 @@ int rt_str(Run *r, int op, int mode, const Type *at, const Slot *fr, int32_t a0,
     case STR_FIND:
         if (nb == 3) return find_in(r, s, b[0]->p, mode, b[1]->i, b[2]->i, &out->i, line, file);
         return find(r, s, b[0]->p, mode, &out->i, line, file);
-    case STR_INT: return number(r, s, true, out, line, file);
-    case STR_FLOAT: return number(r, s, false, out, line, file);
+    case STR_INT: return number(r, s, true, nb > 0 ? b[0]->i : 10, out, line, file); /* operand 1: the base, when given */
+    case STR_FLOAT: return number(r, s, false, 10, out, line, file);
     case STR_ORD: {
         int64_t n = rt_str_len(s);
         if (n != 1) {
