@@ -8,6 +8,7 @@
 #include "ast.h"
 #include "lex.h"
 #include "mapfilter.h"
+#include "opfuncs.h"
 #include "prange.h"
 #include "lift.h"
 #include <stdio.h>
@@ -1368,6 +1369,7 @@ static Ast *parse(Arena *arena, const char *file, const char *src, size_t len, D
     p.ast->consts = consts.v; p.ast->nconsts = (int32_t)consts.n;
     p.ast->nnodes = p.nnodes;
     mf_desugar(arena, p.ast, d);
+    op_desugar(arena, p.ast, d);
     if (outline) lf_lift(arena, p.ast, d);
     if (outline) pr_outline(arena, p.ast, d);
     d->jb = NULL;

@@ -353,6 +353,9 @@ static Val import_target(Inf *I, Node *n, const char *target, int line) {
     if (!strncmp(target, "numpy.linalg.", 13) && !strchr(target + 13, '.')) return module_attr(I, MOD_NP_LINALG, target + 13, n);
     if (!strncmp(target, "random.", 7) && !strchr(target + 7, '.')) return module_attr(I, MOD_RANDOM, target + 7, n);
     if (!strncmp(target, "numpy.random.", 13) && !strchr(target + 13, '.')) return module_attr(I, MOD_NP_RANDOM, target + 13, n);
+    if (!strcmp(target, "operator") || !strncmp(target, "operator.", 9)) /* what front/opfuncs.c did not rewrite */
+        inf_fail(I, n, "this use of the operator module is not supported: kernels take its arithmetic, comparison, "
+                 "getitem and contains functions and itemgetter(), attrgetter() and methodcaller(), as values or called");
     const char *dot = strrchr(target, '.');
     if (dot && !strchr(dot + 1, '.') && (size_t)(dot - target) == 5 && !strncmp(target, "numpy", 5))
         return module_attr(I, MOD_NUMPY, dot + 1, n);
@@ -360,7 +363,7 @@ static Val import_target(Inf *I, Node *n, const char *target, int line) {
     (void)line; /* not in the message: the Python package writes imports on lines of its own */
     bool module = !strchr(target, '.');
     inf_fail(I, n, "'%s' is %s'%s', %s kernels may not use: kernels may use math, random, numpy, "
-             "numpy.linalg.norm, itertools, functools.reduce, heapq, bisect and time's clocks only; importing other modules is fine where kernels do not use them", n->name,
+             "numpy.linalg.norm, itertools, functools.reduce, heapq, bisect, collections, operator and time's clocks only; importing other modules is fine where kernels do not use them", n->name,
              module ? "the module " : "", target, module ? "which" : "from a module");
 }
 

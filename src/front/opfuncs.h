@@ -1,0 +1,12 @@
+/*
+ * opfuncs.h — the operator module's functions (operator.add, itemgetter, attrgetter, methodcaller ...) rewritten as
+ * the expressions and lambdas they are, on the syntax tree (opfuncs.c).
+ */
+#ifndef KILN_OPFUNCS_H
+#define KILN_OPFUNCS_H
+
+#include "ast.h"
+
+void op_desugar(Arena *a, Ast *ast, Diag *d); /* in place; a misuse (a wrong count of arguments) fails through d */
+
+#endif
