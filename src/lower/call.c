@@ -410,6 +410,7 @@ Val cl_global(Inf *I, Node *n, bool *found) {
     if (!strcmp(name, KILN_NP_NAME)) return stat(I, &I->tt->module[MOD_NUMPY]); /* what kiln's own Python (npmisc.c) calls numpy */
     if (!strcmp(name, KILN_MATH_NAME)) return stat(I, &I->tt->module[MOD_MATH]);  /* and math (npdist.c) */
     if (!strcmp(name, KILN_COLLECTIONS_NAME)) return stat(I, &I->tt->module[MOD_COLLECTIONS]); /* and collections (dict.c) */
+    if (!strcmp(name, KILN_RANDOM_NAME)) return stat(I, &I->tt->module[MOD_RANDOM]); /* and random (random.c) */
     for (size_t i = 0; i < NELEM(builtins); i++)
         if (strcmp(builtins[i].name, name) == 0) return builtin(I, builtins[i].id);
     if (strcmp(name, "math") == 0 || strcmp(name, "np") == 0 || strcmp(name, "numpy") == 0)

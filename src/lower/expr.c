@@ -508,12 +508,15 @@ Val ex_merge(Inf *I, Val *vals, uint32_t *blks, int n, Node *at) {
     return mk(I, p);
 }
 
-/* An arm typed unknown only because it returns through a recursive call still being inferred
- * (fib's `n if n < 2 else fib(n - 1) + fib(n - 2)`): the other arm types the expression, as the
- * base case's `return` does for an if statement. The unknown arm gets a zero of that type in this
- * round; the round is inferred again with the return type it found (used_guess), so the zero never
- * reaches code. Outside a guessed round an unknown stays unknown. */
-static bool guessing(Inf *I) { return I->unit->used_guess || I->unit->on_guess; }
+/* An arm typed unknown while the other has a type: the other types the expression, as a variable
+ * assigned on two paths is typed by the path that has one (infer.c's settle_unknown gives the
+ * unknown path a zero). An arm is unknown because it returns through a recursive call still being
+ * inferred (fib's `n if n < 2 else fib(n - 1) + fib(n - 2)`: the round is inferred again with the
+ * return type it found, used_guess, so the zero never reaches code), or because it reads an item of a
+ * container nothing was put in yet (`cum.append(x if not cum else cum[-1] + x)`: that read raises
+ * where it runs, and the append types the list, which starts the round over). Before, outside a
+ * guessed round the whole expression stayed unknown, and the append that used it was dropped: the
+ * list came back empty. */
 static Val stand_in(Inf *I, const Type *like) {
     Scalar z;
     memset(&z, 0, sizeof z);
@@ -526,7 +529,7 @@ static Val boolop_value(Inf *I, Node *n) {
     if (!vals) inf_oom(I);
     for (int i = 0; i < n->nkids; i++) {
         Val v = ex_expr(I, n->kids[i]);
-        if (v.ty->kind == T_UNKNOWN && i > 0 && guessing(I) && vals[0].ty->kind == T_SCALAR) v = stand_in(I, vals[0].ty);
+        if (v.ty->kind == T_UNKNOWN && i > 0 && vals[0].ty->kind == T_SCALAR) v = stand_in(I, vals[0].ty);
         if (v.ty->kind == T_UNKNOWN) return unknown(I);
         vals[i] = v;
         if (i == n->nkids - 1) { inf_jump(I, join); break; }
@@ -624,7 +627,7 @@ static Val ifexp(Inf *I, Node *n) {
     I->cur = e; inf_seal(I, e);
     vals[1] = ex_expr(I, n->c);
     for (int k = 0; k < 2; k++) /* one arm recursing while the other types the expression: see stand_in */
-        if (vals[k].ty->kind == T_UNKNOWN && vals[1 - k].ty->kind == T_SCALAR && guessing(I)) {
+        if (vals[k].ty->kind == T_UNKNOWN && vals[1 - k].ty->kind == T_SCALAR) {
             uint32_t cur = I->cur;
             I->cur = k ? cur : tend;
             vals[k] = stand_in(I, vals[1 - k].ty);

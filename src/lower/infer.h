@@ -322,6 +322,7 @@ Node *it_held(Inf *I, Node *call, int k, Val v); /* v computed once: a name for 
 #define KILN_NP_NAME "__kiln_np" /* numpy, in the Python kiln writes (whatever the user's module calls it) */
 #define KILN_MATH_NAME "__kiln_math" /* and math */
 #define KILN_COLLECTIONS_NAME "__kiln_collections" /* and collections (dict.c's Counter) */
+#define KILN_RANDOM_NAME "__kiln_random" /* and random (random.c's sample and choices) */
 int nd_lookup(const char *name);          /* npdist.c: a legacy np.random distribution's index, or -1 */
 Val nd_call(Inf *I, Node *call, int k);
 int nm_lookup(const char *name);                /* its index (BI_NPMISC + k), or -1 */

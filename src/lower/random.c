@@ -15,7 +15,8 @@
 #include <string.h>
 
 enum {
-    RN_RANDOM, RN_SEED, RN_RANDINT, RN_RANDRANGE, RN_UNIFORM, RN_GAUSS, RN_GETRANDBITS, RN_CHOICE, RN_SHUFFLE,
+    RN_RANDOM, RN_SEED, RN_RANDINT, RN_RANDRANGE, RN_UNIFORM, RN_GAUSS, RN_GETRANDBITS, RN_CHOICE, RN_SHUFFLE, RN_SAMPLE,
+    RN_CHOICES,
     RN_NP_SEED, RN_NP_RANDOM, RN_NP_RANDOM_SAMPLE, RN_NP_RAND, RN_NP_RANDN, RN_NP_STANDARD_NORMAL, RN_NP_NORMAL,
     RN_NP_UNIFORM, RN_NP_RANDINT, RN_NP_DEFAULT_RNG, RN_NP_SHUFFLE, RN_NP_PERMUTATION, RN_NP_CHOICE,
 };
@@ -24,6 +25,7 @@ static const struct { int mod; const char *name; } table[] = {
     [RN_RANDOM] = {MOD_RANDOM, "random"}, [RN_SEED] = {MOD_RANDOM, "seed"}, [RN_RANDINT] = {MOD_RANDOM, "randint"},
     [RN_RANDRANGE] = {MOD_RANDOM, "randrange"}, [RN_UNIFORM] = {MOD_RANDOM, "uniform"}, [RN_GAUSS] = {MOD_RANDOM, "gauss"},
     [RN_GETRANDBITS] = {MOD_RANDOM, "getrandbits"}, [RN_CHOICE] = {MOD_RANDOM, "choice"}, [RN_SHUFFLE] = {MOD_RANDOM, "shuffle"},
+    [RN_SAMPLE] = {MOD_RANDOM, "sample"}, [RN_CHOICES] = {MOD_RANDOM, "choices"},
     [RN_NP_SEED] = {MOD_NP_RANDOM, "seed"}, [RN_NP_RANDOM] = {MOD_NP_RANDOM, "random"},
     [RN_NP_RANDOM_SAMPLE] = {MOD_NP_RANDOM, "random_sample"}, [RN_NP_RAND] = {MOD_NP_RANDOM, "rand"},
     [RN_NP_RANDN] = {MOD_NP_RANDOM, "randn"}, [RN_NP_STANDARD_NORMAL] = {MOD_NP_RANDOM, "standard_normal"},
@@ -90,6 +92,118 @@ static Ref randrange(Inf *I, Ref start, Ref stop, Ref step) {
     return inf_op2(I, OP_ADD, i, start, inf_op2(I, OP_MUL, i, step, draw(I, RND_PY_RANDBELOW, n, i)));
 }
 
+/* ---- sample and choices: Lib/random.py's own steps, as a text lowered at the call ---- */
+
+/* a population: a range (its start, stop and step the text's parameters s, e, t: its items computed, never made),
+ * or a sequence (a list, a string, a 1-d array; a tuple as a list) the text indexes as `pop` */
+typedef struct Pop { bool range; Node *args[3]; Node *seq; } Pop;
+
+static Pop population(Inf *I, Node *call, Node *n, const char *fn) {
+    Pop p = {0};
+    if (st_is_builtin_call(I, n, "range") && n->nkids >= 1 && n->nkids <= 3 && !n->nkids2) {
+        p.range = true;
+        Node *zero = inf_node(I, N_INT, n), *one = inf_node(I, N_INT, n);
+        zero->v.i = 0; one->v.i = 1;
+        p.args[0] = n->nkids == 1 ? zero : n->kids[0];
+        p.args[1] = n->nkids == 1 ? n->kids[0] : n->kids[1];
+        p.args[2] = n->nkids == 3 ? n->kids[2] : one;
+        return p;
+    }
+    Val v = ex_expr(I, n);
+    if (v.ty->kind == T_TUPLE) v = ls_iterable(I, n);
+    if (v.ty->kind == T_SET || v.ty->kind == T_DICT)
+        inf_fail(I, n, "Population must be a sequence.  For dicts or sets, use sorted(d).");
+    if (!(v.ty->kind == T_LIST || tx_is(v.ty) || (v.ty->kind == T_ARRAY && v.ty->ndim == 1) || v.ty->kind == T_UNKNOWN))
+        inf_fail(I, n, "random.%s() of %s is not supported (a list, a tuple, a string, a range or a 1-d array)", fn, inf_tyname(I, v.ty));
+    p.seq = it_held(I, call, 0, v);
+    return p;
+}
+
+static void pop_params(ItText *t, const Pop *p) { it_put(t, p->range ? "s, e, t" : "pop"); }
+
+/* n = len(population) (a range's as CPython's range counts it) */
+static void pop_len(ItText *t, const Pop *p) {
+    if (!p->range) { it_put(t, "    n = len(pop)\n"); return; }
+    it_put(t, "    if t == 0:\n        raise ValueError('range() arg 3 must not be zero')\n    n = 0\n"
+              "    if t > 0 and s < e:\n        n = (e - s - 1) // t + 1\n"
+              "    if t < 0 and s > e:\n        n = (s - e - 1) // (-t) + 1\n");
+}
+
+static const char *pop_item(const Pop *p, const char *i, char *buf, size_t cap) {
+    snprintf(buf, cap, p->range ? "(s + (%s) * t)" : "pop[%s]", i);
+    return buf;
+}
+
+static int pop_args(const Pop *p, Node **args) {
+    if (!p->range) { args[0] = p->seq; return 1; }
+    for (int i = 0; i < 3; i++) args[i] = p->args[i];
+    return 3;
+}
+
+/* random.sample(population, k): k distinct positions, by a shrinking pool when the population is small next to k,
+ * else by rejection from a set, as CPython 3.11 chooses between them */
+static Val sample(Inf *I, Node *call) {
+    Node *arg[3] = {NULL};
+    cl_np_bind(I, call, "sample", 0, (const char *const[]){"population", "k", "counts", NULL}, 3, arg);
+    if (!arg[0] || !arg[1]) inf_fail(I, call, "sample() missing 1 required positional argument: '%s'", arg[0] ? "k" : "population");
+    if (arg[2] && arg[2]->kind != N_NONE) inf_fail(I, arg[2], "random.sample(): counts= is not supported");
+    Pop p = population(I, call, arg[0], "sample");
+    char buf[2048], a[64], b[64];
+    ItText t = {buf, sizeof buf, 0, I, call, "random.sample"};
+    it_put(&t, "def sample("); pop_params(&t, &p); it_put(&t, ", k):\n");
+    pop_len(&t, &p);
+    it_put(&t, "    if not 0 <= k <= n:\n        raise ValueError('Sample larger than population or is negative')\n"
+               "    result = []\n    setsize = 21\n    if k > 5:\n"
+               "        setsize += 4 ** " KILN_MATH_NAME ".ceil(" KILN_MATH_NAME ".log(k * 3, 4))\n"
+               "    if n <= setsize:\n        pool = [%s for i in range(n)]\n        for i in range(k):\n"
+               "            j = " KILN_RANDOM_NAME ".randrange(n - i)\n            result.append(pool[j])\n"
+               "            pool[j] = pool[n - i - 1]\n    else:\n        selected = set()\n        for i in range(k):\n"
+               "            j = " KILN_RANDOM_NAME ".randrange(n)\n            while j in selected:\n"
+               "                j = " KILN_RANDOM_NAME ".randrange(n)\n            selected.add(j)\n"
+               "            result.append(%s)\n    return result\n", pop_item(&p, "i", a, sizeof a), pop_item(&p, "j", b, sizeof b));
+    Node *args[5];
+    int na = pop_args(&p, args);
+    args[na++] = arg[1];
+    return it_inline(I, call, t.buf, t.n, "<random.sample>", args, na);
+}
+
+/* random.choices(population, weights=None, *, cum_weights=None, k=1): floor(random() * n) without weights, else a
+ * bisection of the cumulative weights at random() * their total, CPython's steps and messages */
+static Val choices(Inf *I, Node *call) {
+    Node *arg[4] = {NULL};
+    cl_np_bind(I, call, "choices", 0, (const char *const[]){"population", "weights", "cum_weights", "k", NULL}, 4, arg);
+    if (!arg[0]) inf_fail(I, call, "choices() missing 1 required positional argument: 'population'");
+    bool w = arg[1] && arg[1]->kind != N_NONE, cw = arg[2] && arg[2]->kind != N_NONE;
+    if (w && cw) inf_fail(I, call, "Cannot specify both weights and cumulative weights");
+    Pop p = population(I, call, arg[0], "choices");
+    char buf[2048], a[64];
+    ItText t = {buf, sizeof buf, 0, I, call, "random.choices"};
+    it_put(&t, "def choices("); pop_params(&t, &p); it_put(&t, "%s, k):\n", w || cw ? ", ws" : "");
+    pop_len(&t, &p);
+    it_put(&t, "    result = []\n");
+    if (!w && !cw) {
+        it_put(&t, "    nf = n + 0.0\n    for i in range(k):\n        result.append(%s)\n    return result\n",
+               pop_item(&p, KILN_MATH_NAME ".floor(" KILN_RANDOM_NAME ".random() * nf)", a, sizeof a));
+    } else {
+        if (w) it_put(&t, "    cum = []\n    for x in ws:\n        cum.append(x if len(cum) == 0 else cum[-1] + x)\n");
+        else it_put(&t, "    cum = list(ws)\n");
+        it_put(&t, "    if len(cum) != n:\n        raise ValueError('The number of weights does not match the population')\n"
+                   "    total = cum[-1] + 0.0\n    if total <= 0.0:\n        raise ValueError('Total of weights must be greater than zero')\n"
+                   "    if not " KILN_MATH_NAME ".isfinite(total):\n        raise ValueError('Total of weights must be finite')\n"
+                   "    hi = n - 1\n    for i in range(k):\n        x = " KILN_RANDOM_NAME ".random() * total\n"
+                   "        lo = 0\n        h = hi\n        while lo < h:\n            mid = (lo + h) // 2\n"
+                   "            if x < cum[mid]:\n                h = mid\n            else:\n                lo = mid + 1\n"
+                   "        result.append(%s)\n    return result\n", pop_item(&p, "lo", a, sizeof a));
+    }
+    Node *args[6];
+    int na = pop_args(&p, args);
+    if (w || cw) args[na++] = w ? arg[1] : arg[2];
+    Node *one = inf_node(I, N_INT, call);
+    one->v.i = 1;
+    args[na++] = arg[3] ? arg[3] : one;
+    return it_inline(I, call, t.buf, t.n, "<random.choices>", args, na);
+}
+
 static Val py_call(Inf *I, Node *call, int k) {
     const char *fn = table[k].name;
     Node *arg[3] = {NULL, NULL, NULL};
@@ -153,6 +267,8 @@ static Val py_call(Inf *I, Node *call, int k) {
         }
         return rn_shuffle(I, s, n, call);
     }
+    case RN_SAMPLE: return sample(I, call);
+    case RN_CHOICES: return choices(I, call);
     }
     inf_fail(I, call, "random.%s is not supported", fn);
 }
