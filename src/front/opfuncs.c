@@ -1,5 +1,6 @@
 /*
- * opfuncs.c — the operator module's functions as the expressions and lambdas they are, on the syntax tree.
+ * opfuncs.c — functions spelled through a module or a type (the operator module's, str's methods) as the
+ * expressions and lambdas they are, on the syntax tree.
  *
  *     operator.add(x, y)              ->  x + y                           (called where it is written)
  *     operator.add                    ->  lambda $a, $b: $a + $b          (a value: key=, reduce, map, a variable)
@@ -15,6 +16,13 @@
  * name has. itemgetter's and methodcaller's arguments are read at each call of the lambda (CPython reads them
  * once, when itemgetter is called: the same for the literals and names they are written with). A name kiln does
  * not know (operator.length_hint) is left as it is and lowering refuses it, naming the module.
+ *
+ * A string method spelled through the type, the way keys and maps are written, is the same idea:
+ *
+ *     str.lower(s)                    ->  s.lower()
+ *     str.lower                       ->  lambda $s: $s.lower()           (sorted(words, key=str.lower), map(str.strip, xs))
+ *
+ * where `str` is Python's builtin (nothing in the module binds the name).
  */
 #include "opfuncs.h"
 #include "outline.h"
@@ -212,6 +220,14 @@ static Node *getter(Op *m, int k, Node *call) {
     return lambda_of(m, &obj, 1, body, call);
 }
 
+/* str.NAME (N_ATTR of the builtin str): the method's name, else NULL */
+static const char *str_method(Op *m, const Node *n) {
+    if (n->kind != N_ATTR || n->a->kind != N_NAME || strcmp(n->a->name, "str") || ol_has(&m->bound, "str") ||
+        ast_binding(m->o.ast, "str"))
+        return NULL;
+    return n->name[0] == '_' ? NULL : n->name; /* str.__len__ & co.: not rewritten (refused where used) */
+}
+
 /* n rewritten in place into what it stands for (its node id stays: ids key type hints per site) */
 static void replace(Node *n, const Node *with) {
     int32_t id = n->id;
@@ -221,6 +237,22 @@ static void replace(Node *n, const Node *with) {
 
 static void walk(Op *m, Node *n) {
     if (!n) return;
+    if (n->kind == N_CALL && str_method(m, n->a)) { /* str.lower(s, ...) -> s.lower(...) */
+        if (n->nkids < 1) ol_fail(&m->o, n, "unbound method str.%s() needs an argument", n->a->name);
+        for (int i = 0; i < n->nkids; i++) walk(m, n->kids[i]);
+        for (int i = 0; i < n->nkids2; i++) walk(m, n->kids2[i]);
+        n->a->a = n->kids[0];
+        n->kids++;
+        n->nkids--;
+        return;
+    }
+    if (str_method(m, n)) { /* str.lower as a value: lambda $s: $s.lower() */
+        Node *s = param(m, n, 0), *f = ol_mk(&m->o, N_ATTR, n), *c = ol_mk(&m->o, N_CALL, n);
+        f->a = ol_name(&m->o, s->name, n); f->name = n->name;
+        c->a = f;
+        replace(n, lambda_of(m, &s, 1, c, n));
+        return;
+    }
     if (n->kind == N_CALL) {
         int k = named(m, n->a);
         if (k >= 0) {
@@ -250,10 +282,17 @@ static void walk(Op *m, Node *n) {
     for (int i = 0; i < n->nkids2; i++) walk(m, n->kids2[i]);
 }
 
+/* whether the module mentions `str.` anywhere (the one pass worth making without an operator import) */
+static bool names_str(Node *n, void *ctx) {
+    if (n->kind == N_ATTR && n->a && n->a->kind == N_NAME && !strcmp(n->a->name, "str")) *(bool *)ctx = true;
+    return !*(bool *)ctx;
+}
+
 void op_desugar(Arena *a, Ast *ast, Diag *d) {
     bool any = false;
     for (int i = 0; i < ast->nfrom && !any; i++) any = !strncmp(ast->from_targets[i], "operator", 8) &&
                                                      (!ast->from_targets[i][8] || ast->from_targets[i][8] == '.');
+    for (int i = 0; i < ast->ndefs && !any; i++) ol_visit(ast->defs[i], names_str, &any);
     if (!any) return;
     Op m = {{a, d, ast, NULL, {0}}, {0}};
     Bound b = {&m.o, {0}};

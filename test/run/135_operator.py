@@ -1,5 +1,6 @@
 # the operator module's functions: as values (sorted's key, functools.reduce, itertools.accumulate, map, a
-# variable) and called; itemgetter, attrgetter and methodcaller (front/opfuncs.c)
+# variable) and called; itemgetter, attrgetter and methodcaller; str's methods through the type (key=str.lower)
+# (front/opfuncs.c)
 import operator
 import operator as op
 from operator import itemgetter, attrgetter, mul
@@ -41,3 +42,10 @@ def getters(n):
     rows = [[3, 1], [1, 2], [2, 0]]
     g = itemgetter(1)
     return sorted(rows, key=g), [g(r) for r in rows], itemgetter(-1, 0)(rows[n - 1])
+
+# run: str_methods(1)
+# expect: ([' d ', 'A', 'b', 'c'], ['b', 'A', 'c', 'd'], 'X', 'bXb', 'c', [['a', 'b'], ['c']], 'a-b')
+def str_methods(n):
+    ws = ["b", "A", "c", " d "]
+    return (sorted(ws, key=str.lower), list(map(str.strip, ws)), str.upper("x"), str.replace("aXa", "a", "b"),
+            max(ws, key=str.upper), [str.split(w) for w in ["a b", "c"]], str.join("-", ["a", "b"]))
