@@ -22,7 +22,8 @@ enum {
     NM_NAN_TO_NUM, NM_QUANTILE, NM_PERCENTILE, NM_HISTOGRAM, NM_MATRIX_POWER, NM_FLATNONZERO, NM_INTERP, NM_MATRIX_RANK, NM_COND,
     NM_CONVOLVE, NM_CORRELATE, NM_ASCONTIGUOUSARRAY, NM_ASFORTRANARRAY,
     NM_NANMAX, NM_NANMIN, NM_NANARGMAX, NM_NANARGMIN, NM_NANPROD, NM_NANVAR, NM_NANSTD, NM_ANGLE, NM_BROADCAST_TO,
-    NM_COV, NM_CORRCOEF, NM_FILL_DIAGONAL, NM_ARRAY_EQUAL, NM_POLYFIT, NM_LEXSORT, NM_PAD, NM_SQUEEZE, NM_SELECT, NM_COUNT
+    NM_COV, NM_CORRCOEF, NM_FILL_DIAGONAL, NM_ARRAY_EQUAL, NM_POLYFIT, NM_LEXSORT, NM_PAD, NM_SQUEEZE, NM_SELECT,
+    NM_UNION1D, NM_INTERSECT1D, NM_SETDIFF1D, NM_SETXOR1D, NM_SINC, NM_FIX, NM_COUNT
 };
 
 static const char *const names[NM_COUNT] = {
@@ -35,6 +36,7 @@ static const char *const names[NM_COUNT] = {
     "matrix_rank", "cond", "convolve", "correlate", "ascontiguousarray", "asfortranarray",
     "nanmax", "nanmin", "nanargmax", "nanargmin", "nanprod", "nanvar", "nanstd", "angle", "broadcast_to",
     "cov", "corrcoef", "fill_diagonal", "array_equal", "polyfit", "lexsort", "pad", "squeeze", "select",
+    "union1d", "intersect1d", "setdiff1d", "setxor1d", "sinc", "fix",
 };
 
 bool nm_linalg(int k) { return k == NM_MATRIX_POWER || k == NM_MATRIX_RANK || k == NM_COND; }
@@ -556,12 +558,40 @@ static Val py_def2(Inf *I, Node *call, int k) {
         put(&p, "    for pv in c:\n        y = y * x + pv\n    return y\n");
         break;
     }
-    case NM_MESHGRID: { /* indexing 'xy': x along the columns, y along the rows, copies */
-        if (call->nkids != 2 || call->nkids2) inf_fail(I, call, "np.meshgrid() of two 1-d arrays is supported");
-        Val x = hold_array(&p, call->kids[0], f), y = hold_array(&p, call->kids[1], f);
-        if (x.ty->ndim != 1 || y.ty->ndim != 1) inf_fail(I, call, "np.meshgrid() of two 1-d arrays is supported");
-        put(&p, "def meshgrid(x, y):\n    nx = x.shape[0]\n    ny = y.shape[0]\n"
-                "    return np.tile(x, ny).reshape(ny, nx), np.repeat(y, nx).reshape(ny, nx)\n");
+    case NM_MESHGRID: { /* each 1-d array broadcast along its own axis into copies of the grid's shape; indexing 'xy'
+                         * (the default) swaps the first two axes, as NumPy's */
+        int n = call->nkids;
+        bool ij = false;
+        for (int i = 0; i < call->nkids2; i++) {
+            Node *v = call->kids2[i];
+            if (!strcmp(call->names[i], "indexing") && v->kind == N_STR && (!strcmp(v->name, "ij") || !strcmp(v->name, "xy")))
+                ij = v->name[0] == 'i';
+            else if (!strcmp(call->names[i], "indexing"))
+                inf_fail(I, v, "Valid values for `indexing` are 'xy' and 'ij'.");
+            else if (!strcmp(call->names[i], "copy") && v->kind == N_BOOL && v->v.i) continue;
+            else inf_fail(I, v, "np.meshgrid(): %s= is not supported (indexing= is)", call->names[i]);
+        }
+        if (n < 1 || n > 4) inf_fail(I, call, "np.meshgrid() of 1 to 4 arrays is supported");
+        for (int i = 0; i < n; i++) {
+            Val x = hold_array(&p, call->kids[i], f);
+            if (x.ty->ndim != 1) inf_fail(I, call->kids[i], "np.meshgrid() of 1-d arrays is supported");
+        }
+        int ax[4];
+        for (int i = 0; i < n; i++) ax[i] = !ij && n > 1 && i < 2 ? 1 - i : i; /* the output axis of array i */
+        put(&p, "def meshgrid(");
+        for (int i = 0; i < n; i++) put(&p, "%sx%d", i ? ", " : "", i);
+        put(&p, "):\n    s = (");
+        for (int a = 0; a < n; a++)
+            for (int i = 0; i < n; i++) if (ax[i] == a) put(&p, "x%d.shape[0], ", i);
+        put(&p, ")\n");
+        for (int i = 0; i < n; i++) {
+            put(&p, "    r%d = np.broadcast_to(x%d.reshape((", i, i);
+            for (int a = 0; a < n; a++) put(&p, a == ax[i] ? "-1, " : "1, ");
+            put(&p, ")), s).copy()\n");
+        }
+        put(&p, "    return (");
+        for (int i = 0; i < n; i++) put(&p, "r%d, ", i);
+        put(&p, ")\n");
         break;
     }
     case NM_CROSS: {
@@ -633,16 +663,27 @@ static Val py_def2(Inf *I, Node *call, int k) {
     }
     case NM_HISTOGRAM: { /* equal bins over [min, max], NumPy's index computation and its one-ulp corrections */
         cl_np_bind(I, call, f, 0, (const char *const[]){"a", "bins", "range", "density", "weights", NULL}, 5, arg);
-        for (int i = 2; i < 5; i++)
-            if (arg[i] && arg[i]->kind != N_NONE) inf_fail(I, arg[i], "np.histogram(): only a and bins (a number of equal bins) are supported yet");
+        for (int i = 3; i < 5; i++)
+            if (arg[i] && arg[i]->kind != N_NONE) inf_fail(I, arg[i], "np.histogram(): density= and weights= are not supported yet");
         Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f);
         if (!(a.ty->dtype == KILN_FLOAT64 || (dt_is_intlike(a.ty->dtype) && a.ty->dtype != KILN_BOOL)))
             inf_fail(I, arg[0], "np.histogram() of %s is not supported (float64 and integer arrays are)", kiln_dtype_name((kiln_dtype)a.ty->dtype));
         Val b = hold(&p, arg[1] ? ex_expr(I, arg[1]) : val_of(I, inf_k64(I, 10)));
         if (b.ty->kind != T_SCALAR || !dt_is_intlike(b.ty->dtype)) inf_fail(I, arg[1], "np.histogram(): bins must be a number of bins here");
-        put(&p, "def histogram(a, bins):\n    if bins < 1:\n        raise ValueError(\"`bins` must be positive, when an integer\")\n"
-                "    x = a.ravel()\n    if x.shape[0] == 0:\n        lo = 0\n        hi = 1\n    else:\n        lo = x.min()\n        hi = x.max()\n");
-        if (is_float(a.ty))
+        bool ranged = arg[2] && arg[2]->kind != N_NONE; /* range=(lo, hi): NumPy's checks, values outside left out */
+        if (ranged) {
+            Val r = hold(&p, ex_expr(I, arg[2]));
+            if (r.ty->kind != T_TUPLE || r.ty->n != 2 || r.ty->elems[0]->kind != T_SCALAR || r.ty->elems[1]->kind != T_SCALAR)
+                inf_fail(I, arg[2], "np.histogram(): range must be a pair of numbers (lo, hi)");
+        }
+        put(&p, "def histogram(a, bins%s):\n    if bins < 1:\n        raise ValueError(\"`bins` must be positive, when an integer\")\n"
+                "    x = a.ravel()\n", ranged ? ", rg" : "");
+        if (ranged)
+            put(&p, "    lo = rg[0]\n    hi = rg[1]\n    if lo > hi:\n        raise ValueError(\"max must be larger than min in range parameter.\")\n"
+                    "    if not (lo - lo == 0 and hi - hi == 0):\n        raise ValueError(f\"supplied range of [{lo}, {hi}] is not finite\")\n");
+        else
+            put(&p, "    if x.shape[0] == 0:\n        lo = 0\n        hi = 1\n    else:\n        lo = x.min()\n        hi = x.max()\n");
+        if (is_float(a.ty) && !ranged)
             put(&p, "        if not (lo - lo == 0 and hi - hi == 0):\n"
                     "            raise ValueError(f\"autodetected range of [{lo}, {hi}] is not finite\")\n");
         put(&p, "    if lo == hi:\n        lo = lo - 0.5\n        hi = hi + 0.5\n    edges = np.linspace(lo, hi, bins + 1)\n"
@@ -1224,6 +1265,33 @@ static Val py_def3(Inf *I, Node *call, int k) {
         break;
     }
     case NM_SELECT: select_text(&p, call, arg); break;
+    case NM_UNION1D: case NM_INTERSECT1D: case NM_SETDIFF1D: case NM_SETXOR1D: { /* NumPy's own steps on unique() */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"ar1", "ar2", "assume_unique", NULL}, 3, arg);
+        hold_array(&p, need(I, call, arg[0], f, "ar1"), f);
+        hold_array(&p, need(I, call, arg[1], f, "ar2"), f);
+        if (arg[2] && !(arg[2]->kind == N_BOOL && !arg[2]->v.i)) inf_fail(I, arg[2], "np.%s(): only assume_unique=False is supported", f);
+        put(&p, "def %s(a, b):\n", f);
+        if (k == NM_UNION1D) put(&p, "    return np.unique(np.concatenate((a.ravel(), b.ravel())))\n");
+        else if (k == NM_SETDIFF1D) put(&p, "    x = np.unique(a)\n    return x[np.logical_not(np.isin(x, np.unique(b)))]\n");
+        else {
+            put(&p, "    aux = np.sort(np.concatenate((np.unique(a), np.unique(b))))\n");
+            if (k == NM_INTERSECT1D) put(&p, "    return aux[:-1][aux[1:] == aux[:-1]]\n");
+            else put(&p, "    if aux.shape[0] == 0:\n        return aux\n"
+                         "    flag = np.concatenate((np.array([True]), aux[1:] != aux[:-1], np.array([True])))\n"
+                         "    return aux[flag[1:] & flag[:-1]]\n");
+        }
+        break;
+    }
+    case NM_SINC: /* NumPy's: pi * x (1e-20 for 0), then sin(y) / y */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"x", NULL}, 1, arg);
+        hold(&p, ex_expr(I, need(I, call, arg[0], f, "x")));
+        put(&p, "def sinc(x):\n    y = np.pi * np.where(x == 0, 1.0e-20, x)\n    return np.sin(y) / y\n");
+        break;
+    case NM_FIX: /* floor where x >= 0, else ceil: NumPy's np.fix, which is np.trunc for every value and dtype */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"x", NULL}, 1, arg);
+        hold(&p, ex_expr(I, need(I, call, arg[0], f, "x")));
+        put(&p, "def fix(x):\n    return np.trunc(x)\n");
+        break;
     default: { /* NM_ARRAY_EQUAL: shapes, then every element (NaNs at the same places equal under equal_nan) */
         cl_np_bind(I, call, f, 0, (const char *const[]){"a1", "a2", "equal_nan", NULL}, 3, arg);
         Val a = hold_array(&p, need(I, call, arg[0], f, "a1"), f), b = hold_array(&p, need(I, call, arg[1], f, "a2"), f);
