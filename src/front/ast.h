@@ -95,6 +95,16 @@ struct Node {
 static inline int ast_vararg(const Node *def) { return def->kind == S_DEF ? def->op - 1 : -1; }
 static inline int ast_kwonly(const Node *def) { return def->kind == S_DEF ? def->chain - 1 : -1; }
 
+/* bind(ctx, name) for each name an assignment expression (name := v) in expression e binds: the enclosing function's
+ * names, also from inside a comprehension (Python's rule); a lambda's are its own */
+static inline void ast_named_targets(const Node *e, void (*bind)(void *, const char *), void *ctx) {
+    if (!e || e->kind == N_LAMBDA) return;
+    if (e->kind == N_NAMEDEXPR) bind(ctx, e->a->name);
+    ast_named_targets(e->a, bind, ctx); ast_named_targets(e->b, bind, ctx); ast_named_targets(e->c, bind, ctx);
+    for (int i = 0; i < e->nkids; i++) ast_named_targets(e->kids[i], bind, ctx);
+    for (int i = 0; i < e->nkids2; i++) ast_named_targets(e->kids2[i], bind, ctx);
+}
+
 /* the target a target list's item binds: itself, or for a starred item (*rest) the one inside */
 static inline Node *ast_unstar(const Node *t) { return (Node *)(t->kind == N_STARRED ? t->a : t); }
 

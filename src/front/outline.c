@@ -86,9 +86,14 @@ void ol_append_defs(Out *o) {
     ast->ndefs = n + (int32_t)o->newdefs.n;
 }
 
+typedef struct Bind { Out *o; Names *out; } Bind;
+static void bind_name(void *ctx, const char *name) { Bind *b = ctx; ol_add(b->o, b->out, name); }
+
 void ol_fn_locals(Out *o, Node **v, int n, Names *out) {
     for (int i = 0; i < n; i++) {
         Node *s = v[i];
+        Bind b = {o, out};
+        if (s->kind != S_DEF) { ast_named_targets(s->a, bind_name, &b); ast_named_targets(s->b, bind_name, &b); } /* (x := v) */
         switch (s->kind) {
         case S_ASSIGN: for (int k = 0; k < s->nkids; k++) targets(o, s->kids[k], out); break;
         case S_AUGASSIGN: targets(o, s->a, out); break;

@@ -534,20 +534,10 @@ static void scan_targets(Node *t, void (*bind)(void *, const char *), void *ctx)
         for (int i = 0; i < t->nkids; i++) scan_targets(t->kids[i], bind, ctx);
 }
 
-/* the names assignment expressions (x := v) in expression e bind: the function's, also from inside a comprehension
- * (Python's rule); a lambda's are its own */
-static void scan_named(Node *e, void (*bind)(void *, const char *), void *ctx) {
-    if (!e || e->kind == N_LAMBDA) return;
-    if (e->kind == N_NAMEDEXPR) bind(ctx, e->a->name);
-    scan_named(e->a, bind, ctx); scan_named(e->b, bind, ctx); scan_named(e->c, bind, ctx);
-    for (int i = 0; i < e->nkids; i++) scan_named(e->kids[i], bind, ctx);
-    for (int i = 0; i < e->nkids2; i++) scan_named(e->kids2[i], bind, ctx);
-}
-
 void inf_scan_binds(Node **body, int n, void (*bind)(void *ctx, const char *name), void *ctx) {
     for (int i = 0; i < n; i++) {
         Node *s = body[i];
-        if (s->kind != S_DEF) { scan_named(s->a, bind, ctx); scan_named(s->b, bind, ctx); } /* conditions, values */
+        if (s->kind != S_DEF) { ast_named_targets(s->a, bind, ctx); ast_named_targets(s->b, bind, ctx); } /* (x := v) */
         switch (s->kind) {
         case S_ASSIGN: for (int k = 0; k < s->nkids; k++) scan_targets(s->kids[k], bind, ctx); break;
         case S_AUGASSIGN: scan_targets(s->a, bind, ctx); break;
