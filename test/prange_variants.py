@@ -11,6 +11,7 @@ oversubscribed on purpose), the baseline tier and tier auto on 2.
 usage: prange_variants.py KILN RUNNER OUTDIR FILES...   (prints the runner's "N passed, N failed" per
 configuration and a total). parallel_min is 0 there: the tests' loops are short, and would otherwise run serially
 """
+import concurrent.futures
 import os
 import re
 import subprocess
@@ -94,17 +95,21 @@ def fill(kiln, path):
 def main():
     kiln, runner, outdir, files = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
     os.makedirs(outdir, exist_ok=True)
-    made = []
-    loops = 0
-    for p in files:
+    def prepare(p):
+        """the file's variant and its expect lines, or 0 loops (the file is left out)"""
         dst = os.path.join(outdir, os.path.basename(p))
         n = variant(kiln, open(p).read(), dst)
         if n:
             fill(kiln, dst)
-            made.append(dst)
-            loops += n
         else:
             os.remove(dst)
+        return dst, n
+
+    # the files prepared on every CPU (each step is a kiln process); the variants listed in the files' order
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        done = list(pool.map(prepare, files))
+    made = [dst for dst, n in done if n]
+    loops = sum(n for _, n in done)
     print("%d loops made parallel in %d files" % (loops, len(made)))
     configs = [("opt", "1"), ("opt", "2"), ("opt", "3"), ("opt", "8"), ("baseline", "2"), ("auto", "2")]
     tp = tf = 0
