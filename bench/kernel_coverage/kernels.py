@@ -2,7 +2,9 @@
 arguments: bench/kernel_coverage/run.py runs every one under CPython, kiln and Numba and counts who gets CPython's
 answer. Written for issue 21 (kiln must run more real code than Numba); not a test (nothing here is tuned to
 kiln or to Numba)."""
+import itertools
 import math
+import operator
 import random
 
 import bisect
@@ -499,6 +501,56 @@ def window_max(xs, k):
     return out
 
 
+def top_scores(records, k):
+    ranked = sorted(records, key=operator.itemgetter(1), reverse=True)
+    return [name for name, score in ranked[:k]]
+
+
+def prefix_sums(xs):
+    return list(itertools.accumulate(xs))
+
+
+def run_lengths(s):
+    return [(ch, len(list(group))) for ch, group in itertools.groupby(s)]
+
+
+def sample_mean(n, k, seed):
+    random.seed(seed)
+    picks = random.sample(range(n), k)
+    return sum(picks) / k
+
+
+def weighted_draws(seed):
+    random.seed(seed)
+    return random.choices(["red", "green", "blue"], weights=[5, 3, 2], k=6)
+
+
+def chunk_sums(xs):
+    sums = []
+    i = 0
+    while chunk := xs[i:i + 3]:
+        sums.append(sum(chunk))
+        i += 3
+    return sums
+
+
+def merged_settings(defaults, overrides):
+    settings = defaults | overrides
+    return settings, settings == defaults
+
+
+def common_ids(a, b):
+    return np.intersect1d(a, b), np.setdiff1d(a, b)
+
+
+def parse_hex(tokens):
+    return [int(t, 16) for t in tokens]
+
+
+def popcounts(n):
+    return [i.bit_count() for i in range(n)]
+
+
 CASES = [
     (sieve, (100,)),
     (bubble_sort, ([5, 2, 9, 1, 5, 6],)),
@@ -554,4 +606,14 @@ CASES = [
     (count_islands, ([[1, 1, 0, 0], [0, 1, 0, 1], [1, 0, 0, 1], [0, 0, 1, 1]],)),
     (maze_steps, (["..#.", "#...", "..#.", ".#.."], (0, 0), (3, 3))),
     (window_max, ([1, 3, -1, -3, 5, 3, 6, 7], 3)),
+    (top_scores, ([("ann", 81), ("bob", 95), ("cy", 67), ("di", 88)], 2)),
+    (prefix_sums, ([3, 1, 4, 1, 5],)),
+    (run_lengths, ("aaabccdddd",)),
+    (sample_mean, (1000, 10, 42)),
+    (weighted_draws, (7,)),
+    (chunk_sums, ([1, 2, 3, 4, 5, 6, 7],)),
+    (merged_settings, ({"depth": 3, "width": 8}, {"width": 16})),
+    (common_ids, (np.array([5, 1, 9, 3]), np.array([3, 4, 5]))),
+    (parse_hex, (["ff", "0x1A", "7"],)),
+    (popcounts, (9,)),
 ]
