@@ -43,7 +43,8 @@ typedef enum {
     N_LAMBDA,  /* lambda names: a  ->  names: params, kids2: their defaults (NULL if none), a: the body */
     N_FSTRING, /* f"..." (with any strings next to it): kids: N_STR texts and N_FIELDs, in order */
     N_FIELD,   /* {a!op:name} of an f-string: a: the expression, op: 'r', 's', 'a' or 0, name: the format spec ("" if none) */
-    N_STARRED, /* *a, an item of a tuple target (first, *rest = xs): a: the target it binds (a list) */
+    N_STARRED, /* *a, an item of a tuple target (first, *rest = xs): a: the target it binds (a list); op 2: **a, an
+                * item of a dict display ({**a, k: v}: the key, its value an N_NONE) */
     N_NAMEDEXPR, /* (a := b), an assignment expression: a: the N_NAME it binds, b: the value (also the result) */
     /* statements */
     S_EXPR,    /* a */

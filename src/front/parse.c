@@ -112,6 +112,20 @@ static Node *named_expr(P *p, Node *e) {
     return n;
 }
 
+static Node *boolop(P *p, int op);
+
+/* '**' mapping, an item of a dict display: an N_STARRED key holding the mapping and an N_NONE value (false: the
+ * item is key ':' value) */
+static bool dict_unpacked(P *p, Node **k, Node **v) {
+    Token t = p->tok;
+    if (!accept(p, TK_POW)) return false;
+    *k = node(p, N_STARRED, t);
+    (*k)->op = 2;
+    (*k)->a = boolop(p, TK_OR); /* '**' expr: an or_test, as Python's grammar has it */
+    *v = node(p, N_NONE, t);
+    return true;
+}
+
 /* a condition: a test, or NAME := test */
 static Node *condition(P *p) {
     Node *e = test(p);
@@ -404,15 +418,18 @@ static Node *atom(P *p) {
         n->kids = v.v; n->nkids = (int32_t)v.n;
         return n;
     }
-    case TK_LBRACE: { /* '{' [key ':' value (',' key ':' value)* [','] | key ':' value comp_for] '}' */
+    case TK_LBRACE: { /* '{' [key ':' value (',' key ':' value)* [','] | key ':' value comp_for] '}'; an item may be
+                       * '**' mapping: an N_STARRED key (a: the mapping) with an N_NONE value */
         advance(p);
         NodeVec keys = {0}, vals = {0};
         if (p->tok.kind != TK_RBRACE) {
             if (p->tok.kind == TK_STAR) fail_at(p, p->tok, "unpacking with '*' in a set display is not supported%s", "");
-            Node *k = test(p);
+            Node *k, *v;
+            if (dict_unpacked(p, &k, &v)) goto items;
+            k = test(p);
             if (p->tok.kind != TK_COLON) return set_display(p, k, t);
             advance(p);
-            Node *v = test(p);
+            v = test(p);
             if (p->tok.kind == TK_FOR) {
                 Node *pair = node(p, N_TUPLE, t);
                 pair->kids = alloc(p, 2 * sizeof(Node *));
@@ -422,8 +439,10 @@ static Node *atom(P *p) {
                 expect(p, TK_RBRACE);
                 return n;
             }
+        items:
             push(p, &keys, k); push(p, &vals, v);
             while (accept(p, TK_COMMA) && p->tok.kind != TK_RBRACE) {
+                if (dict_unpacked(p, &k, &v)) { push(p, &keys, k); push(p, &vals, v); continue; }
                 push(p, &keys, test(p));
                 expect(p, TK_COLON);
                 push(p, &vals, test(p));

@@ -115,8 +115,40 @@ static Val key_of(Inf *I, Node *sub) {
 }
 
 /* {k: v, ...} */
+/* {**a, k: v, **b}: a new dict of the items in order, a later key's value winning where the first put it, as
+ * CPython builds the display (a text lowered at the display, each part evaluated once, left to right) */
+static Val unpacked_display(Inf *I, Node *n) {
+    if (n->nkids > 32) inf_fail(I, n, "a dict display with ** of more than 32 items is not supported");
+    char buf[4096];
+    ItText t = {buf, sizeof buf, 0, I, n, "dict display"};
+    Node *args[64];
+    int na = 0;
+    it_put(&t, "def display(");
+    for (int i = 0; i < n->nkids; i++) {
+        bool star = n->kids[i]->kind == N_STARRED;
+        it_put(&t, star ? "%sm%d" : "%sk%d, v%d", i ? ", " : "", i, i);
+        if (star) {
+            Val m = ex_expr(I, n->kids[i]->a);
+            if (m.ty->kind != T_DICT && m.ty->kind != T_UNKNOWN)
+                inf_fail(I, n->kids[i]->a, "'%s' object is not a mapping", ty_name(m.ty));
+            args[na] = it_held(I, n, na, m);
+            na++;
+        } else {
+            args[na++] = n->kids[i];
+            args[na++] = n->kids2[i];
+        }
+    }
+    it_put(&t, "):\n    r = {}\n");
+    for (int i = 0; i < n->nkids; i++)
+        if (n->kids[i]->kind == N_STARRED) it_put(&t, "    for k in m%d:\n        r[k] = m%d[k]\n", i, i);
+        else it_put(&t, "    r[k%d] = v%d\n", i, i);
+    it_put(&t, "    return r\n");
+    return it_inline(I, n, t.buf, t.n, "<dict display>", args, na);
+}
+
 Val dc_display(Inf *I, Node *n) {
     if (!n->nkids) return new_dict(I, dict_of(I, &I->tt->unknown, &I->tt->unknown));
+    for (int i = 0; i < n->nkids; i++) if (n->kids[i]->kind == N_STARRED) return unpacked_display(I, n);
     Val *ks = arena_alloc(I->a, sizeof(Val) * (size_t)n->nkids), *vs = arena_alloc(I->a, sizeof(Val) * (size_t)n->nkids);
     if (!ks || !vs) inf_oom(I);
     const Type *kt = NULL, *vt = NULL;

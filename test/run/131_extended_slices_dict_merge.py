@@ -120,3 +120,14 @@ def extremes_default(n):
     g = max(xs, key=lambda x: -x, default=99)
     h = max([], default=None)
     return a, b, c, d, g, h
+
+# run: unpacked_displays(1)
+# expect: ({1: 5, 3: 4}, {1: 2, 9: 1}, {0: 7, 3: 4, 1: 5}, {1: 2}, False, True)
+def unpacked_displays(n):
+    a = {1: 2}
+    b = {3: 4, 1: 5}
+    c = {**a, **b}
+    d = {**a, 9: n}
+    e = {0: -1, **b, 0: 7}
+    g = {**{}, **a}
+    return c, d, e, g, {**a} is a, {**a} == a
