@@ -152,6 +152,9 @@ if [ -n "$PY" ]; then
     [ -x build/pyenv-deb/bin/python ] && suite "python package, Debian's NumPy" sh test/python/run.sh build/pyenv-deb/bin/python test/python/test_package.py
     # random operation sequences on lists, deques, dicts, sets, Counters and heaps, every tier against CPython
     suite "containers: random operation sequences" $PY test/fuzz/containers.py --kiln build/kiln --seed 1 --count 5
+    # the same under ASan + UBSan (its first run found a memmove from an empty list's NULL items in rt_list_splice)
+    [ -x build/asan/kiln ] && suite "containers: under ASan" $PY test/fuzz/containers.py --kiln build/asan/kiln --seed 6 \
+        --count 2 --tiers interp,baseline,opt
     # reductions bit for bit against NumPy's order of operations, on the layouts where it differs
     suite "numpy reduction order" $PY test/reduce_order_check.py build/kiln
     # random whole-array expressions against NumPy bit for bit (test/fuzz/ewise_diff.py; more: make fuzz-ewise)

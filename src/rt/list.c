@@ -290,7 +290,7 @@ int rt_list_splice(Run *r, RtList *l, int64_t start, int64_t stop, int given, co
         memcpy(in, m->data, (size_t)(k * l->item));
     }
     if (k > cut && run_list_reserve(r, l, k - cut, line, file)) { free(in); return -1; }
-    memmove(at(l, start + k), at(l, stop), (size_t)((n - stop) * l->item));
+    if (n > stop) memmove(at(l, start + k), at(l, stop), (size_t)((n - stop) * l->item)); /* none: data may be NULL */
     if (k) memcpy(at(l, start), in ? in : m->data, (size_t)(k * l->item));
     l->len = n - cut + k;
     free(in);

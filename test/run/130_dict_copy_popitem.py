@@ -91,3 +91,15 @@ def extend_any(n):
     for a, b in t:
         firsts.append(a)
     return xs, cs, [float(r[0] + 10 * r[1]) for r in rows], firsts
+
+# run: empty_splices(0)
+# expect: ([], [], 0)
+def empty_splices(n):
+    e = []
+    del e[0:2]
+    e[0:0] = []
+    del e[n:]
+    f = [1.5]
+    del f[:]
+    del f[0:3]
+    return e, f, len(e) + len(f)
