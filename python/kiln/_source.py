@@ -445,6 +445,8 @@ def _foreign_import(v):
         return "numba.typed", attr  # List and Dict, which kernels make (lower/nbtyped.c)
     if isinstance(v, type) and mod == "collections" and attr in ("defaultdict", "Counter", "deque"):
         return mod, attr  # which kernels make (lower/dict.c, lower/deque.c)
+    if isinstance(v, type) and mod == "operator" and attr in ("itemgetter", "attrgetter", "methodcaller"):
+        return mod, attr  # which kernels call to make their functions (front/opfuncs.c)
     if isinstance(v, type) and mod != "itertools":  # itertools.product and the like are classes
         return None
     public = mod.lstrip("_")  # functools.reduce is _functools.reduce: imported from the module users know
