@@ -22,7 +22,9 @@
  *     str.lower(s)                    ->  s.lower()
  *     str.lower                       ->  lambda $s: $s.lower()           (sorted(words, key=str.lower), map(str.strip, xs))
  *
- * where `str` is Python's builtin (nothing in the module binds the name).
+ * where `str` is Python's builtin (nothing in the module binds the name). And the sys module's numbers a kernel
+ * reads are the constants they are on every 64-bit CPython: `sys.maxsize`, `sys.maxunicode`, `sys.float_info.epsilon`
+ * (max, min, dig, mant_dig, max_exp, min_exp, radix), also imported by name (`from sys import maxsize`).
  */
 #include "opfuncs.h"
 #include "outline.h"
@@ -228,6 +230,48 @@ static const char *str_method(Op *m, const Node *n) {
     return n->name[0] == '_' ? NULL : n->name; /* str.__len__ & co.: not rewritten (refused where used) */
 }
 
+static void replace(Node *n, const Node *with);
+
+/* sys's constants: a name under sys (maxsize), or under sys.float_info (epsilon) */
+static const struct { const char *under, *name; bool f; int64_t i; double d; } sys_consts[] = {
+    {"sys", "maxsize", false, INT64_MAX, 0}, {"sys", "maxunicode", false, 0x10FFFF, 0},
+    {"sys.float_info", "epsilon", true, 0, 2.220446049250313e-16}, {"sys.float_info", "max", true, 0, 1.7976931348623157e308},
+    {"sys.float_info", "min", true, 0, 2.2250738585072014e-308}, {"sys.float_info", "dig", false, 15, 0},
+    {"sys.float_info", "mant_dig", false, 53, 0}, {"sys.float_info", "max_exp", false, 1024, 0},
+    {"sys.float_info", "min_exp", false, -1021, 0}, {"sys.float_info", "radix", false, 2, 0},
+};
+
+/* what the module path n spells ("sys", "sys.float_info"), written into buf: names bound by importing sys */
+static bool sys_path(Op *m, const Node *n, char *buf, size_t cap) {
+    if (n->kind == N_NAME) {
+        const char *t = ol_has(&m->bound, n->name) ? NULL : ast_binding(m->o.ast, n->name);
+        if (!t || strncmp(t, "sys", 3) || (t[3] && t[3] != '.')) return false;
+        snprintf(buf, cap, "%s", t);
+        return true;
+    }
+    if (n->kind != N_ATTR || !sys_path(m, n->a, buf, cap)) return false;
+    size_t k = strlen(buf);
+    snprintf(buf + k, cap - k, ".%s", n->name);
+    return true;
+}
+
+/* n, a sys constant, made the literal it is (false: not one) */
+static bool sys_constant(Op *m, Node *n) {
+    char path[96];
+    if (!(n->kind == N_ATTR || n->kind == N_NAME) || !sys_path(m, n, path, sizeof path)) return false;
+    const char *dot = strrchr(path, '.');
+    if (!dot) return false;
+    for (size_t k = 0; k < NELEM(sys_consts); k++)
+        if ((size_t)(dot - path) == strlen(sys_consts[k].under) && !strncmp(path, sys_consts[k].under, (size_t)(dot - path)) &&
+            !strcmp(dot + 1, sys_consts[k].name)) {
+            Node *c = ol_mk(&m->o, sys_consts[k].f ? N_FLOAT : N_INT, n);
+            if (sys_consts[k].f) c->v.f = sys_consts[k].d; else c->v.i = sys_consts[k].i;
+            replace(n, c);
+            return true;
+        }
+    return false;
+}
+
 /* n rewritten in place into what it stands for (its node id stays: ids key type hints per site) */
 static void replace(Node *n, const Node *with) {
     int32_t id = n->id;
@@ -237,6 +281,7 @@ static void replace(Node *n, const Node *with) {
 
 static void walk(Op *m, Node *n) {
     if (!n) return;
+    if (sys_constant(m, n)) return;
     if (n->kind == N_CALL && str_method(m, n->a)) { /* str.lower(s, ...) -> s.lower(...) */
         if (n->nkids < 1) ol_fail(&m->o, n, "unbound method str.%s() needs an argument", n->a->name);
         for (int i = 0; i < n->nkids; i++) walk(m, n->kids[i]);
@@ -292,6 +337,8 @@ void op_desugar(Arena *a, Ast *ast, Diag *d) {
     bool any = false;
     for (int i = 0; i < ast->nfrom && !any; i++) any = !strncmp(ast->from_targets[i], "operator", 8) &&
                                                      (!ast->from_targets[i][8] || ast->from_targets[i][8] == '.');
+    for (int i = 0; i < ast->nfrom && !any; i++) any = !strncmp(ast->from_targets[i], "sys", 3) &&
+                                                     (!ast->from_targets[i][3] || ast->from_targets[i][3] == '.');
     for (int i = 0; i < ast->ndefs && !any; i++) ol_visit(ast->defs[i], names_str, &any);
     if (!any) return;
     Op m = {{a, d, ast, NULL, {0}}, {0}};

@@ -42,6 +42,8 @@
     MF(EXP2,     "exp2",     "exp2",     1, 'f', exp2,     ME_RANGE,  0,            "2**x (math.exp2: Python 3.11)") \
     MF(POW,      "pow",      0,          2, 'f', 0,        ME_NONE,   0,            "math.pow: C pow with CPython's error rules") \
     MF(COPYSIGN, "copysign", "copysign", 2, 'f', copysign, ME_NONE,   0,            "") \
+    MF(NEXTAFTER, "nextafter", "nextafter", 2, 'f', nextafter, ME_NONE, 0,          "the next float after x toward y") \
+    MF(ULP,      "ulp",      0,          1, 'f', 0,        ME_NONE,   0,            "CPython's: the gap from |x| to the next float away from 0") \
     MF(FLOOR,    "floor",    0,          1, 'i', floor,    ME_NONE,   "llvm.floor", "largest int <= x") \
     MF(CEIL,     "ceil",     0,          1, 'i', ceil,     ME_NONE,   "llvm.ceil",  "smallest int >= x") \
     MF(TRUNC,    "trunc",    0,          1, 'i', trunc,    ME_NONE,   "llvm.trunc", "x truncated toward 0") \

@@ -363,7 +363,7 @@ static Val import_target(Inf *I, Node *n, const char *target, int line) {
     (void)line; /* not in the message: the Python package writes imports on lines of its own */
     bool module = !strchr(target, '.');
     inf_fail(I, n, "'%s' is %s'%s', %s kernels may not use: kernels may use math, random, numpy, "
-             "numpy.linalg.norm, itertools, functools.reduce, heapq, bisect, collections, operator and time's clocks only; importing other modules is fine where kernels do not use them", n->name,
+             "numpy.linalg.norm, itertools, functools.reduce, heapq, bisect, collections, operator, sys's constants and time's clocks only; importing other modules is fine where kernels do not use them", n->name,
              module ? "the module " : "", target, module ? "which" : "from a module");
 }
 

@@ -337,6 +337,8 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
                       : ufuncs[u].kind == EW_ROUNDING && dt_is_intlike(x->ty->dtype) /* NumPy 2: ints stay ints, bools bools */
                         ? ew_strong(I, x->ty->weak ? ty_promote(I->tt, x->ty, x->ty) : x->ty)
                       : float_result(I, x->ty, NULL);
+        if (ufuncs[u].fn == MF_NEXTAFTER && t->dtype == KILN_FLOAT32) /* a step of float32's own ulp, not double's */
+            inf_fail(I, call, "np.nextafter of float32 values is not supported yet (float64 is)");
         Ew *e = join(I, ufuncs[u].kind, t, call, x, y, NULL);
         e->tok = ufuncs[u].fn;
         v = lazy(I, e);

@@ -758,6 +758,14 @@ RtErr rt_math(int fn, const double *a, double *r) {
         *r = v;
         return RE_OK;
     }
+    case MF_ULP: { /* CPython's math.ulp: the largest float's ulp is the gap below it */
+        if (isnan(x)) { *r = x; return RE_OK; }
+        x = fabs(x);
+        if (isinf(x)) { *r = x; return RE_OK; }
+        double up = nextafter(x, INFINITY);
+        *r = isinf(up) ? x - nextafter(x, -INFINITY) : up - x;
+        return RE_OK;
+    }
     case MF_ISNAN: *r = isnan(x); return RE_OK;
     case MF_ISINF: *r = isinf(x); return RE_OK;
     case MF_ISFINITE: *r = isfinite(x); return RE_OK;
