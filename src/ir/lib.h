@@ -94,7 +94,7 @@ enum {
  * R packed), lstsq(a, b[, rcond]) (b an (m, k) matrix; operand 2 rcond; x, residuals, S, rank packed) and pinv(a,
  * rcond) (operand 1), slogdet(a) (sign and log|det| in a vector): rt/linalg.c says how each is packed */
 enum { LA_SOLVE, LA_INV, LA_DET, LA_CHOLESKY, LA_EIGVALSH, LA_EIGH, LA_SOLVE1, LA_SVD_N, LA_SVD_S, LA_SVD_A, LA_QR_R,
-       LA_QR_REDUCED, LA_QR_COMPLETE, LA_LSTSQ, LA_PINV, LA_SLOGDET };
+       LA_QR_REDUCED, LA_QR_COMPLETE, LA_LSTSQ, LA_PINV, LA_SLOGDET, LA_EIGVALS, LA_EIG };
 enum { LA_RCOND = 1 };
 enum { CORR_CONVOLVE = 4 }; /* LIB_CORRELATE's np.convolve */
 enum { MATMUL_DOT = 1 };   /* LIB_MATMUL of np.dot */

@@ -19,7 +19,7 @@ enum {
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
     BI_NP_DOT, BI_NP_MATMUL, BI_NP_EINSUM, BI_NP_NONZERO,
     BI_NP_ARANGE, BI_NP_LINSPACE, BI_NP_EYE, BI_NP_COPY, BI_NP_CONCATENATE, BI_NP_STACK, BI_NP_ROLL, BI_NP_DIFF,
-    BI_NP_TILE, BI_NP_REPEAT, BI_NP_COUNT_NONZERO, BI_NP_TRANSPOSE, BI_NP_ROUND, BI_NP_COPYTO, BI_NP_DIAGONAL, BI_NP_TRACE, BI_NP_NORM, BI_NP_SOLVE, BI_NP_INV, BI_NP_DET, BI_NP_CHOLESKY, BI_NP_EIGVALSH, BI_NP_EIGH, BI_NP_SVD, BI_NP_QR, BI_NP_LSTSQ, BI_NP_PINV, BI_NP_SLOGDET, BI_NP_SPLIT, BI_NP_ARRAY_SPLIT, BI_NP_NDINDEX,
+    BI_NP_TILE, BI_NP_REPEAT, BI_NP_COUNT_NONZERO, BI_NP_TRANSPOSE, BI_NP_ROUND, BI_NP_COPYTO, BI_NP_DIAGONAL, BI_NP_TRACE, BI_NP_NORM, BI_NP_SOLVE, BI_NP_INV, BI_NP_DET, BI_NP_CHOLESKY, BI_NP_EIGVALSH, BI_NP_EIGH, BI_NP_EIGVALS, BI_NP_EIG, BI_NP_SVD, BI_NP_QR, BI_NP_LSTSQ, BI_NP_PINV, BI_NP_SLOGDET, BI_NP_SPLIT, BI_NP_ARRAY_SPLIT, BI_NP_NDINDEX,
     BI_MATH = 100, /* + MF_* */
     BI_UFUNC = 200, /* + index in ewise.c's ufunc table */
     BI_REDUCE = 300, /* + index in reduction.c's table */
@@ -243,6 +243,8 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
         if (!strcmp(name, "cholesky")) return builtin(I, BI_NP_CHOLESKY);
         if (!strcmp(name, "eigvalsh")) return builtin(I, BI_NP_EIGVALSH);
         if (!strcmp(name, "eigh")) return builtin(I, BI_NP_EIGH);
+        if (!strcmp(name, "eigvals")) return builtin(I, BI_NP_EIGVALS);
+        if (!strcmp(name, "eig")) return builtin(I, BI_NP_EIG);
         if (!strcmp(name, "svd")) return builtin(I, BI_NP_SVD);
         if (!strcmp(name, "qr")) return builtin(I, BI_NP_QR);
         if (!strcmp(name, "lstsq")) return builtin(I, BI_NP_LSTSQ);
@@ -250,7 +252,7 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
         if (!strcmp(name, "slogdet")) return builtin(I, BI_NP_SLOGDET);
         int u = nm_lookup(name);
         if (u >= 0 && nm_linalg(u)) return builtin(I, BI_NPMISC + u); /* matrix_power, matrix_rank, cond */
-        inf_fail(I, at, "numpy.linalg.%s is not supported (numpy.linalg.norm, solve, inv, det, cholesky, eigvalsh, eigh, svd, qr, lstsq, pinv, slogdet, matrix_rank, cond and matrix_power are)%s", name,
+        inf_fail(I, at, "numpy.linalg.%s is not supported (numpy.linalg.norm, solve, inv, det, cholesky, eigvalsh, eigh, eigvals, eig, svd, qr, lstsq, pinv, slogdet, matrix_rank, cond and matrix_power are)%s", name,
                  I->star_note);
     }
     static const struct { const char *n; double v; } consts[] = {
@@ -1550,6 +1552,8 @@ Val cl_call(Inf *I, Node *call) {
     case BI_NP_CHOLESKY: return nl_linalg(I, call, LA_CHOLESKY);
     case BI_NP_EIGVALSH: return nl_linalg(I, call, LA_EIGVALSH);
     case BI_NP_EIGH: return nl_linalg(I, call, LA_EIGH);
+    case BI_NP_EIGVALS: return nl_linalg(I, call, LA_EIGVALS);
+    case BI_NP_EIG: return nl_linalg(I, call, LA_EIG);
     case BI_NP_SVD: return nl_svd(I, call);
     case BI_NP_QR: return nl_qr(I, call);
     case BI_NP_LSTSQ: return nl_lstsq(I, call);

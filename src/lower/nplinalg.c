@@ -141,11 +141,13 @@ static int la_dtype(const Val *v, int n) {
     return KILN_FLOAT32;
 }
 
-/* np.linalg.solve(a, b), inv(a), det(a), cholesky(a), eigvalsh(a) (op: LA_*): a a 2-d square matrix (checked at run
- * time: LinAlgError), b 1-d (a vector: passed as an (n, 1) view and read back as one) or 2-d */
+/* np.linalg.solve(a, b), inv(a), det(a), cholesky(a), eigvalsh(a), eigh(a), eigvals(a), eig(a) (op: LA_*): a a 2-d
+ * square matrix (checked at run time: LinAlgError), b 1-d (a vector: passed as an (n, 1) view and read back as one)
+ * or 2-d. eig and eigvals of a real matrix give real arrays, as NumPy's do when every eigenvalue is real; a complex
+ * eigenvalue raises where it runs (NumPy's complex result has another type: rt/linalg.c) */
 Val nl_linalg(Inf *I, Node *call, int op) {
     static const char *const names[] = {"solve", "inv", "det", "cholesky", "eigvalsh", "eigh"};
-    const char *fname = names[op];
+    const char *fname = op == LA_EIG ? "eig" : op == LA_EIGVALS ? "eigvals" : names[op];
     int want = op == LA_SOLVE ? 2 : 1;
     /* NumPy's parameters: a (and b), then cholesky's upper and eigvalsh's UPLO, which kiln takes at their defaults
      * (the lower triangle) */
@@ -176,10 +178,11 @@ Val nl_linalg(Inf *I, Node *call, int op) {
         v[1] = vw_make(I, v[1], inf_k64(I, 0), dims, strides, 2, LAYOUT_ANY, call);
     }
     Ref ops[2] = {v[0].r, want > 1 ? v[1].r : 0};
+    bool values = op == LA_EIGVALSH || op == LA_EIGVALS, pair = op == LA_EIGH || op == LA_EIG;
     const Type *t = op == LA_DET ? ty_scalar(I->tt, (kiln_dtype)dt, false)
-                                 : ty_array(I->tt, (kiln_dtype)dt, op == LA_EIGVALSH ? 1 : 2, LAYOUT_C); /* eigh: (n + 1, n) */
+                                 : ty_array(I->tt, (kiln_dtype)dt, values ? 1 : 2, LAYOUT_C); /* eigh, eig: (n + 1, n) */
     Val r = val_of(I, inf_emit(I, OP_LIB, t, ops, (uint32_t)want, LIB_LINALG | (int64_t)(vec ? LA_SOLVE1 : op) << 8));
-    if (op == LA_EIGH) { /* (w, v): row 0 of the (n + 1) x n result, and the rows below it */
+    if (pair) { /* (w, v): row 0 of the (n + 1) x n result, and the rows below it */
         Ref n = inf_dim(I, r, 1), row = inf_stride(I, r, 0), col = inf_stride(I, r, 1);
         Ref wd[1] = {n}, ws[1] = {col}, vd[2] = {n, n}, vs[2] = {row, col};
         Val pair[2] = {vw_make(I, r, inf_k64(I, 0), wd, ws, 1, LAYOUT_C, call),

@@ -1,6 +1,6 @@
 /*
  * linalg.c — np.linalg's factorizations of float64 and float32 matrices as NumPy 2 computes them: solve, inv, det,
- * cholesky, eigvalsh, eigh, svd, qr, lstsq and pinv.
+ * cholesky, eigvalsh, eigh, eigvals, eig (real eigenvalues), svd, qr, lstsq and pinv.
  *
  * NumPy computes every one of them in double precision (its _commonType: "always double"; a float32 matrix is
  * converted, and the results rounded back to float32), on a Fortran-order (column-major) copy, with one LAPACK
@@ -37,6 +37,8 @@ typedef void (*Dgetrf)(const I64 *, const I64 *, double *, const I64 *, I64 *, I
 typedef void (*Dpotrf)(const char *, const I64 *, double *, const I64 *, I64 *);
 typedef void (*Dsyevd)(const char *, const char *, const I64 *, double *, const I64 *, double *, double *, const I64 *,
                        I64 *, const I64 *, I64 *);
+typedef void (*Dgeev)(const char *, const char *, const I64 *, double *, const I64 *, double *, double *, double *,
+                      const I64 *, double *, const I64 *, double *, const I64 *, I64 *);
 typedef void (*Dgesdd)(const char *, const I64 *, const I64 *, double *, const I64 *, double *, double *, const I64 *,
                        double *, const I64 *, double *, const I64 *, I64 *, I64 *);
 typedef void (*Dgelsd)(const I64 *, const I64 *, const I64 *, double *, const I64 *, double *, const I64 *, double *,
@@ -59,6 +61,7 @@ static struct {
     Dorgqr orgqr;
     Dgemm dgemm;
     Sgemm sgemm;
+    Dgeev geev;
 } la;
 static bool wide; /* the library's integers are 64-bit */
 static pthread_once_t lapack_once = PTHREAD_ONCE_INIT;
@@ -66,10 +69,10 @@ static pthread_once_t lapack_once = PTHREAD_ONCE_INIT;
 /* the routines, in la's order (POSIX's function pointers are the size of data pointers: memcpy moves them) */
 static void lapack_open(void) {
     static const char *const syms[] = {"dgesv_", "dgetrf_", "dpotrf_", "dsyevd_", "dgesdd_", "dgelsd_", "dgeqrf_",
-                                       "dorgqr_", "cblas_dgemm", "cblas_sgemm"};
-    void *addr[10];
+                                       "dorgqr_", "cblas_dgemm", "cblas_sgemm", "dgeev_"};
+    void *addr[11];
     _Static_assert(sizeof addr == sizeof la, "one address for each routine");
-    if (rt_blas_symbols("liblapack.so.3", syms, addr, 10, &wide)) memcpy(&la, addr, sizeof la);
+    if (rt_blas_symbols("liblapack.so.3", syms, addr, 11, &wide)) memcpy(&la, addr, sizeof la);
 }
 
 /* a LAPACK for matrices of these sizes (a 32-bit library's integers hold them) */
@@ -311,6 +314,49 @@ static int eigh(Run *run, int dt, int64_t n, double *fa, bool vectors, Slot *out
     return rc;
 }
 
+/* eigvals and eig (vectors) of a real matrix: ?geev('N', 'N' or 'V') with the workspace it asks for, as NumPy's
+ * gufunc calls it, after NumPy's check that every entry is finite. NumPy gives real arrays when every eigenvalue's
+ * imaginary part is 0 and complex ones otherwise: kiln's result type is fixed when it compiles (real), so a complex
+ * eigenvalue raises here instead of coming back as something else. eig's result is an (n + 1) x n array: the
+ * eigenvalues in row 0, the right eigenvectors' matrix (columns, LAPACK's normalization) below */
+static int eig(Run *run, int dt, int64_t n, double *fa, bool vectors, Slot *out, int line, const char *file) {
+    for (int64_t i = 0; i < n * n; i++)
+        if (!isfinite(fa[i])) return run_raise_msg(run, "LinAlgError", "Array must not contain infs or NaNs", line, file);
+    if (!have_lapack(n * n) || !la.geev) return need_lapack(run, vectors ? "eig" : "eigvals", line, file);
+    I64 lda = n ? n : 1, ldv = n ? n : 1, one = 1, info = 0, lwork = -1;
+    double qd = 0, dummy = 0;
+    double *wr = dalloc(run, n, line, file), *wi = dalloc(run, n, line, file), *vr = vectors ? dalloc(run, n * n, line, file) : NULL;
+    if (!wr || !wi || (vectors && !vr)) { free(wr); free(wi); free(vr); return -1; }
+    rt_blas_lock(true);
+    la.geev("N", vectors ? "V" : "N", &n, fa, &lda, wr, wi, &dummy, &one, vectors ? vr : &dummy, vectors ? &ldv : &one, &qd, &lwork, &info);
+    rt_blas_lock(false);
+    lwork = (I64)qd;
+    double *work = malloc(sizeof(double) * (size_t)(lwork > 1 ? lwork : 1));
+    int rc = 0;
+    if (!work) rc = run_nomem(run, "for np.linalg", line, file);
+    else {
+        rt_blas_lock(true);
+        la.geev("N", vectors ? "V" : "N", &n, fa, &lda, wr, wi, &dummy, &one, vectors ? vr : &dummy, vectors ? &ldv : &one, work,
+                &lwork, &info);
+        rt_blas_lock(false);
+        bool complex = false;
+        for (int64_t i = 0; i < n; i++) complex |= wi[i] != 0;
+        int64_t dims[2] = {n + 1, n};
+        if (got(info)) rc = run_raise_msg(run, "LinAlgError", "Eigenvalues did not converge", line, file);
+        else if (complex)
+            rc = run_raise_msg(run, "NotImplementedError", "np.linalg.eig/eigvals of a real matrix with complex eigenvalues: NumPy "
+                               "returns complex arrays there, kiln's result here is real (not supported)", line, file);
+        else if (!vectors) rc = new_matrix(run, dt, wr, n, n, 1, true, out, line, file);
+        else if (run_alloc(run, dt, 2, dims, false, out, line, file)) rc = -1;
+        else {
+            put_rows(dt, out[0].p, 0, n, wr, 1, 1, n);
+            put_rows(dt, out[0].p, 1, n, vr, n, n, n);
+        }
+    }
+    free(wr); free(wi); free(vr); free(work);
+    return rc;
+}
+
 /* ---- the rectangular routines: svd, qr, lstsq, pinv ---- */
 
 /* ?gesdd of the m x n column-major a (destroyed): s (k = min(m, n) values), and for jobz 'A' or 'S' u (m x ucols,
@@ -530,7 +576,7 @@ int rt_linalg(Run *run, int op, const RdArr *a, const RdArr *b, double rcond, bo
               const char *file) {
     int dt = a->dtype;
     int64_t m = a->n[0], n = a->n[1];
-    bool square = op <= LA_SOLVE1 || op == LA_SLOGDET;
+    bool square = op <= LA_SOLVE1 || op == LA_SLOGDET || op == LA_EIG || op == LA_EIGVALS;
     if (square && (a->ndim != 2 || m != n))
         return run_raise_msg(run, "LinAlgError", "Last 2 dimensions of the array must be square", line, file);
     bool solving = op == LA_SOLVE || op == LA_SOLVE1;
@@ -554,6 +600,7 @@ int rt_linalg(Run *run, int op, const RdArr *a, const RdArr *b, double rcond, bo
     case LA_DET: case LA_SLOGDET: rc = det(run, op, dt, n, fa, piv, out, line, file); break;
     case LA_CHOLESKY: rc = cholesky(run, dt, n, fa, out, line, file); break;
     case LA_EIGVALSH: case LA_EIGH: rc = eigh(run, dt, n, fa, op == LA_EIGH, out, line, file); break;
+    case LA_EIGVALS: case LA_EIG: rc = eig(run, dt, n, fa, op == LA_EIG, out, line, file); break;
     case LA_SOLVE: case LA_SOLVE1: case LA_INV: rc = solve(run, op, dt, n, solving ? b->n[1] : n, fa, b, piv, out, line, file); break;
     case LA_SVD_N: case LA_SVD_S: case LA_SVD_A:
         rc = svd(run, op == LA_SVD_N ? 'N' : op == LA_SVD_S ? 'S' : 'A', dt, m, n, fa, out, line, file);

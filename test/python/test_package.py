@@ -281,7 +281,8 @@ NUMPY2 = int(np.__version__.split(".")[0]) >= 2
 
 
 def _la_square(a, b, c):
-    return (np.linalg.solve(a, b), np.linalg.det(a), np.linalg.inv(a), np.linalg.eigvalsh(c),
+    return (np.linalg.eigvals(c), np.linalg.eig(c)[0], np.linalg.eig(c)[1],  # a symmetric c: real eigenvalues
+            np.linalg.solve(a, b), np.linalg.det(a), np.linalg.inv(a), np.linalg.eigvalsh(c),
             np.linalg.cholesky(c + 3 * np.eye(a.shape[0], dtype=a.dtype)), np.linalg.eigh(c)[1], np.linalg.slogdet(a)[0],
             np.linalg.slogdet(a)[1], np.linalg.matrix_rank(c), np.linalg.cond(a), np.linalg.norm(a, 2),
             np.linalg.norm(a, "nuc"), np.linalg.norm(a, -2), np.linalg.norm(a), np.linalg.norm(b))
