@@ -481,3 +481,63 @@ def str_ops(ops, vals):
         out.append(len(s))
         out.append(sum(ord(c) * (k + 1) for k, c in enumerate(s)) % 100003)
     return out
+
+
+def nested_ops(ops, vals):
+    """containers inside containers: a dict of lists (setdefault), a defaultdict of sets, a list of tuples sorted, a set
+    of tuples, a heap of tuples, a deque of pairs, max with a key and a default"""
+    out = []
+    for r in range(ops.shape[0]):
+        groups = {}
+        tags = defaultdict(set)
+        pairs = []
+        seen = set()
+        pq = []
+        q = deque()
+        for i in range(ops.shape[1]):
+            op = int(ops[r, i]) % 14
+            v = int(vals[r, i])
+            k = v % 5
+            if op < 2:
+                groups.setdefault(k, []).append(v)
+            elif op == 2:
+                tags[k].add(v % 7)
+            elif op == 3:
+                pairs.append((v % 4, -v, i))
+            elif op == 4:
+                pairs.sort()
+                if pairs:
+                    out.append(pairs[0][1])
+            elif op == 5:
+                seen.add((k, v % 3))
+            elif op == 6:
+                out.append(1 if (k, v % 3) in seen else 0)
+            elif op == 7:
+                heapq.heappush(pq, (v % 6, i, k))
+            elif op == 8:
+                if pq:
+                    a, b, c = heapq.heappop(pq)
+                    out.append(a * 100 + c)
+            elif op == 9:
+                if k in groups and groups[k]:
+                    out.append(groups[k].pop())
+            elif op == 10:
+                q.append((k, v))
+                if len(q) > 4:
+                    a, b = q.popleft()
+                    out.append(a + b)
+            elif op == 11:
+                for key in sorted(tags):
+                    out.append(key * 10 + len(tags[key]))
+            elif op == 12:
+                best = max(pairs, key=lambda p: (p[0], p[2]), default=(0, 0, 0))
+                out.append(best[2])
+            else:
+                merged = sorted(x for xs in groups.values() for x in xs)
+                out.append(sum(merged[:3]))
+        for key in sorted(groups):
+            out.append(key)
+            out.extend(groups[key])
+        out.append(len(pairs))
+        out.append(len(seen))
+    return out

@@ -29,7 +29,7 @@ import container_kernels as ck  # noqa: E402
 # full most of the time and every append drops from the other end)
 CASES = [("list_ops", ()), ("deque_ops", (-1,)), ("deque_ops", (5,)), ("dict_ops", ()), ("set_ops", ()),
          ("counter_ops", ()), ("heap_ops", ()), ("list_more", ()), ("set_more", ()), ("dict_more", ()), ("deque_more", ()),
-         ("str_ops", ())]
+         ("str_ops", ()), ("nested_ops", ())]
 TIERS = ["interp", "baseline", "opt", "auto"]
 TIMEOUT = 120
 
