@@ -1,6 +1,7 @@
 /*
- * mapfilter.c — the builtins map and filter, as the generator expressions they are.
+ * mapfilter.c — the builtins map, filter and iter, as the generator expressions they are.
  *
+ *     iter(xs)            ->  ($m for $m in xs)                               (next(iter(d)): d's first key)
  *     map(f, xs)          ->  (f($m) for $m in xs)
  *     map(f, xs, ys)      ->  (f($m0, $m1) for ($m0, $m1) in zip(xs, ys))    (the shortest ends it, as map's)
  *     filter(f, xs)       ->  ($m for $m in xs if f($m))
@@ -19,8 +20,8 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { MF_MAP, MF_FILTER };
-static const char *const builtin_name[] = {"map", "filter"};
+enum { MF_MAP, MF_FILTER, MF_ITER };
+static const char *const builtin_name[] = {"map", "filter", "iter"};
 
 /* the pass: its node maker and the stack's floor, read once (its recursions stop there, as lowering's do: a 1 MiB
  * stack, an ASan build's frames) */
@@ -36,7 +37,7 @@ static void stack_check(Mf *m, Node *n) {
 /* the names among builtin_name a node's own name or names (a def's parameters, a lambda's) are: a bit each */
 static unsigned named(const Node *n) {
     unsigned mask = 0;
-    for (int k = MF_MAP; k <= MF_FILTER; k++) {
+    for (int k = MF_MAP; k <= MF_ITER; k++) {
         if (n->name && n->kind != N_STR && n->kind != N_ATTR && !strcmp(n->name, builtin_name[k])) mask |= 1u << k;
         for (int i = 0; (n->kind == S_DEF || n->kind == N_LAMBDA) && i < n->nnames; i++)
             if (n->names && n->names[i] && !strcmp(n->names[i], builtin_name[k])) mask |= 1u << k;
@@ -74,9 +75,27 @@ static Node *call_of(Out *o, Node *f, Node **args, int n, const Node *at) {
     return c;
 }
 
-/* the call n of map or filter (k) made the generator expression it stands for, in place */
+/* the call n of map, filter or iter (k) made the generator expression it stands for, in place */
 static void rewrite(Out *o, Node *n, int k) {
     const char *fname = builtin_name[k];
+    if (k == MF_ITER) { /* iter(xs): its items one at a time, where a generator is taken; an iterator kept in a variable
+                         * and advanced by next() is a generator expression kept in one: lowering says kiln has none */
+        if (n->nkids2) ol_fail(o, n, "iter() takes no keyword arguments");
+        if (n->nkids != 1)
+            ol_fail(o, n, n->nkids == 2 ? "iter(callable, sentinel) is not supported (iter of an iterable is)" : "iter expected 1 argument, got %d",
+                    n->nkids);
+        Node *var = loop_name(o, n, 0), *clause = ol_mk(o, N_COMPFOR, n);
+        clause->a = var;
+        clause->b = n->kids[0];
+        n->kind = N_GENEXP;
+        n->a = ol_name(o, var->name, n);
+        n->b = n->c = NULL;
+        n->kids = ol_kids(o, &clause, 1);
+        n->nkids = 1;
+        n->kids2 = NULL; n->nkids2 = 0;
+        n->names = NULL; n->nnames = 0;
+        return;
+    }
     if (n->nkids2) ol_fail(o, n, "%s() takes no keyword arguments", fname);
     if (k == MF_MAP && n->nkids < 2) ol_fail(o, n, "map() must have at least two arguments.");
     if (k == MF_FILTER && n->nkids != 2) ol_fail(o, n, "filter expected 2 arguments, got %d", n->nkids);
@@ -124,7 +143,7 @@ static void walk(Mf *m, Node *n, unsigned on) {
     for (int i = 0; i < n->nkids; i++) walk(m, n->kids[i], on);
     for (int i = 0; i < n->nkids2; i++) walk(m, n->kids2[i], on);
     if (n->kind != N_CALL || !n->a || n->a->kind != N_NAME) return;
-    for (int k = MF_MAP; k <= MF_FILTER; k++)
+    for (int k = MF_MAP; k <= MF_ITER; k++)
         if ((on >> k & 1) && !strcmp(n->a->name, builtin_name[k])) { rewrite(&m->o, n, k); return; }
 }
 
@@ -134,7 +153,7 @@ void mf_desugar(Arena *a, Ast *ast, Diag *d) {
     for (int i = 0; i < ast->ndefs; i++) used |= other_uses(&m, ast->defs[i]);
     for (int i = 0; i < ast->nconsts; i++) used |= other_uses(&m, ast->consts[i]);
     unsigned on = 0;
-    for (int k = MF_MAP; k <= MF_FILTER; k++)
+    for (int k = MF_MAP; k <= MF_ITER; k++)
         if (!(used >> k & 1) && !ast_binding(ast, builtin_name[k])) on |= 1u << k;
     if (!on) return;
     for (int i = 0; i < ast->ndefs; i++) walk(&m, ast->defs[i], on);

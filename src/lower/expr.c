@@ -952,7 +952,7 @@ static Val value_of(Inf *I, Node *n) {
     case N_SETCOMP: v = se_comp(I, n); break;
     case N_FSTRING: v = tx_fstring(I, n); break;
     case N_GENEXP: /* map() and filter() are generator expressions too (front/mapfilter.c) */
-        inf_fail(I, n, "a generator expression (map() and filter() are ones) is consumed where it is written: by a for "
+        inf_fail(I, n, "a generator expression (map(), filter() and iter() are ones) is consumed where it is written: by a for "
                        "loop, list(), set(), sorted(), sum(), min(), max(), all(), any() or str.join(); kiln keeps none in a "
                        "variable");
     case N_STARRED: inf_fail(I, n, "'*' unpacks into a target (first, *rest = items) or a call's arguments (f(*t)) here; a starred item in a value is not supported");

@@ -40,3 +40,17 @@ def decades(xs):
 # expect: [(1, 3), (2, 2), (3, 6)]
 def counted(n):
     return [(k, sum(g)) for k, g in groupby(sorted([3, 1, 2, 3, 1, 1]))]
+
+# run: iters(1)
+# expect: (3, 9, -1, 6, ['a', 'b'], 'c', [5, 9], 6)
+def iters(n):
+    d = {3: 'c', 1: 'a'}
+    s = {5, 9}
+    xs = [4, 2]
+    first = next(iter(d))
+    anyel = next(iter(s))
+    e = next(iter([]), -1)
+    tot = 0
+    for x in iter(xs):
+        tot += x
+    return first, anyel, e, tot, list(iter("ab")), next(iter(d.values())), sorted(iter(s)), sum(iter(xs))
