@@ -1,4 +1,4 @@
 # run: f(1)
-# a Python builtin kiln does not support says so (not "name 'iter' is not defined")
+# a Python builtin kiln does not support says so (not "name 'frozenset' is not defined")
 def f(x):
     return frozenset(x)
