@@ -633,6 +633,8 @@ def module_text(kernel, is_kernel, statics=None):
                 continue
             base = base or v.__name__  # another module: imported as the file did; kiln says so if a kernel uses it
             heads.append("import %s" % base if name == base else "import %s as %s" % (base, name))
+        elif v is sys.float_info:  # a tuple to Python, but read by name: kiln knows sys.float_info's fields
+            heads.append("from sys import float_info" + ("" if name == "float_info" else " as %s" % name))
         elif _from_import(v) or _foreign_import(v):  # from math import sqrt, from numpy.linalg import norm (as name)
             mod, attr = _from_import(v) or _foreign_import(v)
             heads.append("from %s import %s" % (mod, attr) + ("" if name == attr else " as %s" % name))
