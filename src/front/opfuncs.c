@@ -1,6 +1,6 @@
 /*
- * opfuncs.c — functions spelled through a module or a type (the operator module's, str's methods) as the
- * expressions and lambdas they are, on the syntax tree.
+ * opfuncs.c — functions and constants spelled through a module or a type (the operator module's functions, str's
+ * methods, sys's numbers) as the expressions, lambdas and literals they are, on the syntax tree.
  *
  *     operator.add(x, y)              ->  x + y                           (called where it is written)
  *     operator.add                    ->  lambda $a, $b: $a + $b          (a value: key=, reduce, map, a variable)
