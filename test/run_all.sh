@@ -126,7 +126,7 @@ for t in cache front npy args; do
     FZ=$(mktemp -d /tmp/kiln-fuzz-XXXXXX); cp test/fuzz/corpus/$t/* "$FZ"/ 2>/dev/null
     if [ $t = front ]; then cp test/run/*.py "$FZ"/; fi
     D=""; [ -f test/fuzz/$t.dict ] && D="-dict=test/fuzz/$t.dict"
-    suite "fuzz: $t ($FT s)" sh -c "build/fuzz/${t}_fuzz $D -max_total_time=$FT -max_len=65536 -timeout=10 -artifact_prefix=$FZ/ $FZ >$FZ.log 2>&1; rc=\$?; grep -E 'ERROR|runtime error|SUMMARY' $FZ.log | head -6 | sed 's/^/FAIL fuzz: /'; tail -2 $FZ.log; if [ \$rc = 0 ]; then echo '1 passed, 0 failed'; else echo '0 passed, 1 failed'; fi"
+    suite "fuzz: $t ($FT s)" sh -c "build/fuzz/${t}_fuzz $D -max_total_time=$FT -max_len=65536 -timeout=10 -artifact_prefix=$FZ/ $FZ >$FZ.log 2>&1; rc=\$?; grep -E 'ERROR|runtime error|SUMMARY' $FZ.log | head -6 | sed 's/^/FAIL fuzz: /'; tail -2 $FZ.log; if [ \$rc = 0 ]; then echo '1 passed, 0 failed'; else tail -2 $FZ.log | sed 's/^/FAIL fuzz: /'; echo '0 passed, 1 failed'; fi"
     # a failure keeps its log and artifacts (crash-*, timeout-*, oom-*, leak-*) for the next engineer
     if [ -n "$(ls "$FZ" | grep -E '^(crash|timeout|oom|leak|slow-unit)-')" ] || grep -qE 'ERROR|ALARM|deadly signal|out-of-memory' "$FZ.log"; then
         mkdir -p build/fuzz-failures/$t && cp "$FZ.log" build/fuzz-failures/$t/ &&
