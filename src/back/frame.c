@@ -389,7 +389,8 @@ int fr_call(Run *run, Slot *s, int d, const Extra *x, int line, const char *file
 
 int fr_invoke(Run *run, const Slot *s, Slot *ret, const Extra *x, const int64_t *lead, int nlead, int line, const char *file) {
     const Code *cc = x->callee->code;
-    if (run->depth + 1 > run->tune[TUNE_MAX_RECURSION] || (uintptr_t)__builtin_frame_address(0) < run->stack_floor)
+    int levels = x->op == OP_CALL && (x->flags & INS_DEEPER) ? 2 : 1; /* made from a copied body (opt/recurse.c) */
+    if (run->depth + levels > run->tune[TUNE_MAX_RECURSION] || (uintptr_t)__builtin_frame_address(0) < run->stack_floor)
         return run_raise(run, RE_RECURSION, line, file);
     if (run_interrupted(run)) return run_raise(run, RE_INTERRUPT, line, file);
     size_t bytes = sizeof(Slot) * cc->nslots;
@@ -403,9 +404,9 @@ int fr_invoke(Run *run, const Slot *s, Slot *ret, const Extra *x, const int64_t 
         Slot *to = &fr[cc->arg_slot[k]];
         for (int32_t j = 0; j < x->slot[2 * k + 1]; j++) to[j] = from[j];
     }
-    run->depth++;
+    run->depth += levels;
     int r = run_code(cc, fr, ret, run);
-    run->depth--;
+    run->depth -= levels;
     if (heap) free(fr);
     return r;
 }

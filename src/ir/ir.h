@@ -45,6 +45,9 @@ enum { INS_NUMPY = 0x200 };
  * count (the callee's $lo), operand 1 the reductions' operators packed 4 bits each, RED_* (its $hi), the rest
  * the callee's own; the result is the reductions combined in chunk order */
 enum { INS_PAR = 0x400 };
+/* CALL: made from a copy of the function's body that opt/recurse.c put in place of a call of itself, a frame one
+ * level below the function's own: the callee runs two levels deeper than the caller (every tier counts it) */
+enum { INS_DEEPER = 0x800 };
 enum { RED_NONE, RED_ADD, RED_MUL, RED_AND, RED_OR, RED_XOR, RED_MIN, RED_MAX, RED_MAX_COUNT = 16 };
 static inline int ir_red_op(int64_t packed, int k) { return (int)(((uint64_t)packed >> (4 * k)) & 15); }
 /* ALLOC: every element is written before it is read (a fused expression's result), no zeroing;
@@ -101,6 +104,12 @@ typedef struct LeafFix {
     int64_t dim[KILN_MAXDIM];
 } LeafFix;
 
+/* a call of the function itself that opt/recurse.c replaced by a copy of its body: site is the OP_FRAME it became
+ * (its block's last instruction, the block jumping to the copy), cont the block the copy's returns go to (with the
+ * result as its parameter where the call had one), args the call's operands. Tier 2's direct entry makes the call
+ * there instead and goes to cont (back/llvm/direct.c); nothing after that pass moves instructions between blocks */
+typedef struct RecurSite { Ref site; uint32_t cont; const Ref *args; uint32_t nargs; const Type *ty; } RecurSite;
+
 typedef struct Func {
     Arena *a;
     const char *name;
@@ -117,6 +126,7 @@ typedef struct Func {
     const Type *ret;          /* return type (T_NONE for no value) */
     VEC(const char *) notes;  /* decisions worth showing in kiln explain (array expression fusion) */
     const char *broken;       /* the first ir_check that failed on this function, or NULL */
+    VEC(RecurSite) recur;     /* opt/recurse.c's copies of its own body, where its calls of itself were */
 } Func;
 
 /* ir_check(cond, why, msg): an invariant of a compiler stage (what lowering built, what a backend

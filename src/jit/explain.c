@@ -71,6 +71,8 @@ int jit_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, c
     ty_str(s->u.ret, b, sizeof b);
     fprintf(out, "  %-16s %s\n", "(return)", b);
     if (jit_lower(ctx, t, err)) goto done;
+    /* its calls of itself: of this copy, as a compile's are of the unit it builds (opt/recurse.c tells them so) */
+    for (uint32_t i = 0; i < t->u.ir->callees.n; i++) if (t->u.ir->callees.v[i] == &s->u) t->u.ir->callees.v[i] = &t->u;
     for (int par = 0; par < 2; par++) { /* fusion's notes, then the parallel loops' ("prange: ...") */
         bool head = false;
         for (uint32_t i = 0; i < t->u.ir->notes.n; i++) {
@@ -88,6 +90,7 @@ int jit_explain(kiln_func *fn, const kiln_value *given, int ngiven, FILE *out, c
     /* the passes' notes, by the prefix each gives them */
     static const struct { const char *prefix, *head; } pass_notes[] = {
         {"inline: ", "calls inlined (opt/inline.c)"},
+        {"recurse: ", "calls of itself replaced by its body (opt/recurse.c)"},
         {"free: ", "arrays let go at the end of each iteration (opt/arrfree.c)"},
         {"local: ", "arrays kept in tier 2's frame where their shape is a constant of at most 1 KiB (opt/arrfree.c)"},
     };

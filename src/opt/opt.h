@@ -16,6 +16,7 @@ extern const Pass opt_passes[];
 extern const int opt_npasses;
 
 bool opt_inline(Func *f);
+bool opt_recurse(Func *f);
 bool opt_fold(Func *f);
 bool opt_dce(Func *f);
 bool opt_merge(Func *f);

@@ -11,6 +11,8 @@
  *   cse   common subexpressions over the dominator tree (repeated bounds checks, z*z)
  *   bce   bounds checks of range(a.shape[k]) counters indexing a on axis k
  *   dce   again: what cse and merge left unused
+ *   recurse  a small self-recursive kernel's calls of itself replaced by copies of its (optimized) body: two levels
+ *            of the recursion a call, each copy's calls counted one frame deeper
  *   strfree  strings a block makes and only reads let go after their last read
  *   arrfree  arrays a loop iteration makes and does not keep let go at the end of the iteration; new arrays
  *            nothing keeps past the call marked ALLOC_LOCAL
@@ -26,6 +28,7 @@ const Pass opt_passes[] = {
     {"cse", opt_cse, "requires: SSA, no unreachable blocks; preserves semantics"},
     {"bce", opt_bce, "requires: SSA, cse; preserves semantics; marks provably safe bounds checks"},
     {"dce", opt_dce, "requires: SSA; removes what cse made unused"},
+    {"recurse", opt_recurse, "requires: SSA, the passes above; preserves semantics (RecursionError at the same call); moves no value across blocks"},
     {"strfree", opt_strfree, "requires: SSA, dce; adds frees of strings that do not escape their block"},
     {"arrfree", opt_arrfree, "requires: SSA, dce; adds frees of arrays that do not escape their loop's iteration, marks those that do not outlive the call"},
 };

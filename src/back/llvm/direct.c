@@ -165,14 +165,22 @@ void ll_direct_return(L *l, const LV *vals, uint32_t n) {
  * parameters', and r goes through the frame helper */
 bool ll_direct_call(L *l, Ref r, LLVMValueRef depth) {
     Ins *in = IN(l, r);
+    Ref args[DIRECT_PARAMS_MAX + 1];
+    if (in->n > DIRECT_PARAMS_MAX) return false;
+    for (uint32_t j = 0; j < in->n; j++) args[j] = AR(l, r, j);
+    return ll_direct_call_of(l, r, args, in->n, in->ty, depth);
+}
+
+/* the same with the call's operands and result type given (r: where the result goes, l->val[r]) */
+bool ll_direct_call_of(L *l, Ref r, const Ref *args, uint32_t nargs, const Type *rty, LLVMValueRef depth) {
     LLVMTypeRef fty = LLVMGlobalGetValueType(l->fn);
     unsigned np = LLVMCountParamTypes(fty);
     LLVMTypeRef pt[DIRECT_PARAMS_MAX + 2];
     LLVMGetParamTypes(fty, pt);
     LLVMValueRef a[DIRECT_PARAMS_MAX + 2];
     unsigned n = 0;
-    for (uint32_t j = 0; j < in->n; j++) {
-        LV *v = &l->val[AR(l, r, j)];
+    for (uint32_t j = 0; j < nargs; j++) {
+        LV *v = &l->val[args[j]];
         for (int c = 0; c < v->n; c++) {
             if (n + 2 >= np || LLVMTypeOf(v->v[c]) != pt[n]) return false;
             a[n++] = v->v[c];
@@ -192,9 +200,9 @@ bool ll_direct_call(L *l, Ref r, LLVMValueRef depth) {
         ll_direct_fail(l);
     }
     LLVMPositionBuilderAtEnd(l->b, ok);
-    if (!in->ty || !ty_is_leaf(in->ty)) return true;
+    if (!rty || !ty_is_leaf(rty)) return true;
     LLVMTypeRef ty[MAXC];
-    LV v = {{0}, comps(l, in->ty, ty)};
+    LV v = {{0}, comps(l, rty, ty)};
     for (int c = 0; c < v.n; c++) v.v[c] = v.n == 1 ? res : LLVMBuildExtractValue(l->b, res, (unsigned)c, "");
     l->val[r] = v;
     return true;

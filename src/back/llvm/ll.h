@@ -239,6 +239,7 @@ LV ll_direct_arg(L *l, uint32_t j);                                    /* argume
 void ll_direct_fail(L *l);                                             /* the error exit's return */
 void ll_direct_return(L *l, const LV *vals, uint32_t n);
 bool ll_direct_call(L *l, Ref r, LLVMValueRef depth);                  /* a self call; false: not emitted */
+bool ll_direct_call_of(L *l, Ref r, const Ref *args, uint32_t nargs, const Type *rty, LLVMValueRef depth);
 bool ll_direct_unroll(L *l);                                            /* two levels per self call */
 void ll_direct_sync_depth(L *l);                                       /* the depth to Run, for what reads it */
 

@@ -1044,7 +1044,8 @@ static LLVMValueRef depth_enter(L *l, Ref r, LLVMValueRef d, bool stack) {
     XCall *k = ll_xcall(l, r);
     if (!k) return NULL;
     k->code = RE_RECURSION;
-    LLVMValueRef d1 = LLVMBuildAdd(l->b, d, LLVMConstInt(l->i32, 1, 0), "");
+    /* a call from a copied body (opt/recurse.c) is made one frame deeper than this function's own */
+    LLVMValueRef d1 = LLVMBuildAdd(l->b, d, LLVMConstInt(l->i32, IN(l, r)->flags & INS_DEEPER ? 2 : 1, 0), "");
     LLVMValueRef max = LLVMConstInt(l->i32, (unsigned long long)l->env->tune[TUNE_MAX_RECURSION], 0);
     LLVMValueRef deep = LLVMBuildICmp(l->b, LLVMIntSGT, d1, max, "");
     if (stack) {
@@ -1065,26 +1066,51 @@ static LLVMValueRef depth_now(L *l) { return l->direct ? l->depthv : LLVMBuildLo
 /* the kernel being built calling itself (fib, quicksort): a direct call
  * instead of the frame helper's (~30 ns a call), the depth counted inline;
  * past the limit the helper raises RecursionError as in every tier */
-static bool self_call(L *l, Ref r) {
-    if (l->osr >= 0 || l->gpu) return false; /* the OSR entry is not the function: the helper calls the spec's code; a
-                                              * GPU kernel does not recurse */
-    if (sizeof(Slot) * l->c->nslots > (size_t)l->env->tune[TUNE_FRAME_STACK_BYTES]) return false;
-    LLVMValueRef d = depth_now(l);
-    LLVMValueRef d1 = depth_enter(l, r, d, true);
-    if (!d1) return true;
+/* this call's depth checked for one frame more, and kiln_interrupt's at every 16th level: the callee's depth, or
+ * NULL (out of memory) */
+static LLVMValueRef self_depth(L *l, Ref r) {
+    LLVMValueRef d1 = depth_enter(l, r, depth_now(l), true);
+    if (!d1) return NULL;
     /* kiln_interrupt, at every 16th level of depth: a recursion that runs long keeps passing them (one
      * that stays shallower is short), and fib(25) paid 25% for a check at every call */
     LLVMBasicBlockRef ck = LLVMAppendBasicBlockInContext(l->cx, l->fn, "intr"), go = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
-    LLVMValueRef every = LLVMBuildICmp(l->b, LLVMIntEQ, LLVMBuildAnd(l->b, d1, LLVMConstInt(l->i32, 15, 0), ""), LLVMConstInt(l->i32, 0, 0), "");
+    /* calls two levels apart (opt/recurse.c): at either of a pair of levels, else odd depths would never check */
+    unsigned mask = IN(l, r)->flags & INS_DEEPER ? 14 : 15;
+    LLVMValueRef every = LLVMBuildICmp(l->b, LLVMIntEQ, LLVMBuildAnd(l->b, d1, LLVMConstInt(l->i32, mask, 0), ""), LLVMConstInt(l->i32, 0, 0), "");
     LLVMBuildCondBr(l->b, every, ck, go);
     LLVMPositionBuilderAtEnd(l->b, ck);
     intr_check_at(l, r);
     LLVMBuildBr(l->b, go);
     LLVMPositionBuilderAtEnd(l->b, go);
+    return d1;
+}
+
+static bool self_call(L *l, Ref r) {
+    if (l->osr >= 0 || l->gpu) return false; /* the OSR entry is not the function: the helper calls the spec's code; a
+                                              * GPU kernel does not recurse */
+    if (sizeof(Slot) * l->c->nslots > (size_t)l->env->tune[TUNE_FRAME_STACK_BYTES]) return false;
+    LLVMValueRef d = depth_now(l), d1 = self_depth(l, r);
+    if (!d1) return true;
     if (l->direct) return ll_direct_call(l, r, d1); /* false: the frame helper's path (it syncs the depth) */
     st(l, d1, depth_ptr(l));
     frame_call(l, r, l->fn, l->c, d);
     return true;
+}
+
+/* the call opt/recurse.c replaced by a copy of the body, when this builds a direct entry (and not an OSR entry or a
+ * callee inlined elsewhere): OP_FRAME r is where it stood */
+static const RecurSite *recur_site(L *l, Ref r) {
+    if (!l->direct || l->depth || l->osr >= 0 || l->gpu) return NULL;
+    for (uint32_t i = 0; i < l->f->recur.n; i++) if (l->f->recur.v[i].site == r) return &l->f->recur.v[i];
+    return NULL;
+}
+
+/* ... made again as the direct call it was (tail-recursion elimination and direct.c's copy do better with the call
+ * than with opt/recurse.c's copy: see there), its result in l->val[r]; the block's jump goes to the copy's
+ * continuation instead (terminator), and the copy is never entered */
+static void recall(L *l, Ref r, const RecurSite *rs) {
+    LLVMValueRef d1 = self_depth(l, r);
+    if (d1 && !ll_direct_call_of(l, r, rs->args, rs->nargs, rs->ty, d1)) l->bail = "a recursion's call does not match its direct entry";
 }
 
 /* f calls callee (a parallel loop's body is not a call of it), or with callee NULL any kernel (a parallel
@@ -1273,7 +1299,9 @@ static void ins(L *l, Ref r) {
     if (in->line) l->at_line = (int)in->line;
     if (l->ndefer && !ll_gpu_deferrable(l, r)) ll_gpu_flush(l);
     if (in->op == OP_FRAME) { /* a call opt/inline.c inlined: its depth check; a GPU thread does not recurse */
-        if (!l->gpu) depth_enter(l, r, LLVMBuildAdd(l->b, depth_now(l), LLVMConstInt(l->i32, (unsigned long long)in->aux, 0), ""), false);
+        const RecurSite *rs = recur_site(l, r);
+        if (rs) recall(l, r, rs);
+        else if (!l->gpu) depth_enter(l, r, LLVMBuildAdd(l->b, depth_now(l), LLVMConstInt(l->i32, (unsigned long long)in->aux, 0), ""), false);
         return;
     }
     if (!in->ty && in->op != OP_STORE && in->op != OP_FILL && in->op != OP_CALL && in->op != OP_LIB) return;
@@ -1396,6 +1424,16 @@ static void terminator(L *l, uint32_t bi) {
     if (ll_tile(l, bi)) { l->end[bi] = LLVMGetInsertBlock(l->b); return; } /* into a small matmul nest: its tile */
     switch (b->term) {
     case TERM_JMP: {
+        const RecurSite *rs = b->ins.n ? recur_site(l, b->ins.v[b->ins.n - 1]) : NULL;
+        if (rs) { /* the call was made (recall): to the copy's continuation, the result its parameter */
+            LLVMBuildBr(l->b, l->bb[rs->cont]);
+            Block *cb = &l->f->blocks.v[rs->cont];
+            LV *av = &l->val[rs->site];
+            LLVMBasicBlockRef from = LLVMGetInsertBlock(l->b);
+            for (int c = 0; cb->params.n && c < l->phi[cb->params.v[0]].n && c < av->n; c++)
+                LLVMAddIncoming(l->phi[cb->params.v[0]].v[c], &av->v[c], &from, 1);
+            break;
+        }
         LLVMValueRef br = LLVMBuildBr(l->b, l->bb[b->succ[0].to]);
         if (l->loopflags && (l->loopflags[bi] & (LOOP_VEC_HINT | LOOP_UNROLL))) loop_hint(l, br, l->loopflags[bi]);
         break;
@@ -1883,15 +1921,23 @@ bool ll_build(L *l, const char *name, bool avx512) {
 /* 0: no loop, 1: loops without array accesses, 2: loops and array accesses */
 static int pipeline_kind(Func *f) {
     bool loop = false, arrays = false;
+    /* a loop: an edge back to a block at or before its source in reverse postorder (block numbers are no order:
+     * opt/recurse.c's copies come after the blocks they return to) */
+    uint32_t nb = f->blocks.n, *order = malloc(sizeof(uint32_t) * (nb + 1)), *pos = calloc(nb + 1, sizeof(uint32_t));
+    uint32_t norder = order && pos ? H->rpo(f, false, order) : 0;
+    for (uint32_t i = 0; i < norder; i++) pos[order[i]] = i + 1;
+    if (!norder) loop = true; /* out of memory: the pipeline for loops, which is right for any function */
     for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
         Block *b = &f->blocks.v[bi];
         if (b->dead) continue;
-        for (uint32_t k = 0; k < b->preds.n; k++) if (b->preds.v[k].blk >= bi) loop = true;
+        for (int k = 0; norder && pos[bi] && k < b->nsucc; k++) if (pos[b->succ[k].to] <= pos[bi]) loop = true;
         for (uint32_t k = 0; k < b->ins.n; k++) {
             int op = f->ins.v[b->ins.v[k]].op;
             if (op == OP_LOAD || op == OP_STORE) arrays = true;
         }
     }
+    free(order);
+    free(pos);
     return !loop ? 0 : arrays ? 2 : 1;
 }
 

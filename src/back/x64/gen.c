@@ -927,14 +927,17 @@ static bool direct_call(Gen *G, Ref r) {
     if (!kr || !ki) return true;
     kr->code = RE_RECURSION;
     ki->code = RE_INTERRUPT;
-    depth_check(G, kr, 0);
+    /* a call from a copied body (opt/recurse.c) is made one frame deeper: rax is the depth it is made from */
+    int32_t deeper = (in->flags & INS_DEEPER) ? 1 : 0;
+    depth_check(G, kr, deeper);
     x_alu_rm(&G->b, ALU_CMP, RSP, RUN, (int32_t)offsetof(Run, stack_floor));
     x_jcc(&G->b, CC_B, cold(G, COLD_HELPER, 0, 0, kr, fh_error));
     /* kiln_interrupt at every 16th level of depth, as tier 2's self calls: a recursion that runs long keeps
-     * passing them, one that stays shallower is short */
+     * passing them, one that stays shallower is short (calls two levels apart: at either of a pair of levels,
+     * else a recursion at odd depths would never check) */
     int deep = xb_label(&G->b);
     x_lea(&G->b, RCX, RAX, 1);
-    x_alu_ri(&G->b, ALU_AND, RCX, 15);
+    x_alu_ri(&G->b, ALU_AND, RCX, deeper ? 14 : 15);
     x_jcc(&G->b, CC_NE, deep);
     x_mov_rm(&G->b, RCX, RUN, (int32_t)offsetof(Run, intr));
     x_mov_rm(&G->b, RCX, RCX, 0);
@@ -944,7 +947,12 @@ static bool direct_call(Gen *G, Ref r) {
     /* this call's depth parked in the frame's temporary area (a move's parking space, free across the call):
      * put back from there after the call, the depth in Run never waits on the callee's stores to it */
     int32_t park = G->c->temp + 2 * KILN_MAXDIM;
-    x_mov_mr(&G->b, FR, 8 * park, RAX);
+    if (deeper) { /* this function's own depth parked */
+        x_lea(&G->b, RCX, RAX, -deeper);
+        x_mov_mr(&G->b, FR, 8 * park, RCX);
+    } else {
+        x_mov_mr(&G->b, FR, 8 * park, RAX);
+    }
     cache_forget(G, park, 1);
     x_alu_ri(&G->b, ALU_ADD, RAX, 1);
     x_store(&G->b, RUN, (int32_t)offsetof(Run, depth), RAX, W32);
@@ -957,22 +965,25 @@ static bool direct_call(Gen *G, Ref r) {
         Ref a = A(G, r, j);
         int32_t src = G->c->slot[a], n = slots_of(I_(G, a)->ty);
         for (int32_t p = 0; p < n; p++) {
-            rax_of(G, RAX, src + p);
-            x_mov_mr(&G->b, RSP, 8 * (cc->arg_slot[j] + p), RAX);
+            int c = gp_has(G, src + p); /* straight from the register that holds it */
+            if (c < 0) { x_mov_rm(&G->b, RAX, FR, 8 * (src + p)); c = RAX; }
+            x_mov_mr(&G->b, RSP, 8 * (cc->arg_slot[j] + p), c);
         }
     }
     int32_t d = in->ty ? G->c->slot[r] : 0;
     x_mov_rr(&G->b, RDI, RSP);
     x_lea(&G->b, RSI, FR, 8 * d);
     x_mov_rr(&G->b, RDX, RUN);
-    x_mov_ri(&G->b, RCX, (int64_t)(intptr_t)cc);
     x_mov_ri(&G->b, RAX, (int64_t)(intptr_t)&cc->native);
     x_mov_rm(&G->b, RAX, RAX, 0);
-    x_test_rr(&G->b, RAX, RAX);
-    int go = xb_label(&G->b);
-    x_jcc(&G->b, CC_NE, go);
-    x_mov_ri(&G->b, RAX, (int64_t)(intptr_t)fr_call_interp);
-    xb_bind(&G->b, go); /* not a block boundary: the cache stays */
+    if (cc != G->c) { /* a call of itself runs code that is installed (this, or tier 2's since): never NULL */
+        x_test_rr(&G->b, RAX, RAX);
+        int go = xb_label(&G->b);
+        x_jcc(&G->b, CC_NE, go);
+        x_mov_ri(&G->b, RCX, (int64_t)(intptr_t)cc); /* fr_call_interp's fourth argument */
+        x_mov_ri(&G->b, RAX, (int64_t)(intptr_t)fr_call_interp);
+        xb_bind(&G->b, go); /* not a block boundary: the cache stays */
+    }
     x_call_r(&G->b, RAX);
     for (int q = 0; q < 16; q++) {
         if (!CALLEE_SAVED(q)) G->gp[q] = -1;
