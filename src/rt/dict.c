@@ -5,9 +5,10 @@
  *
  * Keys are numbers or tuples of them, of one type (lowering checks), hashed
  * so that keys that compare equal (== as Python's, rt_item_eq: 0.0 and -0.0)
- * hash the same. A deletion closes the gap in the entries and rebuilds the
- * index (O(n): numeric kernels delete rarely), which keeps the entries dense
- * and in order. Dicts belong to the call (Run.dicts), as lists do.
+ * hash the same. A deletion empties its index slot by backward shift and
+ * closes the gap in the entries, renumbering the later ones in the index (no
+ * hashing; nothing to move for the last entry, popitem's), which keeps the
+ * entries dense and in order. Dicts belong to the call (Run.dicts), as lists do.
  */
 #include "lib.h"
 #include <stdio.h>
@@ -131,14 +132,35 @@ int rt_dict_set(Run *r, RtDict *d, const Type *kt, const Type *vt, const Slot *k
     return 0;
 }
 
+/* index slot i emptied, linear probing's way (no tombstones): each later entry of its cluster whose home slot is not
+ * cyclically in (i, j] moves back into the gap, so every key stays reachable from its home */
+static void unindex(RtDict *d, const Type *kt, uint64_t i) {
+    uint64_t mask = (uint64_t)d->nindex - 1;
+    for (uint64_t j = (i + 1) & mask; d->index[j]; j = (j + 1) & mask) {
+        uint64_t home = hash(kt, key_at(d, d->index[j] - 1)) & mask;
+        bool stays = i <= j ? (home > i && home <= j) : (home > i || home <= j);
+        if (stays) continue;
+        d->index[i] = d->index[j];
+        i = j;
+    }
+    d->index[i] = 0;
+}
+
 int rt_dict_delete(Run *r, RtDict *d, const Type *kt, const Slot *key, int line, const char *file) {
-    int64_t e;
-    if (rt_dict_index(r, d, kt, key, &e, line, file)) return -1;
+    unsigned char k[8 * KILN_MAX_ITEM_SLOTS];
+    int64_t slot, e;
+    rt_item_store(kt, k, key);
+    if ((e = lookup(d, kt, k, &slot)) < 0) return rt_dict_index(r, d, kt, key, &e, line, file); /* its KeyError */
+    unindex(d, kt, (uint64_t)slot);
     int64_t n = d->keys.len;
-    memmove(key_at(d, e), key_at(d, e + 1), (size_t)((n - e - 1) * d->keys.item));
-    memmove((char *)d->vals.data + e * d->vals.item, (char *)d->vals.data + (e + 1) * d->vals.item, (size_t)((n - e - 1) * d->vals.item));
+    if (e + 1 < n) { /* not the last entry (popitem's is): the later ones move down one, and so do their numbers */
+        memmove(key_at(d, e), key_at(d, e + 1), (size_t)((n - e - 1) * d->keys.item));
+        memmove((char *)d->vals.data + e * d->vals.item, (char *)d->vals.data + (e + 1) * d->vals.item, (size_t)((n - e - 1) * d->vals.item));
+        for (int64_t i = 0; i < d->nindex; i++) if (d->index[i] > e + 1) d->index[i]--;
+    }
     d->keys.len--; d->vals.len--;
-    return reindex(r, d, kt, d->keys.len, line, file);
+    (void)line; (void)file;
+    return 0;
 }
 
 /* d.copy(): the entries and the index as they are (a shallow copy: a list or an array among them is shared, as
