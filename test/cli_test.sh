@@ -151,9 +151,9 @@ def loopy(n):
         s += i
     return s if n < 2 else loopy(n - 1) + loopy(n - 2)
 PY
-check 0 "line 4: fib() two levels a call" "$K" explain "$T/rec.py" fib 10
-check 0 "deeper" sh -c "$K explain --ir=after:recurse $T/rec.py fib 10 | grep CALL"
-check 1 "" sh -c "$K explain $T/rec.py loopy 10 | grep 'two levels'"
+check 0 "line 4: fib() three levels a call" "$K" explain "$T/rec.py" fib 10
+check 0 "[3 levels deeper]" sh -c "$K explain --ir=after:recurse $T/rec.py fib 10 | grep CALL"
+check 1 "" sh -c "$K explain $T/rec.py loopy 10 | grep 'levels a call'"
 check 0 "832040" "$K" run --tier baseline "$T/rec.py" fib 30
 # an array each iteration makes and drops is let go at its end (opt/arrfree.c): 600 iterations of 8 MB temporaries
 # (4.8 GB if each stayed until the call returned) under a 2 GB address-space limit, on every tier; explain says so

@@ -389,7 +389,7 @@ int fr_call(Run *run, Slot *s, int d, const Extra *x, int line, const char *file
 
 int fr_invoke(Run *run, const Slot *s, Slot *ret, const Extra *x, const int64_t *lead, int nlead, int line, const char *file) {
     const Code *cc = x->callee->code;
-    int levels = x->op == OP_CALL && (x->flags & INS_DEEPER) ? 2 : 1; /* made from a copied body (opt/recurse.c) */
+    int levels = x->op == OP_CALL ? ir_call_levels(x->flags) : 1; /* more from a copied body (opt/recurse.c) */
     if (run->depth + levels > run->tune[TUNE_MAX_RECURSION] || (uintptr_t)__builtin_frame_address(0) < run->stack_floor)
         return run_raise(run, RE_RECURSION, line, file);
     if (run_interrupted(run)) return run_raise(run, RE_INTERRUPT, line, file);

@@ -45,9 +45,12 @@ enum { INS_NUMPY = 0x200 };
  * count (the callee's $lo), operand 1 the reductions' operators packed 4 bits each, RED_* (its $hi), the rest
  * the callee's own; the result is the reductions combined in chunk order */
 enum { INS_PAR = 0x400 };
-/* CALL: made from a copy of the function's body that opt/recurse.c put in place of a call of itself, a frame one
- * level below the function's own: the callee runs two levels deeper than the caller (every tier counts it) */
-enum { INS_DEEPER = 0x800 };
+/* CALL: made from a copy of the function's body that opt/recurse.c put in place of a call of itself, one or two
+ * frames below the function's own (two bits: the copies nest): the callee runs that many levels deeper than a call
+ * the function made itself would (every tier counts them, ir_call_levels) */
+enum { INS_DEEPER_SHIFT = 11, INS_DEEPER = 3 << INS_DEEPER_SHIFT };
+/* the frames a call adds to the depth: 1, or more from a copied body */
+static inline int ir_call_levels(unsigned flags) { return 1 + (int)((flags & INS_DEEPER) >> INS_DEEPER_SHIFT); }
 enum { RED_NONE, RED_ADD, RED_MUL, RED_AND, RED_OR, RED_XOR, RED_MIN, RED_MAX, RED_MAX_COUNT = 16 };
 static inline int ir_red_op(int64_t packed, int k) { return (int)(((uint64_t)packed >> (4 * k)) & 15); }
 /* ALLOC: every element is written before it is read (a fused expression's result), no zeroing;

@@ -71,7 +71,8 @@ void ir_print(Func *f, FILE *out) {
             else if (in->op == OP_LIB) fprintf(out, ".%s", ir_lib_name(in->aux));
             for (uint32_t j = 0; j < in->n; j++) fprintf(out, "%s%%%u", j ? ", " : " ", ir_arg(f, r, j));
             if (in->op == OP_DIM || in->op == OP_STRIDE || in->op == OP_BOUND || in->op == OP_EXTRACT) fprintf(out, " [%" PRId64 "]", in->aux);
-            if (in->op == OP_CALL) fprintf(out, " [callee %" PRId64 "]%s", in->aux, in->flags & INS_DEEPER ? " deeper" : "");
+            if (in->op == OP_CALL) fprintf(out, " [callee %" PRId64 "]", in->aux);
+            if (in->op == OP_CALL && (in->flags & INS_DEEPER)) fprintf(out, " [%d levels deeper]", ir_call_levels(in->flags));
             if (in->op == OP_FRAME && in->aux) fprintf(out, " [+%" PRId64 " inlined]", in->aux);
             if (in->op == OP_BOUND && in->flags) fprintf(out, "%s%s", in->flags & BOUND_NOWRAP ? " nowrap" : "", in->flags & BOUND_NOCHECK ? " nocheck" : "");
             if (in->line) fprintf(out, "    ; line %u", in->line);

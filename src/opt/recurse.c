@@ -1,9 +1,10 @@
 /*
- * recurse.c — a small self-recursive kernel runs two levels of its recursion per call (fib, a tree's size, a
- * divide-and-conquer sum): each call of itself is replaced by a copy of its own body, whose calls of itself stay
- * calls. A call of a kernel costs every tier a frame (the interpreter and tier 1 fill it in memory, some thirty
- * instructions at tier 1); this halves how many are made and lets each tier see two levels' code at once (the
- * leaves of fib, `n < 2`, are tested in the caller). gcc does the same to a C fib (its recursive inlining); tier 2
+ * recurse.c — a small self-recursive kernel runs two or three levels of its recursion per call (fib, a tree's size,
+ * a divide-and-conquer sum): each call of itself is replaced by a copy of its own body, and where the whole stays
+ * small (RECURSE_TOTAL) so are the calls of itself in those copies; the copies' copies' calls stay calls. A call of
+ * a kernel costs every tier a frame (the interpreter and tier 1 fill it in memory, some thirty instructions at tier
+ * 1); this makes a fraction of them and lets each tier see several levels' code at once (the leaves of fib,
+ * `n < 2`, are tested in the caller). gcc does the same to a C fib (its recursive inlining); tier 2
  * does it in LLVM IR after tail-recursion elimination (back/llvm/direct.c), which turns fib's second call into a
  * loop first; that measured faster at tier 2 than this copy (fib(30): 2.43 against 2.87 ms), so tier 2's direct
  * entry makes each replaced call again (Func.recur says where), runs to the copy's continuation and leaves the copy
@@ -18,16 +19,19 @@
  * of itself, and returns one leaf value or nothing.
  *
  * The depth each tier counts (RecursionError at the same call, the interrupt checked as often): the call becomes an
- * OP_FRAME, the check the call made; every call in a copy is marked INS_DEEPER, made from a frame one level below
- * the function's own, so the callee runs two levels deeper (frame.c's fr_invoke, tier 1's direct call, tier 2's
- * depth_enter count it); the copy's OP_FRAMEs check one level deeper (aux + 1). What the copy raises, it raises at
- * its own line of the same file, as the call would have.
+ * OP_FRAME, the check the call made (aux: the frames below the function's own it was made from); every call in a
+ * copy made for a call from k frames below is marked with k + 1 (INS_DEEPER's two bits, ir_call_levels), so its
+ * callee runs that many levels deeper (frame.c's fr_invoke, tier 1's direct call and tier 2's depth_enter count
+ * them, and check kiln_interrupt at any of that many levels in a row); the copy's OP_FRAMEs check k + 1 levels
+ * deeper. What the copy raises, it raises at its own line of the same file, as the call would have. The function's
+ * constants move to its entry block first, so that the copies share them (the interpreter and tier 1 fill every
+ * constant of a frame at each call).
  */
 #include "opt.h"
 #include "../ir/unit.h"
 #include <stdlib.h>
 
-enum { RECURSE_MAX = 48, RECURSE_CALLS = 4 };
+enum { RECURSE_MAX = 48, RECURSE_CALLS = 4, RECURSE_TOTAL = 160 };
 
 /* f as it was before any call was replaced: each copy is made of this */
 typedef struct Snap {
@@ -143,22 +147,45 @@ static Ref entry_const(Func *f, const Ins *c) {
     return ir_const(f, 0, c->ty, f->cst.v[c->aux], c->line);
 }
 
-/* one instruction of the snapshot copied into block nb; map holds what its operands became */
-static Ref copy_ins(Func *f, const Snap *s, uint32_t nb, Ref cr, Ref *map) {
+/* every constant of f in the entry block, one of each value: the copies then share them (tier 1's fib(30) filled
+ * three a call, two of them ones) */
+static bool hoist_consts(Func *f) {
+    for (uint32_t bi = 1; bi < f->blocks.n; bi++) {
+        Block *b = &f->blocks.v[bi];
+        if (b->dead) continue;
+        uint32_t keep = 0;
+        for (uint32_t k = 0; k < b->ins.n; k++) {
+            Ref r = b->ins.v[k];
+            const Ins *c = &f->ins.v[r];
+            if (c->op != OP_CONST) { b->ins.v[keep++] = r; continue; }
+            Ref e = entry_const(f, c); /* may grow block 0's vector: b stays valid, blocks are not added */
+            if (!e) return false;
+            b = &f->blocks.v[bi];
+            if (e != r) ir_replace_uses(f, r, e);
+            f->ins.v[r].blk = UINT32_MAX;
+        }
+        b->ins.n = keep;
+    }
+    return true;
+}
+
+/* one instruction of the snapshot copied into block nb, for a call made lvl frames below the function's own; map
+ * holds what its operands became */
+static Ref copy_ins(Func *f, const Snap *s, uint32_t nb, Ref cr, Ref *map, int lvl) {
     const Ins *c = &s->ins[cr];
     if (c->op == OP_CONST) return entry_const(f, c);
-    if (c->op == OP_FRAME) return ir_emit(f, nb, OP_FRAME, NULL, NULL, 0, c->aux + 1, c->line);
+    if (c->op == OP_FRAME) return ir_emit(f, nb, OP_FRAME, NULL, NULL, 0, c->aux + lvl + 1, c->line);
     Ref *ops = arena_alloc(f->a, sizeof(Ref) * (c->n ? c->n : 1));
     if (!ops) return 0;
     for (uint32_t j = 0; j < c->n; j++) ops[j] = map[s->opnd[c->opnd + j]];
     Ref nr = ir_emit(f, nb, c->op, c->ty, ops, c->n, c->aux, c->line);
-    if (nr) f->ins.v[nr].flags = (uint16_t)(c->flags | (c->op == OP_CALL ? INS_DEEPER : 0));
+    if (nr) f->ins.v[nr].flags = (uint16_t)(c->flags | (c->op == OP_CALL ? (lvl + 1) << INS_DEEPER_SHIFT : 0));
     return nr;
 }
 
-/* the body copied for the self call r (operands args), its returns jumping to block cont (with the value as its
- * parameter where there is one); the copy's entry block, 0 when out of memory */
-static uint32_t copy_body(Func *f, const Snap *s, const Ref *args, uint32_t cont) {
+/* the body copied for a self call made lvl frames below the function's own (operands args), its returns jumping to
+ * block cont (with the value as its parameter where there is one); the copy's entry block, 0 when out of memory */
+static uint32_t copy_body(Func *f, const Snap *s, const Ref *args, uint32_t cont, int lvl) {
     uint32_t *nbk = arena_alloc(f->a, sizeof(uint32_t) * s->nblk);
     Ref *map = arena_alloc(f->a, sizeof(Ref) * s->nins);
     if (!nbk || !map) return 0;
@@ -174,7 +201,7 @@ static uint32_t copy_body(Func *f, const Snap *s, const Ref *args, uint32_t cont
             Ref cr = b->ins.v[k];
             if (s->ins[cr].op == OP_PARAM) continue;
             if (s->ins[cr].op == OP_ARG) { map[cr] = args[s->ins[cr].aux]; continue; }
-            if (!(map[cr] = copy_ins(f, s, nb, cr, map))) return 0;
+            if (!(map[cr] = copy_ins(f, s, nb, cr, map, lvl))) return 0;
         }
     }
     for (uint32_t i = 0; i < s->norder; i++) {
@@ -202,9 +229,11 @@ static uint32_t copy_body(Func *f, const Snap *s, const Ref *args, uint32_t cont
 }
 
 /* the self call r, instruction pos of block bi: the block split after it, the body copied in between, the call an
- * OP_FRAME; false when out of memory */
+ * OP_FRAME (the check it made, lvl frames below the function's own: the call was in a copy); false when out of
+ * memory */
 static bool expand(Func *f, const Snap *s, uint32_t bi, uint32_t pos, Ref r) {
     Ins call = f->ins.v[r];
+    int lvl = ir_call_levels(call.flags) - 1;
     Ref *args = arena_alloc(f->a, sizeof(Ref) * (call.n ? call.n : 1));
     if (!args) return false;
     for (uint32_t j = 0; j < call.n; j++) args[j] = ir_arg(f, r, j);
@@ -215,17 +244,34 @@ static bool expand(Func *f, const Snap *s, uint32_t bi, uint32_t pos, Ref r) {
         if (!p) return false;
         ir_replace_uses(f, r, p);
     }
-    uint32_t entry = copy_body(f, s, args, cont);
+    uint32_t entry = copy_body(f, s, args, cont, lvl);
     if (!entry || !ir_jmp(f, bi, entry, call.line)) return false;
     RecurSite site = {r, cont, args, call.n, call.ty};
-    if (!vec_push(f->a, f->recur, site)) return false;
+    if (!lvl && !vec_push(f->a, f->recur, site)) return false; /* tier 2 makes the function's own calls again */
     Ins *in = &f->ins.v[r];
-    in->op = OP_FRAME; in->ty = NULL; in->n = 0; in->aux = 0; in->flags = 0;
-    char note[200];
-    snprintf(note, sizeof note, "recurse: line %u: %s() two levels a call (its body copied here)", call.line,
-             f->name ? f->name : "?");
-    char *t = arena_strndup(f->a, note, strlen(note));
-    return t && vec_push(f->a, f->notes, (const char *)t);
+    in->op = OP_FRAME; in->ty = NULL; in->n = 0; in->aux = lvl; in->flags = 0;
+    return true;
+}
+
+/* each self call made lvl frames below the function's own (made by f itself: 0), expanded; false when out of memory */
+static bool expand_level(Func *f, const Snap *s, int lvl) {
+    uint32_t nins = f->ins.n;
+    for (Ref r = 1; r < nins; r++) {
+        const Ins *in = &f->ins.v[r];
+        if (in->blk == UINT32_MAX || !self_call(f, in) || ir_call_levels(in->flags) != lvl + 1) continue;
+        Block *b = &f->blocks.v[in->blk];
+        uint32_t pos = 0;
+        while (pos < b->ins.n && b->ins.v[pos] != r) pos++;
+        if (pos == b->ins.n) continue; /* not in its block: dead */
+        if (!expand(f, s, in->blk, pos, r)) return false;
+    }
+    return true;
+}
+
+static uint32_t live_ins(const Func *f) {
+    uint32_t n = 0;
+    for (uint32_t bi = 0; bi < f->blocks.n; bi++) if (!f->blocks.v[bi].dead) n += f->blocks.v[bi].ins.n;
+    return n;
 }
 
 bool opt_recurse(Func *f) {
@@ -238,20 +284,22 @@ bool opt_recurse(Func *f) {
     int ncalls = 0;
     bool ok = true;
     if (s.norder && eligible(f, s.order, s.norder, &ncalls)) {
-        ok = snap_take(f, &s);
-        struct { uint32_t bi; Ref r; } site[RECURSE_CALLS];
-        int n = 0;
-        for (uint32_t i = 0; ok && i < s.norder; i++) {
-            const Block *b = &s.blk[s.order[i]];
-            for (uint32_t k = 0; k < b->ins.n; k++)
-                if (self_call(f, &s.ins[b->ins.v[k]]) && n < RECURSE_CALLS) { site[n].bi = s.order[i]; site[n].r = b->ins.v[k]; n++; }
+        /* the calls the copies make expanded too where the whole stays small: three levels a call (fib(25) at tier
+         * 1: 54.5 instructions a call of the kernel as written, 35.0 with two levels, 27.6 with three) */
+        ok = hoist_consts(f);
+        uint32_t body = live_ins(f);
+        ok = ok && snap_take(f, &s) && expand_level(f, &s, 0);
+        int levels = 2;
+        if (ok && live_ins(f) + (uint32_t)(ncalls * ncalls) * body <= RECURSE_TOTAL) {
+            ok = expand_level(f, &s, 1);
+            levels = 3;
         }
-        /* each site where it now stands: an earlier split may have moved it into a continuation block */
-        for (int j = 0; ok && j < n; j++) {
-            uint32_t bi = f->ins.v[site[j].r].blk, pos = 0;
-            Block *b = &f->blocks.v[bi];
-            while (pos < b->ins.n && b->ins.v[pos] != site[j].r) pos++;
-            ok = pos < b->ins.n && expand(f, &s, bi, pos, site[j].r);
+        for (uint32_t i = 0; ok && i < f->recur.n; i++) {
+            char note[200];
+            snprintf(note, sizeof note, "recurse: line %u: %s() %s levels a call (its body copied here)",
+                     f->ins.v[f->recur.v[i].site].line, f->name ? f->name : "?", levels == 3 ? "three" : "two");
+            char *t = arena_strndup(f->a, note, strlen(note));
+            ok = t && vec_push(f->a, f->notes, (const char *)t);
         }
     } else if (!s.norder) {
         ok = false;

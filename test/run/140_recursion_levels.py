@@ -1,5 +1,6 @@
-# Two levels of a recursion a call (opt/recurse.c): a small kernel's calls of itself are replaced by copies of its
-# body, whose own calls of itself count one frame deeper; tier 2's direct entry makes the calls again. Every shape of
+# Two or three levels of a recursion a call (opt/recurse.c): a small kernel's calls of itself are replaced by copies
+# of its body (fib's, and the copies' too: three levels), whose own calls count as many frames deeper; tier 2's
+# direct entry makes the calls again. fib2, gcd and probe get three levels, trib, ack and count_big two. Every shape of
 # call site: two and three of them, one feeding another's argument (Ackermann), in a condition, in either arm of a
 # branch, over an array, with float, complex, bool and float32 results; errors raised inside a copy at their own
 # lines; RecursionError and the depth left at the bottom at the same calls as a kernel that is not copied.

@@ -1045,7 +1045,7 @@ static LLVMValueRef depth_enter(L *l, Ref r, LLVMValueRef d, bool stack) {
     if (!k) return NULL;
     k->code = RE_RECURSION;
     /* a call from a copied body (opt/recurse.c) is made one frame deeper than this function's own */
-    LLVMValueRef d1 = LLVMBuildAdd(l->b, d, LLVMConstInt(l->i32, IN(l, r)->flags & INS_DEEPER ? 2 : 1, 0), "");
+    LLVMValueRef d1 = LLVMBuildAdd(l->b, d, LLVMConstInt(l->i32, (unsigned)ir_call_levels(IN(l, r)->flags), 0), "");
     LLVMValueRef max = LLVMConstInt(l->i32, (unsigned long long)l->env->tune[TUNE_MAX_RECURSION], 0);
     LLVMValueRef deep = LLVMBuildICmp(l->b, LLVMIntSGT, d1, max, "");
     if (stack) {
@@ -1074,9 +1074,9 @@ static LLVMValueRef self_depth(L *l, Ref r) {
     /* kiln_interrupt, at every 16th level of depth: a recursion that runs long keeps passing them (one
      * that stays shallower is short), and fib(25) paid 25% for a check at every call */
     LLVMBasicBlockRef ck = LLVMAppendBasicBlockInContext(l->cx, l->fn, "intr"), go = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
-    /* calls two levels apart (opt/recurse.c): at either of a pair of levels, else odd depths would never check */
-    unsigned mask = IN(l, r)->flags & INS_DEEPER ? 14 : 15;
-    LLVMValueRef every = LLVMBuildICmp(l->b, LLVMIntEQ, LLVMBuildAnd(l->b, d1, LLVMConstInt(l->i32, mask, 0), ""), LLVMConstInt(l->i32, 0, 0), "");
+    /* calls k levels apart (opt/recurse.c): at any of k levels in a row, else some depths would never check */
+    unsigned k = (unsigned)ir_call_levels(IN(l, r)->flags);
+    LLVMValueRef every = LLVMBuildICmp(l->b, LLVMIntULT, LLVMBuildAnd(l->b, d1, LLVMConstInt(l->i32, 15, 0), ""), LLVMConstInt(l->i32, k, 0), "");
     LLVMBuildCondBr(l->b, every, ck, go);
     LLVMPositionBuilderAtEnd(l->b, ck);
     intr_check_at(l, r);

@@ -928,17 +928,18 @@ static bool direct_call(Gen *G, Ref r) {
     kr->code = RE_RECURSION;
     ki->code = RE_INTERRUPT;
     /* a call from a copied body (opt/recurse.c) is made one frame deeper: rax is the depth it is made from */
-    int32_t deeper = (in->flags & INS_DEEPER) ? 1 : 0;
+    int32_t deeper = ir_call_levels(in->flags) - 1;
     depth_check(G, kr, deeper);
     x_alu_rm(&G->b, ALU_CMP, RSP, RUN, (int32_t)offsetof(Run, stack_floor));
     x_jcc(&G->b, CC_B, cold(G, COLD_HELPER, 0, 0, kr, fh_error));
     /* kiln_interrupt at every 16th level of depth, as tier 2's self calls: a recursion that runs long keeps
-     * passing them, one that stays shallower is short (calls two levels apart: at either of a pair of levels,
-     * else a recursion at odd depths would never check) */
+     * passing them, one that stays shallower is short (calls k levels apart: at any of k levels in a row, else
+     * some depths would never check) */
     int deep = xb_label(&G->b);
     x_lea(&G->b, RCX, RAX, 1);
-    x_alu_ri(&G->b, ALU_AND, RCX, deeper ? 14 : 15);
-    x_jcc(&G->b, CC_NE, deep);
+    x_alu_ri(&G->b, ALU_AND, RCX, 15);
+    if (deeper) x_alu_ri(&G->b, ALU_CMP, RCX, deeper + 1);
+    x_jcc(&G->b, deeper ? CC_AE : CC_NE, deep);
     x_mov_rm(&G->b, RCX, RUN, (int32_t)offsetof(Run, intr));
     x_mov_rm(&G->b, RCX, RCX, 0);
     x_alu_rm(&G->b, ALU_CMP, RCX, RUN, (int32_t)offsetof(Run, epoch));
