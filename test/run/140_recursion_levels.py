@@ -117,7 +117,7 @@ def fives(n):
     return (fives(n - 5) + fives(n - 6) + fives(n - 7) + fives(n - 8) + fives(n - 9)) % 13
 
 # run: bottom_error(9)
-# expect-error: line 123: ValueError: odd bottom
+# expect-error: line 124: ValueError: odd bottom
 def bottom_error(n):
     if n <= 1:
         if n == 1:
@@ -126,21 +126,21 @@ def bottom_error(n):
     return bottom_error(n - 2) + bottom_error(n - 4 if n > 4 else 0)
 
 # run: zero_div(6)
-# expect-error: line 132: ZeroDivisionError: integer modulo by zero
+# expect-error: line 133: ZeroDivisionError: integer modulo by zero
 def zero_div(n):
     if n == 0:
         return 1
     return zero_div(n - 1) + 7 % (n - 2)
 
 # run: index_deep(np.array([0.0, 1.0, 2.0, 3.0, 4.0]), 0)
-# expect-error: line 137: IndexError: index 5 is out of bounds for axis 0 with size 5
+# expect-error: line 138: IndexError: index 5 is out of bounds for axis 0 with size 5
 def index_deep(a, i):
     if a[i] > 10.0:
         return 0.0
     return a[i] + index_deep(a, i + 1)
 
 # run: runaway2(0)
-# expect-error: line 146: RecursionError: maximum recursion depth exceeded
+# expect-error: line 147: RecursionError: maximum recursion depth exceeded
 def runaway2(n):
     if n < 0:
         return 0

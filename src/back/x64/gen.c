@@ -652,8 +652,9 @@ static void move_slots(Gen *G, int32_t dst, int32_t src, int n) {
             x_movs_mx(&G->b, true, FR, 8 * dst, x);
             continue;
         }
-        rax_of(G, RAX, src + i);
-        x_mov_mr(&G->b, FR, 8 * (dst + i), RAX);
+        int c = gp_has(G, src + i); /* straight from the register that holds it */
+        if (c < 0) { x_mov_rm(&G->b, RAX, FR, 8 * (src + i)); c = RAX; }
+        x_mov_mr(&G->b, FR, 8 * (dst + i), c);
     }
     cache_forget(G, dst, n);
 }
