@@ -320,6 +320,12 @@ Val dc_equal(Inf *I, Val a, Val b, Node *at) {
     return it_inline(I, at, t.buf, t.n, "<dict ==>", args, 2);
 }
 
+/* the loop d.update(o), d |= o and d | o share: o's entries stored into d as d[k] = v stores them, in o's order (a
+ * dict's keys, or pairs) */
+static const char *store_all(bool from_dict) {
+    return from_dict ? "    for k in o:\n        d[k] = o[k]\n" : "    for k, v in o:\n        d[k] = v\n";
+}
+
 /* d | e (a new dict: d's entries, then e's, a later key's value winning; of d's kind, or of e's where e is a
  * defaultdict and d a plain dict, as defaultdict's __ror__ makes it) and d |= e (d itself updated, e a dict or an
  * iterable of pairs, as d.update(e)); Counters have their own (dc_counter_binop) */
@@ -332,9 +338,8 @@ Val dc_merge(Inf *I, Val a, Val b, Node *at, bool inplace) {
     char buf[512];
     ItText t = {buf, sizeof buf, 0, I, at, inplace ? "|=" : "|"};
     Node *args[2] = {it_held(I, at, 0, a), it_held(I, at, 1, b)};
-    if (inplace && b.ty->kind != T_DICT) it_put(&t, "def ior(d, o):\n    for k, v in o:\n        d[k] = v\n    return d\n");
-    else if (inplace) it_put(&t, "def ior(d, o):\n    for k in o:\n        d[k] = o[k]\n    return d\n");
-    else it_put(&t, "def merged(d, o):\n    r = d.copy()\n    for k in o:\n        r[k] = o[k]\n    return r\n");
+    it_put(&t, inplace ? "def ior(d, o):\n" : "def merged(a, o):\n    d = a.copy()\n");
+    it_put(&t, "%s    return d\n", store_all(b.ty->kind == T_DICT));
     Val v = it_inline(I, at, t.buf, t.n, inplace ? "<dict |=>" : "<dict |>", args, 2);
     if (!inplace && !a.ty->layout && b.ty->layout && v.ty->kind == T_DICT && !untyped(v.ty) &&
         !untyped(b.ty) && v.ty->elems[0] == b.ty->elems[0] && v.ty->elems[1] == b.ty->elems[1])
@@ -560,8 +565,7 @@ static Val update(Inf *I, Node *call, Node *recv, Val d) {
         Val o = ex_expr(I, on);
         args[na] = it_held(I, call, na, o);
         na++;
-        if (o.ty->kind == T_DICT) PUT("    for k in o:\n        d[k] = o[k]\n");
-        else PUT("    for k, v in o:\n        d[k] = v\n");
+        PUT("%s", store_all(o.ty->kind == T_DICT));
     }
     for (int i = 0; i < call->nkids2; i++) {
         args[na++] = call->kids2[i];
