@@ -828,12 +828,10 @@ static void st_augassign(Inf *I, Node *s) {
         if (cur.ty->kind == T_ARRAY) { st_inplace(I, s, cur); return; }
         if (cur.ty->kind == T_LIST && s->op == TK_PLUS) { inf_assign(I, t, ls_extend_op(I, cur, ex_expr(I, s->b), s)); return; }
         if (cur.ty->kind == T_SET) { inf_assign(I, t, se_augassign(I, s, cur, ex_expr(I, s->b))); return; }
-        if (cur.ty->kind == T_DICT && cur.ty->layout == KILN_FACTORY_COUNTER) { /* Counter's in-place operators */
-            Val o = ex_expr(I, s->b);
-            if (o.ty->kind == T_DICT && o.ty->layout == KILN_FACTORY_COUNTER) { inf_assign(I, t, dc_counter_binop(I, s->op, cur, o, s, true)); return; }
-        }
-        if (cur.ty->kind == T_DICT && s->op == TK_PIPE) { inf_assign(I, t, dc_merge(I, cur, ex_expr(I, s->b), s, true)); return; }
-        Val rhs = ex_expr(I, s->b);
+        Val rhs = ex_expr(I, s->b); /* once: what follows may take it for any of the operators below */
+        if (cur.ty->kind == T_DICT && cur.ty->layout == KILN_FACTORY_COUNTER && rhs.ty->kind == T_DICT &&
+            rhs.ty->layout == KILN_FACTORY_COUNTER) { inf_assign(I, t, dc_counter_binop(I, s->op, cur, rhs, s, true)); return; } /* Counter's in-place operators */
+        if (cur.ty->kind == T_DICT && s->op == TK_PIPE) { inf_assign(I, t, dc_merge(I, cur, rhs, s, true)); return; }
         inf_assign(I, t, ex_binop(I, s->op, cur, rhs, s, s->b));
         return;
     }
