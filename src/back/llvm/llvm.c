@@ -1044,7 +1044,7 @@ static LLVMValueRef depth_enter(L *l, Ref r, LLVMValueRef d, bool stack) {
     XCall *k = ll_xcall(l, r);
     if (!k) return NULL;
     k->code = RE_RECURSION;
-    /* a call from a copied body (opt/recurse.c) is made one frame deeper than this function's own */
+    /* a call from a copied body (opt/recurse.c) is made as many frames deeper than this function's own as it says */
     LLVMValueRef d1 = LLVMBuildAdd(l->b, d, LLVMConstInt(l->i32, (unsigned)ir_call_levels(IN(l, r)->flags), 0), "");
     LLVMValueRef max = LLVMConstInt(l->i32, (unsigned long long)l->env->tune[TUNE_MAX_RECURSION], 0);
     LLVMValueRef deep = LLVMBuildICmp(l->b, LLVMIntSGT, d1, max, "");
@@ -1098,9 +1098,14 @@ static bool self_call(L *l, Ref r) {
 }
 
 /* the call opt/recurse.c replaced by a copy of the body, when this builds a direct entry (and not an OSR entry or a
- * callee inlined elsewhere): OP_FRAME r is where it stood */
+ * callee inlined elsewhere): OP_FRAME r is where it stood. Only while r is still its block's last instruction and
+ * the block jumps (to the copy), as the pass left it: ins() and terminator() must agree, or the call would be made
+ * and the copy run too */
 static const RecurSite *recur_site(L *l, Ref r) {
-    if (!l->direct || l->depth || l->osr >= 0 || l->gpu) return NULL;
+    if (!l->direct || l->depth || l->osr >= 0 || l->gpu || !r || IN(l, r)->op != OP_FRAME) return NULL;
+    if (IN(l, r)->blk >= l->f->blocks.n) return NULL;
+    const Block *b = &l->f->blocks.v[IN(l, r)->blk];
+    if (b->term != TERM_JMP || !b->ins.n || b->ins.v[b->ins.n - 1] != r) return NULL;
     for (uint32_t i = 0; i < l->f->recur.n; i++) if (l->f->recur.v[i].site == r) return &l->f->recur.v[i];
     return NULL;
 }

@@ -928,7 +928,7 @@ static bool direct_call(Gen *G, Ref r) {
     if (!kr || !ki) return true;
     kr->code = RE_RECURSION;
     ki->code = RE_INTERRUPT;
-    /* a call from a copied body (opt/recurse.c) is made one frame deeper: rax is the depth it is made from */
+    /* a call from a copied body (opt/recurse.c) is made that many frames deeper: rax is the depth it is made from */
     int32_t deeper = ir_call_levels(in->flags) - 1;
     depth_check(G, kr, deeper);
     x_alu_rm(&G->b, ALU_CMP, RSP, RUN, (int32_t)offsetof(Run, stack_floor));
