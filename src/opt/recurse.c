@@ -16,7 +16,7 @@
  * A kernel qualifies when it calls itself (not a parallel loop's body), has no loop (a loop's body dominates its
  * time, and its headers are where OSR enters: they stay the function's own), no try statement (a call that is a try
  * body's protected instruction cannot become blocks), at most RECURSE_MAX live instructions and RECURSE_CALLS calls
- * of itself, and returns one leaf value or nothing.
+ * of itself, and returns one leaf value or None (a walk that fills an array).
  *
  * The depth each tier counts (RecursionError at the same call, the interrupt checked as often): the call becomes an
  * OP_FRAME, the check the call made (aux: the frames below the function's own it was made from); every call in a
@@ -77,7 +77,8 @@ static bool eligible(Func *f, const uint32_t *order, uint32_t norder, int *ncall
             if (!copyable(in->op) || (in->op == OP_CALL && (in->flags & (INS_PAR | INS_DEEPER)))) ok = false;
             if (self_call(f, in)) {
                 calls++;
-                if (in->n != f->argty.n || (in->ty ? !ty_is_leaf(in->ty) : f->ret->kind != T_NONE)) ok = false;
+                bool none = !in->ty || in->ty->kind == T_NONE; /* a call of a kernel that returns nothing */
+                if (in->n != f->argty.n || (!none && !ty_is_leaf(in->ty)) || none != (f->ret->kind == T_NONE)) ok = false;
             }
         }
     }
@@ -239,10 +240,14 @@ static bool expand(Func *f, const Snap *s, uint32_t bi, uint32_t pos, Ref r) {
     for (uint32_t j = 0; j < call.n; j++) args[j] = ir_arg(f, r, j);
     uint32_t cont = split_after(f, bi, pos);
     if (!cont) return false;
-    if (call.ty) {
+    if (call.ty && call.ty->kind != T_NONE) { /* the value each of the copy's returns passes */
         Ref p = ir_param(f, cont, call.ty);
         if (!p) return false;
         ir_replace_uses(f, r, p);
+    } else if (call.ty) { /* None, where anything reads it: a constant, as lowering makes None */
+        Ref none = ir_const(f, 0, call.ty, (Scalar){.i = 0}, call.line);
+        if (!none) return false;
+        ir_replace_uses(f, r, none);
     }
     uint32_t entry = copy_body(f, s, args, cont, lvl);
     if (!entry || !ir_jmp(f, bi, entry, call.line)) return false;

@@ -187,3 +187,51 @@ def probe_each(n):
 def limit_edge():
     # probe(n) needs n + 1 frames below this one's two: 997 fits the limit of 1000, 998 does not, at either parity
     return probe_each(997), probe_each(998), probe_each(996), probe_each(999)
+
+def fill(a, lo, hi, v):
+    # returns nothing: a walk that writes an array, its calls statements
+    if hi - lo <= 1:
+        a[lo] = v
+        return
+    mid = (lo + hi) // 2
+    fill(a, lo, mid, v)
+    fill(a, mid, hi, v * 2.0)
+
+# run: fill_run(1000)
+# expect: (58779.0, 1.0, 1024.0, 32.0)
+def fill_run(n):
+    a = np.zeros(n)
+    fill(a, 0, n, 1.0)
+    return a.sum(), a[0], a[n - 1], a[n // 3]
+
+def mark(a, i):
+    # returns None, and its calls' None is read
+    if i >= len(a):
+        return None
+    a[i] += 1
+    r = mark(a, i + 2)
+    if r is None:
+        a[i] += 10
+    return mark(a, i + 3)
+
+# run: mark_run(12)
+# expect: [11, 0, 11, 11, 11, 22, 22, 33, 44, 55, 77, 99]
+def mark_run(n):
+    a = np.zeros(n, dtype=np.int64)
+    mark(a, 0)
+    return list(a)
+
+def boom(a, i):
+    if i == 5:
+        raise ValueError("five")
+    if i > 5:
+        return
+    a[i] = i
+    boom(a, i + 1)
+
+# run: boom_run()
+# expect-error: line 226: ValueError: five
+def boom_run():
+    a = np.zeros(8)
+    boom(a, 0)
+    return a.sum()
