@@ -16,7 +16,8 @@
  * A kernel qualifies when it calls itself (not a parallel loop's body), has no loop (a loop's body dominates its
  * time, and its headers are where OSR enters: they stay the function's own), no try statement (a call that is a try
  * body's protected instruction cannot become blocks), at most RECURSE_MAX live instructions and RECURSE_CALLS calls
- * of itself, and returns one leaf value or None (a walk that fills an array).
+ * of itself, and returns one leaf value, None (a walk that fills an array) or a tuple of leaves that its calls read
+ * leaf by leaf (`a, b = f(n - 1)`: each OP_EXTRACT becomes a parameter of the copy's continuation).
  *
  * The depth each tier counts (RecursionError at the same call, the interrupt checked as often): the call becomes an
  * OP_FRAME, the check the call made (aux: the frames below the function's own it was made from); every call in a
@@ -56,6 +57,24 @@ static bool copyable(int op) {
     return op == OP_LOAD || op == OP_STORE || op == OP_BOUND || op == OP_CALL || op == OP_FRAME || op == OP_EXTRACT;
 }
 
+/* whether a tuple-valued call r is read only leaf by leaf (OP_EXTRACTs), which its copy's returns can stand for */
+static bool only_extracts(const Func *f, Ref r) {
+    for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
+        const Block *b = &f->blocks.v[bi];
+        if (b->dead) continue;
+        for (uint32_t k = 0; k < b->ins.n; k++) {
+            const Ins *u = &f->ins.v[b->ins.v[k]];
+            for (uint32_t j = 0; j < u->n; j++)
+                if (f->opnd.v[u->opnd + j] == r && u->op != OP_EXTRACT) return false;
+        }
+        if (b->cond == r) return false;
+        for (int s = 0; s < b->nsucc; s++)
+            for (uint32_t k = 0; k < b->succ[s].args.n; k++) if (b->succ[s].args.v[k] == r) return false;
+        for (uint32_t k = 0; k < b->rets.n; k++) if (b->rets.v[k] == r) return false;
+    }
+    return true;
+}
+
 /* whether f qualifies (above); its self calls' count into *ncalls */
 static bool eligible(Func *f, const uint32_t *order, uint32_t norder, int *ncalls) {
     uint32_t *pos = malloc(sizeof(uint32_t) * (f->blocks.n + 1));
@@ -64,13 +83,18 @@ static bool eligible(Func *f, const uint32_t *order, uint32_t norder, int *ncall
     for (uint32_t i = 0; i < norder; i++) pos[order[i]] = i;
     uint32_t live = 0;
     int calls = 0;
-    bool ok = f->ret && (f->ret->kind == T_NONE || ty_is_leaf(f->ret));
+    bool tuple = f->ret && f->ret->kind == T_TUPLE, ok = f->ret && (f->ret->kind == T_NONE || ty_is_leaf(f->ret) || tuple);
+    int64_t nret = !ok || tuple ? -1 : f->ret->kind == T_NONE ? 0 : 1; /* a tuple's leaves: as its returns say */
     for (uint32_t i = 0; ok && i < norder; i++) {
         Block *b = &f->blocks.v[order[i]];
         if (b->term == TERM_TRY || b->term == TERM_RERAISE || b->term == TERM_NONE || (b->term == TERM_RAISE && b->nsucc))
             ok = false;
         for (int s = 0; s < b->nsucc; s++) if (pos[b->succ[s].to] <= i) ok = false; /* a back edge: a loop */
-        if (b->term == TERM_RET && b->rets.n != (f->ret->kind == T_NONE ? 0u : 1u)) ok = false;
+        if (b->term == TERM_RET) {
+            if (nret < 0) nret = b->rets.n;
+            if (b->rets.n != (uint64_t)nret || nret > TY_LEAVES_MAX) ok = false;
+            for (uint32_t k = 0; ok && k < b->rets.n; k++) if (!ty_is_leaf(f->ins.v[b->rets.v[k]].ty)) ok = false;
+        }
         live += b->ins.n;
         for (uint32_t k = 0; k < b->ins.n; k++) {
             Ins *in = &f->ins.v[b->ins.v[k]];
@@ -78,7 +102,8 @@ static bool eligible(Func *f, const uint32_t *order, uint32_t norder, int *ncall
             if (self_call(f, in)) {
                 calls++;
                 bool none = !in->ty || in->ty->kind == T_NONE; /* a call of a kernel that returns nothing */
-                if (in->n != f->argty.n || (!none && !ty_is_leaf(in->ty)) || none != (f->ret->kind == T_NONE)) ok = false;
+                if (in->n != f->argty.n || none != (f->ret->kind == T_NONE) || (!none && in->ty != f->ret)) ok = false;
+                if (tuple && !only_extracts(f, b->ins.v[k])) ok = false;
             }
         }
     }
@@ -213,7 +238,9 @@ static uint32_t copy_body(Func *f, const Snap *s, const Ref *args, uint32_t cont
         case TERM_JMP: ok = ir_jmp(f, nb, nbk[b->succ[0].to], b->line); break;
         case TERM_BR: ok = ir_br(f, nb, map[b->cond], nbk[b->succ[0].to], nbk[b->succ[1].to], b->line); break;
         case TERM_RET:
-            ok = ir_jmp(f, nb, cont, b->line) && (!b->rets.n || ir_edge_arg(f, nb, 0, 0, map[b->rets.v[0]]));
+            ok = ir_jmp(f, nb, cont, b->line);
+            for (uint32_t k = 0; ok && k < b->rets.n; k++) ok = ir_edge_arg(f, nb, 0, k, map[b->rets.v[k]]);
+            if (!ok) return 0;
             continue;
         case TERM_RAISE: {
             Block *t = &f->blocks.v[nb];
@@ -229,6 +256,28 @@ static uint32_t copy_body(Func *f, const Snap *s, const Ref *args, uint32_t cont
     return nbk[0];
 }
 
+/* tuple-valued call r's continuation cont given a parameter per leaf (the types of the function's returned values),
+ * each OP_EXTRACT of r replaced by its leaf's parameter and taken out of its block; false when out of memory */
+static bool tuple_params(Func *f, const Snap *s, Ref r, uint32_t cont) {
+    const Block *rb = NULL;
+    for (uint32_t i = 0; i < s->norder && !rb; i++) if (s->blk[s->order[i]].term == TERM_RET) rb = &s->blk[s->order[i]];
+    if (!rb) return true; /* no return: the copy never reaches cont */
+    Ref prm[TY_LEAVES_MAX];
+    for (uint32_t k = 0; k < rb->rets.n; k++) if (!(prm[k] = ir_param(f, cont, s->ins[rb->rets.v[k]].ty))) return false;
+    uint32_t nins = f->ins.n;
+    for (Ref e = 1; e < nins; e++) {
+        Ins *x = &f->ins.v[e];
+        if (x->op != OP_EXTRACT || x->blk == UINT32_MAX || ir_arg(f, e, 0) != r || x->aux < 0 || (uint64_t)x->aux >= rb->rets.n) continue;
+        Block *b = &f->blocks.v[x->blk];
+        uint32_t keep = 0;
+        for (uint32_t k = 0; k < b->ins.n; k++) if (b->ins.v[k] != e) b->ins.v[keep++] = b->ins.v[k];
+        b->ins.n = keep;
+        x->blk = UINT32_MAX;
+        ir_replace_uses(f, e, prm[x->aux]);
+    }
+    return true;
+}
+
 /* the self call r, instruction pos of block bi: the block split after it, the body copied in between, the call an
  * OP_FRAME (the check it made, lvl frames below the function's own: the call was in a copy); false when out of
  * memory */
@@ -240,7 +289,9 @@ static bool expand(Func *f, const Snap *s, uint32_t bi, uint32_t pos, Ref r) {
     for (uint32_t j = 0; j < call.n; j++) args[j] = ir_arg(f, r, j);
     uint32_t cont = split_after(f, bi, pos);
     if (!cont) return false;
-    if (call.ty && call.ty->kind != T_NONE) { /* the value each of the copy's returns passes */
+    if (call.ty && call.ty->kind == T_TUPLE) { /* a leaf each, as the copy's returns pass them: its reads read them */
+        if (!tuple_params(f, s, r, cont)) return false;
+    } else if (call.ty && call.ty->kind != T_NONE) { /* the value each of the copy's returns passes */
         Ref p = ir_param(f, cont, call.ty);
         if (!p) return false;
         ir_replace_uses(f, r, p);

@@ -235,3 +235,35 @@ def boom_run():
     a = np.zeros(8)
     boom(a, 0)
     return a.sum()
+
+# run: fpair(40)
+# expect: (333849, 579646)
+def fpair(n):
+    # a tuple result, read leaf by leaf
+    if n == 0:
+        return 0, 1
+    a, b = fpair(n - 1)
+    return b, (a + b) % 1000003
+
+def minmax(a, lo, hi):
+    if hi - lo == 1:
+        return a[lo], a[lo]
+    mid = (lo + hi) // 2
+    l0, l1 = minmax(a, lo, mid)
+    r0, r1 = minmax(a, mid, hi)
+    return min(l0, r0), max(l1, r1)
+
+# run: minmax_run(37)
+# expect: (-9.981366159327033, 9.997929001426693)
+def minmax_run(n):
+    a = np.sin(np.arange(n) * 1.7) * 10.0
+    return minmax(a, 0, n)
+
+# run: nested(9, 0.5)
+# expect: ((45, -18.175437927246094), 111.91666030883789)
+def nested(n, x):
+    # a nested tuple of an int and two floats
+    if n == 0:
+        return (0, x), 1.0
+    (k, y), z = nested(n - 1, x * 1.5)
+    return (k + n, y - z), z * 0.5 + y
