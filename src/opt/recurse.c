@@ -109,7 +109,8 @@ static bool eligible(Func *f, const uint32_t *order, uint32_t norder, int *ncall
     }
     free(pos);
     *ncalls = calls;
-    return ok && calls > 0 && calls <= RECURSE_CALLS && live <= RECURSE_MAX;
+    /* a tuple's leaves are counted by a return that runs: a kernel that only raises keeps its calls */
+    return ok && nret >= 0 && calls > 0 && calls <= RECURSE_CALLS && live <= RECURSE_MAX;
 }
 
 static bool snap_take(Func *f, Snap *s) {
@@ -261,7 +262,7 @@ static uint32_t copy_body(Func *f, const Snap *s, const Ref *args, uint32_t cont
 static bool tuple_params(Func *f, const Snap *s, Ref r, uint32_t cont) {
     const Block *rb = NULL;
     for (uint32_t i = 0; i < s->norder && !rb; i++) if (s->blk[s->order[i]].term == TERM_RET) rb = &s->blk[s->order[i]];
-    if (!rb) return true; /* no return: the copy never reaches cont */
+    if (!rb) return false; /* eligible() saw one */
     Ref prm[TY_LEAVES_MAX];
     for (uint32_t k = 0; k < rb->rets.n; k++) if (!(prm[k] = ir_param(f, cont, s->ins[rb->rets.v[k]].ty))) return false;
     uint32_t nins = f->ins.n;
