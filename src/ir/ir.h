@@ -183,6 +183,13 @@ int ir_str(Func *f, const char *s);
 void ir_replace_uses(Func *f, Ref from, Ref to);
 bool ir_failed(Func *f);
 uint32_t ir_rpo(Func *f, bool false_first, uint32_t *order); /* order.c: reverse postorder, 0 = no memory */
+int ir_has_loop(Func *f); /* order.c: 1 if an edge goes back in reverse postorder, 0 if none, -1 out of memory */
+/* the instructions of the blocks still in the function */
+static inline uint32_t ir_live_ins(const Func *f) {
+    uint32_t n = 0;
+    for (uint32_t b = 0; b < f->blocks.n; b++) if (!f->blocks.v[b].dead) n += f->blocks.v[b].ins.n;
+    return n;
+}
 
 /* printing and checking (print.c, verify.c) */
 void ir_print(Func *f, FILE *out);

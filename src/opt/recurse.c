@@ -77,25 +77,19 @@ static bool only_extracts(const Func *f, Ref r) {
 
 /* whether f qualifies (above); its self calls' count into *ncalls */
 static bool eligible(Func *f, const uint32_t *order, uint32_t norder, int *ncalls) {
-    uint32_t *pos = malloc(sizeof(uint32_t) * (f->blocks.n + 1));
-    if (!pos) return false;
-    for (uint32_t i = 0; i < f->blocks.n; i++) pos[i] = UINT32_MAX;
-    for (uint32_t i = 0; i < norder; i++) pos[order[i]] = i;
-    uint32_t live = 0;
     int calls = 0;
     bool tuple = f->ret && f->ret->kind == T_TUPLE, ok = f->ret && (f->ret->kind == T_NONE || ty_is_leaf(f->ret) || tuple);
+    ok = ok && ir_has_loop(f) == 0 && ir_live_ins(f) <= RECURSE_MAX;
     int64_t nret = !ok || tuple ? -1 : f->ret->kind == T_NONE ? 0 : 1; /* a tuple's leaves: as its returns say */
     for (uint32_t i = 0; ok && i < norder; i++) {
         Block *b = &f->blocks.v[order[i]];
         if (b->term == TERM_TRY || b->term == TERM_RERAISE || b->term == TERM_NONE || (b->term == TERM_RAISE && b->nsucc))
             ok = false;
-        for (int s = 0; s < b->nsucc; s++) if (pos[b->succ[s].to] <= i) ok = false; /* a back edge: a loop */
         if (b->term == TERM_RET) {
             if (nret < 0) nret = b->rets.n;
             if (b->rets.n != (uint64_t)nret || nret > TY_LEAVES_MAX) ok = false;
             for (uint32_t k = 0; ok && k < b->rets.n; k++) if (!ty_is_leaf(f->ins.v[b->rets.v[k]].ty)) ok = false;
         }
-        live += b->ins.n;
         for (uint32_t k = 0; k < b->ins.n; k++) {
             Ins *in = &f->ins.v[b->ins.v[k]];
             if (!copyable(in->op) || (in->op == OP_CALL && (in->flags & (INS_PAR | INS_DEEPER)))) ok = false;
@@ -107,10 +101,9 @@ static bool eligible(Func *f, const uint32_t *order, uint32_t norder, int *ncall
             }
         }
     }
-    free(pos);
     *ncalls = calls;
     /* a tuple's leaves are counted by a return that runs: a kernel that only raises keeps its calls */
-    return ok && nret >= 0 && calls > 0 && calls <= RECURSE_CALLS && live <= RECURSE_MAX;
+    return ok && nret >= 0 && calls > 0 && calls <= RECURSE_CALLS;
 }
 
 static bool snap_take(Func *f, Snap *s) {
@@ -125,11 +118,9 @@ static bool snap_take(Func *f, Snap *s) {
         Block *d = &s->blk[bi], *b = &f->blocks.v[bi];
         *d = *b;
         /* the vectors a copy reads: their own storage (splitting moves f's, ir_replace_uses rewrites them) */
-        RefVec *v[4] = {&d->ins, &d->params, &d->succ[0].args, &d->succ[1].args};
-        RefVec *w[4] = {&b->ins, &b->params, &b->succ[0].args, &b->succ[1].args};
-        d->rets.v = NULL; d->rets.n = d->rets.cap = 0;
-        for (uint32_t k = 0; k < b->rets.n; k++) if (!vec_push(f->a, d->rets, b->rets.v[k])) return false;
-        for (int j = 0; j < 4; j++) {
+        RefVec *v[5] = {&d->ins, &d->params, &d->succ[0].args, &d->succ[1].args, &d->rets};
+        RefVec *w[5] = {&b->ins, &b->params, &b->succ[0].args, &b->succ[1].args, &b->rets};
+        for (int j = 0; j < 5; j++) {
             v[j]->v = NULL; v[j]->n = v[j]->cap = 0;
             for (uint32_t k = 0; k < w[j]->n; k++) if (!vec_push(f->a, *v[j], w[j]->v[k])) return false;
         }
@@ -325,11 +316,6 @@ static bool expand_level(Func *f, const Snap *s, int lvl) {
     return true;
 }
 
-static uint32_t live_ins(const Func *f) {
-    uint32_t n = 0;
-    for (uint32_t bi = 0; bi < f->blocks.n; bi++) if (!f->blocks.v[bi].dead) n += f->blocks.v[bi].ins.n;
-    return n;
-}
 
 bool opt_recurse(Func *f) {
     if (!f->blocks.n || f->recur.n) return true;
@@ -344,10 +330,10 @@ bool opt_recurse(Func *f) {
         /* the calls the copies make expanded too where the whole stays small: three levels a call (fib(25) at tier
          * 1: 54.5 instructions a call of the kernel as written, 35.0 with two levels, 27.6 with three) */
         ok = hoist_consts(f);
-        uint32_t body = live_ins(f);
+        uint32_t body = ir_live_ins(f);
         ok = ok && snap_take(f, &s) && expand_level(f, &s, 0);
         int levels = 2;
-        if (ok && live_ins(f) + (uint32_t)(ncalls * ncalls) * body <= RECURSE_TOTAL) {
+        if (ok && ir_live_ins(f) + (uint32_t)(ncalls * ncalls) * body <= RECURSE_TOTAL) {
             ok = expand_level(f, &s, 1);
             levels = 3;
         }

@@ -159,7 +159,6 @@ int rt_dict_delete(Run *r, RtDict *d, const Type *kt, const Slot *key, int line,
         for (int64_t i = 0; i < d->nindex; i++) if (d->index[i] > e + 1) d->index[i]--;
     }
     d->keys.len--; d->vals.len--;
-    (void)line; (void)file;
     return 0;
 }
 

@@ -943,18 +943,12 @@ static void cast(L *l, Ref r) {
 
 /* ---- calls between kernels ---- */
 
-static int ir_size(Func *f) {
-    int n = 0;
-    for (uint32_t b = 0; b < f->blocks.n; b++) if (!f->blocks.v[b].dead) n += (int)f->blocks.v[b].ins.n;
-    return n;
-}
-
 /* the callee lowered into this module as an internal function with the frame
  * ABI; NULL when it is not a candidate (recursive, large, nested too deep) */
 static LLVMValueRef callee_fn(L *l, Unit *c) {
     for (int i = 0; i < *l->ninl; i++) if (l->inl[i].u == c) return l->inl[i].fn;
     for (int i = 0; i <= l->depth; i++) if (l->stack[i] == c) return NULL;
-    if (l->depth + 1 >= 8 || !c->ir || !c->code || ir_size(c->ir) > 400 || *l->ninl >= INLINE_MAX) return NULL;
+    if (l->depth + 1 >= 8 || !c->ir || !c->code || ir_live_ins(c->ir) > 400 || *l->ninl >= INLINE_MAX) return NULL;
     L k;
     memset(&k, 0, sizeof k);
     k.env = l->env; k.u = c; k.f = c->ir; k.c = c->code;
@@ -1925,24 +1919,15 @@ bool ll_build(L *l, const char *name, bool avx512) {
 
 /* 0: no loop, 1: loops without array accesses, 2: loops and array accesses */
 static int pipeline_kind(Func *f) {
-    bool loop = false, arrays = false;
-    /* a loop: an edge back to a block at or before its source in reverse postorder (block numbers are no order:
-     * opt/recurse.c's copies come after the blocks they return to) */
-    uint32_t nb = f->blocks.n, *order = malloc(sizeof(uint32_t) * (nb + 1)), *pos = calloc(nb + 1, sizeof(uint32_t));
-    uint32_t norder = order && pos ? H->rpo(f, false, order) : 0;
-    for (uint32_t i = 0; i < norder; i++) pos[order[i]] = i + 1;
-    if (!norder) loop = true; /* out of memory: the pipeline for loops, which is right for any function */
+    bool loop = H->has_loop(f) != 0, arrays = false; /* out of memory: the pipeline for loops, right for any function */
     for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
         Block *b = &f->blocks.v[bi];
         if (b->dead) continue;
-        for (int k = 0; norder && pos[bi] && k < b->nsucc; k++) if (pos[b->succ[k].to] <= pos[bi]) loop = true;
         for (uint32_t k = 0; k < b->ins.n; k++) {
             int op = f->ins.v[b->ins.v[k]].op;
             if (op == OP_LOAD || op == OP_STORE) arrays = true;
         }
     }
-    free(order);
-    free(pos);
     return !loop ? 0 : arrays ? 2 : 1;
 }
 
@@ -2092,8 +2077,7 @@ static void *jit_thread(void *p) {
 }
 
 static int jit(const BackEnv *env, Unit *u, int32_t osr, NativeFn *out, char *why, size_t cap, uint64_t t[4]) {
-    uint64_t nir = 0;
-    for (uint32_t bi = 0; bi < u->ir->blocks.n; bi++) if (!u->ir->blocks.v[bi].dead) nir += u->ir->blocks.v[bi].ins.n;
+    uint64_t nir = ir_live_ins(u->ir);
     memset(t, 0, 4 * sizeof *t);
     if ((int64_t)nir > env->tune[TUNE_TIER2_MAX_IR])
         return snprintf(why, cap, "%llu IR instructions, more than tier2_max_ir (%lld)", (unsigned long long)nir,

@@ -382,6 +382,15 @@ static void rax_of(Gen *G, int reg, int32_t slot) {
     else x_mov_rm(&G->b, reg, RBX, 8 * slot);
 }
 
+/* the register holding slot's value: the one caching it, else rax loaded from the frame (a store can go straight
+ * from it) */
+static int reg_of(Gen *G, int32_t slot) {
+    int c = gp_has(G, slot);
+    if (c >= 0) return c;
+    x_mov_rm(&G->b, RAX, FR, 8 * slot);
+    return RAX;
+}
+
 static XCall *xcall(Gen *G) {
     XCall *k = arena_alloc(&G->u->arena, sizeof *k);
     if (!k) { G->bail = "out of memory"; return NULL; }
@@ -652,9 +661,7 @@ static void move_slots(Gen *G, int32_t dst, int32_t src, int n) {
             x_movs_mx(&G->b, true, FR, 8 * dst, x);
             continue;
         }
-        int c = gp_has(G, src + i); /* straight from the register that holds it */
-        if (c < 0) { x_mov_rm(&G->b, RAX, FR, 8 * (src + i)); c = RAX; }
-        x_mov_mr(&G->b, FR, 8 * (dst + i), c);
+        x_mov_mr(&G->b, FR, 8 * (dst + i), reg_of(G, src + i));
     }
     cache_forget(G, dst, n);
 }
@@ -967,9 +974,7 @@ static bool direct_call(Gen *G, Ref r) {
         Ref a = A(G, r, j);
         int32_t src = G->c->slot[a], n = slots_of(I_(G, a)->ty);
         for (int32_t p = 0; p < n; p++) {
-            int c = gp_has(G, src + p); /* straight from the register that holds it */
-            if (c < 0) { x_mov_rm(&G->b, RAX, FR, 8 * (src + p)); c = RAX; }
-            x_mov_mr(&G->b, RSP, 8 * (cc->arg_slot[j] + p), c);
+            x_mov_mr(&G->b, RSP, 8 * (cc->arg_slot[j] + p), reg_of(G, src + p));
         }
     }
     int32_t d = in->ty ? G->c->slot[r] : 0;
@@ -1391,8 +1396,7 @@ static void generate(Gen *G) {
 static int x64_compile(const BackEnv *env, Unit *u, kiln_error *err) {
     if (!u->code && back_interp.compile(env, u, err)) return -1; /* the frame layout */
     Code *c = u->code;
-    uint64_t nir = 0;
-    for (uint32_t bi = 0; bi < u->ir->blocks.n; bi++) if (!u->ir->blocks.v[bi].dead) nir += u->ir->blocks.v[bi].ins.n;
+    uint64_t nir = ir_live_ins(u->ir);
     if ((int64_t)nir > env->tune[TUNE_BASELINE_MAX_IR]) {
         c->bailout = "the function is larger than baseline_max_ir";
         if (env->opt->log & KILN_LOG_TIERS)
