@@ -19,7 +19,7 @@ enum {
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
     BI_NP_DOT, BI_NP_MATMUL, BI_NP_EINSUM, BI_NP_NONZERO,
     BI_NP_ARANGE, BI_NP_LINSPACE, BI_NP_EYE, BI_NP_COPY, BI_NP_CONCATENATE, BI_NP_STACK, BI_NP_ROLL, BI_NP_DIFF,
-    BI_NP_TILE, BI_NP_REPEAT, BI_NP_COUNT_NONZERO, BI_NP_TRANSPOSE, BI_NP_ROUND, BI_NP_COPYTO, BI_NP_DIAGONAL, BI_NP_TRACE, BI_NP_NORM, BI_NP_SOLVE, BI_NP_INV, BI_NP_DET, BI_NP_CHOLESKY, BI_NP_EIGVALSH, BI_NP_EIGH, BI_NP_EIGVALS, BI_NP_EIG, BI_NP_SVD, BI_NP_QR, BI_NP_LSTSQ, BI_NP_PINV, BI_NP_SLOGDET, BI_NP_SPLIT, BI_NP_ARRAY_SPLIT, BI_NP_NDINDEX,
+    BI_NP_TILE, BI_NP_REPEAT, BI_NP_COUNT_NONZERO, BI_NP_TRANSPOSE, BI_NP_ROUND, BI_NP_COPYTO, BI_NP_DIAGONAL, BI_NP_TRACE, BI_NP_NORM, BI_NP_SOLVE, BI_NP_INV, BI_NP_DET, BI_NP_CHOLESKY, BI_NP_EIGVALSH, BI_NP_EIGH, BI_NP_EIGVALS, BI_NP_EIG, BI_NP_SVD, BI_NP_QR, BI_NP_LSTSQ, BI_NP_PINV, BI_NP_SLOGDET, BI_NP_SPLIT, BI_NP_ARRAY_SPLIT, BI_NP_NDINDEX, BI_NP_NDENUMERATE,
     BI_MATH = 100, /* + MF_* */
     BI_UFUNC = 200, /* + index in ewise.c's ufunc table */
     BI_REDUCE = 300, /* + index in reduction.c's table */
@@ -58,7 +58,7 @@ static const struct { const char *name; int id; } np_funcs[] = {
     {"tile", BI_NP_TILE}, {"repeat", BI_NP_REPEAT}, {"count_nonzero", BI_NP_COUNT_NONZERO},
     {"transpose", BI_NP_TRANSPOSE}, {"round", BI_NP_ROUND}, {"around", BI_NP_ROUND}, {"array", BI_NP_ARRAY},
     {"asarray", BI_NP_ASARRAY}, {"copyto", BI_NP_COPYTO}, {"diagonal", BI_NP_DIAGONAL}, {"trace", BI_NP_TRACE},
-    {"split", BI_NP_SPLIT}, {"array_split", BI_NP_ARRAY_SPLIT}, {"ndindex", BI_NP_NDINDEX},
+    {"split", BI_NP_SPLIT}, {"array_split", BI_NP_ARRAY_SPLIT}, {"ndindex", BI_NP_NDINDEX}, {"ndenumerate", BI_NP_NDENUMERATE},
 };
 
 static const struct { const char *name; kiln_dtype dt; } np_dtypes[] = {
@@ -306,14 +306,16 @@ static bool star_compiled(const char *mod) {
 
 bool cl_py_builtin(const char *name) { return in_table(py_builtins, NELEM(py_builtins), name); }
 
-/* whether n calls np.ndindex (as np.ndindex, numpy.ndindex or an imported ndindex): the name is looked
- * at first, so that nothing is evaluated for other calls */
-bool cl_is_ndindex(Inf *I, Node *n) {
-    if (n->kind != N_CALL) return false;
+/* whether n calls np.ndindex or np.ndenumerate (as np.X, numpy.X or an imported X): ND_INDEX, ND_ENUMERATE or 0;
+ * the name is looked at first, so that nothing is evaluated for other calls */
+int cl_nd_loop(Inf *I, Node *n) {
+    if (n->kind != N_CALL) return 0;
     Node *c = n->a;
-    if (!((c->kind == N_ATTR || c->kind == N_NAME) && !strcmp(c->name, "ndindex"))) return false;
+    if (!(c->kind == N_ATTR || c->kind == N_NAME) || (strcmp(c->name, "ndindex") && strcmp(c->name, "ndenumerate")))
+        return 0;
     Val f = ex_expr(I, c);
-    return f.ty->kind == T_BUILTIN && f.ty->id == BI_NP_NDINDEX;
+    if (f.ty->kind != T_BUILTIN) return 0;
+    return f.ty->id == BI_NP_NDINDEX ? ND_INDEX : f.ty->id == BI_NP_NDENUMERATE ? ND_ENUMERATE : 0;
 }
 
 /* a name bound by an import: target is a module ("numpy"), a module's name ("math.sqrt"), or
@@ -529,6 +531,9 @@ Val cl_attr(Inf *I, Node *n) {
             }
             return mk(I, r);
         }
+        if (!strcmp(a, "flat"))
+            inf_fail(I, n, "a.flat is supported as the iterable of a for statement or a comprehension, and indexed by an "
+                     "integer (a.flat[i], a.flat[i] = v)");
         inf_fail(I, n, "array attribute '%s' is not supported", a);
     }
     if (o.ty->kind == T_DTYPE) return dtype_attr(I, o.ty->dtype, a, n);
@@ -1328,7 +1333,7 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
     }
     if (o.ty->kind == T_ARRAY) {
         /* methods NumPy defines as its functions of the array: np.NAME(a, args...) */
-        static const char *const as_function[] = {"squeeze", "round", "repeat", "searchsorted", "swapaxes"};
+        static const char *const as_function[] = {"squeeze", "round", "repeat", "searchsorted", "swapaxes", "take"};
         for (size_t i = 0; i < NELEM(as_function); i++)
             if (!strcmp(m, as_function[i])) return nm_method_as_function(I, call, o, m);
     }
@@ -1560,7 +1565,9 @@ Val cl_call(Inf *I, Node *call) {
     case BI_NP_PINV: return nl_pinv(I, call);
     case BI_NP_SLOGDET: return nl_slogdet(I, call);
     case BI_NP_SPLIT: case BI_NP_ARRAY_SPLIT: return ar_split(I, call, id == BI_NP_SPLIT);
-    case BI_NP_NDINDEX: inf_fail(I, call, "np.ndindex() is supported as the iterable of a for statement");
+    case BI_NP_NDINDEX: case BI_NP_NDENUMERATE:
+        inf_fail(I, call, "np.%s() is supported as the iterable of a for statement or a comprehension",
+                 id == BI_NP_NDINDEX ? "ndindex" : "ndenumerate");
     case BI_NP_DIAGONAL: case BI_NP_TRACE: {
         const char *nm = id == BI_NP_TRACE ? "trace" : "diagonal";
         if (call->nkids < 1) inf_fail(I, call, "%s() missing required argument 'a'", nm);

@@ -777,7 +777,50 @@ __attribute__((noinline)) static Val tuple_slice(Inf *I, Val t, Node *sl) {
     return inf_tuple(I, items, n);
 }
 
+/* whether sub is a.flat[...]: a evaluated into *a (an array, or unknown); anything else with .flat is an error */
+bool ex_is_flat(Inf *I, Node *sub, Val *a) {
+    if (sub->a->kind != N_ATTR || strcmp(sub->a->name, "flat")) return false;
+    *a = ex_expr(I, sub->a->a);
+    if (a->ty->kind != T_ARRAY && a->ty->kind != T_UNKNOWN)
+        inf_fail(I, sub->a, "'%s' object has no attribute 'flat'", inf_tyname(I, a->ty));
+    return true;
+}
+
+/* a.flat[i]: the indices of the position i names in C order (i negative: from the end), NumPy's IndexError where i
+ * is out of range */
+void ex_flat_index(Inf *I, Node *sub, Val a, Ref *idx) {
+    if (sub->nkids != 1 || sub->kids[0]->kind == N_SLICE)
+        inf_fail(I, sub, "a.flat is indexed by one integer here (slices and index arrays of it are not supported)");
+    Node *kn = sub->kids[0];
+    Val v = ex_value(I, kn);
+    if (v.ty->kind == T_UNKNOWN) { for (int k = 0; k < a.ty->ndim; k++) idx[k] = inf_const_i(I, inf_i64(I), 0); return; }
+    if (v.ty->kind != T_SCALAR || !dt_is_int(v.ty->dtype) || v.ty->dtype == KILN_BOOL)
+        inf_fail(I, kn, "only integers are valid a.flat indices here, not %s", inf_tyname(I, v.ty));
+    Ref i = ex_coerce(I, v, inf_i64(I), kn).r, dims[KILN_MAXDIM], size = inf_const_i(I, inf_i64(I), 1);
+    for (int k = 0; k < a.ty->ndim; k++) {
+        dims[k] = inf_emit(I, OP_DIM, inf_i64(I), &a.r, 1, k);
+        size = inf_op2(I, OP_MUL, inf_i64(I), size, dims[k]);
+    }
+    Ref zero = inf_const_i(I, inf_i64(I), 0), neg = inf_op2(I, OP_LT, bool_t(I), i, zero);
+    Ref ops[3] = {neg, inf_op2(I, OP_ADD, inf_i64(I), i, size), i};
+    Ref p = inf_emit(I, OP_SELECT, inf_i64(I), ops, 3, 0);
+    Ref bad = inf_op2(I, OP_OR, bool_t(I), inf_op2(I, OP_LT, bool_t(I), p, zero), inf_op2(I, OP_GE, bool_t(I), p, size));
+    TxPart msg[4] = {{"index ", 0}, {NULL, i}, {" is out of bounds for size ", 0}, {NULL, size}};
+    tx_raise_if(I, bad, "IndexError", msg, 4);
+    for (int j = a.ty->ndim - 1; j >= 0; j--) { /* C order: the last index moves fastest */
+        idx[j] = inf_op2(I, OP_MOD, inf_i64(I), p, dims[j]);
+        p = inf_op2(I, OP_FLOORDIV, inf_i64(I), p, dims[j]);
+    }
+}
+
 __attribute__((noinline)) static Val subscript(Inf *I, Node *n) { /* out of line: ex_index's locals off the recursion */
+    Val fa;
+    if (ex_is_flat(I, n, &fa)) {
+        if (fa.ty->kind == T_UNKNOWN) return unknown(I);
+        Ref idx[KILN_MAXDIM];
+        ex_flat_index(I, n, fa, idx);
+        return mk(I, inf_load(I, fa.r, ty_scalar(I->tt, fa.ty->dtype, false), idx, fa.ty->ndim));
+    }
     Val v = ex_expr(I, n->a);
     if (v.ty->kind == T_UNKNOWN) return unknown(I);
     if (v.ty->kind == T_TUPLE) {

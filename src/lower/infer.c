@@ -910,19 +910,25 @@ void inf_assign(Inf *I, Node *t, Val v) {
         for (int i = 0; i < t->nkids; i++) inf_assign(I, ast_unstar(t->kids[i]), v.el[i]);
         return;
     case N_SUBSCR: {
-        Val arr = ex_expr(I, t->a);
+        Val arr;
+        bool flat = ex_is_flat(I, t, &arr); /* a.flat[i] = v */
+        if (!flat) arr = ex_expr(I, t->a);
         if (arr.ty->kind == T_UNKNOWN) return;
         if (arr.ty->kind == T_TUPLE) inf_fail(I, t, "'tuple' object does not support item assignment");
         if (arr.ty->kind == T_LIST) { ls_store(I, t, arr, v); return; }
         if (arr.ty->kind == T_DICT) { dc_store(I, t, arr, v); return; }
         if (arr.ty->kind != T_ARRAY) inf_fail(I, t, "'%s' object does not support item assignment", ty_name(arr.ty));
         Ref idx[KILN_MAXDIM];
-        int nidx;
-        Val sel = ex_index(I, t, arr, idx, &nidx);
-        if (nidx == -2) { fx_store(I, arr, sel, v, t); return; }       /* an index array or a mask */
-        if (nidx == -3) { fx_multi_store(I, arr, sel, v, t); return; } /* a[rows, cols] */
-        if (nidx == -4) { fx_adv_store(I, sel, v, t); return; }         /* m[:, cols] */
-        if (sel.ty->kind == T_ARRAY) { ew_store(I, sel, v, t); return; } /* a slice or a row: every element */
+        int nidx = arr.ty->ndim;
+        if (flat) {
+            ex_flat_index(I, t, arr, idx);
+        } else {
+            Val sel = ex_index(I, t, arr, idx, &nidx);
+            if (nidx == -2) { fx_store(I, arr, sel, v, t); return; }       /* an index array or a mask */
+            if (nidx == -3) { fx_multi_store(I, arr, sel, v, t); return; } /* a[rows, cols] */
+            if (nidx == -4) { fx_adv_store(I, sel, v, t); return; }         /* m[:, cols] */
+            if (sel.ty->kind == T_ARRAY) { ew_store(I, sel, v, t); return; } /* a slice or a row: every element */
+        }
         if (v.ew) v = ew_force(I, v, t);
         if (v.ty->kind == T_UNKNOWN) return;
         if (v.ty->kind != T_SCALAR) inf_fail(I, t, "cannot store a %s into an array element", inf_tyname(I, v.ty));

@@ -177,6 +177,8 @@ Ref ex_truth(Inf *I, Val v, Node *at);
 void ex_cond(Inf *I, Node *n, uint32_t t, uint32_t e);
 Val ex_binop(Inf *I, int tok, Val a, Val b, Node *at, Node *rhs);
 Val ex_index(Inf *I, Node *sub, Val arr, Ref *idx, int *nidx);
+bool ex_is_flat(Inf *I, Node *sub, Val *a);               /* sub is a.flat[...]: a evaluated */
+void ex_flat_index(Inf *I, Node *sub, Val a, Ref *idx); /* a.flat[i]'s indices into a, i checked */
 /* k int index values of arr (nodes: where each came from) normalized and checked by axis into idx (OP_BOUND) */
 void ex_bounds(Inf *I, Val arr, const Val *vals, Node *const *nodes, int k, Ref *idx);
 Val ex_merge(Inf *I, Val *vals, uint32_t *blks, int n, Node *at);
@@ -206,7 +208,8 @@ void st_body(Inf *I, Node **stmts, int n);
 Node *st_hidden(Inf *I, const char *fmt, Node *at);
 bool st_is_builtin_call(Inf *I, Node *n, const char *name); /* name(...), name not a local */
 bool st_is_var(Inf *I, const char *name); /* a variable of this function (a local shadows a builtin) */
-bool cl_is_ndindex(Inf *I, Node *n); /* a call of np.ndindex */
+enum { ND_INDEX = 1, ND_ENUMERATE, ND_FLAT }; /* the C-order loops over positions: np.ndindex, np.ndenumerate, a.flat */
+int cl_nd_loop(Inf *I, Node *n); /* a call of np.ndindex or np.ndenumerate: ND_INDEX, ND_ENUMERATE; else 0 */
 void st_inplace(Inf *I, Node *s, Val cur); /* a op= v on the array cur (or a view of one), in place */
 void st_raise_block(Inf *I, uint32_t blk, const char *ename, const char *msg, int line); /* blk raises */
 void st_raise_if(Inf *I, Ref bad, const char *ename, const char *msg);

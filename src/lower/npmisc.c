@@ -23,7 +23,7 @@ enum {
     NM_CONVOLVE, NM_CORRELATE, NM_ASCONTIGUOUSARRAY, NM_ASFORTRANARRAY,
     NM_NANMAX, NM_NANMIN, NM_NANARGMAX, NM_NANARGMIN, NM_NANPROD, NM_NANVAR, NM_NANSTD, NM_ANGLE, NM_BROADCAST_TO,
     NM_COV, NM_CORRCOEF, NM_FILL_DIAGONAL, NM_ARRAY_EQUAL, NM_POLYFIT, NM_LEXSORT, NM_PAD, NM_SQUEEZE, NM_SELECT,
-    NM_UNION1D, NM_INTERSECT1D, NM_SETDIFF1D, NM_SETXOR1D, NM_SINC, NM_FIX, NM_COUNT
+    NM_UNION1D, NM_INTERSECT1D, NM_SETDIFF1D, NM_SETXOR1D, NM_SINC, NM_FIX, NM_TAKE, NM_EXTRACT, NM_VDOT, NM_COUNT
 };
 
 static const char *const names[NM_COUNT] = {
@@ -36,7 +36,7 @@ static const char *const names[NM_COUNT] = {
     "matrix_rank", "cond", "convolve", "correlate", "ascontiguousarray", "asfortranarray",
     "nanmax", "nanmin", "nanargmax", "nanargmin", "nanprod", "nanvar", "nanstd", "angle", "broadcast_to",
     "cov", "corrcoef", "fill_diagonal", "array_equal", "polyfit", "lexsort", "pad", "squeeze", "select",
-    "union1d", "intersect1d", "setdiff1d", "setxor1d", "sinc", "fix",
+    "union1d", "intersect1d", "setdiff1d", "setxor1d", "sinc", "fix", "take", "extract", "vdot",
 };
 
 bool nm_linalg(int k) { return k == NM_MATRIX_POWER || k == NM_MATRIX_RANK || k == NM_COND; }
@@ -1292,6 +1292,38 @@ static Val py_def3(Inf *I, Node *call, int k) {
         hold(&p, ex_expr(I, need(I, call, arg[0], f, "x")));
         put(&p, "def fix(x):\n    return np.trunc(x)\n");
         break;
+    case NM_TAKE: { /* a's items at the indices (flattened without an axis), as indexing picks them: NumPy's
+                     * IndexError for an index out of range (mode='raise', the only mode here), negative ones wrapped */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", "indices", "axis", "out", "mode", NULL}, 5, arg);
+        if (arg[3] && arg[3]->kind != N_NONE) inf_fail(I, arg[3], "np.take(): out= is not supported");
+        if (arg[4] && !(arg[4]->kind == N_STR && !strcmp(arg[4]->name, "raise")))
+            inf_fail(I, arg[4], "np.take(): only mode='raise' is supported");
+        Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f);
+        Val ix = hold(&p, ex_expr(I, need(I, call, arg[1], f, "indices")));
+        if (ix.ty->kind == T_LIST) { p.nargs--; hold(&p, ls_to_array(I, ix, arg[1])); }
+        if (!arg[2] || arg[2]->kind == N_NONE) { put(&p, "def take(a, i):\n    return a.ravel()[i]\n"); break; }
+        int ax = axis_of(I, arg[2], a.ty->ndim, f);
+        put(&p, "def take(a, i):\n    return a[");
+        for (int d = 0; d < ax; d++) put(&p, ":, ");
+        put(&p, "i]\n");
+        break;
+    }
+    case NM_EXTRACT: /* NumPy's: take(ravel(arr), nonzero(ravel(condition))[0]) */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"condition", "arr", NULL}, 2, arg);
+        hold_array(&p, need(I, call, arg[0], f, "condition"), f);
+        hold_array(&p, need(I, call, arg[1], f, "arr"), f);
+        put(&p, "def extract(c, a):\n    return a.ravel()[np.nonzero(c.ravel())[0]]\n");
+        break;
+    case NM_VDOT: { /* the dot of the flattened arrays (NumPy's dot routine on them, BLAS's for floats) */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", "b", NULL}, 2, arg);
+        Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f), b = hold_array(&p, need(I, call, arg[1], f, "b"), f);
+        if (dt_is_complex(a.ty->dtype) || dt_is_complex(b.ty->dtype))
+            inf_fail(I, call, "np.vdot() of complex arrays is not supported yet");
+        put(&p, "def vdot(a, b):\n    a = a.ravel()\n    b = b.ravel()\n    if a.shape[0] != b.shape[0]:\n"
+                "        raise ValueError(f\"cannot reshape array of size {b.shape[0]} into shape ({a.shape[0]},)\")\n"
+                "    return np.dot(a, b)\n"); /* NumPy 2.4's message: it reshapes b to a's length */
+        break;
+    }
     default: { /* NM_ARRAY_EQUAL: shapes, then every element (NaNs at the same places equal under equal_nan) */
         cl_np_bind(I, call, f, 0, (const char *const[]){"a1", "a2", "equal_nan", NULL}, 3, arg);
         Val a = hold_array(&p, need(I, call, arg[0], f, "a1"), f), b = hold_array(&p, need(I, call, arg[1], f, "a2"), f);

@@ -592,8 +592,43 @@ static bool for_items(Inf *I, Node *s) {
     return true;
 }
 
-/* for idx in np.ndindex(shape) (or np.ndindex(d0, d1, ...)): one flat counter over the C-order positions,
- * each turned into its tuple of indices (so that break and continue act on the one loop) */
+/* the loops over positions in C order (np.ndindex, np.ndenumerate, a.flat): one flat counter over the positions,
+ * each turned into its indices (so that break and continue act on the one loop); the element is the tuple of
+ * indices (ND_INDEX), that tuple and the array's element there (ND_ENUMERATE), or the element (ND_FLAT) */
+static void for_positions(Inf *I, Node *s, const Ref *dims, int nd, Val arr, int kind) {
+    Ref total = inf_const_i(I, int_t(I), 1);
+    for (int k = 0; k < nd; k++) total = inf_op2(I, OP_MUL, int_t(I), total, dims[k]);
+    Node *kv = st_hidden(I, "$nd%d", s);
+    inf_assign(I, kv, mkval(I, inf_const_i(I, int_t(I), 0)));
+    LoopBlocks L = loop_open(I, s);
+    Val k = inf_read_name(I, kv);
+    if (I->f->ins.v[k.r].op == OP_PARAM) I->f->ins.v[k.r].flags |= INS_NONNEG;
+    inf_branch(I, inf_op2(I, OP_LT, bool_t(I), k.r, total), L.body, L.exit);
+    I->cur = L.body;
+    inf_seal(I, L.body);
+    Val ix[KILN_MAXDIM];
+    Ref iv[KILN_MAXDIM];
+    Ref rest = k.r;
+    for (int j = nd - 1; j >= 0; j--) { /* C order: the last index moves fastest */
+        iv[j] = inf_op2(I, OP_MOD, int_t(I), rest, dims[j]);
+        ix[j] = mkval(I, iv[j]);
+        rest = inf_op2(I, OP_FLOORDIV, int_t(I), rest, dims[j]);
+    }
+    Val elem = inf_tuple(I, ix, nd);
+    if (kind != ND_INDEX) { /* the indices are in range: no bounds check */
+        Val v = mkval(I, inf_load(I, arr.r, ty_scalar(I->tt, arr.ty->dtype, false), iv, nd));
+        Val pair[2] = {elem, v};
+        elem = kind == ND_FLAT ? v : inf_tuple(I, pair, 2);
+    }
+    loop_body(I, &L, s, s->a, &elem);
+    if (I->cur != NOBLOCK) {
+        Val k2 = inf_read_name(I, kv);
+        inf_assign(I, kv, mkval(I, inf_op2(I, OP_ADD, int_t(I), k2.r, inf_const_i(I, int_t(I), 1))));
+    }
+    loop_close(I, s, &L);
+}
+
+/* for idx in np.ndindex(shape) (or np.ndindex(d0, d1, ...)) */
 static void for_ndindex(Inf *I, Node *s, Node *call) {
     if (call->nkids2) inf_fail(I, call, "np.ndindex() takes no keyword arguments");
     Ref dims[KILN_MAXDIM];
@@ -616,39 +651,25 @@ static void for_ndindex(Inf *I, Node *s, Node *call) {
             dims[nd++] = ex_coerce(I, d, int_t(I), args[k]).r;
         }
     }
-    Ref total = inf_const_i(I, int_t(I), 1), neg = inf_const_i(I, bool_t(I), 0);
-    for (int k = 0; k < nd; k++) {
+    Ref neg = inf_const_i(I, bool_t(I), 0);
+    for (int k = 0; k < nd; k++)
         neg = inf_op2(I, OP_OR, bool_t(I), neg, inf_op2(I, OP_LT, bool_t(I), dims[k], inf_const_i(I, int_t(I), 0)));
-        total = inf_op2(I, OP_MUL, int_t(I), total, dims[k]);
-    }
     st_raise_if(I, neg, "ValueError", "negative dimensions are not allowed");
-    Node *kv = st_hidden(I, "$nd%d", s);
-    inf_assign(I, kv, mkval(I, inf_const_i(I, int_t(I), 0)));
-    LoopBlocks L = loop_open(I, s);
-    Val k = inf_read_name(I, kv);
-    if (I->f->ins.v[k.r].op == OP_PARAM) I->f->ins.v[k.r].flags |= INS_NONNEG;
-    inf_branch(I, inf_op2(I, OP_LT, bool_t(I), k.r, total), L.body, L.exit);
-    I->cur = L.body;
-    inf_seal(I, L.body);
-    const Type *et[KILN_MAXDIM];
-    Val elem = {0};
-    elem.str = -1;
-    elem.el = arena_alloc(I->a, sizeof(Val) * (size_t)(nd ? nd : 1));
-    if (!elem.el) inf_oom(I);
-    Ref rest = k.r;
-    for (int j = nd - 1; j >= 0; j--) { /* C order: the last index moves fastest */
-        elem.el[j] = mkval(I, inf_op2(I, OP_MOD, int_t(I), rest, dims[j]));
-        rest = inf_op2(I, OP_FLOORDIV, int_t(I), rest, dims[j]);
-        et[j] = int_t(I);
+    for_positions(I, s, dims, nd, (Val){0}, ND_INDEX);
+}
+
+/* for idx, v in np.ndenumerate(a) (call), for v in a.flat (call NULL, a given): a's positions in C order */
+static void for_array_positions(Inf *I, Node *s, Node *call, Val a) {
+    if (call) {
+        if (call->nkids != 1 || call->nkids2) inf_fail(I, call, "np.ndenumerate() takes one argument, the array");
+        a = ex_value(I, call->kids[0]);
+        if (a.ty->kind == T_UNKNOWN) return;
+        if (a.ew) a = ew_force(I, a, call->kids[0]);
+        if (a.ty->kind != T_ARRAY) inf_fail(I, call->kids[0], "np.ndenumerate() of %s is not supported (an array is)", inf_tyname(I, a.ty));
     }
-    elem.ty = ty_tuple(I->tt, et, nd);
-    if (!elem.ty) inf_oom(I);
-    loop_body(I, &L, s, s->a, &elem);
-    if (I->cur != NOBLOCK) {
-        Val k2 = inf_read_name(I, kv);
-        inf_assign(I, kv, mkval(I, inf_op2(I, OP_ADD, int_t(I), k2.r, inf_const_i(I, int_t(I), 1))));
-    }
-    loop_close(I, s, &L);
+    Ref dims[KILN_MAXDIM];
+    for (int k = 0; k < a.ty->ndim; k++) dims[k] = inf_emit(I, OP_DIM, int_t(I), &a.r, 1, k);
+    for_positions(I, s, dims, a.ty->ndim, a, call ? ND_ENUMERATE : ND_FLAT);
 }
 
 static void st_for(Inf *I, Node *s) {
@@ -656,7 +677,15 @@ static void st_for(Inf *I, Node *s) {
     if (it->kind == N_GENEXP) { gx_for(I, s); return; }
     if (for_items(I, s)) return;
     if (nf_gen_for(I, s)) return;
-    if (cl_is_ndindex(I, it)) { for_ndindex(I, s, it); return; }
+    int nd = cl_nd_loop(I, it);
+    if (nd == ND_INDEX) { for_ndindex(I, s, it); return; }
+    if (nd == ND_ENUMERATE) { for_array_positions(I, s, it, (Val){0}); return; }
+    if (it->kind == N_ATTR && !strcmp(it->name, "flat")) { /* for v in a.flat */
+        Val a = ex_expr(I, it->a);
+        if (a.ty->kind == T_ARRAY) { for_array_positions(I, s, NULL, a); return; }
+        if (a.ty->kind == T_UNKNOWN) return;
+        inf_fail(I, it, "'%s' object has no attribute 'flat'", inf_tyname(I, a.ty));
+    }
     if (range_like(I, it)) { for_range(I, s, it); return; }
     if (st_is_builtin_call(I, it, "reversed") && it->nkids == 1 && !it->nkids2 && range_like(I, it->kids[0])) {
         for_reversed_range(I, s, it->kids[0]);
