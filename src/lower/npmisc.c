@@ -23,7 +23,8 @@ enum {
     NM_CONVOLVE, NM_CORRELATE, NM_ASCONTIGUOUSARRAY, NM_ASFORTRANARRAY,
     NM_NANMAX, NM_NANMIN, NM_NANARGMAX, NM_NANARGMIN, NM_NANPROD, NM_NANVAR, NM_NANSTD, NM_ANGLE, NM_BROADCAST_TO,
     NM_COV, NM_CORRCOEF, NM_FILL_DIAGONAL, NM_ARRAY_EQUAL, NM_POLYFIT, NM_LEXSORT, NM_PAD, NM_SQUEEZE, NM_SELECT,
-    NM_UNION1D, NM_INTERSECT1D, NM_SETDIFF1D, NM_SETXOR1D, NM_SINC, NM_FIX, NM_TAKE, NM_EXTRACT, NM_VDOT, NM_COUNT
+    NM_UNION1D, NM_INTERSECT1D, NM_SETDIFF1D, NM_SETXOR1D, NM_SINC, NM_FIX, NM_TAKE, NM_EXTRACT, NM_VDOT, NM_NANCUMSUM, NM_NANCUMPROD, NM_TRI,
+    NM_VANDER, NM_COUNT
 };
 
 static const char *const names[NM_COUNT] = {
@@ -37,6 +38,7 @@ static const char *const names[NM_COUNT] = {
     "nanmax", "nanmin", "nanargmax", "nanargmin", "nanprod", "nanvar", "nanstd", "angle", "broadcast_to",
     "cov", "corrcoef", "fill_diagonal", "array_equal", "polyfit", "lexsort", "pad", "squeeze", "select",
     "union1d", "intersect1d", "setdiff1d", "setxor1d", "sinc", "fix", "take", "extract", "vdot",
+    "nancumsum", "nancumprod", "tri", "vander",
 };
 
 bool nm_linalg(int k) { return k == NM_MATRIX_POWER || k == NM_MATRIX_RANK || k == NM_COND; }
@@ -1322,6 +1324,43 @@ static Val py_def3(Inf *I, Node *call, int k) {
         put(&p, "def vdot(a, b):\n    a = a.ravel()\n    b = b.ravel()\n    if a.shape[0] != b.shape[0]:\n"
                 "        raise ValueError(f\"cannot reshape array of size {b.shape[0]} into shape ({a.shape[0]},)\")\n"
                 "    return np.dot(a, b)\n"); /* NumPy 2.4's message: it reshapes b to a's length */
+        break;
+    }
+    case NM_NANCUMSUM: case NM_NANCUMPROD: { /* NumPy's: NaNs made 0 (1), then cumsum (cumprod) */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", "axis", NULL}, 2, arg);
+        Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f);
+        bool sum = k == NM_NANCUMSUM;
+        char ax[32] = "";
+        if (arg[1] && arg[1]->kind != N_NONE) snprintf(ax, sizeof ax, ", axis=%d", axis_of(I, arg[1], a.ty->ndim, f));
+        put(&p, "def %s(a):\n    return np.%s(%s%s)\n", f, sum ? "cumsum" : "cumprod",
+            is_float(a.ty) || dt_is_complex(a.ty->dtype) ? (sum ? "np.where(a != a, 0, a)" : "np.where(a != a, 1, a)") : "a", ax);
+        break;
+    }
+    case NM_TRI: { /* ones at and below diagonal k of an n x m array, zeros above */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"N", "M", "k", "dtype", NULL}, 4, arg);
+        Val n = hold(&p, ex_expr(I, need(I, call, arg[0], f, "N")));
+        hold(&p, arg[1] && arg[1]->kind != N_NONE ? ex_expr(I, arg[1]) : n);
+        hold(&p, arg[2] ? ex_expr(I, arg[2]) : val_of(I, inf_k64(I, 0)));
+        bool dt = arg[3] && arg[3]->kind != N_NONE;
+        if (dt) hold(&p, ex_expr(I, arg[3]));
+        put(&p, "def tri(n, m, k%s):\n    r = np.zeros((n, m)%s)\n    for i in range(n):\n"
+                "        for j in range(min(max(i + k + 1, 0), m)):\n            r[i, j] = 1\n    return r\n",
+            dt ? ", d" : "", dt ? ", dtype=d" : "");
+        break;
+    }
+    case NM_VANDER: { /* NumPy's: column by column x's powers made by multiplying (multiply.accumulate), in the
+                       * type x promotes to with an int (int64, float64, complex128), decreasing unless increasing */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"x", "N", "increasing", NULL}, 3, arg);
+        Val x = hold_array(&p, need(I, call, arg[0], f, "x"), f);
+        if (x.ty->ndim != 1) inf_fail(I, arg[0], "x must be a one-dimensional array or sequence.");
+        hold(&p, arg[1] && arg[1]->kind != N_NONE ? ex_expr(I, arg[1]) : val_of(I, inf_emit(I, OP_DIM, inf_i64(I), &x.r, 1, 0)));
+        bool inc = const_bool(I, arg[2], false, f, "increasing");
+        int d = x.ty->dtype;
+        const char *T = dt_is_complex(d) ? "np.complex128" : dt_is_float(d) || d == KILN_UINT64 ? "np.float64" : "np.int64";
+        put(&p, "def vander(x, n):\n    v = np.empty((x.shape[0], n), dtype=%s)\n    for i in range(x.shape[0]):\n"
+                "        xi = %s(x[i])\n        acc = %s(1)\n        for j in range(n):\n            if j > 0:\n"
+                "                acc = xi if j == 1 else acc * xi\n            v[i, %s] = acc\n    return v\n",
+            T, T, T, inc ? "j" : "n - 1 - j");
         break;
     }
     default: { /* NM_ARRAY_EQUAL: shapes, then every element (NaNs at the same places equal under equal_nan) */

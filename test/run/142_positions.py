@@ -147,3 +147,25 @@ def vdots(n):
 # expect-error: line 149: ValueError: cannot reshape array of size 4 into shape (3,)
 def vdot_lengths(n):
     return np.vdot(np.arange(3.0), np.arange(float(n)))
+
+# run: nancum(0)
+# expect: ([1.0, 1.0, 4.0, 8.0], [[1.0, 0.0], [4.0, 4.0]], [[1.0, 1.0], [3.0, 12.0]], [1, 3], [1.0, 1.0, 3.0, 12.0], [0.0, 2.0, 5.0], [[1.0, 1.0], [3.0, 7.0]])
+def nancum(n):
+    a = np.array([[1.0, np.nan], [3.0, 4.0]])
+    f = np.array([np.nan, 2.0, 3.0], dtype=np.float32)
+    return (np.nancumsum(a).tolist(), np.nancumsum(a, axis=0).tolist(), np.nancumprod(a, axis=1).tolist(),
+            np.nancumsum(np.array([1, 2])).tolist(), np.nancumprod(a).tolist(), np.nancumsum(f).tolist(), np.nancumsum(a, axis=-1).tolist())
+
+# run: tris(3)
+# expect: ([[1.0, 1.0, 0.0, 0.0], [1.0, 1.0, 1.0, 0.0], [1.0, 1.0, 1.0, 1.0]], [[1, 0], [1, 1]], [[0.0, 0.0, 0.0], [1.0, 0.0, 0.0], [1.0, 1.0, 0.0]], [[0.0, 0.0], [0.0, 0.0], [0.0, 0.0]], (0, 0))
+def tris(n):
+    return (np.tri(n, 4, 1).tolist(), np.tri(2, dtype=np.int64).tolist(), np.tri(n, k=-1).tolist(), np.tri(n, 2, -5).tolist(),
+            np.tri(0).shape)
+
+# run: vanders(3)
+# expect: ([[1, 1, 1], [4, 2, 1], [9, 3, 1]], [[2.25, 1.5, 1.0], [4.0, 2.0, 1.0]], [[1, 1, 1], [0, 0, 1]], [[1.0, 2.0], [1.0, 3.0]], (2, 0), [[2j, (1+1j), (1+0j)], [(4+0j), (2+0j), (1+0j)]], [[1.0000000000000004e-05, 0.00010000000000000003, 0.0010000000000000002, 0.010000000000000002, 0.1, 1.0], [14.198569999999997, 8.352099999999998, 4.912999999999999, 2.8899999999999997, 1.7, 1.0]])
+def vanders(n):
+    return (np.vander(np.array([1, 2, 3], dtype=np.int32)).tolist(), np.vander(np.array([1.5, 2.0], dtype=np.float32), n).tolist(),
+            np.vander(np.array([True, False]), 3).tolist(), np.vander(np.array([2.0, 3.0]), increasing=True).tolist(),
+            np.vander(np.array([2.0, 3.0]), 0).shape, np.vander(np.array([1 + 1j, 2 + 0j]), n).tolist(),
+            np.vander(np.array([0.1, 1.7]), 6).tolist())
