@@ -429,14 +429,15 @@ Val cl_global(Inf *I, Node *n, bool *found) {
     return none;
 }
 
-static Val shape_tuple(Inf *I, Val a) {
+/* a.shape (op OP_DIM) or a.strides (OP_STRIDE, in bytes): a tuple of Python ints */
+static Val shape_tuple(Inf *I, Val a, int op) {
     Val r = {0};
     int n = a.ty->ndim;
     const Type *ts[KILN_MAXDIM];
     r.el = arena_alloc(I->a, sizeof(Val) * (size_t)(n ? n : 1));
     if (!r.el) inf_oom(I);
     for (int k = 0; k < n; k++) {
-        r.el[k] = mk(I, inf_emit(I, OP_DIM, i64w(I), &a.r, 1, k));
+        r.el[k] = mk(I, inf_emit(I, op, i64w(I), &a.r, 1, k));
         ts[k] = i64w(I);
     }
     r.ty = ty_tuple(I->tt, ts, n);
@@ -505,7 +506,44 @@ __attribute__((noinline)) static Val info_attr(Inf *I, Node *call, bool fl, cons
     inf_fail(I, n, "np.iinfo() attribute '%s' is not supported (min, max, bits, dtype)", a);
 }
 
+/* NumPy's contiguity of a in C order (fortran: Fortran order) from its strides: every axis longer than 1 steps
+ * over the later (earlier) axes' items exactly, or a has no items */
+static Ref contiguous(Inf *I, Val a, bool fortran) {
+    int nd = a.ty->ndim;
+    Ref step = inf_const_i(I, i64w(I), (int64_t)kiln_dtype_size((kiln_dtype)a.ty->dtype)), ok = inf_const_i(I, inf_bool(I), 1);
+    Ref empty = inf_const_i(I, inf_bool(I), 0), one = inf_const_i(I, i64w(I), 1), zero = inf_const_i(I, i64w(I), 0);
+    for (int j = 0; j < nd; j++) {
+        int k = fortran ? j : nd - 1 - j;
+        Ref d = inf_emit(I, OP_DIM, i64w(I), &a.r, 1, k), st = inf_emit(I, OP_STRIDE, i64w(I), &a.r, 1, k);
+        Ref fits = inf_op2(I, OP_OR, inf_bool(I), inf_op2(I, OP_EQ, inf_bool(I), d, one), inf_op2(I, OP_EQ, inf_bool(I), st, step));
+        ok = inf_op2(I, OP_AND, inf_bool(I), ok, fits);
+        empty = inf_op2(I, OP_OR, inf_bool(I), empty, inf_op2(I, OP_EQ, inf_bool(I), d, zero));
+        step = inf_op2(I, OP_MUL, i64w(I), step, d);
+    }
+    return inf_op2(I, OP_OR, inf_bool(I), ok, empty);
+}
+
+/* a.flags.NAME, a.flags['KEY']: contiguity, computed from the strides as NumPy computes it */
+Val cl_flag(Inf *I, Val a, const char *name, Node *at) {
+    static const char *const c[] = {"c_contiguous", "contiguous", "C_CONTIGUOUS", "CONTIGUOUS"};
+    static const char *const f[] = {"f_contiguous", "fortran", "F_CONTIGUOUS", "FORTRAN"};
+    for (size_t i = 0; i < NELEM(c); i++) {
+        if (!strcmp(name, c[i])) return mk(I, contiguous(I, a, false));
+        if (!strcmp(name, f[i])) return mk(I, contiguous(I, a, true));
+    }
+    inf_fail(I, at, "a.flags.%s is not supported (c_contiguous, f_contiguous, contiguous: the strides tell)", name);
+}
+
+/* a.flags.NAME: a evaluated here, anything but an array an error */
+static Val flags_attr(Inf *I, Node *n) {
+    Val a = ex_expr(I, n->a->a);
+    if (a.ty->kind == T_UNKNOWN) return unknown(I);
+    if (a.ty->kind != T_ARRAY) inf_fail(I, n->a, "'%s' object has no attribute 'flags'", inf_tyname(I, a.ty));
+    return cl_flag(I, a, n->name, n);
+}
+
 Val cl_attr(Inf *I, Node *n) {
+    if (n->a->kind == N_ATTR && !strcmp(n->a->name, "flags")) return flags_attr(I, n);
     if (n->a->kind == N_CALL && n->a->a->kind == N_ATTR && (!strcmp(n->a->a->name, "finfo") || !strcmp(n->a->a->name, "iinfo"))) {
         Val m = ex_expr(I, n->a->a->a); /* np.finfo(t).eps */
         if (m.ty->kind == T_MODULE && m.ty->id == MOD_NUMPY) return info_attr(I, n->a, n->a->a->name[0] == 'f', n->name, n);
@@ -515,7 +553,8 @@ Val cl_attr(Inf *I, Node *n) {
     if (o.ty->kind == T_MODULE) return module_attr(I, o.ty->id, a, n);
     if (o.ty->kind == T_UNKNOWN) return unknown(I);
     if (o.ty->kind == T_ARRAY) {
-        if (strcmp(a, "shape") == 0) return shape_tuple(I, o);
+        if (strcmp(a, "shape") == 0) return shape_tuple(I, o, OP_DIM);
+        if (strcmp(a, "strides") == 0) return shape_tuple(I, o, OP_STRIDE);
         if (strcmp(a, "ndim") == 0) return mk(I, inf_const_i(I, i64w(I), o.ty->ndim));
         if (strcmp(a, "dtype") == 0) return stat(I, &I->tt->dtype[o.ty->dtype]);
         if (strcmp(a, "T") == 0) return vw_transpose(I, o, n);
@@ -531,6 +570,9 @@ Val cl_attr(Inf *I, Node *n) {
             }
             return mk(I, r);
         }
+        if (!strcmp(a, "flags"))
+            inf_fail(I, n, "a.flags is supported as a.flags.c_contiguous, a.flags.f_contiguous or a.flags['C_CONTIGUOUS'] "
+                     "(a flags object kept in a variable is not)");
         if (!strcmp(a, "flat"))
             inf_fail(I, n, "a.flat is supported as the iterable of a for statement or a comprehension, and indexed by an "
                      "integer (a.flat[i], a.flat[i] = v)");

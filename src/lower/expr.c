@@ -814,6 +814,12 @@ void ex_flat_index(Inf *I, Node *sub, Val a, Ref *idx) {
 }
 
 __attribute__((noinline)) static Val subscript(Inf *I, Node *n) { /* out of line: ex_index's locals off the recursion */
+    if (n->a->kind == N_ATTR && !strcmp(n->a->name, "flags") && n->nkids == 1 && n->kids[0]->kind == N_STR) {
+        Val a = ex_expr(I, n->a->a); /* a.flags['C_CONTIGUOUS'] */
+        if (a.ty->kind == T_ARRAY) return cl_flag(I, a, n->kids[0]->name, n->kids[0]);
+        if (a.ty->kind == T_UNKNOWN) return unknown(I);
+        inf_fail(I, n->a, "'%s' object has no attribute 'flags'", inf_tyname(I, a.ty));
+    }
     Val fa;
     if (ex_is_flat(I, n, &fa)) {
         if (fa.ty->kind == T_UNKNOWN) return unknown(I);

@@ -169,3 +169,18 @@ def vanders(n):
             np.vander(np.array([True, False]), 3).tolist(), np.vander(np.array([2.0, 3.0]), increasing=True).tolist(),
             np.vander(np.array([2.0, 3.0]), 0).shape, np.vander(np.array([1 + 1j, 2 + 0j]), n).tolist(),
             np.vander(np.array([0.1, 1.7]), 6).tolist())
+
+# run: flags(4)
+# expect: ([((3, 1, 4), (32, 32, 8), True, False, True, True, False), ((3, 1, 2), (32, 32, 16), False, False, False, False, False), ((3, 1, 4), (32, 32, 8), True, False, True, True, False), ((3, 1, 1), (32, 32, 8), False, False, False, False, False), ((2, 1, 4), (64, 32, 8), False, False, False, False, False), ((3, 1, 4), (32, 32, -8), False, False, False, False, False)], (False, True, (8, 32, 32)), (True, True), (True, True, (4, 16)), (True, (32, 8)))
+def flags(n):
+    a = np.zeros((3, 1, n))
+    out = []
+    for x in (a, a[:, :, ::2], a[:, 0:1, :], a[:, :, :1], a[::2], a[:, :, ::-1]):
+        out.append((x.shape, x.strides, x.flags.c_contiguous, x.flags.f_contiguous, x.flags['C_CONTIGUOUS'], x.flags.contiguous,
+                    x.flags['F_CONTIGUOUS']))
+    t = a.T
+    e = np.zeros((0, n))[:, ::2]
+    v = np.zeros((1, n), dtype=np.int32).T
+    r = a[:, 0, :]
+    return (out, (t.flags.c_contiguous, t.flags.f_contiguous, t.strides), (e.flags.c_contiguous, e.flags.f_contiguous),
+            (v.flags.c_contiguous, v.flags.f_contiguous, v.strides), (r.flags.c_contiguous, r.strides))
