@@ -1340,6 +1340,25 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
         if (call->nkids != 1 || call->nkids2) inf_fail(I, call, "astype() takes one argument (a dtype) here");
         return la_cast(I, o, cl_dtype_arg(I, call->kids[0]), call);
     }
+    if (o.ty->kind == T_ARRAY && !strcmp(m, "view")) { /* the same bytes read as another dtype of the same size */
+        nargs(I, call, "view", 0, 1);
+        if (!call->nkids) return o;
+        int dt = cl_dtype_arg(I, call->kids[0]);
+        if (dt == KILN_BOOL && o.ty->dtype != KILN_BOOL) /* a byte other than 0 and 1 is no bool kiln can hold */
+            inf_fail(I, call->kids[0], "a.view(np.bool_) of a %s array is not supported", kiln_dtype_name((kiln_dtype)o.ty->dtype));
+        if (kiln_dtype_size((kiln_dtype)dt) != kiln_dtype_size((kiln_dtype)o.ty->dtype))
+            inf_fail(I, call->kids[0], "a.view() as a dtype of another item size (%s from %s) is not supported yet",
+                     kiln_dtype_name((kiln_dtype)dt), kiln_dtype_name((kiln_dtype)o.ty->dtype));
+        Ref dims[KILN_MAXDIM], strides[KILN_MAXDIM];
+        for (int k = 0; k < o.ty->ndim; k++) {
+            dims[k] = inf_emit(I, OP_DIM, i64w(I), &o.r, 1, k);
+            strides[k] = inf_emit(I, OP_STRIDE, i64w(I), &o.r, 1, k);
+        }
+        Val v = vw_make(I, o, inf_const_i(I, i64w(I), 0), dims, strides, o.ty->ndim, o.ty->layout, call);
+        v.ty = ty_array(I->tt, dt, o.ty->ndim, o.ty->layout);
+        I->f->ins.v[v.r].ty = v.ty;
+        return v;
+    }
     if (o.ty->kind == T_ARRAY && !strcmp(m, "dot")) {
         nargs(I, call, "dot", 1, 1);
         return la_matmul(I, o, ex_expr(I, call->kids[0]), call);

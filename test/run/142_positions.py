@@ -184,3 +184,16 @@ def flags(n):
     r = a[:, 0, :]
     return (out, (t.flags.c_contiguous, t.flags.f_contiguous, t.strides), (e.flags.c_contiguous, e.flags.f_contiguous),
             (v.flags.c_contiguous, v.flags.f_contiguous, v.strides), (r.flags.c_contiguous, r.strides))
+
+# run: views(4)
+# expect: ([0, 4611686018427387904, 4611686018427387904, 4613937818241073152], [0, 4611686018427387904], [0.0, 2.0, 2.0, 3.0], [1065353216, 1065353216, 1065353216], 5e-324, [(1+2j)], [255, 2], [0.0, 2.0, 2.0, 3.0], [True, False], (8, 16))
+def views(n):
+    a = np.arange(float(n))
+    b = a.view(np.int64)
+    c = a[::2].view(np.uint64)
+    b[1] = 4611686018427387904
+    f32 = np.ones(3, dtype=np.float32).view(np.int32)
+    z = np.array([1 + 2j]).view(np.complex128)
+    u = np.array([-1, 2], dtype=np.int8).view(np.uint8)
+    return (b.tolist(), c.tolist(), a.tolist(), f32.tolist(), np.arange(4).view(np.float64)[1], z.tolist(), u.tolist(),
+            a.view().tolist(), np.array([True, False]).view(np.bool_).tolist(), a.reshape(2, 2).T.view(np.int64).strides)
