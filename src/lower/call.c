@@ -19,7 +19,7 @@ enum {
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
     BI_NP_DOT, BI_NP_MATMUL, BI_NP_EINSUM, BI_NP_NONZERO,
     BI_NP_ARANGE, BI_NP_LINSPACE, BI_NP_EYE, BI_NP_COPY, BI_NP_CONCATENATE, BI_NP_STACK, BI_NP_ROLL, BI_NP_DIFF,
-    BI_NP_TILE, BI_NP_REPEAT, BI_NP_COUNT_NONZERO, BI_NP_TRANSPOSE, BI_NP_ROUND, BI_NP_COPYTO, BI_NP_DIAGONAL, BI_NP_TRACE, BI_NP_NORM, BI_NP_SOLVE, BI_NP_INV, BI_NP_DET, BI_NP_CHOLESKY, BI_NP_EIGVALSH, BI_NP_EIGH, BI_NP_EIGVALS, BI_NP_EIG, BI_NP_SVD, BI_NP_QR, BI_NP_LSTSQ, BI_NP_PINV, BI_NP_SLOGDET, BI_NP_SPLIT, BI_NP_ARRAY_SPLIT, BI_NP_NDINDEX, BI_NP_NDENUMERATE,
+    BI_NP_TILE, BI_NP_REPEAT, BI_NP_COUNT_NONZERO, BI_NP_TRANSPOSE, BI_NP_ROUND, BI_NP_COPYTO, BI_NP_DIAGONAL, BI_NP_TRACE, BI_NP_NORM, BI_NP_SOLVE, BI_NP_INV, BI_NP_DET, BI_NP_CHOLESKY, BI_NP_EIGVALSH, BI_NP_EIGH, BI_NP_EIGVALS, BI_NP_EIG, BI_NP_SVD, BI_NP_QR, BI_NP_LSTSQ, BI_NP_PINV, BI_NP_SLOGDET, BI_NP_SPLIT, BI_NP_ARRAY_SPLIT, BI_NP_NDINDEX, BI_NP_NDENUMERATE, BI_NP_DTYPE,
     BI_MATH = 100, /* + MF_* */
     BI_UFUNC = 200, /* + index in ewise.c's ufunc table */
     BI_REDUCE = 300, /* + index in reduction.c's table */
@@ -58,7 +58,8 @@ static const struct { const char *name; int id; } np_funcs[] = {
     {"tile", BI_NP_TILE}, {"repeat", BI_NP_REPEAT}, {"count_nonzero", BI_NP_COUNT_NONZERO},
     {"transpose", BI_NP_TRANSPOSE}, {"round", BI_NP_ROUND}, {"around", BI_NP_ROUND}, {"array", BI_NP_ARRAY},
     {"asarray", BI_NP_ASARRAY}, {"copyto", BI_NP_COPYTO}, {"diagonal", BI_NP_DIAGONAL}, {"trace", BI_NP_TRACE},
-    {"split", BI_NP_SPLIT}, {"array_split", BI_NP_ARRAY_SPLIT}, {"ndindex", BI_NP_NDINDEX}, {"ndenumerate", BI_NP_NDENUMERATE},
+    {"split", BI_NP_SPLIT}, {"array_split", BI_NP_ARRAY_SPLIT}, {"ndindex", BI_NP_NDINDEX},
+    {"ndenumerate", BI_NP_NDENUMERATE}, {"dtype", BI_NP_DTYPE},
 };
 
 static const struct { const char *name; kiln_dtype dt; } np_dtypes[] = {
@@ -1176,7 +1177,19 @@ int cl_dtype_arg(Inf *I, Node *n) {
     if (v.ty->kind == T_STR) {
         const char *s = tx_text(I, v);
         for (size_t i = 0; i < NELEM(np_dtypes); i++) if (strcmp(s, np_dtypes[i].name) == 0) return np_dtypes[i].dt;
-        if (!strcmp(s, "bool")) return KILN_BOOL;
+        /* NumPy's other spellings: Python's type names, array-protocol codes (a byte order this machine's, or none),
+         * one-letter type characters */
+        static const struct { const char *code; kiln_dtype dt; } codes[] = {
+            {"bool", KILN_BOOL}, {"float", KILN_FLOAT64}, {"int", KILN_INT64}, {"complex", KILN_COMPLEX128}, {"uint", KILN_UINT64},
+            {"f8", KILN_FLOAT64}, {"f4", KILN_FLOAT32}, {"i8", KILN_INT64}, {"i4", KILN_INT32}, {"i2", KILN_INT16},
+            {"i1", KILN_INT8}, {"u8", KILN_UINT64}, {"u4", KILN_UINT32}, {"u2", KILN_UINT16}, {"u1", KILN_UINT8},
+            {"c16", KILN_COMPLEX128}, {"c8", KILN_COMPLEX64}, {"b1", KILN_BOOL}, {"?", KILN_BOOL}, {"d", KILN_FLOAT64},
+            {"f", KILN_FLOAT32}, {"l", KILN_INT64}, {"q", KILN_INT64}, {"i", KILN_INT32}, {"h", KILN_INT16}, {"b", KILN_INT8},
+            {"L", KILN_UINT64}, {"Q", KILN_UINT64}, {"I", KILN_UINT32}, {"H", KILN_UINT16}, {"B", KILN_UINT8},
+            {"D", KILN_COMPLEX128}, {"F", KILN_COMPLEX64},
+        };
+        const char *c = (s[0] == '<' || s[0] == '=' || s[0] == '|') && s[1] ? s + 1 : s;
+        for (size_t i = 0; i < NELEM(codes); i++) if (!strcmp(c, codes[i].code)) return codes[i].dt;
     }
     inf_fail(I, n, "data type not understood (use np.float64, np.int32, … or float/int/bool/complex)");
 }
@@ -1626,6 +1639,9 @@ Val cl_call(Inf *I, Node *call) {
     case BI_NP_PINV: return nl_pinv(I, call);
     case BI_NP_SLOGDET: return nl_slogdet(I, call);
     case BI_NP_SPLIT: case BI_NP_ARRAY_SPLIT: return ar_split(I, call, id == BI_NP_SPLIT);
+    case BI_NP_DTYPE: /* np.dtype(x): the dtype x names (a dtype, a scalar type, float/int/bool/complex or a string) */
+        if (call->nkids != 1 || call->nkids2) inf_fail(I, call, "np.dtype() takes one argument here (a type or its name)");
+        return stat(I, &I->tt->dtype[cl_dtype_arg(I, call->kids[0])]);
     case BI_NP_NDINDEX: case BI_NP_NDENUMERATE:
         inf_fail(I, call, "np.%s() is supported as the iterable of a for statement or a comprehension",
                  id == BI_NP_NDINDEX ? "ndindex" : "ndenumerate");
