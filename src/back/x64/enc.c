@@ -226,6 +226,14 @@ void x_jmp(XBuf *b, int label) {
 }
 
 void x_call_r(XBuf *b, int r) { uint8_t o = 0xFF; op_reg(b, 0, false, &o, 1, 2, r); }
+void x_call_l(XBuf *b, int label) { put(b, 0xE8); rel32(b, label); }
+/* lea r, [rip + rel32]: the address of label (rel32 counts from the instruction's end, where the field ends) */
+void x_lea_l(XBuf *b, int r, int label) {
+    rex(b, true, r, 0);
+    put(b, 0x8D);
+    put(b, (uint8_t)((r & 7) << 3 | 5));
+    rel32(b, label);
+}
 void x_push(XBuf *b, int r) { rex(b, false, 0, r); put(b, (uint8_t)(0x50 + (r & 7))); }
 void x_pop(XBuf *b, int r) { rex(b, false, 0, r); put(b, (uint8_t)(0x58 + (r & 7))); }
 void x_ret(XBuf *b) { put(b, 0xC3); }

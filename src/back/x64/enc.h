@@ -68,6 +68,8 @@ void x_btr_ri(XBuf *b, int r, int bit);
 void x_jcc(XBuf *b, int cc, int label);
 void x_jmp(XBuf *b, int label);
 void x_call_r(XBuf *b, int r);
+void x_call_l(XBuf *b, int label);        /* call rel32 to a label of this buffer */
+void x_lea_l(XBuf *b, int r, int label);  /* lea r, [rip + label] */
 void x_push(XBuf *b, int r);
 void x_pop(XBuf *b, int r);
 void x_ret(XBuf *b);

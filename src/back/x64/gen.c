@@ -47,6 +47,13 @@ typedef struct Gen {
      * rbp is then no loop's pinned register. Other threads running the same code count apart and overwrite
      * each other's writes: the budget is a heuristic, so some iterations uncounted is fine */
     bool hot_reg;
+    /* a loop-free function that calls itself with int arguments: such a call passes them in self_args's registers
+     * as well as in the callee's frame and enters at self_entry (the prologue without loading them), and where
+     * the result is one int the callee leaves it in SELF_RES too, so that neither side waits on the other's store
+     * (fib(30): the argument's load at entry and the result's after the call were store-to-load forwards on
+     * the recursion's critical path). Other callers enter at the start, which loads the registers from the frame */
+    bool self_args, self_res;
+    int start_label, self_entry;
     const BackEnv *env;
     const char *bail;
     int line;
@@ -91,6 +98,10 @@ static const int cache_gp[] = {RSI, RDI, R8, R9, R10, R11, RDX, R14, R15, RBP}; 
 #define NCACHE_GP 10
 #define CALLEE_SAVED(r) ((r) == RBP || (r) == R14 || (r) == R15)
 #define FIRST_CACHE_XMM 3
+/* a call of itself (Gen.self_args): the arguments' registers, the result's (cache registers, caller-saved) */
+static const int self_arg_reg[] = {R8, R9, R10, R11};
+#define SELF_ARGS_MAX 4
+#define SELF_RES R8
 
 enum { COLD_EDGE, COLD_HELPER, COLD_HOT };
 
@@ -121,6 +132,10 @@ static void bind_label(Gen *G, int label) {
 static void bind_block(Gen *G, uint32_t bi) {
     bind_label(G, G->blk[bi]);
     Block *b = &G->f->blocks.v[bi];
+    if (!G->loop_header[bi] && G->entry_seen[bi]) { /* pass_cache's: the one jump in left these */
+        memcpy(G->gp, G->entry_gp[bi], sizeof G->gp);
+        memcpy(G->xmm, G->entry_xmm[bi], sizeof G->xmm);
+    }
     if (G->loop_header[bi] && !G->inherit_off[bi] && G->entry_seen[bi]) {
         memcpy(G->gp, G->entry_gp[bi], sizeof G->gp);
         memcpy(G->xmm, G->entry_xmm[bi], sizeof G->xmm);
@@ -159,6 +174,17 @@ static void preload(Gen *G, uint32_t h) {
         if (v->xmm) xmm_of(G, v->slot, v->dbl); else gp_of(G, v->slot);
     }
     G->pinned_gp = G->pinned_xmm = 0;
+}
+
+/* a jump without edge moves from bi to a later block that has no other way in: that block starts with the registers
+ * as the jump leaves them (bind_block), instead of loading again what they hold (fib's recursive arm, entered by the
+ * branch on n < 2, read n from its slot right after the compare had it in a register) */
+static void pass_cache(Gen *G, uint32_t bi, int succ) {
+    uint32_t to = G->f->blocks.v[bi].succ[succ].to;
+    if (G->f->blocks.v[to].preds.n != 1 || G->loop_header[to] || G->pinned_block[to] || G->pos[to] <= G->pos[bi]) return;
+    memcpy(G->entry_gp[to], G->gp, sizeof G->gp);
+    memcpy(G->entry_xmm[to], G->xmm, sizeof G->xmm);
+    G->entry_seen[to] = true;
 }
 
 /* an edge into a loop header: forward edges define what the header inherits,
@@ -924,6 +950,38 @@ static void frame_check(Gen *G, Ref r) {
     kr->code = RE_RECURSION;
     depth_check(G, kr, (int32_t)I_(G, r)->aux);
 }
+/* a call of itself (Gen.self_args): argument j into self_arg_reg[j] from the register caching it, or from the copy just
+ * stored into the callee's frame where that register was already overwritten by an earlier argument's */
+static void self_arg_moves(Gen *G, Ref r, const Code *cc) {
+    unsigned written = 0;
+    uint32_t n = I_(G, r)->n;
+    for (uint32_t j = 0; j < n; j++) {
+        int dst = self_arg_reg[j], src = gp_has(G, G->c->slot[A(G, r, j)]);
+        if (src >= 0 && !(written & (1u << src))) {
+            if (src != dst) x_mov_rr(&G->b, dst, src);
+        } else {
+            x_mov_rm(&G->b, dst, RSP, 8 * cc->arg_slot[j]);
+        }
+        written |= 1u << dst;
+    }
+    for (uint32_t j = 0; j < n; j++) G->gp[self_arg_reg[j]] = -1; /* they hold the arguments now */
+}
+
+/* the call itself, rax the callee's code: its own self_entry where that is still this code (tier 2 may have replaced
+ * it since), the result then in SELF_RES; else rax's normal entry, the result loaded from its slot d */
+static void self_call(Gen *G, int32_t d) {
+    int fast = xb_label(&G->b), done = xb_label(&G->b);
+    x_lea_l(&G->b, RCX, G->start_label);
+    x_alu_rr(&G->b, ALU_CMP, RAX, RCX);
+    x_jcc(&G->b, CC_E, fast);
+    x_call_r(&G->b, RAX);
+    if (G->self_res) x_mov_rm(&G->b, SELF_RES, FR, 8 * d); /* after an error rax says so and it is not read */
+    x_jmp(&G->b, done);
+    xb_bind(&G->b, fast);
+    x_call_l(&G->b, G->self_entry);
+    xb_bind(&G->b, done); /* not a block boundary: the caller's cache is dropped after the call anyway */
+}
+
 static bool direct_call(Gen *G, Ref r) {
     Ins *in = I_(G, r);
     Unit *cu = G->f->callees.v[in->aux];
@@ -978,25 +1036,32 @@ static bool direct_call(Gen *G, Ref r) {
         }
     }
     int32_t d = in->ty ? G->c->slot[r] : 0;
+    bool self = cc == G->c && G->self_args;
+    if (self) self_arg_moves(G, r, cc);
     x_mov_rr(&G->b, RDI, RSP);
     x_lea(&G->b, RSI, FR, 8 * d);
     x_mov_rr(&G->b, RDX, RUN);
     x_mov_ri(&G->b, RAX, (int64_t)(intptr_t)&cc->native);
     x_mov_rm(&G->b, RAX, RAX, 0);
-    if (cc != G->c) { /* a call of itself runs code that is installed (this, or tier 2's since): never NULL */
+    if (self) {
+        self_call(G, d);
+    } else if (cc != G->c) { /* a call of itself runs code that is installed (this, or tier 2's since): never NULL */
         x_test_rr(&G->b, RAX, RAX);
         int go = xb_label(&G->b);
         x_jcc(&G->b, CC_NE, go);
         x_mov_ri(&G->b, RCX, (int64_t)(intptr_t)cc); /* fr_call_interp's fourth argument */
         x_mov_ri(&G->b, RAX, (int64_t)(intptr_t)fr_call_interp);
         xb_bind(&G->b, go); /* not a block boundary: the cache stays */
+        x_call_r(&G->b, RAX);
+    } else {
+        x_call_r(&G->b, RAX);
     }
-    x_call_r(&G->b, RAX);
     for (int q = 0; q < 16; q++) {
         if (!CALLEE_SAVED(q)) G->gp[q] = -1;
         G->xmm[q] = -1;
     }
     if (in->ty) cache_forget(G, d, slots_of(in->ty));
+    if (self && G->self_res) G->gp[SELF_RES] = d; /* either way of the call left the result there */
     x_alu_ri(&G->b, ALU_ADD, RSP, (int32_t)bytes);
     x_mov_rm(&G->b, RCX, FR, 8 * park);
     x_store(&G->b, RUN, (int32_t)offsetof(Run, depth), RCX, W32);
@@ -1174,26 +1239,40 @@ static void branch(Gen *G, uint32_t bi, uint32_t next) {
         /* fall into the true block: branch to the false one on the negated condition */
         int f = G->blk[b->succ[1].to];
         G->fell_true = true;
-        if (k == 'I' || k == 'U') { x_jcc(&G->b, icmp(G, c) ^ 1, f); return; }
+        if (k == 'I' || k == 'U') {
+            int cc = icmp(G, c) ^ 1;
+            pass_cache(G, bi, 1);
+            x_jcc(&G->b, cc, f);
+            return;
+        }
         int cc = fcmp(G, c);
+        pass_cache(G, bi, 1);
         if (ci->op == OP_EQ) { x_jcc(&G->b, CC_P, f); x_jcc(&G->b, CC_NE, f); return; }
         if (ci->op == OP_NE) { int skip = xb_label(&G->b); x_jcc(&G->b, CC_P, skip); x_jcc(&G->b, CC_E, f); xb_bind(&G->b, skip); return; }
         x_jcc(&G->b, cc ^ 1, f); /* A -> BE, AE -> B: unordered goes to the false block */
         return;
     }
+    bool t_plain = !has_moves(G, bi, 0);
     if (fused && (k == 'I' || k == 'U')) {
-        x_jcc(&G->b, icmp(G, c), t);
+        int cc = icmp(G, c);
+        if (t_plain) pass_cache(G, bi, 0);
+        x_jcc(&G->b, cc, t);
     } else if (fused) {
         int cc = fcmp(G, c);
+        if (t_plain) pass_cache(G, bi, 0);
         if (ci->op == OP_EQ) { int skip = xb_label(&G->b); x_jcc(&G->b, CC_P, skip); x_jcc(&G->b, CC_E, t); xb_bind(&G->b, skip); }
         else if (ci->op == OP_NE) { x_jcc(&G->b, CC_P, t); x_jcc(&G->b, CC_NE, t); }
         else x_jcc(&G->b, cc, t);
     } else {
         x_alu_mi(&G->b, ALU_CMP, FR, D(G, c), 0);
+        if (t_plain) pass_cache(G, bi, 0);
         x_jcc(&G->b, CC_NE, t);
     }
     edge_moves(G, bi, 1);
-    if (b->succ[1].to != next) x_jmp(&G->b, G->blk[b->succ[1].to]);
+    if (b->succ[1].to != next) {
+        if (!has_moves(G, bi, 1)) pass_cache(G, bi, 1);
+        x_jmp(&G->b, G->blk[b->succ[1].to]);
+    }
 }
 
 static void epilogue(Gen *G);
@@ -1203,7 +1282,10 @@ static void term(Gen *G, uint32_t bi, uint32_t next) {
     switch (b->term) {
     case TERM_JMP:
         edge_moves(G, bi, 0);
-        if (b->succ[0].to != next) x_jmp(&G->b, G->blk[b->succ[0].to]);
+        if (b->succ[0].to != next) {
+            if (!has_moves(G, bi, 0)) pass_cache(G, bi, 0);
+            x_jmp(&G->b, G->blk[b->succ[0].to]);
+        }
         return;
     case TERM_BR: branch(G, bi, next); return;
     case TERM_RET: {
@@ -1219,7 +1301,9 @@ static void term(Gen *G, uint32_t bi, uint32_t next) {
                 else {
                     x_mov_rm(&G->b, RAX, FR, D(G, v) + 8 * j);
                     x_mov_mr(&G->b, RET, 8 * (o + j), RAX);
+                    g = RAX;
                 }
+                if (G->self_res && g != SELF_RES) x_mov_rr(&G->b, SELF_RES, g); /* one int slot: g holds it */
             }
             o += n;
         }
@@ -1327,6 +1411,30 @@ static void emit_cold(Gen *G) {
 
 /* ---- the backend ---- */
 
+/* Gen.self_args and self_res: a loop-free function with a direct call of itself, at most SELF_ARGS_MAX arguments each
+ * one int slot; its result one int slot on every return */
+static void self_convention(Gen *G) {
+    Func *f = G->f;
+    Code *c = G->c;
+    G->self_args = G->self_res = false;
+    if (!G->lean || c->nargs > SELF_ARGS_MAX) return;
+    for (uint32_t j = 0; j < c->nargs; j++) if (c->arg_size[j] != 1) return;
+    bool calls = false, rets = true, ints = true;
+    for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
+        Block *b = &f->blocks.v[bi];
+        if (b->dead) continue;
+        for (uint32_t k = 0; k < b->ins.n; k++) {
+            Ins *in = I_(G, b->ins.v[k]);
+            if (in->op == OP_CALL && !(in->flags & INS_PAR) && f->callees.v[in->aux] == G->u) calls = true;
+            if (in->op == OP_ARG && cls(in->ty) != 'I') ints = false;
+        }
+        if (b->term == TERM_RET && (b->rets.n != 1 || slots_of(I_(G, b->rets.v[0])->ty) != 1 || cls(I_(G, b->rets.v[0])->ty) != 'I'))
+            rets = false;
+    }
+    G->self_args = calls && ints;
+    G->self_res = G->self_args && rets;
+}
+
 /* the registers back as the prologue found them, and return (eax already says how) */
 static void epilogue(Gen *G) {
     hot_save(G, RCX); /* rax: the result code */
@@ -1348,9 +1456,20 @@ static void generate(Gen *G) {
     int ret_label = G->ret_label = xb_label(&G->b);
     /* six pushes and 8 bytes keep rsp 16-byte aligned at helper calls; a lean function's three pushes alone do
      * (a call of a small kernel from a loop: 12 of the ~35 instructions it ran were these pushes and pops) */
+    xb_bind(&G->b, G->start_label = xb_label(&G->b));
     x_push(&G->b, RBX); x_push(&G->b, R12); x_push(&G->b, R13);
     if (!G->lean) { x_push(&G->b, RBP); x_push(&G->b, R14); x_push(&G->b, R15); x_alu_ri(&G->b, ALU_SUB, RSP, 8); }
     x_mov_rr(&G->b, FR, RDI); x_mov_rr(&G->b, RET, RSI); x_mov_rr(&G->b, RUN, RDX);
+    if (G->self_args) { /* the start loads the arguments a call of itself passes in registers; self_entry is entered with them */
+        for (uint32_t j = 0; j < G->c->nargs; j++) x_mov_rm(&G->b, self_arg_reg[j], FR, 8 * G->c->arg_slot[j]);
+        int join = xb_label(&G->b);
+        x_jmp(&G->b, join);
+        xb_bind(&G->b, G->self_entry = xb_label(&G->b));
+        x_push(&G->b, RBX); x_push(&G->b, R12); x_push(&G->b, R13);
+        x_mov_rr(&G->b, FR, RDI); x_mov_rr(&G->b, RET, RSI); x_mov_rr(&G->b, RUN, RDX);
+        xb_bind(&G->b, join);
+        for (uint32_t j = 0; j < G->c->nargs; j++) G->gp[self_arg_reg[j]] = G->c->arg_slot[j];
+    }
     hot_load(G, RAX);
     if (G->tiering && G->c->hot_call) hot_check(G, -1, G->c->hot_call);
     uint32_t prev = UINT32_MAX;
@@ -1368,7 +1487,8 @@ static void generate(Gen *G) {
             else if (pb->term == TERM_TRY) ft = sc == 0; /* a try body's normal path: its raises leave from cold code */
         }
         G->err_cur = G->err_exit; /* a loop header's interrupt check leaves the function, as in every tier */
-        if (ft && !G->pinned_block[bi] && !G->loop_header[bi]) xb_bind(&G->b, G->blk[bi]);
+        bool entry = oi == 0 && b->preds.n == 0; /* what the prologue left in registers (Gen.self_args) still holds */
+        if ((ft || entry) && !G->pinned_block[bi] && !G->loop_header[bi]) xb_bind(&G->b, G->blk[bi]);
         else bind_block(G, bi);
         if (G->loop_header[bi]) interrupt_check(G, bi);
         if (G->tiering && G->loop_header[bi] && G->c->loops) hot_check(G, (int32_t)bi, 1);
@@ -1384,7 +1504,8 @@ static void generate(Gen *G) {
         uint32_t next = oi + 1 < G->norder ? G->order[oi + 1] : UINT32_MAX;
         term(G, bi, next);
     }
-    xb_bind(&G->b, ret_label);
+    xb_bind(&G->b, ret_label); /* tier 2 ran the call (emit_hot): its result only in the slot */
+    if (G->self_res) x_mov_rm(&G->b, SELF_RES, RET, 0);
     x_alu_rr(&G->b, ALU_XOR, RAX, RAX);
     epilogue(G);
     xb_bind(&G->b, G->err_exit);
@@ -1428,6 +1549,7 @@ static int x64_compile(const BackEnv *env, Unit *u, kiln_error *err) {
             if (G.loop_header[bi]) G.lean = false;
         }
         G.hot_reg = c->loops && !G.lean;
+        self_convention(&G);
         if (!pick_pins(&G) || !find_invariants(&G)) G.bail = "out of memory";
         /* a back edge that loses an inherited register turns that header's inheritance
          * off; each attempt turns off at least one, so this ends */
