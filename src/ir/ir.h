@@ -23,6 +23,9 @@ typedef union Scalar {
     double f;    /* float64; float32 values are kept as the exact float32 value */
     double c[2]; /* complex (complex64 parts are exact float32 values) */
 } Scalar;
+/* a Scalar of zeros, all 16 bytes: `Scalar s = {0}` sets only its first member, and clang leaves c[1] as the stack
+ * had it (np.ones(n, dtype=complex) made 1+1j in the clang builds, the constant 1 built as {0} then c[0] = 1) */
+#define SCALAR_ZERO {.c = {0, 0}}
 
 typedef struct Ins {
     uint16_t op;

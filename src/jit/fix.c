@@ -58,7 +58,7 @@ bool jit_fixing(const kiln_func *fn) { return fn->fixing || fn->mod->ctx->tune[T
 
 /* a scalar as the IR stores a constant of its dtype */
 static Scalar scalar_of(const kiln_value *v) {
-    Scalar s = {0};
+    Scalar s = SCALAR_ZERO;
     switch (v->dtype) {
     case KILN_FLOAT32: s.f = (double)(float)v->v.f; break;
     case KILN_FLOAT64: s.f = v->v.f; break;

@@ -49,7 +49,7 @@ static bool int_fits(int64_t v, int dt) {
  * np.array(..., dtype=int8)); what NumPy refuses is an error at n */
 static Scalar lit_convert(Diag *d, Node *n, const Lit *a, int dt) {
     int from = a->ty->dtype;
-    Scalar out = {0};
+    Scalar out = SCALAR_ZERO;
     if (dt_is_complex(from) && !dt_is_complex(dt) && dt != KILN_BOOL)
         diag_fail(d, n->line, n->col, "cannot convert a complex number to %s", kiln_dtype_name(dt));
     double re = dt_is_float(from) ? a->v.f : dt_is_complex(from) ? a->v.c[0] : (double)a->v.i;

@@ -591,7 +591,7 @@ Val cl_attr(Inf *I, Node *n) {
         }
         const Type *t = o.ty->dtype == KILN_BOOL && o.ty->weak ? i64w(I) : o.ty;
         if (re) return ex_coerce(I, o, t, n);
-        Scalar z = {0};
+        Scalar z = SCALAR_ZERO;
         Ref r = ir_const(I->f, I->cur, t, z, (uint32_t)I->line);
         if (!r) inf_oom(I);
         return mk(I, r);
@@ -964,7 +964,7 @@ static Val scalar_ctor(Inf *I, Node *call, const Type *to, const char *name) {
     if (!strcmp(name, "int") && to->weak && (call->nkids == 2 || call->nkids2)) return int_base(I, call);
     if (call->nkids2) inf_fail(I, call, "%s() keyword arguments are not supported", name);
     if (call->nkids > 1) inf_fail(I, call, "%s() takes at most 1 argument (%d given)", name, call->nkids);
-    if (call->nkids == 0) { Scalar z = {0}; Ref r = ir_const(I->f, I->cur, to, z, (uint32_t)I->line); if (!r) inf_oom(I); return mk(I, r); }
+    if (call->nkids == 0) { Scalar z = SCALAR_ZERO; Ref r = ir_const(I->f, I->cur, to, z, (uint32_t)I->line); if (!r) inf_oom(I); return mk(I, r); }
     return scalar_ctor_of(I, call, to, name, ex_expr(I, call->kids[0]));
 }
 

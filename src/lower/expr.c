@@ -165,7 +165,7 @@ Ref ex_truth(Inf *I, Val v, Node *at) {
     case T_STR: case T_STRING: return tx_truth(I, v);
     case T_SCALAR: {
         if (v.ty->dtype == KILN_BOOL) return v.r;
-        Scalar z = {0};
+        Scalar z = SCALAR_ZERO;
         Ref ops[2] = {v.r, cst(I, v.ty, z).r};
         return inf_emit(I, OP_NE, bool_t(I), ops, 2, 0);
     }

@@ -60,7 +60,7 @@ Ref inf_emit(Inf *I, int op, const Type *ty, const Ref *ops, uint32_t n, int64_t
 Ref inf_static(Inf *I, const Type *ty) {
     for (uint32_t i = 0; i < I->statics.n; i++)
         if (I->f->ins.v[I->statics.v[i]].ty == ty) return I->statics.v[i];
-    Scalar z = {0};
+    Scalar z = SCALAR_ZERO;
     Ref r = ir_const(I->f, 0, ty, z, 0);
     if (!r || !vec_push(I->a, I->statics, r)) inf_oom(I);
     /* keep it before any use: move to the front of the entry block */
@@ -77,7 +77,7 @@ static Ref const_in(Inf *I, uint32_t blk, const Type *ty, Scalar v) {
 }
 
 Ref inf_const_i(Inf *I, const Type *ty, int64_t v) {
-    Scalar s = {0};
+    Scalar s = SCALAR_ZERO;
     if (dt_is_float(ty->dtype)) s.f = (double)v;
     else if (dt_is_complex(ty->dtype)) s.c[0] = (double)v;
     else s.i = v;
@@ -85,7 +85,7 @@ Ref inf_const_i(Inf *I, const Type *ty, int64_t v) {
 }
 
 Ref inf_const_f(Inf *I, const Type *ty, double v) {
-    Scalar s = {0};
+    Scalar s = SCALAR_ZERO;
     if (ty->dtype == KILN_FLOAT32) s.f = (float)v;
     else if (dt_is_complex(ty->dtype)) s.c[0] = v;
     else s.f = v;
@@ -113,7 +113,7 @@ Ref inf_zero(Inf *I, uint32_t blk, const Type *ty) {
         I->cur = save;
         return r;
     }
-    Scalar z = {0};
+    Scalar z = SCALAR_ZERO;
     return const_in(I, blk, ty, z);
 }
 

@@ -16,7 +16,7 @@ static bool is_const(Func *f, Ref r) {
 /* a.shape[k] or a.strides[k] of an argument whose specialization fixes it (static shapes) */
 static bool fold_fixed(Func *f, Ref r, bool *changed) {
     Ins *in = &f->ins.v[r];
-    Scalar s = {0};
+    Scalar s = SCALAR_ZERO;
     if (!ir_fixed_shape(f, in->op, ir_arg(f, r, 0), in->aux, &s.i)) return true;
     if (!ir_cst_add(f, in->ty, s)) return false;
     in = &f->ins.v[r];
