@@ -260,6 +260,12 @@ int kiln_explain(kiln_func *f, const kiln_value *args, int nargs, FILE *out, con
 typedef struct kiln_call_hooks { void *(*release)(void); void (*reacquire)(void *); } kiln_call_hooks;
 int kiln_call_hooked(kiln_func *f, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err,
                      const kiln_call_hooks *hooks);
+/* kiln_call_hooked with the arguments already bound as Python binds a call's positional and keyword arguments: one
+ * per parameter (nargs = kiln_func_nparams(f)), a *args parameter's a KILN_TUPLE of the extra positional ones, the
+ * keyword-only parameters' values after it (kiln_func_default for those not given). kiln_call binds by position
+ * only, its keyword-only parameters taking their defaults; the Python package binds keywords through this. */
+int kiln_call_bound(kiln_func *f, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err,
+                    const kiln_call_hooks *hooks);
 
 /* ---- CUDA kernels (docs/gpu.md): Numba's programming model (cuda.grid, cuda.threadIdx.x, shared arrays,
  * atomics ...), launched over a grid of blocks of threads, on an NVIDIA GPU or on the CPU ----

@@ -329,10 +329,12 @@ typedef struct {
     PyObject *kernel;          /* the Kernel called (borrowed), or NULL: where a named-tuple result finds its class */
     PyTypeObject *nt_cls[MAX_ARGS]; /* the namedtuple classes of the arguments (borrowed): a result's class first */
     int nnt;
+    bool bound;                /* bind_keywords filled every parameter: the call is kiln_call_bound's */
 } Conv;
 
 static void conv_init(Conv *c) {
     c->narr = c->ndflt = c->ntmp = c->nbuf = c->nlst = c->nrng = c->nnt = 0;
+    c->bound = false;
     c->kernel = NULL;
     c->gpu = false; /* (was left unset: a CPU call read stack garbage, and a GPU array could reach conv_cai) */
     c->blocks = NULL;
@@ -1316,6 +1318,73 @@ static PyObject *kernel_error(Kernel *self, const kiln_error *err) {
     return raise_error(err, self->name, m ? m->regions : NULL, m ? m->notes : NULL, m ? m->file : "");
 }
 
+/* CPython's TypeError for more positional arguments than a function without *args takes (its npos positional
+ * parameters, keyword-only ones from kw on): "takes from 1 to 2 positional arguments but 3 positional arguments (and
+ * 1 keyword-only argument) were given" */
+static int too_many_positional(Kernel *self, int npos, int kw, Py_ssize_t n, PyObject *kwnames) {
+    int ndef = 0, nkwonly = 0;
+    for (int i = 0; i < npos; i++) {
+        kiln_value d;
+        if (!kiln_func_default(self->fn, i, &d)) { ndef++; kiln_value_free(&d); }
+    }
+    for (Py_ssize_t k = 0; kwnames && k < PyTuple_GET_SIZE(kwnames); k++) {
+        const char *kname = PyUnicode_AsUTF8(PyTuple_GET_ITEM(kwnames, k));
+        if (!kname) return -1;
+        for (int i = kw; i < self->nparams; i++) nkwonly += !strcmp(kiln_func_param(self->fn, i), kname);
+    }
+    char sig[64], given[96] = "";
+    if (ndef) snprintf(sig, sizeof sig, "from %d to %d", npos - ndef, npos);
+    else snprintf(sig, sizeof sig, "%d", npos);
+    if (nkwonly)
+        snprintf(given, sizeof given, " positional argument%s (and %d keyword-only argument%s)", n != 1 ? "s" : "", nkwonly,
+                 nkwonly != 1 ? "s" : "");
+    PyErr_Format(PyExc_TypeError, "%s() takes %s positional argument%s but %zd%s %s given", self->name, sig,
+                 ndef || npos != 1 ? "s" : "", n, given, n == 1 && !nkwonly ? "was" : "were");
+    return -1;
+}
+
+/* a function with *args or keyword-only parameters called with keywords: every parameter bound as Python binds the
+ * call (the positional arguments past the named ones a tuple for *args, keywords by name, defaults for the rest, in
+ * CPython's words where one is wrong), for kiln_call_bound */
+static int bind_keywords(Kernel *self, Conv *c, PyObject *const *args, Py_ssize_t n, PyObject *kwnames, int *nargs) {
+    int np = self->nparams, va = kiln_func_vararg(self->fn), kw = kiln_func_kwonly(self->fn), npos = va >= 0 ? va : kw;
+    Py_ssize_t nkw = PyTuple_GET_SIZE(kwnames);
+    if (np > MAX_ARGS || n > MAX_ARGS) { PyErr_Format(PyExc_TypeError, "%s(): more than %d arguments", self->name, MAX_ARGS); return -1; }
+    if (va < 0 && n > npos) return too_many_positional(self, npos, kw, n, kwnames);
+    PyObject *slot[MAX_ARGS] = {NULL};
+    for (Py_ssize_t i = 0; i < n && i < npos; i++) slot[i] = args[i];
+    for (Py_ssize_t k = 0; k < nkw; k++) {
+        const char *kname = PyUnicode_AsUTF8(PyTuple_GET_ITEM(kwnames, k));
+        if (!kname) return -1;
+        int i = 0;
+        while (i < np && (i == va || strcmp(kiln_func_param(self->fn, i), kname))) i++;
+        if (i == np) { PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%s'", self->name, kname); return -1; }
+        if (slot[i]) { PyErr_Format(PyExc_TypeError, "%s() got multiple values for argument '%s'", self->name, kname); return -1; }
+        slot[i] = args[n + k];
+    }
+    for (int i = 0; i < np; i++) {
+        if (i == va) { /* *args: the positional arguments past the named ones */
+            if (c->ntmp >= MAX_ARGS) { PyErr_Format(PyExc_TypeError, "%s(): too many array arguments", self->name); return -1; }
+            PyObject *t = PyTuple_New(n > npos ? n - npos : 0);
+            if (!t) return -1;
+            for (Py_ssize_t k = npos; k < n; k++) { Py_INCREF(args[k]); PyTuple_SET_ITEM(t, k - npos, args[k]); }
+            c->tmp[c->ntmp++] = t; /* alive until the call is over: its items' conversions point into it */
+            if (conv_value(c, t, &c->v[i], i, 0)) return -1;
+        } else if (slot[i]) {
+            if (conv_value(c, slot[i], &c->v[i], i, 0)) return -1;
+        } else if (kiln_func_default(self->fn, i, &c->v[i])) {
+            PyErr_Format(PyExc_TypeError, "%s() missing 1 required %s argument: '%s'", self->name,
+                         i >= kw ? "keyword-only" : "positional", kiln_func_param(self->fn, i));
+            return -1;
+        } else {
+            c->dflt[c->ndflt++] = i; /* its tuple items are kiln's: freed after the call */
+        }
+    }
+    c->bound = true;
+    *nargs = np;
+    return 0;
+}
+
 /* positional and keyword arguments into kiln's order; defaults fill what is left out before a keyword */
 static int bind(Kernel *self, Conv *c, PyObject *const *args, Py_ssize_t n, PyObject *kwnames, int *nargs) {
     int np = self->nparams;
@@ -1327,11 +1396,9 @@ static int bind(Kernel *self, Conv *c, PyObject *const *args, Py_ssize_t n, PyOb
         return 0;
     }
     if (kiln_func_kwonly(self->fn) >= 0) { /* *args or keyword-only parameters: by position, kiln_call binds them */
-        if (nkw) {
-            PyErr_Format(PyExc_TypeError, "%s() has *args or keyword-only parameters: kiln passes its arguments by position "
-                         "(the keyword-only ones take their defaults)", self->name);
-            return -1;
-        }
+        if (nkw) return bind_keywords(self, c, args, n, kwnames, nargs);
+        int va = kiln_func_vararg(self->fn), kw = kiln_func_kwonly(self->fn);
+        if (va < 0 && n > kw) return too_many_positional(self, kw, kw, n, NULL);
         if (n > MAX_ARGS) { PyErr_Format(PyExc_TypeError, "%s(): more than %d arguments", self->name, MAX_ARGS); return -1; }
         for (Py_ssize_t i = 0; i < n; i++)
             if (conv_value(c, args[i], &c->v[i], (int)i, 0)) return -1;
@@ -1619,7 +1686,8 @@ static PyObject *Kernel_vectorcall(Kernel *self, PyObject *const *args, size_t n
     kiln_value res;
     kiln_error err;
     int rc;
-    rc = kiln_call_hooked(self->fn, c.v, nargs, &res, &err, &gil_hooks);
+    rc = c.bound ? kiln_call_bound(self->fn, c.v, nargs, &res, &err, &gil_hooks)
+                 : kiln_call_hooked(self->fn, c.v, nargs, &res, &err, &gil_hooks);
     PyObject *out;
     if (c.nrng && reflect_rngs(&c)) { /* the Generators advanced, whatever the call did */
         if (!rc) kiln_value_free(&res);

@@ -1085,6 +1085,24 @@ int kiln_call_hooked(kiln_func *fn, const kiln_value *args, int nargs, kiln_valu
     return call_bound(fn, args, nargs, result, err, hooks);
 }
 
+int kiln_call_bound(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err,
+                    const kiln_call_hooks *hooks) {
+    kiln_error dummy;
+    if (!err) err = &dummy;
+    if (result) { result->kind = KILN_NONE; result->owned = 0; result->base = NULL; }
+    if (!fn || (!args && nargs) || !result || nargs != fn->def->nnames) {
+        err_set(err, KILN_ERR_USAGE, "", "kiln_call_bound: %s", !fn ? "no function (NULL)" : !result ? "no result pointer (NULL)"
+                : nargs != fn->def->nnames ? "one argument per parameter is needed" : "no arguments (NULL) for a nonzero count");
+        return -1;
+    }
+    int va = ast_vararg(fn->def);
+    if (va >= 0 && args[va].kind != KILN_TUPLE) {
+        err_set(err, KILN_ERR_USAGE, "", "kiln_call_bound: %s()'s *%s needs a tuple", fn->name, fn->def->names[va]);
+        return -1;
+    }
+    return call_bound(fn, args, nargs, result, err, hooks);
+}
+
 /* kiln_call_hooked past its checks: one argument per parameter */
 static int call_bound(kiln_func *fn, const kiln_value *args, int nargs, kiln_value *result, kiln_error *err,
                       const kiln_call_hooks *hooks) {

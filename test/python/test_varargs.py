@@ -1,6 +1,6 @@
 """*args and keyword-only parameters through the package: extra positional arguments become the *args tuple (one
-specialization per count and types), keyword-only parameters take their defaults, and keywords to such a kernel
-are refused with the reason."""
+specialization per count and types), keyword-only parameters take their defaults or the keywords given, bound as
+CPython binds them (kiln_call_bound), with CPython's TypeErrors for calls it refuses."""
 import math
 
 import numpy as np
@@ -40,7 +40,34 @@ def test_varargs(t):
     assert np.array_equal(stack(3, a, b), _stack(3, a, b)) and np.array_equal(stack(3), np.zeros(3))
 
 
-def test_keywords_refused():
-    total = kiln.jit(_total)
-    with pytest.raises(TypeError, match="keyword-only"):
-        total(1, scale=3.0)
+def _scaled(x, y=3, *, z=1.0, w):
+    return x * y + z * w
+
+
+@pytest.mark.parametrize("t", TIERS)
+def test_keywords(t):
+    total, scaled = kiln.jit(tier=t)(_total), kiln.jit(tier=t)(_scaled)
+    assert total(1, scale=3.0) == _total(1, scale=3.0) and total(1, 2, 3, scale=0.5) == _total(1, 2, 3, scale=0.5)
+    assert total(first=2, scale=1.0) == _total(first=2, scale=1.0) and total(4) == _total(4)
+    for args, kw in [((2,), {"w": 1.5}), ((2, 4), {"w": 1.0, "z": 2.0}), ((), {"x": 1, "y": 2, "w": 3}),
+                     ((1.5,), {"z": -1.0, "w": 2.0, "y": 0})]:
+        assert scaled(*args, **kw) == _scaled(*args, **kw)
+
+
+@pytest.mark.parametrize("args,kw", [((1,), {"bogus": 1}), ((1,), {"first": 2}), ((1,), {"rest": (2,)}), ((), {"scale": 1.0})])
+def test_keyword_errors_total(args, kw):
+    with pytest.raises(TypeError) as want:
+        _total(*args, **kw)
+    with pytest.raises(TypeError) as got:
+        kiln.jit(_total)(*args, **kw)
+    assert str(got.value) == str(want.value)
+
+
+@pytest.mark.parametrize("args,kw", [((1,), {}), ((1, 2, 3), {"w": 1}), ((1,), {"w": 1, "x": 2}), ((), {"w": 1}),
+                                     ((1,), {"y": 2, "z": 3}), ((1, 2, 3), {}), ((1, 2, 3), {"z": 1, "w": 2})])
+def test_keyword_errors_scaled(args, kw):
+    with pytest.raises(TypeError) as want:
+        _scaled(*args, **kw)
+    with pytest.raises(TypeError) as got:
+        kiln.jit(_scaled)(*args, **kw)
+    assert str(got.value) == str(want.value)

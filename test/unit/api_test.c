@@ -44,7 +44,12 @@ static const char *SRC =
     "        d[i % 2] += 1\n"
     "    return d\n"
     "def dd_len(d):\n"
-    "    return len(d)\n";
+    "    return len(d)\n"
+    "def kw(x, *rest, scale=2.0):\n"
+    "    s = x\n"
+    "    for r in rest:\n"
+    "        s += r\n"
+    "    return s * scale\n";
 
 static kiln_func *fadd;
 
@@ -125,6 +130,17 @@ int main(void) {
     tup.kind = KILN_TUPLE; tup.n = 2; tup.v.items = items;
     CHECK(kiln_call(kiln_lookup(m, "first"), &tup, 1, &res, &err) == 0 && res.v.f == 3.0);
     CHECK(kiln_call(kiln_lookup(m, "nothing"), NULL, 0, &res, &err) == 0 && res.kind == KILN_NONE);
+
+    /* kiln_call_bound: every parameter given, the *args one a tuple, a keyword-only one's value (not its default) */
+    kiln_func *fkw = kiln_lookup(m, "kw");
+    kiln_value rest[2] = {kiln_int(2), kiln_int(3)}, bargs[3] = {kiln_int(1), {0}, kiln_float(0.5)};
+    bargs[1].kind = KILN_TUPLE; bargs[1].n = 2; bargs[1].v.items = rest;
+    CHECK(kiln_call_bound(fkw, bargs, 3, &res, &err, NULL) == 0 && res.v.f == 3.0);
+    CHECK(kiln_call(fkw, bargs, 1, &res, &err) == 0 && res.v.f == 2.0); /* by position: scale's default */
+    CHECK(kiln_call_bound(fkw, bargs, 2, &res, &err, NULL) == -1 && strstr(err.message, "one argument per parameter"));
+    bargs[1] = kiln_int(7);
+    CHECK(kiln_call_bound(fkw, bargs, 3, &res, &err, NULL) == -1 && strstr(err.message, "kw()'s *rest needs a tuple"));
+    CHECK(kiln_call_bound(NULL, bargs, 3, &res, &err, NULL) == -1 && strstr(err.message, "no function"));
 
     /* a named tuple: its names in base, given back with the result (owned by it) */
     static const char *const xy[2] = {"x", "y"}, *const xbad[2] = {"x", "1y"};
