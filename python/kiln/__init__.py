@@ -16,6 +16,7 @@ the background when it is hot, and its code goes to the disk cache, where the ne
 it. docs/python.md says everything, differences from Numba included.
 """
 import os
+import types
 import threading
 
 from . import _kiln, _source
@@ -294,8 +295,9 @@ class Vectorized:
 
     def __init__(self, py_func, options, sigs):
         import inspect
-        if not callable(py_func) or not getattr(py_func, "__name__", "").isidentifier():
-            raise TypeError("kiln.vectorize decorates functions defined with def, not %r" % (py_func,))
+        name = getattr(py_func, "__name__", "")
+        if not isinstance(py_func, types.FunctionType) or not (name.isidentifier() or name == "<lambda>"):
+            raise TypeError("kiln.vectorize decorates functions defined with def or lambda, not %r" % (py_func,))
         self.py_func = py_func
         self.kernel = _make(py_func, options, [])
         params = list(inspect.signature(py_func).parameters.values())
@@ -321,6 +323,9 @@ class Vectorized:
         import linecache
         import numpy
         fname = self.py_func.__name__  # called by its own name: kiln builds the module from the kernels' sources
+        if fname == "<lambda>":
+            from . import _source
+            fname = _source.lambda_name(self.py_func)
         name = "_kiln_vectorized%d_%s" % (nd, fname)
         idx = ", ".join("i%d" % k for k in range(nd))
         lines = ["def %s(%s, out):" % (name, ", ".join("a%d" % i for i in range(self.nargs)))]

@@ -11,6 +11,7 @@ then point at the real file and line.
 Where no file backs the function (the REPL, exec of a string) linecache and inspect still find
 the text IPython and most tools register; otherwise the error says so.
 """
+import ast
 import collections
 import dis
 import inspect
@@ -211,9 +212,52 @@ def _dedent_text(lines):
     return "\n".join(out) + "\n"
 
 
-def _lines_of(fn):
+def lambda_name(fn):
+    """the name a lambda kernel's def gets in the module kiln compiles (its line and column keep two apart)"""
+    node = _lambda_node(fn)
+    return "_kiln_lambda_%d_%d" % (node.lineno, node.col_offset)
+
+
+def _lambda_node(fn):
+    """the ast.Lambda of a lambda function in its file: at its first line, with its parameters, the one whose body
+    starts where its code's first position does (two lambdas on one line)"""
+    code = fn.__code__
+    lines = _file_lines(code.co_filename, fn.__globals__)
+    if not lines:
+        raise SourceError("kiln cannot find the source of a lambda defined in %s; define it in a file, a notebook cell "
+                          "or at an interactive prompt" % code.co_filename)
+    try:
+        tree = ast.parse("".join(lines))
+    except SyntaxError as e:
+        raise SourceError("kiln cannot read the lambda's file %s: %s" % (code.co_filename, e)) from None
+    params = code.co_varnames[:code.co_argcount + code.co_kwonlyargcount + bool(code.co_flags & inspect.CO_VARARGS)]
+    found = [n for n in ast.walk(tree) if isinstance(n, ast.Lambda) and n.lineno == code.co_firstlineno
+             and tuple(a.arg for a in n.args.posonlyargs + n.args.args + ([n.args.vararg] if n.args.vararg else [])
+                       + n.args.kwonlyargs) == tuple(params)]
+    cols = [p[2] for p in code.co_positions()  # the body's own (RESUME and the return say column 0 to 0)
+            if p[2] is not None and p[0] == code.co_firstlineno and (p[2], p[3]) != (0, 0)]
+    if len(found) > 1 and cols:
+        found = [n for n in found if n.body.col_offset == min(cols)] or found
+    if len(found) != 1:
+        raise SourceError("%s:%d: kiln cannot tell this lambda from the others on its line; give it a def"
+                          % (code.co_filename, code.co_firstlineno))
+    return found[0]
+
+
+def _lambda_lines(fn, name=None):
+    """(first line number, lines, margin "") for a lambda kernel: `def NAME(params): return BODY` at the lambda's first line,
+    the other lines it spans blank (kiln compiles the def; a lambda's body is one expression); NAME: the name the
+    kernels calling it use, else lambda_name's"""
+    node = _lambda_node(fn)
+    head = "def %s(%s): return %s" % (name or lambda_name(fn), ast.unparse(node.args), ast.unparse(node.body))
+    return node.lineno, [head] + [""] * (node.end_lineno - node.lineno), ""
+
+
+def _lines_of(fn, name=None):
     """(first line number, list of lines, margin) of fn's definition, decorators included; margin: the
-    indentation taken off every line (a function nested in a class or a function)"""
+    indentation taken off every line (a function nested in a class or a function); name: a lambda's def's"""
+    if fn.__name__ == "<lambda>":
+        return _lambda_lines(fn, name)
     quick = _quick_lines(fn)
     try:
         lines, start = quick if quick else inspect.getsourcelines(fn)
@@ -561,7 +605,7 @@ def module_text(kernel, is_kernel, statics=None):
     fn = kernel.py_func
     filename = fn.__code__.co_filename
     # the kernel and the kernels it calls, by name, through globals
-    todo, seen, funcs = [kernel], set(), []
+    todo, seen, funcs, called = [kernel], set(), [], {}
     while todo:
         k = todo.pop()
         f = k.py_func
@@ -579,6 +623,8 @@ def module_text(kernel, is_kernel, statics=None):
                                   % (filename, f.__code__.co_firstlineno, fn.__name__, f.__name__))
             if is_kernel(v):
                 todo.append(v)
+                if v.py_func.__name__ == "<lambda>" and v.py_func is not fn:
+                    called[id(v.py_func)] = name  # its def takes the name its callers use
             elif isinstance(v, types.FunctionType) and name == "prange" and v.__module__ in ("kiln", "numba", "numba.misc.special"):
                 continue  # kiln's parallel loop (docs/parallel.md), not a function to compile
             elif isinstance(v, types.FunctionType):
@@ -589,7 +635,7 @@ def module_text(kernel, is_kernel, statics=None):
     regions = []  # (first text line, line count, file, first line in that file, margin) of every kernel
     header_names = {}  # names the def lines use (defaults such as np.float32(0.5)): not in co_names
     for f in funcs:
-        start, lines, margin = _lines_of(f)
+        start, lines, margin = _lines_of(f, called.get(id(f)))
         header_names[id(f)] = _header_names(lines) if f.__defaults__ else ()
         if statics and f is fn:
             lines = _drop_params(lines, statics)
@@ -667,4 +713,5 @@ def module_text(kernel, is_kernel, statics=None):
     for h, i in zip(heads, free):
         text[i] = h
     regions = tuple(r for r in regions if r[2] != filename or r[4])
-    return filename, "\n".join(text) + "\n", fn.__name__, regions, notes
+    name = lambda_name(fn) if fn.__name__ == "<lambda>" else fn.__name__
+    return filename, "\n".join(text) + "\n", name, regions, notes

@@ -17,10 +17,11 @@ rc=$?
 grep -E "^(FAILED|ERROR)|Error|error" "$log" | head -30
 last=$(tail -1 "$log")
 echo "pytest: $last"
-p=$(printf '%s' "$last" | sed -n 's/.*[^0-9]\([0-9][0-9]*\) passed.*/\1/p'); p=${p:-0}
-case "$last" in [0-9]*" passed"*) p=$(printf '%s' "$last" | sed -n 's/^\([0-9][0-9]*\) passed.*/\1/p') ;; esac
-f=$(printf '%s' "$last" | sed -n 's/.* \([0-9][0-9]*\) failed.*/\1/p'); f=${f:-0}
-e=$(printf '%s' "$last" | sed -n 's/.* \([0-9][0-9]*\) error.*/\1/p'); e=${e:-0}
+# each count wherever it stands ("1 failed, 103 passed, 3 skipped in 19.07s": a count first on the line too)
+count() { printf '%s' "$last" | grep -o "[0-9][0-9]* $1" | head -1 | sed 's/ .*//'; }
+p=$(count passed); p=${p:-0}
+f=$(count failed); f=${f:-0}
+e=$(count error); e=${e:-0}
 rm -f "$log"
 [ $rc != 0 ] && [ $((f + e)) = 0 ] && e=1  # pytest failed without a count (a crash, no tests)
 echo "$p passed, $((f + e)) failed"

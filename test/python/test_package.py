@@ -305,7 +305,9 @@ def _la_rect(a, b):
 def test_linalg_bits_are_numpys(dtype):
     """np.linalg in a kernel calls the OpenBLAS NumPy has loaded (rt/blas.c) with NumPy's steps, in double precision
     for float32 too: every result bit for bit NumPy's, every shape from 1 x 1 to 7 x 6 (Debian's OpenBLAS alone, kiln's
-    choice outside Python, solved a third of these systems differently in the last bit)"""
+    choice outside Python, solved a third of these systems differently in the last bit). Under Debian's NumPy 1.24 the
+    results are within 1e-13: kiln takes NumPy 2's steps, and 1.24's svd gave u one unit in the last place apart
+    on an AVX-512 Xeon (the same on an AMD EPYC)"""
     funcs = [_la_square, _la_svd, _la_rect]
     jitted = [kiln.jit(f) for f in funcs]
     rng = np.random.default_rng(7)
@@ -319,7 +321,10 @@ def test_linalg_bits_are_numpys(dtype):
             for i, (want, got) in enumerate(zip(f(*args), k(*args))):
                 want, got = np.asarray(want), np.asarray(got)
                 assert (got.dtype, got.shape) == (want.dtype, want.shape), (f.__name__, i, m, n)
-                assert got.tobytes() == want.tobytes(), (f.__name__, i, m, n, got, want)
+                if not NUMPY2:  # kiln takes NumPy 2's steps; 1.24's svd on an AVX-512 Xeon is 1e-14 apart in u
+                    np.testing.assert_allclose(got, want, rtol=1e-13 if dtype == "float64" else 1e-6, atol=1e-14)
+                else:
+                    assert got.tobytes() == want.tobytes(), (f.__name__, i, m, n, got, want)
 
 
 def _mm(a, b):
@@ -459,8 +464,8 @@ def test_vectorize_misuse():
         _rel(np.ones(2))
     with pytest.raises(TypeError, match="targets here are 'cpu' and 'parallel'"):
         kiln.vectorize(target="cuda")
-    with pytest.raises(TypeError, match="functions defined with def"):
-        kiln.vectorize(lambda x: x)
+    with pytest.raises(TypeError, match="functions defined with def or lambda"):
+        kiln.vectorize(len)  # a builtin (lambdas are taken: test_lambda.py)
 
     def star(*xs):
         return 0
