@@ -307,7 +307,7 @@ def test_linalg_bits_are_numpys(dtype):
     for float32 too: every result bit for bit NumPy's, every shape from 1 x 1 to 7 x 6 (Debian's OpenBLAS alone, kiln's
     choice outside Python, solved a third of these systems differently in the last bit). Under Debian's NumPy 1.24 the
     results are within 1e-13: kiln takes NumPy 2's steps, and 1.24's svd gave u one unit in the last place apart
-    on an AVX-512 Xeon (the same on an AMD EPYC)"""
+    on an AVX-512 Xeon (bit for bit on the AMD EPYC guest of earlier sessions)"""
     funcs = [_la_square, _la_svd, _la_rect]
     jitted = [kiln.jit(f) for f in funcs]
     rng = np.random.default_rng(7)
