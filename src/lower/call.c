@@ -13,7 +13,7 @@
 enum {
     BI_RANGE, BI_LEN, BI_ABS, BI_MIN, BI_MAX, BI_INT, BI_FLOAT, BI_COMPLEX, BI_BOOL, BI_ROUND,
     BI_ENUMERATE, BI_ZIP, BI_PRINT, BI_SUM, BI_ALL, BI_ANY, BI_LIST, BI_SORTED, BI_SET, BI_STR, BI_REPR, BI_ASCII, BI_FORMAT, BI_REVERSED, BI_ORD, BI_CHR,
-    BI_DIVMOD, BI_POW, BI_ISINSTANCE, BI_DICT, BI_BIN, BI_OCT, BI_HEX, BI_NEXT, BI_HASH, BI_DEFAULTDICT, BI_COUNTER, BI_DEQUE /* collections' */,
+    BI_DIVMOD, BI_POW, BI_ISINSTANCE, BI_DICT, BI_BIN, BI_OCT, BI_HEX, BI_NEXT, BI_HASH, BI_DEFAULTDICT, BI_COUNTER, BI_DEQUE /* collections' */, BI_TUPLE,
     BI_NP_ARRAY, BI_NP_ASARRAY,
     BI_NP_EMPTY, BI_NP_ZEROS, BI_NP_ONES, BI_NP_FULL,
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
@@ -46,7 +46,7 @@ static const struct { const char *name; int id; } builtins[] = {
     {"list", BI_LIST}, {"sorted", BI_SORTED}, {"set", BI_SET}, {"str", BI_STR}, {"repr", BI_REPR}, {"ascii", BI_ASCII}, {"format", BI_FORMAT}, {"reversed", BI_REVERSED}, {"ord", BI_ORD},
     {"chr", BI_CHR}, {"divmod", BI_DIVMOD}, {"pow", BI_POW},
     {"isinstance", BI_ISINSTANCE}, {"dict", BI_DICT}, {"bin", BI_BIN}, {"oct", BI_OCT}, {"hex", BI_HEX},
-    {"next", BI_NEXT}, {"hash", BI_HASH},
+    {"next", BI_NEXT}, {"hash", BI_HASH}, {"tuple", BI_TUPLE},
 };
 
 static const struct { const char *name; int id; } np_funcs[] = {
@@ -1433,7 +1433,44 @@ bool cl_is_ufunc(Inf *I, Node *callee) {
  * into a hidden variable and its items read from it (a list's or an array's count is known only when it runs) */
 enum { STAR_ARGS_MAX = 64 }; /* positional arguments of a call with a starred one */
 
-static Node *unstarred(Inf *I, Node *call) {
+/* a literal int (or its negation), into *v */
+static bool literal_int(Node *k, int64_t *v) {
+    if (k->kind == N_INT) { *v = k->v.i; return true; }
+    if (k->kind == N_UNARY && k->op == TK_MINUS && k->a->kind == N_INT) { *v = -k->a->v.i; return true; }
+    return false;
+}
+
+/* tuple(x): a tuple's length is its type's, so x is a tuple (the same tuple back), a range of literal bounds (its
+ * numbers) or nothing (()); anything whose length is known only when it runs is a compile error saying so */
+static Val tuple_call(Inf *I, Node *call) {
+    if (call->nkids2 || call->nkids > 1) inf_fail(I, call, "tuple() takes at most 1 argument");
+    if (!call->nkids) return inf_tuple(I, NULL, 0);
+    Node *x = call->kids[0];
+    if (x->kind == N_CALL && x->a->kind == N_NAME && !strcmp(x->a->name, "range") && !x->nkids2 && x->nkids >= 1 &&
+        x->nkids <= 3 && !st_is_var(I, "range")) {
+        int64_t b[3] = {0, 0, 1};
+        bool lit = true;
+        for (int i = 0; i < x->nkids; i++) lit &= literal_int(x->kids[i], &b[x->nkids == 1 ? 1 : i]);
+        if (lit) {
+            if (b[2] == 0) inf_fail(I, x, "range() arg 3 must not be zero");
+            int64_t n = b[2] > 0 ? (b[1] > b[0] ? (b[1] - b[0] + b[2] - 1) / b[2] : 0)
+                                 : (b[0] > b[1] ? (b[0] - b[1] - b[2] - 1) / -b[2] : 0);
+            if (n > TY_TUPLE_MAX) inf_fail(I, call, "tuples of more than %d elements are not supported", TY_TUPLE_MAX);
+            Val items[TY_TUPLE_MAX];
+            for (int64_t i = 0; i < n; i++) items[i] = mk(I, inf_const_i(I, i64w(I), b[0] + i * b[2]));
+            return inf_tuple(I, items, (int)n);
+        }
+        inf_fail(I, x, "tuple(range(...)) needs literal bounds: a tuple's length is part of its type, known when compiling "
+                 "(else keep a list: list(range(n)))");
+    }
+    Val v = ex_expr(I, x);
+    if (v.ty->kind == T_UNKNOWN) return unknown(I);
+    if (v.ty->kind == T_TUPLE && !ty_is_optional(v.ty)) return v;
+    inf_fail(I, x, "tuple() of %s is not supported: a tuple's length is part of its type, known when compiling (a tuple, "
+             "a range of literal bounds; else keep a list)", inf_tyname(I, v.ty));
+}
+
+Node *cl_unstarred(Inf *I, Node *call) {
     int n = 0;
     bool any = false;
     Val vals[STAR_ARGS_MAX];
@@ -1481,7 +1518,7 @@ static Node *unstarred(Inf *I, Node *call) {
 }
 
 Val cl_call(Inf *I, Node *call) {
-    call = unstarred(I, call);
+    call = cl_unstarred(I, call);
     Node *c = call->a;
     if (c->kind == N_NAME && !strcmp(c->name, "$red_init")) return pf_red_init(I, call); /* front/prange.c's, no user's */
     if (c->kind == N_NAME && !strcmp(c->name, "$blk")) return pf_block(I, call);
@@ -1524,6 +1561,7 @@ Val cl_call(Inf *I, Node *call) {
     case BI_ALL: return gx_call(I, call, "all");
     case BI_ANY: return gx_call(I, call, "any");
     case BI_LIST: return ls_list_call(I, call);
+    case BI_TUPLE: return tuple_call(I, call);
     case BI_SET: return se_call(I, call);
     case BI_FORMAT: return sf_format_call(I, call);
     case BI_REVERSED: return reversed_call(I, call);

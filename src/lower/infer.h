@@ -209,6 +209,7 @@ Node *st_hidden(Inf *I, const char *fmt, Node *at);
 bool st_is_builtin_call(Inf *I, Node *n, const char *name); /* name(...), name not a local */
 bool st_is_var(Inf *I, const char *name); /* a variable of this function (a local shadows a builtin) */
 enum { ND_INDEX = 1, ND_ENUMERATE, ND_FLAT }; /* the C-order loops over positions: np.ndindex, np.ndenumerate, a.flat */
+Node *cl_unstarred(Inf *I, Node *call); /* the call with f(*t)'s starred tuples spread into arguments */
 Val cl_flag(Inf *I, Val a, const char *name, Node *at); /* a.flags.NAME: C or Fortran contiguity from the strides */
 int cl_nd_loop(Inf *I, Node *n); /* a call of np.ndindex or np.ndenumerate: ND_INDEX, ND_ENUMERATE; else 0 */
 void st_inplace(Inf *I, Node *s, Val cur); /* a op= v on the array cur (or a view of one), in place */

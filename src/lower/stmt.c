@@ -408,6 +408,7 @@ static Seq seq_of(Inf *I, Node *n, const Val *given);
 
 /* enumerate(seq[, start]) or zip(seqs...): its sequences, then enumerate's start (Python's argument order) */
 static Seq seq_combined(Inf *I, Node *it) {
+    it = cl_unstarred(I, it); /* zip(*rows): the tuple's items are its arguments */
     bool enumerate = st_is_builtin_call(I, it, "enumerate");
     Seq q;
     memset(&q, 0, sizeof q);
