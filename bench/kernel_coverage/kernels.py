@@ -551,6 +551,42 @@ def popcounts(n):
     return [i.bit_count() for i in range(n)]
 
 
+def neighbor_sums(grid):
+    out = np.zeros_like(grid)
+    rows, cols = grid.shape
+    for (i, j), v in np.ndenumerate(grid):
+        for di in (-1, 0, 1):
+            for dj in (-1, 0, 1):
+                if (di or dj) and 0 <= i + di < rows and 0 <= j + dj < cols:
+                    out[i + di, j + dj] += v
+    return out
+
+
+def clip_peaks(a, limit):
+    a = a.copy()  # the runner hands the same array to CPython, kiln and Numba
+    n = 0
+    for k in range(a.size):
+        if a.flat[k] > limit:
+            a.flat[k] = limit
+            n += 1
+    return n, a
+
+
+def row_picks(a, rows):
+    return np.take(a, rows, axis=0).sum(axis=1)
+
+
+def poly_design(x, y, deg):
+    v = np.vander(x, deg + 1)
+    coef = np.linalg.lstsq(v, y, rcond=None)[0]
+    return coef, np.extract(np.abs(v @ coef - y) > 0.5, x)
+
+
+def negative_count(a):
+    bits = a.view(np.int64)
+    return int(np.sum(bits < 0)), a.flags.c_contiguous
+
+
 CASES = [
     (sieve, (100,)),
     (bubble_sort, ([5, 2, 9, 1, 5, 6],)),
@@ -616,4 +652,9 @@ CASES = [
     (common_ids, (np.array([5, 1, 9, 3]), np.array([3, 4, 5]))),
     (parse_hex, (["ff", "0x1A", "7"],)),
     (popcounts, (9,)),
+    (neighbor_sums, (np.array([[1.0, 2.0, 0.0], [0.0, 3.0, 1.0]]),)),
+    (clip_peaks, (np.array([[1.0, 9.0], [7.0, 2.0]]), 5.0)),
+    (row_picks, (np.arange(12.0).reshape(4, 3), np.array([3, 0]))),
+    (poly_design, (np.array([0.0, 1.0, 2.0, 3.0, 4.0]), np.array([1.0, 2.0, 5.0, 9.0, 18.0]), 2)),
+    (negative_count, (np.array([1.5, -0.0, -2.0, 3.0]),)),
 ]
