@@ -47,12 +47,16 @@ typedef struct Gen {
      * rbp is then no loop's pinned register. Other threads running the same code count apart and overwrite
      * each other's writes: the budget is a heuristic, so some iterations uncounted is fine */
     bool hot_reg;
-    /* a loop-free function that calls itself with int arguments: such a call passes them in self_args's registers
-     * as well as in the callee's frame and enters at self_entry (the prologue without loading them), and where
-     * the result is one int the callee leaves it in SELF_RES too, so that neither side waits on the other's store
-     * (fib(30): the argument's load at entry and the result's after the call were store-to-load forwards on
-     * the recursion's critical path). Other callers enter at the start, which loads the registers from the frame */
-    bool self_args, self_res;
+    /* a loop-free function that calls itself with int and float64 arguments: such a call passes them in registers
+     * (self_reg: r8-r11, xmm3-xmm6) as well as in the callee's frame and enters at self_entry (the prologue without
+     * loading them), and where the result is one int or float64 (self_res 'I' or 'F') the callee leaves it in
+     * SELF_RES or SELF_XRES too, so that neither side waits on the other's store (fib(30): the argument's load at
+     * entry and the result's after the call were store-to-load forwards on the recursion's critical path). Other
+     * callers enter at the start, which loads the registers from the frame */
+    bool self_args;
+    char self_res;
+    int8_t self_reg[4];
+    bool self_x[4];   /* self_reg[j] an xmm register */
     int start_label, self_entry;
     const BackEnv *env;
     const char *bail;
@@ -99,9 +103,10 @@ static const int cache_gp[] = {RSI, RDI, R8, R9, R10, R11, RDX, R14, R15, RBP}; 
 #define CALLEE_SAVED(r) ((r) == RBP || (r) == R14 || (r) == R15)
 #define FIRST_CACHE_XMM 3
 /* a call of itself (Gen.self_args): the arguments' registers, the result's (cache registers, caller-saved) */
-static const int self_arg_reg[] = {R8, R9, R10, R11};
+static const int self_arg_reg[] = {R8, R9, R10, R11}, self_arg_xmm[] = {3, 4, 5, 6};
 #define SELF_ARGS_MAX 4
 #define SELF_RES R8
+#define SELF_XRES 3
 
 enum { COLD_EDGE, COLD_HELPER, COLD_HOT };
 
@@ -953,10 +958,22 @@ static void frame_check(Gen *G, Ref r) {
 /* a call of itself (Gen.self_args): argument j into self_arg_reg[j] from the register caching it, or from the copy just
  * stored into the callee's frame where that register was already overwritten by an earlier argument's */
 static void self_arg_moves(Gen *G, Ref r, const Code *cc) {
-    unsigned written = 0;
+    unsigned written = 0, xwritten = 0;
     uint32_t n = I_(G, r)->n;
     for (uint32_t j = 0; j < n; j++) {
-        int dst = self_arg_reg[j], src = gp_has(G, G->c->slot[A(G, r, j)]);
+        int32_t slot = G->c->slot[A(G, r, j)];
+        int dst = G->self_reg[j];
+        if (G->self_x[j]) {
+            int src = xmm_has(G, slot);
+            if (src >= 0 && !(xwritten & (1u << src))) {
+                if (src != dst) x_movap_xx(&G->b, dst, src);
+            } else {
+                x_movs_xm(&G->b, true, dst, RSP, 8 * cc->arg_slot[j]);
+            }
+            xwritten |= 1u << dst;
+            continue;
+        }
+        int src = gp_has(G, slot);
         if (src >= 0 && !(written & (1u << src))) {
             if (src != dst) x_mov_rr(&G->b, dst, src);
         } else {
@@ -964,7 +981,10 @@ static void self_arg_moves(Gen *G, Ref r, const Code *cc) {
         }
         written |= 1u << dst;
     }
-    for (uint32_t j = 0; j < n; j++) G->gp[self_arg_reg[j]] = -1; /* they hold the arguments now */
+    for (uint32_t j = 0; j < n; j++) { /* they hold the arguments now */
+        if (G->self_x[j]) G->xmm[G->self_reg[j]] = -1;
+        else G->gp[G->self_reg[j]] = -1;
+    }
 }
 
 /* the call itself, rax the callee's code: its own self_entry where that is still this code (tier 2 may have replaced
@@ -975,7 +995,9 @@ static void self_call(Gen *G, int32_t d) {
     x_alu_rr(&G->b, ALU_CMP, RAX, RCX);
     x_jcc(&G->b, CC_E, fast);
     x_call_r(&G->b, RAX);
-    if (G->self_res) x_mov_rm(&G->b, SELF_RES, FR, 8 * d); /* after an error rax says so and it is not read */
+    /* after an error rax says so and the result is not read */
+    if (G->self_res == 'I') x_mov_rm(&G->b, SELF_RES, FR, 8 * d);
+    if (G->self_res == 'F') x_movs_xm(&G->b, true, SELF_XRES, FR, 8 * d);
     x_jmp(&G->b, done);
     xb_bind(&G->b, fast);
     x_call_l(&G->b, G->self_entry);
@@ -1061,7 +1083,8 @@ static bool direct_call(Gen *G, Ref r) {
         G->xmm[q] = -1;
     }
     if (in->ty) cache_forget(G, d, slots_of(in->ty));
-    if (self && G->self_res) G->gp[SELF_RES] = d; /* either way of the call left the result there */
+    if (self && G->self_res == 'I') G->gp[SELF_RES] = d; /* either way of the call left the result there */
+    if (self && G->self_res == 'F') G->xmm[SELF_XRES] = d;
     x_alu_ri(&G->b, ALU_ADD, RSP, (int32_t)bytes);
     x_mov_rm(&G->b, RCX, FR, 8 * park);
     x_store(&G->b, RUN, (int32_t)offsetof(Run, depth), RCX, W32);
@@ -1303,7 +1326,11 @@ static void term(Gen *G, uint32_t bi, uint32_t next) {
                     x_mov_mr(&G->b, RET, 8 * (o + j), RAX);
                     g = RAX;
                 }
-                if (G->self_res && g != SELF_RES) x_mov_rr(&G->b, SELF_RES, g); /* one int slot: g holds it */
+                if (G->self_res == 'I' && g != SELF_RES) x_mov_rr(&G->b, SELF_RES, g); /* one int slot: g holds it */
+                if (G->self_res == 'F') { /* one float64: from its register, else from the slot just written */
+                    if (x >= 0 && x != SELF_XRES) x_movap_xx(&G->b, SELF_XRES, x);
+                    else if (x < 0) x_movs_xm(&G->b, true, SELF_XRES, FR, D(G, v));
+                }
             }
             o += n;
         }
@@ -1412,27 +1439,43 @@ static void emit_cold(Gen *G) {
 /* ---- the backend ---- */
 
 /* Gen.self_args and self_res: a loop-free function with a direct call of itself, at most SELF_ARGS_MAX arguments each
- * one int slot; its result one int slot on every return */
+ * one int or float64 slot (registers in order of each kind); its result one such slot on every return, of one kind */
 static void self_convention(Gen *G) {
     Func *f = G->f;
     Code *c = G->c;
-    G->self_args = G->self_res = false;
+    G->self_args = false;
+    G->self_res = 0;
     if (!G->lean || c->nargs > SELF_ARGS_MAX) return;
     for (uint32_t j = 0; j < c->nargs; j++) if (c->arg_size[j] != 1) return;
-    bool calls = false, rets = true, ints = true;
+    char kind[SELF_ARGS_MAX] = {'I', 'I', 'I', 'I'}; /* a parameter never read travels as an int: its slot's bits */
+    bool calls = false, ok = true;
+    int res = -1; /* the returns' kind: -1 none yet, 0 mixed or other */
     for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
         Block *b = &f->blocks.v[bi];
         if (b->dead) continue;
         for (uint32_t k = 0; k < b->ins.n; k++) {
             Ins *in = I_(G, b->ins.v[k]);
             if (in->op == OP_CALL && !(in->flags & INS_PAR) && f->callees.v[in->aux] == G->u) calls = true;
-            if (in->op == OP_ARG && cls(in->ty) != 'I') ints = false;
+            if (in->op == OP_ARG && in->aux >= 0 && in->aux < (int64_t)c->nargs) {
+                int k2 = cls(in->ty);
+                if (k2 == 'I' || k2 == 'F') kind[in->aux] = (char)k2;
+                else ok = false;
+            }
         }
-        if (b->term == TERM_RET && (b->rets.n != 1 || slots_of(I_(G, b->rets.v[0])->ty) != 1 || cls(I_(G, b->rets.v[0])->ty) != 'I'))
-            rets = false;
+        if (b->term == TERM_RET) {
+            int k2 = b->rets.n == 1 && slots_of(I_(G, b->rets.v[0])->ty) == 1 ? cls(I_(G, b->rets.v[0])->ty) : 0;
+            if (k2 != 'I' && k2 != 'F') k2 = 0;
+            res = res < 0 || res == k2 ? k2 : 0;
+        }
     }
-    G->self_args = calls && ints;
-    G->self_res = G->self_args && rets;
+    if (!calls || !ok) return;
+    int ni = 0, nx = 0;
+    for (uint32_t j = 0; j < c->nargs; j++) {
+        G->self_x[j] = kind[j] == 'F';
+        G->self_reg[j] = (int8_t)(G->self_x[j] ? self_arg_xmm[nx++] : self_arg_reg[ni++]);
+    }
+    G->self_args = true;
+    G->self_res = res > 0 ? (char)res : 0;
 }
 
 /* the registers back as the prologue found them, and return (eax already says how) */
@@ -1461,14 +1504,20 @@ static void generate(Gen *G) {
     if (!G->lean) { x_push(&G->b, RBP); x_push(&G->b, R14); x_push(&G->b, R15); x_alu_ri(&G->b, ALU_SUB, RSP, 8); }
     x_mov_rr(&G->b, FR, RDI); x_mov_rr(&G->b, RET, RSI); x_mov_rr(&G->b, RUN, RDX);
     if (G->self_args) { /* the start loads the arguments a call of itself passes in registers; self_entry is entered with them */
-        for (uint32_t j = 0; j < G->c->nargs; j++) x_mov_rm(&G->b, self_arg_reg[j], FR, 8 * G->c->arg_slot[j]);
+        for (uint32_t j = 0; j < G->c->nargs; j++) {
+            if (G->self_x[j]) x_movs_xm(&G->b, true, G->self_reg[j], FR, 8 * G->c->arg_slot[j]);
+            else x_mov_rm(&G->b, G->self_reg[j], FR, 8 * G->c->arg_slot[j]);
+        }
         int join = xb_label(&G->b);
         x_jmp(&G->b, join);
         xb_bind(&G->b, G->self_entry = xb_label(&G->b));
         x_push(&G->b, RBX); x_push(&G->b, R12); x_push(&G->b, R13);
         x_mov_rr(&G->b, FR, RDI); x_mov_rr(&G->b, RET, RSI); x_mov_rr(&G->b, RUN, RDX);
         xb_bind(&G->b, join);
-        for (uint32_t j = 0; j < G->c->nargs; j++) G->gp[self_arg_reg[j]] = G->c->arg_slot[j];
+        for (uint32_t j = 0; j < G->c->nargs; j++) {
+            if (G->self_x[j]) G->xmm[G->self_reg[j]] = G->c->arg_slot[j];
+            else G->gp[G->self_reg[j]] = G->c->arg_slot[j];
+        }
     }
     hot_load(G, RAX);
     if (G->tiering && G->c->hot_call) hot_check(G, -1, G->c->hot_call);
@@ -1505,7 +1554,8 @@ static void generate(Gen *G) {
         term(G, bi, next);
     }
     xb_bind(&G->b, ret_label); /* tier 2 ran the call (emit_hot): its result only in the slot */
-    if (G->self_res) x_mov_rm(&G->b, SELF_RES, RET, 0);
+    if (G->self_res == 'I') x_mov_rm(&G->b, SELF_RES, RET, 0);
+    if (G->self_res == 'F') x_movs_xm(&G->b, true, SELF_XRES, RET, 0);
     x_alu_rr(&G->b, ALU_XOR, RAX, RAX);
     epilogue(G);
     xb_bind(&G->b, G->err_exit);
