@@ -537,11 +537,8 @@ Val cl_flag(Inf *I, Val a, const char *name, Node *at) {
 
 /* a.flags.NAME: a evaluated here, anything but an array an error */
 static Val flags_attr(Inf *I, Node *n) {
-    Val a = ex_expr(I, n->a->a);
-    if (a.ew) a = ew_force(I, a, n->a->a);
-    if (a.ty->kind == T_UNKNOWN) return unknown(I);
-    if (a.ty->kind != T_ARRAY) inf_fail(I, n->a, "'%s' object has no attribute 'flags'", inf_tyname(I, a.ty));
-    return cl_flag(I, a, n->name, n);
+    Val a = ex_attr_array(I, n->a);
+    return a.ty->kind == T_UNKNOWN ? unknown(I) : cl_flag(I, a, n->name, n);
 }
 
 Val cl_attr(Inf *I, Node *n) {

@@ -777,13 +777,20 @@ __attribute__((noinline)) static Val tuple_slice(Inf *I, Val t, Node *sl) {
     return inf_tuple(I, items, n);
 }
 
-/* whether sub is a.flat[...]: a evaluated into *a (an array, or unknown); anything else with .flat is an error */
+/* the array whose attribute attr names (a.flat, a.flags): a lazy array expression made, anything but an array (or
+ * unknown) CPython's AttributeError at compile time */
+Val ex_attr_array(Inf *I, Node *attr) {
+    Val a = ex_expr(I, attr->a);
+    if (a.ew) a = ew_force(I, a, attr->a);
+    if (a.ty->kind != T_ARRAY && a.ty->kind != T_UNKNOWN)
+        inf_fail(I, attr, "'%s' object has no attribute '%s'", inf_tyname(I, a.ty), attr->name);
+    return a;
+}
+
+/* whether sub is a.flat[...]: a evaluated into *a (an array, or unknown) */
 bool ex_is_flat(Inf *I, Node *sub, Val *a) {
     if (sub->a->kind != N_ATTR || strcmp(sub->a->name, "flat")) return false;
-    *a = ex_expr(I, sub->a->a);
-    if (a->ew) *a = ew_force(I, *a, sub->a->a);
-    if (a->ty->kind != T_ARRAY && a->ty->kind != T_UNKNOWN)
-        inf_fail(I, sub->a, "'%s' object has no attribute 'flat'", inf_tyname(I, a->ty));
+    *a = ex_attr_array(I, sub->a);
     return true;
 }
 
@@ -816,11 +823,8 @@ void ex_flat_index(Inf *I, Node *sub, Val a, Ref *idx) {
 
 __attribute__((noinline)) static Val subscript(Inf *I, Node *n) { /* out of line: ex_index's locals off the recursion */
     if (n->a->kind == N_ATTR && !strcmp(n->a->name, "flags") && n->nkids == 1 && n->kids[0]->kind == N_STR) {
-        Val a = ex_expr(I, n->a->a); /* a.flags['C_CONTIGUOUS'] */
-        if (a.ew) a = ew_force(I, a, n->a->a);
-        if (a.ty->kind == T_ARRAY) return cl_flag(I, a, n->kids[0]->name, n->kids[0]);
-        if (a.ty->kind == T_UNKNOWN) return unknown(I);
-        inf_fail(I, n->a, "'%s' object has no attribute 'flags'", inf_tyname(I, a.ty));
+        Val a = ex_attr_array(I, n->a); /* a.flags['C_CONTIGUOUS'] */
+        return a.ty->kind == T_UNKNOWN ? unknown(I) : cl_flag(I, a, n->kids[0]->name, n->kids[0]);
     }
     Val fa;
     if (ex_is_flat(I, n, &fa)) {

@@ -177,6 +177,7 @@ Ref ex_truth(Inf *I, Val v, Node *at);
 void ex_cond(Inf *I, Node *n, uint32_t t, uint32_t e);
 Val ex_binop(Inf *I, int tok, Val a, Val b, Node *at, Node *rhs);
 Val ex_index(Inf *I, Node *sub, Val arr, Ref *idx, int *nidx);
+Val ex_attr_array(Inf *I, Node *attr);                 /* a of a.flat / a.flags, made and checked */
 bool ex_is_flat(Inf *I, Node *sub, Val *a);               /* sub is a.flat[...]: a evaluated */
 void ex_flat_index(Inf *I, Node *sub, Val a, Ref *idx); /* a.flat[i]'s indices into a, i checked */
 /* k int index values of arr (nodes: where each came from) normalized and checked by axis into idx (OP_BOUND) */

@@ -682,11 +682,9 @@ static void st_for(Inf *I, Node *s) {
     if (nd == ND_INDEX) { for_ndindex(I, s, it); return; }
     if (nd == ND_ENUMERATE) { for_array_positions(I, s, it, (Val){0}); return; }
     if (it->kind == N_ATTR && !strcmp(it->name, "flat")) { /* for v in a.flat */
-        Val a = ex_expr(I, it->a);
-        if (a.ew) a = ew_force(I, a, it->a); /* (a + 1).flat: the array made */
-        if (a.ty->kind == T_ARRAY) { for_array_positions(I, s, NULL, a); return; }
-        if (a.ty->kind == T_UNKNOWN) return;
-        inf_fail(I, it, "'%s' object has no attribute 'flat'", inf_tyname(I, a.ty));
+        Val a = ex_attr_array(I, it);
+        if (a.ty->kind == T_ARRAY) for_array_positions(I, s, NULL, a);
+        return;
     }
     if (range_like(I, it)) { for_range(I, s, it); return; }
     if (st_is_builtin_call(I, it, "reversed") && it->nkids == 1 && !it->nkids2 && range_like(I, it->kids[0])) {
