@@ -340,10 +340,11 @@ void kiln_wait_idle(kiln_ctx *ctx);
  * (kiln_error.ename) at its next check, and the functions stay callable; calls started later
  * are not affected. Safe from a signal handler (one atomic increment) and from any thread.
  * Checked at every loop back edge and call in the interpreter and the baseline tier, and in
- * tier-2 code at calls (every 16th level of a direct self-recursion) and the back edges of loops
- * that contain a call or another loop (a call of a small scalar kernel the compiler replaced by its body is no
- * call here): an innermost call-free loop compiled by LLVM finishes its run first (a check
- * there would stop LLVM from vectorizing it), and so does a call-free nest of loops with constant trip counts
+ * tier-2 code at calls (every 16th level of a direct self-recursion), the back edges of loops
+ * that contain a call (a call of a small scalar kernel the compiler replaced by its body is no
+ * call here) and the entries of loops inside another loop: an innermost call-free loop compiled by LLVM finishes
+ * its run first (a check there would stop LLVM from vectorizing it), so does a trip of a call-free loop that enters
+ * no loop inside it, and so does a call-free nest of loops with constant trip counts
  * of at most 65,536 inner iterations in all (range(8) over a static shape: LLVM unrolls it whole). */
 void kiln_interrupt(kiln_ctx *ctx);
 /* where print() in a kernel writes: fn(arg, text, n) gets each print()'s whole output (items, separators and the

@@ -23,6 +23,10 @@ static const char *SRC =
     "def rec(n):\n    if n == 0:\n        return 0\n    return rec(n - 1) * 3 % 1000003 + 1\n"
     "def spin(n):\n    s = 0\n    i = 0\n    while i < n:\n        s = (s + i) % 1000003\n        i += 1\n    return s\n"
     "def spin2(n):\n    s = 0\n    i = 0\n    while i < n:\n        for j in range(100):\n            s = (s + i + j) % 1000003\n        i += 1\n    return s\n"
+    /* a loop whose inner loop runs on every fourth trip: tier 2 checks on the way into it */
+    "def spin3(n):\n    s = 0\n    i = 0\n    while i < n:\n        if i % 4 == 0:\n            j = 0\n"
+    "            while j < 50:\n                s = (s + i + j) % 1000003\n                j += 1\n"
+    "        else:\n            s = (s + 1) % 1000003\n        i += 1\n    return s\n"
     "def fibr(n):\n    if n < 2:\n        return n\n    return fibr(n - 1) + fibr(n - 2)\n";
 
 static kiln_tier tiers[] = {KILN_TIER_INTERP, KILN_TIER_BASELINE, KILN_TIER_OPT};
@@ -196,10 +200,12 @@ static void *stopper(void *p) {
 
 static void interrupt(void) {
     /* spin: one innermost loop (checked in tiers 0 and 1; tier 2 leaves such loops unchecked: kiln.h);
-     * spin2: a loop around a loop, checked on every tier */
-    for (size_t t = 0; t < 2 * sizeof tiers / sizeof *tiers; t++) {
-        const char *name = t < 3 ? "spin2" : "spin";
-        if (tiers[t % 3] == KILN_TIER_OPT && t >= 3) continue;
+     * spin2: a loop around a loop, checked on every tier; spin3: a loop around a loop entered on some trips */
+    static const char *names[] = {"spin2", "spin3", "spin"};
+    static const int64_t at1000[] = {899838, 531982, 499500};
+    for (size_t t = 0; t < 3 * sizeof tiers / sizeof *tiers; t++) {
+        const char *name = names[t / 3];
+        if (tiers[t % 3] == KILN_TIER_OPT && t >= 6) continue;
         kiln_options o;
         kiln_options_init(&o);
         o.tier = tiers[t % 3];
@@ -223,7 +229,7 @@ static void interrupt(void) {
         CHECK(rc != 0 && !strcmp(err.ename, "KeyboardInterrupt") && secs < 5);
         if (rc == 0 || strcmp(err.ename, "KeyboardInterrupt")) printf("tier %d %s: rc %d %s %s\n", (int)tiers[t % 3], name, rc, err.ename, err.message);
         a = kiln_int(1000);
-        CHECK(kiln_call(spin, &a, 1, &res, &err) == 0 && res.v.i == (t < 3 ? 899838 : 499500)); /* later calls run */
+        CHECK(kiln_call(spin, &a, 1, &res, &err) == 0 && res.v.i == at1000[t / 3]); /* later calls run */
         kiln_ctx_free(ctx);
     }
 }

@@ -1618,8 +1618,9 @@ static void osr_incoming(L *l, uint32_t bi) {
 /* ---- kiln_interrupt ----
  * Run.intr (the context's count) against Run.epoch (its value when the call began), as tiers 0
  * and 1 check it at every back edge. Tier 2 checks at every 16th level of a self-recursion (calls
- * through the frame helper check there), and at the headers of loops that contain a call or another loop (but
- * a nest of constant trip counts, const_trips); an innermost call-free loop has no check, because
+ * through the frame helper check there), at the headers of loops that contain a call, and on the way into the
+ * loops inside another loop (check_inner_entries; but a nest of constant trip counts, const_trips); an innermost
+ * call-free loop has no check, because
  * an exit in its body would keep LLVM from vectorizing it (include/kiln.h says so). */
 static void intr_check_at(L *l, Ref r) {
     XCall *k = ll_xcall(l, r);
@@ -1763,33 +1764,63 @@ static uint32_t body_size(Func *f, const bool *in) {
     return n;
 }
 
-/* LOOP_* per block: the headers that get the interrupt check (those whose loop holds a call or another
- * loop's header, unless the loop and those inside it are counted with constant bounds of a small
- * product), and the back edges that get the vectorization hint (such a constant nest, or an innermost
- * loop of 4 or more constant trips) (pos: each block's place in reverse postorder; a back edge goes to a
- * lower place) */
+/* the blocks of the loop headed h, in in[] (cleared first): h and every block that reaches one of its back edges'
+ * sources without passing h (work: room for nb blocks) */
+static void loop_body(Func *f, const uint32_t *pos, uint32_t h, bool *in, uint32_t *work) {
+    uint32_t nb = f->blocks.n, sp = 0;
+    memset(in, 0, nb + 1);
+    in[h] = true;
+    Block *hb = &f->blocks.v[h];
+    for (uint32_t k = 0; k < hb->preds.n; k++)
+        if (pos[hb->preds.v[k].blk] >= pos[h] && !in[hb->preds.v[k].blk]) { in[hb->preds.v[k].blk] = true; work[sp++] = hb->preds.v[k].blk; }
+    while (sp) {
+        Block *b = &f->blocks.v[work[--sp]];
+        for (uint32_t k = 0; k < b->preds.n; k++)
+            if (!in[b->preds.v[k].blk]) { in[b->preds.v[k].blk] = true; work[sp++] = b->preds.v[k].blk; }
+    }
+}
+
+/* where a loop checks kiln_interrupt because loops run inside it (and no call does): on the way into each loop
+ * directly inside it (the blocks of h's loop that enter an inner header x by a forward edge), not at h itself. A
+ * nest of loops checks as often as before (each inner loop is entered once a trip of the loop around it), and a
+ * trip that enters no inner loop is a trip of a call-free loop without one, as an innermost loop is: top_k's
+ * scan, whose insertion loop runs on a few of its 10^6 trips, no longer reads the count on every trip (depth:
+ * each block's number of loops around it, its own included) */
+static void check_inner_entries(Func *f, const uint32_t *pos, uint32_t h, const bool *in, const bool *hdr, const uint32_t *depth,
+                                uint8_t *chk) {
+    for (uint32_t x = 0; x < f->blocks.n; x++) {
+        if (x == h || !in[x] || !hdr[x] || depth[x] != depth[h] + 1) continue;
+        Block *xb = &f->blocks.v[x];
+        for (uint32_t k = 0; k < xb->preds.n; k++) {
+            uint32_t p = xb->preds.v[k].blk;
+            if (pos[p] < pos[x] && in[p]) chk[p] |= LOOP_CHECK;
+        }
+    }
+}
+
+/* LOOP_* per block: the blocks that get the interrupt check (the headers of loops that hold a call, the entries
+ * of the loops inside a loop that holds another loop's header (check_inner_entries), unless the loop and those
+ * inside it are counted with constant bounds of a small product), and the back edges that get the vectorization
+ * hint (such a constant nest, or an innermost loop of 4 or more constant trips) (pos: each block's place in
+ * reverse postorder; a back edge goes to a lower place) */
 static uint8_t *loop_flags(Func *f, const uint32_t *pos, int vbytes) {
     uint32_t nb = f->blocks.n;
     uint8_t *chk = calloc(nb + 1, 1);
     bool *hdr = calloc(nb + 1, 1), *in = calloc(nb + 1, 1);
-    uint32_t *work = malloc(sizeof(uint32_t) * (nb + 1));
-    if (!chk || !hdr || !in || !work) { free(chk); free(hdr); free(in); free(work); return NULL; }
+    uint32_t *work = malloc(sizeof(uint32_t) * (nb + 1)), *depth = calloc(nb + 1, sizeof(uint32_t));
+    if (!chk || !hdr || !in || !work || !depth) { free(chk); free(hdr); free(in); free(work); free(depth); return NULL; }
     for (uint32_t h = 0; h < nb; h++)
         for (uint32_t k = 0; !f->blocks.v[h].dead && k < f->blocks.v[h].preds.n; k++)
             if (pos[f->blocks.v[h].preds.v[k].blk] >= pos[h]) hdr[h] = true;
     for (uint32_t h = 0; h < nb; h++) {
         if (!hdr[h]) continue;
-        memset(in, 0, nb + 1);
-        in[h] = true;
-        uint32_t sp = 0;
+        loop_body(f, pos, h, in, work);
+        for (uint32_t bi = 0; bi < nb; bi++) depth[bi] += in[bi];
+    }
+    for (uint32_t h = 0; h < nb; h++) {
+        if (!hdr[h]) continue;
+        loop_body(f, pos, h, in, work);
         Block *hb = &f->blocks.v[h];
-        for (uint32_t k = 0; k < hb->preds.n; k++)
-            if (pos[hb->preds.v[k].blk] >= pos[h] && !in[hb->preds.v[k].blk]) { in[hb->preds.v[k].blk] = true; work[sp++] = hb->preds.v[k].blk; }
-        while (sp) {
-            Block *b = &f->blocks.v[work[--sp]];
-            for (uint32_t k = 0; k < b->preds.n; k++)
-                if (!in[b->preds.v[k].blk]) { in[b->preds.v[k].blk] = true; work[sp++] = b->preds.v[k].blk; }
-        }
         int64_t trips = const_trips(f, h, pos), own = trips;
         if (trips > 0) chk[h] |= LOOP_CONST;
         bool call = false, inner = false;
@@ -1805,12 +1836,13 @@ static uint8_t *loop_flags(Func *f, const uint32_t *pos, int vbytes) {
             for (uint32_t k = 0; k < b->ins.n && !call; k++) if (f->ins.v[b->ins.v[k]].op == OP_CALL) call = true;
         }
         int flag = 0;
-        if (call || (inner && trips < 0)) chk[h] |= LOOP_CHECK;
+        if (call) chk[h] |= LOOP_CHECK;
+        else if (inner && trips < 0) check_inner_entries(f, pos, h, in, hdr, depth, chk);
         else if ((inner || trips >= 4) && !reorders(f, h, in)) flag = LOOP_VEC_HINT | vector_trip(f, in, own, vbytes);
         else if (!inner && trips > 16 && trips <= UNROLL_TRIPS && body_size(f, in) * trips <= UNROLL_INS) flag = LOOP_UNROLL;
         for (uint32_t k = 0; flag && k < hb->preds.n; k++) if (pos[hb->preds.v[k].blk] >= pos[h]) chk[hb->preds.v[k].blk] |= (uint8_t)flag;
     }
-    free(hdr); free(in); free(work);
+    free(hdr); free(in); free(work); free(depth);
     return chk;
 }
 
