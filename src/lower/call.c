@@ -989,6 +989,10 @@ static Val scalar_ctor_of(Inf *I, Node *call, const Type *to, const char *name, 
     }
     if (dt_is_complex(v.ty->dtype) && !dt_is_complex(to->dtype))
         inf_fail(I, an, "%s() argument must be a real number, not complex", name);
+    if (to->weak && to->dtype == KILN_INT64 && v.ty->dtype == KILN_UINT64) { /* Python's int would hold it: no wrap */
+        Ref big = inf_op2(I, OP_GT, ty_scalar(I->tt, KILN_BOOL, true), v.r, inf_const_i(I, v.ty, INT64_MAX));
+        st_raise_if(I, big, "OverflowError", "uint64 too large to convert to int64 (kiln's ints are 64-bit)");
+    }
     /* np.uint8(x) of a Python number: int(x) first (NaN and inf raise), then NEP 50's range test */
     if (v.ty->weak && dt_is_float(v.ty->dtype) && dt_is_int(to->dtype) && !to->weak) v = ex_coerce(I, v, i64w(I), an);
     return ex_adopt(I, v, to, an);

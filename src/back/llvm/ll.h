@@ -92,6 +92,8 @@ typedef struct L {
     int scope_of;
     LLVMValueRef scope_md[SCOPE_MAX][2];
     int64_t local_bytes;        /* of the arrays in the frame (llvm.c local_array) */
+    struct Scan *scans;         /* the scans scan.c skips through (ll_scan_plan) */
+    int nscans;
 } L;
 
 typedef struct IdxSpill { Ref idx, arr; int axis; LLVMValueRef orig, n; } IdxSpill;
@@ -197,6 +199,7 @@ char *ll_keep(Unit *u, const char *text);                              /* a stri
 XCall *ll_xcall(L *l, Ref r);                                          /* a call record of this compile */
 void ll_raise_if(L *l, LLVMValueRef cond, Helper h, XCall *k, void (*spill)(L *, void *), void *ctx);
 LLVMValueRef ll_addr(L *l, Ref arr, const Ref *idx, int nd);          /* an element's address */
+LLVMValueRef ll_cmp(L *l, int op, int k, LLVMValueRef a, LLVMValueRef b); /* op of class-k numbers or vectors */
 LLVMValueRef ll_pure_fn(L *l, const char *name, LLVMTypeRef fty);     /* a routine without side effects */
 XCall *ll_helper_record(L *l, Ref r, Helper *hp);                      /* r's frame helper and its record */
 void ll_spill_ref(L *l, void *r);                                      /* r's operands to their slots */
@@ -222,6 +225,11 @@ int ll_scope_root(L *l, Ref arr);                                      /* the to
 void ll_scope_tag(L *l, LLVMValueRef access);                          /* an access to argument l->scope_of - 1 */
 void ll_scope_guard(L *l);                                             /* the check, and the body for overlaps */
 void ll_span(L *l, const Type *t, const LV *a, LLVMValueRef *lo, LLVMValueRef *hi, LLVMValueRef *empty); /* a's bytes */
+
+/* scan.c: a scan's quiet stretches tested a vector at a time */
+void ll_scan_plan(L *l, const uint32_t *pos);                           /* the scans of l->f (pos: reverse postorder) */
+bool ll_scan(L *l, uint32_t bi);                                       /* bi's branch, a scan's test: with its skip */
+void ll_scan_free(L *l);
 
 /* tile.c */
 bool ll_tile(L *l, uint32_t bi);                                       /* bi's jump into a small matmul nest, tiled */

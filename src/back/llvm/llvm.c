@@ -755,19 +755,25 @@ static void power(L *l, Ref r) {
     l->val[r] = one(v);
 }
 
+/* compare op (OP_EQ..OP_GE) of numbers of class k ('I', 'U', 'F' or 'S'; scalars or vectors of them) */
+LLVMValueRef ll_cmp(L *l, int op, int k, LLVMValueRef a, LLVMValueRef b) {
+    int i = op - OP_EQ;
+    if (k == 'F' || k == 'S') {
+        static const LLVMRealPredicate fp[] = {LLVMRealOEQ, LLVMRealUNE, LLVMRealOLT, LLVMRealOLE, LLVMRealOGT, LLVMRealOGE};
+        return LLVMBuildFCmp(l->b, fp[i], a, b, "");
+    }
+    static const LLVMIntPredicate sp[] = {LLVMIntEQ, LLVMIntNE, LLVMIntSLT, LLVMIntSLE, LLVMIntSGT, LLVMIntSGE};
+    static const LLVMIntPredicate up[] = {LLVMIntEQ, LLVMIntNE, LLVMIntULT, LLVMIntULE, LLVMIntUGT, LLVMIntUGE};
+    return LLVMBuildICmp(l->b, (k == 'U' ? up : sp)[i], a, b, "");
+}
+
 static void compare(L *l, Ref r) {
     Ins *in = IN(l, r);
     Ref a = AR(l, r, 0), b = AR(l, r, 1);
-    int k = cls(IN(l, a)->ty), i = in->op - OP_EQ;
+    int k = cls(IN(l, a)->ty);
     LLVMValueRef c;
-    if (k == 'I' || k == 'U') {
-        static const LLVMIntPredicate sp[] = {LLVMIntEQ, LLVMIntNE, LLVMIntSLT, LLVMIntSLE, LLVMIntSGT, LLVMIntSGE};
-        static const LLVMIntPredicate up[] = {LLVMIntEQ, LLVMIntNE, LLVMIntULT, LLVMIntULE, LLVMIntUGT, LLVMIntUGE};
-        c = LLVMBuildICmp(l->b, (k == 'U' ? up : sp)[i], V(l, a), V(l, b), "");
-    } else if (k == 'F' || k == 'S') {
-        static const LLVMRealPredicate fp[] = {LLVMRealOEQ, LLVMRealUNE, LLVMRealOLT, LLVMRealOLE, LLVMRealOGT, LLVMRealOGE};
-        c = LLVMBuildFCmp(l->b, fp[i], V(l, a), V(l, b), "");
-    } else if ((k == 'Z' || k == 'z') && (in->op == OP_EQ || in->op == OP_NE)) { /* both parts equal; either differs */
+    if (k == 'I' || k == 'U' || k == 'F' || k == 'S') c = ll_cmp(l, in->op, k, V(l, a), V(l, b));
+    else if ((k == 'Z' || k == 'z') && (in->op == OP_EQ || in->op == OP_NE)) { /* both parts equal; either differs */
         LV x = l->val[a], y = l->val[b];
         LLVMRealPredicate p = in->op == OP_EQ ? LLVMRealOEQ : LLVMRealUNE;
         LLVMValueRef c0 = LLVMBuildFCmp(l->b, p, x.v[0], y.v[0], ""), c1 = LLVMBuildFCmp(l->b, p, x.v[1], y.v[1], "");
@@ -1421,6 +1427,7 @@ static void loop_hint(L *l, LLVMValueRef br, uint8_t flags) {
 static void terminator(L *l, uint32_t bi) {
     Block *b = &l->f->blocks.v[bi];
     if (ll_tile(l, bi)) { l->end[bi] = LLVMGetInsertBlock(l->b); return; } /* into a small matmul nest: its tile */
+    if (ll_scan(l, bi)) { l->end[bi] = LLVMGetInsertBlock(l->b); return; } /* a scan's test: its skip first */
     switch (b->term) {
     case TERM_JMP: {
         const RecurSite *rs = b->ins.n ? recur_site(l, b->ins.v[b->ins.n - 1]) : NULL;
@@ -1884,8 +1891,9 @@ bool ll_build(L *l, const char *name, bool avx512) {
     uint8_t *chk = pos && l->depth == 0 ? loop_flags(f, pos, avx512 ? 64 : 32) : NULL; /* inlined callees: their callers' loops check */
     l->loopflags = chk;
     ll_scope_plan(l);
+    ll_scan_plan(l, pos);
     free(pos);
-    if (l->depth == 0 && !chk) { free(order); l->bail = "out of memory"; return false; }
+    if (l->depth == 0 && !chk) { free(order); ll_scan_free(l); l->bail = "out of memory"; return false; }
     if (l->osr >= 0) { /* only what the header reaches, still in reverse postorder */
         uint32_t k = 0;
         for (uint32_t i = 0; i < norder; i++) if (l->reach[order[i]]) order[k++] = order[i];
@@ -1943,6 +1951,7 @@ bool ll_build(L *l, const char *name, bool avx512) {
     free(order);
     free(chk);
     l->loopflags = NULL;
+    ll_scan_free(l);
     if (l->bail) return false;
     if (!hb) add_incoming(l);
     ll_scope_guard(l);

@@ -1,0 +1,269 @@
+/*
+ * scan.c — tier 2's skip over the quiet stretches of a scan. A loop such as
+ *
+ *     for i in range(n):                     m = a[0]; k = 0
+ *         v = x[i]                           for i in range(1, n):
+ *         if v > buf[k - 1]:                     if a[i] > m:
+ *             (insert v: rare)                       m = a[i]; k = i
+ *
+ * tests each element against a value that changes only where the test holds (top_k's threshold, argmax's running
+ * maximum, a first match). On most trips nothing happens but the test: one compare and one branch an element, about
+ * one element a cycle, since the branch it ends with cannot be removed. Here the header's test block gets a second
+ * way on: at every W-th element (W elements are two vectors), if the next W elements are in the array and the loop's
+ * range, one vector compare tests them all against the value as it is now; when no lane would take the rare path,
+ * the loop goes on at element i + W with every other loop value unchanged, as the W trips would have left them.
+ * Otherwise, and between those points, the trips run as written, so where the rare path runs, it runs at the same
+ * element, in the same order, with the same values: the bits and the errors are the interpreter's.
+ *
+ * Matched exactly: the header holds its parameters and i < end (end made before the loop); its true edge goes to the
+ * test block, entered from the header alone, holding BOUND x, i (axis 0 of a 1-d array of floats or ints) and the
+ * LOAD of it, the compare of that element with a value t, and otherwise only instructions that neither write nor
+ * call, made from values the skipped trips would see unchanged (each ran on trip i: what it would raise, it raised
+ * there); the quiet edge reaches the header through blocks of no other work than i + 1, passing every other header
+ * value through unchanged. Strided arrays, misaligned trips and the last elements take the written path. */
+#include "ll.h"
+#include <stdlib.h>
+
+enum { SCAN_CHAIN_MAX = 8 };
+
+typedef struct Scan {
+    uint32_t h, b;      /* the loop's header and its test block */
+    Ref i, end;         /* the counter (a header parameter) and its bound */
+    Ref x, bnd, v, t;   /* the array, x[i]'s BOUND and LOAD, the value it is compared with */
+    int quiet;          /* the test block's edge of the common case (succ[quiet]: the test failed, or held) */
+} Scan;
+
+static Ins *I_(Func *f, Ref r) { return &f->ins.v[r]; }
+
+/* v made before the loop headed h (a block earlier in reverse postorder: the header dominates the loop's blocks) */
+static bool before(Func *f, const uint32_t *pos, uint32_t h, Ref v) {
+    uint32_t d = I_(f, v)->blk;
+    return d != UINT32_MAX && pos[d] && pos[d] < pos[h];
+}
+
+/* the value v stands for on the quiet path so far: a block parameter the path set (from[k] -> to[k]) resolved */
+static Ref through(const Ref *from, const Ref *to, uint32_t n, Ref v) {
+    for (uint32_t k = n; k-- > 0;) if (from[k] == v) return to[k];
+    return v;
+}
+
+/* the quiet edge, from block s on, reaches header h through empty blocks and one i + 1, with every other header
+ * parameter passed through unchanged */
+static bool quiet_path(Func *f, uint32_t s, const Scan *sc) {
+    Ref from[64], to[64];
+    uint32_t n = 0;
+    Ref next = 0;
+    for (int hop = 0; hop < SCAN_CHAIN_MAX; hop++) {
+        Block *b = &f->blocks.v[s];
+        if (b->dead || b->term != TERM_JMP) return false;
+        for (uint32_t k = 0; k < b->ins.n; k++) {
+            Ref r = b->ins.v[k];
+            Ins *x = I_(f, r);
+            if (x->op == OP_PARAM) continue;
+            if (next || x->op != OP_ADD) return false;
+            Ref a0 = through(from, to, n, ir_arg(f, r, 0)), a1 = through(from, to, n, ir_arg(f, r, 1));
+            Ref one = a0 == sc->i ? a1 : a1 == sc->i ? a0 : 0;
+            if (!one || I_(f, one)->op != OP_CONST) return false;
+            const Type *ct = I_(f, one)->ty;
+            if (!ct || ct->kind != T_SCALAR || !dt_is_int(ct->dtype) || f->cst.v[I_(f, one)->aux].i != 1) return false;
+            next = r;
+        }
+        Edge *e = &b->succ[0];
+        Block *to_b = &f->blocks.v[e->to];
+        if (e->args.n != to_b->params.n) return false;
+        if (e->to == sc->h) {
+            for (uint32_t k = 0; k < to_b->params.n; k++) {
+                Ref p = to_b->params.v[k], a = through(from, to, n, e->args.v[k]);
+                if (p == sc->i ? (!next || a != next) : a != p) return false;
+            }
+            return true;
+        }
+        if (to_b->params.n + n > 64) return false;
+        Ref vals[64];
+        for (uint32_t k = 0; k < to_b->params.n; k++) vals[k] = through(from, to, n, e->args.v[k]);
+        for (uint32_t k = 0; k < to_b->params.n; k++) { from[n] = to_b->params.v[k]; to[n++] = vals[k]; }
+        s = e->to;
+    }
+    return false;
+}
+
+/* an instruction of the test block other than x[i] and the compare: made only of values the skipped trips see
+ * unchanged (before the loop, a header parameter other than i, or such an instruction of this block), writing
+ * nothing, calling nothing, allocating nothing */
+static bool steady(Func *f, const uint32_t *pos, const Scan *sc, Ref r) {
+    Ins *x = I_(f, r);
+    if (x->blk != sc->b) return before(f, pos, sc->h, r) || (x->op == OP_PARAM && x->blk == sc->h && r != sc->i);
+    if (r == sc->v || r == sc->bnd) return false;
+    int op = x->op;
+    if ((ir_ops[op].flags & F_WRITES) || op == OP_CALL || op == OP_LIB || op == OP_ALLOC || op == OP_ACOPY ||
+        op == OP_FRAME || op == OP_LVIEW || op == OP_PARAM)
+        return false;
+    for (uint32_t k = 0; k < x->n; k++) if (!steady(f, pos, sc, ir_arg(f, r, k))) return false;
+    return true;
+}
+
+/* an element type the vector compare reads as the scalar path does */
+static bool scan_type(const Type *t) {
+    if (!t || t->kind != T_SCALAR) return false;
+    int dt = t->dtype;
+    return dt == KILN_FLOAT64 || dt == KILN_FLOAT32 || (dt_is_int(dt) && dt != KILN_BOOL);
+}
+
+/* the scan whose test block is b: true and *sc */
+static bool match(Func *f, const uint32_t *pos, uint32_t b, Scan *sc) {
+    Block *tb = &f->blocks.v[b];
+    if (tb->dead || tb->term != TERM_BR || tb->preds.n != 1 || tb->params.n || tb->succ[0].args.n || tb->succ[1].args.n ||
+        tb->succ[0].to == tb->succ[1].to)
+        return false;
+    uint32_t h = tb->preds.v[0].blk;
+    Block *hb = &f->blocks.v[h];
+    if (hb->dead || hb->term != TERM_BR || hb->succ[0].to != b || hb->succ[0].args.n || hb->ins.n != hb->params.n + 1 ||
+        hb->ins.v[hb->params.n] != hb->cond || I_(f, hb->cond)->op != OP_LT)
+        return false;
+    sc->h = h; sc->b = b;
+    sc->i = ir_arg(f, hb->cond, 0);
+    sc->end = ir_arg(f, hb->cond, 1);
+    Ins *ii = I_(f, sc->i);
+    if (ii->op != OP_PARAM || ii->blk != h || !ii->ty || ii->ty->kind != T_SCALAR || ii->ty->dtype != KILN_INT64 ||
+        !before(f, pos, h, sc->end))
+        return false;
+    Ref cmp = tb->cond;
+    Ins *c = I_(f, cmp);
+    if (c->blk != b || c->op < OP_EQ || c->op > OP_GE) return false;
+    for (int side = 0; side < 2; side++) {
+        Ref v = ir_arg(f, cmp, (uint32_t)side), t = ir_arg(f, cmp, (uint32_t)(1 - side));
+        Ins *vi = I_(f, v);
+        if (vi->op != OP_LOAD || vi->blk != b || vi->n != 2) continue;
+        Ref x = ir_arg(f, v, 0), bnd = ir_arg(f, v, 1);
+        Ins *bi = I_(f, bnd), *xi = I_(f, x);
+        if (bi->op != OP_BOUND || bi->blk != b || ir_arg(f, bnd, 0) != x || ir_arg(f, bnd, 1) != sc->i || bi->aux != 0) continue;
+        if (!xi->ty || xi->ty->kind != T_ARRAY || xi->ty->ndim != 1 || !before(f, pos, h, x) || !scan_type(vi->ty)) continue;
+        sc->x = x; sc->bnd = bnd; sc->v = v; sc->t = t;
+        break;
+    }
+    if (!sc->v) return false;
+    for (uint32_t k = 0; k < tb->ins.n; k++) { /* x[i] feeds the compare alone; the rest is steady */
+        Ref r = tb->ins.v[k];
+        if (r == cmp || r == sc->bnd || r == sc->v) continue;
+        if (!steady(f, pos, sc, r)) return false;
+        for (uint32_t a = 0; a < I_(f, r)->n; a++) if (ir_arg(f, r, a) == sc->v || ir_arg(f, r, a) == sc->bnd) return false;
+    }
+    if (!steady(f, pos, sc, sc->t)) return false;
+    for (int q = 0; q < 2; q++)
+        if (quiet_path(f, tb->succ[q].to, sc)) { sc->quiet = q; return !quiet_path(f, tb->succ[1 - q].to, sc); }
+    return false;
+}
+
+void ll_scan_plan(L *l, const uint32_t *pos) {
+    Func *f = l->f;
+    l->scans = NULL;
+    l->nscans = 0;
+    if (l->gpu || l->osr >= 0 || !pos) return;
+    for (uint32_t b = 0; b < f->blocks.n; b++) {
+        Scan sc = {0};
+        if (!pos[b] || !match(f, pos, b, &sc)) continue;
+        Scan *grown = realloc(l->scans, sizeof(Scan) * (size_t)(l->nscans + 1));
+        if (!grown) return; /* without the skip: the loop as written */
+        l->scans = grown;
+        l->scans[l->nscans++] = sc;
+    }
+}
+
+void ll_scan_free(L *l) {
+    free(l->scans);
+    l->scans = NULL;
+    l->nscans = 0;
+}
+
+/* a vector of w lanes, each s */
+static LLVMValueRef splat(L *l, LLVMValueRef s, unsigned w) {
+    LLVMValueRef v = LLVMBuildInsertElement(l->b, LLVMGetUndef(LLVMVectorType(LLVMTypeOf(s), w)), s, LLVMConstInt(l->i32, 0, 0), "");
+    return LLVMBuildShuffleVector(l->b, v, LLVMGetUndef(LLVMTypeOf(v)), LLVMConstNull(LLVMVectorType(l->i32, w)), "");
+}
+
+/* whether the w elements from index j (a value, LLVM's) all take the quiet edge, tested as the scalar path tests
+ * each (the compare of llvm.c's compare, against t as it is now): an i1 */
+static LLVMValueRef quiet_at(L *l, const Scan *sc, LLVMValueRef j, unsigned w, LLVMValueRef tv) {
+    Func *f = l->f;
+    const Type *et = I_(f, sc->v)->ty;
+    int k = cls(et), dt = et->dtype;
+    LLVMValueRef off = LLVMBuildNSWMul(l->b, j, ll_stride(l, I_(f, sc->x)->ty, &l->val[sc->x], 0), "");
+    LLVMValueRef p = LLVMBuildInBoundsGEP2(l->b, l->i8, l->val[sc->x].v[0], &off, 1, "");
+    LLVMTypeRef lane = k == 'F' ? l->f64 : k == 'S' ? l->f32 : elem_int(l, dt);
+    l->scope_of = ll_scope_root(l, sc->x) + 1;
+    LLVMValueRef vec = ld(l, LLVMVectorType(lane, w), p);
+    ll_tbaa(l, vec, TBAA_ELEM);
+    if (l->scope_of) ll_scope_tag(l, vec);
+    l->scope_of = 0;
+    LLVMSetAlignment(vec, (unsigned)ll_host->dtype_size((kiln_dtype)dt));
+    if (k != 'F' && k != 'S' && lane != l->i64)
+        vec = dt_is_signed(dt) ? LLVMBuildSExt(l->b, vec, LLVMVectorType(l->i64, w), "") : LLVMBuildZExt(l->b, vec, LLVMVectorType(l->i64, w), "");
+    Block *b = &f->blocks.v[sc->b];
+    bool vfirst = ir_arg(f, b->cond, 0) == sc->v;
+    LLVMValueRef held = ll_cmp(l, I_(f, b->cond)->op, k, vfirst ? vec : tv, vfirst ? tv : vec);
+    LLVMTypeRef bt = LLVMIntTypeInContext(l->cx, w);
+    LLVMValueRef bits = LLVMBuildBitCast(l->b, held, bt, "");
+    /* quiet: the test failed on every lane (the quiet edge is the false one), or held on every lane */
+    return LLVMBuildICmp(l->b, LLVMIntEQ, bits, sc->quiet == 1 ? LLVMConstInt(bt, 0, 0) : LLVMConstAllOnes(bt), "");
+}
+
+/* the test block bi's terminator, where it is a scan's (the builder at its end): the skip, then the branch as
+ * written, the builder left in the branch's block. False: not a scan's (nothing built).
+ *
+ *   at every w-th element i:   fits?  (i >= 0, i + w within the array and the loop's range, elements adjacent)
+ *   test:   the w elements from i quiet?  no: the trip as written
+ *   skip:   j = i + w, and on by w while the w elements from j fit and are quiet
+ *   back:   to the header with i = j, every other loop value as it is
+ *
+ * The skip is a loop of its own: a step of 1 or w chosen per trip became LLVM's select, which put the vector compare
+ * on the counter's chain (a dynamic top_k's skips ran 3x slower than a static one's). */
+bool ll_scan(L *l, uint32_t bi) {
+    const Scan *sc = NULL;
+    for (int k = 0; k < l->nscans && !sc; k++) if (l->scans[k].b == bi) sc = &l->scans[k];
+    if (!sc) return false;
+    Func *f = l->f;
+    Block *b = &f->blocks.v[bi];
+    int64_t esize = (int64_t)ll_host->dtype_size((kiln_dtype)I_(f, sc->v)->ty->dtype), vbytes = l->avx512 ? 64 : 32;
+    unsigned w = (unsigned)(2 * vbytes / esize);
+    LLVMValueRef i = V(l, sc->i), wv = ci64(l, (int64_t)w);
+    LLVMBasicBlockRef fits = LLVMAppendBasicBlockInContext(l->cx, l->fn, "scan.fits");
+    LLVMBasicBlockRef test = LLVMAppendBasicBlockInContext(l->cx, l->fn, "scan.test");
+    LLVMBasicBlockRef skip = LLVMAppendBasicBlockInContext(l->cx, l->fn, "scan.skip");
+    LLVMBasicBlockRef more = LLVMAppendBasicBlockInContext(l->cx, l->fn, "scan.more");
+    LLVMBasicBlockRef back = LLVMAppendBasicBlockInContext(l->cx, l->fn, "scan.back");
+    LLVMBasicBlockRef trip = LLVMAppendBasicBlockInContext(l->cx, l->fn, "scan.trip");
+    LLVMValueRef at = LLVMBuildICmp(l->b, LLVMIntEQ, LLVMBuildAnd(l->b, i, ci64(l, (int64_t)w - 1), ""), ci64(l, 0), "");
+    LLVMBuildCondBr(l->b, at, fits, trip);
+    LLVMPositionBuilderAtEnd(l->b, fits);
+    LLVMValueRef last = LLVMBuildSub(l->b, l->val[sc->x].v[1], wv, ""), lend = LLVMBuildSub(l->b, V(l, sc->end), wv, "");
+    last = LLVMBuildSelect(l->b, LLVMBuildICmp(l->b, LLVMIntSLT, lend, last, ""), lend, last, ""); /* the last start that fits */
+    LLVMValueRef ok = LLVMBuildAnd(l->b, LLVMBuildICmp(l->b, LLVMIntSGE, i, ci64(l, 0), ""), LLVMBuildICmp(l->b, LLVMIntSLE, i, last, ""), "");
+    ok = LLVMBuildAnd(l->b, ok, LLVMBuildICmp(l->b, LLVMIntEQ, ll_stride(l, I_(f, sc->x)->ty, &l->val[sc->x], 0), ci64(l, esize), ""), "");
+    LLVMBuildCondBr(l->b, ok, test, trip);
+    LLVMPositionBuilderAtEnd(l->b, test);
+    LLVMValueRef tv = splat(l, V(l, sc->t), w);
+    LLVMBuildCondBr(l->b, quiet_at(l, sc, i, w, tv), skip, trip);
+    LLVMPositionBuilderAtEnd(l->b, skip);
+    LLVMValueRef j = LLVMBuildPhi(l->b, l->i64, "");
+    LLVMValueRef first = LLVMBuildNSWAdd(l->b, i, wv, "");
+    LLVMAddIncoming(j, &first, &test, 1);
+    LLVMBuildCondBr(l->b, LLVMBuildICmp(l->b, LLVMIntSLE, j, last, ""), more, back);
+    LLVMPositionBuilderAtEnd(l->b, more);
+    LLVMValueRef step = LLVMBuildNSWAdd(l->b, j, wv, "");
+    LLVMAddIncoming(j, &step, &more, 1);
+    LLVMBuildCondBr(l->b, quiet_at(l, sc, j, w, tv), skip, back);
+    LLVMPositionBuilderAtEnd(l->b, back);
+    LLVMBuildBr(l->b, l->bb[sc->h]);
+    Block *hb = &f->blocks.v[sc->h];
+    for (uint32_t q = 0; q < hb->params.n; q++) {
+        LV *pv = &l->phi[hb->params.v[q]];
+        for (int c = 0; c < pv->n; c++) {
+            LLVMValueRef in = hb->params.v[q] == sc->i ? j : pv->v[c];
+            LLVMAddIncoming(pv->v[c], &in, &back, 1);
+        }
+    }
+    LLVMPositionBuilderAtEnd(l->b, trip);
+    LLVMValueRef c = LLVMBuildICmp(l->b, LLVMIntNE, V(l, b->cond), ci64(l, 0), "");
+    LLVMBuildCondBr(l->b, c, l->bb[b->succ[0].to], l->bb[b->succ[1].to]);
+    return true;
+}

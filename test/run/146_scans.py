@@ -1,0 +1,213 @@
+# Scans that test each element against a value changed only where the test holds (tier 2 tests such elements a
+# vector at a time and skips the quiet ones: back/llvm/scan.c): top-k buffers, running maxima and minima with their
+# index, first matches, counts, on float32, float64 and int arrays of several widths and signs; NaNs, ties and signed
+# zeros; the threshold on either side of the compare and the rare path on either edge; loops that start unaligned,
+# stop short of the array or run past it (the IndexError at its element); strided views; the array written by the
+# rare path itself. Every tier prints the same.
+import numpy as np
+
+
+def lcg_floats(n, dtype, seed):
+    x = np.empty(n, dtype=dtype)
+    s = seed
+    for i in range(n):
+        s = (s * 1103515245 + 12345) % 2147483648
+        x[i] = s / 2147483648.0
+    return x
+
+
+def insert_top(x, k):
+    buf = np.full(k, -np.inf, dtype=x.dtype)
+    for i in range(x.shape[0]):
+        v = x[i]
+        if v > buf[k - 1]:
+            j = k - 1
+            while j > 0 and buf[j - 1] < v:
+                buf[j] = buf[j - 1]
+                j -= 1
+            buf[j] = v
+    return buf
+
+
+# run: top_k(5000, 7)
+# expect: ([0.99993896484375, 0.9998084306716919, 0.9994627237319946, 0.9991000294685364, 0.9985578656196594, 0.9981394410133362, 0.9975937008857727], [0.9999731057323515, 0.9999439874663949, 0.9997172742150724, 0.9993637367151678, 0.9991647321730852, 0.9984278958290815, 0.9982292493805289])
+def top_k(n, k):
+    a = insert_top(lcg_floats(n, np.float32, 7), k)
+    b = insert_top(lcg_floats(n, np.float64, 11), k)
+    return [float(v) for v in a], [float(v) for v in b]
+
+
+def argmax_gt(a):
+    m = a[0]
+    k = 0
+    for i in range(1, a.shape[0]):
+        if a[i] > m:
+            m = a[i]
+            k = i
+    return k, m
+
+
+def argmin_le_left(a):
+    m = a[0]
+    k = 0
+    for i in range(a.shape[0]):
+        if m >= a[i]:  # the threshold on the left; ties move the index
+            m = a[i]
+            k = i
+    return k, m
+
+
+# run: extremes(3000)
+# expect: ((2999, 2999.0), (2999, 0.0), (0, nan), (1500, 10.0), (2999, -0.0), (130, 0.0), (2999, 1.0))
+def extremes(n):
+    a = np.arange(n, dtype=np.float64)
+    b = np.arange(n, dtype=np.float64)[::-1].copy()
+    b[1] = 0.0
+    c = np.ones(n)
+    c[0] = np.nan  # every compare with NaN fails: the index stays 0
+    d = np.zeros(n)
+    d[1500] = 10.0
+    d[2000] = np.nan  # a NaN after the maximum changes nothing
+    e = np.zeros(n)
+    e[n - 1] = -0.0  # -0.0 <= 0.0: the last tie wins
+    f = np.ones(n)
+    f[130] = 0.0
+    g = np.zeros(n, dtype=np.float32)
+    g[n - 1] = 1.0  # the last element, past the last whole vector
+    return (argmax_gt(a), argmin_le_left(b), argmax_gt(c), argmax_gt(d), argmin_le_left(e), argmin_le_left(f),
+            argmax_gt(g))
+
+
+def first_above(a, t, lo, hi):
+    for i in range(lo, hi):
+        if a[i] > t:
+            return i
+    return -1
+
+
+# run: firsts(1000)
+# expect: (700, -1, 3, 699, 992, -1, 991)
+def firsts(n):
+    a = np.zeros(n, dtype=np.float32)
+    a[700] = 1.0
+    a[3] = 2.0
+    a[992] = 3.0
+    a[991] = 0.5
+    return (first_above(a, 0.75, 4, n), first_above(a, 0.75, 4, 700), first_above(a, 0.75, 3, n),
+            first_above(a, 0.75, 699, n) - 1, first_above(a, 2.5, 5, n), first_above(a, 2.5, 5, 992),
+            first_above(a, 0.25, 701, n))
+
+
+def count_over(a, t):
+    c = 0
+    for i in range(a.shape[0]):
+        if a[i] > t:
+            c += 1
+    return c
+
+
+def last_not_below(a, t):
+    k = -1
+    for i in range(a.shape[0]):
+        if a[i] < t:  # the quiet edge is the true one: elements below t
+            pass
+        else:
+            k = i
+    return k
+
+
+# run: counts(4096)
+# expect: (2048, 1, 0, 4096, 4095, 2000, -1)
+def counts(n):
+    a = np.arange(n, dtype=np.float64) % 2.0
+    b = np.zeros(n, dtype=np.float32)
+    b[4000] = 1.0
+    c = np.zeros(n)
+    c[2000] = 5.0
+    return (count_over(a, 0.5), count_over(b, 0.5), count_over(b, 1.0), count_over(b, -1.0), last_not_below(a, 0.5),
+            last_not_below(c, 1.0), last_not_below(c, 6.0))
+
+
+def int_max(a):
+    m = a[0]
+    k = 0
+    for i in range(a.shape[0]):
+        if a[i] > m:
+            m = a[i]
+            k = i
+    return k, float(m)
+
+
+def int_hits(a, t):
+    s = 0
+    for i in range(a.shape[0]):
+        if a[i] == t:
+            s += i
+    return s
+
+
+# run: ints(2000)
+# expect: ((1999, -1.0), (1234, 255.0), (777, 1.8446744073709552e+19), (1111, 9.223372036854776e+18), (1500, 2.0), 1750, 0, 2500)
+def ints(n):
+    a = np.full(n, -5, dtype=np.int32)
+    a[1999] = -1  # signed: -1 > -5
+    b = np.zeros(n, dtype=np.uint8)
+    b[1234] = 255  # unsigned: 255 is the largest, not -1
+    c = np.ones(n, dtype=np.uint64)
+    c[777] = ~np.uint64(0)
+    d = np.zeros(n, dtype=np.int64)
+    d[1111] = 9223372036854775807
+    e = np.zeros(n, dtype=np.int16)
+    e[1500] = 2
+    f = np.zeros(n, dtype=np.int8)
+    f[1750] = -3
+    g = np.zeros(n, dtype=np.int64)
+    g[1000] = 7
+    g[1500] = 7
+    return (int_max(a), int_max(b), int_max(c), int_max(d), int_max(e), int_hits(f, -3), int_hits(f, 3), int_hits(g, 7))
+
+
+def scan_to(a, t, hi):
+    k = 0
+    for i in range(hi):
+        if a[i] > t:
+            k += 1
+    return k
+
+
+# run: edges(500)
+# expect: ('IndexError: index 500 is out of bounds for axis 0 with size 500', 'IndexError: index 500 is out of bounds for axis 0 with size 500', 0, 1, 62, 200)
+def edges(n):
+    a = np.zeros(n)
+    out = []
+    for hi in (n + 1, n + 40):
+        try:
+            scan_to(a, 1.0, hi)  # no element passes: the error is raised at element n
+            out.append("none")
+        except IndexError as e:
+            out.append("IndexError: " + str(e))
+    b = np.zeros(2 * n)
+    b[125] = 3.0  # at an odd index: the even elements' view does not see it
+    b[124] = 2.0
+    c = np.zeros(3 * n)
+    c[600] = 1.0
+    return (out[0], out[1], scan_to(b[1::2], 0.5, n) - 1, scan_to(b[::2], 0.5, n), argmax_gt(b[::2])[0], argmax_gt(c[::3])[0])
+
+
+def bump_ahead(a):
+    # the rare path writes elements the scan reads later: each hit makes the element 33 ahead a hit too
+    hits = 0
+    for i in range(a.shape[0]):
+        if a[i] > 0.5:
+            hits += 1
+            if i + 33 < a.shape[0]:
+                a[i + 33] = 1.0
+    return hits
+
+
+# run: self_writes(1000)
+# expect: (30, 1.0, 0.0)
+def self_writes(n):
+    a = np.zeros(n)
+    a[10] = 1.0
+    return bump_ahead(a), a[10 + 33 * 29], a[10 + 33 * 29 + 1]
