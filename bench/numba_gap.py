@@ -23,6 +23,8 @@ first; then the timings alternate between the runners, and the median of the rou
   rownorms   np.sqrt(np.sum(X[i] ** 2)) over 2000 rows of 64              (target: <= 1.5x Numba)
   minmax     a.min() + a.max() of 10^6 float64                         (target: <= NumPy's time)
   hist       a 64-bin histogram of 10^6 floats between a.min() and a.max() (target: <= 1.5x Numba)
+  argmax     the index of the largest of 10^6 float64 by a loop (a scan: back/llvm/scan.c)
+  topk       the 10 largest of 10^6 float32 by a loop with a sorted buffer (a scan)
 
 NumPy runs as kiln's oracle runs it (test/cpython_check.py): without its AVX-512 loops, whose SVML
 pow and friends are not glibc's bits; kiln's answers are checked against that NumPy.
@@ -148,6 +150,27 @@ def hist(a):
             k -= 1
         h[k] += 1
     return h
+
+def argmax(a):
+    m = a[0]
+    k = 0
+    for i in range(1, a.shape[0]):
+        if a[i] > m:
+            m = a[i]
+            k = i
+    return k
+
+def topk(x):
+    buf = np.full(10, -np.inf, dtype=x.dtype)
+    for i in range(x.shape[0]):
+        v = x[i]
+        if v > buf[9]:
+            j = 9
+            while j > 0 and buf[j - 1] < v:
+                buf[j] = buf[j - 1]
+                j -= 1
+            buf[j] = v
+    return buf
 '''
 
 _rng = np.random.default_rng(7)
@@ -158,6 +181,7 @@ _big = _rng.random(1_000_000)
 _mat = _rng.random((1000, 200))
 _pts = _rng.random((400, 3))
 _rows = _rng.random((2000, 64))
+_big32 = _rng.random(1_000_000, dtype=np.float32)
 
 CASES = [
     ("escape_c", (1_000_000,), None),
@@ -178,6 +202,8 @@ CASES = [
     ("rownorms", (_rows,), None),
     ("minmax", (_big,), lambda a: a.min() + a.max()),
     ("hist", (_big,), None),
+    ("argmax", (_big,), np.argmax),
+    ("topk", (_big32,), None),
 ]
 
 

@@ -4,6 +4,8 @@
 # zeros; the threshold on either side of the compare and the rare path on either edge; loops that start unaligned,
 # stop short of the array or run past it (the IndexError at its element); strided views; the array written by the
 # rare path itself. Every tier prints the same.
+import math
+
 import numpy as np
 
 
@@ -211,3 +213,70 @@ def self_writes(n):
     a = np.zeros(n)
     a[10] = 1.0
     return bump_ahead(a), a[10 + 33 * 29], a[10 + 33 * 29 + 1]
+
+
+def run_max(a):
+    m = -np.inf
+    for v in a:  # a for loop over the elements (no index check); the if becomes a select
+        if v > m:
+            m = v
+    return m
+
+
+def run_min_kept(a):
+    m = np.inf
+    for v in a:
+        if m <= v:  # the quiet side is where the compare holds
+            pass
+        else:
+            m = v
+    return m
+
+
+def builtin_extremes(a):
+    lo = a[0]
+    hi = a[0]
+    for i in range(a.shape[0]):
+        lo = min(lo, a[i])
+        hi = max(hi, a[i])
+    return lo, hi
+
+
+def enum_max(a):
+    m = a[0]
+    k = 0
+    for i, v in enumerate(a):
+        if v > m:
+            m = v
+            k = i
+    return k
+
+
+def root_max(a, t):
+    m = 0.0
+    for v in a:
+        r = math.sqrt(v - t)  # may raise: such trips are not skipped
+        if r > m:
+            m = r
+    return m
+
+
+# run: selects(3000)
+# expect: (0.999693940859288, 1.0, 1.0, (96, 96.0), 8.053705096244812e-05, 0.0, -2.0, (8.053705096244812e-05, 0.999693940859288), (0.0, 1.0), (nan, nan), 213, 0, 96, 0.9998469587188271, ['math domain error'])
+def selects(n):
+    a = lcg_floats(n, np.float64, 5)
+    b = np.zeros(n, dtype=np.float32)
+    b[2500] = np.nan
+    b[2600] = 1.0
+    c = np.ones(n)
+    c[0] = np.nan
+    c[1777] = -2.0
+    d = np.arange(n, dtype=np.int16) % 97
+    out = []
+    try:
+        root_max(a, 0.9)
+    except ValueError as e:
+        out.append(str(e))
+    return (run_max(a), run_max(b), run_max(c), int_max(d), run_min_kept(a), run_min_kept(b), run_min_kept(c),
+            builtin_extremes(a), builtin_extremes(b), builtin_extremes(c), enum_max(a), enum_max(c), enum_max(d),
+            root_max(a, 0.0), out)

@@ -1427,7 +1427,7 @@ static void loop_hint(L *l, LLVMValueRef br, uint8_t flags) {
 static void terminator(L *l, uint32_t bi) {
     Block *b = &l->f->blocks.v[bi];
     if (ll_tile(l, bi)) { l->end[bi] = LLVMGetInsertBlock(l->b); return; } /* into a small matmul nest: its tile */
-    if (ll_scan(l, bi)) { l->end[bi] = LLVMGetInsertBlock(l->b); return; } /* a scan's test: its skip first */
+    ll_scan(l, bi); /* a scan's test: its skip first, then the terminator as written */
     switch (b->term) {
     case TERM_JMP: {
         const RecurSite *rs = b->ins.n ? recur_site(l, b->ins.v[b->ins.n - 1]) : NULL;

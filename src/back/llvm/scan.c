@@ -29,8 +29,10 @@ enum { SCAN_CHAIN_MAX = 8 };
 typedef struct Scan {
     uint32_t h, b;      /* the loop's header and its test block */
     Ref i, end;         /* the counter (a header parameter) and its bound */
-    Ref x, bnd, v, t;   /* the array, x[i]'s BOUND and LOAD, the value it is compared with */
-    int quiet;          /* the test block's edge of the common case (succ[quiet]: the test failed, or held) */
+    Ref x, bnd, v, t;   /* the array, x[i]'s BOUND (0: x[i] of a for loop over x, no BOUND) and LOAD, the value
+                         * it is compared with */
+    Ref cmp;            /* the compare */
+    int quiet;          /* 1: a trip is quiet where the compare fails, 0: where it holds */
 } Scan;
 
 static Ins *I_(Func *f, Ref r) { return &f->ins.v[r]; }
@@ -41,44 +43,56 @@ static bool before(Func *f, const uint32_t *pos, uint32_t h, Ref v) {
     return d != UINT32_MAX && pos[d] && pos[d] < pos[h];
 }
 
-/* the value v stands for on the quiet path so far: a block parameter the path set (from[k] -> to[k]) resolved */
+/* the value v stands for on the path so far: a block parameter the path set (from[k] -> to[k]) resolved */
 static Ref through(const Ref *from, const Ref *to, uint32_t n, Ref v) {
     for (uint32_t k = n; k-- > 0;) if (from[k] == v) return to[k];
     return v;
 }
 
-/* the quiet edge, from block s on, reaches header h through empty blocks and one i + 1, with every other header
- * parameter passed through unchanged */
-static bool quiet_path(Func *f, uint32_t s, const Scan *sc) {
+/* r is i + 1 */
+static bool next_of(Func *f, const Scan *sc, Ref r) {
+    if (I_(f, r)->op != OP_ADD) return false;
+    Ref a0 = ir_arg(f, r, 0), a1 = ir_arg(f, r, 1);
+    Ref one = a0 == sc->i ? a1 : a1 == sc->i ? a0 : 0;
+    if (!one || I_(f, one)->op != OP_CONST) return false;
+    const Type *ct = I_(f, one)->ty;
+    return ct && ct->kind == T_SCALAR && dt_is_int(ct->dtype) && f->cst.v[I_(f, one)->aux].i == 1;
+}
+
+/* what header parameter p gets back on a quiet trip, a: p itself, or i + 1 for i; with selects (the test block's
+ * if made a select: m = v if v > m else m), select(cmp, X, p), quiet where cmp fails, or select(cmp, p, X), quiet
+ * where it holds, all of one kind (*quiet: -1 until the first) */
+static bool quiet_arg(Func *f, const Scan *sc, Ref p, Ref a, bool selects, int *quiet) {
+    if (p == sc->i) return next_of(f, sc, a);
+    if (a == p) return true;
+    if (!selects || I_(f, a)->op != OP_SELECT || ir_arg(f, a, 0) != sc->cmp) return false;
+    int q = ir_arg(f, a, 2) == p ? 1 : ir_arg(f, a, 1) == p ? 0 : -1;
+    if (q < 0 || (*quiet >= 0 && *quiet != q)) return false;
+    *quiet = q;
+    return true;
+}
+
+/* the path from block s (the test block itself where selects is set) back to the header, through blocks that hold
+ * nothing but i + 1, giving every header parameter what quiet_arg accepts */
+static bool quiet_path(Func *f, uint32_t s, const Scan *sc, bool selects, int *quiet) {
     Ref from[64], to[64];
     uint32_t n = 0;
-    Ref next = 0;
     for (int hop = 0; hop < SCAN_CHAIN_MAX; hop++) {
         Block *b = &f->blocks.v[s];
         if (b->dead || b->term != TERM_JMP) return false;
-        for (uint32_t k = 0; k < b->ins.n; k++) {
-            Ref r = b->ins.v[k];
-            Ins *x = I_(f, r);
-            if (x->op == OP_PARAM) continue;
-            if (next || x->op != OP_ADD) return false;
-            Ref a0 = through(from, to, n, ir_arg(f, r, 0)), a1 = through(from, to, n, ir_arg(f, r, 1));
-            Ref one = a0 == sc->i ? a1 : a1 == sc->i ? a0 : 0;
-            if (!one || I_(f, one)->op != OP_CONST) return false;
-            const Type *ct = I_(f, one)->ty;
-            if (!ct || ct->kind != T_SCALAR || !dt_is_int(ct->dtype) || f->cst.v[I_(f, one)->aux].i != 1) return false;
-            next = r;
+        for (uint32_t k = 0; k < b->ins.n && s != sc->b; k++) {
+            Ins *x = I_(f, b->ins.v[k]);
+            if (x->op != OP_PARAM && !next_of(f, sc, b->ins.v[k])) return false;
         }
         Edge *e = &b->succ[0];
         Block *to_b = &f->blocks.v[e->to];
         if (e->args.n != to_b->params.n) return false;
         if (e->to == sc->h) {
-            for (uint32_t k = 0; k < to_b->params.n; k++) {
-                Ref p = to_b->params.v[k], a = through(from, to, n, e->args.v[k]);
-                if (p == sc->i ? (!next || a != next) : a != p) return false;
-            }
-            return true;
+            for (uint32_t k = 0; k < to_b->params.n; k++)
+                if (!quiet_arg(f, sc, to_b->params.v[k], through(from, to, n, e->args.v[k]), selects, quiet)) return false;
+            return !selects || *quiet >= 0;
         }
-        if (to_b->params.n + n > 64) return false;
+        if (to_b->params.n + n > 64 || e->to == sc->b) return false;
         Ref vals[64];
         for (uint32_t k = 0; k < to_b->params.n; k++) vals[k] = through(from, to, n, e->args.v[k]);
         for (uint32_t k = 0; k < to_b->params.n; k++) { from[n] = to_b->params.v[k]; to[n++] = vals[k]; }
@@ -87,9 +101,9 @@ static bool quiet_path(Func *f, uint32_t s, const Scan *sc) {
     return false;
 }
 
-/* an instruction of the test block other than x[i] and the compare: made only of values the skipped trips see
- * unchanged (before the loop, a header parameter other than i, or such an instruction of this block), writing
- * nothing, calling nothing, allocating nothing */
+/* a value the skipped trips see unchanged: made before the loop, a header parameter other than i (a quiet trip
+ * gives each back), or an instruction of the test block made of such values that writes, calls and allocates
+ * nothing (it ran on trip i: what it raises, it raised there) */
 static bool steady(Func *f, const uint32_t *pos, const Scan *sc, Ref r) {
     Ins *x = I_(f, r);
     if (x->blk != sc->b) return before(f, pos, sc->h, r) || (x->op == OP_PARAM && x->blk == sc->h && r != sc->i);
@@ -109,12 +123,59 @@ static bool scan_type(const Type *t) {
     return dt == KILN_FLOAT64 || dt == KILN_FLOAT32 || (dt_is_int(dt) && dt != KILN_BOOL);
 }
 
+/* v is x[i] of the test block: LOAD x, BOUND(x, i) on axis 0, or LOAD x, i (a for loop over x); x a 1-d array made
+ * before the loop */
+static bool element(Func *f, const uint32_t *pos, Scan *sc, Ref v) {
+    Ins *vi = I_(f, v);
+    if (vi->op != OP_LOAD || vi->blk != sc->b || vi->n != 2 || !scan_type(vi->ty)) return false;
+    Ref x = ir_arg(f, v, 0), idx = ir_arg(f, v, 1);
+    Ins *xi = I_(f, x);
+    if (!xi->ty || xi->ty->kind != T_ARRAY || xi->ty->ndim != 1 || !before(f, pos, sc->h, x)) return false;
+    sc->bnd = 0;
+    if (idx != sc->i) {
+        Ins *bi = I_(f, idx);
+        if (bi->op != OP_BOUND || bi->blk != sc->b || ir_arg(f, idx, 0) != x || ir_arg(f, idx, 1) != sc->i || bi->aux != 0) return false;
+        sc->bnd = idx;
+    }
+    sc->x = x; sc->v = v;
+    return true;
+}
+
+/* with the compare cmp: x[i] on one side, a steady value on the other, every other instruction of the test block
+ * steady or pure (what a skipped trip would have made without raising), and the quiet trips found: the branch's
+ * edge that comes back as quiet_path says (the other does not), or the selects the test block's jump passes */
+static bool with_compare(Func *f, const uint32_t *pos, Scan *sc, Ref cmp) {
+    Block *tb = &f->blocks.v[sc->b];
+    Ins *c = I_(f, cmp);
+    if (c->op < OP_EQ || c->op > OP_GE || c->blk != sc->b) return false;
+    int side = 0;
+    while (side < 2 && !element(f, pos, sc, ir_arg(f, cmp, (uint32_t)side))) side++;
+    if (side == 2) return false;
+    sc->cmp = cmp;
+    sc->t = ir_arg(f, cmp, (uint32_t)(1 - side));
+    if (!steady(f, pos, sc, sc->t) || I_(f, sc->t)->ty->dtype != I_(f, sc->v)->ty->dtype) return false;
+    for (uint32_t k = 0; k < tb->ins.n; k++) {
+        Ref r = tb->ins.v[k];
+        if (r != sc->v && r != sc->bnd && !steady(f, pos, sc, r) && !(ir_ops[I_(f, r)->op].flags & F_PURE)) return false;
+    }
+    if (tb->term == TERM_JMP) {
+        sc->quiet = -1;
+        return quiet_path(f, sc->b, sc, true, &sc->quiet);
+    }
+    if (tb->cond != cmp || tb->succ[0].args.n || tb->succ[1].args.n || tb->succ[0].to == tb->succ[1].to) return false;
+    int unused = -1;
+    for (int q = 0; q < 2; q++)
+        if (quiet_path(f, tb->succ[q].to, sc, false, &unused)) {
+            sc->quiet = q; /* succ[1], the false edge, quiet: quiet where the compare fails */
+            return !quiet_path(f, tb->succ[1 - q].to, sc, false, &unused);
+        }
+    return false;
+}
+
 /* the scan whose test block is b: true and *sc */
 static bool match(Func *f, const uint32_t *pos, uint32_t b, Scan *sc) {
     Block *tb = &f->blocks.v[b];
-    if (tb->dead || tb->term != TERM_BR || tb->preds.n != 1 || tb->params.n || tb->succ[0].args.n || tb->succ[1].args.n ||
-        tb->succ[0].to == tb->succ[1].to)
-        return false;
+    if (tb->dead || (tb->term != TERM_BR && tb->term != TERM_JMP) || tb->preds.n != 1 || tb->params.n) return false;
     uint32_t h = tb->preds.v[0].blk;
     Block *hb = &f->blocks.v[h];
     if (hb->dead || hb->term != TERM_BR || hb->succ[0].to != b || hb->succ[0].args.n || hb->ins.n != hb->params.n + 1 ||
@@ -127,30 +188,9 @@ static bool match(Func *f, const uint32_t *pos, uint32_t b, Scan *sc) {
     if (ii->op != OP_PARAM || ii->blk != h || !ii->ty || ii->ty->kind != T_SCALAR || ii->ty->dtype != KILN_INT64 ||
         !before(f, pos, h, sc->end))
         return false;
-    Ref cmp = tb->cond;
-    Ins *c = I_(f, cmp);
-    if (c->blk != b || c->op < OP_EQ || c->op > OP_GE) return false;
-    for (int side = 0; side < 2; side++) {
-        Ref v = ir_arg(f, cmp, (uint32_t)side), t = ir_arg(f, cmp, (uint32_t)(1 - side));
-        Ins *vi = I_(f, v);
-        if (vi->op != OP_LOAD || vi->blk != b || vi->n != 2) continue;
-        Ref x = ir_arg(f, v, 0), bnd = ir_arg(f, v, 1);
-        Ins *bi = I_(f, bnd), *xi = I_(f, x);
-        if (bi->op != OP_BOUND || bi->blk != b || ir_arg(f, bnd, 0) != x || ir_arg(f, bnd, 1) != sc->i || bi->aux != 0) continue;
-        if (!xi->ty || xi->ty->kind != T_ARRAY || xi->ty->ndim != 1 || !before(f, pos, h, x) || !scan_type(vi->ty)) continue;
-        sc->x = x; sc->bnd = bnd; sc->v = v; sc->t = t;
-        break;
-    }
-    if (!sc->v) return false;
-    for (uint32_t k = 0; k < tb->ins.n; k++) { /* x[i] feeds the compare alone; the rest is steady */
-        Ref r = tb->ins.v[k];
-        if (r == cmp || r == sc->bnd || r == sc->v) continue;
-        if (!steady(f, pos, sc, r)) return false;
-        for (uint32_t a = 0; a < I_(f, r)->n; a++) if (ir_arg(f, r, a) == sc->v || ir_arg(f, r, a) == sc->bnd) return false;
-    }
-    if (!steady(f, pos, sc, sc->t)) return false;
-    for (int q = 0; q < 2; q++)
-        if (quiet_path(f, tb->succ[q].to, sc)) { sc->quiet = q; return !quiet_path(f, tb->succ[1 - q].to, sc); }
+    if (tb->term == TERM_BR) return with_compare(f, pos, sc, tb->cond);
+    for (uint32_t k = 0; k < tb->ins.n; k++)
+        if (I_(f, tb->ins.v[k])->op >= OP_EQ && I_(f, tb->ins.v[k])->op <= OP_GE && with_compare(f, pos, sc, tb->ins.v[k])) return true;
     return false;
 }
 
@@ -198,17 +238,16 @@ static LLVMValueRef quiet_at(L *l, const Scan *sc, LLVMValueRef j, unsigned w, L
     LLVMSetAlignment(vec, (unsigned)ll_host->dtype_size((kiln_dtype)dt));
     if (k != 'F' && k != 'S' && lane != l->i64)
         vec = dt_is_signed(dt) ? LLVMBuildSExt(l->b, vec, LLVMVectorType(l->i64, w), "") : LLVMBuildZExt(l->b, vec, LLVMVectorType(l->i64, w), "");
-    Block *b = &f->blocks.v[sc->b];
-    bool vfirst = ir_arg(f, b->cond, 0) == sc->v;
-    LLVMValueRef held = ll_cmp(l, I_(f, b->cond)->op, k, vfirst ? vec : tv, vfirst ? tv : vec);
+    bool vfirst = ir_arg(f, sc->cmp, 0) == sc->v;
+    LLVMValueRef held = ll_cmp(l, I_(f, sc->cmp)->op, k, vfirst ? vec : tv, vfirst ? tv : vec);
     LLVMTypeRef bt = LLVMIntTypeInContext(l->cx, w);
     LLVMValueRef bits = LLVMBuildBitCast(l->b, held, bt, "");
-    /* quiet: the test failed on every lane (the quiet edge is the false one), or held on every lane */
+    /* quiet: the compare failed on every lane, or held on every lane */
     return LLVMBuildICmp(l->b, LLVMIntEQ, bits, sc->quiet == 1 ? LLVMConstInt(bt, 0, 0) : LLVMConstAllOnes(bt), "");
 }
 
-/* the test block bi's terminator, where it is a scan's (the builder at its end): the skip, then the branch as
- * written, the builder left in the branch's block. False: not a scan's (nothing built).
+/* before the test block bi's terminator, where it is a scan's (the builder at its end): the skip; the builder left
+ * where the terminator as written goes. False: not a scan's (nothing built).
  *
  *   at every w-th element i:   fits?  (i >= 0, i + w within the array and the loop's range, elements adjacent)
  *   test:   the w elements from i quiet?  no: the trip as written
@@ -222,7 +261,6 @@ bool ll_scan(L *l, uint32_t bi) {
     for (int k = 0; k < l->nscans && !sc; k++) if (l->scans[k].b == bi) sc = &l->scans[k];
     if (!sc) return false;
     Func *f = l->f;
-    Block *b = &f->blocks.v[bi];
     int64_t esize = (int64_t)ll_host->dtype_size((kiln_dtype)I_(f, sc->v)->ty->dtype), vbytes = l->avx512 ? 64 : 32;
     unsigned w = (unsigned)(2 * vbytes / esize);
     LLVMValueRef i = V(l, sc->i), wv = ci64(l, (int64_t)w);
@@ -263,7 +301,5 @@ bool ll_scan(L *l, uint32_t bi) {
         }
     }
     LLVMPositionBuilderAtEnd(l->b, trip);
-    LLVMValueRef c = LLVMBuildICmp(l->b, LLVMIntNE, V(l, b->cond), ci64(l, 0), "");
-    LLVMBuildCondBr(l->b, c, l->bb[b->succ[0].to], l->bb[b->succ[1].to]);
     return true;
 }
