@@ -280,3 +280,32 @@ def selects(n):
     return (run_max(a), run_max(b), run_max(c), int_max(d), run_min_kept(a), run_min_kept(b), run_min_kept(c),
             builtin_extremes(a), builtin_extremes(b), builtin_extremes(c), enum_max(a), enum_max(c), enum_max(d),
             root_max(a, 0.0), out)
+
+
+# run: list_scans(3000)
+# expect: (0.999, 1.9809999999999999, 16, 3005, 1, 1)
+def list_scans(n):
+    xs = [((i * 7919) % 1000) * 0.001 for i in range(n)]
+    m = -1.0
+    for v in xs:  # a list's items: their view is taken again each trip
+        if v > m:
+            m = v
+    ys = [((i * 7919) % 1000) * 0.001 for i in range(n)]
+    best = 0.5
+    k = 0
+    for v in ys:  # the rare path appends to the list being scanned: the loop reaches the new items
+        if v > best:
+            best = v
+            k += 1
+            if len(ys) < n + 5:
+                ys.append(v + 1.0)
+    zs = [3, 1, 4, 1, 5, 9, 2, 6] * (n // 8)
+    lo = zs[0]
+    at = 0
+    i = 0
+    while i < len(zs):
+        if zs[i] < lo:
+            lo = zs[i]
+            at = i
+        i += 1
+    return m, best, k, len(ys), lo, at
