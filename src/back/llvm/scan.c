@@ -31,6 +31,8 @@ typedef struct Scan {
     Ref i, end;         /* the counter (a header parameter) and its bound */
     Ref x, bnd, v, t;   /* the array, x[i]'s BOUND (0: x[i] of a for loop over x, no BOUND) and LOAD, the value
                          * it is compared with */
+    Ref row;            /* x[r, i]: r's index (a normalized, steady value), else 0 */
+    int axis;           /* i's axis of x: 0, or 1 (a row) */
     Ref cmp;            /* the compare */
     int quiet;          /* 1: a trip is quiet where the compare fails, 0: where it holds */
 } Scan;
@@ -106,7 +108,7 @@ static bool quiet_path(Func *f, uint32_t s, const Scan *sc, bool selects, int *q
  * nothing (it ran on trip i: what it raises, it raised there) */
 static bool steady(Func *f, const uint32_t *pos, const Scan *sc, Ref r) {
     Ins *x = I_(f, r);
-    if (x->op == OP_PARAM) return x->blk == sc->h && r != sc->i;
+    if (x->op == OP_PARAM) return x->blk == sc->h ? r != sc->i : before(f, pos, sc->h, r); /* an outer loop's: before */
     if (x->blk != sc->b && x->blk != sc->h) return before(f, pos, sc->h, r);
     if (r == sc->v || r == sc->bnd) return false;
     int op = x->op;
@@ -123,21 +125,23 @@ static bool scan_type(const Type *t) {
     return dt == KILN_FLOAT64 || dt == KILN_FLOAT32 || (dt_is_int(dt) && dt != KILN_BOOL);
 }
 
-/* v is x[i] of the test block: LOAD x, BOUND(x, i) on axis 0, or LOAD x, i (a for loop over x); x a 1-d array made
- * before the loop */
+/* v is x[i] of the test block, or x[r, i] with r steady (a row's elements): LOAD x, i's BOUND on the last axis, or
+ * i itself (a for loop over x); x a 1-d or 2-d array the quiet trips leave as it is */
 static bool element(Func *f, const uint32_t *pos, Scan *sc, Ref v) {
     Ins *vi = I_(f, v);
-    if (vi->op != OP_LOAD || vi->blk != sc->b || vi->n != 2 || !scan_type(vi->ty)) return false;
-    Ref x = ir_arg(f, v, 0), idx = ir_arg(f, v, 1);
+    if (vi->op != OP_LOAD || vi->blk != sc->b || (vi->n != 2 && vi->n != 3) || !scan_type(vi->ty)) return false;
+    int axis = (int)vi->n - 2;
+    Ref x = ir_arg(f, v, 0), idx = ir_arg(f, v, (uint32_t)(1 + axis));
     Ins *xi = I_(f, x);
-    if (!xi->ty || xi->ty->kind != T_ARRAY || xi->ty->ndim != 1 || !steady(f, pos, sc, x)) return false;
-    sc->bnd = 0;
+    if (!xi->ty || xi->ty->kind != T_ARRAY || xi->ty->ndim != axis + 1 || !steady(f, pos, sc, x)) return false;
+    sc->x = x; sc->v = v; sc->axis = axis;
+    sc->bnd = sc->row = 0;
     if (idx != sc->i) {
         Ins *bi = I_(f, idx);
-        if (bi->op != OP_BOUND || bi->blk != sc->b || ir_arg(f, idx, 0) != x || ir_arg(f, idx, 1) != sc->i || bi->aux != 0) return false;
+        if (bi->op != OP_BOUND || bi->blk != sc->b || ir_arg(f, idx, 0) != x || ir_arg(f, idx, 1) != sc->i || bi->aux != axis) return false;
         sc->bnd = idx;
     }
-    sc->x = x; sc->v = v;
+    if (axis == 1 && !steady(f, pos, sc, (sc->row = ir_arg(f, v, 1)))) return false;
     return true;
 }
 
@@ -228,7 +232,8 @@ static LLVMValueRef quiet_at(L *l, const Scan *sc, LLVMValueRef j, unsigned w, L
     Func *f = l->f;
     const Type *et = I_(f, sc->v)->ty;
     int k = cls(et), dt = et->dtype;
-    LLVMValueRef off = LLVMBuildNSWMul(l->b, j, ll_stride(l, I_(f, sc->x)->ty, &l->val[sc->x], 0), "");
+    LLVMValueRef off = LLVMBuildNSWMul(l->b, j, ll_stride(l, I_(f, sc->x)->ty, &l->val[sc->x], sc->axis), "");
+    if (sc->axis) off = LLVMBuildNSWAdd(l->b, off, LLVMBuildNSWMul(l->b, V(l, sc->row), ll_stride(l, I_(f, sc->x)->ty, &l->val[sc->x], 0), ""), "");
     LLVMValueRef p = LLVMBuildInBoundsGEP2(l->b, l->i8, l->val[sc->x].v[0], &off, 1, "");
     LLVMTypeRef lane = k == 'F' ? l->f64 : k == 'S' ? l->f32 : elem_int(l, dt);
     l->scope_of = ll_scope_root(l, sc->x) + 1;
@@ -274,10 +279,10 @@ bool ll_scan(L *l, uint32_t bi) {
     LLVMValueRef at = LLVMBuildICmp(l->b, LLVMIntEQ, LLVMBuildAnd(l->b, i, ci64(l, (int64_t)w - 1), ""), ci64(l, 0), "");
     LLVMBuildCondBr(l->b, at, fits, trip);
     LLVMPositionBuilderAtEnd(l->b, fits);
-    LLVMValueRef last = LLVMBuildSub(l->b, l->val[sc->x].v[1], wv, ""), lend = LLVMBuildSub(l->b, V(l, sc->end), wv, "");
+    LLVMValueRef last = LLVMBuildSub(l->b, l->val[sc->x].v[1 + sc->axis], wv, ""), lend = LLVMBuildSub(l->b, V(l, sc->end), wv, "");
     last = LLVMBuildSelect(l->b, LLVMBuildICmp(l->b, LLVMIntSLT, lend, last, ""), lend, last, ""); /* the last start that fits */
     LLVMValueRef ok = LLVMBuildAnd(l->b, LLVMBuildICmp(l->b, LLVMIntSGE, i, ci64(l, 0), ""), LLVMBuildICmp(l->b, LLVMIntSLE, i, last, ""), "");
-    ok = LLVMBuildAnd(l->b, ok, LLVMBuildICmp(l->b, LLVMIntEQ, ll_stride(l, I_(f, sc->x)->ty, &l->val[sc->x], 0), ci64(l, esize), ""), "");
+    ok = LLVMBuildAnd(l->b, ok, LLVMBuildICmp(l->b, LLVMIntEQ, ll_stride(l, I_(f, sc->x)->ty, &l->val[sc->x], sc->axis), ci64(l, esize), ""), "");
     LLVMBuildCondBr(l->b, ok, test, trip);
     LLVMPositionBuilderAtEnd(l->b, test);
     LLVMValueRef tv = splat(l, V(l, sc->t), w);
