@@ -346,3 +346,32 @@ def rows(m, n):
     c[6, 0] = np.nan
     return (row_argmax(a).tolist(), row_argmax(b[::2]).tolist(), row_argmax(c).tolist(), row_argmax(a[:, ::3]).tolist(),
             col_first(a, 0.99), row_argmax(a.T).tolist()[:20])
+
+
+def over_200(a):
+    for i in range(a.shape[0]):
+        if a[i] > 200:  # a Python int against uint8: compared at the element's width, unsigned
+            return i
+    return -1
+
+
+def under(a, t):
+    k = 0
+    for i in range(a.shape[0]):
+        if a[i] <= t:
+            k += 1
+    return k
+
+
+# run: narrow(1000)
+# expect: (900, -1, 1, 1, 999, 999)
+def narrow(n):
+    u = np.full(n, 100, dtype=np.uint8)
+    u[900] = 201
+    u[901] = 255
+    s = np.full(n, 5, dtype=np.int8)
+    s[700] = -128
+    s[800] = 127
+    w = np.full(n, 7, dtype=np.uint16)
+    w[999] = 65535
+    return over_200(u), over_200(u[:900]), under(s, np.int8(-100)), under(s, np.int8(-128)), under(w, np.uint16(7)), under(s, np.int8(126))

@@ -242,8 +242,7 @@ static LLVMValueRef quiet_at(L *l, const Scan *sc, LLVMValueRef j, unsigned w, L
     if (l->scope_of) ll_scope_tag(l, vec);
     l->scope_of = 0;
     LLVMSetAlignment(vec, (unsigned)ll_host->dtype_size((kiln_dtype)dt));
-    if (k != 'F' && k != 'S' && lane != l->i64)
-        vec = dt_is_signed(dt) ? LLVMBuildSExt(l->b, vec, LLVMVectorType(l->i64, w), "") : LLVMBuildZExt(l->b, vec, LLVMVectorType(l->i64, w), "");
+    if (k == 'I' && lane != l->i64 && !dt_is_signed(dt)) k = 'U'; /* at the element's width (t has its dtype: exact) */
     bool vfirst = ir_arg(f, sc->cmp, 0) == sc->v;
     LLVMValueRef held = ll_cmp(l, I_(f, sc->cmp)->op, k, vfirst ? vec : tv, vfirst ? tv : vec);
     LLVMTypeRef bt = LLVMIntTypeInContext(l->cx, w);
@@ -285,7 +284,10 @@ bool ll_scan(L *l, uint32_t bi) {
     ok = LLVMBuildAnd(l->b, ok, LLVMBuildICmp(l->b, LLVMIntEQ, ll_stride(l, I_(f, sc->x)->ty, &l->val[sc->x], sc->axis), ci64(l, esize), ""), "");
     LLVMBuildCondBr(l->b, ok, test, trip);
     LLVMPositionBuilderAtEnd(l->b, test);
-    LLVMValueRef tv = splat(l, V(l, sc->t), w);
+    int dt = I_(f, sc->v)->ty->dtype;
+    LLVMValueRef t = V(l, sc->t);
+    if (dt_is_int(dt) && elem_int(l, dt) != l->i64) t = LLVMBuildTrunc(l->b, t, elem_int(l, dt), "");
+    LLVMValueRef tv = splat(l, t, w);
     LLVMBuildCondBr(l->b, quiet_at(l, sc, i, w, tv), skip, trip);
     LLVMPositionBuilderAtEnd(l->b, skip);
     LLVMValueRef j = LLVMBuildPhi(l->b, l->i64, "");
