@@ -288,10 +288,10 @@ bool ll_scan(L *l, uint32_t bi) {
     LLVMValueRef t = V(l, sc->t);
     if (dt_is_int(dt) && elem_int(l, dt) != l->i64) t = LLVMBuildTrunc(l->b, t, elem_int(l, dt), "");
     LLVMValueRef tv = splat(l, t, w);
+    LLVMValueRef first = LLVMBuildNSWAdd(l->b, i, wv, ""); /* made here: it comes into skip's phi from here */
     LLVMBuildCondBr(l->b, quiet_at(l, sc, i, w, tv), skip, trip);
     LLVMPositionBuilderAtEnd(l->b, skip);
     LLVMValueRef j = LLVMBuildPhi(l->b, l->i64, "");
-    LLVMValueRef first = LLVMBuildNSWAdd(l->b, i, wv, "");
     LLVMAddIncoming(j, &first, &test, 1);
     LLVMBuildCondBr(l->b, LLVMBuildICmp(l->b, LLVMIntSLE, j, last, ""), more, back);
     LLVMPositionBuilderAtEnd(l->b, more);
