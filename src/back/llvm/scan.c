@@ -15,12 +15,15 @@
  * Otherwise, and between those points, the trips run as written, so where the rare path runs, it runs at the same
  * element, in the same order, with the same values: the bits and the errors are the interpreter's.
  *
- * Matched exactly: the header holds its parameters and i < end (end made before the loop); its true edge goes to the
- * test block, entered from the header alone, holding BOUND x, i (axis 0 of a 1-d array of floats or ints) and the
- * LOAD of it, the compare of that element with a value t, and otherwise only instructions that neither write nor
- * call, made from values the skipped trips would see unchanged (each ran on trip i: what it would raise, it raised
- * there); the quiet edge reaches the header through blocks of no other work than i + 1, passing every other header
- * value through unchanged. Strided arrays, misaligned trips and the last elements take the written path. */
+ * Matched exactly (match): the header holds its parameters, i < end and otherwise only values the quiet trips leave
+ * as they are (a list's view and length); its true edge goes to the test block, entered from the header alone,
+ * holding x[i] — a LOAD through i's BOUND, or of i itself (a for loop over x), of a 1-d array, or of a row x[r, i] of
+ * a 2-d one with r fixed in the loop, of floats or ints — its compare with a value t, and otherwise only instructions
+ * that are pure or made of values the skipped trips would see unchanged (each ran on trip i: what it would raise, it
+ * raised there). The quiet trips are those whose branch takes the edge that reaches the header through blocks of no
+ * other work than i + 1, passing every other header value through unchanged; or, where the test's if became selects
+ * (m = v if v > m else m), those on which every select gives its header value back. Strided arrays, misaligned trips
+ * and the last elements take the written path; an OSR entry (l->osr) and a GPU kernel have no skip. */
 #include "ll.h"
 #include <stdlib.h>
 
