@@ -12,7 +12,8 @@ whole-array expressions (fused elementwise arithmetic, np.sqrt/exp/abs/where,
 views, reductions in NumPy's summation order, sorts, gathers,
 comparisons, broadcasting against scalars) indexed right away,
 calls between the generated functions and of two small scalar helpers (which opt/inline.c inlines: their
-errors must keep their lines), early returns, tuple results. The
+errors must keep their lines), scans of longer arrays (which tier 2 tests a vector at a time), early returns,
+tuple results. The
 entry is called with generated arguments on the interpreter, the baseline
 tier, tier 2, and tier auto with every budget at 1 (tier-up at entry, OSR at
 the first loop), and under CPython + NumPy (through test/cpython_check.py's
@@ -247,6 +248,7 @@ class Gen:
         if k == 0: self.emit(f"i{r.randrange(3)} = {bound(self.iexpr())}")
         elif k == 1: self.emit(f"f{r.randrange(2)} = {self.fexpr()}")
         elif k == 2 and r.random() < 0.12: self.offset_loop()
+        elif k == 2 and r.random() < 0.12: self.scan_loop()
         elif k == 2 and r.random() < 0.1: self.sum_loop()
         elif k == 2 and r.random() < 0.7: self.emit(f"arr[{self.idx()}] = {self.fexpr()}")
         elif k == 2: self.emit(f"mat[{self.midx()}] = {self.fexpr()}")
@@ -357,6 +359,34 @@ class Gen:
         self.emit(f"for {v} in range({hi0}):")
         self.emit(f"    for {w} in range({r.randint(0, 1)}, {hi1}):")
         self.emit(f"        {f} += float(mat[{v} + {c0}, {w} + {c1}])")
+
+    def scan_loop(self):
+        """a scan (back/llvm/scan.c): each element of an array longer than two vectors tested against a value changed
+        only where the test holds — a running extreme and its index, a first match that breaks, the if made a
+        select — over values that repeat and tie (and meet f0's NaN or infinity where x made one), from a start that
+        may be misaligned to an end that may stop short or run past the array (its IndexError at that element); tier
+        2 tests such elements 16 or 32 at a time and must run the rare path at its own element"""
+        r = self.r
+        v, s = f"k{self.depth}", f"s{self.depth}"
+        m = r.choice([40, 70, 129])
+        self.emit(f"{s} = " + r.choice([f"np.arange({m}.0) % 7.0 - float(arr[{r.randrange(8)}])", f"np.arange({m}.0) * 0.25 + f0",
+                                        f"np.zeros({m}) + f1", f"np.arange({m}.0)[::-1] % 5.0"]))
+        for _ in range(r.choice([0, 1, 1, 2])):  # a lone element that takes the rare path, often at a vector's first lane
+            at = r.choice([0, 5, 16, 31, 32, 33, 37] + ([64, 65] if m > 66 else []))
+            self.emit(f"{s}[{at}] = " + r.choice(["f0 + 1.0", "f0 - 1.0", "f1 * 3.0", "-f1", "math.inf", "float('nan')"]))
+        op = r.choice([">", "<", ">=", "<=", "==", "!="])
+        self.emit(f"for {v} in range({r.choice(['0', '1', 'n % 3', 'n % 40'])}, {r.choice(['len(' + s + ')', 'len(' + s + ') - 5', 'len(' + s + ') + 2'])}):")
+        form = r.randrange(3)
+        if form == 0:
+            self.emit(f"    if {s}[{v}] {op} f0:")
+            self.emit(f"        f0 = float({s}[{v}])")
+            self.emit(f"        i0 = (i0 + {v}) % 1009")
+        elif form == 1:
+            self.emit(f"    if {s}[{v}] {op} f{r.randrange(2)}:")
+            self.emit(f"        i1 = {v}")
+            self.emit("        break")
+        else:
+            self.emit(f"    f1 = float({s}[{v}]) if {s}[{v}] {op} f1 else f1")
 
     def prange_loop(self):
         """a parallel loop with reductions kiln accepts (front/prange.c): ints, exact in any order, and float
