@@ -375,3 +375,49 @@ def narrow(n):
     w = np.full(n, 7, dtype=np.uint16)
     w[999] = 65535
     return over_200(u), over_200(u[:900]), under(s, np.int8(-100)), under(s, np.int8(-128)), under(w, np.uint16(7)), under(s, np.int8(126))
+
+
+def deep_threshold(a, t):
+    # 30 values each made twice of the one before, in the test block: matching the scan looks at each once
+    c = 0
+    for i in range(a.shape[0]):
+        x0 = t
+        x1 = x0 * 0.5 + x0 * 0.5
+        x2 = x1 * 0.5 + x1 * 0.5
+        x3 = x2 * 0.5 + x2 * 0.5
+        x4 = x3 * 0.5 + x3 * 0.5
+        x5 = x4 * 0.5 + x4 * 0.5
+        x6 = x5 * 0.5 + x5 * 0.5
+        x7 = x6 * 0.5 + x6 * 0.5
+        x8 = x7 * 0.5 + x7 * 0.5
+        x9 = x8 * 0.5 + x8 * 0.5
+        x10 = x9 * 0.5 + x9 * 0.5
+        x11 = x10 * 0.5 + x10 * 0.5
+        x12 = x11 * 0.5 + x11 * 0.5
+        x13 = x12 * 0.5 + x12 * 0.5
+        x14 = x13 * 0.5 + x13 * 0.5
+        x15 = x14 * 0.5 + x14 * 0.5
+        x16 = x15 * 0.5 + x15 * 0.5
+        x17 = x16 * 0.5 + x16 * 0.5
+        x18 = x17 * 0.5 + x17 * 0.5
+        x19 = x18 * 0.5 + x18 * 0.5
+        x20 = x19 * 0.5 + x19 * 0.5
+        x21 = x20 * 0.5 + x20 * 0.5
+        x22 = x21 * 0.5 + x21 * 0.5
+        x23 = x22 * 0.5 + x22 * 0.5
+        x24 = x23 * 0.5 + x23 * 0.5
+        x25 = x24 * 0.5 + x24 * 0.5
+        x26 = x25 * 0.5 + x25 * 0.5
+        x27 = x26 * 0.5 + x26 * 0.5
+        x28 = x27 * 0.5 + x27 * 0.5
+        x29 = x28 * 0.5 + x28 * 0.5
+        x30 = x29 * 0.5 + x29 * 0.5
+        if a[i] > x30:
+            c += 1
+    return c
+
+
+# run: deep(1000)
+# expect: 249
+def deep(n):
+    return deep_threshold(np.arange(n) * 0.001, 0.75)

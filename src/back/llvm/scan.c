@@ -38,6 +38,8 @@ typedef struct Scan {
     int axis;           /* i's axis of x: 0, or 1 (a row) */
     Ref cmp;            /* the compare */
     int quiet;          /* 1: a trip is quiet where the compare fails, 0: where it holds */
+    uint8_t *memo;      /* while matching: steady's answer per instruction of the header and test block (0: not yet,
+                         * 1: steady, 2: not), for the i, x[i] and BOUND tried now (forget) */
 } Scan;
 
 static Ins *I_(Func *f, Ref r) { return &f->ins.v[r]; }
@@ -114,11 +116,19 @@ static bool steady(Func *f, const uint32_t *pos, const Scan *sc, Ref r) {
     if (x->op == OP_PARAM) return x->blk == sc->h ? r != sc->i : before(f, pos, sc->h, r); /* an outer loop's: before */
     if (x->blk != sc->b && x->blk != sc->h) return before(f, pos, sc->h, r);
     if (r == sc->v || r == sc->bnd) return false;
+    if (sc->memo[r]) return sc->memo[r] == 1; /* operands shared down a chain (x1 = x0 * x0, ...): once each */
     int op = x->op;
-    if ((ir_ops[op].flags & F_WRITES) || op == OP_CALL || op == OP_LIB || op == OP_ALLOC || op == OP_ACOPY || op == OP_FRAME)
-        return false;
-    for (uint32_t k = 0; k < x->n; k++) if (!steady(f, pos, sc, ir_arg(f, r, k))) return false;
-    return true;
+    bool ok = !(ir_ops[op].flags & F_WRITES) && op != OP_CALL && op != OP_LIB && op != OP_ALLOC && op != OP_ACOPY && op != OP_FRAME;
+    for (uint32_t k = 0; ok && k < x->n; k++) ok = steady(f, pos, sc, ir_arg(f, r, k));
+    sc->memo[r] = ok ? 1 : 2;
+    return ok;
+}
+
+/* steady's answers forgotten: they hold for one counter, x[i] and BOUND */
+static void forget(Func *f, const Scan *sc) {
+    const uint32_t blocks[2] = {sc->h, sc->b};
+    for (int q = 0; q < 2; q++)
+        for (uint32_t k = 0; k < f->blocks.v[blocks[q]].ins.n; k++) sc->memo[f->blocks.v[blocks[q]].ins.v[k]] = 0;
 }
 
 /* an element type the vector compare reads as the scalar path does */
@@ -139,10 +149,12 @@ static bool element(Func *f, const uint32_t *pos, Scan *sc, Ref v) {
     if (!xi->ty || xi->ty->kind != T_ARRAY || xi->ty->ndim != axis + 1 || !steady(f, pos, sc, x)) return false;
     sc->x = x; sc->v = v; sc->axis = axis;
     sc->bnd = sc->row = 0;
+    forget(f, sc);
     if (idx != sc->i) {
         Ins *bi = I_(f, idx);
         if (bi->op != OP_BOUND || bi->blk != sc->b || ir_arg(f, idx, 0) != x || ir_arg(f, idx, 1) != sc->i || bi->aux != axis) return false;
         sc->bnd = idx;
+        forget(f, sc);
     }
     if (axis == 1 && !steady(f, pos, sc, (sc->row = ir_arg(f, v, 1)))) return false;
     return true;
@@ -188,7 +200,9 @@ static bool match(Func *f, const uint32_t *pos, uint32_t b, Scan *sc) {
     if (hb->dead || hb->term != TERM_BR || hb->succ[0].to != b || hb->succ[0].args.n || I_(f, hb->cond)->op != OP_LT)
         return false;
     sc->h = h; sc->b = b;
+    sc->v = sc->bnd = 0;
     sc->i = ir_arg(f, hb->cond, 0);
+    forget(f, sc);
     sc->end = ir_arg(f, hb->cond, 1);
     Ins *ii = I_(f, sc->i);
     if (ii->op != OP_PARAM || ii->blk != h || !ii->ty || ii->ty->kind != T_SCALAR || ii->ty->dtype != KILN_INT64 ||
@@ -206,15 +220,18 @@ void ll_scan_plan(L *l, const uint32_t *pos) {
     Func *f = l->f;
     l->scans = NULL;
     l->nscans = 0;
-    if (l->gpu || l->osr >= 0 || !pos) return;
-    for (uint32_t b = 0; b < f->blocks.n; b++) {
+    uint8_t *memo = l->gpu || l->osr >= 0 || !pos ? NULL : calloc(f->ins.n + 1, 1);
+    for (uint32_t b = 0; memo && b < f->blocks.n; b++) {
         Scan sc = {0};
+        sc.memo = memo;
         if (!pos[b] || !match(f, pos, b, &sc)) continue;
         Scan *grown = realloc(l->scans, sizeof(Scan) * (size_t)(l->nscans + 1));
-        if (!grown) return; /* without the skip: the loop as written */
+        if (!grown) break; /* without the skip: the loop as written */
+        sc.memo = NULL;
         l->scans = grown;
         l->scans[l->nscans++] = sc;
     }
+    free(memo); /* out of memory: no scans, the loops as written */
 }
 
 void ll_scan_free(L *l) {
