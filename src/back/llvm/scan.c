@@ -23,7 +23,9 @@
  * raised there). The quiet trips are those whose branch takes the edge that reaches the header through blocks of no
  * other work than i + 1, passing every other header value through unchanged; or, where the test's if became selects
  * (m = v if v > m else m), those on which every select gives its header value back. Strided arrays, misaligned trips
- * and the last elements take the written path; an OSR entry (l->osr) and a GPU kernel have no skip. */
+ * and the last elements take the written path; a GPU kernel has no skip. An OSR entry (l->osr, tier 2 entered at a
+ * loop header mid-call) has it: there the test block reads the loop's values from their homes (llvm.c osr_block_start)
+ * before the skip is built, and the way back hands the header's phis their own values, which its start stores home. */
 #include "ll.h"
 #include <stdlib.h>
 
@@ -220,7 +222,7 @@ void ll_scan_plan(L *l, const uint32_t *pos) {
     Func *f = l->f;
     l->scans = NULL;
     l->nscans = 0;
-    uint8_t *memo = l->gpu || l->osr >= 0 || !pos ? NULL : calloc(f->ins.n + 1, 1);
+    uint8_t *memo = l->gpu || !pos ? NULL : calloc(f->ins.n + 1, 1);
     for (uint32_t b = 0; memo && b < f->blocks.n; b++) {
         Scan sc = {0};
         sc.memo = memo;
