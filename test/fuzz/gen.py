@@ -369,24 +369,34 @@ class Gen:
         r = self.r
         v, s = f"k{self.depth}", f"s{self.depth}"
         m = r.choice([40, 70, 129])
-        self.emit(f"{s} = " + r.choice([f"np.arange({m}.0) % 7.0 - float(arr[{r.randrange(8)}])", f"np.arange({m}.0) * 0.25 + f0",
-                                        f"np.zeros({m}) + f1", f"np.arange({m}.0)[::-1] % 5.0"]))
-        for _ in range(r.choice([0, 1, 1, 2])):  # a lone element that takes the rare path, often at a vector's first lane
-            at = r.choice([0, 5, 16, 31, 32, 33, 37] + ([64, 65] if m > 66 else []))
-            self.emit(f"{s}[{at}] = " + r.choice(["f0 + 1.0", "f0 - 1.0", "f1 * 3.0", "-f1", "math.inf", "float('nan')"]))
-        op = r.choice([">", "<", ">=", "<=", "==", "!="])
-        self.emit(f"for {v} in range({r.choice(['0', '1', 'n % 3', 'n % 40'])}, {r.choice(['len(' + s + ')', 'len(' + s + ') - 5', 'len(' + s + ') + 2'])}):")
         form = r.randrange(3)
+        # the element converted before the compare: float32 elements against a float64 (np.float64(f): a Python
+        # float would be cast to float32 instead, NEP 50), int16 ones (no NaN to cast) against a Python int
+        kind = r.choice(["f8", "f8", "f4", "i2" if form == 1 else "f4"])
+        if kind == "i2":
+            self.emit(f"{s} = (np.arange({m}) % 7 - n % 3).astype(np.int16)")
+            for _ in range(r.choice([0, 1, 2])):
+                self.emit(f"{s}[{r.choice([0, 5, 16, 31, 32, 33, 37])}] = {r.choice(['-300', '9', 'n % 500'])}")
+        else:
+            self.emit(f"{s} = " + r.choice([f"np.arange({m}.0) % 7.0 - float(arr[{r.randrange(8)}])", f"np.arange({m}.0) * 0.25 + f0",
+                                            f"np.zeros({m}) + f1", f"np.arange({m}.0)[::-1] % 5.0"]))
+            for _ in range(r.choice([0, 1, 1, 2])):  # a lone element that takes the rare path, often at a vector's first lane
+                at = r.choice([0, 5, 16, 31, 32, 33, 37] + ([64, 65] if m > 66 else []))
+                self.emit(f"{s}[{at}] = " + r.choice(["f0 + 1.0", "f0 - 1.0", "f1 * 3.0", "-f1", "math.inf", "float('nan')"]))
+            if kind == "f4": self.emit(f"{s} = {s}.astype(np.float32)")
+        op = r.choice([">", "<", ">=", "<=", "==", "!="])
+        wrap = (lambda t: f"np.float64({t})") if kind == "f4" else (lambda t: t)
+        self.emit(f"for {v} in range({r.choice(['0', '1', 'n % 3', 'n % 40'])}, {r.choice(['len(' + s + ')', 'len(' + s + ') - 5', 'len(' + s + ') + 2'])}):")
         if form == 0:
-            self.emit(f"    if {s}[{v}] {op} f0:")
+            self.emit(f"    if {s}[{v}] {op} {wrap('f0')}:")
             self.emit(f"        f0 = float({s}[{v}])")
             self.emit(f"        i0 = (i0 + {v}) % 1009")
         elif form == 1:
-            self.emit(f"    if {s}[{v}] {op} f{r.randrange(2)}:")
+            self.emit(f"    if {s}[{v}] {op} {('i0 % 7 - 2' if kind == 'i2' else wrap('f' + str(r.randrange(2))))}:")
             self.emit(f"        i1 = {v}")
             self.emit("        break")
         else:
-            self.emit(f"    f1 = float({s}[{v}]) if {s}[{v}] {op} f1 else f1")
+            self.emit(f"    f1 = float({s}[{v}]) if {s}[{v}] {op} {wrap('f1')} else f1")
 
     def prange_loop(self):
         """a parallel loop with reductions kiln accepts (front/prange.c): ints, exact in any order, and float

@@ -101,6 +101,7 @@ def firsts(n):
 
 
 def count_over(a, t):
+    # a count against a value fixed for the loop: tier 2 leaves it to LLVM's vectorizer, with no skip
     c = 0
     for i in range(a.shape[0]):
         if a[i] > t:
@@ -356,15 +357,18 @@ def over_200(a):
 
 
 def under(a, t):
+    # the count of hits and the last one's index: the index keeps it a scan (a count alone LLVM vectorizes)
     k = 0
+    last = -1
     for i in range(a.shape[0]):
         if a[i] <= t:
             k += 1
-    return k
+            last = i
+    return k, last
 
 
 # run: narrow(1000)
-# expect: (900, -1, 1, 1, 999, 999)
+# expect: (900, -1, (1, 700), (1, 700), (999, 998), (999, 999))
 def narrow(n):
     u = np.full(n, 100, dtype=np.uint8)
     u[900] = 201
@@ -421,3 +425,69 @@ def deep_threshold(a, t):
 # expect: 249
 def deep(n):
     return deep_threshold(np.arange(n) * 0.001, 0.75)
+
+
+def above(x, t):
+    # x[i] converted before the compare: to t's type (a float32 element against a float64 value, ints against a
+    # Python int out of their range or against a float, uint64 against a float)
+    c = 0
+    first = -1
+    last = -1
+    for i in range(x.shape[0]):
+        if x[i] > t:
+            c += 1
+            if first < 0:
+                first = i
+            last = i
+    return c, first, last
+
+
+def running_max64(x):
+    # a float32 array's running maximum kept as a float64 (m's first value a Python float)
+    m = -math.inf
+    k = -1
+    for i in range(x.shape[0]):
+        if x[i] > m:
+            m = float(x[i])
+            k = i
+    return m, k
+
+
+def below_select(x, t):
+    # the select form: the count and the last index below t, x[i] converted
+    c = 0
+    k = -1
+    for i in range(x.shape[0]):
+        low = x[i] < t
+        c = c + 1 if low else c
+        k = i if low else k
+    return c, k
+
+
+# run: converted(1000)
+# expect: ((3, 128, 999), (0, -1, -1), (1000, 0, 999), (2, 256, 999), (2, 256, 999), (998, 0, 997), (1, 501, 501), (2, 300, 999), (1000, 0, 999), (0.30000001192092896, 999), (997, 998), (3, 511))
+def converted(n):
+    f = np.full(n, 0.05, dtype=np.float32)
+    f[128] = np.float32(0.1)       # above 0.1 as a float64, equal to it as a float32
+    f[500] = np.float32(0.2)
+    f[n - 1] = np.float32(0.3)
+    h = np.full(n, 7, dtype=np.int16)
+    h[256] = 32767
+    h[n - 1] = 301
+    u = np.full(n, 255, dtype=np.uint8)
+    u[998] = 0
+    u[999] = 254
+    big = np.full(n, 2**53, dtype=np.int64)
+    big[500] = 2**53 + 1           # rounds to 2**53 as a float: not above it
+    big[501] = 2**53 + 2
+    wide = np.zeros(n, dtype=np.uint64)
+    wide[300] = ~np.uint64(0)          # 2**64 - 1
+    wide[n - 1] = np.uint64(1 << 62) * np.uint64(2)
+    w32 = np.full(n, 4000000000, dtype=np.uint32)
+    low = np.full(n, 0.5, dtype=np.float32)
+    low[511] = np.float32(0.25)
+    low[7] = np.float32(-1.0)
+    low[100] = np.float32(0.1)
+    return (above(f, np.float64(0.1)), above(h, 40000), above(h, -40000), above(h, 300), above(h, 300.5),
+            above(u, 254.5), above(big, 2.0**53), above(wide, 1e18), above(w32, -1),
+            running_max64(f), below_select(f, 0.0625), below_select(low, np.float64(0.3)))
