@@ -8,6 +8,7 @@
  */
 #include "ir.h"
 #include <stdlib.h>
+#include <string.h>
 
 /* order[0..n): reverse postorder from block 0, successors in order (or the
  * false successor of a branch first: then, read backwards, each block's true
@@ -34,6 +35,58 @@ uint32_t ir_rpo(Func *f, bool false_first, uint32_t *order) {
     for (uint32_t i = 0; i < np / 2; i++) { uint32_t t = order[i]; order[i] = order[np - 1 - i]; order[np - 1 - i] = t; }
     free(stack); free(seen); free(next);
     return np;
+}
+
+/* the loop headers as tier 1 marks them (back/x64/gen.c counts there, and an OSR entry starts there): each live
+ * block with a predecessor at or after it in ir_rpo(f, true)'s order; pos: each block's place in it (UINT32_MAX: not
+ * reached); heads: f->blocks.n flags */
+void ir_loop_heads_at(Func *f, const uint32_t *pos, bool *heads) {
+    for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
+        const Block *b = &f->blocks.v[bi];
+        heads[bi] = false;
+        for (uint32_t k = 0; !b->dead && k < b->preds.n; k++) if (pos[b->preds.v[k].blk] >= pos[bi]) heads[bi] = true;
+    }
+}
+
+/* the same with the order made here; false: out of memory */
+bool ir_loop_heads(Func *f, bool *heads) {
+    uint32_t nb = f->blocks.n, *order = malloc(sizeof(uint32_t) * (nb + 1)), *pos = malloc(sizeof(uint32_t) * (nb + 1));
+    uint32_t n = order && pos ? ir_rpo(f, true, order) : 0;
+    if (n) {
+        for (uint32_t i = 0; i < nb; i++) pos[i] = UINT32_MAX;
+        for (uint32_t i = 0; i < n; i++) pos[order[i]] = i;
+        ir_loop_heads_at(f, pos, heads);
+    }
+    free(order);
+    free(pos);
+    return n != 0;
+}
+
+/* the loop headers an OSR entry asked for at header starts at (back/llvm/llvm.c's switch; jit/tier.c enters it at
+ * them): every loop header of f, so that one compile serves a function's loops one after another — but only header
+ * where the entry made of all of them would cost much more than the one asked for: the entry reads each value handed
+ * between its blocks at every block start (blocks x instructions of the blocks reachable from the headers), and in a
+ * function of hundreds of blocks LLVM took minutes over them. heads: f->blocks.n flags; false: out of memory */
+bool ir_osr_heads(Func *f, uint32_t header, bool *heads) {
+    uint32_t nb = f->blocks.n, *work = malloc(sizeof(uint32_t) * (nb + 1));
+    bool *reach = malloc(nb + 1), ok = work && reach && ir_loop_heads(f, heads);
+    if (ok) {
+        heads[header] = true;
+        uint32_t sp = 0;
+        uint64_t blocks = 0, ins = 0;
+        memset(reach, 0, nb + 1);
+        for (uint32_t bi = 0; bi < nb; bi++) if (heads[bi] && !f->blocks.v[bi].dead) { reach[bi] = true; work[sp++] = bi; }
+        while (sp) {
+            const Block *b = &f->blocks.v[work[--sp]];
+            blocks++;
+            ins += b->ins.n;
+            for (int s = 0; s < b->nsucc; s++) if (!reach[b->succ[s].to]) { reach[b->succ[s].to] = true; work[sp++] = b->succ[s].to; }
+        }
+        if (blocks * ins > OSR_ALL_HEADS_COST) { memset(heads, 0, nb); heads[header] = true; }
+    }
+    free(work);
+    free(reach);
+    return ok;
 }
 
 int ir_has_loop(Func *f) {

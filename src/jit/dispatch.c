@@ -451,6 +451,7 @@ static bool table_insert(kiln_func *fn, Spec *s) {
 
 static void spec_free(Spec *s) {
     if (s->u.code) back_interp.release(&s->u);
+    for (int i = 0; i < atomic_load(&s->nosr); i++) free(s->osr[i].heads);
     arena_free(&s->u.arena);
     free(s);
 }

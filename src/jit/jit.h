@@ -52,7 +52,8 @@ enum { SIG_SCALAR, SIG_ARRAY, SIG_TUPLE, SIG_NONE, SIG_DTYPE, SIG_LIST, SIG_UNKN
 enum { T2_NONE, T2_QUEUED, T2_DONE, T2_FAILED };
 
 typedef struct OsrEntry {
-    uint32_t header;          /* the loop header block */
+    uint32_t header;          /* the loop header block it was asked for at */
+    bool *heads;              /* the headers it starts at (ir_osr_heads: that one, or every loop's), per block */
     _Atomic int state;        /* T2_* */
     void *fn;                 /* NativeFn, published by state = T2_DONE */
 } OsrEntry;
@@ -97,7 +98,6 @@ typedef struct Spec {
     uint64_t ns_tier2, ns_queue;
     OsrEntry osr[OSR_MAX];
     _Atomic int nosr;
-    _Atomic int osr_last;     /* the loop header of the last trip */
     atomic_uint_fast64_t ncalls[3]; /* top-level calls started in interp, baseline, opt code */
     /* speculation (jit/speculate.c): the first call's shapes, how many calls had them, the variant */
     _Atomic int spec_state;        /* SPEC_*: SPEC_OFF for specs it does not watch */

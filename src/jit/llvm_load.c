@@ -25,7 +25,7 @@ static int interp_compile(const BackEnv *env, Unit *u, kiln_error *err) { return
 static const KilnHost host = {
     KILN_HOST_VERSION,
     interp_compile,
-    arena_alloc, kiln_dtype_size, ir_rpo, ir_has_loop, fr_extra,
+    arena_alloc, kiln_dtype_size, ir_rpo, ir_has_loop, ir_osr_heads, fr_extra,
     fh_generic, fh_view, fh_alloc, fh_acopy, fh_fill, fh_ldn, fh_stn, fh_call, fh_error, fh_index, fh_raise, fh_lib,
     jit_native_install, jit_sym_lookup,
 };

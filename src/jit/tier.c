@@ -74,6 +74,23 @@ static OsrEntry *osr_find(Spec *s, int32_t header) {
     return NULL;
 }
 
+/* an entry compiled or on its way */
+static bool osr_live(Spec *s) {
+    int n = atomic_load_explicit(&s->nosr, memory_order_acquire);
+    for (int i = 0; i < n; i++) if (atomic_load(&s->osr[i].state) != T2_FAILED) return true;
+    return false;
+}
+
+/* the entry that starts at header, compiled (done) or not yet failed (!done) */
+static OsrEntry *osr_at(Spec *s, int32_t header, bool done) {
+    int n = atomic_load_explicit(&s->nosr, memory_order_acquire);
+    for (int i = 0; i < n; i++) {
+        int st = atomic_load_explicit(&s->osr[i].state, memory_order_acquire);
+        if (s->osr[i].heads[header] && (done ? st == T2_DONE : st != T2_FAILED)) return &s->osr[i];
+    }
+    return NULL;
+}
+
 static void *worker(void *arg);
 
 /* under the tier lock */
@@ -98,12 +115,6 @@ static bool enqueue(kiln_ctx *ctx, Spec *s, int32_t header) {
 
 static void compile_job(kiln_ctx *ctx, TierJob j);
 
-static bool osr_pending(Spec *s) {
-    int n = atomic_load_explicit(&s->nosr, memory_order_acquire);
-    for (int i = 0; i < n; i++) if (atomic_load(&s->osr[i].state) == T2_QUEUED) return true;
-    return false;
-}
-
 enum { CLAIM_NO, CLAIM_YES, CLAIM_FULL };
 
 /* under the tier lock: claim the job (state QUEUED), and queue it unless it is
@@ -118,10 +129,17 @@ static int claim(kiln_ctx *ctx, Spec *s, int32_t header, bool sync) {
         atomic_store(&s->t2, T2_QUEUED);
         return CLAIM_YES;
     }
-    /* one loop entry in the works per spec: the others' loops poll meanwhile */
+    /* one loop entry in the works per spec: the others' loops poll meanwhile. An entry starts at every loop header
+     * of the function where that costs little (ir_osr_heads; llvm.c osr_switch), so a function's loops one after
+     * another need one compile, not one each (which came after its loop had ended: a call with three loops
+     * compiled three entries and entered one, or none) */
     int n = atomic_load(&s->nosr);
-    if (osr_find(s, header) || osr_pending(s) || n == OSR_MAX) return CLAIM_NO;
-    if (!sync && !enqueue(ctx, s, header)) return CLAIM_FULL;
+    if (osr_at(s, header, false) || n == OSR_MAX) return CLAIM_NO;
+    for (int i = 0; i < n; i++) if (atomic_load(&s->osr[i].state) == T2_QUEUED) return CLAIM_NO;
+    bool *heads = calloc(s->u.ir->blocks.n + 1, 1);
+    if (!heads || !ir_osr_heads(s->u.ir, (uint32_t)header, heads)) { free(heads); return CLAIM_NO; }
+    if (!sync && !enqueue(ctx, s, header)) { free(heads); return CLAIM_FULL; }
+    s->osr[n].heads = heads;
     s->osr[n].header = (uint32_t)header;
     s->osr[n].fn = NULL;
     atomic_store(&s->osr[n].state, T2_QUEUED);
@@ -187,25 +205,26 @@ int64_t jit_tier_hot(Spec *s, int32_t header, void *frame, void *ret, void *run)
     bool osr = header >= 0 && ctx->tune[TUNE_OSR] && !atomic_load(&ctx->tier2_off);
     if (atomic_load(&s->t2) == T2_NONE) jit_tier_request(s, -1); /* first: every later call gains */
     if (osr) {
-        /* a second entry only for a loop that trips twice in a row: an outer loop
-         * whose inner loop already has one gets there through it */
-        int last = atomic_exchange_explicit(&s->osr_last, header, memory_order_relaxed);
-        if (!osr_find(s, header) && (atomic_load(&s->nosr) == 0 || last == header)) jit_tier_request(s, header);
-        OsrEntry *e = osr_find(s, header); /* compiled by now when tier2_background = 0 */
-        if (e && atomic_load_explicit(&e->state, memory_order_acquire) == T2_DONE) {
-            atomic_fetch_add_explicit(&s->osr_entries, 1, memory_order_relaxed);
-            if (ctx->opt.log & KILN_LOG_OSR) {
-                char sig[512];
-                sig_text(s, sig, sizeof sig);
+        if (!osr_at(s, header, false)) jit_tier_request(s, header);
+        OsrEntry *e = osr_at(s, header, true); /* compiled by now when tier2_background = 0 */
+        if (e) {
+            char sig[512] = "";
+            if (ctx->opt.log & KILN_LOG_OSR) sig_text(s, sig, sizeof sig);
+            if (ctx->opt.log & KILN_LOG_OSR)
                 jit_log(ctx, "kiln: osr: %s(%s) jumps into opt code at the loop at line %d\n", s->fn->name, sig, header_line(s, header));
-            }
+            ((Run *)run)->osr_at = header;
             int r = ((NativeFn)e->fn)(frame, ret, run);
-            return r ? -1 : 1;
+            if (r != OSR_NOT_HERE) {
+                atomic_fetch_add_explicit(&s->osr_entries, 1, memory_order_relaxed);
+                return r ? -1 : 1;
+            }
+            if (ctx->opt.log & KILN_LOG_OSR) /* tier 1 and the entry disagree on the loops: never, but not a wrong jump */
+                jit_log(ctx, "kiln: osr: %s(%s) has no opt entry at the loop at line %d: it goes on in tier 1\n", s->fn->name,
+                        sig, header_line(s, header));
         }
     }
-    /* poll while a loop entry may still come; past that, stop counting */
-    bool wait = c->loops && ctx->tune[TUNE_OSR] && !atomic_load(&ctx->tier2_off) &&
-                (osr_pending(s) || atomic_load(&s->nosr) < OSR_MAX);
+    /* poll while a loop entry may still come or serve a later loop; past that, stop counting */
+    bool wait = c->loops && ctx->tune[TUNE_OSR] && !atomic_load(&ctx->tier2_off) && (atomic_load(&s->nosr) < OSR_MAX || osr_live(s));
     __atomic_store_n(&c->hot, wait ? ctx->tune[TUNE_OSR_POLL] : INT64_MAX / 4, __ATOMIC_RELAXED);
     return 0;
 }

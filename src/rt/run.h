@@ -128,6 +128,7 @@ typedef struct Run {
     /* KILN_LOG=parallel: each parallel loop as it runs (tasks 0: serially, and why) */
     void (*log_par)(void *arg, const char *body, int64_t trip, int64_t chunks, int64_t tasks, int threads, const char *why);
     void *log_arg;
+    int32_t osr_at;        /* the loop header a tier-1 call enters its OSR entry at (jit/tier.c; llvm.c's switch) */
     RtErr code;
     int line;
     const char *file;

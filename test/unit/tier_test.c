@@ -45,7 +45,15 @@ static const char *SRC =
     "        a[i] = v * i\n"
     "    return a[a.shape[0] - 1]\n"
     "def ident(x):\n"
-    "    return x\n";
+    "    return x\n"
+    "def two(n, m):\n"
+    "    s = 0\n"
+    "    for i in range(n):\n"
+    "        s += i % 3\n"
+    "    t = 0.5\n"
+    "    for j in range(m):\n"
+    "        t = t * 0.999 + j % 5\n"
+    "    return s + t\n";
 
 static kiln_ctx *new_ctx(kiln_tier tier, FILE *log, unsigned bits) {
     kiln_options o;
@@ -172,6 +180,37 @@ static void osr_in_one_call(void) {
     kiln_ctx_free(ctx);
 }
 
+/* one OSR entry serves a function's loops one after another: asked for at the first loop (hot, then over long before
+ * LLVM is done), it is entered at the second; one compile. The second loop runs long enough for the compile on
+ * this machine, and longer on the next try where it did not (a slow or busy machine) */
+static void osr_at_a_later_loop(void) {
+    if (!KILN_HAVE_LLVM) return;
+    int entered = 0;
+    for (int64_t m = 100000000, tries = 0; !entered && tries < 3; m *= 4, tries++) {
+        kiln_ctx *ref = new_ctx(KILN_TIER_OPT, NULL, 0);
+        double want = call2(load(ref, "two"), kiln_int(2000), kiln_int(m)).v.f;
+        kiln_ctx_free(ref);
+        char logbuf[8192] = "";
+        FILE *log = fmemopen(logbuf, sizeof logbuf - 1, "w");
+        kiln_ctx *ctx = new_ctx(KILN_TIER_AUTO, log, KILN_LOG_OSR);
+        kiln_set_tunable(ctx, "tier2_calls", 0);
+        kiln_set_tunable(ctx, "tier2_loops", 1000);
+        kiln_set_tunable(ctx, "osr_poll", 50);
+        kiln_func *f = load(ctx, "two");
+        CHECK(call2(f, kiln_int(2000), kiln_int(m)).v.f == want);
+        kiln_wait_idle(ctx);
+        kiln_stats st;
+        kiln_func_stats(f, &st);
+        fclose(log);
+        CHECK(strstr(logbuf, "kiln: osr: two(int, int) loop at line 29 queued for an opt entry") != NULL);
+        CHECK(st.osr_compiles == 1 && st.osr_entries <= 1);
+        entered = strstr(logbuf, "jumps into opt code at the loop at line 32") != NULL;
+        if (entered) CHECK(st.osr_entries == 1 && !strstr(logbuf, "no opt entry"));
+        kiln_ctx_free(ctx);
+    }
+    CHECK(entered);
+}
+
 /* past spec_limit further signatures run in the interpreter, said once */
 static void recompile_limit(void) {
     char logbuf[8192] = "";
@@ -295,6 +334,7 @@ int main(int argc, char **argv) {
     tier_up_by_calls();
     tier_up_waits();
     osr_in_one_call();
+    osr_at_a_later_loop();
     recompile_limit();
     shutdown_while_compiling();
     queue_full();

@@ -18,11 +18,15 @@
  * IR's ops, the math functions, the library routines): an object built against other tables is refused, not
  * misread (a new math function once shifted the ids under a stale object: wrong answers, then a crash; a new
  * list routine shifted LIB_GPU under a stale gpu_test the same way) */
-#define KILN_HOST_VERSION (12 * 100000000 + LIB_LAST * 1000000 + OP_COUNT * 1000 + MF_COUNT)
+#define KILN_HOST_VERSION (13 * 100000000 + LIB_LAST * 1000000 + OP_COUNT * 1000 + MF_COUNT)
 
 /* a CUDA kernel's error record (jit/gpu.c maps it; the kernel's global kiln_err points to it): word 0 the
  * raising call record's index + 1 (0: no error), then the slots of the raising frame its helper reads */
 #define GPU_ERR_SLOTS RT_CUDA_RECORD_SLOTS
+
+/* what an OSR entry returns when Run.osr_at is not a loop header it starts at (llvm.c osr_switch; jit/tier.c goes on
+ * in tier 1); otherwise 0, or -1 with the error in Run */
+#define OSR_NOT_HERE 2
 
 typedef struct KilnHost {
     int version;
@@ -31,6 +35,7 @@ typedef struct KilnHost {
     size_t (*dtype_size)(kiln_dtype t);
     uint32_t (*rpo)(Func *f, bool false_first, uint32_t *order);
     int (*has_loop)(Func *f); /* ir_has_loop */
+    bool (*osr_heads)(Func *f, uint32_t header, bool *heads); /* ir_osr_heads */
     Extra *(*extra)(Arena *a, Func *f, const int32_t *slot, Ref r, int nfixed); /* fr_extra */
     Helper generic, view, alloc, acopy, fill, ldn, stn, call, error, index, raise, lib;
     /* load the object LLVM emitted for u (the whole function, or its entry at loop

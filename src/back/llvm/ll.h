@@ -15,7 +15,6 @@
 #define MAXC (1 + 2 * KILN_MAXDIM)
 #define MAX_POOL 65536
 #define INLINE_MAX 64      /* callees emitted into one module */
-#define OSR_PARAMS_MAX 256 /* values live at a loop header an OSR entry reads from the frame */
 
 typedef struct LV { LLVMValueRef v[MAXC]; int n; } LV;
 enum { SCOPE_MAX = 32 }; /* array arguments noalias.c tells apart: bits of L.scope_args */
@@ -64,7 +63,7 @@ typedef struct L {
      * dominate their uses once the function starts in the middle of a loop */
     int at_line;                /* the line of the instruction being lowered */
     int32_t osr;
-    bool *reach, *cross;
+    bool *reach, *heads, *cross; /* heads: the loop headers it may start at (osr_switch) */
     LV *home;
     /* a CUDA kernel (back/llvm/nvptx.c): the entry takes the argument slots as kernel parameters, errors are
      * recorded for the host (gpu_raise), GPU operations become NVVM intrinsics, nothing calls the runtime */

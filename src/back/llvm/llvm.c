@@ -1519,16 +1519,21 @@ static void add_incoming(L *l) {
 
 /* ---- OSR entries ---- */
 
-/* the blocks reachable from the header, and the values used outside their block */
+/* the loop headers the entry starts at (ir_osr_heads: every one of tier 1's where that costs little, else the one
+ * asked for), the blocks reachable from them, and the values used outside their block */
 static bool osr_scan(L *l) {
     Func *f = l->f;
     uint32_t nb = f->blocks.n, *work = malloc(sizeof(uint32_t) * (nb + 1)), sp = 0;
     l->reach = calloc(nb + 1, 1);
+    l->heads = calloc(nb + 1, 1);
     l->cross = calloc(f->ins.n + 1, 1);
     l->home = calloc(f->ins.n + 1, sizeof *l->home);
-    if (!work || !l->reach || !l->cross || !l->home) { free(work); return false; }
-    l->reach[l->osr] = true;
-    work[sp++] = (uint32_t)l->osr;
+    if (!work || !l->reach || !l->heads || !l->cross || !l->home || !H->osr_heads(f, (uint32_t)l->osr, l->heads)) {
+        free(work);
+        return false;
+    }
+    for (uint32_t bi = 0; bi < nb; bi++)
+        if (l->heads[bi] && !f->blocks.v[bi].dead) { l->reach[bi] = true; work[sp++] = bi; }
     while (sp) {
         Block *b = &f->blocks.v[work[--sp]];
         for (int s = 0; s < b->nsucc; s++)
@@ -1551,8 +1556,9 @@ static bool osr_scan(L *l) {
 }
 
 /* in the entry block: constants and arguments as usual, values of blocks the
- * entry skips from their frame slots, homes for the rest seeded from theirs */
-static void osr_entry(L *l, LV *hparams) {
+ * entry skips from their frame slots, homes for the rest seeded from theirs; hv: the headers' parameters as the
+ * frame holds them (the values their phis get from the entry) */
+static void osr_entry(L *l, LV *hv) {
     Func *f = l->f;
     for (uint32_t bi = 0; bi < f->blocks.n; bi++) {
         Block *b = &f->blocks.v[bi];
@@ -1565,9 +1571,7 @@ static void osr_entry(L *l, LV *hparams) {
             if (in->op == OP_ARG) { l->val[r] = ll_arg_value(l, r); continue; }
             if (!l->reach[bi]) { l->val[r] = load_value(l, in->ty, l->c->slot[r]); continue; }
             LV v = load_value(l, in->ty, l->c->slot[r]);
-            if (bi == (uint32_t)l->osr && in->op == OP_PARAM) {
-                for (uint32_t p = 0; p < b->params.n; p++) if (b->params.v[p] == r) hparams[p] = v;
-            }
+            if (l->heads[bi] && in->op == OP_PARAM) hv[r] = v;
             if (!l->cross[r]) continue;
             LLVMTypeRef ty[MAXC];
             int n = comps(l, in->ty, ty);
@@ -1578,6 +1582,22 @@ static void osr_entry(L *l, LV *hparams) {
             }
         }
     }
+}
+
+/* the entry's way in: to the header Run.osr_at names (jit/tier.c sets it to the one tier 1 was hot at), or, where
+ * that is not one of the headers (tier 1 and ir_loop_heads disagree: never, but not a wrong jump), OSR_NOT_HERE */
+static void osr_switch(L *l) {
+    Func *f = l->f;
+    LLVMValueRef at = ld(l, l->i32, ll_field(l, l->run, offsetof(Run, osr_at)));
+    LLVMBasicBlockRef none = LLVMAppendBasicBlockInContext(l->cx, l->fn, "osr.none");
+    unsigned n = 0;
+    for (uint32_t bi = 0; bi < f->blocks.n; bi++) n += l->heads[bi] && l->bb[bi];
+    LLVMValueRef sw = LLVMBuildSwitch(l->b, at, none, n);
+    for (uint32_t bi = 0; bi < f->blocks.n; bi++)
+        if (l->heads[bi] && l->bb[bi]) LLVMAddCase(sw, LLVMConstInt(l->i32, bi, 0), l->bb[bi]);
+    LLVMPositionBuilderAtEnd(l->b, none);
+    LLVMBuildRet(l->b, LLVMConstInt(l->i32, OSR_NOT_HERE, 0));
+    LLVMPositionBuilderAtEnd(l->b, l->entry);
 }
 
 /* at the top of block bi: the values of other blocks from their homes, and
@@ -1911,19 +1931,24 @@ bool ll_build(L *l, const char *name, bool avx512) {
     LLVMPositionBuilderAtEnd(l->b, entry);
     if (kernel) ll_gpu_kernel_entry(l);
     if (l->direct) ll_direct_entry(l);
-    LV hparams[OSR_PARAMS_MAX];
-    Block *hb = l->osr >= 0 ? &f->blocks.v[l->osr] : NULL;
-    if (hb && hb->params.n > OSR_PARAMS_MAX) { free(order); l->bail = "too many loop values for an OSR entry"; return false; }
-    if (hb) osr_entry(l, hparams);
-    LLVMBuildBr(l->b, l->bb[hb ? (uint32_t)l->osr : 0]);
+    bool hb = l->osr >= 0;
+    LV *hv = hb ? calloc(f->ins.n + 1, sizeof *hv) : NULL;
+    if (hb && !hv) { free(order); l->bail = "out of memory"; return false; }
+    if (hb) osr_entry(l, hv);
+    if (hb) osr_switch(l);
+    else LLVMBuildBr(l->b, l->bb[0]);
     for (uint32_t i = 0; i < norder; i++) {
         LLVMPositionBuilderAtEnd(l->b, l->bb[order[i]]);
         make_phis(l, order[i]);
     }
-    for (uint32_t k = 0; hb && k < hb->params.n; k++) { /* the header's values on the way in from tier 1 */
-        LV *pv = &l->phi[hb->params.v[k]];
-        for (int c = 0; c < pv->n && c < hparams[k].n; c++) LLVMAddIncoming(pv->v[c], &hparams[k].v[c], &entry, 1);
+    for (uint32_t i = 0; hb && i < norder; i++) { /* each header's values on the way in from tier 1 */
+        Block *b = &f->blocks.v[order[i]];
+        for (uint32_t k = 0; l->heads[order[i]] && k < b->params.n; k++) {
+            LV *pv = &l->phi[b->params.v[k]], *in = &hv[b->params.v[k]];
+            for (int c = 0; c < pv->n && c < in->n; c++) LLVMAddIncoming(pv->v[c], &in->v[c], &entry, 1);
+        }
     }
+    free(hv);
     for (uint32_t i = 0; i < norder && !l->bail; i++) {
         uint32_t bi = order[i];
         Block *b = &f->blocks.v[bi];
@@ -2028,7 +2053,7 @@ static int jit_unit(const BackEnv *env, Unit *u, int32_t osr, NativeFn *out, cha
     LLVMDisposeMessage(vmsg);
 #endif
     LLVMDisposeBuilder(l.b);
-    free(l.bb); free(l.end); free(l.val); free(l.phi); free(l.reach); free(l.cross); free(l.home);
+    free(l.bb); free(l.end); free(l.val); free(l.phi); free(l.reach); free(l.heads); free(l.cross); free(l.home);
     if (ok && atomic_load(env->stop)) { l.bail = "the context is being freed"; ok = false; }
     if (ok) {
         LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();

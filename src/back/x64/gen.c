@@ -1593,11 +1593,8 @@ static int x64_compile(const BackEnv *env, Unit *u, kiln_error *err) {
     if (G.blk && G.loop_header && G.inherit_off && G.entry_seen && G.entry_gp && G.entry_xmm && G.order && G.pos &&
         layout(&G)) {
         G.lean = true;
-        for (uint32_t bi = 0; bi < G.f->blocks.n; bi++) {
-            Block *b = &G.f->blocks.v[bi];
-            for (uint32_t k = 0; !b->dead && k < b->preds.n; k++) if (BACK(&G, b->preds.v[k].blk, bi)) G.loop_header[bi] = true;
-            if (G.loop_header[bi]) G.lean = false;
-        }
+        ir_loop_heads_at(G.f, G.pos, G.loop_header); /* the rule an OSR entry's switch follows (llvm.c) */
+        for (uint32_t bi = 0; bi < G.f->blocks.n; bi++) if (G.loop_header[bi]) G.lean = false;
         G.hot_reg = c->loops && !G.lean;
         self_convention(&G);
         if (!pick_pins(&G) || !find_invariants(&G)) G.bail = "out of memory";
