@@ -21,7 +21,9 @@
  * through to its slot, so at a loop header the frame is the whole state. The
  * OSR entry is an LLVM function that starts at that header and reads what
  * is live there from the frame; the tier-1 call hands it its own frame and
- * result slots and returns what it returns.
+ * result slots (and in Run.osr_at the header it is at) and returns what it
+ * returns. One entry starts at every loop header of the function where that
+ * costs LLVM little (ir_osr_heads), so loops one after another share it.
  */
 #include "cache.h"
 #include "../back/llvm/host.h"

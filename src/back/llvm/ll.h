@@ -56,8 +56,8 @@ typedef struct L {
     LV *phi;                    /* per block parameter: its phi */
     XCall **pool;               /* the compile's call records, in order (shared with nested lowerings) */
     int *npool;
-    /* an OSR entry (osr >= 0: the loop header it starts at): only the blocks reachable
-     * from the header; values defined elsewhere are read from the frame on entry;
+    /* an OSR entry (osr >= 0: the loop header it was asked for at; heads: every header it starts at, switching on
+     * Run.osr_at): only the blocks reachable from the headers; values defined elsewhere are read from the frame on entry;
      * values defined in those blocks and used across blocks live in allocas (home),
      * which SROA turns back into SSA, since their definitions need no longer
      * dominate their uses once the function starts in the middle of a loop */
