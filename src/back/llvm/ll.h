@@ -65,6 +65,9 @@ typedef struct L {
     int32_t osr;
     bool *reach, *heads, *cross; /* heads: the loop headers it may start at (osr_switch) */
     LV *home;
+    uint32_t *home_id;          /* a home's number in live's rows */
+    uint64_t *live;             /* per block, the homes live into it (osr_liveness; NULL: all) */
+    size_t live_w;              /* words a row */
     /* a CUDA kernel (back/llvm/nvptx.c): the entry takes the argument slots as kernel parameters, errors are
      * recorded for the host (gpu_raise), GPU operations become NVVM intrinsics, nothing calls the runtime */
     bool gpu;
