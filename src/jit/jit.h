@@ -98,6 +98,7 @@ typedef struct Spec {
     uint64_t ns_tier2, ns_queue;
     OsrEntry osr[OSR_MAX];
     _Atomic int nosr;
+    _Atomic int osr_last;     /* the loop header of the last poll */
     atomic_uint_fast64_t ncalls[3]; /* top-level calls started in interp, baseline, opt code */
     /* speculation (jit/speculate.c): the first call's shapes, how many calls had them, the variant */
     _Atomic int spec_state;        /* SPEC_*: SPEC_OFF for specs it does not watch */

@@ -207,7 +207,10 @@ int64_t jit_tier_hot(Spec *s, int32_t header, void *frame, void *ret, void *run)
     bool osr = header >= 0 && ctx->tune[TUNE_OSR] && !atomic_load(&ctx->tier2_off);
     if (atomic_load(&s->t2) == T2_NONE) jit_tier_request(s, -1); /* first: every later call gains */
     if (osr) {
-        if (!osr_at(s, header, false)) jit_tier_request(s, header);
+        /* a second entry (where the first does not start here: ir_osr_heads kept it to its own header) only for a
+         * loop that trips twice in a row: an outer loop whose inner loop has one gets there through it */
+        int last = atomic_exchange_explicit(&s->osr_last, header, memory_order_relaxed);
+        if (!osr_at(s, header, false) && (atomic_load(&s->nosr) == 0 || last == header)) jit_tier_request(s, header);
         OsrEntry *e = osr_at(s, header, true); /* compiled by now when tier2_background = 0 */
         if (e) {
             char sig[512] = "";
