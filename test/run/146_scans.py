@@ -491,3 +491,94 @@ def converted(n):
     return (above(f, np.float64(0.1)), above(h, 40000), above(h, -40000), above(h, 300), above(h, 300.5),
             above(u, 254.5), above(big, 2.0**53), above(wide, 1e18), above(w32, -1),
             running_max64(f), below_select(f, 0.0625), below_select(low, np.float64(0.3)))
+
+
+def first_gt(a, t):
+    for i in range(a.shape[0]):
+        if a[i] > t:
+            return i
+    return -1
+
+
+def first_ge(a, t):
+    for i in range(a.shape[0]):
+        if a[i] >= t:
+            return i
+    return -1
+
+
+def first_lt(a, t):
+    for i in range(a.shape[0]):
+        if a[i] < t:
+            return i
+    return -1
+
+
+def first_le(a, t):
+    for i in range(a.shape[0]):
+        if a[i] <= t:
+            return i
+    return -1
+
+
+def first_eq(a, t):
+    for i in range(a.shape[0]):
+        if a[i] == t:
+            return i
+    return -1
+
+
+def first_ne(a, t):
+    for i in range(a.shape[0]):
+        if a[i] != t:
+            return i
+    return -1
+
+
+def first_t_lt(a, t):
+    # t on the left: t < a[i]
+    for i in range(a.shape[0]):
+        if t < a[i]:
+            return i
+    return -1
+
+
+def first_t_ge(a, t):
+    for i in range(a.shape[0]):
+        if t >= a[i]:
+            return i
+    return -1
+
+
+def all_ops(a, t):
+    return (first_gt(a, t), first_ge(a, t), first_lt(a, t), first_le(a, t), first_eq(a, t), first_ne(a, t),
+            first_t_lt(a, t), first_t_ge(a, t))
+
+
+# run: narrow_ranges(700)
+# expect: [(-1, 300, 0, 0, 300, 0, -1, 0), (-1, -1, 0, 0, -1, 0, -1, 0), (0, 0, -1, 301, 301, 0, 0, 301), (0, 0, -1, -1, -1, 0, 0, -1), (300, 0, 301, 0, 0, 300, 300, 0), (0, 0, 301, 301, 699, 0, 0, 301), (-1, -1, 0, 0, -1, 0, -1, 0), (0, 0, -1, -1, -1, 0, 0, -1), (-1, 200, 0, 0, 200, 0, -1, 0), (-1, -1, 0, 0, -1, 0, -1, 0), (0, 0, -1, 698, 698, 0, 0, 698), (0, 0, -1, -1, -1, 0, 0, -1), (200, 0, 698, 0, 0, 200, 200, 0), (-1, 500, 0, 0, 500, 0, -1, 0), (-1, -1, 0, 0, -1, 0, -1, 0), (0, 0, -1, -1, -1, 0, 0, -1), (500, 0, -1, 0, 0, 500, 500, 0), (0, 0, -1, -1, -1, 0, 0, -1), (-1, 129, 0, 0, 129, 0, -1, 0), (-1, -1, 0, 0, -1, 0, -1, 0), (0, 0, -1, 128, 128, 0, 0, 128), (0, 0, -1, -1, -1, 0, 0, -1), (129, 0, 128, 0, 0, 128, 129, 0)]
+def narrow_ranges(n):
+    # narrow ints against a Python int: compared at their own width where t is in their range, and every lane the
+    # same answer where it is past either end (the ends themselves, one past them, far past them)
+    h = np.full(n, 7, dtype=np.int16)
+    h[300] = 32767
+    h[301] = -32768
+    h[n - 1] = 5
+    u = np.full(n, 3, dtype=np.uint8)
+    u[200] = 255
+    u[n - 2] = 0
+    w = np.full(n, 9, dtype=np.uint32)
+    w[500] = 4294967295
+    b = np.full(n, -2, dtype=np.int8)
+    b[128] = -128
+    b[129] = 127
+    out = []
+    for t in (32767, 32768, -32768, -32769, 7, 5, 1 << 40, -(1 << 40)):
+        out.append(all_ops(h, t))
+    for t in (255, 256, 0, -1, 3):
+        out.append(all_ops(u, t))
+    for t in (4294967295, 4294967296, -1, 9, 0):
+        out.append(all_ops(w, t))
+    for t in (127, 128, -128, -129, -2):
+        out.append(all_ops(b, t))
+    return out

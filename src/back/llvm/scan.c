@@ -20,7 +20,8 @@
  * holding x[i] — a LOAD through i's BOUND, or of i itself (a for loop over x), of a 1-d array, or of a row x[r, i] of
  * a 2-d one with r fixed in the loop, of floats or ints — its compare with a value t (of x[i]'s type, or x[i] converted
  * to t's first: a float32 element against a float64, an int16 against an int; the lanes are converted as llvm.c's cast
- * converts one element), and otherwise only instructions
+ * converts one element, but a narrow int against an int compares at its own width, against), and otherwise only
+ * instructions
  * that are pure or made of values the skipped trips would see unchanged (each ran on trip i: what it would raise, it
  * raised there). The quiet trips are those whose branch takes the edge that reaches the header through blocks of no
  * other work than i + 1, passing every other header value through unchanged; or, where the test's if became selects
@@ -340,7 +341,48 @@ static LLVMValueRef lanes_cast(L *l, LLVMValueRef vec, const Type *from, const T
 
 /* whether the w elements from index j (a value, LLVM's) all take the quiet edge, tested as the scalar path tests
  * each (the compare of llvm.c's compare, against t as it is now): an i1 */
-static LLVMValueRef quiet_at(L *l, const Scan *sc, LLVMValueRef j, unsigned w, LLVMValueRef tv) {
+/* what the lanes are compared with: t splat (tv); for a narrow int element converted to int64 (narrow), tv is t at the
+ * element's width, in whether t is in the element type's range, out the compare's answer for every lane where not */
+typedef struct Against { LLVMValueRef tv, in, out; bool narrow; } Against;
+
+/* x op t with x on the left, for every x of the element type, where t is above its range (above) or below it */
+static bool out_of_range(int op, bool above) {
+    switch (op) {
+    case OP_EQ: return false;
+    case OP_NE: return true;
+    case OP_LT: case OP_LE: return above;
+    default: return !above; /* GT, GE */
+    }
+}
+
+/* Against for the scan: t as the scalar path compares it; a narrow element's compare at its own width (64 lanes of
+ * int16 in two vectors, not eight vectors of int64) where t fits its type, and the constant answer where t does not */
+static Against against(L *l, const Scan *sc, unsigned w) {
+    Func *f = l->f;
+    int dt = I_(f, sc->v)->ty->dtype;
+    LLVMValueRef t = V(l, sc->t);
+    Against a = {NULL, NULL, NULL, false};
+    a.narrow = sc->conv && dt_is_int(dt) && elem_int(l, dt) != l->i64 && I_(f, sc->conv)->ty->dtype == KILN_INT64;
+    if (a.narrow) {
+        unsigned bits = LLVMGetIntTypeWidth(elem_int(l, dt));
+        bool sgn = dt_is_signed(dt);
+        int64_t lo = sgn ? -((int64_t)1 << (bits - 1)) : 0, hi = sgn ? ((int64_t)1 << (bits - 1)) - 1 : ((int64_t)1 << bits) - 1;
+        a.in = LLVMBuildAnd(l->b, LLVMBuildICmp(l->b, LLVMIntSGE, t, ci64(l, lo), ""), LLVMBuildICmp(l->b, LLVMIntSLE, t, ci64(l, hi), ""), "");
+        int op = I_(f, sc->cmp)->op;
+        if (ir_arg(f, sc->cmp, 0) != sc->conv) /* t op x: as x op' t */
+            op = op == OP_LT ? OP_GT : op == OP_GT ? OP_LT : op == OP_LE ? OP_GE : op == OP_GE ? OP_LE : op;
+        LLVMValueRef above = LLVMBuildICmp(l->b, LLVMIntSGT, t, ci64(l, hi), "");
+        a.out = LLVMBuildSelect(l->b, above, LLVMConstInt(l->i1, out_of_range(op, true), 0), LLVMConstInt(l->i1, out_of_range(op, false), 0), "");
+        t = LLVMBuildTrunc(l->b, t, elem_int(l, dt), "");
+    } else if (!sc->conv && dt_is_int(dt) && elem_int(l, dt) != l->i64) {
+        t = LLVMBuildTrunc(l->b, t, elem_int(l, dt), "");
+    }
+    a.tv = splat(l, t, w);
+    return a;
+}
+
+static LLVMValueRef quiet_at(L *l, const Scan *sc, LLVMValueRef j, unsigned w, const Against *ag) {
+    LLVMValueRef tv = ag->tv;
     Func *f = l->f;
     const Type *et = I_(f, sc->v)->ty;
     int k = cls(et), dt = et->dtype;
@@ -354,14 +396,15 @@ static LLVMValueRef quiet_at(L *l, const Scan *sc, LLVMValueRef j, unsigned w, L
     if (l->scope_of) ll_scope_tag(l, vec);
     l->scope_of = 0;
     LLVMSetAlignment(vec, (unsigned)ll_host->dtype_size((kiln_dtype)dt));
-    if (sc->conv) {
+    if (sc->conv && !ag->narrow) {
         vec = lanes_cast(l, vec, et, I_(f, sc->conv)->ty, w);
         k = cls(I_(f, sc->conv)->ty);
     } else if (k == 'I' && lane != l->i64 && !dt_is_signed(dt)) {
-        k = 'U'; /* at the element's width (t has its dtype: exact) */
+        k = 'U'; /* at the element's width (t has its dtype, or is in its range: exact) */
     }
     bool vfirst = ir_arg(f, sc->cmp, 0) == (sc->conv ? sc->conv : sc->v);
     LLVMValueRef held = ll_cmp(l, I_(f, sc->cmp)->op, k, vfirst ? vec : tv, vfirst ? tv : vec);
+    if (ag->narrow) held = LLVMBuildSelect(l->b, ag->in, held, splat(l, ag->out, w), "");
     LLVMTypeRef bt = LLVMIntTypeInContext(l->cx, w);
     LLVMValueRef bits = LLVMBuildBitCast(l->b, held, bt, "");
     /* quiet: the compare failed on every lane, or held on every lane */
@@ -401,12 +444,9 @@ bool ll_scan(L *l, uint32_t bi) {
     ok = LLVMBuildAnd(l->b, ok, LLVMBuildICmp(l->b, LLVMIntEQ, ll_stride(l, I_(f, sc->x)->ty, &l->val[sc->x], sc->axis), ci64(l, esize), ""), "");
     LLVMBuildCondBr(l->b, ok, test, trip);
     LLVMPositionBuilderAtEnd(l->b, test);
-    int dt = I_(f, sc->v)->ty->dtype;
-    LLVMValueRef t = V(l, sc->t);
-    if (!sc->conv && dt_is_int(dt) && elem_int(l, dt) != l->i64) t = LLVMBuildTrunc(l->b, t, elem_int(l, dt), "");
-    LLVMValueRef tv = splat(l, t, w);
+    Against ag = against(l, sc, w);
     LLVMValueRef first = LLVMBuildNSWAdd(l->b, i, wv, ""); /* made here: it comes into skip's phi from here */
-    LLVMBuildCondBr(l->b, quiet_at(l, sc, i, w, tv), skip, trip);
+    LLVMBuildCondBr(l->b, quiet_at(l, sc, i, w, &ag), skip, trip);
     LLVMPositionBuilderAtEnd(l->b, skip);
     LLVMValueRef j = LLVMBuildPhi(l->b, l->i64, "");
     LLVMAddIncoming(j, &first, &test, 1);
@@ -414,7 +454,7 @@ bool ll_scan(L *l, uint32_t bi) {
     LLVMPositionBuilderAtEnd(l->b, more);
     LLVMValueRef step = LLVMBuildNSWAdd(l->b, j, wv, "");
     LLVMAddIncoming(j, &step, &more, 1);
-    LLVMBuildCondBr(l->b, quiet_at(l, sc, j, w, tv), skip, back);
+    LLVMBuildCondBr(l->b, quiet_at(l, sc, j, w, &ag), skip, back);
     LLVMPositionBuilderAtEnd(l->b, back);
     LLVMBuildBr(l->b, l->bb[sc->h]);
     Block *hb = &f->blocks.v[sc->h];
