@@ -189,7 +189,7 @@ uint32_t ir_rpo(Func *f, bool false_first, uint32_t *order); /* order.c: reverse
 void ir_loop_heads_at(Func *f, const uint32_t *pos, bool *heads); /* order.c: tier 1's loop headers */
 bool ir_loop_heads(Func *f, bool *heads);                         /* the same, ir_rpo(f, true) made here */
 #define OSR_ALL_HEADS_COST 400000 /* order.c ir_osr_heads: an entry at every loop header up to this cost */
-bool ir_osr_heads(Func *f, uint32_t header, bool *heads);         /* order.c: the headers an OSR entry starts at */
+bool ir_osr_heads(Func *f, uint32_t header, bool *heads, bool *reach); /* order.c: the headers an OSR entry starts at */
 int ir_has_loop(Func *f); /* order.c: 1 if an edge goes back in reverse postorder, 0 if none, -1 out of memory */
 /* the instructions of the blocks still in the function */
 static inline uint32_t ir_live_ins(const Func *f) {

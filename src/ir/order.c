@@ -62,30 +62,41 @@ bool ir_loop_heads(Func *f, bool *heads) {
     return n != 0;
 }
 
+/* reach: the live blocks reachable from those from marks (work: room for every block); the answer: blocks times
+ * their instructions */
+static uint64_t reach_from(Func *f, const bool *from, bool *reach, uint32_t *work) {
+    uint32_t nb = f->blocks.n, sp = 0;
+    uint64_t blocks = 0, ins = 0;
+    memset(reach, 0, nb);
+    for (uint32_t bi = 0; bi < nb; bi++) if (from[bi] && !f->blocks.v[bi].dead) { reach[bi] = true; work[sp++] = bi; }
+    while (sp) {
+        const Block *b = &f->blocks.v[work[--sp]];
+        blocks++;
+        ins += b->ins.n;
+        for (int s = 0; s < b->nsucc; s++) if (!reach[b->succ[s].to]) { reach[b->succ[s].to] = true; work[sp++] = b->succ[s].to; }
+    }
+    return blocks * ins;
+}
+
 /* the loop headers an OSR entry asked for at header starts at (back/llvm/llvm.c's switch; jit/tier.c enters it at
  * them): every loop header of f, so that one compile serves a function's loops one after another — but only header
  * where the entry made of all of them would cost much more than the one asked for: the entry reads each value handed
  * between its blocks at every block start (blocks x instructions of the blocks reachable from the headers), and in a
- * function of hundreds of blocks LLVM took minutes over them. heads: f->blocks.n flags; false: out of memory */
-bool ir_osr_heads(Func *f, uint32_t header, bool *heads) {
+ * function of hundreds of blocks LLVM took minutes over them. heads, and reach (the blocks reachable from them; NULL:
+ * not wanted): f->blocks.n flags each; false: out of memory */
+bool ir_osr_heads(Func *f, uint32_t header, bool *heads, bool *reach) {
     uint32_t nb = f->blocks.n, *work = malloc(sizeof(uint32_t) * (nb + 1));
-    bool *reach = malloc(nb + 1), ok = work && reach && ir_loop_heads(f, heads);
+    bool *r = reach ? reach : malloc(nb + 1), ok = work && r && ir_loop_heads(f, heads);
     if (ok) {
         heads[header] = true;
-        uint32_t sp = 0;
-        uint64_t blocks = 0, ins = 0;
-        memset(reach, 0, nb + 1);
-        for (uint32_t bi = 0; bi < nb; bi++) if (heads[bi] && !f->blocks.v[bi].dead) { reach[bi] = true; work[sp++] = bi; }
-        while (sp) {
-            const Block *b = &f->blocks.v[work[--sp]];
-            blocks++;
-            ins += b->ins.n;
-            for (int s = 0; s < b->nsucc; s++) if (!reach[b->succ[s].to]) { reach[b->succ[s].to] = true; work[sp++] = b->succ[s].to; }
+        if (reach_from(f, heads, r, work) > OSR_ALL_HEADS_COST) {
+            memset(heads, 0, nb);
+            heads[header] = true;
+            reach_from(f, heads, r, work);
         }
-        if (blocks * ins > OSR_ALL_HEADS_COST) { memset(heads, 0, nb); heads[header] = true; }
     }
     free(work);
-    free(reach);
+    if (r != reach) free(r);
     return ok;
 }
 

@@ -93,6 +93,13 @@ static OsrEntry *osr_at(Spec *s, int32_t header, bool done) {
     return NULL;
 }
 
+/* an entry on its way */
+static bool osr_pending(Spec *s) {
+    int n = atomic_load_explicit(&s->nosr, memory_order_acquire);
+    for (int i = 0; i < n; i++) if (atomic_load(&s->osr[i].state) == T2_QUEUED) return true;
+    return false;
+}
+
 static void *worker(void *arg);
 
 /* under the tier lock */
@@ -136,10 +143,9 @@ static int claim(kiln_ctx *ctx, Spec *s, int32_t header, bool sync) {
      * another need one compile, not one each (which came after its loop had ended: a call with three loops
      * compiled three entries and entered one, or none) */
     int n = atomic_load(&s->nosr);
-    if (osr_at(s, header, false) || n == OSR_MAX) return CLAIM_NO;
-    for (int i = 0; i < n; i++) if (atomic_load(&s->osr[i].state) == T2_QUEUED) return CLAIM_NO;
+    if (osr_at(s, header, false) || osr_pending(s) || n == OSR_MAX) return CLAIM_NO;
     bool *heads = calloc(s->u.ir->blocks.n + 1, 1);
-    if (!heads || !ir_osr_heads(s->u.ir, (uint32_t)header, heads)) { free(heads); return CLAIM_NO; }
+    if (!heads || !ir_osr_heads(s->u.ir, (uint32_t)header, heads, NULL)) { free(heads); return CLAIM_NO; }
     if (!sync && !enqueue(ctx, s, header)) { free(heads); return CLAIM_FULL; }
     s->osr[n].heads = heads;
     s->osr[n].header = (uint32_t)header;
@@ -214,9 +220,10 @@ int64_t jit_tier_hot(Spec *s, int32_t header, void *frame, void *ret, void *run)
         OsrEntry *e = osr_at(s, header, true); /* compiled by now when tier2_background = 0 */
         if (e) {
             char sig[512] = "";
-            if (ctx->opt.log & KILN_LOG_OSR) sig_text(s, sig, sizeof sig);
-            if (ctx->opt.log & KILN_LOG_OSR)
+            if (ctx->opt.log & KILN_LOG_OSR) {
+                sig_text(s, sig, sizeof sig);
                 jit_log(ctx, "kiln: osr: %s(%s) jumps into opt code at the loop at line %d\n", s->fn->name, sig, header_line(s, header));
+            }
             ((Run *)run)->osr_at = header;
             int r = ((NativeFn)e->fn)(frame, ret, run);
             if (r != OSR_NOT_HERE) {

@@ -35,7 +35,7 @@ typedef struct KilnHost {
     size_t (*dtype_size)(kiln_dtype t);
     uint32_t (*rpo)(Func *f, bool false_first, uint32_t *order);
     int (*has_loop)(Func *f); /* ir_has_loop */
-    bool (*osr_heads)(Func *f, uint32_t header, bool *heads); /* ir_osr_heads */
+    bool (*osr_heads)(Func *f, uint32_t header, bool *heads, bool *reach); /* ir_osr_heads */
     Extra *(*extra)(Arena *a, Func *f, const int32_t *slot, Ref r, int nfixed); /* fr_extra */
     Helper generic, view, alloc, acopy, fill, ldn, stn, call, error, index, raise, lib;
     /* load the object LLVM emitted for u (the whole function, or its entry at loop

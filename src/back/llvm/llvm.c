@@ -1519,39 +1519,35 @@ static void add_incoming(L *l) {
 
 /* ---- OSR entries ---- */
 
+/* use(arg, a) for each value block bi uses (its instructions' operands, its edges' arguments, its branch's condition,
+ * its return values) that another block defines: what an OSR entry hands between blocks */
+static void outside_uses(Func *f, uint32_t bi, void (*use)(void *arg, Ref a), void *arg) {
+    Block *b = &f->blocks.v[bi];
+    for (uint32_t k = 0; k < b->ins.n; k++)
+        for (uint32_t j = 0; j < f->ins.v[b->ins.v[k]].n; j++) {
+            Ref a = ir_arg(f, b->ins.v[k], j);
+            if (f->ins.v[a].blk != bi) use(arg, a);
+        }
+    for (int s = 0; s < b->nsucc; s++)
+        for (uint32_t k = 0; k < b->succ[s].args.n; k++) if (f->ins.v[b->succ[s].args.v[k]].blk != bi) use(arg, b->succ[s].args.v[k]);
+    if (b->term == TERM_BR && f->ins.v[b->cond].blk != bi) use(arg, b->cond);
+    for (uint32_t k = 0; k < b->rets.n; k++) if (f->ins.v[b->rets.v[k]].blk != bi) use(arg, b->rets.v[k]);
+}
+
+static void mark_cross(void *arg, Ref a) { ((L *)arg)->cross[a] = true; }
+
 /* the loop headers the entry starts at (ir_osr_heads: every one of tier 1's where that costs little, else the one
  * asked for), the blocks reachable from them, and the values used outside their block */
 static bool osr_scan(L *l) {
     Func *f = l->f;
-    uint32_t nb = f->blocks.n, *work = malloc(sizeof(uint32_t) * (nb + 1)), sp = 0;
+    uint32_t nb = f->blocks.n;
     l->reach = calloc(nb + 1, 1);
     l->heads = calloc(nb + 1, 1);
     l->cross = calloc(f->ins.n + 1, 1);
     l->home = calloc(f->ins.n + 1, sizeof *l->home);
-    if (!work || !l->reach || !l->heads || !l->cross || !l->home || !H->osr_heads(f, (uint32_t)l->osr, l->heads)) {
-        free(work);
-        return false;
-    }
+    if (!l->reach || !l->heads || !l->cross || !l->home || !H->osr_heads(f, (uint32_t)l->osr, l->heads, l->reach)) return false;
     for (uint32_t bi = 0; bi < nb; bi++)
-        if (l->heads[bi] && !f->blocks.v[bi].dead) { l->reach[bi] = true; work[sp++] = bi; }
-    while (sp) {
-        Block *b = &f->blocks.v[work[--sp]];
-        for (int s = 0; s < b->nsucc; s++)
-            if (!l->reach[b->succ[s].to]) { l->reach[b->succ[s].to] = true; work[sp++] = b->succ[s].to; }
-    }
-    free(work);
-    for (uint32_t bi = 0; bi < nb; bi++) {
-        Block *b = &f->blocks.v[bi];
-        if (b->dead || !l->reach[bi]) continue;
-        for (uint32_t k = 0; k < b->ins.n; k++) {
-            Ref r = b->ins.v[k];
-            for (uint32_t j = 0; j < f->ins.v[r].n; j++) { Ref a = ir_arg(f, r, j); if (f->ins.v[a].blk != bi) l->cross[a] = true; }
-        }
-        for (int s = 0; s < b->nsucc; s++)
-            for (uint32_t k = 0; k < b->succ[s].args.n; k++) { Ref a = b->succ[s].args.v[k]; if (f->ins.v[a].blk != bi) l->cross[a] = true; }
-        if (b->term == TERM_BR && f->ins.v[b->cond].blk != bi) l->cross[b->cond] = true;
-        for (uint32_t k = 0; k < b->rets.n; k++) if (f->ins.v[b->rets.v[k]].blk != bi) l->cross[b->rets.v[k]] = true;
-    }
+        if (!f->blocks.v[bi].dead && l->reach[bi]) outside_uses(f, bi, mark_cross, l);
     return true;
 }
 
@@ -1584,6 +1580,13 @@ static void osr_entry(L *l, LV *hv) {
     }
 }
 
+/* a home block row uses (osr_liveness's gen) */
+typedef struct Gen { L *l; uint64_t *row; } Gen;
+static void mark_gen(void *arg, Ref a) {
+    Gen *g = arg;
+    if (g->l->home[a].n) g->row[g->l->home_id[a] / 64] |= 1ull << (g->l->home_id[a] % 64);
+}
+
 /* which homes are live into each block of the entry (a value used there or after), so that a block reads only
  * those: reading every home at every block start made LLVM's work blocks x values (a 265 KB function's entry took
  * 13 s). Backward dataflow over the entry's blocks, one bit per home; none (every home read) where the sets would
@@ -1598,19 +1601,10 @@ static void osr_liveness(L *l, const uint32_t *order, uint32_t norder) {
     if (!nh || (size_t)nb * w > ((size_t)4 << 20)) return;
     uint64_t *gen = calloc((size_t)nb * w, 8), *live = calloc((size_t)nb * w, 8), *t = calloc(w, 8);
     if (!gen || !live || !t) { free(gen); free(live); free(t); return; }
-#define OSR_USE(B, a) do { Ref a_ = (a); if (l->home[a_].n && f->ins.v[a_].blk != (B)) \
-        gen[(size_t)(B) * w + l->home_id[a_] / 64] |= 1ull << (l->home_id[a_] % 64); } while (0)
     for (uint32_t i = 0; i < norder; i++) {
-        uint32_t bi = order[i];
-        Block *b = &f->blocks.v[bi];
-        for (uint32_t k = 0; k < b->ins.n; k++)
-            for (uint32_t j = 0; j < f->ins.v[b->ins.v[k]].n; j++) OSR_USE(bi, ir_arg(f, b->ins.v[k], j));
-        for (int s = 0; s < b->nsucc; s++)
-            for (uint32_t k = 0; k < b->succ[s].args.n; k++) OSR_USE(bi, b->succ[s].args.v[k]);
-        if (b->term == TERM_BR) OSR_USE(bi, b->cond);
-        for (uint32_t k = 0; k < b->rets.n; k++) OSR_USE(bi, b->rets.v[k]);
+        Gen g = {l, &gen[(size_t)order[i] * w]};
+        outside_uses(f, order[i], mark_gen, &g);
     }
-#undef OSR_USE
     for (bool changed = true; changed;) {
         changed = false;
         for (uint32_t i = norder; i-- > 0;) {
