@@ -84,8 +84,21 @@ enum {
                         * x's leaves; Python's hash (rt/set.c's), an int */
     LIB_PYHYPOT,       /* math.hypot(*v) of more or fewer than 2 values, math.dist: operand 0 a list of floats, CPython's
                         * vector_norm of them (rt/arith.c rt_py_hypot) */
-    LIB_LAST = LIB_PYHYPOT,
+    LIB_KEEPORDER,     /* a new array of the result's type (any layout), uninitialized, laid out as NumPy lays out the result of
+                        * the calls in operands 0.. (ints: KEEP_* below; rt/order.c) */
+    LIB_LAST = LIB_KEEPORDER,
 };
+
+/* LIB_KEEPORDER's operands: the result's rank, then in postfix each array operand of the calls (KEEP_LEAF | rank << 8 |
+ * item size << 16, then its lengths and its strides) and each call over the last k of them (KEEP_UFUNC, a ufunc: its
+ * trivial loop's order where it applies, else the iterator's; KEEP_ITER, np.where: the iterator's; KEEP_LIKE, a copy
+ * in order 'K' of one array (astype, np.copy, np.empty_like...); | k << 8) */
+enum { KEEP_LEAF, KEEP_UFUNC, KEEP_ITER, KEEP_LIKE };
+/* a call's | flags << 16: an operator that computes into its first (REUSE0) or second (REUSE1) array operand where that is
+ * a temporary of at least 256 KiB of the call's dtype, whose item size is | item << 24; such a call is followed by a run-time
+ * condition (an int, 0 or 1) */
+enum { KEEP_REUSE0 = 1, KEEP_REUSE1 = 2 };
+enum { LIB_KEEPORDER_MAX = 640 }; /* its operands at most: 32 arrays (lower/ewise.h) of rank 8 and fewer calls */
 
 /* what LIB_LINALG computes (aux >> 8 & 0xff; aux >> 16: LA_RCOND where rcond is given): np.linalg.solve(a, b), inv(a),
  * det(a), cholesky(a), eigvalsh(a), eigh(a) (an (n + 1) x n array: the eigenvalues, then the eigenvectors' matrix);
@@ -196,7 +209,7 @@ static inline const char *ir_lib_name(int64_t aux) {
                                 "list_repeat", "list_clear", "list_reverse", "list_array", "list_find", "list_splice", "list_argsort", "list_maxlen", "random",
                                 "print", "dict_new", "dict_find", "dict_set", "dict_del", "dict_clear", "dict_copy", "dict_part", "gpu",
                                 "exc", "set_new", "set_key", "set_pop", "set_clear", "set_items", "set_bin", "set_reserve",
-                                "rng_new", "rng_draw", "rng_fill", "str", "clock", "afree", "linalg", "correlate", "pyhash", "pyhypot"};
+                                "rng_new", "rng_draw", "rng_fill", "str", "clock", "afree", "linalg", "correlate", "pyhash", "pyhypot", "keeporder"};
     _Static_assert(sizeof lib / sizeof lib[0] == LIB_LAST - LIB_MATMUL + 1, "a name for every LIB_ routine");
     int r = (int)(aux & 0xff);
     if (r < RK_COUNT) return rk[r];

@@ -56,7 +56,7 @@ const char *ir_verify(Func *f, char *buf, size_t cap) {
                 const Type *at = f->ins.v[ir_arg(f, r, 0)].ty;
                 int routine = in->op == OP_LIB ? (int)(in->aux & 0xff) : -1;
                 if (routine == LIB_INT_BOUNDS || routine == LIB_LIST_NEW || routine == LIB_RANDOM || routine == LIB_DICT_NEW || routine == LIB_CLOCK ||
-                    routine == LIB_EXC || routine == LIB_SET_NEW || routine == LIB_RNG_NEW ||
+                    routine == LIB_EXC || routine == LIB_SET_NEW || routine == LIB_RNG_NEW || routine == LIB_KEEPORDER ||
                     (routine == LIB_GPU && !gpu_is_atomic(gpu_kind(in->aux)))) {
                     if ((at->kind != T_SCALAR || !dt_is_int(at->dtype)) && !(routine == LIB_EXC && at->kind == T_EXC))
                         BAD("%%%u: %s of a non-integer", r, ir_lib_name(in->aux));

@@ -789,6 +789,11 @@ Val cl_acopy(Inf *I, Val o) {
     return mk(I, inf_emit(I, OP_ACOPY, ty_array(I->tt, o.ty->dtype, o.ty->ndim, LAYOUT_C), &o.r, 1, 0));
 }
 
+/* a copy of array o in order 'K' (np.copy, np.array): laid out as o is, as NumPy lays it out */
+static Val keep_copy(Inf *I, Val o, Node *at) {
+    return o.ty->ndim < 2 || o.ty->layout == LAYOUT_C ? cl_acopy(I, o) : la_cast(I, o, o.ty->dtype, at);
+}
+
 void cl_np_default(Inf *I, Node *arg, const char *fname, const char *param, int dflt_kind) {
     if (arg && arg->kind != dflt_kind)
         inf_fail(I, arg, "%s(): %s= other than its default is not supported", fname, param);
@@ -1220,8 +1225,9 @@ static Val np_ctor(Inf *I, Node *call, int id) {
     Ref dims[KILN_MAXDIM];
     int nd;
     int dtype = KILN_FLOAT64;
+    Val proto = {0};
     if (like) {
-        Val a = ex_expr(I, pos[0]);
+        Val a = proto = ex_expr(I, pos[0]);
         if (a.ty->kind != T_ARRAY) inf_fail(I, pos[0], "np.%s() needs an array, not %s", nm, inf_tyname(I, a.ty));
         nd = a.ty->ndim;
         for (int k = 0; k < nd; k++) dims[k] = emit1(I, OP_DIM, i64w(I), a.r, k);
@@ -1237,8 +1243,17 @@ static Val np_ctor(Inf *I, Node *call, int id) {
     }
     if (dt) dtype = cl_dtype_arg(I, dt);
     const Type *at = ty_array(I->tt, (kiln_dtype)dtype, nd, LAYOUT_C);
-    Ref a = inf_emit(I, OP_ALLOC, at, dims, (uint32_t)nd, 0);
     const Type *et = ty_scalar(I->tt, (kiln_dtype)dtype, false);
+    Ref a;
+    if (like && !order && proto.ty->ndim >= 2 && proto.ty->layout != LAYOUT_C) { /* order 'K': laid out as the prototype */
+        a = ew_new_like(I, proto, dtype, call).r;
+        if (id != BI_NP_ONES_LIKE && !full) { /* zeros (np.empty_like's too: kiln's are never garbage) */
+            Ref ops[2] = {a, inf_const_i(I, et, 0)};
+            inf_emit(I, OP_FILL, NULL, ops, 2, 0);
+        }
+    } else {
+        a = inf_emit(I, OP_ALLOC, at, dims, (uint32_t)nd, 0);
+    }
     if (id == BI_NP_ONES || id == BI_NP_ONES_LIKE) {
         Ref one = inf_const_i(I, et, 1);
         Ref ops[2] = {a, one};
@@ -1282,7 +1297,7 @@ static Val np_array(Inf *I, Node *call, bool copy) {
     int dt = arg[1] ? cl_dtype_arg(I, arg[1]) : -1;
     Val a;
     if (o.ty->kind == T_LIST) a = ls_to_array(I, o, arg[0]);
-    else if (o.ty->kind == T_ARRAY) a = copy && dt < 0 ? cl_acopy(I, o) : o;
+    else if (o.ty->kind == T_ARRAY) a = copy && dt < 0 ? keep_copy(I, o, call) : o;
     else if (o.ty->kind == T_TUPLE) a = ls_to_array(I, ls_list_call(I, &(Node){.kind = N_CALL, .line = call->line, .col = call->col,
                                                                .id = call->id, .kids = &arg[0], .nkids = 1}), arg[0]);
     else if (o.ty->kind == T_SCALAR) {
@@ -1635,7 +1650,7 @@ Val cl_call(Inf *I, Node *call) {
         nargs(I, call, "np.copy", 1, 1);
         Val o = ex_expr(I, call->kids[0]);
         if (o.ty->kind != T_ARRAY) return o; /* a copy of a scalar is the scalar */
-        return cl_acopy(I, o);
+        return keep_copy(I, o, call);
     }
     case BI_NP_TRANSPOSE: { /* np.transpose(a): a.T (axes= other than the reversed order is not supported) */
         if (call->nkids < 1) inf_fail(I, call, "transpose() missing required argument 'a'");

@@ -366,6 +366,8 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
         return lazy(I, join(I, EW_WHERE, ew_strong(I, t), call, x, a, b)); /* np.where of scalars is a 0-d array */
     }
     }
+    if (v.ew && v.ew != x && (v.ew->kind == EW_NEG || v.ew->kind == EW_INVERT || v.ew->kind == EW_ABS))
+        v.ew->ufunc = true; /* np.negative(t) never computes into a temporary t, -t may (fuse.c reuse_flags) */
     return any_array ? v : ew_scalar(I, v, call);
 }
 

@@ -19,7 +19,7 @@ struct Ew {
     Val leaf;            /* EW_LEAF: an array or a scalar; EW_TAKE: the 1-d array read at k[0]'s indices */
     int ndim;            /* rank of this subtree's broadcast shape */
     Node *at;
-    bool ufunc;          /* EW_BIN made by np.power & co. rather than an operator */
+    bool ufunc;          /* EW_BIN, EW_NEG, EW_INVERT, EW_ABS made by np.power, np.negative & co. rather than an operator */
     bool trunc;          /* EW_BIN %: np.fmod of integers (the remainder's sign is the dividend's) */
     bool tie_first;      /* EW_MAXMIN: of equal values (0.0 and -0.0) the first, as np.clip with scalar bounds */
 };

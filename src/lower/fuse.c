@@ -682,6 +682,139 @@ Val ew_extreme_small(Inf *I, Val a, int kind, int odt, Node *at) {
     return inf_read_name(I, res);
 }
 
+/* ---- a new result's memory order: NumPy's order='K' (rt/order.c) ---- */
+
+/* whether tree e reads an array of rank 2 or more that may be laid out other than in C order (where none does, every
+ * call of the tree gives a C-contiguous result) */
+static bool keeps_order(const Ew *e) {
+    if (!e) return false;
+    if (e->kind == EW_LEAF) return e->leaf.ty->kind == T_ARRAY && e->leaf.ty->ndim >= 2 && e->leaf.ty->layout != LAYOUT_C;
+    for (int i = 0; i < 3; i++)
+        if (keeps_order(e->k[i])) return true;
+    return false;
+}
+
+static void keep_put(Inf *I, Ref *ops, uint32_t *n, Ref r, Node *at) {
+    if (*n == LIB_KEEPORDER_MAX) inf_fail(I, at, "array expression too large to lay out");
+    ops[(*n)++] = r;
+}
+
+/* the dtype of the inputs of the NumPy loop that computes node e: its result's, but for comparisons and logical
+ * functions (the operands' common type), absolute values of complex numbers, float tests, a gather and a part of a
+ * complex (which take their operand as it is) */
+static int loop_input(Inf *I, const Ew *e) {
+    switch (e->kind) {
+    case EW_CMP: case EW_LOGIC:
+        return e->k[1] ? (int)ty_promote(I->tt, e->k[0]->ty, e->k[1]->ty)->dtype : (int)e->k[0]->ty->dtype;
+    case EW_ABS: case EW_FLOATTEST: case EW_TAKE: case EW_PART:
+        return dt_is_complex(e->k[0]->ty->dtype) || e->kind != EW_ABS ? (int)e->k[0]->ty->dtype : (int)e->ty->dtype;
+    default: return e->ty->dtype;
+    }
+}
+
+/* whether the ufunc call e converts an operand of rank 2 or more: NumPy then leaves its trivial loop for the iterator
+ * (check_for_trivial_loop copies only 0-d and 1-d operands to convert them) */
+static bool converts(Inf *I, const Ew *e) {
+    int dt = loop_input(I, e);
+    for (int i = 0; i < 3; i++)
+        if (e->k[i] && e->k[i]->ndim >= 2 && (int)e->k[i]->ty->dtype != dt) return true;
+    return false;
+}
+
+/* whether e is a value NumPy computes into a new array of its own (a temporary an operator may reuse): a call's result
+ * within the tree, not an operand the tree reads */
+static bool temporary(const Ew *e) { return e && e->kind != EW_LEAF && e->ndim > 0; }
+
+/* whether NumPy's operator for e may compute into temporary c's memory (numpy/_core/src/multiarray/temp_elide.c): c of
+ * e's dtype, and the other operand o (NULL: none) one that converts to it safely */
+static bool reusable_by(Inf *I, const Ew *e, const Ew *c, const Ew *o) {
+    return temporary(c) && c->ty->dtype == e->ty->dtype && (!o || ty_promote(I->tt, c->ty, o->ty)->dtype == c->ty->dtype);
+}
+
+/* which array operands of e NumPy's operator may compute into, when a temporary of at least 256 KiB (the runtime
+ * checks the size, and the shapes): KEEP_REUSE0 its first array operand in the program, KEEP_REUSE1 its second;
+ * *gate: a run-time condition (a power's exponent), else 1. Operators only: a ufunc call never reuses */
+static int reuse_flags(Inf *I, const Ew *e, Ref *gate) {
+    *gate = inf_k64(I, 1);
+    const Ew *a = e->k[0], *b = e->k[1];
+    if (e->ufunc) return 0;
+    switch (e->kind) {
+    case EW_NEG: case EW_INVERT: return reusable_by(I, e, a, NULL) ? KEEP_REUSE0 : 0;
+    case EW_ABS: return dt_is_complex(a->ty->dtype) || !reusable_by(I, e, a, NULL) ? 0 : KEEP_REUSE0;
+    case EW_BIN: break;
+    default: return 0;
+    }
+    switch (e->tok) {
+    case TK_PLUS: case TK_STAR: case TK_AMP: case TK_PIPE: case TK_CARET: /* commutative: either operand */
+        return (reusable_by(I, e, a, b) ? KEEP_REUSE0 : 0) |
+               (reusable_by(I, e, b, a) ? (a->ndim > 0 ? KEEP_REUSE1 : KEEP_REUSE0) : 0);
+    case TK_MINUS: case TK_SHL: case TK_SHR: case TK_FLOORDIV: return reusable_by(I, e, a, b) ? KEEP_REUSE0 : 0;
+    case TK_SLASH: return dt_is_float(a->ty->dtype) || dt_is_complex(a->ty->dtype) ? (reusable_by(I, e, a, b) ? KEEP_REUSE0 : 0) : 0;
+    case TK_POW: { /* a float or complex temporary to a Python int 2 or -1 or a Python float 0.5: square, reciprocal, sqrt in place */
+        if (!(dt_is_float(a->ty->dtype) || dt_is_complex(a->ty->dtype)) || !reusable_by(I, e, a, NULL) || b->kind != EW_LEAF ||
+            b->leaf.ty->kind != T_SCALAR || !b->leaf.ty->weak || !(dt_is_int(b->leaf.ty->dtype) || b->leaf.ty->dtype == KILN_FLOAT64))
+            return 0;
+        const Type *t = b->leaf.ty, *bt = inf_bool(I);
+        Ref x = b->leaf.r, fast;
+        if (dt_is_int(t->dtype))
+            fast = inf_op2(I, OP_OR, bt, inf_op2(I, OP_EQ, bt, x, inf_const_i(I, t, 2)), inf_op2(I, OP_EQ, bt, x, inf_const_i(I, t, -1)));
+        else
+            fast = inf_op2(I, OP_EQ, bt, x, inf_const_f(I, t, 0.5));
+        *gate = inf_emit(I, OP_CAST, inf_i64(I), &fast, 1, 0);
+        return KEEP_REUSE0;
+    }
+    default: return 0;
+    }
+}
+
+/* LIB_KEEPORDER's program for tree e, in postfix: its array operands and the NumPy calls over them (scalars and 0-d
+ * values left out, as NumPy leaves them out of its order); returns whether e is an array. A gather a[idx] is laid
+ * out as its indices are; np.where and a call that converts an operand by the iterator's order alone */
+static bool keep_program(Inf *I, const Ew *e, Ref *ops, uint32_t *n, Node *at) {
+    if (!e || e->ndim == 0) return false;
+    if (e->kind == EW_LEAF) {
+        const Type *t = e->leaf.ty;
+        int m = t->ndim;
+        keep_put(I, ops, n, inf_k64(I, KEEP_LEAF | (int64_t)m << 8 | (int64_t)kiln_dtype_size((kiln_dtype)t->dtype) << 16), at);
+        for (int k = 0; k < m; k++) keep_put(I, ops, n, inf_emit(I, OP_DIM, inf_i64(I), &e->leaf.r, 1, k), at);
+        for (int k = 0; k < m; k++) keep_put(I, ops, n, inf_emit(I, OP_STRIDE, inf_i64(I), &e->leaf.r, 1, k), at);
+        return true;
+    }
+    int k = 0;
+    for (int i = 0; i < 3; i++) k += keep_program(I, e->k[i], ops, n, at);
+    Ref gate;
+    int64_t reuse = reuse_flags(I, e, &gate), item = (int64_t)kiln_dtype_size((kiln_dtype)e->ty->dtype);
+    int64_t kind = e->kind == EW_WHERE || converts(I, e) ? KEEP_ITER : KEEP_UFUNC;
+    keep_put(I, ops, n, inf_k64(I, kind | (int64_t)k << 8 | reuse << 16 | item << 24), at);
+    if (reuse) keep_put(I, ops, n, gate, at);
+    return true;
+}
+
+/* a new array (uninitialized) of dtype dt and tree e's broadcast shape dims, laid out as NumPy lays out e's value (copy:
+ * a copy of it in order 'K'): in C order unless an operand may be in another, then as the runtime replays e's calls */
+static Ref alloc_like(Inf *I, const Ew *e, int dt, const Ref *dims, bool copy, Node *at) {
+    if (e->ndim < 2 || !keeps_order(e)) {
+        Ref out = inf_emit(I, OP_ALLOC, ty_array(I->tt, (kiln_dtype)dt, e->ndim, LAYOUT_C), dims, (uint32_t)e->ndim, 0);
+        I->f->ins.v[out].flags |= ALLOC_UNINIT;
+        return out;
+    }
+    Ref ops[LIB_KEEPORDER_MAX];
+    uint32_t n = 0;
+    keep_put(I, ops, &n, inf_k64(I, e->ndim), at);
+    keep_program(I, e, ops, &n, at);
+    if (copy) keep_put(I, ops, &n, inf_k64(I, KEEP_LIKE | 1 << 8), at);
+    return inf_emit(I, OP_LIB, ty_array(I->tt, (kiln_dtype)dt, e->ndim, LAYOUT_ANY), ops, n, LIB_KEEPORDER);
+}
+
+/* a new array of a's shape and dtype dt, laid out as NumPy's order='K' lays out a copy of a (a.astype, np.copy,
+ * np.empty_like...): C-contiguous for a C array; uninitialized */
+Val ew_new_like(Inf *I, Val a, int dt, Node *at) {
+    Ew *e = ew_of(I, a, at);
+    Ref dims[KILN_MAXDIM];
+    for (int k = 0; k < a.ty->ndim; k++) dims[k] = inf_emit(I, OP_DIM, inf_i64(I), &a.r, 1, k);
+    return val_of(I, alloc_like(I, e, dt, dims, true, at));
+}
+
 /* the new array tree e is computed into (every element written: no zeroing), its leaves in lv, its
  * broadcast shape in dims, whether no operand stretches in *same */
 static Ref result_of(Inf *I, Ew *e, Node *at, bool note, Leaf *lv, int *nl, Ref *dims, Ref *same) {
@@ -689,10 +822,7 @@ static Ref result_of(Inf *I, Ew *e, Node *at, bool note, Leaf *lv, int *nl, Ref 
     leaves(e, lv, nl, MAX_LEAVES, I);
     if (note) note_fusion(I, e, at, NULL);
     *same = broadcast(I, lv, *nl, e->ndim, dims);
-    const Type *at_ty = ty_array(I->tt, e->ty->dtype, e->ndim, LAYOUT_C);
-    Ref out = inf_emit(I, OP_ALLOC, at_ty, dims, (uint32_t)e->ndim, 0);
-    I->f->ins.v[out].flags |= ALLOC_UNINIT;
-    return out;
+    return alloc_like(I, e, e->ty->dtype, dims, false, at);
 }
 
 static Val force(Inf *I, Ew *e, Node *at, bool note) {

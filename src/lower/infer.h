@@ -247,6 +247,7 @@ int ew_ufunc_nargs(int k);          /* its number of operands */
 Val ew_ufunc_call(Inf *I, Node *call, int u);
 Val ew_round(Inf *I, Val a, int64_t decimals, Node *at);
 Val ew_force(Inf *I, Val v, Node *at);
+Val ew_new_like(Inf *I, Val a, int dt, Node *at); /* a new array laid out as a's copy in order 'K' (uninitialized) */
 Val ew_scalar(Inf *I, Val v, Node *at); /* a lazy tree of scalars, computed: a NumPy scalar */
 void ew_store(Inf *I, Val dst, Val v, Node *at);
 void ew_store_fresh(Inf *I, Val dst, Val v, Node *at); /* dst new since v's operands: no overlap test */

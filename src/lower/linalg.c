@@ -17,15 +17,10 @@
 #include <string.h>
 
 
-/* a new C array holding a's elements converted to dtype dt */
+/* a new array holding a's elements converted to dtype dt, laid out as a is (NumPy's astype, order 'K') */
 Val la_cast(Inf *I, Val a, int dt, Node *at) {
     if (a.ty->kind != T_ARRAY) inf_fail(I, at, "astype() needs an array, not %s", inf_tyname(I, a.ty));
-    int nd = a.ty->ndim;
-    Ref dims[KILN_MAXDIM];
-    for (int k = 0; k < nd; k++) dims[k] = inf_dim(I, a, k);
-    Ref out = inf_emit(I, OP_ALLOC, ty_array(I->tt, (kiln_dtype)dt, nd, LAYOUT_C), dims, (uint32_t)nd, 0);
-    I->f->ins.v[out].flags |= ALLOC_UNINIT;
-    Val o = val_of(I, out);
+    Val o = ew_new_like(I, a, dt, at);
     ew_store_fresh(I, o, a, at);
     return o;
 }

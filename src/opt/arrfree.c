@@ -96,7 +96,8 @@ static bool reads_arrays(int routine) {
 
 static bool made_here(const Ins *in) {
     if (!in->ty || in->ty->kind != T_ARRAY) return false;
-    return in->op == OP_ALLOC || in->op == OP_ACOPY || (in->op == OP_LIB && reads_arrays((int)(in->aux & 0xff)));
+    return in->op == OP_ALLOC || in->op == OP_ACOPY ||
+           (in->op == OP_LIB && (reads_arrays((int)(in->aux & 0xff)) || (in->aux & 0xff) == LIB_KEEPORDER));
 }
 
 static bool fresh_result(Arena *a, Func *cf);

@@ -30,6 +30,9 @@ void rt_blas_lock(bool on);
 /* sort.c: a sorted (partitioned) copy or the indices that sort (partition) a along axis (-1: flattened) */
 int rt_sort(Run *run, int routine, const RdArr *a, int axis, int64_t kth, Slot *out, int line, const char *file);
 int rt_nonzero(Run *run, const RdArr *a, Slot *out, int line, const char *file);
+/* order.c: LIB_KEEPORDER: a new uninitialized array of dtype laid out as NumPy lays out the result of the calls the n
+ * values v describe (ir/lib.h's KEEP_*) */
+int rt_keeporder(Run *run, int dtype, const int64_t *v, int n, Slot *out, int line, const char *file);
 /* linalg.c: LA_* (ir/lib.h) of the float matrix a (and b for LA_SOLVE, LA_SOLVE1, LA_LSTSQ; rcond for LA_LSTSQ, where
  * rcond_given, and LA_PINV): a new array, or the determinant */
 int rt_linalg(Run *run, int op, const RdArr *a, const RdArr *b, double rcond, bool rcond_given, Slot *out, int line,
