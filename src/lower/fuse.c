@@ -466,19 +466,77 @@ static bool lower_parts(Inf *I, Store *q, const Ref *dims) {
     return true;
 }
 
+/* a view of array a with its axes reversed, its new innermost stride (a's first) the item size, a constant */
+static Ref reversed_unit(Inf *I, Ref a) {
+    const Type *t = I->f->ins.v[a].ty;
+    int nd = t->ndim;
+    Ref ops[2 + 2 * KILN_MAXDIM];
+    ops[0] = a; ops[1] = inf_k64(I, 0);
+    for (int k = 0; k < nd; k++) {
+        ops[2 + k] = inf_emit(I, OP_DIM, inf_i64(I), &a, 1, nd - 1 - k);
+        ops[2 + nd + k] = k == nd - 1 ? inf_k64(I, (int64_t)kiln_dtype_size((kiln_dtype)t->dtype))
+                                      : inf_emit(I, OP_STRIDE, inf_i64(I), &a, 1, nd - 1 - k);
+    }
+    return inf_emit(I, OP_MKVIEW, ty_array(I->tt, t->dtype, nd, LAYOUT_ANY), ops, (uint32_t)(2 + 2 * nd), 0);
+}
+
+/* whether array a's first stride is its item size, and acc */
+static Ref first_is_unit(Inf *I, Ref a, Ref acc) {
+    const Type *t = I->f->ins.v[a].ty;
+    Ref s = inf_emit(I, OP_STRIDE, inf_i64(I), &a, 1, 0);
+    Ref u = inf_op2(I, OP_EQ, inf_bool(I), s, inf_k64(I, (int64_t)kiln_dtype_size((kiln_dtype)t->dtype)));
+    return inf_op2(I, OP_AND, inf_bool(I), acc, u);
+}
+
+/* whether the stores of q may run over its arrays' axes reversed: a target and operands of any layout (an
+ * F-contiguous result, rt/order.c, and transposed operands), all of the target's rank */
+static bool reversible(Inf *I, const Store *q) {
+    if (!q->out || q->nd < 2 || q->nl == 0 || I->f->ins.v[q->out].ty->layout == LAYOUT_C) return false;
+    for (int l = 0; l < q->nl; l++)
+        if (q->lv[l].v.ty->ndim != q->nd || q->lv[l].v.ty->layout == LAYOUT_C) return false;
+    return true;
+}
+
+/* the loops of q over its arrays' axes reversed, each array a view whose innermost stride is the item size: memory
+ * order for F-contiguous arrays, which tier 2 vectorizes (elementwise, so any order of the elements gives the same) */
+static void nest_reversed(Inf *I, Store *q, const Ref *dims) {
+    Leaf keep[MAX_LEAVES];
+    memcpy(keep, q->lv, sizeof(Leaf) * (size_t)q->nl);
+    for (int l = 0; l < q->nl; l++) { memset(q->lv[l].mask, 0, sizeof q->lv[l].mask); q->lv[l].use = reversed_unit(I, q->lv[l].v.r); }
+    Ref out = q->out, rd[KILN_MAXDIM], iv[KILN_MAXDIM];
+    for (int k = 0; k < q->nd; k++) rd[k] = dims[q->nd - 1 - k];
+    q->out = reversed_unit(I, out);
+    nest(I, q, rd, iv);
+    memcpy(q->lv, keep, sizeof(Leaf) * (size_t)q->nl);
+    q->out = out;
+}
+
 /* the loops writing tree e into out. Two versions: when `same` holds at run time (no operand
  * axis stretches: the usual case) and every innermost stride is the item size, plain indices
  * over unit-stride views, which tier 2 vectorizes; otherwise the general one, stretched axes
- * masked and strides read from the descriptors */
+ * masked and strides read from the descriptors. Where every array may be F-contiguous, a third
+ * first: when every first stride is the item size, the reversed axes' loops (nest_reversed) */
 static void lower_to(Inf *I, Store *q, const Ref *dims, Ref same) {
     Ref iv[KILN_MAXDIM];
     Leaf *lv = q->lv;
     int nl = q->nl;
     Ref out = q->out;
     if (nl == 0 || q->nd == 0) { nest(I, q, dims, iv); return; }
+    uint32_t done = inf_block(I);
+    if (reversible(I, q)) {
+        Ref f_ok = first_is_unit(I, out, same);
+        for (int l = 0; l < nl; l++) f_ok = first_is_unit(I, lv[l].v.r, f_ok);
+        uint32_t rev = inf_block(I), rest = inf_block(I);
+        inf_branch(I, f_ok, rev, rest);
+        inf_seal(I, rev); inf_seal(I, rest);
+        I->cur = rev;
+        nest_reversed(I, q, dims);
+        inf_jump(I, done);
+        I->cur = rest;
+    }
     Ref fast_ok = out ? inner_is_unit(I, out, same) : same;
     for (int l = 0; l < nl; l++) fast_ok = inner_is_unit(I, lv[l].v.r, fast_ok);
-    uint32_t fast = inf_block(I), slow = inf_block(I), done = inf_block(I);
+    uint32_t fast = inf_block(I), slow = inf_block(I);
     inf_branch(I, fast_ok, fast, slow);
     inf_seal(I, fast); inf_seal(I, slow);
     I->cur = fast;
