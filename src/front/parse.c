@@ -454,7 +454,11 @@ static Node *atom(P *p) {
         n->kids2 = vals.v; n->nkids2 = (int32_t)vals.n;
         return n;
     }
-    case TK_ELLIPSIS: fail_at(p, t, "'...' is not supported%s", "");
+    case TK_ELLIPSIS: /* Python's Ellipsis, by its builtin name: an array subscript's `...` (lower/view.c vw_ellipsis) */
+        n = node(p, N_NAME, t);
+        n->name = "Ellipsis";
+        advance(p);
+        return n;
     case TK_AWAIT: fail_at(p, t, "'await' is not supported%s", "");
     case TK_YIELD: fail_at(p, t, "'yield' as a value is not supported (a generator's yield is a statement)%s", "");
     }

@@ -1394,9 +1394,10 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
         return la_matmul(I, o, ex_expr(I, call->kids[0]), call);
     }
     if (o.ty->kind == T_ARRAY && (!strcmp(m, "diagonal") || !strcmp(m, "trace"))) return diagonal_call(I, call, o, 0, m[0] == 't');
-    if (o.ty->kind == T_ARRAY && !strcmp(m, "transpose")) {
-        nargs(I, call, "transpose", 0, 0);
-        return vw_transpose(I, o, call);
+    if (o.ty->kind == T_ARRAY && !strcmp(m, "transpose")) { /* a.transpose(), a.transpose(None), a.transpose(1, 0, 2), a.transpose((1, 0, 2)) */
+        if (call->nkids2) inf_fail(I, call, "transpose() takes no keyword arguments");
+        if (call->nkids == 0 || (call->nkids == 1 && call->kids[0]->kind == N_NONE)) return vw_transpose(I, o, call);
+        return vw_permute(I, o, call->kids, call->nkids, call);
     }
     if (o.ty->kind == T_ARRAY && !strcmp(m, "fill")) {
         nargs(I, call, "fill", 1, 1);
@@ -1652,16 +1653,16 @@ Val cl_call(Inf *I, Node *call) {
         if (o.ty->kind != T_ARRAY) return o; /* a copy of a scalar is the scalar */
         return keep_copy(I, o, call);
     }
-    case BI_NP_TRANSPOSE: { /* np.transpose(a): a.T (axes= other than the reversed order is not supported) */
+    case BI_NP_TRANSPOSE: { /* np.transpose(a, axes=None): a.T, or a view with the axes in that order */
         if (call->nkids < 1) inf_fail(I, call, "transpose() missing required argument 'a'");
         Node *arg[1];
         static const char *const params[] = {"axes", NULL};
         cl_np_bind(I, call, "transpose", 1, params, 1, arg);
-        cl_np_default(I, arg[0], "transpose", "axes", N_NONE);
         Val o = ex_expr(I, call->kids[0]);
         if (o.ty->kind == T_UNKNOWN) return o;
         if (o.ty->kind != T_ARRAY) inf_fail(I, call, "np.transpose() needs an array here, not %s", inf_tyname(I, o.ty));
-        return vw_transpose(I, o, call);
+        if (!arg[0] || arg[0]->kind == N_NONE) return vw_transpose(I, o, call);
+        return vw_permute(I, o, arg, 1, call);
     }
     case BI_NP_ROUND: { /* np.round(a, decimals=0, out=None); decimals a constant (it decides the loop) */
         if (call->nkids < 1) inf_fail(I, call, "round() missing required argument 'a'");

@@ -677,9 +677,11 @@ static int64_t const_index(Inf *I, Node *k) {
 
 Val ex_index(Inf *I, Node *sub, Val arr, Ref *idx, int *nidx) {
     const Type *t = arr.ty;
+    bool ellipsis;
+    sub = vw_ellipsis(I, sub, t->ndim, &ellipsis);
     int k = sub->nkids;
     for (int i = 0; i < k; i++)
-        if (sub->kids[i]->kind == N_SLICE || vw_is_newaxis(sub->kids[i])) {
+        if (ellipsis || sub->kids[i]->kind == N_SLICE || vw_is_newaxis(sub->kids[i])) {
             VwAdv adv;
             Val v = vw_subscript_adv(I, sub, arr, &adv);
             *nidx = -1;
@@ -700,7 +702,14 @@ Val ex_index(Inf *I, Node *sub, Val arr, Ref *idx, int *nidx) {
         if (ew_is_array(v)) { *nidx = -2; return v; } /* an index array: the caller gathers or scatters */
         if (v.ty->kind == T_TUPLE && !ty_is_optional(v.ty) && v.ty->n <= KILN_MAXDIM) { /* a[t]: t's items index, as NumPy's */
             k = v.ty->n;
-            for (int i = 0; i < k; i++) { vals[i] = v.el[i]; nodes[i] = kn; }
+            bool arrays = false;
+            for (int i = 0; i < k; i++) {
+                vals[i] = v.el[i]; nodes[i] = kn;
+                if (vals[i].ty->kind == T_LIST) vals[i] = ls_to_array(I, vals[i], kn);
+                if (vals[i].ew) vals[i] = ew_force(I, vals[i], kn);
+                arrays |= vals[i].ty->kind == T_ARRAY;
+            }
+            if (arrays) { *nidx = -3; return inf_tuple(I, vals, k); } /* a[np.ix_(rows, cols)]: index arrays, as below */
         } else {
             vals[0] = v; nodes[0] = kn;
         }

@@ -289,15 +289,15 @@ static size_t multi_text(Inf *I, Val arr, Val idx, const Val *v, Node *at, char 
     if (k != arr.ty->ndim)
         inf_fail(I, at, "indexing a %d-d array with %d indices where one is an array is not supported yet (one index per axis is)",
                  arr.ty->ndim, k);
+    bool one_rank = true; /* every index array of one rank: their shapes most likely equal, no broadcast copies */
     for (int i = 0; i < k; i++) {
         const Type *t = idx.el[i].ty;
         if (t->kind == T_ARRAY && !dt_is_int(t->dtype))
             inf_fail(I, at, "arrays used as indices must be of integer type here (boolean masks index alone)");
         if (t->kind == T_ARRAY) {
-            if (nd >= 0 && t->ndim != nd)
-                inf_fail(I, at, "index arrays of %d and %d dimensions: kiln needs them of one shape", nd, t->ndim);
             if (first < 0) first = i;
-            nd = t->ndim;
+            one_rank &= nd < 0 || t->ndim == nd;
+            if (t->ndim > nd) nd = t->ndim;
         } else if (t->kind != T_SCALAR || !dt_is_int(t->dtype)) {
             inf_fail(I, at, "only integers and integer arrays are valid indices here, not %s", inf_tyname(I, t));
         }
@@ -307,12 +307,38 @@ static size_t multi_text(Inf *I, Val arr, Val idx, const Val *v, Node *at, char 
     PUT("def index(a");
     for (int i = 0; i < k; i++) PUT(", %c%d", idx.el[i].ty->kind == T_ARRAY ? 'i' : 's', i);
     PUT("%s):\n", v ? ", v" : "");
-    PUT("    s = i%d.shape\n", first);
-    for (int i = first + 1; i < k; i++)
-        if (idx.el[i].ty->kind == T_ARRAY)
-            PUT("    if i%d.shape != s:\n        raise IndexError(\"shape mismatch: indexing arrays could not be broadcast "
-                "together with shapes \" + str(s) + \" \" + str(i%d.shape) + \" \")\n", i, i);
-    for (int i = 0; i < k; i++) if (idx.el[i].ty->kind == T_ARRAY) PUT("    f%d = i%d.ravel()\n", i, i);
+    /* the index arrays broadcast together (NumPy's rule, aligned from the right) into shape s = (d0, d1, ...) */
+    PUT("    bad = False\n");
+    for (int d = 0; d < nd; d++) PUT("    d%d = 1\n", d);
+    for (int i = 0; i < k; i++) {
+        int m = idx.el[i].ty->kind == T_ARRAY ? idx.el[i].ty->ndim : 0;
+        for (int j = 0; j < m; j++)
+            PUT("    if i%d.shape[%d] != 1:\n        if d%d != 1 and d%d != i%d.shape[%d]:\n            bad = True\n"
+                "        d%d = i%d.shape[%d]\n", i, j, j + nd - m, j + nd - m, i, j, j + nd - m, i, j);
+    }
+    PUT("    if bad:\n        raise IndexError(\"shape mismatch: indexing arrays could not be broadcast together with shapes \"");
+    for (int i = 0; i < k; i++) { /* each array's shape as NumPy writes it: (2,1), (3,), () */
+        int m = idx.el[i].ty->kind == T_ARRAY ? idx.el[i].ty->ndim : -1;
+        if (m < 0) continue;
+        PUT(" + \"(\"");
+        for (int j = 0; j < m; j++) PUT(" + str(i%d.shape[%d]) + \"%s\"", i, j, j + 1 < m || m == 1 ? "," : "");
+        PUT(" + \") \"");
+    }
+    PUT(")\n    s = (");
+    for (int d = 0; d < nd; d++) PUT("d%d,%s", d, d + 1 < nd ? " " : "");
+    PUT(")\n");
+    if (one_rank) { /* equal shapes: the arrays' own elements in order */
+        PUT("    if True");
+        for (int i = 0; i < k; i++) if (idx.el[i].ty->kind == T_ARRAY) PUT(" and i%d.shape == s", i);
+        PUT(":\n");
+        for (int i = 0; i < k; i++) if (idx.el[i].ty->kind == T_ARRAY) PUT("        f%d = i%d.ravel()\n", i, i);
+        PUT("    else:\n");
+        for (int i = 0; i < k; i++)
+            if (idx.el[i].ty->kind == T_ARRAY) PUT("        f%d = " KILN_NP_NAME ".broadcast_to(i%d, s).ravel()\n", i, i);
+    } else {
+        for (int i = 0; i < k; i++)
+            if (idx.el[i].ty->kind == T_ARRAY) PUT("    f%d = " KILN_NP_NAME ".broadcast_to(i%d, s).ravel()\n", i, i);
+    }
     if (!v) PUT("    out = " KILN_NP_NAME ".empty(s, dtype=a.dtype)\n    fo = out.ravel()\n");
     else if (v->ty->kind == T_ARRAY) { /* of the selection's shape, or broadcast to it (np.broadcast_to's checks) */
         if (v->ty->ndim > nd)
@@ -339,7 +365,7 @@ static size_t multi_text(Inf *I, Val arr, Val idx, const Val *v, Node *at, char 
 }
 
 static Val multi(Inf *I, Val arr, Val idx, const Val *v, Node *at) {
-    char buf[2048];
+    char buf[8192];
     size_t n = multi_text(I, arr, idx, v, at, buf, sizeof buf);
     Node *args[KILN_MAXDIM + 2];
     int na = 0;

@@ -529,6 +529,7 @@ Val so_nonzero(Inf *I, Node *call, Val a);
 
 /* view.c */
 bool vw_is_newaxis(Node *k);
+Node *vw_ellipsis(Inf *I, Node *sub, int nd, bool *view); /* the subscript with its `...` written out as full slices */
 Val vw_subscript(Inf *I, Node *sub, Val arr);
 typedef struct VwAdv { Val idx; int axis; } VwAdv; /* one 1-d integer array among slices (axis: in the view; -1 none) */
 Val vw_subscript_adv(Inf *I, Node *sub, Val arr, VwAdv *adv);
@@ -536,6 +537,7 @@ Val vw_move_axis(Inf *I, Val a, int from, int to, Node *at); /* axis from moved 
 /* a view of arr's memory: byte offset off, then nd lengths and strides */
 Val vw_make(Inf *I, Val arr, Ref off, const Ref *dims, const Ref *strides, int nd, int layout, Node *at);
 Val vw_transpose(Inf *I, Val a, Node *at);
+Val vw_permute(Inf *I, Val a, Node *const *axes, int n, Node *at); /* a.transpose(axes): constant axes */
 Val vw_flip(Inf *I, Val a, int axis, Node *at); /* np.flip: a view, axis < 0 every axis */
 Val vw_rot90(Inf *I, Val a, int64_t k, Node *at); /* np.rot90(a, k) in axes (0, 1): a view */
 Val vw_diagonal(Inf *I, Val a, Ref k, Node *at); /* a 2-d array's diagonal k, a view */

@@ -24,7 +24,7 @@ enum {
     NM_NANMAX, NM_NANMIN, NM_NANARGMAX, NM_NANARGMIN, NM_NANPROD, NM_NANVAR, NM_NANSTD, NM_ANGLE, NM_BROADCAST_TO,
     NM_COV, NM_CORRCOEF, NM_FILL_DIAGONAL, NM_ARRAY_EQUAL, NM_POLYFIT, NM_LEXSORT, NM_PAD, NM_SQUEEZE, NM_SELECT,
     NM_UNION1D, NM_INTERSECT1D, NM_SETDIFF1D, NM_SETXOR1D, NM_SINC, NM_FIX, NM_TAKE, NM_EXTRACT, NM_VDOT, NM_NANCUMSUM, NM_NANCUMPROD, NM_TRI,
-    NM_VANDER, NM_COUNT
+    NM_VANDER, NM_IX, NM_COUNT
 };
 
 static const char *const names[NM_COUNT] = {
@@ -38,7 +38,7 @@ static const char *const names[NM_COUNT] = {
     "nanmax", "nanmin", "nanargmax", "nanargmin", "nanprod", "nanvar", "nanstd", "angle", "broadcast_to",
     "cov", "corrcoef", "fill_diagonal", "array_equal", "polyfit", "lexsort", "pad", "squeeze", "select",
     "union1d", "intersect1d", "setdiff1d", "setxor1d", "sinc", "fix", "take", "extract", "vdot",
-    "nancumsum", "nancumprod", "tri", "vander",
+    "nancumsum", "nancumprod", "tri", "vander", "ix_",
 };
 
 bool nm_linalg(int k) { return k == NM_MATRIX_POWER || k == NM_MATRIX_RANK || k == NM_COND; }
@@ -599,10 +599,20 @@ static Val py_def2(Inf *I, Node *call, int k) {
     case NM_CROSS: {
         cl_np_bind(I, call, f, 0, (const char *const[]){"a", "b", NULL}, 2, arg);
         Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f), b = hold_array(&p, need(I, call, arg[1], f, "b"), f);
-        if (a.ty->ndim != 1 || b.ty->ndim != 1) inf_fail(I, call, "np.cross() of two 1-d 3-vectors is supported");
-        put(&p, "def cross(a, b):\n    if a.shape[0] != 3 or b.shape[0] != 3:\n"
-                "        raise ValueError(\"kiln's np.cross takes two 3-vectors\")\n"
-                "    return np.array([a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]])\n");
+        if (a.ty->ndim < 1 || b.ty->ndim < 1) inf_fail(I, call, "np.cross() needs arrays of vectors");
+        /* NumPy's checks; its 2-vectors (deprecated in NumPy 2) are refused with a message of their own */
+        put(&p, "def cross(a, b):\n    if a.shape[-1] not in (2, 3) or b.shape[-1] not in (2, 3):\n"
+                "        raise ValueError(\"incompatible dimensions for cross product\\n(dimension must be 2 or 3)\")\n"
+                "    if a.shape[-1] != 3 or b.shape[-1] != 3:\n"
+                "        raise ValueError(\"kiln's cross product takes 3-vectors (NumPy 2 deprecates 2-vectors)\")\n");
+        if (a.ty->ndim == 1 && b.ty->ndim == 1)
+            put(&p, "    return np.array([a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]])\n");
+        else /* NumPy's: each component a product less a product, in the operands' common type, into a new C array */
+            put(&p, "    c0 = a[..., 1] * b[..., 2] - a[..., 2] * b[..., 1]\n"
+                    "    c1 = a[..., 2] * b[..., 0] - a[..., 0] * b[..., 2]\n"
+                    "    c2 = a[..., 0] * b[..., 1] - a[..., 1] * b[..., 0]\n"
+                    "    r = np.empty(c0.shape + (3,), c0.dtype)\n"
+                    "    r[..., 0] = c0\n    r[..., 1] = c1\n    r[..., 2] = c2\n    return r\n");
         break;
     }
     case NM_FMAX: case NM_FMIN: { /* NumPy's loops as its oracle runs them (AVX2): the first where it is greater (less)
@@ -1109,6 +1119,30 @@ static Val py_def3(Inf *I, Node *call, int k) {
         if (k == NM_COV) put(&p, zero_d ? "    return c.reshape(())\n" : "    return c\n");
         else if (zero_d) put(&p, "    v = c[0, 0]\n    return v / v\n"); /* NumPy's c / c of 0-d arrays: a scalar */
         else put(&p, "    s = np.sqrt(np.diag(c))\n    c /= s[:, None]\n    c /= s[None, :]\n    return np.clip(c, -1, 1)\n");
+        break;
+    }
+    case NM_IX: { /* np.ix_(a, b, ...): each 1-d sequence (a boolean one: its nonzero positions) reshaped to lie along
+                   * its own axis of an open mesh, for A[np.ix_(rows, cols)] */
+        if (call->nkids2) inf_fail(I, call, "np.ix_() takes no keyword arguments");
+        int n = call->nkids;
+        if (n < 1 || n > KILN_MAXDIM) inf_fail(I, call, "np.ix_() of 1 to %d sequences is supported", KILN_MAXDIM);
+        bool mask[KILN_MAXDIM];
+        put(&p, "def ix_(");
+        for (int i = 0; i < n; i++) {
+            Val a = hold_array(&p, call->kids[i], f);
+            if (a.ty->ndim != 1) inf_fail(I, call->kids[i], "Cross index must be 1 dimensional");
+            mask[i] = a.ty->dtype == KILN_BOOL;
+            put(&p, "%sa%d", i ? ", " : "", i);
+        }
+        put(&p, "):\n");
+        for (int i = 0; i < n; i++) {
+            put(&p, "    r%d = %s%d%s.reshape((", i, mask[i] ? "np.nonzero(a" : "a", i, mask[i] ? ")[0]" : "");
+            for (int j = 0; j < n; j++) put(&p, j == i ? "-1, " : "1, ");
+            put(&p, "))\n");
+        }
+        put(&p, "    return (");
+        for (int i = 0; i < n; i++) put(&p, "r%d, ", i);
+        put(&p, ")\n");
         break;
     }
     case NM_FILL_DIAGONAL: { /* a.flat[:end:step] = val, NumPy's positions: a[i, i] (2-d: row p // ncol of flat p) */

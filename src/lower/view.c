@@ -39,6 +39,48 @@ bool vw_is_newaxis(Node *k) {
     return k->kind == N_NONE || (k->kind == N_ATTR && strcmp(k->name, "newaxis") == 0);
 }
 
+static bool is_ellipsis(Inf *I, const Node *k) {
+    return k->kind == N_NAME && !strcmp(k->name, "Ellipsis") && !inf_has_var(I, "Ellipsis");
+}
+
+/* subscript sub of an array of rank nd with its `...` (at most one) written out as the full slices it stands for: one
+ * for each axis no other index takes (None and np.newaxis take none); sub itself where it has none. *view: it had
+ * one (the result is a view, a 0-d one where every axis is indexed: NumPy's a[1, 2, ...]) */
+Node *vw_ellipsis(Inf *I, Node *sub, int nd, bool *view) {
+    *view = false;
+    int at = -1, used = 0;
+    for (int i = 0; i < sub->nkids; i++) {
+        if (is_ellipsis(I, sub->kids[i])) {
+            if (at >= 0) inf_fail(I, sub->kids[i], "an index can only have a single ellipsis ('...')");
+            at = i;
+        } else if (!vw_is_newaxis(sub->kids[i])) {
+            used++;
+        }
+    }
+    if (at < 0) return sub;
+    *view = true;
+    int fill = nd - used > 0 ? nd - used : 0, n = sub->nkids - 1 + fill;
+    Node *c = arena_alloc(I->a, sizeof *c);
+    Node **kids = arena_alloc(I->a, sizeof(Node *) * (size_t)(n > 0 ? n : 1));
+    if (!c || !kids) inf_oom(I);
+    *c = *sub;
+    for (int i = 0, j = 0; i < sub->nkids; i++) {
+        if (i != at) { kids[j++] = sub->kids[i]; continue; }
+        for (int f = 0; f < fill; f++) {
+            Node *sl = arena_alloc(I->a, sizeof *sl);
+            if (!sl) inf_oom(I);
+            memset(sl, 0, sizeof *sl);
+            sl->kind = N_SLICE;
+            sl->line = sub->kids[i]->line; sl->col = sub->kids[i]->col;
+            sl->id = -1;
+            kids[j++] = sl;
+        }
+    }
+    c->kids = kids;
+    c->nkids = n;
+    return c;
+}
+
 /* a slice bound or step: an int, or NULL when left out or None */
 static Ref slice_part(Inf *I, Node *k) {
     if (!k || k->kind == N_NONE) return 0;
@@ -216,6 +258,31 @@ Val vw_transpose(Inf *I, Val a, Node *at) {
     Ref dims[KILN_MAXDIM], strides[KILN_MAXDIM];
     for (int k = 0; k < nd; k++) { dims[k] = inf_dim(I, a, nd - 1 - k); strides[k] = inf_stride(I, a, nd - 1 - k); }
     return vw_make(I, a, inf_k64(I, 0), dims, strides, nd, LAYOUT_ANY, at);
+}
+
+/* a.transpose(axes), np.transpose(a, axes): a view with axis k of a's axes[k]; axes written as constants (n of them,
+ * or one tuple or list of them), a permutation of a's axes (negative ones from the end) as NumPy checks it */
+Val vw_permute(Inf *I, Val a, Node *const *axes, int n, Node *at) {
+    int nd = a.ty->ndim;
+    if (n == 1 && (axes[0]->kind == N_TUPLE || axes[0]->kind == N_LIST)) { n = axes[0]->nkids; axes = axes[0]->kids; }
+    if (n != nd) inf_fail(I, at, "axes don't match array (%d axes for an array of dimension %d)", n, nd);
+    int order[KILN_MAXDIM];
+    unsigned seen = 0;
+    for (int k = 0; k < nd; k++) {
+        int64_t x = cl_const_int(I, axes[k], "an axis", "");
+        if (x < -nd || x >= nd) inf_fail(I, axes[k], "axis %lld is out of bounds for array of dimension %d", (long long)x, nd);
+        order[k] = (int)(x < 0 ? x + nd : x);
+        if (seen & 1u << order[k]) inf_fail(I, axes[k], "repeated axis in transpose");
+        seen |= 1u << order[k];
+    }
+    Ref dims[KILN_MAXDIM], strides[KILN_MAXDIM];
+    bool same = true;
+    for (int k = 0; k < nd; k++) {
+        dims[k] = inf_dim(I, a, order[k]);
+        strides[k] = inf_stride(I, a, order[k]);
+        same &= order[k] == k;
+    }
+    return vw_make(I, a, inf_k64(I, 0), dims, strides, nd, same ? a.ty->layout : LAYOUT_ANY, at);
 }
 
 /* np.flip(a, axis): a view walking the axis (every axis: axis < 0) backwards: its stride negated, the offset at its

@@ -1,0 +1,5 @@
+# '...' only in an array's subscript
+def f(n):
+    x = ...
+    return n
+# run: f(2)
