@@ -10,8 +10,8 @@
  *     -inf min(abs(x)), 0 the count of nonzeros as floats — NumPy's pairwise sums, exact;
  *   - matrix norms of a whole 2-d array: ord 1 / -1 the largest / smallest column sum of abs(x), inf / -inf the
  *     largest / smallest row sum, 2 / -2 / 'nuc' the largest / smallest / sum of the singular values.
- * Ints and bools are converted to float64 first, as NumPy does. Other orders (p-norms), tuple axes and keepdims=True
- * are compile errors that say so.
+ * Ints and bools are converted to float64 first, as NumPy does; keepdims=True gives the norm in a new array with the
+ * reduced axes of length 1. Other orders (p-norms) and tuple axes are compile errors that say so.
  *
  * The factorizations (solve, inv, det, slogdet, cholesky, eigvalsh, eigh, svd, qr, lstsq, pinv) are one LIB_LINALG
  * each (rt/linalg.c computes them as NumPy does); those with several results come back packed in one array, and the
@@ -99,12 +99,33 @@ static Val matrix_norm(Inf *I, Val x, Ord o, Node *at) {
     return rd_whole(I, s, o.v > 0 ? RK_MAX : RK_MIN, at);
 }
 
+/* norm r of x (rank nd) along axis (< 0: all axes) with keepdims=True: a new C array with the reduced axes of length
+ * 1, as NumPy's */
+static Val kept_dims(Inf *I, Val r, int axis, int nd, Node *at) {
+    Ref dims[KILN_MAXDIM], vd[KILN_MAXDIM], vs[KILN_MAXDIM];
+    if (r.ew) r = ew_force(I, r, at);
+    int dt = r.ty->dtype, n = 0;
+    for (int k = 0; k < nd; k++) dims[k] = axis >= 0 && k != axis ? inf_dim(I, r, k - (k > axis)) : inf_k64(I, 1);
+    Val out = val_of(I, inf_emit(I, OP_ALLOC, ty_array(I->tt, (kiln_dtype)dt, nd, LAYOUT_C), dims, (uint32_t)nd, 0));
+    if (axis < 0) { /* the one element */
+        Ref zero[KILN_MAXDIM];
+        for (int k = 0; k < nd; k++) zero[k] = inf_k64(I, 0);
+        inf_store(I, out.r, ex_coerce(I, r, ty_scalar(I->tt, (kiln_dtype)dt, false), at).r, zero, nd);
+        return out;
+    }
+    for (int k = 0; k < nd; k++)
+        if (k != axis) { vd[n] = dims[k]; vs[n] = inf_stride(I, out, k); n++; }
+    ew_store_fresh(I, vw_make(I, out, inf_k64(I, 0), vd, vs, n, LAYOUT_ANY, at), r, at);
+    return out;
+}
+
 Val nl_norm(Inf *I, Node *call) {
     if (call->nkids < 1) inf_fail(I, call, "norm() missing required argument 'x'");
     Node *arg[3];
     static const char *const params[] = {"ord", "axis", "keepdims", NULL};
     cl_np_bind(I, call, "norm", 1, params, 3, arg);
-    if (arg[2] && !(arg[2]->kind == N_BOOL && !arg[2]->v.i)) inf_fail(I, arg[2], "np.linalg.norm(): keepdims=True is not supported");
+    if (arg[2] && arg[2]->kind != N_BOOL) inf_fail(I, arg[2], "np.linalg.norm(): keepdims must be True or False written in the call");
+    bool keep = arg[2] && arg[2]->v.i;
     Ord o = ord_of(I, arg[0]);
     Val x = ex_expr(I, call->kids[0]);
     if (x.ty->kind == T_UNKNOWN) return x;
@@ -113,15 +134,19 @@ Val nl_norm(Inf *I, Node *call) {
     int nd = x.ty->ndim;
     Node *ax = arg[1];
     if (!ax || ax->kind == N_NONE) {
-        if (o.kind == ORD_NONE || (o.kind == ORD_FRO && nd == 2) || (o.kind == ORD_NUM && o.v == 2 && nd == 1)) return dot_norm(I, x, call);
-        if (nd == 1) return vector_norm(I, x, o, 1u, call);
-        if (nd == 2) return matrix_norm(I, x, o, call);
-        inf_fail(I, call, "Improper number of dimensions to norm.");
+        Val r;
+        if (o.kind == ORD_NONE || (o.kind == ORD_FRO && nd == 2) || (o.kind == ORD_NUM && o.v == 2 && nd == 1)) r = dot_norm(I, x, call);
+        else if (nd == 1) r = vector_norm(I, x, o, 1u, call);
+        else if (nd == 2) r = matrix_norm(I, x, o, call);
+        else inf_fail(I, call, "Improper number of dimensions to norm.");
+        return keep ? kept_dims(I, r, -1, nd, call) : r;
     }
     if (ax->kind == N_TUPLE) inf_fail(I, ax, "np.linalg.norm(): a tuple axis is not supported (an integer or None)");
     int64_t a = cl_const_int(I, ax, "axis", " (it decides the result's shape)");
     if (a < -nd || a >= nd) inf_fail(I, ax, "axis %lld is out of bounds for array of dimension %d", (long long)a, nd);
-    return vector_norm(I, x, o, 1u << (a < 0 ? a + nd : a), call);
+    if (a < 0) a += nd;
+    Val r = vector_norm(I, x, o, 1u << a, call);
+    return keep ? kept_dims(I, r, (int)a, nd, call) : r;
 }
 
 /* ---- np.linalg.solve, inv, det (rt/linalg.c) ---- */

@@ -41,3 +41,16 @@ def convergence(c):
         x = x + 0.5 * (b - x)
         k += 1
     return k, x
+
+
+# run: norm_keepdims(3, 2)
+# expect: ([[0.8492897627764244, 0.5279269824920533], [-0.2437309221559349, -0.9698428932487042], [-0.9734670455433313, -0.22882725196343606]], (1, 2), [[1.3622762014727607, 1.1172198797382882]], (1, 1), 1.7618106336327661, [[1.6216099682706644]], [1.1774544376125373], [[1.0], [3.605551275463989]], (16, 8))
+def norm_keepdims(n, m):
+    x = np.cos(np.arange(n * m) * 0.9).reshape(n, m)
+    r = x / np.linalg.norm(x, axis=1, keepdims=True)
+    c = np.linalg.norm(x, axis=0, keepdims=True)
+    w = np.linalg.norm(x, keepdims=True)
+    o = np.linalg.norm(x, ord=np.inf, keepdims=True)
+    v = np.linalg.norm(x[0], keepdims=True)
+    i = np.linalg.norm(np.arange(4).reshape(2, 2), axis=-1, keepdims=True)
+    return r.tolist(), c.shape, c.tolist(), w.shape, float(w[0, 0]), o.tolist(), v.tolist(), i.tolist(), r.strides
