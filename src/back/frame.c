@@ -304,12 +304,16 @@ int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char
     if ((x->aux & 0xff) == LIB_AFREE) { run_free_array(run, s[a].p); return 0; }
     if ((x->aux & 0xff) == LIB_PRINT) return rt_print(run, x->at, s, x->slot, line, file);
     if ((x->aux & 0xff) == LIB_KEEPORDER) { /* ints only: operand 0 at a, the others at x->slot */
-        int64_t v[1 + LIB_KEEPORDER_MAX];
+        int64_t buf[128];
         int n = 1 + (int)x->n;
-        if (n > 1 + LIB_KEEPORDER_MAX) n = 0; /* a malformed program: the routine says so */
-        if (n) v[0] = s[a].i;
+        if (n > LIB_KEEPORDER_MAX) return rt_keeporder(run, x->rt->dtype, NULL, 0, &s[d], line, file); /* it says so */
+        int64_t *v = n <= 128 ? buf : malloc(sizeof(int64_t) * (size_t)n);
+        if (!v) return run_raise(run, RE_NOMEM, line, file);
+        v[0] = s[a].i;
         for (int k = 1; k < n; k++) v[k] = s[x->slot[k - 1]].i;
-        return rt_keeporder(run, x->rt->dtype, v, n, &s[d], line, file);
+        int r = rt_keeporder(run, x->rt->dtype, v, n, &s[d], line, file);
+        if (v != buf) free(v);
+        return r;
     }
     if ((x->aux & 0xff) == LIB_PYHYPOT) {
         const RtList *l = s[a].p;

@@ -89,7 +89,8 @@ enum {
     LIB_LAST = LIB_KEEPORDER,
 };
 
-/* LIB_KEEPORDER's operands: the result's rank, then in postfix each array operand of the calls (KEEP_LEAF | rank << 8 |
+/* LIB_KEEPORDER's operands: the result's rank, 1 where every array operand's strides are in C order (0: not known),
+ * the result's lengths, then in postfix each array operand of the calls (KEEP_LEAF | rank << 8 |
  * item size << 16, then its lengths and its strides) and each call over the last k of them (KEEP_UFUNC, a ufunc: its
  * trivial loop's order where it applies, else the iterator's; KEEP_ITER, np.where: the iterator's; KEEP_LIKE, a copy
  * in order 'K' of one array (astype, np.copy, np.empty_like...); | k << 8) */
@@ -98,7 +99,7 @@ enum { KEEP_LEAF, KEEP_UFUNC, KEEP_ITER, KEEP_LIKE };
  * a temporary of at least 256 KiB of the call's dtype, whose item size is | item << 24; such a call is followed by a run-time
  * condition (an int, 0 or 1) */
 enum { KEEP_REUSE0 = 1, KEEP_REUSE1 = 2 };
-enum { LIB_KEEPORDER_MAX = 640 }; /* its operands at most: 32 arrays (lower/ewise.h) of rank 8 and fewer calls */
+enum { LIB_KEEPORDER_MAX = 2048 }; /* its operands at most (32 arrays of rank 8 take 544; a call 2) */
 
 /* what LIB_LINALG computes (aux >> 8 & 0xff; aux >> 16: LA_RCOND where rcond is given): np.linalg.solve(a, b), inv(a),
  * det(a), cholesky(a), eigvalsh(a), eigh(a) (an (n + 1) x n array: the eigenvalues, then the eigenvectors' matrix);

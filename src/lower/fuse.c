@@ -848,8 +848,45 @@ static bool keep_program(Inf *I, const Ew *e, Ref *ops, uint32_t *n, Node *at) {
     return true;
 }
 
+static Ref iabs_ref(Inf *I, Ref x) {
+    Ref neg = inf_op2(I, OP_LT, inf_bool(I), x, inf_k64(I, 0));
+    return inf_sel(I, inf_i64(I), neg, inf_op2(I, OP_SUB, inf_i64(I), inf_k64(I, 0), x), x);
+}
+
+/* whether every operand of tree e of rank 2 or more, at run time, has its strides in C order, so that NumPy lays the
+ * result out in C order: each pair of axes with |stride| no larger on the inner one (for a ufunc's result pairs where
+ * either axis has length 1 or stride 0 say nothing; for a copy in order 'K', every axis counts), and acc */
+static Ref c_ordered(Inf *I, const Ew *e, bool copy, Ref acc) {
+    if (!e) return acc;
+    if (e->kind != EW_LEAF) {
+        for (int i = 0; i < 3; i++) acc = c_ordered(I, e->k[i], copy, acc);
+        return acc;
+    }
+    const Type *t = e->leaf.ty;
+    if (t->kind != T_ARRAY || t->ndim < 2 || t->layout == LAYOUT_C) return acc;
+    Ref n[KILN_MAXDIM], s[KILN_MAXDIM];
+    for (int k = 0; k < t->ndim; k++) {
+        n[k] = inf_emit(I, OP_DIM, inf_i64(I), &e->leaf.r, 1, k);
+        s[k] = iabs_ref(I, inf_emit(I, OP_STRIDE, inf_i64(I), &e->leaf.r, 1, k));
+    }
+    const Type *bt = inf_bool(I);
+    for (int j = 0; j < t->ndim; j++)
+        for (int k = j + 1; k < t->ndim && (!copy || k == j + 1); k++) { /* a copy's: adjacent axes, all of them */
+            Ref ok = inf_op2(I, OP_LE, bt, s[k], s[j]);
+            if (!copy) {
+                Ref one = inf_k64(I, 1), zero = inf_k64(I, 0);
+                Ref mute = inf_op2(I, OP_OR, bt, inf_op2(I, OP_EQ, bt, n[j], one), inf_op2(I, OP_EQ, bt, n[k], one));
+                mute = inf_op2(I, OP_OR, bt, mute, inf_op2(I, OP_OR, bt, inf_op2(I, OP_EQ, bt, s[j], zero), inf_op2(I, OP_EQ, bt, s[k], zero)));
+                ok = inf_op2(I, OP_OR, bt, ok, mute);
+            }
+            acc = inf_op2(I, OP_AND, bt, acc, ok);
+        }
+    return acc;
+}
+
 /* a new array (uninitialized) of dtype dt and tree e's broadcast shape dims, laid out as NumPy lays out e's value (copy:
- * a copy of it in order 'K'): in C order unless an operand may be in another, then as the runtime replays e's calls */
+ * a copy of it in order 'K'): in C order unless an operand may be in another; then as the runtime replays e's calls,
+ * which it skips where every operand's strides are in C order (slices of C arrays: the usual case) */
 static Ref alloc_like(Inf *I, const Ew *e, int dt, const Ref *dims, bool copy, Node *at) {
     if (e->ndim < 2 || !keeps_order(e)) {
         Ref out = inf_emit(I, OP_ALLOC, ty_array(I->tt, (kiln_dtype)dt, e->ndim, LAYOUT_C), dims, (uint32_t)e->ndim, 0);
@@ -859,6 +896,9 @@ static Ref alloc_like(Inf *I, const Ew *e, int dt, const Ref *dims, bool copy, N
     Ref ops[LIB_KEEPORDER_MAX];
     uint32_t n = 0;
     keep_put(I, ops, &n, inf_k64(I, e->ndim), at);
+    Ref plain = c_ordered(I, e, copy, inf_const_i(I, inf_bool(I), 1));
+    keep_put(I, ops, &n, inf_emit(I, OP_CAST, inf_i64(I), &plain, 1, 0), at);
+    for (int k = 0; k < e->ndim; k++) keep_put(I, ops, &n, dims[k], at);
     keep_program(I, e, ops, &n, at);
     if (copy) keep_put(I, ops, &n, inf_k64(I, KEEP_LIKE | 1 << 8), at);
     return inf_emit(I, OP_LIB, ty_array(I->tt, (kiln_dtype)dt, e->ndim, LAYOUT_ANY), ops, n, LIB_KEEPORDER);

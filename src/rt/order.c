@@ -168,13 +168,19 @@ static int malformed(Run *run, int line, const char *file) {
     return run_raise_msg(run, "SystemError", "kiln: a malformed memory-order program (an internal error)", line, file);
 }
 
-/* v[0]: the result's rank; then in postfix each array operand (KEEP_LEAF | rank << 8 | item size << 16, its lengths,
+/* v[0]: the result's rank, v[1]: 1 where every operand's strides are in C order (so is every result: no program read),
+ * else 0, then the result's lengths; then in postfix each array operand (KEEP_LEAF | rank << 8 | item size << 16, its lengths,
  * its strides) and each call over the last k (KEEP_UFUNC or KEEP_ITER | k << 8): the last call's result, allocated */
 int rt_keeporder(Run *run, int dtype, const int64_t *v, int n, Slot *out, int line, const char *file) {
     Lay st[STACK];
     int top = 0, i = 0;
     bool made = false; /* whether st[top - 1] is a call's stand-in: the program ends with a call */
-    int64_t nd = n > 0 ? v[i++] : -1;
+    int64_t nd = n > 1 ? v[i++] : -1;
+    bool plain = n > 1 && v[i++]; /* lowering found every operand's strides in C order: every call's result C */
+    if (nd < 0 || nd > KILN_MAXDIM || i + nd > n) return malformed(run, line, file);
+    const int64_t *dims = &v[i]; /* the result's shape */
+    i += (int)nd;
+    if (plain) return run_alloc(run, dtype, (int)nd, dims, false, out, line, file);
     while (i < n) {
         int64_t sym = v[i++], kind = sym & 0xff, m = sym >> 8 & 0xff;
         if (kind == KEEP_LEAF) {
@@ -200,7 +206,7 @@ int rt_keeporder(Run *run, int dtype, const int64_t *v, int n, Slot *out, int li
             made = true;
         }
     }
-    if (top != 1 || !made || st[0].nd != nd) return malformed(run, line, file);
+    if (top != 1 || !made || st[0].nd != nd || memcmp(st[0].n, dims, sizeof(int64_t) * (size_t)nd)) return malformed(run, line, file);
     Lay r = st[0];
     if (run_alloc(run, dtype, r.nd, r.n, false, out, line, file)) return -1;
     r.item = (int64_t)kiln_dtype_size((kiln_dtype)dtype);
