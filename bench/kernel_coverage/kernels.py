@@ -8,6 +8,7 @@ import operator
 import random
 
 import bisect
+import heapq
 from collections import Counter, defaultdict, deque, namedtuple
 
 import numpy as np
@@ -587,6 +588,104 @@ def negative_count(a):
     return int(np.sum(bits < 0)), a.flags.c_contiguous
 
 
+def logistic_fit(X, y, lr, iters):
+    w = np.zeros(X.shape[1])
+    for _ in range(iters):
+        p = 1.0 / (1.0 + np.exp(-X @ w))
+        w -= lr * X.T @ (p - y) / len(y)
+    return w
+
+
+def lu_solve(A, b):
+    n = A.shape[0]
+    A = A.copy()
+    b = b.copy()
+    for k in range(n):
+        p = k + np.argmax(np.abs(A[k:, k]))
+        if p != k:
+            A[[k, p]] = A[[p, k]]
+            b[[k, p]] = b[[p, k]]
+        for i in range(k + 1, n):
+            f = A[i, k] / A[k, k]
+            A[i, k:] -= f * A[k, k:]
+            b[i] -= f * b[k]
+    x = np.zeros(n)
+    for i in range(n - 1, -1, -1):
+        x[i] = (b[i] - A[i, i + 1:] @ x[i + 1:]) / A[i, i]
+    return x
+
+
+def kmeans_step(X, C):
+    k = C.shape[0]
+    labels = np.empty(X.shape[0], dtype=np.int64)
+    for i in range(X.shape[0]):
+        d = ((C - X[i]) ** 2).sum(axis=1)
+        labels[i] = np.argmin(d)
+    newC = np.zeros_like(C)
+    counts = np.bincount(labels, minlength=k)
+    for i in range(X.shape[0]):
+        newC[labels[i]] += X[i]
+    for j in range(k):
+        if counts[j] > 0:
+            newC[j] /= counts[j]
+    return labels, newC
+
+
+def softmax_rows(X):
+    e = np.exp(X - X.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def shortest_paths(adj, src):
+    dist = [math.inf] * len(adj)
+    dist[src] = 0.0
+    pq = [(0.0, src)]
+    while pq:
+        d, u = heapq.heappop(pq)
+        if d > dist[u]:
+            continue
+        for v, w in adj[u]:
+            nd = d + w
+            if nd < dist[v]:
+                dist[v] = nd
+                heapq.heappush(pq, (nd, v))
+    return dist
+
+
+def topo_order(n, edges):
+    indeg = [0] * n
+    out = [[] for _ in range(n)]
+    for a, b in edges:
+        out[a].append(b)
+        indeg[b] += 1
+    q = deque([i for i in range(n) if indeg[i] == 0])
+    order = []
+    while q:
+        u = q.popleft()
+        order.append(u)
+        for v in out[u]:
+            indeg[v] -= 1
+            if indeg[v] == 0:
+                q.append(v)
+    return order
+
+
+def face_normals(P, tris):
+    u = P[tris[:, 1]] - P[tris[:, 0]]
+    v = P[tris[:, 2]] - P[tris[:, 0]]
+    n = np.cross(u, v)
+    return n / np.linalg.norm(n, axis=1, keepdims=True)
+
+
+def submatrix(A, rows, cols):
+    return A[np.ix_(rows, cols)], A[..., 0]
+
+
+def channels_last(img):
+    x = img.transpose(1, 2, 0)
+    return x.reshape(-1, x.shape[-1]).mean(axis=0)
+
+
 CASES = [
     (sieve, (100,)),
     (bubble_sort, ([5, 2, 9, 1, 5, 6],)),
@@ -657,4 +756,13 @@ CASES = [
     (row_picks, (np.arange(12.0).reshape(4, 3), np.array([3, 0]))),
     (poly_design, (np.array([0.0, 1.0, 2.0, 3.0, 4.0]), np.array([1.0, 2.0, 5.0, 9.0, 18.0]), 2)),
     (negative_count, (np.array([1.5, -0.0, -2.0, 3.0]),)),
+    (logistic_fit, (np.array([[1.0, 0.5], [1.0, -1.0], [1.0, 2.0]]), np.array([1.0, 0.0, 1.0]), 0.1, 20)),
+    (lu_solve, (np.array([[1.0, 2.0, 0.0], [3.0, 1.0, 1.0], [0.0, 1.0, 4.0]]), np.array([1.0, 2.0, 3.0]))),
+    (kmeans_step, (np.array([[0.0, 0.0], [0.1, 0.2], [5.0, 5.0], [5.2, 4.9]]), np.array([[0.0, 0.1], [5.0, 5.1]]))),
+    (softmax_rows, (np.array([[1.0, 2.0, 3.0], [0.0, 0.0, 1.0]]),)),
+    (shortest_paths, ([[(1, 4.0), (2, 1.0)], [(3, 1.0)], [(1, 2.0), (3, 5.0)], []], 0)),
+    (topo_order, (5, [(0, 1), (1, 2), (0, 3), (3, 2), (2, 4)])),
+    (face_normals, (np.array([[0.0, 0.0, 0.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 2.0]]), np.array([[0, 1, 2], [0, 1, 3]]))),
+    (submatrix, (np.arange(20.0).reshape(4, 5), np.array([0, 2]), np.array([1, 3, 4]))),
+    (channels_last, (np.arange(24.0).reshape(2, 3, 4),)),
 ]
