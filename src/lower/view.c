@@ -380,6 +380,10 @@ Val vw_reshape(Inf *I, Node *call, Val a, bool ravel) {
     nd = new_shape(I, call, a, dims);
     if (a.ty->layout != LAYOUT_C) a = val_of(I, inf_emit(I, OP_ACOPY, ty_array(I->tt, a.ty->dtype, a.ty->ndim, LAYOUT_C), &a.r, 1, 0));
     Ref s = inf_k64(I, (int64_t)kiln_dtype_size((kiln_dtype)a.ty->dtype));
-    for (int k = nd - 1; k >= 0; k--) { strides[k] = s; s = op2(I, OP_MUL, s, dims[k]); }
+    for (int k = nd - 1; k >= 0; k--) { /* an empty axis counts as length 1 here (NumPy's strides of an empty view) */
+        strides[k] = s;
+        Ref empty = inf_op2(I, OP_EQ, inf_bool(I), dims[k], inf_k64(I, 0));
+        s = op2(I, OP_MUL, s, inf_sel(I, inf_i64(I), empty, inf_k64(I, 1), dims[k]));
+    }
     return vw_make(I, a, inf_k64(I, 0), dims, strides, nd, LAYOUT_C, call);
 }

@@ -233,11 +233,11 @@ int run_alloc(Run *r, int dtype, int ndim, const int64_t *dims, bool zero, Slot 
     atomic_init(&b->refs, 1);
     b->size = (size_t)total;
     out[0].p = b->data;
-    int64_t stride = (int64_t)item;
+    int64_t stride = empty ? 0 : (int64_t)item; /* an empty array's strides are all 0, as NumPy makes them */
     for (int k = ndim - 1; k >= 0; k--) {
         out[1 + k].i = dims[k];
         out[1 + ndim + k].i = stride;
-        stride *= dims[k] ? dims[k] : 1;
+        stride *= dims[k];
     }
     return 0;
 }

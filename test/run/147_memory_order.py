@@ -85,3 +85,15 @@ def f_loops(n, m):
     g = np.asfortranarray(y)
     g[:, :] = g * 0.5 + np.sqrt(np.abs(x.T))
     return (x.T * 3.0 - 1.0).tolist(), out.tolist(), g.tolist(), order_of(out), order_of(g), (x.T[:, ::-1] * 2.0).tolist()
+
+
+# run: empty_strides(0)
+# expect: ((0, 0, 0), (0, 0, 0), (0, 0), (16, 16, 8), (0,), (16, 8), (8, 8), (8,), (48, 8), (24, 8), (0, 0), (0, 0), (8,), True, True, 0.0)
+def empty_strides(n):
+    # a new empty array has all strides 0 (NumPy's allocation); a reshape of one counts its empty axes as length 1
+    z = np.zeros((3, n, 2))
+    return (z.strides, (-z).strides, np.empty((n, 3)).strides, np.arange(0.0).reshape(3, n, 2).strides, np.zeros(n).strides,
+            np.zeros((2, n)).reshape(n, 2).strides, np.zeros((n, 3)).reshape(3, n).strides, np.zeros((3, n)).ravel().strides,
+            np.zeros((2, n, 3)).reshape(n, 6).strides, np.zeros((2, 3))[:, :n].strides, (np.zeros((2, 3))[:, :n] * 2).strides,
+            np.zeros((2, n)).T.copy().strides, np.ones((n, 2)).sum(axis=0).strides, np.zeros((n, 2)).flags.c_contiguous,
+            np.zeros((n, 2)).T.flags.f_contiguous, float(np.zeros((4, n)).sum()))
