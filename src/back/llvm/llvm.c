@@ -345,12 +345,15 @@ LLVMValueRef ll_entry_alloca(L *l, LLVMTypeRef t, unsigned n, const char *name) 
     return a;
 }
 
-/* an array descriptor at p for r's type: the constant shape of operands from..from+nd, C strides */
+/* an array descriptor at p for r's type: the constant shape of operands from..from+nd, C strides (all 0 for an empty
+ * array, as the runtime's and NumPy's) */
 void ll_const_array(L *l, Ref r, LLVMValueRef p, uint32_t from) {
     const Type *t = IN(l, r)->ty;
     int nd = t->ndim;
     LV v = {{p}, 1 + 2 * nd};
     int64_t stride = (int64_t)H->dtype_size((kiln_dtype)t->dtype);
+    for (int k = 0; k < nd; k++)
+        if (!LLVMConstIntGetSExtValue(V(l, AR(l, r, from + (uint32_t)k)))) stride = 0;
     for (int k = nd - 1; k >= 0; k--) {
         int64_t n = LLVMConstIntGetSExtValue(V(l, AR(l, r, from + (uint32_t)k)));
         v.v[1 + k] = ci64(l, n);
