@@ -121,9 +121,6 @@ class Gen:
                              # reductions fused with their expression (order-free kinds)
                              f"float(np.max(arr * {self.fexpr(2)} - mat[1, 2]))", f"float((mat < {self.fexpr(2)}).sum())",
                              f"float(np.min(np.abs(mat) + {self.fexpr(2)}))", f"float((arr[::2] >= {self.fexpr(2)}).any())",
-                             # results laid out as their operands (F from transposes: the sum's order, the strides)
-                             f"float((mat.T * {self.fexpr(2)} - mat[::-1].T).sum())",
-                             f"float((np.abs(mat.T) + {self.fexpr(2)}).strides[1] + (mat.T > {self.fexpr(2)}).flags.f_contiguous)",
                              # complex arrays: libm's cexp/csqrt/clog, NumPy's complex pairwise sums, means, scans
                              f"float(np.exp(arr * (0.5 - 1j) + {self.fexpr(2)})[{self.idx()}].real)",
                              f"float(np.sqrt(mat * 1j - {self.fexpr(2)})[{self.midx()}].imag)",
