@@ -377,20 +377,22 @@ static void store_elem(Inf *I, const Ref *iv, void *p) {
  * direct path is taken only then): independent; a reduction's carry its accumulator */
 static void nest(Inf *I, Store *q, const Ref *dims, Ref *iv) { st_nest(I, q->at, "ew", dims, q->nd, iv, store_elem, q, q->out != 0); }
 
-/* a view of array a's memory as an array of dtype dt whose innermost stride is dt's size, a constant: with parts, a
- * complex array's float parts (its innermost axis twice as long: real, imaginary, real, ...) */
-static Ref inner_view(Inf *I, Ref a, int dt, bool parts) {
+/* a view of array a's memory as an array of dtype dt whose innermost stride is dt's size, a constant (rev: a's axes
+ * reversed, the new innermost being a's first): with parts, a complex array's float parts (its innermost axis twice
+ * as long: real, imaginary, real, ...) */
+static Ref unit_view(Inf *I, Ref a, int dt, bool parts, bool rev) {
     const Type *t = I->f->ins.v[a].ty;
     int nd = t->ndim;
     Ref ops[2 + 2 * KILN_MAXDIM];
     ops[0] = a; ops[1] = inf_const_i(I, inf_i64(I), 0);
     for (int k = 0; k < nd; k++) {
-        ops[2 + k] = inf_emit(I, OP_DIM, inf_i64(I), &a, 1, k);
+        int ax = rev ? nd - 1 - k : k;
+        ops[2 + k] = inf_emit(I, OP_DIM, inf_i64(I), &a, 1, ax);
         if (parts && k == nd - 1) ops[2 + k] = inf_op2(I, OP_MUL, inf_i64(I), ops[2 + k], inf_const_i(I, inf_i64(I), 2));
         ops[2 + nd + k] = k == nd - 1 ? inf_const_i(I, inf_i64(I), (int64_t)kiln_dtype_size((kiln_dtype)dt))
-                                      : inf_emit(I, OP_STRIDE, inf_i64(I), &a, 1, k);
+                                      : inf_emit(I, OP_STRIDE, inf_i64(I), &a, 1, ax);
     }
-    return inf_emit(I, OP_MKVIEW, ty_array(I->tt, dt, nd, t->layout), ops, (uint32_t)(2 + 2 * nd), 0);
+    return inf_emit(I, OP_MKVIEW, ty_array(I->tt, dt, nd, rev ? LAYOUT_ANY : t->layout), ops, (uint32_t)(2 + 2 * nd), 0);
 }
 
 /* the array itself, or where its innermost stride is known to be the item size, a view saying so
@@ -398,17 +400,20 @@ static Ref inner_view(Inf *I, Ref a, int dt, bool parts) {
  * u[1:-1, 2:], have "any" layout and runtime strides) */
 static Ref unit_inner(Inf *I, Ref a) {
     const Type *t = I->f->ins.v[a].ty;
-    return t->layout == LAYOUT_C || t->ndim == 0 ? a : inner_view(I, a, t->dtype, false);
+    return t->layout == LAYOUT_C || t->ndim == 0 ? a : unit_view(I, a, t->dtype, false, false);
 }
 
-/* whether array a's innermost stride is its item size (always, for a C array) */
-static Ref inner_is_unit(Inf *I, Ref a, Ref acc) {
+/* whether array a's stride along axis ax is its item size (the innermost always, for a C array), and acc */
+static Ref unit_stride(Inf *I, Ref a, int ax, Ref acc) {
     const Type *t = I->f->ins.v[a].ty;
-    if (t->layout == LAYOUT_C || t->ndim == 0) return acc;
-    Ref s = inf_emit(I, OP_STRIDE, inf_i64(I), &a, 1, t->ndim - 1);
+    if (t->ndim == 0 || (t->layout == LAYOUT_C && ax == t->ndim - 1)) return acc;
+    Ref s = inf_emit(I, OP_STRIDE, inf_i64(I), &a, 1, ax);
     Ref u = inf_op2(I, OP_EQ, inf_bool(I), s, inf_const_i(I, inf_i64(I), (int64_t)kiln_dtype_size((kiln_dtype)t->dtype)));
     return inf_op2(I, OP_AND, inf_bool(I), acc, u);
 }
+
+/* whether array a's innermost stride is its item size */
+static Ref inner_is_unit(Inf *I, Ref a, Ref acc) { return unit_stride(I, a, I->f->ins.v[a].ty->ndim - 1, acc); }
 
 /* whether tree e computes each part of a complex result from the same part of its operands
  * alone: + - and negation of complex arrays of one dtype dt (NumPy's complex add, subtract and
@@ -425,7 +430,7 @@ static bool parts_apart(const Ew *e, int dt) {
 
 /* a complex array with a unit innermost stride seen as its parts */
 static Ref flat_parts(Inf *I, Ref a) {
-    return inner_view(I, a, I->f->ins.v[a].ty->dtype == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64, true);
+    return unit_view(I, a, I->f->ins.v[a].ty->dtype == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64, true, false);
 }
 
 /* tree e with every node's element type the part's and every leaf its flat_parts view (a copy in the arena) */
@@ -466,28 +471,6 @@ static bool lower_parts(Inf *I, Store *q, const Ref *dims) {
     return true;
 }
 
-/* a view of array a with its axes reversed, its new innermost stride (a's first) the item size, a constant */
-static Ref reversed_unit(Inf *I, Ref a) {
-    const Type *t = I->f->ins.v[a].ty;
-    int nd = t->ndim;
-    Ref ops[2 + 2 * KILN_MAXDIM];
-    ops[0] = a; ops[1] = inf_k64(I, 0);
-    for (int k = 0; k < nd; k++) {
-        ops[2 + k] = inf_emit(I, OP_DIM, inf_i64(I), &a, 1, nd - 1 - k);
-        ops[2 + nd + k] = k == nd - 1 ? inf_k64(I, (int64_t)kiln_dtype_size((kiln_dtype)t->dtype))
-                                      : inf_emit(I, OP_STRIDE, inf_i64(I), &a, 1, nd - 1 - k);
-    }
-    return inf_emit(I, OP_MKVIEW, ty_array(I->tt, t->dtype, nd, LAYOUT_ANY), ops, (uint32_t)(2 + 2 * nd), 0);
-}
-
-/* whether array a's first stride is its item size, and acc */
-static Ref first_is_unit(Inf *I, Ref a, Ref acc) {
-    const Type *t = I->f->ins.v[a].ty;
-    Ref s = inf_emit(I, OP_STRIDE, inf_i64(I), &a, 1, 0);
-    Ref u = inf_op2(I, OP_EQ, inf_bool(I), s, inf_k64(I, (int64_t)kiln_dtype_size((kiln_dtype)t->dtype)));
-    return inf_op2(I, OP_AND, inf_bool(I), acc, u);
-}
-
 /* whether the stores of q may run over its arrays' axes reversed: a target and operands of any layout (an
  * F-contiguous result, rt/order.c, and transposed operands), all of the target's rank */
 static bool reversible(Inf *I, const Store *q) {
@@ -502,10 +485,10 @@ static bool reversible(Inf *I, const Store *q) {
 static void nest_reversed(Inf *I, Store *q, const Ref *dims) {
     Leaf keep[MAX_LEAVES];
     memcpy(keep, q->lv, sizeof(Leaf) * (size_t)q->nl);
-    for (int l = 0; l < q->nl; l++) { memset(q->lv[l].mask, 0, sizeof q->lv[l].mask); q->lv[l].use = reversed_unit(I, q->lv[l].v.r); }
+    for (int l = 0; l < q->nl; l++) { memset(q->lv[l].mask, 0, sizeof q->lv[l].mask); q->lv[l].use = unit_view(I, q->lv[l].v.r, q->lv[l].v.ty->dtype, false, true); }
     Ref out = q->out, rd[KILN_MAXDIM], iv[KILN_MAXDIM];
     for (int k = 0; k < q->nd; k++) rd[k] = dims[q->nd - 1 - k];
-    q->out = reversed_unit(I, out);
+    q->out = unit_view(I, out, I->f->ins.v[out].ty->dtype, false, true);
     nest(I, q, rd, iv);
     memcpy(q->lv, keep, sizeof(Leaf) * (size_t)q->nl);
     q->out = out;
@@ -524,8 +507,8 @@ static void lower_to(Inf *I, Store *q, const Ref *dims, Ref same) {
     if (nl == 0 || q->nd == 0) { nest(I, q, dims, iv); return; }
     uint32_t done = inf_block(I);
     if (reversible(I, q)) {
-        Ref f_ok = first_is_unit(I, out, same);
-        for (int l = 0; l < nl; l++) f_ok = first_is_unit(I, lv[l].v.r, f_ok);
+        Ref f_ok = unit_stride(I, out, 0, same);
+        for (int l = 0; l < nl; l++) f_ok = unit_stride(I, lv[l].v.r, 0, f_ok);
         uint32_t rev = inf_block(I), rest = inf_block(I);
         inf_branch(I, f_ok, rev, rest);
         inf_seal(I, rev); inf_seal(I, rest);

@@ -538,6 +538,7 @@ Val vw_move_axis(Inf *I, Val a, int from, int to, Node *at); /* axis from moved 
 Val vw_make(Inf *I, Val arr, Ref off, const Ref *dims, const Ref *strides, int nd, int layout, Node *at);
 Val vw_transpose(Inf *I, Val a, Node *at);
 Val vw_permute(Inf *I, Val a, Node *const *axes, int n, Node *at); /* a.transpose(axes): constant axes */
+Val vw_axes(Inf *I, Val a, const int *order, Node *at); /* a view, axis k a's order[k] */
 Val vw_flip(Inf *I, Val a, int axis, Node *at); /* np.flip: a view, axis < 0 every axis */
 Val vw_rot90(Inf *I, Val a, int64_t k, Node *at); /* np.rot90(a, k) in axes (0, 1): a view */
 Val vw_diagonal(Inf *I, Val a, Ref k, Node *at); /* a 2-d array's diagonal k, a view */

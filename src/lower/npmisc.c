@@ -171,17 +171,6 @@ static Val unravel(Inf *I, Node *call) {
     return r;
 }
 
-/* a's axes in the order perm gives (a view) */
-static Val permuted(Inf *I, Val a, const int *perm, Node *at) {
-    int nd = a.ty->ndim;
-    Ref dims[KILN_MAXDIM], strides[KILN_MAXDIM];
-    for (int j = 0; j < nd; j++) {
-        dims[j] = inf_emit(I, OP_DIM, inf_i64(I), &a.r, 1, perm[j]);
-        strides[j] = inf_emit(I, OP_STRIDE, inf_i64(I), &a.r, 1, perm[j]);
-    }
-    return vw_make(I, a, inf_k64(I, 0), dims, strides, nd, LAYOUT_ANY, at);
-}
-
 /* np.swapaxes(a, i, j), np.moveaxis(a, source, destination): views */
 static Val axes_call(Inf *I, Node *call, int k) {
     Node *arg[3] = {NULL};
@@ -198,7 +187,7 @@ static Val axes_call(Inf *I, Node *call, int k) {
         for (int j = 0; j < nd; j++) if (j != x) rest[n++] = j;
         for (int j = 0, r = 0; j < nd; j++) perm[j] = j == y ? x : rest[r++];
     }
-    return permuted(I, a, perm, call);
+    return vw_axes(I, a, perm, call);
 }
 
 /* ---- written in Python: each argument evaluated once into a hidden variable (its type decides the text), then

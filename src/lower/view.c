@@ -240,24 +240,34 @@ Val vw_subscript_adv(Inf *I, Node *sub, Val arr, VwAdv *adv) {
     return vw_make(I, arr, off, dims, strides, nd, phase < 2 ? LAYOUT_C : LAYOUT_ANY, sub);
 }
 
+/* a view of a with axis k of a's axis order[k] (a permutation): a's layout where it is the identity */
+Val vw_axes(Inf *I, Val a, const int *order, Node *at) {
+    int nd = a.ty->ndim;
+    Ref dims[KILN_MAXDIM], strides[KILN_MAXDIM];
+    bool same = true;
+    for (int k = 0; k < nd; k++) {
+        dims[k] = inf_dim(I, a, order[k]);
+        strides[k] = inf_stride(I, a, order[k]);
+        same &= order[k] == k;
+    }
+    return vw_make(I, a, inf_k64(I, 0), dims, strides, nd, same ? a.ty->layout : LAYOUT_ANY, at);
+}
+
 /* a's axis k moved to the front (to: 0) or the front axis moved to k (to: k): a view */
 Val vw_move_axis(Inf *I, Val a, int from, int to, Node *at) {
     int nd = a.ty->ndim, order[KILN_MAXDIM], n = 0;
     for (int k = 0; k < nd; k++) if (k != from) order[n++] = k;
     for (int k = n; k > to; k--) order[k] = order[k - 1];
     order[to] = from;
-    Ref dims[KILN_MAXDIM], strides[KILN_MAXDIM];
-    for (int k = 0; k < nd; k++) { dims[k] = inf_dim(I, a, order[k]); strides[k] = inf_stride(I, a, order[k]); }
-    return vw_make(I, a, inf_k64(I, 0), dims, strides, nd, from == to ? a.ty->layout : LAYOUT_ANY, at);
+    return vw_axes(I, a, order, at);
 }
 
 /* a.T: the axes reversed */
 Val vw_transpose(Inf *I, Val a, Node *at) {
-    int nd = a.ty->ndim;
+    int nd = a.ty->ndim, order[KILN_MAXDIM];
     if (nd < 2) return a;
-    Ref dims[KILN_MAXDIM], strides[KILN_MAXDIM];
-    for (int k = 0; k < nd; k++) { dims[k] = inf_dim(I, a, nd - 1 - k); strides[k] = inf_stride(I, a, nd - 1 - k); }
-    return vw_make(I, a, inf_k64(I, 0), dims, strides, nd, LAYOUT_ANY, at);
+    for (int k = 0; k < nd; k++) order[k] = nd - 1 - k;
+    return vw_axes(I, a, order, at);
 }
 
 /* a.transpose(axes), np.transpose(a, axes): a view with axis k of a's axes[k]; axes written as constants (n of them,
@@ -275,14 +285,7 @@ Val vw_permute(Inf *I, Val a, Node *const *axes, int n, Node *at) {
         if (seen & 1u << order[k]) inf_fail(I, axes[k], "repeated axis in transpose");
         seen |= 1u << order[k];
     }
-    Ref dims[KILN_MAXDIM], strides[KILN_MAXDIM];
-    bool same = true;
-    for (int k = 0; k < nd; k++) {
-        dims[k] = inf_dim(I, a, order[k]);
-        strides[k] = inf_stride(I, a, order[k]);
-        same &= order[k] == k;
-    }
-    return vw_make(I, a, inf_k64(I, 0), dims, strides, nd, same ? a.ty->layout : LAYOUT_ANY, at);
+    return vw_axes(I, a, order, at);
 }
 
 /* np.flip(a, axis): a view walking the axis (every axis: axis < 0) backwards: its stride negated, the offset at its
