@@ -22,7 +22,7 @@ enum { RK_SUM, RK_PROD, RK_MEAN, RK_VAR, RK_STD, RK_MIN, RK_MAX, RK_ARGMIN, RK_A
 enum {
     LIB_MATMUL = 64,   /* aux: LIB_MATMUL | batch axes << 8 | MATMUL_DOT << 16 (np.dot's copies: rt/matmul.c) */
     LIB_SORT, LIB_ARGSORT, LIB_PARTITION, LIB_ARGPARTITION, /* aux: routine | (axis + 1) << 8 (0: flattened); b: kth */
-    LIB_NONZERO,       /* the (ndim, count) int64 indices of the nonzero elements */
+    LIB_NONZERO,       /* the (count, ndim) int64 indices of the nonzero elements (NumPy's one array) */
     LIB_INT_BOUNDS,    /* a scalar Python int (not an array) outside dtype aux >> 8: NEP 50's OverflowError */
     /* Python lists (operand 0 a list unless said; they write the list, so lowering never reuses a view
      * taken before one of them) */

@@ -231,11 +231,13 @@ static Ref ix_pick(Inf *I, Ref a, Ref b, bool max) {
 
 static Ref ix_min(Inf *I, Ref a, Ref b) { return ix_pick(I, a, b, false); }
 
-/* rows r0 .. r0 + rows of packed result p, their first cols columns (cols NULL: one row, a vector of rows values) */
+/* rows r0 .. r0 + rows of packed result p, their first cols columns (cols NULL: one row, a vector of rows values), as
+ * an array of its own in C order: NumPy's results are each their own C-contiguous array, and a view of the packed rows
+ * (whose width is the widest part's) would have other strides, and give other last bits to sums that follow memory */
 static Val la_part(Inf *I, Val p, Ref r0, Ref rows, Ref cols, Node *at) {
     Ref row = inf_stride(I, p, 0), col = inf_stride(I, p, 1), off = ix(I, OP_MUL, r0, row);
-    if (!cols) return vw_make(I, p, off, (Ref[]){rows}, (Ref[]){col}, 1, LAYOUT_C, at);
-    return vw_make(I, p, off, (Ref[]){rows, cols}, (Ref[]){row, col}, 2, LAYOUT_ANY, at);
+    if (!cols) return cl_acopy(I, vw_make(I, p, off, (Ref[]){rows}, (Ref[]){col}, 1, LAYOUT_C, at));
+    return cl_acopy(I, vw_make(I, p, off, (Ref[]){rows, cols}, (Ref[]){row, col}, 2, LAYOUT_ANY, at));
 }
 
 /* a bool keyword that changes the result's type: written in the call */
@@ -335,7 +337,7 @@ Val nl_lstsq(Inf *I, Node *call) {
     Ref rank = inf_load(I, p.r, et, (Ref[]){last, inf_k64(I, 0)}, 2);
     Ref count = inf_load(I, p.r, et, (Ref[]){last, inf_k64(I, 1)}, 2);
     count = inf_emit(I, OP_CAST, inf_i64(I), &count, 1, 0);
-    Val x = vec ? vw_make(I, p, inf_k64(I, 0), (Ref[]){n}, (Ref[]){inf_stride(I, p, 0)}, 1, LAYOUT_ANY, call) /* column 0 */
+    Val x = vec ? cl_acopy(I, vw_make(I, p, inf_k64(I, 0), (Ref[]){n}, (Ref[]){inf_stride(I, p, 0)}, 1, LAYOUT_ANY, call))
                 : la_part(I, p, inf_k64(I, 0), n, nrhs, call);
     Val v[4] = {x, la_part(I, p, n, count, 0, call),
                 val_of(I, inf_emit(I, OP_CAST, ty_scalar(I->tt, KILN_INT32, false), &rank, 1, 0)),

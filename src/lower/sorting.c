@@ -89,14 +89,10 @@ Val so_nonzero(Inf *I, Node *call, Val a) {
     r.el = arena_alloc(I->a, sizeof(Val) * (size_t)nd);
     if (!r.el) inf_oom(I);
     const Type *ts[KILN_MAXDIM];
-    Ref len = inf_emit(I, OP_DIM, inf_i64(I), &idx.r, 1, 1), s = inf_const_i(I, inf_i64(I), 8);
-    for (int k = 0; k < nd; k++) {
-        Ref off = inf_const_i(I, inf_i64(I), 0);
-        if (k) {
-            Ref o2[2] = {len, inf_const_i(I, inf_i64(I), 8 * k)};
-            off = inf_emit(I, OP_MUL, inf_i64(I), o2, 2, 0);
-        }
-        r.el[k] = vw_make(I, idx, off, &len, &s, 1, LAYOUT_C, call);
+    Ref len = inf_emit(I, OP_DIM, inf_i64(I), &idx.r, 1, 0), s = inf_const_i(I, inf_i64(I), 8 * nd);
+    for (int k = 0; k < nd; k++) { /* column k: NumPy's views of its one (count, ndim) array */
+        Ref off = inf_const_i(I, inf_i64(I), 8 * k);
+        r.el[k] = vw_make(I, idx, off, &len, &s, 1, nd == 1 ? LAYOUT_C : LAYOUT_ANY, call);
         ts[k] = r.el[k].ty;
     }
     r.ty = ty_tuple(I->tt, ts, nd);

@@ -149,7 +149,8 @@ int rt_sort(Run *run, int routine, const RdArr *a, int axis, int64_t kth, Slot *
     return 0;
 }
 
-/* the C-order indices of a's nonzero elements, as an (ndim, count) int64 array */
+/* the C-order indices of a's nonzero elements, as a (count, ndim) int64 array: NumPy's PyArray_Nonzero fills one
+ * such array and returns its columns, so its index arrays have a stride of ndim elements */
 int rt_nonzero(Run *run, const RdArr *a, Slot *out, int line, const char *file) {
     int nd = a->ndim;
     int64_t total = 1, count = 0;
@@ -165,12 +166,12 @@ int rt_nonzero(Run *run, const RdArr *a, Slot *out, int line, const char *file) 
                                                  : ((const double *)(a->data + off))[0] != 0 || ((const double *)(a->data + off))[1] != 0)
                     : v.i != 0;
             if (!nz) continue;
-            if (pass) for (int k = 0; k < nd; k++) o[k * count + j] = idx[k];
+            if (pass) for (int k = 0; k < nd; k++) o[j * nd + k] = idx[k];
             j++;
         }
         if (!pass) {
             count = j;
-            int64_t dims[2] = {nd, count};
+            int64_t dims[2] = {count, nd};
             if (run_alloc(run, KILN_INT64, 2, dims, false, out, line, file)) return -1;
         }
     }

@@ -97,3 +97,30 @@ def empty_strides(n):
             np.zeros((2, n, 3)).reshape(n, 6).strides, np.zeros((2, 3))[:, :n].strides, (np.zeros((2, 3))[:, :n] * 2).strides,
             np.zeros((2, n)).T.copy().strides, np.ones((n, 2)).sum(axis=0).strides, np.zeros((n, 2)).flags.c_contiguous,
             np.zeros((n, 2)).T.flags.f_contiguous, float(np.zeros((4, n)).sum()))
+
+
+# np.nonzero / np.where(c) / a.nonzero(): the columns of one (count, ndim) array, as NumPy's PyArray_Nonzero returns
+# them; np.argwhere: NumPy's transpose(nonzero(a)), F-contiguous; svd, qr and lstsq: each result its own C array
+# (kiln packs them in one array and copies the parts out)
+# run: result_layouts(4, 5)
+# expect: ([((16,), False, False), ((16,), False, False), ((16,), False, False), ((16,), False, False), ((16,), False, False), ((16,), False, False), ((8,), True, True), ((8,), True, True), ((0,), True, True), ((8,), True, True), ((8,), True, True), ((8,), True, True), ((0,), True, True), ((8,), True, True)], [((8, 72), False, True), ((8, 72), False, True), ((32, 8), True, False), ((40, 8), True, False), ((32, 8), True, False), ((40, 8), True, False), ((32, 8), True, False), ((32, 8), True, False), ((40, 8), True, False), ((32, 8), True, False), ((16, 8), True, False), ((16, 8), True, False)], [0, 0, 0, 0, 1, 2, 2, 2, 2, 3, 3], [1, 2, 3, 4, 4, 0, 1, 2, 3, 3, 4], [[1, 0], [1, 1], [1, 2], [1, 3], [2, 4], [3, 0], [3, 1], [3, 2]])
+def result_layouts(n, m):
+    x = wave(n, m)
+    vec = []
+    for r in np.nonzero(x > 0.2) + np.where(x > 0.5) + (x > 0).nonzero() + np.nonzero(x[0] > 0):
+        vec.append(order_of(r))
+    mat = [order_of(np.argwhere(x > 0.1)), order_of(np.argwhere(x.reshape(2, n // 2, m) > 0.1))]
+    for r in (np.linalg.svd(x)[0], np.linalg.svd(x)[2], np.linalg.svd(x, full_matrices=False)[0],
+              np.linalg.svd(x, full_matrices=False)[2], np.linalg.qr(x.T)[0], np.linalg.qr(x.T)[1],
+              np.linalg.qr(x.T, mode="complete")[0], np.linalg.qr(x.T, mode="complete")[1]):
+        mat.append(order_of(r))
+    sol, res, rank, s = np.linalg.lstsq(x, x[:, 0], rcond=None)
+    vec += [order_of(sol), order_of(res), order_of(s), order_of(np.linalg.svd(x)[1])]
+    sol, res, rank, s = np.linalg.lstsq(x.T, np.arange(m) * 1.0, rcond=None)
+    vec += [order_of(sol), order_of(res), order_of(s)]
+    sol2, res, rank, s = np.linalg.lstsq(x, x[:, :2], rcond=None)
+    mat.append(order_of(sol2))
+    sol2, res, rank, s = np.linalg.lstsq(x.T, x.T[:, :2], rcond=None)
+    mat.append(order_of(sol2))
+    i, j = np.nonzero(x > 0)
+    return vec, mat, i.tolist(), j.tolist(), np.argwhere(x < 0).tolist()
