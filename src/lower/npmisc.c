@@ -193,7 +193,7 @@ static Val axes_call(Inf *I, Node *call, int k) {
 /* ---- written in Python: each argument evaluated once into a hidden variable (its type decides the text), then
  * the function below lowered at the call; "np." in a text is numpy whatever the module calls it ---- */
 
-typedef struct Py { Inf *I; Node *call; char text[4096]; size_t n; Node *args[32]; int nargs; } Py;
+typedef struct Py { Inf *I; Node *call; char text[8192]; size_t n; Node *args[32]; int nargs; } Py;
 
 static void put(Py *p, const char *fmt, ...) PRINTF_LIKE(2, 3);
 static void put(Py *p, const char *fmt, ...) {
@@ -228,6 +228,109 @@ static bool is_float(const Type *t) { return t->kind == T_ARRAY || t->kind == T_
 static Node *need(Inf *I, Node *call, Node *n, const char *fname, const char *param) {
     if (!n || n->kind == N_NONE) inf_fail(I, call, "%s() missing required argument '%s'", fname, param);
     return n;
+}
+
+/* np.gradient's steps along axis k of f (moved to the front: the same elementwise operations as NumPy's slices, so
+ * the same bits) into out, its spacing h: a scalar (s), or the differences d of 1-d coordinates, which NumPy turns
+ * back into a scalar d[0] when they are all equal (a run-time test, so both ways are written) */
+static void gradient_axis(Py *p, int i, int k, int nd, int edge, const char *otype, bool coords) {
+    put(p, "    if f.shape[%d] < %d:\n        raise ValueError(\"Shape of array too small to calculate a numerical gradient, "
+           "at least (edge_order + 1) elements are required.\")\n", k, edge + 1);
+    put(p, "    out%d = np.empty_like(f, dtype=np.%s)\n    g = np.moveaxis(f, %d, 0)\n    o = np.moveaxis(out%d, %d, 0)\n",
+        i, otype, k, i, k);
+    const char *ind = coords ? "        " : "    ";
+    if (coords) put(p, "    if u%d:\n        s = d%d[0]\n", i, i);
+    else put(p, "    s = h%d\n", i);
+    put(p, "%so[1:-1] = (g[2:] - g[:-2]) / (2. * s)\n", ind);
+    if (edge == 1) put(p, "%so[0] = (g[1] - g[0]) / s\n%so[-1] = (g[-1] - g[-2]) / s\n", ind, ind);
+    else put(p, "%so[0] = (-1.5 / s) * g[0] + (2. / s) * g[1] + (-0.5 / s) * g[2]\n"
+                "%so[-1] = (0.5 / s) * g[-3] + (-2. / s) * g[-2] + (1.5 / s) * g[-1]\n", ind, ind);
+    if (!coords) return;
+    char shape[64] = "(-1,";
+    for (int j = 1; j < nd; j++) strcat(shape, " 1,");
+    strcat(shape, ")");
+    put(p, "    else:\n        dx1 = d%d[0:-1]\n        dx2 = d%d[1:]\n        a = (-(dx2) / (dx1 * (dx1 + dx2))).reshape(%s)\n"
+           "        b = ((dx2 - dx1) / (dx1 * dx2)).reshape(%s)\n        c = (dx1 / (dx2 * (dx1 + dx2))).reshape(%s)\n"
+           "        o[1:-1] = a * g[:-2] + b * g[1:-1] + c * g[2:]\n", i, i, shape, shape, shape);
+    if (edge == 1) {
+        put(p, "        o[0] = (g[1] - g[0]) / d%d[0]\n        o[-1] = (g[-1] - g[-2]) / d%d[-1]\n", i, i);
+        return;
+    }
+    put(p, "        dx1 = d%d[0]\n        dx2 = d%d[1]\n        a0 = -(2. * dx1 + dx2) / (dx1 * (dx1 + dx2))\n"
+           "        b0 = (dx1 + dx2) / (dx1 * dx2)\n        c0 = - dx1 / (dx2 * (dx1 + dx2))\n"
+           "        o[0] = a0 * g[0] + b0 * g[1] + c0 * g[2]\n", i, i);
+    put(p, "        dx1 = d%d[-2]\n        dx2 = d%d[-1]\n        a0 = (dx2) / (dx1 * (dx1 + dx2))\n"
+           "        b0 = - (dx2 + dx1) / (dx1 * dx2)\n        c0 = (2. * dx2 + dx1) / (dx2 * (dx1 + dx2))\n"
+           "        o[-1] = a0 * g[-3] + b0 * g[-2] + c0 * g[-1]\n", i, i);
+}
+
+/* np.gradient(f, *varargs, axis=None, edge_order=1): NumPy's steps (second-order differences inside, first- or
+ * second-order at the edges; spacings one scalar for every axis, or one scalar or 1-d coordinates per axis); one
+ * array for one axis, else a tuple of one per axis */
+static Val gradient_call(Inf *I, Node *call) {
+    Py p = {I, call, {0}, 0, {NULL}, 0};
+    if (!call->nkids) inf_fail(I, call, "gradient() missing required argument 'f'");
+    Node *axis_n = NULL, *edge_n = NULL;
+    for (int k = 0; k < call->nkids2; k++) {
+        if (!strcmp(call->names[k], "axis")) axis_n = call->kids2[k];
+        else if (!strcmp(call->names[k], "edge_order")) edge_n = call->kids2[k];
+        else inf_fail(I, call->kids2[k], "gradient() got an unexpected keyword argument '%s'", call->names[k]);
+    }
+    Val f = hold_array(&p, call->kids[0], "gradient");
+    int nd = f.ty->ndim;
+    if (nd < 1) inf_fail(I, call->kids[0], "np.gradient() of a 0-d array: Shape of array too small to calculate a numerical gradient");
+    if (f.ty->dtype == KILN_BOOL)
+        inf_fail(I, call->kids[0], "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` "
+                                   "operator, or the logical_xor function instead.");
+    int axes[KILN_MAXDIM], na = 0;
+    if (!axis_n || axis_n->kind == N_NONE) for (na = 0; na < nd; na++) axes[na] = na;
+    else {
+        Node *const *an = axis_n->kind == N_TUPLE ? axis_n->kids : &axis_n;
+        int cnt = axis_n->kind == N_TUPLE ? axis_n->nkids : 1;
+        if (cnt > nd) inf_fail(I, axis_n, "np.gradient(): more axes than the array's %d", nd);
+        for (; na < cnt; na++) {
+            axes[na] = axis_of(I, an[na], nd, "gradient");
+            for (int j = 0; j < na; j++) if (axes[j] == axes[na]) inf_fail(I, an[na], "repeated axis");
+        }
+    }
+    int edge = edge_n ? (int)cl_const_int(I, edge_n, "edge_order", " (1 or 2)") : 1;
+    if (edge > 2) inf_fail(I, edge_n, "'edge_order' greater than 2 not supported");
+    if (edge < 1) inf_fail(I, edge_n, "np.gradient(): edge_order must be 1 or 2");
+    int nv = call->nkids - 1;
+    bool coords[KILN_MAXDIM] = {false};
+    Val h[KILN_MAXDIM];
+    for (int i = 0; i < nv && i < KILN_MAXDIM; i++) {
+        h[i] = ex_expr(I, call->kids[1 + i]);
+        if (h[i].ty->kind == T_LIST) h[i] = ls_to_array(I, h[i], call->kids[1 + i]);
+        coords[i] = h[i].ty->kind == T_ARRAY && h[i].ty->ndim > 0;
+        if (h[i].ty->kind == T_ARRAY && h[i].ty->ndim > 1) inf_fail(I, call->kids[1 + i], "distances must be either scalars or 1d");
+        if (!coords[i] && (h[i].ty->kind != T_SCALAR || h[i].ty->dtype == KILN_BOOL))
+            inf_fail(I, call->kids[1 + i], "np.gradient(): a spacing must be a number or 1-d coordinates, not %s", inf_tyname(I, h[i].ty));
+    }
+    if (!(nv == 0 || (nv == 1 && !coords[0]) || nv == na)) inf_fail(I, call, "invalid number of arguments");
+    put(&p, "def gradient(f");
+    for (int i = 0; i < (nv == na ? na : 0); i++) { hold(&p, h[i]); put(&p, ", h%d", i); }
+    if (nv == 1 && na != 1) hold(&p, h[0]);
+    put(&p, "%s):\n", nv == 1 && na != 1 ? ", h" : "");
+    if (nv == 1 && na != 1) for (int i = 0; i < na; i++) put(&p, "    h%d = h\n", i);
+    if (nv == 0) for (int i = 0; i < na; i++) put(&p, "    h%d = 1.0\n", i);
+    bool cplx = dt_is_complex(f.ty->dtype), flt = dt_is_float(f.ty->dtype);
+    if (!flt && !cplx) put(&p, "    f = f.astype(np.float64)\n");
+    const char *otype = flt || cplx ? kiln_dtype_name(f.ty->dtype) : "float64";
+    for (int i = 0; i < na; i++) { /* the coordinates' differences first, as NumPy takes them */
+        if (!(nv == na && coords[i])) continue;
+        put(&p, "    if h%d.shape[0] != f.shape[%d]:\n        raise ValueError(\"when 1d, distances must match the length of the "
+                "corresponding dimension\")\n    d%d = np.diff(h%d%s)\n    u%d = (d%d == d%d[0]).all()\n", i, axes[i], i, i,
+            dt_is_float(h[i].ty->dtype) || dt_is_complex(h[i].ty->dtype) ? "" : ".astype(np.float64)", i, i, i);
+    }
+    for (int i = 0; i < na; i++) gradient_axis(&p, i, axes[i], nd, edge, otype, nv == na && coords[i]);
+    if (na == 1) put(&p, "    return out0\n");
+    else {
+        put(&p, "    return (");
+        for (int i = 0; i < na; i++) put(&p, "out%d, ", i);
+        put(&p, ")\n");
+    }
+    return it_inline(I, call, p.text, p.n, "<numpy>", p.args, p.nargs);
 }
 
 static Val py_def2(Inf *I, Node *call, int k);
@@ -373,16 +476,7 @@ static Val py_def(Inf *I, Node *call, int k) {
         }
         break;
     }
-    case NM_GRADIENT: { /* unit spacing, second-order interior, first-order edges (NumPy's defaults) */
-        Val a = hold_array(&p, need(I, call, call->nkids ? call->kids[0] : NULL, f, "f"), f);
-        if (call->nkids != 1 || call->nkids2) inf_fail(I, call, "np.gradient() of one array with unit spacing is supported");
-        if (a.ty->ndim != 1) inf_fail(I, call, "np.gradient() of a %d-d array is not supported (1-d is)", a.ty->ndim);
-        put(&p, "def gradient(f):\n    n = f.shape[0]\n    if n < 2:\n        raise ValueError(\"Shape of array too small to "
-                "calculate a numerical gradient, at least (edge_order + 1) elements are required.\")\n");
-        put(&p, "    f = f%s\n    out = np.empty_like(f)\n    out[1:-1] = (f[2:] - f[:-2]) / 2.0\n    out[0] = (f[1] - f[0]) / 1.0\n"
-                "    out[n - 1] = (f[n - 1] - f[n - 2]) / 1.0\n    return out\n", is_float(a.ty) ? "" : ".astype(np.float64)");
-        break;
-    }
+    case NM_GRADIENT: return gradient_call(I, call);
     default: inf_fail(I, call, "internal error: np.%s", f);
     }
     return it_inline(I, call, p.text, p.n, "<numpy>", p.args, p.nargs);
@@ -490,10 +584,10 @@ static Val py_def2(Inf *I, Node *call, int k) {
         Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f);
         int nd = a.ty->ndim;
         if (nd < 1) inf_fail(I, call, "np.argwhere() of a 0-d array is not supported");
-        put(&p, "def argwhere(a):\n    nz = np.nonzero(a)\n    n = nz[0].shape[0]\n    r = np.empty((n, %d), dtype=np.int64)\n"
-                "    for i in range(n):\n", nd);
-        for (int j = 0; j < nd; j++) put(&p, "        r[i, %d] = nz[%d][i]\n", j, j);
-        put(&p, "    return r\n");
+        /* NumPy's transpose(nonzero(a)): the index arrays stacked as rows, that array's transpose (F order) */
+        put(&p, "def argwhere(a):\n    nz = np.nonzero(a)\n    r = np.empty((%d, nz[0].shape[0]), dtype=np.int64)\n", nd);
+        for (int j = 0; j < nd; j++) put(&p, "    r[%d] = nz[%d]\n", j, j);
+        put(&p, "    return r.T\n");
         break;
     }
     case NM_APPEND: {
@@ -869,8 +963,9 @@ static Val py_def2(Inf *I, Node *call, int k) {
     return it_inline(I, call, p.text, p.n, "<numpy>", p.args, p.nargs);
 }
 
-/* a ufunc's methods, as NumPy defines them on a 1-d array: reduce (axis 0: np.sum, prod, max, min are add.reduce &
- * co.), accumulate (cumsum, cumprod, and running maxima and minima), outer (every pair of a's and b's items) */
+/* a ufunc's methods: reduce (np.sum, prod, max, min are add.reduce & co.; along one axis, 0 unless given, or all of
+ * them for axis=None), accumulate (cumsum, cumprod, and running maxima and minima along one axis), outer (every pair
+ * of a's and b's items) */
 Val nm_ufunc_method(Inf *I, Node *call, const char *u, int nargs, const char *m) {
     Py p = {I, call, {0}, 0, {NULL}, 0};
     static const struct { const char *ufunc, *reduce, *accumulate; } known[] = {
@@ -890,12 +985,18 @@ Val nm_ufunc_method(Inf *I, Node *call, const char *u, int nargs, const char *m)
         Node *arg[2] = {NULL};
         cl_np_bind(I, call, m, 0, (const char *const[]){"array", "axis", NULL}, 2, arg);
         Val a = hold_array(&p, need(I, call, arg[0], m, "array"), m);
-        if (arg[1] && !(arg[1]->kind == N_INT && arg[1]->v.i == 0)) inf_fail(I, arg[1], "np.%s.%s(): only axis=0 is supported", u, m);
-        if (!red && a.ty->ndim != 1) inf_fail(I, call, "np.%s.accumulate() of a %d-d array is not supported (1-d is)", u, a.ty->ndim);
-        if (red) put(&p, "def reduce(a):\n    return np.%s(a, axis=0)\n", known[k].reduce);
-        else if (known[k].accumulate) put(&p, "def accumulate(a):\n    return np.%s(a)\n", known[k].accumulate);
-        else put(&p, "def accumulate(a):\n    out = np.empty_like(a)\n    if a.shape[0] > 0:\n        v = a[0]\n"
-                     "        for i in range(a.shape[0]):\n            v = np.%s(v, a[i])\n            out[i] = v\n    return out\n", u);
+        int nd = a.ty->ndim;
+        if (nd == 0) inf_fail(I, call, "np.%s.%s() of a 0-d array is not supported", u, m);
+        bool all = arg[1] && arg[1]->kind == N_NONE; /* axis=None: reduce over every axis */
+        if (all && !red) inf_fail(I, arg[1], "accumulate does not allow multiple axes");
+        int ax = arg[1] && !all ? axis_of(I, arg[1], nd, m) : 0;
+        if (red && all) put(&p, "def reduce(a):\n    return np.%s(a)\n", known[k].reduce);
+        else if (red) put(&p, "def reduce(a):\n    return np.%s(a, axis=%d)\n", known[k].reduce, ax);
+        else if (known[k].accumulate) put(&p, "def accumulate(a):\n    return np.%s(a, axis=%d)\n", known[k].accumulate, ax);
+        else /* a running maximum or minimum along axis ax: NumPy's order 'K' result, NaNs carried along as np.maximum and np.minimum carry them */
+            put(&p, "def accumulate(a):\n    out = np.empty_like(a)\n    v = np.moveaxis(a, %d, 0)\n    o = np.moveaxis(out, %d, 0)\n"
+                    "    if v.shape[0] > 0:\n        o[0] = v[0]\n        for i in range(1, v.shape[0]):\n"
+                    "            o[i] = np.%s(o[i - 1], v[i])\n    return out\n", ax, ax, u);
     } else {
         inf_fail(I, call, "np.%s.%s() is not supported (reduce, accumulate and outer are)", u, m);
     }
