@@ -112,7 +112,7 @@ Val la_matmul_call(Inf *I, Node *call) {
 
 typedef struct Subs { char in[2][KILN_MAXDIM + 1], out[KILN_MAXDIM + 1]; int nin[2], nout; } Subs;
 
-static void parse_subs(Inf *I, const char *s, Subs *q, Node *at) {
+static void parse_subs(Inf *I, const char *s, int nops, Subs *q, Node *at) {
     memset(q, 0, sizeof *q);
     int op = 0;
     bool arrow = false;
@@ -126,13 +126,15 @@ static void parse_subs(Inf *I, const char *s, Subs *q, Node *at) {
         int *n = arrow ? &q->nout : &q->nin[op];
         char *d = arrow ? q->out : q->in[op];
         if (*n == KILN_MAXDIM) inf_fail(I, at, "einsum: too many subscripts for one operand");
-        if (memchr(d, c, (size_t)*n)) inf_fail(I, at, "einsum: repeated subscript '%c' in one operand is not supported", c);
+        if (memchr(d, c, (size_t)*n) && !arrow && nops == 2)
+            inf_fail(I, at, "einsum: repeated subscript '%c' in one of two operands is not supported", c);
         d[(*n)++] = c;
     }
-    if (op != 1) inf_fail(I, at, "einsum here needs exactly 2 operands");
+    if (op != nops - 1) inf_fail(I, at, "einsum: the subscripts name %d operand%s, the call passes %d", op + 1, op ? "s" : "", nops);
     if (!arrow) { /* implicit output: the labels that appear once, in alphabetical order */
         for (int c = 'A'; c <= 'z'; c++) {
-            int cnt = !!memchr(q->in[0], c, (size_t)q->nin[0]) + !!memchr(q->in[1], c, (size_t)q->nin[1]);
+            int cnt = 0;
+            for (int i = 0; i < nops; i++) for (int j = 0; j < q->nin[i]; j++) cnt += q->in[i][j] == c;
             if (cnt == 1) q->out[q->nout++] = (char)c;
         }
     }
@@ -143,12 +145,74 @@ static int where(const char *s, int n, char c) {
     return p ? (int)(p - s) : -1;
 }
 
+/* np.einsum of one operand: the view NumPy returns (axes in the output's order; a label repeated in the input takes
+ * the diagonal, its axes' strides added), summed over the labels the output leaves out (np.sum's pairwise order:
+ * NumPy's einsum adds with its own loops, a deviation in the last bits of floats) in the operand's dtype */
+static Val einsum1(Inf *I, Node *call, Node *sn, const Subs *q, Val a) {
+    if (a.ty->ndim < q->nin[0])
+        inf_fail(I, call->kids[1], "einstein sum subscripts string contains too many subscripts for operand 0");
+    if (a.ty->ndim > q->nin[0])
+        inf_fail(I, call->kids[1], "operand has more dimensions than subscripts given in einstein sum, but no '...' ellipsis "
+                                   "provided to broadcast the extra dimensions.");
+    char lab[KILN_MAXDIM];
+    Ref d[KILN_MAXDIM], st[KILN_MAXDIM];
+    int nl = 0;
+    for (int j = 0; j < q->nin[0]; j++) {
+        Ref dj = inf_dim(I, a, j), sj = inf_stride(I, a, j);
+        int l = where(lab, nl, q->in[0][j]);
+        if (l < 0) { lab[nl] = q->in[0][j]; d[nl] = dj; st[nl++] = sj; continue; }
+        Ref ne = inf_op2(I, OP_NE, inf_bool(I), d[l], dj);
+        TxPart msg[] = {{"dimensions in single operand for collapsing index '", 0}, {(char[]){lab[l], 0}, 0},
+                        {"' don't match (", 0}, {NULL, d[l]}, {" != ", 0}, {NULL, dj}, {")", 0}};
+        tx_raise_if(I, ne, "ValueError", msg, 7);
+        st[l] = inf_op2(I, OP_ADD, inf_i64(I), st[l], sj);
+    }
+    for (int i = 0; i < q->nout; i++) {
+        char c = q->out[i];
+        if (where(q->out, i, c) >= 0) inf_fail(I, sn, "einstein sum subscripts string includes output subscript '%c' multiple times", c);
+        if (where(lab, nl, c) < 0) inf_fail(I, sn, "einstein sum subscripts string included output subscript '%c' which never appeared in an input", c);
+    }
+    Val v = vw_make(I, a, inf_k64(I, 0), d, st, nl, LAYOUT_ANY, call);
+    unsigned summed = 0;
+    char kept[KILN_MAXDIM];
+    int nk = 0;
+    for (int l = 0; l < nl; l++) {
+        if (where(q->out, q->nout, lab[l]) < 0) summed |= 1u << l;
+        else kept[nk++] = lab[l];
+    }
+    if (summed) {
+        v = rd_axes(I, v, RK_SUM, summed, call);
+        if ((int)v.ty->dtype != (int)a.ty->dtype) { /* NumPy's einsum adds in the operand's dtype (wrapping, or bool's or) */
+            const Type *t = nk ? ty_array(I->tt, a.ty->dtype, nk, LAYOUT_C) : ty_scalar(I->tt, a.ty->dtype, false);
+            v = nk ? la_cast(I, v, a.ty->dtype, call) : ex_coerce(I, v, t, call);
+        }
+        if (!nk) return v;
+    }
+    Ref od[KILN_MAXDIM], os[KILN_MAXDIM];
+    bool increasing = true;
+    for (int i = 0, prev = -1; i < q->nout; i++) {
+        int ax = where(kept, nk, q->out[i]);
+        increasing &= ax > prev;
+        prev = ax;
+        od[i] = inf_dim(I, v, ax); os[i] = inf_stride(I, v, ax);
+    }
+    if (increasing && summed) return v;
+    return vw_make(I, v, inf_k64(I, 0), od, os, q->nout, LAYOUT_ANY, call);
+}
+
 Val la_einsum(Inf *I, Node *call) {
-    if (call->nkids != 3 || call->nkids2) inf_fail(I, call, "np.einsum() here takes a subscripts string and 2 arrays");
+    if ((call->nkids != 3 && call->nkids != 2) || call->nkids2)
+        inf_fail(I, call, "np.einsum() here takes a subscripts string and one or two arrays");
     Node *sn = call->kids[0];
     if (sn->kind != N_STR) inf_fail(I, sn, "einsum subscripts must be a string constant");
     Subs q;
-    parse_subs(I, sn->name, &q, sn);
+    parse_subs(I, sn->name, call->nkids - 1, &q, sn);
+    if (call->nkids == 2) {
+        Val a = ex_expr(I, call->kids[1]);
+        if (a.ty->kind == T_UNKNOWN) return a;
+        if (a.ty->kind != T_ARRAY) inf_fail(I, call->kids[1], "einsum operands must be arrays here");
+        return einsum1(I, call, sn, &q, a);
+    }
     Val ops[2] = {ex_expr(I, call->kids[1]), ex_expr(I, call->kids[2])};
     if (ops[0].ty->kind == T_UNKNOWN || ops[1].ty->kind == T_UNKNOWN) return ops[ops[0].ty->kind != T_UNKNOWN];
     for (int i = 0; i < 2; i++) {
