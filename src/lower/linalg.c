@@ -9,7 +9,8 @@
  * so "bhqd,bhkd->bhqk" reads k transposed in place, without a copy, and
  * the result is a view of the (batch..., M, N) product in the output's
  * subscript order. A missing M or N (a vector operand) is a length-1 axis
- * with stride 0, dropped again from the result.
+ * with stride 0, dropped again from the result. An einsum of one operand is
+ * a view too (permuted axes, diagonals), summed where the output drops a label.
  */
 #include "infer.h"
 #include "../ir/lib.h"
