@@ -252,16 +252,25 @@ Val ar_join(Inf *I, Node *call, Val *v, int n, bool stack, Node *an) {
     for (int k = 0, j = 0; k < rnd; k++) {
         if (stack && k == ax) { dims[k] = inf_k64(I, n); continue; }
         dims[k] = inf_dim(I, v[0], j);
-        for (int i = 1; i < n; i++)
-            if (stack || j != ax) bad = inf_op2(I, OP_OR, inf_bool(I), bad, inf_op2(I, OP_NE, inf_bool(I), inf_dim(I, v[i], j), dims[k]));
+        for (int i = 1; i < n && stack; i++)
+            bad = inf_op2(I, OP_OR, inf_bool(I), bad, inf_op2(I, OP_NE, inf_bool(I), inf_dim(I, v[i], j), dims[k]));
         j++;
     }
-    if (!stack) {
+    if (stack) st_raise_if(I, bad, "ValueError", "all input arrays must have the same shape");
+    else {
+        for (int i = 1; i < n; i++) /* NumPy's order: array by array, axis by axis, the first mismatch named */
+            for (int j = 0; j < nd; j++) {
+                if (j == ax) continue;
+                Ref dj = inf_dim(I, v[i], j);
+                TxPart msg[] = {{"all the input array dimensions except for the concatenation axis must match exactly, but "
+                                 "along dimension ", 0}, {NULL, inf_k64(I, j)}, {", the array at index 0 has size ", 0},
+                                {NULL, dims[j]}, {" and the array at index ", 0}, {NULL, inf_k64(I, i)}, {" has size ", 0},
+                                {NULL, dj}};
+                tx_raise_if(I, inf_op2(I, OP_NE, inf_bool(I), dj, dims[j]), "ValueError", msg, 8);
+            }
         for (int i = 0; i < n; i++) total = inf_op2(I, OP_ADD, inf_i64(I), total, inf_dim(I, v[i], ax));
         dims[ax] = total;
     }
-    st_raise_if(I, bad, "ValueError", stack ? "all input arrays must have the same shape"
-                                             : "all the input array dimensions except for the concatenation axis must match exactly");
     Val out = alloc(I, common_dtype(v, n), dims, rnd, false);
     Ref at = inf_k64(I, 0);
     for (int i = 0; i < n; i++) {
@@ -293,13 +302,19 @@ static void join_check(Inf *I, Ref i, void *p) {
     JoinL *q = p;
     Val it = ls_item(I, q->l, i);
     Ref bad = inf_const_i(I, inf_bool(I), 0);
-    for (int j = 0; j < q->nd; j++)
-        if (q->stack || j != q->ax)
-            bad = inf_op2(I, OP_OR, inf_bool(I), bad, inf_op2(I, OP_NE, inf_bool(I), inf_dim(I, it, j), q->dims0[j]));
-    st_raise_if(I, bad, "ValueError", q->np_array ? "setting an array element with a sequence. The requested array has an "
-                                                    "inhomogeneous shape after 1 dimensions."
-                                      : q->stack ? "all input arrays must have the same shape"
-                                      : "all the input array dimensions except for the concatenation axis must match exactly");
+    for (int j = 0; j < q->nd; j++) {
+        if (!q->stack && j == q->ax) continue;
+        Ref ne = inf_op2(I, OP_NE, inf_bool(I), inf_dim(I, it, j), q->dims0[j]);
+        if (q->stack || q->np_array) { bad = inf_op2(I, OP_OR, inf_bool(I), bad, ne); continue; }
+        TxPart msg[] = {{"all the input array dimensions except for the concatenation axis must match exactly, but along "
+                         "dimension ", 0}, {NULL, inf_k64(I, j)}, {", the array at index 0 has size ", 0}, {NULL, q->dims0[j]},
+                        {" and the array at index ", 0}, {NULL, i}, {" has size ", 0}, {NULL, inf_dim(I, it, j)}};
+        tx_raise_if(I, ne, "ValueError", msg, 8); /* NumPy's: the first mismatch, axis by axis */
+    }
+    if (q->stack || q->np_array)
+        st_raise_if(I, bad, "ValueError", q->np_array ? "setting an array element with a sequence. The requested array has "
+                                                        "an inhomogeneous shape after 1 dimensions."
+                                                      : "all input arrays must have the same shape");
     if (!q->stack) inf_assign(I, q->pos, val_of(I, inf_op2(I, OP_ADD, inf_i64(I), inf_read_name(I, q->pos).r, inf_dim(I, it, q->ax))));
 }
 

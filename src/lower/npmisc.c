@@ -15,7 +15,7 @@
 enum {
     NM_FLIP, NM_FLIPUD, NM_FLIPLR, NM_ROT90, NM_ISCLOSE, NM_ALLCLOSE, NM_UNRAVEL_INDEX, NM_SWAPAXES, NM_MOVEAXIS,
     /* written in Python (py_def) */
-    NM_IDENTITY, NM_TRIU, NM_TRIL, NM_DIAG, NM_DIAGFLAT, NM_OUTER, NM_INNER, NM_VSTACK, NM_HSTACK, NM_COLUMN_STACK,
+    NM_IDENTITY, NM_TRIU, NM_TRIL, NM_DIAG, NM_DIAGFLAT, NM_OUTER, NM_INNER, NM_VSTACK, NM_HSTACK, NM_COLUMN_STACK, NM_DSTACK,
     NM_EXPAND_DIMS, NM_ATLEAST_2D, NM_RAVEL, NM_RESHAPE, NM_MEDIAN, NM_PTP, NM_NANSUM, NM_NANMEAN, NM_TRAPEZOID,
     NM_GRADIENT, NM_SEARCHSORTED, NM_DIGITIZE, NM_BINCOUNT, NM_UNIQUE, NM_ISIN, NM_ARGWHERE, NM_APPEND, NM_INSERT,
     NM_DELETE, NM_LOGSPACE, NM_POLYVAL, NM_MESHGRID, NM_CROSS, NM_KRON, NM_FMAX, NM_FMIN, NM_DEG2RAD, NM_RAD2DEG,
@@ -29,7 +29,7 @@ enum {
 
 static const char *const names[NM_COUNT] = {
     "flip", "flipud", "fliplr", "rot90", "isclose", "allclose", "unravel_index", "swapaxes", "moveaxis",
-    "identity", "triu", "tril", "diag", "diagflat", "outer", "inner", "vstack", "hstack", "column_stack",
+    "identity", "triu", "tril", "diag", "diagflat", "outer", "inner", "vstack", "hstack", "column_stack", "dstack",
     "expand_dims", "atleast_2d", "ravel", "reshape", "median", "ptp", "nansum", "nanmean", "trapezoid",
     "gradient", "searchsorted", "digitize", "bincount", "unique", "isin", "argwhere", "append", "insert",
     "delete", "logspace", "polyval", "meshgrid", "cross", "kron", "fmax", "fmin", "deg2rad", "rad2deg",
@@ -383,7 +383,9 @@ static Val py_def(Inf *I, Node *call, int k) {
         else put(&p, "def %s(a, b):\n    return (a.ravel()[:, None] * b.ravel()[None, :])%s\n", f, k == NM_KRON ? ".ravel()" : "");
         break;
     }
-    case NM_VSTACK: case NM_HSTACK: case NM_COLUMN_STACK: {
+    case NM_VSTACK: case NM_HSTACK: case NM_COLUMN_STACK: case NM_DSTACK: {
+        /* NumPy's definitions: each array made at least 2-d (vstack: a row; column_stack: a column), 1-d (hstack) or
+         * 3-d (dstack: (1, N, 1) or (M, N, 1)), then one concatenate along axis 0, 1 (hstack of 1-d arrays: 0) or 2 */
         cl_np_bind(I, call, f, 0, (const char *const[]){"tup", NULL}, 1, arg);
         Node *t = need(I, call, arg[0], f, "tup");
         if (t->kind != N_TUPLE && t->kind != N_LIST) inf_fail(I, t, "np.%s() takes a tuple or list display of arrays here", f);
@@ -391,13 +393,20 @@ static Val py_def(Inf *I, Node *call, int k) {
         put(&p, "def %s(", f);
         for (int i = 0; i < t->nkids; i++) put(&p, "%st%d", i ? ", " : "", i);
         put(&p, "):\n    return np.concatenate((");
-        int axis = k == NM_VSTACK ? 0 : 1;
+        int axis = k == NM_VSTACK ? 0 : k == NM_DSTACK ? 2 : 1;
         for (int i = 0; i < t->nkids; i++) {
-            Val a = hold_array(&p, t->kids[i], f);
-            if (a.ty->ndim > 2) inf_fail(I, t->kids[i], "np.%s() of a %d-d array is not supported", f, a.ty->ndim);
-            if (k == NM_HSTACK && a.ty->ndim == 1) axis = 0;
-            const char *shape = a.ty->ndim == 2 ? "" : k == NM_VSTACK ? "[None, :]" : k == NM_COLUMN_STACK ? "[:, None]" : "";
-            put(&p, "t%d%s, ", i, shape);
+            Val a = t->kids[i]->kind == N_TUPLE ? array_arg(I, t->kids[i], f) : ex_expr(I, t->kids[i]);
+            if (a.ty->kind == T_LIST) a = ls_to_array(I, a, t->kids[i]);
+            bool scalar = a.ty->kind == T_SCALAR; /* a number: a 0-d array, as NumPy's atleast_Nd makes it */
+            if (!scalar && a.ty->kind != T_ARRAY) inf_fail(I, t->kids[i], "np.%s() needs an array here, not %s", f, inf_tyname(I, a.ty));
+            hold(&p, a);
+            int nd = scalar ? 0 : a.ty->ndim;
+            if (k == NM_HSTACK && i == 0 && nd <= 1) axis = 0;
+            static const char *const up[4][3] = { /* by stack, then ndim 0, 1, 2 */
+                {".reshape((1, 1))", "[None, :]", ""}, {".reshape((1,))", "", ""}, {".reshape((1, 1))", "[:, None]", ""},
+                {".reshape((1, 1, 1))", "[None, :, None]", "[:, :, None]"}};
+            int which = k == NM_VSTACK ? 0 : k == NM_HSTACK ? 1 : k == NM_COLUMN_STACK ? 2 : 3;
+            put(&p, scalar ? "np.array(t%d)%s, " : "t%d%s, ", i, nd < 3 ? up[which][nd] : "");
         }
         put(&p, "), axis=%d)\n", axis);
         break;

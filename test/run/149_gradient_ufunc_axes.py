@@ -72,3 +72,30 @@ def ufunc_axes(n, m):
             np.add.reduce(i, axis=None), np.maximum.reduce(i, axis=-1), np.minimum.reduce(a, axis=None),
             np.multiply.reduce(i + 1, axis=0), np.maximum.accumulate(i.T, axis=1), np.maximum.accumulate(i.T, axis=1).strides,
             np.minimum.accumulate(np.zeros((0, 3)), axis=0).shape)
+
+
+# np.vstack / hstack / column_stack / dstack as NumPy defines them: atleast_2d / 1d / a column / atleast_3d of each
+# (n-d arrays as they are, numbers as 0-d arrays), then one concatenate; its first mismatch named in the ValueError
+# run: stacks(3, 4)
+# expect: ((4, 3, 4), (2, 4, 4), (2, 6, 4), [[[0.0, 0.0], [0.644217687237691, 0.644217687237691], [0.9854497299884601, 0.9854497299884601], [0.8632093666488739, 0.8632093666488739]], [[0.3349881501559051, 0.3349881501559051], [-0.35078322768961984, -0.35078322768961984], [-0.8715757724135877, -0.8715757724135877], [-0.9824526126243326, -0.9824526126243326]], [[-0.6312666378723216, -0.6312666378723216], [0.016813900484349713, 0.016813900484349713], [0.6569865987187891, 0.6569865987187891], [0.9881682338770003, 0.9881682338770003]]], [[[0.0, 0.0], [1.288435374475382, 1.288435374475382], [1.9708994599769203, 1.9708994599769203], [1.7264187332977479, 1.7264187332977479]]], (2, 3, 8), [[[0.0, 0.0], [0.644217687237691, 0.0], [0.9854497299884601, 0.0], [0.8632093666488739, 0.0]], [[0.3349881501559051, 0.0], [-0.35078322768961984, 0.0], [-0.8715757724135877, 0.0], [-0.9824526126243326, 0.0]], [[-0.6312666378723216, 0.0], [0.016813900484349713, 0.0], [0.6569865987187891, 0.0], [0.9881682338770003, 0.0]]], [[2.5], [3.5]], [1.0, 2.5], (1, 1, 2), [[1, 2]], [[0.0, 0.0], [1.288435374475382, 1.288435374475382], [1.9708994599769203, 1.9708994599769203], [1.7264187332977479, 1.7264187332977479]], (64, 16, 8))
+def stacks(n, m):
+    a = wave(n, m)
+    b = a[0] * 2.0
+    c = np.arange(2 * n * m).reshape(2, n, m)
+    return (np.vstack([c, c]).shape, np.hstack((c, c[:, :1])).shape, np.column_stack([c, c]).shape, np.dstack([a, a]),
+            np.dstack((b, b)), np.dstack([c, c]).shape, np.dstack([a, a.astype(np.int32)]), np.vstack([2.5, 3.5]),
+            np.hstack([1, 2.5]), np.dstack([1.5, 2.5]).shape, np.column_stack([1, 2]), np.column_stack((b, b)),
+            np.dstack([a, a]).strides)
+
+
+# run: dstack_mismatch(3)
+# expect-error: line 94: ValueError: all the input array dimensions except for the concatenation axis must match exactly, but along dimension 0, the array at index 0 has size 3 and the array at index 1 has size 1
+def dstack_mismatch(n):
+    return np.dstack([np.ones((n, 2)), np.ones(2)])
+
+
+# run: concat_list_mismatch(3)
+# expect-error: line 101: ValueError: all the input array dimensions except for the concatenation axis must match exactly, but along dimension 0, the array at index 0 has size 3 and the array at index 2 has size 4
+def concat_list_mismatch(n):
+    parts = [np.ones((n, 2)), np.ones((n, 3)), np.ones((n + 1, 2))]
+    return np.concatenate(parts, axis=1)

@@ -105,8 +105,7 @@ def joins(a, m):
             np.stack((a, a + 1)), np.stack((a, a), axis=1), np.stack((m, m), axis=-1).shape, np.concatenate((a, m[0])))
 
 # run: join_bad([[1, 2], [3, 4]], [[1, 2, 3]])
-# cpython: skip (NumPy's message continues with the sizes)
-# expect-error: line 111: ValueError: all the input array dimensions except for the concatenation axis must match exactly
+# expect-error: line 110: ValueError: all the input array dimensions except for the concatenation axis must match exactly, but along dimension 1, the array at index 0 has size 2 and the array at index 1 has size 3
 def join_bad(a, b):
     return np.concatenate((a, b))
 
