@@ -953,7 +953,20 @@ static Ref broadcast_into(Inf *I, Leaf *lv, int nl, int nd, const Ref *dims) {
             lv[l].mask[j] = inf_emit(I, OP_CAST, inf_i64(I), &xn1, 1, 0);
         }
     }
-    st_raise_if(I, bad, "ValueError", "could not broadcast the assigned value into the shape of the target");
+    int arrays = 0, only = -1; /* one array among the leaves: the value has its shape, and NumPy's message names both */
+    for (int l = 0; l < nl; l++) if (lv[l].v.ty->ndim > 0) { arrays++; only = l; }
+    if (arrays != 1) {
+        st_raise_if(I, bad, "ValueError", "could not broadcast the assigned value into the shape of the target");
+        return same;
+    }
+    TxPart msg[4 + 4 * KILN_MAXDIM];
+    int n = 0, m = lv[only].v.ty->ndim;
+    msg[n++] = (TxPart){"could not broadcast input array from shape (", 0};
+    for (int j = 0; j < m; j++) { msg[n++] = (TxPart){NULL, lv[only].dim[j]}; if (j + 1 < m || m == 1) msg[n++] = (TxPart){",", 0}; }
+    msg[n++] = (TxPart){") into shape (", 0};
+    for (int j = 0; j < nd; j++) { msg[n++] = (TxPart){NULL, dims[j]}; if (j + 1 < nd || nd == 1) msg[n++] = (TxPart){",", 0}; }
+    msg[n++] = (TxPart){")", 0};
+    tx_raise_if(I, bad, "ValueError", msg, n);
     return same;
 }
 

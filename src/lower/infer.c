@@ -918,6 +918,7 @@ void inf_assign(Inf *I, Node *t, Val v) {
         if (arr.ty->kind == T_LIST) { ls_store(I, t, arr, v); return; }
         if (arr.ty->kind == T_DICT) { dc_store(I, t, arr, v); return; }
         if (arr.ty->kind != T_ARRAY) inf_fail(I, t, "'%s' object does not support item assignment", ty_name(arr.ty));
+        if (v.ty->kind == T_TUPLE && !ty_is_optional(v.ty)) v = ls_tuple_to_array(I, v, t); /* NumPy reads it as an array */
         Ref idx[KILN_MAXDIM];
         int nidx = arr.ty->ndim;
         if (flat) {

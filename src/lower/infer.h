@@ -505,6 +505,7 @@ Val dq_rotate(Inf *I, Node *call, Node *recv, Val d); /* d.rotate(n=1) */
 Val dq_maxlen(Inf *I, Val d, Node *at);               /* d.maxlen: None or an int (an Optional) */
 Val ls_sorted_call(Inf *I, Node *call);
 Val ls_to_array(Inf *I, Val l, Node *at);
+Val ls_tuple_to_array(Inf *I, Val t, Node *at); /* a tuple's items as a new 1-d array (a[i] = (x, y)) */
 Val ls_typed(Inf *I, const Type *item, Val v);
 void ls_set_item(Inf *I, Val l, Ref k, Val v); /* l[k] = v, k known to be in range, v of l's item type */
 Val ls_copy(Inf *I, Val l);

@@ -955,6 +955,27 @@ Val ls_sorted_call(Inf *I, Node *call) {
     return l;
 }
 
+/* a tuple value read as NumPy reads one where an array goes (a[i] = (x, y, z)): its items as a new 1-d array */
+Val ls_tuple_to_array(Inf *I, Val t, Node *at) {
+    Node fake = *at, **kids = arena_alloc(I->a, sizeof(Node *) * (size_t)(t.ty->n ? t.ty->n : 1));
+    if (!kids) inf_oom(I);
+    for (int i = 0; i < t.ty->n; i++) kids[i] = at;
+    fake.kids = kids;
+    fake.nkids = t.ty->n;
+    Val *vals = arena_alloc(I->a, sizeof(Val) * (size_t)(t.ty->n ? t.ty->n : 1));
+    if (!vals) inf_oom(I);
+    int dt = -1; /* numbers: NumPy's common dtype (Python ints int64, floats float64) */
+    for (int i = 0; i < t.ty->n; i++) {
+        const Type *e = t.el[i].ty;
+        if (e->kind != T_SCALAR) { dt = -1; break; }
+        int d = e->weak ? (int)ty_promote(I->tt, e, e)->dtype : (int)e->dtype;
+        dt = dt < 0 ? d : (int)dt_promote((kiln_dtype)dt, (kiln_dtype)d);
+    }
+    for (int i = 0; i < t.ty->n; i++)
+        vals[i] = dt < 0 ? t.el[i] : ex_coerce(I, t.el[i], ty_scalar(I->tt, (kiln_dtype)dt, false), at);
+    return ls_to_array(I, ls_display_of(I, &fake, vals), at);
+}
+
 /* np.array(l) / np.asarray(l) of a list: the items (lists of lists: as many axes as the nesting) in a new C
  * array of the items' dtype; NumPy's ValueError for ragged lists */
 Val ls_to_array(Inf *I, Val l, Node *at) {

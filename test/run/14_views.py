@@ -124,8 +124,7 @@ def assign_expr(u):
     return v
 
 # run: assign_bad([1, 2, 3, 4], [1, 2, 3])
-# cpython: skip (NumPy's message names the shapes: "could not broadcast input array from shape (3,) into shape (4,)")
-# expect-error: line 130: ValueError: could not broadcast the assigned value into the shape of the target
+# expect-error: line 129: ValueError: could not broadcast input array from shape (3,) into shape (4,)
 def assign_bad(a, b):
     a[:] = b
     return a

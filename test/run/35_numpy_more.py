@@ -29,9 +29,8 @@ def narrow_python_int(g):
     np.copyto(g, 1000)
     return g
 
-# cpython: skip (NumPy's message names the shapes: could not broadcast input array from shape (2,) into shape (3,))
 # run: bad_shape([1.0, 2.0])
-# expect-error: line 37: ValueError: could not broadcast the assigned value into the shape of the target
+# expect-error: line 36: ValueError: could not broadcast input array from shape (2,) into shape (3,)
 def bad_shape(x):
     a = np.zeros(3)
     np.copyto(a, x)
