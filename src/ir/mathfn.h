@@ -16,7 +16,9 @@
  *     calls it: the interpreter and baseline through rt/arith.c, tier 2 by name); 0: rt/arith.c's own code
  *   errors (CPython's math_1): ME_NONE; ME_DOMAIN: a NaN from a number, or an infinity from a finite
  *     number, is ValueError("math domain error"); ME_RANGE: the infinity is OverflowError("math range error")
- *   LLVM intrinsic: what tier 2 emits instead of the call (correctly rounded alike), or 0 */
+ *   LLVM intrinsic: what tier 2 emits instead of the call (correctly rounded alike), or 0
+ * On complex values (a complex result) OP_MATH is CPython's cmath (rt/cmath.c), or with INS_NUMPY NumPy's ufunc
+ * (rt/arith.c rt_cmath); CRECT and CLOGB are cmath's alone (names no math attribute can match). */
 #define MATH_FNS(MF) \
     MF(SQRT,     "sqrt",     "sqrt",     1, 'f', sqrt,     ME_DOMAIN, "llvm.sqrt",  "square root; negative raises ValueError") \
     MF(EXP,      "exp",      "exp",      1, 'f', exp,      ME_RANGE,  0,            "e**x; overflow raises OverflowError") \
@@ -62,7 +64,9 @@
     MF(LGAMMA,   "lgamma",   0,          1, 'f', 0,        ME_NONE,   0,            "poles raise ValueError") \
     MF(ASINH,    "asinh",    "arcsinh",  1, 'f', asinh,    ME_DOMAIN, 0,            "") \
     MF(ACOSH,    "acosh",    "arccosh",  1, 'f', acosh,    ME_DOMAIN, 0,            "x < 1 raises ValueError") \
-    MF(ATANH,    "atanh",    "arctanh",  1, 'f', atanh,    ME_DOMAIN, 0,            "|x| >= 1 raises ValueError")
+    MF(ATANH,    "atanh",    "arctanh",  1, 'f', atanh,    ME_DOMAIN, 0,            "|x| >= 1 raises ValueError") \
+    MF(CRECT,    "cmath.rect", 0,        2, 'f', 0,        ME_NONE,   0,            "cmath.rect(r, phi): a complex (rt/cmath.c)") \
+    MF(CLOGB,    "cmath.log", 0,         2, 'f', 0,        ME_NONE,   0,            "cmath.log(z, base) of complex values (rt/cmath.c)")
 
 enum { ME_NONE, ME_DOMAIN, ME_RANGE };
 

@@ -35,6 +35,7 @@ enum {
     BI_NPDIST = 1300,   /* + npdist.c's legacy np.random distributions */
     BI_BISECT = 1400,   /* + bisect.c's functions */
     BI_NBTYPED = 1500,  /* + NB_* of nbtyped.c: numba.typed.List and Dict */
+    BI_CMATH = 1600,    /* + cmath.c's functions of the cmath module */
 };
 
 int cl_itertools(int id) { return id >= BI_ITERTOOLS && id < BI_ITERTOOLS + 100 ? id - BI_ITERTOOLS : -1; }
@@ -211,6 +212,14 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
         if (k < 0) inf_fail(I, at, "%s.%s is not supported%s", mod == MOD_RANDOM ? "random" : "numpy.random", name, I->star_note);
         return builtin(I, BI_RANDOM + k);
     }
+    if (mod == MOD_CMATH) {
+        int k = cm_lookup(name);
+        if (k >= 0) return builtin(I, BI_CMATH + k);
+        if (!strcmp(name, "infj") || !strcmp(name, "nanj"))
+            return mk(I, inf_op2(I, OP_CPLX, ty_scalar(I->tt, KILN_COMPLEX128, true), fcst(I, 0.0).r, fcst(I, name[0] == 'i' ? INFINITY : NAN).r));
+        if (strcmp(name, "pi") && strcmp(name, "e") && strcmp(name, "tau") && strcmp(name, "inf") && strcmp(name, "nan"))
+            inf_fail(I, at, "module 'cmath' has no attribute '%s'%s", name, I->star_note);
+    }
     if (mod == MOD_COLLECTIONS) {
         if (!strcmp(name, "defaultdict")) return builtin(I, BI_DEFAULTDICT);
         if (!strcmp(name, "Counter")) return builtin(I, BI_COUNTER);
@@ -291,6 +300,7 @@ static bool in_table(const char *const *t, size_t n, const char *name) { return 
 static bool star_binds(const char *mod, const char *name) {
     if (!strcmp(mod, "numpy")) return in_table(star_numpy, NELEM(star_numpy), name);
     if (!strcmp(mod, "math")) return in_table(star_math, NELEM(star_math), name);
+    if (!strcmp(mod, "cmath")) return in_table(star_cmath, NELEM(star_cmath), name);
     if (!strcmp(mod, "random")) return in_table(star_random, NELEM(star_random), name);
     if (!strcmp(mod, "itertools")) return in_table(star_itertools, NELEM(star_itertools), name);
     if (!strcmp(mod, "functools")) return in_table(star_functools, NELEM(star_functools), name);
@@ -299,7 +309,7 @@ static bool star_binds(const char *mod, const char *name) {
 
 /* a module whose star import kiln resolves names through */
 static bool star_compiled(const char *mod) {
-    static const char *const mods[] = {"numpy", "math", "random", "itertools", "functools"};
+    static const char *const mods[] = {"numpy", "math", "cmath", "random", "itertools", "functools"};
     for (size_t i = 0; i < NELEM(mods); i++)
         if (!strcmp(mod, mods[i])) return true;
     return false;
@@ -333,6 +343,8 @@ static Val import_target(Inf *I, Node *n, const char *target, int line) {
     if (!strcmp(target, "time")) return stat(I, &I->tt->module[MOD_TIME]);
     if (!strcmp(target, "bisect")) return stat(I, &I->tt->module[MOD_BISECT]);
     if (!strcmp(target, "collections")) return stat(I, &I->tt->module[MOD_COLLECTIONS]);
+    if (!strcmp(target, "cmath")) return stat(I, &I->tt->module[MOD_CMATH]);
+    if (!strncmp(target, "cmath.", 6) && !strchr(target + 6, '.')) return module_attr(I, MOD_CMATH, target + 6, n);
     if (!strncmp(target, "collections.", 12) && !strchr(target + 12, '.')) return module_attr(I, MOD_COLLECTIONS, target + 12, n);
     if (!strncmp(target, "numba", 5) && (!target[5] || target[5] == '.')) { /* numba, numba.typed.List, numba.core.types ... */
         Val v = stat(I, &I->tt->module[MOD_NUMBA]);
@@ -367,7 +379,7 @@ static Val import_target(Inf *I, Node *n, const char *target, int line) {
     if (dot && (size_t)(dot - target) == 4 && !strncmp(target, "math", 4)) return module_attr(I, MOD_MATH, dot + 1, n);
     (void)line; /* not in the message: the Python package writes imports on lines of its own */
     bool module = !strchr(target, '.');
-    inf_fail(I, n, "'%s' is %s'%s', %s kernels may not use: kernels may use math, random, numpy, "
+    inf_fail(I, n, "'%s' is %s'%s', %s kernels may not use: kernels may use math, cmath, random, numpy, "
              "numpy.linalg.norm, itertools, functools.reduce, heapq, bisect, collections, operator, sys's constants and time's clocks only; importing other modules is fine where kernels do not use them", n->name,
              module ? "the module " : "", target, module ? "which" : "from a module");
 }
@@ -1554,6 +1566,7 @@ Val cl_call(Inf *I, Node *call) {
     if (f.ty->kind == T_CLASS) return nt_new(I, call, f.ty);
     if (f.ty->kind != T_BUILTIN) inf_fail(I, call, "'%s' object is not callable", inf_tyname(I, f.ty));
     int id = f.ty->id;
+    if (id >= BI_CMATH) return cm_call(I, call, id - BI_CMATH);
     if (id >= BI_NBTYPED) return nb_call(I, call, id - BI_NBTYPED);
     if (id >= BI_BISECT) return bs_call(I, call, id - BI_BISECT);
     if (id >= BI_NPDIST) return nd_call(I, call, id - BI_NPDIST);

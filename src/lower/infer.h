@@ -367,6 +367,8 @@ Val tt_isinstance(Inf *I, Node *call);
 
 /* mathpy.c: math.isclose, prod, fsum and the methods int.bit_length, float.is_integer, written in Python */
 int mp_lookup(const char *name);                /* its index (BI_MATHPY + k), or -1 */
+int cm_lookup(const char *name);                /* cmath.c: its index (BI_CMATH + k), or -1 */
+Val cm_call(Inf *I, Node *call, int k);
 Val mp_call(Inf *I, Node *call, int k);
 Val mp_hypot(Inf *I, Node *call); /* math.hypot(*coordinates) of other than two values */
 bool mp_method(Inf *I, Node *call, Val o, const char *m, Val *out); /* false: not one of its methods */

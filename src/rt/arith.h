@@ -105,6 +105,8 @@ RtErr rt_math_ieee(int fn, const double *x, double *r);
 bool rt_math_has_complex(int fn);                        /* NumPy's complex ufunc is libm's c<fn> */
 void rt_cmath(int fn, const double z[2], double r[2]);   /* complex128 (re, im) */
 void rt_cmathf(int fn, const float z[2], float r[2]);     /* complex64 */
+/* CPython's cmath.<fn> (mathfn.h ids; rt/cmath.c) of complex a (rect: real parts a[0] and b[0]; log: a to base b) */
+RtErr rt_pycmath(int fn, const double a[2], const double b[2], double r[2]);
 int64_t rt_round_half_even_i64(int64_t x, int64_t nd); /* round(int, nd) */
 
 #endif

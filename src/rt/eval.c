@@ -252,6 +252,13 @@ RtErr ev_op(int op, unsigned flags, int64_t aux, const Type *rt, const Type *at,
     case OP_MATH: {
         if (aux == MF_ROUNDI) { out->i = rt_round_half_even_i64(a->i, b->i); return RE_OK; }
         if (rt->dtype == KILN_COMPLEX64) { rt_cmathf((int)aux, a->c64, out->c64); return RE_OK; }
+        if (rt->dtype == KILN_COMPLEX128 && !(flags & INS_NUMPY)) { /* Python's cmath (rect: two floats) */
+            bool rect = aux == MF_CRECT;
+            double z[2] = {a[0].f, rect ? 0 : a[1].f}, w[2] = {b[0].f, rect || n < 2 ? 0 : b[1].f}, r[2];
+            RtErr e = rt_pycmath((int)aux, z, w, r);
+            out[0].f = r[0]; out[1].f = r[1];
+            return e;
+        }
         if (rt->dtype == KILN_COMPLEX128) {
             double z[2] = {a[0].f, a[1].f}, w[2];
             rt_cmath((int)aux, z, w);

@@ -57,7 +57,7 @@ enum { MOD_MATH, MOD_NUMPY, MOD_RANDOM, MOD_NP_RANDOM, MOD_NP_LINALG, /* math, n
        MOD_CUDA, MOD_CUDA_TID, MOD_CUDA_CTAID, MOD_CUDA_NTID, MOD_CUDA_NCTAID, /* numba.cuda (kiln.cuda), cuda.threadIdx ... */
        MOD_CUDA_SHARED, MOD_CUDA_LOCAL, MOD_CUDA_ATOMIC, MOD_ITERTOOLS, MOD_FUNCTOOLS, MOD_HEAPQ, MOD_TIME, MOD_BISECT,
        MOD_NUMBA, MOD_NB_TYPED, MOD_NB_TYPES, /* numba, numba.typed, numba.types (lower/nbtyped.c) */
-       MOD_COLLECTIONS, MOD_COUNT };
+       MOD_COLLECTIONS, MOD_CMATH, MOD_COUNT };
 
 /* a named tuple's class: its name and field names, interned by content (two modules' `Point = namedtuple('Point',
  * 'x y')` are one), and a 64-bit hash of them that signatures carry (jit_sig_encode) */

@@ -1,0 +1,5 @@
+# run: f(2.0)
+import cmath
+import numpy as np
+def f(x):
+    return cmath.sqrt(x, 2)
