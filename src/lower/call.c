@@ -569,8 +569,8 @@ Val cl_attr(Inf *I, Node *n) {
         if (strcmp(a, "ndim") == 0) return mk(I, inf_const_i(I, i64w(I), o.ty->ndim));
         if (strcmp(a, "dtype") == 0) return stat(I, &I->tt->dtype[o.ty->dtype]);
         if (strcmp(a, "T") == 0) return vw_transpose(I, o, n);
-        if (strcmp(a, "real") == 0) return ew_part(I, o, OP_REAL, n);
-        if (strcmp(a, "imag") == 0) return ew_part(I, o, OP_IMAG, n);
+        if (strcmp(a, "real") == 0 || strcmp(a, "imag") == 0) /* a view of an array's parts; a lazy value's fuse */
+            return o.ew ? ew_part(I, o, a[0] == 'r' ? OP_REAL : OP_IMAG, n) : vw_part(I, o, a[0] == 'i', n);
         int64_t item = (int64_t)kiln_dtype_size((kiln_dtype)o.ty->dtype);
         if (strcmp(a, "itemsize") == 0) return mk(I, inf_const_i(I, i64w(I), item));
         if (strcmp(a, "size") == 0 || strcmp(a, "nbytes") == 0) { /* the dimensions' product (times the item's size) */

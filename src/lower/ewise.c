@@ -358,7 +358,10 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
         if (dt_is_complex(x->ty->dtype) || x->ty->dtype == KILN_BOOL) inf_fail(I, call, "np.sign of %s values is not supported", ty_name(x->ty));
         v = lazy(I, join(I, EW_SIGN, ew_strong(I, x->ty->weak ? ty_promote(I->tt, x->ty, x->ty) : x->ty), call, x, NULL, NULL));
         break;
-    case EW_PART: v = ew_part(I, args[0], ufuncs[u].fn, call); break;
+    case EW_PART: /* np.real(a) / np.imag(a) of an array: its a.real / a.imag, a view */
+        if (ufuncs[u].fn != OP_CONJ && args[0].ty->kind == T_ARRAY && !args[0].ew) v = vw_part(I, args[0], ufuncs[u].fn == OP_IMAG, call);
+        else v = ew_part(I, args[0], ufuncs[u].fn, call);
+        break;
     default: { /* where(cond, x, y): x and y promote together; cond by truth value */
         Ew *a = ew_of(I, args[1], call->kids[1]), *b = ew_of(I, args[2], call->kids[2]);
         const Type *t = ty_promote(I->tt, a->ty, b->ty);

@@ -539,6 +539,7 @@ Val vw_subscript_adv(Inf *I, Node *sub, Val arr, VwAdv *adv);
 Val vw_move_axis(Inf *I, Val a, int from, int to, Node *at); /* axis from moved to position to: a view */
 /* a view of arr's memory: byte offset off, then nd lengths and strides */
 Val vw_make(Inf *I, Val arr, Ref off, const Ref *dims, const Ref *strides, int nd, int layout, Node *at);
+Val vw_part(Inf *I, Val a, bool imag, Node *at); /* a.real / a.imag of an array: a view of its parts */
 Val vw_transpose(Inf *I, Val a, Node *at);
 Val vw_permute(Inf *I, Val a, Node *const *axes, int n, Node *at); /* a.transpose(axes): constant axes */
 Val vw_axes(Inf *I, Val a, const int *order, Node *at); /* a view, axis k a's order[k] */

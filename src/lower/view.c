@@ -152,6 +152,20 @@ Val vw_make(Inf *I, Val arr, Ref off, const Ref *dims, const Ref *strides, int n
 }
 
 
+/* a.real / a.imag of an array (not a lazy expression), as NumPy's: of a complex array a view of its float parts (the
+ * item's first or second half, a's strides), so writes through it reach a; a real array's real part is a itself;
+ * its imaginary part NumPy's zeros (ew_part) */
+Val vw_part(Inf *I, Val a, bool imag, Node *at) {
+    if (!dt_is_complex(a.ty->dtype)) return imag ? ew_part(I, a, OP_IMAG, at) : a;
+    kiln_dtype ft = a.ty->dtype == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64;
+    int nd = a.ty->ndim;
+    Ref ops[2 + 2 * KILN_MAXDIM];
+    ops[0] = a.r;
+    ops[1] = inf_k64(I, imag ? (int64_t)kiln_dtype_size(ft) : 0);
+    for (int k = 0; k < nd; k++) { ops[2 + k] = inf_dim(I, a, k); ops[2 + nd + k] = inf_stride(I, a, k); }
+    return val_of(I, inf_emit(I, OP_MKVIEW, ty_array(I->tt, ft, nd, nd ? LAYOUT_ANY : LAYOUT_C), ops, (uint32_t)(2 + 2 * nd), 0));
+}
+
 /* diagonal k of the 2-d array a (NumPy's a.diagonal(k)): the view starting at (max(-k, 0),
  * max(k, 0)) with stride s0 + s1 and max(0, min(n0 - r0, n1 - c0)) elements; a k past either side
  * gives an empty view (its data pointer then a's own, never read) */
