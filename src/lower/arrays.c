@@ -482,19 +482,57 @@ Val ar_roll(Inf *I, Node *call) {
     return vw_make(I, out, inf_k64(I, 0), od, os, a.ty->ndim, LAYOUT_C, call);
 }
 
+/* np.diff's prepend or append value v (node n) beside a along axis ax, as NumPy makes it: an array of a's rank as it is
+ * (a list as an array), a number (or 0-d array) broadcast to a's shape with length 1 along ax */
+static Val diff_part(Inf *I, Node *n, Val a, int ax, bool after) {
+    Val v = ex_expr(I, n);
+    if (v.ty->kind == T_LIST) v = ls_to_array(I, v, n);
+    if (v.ty->kind == T_ARRAY && v.ty->ndim > 0) {
+        if (v.ty->ndim != a.ty->ndim)
+            inf_fail(I, n, "all the input arrays must have same number of dimensions, but the array at index 0 has %d "
+                     "dimension(s) and the array at index 1 has %d dimension(s)", after ? a.ty->ndim : v.ty->ndim,
+                     after ? v.ty->ndim : a.ty->ndim);
+        return ew_force(I, v, n);
+    }
+    if (v.ty->kind == T_ARRAY) v = val_of(I, inf_load(I, v.r, ty_scalar(I->tt, v.ty->dtype, false), NULL, 0));
+    if (v.ty->kind != T_SCALAR) inf_fail(I, n, "np.diff(): prepend and append must be numbers or arrays here, not %s", inf_tyname(I, v.ty));
+    Ref dims[KILN_MAXDIM];
+    for (int k = 0; k < a.ty->ndim; k++) dims[k] = k == ax ? inf_k64(I, 1) : inf_dim(I, a, k);
+    int dt = v.ty->weak ? (int)ty_promote(I->tt, v.ty, v.ty)->dtype : (int)v.ty->dtype; /* np.asanyarray's dtype */
+    Val out = alloc(I, dt, dims, a.ty->ndim, false);
+    ew_store_fresh(I, out, v, n);
+    return out;
+}
+
+/* np.diff(a, n=1, axis=-1, prepend=, append=): n rounds of differences along axis (bools: !=), after joining the
+ * prepended and appended values to a as NumPy does (none when n is 0) */
 Val ar_diff(Inf *I, Node *call) {
-    static const char *const ok[] = {"n", "axis", NULL};
+    static const char *const ok[] = {"n", "axis", "prepend", "append", NULL};
     only_kwargs(I, call, "diff", ok);
-    if (call->nkids < 1 || call->nkids > 3) inf_fail(I, call, "np.diff() takes an array, n and an axis here");
+    if (call->nkids < 1 || call->nkids > 5) inf_fail(I, call, "np.diff() takes an array, n, an axis, prepend and append here");
     Val a = ex_expr(I, call->kids[0]);
     if (a.ty->kind != T_ARRAY || a.ty->ndim == 0) inf_fail(I, call->kids[0], "diff requires input that is at least one dimensional");
     Node *nn = call->nkids > 1 ? call->kids[1] : kwarg(call, "n"), *an = call->nkids > 2 ? call->kids[2] : kwarg(call, "axis");
+    Node *pn = call->nkids > 3 ? call->kids[3] : kwarg(call, "prepend"), *apn = call->nkids > 4 ? call->kids[4] : kwarg(call, "append");
     int64_t times = 1;
     if (nn) {
         if (nn->kind != N_INT) inf_fail(I, nn, "n must be a non-negative integer constant here");
         times = nn->v.i;
     }
     int ax = an ? const_axis(I, an, a.ty->ndim) : a.ty->ndim - 1;
+    if (times > 0 && ((pn && pn->kind != N_NONE) || (apn && apn->kind != N_NONE))) {
+        Val parts[3];
+        int np = 0;
+        a = ew_force(I, a, call->kids[0]);
+        if (pn && pn->kind != N_NONE) parts[np++] = diff_part(I, pn, a, ax, false);
+        parts[np++] = a;
+        if (apn && apn->kind != N_NONE) parts[np++] = diff_part(I, apn, a, ax, true);
+        Node axis = *call;
+        axis.kind = N_INT;
+        axis.v.i = ax;
+        axis.nkids = axis.nkids2 = 0;
+        a = ar_join(I, call, parts, np, false, &axis);
+    }
     for (int64_t t = 0; t < times; t++) {
         Ref n = inf_dim(I, a, ax);
         Ref m = inf_op2(I, OP_SUB, inf_i64(I), n, inf_k64(I, 1));

@@ -1367,7 +1367,7 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
     if (rd >= 0) return rd_call(I, call, rd, &o);
     if (o.ty->kind == T_ARRAY && (!strcmp(m, "reshape") || !strcmp(m, "ravel"))) return vw_reshape(I, call, o, m[0] == 'r' && m[1] == 'a');
     if (o.ty->kind == T_ARRAY && !strcmp(m, "flatten")) {
-        nargs(I, call, "flatten", 0, 0);
+        if (vw_order_f(I, call, o, "flatten")) o = vw_transpose(I, o, call);
         Val c = mk(I, emit1(I, OP_ACOPY, ty_array(I->tt, o.ty->dtype, o.ty->ndim, LAYOUT_C), o.r, 0));
         return vw_ravel(I, c, call);
     }

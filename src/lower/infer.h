@@ -540,6 +540,7 @@ Val vw_move_axis(Inf *I, Val a, int from, int to, Node *at); /* axis from moved 
 /* a view of arr's memory: byte offset off, then nd lengths and strides */
 Val vw_make(Inf *I, Val arr, Ref off, const Ref *dims, const Ref *strides, int nd, int layout, Node *at);
 Val vw_part(Inf *I, Val a, bool imag, Node *at); /* a.real / a.imag of an array: a view of its parts */
+bool vw_order_f(Inf *I, Node *call, Val a, const char *fname); /* ravel/flatten's order: 'F'? */
 Val vw_transpose(Inf *I, Val a, Node *at);
 Val vw_permute(Inf *I, Val a, Node *const *axes, int n, Node *at); /* a.transpose(axes): constant axes */
 Val vw_axes(Inf *I, Val a, const int *order, Node *at); /* a view, axis k a's order[k] */

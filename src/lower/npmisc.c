@@ -23,7 +23,7 @@ enum {
     NM_CONVOLVE, NM_CORRELATE, NM_ASCONTIGUOUSARRAY, NM_ASFORTRANARRAY,
     NM_NANMAX, NM_NANMIN, NM_NANARGMAX, NM_NANARGMIN, NM_NANPROD, NM_NANVAR, NM_NANSTD, NM_ANGLE, NM_BROADCAST_TO,
     NM_COV, NM_CORRCOEF, NM_FILL_DIAGONAL, NM_ARRAY_EQUAL, NM_POLYFIT, NM_LEXSORT, NM_PAD, NM_SQUEEZE, NM_SELECT,
-    NM_UNION1D, NM_INTERSECT1D, NM_SETDIFF1D, NM_SETXOR1D, NM_SINC, NM_FIX, NM_TAKE, NM_EXTRACT, NM_VDOT, NM_NANCUMSUM, NM_NANCUMPROD, NM_TRI,
+    NM_UNION1D, NM_INTERSECT1D, NM_SETDIFF1D, NM_SETXOR1D, NM_SINC, NM_FIX, NM_TAKE, NM_PUT, NM_EXTRACT, NM_VDOT, NM_NANCUMSUM, NM_NANCUMPROD, NM_TRI,
     NM_VANDER, NM_IX, NM_COUNT
 };
 
@@ -37,7 +37,7 @@ static const char *const names[NM_COUNT] = {
     "matrix_rank", "cond", "convolve", "correlate", "ascontiguousarray", "asfortranarray",
     "nanmax", "nanmin", "nanargmax", "nanargmin", "nanprod", "nanvar", "nanstd", "angle", "broadcast_to",
     "cov", "corrcoef", "fill_diagonal", "array_equal", "polyfit", "lexsort", "pad", "squeeze", "select",
-    "union1d", "intersect1d", "setdiff1d", "setxor1d", "sinc", "fix", "take", "extract", "vdot",
+    "union1d", "intersect1d", "setdiff1d", "setxor1d", "sinc", "fix", "take", "put", "extract", "vdot",
     "nancumsum", "nancumprod", "tri", "vander", "ix_",
 };
 
@@ -430,8 +430,13 @@ static Val py_def(Inf *I, Node *call, int k) {
         break;
     }
     case NM_RAVEL: case NM_PTP: /* one array, one expression */
-        cl_np_bind(I, call, f, 0, (const char *const[]){"a", NULL}, 1, arg);
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", k == NM_RAVEL ? "order" : NULL, NULL}, k == NM_RAVEL ? 2 : 1, arg);
         hold_array(&p, need(I, call, arg[0], f, "a"), f);
+        if (k == NM_RAVEL && arg[1] && arg[1]->kind == N_STR) { /* checked by the method's lowering */
+            put(&p, "def ravel(a):\n    return a.ravel('%s')\n", arg[1]->name);
+            break;
+        }
+        if (k == NM_RAVEL && arg[1] && arg[1]->kind != N_NONE) inf_fail(I, arg[1], "order must be one of 'C', 'F', 'A', or 'K' written in the call");
         put(&p, "def %s(a):\n    return %s\n", f, k == NM_RAVEL ? "a.ravel()" : "a.max() - a.min()");
         break;
     case NM_RESHAPE:
@@ -1441,6 +1446,36 @@ static Val py_def3(Inf *I, Node *call, int k) {
         put(&p, "def take(a, i):\n    return a[");
         for (int d = 0; d < ax; d++) put(&p, ":, ");
         put(&p, "i]\n");
+        break;
+    }
+    case NM_PUT: { /* NumPy's PyArray_PutTo: a.flat[ind[i]] = v[i % len(v)] in order (a repeated index: the last write),
+                    * its IndexErrors (an empty a; an index out of range for mode 'raise'), wrapped or clipped indices
+                    * for 'wrap' / 'clip'; v converted to a's dtype; None */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", "ind", "v", "mode", NULL}, 4, arg);
+        const char *mode = "raise";
+        if (arg[3]) {
+            if (arg[3]->kind != N_STR || (strcmp(arg[3]->name, "raise") && strcmp(arg[3]->name, "wrap") && strcmp(arg[3]->name, "clip")))
+                inf_fail(I, arg[3], "np.put(): mode must be 'raise', 'wrap' or 'clip' written in the call");
+            mode = arg[3]->name;
+        }
+        Val a = ex_expr(I, need(I, call, arg[0], f, "a"));
+        if (a.ty->kind != T_ARRAY) inf_fail(I, arg[0], "argument a of np.put() must be an array, not %s", inf_tyname(I, a.ty));
+        hold(&p, a);
+        for (int i = 1; i < 3; i++) {
+            Val v = ex_expr(I, need(I, call, arg[i], f, i == 1 ? "ind" : "v"));
+            if (v.ty->kind == T_LIST) v = ls_to_array(I, v, arg[i]);
+            if (v.ty->kind != T_ARRAY && v.ty->kind != T_SCALAR) inf_fail(I, arg[i], "np.put(): %s must be numbers or an array here, not %s", i == 1 ? "ind" : "v", inf_tyname(I, v.ty));
+            hold(&p, v);
+        }
+        put(&p, "def put(a, ind, v):\n    ind = np.asarray(ind).ravel()\n    v = np.asarray(v).ravel()\n    n = a.size\n"
+                "    if ind.shape[0] > 0 and n == 0:\n        raise IndexError(\"cannot replace elements of an empty array\")\n"
+                "    m = v.shape[0]\n    if m == 0:\n        return None\n    for i in range(ind.shape[0]):\n        j = int(ind[i])\n");
+        if (!strcmp(mode, "raise"))
+            put(&p, "        if j < -n or j >= n:\n            raise IndexError(\"index \" + str(j) + \" is out of bounds for axis 0 with "
+                    "size \" + str(n))\n        if j < 0:\n            j += n\n");
+        else if (!strcmp(mode, "wrap")) put(&p, "        j = j %% n\n");
+        else put(&p, "        j = 0 if j < 0 else (n - 1 if j >= n else j)\n");
+        put(&p, "        a.flat[j] = v[i %% m]\n    return None\n");
         break;
     }
     case NM_EXTRACT: /* NumPy's: take(ravel(arr), nonzero(ravel(condition))[0]) */

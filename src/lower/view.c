@@ -385,13 +385,29 @@ Val vw_ravel(Inf *I, Val a, Node *at) {
 
 /* reshape of a C-contiguous array is a view; of any other layout a C copy first (NumPy copies
  * when the elements are not contiguous; kiln decides by the static layout) */
+/* the order argument of a.ravel(order) / a.flatten(order), the call's only one: whether it is 'F' (a.T in C order);
+ * 'C' the default; 'A' and 'K' (orders that depend on the strides at run time) are refused */
+bool vw_order_f(Inf *I, Node *call, Val a, const char *fname) {
+    (void)a;
+    Node *o = call->nkids ? call->kids[0] : NULL;
+    if (call->nkids > 1) inf_fail(I, call, "%s() takes at most 1 argument (%d given)", fname, call->nkids);
+    for (int k = 0; k < call->nkids2; k++) {
+        if (strcmp(call->names[k], "order")) inf_fail(I, call->kids2[k], "'%s' is an invalid keyword argument for %s()", call->names[k], fname);
+        if (o) inf_fail(I, call->kids2[k], "argument for %s() given by name ('order') and position (1)", fname);
+        o = call->kids2[k];
+    }
+    if (!o || o->kind == N_NONE) return false;
+    if (o->kind != N_STR || !o->name[0] || o->name[1] || !strchr("CFAKcfak", o->name[0]))
+        inf_fail(I, o, "order must be one of 'C', 'F', 'A', or 'K' written in the call");
+    char c = (char)(o->name[0] & ~0x20);
+    if (c == 'A' || c == 'K') inf_fail(I, o, "%s(order='%c') is not supported yet ('C' and 'F' are)", fname, c);
+    return c == 'F';
+}
+
 Val vw_reshape(Inf *I, Node *call, Val a, bool ravel) {
     Ref dims[KILN_MAXDIM], strides[KILN_MAXDIM];
     int nd;
-    if (ravel) {
-        if (call->nkids || call->nkids2) inf_fail(I, call, "ravel() takes no arguments here");
-        return vw_ravel(I, a, call);
-    }
+    if (ravel) return vw_ravel(I, vw_order_f(I, call, a, "ravel") ? vw_transpose(I, a, call) : a, call);
     if (call->nkids2) inf_fail(I, call, "reshape() takes no keyword arguments here");
     if (!call->nkids) inf_fail(I, call, "reshape() takes at least 1 argument (0 given)");
     nd = new_shape(I, call, a, dims);
