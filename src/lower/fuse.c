@@ -876,6 +876,7 @@ static Ref alloc_like(Inf *I, const Ew *e, int dt, const Ref *dims, bool copy, N
         I->f->ins.v[out].flags |= ALLOC_UNINIT;
         return out;
     }
+    copy |= e->kind == EW_LEAF; /* a bare operand forced (the temporary of an overlapping store, m[:] = m.T): its copy */
     Ref ops[LIB_KEEPORDER_MAX];
     uint32_t n = 0;
     keep_put(I, ops, &n, inf_k64(I, e->ndim), at);

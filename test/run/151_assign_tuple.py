@@ -51,3 +51,19 @@ def wrong_shape_2d(n):
     a = np.zeros((n, 4))
     a[1:] = np.ones((n - 1, 3)) * 2.0
     return a
+
+
+# A store whose value is a bare view of its own target (m[:] = m.T) copies the view first, as NumPy does; the
+# temporary is a copy in order 'K' (it raised an internal SystemError in the thirtieth session's build)
+# run: overlapping_views(3)
+# expect: ([[0.0, 3.0, 6.0], [1.0, 4.0, 7.0], [2.0, 5.0, 8.0]], [[[0, 3, 6], [1, 4, 7], [2, 5, 8]], [[9, 12, 15], [10, 13, 16], [11, 14, 17]]], [5.0, 4.0, 3.0, 2.0, 1.0, 0.0], [[0.0, 1.0, 2.0], [2.0, 1.0, 0.0], [5.0, 4.0, 3.0]])
+def overlapping_views(n):
+    m = np.arange(n * n * 1.0).reshape(n, n)
+    m[:] = m.T
+    c = np.arange(n * n * 2).reshape(2, n, n)
+    c[...] = c.transpose(0, 2, 1)
+    v = np.arange(6.0)
+    v[:] = v[::-1]
+    w = np.arange(n * n * 1.0).reshape(n, n)
+    w[1:, :] = w[:-1, ::-1]
+    return m, c, v, w
