@@ -282,11 +282,57 @@ Val ew_where(Inf *I, Val cond, Val a, Val b, Node *at) {
     return lazy(I, join(I, EW_WHERE, ew_strong(I, t), at, x, ea, eb));
 }
 
+/* np.<ufunc>(..., out=o) or with o as the last positional argument (out=(o,) too): the value computed as without it,
+ * then stored into o as NumPy's ufunc writes its output (inputs broadcast to o's shape, cast with casting='same_kind');
+ * the call's value is o itself */
+static Val with_out(Inf *I, Node *call, int u, Node *on, bool positional) {
+    const char *nm = ufuncs[u].name;
+    Node c = *call;
+    c.nkids = ufuncs[u].nargs;
+    c.nkids2 = 0;
+    if (!positional) { /* the other keywords stay (and are refused as before) */
+        Node **kids2 = arena_alloc(I->a, sizeof(Node *) * (size_t)(call->nkids2 ? call->nkids2 : 1));
+        const char **names = arena_alloc(I->a, sizeof(char *) * (size_t)(call->nkids2 ? call->nkids2 : 1));
+        if (!kids2 || !names) inf_oom(I);
+        for (int k = 0; k < call->nkids2; k++)
+            if (strcmp(call->names[k], "out")) { kids2[c.nkids2] = call->kids2[k]; names[c.nkids2++] = call->names[k]; }
+        c.kids2 = kids2;
+        c.names = names;
+    }
+    Val v = ew_ufunc_call(I, &c, u);
+    if (v.ty->kind == T_UNKNOWN) return v;
+    if (on->kind == N_TUPLE && on->nkids == 1) on = on->kids[0];
+    Val o = ex_expr(I, on);
+    if (o.ty->kind == T_UNKNOWN) return o;
+    if (o.ty->kind != T_ARRAY || o.ew) inf_fail(I, on, "return arrays must be of ArrayType");
+    int rd = v.ty->weak ? (int)ty_promote(I->tt, v.ty, v.ty)->dtype : (int)v.ty->dtype;
+    if (!dt_can_cast(rd, o.ty->dtype, CAST_SAME_KIND))
+        inf_fail(I, call, "Cannot cast ufunc '%s' output from dtype('%s') to dtype('%s') with casting rule 'same_kind'", nm,
+                 kiln_dtype_name((kiln_dtype)rd), kiln_dtype_name((kiln_dtype)o.ty->dtype));
+    int vd = v.ty->kind == T_ARRAY ? v.ty->ndim : 0;
+    if (vd > o.ty->ndim)
+        inf_fail(I, on, "non-broadcastable output operand with %d dimension%s doesn't match the broadcast shape of %d dimensions",
+                 o.ty->ndim, o.ty->ndim == 1 ? "" : "s", vd);
+    ew_store(I, o, v, call);
+    return o;
+}
+
 Val ew_ufunc_call(Inf *I, Node *call, int u) {
     const char *nm = ufuncs[u].name;
     if (ufuncs[u].kind == EW_WHERE && call->nkids == 1 && !call->nkids2) /* np.where(cond): np.nonzero */
         return so_nonzero(I, call, ex_expr(I, call->kids[0]));
-    if (call->nkids2) inf_fail(I, call, "np.%s() takes no keyword arguments here", nm);
+    if (ufuncs[u].kind != EW_WHERE) { /* a ufunc's output (np.clip's too): out= or one more positional */
+        for (int k = 0; k < call->nkids2; k++)
+            if (!strcmp(call->names[k], "out")) {
+                if (call->nkids > ufuncs[u].nargs) inf_fail(I, call->kids2[k], "cannot specify 'out' as both a positional and keyword argument");
+                if (call->kids2[k]->kind != N_NONE) return with_out(I, call, u, call->kids2[k], false);
+            }
+        if (call->nkids == ufuncs[u].nargs + 1 && !call->nkids2 && call->kids[ufuncs[u].nargs]->kind != N_NONE)
+            return with_out(I, call, u, call->kids[ufuncs[u].nargs], true);
+    }
+    if (call->nkids2)
+        inf_fail(I, call->kids2[0], "np.%s(): the keyword argument '%s' is not supported here%s", nm, call->names[0],
+                 ufuncs[u].kind == EW_WHERE ? "" : " (out= is)");
     if (call->nkids != ufuncs[u].nargs)
         inf_fail(I, call, "np.%s() takes %d argument%s (%d given)", nm, ufuncs[u].nargs, ufuncs[u].nargs == 1 ? "" : "s", call->nkids);
     Val args[3];
