@@ -979,7 +979,7 @@ static Val py_def2(Inf *I, Node *call, int k) {
 
 /* a ufunc's methods: reduce (np.sum, prod, max, min are add.reduce & co.; along one axis, 0 unless given, or all of
  * them for axis=None), accumulate (cumsum, cumprod, and running maxima and minima along one axis), outer (every pair
- * of a's and b's items) */
+ * of a's and b's items), at (in place at integer indices of the first axis, one by one) */
 Val nm_ufunc_method(Inf *I, Node *call, const char *u, int nargs, const char *m) {
     Py p = {I, call, {0}, 0, {NULL}, 0};
     static const struct { const char *ufunc, *reduce, *accumulate; } known[] = {
@@ -993,6 +993,46 @@ Val nm_ufunc_method(Inf *I, Node *call, const char *u, int nargs, const char *m)
         Val a = hold_array(&p, call->kids[0], "outer"), b = hold_array(&p, call->kids[1], "outer");
         if (a.ty->ndim != 1 || b.ty->ndim != 1) inf_fail(I, call, "np.%s.outer() of arrays other than 1-d is not supported yet", u);
         put(&p, "def outer(a, b):\n    return np.%s(a[:, None], b[None, :])\n", u);
+    } else if (!strcmp(m, "at")) { /* unbuffered in place: a[i] = ufunc(a[i], b[k]) index by index, repeats accumulating */
+        if (call->nkids2) inf_fail(I, call->kids2[0], "np.%s.at() takes no keyword arguments", u);
+        if (call->nkids != nargs + 1)
+            inf_fail(I, call, "np.%s.at() takes an array, the indices%s (%d arguments given)", u, nargs == 2 ? " and the values" : "", call->nkids);
+        Val a = ex_expr(I, call->kids[0]);
+        if (a.ty->kind != T_ARRAY || a.ew || a.ty->ndim == 0)
+            inf_fail(I, call->kids[0], "np.%s.at() needs an array of at least one dimension here, not %s", u, inf_tyname(I, a.ty));
+        hold(&p, a);
+        Val ix = ex_expr(I, call->kids[1]);
+        if (ix.ty->kind == T_LIST) ix = ls_to_array(I, ix, call->kids[1]);
+        bool ok = ix.ty->kind == T_ARRAY ? dt_is_int(ix.ty->dtype) : ix.ty->kind == T_SCALAR && dt_is_int(ix.ty->dtype);
+        if (!ok) inf_fail(I, call->kids[1], "np.%s.at(): the indices must be integers (an int, a list or an array of them) here, not %s",
+                          u, inf_tyname(I, ix.ty));
+        hold(&p, ix);
+        int nd = a.ty->ndim;
+        bool scalar_b = false;
+        put(&p, "def at(a, i%s):\n    i = np.asarray(i).ravel()\n    n = a.shape[0]\n", nargs == 2 ? ", b" : "");
+        if (nargs == 2) {
+            Val b = ex_expr(I, call->kids[2]);
+            if (b.ty->kind == T_LIST) b = ls_to_array(I, b, call->kids[2]);
+            if (b.ty->kind != T_ARRAY && b.ty->kind != T_SCALAR) inf_fail(I, call->kids[2], "np.%s.at(): the values must be numbers or an array here", u);
+            hold(&p, b);
+            Node c = *call; /* np.<u>(a, b) itself, lazy (never computed): the ufunc's own dtype rules, then same_kind into a */
+            c.kids = (Node *[]){p.args[0], p.args[2]};
+            c.nkids = 2;
+            c.nkids2 = 0;
+            Val e = ew_ufunc_call(I, &c, ew_ufunc_lookup(u));
+            if (e.ty->kind != T_UNKNOWN && !dt_can_cast((int)e.ty->dtype, a.ty->dtype, CAST_SAME_KIND))
+                inf_fail(I, call, "Cannot cast ufunc '%s' output from dtype('%s') to dtype('%s') with casting rule 'same_kind'", u,
+                         kiln_dtype_name(e.ty->dtype), kiln_dtype_name(a.ty->dtype));
+            scalar_b = b.ty->kind == T_SCALAR;
+            if (!scalar_b) {
+                put(&p, "    v = np.broadcast_to(b, (i.shape[0]");
+                for (int k = 1; k < nd; k++) put(&p, ", a.shape[%d]", k);
+                put(&p, "))\n");
+            }
+        }
+        put(&p, "    for k in range(i.shape[0]):\n        j = i[k]\n        if j < -n or j >= n:\n"
+                "            raise IndexError(\"index \" + str(j) + \" is out of bounds for axis 0 with size \" + str(n))\n"
+                "        a[j] = np.%s(a[j]%s)\n    return None\n", u, nargs == 2 ? (scalar_b ? ", b" : ", v[k]") : "");
     } else if (!strcmp(m, "reduce") || !strcmp(m, "accumulate")) {
         bool red = m[0] == 'r';
         if (k < 0) inf_fail(I, call, "np.%s.%s() is not supported (add, multiply, maximum and minimum have it)", u, m);
@@ -1012,7 +1052,7 @@ Val nm_ufunc_method(Inf *I, Node *call, const char *u, int nargs, const char *m)
                     "    if v.shape[0] > 0:\n        o[0] = v[0]\n        for i in range(1, v.shape[0]):\n"
                     "            o[i] = np.%s(o[i - 1], v[i])\n    return out\n", ax, ax, u);
     } else {
-        inf_fail(I, call, "np.%s.%s() is not supported (reduce, accumulate and outer are)", u, m);
+        inf_fail(I, call, "np.%s.%s() is not supported (reduce, accumulate, outer and at are)", u, m);
     }
     return it_inline(I, call, p.text, p.n, "<numpy>", p.args, p.nargs);
 }
