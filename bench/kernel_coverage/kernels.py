@@ -8,6 +8,7 @@ import operator
 import random
 
 import bisect
+import cmath
 import heapq
 from collections import Counter, defaultdict, deque, namedtuple
 
@@ -686,6 +687,70 @@ def channels_last(img):
     return x.reshape(-1, x.shape[-1]).mean(axis=0)
 
 
+# thirty-first session: cmath, np.gradient with coordinates, ufunc.at and out=, one-operand einsum, views of complex
+# parts, tuples stored into rows, np.diff with prepend
+
+def julia_escape(w, h, c_re, c_im, limit):
+    c = complex(c_re, c_im)
+    counts = np.zeros((h, w), dtype=np.int64)
+    for y in range(h):
+        for x in range(w):
+            z = complex(-1.5 + 3.0 * x / w, -1.0 + 2.0 * y / h)
+            n = 0
+            while cmath.polar(z)[0] <= 2.0 and n < limit:
+                z = z * z + c
+                n += 1
+            counts[y, x] = n
+    return counts
+
+
+def quadratic_roots(a, b, c):
+    d = cmath.sqrt(b * b - 4 * a * c)
+    return (-b + d) / (2 * a), (-b - d) / (2 * a), cmath.phase(d)
+
+
+def velocity(t, x):
+    return np.gradient(x, t), np.gradient(x, t, edge_order=2)
+
+
+def scatter_add(idx, w, n):
+    out = np.zeros(n)
+    np.add.at(out, idx, w)
+    return out
+
+
+def normalize_rows(m):
+    s = m.sum(axis=1, keepdims=True)
+    np.divide(m, s, out=m)
+    return m
+
+
+def trace_and_columns(m):
+    return np.einsum("ii", m), np.einsum("ij->j", m), np.einsum("ij->ji", m)
+
+
+def set_phase(z, phi):
+    r = np.abs(z)
+    z.real[:] = r * np.cos(phi)
+    z.imag[:] = r * np.sin(phi)
+    return z
+
+
+def sir_table(beta, gamma, days):
+    s, i, r = 0.99, 0.01, 0.0
+    out = np.empty((days, 3))
+    for d in range(days):
+        new_inf = beta * s * i
+        new_rec = gamma * i
+        s, i, r = s - new_inf, i + new_inf - new_rec, r + new_rec
+        out[d] = (s, i, r)
+    return out
+
+
+def steps_from_start(x):
+    return np.diff(x, prepend=0.0)
+
+
 CASES = [
     (sieve, (100,)),
     (bubble_sort, ([5, 2, 9, 1, 5, 6],)),
@@ -765,4 +830,13 @@ CASES = [
     (face_normals, (np.array([[0.0, 0.0, 0.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 2.0]]), np.array([[0, 1, 2], [0, 1, 3]]))),
     (submatrix, (np.arange(20.0).reshape(4, 5), np.array([0, 2]), np.array([1, 3, 4]))),
     (channels_last, (np.arange(24.0).reshape(2, 3, 4),)),
+    (julia_escape, (12, 8, -0.8, 0.156, 40)),
+    (quadratic_roots, (1.0, 2.0, 5.0)),
+    (velocity, (np.array([0.0, 0.5, 1.5, 3.0, 3.5]), np.array([0.0, 1.0, 4.0, 9.0, 12.0]))),
+    (scatter_add, (np.array([0, 2, 2, 1, 0]), np.array([1.0, 0.5, 0.25, 2.0, 3.0]), 4)),
+    (normalize_rows, (np.array([[1.0, 3.0], [2.0, 2.0]]),)),
+    (trace_and_columns, (np.arange(9.0).reshape(3, 3),)),
+    (set_phase, (np.array([1 + 1j, -2.0 + 0j, 3j]), 0.5)),
+    (sir_table, (0.3, 0.1, 5)),
+    (steps_from_start, (np.array([1.0, 4.0, 9.0, 16.0]),)),
 ]
