@@ -720,6 +720,7 @@ def scatter_add(idx, w, n):
 
 
 def normalize_rows(m):
+    m = m.copy()  # the arguments are shared by the three runs
     s = m.sum(axis=1, keepdims=True)
     np.divide(m, s, out=m)
     return m
@@ -730,6 +731,7 @@ def trace_and_columns(m):
 
 
 def set_phase(z, phi):
+    z = z.copy()
     r = np.abs(z)
     z.real[:] = r * np.cos(phi)
     z.imag[:] = r * np.sin(phi)
