@@ -1221,8 +1221,39 @@ static void keep_vector_variants(L *l) {
 /* math functions: the same libm routine the interpreter calls, by address, with
  * CPython's error rules inline (NaN from a number is a domain error; infinity
  * from a finite number a range error for the functions that can overflow) */
+/* CPython's cmath on complex128 values (rt/cmath.c's rt_pycmath, by name from the runtime's symbol table): the
+ * operands' parts through a small buffer in the entry block, the result's parts read back, and the error it returns
+ * raised as the interpreter raises it (ValueError / OverflowError, "math domain error" / "math range error") */
+static bool pycmath_call(L *l, Ref r) {
+    Ins *in = IN(l, r);
+    if (l->gpu) return false;
+    LLVMValueRef buf = ll_entry_alloca(l, l->f64, 6, "cmath"), p[6];
+    for (int k = 0; k < 6; k++) {
+        LLVMValueRef ix = ci64(l, k);
+        p[k] = LLVMBuildInBoundsGEP2(l->b, l->f64, buf, &ix, 1, "");
+    }
+    for (uint32_t j = 0; j < in->n && j < 2; j++) {
+        LV *v = &l->val[AR(l, r, j)];
+        for (int c = 0; c < v->n && c < 2; c++) LLVMBuildStore(l->b, v->v[c], p[2 * j + (uint32_t)c]);
+    }
+    LLVMTypeRef args[4] = {l->i32, l->ptr, l->ptr, l->ptr};
+    LLVMTypeRef ft = LLVMFunctionType(l->i32, args, 4, 0);
+    LLVMValueRef av[4] = {LLVMConstInt(l->i32, (unsigned long long)in->aux, 0), p[0], p[2], p[4]};
+    LLVMValueRef err = LLVMBuildCall2(l->b, ft, ll_ext_fn(l, "rt_pycmath", ft), av, 4, "");
+    l->val[r] = pair(LLVMBuildLoad2(l->b, l->f64, p[4], ""), LLVMBuildLoad2(l->b, l->f64, p[5], ""));
+    static const RtErr codes[2] = {RE_MATH_DOMAIN, RE_MATH_RANGE};
+    for (int k = 0; k < 2; k++) {
+        XCall *x = ll_xcall(l, r);
+        if (!x) return true;
+        x->code = codes[k];
+        ll_raise_if(l, LLVMBuildICmp(l->b, LLVMIntEQ, err, LLVMConstInt(l->i32, codes[k], 0), ""), H->error, x, NULL, NULL);
+    }
+    return true;
+}
+
 static bool math_call(L *l, Ref r) {
     Ins *in = IN(l, r);
+    if (cls(in->ty) == 'Z' && !(in->flags & INS_NUMPY)) return pycmath_call(l, r); /* Python's cmath */
     if (cls(in->ty) == 'Z' || cls(in->ty) == 'z') return false; /* complex: libm's c* through the helper */
     if (in->aux == MF_HYPOT && !(in->flags & INS_NUMPY)) return false; /* math.hypot: CPython's vector_norm (rt/arith.c) */
     if (l->gpu && (in->flags & INS_NUMPY)) {
