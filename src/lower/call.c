@@ -19,7 +19,7 @@ enum {
     BI_NP_EMPTY_LIKE, BI_NP_ZEROS_LIKE, BI_NP_ONES_LIKE, BI_NP_FULL_LIKE,
     BI_NP_DOT, BI_NP_MATMUL, BI_NP_EINSUM, BI_NP_NONZERO,
     BI_NP_ARANGE, BI_NP_LINSPACE, BI_NP_EYE, BI_NP_COPY, BI_NP_CONCATENATE, BI_NP_STACK, BI_NP_ROLL, BI_NP_DIFF,
-    BI_NP_TILE, BI_NP_REPEAT, BI_NP_COUNT_NONZERO, BI_NP_TRANSPOSE, BI_NP_ROUND, BI_NP_COPYTO, BI_NP_DIAGONAL, BI_NP_TRACE, BI_NP_NORM, BI_NP_SOLVE, BI_NP_INV, BI_NP_DET, BI_NP_CHOLESKY, BI_NP_EIGVALSH, BI_NP_EIGH, BI_NP_EIGVALS, BI_NP_EIG, BI_NP_SVD, BI_NP_QR, BI_NP_LSTSQ, BI_NP_PINV, BI_NP_SLOGDET, BI_NP_SPLIT, BI_NP_ARRAY_SPLIT, BI_NP_NDINDEX, BI_NP_NDENUMERATE, BI_NP_DTYPE,
+    BI_NP_TILE, BI_NP_REPEAT, BI_NP_COUNT_NONZERO, BI_NP_TRANSPOSE, BI_NP_ROUND, BI_NP_COPYTO, BI_NP_DIAGONAL, BI_NP_TRACE, BI_NP_NORM, BI_NP_SOLVE, BI_NP_INV, BI_NP_DET, BI_NP_CHOLESKY, BI_NP_EIGVALSH, BI_NP_EIGH, BI_NP_EIGVALS, BI_NP_EIG, BI_NP_SVD, BI_NP_QR, BI_NP_LSTSQ, BI_NP_PINV, BI_NP_SLOGDET, BI_NP_SPLIT, BI_NP_ARRAY_SPLIT, BI_NP_NDINDEX, BI_NP_NDENUMERATE, BI_NP_DTYPE, BI_NP_ERRSTATE,
     BI_MATH = 100, /* + MF_* */
     BI_UFUNC = 200, /* + index in ewise.c's ufunc table */
     BI_REDUCE = 300, /* + index in reduction.c's table */
@@ -60,7 +60,7 @@ static const struct { const char *name; int id; } np_funcs[] = {
     {"transpose", BI_NP_TRANSPOSE}, {"round", BI_NP_ROUND}, {"around", BI_NP_ROUND}, {"array", BI_NP_ARRAY},
     {"asarray", BI_NP_ASARRAY}, {"copyto", BI_NP_COPYTO}, {"diagonal", BI_NP_DIAGONAL}, {"trace", BI_NP_TRACE},
     {"split", BI_NP_SPLIT}, {"array_split", BI_NP_ARRAY_SPLIT}, {"ndindex", BI_NP_NDINDEX},
-    {"ndenumerate", BI_NP_NDENUMERATE}, {"dtype", BI_NP_DTYPE},
+    {"ndenumerate", BI_NP_NDENUMERATE}, {"dtype", BI_NP_DTYPE}, {"errstate", BI_NP_ERRSTATE},
 };
 
 static const struct { const char *name; kiln_dtype dt; } np_dtypes[] = {
@@ -606,6 +606,13 @@ Val cl_attr(Inf *I, Node *n) {
         if (!r) inf_oom(I);
         return mk(I, r);
     }
+    if (o.ty->kind == T_SCALAR && !o.ty->weak) { /* a NumPy scalar's array-like attributes */
+        if (!strcmp(a, "dtype")) return stat(I, &I->tt->dtype[o.ty->dtype]);
+        if (!strcmp(a, "itemsize") || !strcmp(a, "nbytes")) return mk(I, inf_const_i(I, i64w(I), (int64_t)kiln_dtype_size((kiln_dtype)o.ty->dtype)));
+        if (!strcmp(a, "ndim")) return mk(I, inf_const_i(I, i64w(I), 0));
+        if (!strcmp(a, "size")) return mk(I, inf_const_i(I, i64w(I), 1));
+        if (!strcmp(a, "shape")) return inf_tuple(I, NULL, 0);
+    }
     inf_fail(I, n, "'%s' object has no attribute '%s'", inf_tyname(I, o.ty), a);
 }
 
@@ -809,6 +816,31 @@ static Val keep_copy(Inf *I, Val o, Node *at) {
 void cl_np_default(Inf *I, Node *arg, const char *fname, const char *param, int dflt_kind) {
     if (arg && arg->kind != dflt_kind)
         inf_fail(I, arg, "%s(): %s= other than its default is not supported", fname, param);
+}
+
+/* a with statement's context manager (front/parse.c with_stmt): np.errstate(...) whose settings keep what kiln's
+ * NumPy arithmetic does anyway, computing infinities and NaNs and raising nothing ('ignore', 'warn', 'print', 'log':
+ * kiln prints no RuntimeWarning; None leaves a setting as it is); 'raise' and 'call' it cannot honour */
+static Val with_manager(Inf *I, Node *cm) {
+    Val f = cm->kind == N_CALL ? ex_expr(I, cm->a) : val_of(I, 0);
+    if (cm->kind != N_CALL || f.ty->kind != T_BUILTIN || f.ty->id != BI_NP_ERRSTATE)
+        inf_fail(I, cm, "a with statement's context manager must be np.errstate(...) here (kernels run no other)");
+    if (cm->nkids) inf_fail(I, cm->kids[0], "errstate() takes keyword arguments only (all, divide, over, under, invalid)");
+    static const char *const keys[] = {"all", "divide", "over", "under", "invalid"};
+    for (int k = 0; k < cm->nkids2; k++) {
+        bool known = false;
+        for (size_t j = 0; j < NELEM(keys); j++) known |= !strcmp(cm->names[k], keys[j]);
+        if (!known) inf_fail(I, cm->kids2[k], "np.errstate(): '%s' is not supported here (all, divide, over, under and invalid are)", cm->names[k]);
+        Node *v = cm->kids2[k];
+        if (v->kind == N_NONE) continue;
+        if (v->kind != N_STR) inf_fail(I, v, "np.errstate(): %s= must be a string written in the call", cm->names[k]);
+        if (!strcmp(v->name, "raise") || !strcmp(v->name, "call"))
+            inf_fail(I, v, "np.errstate(%s='%s') is not supported: kiln's NumPy arithmetic gives inf and nan and raises no "
+                           "FloatingPointError", cm->names[k], v->name);
+        if (strcmp(v->name, "ignore") && strcmp(v->name, "warn") && strcmp(v->name, "print") && strcmp(v->name, "log"))
+            inf_fail(I, v, "invalid error handling '%s' for np.errstate()", v->name);
+    }
+    return stat(I, &I->tt->none);
 }
 
 /* ---- builtins ---- */
@@ -1550,6 +1582,7 @@ Val cl_call(Inf *I, Node *call) {
     call = cl_unstarred(I, call);
     Node *c = call->a;
     if (c->kind == N_NAME && !strcmp(c->name, "$red_init")) return pf_red_init(I, call); /* front/prange.c's, no user's */
+    if (c->kind == N_NAME && !strcmp(c->name, "$with")) return with_manager(I, call->kids[0]); /* front/parse.c's */
     if (c->kind == N_NAME && !strcmp(c->name, "$blk")) return pf_block(I, call);
     if (c->kind == N_ATTR) {
         /* (a * b).sum(): a reduction method may fuse with the expression it is called on */
@@ -1714,6 +1747,7 @@ Val cl_call(Inf *I, Node *call) {
     case BI_NP_NDINDEX: case BI_NP_NDENUMERATE:
         inf_fail(I, call, "np.%s() is supported as the iterable of a for statement or a comprehension",
                  id == BI_NP_NDINDEX ? "ndindex" : "ndenumerate");
+    case BI_NP_ERRSTATE: inf_fail(I, call, "np.errstate() is supported as a with statement's context manager");
     case BI_NP_DIAGONAL: case BI_NP_TRACE: {
         const char *nm = id == BI_NP_TRACE ? "trace" : "diagonal";
         if (call->nkids < 1) inf_fail(I, call, "%s() missing required argument 'a'", nm);

@@ -618,6 +618,8 @@ void ex_cond(Inf *I, Node *n, uint32_t t, uint32_t e) {
 }
 
 static Val ifexp(Inf *I, Node *n) {
+    int sc = st_static_cond(I, n->b); /* a test known when compiling: only its arm, as CPython compiles only that one */
+    if (sc >= 0) return ex_expr(I, sc ? n->a : n->c);
     uint32_t t = inf_block(I), e = inf_block(I), join = inf_block(I);
     ex_cond(I, n->b, t, e);
     Val vals[2];

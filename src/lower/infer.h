@@ -216,6 +216,7 @@ int cl_nd_loop(Inf *I, Node *n); /* a call of np.ndindex or np.ndenumerate: ND_I
 void st_inplace(Inf *I, Node *s, Val cur); /* a op= v on the array cur (or a view of one), in place */
 void st_raise_block(Inf *I, uint32_t blk, const char *ename, const char *msg, int line); /* blk raises */
 void st_raise_if(Inf *I, Ref bad, const char *ename, const char *msg);
+int st_static_cond(Inf *I, Node *n); /* a test's value when it is known when compiling (1, 0), else -1 */
 int64_t st_range_args(Inf *I, Node *call, const char *fname, Val *start, Val *stop, Val *step); /* the constant step, or 0 */
 Ref st_trip_count(Inf *I, Ref start, Ref stop, Ref step, int sign); /* range's length, uint64; sign: the step's, 0 unknown */
 

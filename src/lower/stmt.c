@@ -140,10 +140,12 @@ static int static_len_compare(Inf *I, Node *n) {
     }
 }
 
-/* a condition known at compile time: literal bools, `x is None` on static types, dtypes and strings compared, a
+/* a condition known at compile time: literal bools, numbers and None, `x is None` on static types, dtypes and strings compared, a
  * tuple's truth and its length compared with a literal (`if not args:`, `if len(args) == 2:`) */
-static int static_cond(Inf *I, Node *n) {
-    if (n->kind == N_BOOL) return (int)n->v.i;
+int st_static_cond(Inf *I, Node *n) {
+    if (n->kind == N_BOOL || n->kind == N_INT) return n->v.i != 0; /* literals: CPython compiles only the live arm */
+    if (n->kind == N_FLOAT) return n->v.f != 0.0;
+    if (n->kind == N_NONE) return 0;
     int len = static_tuple_len(I, n);
     if (len >= 0) return len > 0;
     if ((len = static_len_compare(I, n)) >= 0) return len;
@@ -159,14 +161,14 @@ static int static_cond(Inf *I, Node *n) {
         return n->ops[0] == TK_IS ? same : !same;
     }
     if (n->kind == N_UNARY && n->op == TK_NOT) {
-        int v = static_cond(I, n->a);
+        int v = st_static_cond(I, n->a);
         return v < 0 ? -1 : !v;
     }
     return -1;
 }
 
 static void st_if(Inf *I, Node *s) {
-    int sc = static_cond(I, s->a);
+    int sc = st_static_cond(I, s->a);
     if (sc >= 0) { /* prune the branch that cannot run, as Numba does */
         if (sc) st_body(I, s->kids, s->nkids);
         else st_body(I, s->kids2, s->nkids2);
@@ -238,7 +240,7 @@ static void loop_close(Inf *I, Node *s, LoopBlocks *L) {
 }
 
 static void st_while(Inf *I, Node *s) {
-    int sc = static_cond(I, s->a);
+    int sc = st_static_cond(I, s->a);
     if (sc == 0) { st_body(I, s->kids2, s->nkids2); return; } /* while False: ... else: */
     LoopBlocks L = loop_open(I, s);
     if (sc == 1) inf_jump(I, L.body);

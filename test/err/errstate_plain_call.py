@@ -1,0 +1,5 @@
+# run: f([1.0, 2.0, 3.0])
+import numpy as np
+def f(a):
+    np.errstate(all="ignore")
+    return a
