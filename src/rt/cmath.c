@@ -84,6 +84,20 @@ static Cx c_exp(double x, double y) {
     return cx_err(re, im, isinf(re) || isinf(im) ? RE_MATH_RANGE : RE_OK);
 }
 
+/* cosh's and sinh's finite case: cos(y) f(x) + i sin(y) g(x) ((f, g) = (cosh, sinh) or (sinh, cosh)); past
+ * log(DBL_MAX / 4) with x one nearer 0 and e multiplied back, so that a result that fits does not overflow on the way;
+ * OverflowError where it does not fit */
+static Cx hyperbolic(double x, double y, double (*f)(double), double (*g)(double)) {
+    double re, im;
+    if (fabs(x) > log_large()) {
+        double xm1 = x - copysign(1., x);
+        re = cos(y) * f(xm1) * EE; im = sin(y) * g(xm1) * EE;
+    } else {
+        re = cos(y) * f(x); im = sin(y) * g(x);
+    }
+    return cx_err(re, im, isinf(re) || isinf(im) ? RE_MATH_RANGE : RE_OK);
+}
+
 static Cx c_cosh(double x, double y) {
     if (!finite2(x, y)) {
         RtErr e = isinf(y) && !isnan(x) ? RE_MATH_DOMAIN : RE_OK;
@@ -93,14 +107,7 @@ static Cx c_cosh(double x, double y) {
         if (isnan(x)) return cx(NAN, y == 0. ? 0. : NAN);
         return cx_err(NAN, x == 0. ? 0. : NAN, e);                         /* finite x, y infinite or NaN */
     }
-    double re, im;
-    if (fabs(x) > log_large()) {
-        double xm1 = x - copysign(1., x);
-        re = cos(y) * cosh(xm1) * EE; im = sin(y) * sinh(xm1) * EE;
-    } else {
-        re = cos(y) * cosh(x); im = sin(y) * sinh(x);
-    }
-    return cx_err(re, im, isinf(re) || isinf(im) ? RE_MATH_RANGE : RE_OK);
+    return hyperbolic(x, y, cosh, sinh);
 }
 
 static Cx c_sinh(double x, double y) {
@@ -112,14 +119,7 @@ static Cx c_sinh(double x, double y) {
         if (isnan(x)) return cx(NAN, y == 0. ? y : NAN);
         return cx_err(x == 0. ? 0. : NAN, NAN, e);
     }
-    double re, im;
-    if (fabs(x) > log_large()) {
-        double xm1 = x - copysign(1., x);
-        re = cos(y) * sinh(xm1) * EE; im = sin(y) * cosh(xm1) * EE;
-    } else {
-        re = cos(y) * sinh(x); im = sin(y) * cosh(x);
-    }
-    return cx_err(re, im, isinf(re) || isinf(im) ? RE_MATH_RANGE : RE_OK);
+    return hyperbolic(x, y, sinh, cosh);
 }
 
 static Cx c_tanh(double x, double y) {
