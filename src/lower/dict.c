@@ -432,7 +432,12 @@ static bool typed_for(Inf *I, Node *recv, Val d, Val k, Val v, Node *at) {
     if (d.ty->layout == KILN_FACTORY_COUNTER && !(v.ty->kind == T_SCALAR && dt_is_int(v.ty->dtype)))
         inf_fail(I, at, "a Counter's counts are ints in kiln (this one is given %s: a missing key reads as the int 0, which "
                         "would print differently)", inf_tyname(I, v.ty));
-    if (!untyped(d.ty)) return true;
+    if (!untyped(d.ty)) { /* values that were empty lists so far learn the item type of a later one ({i: [...]}) */
+        const Type *vt = d.ty->elems[1], *j = vt->kind == T_LIST && v.ty->kind == T_LIST && v.ty != vt ? ls_item_join(I, vt, v.ty) : NULL;
+        if (!j || j == vt) return true;
+        inf_dict_learn(I, recv, dict_like(I, d.ty, d.ty->elems[0], j), at);
+        return false;
+    }
     key_kind(I, k.ty, at);
     inf_dict_learn(I, recv, dict_like(I, d.ty, k.ty, v.ty), at);
     return false;

@@ -723,7 +723,9 @@ void inf_dict_learn(Inf *I, Node *recv, const Type *box, Node *at) {
     if (had && had->kind == T_DICT && box->kind == T_DICT && had->elems[0] == box->elems[0] && inf_untyped_inside(box->elems[1]) &&
         had->elems[1]->kind == T_LIST)
         return; /* d.setdefault(k, []) of a dict whose empty lists an earlier round typed (d[k].append(x)) */
-    if (had) {
+    bool refines = had && had->kind == T_DICT && box->kind == T_DICT && had->elems[0] == box->elems[0] &&
+                   had->elems[1]->kind == T_LIST && ls_item_join(I, had->elems[1], box->elems[1]) == box->elems[1];
+    if (had && !refines) { /* (refines: values that were empty lists learn a later one's items, {i: [..] for i ...}) */
         char a[128], b[128];
         ty_str(had, a, sizeof a);
         ty_str(box, b, sizeof b);

@@ -40,3 +40,18 @@ def scalar_attrs(n):
     s = a.sum()
     f = np.float32(1.5)
     return s.dtype == np.int64, f.dtype == np.float32, f.itemsize, s.ndim, s.shape, s.size, a[0].dtype == np.int32, (a * 2.0).max().dtype == np.float64
+
+
+# A dict whose first values are empty lists learns its values' item type from a later one, as a list of lists does
+# ({i: [...] for i in range(n)} starts with i = 0's empty list)
+# run: dict_lists(4)
+# expect: ({0: [], 1: [0], 2: [0, 1], 3: [0, 1, 2]}, {0: [], 1: [0.0], 2: [0.0, 1.0], 3: [0.0, 1.0, 2.0]}, {'x': [], 'y': [[1, 2], [3]]})
+def dict_lists(n):
+    a = {i: [j for j in range(i)] for i in range(n)}
+    b = {}
+    for i in range(n):
+        b[i] = [float(j) for j in range(i)]
+    c = {}
+    c["x"] = []
+    c["y"] = [[1, 2], [3]]
+    return a, b, c
