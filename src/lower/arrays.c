@@ -237,6 +237,14 @@ Val ar_concatenate(Inf *I, Node *call, bool stack) {
     return ar_join(I, call, v, n, stack, an);
 }
 
+/* np.concatenate's ValueError where bad: axis j of the array at index i has length di, the first array's d0 */
+static void join_mismatch(Inf *I, Ref bad, int j, Ref d0, Ref i, Ref di) {
+    TxPart msg[] = {{"all the input array dimensions except for the concatenation axis must match exactly, but along "
+                     "dimension ", 0}, {NULL, inf_k64(I, j)}, {", the array at index 0 has size ", 0}, {NULL, d0},
+                    {" and the array at index ", 0}, {NULL, i}, {" has size ", 0}, {NULL, di}};
+    tx_raise_if(I, bad, "ValueError", msg, 8);
+}
+
 /* np.concatenate / np.stack of the arrays v along axis an (NULL: 0) */
 Val ar_join(Inf *I, Node *call, Val *v, int n, bool stack, Node *an) {
     int nd = v[0].ty->ndim;
@@ -262,11 +270,7 @@ Val ar_join(Inf *I, Node *call, Val *v, int n, bool stack, Node *an) {
             for (int j = 0; j < nd; j++) {
                 if (j == ax) continue;
                 Ref dj = inf_dim(I, v[i], j);
-                TxPart msg[] = {{"all the input array dimensions except for the concatenation axis must match exactly, but "
-                                 "along dimension ", 0}, {NULL, inf_k64(I, j)}, {", the array at index 0 has size ", 0},
-                                {NULL, dims[j]}, {" and the array at index ", 0}, {NULL, inf_k64(I, i)}, {" has size ", 0},
-                                {NULL, dj}};
-                tx_raise_if(I, inf_op2(I, OP_NE, inf_bool(I), dj, dims[j]), "ValueError", msg, 8);
+                join_mismatch(I, inf_op2(I, OP_NE, inf_bool(I), dj, dims[j]), j, dims[j], inf_k64(I, i), dj);
             }
         for (int i = 0; i < n; i++) total = inf_op2(I, OP_ADD, inf_i64(I), total, inf_dim(I, v[i], ax));
         dims[ax] = total;
@@ -306,10 +310,7 @@ static void join_check(Inf *I, Ref i, void *p) {
         if (!q->stack && j == q->ax) continue;
         Ref ne = inf_op2(I, OP_NE, inf_bool(I), inf_dim(I, it, j), q->dims0[j]);
         if (q->stack || q->np_array) { bad = inf_op2(I, OP_OR, inf_bool(I), bad, ne); continue; }
-        TxPart msg[] = {{"all the input array dimensions except for the concatenation axis must match exactly, but along "
-                         "dimension ", 0}, {NULL, inf_k64(I, j)}, {", the array at index 0 has size ", 0}, {NULL, q->dims0[j]},
-                        {" and the array at index ", 0}, {NULL, i}, {" has size ", 0}, {NULL, inf_dim(I, it, j)}};
-        tx_raise_if(I, ne, "ValueError", msg, 8); /* NumPy's: the first mismatch, axis by axis */
+        join_mismatch(I, ne, j, q->dims0[j], i, inf_dim(I, it, j)); /* NumPy's: the first mismatch, axis by axis */
     }
     if (q->stack || q->np_array)
         st_raise_if(I, bad, "ValueError", q->np_array ? "setting an array element with a sequence. The requested array has "

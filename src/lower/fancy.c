@@ -159,18 +159,6 @@ static void mask_store(Inf *I, Val arr, Val mask, Val v, Node *at) {
 
 typedef struct Rows { Val a, idx, v, out; int ni, vfrom; Ref one[KILN_MAXDIM]; Node *at; } Rows;
 
-/* NumPy's text of a shape: (3,) or (2,4) */
-static int shape_parts(TxPart *p, const Ref *dims, int nd) {
-    int n = 0;
-    p[n++] = (TxPart){"(", 0};
-    for (int k = 0; k < nd; k++) {
-        p[n++] = (TxPart){NULL, dims[k]};
-        if (k < nd - 1 || nd == 1) p[n++] = (TxPart){",", 0};
-    }
-    p[n++] = (TxPart){")", 0};
-    return n;
-}
-
 /* v's shape against the result's: each of v's axes (aligned right) equal or 1; else NumPy's ValueError */
 static void broadcast_check(Inf *I, Rows *q, const Ref *dims, int nd) {
     int vn = q->v.ty->ndim;
@@ -187,9 +175,9 @@ static void broadcast_check(Inf *I, Rows *q, const Ref *dims, int nd) {
     TxPart p[4 + 2 * (2 + 2 * KILN_MAXDIM)];
     int n = 0;
     p[n++] = (TxPart){"shape mismatch: value array of shape ", 0};
-    n += shape_parts(p + n, vd, vn);
+    n += tx_shape_parts(p + n, vd, vn);
     p[n++] = (TxPart){" could not be broadcast to indexing result of shape ", 0};
-    n += shape_parts(p + n, dims, nd);
+    n += tx_shape_parts(p + n, dims, nd);
     tx_raise_if(I, bad, "ValueError", p, n);
 }
 

@@ -960,13 +960,12 @@ static Ref broadcast_into(Inf *I, Leaf *lv, int nl, int nd, const Ref *dims) {
         st_raise_if(I, bad, "ValueError", "could not broadcast the assigned value into the shape of the target");
         return same;
     }
-    TxPart msg[4 + 4 * KILN_MAXDIM];
-    int n = 0, m = lv[only].v.ty->ndim;
-    msg[n++] = (TxPart){"could not broadcast input array from shape (", 0};
-    for (int j = 0; j < m; j++) { msg[n++] = (TxPart){NULL, lv[only].dim[j]}; if (j + 1 < m || m == 1) msg[n++] = (TxPart){",", 0}; }
-    msg[n++] = (TxPart){") into shape (", 0};
-    for (int j = 0; j < nd; j++) { msg[n++] = (TxPart){NULL, dims[j]}; if (j + 1 < nd || nd == 1) msg[n++] = (TxPart){",", 0}; }
-    msg[n++] = (TxPart){")", 0};
+    TxPart msg[2 + 2 * (2 + 2 * KILN_MAXDIM)];
+    int n = 0;
+    msg[n++] = (TxPart){"could not broadcast input array from shape ", 0};
+    n += tx_shape_parts(msg + n, lv[only].dim, lv[only].v.ty->ndim);
+    msg[n++] = (TxPart){" into shape ", 0};
+    n += tx_shape_parts(msg + n, dims, nd);
     tx_raise_if(I, bad, "ValueError", msg, n);
     return same;
 }

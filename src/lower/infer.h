@@ -468,6 +468,7 @@ Val tx_method(Inf *I, Node *call, Val s, const char *m);
 void tx_raise(Inf *I, const char *ename, Node *msg, int line); /* raise ename(msg), msg a string made at run time */
 typedef struct TxPart { const char *text; Ref v; } TxPart; /* a message's text, or (text NULL) an int's value */
 void tx_raise_if(Inf *I, Ref bad, const char *ename, const TxPart *parts, int n); /* a message made where it raises */
+int tx_shape_parts(TxPart *p, const Ref *dims, int nd); /* NumPy's text of a shape, (3,) or (2,4), as parts: their count */
 
 /* strfmt.c: "...".format(args) and "..." % args of a literal, as the f-strings they spell */
 Val sf_format(Inf *I, Node *call, const char *text);     /* text.format(call's arguments) */

@@ -277,6 +277,18 @@ void tx_raise(Inf *I, const char *ename, Node *msg, int line) {
 }
 
 /* if bad: raise ename with a message of texts and ints made where it raises (NumPy's messages name shapes) */
+/* NumPy's text of a shape, (3,) or (2,4), as message parts at p (at most 2 + 2 * nd); their count */
+int tx_shape_parts(TxPart *p, const Ref *dims, int nd) {
+    int n = 0;
+    p[n++] = (TxPart){"(", 0};
+    for (int k = 0; k < nd; k++) {
+        p[n++] = (TxPart){NULL, dims[k]};
+        if (k < nd - 1 || nd == 1) p[n++] = (TxPart){",", 0};
+    }
+    p[n++] = (TxPart){")", 0};
+    return n;
+}
+
 void tx_raise_if(Inf *I, Ref bad, const char *ename, const TxPart *parts, int n) {
     enum { PARTS_MAX = 64 };
     if (n > PARTS_MAX) n = PARTS_MAX; /* callers stay far below it (a shape is at most 2 + 2 * KILN_MAXDIM parts) */
