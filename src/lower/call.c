@@ -803,6 +803,14 @@ int64_t cl_const_int(Inf *I, Node *k, const char *what, const char *why) {
     inf_fail(I, k, "%s must be an integer constant here%s", what, why);
 }
 
+/* np.array(x) of a number: a 0-d array of its NumPy type (a Python int int64, a Python float float64) */
+Val cl_zero_d(Inf *I, Val o, Node *at) {
+    const Type *t = ty_array(I->tt, o.ty->weak ? ty_promote(I->tt, o.ty, o.ty)->dtype : o.ty->dtype, 0, LAYOUT_C);
+    Val a = mk(I, inf_emit(I, OP_ALLOC, t, NULL, 0, 0));
+    inf_store(I, a.r, ex_coerce(I, o, ty_scalar(I->tt, t->dtype, false), at).r, NULL, 0);
+    return a;
+}
+
 /* a C-order copy of array o (np.copy, a.copy(), np.round of integers) */
 Val cl_acopy(Inf *I, Val o) {
     return mk(I, inf_emit(I, OP_ACOPY, ty_array(I->tt, o.ty->dtype, o.ty->ndim, LAYOUT_C), &o.r, 1, 0));
@@ -1344,11 +1352,8 @@ static Val np_array(Inf *I, Node *call, bool copy) {
     else if (o.ty->kind == T_ARRAY) a = copy && dt < 0 ? keep_copy(I, o, call) : o;
     else if (o.ty->kind == T_TUPLE) a = ls_to_array(I, ls_list_call(I, &(Node){.kind = N_CALL, .line = call->line, .col = call->col,
                                                                .id = call->id, .kids = &arg[0], .nkids = 1}), arg[0]);
-    else if (o.ty->kind == T_SCALAR) {
-        const Type *at = ty_array(I->tt, o.ty->weak ? ty_promote(I->tt, o.ty, o.ty)->dtype : o.ty->dtype, 0, LAYOUT_C);
-        a = mk(I, inf_emit(I, OP_ALLOC, at, NULL, 0, 0));
-        inf_store(I, a.r, ex_coerce(I, o, ty_scalar(I->tt, at->dtype, false), call).r, NULL, 0);
-    } else inf_fail(I, arg[0], "%s() of %s is not supported", fname, inf_tyname(I, o.ty));
+    else if (o.ty->kind == T_SCALAR) a = cl_zero_d(I, o, call);
+    else inf_fail(I, arg[0], "%s() of %s is not supported", fname, inf_tyname(I, o.ty));
     if (dt >= 0 && dt != a.ty->dtype) a = la_cast(I, a, dt, call);
     return a;
 }
@@ -1397,6 +1402,11 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
     }
     int rd = o.ty->kind == T_ARRAY && strcmp(m, "amin") && strcmp(m, "amax") && strcmp(m, "average") ? rd_lookup(m) : -1; /* np.amin: functions only */
     if (rd >= 0) return rd_call(I, call, rd, &o);
+    if (o.ty->kind == T_SCALAR && !o.ty->weak && strcmp(m, "amin") && strcmp(m, "amax") && strcmp(m, "average") &&
+        (rd = rd_lookup(m)) >= 0) { /* a NumPy scalar's x.sum(), x.max() ...: those of the 0-d array np.asarray(x) */
+        Val z = cl_zero_d(I, o, call);
+        return rd_call(I, call, rd, &z);
+    }
     if (o.ty->kind == T_ARRAY && (!strcmp(m, "reshape") || !strcmp(m, "ravel"))) return vw_reshape(I, call, o, m[0] == 'r' && m[1] == 'a');
     if (o.ty->kind == T_ARRAY && !strcmp(m, "flatten")) {
         if (vw_order_f(I, call, o, "flatten")) o = vw_transpose(I, o, call);

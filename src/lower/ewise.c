@@ -69,11 +69,13 @@ static Ew *node(Inf *I, int kind, const Type *ty, Node *at) {
     return e;
 }
 
-/* a leaf (an array or scalar value) or the tree a lazy value carries */
+/* a leaf (an array or scalar value) or the tree a lazy value carries; a 0-d array is read into its element, a NumPy
+ * scalar (strong, as NumPy 2 promotes it), so that a tree without axes is a scalar computation (lazy below) */
 Ew *ew_of(Inf *I, Val v, Node *at) {
     if (v.ew) return v.ew;
     if (v.ty->kind != T_ARRAY && v.ty->kind != T_SCALAR)
         inf_fail(I, at, "'%s' cannot be an operand of an array expression", inf_tyname(I, v.ty));
+    if (v.ty->kind == T_ARRAY && v.ty->ndim == 0) v = val_of(I, inf_load(I, v.r, ty_scalar(I->tt, v.ty->dtype, false), NULL, 0));
     Ew *e = node(I, EW_LEAF, v.ty->kind == T_ARRAY ? ty_scalar(I->tt, v.ty->dtype, false) : v.ty, at);
     e->leaf = v;
     e->ndim = v.ty->kind == T_ARRAY ? v.ty->ndim : 0;
@@ -81,7 +83,7 @@ Ew *ew_of(Inf *I, Val v, Node *at) {
 }
 
 /* the lazy value of tree e */
-static Val lazy(Inf *I, Ew *e) {
+static Val tree(Inf *I, Ew *e) {
     Val v = {0};
     v.str = -1;
     v.ew = e;
@@ -89,6 +91,10 @@ static Val lazy(Inf *I, Ew *e) {
     if (!v.ty) inf_oom(I);
     return v;
 }
+
+/* tree e's value: lazy where it has axes; without them (its operands NumPy scalars and 0-d arrays) the scalar it
+ * computes, as NumPy unwraps a ufunc's 0-d result (np.exp(np.array(1.0)) is np.float64(2.718...)) except np.where's */
+static Val lazy(Inf *I, Ew *e) { return e->ndim == 0 && e->kind != EW_WHERE ? ew_scalar(I, tree(I, e), e->at) : tree(I, e); }
 
 static Ew *join(Inf *I, int kind, const Type *ty, Node *at, Ew *a, Ew *b, Ew *c) {
     Ew *e = node(I, kind, ty, at);
@@ -114,7 +120,8 @@ static void adopt(Inf *I, int tok, Ew *x, Ew *y, Node *at) {
     if (ly) { y->leaf = b; y->ty = b.ty; }
 }
 
-Val ew_binop(Inf *I, int tok, Val a, Val b, Node *at) {
+/* the tree of a `tok` b (a ufunc call marks it before it becomes a value: lazy() may compute it at once) */
+static Ew *bin_tree(Inf *I, int tok, Val a, Val b, Node *at) {
     Ew *x = ew_of(I, a, at), *y = ew_of(I, b, at);
     const Type *t;
     if (x->ty->dtype == KILN_BOOL && y->ty->dtype == KILN_BOOL && (tok == TK_PLUS || tok == TK_STAR || tok == TK_MINUS)) {
@@ -138,8 +145,10 @@ Val ew_binop(Inf *I, int tok, Val a, Val b, Node *at) {
     }
     Ew *e = join(I, EW_BIN, t, at, x, y, NULL);
     e->tok = tok;
-    return lazy(I, e);
+    return e;
 }
+
+Val ew_binop(Inf *I, int tok, Val a, Val b, Node *at) { return lazy(I, bin_tree(I, tok, a, b, at)); }
 
 /* arr[idx] for a 1-d arr and an integer array (or expression) idx: idx's shape, arr's dtype;
  * each index wraps if negative and raises IndexError if out of range, as NumPy's take */
@@ -250,7 +259,7 @@ Val ew_round(Inf *I, Val a, int64_t decimals, Node *at) {
         inf_fail(I, at, "np.round of %s values is not supported", ty_name(x->ty));
     if (dt_is_intlike(d)) {
         if (decimals < 0) inf_fail(I, at, "np.round of integers with negative decimals is not supported");
-        if (!ew_is_array(a)) return ew_scalar(I, lazy(I, x), at);
+        if (!ew_is_array(a) || x->ndim == 0) return ew_scalar(I, lazy(I, x), at); /* of a 0-d array: its item */
         return cl_acopy(I, a.ew ? ew_force(I, a, at) : a);
     }
     if (decimals > 308 || decimals < -308) inf_fail(I, at, "np.round: decimals=%lld is out of range here", (long long)decimals);
@@ -258,7 +267,8 @@ Val ew_round(Inf *I, Val a, int64_t decimals, Node *at) {
     const Type *fw = ty_scalar(I->tt, KILN_FLOAT64, true);
     Val f = val_of(I, inf_const_f(I, fw, pow(10.0, (double)(decimals < 0 ? -decimals : decimals))));
     if (decimals) v = ew_binop(I, decimals > 0 ? TK_STAR : TK_SLASH, v, f, at);
-    Ew *e = join(I, EW_MATH, float_result(I, v.ew->ty, NULL), at, v.ew, NULL, NULL);
+    Ew *r = ew_of(I, v, at);
+    Ew *e = join(I, EW_MATH, float_result(I, r->ty, NULL), at, r, NULL, NULL);
     e->tok = MF_RINT;
     v = lazy(I, e);
     if (decimals) v = ew_binop(I, decimals > 0 ? TK_SLASH : TK_STAR, v, f, at);
@@ -345,10 +355,12 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
     Ew *x = ew_of(I, args[0], call->kids[0]);
     Val v;
     switch (ufuncs[u].kind) {
-    case EW_BIN:
-        v = ew_binop(I, ufuncs[u].fn, args[0], args[1], call);
-        if (v.ew) v.ew->ufunc = true;
+    case EW_BIN: {
+        Ew *e = bin_tree(I, ufuncs[u].fn, args[0], args[1], call);
+        e->ufunc = true;
+        v = lazy(I, e);
         break;
+    }
     case EW_CMP: v = ew_compare(I, ufuncs[u].fn, args[0], args[1], call); break;
     case EW_NEG: v = ew_unary(I, TK_MINUS, args[0], call); break;
     case EW_INVERT: v = ew_unary(I, TK_TILDE, args[0], call); break;
@@ -369,8 +381,9 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
     case EW_FLOATTEST: case EW_MATH: case EW_ROUNDING: {
         Ew *y = ufuncs[u].nargs == 2 ? ew_of(I, args[1], call->kids[1]) : NULL;
         if (ufuncs[u].fn == MF_FMOD && dt_is_intlike(x->ty->dtype) && dt_is_intlike(y->ty->dtype)) {
-            v = ew_binop(I, TK_PERCENT, args[0], args[1], call); /* NumPy's integer fmod: C's truncated remainder */
-            if (v.ew) v.ew->ufunc = v.ew->trunc = true;
+            Ew *e = bin_tree(I, TK_PERCENT, args[0], args[1], call); /* NumPy's integer fmod: C's truncated remainder */
+            e->ufunc = e->trunc = true;
+            v = lazy(I, e);
             break;
         }
         bool cx = dt_is_complex(x->ty->dtype) || (y && dt_is_complex(y->ty->dtype));

@@ -13,7 +13,9 @@
 #include <stdio.h>
 #include <string.h>
 
+/* the one element of a tree without axes (a value already computed is itself) */
 Val ew_scalar(Inf *I, Val v, Node *at) {
+    if (!v.ew) return v;
     return ex_coerce(I, ew_elem(I, v.ew, NULL, 0, NULL, 0), ew_strong(I, v.ew->ty), at);
 }
 

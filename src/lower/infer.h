@@ -202,6 +202,7 @@ void cl_np_default(Inf *I, Node *arg, const char *fname, const char *param, int 
 int64_t cl_const_int(Inf *I, Node *k, const char *what, const char *why); /* a literal int, else an error */
 int cl_shape_arg(Inf *I, Node *n, Ref *dims); /* an int or a tuple of ints: an array's shape; the rank */
 Val cl_acopy(Inf *I, Val o); /* a C-order copy of an array */
+Val cl_zero_d(Inf *I, Val o, Node *at); /* np.array(x) of a number */
 
 /* stmt.c */
 const Type *st_ret_join(Inf *I, const Type *a, const Type *b); /* what returns of a and b give (Optional) */
@@ -508,6 +509,7 @@ Val dq_new(Inf *I, Node *call);                      /* deque(iterable=(), maxle
 Val dq_rotate(Inf *I, Node *call, Node *recv, Val d); /* d.rotate(n=1) */
 Val dq_maxlen(Inf *I, Val d, Node *at);               /* d.maxlen: None or an int (an Optional) */
 Val ls_sorted_call(Inf *I, Node *call);
+Val ls_of_value(Inf *I, Val v, Node *it); /* list(v) of a value: a copy of a list, a tuple's or string's items... */
 Val ls_to_array(Inf *I, Val l, Node *at);
 Val ls_tuple_to_array(Inf *I, Val t, Node *at); /* a tuple's items as a new 1-d array (a[i] = (x, y)) */
 Val ls_typed(Inf *I, const Type *item, Val v);

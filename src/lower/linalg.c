@@ -35,7 +35,7 @@ static int operands(Inf *I, Val *a, Val *b, Node *at, const char *nm) {
         if (v->ty->ndim == 0) inf_fail(I, at, "%s: Input operand %d does not have enough dimensions", nm, i);
     }
     int dt = dt_promote((kiln_dtype)a->ty->dtype, (kiln_dtype)b->ty->dtype);
-    if (dt == KILN_BOOL || dt_is_complex(dt)) inf_fail(I, at, "%s of %s arrays is not supported yet", nm, kiln_dtype_name(dt));
+    if (dt == KILN_BOOL) inf_fail(I, at, "%s of %s arrays is not supported yet", nm, kiln_dtype_name(dt));
     if (a->ty->dtype != dt) *a = la_cast(I, *a, dt, at);
     if (b->ty->dtype != dt) *b = la_cast(I, *b, dt, at);
     return dt;

@@ -942,6 +942,8 @@ static Val iterable(Inf *I, Node *it) {
 
 Val ls_iterable(Inf *I, Node *it) { return iterable(I, it); }
 
+Val ls_of_value(Inf *I, Val v, Node *it) { return list_of_value(I, v, it, NULL); }
+
 /* sorted(iterable, *, key=None, reverse=False): a new list */
 Val ls_sorted_call(Inf *I, Node *call) {
     if (call->nkids != 1) inf_fail(I, call, "sorted expected 1 argument, got %d", call->nkids);

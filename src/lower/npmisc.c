@@ -24,7 +24,7 @@ enum {
     NM_NANMAX, NM_NANMIN, NM_NANARGMAX, NM_NANARGMIN, NM_NANPROD, NM_NANVAR, NM_NANSTD, NM_ANGLE, NM_BROADCAST_TO,
     NM_COV, NM_CORRCOEF, NM_FILL_DIAGONAL, NM_ARRAY_EQUAL, NM_POLYFIT, NM_LEXSORT, NM_PAD, NM_SQUEEZE, NM_SELECT,
     NM_UNION1D, NM_INTERSECT1D, NM_SETDIFF1D, NM_SETXOR1D, NM_SINC, NM_FIX, NM_TAKE, NM_PUT, NM_EXTRACT, NM_VDOT, NM_NANCUMSUM, NM_NANCUMPROD, NM_TRI,
-    NM_VANDER, NM_IX, NM_COUNT
+    NM_VANDER, NM_IX, NM_HANNING, NM_HAMMING, NM_BLACKMAN, NM_BARTLETT, NM_KAISER, NM_I0, NM_COUNT
 };
 
 static const char *const names[NM_COUNT] = {
@@ -38,7 +38,7 @@ static const char *const names[NM_COUNT] = {
     "nanmax", "nanmin", "nanargmax", "nanargmin", "nanprod", "nanvar", "nanstd", "angle", "broadcast_to",
     "cov", "corrcoef", "fill_diagonal", "array_equal", "polyfit", "lexsort", "pad", "squeeze", "select",
     "union1d", "intersect1d", "setdiff1d", "setxor1d", "sinc", "fix", "take", "put", "extract", "vdot",
-    "nancumsum", "nancumprod", "tri", "vander", "ix_",
+    "nancumsum", "nancumprod", "tri", "vander", "ix_", "hanning", "hamming", "blackman", "bartlett", "kaiser", "i0",
 };
 
 bool nm_linalg(int k) { return k == NM_MATRIX_POWER || k == NM_MATRIX_RANK || k == NM_COND; }
@@ -741,9 +741,10 @@ static Val py_def2(Inf *I, Node *call, int k) {
     case NM_QUANTILE: case NM_PERCENTILE: { /* NumPy's 'linear' method: the sorted items' lerp at (n - 1) q, per q */
         bool pct = k == NM_PERCENTILE;
         cl_np_bind(I, call, f, 0, (const char *const[]){"a", "q", "axis", NULL}, 3, arg);
-        if (arg[2] && arg[2]->kind != N_NONE) inf_fail(I, arg[2], "np.%s(): axis= is not supported yet", f);
         Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f);
         if (dt_is_complex(a.ty->dtype)) inf_fail(I, arg[0], "a must be an array of real numbers");
+        int ax = arg[2] && arg[2]->kind != N_NONE ? axis_of(I, arg[2], a.ty->ndim, f) : -1;
+        if (a.ty->ndim < 2) ax = -1; /* a 1-d array's only axis: the whole */
         Node *qn = need(I, call, arg[1], f, "q");
         Val q = ex_expr(I, qn);
         bool many = q.ty->kind == T_LIST || q.ty->kind == T_ARRAY || qn->kind == N_TUPLE; /* an array of results */
@@ -764,10 +765,23 @@ static Val py_def2(Inf *I, Node *call, int k) {
         if (pct) put(&p, "    q = q / 100\n");
         put(&p, many ? "    if not np.all((q >= 0.0) & (q <= 1.0)):\n" : "    if not (0.0 <= q <= 1.0):\n");
         put(&p, "        raise ValueError(\"%s must be in the range [0, %s]\")\n", pct ? "Percentiles" : "Quantiles", pct ? "100" : "1");
-        put(&p, "    s = np.sort(a.ravel())\n    n = s.shape[0]\n");
-        if (!many) put(&p, "    return at(s, n, q)\n");
-        else put(&p, "    qs = q.ravel()\n    out = np.empty(qs.shape[0])\n    for k in range(qs.shape[0]):\n"
-                     "        out[k] = at(s, n, qs[k] * 1.0)\n    return out.reshape(q.shape)\n");
+        if (ax < 0) {
+            put(&p, "    s = np.sort(a.ravel())\n    n = s.shape[0]\n");
+            if (!many) put(&p, "    return at(s, n, q)\n");
+            else put(&p, "    qs = q.ravel()\n    out = np.empty(qs.shape[0])\n    for k in range(qs.shape[0]):\n"
+                         "        out[k] = at(s, n, qs[k] * 1.0)\n    return out.reshape(q.shape)\n");
+            break;
+        }
+        /* along an axis: each lane sorted as a row of a 2-d copy; the result's shape q's, then a's without the axis */
+        int nd = a.ty->ndim;
+        put(&p, "    m = np.moveaxis(a, %d, -1)\n    n = m.shape[%d]\n    s = np.sort(m.reshape(-1, n), axis=1)\n"
+                "    rows = s.shape[0]\n    qs = %s\n    out = np.empty((qs.shape[0], rows)%s)\n"
+                "    for k in range(qs.shape[0]):\n        for r in range(rows):\n            out[k, r] = at(s[r], n, qs[k] * 1.0)\n"
+                "    return out.reshape((", ax, nd - 1, many ? "q.ravel()" : "np.array([q])",
+            a.ty->dtype == KILN_FLOAT32 && !many ? ", dtype=np.float32" : "");
+        if (many) for (int i = 0; i < q.ty->ndim; i++) put(&p, "q.shape[%d], ", i);
+        for (int i = 0; i < nd - 1; i++) put(&p, "m.shape[%d], ", i);
+        put(&p, "))\n");
         break;
     }
     case NM_HISTOGRAM: { /* equal bins over [min, max], NumPy's index computation and its one-ulp corrections */
@@ -1529,7 +1543,10 @@ static Val py_def3(Inf *I, Node *call, int k) {
         Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f), b = hold_array(&p, need(I, call, arg[1], f, "b"), f);
         if (dt_is_complex(a.ty->dtype) || dt_is_complex(b.ty->dtype))
             inf_fail(I, call, "np.vdot() of complex arrays is not supported yet");
-        put(&p, "def vdot(a, b):\n    a = a.ravel()\n    b = b.ravel()\n    if a.shape[0] != b.shape[0]:\n"
+        /* a 1-d array as it is (NumPy's dot reads it through its stride: other bits than a copy's), others flattened */
+        put(&p, "def vdot(a, b):\n%s%s    if a.shape[0] != b.shape[0]:\n", a.ty->ndim == 1 ? "" : "    a = a.ravel()\n",
+            b.ty->ndim == 1 ? "" : "    b = b.ravel()\n");
+        put(&p, ""
                 "        raise ValueError(f\"cannot reshape array of size {b.shape[0]} into shape ({a.shape[0]},)\")\n"
                 "    return np.dot(a, b)\n"); /* NumPy 2.4's message: it reshapes b to a's length */
         break;
@@ -1633,6 +1650,92 @@ Val nm_average_weighted(Inf *I, Node *call, Node *an, Node *wn) {
     return it_inline(I, call, p.text, p.n, "<numpy>", p.args, p.nargs);
 }
 
+/* ---- window functions and the Bessel function they use ---- */
+
+/* the Chebyshev coefficients NumPy's i0 sums (its function_base.py, from Cephes): |x| <= 8, then 32/|x| - 2 */
+static const double i0_a[30] = {
+    -4.4153416464793395e-18, 3.3307945188222384e-17, -2.431279846547955e-16, 1.715391285555133e-15,
+    -1.1685332877993451e-14, 7.676185498604936e-14, -4.856446783111929e-13, 2.95505266312964e-12,
+    -1.726826291441556e-11, 9.675809035373237e-11, -5.189795601635263e-10, 2.6598237246823866e-09,
+    -1.300025009986248e-08, 6.046995022541919e-08, -2.670793853940612e-07, 1.1173875391201037e-06,
+    -4.4167383584587505e-06, 1.6448448070728896e-05, -5.754195010082104e-05, 0.00018850288509584165,
+    -0.0005763755745385824, 0.0016394756169413357, -0.004324309995050576, 0.010546460394594998, -0.02373741480589947,
+    0.04930528423967071, -0.09490109704804764, 0.17162090152220877, -0.3046826723431984, 0.6767952744094761,
+};
+static const double i0_b[25] = {
+    -7.233180487874754e-18, -4.830504485944182e-18, 4.46562142029676e-17, 3.461222867697461e-17,
+    -2.8276239805165836e-16, -3.425485619677219e-16, 1.7725601330565263e-15, 3.8116806693526224e-15,
+    -9.554846698828307e-15, -4.150569347287222e-14, 1.54008621752141e-14, 3.8527783827421426e-13,
+    7.180124451383666e-13, -1.7941785315068062e-12, -1.3215811840447713e-11, -3.1499165279632416e-11,
+    1.1889147107846439e-11, 4.94060238822497e-10, 3.3962320257083865e-09, 2.266668990498178e-08,
+    2.0489185894690638e-07, 2.8913705208347567e-06, 6.889758346916825e-05, 0.0033691164782556943, 0.8044904110141088,
+};
+
+/* NumPy's _chbevl(y, vals) into variable r: b0, b1, b2 start as arrays (y * 0.0 is 0 for the finite y of the branch
+ * np.where keeps, and a NaN y is NaN either way) so that each keeps one type through the loop */
+static void chbevl(Py *p, const char *r, const char *coef) {
+    put(p, "    z = y * 0.0\n    b0 = z + %s[0]\n    b1 = z\n    b2 = z\n    for i in range(1, len(%s)):\n"
+           "        b2 = b1\n        b1 = b0\n        b0 = y * b1 - b2 + %s[i]\n    %s = 0.5 * (b0 - b2)\n", coef, coef, coef, r);
+}
+
+static void coefficients(Py *p, const char *name, const double *v, int n) {
+    put(p, "    %s = [", name);
+    for (int i = 0; i < n; i++) put(p, "%.17g, ", v[i]);
+    put(p, "]\n");
+}
+
+/* np.hanning/hamming/blackman/bartlett(M), np.kaiser(M, beta) and np.i0(x): NumPy's formulas, step for step (M and
+ * beta made float64 first, n from a float arange, cos and exp NumPy's), so the same bits; np.i0 of a number is a 0-d
+ * array, as NumPy's */
+static Val window_call(Inf *I, Node *call, int k) {
+    const char *f = names[k];
+    Node *arg[2] = {NULL};
+    Py p = {I, call, {0}, 0, {NULL}, 0};
+    if (k == NM_I0) {
+        cl_np_bind(I, call, f, 0, (const char *const[]){"x", NULL}, 1, arg);
+        Val x = ex_expr(I, need(I, call, arg[0], f, "x"));
+        if (x.ty->kind == T_LIST) x = ls_to_array(I, x, arg[0]);
+        if (x.ty->kind != T_ARRAY && x.ty->kind != T_SCALAR) inf_fail(I, arg[0], "np.i0() of %s is not supported", inf_tyname(I, x.ty));
+        if (dt_is_complex(x.ty->dtype)) inf_fail(I, arg[0], "i0 not supported for complex values");
+        hold(&p, x);
+        put(&p, "def i0(x):\n    x = np.abs(%s%s)\n", x.ty->kind == T_SCALAR ? "np.array(x)" : "x",
+            dt_is_float(x.ty->dtype) ? "" : ".astype(np.float64)");
+        coefficients(&p, "A", i0_a, 30);
+        coefficients(&p, "B", i0_b, 25);
+        put(&p, "    y = x / 2.0 - 2\n");
+        chbevl(&p, "c1", "A");
+        /* the second branch of the values it keeps (x > 8 or NaN; 32 elsewhere, whose result is dropped): a number's
+         * division by zero would raise */
+        put(&p, "    w = np.where(x <= 8.0, 32.0, x)\n    y = 32.0 / w - 2.0\n");
+        chbevl(&p, "c2", "B");
+        put(&p, "    return np.where(x <= 8.0, np.exp(x) * c1, np.exp(w) * c2 / np.sqrt(w))\n");
+        return it_inline(I, call, p.text, p.n, "<numpy>", p.args, p.nargs);
+    }
+    if (k == NM_KAISER) cl_np_bind(I, call, f, 0, (const char *const[]){"M", "beta", NULL}, 2, arg);
+    else cl_np_bind(I, call, f, 0, (const char *const[]){"M", NULL}, 1, arg);
+    for (int i = 0; i < (k == NM_KAISER ? 2 : 1); i++) {
+        Val v = ex_expr(I, need(I, call, arg[i], f, i ? "beta" : "M"));
+        if (v.ty->kind != T_SCALAR || dt_is_complex(v.ty->dtype))
+            inf_fail(I, arg[i], "np.%s(): %s must be a real number, not %s", f, i ? "beta" : "M", inf_tyname(I, v.ty));
+        hold(&p, v);
+    }
+    if (k == NM_KAISER) {
+        put(&p, "def kaiser(M, beta):\n    M = float(M)\n    beta = float(beta)\n    if M == 1:\n        return np.ones(1)\n"
+                "    n = np.arange(0, M)\n    alpha = (M - 1) / 2.0\n"
+                "    return np.i0(beta * np.sqrt(1 - ((n - alpha) / alpha) ** 2.0)) / np.i0(beta)\n");
+        return it_inline(I, call, p.text, p.n, "<numpy>", p.args, p.nargs);
+    }
+    put(&p, "def %s(M):\n    M = float(M)\n    if M < 1:\n        return np.zeros(0)\n    if M == 1:\n        return np.ones(1)\n"
+            "    n = np.arange(1 - M, M, 2)\n    return ", f);
+    switch (k) {
+    case NM_HANNING: put(&p, "0.5 + 0.5 * np.cos(np.pi * n / (M - 1))\n"); break;
+    case NM_HAMMING: put(&p, "0.54 + 0.46 * np.cos(np.pi * n / (M - 1))\n"); break;
+    case NM_BLACKMAN: put(&p, "0.42 + 0.5 * np.cos(np.pi * n / (M - 1)) + 0.08 * np.cos(2.0 * np.pi * n / (M - 1))\n"); break;
+    default: put(&p, "np.where(n <= 0, 1 + n / (M - 1), 1 - n / (M - 1))\n"); break; /* bartlett */
+    }
+    return it_inline(I, call, p.text, p.n, "<numpy>", p.args, p.nargs);
+}
+
 Val nm_call(Inf *I, Node *call, int k) {
     const char *fname = names[k];
     if (k == NM_ISCLOSE || k == NM_ALLCLOSE) return close_call(I, call, k == NM_ALLCLOSE);
@@ -1641,6 +1744,7 @@ Val nm_call(Inf *I, Node *call, int k) {
     if (k == NM_CONVOLVE || k == NM_CORRELATE) return correlate_call(I, call, k == NM_CONVOLVE);
     if (k == NM_BROADCAST_TO) return broadcast_to(I, call);
     if (k == NM_SQUEEZE) return squeeze(I, call);
+    if (k >= NM_HANNING && k <= NM_I0) return window_call(I, call, k);
     if ((k >= NM_IDENTITY && k <= NM_GRADIENT) || k == NM_KRON) return py_def(I, call, k);
     if (k >= NM_COV) return py_def3(I, call, k);
     if (k > NM_GRADIENT) return py_def2(I, call, k);

@@ -5,8 +5,8 @@
  * the items' leaves; rt/print.c writes CPython's str() of them through the
  * call's print hook. Numbers, strings, None, lists, tuples and Optionals
  * print; arrays (rt/arrayfmt.c: NumPy's str() and, inside containers, repr())
- * of real dtypes and scalars of every dtype (float32's own digits) too;
- * complex arrays, whose NumPy str() has rules of its own, are refused for now. An f-string item is a FORMAT_GROUP of its
+ * of every dtype (complex ones as NumPy's ComplexFloatingFormat writes them) and scalars of every dtype (float32's
+ * own digits) too. An f-string item is a FORMAT_GROUP of its
  * texts and FORMAT_FIELDs (a value with its format spec, rt/print.c's
  * formatting of Python's mini-language for numbers).
  */
@@ -24,9 +24,8 @@ static void printable(Inf *I, const Type *t, Node *at) {
     case T_TUPLE: for (int k = 0; k < t->n; k++) printable(I, t->elems[k], at); return;
     case T_UNKNOWN: return;
     case T_ARRAY:
-        if (dt_is_complex(t->dtype) || t->ndim == 0)
-            inf_fail(I, at, "print() of a %s array is not supported yet (NumPy's str() of it: print its items)",
-                     t->ndim == 0 ? "0-d" : kiln_dtype_name((kiln_dtype)t->dtype));
+        if (t->ndim == 0) /* inside a container (NumPy's repr() there) */
+            inf_fail(I, at, "print() of a 0-d array inside a container is not supported yet (NumPy's repr() of it)");
         return;
     default: inf_fail(I, at, "print() of %s is not supported", ty_name(t));
     }
@@ -74,6 +73,8 @@ const Type *pr_item(Inf *I, Node *a, Ref *ops, int *nops) {
     }
     Val v = ex_keep_optional(I, a); /* print(f(x)) prints None or the value */
     if (v.ty->kind == T_UNKNOWN) return NULL;
+    if (v.ty->kind == T_ARRAY && v.ty->ndim == 0) /* NumPy's str() and format() of a 0-d array are its item's */
+        v = val_of(I, inf_load(I, ew_force(I, v, a).r, ty_scalar(I->tt, v.ty->dtype, false), NULL, 0));
     printable(I, v.ty, a);
     if (v.ty->kind == T_STR) return text(I, tx_text(I, v));
     *nops += cl_flatten(I, v, ops + *nops, TY_LEAVES_MAX + 1 - *nops);

@@ -256,9 +256,11 @@ static Val py_call(Inf *I, Node *call, int k) {
         if (!arg[0]) inf_fail(I, call, "%s() missing 1 required positional argument: '%s'", fn, k == RN_CHOICE ? "seq" : "x");
         Val s = ex_expr(I, arg[0]);
         if (s.ty->kind == T_UNKNOWN) return s;
+        if (k == RN_CHOICE && (s.ty->kind == T_TUPLE || tx_is(s.ty))) s = ls_of_value(I, s, arg[0]); /* seq[i] alike */
         bool list = s.ty->kind == T_LIST;
         if (!list && !(s.ty->kind == T_ARRAY && s.ty->ndim == 1))
-            inf_fail(I, arg[0], "random.%s() of %s is not supported (a list or a 1-d array)", fn, inf_tyname(I, s.ty));
+            inf_fail(I, arg[0], "random.%s() of %s is not supported (a list%s or a 1-d array)", fn, inf_tyname(I, s.ty),
+                     k == RN_CHOICE ? ", a tuple, a string" : "");
         Ref n = list ? ls_len(I, s) : inf_dim(I, s, 0);
         if (k == RN_CHOICE) {
             st_raise_if(I, inf_op2(I, OP_EQ, inf_bool(I), n, inf_k64(I, 0)), "IndexError", "Cannot choose from an empty sequence");

@@ -175,6 +175,7 @@ Val rd_call(Inf *I, Node *call, int which, const Val *self) {
                ew_fusable_reduction(I, kind, odt)) { /* a short 1-d array: a loop here rather than the runtime's call */
         return ew_extreme_small(I, a, kind, odt, call);
     }
+    if (a.ty->kind == T_SCALAR) a = cl_zero_d(I, a, call); /* np.sum(x) of a number reduces np.asarray(x) */
     if (a.ty->kind != T_ARRAY) inf_fail(I, call, "%s() needs an array here, not %s", nm, inf_tyname(I, a.ty));
     int nd = a.ty->ndim;
     bool keepdims = false;

@@ -11,7 +11,8 @@
  * the largest magnitude is 1e8 or more, the smallest nonzero below 1e-4, or
  * their ratio above 1000 (then every mantissa has as many digits as the
  * longest); nan and inf right-aligned to the width; ints right-aligned; bools
- * ' True' and 'False'. The elements are laid out by _formatArray's rules:
+ * ' True' and 'False'; a complex element is its real part in the real parts' format and its imaginary part in the
+ * imaginary parts' (every sign written, 'j' before the padding). The elements are laid out by _formatArray's rules:
  * lines wrap at 75 columns (74 in a repr, whose ')' closes it), rows start
  * under the first '[', and an array of more than 1000 elements shows the
  * first and last 3 along each long axis around '...'. A repr names a dtype
@@ -48,11 +49,17 @@ static void spaces(Str *s, int n) { for (int i = 0; i < n; i++) put(s, " ", 1); 
 
 typedef struct Arr { const char *data; int nd; int64_t dim[KILN_MAXDIM], stride[KILN_MAXDIM]; int dtype; } Arr;
 
+/* one float format (arrayprint's FloatingFormat): a complex array has one for its real parts and one, with every
+ * sign written ('+'), for its imaginary parts */
+typedef struct Part {
+    bool f32, exp, plus;  /* float32 values; scientific notation; '+' before the non-negative ones */
+    int pad_left, pad_right, prec, exp_size;
+} Part;
+
 typedef struct Fmt {
-    char kind;            /* 'f' float, 'i' signed, 'u' unsigned, 'b' bool */
-    bool f32, exp;        /* float32 elements; scientific notation */
-    int pad_left, pad_right, prec, exp_size, width;
-    bool any;             /* an element was seen (the float widths) */
+    char kind;            /* 'f' float, 'c' complex, 'i' signed, 'u' unsigned, 'b' bool */
+    Part re, im;          /* 'f': re; 'c': both */
+    int width;            /* 'i', 'u' */
 } Fmt;
 
 static double as_float(const char *p, int dt) {
@@ -102,10 +109,10 @@ static void digits(double x, bool f32, bool sci, char *dig, int *decpt) {
 }
 
 /* positional: sign, integer part, '.', fraction (trailing zeros trimmed, the point kept) */
-static void positional(double x, bool f32, char *ip, char *fp) {
+static void positional(double x, bool f32, bool plus, char *ip, char *fp) {
     char dig[48];
     int dp;
-    const char *sign = signbit(x) ? "-" : "";
+    const char *sign = signbit(x) ? "-" : plus ? "+" : "";
     if (x == 0) { sprintf(ip, "%s0", sign); fp[0] = 0; return; }
     digits(x, f32, false, dig, &dp);
     int n = (int)strlen(dig), k = sprintf(ip, "%s", sign);
@@ -119,10 +126,10 @@ static void positional(double x, bool f32, char *ip, char *fp) {
 }
 
 /* scientific: sign and first digit, the other digits, the exponent */
-static void scientific(double x, bool f32, char *ip, char *fp, int *e10) {
+static void scientific(double x, bool f32, bool plus, char *ip, char *fp, int *e10) {
     char dig[48];
     int dp;
-    const char *sign = signbit(x) ? "-" : "";
+    const char *sign = signbit(x) ? "-" : plus ? "+" : "";
     if (x == 0) { sprintf(ip, "%s0", sign); fp[0] = 0; *e10 = 0; return; }
     digits(x, f32, true, dig, &dp);
     sprintf(ip, "%s%c", sign, dig[0]);
@@ -133,7 +140,7 @@ static void scientific(double x, bool f32, char *ip, char *fp, int *e10) {
 static int exp_len(int e) { char b[16]; return snprintf(b, sizeof b, "%02d", e < 0 ? -e : e); }
 
 /* the format of the elements shown (FloatingFormat.fillFormat and the others) */
-static void fill_float(Fmt *f, const double *v, int64_t n) {
+static void fill_float(Part *f, const double *v, int64_t n) {
     double mx = 0, mn = INFINITY;
     bool finite = false, neg_inf = false, nonfinite = false;
     for (int64_t i = 0; i < n; i++) {
@@ -158,7 +165,7 @@ static void fill_float(Fmt *f, const double *v, int64_t n) {
         for (int64_t i = 0; i < n; i++) {
             if (!isfinite(v[i])) continue;
             int e10 = 0;
-            if (f->exp) scientific(v[i], f->f32, ip, fp, &e10); else positional(v[i], f->f32, ip, fp);
+            if (f->exp) scientific(v[i], f->f32, f->plus, ip, fp, &e10); else positional(v[i], f->f32, f->plus, ip, fp);
             int il = (int)strlen(ip), fl = (int)strlen(fp);
             if (il > f->pad_left) f->pad_left = il;
             if (fl > f->pad_right) f->pad_right = fl;
@@ -166,26 +173,19 @@ static void fill_float(Fmt *f, const double *v, int64_t n) {
         }
         if (f->exp) { f->prec = f->pad_right; f->pad_right = f->exp_size + 2 + f->prec; }
     }
-    if (nonfinite) { /* nan and inf fit under the widths */
+    if (nonfinite) { /* nan and inf fit under the widths (a written sign counts as inf's '-') */
         int offset = f->pad_right + 1;
+        neg_inf |= f->plus;
         if (3 - offset > f->pad_left) f->pad_left = 3 - offset;
         if (3 + (neg_inf ? 1 : 0) - offset > f->pad_left) f->pad_left = 3 + (neg_inf ? 1 : 0) - offset;
     }
 }
 
-static void fmt_elem(Str *s, const Fmt *f, const char *p, int dt) {
+/* one float in format f */
+static void fmt_part(Str *s, const Part *f, double x) {
     char b[64];
-    if (f->kind == 'b') { puts_(s, as_int(p, dt) ? " True" : "False"); return; }
-    if (f->kind == 'i' || f->kind == 'u') {
-        int64_t v = as_int(p, dt);
-        int k = f->kind == 'u' ? snprintf(b, sizeof b, "%" PRIu64, (uint64_t)v) : snprintf(b, sizeof b, "%" PRId64, v);
-        spaces(s, f->width - k);
-        puts_(s, b);
-        return;
-    }
-    double x = as_float(p, dt);
     if (!isfinite(x)) {
-        const char *t = isnan(x) ? "nan" : x < 0 ? "-inf" : "inf";
+        const char *t = isnan(x) ? (f->plus ? "+nan" : "nan") : x < 0 ? "-inf" : f->plus ? "+inf" : "inf";
         spaces(s, f->pad_left + f->pad_right + 1 - (int)strlen(t));
         puts_(s, t);
         return;
@@ -194,7 +194,7 @@ static void fmt_elem(Str *s, const Fmt *f, const char *p, int dt) {
     if (f->exp) { /* every mantissa with prec digits after the point: the value's own digits (Dragon4's min_digits),
                    * correctly rounded, not zeros after its shortest ones (a float32's differ there) */
         char m[64];
-        snprintf(m, sizeof m, "%.*e", f->prec, x);
+        snprintf(m, sizeof m, f->plus ? "%+.*e" : "%.*e", f->prec, x);
         char *e = strchr(m, 'e');
         int e10 = atoi(e + 1);
         *e = 0;
@@ -208,12 +208,42 @@ static void fmt_elem(Str *s, const Fmt *f, const char *p, int dt) {
         puts_(s, b);
         return;
     }
-    positional(x, f->f32, ip, fp);
+    positional(x, f->f32, f->plus, ip, fp);
     spaces(s, f->pad_left - (int)strlen(ip));
     puts_(s, ip);
     put(s, ".", 1);
     puts_(s, fp);
     spaces(s, f->pad_right - (int)strlen(fp));
+}
+
+/* the real part's text, then the imaginary part's with 'j' before its padding (ComplexFloatingFormat) */
+static void complex_elem(Str *s, const Fmt *f, const char *p, int dt) {
+    int pd = dt == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64;
+    size_t psz = kiln_dtype_size((kiln_dtype)pd);
+    fmt_part(s, &f->re, as_float(p, pd));
+    Str im = {0};
+    fmt_part(&im, &f->im, as_float(p + psz, pd));
+    size_t n = im.n;
+    while (n && im.p[n - 1] == ' ') n--;
+    put(s, im.p ? im.p : "", n);
+    put(s, "j", 1);
+    if (im.n > n) put(s, im.p + n, im.n - n);
+    if (im.oom) s->oom = true;
+    free(im.p);
+}
+
+static void fmt_elem(Str *s, const Fmt *f, const char *p, int dt) {
+    char b[64];
+    if (f->kind == 'b') { puts_(s, as_int(p, dt) ? " True" : "False"); return; }
+    if (f->kind == 'i' || f->kind == 'u') {
+        int64_t v = as_int(p, dt);
+        int k = f->kind == 'u' ? snprintf(b, sizeof b, "%" PRIu64, (uint64_t)v) : snprintf(b, sizeof b, "%" PRId64, v);
+        spaces(s, f->width - k);
+        puts_(s, b);
+        return;
+    }
+    if (f->kind == 'c') { complex_elem(s, f, p, dt); return; }
+    fmt_part(s, &f->re, as_float(p, dt));
 }
 
 /* ---- the elements shown: all, or the first and last EDGE along each long axis ---- */
@@ -247,16 +277,36 @@ static void collect(const Arr *a, int axis, const char *p, bool summary, Seen *s
         if (shown(a, axis, i, summary)) collect(a, axis + 1, p + i * a->stride[axis], summary, sn, kind);
 }
 
+/* the format of one part of complex elements (im: the imaginary parts), read as an array of floats of its strides */
+static void complex_part(const Arr *a, bool summary, bool im, Part *f) {
+    Arr part = *a;
+    part.dtype = a->dtype == KILN_COMPLEX64 ? KILN_FLOAT32 : KILN_FLOAT64;
+    if (im) part.data += kiln_dtype_size((kiln_dtype)part.dtype);
+    Seen sn;
+    memset(&sn, 0, sizeof sn);
+    collect(&part, 0, part.data, summary, &sn, 'f');
+    f->f32 = part.dtype == KILN_FLOAT32;
+    f->plus = im;
+    fill_float(f, sn.f, sn.n);
+    free(sn.f);
+}
+
 static Fmt make_format(const Arr *a, bool summary) {
     Fmt f;
     memset(&f, 0, sizeof f);
     int dt = a->dtype;
-    f.kind = dt == KILN_BOOL ? 'b' : (dt == KILN_FLOAT64 || dt == KILN_FLOAT32) ? 'f' : dt_is_unsigned(dt) ? 'u' : 'i';
-    f.f32 = dt == KILN_FLOAT32;
+    f.kind = dt == KILN_BOOL ? 'b' : (dt == KILN_FLOAT64 || dt == KILN_FLOAT32) ? 'f' : dt_is_complex(dt) ? 'c'
+           : dt_is_unsigned(dt) ? 'u' : 'i';
+    if (f.kind == 'c') {
+        complex_part(a, summary, false, &f.re);
+        complex_part(a, summary, true, &f.im);
+        return f;
+    }
+    f.re.f32 = dt == KILN_FLOAT32;
     Seen sn;
     memset(&sn, 0, sizeof sn);
     collect(a, 0, a->data, summary, &sn, f.kind == 'f' ? 'f' : 'i');
-    if (f.kind == 'f') fill_float(&f, sn.f, sn.n);
+    if (f.kind == 'f') fill_float(&f.re, sn.f, sn.n);
     else if (f.kind != 'b' && sn.any) {
         char b[32];
         int w1 = f.kind == 'u' ? snprintf(b, sizeof b, "%" PRIu64, sn.umax) : snprintf(b, sizeof b, "%" PRId64, sn.imax);

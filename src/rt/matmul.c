@@ -4,7 +4,7 @@
  * Operands arrive as views of shape (batch..., M, K) and (batch..., K, N) with any strides (a missing M or N is a
  * length-1 axis; batch axes of length 1 broadcast). The result is a new C-contiguous (batch..., M, N).
  *
- * Float products are NumPy's matmul, step for step, over the BLAS blas.c chooses (inside Python the OpenBLAS NumPy
+ * Float and complex products are NumPy's matmul, step for step, over the BLAS blas.c chooses (inside Python the OpenBLAS NumPy
  * has loaded, so the bits are NumPy's; elsewhere Debian's, so they are what Debian's NumPy computes): an empty
  * product and a length-1 contraction with a vector side the plain loop, a row times a column ?dot (its result added
  * to 0.0 in double, as NumPy's dot), a vector times a matrix or a matrix times a vector ?gemv with NumPy's order
@@ -13,7 +13,9 @@
  * length), else on copies laid out as NumPy lays them out. Opened with dlopen on first use (a program that never
  * multiplies matrices never pays its start-up); KILN_BLAS=0 turns it off, KILN_BLAS=path picks the library.
  * Integer products, and float ones without BLAS, run the plain loop: each element 0 plus the products over k in
- * order (NumPy's own loop where it does not use BLAS); integer products are exact.
+ * order (NumPy's own loop where it does not use BLAS; a complex product's parts (ar br - ai bi) and (ar bi + ai br)
+ * as NumPy's noblas loop writes them); integer products are exact. Complex routines (z for complex128, c for
+ * complex64) take their scalars by address; ?dotu_sub writes its sum through one.
  */
 #include "lib.h"
 #include <pthread.h>
@@ -32,6 +34,11 @@ typedef void (*Dsyrk)(I64, I64, I64, I64, I64, double, const double *, I64, doub
 typedef void (*Ssyrk)(I64, I64, I64, I64, I64, float, const float *, I64, float, float *, I64);
 typedef double (*Ddot)(I64, const double *, I64, const double *, I64);
 typedef float (*Sdot)(I64, const float *, I64, const float *, I64);
+typedef void (*Xgemm)(I64, I64, I64, I64, I64, I64, const void *, const void *, I64, const void *, I64, const void *, void *, I64);
+typedef void (*Xgemv)(I64, I64, I64, I64, const void *, const void *, I64, const void *, I64, const void *, void *, I64);
+typedef void (*Xsyrk)(I64, I64, I64, I64, I64, const void *, const void *, I64, const void *, void *, I64);
+typedef void (*Xdotu)(I64, const void *, I64, const void *, I64, void *);
+typedef void (*Xaxpy)(I64, const void *, const void *, I64, void *, I64);
 static struct {
     Dgemm dgemm;
     Sgemm sgemm;
@@ -41,17 +48,27 @@ static struct {
     Ssyrk ssyrk;
     Ddot ddot;
     Sdot sdot;
+    Xgemm zgemm, cgemm;
+    Xgemv zgemv, cgemv;
+    Xsyrk zsyrk, csyrk;
+    Xdotu zdotu, cdotu;
+    Xaxpy zaxpy, caxpy;
 } bl;
+static const double one_z[2] = {1.0, 0.0}, zero_z[2] = {0.0, 0.0};
+static const float one_c[2] = {1.0f, 0.0f}, zero_c[2] = {0.0f, 0.0f};
 static pthread_once_t blas_once = PTHREAD_ONCE_INIT;
 
 /* the routines, in bl's order (POSIX's function pointers are the size of data pointers: memcpy moves them) */
 static void blas_open(void) {
     static const char *const syms[] = {"cblas_dgemm", "cblas_sgemm", "cblas_dgemv", "cblas_sgemv",
-                                       "cblas_dsyrk", "cblas_ssyrk", "cblas_ddot", "cblas_sdot"};
-    void *addr[8];
+                                       "cblas_dsyrk", "cblas_ssyrk", "cblas_ddot", "cblas_sdot",
+                                       "cblas_zgemm", "cblas_cgemm", "cblas_zgemv", "cblas_cgemv",
+                                       "cblas_zsyrk", "cblas_csyrk", "cblas_zdotu_sub", "cblas_cdotu_sub",
+                                       "cblas_zaxpy", "cblas_caxpy"};
+    void *addr[18];
     bool wide;
     _Static_assert(sizeof addr == sizeof bl, "one address for each routine");
-    if (rt_blas_symbols("libcblas.so.3", syms, addr, 8, &wide)) memcpy(&bl, addr, sizeof bl);
+    if (rt_blas_symbols("libcblas.so.3", syms, addr, 18, &wide)) memcpy(&bl, addr, sizeof bl);
 }
 
 bool rt_blas_available(void) {
@@ -71,9 +88,13 @@ static bool blasable(int64_t s1, int64_t s2, int64_t d1, int64_t d2, int64_t sz)
  * rows are BLAS's columns */
 static void gemv(int dt, const char *a, int64_t s_m, int64_t s_n, const char *x, int64_t xs, char *op, int64_t os,
                  int64_t m, int64_t n) {
-    int64_t sz = dt == KILN_FLOAT64 ? 8 : 4, order = ROW_MAJOR, lda = s_n / sz;
+    int64_t sz = (int64_t)kiln_dtype_size((kiln_dtype)dt), order = ROW_MAJOR, lda = s_n / sz;
     if (blasable(s_m, s_n, m, n, sz)) { order = COL_MAJOR; lda = s_m / sz; }
-    if (dt == KILN_FLOAT64)
+    if (dt_is_complex(dt)) {
+        bool z = dt == KILN_COMPLEX128;
+        (z ? bl.zgemv : bl.cgemv)(order, TRANS, n, m, z ? (const void *)one_z : one_c, a, lda, x, xs / sz,
+                                  z ? (const void *)zero_z : zero_c, op, os / sz);
+    } else if (dt == KILN_FLOAT64)
         bl.dgemv(order, TRANS, n, m, 1.0, (const double *)a, lda, (const double *)x, xs / sz, 0.0, (double *)op, os / sz);
     else
         bl.sgemv(order, TRANS, n, m, 1.0f, (const float *)a, lda, (const float *)x, xs / sz, 0.0f, (float *)op, os / sz);
@@ -82,7 +103,9 @@ static void gemv(int dt, const char *a, int64_t s_m, int64_t s_n, const char *x,
 /* NumPy's matrixmatrix: c (C order, m x p) = a (m x n) b (n x p), both readable by BLAS as they are or transposed;
  * ?syrk and the lower triangle copied from the upper for a matrix times its own transpose */
 static void matrixmatrix(int dt, Mat a, Mat b, char *c) {
-    int64_t sz = dt == KILN_FLOAT64 ? 8 : 4, m = a.rows, n = a.cols, p = b.cols, ldc = p, lda, ldb;
+    int64_t sz = (int64_t)kiln_dtype_size((kiln_dtype)dt), m = a.rows, n = a.cols, p = b.cols, ldc = p, lda, ldb;
+    bool cx = dt_is_complex(dt), z = dt == KILN_COMPLEX128;
+    const void *one = z ? (const void *)one_z : one_c, *zero = z ? (const void *)zero_z : zero_c;
     int64_t t1 = NO_TRANS, t2 = NO_TRANS;
     if (blasable(a.rs, a.cs, m, n, sz)) lda = a.rs / sz;
     else { t1 = TRANS; lda = a.cs / sz; }
@@ -90,10 +113,13 @@ static void matrixmatrix(int dt, Mat a, Mat b, char *c) {
     else { t2 = TRANS; ldb = b.cs / sz; }
     if (a.p == b.p && m == p && a.rs == b.cs && a.cs == b.rs && t1 != t2) {
         int64_t ld = t1 == NO_TRANS ? lda : ldb;
-        if (dt == KILN_FLOAT64) bl.dsyrk(ROW_MAJOR, UPPER, t1, p, n, 1.0, (const double *)a.p, ld, 0.0, (double *)c, ldc);
+        if (cx) (z ? bl.zsyrk : bl.csyrk)(ROW_MAJOR, UPPER, t1, p, n, one, a.p, ld, zero, c, ldc);
+        else if (dt == KILN_FLOAT64) bl.dsyrk(ROW_MAJOR, UPPER, t1, p, n, 1.0, (const double *)a.p, ld, 0.0, (double *)c, ldc);
         else bl.ssyrk(ROW_MAJOR, UPPER, t1, p, n, 1.0f, (const float *)a.p, ld, 0.0f, (float *)c, ldc);
         for (int64_t i = 0; i < p; i++)
             for (int64_t j = i + 1; j < p; j++) memcpy(c + (j * ldc + i) * sz, c + (i * ldc + j) * sz, (size_t)sz);
+    } else if (cx) {
+        (z ? bl.zgemm : bl.cgemm)(ROW_MAJOR, t1, t2, m, p, n, one, a.p, lda, b.p, ldb, zero, c, ldc);
     } else if (dt == KILN_FLOAT64) {
         bl.dgemm(ROW_MAJOR, t1, t2, m, p, n, 1.0, (const double *)a.p, lda, (const double *)b.p, ldb, 0.0, (double *)c, ldc);
     } else {
@@ -132,7 +158,43 @@ static void loops(int dt, Mat a, Mat b, char *c);
  * (the same bits as NumPy's long accumulator) */
 void rt_dotfunc(int dt, const char *x, int64_t sx, const char *y, int64_t sy, int64_t n, char *out) {
     int64_t sz = (int64_t)kiln_dtype_size((kiln_dtype)dt);
-    bool fl = dt == KILN_FLOAT64 || dt == KILN_FLOAT32;
+    bool fl = dt == KILN_FLOAT64 || dt == KILN_FLOAT32 || dt_is_complex(dt);
+    if (fl && dt_is_complex(dt) && rt_blas_available() && sx > 0 && sy > 0 && sx % sz == 0 && sy % sz == 0 &&
+        sx / sz <= INT32_MAX && sy / sz <= INT32_MAX && n <= INT32_MAX) { /* CDOUBLE_dot: ?dotu_sub added to 0 in double */
+        double sum[2] = {0.0, 0.0};
+        if (dt == KILN_COMPLEX128) {
+            double t[2];
+            bl.zdotu(n, x, sx / sz, y, sy / sz, t);
+            ((double *)out)[0] = sum[0] + t[0];
+            ((double *)out)[1] = sum[1] + t[1];
+        } else {
+            float t[2];
+            bl.cdotu(n, x, sx / sz, y, sy / sz, t);
+            ((float *)out)[0] = (float)(sum[0] + (double)t[0]);
+            ((float *)out)[1] = (float)(sum[1] + (double)t[1]);
+        }
+        return;
+    }
+    if (dt_is_complex(dt)) { /* the products' parts summed from 0 in order, in the parts' type */
+        if (dt == KILN_COMPLEX128) {
+            double sr = 0.0, si = 0.0;
+            for (int64_t i = 0; i < n; i++) {
+                const double *p = (const double *)(x + i * sx), *q = (const double *)(y + i * sy);
+                sr += p[0] * q[0] - p[1] * q[1];
+                si += p[0] * q[1] + p[1] * q[0];
+            }
+            ((double *)out)[0] = sr; ((double *)out)[1] = si;
+        } else {
+            float sr = 0.0f, si = 0.0f;
+            for (int64_t i = 0; i < n; i++) {
+                const float *p = (const float *)(x + i * sx), *q = (const float *)(y + i * sy);
+                sr += p[0] * q[0] - p[1] * q[1];
+                si += p[0] * q[1] + p[1] * q[0];
+            }
+            ((float *)out)[0] = sr; ((float *)out)[1] = si;
+        }
+        return;
+    }
     if (fl && rt_blas_available() && sx > 0 && sy > 0 && sx % sz == 0 && sy % sz == 0 && sx / sz <= INT32_MAX &&
         sy / sz <= INT32_MAX && n <= INT32_MAX) {
         double sum = 0.0;
@@ -155,9 +217,54 @@ void rt_dotfunc(int dt, const char *x, int64_t sx, const char *y, int64_t sy, in
     }
 }
 
+/* np.dot of complex operands one of which is a 1 x 1 "scalar" (cblas_matrixproduct's _scalar shape): the product of
+ * two such, s.re x.re - s.im x.im and s.re x.im + s.im x.re, or ?axpy of the scalar over the other operand's one row
+ * or column into zeros (OpenBLAS's kernel rounds as it rounds: not the plain product's bits); whether it was one */
+static bool dot_by_scalar(int dt, Mat a, Mat b, char *c) {
+    int64_t sz = (int64_t)kiln_dtype_size((kiln_dtype)dt);
+    bool as = a.rows == 1 && a.cols == 1, bs = b.rows == 1 && b.cols == 1;
+    if (!dt_is_complex(dt) || !(as || bs)) return false;
+    Mat s = as ? a : b, x = as ? b : a; /* NumPy makes its second operand the scalar */
+    if (as && bs) {
+        if (dt == KILN_COMPLEX128) {
+            const double *p = (const double *)s.p, *q = (const double *)x.p;
+            ((double *)c)[0] = p[0] * q[0] - p[1] * q[1];
+            ((double *)c)[1] = p[0] * q[1] + p[1] * q[0];
+        } else {
+            const float *p = (const float *)s.p, *q = (const float *)x.p;
+            ((float *)c)[0] = p[0] * q[0] - p[1] * q[1];
+            ((float *)c)[1] = p[0] * q[1] + p[1] * q[0];
+        }
+        return true;
+    }
+    int64_t l = as ? x.cols : x.rows, inc = (as ? x.cs : x.rs) / sz; /* a row after a scalar, a column before one */
+    memset(c, 0, (size_t)(l * sz));
+    if (l > INT32_MAX - 1 || inc <= 0 || inc > INT32_MAX) return false; /* NumPy's copy made it readable: not here */
+    rt_blas_lock(true);
+    (dt == KILN_COMPLEX128 ? bl.zaxpy : bl.caxpy)(l, s.p, x.p, inc, c, 1);
+    rt_blas_lock(false);
+    return true;
+}
+
+/* np.dot of a complex column (m x 1) and row (1 x p), as cblas_matrixproduct makes it: each operand contiguous (a
+ * copy where it is not), so C- and F-contiguous both, which NumPy reads as transposed: ?gemm with one term, TRANS and
+ * TRANS, lda m and ldb 1 (its kernel rounds a complex product as it rounds, not as the plain loop); -1: out of memory */
+static int outer_dot(int dt, Mat a, Mat b, char *c) {
+    int64_t sz = (int64_t)kiln_dtype_size((kiln_dtype)dt), m = a.rows, p = b.cols;
+    char *pa = a.rs == sz ? NULL : copy_mat(&a, sz, false), *pb = b.cs == sz ? NULL : copy_mat(&b, sz, false);
+    if ((a.rs != sz && !pa) || (b.cs != sz && !pb)) { free(pa); free(pb); return -1; }
+    bool z = dt == KILN_COMPLEX128;
+    rt_blas_lock(true);
+    (z ? bl.zgemm : bl.cgemm)(ROW_MAJOR, TRANS, TRANS, m, p, 1, z ? (const void *)one_z : one_c, a.p, m, b.p, 1,
+                              z ? (const void *)zero_z : zero_c, c, p);
+    rt_blas_lock(false);
+    free(pa); free(pb);
+    return 0;
+}
+
 /* one float product c = a b, as NumPy's matmul makes it (its cases in its order); -1: out of memory */
-static int product(int dt, Mat a, Mat b, char *c) {
-    int64_t sz = dt == KILN_FLOAT64 ? 8 : 4, m = a.rows, n = a.cols, p = b.cols;
+static int product(int dt, Mat a, Mat b, char *c, bool dot) {
+    int64_t sz = (int64_t)kiln_dtype_size((kiln_dtype)dt), m = a.rows, n = a.cols, p = b.cols;
     if (!m || !n || !p || m > INT32_MAX - 1 || n > INT32_MAX - 1 || p > INT32_MAX - 1) { loops(dt, a, b, c); return 0; }
     bool a_ok = blasable(a.rs, a.cs, m, n, sz) || blasable(a.cs, a.rs, n, m, sz);
     bool b_ok = blasable(b.rs, b.cs, n, p, sz) || blasable(b.cs, b.rs, p, n, sz);
@@ -166,6 +273,7 @@ static int product(int dt, Mat a, Mat b, char *c) {
      * (OPENBLAS_NUM_THREADS) and deliberately not kiln's `threads`: its bits depend on it (measured: a 700 x 700
      * product sums differently with 1 thread than with 2), and kiln's results must not depend on kiln's thread
      * count. Which thread of a parallel loop asks changes nothing. */
+    if (dot && dt_is_complex(dt) && n == 1 && m > 1 && p > 1) return outer_dot(dt, a, b, c);
     if (m == 1 || n == 1 || p == 1) {
         rt_blas_lock(true);
         if (m == 1 && p == 1) rt_dotfunc(dt, a.p, a.cs, b.p, b.rs, n, c);           /* row @ column */
@@ -204,6 +312,26 @@ static void loops(int dt, Mat a, Mat b, char *c) {
                 for (int64_t j = 0; j < N; j++) cr[j] += x * *(const float *)(bp + j * b.cs);
                 break;
             }
+            case KILN_COMPLEX128: {
+                const double *x = (const double *)ap;
+                double *cr = (double *)c + 2 * i * N;
+                for (int64_t j = 0; j < N; j++) {
+                    const double *y = (const double *)(bp + j * b.cs);
+                    cr[2 * j] += x[0] * y[0] - x[1] * y[1];
+                    cr[2 * j + 1] += x[0] * y[1] + x[1] * y[0];
+                }
+                break;
+            }
+            case KILN_COMPLEX64: {
+                const float *x = (const float *)ap;
+                float *cr = (float *)c + 2 * i * N;
+                for (int64_t j = 0; j < N; j++) {
+                    const float *y = (const float *)(bp + j * b.cs);
+                    cr[2 * j] += x[0] * y[0] - x[1] * y[1];
+                    cr[2 * j + 1] += x[0] * y[1] + x[1] * y[0];
+                }
+                break;
+            }
             default: { /* integers wrap, as NumPy's do */
                 Slot x = rt_load_elem(ap, dt);
                 for (int64_t j = 0; j < N; j++) {
@@ -239,7 +367,7 @@ int rt_matmul(Run *run, const RdArr *a, const RdArr *b, int nb, bool dot, Slot *
     if (run_alloc(run, dt, nb + 2, dims, false, out, line, file)) return -1;
     char *c = out[0].p;
     size_t sz = kiln_dtype_size((kiln_dtype)dt);
-    bool blas = (dt == KILN_FLOAT64 || dt == KILN_FLOAT32) && rt_blas_available();
+    bool blas = (dt == KILN_FLOAT64 || dt == KILN_FLOAT32 || dt_is_complex(dt)) && rt_blas_available();
     for (int64_t q = 0; q < nbatch; q++) {
         /* batch position q, C order; an axis of length 1 repeats */
         const char *ap = a->data, *bp = b->data;
@@ -256,7 +384,7 @@ int rt_matmul(Run *run, const RdArr *a, const RdArr *b, int nb, bool dot, Slot *
             char *pa = NULL, *pb = NULL; /* np.dot's copies */
             if (dot && !one_segment(&A, (int64_t)sz) && !(pa = copy_mat(&A, (int64_t)sz, false))) { run_raise(run, RE_NOMEM, line, file); return -1; }
             if (dot && !one_segment(&B, (int64_t)sz) && !(pb = copy_mat(&B, (int64_t)sz, false))) { free(pa); run_raise(run, RE_NOMEM, line, file); return -1; }
-            int rc = product(dt, A, B, cq);
+            int rc = dot && dot_by_scalar(dt, A, B, cq) ? 0 : product(dt, A, B, cq, dot);
             free(pa); free(pb);
             if (rc) { run_raise(run, RE_NOMEM, line, file); return -1; }
         } else {

@@ -153,6 +153,18 @@ def percent(n):
     print(ascii("naïve"), "{!a}".format("€"))
 
 
+def zero_d(x):
+    a = np.array(x)
+    print(a, a * 2, np.where(a > 0, a, -a), np.array(7, dtype=np.int8), np.array(True), np.array(x, dtype=np.float32))
+    print(f"{a:.3f} {np.array(42):5d}|{a}|{np.sqrt(np.array(2.0))}")
+
+
+def complex_arrays(a):
+    print(a)
+    print([a[:2]], (a[-1:], 1))
+    print(a.astype(np.complex64), a.reshape(-1, 1)[:3])
+
+
 CASES = [
     (percent, (3,)),
     (strings, ("héllo", 2)),
@@ -174,4 +186,10 @@ CASES = [
     (small_floats, (np.array([0.1, 1.0, 1e16, 1.5e-5, 123456.7, 3.4e38, -0.0, 1e-4, 9.999e15, 1e6, 999999.9], dtype=np.float32),
                     np.array([1 + 2j, 0.1 - 0.2j, 1e20j, -0.0 + 1j, 1e6 + 1e-4j], dtype=np.complex64))),
     (arrays, (1,)),
+    (zero_d, (-2.5,)),
+    (complex_arrays, (np.array([1.5 + 2j, 3.25 - 1j, -0.5j, 0j, -0.0 - 0.0j]),)),
+    (complex_arrays, (np.array([complex(np.nan, 1), complex(1, np.inf), complex(-np.inf, -np.nan), complex(0, -np.inf)]),)),
+    (complex_arrays, (np.array([1e10 + 1j, 1e-5 - 2j, 1e20j, complex(1, 1e-9), 0.1 + 0.2j]),)),
+    (complex_arrays, (np.exp(1j * np.arange(1, 1601) * 0.37) * np.arange(1, 1601),)),
+    (zero_d, (0.1,)),
 ]

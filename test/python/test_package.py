@@ -335,10 +335,10 @@ def _dot(a, b):
     return np.dot(a, b)
 
 
-@pytest.mark.parametrize("dtype", ["float64", "float32"])
+@pytest.mark.parametrize("dtype", ["float64", "float32", "complex128", "complex64"])
 def test_matmul_bits_are_numpys(dtype):
     """a @ b in a kernel takes NumPy's matmul steps (dot, gemv, syrk, gemm, copies, the plain loop) over NumPy's own
-    OpenBLAS, and np.dot those with np.dot's copies first: every bit NumPy's, for C, Fortran, strided and reversed
+    OpenBLAS, and np.dot those with np.dot's copies first: every bit NumPy's (complex ones too: z/c routines), for C, Fortran, strided and reversed
     operands, vectors on either side, and a matrix times its own transpose"""
     mm, dot = kiln.jit(_mm), kiln.jit(_dot)
     rng = np.random.default_rng(3)
@@ -347,6 +347,9 @@ def test_matmul_bits_are_numpys(dtype):
             for p in (1, 2, 3, 5, 8):
                 A = rng.random((m, n)).astype(dtype)
                 B = rng.random((n, p)).astype(dtype)
+                if dtype.startswith("complex"):
+                    A = A + 1j * rng.random((m, n)).astype(dtype)
+                    B = B - 1j * rng.random((n, p)).astype(dtype)
                 cases = [(A, B), (np.asfortranarray(A), B), (A, np.asfortranarray(B)), (A[0], B), (A, B[:, 0]),
                          (A[0], B[:, 0]), (A, A.T), (B.T, B)]
                 if NUMPY2:  # NumPy 1.x multiplies what BLAS cannot read with its plain loop; 2.x copies it for BLAS
@@ -440,8 +443,8 @@ def _at_least(x, lo):
 
 
 @kiln.vectorize
-def _no_sum(x):
-    return x.sum()
+def _no_upper(x):
+    return x.upper()  # x is a NumPy scalar (as numba.vectorize's): x.sum() is its own, upper() it lacks
 
 
 def test_vectorize_broadcasts_elementwise():
@@ -475,8 +478,8 @@ def test_vectorize_misuse():
         kiln.vectorize(bogus=1)
     with pytest.raises(ValueError):  # NumPy's broadcasting error
         _rel(np.ones(2), np.ones(3))
-    with pytest.raises(kiln.CompileError, match="has no method 'sum'"):
-        _no_sum(np.ones(3))
+    with pytest.raises(kiln.CompileError, match="has no method 'upper'"):
+        _no_upper(np.ones(3))
 
 
 def test_one_line_defs_and_header_comments():

@@ -54,24 +54,39 @@ def choice_shuffle(seed):
     d = random.choice([2.5])
     return a, b, c, d
 
+# random.choice of a tuple and of a string: the draw CPython's seq[randbelow(len(seq))] makes
+# run: walk(3, 12)
+# expect: ([0, -1, -2, -1, 0, -1, -2, -1, 0, -1, -2, -1, 0], 'TCCCT', 'a')
+def walk(seed, n):
+    random.seed(seed)
+    x = 0
+    path = [0]
+    for _ in range(n):
+        x += random.choice((-1, 1))
+        path.append(x)
+    word = ""
+    for _ in range(5):
+        word += random.choice("ACGT")
+    return path, word, random.choice(("a", "bc"))
+
 # run: py_errors(1)
-# expect-error: line 61: ValueError: empty range for randrange() (5, 2, -3)
+# expect-error: line 76: ValueError: empty range for randrange() (5, 2, -3)
 def py_errors(k):
     random.seed(k)
     return random.randint(5, 1)
 
 # run: py_errors2(0)
-# expect-error: line 66: ValueError: empty range for randrange()
+# expect-error: line 81: ValueError: empty range for randrange()
 def py_errors2(k):
     return random.randrange(k)
 
 # run: py_errors3(0)
-# expect-error: line 71: ValueError: zero step for randrange()
+# expect-error: line 86: ValueError: zero step for randrange()
 def py_errors3(k):
     return random.randrange(1, 10, k)
 
 # run: py_errors4(0)
-# expect-error: line 77: IndexError: Cannot choose from an empty sequence
+# expect-error: line 92: IndexError: Cannot choose from an empty sequence
 def py_errors4(k):
     a = [1] * k
     return random.choice(a)
@@ -124,22 +139,22 @@ def np_walk(n, seed):
     return path.mean(), path.min(), path.max()
 
 # run: np_errors(-1)
-# expect-error: line 129: ValueError: Seed must be between 0 and 2**32 - 1
+# expect-error: line 144: ValueError: Seed must be between 0 and 2**32 - 1
 def np_errors(s):
     np.random.seed(s)
     return np.random.random()
 
 # run: np_errors2(3)
-# expect-error: line 135: ValueError: low >= high
+# expect-error: line 150: ValueError: low >= high
 def np_errors2(k):
     return np.random.randint(k, k)
 
 # run: np_errors3(0)
-# expect-error: line 140: ValueError: high <= 0
+# expect-error: line 155: ValueError: high <= 0
 def np_errors3(k):
     return np.random.randint(k)
 
 # run: np_errors4(1)
-# expect-error: line 145: ValueError: scale < 0
+# expect-error: line 160: ValueError: scale < 0
 def np_errors4(k):
     return np.random.normal(0.0, -1.0 * k)

@@ -1,4 +1,4 @@
-# run: f([1j, 2j])
+# run: f([True, False])
 import numpy as np
 def f(a):
     return a @ a
