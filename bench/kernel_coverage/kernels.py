@@ -753,6 +753,44 @@ def steps_from_start(x):
     return np.diff(x, prepend=0.0)
 
 
+
+def tapered_energy(x):
+    w = np.hanning(len(x))
+    k = np.kaiser(len(x), 8.6)
+    return ((x - x.mean()) * w).round(12), (w ** 2).sum(), k.round(12)
+
+
+def dft_matrix(x):
+    n = len(x)
+    k = np.arange(n)
+    M = np.exp(-2j * np.pi * np.outer(k, k) / n)
+    X = M @ x
+    return np.abs(X).round(9)
+
+
+def column_percentiles(m):
+    return np.percentile(m, [25, 75], axis=0), np.quantile(m, 0.5, axis=1)
+
+
+def coin_walk(seed, n):
+    random.seed(seed)
+    x = 0
+    for _ in range(n):
+        x += random.choice((-1, 1))
+    return x, random.choice("HT")
+
+
+def mark_pairs(a):
+    pairs = a[::2].reshape(-1, 2)
+    pairs[:, 0] = -pairs[:, 0]
+    return a
+
+
+def show_spectrum(x):
+    print(np.round(np.exp(2j * np.pi * x), 3))
+    return len(x)
+
+
 CASES = [
     (sieve, (100,)),
     (bubble_sort, ([5, 2, 9, 1, 5, 6],)),
@@ -840,5 +878,11 @@ CASES = [
     (trace_and_columns, (np.arange(9.0).reshape(3, 3),)),
     (set_phase, (np.array([1 + 1j, -2.0 + 0j, 3j]), 0.5)),
     (sir_table, (0.3, 0.1, 5)),
+    (tapered_energy, (np.array([1.0, 3.0, 2.0, 5.0, 4.0, 6.0, 5.0, 8.0]),)),
+    (dft_matrix, (np.array([1.0, 2.0, 0.0, -1.0, 1.5, 0.5]),)),
+    (column_percentiles, (np.array([[1.0, 5.0, 2.0], [4.0, 3.0, 9.0], [7.0, 8.0, 6.0], [2.0, 0.5, 4.0]]),)),
+    (coin_walk, (7, 40)),
+    (mark_pairs, (np.arange(12.0),)),
+    (show_spectrum, (np.array([0.0, 0.125, 0.25, 0.5]),)),
     (steps_from_start, (np.array([1.0, 4.0, 9.0, 16.0]),)),
 ]

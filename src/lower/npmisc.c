@@ -1543,10 +1543,9 @@ static Val py_def3(Inf *I, Node *call, int k) {
         Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f), b = hold_array(&p, need(I, call, arg[1], f, "b"), f);
         if (dt_is_complex(a.ty->dtype) || dt_is_complex(b.ty->dtype))
             inf_fail(I, call, "np.vdot() of complex arrays is not supported yet");
-        /* a 1-d array as it is (NumPy's dot reads it through its stride: other bits than a copy's), others flattened */
-        put(&p, "def vdot(a, b):\n%s%s    if a.shape[0] != b.shape[0]:\n", a.ty->ndim == 1 ? "" : "    a = a.ravel()\n",
-            b.ty->ndim == 1 ? "" : "    b = b.ravel()\n");
-        put(&p, ""
+        /* NumPy's reshape(-1) of each: a view through the strides wherever one can be (BLAS's ?dot then reads the
+         * strided elements, whose sum rounds otherwise than a copy's), else a copy */
+        put(&p, "def vdot(a, b):\n    a = a.reshape(-1)\n    b = b.reshape(-1)\n    if a.shape[0] != b.shape[0]:\n"
                 "        raise ValueError(f\"cannot reshape array of size {b.shape[0]} into shape ({a.shape[0]},)\")\n"
                 "    return np.dot(a, b)\n"); /* NumPy 2.4's message: it reshapes b to a's length */
         break;

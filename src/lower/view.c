@@ -374,17 +374,109 @@ static int new_shape(Inf *I, Node *call, Val a, Ref *dims) {
     return n;
 }
 
-/* a's elements as a 1-d array in C order: a view of a C-contiguous array, else of a C copy */
+/* the view of a (no copy: yes) or of a C copy of it (no) with the q lengths dims and, on the view, the strides t (the
+ * copy's are C's, an empty axis counting as 1 as in NumPy's strides of an empty view); decided when it runs, as
+ * NumPy decides from the strides. layout: the result's type (the view's strides are whatever t says) */
+static Val view_or_copy(Inf *I, Val a, Ref yes, const Ref *dims, const Ref *t, int q, int layout, Node *at) {
+    uint32_t view = inf_block(I), copy = inf_block(I), join = inf_block(I);
+    inf_branch(I, yes, view, copy);
+    inf_seal(I, view); inf_seal(I, copy);
+    Node *res = st_hidden(I, "$shape%d", at);
+    I->cur = view;
+    inf_assign(I, res, vw_make(I, a, inf_k64(I, 0), dims, t, q, layout, at));
+    inf_jump(I, join);
+    I->cur = copy;
+    Val c = val_of(I, inf_emit(I, OP_ACOPY, ty_array(I->tt, a.ty->dtype, a.ty->ndim, LAYOUT_C), &a.r, 1, 0));
+    Ref cs[KILN_MAXDIM], s = inf_k64(I, (int64_t)kiln_dtype_size((kiln_dtype)a.ty->dtype));
+    for (int k = q - 1; k >= 0; k--) {
+        cs[k] = s;
+        s = op2(I, OP_MUL, s, sel(I, op2(I, OP_EQ, dims[k], inf_k64(I, 0)), inf_k64(I, 1), dims[k]));
+    }
+    inf_assign(I, res, vw_make(I, c, inf_k64(I, 0), dims, cs, q, layout, at));
+    inf_jump(I, join);
+    I->cur = join;
+    inf_seal(I, join);
+    return inf_read_name(I, res);
+}
+
+/* a's elements as a 1-d array in C order (NumPy's ravel): a view of a C-contiguous array — by its static layout, or,
+ * for another, by its strides when it runs (each axis longer than 1 at the C stride; an empty array is contiguous)
+ * — else a C copy */
 Val vw_ravel(Inf *I, Val a, Node *at) {
-    if (a.ty->layout != LAYOUT_C) a = val_of(I, inf_emit(I, OP_ACOPY, ty_array(I->tt, a.ty->dtype, a.ty->ndim, LAYOUT_C), &a.r, 1, 0));
     Ref size = inf_k64(I, 1);
     for (int k = 0; k < a.ty->ndim; k++) size = op2(I, OP_MUL, size, inf_dim(I, a, k));
     Ref s = inf_k64(I, (int64_t)kiln_dtype_size((kiln_dtype)a.ty->dtype));
-    return vw_make(I, a, inf_k64(I, 0), &size, &s, 1, LAYOUT_C, at);
+    if (a.ty->layout == LAYOUT_C) return vw_make(I, a, inf_k64(I, 0), &size, &s, 1, LAYOUT_C, at);
+    Ref ok = op2(I, OP_EQ, size, inf_k64(I, 0)), want = s, all = inf_const_i(I, inf_bool(I), 1);
+    for (int k = a.ty->ndim - 1; k >= 0; k--) {
+        Ref d = inf_dim(I, a, k);
+        all = op2(I, OP_AND, all, op2(I, OP_OR, op2(I, OP_EQ, d, inf_k64(I, 1)), op2(I, OP_EQ, inf_stride(I, a, k), want)));
+        want = op2(I, OP_MUL, want, d);
+    }
+    return view_or_copy(I, a, op2(I, OP_OR, ok, all), &size, &s, 1, LAYOUT_C, at);
 }
 
-/* reshape of a C-contiguous array is a view; of any other layout a C copy first (NumPy copies
- * when the elements are not contiguous; kiln decides by the static layout) */
+/* NumPy's _attempt_nocopy_reshape in C order, unrolled over a's axes and the q new lengths n: the new strides into t,
+ * and whether they exist. Axes of length 1 take no part. Two neighbouring axes k, r of a (r the next one to the right
+ * longer than 1) merge where s_k = d_r s_r; where they do not, the count of elements below k (G_k, the product of
+ * the lengths right of k) must also be one of the new shape's (F_j, the product right of j): then new axis j reads
+ * the merged run of a's axes that holds a step of F_j elements, t_j = s_b F_j / G_b with b that run's last axis.
+ * An empty array is copied (nothing to read; C strides). */
+static Ref nocopy_strides(Inf *I, Val a, const Ref *n, int q, Ref *t) {
+    int p = a.ty->ndim;
+    Ref d[KILN_MAXDIM], s[KILN_MAXDIM], G[KILN_MAXDIM], F[KILN_MAXDIM], long1[KILN_MAXDIM], bs[KILN_MAXDIM], bG[KILN_MAXDIM];
+    Ref one = inf_k64(I, 1), size = one, yes = inf_const_i(I, inf_bool(I), 1), no = inf_const_i(I, inf_bool(I), 0);
+    for (int k = p - 1; k >= 0; k--) {
+        d[k] = inf_dim(I, a, k); s[k] = inf_stride(I, a, k);
+        G[k] = size;
+        size = op2(I, OP_MUL, size, d[k]);
+    }
+    for (int j = q - 1, f = 0; j >= 0; j--, f = 1) F[j] = f ? op2(I, OP_MUL, F[j + 1], n[j + 1]) : one;
+    Ref ok = op2(I, OP_NE, size, inf_k64(I, 0)), has_r = no, d_r = one, s_r = one, base_s = one, base_G = one;
+    for (int k = p - 1; k >= 0; k--) {
+        long1[k] = op2(I, OP_NE, d[k], one);
+        Ref soft = op2(I, OP_AND, has_r, op2(I, OP_EQ, s[k], op2(I, OP_MUL, d_r, s_r)));
+        Ref hard = op2(I, OP_AND, long1[k], op2(I, OP_AND, has_r, op2(I, OP_EQ, soft, no)));
+        Ref cut = no;
+        for (int j = 0; j < q; j++) cut = op2(I, OP_OR, cut, op2(I, OP_EQ, F[j], G[k]));
+        ok = op2(I, OP_AND, ok, op2(I, OP_OR, op2(I, OP_EQ, hard, no), cut));
+        bs[k] = sel(I, soft, base_s, s[k]);
+        bG[k] = sel(I, soft, base_G, G[k]);
+        has_r = sel(I, long1[k], yes, has_r);
+        d_r = sel(I, long1[k], d[k], d_r); s_r = sel(I, long1[k], s[k], s_r);
+        base_s = sel(I, long1[k], bs[k], base_s); base_G = sel(I, long1[k], bG[k], base_G);
+    }
+    Ref item = inf_k64(I, (int64_t)kiln_dtype_size((kiln_dtype)a.ty->dtype)), trail = item, f[KILN_MAXDIM];
+    for (int j = 0; j < q; j++) {
+        Ref ts = item, tG = one; /* no axis longer than 1 */
+        for (int k = p - 1; k >= 0; k--) { /* the leftmost axis longer than 1 with G_k <= F_j */
+            Ref c = op2(I, OP_AND, long1[k], op2(I, OP_LE, G[k], F[j]));
+            ts = sel(I, c, bs[k], ts);
+            tG = sel(I, c, bG[k], tG);
+        }
+        tG = sel(I, op2(I, OP_EQ, tG, inf_k64(I, 0)), one, tG); /* an empty array's (copied: no strides read) */
+        f[j] = op2(I, OP_MUL, ts, op2(I, OP_FLOORDIV, F[j], tG));
+        trail = sel(I, op2(I, OP_NE, n[j], one), f[j], trail); /* the last new axis longer than 1 */
+    }
+    /* a new axis of length 1 belongs to the run on its right: the stride of the axis after it times that one's
+     * length; those after the last longer one take its stride (NumPy's last_stride) */
+    Ref later = no;
+    for (int j = q - 1; j >= 0; j--) {
+        Ref is1 = op2(I, OP_EQ, n[j], one);
+        t[j] = sel(I, is1, j + 1 < q ? sel(I, later, op2(I, OP_MUL, t[j + 1], n[j + 1]), trail) : trail, f[j]);
+        later = op2(I, OP_OR, later, op2(I, OP_EQ, is1, no));
+    }
+    if (q == p) { /* the same shape: NumPy's view with a's own strides */
+        Ref same = yes;
+        for (int k = 0; k < p; k++) same = op2(I, OP_AND, same, op2(I, OP_EQ, n[k], d[k]));
+        for (int k = 0; k < p; k++) t[k] = sel(I, same, s[k], t[k]);
+        ok = op2(I, OP_OR, ok, same);
+    }
+    return ok;
+}
+
+/* reshape of a C-contiguous array is a view with C strides; of another layout a view wherever NumPy's reshape makes
+ * one (nocopy_strides, decided when it runs), else a C copy */
 /* the order argument of a.ravel(order) / a.flatten(order), the call's only one: whether it is 'F' (a.T in C order);
  * 'C' the default; 'A' and 'K' (orders that depend on the strides at run time) are refused */
 bool vw_order_f(Inf *I, Node *call, Val a, const char *fname) {
@@ -411,12 +503,20 @@ Val vw_reshape(Inf *I, Node *call, Val a, bool ravel) {
     if (call->nkids2) inf_fail(I, call, "reshape() takes no keyword arguments here");
     if (!call->nkids) inf_fail(I, call, "reshape() takes at least 1 argument (0 given)");
     nd = new_shape(I, call, a, dims);
-    if (a.ty->layout != LAYOUT_C) a = val_of(I, inf_emit(I, OP_ACOPY, ty_array(I->tt, a.ty->dtype, a.ty->ndim, LAYOUT_C), &a.r, 1, 0));
+    if (a.ty->layout != LAYOUT_C) {
+        Ref ok = nocopy_strides(I, a, dims, nd, strides);
+        return view_or_copy(I, a, ok, dims, strides, nd, LAYOUT_ANY, call);
+    }
     Ref s = inf_k64(I, (int64_t)kiln_dtype_size((kiln_dtype)a.ty->dtype));
     for (int k = nd - 1; k >= 0; k--) { /* an empty axis counts as length 1 here (NumPy's strides of an empty view) */
         strides[k] = s;
         Ref empty = inf_op2(I, OP_EQ, inf_bool(I), dims[k], inf_k64(I, 0));
         s = op2(I, OP_MUL, s, inf_sel(I, inf_i64(I), empty, inf_k64(I, 1), dims[k]));
+    }
+    if (nd == a.ty->ndim) { /* the same shape: NumPy's view keeps a's strides (a length-1 axis's may be any) */
+        Ref same = inf_const_i(I, inf_bool(I), 1);
+        for (int k = 0; k < nd; k++) same = op2(I, OP_AND, same, op2(I, OP_EQ, dims[k], inf_dim(I, a, k)));
+        for (int k = 0; k < nd; k++) strides[k] = sel(I, same, inf_stride(I, a, k), strides[k]);
     }
     return vw_make(I, a, inf_k64(I, 0), dims, strides, nd, LAYOUT_C, call);
 }

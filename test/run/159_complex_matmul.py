@@ -59,10 +59,13 @@ def empties(n):
     return a @ b, (b.T @ a.T).shape, grid(n, 2, 0.1) @ grid(2, 2, 0.1)
 
 
-# np.vdot of float views: a 1-d view through its stride, an n-d one as np.reshape(-1) reads it
+# np.vdot of float views: each as np.reshape(-1) reads it (a view through its strides where it can be, else a copy)
 # run: vdots(12)
-# expect: (-0.17577002449232831, 0.31641188525336444, 0.31882719237387863)
+# expect: (-0.17577002449232831, 0.31641188525336444, 0.31882719237387863, 1.67279394476108, 0.448294215195956)
 def vdots(n):
     z = grid(1, n, 0.45)[0]
     u = grid(1, n, 1.45)[0]
-    return np.vdot(z.real, u.real), np.vdot(z.imag[::2], u.imag[1::2]), np.vdot(np.sin(np.arange(n * 1.0)), np.cos(np.arange(n * 1.0)))
+    m = np.sin(np.arange(n * 8.0)).reshape(n, 8)
+    w = np.cos(np.arange(n * 8.0) * 0.7).reshape(n, 8)
+    return (np.vdot(z.real, u.real), np.vdot(z.imag[::2], u.imag[1::2]), np.vdot(np.sin(np.arange(n * 1.0)), np.cos(np.arange(n * 1.0))),
+            np.vdot(m[:, ::2], w[:, ::2]), np.vdot(m[::2, 1:5], w[1::2, 2:6]))
