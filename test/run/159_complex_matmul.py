@@ -59,13 +59,15 @@ def empties(n):
     return a @ b, (b.T @ a.T).shape, grid(n, 2, 0.1) @ grid(2, 2, 0.1)
 
 
-# np.vdot of float views: each as np.reshape(-1) reads it (a view through its strides where it can be, else a copy)
+# np.vdot: each operand as np.reshape(-1) reads it (a view through its strides where it can be, else a copy), a
+# complex first one conjugated (NumPy's ?dotc_sub)
 # run: vdots(12)
-# expect: (-0.17577002449232831, 0.31641188525336444, 0.31882719237387863, 1.67279394476108, 0.448294215195956)
+# expect: (-0.17577002449232831, 0.31641188525336444, 0.31882719237387863, 1.67279394476108, 0.448294215195956, (0.03073619120864285-1.092240440097897j), (-2.032391478556586-0.5181178232973236j), (-0.17577002449232834+0.15526826344137482j), (0.9748808709592176-1.5174144842872737j), (0.030736222863197327-1.092240333557129j))
 def vdots(n):
     z = grid(1, n, 0.45)[0]
     u = grid(1, n, 1.45)[0]
     m = np.sin(np.arange(n * 8.0)).reshape(n, 8)
     w = np.cos(np.arange(n * 8.0) * 0.7).reshape(n, 8)
     return (np.vdot(z.real, u.real), np.vdot(z.imag[::2], u.imag[1::2]), np.vdot(np.sin(np.arange(n * 1.0)), np.cos(np.arange(n * 1.0))),
-            np.vdot(m[:, ::2], w[:, ::2]), np.vdot(m[::2, 1:5], w[1::2, 2:6]))
+            np.vdot(m[:, ::2], w[:, ::2]), np.vdot(m[::2, 1:5], w[1::2, 2:6]), np.vdot(z, u), np.vdot(z[::3], u[1::3]),
+            np.vdot(z.real, u), np.vdot(grid(3, 4, 0.3), grid(3, 4, 0.9)), np.vdot(z.astype(np.complex64), u.astype(np.complex64)))
