@@ -1178,6 +1178,7 @@ static Val hash_call(Inf *I, Node *call) {
 
 static Val len_call(Inf *I, Node *call) {
     nargs(I, call, "len", 1, 1);
+    if (st_is_builtin_call(I, call->kids[0], "range")) return st_range_len(I, call->kids[0]);
     Val v = ex_expr(I, call->kids[0]);
     if (v.ty->kind == T_UNKNOWN) return v;
     if (v.ty->kind == T_TUPLE) return mk(I, inf_const_i(I, i64w(I), v.ty->n));
@@ -1342,6 +1343,8 @@ static Val np_array(Inf *I, Node *call, bool copy) {
         }
         for (int i = 0; i < arg[0]->nkids; i++) items[i] = ew_force(I, items[i], arg[0]->kids[i]);
         o = ls_display_of(I, arg[0], items);
+    } else if (ls_walked(I, arg[0])) { /* np.array(range(n)), of a generator...: the items walked into a list */
+        o = ls_iterable(I, arg[0]);
     } else {
         o = ex_expr(I, arg[0]);
     }
@@ -1680,7 +1683,9 @@ Val cl_call(Inf *I, Node *call) {
         return scalar_ctor(I, call, boolw(I), "bool");
     case BI_COMPLEX: return complex_ctor(I, call);
     case BI_ROUND: return round_call(I, call);
-    case BI_RANGE: inf_fail(I, call, "range() is only supported as the iterable of a for loop");
+    case BI_RANGE:
+        inf_fail(I, call, "range() is supported where it is walked (a for loop, a comprehension, list(), sum(), np.array()...), "
+                 "in len() and in `x in range(...)`; a range object held as a value is not yet");
     case BI_ENUMERATE: case BI_ZIP: inf_fail(I, call, "enumerate() and zip() are only supported in for loops");
     case BI_PRINT: return pr_print(I, call);
     case BI_NP_DOT: return la_dot(I, call);

@@ -556,6 +556,11 @@ static bool none_test(Node *n) {
 static Val compare_value(Inf *I, Node *n) {
     I->keep_optional = none_test(n);
     Val a = ex_value(I, n->a);
+    if (n->nkids2 == 1 && (n->ops[0] == TK_IN || n->ops[0] == TK_NOTIN) && st_is_builtin_call(I, n->kids2[0], "range")) {
+        if (a.ty->kind == T_UNKNOWN) return a;
+        Val r = st_range_contains(I, a.ew ? ew_force(I, a, n->a) : a, n->kids2[0]);
+        return n->ops[0] == TK_IN ? r : mk(I, bool_not(I, r.r));
+    }
     if (n->nkids2 == 1) {
         I->keep_optional = none_test(n);
         Val b = ex_value(I, n->kids2[0]);

@@ -219,6 +219,8 @@ void st_raise_block(Inf *I, uint32_t blk, const char *ename, const char *msg, in
 void st_raise_if(Inf *I, Ref bad, const char *ename, const char *msg);
 int st_static_cond(Inf *I, Node *n); /* a test's value when it is known when compiling (1, 0), else -1 */
 int64_t st_range_args(Inf *I, Node *call, const char *fname, Val *start, Val *stop, Val *step); /* the constant step, or 0 */
+Val st_range_len(Inf *I, Node *call);               /* len(range(...)) */
+Val st_range_contains(Inf *I, Val x, Node *call);  /* x in range(...) */
 Ref st_trip_count(Inf *I, Ref start, Ref stop, Ref step, int sign); /* range's length, uint64; sign: the step's, 0 unknown */
 
 /* par.c: prange loops (S_PFOR) and the reduction identities their outlined bodies start from */

@@ -323,6 +323,57 @@ int64_t st_range_args(Inf *I, Node *call, const char *fname, Val *start, Val *st
     return sv;
 }
 
+/* len(range(...)): its length, with CPython's OverflowError past sys.maxsize */
+Val st_range_len(Inf *I, Node *call) {
+    Val start, stop, step;
+    int64_t sv = st_range_args(I, call, "range", &start, &stop, &step);
+    Ref n = st_trip_count(I, start.r, stop.r, step.r, sv ? (sv > 0 ? 1 : -1) : 0);
+    Ref len = inf_emit(I, OP_CAST, int_t(I), &n, 1, 0);
+    st_raise_if(I, inf_op2(I, OP_LT, bool_t(I), len, inf_const_i(I, int_t(I), 0)), "OverflowError",
+                "Python int too large to convert to C ssize_t");
+    return mkval(I, len);
+}
+
+/* x in range(...), CPython's range_contains: an int or bool by arithmetic (between the bounds on the step's side, a
+ * whole number of steps from start: unsigned differences, exact for every int64); a float where it equals one of the
+ * range's ints (CPython compares item by item); a value of another kind never */
+Val st_range_contains(Inf *I, Val x, Node *call) {
+    Val start, stop, step;
+    int64_t sv = st_range_args(I, call, "range", &start, &stop, &step);
+    const Type *u = ty_scalar(I->tt, KILN_UINT64, false), *b = bool_t(I), *it = int_t(I);
+    if (x.ty->kind != T_SCALAR || dt_is_complex(x.ty->dtype)) {
+        if (x.ty->kind == T_SCALAR) inf_fail(I, call, "'in' range() of a complex number is not supported");
+        return mkval(I, inf_const_i(I, b, 0));
+    }
+    Ref ok = inf_const_i(I, b, 1), xi;
+    if (dt_is_float(x.ty->dtype)) { /* a whole number within int64 */
+        Val xf = ex_coerce(I, x, ty_scalar(I->tt, KILN_FLOAT64, true), call);
+        const Type *ft = xf.ty;
+        ok = inf_op2(I, OP_AND, b, inf_op2(I, OP_GE, b, xf.r, inf_const_f(I, ft, -9223372036854775808.0)),
+                     inf_op2(I, OP_LT, b, xf.r, inf_const_f(I, ft, 9223372036854775808.0)));
+        Ref safe = inf_sel(I, ft, ok, xf.r, inf_const_f(I, ft, 0.0));
+        xi = inf_emit(I, OP_CAST, it, &safe, 1, 0);
+        ok = inf_op2(I, OP_AND, b, ok, inf_op2(I, OP_EQ, b, inf_emit(I, OP_CAST, ft, &xi, 1, 0), safe));
+    } else {
+        if (x.ty->dtype == KILN_UINT64) /* past int64: in no range */
+            ok = inf_op2(I, OP_LE, b, x.r, inf_const_i(I, x.ty, INT64_MAX));
+        xi = ex_coerce(I, x, it, call).r;
+    }
+    Ref in[2];
+    for (int k = 0; k < 2; k++) { /* k 0: a positive step, 1: a negative one */
+        Ref lo = k ? stop.r : start.r, hi = k ? start.r : stop.r;
+        Ref inside = k ? inf_op2(I, OP_AND, b, inf_op2(I, OP_LT, b, lo, xi), inf_op2(I, OP_LE, b, xi, hi))
+                       : inf_op2(I, OP_AND, b, inf_op2(I, OP_LE, b, lo, xi), inf_op2(I, OP_LT, b, xi, hi));
+        Ref a = k ? start.r : xi, c = k ? xi : start.r;
+        Ref diff = inf_op2(I, OP_SUB, u, inf_emit(I, OP_CAST, u, &a, 1, 0), inf_emit(I, OP_CAST, u, &c, 1, 0));
+        Ref mag = inf_emit(I, OP_CAST, u, (Ref[]){k ? inf_op2(I, OP_SUB, it, inf_const_i(I, it, 0), step.r) : step.r}, 1, 0);
+        Ref whole = inf_op2(I, OP_EQ, b, inf_op2(I, OP_MOD, u, diff, mag), inf_const_i(I, u, 0));
+        in[k] = inf_sel(I, b, inside, whole, inf_const_i(I, b, 0));
+    }
+    Ref r = sv > 0 ? in[0] : sv < 0 ? in[1] : inf_sel(I, b, inf_op2(I, OP_GT, b, step.r, inf_const_i(I, it, 0)), in[0], in[1]);
+    return mkval(I, inf_sel(I, b, ok, r, inf_const_i(I, b, 0)));
+}
+
 /* a counter known to start at >= 0: a constant, or a prange chunk's first index ($lo) */
 static bool nonneg_start(Inf *I, Ref start) {
     Ins *in = &I->f->ins.v[start];
