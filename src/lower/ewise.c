@@ -249,14 +249,31 @@ Val ew_part(Inf *I, Val a, int op, Node *at) {
     return lazy(I, e);
 }
 
+/* np.round of complex values, as NumPy's PyArray_Round: a copy whose real and imaginary parts are set to the parts
+ * rounded (a number: the two parts rounded, made one complex again) */
+static Val round_complex(Inf *I, Val a, Ew *x, int64_t decimals, Node *at) {
+    if (!ew_is_array(a) || x->ndim == 0) {
+        Val z = ew_scalar(I, lazy(I, x), at);
+        Val re = ew_round(I, ew_part(I, z, OP_REAL, at), decimals, at), im = ew_round(I, ew_part(I, z, OP_IMAG, at), decimals, at);
+        Ref ops[2] = {re.r, im.r};
+        return val_of(I, inf_emit(I, OP_CPLX, z.ty, ops, 2, 0));
+    }
+    Val src = a.ew ? ew_force(I, a, at) : a, c = cl_acopy(I, src);
+    for (int k = 0; k < 2; k++)
+        ew_store(I, vw_part(I, c, k, at), ew_round(I, vw_part(I, src, k, at), decimals, at), at);
+    return c;
+}
+
+Val ew_round(Inf *I, Val a, int64_t decimals, Node *at);
+
 /* np.round(a, decimals) / np.around, as NumPy's PyArray_Round computes it: integers with
  * decimals >= 0 are a copy; floats are rint(a * 10**d) / 10**d, or rint(a / 10**-d) * 10**-d for
  * d < 0, in a's own float type (a Python float factor: float32 stays float32). Lazy, so it fuses. */
 Val ew_round(Inf *I, Val a, int64_t decimals, Node *at) {
     Ew *x = ew_of(I, a, at);
     int d = x->ty->dtype;
-    if (d == KILN_BOOL || dt_is_complex(d))
-        inf_fail(I, at, "np.round of %s values is not supported", ty_name(x->ty));
+    if (d == KILN_BOOL) inf_fail(I, at, "np.round of %s values is not supported", ty_name(x->ty));
+    if (dt_is_complex(d)) return round_complex(I, a, x, decimals, at);
     if (dt_is_intlike(d)) {
         if (decimals < 0) inf_fail(I, at, "np.round of integers with negative decimals is not supported");
         if (!ew_is_array(a) || x->ndim == 0) return ew_scalar(I, lazy(I, x), at); /* of a 0-d array: its item */

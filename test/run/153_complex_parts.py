@@ -42,3 +42,12 @@ def parts_2d(n):
     c.imag[:] = 0.25
     c.real[-1] = 3.0
     return z, c, z.real.flags.c_contiguous, z.real.flags.f_contiguous
+
+
+# np.round of complex values: NumPy's copy with each part rounded (a scalar's parts too), complex64 kept
+# run: rounded(3)
+# expect: ([(-2.2+0j), (-0.83-0.61j), (0.54-1.22j), (1.91-1.84j), (3.28-2.45j), (4.65-3.06j)], [(-2+0j), (-1-1j), (1-1j), (2-2j), (3-2j), (5-3j)], [(-2.2+0j), (-0.8-0.6j), (0.5-1.2j), (1.9-1.8j), (3.3-2.4j), (4.6-3.1j)], (-1-1j), (1.2-2.8j), [(-20+0j), (-10-10j), (10-10j), (20-20j), (30-20j), (50-30j)], [(-2.200000047683716+0.004000000189989805j), (-0.8299999833106995-0.609000027179718j), (0.5400000214576721-1.222000002861023j), (1.909999966621399-1.8350000381469727j), (3.2799999713897705-2.447999954223633j), (4.650000095367432-3.061000108718872j)], [(1+0j), (0.707+0.707j), 1j, (-0.707+0.707j)])
+def rounded(n):
+    z = (np.arange(n * 2.0) * 1.37 - 2.2) + 1j * (np.arange(n * 2.0) * -0.613 + 0.004)
+    return (np.round(z, 2), np.round(z), z.round(1), np.round(z[1]), np.round(complex(1.25, -2.75), 1),
+            np.around(z * 10, -1), np.round(z.astype(np.complex64), 3), np.round(np.exp(2j * np.pi * np.arange(4) / 8), 3))
