@@ -627,6 +627,8 @@ def module_text(kernel, is_kernel, statics=None):
                     called[id(v.py_func)] = name  # its def takes the name its callers use
             elif isinstance(v, types.FunctionType) and name == "prange" and v.__module__ in ("kiln", "numba", "numba.misc.special"):
                 continue  # kiln's parallel loop (docs/parallel.md), not a function to compile
+            elif isinstance(v, types.FunctionType) and v is f and name == f.__name__:
+                continue  # kiln.jit(f) of an undecorated f that calls itself: its own def, compiled with it
             elif isinstance(v, types.FunctionType):
                 raise SourceError("%s:%d: %s() calls %s(), a plain Python function: decorate it with @kiln.jit "
                                   "(kernels may call only kernels)" % (filename, f.__code__.co_firstlineno, f.__name__, name))

@@ -211,6 +211,23 @@ def test_compile_errors():
         first(np.zeros(3, dtype=np.float16))
 
 
+def _det(m):
+    """an undecorated recursive function: kiln.jit(_det) compiles its own def, which calls itself by its name"""
+    n = len(m)
+    if n == 1:
+        return m[0][0]
+    s = 0.0
+    for j in range(n):
+        s += (-1) ** j * m[0][j] * _det([row[:j] + row[j + 1:] for row in m[1:]])
+    return s
+
+
+def test_jit_of_an_undecorated_recursive_function():
+    m = [[2.0, 1.0, 3.0], [0.0, -1.0, 4.0], [1.0, 2.0, 1.0]]
+    for tier in ("interp", "baseline", "opt"):
+        assert kiln.jit(_det, tier=tier)(m) == _det(m)
+
+
 def test_plain_function_error_is_the_same_in_every_process(tmp_path):
     """of two plain functions a kernel calls, the error names the one its code reads first, whatever the process's
     string hashing (the names were a set once: which one came first changed from run to run)"""
