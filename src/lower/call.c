@@ -28,7 +28,6 @@ enum {
     BI_CUDA = 600,   /* + CU_* of cuda.c */
     BI_ITERTOOLS = 700, /* + IT_* of itertools.c (functools.reduce too) */
     BI_MATHINT = 800,   /* + math's integer functions of mathint.c */
-    BI_NPMISC = 900,    /* + npmisc.c's NumPy functions */
     BI_HEAPQ = 1000,    /* + heapq.c's functions */
     BI_CLOCK = 1100,    /* + clock.c's clocks of the time module */
     BI_MATHPY = 1200,   /* + mathpy.c's math functions written in Python */
@@ -36,6 +35,7 @@ enum {
     BI_BISECT = 1400,   /* + bisect.c's functions */
     BI_NBTYPED = 1500,  /* + NB_* of nbtyped.c: numba.typed.List and Dict */
     BI_CMATH = 1600,    /* + cmath.c's functions of the cmath module */
+    BI_NPMISC = 2000,   /* + npmisc.c's NumPy functions (NM_MAX of them at most: the last range, the largest) */
 };
 
 int cl_itertools(int id) { return id >= BI_ITERTOOLS && id < BI_ITERTOOLS + 100 ? id - BI_ITERTOOLS : -1; }
@@ -1389,7 +1389,7 @@ static Val diagonal_call(Inf *I, Node *call, Val o, int skip, bool trace) {
 
 static Val method_call(Inf *I, Node *call, Val o, const char *m) {
     if (o.ty->kind == T_UNKNOWN) return o;
-    if (o.ty->kind == T_BUILTIN && o.ty->id >= BI_NBTYPED) return nb_method(I, call, o.ty->id - BI_NBTYPED, m); /* List.empty_list */
+    if (o.ty->kind == T_BUILTIN && o.ty->id >= BI_NBTYPED && o.ty->id < BI_CMATH) return nb_method(I, call, o.ty->id - BI_NBTYPED, m); /* List.empty_list */
     if (o.ty->kind == T_LIST) return ls_method(I, call, o, m);
     if (o.ty->kind == T_DICT) return dc_method(I, call, o, m);
     if (o.ty->kind == T_SET) return se_method(I, call, o, m);
@@ -1612,6 +1612,7 @@ Val cl_call(Inf *I, Node *call) {
     if (f.ty->kind == T_CLASS) return nt_new(I, call, f.ty);
     if (f.ty->kind != T_BUILTIN) inf_fail(I, call, "'%s' object is not callable", inf_tyname(I, f.ty));
     int id = f.ty->id;
+    if (id >= BI_NPMISC) return nm_call(I, call, id - BI_NPMISC);
     if (id >= BI_CMATH) return cm_call(I, call, id - BI_CMATH);
     if (id >= BI_NBTYPED) return nb_call(I, call, id - BI_NBTYPED);
     if (id >= BI_BISECT) return bs_call(I, call, id - BI_BISECT);
@@ -1619,7 +1620,6 @@ Val cl_call(Inf *I, Node *call) {
     if (id >= BI_MATHPY) return mp_call(I, call, id - BI_MATHPY);
     if (id >= BI_CLOCK) return ck_call(I, call, id - BI_CLOCK);
     if (id >= BI_HEAPQ) return hq_call(I, call, id - BI_HEAPQ);
-    if (id >= BI_NPMISC) return nm_call(I, call, id - BI_NPMISC);
     if (id >= BI_MATHINT) return mi_call(I, call, id - BI_MATHINT);
     if (id >= BI_ITERTOOLS) return it_call(I, call, id - BI_ITERTOOLS);
     if (id >= BI_CUDA) return cu_call(I, call, id - BI_CUDA);

@@ -934,6 +934,8 @@ void inf_assign(Inf *I, Node *t, Val v) {
         }
         if (v.ew) v = ew_force(I, v, t);
         if (v.ty->kind == T_UNKNOWN) return;
+        if (v.ty->kind == T_ARRAY && v.ty->ndim == 0) /* a 0-d array: its item, as NumPy stores it */
+            v = val_of(I, inf_load(I, v.r, ty_scalar(I->tt, v.ty->dtype, false), NULL, 0));
         if (v.ty->kind != T_SCALAR) inf_fail(I, t, "cannot store a %s into an array element", inf_tyname(I, v.ty));
         if (dt_is_complex(v.ty->dtype) && !dt_is_complex(arr.ty->dtype))
             inf_fail(I, t, "cannot store a complex value into a %s array", kiln_dtype_name(arr.ty->dtype));

@@ -336,6 +336,7 @@ Node *it_held(Inf *I, Node *call, int k, Val v); /* v computed once: a name for 
 #define KILN_RANDOM_NAME "__kiln_random" /* and random (random.c's sample and choices) */
 int nd_lookup(const char *name);          /* npdist.c: a legacy np.random distribution's index, or -1 */
 Val nd_call(Inf *I, Node *call, int k);
+enum { NM_MAX = 400 }; /* npmisc.c's functions fit call.c's builtin range (checked where they are listed) */
 int nm_lookup(const char *name);                /* its index (BI_NPMISC + k), or -1 */
 bool nm_linalg(int k); /* npmisc.c: k is one of np.linalg's (matrix_power, matrix_rank, cond), not np's */
 Val nm_call(Inf *I, Node *call, int k);

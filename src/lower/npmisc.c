@@ -24,7 +24,7 @@ enum {
     NM_NANMAX, NM_NANMIN, NM_NANARGMAX, NM_NANARGMIN, NM_NANPROD, NM_NANVAR, NM_NANSTD, NM_ANGLE, NM_BROADCAST_TO,
     NM_COV, NM_CORRCOEF, NM_FILL_DIAGONAL, NM_ARRAY_EQUAL, NM_POLYFIT, NM_LEXSORT, NM_PAD, NM_SQUEEZE, NM_SELECT,
     NM_UNION1D, NM_INTERSECT1D, NM_SETDIFF1D, NM_SETXOR1D, NM_SINC, NM_FIX, NM_TAKE, NM_PUT, NM_EXTRACT, NM_VDOT, NM_NANCUMSUM, NM_NANCUMPROD, NM_TRI,
-    NM_VANDER, NM_IX, NM_HANNING, NM_HAMMING, NM_BLACKMAN, NM_BARTLETT, NM_KAISER, NM_I0, NM_COUNT
+    NM_VANDER, NM_IX, NM_HANNING, NM_HAMMING, NM_BLACKMAN, NM_BARTLETT, NM_KAISER, NM_I0, NM_APPLY_ALONG_AXIS, NM_COUNT
 };
 
 static const char *const names[NM_COUNT] = {
@@ -39,7 +39,10 @@ static const char *const names[NM_COUNT] = {
     "cov", "corrcoef", "fill_diagonal", "array_equal", "polyfit", "lexsort", "pad", "squeeze", "select",
     "union1d", "intersect1d", "setdiff1d", "setxor1d", "sinc", "fix", "take", "put", "extract", "vdot",
     "nancumsum", "nancumprod", "tri", "vander", "ix_", "hanning", "hamming", "blackman", "bartlett", "kaiser", "i0",
+    "apply_along_axis",
 };
+
+_Static_assert((int)NM_COUNT <= (int)NM_MAX, "npmisc.c's functions fit call.c's builtin range");
 
 bool nm_linalg(int k) { return k == NM_MATRIX_POWER || k == NM_MATRIX_RANK || k == NM_COND; }
 
@@ -1737,6 +1740,36 @@ static Val window_call(Inf *I, Node *call, int k) {
     return it_inline(I, call, p.text, p.n, "<numpy>", p.args, p.nargs);
 }
 
+/* np.apply_along_axis(func1d, axis, arr): NumPy's steps — func1d called once on each lane of arr along axis, in C
+ * order of the other axes, its first result (np.asarray of it) giving the buffer's dtype and trailing shape, the
+ * others stored into the buffer as NumPy's setitem stores them — and NumPy's result: the buffer (iteration axes, then
+ * the result's) with the result's axes moved to where axis was, a view; NumPy's ValueError where an iteration axis
+ * is empty. Extra arguments for func1d (NumPy's *args, **kwargs) are not taken. */
+static Val along_axis(Inf *I, Node *call) {
+    const char *f = names[NM_APPLY_ALONG_AXIS];
+    Node *arg[3] = {NULL};
+    cl_np_bind(I, call, f, 0, (const char *const[]){"func1d", "axis", "arr", NULL}, 3, arg);
+    Py p = {I, call, {0}, 0, {NULL}, 0};
+    hold(&p, ex_expr(I, need(I, call, arg[0], f, "func1d")));
+    Val a = hold_array(&p, need(I, call, arg[2], f, "arr"), f);
+    int nd = a.ty->ndim;
+    if (nd < 1) inf_fail(I, arg[2], "np.apply_along_axis() of a 0-d array: axis 0 is out of bounds for array of dimension 0");
+    int ax = axis_of(I, need(I, call, arg[1], f, "axis"), nd, f);
+    put(&p, "def apply_along_axis(f, arr):\n    v = np.moveaxis(arr, %d, -1)\n    m = 1\n", ax);
+    for (int k = 0; k < nd - 1; k++) put(&p, "    m *= v.shape[%d]\n", k);
+    put(&p, "    if m == 0:\n        raise ValueError(\"Cannot apply_along_axis when any iteration dimensions are 0\")\n"
+            "    rows = v.reshape((m, v.shape[%d]))\n    r0 = np.asarray(f(rows[0]))\n"
+            "    buff = np.zeros((m,) + r0.shape, dtype=r0.dtype)\n    buff[0] = r0\n    for i in range(1, m):\n"
+            "        buff[i] = f(rows[i])\n    return buff.reshape(v.shape[:%d] + r0.shape)\n", nd - 1, nd - 1);
+    Val out = it_inline(I, call, p.text, p.n, "<numpy>", p.args, p.nargs);
+    if (out.ty->kind != T_ARRAY) return out; /* unknown yet: the next round */
+    int k = out.ty->ndim - (nd - 1), order[KILN_MAXDIM], n = 0; /* the result's axes back where axis was */
+    for (int j = 0; j < ax; j++) order[n++] = j;
+    for (int j = 0; j < k; j++) order[n++] = nd - 1 + j;
+    for (int j = ax; j < nd - 1; j++) order[n++] = j;
+    return vw_axes(I, out, order, call);
+}
+
 Val nm_call(Inf *I, Node *call, int k) {
     const char *fname = names[k];
     if (k == NM_ISCLOSE || k == NM_ALLCLOSE) return close_call(I, call, k == NM_ALLCLOSE);
@@ -1746,6 +1779,7 @@ Val nm_call(Inf *I, Node *call, int k) {
     if (k == NM_BROADCAST_TO) return broadcast_to(I, call);
     if (k == NM_SQUEEZE) return squeeze(I, call);
     if (k >= NM_HANNING && k <= NM_I0) return window_call(I, call, k);
+    if (k == NM_APPLY_ALONG_AXIS) return along_axis(I, call);
     if ((k >= NM_IDENTITY && k <= NM_GRADIENT) || k == NM_KRON) return py_def(I, call, k);
     if (k >= NM_COV) return py_def3(I, call, k);
     if (k > NM_GRADIENT) return py_def2(I, call, k);
