@@ -75,16 +75,3 @@ def zero_d(x, v):
     return (a + 1, -a, abs(a), np.exp(a), a > 1, a * i, np.maximum(a, 1), np.round(a), np.array(7).round(),
             np.fmod(np.array(-7), 3), a + v, np.where(v > a, v, a), np.where(a > 1, a, 0), a.copy(), np.sum(a * 2),
             np.sum(np.float32(2.5)), np.mean(np.int32(3)), float(a * 1.5))
-
-
-# a 0-d accumulator and a number updated from it
-# run: zero_d_loop(4)
-# expect: (11.0, 8.0)
-def zero_d_loop(n):
-    z = np.zeros(())
-    s = 0.0
-    for i in range(n):
-        z[()] = z * 2 + i
-        s += z * 0.5
-    return z, s
-
