@@ -10,7 +10,11 @@
  * constant slices of known lengths fold, and tier 2 sees the strides it
  * vectorizes on. A view's type is C-contiguous when its elements provably
  * are (leading integer indices, then one unit-step slice, then whole axes),
- * otherwise "any" layout, whose strides the loads read.
+ * otherwise "any" layout, whose strides the loads read. reshape and ravel of
+ * an "any" array decide when they run, as NumPy does from the strides: a view
+ * where the new shape can be read with strides (NumPy's no-copy attempt,
+ * unrolled over the static ranks), else a C copy (view_or_copy: two branches
+ * meeting in one hidden variable).
  */
 #include "infer.h"
 #include <string.h>

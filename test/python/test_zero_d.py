@@ -1,6 +1,7 @@
 """0-d arrays as NumPy treats them, on every tier: a ufunc or operator whose operands have no axes gives a NumPy
 scalar of NumPy's type (np.exp(np.array(1.0)) is np.float64), np.where and copies stay 0-d arrays, reductions of
-numbers are NumPy scalars. The kernel suites print values alike either way; this compares the types too."""
+numbers are NumPy scalars, float()/int()/bool()/complex() of a 0-d array its item's. The kernel suites print values
+alike either way; this compares the types too."""
 import numpy as np
 import pytest
 
@@ -48,13 +49,23 @@ def float32s(x):
     return a * 2, a + 1.5, a + np.float64(1), np.abs(a), -a, a > 0
 
 
-CASES = [(ufuncs, (3.0,)), (ufuncs, (-0.5,)), (arrays, (3.0,)), (mixed, (3.0, np.arange(4.0))), (reductions, (1.5,)),
+def conversions(x):
+    a = np.array(x)
+    acc = np.zeros(())
+    xs = []
+    for i in range(4):
+        acc += i  # in place, on the 0-d array
+        xs.append(float(acc))
+    return float(a), int(np.array(3) + 1), bool(np.array(0.0)), complex(a), a.item(), acc, xs, acc * np.ones(2)
+
+
+CASES = [(conversions, (2.5,)), (ufuncs, (3.0,)), (ufuncs, (-0.5,)), (arrays, (3.0,)), (mixed, (3.0, np.arange(4.0))), (reductions, (1.5,)),
          (accumulate, (4,)), (float32s, (2.5,))]
 
 
 def described(v):
-    if isinstance(v, tuple):
-        return tuple(described(x) for x in v)
+    if isinstance(v, (tuple, list)):
+        return type(v).__name__, tuple(described(x) for x in v)
     if isinstance(v, np.ndarray):
         return ("ndarray", v.dtype.str, v.shape, v.tobytes())
     return (type(v).__name__, np.asarray(v).tobytes())
