@@ -56,6 +56,20 @@ static struct {
 } bl;
 static const double one_z[2] = {1.0, 0.0}, zero_z[2] = {0.0, 0.0};
 static const float one_c[2] = {1.0f, 0.0f}, zero_c[2] = {0.0f, 0.0f};
+
+/* the complex 1 and 0 of dt, by address, for the z/c routines' alpha and beta */
+static const void *one_of(int dt) { return dt == KILN_COMPLEX128 ? (const void *)one_z : one_c; }
+static const void *zero_of(int dt) { return dt == KILN_COMPLEX128 ? (const void *)zero_z : zero_c; }
+
+/* acc += x y for complex numbers as pairs of parts, as NumPy's plain loops add them: (xr yr - xi yi), (xr yi + xi yr) */
+static inline void cmac_z(double *acc, const double *x, const double *y) {
+    acc[0] += x[0] * y[0] - x[1] * y[1];
+    acc[1] += x[0] * y[1] + x[1] * y[0];
+}
+static inline void cmac_c(float *acc, const float *x, const float *y) {
+    acc[0] += x[0] * y[0] - x[1] * y[1];
+    acc[1] += x[0] * y[1] + x[1] * y[0];
+}
 static pthread_once_t blas_once = PTHREAD_ONCE_INIT;
 
 /* the routines, in bl's order (POSIX's function pointers are the size of data pointers: memcpy moves them) */
@@ -91,9 +105,8 @@ static void gemv(int dt, const char *a, int64_t s_m, int64_t s_n, const char *x,
     int64_t sz = (int64_t)kiln_dtype_size((kiln_dtype)dt), order = ROW_MAJOR, lda = s_n / sz;
     if (blasable(s_m, s_n, m, n, sz)) { order = COL_MAJOR; lda = s_m / sz; }
     if (dt_is_complex(dt)) {
-        bool z = dt == KILN_COMPLEX128;
-        (z ? bl.zgemv : bl.cgemv)(order, TRANS, n, m, z ? (const void *)one_z : one_c, a, lda, x, xs / sz,
-                                  z ? (const void *)zero_z : zero_c, op, os / sz);
+        (dt == KILN_COMPLEX128 ? bl.zgemv : bl.cgemv)(order, TRANS, n, m, one_of(dt), a, lda, x, xs / sz, zero_of(dt), op,
+                                                      os / sz);
     } else if (dt == KILN_FLOAT64)
         bl.dgemv(order, TRANS, n, m, 1.0, (const double *)a, lda, (const double *)x, xs / sz, 0.0, (double *)op, os / sz);
     else
@@ -105,7 +118,7 @@ static void gemv(int dt, const char *a, int64_t s_m, int64_t s_n, const char *x,
 static void matrixmatrix(int dt, Mat a, Mat b, char *c) {
     int64_t sz = (int64_t)kiln_dtype_size((kiln_dtype)dt), m = a.rows, n = a.cols, p = b.cols, ldc = p, lda, ldb;
     bool cx = dt_is_complex(dt), z = dt == KILN_COMPLEX128;
-    const void *one = z ? (const void *)one_z : one_c, *zero = z ? (const void *)zero_z : zero_c;
+    const void *one = one_of(dt), *zero = zero_of(dt);
     int64_t t1 = NO_TRANS, t2 = NO_TRANS;
     if (blasable(a.rs, a.cs, m, n, sz)) lda = a.rs / sz;
     else { t1 = TRANS; lda = a.cs / sz; }
@@ -158,8 +171,8 @@ static void loops(int dt, Mat a, Mat b, char *c);
  * (the same bits as NumPy's long accumulator) */
 void rt_dotfunc(int dt, const char *x, int64_t sx, const char *y, int64_t sy, int64_t n, char *out) {
     int64_t sz = (int64_t)kiln_dtype_size((kiln_dtype)dt);
-    bool fl = dt == KILN_FLOAT64 || dt == KILN_FLOAT32 || dt_is_complex(dt);
-    if (fl && dt_is_complex(dt) && rt_blas_available() && sx > 0 && sy > 0 && sx % sz == 0 && sy % sz == 0 &&
+    bool fl = dt == KILN_FLOAT64 || dt == KILN_FLOAT32;
+    if (dt_is_complex(dt) && rt_blas_available() && sx > 0 && sy > 0 && sx % sz == 0 && sy % sz == 0 &&
         sx / sz <= INT32_MAX && sy / sz <= INT32_MAX && n <= INT32_MAX) { /* CDOUBLE_dot: ?dotu_sub added to 0 in double */
         double sum[2] = {0.0, 0.0};
         if (dt == KILN_COMPLEX128) {
@@ -177,21 +190,13 @@ void rt_dotfunc(int dt, const char *x, int64_t sx, const char *y, int64_t sy, in
     }
     if (dt_is_complex(dt)) { /* the products' parts summed from 0 in order, in the parts' type */
         if (dt == KILN_COMPLEX128) {
-            double sr = 0.0, si = 0.0;
-            for (int64_t i = 0; i < n; i++) {
-                const double *p = (const double *)(x + i * sx), *q = (const double *)(y + i * sy);
-                sr += p[0] * q[0] - p[1] * q[1];
-                si += p[0] * q[1] + p[1] * q[0];
-            }
-            ((double *)out)[0] = sr; ((double *)out)[1] = si;
+            double acc[2] = {0.0, 0.0};
+            for (int64_t i = 0; i < n; i++) cmac_z(acc, (const double *)(x + i * sx), (const double *)(y + i * sy));
+            memcpy(out, acc, sizeof acc);
         } else {
-            float sr = 0.0f, si = 0.0f;
-            for (int64_t i = 0; i < n; i++) {
-                const float *p = (const float *)(x + i * sx), *q = (const float *)(y + i * sy);
-                sr += p[0] * q[0] - p[1] * q[1];
-                si += p[0] * q[1] + p[1] * q[0];
-            }
-            ((float *)out)[0] = sr; ((float *)out)[1] = si;
+            float acc[2] = {0.0f, 0.0f};
+            for (int64_t i = 0; i < n; i++) cmac_c(acc, (const float *)(x + i * sx), (const float *)(y + i * sy));
+            memcpy(out, acc, sizeof acc);
         }
         return;
     }
@@ -238,8 +243,8 @@ static bool dot_by_scalar(int dt, Mat a, Mat b, char *c) {
         return true;
     }
     int64_t l = as ? x.cols : x.rows, inc = (as ? x.cs : x.rs) / sz; /* a row after a scalar, a column before one */
-    memset(c, 0, (size_t)(l * sz));
     if (l > INT32_MAX - 1 || inc <= 0 || inc > INT32_MAX) return false; /* NumPy's copy made it readable: not here */
+    memset(c, 0, (size_t)(l * sz));
     rt_blas_lock(true);
     (dt == KILN_COMPLEX128 ? bl.zaxpy : bl.caxpy)(l, s.p, x.p, inc, c, 1);
     rt_blas_lock(false);
@@ -253,10 +258,8 @@ static int outer_dot(int dt, Mat a, Mat b, char *c) {
     int64_t sz = (int64_t)kiln_dtype_size((kiln_dtype)dt), m = a.rows, p = b.cols;
     char *pa = a.rs == sz ? NULL : copy_mat(&a, sz, false), *pb = b.cs == sz ? NULL : copy_mat(&b, sz, false);
     if ((a.rs != sz && !pa) || (b.cs != sz && !pb)) { free(pa); free(pb); return -1; }
-    bool z = dt == KILN_COMPLEX128;
     rt_blas_lock(true);
-    (z ? bl.zgemm : bl.cgemm)(ROW_MAJOR, TRANS, TRANS, m, p, 1, z ? (const void *)one_z : one_c, a.p, m, b.p, 1,
-                              z ? (const void *)zero_z : zero_c, c, p);
+    (dt == KILN_COMPLEX128 ? bl.zgemm : bl.cgemm)(ROW_MAJOR, TRANS, TRANS, m, p, 1, one_of(dt), a.p, m, b.p, 1, zero_of(dt), c, p);
     rt_blas_lock(false);
     free(pa); free(pb);
     return 0;
@@ -312,26 +315,14 @@ static void loops(int dt, Mat a, Mat b, char *c) {
                 for (int64_t j = 0; j < N; j++) cr[j] += x * *(const float *)(bp + j * b.cs);
                 break;
             }
-            case KILN_COMPLEX128: {
-                const double *x = (const double *)ap;
-                double *cr = (double *)c + 2 * i * N;
-                for (int64_t j = 0; j < N; j++) {
-                    const double *y = (const double *)(bp + j * b.cs);
-                    cr[2 * j] += x[0] * y[0] - x[1] * y[1];
-                    cr[2 * j + 1] += x[0] * y[1] + x[1] * y[0];
-                }
+            case KILN_COMPLEX128:
+                for (int64_t j = 0; j < N; j++)
+                    cmac_z((double *)c + 2 * (i * N + j), (const double *)ap, (const double *)(bp + j * b.cs));
                 break;
-            }
-            case KILN_COMPLEX64: {
-                const float *x = (const float *)ap;
-                float *cr = (float *)c + 2 * i * N;
-                for (int64_t j = 0; j < N; j++) {
-                    const float *y = (const float *)(bp + j * b.cs);
-                    cr[2 * j] += x[0] * y[0] - x[1] * y[1];
-                    cr[2 * j + 1] += x[0] * y[1] + x[1] * y[0];
-                }
+            case KILN_COMPLEX64:
+                for (int64_t j = 0; j < N; j++)
+                    cmac_c((float *)c + 2 * (i * N + j), (const float *)ap, (const float *)(bp + j * b.cs));
                 break;
-            }
             default: { /* integers wrap, as NumPy's do */
                 Slot x = rt_load_elem(ap, dt);
                 for (int64_t j = 0; j < N; j++) {
