@@ -1039,8 +1039,7 @@ static Val scalar_ctor_of(Inf *I, Node *call, const Type *to, const char *name, 
         if (dt_is_complex(to->dtype)) inf_fail(I, an, "%s() of a string is not supported", name);
         v = tx_number(I, v, dt_is_intlike(to->dtype));
     }
-    if (v.ty->kind == T_ARRAY && v.ty->ndim == 0) /* float(np.array(2.5)): its item, as NumPy's __float__ */
-        v = mk(I, inf_load(I, v.r, ty_scalar(I->tt, v.ty->dtype, false), NULL, 0));
+    v = inf_item0(I, v); /* float(np.array(2.5)): its item, as NumPy's __float__ */
     if (v.ty->kind != T_SCALAR) inf_fail(I, an, "%s() argument must be a number, not %s", name, inf_tyname(I, v.ty));
     if (to->dtype == KILN_BOOL) {
         Ref t = ex_truth(I, v, an);
@@ -1063,8 +1062,7 @@ static Val complex_ctor(Inf *I, Node *call) {
     if (call->nkids == 0) return mk(I, inf_const_f(I, c, 0));
     Val re = ex_expr(I, call->kids[0]);
     if (re.ty->kind == T_UNKNOWN) return re;
-    if (call->nkids == 1 && re.ty->kind == T_ARRAY && re.ty->ndim == 0) /* complex(np.array(x)): its item's */
-        re = mk(I, inf_load(I, re.r, ty_scalar(I->tt, re.ty->dtype, false), NULL, 0));
+    if (call->nkids == 1) re = inf_item0(I, re); /* complex(np.array(x)): its item's */
     if (call->nkids == 1 && re.ty->kind == T_SCALAR && dt_is_complex(re.ty->dtype)) return ex_coerce(I, re, c, call);
     Val a = real_arg(I, call->kids[0], re, "complex");
     Ref b = fcst(I, 0.0).r;

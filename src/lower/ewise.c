@@ -75,7 +75,7 @@ Ew *ew_of(Inf *I, Val v, Node *at) {
     if (v.ew) return v.ew;
     if (v.ty->kind != T_ARRAY && v.ty->kind != T_SCALAR)
         inf_fail(I, at, "'%s' cannot be an operand of an array expression", inf_tyname(I, v.ty));
-    if (v.ty->kind == T_ARRAY && v.ty->ndim == 0) v = val_of(I, inf_load(I, v.r, ty_scalar(I->tt, v.ty->dtype, false), NULL, 0));
+    v = inf_item0(I, v);
     Ew *e = node(I, EW_LEAF, v.ty->kind == T_ARRAY ? ty_scalar(I->tt, v.ty->dtype, false) : v.ty, at);
     e->leaf = v;
     e->ndim = v.ty->kind == T_ARRAY ? v.ty->ndim : 0;

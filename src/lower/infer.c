@@ -117,6 +117,12 @@ Ref inf_zero(Inf *I, uint32_t blk, const Type *ty) {
     return const_in(I, blk, ty, z);
 }
 
+/* a 0-d array's item, as NumPy reads one where a number goes (a NumPy scalar); any other value as it is */
+Val inf_item0(Inf *I, Val v) {
+    if (v.ew || v.ty->kind != T_ARRAY || v.ty->ndim) return v;
+    return val_of(I, inf_load(I, v.r, ty_scalar(I->tt, v.ty->dtype, false), NULL, 0));
+}
+
 Ref inf_load(Inf *I, Ref arr, const Type *et, const Ref *iv, int n) {
     Ref ops[1 + KILN_MAXDIM];
     ops[0] = arr;
@@ -934,8 +940,7 @@ void inf_assign(Inf *I, Node *t, Val v) {
         }
         if (v.ew) v = ew_force(I, v, t);
         if (v.ty->kind == T_UNKNOWN) return;
-        if (v.ty->kind == T_ARRAY && v.ty->ndim == 0) /* a 0-d array: its item, as NumPy stores it */
-            v = val_of(I, inf_load(I, v.r, ty_scalar(I->tt, v.ty->dtype, false), NULL, 0));
+        v = inf_item0(I, v); /* a 0-d array: its item, as NumPy stores it */
         if (v.ty->kind != T_SCALAR) inf_fail(I, t, "cannot store a %s into an array element", inf_tyname(I, v.ty));
         if (dt_is_complex(v.ty->dtype) && !dt_is_complex(arr.ty->dtype))
             inf_fail(I, t, "cannot store a complex value into a %s array", kiln_dtype_name(arr.ty->dtype));

@@ -111,6 +111,7 @@ Ref inf_const_i(Inf *I, const Type *ty, int64_t v);
 Ref inf_const_f(Inf *I, const Type *ty, double v);
 Ref inf_zero(Inf *I, uint32_t blk, const Type *ty);
 Ref inf_load(Inf *I, Ref arr, const Type *et, const Ref *iv, int n);  /* arr[iv...] of element type et */
+Val inf_item0(Inf *I, Val v);  /* a 0-d array's item (a NumPy scalar); any other value as it is */
 void inf_store(Inf *I, Ref arr, Ref v, const Ref *iv, int n);          /* arr[iv...] = v */
 uint32_t inf_block(Inf *I);
 void inf_seal(Inf *I, uint32_t blk);

@@ -74,7 +74,7 @@ const Type *pr_item(Inf *I, Node *a, Ref *ops, int *nops) {
     Val v = ex_keep_optional(I, a); /* print(f(x)) prints None or the value */
     if (v.ty->kind == T_UNKNOWN) return NULL;
     if (v.ty->kind == T_ARRAY && v.ty->ndim == 0) /* NumPy's str() and format() of a 0-d array are its item's */
-        v = val_of(I, inf_load(I, ew_force(I, v, a).r, ty_scalar(I->tt, v.ty->dtype, false), NULL, 0));
+        v = inf_item0(I, ew_force(I, v, a));
     printable(I, v.ty, a);
     if (v.ty->kind == T_STR) return text(I, tx_text(I, v));
     *nops += cl_flatten(I, v, ops + *nops, TY_LEAVES_MAX + 1 - *nops);
