@@ -21,7 +21,6 @@ enum {
     BI_NP_ARANGE, BI_NP_LINSPACE, BI_NP_EYE, BI_NP_COPY, BI_NP_CONCATENATE, BI_NP_STACK, BI_NP_ROLL, BI_NP_DIFF,
     BI_NP_TILE, BI_NP_REPEAT, BI_NP_COUNT_NONZERO, BI_NP_TRANSPOSE, BI_NP_ROUND, BI_NP_COPYTO, BI_NP_DIAGONAL, BI_NP_TRACE, BI_NP_NORM, BI_NP_SOLVE, BI_NP_INV, BI_NP_DET, BI_NP_CHOLESKY, BI_NP_EIGVALSH, BI_NP_EIGH, BI_NP_EIGVALS, BI_NP_EIG, BI_NP_SVD, BI_NP_QR, BI_NP_LSTSQ, BI_NP_PINV, BI_NP_SLOGDET, BI_NP_SPLIT, BI_NP_ARRAY_SPLIT, BI_NP_NDINDEX, BI_NP_NDENUMERATE, BI_NP_DTYPE, BI_NP_ERRSTATE,
     BI_MATH = 100, /* + MF_* */
-    BI_UFUNC = 200, /* + index in ewise.c's ufunc table */
     BI_REDUCE = 300, /* + index in reduction.c's table */
     BI_SORT = 400, /* + index in sorting.c's table */
     BI_RANDOM = 500, /* + index in random.c's table */
@@ -35,7 +34,9 @@ enum {
     BI_BISECT = 1400,   /* + bisect.c's functions */
     BI_NBTYPED = 1500,  /* + NB_* of nbtyped.c: numba.typed.List and Dict */
     BI_CMATH = 1600,    /* + cmath.c's functions of the cmath module */
-    BI_NPMISC = 2000,   /* + npmisc.c's NumPy functions (NM_MAX of them at most: the last range, the largest) */
+    BI_NPUFUNC = 1700,  /* + npufunc.c's NumPy ufuncs written in Python (NU_MAX of them at most) */
+    BI_NPMISC = 2000,   /* + npmisc.c's NumPy functions (NM_MAX of them at most) */
+    BI_UFUNC = BI_NPMISC + NM_MAX, /* + index in ewise.c's ufunc table (UF_MAX of them at most: the last range) */
 };
 
 int cl_itertools(int id) { return id >= BI_ITERTOOLS && id < BI_ITERTOOLS + 100 ? id - BI_ITERTOOLS : -1; }
@@ -68,7 +69,7 @@ static const struct { const char *name; kiln_dtype dt; } np_dtypes[] = {
     {"float_", KILN_FLOAT64}, {"int64", KILN_INT64}, {"int32", KILN_INT32}, {"int16", KILN_INT16},
     {"int8", KILN_INT8}, {"int_", KILN_INT64}, {"intp", KILN_INT64}, {"uint64", KILN_UINT64},
     {"uint32", KILN_UINT32}, {"uint16", KILN_UINT16}, {"uint8", KILN_UINT8}, {"uintp", KILN_UINT64},
-    {"bool_", KILN_BOOL}, {"complex128", KILN_COMPLEX128}, {"complex64", KILN_COMPLEX64},
+    {"bool_", KILN_BOOL}, {"bool", KILN_BOOL}, {"complex128", KILN_COMPLEX128}, {"complex64", KILN_COMPLEX64},
     {"cdouble", KILN_COMPLEX128}, {"csingle", KILN_COMPLEX64},
 };
 
@@ -284,6 +285,7 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
         if (strcmp(name, np_funcs[i].name) == 0) return builtin(I, np_funcs[i].id);
     int u = ew_ufunc_lookup(name);
     if (u >= 0) return builtin(I, BI_UFUNC + u);
+    if ((u = nu_lookup(name)) >= 0) return builtin(I, BI_NPUFUNC + u);
     if ((u = nm_lookup(name)) >= 0 && !nm_linalg(u)) return builtin(I, BI_NPMISC + u); /* np.linalg's are not np's */
     int rd = rd_lookup(name);
     if (rd >= 0) return builtin(I, BI_REDUCE + rd);
@@ -1425,6 +1427,14 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
     }
     if (o.ty->kind == T_ARRAY && !strcmp(m, "nonzero")) { nargs(I, call, "nonzero", 0, 0); return so_nonzero(I, call, o); }
     if (o.ty->kind == T_ARRAY && (!strcmp(m, "argsort") || !strcmp(m, "argpartition"))) return so_call(I, call, so_lookup(m), &o);
+    if (o.ty->kind == T_SCALAR && !o.ty->weak && !strcmp(m, "astype")) { /* a NumPy scalar's: its item cast as an array's */
+        if (call->nkids != 1 || call->nkids2) inf_fail(I, call, "astype() takes one argument (a dtype) here");
+        int dt = cl_dtype_arg(I, call->kids[0]);
+        if (dt_is_complex(o.ty->dtype) && !dt_is_complex(dt))
+            inf_fail(I, call, "astype() of a complex number as %s is not supported (NumPy discards the imaginary part with a warning)",
+                     kiln_dtype_name((kiln_dtype)dt));
+        return ex_coerce(I, o, ty_scalar(I->tt, (kiln_dtype)dt, false), call);
+    }
     if (o.ty->kind == T_ARRAY && !strcmp(m, "astype")) {
         if (call->nkids != 1 || call->nkids2) inf_fail(I, call, "astype() takes one argument (a dtype) here");
         return la_cast(I, o, cl_dtype_arg(I, call->kids[0]), call);
@@ -1495,14 +1505,16 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
         if (!dt_is_complex(o.ty->dtype)) return o;
         return mk(I, emit1(I, OP_CONJ, o.ty, o.r, 0));
     }
-    if (o.ty->kind == T_BUILTIN && o.ty->id >= BI_UFUNC && o.ty->id < BI_REDUCE && ew_ufunc_name(o.ty->id - BI_UFUNC))
+    if (o.ty->kind == T_BUILTIN && o.ty->id >= BI_UFUNC && ew_ufunc_name(o.ty->id - BI_UFUNC))
         return nm_ufunc_method(I, call, ew_ufunc_name(o.ty->id - BI_UFUNC), ew_ufunc_nargs(o.ty->id - BI_UFUNC), m);
+    if (o.ty->kind == T_BUILTIN && o.ty->id >= BI_NPUFUNC && o.ty->id < BI_NPMISC)
+        return nm_ufunc_method(I, call, nu_name(o.ty->id - BI_NPUFUNC), nu_nargs(o.ty->id - BI_NPUFUNC), m);
     inf_fail(I, call, "'%s' object has no method '%s' (or it is not supported)", inf_tyname(I, o.ty), m);
 }
 
 bool cl_is_ufunc(Inf *I, Node *callee) {
     Val f = ex_expr(I, callee);
-    return f.ty->kind == T_BUILTIN && f.ty->id >= BI_UFUNC && f.ty->id < BI_REDUCE;
+    return f.ty->kind == T_BUILTIN && f.ty->id >= BI_UFUNC;
 }
 
 /* call with each starred argument f(*t) replaced by t's items: a tuple display's own, else the tuple evaluated once
@@ -1614,7 +1626,9 @@ Val cl_call(Inf *I, Node *call) {
     if (f.ty->kind == T_CLASS) return nt_new(I, call, f.ty);
     if (f.ty->kind != T_BUILTIN) inf_fail(I, call, "'%s' object is not callable", inf_tyname(I, f.ty));
     int id = f.ty->id;
+    if (id >= BI_UFUNC) return ew_ufunc_call(I, call, id - BI_UFUNC);
     if (id >= BI_NPMISC) return nm_call(I, call, id - BI_NPMISC);
+    if (id >= BI_NPUFUNC) return nu_call(I, call, id - BI_NPUFUNC);
     if (id >= BI_CMATH) return cm_call(I, call, id - BI_CMATH);
     if (id >= BI_NBTYPED) return nb_call(I, call, id - BI_NBTYPED);
     if (id >= BI_BISECT) return bs_call(I, call, id - BI_BISECT);
@@ -1628,7 +1642,6 @@ Val cl_call(Inf *I, Node *call) {
     if (id >= BI_RANDOM) return rn_call(I, call, id - BI_RANDOM);
     if (id >= BI_SORT) return so_call(I, call, id - BI_SORT, NULL);
     if (id >= BI_REDUCE) return rd_call(I, call, id - BI_REDUCE, NULL);
-    if (id >= BI_UFUNC) return ew_ufunc_call(I, call, id - BI_UFUNC);
     if (id >= BI_MATH) return math_call(I, call, id - BI_MATH);
     switch (id) {
     case BI_LEN: return len_call(I, call);

@@ -50,8 +50,16 @@ static const struct { const char *name; int kind, fn, nargs; } ufuncs[] = {
     {"left_shift", EW_BIN, TK_SHL, 2}, {"right_shift", EW_BIN, TK_SHR, 2},
     {"less", EW_CMP, TK_LT, 2}, {"less_equal", EW_CMP, TK_LE, 2}, {"greater", EW_CMP, TK_GT, 2},
     {"greater_equal", EW_CMP, TK_GE, 2}, {"equal", EW_CMP, TK_EQ, 2}, {"not_equal", EW_CMP, TK_NE, 2},
+    {"fabs", EW_MATH, MF_FABS, 1}, /* C's fabs: a float of any real input (NumPy has no complex loop) */
+    {"positive", EW_NEG, TK_PLUS, 1}, /* +a: a copy */
+    /* NumPy 2's array-API names of the same ufuncs (np.acos is np.arccos) */
+    {"acos", EW_MATH, MF_ACOS, 1}, {"asin", EW_MATH, MF_ASIN, 1}, {"atan", EW_MATH, MF_ATAN, 1},
+    {"atan2", EW_MATH, MF_ATAN2, 2}, {"acosh", EW_MATH, MF_ACOSH, 1}, {"asinh", EW_MATH, MF_ASINH, 1},
+    {"atanh", EW_MATH, MF_ATANH, 1}, {"pow", EW_BIN, TK_POW, 2}, {"bitwise_invert", EW_INVERT, 0, 1},
+    {"bitwise_left_shift", EW_BIN, TK_SHL, 2}, {"bitwise_right_shift", EW_BIN, TK_SHR, 2},
 };
 #undef NP_UFUNC
+_Static_assert(NELEM(ufuncs) <= UF_MAX, "ewise.c's ufuncs fit call.c's builtin range");
 
 const char *ew_ufunc_name(int k) { return ufuncs[k].name; }
 int ew_ufunc_nargs(int k) { return ufuncs[k].nargs; }
@@ -230,7 +238,7 @@ static int float_bits(int d) {
 /* of one operand, or two: NumPy takes the first loop both operands cast to safely (so uint16
  * with int16 is float32, not the float64 of their promotion to int32); a Python scalar first
  * adopts the other's type (NEP 50) */
-static const Type *float_result(Inf *I, const Type *x, const Type *y) {
+const Type *ew_float_result(Inf *I, const Type *x, const Type *y) {
     if (y && (x->weak || y->weak)) { x = ty_promote(I->tt, x, y); y = NULL; }
     int b = x->weak ? 64 : float_bits(x->dtype);
     if (y && float_bits(y->dtype) > b) b = float_bits(y->dtype);
@@ -285,7 +293,7 @@ Val ew_round(Inf *I, Val a, int64_t decimals, Node *at) {
     Val f = val_of(I, inf_const_f(I, fw, pow(10.0, (double)(decimals < 0 ? -decimals : decimals))));
     if (decimals) v = ew_binop(I, decimals > 0 ? TK_STAR : TK_SLASH, v, f, at);
     Ew *r = ew_of(I, v, at);
-    Ew *e = join(I, EW_MATH, float_result(I, r->ty, NULL), at, r, NULL, NULL);
+    Ew *e = join(I, EW_MATH, ew_float_result(I, r->ty, NULL), at, r, NULL, NULL);
     e->tok = MF_RINT;
     v = lazy(I, e);
     if (decimals) v = ew_binop(I, decimals > 0 ? TK_SLASH : TK_STAR, v, f, at);
@@ -295,7 +303,7 @@ Val ew_round(Inf *I, Val a, int64_t decimals, Node *at) {
 /* np.sqrt & co. (math function mf of one argument, MATH_FNS) of an array (lazy) or a NumPy scalar */
 Val ew_math(Inf *I, Val a, int mf, Node *at) {
     Ew *x = ew_of(I, a, at);
-    Ew *e = join(I, EW_MATH, float_result(I, x->ty, NULL), at, x, NULL, NULL);
+    Ew *e = join(I, EW_MATH, ew_float_result(I, x->ty, NULL), at, x, NULL, NULL);
     e->tok = mf;
     Val v = lazy(I, e);
     return ew_is_array(a) ? v : ew_scalar(I, v, at);
@@ -379,7 +387,11 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
         break;
     }
     case EW_CMP: v = ew_compare(I, ufuncs[u].fn, args[0], args[1], call); break;
-    case EW_NEG: v = ew_unary(I, TK_MINUS, args[0], call); break;
+    case EW_NEG:
+        if (ufuncs[u].fn == TK_PLUS && x->ty->dtype == KILN_BOOL)
+            inf_fail(I, call, "ufunc 'positive' did not contain a loop with signature matching types (bool)");
+        v = ew_unary(I, ufuncs[u].fn == TK_PLUS ? TK_PLUS : TK_MINUS, args[0], call);
+        break;
     case EW_INVERT: v = ew_unary(I, TK_TILDE, args[0], call); break;
     case EW_CLIP: v = ew_clip(I, args[0], args[1], args[2], call); break;
     case EW_LOGIC: { /* on truth values, giving bools */
@@ -409,10 +421,10 @@ Val ew_ufunc_call(Inf *I, Node *call, int u) {
             inf_fail(I, call, "np.%s of complex values is not supported: NumPy's ufunc has no complex loop either", nm);
         const Type *t = ufuncs[u].kind == EW_FLOATTEST ? ty_scalar(I->tt, KILN_BOOL, false)
                       : cx ? ew_strong(I, x->ty) /* complex64 stays complex64, as in NumPy */
-                      : y ? float_result(I, x->ty, y->ty)
+                      : y ? ew_float_result(I, x->ty, y->ty)
                       : ufuncs[u].kind == EW_ROUNDING && dt_is_intlike(x->ty->dtype) /* NumPy 2: ints stay ints, bools bools */
                         ? ew_strong(I, x->ty->weak ? ty_promote(I->tt, x->ty, x->ty) : x->ty)
-                      : float_result(I, x->ty, NULL);
+                      : ew_float_result(I, x->ty, NULL);
         if (ufuncs[u].fn == MF_NEXTAFTER && t->dtype == KILN_FLOAT32) /* a step of float32's own ulp, not double's */
             inf_fail(I, call, "np.nextafter of float32 values is not supported yet (float64 is)");
         Ew *e = join(I, ufuncs[u].kind, t, call, x, y, NULL);

@@ -245,6 +245,9 @@ Val ew_binop(Inf *I, int tok, Val a, Val b, Node *at);
 Val ew_compare(Inf *I, int tok, Val a, Val b, Node *at);
 Val ew_unary(Inf *I, int tok, Val a, Node *at);
 Val ew_abs(Inf *I, Val a, Node *at);
+/* a float ufunc's element type of operands x and y (y NULL: of one): NumPy's smallest float loop both cast to safely,
+ * a Python scalar adopting the other's type first */
+const Type *ew_float_result(Inf *I, const Type *x, const Type *y);
 Val ew_part(Inf *I, Val a, int op, Node *at); /* real, imag, conj (OP_REAL...) */
 int ew_ufunc_lookup(const char *name);
 const char *ew_ufunc_name(int k);  /* ufunc k's np.<name> (NULL: a math function without one) */
@@ -337,10 +340,18 @@ Node *it_held(Inf *I, Node *call, int k, Val v); /* v computed once: a name for 
 #define KILN_RANDOM_NAME "__kiln_random" /* and random (random.c's sample and choices) */
 int nd_lookup(const char *name);          /* npdist.c: a legacy np.random distribution's index, or -1 */
 Val nd_call(Inf *I, Node *call, int k);
-enum { NM_MAX = 400 }; /* npmisc.c's functions fit call.c's builtin range (checked where they are listed) */
+enum { NM_MAX = 400, NU_MAX = 300, UF_MAX = 300 }; /* npmisc.c's, npufunc.c's and ewise.c's functions fit call.c's
+                                                   * builtin ranges (checked where they are listed) */
 int nm_lookup(const char *name);                /* its index (BI_NPMISC + k), or -1 */
 bool nm_linalg(int k); /* npmisc.c: k is one of np.linalg's (matrix_power, matrix_rank, cond), not np's */
 Val nm_call(Inf *I, Node *call, int k);
+
+/* npufunc.c: NumPy ufuncs kiln writes in Python (gcd, lcm, logaddexp, heaviside, modf, divmod, reciprocal, spacing...) */
+int nu_lookup(const char *name);                /* its index (BI_NPUFUNC + k), or -1 */
+const char *nu_name(int k);                     /* np.<name> */
+int nu_nargs(int k);                            /* its number of operands */
+Val nu_call(Inf *I, Node *call, int k);
+int nu_reduce_dtype(Inf *I, int k, int dt);     /* its reduction's dtype over elements of dtype dt, or -1 */
 Val nm_ufunc_method(Inf *I, Node *call, const char *ufunc, int nargs, const char *method); /* np.add.reduce & co. */
 Val nm_average_weighted(Inf *I, Node *call, Node *a, Node *w); /* np.average(a, weights=w), axis None */
 Val nm_tolist(Inf *I, Node *call, Val a, bool item); /* a.tolist(), a.item() */

@@ -18,7 +18,7 @@ enum {
     NM_IDENTITY, NM_TRIU, NM_TRIL, NM_DIAG, NM_DIAGFLAT, NM_OUTER, NM_INNER, NM_VSTACK, NM_HSTACK, NM_COLUMN_STACK, NM_DSTACK,
     NM_EXPAND_DIMS, NM_ATLEAST_2D, NM_RAVEL, NM_RESHAPE, NM_MEDIAN, NM_PTP, NM_NANSUM, NM_NANMEAN, NM_TRAPEZOID,
     NM_GRADIENT, NM_SEARCHSORTED, NM_DIGITIZE, NM_BINCOUNT, NM_UNIQUE, NM_ISIN, NM_ARGWHERE, NM_APPEND, NM_INSERT,
-    NM_DELETE, NM_LOGSPACE, NM_POLYVAL, NM_MESHGRID, NM_CROSS, NM_KRON, NM_FMAX, NM_FMIN, NM_DEG2RAD, NM_RAD2DEG,
+    NM_DELETE, NM_LOGSPACE, NM_POLYVAL, NM_MESHGRID, NM_CROSS, NM_KRON,
     NM_NAN_TO_NUM, NM_QUANTILE, NM_PERCENTILE, NM_HISTOGRAM, NM_MATRIX_POWER, NM_FLATNONZERO, NM_INTERP, NM_MATRIX_RANK, NM_COND,
     NM_CONVOLVE, NM_CORRELATE, NM_ASCONTIGUOUSARRAY, NM_ASFORTRANARRAY,
     NM_NANMAX, NM_NANMIN, NM_NANARGMAX, NM_NANARGMIN, NM_NANPROD, NM_NANVAR, NM_NANSTD, NM_ANGLE, NM_BROADCAST_TO,
@@ -32,7 +32,7 @@ static const char *const names[NM_COUNT] = {
     "identity", "triu", "tril", "diag", "diagflat", "outer", "inner", "vstack", "hstack", "column_stack", "dstack",
     "expand_dims", "atleast_2d", "ravel", "reshape", "median", "ptp", "nansum", "nanmean", "trapezoid",
     "gradient", "searchsorted", "digitize", "bincount", "unique", "isin", "argwhere", "append", "insert",
-    "delete", "logspace", "polyval", "meshgrid", "cross", "kron", "fmax", "fmin", "deg2rad", "rad2deg",
+    "delete", "logspace", "polyval", "meshgrid", "cross", "kron",
     "nan_to_num", "quantile", "percentile", "histogram", "matrix_power", "flatnonzero", "interp",
     "matrix_rank", "cond", "convolve", "correlate", "ascontiguousarray", "asfortranarray",
     "nanmax", "nanmin", "nanargmax", "nanargmin", "nanprod", "nanvar", "nanstd", "angle", "broadcast_to",
@@ -715,24 +715,6 @@ static Val py_def2(Inf *I, Node *call, int k) {
                     "    r[..., 0] = c0\n    r[..., 1] = c1\n    r[..., 2] = c2\n    return r\n");
         break;
     }
-    case NM_FMAX: case NM_FMIN: { /* NumPy's loops as its oracle runs them (AVX2): the first where it is greater (less)
-                                   * or the second is NaN, else the second: fmax(-0.0, 0.0) is 0.0 (NumPy's AVX-512
-                                   * loop gives -0.0 there) */
-        if (call->nkids != 2 || call->nkids2) inf_fail(I, call, "np.%s() of two values is supported", f);
-        hold(&p, ex_expr(I, call->kids[0]));
-        hold(&p, ex_expr(I, call->kids[1]));
-        put(&p, "def %s(a, b):\n    return np.where((a %s b) | (b != b), a, b)\n", f, k == NM_FMAX ? ">" : "<");
-        break;
-    }
-    case NM_DEG2RAD: case NM_RAD2DEG: {
-        if (call->nkids != 1 || call->nkids2) inf_fail(I, call, "np.%s() of one value is supported", f);
-        Val x = hold(&p, ex_expr(I, call->kids[0]));
-        bool f32 = (x.ty->kind == T_ARRAY || x.ty->kind == T_SCALAR) && x.ty->dtype == KILN_FLOAT32;
-        const char *c = k == NM_DEG2RAD ? (f32 ? "np.float32(3.141592653589793) / np.float32(180.0)" : "0.017453292519943295")
-                                        : (f32 ? "np.float32(180.0) / np.float32(3.141592653589793)" : "57.29577951308232");
-        put(&p, "def %s(x):\n    return x * (%s)\n", f, c);
-        break;
-    }
     case NM_NAN_TO_NUM: {
         cl_np_bind(I, call, f, 0, (const char *const[]){"x", NULL}, 1, arg);
         Val x = hold(&p, ex_expr(I, need(I, call, arg[0], f, "x")));
@@ -994,6 +976,48 @@ static Val py_def2(Inf *I, Node *call, int k) {
     return it_inline(I, call, p.text, p.n, "<numpy>", p.args, p.nargs);
 }
 
+/* the ufuncs whose reduce and accumulate kiln writes as NumPy's sequential fold (no pairwise order: that is add's
+ * alone), with the identity an empty reduction gives (NULL: NumPy's ValueError) */
+static const struct { const char *ufunc, *identity; } folds[] = {
+    {"subtract", NULL}, {"bitwise_and", "~np.%s(0)"}, {"bitwise_or", "np.%s(0)"}, {"bitwise_xor", "np.%s(0)"},
+    {"logical_and", "np.%s(True)"}, {"logical_or", "np.%s(False)"}, {"logical_xor", "np.%s(False)"},
+    {"gcd", "np.%s(0)"}, {"lcm", NULL}, {"logaddexp", "np.%s(-np.inf)"}, {"logaddexp2", "np.%s(-np.inf)"},
+    {"fmax", NULL}, {"fmin", NULL},
+};
+
+static int fold_lookup(const char *u) {
+    for (int i = 0; i < (int)NELEM(folds); i++) if (!strcmp(folds[i].ufunc, u)) return i;
+    return -1;
+}
+
+/* the dtype of fold f's result over elements of dtype dt (the ufunc's loop's output for two of them) */
+static int fold_dtype(Inf *I, Node *call, int f, int dt) {
+    const char *u = folds[f].ufunc;
+    int r = -1;
+    if (!strncmp(u, "logical_", 8)) r = KILN_BOOL;
+    else if (!strncmp(u, "bitwise_", 8)) r = dt_is_intlike(dt) ? dt : -1;
+    else if (!strcmp(u, "subtract")) r = dt == KILN_BOOL ? -1 : dt;
+    else r = nu_reduce_dtype(I, nu_lookup(u), dt);
+    if (r < 0) inf_fail(I, call, "ufunc '%s' did not contain a loop with signature matching types (%s)", u, kiln_dtype_name((kiln_dtype)dt));
+    return r;
+}
+
+/* np.<u>.reduce(a, axis) as a left fold along axis ax (-1: of every item, in C order), dtype rdt */
+static void fold_reduce(Py *p, int f, int rdt, int ax, int nd) {
+    const char *u = folds[f].ufunc, *d = kiln_dtype_name((kiln_dtype)rdt);
+    if (ax < 0) put(p, "def reduce(a):\n    v = a.ravel()\n");
+    else put(p, "def reduce(a):\n    v = np.moveaxis(a, %d, 0)\n", ax);
+    put(p, "    if v.shape[0] == 0:\n");
+    if (!folds[f].identity) put(p, "        raise ValueError(\"zero-size array to reduction operation %s which has no identity\")\n", u);
+    else {
+        char id[64];
+        snprintf(id, sizeof id, folds[f].identity, d);
+        if (ax < 0 || nd == 1) put(p, "        return %s\n", id);
+        else put(p, "        return np.full(v.shape[1:], %s, dtype=np.%s)\n", id, d);
+    }
+    put(p, "    r = v[0].astype(np.%s)\n    for i in range(1, v.shape[0]):\n        r = np.%s(r, v[i])\n    return r\n", d, u);
+}
+
 /* a ufunc's methods: reduce (np.sum, prod, max, min are add.reduce & co.; along one axis, 0 unless given, or all of
  * them for axis=None), accumulate (cumsum, cumprod, and running maxima and minima along one axis), outer (every pair
  * of a's and b's items), at (in place at integer indices of the first axis, one by one) */
@@ -1052,7 +1076,10 @@ Val nm_ufunc_method(Inf *I, Node *call, const char *u, int nargs, const char *m)
                 "        a[j] = np.%s(a[j]%s)\n    return None\n", u, nargs == 2 ? (scalar_b ? ", b" : ", v[k]") : "");
     } else if (!strcmp(m, "reduce") || !strcmp(m, "accumulate")) {
         bool red = m[0] == 'r';
-        if (k < 0) inf_fail(I, call, "np.%s.%s() is not supported (add, multiply, maximum and minimum have it)", u, m);
+        int f = fold_lookup(u);
+        if (k < 0 && f < 0)
+            inf_fail(I, call, "np.%s.%s() is not supported (add, multiply, maximum, minimum, subtract, the bitwise and logical "
+                     "ufuncs, gcd, lcm, logaddexp, logaddexp2, fmax and fmin have it)", u, m);
         Node *arg[2] = {NULL};
         cl_np_bind(I, call, m, 0, (const char *const[]){"array", "axis", NULL}, 2, arg);
         Val a = hold_array(&p, need(I, call, arg[0], m, "array"), m);
@@ -1061,13 +1088,16 @@ Val nm_ufunc_method(Inf *I, Node *call, const char *u, int nargs, const char *m)
         bool all = arg[1] && arg[1]->kind == N_NONE; /* axis=None: reduce over every axis */
         if (all && !red) inf_fail(I, arg[1], "accumulate does not allow multiple axes");
         int ax = arg[1] && !all ? axis_of(I, arg[1], nd, m) : 0;
-        if (red && all) put(&p, "def reduce(a):\n    return np.%s(a)\n", known[k].reduce);
+        int rdt = k < 0 ? fold_dtype(I, call, f, a.ty->dtype) : a.ty->dtype;
+        if (k < 0 && red) fold_reduce(&p, f, rdt, all || nd == 1 ? -1 : ax, nd);
+        else if (red && all) put(&p, "def reduce(a):\n    return np.%s(a)\n", known[k].reduce);
         else if (red) put(&p, "def reduce(a):\n    return np.%s(a, axis=%d)\n", known[k].reduce, ax);
-        else if (known[k].accumulate) put(&p, "def accumulate(a):\n    return np.%s(a, axis=%d)\n", known[k].accumulate, ax);
-        else /* a running maximum or minimum along axis ax: NumPy's order 'K' result, NaNs carried along as np.maximum and np.minimum carry them */
-            put(&p, "def accumulate(a):\n    out = np.empty_like(a)\n    v = np.moveaxis(a, %d, 0)\n    o = np.moveaxis(out, %d, 0)\n"
+        else if (k >= 0 && known[k].accumulate) put(&p, "def accumulate(a):\n    return np.%s(a, axis=%d)\n", known[k].accumulate, ax);
+        else /* a running fold along axis ax (maximum, minimum and the rest): NumPy's order 'K' result, NaNs carried
+              * along as np.maximum and np.minimum carry them */
+            put(&p, "def accumulate(a):\n    out = np.empty_like(a, dtype=np.%s)\n    v = np.moveaxis(a, %d, 0)\n    o = np.moveaxis(out, %d, 0)\n"
                     "    if v.shape[0] > 0:\n        o[0] = v[0]\n        for i in range(1, v.shape[0]):\n"
-                    "            o[i] = np.%s(o[i - 1], v[i])\n    return out\n", ax, ax, u);
+                    "            o[i] = np.%s(o[i - 1], v[i])\n    return out\n", kiln_dtype_name((kiln_dtype)rdt), ax, ax, u);
     } else {
         inf_fail(I, call, "np.%s.%s() is not supported (reduce, accumulate, outer and at are)", u, m);
     }
