@@ -66,7 +66,8 @@
     MF(ACOSH,    "acosh",    "arccosh",  1, 'f', acosh,    ME_DOMAIN, 0,            "x < 1 raises ValueError") \
     MF(ATANH,    "atanh",    "arctanh",  1, 'f', atanh,    ME_DOMAIN, 0,            "|x| >= 1 raises ValueError") \
     MF(CRECT,    "cmath.rect", 0,        2, 'f', 0,        ME_NONE,   0,            "cmath.rect(r, phi): a complex (rt/cmath.c)") \
-    MF(CLOGB,    "cmath.log", 0,         2, 'f', 0,        ME_NONE,   0,            "cmath.log(z, base) of complex values (rt/cmath.c)")
+    MF(CLOGB,    "cmath.log", 0,         2, 'f', 0,        ME_NONE,   0,            "cmath.log(z, base) of complex values (rt/cmath.c)") \
+    MF(REMAINDER, "remainder", 0,        2, 'f', remainder, ME_DOMAIN, 0,           "IEEE 754's remainder: x - n*y, n the nearest integer (ties even)")
 
 enum { ME_NONE, ME_DOMAIN, ME_RANGE };
 

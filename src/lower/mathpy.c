@@ -1,6 +1,6 @@
 /*
- * mathpy.c — math.isclose, math.prod, math.fsum, math.dist and math.hypot of other than two values, and the number
- * methods int.bit_length, int.bit_count and float.is_integer.
+ * mathpy.c — math.isclose, math.prod, math.fsum, math.dist, math.frexp, math.ldexp, math.modf and math.hypot of other
+ * than two values, and the number methods int.bit_length, int.bit_count and float.is_integer.
  *
  * Each is a small Python function (below, CPython's own steps: mathmodule.c's math_isclose, math_prod's left fold
  * from start, math_fsum's Shewchuk partials with its final half-even correction, floatobject.c's is_integer)
@@ -8,15 +8,48 @@
  * with it. The sequence of prod and fsum is a list, a tuple or an array (held in a hidden variable: kiln keeps no
  * generator in one). kiln's ints are 64-bit: bit_length of -2^63 is 64, as CPython's. dist and hypot make the list of
  * values (differences) here and take CPython's vector_norm of it at run time (LIB_PYHYPOT, rt/arith.c), the routine
- * math.hypot(x, y) calls too.
+ * math.hypot(x, y) calls too. frexp, ldexp and modf are C's, exactly: every scaling is by a power of two and leaves a
+ * normal number (exact), and a subnormal ldexp result comes from one multiplication (one rounding, as C's).
  */
 #include "infer.h"
 #include "../ir/lib.h"
 #include <string.h>
 
-enum { MP_ISCLOSE, MP_PROD, MP_FSUM, MP_DIST, MP_COUNT };
+enum { MP_ISCLOSE, MP_PROD, MP_FSUM, MP_DIST, MP_FREXP, MP_LDEXP, MP_MODF, MP_COUNT };
 
-static const char *const names[MP_COUNT] = {"isclose", "prod", "fsum", "dist"};
+static const char *const names[MP_COUNT] = {"isclose", "prod", "fsum", "dist", "frexp", "ldexp", "modf"};
+
+#define M KILN_MATH_NAME "."
+
+/* x (not 0, finite) = m * 2**(k + e), 0.5 <= |m| < 1: a subnormal x scaled up by 2**54 first, then the exponent
+ * log2 estimates, corrected by halving or doubling */
+#define FREXP_STEPS                                                                                        \
+    "    e = 0\n    if abs(x) < 2.2250738585072014e-308:\n        x = x * 18014398509481984.0\n        e = -54\n" \
+    "    k = " M "floor(" M "log2(abs(x))) + 1\n    m = x * 2.0 ** -k\n"                                 \
+    "    while abs(m) >= 1.0:\n        m = m * 0.5\n        k += 1\n"                                    \
+    "    while abs(m) < 0.5:\n        m = m * 2.0\n        k -= 1\n"
+
+static const char frexp_text[] = /* zeros, infinities and NaN: (x, 0) */
+    "def frexp(x):\n    x = float(x)\n    if x == 0.0 or x - x != 0.0:\n        return (x, 0)\n" FREXP_STEPS
+    "    return (m, k + e)\n";
+
+static const char ldexp_text[] = /* x * 2**i: m * 2**(k + e + i) of x's frexp, OverflowError past the largest float */
+    "def ldexp(x, i):\n    x = float(x)\n    if x == 0.0 or x - x != 0.0:\n        return x\n"
+    "    if i > 5000:\n        i = 5000\n    if i < -5000:\n        i = -5000\n" FREXP_STEPS
+    "    t = k + e + i\n"
+    "    if t > 1024:\n        raise OverflowError(\"math range error\")\n"
+    "    if t == 1024:\n        return (m * 2.0) * 2.0 ** 1023\n"
+    "    if t < -1075:\n        return " M "copysign(0.0, m)\n"
+    "    if t == -1075:\n        return (m * 0.5) * 2.0 ** -1074\n"
+    "    return m * 2.0 ** t\n";
+
+static const char modf_text[] = /* C's modf: both parts keep x's sign; a float of 2**52 or more is whole */
+    "def modf(x):\n"
+    "    x = float(x)\n"
+    "    if x != x:\n        return (x, x)\n"
+    "    if abs(x) >= 4503599627370496.0:\n        return (" M "copysign(0.0, x), x)\n"
+    "    i = float(int(x))\n"
+    "    return (" M "copysign(x - i, x), " M "copysign(i, x))\n";
 
 static const char dist_text[] = /* p and q a list or an array: their differences, CPython's length check first */
     "def dist(p, q):\n"
@@ -221,6 +254,21 @@ Val mp_call(Inf *I, Node *call, int k) {
             args[i] = it_held(I, call, i, v);
         }
         return INLINE(isclose_text, args, 4);
+    }
+    if (k == MP_FREXP || k == MP_LDEXP || k == MP_MODF) {
+        int n = k == MP_LDEXP ? 2 : 1;
+        if (call->nkids2) inf_fail(I, call->kids2[0], "math.%s() takes no keyword arguments", f);
+        if (call->nkids != n) inf_fail(I, call, "math.%s() takes exactly %s (%d given)", f, n == 2 ? "2 arguments" : "one argument", call->nkids);
+        Node *args[2];
+        for (int i = 0; i < n; i++) {
+            Val v = ex_expr(I, call->kids[i]);
+            if (v.ty->kind == T_UNKNOWN) return v;
+            if (i == 0) real_item(I, call->kids[i], v.ty);
+            else if (v.ty->kind != T_SCALAR || !v.ty->weak || !dt_is_intlike(v.ty->dtype)) /* a Python int (CPython's PyLong) */
+                inf_fail(I, call->kids[i], "Expected an int as second argument to ldexp.");
+            args[i] = it_held(I, call, i, v);
+        }
+        return k == MP_FREXP ? INLINE(frexp_text, args, 1) : k == MP_LDEXP ? INLINE(ldexp_text, args, 2) : INLINE(modf_text, args, 1);
     }
     const char *const params[] = {k == MP_PROD ? "iterable" : "seq", k == MP_PROD ? "start" : NULL, NULL};
     cl_np_bind(I, call, f, 0, params, 1, arg);

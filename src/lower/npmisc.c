@@ -432,15 +432,26 @@ static Val py_def(Inf *I, Node *call, int k) {
         put(&p, "def atleast_2d(a):\n    return a%s\n", a.ty->ndim == 1 ? "[None, :]" : "");
         break;
     }
-    case NM_RAVEL: case NM_PTP: /* one array, one expression */
-        cl_np_bind(I, call, f, 0, (const char *const[]){"a", k == NM_RAVEL ? "order" : NULL, NULL}, k == NM_RAVEL ? 2 : 1, arg);
+    case NM_PTP: { /* NumPy's: the maximum less the minimum, along an axis (or all), keepdims as given */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", "axis", "out", "keepdims", NULL}, 4, arg);
+        Val a = hold_array(&p, need(I, call, arg[0], f, "a"), f);
+        if (arg[2] && arg[2]->kind != N_NONE) inf_fail(I, arg[2], "np.ptp(): out= is not supported");
+        char opts[64] = "";
+        int n = 0;
+        if (arg[1] && arg[1]->kind != N_NONE) n += snprintf(opts + n, sizeof opts - (size_t)n, "axis=%d", axis_of(I, arg[1], a.ty->ndim, f));
+        if (const_bool(I, arg[3], false, f, "keepdims")) snprintf(opts + n, sizeof opts - (size_t)n, "%skeepdims=True", n ? ", " : "");
+        put(&p, "def ptp(a):\n    return a.max(%s) - a.min(%s)\n", opts, opts);
+        break;
+    }
+    case NM_RAVEL: /* one array, one expression */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", "order", NULL}, 2, arg);
         hold_array(&p, need(I, call, arg[0], f, "a"), f);
-        if (k == NM_RAVEL && arg[1] && arg[1]->kind == N_STR) { /* checked by the method's lowering */
+        if (arg[1] && arg[1]->kind == N_STR) { /* checked by the method's lowering */
             put(&p, "def ravel(a):\n    return a.ravel('%s')\n", arg[1]->name);
             break;
         }
-        if (k == NM_RAVEL && arg[1] && arg[1]->kind != N_NONE) inf_fail(I, arg[1], "order must be one of 'C', 'F', 'A', or 'K' written in the call");
-        put(&p, "def %s(a):\n    return %s\n", f, k == NM_RAVEL ? "a.ravel()" : "a.max() - a.min()");
+        if (arg[1] && arg[1]->kind != N_NONE) inf_fail(I, arg[1], "order must be one of 'C', 'F', 'A', or 'K' written in the call");
+        put(&p, "def ravel(a):\n    return a.ravel()\n");
         break;
     case NM_RESHAPE:
         cl_np_bind(I, call, f, 0, (const char *const[]){"a", "shape", NULL}, 2, arg);
@@ -551,13 +562,23 @@ static Val py_def2(Inf *I, Node *call, int k) {
     }
     case NM_BINCOUNT: {
         cl_np_bind(I, call, f, 0, (const char *const[]){"x", "weights", "minlength", NULL}, 3, arg);
-        if (arg[1] && arg[1]->kind != N_NONE) inf_fail(I, arg[1], "np.bincount(): weights= is not supported yet");
         Val x = hold_array(&p, need(I, call, arg[0], f, "x"), f);
         if (x.ty->ndim != 1 || !dt_is_intlike(x.ty->dtype)) inf_fail(I, call, "np.bincount() takes a 1-d array of integers");
         hold(&p, arg[2] ? ex_expr(I, arg[2]) : val_of(I, inf_k64(I, 0)));
-        put(&p, "def bincount(x, minlength):\n    n = minlength\n    for v in x:\n        if v < 0:\n"
-                "            raise ValueError(\"'list' argument must have no negative elements\")\n        if v + 1 > n:\n            n = v + 1\n"
-                "    out = np.zeros(n, dtype=np.int64)\n    for v in x:\n        out[v] += 1\n    return out\n");
+        bool weights = arg[1] && arg[1]->kind != N_NONE;
+        if (weights) { /* NumPy's: each weight as a double, added into its bin in order */
+            Val w = hold_array(&p, arg[1], f);
+            if (w.ty->ndim != 1) inf_fail(I, arg[1], "object too deep for desired array");
+            if (dt_is_complex(w.ty->dtype))
+                inf_fail(I, arg[1], "Cannot cast array data from dtype('%s') to dtype('float64') according to the rule 'safe'",
+                         kiln_dtype_name((kiln_dtype)w.ty->dtype));
+        }
+        put(&p, "def bincount(x, minlength%s):\n    if minlength < 0:\n        raise ValueError(\"'minlength' must not be negative\")\n", weights ? ", w" : "");
+        if (weights) put(&p, "    if w.shape[0] != x.shape[0]:\n        raise ValueError(\"The weights and list don't have the same length.\")\n");
+        put(&p, "    n = minlength\n    for v in x:\n        if v < 0:\n"
+                "            raise ValueError(\"'list' argument must have no negative elements\")\n        if v + 1 > n:\n            n = v + 1\n");
+        if (weights) put(&p, "    out = np.zeros(n)\n    for i in range(x.shape[0]):\n        out[x[i]] += w[i]\n    return out\n");
+        else put(&p, "    out = np.zeros(n, dtype=np.int64)\n    for v in x:\n        out[v] += 1\n    return out\n");
         break;
     }
     case NM_UNIQUE: { /* sorted, each value once (NaNs one, as NumPy 2's equal_nan); NumPy's _unique1d's extras */

@@ -578,10 +578,18 @@ static double round_half_even(double x) {
     return r;
 }
 
-/* what the math-function table (ir/mathfn.h) says: the libm routine, then CPython's math_1 rule */
+/* what the math-function table (ir/mathfn.h) says: the libm routine, then CPython's math_1 rule (math_2's for two
+ * arguments: a NaN from numbers is a domain error, an infinity from finite numbers a range error) */
 static RtErr math_table(int fn, double x, double y, double *r, bool ieee) {
     const MathFn *m = (unsigned)fn < MF_COUNT ? &ir_mathfns[fn] : NULL;
-    if (m && m->f2) { *r = m->f2(x, y); return RE_OK; }
+    if (m && m->f2) {
+        double v = m->f2(x, y);
+        *r = v;
+        if (ieee || m->errors == ME_NONE) return RE_OK;
+        if (isnan(v) && !isnan(x) && !isnan(y)) return RE_MATH_DOMAIN;
+        if (isinf(v) && isfinite(x) && isfinite(y)) return RE_MATH_RANGE;
+        return RE_OK;
+    }
     if (!m || !m->f1) return RE_MATH_DOMAIN;
     double v = m->f1(x);
     if (ieee || m->errors == ME_NONE) { *r = v; return RE_OK; }

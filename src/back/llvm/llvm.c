@@ -1279,18 +1279,21 @@ static bool math_call(L *l, Ref r) {
         res = libm_call(l, m->name, args, 2);
     }
     if (!res) return false;
-    if (check && !(in->flags & INS_NUMPY)) {
+    if (check && !(in->flags & INS_NUMPY)) { /* math_1's rule on x, math_2's on x and y */
         LLVMValueRef inf = LLVMConstReal(l->f64, INFINITY);
+        LLVMValueRef y = m->arity == 2 ? V(l, AR(l, r, 1)) : x;
         LLVMValueRef nan_from_num = LLVMBuildAnd(l->b, LLVMBuildFCmp(l->b, LLVMRealUNO, res, res, ""),
-                                                 LLVMBuildFCmp(l->b, LLVMRealORD, x, x, ""), "");
+                                                 LLVMBuildFCmp(l->b, LLVMRealORD, x, y, ""), "");
         XCall *kd = ll_xcall(l, r);
         if (!kd) return true;
         kd->code = RE_MATH_DOMAIN;
         LLVMValueRef fabs_fn = LLVMGetIntrinsicDeclaration(l->m, LLVMLookupIntrinsicID("llvm.fabs", 9), d1, 1);
         LLVMTypeRef ft = LLVMFunctionType(l->f64, d1, 1, 0);
         LLVMValueRef ar = LLVMBuildCall2(l->b, ft, fabs_fn, &res, 1, ""), ax = LLVMBuildCall2(l->b, ft, fabs_fn, &x, 1, "");
+        LLVMValueRef ay = LLVMBuildCall2(l->b, ft, fabs_fn, &y, 1, "");
         LLVMValueRef inf_from_finite = LLVMBuildAnd(l->b, LLVMBuildFCmp(l->b, LLVMRealOEQ, ar, inf, ""),
-                                                    LLVMBuildFCmp(l->b, LLVMRealOLT, ax, inf, ""), "");
+                                                    LLVMBuildAnd(l->b, LLVMBuildFCmp(l->b, LLVMRealOLT, ax, inf, ""),
+                                                                 LLVMBuildFCmp(l->b, LLVMRealOLT, ay, inf, ""), ""), "");
         ll_raise_if(l, nan_from_num, H->error, kd, NULL, NULL);
         XCall *kr = ll_xcall(l, r);
         if (!kr) return true;
