@@ -35,6 +35,8 @@ enum {
     BI_NBTYPED = 1500,  /* + NB_* of nbtyped.c: numba.typed.List and Dict */
     BI_CMATH = 1600,    /* + cmath.c's functions of the cmath module */
     BI_NPUFUNC = 1700,  /* + npufunc.c's NumPy ufuncs written in Python (NU_MAX of them at most) */
+    BI_NPINDEX = 1800,  /* + npindex.c's index-making functions (NX_MAX at most) */
+    BI_NPWRAP = 1900,   /* + npwrap.c's NumPy wrappers of other functions (NW_MAX at most) */
     BI_NPMISC = 2000,   /* + npmisc.c's NumPy functions (NM_MAX of them at most) */
     BI_UFUNC = BI_NPMISC + NM_MAX, /* + index in ewise.c's ufunc table (UF_MAX of them at most: the last range) */
 };
@@ -56,10 +58,10 @@ static const struct { const char *name; int id; } np_funcs[] = {
     {"empty_like", BI_NP_EMPTY_LIKE}, {"zeros_like", BI_NP_ZEROS_LIKE}, {"ones_like", BI_NP_ONES_LIKE},
     {"full_like", BI_NP_FULL_LIKE}, {"dot", BI_NP_DOT}, {"matmul", BI_NP_MATMUL}, {"einsum", BI_NP_EINSUM}, {"nonzero", BI_NP_NONZERO},
     {"arange", BI_NP_ARANGE}, {"linspace", BI_NP_LINSPACE}, {"eye", BI_NP_EYE}, {"copy", BI_NP_COPY},
-    {"concatenate", BI_NP_CONCATENATE}, {"stack", BI_NP_STACK}, {"roll", BI_NP_ROLL}, {"diff", BI_NP_DIFF},
+    {"concatenate", BI_NP_CONCATENATE}, {"concat", BI_NP_CONCATENATE} /* NumPy 2's array-API name */, {"stack", BI_NP_STACK}, {"roll", BI_NP_ROLL}, {"diff", BI_NP_DIFF},
     {"tile", BI_NP_TILE}, {"repeat", BI_NP_REPEAT}, {"count_nonzero", BI_NP_COUNT_NONZERO},
-    {"transpose", BI_NP_TRANSPOSE}, {"round", BI_NP_ROUND}, {"around", BI_NP_ROUND}, {"array", BI_NP_ARRAY},
-    {"asarray", BI_NP_ASARRAY}, {"copyto", BI_NP_COPYTO}, {"diagonal", BI_NP_DIAGONAL}, {"trace", BI_NP_TRACE},
+    {"transpose", BI_NP_TRANSPOSE}, {"permute_dims", BI_NP_TRANSPOSE}, {"round", BI_NP_ROUND}, {"around", BI_NP_ROUND}, {"array", BI_NP_ARRAY},
+    {"asarray", BI_NP_ASARRAY}, {"asanyarray", BI_NP_ASARRAY} /* kiln has no subclasses */, {"copyto", BI_NP_COPYTO}, {"diagonal", BI_NP_DIAGONAL}, {"trace", BI_NP_TRACE},
     {"split", BI_NP_SPLIT}, {"array_split", BI_NP_ARRAY_SPLIT}, {"ndindex", BI_NP_NDINDEX},
     {"ndenumerate", BI_NP_NDENUMERATE}, {"dtype", BI_NP_DTYPE}, {"errstate", BI_NP_ERRSTATE},
 };
@@ -286,6 +288,8 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
     int u = ew_ufunc_lookup(name);
     if (u >= 0) return builtin(I, BI_UFUNC + u);
     if ((u = nu_lookup(name)) >= 0) return builtin(I, BI_NPUFUNC + u);
+    if ((u = nx_lookup(name)) >= 0) return builtin(I, BI_NPINDEX + u);
+    if ((u = nw_lookup(name)) >= 0) return builtin(I, BI_NPWRAP + u);
     if ((u = nm_lookup(name)) >= 0 && !nm_linalg(u)) return builtin(I, BI_NPMISC + u); /* np.linalg's are not np's */
     int rd = rd_lookup(name);
     if (rd >= 0) return builtin(I, BI_REDUCE + rd);
@@ -1507,7 +1511,7 @@ static Val method_call(Inf *I, Node *call, Val o, const char *m) {
     }
     if (o.ty->kind == T_BUILTIN && o.ty->id >= BI_UFUNC && ew_ufunc_name(o.ty->id - BI_UFUNC))
         return nm_ufunc_method(I, call, ew_ufunc_name(o.ty->id - BI_UFUNC), ew_ufunc_nargs(o.ty->id - BI_UFUNC), m);
-    if (o.ty->kind == T_BUILTIN && o.ty->id >= BI_NPUFUNC && o.ty->id < BI_NPMISC)
+    if (o.ty->kind == T_BUILTIN && o.ty->id >= BI_NPUFUNC && o.ty->id < BI_NPINDEX)
         return nm_ufunc_method(I, call, nu_name(o.ty->id - BI_NPUFUNC), nu_nargs(o.ty->id - BI_NPUFUNC), m);
     inf_fail(I, call, "'%s' object has no method '%s' (or it is not supported)", inf_tyname(I, o.ty), m);
 }
@@ -1628,6 +1632,8 @@ Val cl_call(Inf *I, Node *call) {
     int id = f.ty->id;
     if (id >= BI_UFUNC) return ew_ufunc_call(I, call, id - BI_UFUNC);
     if (id >= BI_NPMISC) return nm_call(I, call, id - BI_NPMISC);
+    if (id >= BI_NPWRAP) return nw_call(I, call, id - BI_NPWRAP);
+    if (id >= BI_NPINDEX) return nx_call(I, call, id - BI_NPINDEX);
     if (id >= BI_NPUFUNC) return nu_call(I, call, id - BI_NPUFUNC);
     if (id >= BI_CMATH) return cm_call(I, call, id - BI_CMATH);
     if (id >= BI_NBTYPED) return nb_call(I, call, id - BI_NBTYPED);
@@ -1715,11 +1721,28 @@ Val cl_call(Inf *I, Node *call) {
     case BI_NP_DIFF: return ar_diff(I, call);
     case BI_NP_TILE: return ar_tile(I, call);
     case BI_NP_REPEAT: return ar_repeat(I, call);
-    case BI_NP_COUNT_NONZERO: { /* the sum of a != 0, fused */
-        nargs(I, call, "np.count_nonzero", 1, 1);
-        Val a = ex_value(I, call->kids[0]);
+    case BI_NP_COUNT_NONZERO: { /* the sum of a != 0, fused; along an axis NumPy's int64 sums of a != 0 */
+        Node *arg[3] = {NULL};
+        cl_np_bind(I, call, "count_nonzero", 0, (const char *const[]){"a", "axis", "keepdims", NULL}, 2, arg);
+        if (!arg[0]) inf_fail(I, call, "count_nonzero() missing required argument 'a'");
+        Val a = ex_value(I, arg[0]);
         if (a.ty->kind == T_UNKNOWN) return a;
         if (!ew_is_array(a)) inf_fail(I, call, "np.count_nonzero() needs an array here");
+        bool keep = arg[2] && !(arg[2]->kind == N_BOOL && !arg[2]->v.i);
+        if (keep && arg[2]->kind != N_BOOL) inf_fail(I, arg[2], "np.count_nonzero(): keepdims must be True or False written in the call");
+        if ((arg[1] && arg[1]->kind != N_NONE) || keep) {
+            int nd = a.ty->ndim;
+            char text[256];
+            int n = snprintf(text, sizeof text, "def count_nonzero(a):\n    return " KILN_NP_NAME ".sum(a != 0");
+            if (arg[1] && arg[1]->kind != N_NONE) {
+                int64_t ax = cl_const_int(I, arg[1], "axis", " (it decides the result's shape)");
+                if (ax < -nd || ax >= nd) inf_fail(I, arg[1], "axis %lld is out of bounds for array of dimension %d", (long long)ax, nd);
+                n += snprintf(text + n, sizeof text - (size_t)n, ", axis=%d", (int)(ax < 0 ? ax + nd : ax));
+            }
+            n += snprintf(text + n, sizeof text - (size_t)n, "%s)\n", keep ? ", keepdims=True" : "");
+            Node *held = it_held(I, call, 0, a.ew ? ew_force(I, a, arg[0]) : a);
+            return it_inline(I, call, text, (size_t)n, "<numpy>", &held, 1);
+        }
         Val nz = ew_compare(I, TK_NE, a, mk(I, inf_const_i(I, boolw(I), 0)), call);
         return ew_reduce(I, nz, RK_SUM, KILN_INT64, call);
     }

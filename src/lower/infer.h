@@ -340,8 +340,9 @@ Node *it_held(Inf *I, Node *call, int k, Val v); /* v computed once: a name for 
 #define KILN_RANDOM_NAME "__kiln_random" /* and random (random.c's sample and choices) */
 int nd_lookup(const char *name);          /* npdist.c: a legacy np.random distribution's index, or -1 */
 Val nd_call(Inf *I, Node *call, int k);
-enum { NM_MAX = 400, NU_MAX = 300, UF_MAX = 300 }; /* npmisc.c's, npufunc.c's and ewise.c's functions fit call.c's
-                                                   * builtin ranges (checked where they are listed) */
+/* npmisc.c's, npufunc.c's, npindex.c's, npwrap.c's and ewise.c's functions fit call.c's builtin ranges (checked where
+ * they are listed) */
+enum { NM_MAX = 400, NU_MAX = 100, NX_MAX = 100, NW_MAX = 100, UF_MAX = 300 };
 int nm_lookup(const char *name);                /* its index (BI_NPMISC + k), or -1 */
 bool nm_linalg(int k); /* npmisc.c: k is one of np.linalg's (matrix_power, matrix_rank, cond), not np's */
 Val nm_call(Inf *I, Node *call, int k);
@@ -351,6 +352,12 @@ int nu_lookup(const char *name);                /* its index (BI_NPUFUNC + k), o
 const char *nu_name(int k);                     /* np.<name> */
 int nu_nargs(int k);                            /* its number of operands */
 Val nu_call(Inf *I, Node *call, int k);
+/* npindex.c: np.triu_indices, tril_indices, diag_indices, indices, take_along_axis, put_along_axis */
+int nx_lookup(const char *name);                /* its index (BI_NPINDEX + k), or -1 */
+Val nx_call(Inf *I, Node *call, int k);
+/* npwrap.c: np.tensordot, atleast_1d/3d, hsplit/vsplit/dsplit, matrix_transpose, cumulative_sum/prod, isposinf ... */
+int nw_lookup(const char *name);                /* its index (BI_NPWRAP + k), or -1 */
+Val nw_call(Inf *I, Node *call, int k);
 int nu_reduce_dtype(Inf *I, int k, int dt);     /* its reduction's dtype over elements of dtype dt, or -1 */
 Val nm_ufunc_method(Inf *I, Node *call, const char *ufunc, int nargs, const char *method); /* np.add.reduce & co. */
 Val nm_average_weighted(Inf *I, Node *call, Node *a, Node *w); /* np.average(a, weights=w), axis None */

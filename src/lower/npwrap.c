@@ -1,0 +1,278 @@
+/*
+ * npwrap.c — NumPy functions that are NumPy's own few lines around functions kiln has: np.tensordot (transposes,
+ * reshapes and one np.dot, as numeric.py's), np.atleast_1d, np.atleast_3d, np.hsplit, np.vsplit, np.dsplit,
+ * np.matrix_transpose, np.cumulative_sum and np.cumulative_prod (NumPy 2.1's, include_initial too), np.isposinf,
+ * np.isneginf, np.iscomplex, np.isreal, np.iscomplexobj, np.isrealobj, np.ediff1d, np.ndim, np.shape and np.size.
+ * Each is written in Python and lowered at the call (NumPy's steps, so its bits and its views); what decides the
+ * text (a rank, an axis, a flag) is known when kiln compiles, every length is read when the call runs.
+ */
+#include "infer.h"
+#include <stdio.h>
+#include <string.h>
+
+#define NP KILN_NP_NAME "."
+
+enum { NW_TENSORDOT, NW_ATLEAST_1D, NW_ATLEAST_3D, NW_HSPLIT, NW_VSPLIT, NW_DSPLIT, NW_MATRIX_TRANSPOSE,
+       NW_CUMULATIVE_SUM, NW_CUMULATIVE_PROD, NW_ISPOSINF, NW_ISNEGINF, NW_ISCOMPLEX, NW_ISREAL, NW_ISCOMPLEXOBJ,
+       NW_ISREALOBJ, NW_EDIFF1D, NW_NDIM, NW_SHAPE, NW_SIZE, NW_COUNT };
+
+static const char *const names[NW_COUNT] = {
+    "tensordot", "atleast_1d", "atleast_3d", "hsplit", "vsplit", "dsplit", "matrix_transpose", "cumulative_sum",
+    "cumulative_prod", "isposinf", "isneginf", "iscomplex", "isreal", "iscomplexobj", "isrealobj", "ediff1d", "ndim",
+    "shape", "size",
+};
+_Static_assert((int)NW_COUNT <= (int)NW_MAX, "npwrap.c's functions fit call.c's builtin range");
+
+int nw_lookup(const char *name) {
+    for (int k = 0; k < NW_COUNT; k++) if (!strcmp(names[k], name)) return k;
+    return -1;
+}
+
+typedef struct W { Inf *I; Node *call; Node *args[16]; int n; char buf[8192]; ItText t; } W;
+
+#define PUT(...) it_put(&w->t, __VA_ARGS__)
+
+static Val hold(W *w, Val v) {
+    if (w->n >= (int)NELEM(w->args)) inf_fail(w->I, w->call, "np.%s(): too many arguments", "function");
+    w->args[w->n] = it_held(w->I, w->call, w->n, v);
+    w->n++;
+    return v;
+}
+
+static Node *need(W *w, Node *n, const char *f, const char *param) {
+    if (!n) inf_fail(w->I, w->call, "%s() missing required argument '%s'", f, param);
+    return n;
+}
+
+/* an array, or a number or list NumPy's asarray makes one */
+static Val array_of(W *w, Node *n, const char *f) {
+    Val v = ex_expr(w->I, n);
+    if (v.ty->kind == T_LIST) v = ls_to_array(w->I, v, n);
+    if (v.ty->kind != T_ARRAY && v.ty->kind != T_SCALAR)
+        inf_fail(w->I, n, "np.%s() of %s is not supported (arrays and numbers are)", f, inf_tyname(w->I, v.ty));
+    return v;
+}
+
+static int rank(Val v) { return v.ty->kind == T_ARRAY ? v.ty->ndim : 0; }
+
+/* an axis list of tensordot: an int, or a tuple or list display of ints, normalized against nd (written in the call) */
+static int axis_list(W *w, Node *n, int nd, int *out) {
+    Inf *I = w->I;
+    Node **k = &n;
+    int cnt = 1;
+    if (n->kind == N_TUPLE || n->kind == N_LIST) { k = n->kids; cnt = n->nkids; }
+    if (cnt > KILN_MAXDIM) inf_fail(I, n, "tensordot: too many axes");
+    for (int i = 0; i < cnt; i++) {
+        int64_t a = cl_const_int(I, k[i], "tensordot's axes", " (they decide the result's shape)");
+        if (a < -nd || a >= nd) inf_fail(I, k[i], "axis %lld is out of bounds for array of dimension %d", (long long)a, nd);
+        out[i] = (int)(a < 0 ? a + nd : a);
+        for (int j = 0; j < i; j++) if (out[j] == out[i]) inf_fail(I, k[i], "tensordot: repeated axis in axes");
+    }
+    return cnt;
+}
+
+/* the product of x's lengths along axes ax[0..n) as an expression ("1" for none) */
+static void shape_product(W *w, const char *x, const int *ax, int n) {
+    if (!n) { PUT("1"); return; }
+    for (int i = 0; i < n; i++) PUT("%s%s.shape[%d]", i ? " * " : "", x, ax[i]);
+}
+
+/* numeric.py's tensordot: a's summed axes moved last, b's first, both made 2-d, one dot, the free axes restored */
+static void tensordot(W *w, Node **arg) {
+    Inf *I = w->I;
+    Val a = array_of(w, need(w, arg[0], "tensordot", "a"), "tensordot"), b = array_of(w, need(w, arg[1], "tensordot", "b"), "tensordot");
+    if (a.ty->kind != T_ARRAY || b.ty->kind != T_ARRAY) inf_fail(I, w->call, "np.tensordot() of numbers is not supported (arrays are)");
+    int na = a.ty->ndim, nb = b.ty->ndim, ax_a[KILN_MAXDIM], ax_b[KILN_MAXDIM], n;
+    Node *axes = arg[2];
+    if (!axes || axes->kind == N_INT) {
+        n = axes ? (int)axes->v.i : 2;
+        if (n < 0 || n > na || n > nb) inf_fail(I, axes ? axes : w->call, "tensordot: axes=%d exceeds the arrays' dimensions", n);
+        for (int i = 0; i < n; i++) { ax_a[i] = na - n + i; ax_b[i] = i; }
+    } else {
+        if ((axes->kind != N_TUPLE && axes->kind != N_LIST) || axes->nkids != 2)
+            inf_fail(I, axes, "tensordot: axes must be an int or a pair of axis lists written in the call");
+        n = axis_list(w, axes->kids[0], na, ax_a);
+        if (axis_list(w, axes->kids[1], nb, ax_b) != n) inf_fail(I, axes, "shape-mismatch for sum");
+    }
+    hold(w, a);
+    hold(w, b);
+    int free_a[KILN_MAXDIM], free_b[KILN_MAXDIM], fa = 0, fb = 0;
+    for (int d = 0; d < na; d++) { bool in = false; for (int i = 0; i < n; i++) in |= ax_a[i] == d; if (!in) free_a[fa++] = d; }
+    for (int d = 0; d < nb; d++) { bool in = false; for (int i = 0; i < n; i++) in |= ax_b[i] == d; if (!in) free_b[fb++] = d; }
+    PUT("def tensordot(a, b):\n");
+    for (int i = 0; i < n; i++)
+        PUT("    if a.shape[%d] != b.shape[%d]:\n        raise ValueError(\"shape-mismatch for sum\")\n", ax_a[i], ax_b[i]);
+    PUT("    at = a.transpose((");
+    for (int i = 0; i < fa; i++) PUT("%d, ", free_a[i]);
+    for (int i = 0; i < n; i++) PUT("%d, ", ax_a[i]);
+    PUT(")).reshape(");
+    shape_product(w, "a", free_a, fa);
+    PUT(", ");
+    shape_product(w, "a", ax_a, n);
+    PUT(")\n    bt = b.transpose((");
+    for (int i = 0; i < n; i++) PUT("%d, ", ax_b[i]);
+    for (int i = 0; i < fb; i++) PUT("%d, ", free_b[i]);
+    PUT(")).reshape(");
+    shape_product(w, "b", ax_b, n);
+    PUT(", ");
+    shape_product(w, "b", free_b, fb);
+    PUT(")\n    return " NP "dot(at, bt).reshape((");
+    for (int i = 0; i < fa; i++) PUT("a.shape[%d], ", free_a[i]);
+    for (int i = 0; i < fb; i++) PUT("b.shape[%d], ", free_b[i]);
+    PUT("))\n");
+}
+
+/* np.atleast_1d / np.atleast_3d of each argument (several: a tuple), shape_base.py's views */
+static void atleast(W *w, bool three) {
+    Inf *I = w->I;
+    Node *call = w->call;
+    if (call->nkids2) inf_fail(I, call->kids2[0], "np.atleast_%dd() takes no keyword arguments", three ? 3 : 1);
+    if (!call->nkids || call->nkids > 8) inf_fail(I, call, "np.atleast_%dd() of 1 to 8 arrays is supported", three ? 3 : 1);
+    int r[8];
+    PUT("def atleast(");
+    for (int i = 0; i < call->nkids; i++) { r[i] = rank(hold(w, array_of(w, call->kids[i], three ? "atleast_3d" : "atleast_1d"))); PUT("a%d, ", i); }
+    PUT("):\n");
+    for (int i = 0; i < call->nkids; i++) {
+        if (!three) PUT(r[i] == 0 ? "    r%d = " NP "asarray(a%d).reshape(1)\n" : "    r%d = a%d\n", i, i);
+        else if (r[i] == 0) PUT("    r%d = " NP "asarray(a%d).reshape(1, 1, 1)\n", i, i);
+        else if (r[i] == 1) PUT("    r%d = a%d[None, :, None]\n", i, i);
+        else if (r[i] == 2) PUT("    r%d = a%d[:, :, None]\n", i, i);
+        else PUT("    r%d = a%d\n", i, i);
+    }
+    if (call->nkids == 1) PUT("    return r0\n");
+    else {
+        PUT("    return (");
+        for (int i = 0; i < call->nkids; i++) PUT("r%d, ", i);
+        PUT(")\n");
+    }
+}
+
+Val nw_call(Inf *I, Node *call, int k) {
+    W *w = arena_alloc(I->a, sizeof *w);
+    if (!w) inf_oom(I);
+    memset(w, 0, sizeof *w);
+    w->I = I; w->call = call;
+    w->t = (ItText){w->buf, sizeof w->buf, 0, I, call, "<numpy>"};
+    const char *f = names[k];
+    Node *arg[5] = {NULL};
+    switch (k) {
+    case NW_TENSORDOT:
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", "b", "axes", NULL}, 3, arg);
+        tensordot(w, arg);
+        break;
+    case NW_ATLEAST_1D: case NW_ATLEAST_3D: atleast(w, k == NW_ATLEAST_3D); break;
+    case NW_HSPLIT: case NW_VSPLIT: case NW_DSPLIT: { /* np.split along axis 1 (a 1-d array's 0), 0 or 2 */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"ary", "indices_or_sections", NULL}, 2, arg);
+        Val a = hold(w, array_of(w, need(w, arg[0], f, "ary"), f));
+        Node *s = need(w, arg[1], f, "indices_or_sections");
+        bool literal = s->kind == N_LIST || s->kind == N_TUPLE; /* np.split reads a display of indices in its call */
+        if (!literal) hold(w, ex_expr(I, s));
+        int nd = rank(a), axis = k == NW_VSPLIT ? 0 : k == NW_DSPLIT ? 2 : nd > 1 ? 1 : 0;
+        int least = k == NW_HSPLIT ? 1 : k == NW_VSPLIT ? 2 : 3;
+        if (nd < least)
+            inf_fail(I, arg[0], k == NW_HSPLIT ? "hsplit only works on arrays of 1 or more dimensions"
+                              : k == NW_VSPLIT ? "vsplit only works on arrays of 2 or more dimensions"
+                                               : "dsplit only works on arrays of 3 or more dimensions");
+        if (!literal) PUT("def %s(a, s):\n    return " NP "split(a, s, axis=%d)\n", f, axis);
+        else {
+            PUT("def %s(a):\n    return " NP "split(a, [", f);
+            for (int i = 0; i < s->nkids; i++) PUT("%lld, ", (long long)cl_const_int(I, s->kids[i], "an index of indices_or_sections", ""));
+            PUT("], axis=%d)\n", axis);
+        }
+        break;
+    }
+    case NW_MATRIX_TRANSPOSE: {
+        cl_np_bind(I, call, f, 0, (const char *const[]){"x", NULL}, 1, arg);
+        Val a = hold(w, array_of(w, need(w, arg[0], f, "x"), f));
+        if (rank(a) < 2) inf_fail(I, arg[0], "Input array must be at least 2-dimensional, but it is %d", rank(a));
+        PUT("def matrix_transpose(x):\n    return " NP "swapaxes(x, -1, -2)\n");
+        break;
+    }
+    case NW_CUMULATIVE_SUM: case NW_CUMULATIVE_PROD: { /* cumsum/cumprod along axis (required past 1-d), include_initial:
+                                                        * the identity first along it */
+        bool sum = k == NW_CUMULATIVE_SUM;
+        cl_np_bind(I, call, f, 0, (const char *const[]){"x", "axis", "dtype", "out", "include_initial", NULL}, 1, arg);
+        Val a = hold(w, array_of(w, need(w, arg[0], f, "x"), f));
+        int nd = rank(a);
+        if (nd == 0) inf_fail(I, arg[0], "The input must be non-scalar");
+        if ((arg[2] && arg[2]->kind != N_NONE) || (arg[3] && arg[3]->kind != N_NONE))
+            inf_fail(I, arg[2] ? arg[2] : arg[3], "np.%s(): dtype= and out= are not supported yet", f);
+        int axis = 0;
+        if (arg[1] && arg[1]->kind != N_NONE) {
+            int64_t ax = cl_const_int(I, arg[1], "axis", " (it decides the result's shape)");
+            if (ax < -nd || ax >= nd) inf_fail(I, arg[1], "axis %lld is out of bounds for array of dimension %d", (long long)ax, nd);
+            axis = (int)(ax < 0 ? ax + nd : ax);
+        } else if (nd > 1)
+            inf_fail(I, call, "For arrays which have more than one dimension ``axis`` argument is required.");
+        bool initial = false;
+        if (arg[4]) {
+            if (arg[4]->kind != N_BOOL) inf_fail(I, arg[4], "np.%s(): include_initial must be True or False written in the call", f);
+            initial = arg[4]->v.i != 0;
+        }
+        PUT("def %s(x):\n    r = " NP "%s(x, axis=%d)\n", f, sum ? "cumsum" : "cumprod", axis);
+        if (initial) {
+            PUT("    r = " NP "concatenate((" NP "full((");
+            for (int d = 0; d < nd; d++) PUT(d == axis ? "1, " : "r.shape[%d], ", d);
+            PUT("), %d, dtype=r.dtype), r), axis=%d)\n", sum ? 0 : 1, axis);
+        }
+        PUT("    return r\n");
+        break;
+    }
+    case NW_ISPOSINF: case NW_ISNEGINF: { /* ufunclike.py: isinf and the sign bit */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"x", "out", NULL}, 1, arg);
+        Val a = hold(w, array_of(w, need(w, arg[0], f, "x"), f));
+        if (dt_is_complex(a.ty->dtype)) inf_fail(I, arg[0], "This operation is not supported for complex values because it would be ambiguous.");
+        if (arg[1] && arg[1]->kind != N_NONE) inf_fail(I, arg[1], "np.%s(): out= is not supported yet", f);
+        PUT("def %s(x):\n    return " NP "logical_and(" NP "isinf(x), %s" NP "signbit(x))\n", f, k == NW_ISPOSINF ? "~" : "");
+        break;
+    }
+    case NW_ISCOMPLEX: case NW_ISREAL: { /* type_check.py: the imaginary part against 0 (real arrays: all False / True) */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"x", NULL}, 1, arg);
+        Val a = hold(w, array_of(w, need(w, arg[0], f, "x"), f));
+        bool cx = dt_is_complex(a.ty->dtype), arr = a.ty->kind == T_ARRAY, py = !arr && a.ty->weak; /* a Python number's .imag: a Python bool */
+        const char *op = k == NW_ISCOMPLEX ? "!=" : "==";
+        if (cx && py) PUT("def %s(x):\n    return x.imag %s 0\n", f, op);
+        else if (cx) PUT("def %s(x):\n    return " NP "imag(x) %s 0\n", f, op);
+        else if (arr) PUT("def %s(x):\n    return " NP "%s(x.shape, dtype=" NP "bool_)\n", f, k == NW_ISCOMPLEX ? "zeros" : "ones");
+        else PUT("def %s(x):\n    return %s(%s)\n", f, py ? "" : NP "bool_", k == NW_ISCOMPLEX ? "False" : "True");
+        break;
+    }
+    case NW_ISCOMPLEXOBJ: case NW_ISREALOBJ: { /* by the dtype alone: a Python bool */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"x", NULL}, 1, arg);
+        Val a = array_of(w, need(w, arg[0], f, "x"), f);
+        bool cx = dt_is_complex(a.ty->dtype);
+        PUT("def %s():\n    return %s\n", f, (k == NW_ISCOMPLEXOBJ) == cx ? "True" : "False");
+        break;
+    }
+    case NW_EDIFF1D: { /* arraysetops.py: the flattened differences, to_begin and to_end (flattened) around them */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"ary", "to_end", "to_begin", NULL}, 3, arg);
+        Val a = hold(w, array_of(w, need(w, arg[0], f, "ary"), f));
+        if (a.ty->dtype == KILN_BOOL) inf_fail(I, arg[0], "np.ediff1d() of a bool array is not supported (NumPy's subtract has no bool loop)");
+        bool end = arg[1] && arg[1]->kind != N_NONE, begin = arg[2] && arg[2]->kind != N_NONE;
+        if (end) hold(w, array_of(w, arg[1], f));
+        if (begin) hold(w, array_of(w, arg[2], f));
+        const char *d = kiln_dtype_name((kiln_dtype)a.ty->dtype);
+        PUT("def ediff1d(ary%s%s):\n    x = " NP "asarray(ary).ravel()\n    r = x[1:] - x[:-1]\n", end ? ", e" : "", begin ? ", b" : "");
+        if (begin) PUT("    r = " NP "concatenate((" NP "asarray(b, dtype=" NP "%s).ravel(), r))\n", d);
+        if (end) PUT("    r = " NP "concatenate((r, " NP "asarray(e, dtype=" NP "%s).ravel()))\n", d);
+        PUT("    return r\n");
+        break;
+    }
+    case NW_NDIM: case NW_SHAPE: case NW_SIZE: { /* of an array, or of a number (a 0-d array's) */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", k == NW_SIZE ? "axis" : NULL, NULL}, k == NW_SIZE ? 2 : 1, arg);
+        Val a = hold(w, array_of(w, need(w, arg[0], f, "a"), f));
+        bool arr = a.ty->kind == T_ARRAY;
+        if (k == NW_NDIM) PUT("def ndim(a):\n    return %s\n", arr ? "a.ndim" : "0");
+        else if (k == NW_SHAPE) PUT("def shape(a):\n    return %s\n", arr ? "a.shape" : "()");
+        else if (arg[1] && arg[1]->kind != N_NONE) {
+            int nd = rank(a);
+            int64_t ax = cl_const_int(I, arg[1], "axis", "");
+            if (ax < -nd || ax >= nd) inf_fail(I, arg[1], "axis %lld is out of bounds for array of dimension %d", (long long)ax, nd);
+            PUT("def size(a):\n    return a.shape[%d]\n", (int)(ax < 0 ? ax + nd : ax));
+        } else PUT("def size(a):\n    return %s\n", arr ? "a.size" : "1");
+        break;
+    }
+    default: inf_fail(I, call, "internal error: np.%s", f);
+    }
+    return it_inline(I, call, w->t.buf, w->t.n, "<numpy>", w->args, w->n);
+}

@@ -1,0 +1,4 @@
+# run: f(2)
+import numpy as np
+def f(n):
+    return np.take_along_axis(np.ones((n, 2)), np.ones((n, 1)), axis=1)
