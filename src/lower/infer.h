@@ -331,6 +331,13 @@ Val it_inline(Inf *I, Node *call, const char *text, size_t n, const char *what, 
 typedef struct ItText { char *buf; size_t cap, n; Inf *I; Node *at; const char *what; } ItText;
 void it_put(ItText *t, const char *fmt, ...) PRINTF_LIKE(2, 3);
 Node *it_held(Inf *I, Node *call, int k, Val v); /* v computed once: a name for it_inline's k-th argument */
+/* one call of a function kiln writes in Python (npufunc.c, npindex.c, npwrap.c): its text, and its arguments held in
+ * hidden variables in the order the def takes them */
+typedef struct ItCall { Inf *I; Node *call; Node *args[16]; int n; ItText t; char buf[8192]; } ItCall;
+ItCall *it_call_new(Inf *I, Node *call, const char *what);
+Val it_call_hold(ItCall *c, Val v);          /* v the def's next parameter */
+Val it_call_inline(ItCall *c);               /* the text lowered at the call */
+Node *it_need(Inf *I, Node *call, Node *n, const char *fname, const char *param); /* n, or a missing-argument error */
 
 /* npmisc.c: NumPy functions that are views, tests, index arithmetic or short Python definitions (np.flip, rot90,
  * isclose, unravel_index, median, unique, searchsorted, triu, outer, vstack ...) */

@@ -359,6 +359,29 @@ Node *it_held(Inf *I, Node *call, int k, Val v) {
     return h;
 }
 
+ItCall *it_call_new(Inf *I, Node *call, const char *what) {
+    ItCall *c = arena_alloc(I->a, sizeof *c);
+    if (!c) inf_oom(I);
+    memset(c, 0, sizeof *c);
+    c->I = I; c->call = call;
+    c->t = (ItText){c->buf, sizeof c->buf, 0, I, call, what};
+    return c;
+}
+
+Val it_call_hold(ItCall *c, Val v) {
+    if (c->n >= (int)NELEM(c->args)) inf_fail(c->I, c->call, "internal error: %s takes too many arguments", c->t.what);
+    c->args[c->n] = it_held(c->I, c->call, c->n, v);
+    c->n++;
+    return v;
+}
+
+Val it_call_inline(ItCall *c) { return it_inline(c->I, c->call, c->t.buf, c->t.n, c->t.what, c->args, c->n); }
+
+Node *it_need(Inf *I, Node *call, Node *n, const char *fname, const char *param) {
+    if (!n) inf_fail(I, call, "%s() missing required argument '%s'", fname, param);
+    return n;
+}
+
 /* a call node like call, with its arguments replaced */
 static Node *rewritten(Inf *I, Node *call, Node **args, int nargs) {
     Node *c = arena_alloc(I->a, sizeof *c);

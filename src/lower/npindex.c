@@ -24,31 +24,21 @@ int nx_lookup(const char *name) {
     return -1;
 }
 
-/* one call being written: its arguments held in hidden variables, in the order the def takes them */
-typedef struct X { Inf *I; Node *call; Node *args[8]; int n; char buf[4096]; ItText t; } X;
-
 #define PUT(...) it_put(&x->t, __VA_ARGS__)
 
-static Val hold(X *x, Val v) {
-    x->args[x->n] = it_held(x->I, x->call, x->n, v);
-    x->n++;
-    return v;
-}
+static Val hold(ItCall *x, Val v) { return it_call_hold(x, v); }
 
-static Val number_or(X *x, Node *n, int64_t dflt) { return hold(x, n && n->kind != N_NONE ? ex_expr(x->I, n) : val_of(x->I, inf_k64(x->I, dflt))); }
+static Val number_or(ItCall *x, Node *n, int64_t dflt) { return hold(x, n && n->kind != N_NONE ? ex_expr(x->I, n) : val_of(x->I, inf_k64(x->I, dflt))); }
 
-static Node *need(X *x, Node *n, const char *f, const char *param) {
-    if (!n) inf_fail(x->I, x->call, "%s() missing required argument '%s'", f, param);
-    return n;
-}
+static Node *need(ItCall *x, Node *n, const char *f, const char *param) { return it_need(x->I, x->call, n, f, param); }
 
-static void int_arg(X *x, Val v, Node *at, const char *f, const char *param) {
+static void int_arg(ItCall *x, Val v, Node *at, const char *f, const char *param) {
     if (v.ty->kind != T_SCALAR || !dt_is_intlike(v.ty->dtype))
         inf_fail(x->I, at, "np.%s(): %s must be an integer, not %s", f, param, inf_tyname(x->I, v.ty));
 }
 
 /* an array argument (a list made one, as NumPy's asarray) */
-static Val array_of(X *x, Node *n, const char *f, const char *param) {
+static Val array_of(ItCall *x, Node *n, const char *f, const char *param) {
     Val v = ex_expr(x->I, n);
     if (v.ty->kind == T_LIST) v = ls_to_array(x->I, v, n);
     if (v.ty->kind != T_ARRAY) inf_fail(x->I, n, "np.%s(): %s must be an array, not %s", f, param, inf_tyname(x->I, v.ty));
@@ -57,7 +47,7 @@ static Val array_of(X *x, Node *n, const char *f, const char *param) {
 
 /* the index tuple of NumPy's _make_along_axis_idx for an nd-axis arr: an arange along each other axis, shaped to
  * broadcast, and i at `axis` */
-static void along_idx(X *x, int nd, int axis) {
+static void along_idx(ItCall *x, int nd, int axis) {
     PUT("(");
     for (int d = 0; d < nd; d++) {
         if (d == axis) { PUT("i, "); continue; }
@@ -69,11 +59,7 @@ static void along_idx(X *x, int nd, int axis) {
 }
 
 Val nx_call(Inf *I, Node *call, int k) {
-    X *x = arena_alloc(I->a, sizeof *x);
-    if (!x) inf_oom(I);
-    memset(x, 0, sizeof *x);
-    x->I = I; x->call = call;
-    x->t = (ItText){x->buf, sizeof x->buf, 0, I, call, "<numpy>"};
+    ItCall *x = it_call_new(I, call, "<numpy>");
     const char *f = names[k];
     Node *arg[4] = {NULL};
     switch (k) {
@@ -166,5 +152,5 @@ Val nx_call(Inf *I, Node *call, int k) {
     }
     default: inf_fail(I, call, "internal error: np.%s", f);
     }
-    return it_inline(I, call, x->t.buf, x->t.n, "<numpy>", x->args, x->n);
+    return it_call_inline(x);
 }

@@ -50,13 +50,13 @@ int nu_nargs(int k) { return ufuncs[k].nargs; }
 /* one call being written: its operands (held in hidden variables), the loop's dtype, whether all are numbers */
 typedef struct U {
     Inf *I; Node *call; int k;
-    Val v[2]; Node *held[2]; int n;
+    Val v[2]; int n;
     kiln_dtype dt;
     bool numbers;
-    char buf[4096]; ItText t;
+    ItCall *c;
 } U;
 
-#define PUT(...) it_put(&u->t, __VA_ARGS__)
+#define PUT(...) it_put(&u->c->t, __VA_ARGS__)
 
 /* an operand's element type: an array's (strong), a number's own (a Python scalar weak) */
 static const Type *elem_type(Inf *I, Val v) { return v.ty->kind == T_ARRAY ? ty_scalar(I->tt, v.ty->dtype, false) : v.ty; }
@@ -99,9 +99,8 @@ static void begin(U *u) {
         u->numbers &= v.ty->kind == T_SCALAR || v.ty->ndim == 0;
     }
     u->dt = loop_dtype(u);
-    for (int i = 0; i < u->n; i++) u->held[i] = it_held(I, call, i, u->v[i]);
-    u->t = (ItText){u->buf, sizeof u->buf, 0, I, call, "<numpy>"};
-    u->buf[0] = 0;
+    u->c = it_call_new(I, call, "<numpy>");
+    for (int i = 0; i < u->n; i++) it_call_hold(u->c, u->v[i]);
     const char *d = kiln_dtype_name(u->dt);
     PUT("def %s(a0%s):\n", nm, u->n == 2 ? ", a1" : "");
     for (int i = 0; i < u->n; i++) {
@@ -117,7 +116,7 @@ static void begin(U *u) {
 static Val finish(U *u, bool two) {
     if (two) PUT(u->numbers ? "    return (r[0], s[0])\n" : "    return (r, s)\n");
     else PUT(u->numbers ? "    return r[0]\n" : "    return r\n");
-    return it_inline(u->I, u->call, u->t.buf, u->t.n, "<numpy>", u->held, u->n);
+    return it_call_inline(u->c);
 }
 
 /* x = |a<i>| as uint64 (NumPy's gcd, lcm and bitwise_count take the absolute value in the unsigned type; int64's

@@ -28,24 +28,14 @@ int nw_lookup(const char *name) {
     return -1;
 }
 
-typedef struct W { Inf *I; Node *call; Node *args[16]; int n; char buf[8192]; ItText t; } W;
-
 #define PUT(...) it_put(&w->t, __VA_ARGS__)
 
-static Val hold(W *w, Val v) {
-    if (w->n >= (int)NELEM(w->args)) inf_fail(w->I, w->call, "np.%s(): too many arguments", "function");
-    w->args[w->n] = it_held(w->I, w->call, w->n, v);
-    w->n++;
-    return v;
-}
+static Val hold(ItCall *w, Val v) { return it_call_hold(w, v); }
 
-static Node *need(W *w, Node *n, const char *f, const char *param) {
-    if (!n) inf_fail(w->I, w->call, "%s() missing required argument '%s'", f, param);
-    return n;
-}
+static Node *need(ItCall *w, Node *n, const char *f, const char *param) { return it_need(w->I, w->call, n, f, param); }
 
 /* an array, or a number or list NumPy's asarray makes one */
-static Val array_of(W *w, Node *n, const char *f) {
+static Val array_of(ItCall *w, Node *n, const char *f) {
     Val v = ex_expr(w->I, n);
     if (v.ty->kind == T_LIST) v = ls_to_array(w->I, v, n);
     if (v.ty->kind != T_ARRAY && v.ty->kind != T_SCALAR)
@@ -56,7 +46,7 @@ static Val array_of(W *w, Node *n, const char *f) {
 static int rank(Val v) { return v.ty->kind == T_ARRAY ? v.ty->ndim : 0; }
 
 /* an axis list of tensordot: an int, or a tuple or list display of ints, normalized against nd (written in the call) */
-static int axis_list(W *w, Node *n, int nd, int *out) {
+static int axis_list(ItCall *w, Node *n, int nd, int *out) {
     Inf *I = w->I;
     Node **k = &n;
     int cnt = 1;
@@ -72,13 +62,13 @@ static int axis_list(W *w, Node *n, int nd, int *out) {
 }
 
 /* the product of x's lengths along axes ax[0..n) as an expression ("1" for none) */
-static void shape_product(W *w, const char *x, const int *ax, int n) {
+static void shape_product(ItCall *w, const char *x, const int *ax, int n) {
     if (!n) { PUT("1"); return; }
     for (int i = 0; i < n; i++) PUT("%s%s.shape[%d]", i ? " * " : "", x, ax[i]);
 }
 
 /* numeric.py's tensordot: a's summed axes moved last, b's first, both made 2-d, one dot, the free axes restored */
-static void tensordot(W *w, Node **arg) {
+static void tensordot(ItCall *w, Node **arg) {
     Inf *I = w->I;
     Val a = array_of(w, need(w, arg[0], "tensordot", "a"), "tensordot"), b = array_of(w, need(w, arg[1], "tensordot", "b"), "tensordot");
     if (a.ty->kind != T_ARRAY || b.ty->kind != T_ARRAY) inf_fail(I, w->call, "np.tensordot() of numbers is not supported (arrays are)");
@@ -123,7 +113,7 @@ static void tensordot(W *w, Node **arg) {
 }
 
 /* np.atleast_1d / np.atleast_3d of each argument (several: a tuple), shape_base.py's views */
-static void atleast(W *w, bool three) {
+static void atleast(ItCall *w, bool three) {
     Inf *I = w->I;
     Node *call = w->call;
     if (call->nkids2) inf_fail(I, call->kids2[0], "np.atleast_%dd() takes no keyword arguments", three ? 3 : 1);
@@ -148,11 +138,7 @@ static void atleast(W *w, bool three) {
 }
 
 Val nw_call(Inf *I, Node *call, int k) {
-    W *w = arena_alloc(I->a, sizeof *w);
-    if (!w) inf_oom(I);
-    memset(w, 0, sizeof *w);
-    w->I = I; w->call = call;
-    w->t = (ItText){w->buf, sizeof w->buf, 0, I, call, "<numpy>"};
+    ItCall *w = it_call_new(I, call, "<numpy>");
     const char *f = names[k];
     Node *arg[5] = {NULL};
     switch (k) {
@@ -274,5 +260,5 @@ Val nw_call(Inf *I, Node *call, int k) {
     }
     default: inf_fail(I, call, "internal error: np.%s", f);
     }
-    return it_inline(I, call, w->t.buf, w->t.n, "<numpy>", w->args, w->n);
+    return it_call_inline(w);
 }
