@@ -792,6 +792,49 @@ def show_spectrum(x):
     return len(x)
 
 
+
+def sync_period(periods):
+    p = np.asarray(periods)
+    return int(np.lcm.reduce(p)), int(np.gcd.reduce(p))
+
+
+def log_evidence(logw):
+    total = np.logaddexp.reduce(logw)
+    return total, np.exp(logw - total)
+
+
+def top_k_rows(scores, k):
+    idx = np.argsort(-scores, axis=1)[:, :k]
+    return idx, np.take_along_axis(scores, idx, axis=1)
+
+
+def bilinear_forms(A, X, Y):
+    return np.tensordot(X @ A, Y, axes=([0, 1], [0, 1])), np.tensordot(A, A, axes=2)
+
+
+def mean_pair_distance(P):
+    D = np.sqrt(((P[:, None, :] - P[None, :, :]) ** 2).sum(axis=-1))
+    iu = np.triu_indices(len(P), 1)
+    return D[iu].mean(), D[iu].max()
+
+
+def poly_area(c, a, b):
+    F = np.polyint(c)
+    return np.polyval(F, b) - np.polyval(F, a), np.polyder(c)
+
+
+def headings(dx, dy):
+    deg = np.degrees(np.arctan2(dy, dx))
+    return np.where(deg < 0, deg + 360.0, deg), np.radians(90.0)
+
+
+def mantissas(xs):
+    out = []
+    for x in xs:
+        m, e = math.frexp(x)
+        out.append((m, e, math.ldexp(m, e) == x))
+    return out
+
 CASES = [
     (sieve, (100,)),
     (bubble_sort, ([5, 2, 9, 1, 5, 6],)),
@@ -886,4 +929,12 @@ CASES = [
     (mark_pairs, (np.arange(12.0),)),
     (show_spectrum, (np.array([0.0, 0.125, 0.25, 0.5]),)),
     (steps_from_start, (np.array([1.0, 4.0, 9.0, 16.0]),)),
+    (sync_period, ([4, 6, 10],)),
+    (log_evidence, (np.array([-1.5, -0.2, -3.0, -0.9]),)),
+    (top_k_rows, (np.array([[0.3, 0.9, 0.1, 0.5], [0.8, 0.2, 0.6, 0.4]]), 2)),
+    (bilinear_forms, (np.array([[2.0, 1.0], [0.5, 3.0]]), np.array([[1.0, 0.0], [0.5, 2.0]]), np.array([[1.0, 1.0], [0.0, 2.0]]))),
+    (mean_pair_distance, (np.array([[0.0, 0.0], [3.0, 4.0], [6.0, 8.0], [1.0, 1.0]]),)),
+    (poly_area, (np.array([3.0, -2.0, 1.0]), 0.0, 2.0)),
+    (headings, (np.array([1.0, 0.0, -1.0, 0.5]), np.array([0.0, 1.0, -1.0, -0.5]))),
+    (mantissas, ([1.0, 0.1, 1e-310, 12345.678],)),
 ]

@@ -37,6 +37,7 @@ enum {
     BI_NPUFUNC = 1700,  /* + npufunc.c's NumPy ufuncs written in Python (NU_MAX of them at most) */
     BI_NPINDEX = 1800,  /* + npindex.c's index-making functions (NX_MAX at most) */
     BI_NPWRAP = 1900,   /* + npwrap.c's NumPy wrappers of other functions (NW_MAX at most) */
+    BI_NPPOLY = 1950,   /* + nppoly.c's polynomial functions (PL_MAX at most) */
     BI_NPMISC = 2000,   /* + npmisc.c's NumPy functions (NM_MAX of them at most) */
     BI_UFUNC = BI_NPMISC + NM_MAX, /* + index in ewise.c's ufunc table (UF_MAX of them at most: the last range) */
 };
@@ -290,6 +291,7 @@ static Val module_attr(Inf *I, int mod, const char *name, Node *at) {
     if ((u = nu_lookup(name)) >= 0) return builtin(I, BI_NPUFUNC + u);
     if ((u = nx_lookup(name)) >= 0) return builtin(I, BI_NPINDEX + u);
     if ((u = nw_lookup(name)) >= 0) return builtin(I, BI_NPWRAP + u);
+    if ((u = pl_lookup(name)) >= 0) return builtin(I, BI_NPPOLY + u);
     if ((u = nm_lookup(name)) >= 0 && !nm_linalg(u)) return builtin(I, BI_NPMISC + u); /* np.linalg's are not np's */
     int rd = rd_lookup(name);
     if (rd >= 0) return builtin(I, BI_REDUCE + rd);
@@ -1632,6 +1634,7 @@ Val cl_call(Inf *I, Node *call) {
     int id = f.ty->id;
     if (id >= BI_UFUNC) return ew_ufunc_call(I, call, id - BI_UFUNC);
     if (id >= BI_NPMISC) return nm_call(I, call, id - BI_NPMISC);
+    if (id >= BI_NPPOLY) return pl_call(I, call, id - BI_NPPOLY);
     if (id >= BI_NPWRAP) return nw_call(I, call, id - BI_NPWRAP);
     if (id >= BI_NPINDEX) return nx_call(I, call, id - BI_NPINDEX);
     if (id >= BI_NPUFUNC) return nu_call(I, call, id - BI_NPUFUNC);

@@ -333,8 +333,9 @@ void it_put(ItText *t, const char *fmt, ...) PRINTF_LIKE(2, 3);
 Node *it_held(Inf *I, Node *call, int k, Val v); /* v computed once: a name for it_inline's k-th argument */
 /* one call of a function kiln writes in Python (npufunc.c, npindex.c, npwrap.c): its text, and its arguments held in
  * hidden variables in the order the def takes them */
-typedef struct ItCall { Inf *I; Node *call; Node *args[16]; int n; ItText t; char buf[8192]; } ItCall;
+typedef struct ItCall { Inf *I; Node *call; Node *args[32]; int n; ItText t; char buf[8192]; } ItCall;
 ItCall *it_call_new(Inf *I, Node *call, const char *what);
+void it_call_put(ItCall *c, const char *fmt, ...) PRINTF_LIKE(2, 3); /* it_put, with "np." written as numpy's name */
 Val it_call_hold(ItCall *c, Val v);          /* v the def's next parameter */
 Val it_call_inline(ItCall *c);               /* the text lowered at the call */
 Node *it_need(Inf *I, Node *call, Node *n, const char *fname, const char *param); /* n, or a missing-argument error */
@@ -347,12 +348,13 @@ Node *it_need(Inf *I, Node *call, Node *n, const char *fname, const char *param)
 #define KILN_RANDOM_NAME "__kiln_random" /* and random (random.c's sample and choices) */
 int nd_lookup(const char *name);          /* npdist.c: a legacy np.random distribution's index, or -1 */
 Val nd_call(Inf *I, Node *call, int k);
-/* npmisc.c's, npufunc.c's, npindex.c's, npwrap.c's and ewise.c's functions fit call.c's builtin ranges (checked where
- * they are listed) */
-enum { NM_MAX = 400, NU_MAX = 100, NX_MAX = 100, NW_MAX = 100, UF_MAX = 300 };
+/* npmisc.c's, npufunc.c's, npindex.c's, npwrap.c's, nppoly.c's and ewise.c's functions fit call.c's builtin ranges
+ * (checked where they are listed) */
+enum { NM_MAX = 400, NU_MAX = 100, NX_MAX = 100, NW_MAX = 50, PL_MAX = 50, UF_MAX = 300 };
 int nm_lookup(const char *name);                /* its index (BI_NPMISC + k), or -1 */
 bool nm_linalg(int k); /* npmisc.c: k is one of np.linalg's (matrix_power, matrix_rank, cond), not np's */
 Val nm_call(Inf *I, Node *call, int k);
+Val nm_array_arg(Inf *I, Node *n, const char *fname); /* an array argument (a list or tuple display made one) */
 
 /* npufunc.c: NumPy ufuncs kiln writes in Python (gcd, lcm, logaddexp, heaviside, modf, divmod, reciprocal, spacing...) */
 int nu_lookup(const char *name);                /* its index (BI_NPUFUNC + k), or -1 */
@@ -365,6 +367,9 @@ Val nx_call(Inf *I, Node *call, int k);
 /* npwrap.c: np.tensordot, atleast_1d/3d, hsplit/vsplit/dsplit, matrix_transpose, cumulative_sum/prod, isposinf ... */
 int nw_lookup(const char *name);                /* its index (BI_NPWRAP + k), or -1 */
 Val nw_call(Inf *I, Node *call, int k);
+/* nppoly.c: np.polyval, polyfit, vander, polyadd, polysub, polymul, polyder, polyint */
+int pl_lookup(const char *name);                /* its index (BI_NPPOLY + k), or -1 */
+Val pl_call(Inf *I, Node *call, int k);
 int nu_reduce_dtype(Inf *I, int k, int dt);     /* its reduction's dtype over elements of dtype dt, or -1 */
 Val nm_ufunc_method(Inf *I, Node *call, const char *ufunc, int nargs, const char *method); /* np.add.reduce & co. */
 Val nm_average_weighted(Inf *I, Node *call, Node *a, Node *w); /* np.average(a, weights=w), axis None */

@@ -30,6 +30,7 @@
  * TypeError.
  */
 #include "infer.h"
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -368,6 +369,26 @@ ItCall *it_call_new(Inf *I, Node *call, const char *what) {
     return c;
 }
 
+void it_call_put(ItCall *c, const char *fmt, ...) {
+    char tmp[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (k < 0 || (size_t)k >= sizeof tmp) inf_fail(c->I, c->call, "internal error: a line of %s is too long", c->t.what);
+    ItText *t = &c->t;
+    for (const char *q = tmp; *q; q++) { /* np. -> numpy's name for kiln, where np is a whole name */
+        bool np = q[0] == 'n' && q[1] == 'p' && q[2] == '.' && (q == tmp || !(isalnum((unsigned char)q[-1]) || q[-1] == '_'));
+        const char *w = np ? KILN_NP_NAME : q;
+        size_t len = np ? strlen(w) : 1;
+        if (t->n + len + 1 >= t->cap) inf_fail(c->I, c->call, "this %s is too large to expand", t->what);
+        memcpy(t->buf + t->n, w, len);
+        t->n += len;
+        t->buf[t->n] = 0;
+        q += np;
+    }
+}
+
 Val it_call_hold(ItCall *c, Val v) {
     if (c->n >= (int)NELEM(c->args)) inf_fail(c->I, c->call, "internal error: %s takes too many arguments", c->t.what);
     c->args[c->n] = it_held(c->I, c->call, c->n, v);
@@ -378,7 +399,7 @@ Val it_call_hold(ItCall *c, Val v) {
 Val it_call_inline(ItCall *c) { return it_inline(c->I, c->call, c->t.buf, c->t.n, c->t.what, c->args, c->n); }
 
 Node *it_need(Inf *I, Node *call, Node *n, const char *fname, const char *param) {
-    if (!n) inf_fail(I, call, "%s() missing required argument '%s'", fname, param);
+    if (!n || n->kind == N_NONE) inf_fail(I, call, "%s() missing required argument '%s'", fname, param);
     return n;
 }
 
