@@ -1,6 +1,7 @@
 /*
  * npindex.c — NumPy's index-making functions and its indexing along an axis: np.triu_indices, np.tril_indices,
- * np.diag_indices, np.indices, np.take_along_axis and np.put_along_axis, written in Python and lowered at the call.
+ * np.diag_indices, np.indices, np.take_along_axis and np.put_along_axis (and the _from forms of the first three),
+ * written in Python and lowered at the call.
  *
  * Each is NumPy's own definition: triu_indices and tril_indices are the row and column aranges broadcast to the
  * mask NumPy builds with np.tri (here the comparison of column less row with k) and indexed by it, in C order; take_along_axis and put_along_axis
@@ -14,9 +15,11 @@
 
 #define NP KILN_NP_NAME "."
 
-enum { NX_TRIU_INDICES, NX_TRIL_INDICES, NX_DIAG_INDICES, NX_INDICES, NX_TAKE_ALONG_AXIS, NX_PUT_ALONG_AXIS, NX_COUNT };
+enum { NX_TRIU_INDICES, NX_TRIL_INDICES, NX_DIAG_INDICES, NX_INDICES, NX_TAKE_ALONG_AXIS, NX_PUT_ALONG_AXIS,
+       NX_TRIU_INDICES_FROM, NX_TRIL_INDICES_FROM, NX_DIAG_INDICES_FROM, NX_COUNT };
 
-static const char *const names[NX_COUNT] = {"triu_indices", "tril_indices", "diag_indices", "indices", "take_along_axis", "put_along_axis"};
+static const char *const names[NX_COUNT] = {"triu_indices", "tril_indices", "diag_indices", "indices", "take_along_axis",
+                                            "put_along_axis", "triu_indices_from", "tril_indices_from", "diag_indices_from"};
 _Static_assert((int)NX_COUNT <= (int)NX_MAX, "npindex.c's functions fit call.c's builtin range");
 
 int nx_lookup(const char *name) {
@@ -148,6 +151,24 @@ Val nx_call(Inf *I, Node *call, int k) {
         PUT("def %s(arr, i%s):\n    a = arr%s\n", f, put ? ", v" : "", flat ? ".reshape(-1)" : "");
         if (put) { PUT("    a["); along_idx(x, nd, axis); PUT("] = v\n    return None\n"); }
         else { PUT("    return a["); along_idx(x, nd, axis); PUT("]\n"); }
+        break;
+    }
+    case NX_TRIU_INDICES_FROM: case NX_TRIL_INDICES_FROM: case NX_DIAG_INDICES_FROM: { /* of arr's shape, NumPy's checks */
+        bool diag = k == NX_DIAG_INDICES_FROM;
+        cl_np_bind(I, call, f, 0, diag ? (const char *const[]){"arr", NULL} : (const char *const[]){"arr", "k", NULL}, diag ? 1 : 2, arg);
+        Val a = hold(x, array_of(x, need(x, arg[0], f, "arr"), f, "arr"));
+        int nd = a.ty->ndim;
+        if (diag && nd < 2) inf_fail(I, arg[0], "input array must be at least 2-d");
+        if (!diag && nd != 2) inf_fail(I, arg[0], "input array must be 2-d");
+        if (!diag) int_arg(x, number_or(x, arg[1], 0), arg[1] ? arg[1] : call, f, "k");
+        PUT("def %s(a%s):\n", f, diag ? "" : ", k");
+        if (!diag) {
+            PUT("    return " NP "%s(a.shape[-2], k, a.shape[-1])\n", k == NX_TRIU_INDICES_FROM ? "triu_indices" : "tril_indices");
+            break;
+        }
+        for (int d = 1; d < nd; d++)
+            PUT("    if a.shape[%d] != a.shape[0]:\n        raise ValueError(\"All dimensions of input must be of equal length\")\n", d);
+        PUT("    return " NP "diag_indices(a.shape[0], %d)\n", nd);
         break;
     }
     default: inf_fail(I, call, "internal error: np.%s", f);

@@ -2,7 +2,9 @@
  * npwrap.c — NumPy functions that are NumPy's own few lines around functions kiln has: np.tensordot (transposes,
  * reshapes and one np.dot, as numeric.py's), np.atleast_1d, np.atleast_3d, np.hsplit, np.vsplit, np.dsplit,
  * np.matrix_transpose, np.cumulative_sum and np.cumulative_prod (NumPy 2.1's, include_initial too), np.isposinf,
- * np.isneginf, np.iscomplex, np.isreal, np.iscomplexobj, np.isrealobj, np.ediff1d, np.ndim, np.shape and np.size.
+ * np.isneginf, np.iscomplex, np.isreal, np.iscomplexobj, np.isrealobj, np.ediff1d, np.ndim, np.shape, np.size,
+ * np.broadcast_arrays and np.broadcast_shapes (the shape from the right, NumPy's mismatch message), np.rollaxis,
+ * np.resize, np.geomspace (logspace of the logs, the ends set exactly, negative ranges by their sign) and np.unwrap.
  * Each is written in Python and lowered at the call (NumPy's steps, so its bits and its views); what decides the
  * text (a rank, an axis, a flag) is known when kiln compiles, every length is read when the call runs.
  */
@@ -14,12 +16,13 @@
 
 enum { NW_TENSORDOT, NW_ATLEAST_1D, NW_ATLEAST_3D, NW_HSPLIT, NW_VSPLIT, NW_DSPLIT, NW_MATRIX_TRANSPOSE,
        NW_CUMULATIVE_SUM, NW_CUMULATIVE_PROD, NW_ISPOSINF, NW_ISNEGINF, NW_ISCOMPLEX, NW_ISREAL, NW_ISCOMPLEXOBJ,
-       NW_ISREALOBJ, NW_EDIFF1D, NW_NDIM, NW_SHAPE, NW_SIZE, NW_COUNT };
+       NW_ISREALOBJ, NW_EDIFF1D, NW_NDIM, NW_SHAPE, NW_SIZE, NW_BROADCAST_ARRAYS, NW_BROADCAST_SHAPES, NW_ROLLAXIS,
+       NW_RESIZE, NW_GEOMSPACE, NW_UNWRAP, NW_COUNT };
 
 static const char *const names[NW_COUNT] = {
     "tensordot", "atleast_1d", "atleast_3d", "hsplit", "vsplit", "dsplit", "matrix_transpose", "cumulative_sum",
     "cumulative_prod", "isposinf", "isneginf", "iscomplex", "isreal", "iscomplexobj", "isrealobj", "ediff1d", "ndim",
-    "shape", "size",
+    "shape", "size", "broadcast_arrays", "broadcast_shapes", "rollaxis", "resize", "geomspace", "unwrap",
 };
 _Static_assert((int)NW_COUNT <= (int)NW_MAX, "npwrap.c's functions fit call.c's builtin range");
 
@@ -135,6 +138,63 @@ static void atleast(ItCall *w, bool three) {
         for (int i = 0; i < call->nkids; i++) PUT("r%d, ", i);
         PUT(")\n");
     }
+}
+
+/* the broadcast shape of n operands of ranks nd[] into s0, s1, ... (from the right): each length 1 or the one the first
+ * operand other than 1 there set (NumPy's ValueError naming both otherwise); shape(i) the text of operand i's shape */
+static void broadcast_shape(ItCall *w, int n, const int *nd, const char *(*shape)(char *, int)) {
+    int out = 0;
+    for (int i = 0; i < n; i++) if (nd[i] > out) out = nd[i];
+    char b[64];
+    for (int d = 0; d < out; d++) {
+        int dr = out - 1 - d; /* axis d counted from the right */
+        PUT("    s%d = 1\n    w%d = 0\n    ws%d = \"\"\n", d, d, d);
+        for (int i = 0; i < n; i++) {
+            if (dr >= nd[i]) continue;
+            const char *sh = shape(b, i);
+            PUT("    x = %s[%d]\n    if x != 1:\n        if s%d != 1 and s%d != x:\n"
+                "            raise ValueError(\"shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg \" + "
+                "str(w%d) + \" with shape \" + ws%d + \" and arg %d with shape \" + str(%s) + \".\")\n"
+                "        if s%d == 1:\n            w%d = %d\n            ws%d = str(%s)\n        s%d = x\n",
+                sh, nd[i] - 1 - dr, d, d, d, d, i, sh, d, d, i, d, sh, d);
+        }
+    }
+}
+
+static const char *array_shape(char *buf, int i) { snprintf(buf, 64, "a%d.shape", i); return buf; }
+static const char *tuple_shape(char *buf, int i) { snprintf(buf, 64, "t%d", i); return buf; }
+
+/* np.broadcast_arrays(*args) (views of each at the common shape) and np.broadcast_shapes(*shapes) (the shape) */
+static void broadcasts(ItCall *w, bool arrays) {
+    Inf *I = w->I;
+    Node *call = w->call;
+    const char *f = arrays ? "broadcast_arrays" : "broadcast_shapes";
+    if (call->nkids2) inf_fail(I, call->kids2[0], "np.%s() takes no keyword arguments here", f);
+    if (call->nkids > 8) inf_fail(I, call, "np.%s() of more than 8 operands is not supported", f);
+    int nd[8];
+    bool number[8] = {false};
+    for (int i = 0; i < call->nkids; i++) {
+        Val v = arrays ? array_of(w, call->kids[i], f) : ex_expr(I, call->kids[i]);
+        if (arrays) nd[i] = rank(v);
+        else if (v.ty->kind == T_SCALAR && dt_is_int(v.ty->dtype)) nd[i] = 1, number[i] = true; /* an int: a 1-d shape */
+        else if (v.ty->kind == T_TUPLE) nd[i] = v.ty->n;
+        else inf_fail(I, call->kids[i], "np.broadcast_shapes() takes ints and tuples of ints, not %s", inf_tyname(I, v.ty));
+        hold(w, v);
+    }
+    PUT("def %s(", f);
+    for (int i = 0; i < call->nkids; i++) PUT(arrays ? "a%d, " : number[i] ? "n%d, " : "t%d, ", i);
+    PUT("):\n");
+    for (int i = 0; i < call->nkids; i++) if (number[i]) PUT("    t%d = (n%d,)\n", i, i);
+    broadcast_shape(w, call->nkids, nd, arrays ? array_shape : tuple_shape);
+    int out = 0;
+    for (int i = 0; i < call->nkids; i++) if (nd[i] > out) out = nd[i];
+    PUT("    shape = (");
+    for (int d = 0; d < out; d++) PUT("s%d, ", d);
+    PUT(")\n");
+    if (!arrays) { PUT("    return shape\n"); return; }
+    PUT("    return (");
+    for (int i = 0; i < call->nkids; i++) PUT(NP "broadcast_to(a%d, shape), ", i);
+    PUT(")\n");
 }
 
 Val nw_call(Inf *I, Node *call, int k) {
@@ -256,6 +316,87 @@ Val nw_call(Inf *I, Node *call, int k) {
             if (ax < -nd || ax >= nd) inf_fail(I, arg[1], "axis %lld is out of bounds for array of dimension %d", (long long)ax, nd);
             PUT("def size(a):\n    return a.shape[%d]\n", (int)(ax < 0 ? ax + nd : ax));
         } else PUT("def size(a):\n    return %s\n", arr ? "a.size" : "1");
+        break;
+    }
+    case NW_BROADCAST_ARRAYS: case NW_BROADCAST_SHAPES: broadcasts(w, k == NW_BROADCAST_ARRAYS); break;
+    case NW_ROLLAXIS: { /* numeric.py's: axis moved to before start, a view */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", "axis", "start", NULL}, 3, arg);
+        Val a = hold(w, array_of(w, need(w, arg[0], f, "a"), f));
+        int n = rank(a);
+        int64_t axis = cl_const_int(I, need(w, arg[1], f, "axis"), "axis", " (it decides the result's shape)");
+        int64_t start = arg[2] ? cl_const_int(I, arg[2], "start", " (it decides the result's shape)") : 0;
+        if (axis < -n || axis >= n) inf_fail(I, arg[1], "axis %lld is out of bounds for array of dimension %d", (long long)axis, n);
+        if (axis < 0) axis += n;
+        if (start < 0) start += n;
+        if (start < 0 || start > n)
+            inf_fail(I, arg[2], "'start' arg requires %d <= start < %d, but %lld was passed in", -n, n + 1, (long long)(start < 0 ? start - n : start));
+        if (axis < start) start--;
+        int order[KILN_MAXDIM], m = 0;
+        for (int d = 0; d < n; d++) if (d != axis) order[m++] = d;
+        for (int d = m; d > start; d--) order[d] = order[d - 1];
+        order[start] = (int)axis;
+        PUT("def rollaxis(a):\n    return a.transpose((");
+        for (int d = 0; d < n; d++) PUT("%d, ", order[d]);
+        PUT("))\n");
+        break;
+    }
+    case NW_RESIZE: { /* fromnumeric.py's: the flattened items repeated to fill the new shape (zeros if either is empty) */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"a", "new_shape", NULL}, 2, arg);
+        hold(w, array_of(w, need(w, arg[0], f, "a"), f));
+        Val sh = hold(w, ex_expr(I, need(w, arg[1], f, "new_shape")));
+        bool tuple = sh.ty->kind == T_TUPLE;
+        if (!tuple && !(sh.ty->kind == T_SCALAR && dt_is_int(sh.ty->dtype))) inf_fail(I, arg[1], "np.resize(): new_shape must be an int or a tuple of ints");
+        PUT("def resize(a, shape):\n    a = " NP "asarray(a).ravel()\n    n = 1\n");
+        if (tuple) for (int d = 0; d < sh.ty->n; d++) PUT("    if shape[%d] < 0:\n        raise ValueError(\"all elements of `new_shape` must be non-negative\")\n    n *= shape[%d]\n", d, d);
+        else PUT("    if shape < 0:\n        raise ValueError(\"all elements of `new_shape` must be non-negative\")\n    n = shape\n");
+        PUT("    if a.size == 0 or n == 0:\n        return " NP "zeros(shape, dtype=a.dtype)\n"
+            "    return " NP "tile(a, -(-n // a.size))[:n].reshape(shape)\n");
+        break;
+    }
+    case NW_GEOMSPACE: { /* function_base.py's: the logs' logspace, the ends set to start and stop, times the sign */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"start", "stop", "num", "endpoint", NULL}, 4, arg);
+        for (int i = 0; i < 2; i++) {
+            Val v = hold(w, ex_expr(I, need(w, arg[i], f, i ? "stop" : "start")));
+            if (v.ty->kind != T_SCALAR || dt_is_complex(v.ty->dtype) || v.ty->dtype == KILN_FLOAT32)
+                inf_fail(I, arg[i], "np.geomspace() of %s is not supported (real float64 or integer numbers are)", inf_tyname(I, v.ty));
+        }
+        hold(w, arg[2] ? ex_expr(I, arg[2]) : val_of(I, inf_k64(I, 50)));
+        bool end = true;
+        if (arg[3]) {
+            if (arg[3]->kind != N_BOOL) inf_fail(I, arg[3], "np.geomspace(): endpoint must be True or False written in the call");
+            end = arg[3]->v.i != 0;
+        }
+        PUT("def geomspace(start, stop, num):\n    start = " NP "float64(start)\n    stop = " NP "float64(stop)\n"
+            "    if start == 0 or stop == 0:\n        raise ValueError(\"Geometric sequence cannot include zero\")\n"
+            "    sign = " NP "sign(start)\n    start = start / sign\n    stop = stop / sign\n"
+            "    r = 10.0 ** " NP "linspace(" NP "log10(start), " NP "log10(stop), num, endpoint=%s)\n"
+            "    if num > 0:\n        r[0] = start\n%s    return r * sign\n", end ? "True" : "False",
+            end ? "        if num > 1:\n            r[-1] = stop\n" : "");
+        break;
+    }
+    case NW_UNWRAP: { /* function_base.py's: differences mod the period (ties kept positive), corrections summed where
+                       * a jump reaches discont */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"p", "discont", "axis", "period", NULL}, 4, arg);
+        Val a = hold(w, array_of(w, need(w, arg[0], f, "p"), f));
+        if (a.ty->kind != T_ARRAY || !dt_is_float(a.ty->dtype)) inf_fail(I, arg[0], "np.unwrap() of %s is not supported (float arrays are)", inf_tyname(I, a.ty));
+        int nd = rank(a);
+        int64_t ax = arg[2] ? cl_const_int(I, arg[2], "axis", "") : -1;
+        if (ax < -nd || ax >= nd) inf_fail(I, arg[2], "axis %lld is out of bounds for array of dimension %d", (long long)ax, nd);
+        int axis = (int)(ax < 0 ? ax + nd : ax);
+        hold(w, arg[3] ? ex_expr(I, arg[3]) : val_of(I, inf_const_f(I, ty_scalar(I->tt, KILN_FLOAT64, true), 6.283185307179586)));
+        bool dc = arg[1] && arg[1]->kind != N_NONE;
+        if (dc) hold(w, ex_expr(I, arg[1]));
+        PUT("def unwrap(p, period%s):\n", dc ? ", discont" : "");
+        if (!dc) PUT("    discont = period / 2\n");
+        PUT("    dd = " NP "diff(p, axis=%d)\n    high = period / 2\n    low = -high\n"
+            "    ddmod = " NP "mod(dd - low, period) + low\n"
+            "    " NP "copyto(ddmod, high, where=(ddmod == low) & (dd > 0))\n"
+            "    ph = ddmod - dd\n    " NP "copyto(ph, 0, where=abs(dd) < discont)\n"
+            "    up = p.copy()\n    up[", axis);
+        for (int d = 0; d < nd; d++) PUT(d == axis ? "1:, " : ":, ");
+        PUT("] = p[");
+        for (int d = 0; d < nd; d++) PUT(d == axis ? "1:, " : ":, ");
+        PUT("] + ph.cumsum(axis=%d)\n    return up\n", axis);
         break;
     }
     default: inf_fail(I, call, "internal error: np.%s", f);

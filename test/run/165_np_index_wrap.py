@@ -56,3 +56,30 @@ def tests(n):
 # expect-error: line 58: ValueError: shape-mismatch for sum
 def bad_tensordot(n):
     return np.tensordot(np.ones((n, 3)), np.ones((n, 3)), axes=1)
+
+
+# run: more(4)
+# expect: ([[0.0, 1.0, 2.0, 3.0], [0.0, 1.0, 2.0, 3.0], [0.0, 1.0, 2.0, 3.0]], [[0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0], [2.0, 2.0, 2.0, 2.0]], (3, 4), (4, 2, 3), (3, 4, 2), [[0.0, 1.0, 2.0], [3.0, 0.0, 1.0]], [0.0, 1.0, 2.0, 3.0, 0.0, 1.0, 2.0], [1.0, 10.0, 100.0, 1000.0], [-1.0, -2.0, -4.0, -7.999999999999999, -16.0], [2.0, 2.213363839400643, 2.449489742783178, 2.710806010829535], [0.0, 3.0, 0.21681469282041377, -2.683185307179586, -2.966370614359173, -2.94955592153876, -2.8495559215387605], [[0.0, 3.0, 0.21681469282041377, -2.683185307179586, -2.966370614359173, -2.94955592153876, -2.8495559215387605], [0.0, -0.28318530717958623, 0.43362938564082754, 0.916814692820414, 0.3504440784612406, 0.384073464102066, 0.5840734641020653]], [0.0, -1.0, -1.5, -0.3999999999999999, 1.5999999999999996, -0.10000000000000142, -1.7763568394002505e-15], [1, 2, 3, 6, 7, 11], [0, 4, 5, 8, 9, 10, 12, 13, 14, 15], ([0, 1, 2, 3], [0, 1, 2, 3]))
+def more(n):
+    a = np.arange(n * 1.0)
+    b = np.arange(3.0).reshape(3, 1)
+    x, y = np.broadcast_arrays(a, b)
+    t = np.arange(24.0).reshape(2, 3, 4)
+    ph = np.cumsum(np.array([0.0, 3.0, 3.5, -2.9, 6.0, 6.3, 0.1]))
+    m = np.arange(n * n).reshape(n, n)
+    return (x, y, np.broadcast_shapes((3, 1), (4,), 1), np.rollaxis(t, 2).shape, np.rollaxis(t, 0, 3).shape,
+            np.resize(a, (2, 3)), np.resize(a, 7), np.geomspace(1, 1000, 4), np.geomspace(-1, -16.0, 5),
+            np.geomspace(2, 3, 4, endpoint=False), np.unwrap(ph), np.unwrap(np.vstack((ph, ph * 2)), axis=1),
+            np.unwrap(ph, period=4.0), m[np.triu_indices_from(m, 1)], m[np.tril_indices_from(m)], np.diag_indices_from(m))
+
+
+# run: bad_broadcast(3)
+# expect-error: line 79: ValueError: shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape (3,) and arg 1 with shape (2, 4).
+def bad_broadcast(n):
+    return np.broadcast_arrays(np.ones(n), np.ones((2, n + 1)))
+
+
+# run: bad_geomspace(0)
+# expect-error: line 85: ValueError: Geometric sequence cannot include zero
+def bad_geomspace(n):
+    return np.geomspace(n, 10.0, 3)
