@@ -581,6 +581,40 @@ def _drop_params(lines, names):
     return out
 
 
+def _plain(v):
+    """whether v is a value a default may be folded to: a Python number, bool, string or None, or a tuple of them"""
+    if isinstance(v, tuple):
+        return all(_plain(x) for x in v)
+    return v is None or type(v) in (int, float, complex, bool, str)
+
+
+def _fold_defaults(lines, f):
+    """the function's lines with each default that is an expression (LIMITS[0], N - 1, 2 * math.pi) written as the
+    value Python computed for it when the def ran (f.__defaults__, f.__kwdefaults__): kiln takes literals there"""
+    import ast
+    try:
+        fd = ast.parse("\n".join(lines)).body[0]
+    except (SyntaxError, IndexError):
+        return lines
+    a = fd.args
+    pairs = list(zip(a.defaults, f.__defaults__ or ()))
+    pairs += [(d, (f.__kwdefaults__ or {}).get(p.arg)) for p, d in zip(a.kwonlyargs, a.kw_defaults) if d is not None]
+    literal = (ast.Constant,)
+    edits = []
+    for node, value in pairs:
+        simple = isinstance(node, literal) or (isinstance(node, ast.UnaryOp) and isinstance(node.operand, literal))
+        if simple or not _plain(value) or node.lineno != node.end_lineno:
+            continue
+        text = _constant(value)
+        if text is not None:
+            edits.append((node.lineno - 1, node.col_offset, node.end_col_offset, text))
+    out = list(lines)
+    for row, c0, c1, text in sorted(edits, reverse=True):  # from the right: earlier columns stay where they were
+        ln = out[row].encode()
+        out[row] = (ln[:c0] + text.encode() + ln[c1:]).decode()
+    return out
+
+
 def _env(f):
     """what f reads by name: its globals, and over them its closure's variables (a kernel defined in a function
     reading the function's locals), which kiln freezes as it freezes globals, as Numba does; a cell not yet set
@@ -639,6 +673,8 @@ def module_text(kernel, is_kernel, statics=None):
     for f in funcs:
         start, lines, margin = _lines_of(f, called.get(id(f)))
         header_names[id(f)] = _header_names(lines) if f.__defaults__ else ()
+        if f.__defaults__ or f.__kwdefaults__:
+            lines = _fold_defaults(lines, f)
         if statics and f is fn:
             lines = _drop_params(lines, statics)
         if f.__code__.co_filename != filename:

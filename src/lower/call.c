@@ -1572,7 +1572,7 @@ Node *cl_unstarred(Inf *I, Node *call) {
         Node *k = call->kids[i];
         if (k->kind != N_STARRED) { n++; continue; }
         any = true;
-        if (k->a->kind == N_TUPLE) { n += k->a->nkids; continue; }
+        if (k->a->kind == N_TUPLE || k->a->kind == N_LIST) { n += k->a->nkids; continue; } /* f(*[a, b]): a display's items */
         vals[i] = ex_expr(I, k->a);
         if (vals[i].ty->kind != T_TUPLE)
             inf_fail(I, k, "f(*x) of %s is not supported: a call's arguments are counted when it compiles (a tuple's are)",
@@ -1588,7 +1588,7 @@ Node *cl_unstarred(Inf *I, Node *call) {
     for (int i = 0; i < call->nkids; i++) {
         Node *k = call->kids[i];
         if (k->kind != N_STARRED) { kids[w++] = k; continue; }
-        if (k->a->kind == N_TUPLE) {
+        if (k->a->kind == N_TUPLE || k->a->kind == N_LIST) {
             for (int j = 0; j < k->a->nkids; j++) kids[w++] = k->a->kids[j];
             continue;
         }
