@@ -339,6 +339,57 @@ static Lit *named_tuple(kiln_module *m, Node *n, const Type *cls, Diag *d) {
     return l;
 }
 
+/* a ⊕ b of two constant numbers (bools as ints), as CPython computes them where kiln's 64-bit ints and doubles give its
+ * answer exactly: + - * of ints (an overflow is an error here, not a wrap), / (ints below 2**53: one correctly rounded
+ * division, as CPython's), // and % of ints (floor), ** of an int and a non-negative int; + - * / of floats. NULL: not one
+ * of these (the caller's error) */
+static Lit *fold_binary(kiln_module *m, Node *n, Lit *a, Lit *b, Diag *d) {
+    TypeTab *tt = &m->ctx->types;
+    if (a->ty->kind != T_SCALAR || b->ty->kind != T_SCALAR || dt_is_complex(a->ty->dtype) || dt_is_complex(b->ty->dtype)) return NULL;
+    bool ints = a->ty->dtype != KILN_FLOAT64 && b->ty->dtype != KILN_FLOAT64;
+    int64_t x = a->v.i, y = b->v.i, r = 0;
+    double fx = a->ty->dtype == KILN_FLOAT64 ? a->v.f : (double)a->v.i, fy = b->ty->dtype == KILN_FLOAT64 ? b->v.f : (double)b->v.i;
+    bool big = (a->ty->dtype != KILN_FLOAT64 && (x > (1LL << 53) || x < -(1LL << 53))) ||
+               (b->ty->dtype != KILN_FLOAT64 && (y > (1LL << 53) || y < -(1LL << 53)));
+    Lit *l;
+    if (n->op == TK_SLASH || !ints) {
+        if (big) return NULL; /* an int past 2**53 is rounded on its way to a float: CPython's exact division not mirrored */
+        double v;
+        switch (n->op) {
+        case TK_PLUS: v = fx + fy; break;
+        case TK_MINUS: v = fx - fy; break;
+        case TK_STAR: v = fx * fy; break;
+        case TK_SLASH:
+            if (fy == 0) diag_fail(d, n->line, n->col, "%s division by zero", ints ? "division" : "float");
+            v = fx / fy;
+            break;
+        default: return NULL;
+        }
+        if ((l = mk(m, ty_scalar(tt, KILN_FLOAT64, true)))) l->v.f = v;
+        return l;
+    }
+    bool over = false;
+    switch (n->op) {
+    case TK_PLUS: over = __builtin_add_overflow(x, y, &r); break;
+    case TK_MINUS: over = __builtin_sub_overflow(x, y, &r); break;
+    case TK_STAR: over = __builtin_mul_overflow(x, y, &r); break;
+    case TK_FLOORDIV: case TK_PERCENT:
+        if (y == 0) diag_fail(d, n->line, n->col, "integer %s by zero", n->op == TK_FLOORDIV ? "division" : "modulo");
+        if (x == INT64_MIN && y == -1) { over = true; break; }
+        r = n->op == TK_FLOORDIV ? x / y - ((x % y != 0) && ((x < 0) != (y < 0))) : x % y + ((x % y != 0) && ((x < 0) != (y < 0)) ? y : 0);
+        break;
+    case TK_POW:
+        if (y < 0) return NULL;
+        r = 1;
+        for (int64_t i = 0; i < y && !over; i++) over = __builtin_mul_overflow(r, x, &r);
+        break;
+    default: return NULL;
+    }
+    if (over) diag_fail(d, n->line, n->col, "this constant does not fit kiln's 64-bit ints");
+    if ((l = mk(m, ty_scalar(tt, KILN_INT64, true)))) l->v.i = r;
+    return l;
+}
+
 Lit *jit_lit_eval(kiln_module *m, Node *n, Diag *d) {
     TypeTab *tt = &m->ctx->types;
     Lit *l;
@@ -376,7 +427,27 @@ Lit *jit_lit_eval(kiln_module *m, Node *n, Diag *d) {
             r->v.c[1] = n->op == TK_PLUS ? 0.0 + n->b->v.f : 0.0 - n->b->v.f;
             return r;
         }
+        { /* arithmetic of constants: DT = 1.0 / 60, N2 = N * 2 */
+            Lit *a = jit_lit_eval(m, n->a, d), *b = a ? jit_lit_eval(m, n->b, d) : NULL;
+            if (!a || !b) return NULL;
+            if ((l = fold_binary(m, n, a, b, d))) return l;
+        }
         break;
+    case N_SUBSCR: { /* an item of a constant tuple: LIMITS[0] */
+        if (numba_type(m, n)) goto nbtype;
+        Lit *t = jit_lit_eval(m, n->a, d);
+        if (!t) return NULL;
+        if (t->ty->kind == T_TUPLE && !ty_is_optional(t->ty) && n->nkids == 1 && n->kids[0]->kind != N_SLICE) {
+            Lit *i = jit_lit_eval(m, n->kids[0], d);
+            if (!i) return NULL;
+            if (i->ty->kind == T_SCALAR && dt_is_intlike(i->ty->dtype)) {
+                int64_t k = i->v.i < 0 ? i->v.i + t->ty->n : i->v.i;
+                if (k < 0 || k >= t->ty->n) diag_fail(d, n->line, n->col, "tuple index out of range");
+                return &t->elems[k];
+            }
+        }
+        break;
+    }
     case N_TUPLE: {
         if (n->nkids > KILN_CONST_ARRAY_MAX) /* the rows of np.array() may be this long; other tuples: jit_lit_value */
             diag_fail(d, n->line, n->col, "a constant tuple holds at most %d items, an array constant %d elements (this "
@@ -446,9 +517,6 @@ Lit *jit_lit_eval(kiln_module *m, Node *n, Diag *d) {
             }
         }
         break;
-    case N_SUBSCR:
-        if (numba_type(m, n)) goto nbtype;
-        break;
     case N_CALL:
         if (numba_type(m, n)) goto nbtype;
         if (n->a->kind == N_NAME && !strcmp(n->a->name, "complex") && !jit_lit_lookup(m, "complex")) return complex_call(m, n, d);
@@ -471,6 +539,7 @@ Lit *jit_lit_eval(kiln_module *m, Node *n, Diag *d) {
         if ((l = mk(m, &tt->nbtype))) l->node = n;
         return l;
     }
-    diag_fail(d, n->line, n->col, "a module constant or default value must be a literal (a number, a string), a tuple of literals, None, a dtype, "
+    diag_fail(d, n->line, n->col, "a module constant or default value must be a literal (a number, a string), arithmetic of "
+              "constants (+ - * / of numbers, // %% ** of ints), an item of a constant tuple, a tuple of these, None, a dtype, "
               "a NumPy scalar (np.float32(0.5)) or, for a module constant, np.array(a tuple)");
 }

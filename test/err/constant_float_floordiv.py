@@ -1,0 +1,4 @@
+# run: f(2)
+X = 7.5 // 2
+def f(n):
+    return X
