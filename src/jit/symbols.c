@@ -33,7 +33,7 @@ static const RtSym syms[] = {
     H(exp), H(log), H(log2), H(log10), H(log1p), H(expm1), H(sin), H(cos), H(tan), H(asin), H(acos),
     H(atan), H(sinh), H(cosh), H(tanh), H(fabs), H(floor), H(ceil), H(trunc), H(sqrt), H(atan2), H(hypot),
     H(copysign), H(fmod), H(pow), H(round), H(rint), H(nearbyint), H(fmin), H(fmax), H(exp2), H(exp10),
-    H(sincos), H(ldexp), H(cbrt), H(erf), H(erfc), H(asinh), H(acosh), H(atanh), H(nextafter),
+    H(sincos), H(ldexp), H(cbrt), H(erf), H(erfc), H(asinh), H(acosh), H(atanh), H(nextafter), H(remainder),
     H(expf), H(logf), H(log2f), H(log10f), H(sinf), H(cosf), H(tanf), H(sqrtf), H(fabsf), H(floorf), H(ceilf),
     H(truncf), H(powf), H(fmodf), H(exp2f), H(sincosf), H(roundf), H(rintf), H(fminf), H(fmaxf),
     H(memcpy), H(memmove), H(memset), H(memcmp),

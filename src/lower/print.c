@@ -13,6 +13,7 @@
 #include "infer.h"
 #include "../ir/lib.h"
 #include "../rt/lib.h"
+#include <stdio.h>
 #include <string.h>
 
 static void printable(Inf *I, const Type *t, Node *at) {
@@ -46,6 +47,13 @@ static const Type *text(Inf *I, const char *s) {
     return t;
 }
 
+/* whether n is written as a dtype object (a.dtype, np.dtype(...)), which prints as its name, rather than as a scalar
+ * type (np.float32 prints as <class 'numpy.float32'>), which kiln does not tell from it by value */
+static bool dtype_value(Node *n) {
+    if (n->kind == N_ATTR) return !strcmp(n->name, "dtype");
+    return n->kind == N_CALL && n->a->kind == N_ATTR && !strcmp(n->a->name, "dtype");
+}
+
 const Type *pr_item(Inf *I, Node *a, Ref *ops, int *nops) {
     if (a->kind == N_FSTRING) {
         if (a->nkids > 254) inf_fail(I, a, "an f-string of more than 254 parts is not supported");
@@ -54,6 +62,15 @@ const Type *pr_item(Inf *I, Node *a, Ref *ops, int *nops) {
         for (int k = 0; k < a->nkids; k++) {
             Node *p = a->kids[k];
             if (p->kind == N_STR) { parts[2 + k] = text(I, p->name); continue; }
+            if (p->op == 'r' && !p->name[0] && dtype_value(p->a)) { /* {a.dtype!r}: dtype('float32') */
+                Val d = ex_expr(I, p->a);
+                if (d.ty->kind == T_DTYPE) {
+                    char r[64];
+                    snprintf(r, sizeof r, "dtype('%s')", kiln_dtype_name((kiln_dtype)d.ty->dtype));
+                    parts[2 + k] = text(I, r);
+                    continue;
+                }
+            }
             const Type *v = pr_item(I, p->a, ops, nops); /* a field: {value!conv:spec} */
             if (!v) return NULL;
             if (v->kind == T_LIST || v->kind == T_TUPLE || v->kind == T_NONE) {
@@ -75,6 +92,7 @@ const Type *pr_item(Inf *I, Node *a, Ref *ops, int *nops) {
     if (v.ty->kind == T_UNKNOWN) return NULL;
     if (v.ty->kind == T_ARRAY && v.ty->ndim == 0) /* NumPy's str() and format() of a 0-d array are its item's */
         v = inf_item0(I, ew_force(I, v, a));
+    if (v.ty->kind == T_DTYPE && dtype_value(a)) return text(I, kiln_dtype_name((kiln_dtype)v.ty->dtype)); /* str(a.dtype): its name */
     printable(I, v.ty, a);
     if (v.ty->kind == T_STR) return text(I, tx_text(I, v));
     *nops += cl_flatten(I, v, ops + *nops, TY_LEAVES_MAX + 1 - *nops);

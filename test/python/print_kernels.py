@@ -165,6 +165,11 @@ def complex_arrays(a):
     print(a.astype(np.complex64), a.reshape(-1, 1)[:3])
 
 
+
+def dtypes(a):
+    print(a.dtype, (a > 0).dtype, np.dtype(np.int8), (a * 1j).dtype)
+    print(f"{a.dtype}|{a.dtype!r}", str(a.dtype))
+
 CASES = [
     (percent, (3,)),
     (strings, ("héllo", 2)),
@@ -192,4 +197,6 @@ CASES = [
     (complex_arrays, (np.array([1e10 + 1j, 1e-5 - 2j, 1e20j, complex(1, 1e-9), 0.1 + 0.2j]),)),
     (complex_arrays, (np.exp(1j * np.arange(1, 1601) * 0.37) * np.arange(1, 1601),)),
     (zero_d, (0.1,)),
+    (dtypes, (np.ones(2, dtype=np.float32),)),
+    (dtypes, (np.arange(3),)),
 ]

@@ -174,6 +174,22 @@ def test_keywords_and_defaults():
         add(1, 2, 3, 4)
 
 
+BOUNDS = (-1.5, 4.0)
+STEPS = 10
+
+
+def clamp_scaled(x, lo=BOUNDS[0], hi=BOUNDS[1] * 2, n=STEPS - 1, *, k=STEPS // 3):
+    return min(max(x, lo), hi) * n + k
+
+
+def test_defaults_written_as_expressions():
+    """a default is the value Python computed when the def ran (here items of a tuple and arithmetic of globals)"""
+    f = kiln.jit(clamp_scaled)
+    for x in (-5.0, 0.5, 100.0):
+        assert f(x) == clamp_scaled(x)
+    assert f(1.0, 0.0, 2.0, 3, k=1) == clamp_scaled(1.0, 0.0, 2.0, 3, k=1)
+
+
 def test_tuples_come_back_as_tuples():
     assert pair(2) == (2, (3, 4.0))
 
