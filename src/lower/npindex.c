@@ -29,11 +29,7 @@ int nx_lookup(const char *name) {
 
 #define PUT(...) it_put(&x->t, __VA_ARGS__)
 
-static Val hold(ItCall *x, Val v) { return it_call_hold(x, v); }
-
-static Val number_or(ItCall *x, Node *n, int64_t dflt) { return hold(x, n && n->kind != N_NONE ? ex_expr(x->I, n) : val_of(x->I, inf_k64(x->I, dflt))); }
-
-static Node *need(ItCall *x, Node *n, const char *f, const char *param) { return it_need(x->I, x->call, n, f, param); }
+static Val number_or(ItCall *x, Node *n, int64_t dflt) { return it_call_hold(x, n && n->kind != N_NONE ? ex_expr(x->I, n) : val_of(x->I, inf_k64(x->I, dflt))); }
 
 static void int_arg(ItCall *x, Val v, Node *at, const char *f, const char *param) {
     if (v.ty->kind != T_SCALAR || !dt_is_intlike(v.ty->dtype))
@@ -66,13 +62,13 @@ Val nx_call(Inf *I, Node *call, int k) {
     const char *f = names[k];
     Node *arg[4] = {NULL};
     switch (k) {
-    case NX_TRIU_INDICES: case NX_TRIL_INDICES: { /* the mask's nonzero positions: column - row >= k (<= k) */
+    case NX_TRIU_INDICES: case NX_TRIL_INDICES: { /* the aranges broadcast and masked where column - row >= k (<= k) */
         cl_np_bind(I, call, f, 0, (const char *const[]){"n", "k", "m", NULL}, 3, arg);
-        Val n = hold(x, ex_expr(I, need(x, arg[0], f, "n")));
+        Val n = it_call_hold(x, ex_expr(I, it_need(I, call, arg[0], f, "n")));
         int_arg(x, n, arg[0], f, "n");
         int_arg(x, number_or(x, arg[1], 0), arg[1] ? arg[1] : call, f, "k");
-        if (arg[2] && arg[2]->kind != N_NONE) int_arg(x, hold(x, ex_expr(I, arg[2])), arg[2], f, "m");
-        else hold(x, n);
+        if (arg[2] && arg[2]->kind != N_NONE) int_arg(x, it_call_hold(x, ex_expr(I, arg[2])), arg[2], f, "m");
+        else it_call_hold(x, n);
         PUT("def %s(n, k, m):\n    c = " NP "arange(m).reshape(1, -1)\n    r = " NP "arange(n).reshape(-1, 1)\n"
             "    mask = c - r %s k\n" /* NumPy's: each index array broadcast and masked, a new contiguous array */
             "    return (" NP "broadcast_to(r, (n, m))[mask], " NP "broadcast_to(c, (n, m))[mask])\n", f, k == NX_TRIU_INDICES ? ">=" : "<=");
@@ -80,7 +76,7 @@ Val nx_call(Inf *I, Node *call, int k) {
     }
     case NX_DIAG_INDICES: { /* the same arange, ndim times */
         cl_np_bind(I, call, f, 0, (const char *const[]){"n", "ndim", NULL}, 2, arg);
-        int_arg(x, hold(x, ex_expr(I, need(x, arg[0], f, "n"))), arg[0], f, "n");
+        int_arg(x, it_call_hold(x, ex_expr(I, it_need(I, call, arg[0], f, "n"))), arg[0], f, "n");
         int64_t nd = arg[1] ? cl_const_int(I, arg[1], "ndim", " (the number of index arrays)") : 2;
         if (nd < 0 || nd > 32) inf_fail(I, arg[1], "np.diag_indices(): ndim=%lld is not supported", (long long)nd);
         PUT("def diag_indices(n):\n    i = " NP "arange(n)\n    return (");
@@ -90,14 +86,14 @@ Val nx_call(Inf *I, Node *call, int k) {
     }
     case NX_INDICES: { /* dense: a (len(dims),) + dims array, row d the index along axis d; sparse: the aranges */
         cl_np_bind(I, call, f, 0, (const char *const[]){"dimensions", "dtype", "sparse", NULL}, 3, arg);
-        Node *dn = need(x, arg[0], f, "dimensions");
+        Node *dn = it_need(I, call, arg[0], f, "dimensions");
         Val dims = ex_expr(I, dn);
         if (dims.ty->kind != T_TUPLE) inf_fail(I, dn, "np.indices(): dimensions must be a tuple of ints here, not %s", inf_tyname(I, dims.ty));
         int nd = dims.ty->n;
         for (int d = 0; d < nd; d++)
             if (dims.ty->elems[d]->kind != T_SCALAR || !dt_is_intlike(dims.ty->elems[d]->dtype))
                 inf_fail(I, dn, "np.indices(): dimensions must be ints");
-        hold(x, dims);
+        it_call_hold(x, dims);
         bool sparse = false;
         if (arg[2]) {
             if (arg[2]->kind != N_BOOL) inf_fail(I, arg[2], "np.indices(): sparse must be True or False written in the call");
@@ -128,8 +124,8 @@ Val nx_call(Inf *I, Node *call, int k) {
         bool put = k == NX_PUT_ALONG_AXIS;
         cl_np_bind(I, call, f, 0, put ? (const char *const[]){"arr", "indices", "values", "axis", NULL}
                                       : (const char *const[]){"arr", "indices", "axis", NULL}, put ? 4 : 3, arg);
-        Val a = array_of(x, need(x, arg[0], f, "arr"), f, "arr");
-        Val i = array_of(x, need(x, arg[1], f, "indices"), f, "indices");
+        Val a = array_of(x, it_need(I, call, arg[0], f, "arr"), f, "arr");
+        Val i = array_of(x, it_need(I, call, arg[1], f, "indices"), f, "indices");
         if (!dt_is_int(i.ty->dtype)) inf_fail(I, arg[1], "`indices` must be an integer array");
         if (put && !arg[2]) inf_fail(I, call, "put_along_axis() missing required argument 'values'");
         Node *an = arg[put ? 3 : 2];
@@ -145,9 +141,9 @@ Val nx_call(Inf *I, Node *call, int k) {
             if (ax < -nd || ax >= nd) inf_fail(I, an, "axis %lld is out of bounds for array of dimension %d", (long long)ax, nd);
             axis = (int)(ax < 0 ? ax + nd : ax);
         }
-        hold(x, a);
-        hold(x, i);
-        if (put) hold(x, ex_expr(I, arg[2]));
+        it_call_hold(x, a);
+        it_call_hold(x, i);
+        if (put) it_call_hold(x, ex_expr(I, arg[2]));
         PUT("def %s(arr, i%s):\n    a = arr%s\n", f, put ? ", v" : "", flat ? ".reshape(-1)" : "");
         if (put) { PUT("    a["); along_idx(x, nd, axis); PUT("] = v\n    return None\n"); }
         else { PUT("    return a["); along_idx(x, nd, axis); PUT("]\n"); }
@@ -156,7 +152,7 @@ Val nx_call(Inf *I, Node *call, int k) {
     case NX_TRIU_INDICES_FROM: case NX_TRIL_INDICES_FROM: case NX_DIAG_INDICES_FROM: { /* of arr's shape, NumPy's checks */
         bool diag = k == NX_DIAG_INDICES_FROM;
         cl_np_bind(I, call, f, 0, diag ? (const char *const[]){"arr", NULL} : (const char *const[]){"arr", "k", NULL}, diag ? 1 : 2, arg);
-        Val a = hold(x, array_of(x, need(x, arg[0], f, "arr"), f, "arr"));
+        Val a = it_call_hold(x, array_of(x, it_need(I, call, arg[0], f, "arr"), f, "arr"));
         int nd = a.ty->ndim;
         if (diag && nd < 2) inf_fail(I, arg[0], "input array must be at least 2-d");
         if (!diag && nd != 2) inf_fail(I, arg[0], "input array must be 2-d");

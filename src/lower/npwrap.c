@@ -33,10 +33,6 @@ int nw_lookup(const char *name) {
 
 #define PUT(...) it_put(&w->t, __VA_ARGS__)
 
-static Val hold(ItCall *w, Val v) { return it_call_hold(w, v); }
-
-static Node *need(ItCall *w, Node *n, const char *f, const char *param) { return it_need(w->I, w->call, n, f, param); }
-
 /* an array, or a number or list NumPy's asarray makes one */
 static Val array_of(ItCall *w, Node *n, const char *f) {
     Val v = ex_expr(w->I, n);
@@ -73,7 +69,7 @@ static void shape_product(ItCall *w, const char *x, const int *ax, int n) {
 /* numeric.py's tensordot: a's summed axes moved last, b's first, both made 2-d, one dot, the free axes restored */
 static void tensordot(ItCall *w, Node **arg) {
     Inf *I = w->I;
-    Val a = array_of(w, need(w, arg[0], "tensordot", "a"), "tensordot"), b = array_of(w, need(w, arg[1], "tensordot", "b"), "tensordot");
+    Val a = array_of(w, it_need(I, w->call, arg[0], "tensordot", "a"), "tensordot"), b = array_of(w, it_need(I, w->call, arg[1], "tensordot", "b"), "tensordot");
     if (a.ty->kind != T_ARRAY || b.ty->kind != T_ARRAY) inf_fail(I, w->call, "np.tensordot() of numbers is not supported (arrays are)");
     int na = a.ty->ndim, nb = b.ty->ndim, ax_a[KILN_MAXDIM], ax_b[KILN_MAXDIM], n;
     Node *axes = arg[2];
@@ -87,8 +83,8 @@ static void tensordot(ItCall *w, Node **arg) {
         n = axis_list(w, axes->kids[0], na, ax_a);
         if (axis_list(w, axes->kids[1], nb, ax_b) != n) inf_fail(I, axes, "shape-mismatch for sum");
     }
-    hold(w, a);
-    hold(w, b);
+    it_call_hold(w, a);
+    it_call_hold(w, b);
     int free_a[KILN_MAXDIM], free_b[KILN_MAXDIM], fa = 0, fb = 0;
     for (int d = 0; d < na; d++) { bool in = false; for (int i = 0; i < n; i++) in |= ax_a[i] == d; if (!in) free_a[fa++] = d; }
     for (int d = 0; d < nb; d++) { bool in = false; for (int i = 0; i < n; i++) in |= ax_b[i] == d; if (!in) free_b[fb++] = d; }
@@ -123,7 +119,7 @@ static void atleast(ItCall *w, bool three) {
     if (!call->nkids || call->nkids > 8) inf_fail(I, call, "np.atleast_%dd() of 1 to 8 arrays is supported", three ? 3 : 1);
     int r[8];
     PUT("def atleast(");
-    for (int i = 0; i < call->nkids; i++) { r[i] = rank(hold(w, array_of(w, call->kids[i], three ? "atleast_3d" : "atleast_1d"))); PUT("a%d, ", i); }
+    for (int i = 0; i < call->nkids; i++) { r[i] = rank(it_call_hold(w, array_of(w, call->kids[i], three ? "atleast_3d" : "atleast_1d"))); PUT("a%d, ", i); }
     PUT("):\n");
     for (int i = 0; i < call->nkids; i++) {
         if (!three) PUT(r[i] == 0 ? "    r%d = " NP "asarray(a%d).reshape(1)\n" : "    r%d = a%d\n", i, i);
@@ -179,7 +175,7 @@ static void broadcasts(ItCall *w, bool arrays) {
         else if (v.ty->kind == T_SCALAR && dt_is_int(v.ty->dtype)) nd[i] = 1, number[i] = true; /* an int: a 1-d shape */
         else if (v.ty->kind == T_TUPLE) nd[i] = v.ty->n;
         else inf_fail(I, call->kids[i], "np.broadcast_shapes() takes ints and tuples of ints, not %s", inf_tyname(I, v.ty));
-        hold(w, v);
+        it_call_hold(w, v);
     }
     PUT("def %s(", f);
     for (int i = 0; i < call->nkids; i++) PUT(arrays ? "a%d, " : number[i] ? "n%d, " : "t%d, ", i);
@@ -209,10 +205,10 @@ Val nw_call(Inf *I, Node *call, int k) {
     case NW_ATLEAST_1D: case NW_ATLEAST_3D: atleast(w, k == NW_ATLEAST_3D); break;
     case NW_HSPLIT: case NW_VSPLIT: case NW_DSPLIT: { /* np.split along axis 1 (a 1-d array's 0), 0 or 2 */
         cl_np_bind(I, call, f, 0, (const char *const[]){"ary", "indices_or_sections", NULL}, 2, arg);
-        Val a = hold(w, array_of(w, need(w, arg[0], f, "ary"), f));
-        Node *s = need(w, arg[1], f, "indices_or_sections");
+        Val a = it_call_hold(w, array_of(w, it_need(I, call, arg[0], f, "ary"), f));
+        Node *s = it_need(I, call, arg[1], f, "indices_or_sections");
         bool literal = s->kind == N_LIST || s->kind == N_TUPLE; /* np.split reads a display of indices in its call */
-        if (!literal) hold(w, ex_expr(I, s));
+        if (!literal) it_call_hold(w, ex_expr(I, s));
         int nd = rank(a), axis = k == NW_VSPLIT ? 0 : k == NW_DSPLIT ? 2 : nd > 1 ? 1 : 0;
         int least = k == NW_HSPLIT ? 1 : k == NW_VSPLIT ? 2 : 3;
         if (nd < least)
@@ -229,7 +225,7 @@ Val nw_call(Inf *I, Node *call, int k) {
     }
     case NW_MATRIX_TRANSPOSE: {
         cl_np_bind(I, call, f, 0, (const char *const[]){"x", NULL}, 1, arg);
-        Val a = hold(w, array_of(w, need(w, arg[0], f, "x"), f));
+        Val a = it_call_hold(w, array_of(w, it_need(I, call, arg[0], f, "x"), f));
         if (rank(a) < 2) inf_fail(I, arg[0], "Input array must be at least 2-dimensional, but it is %d", rank(a));
         PUT("def matrix_transpose(x):\n    return " NP "swapaxes(x, -1, -2)\n");
         break;
@@ -238,7 +234,7 @@ Val nw_call(Inf *I, Node *call, int k) {
                                                         * the identity first along it */
         bool sum = k == NW_CUMULATIVE_SUM;
         cl_np_bind(I, call, f, 0, (const char *const[]){"x", "axis", "dtype", "out", "include_initial", NULL}, 1, arg);
-        Val a = hold(w, array_of(w, need(w, arg[0], f, "x"), f));
+        Val a = it_call_hold(w, array_of(w, it_need(I, call, arg[0], f, "x"), f));
         int nd = rank(a);
         if (nd == 0) inf_fail(I, arg[0], "The input must be non-scalar");
         if ((arg[2] && arg[2]->kind != N_NONE) || (arg[3] && arg[3]->kind != N_NONE))
@@ -266,7 +262,7 @@ Val nw_call(Inf *I, Node *call, int k) {
     }
     case NW_ISPOSINF: case NW_ISNEGINF: { /* ufunclike.py: isinf and the sign bit */
         cl_np_bind(I, call, f, 0, (const char *const[]){"x", "out", NULL}, 1, arg);
-        Val a = hold(w, array_of(w, need(w, arg[0], f, "x"), f));
+        Val a = it_call_hold(w, array_of(w, it_need(I, call, arg[0], f, "x"), f));
         if (dt_is_complex(a.ty->dtype)) inf_fail(I, arg[0], "This operation is not supported for complex values because it would be ambiguous.");
         if (arg[1] && arg[1]->kind != N_NONE) inf_fail(I, arg[1], "np.%s(): out= is not supported yet", f);
         PUT("def %s(x):\n    return " NP "logical_and(" NP "isinf(x), %s" NP "signbit(x))\n", f, k == NW_ISPOSINF ? "~" : "");
@@ -274,7 +270,7 @@ Val nw_call(Inf *I, Node *call, int k) {
     }
     case NW_ISCOMPLEX: case NW_ISREAL: { /* type_check.py: the imaginary part against 0 (real arrays: all False / True) */
         cl_np_bind(I, call, f, 0, (const char *const[]){"x", NULL}, 1, arg);
-        Val a = hold(w, array_of(w, need(w, arg[0], f, "x"), f));
+        Val a = it_call_hold(w, array_of(w, it_need(I, call, arg[0], f, "x"), f));
         bool cx = dt_is_complex(a.ty->dtype), arr = a.ty->kind == T_ARRAY, py = !arr && a.ty->weak; /* a Python number's .imag: a Python bool */
         const char *op = k == NW_ISCOMPLEX ? "!=" : "==";
         if (cx && py) PUT("def %s(x):\n    return x.imag %s 0\n", f, op);
@@ -285,18 +281,18 @@ Val nw_call(Inf *I, Node *call, int k) {
     }
     case NW_ISCOMPLEXOBJ: case NW_ISREALOBJ: { /* by the dtype alone: a Python bool */
         cl_np_bind(I, call, f, 0, (const char *const[]){"x", NULL}, 1, arg);
-        Val a = array_of(w, need(w, arg[0], f, "x"), f);
+        Val a = array_of(w, it_need(I, call, arg[0], f, "x"), f);
         bool cx = dt_is_complex(a.ty->dtype);
         PUT("def %s():\n    return %s\n", f, (k == NW_ISCOMPLEXOBJ) == cx ? "True" : "False");
         break;
     }
     case NW_EDIFF1D: { /* arraysetops.py: the flattened differences, to_begin and to_end (flattened) around them */
         cl_np_bind(I, call, f, 0, (const char *const[]){"ary", "to_end", "to_begin", NULL}, 3, arg);
-        Val a = hold(w, array_of(w, need(w, arg[0], f, "ary"), f));
+        Val a = it_call_hold(w, array_of(w, it_need(I, call, arg[0], f, "ary"), f));
         if (a.ty->dtype == KILN_BOOL) inf_fail(I, arg[0], "np.ediff1d() of a bool array is not supported (NumPy's subtract has no bool loop)");
         bool end = arg[1] && arg[1]->kind != N_NONE, begin = arg[2] && arg[2]->kind != N_NONE;
-        if (end) hold(w, array_of(w, arg[1], f));
-        if (begin) hold(w, array_of(w, arg[2], f));
+        if (end) it_call_hold(w, array_of(w, arg[1], f));
+        if (begin) it_call_hold(w, array_of(w, arg[2], f));
         const char *d = kiln_dtype_name((kiln_dtype)a.ty->dtype);
         PUT("def ediff1d(ary%s%s):\n    x = " NP "asarray(ary).ravel()\n    r = x[1:] - x[:-1]\n", end ? ", e" : "", begin ? ", b" : "");
         if (begin) PUT("    r = " NP "concatenate((" NP "asarray(b, dtype=" NP "%s).ravel(), r))\n", d);
@@ -306,7 +302,7 @@ Val nw_call(Inf *I, Node *call, int k) {
     }
     case NW_NDIM: case NW_SHAPE: case NW_SIZE: { /* of an array, or of a number (a 0-d array's) */
         cl_np_bind(I, call, f, 0, (const char *const[]){"a", k == NW_SIZE ? "axis" : NULL, NULL}, k == NW_SIZE ? 2 : 1, arg);
-        Val a = hold(w, array_of(w, need(w, arg[0], f, "a"), f));
+        Val a = it_call_hold(w, array_of(w, it_need(I, call, arg[0], f, "a"), f));
         bool arr = a.ty->kind == T_ARRAY;
         if (k == NW_NDIM) PUT("def ndim(a):\n    return %s\n", arr ? "a.ndim" : "0");
         else if (k == NW_SHAPE) PUT("def shape(a):\n    return %s\n", arr ? "a.shape" : "()");
@@ -321,9 +317,9 @@ Val nw_call(Inf *I, Node *call, int k) {
     case NW_BROADCAST_ARRAYS: case NW_BROADCAST_SHAPES: broadcasts(w, k == NW_BROADCAST_ARRAYS); break;
     case NW_ROLLAXIS: { /* numeric.py's: axis moved to before start, a view */
         cl_np_bind(I, call, f, 0, (const char *const[]){"a", "axis", "start", NULL}, 3, arg);
-        Val a = hold(w, array_of(w, need(w, arg[0], f, "a"), f));
+        Val a = it_call_hold(w, array_of(w, it_need(I, call, arg[0], f, "a"), f));
         int n = rank(a);
-        int64_t axis = cl_const_int(I, need(w, arg[1], f, "axis"), "axis", " (it decides the result's shape)");
+        int64_t axis = cl_const_int(I, it_need(I, call, arg[1], f, "axis"), "axis", " (it decides the result's shape)");
         int64_t start = arg[2] ? cl_const_int(I, arg[2], "start", " (it decides the result's shape)") : 0;
         if (axis < -n || axis >= n) inf_fail(I, arg[1], "axis %lld is out of bounds for array of dimension %d", (long long)axis, n);
         if (axis < 0) axis += n;
@@ -342,8 +338,8 @@ Val nw_call(Inf *I, Node *call, int k) {
     }
     case NW_RESIZE: { /* fromnumeric.py's: the flattened items repeated to fill the new shape (zeros if either is empty) */
         cl_np_bind(I, call, f, 0, (const char *const[]){"a", "new_shape", NULL}, 2, arg);
-        hold(w, array_of(w, need(w, arg[0], f, "a"), f));
-        Val sh = hold(w, ex_expr(I, need(w, arg[1], f, "new_shape")));
+        it_call_hold(w, array_of(w, it_need(I, call, arg[0], f, "a"), f));
+        Val sh = it_call_hold(w, ex_expr(I, it_need(I, call, arg[1], f, "new_shape")));
         bool tuple = sh.ty->kind == T_TUPLE;
         if (!tuple && !(sh.ty->kind == T_SCALAR && dt_is_int(sh.ty->dtype))) inf_fail(I, arg[1], "np.resize(): new_shape must be an int or a tuple of ints");
         PUT("def resize(a, shape):\n    a = " NP "asarray(a).ravel()\n    n = 1\n");
@@ -356,11 +352,11 @@ Val nw_call(Inf *I, Node *call, int k) {
     case NW_GEOMSPACE: { /* function_base.py's: the logs' logspace, the ends set to start and stop, times the sign */
         cl_np_bind(I, call, f, 0, (const char *const[]){"start", "stop", "num", "endpoint", NULL}, 4, arg);
         for (int i = 0; i < 2; i++) {
-            Val v = hold(w, ex_expr(I, need(w, arg[i], f, i ? "stop" : "start")));
+            Val v = it_call_hold(w, ex_expr(I, it_need(I, call, arg[i], f, i ? "stop" : "start")));
             if (v.ty->kind != T_SCALAR || dt_is_complex(v.ty->dtype) || v.ty->dtype == KILN_FLOAT32)
                 inf_fail(I, arg[i], "np.geomspace() of %s is not supported (real float64 or integer numbers are)", inf_tyname(I, v.ty));
         }
-        hold(w, arg[2] ? ex_expr(I, arg[2]) : val_of(I, inf_k64(I, 50)));
+        it_call_hold(w, arg[2] ? ex_expr(I, arg[2]) : val_of(I, inf_k64(I, 50)));
         bool end = true;
         if (arg[3]) {
             if (arg[3]->kind != N_BOOL) inf_fail(I, arg[3], "np.geomspace(): endpoint must be True or False written in the call");
@@ -377,15 +373,15 @@ Val nw_call(Inf *I, Node *call, int k) {
     case NW_UNWRAP: { /* function_base.py's: differences mod the period (ties kept positive), corrections summed where
                        * a jump reaches discont */
         cl_np_bind(I, call, f, 0, (const char *const[]){"p", "discont", "axis", "period", NULL}, 4, arg);
-        Val a = hold(w, array_of(w, need(w, arg[0], f, "p"), f));
+        Val a = it_call_hold(w, array_of(w, it_need(I, call, arg[0], f, "p"), f));
         if (a.ty->kind != T_ARRAY || !dt_is_float(a.ty->dtype)) inf_fail(I, arg[0], "np.unwrap() of %s is not supported (float arrays are)", inf_tyname(I, a.ty));
         int nd = rank(a);
         int64_t ax = arg[2] ? cl_const_int(I, arg[2], "axis", "") : -1;
         if (ax < -nd || ax >= nd) inf_fail(I, arg[2], "axis %lld is out of bounds for array of dimension %d", (long long)ax, nd);
         int axis = (int)(ax < 0 ? ax + nd : ax);
-        hold(w, arg[3] ? ex_expr(I, arg[3]) : val_of(I, inf_const_f(I, ty_scalar(I->tt, KILN_FLOAT64, true), 6.283185307179586)));
+        it_call_hold(w, arg[3] ? ex_expr(I, arg[3]) : val_of(I, inf_const_f(I, ty_scalar(I->tt, KILN_FLOAT64, true), 6.283185307179586)));
         bool dc = arg[1] && arg[1]->kind != N_NONE;
-        if (dc) hold(w, ex_expr(I, arg[1]));
+        if (dc) it_call_hold(w, ex_expr(I, arg[1]));
         PUT("def unwrap(p, period%s):\n", dc ? ", discont" : "");
         if (!dc) PUT("    discont = period / 2\n");
         PUT("    dd = " NP "diff(p, axis=%d)\n    high = period / 2\n    low = -high\n"
