@@ -1,7 +1,7 @@
 /*
  * npufunc.c — NumPy ufuncs kiln writes in Python and lowers at the call: np.gcd, lcm, logaddexp, logaddexp2,
  * heaviside, modf, divmod, reciprocal, float_power, spacing, bitwise_count, deg2rad (radians), rad2deg (degrees),
- * fmax and fmin.
+ * fmax, fmin, frexp and ldexp.
  *
  * Each is NumPy's own C loop (npy_math_internal.h.src, ieee754.c.src, loops.c.src) written with the elementwise
  * operations kiln already has, so every tier computes the same bits: the operands are first cast to the loop's dtype,
@@ -18,14 +18,15 @@
 #define NP KILN_NP_NAME "."
 
 enum { NU_RECIPROCAL, NU_HEAVISIDE, NU_LOGADDEXP, NU_LOGADDEXP2, NU_DIVMOD, NU_MODF, NU_FLOAT_POWER, NU_SPACING,
-       NU_GCD, NU_LCM, NU_BITWISE_COUNT, NU_DEG2RAD, NU_RAD2DEG, NU_FMAX, NU_FMIN };
+       NU_GCD, NU_LCM, NU_BITWISE_COUNT, NU_DEG2RAD, NU_RAD2DEG, NU_FMAX, NU_FMIN, NU_FREXP, NU_LDEXP };
 
 /* the dtype a ufunc's loop computes in, which its operands are cast to:
  *   L_FLOAT  NumPy's smallest float loop the operands cast to safely (ewise.c's ew_float_result)
  *   L_REAL   the operands' promoted type, a real number (bools too where `bools` says so)
  *   L_INT    the operands' promoted type, an integer (a bool too where `bools` says so)
- *   L_F64    float64, or complex128 for complex operands (np.float_power) */
-enum { L_FLOAT, L_REAL, L_INT, L_F64 };
+ *   L_F64    float64, or complex128 for complex operands (np.float_power)
+ *   L_LDEXP  the first operand's float loop, the second an integer (as int64) */
+enum { L_FLOAT, L_REAL, L_INT, L_F64, L_LDEXP };
 
 static const struct { const char *name; int fn, nargs, loop; bool bools; } ufuncs[] = {
     {"reciprocal", NU_RECIPROCAL, 1, L_REAL, false}, {"heaviside", NU_HEAVISIDE, 2, L_FLOAT, false},
@@ -36,6 +37,7 @@ static const struct { const char *name; int fn, nargs, loop; bool bools; } ufunc
     {"deg2rad", NU_DEG2RAD, 1, L_FLOAT, false}, {"radians", NU_DEG2RAD, 1, L_FLOAT, false},
     {"rad2deg", NU_RAD2DEG, 1, L_FLOAT, false}, {"degrees", NU_RAD2DEG, 1, L_FLOAT, false},
     {"fmax", NU_FMAX, 2, L_REAL, true}, {"fmin", NU_FMIN, 2, L_REAL, true},
+    {"frexp", NU_FREXP, 1, L_FLOAT, false}, {"ldexp", NU_LDEXP, 2, L_LDEXP, false},
 };
 
 _Static_assert(NELEM(ufuncs) <= NU_MAX, "npufunc.c's ufuncs fit call.c's builtin range");
@@ -65,6 +67,11 @@ static const Type *elem_type(Inf *I, Val v) { return v.ty->kind == T_ARRAY ? ty_
 static kiln_dtype loop_dtype(U *u) {
     Inf *I = u->I;
     const Type *x = elem_type(I, u->v[0]), *y = u->n == 2 ? elem_type(I, u->v[1]) : NULL;
+    if (ufuncs[u->k].loop == L_LDEXP) { /* a float (or an integer made one) times 2 to an integer power */
+        if (dt_is_complex(x->dtype) || x->dtype == KILN_BOOL || !dt_is_int(y->dtype))
+            inf_fail(I, u->call, "ufunc 'ldexp' did not contain a loop with signature matching types (%s, %s)", ty_name(x), ty_name(y));
+        return (kiln_dtype)ew_float_result(I, x, NULL)->dtype;
+    }
     const Type *p = y ? ty_promote(I->tt, x, y) : x;
     if (!p) inf_fail(I, u->call, "np.%s() of %s and %s is not supported", ufuncs[u->k].name, ty_name(x), ty_name(y));
     int d = p->weak ? ty_promote(I->tt, p, p)->dtype : p->dtype;
@@ -101,14 +108,15 @@ static void begin(U *u) {
     u->dt = loop_dtype(u);
     u->c = it_call_new(I, call, "<numpy>");
     for (int i = 0; i < u->n; i++) it_call_hold(u->c, u->v[i]);
-    const char *d = kiln_dtype_name(u->dt);
     PUT("def %s(a0%s):\n", nm, u->n == 2 ? ", a1" : "");
     for (int i = 0; i < u->n; i++) {
         Val v = u->v[i];
+        int odt = ufuncs[u->k].loop == L_LDEXP && i == 1 ? KILN_INT64 : (int)u->dt; /* ldexp's exponent: an integer */
+        const char *d = kiln_dtype_name((kiln_dtype)odt);
         if (u->numbers && v.ty->kind == T_SCALAR) PUT("    a%d = " NP "full(1, a%d, dtype=" NP "%s)\n", i, i, d);
         else if (u->numbers) PUT("    a%d = a%d.reshape(1).astype(" NP "%s)\n", i, i, d);
-        else if (v.ty->kind == T_SCALAR && (v.ty->weak || v.ty->dtype != u->dt)) PUT("    a%d = " NP "%s(a%d)\n", i, d, i);
-        else if (v.ty->kind == T_ARRAY && v.ty->dtype != u->dt) PUT("    a%d = a%d.astype(" NP "%s)\n", i, i, d);
+        else if (v.ty->kind == T_SCALAR && (v.ty->weak || (int)v.ty->dtype != odt)) PUT("    a%d = " NP "%s(a%d)\n", i, d, i);
+        else if (v.ty->kind == T_ARRAY && (int)v.ty->dtype != odt) PUT("    a%d = a%d.astype(" NP "%s)\n", i, i, d);
     }
 }
 
@@ -135,6 +143,35 @@ static void euclid(U *u) {
         "    while (a != 0).any():\n        nz = a != 0\n        c = a\n"
         "        a = " NP "where(nz, g %% " NP "where(nz, a, " NP "uint64(1)), " NP "uint64(0))\n"
         "        g = " NP "where(nz, c, g)\n");
+}
+
+/* C's frexp (m, e: x = m * 2**e, 0.5 <= |m| < 1; zeros, infinities and NaN as themselves with e = 0) and ldexp (m * 2
+ * to the e + a1, one rounding where it is subnormal, an infinity past the largest float), element by element in float64
+ * (a float32's exactly; its ldexp rounded once to float32 at the end): a subnormal scaled up first, the exponent from
+ * log2 and corrected by halving or doubling, the powers of two exact */
+static void frexp_ldexp(U *u, bool ld) {
+    bool f32 = u->dt == KILN_FLOAT32;
+    PUT("    x0 = a0.astype(" NP "float64)\n    bad = (x0 == 0) | (x0 - x0 != 0)\n"
+        "    sub = " NP "abs(x0) < 2.2250738585072014e-308\n"
+        "    x = " NP "where(bad, 1.0, " NP "where(sub, x0 * 18014398509481984.0, x0))\n"
+        "    k = (" NP "floor(" NP "log2(" NP "abs(x))) + 1).astype(" NP "int64)\n"
+        "    m = x * " NP "power(2.0, (-k).astype(" NP "float64))\n"
+        "    while (" NP "abs(m) >= 1.0).any():\n        big = " NP "abs(m) >= 1.0\n"
+        "        m = " NP "where(big, m * 0.5, m)\n        k = " NP "where(big, k + 1, k)\n"
+        "    while (" NP "abs(m) < 0.5).any():\n        small = " NP "abs(m) < 0.5\n"
+        "        m = " NP "where(small, m * 2.0, m)\n        k = " NP "where(small, k - 1, k)\n"
+        "    k = k - " NP "where(sub, 54, 0)\n");
+    if (!ld) {
+        PUT("    r = " NP "where(bad, x0, m)%s\n    s = " NP "where(bad, 0, k).astype(" NP "int32)\n", f32 ? ".astype(" NP "float32)" : "");
+        return;
+    }
+    PUT("    t = k + " NP "clip(a1, -5000, 5000)\n"
+        "    r = m * " NP "power(2.0, " NP "clip(t, -1074, 1023).astype(" NP "float64))\n"
+        "    r = " NP "where(t == 1024, (m * 2.0) * 8.98846567431158e+307, r)\n"
+        "    r = " NP "where(t == -1075, (m * 0.5) * 5e-324, r)\n"
+        "    r = " NP "where(t < -1075, " NP "copysign(0.0, m), r)\n"
+        "    r = " NP "where(t > 1024, " NP "copysign(" NP "inf, m), r)\n"
+        "    r = " NP "where(bad, x0, r)%s\n", f32 ? ".astype(" NP "float32)" : "");
 }
 
 Val nu_call(Inf *I, Node *call, int k) {
@@ -199,6 +236,7 @@ Val nu_call(Inf *I, Node *call, int k) {
         PUT("    r = a0 * (%s)\n", c);
         break;
     }
+    case NU_FREXP: case NU_LDEXP: frexp_ldexp(u, ufuncs[k].fn == NU_LDEXP); return finish(u, ufuncs[k].fn == NU_FREXP);
     case NU_FMAX: case NU_FMIN: /* NumPy's loops as its oracle runs them (AVX2): the first where it is greater (less)
                                  * or the second is NaN, else the second: fmax(-0.0, 0.0) is 0.0 (NumPy's AVX-512 loop
                                  * gives -0.0 there) */

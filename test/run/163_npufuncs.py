@@ -69,3 +69,11 @@ def bad_minlength(k):
 # expect-error: line 71: ValueError: zero-size array to reduction operation lcm which has no identity
 def empty_lcm(n):
     return np.lcm.reduce(np.arange(n))
+
+
+# run: frexp_ldexp(3)
+# expect: (([0.0, -0.0, 0.5, -0.9375, 0.8, 0.5, 0.5, 0.9999999999999999, inf, nan, 0.5752618031559393], [0, 0, 1, 2, -3, -1073, -1021, 1024, 0, 0, -1029]), [0.0, -0.0, 0.5, -120.0, inf, 0.0, 0.0, inf, inf, nan, 1.25e-311], ([0.0, -0.0, 0.5, -0.9375, 0.800000011920929, 0.0, 0.0, inf, inf, nan, 0.0], [0, 0, 1, 2, -3, 0, 0, 0, 0, 0, 0]), [0.0, -0.0, 8.0, -30.0, 0.800000011920929], (0.625, 2), 12.0)
+def frexp_ldexp(k):
+    x = np.array([0.0, -0.0, 1.0, -3.75, 0.1, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e+308, np.inf, -np.nan, 1e-310])
+    e = np.array([0, 1, -1, 5, 1074, -1075, -60, 1024, 3, 2, -k])
+    return np.frexp(x), np.ldexp(x, e), np.frexp(x.astype(np.float32)), np.ldexp(x[:5].astype(np.float32), k), np.frexp(2.5), np.ldexp(3, 2)
