@@ -1,7 +1,8 @@
 /*
  * npindex.c — NumPy's index-making functions and its indexing along an axis: np.triu_indices, np.tril_indices,
  * np.diag_indices, np.indices, np.take_along_axis and np.put_along_axis (and the _from forms of the first three),
- * written in Python and lowered at the call.
+ * np.ravel_multi_index (C order, modes raise, wrap and clip) and np.trim_zeros (a view of a 1-d array), written in
+ * Python and lowered at the call.
  *
  * Each is NumPy's own definition: triu_indices and tril_indices are the row and column aranges broadcast to the
  * mask NumPy builds with np.tri (here the comparison of column less row with k) and indexed by it, in C order; take_along_axis and put_along_axis
@@ -16,10 +17,11 @@
 #define NP KILN_NP_NAME "."
 
 enum { NX_TRIU_INDICES, NX_TRIL_INDICES, NX_DIAG_INDICES, NX_INDICES, NX_TAKE_ALONG_AXIS, NX_PUT_ALONG_AXIS,
-       NX_TRIU_INDICES_FROM, NX_TRIL_INDICES_FROM, NX_DIAG_INDICES_FROM, NX_COUNT };
+       NX_TRIU_INDICES_FROM, NX_TRIL_INDICES_FROM, NX_DIAG_INDICES_FROM, NX_RAVEL_MULTI_INDEX, NX_TRIM_ZEROS, NX_COUNT };
 
 static const char *const names[NX_COUNT] = {"triu_indices", "tril_indices", "diag_indices", "indices", "take_along_axis",
-                                            "put_along_axis", "triu_indices_from", "tril_indices_from", "diag_indices_from"};
+                                            "put_along_axis", "triu_indices_from", "tril_indices_from", "diag_indices_from",
+                                            "ravel_multi_index", "trim_zeros"};
 _Static_assert((int)NX_COUNT <= (int)NX_MAX, "npindex.c's functions fit call.c's builtin range");
 
 int nx_lookup(const char *name) {
@@ -165,6 +167,59 @@ Val nx_call(Inf *I, Node *call, int k) {
         for (int d = 1; d < nd; d++)
             PUT("    if a.shape[%d] != a.shape[0]:\n        raise ValueError(\"All dimensions of input must be of equal length\")\n", d);
         PUT("    return " NP "diag_indices(a.shape[0], %d)\n", nd);
+        break;
+    }
+    case NX_RAVEL_MULTI_INDEX: { /* sum of each index times the product of the later dims, after its mode's check */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"multi_index", "dims", "mode", "order", NULL}, 2, arg);
+        Node *mi = it_need(I, call, arg[0], f, "multi_index"), *dn = it_need(I, call, arg[1], f, "dims");
+        Val idx = ex_expr(I, mi), dims = ex_expr(I, dn);
+        if (dims.ty->kind != T_TUPLE) inf_fail(I, dn, "np.ravel_multi_index(): dims must be a tuple of ints here, not %s", inf_tyname(I, dims.ty));
+        if (idx.ty->kind != T_TUPLE) inf_fail(I, mi, "np.ravel_multi_index(): multi_index must be a tuple of index arrays here, not %s", inf_tyname(I, idx.ty));
+        int nd = dims.ty->n;
+        if (idx.ty->n != nd) inf_fail(I, mi, "parameter multi_index must be a sequence of length %d", nd);
+        for (int d = 0; d < nd; d++) {
+            const Type *t = idx.ty->elems[d];
+            if (!((t->kind == T_SCALAR || t->kind == T_ARRAY) && dt_is_int(t->dtype)))
+                inf_fail(I, mi, "only int indices permitted");
+        }
+        const char *mode = "raise";
+        if (arg[2]) {
+            if (arg[2]->kind != N_STR || (strcmp(arg[2]->name, "raise") && strcmp(arg[2]->name, "wrap") && strcmp(arg[2]->name, "clip")))
+                inf_fail(I, arg[2], "np.ravel_multi_index(): mode must be 'raise', 'wrap' or 'clip' written in the call");
+            mode = arg[2]->name;
+        }
+        if (arg[3] && !(arg[3]->kind == N_STR && !strcmp(arg[3]->name, "C")))
+            inf_fail(I, arg[3], "np.ravel_multi_index(): order= other than 'C' is not supported yet");
+        it_call_hold(x, idx);
+        it_call_hold(x, dims);
+        PUT("def ravel_multi_index(idx, dims):\n    r = 0\n    s = 1\n");
+        for (int d = nd - 1; d >= 0; d--) {
+            PUT("    i = " NP "asarray(idx[%d]).astype(" NP "int64)\n    n = dims[%d]\n", d, d);
+            if (!strcmp(mode, "raise"))
+                PUT("    if ((i < 0) | (i >= n)).any():\n        raise ValueError(\"invalid entry in coordinates array\")\n");
+            else if (!strcmp(mode, "wrap")) PUT("    i = i %% n\n");
+            else PUT("    i = " NP "clip(i, 0, n - 1)\n");
+            PUT("    r = r + i * s\n    s = s * n\n");
+        }
+        PUT("    return r\n");
+        break;
+    }
+    case NX_TRIM_ZEROS: { /* the view from the first to past the last nonzero item ('f', 'b'); none: an empty view */
+        cl_np_bind(I, call, f, 0, (const char *const[]){"filt", "trim", NULL}, 2, arg);
+        Val a = it_call_hold(x, array_of(x, it_need(I, call, arg[0], f, "filt"), f, "filt"));
+        if (a.ty->ndim != 1) inf_fail(I, arg[0], "np.trim_zeros() of a %d-d array is not supported yet (1-d is)", a.ty->ndim);
+        bool front = true, back = true;
+        if (arg[1]) {
+            if (arg[1]->kind != N_STR) inf_fail(I, arg[1], "np.trim_zeros(): trim must be a string written in the call");
+            front = back = false;
+            for (const char *c = arg[1]->name; *c; c++) {
+                if (*c == 'f' || *c == 'F') front = true;
+                else if (*c == 'b' || *c == 'B') back = true;
+                else inf_fail(I, arg[1], "unexpected character(s) in `trim`: '%s'", arg[1]->name);
+            }
+        }
+        PUT("def trim_zeros(a):\n    nz = " NP "flatnonzero(a)\n    if nz.shape[0] == 0:\n        return a[0:0]\n"
+            "    return a[%s:%s]\n", front ? "nz[0]" : "", back ? "nz[-1] + 1" : "");
         break;
     }
     default: inf_fail(I, call, "internal error: np.%s", f);

@@ -83,3 +83,22 @@ def bad_broadcast(n):
 # expect-error: line 85: ValueError: Geometric sequence cannot include zero
 def bad_geomspace(n):
     return np.geomspace(n, 10.0, 3)
+
+
+# run: ravel_trim(2)
+# expect: ([], [], [9.0, 0.0, 2.0, 0.0], [0.0, 0.0, 9.0, 0.0, 2.0], [0.0, 0.0, 9.0, 0.0, 2.0, 0.0], [8, 10], 7, [7], [[8, 5], [13, 10]])
+def ravel_trim(k):
+    z = np.zeros(4)
+    a = np.array([0.0, 0.0, 1.5, 0.0, 2.0, 0.0])
+    t = np.trim_zeros(a)
+    t[0] = 9.0  # a view of a
+    return (np.trim_zeros(z), np.trim_zeros(z, 'f'), np.trim_zeros(a, 'f'), np.trim_zeros(a, 'B'), a,
+            np.ravel_multi_index((np.array([1, 2]), np.array([3, 0])), (4, 5)), np.ravel_multi_index((1, k), (4, 5)),
+            np.ravel_multi_index((np.array([5]), np.array([7])), (4, 5), mode='wrap'),
+            np.ravel_multi_index((np.array([[1], [2]]), np.array([3, 0])), (4, 5)))
+
+
+# run: bad_ravel(5)
+# expect-error: line 104: ValueError: invalid entry in coordinates array
+def bad_ravel(k):
+    return np.ravel_multi_index((k, 2), (4, 5))

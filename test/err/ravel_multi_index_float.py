@@ -1,0 +1,4 @@
+# run: f(2)
+import numpy as np
+def f(n):
+    return np.ravel_multi_index((n, 1.5), (4, 5))
