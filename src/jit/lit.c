@@ -378,10 +378,13 @@ static Lit *fold_binary(kiln_module *m, Node *n, Lit *a, Lit *b, Diag *d) {
         if (x == INT64_MIN && y == -1) { over = true; break; }
         r = n->op == TK_FLOORDIV ? x / y - ((x % y != 0) && ((x < 0) != (y < 0))) : x % y + ((x % y != 0) && ((x < 0) != (y < 0)) ? y : 0);
         break;
-    case TK_POW:
+    case TK_POW: /* by squaring: at most 64 steps, whatever y is */
         if (y < 0) return NULL;
         r = 1;
-        for (int64_t i = 0; i < y && !over; i++) over = __builtin_mul_overflow(r, x, &r);
+        for (int64_t base = x, e = y; e && !over; e >>= 1) {
+            if (e & 1) over = __builtin_mul_overflow(r, base, &r);
+            if (e > 1 && !over) over = __builtin_mul_overflow(base, base, &base);
+        }
         break;
     default: return NULL;
     }

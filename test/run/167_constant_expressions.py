@@ -16,12 +16,14 @@ P = 2 ** 20
 HALF = N / 4
 MIX = 3 * 0.1 + True
 BIG = 9223372036854775807 // 2 - 1
+ONE = 1 ** 1000000000000000000  # by squaring: no long loop at compile time
+SIGN = (-1) ** 999999999999
 
 
 # run: consts(1.0)
-# expect: (0.016666666666666666, 6.283185307179586, 21, 0.0, 10.0, -4, 2, 1048576, 2.5, 1.3, 4611686018427387902)
+# expect: (0.016666666666666666, 6.283185307179586, 21, 0.0, 10.0, -4, 2, 1048576, 2.5, 1.3, 4611686018427387902, 1, -1)
 def consts(x):
-    return x * DT, TWO_PI, M, LO, HI, Q, R, P, HALF, MIX, BIG
+    return x * DT, TWO_PI, M, LO, HI, Q, R, P, HALF, MIX, BIG, ONE, SIGN
 
 
 # run: defaults(3.0)
