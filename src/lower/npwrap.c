@@ -66,6 +66,29 @@ static void shape_product(ItCall *w, const char *x, const int *ax, int n) {
     for (int i = 0; i < n; i++) PUT("%s%s.shape[%d]", i ? " * " : "", x, ax[i]);
 }
 
+/* the axes of an nd-axis operand not among ax[0..n), in order, into out; their count */
+static int free_axes(int nd, const int *ax, int n, int *out) {
+    int m = 0;
+    for (int d = 0; d < nd; d++) {
+        bool in = false;
+        for (int i = 0; i < n; i++) in |= ax[i] == d;
+        if (!in) out[m++] = d;
+    }
+    return m;
+}
+
+/* x with axes first[] then second[] as a 2-d array: x.transpose(...).reshape(their two lengths' products) */
+static void as_2d(ItCall *w, const char *x, const int *first, int n1, const int *second, int n2) {
+    PUT("%s.transpose((", x);
+    for (int i = 0; i < n1; i++) PUT("%d, ", first[i]);
+    for (int i = 0; i < n2; i++) PUT("%d, ", second[i]);
+    PUT(")).reshape(");
+    shape_product(w, x, first, n1);
+    PUT(", ");
+    shape_product(w, x, second, n2);
+    PUT(")");
+}
+
 /* numeric.py's tensordot: a's summed axes moved last, b's first, both made 2-d, one dot, the free axes restored */
 static void tensordot(ItCall *w, Node **arg) {
     Inf *I = w->I;
@@ -85,27 +108,15 @@ static void tensordot(ItCall *w, Node **arg) {
     }
     it_call_hold(w, a);
     it_call_hold(w, b);
-    int free_a[KILN_MAXDIM], free_b[KILN_MAXDIM], fa = 0, fb = 0;
-    for (int d = 0; d < na; d++) { bool in = false; for (int i = 0; i < n; i++) in |= ax_a[i] == d; if (!in) free_a[fa++] = d; }
-    for (int d = 0; d < nb; d++) { bool in = false; for (int i = 0; i < n; i++) in |= ax_b[i] == d; if (!in) free_b[fb++] = d; }
+    int free_a[KILN_MAXDIM], free_b[KILN_MAXDIM], fa = free_axes(na, ax_a, n, free_a), fb = free_axes(nb, ax_b, n, free_b);
     PUT("def tensordot(a, b):\n");
     for (int i = 0; i < n; i++)
         PUT("    if a.shape[%d] != b.shape[%d]:\n        raise ValueError(\"shape-mismatch for sum\")\n", ax_a[i], ax_b[i]);
-    PUT("    at = a.transpose((");
-    for (int i = 0; i < fa; i++) PUT("%d, ", free_a[i]);
-    for (int i = 0; i < n; i++) PUT("%d, ", ax_a[i]);
-    PUT(")).reshape(");
-    shape_product(w, "a", free_a, fa);
-    PUT(", ");
-    shape_product(w, "a", ax_a, n);
-    PUT(")\n    bt = b.transpose((");
-    for (int i = 0; i < n; i++) PUT("%d, ", ax_b[i]);
-    for (int i = 0; i < fb; i++) PUT("%d, ", free_b[i]);
-    PUT(")).reshape(");
-    shape_product(w, "b", ax_b, n);
-    PUT(", ");
-    shape_product(w, "b", free_b, fb);
-    PUT(")\n    return " NP "dot(at, bt).reshape((");
+    PUT("    at = ");
+    as_2d(w, "a", free_a, fa, ax_a, n);
+    PUT("\n    bt = ");
+    as_2d(w, "b", ax_b, n, free_b, fb);
+    PUT("\n    return " NP "dot(at, bt).reshape((");
     for (int i = 0; i < fa; i++) PUT("a.shape[%d], ", free_a[i]);
     for (int i = 0; i < fb; i++) PUT("b.shape[%d], ", free_b[i]);
     PUT("))\n");
