@@ -23,6 +23,13 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}intercept_tls_get_addr=0"
 # kiln the suites start calls the oracle's own OpenBLAS (KILN_BLAS=its path, found where `import numpy` mapped
 # it), as kiln inside Python calls the one NumPy loaded. The suites of the command line as users run it and of
 # the package (which find their library themselves) run without it: `unblas` below.
+# OpenBLAS also picks its kernels by CPU, and they round differently too: the expected values are NumPy's with its
+# Haswell kernels, which every CPU with AVX2 and FMA runs (test/oracle.py), so every OpenBLAS here runs those (the
+# oracle's, kiln's through KILN_BLAS, Debian's for the command line). Without AVX2 and FMA each keeps its own.
+if [ -z "${OPENBLAS_CORETYPE+x}" ] && grep -qw avx2 /proc/cpuinfo && grep -qw fma /proc/cpuinfo; then
+    export OPENBLAS_CORETYPE=Haswell
+    echo "BLAS kernels: OpenBLAS's Haswell ones (OPENBLAS_CORETYPE)"
+fi
 if [ -z "${KILN_BLAS+x}" ] && [ -x build/pyenv/bin/python ]; then
     KILN_BLAS=$(build/pyenv/bin/python -c "import numpy; print(next((l.split()[-1] for l in open('/proc/self/maps') if 'openblas' in l), ''))" 2>/dev/null)
     if [ -n "$KILN_BLAS" ]; then export KILN_BLAS; echo "BLAS: the oracle's, $KILN_BLAS"; else unset KILN_BLAS; fi
