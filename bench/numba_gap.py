@@ -25,11 +25,18 @@ first; then the timings alternate between the runners, and the median of the rou
   hist       a 64-bin histogram of 10^6 floats between a.min() and a.max() (target: <= 1.5x Numba)
   argmax     the index of the largest of 10^6 float64 by a loop (a scan: back/llvm/scan.c)
   topk       the 10 largest of 10^6 float32 by a loop with a sorted buffer (a scan)
+  julia      escape counts of a 120 x 80 Julia set, tested by cmath.polar(z)[0] <= 2.0 (its phase unused)
+  life       400 steps of Conway's game on an 8 x 8 torus, a grid.copy() per step (`grid = new`)
+  pairdist   mean and max of a 200-point distance matrix by broadcasting, sum(axis=-1), np.triu_indices, D[iu]
+  kmeans     one k-means step: ((C - X[i]) ** 2).sum(axis=1) and np.argmin per point (20,000 x 2, 8 centres)
+  resample   np.interp of 10^4 sorted points over 10^3 samples
+  masked     a[a > 0.5] of 40,000 float64 (a random mask)          (target: <= NumPy's time)
+  (the last six found by timing bench/kernel_coverage's kernels at larger sizes against Numba: 3-12x behind)
 
 NumPy runs as kiln's oracle runs it (test/cpython_check.py): without its AVX-512 loops, whose SVML
 pow and friends are not glibc's bits; kiln's answers are checked against that NumPy.
 
-usage: numba_gap.py [ROUNDS]   (a Python with kiln, NumPy 2 and Numba: build/benchenv)
+usage: numba_gap.py [ROUNDS [KERNEL ...]]   (a Python with kiln, NumPy 2 and Numba: build/benchenv; KERNELs: only those)
 """
 import os
 os.environ.setdefault("NPY_DISABLE_CPU_FEATURES", "X86_V4 AVX512_ICL AVX512_SPR")
@@ -42,6 +49,8 @@ import numpy as np
 from benchlib import module_from_source, per_call
 
 SRC = '''
+import cmath
+
 import numpy as np
 
 def escape_c(n):
@@ -171,6 +180,63 @@ def topk(x):
                 j -= 1
             buf[j] = v
     return buf
+
+def julia(w, h):
+    c = complex(-0.8, 0.156)
+    counts = np.zeros((h, w), dtype=np.int64)
+    for y in range(h):
+        for x in range(w):
+            z = complex(-1.5 + 3.0 * x / w, -1.0 + 2.0 * y / h)
+            n = 0
+            while cmath.polar(z)[0] <= 2.0 and n < 40:
+                z = z * z + c
+                n += 1
+            counts[y, x] = n
+    return counts
+
+def life(steps):
+    n = 8
+    grid = np.zeros((n, n), dtype=np.int64)
+    grid[1, 2] = grid[2, 3] = grid[3, 1] = grid[3, 2] = grid[3, 3] = 1
+    for _ in range(steps):
+        new = grid.copy()
+        for i in range(n):
+            for j in range(n):
+                s = 0
+                for di in (-1, 0, 1):
+                    for dj in (-1, 0, 1):
+                        if di or dj:
+                            s += grid[(i + di) % n, (j + dj) % n]
+                new[i, j] = 1 if s == 3 or (s == 2 and grid[i, j]) else 0
+        grid = new
+    return grid.sum()
+
+def pairdist(P):
+    D = np.sqrt(((P[:, None, :] - P[None, :, :]) ** 2).sum(axis=-1))
+    iu = np.triu_indices(len(P), 1)
+    return D[iu].mean(), D[iu].max()
+
+def kmeans(X, C):
+    k = C.shape[0]
+    labels = np.empty(X.shape[0], dtype=np.int64)
+    for i in range(X.shape[0]):
+        d = ((C - X[i]) ** 2).sum(axis=1)
+        labels[i] = np.argmin(d)
+    newC = np.zeros_like(C)
+    counts = np.bincount(labels, minlength=k)
+    for i in range(X.shape[0]):
+        newC[labels[i]] += X[i]
+    for j in range(k):
+        if counts[j] > 0:
+            newC[j] /= counts[j]
+    return newC
+
+def resample(t, y):
+    grid = np.arange(t[0], t[-1], (t[-1] - t[0]) / 10000)
+    return np.interp(grid, t, y)
+
+def masked(a):
+    return a[a > 0.5]
 '''
 
 _rng = np.random.default_rng(7)
@@ -182,6 +248,10 @@ _mat = _rng.random((1000, 200))
 _pts = _rng.random((400, 3))
 _rows = _rng.random((2000, 64))
 _big32 = _rng.random(1_000_000, dtype=np.float32)
+_p200 = _rng.random((200, 2))
+_km_x, _km_c = _rng.random((20_000, 2)), _rng.random((8, 2))
+_rs_t, _rs_y = np.sort(_rng.random(1000)) * 100.0, _rng.random(1000)
+_m40k = _rng.random(40_000)
 
 CASES = [
     ("escape_c", (1_000_000,), None),
@@ -204,6 +274,12 @@ CASES = [
     ("hist", (_big,), None),
     ("argmax", (_big,), np.argmax),
     ("topk", (_big32,), None),
+    ("julia", (120, 80), None),
+    ("life", (400,), None),
+    ("pairdist", (_p200,), None),
+    ("kmeans", (_km_x, _km_c), None),
+    ("resample", (_rs_t, _rs_y), None),
+    ("masked", (_m40k,), lambda a: a[a > 0.5]),
 ]
 
 
@@ -220,7 +296,10 @@ def main():
     mod = module_from_source(SRC, "gapkernels")
     print("%-10s %11s %11s %11s %11s %9s %9s" % ("kernel", "tier1 (us)", "tier2 (us)", "numba (us)", "numpy (us)",
                                                   "t2/numba", "t2/numpy"))
+    only = sys.argv[2:]
     for name, args, npf in CASES:
+        if only and name not in only:
+            continue
         py = getattr(mod, name)
         runners = [kiln.jit(py, tier="baseline"), kiln.jit(py, tier="opt"), numba.njit(py)]
         if npf:

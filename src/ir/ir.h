@@ -58,8 +58,10 @@ enum { RED_NONE, RED_ADD, RED_MUL, RED_AND, RED_OR, RED_XOR, RED_MIN, RED_MAX, R
 static inline int ir_red_op(int64_t packed, int k) { return (int)(((uint64_t)packed >> (4 * k)) & 15); }
 /* ALLOC: every element is written before it is read (a fused expression's result), no zeroing;
  * ALLOC_FROZEN: a module array constant's copy (its stores follow it), which nothing else may write;
- * ALLOC_LOCAL: nothing keeps the array or a view of it past the call (opt/arrfree.c mark_local) */
-enum { ALLOC_UNINIT = 1, ALLOC_FROZEN = 2, ALLOC_LOCAL = 8 };
+ * ALLOC_LOCAL: nothing keeps the array or a view of it past the call (opt/arrfree.c mark_local);
+ * ALLOC_PAST: stores may reach one element past its end (a[mask]'s compaction stores every element at the next
+ * free index): the runtime's buffers have RT_BUF_SLACK bytes there, an array in tier 2's frame room for one more */
+enum { ALLOC_UNINIT = 1, ALLOC_FROZEN = 2, ALLOC_PAST = 4, ALLOC_LOCAL = 8 };
 /* STORE: one of the stores that fill a frozen copy (not a write a kernel makes) */
 enum { STORE_INIT = 4 };
 /* DIV: both operands were ints (message "division by zero"); POW: Python float rules */

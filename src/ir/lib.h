@@ -76,7 +76,8 @@ enum {
     LIB_STR,
     LIB_CLOCK,         /* operand 0: 0; aux >> 8: PYCLOCK_*: the time module's clock read now (a float of seconds, or _NS an
                         * int of nanoseconds): never folded, never moved past another effect */
-    LIB_AFREE,         /* operand 0: an array a loop iteration made and is done with (opt/arrfree.c): its buffer let go */
+    LIB_AFREE,         /* operand 0: an array a loop iteration made and is done with (opt/arrfree.c): its buffer let go;
+                        * operand 1, if any: an array whose buffer is kept (operand 0 let go only if it is another) */
     LIB_LINALG,        /* aux >> 8 & 0xff: LA_*; operand 0 a float matrix, then b, rcond (below): rt/linalg.c */
     LIB_CORRELATE,     /* operands a, v (1-d, one numeric type); aux >> 8: the mode (0 'valid', 1 'same', 2 'full'), with
                         * CORR_CONVOLVE for np.convolve, else np.correlate: rt/correlate.c */

@@ -21,3 +21,15 @@ int ir_mathfn_lookup(const char *name) {
         if (strcmp(ir_mathfns[i].name, name) == 0 && i != MF_ROUND && i != MF_ROUNDN && i != MF_ROUNDI && i != MF_RINT) return i;
     return -1;
 }
+
+/* a libm routine with no error rule (rt/arith.c math_table returns its value), or one rt_math computes without one */
+bool ir_mathfn_quiet(int fn) {
+    if ((unsigned)fn >= MF_COUNT) return false;
+    switch (fn) {
+    case MF_DEGREES: case MF_RADIANS: case MF_HYPOT: case MF_ULP: case MF_ISNAN: case MF_ISINF: case MF_ISFINITE:
+        return true;
+    default: break;
+    }
+    const MathFn *m = &ir_mathfns[fn];
+    return m->kind == 'f' && m->errors == ME_NONE && (m->f1 || m->f2);
+}

@@ -8,6 +8,8 @@
 #ifndef KILN_MATHFN_H
 #define KILN_MATHFN_H
 
+#include <stdbool.h>
+
 /* MF(id, Python name, NumPy ufunc, arity, result kind, libm routine, errors, LLVM intrinsic, semantics)
  *   NumPy ufunc: its np.<name> as an elementwise math function (0: none, or lowered otherwise:
  *     np.floor & co. round, np.isnan & co. test)
@@ -90,6 +92,10 @@ typedef struct MathFn {
 } MathFn;
 extern const MathFn ir_mathfns[MF_COUNT]; /* ir/mathfn.c */
 int ir_mathfn_lookup(const char *name); /* -1 if not a math function */
+/* whether fn of real numbers never raises in CPython's math module (math.atan2, hypot, copysign, erf...): such an
+ * OP_MATH of float operands is dead where its value is unused (opt/dce.c), as a call of cmath.polar whose phase is
+ * never read */
+bool ir_mathfn_quiet(int fn);
 
 /* pow(x, 2) and pow(x, 3) as the product where libm's pow must return it (rt/arith.c rt_pow_by_products, and the
  * same test inline in tier 2: back/llvm/llvm.c power_test): the exact power within a band of the product's spacing

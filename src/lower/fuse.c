@@ -699,6 +699,95 @@ Val ew_sum_pairwise(Inf *I, Val v, int kind, Node *at, Ref *len) {
     return inf_read_name(I, res);
 }
 
+/* ---- a float sum or mean along the last axis of a short-rowed 2-d expression or array ---- */
+
+/* whether tree e can be read a row at a time as row_tree makes it: its arrays of rank 2 C-contiguous (NumPy's
+ * temporary is then C-ordered and add.reduce sums each row pairwise, as the runtime does: rt/reduce.c), no gather */
+static bool rows_apart(const Ew *e) {
+    if (!e) return true;
+    if (e->kind == EW_TAKE) return false;
+    if (e->kind == EW_LEAF)
+        return e->leaf.ty->kind != T_ARRAY || e->leaf.ty->ndim < 2 || (e->leaf.ty->ndim == 2 && e->leaf.ty->layout == LAYOUT_C);
+    for (int i = 0; i < 3; i++)
+        if (!rows_apart(e->k[i])) return false;
+    return true;
+}
+
+/* tree e's row i (its first index fixed; e of rank 2): each 2-d leaf's row i, or row 0 where its first axis has
+ * length 1 and stretches; 1-d leaves and numbers as they are (a copy in the arena) */
+static Ew *row_tree(Inf *I, const Ew *e, Ref i, Node *at) {
+    Ew *c = arena_alloc(I->a, sizeof *c);
+    if (!c) inf_oom(I);
+    *c = *e;
+    if (e->ndim == 2) c->ndim = 1;
+    if (e->kind == EW_LEAF) {
+        Val a = e->leaf;
+        if (a.ty->kind != T_ARRAY || a.ty->ndim != 2) return c;
+        Ref zero = inf_const_i(I, inf_i64(I), 0), one = inf_const_i(I, inf_i64(I), 1);
+        Ref n0 = inf_emit(I, OP_DIM, inf_i64(I), &a.r, 1, 0), n1 = inf_emit(I, OP_DIM, inf_i64(I), &a.r, 1, 1);
+        Ref s0 = inf_emit(I, OP_STRIDE, inf_i64(I), &a.r, 1, 0), s1 = inf_emit(I, OP_STRIDE, inf_i64(I), &a.r, 1, 1);
+        Ref ops[3] = {inf_op2(I, OP_EQ, inf_bool(I), n0, one), zero, i};
+        Ref r = inf_emit(I, OP_SELECT, inf_i64(I), ops, 3, 0);
+        c->leaf = vw_make(I, a, inf_op2(I, OP_MUL, inf_i64(I), r, s0), &n1, &s1, 1, a.ty->layout, at);
+        return c;
+    }
+    for (int k = 0; k < 3; k++)
+        if (e->k[k]) c->k[k] = row_tree(I, e->k[k], i, at);
+    return c;
+}
+
+typedef struct RowSum { Ew *e; Ref out; int kind; Node *at; Ref src; } RowSum;
+
+static void row_copy(Inf *I, Ref i, void *ctx) {
+    RowSum *q = ctx;
+    Ref v = inf_load(I, q->src, ew_strong(I, q->e->ty), &i, 1);
+    inf_store(I, q->out, v, &i, 1);
+}
+
+static void row_sum(Inf *I, Ref i, void *ctx) {
+    RowSum *q = ctx;
+    Val row = {0};
+    row.str = -1;
+    row.ew = row_tree(I, q->e, i, q->at);
+    row.ty = ty_array(I->tt, q->e->ty->dtype, 1, LAYOUT_C);
+    Val s = ew_sum_pairwise(I, row, q->kind, q->at, NULL);
+    inf_store(I, q->out, s.r, &i, 1);
+}
+
+/* a float sum or mean along axis 1 of a 2-d expression or C-contiguous array v whose rows are short (up to
+ * PW_BLOCK), without its temporary or the runtime's call: each row summed as ew_sum_pairwise sums a 1-d one, in
+ * NumPy's order (0.0 + the row's pairwise sum); longer rows through `general`, the runtime's reduction. A call of it
+ * per row had been most of a k-means step's assignment (`((C - X[i]) ** 2).sum(axis=1)`: ~300 ns a point) */
+bool ew_rows_fit(Inf *I, Val v, Node *at) { return v.ty->kind == T_ARRAY && v.ty->ndim == 2 && rows_apart(ew_of(I, v, at)); }
+
+Val ew_sum_rows(Inf *I, Val v, int kind, Node *at, Val (*general)(Inf *I, void *ctx), void *ctx) {
+    Ew *e = ew_of(I, v, at);
+    Leaf lv[MAX_LEAVES];
+    int nl = 0;
+    leaves(e, lv, &nl, MAX_LEAVES, I);
+    Ref dims[2];
+    broadcast(I, lv, nl, 2, dims); /* NumPy's ValueError before any row */
+    const Type *rt = ty_array(I->tt, e->ty->dtype, 1, LAYOUT_C);
+    /* one result made before the choice (a value joined from two ways would be a block argument, which opt/arrfree.c
+     * does not let go: a loop of such sums kept every result until the call returned) */
+    Ref out = inf_emit(I, OP_ALLOC, rt, &dims[0], 1, 0);
+    I->f->ins.v[out].flags |= ALLOC_UNINIT;
+    uint32_t small = inf_block(I), big = inf_block(I), done = inf_block(I);
+    inf_branch(I, inf_op2(I, OP_LE, inf_bool(I), dims[1], inf_const_i(I, inf_i64(I), PW_BLOCK)), small, big);
+    inf_seal(I, small); inf_seal(I, big);
+    I->cur = small;
+    RowSum q = {e, out, kind, at, 0};
+    st_loop(I, at, "$row%d", dims[0], row_sum, &q);
+    inf_jump(I, done);
+    I->cur = big; /* the runtime's sums, copied in */
+    q.src = general(I, ctx).r;
+    st_loop(I, at, "$rowc%d", dims[0], row_copy, &q);
+    inf_jump(I, done);
+    I->cur = done;
+    inf_seal(I, done);
+    return val_of(I, out);
+}
+
 /* max or min of a 1-d array a (not an expression) of up to EXTREME_INLINE elements: the fused loop (ew_reduce),
  * whose steps are the runtime's one by one; longer ones through the runtime. The runtime's call costs ~65 ns and
  * its lanes 0.1 ns an element (rt/reduce.c extreme_f64), the loop's chain of compares 1.4-2.2 ns an element:

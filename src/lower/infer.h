@@ -269,6 +269,10 @@ Val ew_reduce(Inf *I, Val v, int kind, int odt, Node *at);
  * the length, if len */
 Val ew_sum_pairwise(Inf *I, Val v, int kind, Node *at, Ref *len);
 Val ew_extreme_small(Inf *I, Val a, int kind, int odt, Node *at); /* max/min of a 1-d array: inline up to 32 elements */
+/* a float sum or mean along axis 1 of a 2-d expression or array, each short row inline (general: the result for
+ * long rows); ew_rows_fit says whether v can be read a row at a time */
+bool ew_rows_fit(Inf *I, Val v, Node *at);
+Val ew_sum_rows(Inf *I, Val v, int kind, Node *at, Val (*general)(Inf *I, void *ctx), void *ctx);
 
 /* linalg.c */
 Val la_cast(Inf *I, Val a, int dt, Node *at);

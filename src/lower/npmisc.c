@@ -935,12 +935,32 @@ static Val py_def2(Inf *I, Node *call, int k) {
                 "    if dy.shape[0] != n:\n        raise ValueError(\"fp and xp are not of the same length.\")\n");
         it_call_put(p, "    lval = %s\n    rval = %s\n", lhs ? "float(left)" : "dy[0]", rhs ? "float(right)" : "dy[n - 1]");
         it_call_put(p, "    z = %s\n    res = np.empty(z.shape[0])\n", scalar ? "np.full(1, x, dtype=np.float64)" : "np.ravel(x).astype(np.float64)");
-        it_call_put(p, "    for i in range(z.shape[0]):\n        v = z[i]\n        r = v\n"
+        /* the interval by NumPy's binary_search_with_guess: the last one found tried first and its neighbours, then
+         * bisection (within 8 of the guess where the key lies there); a linear scan of up to 4 points. For an
+         * increasing xp any search finds the same interval; for another xp (NumPy's "nonsense") this one finds
+         * NumPy's, and sorted x cost a compare or two a point instead of a search */
+        it_call_put(p, "    j = 0\n    for i in range(z.shape[0]):\n        v = z[i]\n        r = v\n"
                 "        if n == 1:\n            r = lval if v < dx[0] else (rval if v > dx[0] else dy[0])\n"
                 "        elif v == v:\n"
-                "            j = np.searchsorted(dx, v, side=\"right\") - 1\n"
+                "            if v > dx[n - 1]:\n                j = n\n"
+                "            elif v < dx[0]:\n                j = -1\n"
+                "            elif n <= 4:\n                j = 1\n"
+                "                while j < n and v >= dx[j]:\n                    j += 1\n                j -= 1\n"
+                "            else:\n                g = min(max(j, 1), n - 3)\n                lo = 0\n                hi = n\n"
+                "                if v < dx[g]:\n"
+                "                    if v < dx[g - 1]:\n                        hi = g - 1\n"
+                "                        if g > 8 and v >= dx[g - 8]:\n                            lo = g - 8\n"
+                "                    else:\n                        lo = hi = g\n"
+                "                elif v < dx[g + 1]:\n                    lo = hi = g + 1\n"
+                "                elif v < dx[g + 2]:\n                    lo = hi = g + 2\n"
+                "                else:\n                    lo = g + 2\n"
+                "                    if g < n - 9 and v < dx[g + 8]:\n                        hi = g + 8\n"
+                "                while lo < hi:\n                    mid = lo + ((hi - lo) >> 1)\n"
+                "                    if v >= dx[mid]:\n                        lo = mid + 1\n"
+                "                    else:\n                        hi = mid\n"
+                "                j = lo - 1\n"
                 "            if j == -1:\n                r = lval\n"
-                "            elif v > dx[n - 1]:\n                r = rval\n"
+                "            elif j == n:\n                r = rval\n"
                 "            elif j == n - 1 or dx[j] == v:\n                r = dy[j]\n"
                 "            else:\n"
                 "                slope = (dy[j + 1] - dy[j]) / (dx[j + 1] - dx[j])\n"

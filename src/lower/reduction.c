@@ -150,6 +150,62 @@ static Val sum_as(Inf *I, Node *call, Val a, int kind, int dt, bool axes, const 
     return it_call_inline(c);
 }
 
+/* argmin/argmax of a short 1-d array inline: the first extreme, where one is NaN the first NaN (rt/reduce.c
+ * arg_reduce's rule: a float replaces the best where !(x >= best) for argmin, !(x <= best) for argmax, and nothing
+ * replaces a NaN); empty or longer arrays through the runtime (its ValueError, its loop). The runtime's call was most
+ * of a k-means step's assignment of a point to its nearest of 8 centres */
+enum { ARG_INLINE = 32 };
+typedef struct ArgSmall { Val a; int kind; Node *best, *idx; const Type *et; } ArgSmall;
+
+static void arg_step(Inf *I, Ref i0, void *ctx) {
+    ArgSmall *q = ctx;
+    Ref i = inf_op2(I, OP_ADD, inf_i64(I), i0, inf_const_i(I, inf_i64(I), 1));
+    Ref x = inf_load(I, q->a.r, q->et, &i, 1), b = inf_read_name(I, q->best).r;
+    Ref better;
+    if (dt_is_float(q->et->dtype)) {
+        Ref cmp = inf_op2(I, q->kind == RK_ARGMIN ? OP_GE : OP_LE, inf_bool(I), x, b);
+        Ref b_num = inf_op2(I, OP_EQ, inf_bool(I), b, b); /* a NaN best stays */
+        better = inf_op2(I, OP_AND, inf_bool(I), inf_op2(I, OP_EQ, inf_bool(I), cmp, inf_const_i(I, inf_bool(I), 0)), b_num);
+    } else {
+        better = inf_op2(I, q->kind == RK_ARGMIN ? OP_LT : OP_GT, inf_bool(I), x, b);
+    }
+    Ref bo[3] = {better, x, b}, io[3] = {better, i, inf_read_name(I, q->idx).r};
+    inf_assign(I, q->best, val_of(I, inf_emit(I, OP_SELECT, q->et, bo, 3, 0)));
+    inf_assign(I, q->idx, val_of(I, inf_emit(I, OP_SELECT, inf_i64(I), io, 3, 0)));
+}
+
+static Val arg_small(Inf *I, Val a, int kind, int64_t aux, Node *at) {
+    ArgSmall q = {a, kind, st_hidden(I, "$argb%d", at), st_hidden(I, "$argi%d", at), ty_scalar(I->tt, a.ty->dtype, false)};
+    Node *res = st_hidden(I, "$arg%d", at);
+    Ref n = inf_emit(I, OP_DIM, inf_i64(I), &a.r, 1, 0), zero = inf_const_i(I, inf_i64(I), 0);
+    uint32_t small = inf_block(I), big = inf_block(I), done = inf_block(I);
+    Ref fits = inf_op2(I, OP_AND, inf_bool(I), inf_op2(I, OP_GT, inf_bool(I), n, zero),
+                       inf_op2(I, OP_LE, inf_bool(I), n, inf_const_i(I, inf_i64(I), ARG_INLINE)));
+    inf_branch(I, fits, small, big);
+    inf_seal(I, small); inf_seal(I, big);
+    I->cur = small;
+    inf_assign(I, q.best, val_of(I, inf_load(I, a.r, q.et, &zero, 1)));
+    inf_assign(I, q.idx, val_of(I, zero));
+    st_loop(I, at, "$argl%d", inf_op2(I, OP_SUB, inf_i64(I), n, inf_const_i(I, inf_i64(I), 1)), arg_step, &q);
+    inf_assign(I, res, inf_read_name(I, q.idx));
+    inf_jump(I, done);
+    I->cur = big;
+    inf_assign(I, res, val_of(I, inf_emit(I, OP_LIB, ty_scalar(I->tt, KILN_INT64, false), &a.r, 1, aux)));
+    inf_jump(I, done);
+    I->cur = done;
+    inf_seal(I, done);
+    return inf_read_name(I, res);
+}
+
+/* the runtime's sum or mean along axis 1 of the 2-d array or expression a (ew_sum_rows' way for long rows) */
+typedef struct RowsLib { Val a; int kind, odt; Node *at; } RowsLib;
+static Val rows_lib(Inf *I, void *ctx) {
+    RowsLib *q = ctx;
+    Val a = q->a.ew ? ew_force(I, q->a, q->at) : q->a;
+    const Type *rt = ty_array(I->tt, (kiln_dtype)q->odt, 1, LAYOUT_C);
+    return val_of(I, inf_emit(I, OP_LIB, rt, &a.r, 1, rd_pack(q->kind, 2u, -1, false, true, q->odt)));
+}
+
 /* kind (an index into reductions) of a, called as np.NAME(a, ...) (self NULL) or a.NAME(...) */
 Val rd_call(Inf *I, Node *call, int which, const Val *self) {
     const char *nm = reductions[which].name;
@@ -193,6 +249,12 @@ Val rd_call(Inf *I, Node *call, int which, const Val *self) {
     bool flat = one_d && (!dtype || dtype->kind == N_NONE) && dt_is_float(odt) && odt == (int)a.ty->dtype;
     if (flat && (kind == RK_SUM || kind == RK_MEAN)) return ew_sum_pairwise(I, a, kind, call, NULL);
     if (flat && (kind == RK_VAR || kind == RK_STD)) return var_1d(I, a, kind, ddof, call);
+    if ((kind == RK_SUM || kind == RK_MEAN) && a.ty->kind == T_ARRAY && a.ty->ndim == 2 && axis && axis->kind != N_NONE &&
+        (!keep || (keep->kind == N_BOOL && !keep->v.i)) && (!dtype || dtype->kind == N_NONE) && dt_is_float(odt) &&
+        odt == (int)a.ty->dtype && axes_of(I, axis, 2, false) == 2u && ew_rows_fit(I, a, call)) {
+        RowsLib q = {a, kind, odt, self ? call : call->kids[0]}; /* the rows' sums inline where they are short */
+        return ew_sum_rows(I, a, kind, call, rows_lib, &q);
+    }
     if (a.ew) { /* an array expression: fused into the reduction when the order cannot matter */
         if (whole && ew_fusable_reduction(I, kind, odt)) return ew_reduce(I, a, kind, odt, call);
         a = ew_force(I, a, self ? call : call->kids[0]);
@@ -229,6 +291,9 @@ Val rd_call(Inf *I, Node *call, int which, const Val *self) {
         n = 2;
     }
     int64_t aux = rd_pack(kind, axes, axis1, keepdims, array_result, odt);
+    if ((kind == RK_ARGMIN || kind == RK_ARGMAX) && nd == 1 && !array_result &&
+        (dt_is_float(a.ty->dtype) || dt_is_int(a.ty->dtype)))
+        return arg_small(I, a, kind, aux, call);
     return val_of(I, inf_emit(I, OP_LIB, rt, ops, n, aux));
 }
 

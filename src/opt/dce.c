@@ -2,11 +2,13 @@
  * dce.c — dead code elimination.
  * requires: SSA. Removes blocks unreachable from the entry (and their edges),
  * then values nothing live uses: an instruction is live if it has an effect
- * (writes, calls, may raise) or feeds a live instruction, a branch, a block
+ * (writes, calls, may raise: a math function of floats that never raises,
+ * ir_mathfn_quiet, has none) or feeds a live instruction, a branch, a block
  * argument of a live parameter, or a return. Unused block parameters go with
  * their arguments.
  */
 #include "opt.h"
+#include "../ir/mathfn.h"
 
 static void unreachable(Func *f) {
     uint32_t n = f->blocks.n;
@@ -33,9 +35,22 @@ static void unreachable(Func *f) {
     }
 }
 
-static bool effect(Ins *in) {
+/* a math function of float numbers that CPython's math module computes without an error rule (atan2, hypot...) */
+static bool quiet_math(const Func *f, const Ins *in) {
+    if (in->op != OP_MATH || !ir_mathfn_quiet((int)in->aux) || !in->ty || in->ty->kind != T_SCALAR) return false;
+    if (!dt_is_float(in->ty->dtype) && in->ty->dtype != KILN_BOOL) return false;
+    for (uint32_t k = 0; k < in->n; k++) {
+        Ref a = f->opnd.v[in->opnd + k];
+        const Type *t = a && a < f->ins.n ? f->ins.v[a].ty : NULL;
+        if (!t || t->kind != T_SCALAR || !dt_is_float(t->dtype)) return false;
+    }
+    return true;
+}
+
+static bool effect(const Func *f, Ins *in) {
     unsigned fl = ir_flags(in->op);
     if ((in->op == OP_MATH || in->op == OP_DIV) && (in->flags & INS_NUMPY)) return false; /* NumPy's: inf/nan, no exception */
+    if (quiet_math(f, in)) return false;
     if (fl & (F_WRITES | F_RAISES)) return true;
     if (in->op == OP_BOUND && (in->flags & BOUND_NOCHECK)) return false;
     return false;
@@ -60,7 +75,7 @@ bool opt_dce(Func *f) {
         if (b->dead) continue;
         for (uint32_t k = 0; k < b->ins.n; k++) {
             Ins *in = &f->ins.v[b->ins.v[k]];
-            if (effect(in) || in->op == OP_ARG) mark(f, live, work, &sp, b->ins.v[k]);
+            if (effect(f, in) || in->op == OP_ARG) mark(f, live, work, &sp, b->ins.v[k]);
         }
         if (b->term == TERM_BR) mark(f, live, work, &sp, b->cond);
         for (uint32_t k = 0; k < b->rets.n; k++) mark(f, live, work, &sp, b->rets.v[k]);

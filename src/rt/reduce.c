@@ -482,6 +482,13 @@ ITYPED(typed_i64, int64_t, int64_t)
 ITYPED(typed_i32_i64, int32_t, int64_t)
 ITYPED(typed_i32, int32_t, int32_t)
 
+/* a count (sum) of bools as int64, and their product (all of them): a bool is its byte's truth, as rt_load_elem
+ * reads it (a mask's Trues counted element by element through combine() cost 20 ns each) */
+static void typed_b_i64(int kind, const char *p, char *o, int64_t n, int64_t si, int64_t so) {
+    if (kind == RK_SUM) IRUN(uint8_t, int64_t, c + (x != 0))
+    else IRUN(uint8_t, int64_t, c * (x != 0))
+}
+
 typedef void (*TypedFn)(int kind, const char *p, char *o, int64_t n, int64_t si, int64_t so);
 
 /* the typed loop for J's element and accumulator types, or NULL (combine() element by element) */
@@ -492,6 +499,7 @@ static TypedFn typed_loop(const Job *J) {
     if (J->odt == KILN_INT64 && J->idt == KILN_INT64) return typed_i64;
     if (J->odt == KILN_INT64 && J->idt == KILN_INT32) return typed_i32_i64;
     if (J->odt == KILN_INT32 && J->idt == KILN_INT32) return typed_i32;
+    if (J->odt == KILN_INT64 && J->idt == KILN_BOOL && (J->kind == RK_SUM || J->kind == RK_PROD)) return typed_b_i64;
     return NULL;
 }
 
@@ -527,9 +535,47 @@ static void inner(Job *J, const char *p, char *o) {
     }
 }
 
+/* the float sums along the innermost axis L of each row along kept axis K, in one loop: o = o + the row's pairwise
+ * sum, as add_pairwise computes it (fewer than 8 elements in order from -0.0, pw_f64/pw_f32 beyond). A call of
+ * inner() per row had cost some 20 ns: sum(axis=-1) of a 200 x 200 x 2 array took 0.9 ms */
+#define ROWS_SHORT(T, N)                                                                                   \
+    case N:                                                                                                \
+        for (int64_t i = 0; i < K->n; i++) {                                                               \
+            const T *a = (const T *)(p + i * K->si);                                                       \
+            T r = (T)-0.0;                                                                                 \
+            for (int j = 0; j < N; j++) r += a[j];                                                         \
+            T *d = (T *)(o + i * K->so);                                                                   \
+            *d = *d + r;                                                                                   \
+        }                                                                                                  \
+        return;
+#define ROWS_SUMMED(NAME, T, PW)                                                                           \
+    static void NAME(const Ax *K, const Ax *L, const char *p, char *o) {                                    \
+        if (L->si == (int64_t)sizeof(T)) /* short contiguous rows (coordinates, pairs): a loop per length */   \
+            switch (L->n) { ROWS_SHORT(T, 2) ROWS_SHORT(T, 3) ROWS_SHORT(T, 4) default: break; }             \
+        for (int64_t i = 0; i < K->n; i++) {                                                               \
+            const char *q = p + i * K->si;                                                                 \
+            T r = (T)-0.0;                                                                                 \
+            if (L->n < 8)                                                                                  \
+                for (int64_t j = 0; j < L->n; j++) r += *(const T *)(q + j * L->si);                      \
+            else                                                                                           \
+                r = PW(q, L->n, L->si);                                                                    \
+            T *d = (T *)(o + i * K->so);                                                                   \
+            *d = *d + r;                                                                                   \
+        }                                                                                                  \
+    }
+ROWS_SUMMED(rows_summed_f64, double, pw_f64)
+ROWS_SUMMED(rows_summed_f32, float, pw_f32)
+
 /* every position of the axes outside the inner block, in order */
 static void walk(Job *J, int k, int stop, const char *p, char *o) {
     if (k == stop) { inner(J, p, o); return; }
+    const Ax *L = &J->ax[J->nax - 1];
+    if (k == stop - 1 && stop == J->nax - 1 && J->kind == RK_SUM && L->red && !J->ax[k].red && J->idt == J->odt &&
+        (J->odt == KILN_FLOAT64 || J->odt == KILN_FLOAT32)) {
+        if (J->odt == KILN_FLOAT64) rows_summed_f64(&J->ax[k], L, p, o);
+        else rows_summed_f32(&J->ax[k], L, p, o);
+        return;
+    }
     Ax *x = &J->ax[k];
     for (int64_t i = 0; i < x->n; i++) walk(J, k + 1, stop, p + i * x->si, o + i * x->so);
 }
@@ -545,9 +591,9 @@ static void fill_identity(char *o, int64_t n, int dt, int kind) {
             else { ((float *)(o + i * (int64_t)sz))[0] = (float)re; ((float *)(o + i * (int64_t)sz))[1] = (float)im; }
         return;
     }
-    for (int64_t i = 0; i < n; i++) {
+    if (n <= 0) return;
+    { /* one element, then copies of it: doubling the filled prefix */
         Slot v = {0};
-        char *q = o + i * (int64_t)sz;
         bool f = dt_is_float(dt);
         switch (kind) {
         case RK_PROD: case RK_ALL: if (f) v.f = 1.0; else v.i = 1; break;
@@ -564,8 +610,9 @@ static void fill_identity(char *o, int64_t n, int dt, int kind) {
         default: break;
         }
         if (dt == KILN_FLOAT32) v.f32 = (float)v.f;
-        rt_store_elem(q, dt, &v);
+        rt_store_elem(o, dt, &v);
     }
+    rt_fill_copies(o, n, sz);
 }
 
 /* the output's shape: kept axes, or length 1 where reduced with keepdims */

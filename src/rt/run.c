@@ -142,40 +142,48 @@ static void human_size(double bytes, char *buf, size_t cap) {
 /* Arrays of BUF_HUGE bytes or more get a mapping of their own with transparent huge pages
  * asked for: the kernel zero-fills 2 MiB at a fault instead of 4 KiB, so a fresh 32 MiB result
  * costs 16 faults, not 8,192 (in a VM each fault is an exit: this was most of the time of a
- * fused expression over large arrays). Freed mappings wait in a small process-wide cache
- * (BUF_KEEP of them, BUF_KEEP_BYTES in all) for the next array of about their size, as malloc's
- * heap serves NumPy: an array whose elements are all written first (ALLOC_UNINIT) then costs no
- * zeroing at all. Smaller arrays come from calloc/malloc. */
-enum { BUF_HUGE = 4 << 20, BUF_KEEP = 4 };
-#define BUF_KEEP_BYTES ((size_t)512 << 20)
+ * fused expression over large arrays). Arrays of BUF_MID bytes up to that get a mapping of their
+ * own too, in 64 KiB steps and without huge pages: malloc maps such a block afresh or returns the
+ * top of its heap to the system when it is freed, so a loop making a 640 KB temporary an iteration
+ * faulted its pages in every time (half the time of a distance matrix's loop went to the
+ * kernel). Freed mappings wait in a small process-wide cache per kind (BUF_KEEP of them, their
+ * pool's bytes in all) for the next array of about their size, as malloc's heap serves NumPy: an
+ * array whose elements are all written first (ALLOC_UNINIT) then costs no zeroing at all.
+ * Smaller arrays come from calloc/malloc. */
+enum { BUF_MID = 128 << 10, BUF_HUGE = 4 << 20, BUF_KEEP = 8 };
+typedef struct BufPool { size_t step, keep_bytes; RtBuf *keep[BUF_KEEP]; } BufPool;
+static BufPool pools[2] = {{(size_t)64 << 10, (size_t)64 << 20, {0}}, {(size_t)2 << 20, (size_t)512 << 20, {0}}};
 static pthread_mutex_t keep_lock = PTHREAD_MUTEX_INITIALIZER;
-static RtBuf *keep[BUF_KEEP];
 
-static RtBuf *buf_reuse(size_t len) {
+static BufPool *pool_of(size_t len) { return len >= BUF_HUGE ? &pools[1] : &pools[0]; }
+
+static RtBuf *buf_reuse(BufPool *q, size_t len) {
     RtBuf *b = NULL;
     pthread_mutex_lock(&keep_lock);
     for (int i = 0; i < BUF_KEEP && !b; i++)
-        if (keep[i] && keep[i]->mapped >= len && keep[i]->mapped <= 2 * len) { b = keep[i]; keep[i] = NULL; }
+        if (q->keep[i] && q->keep[i]->mapped >= len && q->keep[i]->mapped <= 2 * len) { b = q->keep[i]; q->keep[i] = NULL; }
     pthread_mutex_unlock(&keep_lock);
     return b;
 }
 
 static RtBuf *buf_new(size_t bytes, bool zero) {
-    size_t need = sizeof(RtBuf) + bytes + 64;
+    size_t need = sizeof(RtBuf) + bytes + RT_BUF_SLACK;
     RtBuf *b;
-    if (bytes < BUF_HUGE) {
+    if (bytes < BUF_MID) {
         b = zero ? calloc(1, need) : malloc(need);
         if (b) b->mapped = 0;
         return b;
     }
-    size_t huge = (size_t)2 << 20, len = (need + huge - 1) / huge * huge;
-    if ((b = buf_reuse(len))) {
+    BufPool *q = pool_of(need);
+    size_t len = (need + q->step - 1) / q->step * q->step;
+    q = pool_of(len); /* the pool rt_buf_free will give it back to */
+    if ((b = buf_reuse(q, len))) {
         if (zero) memset(b->data, 0, bytes);
         return b;
     }
     void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) return NULL;
-    (void)madvise(p, len, MADV_HUGEPAGE); /* a hint: without THP this is still a correct mapping */
+    if (q == &pools[1]) (void)madvise(p, len, MADV_HUGEPAGE); /* a hint: without THP this is still a correct mapping */
     b = p;
     b->mapped = len;
     return b;
@@ -184,14 +192,15 @@ static RtBuf *buf_new(size_t bytes, bool zero) {
 void rt_buf_free(RtBuf *b) {
     if (!b) return;
     if (!b->mapped) { free(b); return; }
+    BufPool *q = pool_of(b->mapped);
     pthread_mutex_lock(&keep_lock);
     size_t total = b->mapped;
     int slot = -1;
     for (int i = 0; i < BUF_KEEP; i++) {
-        if (keep[i]) total += keep[i]->mapped;
+        if (q->keep[i]) total += q->keep[i]->mapped;
         else if (slot < 0) slot = i;
     }
-    if (slot >= 0 && total <= BUF_KEEP_BYTES) { keep[slot] = b; b = NULL; }
+    if (slot >= 0 && total <= q->keep_bytes) { q->keep[slot] = b; b = NULL; }
     pthread_mutex_unlock(&keep_lock);
     if (b) munmap(b, b->mapped);
 }
@@ -240,6 +249,15 @@ int run_alloc(Run *r, int dtype, int ndim, const int64_t *dims, bool zero, Slot 
         stride *= dims[k];
     }
     return 0;
+}
+
+void rt_fill_copies(void *p, int64_t n, size_t item) {
+    char *q = p;
+    for (int64_t done = 1; done < n;) {
+        int64_t k = done < n - done ? done : n - done;
+        memcpy(q + (size_t)done * item, q, (size_t)k * item);
+        done += k;
+    }
 }
 
 Slot rt_load_elem(const void *p, int dtype) {

@@ -33,6 +33,10 @@ typedef struct RtBuf {
     _Alignas(16) unsigned char data[]; /* calloc's alignment: fresh pages stay untouched */
 } RtBuf;
 
+/* bytes every array buffer has past its last element: a[mask]'s compaction (ALLOC_PAST, ir/ir.h) stores each
+ * element at the next free index, one past the end after the last True, and vector loops may read that far */
+enum { RT_BUF_SLACK = 64 };
+
 void rt_buf_free(RtBuf *b);
 
 /* A Python list made or converted by a call. Its first three words are the 1-d array its items
@@ -187,5 +191,8 @@ void rt_item_load(const Type *t, const void *p, Slot *v);  /* an item into its s
 /* loads and stores of one element in canonical slot form */
 Slot rt_load_elem(const void *p, int dtype);
 void rt_store_elem(void *p, int dtype, const Slot *v);
+/* items 1 .. n-1 of the contiguous array at p (item bytes each) made copies of item 0: its filled prefix doubled,
+ * log n memcpys (fills and reductions' identities) */
+void rt_fill_copies(void *p, int64_t n, size_t item);
 
 #endif

@@ -1,6 +1,8 @@
 # arrfree: the array each iteration makes and only reads (t) is let go (LIB.afree) at the end of the iteration,
-# in the block that jumps back to the loop's header; the copy carried out of the loop (last, a header parameter)
-# is not. (No whole-array expression here: their IR numbers depend on the C compiler's argument order.)
+# in the block that jumps back to the loop's header; the copy carried to the next iteration (last, a header
+# parameter) is let go there when the next one replaces it (LIB.afree %28, %5: never the array the loop was
+# entered with, %5), and the last one is returned from. (No whole-array expression here: their IR numbers depend
+# on the C compiler's argument order.)
 # ir: f(3)
 # after: arrfree
 import numpy as np

@@ -389,6 +389,7 @@ static bool local_array(L *l, Ref r) {
     Ins *in = IN(l, r);
     if (!(in->flags & ALLOC_LOCAL)) return false;
     int64_t bytes = ll_const_bytes(l, r, 0, LOCAL_BYTES);
+    if (bytes >= 0 && (in->flags & ALLOC_PAST)) bytes += (int64_t)H->dtype_size((kiln_dtype)in->ty->dtype); /* one past */
     if (bytes < 0 || l->local_bytes + bytes > LOCAL_FRAME_BYTES) return false;
     l->local_bytes += bytes;
     LLVMValueRef a = ll_entry_alloca(l, l->i8, (unsigned)bytes, "local");
@@ -796,6 +797,14 @@ static LLVMValueRef int_divmod(L *l, Ref r, LLVMValueRef x, LLVMValueRef y, bool
     k->code = mod ? RE_ZMOD_INT : RE_ZDIV_INT;
     ll_raise_if(l, LLVMBuildICmp(l->b, LLVMIntEQ, y, ci64(l, 0), ""), H->error, k, NULL, NULL);
     if (uns) return mod ? LLVMBuildURem(l->b, x, y, "") : LLVMBuildUDiv(l->b, x, y, "");
+    if (LLVMIsAConstantInt(y)) { /* by a power of two 2^k: floor division is an arithmetic shift by k and the
+                                  * remainder with the divisor's sign the low k bits, for either sign of x (LLVM
+                                  * does not see through the sign fix-up below: `k % 2 == 0` and `k // 2` cost
+                                  * a division's sequence each) */
+        long long c = LLVMConstIntGetSExtValue(y);
+        if (c > 0 && (c & (c - 1)) == 0)
+            return mod ? LLVMBuildAnd(l->b, x, ci64(l, c - 1), "") : LLVMBuildAShr(l->b, x, ci64(l, __builtin_ctzll((unsigned long long)c)), "");
+    }
     LLVMValueRef m1 = LLVMBuildICmp(l->b, LLVMIntEQ, y, ci64(l, -1), "");
     LLVMValueRef ys = LLVMBuildSelect(l->b, m1, ci64(l, 1), y, "");
     LLVMValueRef q = LLVMBuildSDiv(l->b, x, ys, ""), m = LLVMBuildSRem(l->b, x, ys, "");
