@@ -333,7 +333,9 @@ int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char
     if ((x->aux & 0xff) == LIB_RANDOM) return fr_random(run, s, d, a, x, (int)(x->aux >> 8), line, file);
     if ((x->aux & 0xff) == LIB_CLOCK) { rt_clock((int)(x->aux >> 8), &s[d]); return 0; }
     if ((x->aux & 0xff) == LIB_AFREE) {
-        if (x->n < 1 || s[x->slot[0]].p != s[a].p) run_free_array(run, s[a].p);
+        if (x->n >= 1 && s[x->slot[0]].p == s[a].p) return 0; /* the array (list) the loop was entered with */
+        if (x->at && x->at->kind == T_LIST) run_free_list(run, s[a].p);
+        else run_free_array(run, s[a].p);
         return 0;
     }
     if ((x->aux & 0xff) == LIB_PRINT) return rt_print(run, x->at, s, x->slot, line, file);

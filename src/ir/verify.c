@@ -90,6 +90,10 @@ const char *ir_verify(Func *f, char *buf, size_t cap) {
                     if (!ok) BAD("%%%u: str routine %d of a %s", r, op, ty_name(at));
                     break;
                 }
+                if (routine == LIB_AFREE) { /* an array or a list let go (opt/arrfree.c) */
+                    if (at->kind != T_ARRAY && at->kind != T_LIST) BAD("%%%u: afree of a %s", r, ty_name(at));
+                    break;
+                }
                 if (routine >= LIB_LIST_NEW && routine <= LIB_LIST_LAST && routine != LIB_LIST_FROM) {
                     if (at->kind != T_LIST) BAD("%%%u: %s of a non-list", r, ir_lib_name(in->aux));
                     break;

@@ -94,7 +94,15 @@ static bool reads_arrays(int routine) {
            routine == LIB_LINALG || routine == LIB_CORRELATE;
 }
 
+/* a list a routine made (a display, a comprehension, a concatenation's copy, l * k): an RtList nothing else holds */
+static bool made_list(const Ins *in) {
+    if (!in->ty || in->ty->kind != T_LIST || in->op != OP_LIB) return false;
+    int k = (int)(in->aux & 0xff);
+    return k == LIB_LIST_NEW || k == LIB_LIST_FROM || k == LIB_LIST_REPEAT;
+}
+
 static bool made_here(const Ins *in) {
+    if (made_list(in)) return true;
     if (!in->ty || in->ty->kind != T_ARRAY) return false;
     return in->op == OP_ALLOC || in->op == OP_ACOPY ||
            (in->op == OP_LIB && (reads_arrays((int)(in->aux & 0xff)) || (in->aux & 0xff) == LIB_KEEPORDER));
@@ -117,11 +125,31 @@ static bool candidate(Func *f, const Ins *in) {
     return u && u->ir && u->ir != f && u->state == UNIT_READY && fresh_result(f->a, u->ir);
 }
 
+/* whether instruction u uses list v only to read or change it in place: its items' view (LVIEW, itself to check),
+ * the list routines working on it (operand 0), extend's and slice assignment's source (their items are copied), a
+ * search; never an item stored elsewhere (a list appended to another list, put in a tuple, dict or call) */
+static bool list_harmless(Func *f, Ref u, Ref v, bool *view) {
+    const Ins *in = &f->ins.v[u];
+    if (in->op == OP_LVIEW) { *view = true; return true; }
+    if (in->op != OP_LIB) return false;
+    int k = (int)(in->aux & 0xff);
+    if (k == LIB_PRINT) return true;
+    if (k < LIB_LIST_NEW || k > LIB_LIST_LAST || k == LIB_LIST_NEW || k == LIB_LIST_FROM) return false;
+    for (uint32_t j = 1; j < in->n; j++)
+        if (ir_arg(f, u, j) == v && !(k == LIB_LIST_EXTEND && j == 1) && !(k == LIB_LIST_SPLICE && j == 3) &&
+            !(k == LIB_LIST_FIND && (in->aux >> 8) == LIST_FIND_EQ))
+            return false;
+    return true;
+}
+
 /* whether instruction u uses array v (one of a candidate's values) only to read or write elements or the header;
- * *view: u is a view of v's memory, itself to check */
+ * *view: u is a view of v's memory, itself to check. A list's: list_harmless; a list's items' view (LVIEW) may also
+ * be copied into a new list (LIST_FROM) */
 static bool harmless(Func *f, Ref u, Ref v, bool *view) {
     const Ins *in = &f->ins.v[u];
     *view = false;
+    if (f->ins.v[v].ty && f->ins.v[v].ty->kind == T_LIST) return list_harmless(f, u, v, view);
+    if (in->op == OP_LIB && (in->aux & 0xff) == LIB_LIST_FROM && ir_arg(f, u, 0) == v) return true;
     for (uint32_t j = 1; j < in->n && in->op != OP_LIB; j++) /* v anywhere but first: a stored value, an index */
         if (ir_arg(f, u, j) == v) return false;
     switch (in->op) {
@@ -288,7 +316,8 @@ static bool carried(Func *f, const Loops *L, const Users *U, int k, Ref *work, u
     if (hb->independent) return true;
     for (uint32_t pi = 0; pi < hb->params.n; pi++) {
         Ref p = hb->params.v[pi], entry = 0;
-        if (!f->ins.v[p].ty || f->ins.v[p].ty->kind != T_ARRAY || !stays(f, U, NULL, 0, p, OWN_RETURNED, work, cap)) continue;
+        const Type *pt = f->ins.v[p].ty;
+        if (!pt || (pt->kind != T_ARRAY && pt->kind != T_LIST) || !stays(f, U, NULL, 0, p, OWN_RETURNED, work, cap)) continue;
         bool ok = true;
         uint32_t nentry = 0, nback = 0;
         for (uint32_t q = 0; q < hb->preds.n && ok; q++) {

@@ -131,6 +131,16 @@ void run_free_array(Run *r, const void *data) {
     }
 }
 
+void run_free_list(Run *r, RtList *l) {
+    for (uint32_t i = r->lists.n; i-- > 0;) {
+        if (r->lists.v[i] != l) continue;
+        r->lists.v[i] = r->lists.v[--r->lists.n];
+        free(l->head ? (char *)l->data - l->head : l->data);
+        free(l);
+        return;
+    }
+}
+
 static void human_size(double bytes, char *buf, size_t cap) {
     static const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
     int u = 0;

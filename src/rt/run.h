@@ -178,6 +178,9 @@ RtBuf *run_find_buf(Run *r, const void *data);
 /* the buffer whose data starts at data, made by this call and proven unused from here (LIB_AFREE): let go
  * now rather than when the call returns (nothing when this call did not make it) */
 void run_free_array(Run *r, const void *data);
+/* the same for a list this call made (opt/arrfree.c: a list an iteration made and is done with): its items and
+ * itself let go (the lists or strings it holds are the call's own, kept) */
+void run_free_list(Run *r, RtList *l);
 /* a new list of n zeroed items of `item` bytes (list.c); NULL with MemoryError raised */
 RtList *run_list_new(Run *r, int64_t n, int64_t item, int line, const char *file);
 /* room for n more items (an append, an insert, an extend); -1 with MemoryError raised */
