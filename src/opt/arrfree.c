@@ -25,6 +25,11 @@
  * through a header parameter, which it is not; reaching its uses again means
  * making it again), and each array is let go once. A path that returns or
  * raises keeps it until the call returns, as before.
+ * Lists are treated alike (a list a routine made: a display, a comprehension,
+ * a concatenation's copy, l * k; used only through its items' view, the list
+ * routines working on it, as extend's source or in a search: list_harmless),
+ * and so is an array or list variable the loop replaces each iteration
+ * (carried: `grid = new`, `row = [1] + ... + [1]`), let go when replaced.
  */
 #include "opt.h"
 #include "../ir/lib.h"
