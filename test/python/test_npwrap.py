@@ -7,32 +7,13 @@ import numpy as np
 import pytest
 
 import kiln
+import npcompare
+from npcompare import TIERS
 
-TIERS = ["interp", "baseline", "opt"]
-
-
-def canon(v):
-    if isinstance(v, (tuple, list)):
-        return (type(v).__name__, tuple(canon(x) for x in v))
-    if isinstance(v, np.ndarray):
-        return ("nd", v.dtype.str, v.shape, v.tobytes(), v.strides if v.size > 1 else None)
-    if isinstance(v, np.generic):
-        return ("np", type(v).__name__, v.tobytes())
-    return (type(v).__name__, repr(v))
-
-
-def outcome(f, *args):
-    try:
-        return ("ok", canon(f(*[a.copy() if isinstance(a, np.ndarray) else a for a in args])))
-    except Exception as e:
-        return ("exc", type(e).__name__, str(e))
 
 
 def same(f, *args):
-    want = outcome(f, *args)
-    for t in TIERS:
-        got = outcome(kiln.jit(f, tier=t), *args)
-        assert got == want, (t, f.__name__)
+    npcompare.same(f, *args, strides=True)
 
 
 def k_tri(n, k, m):

@@ -7,34 +7,8 @@ a time)."""
 import numpy as np
 import pytest
 
-import kiln
+from npcompare import same
 
-TIERS = ["interp", "baseline", "opt"]
-
-
-def canon(v):
-    if isinstance(v, (tuple, list)):
-        return tuple(canon(x) for x in v)
-    if isinstance(v, np.ndarray):
-        return ("nd", v.dtype.str, v.shape, v.tobytes())
-    if isinstance(v, np.generic):
-        return ("np", type(v).__name__, v.tobytes())
-    return (type(v).__name__, repr(v))
-
-
-def outcome(f, *args):
-    try:
-        with np.errstate(all="ignore"):
-            return ("ok", canon(f(*[a.copy() if isinstance(a, np.ndarray) else a for a in args])))
-    except Exception as e:
-        return ("exc", type(e).__name__, str(e))
-
-
-def same(f, *args):
-    want = outcome(f, *args)
-    for t in TIERS:
-        got = outcome(kiln.jit(f, tier=t), *args)
-        assert got == want, (t, f.__name__, args)
 
 
 def k_dist(C, x):
