@@ -11,6 +11,9 @@
  * A constant n no larger than a constant length (an argument's fixed shape, or an ALLOC's constant
  * extent) is safe too: with static shapes, range(8) over an 8-long axis. A bound min(x, n) is below
  * n: a prange chunk's loop, range($lo, min($hi, len(a))), starts at $lo >= 0 (INS_NONNEG).
+ * An index x % c or x & m below a constant length is safe anywhere. A copy has its source's lengths,
+ * and a loop's array variable the lengths of every value it is given where each value the loop gives
+ * it is of its own lengths (`grid = grid.copy()` each step: the first grid's).
  */
 #include "opt.h"
 
@@ -26,18 +29,47 @@ static Len len_of_value(Func *f, Ref x, int depth) {
     return (Len){x, -1};
 }
 
-static Len len_of_dim(Func *f, Ref arr, int32_t axis, int depth) {
-    Ins *a = &f->ins.v[arr];
-    if (a->op == OP_ALLOC && a->ty && a->ty->kind == T_ARRAY && (int)a->n == a->ty->ndim && axis < (int32_t)a->n)
-        return len_of_value(f, ir_arg(f, arr, (uint32_t)axis), depth);
-    return (Len){arr, axis};
-}
-
 static bool int_const(Func *f, Ref r, int64_t *v) {
     Ins *in = &f->ins.v[r];
     if (in->op != OP_CONST || !in->ty || in->ty->kind != T_SCALAR || !dt_is_int(in->ty->dtype)) return false;
     *v = f->cst.v[in->aux].i;
     return true;
+}
+
+static bool same_len(Func *f, Len a, Len b) {
+    int64_t x, y;
+    if (a.r == b.r && a.axis == b.axis) return true;
+    return a.axis < 0 && b.axis < 0 && int_const(f, a.r, &x) && int_const(f, b.r, &y) && x == y;
+}
+
+/* a loop's array variable (header parameter p) has the length every value it is given has, where each value the
+ * loop gives it has p's own length (a copy of p: `grid = grid.copy()` each step keeps the first grid's shape) */
+static Len len_of_param(Func *f, Ref p, int32_t axis, int depth) {
+    Ins *a = &f->ins.v[p];
+    Block *b = &f->blocks.v[a->blk];
+    Len got = {0, -2};
+    for (uint32_t i = 0; i < b->preds.n; i++) {
+        Edge *e = &f->blocks.v[b->preds.v[i].blk].succ[b->preds.v[i].succ];
+        if ((uint64_t)a->aux >= e->args.n) return (Len){p, axis};
+        Ref v = e->args.v[a->aux];
+        if (v == p) continue;
+        Len l = len_of_dim(f, v, axis, depth + 1);
+        if (l.r == p && l.axis == axis) continue; /* p's own length, carried */
+        if (got.axis == -2) got = l;
+        else if (!same_len(f, got, l)) return (Len){p, axis};
+    }
+    return got.axis == -2 ? (Len){p, axis} : got;
+}
+
+static Len len_of_dim(Func *f, Ref arr, int32_t axis, int depth) {
+    Ins *a = &f->ins.v[arr];
+    if (a->op == OP_ALLOC && a->ty && a->ty->kind == T_ARRAY && (int)a->n == a->ty->ndim && axis < (int32_t)a->n)
+        return len_of_value(f, ir_arg(f, arr, (uint32_t)axis), depth);
+    if (depth < 6 && a->op == OP_ACOPY && a->ty && a->ty->kind == T_ARRAY) /* a copy has its source's shape */
+        return len_of_dim(f, ir_arg(f, arr, 0), axis, depth + 1);
+    if (depth < 4 && a->op == OP_PARAM && a->ty && a->ty->kind == T_ARRAY && a->blk != UINT32_MAX)
+        return len_of_param(f, arr, axis, depth);
+    return (Len){arr, axis};
 }
 
 /* a length that is a constant (an ALLOC's constant extent, an argument's fixed shape), or -1 */
@@ -55,10 +87,17 @@ static bool const_within(Func *f, Len n, Len want, int64_t off) {
     return n.axis < 0 && int_const(f, n.r, &k) && k + off <= const_len(f, want);
 }
 
-/* a constant index 0 <= i < a constant length */
+/* a constant index 0 <= i < a constant length; or x % c (Python's: in [0, c) for c > 0) or x & m (m >= 0: in
+ * [0, m]) below a constant length (the wrapped neighbours of a torus, grid[(i + 1) % n]) */
 static bool const_index_within(Func *f, Ref idx, Len want) {
     int64_t i;
-    return int_const(f, idx, &i) && i >= 0 && i < const_len(f, want);
+    if (int_const(f, idx, &i)) return i >= 0 && i < const_len(f, want);
+    Ins *in = &f->ins.v[idx];
+    if ((in->op != OP_MOD && in->op != OP_AND) || !in->ty || in->ty->kind != T_SCALAR || in->ty->dtype != KILN_INT64 ||
+        !int_const(f, ir_arg(f, idx, 1), &i) || i < 0 || i == INT64_MAX)
+        return false;
+    int64_t above = in->op == OP_MOD ? i : i + 1; /* the index is below this */
+    return above > 0 && above <= const_len(f, want);
 }
 
 /* idx as iv + c: iv itself, iv + k, k + iv or iv - k with k a small constant */
