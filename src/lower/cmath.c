@@ -118,7 +118,8 @@ Val cm_call(Inf *I, Node *call, int k) {
     Ref phi = inf_emit(I, OP_MATH, f64(I), (Ref[]){im.r, re.r}, 2, MF_ATAN2);
     if (fn == CM_PHASE) { /* glibc's atan2 sets ERANGE where a nonzero y over a finite x underflows to 0, and phase raises it */
         Ref zero = inf_const_f(I, f64(I), 0.0);
-        Ref under = inf_op2(I, OP_AND, inf_bool(I), inf_op2(I, OP_EQ, inf_bool(I), phi, zero), inf_op2(I, OP_NE, inf_bool(I), im.r, zero));
+        Ref phi0 = inf_op2(I, OP_EQ, inf_bool(I), phi, zero), im_nz = inf_op2(I, OP_NE, inf_bool(I), im.r, zero);
+        Ref under = inf_op2(I, OP_AND, inf_bool(I), phi0, im_nz);
         st_raise_if(I, inf_op2(I, OP_AND, inf_bool(I), under, cl_float_test(I, MF_ISFINITE, re, inf_bool(I))), "OverflowError",
                     "math range error");
         return val_of(I, phi);
@@ -126,7 +127,9 @@ Val cm_call(Inf *I, Node *call, int k) {
     /* polar: _Py_c_abs, C's hypot (an infinity wins over a NaN), OverflowError where finite parts overflow */
     Ref r = inf_emit(I, OP_MATH, f64(I), (Ref[]){re.r, im.r}, 2, MF_HYPOT);
     I->f->ins.v[r].flags |= INS_NUMPY;
-    Ref fin = inf_op2(I, OP_AND, inf_bool(I), cl_float_test(I, MF_ISFINITE, re, inf_bool(I)), cl_float_test(I, MF_ISFINITE, im, inf_bool(I)));
+    /* the tests made one after the other (as arguments of one call, their order would be the C compiler's) */
+    Ref re_fin = cl_float_test(I, MF_ISFINITE, re, inf_bool(I)), im_fin = cl_float_test(I, MF_ISFINITE, im, inf_bool(I));
+    Ref fin = inf_op2(I, OP_AND, inf_bool(I), re_fin, im_fin);
     st_raise_if(I, inf_op2(I, OP_AND, inf_bool(I), fin, cl_float_test(I, MF_ISINF, val_of(I, r), inf_bool(I))), "OverflowError",
                 "math range error");
     return inf_tuple(I, (Val[]){val_of(I, r), val_of(I, phi)}, 2);
