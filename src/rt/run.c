@@ -34,15 +34,17 @@ void run_init(Run *r, const int64_t *tune, const _Atomic uint64_t *intr, uintptr
     r->msg[0] = 0;
 }
 
+/* a list's items and itself (the allocation starts head bytes before the items) */
+static void list_free(RtList *l) {
+    free(l->head ? (char *)l->data - l->head : l->data);
+    free(l);
+}
+
 void run_release(Run *r) {
     r->nstrpool = 0; /* its strings are lists: freed here */
     free(r->ascii);
     r->ascii = NULL;
-    for (uint32_t i = 0; i < r->lists.n; i++) { /* the allocation starts head bytes before the items */
-        RtList *l = r->lists.v[i];
-        free(l->head ? (char *)l->data - l->head : l->data);
-        free(l);
-    }
+    for (uint32_t i = 0; i < r->lists.n; i++) list_free(r->lists.v[i]);
     free(r->lists.v);
     memset(&r->lists, 0, sizeof r->lists);
     for (uint32_t i = 0; i < r->dicts.n; i++) {
@@ -134,9 +136,8 @@ void run_free_array(Run *r, const void *data) {
 void run_free_list(Run *r, RtList *l) {
     for (uint32_t i = r->lists.n; i-- > 0;) {
         if (r->lists.v[i] != l) continue;
-        r->lists.v[i] = r->lists.v[--r->lists.n];
-        free(l->head ? (char *)l->data - l->head : l->data);
-        free(l);
+        r->lists.v[i] = r->lists.v[--r->lists.n]; /* the order of the call's lists means nothing */
+        list_free(l);
         return;
     }
 }
