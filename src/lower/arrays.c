@@ -37,10 +37,7 @@ static Val scalar_arg(Inf *I, Node *n, const char *fn) {
 }
 
 static int const_axis(Inf *I, Node *n, int nd) {
-    int64_t v;
-    if (n->kind == N_INT) v = n->v.i;
-    else if (n->kind == N_UNARY && n->op == TK_MINUS && n->a->kind == N_INT) v = -n->a->v.i;
-    else inf_fail(I, n, "axis must be an integer constant here (it decides the result's shape)");
+    int64_t v = cl_const_int(I, n, "axis", " (it decides the result's shape)");
     if (v < -nd || v >= nd) inf_fail(I, n, "axis %lld is out of bounds for array of dimension %d", (long long)v, nd);
     return (int)(v < 0 ? v + nd : v);
 }

@@ -805,9 +805,21 @@ void cl_np_bind(Inf *I, Node *call, const char *fname, int skip, const char *con
 
 /* a NumPy parameter kiln takes only at its default (out=None, where=True ...): absent, or that default */
 /* an integer written as a literal (or a negated one), where its value decides the code built */
+/* whether k is a constant int, into *v: a literal (or its negation), or a name bound to one — a static argument, a
+ * module constant, a variable assigned one outside any loop (looking a name up emits nothing of its own) */
+bool cl_int_const(Inf *I, Node *k, int64_t *v) {
+    if (k->kind == N_INT) { *v = k->v.i; return true; }
+    if (k->kind == N_UNARY && k->op == TK_MINUS && k->a->kind == N_INT) { *v = -k->a->v.i; return true; }
+    if (k->kind != N_NAME) return false;
+    Val x = ex_expr(I, k);
+    if (x.ty->kind != T_SCALAR || !dt_is_int(x.ty->dtype) || !x.r || ir_ins(I->f, x.r)->op != OP_CONST) return false;
+    *v = I->f->cst.v[ir_ins(I->f, x.r)->aux].i;
+    return true;
+}
+
 int64_t cl_const_int(Inf *I, Node *k, const char *what, const char *why) {
-    if (k->kind == N_INT) return k->v.i;
-    if (k->kind == N_UNARY && k->op == TK_MINUS && k->a->kind == N_INT) return -k->a->v.i;
+    int64_t v;
+    if (cl_int_const(I, k, &v)) return v;
     inf_fail(I, k, "%s must be an integer constant here%s", what, why);
 }
 

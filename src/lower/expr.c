@@ -677,8 +677,8 @@ static Val unary(Inf *I, Node *n) {
 }
 
 static int64_t const_index(Inf *I, Node *k) {
-    if (k->kind == N_INT) return k->v.i;
-    if (k->kind == N_UNARY && k->op == TK_MINUS && k->a->kind == N_INT) return -k->a->v.i;
+    int64_t v;
+    if (cl_int_const(I, k, &v)) return v;
     inf_fail(I, k, "tuple indices must be integer constants");
 }
 
@@ -776,9 +776,8 @@ __attribute__((noinline)) static Val tuple_slice(Inf *I, Val t, Node *sl) {
     for (int i = 0; i < 3; i++) {
         given[i] = b[i] && b[i]->kind != N_NONE;
         if (given[i]) {
-            if (!(b[i]->kind == N_INT || (b[i]->kind == N_UNARY && b[i]->op == TK_MINUS && b[i]->a->kind == N_INT)))
+            if (!cl_int_const(I, b[i], &v[i]))
                 inf_fail(I, b[i], "a tuple's slice bounds must be integer constants (the result's length is its type's)");
-            v[i] = const_index(I, b[i]);
         }
     }
     if (given[2]) step = v[2];

@@ -200,7 +200,8 @@ int cl_flatten(Inf *I, Val v, Ref *out, int cap);
 int cl_dtype_arg(Inf *I, Node *n);
 void cl_np_bind(Inf *I, Node *call, const char *fname, int skip, const char *const *params, int npos, Node **out);
 void cl_np_default(Inf *I, Node *arg, const char *fname, const char *param, int dflt_kind); /* dflt_kind: N_NONE ... */
-int64_t cl_const_int(Inf *I, Node *k, const char *what, const char *why); /* a literal int, else an error */
+bool cl_int_const(Inf *I, Node *k, int64_t *v); /* a literal int or a name bound to a constant one, into *v */
+int64_t cl_const_int(Inf *I, Node *k, const char *what, const char *why); /* that int, else an error */
 int cl_shape_arg(Inf *I, Node *n, Ref *dims); /* an int or a tuple of ints: an array's shape; the rank */
 Val cl_acopy(Inf *I, Val o); /* a C-order copy of an array */
 Val cl_zero_d(Inf *I, Val o, Node *at); /* np.array(x) of a number */

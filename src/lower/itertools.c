@@ -279,11 +279,9 @@ static Node *keyword(Inf *I, Node *call, const char *fname, const char *allowed)
 
 /* whether n is a constant int (a literal, or a name bound to a constant: a static argument, a module constant) */
 static bool const_of(Inf *I, Node *n, int64_t *out) {
-    if (n->kind == N_INT || (n->kind == N_UNARY && n->op == TK_MINUS && n->a->kind == N_INT)) {
-        *out = cl_const_int(I, n, "", "");
-        return true;
-    }
-    Val v = ex_expr(I, n);
+    if (cl_int_const(I, n, out)) return true;
+    if (n->kind == N_NAME) return false;
+    Val v = ex_expr(I, n); /* an expression of constants, folded as it is built */
     if (v.ty->kind != T_SCALAR || !dt_is_int(v.ty->dtype) || !v.r || ir_ins(I->f, v.r)->op != OP_CONST) return false;
     *out = I->f->cst.v[ir_ins(I->f, v.r)->aux].i;
     return true;

@@ -51,9 +51,7 @@ Val so_call(Inf *I, Node *call, int which, const Val *self) {
     if (axis_given && axis->kind == N_NONE) ax = -1;
     else if (axis_given) {
         int64_t v;
-        if (axis->kind == N_INT) v = axis->v.i;
-        else if (axis->kind == N_UNARY && axis->op == TK_MINUS && axis->a->kind == N_INT) v = -axis->a->v.i;
-        else inf_fail(I, axis, "axis must be an integer constant or None here (it decides the result's shape)");
+        if (!cl_int_const(I, axis, &v)) inf_fail(I, axis, "axis must be an integer constant or None here (it decides the result's shape)");
         if (v < -nd || v >= nd) inf_fail(I, axis, "axis %lld is out of bounds for array of dimension %d", (long long)v, nd);
         ax = (int)(v < 0 ? v + nd : v);
     }

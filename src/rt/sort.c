@@ -8,6 +8,11 @@
  * then imaginary parts, NaNs last); sorting is a stable merge sort,
  * so argsort gives equal elements in index order (NumPy's default
  * quicksort leaves their order unspecified; kind='stable' is the same).
+ * Lanes of 256 or more real numbers sort by a stable LSD radix sort on a
+ * key whose order is that one (equal keys exactly for what the merge
+ * sort's comparison does not tell apart: -0.0 and 0.0, any two NaNs), so
+ * both give the same bits; bytes every key shares cost no pass, which
+ * makes small-range ints two or three passes (10^5 int64: 11 ms → ~1).
  * Partitions are a quickselect with a median-of-three pivot: the element at
  * kth is the one a full sort would put there, none before it is larger and
  * none after it smaller; the order inside each side is unspecified, as in
@@ -80,6 +85,61 @@ static void merge_sort(Item *a, Item *tmp, int64_t n, int c) {
     }
 }
 
+enum { RADIX_MIN = 256 }; /* shorter lanes: the merge sort (a radix pass clears and sums 256 counters) */
+
+/* an unsigned key ordered as less() orders real items: a float's sign folded so that larger is larger, every NaN
+ * after +inf with one key, -0.0 given 0.0's key (they are equal to less()); a signed int's sign bit flipped */
+static inline uint64_t float_key(double x) {
+    if (isnan(x)) return UINT64_MAX;
+    if (x == 0) return 1ull << 63;
+    uint64_t u;
+    memcpy(&u, &x, sizeof u);
+    return u >> 63 ? ~u : u | (1ull << 63);
+}
+
+/* the key of the real element at p, and in *raw its own bytes (little-endian: the word's low ones) */
+static inline uint64_t elem_key(const char *p, int dt, uint64_t *raw) {
+    switch (dt) {
+    case KILN_FLOAT64: { double x; memcpy(&x, p, 8); memcpy(raw, p, 8); return float_key(x); }
+    case KILN_INT64: memcpy(raw, p, 8); return *raw ^ (1ull << 63);
+    case KILN_UINT64: memcpy(raw, p, 8); return *raw;
+    case KILN_FLOAT32: { float x; uint32_t r; memcpy(&x, p, 4); memcpy(&r, p, 4); *raw = r; return float_key(x); }
+    default: { /* narrower ints and bools: as loaded, widened */
+        Slot v = rt_load_elem(p, dt);
+        size_t esz = kiln_dtype_size((kiln_dtype)dt);
+        *raw = esz == 1 ? *(const uint8_t *)p : esz == 2 ? *(const uint16_t *)p : *(const uint32_t *)p;
+        return dt_is_unsigned(dt) ? (uint64_t)v.i : (uint64_t)v.i ^ (1ull << 63);
+    }
+    }
+}
+
+/* stable LSD radix sort of n keys a byte at a time, with their places in idx moved along (argsort) or none (NULL);
+ * ktmp and itmp: n more each. The result is in key and idx. cnt: 256 counters. `differ`: the bits where keys differ
+ * — a byte in which all keys agree costs no pass (and no counting: counting a byte every key shares adds 1 to one
+ * counter n times, each add waiting for the last) */
+static void radix_sort(uint64_t *key, int64_t *idx, uint64_t *ktmp, int64_t *itmp, int64_t n, uint64_t differ,
+                       int64_t *cnt) {
+    uint64_t *ks = key, *kd = ktmp;
+    int64_t *is = idx, *id = itmp;
+    for (int b = 0; b < 8; b++) {
+        int sh = 8 * b;
+        if (!((differ >> sh) & 255)) continue;
+        memset(cnt, 0, sizeof(int64_t) * 256);
+        for (int64_t i = 0; i < n; i++) cnt[(ks[i] >> sh) & 255]++;
+        int64_t at = 0;
+        for (int d = 0; d < 256; d++) { int64_t k = cnt[d]; cnt[d] = at; at += k; }
+        if (idx)
+            for (int64_t i = 0; i < n; i++) { int64_t j = cnt[(ks[i] >> sh) & 255]++; kd[j] = ks[i], id[j] = is[i]; }
+        else
+            for (int64_t i = 0; i < n; i++) kd[cnt[(ks[i] >> sh) & 255]++] = ks[i];
+        uint64_t *kt = ks; ks = kd; kd = kt;
+        int64_t *it = is; is = id; id = it;
+    }
+    if (ks == key) return;
+    memcpy(key, ks, sizeof(uint64_t) * (size_t)n);
+    if (idx) memcpy(idx, is, sizeof(int64_t) * (size_t)n);
+}
+
 static void swap(Item *a, int64_t i, int64_t j) { Item t = a[i]; a[i] = a[j]; a[j] = t; }
 
 /* reorder a so that a[kth] is in its sorted place, nothing larger before, nothing smaller after */
@@ -104,6 +164,76 @@ static void select_kth(Item *a, int64_t n, int64_t kth, int c) {
 }
 
 
+/* the elements of a lane in order: along `axis` from C-order position `first` (a stride apart), or, axis < 0, all
+ * of a in C order (the last index fastest, an odometer carrying into the axes before) */
+typedef struct LaneWalk { const RdArr *a; int axis; int64_t off, at[KILN_MAXDIM]; } LaneWalk;
+
+static void lw_start(LaneWalk *w, const RdArr *a, int axis, int64_t first) {
+    w->a = a, w->axis = axis, w->off = 0;
+    for (int k = a->ndim - 1; k >= 0; k--) { w->at[k] = first % a->n[k]; w->off += w->at[k] * a->s[k]; first /= a->n[k]; }
+}
+
+static inline const char *lw_next(LaneWalk *w) {
+    const RdArr *a = w->a;
+    const char *p = a->data + w->off;
+    if (w->axis >= 0) { w->off += a->s[w->axis]; return p; }
+    for (int k = a->ndim - 1; k >= 0; k--) {
+        w->off += a->s[k];
+        if (++w->at[k] < a->n[k]) break;
+        w->off -= w->at[k] * a->s[k];
+        w->at[k] = 0;
+    }
+    return p;
+}
+
+/* the element bytes a key stands for (the inverse of elem_key where it has one) */
+static uint64_t key_raw(uint64_t key, int dt) {
+    if (dt_is_unsigned(dt)) return key;
+    if (!dt_is_float(dt)) return key ^ (1ull << 63); /* two's complement: the low bytes are the narrow int's */
+    uint64_t u = key >> 63 ? key & ~(1ull << 63) : ~key;
+    if (dt == KILN_FLOAT64) return u;
+    double x;
+    float f;
+    memcpy(&x, &u, 8);
+    f = (float)x; /* exact: x was a float32 */
+    uint32_t r;
+    memcpy(&r, &f, 4);
+    return r;
+}
+
+/* a long lane of real numbers by radix, into o (its elements `step` apart). argsort: the keys with their places.
+ * sort: the keys alone, turned back into elements — but -0.0 and 0.0 share a key and so do all NaNs, so their own
+ * bytes are kept aside in the order met (the stable order: where their key's run is, they come in that order).
+ * buf: 4 x len words */
+static void radix_lane(LaneWalk *w, int64_t len, int dt, bool args, uint64_t *buf, int64_t *cnt, char *o,
+                       int64_t step, size_t osz) {
+    uint64_t *key = buf, *ktmp = buf + len, all = ~0ull, any = 0, zkey = 1ull << 63;
+    int64_t *idx = (int64_t *)(buf + 2 * len), *itmp = idx + len, nz = 0, nn = 0;
+    uint64_t *zeros = (uint64_t *)idx, *nans = (uint64_t *)itmp; /* sort: the places' room holds them */
+    bool flt = dt_is_float(dt);
+    for (int64_t i = 0; i < len; i++) {
+        uint64_t raw, k = elem_key(lw_next(w), dt, &raw);
+        key[i] = k, all &= k, any |= k;
+        if (args) idx[i] = i;
+        else if (flt && k == zkey) zeros[nz++] = raw;
+        else if (flt && k == UINT64_MAX) nans[nn++] = raw;
+    }
+    radix_sort(key, args ? idx : NULL, ktmp, itmp, len, all ^ any, cnt);
+    nz = nn = 0;
+    char *q = o;
+    size_t by = (size_t)step * osz;
+    for (int64_t i = 0; i < len; i++, q += by) {
+        uint64_t v = args ? (uint64_t)idx[i]
+                   : flt && key[i] == zkey ? zeros[nz++] : flt && key[i] == UINT64_MAX ? nans[nn++] : key_raw(key[i], dt);
+        switch (osz) { /* little-endian: an element's bytes are the low bytes of its word */
+        case 8: memcpy(q, &v, 8); break;
+        case 4: memcpy(q, &v, 4); break;
+        case 2: memcpy(q, &v, 2); break;
+        default: memcpy(q, &v, 1); break;
+        }
+    }
+}
+
 int rt_sort(Run *run, int routine, const RdArr *a, int axis, int64_t kth, Slot *out, int line, const char *file) {
     int nd = a->ndim, dt = a->dtype, c = key_class(dt);
     bool args = routine == LIB_ARGSORT || routine == LIB_ARGPARTITION, part = routine == LIB_PARTITION || routine == LIB_ARGPARTITION;
@@ -126,17 +256,19 @@ int rt_sort(Run *run, int routine, const RdArr *a, int axis, int64_t kth, Slot *
     char *o = out[0].p;
     size_t osz = kiln_dtype_size((kiln_dtype)odt);
     if (!total) return 0;
-    Item *buf = malloc(sizeof(Item) * (size_t)(2 * len));
-    if (!buf) { run_raise(run, RE_NOMEM, line, file); return -1; }
+    bool radix = !part && c != KC && len >= RADIX_MIN;
+    size_t room = radix ? 4 * sizeof(uint64_t) : 2 * sizeof(Item); /* the items and a merge's tmp, or 4 words */
+    Item *buf = malloc(room * (size_t)len);
+    int64_t *cnt = radix ? malloc(sizeof(int64_t) * 256) : NULL;
+    if (!buf || (radix && !cnt)) { free(buf); free(cnt); run_raise(run, RE_NOMEM, line, file); return -1; }
     int64_t lanes = total / len;
     for (int64_t q = 0; q < lanes; q++) {
         /* lane q: its first element's C-order position, then steps of `inner` */
         int64_t first = axis < 0 ? 0 : (q / inner) * len * inner + q % inner, step = axis < 0 ? 1 : inner;
-        for (int64_t i = 0; i < len; i++) {
-            int64_t e = first + i * step, off = 0, r = e;
-            for (int k = nd - 1; k >= 0; k--) { off += (r % a->n[k]) * a->s[k]; r /= a->n[k]; }
-            buf[i] = item_of(a->data + off, dt, i);
-        }
+        LaneWalk w;
+        lw_start(&w, a, axis, first);
+        if (radix) { radix_lane(&w, len, dt, args, (uint64_t *)buf, cnt, o + (size_t)first * osz, step, osz); continue; }
+        for (int64_t i = 0; i < len; i++) buf[i] = item_of(lw_next(&w), dt, i);
         if (part) select_kth(buf, len, kth, c);
         else merge_sort(buf, buf + len, len, c);
         for (int64_t i = 0; i < len; i++) {
@@ -146,6 +278,7 @@ int rt_sort(Run *run, int routine, const RdArr *a, int axis, int64_t kth, Slot *
         }
     }
     free(buf);
+    free(cnt);
     return 0;
 }
 

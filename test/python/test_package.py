@@ -744,6 +744,32 @@ def test_static_arguments(capfd):
         head_sum(a, "\x00")  # a NUL cannot be one
 
 
+@kiln.jit(static_argnums=(1, 2))
+def along(a, ax, k):
+    t = (1.5, 2.5, 3.5)
+    return np.sort(a, axis=ax), a.sum(axis=ax), np.argsort(a, axis=ax, kind="stable"), t[k], t[k:]
+
+
+def test_static_axis():
+    """a static int is a constant where one must be: an axis, a tuple index, a tuple slice's bound"""
+    a = np.random.default_rng(2).random((3, 4))
+    for ax in (0, 1, -1):
+        for k in (0, 2):
+            got, want = along(a, ax, k), along.py_func(a, ax, k)
+            for x, y in zip(got, want):
+                assert np.array_equal(x, y)
+    with pytest.raises(kiln.CompileError, match="axis must be an integer constant or None here"):
+        kiln.jit(along.py_func)(a, 0, 1)  # not static: a value known only when it runs
+
+    def pick(x, k):
+        t = (0, 1, 2, 3, 4, 5, 6, 7, 8, 9)
+        return x + t[k]
+    f = kiln.jit(pick, static_argnums=1)
+    assert [f(1, k) for k in range(8)] == list(range(1, 9))
+    with pytest.raises(kiln.CompileError, match="tuple indices must be integer constants"):
+        f(1, 8)  # past spec_limit (8): the generic specialization, where k is no constant
+
+
 def test_static_values_past_spec_limit_share_the_generic_kernel(tmp_path):
     p = tmp_path / "s.py"
     p.write_text("import numpy as np, kiln\n"
