@@ -94,6 +94,7 @@ typedef struct L {
     int scope_of;
     LLVMValueRef scope_md[SCOPE_MAX][2];
     int64_t local_bytes;        /* of the arrays in the frame (llvm.c local_array) */
+    LLVMValueRef *dyn_buf;      /* per ALLOC whose shape is known when it runs: its frame buffer (or NULL) */
     struct Scan *scans;         /* the scans scan.c skips through (ll_scan_plan) */
     int nscans;
 } L;

@@ -384,8 +384,8 @@ int64_t ll_const_bytes(L *l, Ref r, uint32_t from, int64_t max) {
 /* a new array nothing keeps past the call (ALLOC_LOCAL), of a constant shape of at most LOCAL_BYTES: in the
  * frame, zeroed where it is not all written first; false where it must come from the runtime. Up to
  * LOCAL_FRAME_BYTES of them a function (the frame stays small, recursion counted by calls) */
+enum { LOCAL_BYTES = 1024, LOCAL_FRAME_BYTES = 4096 };
 static bool local_array(L *l, Ref r) {
-    enum { LOCAL_BYTES = 1024, LOCAL_FRAME_BYTES = 4096 };
     Ins *in = IN(l, r);
     if (!(in->flags & ALLOC_LOCAL)) return false;
     int64_t bytes = ll_const_bytes(l, r, 0, LOCAL_BYTES);
@@ -395,6 +395,74 @@ static bool local_array(L *l, Ref r) {
     LLVMValueRef a = ll_entry_alloca(l, l->i8, (unsigned)bytes, "local");
     if (!(in->flags & ALLOC_UNINIT) && bytes) LLVMBuildMemSet(l->b, a, LLVMConstInt(l->i8, 0, 0), ci64(l, bytes), 16);
     ll_const_array(l, r, a, 0);
+    return true;
+}
+
+/* a new array nothing keeps past the call, of a shape known only when it runs (a row's length: `d = P[i] - P[j]`):
+ * where it comes to at most DYN_BYTES, a buffer in the frame, else the runtime's. One buffer an ALLOC serves
+ * every execution of it, as local_array's does: mark_local's array is no block argument, so when its ALLOC runs
+ * again the last one's array is dead. Its AFREE lets go only an array from the runtime (afree_dyn) */
+static bool dyn_local_array(L *l, Ref r) {
+    enum { DYN_BYTES = 256 };
+    Ins *in = IN(l, r);
+    const Type *t = in->ty;
+    if (!(in->flags & ALLOC_LOCAL) || l->gpu || t->ndim < 1 || l->local_bytes + DYN_BYTES > LOCAL_FRAME_BYTES) return false;
+    if (!l->dyn_buf) {
+        l->dyn_buf = H->arena_alloc(&l->u->arena, sizeof(LLVMValueRef) * l->f->ins.n);
+        if (!l->dyn_buf) return false;
+        memset(l->dyn_buf, 0, sizeof(LLVMValueRef) * l->f->ins.n);
+    }
+    int nd = t->ndim;
+    int64_t item = (int64_t)H->dtype_size((kiln_dtype)t->dtype), cap = DYN_BYTES - (in->flags & ALLOC_PAST ? item : 0);
+    LLVMValueRef bytes = ci64(l, item), fits = LLVMConstInt(l->i1, 1, 0), strides[KILN_MAXDIM];
+    for (int k = nd - 1; k >= 0; k--) { /* each length at most cap (unsigned: none negative), their product too */
+        LLVMValueRef d = V(l, AR(l, r, (uint32_t)k));
+        strides[k] = bytes;
+        fits = LLVMBuildAnd(l->b, fits, LLVMBuildICmp(l->b, LLVMIntULE, d, ci64(l, cap), ""), "");
+        bytes = LLVMBuildMul(l->b, bytes, LLVMBuildSelect(l->b, fits, d, ci64(l, 0), ""), "");
+        bytes = LLVMBuildSelect(l->b, LLVMBuildICmp(l->b, LLVMIntULE, bytes, ci64(l, cap), ""), bytes, ci64(l, cap + 1), "");
+    }
+    fits = LLVMBuildAnd(l->b, fits, LLVMBuildICmp(l->b, LLVMIntULE, bytes, ci64(l, cap), ""), "");
+    l->local_bytes += DYN_BYTES;
+    LLVMValueRef buf = ll_entry_alloca(l, l->i8, DYN_BYTES, "local.dyn");
+    l->dyn_buf[r] = buf;
+    LLVMBasicBlockRef fast = LLVMAppendBasicBlockInContext(l->cx, l->fn, "local.fits");
+    LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(l->cx, l->fn, "local.heap");
+    LLVMBasicBlockRef join = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
+    LLVMBuildCondBr(l->b, fits, fast, slow);
+    LLVMPositionBuilderAtEnd(l->b, fast);
+    if (!(in->flags & ALLOC_UNINIT)) LLVMBuildMemSet(l->b, buf, LLVMConstInt(l->i8, 0, 0), bytes, 16);
+    LV fv = {{buf}, 1 + 2 * nd};
+    LLVMValueRef empty = LLVMBuildICmp(l->b, LLVMIntEQ, bytes, ci64(l, 0), ""); /* NumPy's strides then all 0 */
+    for (int k = 0; k < nd; k++) {
+        fv.v[1 + k] = V(l, AR(l, r, (uint32_t)k));
+        fv.v[1 + nd + k] = LLVMBuildSelect(l->b, empty, ci64(l, 0), strides[k], "");
+    }
+    LLVMBasicBlockRef fast_end = LLVMGetInsertBlock(l->b);
+    LLVMBuildBr(l->b, join);
+    LLVMPositionBuilderAtEnd(l->b, slow);
+    ll_via_helper(l, r);
+    LV sv = l->val[r];
+    LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(l->b);
+    LLVMBuildBr(l->b, join);
+    LLVMPositionBuilderAtEnd(l->b, join);
+    LV v = {{0}, fv.n};
+    for (int k = 0; k < fv.n; k++) v.v[k] = ll_phi2(l, fv.v[k], fast_end, sv.v[k], slow_end);
+    l->val[r] = v;
+    return true;
+}
+
+/* the AFREE of an array dyn_local_array made: the runtime's let go, the frame's left */
+static bool afree_dyn(L *l, Ref r) {
+    Ref a = AR(l, r, 0);
+    if (!l->dyn_buf || !l->dyn_buf[a]) return false;
+    LLVMBasicBlockRef heap = LLVMAppendBasicBlockInContext(l->cx, l->fn, "free.heap");
+    LLVMBasicBlockRef join = LLVMAppendBasicBlockInContext(l->cx, l->fn, "");
+    LLVMBuildCondBr(l->b, LLVMBuildICmp(l->b, LLVMIntEQ, V(l, a), l->dyn_buf[a], ""), join, heap);
+    LLVMPositionBuilderAtEnd(l->b, heap);
+    ll_via_helper(l, r);
+    LLVMBuildBr(l->b, join);
+    LLVMPositionBuilderAtEnd(l->b, join);
     return true;
 }
 
@@ -415,6 +483,24 @@ static void mkview(L *l, Ref r) {
     LLVMValueRef off = V(l, AR(l, r, 1));
     LV v = {{LLVMBuildGEP2(l->b, l->i8, l->val[AR(l, r, 0)].v[0], &off, 1, "")}, 1 + 2 * in->ty->ndim};
     for (int k = 0; k < 2 * in->ty->ndim; k++) v.v[1 + k] = V(l, AR(l, r, (uint32_t)(2 + k)));
+    l->val[r] = v;
+}
+
+/* a[i0, ..., ik-1] of an array of more axes: the view of its trailing axes at those (normalized, checked) indices,
+ * built in registers as fr_view builds it in the frame — a row a[i] in a loop costs an add and a multiply, not a
+ * helper call */
+static void view(L *l, Ref r) {
+    Ins *in = IN(l, r);
+    Ref arr = AR(l, r, 0);
+    const LV *a = &l->val[arr];
+    int nd = IN(l, arr)->ty->ndim, k = (int)in->n - 1, nr = nd - k;
+    LLVMValueRef off = ci64(l, 0);
+    for (int i = 0; i < k; i++) off = LLVMBuildAdd(l->b, off, LLVMBuildMul(l->b, V(l, AR(l, r, (uint32_t)(1 + i))), ll_stride(l, IN(l, arr)->ty, a, i), ""), "");
+    LV v = {{LLVMBuildGEP2(l->b, l->i8, a->v[0], &off, 1, "")}, 1 + 2 * nr}; /* no inbounds: an empty list's NULL + 0 */
+    for (int i = 0; i < nr; i++) {
+        v.v[1 + i] = a->v[1 + k + i];
+        v.v[1 + nr + i] = ll_stride(l, IN(l, arr)->ty, a, k + i);
+    }
     l->val[r] = v;
 }
 
@@ -1376,6 +1462,10 @@ static void ins(L *l, Ref r) {
     case OP_DIM: l->val[r] = one(l->val[AR(l, r, 0)].v[1 + in->aux]); return;
     case OP_STRIDE: l->val[r] = one(l->val[AR(l, r, 0)].v[1 + IN(l, AR(l, r, 0))->ty->ndim + in->aux]); return;
     case OP_MKVIEW: mkview(l, r); return;
+    case OP_VIEW:
+        if (l->gpu) ll_via_helper(l, r); /* a row of an index whose check a GPU kernel defers: not here */
+        else view(l, r);
+        return;
     case OP_DATA: l->val[r] = one(LLVMBuildPtrToInt(l->b, l->val[AR(l, r, 0)].v[0], l->i64, "")); return;
     case OP_BOUND: bound(l, r); return;
     case OP_LOAD: load(l, r); return;
@@ -1412,13 +1502,14 @@ static void ins(L *l, Ref r) {
         return;
     case OP_LIB:
         if ((in->aux & 0xff) == LIB_AFREE && (l->gpu || LLVMIsAAllocaInst(V(l, AR(l, r, 0))))) return; /* in the frame */
+        if ((in->aux & 0xff) == LIB_AFREE && afree_dyn(l, r)) return;
         if (l->gpu && (in->aux & 0xff) == LIB_GPU) ll_gpu_op(l, r);
         else if (l->gpu && (in->aux & 0xff) == LIB_INT_BOUNDS) ll_gpu_int_bounds(l, r);
         else if (!ll_container_op(l, r)) ll_via_helper(l, r);
         return;
     case OP_ALLOC:
         if (l->gpu) ll_gpu_alloc(l, r);
-        else if (!local_array(l, r)) { ll_via_helper(l, r); alloc_dims(l, r); }
+        else if (!local_array(l, r) && !dyn_local_array(l, r)) { ll_via_helper(l, r); alloc_dims(l, r); }
         return;
     default: ll_via_helper(l, r);
     }

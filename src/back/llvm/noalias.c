@@ -10,9 +10,9 @@
  * kiln_llvm_clone_fn). An 8 x 8 float64 matmul with --static-shapes: 275 -> 181 us (gcc -O3: 147).
  *
  * Only what the tags say is claimed: an access gets them where its array is an argument or a view of one
- * (OP_MKVIEW: inside the argument's bytes), and only arguments the body writes are said apart from others
- * (two arguments only read may overlap: loads never conflict). Accesses through anything else (lists, helper
- * views, runtime routines, inlined callees) carry no tags, and LLVM assumes they may alias anything. Bodies
+ * (OP_MKVIEW, OP_VIEW: inside the argument's bytes), and only arguments the body writes are said apart from others
+ * (two arguments only read may overlap: loads never conflict). Accesses through anything else (lists, runtime
+ * routines, inlined callees) carry no tags, and LLVM assumes they may alias anything. Bodies
  * qualify where at least two array arguments are accessed, one is written, and a loop has a constant trip count
  * (a literal range, or shapes made constants: --static-shapes). The compile then optimizes two bodies: worth it
  * where LLVM unrolls short loops whole and would otherwise check the ranges again before each run of them (the
@@ -25,7 +25,7 @@
 
 /* the argument arr is (or is a view of), as an OP_ARG, or 0 */
 static Ref root_arg(L *l, Ref arr) {
-    while (IN(l, arr)->op == OP_MKVIEW) arr = AR(l, arr, 0);
+    while (IN(l, arr)->op == OP_MKVIEW || IN(l, arr)->op == OP_VIEW) arr = AR(l, arr, 0);
     Ins *in = IN(l, arr);
     return in->op == OP_ARG && in->ty && in->ty->kind == T_ARRAY && in->aux >= 0 && in->aux < SCOPE_MAX ? arr : 0;
 }
