@@ -13,6 +13,7 @@
 #include "lib.h"
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static int nomem(Run *r, int line, const char *file) { return run_nomem(r, "growing a dict", line, file); }
 
@@ -128,6 +129,38 @@ int rt_dict_set(Run *r, RtDict *d, const Type *kt, const Type *vt, const Slot *k
     memcpy(key_at(d, d->keys.len), k, (size_t)d->keys.item);
     rt_item_store(vt, (char *)d->vals.data + d->vals.len * d->vals.item, val);
     d->index[slot] = ++d->keys.len;
+    d->vals.len++;
+    return 0;
+}
+
+/* tier 2's direct path (back/llvm/containers.c) for a dict whose keys are 8-byte numbers (dtype: int64, uint64,
+ * float64) — what hash() and rt_item_eq do for them, on the key's bits. set 0: the key's entry or -1. set 1: its
+ * value (8 bytes) stored, an existing key's replaced or a new entry appended, and 0; or -2 where rt_dict_set must
+ * do it (the index or the entries to grow, an empty dict's item sizes not yet its types') */
+int64_t rt_dict_keyn(RtDict *d, int64_t key, int64_t dtype, int64_t val, int64_t set) {
+    bool flt = dtype == KILN_FLOAT64;
+    double x;
+    memcpy(&x, &key, 8);
+    uint64_t bits = (uint64_t)key;
+    if (flt && x == 0) bits = 0; /* -0.0 == 0.0 */
+    uint64_t i = 0, mask = (uint64_t)d->nindex - 1;
+    int64_t e = -1;
+    if (d->nindex && d->keys.item == 8)
+        for (i = mix(bits) & mask;; i = (i + 1) & mask) {
+            int64_t ix = d->index[i], k;
+            if (!ix) break;
+            memcpy(&k, key_at(d, ix - 1), 8);
+            double y;
+            memcpy(&y, &k, 8);
+            if (flt ? x == y : k == key) { e = ix - 1; break; }
+        }
+    if (!set) return e;
+    if (d->vals.item != 8 || d->keys.item != 8) return -2;
+    if (e >= 0) { memcpy((char *)d->vals.data + e * 8, &val, 8); return 0; }
+    if (!d->nindex || 2 * (d->keys.len + 1) >= d->nindex || d->keys.len >= d->keys.cap || d->vals.len >= d->vals.cap) return -2;
+    memcpy(key_at(d, d->keys.len), &key, 8);
+    memcpy((char *)d->vals.data + d->vals.len * 8, &val, 8);
+    d->index[i] = ++d->keys.len;
     d->vals.len++;
     return 0;
 }

@@ -95,6 +95,7 @@ int rt_set_key(Run *r, RtSet *s, const Type *kt, int mode, const Slot *key, Slot
 int rt_set_binop(Run *r, int op, RtSet *a, RtSet *b, const Type *kt, Slot *out, int line, const char *file);
 int rt_set_reserve(Run *r, RtSet *s, int64_t n, int line, const char *file);
 int64_t rt_set_keyn(RtSet *s, const int64_t *leaves, int64_t mode, int64_t desc); /* tier 2's direct path; -2: the general one */
+int64_t rt_dict_keyn(RtDict *d, int64_t key, int64_t dtype, int64_t val, int64_t set); /* the same for dicts */
 void rt_set_clear(Run *r, RtSet *s, int line, const char *file);
 RtList *rt_set_pop(Run *r, RtSet *s, int line, const char *file);
 RtList *rt_set_items(Run *r, RtSet *s, int line, const char *file);

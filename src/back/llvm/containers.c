@@ -1,9 +1,11 @@
 /*
  * containers.c — tier 2's direct paths for the container routines that run in hot loops: a list's append and its
- * pop from the end, inline when the list has room (or an item), and a set's key operations through rt_set_keyn.
- * Each does exactly what the runtime's routine does on its common path (rt/list.c, rt/set.c) and falls back to
+ * pop from the end, inline when the list has room (or an item), a set's key operations through rt_set_keyn and a
+ * dict's lookups and stores through rt_dict_keyn. Each does exactly what the runtime's routine does on its common
+ * path (rt/list.c, rt/set.c, rt/dict.c) and falls back to
  * the frame helper, which does the whole operation, where that path does not apply: a list growing, an index
- * that is not the last, an empty list's IndexError, a set resizing. Everything else goes through the helper.
+ * that is not the last, an empty list's IndexError, a set or a dict resizing, a missing key's KeyError.
+ * Everything else goes through the helper.
  */
 #include "ll.h"
 #include "../../ir/lib.h"
@@ -179,6 +181,39 @@ static bool set_key(L *l, Ref r) {
 }
 
 
+/* d.get(k), k in d, d[k] (LIB_DICT_FIND) and d[k] = v (LIB_DICT_SET) of a dict whose keys are 8-byte numbers (and,
+ * to set, whose values are 8-byte numbers or references): rt_dict_keyn directly. A key d[k] does not find (the
+ * KeyError) and a set it answers -2 for (a growth) go through the helper, which does the whole operation */
+static bool dict_key(L *l, Ref r, bool set) {
+    Ins *in = IN(l, r);
+    const Type *dt = IN(l, AR(l, r, 0))->ty, *kt = dt->kind == T_DICT ? dt->elems[0] : NULL;
+    const Type *vt = dt->kind == T_DICT ? dt->elems[1] : NULL;
+    if (!kt || !fast_leaf(kt, false) || in->n != (set ? 3u : 2u)) return false;
+    const Type *kv = IN(l, AR(l, r, 1))->ty;
+    if (kv->kind != T_SCALAR || kv->dtype != kt->dtype) return false;
+    LLVMValueRef val = ci64(l, 0);
+    if (set) {
+        const Type *v = IN(l, AR(l, r, 2))->ty;
+        if (!simple_item(vt) || (vt->kind == T_SCALAR ? !fast_leaf(vt, false) || v->kind != T_SCALAR || v->dtype != vt->dtype : v != vt))
+            return false;
+        val = V(l, AR(l, r, 2));
+        if (vt->kind == T_SCALAR && vt->dtype == KILN_FLOAT64) val = LLVMBuildBitCast(l->b, val, l->i64, "");
+    }
+    int mode = (int)(in->aux >> 8);
+    LLVMValueRef key = V(l, AR(l, r, 1));
+    if (kt->dtype == KILN_FLOAT64) key = LLVMBuildBitCast(l->b, key, l->i64, "");
+    LLVMTypeRef p5[5] = {l->i64, l->i64, l->i64, l->i64, l->i64}, ft = LLVMFunctionType(l->i64, p5, 5, 0);
+    LLVMValueRef args[5] = {V(l, AR(l, r, 0)), key, ci64(l, kt->dtype), val, ci64(l, set)};
+    LLVMValueRef res = LLVMBuildCall2(l->b, ft, ll_ext_fn(l, "rt_dict_keyn", ft), args, 5, "");
+    if (!set && mode == DICT_FIND_OR_NEG) { l->val[r] = one(res); return true; }
+    if (!set && mode == DICT_FIND_IN) { l->val[r] = one(LLVMBuildZExt(l->b, LLVMBuildICmp(l->b, LLVMIntSGE, res, ci64(l, 0), ""), l->i64, "")); return true; }
+    Split s; /* set's -2, or d[k]'s -1: the helper's */
+    split(l, LLVMBuildICmp(l->b, LLVMIntSGE, res, ci64(l, 0), ""), &s, r);
+    s.fast = one(res);
+    join(l, &s, r, in->ty != NULL);
+    return true;
+}
+
 /* r's direct path, where it has one and the operation allows it; false: the helper's */
 bool ll_container_op(L *l, Ref r) {
     if (l->gpu) return false;
@@ -186,6 +221,8 @@ bool ll_container_op(L *l, Ref r) {
     case LIB_SET_KEY: return set_key(l, r);
     case LIB_LIST_APPEND: return list_append(l, r);
     case LIB_LIST_POP: return list_pop(l, r);
+    case LIB_DICT_FIND: return dict_key(l, r, false);
+    case LIB_DICT_SET: return dict_key(l, r, true);
     default: return false;
     }
 }
