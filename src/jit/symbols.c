@@ -15,6 +15,7 @@
 #include "../back/frame.h"
 #include "../rt/lib.h"
 #include "../rt/arith.h"
+#include "../rt/random.h"
 #include <dlfcn.h>
 #include <math.h>
 #include <pthread.h>
@@ -30,6 +31,7 @@ typedef struct RtSym { const char *name; void *addr; } RtSym;
 static const RtSym syms[] = {
     H(fh_generic), H(fh_view), H(fh_alloc), H(fh_acopy), H(fh_fill), H(fh_ldn), H(fh_stn), H(fh_call),
     H(fh_error), H(fh_index), H(fh_raise), H(fh_lib), H(rt_set_keyn), H(rt_dict_keyn), H(rt_pycmath),
+    H(rt_py_random), H(rt_py_gauss), H(rt_np_random), H(rt_np_gauss), H(rt_py_randbelow), H(rt_np_bounded),
     H(exp), H(log), H(log2), H(log10), H(log1p), H(expm1), H(sin), H(cos), H(tan), H(asin), H(acos),
     H(atan), H(sinh), H(cosh), H(tanh), H(fabs), H(floor), H(ceil), H(trunc), H(sqrt), H(atan2), H(hypot),
     H(copysign), H(fmod), H(pow), H(round), H(rint), H(nearbyint), H(fmin), H(fmax), H(exp2), H(exp10),

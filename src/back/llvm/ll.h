@@ -242,6 +242,7 @@ LLVMValueRef kiln_llvm_clone_fn(LLVMValueRef f, const char *name);   /* a copy o
 
 /* containers.c: tier 2's direct paths for list appends and pops and set keys */
 bool ll_container_op(L *l, Ref r);                                     /* false: r goes through the helper */
+bool ll_random_op(L *l, Ref r);                                        /* draws.c; false: the same */
 
 /* direct.c: a self-recursive kernel's direct entry (l->direct) */
 bool ll_direct_fn(L *l, const char *name);                             /* false: not a candidate, the frame ABI */

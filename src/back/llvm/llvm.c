@@ -1505,7 +1505,7 @@ static void ins(L *l, Ref r) {
         if ((in->aux & 0xff) == LIB_AFREE && afree_dyn(l, r)) return;
         if (l->gpu && (in->aux & 0xff) == LIB_GPU) ll_gpu_op(l, r);
         else if (l->gpu && (in->aux & 0xff) == LIB_INT_BOUNDS) ll_gpu_int_bounds(l, r);
-        else if (!ll_container_op(l, r)) ll_via_helper(l, r);
+        else if ((in->aux & 0xff) == LIB_RANDOM ? !ll_random_op(l, r) : !ll_container_op(l, r)) ll_via_helper(l, r);
         return;
     case OP_ALLOC:
         if (l->gpu) ll_gpu_alloc(l, r);
