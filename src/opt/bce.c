@@ -13,7 +13,10 @@
  * n: a prange chunk's loop, range($lo, min($hi, len(a))), starts at $lo >= 0 (INS_NONNEG).
  * An index x % c or x & m below a constant length is safe anywhere. A copy has its source's lengths,
  * and a loop's array variable the lengths of every value it is given where each value the loop gives
- * it is of its own lengths (`grid = grid.copy()` each step: the first grid's).
+ * it is of its own lengths (`grid = grid.copy()` each step: the first grid's). An index that is a sum of
+ * counters of loops around the check (a window's a[j + k], a convolution's img[i + a, j + b]) is safe where the
+ * sum of their bounds less one each, as linear forms of lengths, cancels to below the length; a sum of counters
+ * and a constant >= 0 needs no wrapping even where its check stays (counter_sum_flags).
  */
 #include "opt.h"
 
@@ -149,6 +152,105 @@ static bool bound_within(Func *f, Ref bound_ref, Len want, int64_t c) {
     return n.r == want.r && n.axis == want.axis ? d + c <= 0 : const_within(f, n, want, d + c);
 }
 
+/* ---- sums of loop counters: a[i + k] in `for i in range(n - w + 1): for k in range(w)` ----
+ * An index i1 + ... + c of counters (each INS_NONNEG: from a start >= 0 up by one while below its loop's bound
+ * B, the loop's body dominating the check) is at least the sum of their starts plus c, and at most the sum of
+ * (B - 1) plus c. The bounds are linear forms of lengths and other values; where the upper sum minus the length
+ * cancels every one of them to a constant <= -1 the index is below the length: (n - w + 1 - 1) + (w - 1) =
+ * n - 1. Where the check cannot go, a sum of counters and a constant >= 0 still needs no wrapping */
+enum { LIN_ATOMS = 12, LIN_DEPTH = 8 };
+typedef struct Lin { int n; Len atom[LIN_ATOMS]; int64_t coef[LIN_ATOMS]; int64_t c; } Lin;
+
+/* l += sign * a (a length static shapes fix: its number) */
+static bool lin_atom(Func *f, Lin *l, Len a, int64_t sign) {
+    int64_t fixed = a.axis >= 0 ? const_len(f, a) : -1;
+    if (fixed >= 0) { l->c += sign * fixed; return true; }
+    for (int i = 0; i < l->n; i++)
+        if (same_len(f, l->atom[i], a)) { l->coef[i] += sign; return true; }
+    if (l->n == LIN_ATOMS) return false;
+    l->atom[l->n] = a;
+    l->coef[l->n++] = sign;
+    return true;
+}
+
+/* l += sign * x, x's additions and subtractions of int64 values and constants taken apart */
+static bool lin_add(Func *f, Lin *l, Ref x, int64_t sign, int depth) {
+    Ins *in = &f->ins.v[x];
+    int64_t k;
+    if (int_const(f, x, &k)) {
+        if (k <= -(1ll << 40) || k >= 1ll << 40) return false;
+        l->c += sign * k;
+        return true;
+    }
+    if (depth < LIN_DEPTH && (in->op == OP_ADD || in->op == OP_SUB) && in->ty && in->ty->kind == T_SCALAR &&
+        in->ty->dtype == KILN_INT64)
+        return lin_add(f, l, ir_arg(f, x, 0), sign, depth + 1) &&
+               lin_add(f, l, ir_arg(f, x, 1), in->op == OP_ADD ? sign : -sign, depth + 1);
+    return lin_atom(f, l, len_of_value(f, x, 0), sign);
+}
+
+/* the loop whose counter iv is, where block bi is in its body: its bound (iv < bound there) and start (-1: not a
+ * constant; the counter is >= 0 all the same) */
+static bool counter_loop(Func *f, const uint32_t *idom, uint32_t bi, Ref iv, Ref *bound, int64_t *start) {
+    Ins *in = &f->ins.v[iv];
+    if (in->op != OP_PARAM || !(in->flags & INS_NONNEG) || in->blk == UINT32_MAX) return false;
+    Block *h = &f->blocks.v[in->blk];
+    if (h->term != TERM_BR || f->ins.v[h->cond].op != OP_LT || ir_arg(f, h->cond, 0) != iv) return false;
+    uint32_t body = h->succ[0].to;
+    if (f->blocks.v[body].preds.n != 1 || !opt_dominates(idom, body, bi)) return false;
+    *bound = ir_arg(f, h->cond, 1);
+    if (!start_of(f, idom, iv, body, start) || *start < 0) *start = -1;
+    return true;
+}
+
+/* the flags the check of idx against length want (in block bi) can have: NOWRAP where idx >= 0, NOCHECK with it
+ * where idx < want too */
+static uint16_t counter_sum_flags(Func *f, const uint32_t *idom, uint32_t bi, Ref idx, Len want) {
+    Lin x = {0};
+    if (!lin_add(f, &x, idx, 1, 0)) return 0;
+    Lin up = {0};
+    int64_t low = x.c;
+    bool upper = true;
+    for (int i = 0; i < x.n; i++) {
+        Ref bound;
+        int64_t start;
+        if (x.coef[i] < 0 || x.atom[i].axis >= 0 || !counter_loop(f, idom, bi, x.atom[i].r, &bound, &start)) return 0;
+        if (!x.coef[i]) continue;
+        low += x.coef[i] * (start < 0 ? 0 : start);
+        for (int64_t m = 0; upper && m < x.coef[i]; m++) upper = lin_add(f, &up, bound, 1, 0);
+        up.c -= x.coef[i]; /* each counter is at most its bound - 1 */
+    }
+    if (low < 0) return 0;
+    up.c += x.c;
+    upper = upper && lin_atom(f, &up, want, -1);
+    for (int i = 0; upper && i < up.n; i++) upper = up.coef[i] == 0;
+    return upper && up.c <= -1 ? BOUND_NOWRAP | BOUND_NOCHECK : BOUND_NOWRAP;
+}
+
+/* the check r (in block bi) of a[iv + c] with iv a counter of a loop whose body holds it, in [s, n) with n the
+ * length plus d, d + c <= 0 (or a prange chunk's min($hi, len(a))): no check, no wrap */
+static bool single_counter(Func *f, const uint32_t *idom, uint32_t bi, Ref r, Ins *in) {
+    int64_t c, s;
+    Ref arr = ir_arg(f, r, 0), idx = split_offset(f, ir_arg(f, r, 1), &c);
+    Ins *iv = &f->ins.v[idx];
+    if (iv->op != OP_PARAM || !(iv->flags & INS_NONNEG) || iv->blk == UINT32_MAX) return false;
+    Block *h = &f->blocks.v[iv->blk];
+    if (h->term != TERM_BR) return false;
+    Ins *cond = &f->ins.v[h->cond];
+    if (cond->op != OP_LT || ir_arg(f, h->cond, 0) != idx) return false;
+    uint32_t body = h->succ[0].to;
+    if (f->blocks.v[body].preds.n != 1 || !opt_dominates(idom, body, bi)) return false;
+    if (c < 0 && (!start_of(f, idom, idx, body, &s) || s + c < 0)) return false;
+    /* the loop runs while iv < bound; a prange chunk's while iv < min($hi, len(a)) (front/prange.c) */
+    Ref bound = ir_arg(f, h->cond, 1), x, y;
+    Len want = len_of_dim(f, arr, (int32_t)in->aux, 0);
+    if (!bound_within(f, bound, want, c) &&
+        !(min_arms(f, bound, &x, &y) && (bound_within(f, x, want, c) || bound_within(f, y, want, c))))
+        return false;
+    in->flags |= BOUND_NOCHECK | BOUND_NOWRAP;
+    return true;
+}
+
 bool opt_bce(Func *f) {
     uint32_t nb = f->blocks.n;
     uint32_t *idom = arena_alloc(f->a, sizeof(uint32_t) * (nb + 1));
@@ -161,28 +263,12 @@ bool opt_bce(Func *f) {
             Ins *in = &f->ins.v[r];
             if (in->op != OP_BOUND || (in->flags & BOUND_NOCHECK)) continue;
             Ref arr = ir_arg(f, r, 0);
-            int64_t c, s;
             if (const_index_within(f, ir_arg(f, r, 1), len_of_dim(f, arr, (int32_t)in->aux, 0))) {
                 in->flags |= BOUND_NOCHECK | BOUND_NOWRAP;
                 continue;
             }
-            Ref idx = split_offset(f, ir_arg(f, r, 1), &c);
-            Ins *iv = &f->ins.v[idx];
-            if (iv->op != OP_PARAM || !(iv->flags & INS_NONNEG) || iv->blk == UINT32_MAX) continue;
-            Block *h = &f->blocks.v[iv->blk];
-            if (h->term != TERM_BR) continue;
-            Ins *cond = &f->ins.v[h->cond];
-            if (cond->op != OP_LT || ir_arg(f, h->cond, 0) != idx) continue;
-            uint32_t body = h->succ[0].to;
-            if (f->blocks.v[body].preds.n != 1 || !opt_dominates(idom, body, bi)) continue;
-            if (c < 0 && (!start_of(f, idom, idx, body, &s) || s + c < 0)) continue;
-            /* the loop runs while iv < bound; a prange chunk's while iv < min($hi, len(a)) (front/prange.c) */
-            Ref bound = ir_arg(f, h->cond, 1), x, y;
-            Len want = len_of_dim(f, arr, (int32_t)in->aux, 0);
-            if (!bound_within(f, bound, want, c) &&
-                !(min_arms(f, bound, &x, &y) && (bound_within(f, x, want, c) || bound_within(f, y, want, c))))
-                continue;
-            in->flags |= BOUND_NOCHECK | BOUND_NOWRAP;
+            if (single_counter(f, idom, bi, r, in)) continue;
+            in->flags |= counter_sum_flags(f, idom, bi, ir_arg(f, r, 1), len_of_dim(f, arr, (int32_t)in->aux, 0));
         }
     }
     return true;
