@@ -133,10 +133,15 @@ void fr_mkview(Slot *s, int d, int a, const Extra *x) {
     memcpy(&s[d], tmp, sizeof(Slot) * (size_t)(1 + 2 * nr));
 }
 
-static RdArr rd_arr(const Slot *s, int a, const Type *t) {
-    RdArr A = {s[a].p, t->dtype, t->ndim, {0}, {0}};
-    for (int k = 0; k < A.ndim; k++) { A.n[k] = s[a + 1 + k].i; A.s[k] = s[a + 1 + A.ndim + k].i; }
-    return A;
+/* the array at slot a as the runtime reads it. Filled in place, each field once: a returned struct was copied out
+ * in 16-byte loads of 8-byte stores (a store-forwarding stall each), and a {0} initializer made a `rep stos` —
+ * together half of a 3-element np.dot's time */
+static void rd_arr(RdArr *A, const Slot *s, int a, const Type *t) {
+    A->data = s[a].p, A->dtype = t->dtype, A->ndim = t->ndim;
+    for (int k = 0; k < KILN_MAXDIM; k++) {
+        A->n[k] = k < A->ndim ? s[a + 1 + k].i : 0;
+        A->s[k] = k < A->ndim ? s[a + 1 + A->ndim + k].i : 0;
+    }
 }
 
 /* an item's slots from its leaves' operands (a tuple item is one operand per leaf), into buf */
@@ -174,7 +179,8 @@ static int fr_list(Run *run, Slot *s, int d, int a, const Extra *x, int routine,
         if (x->aux >> 8) { s[d].i = l->bound; return 0; }
         return rt_list_maxlen(run, l, s[x->slot[0]].i, line, file);
     case LIB_LIST_FROM: {
-        RdArr A = rd_arr(s, a, x->at);
+        RdArr A;
+        rd_arr(&A, s, a, x->at);
         n = rt_list_from(run, &A, rt_item_size(ty_item(x->rt)), line, file); /* a record, for a list of tuples */
         break;
     }
@@ -365,22 +371,31 @@ int fr_lib(Run *run, Slot *s, int d, int a, const Extra *x, int line, const char
     if ((x->aux & 0xff) == LIB_STR)
         return rt_str(run, (int)(x->aux >> 8 & 0xff), (int)(x->aux >> 16), x->at, s, a, x->slot, (int)x->n, &s[d], line, file);
     if ((x->aux & 0xff) >= LIB_LIST_NEW && (x->aux & 0xff) <= LIB_LIST_LAST) return fr_list(run, s, d, a, x, (int)(x->aux & 0xff), line, file);
-    RdArr A = rd_arr(s, a, x->at);
+    RdArr A;
+    rd_arr(&A, s, a, x->at);
     int routine = (int)(x->aux & 0xff);
+    if (routine == LIB_MATMUL && (x->aux >> 16 & MATMUL_VEC)) { /* b: a vector of a's dtype */
+        RdArr B;
+        rd_arr(&B, s, x->slot[0], x->at);
+        return rt_vdot(run, &A, &B, x->aux >> 16 & MATMUL_DOT, &s[d], line, file);
+    }
     if (routine == LIB_MATMUL) {
-        RdArr B = rd_arr(s, x->slot[0], x->at);
+        RdArr B;
+        rd_arr(&B, s, x->slot[0], x->at);
         return rt_matmul(run, &A, &B, (int)(x->aux >> 8) & 0xff, (x->aux >> 16) & MATMUL_DOT, &s[d], line, file);
     }
     if (routine == LIB_NONZERO) return rt_nonzero(run, &A, &s[d], line, file);
     if (routine == LIB_CORRELATE) { /* v: of a's type (lowering makes it so) */
-        RdArr B = rd_arr(s, x->slot[0], x->at);
+        RdArr B;
+        rd_arr(&B, s, x->slot[0], x->at);
         return rt_correlate(run, (int)(x->aux >> 8), &A, &B, &s[d], line, file);
     }
     if (routine == LIB_LINALG) {
         int op = (int)(x->aux >> 8 & 0xff);
         bool has_b = op == LA_SOLVE || op == LA_SOLVE1 || op == LA_LSTSQ;
         /* b: of the result's type (lowering makes it so); rcond after it, or first (pinv) */
-        RdArr B = has_b ? rd_arr(s, x->slot[0], x->at) : A;
+        RdArr B = A;
+        if (has_b) rd_arr(&B, s, x->slot[0], x->at);
         double rcond = op == LA_LSTSQ ? s[x->slot[1]].f : op == LA_PINV ? s[x->slot[0]].f : 0;
         return rt_linalg(run, op, &A, &B, rcond, (x->aux >> 16) & LA_RCOND, &s[d], line, file);
     }

@@ -20,7 +20,7 @@ enum { RK_SUM, RK_PROD, RK_MEAN, RK_VAR, RK_STD, RK_MIN, RK_MAX, RK_ARGMIN, RK_A
        RK_CUMSUM, RK_CUMPROD, RK_COUNT };
 
 enum {
-    LIB_MATMUL = 64,   /* aux: LIB_MATMUL | batch axes << 8 | MATMUL_DOT << 16 (np.dot's copies: rt/matmul.c) */
+    LIB_MATMUL = 64,   /* aux: LIB_MATMUL | batch axes << 8 | MATMUL_* << 16 (np.dot's copies: rt/matmul.c) */
     LIB_SORT, LIB_ARGSORT, LIB_PARTITION, LIB_ARGPARTITION, /* aux: routine | (axis + 1) << 8 (0: flattened); b: kth */
     LIB_NONZERO,       /* the (count, ndim) int64 indices of the nonzero elements (NumPy's one array) */
     LIB_INT_BOUNDS,    /* a scalar Python int (not an array) outside dtype aux >> 8: NEP 50's OverflowError */
@@ -112,7 +112,8 @@ enum { LA_SOLVE, LA_INV, LA_DET, LA_CHOLESKY, LA_EIGVALSH, LA_EIGH, LA_SOLVE1, L
        LA_QR_REDUCED, LA_QR_COMPLETE, LA_LSTSQ, LA_PINV, LA_SLOGDET, LA_EIGVALS, LA_EIG };
 enum { LA_RCOND = 1 };
 enum { CORR_CONVOLVE = 4 }; /* LIB_CORRELATE's np.convolve */
-enum { MATMUL_DOT = 1 };   /* LIB_MATMUL of np.dot */
+enum { MATMUL_DOT = 1,     /* LIB_MATMUL of np.dot */
+       MATMUL_VEC = 2 };   /* of two vectors (1-d, the operands themselves): the scalar, no array made (rt_vdot) */
 
 /* what LIB_CLOCK reads: time.time(), perf_counter(), monotonic(), process_time() and their _ns forms */
 enum { PYCLOCK_TIME, PYCLOCK_PERF, PYCLOCK_MONOTONIC, PYCLOCK_PROCESS, PYCLOCK_NS = 8 };

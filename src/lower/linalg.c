@@ -71,6 +71,11 @@ static Val matmul(Inf *I, Val a, Val b, Node *at, bool dot) {
     int na = a.ty->ndim, nbd = b.ty->ndim;
     int ba = na > 2 ? na - 2 : 0, bb = nbd > 2 ? nbd - 2 : 0, nb = ba > bb ? ba : bb;
     if (nb + 2 > KILN_MAXDIM) inf_fail(I, at, "matmul of more than %d dimensions is not supported", KILN_MAXDIM);
+    if (na == 1 && nbd == 1) { /* the scalar itself: no (1, 1) array made and read (a dot in a loop allocates nothing) */
+        Ref ops[2] = {a.r, b.r};
+        int64_t fl = MATMUL_VEC | (dot ? MATMUL_DOT : 0);
+        return val_of(I, inf_emit(I, OP_LIB, ty_scalar(I->tt, (kiln_dtype)dt, false), ops, 2, LIB_MATMUL | fl << 16));
+    }
     Ref da[KILN_MAXDIM], sa[KILN_MAXDIM], db[KILN_MAXDIM], sb[KILN_MAXDIM];
     for (int k = 0; k < nb; k++) {
         int ka = k - (nb - ba), kb = k - (nb - bb);

@@ -13,6 +13,7 @@
 /* a (batch..., M, K) @ b (batch..., K, N) into a new C array (dot: np.dot's, whose operands that are neither C- nor
  * F-contiguous are copied first); 0, or -1 with the error raised */
 int rt_matmul(Run *run, const RdArr *a, const RdArr *b, int nb, bool dot, Slot *out, int line, const char *file);
+int rt_vdot(Run *run, const RdArr *a, const RdArr *b, bool dot, Slot *out, int line, const char *file); /* vector . vector */
 bool rt_blas_available(void);
 /* NumPy's dotfunc of dtype dt: *out = sum of x[i] * y[i] for n elements, strides in bytes (BLAS's ?dot for floats) */
 void rt_dotfunc(int dt, const char *x, int64_t sx, const char *y, int64_t sy, int64_t n, char *out);

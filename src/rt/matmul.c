@@ -337,6 +337,20 @@ static void loops(int dt, Mat a, Mat b, char *c) {
 }
 
 
+/* one product of matrices A and B into c: BLAS where it takes the dtype (after np.dot's copies of operands that are
+ * not one segment), else the loops; -1 with MemoryError raised */
+static int one_product(Run *run, int dt, bool blas, bool dot, Mat A, Mat B, char *c, int line, const char *file) {
+    size_t sz = kiln_dtype_size((kiln_dtype)dt);
+    if (!blas) { loops(dt, A, B, c); return 0; }
+    char *pa = NULL, *pb = NULL; /* np.dot's copies */
+    if (dot && !one_segment(&A, (int64_t)sz) && !(pa = copy_mat(&A, (int64_t)sz, false))) { run_raise(run, RE_NOMEM, line, file); return -1; }
+    if (dot && !one_segment(&B, (int64_t)sz) && !(pb = copy_mat(&B, (int64_t)sz, false))) { free(pa); run_raise(run, RE_NOMEM, line, file); return -1; }
+    int rc = dot && dot_by_scalar(dt, A, B, c) ? 0 : product(dt, A, B, c, dot);
+    free(pa); free(pb);
+    if (rc) { run_raise(run, RE_NOMEM, line, file); return -1; }
+    return 0;
+}
+
 int rt_matmul(Run *run, const RdArr *a, const RdArr *b, int nb, bool dot, Slot *out, int line, const char *file) {
     int dt = a->dtype;
     int64_t M = a->n[nb], K = a->n[nb + 1], N = b->n[nb + 1];
@@ -371,16 +385,29 @@ int rt_matmul(Run *run, const RdArr *a, const RdArr *b, int nb, bool dot, Slot *
         Mat A = {ap, M, K, a->s[nb], a->s[nb + 1]}, B = {bp, K, N, b->s[nb], b->s[nb + 1]};
         char *cq = c + (size_t)(q * M * N) * sz;
         if (!M || !N) continue;
-        if (blas) {
-            char *pa = NULL, *pb = NULL; /* np.dot's copies */
-            if (dot && !one_segment(&A, (int64_t)sz) && !(pa = copy_mat(&A, (int64_t)sz, false))) { run_raise(run, RE_NOMEM, line, file); return -1; }
-            if (dot && !one_segment(&B, (int64_t)sz) && !(pb = copy_mat(&B, (int64_t)sz, false))) { free(pa); run_raise(run, RE_NOMEM, line, file); return -1; }
-            int rc = dot && dot_by_scalar(dt, A, B, cq) ? 0 : product(dt, A, B, cq, dot);
-            free(pa); free(pb);
-            if (rc) { run_raise(run, RE_NOMEM, line, file); return -1; }
-        } else {
-            loops(dt, A, B, cq);
-        }
+        if (one_product(run, dt, blas, dot, A, B, cq, line, file)) return -1;
     }
+    return 0;
+}
+
+/* a @ b or np.dot(a, b) of two vectors (1-d, of one dtype): the scalar, into out's slots, as rt_matmul gives it as
+ * the one element of a (1, K) @ (K, 1) product — with no array made for it (a dot in a loop: no allocation) */
+int rt_vdot(Run *run, const RdArr *a, const RdArr *b, bool dot, Slot *out, int line, const char *file) {
+    int dt = a->dtype;
+    int64_t K = a->n[0];
+    if (b->n[0] != K) {
+        char m[200];
+        if (dot) snprintf(m, sizeof m, "shapes (%lld,) and (%lld,) not aligned: %lld (dim 0) != %lld (dim 0)", (long long)K,
+                          (long long)b->n[0], (long long)K, (long long)b->n[0]);
+        else snprintf(m, sizeof m, "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature "
+                      "(n?,k),(k,m?)->(n?,m?) (size %lld is different from %lld)", (long long)b->n[0], (long long)K);
+        return run_raise_msg(run, "ValueError", m, line, file);
+    }
+    bool blas = (dt == KILN_FLOAT64 || dt == KILN_FLOAT32 || dt_is_complex(dt)) && rt_blas_available();
+    Mat A = {a->data, 1, K, 0, a->s[0]}, B = {b->data, K, 1, b->s[0], 0};
+    _Alignas(16) char c[16] = {0};
+    if (one_product(run, dt, blas, dot, A, B, c, line, file)) return -1;
+    if (dt == KILN_COMPLEX128) memcpy(out, c, 16); /* two slots: the parts */
+    else out[0] = rt_load_elem(c, dt);
     return 0;
 }
