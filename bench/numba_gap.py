@@ -32,6 +32,16 @@ first; then the timings alternate between the runners, and the median of the rou
   resample   np.interp of 10^4 sorted points over 10^3 samples
   masked     a[a > 0.5] of 40,000 float64 (a random mask)          (target: <= NumPy's time)
   (the last six found by timing bench/kernel_coverage's kernels at larger sizes against Numba: 3-12x behind)
+  sort_int   np.sort of 10^5 int64 in [0, 10^4)                     (target: <= NumPy's time)
+  sort_f64   np.sort of 10^5 float64                                 (target: <= NumPy's time)
+  unique     np.unique of the same ints
+  lj_sum     Lennard-Jones energy of 300 points, d = P[i] - P[j], (d * d).sum() per pair
+  lj_dot     the same with np.dot(d, d) (Numba: only with SciPy)
+  counts     a dict counting 10^5 ints in [0, 1000) by d.get(k, 0) + 1
+  mc_pi      np.random.seed, two np.random.random(2 x 10^5), the share inside the circle
+  conv2d     a 200 x 200 image by a 5 x 5 kernel, four nested loops (img[i + a, j + b])
+  floyd      Floyd-Warshall on 120 x 120 (a conditional store in the inner loop)
+  (the last nine found by new kernels of those kinds, 2-40x behind before the thirty-fifth session)
 
 NumPy runs as kiln's oracle runs it (test/cpython_check.py): without its AVX-512 loops, whose SVML
 pow and friends are not glibc's bits; kiln's answers are checked against that NumPy.
@@ -237,6 +247,76 @@ def resample(t, y):
 
 def masked(a):
     return a[a > 0.5]
+
+def sort_int(a):
+    return np.sort(a)
+
+def sort_f64(a):
+    return np.sort(a)
+
+def unique(a):
+    return np.unique(a)
+
+def lj_sum(P):
+    n = P.shape[0]
+    e = 0.0
+    for i in range(n):
+        for j in range(i + 1, n):
+            d = P[i] - P[j]
+            r2 = (d * d).sum()
+            ir6 = 1.0 / (r2 * r2 * r2)
+            e += 4.0 * (ir6 * ir6 - ir6)
+    return e
+
+def lj_dot(P):
+    n = P.shape[0]
+    e = 0.0
+    for i in range(n):
+        for j in range(i + 1, n):
+            d = P[i] - P[j]
+            r2 = np.dot(d, d)
+            ir6 = 1.0 / (r2 * r2 * r2)
+            e += 4.0 * (ir6 * ir6 - ir6)
+    return e
+
+def counts(a):
+    d = {}
+    for v in a:
+        d[v] = d.get(v, 0) + 1
+    best = 0
+    for k in d:
+        if d[k] > best:
+            best = d[k]
+    return best
+
+def mc_pi(n):
+    np.random.seed(1)
+    x = np.random.random(n)
+    y = np.random.random(n)
+    return 4.0 * np.sum(x * x + y * y < 1.0) / n
+
+def conv2d(img, ker):
+    h, w = img.shape
+    kh, kw = ker.shape
+    out = np.zeros((h - kh + 1, w - kw + 1))
+    for i in range(h - kh + 1):
+        for j in range(w - kw + 1):
+            s = 0.0
+            for a in range(kh):
+                for b in range(kw):
+                    s += img[i + a, j + b] * ker[a, b]
+            out[i, j] = s
+    return out[-1, -1] + out[0, 0]
+
+def floyd(D):
+    n = D.shape[0]
+    for k in range(n):
+        for i in range(n):
+            dik = D[i, k]
+            for j in range(n):
+                if dik + D[k, j] < D[i, j]:
+                    D[i, j] = dik + D[k, j]
+    return D.sum()
 '''
 
 _rng = np.random.default_rng(7)
@@ -252,6 +332,12 @@ _p200 = _rng.random((200, 2))
 _km_x, _km_c = _rng.random((20_000, 2)), _rng.random((8, 2))
 _rs_t, _rs_y = np.sort(_rng.random(1000)) * 100.0, _rng.random(1000)
 _m40k = _rng.random(40_000)
+_i1e5 = _rng.integers(0, 10_000, 100_000)
+_f1e5 = _rng.random(100_000)
+_p300 = _rng.random((300, 3)) * 10.0
+_c1e5 = _rng.integers(0, 1000, 100_000)
+_img, _ker = _rng.random((200, 200)), _rng.random((5, 5))
+_dist = _rng.random((120, 120))  # floyd's first call makes it its shortest paths; later calls find nothing to change
 
 CASES = [
     ("escape_c", (1_000_000,), None),
@@ -280,6 +366,15 @@ CASES = [
     ("kmeans", (_km_x, _km_c), None),
     ("resample", (_rs_t, _rs_y), None),
     ("masked", (_m40k,), lambda a: a[a > 0.5]),
+    ("sort_int", (_i1e5,), np.sort),
+    ("sort_f64", (_f1e5,), np.sort),
+    ("unique", (_i1e5,), np.unique),
+    ("lj_sum", (_p300,), None),
+    ("lj_dot", (_p300,), None),
+    ("counts", (_c1e5,), None),
+    ("mc_pi", (200_000,), None),
+    ("conv2d", (_img, _ker), None),
+    ("floyd", (_dist,), None),
 ]
 
 

@@ -194,8 +194,8 @@ static bool dict_key(L *l, Ref r, bool set) {
     LLVMValueRef val = ci64(l, 0);
     if (set) {
         const Type *v = IN(l, AR(l, r, 2))->ty;
-        if (!simple_item(vt) || (vt->kind == T_SCALAR ? !fast_leaf(vt, false) || v->kind != T_SCALAR || v->dtype != vt->dtype : v != vt))
-            return false;
+        bool same = vt->kind == T_SCALAR ? fast_leaf(vt, false) && v->kind == T_SCALAR && v->dtype == vt->dtype : v == vt;
+        if (!simple_item(vt) || !same) return false;
         val = V(l, AR(l, r, 2));
         if (vt->kind == T_SCALAR && vt->dtype == KILN_FLOAT64) val = LLVMBuildBitCast(l->b, val, l->i64, "");
     }

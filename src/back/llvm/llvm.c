@@ -406,7 +406,8 @@ static bool dyn_local_array(L *l, Ref r) {
     enum { DYN_BYTES = 256 };
     Ins *in = IN(l, r);
     const Type *t = in->ty;
-    if (!(in->flags & ALLOC_LOCAL) || l->gpu || t->ndim < 1 || l->local_bytes + DYN_BYTES > LOCAL_FRAME_BYTES) return false;
+    if (!(in->flags & ALLOC_LOCAL) || l->gpu || t->ndim < 1) return false;
+    if (l->local_bytes + DYN_BYTES > LOCAL_FRAME_BYTES) return false;
     if (!l->dyn_buf) {
         l->dyn_buf = H->arena_alloc(&l->u->arena, sizeof(LLVMValueRef) * l->f->ins.n);
         if (!l->dyn_buf) return false;
@@ -420,7 +421,8 @@ static bool dyn_local_array(L *l, Ref r) {
         strides[k] = bytes;
         fits = LLVMBuildAnd(l->b, fits, LLVMBuildICmp(l->b, LLVMIntULE, d, ci64(l, cap), ""), "");
         bytes = LLVMBuildMul(l->b, bytes, LLVMBuildSelect(l->b, fits, d, ci64(l, 0), ""), "");
-        bytes = LLVMBuildSelect(l->b, LLVMBuildICmp(l->b, LLVMIntULE, bytes, ci64(l, cap), ""), bytes, ci64(l, cap + 1), "");
+        LLVMValueRef within = LLVMBuildICmp(l->b, LLVMIntULE, bytes, ci64(l, cap), "");
+        bytes = LLVMBuildSelect(l->b, within, bytes, ci64(l, cap + 1), "");
     }
     fits = LLVMBuildAnd(l->b, fits, LLVMBuildICmp(l->b, LLVMIntULE, bytes, ci64(l, cap), ""), "");
     l->local_bytes += DYN_BYTES;
@@ -495,7 +497,10 @@ static void view(L *l, Ref r) {
     const LV *a = &l->val[arr];
     int nd = IN(l, arr)->ty->ndim, k = (int)in->n - 1, nr = nd - k;
     LLVMValueRef off = ci64(l, 0);
-    for (int i = 0; i < k; i++) off = LLVMBuildAdd(l->b, off, LLVMBuildMul(l->b, V(l, AR(l, r, (uint32_t)(1 + i))), ll_stride(l, IN(l, arr)->ty, a, i), ""), "");
+    for (int i = 0; i < k; i++) {
+        LLVMValueRef at = LLVMBuildMul(l->b, V(l, AR(l, r, (uint32_t)(1 + i))), ll_stride(l, IN(l, arr)->ty, a, i), "");
+        off = LLVMBuildAdd(l->b, off, at, "");
+    }
     LV v = {{LLVMBuildGEP2(l->b, l->i8, a->v[0], &off, 1, "")}, 1 + 2 * nr}; /* no inbounds: an empty list's NULL + 0 */
     for (int i = 0; i < nr; i++) {
         v.v[1 + i] = a->v[1 + k + i];
