@@ -229,27 +229,16 @@ static uint16_t counter_sum_flags(Func *f, const uint32_t *idom, uint32_t bi, Re
     return upper && up.c <= -1 ? BOUND_NOWRAP | BOUND_NOCHECK : 0;
 }
 
-/* the check r (in block bi) of a[iv + c] with iv a counter of a loop whose body holds it, in [s, n) with n the
- * length plus d, d + c <= 0 (or a prange chunk's min($hi, len(a))): no check, no wrap */
-static bool single_counter(Func *f, const uint32_t *idom, uint32_t bi, Ref r, Ins *in) {
+/* whether the check of a[iv + c] against length want (in block bi) can go: iv a counter of a loop whose body
+ * holds it, in [s, n) with n the length plus d, d + c <= 0 (or a prange chunk's min($hi, len(a))) */
+static bool single_counter(Func *f, const uint32_t *idom, uint32_t bi, Ref index, Len want) {
     int64_t c, s;
-    Ref arr = ir_arg(f, r, 0), idx = split_offset(f, ir_arg(f, r, 1), &c);
-    Ins *iv = &f->ins.v[idx];
-    if (iv->op != OP_PARAM || !(iv->flags & INS_NONNEG) || iv->blk == UINT32_MAX) return false;
-    Block *h = &f->blocks.v[iv->blk];
-    if (h->term != TERM_BR) return false;
-    Ins *cond = &f->ins.v[h->cond];
-    if (cond->op != OP_LT || ir_arg(f, h->cond, 0) != idx) return false;
-    uint32_t body = h->succ[0].to;
-    if (f->blocks.v[body].preds.n != 1 || !opt_dominates(idom, body, bi)) return false;
-    if (c < 0 && (!start_of(f, idom, idx, body, &s) || s + c < 0)) return false;
+    Ref idx = split_offset(f, index, &c), bound, x, y;
+    if (!counter_loop(f, idom, bi, idx, &bound, &s) || (c < 0 && (s < 0 || s + c < 0))) return false;
     /* the loop runs while iv < bound; a prange chunk's while iv < min($hi, len(a)) (front/prange.c) */
-    Ref bound = ir_arg(f, h->cond, 1), x, y;
-    Len want = len_of_dim(f, arr, (int32_t)in->aux, 0);
     if (!bound_within(f, bound, want, c) &&
         !(min_arms(f, bound, &x, &y) && (bound_within(f, x, want, c) || bound_within(f, y, want, c))))
         return false;
-    in->flags |= BOUND_NOCHECK | BOUND_NOWRAP;
     return true;
 }
 
@@ -264,13 +253,12 @@ bool opt_bce(Func *f) {
             Ref r = b->ins.v[k];
             Ins *in = &f->ins.v[r];
             if (in->op != OP_BOUND || (in->flags & BOUND_NOCHECK)) continue;
-            Ref arr = ir_arg(f, r, 0);
-            if (const_index_within(f, ir_arg(f, r, 1), len_of_dim(f, arr, (int32_t)in->aux, 0))) {
+            Ref idx = ir_arg(f, r, 1);
+            Len want = len_of_dim(f, ir_arg(f, r, 0), (int32_t)in->aux, 0);
+            if (const_index_within(f, idx, want) || single_counter(f, idom, bi, idx, want))
                 in->flags |= BOUND_NOCHECK | BOUND_NOWRAP;
-                continue;
-            }
-            if (single_counter(f, idom, bi, r, in)) continue;
-            in->flags |= counter_sum_flags(f, idom, bi, ir_arg(f, r, 1), len_of_dim(f, arr, (int32_t)in->aux, 0));
+            else
+                in->flags |= counter_sum_flags(f, idom, bi, idx, want);
         }
     }
     return true;

@@ -157,7 +157,8 @@ int64_t rt_dict_keyn(RtDict *d, int64_t key, int64_t dtype, int64_t val, int64_t
     if (!set) return e;
     if (d->vals.item != 8 || d->keys.item != 8) return -2;
     if (e >= 0) { memcpy((char *)d->vals.data + e * 8, &val, 8); return 0; }
-    if (!d->nindex || 2 * (d->keys.len + 1) >= d->nindex || d->keys.len >= d->keys.cap || d->vals.len >= d->vals.cap) return -2;
+    if (!d->nindex || 2 * (d->keys.len + 1) >= d->nindex) return -2; /* the index to grow */
+    if (d->keys.len >= d->keys.cap || d->vals.len >= d->vals.cap) return -2; /* the entries */
     memcpy(key_at(d, d->keys.len), &key, 8);
     memcpy((char *)d->vals.data + d->vals.len * 8, &val, 8);
     d->index[i] = ++d->keys.len;

@@ -337,10 +337,19 @@ static void loops(int dt, Mat a, Mat b, char *c) {
 }
 
 
+/* matmul's ValueError: b's core length (got) is not a's (want) */
+static int core_mismatch(Run *run, int64_t got, int64_t want, int line, const char *file) {
+    char m[200];
+    snprintf(m, sizeof m, "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature "
+             "(n?,k),(k,m?)->(n?,m?) (size %lld is different from %lld)", (long long)got, (long long)want);
+    return run_raise_msg(run, "ValueError", m, line, file);
+}
+
 /* one product of matrices A and B into c: BLAS where it takes the dtype (after np.dot's copies of operands that are
  * not one segment), else the loops; -1 with MemoryError raised */
-static int one_product(Run *run, int dt, bool blas, bool dot, Mat A, Mat B, char *c, int line, const char *file) {
+static int one_product(Run *run, int dt, bool dot, Mat A, Mat B, char *c, int line, const char *file) {
     size_t sz = kiln_dtype_size((kiln_dtype)dt);
+    bool blas = (dt == KILN_FLOAT64 || dt == KILN_FLOAT32 || dt_is_complex(dt)) && rt_blas_available();
     if (!blas) { loops(dt, A, B, c); return 0; }
     char *pa = NULL, *pb = NULL; /* np.dot's copies */
     if (dot && !one_segment(&A, (int64_t)sz) && !(pa = copy_mat(&A, (int64_t)sz, false))) { run_raise(run, RE_NOMEM, line, file); return -1; }
@@ -354,12 +363,7 @@ static int one_product(Run *run, int dt, bool blas, bool dot, Mat A, Mat B, char
 int rt_matmul(Run *run, const RdArr *a, const RdArr *b, int nb, bool dot, Slot *out, int line, const char *file) {
     int dt = a->dtype;
     int64_t M = a->n[nb], K = a->n[nb + 1], N = b->n[nb + 1];
-    if (b->n[nb] != K) {
-        char m[200];
-        snprintf(m, sizeof m, "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature "
-                 "(n?,k),(k,m?)->(n?,m?) (size %lld is different from %lld)", (long long)b->n[nb], (long long)K);
-        return run_raise_msg(run, "ValueError", m, line, file);
-    }
+    if (b->n[nb] != K) return core_mismatch(run, b->n[nb], K, line, file);
     int64_t dims[KILN_MAXDIM], nbatch = 1;
     for (int k = 0; k < nb; k++) {
         int64_t x = a->n[k], y = b->n[k];
@@ -372,7 +376,6 @@ int rt_matmul(Run *run, const RdArr *a, const RdArr *b, int nb, bool dot, Slot *
     if (run_alloc(run, dt, nb + 2, dims, false, out, line, file)) return -1;
     char *c = out[0].p;
     size_t sz = kiln_dtype_size((kiln_dtype)dt);
-    bool blas = (dt == KILN_FLOAT64 || dt == KILN_FLOAT32 || dt_is_complex(dt)) && rt_blas_available();
     for (int64_t q = 0; q < nbatch; q++) {
         /* batch position q, C order; an axis of length 1 repeats */
         const char *ap = a->data, *bp = b->data;
@@ -385,7 +388,7 @@ int rt_matmul(Run *run, const RdArr *a, const RdArr *b, int nb, bool dot, Slot *
         Mat A = {ap, M, K, a->s[nb], a->s[nb + 1]}, B = {bp, K, N, b->s[nb], b->s[nb + 1]};
         char *cq = c + (size_t)(q * M * N) * sz;
         if (!M || !N) continue;
-        if (one_product(run, dt, blas, dot, A, B, cq, line, file)) return -1;
+        if (one_product(run, dt, dot, A, B, cq, line, file)) return -1;
     }
     return 0;
 }
@@ -395,18 +398,16 @@ int rt_matmul(Run *run, const RdArr *a, const RdArr *b, int nb, bool dot, Slot *
 int rt_vdot(Run *run, const RdArr *a, const RdArr *b, bool dot, Slot *out, int line, const char *file) {
     int dt = a->dtype;
     int64_t K = a->n[0];
+    if (b->n[0] != K && !dot) return core_mismatch(run, b->n[0], K, line, file);
     if (b->n[0] != K) {
         char m[200];
-        if (dot) snprintf(m, sizeof m, "shapes (%lld,) and (%lld,) not aligned: %lld (dim 0) != %lld (dim 0)", (long long)K,
-                          (long long)b->n[0], (long long)K, (long long)b->n[0]);
-        else snprintf(m, sizeof m, "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature "
-                      "(n?,k),(k,m?)->(n?,m?) (size %lld is different from %lld)", (long long)b->n[0], (long long)K);
+        snprintf(m, sizeof m, "shapes (%lld,) and (%lld,) not aligned: %lld (dim 0) != %lld (dim 0)", (long long)K,
+                 (long long)b->n[0], (long long)K, (long long)b->n[0]);
         return run_raise_msg(run, "ValueError", m, line, file);
     }
-    bool blas = (dt == KILN_FLOAT64 || dt == KILN_FLOAT32 || dt_is_complex(dt)) && rt_blas_available();
     Mat A = {a->data, 1, K, 0, a->s[0]}, B = {b->data, K, 1, b->s[0], 0};
     _Alignas(16) char c[16] = {0};
-    if (one_product(run, dt, blas, dot, A, B, c, line, file)) return -1;
+    if (one_product(run, dt, dot, A, B, c, line, file)) return -1;
     if (dt == KILN_COMPLEX128) memcpy(out, c, 16); /* two slots: the parts */
     else out[0] = rt_load_elem(c, dt);
     return 0;

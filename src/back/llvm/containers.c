@@ -206,9 +206,10 @@ static bool dict_key(L *l, Ref r, bool set) {
     LLVMValueRef args[5] = {V(l, AR(l, r, 0)), key, ci64(l, kt->dtype), val, ci64(l, set)};
     LLVMValueRef res = LLVMBuildCall2(l->b, ft, ll_ext_fn(l, "rt_dict_keyn", ft), args, 5, "");
     if (!set && mode == DICT_FIND_OR_NEG) { l->val[r] = one(res); return true; }
-    if (!set && mode == DICT_FIND_IN) { l->val[r] = one(LLVMBuildZExt(l->b, LLVMBuildICmp(l->b, LLVMIntSGE, res, ci64(l, 0), ""), l->i64, "")); return true; }
+    LLVMValueRef found = LLVMBuildICmp(l->b, LLVMIntSGE, res, ci64(l, 0), ""); /* set: done */
+    if (!set && mode == DICT_FIND_IN) { l->val[r] = one(LLVMBuildZExt(l->b, found, l->i64, "")); return true; }
     Split s; /* set's -2, or d[k]'s -1: the helper's */
-    split(l, LLVMBuildICmp(l->b, LLVMIntSGE, res, ci64(l, 0), ""), &s, r);
+    split(l, found, &s, r);
     s.fast = one(res);
     join(l, &s, r, in->ty != NULL);
     return true;
